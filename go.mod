@@ -1,0 +1,3 @@
+module github.com/talkmeta/talkmeta
+
+go 1.26.0
