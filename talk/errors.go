@@ -1,0 +1,42 @@
+package talk
+
+import (
+	"fmt"
+	"strings"
+)
+
+// RecordError reports a problem with one record in a source: which file,
+// where in it, and what is wrong. Readers in talkmeta return it (possibly
+// wrapped) for every record they cannot read, so a caller can print a
+// useful message or use [errors.As] to get at the position.
+type RecordError struct {
+	Path    string // slash-separated file path; "" when the record has none
+	Pointer string // JSON pointer (RFC 6901) to the value at fault; "" for the whole record
+	Line    int    // 1-based line of the value in the source; 0 when unknown
+	Column  int    // 1-based byte column; 0 when unknown
+	Err     error  // what is wrong
+}
+
+// Error formats the problem as "path:line:col: pointer: message", leaving
+// out the parts that are unknown, the way compilers report errors so that
+// editors can jump to them.
+func (e *RecordError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if e.Pointer != "" {
+		b.WriteString(e.Pointer + ": ")
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *RecordError) Unwrap() error { return e.Err }

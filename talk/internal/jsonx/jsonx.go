@@ -1,0 +1,302 @@
+// Package jsonx holds the JSON plumbing that several talkmeta readers and
+// writers share but users should not depend on: values with their byte
+// offsets (for line:column in errors), and the canonical form Python's
+// json.dumps(indent=2, sort_keys=True) writes.
+package jsonx
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Position returns the 1-based line and byte column of offset off in data.
+func Position(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	head := data[:off]
+	line = 1 + bytes.Count(head, []byte{'\n'})
+	col = int(off) - (bytes.LastIndexByte(head, '\n') + 1) + 1
+	return line, col
+}
+
+// Value is a JSON value with the offset of its first byte in the
+// document it came from.
+type Value struct {
+	Raw    json.RawMessage
+	Offset int64
+}
+
+// Member is a member of a JSON object.
+type Member struct {
+	Name string
+	Value
+}
+
+// SyntaxError is a JSON syntax error at a byte offset.
+type SyntaxError struct {
+	Offset int64
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string { return e.Msg }
+
+// Kind returns the JSON kind of a raw value: "object", "array",
+// "string", "number", "boolean" or "null".
+func Kind(raw []byte) string {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// IsNull reports whether raw is the JSON literal null.
+func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// Check reports whether data is exactly one well-formed JSON value, as a
+// *SyntaxError with the offset of the problem.
+func Check(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		return syntaxError(err, dec, data)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return &SyntaxError{Offset: dec.InputOffset(), Msg: "unexpected data after the JSON value"}
+	}
+	return nil
+}
+
+func syntaxError(err error, dec *json.Decoder, data []byte) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &SyntaxError{Offset: se.Offset, Msg: "invalid JSON: " + strings.TrimPrefix(se.Error(), "json: ")}
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &SyntaxError{Offset: int64(len(data)), Msg: "invalid JSON: unexpected end of input"}
+	}
+	return &SyntaxError{Offset: dec.InputOffset(), Msg: "invalid JSON: " + err.Error()}
+}
+
+// Object returns the members of the JSON object raw, in source order,
+// with offsets counted from base. A value that is not an object is an
+// error naming its kind.
+func Object(raw []byte, base int64) ([]Member, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("want an object, got %s", Kind(raw))
+	}
+	var out []Member
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		name, _ := tok.(string)
+		var v json.RawMessage
+		off := valueStart(raw, dec.InputOffset())
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, Member{Name: name, Value: Value{Raw: v, Offset: base + off}})
+	}
+	return out, nil
+}
+
+// Array returns the elements of the JSON array raw, with offsets counted
+// from base. A value that is not an array is an error naming its kind.
+func Array(raw []byte, base int64) ([]Value, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil || tok != json.Delim('[') {
+		return nil, fmt.Errorf("want an array, got %s", Kind(raw))
+	}
+	var out []Value
+	for dec.More() {
+		var v json.RawMessage
+		off := valueStart(raw, dec.InputOffset())
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, Value{Raw: v, Offset: base + off})
+	}
+	return out, nil
+}
+
+// valueStart skips the white space, colon and comma that may follow the
+// decoder's offset, to the first byte of the next value.
+func valueStart(raw []byte, off int64) int64 {
+	for off < int64(len(raw)) {
+		switch raw[off] {
+		case ' ', '\t', '\r', '\n', ':', ',':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// Decode decodes a whole document into a generic value with numbers as
+// json.Number, so that the spelling of numbers survives re-encoding.
+func Decode(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, syntaxError(err, dec, data)
+	}
+	return v, nil
+}
+
+// WritePython writes v (as produced by [Decode], or built of
+// map[string]any, []any, string, json.Number, bool, int, int64 and nil) in
+// the form of Python's json.dumps(v, indent=2, sort_keys=True,
+// ensure_ascii=True): two-space indentation, keys in code point order,
+// non-ASCII and control characters as \uXXXX (lower-case hex, UTF-16
+// surrogate pairs), and "<", ">" and "&" left alone. Numbers keep their
+// spelling. It writes no final newline.
+func WritePython(b *bytes.Buffer, v any) error {
+	return writePython(b, v, 0)
+}
+
+func writePython(b *bytes.Buffer, v any, depth int) error {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		if v {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
+	case json.Number:
+		b.WriteString(string(v))
+	case int:
+		fmt.Fprint(b, v)
+	case int64:
+		fmt.Fprint(b, v)
+	case string:
+		writePythonString(b, v)
+	case []any:
+		if len(v) == 0 {
+			b.WriteString("[]")
+			return nil
+		}
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			newline(b, depth+1)
+			if err := writePython(b, e, depth+1); err != nil {
+				return err
+			}
+		}
+		newline(b, depth)
+		b.WriteByte(']')
+	case map[string]any:
+		if len(v) == 0 {
+			b.WriteString("{}")
+			return nil
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys) // code point order for UTF-8, as Python's sort_keys
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			newline(b, depth+1)
+			writePythonString(b, k)
+			b.WriteString(": ")
+			if err := writePython(b, v[k], depth+1); err != nil {
+				return err
+			}
+		}
+		newline(b, depth)
+		b.WriteByte('}')
+	case json.RawMessage:
+		w, err := Decode(v)
+		if err != nil {
+			return err
+		}
+		return writePython(b, w, depth)
+	default:
+		return fmt.Errorf("jsonx: cannot write %T", v)
+	}
+	return nil
+}
+
+func newline(b *bytes.Buffer, depth int) {
+	b.WriteByte('\n')
+	for range depth {
+		b.WriteString("  ")
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+func writePythonString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r >= 0x20 && r < 0x7f:
+			b.WriteByte(byte(r))
+		case r > 0xffff:
+			r -= 0x10000
+			writeU(b, 0xd800+(r>>10))
+			writeU(b, 0xdc00+(r&0x3ff))
+		default:
+			writeU(b, r)
+		}
+	}
+	b.WriteByte('"')
+}
+
+func writeU(b *bytes.Buffer, r rune) {
+	b.WriteString(`\u`)
+	b.WriteByte(hexDigits[r>>12&0xf])
+	b.WriteByte(hexDigits[r>>8&0xf])
+	b.WriteByte(hexDigits[r>>4&0xf])
+	b.WriteByte(hexDigits[r&0xf])
+}

@@ -1,0 +1,323 @@
+package talk
+
+import (
+	"errors"
+	"fmt"
+
+	"bytes"
+	"encoding/json"
+	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"reflect"
+	"strings"
+)
+
+// The wire types spell out talkmeta's JSON form; see the package
+// documentation. They are separate from the model so that the model's Go
+// names and the JSON names can evolve independently.
+
+type talkJSON struct {
+	ID          string    `json:"id,omitzero"`
+	Title       string    `json:"title"`
+	Subtitle    string    `json:"subtitle,omitzero"`
+	Slug        string    `json:"slug,omitzero"`
+	Kind        string    `json:"kind,omitzero"`
+	Track       string    `json:"track,omitzero"`
+	Speakers    []Speaker `json:"speakers,omitzero"`
+	Event       *Event    `json:"event,omitzero"`
+	Recorded    Date      `json:"recorded,omitzero"`
+	Duration    Duration  `json:"duration,omitzero"`
+	Language    Language  `json:"language,omitzero"`
+	Place       Place     `json:"place,omitzero"`
+	Summary     string    `json:"summary,omitzero"`
+	Description string    `json:"description,omitzero"`
+	Markup      Markup    `json:"markup,omitzero"`
+	Tags        []string  `json:"tags,omitzero"`
+	Videos      []Video   `json:"videos,omitzero"`
+	Slides      []Link    `json:"slides,omitzero"`
+	Links       []Link    `json:"links,omitzero"`
+	Thumbnail   string    `json:"thumbnail,omitzero"`
+	License     string    `json:"license,omitzero"`
+	Legacy      Legacy    `json:"legacy,omitzero"`
+}
+
+type speakerJSON struct {
+	Name        string    `json:"name"`
+	GivenName   string    `json:"given_name,omitzero"`
+	FamilyName  string    `json:"family_name,omitzero"`
+	Slug        string    `json:"slug,omitzero"`
+	Affiliation string    `json:"affiliation,omitzero"`
+	Bio         string    `json:"bio,omitzero"`
+	Homepage    string    `json:"homepage,omitzero"`
+	ORCID       string    `json:"orcid,omitzero"`
+	Accounts    []Account `json:"accounts,omitzero"`
+	Image       string    `json:"image,omitzero"`
+}
+
+type eventJSON struct {
+	ID          string `json:"id,omitzero"`
+	Title       string `json:"title"`
+	Series      string `json:"series,omitzero"`
+	Description string `json:"description,omitzero"`
+	Start       Date   `json:"start,omitzero"`
+	End         Date   `json:"end,omitzero"`
+	TimeZone    string `json:"time_zone,omitzero"`
+	Place       Place  `json:"place,omitzero"`
+	URL         string `json:"url,omitzero"`
+}
+
+type videoJSON struct {
+	Provider string   `json:"provider,omitzero"`
+	URL      string   `json:"url"`
+	ID       string   `json:"id,omitzero"`
+	Format   string   `json:"format,omitzero"`
+	Language Language `json:"language,omitzero"`
+	Duration Duration `json:"duration,omitzero"`
+	Size     int64    `json:"size,omitzero"`
+}
+
+// The types without Extra use struct tags directly.
+type placeJSON struct {
+	Venue   string `json:"venue,omitzero"`
+	Room    string `json:"room,omitzero"`
+	City    string `json:"city,omitzero"`
+	Region  string `json:"region,omitzero"`
+	Country string `json:"country,omitzero"`
+}
+
+type accountJSON struct {
+	Service string `json:"service,omitzero"`
+	Handle  string `json:"handle,omitzero"`
+	URL     string `json:"url,omitzero"`
+}
+
+type linkJSON struct {
+	URL   string `json:"url"`
+	Label string `json:"label,omitzero"`
+}
+
+type legacyJSON struct {
+	ID           int64  `json:"id,omitzero"`
+	Alias        string `json:"alias,omitzero"`
+	Category     string `json:"category,omitzero"`
+	QualityNotes string `json:"quality_notes,omitzero"`
+}
+
+// MarshalJSON writes the talk in talkmeta's JSON form, with the members of
+// t.Extra beside the known ones. Origin is not written.
+func (t Talk) MarshalJSON() ([]byte, error) {
+	w := talkJSON{
+		ID: t.ID, Title: t.Title, Subtitle: t.Subtitle, Slug: t.Slug, Kind: t.Kind, Track: t.Track,
+		Speakers: t.Speakers, Recorded: t.Recorded, Duration: t.Duration, Language: t.Language,
+		Place: t.Place, Summary: t.Summary, Description: t.Description, Markup: t.Markup,
+		Tags: t.Tags, Videos: t.Videos, Slides: t.Slides, Links: t.Links, Thumbnail: t.Thumbnail,
+		License: t.License, Legacy: t.Legacy,
+	}
+	if !t.Event.IsZero() {
+		w.Event = &t.Event
+	}
+	return marshalWithExtra(w, t.Extra)
+}
+
+// UnmarshalJSON reads the talk from talkmeta's JSON form; members it does
+// not know go to t.Extra.
+func (t *Talk) UnmarshalJSON(data []byte) error {
+	var w talkJSON
+	extra, err := unmarshalWithExtra(data, &w)
+	if err != nil {
+		return err
+	}
+	*t = Talk{
+		ID: w.ID, Title: w.Title, Subtitle: w.Subtitle, Slug: w.Slug, Kind: w.Kind, Track: w.Track,
+		Speakers: w.Speakers, Recorded: w.Recorded, Duration: w.Duration, Language: w.Language,
+		Place: w.Place, Summary: w.Summary, Description: w.Description, Markup: w.Markup,
+		Tags: w.Tags, Videos: w.Videos, Slides: w.Slides, Links: w.Links, Thumbnail: w.Thumbnail,
+		License: w.License, Legacy: w.Legacy, Extra: extra,
+	}
+	if w.Event != nil {
+		t.Event = *w.Event
+	}
+	return nil
+}
+
+// MarshalJSON writes the speaker in talkmeta's JSON form.
+func (s Speaker) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra(speakerJSON{s.Name, s.GivenName, s.FamilyName, s.Slug, s.Affiliation,
+		s.Bio, s.Homepage, s.ORCID, s.Accounts, s.Image}, s.Extra)
+}
+
+// UnmarshalJSON reads the speaker from talkmeta's JSON form.
+func (s *Speaker) UnmarshalJSON(data []byte) error {
+	var w speakerJSON
+	extra, err := unmarshalWithExtra(data, &w)
+	if err != nil {
+		return err
+	}
+	*s = Speaker{w.Name, w.GivenName, w.FamilyName, w.Slug, w.Affiliation, w.Bio, w.Homepage,
+		w.ORCID, w.Accounts, w.Image, extra}
+	return nil
+}
+
+// IsZero reports whether nothing is known about the event.
+func (e Event) IsZero() bool {
+	return e.ID == "" && e.Title == "" && e.Series == "" && e.Description == "" &&
+		e.Start.IsZero() && e.End.IsZero() && e.TimeZone == "" && e.Place.IsZero() &&
+		e.URL == "" && len(e.Extra) == 0
+}
+
+// MarshalJSON writes the event in talkmeta's JSON form. Origin is not
+// written.
+func (e Event) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra(eventJSON{e.ID, e.Title, e.Series, e.Description, e.Start, e.End,
+		e.TimeZone, e.Place, e.URL}, e.Extra)
+}
+
+// UnmarshalJSON reads the event from talkmeta's JSON form.
+func (e *Event) UnmarshalJSON(data []byte) error {
+	var w eventJSON
+	extra, err := unmarshalWithExtra(data, &w)
+	if err != nil {
+		return err
+	}
+	*e = Event{ID: w.ID, Title: w.Title, Series: w.Series, Description: w.Description,
+		Start: w.Start, End: w.End, TimeZone: w.TimeZone, Place: w.Place, URL: w.URL, Extra: extra}
+	return nil
+}
+
+// MarshalJSON writes the video in talkmeta's JSON form.
+func (v Video) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra(videoJSON{v.Provider, v.URL, v.ID, v.Format, v.Language, v.Duration, v.Size}, v.Extra)
+}
+
+// UnmarshalJSON reads the video from talkmeta's JSON form.
+func (v *Video) UnmarshalJSON(data []byte) error {
+	var w videoJSON
+	extra, err := unmarshalWithExtra(data, &w)
+	if err != nil {
+		return err
+	}
+	*v = Video{w.Provider, w.URL, w.ID, w.Format, w.Language, w.Duration, w.Size, extra}
+	return nil
+}
+
+// MarshalJSON writes the place in talkmeta's JSON form.
+func (p Place) MarshalJSON() ([]byte, error) { return json.Marshal(placeJSON(p)) }
+
+// UnmarshalJSON reads the place from talkmeta's JSON form.
+func (p *Place) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*placeJSON)(p)) }
+
+// MarshalJSON writes the account in talkmeta's JSON form.
+func (a Account) MarshalJSON() ([]byte, error) { return json.Marshal(accountJSON(a)) }
+
+// UnmarshalJSON reads the account from talkmeta's JSON form.
+func (a *Account) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*accountJSON)(a)) }
+
+// MarshalJSON writes the link in talkmeta's JSON form.
+func (l Link) MarshalJSON() ([]byte, error) { return json.Marshal(linkJSON(l)) }
+
+// UnmarshalJSON reads the link from talkmeta's JSON form.
+func (l *Link) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*linkJSON)(l)) }
+
+// MarshalJSON writes the legacy keys in talkmeta's JSON form.
+func (l Legacy) MarshalJSON() ([]byte, error) { return json.Marshal(legacyJSON(l)) }
+
+// UnmarshalJSON reads the legacy keys from talkmeta's JSON form.
+func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*legacyJSON)(l)) }
+
+// marshalWithExtra encodes the wire value w and adds the members of
+// extra that w does not have; the known members win, so Extra cannot
+// contradict the model.
+func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
+	known, err := json.Marshal(w)
+	if err != nil || len(extra) == 0 {
+		return known, err
+	}
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(known, &members); err != nil {
+		return nil, err
+	}
+	for k, v := range extra {
+		if _, ok := members[k]; !ok {
+			members[k] = v
+		}
+	}
+	return json.Marshal(members) // sorted keys: deterministic output
+}
+
+// unmarshalWithExtra decodes data into the wire value w (a pointer to a
+// struct) and returns the members w has no field for.
+func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) {
+	if err := json.Unmarshal(data, w); err != nil {
+		return nil, err
+	}
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return nil, err
+	}
+	// encoding/json matches member names to fields without regard to case,
+	// so a member it stored in a field must not be kept again as extra.
+	typ := reflect.TypeOf(w).Elem()
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		for k := range members {
+			if strings.EqualFold(k, name) {
+				delete(members, k)
+			}
+		}
+	}
+	if len(members) == 0 {
+		return nil, nil
+	}
+	// Keep the values compact, as json.Marshal would write them.
+	for k, v := range members {
+		var b bytes.Buffer
+		if json.Compact(&b, v) == nil {
+			members[k] = b.Bytes()
+		}
+	}
+	return members, nil
+}
+
+// ParseJSON reads a talk in talkmeta's JSON form. path names the record in
+// errors, which are [*RecordError]s with the line and column of the
+// problem.
+func ParseJSON(data []byte, path string) (*Talk, error) {
+	var t Talk
+	if err := json.Unmarshal(data, &t); err != nil {
+		return nil, jsonError(data, path, err)
+	}
+	t.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
+	return &t, nil
+}
+
+// ParseEventJSON reads an event in talkmeta's JSON form; see [ParseJSON].
+func ParseEventJSON(data []byte, path string) (*Event, error) {
+	var e Event
+	if err := json.Unmarshal(data, &e); err != nil {
+		return nil, jsonError(data, path, err)
+	}
+	e.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
+	return &e, nil
+}
+
+// jsonError places an encoding/json error in the source.
+func jsonError(data []byte, path string, err error) error {
+	re := &RecordError{Path: path, Err: err}
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+		re.Err = fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
+	case errors.As(err, &te):
+		off = te.Offset
+		if te.Field != "" {
+			re.Pointer = "/" + strings.ReplaceAll(te.Field, ".", "/")
+		}
+		re.Err = fmt.Errorf("want %s, got %s", te.Type, te.Value)
+	}
+	if off >= 0 {
+		re.Line, re.Column = jsonx.Position(data, off)
+	}
+	return re
+}

@@ -1,0 +1,197 @@
+package pyvideo
+
+import (
+	"fmt"
+	"io/fs"
+	"iter"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// LayoutError reports a file or directory that does not belong where it is
+// in a pyvideo archive, such as a talk outside a videos directory or an
+// event without a category.json.
+type LayoutError struct {
+	Path   string // slash-separated path within the archive
+	Reason string
+}
+
+func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Reason }
+
+// Talks returns an iterator over the talks of a pyvideo archive in fsys:
+//
+//	<event>/category.json        the event
+//	<event>/videos/<name>.json   one talk of it
+//
+// Events come in directory-name order and each event's talks in file-name
+// order, whatever the concurrency. Each talk carries its event (from
+// category.json) and its [talk.Talk.ID] (the file name).
+//
+// Files are read and decoded by several goroutines ahead of the consumer,
+// but only a bounded number at a time, so memory does not grow with the
+// size of the archive. A record that cannot be read is yielded as a nil
+// talk with an error naming it (a [*talk.RecordError], or a
+// [*LayoutError] for a file out of place, or an [fs.PathError]), and the
+// iteration goes on: nothing is skipped silently. Hidden files and
+// directories (".git") and regular files at the top level (README,
+// LICENSE) are not part of the archive and are passed over.
+//
+// Stopping the loop early stops the readers.
+func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		events, err := fs.ReadDir(fsys, ".")
+		if err != nil {
+			yield(nil, fmt.Errorf("pyvideo: %w", err))
+			return
+		}
+		for _, ev := range events {
+			if hidden(ev.Name()) || !ev.IsDir() {
+				continue
+			}
+			if !eventTalks(fsys, ev.Name(), yield) {
+				return
+			}
+		}
+	}
+}
+
+// eventTalks yields the talks of one event directory; it returns false
+// when the consumer stopped.
+func eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool {
+	event := talk.Event{ID: dir}
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return yield(nil, fmt.Errorf("pyvideo: %w", err))
+	}
+	hasVideos, hasCategory := false, false
+	for _, e := range entries {
+		name, p := e.Name(), dir+"/"+e.Name()
+		switch {
+		case hidden(name):
+		case name == "category.json" && !e.IsDir():
+			hasCategory = true
+			data, err := fs.ReadFile(fsys, p)
+			if err == nil {
+				var ev *talk.Event
+				if ev, err = ParseEvent(data, p); err == nil {
+					event = *ev
+				}
+			}
+			if err != nil && !yield(nil, err) {
+				return false
+			}
+		case name == "videos" && e.IsDir():
+			hasVideos = true
+		default:
+			if !yield(nil, &LayoutError{Path: p, Reason: "unexpected in an event directory (want category.json and videos/)"}) {
+				return false
+			}
+		}
+	}
+	if !hasCategory {
+		if !yield(nil, &LayoutError{Path: dir, Reason: "event directory has no category.json"}) {
+			return false
+		}
+	}
+	if !hasVideos {
+		return true
+	}
+	files, err := fs.ReadDir(fsys, dir+"/videos")
+	if err != nil {
+		return yield(nil, fmt.Errorf("pyvideo: %w", err))
+	}
+	var names []string
+	for _, f := range files {
+		p := dir + "/videos/" + f.Name()
+		switch {
+		case hidden(f.Name()):
+		case f.IsDir() || path.Ext(f.Name()) != ".json":
+			if !yield(nil, &LayoutError{Path: p, Reason: "unexpected in a videos directory (want <talk>.json files only)"}) {
+				return false
+			}
+		default:
+			names = append(names, p)
+		}
+	}
+	for r := range readAll(fsys, names) {
+		if r.talk != nil {
+			r.talk.Event = event
+		}
+		if !yield(r.talk, r.err) {
+			return false
+		}
+	}
+	return true
+}
+
+type result struct {
+	talk *talk.Talk
+	err  error
+}
+
+// readAll parses the talk files at paths with a few goroutines and yields
+// the results in the order of paths. At most a small window of results
+// waits unread, which bounds memory.
+func readAll(fsys fs.FS, paths []string) iter.Seq[result] {
+	return func(yield func(result) bool) {
+		workers := runtime.GOMAXPROCS(0)
+		window := 4 * workers
+		slots := make([]chan result, len(paths))
+		for i := range slots {
+			slots[i] = make(chan result, 1)
+		}
+		next := make(chan int)
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		defer func() {
+			close(done)
+			wg.Wait()
+		}()
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					slots[i] <- readTalk(fsys, paths[i])
+				}
+			})
+		}
+		// The feeder keeps at most window files ahead of the consumer.
+		credit := make(chan struct{}, window)
+		wg.Go(func() {
+			defer close(next)
+			for i := range paths {
+				select {
+				case credit <- struct{}{}:
+				case <-done:
+					return
+				}
+				select {
+				case next <- i:
+				case <-done:
+					return
+				}
+			}
+		})
+		for i := range paths {
+			r := <-slots[i]
+			<-credit
+			if !yield(r) {
+				return // slots are buffered: no worker is left blocked
+			}
+		}
+	}
+}
+
+func readTalk(fsys fs.FS, p string) result {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return result{err: fmt.Errorf("pyvideo: %w", err)}
+	}
+	t, err := ParseTalk(data, p)
+	return result{talk: t, err: err}
+}
+
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }

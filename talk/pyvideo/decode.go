@@ -1,0 +1,388 @@
+package pyvideo
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+)
+
+// FormatName is the [talk.Origin.Format] of records this package reads.
+const FormatName = "pyvideo"
+
+// decoder reads one record, turning every problem into a
+// [talk.RecordError] that points at the offending value.
+type decoder struct {
+	data []byte
+	path string
+}
+
+func (d *decoder) fail(ptr string, off int64, format string, args ...any) error {
+	line, col := jsonx.Position(d.data, off)
+	return &talk.RecordError{Path: d.path, Pointer: ptr, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// members checks the document and returns its top-level members.
+func (d *decoder) members() ([]jsonx.Member, error) {
+	if err := jsonx.Check(d.data); err != nil {
+		var se *jsonx.SyntaxError
+		errors.As(err, &se)
+		return nil, d.fail("", se.Offset, "%s", se.Msg)
+	}
+	ms, err := jsonx.Object(d.data, 0)
+	if err != nil {
+		return nil, d.fail("", 0, "%v", err)
+	}
+	return ms, nil
+}
+
+func (d *decoder) string(ptr string, v jsonx.Value) (string, error) {
+	if jsonx.IsNull(v.Raw) {
+		return "", nil
+	}
+	var s string
+	if jsonx.Kind(v.Raw) != "string" || json.Unmarshal(v.Raw, &s) != nil {
+		return "", d.fail(ptr, v.Offset, "want a string, got %s", jsonx.Kind(v.Raw))
+	}
+	return s, nil
+}
+
+func (d *decoder) array(ptr string, v jsonx.Value) ([]jsonx.Value, error) {
+	if jsonx.IsNull(v.Raw) {
+		return nil, nil
+	}
+	vs, err := jsonx.Array(v.Raw, v.Offset)
+	if err != nil {
+		return nil, d.fail(ptr, v.Offset, "%v", err)
+	}
+	return vs, nil
+}
+
+func (d *decoder) strings(ptr string, v jsonx.Value) ([]string, error) {
+	vs, err := d.array(ptr, v)
+	if err != nil || vs == nil {
+		return nil, err
+	}
+	out := make([]string, len(vs))
+	for i, e := range vs {
+		if out[i], err = d.string(ptr+"/"+strconv.Itoa(i), e); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// seconds reads a number of seconds. pyvideo writes whole numbers,
+// sometimes spelled as floats (1508.0); fractions are kept too.
+func (d *decoder) seconds(ptr string, v jsonx.Value) (talk.Duration, error) {
+	if jsonx.IsNull(v.Raw) {
+		return 0, nil
+	}
+	f, err := strconv.ParseFloat(string(v.Raw), 64)
+	if jsonx.Kind(v.Raw) != "number" || err != nil {
+		return 0, d.fail(ptr, v.Offset, "want a number of seconds, got %s", jsonx.Kind(v.Raw))
+	}
+	if math.Abs(f) > float64(math.MaxInt64/int64(time.Second)) {
+		return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+	}
+	return talk.Duration(f * float64(time.Second)), nil
+}
+
+func (d *decoder) integer(ptr string, v jsonx.Value) (int64, error) {
+	if jsonx.IsNull(v.Raw) {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(string(v.Raw), 10, 64)
+	if err != nil {
+		return 0, d.fail(ptr, v.Offset, "want a whole number, got %s", v.Raw)
+	}
+	return n, nil
+}
+
+func (d *decoder) date(ptr string, v jsonx.Value) (talk.Date, error) {
+	s, err := d.string(ptr, v)
+	if err != nil {
+		return talk.Date{}, err
+	}
+	date, err := talk.ParseDate(s)
+	if err != nil {
+		var de *talk.DateError
+		errors.As(err, &de)
+		return talk.Date{}, d.fail(ptr, v.Offset, "%q %s", s, de.Reason)
+	}
+	return date, nil
+}
+
+// extra keeps a member the model has no field for.
+func extra(m map[string]json.RawMessage, mem jsonx.Member) map[string]json.RawMessage {
+	if m == nil {
+		m = make(map[string]json.RawMessage)
+	}
+	m[mem.Name] = mem.Raw
+	return m
+}
+
+// ParseTalk reads a pyvideo talk file. path is the file's slash-separated
+// path within the archive ("europython-2016/videos/some-talk.json"): it
+// names the record in errors, and gives the talk its [talk.Talk.ID] (the
+// file name without ".json") and the ID of its event (the directory above
+// "videos"). The event's other fields come from its category.json; see
+// [ParseEvent] and [Talks].
+//
+// Every variant found in pyvideo's data is accepted: null for any field,
+// durations written as floats, related URLs as strings or {label, url}
+// objects, and dates with or without a time and offset. Members the model
+// has no field for go to [talk.Talk.Extra]. The returned talk keeps data in
+// its [talk.Origin], so that [WriteTalk] reproduces the file.
+//
+// Errors are [*talk.RecordError]s with the JSON pointer, line and column
+// of the first problem.
+func ParseTalk(data []byte, path string) (*talk.Talk, error) {
+	d := &decoder{data: data, path: path}
+	ms, err := d.members()
+	if err != nil {
+		return nil, err
+	}
+	t := &talk.Talk{
+		ID:     talkID(path),
+		Markup: talk.ReStructuredText,
+		Event:  talk.Event{ID: eventID(path)},
+		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
+	}
+	for _, m := range ms {
+		if err := d.talkMember(t, m); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (d *decoder) talkMember(t *talk.Talk, m jsonx.Member) (err error) {
+	ptr := "/" + pointerEscape(m.Name)
+	switch m.Name {
+	case "title":
+		t.Title, err = d.string(ptr, m.Value)
+	case "description":
+		t.Description, err = d.string(ptr, m.Value)
+	case "summary":
+		t.Summary, err = d.string(ptr, m.Value)
+	case "recorded":
+		t.Recorded, err = d.date(ptr, m.Value)
+	case "duration":
+		t.Duration, err = d.seconds(ptr, m.Value)
+	case "language":
+		var s string
+		if s, err = d.string(ptr, m.Value); err == nil {
+			t.Language = language(s)
+		}
+	case "speakers":
+		var names []string
+		names, err = d.strings(ptr, m.Value)
+		for _, n := range names {
+			t.Speakers = append(t.Speakers, talk.Speaker{Name: n})
+		}
+	case "tags":
+		t.Tags, err = d.strings(ptr, m.Value)
+	case "videos":
+		t.Videos, err = d.videos(ptr, m.Value)
+	case "related_urls":
+		t.Links, err = d.links(ptr, m.Value)
+	case "thumbnail_url":
+		t.Thumbnail, err = d.string(ptr, m.Value)
+	case "copyright_text":
+		t.License, err = d.string(ptr, m.Value)
+	case "slug":
+		t.Slug, err = d.string(ptr, m.Value)
+	case "id":
+		t.Legacy.ID, err = d.integer(ptr, m.Value)
+	case "alias":
+		t.Legacy.Alias, err = d.string(ptr, m.Value)
+	case "category":
+		t.Legacy.Category, err = d.string(ptr, m.Value)
+	case "quality_notes":
+		t.Legacy.QualityNotes, err = d.string(ptr, m.Value)
+	default:
+		t.Extra = extra(t.Extra, m)
+	}
+	return err
+}
+
+// language keeps a code that names no language as it is, so that nothing
+// is lost and validation can report it.
+func language(s string) talk.Language {
+	l, err := talk.ParseLanguage(s)
+	if err != nil {
+		return talk.Language(s)
+	}
+	return l
+}
+
+func (d *decoder) videos(ptr string, v jsonx.Value) ([]talk.Video, error) {
+	vs, err := d.array(ptr, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []talk.Video
+	for i, e := range vs {
+		p := ptr + "/" + strconv.Itoa(i)
+		ms, err := jsonx.Object(e.Raw, e.Offset)
+		if err != nil {
+			return nil, d.fail(p, e.Offset, "%v", err)
+		}
+		var video talk.Video
+		for _, m := range ms {
+			mp := p + "/" + pointerEscape(m.Name)
+			switch m.Name {
+			case "type":
+				var typ string
+				if typ, err = d.string(mp, m.Value); err == nil {
+					video.Provider, video.Format = providerOf(typ)
+				}
+			case "url":
+				video.URL, err = d.string(mp, m.Value)
+			case "length":
+				video.Duration, err = d.seconds(mp, m.Value)
+			case "size":
+				video.Size, err = d.integer(mp, m.Value)
+			default:
+				video.Extra = extra(video.Extra, m)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if provider, id := talk.VideoID(video.URL); provider != "" && (provider == video.Provider || video.Provider == "") {
+			video.Provider, video.ID = provider, id
+		}
+		out = append(out, video)
+	}
+	return out, nil
+}
+
+// providerOf maps pyvideo's video type, which is either a host ("youtube",
+// "archive.org") or a file container ("mp4"), to a provider and format.
+func providerOf(typ string) (provider, format string) {
+	switch t := strings.ToLower(typ); t {
+	case "mp4", "m4v", "webm", "ogv", "ogg", "mkv", "flv", "mov", "avi", "mp3":
+		return talk.File, t
+	case "archive":
+		return talk.ArchiveOrg, ""
+	default:
+		return t, ""
+	}
+}
+
+func (d *decoder) links(ptr string, v jsonx.Value) ([]talk.Link, error) {
+	vs, err := d.array(ptr, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []talk.Link
+	for i, e := range vs {
+		p := ptr + "/" + strconv.Itoa(i)
+		var link talk.Link
+		switch jsonx.Kind(e.Raw) {
+		case "string":
+			link.URL, err = d.string(p, e)
+		case "object":
+			var ms []jsonx.Member
+			ms, err = jsonx.Object(e.Raw, e.Offset)
+			for _, m := range ms {
+				switch m.Name {
+				case "url":
+					link.URL, err = d.string(p+"/url", m.Value)
+				case "label":
+					link.Label, err = d.string(p+"/label", m.Value)
+				default:
+					err = d.fail(p+"/"+pointerEscape(m.Name), m.Offset, "unexpected member %q in a related URL (want label and url)", m.Name)
+				}
+				if err != nil {
+					break
+				}
+			}
+		default:
+			err = d.fail(p, e.Offset, "want a URL string or a {label, url} object, got %s", jsonx.Kind(e.Raw))
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, link)
+	}
+	return out, nil
+}
+
+// ParseEvent reads an event's category.json. path is its slash-separated
+// path within the archive ("europython-2016/category.json"); the
+// directory gives the event its [talk.Event.ID].
+func ParseEvent(data []byte, path string) (*talk.Event, error) {
+	d := &decoder{data: data, path: path}
+	ms, err := d.members()
+	if err != nil {
+		return nil, err
+	}
+	e := &talk.Event{
+		ID:     dirName(path),
+		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
+	}
+	for _, m := range ms {
+		ptr := "/" + pointerEscape(m.Name)
+		switch m.Name {
+		case "title":
+			e.Title, err = d.string(ptr, m.Value)
+		case "description":
+			e.Description, err = d.string(ptr, m.Value)
+		case "url":
+			e.URL, err = d.string(ptr, m.Value)
+		case "start_date":
+			e.Start, err = d.date(ptr, m.Value)
+		case "end_date":
+			e.End, err = d.date(ptr, m.Value)
+		default:
+			e.Extra = extra(e.Extra, m)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// talkID is the file name without ".json".
+func talkID(p string) string {
+	if p == "" {
+		return ""
+	}
+	return strings.TrimSuffix(path.Base(p), ".json")
+}
+
+// eventID is the name of the directory that holds "videos/<talk>.json".
+func eventID(p string) string {
+	dir := path.Dir(p)
+	if path.Base(dir) == "videos" {
+		dir = path.Dir(dir)
+	}
+	return dirName(path.Join(dir, "x"))
+}
+
+func dirName(p string) string {
+	dir := path.Dir(p)
+	if dir == "." || dir == "/" {
+		return ""
+	}
+	return path.Base(dir)
+}
+
+// pointerEscape escapes a member name for a JSON pointer (RFC 6901).
+func pointerEscape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}

@@ -1,0 +1,266 @@
+package pyvideo
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+)
+
+// MarshalTalk returns t in pyvideo's canonical form: the form of Python's
+// json.dumps(indent=2, sort_keys=True) with a final newline (two-space
+// indent, keys sorted, non-ASCII as \uXXXX, "<", ">" and "&" as they are).
+//
+// When t was read by [ParseTalk] and a member means the same as it did in
+// the file, the member is written as the file spelled it: a null stays
+// null, 1508.0 stays 1508.0, a bare related URL stays bare. So a file
+// already in canonical form comes back byte for byte, and any other comes
+// back as the same JSON value.
+//
+// The pyvideo form has no place for a talk's subtitle, kind, track, place,
+// slides, markup, or a speaker's details other than the name; they are
+// not written. [talk.Talk.Extra] members are written as they are.
+func MarshalTalk(t *talk.Talk) ([]byte, error) {
+	members := talkMembers(t)
+	if t.Origin.Format == FormatName && t.Origin.Raw != nil {
+		if read, err := ParseTalk(t.Origin.Raw, t.Origin.Path); err == nil {
+			if err := keepSpelling(members, talkMembers(read), t.Origin.Raw, t.Extra); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return marshal(members)
+}
+
+// WriteTalk writes [MarshalTalk]'s output to w.
+func WriteTalk(w io.Writer, t *talk.Talk) error {
+	b, err := MarshalTalk(t)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// MarshalEvent returns e as a canonical category.json, keeping the
+// spelling of unchanged members as [MarshalTalk] does. The pyvideo form
+// holds only an event's title, description, URL and dates.
+func MarshalEvent(e *talk.Event) ([]byte, error) {
+	members := eventMembers(e)
+	if e.Origin.Format == FormatName && e.Origin.Raw != nil {
+		if read, err := ParseEvent(e.Origin.Raw, e.Origin.Path); err == nil {
+			if err := keepSpelling(members, eventMembers(read), e.Origin.Raw, e.Extra); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return marshal(members)
+}
+
+// WriteEvent writes [MarshalEvent]'s output to w.
+func WriteEvent(w io.Writer, e *talk.Event) error {
+	b, err := MarshalEvent(e)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Format rewrites a pyvideo talk file in canonical form; see [MarshalTalk].
+// path names the record in errors.
+func Format(data []byte, path string) ([]byte, error) {
+	t, err := ParseTalk(data, path)
+	if err != nil {
+		return nil, err
+	}
+	return MarshalTalk(t)
+}
+
+// FormatEvent rewrites a category.json in canonical form.
+func FormatEvent(data []byte, path string) ([]byte, error) {
+	e, err := ParseEvent(data, path)
+	if err != nil {
+		return nil, err
+	}
+	return MarshalEvent(e)
+}
+
+func marshal(members map[string]any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := jsonx.WritePython(&b, members); err != nil {
+		return nil, fmt.Errorf("pyvideo: %w", err)
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// keepSpelling makes every member whose encoding from the model is the
+// same as when the record was read (read) appear as the source spelled it,
+// or not at all where the source did not have it. Members in extra are the
+// model's own and are written as they are.
+func keepSpelling(members, read map[string]any, raw []byte, extra map[string]json.RawMessage) error {
+	src, err := jsonx.Decode(raw)
+	if err != nil {
+		return err
+	}
+	source, _ := src.(map[string]any)
+	names := make(map[string]bool)
+	for _, m := range []map[string]any{members, read, source} {
+		for n := range m {
+			names[n] = true
+		}
+	}
+	for name := range names {
+		if _, ok := extra[name]; ok || !reflect.DeepEqual(members[name], read[name]) {
+			continue
+		}
+		if v, ok := source[name]; ok {
+			members[name] = v
+		} else {
+			delete(members, name)
+		}
+	}
+	return nil
+}
+
+// Required members are written even when empty, because pyvideo's own
+// tools expect them in every talk file.
+func talkMembers(t *talk.Talk) map[string]any {
+	m := map[string]any{
+		"title":       t.Title,
+		"description": t.Description,
+		"speakers":    speakerNames(t.Speakers),
+		"videos":      videoList(t.Videos),
+		"recorded":    dateOrNull(t.Recorded),
+	}
+	setString(m, "summary", t.Summary)
+	setString(m, "thumbnail_url", t.Thumbnail)
+	setString(m, "copyright_text", t.License)
+	setString(m, "slug", t.Slug)
+	setString(m, "alias", t.Legacy.Alias)
+	setString(m, "category", t.Legacy.Category)
+	setString(m, "quality_notes", t.Legacy.QualityNotes)
+	if t.Legacy.ID != 0 {
+		m["id"] = json.Number(strconv.FormatInt(t.Legacy.ID, 10))
+	}
+	if t.Language != "" {
+		code := t.Language.ISO6393()
+		if code == "" {
+			code = string(t.Language)
+		}
+		m["language"] = code
+	}
+	if t.Duration != 0 {
+		m["duration"] = seconds(t.Duration)
+	}
+	if len(t.Tags) > 0 {
+		m["tags"] = stringList(t.Tags)
+	}
+	links := append(append([]talk.Link(nil), t.Links...), slidesLinks(t.Slides)...)
+	if len(links) > 0 {
+		list := make([]any, len(links))
+		for i, l := range links {
+			list[i] = map[string]any{"label": l.Label, "url": l.URL}
+		}
+		m["related_urls"] = list
+	}
+	for k, v := range t.Extra {
+		m[k] = v
+	}
+	return m
+}
+
+// slidesLinks writes slides as related URLs labelled "Slides", the way
+// pyvideo's records carry them.
+func slidesLinks(slides []talk.Link) []talk.Link {
+	out := make([]talk.Link, len(slides))
+	for i, s := range slides {
+		out[i] = talk.Link{URL: s.URL, Label: s.Label}
+		if s.Label == "" {
+			out[i].Label = "Slides"
+		}
+	}
+	return out
+}
+
+func eventMembers(e *talk.Event) map[string]any {
+	m := map[string]any{"title": e.Title}
+	setString(m, "description", e.Description)
+	setString(m, "url", e.URL)
+	if !e.Start.IsZero() {
+		m["start_date"] = e.Start.String()
+	}
+	if !e.End.IsZero() {
+		m["end_date"] = e.End.String()
+	}
+	for k, v := range e.Extra {
+		m[k] = v
+	}
+	return m
+}
+
+func setString(m map[string]any, name, v string) {
+	if v != "" {
+		m[name] = v
+	}
+}
+
+func dateOrNull(d talk.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
+
+// seconds writes whole seconds as an integer and keeps any fraction.
+func seconds(d talk.Duration) json.Number {
+	if time.Duration(d)%time.Second == 0 {
+		return json.Number(strconv.FormatInt(int64(time.Duration(d)/time.Second), 10))
+	}
+	return json.Number(strconv.FormatFloat(d.Seconds(), 'f', -1, 64))
+}
+
+func speakerNames(speakers []talk.Speaker) []any {
+	out := make([]any, len(speakers))
+	for i, s := range speakers {
+		out[i] = s.Name
+	}
+	return out
+}
+
+func stringList(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func videoList(videos []talk.Video) []any {
+	out := make([]any, len(videos))
+	for i, v := range videos {
+		typ := v.Provider
+		if v.Provider == talk.File && v.Format != "" {
+			typ = v.Format
+		}
+		m := map[string]any{"type": typ, "url": v.URL}
+		if v.Duration != 0 {
+			m["length"] = seconds(v.Duration)
+		}
+		if v.Size != 0 {
+			m["size"] = json.Number(strconv.FormatInt(v.Size, 10))
+		}
+		for k, x := range v.Extra {
+			m[k] = x
+		}
+		out[i] = m
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package talk
+
+import "encoding/json"
+
+// Talk is one talk, keynote, tutorial or other session of an event, with
+// what an archive knows about it and its recordings.
+//
+// The zero Talk is valid and empty. Fields that a source did not give stay
+// at their zero values; nothing is invented.
+type Talk struct {
+	// ID is the talk's stable identity within its event: the file name
+	// without ".json" in a pyvideo archive, the guid in a c3voc schedule.
+	// It is never rebuilt from the title, so renaming a talk keeps its ID.
+	ID string
+
+	Title    string
+	Subtitle string
+
+	// Slug is the URL slug the source assigned, if any. An empty Slug
+	// means "derive one from the title" (see [Slug] and [SlugSet]).
+	Slug string
+
+	// Kind is the sort of session in lower case, such as "talk",
+	// "keynote", "lightning_talk", "workshop" or "panel"; "" when unknown.
+	Kind  string
+	Track string
+
+	Speakers []Speaker // in the order the source lists them
+	Event    Event     // the event the talk belongs to
+
+	// Recorded is when the talk was given (or recorded), with the
+	// precision the source had.
+	Recorded Date
+	Duration Duration
+	Language Language
+	Place    Place // where within the event, typically the room
+
+	Summary     string // a short abstract
+	Description string
+	Markup      Markup // the markup of Summary and Description
+
+	Tags      []string
+	Videos    []Video
+	Slides    []Link
+	Links     []Link // related pages: the schedule entry, a blog post...
+	Thumbnail string // URL of a still image for the talk
+	License   string // licence or copyright text, as the source words it
+
+	Legacy Legacy // keys older archives carried
+
+	// Extra holds JSON members the model has no field for, by member name,
+	// verbatim. Readers fill it and writers write it back, so a user's own
+	// fields survive a round trip through talkmeta.
+	Extra map[string]json.RawMessage
+
+	// Origin records which file the talk was read from and how.
+	Origin Origin
+}
+
+// Speaker is a person (or a group) who gives a talk.
+type Speaker struct {
+	// Name is the display name, as the person writes it.
+	Name string
+	// GivenName and FamilyName are the parts of Name when the source gives
+	// them; citation styles use them instead of guessing from Name.
+	GivenName  string
+	FamilyName string
+
+	Slug        string
+	Affiliation string
+	Bio         string
+	Homepage    string    // URL
+	ORCID       string    // the 16-digit identifier, "0000-0002-1825-0097"
+	Accounts    []Account // profiles on other sites
+	Image       string    // URL of a portrait
+
+	// Extra holds JSON members the model has no field for; see [Talk.Extra].
+	Extra map[string]json.RawMessage
+}
+
+// Account is a speaker's profile on another site.
+type Account struct {
+	Service string // lower-case site name: "github", "twitter", "mastodon"...
+	Handle  string // the user name there, without "@" unless the service requires it
+	URL     string // the profile URL, when known
+}
+
+// Event is a conference, meetup or other gathering whose talks an archive
+// holds.
+type Event struct {
+	// ID is the event's stable identity: its directory name in a pyvideo
+	// archive ("europython-2016"), its acronym in a schedule.
+	ID          string
+	Title       string
+	Series      string // the recurring conference, "EuroPython", when known
+	Description string
+	Start       Date
+	End         Date
+	TimeZone    string // an IANA zone name such as "Europe/Madrid"
+	Place       Place
+	URL         string
+
+	// Extra holds JSON members the model has no field for; see [Talk.Extra].
+	Extra map[string]json.RawMessage
+
+	// Origin records which file the event was read from and how.
+	Origin Origin
+}
+
+// Place is where something happens. Any field may be empty.
+type Place struct {
+	Venue   string // "Euskalduna Conference Centre"
+	Room    string // "A1"
+	City    string
+	Region  string // state, province or other subdivision
+	Country string // the country's name or ISO 3166 code, as the source gives it
+}
+
+// IsZero reports whether nothing is known about the place.
+func (p Place) IsZero() bool { return p == Place{} }
+
+// Link is a labelled URL.
+type Link struct {
+	URL   string
+	Label string // "" when the source gave none
+}
+
+// Legacy holds the keys of older talk archives (pyvideo.org's richard
+// database) that have no meaning in the model but must not be lost.
+type Legacy struct {
+	ID           int64  // the numeric database id; 0 when absent
+	Alias        string // an old URL path
+	Category     string // the old name of the event
+	QualityNotes string
+}
+
+// IsZero reports whether no legacy key is set.
+func (l Legacy) IsZero() bool { return l == Legacy{} }
+
+// Markup is the text format of a talk's summary and description.
+type Markup string
+
+// The markups talkmeta knows how to render. The zero Markup is [Plain].
+const (
+	Plain            Markup = ""
+	ReStructuredText Markup = "rst"
+	Markdown         Markup = "markdown"
+)
+
+// Origin records where a record was read from, so that a writer for the
+// same format can reproduce what the model does not hold: the order and
+// spelling of members the caller has not changed (a null beside an absent
+// member, 1508.0 beside 1508, a bare URL beside a labelled one).
+type Origin struct {
+	// Format names the reader, such as "pyvideo" or "talkmeta".
+	Format string
+	// Path is the slash-separated path of the file within its archive.
+	Path string
+	// Raw is the record exactly as read. Writers of Format compare it with
+	// the model and keep the original spelling of every member whose
+	// meaning is unchanged; other writers ignore it.
+	Raw []byte
+}
