@@ -53,6 +53,8 @@
 //	  "links": [{"url": "...", "label": "Schedule"}],
 //	  "thumbnail": "https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg",
 //	  "license": "Creative Commons Attribution license (reuse allowed)",
+//	  "recording": "not_recorded",       // "", "not_recorded", "scheduled" or "not_published"
+//	  "parts": [{"title": "..."}],       // talks within this one (lightning talks of a block)
 //	  "legacy": {"id": 0, "alias": "", "category": "", "quality_notes": ""}
 //	}
 //

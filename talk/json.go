@@ -16,28 +16,30 @@ import (
 // names and the JSON names can evolve independently.
 
 type talkJSON struct {
-	ID          string    `json:"id,omitzero"`
-	Title       string    `json:"title"`
-	Subtitle    string    `json:"subtitle,omitzero"`
-	Slug        string    `json:"slug,omitzero"`
-	Kind        string    `json:"kind,omitzero"`
-	Track       string    `json:"track,omitzero"`
-	Speakers    []Speaker `json:"speakers,omitzero"`
-	Event       *Event    `json:"event,omitzero"`
-	Recorded    Date      `json:"recorded,omitzero"`
-	Duration    Duration  `json:"duration,omitzero"`
-	Language    Language  `json:"language,omitzero"`
-	Place       Place     `json:"place,omitzero"`
-	Summary     string    `json:"summary,omitzero"`
-	Description string    `json:"description,omitzero"`
-	Markup      Markup    `json:"markup,omitzero"`
-	Tags        []string  `json:"tags,omitzero"`
-	Videos      []Video   `json:"videos,omitzero"`
-	Slides      []Link    `json:"slides,omitzero"`
-	Links       []Link    `json:"links,omitzero"`
-	Thumbnail   string    `json:"thumbnail,omitzero"`
-	License     string    `json:"license,omitzero"`
-	Legacy      Legacy    `json:"legacy,omitzero"`
+	ID          string          `json:"id,omitzero"`
+	Title       string          `json:"title"`
+	Subtitle    string          `json:"subtitle,omitzero"`
+	Slug        string          `json:"slug,omitzero"`
+	Kind        string          `json:"kind,omitzero"`
+	Track       string          `json:"track,omitzero"`
+	Speakers    []Speaker       `json:"speakers,omitzero"`
+	Event       *Event          `json:"event,omitzero"`
+	Recorded    Date            `json:"recorded,omitzero"`
+	Duration    Duration        `json:"duration,omitzero"`
+	Language    Language        `json:"language,omitzero"`
+	Place       Place           `json:"place,omitzero"`
+	Summary     string          `json:"summary,omitzero"`
+	Description string          `json:"description,omitzero"`
+	Markup      Markup          `json:"markup,omitzero"`
+	Tags        []string        `json:"tags,omitzero"`
+	Videos      []Video         `json:"videos,omitzero"`
+	Slides      []Link          `json:"slides,omitzero"`
+	Links       []Link          `json:"links,omitzero"`
+	Thumbnail   string          `json:"thumbnail,omitzero"`
+	License     string          `json:"license,omitzero"`
+	Recording   RecordingStatus `json:"recording,omitzero"`
+	Parts       []Talk          `json:"parts,omitzero"`
+	Legacy      Legacy          `json:"legacy,omitzero"`
 }
 
 type speakerJSON struct {
@@ -110,7 +112,7 @@ func (t Talk) MarshalJSON() ([]byte, error) {
 		Speakers: t.Speakers, Recorded: t.Recorded, Duration: t.Duration, Language: t.Language,
 		Place: t.Place, Summary: t.Summary, Description: t.Description, Markup: t.Markup,
 		Tags: t.Tags, Videos: t.Videos, Slides: t.Slides, Links: t.Links, Thumbnail: t.Thumbnail,
-		License: t.License, Legacy: t.Legacy,
+		License: t.License, Recording: t.Recording, Parts: t.Parts, Legacy: t.Legacy,
 	}
 	if !t.Event.IsZero() {
 		w.Event = &t.Event
@@ -131,7 +133,7 @@ func (t *Talk) UnmarshalJSON(data []byte) error {
 		Speakers: w.Speakers, Recorded: w.Recorded, Duration: w.Duration, Language: w.Language,
 		Place: w.Place, Summary: w.Summary, Description: w.Description, Markup: w.Markup,
 		Tags: w.Tags, Videos: w.Videos, Slides: w.Slides, Links: w.Links, Thumbnail: w.Thumbnail,
-		License: w.License, Legacy: w.Legacy, Extra: extra,
+		License: w.License, Recording: w.Recording, Parts: w.Parts, Legacy: w.Legacy, Extra: extra,
 	}
 	if w.Event != nil {
 		t.Event = *w.Event

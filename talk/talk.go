@@ -46,6 +46,14 @@ type Talk struct {
 	Thumbnail string // URL of a still image for the talk
 	License   string // licence or copyright text, as the source words it
 
+	// Recording says whether the talk was, or will be, recorded; see
+	// [RecordingStatus]. Videos lists the recordings that exist.
+	Recording RecordingStatus
+
+	// Parts are the talks within this one: the lightning talks of a
+	// lightning-talk block, the contributions to a panel.
+	Parts []Talk
+
 	Legacy Legacy // keys older archives carried
 
 	// Extra holds JSON members the model has no field for, by member name,
@@ -145,6 +153,18 @@ const (
 	Plain            Markup = ""
 	ReStructuredText Markup = "rst"
 	Markdown         Markup = "markdown"
+)
+
+// RecordingStatus says what became of a talk's recording. The zero value
+// means the source did not say; a talk with [Talk.Videos] was recorded.
+type RecordingStatus string
+
+// The recording statuses schedules and archives use.
+const (
+	RecordingUnknown RecordingStatus = ""
+	NotRecorded      RecordingStatus = "not_recorded"  // the speaker asked not to be recorded, or nobody recorded it
+	Scheduled        RecordingStatus = "scheduled"     // the talk has not happened yet
+	NotPublished     RecordingStatus = "not_published" // recorded, but the video is not public
 )
 
 // Origin records where a record was read from, so that a writer for the
