@@ -59,10 +59,16 @@ func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 	}
 }
 
+// EventTalks is like [Talks] for the one event in directory dir of fsys
+// (a slash-separated path such as "europython-2016").
+func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) { eventTalks(fsys, dir, yield) }
+}
+
 // eventTalks yields the talks of one event directory; it returns false
 // when the consumer stopped.
 func eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool {
-	event := talk.Event{ID: dir}
+	event := talk.Event{ID: path.Base(dir)}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return yield(nil, fmt.Errorf("pyvideo: %w", err))
@@ -106,15 +112,8 @@ func eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool
 	}
 	var names []string
 	for _, f := range files {
-		p := dir + "/videos/" + f.Name()
-		switch {
-		case hidden(f.Name()):
-		case f.IsDir() || path.Ext(f.Name()) != ".json":
-			if !yield(nil, &LayoutError{Path: p, Reason: "unexpected in a videos directory (want <talk>.json files only)"}) {
-				return false
-			}
-		default:
-			names = append(names, p)
+		if !hidden(f.Name()) {
+			names = append(names, dir+"/videos/"+f.Name())
 		}
 	}
 	for r := range readAll(fsys, names) {
@@ -186,6 +185,9 @@ func readAll(fsys fs.FS, paths []string) iter.Seq[result] {
 }
 
 func readTalk(fsys fs.FS, p string) result {
+	if path.Ext(p) != ".json" {
+		return result{err: &LayoutError{Path: p, Reason: "unexpected in a videos directory (want <talk>.json files only)"}}
+	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return result{err: fmt.Errorf("pyvideo: %w", err)}

@@ -41,7 +41,8 @@ type Member struct {
 	Value
 }
 
-// SyntaxError is a JSON syntax error at a byte offset.
+// SyntaxError is a JSON syntax error; Offset is the 0-based offset of the
+// offending byte.
 type SyntaxError struct {
 	Offset int64
 	Msg    string
@@ -82,8 +83,9 @@ func Check(data []byte) error {
 	if err := dec.Decode(&v); err != nil {
 		return syntaxError(err, dec, data)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		return &SyntaxError{Offset: dec.InputOffset(), Msg: "unexpected data after the JSON value"}
+		return &SyntaxError{Offset: valueStart(data, end), Msg: "unexpected data after the JSON value"}
 	}
 	return nil
 }
@@ -91,7 +93,8 @@ func Check(data []byte) error {
 func syntaxError(err error, dec *json.Decoder, data []byte) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return &SyntaxError{Offset: se.Offset, Msg: "invalid JSON: " + strings.TrimPrefix(se.Error(), "json: ")}
+		// encoding/json counts the offending byte as read.
+		return &SyntaxError{Offset: max(se.Offset-1, 0), Msg: "invalid JSON: " + strings.TrimPrefix(se.Error(), "json: ")}
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &SyntaxError{Offset: int64(len(data)), Msg: "invalid JSON: unexpected end of input"}

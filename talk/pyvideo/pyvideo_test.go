@@ -1,0 +1,453 @@
+package pyvideo_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// archive is a copy of real records that show every quirk of pyvideo's data.
+const archive = "../../testdata/pyvideo"
+
+// decodeValue decodes JSON into a generic value with numbers kept as
+// written, to compare documents as JSON values.
+func decodeValue(t *testing.T, data []byte) any {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	return normalizeNumbers(v)
+}
+
+// normalizeNumbers makes 1508 and 1508.0 compare equal: the same JSON
+// number value spelled two ways.
+func normalizeNumbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		f, _ := v.Float64()
+		return f
+	case []any:
+		for i := range v {
+			v[i] = normalizeNumbers(v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = normalizeNumbers(v[k])
+		}
+	}
+	return v
+}
+
+// isCanonical reports whether data is in the form Python's
+// json.dumps(indent=2, sort_keys=True) + "\n" writes, checked
+// independently of the package's writer: the layout is what json.Indent
+// makes, keys are sorted at every level, and every escape is one Python
+// makes (non-ASCII and control characters as lower-case \uXXXX).
+func isCanonical(data []byte) bool {
+	var b bytes.Buffer
+	if json.Indent(&b, bytes.TrimSuffix(data, []byte("\n")), "", "  ") != nil {
+		return false
+	}
+	b.WriteByte('\n')
+	if !bytes.Equal(b.Bytes(), data) {
+		return false
+	}
+	for _, c := range data {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		i++
+		switch data[i] {
+		case '"', '\\', 'n', 'r', 't', 'b', 'f':
+		case 'u':
+			hex := string(data[i+1 : i+5])
+			if strings.ToLower(hex) != hex {
+				return false
+			}
+			var r rune
+			for _, h := range hex {
+				r = r*16 + rune(strings.IndexRune("0123456789abcdef", h))
+			}
+			if r >= 0x20 && r < 0x7f || strings.ContainsRune("\n\r\t\b\f", r) {
+				return false
+			}
+			i += 4
+		default:
+			return false
+		}
+	}
+	return keysSorted(json.NewDecoder(bytes.NewReader(data)))
+}
+
+// keysSorted walks the document's tokens and reports whether the keys of
+// every object are in sorted order.
+func keysSorted(dec *json.Decoder) bool {
+	type frame struct {
+		object, atKey bool
+		last          string
+		seen          bool
+	}
+	var stack []frame
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		n := len(stack)
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				if n > 0 && stack[n-1].object {
+					stack[n-1].atKey = true // this value ends the member
+				}
+				stack = append(stack, frame{object: d == '{', atKey: d == '{'})
+			default:
+				stack = stack[:n-1]
+			}
+			continue
+		}
+		if n == 0 || !stack[n-1].object {
+			continue
+		}
+		f := &stack[n-1]
+		if f.atKey {
+			k := tok.(string)
+			if f.seen && f.last > k {
+				return false
+			}
+			f.last, f.seen = k, true
+		}
+		f.atKey = !f.atKey
+	}
+}
+
+// checkRoundTrip asserts the package's promise for one file: canonical
+// files come back byte for byte, others as the same JSON value.
+func checkRoundTrip(t *testing.T, path string, raw []byte, tk *talk.Talk) (identical bool) {
+	t.Helper()
+	out, err := pyvideo.MarshalTalk(tk)
+	if err != nil {
+		t.Fatalf("%s: MarshalTalk: %v", path, err)
+	}
+	if bytes.Equal(out, raw) {
+		return true
+	}
+	if isCanonical(raw) {
+		t.Errorf("%s is in canonical form but did not come back byte for byte:\n%s", path, cmp.Diff(string(raw), string(out)))
+	}
+	if diff := cmp.Diff(decodeValue(t, raw), decodeValue(t, out)); diff != "" {
+		t.Errorf("%s did not come back as the same JSON value (-want +got):\n%s", path, diff)
+	}
+	if !reflect.DeepEqual(uncanonical(raw), uncanonical(out)) {
+		t.Errorf("%s: the writer changed number spelling", path)
+	}
+	return false
+}
+
+// uncanonical returns the number literals of a document, which must
+// survive even when the layout changes.
+func uncanonical(data []byte) []string {
+	var nums []string
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		if n, ok := tok.(json.Number); ok {
+			nums = append(nums, string(n))
+		}
+	}
+	return nums
+}
+
+func TestRoundTripTestdata(t *testing.T) {
+	var got []string
+	for tk, err := range pyvideo.Talks(os.DirFS(archive)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkRoundTrip(t, tk.Origin.Path, tk.Origin.Raw, tk) {
+			got = append(got, tk.Origin.Path+" identical")
+		} else {
+			got = append(got, tk.Origin.Path+" same value")
+		}
+	}
+	want := []string{
+		"bostonpy/videos/boston-python-meetup--how-to-test-the-hard-stuff.json identical",
+		"caipyra-2018/videos/caipyra-2018-computacao-neuromorfica-caroline-dantas.json identical",
+		"chicago-djangonauts/videos/consuming-tasks-with-celery.json identical",
+		"chicago-djangonauts/videos/upgrading-django.json identical",
+		"chipy/videos/15260.json same value",
+		"chipy/videos/asynchronous-vs--threaded-python.json identical",
+		"djangocon-au-2019/videos/rust-s-recipes-for-code-and-community-e-dunham-pycon-au-2019.json identical",
+		"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json identical",
+		"europython-2020/videos/aaron-ma-machine-learning-for-everyone.json identical",
+		"north-bay-python-2018/videos/2fa-wtf.json identical",
+		"pycascades-2019/videos/josh-weissbock-distributed-web-scraping-in-python.json identical",
+		"pycode-conference-2018/videos/adam-jurkiewicz-python-in-schools-in-poland-pycode-conference-2018.json identical",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+// TestRoundTripCorpus proves the round trip over the whole shared corpus.
+func TestRoundTripCorpus(t *testing.T) {
+	dir := os.Getenv("TALKMETA_CORPUS")
+	if dir == "" {
+		t.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to run this test")
+	}
+	var talks, identical, canonical, events int
+	for tk, err := range pyvideo.Talks(os.DirFS(dir)) {
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		talks++
+		if isCanonical(tk.Origin.Raw) {
+			canonical++
+		}
+		if checkRoundTrip(t, tk.Origin.Path, tk.Origin.Raw, tk) {
+			identical++
+		}
+	}
+	// Every canonical file came back identical (checkRoundTrip says which
+	// did not); no other file can, since the writer only writes canonical.
+	if identical != canonical {
+		t.Errorf("%d files came back byte-identical, but %d are in canonical form", identical, canonical)
+	}
+	cats, _ := fs.Glob(os.DirFS(dir), "*/category.json")
+	for _, c := range cats {
+		raw, err := os.ReadFile(filepath.Join(dir, c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := pyvideo.FormatEvent(raw, c)
+		if err != nil {
+			t.Errorf("%s: %v", c, err)
+			continue
+		}
+		if diff := cmp.Diff(decodeValue(t, raw), decodeValue(t, out)); diff != "" {
+			t.Errorf("%s did not come back as the same JSON value (-want +got):\n%s", c, diff)
+		}
+		events++
+	}
+	t.Logf("%d talks: %d in canonical form came back byte-identical, %d others as the same JSON value; %d events", talks, identical, talks-identical, events)
+	if talks == 0 {
+		t.Error("no talks found in TALKMETA_CORPUS")
+	}
+}
+
+// TestParseTalk pins the model each quirky record becomes, as talkmeta
+// JSON, in golden files.
+func TestParseTalk(t *testing.T) {
+	for tk, err := range pyvideo.Talks(os.DirFS(archive)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(tk.Event.ID+"/"+tk.ID, func(t *testing.T) {
+			got, err := json.MarshalIndent(tk, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "model", tk.Event.ID, tk.ID+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("model (-want +got):\n%s", diff)
+			}
+			// The talkmeta form reads back to the same model.
+			var back talk.Talk
+			if err := json.Unmarshal(got, &back); err != nil {
+				t.Fatal(err)
+			}
+			tk.Origin = talk.Origin{}
+			tk.Event.Origin = talk.Origin{}
+			if diff := cmp.Diff(*tk, back, cmp.AllowUnexported(talk.Date{})); diff != "" {
+				t.Errorf("talkmeta JSON round trip (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMarshalChanged checks that a changed member is written from the
+// model while the untouched ones keep the file's spelling.
+func TestMarshalChanged(t *testing.T) {
+	raw := []byte(`{"title": "Old", "duration": 1508.0, "copyright_text": null, "speakers": ["A"], "description": "", "recorded": "2016-08-04", "videos": [], "related_urls": ["https://example.org/x"]}`)
+	tk, err := pyvideo.ParseTalk(raw, "ev/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk.Title = "New"
+	tk.Tags = []string{"python"}
+	got, err := pyvideo.MarshalTalk(tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "copyright_text": null,
+  "description": "",
+  "duration": 1508.0,
+  "recorded": "2016-08-04",
+  "related_urls": [
+    "https://example.org/x"
+  ],
+  "speakers": [
+    "A"
+  ],
+  "tags": [
+    "python"
+  ],
+  "title": "New",
+  "videos": []
+}
+`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Without an origin the model alone decides.
+	tk.Origin = talk.Origin{}
+	got, _ = pyvideo.MarshalTalk(tk)
+	want = `{
+  "description": "",
+  "duration": 1508,
+  "recorded": "2016-08-04",
+  "related_urls": [
+    {
+      "label": "",
+      "url": "https://example.org/x"
+    }
+  ],
+  "speakers": [
+    "A"
+  ],
+  "tags": [
+    "python"
+  ],
+  "title": "New",
+  "videos": []
+}
+`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("without origin (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseTalkErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     talk.RecordError
+	}{
+		{"syntax", "{\n  \"title\": \"x\",\n  \"speakers\": [\"a\" \"b\"]\n}", talk.RecordError{Line: 3, Column: 20, Err: errors.New("invalid JSON: invalid character '\"' after array element")}},
+		{"not an object", `["x"]`, talk.RecordError{Line: 1, Column: 1, Err: errors.New("want an object, got array")}},
+		{"trailing data", `{"title": "x"} {}`, talk.RecordError{Line: 1, Column: 16, Err: errors.New("unexpected data after the JSON value")}},
+		{"wrong type", "{\n  \"title\": 12\n}", talk.RecordError{Pointer: "/title", Line: 2, Column: 12, Err: errors.New("want a string, got number")}},
+		{"speaker not a string", `{"speakers": ["a", {"name": "b"}]}`, talk.RecordError{Pointer: "/speakers/1", Line: 1, Column: 20, Err: errors.New("want a string, got object")}},
+		{"bad date", `{"recorded": "2016-02-30"}`, talk.RecordError{Pointer: "/recorded", Line: 1, Column: 14, Err: errors.New(`"2016-02-30" is not a real date`)}},
+		{"duration string", `{"duration": "25:08"}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("want a number of seconds, got string")}},
+		{"video url", "{\"videos\": [\n  {\"type\": \"youtube\", \"url\": 5}]}", talk.RecordError{Pointer: "/videos/0/url", Line: 2, Column: 30, Err: errors.New("want a string, got number")}},
+		{"related url member", `{"related_urls": [{"href": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/href", Line: 1, Column: 28, Err: errors.New(`unexpected member "href" in a related URL (want label and url)`)}},
+		{"id not whole", `{"id": 1.5}`, talk.RecordError{Pointer: "/id", Line: 1, Column: 8, Err: errors.New("want a whole number, got 1.5")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := pyvideo.ParseTalk([]byte(tt.in), "ev/videos/t.json")
+			var got *talk.RecordError
+			if !errors.As(err, &got) {
+				t.Fatalf("got %v, want a *talk.RecordError", err)
+			}
+			tt.want.Path = "ev/videos/t.json"
+			if diff := cmp.Diff(tt.want.Error(), got.Error()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]any{tt.want.Pointer, tt.want.Line, tt.want.Column}, []any{got.Pointer, got.Line, got.Column}); diff != "" {
+				t.Errorf("position (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTalksLayout(t *testing.T) {
+	talkJSON := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(`{"title": "` + title + `", "speakers": [], "videos": [], "description": "", "recorded": "2020-01-01"}`)}
+	}
+	fsys := fstest.MapFS{
+		"README.md":                 {Data: []byte("not an event")},
+		".git/config":               {Data: []byte("hidden")},
+		"a-conf/category.json":      {Data: []byte(`{"title": "A Conf"}`)},
+		"a-conf/videos/b.json":      talkJSON("B"),
+		"a-conf/videos/a.json":      talkJSON("A"),
+		"a-conf/videos/broken.json": {Data: []byte(`{"title": `)},
+		"a-conf/videos/notes.txt":   {Data: []byte("x")},
+		"a-conf/stray.json":         {Data: []byte("{}")},
+		"b-conf/videos/c.json":      talkJSON("C"),
+		"c-conf/category.json":      {Data: []byte(`{"title": 3}`)},
+		"c-conf/videos/d.json":      talkJSON("D"),
+	}
+	var got []string
+	for tk, err := range pyvideo.Talks(fsys) {
+		if err != nil {
+			got = append(got, "error: "+err.Error())
+			continue
+		}
+		got = append(got, tk.Event.ID+"/"+tk.ID+" "+tk.Title+" @ "+tk.Event.Title)
+	}
+	want := []string{
+		"error: pyvideo: a-conf/stray.json: unexpected in an event directory (want category.json and videos/)",
+		"a-conf/a A @ A Conf",
+		"a-conf/b B @ A Conf",
+		"error: a-conf/videos/broken.json:1:11: invalid JSON: unexpected end of input",
+		"error: pyvideo: a-conf/videos/notes.txt: unexpected in a videos directory (want <talk>.json files only)",
+		"error: pyvideo: b-conf: event directory has no category.json",
+		"b-conf/c C @ ",
+		"error: c-conf/category.json:1:11: /title: want a string, got number",
+		"c-conf/d D @ ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Breaking out of the loop stops the readers (the race detector and
+	// the test's end would report a leaked, blocked goroutine's writes).
+	for range pyvideo.Talks(fsys) {
+		break
+	}
+}
