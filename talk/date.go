@@ -36,11 +36,13 @@ func (p Precision) String() string {
 // with. The zero Date means "unknown" and formats as "".
 //
 // Dates compare with ==: two Dates are equal when they have the same
-// precision and the same fields.
+// precision and the same fields as written (so 10:00+02:00 and 08:00Z
+// differ; compare [Date.Time] values with time.Time.Equal for instants).
 type Date struct {
-	t    time.Time // in a fixed zone: UTC for dates and floating date-times
-	prec Precision
-	nsec bool // the source gave fractional seconds
+	wall   time.Time // the date and wall-clock time as written, in UTC
+	offset int32     // seconds east of UTC, for DateTimeOffset
+	prec   Precision
+	nsec   bool // the source gave fractional seconds
 }
 
 // DateOf returns the day y-m-d. Out-of-range values are an error rather
@@ -51,21 +53,20 @@ func DateOf(y int, m time.Month, d int) (Date, error) {
 	if t.Year() != y || t.Month() != m || t.Day() != d {
 		return Date{}, &DateError{Text: fmt.Sprintf("%04d-%02d-%02d", y, int(m), d), Reason: "is not a real date"}
 	}
-	return Date{t: t, prec: Day}, nil
+	return Date{wall: t, prec: Day}, nil
 }
 
 // DateTimeOf returns a Date for the instant t. With offset false the date
 // is a floating wall-clock time (the zone of t is dropped); with offset true
 // it keeps t's UTC offset.
 func DateTimeOf(t time.Time, offset bool) Date {
+	y, mo, d := t.Date()
+	wall := time.Date(y, mo, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	if !offset {
-		y, mo, d := t.Date()
-		t = time.Date(y, mo, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-		return Date{t: t, prec: DateTime, nsec: t.Nanosecond() != 0}
+		return Date{wall: wall, prec: DateTime, nsec: t.Nanosecond() != 0}
 	}
 	_, off := t.Zone()
-	t = t.In(time.FixedZone("", off))
-	return Date{t: t, prec: DateTimeOffset, nsec: t.Nanosecond() != 0}
+	return Date{wall: wall, offset: int32(off), prec: DateTimeOffset, nsec: t.Nanosecond() != 0}
 }
 
 // DateError reports text that is not a date [ParseDate] accepts.
@@ -106,7 +107,7 @@ func ParseDate(s string) (Date, error) {
 		return bad("is not a date (want YYYY-MM-DD)")
 	}
 	if len(s) == 4 {
-		return Date{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: Year}, nil
+		return Date{wall: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: Year}, nil
 	}
 	mo, ok := num(5, 2)
 	if !ok || s[4] != '-' {
@@ -116,7 +117,7 @@ func ParseDate(s string) (Date, error) {
 		return bad("is not a real date")
 	}
 	if len(s) == 7 {
-		return Date{t: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), prec: Month}, nil
+		return Date{wall: time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), prec: Month}, nil
 	}
 	d, ok := num(8, 2)
 	if !ok || s[7] != '-' {
@@ -162,7 +163,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	wall := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, time.UTC)
 	if i == len(s) {
-		return Date{t: wall, prec: DateTime, nsec: frac}, nil
+		return Date{wall: wall, prec: DateTime, nsec: frac}, nil
 	}
 	var off int
 	switch rest := s[i:]; {
@@ -180,8 +181,7 @@ func ParseDate(s string) (Date, error) {
 	default:
 		return bad("has unexpected text after the time")
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, time.FixedZone("", off))
-	return Date{t: t, prec: DateTimeOffset, nsec: frac}, nil
+	return Date{wall: wall, offset: int32(off), prec: DateTimeOffset, nsec: frac}, nil
 }
 
 // MustParseDate is like [ParseDate] but panics on error. It is meant for
@@ -204,7 +204,14 @@ func (d Date) Precision() Precision { return d.prec }
 // in UTC (their wall-clock fields are what the source said); date-times
 // with an offset are in a fixed zone with that offset. The zero Date gives
 // the zero time.Time.
-func (d Date) Time() time.Time { return d.t }
+func (d Date) Time() time.Time {
+	if d.prec != DateTimeOffset {
+		return d.wall
+	}
+	y, m, dd := d.wall.Date()
+	return time.Date(y, m, dd, d.wall.Hour(), d.wall.Minute(), d.wall.Second(), d.wall.Nanosecond(),
+		time.FixedZone("", int(d.offset)))
+}
 
 // Day returns the calendar day of d, dropping any time of day, or the zero
 // Date when d is less precise than a day.
@@ -212,8 +219,8 @@ func (d Date) Day() Date {
 	if d.prec < Day {
 		return Date{}
 	}
-	y, m, dd := d.t.Date()
-	return Date{t: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), prec: Day}
+	y, m, dd := d.wall.Date()
+	return Date{wall: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), prec: Day}
 }
 
 // String formats d in the ISO 8601 form of its precision, the form
@@ -239,7 +246,7 @@ func (d Date) String() string {
 	if d.nsec {
 		layout = layout[:19] + ".999999999" + layout[19:]
 	}
-	return d.t.Format(layout)
+	return d.Time().Format(layout)
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [Date.String].

@@ -72,7 +72,8 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	rest = rest[1:]
 	var total float64
-	inTime, seen := false, false
+	inTime, seen, timeSeen := false, false, false
+	last := -1 // index in "DHMS" of the last unit, which must increase
 	for rest != "" {
 		if rest[0] == 'T' {
 			if inTime {
@@ -93,6 +94,12 @@ func ParseDuration(s string) (Duration, error) {
 			return bad()
 		}
 		var unit float64
+		idx := strings.IndexByte("DHMS", rest[i])
+		if idx <= last {
+			return bad()
+		}
+		last = idx
+		timeSeen = timeSeen || inTime
 		switch u := rest[i]; {
 		case u == 'D' && !inTime:
 			unit = 86400
@@ -109,7 +116,7 @@ func ParseDuration(s string) (Duration, error) {
 		seen = true
 		rest = rest[i+1:]
 	}
-	if !seen || total*float64(time.Second) > float64(1<<63-1) {
+	if !seen || inTime && !timeSeen || total*float64(time.Second) > float64(1<<63-1) {
 		return bad()
 	}
 	d := Duration(total * float64(time.Second))

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -309,17 +310,91 @@ func jsonError(data []byte, path string, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		off = se.Offset
+		off = se.Offset - 1 // encoding/json counts the offending byte as read
 		re.Err = fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
 	case errors.As(err, &te):
-		off = te.Offset
-		if te.Field != "" {
+		// Errors from nested UnmarshalJSON methods carry offsets within
+		// the nested value, and Field has no array indices: find the
+		// value in the document by its path instead.
+		re.Err = fmt.Errorf("want %s, got %s", te.Type, te.Value)
+		if te.Field == "" {
+			off = valueStart(data, te.Offset)
+			break
+		}
+		var top jsonx.Value
+		top.Raw = data
+		if ptr, at, ok := locate(top, strings.Split(te.Field, "."), te.Value); ok {
+			re.Pointer, off = ptr, at
+		} else {
 			re.Pointer = "/" + strings.ReplaceAll(te.Field, ".", "/")
 		}
-		re.Err = fmt.Errorf("want %s, got %s", te.Type, te.Value)
 	}
 	if off >= 0 {
 		re.Line, re.Column = jsonx.Position(data, off)
 	}
 	return re
+}
+
+// valueStart returns the offset of the first byte of the scalar value that
+// ends at end, where encoding/json reports type errors.
+func valueStart(data []byte, end int64) int64 {
+	i := min(end, int64(len(data))) - 1
+	if i < 0 {
+		return 0
+	}
+	if data[i] == '"' {
+		for j := i - 1; j >= 0; j-- {
+			if data[j] == '"' {
+				k := j - 1
+				for k >= 0 && data[k] == '\\' {
+					k--
+				}
+				if (j-k)%2 == 1 { // an even number of backslashes before it
+					return j
+				}
+			}
+		}
+		return 0
+	}
+	for i > 0 && !strings.ContainsRune(" \t\r\n:,[{", rune(data[i-1])) {
+		i--
+	}
+	return i
+}
+
+// locate finds the value at the dotted path fields, trying every element
+// of the arrays on the way, whose JSON kind matches kind ("number",
+// "string", "bool"...). It returns its JSON pointer and offset.
+func locate(v jsonx.Value, fields []string, kind string) (string, int64, bool) {
+	if len(fields) == 0 {
+		k := jsonx.Kind(v.Raw)
+		if k == kind || k == "boolean" && kind == "bool" {
+			return "", v.Offset, true
+		}
+		if k != "array" {
+			return "", 0, false
+		}
+	}
+	switch jsonx.Kind(v.Raw) {
+	case "object":
+		if len(fields) == 0 {
+			break
+		}
+		ms, _ := jsonx.Object(v.Raw, v.Offset)
+		for _, m := range ms {
+			if strings.EqualFold(m.Name, fields[0]) {
+				if p, off, ok := locate(m.Value, fields[1:], kind); ok {
+					return "/" + m.Name + p, off, true
+				}
+			}
+		}
+	case "array":
+		es, _ := jsonx.Array(v.Raw, v.Offset)
+		for i, e := range es {
+			if p, off, ok := locate(e, fields, kind); ok {
+				return "/" + strconv.Itoa(i) + p, off, true
+			}
+		}
+	}
+	return "", 0, false
 }

@@ -1,0 +1,242 @@
+package talk_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+func TestParseDate(t *testing.T) {
+	type result struct {
+		Precision string
+		String    string
+		Time      string
+		Err       string
+	}
+	tests := []struct {
+		in   string
+		want result
+	}{
+		{"", result{"none", "", "0001-01-01T00:00:00Z", ""}},
+		{"2016", result{"year", "2016", "2016-01-01T00:00:00Z", ""}},
+		{"2016-07", result{"month", "2016-07", "2016-07-01T00:00:00Z", ""}},
+		{"2016-07-21", result{"day", "2016-07-21", "2016-07-21T00:00:00Z", ""}},
+		{"2016-07-21T10:30", result{"date-time", "2016-07-21T10:30:00", "2016-07-21T10:30:00Z", ""}},
+		{"2016-07-21T10:30:05", result{"date-time", "2016-07-21T10:30:05", "2016-07-21T10:30:05Z", ""}},
+		{"2016-07-21 10:30:05", result{"date-time", "2016-07-21T10:30:05", "2016-07-21T10:30:05Z", ""}},
+		{"2016-07-21T10:30:05.25", result{"date-time", "2016-07-21T10:30:05.25", "2016-07-21T10:30:05.25Z", ""}},
+		{"2016-07-21T10:30:05+02:00", result{"date-time with offset", "2016-07-21T10:30:05+02:00", "2016-07-21T10:30:05+02:00", ""}},
+		{"2016-07-21T10:30:05-05:30", result{"date-time with offset", "2016-07-21T10:30:05-05:30", "2016-07-21T10:30:05-05:30", ""}},
+		{"2016-07-21T10:30:05Z", result{"date-time with offset", "2016-07-21T10:30:05Z", "2016-07-21T10:30:05Z", ""}},
+		{"2016-02-29", result{"day", "2016-02-29", "2016-02-29T00:00:00Z", ""}},
+		{"2015-02-29", result{Err: `talk: "2015-02-29" is not a real date`}},
+		{"2016-02-30", result{Err: `talk: "2016-02-30" is not a real date`}},
+		{"2016-13", result{Err: `talk: "2016-13" is not a real date`}},
+		{"2016-07-21T24:00:00", result{Err: `talk: "2016-07-21T24:00:00" is not a real time of day`}},
+		{"21/07/2016", result{Err: `talk: "21/07/2016" is not a date (want YYYY-MM-DD)`}},
+		{"2016-07-21T10:30:05+2", result{Err: `talk: "2016-07-21T10:30:05+2" has unexpected text after the time`}},
+		{"2016-07-21X", result{Err: `talk: "2016-07-21X" is not a date-time (want YYYY-MM-DDTHH:MM:SS)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, err := talk.ParseDate(tt.in)
+			var got result
+			if err != nil {
+				var de *talk.DateError
+				if !errors.As(err, &de) {
+					t.Fatalf("error %v is not a *DateError", err)
+				}
+				got.Err = err.Error()
+			} else {
+				got = result{d.Precision().String(), d.String(), d.Time().Format(time.RFC3339Nano), ""}
+				// String is the inverse of ParseDate.
+				if back, err := talk.ParseDate(d.String()); err != nil || back != d {
+					t.Errorf("ParseDate(%q) = %v, %v; want %v", d.String(), back, err, d)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDateOf(t *testing.T) {
+	d, err := talk.DateOf(2016, time.July, 21)
+	if err != nil || d != talk.MustParseDate("2016-07-21") {
+		t.Errorf("DateOf = %v, %v", d, err)
+	}
+	if _, err := talk.DateOf(2016, time.February, 30); err == nil {
+		t.Error("DateOf(2016-02-30) did not fail")
+	}
+	berlin := time.FixedZone("CEST", 2*3600)
+	at := time.Date(2016, 7, 21, 10, 30, 0, 0, berlin)
+	if got, want := talk.DateTimeOf(at, true).String(), "2016-07-21T10:30:00+02:00"; got != want {
+		t.Errorf("DateTimeOf(offset) = %s, want %s", got, want)
+	}
+	if got, want := talk.DateTimeOf(at, false).String(), "2016-07-21T10:30:00"; got != want {
+		t.Errorf("DateTimeOf(floating) = %s, want %s", got, want)
+	}
+	if got := talk.MustParseDate("2016-07-21T10:30:00+02:00").Day().String(); got != "2016-07-21" {
+		t.Errorf("Day = %s", got)
+	}
+}
+
+func TestDuration(t *testing.T) {
+	tests := []struct {
+		d           talk.Duration
+		iso, clock  string
+		parseBackOK bool
+	}{
+		{0, "PT0S", "0:00", true},
+		{talk.Duration(1508 * time.Second), "PT25M8S", "25:08", true},
+		{talk.Duration(3723 * time.Second), "PT1H2M3S", "1:02:03", true},
+		{talk.Duration(3600 * time.Second), "PT1H", "1:00:00", true},
+		{talk.Duration(8500 * time.Millisecond), "PT8.5S", "0:09", true},
+		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", true},
+	}
+	for _, tt := range tests {
+		got := []string{tt.d.String(), tt.d.Clock()}
+		if diff := cmp.Diff([]string{tt.iso, tt.clock}, got); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", time.Duration(tt.d), diff)
+		}
+		back, err := talk.ParseDuration(tt.iso)
+		if err != nil || back != tt.d {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.iso, back, err, tt.d)
+		}
+	}
+	for in, want := range map[string]talk.Duration{"P1DT2H": talk.Duration(26 * time.Hour), "PT90M": talk.Duration(90 * time.Minute)} {
+		if got, err := talk.ParseDuration(in); err != nil || got != want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT"} {
+		if _, err := talk.ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q) did not fail", bad)
+		}
+	}
+}
+
+func TestParseLanguage(t *testing.T) {
+	got := map[string]string{}
+	for _, in := range []string{"eng", "spa", "kor", "zho", "deu", "ger", "en", "EN-us", "pt-BR", "zh-hant", "", "xyz", "english"} {
+		l, err := talk.ParseLanguage(in)
+		if err != nil {
+			got[in] = "error"
+			continue
+		}
+		got[in] = string(l) + " " + l.ISO6393()
+	}
+	want := map[string]string{
+		"eng": "en eng", "spa": "es spa", "kor": "ko kor", "zho": "zh zho", "deu": "de deu", "ger": "de deu",
+		"en": "en eng", "EN-us": "en-US eng", "pt-BR": "pt-BR por", "zh-hant": "zh-Hant zho", "": " ",
+		"xyz": "error", "english": "error",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestVideoID(t *testing.T) {
+	tests := map[string][2]string{
+		"https://www.youtube.com/watch?v=m28fiN9y_r8":                 {"youtube", "m28fiN9y_r8"},
+		"https://youtube.com/watch?feature=share&v=m28fiN9y_r8":       {"youtube", "m28fiN9y_r8"},
+		"https://youtu.be/m28fiN9y_r8?t=10":                           {"youtube", "m28fiN9y_r8"},
+		"https://www.youtube-nocookie.com/embed/m28fiN9y_r8":          {"youtube", "m28fiN9y_r8"},
+		"https://m.youtube.com/shorts/abc123":                         {"youtube", "abc123"},
+		"https://vimeo.com/123456":                                    {"vimeo", "123456"},
+		"https://player.vimeo.com/video/123456?h=x":                   {"vimeo", "123456"},
+		"https://vimeo.com/channels/staffpicks/99":                    {"vimeo", "99"},
+		"https://archive.org/details/pyvideo_1860___upgrading-django": {"archive.org", "pyvideo_1860___upgrading-django"},
+		"https://archive.org/download/ep2016/talk.mp4":                {"archive.org", "ep2016"},
+		"http://example.org/media/talk.WebM":                          {"file", "talk.WebM"},
+		"https://example.org/talk":                                    {"", ""},
+		"not a url":                                                   {"", ""},
+		"https://www.youtube.com/user/europython":                     {"", ""},
+	}
+	for in, want := range tests {
+		p, id := talk.VideoID(in)
+		if diff := cmp.Diff(want, [2]string{p, id}); diff != "" {
+			t.Errorf("VideoID(%q) (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+// TestJSONZero runs the all-empty model through talkmeta's JSON form.
+func TestJSONZero(t *testing.T) {
+	got, err := json.Marshal(talk.Talk{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`{"title":""}`, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	var back talk.Talk
+	if err := json.Unmarshal(got, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(talk.Talk{}, back, cmp.AllowUnexported(talk.Date{})); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONExtra checks that members the model does not know survive a
+// round trip at every level.
+func TestJSONExtra(t *testing.T) {
+	in := `{"title":"T","x-rating":5,"speakers":[{"name":"A","pronouns":"she/her"}],` +
+		`"event":{"title":"E","sponsor":{"name":"S"}},"videos":[{"url":"u","fps":25}],` +
+		`"recorded":"2016-07-21T10:30:00+02:00","duration":"PT25M8S","parts":[{"title":"P","note":"n"}]}`
+	var tk talk.Talk
+	if err := json.Unmarshal([]byte(in), &tk); err != nil {
+		t.Fatal(err)
+	}
+	want := talk.Talk{
+		Title:    "T",
+		Speakers: []talk.Speaker{{Name: "A", Extra: map[string]json.RawMessage{"pronouns": json.RawMessage(`"she/her"`)}}},
+		Event:    talk.Event{Title: "E", Extra: map[string]json.RawMessage{"sponsor": json.RawMessage(`{"name":"S"}`)}},
+		Videos:   []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"fps": json.RawMessage(`25`)}}},
+		Recorded: talk.MustParseDate("2016-07-21T10:30:00+02:00"),
+		Duration: talk.Duration(1508 * time.Second),
+		Parts:    []talk.Talk{{Title: "P", Extra: map[string]json.RawMessage{"note": json.RawMessage(`"n"`)}}},
+		Extra:    map[string]json.RawMessage{"x-rating": json.RawMessage(`5`)},
+	}
+	if diff := cmp.Diff(want, tk, cmp.AllowUnexported(talk.Date{})); diff != "" {
+		t.Errorf("decode (-want +got):\n%s", diff)
+	}
+	out, err := json.Marshal(tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOut := `{"duration":"PT25M8S","event":{"sponsor":{"name":"S"},"title":"E"},"parts":[{"note":"n","title":"P"}],` +
+		`"recorded":"2016-07-21T10:30:00+02:00","speakers":[{"name":"A","pronouns":"she/her"}],"title":"T",` +
+		`"videos":[{"fps":25,"url":"u"}],"x-rating":5}`
+	if diff := cmp.Diff(wantOut, string(out)); diff != "" {
+		t.Errorf("encode (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseJSONErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json: talk: "2016-02-30" is not a real date`},
+		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: want string, got number`},
+		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: want string, got number`},
+		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: want string, got number`},
+		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: want int64, got string`},
+		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}],\n  \"duration\": true\n}", `t.json:3:15: /duration: want talk.Duration, got bool`},
+		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"' after object key:value pair`},
+	}
+	for _, tt := range tests {
+		_, err := talk.ParseJSON([]byte(tt.in), "t.json")
+		var re *talk.RecordError
+		if !errors.As(err, &re) {
+			t.Fatalf("ParseJSON(%q) = %v, want a *RecordError", tt.in, err)
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	}
+}
