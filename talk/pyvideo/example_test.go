@@ -1,0 +1,68 @@
+package pyvideo_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// Read a pyvideo talk file, change it, and write it back: only the changed
+// member differs from the file.
+func ExampleParseTalk() {
+	src := []byte(`{
+  "copyright_text": null,
+  "duration": 1508.0,
+  "recorded": "2016-08-04",
+  "speakers": ["Yury Selivanov"],
+  "title": "async/await in Python 3.5 and why it is awesome",
+  "videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=m28fiN9y_r8"}]
+}`)
+	t, err := pyvideo.ParseTalk(src, "europython-2016/videos/yury-selivanov.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Event.ID, t.ID, t.Recorded, t.Duration.Clock(), t.Videos[0].ID)
+
+	t.Tags = append(t.Tags, "asyncio")
+	if err := pyvideo.WriteTalk(os.Stdout, t); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// europython-2016 yury-selivanov 2016-08-04 25:08 m28fiN9y_r8
+	// {
+	//   "copyright_text": null,
+	//   "duration": 1508.0,
+	//   "recorded": "2016-08-04",
+	//   "speakers": [
+	//     "Yury Selivanov"
+	//   ],
+	//   "tags": [
+	//     "asyncio"
+	//   ],
+	//   "title": "async/await in Python 3.5 and why it is awesome",
+	//   "videos": [
+	//     {
+	//       "type": "youtube",
+	//       "url": "https://www.youtube.com/watch?v=m28fiN9y_r8"
+	//     }
+	//   ]
+	// }
+}
+
+// Iterate over every talk of an archive; broken files are reported and
+// the loop goes on.
+func ExampleTalks() {
+	for t, err := range pyvideo.Talks(os.DirFS("../../testdata/pyvideo")) {
+		if err != nil {
+			fmt.Println("error:", err)
+			continue
+		}
+		if t.Event.ID == "europython-2016" {
+			fmt.Printf("%s: %q by %s\n", t.Event.Title, t.Title, t.Speakers[0].Name)
+		}
+	}
+	// Output:
+	// EuroPython 2016: "async/await in Python 3.5 and why it is awesome" by Yury Selivanov
+}
