@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -226,24 +227,46 @@ func (l Legacy) MarshalJSON() ([]byte, error) { return json.Marshal(legacyJSON(l
 // UnmarshalJSON reads the legacy keys from talkmeta's JSON form.
 func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*legacyJSON)(l)) }
 
-// marshalWithExtra encodes the wire value w and adds the members of
-// extra that w does not have; the known members win, so Extra cannot
-// contradict the model.
+// marshalWithExtra encodes the wire value w and appends the members of
+// extra, in name order, after the known ones. A member of extra named like
+// a field of w is left out, so Extra cannot contradict the model.
 func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	known, err := json.Marshal(w)
 	if err != nil || len(extra) == 0 {
 		return known, err
 	}
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(known, &members); err != nil {
-		return nil, err
-	}
-	for k, v := range extra {
-		if _, ok := members[k]; !ok {
-			members[k] = v
+	fields := fieldNames(reflect.TypeOf(w))
+	names := make([]string, 0, len(extra))
+	for k := range extra {
+		if !fields[strings.ToLower(k)] {
+			names = append(names, k)
 		}
 	}
-	return json.Marshal(members) // sorted keys: deterministic output
+	slices.Sort(names)
+	b := bytes.NewBuffer(known[:len(known)-1]) // without the closing brace
+	for _, k := range names {
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(k)
+		b.Write(key)
+		b.WriteByte(':')
+		if err := json.Compact(b, extra[k]); err != nil {
+			return nil, fmt.Errorf("talk: extra member %q: %w", k, err)
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// fieldNames returns the lower-cased JSON names of a wire struct's fields.
+func fieldNames(typ reflect.Type) map[string]bool {
+	names := make(map[string]bool, typ.NumField())
+	for i := range typ.NumField() {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		names[strings.ToLower(name)] = true
+	}
+	return names
 }
 
 // unmarshalWithExtra decodes data into the wire value w (a pointer to a
@@ -258,13 +281,10 @@ func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) 
 	}
 	// encoding/json matches member names to fields without regard to case,
 	// so a member it stored in a field must not be kept again as extra.
-	typ := reflect.TypeOf(w).Elem()
-	for i := range typ.NumField() {
-		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
-		for k := range members {
-			if strings.EqualFold(k, name) {
-				delete(members, k)
-			}
+	fields := fieldNames(reflect.TypeOf(w).Elem())
+	for k := range members {
+		if fields[strings.ToLower(k)] {
+			delete(members, k)
 		}
 	}
 	if len(members) == 0 {

@@ -211,9 +211,9 @@ func TestJSONExtra(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantOut := `{"duration":"PT25M8S","event":{"sponsor":{"name":"S"},"title":"E"},"parts":[{"note":"n","title":"P"}],` +
-		`"recorded":"2016-07-21T10:30:00+02:00","speakers":[{"name":"A","pronouns":"she/her"}],"title":"T",` +
-		`"videos":[{"fps":25,"url":"u"}],"x-rating":5}`
+	wantOut := `{"title":"T","speakers":[{"name":"A","pronouns":"she/her"}],"event":{"title":"E","sponsor":{"name":"S"}},` +
+		`"recorded":"2016-07-21T10:30:00+02:00","duration":"PT25M8S","videos":[{"url":"u","fps":25}],` +
+		`"parts":[{"title":"P","note":"n"}],"x-rating":5}`
 	if diff := cmp.Diff(wantOut, string(out)); diff != "" {
 		t.Errorf("encode (-want +got):\n%s", diff)
 	}
