@@ -47,8 +47,8 @@ func (d *decoder) string(ptr string, v jsonx.Value) (string, error) {
 	if jsonx.IsNull(v.Raw) {
 		return "", nil
 	}
-	var s string
-	if jsonx.Kind(v.Raw) != "string" || json.Unmarshal(v.Raw, &s) != nil {
+	s, ok := jsonx.String(v.Raw)
+	if !ok {
 		return "", d.fail(ptr, v.Offset, "want a string, got %s", jsonx.Kind(v.Raw))
 	}
 	return s, nil

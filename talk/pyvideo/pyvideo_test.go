@@ -377,7 +377,7 @@ func TestParseTalkErrors(t *testing.T) {
 		name, in string
 		want     talk.RecordError
 	}{
-		{"syntax", "{\n  \"title\": \"x\",\n  \"speakers\": [\"a\" \"b\"]\n}", talk.RecordError{Line: 3, Column: 20, Err: errors.New("invalid JSON: invalid character '\"' after array element")}},
+		{"syntax", "{\n  \"title\": \"x\",\n  \"speakers\": [\"a\" \"b\"]\n}", talk.RecordError{Line: 3, Column: 20, Err: errors.New("invalid JSON: invalid character '\"', want ',' or ']' after an array element")}},
 		{"not an object", `["x"]`, talk.RecordError{Line: 1, Column: 1, Err: errors.New("want an object, got array")}},
 		{"trailing data", `{"title": "x"} {}`, talk.RecordError{Line: 1, Column: 16, Err: errors.New("unexpected data after the JSON value")}},
 		{"wrong type", "{\n  \"title\": 12\n}", talk.RecordError{Pointer: "/title", Line: 2, Column: 12, Err: errors.New("want a string, got number")}},

@@ -78,14 +78,13 @@ func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // Check reports whether data is exactly one well-formed JSON value, as a
 // *SyntaxError with the offset of the problem.
 func Check(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v json.RawMessage
-	if err := dec.Decode(&v); err != nil {
-		return syntaxError(err, dec, data)
+	s := scanner{data: data}
+	if err := s.value(0); err != nil {
+		return err
 	}
-	end := dec.InputOffset()
-	if _, err := dec.Token(); err != io.EOF {
-		return &SyntaxError{Offset: valueStart(data, end), Msg: "unexpected data after the JSON value"}
+	s.skipSpace()
+	if s.pos < len(data) {
+		return &SyntaxError{Offset: int64(s.pos), Msg: "unexpected data after the JSON value"}
 	}
 	return nil
 }
@@ -102,64 +101,74 @@ func syntaxError(err error, dec *json.Decoder, data []byte) error {
 	return &SyntaxError{Offset: dec.InputOffset(), Msg: "invalid JSON: " + err.Error()}
 }
 
-// Object returns the members of the JSON object raw, in source order,
-// with offsets counted from base. A value that is not an object is an
-// error naming its kind.
+// Object returns the members of the JSON object raw, which must be
+// well-formed (see [Check]), in source order, with offsets counted from
+// base. A value that is not an object is an error naming its kind.
 func Object(raw []byte, base int64) ([]Member, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
-	if err != nil || tok != json.Delim('{') {
+	s := scanner{data: raw}
+	s.skipSpace()
+	if s.pos >= len(raw) || raw[s.pos] != '{' {
 		return nil, fmt.Errorf("want an object, got %s", Kind(raw))
 	}
+	s.pos++
 	var out []Member
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
+	for {
+		s.skipSpace()
+		if s.pos >= len(raw) {
+			return nil, s.errorf("unexpected end of input")
+		}
+		switch raw[s.pos] {
+		case '}':
+			return out, nil
+		case ',':
+			s.pos++
+			continue
+		}
+		start := s.pos
+		if err := s.str(); err != nil {
 			return nil, err
 		}
-		name, _ := tok.(string)
-		var v json.RawMessage
-		off := valueStart(raw, dec.InputOffset())
-		if err := dec.Decode(&v); err != nil {
+		name, _ := String(raw[start:s.pos])
+		s.skipSpace()
+		s.pos++ // the colon
+		s.skipSpace()
+		vstart := s.pos
+		if err := s.value(0); err != nil {
 			return nil, err
 		}
-		out = append(out, Member{Name: name, Value: Value{Raw: v, Offset: base + off}})
+		out = append(out, Member{Name: name, Value: Value{Raw: raw[vstart:s.pos], Offset: base + int64(vstart)}})
 	}
-	return out, nil
 }
 
-// Array returns the elements of the JSON array raw, with offsets counted
-// from base. A value that is not an array is an error naming its kind.
+// Array returns the elements of the JSON array raw, which must be
+// well-formed, with offsets counted from base. A value that is not an
+// array is an error naming its kind.
 func Array(raw []byte, base int64) ([]Value, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
-	if err != nil || tok != json.Delim('[') {
+	s := scanner{data: raw}
+	s.skipSpace()
+	if s.pos >= len(raw) || raw[s.pos] != '[' {
 		return nil, fmt.Errorf("want an array, got %s", Kind(raw))
 	}
+	s.pos++
 	var out []Value
-	for dec.More() {
-		var v json.RawMessage
-		off := valueStart(raw, dec.InputOffset())
-		if err := dec.Decode(&v); err != nil {
+	for {
+		s.skipSpace()
+		if s.pos >= len(raw) {
+			return nil, s.errorf("unexpected end of input")
+		}
+		switch raw[s.pos] {
+		case ']':
+			return out, nil
+		case ',':
+			s.pos++
+			continue
+		}
+		start := s.pos
+		if err := s.value(0); err != nil {
 			return nil, err
 		}
-		out = append(out, Value{Raw: v, Offset: base + off})
+		out = append(out, Value{Raw: raw[start:s.pos], Offset: base + int64(start)})
 	}
-	return out, nil
-}
-
-// valueStart skips the white space, colon and comma that may follow the
-// decoder's offset, to the first byte of the next value.
-func valueStart(raw []byte, off int64) int64 {
-	for off < int64(len(raw)) {
-		switch raw[off] {
-		case ' ', '\t', '\r', '\n', ':', ',':
-			off++
-		default:
-			return off
-		}
-	}
-	return off
 }
 
 // Decode decodes a whole document into a generic value with numbers as

@@ -1,0 +1,116 @@
+package jsonx
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var seeds = []string{
+	`{"title": "x", "n": [1, 2.5, -0, 1e9, {"a": null}], "t": true, "f": false, "s": "\u00e9\n\"\\/"}`,
+	`[]`, `{}`, `""`, `0`, `-1.5E+3`, `null`,
+	`{"a": 1,}`, `[1,]`, `{"a" 1}`, `01`, `1.`, `.5`, `"\x"`, "\"a\tb\"", `"\ud800"`, `{"a":1} x`, `[`, `nul`,
+	"\xff", `"` + "\xff" + `"`, `{"a":[1,2,{"b":"c"}]}`, " \n{ } \n",
+}
+
+// FuzzCheck holds the scanner to encoding/json's verdict on validity, and
+// Object/Array to the members encoding/json finds.
+func FuzzCheck(f *testing.F) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := Check(data)
+		if valid := json.Valid(data); (err == nil) != valid {
+			t.Fatalf("Check(%q) = %v, json.Valid = %v", data, err, valid)
+		}
+		if err != nil {
+			if se, ok := err.(*SyntaxError); !ok || se.Offset < 0 || se.Offset > int64(len(data)) {
+				t.Fatalf("Check(%q) = %#v, want a *SyntaxError within the input", data, err)
+			}
+			return
+		}
+		switch Kind(data) {
+		case "object":
+			ms, err := Object(data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want map[string]json.RawMessage
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]json.RawMessage{}
+			for _, m := range ms {
+				if !bytes.Equal(data[m.Offset:m.Offset+int64(len(m.Raw))], m.Raw) {
+					t.Fatalf("member %q: offset %d does not point at its value", m.Name, m.Offset)
+				}
+				got[m.Name] = m.Raw
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("Object(%q) (-encoding/json +got):\n%s", data, diff)
+			}
+		case "array":
+			es, err := Array(data, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []json.RawMessage
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			got := []json.RawMessage{}
+			for _, e := range es {
+				got = append(got, e.Raw)
+			}
+			if diff := cmp.Diff(want, got, cmpEmpty); diff != "" {
+				t.Fatalf("Array(%q) (-encoding/json +got):\n%s", data, diff)
+			}
+		}
+	})
+}
+
+var cmpEmpty = cmp.FilterValues(func(a, b []json.RawMessage) bool { return len(a) == 0 && len(b) == 0 }, cmp.Ignore())
+
+func TestPosition(t *testing.T) {
+	data := []byte("{\n  \"a\": 1,\n  \"b\": x\n}")
+	type pos struct{ Line, Col int }
+	var got []pos
+	for _, off := range []int64{0, 1, 2, 9, 19, 100, -1} {
+		l, c := Position(data, off)
+		got = append(got, pos{l, c})
+	}
+	want := []pos{{1, 1}, {1, 2}, {2, 1}, {2, 8}, {3, 8}, {4, 2}, {1, 1}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestWritePython(t *testing.T) {
+	v, err := Decode([]byte(`{"b": [], "a": {"z": 1.50, "é": "<&> \u2028 😀 \u0007"}, "c": [true, null, "x"], "d": {}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WritePython(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "a": {
+    "z": 1.50,
+    "\u00e9": "<&> \u2028 \ud83d\ude00 \u0007"
+  },
+  "b": [],
+  "c": [
+    true,
+    null,
+    "x"
+  ],
+  "d": {}
+}`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,66 @@
+package pyvideo_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+const seedPath = "europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json"
+
+func readSeed(b *testing.B) []byte {
+	data, err := os.ReadFile(filepath.Join(archive, seedPath))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+func BenchmarkParseTalk(b *testing.B) {
+	data := readSeed(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pyvideo.ParseTalk(data, seedPath); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshalTalk(b *testing.B) {
+	data := readSeed(b)
+	t, err := pyvideo.ParseTalk(data, seedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pyvideo.MarshalTalk(t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTalks reads the repository's small archive through the
+// concurrent iterator; TALKMETA_CORPUS selects a bigger one.
+func BenchmarkTalks(b *testing.B) {
+	dir := archive
+	if c := os.Getenv("TALKMETA_CORPUS"); c != "" {
+		dir = c
+	}
+	fsys := os.DirFS(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for _, err := range pyvideo.Talks(fsys) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		b.ReportMetric(float64(n), "talks/op")
+	}
+}
