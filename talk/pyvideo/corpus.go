@@ -41,7 +41,17 @@ func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Re
 // LICENSE) are not part of the archive and are passed over.
 //
 // Stopping the loop early stops the readers.
-func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
+func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] { return Reader{}.Talks(fsys) }
+
+// EventTalks is like [Talks] for the one event in directory dir of fsys
+// (a slash-separated path such as "europython-2016").
+func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
+	return Reader{}.EventTalks(fsys, dir)
+}
+
+// Talks is like the package's [Talks], with r's limits. A file larger than
+// the record size limit is reported without being read.
+func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
 		events, err := fs.ReadDir(fsys, ".")
 		if err != nil {
@@ -52,22 +62,21 @@ func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 			if hidden(ev.Name()) || !ev.IsDir() {
 				continue
 			}
-			if !eventTalks(fsys, ev.Name(), yield) {
+			if !r.eventTalks(fsys, ev.Name(), yield) {
 				return
 			}
 		}
 	}
 }
 
-// EventTalks is like [Talks] for the one event in directory dir of fsys
-// (a slash-separated path such as "europython-2016").
-func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
-	return func(yield func(*talk.Talk, error) bool) { eventTalks(fsys, dir, yield) }
+// EventTalks is like the package's [EventTalks], with r's limits.
+func (r Reader) EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) { r.eventTalks(fsys, dir, yield) }
 }
 
 // eventTalks yields the talks of one event directory; it returns false
 // when the consumer stopped.
-func eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool {
+func (r Reader) eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool {
 	event := talk.Event{ID: path.Base(dir)}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -80,10 +89,10 @@ func eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool
 		case hidden(name):
 		case name == "category.json" && !e.IsDir():
 			hasCategory = true
-			data, err := fs.ReadFile(fsys, p)
+			data, err := r.readFile(fsys, p)
 			if err == nil {
 				var ev *talk.Event
-				if ev, err = ParseEvent(data, p); err == nil {
+				if ev, err = r.ParseEvent(data, p); err == nil {
 					event = *ev
 				}
 			}
@@ -116,11 +125,11 @@ func eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool
 			names = append(names, dir+"/videos/"+f.Name())
 		}
 	}
-	for r := range readAll(fsys, names) {
-		if r.talk != nil {
-			r.talk.Event = event
+	for res := range r.readAll(fsys, names) {
+		if res.talk != nil {
+			res.talk.Event = event
 		}
-		if !yield(r.talk, r.err) {
+		if !yield(res.talk, res.err) {
 			return false
 		}
 	}
@@ -135,7 +144,7 @@ type result struct {
 // readAll parses the talk files at paths with a few goroutines and yields
 // the results in the order of paths. At most a small window of results
 // waits unread, which bounds memory.
-func readAll(fsys fs.FS, paths []string) iter.Seq[result] {
+func (r Reader) readAll(fsys fs.FS, paths []string) iter.Seq[result] {
 	return func(yield func(result) bool) {
 		workers := runtime.GOMAXPROCS(0)
 		window := 4 * workers
@@ -153,7 +162,7 @@ func readAll(fsys fs.FS, paths []string) iter.Seq[result] {
 		for range workers {
 			wg.Go(func() {
 				for i := range next {
-					slots[i] <- readTalk(fsys, paths[i])
+					slots[i] <- r.readTalk(fsys, paths[i])
 				}
 			})
 		}
@@ -175,25 +184,39 @@ func readAll(fsys fs.FS, paths []string) iter.Seq[result] {
 			}
 		})
 		for i := range paths {
-			r := <-slots[i]
+			res := <-slots[i]
 			<-credit
-			if !yield(r) {
+			if !yield(res) {
 				return // slots are buffered: no worker is left blocked
 			}
 		}
 	}
 }
 
-func readTalk(fsys fs.FS, p string) result {
+func (r Reader) readTalk(fsys fs.FS, p string) result {
 	if path.Ext(p) != ".json" {
 		return result{err: &LayoutError{Path: p, Reason: "unexpected in a videos directory (want <talk>.json files only)"}}
 	}
+	data, err := r.readFile(fsys, p)
+	if err != nil {
+		return result{err: err}
+	}
+	t, err := r.ParseTalk(data, p)
+	return result{talk: t, err: err}
+}
+
+// readFile reads a file unless it is larger than the record size limit.
+func (r Reader) readFile(fsys fs.FS, p string) ([]byte, error) {
+	if max := r.Limits.RecordBytes(); max >= 0 {
+		if st, err := fs.Stat(fsys, p); err == nil && st.Size() > max {
+			return nil, &talk.RecordError{Path: p, Err: &talk.LimitError{What: "record size", Limit: max, Got: st.Size()}}
+		}
+	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return result{err: fmt.Errorf("pyvideo: %w", err)}
+		return nil, fmt.Errorf("pyvideo: %w", err)
 	}
-	t, err := ParseTalk(data, p)
-	return result{talk: t, err: err}
+	return data, nil
 }
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }

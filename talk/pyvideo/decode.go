@@ -20,8 +20,9 @@ const FormatName = "pyvideo"
 // decoder reads one record, turning every problem into a
 // [talk.RecordError] that points at the offending value.
 type decoder struct {
-	data []byte
-	path string
+	data   []byte
+	path   string
+	limits talk.Limits
 }
 
 func (d *decoder) fail(ptr string, off int64, format string, args ...any) error {
@@ -31,8 +32,16 @@ func (d *decoder) fail(ptr string, off int64, format string, args ...any) error 
 
 // members checks the document and returns its top-level members.
 func (d *decoder) members() ([]jsonx.Member, error) {
-	if err := jsonx.Check(d.data); err != nil {
+	if max := d.limits.RecordBytes(); max >= 0 && int64(len(d.data)) > max {
+		return nil, &talk.RecordError{Path: d.path, Err: &talk.LimitError{What: "record size", Limit: max, Got: int64(len(d.data))}}
+	}
+	if err := jsonx.Check(d.data, d.limits.Depth()); err != nil {
 		var se *jsonx.SyntaxError
+		var de *jsonx.DepthError
+		if errors.As(err, &de) {
+			line, col := jsonx.Position(d.data, de.Offset)
+			return nil, &talk.RecordError{Path: d.path, Line: line, Column: col, Err: &talk.LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
+		}
 		errors.As(err, &se)
 		return nil, d.fail("", se.Offset, "%s", se.Msg)
 	}
@@ -51,7 +60,24 @@ func (d *decoder) string(ptr string, v jsonx.Value) (string, error) {
 	if !ok {
 		return "", d.fail(ptr, v.Offset, "want a string, got %s", jsonx.Kind(v.Raw))
 	}
+	if max := d.limits.TextBytes(); max >= 0 && len(s) > max {
+		return "", d.limitError(ptr, v.Offset, "text length", max, len(s))
+	}
 	return s, nil
+}
+
+func (d *decoder) limitError(ptr string, off int64, what string, limit, got int) error {
+	line, col := jsonx.Position(d.data, off)
+	return &talk.RecordError{Path: d.path, Pointer: ptr, Line: line, Column: col,
+		Err: &talk.LimitError{What: what, Limit: int64(limit), Got: int64(got)}}
+}
+
+// checkCount enforces a limit on the number of items in a list.
+func (d *decoder) checkCount(ptr string, v jsonx.Value, what string, limit, n int) error {
+	if limit >= 0 && n > limit {
+		return d.limitError(ptr, v.Offset, what, limit, n)
+	}
+	return nil
 }
 
 func (d *decoder) array(ptr string, v jsonx.Value) ([]jsonx.Value, error) {
@@ -129,12 +155,29 @@ func extra(m map[string]json.RawMessage, mem jsonx.Member) map[string]json.RawMe
 	return m
 }
 
+// Reader reads pyvideo records within [talk.Limits]. The zero Reader
+// uses the default limits; the package-level functions use a zero Reader.
+// A Reader is safe for concurrent use.
+type Reader struct {
+	Limits talk.Limits
+}
+
+// ParseTalk reads a pyvideo talk file with the default limits; see
+// [Reader.ParseTalk].
+func ParseTalk(data []byte, path string) (*talk.Talk, error) { return Reader{}.ParseTalk(data, path) }
+
+// ParseEvent reads an event's category.json with the default limits; see
+// [Reader.ParseEvent].
+func ParseEvent(data []byte, path string) (*talk.Event, error) {
+	return Reader{}.ParseEvent(data, path)
+}
+
 // ParseTalk reads a pyvideo talk file. path is the file's slash-separated
 // path within the archive ("europython-2016/videos/some-talk.json"): it
 // names the record in errors, and gives the talk its [talk.Talk.ID] (the
 // file name without ".json") and the ID of its event (the directory above
 // "videos"). The event's other fields come from its category.json; see
-// [ParseEvent] and [Talks].
+// [Reader.ParseEvent] and [Reader.Talks].
 //
 // Every variant found in pyvideo's data is accepted: null for any field,
 // durations written as floats, related URLs as strings or {label, url}
@@ -143,9 +186,10 @@ func extra(m map[string]json.RawMessage, mem jsonx.Member) map[string]json.RawMe
 // its [talk.Origin], so that [WriteTalk] reproduces the file.
 //
 // Errors are [*talk.RecordError]s with the JSON pointer, line and column
-// of the first problem.
-func ParseTalk(data []byte, path string) (*talk.Talk, error) {
-	d := &decoder{data: data, path: path}
+// of the first problem; one whose Err is a [*talk.LimitError] when the
+// record exceeds r.Limits.
+func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
+	d := &decoder{data: data, path: path, limits: r.Limits}
 	ms, err := d.members()
 	if err != nil {
 		return nil, err
@@ -185,6 +229,9 @@ func (d *decoder) talkMember(t *talk.Talk, m jsonx.Member) (err error) {
 	case "speakers":
 		var names []string
 		names, err = d.strings(ptr, m.Value)
+		if err == nil {
+			err = d.checkCount(ptr, m.Value, "speakers", d.limits.Speakers(), len(names))
+		}
 		for _, n := range names {
 			t.Speakers = append(t.Speakers, talk.Speaker{Name: n})
 		}
@@ -227,6 +274,9 @@ func language(s string) talk.Language {
 func (d *decoder) videos(ptr string, v jsonx.Value) ([]talk.Video, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil {
+		return nil, err
+	}
+	if err := d.checkCount(ptr, v, "videos", d.limits.Videos(), len(vs)); err != nil {
 		return nil, err
 	}
 	var out []talk.Video
@@ -321,8 +371,8 @@ func (d *decoder) links(ptr string, v jsonx.Value) ([]talk.Link, error) {
 // ParseEvent reads an event's category.json. path is its slash-separated
 // path within the archive ("europython-2016/category.json"); the
 // directory gives the event its [talk.Event.ID].
-func ParseEvent(data []byte, path string) (*talk.Event, error) {
-	d := &decoder{data: data, path: path}
+func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
+	d := &decoder{data: data, path: path, limits: r.Limits}
 	ms, err := d.members()
 	if err != nil {
 		return nil, err

@@ -76,9 +76,10 @@ func Kind(raw []byte) string {
 func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // Check reports whether data is exactly one well-formed JSON value, as a
-// *SyntaxError with the offset of the problem.
-func Check(data []byte) error {
-	s := scanner{data: data}
+// *SyntaxError with the offset of the problem, nested at most maxDepth
+// deep (a *DepthError otherwise; 0 or less for no limit of its own).
+func Check(data []byte, maxDepth int) error {
+	s := scanner{data: data, maxDepth: maxDepth}
 	if err := s.value(0); err != nil {
 		return err
 	}

@@ -22,12 +22,12 @@ func FuzzCheck(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		err := Check(data)
+		err := Check(data, 0)
 		if valid := json.Valid(data); (err == nil) != valid {
 			t.Fatalf("Check(%q) = %v, json.Valid = %v", data, err, valid)
 		}
 		if err != nil {
-			if se, ok := err.(*SyntaxError); !ok || se.Offset < 0 || se.Offset > int64(len(data)) {
+			if se, ok := err.(*SyntaxError); ok && (se.Offset < 0 || se.Offset > int64(len(data))) {
 				t.Fatalf("Check(%q) = %#v, want a *SyntaxError within the input", data, err)
 			}
 			return
@@ -112,5 +112,18 @@ func TestWritePython(t *testing.T) {
 }`
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestCheckDepth(t *testing.T) {
+	deep := bytes.Repeat([]byte("["), 5)
+	deep = append(deep, bytes.Repeat([]byte("]"), 5)...)
+	if err := Check(deep, 5); err != nil {
+		t.Errorf("depth 5 with limit 5: %v", err)
+	}
+	err := Check(deep, 4)
+	de, ok := err.(*DepthError)
+	if !ok || de.Offset != 4 || de.Limit != 4 {
+		t.Errorf("depth 5 with limit 4: %#v, want a *DepthError at offset 4", err)
 	}
 }

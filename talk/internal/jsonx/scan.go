@@ -11,8 +11,9 @@ import (
 // member-by-member reading the talk readers do. It checks the syntax as
 // strictly as encoding/json does.
 type scanner struct {
-	data []byte
-	pos  int
+	data     []byte
+	pos      int
+	maxDepth int // 0 for the default, maxDepth
 }
 
 func (s *scanner) errorf(format string, args ...any) error {
@@ -30,6 +31,16 @@ func (s *scanner) skipSpace() {
 	}
 }
 
+// DepthError reports a document nested deeper than allowed.
+type DepthError struct {
+	Offset int64 // where the value too deep starts
+	Limit  int
+}
+
+func (e *DepthError) Error() string {
+	return fmt.Sprintf("nesting depth exceeds the limit of %d", e.Limit)
+}
+
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack;
 // encoding/json uses the same limit.
 const maxDepth = 10000
@@ -40,8 +51,8 @@ func (s *scanner) value(depth int) error {
 	if s.pos >= len(s.data) {
 		return s.errorf("unexpected end of input")
 	}
-	if depth > maxDepth {
-		return s.errorf("nested too deeply")
+	if limit := s.maxDepth; depth > maxDepth || limit > 0 && depth >= limit {
+		return &DepthError{Offset: int64(s.pos), Limit: min(s.maxDepth, maxDepth)}
 	}
 	switch c := s.data[s.pos]; {
 	case c == '{':
@@ -111,7 +122,7 @@ func (s *scanner) value(depth int) error {
 	case c == 'n':
 		return s.literal("null")
 	default:
-		return s.errorf("invalid character %q looking for the beginning of a value", c)
+		return s.errorf("invalid character %s looking for the beginning of a value", describe(c))
 	}
 }
 
@@ -119,7 +130,7 @@ func (s *scanner) expected(what string) error {
 	if s.pos >= len(s.data) {
 		return s.errorf("unexpected end of input")
 	}
-	return s.errorf("invalid character %q, want %s", s.data[s.pos], what)
+	return s.errorf("invalid character %s, want %s", describe(s.data[s.pos]), what)
 }
 
 func (s *scanner) literal(lit string) error {
@@ -196,7 +207,7 @@ func (s *scanner) str() error {
 				return s.errorf("invalid escape \\%c in a string", s.data[s.pos+1])
 			}
 		case c < 0x20:
-			return s.errorf("invalid control character %q in a string", c)
+			return s.errorf("invalid control character %s in a string", describe(c))
 		default:
 			s.pos++
 		}
@@ -230,4 +241,13 @@ func String(raw []byte) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// describe names a byte for a message: quoted when printable ASCII, in hex
+// otherwise (a binary file's bytes are not characters).
+func describe(c byte) string {
+	if c >= 0x20 && c < 0x7f {
+		return fmt.Sprintf("%q", rune(c))
+	}
+	return fmt.Sprintf("byte 0x%02x", c)
 }
