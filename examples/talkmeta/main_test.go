@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// result is what a run of the command shows: its exit status and output.
+type result struct {
+	status         int
+	stdout, stderr string
+}
+
+// runCommand runs the command in-process, as a user would from the
+// shell, with stdin given.
+func runCommand(stdin string, args ...string) result {
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}
+	status := run(e, args)
+	return result{status, out.String(), errOut.String()}
+}
+
+// golden compares got with testdata/<name>, or rewrites it with -update.
+// The file holds the exit status, then stdout, then stderr.
+func golden(t *testing.T, name string, got result) {
+	t.Helper()
+	text := "status: " + strconv.Itoa(got.status) + "\n-- stdout --\n" + got.stdout + "-- stderr --\n" + got.stderr
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), text); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// archive is the repository's copy of real pyvideo records.
+const archive = "../../testdata/pyvideo"
+
+func TestCommand(t *testing.T) {
+	tests := []struct {
+		name, stdin string
+		args        []string
+	}{
+		{"default.txt", "", nil},
+		{"help.txt", "", []string{"help"}},
+		{"unknown-verb.txt", "", []string{"frobnicate"}},
+		{"show-file.txt", "", []string{"show", archive + "/chipy/videos/15260.json"}},
+		{"slug-args.txt", "", []string{"slug", "async/await in Python 3.5 and why it is awesome", "Café — ¿Qué tal?", "Асинхронный Python"}},
+		{"slug-pyvideo.txt", "Asynchronous I/O\nWhat's new\nasync/await in Python 3.5 and why it is awesome\n", []string{"slug", "-style", "pyvideo"}},
+		{"slug-max.txt", "", []string{"slug", "-max", "20", "async/await in Python 3.5 and why it is awesome"}},
+		{"slug-bad-style.txt", "", []string{"slug", "-style", "nope", "x"}},
+		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
+		{"urls.txt", "", []string{"urls", archive}},
+		{"urls-event.txt", "", []string{"urls", archive + "/europython-2016"}},
+		{"urls-usage.txt", "", []string{"urls"}},
+		{"fmt-list.txt", "", []string{"fmt", archive}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, tt.name, runCommand(tt.stdin, tt.args...))
+		})
+	}
+}
+
+// TestFmtWrite rewrites a non-canonical copy of a real record in place.
+func TestFmtWrite(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(archive, "chipy", "videos", "15260.json")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	videos := filepath.Join(dir, "chipy", "videos")
+	if err := os.MkdirAll(videos, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "chipy", "category.json"), []byte("{\n  \"title\": \"ChiPy\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(videos, "15260.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := runCommand("", "fmt", "-w", dir); got.status != 0 || got.stdout != "" || got.stderr != "" {
+		t.Fatalf("fmt -w = %+v", got)
+	}
+	// A second run finds nothing left to change.
+	if got := runCommand("", "fmt", dir); got.status != 0 || got.stdout != "" {
+		t.Errorf("fmt after fmt -w = %+v, want no files listed", got)
+	}
+	golden(t, "fmt-written.json.txt", result{stdout: readFile(t, file)})
+	entries, _ := os.ReadDir(videos)
+	if len(entries) != 1 {
+		t.Errorf("fmt -w left %d files in %s, want 1 (no temporary files)", len(entries), videos)
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

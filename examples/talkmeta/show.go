@@ -1,0 +1,82 @@
+package main
+
+import (
+	"embed"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// sample is the seed talk, Yury Selivanov's EuroPython 2016 talk, in the
+// pyvideo layout: what talkmeta shows when given nothing to work on.
+//
+//go:embed sample
+var sample embed.FS
+
+// sampleTalks returns the embedded sample archive's talks.
+func sampleTalks() func(func(*talk.Talk, error) bool) {
+	return pyvideo.Talks(mustSub(sample, "sample"))
+}
+
+func runShow(e *env, args []string) int {
+	fs := e.flags("show", "[FILE|DIR...]")
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	seq := talks(fs.Args())
+	if fs.NArg() == 0 {
+		seq = sampleTalks()
+	}
+	status := 0
+	first := true
+	for t, err := range seq {
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = 1
+			continue
+		}
+		if !first {
+			fmt.Fprintln(e.stdout)
+		}
+		first = false
+		showTalk(e.stdout, t)
+	}
+	return status
+}
+
+// showTalk prints a talk for a person to read.
+func showTalk(w io.Writer, t *talk.Talk) {
+	fmt.Fprintln(w, t.Title)
+	if t.Subtitle != "" {
+		fmt.Fprintln(w, t.Subtitle)
+	}
+	line := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "  %-10s %s\n", label+":", value)
+		}
+	}
+	names := make([]string, len(t.Speakers))
+	for i, s := range t.Speakers {
+		names[i] = s.Name
+	}
+	line("speakers", strings.Join(names, ", "))
+	line("event", t.Event.Title)
+	line("recorded", t.Recorded.String())
+	if t.Duration != 0 {
+		line("duration", t.Duration.Clock())
+	}
+	line("language", string(t.Language))
+	for _, v := range t.Videos {
+		line("video", strings.TrimSpace(v.Provider+" "+v.URL))
+	}
+	for _, l := range t.Links {
+		line("link", strings.TrimSpace(l.Label+" "+l.URL))
+	}
+	line("tags", strings.Join(t.Tags, ", "))
+	line("license", t.License)
+	line("id", t.Event.ID+"/"+t.ID)
+	line("url", pyvideo.URLPath(t.Event.Title, t.Slug, t.Title))
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+func runSlug(e *env, args []string) int {
+	fs := e.flags("slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]")
+	style := fs.String("style", "default", "default (gosimple/slug, transliterated) or pyvideo (pyvideo.org's URL rule)")
+	maxLen := fs.Int("max", 0, "cut default-style slugs to at most `N` bytes at a word boundary (0: no limit)")
+	lang := fs.String("lang", "", "language `code` for default-style substitutions, such as de (\"&\" becomes \"und\")")
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	var slugify func(string) string
+	switch *style {
+	case "default":
+		slugify = talk.Slugger{MaxLength: *maxLen, Language: *lang}.Make
+	case "pyvideo":
+		slugify = pyvideo.Slugify
+	default:
+		fmt.Fprintf(e.stderr, "talkmeta slug: unknown style %q (want default or pyvideo)\n", *style)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		for _, title := range fs.Args() {
+			fmt.Fprintln(e.stdout, slugify(title))
+		}
+		return 0
+	}
+	sc := bufio.NewScanner(e.stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		fmt.Fprintln(e.stdout, slugify(sc.Text()))
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta slug:", err)
+		return 1
+	}
+	return 0
+}

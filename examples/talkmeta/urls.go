@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+func runURLs(e *env, args []string) int {
+	fs := e.flags("urls", "DIR...")
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	status := 0
+	for t, err := range talks(fs.Args()) {
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = 1
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s\t%s\n", path.Join(t.Event.ID, t.ID), pyvideo.URLPath(t.Event.Title, t.Slug, t.Title))
+	}
+	return status
+}
