@@ -1,0 +1,176 @@
+package talk
+
+import (
+	"strconv"
+	"strings"
+
+	gosimple "github.com/gosimple/slug"
+)
+
+// Slug returns the default URL slug of a title, as the zero [Slugger] makes
+// it: "async/await in Python 3.5" gives "async-await-in-python-3-5". It
+// returns "" for a title with no letters or digits, such as "???" or "🐍";
+// [SlugSet.Unique] turns that into "talk".
+//
+// This is talkmeta's own style. pyvideo.org's URLs follow a different rule;
+// see talk/pyvideo's Slugify.
+func Slug(title string) string { return Slugger{}.Make(title) }
+
+// Slugger makes URL slugs from titles. The zero value makes English-style
+// slugs of any length. A Slugger is a plain value, safe for concurrent use.
+//
+// Make transliterates the title to ASCII with [github.com/gosimple/slug]
+// (which romanizes Cyrillic, Greek, CJK, Hangul and other scripts, and
+// replaces "&" and "@" with words of the chosen language), lower-cases it,
+// turns every run of other characters into one '-', and trims '-' and '_'
+// from both ends. The result uses only a-z, 0-9, '-' and '_', never holds
+// "--", and Make(Make(t)) == Make(t).
+//
+// Make treats the title as plain text: markup is not interpreted, so
+// "<em>Go</em>" gives "em-go-em". Different titles can share a slug: "C",
+// "C++" and "C#" all give "c". Use a [SlugSet] to keep the slugs of one event
+// apart.
+//
+// gosimple/slug keeps its options in package-level variables, which are racy
+// to write. Make never writes them and does not depend on them: it calls
+// gosimple's [gosimple.MakeLang], then applies its own length limit and
+// re-establishes the alphabet above, in case some other part of the program
+// changed gosimple's Lowercase or trimming settings.
+type Slugger struct {
+	// MaxLength limits a slug to this many bytes; 0 or less means no
+	// limit. A longer slug is cut at the last '-' that keeps it within the
+	// limit, so that no word is cut, unless its first word alone is too
+	// long; then that word is cut. Trailing '-' and '_' are then removed.
+	MaxLength int
+
+	// Language is the language code gosimple/slug uses for its
+	// substitutions before transliteration, such as "en", "de", "fr" or
+	// "tr" (see [gosimple.MakeLang] for the list). With "de", "Ä" becomes "ae"
+	// and "&" becomes "und"; with "en", "Ä" becomes "a" and "&" "and". ""
+	// and unknown codes mean "en".
+	Language string
+}
+
+// Make returns the slug of title; see [Slugger].
+func (s Slugger) Make(title string) string {
+	lang := s.Language
+	if lang == "" {
+		lang = "en"
+	}
+	if strings.ContainsRune(title, '一') {
+		title = gosimple.SubstituteRune(title, missingReadings)
+	}
+	v := canonicalSlug(gosimple.MakeLang(title, lang))
+	if s.MaxLength > 0 && len(v) > s.MaxLength {
+		v = cutSlug(v, s.MaxLength)
+	}
+	return v
+}
+
+// missingReadings gives characters that gosimple's transliteration table
+// leaves unread ("[?]", which its slugs then drop) a reading. U+4E00 一,
+// "one", is among the commonest Chinese characters; Python's unidecode has
+// read it "Yi" since 0.04.15, and gosimple's table is older.
+var missingReadings = map[rune]string{'一': "Yi "}
+
+// canonicalSlug lower-cases v, turns each run of bytes outside
+// [a-z0-9_-] and '-' into one '-', and trims '-' and '_' from both ends.
+// With gosimple's default settings v already is so, and v is returned
+// without allocating.
+func canonicalSlug(v string) string {
+	ok := true
+	for i := 0; i < len(v) && ok; i++ {
+		c := v[i]
+		ok = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' ||
+			c == '-' && i > 0 && i < len(v)-1 && v[i-1] != '-'
+	}
+	if ok && (v == "" || v[0] != '_' && v[len(v)-1] != '_') {
+		return v
+	}
+	b := make([]byte, 0, len(v))
+	sep := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_':
+		default:
+			sep = true
+			continue
+		}
+		if sep && len(b) > 0 {
+			b = append(b, '-')
+		}
+		sep = false
+		b = append(b, c)
+	}
+	return strings.Trim(string(b), "-_")
+}
+
+// cutSlug shortens the canonical slug v, longer than limit bytes, to at
+// most limit bytes at a word boundary.
+func cutSlug(v string, limit int) string {
+	// A '-' just past the limit ends the last word that fits.
+	cut := strings.LastIndexByte(v[:limit+1], '-')
+	if cut <= 0 {
+		cut = limit // the first word alone is too long
+	}
+	return strings.TrimRight(v[:cut], "-_")
+}
+
+// SlugSet hands out slugs that are unique within one set, such as the talks
+// of one event. The zero value is an empty set, ready to use.
+//
+// A SlugSet is not safe for concurrent use: which talk gets "intro" and
+// which "intro-2" depends on the order of the calls, so concurrent callers
+// would get an arbitrary assignment even with a lock. Nor should it be
+// copied once used, since a copy shares its state.
+type SlugSet struct {
+	taken map[string]struct{}
+	next  map[string]int // the first suffix worth trying for a base slug
+}
+
+// emptySlug is what [SlugSet.Unique] uses for an empty slug.
+const emptySlug = "talk"
+
+// Unique returns slug the first time the set sees it, and afterwards slug
+// with the smallest suffix "-2", "-3", ... that makes it new; either way
+// the result is taken from then on, so Unique never returns a slug twice,
+// even when a suffixed form is itself a real slug: after "intro" and
+// "intro-2", a second "intro" gives "intro-3".
+//
+// An empty slug (a title with no letters or digits) stands for "talk",
+// so such talks get "talk", "talk-2", ... No '-' is added after a slug that
+// already ends in one: "a-" is followed by "a-2".
+//
+// Slugs are compared byte by byte; Unique does not slugify or shorten its
+// argument, and a suffix can make a slug up to 1 + len(strconv.Itoa(n))
+// bytes longer than a [Slugger]'s MaxLength.
+func (s *SlugSet) Unique(slug string) string {
+	if slug == "" {
+		slug = emptySlug
+	}
+	if s.taken == nil {
+		s.taken = make(map[string]struct{})
+		s.next = make(map[string]int)
+	}
+	if _, dup := s.taken[slug]; !dup {
+		s.taken[slug] = struct{}{}
+		return slug
+	}
+	prefix := slug + "-"
+	if strings.HasSuffix(slug, "-") {
+		prefix = slug
+	}
+	n := max(s.next[slug], 2)
+	for {
+		cand := prefix + strconv.Itoa(n)
+		n++
+		if _, dup := s.taken[cand]; !dup {
+			s.taken[cand] = struct{}{}
+			s.next[slug] = n
+			return cand
+		}
+	}
+}
