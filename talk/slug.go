@@ -20,10 +20,10 @@ func Slug(title string) string { return Slugger{}.Make(title) }
 // slugs of any length. A Slugger is a plain value, safe for concurrent use.
 //
 // Make transliterates the title to ASCII with [github.com/gosimple/slug]
-// (which romanizes Cyrillic, Greek, CJK, Hangul and other scripts, and
-// replaces "&" and "@" with words of the chosen language), lower-cases it,
-// turns every run of other characters into one '-', and trims '-' and '_'
-// from both ends. The result uses only a-z, 0-9, '-' and '_', never holds
+// (which romanizes Cyrillic, Greek, CJK, Hangul and other scripts, drops
+// apostrophes and quotation marks, and replaces "&" and "@" with words of
+// the chosen language), lower-cases it, turns every run of other characters
+// into one '-', and trims '-' and '_' from both ends. The result uses only a-z, 0-9, '-' and '_', never holds
 // "--", and Make(Make(t)) == Make(t).
 //
 // Make treats the title as plain text: markup is not interpreted, so
@@ -32,10 +32,11 @@ func Slug(title string) string { return Slugger{}.Make(title) }
 // apart.
 //
 // gosimple/slug keeps its options in package-level variables, which are racy
-// to write. Make never writes them and does not depend on them: it calls
-// gosimple's [gosimple.MakeLang], then applies its own length limit and
-// re-establishes the alphabet above, in case some other part of the program
-// changed gosimple's Lowercase or trimming settings.
+// to write. Make never writes them: it calls [gosimple.MakeLang], applies its
+// own length limit, and re-establishes the alphabet above in case some other
+// part of the program changed gosimple's Lowercase or trimming settings.
+// Changes elsewhere to gosimple's MaxLength, CustomSub, CustomRuneSub or
+// AppendTimestamp would still show through; leave them at their defaults.
 type Slugger struct {
 	// MaxLength limits a slug to this many bytes; 0 or less means no
 	// limit. A longer slug is cut at the last '-' that keeps it within the
