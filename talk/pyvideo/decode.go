@@ -1,6 +1,7 @@
 package pyvideo
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -146,12 +147,18 @@ func (d *decoder) date(ptr string, v jsonx.Value) (talk.Date, error) {
 	return date, nil
 }
 
-// extra keeps a member the model has no field for.
+// extra keeps a member the model has no field for, compacted: its layout
+// in the file is not part of its meaning, and the writers lay it out anew.
 func extra(m map[string]json.RawMessage, mem jsonx.Member) map[string]json.RawMessage {
 	if m == nil {
 		m = make(map[string]json.RawMessage)
 	}
-	m[mem.Name] = mem.Raw
+	var b bytes.Buffer
+	if json.Compact(&b, mem.Raw) == nil {
+		m[mem.Name] = b.Bytes()
+	} else {
+		m[mem.Name] = mem.Raw
+	}
 	return m
 }
 

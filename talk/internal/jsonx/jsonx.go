@@ -75,8 +75,9 @@ func Kind(raw []byte) string {
 // IsNull reports whether raw is the JSON literal null.
 func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// Check reports whether data is exactly one well-formed JSON value, as a
-// *SyntaxError with the offset of the problem, nested at most maxDepth
+// Check reports whether data is exactly one well-formed JSON value with
+// no duplicate member names in any object, as a *SyntaxError with the
+// offset of the problem, nested at most maxDepth
 // deep (a *DepthError otherwise; 0 or less for no limit of its own).
 func Check(data []byte, maxDepth int) error {
 	s := scanner{data: data, maxDepth: maxDepth}

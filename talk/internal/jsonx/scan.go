@@ -3,6 +3,7 @@ package jsonx
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -62,14 +63,24 @@ func (s *scanner) value(depth int) error {
 			s.pos++
 			return nil
 		}
+		var names []string
 		for {
 			s.skipSpace()
 			if s.pos >= len(s.data) || s.data[s.pos] != '"' {
 				return s.expected("a member name in quotes")
 			}
+			start := s.pos
 			if err := s.str(); err != nil {
 				return err
 			}
+			// Readers keep only one of two members with the same name,
+			// so a duplicate would be lost silently: refuse it.
+			name, _ := String(s.data[start:s.pos])
+			if slices.Contains(names, name) {
+				s.pos = start
+				return &SyntaxError{Offset: int64(start), Msg: fmt.Sprintf("duplicate member name %q", name)}
+			}
+			names = append(names, name)
 			s.skipSpace()
 			if s.pos >= len(s.data) || s.data[s.pos] != ':' {
 				return s.expected("':' after a member name")
@@ -208,6 +219,14 @@ func (s *scanner) str() error {
 			}
 		case c < 0x20:
 			return s.errorf("invalid control character %s in a string", describe(c))
+		case c >= utf8.RuneSelf:
+			// JSON is UTF-8; decoding would turn a bad byte into U+FFFD
+			// and lose it silently.
+			r, size := utf8.DecodeRune(s.data[s.pos:])
+			if r == utf8.RuneError && size == 1 {
+				return s.errorf("invalid UTF-8 (%s) in a string", describe(c))
+			}
+			s.pos += size
 		default:
 			s.pos++
 		}
