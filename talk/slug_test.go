@@ -15,21 +15,8 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 )
 
-// The -update flag is shared with the package's other golden tests. This
-// file declares it only when no other file has (package-level variables of
-// a package are set before its init functions run, and an in-package test
-// file's before an external one's), so that it runs alone as well as
-// beside them.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-func slugUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // slugCase is one entry of testdata/slug-golden.json.
 type slugCase struct {
@@ -60,7 +47,7 @@ func TestSluggerGolden(t *testing.T) {
 	for i, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			got := talk.Slugger{MaxLength: c.MaxLength, Language: c.Language}.Make(c.Title)
-			if slugUpdate() {
+			if *update {
 				cases[i].Want = got
 				return
 			}
@@ -70,7 +57,7 @@ func TestSluggerGolden(t *testing.T) {
 			}
 		})
 	}
-	if slugUpdate() {
+	if *update {
 		data, err := json.MarshalIndent(cases, "", " ")
 		if err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package pyvideo_test
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,21 +13,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-// The -update flag is shared with the package's other golden tests. This
-// file declares it only when no other file has (package-level variables of
-// a package are set before its init functions run, and an in-package test
-// file's before an external one's), so that it runs alone as well as
-// beside them.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func slugUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // slugCase is one entry of testdata/slug-golden.json. The expected values
 // were first produced by Pelican's slugify itself (Pelican's code with
@@ -61,7 +45,7 @@ func TestSlugifyGolden(t *testing.T) {
 	for i, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			got := result{pyvideo.Slugify(c.Title), pyvideo.Slugifier{Pelican42: true}.Slugify(c.Title)}
-			if slugUpdate() {
+			if *update {
 				cases[i].Want, cases[i].Pelican42 = got.Want, got.Pelican42
 				return
 			}
@@ -70,7 +54,7 @@ func TestSlugifyGolden(t *testing.T) {
 			}
 		})
 	}
-	if slugUpdate() {
+	if *update {
 		data, err := json.MarshalIndent(cases, "", " ")
 		if err != nil {
 			t.Fatal(err)
