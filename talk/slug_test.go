@@ -17,7 +17,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-
 // slugCase is one entry of testdata/slug-golden.json.
 type slugCase struct {
 	Name      string `json:"name"`

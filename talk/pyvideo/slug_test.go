@@ -13,7 +13,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-
 // slugCase is one entry of testdata/slug-golden.json. The expected values
 // were first produced by Pelican's slugify itself (Pelican's code with
 // markupsafe 3 and Python's unidecode 1.3.6), not by this package.
