@@ -24,7 +24,7 @@ const (
 )
 
 // RecordBytes returns the effective maximum record size; -1 for none.
-func (l Limits) RecordBytes() int64 { return pick64(l.MaxRecordBytes, defaultMaxRecordBytes) }
+func (l Limits) RecordBytes() int64 { return pick(l.MaxRecordBytes, defaultMaxRecordBytes) }
 
 // Depth returns the effective maximum nesting depth; -1 for none.
 func (l Limits) Depth() int { return pick(l.MaxDepth, defaultMaxDepth) }
@@ -38,17 +38,8 @@ func (l Limits) Speakers() int { return pick(l.MaxSpeakers, defaultMaxItems) }
 // Videos returns the effective maximum number of videos; -1 for none.
 func (l Limits) Videos() int { return pick(l.MaxVideos, defaultMaxItems) }
 
-func pick(v, def int) int {
-	switch {
-	case v == 0:
-		return def
-	case v < 0:
-		return -1
-	}
-	return v
-}
-
-func pick64(v, def int64) int64 {
+// pick applies the zero-means-default, negative-means-none rule.
+func pick[T int | int64](v, def T) T {
 	switch {
 	case v == 0:
 		return def

@@ -27,15 +27,13 @@ import (
 // slides, markup, or a speaker's details other than the name; they are
 // not written. [talk.Talk.Extra] members are written as they are.
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
-	members := talkMembers(t)
-	if t.Origin.Format == FormatName && t.Origin.Raw != nil {
-		if read, err := ParseTalk(t.Origin.Raw, t.Origin.Path); err == nil {
-			if err := keepSpelling(members, talkMembers(read), t.Origin.Raw, t.Extra); err != nil {
-				return nil, err
-			}
+	return marshal(talkMembers(t), t.Origin, t.Extra, func() (map[string]any, error) {
+		read, err := noLimits().ParseTalk(t.Origin.Raw, t.Origin.Path)
+		if err != nil {
+			return nil, err
 		}
-	}
-	return marshal(members)
+		return talkMembers(read), nil
+	})
 }
 
 // WriteTalk writes [MarshalTalk]'s output to w.
@@ -52,15 +50,19 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates.
 func MarshalEvent(e *talk.Event) ([]byte, error) {
-	members := eventMembers(e)
-	if e.Origin.Format == FormatName && e.Origin.Raw != nil {
-		if read, err := ParseEvent(e.Origin.Raw, e.Origin.Path); err == nil {
-			if err := keepSpelling(members, eventMembers(read), e.Origin.Raw, e.Extra); err != nil {
-				return nil, err
-			}
+	return marshal(eventMembers(e), e.Origin, e.Extra, func() (map[string]any, error) {
+		read, err := noLimits().ParseEvent(e.Origin.Raw, e.Origin.Path)
+		if err != nil {
+			return nil, err
 		}
-	}
-	return marshal(members)
+		return eventMembers(read), nil
+	})
+}
+
+// noLimits re-reads a record's own source: it was read once already, under
+// whatever limits its reader had.
+func noLimits() Reader {
+	return Reader{Limits: talk.Limits{MaxRecordBytes: -1, MaxDepth: -1, MaxTextBytes: -1, MaxSpeakers: -1, MaxVideos: -1}}
 }
 
 // WriteEvent writes [MarshalEvent]'s output to w.
@@ -92,7 +94,17 @@ func FormatEvent(data []byte, path string) ([]byte, error) {
 	return MarshalEvent(e)
 }
 
-func marshal(members map[string]any) ([]byte, error) {
+// marshal writes members in canonical form. When the record came from a
+// pyvideo file, readSource returns the members the model had when it was
+// read, so that unchanged ones keep the source's spelling.
+func marshal(members map[string]any, origin talk.Origin, extra map[string]json.RawMessage, readSource func() (map[string]any, error)) ([]byte, error) {
+	if origin.Format == FormatName && origin.Raw != nil {
+		if read, err := readSource(); err == nil {
+			if err := keepSpelling(members, read, origin.Raw, extra); err != nil {
+				return nil, err
+			}
+		}
+	}
 	var b bytes.Buffer
 	if err := jsonx.WritePython(&b, members); err != nil {
 		return nil, fmt.Errorf("pyvideo: %w", err)
