@@ -1,0 +1,189 @@
+// Command bench measures talkmeta over a whole corpus in one run and
+// prints a table a README can carry: for each stage, records per second,
+// MB per second, allocations per record and peak memory, and the ratio to
+// the decode floor (reading and decoding alone).
+//
+//	go run ./examples/bench [-replicate N] [-stages decode,...] DIR
+//
+// -replicate presents the corpus N times over (as N times as many events,
+// without copying files) to show that memory does not grow with its size.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// stage is one measured step. run is given every talk of the corpus (and
+// the bytes it was read from) and returns an error to stop the run.
+type stage struct {
+	name string
+	run  func(fsys fs.FS) (records int, bytes int64, err error)
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	replicate := fl.Int("replicate", 1, "present the corpus `N` times over")
+	only := fl.String("stages", "", "comma-separated stage names to run (default: all)")
+	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-stages a,b] DIR")
+		return 2
+	}
+	fsys := replicated(os.DirFS(fl.Arg(0)), *replicate)
+	var results []result
+	for _, s := range stages() {
+		if *only != "" && !strings.Contains(","+*only+",", ","+s.name+",") {
+			continue
+		}
+		r, err := measure(s, fsys)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: %s: %v\n", s.name, err)
+			return 1
+		}
+		results = append(results, r)
+	}
+	fmt.Fprintf(stdout, "corpus %s ×%d, %s, GOMAXPROCS=%d, %s\n\n", fl.Arg(0), *replicate, runtime.Version(), runtime.GOMAXPROCS(0), cpuName())
+	printTable(stdout, results)
+	return 0
+}
+
+func stages() []stage {
+	return []stage{
+		{"decode", decodeStage},
+	}
+}
+
+// decodeStage is the floor: read every file and decode it into the model.
+func decodeStage(fsys fs.FS) (int, int64, error) {
+	n, size := 0, int64(0)
+	for t, err := range pyvideo.Talks(fsys) {
+		if err != nil {
+			return n, size, err
+		}
+		n++
+		size += int64(len(t.Origin.Raw))
+	}
+	return n, size, nil
+}
+
+type result struct {
+	name     string
+	records  int
+	bytes    int64
+	elapsed  time.Duration
+	cpu      time.Duration
+	allocs   uint64
+	peakHeap uint64
+}
+
+// measure runs a stage once after a collection, recording wall and CPU
+// time, allocations and the peak of the live heap.
+func measure(s stage, fsys fs.FS) (result, error) {
+	runtime.GC()
+	before := readCounters()
+	stop := sampleHeap()
+	start, cpu0 := time.Now(), cpuTime()
+	n, size, err := s.run(fsys)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	peak := stop()
+	after := readCounters()
+	return result{s.name, n, size, elapsed, cpu, after.allocs - before.allocs, peak}, err
+}
+
+type counters struct{ allocs uint64 }
+
+func readCounters() counters {
+	sample := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
+	metrics.Read(sample)
+	return counters{allocs: sample[0].Value.Uint64()}
+}
+
+// sampleHeap samples the heap in use every few milliseconds until the
+// returned function is called, which returns the highest value seen.
+func sampleHeap() func() uint64 {
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var max uint64
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			max = maxOf(max, sample[0].Value.Uint64())
+			select {
+			case <-tick.C:
+			case <-done:
+				peak <- max
+				return
+			}
+		}
+	}()
+	return func() uint64 { close(done); return <-peak }
+}
+
+func maxOf(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func cpuName() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if name, ok := strings.CutPrefix(line, "model name\t: "); ok {
+			return name
+		}
+	}
+	return runtime.GOARCH
+}
+
+func printTable(w io.Writer, results []result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "stage\trecords\twall\tCPU\trecords/s\tMB/s\tallocs/record\tpeak heap MB\t× decode\t")
+	var floor time.Duration
+	for _, r := range results {
+		if r.name == "decode" {
+			floor = r.elapsed
+		}
+	}
+	for _, r := range results {
+		ratio := "-"
+		if floor > 0 {
+			ratio = fmt.Sprintf("%.2f", r.elapsed.Seconds()/floor.Seconds())
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.2fs\t%.2fs\t%.0f\t%.1f\t%.0f\t%.1f\t%s\t\n",
+			r.name, r.records, r.elapsed.Seconds(), r.cpu.Seconds(),
+			float64(r.records)/r.elapsed.Seconds(), float64(r.bytes)/1e6/r.elapsed.Seconds(),
+			float64(r.allocs)/float64(max(r.records, 1)), float64(r.peakHeap)/1e6, ratio)
+	}
+	tw.Flush()
+}
