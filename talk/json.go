@@ -290,12 +290,8 @@ func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) 
 	if len(members) == 0 {
 		return nil, nil
 	}
-	// Keep the values compact, as json.Marshal would write them.
 	for k, v := range members {
-		var b bytes.Buffer
-		if json.Compact(&b, v) == nil {
-			members[k] = b.Bytes()
-		}
+		members[k] = jsonx.Compact(v)
 	}
 	return members, nil
 }

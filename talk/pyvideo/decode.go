@@ -1,7 +1,6 @@
 package pyvideo
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -153,12 +152,7 @@ func extra(m map[string]json.RawMessage, mem jsonx.Member) map[string]json.RawMe
 	if m == nil {
 		m = make(map[string]json.RawMessage)
 	}
-	var b bytes.Buffer
-	if json.Compact(&b, mem.Raw) == nil {
-		m[mem.Name] = b.Bytes()
-	} else {
-		m[mem.Name] = mem.Raw
-	}
+	m[mem.Name] = jsonx.Compact(mem.Raw)
 	return m
 }
 

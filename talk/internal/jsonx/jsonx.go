@@ -314,3 +314,16 @@ func writeU(b *bytes.Buffer, r rune) {
 	b.WriteByte(hexDigits[r>>4&0xf])
 	b.WriteByte(hexDigits[r&0xf])
 }
+
+// Compact returns raw without insignificant white space and with <, >, &,
+// U+2028 and U+2029 escaped, the form encoding/json gives a Marshaler's
+// output. Keeping extra members in this form makes them survive any
+// number of round trips through encoding/json unchanged.
+func Compact(raw []byte) json.RawMessage {
+	var c, b bytes.Buffer
+	if json.Compact(&c, raw) != nil {
+		return raw
+	}
+	json.HTMLEscape(&b, c.Bytes())
+	return b.Bytes()
+}
