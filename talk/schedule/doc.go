@@ -1,0 +1,84 @@
+// Package schedule reads conference schedules in the two forms the CCC
+// tooling, frab and pretalx publish: the c3voc schedule JSON
+// ([ParseJSON]) and the older frab schedule XML ([ParseXML]), and writes
+// the XML form ([WriteXML]).
+//
+// Both forms are decoded into one tree and mapped to the model by one
+// mapping, so a schedule written as XML and as JSON imports to the same
+// talks.
+//
+// # Mapping
+//
+// The conference becomes the [talk.Event] of every talk:
+//
+//	acronym                 ID
+//	title, description      Title, Description
+//	start, end              Start, End (a date or a date-time, as given)
+//	time_zone_name          TimeZone (checked against the IANA database)
+//	url                     URL; base_url when there is no url
+//	base_url, version, daysCount, timeslot_duration, logo, colors,
+//	tracks, rooms, keywords, meta, generator
+//	                        Extra, under the same names
+//	days                    Extra "days": each day's index, date, day_start
+//	                        and day_end, without its rooms
+//
+// Each scheduled item (an "event" in the format's words) becomes a
+// [talk.Talk]:
+//
+//	guid                    ID (it is stable across schedule versions)
+//	id                      Legacy.ID (the format deprecates it)
+//	title, subtitle, slug   Title, Subtitle, Slug
+//	track                   Track
+//	type                    Kind, lower-cased with "_" for spaces
+//	                        ("Lightning Talk" → "lightning_talk"); the
+//	                        original spelling in Extra "type" when it differs
+//	language                Language (BCP 47)
+//	abstract, description   Summary, Description (Markup plain: the format
+//	                        does not say which markup a generator used)
+//	room (or the room key)  Place.Room
+//	date                    Recorded: a date-time with its UTC offset
+//	start                   used only when there is no date (with the day's
+//	                        date and the time zone); kept in Extra when it
+//	                        disagrees with date
+//	duration ("HH:MM")      Duration
+//	end                     Duration when there is none; kept in Extra when
+//	                        it disagrees
+//	url                     the first of Links, labelled [ScheduleLabel]
+//	links                   Links; those of type "slides" go to Slides; a
+//	                        link's other type or members go to Extra
+//	                        "link_attributes", by URL
+//	logo                    Thumbnail, made absolute against base_url
+//	recording_license       License
+//	do_not_record           Recording = [talk.NotRecorded] when true
+//	persons                 Speakers: name (or public_name), biography
+//	                        (Bio), avatar (Image); id, guid, code, url,
+//	                        links and answers in the speaker's Extra
+//	attachments, code, feedback_url, origin_url, do_not_stream, answers
+//	                        Extra, under the same names
+//
+// In the XML form the same data is spelled differently; the reader gives
+// it the JSON form's names: <days> is daysCount, <color> is colors,
+// <track> elements are tracks, a day's start and end attributes are
+// day_start and day_end, <recording><license> and <optout> are
+// recording_license and do_not_record, <recording><url> and
+// <video_download_url> become Videos, <recording><link> is kept in Extra
+// "recording_link", and <person> text is the name.
+//
+// # Nothing is lost
+//
+// A member the model has no field for is kept in the Extra map of the
+// event, talk or speaker under its own name, except where that name is one
+// of the model's own JSON members (which the model's writer would drop):
+// then it gets the prefix "schedule_", "conference_" or "c3voc_". A value
+// the mapping cannot read (a duration of "1h", an id of "2814") is
+// reported and kept in the Extra member "unparsed", an object by source
+// member name. Empty values (null, "" and []) carry nothing and are not
+// kept.
+//
+// # Errors
+//
+// The readers go on after a problem and return what they could read with
+// an [ErrorList] of [*talk.RecordError]s: file, line and column, and for
+// JSON the pointer of the value at fault. Only malformed JSON or XML stops
+// a read.
+package schedule

@@ -1,0 +1,778 @@
+package schedule
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+)
+
+// The [talk.Origin.Format] names of the records this package reads.
+const (
+	JSONFormat = "c3voc" // the c3voc schedule JSON
+	XMLFormat  = "frab"  // the frab schedule XML
+)
+
+// Schedule is a conference schedule in the model's terms: the conference
+// and its talks in schedule order (by day, then room, then time).
+type Schedule struct {
+	Event talk.Event
+	Talks []*talk.Talk
+}
+
+// Reader reads schedules. The zero Reader accepts schedules of up to 64
+// MiB nested at most 64 deep; it is safe for concurrent use.
+type Reader struct {
+	// MaxBytes bounds the size of a schedule; 0 means 64 MiB, a negative
+	// value no limit. (A large congress exports a few MiB.)
+	MaxBytes int64
+}
+
+const (
+	defaultMaxBytes = 64 << 20
+	maxDepth        = 64
+)
+
+func (r Reader) tooBig(data []byte, path string) error {
+	limit := r.MaxBytes
+	if limit == 0 {
+		limit = defaultMaxBytes
+	}
+	if limit > 0 && int64(len(data)) > limit {
+		return ErrorList{{Path: path, Err: &talk.LimitError{What: "schedule size", Limit: limit, Got: int64(len(data))}}}
+	}
+	return nil
+}
+
+// ParseJSON reads a schedule in the c3voc schedule JSON form with the zero
+// [Reader]; see [Reader.ParseJSON].
+func ParseJSON(data []byte, path string) (*Schedule, error) { return Reader{}.ParseJSON(data, path) }
+
+// ParseJSON reads a schedule in the c3voc schedule JSON form, as pretalx,
+// frab and the c3voc tools export it. path names the file in errors.
+//
+// It reads all it can: the returned Schedule is never nil, and holds every
+// talk that could be read even when the error is not nil. The error is an
+// [ErrorList] of [*talk.RecordError]s, each with the JSON pointer, line and
+// column of a problem.
+func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
+	if err := r.tooBig(data, path); err != nil {
+		return &Schedule{}, err
+	}
+	p := &problems{path: path, json: true}
+	if err := jsonx.Check(data, maxDepth); err != nil {
+		var se *jsonx.SyntaxError
+		var de *jsonx.DepthError
+		var off int64
+		msg := err.Error()
+		switch {
+		case errors.As(err, &de):
+			off = de.Offset
+		case errors.As(err, &se):
+			off = se.Offset
+		}
+		line, col := jsonx.Position(data, off)
+		return &Schedule{}, ErrorList{{Path: path, Line: line, Column: col, Err: errors.New("schedule: " + msg)}}
+	}
+	root, err := jsonTree(data, 0, newLines(data))
+	if err != nil {
+		return &Schedule{}, ErrorList{{Path: path, Err: fmt.Errorf("schedule: %w", err)}}
+	}
+	m := &mapper{problems: p, format: JSONFormat}
+	s := m.schedule(root)
+	return s, p.list.err()
+}
+
+// mapper turns the tree of a schedule into the model.
+type mapper struct {
+	*problems
+	format string
+	base   *url.URL       // the schedule's base_url, for relative URLs
+	zone   *time.Location // the conference's time zone; nil when unknown
+}
+
+// eventFields and the like are the JSON names of the model's own fields:
+// an Extra member with one of these names would be dropped by the model's
+// JSON writer, so source members of that name are kept under another.
+var (
+	eventFields   = []string{"id", "title", "series", "description", "start", "end", "time_zone", "place", "url"}
+	talkFields    = []string{"id", "title", "subtitle", "slug", "kind", "track", "speakers", "event", "recorded", "duration", "language", "place", "summary", "description", "markup", "tags", "videos", "slides", "links", "thumbnail", "license", "recording", "parts", "legacy"}
+	speakerFields = []string{"name", "given_name", "family_name", "slug", "affiliation", "bio", "homepage", "orcid", "accounts", "image"}
+)
+
+// setExtra keeps n in *extra under name, or under prefix+name when name is
+// taken by the model or by an earlier member.
+//
+// Empty values (null, "" and []) carry nothing and are not kept.
+func setExtra(extra *map[string]json.RawMessage, fields []string, prefix, name string, n *node) {
+	if n.isEmpty() || n.kind == arrayNode && len(n.items) == 0 {
+		return
+	}
+	if *extra == nil {
+		*extra = make(map[string]json.RawMessage)
+	}
+	_, taken := (*extra)[name]
+	for _, f := range fields {
+		taken = taken || strings.EqualFold(f, name)
+	}
+	if taken {
+		name = prefix + name
+	}
+	(*extra)[name] = n.raw()
+}
+
+func (m *mapper) schedule(root *node) *Schedule {
+	s := &Schedule{}
+	ev := &s.Event
+	ev.Origin = talk.Origin{Format: m.format, Path: m.path}
+	if root.kind != objectNode {
+		m.typeError(root, "", "an object")
+		return s
+	}
+	sched := root.get("schedule")
+	if sched == nil {
+		m.add(root, "", "no schedule member")
+	}
+	for _, mem := range root.members {
+		switch mem.name {
+		case "schedule", "$schema": // $schema points at the schema file beside the export
+		default:
+			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+		}
+	}
+	if sched == nil {
+		return s
+	}
+	if sched.kind != objectNode {
+		m.typeError(sched, "/schedule", "an object")
+		return s
+	}
+	var conf *node
+	for _, mem := range sched.members {
+		ptr := "/schedule/" + pointerEscape(mem.name)
+		switch mem.name {
+		case "conference":
+			conf = mem.value
+		case "base_url":
+			if u, ok := m.text(mem.value, ptr); ok && u != "" {
+				if b, err := url.Parse(u); err == nil {
+					m.base = b
+				} else {
+					m.add(mem.value, ptr, "base_url %q is not a URL", u)
+				}
+			}
+			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+		default:
+			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+		}
+	}
+	if conf == nil {
+		m.add(sched, "/schedule", "no conference member")
+		return s
+	}
+	if conf.kind != objectNode {
+		m.typeError(conf, "/schedule/conference", "an object")
+		return s
+	}
+	m.conference(conf, ev)
+	if ev.URL == "" && m.base != nil {
+		ev.URL = m.base.String()
+	}
+	// The days come last: their talks need the time zone and base URL,
+	// which a conference may give after them.
+	if days := conf.get("days"); days != nil {
+		s.Talks = m.days(days, "/schedule/conference/days", ev)
+	}
+	// The event is complete only once all days were read. Each talk gets
+	// its own copy of the Extra map, so that changing one changes no other.
+	for _, t := range s.Talks {
+		t.Event = *ev
+		t.Event.Extra = maps.Clone(ev.Extra)
+	}
+	return s
+}
+
+func (m *mapper) conference(conf *node, ev *talk.Event) {
+	for _, mem := range conf.members {
+		v, ptr := mem.value, "/schedule/conference/"+pointerEscape(mem.name)
+		switch mem.name {
+		case "acronym":
+			ev.ID, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "title":
+			ev.Title, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "description":
+			ev.Description, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "url":
+			ev.URL, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "start", "end":
+			d := m.date(v, ptr, &ev.Extra, mem.name)
+			if mem.name == "start" {
+				ev.Start = d
+			} else {
+				ev.End = d
+			}
+		case "time_zone_name":
+			name, ok := m.textOr(v, ptr, &ev.Extra, mem.name)
+			if !ok || name == "" {
+				break
+			}
+			if loc, err := time.LoadLocation(name); err != nil || strings.HasPrefix(name, "/") {
+				m.add(v, ptr, "time_zone_name %q is not an IANA time zone", name)
+				unparsed(&ev.Extra, mem.name, v)
+			} else {
+				ev.TimeZone, m.zone = name, loc
+			}
+		case "days":
+			// read last; see schedule
+		default:
+			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
+		}
+	}
+	if ev.ID == "" {
+		m.add(conf, "/schedule/conference", "the conference has no acronym")
+	}
+}
+
+// unparsed keeps a source value the model could not take in the Extra
+// member "unparsed", an object by source member name, so that nothing is
+// lost and the value is easy to find and fix.
+func unparsed(extra *map[string]json.RawMessage, name string, v *node) {
+	if *extra == nil {
+		*extra = make(map[string]json.RawMessage)
+	}
+	o := fromRaw((*extra)["unparsed"])
+	if o == nil || o.kind != objectNode {
+		o = object()
+	}
+	o.set(name, v)
+	(*extra)["unparsed"] = o.raw()
+}
+
+// text returns a string or null value ("" for null); anything else is a
+// type error.
+func (m *mapper) text(v *node, ptr string) (string, bool) {
+	switch v.kind {
+	case nullNode:
+		return "", true
+	case stringNode:
+		return v.text, true
+	}
+	m.typeError(v, ptr, "a string")
+	return "", false
+}
+
+// textOr is text that keeps a value of the wrong kind as unparsed.
+func (m *mapper) textOr(v *node, ptr string, extra *map[string]json.RawMessage, name string) (string, bool) {
+	s, ok := m.text(v, ptr)
+	if !ok {
+		unparsed(extra, name, v)
+	}
+	return s, ok
+}
+
+// date reads a date or date-time, keeping what does not parse as unparsed.
+func (m *mapper) date(v *node, ptr string, extra *map[string]json.RawMessage, name string) talk.Date {
+	s, ok := m.textOr(v, ptr, extra, name)
+	if !ok || s == "" {
+		return talk.Date{}
+	}
+	d, err := talk.ParseDate(s)
+	if err != nil {
+		m.add(v, ptr, "%s", strings.TrimPrefix(err.Error(), "talk: "))
+		unparsed(extra, name, v)
+	}
+	return d
+}
+
+func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
+	if days.kind != arrayNode {
+		m.typeError(days, ptr, "an array")
+		unparsed(&ev.Extra, "days", days)
+		return nil
+	}
+	var talks []*talk.Talk
+	var list []*node // the days without their rooms, for Event.Extra
+	for i, day := range days.items {
+		dptr := ptr + "/" + index(i)
+		if day.kind != objectNode {
+			m.typeError(day, dptr, "an object")
+			list = append(list, day)
+			continue
+		}
+		// A fixed order, so that a day read from JSON and from XML keeps
+		// the same Extra bytes.
+		kept := object()
+		for _, name := range []string{"index", "date", "day_start", "day_end"} {
+			if v := day.get(name); v != nil {
+				kept.set(name, v)
+			}
+		}
+		var date talk.Date
+		if v := day.get("date"); v != nil {
+			if s, ok := m.text(v, dptr+"/date"); ok && s != "" {
+				var err error
+				if date, err = talk.ParseDate(s); err != nil || date.Precision() != talk.Day {
+					m.add(v, dptr+"/date", "day date %q is not a date (want YYYY-MM-DD)", s)
+					date = talk.Date{}
+				}
+			}
+		}
+		for _, name := range []string{"day_start", "day_end"} {
+			if v := day.get(name); v != nil {
+				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
+					if _, err := talk.ParseDate(s); err != nil {
+						m.add(v, dptr+"/"+name, "%s", strings.TrimPrefix(err.Error(), "talk: "))
+					}
+				}
+			}
+		}
+		for _, mem := range day.members {
+			switch mem.name {
+			case "index", "date", "day_start", "day_end":
+			case "rooms":
+				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", date, ev)...)
+			default:
+				kept.set(mem.name, mem.value)
+			}
+		}
+		list = append(list, kept)
+	}
+	if len(list) > 0 {
+		setExtra(&ev.Extra, eventFields, "conference_", "days", &node{kind: arrayNode, items: list})
+	}
+	return talks
+}
+
+func (m *mapper) rooms(rooms *node, ptr string, date talk.Date, ev *talk.Event) []*talk.Talk {
+	if rooms.kind != objectNode {
+		m.typeError(rooms, ptr, "an object")
+		return nil
+	}
+	var talks []*talk.Talk
+	for _, room := range rooms.members {
+		rptr := ptr + "/" + pointerEscape(room.name)
+		if room.value.kind != arrayNode {
+			m.typeError(room.value, rptr, "an array")
+			continue
+		}
+		for i, item := range room.value.items {
+			iptr := rptr + "/" + index(i)
+			if item.kind != objectNode {
+				m.typeError(item, iptr, "an object")
+				continue
+			}
+			talks = append(talks, m.talk(item, iptr, room.name, date))
+		}
+	}
+	return talks
+}
+
+// talk maps one scheduled item ("event" in the format's words).
+func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
+	t := &talk.Talk{Origin: talk.Origin{Format: m.format, Path: m.path}}
+	t.Place.Room = room
+	var start, end *node
+	var pageURL string
+	var videos []talk.Video
+	for _, mem := range e.members {
+		v, p := mem.value, ptr+"/"+pointerEscape(mem.name)
+		switch mem.name {
+		case "guid":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
+				t.ID = s
+				if !isUUID(s) {
+					m.add(v, p, "guid %q is not a UUID", s)
+				}
+			}
+		case "id":
+			m.legacyID(t, v, p)
+		case "title":
+			t.Title, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "subtitle":
+			t.Subtitle, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "slug":
+			t.Slug, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "track":
+			t.Track, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "type":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
+				t.Kind = kindOf(s)
+				if t.Kind != s {
+					setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
+				}
+			}
+		case "language":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
+				if l, err := talk.ParseLanguage(s); err != nil {
+					m.add(v, p, "language %q is not a BCP 47 language tag", s)
+					unparsed(&t.Extra, mem.name, v)
+				} else {
+					t.Language = l
+				}
+			}
+		case "abstract":
+			t.Summary, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "description":
+			t.Description, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "room":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
+				t.Place.Room = s
+			}
+		case "date":
+			t.Recorded = m.date(v, p, &t.Extra, mem.name)
+		case "start":
+			start = v
+		case "end":
+			end = v
+		case "duration":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
+				if d, ok := parseClock(s); ok {
+					t.Duration = d
+				} else {
+					m.add(v, p, "duration %q is not a clock duration such as 00:45", s)
+					unparsed(&t.Extra, mem.name, v)
+				}
+			}
+		case "url":
+			pageURL, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "logo":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
+				t.Thumbnail = m.resolve(s)
+			}
+		case "recording_license":
+			t.License, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "do_not_record":
+			switch {
+			case v.kind == boolNode && v.text == "true":
+				t.Recording = talk.NotRecorded
+			case v.kind == boolNode || v.kind == nullNode:
+			default:
+				m.typeError(v, p, "a boolean")
+				unparsed(&t.Extra, mem.name, v)
+			}
+		case "recording_url", "video_download_url":
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
+				videos = append(videos, video(s, mem.name == "video_download_url"))
+			}
+		case "persons":
+			t.Speakers = m.persons(v, p, t)
+		case "links":
+			m.links(v, p, t)
+		default:
+			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
+		}
+	}
+	if start != nil {
+		m.start(t, start, ptr+"/start", day)
+	}
+	if end != nil {
+		m.end(t, end, ptr+"/end")
+	}
+	if pageURL != "" {
+		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
+	}
+	t.Videos = videos
+	return t
+}
+
+// ScheduleLabel labels the link to a talk's page in the schedule (the
+// format's "url"), which the importers put first among the talk's links.
+const ScheduleLabel = "Schedule"
+
+// video makes a Video of a recording URL.
+func video(u string, download bool) talk.Video {
+	provider, id := talk.VideoID(u)
+	v := talk.Video{Provider: provider, URL: u, ID: id}
+	if provider == talk.File {
+		v.ID = ""
+		v.Format = strings.TrimPrefix(strings.ToLower(path.Ext(id)), ".")
+	}
+	if download && provider == "" {
+		v.Provider = talk.File
+	}
+	return v
+}
+
+func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
+	if v.kind == nullNode {
+		return
+	}
+	if v.kind == numberNode {
+		if n, err := strconv.ParseInt(v.text, 10, 64); err == nil && n > 0 {
+			t.Legacy.ID = n
+			return
+		}
+	}
+	m.add(v, p, "id: want a positive integer, got %s", v.raw())
+	unparsed(&t.Extra, "id", v)
+}
+
+// start checks the deprecated "start" (HH:MM) against the date, or makes
+// the date from it and the day's date when the item has none.
+func (m *mapper) start(t *talk.Talk, v *node, p string, day talk.Date) {
+	s, ok := m.textOr(v, p, &t.Extra, "start")
+	if !ok || s == "" {
+		return
+	}
+	hh, mm, ok := parseHHMM(s)
+	if !ok {
+		m.add(v, p, "start %q is not a time of day such as 09:30", s)
+		unparsed(&t.Extra, "start", v)
+		return
+	}
+	if t.Recorded.Precision() >= talk.DateTime {
+		if t.Recorded.Time().Format("15:04") != s && t.Recorded.Time().Format("15:04:05") != s {
+			setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
+		}
+		return
+	}
+	if day.IsZero() {
+		setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
+		return
+	}
+	y, mo, d := day.Time().Date()
+	if m.zone != nil {
+		t.Recorded = talk.DateTimeOf(time.Date(y, mo, d, hh, mm, 0, 0, m.zone), true)
+	} else {
+		t.Recorded = talk.DateTimeOf(time.Date(y, mo, d, hh, mm, 0, 0, time.UTC), false)
+	}
+}
+
+// end keeps an "end" that the date and duration do not already imply, and
+// gives the duration when the item has none.
+func (m *mapper) end(t *talk.Talk, v *node, p string) {
+	e := m.date(v, p, &t.Extra, "end")
+	if e.IsZero() {
+		return
+	}
+	if t.Recorded.Precision() == talk.DateTimeOffset && e.Precision() == talk.DateTimeOffset {
+		d := e.Time().Sub(t.Recorded.Time())
+		if t.Duration == 0 && d > 0 {
+			t.Duration = talk.Duration(d)
+			return
+		}
+		if time.Duration(t.Duration) == d {
+			return
+		}
+	}
+	setExtra(&t.Extra, talkFields, "c3voc_", "end", v)
+}
+
+func (m *mapper) persons(v *node, p string, t *talk.Talk) []talk.Speaker {
+	if v.kind == nullNode {
+		return nil
+	}
+	if v.kind != arrayNode {
+		m.typeError(v, p, "an array")
+		unparsed(&t.Extra, "persons", v)
+		return nil
+	}
+	var out []talk.Speaker
+	for i, item := range v.items {
+		ip := p + "/" + index(i)
+		var s talk.Speaker
+		switch item.kind {
+		case stringNode:
+			s.Name = item.text
+		case objectNode:
+			s = m.person(item, ip)
+		default:
+			m.typeError(item, ip, "an object", "a string")
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (m *mapper) person(o *node, p string) talk.Speaker {
+	var s talk.Speaker
+	name, public := o.get("name"), o.get("public_name")
+	for _, mem := range o.members {
+		v, mp := mem.value, p+"/"+pointerEscape(mem.name)
+		switch mem.name {
+		case "name":
+			s.Name, _ = m.textOr(v, mp, &s.Extra, mem.name)
+		case "public_name":
+			// frab's older name for name; kept only when both differ.
+			n, ok := m.textOr(v, mp, &s.Extra, mem.name)
+			switch {
+			case !ok:
+			case name == nil || name.isEmpty():
+				if s.Name == "" {
+					s.Name = n
+				}
+			case name.text != n:
+				setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
+			}
+		case "biography":
+			s.Bio, _ = m.textOr(v, mp, &s.Extra, mem.name)
+		case "avatar":
+			if a, ok := m.textOr(v, mp, &s.Extra, mem.name); ok {
+				s.Image = m.resolve(a)
+			}
+		case "id":
+			if v.kind != numberNode && v.kind != nullNode {
+				m.typeError(v, mp, "an integer")
+			}
+			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
+		case "guid":
+			if g, ok := m.text(v, mp); ok && g != "" && !isUUID(g) {
+				m.add(v, mp, "guid %q is not a UUID", g)
+			}
+			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
+		default:
+			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
+		}
+	}
+	if s.Name == "" && (name == nil || name.isEmpty()) && (public == nil || public.isEmpty()) {
+		m.add(o, p, "a person without a name")
+	}
+	return s
+}
+
+// links maps the item's links: those of type "slides" to Slides, the
+// others to Links. What a Link cannot hold (a type other than slides, a
+// service) is kept in the Extra member "link_attributes", by URL.
+func (m *mapper) links(v *node, p string, t *talk.Talk) {
+	if v.kind == nullNode {
+		return
+	}
+	if v.kind != arrayNode {
+		m.typeError(v, p, "an array")
+		unparsed(&t.Extra, "links", v)
+		return
+	}
+	attrs := object()
+	for i, item := range v.items {
+		ip := p + "/" + index(i)
+		switch item.kind {
+		case stringNode:
+			t.Links = append(t.Links, talk.Link{URL: item.text})
+			continue
+		case objectNode:
+		default:
+			m.typeError(item, ip, "an object", "a string")
+			continue
+		}
+		var l talk.Link
+		var typ string
+		rest := object()
+		for _, mem := range item.members {
+			switch mem.name {
+			case "url", "href":
+				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok {
+					l.URL = s
+				} else {
+					rest.set(mem.name, mem.value)
+				}
+			case "title":
+				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok {
+					l.Label = s
+				} else {
+					rest.set(mem.name, mem.value)
+				}
+			case "type":
+				if mem.value.kind == stringNode && mem.value.text == "slides" {
+					typ = "slides"
+				} else {
+					rest.set(mem.name, mem.value)
+				}
+			default:
+				rest.set(mem.name, mem.value)
+			}
+		}
+		if l.URL == "" {
+			m.add(item, ip, "a link without a url")
+		}
+		if typ == "slides" {
+			t.Slides = append(t.Slides, l)
+		} else {
+			t.Links = append(t.Links, l)
+		}
+		if len(rest.members) > 0 {
+			attrs.set(l.URL, rest)
+		}
+	}
+	if len(attrs.members) > 0 {
+		setExtra(&t.Extra, talkFields, "c3voc_", "link_attributes", attrs)
+	}
+}
+
+// resolve makes a URL relative to the schedule's base_url absolute, as the
+// format says such URLs are meant.
+func (m *mapper) resolve(s string) string {
+	if s == "" || m.base == nil {
+		return s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.IsAbs() {
+		return s
+	}
+	return m.base.ResolveReference(u).String()
+}
+
+// kindOf turns a session type ("Talk", "Lightning Talk") into a
+// [talk.Talk.Kind] ("talk", "lightning_talk").
+func kindOf(s string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "_")
+}
+
+// parseClock reads a duration written "HH:MM" or "HH:MM:SS".
+func parseClock(s string) (talk.Duration, bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	var n [3]int
+	for i, part := range parts {
+		if part == "" || len(part) > 6 || i > 0 && len(part) != 2 {
+			return 0, false
+		}
+		v, err := strconv.Atoi(part)
+		if err != nil || v < 0 || i > 0 && v > 59 || part[0] == '+' || part[0] == '-' {
+			return 0, false
+		}
+		n[i] = v
+	}
+	d := time.Duration(n[0])*time.Hour + time.Duration(n[1])*time.Minute + time.Duration(n[2])*time.Second
+	return talk.Duration(d), true
+}
+
+// parseHHMM reads a time of day written "HH:MM" or "HH:MM:SS".
+func parseHHMM(s string) (h, m int, ok bool) {
+	d, ok := parseClock(s)
+	if !ok || time.Duration(d) >= 24*time.Hour {
+		return 0, 0, false
+	}
+	return int(time.Duration(d) / time.Hour), int(time.Duration(d) % time.Hour / time.Minute), true
+}
+
+// isUUID reports whether s has the form of a UUID.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}

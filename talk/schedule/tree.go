@@ -1,0 +1,236 @@
+package schedule
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+)
+
+// The JSON and the XML form are both decoded into one tree of nodes shaped
+// like the JSON form (an XML <person id="1">Ada</person> becomes the object
+// {"id": 1, "name": "Ada"}), and a single mapping turns that tree into the
+// model. So the two forms cannot drift apart, and a schedule written in
+// either imports to the same talks.
+
+// kind is the JSON kind of a node.
+type kind uint8
+
+const (
+	nullNode kind = iota
+	boolNode
+	numberNode
+	stringNode
+	arrayNode
+	objectNode
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "array", "object"}
+
+func (k kind) String() string { return kindNames[k] }
+
+// node is one value of the tree with where it starts in the source.
+type node struct {
+	kind    kind
+	text    string // a string's value, a number's spelling, "true" or "false"
+	items   []*node
+	members []member
+	line    int // 1-based; 0 when the node was made rather than read
+	col     int
+}
+
+// member is a member of an object node.
+type member struct {
+	name  string
+	value *node
+}
+
+// get returns the value of the member called name, or nil.
+func (n *node) get(name string) *node {
+	if n == nil || n.kind != objectNode {
+		return nil
+	}
+	for _, m := range n.members {
+		if m.name == name {
+			return m.value
+		}
+	}
+	return nil
+}
+
+// set adds or replaces a member of an object node.
+func (n *node) set(name string, v *node) {
+	for i, m := range n.members {
+		if m.name == name {
+			n.members[i].value = v
+			return
+		}
+	}
+	n.members = append(n.members, member{name, v})
+}
+
+func str(s string) *node       { return &node{kind: stringNode, text: s} }
+func num(s string) *node       { return &node{kind: numberNode, text: s} }
+func object(ms ...member) *node { return &node{kind: objectNode, members: ms} }
+
+// isEmpty reports whether the node is null or an empty string, which
+// schedules write for "not given".
+func (n *node) isEmpty() bool {
+	return n == nil || n.kind == nullNode || n.kind == stringNode && n.text == ""
+}
+
+// raw returns the node as compact JSON in the form encoding/json writes
+// (see [jsonx.Compact]), for the model's Extra maps.
+func (n *node) raw() json.RawMessage {
+	var b bytes.Buffer
+	n.writeJSON(&b)
+	return jsonx.Compact(b.Bytes())
+}
+
+func (n *node) writeJSON(b *bytes.Buffer) {
+	switch n.kind {
+	case nullNode:
+		b.WriteString("null")
+	case boolNode, numberNode:
+		b.WriteString(n.text)
+	case stringNode:
+		s, _ := json.Marshal(n.text) // a string always marshals
+		b.Write(s)
+	case arrayNode:
+		b.WriteByte('[')
+		for i, it := range n.items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			it.writeJSON(b)
+		}
+		b.WriteByte(']')
+	case objectNode:
+		b.WriteByte('{')
+		for i, m := range n.members {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			s, _ := json.Marshal(m.name)
+			b.Write(s)
+			b.WriteByte(':')
+			m.value.writeJSON(b)
+		}
+		b.WriteByte('}')
+	}
+}
+
+// fromRaw builds a node from JSON the model holds (an Extra member); it
+// returns nil for JSON that does not parse.
+func fromRaw(raw json.RawMessage) *node {
+	if jsonx.Check(raw, maxDepth) != nil {
+		return nil
+	}
+	n, err := jsonTree(raw, 0, nil)
+	if err != nil {
+		return nil
+	}
+	return n
+}
+
+// lines maps byte offsets to 1-based line and column numbers.
+type lines []int // the offset of the start of each line
+
+func newLines(data []byte) lines {
+	l := lines{0}
+	for i, c := range data {
+		if c == '\n' {
+			l = append(l, i+1)
+		}
+	}
+	return l
+}
+
+func (l lines) position(off int64) (line, col int) {
+	i := sort.Search(len(l), func(i int) bool { return int64(l[i]) > off }) - 1
+	if i < 0 {
+		return 1, 1
+	}
+	return i + 1, int(off) - l[i] + 1
+}
+
+// jsonTree builds the tree of a well-formed JSON value (see [jsonx.Check])
+// that starts at offset base of its document.
+func jsonTree(raw []byte, base int64, ls lines) (*node, error) {
+	start := base + int64(len(raw)-len(bytes.TrimLeft(raw, " \t\r\n")))
+	n := &node{}
+	if ls != nil {
+		n.line, n.col = ls.position(start)
+	}
+	switch jsonx.Kind(raw) {
+	case "null":
+		n.kind = nullNode
+	case "boolean":
+		n.kind, n.text = boolNode, string(bytes.TrimSpace(raw))
+	case "number":
+		n.kind, n.text = numberNode, string(bytes.TrimSpace(raw))
+	case "string":
+		s, ok := jsonx.String(bytes.TrimSpace(raw))
+		if !ok {
+			return nil, errors.New("invalid JSON string")
+		}
+		n.kind, n.text = stringNode, s
+	case "array":
+		vs, err := jsonx.Array(raw, base)
+		if err != nil {
+			return nil, err
+		}
+		n.kind = arrayNode
+		n.items = make([]*node, 0, len(vs))
+		for _, v := range vs {
+			c, err := jsonTree(v.Raw, v.Offset, ls)
+			if err != nil {
+				return nil, err
+			}
+			n.items = append(n.items, c)
+		}
+	case "object":
+		ms, err := jsonx.Object(raw, base)
+		if err != nil {
+			return nil, err
+		}
+		n.kind = objectNode
+		n.members = make([]member, 0, len(ms))
+		for _, m := range ms {
+			c, err := jsonTree(m.Raw, m.Offset, ls)
+			if err != nil {
+				return nil, err
+			}
+			n.members = append(n.members, member{m.Name, c})
+		}
+	default:
+		return nil, errors.New("invalid JSON value")
+	}
+	return n, nil
+}
+
+// pointerEscape escapes a member name for a JSON pointer (RFC 6901).
+func pointerEscape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func index(i int) string { return strconv.Itoa(i) }
+
+// sortedCopy returns the members of an object node in name order; Extra
+// maps have no order, and this keeps output that walks them stable.
+func sortedNames[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,421 @@
+package schedule
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// WriteXML writes s in the frab schedule XML form that [ParseXML] reads
+// and schedule.xml.xsd describes: talks are grouped into the days kept in
+// the event's Extra member "days" (or into one day per local date) and into
+// their rooms.
+//
+// What the XML form has no element for is left out: a conference's
+// description, keywords and rooms' details; a speaker's biography and
+// portrait; the Extra members "answers", "do_not_stream" and the like. So
+// JSON read, written as XML and read again gives the same talks less
+// those. Values the schema requires but the model lacks (a talk's numeric
+// id, which [ParseJSON] keeps in [talk.Legacy]) are left out too, so such
+// a document is well-formed but not valid.
+func WriteXML(w io.Writer, s *Schedule) error {
+	x := &xmlWriter{w: bufio.NewWriter(w)}
+	x.schedule(s)
+	if x.err != nil {
+		return x.err
+	}
+	return x.w.Flush()
+}
+
+type xmlWriter struct {
+	w     *bufio.Writer
+	depth int
+	err   error
+}
+
+func (x *xmlWriter) raw(s string) {
+	if x.err == nil {
+		_, x.err = x.w.WriteString(s)
+	}
+}
+
+func (x *xmlWriter) indent() { x.raw(strings.Repeat("  ", x.depth)) }
+
+// escape escapes text for XML. Carriage returns are written as character
+// references, since parsers turn a literal CR LF into LF; in attributes,
+// newlines and tabs are too, since parsers turn them into spaces there.
+// Characters XML cannot hold at all become U+FFFD.
+func escape(s string, inAttr bool) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"' && inAttr:
+			b.WriteString("&quot;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == '\n' && inAttr:
+			b.WriteString("&#xA;")
+		case r == '\t' && inAttr:
+			b.WriteString("&#x9;")
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF: // invalid UTF-8 is already U+FFFD here
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// attrs are written in the order given; empty values are left out.
+type attr struct{ name, value string }
+
+func (x *xmlWriter) open(name string, attrs ...attr) {
+	x.indent()
+	x.raw("<" + name + attrString(attrs) + ">\n")
+	x.depth++
+}
+
+func (x *xmlWriter) close(name string) {
+	x.depth--
+	x.indent()
+	x.raw("</" + name + ">\n")
+}
+
+func attrString(attrs []attr) string {
+	var b strings.Builder
+	for _, a := range attrs {
+		if a.value != "" {
+			b.WriteString(" " + a.name + `="` + escape(a.value, true) + `"`)
+		}
+	}
+	return b.String()
+}
+
+// elem writes <name attrs>text</name>, or <name/> for empty text.
+func (x *xmlWriter) elem(name, text string, attrs ...attr) {
+	x.indent()
+	if text == "" {
+		x.raw("<" + name + attrString(attrs) + "/>\n")
+		return
+	}
+	x.raw("<" + name + attrString(attrs) + ">" + escape(text, false) + "</" + name + ">\n")
+}
+
+// optional writes elem only when text is not empty.
+func (x *xmlWriter) optional(name, text string) {
+	if text != "" {
+		x.elem(name, text)
+	}
+}
+
+// extraString returns a string Extra member, or "".
+func extraString(extra map[string]json.RawMessage, name string) string {
+	var s string
+	if raw, ok := extra[name]; ok {
+		if json.Unmarshal(raw, &s) != nil {
+			return ""
+		}
+	}
+	return s
+}
+
+func extraNode(extra map[string]json.RawMessage, name string) *node {
+	raw, ok := extra[name]
+	if !ok {
+		return nil
+	}
+	return fromRaw(raw)
+}
+
+// scalar returns a string, number or boolean node's text.
+func scalar(n *node) string {
+	if n == nil || n.kind == nullNode || n.kind == arrayNode || n.kind == objectNode {
+		return ""
+	}
+	return n.text
+}
+
+func (x *xmlWriter) schedule(s *Schedule) {
+	ev := &s.Event
+	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	x.open("schedule")
+	if g := extraNode(ev.Extra, "generator"); g != nil && g.kind == objectNode {
+		var as []attr
+		for _, m := range g.members {
+			as = append(as, attr{m.name, scalar(m.value)})
+		}
+		x.elem("generator", "", as...)
+	}
+	x.optional("url", extraString(ev.Extra, "schedule_url"))
+	x.elem("version", extraString(ev.Extra, "version"))
+	x.conference(ev)
+	for _, d := range groupDays(s) {
+		x.day(d, ev)
+	}
+	x.close("schedule")
+}
+
+func (x *xmlWriter) conference(ev *talk.Event) {
+	x.open("conference")
+	x.elem("acronym", ev.ID)
+	x.elem("title", ev.Title)
+	x.optional("start", ev.Start.String())
+	x.optional("end", ev.End.String())
+	x.optional("days", scalar(extraNode(ev.Extra, "daysCount")))
+	x.optional("timeslot_duration", extraString(ev.Extra, "timeslot_duration"))
+	base := extraString(ev.Extra, "base_url")
+	x.optional("base_url", base)
+	x.optional("logo", extraString(ev.Extra, "logo"))
+	if ev.URL != base {
+		x.optional("url", ev.URL)
+	}
+	x.optional("time_zone_name", ev.TimeZone)
+	if c := extraNode(ev.Extra, "colors"); c != nil && c.kind == objectNode {
+		var as []attr
+		for _, m := range c.members {
+			as = append(as, attr{m.name, scalar(m.value)})
+		}
+		x.elem("color", "", as...)
+	}
+	if ts := extraNode(ev.Extra, "tracks"); ts != nil && ts.kind == arrayNode {
+		for _, t := range ts.items {
+			var as []attr
+			for _, name := range []string{"name", "color", "slug"} {
+				as = append(as, attr{name, scalar(t.get(name))})
+			}
+			x.elem("track", scalar(t.get("text")), as...)
+		}
+	}
+	x.close("conference")
+}
+
+// day is one day of the schedule with its rooms in order.
+type day struct {
+	index, date, start, end string
+	from, to                time.Time // the span of day_start..day_end
+	rooms                   []string
+	talks                   map[string][]*talk.Talk
+}
+
+// groupDays puts the talks into days and rooms, keeping their order.
+func groupDays(s *Schedule) []*day {
+	var days []*day
+	if list := extraNode(s.Event.Extra, "days"); list != nil && list.kind == arrayNode {
+		for _, d := range list.items {
+			dd := &day{index: scalar(d.get("index")), date: scalar(d.get("date")),
+				start: scalar(d.get("day_start")), end: scalar(d.get("day_end")), talks: map[string][]*talk.Talk{}}
+			if a, err := talk.ParseDate(dd.start); err == nil && a.Precision() >= talk.DateTime {
+				dd.from = a.Time()
+			}
+			if b, err := talk.ParseDate(dd.end); err == nil && b.Precision() >= talk.DateTime {
+				dd.to = b.Time()
+			}
+			days = append(days, dd)
+		}
+	}
+	for _, t := range s.Talks {
+		d := findDay(days, t)
+		if d == nil {
+			d = newDay(len(days)+1, t, s.Event.TimeZone)
+			days = append(days, d)
+		}
+		room := t.Place.Room
+		if _, ok := d.talks[room]; !ok {
+			d.rooms = append(d.rooms, room)
+		}
+		d.talks[room] = append(d.talks[room], t)
+	}
+	return days
+}
+
+func findDay(days []*day, t *talk.Talk) *day {
+	if t.Recorded.Precision() >= talk.DateTime {
+		at := t.Recorded.Time()
+		for _, d := range days {
+			if !d.from.IsZero() && !d.to.IsZero() && !at.Before(d.from) && !at.After(d.to) {
+				return d
+			}
+		}
+	}
+	date := t.Recorded.Day().String()
+	for _, d := range days {
+		if date != "" && d.date == date {
+			return d
+		}
+	}
+	if date == "" && len(days) > 0 {
+		return days[len(days)-1]
+	}
+	return nil
+}
+
+// newDay makes a day for a talk that falls in none of the known ones: its
+// local date, midnight to midnight.
+func newDay(n int, t *talk.Talk, zone string) *day {
+	d := &day{index: strconv.Itoa(n), talks: map[string][]*talk.Talk{}}
+	when := t.Recorded.Time()
+	if loc, err := time.LoadLocation(zone); err == nil && t.Recorded.Precision() == talk.DateTimeOffset {
+		when = when.In(loc)
+	}
+	if t.Recorded.Precision() < talk.Day {
+		return d
+	}
+	y, m, dd := when.Date()
+	from := time.Date(y, m, dd, 0, 0, 0, 0, when.Location())
+	d.date = from.Format("2006-01-02")
+	d.from, d.to = from, from.AddDate(0, 0, 1).Add(-time.Second)
+	d.start, d.end = d.from.Format(time.RFC3339), d.to.Format(time.RFC3339)
+	return d
+}
+
+func (x *xmlWriter) day(d *day, ev *talk.Event) {
+	x.open("day", attr{"index", d.index}, attr{"date", d.date}, attr{"start", d.start}, attr{"end", d.end})
+	guids := map[string]string{}
+	if rs := extraNode(ev.Extra, "rooms"); rs != nil && rs.kind == arrayNode {
+		for _, r := range rs.items {
+			if name := scalar(r.get("name")); guids[name] == "" {
+				guids[name] = scalar(r.get("guid"))
+			}
+		}
+	}
+	for _, room := range d.rooms {
+		x.open("room", attr{"name", room}, attr{"guid", guids[room]})
+		for _, t := range d.talks[room] {
+			x.event(t)
+		}
+		x.close("room")
+	}
+	x.close("day")
+}
+
+func (x *xmlWriter) event(t *talk.Talk) {
+	id := ""
+	if t.Legacy.ID != 0 {
+		id = strconv.FormatInt(t.Legacy.ID, 10)
+	}
+	x.open("event", attr{"guid", t.ID}, attr{"id", id}, attr{"code", extraString(t.Extra, "code")})
+	x.elem("room", t.Place.Room)
+	x.elem("title", t.Title)
+	x.elem("subtitle", t.Subtitle)
+	typ := extraString(t.Extra, "type")
+	if typ == "" {
+		typ = t.Kind
+	}
+	x.elem("type", typ)
+	x.elem("date", dateString(t.Recorded))
+	start := extraString(t.Extra, "start")
+	if start == "" && t.Recorded.Precision() >= talk.DateTime {
+		start = t.Recorded.Time().Format("15:04")
+	}
+	x.elem("start", start)
+	x.elem("duration", clock(t.Duration))
+	x.elem("abstract", t.Summary)
+	x.optional("slug", t.Slug)
+	x.elem("track", t.Track)
+	x.optional("logo", t.Thumbnail)
+	if len(t.Speakers) > 0 {
+		x.open("persons")
+		for _, s := range t.Speakers {
+			x.elem("person", s.Name, attr{"id", scalar(extraNode(s.Extra, "id"))}, attr{"guid", extraString(s.Extra, "guid")})
+		}
+		x.close("persons")
+	}
+	x.optional("language", string(t.Language))
+	x.optional("description", t.Description)
+	x.open("recording")
+	x.elem("license", t.License)
+	x.elem("optout", strconv.FormatBool(t.Recording == talk.NotRecorded))
+	var download string
+	for _, v := range t.Videos {
+		if v.Provider == talk.File && download == "" {
+			download = v.URL
+		}
+	}
+	for _, v := range t.Videos {
+		if v.Provider != talk.File {
+			x.elem("url", v.URL)
+			break
+		}
+	}
+	x.optional("link", extraString(t.Extra, "recording_link"))
+	x.close("recording")
+	page, links := splitLinks(t.Links)
+	attrs := extraNode(t.Extra, "link_attributes")
+	if len(links)+len(t.Slides) > 0 {
+		x.open("links")
+		for _, l := range links {
+			x.elem("link", l.Label, linkAttrs(l.URL, "", attrs)...)
+		}
+		for _, l := range t.Slides {
+			x.elem("link", l.Label, linkAttrs(l.URL, "slides", attrs)...)
+		}
+		x.close("links")
+	}
+	if as := extraNode(t.Extra, "attachments"); as != nil && as.kind == arrayNode && len(as.items) > 0 {
+		x.open("attachments")
+		for _, a := range as.items {
+			x.elem("attachment", scalar(a.get("title")), attr{"href", scalar(a.get("url"))}, attr{"type", scalar(a.get("type"))})
+		}
+		x.close("attachments")
+	}
+	x.optional("video_download_url", download)
+	x.optional("url", page)
+	x.optional("feedback_url", extraString(t.Extra, "feedback_url"))
+	x.optional("origin_url", extraString(t.Extra, "origin_url"))
+	x.close("event")
+}
+
+// splitLinks takes out the first link labelled [ScheduleLabel], which is
+// the talk's page.
+func splitLinks(links []talk.Link) (page string, rest []talk.Link) {
+	for i, l := range links {
+		if l.Label == ScheduleLabel {
+			rest = append(append(rest, links[:i]...), links[i+1:]...)
+			return l.URL, rest
+		}
+	}
+	return "", links
+}
+
+func linkAttrs(u, typ string, attrs *node) []attr {
+	as := []attr{{"href", u}}
+	if typ != "" {
+		as = append(as, attr{"type", typ})
+	}
+	if a := attrs.get(u); a != nil && a.kind == objectNode {
+		for _, m := range a.members {
+			as = append(as, attr{m.name, scalar(m.value)})
+		}
+	}
+	return as
+}
+
+func dateString(d talk.Date) string { return d.String() }
+
+// clock writes a duration as the format's "HH:MM", with ":SS" only when
+// there are seconds.
+func clock(d talk.Duration) string {
+	if d <= 0 {
+		return "00:00"
+	}
+	s := int64(time.Duration(d).Round(time.Second) / time.Second)
+	if s%60 != 0 {
+		return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%02d:%02d", s/3600, s/60%60)
+}

@@ -1,0 +1,359 @@
+package schedule
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// ParseXML reads a schedule in the frab schedule XML form with the zero
+// [Reader]; see [Reader.ParseXML].
+func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.ParseXML(data, path) }
+
+// ParseXML reads a schedule in the frab schedule XML form (schedule.xml,
+// described by the c3voc's schedule.xml.xsd), as frab, pretalx and
+// pentabarf export it. It maps it exactly as [Reader.ParseJSON] maps the
+// JSON form, and reports problems the same way, with line and column (but
+// no JSON pointer).
+func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
+	if err := r.tooBig(data, path); err != nil {
+		return &Schedule{}, err
+	}
+	p := &problems{path: path}
+	root, err := readXML(data)
+	if err != nil {
+		var xe *xmlError
+		re := &talk.RecordError{Path: path, Err: fmt.Errorf("schedule: %w", err)}
+		if errors.As(err, &xe) {
+			re.Line, re.Column, re.Err = xe.line, xe.col, errors.New("schedule: "+xe.msg)
+		}
+		return &Schedule{}, ErrorList{re}
+	}
+	m := &mapper{problems: p, format: XMLFormat}
+	s := m.schedule(xmlTree(root, p))
+	return s, p.list.err()
+}
+
+// Parse reads a schedule in either form, telling them apart by their first
+// character ('<' for XML).
+func Parse(data []byte, path string) (*Schedule, error) {
+	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
+		return ParseXML(data, path)
+	}
+	return ParseJSON(data, path)
+}
+
+// element is one XML element as read, before it is given the JSON form's
+// shape.
+type element struct {
+	name      string
+	attrs     []xml.Attr
+	children  []*element
+	text      strings.Builder
+	line, col int
+}
+
+func (e *element) attr(name string) (string, bool) {
+	for _, a := range e.attrs {
+		if a.Name.Local == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+type xmlError struct {
+	line, col int
+	msg       string
+}
+
+func (e *xmlError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
+
+// readXML reads the document into elements, refusing nesting deeper than
+// maxDepth so that hostile input cannot exhaust memory.
+func readXML(data []byte) (*element, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var stack []*element
+	var root *element
+	for {
+		line, col := d.InputPos()
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			l, c := d.InputPos()
+			msg := err.Error()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				msg = se.Msg
+			}
+			return nil, &xmlError{l, c, "invalid XML: " + msg}
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if len(stack) >= maxDepth {
+				return nil, &xmlError{line, col, fmt.Sprintf("nesting depth exceeds the limit of %d", maxDepth)}
+			}
+			e := &element{name: tok.Name.Local, attrs: tok.Attr, line: line, col: col}
+			if len(stack) == 0 {
+				if root != nil {
+					return nil, &xmlError{line, col, "invalid XML: more than one root element"}
+				}
+				root = e
+			} else {
+				parent := stack[len(stack)-1]
+				parent.children = append(parent.children, e)
+			}
+			stack = append(stack, e)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) > 0 {
+				stack[len(stack)-1].text.Write(tok)
+			} else if len(bytes.TrimSpace(tok)) > 0 {
+				return nil, &xmlError{line, col, "invalid XML: text outside the root element"}
+			}
+		}
+	}
+	if root == nil {
+		return nil, &xmlError{1, 1, "invalid XML: no root element"}
+	}
+	return root, nil
+}
+
+func (e *element) pos(n *node) *node {
+	n.line, n.col = e.line, e.col
+	return n
+}
+
+// textNode is the element's text as a string node.
+func (e *element) textNode() *node { return e.pos(str(e.text.String())) }
+
+// numberNode is the element's text (or an attribute) as a number node when
+// it is an integer, or as a string node for the mapper to complain about.
+func (e *element) numberNode(s string) *node {
+	s = strings.TrimSpace(s)
+	if s != "" && strings.Trim(s, "0123456789") == "" {
+		return e.pos(num(strings.TrimLeft(s, "0")))
+	}
+	return e.pos(str(s))
+}
+
+// xmlTree gives the schedule.xml document the shape of the JSON form.
+func xmlTree(root *element, p *problems) *node {
+	if root.name != "schedule" {
+		p.add(root.pos(&node{}), "", "the root element is <%s>, want <schedule>", root.name)
+		return root.pos(object())
+	}
+	sched := root.pos(object())
+	doc := root.pos(object(member{"schedule", sched}))
+	var conf *node
+	var days []*node
+	var rooms []*node // room names and guids, as the JSON form lists them
+	for _, c := range root.children {
+		switch c.name {
+		case "generator":
+			doc.set("generator", c.attrObject(nil))
+		case "conference":
+			conf = conferenceTree(c, sched)
+		case "day":
+			days = append(days, dayTree(c, &rooms))
+		default:
+			sched.set(c.name, c.generic())
+		}
+	}
+	if conf == nil {
+		conf = root.pos(object())
+	}
+	if len(rooms) > 0 && conf.get("rooms") == nil {
+		conf.set("rooms", &node{kind: arrayNode, items: rooms})
+	}
+	conf.set("days", &node{kind: arrayNode, items: days, line: root.line, col: root.col})
+	sched.set("conference", conf)
+	return doc
+}
+
+// attrObject turns attributes into an object's members, renaming some.
+func (e *element) attrObject(rename map[string]string) *node {
+	o := e.pos(object())
+	for _, a := range e.attrs {
+		name := a.Name.Local
+		if r, ok := rename[name]; ok {
+			name = r
+		}
+		o.set(name, e.pos(str(a.Value)))
+	}
+	return o
+}
+
+// generic converts an element the package has no rule for: text alone
+// becomes a string, anything else an object of attributes and children
+// (repeated children become an array), with any text as "text".
+func (e *element) generic() *node {
+	if len(e.attrs) == 0 && len(e.children) == 0 {
+		return e.textNode()
+	}
+	o := e.attrObject(nil)
+	for _, c := range e.children {
+		v := c.generic()
+		// generic never returns an array, so an array here is one made
+		// for an earlier child of the same name.
+		if prev := o.get(c.name); prev != nil {
+			if prev.kind != arrayNode {
+				prev = c.pos(&node{kind: arrayNode, items: []*node{prev}})
+			}
+			prev.items = append(prev.items, v)
+			o.set(c.name, prev)
+			continue
+		}
+		o.set(c.name, v)
+	}
+	if t := strings.TrimSpace(e.text.String()); t != "" {
+		o.set("text", e.pos(str(t)))
+	}
+	return o
+}
+
+func conferenceTree(c *element, sched *node) *node {
+	conf := c.pos(object())
+	var tracks []*node
+	for _, f := range c.children {
+		switch f.name {
+		case "days":
+			conf.set("daysCount", f.numberNode(f.text.String()))
+		case "base_url":
+			sched.set("base_url", f.textNode())
+		case "color":
+			conf.set("colors", f.attrObject(nil))
+		case "track":
+			t := f.attrObject(nil)
+			if s := strings.TrimSpace(f.text.String()); s != "" {
+				t.set("text", f.pos(str(s)))
+			}
+			tracks = append(tracks, t)
+		default:
+			conf.set(f.name, f.generic())
+		}
+	}
+	if tracks != nil {
+		conf.set("tracks", &node{kind: arrayNode, items: tracks, line: c.line, col: c.col})
+	}
+	return conf
+}
+
+func dayTree(d *element, rooms *[]*node) *node {
+	day := d.pos(object())
+	for _, a := range []struct{ attr, name string }{{"index", "index"}, {"date", "date"}, {"start", "day_start"}, {"end", "day_end"}} {
+		if v, ok := d.attr(a.attr); ok {
+			if a.name == "index" {
+				day.set(a.name, d.numberNode(v))
+			} else {
+				day.set(a.name, d.pos(str(v)))
+			}
+		}
+	}
+	rs := d.pos(object())
+	for _, r := range d.children {
+		if r.name != "room" {
+			continue
+		}
+		name, _ := r.attr("name")
+		if guid, ok := r.attr("guid"); ok && !hasRoom(*rooms, name) {
+			*rooms = append(*rooms, r.pos(object(member{"name", str(name)}, member{"guid", str(guid)})))
+		}
+		list := rs.get(name)
+		if list == nil {
+			list = r.pos(&node{kind: arrayNode})
+			rs.set(name, list)
+		}
+		for _, e := range r.children {
+			if e.name == "event" {
+				list.items = append(list.items, eventTree(e))
+			}
+		}
+	}
+	day.set("rooms", rs)
+	return day
+}
+
+func hasRoom(rooms []*node, name string) bool {
+	for _, r := range rooms {
+		if n := r.get("name"); n != nil && n.text == name {
+			return true
+		}
+	}
+	return false
+}
+
+func eventTree(e *element) *node {
+	ev := e.pos(object())
+	for _, a := range e.attrs {
+		switch a.Name.Local {
+		case "id":
+			ev.set("id", e.numberNode(a.Value))
+		default:
+			ev.set(a.Name.Local, e.pos(str(a.Value)))
+		}
+	}
+	for _, c := range e.children {
+		switch c.name {
+		case "persons":
+			var ps []*node
+			for _, p := range c.children {
+				o := p.attrObject(nil)
+				if id := o.get("id"); id != nil {
+					o.set("id", p.numberNode(id.text))
+				}
+				o.set("name", p.textNode())
+				ps = append(ps, o)
+			}
+			ev.set("persons", c.pos(&node{kind: arrayNode, items: ps}))
+		case "links", "attachments":
+			var ls []*node
+			for _, l := range c.children {
+				o := l.pos(object())
+				if href, ok := l.attr("href"); ok {
+					o.set("url", l.pos(str(href)))
+				}
+				o.set("title", l.textNode())
+				for _, a := range l.attrs {
+					if a.Name.Local != "href" {
+						o.set(a.Name.Local, l.pos(str(a.Value)))
+					}
+				}
+				ls = append(ls, o)
+			}
+			ev.set(c.name, c.pos(&node{kind: arrayNode, items: ls}))
+		case "recording":
+			for _, f := range c.children {
+				switch f.name {
+				case "license":
+					ev.set("recording_license", f.textNode())
+				case "optout":
+					switch s := strings.TrimSpace(f.text.String()); s {
+					case "true", "1":
+						ev.set("do_not_record", f.pos(&node{kind: boolNode, text: "true"}))
+					case "false", "0":
+						ev.set("do_not_record", f.pos(&node{kind: boolNode, text: "false"}))
+					default:
+						ev.set("do_not_record", f.pos(str(s)))
+					}
+				case "url", "link":
+					ev.set("recording_"+f.name, f.textNode())
+				default:
+					ev.set("recording_"+f.name, f.generic())
+				}
+			}
+		default:
+			ev.set(c.name, c.generic())
+		}
+	}
+	return ev
+}
