@@ -62,6 +62,12 @@ func (p *problems) add(n *node, ptr string, format string, args ...any) {
 }
 
 // typeError records a value of the wrong kind.
+// The message names the member, since XML errors have no pointer.
 func (p *problems) typeError(n *node, ptr string, want ...string) {
-	p.add(n, ptr, "want %s, got %s", strings.Join(want, " or "), n.kind)
+	name := ptr[strings.LastIndexByte(ptr, '/')+1:]
+	if name == "" || strings.Trim(name, "0123456789") == "" {
+		p.add(n, ptr, "want %s, got %s", strings.Join(want, " or "), n.kind)
+		return
+	}
+	p.add(n, ptr, "%s: want %s, got %s", strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~"), strings.Join(want, " or "), n.kind)
 }

@@ -286,7 +286,7 @@ func (m *mapper) date(v *node, ptr string, extra *map[string]json.RawMessage, na
 	}
 	d, err := talk.ParseDate(s)
 	if err != nil {
-		m.add(v, ptr, "%s", strings.TrimPrefix(err.Error(), "talk: "))
+		m.add(v, ptr, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 		unparsed(extra, name, v)
 	}
 	return d
@@ -329,7 +329,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			if v := day.get(name); v != nil {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
 					if _, err := talk.ParseDate(s); err != nil {
-						m.add(v, dptr+"/"+name, "%s", strings.TrimPrefix(err.Error(), "talk: "))
+						m.add(v, dptr+"/"+name, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 					}
 				}
 			}
@@ -652,6 +652,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		return
 	}
 	attrs := object()
+	var bad []*node // links without a URL, which a Link cannot be
 	for i, item := range v.items {
 		ip := p + "/" + index(i)
 		switch item.kind {
@@ -661,6 +662,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		case objectNode:
 		default:
 			m.typeError(item, ip, "an object", "a string")
+			bad = append(bad, item)
 			continue
 		}
 		var l talk.Link
@@ -692,6 +694,8 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		}
 		if l.URL == "" {
 			m.add(item, ip, "a link without a url")
+			bad = append(bad, item)
+			continue
 		}
 		if typ == "slides" {
 			t.Slides = append(t.Slides, l)
@@ -704,6 +708,9 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 	}
 	if len(attrs.members) > 0 {
 		setExtra(&t.Extra, talkFields, "c3voc_", "link_attributes", attrs)
+	}
+	if len(bad) > 0 {
+		unparsed(&t.Extra, "links", &node{kind: arrayNode, items: bad})
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,8 +73,8 @@ func (n *node) set(name string, v *node) {
 	n.members = append(n.members, member{name, v})
 }
 
-func str(s string) *node       { return &node{kind: stringNode, text: s} }
-func num(s string) *node       { return &node{kind: numberNode, text: s} }
+func str(s string) *node        { return &node{kind: stringNode, text: s} }
+func num(s string) *node        { return &node{kind: numberNode, text: s} }
 func object(ms ...member) *node { return &node{kind: objectNode, members: ms} }
 
 // isEmpty reports whether the node is null or an empty string, which
@@ -223,14 +222,3 @@ func pointerEscape(s string) string {
 }
 
 func index(i int) string { return strconv.Itoa(i) }
-
-// sortedCopy returns the members of an object node in name order; Extra
-// maps have no order, and this keeps output that walks them stable.
-func sortedNames[V any](m map[string]V) []string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	return names
-}

@@ -34,8 +34,12 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 		}
 		return &Schedule{}, ErrorList{re}
 	}
+	if root.name != "schedule" {
+		p.add(root.pos(&node{}), "", "the root element is <%s>, want <schedule>", root.name)
+		return &Schedule{}, p.list.err()
+	}
 	m := &mapper{problems: p, format: XMLFormat}
-	s := m.schedule(xmlTree(root, p))
+	s := m.schedule(xmlTree(root))
 	return s, p.list.err()
 }
 
@@ -147,11 +151,7 @@ func (e *element) numberNode(s string) *node {
 }
 
 // xmlTree gives the schedule.xml document the shape of the JSON form.
-func xmlTree(root *element, p *problems) *node {
-	if root.name != "schedule" {
-		p.add(root.pos(&node{}), "", "the root element is <%s>, want <schedule>", root.name)
-		return root.pos(object())
-	}
+func xmlTree(root *element) *node {
 	sched := root.pos(object())
 	doc := root.pos(object(member{"schedule", sched}))
 	var conf *node

@@ -1,0 +1,62 @@
+package schedule_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/talkmeta/talkmeta/talk/schedule"
+)
+
+// fuzz checks what must hold for any input: no panic, every error a
+// positioned RecordError, every talk marshals, and what WriteXML writes
+// reads back without a syntax error and with the same talks.
+func fuzz(t *testing.T, data []byte, parse func([]byte, string) (*schedule.Schedule, error)) {
+	s, err := parse(data, "fuzz")
+	if s == nil {
+		t.Fatal("nil schedule")
+	}
+	errorList(t, err)
+	for _, tk := range s.Talks {
+		if _, err := json.Marshal(tk); err != nil {
+			t.Fatalf("talk does not marshal: %v", err)
+		}
+	}
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	back, err := schedule.ParseXML(b.Bytes(), "written")
+	for _, e := range errorList(t, err) {
+		if strings.Contains(e.Error(), "invalid XML") {
+			t.Fatalf("WriteXML wrote malformed XML: %v\n%s", e, b.Bytes())
+		}
+	}
+	if len(back.Talks) != len(s.Talks) {
+		t.Fatalf("%d talks written, %d read back", len(s.Talks), len(back.Talks))
+	}
+}
+
+func seeds(f *testing.F, ext string) {
+	names, _ := filepath.Glob("testdata/*." + ext)
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}
+
+func FuzzParseJSON(f *testing.F) {
+	seeds(f, "json")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzz(t, data, schedule.ParseJSON) })
+}
+
+func FuzzParseXML(f *testing.F) {
+	seeds(f, "xml")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzz(t, data, schedule.ParseXML) })
+}

@@ -1,0 +1,366 @@
+package schedule_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// shared is where the format's JSON Schema, XSD and real exports are
+// (EUPL-1.2); the tests that need them skip when it is absent.
+const shared = "../../../shared/formats/schedule"
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func readShared(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(shared, name))
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("the shared schedule exports are not at %s", shared)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// show renders a parse result as text: the event once, each talk without
+// its copy of the event, and the errors, so that a golden file shows the
+// whole mapping.
+func show(t testing.TB, s *schedule.Schedule, err error) string {
+	t.Helper()
+	var b strings.Builder
+	ev, e := json.MarshalIndent(s.Event, "", "  ")
+	if e != nil {
+		t.Fatal(e)
+	}
+	b.WriteString("event: " + string(ev) + "\n")
+	for i, tk := range s.Talks {
+		if !sameJSON(t, tk.Event, s.Event) {
+			t.Errorf("talk %d has an event other than the schedule's", i)
+		}
+		c := *tk
+		c.Event = talk.Event{}
+		out, e := json.MarshalIndent(c, "", "  ")
+		if e != nil {
+			t.Fatal(e)
+		}
+		b.WriteString("talk: " + string(out) + "\n")
+	}
+	for _, e := range errorList(t, err) {
+		b.WriteString("error: " + e.Error() + "\n")
+	}
+	return b.String()
+}
+
+func sameJSON(t testing.TB, a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	return bytes.Equal(x, y)
+}
+
+// errorList checks that err is an ErrorList of positioned RecordErrors.
+func errorList(t testing.TB, err error) schedule.ErrorList {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var l schedule.ErrorList
+	if !errors.As(err, &l) {
+		t.Fatalf("error %T is not an ErrorList: %v", err, err)
+	}
+	for _, e := range l {
+		var le *talk.LimitError
+		if e.Line == 0 && !errors.As(e, &le) {
+			t.Errorf("error without a line: %v", e)
+		}
+		if !strings.Contains(e.Err.Error(), "schedule: ") {
+			t.Errorf("error does not name the package: %v", e)
+		}
+	}
+	return l
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := string(readFile(t, path))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml"} {
+		t.Run(name, func(t *testing.T) {
+			data := readFile(t, filepath.Join("testdata", name))
+			s, err := schedule.Parse(data, name)
+			golden(t, name+".golden", show(t, s, err))
+		})
+	}
+}
+
+// TestPairSame reads one schedule written by hand as JSON and as XML: the
+// two must give the same talks.
+func TestPairSame(t *testing.T) {
+	fromJSON, err := schedule.ParseJSON(readFile(t, "testdata/pair.json"), "pair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromXML, err := schedule.ParseXML(readFile(t, "testdata/pair.xml"), "pair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(show(t, fromJSON, nil), show(t, fromXML, nil)); diff != "" {
+		t.Errorf("JSON and XML differ (-json +xml):\n%s", diff)
+	}
+}
+
+// TestWriteXML writes the pair as XML (golden) and reads it back: the
+// pair holds only what the XML form can, so nothing may change.
+func TestWriteXML(t *testing.T) {
+	s, err := schedule.ParseJSON(readFile(t, "testdata/pair.json"), "pair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "pair.written.xml", b.String())
+	back, err := schedule.ParseXML(b.Bytes(), "written")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(show(t, s, nil), show(t, back, nil)); diff != "" {
+		t.Errorf("JSON → XML → model changed the schedule (-json +xml):\n%s", diff)
+	}
+}
+
+// xmlView is what the XML form can carry of a schedule: JSON read,
+// written as XML and read again must give exactly this.
+func xmlView(t testing.TB, s *schedule.Schedule) string {
+	t.Helper()
+	keepEvent := []string{"base_url", "version", "daysCount", "timeslot_duration", "logo", "colors", "tracks", "days", "generator", "schedule_url"}
+	keepTalk := []string{"code", "type", "start", "link_attributes", "attachments", "feedback_url", "origin_url", "recording_link", "unparsed"}
+	keepSpeaker := []string{"id", "guid"}
+	c := &schedule.Schedule{Event: s.Event}
+	c.Event.Description = ""
+	c.Event.Extra = keep(s.Event.Extra, keepEvent)
+	for _, tk := range s.Talks {
+		ct := *tk
+		ct.Event = c.Event
+		ct.Extra = keep(tk.Extra, keepTalk)
+		ct.Speakers = nil
+		for _, sp := range tk.Speakers {
+			ct.Speakers = append(ct.Speakers, talk.Speaker{Name: sp.Name, Extra: keep(sp.Extra, keepSpeaker)})
+		}
+		c.Talks = append(c.Talks, &ct)
+	}
+	// Rooms: the XML form has each room's name and guid, once per room
+	// that holds talks.
+	rooms := map[string]string{}
+	var list []map[string]string
+	if raw, ok := s.Event.Extra["rooms"]; ok {
+		if err := json.Unmarshal(raw, &list); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range list {
+		rooms[r["name"]] = r["guid"]
+	}
+	out := show(t, c, nil)
+	names := slices.Sorted(mapKeys(rooms))
+	for _, n := range names {
+		out += "room: " + n + " " + rooms[n] + "\n"
+	}
+	return out
+}
+
+func mapKeys(m map[string]string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func keep(extra map[string]json.RawMessage, names []string) map[string]json.RawMessage {
+	var out map[string]json.RawMessage
+	for _, n := range names {
+		if v, ok := extra[n]; ok {
+			if out == nil {
+				out = map[string]json.RawMessage{}
+			}
+			out[n] = v
+		}
+	}
+	return out
+}
+
+// TestSharedExports imports the real exports: no errors, every talk valid
+// in talkmeta's JSON form, and JSON → XML → model equal to what XML can
+// carry.
+func TestSharedExports(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		talks int
+	}{
+		{"frab-camp2019.json", 79},
+		{"pretalx-democon.json", 36},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := schedule.ParseJSON(readShared(t, tt.name), tt.name)
+			if err != nil {
+				t.Fatalf("errors: %v", err)
+			}
+			if len(s.Talks) != tt.talks {
+				t.Errorf("%d talks, want %d", len(s.Talks), tt.talks)
+			}
+			for _, tk := range s.Talks {
+				checkTalkmetaJSON(t, tk)
+				if tk.ID == "" || tk.Title == "" || tk.Recorded.Precision() != talk.DateTimeOffset || tk.Duration <= 0 {
+					t.Errorf("talk %q lacks its id, title, date-time or duration", tk.ID)
+				}
+			}
+			var b bytes.Buffer
+			if err := schedule.WriteXML(&b, s); err != nil {
+				t.Fatal(err)
+			}
+			back, err := schedule.ParseXML(b.Bytes(), "written.xml")
+			if err != nil {
+				t.Fatalf("reading the XML written: %v", err)
+			}
+			if diff := cmp.Diff(xmlView(t, s), xmlView(t, back)); diff != "" {
+				t.Errorf("JSON → XML → model differs (-json +xml):\n%s", diff)
+			}
+			// And back again: XML → model → XML is stable.
+			var b2 bytes.Buffer
+			if err := schedule.WriteXML(&b2, back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(b.String(), b2.String()); diff != "" {
+				t.Errorf("XML → model → XML differs (-first +second):\n%s", diff)
+			}
+		})
+	}
+}
+
+// checkTalkmetaJSON checks that the talk is valid talkmeta JSON: it reads
+// back with talk.ParseJSON to the same talk.
+func checkTalkmetaJSON(t *testing.T, tk *talk.Talk) {
+	t.Helper()
+	data, err := json.Marshal(tk)
+	if err != nil {
+		t.Fatalf("talk %q: %v", tk.ID, err)
+	}
+	back, err := talk.ParseJSON(data, tk.ID)
+	if err != nil {
+		t.Fatalf("talk %q does not read back: %v", tk.ID, err)
+	}
+	again, _ := json.Marshal(back)
+	if !bytes.Equal(data, again) {
+		t.Errorf("talk %q changes when read back:\n%s\n%s", tk.ID, data, again)
+	}
+}
+
+// TestSharedInvalid reads the export the format's authors keep as an
+// example of what the JSON Schema refuses.
+func TestSharedInvalid(t *testing.T) {
+	s, err := schedule.ParseJSON(readShared(t, "invalid-example.json"), "invalid-example.json")
+	var got []string
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"invalid-example.json:23:25: /schedule/conference/days/0/rooms/Winterchaos/0/id: schedule: id: want a positive integer, got \"2814\"",
+		"invalid-example.json:43:29: /schedule/conference/days/0/rooms/Winterchaos/0/persons/0/id: schedule: id: want an integer, got string",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if len(s.Talks) != 1 || s.Talks[0].Recording != talk.NotRecorded {
+		t.Errorf("want the one talk, marked not to be recorded; got %d talks", len(s.Talks))
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, data, want string
+	}{
+		{"json.json", "{\n  \"schedule\": {\n    \"version\": 1,,\n", "json.json:3:18: schedule: invalid JSON: invalid character ',', want a member name in quotes"},
+		{"dup.json", "{\"schedule\": {}, \"schedule\": {}}", "dup.json:1:18: schedule: duplicate member name \"schedule\""},
+		{"deep.json", strings.Repeat("[", 100), "deep.json:1:65: schedule: nesting depth exceeds the limit of 64"},
+		{"array.json", "[]", "array.json:1:1: schedule: want an object, got array"},
+		{"empty.json", "{}", "empty.json:1:1: schedule: no schedule member"},
+		{"xml.xml", "<schedule>\n<conference>\n</schedule>", "xml.xml:3:12: schedule: invalid XML: element <conference> closed by </schedule>"},
+		{"root.xml", "<calendar/>", "root.xml:1:1: schedule: the root element is <calendar>, want <schedule>"},
+		{"deep.xml", strings.Repeat("<a>", 100), "deep.xml:1:193: schedule: nesting depth exceeds the limit of 64"},
+		{"text.xml", "hello", "text.xml:1:1: schedule: invalid JSON: invalid character 'h' looking for the beginning of a value"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := schedule.Parse([]byte(tt.data), tt.name)
+			l := errorList(t, err)
+			if len(l) != 1 {
+				t.Fatalf("got %d errors, want 1: %v", len(l), err)
+			}
+			if got := l[0].Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLimit(t *testing.T) {
+	_, err := schedule.Reader{MaxBytes: 10}.ParseJSON([]byte(`{"schedule": {}}`), "big.json")
+	var le *talk.LimitError
+	if !errors.As(err, &le) || le.Limit != 10 || le.Got != 16 {
+		t.Errorf("got %v, want a LimitError of 16 bytes over 10", err)
+	}
+}
+
+// TestEmpty writes a zero schedule: it must still be well-formed XML that
+// reads back to nothing.
+func TestEmpty(t *testing.T) {
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, &schedule.Schedule{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n  <version/>\n  <conference>\n    <acronym/>\n    <title/>\n  </conference>\n</schedule>\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	s, err := schedule.ParseXML(b.Bytes(), "empty.xml")
+	if len(s.Talks) != 0 || len(errorList(t, err)) != 1 {
+		t.Errorf("got %d talks and %v, want none and the missing acronym", len(s.Talks), err)
+	}
+}
