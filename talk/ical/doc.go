@@ -1,0 +1,38 @@
+// Package ical writes talks and events as iCalendar (RFC 5545), so that a
+// talk, an event or a whole schedule can be added to anyone's calendar.
+//
+// [WriteCalendar] writes talks, [WriteTalk] one talk, and [WriteEvent] an
+// event as an all-day entry. Each writes a complete VCALENDAR to an
+// [io.Writer].
+//
+// # What is written
+//
+// Every talk becomes a VEVENT:
+//
+//	UID          the talk's stable ID (a UUID as it is, else "ID@event-ID")
+//	DTSTAMP      Options.Stamp
+//	DTSTART      with TZID and a VTIMEZONE when the event has a time zone;
+//	             in UTC when there is only an offset; VALUE=DATE for a day
+//	DURATION     the talk's duration, in whole seconds
+//	SUMMARY      the title
+//	DESCRIPTION  the subtitle, speakers, summary and description
+//	LOCATION     the room, then the event's venue, city, region, country
+//	URL          the talk's first link (a schedule's page for the talk)
+//	CATEGORIES   the track
+//
+// VTIMEZONEs are made from Go's time zone database (embedded with
+// time/tzdata, so the output is the same on every system) and list the
+// zone's observances with explicit dates over the span of the talks, with
+// no recurrence rules.
+//
+// # Syntax
+//
+// TEXT values are escaped as RFC 5545 section 3.3.11 says ([EscapeText]),
+// lines end in CRLF and are folded at 75 octets, never inside a UTF-8
+// sequence. The output reads in independent parsers: the repository's CI
+// checks every VEVENT of two real schedules with ical.js.
+//
+// # Concurrency
+//
+// The package has no state; its functions may be called concurrently.
+package ical

@@ -1,0 +1,490 @@
+package ical
+
+import (
+	"bufio"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	_ "time/tzdata" // VTIMEZONEs need the zone database even where the system has none
+	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Options say how a calendar is written. The zero Options are valid.
+type Options struct {
+	// Name is the calendar's display name (X-WR-CALNAME and NAME); ""
+	// writes none.
+	Name string
+	// ProdID identifies the program that wrote the calendar (PRODID);
+	// "" means [DefaultProdID].
+	ProdID string
+	// Stamp is every VEVENT's DTSTAMP, the time the calendar was made.
+	// The zero time means time.Now(); set it for output that is the same
+	// on every run.
+	Stamp time.Time
+}
+
+// DefaultProdID is the PRODID written when [Options.ProdID] is "".
+const DefaultProdID = "-//talkmeta//talkmeta//EN"
+
+// UndatedError reports talks or events left out of a calendar because
+// they have no day to put them on (a date of year or month precision, or
+// none). The rest of the calendar is written all the same.
+type UndatedError struct {
+	IDs []string // the IDs (or titles, when there is no ID) left out
+}
+
+func (e *UndatedError) Error() string {
+	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(e.IDs, ", "))
+}
+
+// WriteTalk writes a calendar holding one talk; see [WriteCalendar].
+func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
+	return WriteCalendar(w, []*talk.Talk{t}, opt)
+}
+
+// WriteCalendar writes an iCalendar (RFC 5545) object with one VEVENT per
+// talk, in the order given: a whole schedule, or anyone's selection of
+// talks.
+//
+// A talk's start is DTSTART:
+//
+//   - a date-time in its event's [talk.Event.TimeZone] is written with TZID
+//     and the time in that zone, and the calendar gets a VTIMEZONE for the
+//     zone, made from Go's zone database for the span of the talks;
+//   - a date-time with an offset but no usable zone (or zone UTC) is
+//     written in UTC ("...Z");
+//   - a date-time without offset or zone stays a floating local time;
+//   - a date alone makes an all-day event (VALUE=DATE), whose DURATION is
+//     left out since RFC 5545 allows only whole days there.
+//
+// Talks with less than a day (or nothing) known are left out and named in
+// an [*UndatedError], which is returned after the rest is written.
+//
+// UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
+// "ID@event-ID". SUMMARY is the title; DESCRIPTION the subtitle,
+// speakers, summary and description; LOCATION the room and the event's
+// place; URL the first of the talk's links; CATEGORIES its track.
+func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
+	c := newCalendar(w, opt)
+	var undated []string
+	zones := map[string]*span{}
+	var order []string
+	type planned struct {
+		t     *talk.Talk
+		start start
+	}
+	var events []planned
+	for _, t := range talks {
+		s, ok := startOf(t)
+		if !ok {
+			undated = append(undated, name(t.ID, t.Title))
+			continue
+		}
+		if s.zone != nil {
+			sp := zones[s.zoneName]
+			if sp == nil {
+				sp = &span{loc: s.zone, from: s.at, to: s.at}
+				zones[s.zoneName] = sp
+				order = append(order, s.zoneName)
+			}
+			sp.add(s.at, s.at.Add(time.Duration(t.Duration)))
+		}
+		events = append(events, planned{t, s})
+	}
+	slices.Sort(order)
+	c.begin(opt)
+	for _, z := range order {
+		c.vtimezone(z, zones[z])
+	}
+	for _, e := range events {
+		c.talk(e.t, e.start)
+	}
+	c.line("END:VCALENDAR")
+	if err := c.flush(); err != nil {
+		return err
+	}
+	if len(undated) > 0 {
+		return &UndatedError{IDs: undated}
+	}
+	return nil
+}
+
+// WriteEvent writes a calendar holding the event itself as an all-day
+// VEVENT from its first to its last day. UID is the event's ID.
+func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
+	c := newCalendar(w, opt)
+	c.begin(opt)
+	first, last := e.Start.Day(), e.End.Day()
+	if last.IsZero() {
+		last = first
+	}
+	ok := !first.IsZero()
+	if ok {
+		c.line("BEGIN:VEVENT")
+		c.text("UID", name(e.ID, talk.Slug(e.Title)))
+		c.stamp()
+		c.line("DTSTART;VALUE=DATE:" + first.Time().Format("20060102"))
+		c.line("DTEND;VALUE=DATE:" + last.Time().AddDate(0, 0, 1).Format("20060102"))
+		c.text("SUMMARY", e.Title)
+		c.text("DESCRIPTION", e.Description)
+		c.text("LOCATION", location(talk.Place{}, e.Place))
+		c.uri("URL", e.URL)
+		c.line("END:VEVENT")
+	}
+	c.line("END:VCALENDAR")
+	if err := c.flush(); err != nil {
+		return err
+	}
+	if !ok {
+		return &UndatedError{IDs: []string{name(e.ID, e.Title)}}
+	}
+	return nil
+}
+
+func name(id, title string) string {
+	if id != "" {
+		return id
+	}
+	return title
+}
+
+// calendar writes content lines, folded and with CRLF.
+type calendar struct {
+	w     *bufio.Writer
+	err   error
+	stamp func()
+}
+
+func newCalendar(w io.Writer, opt Options) *calendar {
+	c := &calendar{w: bufio.NewWriter(w)}
+	when := opt.Stamp
+	if when.IsZero() {
+		when = time.Now()
+	}
+	dtstamp := "DTSTAMP:" + when.UTC().Format("20060102T150405Z")
+	c.stamp = func() { c.line(dtstamp) }
+	return c
+}
+
+func (c *calendar) begin(opt Options) {
+	c.line("BEGIN:VCALENDAR")
+	c.line("VERSION:2.0")
+	prod := opt.ProdID
+	if prod == "" {
+		prod = DefaultProdID
+	}
+	c.text("PRODID", prod)
+	c.line("CALSCALE:GREGORIAN")
+	if opt.Name != "" {
+		c.text("NAME", opt.Name)
+		c.text("X-WR-CALNAME", opt.Name)
+	}
+}
+
+func (c *calendar) flush() error {
+	if c.err != nil {
+		return c.err
+	}
+	return c.w.Flush()
+}
+
+// line writes one content line folded to lines of at most 75 octets (RFC
+// 5545 section 3.1), never inside a UTF-8 sequence.
+func (c *calendar) line(s string) {
+	if c.err != nil {
+		return
+	}
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		c.write(s[:cut])
+		c.write("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	c.write(s)
+	c.write("\r\n")
+}
+
+func (c *calendar) write(s string) {
+	if c.err == nil {
+		_, c.err = c.w.WriteString(s)
+	}
+}
+
+// text writes a TEXT property, leaving out empty values.
+func (c *calendar) text(name, value string) {
+	if value != "" {
+		c.line(name + ":" + EscapeText(value))
+	}
+}
+
+// uri writes a URI property. URIs are not escaped as TEXT is, but must not
+// hold control characters, which would end or corrupt the line.
+func (c *calendar) uri(name, value string) {
+	value = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(value, ""))
+	if value != "" {
+		c.line(name + ":" + value)
+	}
+}
+
+// EscapeText escapes a value of type TEXT (RFC 5545 section 3.3.11):
+// backslash, semicolon and comma get a backslash, and line breaks (LF, CR
+// LF or CR) become "\n". Other control characters, which TEXT cannot hold,
+// are dropped, and invalid UTF-8 becomes U+FFFD.
+func EscapeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\\', r == ';', r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\r':
+			b.WriteString(`\n`)
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+		default:
+			b.WriteRune(r) // utf8.RuneError for invalid bytes
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// start is where a talk goes in the calendar.
+type start struct {
+	at       time.Time      // the instant, or the wall clock for floating and dates
+	zone     *time.Location // non-nil for TZID
+	zoneName string
+	kind     startKind
+}
+
+type startKind uint8
+
+const (
+	floating startKind = iota
+	utc
+	zoned
+	allDay
+)
+
+func startOf(t *talk.Talk) (start, bool) {
+	d := t.Recorded
+	if d.Precision() < talk.Day {
+		return start{}, false
+	}
+	if d.Precision() == talk.Day {
+		return start{at: d.Time(), kind: allDay}, true
+	}
+	loc, zoneName := zoneOf(t.Event.TimeZone)
+	switch {
+	case loc == nil && d.Precision() == talk.DateTimeOffset:
+		return start{at: d.Time().UTC(), kind: utc}, true
+	case loc == nil:
+		return start{at: d.Time(), kind: floating}, true
+	case zoneName == "UTC":
+		at := d.Time()
+		if d.Precision() == talk.DateTime {
+			at = wallIn(at, time.UTC)
+		}
+		return start{at: at.UTC(), kind: utc}, true
+	case d.Precision() == talk.DateTimeOffset:
+		return start{at: d.Time().In(loc), zone: loc, zoneName: zoneName, kind: zoned}, true
+	}
+	return start{at: wallIn(d.Time(), loc), zone: loc, zoneName: zoneName, kind: zoned}, true
+}
+
+// zoneOf loads an IANA zone; zones that are UTC by another name give
+// "UTC".
+func zoneOf(name string) (*time.Location, string) {
+	if name == "" {
+		return nil, ""
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, ""
+	}
+	switch name {
+	case "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu", "GMT", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0", "GMT+0", "GMT-0", "Etc/Greenwich", "Greenwich":
+		return loc, "UTC"
+	}
+	return loc, name
+}
+
+// wallIn reads the wall clock of t (whatever its zone) as a time in loc.
+func wallIn(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+}
+
+func (c *calendar) talk(t *talk.Talk, s start) {
+	c.line("BEGIN:VEVENT")
+	c.text("UID", uid(t))
+	c.stamp()
+	switch s.kind {
+	case allDay:
+		c.line("DTSTART;VALUE=DATE:" + s.at.Format("20060102"))
+	case utc:
+		c.line("DTSTART:" + s.at.Format("20060102T150405Z"))
+	case floating:
+		c.line("DTSTART:" + s.at.Format("20060102T150405"))
+	case zoned:
+		c.line("DTSTART;TZID=" + paramValue(s.zoneName) + ":" + s.at.Format("20060102T150405"))
+	}
+	if s.kind != allDay && t.Duration > 0 {
+		c.line("DURATION:" + duration(t.Duration))
+	}
+	c.text("SUMMARY", t.Title)
+	c.text("DESCRIPTION", description(t))
+	c.text("LOCATION", location(t.Place, t.Event.Place))
+	if len(t.Links) > 0 {
+		c.uri("URL", t.Links[0].URL)
+	}
+	c.text("CATEGORIES", t.Track)
+	c.line("END:VEVENT")
+}
+
+// uid is the talk's stable identity as a calendar UID.
+func uid(t *talk.Talk) string {
+	id := t.ID
+	if id == "" {
+		id = talk.Slug(t.Title)
+	}
+	if id == "" {
+		h := fnv.New64a()
+		io.WriteString(h, t.Title+"\x00"+t.Recorded.String())
+		id = fmt.Sprintf("talk-%016x", h.Sum64())
+	}
+	if isUUID(id) || t.Event.ID == "" {
+		return id
+	}
+	return id + "@" + t.Event.ID
+}
+
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+		} else if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// paramValue quotes a parameter value when it holds characters that end
+// one (RFC 5545 section 3.2); a DQUOTE cannot be written at all.
+func paramValue(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '"' || r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	if strings.ContainsAny(s, ":;,") {
+		return `"` + s + `"`
+	}
+	return s
+}
+
+// duration writes a positive duration as RFC 5545 dur-value, in whole
+// seconds: "PT45M", "PT1H30M", "P1DT2H", "PT1H0M5S" (the grammar wants the
+// minutes between hours and seconds).
+func duration(d talk.Duration) string {
+	s := int64(time.Duration(d).Round(time.Second) / time.Second)
+	days, s := s/86400, s%86400
+	h, m, sec := s/3600, s/60%60, s%60
+	var b strings.Builder
+	b.WriteString("P")
+	if days > 0 {
+		fmt.Fprintf(&b, "%dD", days)
+	}
+	if h == 0 && m == 0 && sec == 0 {
+		if days == 0 {
+			b.WriteString("T0S")
+		}
+		return b.String()
+	}
+	b.WriteString("T")
+	if h > 0 {
+		fmt.Fprintf(&b, "%dH", h)
+	}
+	if m > 0 || h > 0 && sec > 0 {
+		fmt.Fprintf(&b, "%dM", m)
+	}
+	if sec > 0 {
+		fmt.Fprintf(&b, "%dS", sec)
+	}
+	return b.String()
+}
+
+func description(t *talk.Talk) string {
+	var parts []string
+	if t.Subtitle != "" {
+		parts = append(parts, t.Subtitle)
+	}
+	if len(t.Speakers) > 0 {
+		names := make([]string, 0, len(t.Speakers))
+		for _, s := range t.Speakers {
+			if s.Name != "" {
+				names = append(names, s.Name)
+			}
+		}
+		if len(names) > 0 {
+			parts = append(parts, "Speakers: "+strings.Join(names, ", "))
+		}
+	}
+	for _, p := range []string{t.Summary, t.Description} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// location joins what is known of where: the talk's room and venue, then
+// the event's venue, city, region and country, each once.
+func location(own, event talk.Place) string {
+	var parts []string
+	for _, p := range []string{own.Room, own.Venue, event.Venue, firstOf(own.City, event.City),
+		firstOf(own.Region, event.Region), firstOf(own.Country, event.Country)} {
+		if p != "" && !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,168 @@
+package ical_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/ical"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+var stamp = time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+	checkSyntax(t, got)
+}
+
+var berlin = talk.Event{
+	ID: "tinycon2024", Title: "TinyCon 2024", TimeZone: "Europe/Berlin",
+	Start: talk.MustParseDate("2024-06-01"), End: talk.MustParseDate("2024-06-02"),
+	Place: talk.Place{Venue: "Kulturhaus", City: "Berlin", Country: "Germany"},
+	URL:   "https://tinycon.example.org/",
+}
+
+func testTalks() []*talk.Talk {
+	return []*talk.Talk{
+		{
+			ID: "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f", Title: "Opening: small, fast; and \\ escaped",
+			Subtitle: "Why \"tiny\" matters",
+			Speakers: []talk.Speaker{{Name: "Ada Lovelace"}, {Name: "Grace Hopper"}},
+			Event:    berlin, Recorded: talk.MustParseDate("2024-06-01T10:00:00+02:00"),
+			Duration: talk.Duration(45 * time.Minute), Place: talk.Place{Room: "Saal 1"},
+			Summary:     "A short abstract, with a comma; and a semicolon.",
+			Description: "Line one.\r\nLine two with <b>markup</b> & an ampersand.\n\nÜmlauts and 日本語 too: " + strings.Repeat("長い説明 ", 12),
+			Links:       []talk.Link{{URL: "https://example.org/tinycon/talk/ABCDEF/", Label: "Schedule"}},
+			Track:       "Hardware & Making",
+		},
+		{
+			// The offset of the source, not the zone's: the instant counts.
+			ID: "late", Title: "After midnight, given in UTC", Event: berlin,
+			Recorded: talk.MustParseDate("2024-06-01T22:30:00Z"), Duration: talk.Duration(2*time.Hour + 5*time.Second),
+		},
+		{
+			ID: "offset-only", Title: "An offset and no zone", Event: talk.Event{ID: "nozone"},
+			Recorded: talk.MustParseDate("2019-08-21T16:00:00+02:00"), Duration: talk.Duration(30 * time.Minute),
+		},
+		{
+			ID: "floating", Title: "A local time nobody placed", Recorded: talk.MustParseDate("2019-08-21T16:00:00"),
+		},
+		{
+			ID: "day", Title: "A day only", Recorded: talk.MustParseDate("2016-07-21"),
+			Duration: talk.Duration(25*time.Minute + 8*time.Second), Event: talk.Event{ID: "europython-2016"},
+		},
+		{
+			ID: "utc", Title: "A conference in UTC", Event: talk.Event{ID: "democon", TimeZone: "UTC"},
+			Recorded: talk.MustParseDate("2020-12-14T09:00:00+01:00"), Duration: talk.Duration(30 * time.Minute),
+		},
+		{
+			ID: "nyc-march", Title: "Before the clocks change", Event: talk.Event{ID: "nyc", TimeZone: "America/New_York"},
+			Recorded: talk.MustParseDate("2024-03-09T10:00:00"), Duration: talk.Duration(time.Hour),
+		},
+		{
+			ID: "nyc-nov", Title: "After they change back", Event: talk.Event{ID: "nyc", TimeZone: "America/New_York"},
+			Recorded: talk.MustParseDate("2024-11-04T10:00:00-05:00"), Duration: talk.Duration(time.Hour),
+		},
+		{ID: "year", Title: "Only a year", Recorded: talk.MustParseDate("2016")},
+		{Title: "No date and no ID"},
+	}
+}
+
+func TestWriteCalendar(t *testing.T) {
+	var b bytes.Buffer
+	err := ical.WriteCalendar(&b, testTalks(), ical.Options{Name: "TinyCon, and friends", Stamp: stamp})
+	var ue *ical.UndatedError
+	if !errors.As(err, &ue) || !cmp.Equal(ue.IDs, []string{"year", "No date and no ID"}) {
+		t.Errorf("got %v, want the two undated talks named", err)
+	}
+	golden(t, "talks.ics", b.Bytes())
+}
+
+func TestWriteTalk(t *testing.T) {
+	var b bytes.Buffer
+	if err := ical.WriteTalk(&b, testTalks()[0], ical.Options{Stamp: stamp, ProdID: "-//example//test//EN"}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "talk.ics", b.Bytes())
+}
+
+func TestWriteEvent(t *testing.T) {
+	var b bytes.Buffer
+	if err := ical.WriteEvent(&b, &berlin, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "event.ics", b.Bytes())
+}
+
+// TestEmpty runs the zero model through every writer.
+func TestEmpty(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"calendar", func(b *bytes.Buffer) error { return ical.WriteCalendar(b, nil, ical.Options{Stamp: stamp}) }},
+		{"talk", func(b *bytes.Buffer) error { return ical.WriteTalk(b, &talk.Talk{}, ical.Options{Stamp: stamp}) }},
+		{"event", func(b *bytes.Buffer) error { return ical.WriteEvent(b, &talk.Event{}, ical.Options{Stamp: stamp}) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := tt.write(&b)
+			want := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//talkmeta//talkmeta//EN\r\nCALSCALE:GREGORIAN\r\nEND:VCALENDAR\r\n"
+			if diff := cmp.Diff(want, b.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			var ue *ical.UndatedError
+			if tt.name != "calendar" && !errors.As(err, &ue) || tt.name == "calendar" && err != nil {
+				t.Errorf("error %v", err)
+			}
+		})
+	}
+}
+
+func TestEscapeText(t *testing.T) {
+	for in, want := range map[string]string{
+		"a,b;c\\d":                `a\,b\;c\\d`,
+		"one\r\ntwo\rthree\nfour": `one\ntwo\nthree\nfour`,
+		"tab\there":               "tab\there",
+		"bell\a and del\x7f":      "bell and del",
+		"bad \xff byte":           "bad \uFFFD byte",
+		"日本語":                     "日本語",
+	} {
+		if got := ical.EscapeText(in); got != want {
+			t.Errorf("EscapeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+type errWriter struct{}
+
+func (errWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteError(t *testing.T) {
+	err := ical.WriteCalendar(errWriter{}, testTalks()[:1], ical.Options{})
+	if err == nil || err.Error() != "disk full" {
+		t.Errorf("got %v, want the writer's error", err)
+	}
+}
