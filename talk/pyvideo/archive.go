@@ -1,0 +1,117 @@
+package pyvideo
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// File is one file of an archive: its slash-separated path within the
+// archive and its contents.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// ArchiveFiles lays talks out as an archive in pyvideo's layout, ready to
+// be contributed to pyvideo/data: for each event, in the order its first
+// talk comes, <event>/category.json and one <event>/videos/<slug>.json per
+// talk, all in canonical form ([MarshalEvent], [MarshalTalk]).
+//
+// Talks belong to the same event when their [talk.Event.ID]s are equal;
+// the first talk's Event is the one written. An event's directory is the
+// [Slugify]d ID (or title; "event" when both give nothing), and a talk's
+// file the Slugified title, as pyvideo names them; both are made unique
+// with a [talk.SlugSet] ("intro", "intro-2"). Talks read from a pyvideo
+// archive keep their file names (their IDs) instead.
+//
+// The pyvideo form has no place for some of the model (see
+// [MarshalTalk]); notably a talk's ID survives only as a file name.
+func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
+	type event struct {
+		dir   string
+		ev    talk.Event
+		talks []*talk.Talk
+	}
+	var events []*event
+	byID := map[string]*event{}
+	var dirs talk.SlugSet
+	for _, t := range talks {
+		e := byID[t.Event.ID]
+		if e == nil {
+			e = &event{ev: t.Event}
+			base := t.Event.ID
+			if t.Origin.Format != FormatName {
+				base = pathSlug(t.Event.ID)
+				if base == "" {
+					base = pathSlug(t.Event.Title)
+				}
+				if base == "" {
+					base = "event"
+				}
+			}
+			if !safeName(base) {
+				base = "event"
+			}
+			e.dir = dirs.Unique(base)
+			byID[t.Event.ID] = e
+			events = append(events, e)
+		}
+		e.talks = append(e.talks, t)
+	}
+	var files []File
+	for _, e := range events {
+		data, err := MarshalEvent(&e.ev)
+		if err != nil {
+			return nil, fmt.Errorf("pyvideo: event %q: %w", e.ev.ID, err)
+		}
+		files = append(files, File{Path: e.dir + "/category.json", Data: data})
+		var names talk.SlugSet
+		for _, t := range e.talks {
+			base := pathSlug(t.Title)
+			if t.Origin.Format == FormatName && safeName(t.ID) {
+				base = t.ID
+			}
+			name := names.Unique(base)
+			data, err := MarshalTalk(t)
+			if err != nil {
+				return nil, fmt.Errorf("pyvideo: talk %q: %w", name, err)
+			}
+			files = append(files, File{Path: e.dir + "/videos/" + name + ".json", Data: data})
+		}
+	}
+	return files, nil
+}
+
+// WriteArchive writes [ArchiveFiles] under the directory dir, creating
+// directories as needed and replacing files of the same names.
+func WriteArchive(dir string, talks []*talk.Talk) error {
+	files, err := ArchiveFiles(talks)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		name := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return fmt.Errorf("pyvideo: %w", err)
+		}
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+			return fmt.Errorf("pyvideo: %w", err)
+		}
+	}
+	return nil
+}
+
+// pathSlug is [Slugify] without the leading and trailing '-' and '_'
+// Pelican keeps, which make awkward file names.
+func pathSlug(s string) string { return strings.Trim(Slugify(s), "-_") }
+
+// safeName reports whether s can be used as one path element as it is.
+func safeName(s string) bool {
+	return s != "" && s != "." && s != ".." && len(s) <= 200 && path.Base(s) == s &&
+		!strings.ContainsAny(s, "\\:*?\"<>|\x00") && !strings.HasPrefix(s, ".")
+}

@@ -1,0 +1,92 @@
+package pyvideo_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+func archiveTalks() []*talk.Talk {
+	camp := talk.Event{ID: "Camp2019", Title: "Chaos Communication Camp 2019", Start: talk.MustParseDate("2019-08-21"),
+		End: talk.MustParseDate("2019-08-25"), URL: "https://fahrplan.events.ccc.de/camp/2019/Fahrplan/"}
+	return []*talk.Talk{
+		{ID: "a0a0fcfe-b7fb-46e3-84b6-97a5406016b4", Title: "Opening Ceremony", Event: camp,
+			Speakers: []talk.Speaker{{Name: "jinxx"}, {Name: "smtw"}}, Language: "en",
+			Recorded: talk.MustParseDate("2019-08-21T11:00:00+02:00"), Duration: talk.Duration(30 * time.Minute),
+			Summary: "A hearty welcome", Links: []talk.Link{{URL: "https://fahrplan.events.ccc.de/camp/2019/Fahrplan/events/10386.html", Label: "Schedule"}},
+			Slides: []talk.Link{{URL: "https://example.org/slides.pdf"}}},
+		{ID: "b", Title: "Opening ceremony!", Event: camp},
+		{ID: "c", Title: "???", Event: camp},
+		{ID: "d", Title: "Other event", Event: talk.Event{ID: "", Title: "Ünïcode Meetup"}},
+	}
+}
+
+func TestArchiveFiles(t *testing.T) {
+	files, err := pyvideo.ArchiveFiles(archiveTalks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range files {
+		b.WriteString("== " + f.Path + "\n" + string(f.Data))
+	}
+	path := filepath.Join("testdata", "archive.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteArchive writes an archive and reads it back with Talks.
+func TestWriteArchive(t *testing.T) {
+	dir := t.TempDir()
+	if err := pyvideo.WriteArchive(dir, archiveTalks()); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for tk, err := range pyvideo.Talks(os.DirFS(dir)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, tk.Event.ID+"/"+tk.ID+": "+tk.Title+" ("+tk.Event.Title+")")
+	}
+	want := []string{
+		// Talks goes in file name order, and '-' comes before '.'.
+		"camp2019/opening-ceremony-2: Opening ceremony! (Chaos Communication Camp 2019)",
+		"camp2019/opening-ceremony: Opening Ceremony (Chaos Communication Camp 2019)",
+		"camp2019/talk: ??? (Chaos Communication Camp 2019)",
+		"unicode-meetup/other-event: Other event (Ünïcode Meetup)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Writing what was read keeps the names.
+	var read []*talk.Talk
+	for tk := range pyvideo.Talks(os.DirFS(dir)) {
+		read = append(read, tk)
+	}
+	files, err := pyvideo.ArchiveFiles(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if err != nil || string(data) != string(f.Data) {
+			t.Errorf("%s: rewritten differently (%v)", f.Path, err)
+		}
+	}
+}
