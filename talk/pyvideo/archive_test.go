@@ -1,6 +1,7 @@
 package pyvideo_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,4 +90,24 @@ func TestWriteArchive(t *testing.T) {
 			t.Errorf("%s: rewritten differently (%v)", f.Path, err)
 		}
 	}
+}
+
+// Lay out talks from any source as a pyvideo archive.
+func ExampleArchiveFiles() {
+	talks := []*talk.Talk{
+		{Title: "Opening Ceremony", Event: talk.Event{ID: "Camp2019", Title: "Chaos Communication Camp 2019"}},
+		{Title: "Opening ceremony!", Event: talk.Event{ID: "Camp2019"}},
+	}
+	files, err := pyvideo.ArchiveFiles(talks)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range files {
+		fmt.Println(f.Path)
+	}
+	// Output:
+	// camp2019/category.json
+	// camp2019/videos/opening-ceremony.json
+	// camp2019/videos/opening-ceremony-2.json
 }

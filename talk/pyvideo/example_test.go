@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -66,24 +65,4 @@ func ExampleTalks() {
 	}
 	// Output:
 	// EuroPython 2016: "async/await in Python 3.5 and why it is awesome" by Yury Selivanov
-}
-
-// Lay out talks from any source as a pyvideo archive.
-func ExampleArchiveFiles() {
-	talks := []*talk.Talk{
-		{Title: "Opening Ceremony", Event: talk.Event{ID: "Camp2019", Title: "Chaos Communication Camp 2019"}},
-		{Title: "Opening ceremony!", Event: talk.Event{ID: "Camp2019"}},
-	}
-	files, err := pyvideo.ArchiveFiles(talks)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, f := range files {
-		fmt.Println(f.Path)
-	}
-	// Output:
-	// camp2019/category.json
-	// camp2019/videos/opening-ceremony.json
-	// camp2019/videos/opening-ceremony-2.json
 }
