@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+	"github.com/talkmeta/talkmeta/talk/schedule"
+)
+
+// importUsage is the verb's argument synopsis.
+const importUsage = "-from c3voc|frab SRC -o DIR [-layout talkmeta|pyvideo]"
+
+// runImport reads a schedule and writes one file per talk and per event.
+//
+// The talkmeta layout is
+//
+//	DIR/<event ID>/event.json          the event, with all it carries
+//	DIR/<event ID>/talks/<talk ID>.json one talk, in talkmeta's JSON form
+//
+// A talk file holds the talk's event without the event's description and
+// Extra members (event.json beside it has them), so that a schedule's
+// days and rooms are not repeated in every talk. IDs that cannot be file
+// names (empty, or holding a '/') are replaced by their slug; names are
+// made unique within their directory.
+//
+// The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles).
+//
+// Problems in the source are reported as path:line:col: message on
+// stderr; what could be read is written all the same, and the exit status
+// is 1.
+func runImport(e *env, args []string) int {
+	fs := e.flags("import", importUsage)
+	from := fs.String("from", "", "the source format: c3voc (schedule JSON) or frab (schedule XML)")
+	out := fs.String("o", "", "the directory to write to")
+	layout := fs.String("layout", "talkmeta", "the output layout: talkmeta or pyvideo")
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	if fs.NArg() != 1 || *out == "" || (*layout != "talkmeta" && *layout != "pyvideo") {
+		fs.Usage()
+		return 2
+	}
+	src := fs.Arg(0)
+	var events []*talk.Event
+	var talks []*talk.Talk
+	var problems []error
+	switch *from {
+	case "c3voc", "frab":
+		data, err := os.ReadFile(src)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return 1
+		}
+		parse := schedule.ParseJSON
+		if *from == "frab" {
+			parse = schedule.ParseXML
+		}
+		s, err := parse(data, filepath.ToSlash(src))
+		problems = append(problems, unwrapAll(err)...)
+		events, talks = []*talk.Event{&s.Event}, s.Talks
+	default:
+		fmt.Fprintf(e.stderr, "talkmeta import: unknown format %q (want c3voc or frab)\n", *from)
+		return 2
+	}
+	status := 0
+	for _, p := range problems {
+		fmt.Fprintln(e.stderr, p)
+		status = 1
+	}
+	var files []pyvideo.File
+	var err error
+	if *layout == "pyvideo" {
+		files, err = pyvideo.ArchiveFiles(talks)
+	} else {
+		files, err = talkmetaFiles(events, talks)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	for _, f := range files {
+		name := filepath.Join(*out, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return 1
+		}
+		if err := writeFileAtomic(name, f.Data); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d talks of %d events written to %s (%s layout)\n", len(talks), len(events), *out, *layout)
+	return status
+}
+
+// unwrapAll lists the problems an importer's error holds.
+func unwrapAll(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if l, ok := err.(interface{ Unwrap() []error }); ok {
+		return l.Unwrap()
+	}
+	return []error{err}
+}
+
+// talkmetaFiles lays events and talks out in the talkmeta layout; see
+// runImport.
+func talkmetaFiles(events []*talk.Event, talks []*talk.Talk) ([]pyvideo.File, error) {
+	var files []pyvideo.File
+	var dirs talk.SlugSet
+	dirOf := map[string]string{}
+	names := map[string]*talk.SlugSet{}
+	eventDir := func(ev *talk.Event) string {
+		if d, ok := dirOf[ev.ID]; ok {
+			return d
+		}
+		d := dirs.Unique(fileName(ev.ID, ev.Title))
+		dirOf[ev.ID] = d
+		names[d] = &talk.SlugSet{}
+		return d
+	}
+	for _, ev := range events {
+		data, err := marshalIndent(ev)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, pyvideo.File{Path: eventDir(ev) + "/event.json", Data: data})
+	}
+	for _, t := range talks {
+		dir := eventDir(&t.Event)
+		name := names[dir].Unique(fileName(t.ID, t.Title))
+		c := *t
+		c.Event = talk.Event{ID: t.Event.ID, Title: t.Event.Title, Series: t.Event.Series, Start: t.Event.Start,
+			End: t.Event.End, TimeZone: t.Event.TimeZone, Place: t.Event.Place, URL: t.Event.URL}
+		data, err := marshalIndent(c)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, pyvideo.File{Path: dir + "/talks/" + name + ".json", Data: data})
+	}
+	return files, nil
+}
+
+// fileName is id when it can be a file name as it is, else a slug of it
+// (or of the title).
+func fileName(id, title string) string {
+	if id != "" && id != "." && id != ".." && path.Base(id) == id && !strings.HasPrefix(id, ".") &&
+		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && len(id) <= 200 {
+		return id
+	}
+	if s := talk.Slug(id); s != "" {
+		return s
+	}
+	return talk.Slug(title)
+}
+
+// marshalIndent writes v as indented JSON with a final newline, keeping
+// "<", ">" and "&" as they are.
+func marshalIndent(v any) ([]byte, error) {
+	compact, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := json.Indent(&b, compact, "", "  "); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}

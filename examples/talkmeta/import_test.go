@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/ical"
+)
+
+// tree lists the files under dir with their contents.
+func tree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString("== " + filepath.ToSlash(rel) + "\n" + readFile(t, p))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// readTalks reads the talk files of the talkmeta layout back, as
+// "talkmeta check" would, failing on any that does not read.
+func readTalks(t *testing.T, dir string) []*talk.Talk {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(dir, "*", "talks", "*.json"))
+	var talks []*talk.Talk
+	for _, n := range names {
+		data := []byte(readFile(t, n))
+		tk, err := talk.ParseJSON(data, n)
+		if err != nil {
+			t.Fatalf("%s does not read back: %v", n, err)
+		}
+		again, err := marshalIndent(tk)
+		if err != nil || !bytes.Equal(again, data) {
+			t.Errorf("%s changes when read and written again (%v)", n, err)
+		}
+		talks = append(talks, tk)
+	}
+	events, _ := filepath.Glob(filepath.Join(dir, "*", "event.json"))
+	for _, n := range events {
+		if _, err := talk.ParseEventJSON([]byte(readFile(t, n)), n); err != nil {
+			t.Fatalf("%s does not read back: %v", n, err)
+		}
+	}
+	return talks
+}
+
+func TestImport(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"pair-talkmeta", []string{"-from", "c3voc", "testdata/import/pair.json"}},
+		{"pair-frab", []string{"-from", "frab", "testdata/import/pair.xml"}},
+		{"pair-pyvideo", []string{"-from", "c3voc", "-layout", "pyvideo", "testdata/import/pair.json"}},
+		{"bad", []string{"-from", "c3voc", "testdata/import/bad.json"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			got := runCommand("", append([]string{"import", "-o", dir}, tt.args...)...)
+			got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT") + tree(t, dir)
+			golden(t, "import/"+tt.name+".txt", got)
+		})
+	}
+}
+
+// TestImportSame imports the JSON and the XML form of one schedule: the
+// files written must be the same.
+func TestImportSame(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	if r := runCommand("", "import", "-from", "c3voc", "-o", a, "testdata/import/pair.json"); r.status != 0 {
+		t.Fatal(r)
+	}
+	if r := runCommand("", "import", "-from", "frab", "-o", b, "testdata/import/pair.xml"); r.status != 0 {
+		t.Fatal(r)
+	}
+	if diff := cmp.Diff(tree(t, a), tree(t, b)); diff != "" {
+		t.Errorf("JSON and XML imports differ (-json +xml):\n%s", diff)
+	}
+}
+
+// TestImportICS imports a schedule, reads the talks back and writes them
+// as a calendar, as "talkmeta render -to ics" does.
+func TestImportICS(t *testing.T) {
+	dir := t.TempDir()
+	if r := runCommand("", "import", "-from", "c3voc", "-o", dir, "testdata/import/pair.json"); r.status != 0 {
+		t.Fatal(r)
+	}
+	talks := readTalks(t, dir)
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Name: "TinyCon 2024", Stamp: time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "import/pair.ics.txt", result{stdout: strings.ReplaceAll(b.String(), "\r\n", "\n")})
+}
+
+func TestImportUsage(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"no-out", []string{"-from", "c3voc", "x.json"}},
+		{"bad-layout", []string{"-from", "c3voc", "-o", "x", "-layout", "nope", "x.json"}},
+		{"bad-format", []string{"-from", "ical", "-o", "x", "x.json"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := runCommand("", append([]string{"import"}, tt.args...)...); got.status != 2 {
+				t.Errorf("status %d, want 2: %+v", got.status, got)
+			}
+		})
+	}
+}
+
+// TestImportShared imports the two real schedule exports: no errors, and
+// every file reads back.
+func TestImportShared(t *testing.T) {
+	for name, want := range map[string]int{"frab-camp2019.json": 79, "pretalx-democon.json": 36} {
+		t.Run(name, func(t *testing.T) {
+			src := filepath.Join("../../../shared/formats/schedule", name)
+			if _, err := os.Stat(src); errors.Is(err, os.ErrNotExist) {
+				t.Skip("the shared schedule exports are not there")
+			}
+			dir := t.TempDir()
+			r := runCommand("", "import", "-from", "c3voc", "-o", dir, src)
+			if r.status != 0 || r.stderr != "" {
+				t.Fatalf("import: %+v", r)
+			}
+			if got := len(readTalks(t, dir)); got != want {
+				t.Errorf("%d talks read back, want %d", got, want)
+			}
+		})
+	}
+}
+
