@@ -146,4 +146,3 @@ func TestImportShared(t *testing.T) {
 		})
 	}
 }
-
