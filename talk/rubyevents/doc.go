@@ -1,0 +1,60 @@
+// Package rubyevents reads RubyEvents' public data (rubyevents.org,
+// formerly RubyVideo.dev): a data directory of YAML files,
+//
+//	data/speakers.yml                 the speaker directory
+//	data/<series>/series.yml          a recurring conference or meetup
+//	data/<series>/<event>/event.yml   one edition
+//	data/<series>/<event>/videos.yml  its talks
+//
+// [Read] reads a whole directory; [ParseSpeakers], [ParseEvent] and
+// [ParseVideos] read one file each. YAML is read with go.yaml.in/yaml/v3's
+// Node API, so that every problem is reported with its line and column.
+//
+// # Mapping
+//
+// An event (event.yml):
+//
+//	(directory name)      ID
+//	title, description    Title, Description
+//	location              Place: "City, Region, Country" or "City, Country"
+//	timezone              TimeZone (checked against the IANA database)
+//	start_date, end_date  Start, End
+//	website               URL
+//	(series.yml name)     Series
+//	id, kind, year, coordinates, ...
+//	                      Extra (id as "rubyevents_id")
+//
+// A talk (an item of videos.yml):
+//
+//	id, title, slug       ID, Title, Slug
+//	kind                  Kind (talk, keynote, lightning_talk, workshop, panel...)
+//	track                 Track
+//	date                  Recorded (a day)
+//	description           Description (plain text)
+//	speakers              Speakers, resolved by name or alias through
+//	                      speakers.yml: name, slug, bio, website (Homepage),
+//	                      github, twitter, mastodon, bluesky, linkedin and
+//	                      speakerdeck (Accounts)
+//	language              Language: an English name mapped to BCP 47
+//	                      ([Language]); an unknown name is reported and kept
+//	video_provider, video_id
+//	                      youtube, vimeo, mp4: the first of Videos;
+//	                      not_recorded, scheduled, not_published: Recording;
+//	                      children, parent: kept in Extra (the recording is
+//	                      the block's)
+//	alternative_recordings
+//	                      more Videos, each with its Language
+//	slides_url            Slides
+//	additional_resources  Links (and kept whole in Extra for their types)
+//	duration_in_seconds   Duration
+//	thumbnail_xl          Thumbnail
+//	location              Place.Room
+//	talks                 Parts: the talks of a lightning-talk block or panel
+//	raw_title, original_title, event_name, published_at, announced_at,
+//	start_cue, end_cue, ... Extra, under the same names
+//
+// # Errors
+//
+// The readers go on after a problem and return an [ErrorList] of
+// [*talk.RecordError]s with file, line and column.
+package rubyevents

@@ -1,0 +1,398 @@
+package rubyevents
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"go.yaml.in/yaml/v3"
+)
+
+// FormatName is the [talk.Origin.Format] of the records this package reads.
+const FormatName = "rubyevents"
+
+// ErrorList is every problem found, in the order found. The readers
+// return it beside what they could read.
+type ErrorList []*talk.RecordError
+
+// Error formats the first problem and how many more there are.
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "rubyevents: no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
+}
+
+// Unwrap returns the problems, so that errors.As finds a [*talk.RecordError].
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+func (l ErrorList) err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// maxBytes bounds one YAML file; the whole speakers.yml is about 0.5 MiB.
+const maxBytes = 32 << 20
+
+// file is one YAML file being read.
+type file struct {
+	path string
+	errs *ErrorList
+}
+
+func (f *file) add(n *yaml.Node, format string, args ...any) {
+	e := &talk.RecordError{Path: f.path, Err: fmt.Errorf("rubyevents: "+format, args...)}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	*f.errs = append(*f.errs, e)
+}
+
+// parse reads a YAML document and returns its top node.
+func (f *file) parse(data []byte) *yaml.Node {
+	if len(data) > maxBytes {
+		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Err: &talk.LimitError{What: "file size", Limit: maxBytes, Got: int64(len(data))}})
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line := 0
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		// go-yaml writes "line N: message".
+		if rest, ok := strings.CutPrefix(msg, "line "); ok {
+			if n, m, ok := strings.Cut(rest, ": "); ok {
+				if v, err := strconv.Atoi(n); err == nil {
+					line, msg = v, m
+				}
+			}
+		}
+		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: 1, Err: errors.New("rubyevents: invalid YAML: " + msg)})
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return resolve(doc.Content[0], 0)
+}
+
+// resolve follows aliases, refusing chains deeper than a few steps.
+func resolve(n *yaml.Node, depth int) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode && depth < 8 {
+		n, depth = n.Alias, depth+1
+	}
+	return n
+}
+
+// pairs returns a mapping's keys and values.
+func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		if n != nil {
+			f.add(n, "want a mapping, got %s", kindName(n))
+		}
+		return nil
+	}
+	var out [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, [2]*yaml.Node{n.Content[i], resolve(n.Content[i+1], 0)})
+	}
+	return out
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return "null"
+		}
+		return "a scalar"
+	}
+	return "an alias"
+}
+
+// text returns a scalar's value ("" for null); anything else is an error.
+func (f *file) text(n *yaml.Node, key string) (string, bool) {
+	if n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return "", true
+	}
+	if n.Kind != yaml.ScalarNode {
+		f.add(n, "%s: want text, got %s", key, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// list returns a sequence's items (none for null).
+func (f *file) list(n *yaml.Node, key string) []*yaml.Node {
+	if n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		f.add(n, "%s: want a list, got %s", key, kindName(n))
+		return nil
+	}
+	out := make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		out[i] = resolve(c, 0)
+	}
+	return out
+}
+
+// toJSON converts a YAML value for an Extra map. Scalars keep their YAML
+// type: numbers and booleans as such, everything else as strings.
+func toJSON(n *yaml.Node, depth int) any {
+	n = resolve(n, 0)
+	if n == nil || depth > 64 {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m[n.Content[i].Value] = toJSON(n.Content[i+1], depth+1)
+		}
+		return m
+	case yaml.SequenceNode:
+		l := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			l = append(l, toJSON(c, depth+1))
+		}
+		return l
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return nil
+		case "!!bool":
+			return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+		case "!!int", "!!float":
+			if _, err := strconv.ParseFloat(n.Value, 64); err == nil && json.Valid([]byte(n.Value)) {
+				return json.Number(n.Value)
+			}
+		}
+		return n.Value
+	}
+	return nil
+}
+
+// setExtra keeps a YAML value in an Extra map, under prefix+key when key
+// is one of the model's own JSON members (which its writer would drop).
+func setExtra(extra *map[string]json.RawMessage, fields []string, key string, n *yaml.Node) {
+	v := toJSON(n, 0)
+	if v == nil {
+		return
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	for _, f := range fields {
+		if strings.EqualFold(f, key) {
+			key = "rubyevents_" + key
+			break
+		}
+	}
+	if *extra == nil {
+		*extra = make(map[string]json.RawMessage)
+	}
+	(*extra)[key] = jsonx.Compact(raw)
+}
+
+var (
+	eventFields   = []string{"id", "title", "series", "description", "start", "end", "time_zone", "place", "url"}
+	talkFields    = []string{"id", "title", "subtitle", "slug", "kind", "track", "speakers", "event", "recorded", "duration", "language", "place", "summary", "description", "markup", "tags", "videos", "slides", "links", "thumbnail", "license", "recording", "parts", "legacy"}
+	speakerFields = []string{"name", "given_name", "family_name", "slug", "affiliation", "bio", "homepage", "orcid", "accounts", "image"}
+)
+
+// Speakers is the speaker directory (data/speakers.yml) by name, with
+// every alias as another key for the same speaker.
+type Speakers map[string]talk.Speaker
+
+// ParseSpeakers reads data/speakers.yml. path names the file in errors.
+func ParseSpeakers(data []byte, path string) (Speakers, error) {
+	var errs ErrorList
+	f := &file{path: path, errs: &errs}
+	out := Speakers{}
+	for _, item := range f.list(f.parse(data), "speakers") {
+		var s talk.Speaker
+		var aliases []string
+		for _, kv := range f.pairs(item) {
+			k, v := kv[0].Value, kv[1]
+			switch k {
+			case "name":
+				s.Name, _ = f.text(v, k)
+			case "slug":
+				s.Slug, _ = f.text(v, k)
+			case "bio":
+				s.Bio, _ = f.text(v, k)
+			case "website":
+				s.Homepage, _ = f.text(v, k)
+			case "github", "twitter", "mastodon", "bluesky", "linkedin", "speakerdeck":
+				if h, ok := f.text(v, k); ok && h != "" {
+					s.Accounts = append(s.Accounts, account(k, h))
+				}
+			case "aliases":
+				for _, a := range f.list(v, k) {
+					if a.Kind == yaml.MappingNode {
+						for _, akv := range f.pairs(a) {
+							if akv[0].Value == "name" {
+								if n, ok := f.text(akv[1], "name"); ok && n != "" {
+									aliases = append(aliases, n)
+								}
+							}
+						}
+					}
+				}
+				setExtra(&s.Extra, speakerFields, k, v)
+			default:
+				setExtra(&s.Extra, speakerFields, k, v)
+			}
+		}
+		if s.Name == "" {
+			f.add(item, "a speaker without a name")
+			continue
+		}
+		out[s.Name] = s
+		for _, a := range aliases {
+			if _, taken := out[a]; !taken {
+				out[a] = s
+			}
+		}
+	}
+	return out, errs.err()
+}
+
+// account makes an Account of a speakers.yml handle; mastodon is given as
+// a profile URL there, the others as user names.
+func account(service, handle string) talk.Account {
+	a := talk.Account{Service: service, Handle: strings.TrimPrefix(handle, "@")}
+	if strings.HasPrefix(handle, "http://") || strings.HasPrefix(handle, "https://") {
+		a.URL = handle
+		a.Handle = path.Base(strings.TrimSuffix(handle, "/"))
+		return a
+	}
+	switch service {
+	case "github":
+		a.URL = "https://github.com/" + a.Handle
+	case "twitter":
+		a.URL = "https://twitter.com/" + a.Handle
+	case "bluesky":
+		a.URL = "https://bsky.app/profile/" + a.Handle
+	case "linkedin":
+		a.URL = "https://www.linkedin.com/in/" + a.Handle
+	case "speakerdeck":
+		a.URL = "https://speakerdeck.com/" + a.Handle
+	}
+	return a
+}
+
+// ParseEvent reads data/<series>/<event>/event.yml. The event's ID is the
+// name of the directory the file is in; path names the file in errors.
+func ParseEvent(data []byte, path string) (*talk.Event, error) {
+	var errs ErrorList
+	f := &file{path: path, errs: &errs}
+	ev := &talk.Event{ID: dirName(path), Origin: talk.Origin{Format: FormatName, Path: path}}
+	f.event(f.parse(data), ev)
+	return ev, errs.err()
+}
+
+func (f *file) event(n *yaml.Node, ev *talk.Event) {
+	text := func(v *yaml.Node, k string) string {
+		s, ok := f.text(v, k)
+		if !ok {
+			setExtra(&ev.Extra, eventFields, k, v)
+		}
+		return s
+	}
+	for _, kv := range f.pairs(n) {
+		k, v := kv[0].Value, kv[1]
+		switch k {
+		case "title":
+			ev.Title = text(v, k)
+		case "description":
+			ev.Description = text(v, k)
+		case "website":
+			ev.URL = text(v, k)
+		case "timezone":
+			if z, ok := f.text(v, k); ok && z != "" {
+				if _, err := time.LoadLocation(z); err != nil {
+					f.add(v, "timezone %q is not an IANA time zone", z)
+					setExtra(&ev.Extra, eventFields, k, v)
+				} else {
+					ev.TimeZone = z
+				}
+			}
+		case "start_date", "end_date":
+			d := f.date(v, k, &ev.Extra)
+			if k == "start_date" {
+				ev.Start = d
+			} else {
+				ev.End = d
+			}
+		case "location":
+			if s, ok := f.text(v, k); ok {
+				ev.Place = place(s)
+			}
+		default:
+			setExtra(&ev.Extra, eventFields, k, v)
+		}
+	}
+}
+
+// place splits RubyEvents' "City, Region, Country" (or "City, Country").
+func place(s string) talk.Place {
+	parts := strings.Split(s, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	switch len(parts) {
+	case 1:
+		return talk.Place{City: parts[0]}
+	case 2:
+		return talk.Place{City: parts[0], Country: parts[1]}
+	}
+	return talk.Place{City: strings.Join(parts[:len(parts)-2], ", "), Region: parts[len(parts)-2], Country: parts[len(parts)-1]}
+}
+
+func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage) talk.Date {
+	s, ok := f.text(v, key)
+	if !ok || s == "" || s == "TODO" {
+		if s == "TODO" {
+			setExtra(extra, nil, key, v)
+		}
+		return talk.Date{}
+	}
+	d, err := talk.ParseDate(strings.TrimSuffix(s, " UTC"))
+	if err != nil {
+		f.add(v, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
+		setExtra(extra, nil, key, v)
+	}
+	return d
+}
+
+func dirName(p string) string {
+	d := path.Dir(p)
+	if d == "." || d == "/" {
+		return ""
+	}
+	return path.Base(d)
+}

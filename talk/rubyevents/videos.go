@@ -1,0 +1,304 @@
+package rubyevents
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"go.yaml.in/yaml/v3"
+)
+
+// ParseVideos reads data/<series>/<event>/videos.yml: the event's talks,
+// each with the event ev and its speakers resolved through speakers
+// (which may be nil). path names the file in errors.
+func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
+	var errs ErrorList
+	f := &file{path: path, errs: &errs}
+	var talks []*talk.Talk
+	for _, item := range f.list(f.parse(data), "videos") {
+		t := f.talk(item, speakers, 0)
+		t.Event = *ev
+		talks = append(talks, t)
+	}
+	return talks, errs.err()
+}
+
+// maxParts bounds the nesting of talks within talks.
+const maxParts = 8
+
+func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
+	t := &talk.Talk{Origin: talk.Origin{Format: FormatName, Path: f.path}}
+	var provider, videoID string
+	var providerNode *yaml.Node
+	// text reads a scalar, keeping a value of the wrong kind in Extra.
+	text := func(v *yaml.Node, k string) string {
+		s, ok := f.text(v, k)
+		if !ok {
+			setExtra(&t.Extra, talkFields, k, v)
+		}
+		return s
+	}
+	for _, kv := range f.pairs(n) {
+		k, v := kv[0].Value, kv[1]
+		switch k {
+		case "id":
+			t.ID = text(v, k)
+		case "title":
+			t.Title = text(v, k)
+		case "slug":
+			t.Slug = text(v, k)
+		case "kind":
+			t.Kind = text(v, k)
+		case "track":
+			t.Track = text(v, k)
+		case "description":
+			t.Description = text(v, k)
+		case "location":
+			t.Place.Room = text(v, k)
+		case "date":
+			t.Recorded = f.date(v, k, &t.Extra)
+		case "language":
+			if s, ok := f.text(v, k); ok && s != "" {
+				if l, ok := Language(s); ok {
+					t.Language = l
+				} else {
+					f.add(v, "language %q is not one the importer knows", s)
+					setExtra(&t.Extra, talkFields, k, v)
+				}
+			}
+		case "speakers":
+			for _, s := range f.list(v, k) {
+				if name, ok := f.text(s, "speaker"); ok && name != "" {
+					sp, known := speakers[name]
+					if !known {
+						sp = talk.Speaker{Name: name}
+					}
+					t.Speakers = append(t.Speakers, sp)
+				}
+			}
+		case "video_provider":
+			provider, _ = f.text(v, k)
+			providerNode = v
+		case "video_id":
+			videoID, _ = f.text(v, k)
+			setExtra(&t.Extra, talkFields, k, v)
+		case "slides_url":
+			if s, ok := f.text(v, k); ok && s != "" {
+				t.Slides = append(t.Slides, talk.Link{URL: s})
+			}
+		case "duration_in_seconds":
+			if s, ok := f.text(v, k); ok && s != "" {
+				if secs, err := strconv.ParseFloat(s, 64); err == nil && secs >= 0 && secs < 1e9 {
+					t.Duration = talk.Duration(secs * float64(time.Second))
+				} else {
+					f.add(v, "duration_in_seconds %q is not a number of seconds", s)
+					setExtra(&t.Extra, talkFields, k, v)
+				}
+			}
+		case "thumbnail_xl":
+			t.Thumbnail, _ = f.text(v, k)
+		case "alternative_recordings":
+			for _, r := range f.list(v, k) {
+				t.Videos = append(t.Videos, f.recording(r)...)
+			}
+			setExtra(&t.Extra, talkFields, k, v)
+		case "additional_resources":
+			for _, r := range f.list(v, k) {
+				var l talk.Link
+				for _, rkv := range f.pairs(r) {
+					switch rkv[0].Value {
+					case "url":
+						l.URL, _ = f.text(rkv[1], "url")
+					case "title":
+						l.Label, _ = f.text(rkv[1], "title")
+					case "name":
+						if l.Label == "" {
+							l.Label, _ = f.text(rkv[1], "name")
+						}
+					}
+				}
+				if l.URL != "" {
+					t.Links = append(t.Links, l)
+				}
+			}
+			// Kept whole too: the resources' types have no place in a Link.
+			setExtra(&t.Extra, talkFields, k, v)
+		case "talks":
+			if depth >= maxParts {
+				f.add(v, "talks nested more than %d deep", maxParts)
+				continue
+			}
+			for _, p := range f.list(v, k) {
+				t.Parts = append(t.Parts, *f.talk(p, speakers, depth+1))
+			}
+		default:
+			setExtra(&t.Extra, talkFields, k, v)
+		}
+	}
+	f.provider(t, provider, videoID, providerNode)
+	if t.ID == "" && depth == 0 {
+		f.add(n, "a talk without an id")
+	}
+	return t
+}
+
+// provider turns video_provider and video_id into a Video or a recording
+// status.
+func (f *file) provider(t *talk.Talk, provider, id string, n *yaml.Node) {
+	switch provider {
+	case "":
+	case "youtube", "vimeo", "mp4":
+		if v, ok := video(provider, id); ok {
+			t.Videos = append([]talk.Video{v}, t.Videos...)
+		} else {
+			f.add(n, "video_provider %s without a video_id", provider)
+		}
+	case "not_recorded":
+		t.Recording = talk.NotRecorded
+	case "scheduled":
+		t.Recording = talk.Scheduled
+	case "not_published":
+		t.Recording = talk.NotPublished
+	case "children", "parent":
+		// The recording is the block's: Parts, or the talk's parent.
+		setExtra(&t.Extra, talkFields, "video_provider", n)
+	default:
+		f.add(n, "unknown video_provider %q", provider)
+		setExtra(&t.Extra, talkFields, "video_provider", n)
+	}
+}
+
+// video makes a Video of a provider and its video id.
+func video(provider, id string) (talk.Video, bool) {
+	if id == "" {
+		return talk.Video{}, false
+	}
+	switch provider {
+	case "youtube":
+		return talk.Video{Provider: talk.YouTube, ID: id, URL: "https://www.youtube.com/watch?v=" + id}, true
+	case "vimeo":
+		return talk.Video{Provider: talk.Vimeo, ID: id, URL: "https://vimeo.com/" + id}, true
+	case "mp4":
+		return talk.Video{Provider: talk.File, URL: id, Format: "mp4"}, true
+	}
+	return talk.Video{}, false
+}
+
+// recording reads one of alternative_recordings: another video of the
+// talk, often in another language.
+func (f *file) recording(n *yaml.Node) []talk.Video {
+	var provider, id, lang string
+	var langNode *yaml.Node
+	for _, kv := range f.pairs(n) {
+		switch kv[0].Value {
+		case "video_provider":
+			provider, _ = f.text(kv[1], "video_provider")
+		case "video_id":
+			id, _ = f.text(kv[1], "video_id")
+		case "language":
+			lang, _ = f.text(kv[1], "language")
+			langNode = kv[1]
+		}
+	}
+	v, ok := video(provider, id)
+	if !ok {
+		return nil
+	}
+	if lang != "" {
+		if l, ok := Language(lang); ok {
+			v.Language = l
+		} else {
+			f.add(langNode, "language %q is not one the importer knows", lang)
+		}
+	}
+	return []talk.Video{v}
+}
+
+// Archive is what a RubyEvents data directory holds, in the model's terms.
+type Archive struct {
+	Events []*talk.Event
+	Talks  []*talk.Talk
+}
+
+// Read reads a RubyEvents data directory: speakers.yml at its root, and
+// <series>/series.yml, <series>/<event>/event.yml and
+// <series>/<event>/videos.yml below. An event's Series is its series'
+// name. It goes on after problems and returns an [ErrorList] with them.
+func Read(fsys fs.FS) (*Archive, error) {
+	var errs ErrorList
+	a := &Archive{}
+	var speakers Speakers
+	if data, err := fs.ReadFile(fsys, "speakers.yml"); err == nil {
+		s, err := ParseSpeakers(data, "speakers.yml")
+		speakers = s
+		appendErrs(&errs, err)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: err})
+	}
+	series, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return a, append(errs, &talk.RecordError{Path: ".", Err: err})
+	}
+	for _, s := range series {
+		if !s.IsDir() || strings.HasPrefix(s.Name(), ".") {
+			continue
+		}
+		seriesName := ""
+		if data, err := fs.ReadFile(fsys, path.Join(s.Name(), "series.yml")); err == nil {
+			var serrs ErrorList
+			f := &file{path: path.Join(s.Name(), "series.yml"), errs: &serrs}
+			for _, kv := range f.pairs(f.parse(data)) {
+				if kv[0].Value == "name" {
+					seriesName, _ = f.text(kv[1], "name")
+				}
+			}
+			errs = append(errs, serrs...)
+		}
+		events, err := fs.ReadDir(fsys, s.Name())
+		if err != nil {
+			errs = append(errs, &talk.RecordError{Path: s.Name(), Err: err})
+			continue
+		}
+		for _, e := range events {
+			if !e.IsDir() {
+				continue
+			}
+			dir := path.Join(s.Name(), e.Name())
+			ev := &talk.Event{ID: e.Name(), Origin: talk.Origin{Format: FormatName, Path: dir}}
+			if data, err := fs.ReadFile(fsys, path.Join(dir, "event.yml")); err == nil {
+				parsed, err := ParseEvent(data, path.Join(dir, "event.yml"))
+				appendErrs(&errs, err)
+				ev = parsed
+			} else if errors.Is(err, fs.ErrNotExist) {
+				continue // not an event directory
+			}
+			if ev.Series == "" {
+				ev.Series = seriesName
+			}
+			a.Events = append(a.Events, ev)
+			data, err := fs.ReadFile(fsys, path.Join(dir, "videos.yml"))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: err})
+				continue
+			}
+			talks, err := ParseVideos(data, path.Join(dir, "videos.yml"), ev, speakers)
+			appendErrs(&errs, err)
+			a.Talks = append(a.Talks, talks...)
+		}
+	}
+	return a, errs.err()
+}
+
+func appendErrs(errs *ErrorList, err error) {
+	var l ErrorList
+	if errors.As(err, &l) {
+		*errs = append(*errs, l...)
+	}
+}
