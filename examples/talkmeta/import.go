@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -11,13 +12,14 @@ import (
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
+	"github.com/talkmeta/talkmeta/talk/rubyevents"
 	"github.com/talkmeta/talkmeta/talk/schedule"
 )
 
 // importUsage is the verb's argument synopsis.
-const importUsage = "-from c3voc|frab SRC -o DIR [-layout talkmeta|pyvideo]"
+const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|pyvideo]"
 
-// runImport reads a schedule and writes one file per talk and per event.
+// runImport reads a schedule (or a RubyEvents data directory) and writes one file per talk and per event.
 //
 // The talkmeta layout is
 //
@@ -37,7 +39,7 @@ const importUsage = "-from c3voc|frab SRC -o DIR [-layout talkmeta|pyvideo]"
 // is 1.
 func runImport(e *env, args []string) int {
 	fs := e.flags("import", importUsage)
-	from := fs.String("from", "", "the source format: c3voc (schedule JSON) or frab (schedule XML)")
+	from := fs.String("from", "", "the source format: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
 	out := fs.String("o", "", "the directory to write to")
 	layout := fs.String("layout", "talkmeta", "the output layout: talkmeta or pyvideo")
 	if st := parseFlags(fs, args); st >= 0 {
@@ -65,8 +67,18 @@ func runImport(e *env, args []string) int {
 		s, err := parse(data, filepath.ToSlash(src))
 		problems = append(problems, unwrapAll(err)...)
 		events, talks = []*talk.Event{&s.Event}, s.Talks
+	case "rubyevents":
+		a, err := rubyevents.Read(os.DirFS(src))
+		for _, p := range unwrapAll(err) {
+			var re *talk.RecordError
+			if errors.As(p, &re) {
+				re.Path = filepath.ToSlash(filepath.Join(src, filepath.FromSlash(re.Path)))
+			}
+			problems = append(problems, p)
+		}
+		events, talks = a.Events, a.Talks
 	default:
-		fmt.Fprintf(e.stderr, "talkmeta import: unknown format %q (want c3voc or frab)\n", *from)
+		fmt.Fprintf(e.stderr, "talkmeta import: unknown format %q (want c3voc, frab or rubyevents)\n", *from)
 		return 2
 	}
 	status := 0

@@ -69,6 +69,7 @@ func TestImport(t *testing.T) {
 		{"pair-frab", []string{"-from", "frab", "testdata/import/pair.xml"}},
 		{"pair-pyvideo", []string{"-from", "c3voc", "-layout", "pyvideo", "testdata/import/pair.json"}},
 		{"bad", []string{"-from", "c3voc", "testdata/import/bad.json"}},
+		{"rubyevents", []string{"-from", "rubyevents", "testdata/import/rubyevents"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()

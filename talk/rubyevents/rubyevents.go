@@ -1,6 +1,7 @@
 package rubyevents
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -82,6 +83,10 @@ func (f *file) parse(data []byte) *yaml.Node {
 					line, msg = v, m
 				}
 			}
+		}
+		if line == 0 {
+			// Errors at the end of the input come without a line.
+			line = 1 + bytes.Count(data, []byte{'\n'})
 		}
 		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: 1, Err: errors.New("rubyevents: invalid YAML: " + msg)})
 		return nil
