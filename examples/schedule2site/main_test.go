@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestSite builds the site of a small schedule: the list of files, the
+// index and one talk page are compared with testdata/site.golden.
+func TestSite(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if st := run("testdata/pair.json", dir, time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString("file: " + filepath.ToSlash(rel) + "\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "talks/opening-small-fast-and-escaped.html"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("== " + name + "\n" + string(data))
+	}
+	path := filepath.Join("testdata", "site.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestHostile checks that markup in a schedule stays text in the pages
+// and cannot end the JSON-LD script element.
+func TestHostile(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "evil.json")
+	evil := `{"schedule": {"version": "1", "conference": {"acronym": "evil", "title": "<b>Evil</b>", "days": [{"index": 1, "date": "2024-01-01", "rooms": {"R": [
+		{"guid": "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f", "title": "</script><script>alert(1)</script>", "date": "2024-01-01T10:00:00Z", "duration": "00:10",
+		 "abstract": "<img src=x onerror=alert(1)>", "persons": [{"name": "<i>x</i>"}]}]}}]}}}`
+	if err := os.WriteFile(src, []byte(evil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if st := run(src, dir, time.Unix(0, 0), &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	for _, name := range []string{"index.html", "talks/script-script-alert-1-script.html"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"<script>alert", "<img", "<i>x", "<b>Evil"} {
+			if strings.Contains(string(data), bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+	}
+}
