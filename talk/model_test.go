@@ -240,3 +240,13 @@ func TestParseJSONErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONExtraClash checks that an extra member that would clash with a
+// model field is an error, not silently dropped.
+func TestJSONExtraClash(t *testing.T) {
+	_, err := json.Marshal(talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"ID": json.RawMessage(`7`)}})
+	want := `json: error calling MarshalJSON for type talk.Talk: talk: Extra member "ID" has the name of a field of the model; set the field, or give the member another name`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}

@@ -58,7 +58,9 @@ type Talk struct {
 
 	// Extra holds JSON members the model has no field for, by member name,
 	// verbatim. Readers fill it and writers write it back, so a user's own
-	// fields survive a round trip through talkmeta.
+	// fields survive a round trip through talkmeta. A member named like
+	// one of talkmeta's JSON members ("title", "id"...) cannot be written
+	// and makes MarshalJSON fail.
 	Extra map[string]json.RawMessage
 
 	// Origin records which file the talk was read from and how.
