@@ -1,0 +1,2 @@
+// Package cite turns talks into citations.
+package cite

@@ -1,0 +1,560 @@
+package cite
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Name is a speaker's name split the way citation formats need it: BibTeX's
+// "von Last, Jr, First" and CSL's name-part variables. A person has at
+// least a Family part; anything else (an organisation, "Various speakers",
+// a string that could not be read as a person) has only Literal, which
+// every format prints as it is, never inverted or abbreviated.
+//
+// The zero Name is no name at all.
+type Name struct {
+	Given  string // "Guido", "Richard D."
+	Family string // "Rossum", "Van Rossum", "Selivanov"
+
+	// DroppingParticle is a particle that belongs with the given name and
+	// is dropped when the family name leads, as "van" in "Ludwig van" +
+	// "Beethoven" in some conventions. ParseName never sets it; it comes
+	// from a structured given name that ends in a particle.
+	DroppingParticle string
+	// NonDroppingParticle is a particle that stays with the family name:
+	// "van" in "Guido van Rossum" ("van Rossum, Guido").
+	NonDroppingParticle string
+
+	Suffix string // "Jr.", "III"
+
+	// Literal is the whole name of a non-person, or of a person whose name
+	// cannot be split; when it is set the other fields are empty.
+	Literal string
+}
+
+// IsZero reports whether n names nobody.
+func (n Name) IsZero() bool { return n == Name{} }
+
+// String returns the name in display order: "Guido van Rossum",
+// "Richard D. Copeland Jr.", and for names in a CJK script family first
+// without a space ("三津田哲雄") as citeproc-js prints them.
+func (n Name) String() string {
+	if n.Literal != "" {
+		return n.Literal
+	}
+	if isCJK(n.Family) && (n.Given == "" || isCJK(n.Given)) {
+		return n.Family + n.Given
+	}
+	return joinNonEmpty(" ", n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Family, n.Suffix)
+}
+
+// Inverted returns the name family first, as RIS and BibTeX want it:
+// "van Rossum, Guido", "Copeland, Richard D., Jr.", "Glyph". A literal name
+// is returned as it is.
+func (n Name) Inverted() string {
+	if n.Literal != "" {
+		return n.Literal
+	}
+	family := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family)
+	switch {
+	case n.Suffix != "":
+		return family + ", " + n.Given + ", " + n.Suffix
+	case n.Given != "":
+		return family + ", " + n.Given
+	}
+	return family
+}
+
+// Names returns the names of a talk's speakers, in order, for the author
+// list of a citation; see [SpeakerNames] for how each is found.
+func Names(t *talk.Talk) []Name {
+	var names []Name
+	for _, s := range t.Speakers {
+		names = append(names, SpeakerNames(s)...)
+	}
+	return names
+}
+
+// SpeakerNames returns the names of the people a speaker entry stands for.
+//
+// When the source gave the name's parts ([talk.Speaker.GivenName] or
+// [talk.Speaker.FamilyName]), they are used as given: the family name as
+// it is (citation processors find a particle such as "van" in it
+// themselves), and a particle at the end of the given name ("Ludwig van")
+// as the dropping particle. Otherwise the display name is read with
+// [ParseNames], which may find several people in one entry.
+func SpeakerNames(s talk.Speaker) []Name {
+	given, family := clean(s.GivenName), clean(s.FamilyName)
+	if given == "" && family == "" {
+		return ParseNames(s.Name)
+	}
+	if family == "" {
+		return []Name{{Family: given}}
+	}
+	n := Name{Given: given, Family: family}
+	if words := strings.Fields(given); len(words) > 1 {
+		i := len(words)
+		for i > 1 && isLowerParticle(words[i-1]) {
+			i--
+		}
+		if i < len(words) {
+			n.Given = strings.Join(words[:i], " ")
+			n.DroppingParticle = strings.Join(words[i:], " ")
+		}
+	}
+	return []Name{n}
+}
+
+// ParseName reads one person's display name into its parts, by the rules
+// of [ParseNames]. When the display name lists several people, ParseName
+// returns the first of them.
+func ParseName(display string) Name {
+	if names := ParseNames(display); len(names) > 0 {
+		return names[0]
+	}
+	return Name{}
+}
+
+// ParseNames reads a display name, as talk archives hold them, into the
+// names of the people it stands for: usually one, none for an empty
+// string, several for "A and B". The rules follow what BibTeX and
+// citeproc-js do with a name, plus what real archives contain:
+//
+//   - Whitespace is collapsed and the text put in Unicode NFC.
+//   - Nicknames and notes are dropped: anything in parentheses, square
+//     or angle brackets ("Amber Brown (HawkOwl)", "(he/him)", "(Acme
+//     Inc.)", "<jane@example.org>"), and
+//     words in quotes ("Andy "Pandy" Knight", «Veggero»). A name that is
+//     nothing but a quoted or parenthesised word keeps that word.
+//   - After " / " comes an alias or a handle, which is dropped.
+//   - A string that is not a person's name becomes a [Name.Literal]:
+//     one with a word such as "various", "speakers", "team", "panel",
+//     "foundation" or "talks", one with a colon, a spaced dash or an e-mail
+//     address, and one of more than six words.
+//   - Several people are found when the parts between " and ", " & ",
+//     ";", "、" or ", " each have two words or more: "Anna Spysz and Chase
+//     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
+//     or "&" is a literal ("Tom and Jerry").
+//   - A trailing "et al." is dropped: the other people are not known.
+//   - Honorifics before the name (Dr., Prof., Mr., Mrs., Ms., Ing.) and
+//     degrees after a comma (", PhD", ", MBA") are dropped.
+//   - "Jr.", "Sr.", "II", "III", "IV" at the end, with or without a comma,
+//     are the [Name.Suffix].
+//   - "Family, Given" (one family word before the comma) is read inverted.
+//   - A single word is a family name ("Glyph", "GOSSELIN"), as BibTeX
+//     reads it; a single word with a digit is a handle, kept literal
+//     ("DailyGold999"); a leading "@" is dropped.
+//   - A lower-case particle (van, von, de, da, dos, das, del, della, di,
+//     du, le, la, ter, ten, den, der, bin, ...) after the first word starts
+//     the family name and becomes the [Name.NonDroppingParticle]: "Guido
+//     van Rossum" is van + Rossum, "Carlos de la Torre" de la + Torre,
+//     "Eduardo dos Santos Pereira" dos + "Santos Pereira". A capitalised
+//     particle before the last word starts the family name with no
+//     particle part: "Guido Van Rossum" is "Van Rossum", "Alejandro Del
+//     Valle Tokunhaga" is "Del Valle Tokunhaga".
+//   - Otherwise the last word is the family name and the rest the given
+//     names, as BibTeX and Zotero read "First Last": "Juan Luis Cano
+//     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor.
+//   - Romanised Korean names with a common Korean family name first and a
+//     hyphenated given name ("Kim Jong-min") are family first.
+//   - Names in a CJK script are family first: "三津田 哲雄" is 三津田 +
+//     哲雄, except for a single character after a longer word, a Chinese
+//     name in Western order ("信屹 陳" is 陳 + 信屹), and Katakana names,
+//     foreign names in Western order ("イアン ルイス"). Without a space,
+//     the first character is the family name ("何信賢"), or the first two
+//     for a known two-character family name ("歐陽", "남궁"); Kana-only
+//     words and longer runs are literal. When a name is written in a CJK
+//     script and in Latin letters ("何泰祥 Taihsiang Ho"), the CJK form is
+//     the name.
+//
+// Hyphenated, accented, Cyrillic and other names need no rule of their
+// own: hyphens and apostrophes stay inside words.
+func ParseNames(display string) []Name {
+	s := clean(display)
+	if s == "" {
+		return nil
+	}
+	if inner := dropNicknames(s); inner != "" {
+		s = inner
+	} else {
+		s = unwrap(s)
+	}
+	if alias, _, ok := strings.Cut(s, " / "); ok && alias != "" {
+		s = alias
+	}
+	s = trimEtAl(s)
+	if s == "" {
+		return nil
+	}
+	if notPerson(s) {
+		return []Name{{Literal: s}}
+	}
+	if people := splitPeople(s); len(people) > 1 {
+		names := make([]Name, 0, len(people))
+		for _, p := range people {
+			names = append(names, parsePerson(p))
+		}
+		return names
+	}
+	if strings.Contains(s, " and ") || strings.Contains(s, "&") || strings.ContainsAny(s, ";、") {
+		return []Name{{Literal: s}}
+	}
+	return []Name{parsePerson(s)}
+}
+
+// clean collapses whitespace and puts s in NFC, so that names compare and
+// split the same however the source spaced or composed them.
+func clean(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// dropNicknames removes parenthesised and bracketed parts and quoted
+// words from s.
+func dropNicknames(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[' || r == '<':
+			depth++
+			b.WriteByte(' ')
+		case (r == ')' || r == ']' || r == '>') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	var kept []string
+	quoted := false
+	for _, w := range strings.Fields(b.String()) {
+		if quoted {
+			if endsQuote(w) {
+				quoted = false
+			}
+			continue
+		}
+		if startsQuote(w) {
+			quoted = !endsQuote(w) || utf8.RuneCountInString(w) == 1
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
+}
+
+// startsQuote reports whether word w opens a quotation. An apostrophe
+// inside a word ("O'Connor", "d'Arc") does not.
+func startsQuote(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune(`"'“‘«„`, r)
+}
+
+func endsQuote(w string) bool {
+	w = strings.TrimRight(w, ".,;")
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return strings.ContainsRune(`"'”’»“`, r)
+}
+
+// unwrap returns what a name that is nothing but a nickname holds:
+// `"Alex"` is Alex.
+func unwrap(s string) string {
+	return clean(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`"'“”‘’«»„()[]<>`, r) {
+			return ' '
+		}
+		return r
+	}, s))
+}
+
+func trimEtAl(s string) string {
+	lower := strings.ToLower(s)
+	for _, suffix := range []string{", et al.", ", et al", " et al.", " et al"} {
+		if strings.HasSuffix(lower, suffix) {
+			return strings.TrimSpace(s[:len(s)-len(suffix)])
+		}
+	}
+	return s
+}
+
+// nonPersonWords are words that do not occur in people's names but do in
+// the names of groups, sessions and organisations, which archives list as
+// speakers.
+var nonPersonWords = map[string]bool{
+	"various": true, "speakers": true, "team": true, "panel": true, "panelists": true,
+	"lightning": true, "talks": true, "community": true, "committee": true,
+	"organizers": true, "organisers": true, "staff": true, "everyone": true,
+	"attendees": true, "members": true, "foundation": true, "sponsors": true,
+	"conference": true, "meetup": true, "group": true, "inc": true, "ltd": true,
+	"llc": true, "gmbh": true, "university": true, "institute": true,
+	"society": true, "association": true, "pydata": true, "pycon": true,
+	"djangocon": true, "europython": true, "pyladies": true, "tba": true,
+	"tbd": true, "anonymous": true, "unknown": true, "guests": true,
+	"with": true, "by": true, "project": true, "contributors": true,
+}
+
+// notPerson reports whether s is a group, a session or anything else that
+// must be cited as it is written.
+func notPerson(s string) bool {
+	if strings.Contains(s, ":") || strings.Contains(s, " - ") || strings.ContainsAny(s, "–—") {
+		return true
+	}
+	words := strings.Fields(s)
+	if strings.Contains(s, "@") && !(len(words) == 1 && strings.Count(s, "@") == 1 && s[0] == '@') {
+		return true
+	}
+	for _, w := range words {
+		if nonPersonWords[strings.ToLower(strings.Trim(w, ".,;!?"))] {
+			return true
+		}
+	}
+	return len(words) > 6
+}
+
+// splitPeople splits s into several people's names when every part looks
+// like a whole name (two words or more), and returns nil otherwise.
+func splitPeople(s string) []string {
+	parts := []string{s}
+	for _, sep := range []string{" and ", " & ", "&", ";", "、", ", "} {
+		var next []string
+		for _, p := range parts {
+			for _, q := range strings.Split(p, sep) {
+				if q = strings.TrimSpace(q); q != "" {
+					next = append(next, q)
+				}
+			}
+		}
+		if sep == ", " && !allWholeNames(next) {
+			continue // a comma also inverts names and precedes suffixes
+		}
+		parts = next
+	}
+	if len(parts) < 2 || !allWholeNames(parts) {
+		return nil
+	}
+	return parts
+}
+
+func allWholeNames(parts []string) bool {
+	for _, p := range parts {
+		words := strings.Fields(p)
+		if isCJK(p) {
+			continue
+		}
+		if len(words) < 2 || isDegree(p) {
+			return false
+		}
+	}
+	return true
+}
+
+var honorifics = map[string]bool{
+	"dr": true, "dr.": true, "prof": true, "prof.": true, "mr": true, "mr.": true,
+	"mrs": true, "mrs.": true, "ms": true, "ms.": true, "ing.": true, "sir": false,
+}
+
+var degrees = map[string]bool{
+	"phd": true, "ph.d.": true, "ph.d": true, "mba": true, "md": true, "m.d.": true,
+	"msc": true, "m.sc.": true, "bsc": true, "ma": true, "mph": true, "esq.": true,
+	"esq": true, "dphil": true, "pe": true,
+}
+
+func isDegree(s string) bool { return degrees[strings.ToLower(strings.TrimSpace(s))] }
+
+var suffixes = map[string]bool{
+	"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true,
+}
+
+func isSuffix(w string) bool {
+	if suffixes[strings.ToLower(w)] {
+		return w != "ii" && w != "iii" && w != "iv" // Roman numerals are written in capitals
+	}
+	return false
+}
+
+// parsePerson splits one person's name.
+func parsePerson(s string) Name {
+	if hasCJK(s) {
+		return parseCJK(s)
+	}
+	words := strings.Fields(s)
+	for len(words) > 1 && honorifics[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	s = strings.Join(words, " ")
+
+	// Commas: a suffix, a degree, or "Family, Given".
+	var suffix string
+	if head, tail, ok := strings.Cut(s, ","); ok {
+		rest := splitComma(tail)
+		var kept []string
+		for _, r := range rest {
+			switch {
+			case isDegree(r):
+			case isSuffix(r):
+				suffix = r
+			default:
+				kept = append(kept, r)
+			}
+		}
+		head = strings.TrimSpace(head)
+		switch len(kept) {
+		case 0:
+			s = head
+		case 1:
+			fam := strings.Fields(head)
+			if len(fam) == 1 || len(fam) > 1 && allLowerParticles(fam[:len(fam)-1]) {
+				n := splitFamily(head)
+				n.Given, n.Suffix = kept[0], suffix
+				return n
+			}
+			return Name{Literal: s}
+		default:
+			return Name{Literal: s}
+		}
+		words = strings.Fields(s)
+	}
+	if suffix == "" && len(words) > 2 && isSuffix(words[len(words)-1]) {
+		suffix, words = words[len(words)-1], words[:len(words)-1]
+	}
+
+	switch {
+	case len(words) == 0:
+		return Name{}
+	case len(words) == 1:
+		w := strings.TrimPrefix(words[0], "@")
+		if w == "" || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return Name{Literal: words[0]}
+		}
+		return Name{Family: w, Suffix: suffix}
+	case len(words) == 2 && koreanFamilyFirst(words):
+		return Name{Family: words[0], Given: words[1], Suffix: suffix}
+	}
+
+	// The first particle starts the family name: a lower-case one is the
+	// non-dropping particle ("van" + "Rossum"), a capitalised one is part
+	// of the family name ("Van Rossum", "Van de Ven"). The first word is
+	// given, unless it is a particle ("van Rossum" alone).
+	for i := 0; i < len(words)-1; i++ {
+		if isLowerParticle(words[i]) {
+			j := i
+			for j < len(words)-1 && isLowerParticle(words[j]) {
+				j++
+			}
+			return Name{
+				Given:               strings.Join(words[:i], " "),
+				NonDroppingParticle: strings.Join(words[i:j], " "),
+				Family:              strings.Join(words[j:], " "),
+				Suffix:              suffix,
+			}
+		}
+		if i > 0 && isUpperParticle(words[i]) {
+			return Name{Given: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " "), Suffix: suffix}
+		}
+	}
+	return Name{Given: strings.Join(words[:len(words)-1], " "), Family: words[len(words)-1], Suffix: suffix}
+}
+
+// splitFamily splits an inverted name's family part into its particle
+// and the family name: "van Rossum" is van + Rossum.
+func splitFamily(s string) Name {
+	words := strings.Fields(s)
+	i := 0
+	for i < len(words)-1 && isLowerParticle(words[i]) {
+		i++
+	}
+	return Name{NonDroppingParticle: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " ")}
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// particles are the name particles BibTeX users and citeproc-js meet most
+// often, in lower case.
+var particles = map[string]bool{
+	"van": true, "von": true, "v.": true, "de": true, "da": true, "das": true, "dos": true,
+	"do": true, "del": true, "della": true, "delle": true, "dei": true, "degli": true,
+	"di": true, "du": true, "des": true, "le": true, "la": true, "les": true, "lo": true,
+	"ter": true, "ten": true, "te": true, "den": true, "der": true, "het": true, "'t": true,
+	"zu": true, "zum": true, "zur": true, "bin": true, "binti": true, "ibn": true,
+	"al": true, "el": true, "af": true, "av": true, "dem": true, "vom": true,
+}
+
+func isLowerParticle(w string) bool { return particles[w] }
+
+func allLowerParticles(ws []string) bool {
+	for _, w := range ws {
+		if !isLowerParticle(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUpperParticle reports whether w is a particle written with a capital,
+// as in "Van Rossum", "Del Valle", "Ó Riain", which Americans, Spaniards
+// and the Irish keep as part of the family name.
+func isUpperParticle(w string) bool {
+	switch w {
+	case "Ó", "Ní", "Nic", "Uí", "St.":
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	switch w {
+	case "Al", "El", "Bin", "V.", "Do", "Lo", "Te", "Les", "Den":
+		return false // given names and initials more often than particles
+	}
+	return unicode.IsUpper(r) && particles[strings.ToLower(w[:size])+w[size:]]
+}
+
+// koreanFamilies are the romanisations of the commonest Korean family
+// names, which Korean speakers often write first.
+var koreanFamilies = map[string]bool{
+	"Kim": true, "Lee": true, "Park": true, "Choi": true, "Jung": true, "Jeong": true,
+	"Kang": true, "Cho": true, "Jo": true, "Yoon": true, "Yun": true, "Jang": true,
+	"Lim": true, "Han": true, "Oh": true, "Seo": true, "Shin": true, "Kwon": true,
+	"Hwang": true, "Ahn": true, "Song": true, "Yoo": true, "Hong": true, "Jeon": true,
+	"Moon": true, "Yang": true, "Son": true, "Bae": true, "Baek": true, "Heo": true,
+	"Nam": true, "Noh": true, "Ha": true, "Kwak": true, "Seong": true, "Cha": true,
+}
+
+// koreanFamilyFirst reports whether a two-word name is a romanised Korean
+// name in Korean order: a common family name, then a given name of two
+// syllables joined by a hyphen with the second in lower case
+// ("Jong-min"), which Western names do not have.
+func koreanFamilyFirst(words []string) bool {
+	if !koreanFamilies[words[0]] {
+		return false
+	}
+	first, second, ok := strings.Cut(words[1], "-")
+	if !ok || first == "" || second == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(second)
+	return unicode.IsLower(r) && !strings.Contains(second, "-")
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

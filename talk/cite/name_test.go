@@ -1,0 +1,235 @@
+package cite
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// nameCases are real speaker names from the pyvideo corpus (and a few
+// made-up ones for rules the corpus lacks), with how they are cited.
+var nameCases = []struct {
+	display string
+	want    []Name
+}{
+	// Plain names, initials, accents, hyphens, apostrophes, Cyrillic.
+	{"Yury Selivanov", []Name{{Given: "Yury", Family: "Selivanov"}}},
+	{"A. Jesse Jiryu Davis", []Name{{Given: "A. Jesse Jiryu", Family: "Davis"}}},
+	{"C. A. M. Gerlach", []Name{{Given: "C. A. M.", Family: "Gerlach"}}},
+	{"AJ Bowen", []Name{{Given: "AJ", Family: "Bowen"}}},
+	{"Juan Luis Cano Rodríguez", []Name{{Given: "Juan Luis Cano", Family: "Rodríguez"}}},
+	{"Gaël Varoquaux", []Name{{Given: "Gaël", Family: "Varoquaux"}}},
+	{"Marek J. Drużdżel", []Name{{Given: "Marek J.", Family: "Drużdżel"}}},
+	{"Mary Mitchell-O'Connor", []Name{{Given: "Mary", Family: "Mitchell-O'Connor"}}},
+	{"Abdur-Rahmaan Janhangeer", []Name{{Given: "Abdur-Rahmaan", Family: "Janhangeer"}}},
+	{"Albert O’Connor", []Name{{Given: "Albert", Family: "O’Connor"}}},
+	{"Na'Tosha Bard", []Name{{Given: "Na'Tosha", Family: "Bard"}}},
+	{"Amaury Forgeot d'Arc", []Name{{Given: "Amaury Forgeot", Family: "d'Arc"}}},
+	{"Alex DeBrie", []Name{{Given: "Alex", Family: "DeBrie"}}},
+	{"Александр Жуков", []Name{{Given: "Александр", Family: "Жуков"}}},
+	{"tathagata dasgupta (t)", []Name{{Given: "tathagata", Family: "dasgupta"}}},
+	{"  Yury\t Selivanov ", []Name{{Given: "Yury", Family: "Selivanov"}}},
+	{"Ge\u0301rard Cafe\u0301", []Name{{Given: "Gérard", Family: "Café"}}}, // NFD in, NFC out
+
+	// Lower-case particles: the non-dropping particle.
+	{"Guido van Rossum", []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}}},
+	{"Stéfan van der Walt", []Name{{Given: "Stéfan", NonDroppingParticle: "van der", Family: "Walt"}}},
+	{"Patrick van den Berg", []Name{{Given: "Patrick", NonDroppingParticle: "van den", Family: "Berg"}}},
+	{"Gregor von Laszewski", []Name{{Given: "Gregor", NonDroppingParticle: "von", Family: "Laszewski"}}},
+	{"Martin v. Löwis", []Name{{Given: "Martin", NonDroppingParticle: "v.", Family: "Löwis"}}},
+	{"Carlos de la Torre", []Name{{Given: "Carlos", NonDroppingParticle: "de la", Family: "Torre"}}},
+	{"Casper da Costa-Luis", []Name{{Given: "Casper", NonDroppingParticle: "da", Family: "Costa-Luis"}}},
+	{"Eduardo dos Santos Pereira", []Name{{Given: "Eduardo", NonDroppingParticle: "dos", Family: "Santos Pereira"}}},
+	{"Alvaro del Castillo", []Name{{Given: "Alvaro", NonDroppingParticle: "del", Family: "Castillo"}}},
+	{"Flávio Juvenal da Silva Junior", []Name{{Given: "Flávio Juvenal", NonDroppingParticle: "da", Family: "Silva Junior"}}},
+	{"Miguel Sánchez de León Peque", []Name{{Given: "Miguel Sánchez", NonDroppingParticle: "de", Family: "León Peque"}}},
+	{"Ruben van de Geer", []Name{{Given: "Ruben", NonDroppingParticle: "van de", Family: "Geer"}}},
+	{"Tom Dupré la Tour", []Name{{Given: "Tom Dupré", NonDroppingParticle: "la", Family: "Tour"}}},
+	{"Ahmad bin Ismail", []Name{{Given: "Ahmad", NonDroppingParticle: "bin", Family: "Ismail"}}},
+	{"Willem ter Horst", []Name{{Given: "Willem", NonDroppingParticle: "ter", Family: "Horst"}}},
+	{"van Rossum", []Name{{NonDroppingParticle: "van", Family: "Rossum"}}},
+
+	// Capitalised particles are part of the family name.
+	{"Guido Van Rossum", []Name{{Given: "Guido", Family: "Van Rossum"}}},
+	{"Bryan Van de Ven", []Name{{Given: "Bryan", Family: "Van de Ven"}}},
+	{"Guy Van den Broeck", []Name{{Given: "Guy", Family: "Van den Broeck"}}},
+	{"Alejandro Del Valle Tokunhaga", []Name{{Given: "Alejandro", Family: "Del Valle Tokunhaga"}}},
+	{"Adriano Di Luzio", []Name{{Given: "Adriano", Family: "Di Luzio"}}},
+	{"Brieuc Le Bars", []Name{{Given: "Brieuc", Family: "Le Bars"}}},
+	{"Jim De la Hunt", []Name{{Given: "Jim", Family: "De la Hunt"}}},
+	{"Neal Ó Riain", []Name{{Given: "Neal", Family: "Ó Riain"}}},
+	{"Peter St. Onge", []Name{{Given: "Peter", Family: "St. Onge"}}},
+	{"Raphael Das Gupta", []Name{{Given: "Raphael", Family: "Das Gupta"}}},
+	{"Michael V. Battista", []Name{{Given: "Michael V.", Family: "Battista"}}}, // an initial, not "von"
+	{"Juan De Dios Santos", []Name{{Given: "Juan", Family: "De Dios Santos"}}},  // wrong: "Juan de Dios" is a given name
+
+	// Suffixes.
+	{"Richard D. Copeland, Jr.", []Name{{Given: "Richard D.", Family: "Copeland", Suffix: "Jr."}}},
+	{"Eloy Zuniga Jr.", []Name{{Given: "Eloy", Family: "Zuniga", Suffix: "Jr."}}},
+	{"Buddy Lindsey Jr", []Name{{Given: "Buddy", Family: "Lindsey", Suffix: "Jr"}}},
+	{"Ernest W. Durbin III", []Name{{Given: "Ernest W.", Family: "Durbin", Suffix: "III"}}},
+	{"Walker Hale IV", []Name{{Given: "Walker", Family: "Hale", Suffix: "IV"}}},
+	{"John Smith Sr.", []Name{{Given: "John", Family: "Smith", Suffix: "Sr."}}},
+
+	// Honorifics and degrees are dropped.
+	{"Dr. Clément Walter", []Name{{Given: "Clément", Family: "Walter"}}},
+	{"Dr. Ing. Ratnani Ahmed", []Name{{Given: "Ratnani", Family: "Ahmed"}}},
+	{"Dr James R. Curran", []Name{{Given: "James R.", Family: "Curran"}}},
+	{"Prof. Ola Mo", []Name{{Given: "Ola", Family: "Mo"}}},
+	{"Dillon R. Gardner, PhD", []Name{{Given: "Dillon R.", Family: "Gardner"}}},
+	{"Aaron Hall, MBA", []Name{{Given: "Aaron", Family: "Hall"}}},
+
+	// Inverted names.
+	{"Selivanov, Yury", []Name{{Given: "Yury", Family: "Selivanov"}}},
+	{"van Rossum, Guido", []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}}},
+	{"Copeland, Richard D., Jr.", []Name{{Given: "Richard D.", Family: "Copeland", Suffix: "Jr."}}},
+
+	// Nicknames, pronouns and notes.
+	{`Andy "Pandy" Knight`, []Name{{Given: "Andy", Family: "Knight"}}},
+	{`Robert M. "r0ml" Lefkowitz`, []Name{{Given: "Robert M.", Family: "Lefkowitz"}}},
+	{`Jordan "Vladimir'' Myers`, []Name{{Given: "Jordan", Family: "Myers"}}},
+	{"Albert 'bash' Yumol", []Name{{Given: "Albert", Family: "Yumol"}}},
+	{"Niccolò «Veggero» Venerandi", []Name{{Given: "Niccolò", Family: "Venerandi"}}},
+	{`Amber Brown ("HawkOwl")`, []Name{{Given: "Amber", Family: "Brown"}}},
+	{"Daniel (Yona) Simons", []Name{{Given: "Daniel", Family: "Simons"}}},
+	{"Jannis Leidel (he/him)", []Name{{Given: "Jannis", Family: "Leidel"}}},
+	{"Andrew Godwin (keynote)", []Name{{Given: "Andrew", Family: "Godwin"}}},
+	{"Takahiro Kubo (icoxfog417)", []Name{{Given: "Takahiro", Family: "Kubo"}}},
+	{"Peacock (Yoichi Takai)", []Name{{Family: "Peacock"}}},
+	{`"Alex"`, []Name{{Family: "Alex"}}},
+	{"Jane Doe (Acme Inc.)", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe <jane@example.org>", []Name{{Given: "Jane", Family: "Doe"}}},
+
+	// Aliases and handles.
+	{"Aris Budi Wibowo / arisbuw", []Name{{Given: "Aris Budi", Family: "Wibowo"}}},
+	{"Christopher Beacham / Lady Red", []Name{{Given: "Christopher", Family: "Beacham"}}},
+	{"@glyph", []Name{{Family: "glyph"}}},
+	{"DailyGold999", []Name{{Literal: "DailyGold999"}}},
+	{"HS-157", []Name{{Literal: "HS-157"}}},
+	{"jane@example.org", []Name{{Literal: "jane@example.org"}}},
+
+	// Single names.
+	{"Glyph", []Name{{Family: "Glyph"}}},
+	{"Mariatta", []Name{{Family: "Mariatta"}}},
+	{"GOSSELIN", []Name{{Family: "GOSSELIN"}}},
+
+	// Several people.
+	{"Anna Spysz and Chase Douglas", []Name{{Given: "Anna", Family: "Spysz"}, {Given: "Chase", Family: "Douglas"}}},
+	{"Camilla Crispim & Gabriel Barreto", []Name{{Given: "Camilla", Family: "Crispim"}, {Given: "Gabriel", Family: "Barreto"}}},
+	{"Kim Jong-min, Park Yu-na, Hwang Han-gyeol", []Name{{Given: "Jong-min", Family: "Kim"}, {Given: "Yu-na", Family: "Park"}, {Given: "Han-gyeol", Family: "Hwang"}}},
+	{"Seo Min-kyo and Kang Jin-oh", []Name{{Given: "Min-kyo", Family: "Seo"}, {Given: "Jin-oh", Family: "Kang"}}},
+	{"楊軒銘、楊承霓", []Name{{Family: "楊", Given: "軒銘"}, {Family: "楊", Given: "承霓"}}},
+	{"Guido van Rossum, et al", []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}}},
+	{"Tom and Jerry", []Name{{Literal: "Tom and Jerry"}}},
+	{"Cathryn Carson, Sam", []Name{{Literal: "Cathryn Carson, Sam"}}},
+
+	// Not people.
+	{"Various speakers", []Name{{Literal: "Various speakers"}}},
+	{"Various", []Name{{Literal: "Various"}}},
+	{"PyCon Korea Team", []Name{{Literal: "PyCon Korea Team"}}},
+	{"PyTorch Foundation", []Name{{Literal: "PyTorch Foundation"}}},
+	{"PyData", []Name{{Literal: "PyData"}}},
+	{"Lightning Talks, DAY 1 - PyTexas 202", []Name{{Literal: "Lightning Talks, DAY 1 - PyTexas 202"}}},
+	{"Fireside Chat with: Carl Meyer and Calvin Hendryx-Parker", []Name{{Literal: "Fireside Chat with: Carl Meyer and Calvin Hendryx-Parker"}}},
+	{"Multiprocessed code to Free Threading — Lisa Roach", []Name{{Literal: "Multiprocessed code to Free Threading — Lisa Roach"}}},
+	{"Testing and Monitoring Web Applications in the Wild by Sam Clarke", []Name{{Literal: "Testing and Monitoring Web Applications in the Wild by Sam Clarke"}}},
+	{"001", []Name{{Literal: "001"}}},
+
+	// Korean names in Latin letters.
+	{"Ahn Sung-hyun", []Name{{Given: "Sung-hyun", Family: "Ahn"}}},
+	{"Park Sang-hyun / David", []Name{{Given: "Sang-hyun", Family: "Park"}}},
+	{"Amy Tzu-Yu Chen", []Name{{Given: "Amy Tzu-Yu", Family: "Chen"}}},
+	{"Jean-luc Picard", []Name{{Given: "Jean-luc", Family: "Picard"}}},
+
+	// CJK scripts.
+	{"三津田 哲雄", []Name{{Family: "三津田", Given: "哲雄"}}},
+	{"山田 剛", []Name{{Family: "山田", Given: "剛"}}},
+	{"信屹 陳", []Name{{Family: "陳", Given: "信屹"}}},
+	{"何信賢", []Name{{Family: "何", Given: "信賢"}}},
+	{"歐陽修文", []Name{{Family: "歐陽", Given: "修文"}}},
+	{"심의팅", []Name{{Family: "심", Given: "의팅"}}},
+	{"남궁민수", []Name{{Family: "남궁", Given: "민수"}}},
+	{"イアン ルイス", []Name{{Given: "イアン", Family: "ルイス"}}},
+	{"あべんべん", []Name{{Literal: "あべんべん"}}},
+	{"何泰祥 Taihsiang Ho (tai271828)", []Name{{Family: "何", Given: "泰祥"}}},
+	{"張仲樸 Enzo Chang", []Name{{Family: "張", Given: "仲樸"}}},
+	{"李昱勳 (Yu-Hsun Lee)", []Name{{Family: "李", Given: "昱勳"}}},
+	{"Tim (文昌) Hsu", []Name{{Given: "Tim", Family: "Hsu"}}},
+	{"Noflag(심의팅)", []Name{{Family: "Noflag"}}},
+
+	// Nothing.
+	{"", nil},
+	{"   ", nil},
+	{"()", nil},
+}
+
+func TestParseNames(t *testing.T) {
+	for _, tt := range nameCases {
+		t.Run(tt.display, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, ParseNames(tt.display)); diff != "" {
+				t.Errorf("ParseNames(%q) (-want +got):\n%s", tt.display, diff)
+			}
+			want := Name{}
+			if len(tt.want) > 0 {
+				want = tt.want[0]
+			}
+			if got := ParseName(tt.display); got != want {
+				t.Errorf("ParseName(%q) = %#v, want %#v", tt.display, got, want)
+			}
+		})
+	}
+}
+
+func TestSpeakerNames(t *testing.T) {
+	tests := []struct {
+		name    string
+		speaker talk.Speaker
+		want    []Name
+	}{
+		{"display only", talk.Speaker{Name: "Guido van Rossum"}, []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}}},
+		{"parts win", talk.Speaker{Name: "Juan de Dios Santos", GivenName: "Juan de Dios", FamilyName: "Santos"},
+			[]Name{{Given: "Juan de Dios", Family: "Santos"}}},
+		{"family as given", talk.Speaker{Name: "Guido van Rossum", GivenName: "Guido", FamilyName: "van Rossum"},
+			[]Name{{Given: "Guido", Family: "van Rossum"}}},
+		{"dropping particle", talk.Speaker{GivenName: "Ludwig van", FamilyName: "Beethoven"},
+			[]Name{{Given: "Ludwig", DroppingParticle: "van", Family: "Beethoven"}}},
+		{"family only", talk.Speaker{Name: "Glyph Lefkowitz", FamilyName: "Glyph"}, []Name{{Family: "Glyph"}}},
+		{"given only", talk.Speaker{GivenName: "Mariatta"}, []Name{{Family: "Mariatta"}}},
+		{"empty", talk.Speaker{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, SpeakerNames(tt.speaker)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNameForms(t *testing.T) {
+	tests := []struct {
+		name              Name
+		display, inverted string
+	}{
+		{Name{Given: "Yury", Family: "Selivanov"}, "Yury Selivanov", "Selivanov, Yury"},
+		{Name{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}, "Guido van Rossum", "van Rossum, Guido"},
+		{Name{Given: "Ludwig", DroppingParticle: "van", Family: "Beethoven"}, "Ludwig van Beethoven", "van Beethoven, Ludwig"},
+		{Name{Given: "Richard D.", Family: "Copeland", Suffix: "Jr."}, "Richard D. Copeland Jr.", "Copeland, Richard D., Jr."},
+		{Name{Family: "Glyph"}, "Glyph", "Glyph"},
+		{Name{Literal: "Various speakers"}, "Various speakers", "Various speakers"},
+		{Name{Family: "三津田", Given: "哲雄"}, "三津田哲雄", "三津田, 哲雄"},
+		{Name{}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.display, func(t *testing.T) {
+			if got := tt.name.String(); got != tt.display {
+				t.Errorf("String() = %q, want %q", got, tt.display)
+			}
+			if got := tt.name.Inverted(); got != tt.inverted {
+				t.Errorf("Inverted() = %q, want %q", got, tt.inverted)
+			}
+		})
+	}
+}
