@@ -63,7 +63,7 @@ var nameCases = []struct {
 	{"Peter St. Onge", []Name{{Given: "Peter", Family: "St. Onge"}}},
 	{"Raphael Das Gupta", []Name{{Given: "Raphael", Family: "Das Gupta"}}},
 	{"Michael V. Battista", []Name{{Given: "Michael V.", Family: "Battista"}}}, // an initial, not "von"
-	{"Juan De Dios Santos", []Name{{Given: "Juan", Family: "De Dios Santos"}}},  // wrong: "Juan de Dios" is a given name
+	{"Juan De Dios Santos", []Name{{Given: "Juan", Family: "De Dios Santos"}}}, // wrong: "Juan de Dios" is a given name
 
 	// Suffixes.
 	{"Richard D. Copeland, Jr.", []Name{{Given: "Richard D.", Family: "Copeland", Suffix: "Jr."}}},

@@ -1,0 +1,252 @@
+package cite
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Options say how BibTeX and BibLaTeX entries are written. The zero
+// Options are valid.
+type Options struct {
+	// Key is the entry's citation key; "" means the talk's [Key]. Writers
+	// of several talks ([WriteAll]) give each its key from a [KeySet] and
+	// ignore Key. Characters BibTeX does not allow in keys (space, comma,
+	// quotes, braces, parentheses, "=", "#", "%", "~", "\") are dropped.
+	Key string
+
+	// ASCII writes non-ASCII characters as LaTeX commands ({\"u}, {\'e},
+	// {\ss}, --- for an em dash), for BibTeX installations that are not
+	// 8-bit clean or documents without UTF-8 input. Characters LaTeX has
+	// no command for (CJK, Cyrillic, emoji) stay UTF-8. Without ASCII,
+	// Unicode is kept, which is what biber and BibTeX since 2018 expect.
+	ASCII bool
+}
+
+// field is one "name = value" of an entry; a macro value (a month) is
+// written without braces.
+type field struct {
+	name, value string
+	macro       bool
+}
+
+// WriteBibTeX writes a talk as a classic BibTeX @misc entry, which every
+// BibTeX style can print:
+//
+//	@misc{selivanov2016asyncawait,
+//	  author = {Selivanov, Yury},
+//	  title = {async/await in {Python} 3.5 and why it is awesome},
+//	  howpublished = {Conference presentation at {EuroPython} 2016},
+//	  month = aug,
+//	  year = {2016},
+//	  note = {\url{https://www.youtube.com/watch?v=m28fiN9y_r8}},
+//	  url = {https://www.youtube.com/watch?v=m28fiN9y_r8},
+//	  language = {English},
+//	  ...
+//	}
+//
+// See the package documentation for what each field holds and how values
+// are escaped. Only errors from w are returned.
+func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
+	return writeEntry(w, "misc", entryKey(t, opt), bibtexFields(t, opt.ASCII))
+}
+
+// WriteBibLaTeX writes a talk as a BibLaTeX @unpublished entry, the type
+// the biblatex manual gives for the script of a talk, with the event in
+// eventtitle, venue and eventdate:
+//
+//	@unpublished{selivanov2016asyncawait,
+//	  author = {Selivanov, Yury},
+//	  title = {async/await in {Python} 3.5 and why it is awesome},
+//	  type = {Conference presentation},
+//	  eventtitle = {{EuroPython} 2016},
+//	  date = {2016-08-04},
+//	  url = {https://www.youtube.com/watch?v=m28fiN9y_r8},
+//	  langid = {english},
+//	  ...
+//	}
+//
+// Only errors from w are returned.
+func WriteBibLaTeX(w io.Writer, t *talk.Talk, opt Options) error {
+	return writeEntry(w, "unpublished", entryKey(t, opt), biblatexFields(t, opt.ASCII))
+}
+
+func entryKey(t *talk.Talk, opt Options) string {
+	if k := cleanKey(opt.Key); k != "" {
+		return k
+	}
+	return Key(t)
+}
+
+// cleanKey drops what BibTeX and biber do not accept in a citation key.
+func cleanKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || strings.ContainsRune(`,"'{}()=#%~\`, r) {
+			return -1
+		}
+		return r
+	}, k)
+}
+
+// bibtexNames returns the author field: each name as "von Last, Jr,
+// First", joined by " and ", with literal names in braces so that BibTeX
+// neither splits nor inverts them.
+func bibtexNames(names []Name, ascii bool) string {
+	parts := make([]string, 0, len(names))
+	for _, n := range names {
+		if n.Literal != "" {
+			parts = append(parts, "{"+texString(n.Literal, ascii)+"}")
+			continue
+		}
+		family := texString(n.Family, ascii)
+		if needsBraces(n.Family) {
+			family = "{" + family + "}"
+		}
+		if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
+			family = texString(p, ascii) + " " + family
+		}
+		s := family
+		if n.Suffix != "" {
+			s += ", " + texString(n.Suffix, ascii)
+		}
+		if n.Given != "" || n.Suffix != "" {
+			s += ", " + texString(n.Given, ascii)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " and ")
+}
+
+// needsBraces reports whether a family name of several words would be
+// split by BibTeX's name parser: a word starting in lower case is read as
+// a "von" particle, and "and" as the start of the next name.
+func needsBraces(family string) bool {
+	words := strings.Fields(family)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if w == "and" || strings.ToLower(w[:1]) == w[:1] && strings.ToUpper(w[:1]) != w[:1] {
+			return true
+		}
+	}
+	return false
+}
+
+// months are BibTeX's month macros, which styles print in the document's
+// language.
+var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// issued returns the date a talk is cited under: when it was recorded,
+// else the year its event started, with at most a day's precision.
+func issued(t *talk.Talk) talk.Date {
+	if !t.Recorded.IsZero() {
+		if t.Recorded.Precision() > talk.Day {
+			return t.Recorded.Day()
+		}
+		return t.Recorded
+	}
+	if !t.Event.Start.IsZero() {
+		d, err := talk.ParseDate(t.Event.Start.Time().Format("2006"))
+		if err == nil {
+			return d
+		}
+	}
+	return talk.Date{}
+}
+
+// eventDates returns the event's dates as a BibLaTeX/EDTF range
+// "2016-07-17/2016-07-24", or one day, or "".
+func eventDates(t *talk.Talk) string {
+	start, end := dayOrLess(t.Event.Start), dayOrLess(t.Event.End)
+	switch {
+	case start == "":
+		return ""
+	case end == "" || end == start:
+		return start
+	}
+	return start + "/" + end
+}
+
+func dayOrLess(d talk.Date) string {
+	if d.Precision() > talk.Day {
+		d = d.Day()
+	}
+	return d.String()
+}
+
+func bibtexFields(t *talk.Talk, ascii bool) []field {
+	var fs []field
+	add := func(name, value string) {
+		if value != "" {
+			fs = append(fs, field{name: name, value: value})
+		}
+	}
+	add("author", bibtexNames(Names(t), ascii))
+	add("title", texTitle(title(t), ascii))
+	how := Genre(t)
+	if ev := clean(t.Event.Title); ev != "" {
+		how += " at " + ev
+		if p := cityCountry(t); p != "" {
+			how += ", " + p
+		}
+	}
+	add("howpublished", texTitle(how, ascii))
+	if d := issued(t); !d.IsZero() {
+		if d.Precision() >= talk.Month {
+			fs = append(fs, field{name: "month", value: months[d.Time().Month()-time.January], macro: true})
+		}
+		add("year", d.Time().Format("2006"))
+	}
+	if u := link(t); u != "" {
+		add("note", `\url{`+texURLArg(u)+`}`)
+		add("url", texURL(u))
+	}
+	add("language", texString(languageName(t.Language), ascii))
+	add("keywords", texString(strings.Join(tags(t), ", "), ascii))
+	add("abstract", texString(abstract(t), ascii))
+	return fs
+}
+
+func biblatexFields(t *talk.Talk, ascii bool) []field {
+	var fs []field
+	add := func(name, value string) {
+		if value != "" {
+			fs = append(fs, field{name: name, value: value})
+		}
+	}
+	add("author", bibtexNames(Names(t), ascii))
+	add("title", texTitle(clean(t.Title), ascii))
+	add("subtitle", texTitle(clean(t.Subtitle), ascii))
+	add("type", texString(Genre(t), ascii))
+	add("eventtitle", texTitle(clean(t.Event.Title), ascii))
+	add("eventdate", eventDates(t))
+	add("venue", texString(eventPlace(t), ascii))
+	add("date", issued(t).String())
+	add("url", texURL(link(t)))
+	add("langid", babelName(t.Language))
+	add("keywords", texString(strings.Join(tags(t), ", "), ascii))
+	add("abstract", texString(abstract(t), ascii))
+	return fs
+}
+
+// writeEntry writes one entry and a blank line after it: nothing else, so
+// that no "@" can stand between entries.
+func writeEntry(w io.Writer, typ, key string, fs []field) error {
+	var b strings.Builder
+	b.WriteString("@" + typ + "{" + key + ",\n")
+	for _, f := range fs {
+		b.WriteString("  " + f.name + " = ")
+		if f.macro {
+			b.WriteString(f.value)
+		} else {
+			b.WriteString("{" + f.value + "}")
+		}
+		b.WriteString(",\n")
+	}
+	b.WriteString("}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

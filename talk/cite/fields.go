@@ -1,0 +1,143 @@
+package cite
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// This file holds what every format takes from a talk the same way.
+
+// Genre returns how citations describe a talk: APA's bracketed
+// description ("Conference presentation", "Keynote address") from
+// [talk.Talk.Kind], and "Conference presentation" when the kind is not
+// known. It is CSL's genre, BibLaTeX's type and RIS's M3.
+func Genre(t *talk.Talk) string {
+	switch strings.ToLower(t.Kind) {
+	case "", "talk", "session", "presentation", "contributed_talk":
+		return "Conference presentation"
+	case "keynote":
+		return "Keynote address"
+	case "lightning_talk", "lightning-talk", "lightning talk", "lightning":
+		return "Lightning talk"
+	case "poster":
+		return "Poster presentation"
+	case "panel":
+		return "Panel discussion"
+	case "workshop":
+		return "Workshop"
+	case "tutorial":
+		return "Tutorial"
+	}
+	k := strings.Join(strings.FieldsFunc(t.Kind, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }), " ")
+	if k == "" {
+		return "Conference presentation"
+	}
+	return strings.ToUpper(k[:1]) + strings.ToLower(k[1:])
+}
+
+// title returns the title with its subtitle, "Title: Subtitle", in one
+// line.
+func title(t *talk.Talk) string {
+	ti, sub := clean(t.Title), clean(t.Subtitle)
+	switch {
+	case sub == "":
+		return ti
+	case ti == "":
+		return sub
+	case strings.HasSuffix(ti, ":") || strings.HasSuffix(ti, "?") || strings.HasSuffix(ti, "!"):
+		return ti + " " + sub
+	}
+	return ti + ": " + sub
+}
+
+// link returns the URL a citation points at: the first video (what the
+// reader can watch), else the talk's first link (a schedule page), else
+// its first slides.
+func link(t *talk.Talk) string {
+	for _, v := range t.Videos {
+		if v.URL != "" {
+			return strings.TrimSpace(v.URL)
+		}
+	}
+	for _, l := range append(append([]talk.Link(nil), t.Links...), t.Slides...) {
+		if l.URL != "" {
+			return strings.TrimSpace(l.URL)
+		}
+	}
+	return ""
+}
+
+// eventPlace returns where the event took place, "Venue, City, Region,
+// Country", leaving out what is not known.
+func eventPlace(t *talk.Talk) string {
+	p := t.Event.Place
+	return joinNonEmpty(", ", clean(p.Venue), clean(p.City), clean(p.Region), clean(p.Country))
+}
+
+// cityCountry returns the event's place without the venue, for formats
+// whose place is a city (RIS's CY, BibTeX's howpublished).
+func cityCountry(t *talk.Talk) string {
+	p := t.Event.Place
+	return joinNonEmpty(", ", clean(p.City), clean(p.Region), clean(p.Country))
+}
+
+// abstract returns the talk's summary, or its description when it has
+// none, in one line: citation formats want no line breaks in a field.
+// Markup is kept as the source wrote it.
+func abstract(t *talk.Talk) string {
+	if s := clean(t.Summary); s != "" {
+		return s
+	}
+	return clean(t.Description)
+}
+
+// tags returns the talk's tags, cleaned, without empty or repeated ones.
+func tags(t *talk.Talk) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tag := range t.Tags {
+		tag = clean(tag)
+		if tag != "" && !seen[tag] {
+			seen[tag] = true
+			out = append(out, tag)
+		}
+	}
+	return out
+}
+
+// languageName returns the English name of a talk's language ("English",
+// "Brazilian Portuguese"), or "" when it has none or an unknown one.
+func languageName(l talk.Language) string {
+	tag, err := language.Parse(string(l))
+	if l == "" || err != nil {
+		return ""
+	}
+	return display.English.Tags().Name(tag)
+}
+
+// babelNames are the babel and polyglossia names of the languages talks
+// are given in, which BibLaTeX's langid takes.
+var babelNames = map[string]string{
+	"en": "english", "de": "ngerman", "fr": "french", "es": "spanish", "pt": "portuguese",
+	"pt-BR": "brazilian", "it": "italian", "nl": "dutch", "ru": "russian", "pl": "polish",
+	"cs": "czech", "ja": "japanese", "zh": "chinese", "ko": "korean", "uk": "ukrainian",
+	"sv": "swedish", "fi": "finnish", "da": "danish", "nb": "norsk", "no": "norsk",
+	"nn": "nynorsk", "tr": "turkish", "el": "greek", "hu": "hungarian", "ca": "catalan",
+	"eu": "basque", "gl": "galician", "ro": "romanian", "he": "hebrew", "ar": "arabic",
+	"id": "indonesian", "vi": "vietnamese", "sk": "slovak", "sl": "slovene",
+	"hr": "croatian", "sr": "serbian", "bg": "bulgarian", "lt": "lithuanian",
+	"lv": "latvian", "et": "estonian", "en-GB": "british", "en-US": "american",
+}
+
+// babelName returns the langid for a language, or "" for one BibLaTeX
+// does not know by a babel name.
+func babelName(l talk.Language) string {
+	if n, ok := babelNames[string(l)]; ok {
+		return n
+	}
+	return babelNames[string(l.Base())]
+}

@@ -1,0 +1,152 @@
+package cite
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gosimple/slug"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Key returns a talk's citation key before deduplication: the first
+// speaker's family name, the year and the first significant word of the
+// title, in ASCII lower case, as "selivanov2016asyncawait". See the
+// package documentation for the rule; [KeySet] makes keys unique.
+//
+// The family name keeps its non-dropping particle ("vanrossum"), is
+// transliterated from other scripts ("Жуков" is "zhukov") and cut to 20
+// characters; a literal name gives its first word ("various"), and a talk
+// with no speaker "anon". The year is that of [talk.Talk.Recorded], else
+// of the event's start, else left out. The title's first word that is not
+// a stop word ("a", "the", "on", "in", ...) and has a letter or digit is
+// folded the same way and cut to 20 characters ("async/await" gives
+// "asyncawait"); a title with none adds nothing.
+func Key(t *talk.Talk) string {
+	var b strings.Builder
+	author := "anon"
+	if names := Names(t); len(names) > 0 {
+		n := names[0]
+		if n.Literal != "" {
+			author = fold(strings.Fields(n.Literal)[0], 20)
+		} else {
+			author = fold(n.NonDroppingParticle+n.Family, 20)
+		}
+		if author == "" {
+			author = "anon"
+		}
+	}
+	b.WriteString(author)
+	if y := year(t); y != 0 {
+		b.WriteString(strconv.Itoa(y))
+	}
+	for _, w := range strings.Fields(t.Title) {
+		f := fold(w, 20)
+		if f != "" && !stopWords[f] {
+			b.WriteString(f)
+			break
+		}
+	}
+	return b.String()
+}
+
+// year returns the year a talk is cited under, or 0.
+func year(t *talk.Talk) int {
+	switch {
+	case !t.Recorded.IsZero():
+		return t.Recorded.Time().Year()
+	case !t.Event.Start.IsZero():
+		return t.Event.Start.Time().Year()
+	}
+	return 0
+}
+
+// fold returns s in ASCII lower-case letters and digits only, at most max
+// of them. Other scripts are transliterated (gosimple/slug's tables).
+func fold(s string, max int) string {
+	var b strings.Builder
+	for _, r := range slug.MakeLang(s, "en") {
+		if b.Len() == max {
+			break
+		}
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// stopWords are skipped when a key takes a word from the title: articles,
+// prepositions and conjunctions in the languages of the corpus, as Better
+// BibTeX skips them.
+var stopWords = func() map[string]bool {
+	const words = `a ab about above across after against al along amid among an and anti around as at
+		before behind below beneath beside besides between beyond but by d da das de del dell della
+		dei degli delle dem den der des despite die do down du during ein eine einem einen einer eines
+		el en et except for from gli i il in inside into is l la las le les like lo los near nor of off
+		on onto or over past per plus round save since so some sur than the through to toward towards
+		un una unas under underneath une unlike uno unos until up upon versus via von while with
+		within without yet zu zum`
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}()
+
+// KeySet hands out citation keys that are unique within one set, such as
+// the talks of one bibliography file. The zero value is an empty set,
+// ready to use.
+//
+// The first talk with a key gets it unchanged; later ones get the
+// smallest free suffix "a", "b", ... "z", "aa", "ab", ... A key therefore
+// depends on the talk and on which talks with the same key came before
+// it: a corpus read in the same order gets the same keys every time.
+//
+// A KeySet is not safe for concurrent use, since which talk gets the bare
+// key depends on the order of the calls.
+type KeySet struct {
+	taken map[string]bool
+	next  map[string]int // the first suffix worth trying for a key
+}
+
+// Key returns the unique key for t: [Key] made unique with [KeySet.Unique].
+func (s *KeySet) Key(t *talk.Talk) string { return s.Unique(Key(t)) }
+
+// Unique returns key the first time the set sees it and afterwards key
+// with the first free letter suffix; either way the result is taken from
+// then on, so Unique never returns a key twice, even when a suffixed key
+// is itself a real key. An empty key stands for "anon".
+func (s *KeySet) Unique(key string) string {
+	if key == "" {
+		key = "anon"
+	}
+	if s.taken == nil {
+		s.taken = map[string]bool{}
+		s.next = map[string]int{}
+	}
+	if !s.taken[key] {
+		s.taken[key] = true
+		return key
+	}
+	for n := s.next[key]; ; n++ {
+		cand := key + letters(n)
+		if !s.taken[cand] {
+			s.taken[cand] = true
+			s.next[key] = n + 1
+			return cand
+		}
+	}
+}
+
+// letters returns the n-th suffix (from 0): a ... z, aa ... az, ba ...
+func letters(n int) string {
+	var b []byte
+	for n++; n > 0; n = (n - 1) / 26 {
+		b = append(b, byte('a'+(n-1)%26))
+	}
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}

@@ -1,0 +1,239 @@
+package cite
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// This file turns text into the value of a BibTeX field: LaTeX's special
+// characters escaped, capitals protected where BibTeX would change them,
+// and, on request, non-ASCII characters as LaTeX commands.
+
+// texEscapes are LaTeX's special characters in text, and the characters
+// that are not special to LaTeX but that LaTeX's default OT1 font
+// encoding prints as something else ("<" is "¡").
+var texEscapes = map[rune]string{
+	'\\': `\textbackslash{}`,
+	'{':  `\{`,
+	'}':  `\}`,
+	'&':  `\&`,
+	'%':  `\%`,
+	'$':  `\$`,
+	'#':  `\#`,
+	'_':  `\_`,
+	'~':  `\textasciitilde{}`,
+	'^':  `\textasciicircum{}`,
+	'<':  `\textless{}`,
+	'>':  `\textgreater{}`,
+}
+
+// texSymbols are the LaTeX commands for non-ASCII characters that are not
+// a letter with accents, used with [Options.ASCII].
+var texSymbols = map[rune]string{
+	'ß': `{\ss}`, 'æ': `{\ae}`, 'Æ': `{\AE}`, 'œ': `{\oe}`, 'Œ': `{\OE}`,
+	'ø': `{\o}`, 'Ø': `{\O}`, 'å': `{\aa}`, 'Å': `{\AA}`, 'ł': `{\l}`, 'Ł': `{\L}`,
+	'ı': `{\i}`, 'ȷ': `{\j}`, 'ð': `{\dh}`, 'Ð': `{\DH}`, 'þ': `{\th}`, 'Þ': `{\TH}`,
+	'ŋ': `{\ng}`, 'Ŋ': `{\NG}`,
+	'–': `--`, '—': `---`, '‘': `\textquoteleft{}`, '’': `\textquoteright{}`,
+	'“': `\textquotedblleft{}`, '”': `\textquotedblright{}`, '…': `{\ldots}`,
+	'\u00a0': `~`, '«': `\guillemotleft{}`, '»': `\guillemotright{}`,
+	'€': `\texteuro{}`, '£': `{\pounds}`, '©': `\textcopyright{}`, '®': `\textregistered{}`,
+	'™': `\texttrademark{}`, '°': `\textdegree{}`, '§': `{\S}`, '¶': `{\P}`,
+	'¡': `\textexclamdown{}`, '¿': `\textquestiondown{}`, '•': `\textbullet{}`,
+	'†': `{\dag}`, '‡': `{\ddag}`, '×': `\texttimes{}`, '÷': `\textdiv{}`,
+	'±': `\textpm{}`, 'µ': `\textmu{}`, '¢': `\textcent{}`, '¥': `\textyen{}`,
+}
+
+// texAccents are the LaTeX accent commands for Unicode combining marks.
+// Those whose name is a letter take their argument in braces.
+var texAccents = map[rune]string{
+	'\u0300': "`", '\u0301': "'", '\u0302': "^", '\u0303': "~", '\u0304': "=",
+	'\u0306': "u", '\u0307': ".", '\u0308': `"`, '\u030a': "r", '\u030b': "H",
+	'\u030c': "v", '\u0323': "d", '\u0327': "c", '\u0328': "k", '\u0331': "b",
+}
+
+// texWriter builds a field value.
+type texWriter struct {
+	b     strings.Builder
+	ascii bool // write non-ASCII characters as LaTeX commands where there are some
+}
+
+// text writes s escaped, as text.
+func (w *texWriter) text(s string) {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		rest := s[i+size:]
+		switch {
+		case r == '-' && strings.HasPrefix(rest, "-"):
+			// LaTeX (and every BibTeX reader) makes "--" a dash.
+			w.b.WriteString("-{}")
+		case texEscapes[r] != "":
+			w.b.WriteString(texEscapes[r])
+		case r < utf8.RuneSelf || !w.ascii:
+			w.b.WriteRune(r)
+		default:
+			// A letter and the combining marks after it, as one unit.
+			j := i + size
+			for j < len(s) {
+				m, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.Is(unicode.Mn, m) {
+					break
+				}
+				j += n
+			}
+			w.b.WriteString(texChar(s[i:j]))
+			i = j
+			continue
+		}
+		i += size
+	}
+}
+
+// texChar returns the LaTeX form of one character (a base and its
+// combining marks), or the character itself when LaTeX has no command for
+// it: BibTeX copies such bytes through, and LaTeX since 2018 reads its
+// input as UTF-8, so the character prints where the font has it.
+func texChar(c string) string {
+	if r, _ := utf8.DecodeRuneInString(c); utf8.RuneCountInString(c) == 1 && texSymbols[r] != "" {
+		return texSymbols[r]
+	}
+	d := norm.NFD.String(c)
+	base, size := utf8.DecodeRuneInString(d)
+	inner := ""
+	switch {
+	case base < utf8.RuneSelf && unicode.IsLetter(base):
+		inner = string(base)
+	case texSymbols[base] != "" && strings.HasPrefix(texSymbols[base], `{\`):
+		inner = strings.Trim(texSymbols[base], "{}") // "\o" under an accent
+	default:
+		return c
+	}
+	marks := d[size:]
+	if marks == "" {
+		return c
+	}
+	for _, m := range marks {
+		cmd, ok := texAccents[m]
+		if !ok {
+			return c
+		}
+		switch {
+		case unicode.IsLetter(rune(cmd[0])):
+			inner = `\` + cmd + "{" + inner + "}"
+		case len(inner) == 1:
+			inner = `\` + cmd + inner
+		default:
+			inner = `\` + cmd + "{" + inner + "}"
+		}
+	}
+	return "{" + inner + "}"
+}
+
+// title writes s as a title: escaped as [texWriter.text], with every word
+// that has a capital BibTeX styles could lower-case put in braces:
+// "async/await in {Python} 3.5", "{PEP} 492". A word that only starts with
+// a capital at the start of the title, or after a colon, is left alone,
+// since styles keep those capitals.
+func (w *texWriter) title(s string) {
+	start := true // at the start of a sentence as BibTeX's change.case$ sees it
+	for s != "" {
+		i := strings.IndexFunc(s, isWordRune)
+		if i < 0 {
+			w.text(s)
+			break
+		}
+		if i > 0 {
+			gap := s[:i]
+			w.text(gap)
+			if strings.Contains(gap, ":") {
+				start = true
+			}
+			s = s[i:]
+		}
+		j := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) })
+		if j < 0 {
+			j = len(s)
+		}
+		word := s[:j]
+		if needsProtection(word, start) {
+			w.b.WriteByte('{')
+			w.text(word)
+			w.b.WriteByte('}')
+		} else {
+			w.text(word)
+		}
+		start = false
+		s = s[j:]
+	}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// needsProtection reports whether a word of a title has a capital that a
+// style changing case could lose.
+func needsProtection(word string, start bool) bool {
+	for i, r := range word {
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			if i > 0 || !start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// texString returns s escaped as text.
+func texString(s string, ascii bool) string {
+	w := texWriter{ascii: ascii}
+	w.text(s)
+	return w.b.String()
+}
+
+// texTitle returns s escaped as a title.
+func texTitle(s string, ascii bool) string {
+	w := texWriter{ascii: ascii}
+	w.title(s)
+	return w.b.String()
+}
+
+// texURL returns a URL as a BibTeX field can hold it: braces, spaces and
+// backslashes percent-encoded (they would unbalance the value or end it),
+// all else as it is. BibLaTeX's url field and \url{} read it verbatim.
+func texURL(u string) string {
+	var b strings.Builder
+	for _, r := range u {
+		switch {
+		case r == '{':
+			b.WriteString("%7B")
+		case r == '}':
+			b.WriteString("%7D")
+		case r == '\\':
+			b.WriteString("%5C")
+		case r == ' ':
+			b.WriteString("%20")
+		case unicode.IsControl(r) || r == utf8.RuneError:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// texURLArg returns a URL for \url{...} inside another field: as
+// [texURL], and with % and # escaped, which \url cannot take raw when
+// its argument has been read already.
+func texURLArg(u string) string {
+	u = texURL(u)
+	return strings.NewReplacer("%", `\%`, "#", `\#`).Replace(u)
+}

@@ -1,0 +1,77 @@
+package cite
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// WriteRIS writes a talk as one RIS record of type SLIDE, which Zotero
+// imports as a presentation with T2 as the meeting:
+//
+//	TY  - SLIDE
+//	AU  - Selivanov, Yury
+//	TI  - async/await in Python 3.5 and why it is awesome
+//	T2  - EuroPython 2016
+//	DA  - 2016/08/04/
+//	PY  - 2016
+//	M3  - Conference presentation
+//	UR  - https://www.youtube.com/watch?v=m28fiN9y_r8
+//	LA  - en
+//	AB  - ...
+//	ER  -
+//
+// Lines end in CRLF, as Zotero writes them, and a blank line follows the
+// record. Every value is on one line: line breaks and other control
+// characters become spaces. Names are "Family, Given" (a name without a
+// comma is an organisation to Zotero), literal names as they are. Only
+// errors from w are returned.
+func WriteRIS(w io.Writer, t *talk.Talk) error {
+	var b strings.Builder
+	tag := func(tag, value string) {
+		if value = risValue(value); value != "" {
+			b.WriteString(tag + "  - " + value + "\r\n")
+		}
+	}
+	tag("TY", "SLIDE")
+	for _, n := range Names(t) {
+		tag("AU", n.Inverted())
+	}
+	tag("TI", title(t))
+	tag("T2", t.Event.Title)
+	tag("CY", eventPlace(t))
+	if d := issued(t); !d.IsZero() {
+		tm := d.Time()
+		switch d.Precision() {
+		case talk.Year:
+			tag("DA", fmt.Sprintf("%04d///", tm.Year()))
+		case talk.Month:
+			tag("DA", fmt.Sprintf("%04d/%02d//", tm.Year(), tm.Month()))
+		default:
+			tag("DA", fmt.Sprintf("%04d/%02d/%02d/", tm.Year(), tm.Month(), tm.Day()))
+		}
+		tag("PY", fmt.Sprintf("%04d", tm.Year()))
+	}
+	tag("M3", Genre(t))
+	tag("UR", link(t))
+	tag("LA", string(t.Language))
+	tag("AB", abstract(t))
+	for _, k := range tags(t) {
+		tag("KW", k)
+	}
+	b.WriteString("ER  - \r\n\r\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// risValue returns s on one line, without control characters, trimmed.
+func risValue(s string) string {
+	return clean(strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s))
+}
