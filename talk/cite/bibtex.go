@@ -193,7 +193,7 @@ func bibtexFields(t *talk.Talk, ascii bool) []field {
 			how += ", " + p
 		}
 	}
-	add("howpublished", texTitle(how, ascii))
+	add("howpublished", texString(how, ascii))
 	if d := issued(t); !d.IsZero() {
 		if d.Precision() >= talk.Month {
 			fs = append(fs, field{name: "month", value: months[d.Time().Month()-time.January], macro: true})

@@ -56,19 +56,24 @@ func title(t *talk.Talk) string {
 
 // link returns the URL a citation points at: the first video (what the
 // reader can watch), else the talk's first link (a schedule page), else
-// its first slides.
+// its first slides. Spaces inside it are percent-encoded and control
+// characters dropped, so that it stays one token in every format.
 func link(t *talk.Talk) string {
 	for _, v := range t.Videos {
-		if v.URL != "" {
-			return strings.TrimSpace(v.URL)
+		if u := cleanURL(v.URL); u != "" {
+			return u
 		}
 	}
 	for _, l := range append(append([]talk.Link(nil), t.Links...), t.Slides...) {
-		if l.URL != "" {
-			return strings.TrimSpace(l.URL)
+		if u := cleanURL(l.URL); u != "" {
+			return u
 		}
 	}
 	return ""
+}
+
+func cleanURL(u string) string {
+	return strings.ReplaceAll(clean(u), " ", "%20")
 }
 
 // eventPlace returns where the event took place, "Venue, City, Region,

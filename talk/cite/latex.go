@@ -207,7 +207,7 @@ func texTitle(s string, ascii bool) string {
 	return w.b.String()
 }
 
-// texURL returns a URL as a BibTeX field can hold it: braces, spaces and
+// texURL returns a URL as a BibTeX field can hold it: braces and
 // backslashes percent-encoded (they would unbalance the value or end it),
 // all else as it is. BibLaTeX's url field and \url{} read it verbatim.
 func texURL(u string) string {

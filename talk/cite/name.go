@@ -207,9 +207,20 @@ func ParseNames(display string) []Name {
 	return []Name{parsePerson(s)}
 }
 
-// clean collapses whitespace and puts s in NFC, so that names compare and
-// split the same however the source spaced or composed them.
+// clean returns s on one line: in NFC, without control characters, with
+// runs of white space (line breaks too) made one space and trimmed. Names
+// then compare and split the same however the source spaced or composed
+// them, and no format's line or field structure can break.
 func clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r), r == utf8.RuneError, r == '\u2028', r == '\u2029':
+			return -1
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 

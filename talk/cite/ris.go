@@ -31,7 +31,7 @@ import (
 func WriteRIS(w io.Writer, t *talk.Talk) error {
 	var b strings.Builder
 	tag := func(tag, value string) {
-		if value = risValue(value); value != "" {
+		if value = clean(value); value != "" {
 			b.WriteString(tag + "  - " + value + "\r\n")
 		}
 	}
@@ -66,12 +66,3 @@ func WriteRIS(w io.Writer, t *talk.Talk) error {
 	return err
 }
 
-// risValue returns s on one line, without control characters, trimmed.
-func risValue(s string) string {
-	return clean(strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, s))
-}

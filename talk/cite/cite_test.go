@@ -1,0 +1,421 @@
+package cite
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// archive is the repository's copy of real pyvideo records.
+const archive = "../../testdata/pyvideo"
+
+// archiveTalks reads the repository's real records, in archive order.
+func archiveTalks(t testing.TB) []*talk.Talk {
+	t.Helper()
+	var out []*talk.Talk
+	for tk, err := range pyvideo.Talks(os.DirFS(archive)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, tk)
+	}
+	if len(out) == 0 {
+		t.Fatal("no talks in " + archive)
+	}
+	return out
+}
+
+// hostileTalk has every character and name the writers must escape or
+// split with care.
+func hostileTalk() *talk.Talk {
+	return &talk.Talk{
+		ID:       "hostile",
+		Title:    `50% of C++ & C# devs use {braces}, ~tilde~, ^caret^, $money$, #hash, under_score, back\slash -- and "quotes" <b>`,
+		Subtitle: "Müller's Straße: naïve café — “smart” ‘quotes’… Łódź, Ørsted, ı, 東京",
+		Kind:     "keynote",
+		Speakers: []talk.Speaker{
+			{Name: "Guido van Rossum"},
+			{Name: "Richard D. Copeland, Jr."},
+			{Name: "Various speakers"},
+			{Name: "Jörg Müller"},
+			{Name: "三津田 哲雄"},
+			{Name: "Tom & Jerry"},
+			{Name: "Ludwig", GivenName: "Ludwig van", FamilyName: "Beethoven"},
+			{Name: "Tom Dupré", GivenName: "Tom", FamilyName: "Dupré la Tour"},
+		},
+		Event: talk.Event{
+			ID: "pycon-us-2024", Title: "PyCon US 2024",
+			Start: talk.MustParseDate("2024-05-15"), End: talk.MustParseDate("2024-05-23"),
+			Place: talk.Place{Venue: "David L. Lawrence Convention Center", City: "Pittsburgh", Region: "PA", Country: "United States"},
+		},
+		Recorded: talk.MustParseDate("2024-05-17T10:30:00-04:00"),
+		Duration: talk.Duration(25*time.Minute + 8*time.Second),
+		Language: "de",
+		Summary:  "Line one.\n\nLine two with \\LaTeX{} and 100% & more\r\nER  - not an end\x01",
+		Tags:     []string{"c++", "data science", "python", "python", ""},
+		Videos:   []talk.Video{{URL: "https://example.org/watch?v=a b&x=%20#frag{1}"}},
+	}
+}
+
+// goldenFile compares got with testdata/name, or rewrites it with -update.
+func goldenFile(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// goldenCases are the inputs of the golden tests: the real records and
+// the hostile talk, in every format.
+func goldenCases(t *testing.T) []struct {
+	name  string
+	talks []*talk.Talk
+} {
+	return []struct {
+		name  string
+		talks []*talk.Talk
+	}{
+		{"pyvideo", archiveTalks(t)},
+		{"hostile", []*talk.Talk{hostileTalk()}},
+	}
+}
+
+var goldenFormats = []struct {
+	suffix string
+	format Format
+	opt    Options
+}{
+	{".bib", BibTeX, Options{}},
+	{"-ascii.bib", BibTeX, Options{ASCII: true}},
+	{"-biblatex.bib", BibLaTeX, Options{}},
+	{".ris", RIS, Options{}},
+	{".json", CSLJSON, Options{}},
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		for _, f := range goldenFormats {
+			t.Run(c.name+f.suffix, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := WriteAll(&b, f.format, c.talks, f.opt); err != nil {
+					t.Fatal(err)
+				}
+				goldenFile(t, c.name+f.suffix, b.Bytes())
+			})
+		}
+	}
+}
+
+// TestEmptyTalk runs the zero Talk through every writer: each writes a
+// valid, nearly empty record.
+func TestEmptyTalk(t *testing.T) {
+	var b bytes.Buffer
+	for _, f := range goldenFormats {
+		b.WriteString("== " + f.format.String() + f.suffix + "\n")
+		if err := WriteAll(&b, f.format, []*talk.Talk{{}}, f.opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goldenFile(t, "empty.txt", b.Bytes())
+}
+
+// bibWant is what a BibTeX or BibLaTeX entry must mean, field by field,
+// after its LaTeX is decoded: the model's values as the writers promise
+// to carry them.
+func bibWant(tk *talk.Talk, f Format) map[string]string {
+	m := map[string]string{}
+	set := func(k, v string) {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	var names []string
+	for _, n := range Names(tk) {
+		// BibTeX's order is "von Last, Jr, First".
+		if n.Suffix != "" {
+			n.Family, n.Suffix = n.Family+", "+n.Suffix, ""
+		}
+		names = append(names, n.Inverted())
+	}
+	set("author", strings.Join(names, " and "))
+	set("keywords", strings.Join(tags(tk), ", "))
+	set("abstract", abstract(tk))
+	u := texURL(link(tk))
+	set("url", u)
+	d := issued(tk)
+	if f == BibTeX {
+		set("title", title(tk))
+		how := Genre(tk)
+		if ev := clean(tk.Event.Title); ev != "" {
+			how += " at " + joinNonEmpty(", ", ev, cityCountry(tk))
+		}
+		set("howpublished", how)
+		if d.Precision() >= talk.Month {
+			set("month", months[d.Time().Month()-1])
+		}
+		if !d.IsZero() {
+			set("year", d.Time().Format("2006"))
+		}
+		set("note", u)
+		set("language", languageName(tk.Language))
+	} else {
+		set("title", clean(tk.Title))
+		set("subtitle", clean(tk.Subtitle))
+		set("type", Genre(tk))
+		set("eventtitle", clean(tk.Event.Title))
+		set("eventdate", eventDates(tk))
+		set("venue", eventPlace(tk))
+		set("date", d.String())
+		set("langid", babelName(tk.Language))
+	}
+	for k, v := range m {
+		m[k] = dropControls(v)
+	}
+	return m
+}
+
+// dropControls removes what the writers drop from text.
+func dropControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\uFFFD' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// bibGot decodes every field of an entry.
+func bibGot(t testing.TB, e bibEntry) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	for k, v := range e.Fields {
+		if !balanced(v) {
+			t.Errorf("%s: %s: unbalanced braces: %q", e.Key, k, v)
+		}
+		switch {
+		case e.Macros[k] || k == "url":
+			m[k] = v
+		default:
+			d, err := untexValue(v)
+			if err != nil {
+				t.Errorf("%s: %s: %v in %q", e.Key, k, err, v)
+			}
+			m[k] = d
+		}
+	}
+	return m
+}
+
+// TestBibRoundTrip reads back every entry of the golden inputs with the
+// test reader and checks every field against the model.
+func TestBibRoundTrip(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		for _, f := range goldenFormats {
+			if f.format != BibTeX && f.format != BibLaTeX {
+				continue
+			}
+			t.Run(c.name+f.suffix, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := WriteAll(&b, f.format, c.talks, f.opt); err != nil {
+					t.Fatal(err)
+				}
+				entries, err := readBib(b.String())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(entries) != len(c.talks) {
+					t.Fatalf("%d entries, want %d", len(entries), len(c.talks))
+				}
+				for i, e := range entries {
+					if diff := cmp.Diff(bibWant(c.talks[i], f.format), bibGot(t, e)); diff != "" {
+						t.Errorf("%s (-want +got):\n%s", e.Key, diff)
+					}
+				}
+			})
+		}
+	}
+}
+
+// checkRIS reports what is wrong with an RIS file: every line "XX  -
+// value" ending in CRLF, records from TY to "ER  - " and a blank line.
+func checkRIS(data string) []string {
+	var problems []string
+	if !strings.HasSuffix(data, "\r\n") && data != "" {
+		problems = append(problems, "does not end in CRLF")
+	}
+	inRecord := false
+	for i, line := range strings.SplitAfter(data, "\r\n") {
+		if line == "" {
+			continue
+		}
+		if !strings.HasSuffix(line, "\r\n") || strings.ContainsAny(strings.TrimSuffix(line, "\r\n"), "\r\n") {
+			problems = append(problems, "line "+itoa(i+1)+": not one CRLF line")
+			continue
+		}
+		line = strings.TrimSuffix(line, "\r\n")
+		if line == "" {
+			if inRecord {
+				problems = append(problems, "line "+itoa(i+1)+": blank line inside a record")
+			}
+			continue
+		}
+		if len(line) < 6 || line[2:6] != "  - " || !isTag(line[:2]) {
+			problems = append(problems, "line "+itoa(i+1)+": not \"XX  - value\": "+line)
+			continue
+		}
+		tag := line[:2]
+		switch {
+		case tag == "TY" && inRecord:
+			problems = append(problems, "line "+itoa(i+1)+": TY inside a record")
+		case tag == "TY":
+			inRecord = true
+		case !inRecord:
+			problems = append(problems, "line "+itoa(i+1)+": "+tag+" outside a record")
+		case tag == "ER":
+			if line != "ER  - " {
+				problems = append(problems, "line "+itoa(i+1)+": ER with a value")
+			}
+			inRecord = false
+		case len(line) == 6 || line[6] == ' ' || strings.HasSuffix(line, " "):
+			problems = append(problems, "line "+itoa(i+1)+": empty or untrimmed value")
+		}
+	}
+	if inRecord {
+		problems = append(problems, "no ER at the end")
+	}
+	return problems
+}
+
+func isTag(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] >= 'A' && s[1] <= 'Z' || s[1] >= '0' && s[1] <= '9')
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestRISWellFormed(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteAll(&b, RIS, c.talks, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if p := checkRIS(b.String()); len(p) > 0 {
+				t.Errorf("problems:\n%s", strings.Join(p, "\n"))
+			}
+			if n := strings.Count(b.String(), "TY  - SLIDE\r\n"); n != len(c.talks) {
+				t.Errorf("%d records, want %d", n, len(c.talks))
+			}
+		})
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct {
+		name string
+		talk talk.Talk
+		want string
+	}{
+		{"seed", talk.Talk{Title: "async/await in Python 3.5 and why it is awesome", Speakers: []talk.Speaker{{Name: "Yury Selivanov"}},
+			Recorded: talk.MustParseDate("2016-08-04")}, "selivanov2016asyncawait"},
+		{"stop words", talk.Talk{Title: "The Art of the Possible", Speakers: []talk.Speaker{{Name: "Ana Pérez"}},
+			Recorded: talk.MustParseDate("2019")}, "perez2019art"},
+		{"particle", talk.Talk{Title: "On Python", Speakers: []talk.Speaker{{Name: "Guido van Rossum"}},
+			Recorded: talk.MustParseDate("2001-02")}, "vanrossum2001python"},
+		{"capital particle", talk.Talk{Title: "Python", Speakers: []talk.Speaker{{Name: "Guido Van Rossum"}}}, "vanrossumpython"},
+		{"cyrillic", talk.Talk{Title: "Асинхронный Python", Speakers: []talk.Speaker{{Name: "Александр Жуков"}},
+			Recorded: talk.MustParseDate("2018-05-01")}, "zhukov2018asinkhronnyi"},
+		{"literal", talk.Talk{Title: "Lightning talks", Speakers: []talk.Speaker{{Name: "Various speakers"}},
+			Event: talk.Event{Start: talk.MustParseDate("2020-07-01")}}, "various2020lightning"},
+		{"no speaker", talk.Talk{Title: "???", Recorded: talk.MustParseDate("2016-08-04")}, "anon2016"},
+		{"empty", talk.Talk{}, "anon"},
+		{"long", talk.Talk{Title: "Supercalifragilisticexpialidocious", Speakers: []talk.Speaker{{Name: "A Wolfeschlegelsteinhausenbergerdorff"}}},
+			"wolfeschlegelsteinhasupercalifragilistic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Key(&tt.talk); got != tt.want {
+				t.Errorf("Key = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKeySet(t *testing.T) {
+	var s KeySet
+	var got []string
+	for _, k := range []string{"x2016a", "x2016", "x2016", "x2016", "", "", "x2016b"} {
+		got = append(got, s.Unique(k))
+	}
+	want := []string{"x2016a", "x2016", "x2016b", "x2016c", "anon", "anona", "x2016ba"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for n, want := range map[int]string{0: "a", 25: "z", 26: "aa", 27: "ab", 51: "az", 52: "ba", 701: "zz", 702: "aaa"} {
+		if got := letters(n); got != want {
+			t.Errorf("letters(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, f := range []Format{BibTeX, BibLaTeX, RIS, CSLJSON} {
+		got, err := ParseFormat(strings.ToUpper(f.String()))
+		if err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %v, %v", f.String(), got, err)
+		}
+	}
+	_, err := ParseFormat("endnote")
+	want := &FormatError{Name: "endnote"}
+	if diff := cmp.Diff(want, err); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// errWriter fails every write.
+type errWriter struct{}
+
+func (errWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+func TestWriterErrors(t *testing.T) {
+	for _, f := range goldenFormats {
+		t.Run(f.format.String()+f.suffix, func(t *testing.T) {
+			w := NewWriter(errWriter{}, f.format, f.opt)
+			if err := w.Write(hostileTalk()); err != os.ErrClosed {
+				t.Errorf("Write = %v, want %v", err, os.ErrClosed)
+			}
+			if err := w.Close(); err != os.ErrClosed {
+				t.Errorf("Close = %v, want %v", err, os.ErrClosed)
+			}
+		})
+	}
+	var b bytes.Buffer
+	w := NewWriter(&b, Format(0), Options{})
+	if err := w.Write(&talk.Talk{}); err == nil {
+		t.Error("Write in Format(0) = nil, want an error")
+	}
+}

@@ -1,0 +1,153 @@
+package cite
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Format is a citation data format.
+type Format int
+
+// The formats [Writer] writes. The zero Format is none.
+const (
+	BibTeX   Format = iota + 1 // classic BibTeX, [WriteBibTeX]
+	BibLaTeX                   // BibLaTeX for biber, [WriteBibLaTeX]
+	RIS                        // RIS, [WriteRIS]
+	CSLJSON                    // CSL-JSON, [WriteCSLJSON]
+)
+
+var formatNames = map[Format]string{BibTeX: "bibtex", BibLaTeX: "biblatex", RIS: "ris", CSLJSON: "csl-json"}
+
+// String returns the format's name as [ParseFormat] reads it.
+func (f Format) String() string {
+	if n, ok := formatNames[f]; ok {
+		return n
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// FormatError reports a format name [ParseFormat] does not know.
+type FormatError struct {
+	Name string
+}
+
+func (e *FormatError) Error() string {
+	return fmt.Sprintf("cite: unknown format %q (want bibtex, biblatex, ris or csl-json)", e.Name)
+}
+
+// ParseFormat returns the format named name: "bibtex", "biblatex", "ris"
+// or "csl-json" ("csljson" and "json" too), in any case.
+func ParseFormat(name string) (Format, error) {
+	switch strings.ToLower(name) {
+	case "bibtex", "bib":
+		return BibTeX, nil
+	case "biblatex":
+		return BibLaTeX, nil
+	case "ris":
+		return RIS, nil
+	case "csl-json", "csljson", "json":
+		return CSLJSON, nil
+	}
+	return 0, &FormatError{Name: name}
+}
+
+// A Writer writes talks one after another in one format, as one file: a
+// .bib file, an RIS file, or a CSL-JSON array. It gives each talk a
+// citation key (CSL-JSON's id) unique among the talks it has written,
+// from a [KeySet], so talks written in the same order get the same keys.
+//
+// Call [Writer.Close] after the last talk: a CSL-JSON array is only
+// complete then. A Writer is not safe for concurrent use.
+type Writer struct {
+	w    io.Writer
+	f    Format
+	opt  Options
+	keys KeySet
+	n    int
+	err  error
+}
+
+// NewWriter returns a Writer of format f to w. For BibTeX and BibLaTeX
+// opt says how values are written; its Key is ignored.
+func NewWriter(w io.Writer, f Format, opt Options) *Writer {
+	opt.Key = ""
+	return &Writer{w: w, f: f, opt: opt}
+}
+
+// Write writes one talk. After an error from the underlying writer, Write
+// and Close return that error and write nothing more.
+func (w *Writer) Write(t *talk.Talk) error {
+	if w.err != nil {
+		return w.err
+	}
+	key := w.keys.Key(t)
+	switch w.f {
+	case BibTeX, BibLaTeX:
+		if w.n > 0 {
+			w.err = writeString(w.w, "\n")
+		}
+		opt := w.opt
+		opt.Key = key
+		if w.err == nil && w.f == BibTeX {
+			w.err = WriteBibTeX(w.w, t, opt)
+		} else if w.err == nil {
+			w.err = WriteBibLaTeX(w.w, t, opt)
+		}
+	case RIS:
+		w.err = WriteRIS(w.w, t)
+	case CSLJSON:
+		sep := ",\n"
+		if w.n == 0 {
+			sep = "[\n"
+		}
+		if w.err = writeString(w.w, sep); w.err == nil {
+			w.err = writeCSLItem(w.w, t, key, "  ")
+		}
+	default:
+		w.err = &FormatError{Name: w.f.String()}
+	}
+	w.n++
+	return w.err
+}
+
+// Close finishes the file: it closes a CSL-JSON array ("[]" when no talk
+// was written). It does not close the underlying writer.
+func (w *Writer) Close() error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.f == CSLJSON {
+		if w.n == 0 {
+			w.err = writeString(w.w, "[]\n")
+		} else {
+			w.err = writeString(w.w, "\n]\n")
+		}
+	}
+	if w.err == nil {
+		w.err = errClosed
+	}
+	return nil
+}
+
+// errClosed stops writes after Close.
+var errClosed = fmt.Errorf("cite: Write after Close")
+
+// WriteAll writes talks to w in format f, with unique keys, as a
+// [Writer] does.
+func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
+	cw := NewWriter(w, f, opt)
+	for _, t := range talks {
+		if err := cw.Write(t); err != nil {
+			return err
+		}
+	}
+	return cw.Close()
+}
+
+func writeString(w io.Writer, s string) error {
+	_, err := io.WriteString(w, s)
+	return err
+}
