@@ -65,4 +65,3 @@ func WriteRIS(w io.Writer, t *talk.Talk) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
