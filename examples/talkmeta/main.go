@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"time"
 )
 
 // A verb is one subcommand. It returns the exit status.
@@ -28,7 +29,8 @@ type verb struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	isTerminal     bool // stderr is a terminal: progress lines are welcome
+	isTerminal     bool             // stderr is a terminal: progress lines are welcome
+	now            func() time.Time // the clock, fixed in tests
 }
 
 func verbs() []verb {
@@ -36,13 +38,14 @@ func verbs() []verb {
 		{"show", "[FILE|DIR...]", "show talks (the embedded sample when no file is given)", runShow},
 		{"slug", "[-style default|pyvideo] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
 		{"urls", "DIR", "print each talk's ID and its pyvideo.org URL path", runURLs},
+		{"render", "-to FORMAT [-base URL] TALK.json|DIR...", "write the talks as one document: bibtex, biblatex, ris, csl-json, ics", runRender},
 		{"fmt", "[-w] DIR|FILE...", "rewrite records in pyvideo's canonical form (list what would change without -w)", runFmt},
 		{"import", importUsage, "turn a conference's schedule export into one JSON file per talk and per event", runImport},
 	}
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now}
 	os.Exit(run(e, os.Args[1:]))
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -24,7 +25,7 @@ type result struct {
 // shell, with stdin given.
 func runCommand(stdin string, args ...string) result {
 	var out, errOut bytes.Buffer
-	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, now: fixedNow}
 	status := run(e, args)
 	return result{status, out.String(), errOut.String()}
 }
@@ -52,6 +53,9 @@ func golden(t *testing.T, name string, got result) {
 	}
 }
 
+// fixedNow is the tests' clock, so that output with a time stamp is stable.
+func fixedNow() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
+
 // archive is the repository's copy of real pyvideo records.
 const archive = "../../testdata/pyvideo"
 
@@ -73,6 +77,12 @@ func TestCommand(t *testing.T) {
 		{"urls-event.txt", "", []string{"urls", archive + "/europython-2016"}},
 		{"urls-usage.txt", "", []string{"urls"}},
 		{"fmt-list.txt", "", []string{"fmt", archive}},
+		{"render-bibtex.txt", "", []string{"render", "-to", "bibtex", archive + "/europython-2016", archive + "/chipy"}},
+		{"render-biblatex.txt", "", []string{"render", "-to", "biblatex", archive + "/europython-2016"}},
+		{"render-ris.txt", "", []string{"render", "-to", "ris", archive + "/europython-2016"}},
+		{"render-csl-json.txt", "", []string{"render", "-to", "csl-json", archive + "/europython-2016"}},
+		{"render-ics.txt", "", []string{"render", "-to", "ics", archive + "/chipy"}},
+		{"render-usage.txt", "", []string{"render", "-to", "nope", archive}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

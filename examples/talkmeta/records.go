@@ -10,9 +10,13 @@ import (
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-// talks reads the pyvideo talk files named by paths: files, event
-// directories (holding category.json and videos/), or archive directories
-// holding events. Errors name files by the path the user gave.
+// talks reads the talk files named by paths: files, event directories, or
+// archive directories holding events, in either layout:
+//
+//	pyvideo:  <event>/category.json and <event>/videos/<talk>.json
+//	talkmeta: <event>/event.json and <event>/talks/<talk>.json (what import writes)
+//
+// Errors name files by the path the user gave.
 func talks(paths []string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
 		for _, p := range paths {
@@ -26,8 +30,17 @@ func talks(paths []string) iter.Seq2[*talk.Talk, error] {
 			var seq iter.Seq2[*talk.Talk, error]
 			root := p
 			switch {
+			case !st.IsDir() && filepath.Base(filepath.Dir(p)) == "talks":
+				seq = readTalkmetaFiles([]string{p})
+				root = ""
 			case !st.IsDir():
 				seq = oneFile(p)
+				root = ""
+			case exists(filepath.Join(p, "event.json")):
+				seq = talkmetaEvent(p)
+				root = ""
+			case isTalkmetaArchive(p):
+				seq = talkmetaArchive(p)
 				root = ""
 			case exists(filepath.Join(p, "category.json")):
 				root = filepath.Dir(filepath.Clean(p))
@@ -88,4 +101,63 @@ func withRoot(root string, err error) error {
 func exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// isTalkmetaArchive reports whether dir holds events in talkmeta's layout.
+func isTalkmetaArchive(dir string) bool {
+	m, _ := filepath.Glob(filepath.Join(dir, "*", "event.json"))
+	return len(m) > 0
+}
+
+func talkmetaArchive(dir string) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		events, _ := filepath.Glob(filepath.Join(dir, "*", "event.json"))
+		for _, ev := range events {
+			for t, err := range talkmetaEvent(filepath.Dir(ev)) {
+				if !yield(t, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// talkmetaEvent reads an event directory written by import: the talks
+// carry a slim copy of their event, which event.json completes.
+func talkmetaEvent(dir string) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		name := filepath.Join(dir, "event.json")
+		data, err := os.ReadFile(name)
+		var event *talk.Event
+		if err == nil {
+			event, err = talk.ParseEventJSON(data, filepath.ToSlash(name))
+		}
+		if err != nil && !yield(nil, err) {
+			return
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "talks", "*.json"))
+		for t, err := range readTalkmetaFiles(files) {
+			if t != nil && event != nil {
+				t.Event = *event
+			}
+			if !yield(t, err) {
+				return
+			}
+		}
+	}
+}
+
+func readTalkmetaFiles(files []string) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			var t *talk.Talk
+			if err == nil {
+				t, err = talk.ParseJSON(data, filepath.ToSlash(f))
+			}
+			if !yield(t, err) {
+				return
+			}
+		}
+	}
 }

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/ical"
+)
+
+// renderer writes a set of talks as one document in one format.
+type renderer func(w io.Writer, talks []*talk.Talk, opt renderOptions) error
+
+type renderOptions struct {
+	base  string    // base URL for links and @ids
+	ascii bool      // BibTeX: LaTeX commands instead of Unicode
+	now   time.Time // when the document is made (iCalendar's DTSTAMP)
+}
+
+func renderers() map[string]renderer {
+	citeFormat := func(name string) renderer {
+		return func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
+			f, err := cite.ParseFormat(name)
+			if err != nil {
+				return err
+			}
+			return cite.WriteAll(w, f, talks, cite.Options{ASCII: opt.ascii})
+		}
+	}
+	return map[string]renderer{
+		"bibtex":   citeFormat("bibtex"),
+		"biblatex": citeFormat("biblatex"),
+		"ris":      citeFormat("ris"),
+		"csl-json": citeFormat("csl-json"),
+		"ics": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
+			name := ""
+			if len(talks) > 0 {
+				name = talks[0].Event.Title
+			}
+			return ical.WriteCalendar(w, talks, ical.Options{Name: name, Stamp: opt.now})
+		},
+	}
+}
+
+func formatNames() string {
+	var names []string
+	for n := range renderers() {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(names, "|")
+}
+
+func runRender(e *env, args []string) int {
+	usage := "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR..."
+	fs := e.flags("render", usage)
+	to := fs.String("to", "", "the output `format`: "+formatNames())
+	base := fs.String("base", "", "the site's base `URL`, for absolute links and @ids")
+	ascii := fs.Bool("ascii", false, "bibtex: write non-ASCII characters as LaTeX commands")
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	render, ok := renderers()[*to]
+	if !ok || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	status := 0
+	var all []*talk.Talk
+	for t, err := range talks(fs.Args()) {
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = 1
+			continue
+		}
+		all = append(all, t)
+	}
+	out := bufio.NewWriter(e.stdout)
+	if err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()}); err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta render:", err)
+		status = 1
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta render:", err)
+		return 1
+	}
+	return status
+}
