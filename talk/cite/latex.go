@@ -209,7 +209,7 @@ func texTitle(s string, ascii bool) string {
 
 // texURL returns a URL as a BibTeX field can hold it: braces and
 // backslashes percent-encoded (they would unbalance the value or end it),
-// all else as it is. BibLaTeX's url field and \url{} read it verbatim.
+// all else as it is. BibLaTeX's url field is read verbatim.
 func texURL(u string) string {
 	var b strings.Builder
 	for _, r := range u {
@@ -230,10 +230,10 @@ func texURL(u string) string {
 	return b.String()
 }
 
-// texURLArg returns a URL for \url{...} inside another field: as
-// [texURL], and with % and # escaped, which \url cannot take raw when
-// its argument has been read already.
+// texURLArg returns a URL for \url{...} in a field that is not verbatim
+// (BibTeX's note): as [texURL], with "%" and "#" escaped, as url.sty and
+// hyperref ask for a URL that may end up in another command's argument;
+// unescaped, "%" starts a comment to LaTeX and to BibTeX readers.
 func texURLArg(u string) string {
-	u = texURL(u)
-	return strings.NewReplacer("%", `\%`, "#", `\#`).Replace(u)
+	return strings.NewReplacer("%", `\%`, "#", `\#`).Replace(texURL(u))
 }

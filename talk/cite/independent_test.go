@@ -1,0 +1,323 @@
+package cite
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// TestIndependentParsers writes talks in every BibTeX dialect and as RIS,
+// reads them back with independent parsers (the node scripts in
+// .ci/bibtex, which TALKMETA_BIBTEX_CHECK names), and checks that every
+// talk's fields read back to the model's values. It runs over the whole
+// corpus when TALKMETA_CORPUS is set, else over the repository's records
+// and the hostile talk; .ci/bibtex/check.sh runs it.
+func TestIndependentParsers(t *testing.T) {
+	dir := os.Getenv("TALKMETA_BIBTEX_CHECK")
+	if dir == "" {
+		t.Skip("TALKMETA_BIBTEX_CHECK is not set (the directory of .ci/bibtex's parse-bib.mjs, with node_modules installed)")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node is not installed")
+	}
+	talks, source := independentTalks(t)
+	t.Logf("%d talks from %s", len(talks), source)
+	for _, f := range goldenFormats {
+		if f.format == CSLJSON {
+			continue
+		}
+		t.Run(f.format.String()+f.suffix, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "talks"+filepath.Ext(f.suffix))
+			var b bytes.Buffer
+			if err := WriteAll(&b, f.format, talks, f.opt); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			script := "parse-bib.mjs"
+			if f.format == RIS {
+				script = "parse-ris.mjs"
+			}
+			out, err := runNode(filepath.Join(dir, script), file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []map[string]any
+			if f.format == RIS {
+				err = json.Unmarshal(out, &got)
+			} else {
+				got, err = bibFields(out)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(talks) {
+				t.Fatalf("the parser read %d records, want %d", len(got), len(talks))
+			}
+			agree, shown := 0, 0
+			byField := map[string]int{}
+			for i, tk := range talks {
+				want := independentWant(tk, f.format)
+				got := normalize(got[i])
+				diffs := compareFields(want, got)
+				if len(diffs) == 0 {
+					agree++
+					continue
+				}
+				for _, d := range diffs {
+					byField[d]++
+				}
+				if shown < 10 {
+					shown++
+					t.Errorf("%s: fields %v differ (-want +got):\n%s", tk.Origin.Path, diffs, cmp.Diff(want, pick(got, want)))
+				}
+			}
+			t.Logf("%s: %d of %d talks read back to the model's values in every field; differing fields: %v",
+				f.format.String()+f.suffix, agree, len(talks), byField)
+		})
+	}
+}
+
+// independentTalks returns the corpus, or the repository's records and
+// the hostile talk.
+func independentTalks(t *testing.T) ([]*talk.Talk, string) {
+	corpus := os.Getenv("TALKMETA_CORPUS")
+	if corpus == "" {
+		return append(archiveTalks(t), hostileTalk()), archive + " and the hostile talk"
+	}
+	var talks []*talk.Talk
+	bad := 0
+	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
+		if err != nil {
+			bad++
+			continue
+		}
+		tk.Origin.Raw = nil // the corpus fits in memory without them
+		talks = append(talks, tk)
+	}
+	if bad > 0 {
+		t.Logf("%d records of the corpus could not be read and are left out", bad)
+	}
+	return talks, corpus
+}
+
+func runNode(script, file string) ([]byte, error) {
+	cmd := exec.Command("node", script, file)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("node %s: %v\n%s", script, err, stderr.String())
+	}
+	return out, nil
+}
+
+// bibFields returns the entries parse-bib.mjs printed, failing on any
+// error or comment the parser reported: text between entries is a bug.
+func bibFields(out []byte) ([]map[string]any, error) {
+	var lib struct {
+		Errors   []string
+		Comments []string
+		Entries  []struct {
+			Type, Key string
+			Fields    map[string]any
+		}
+	}
+	if err := json.Unmarshal(out, &lib); err != nil {
+		return nil, err
+	}
+	if len(lib.Errors) > 0 || len(lib.Comments) > 0 {
+		return nil, fmt.Errorf("the parser reported %d errors and %d comments: %q %q",
+			len(lib.Errors), len(lib.Comments), lib.Errors[:min(5, len(lib.Errors))], lib.Comments[:min(5, len(lib.Comments))])
+	}
+	var got []map[string]any
+	for _, e := range lib.Entries {
+		e.Fields["@type"] = e.Type
+		e.Fields["@key"] = e.Key
+		got = append(got, e.Fields)
+	}
+	return got, nil
+}
+
+// independentWant is what the independent parser must read for a talk,
+// in its JSON shape: the BibTeX parser's creators and lists, citation-js's
+// CSL for RIS.
+func independentWant(tk *talk.Talk, f Format) map[string]any {
+	m := map[string]any{}
+	if f == RIS {
+		set := func(k, v string) {
+			if v != "" {
+				m[k] = v
+			}
+		}
+		set("title", title(tk))
+		set("genre", Genre(tk))
+		set("URL", link(tk))
+		set("language", string(tk.Language))
+		set("abstract", abstract(tk))
+		set("publisher-place", eventPlace(tk))
+		set("keyword", strings.Join(tags(tk), ","))
+		var authors []any
+		for _, n := range Names(tk) {
+			a := map[string]any{}
+			switch {
+			case n.Literal != "":
+				a["literal"] = n.Literal
+			case n.Given == "" && n.Suffix == "":
+				a["literal"] = joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family)
+			default:
+				a["family"] = joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family)
+				a["given"] = n.Given
+				if n.Suffix != "" {
+					a["suffix"] = n.Suffix
+				}
+			}
+			authors = append(authors, a)
+		}
+		if authors != nil {
+			m["author"] = authors
+		}
+		if d := cslDateOf(issued(tk)); d != nil {
+			var parts []any
+			for _, p := range d.DateParts[0] {
+				parts = append(parts, float64(p))
+			}
+			m["issued"] = map[string]any{"date-parts": []any{parts}}
+		}
+		return m
+	}
+	for k, v := range bibWant(tk, f) {
+		switch k {
+		case "author":
+		case "keywords":
+			var list []any
+			for _, k := range tags(tk) {
+				list = append(list, k)
+			}
+			m[k] = sortedList(list)
+		case "month":
+			m[k] = strconv.Itoa(int(issued(tk).Time().Month()))
+		case "note":
+			// The parser keeps the backslashes of \% and \# in \url{},
+			// where LaTeX's hyperref reads them as escapes.
+			u := texURLArg(link(tk))
+			m[k] = `<a href="` + u + `">` + u + `</a>`
+		default:
+			m[k] = v
+		}
+	}
+	var authors []any
+	for _, n := range Names(tk) {
+		a := map[string]any{}
+		if n.Literal != "" {
+			a["name"] = n.Literal
+		} else {
+			a["lastName"] = n.Family
+			if n.Given != "" {
+				a["firstName"] = n.Given
+			}
+			if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
+				a["prefix"] = p
+			}
+			if n.Suffix != "" {
+				a["suffix"] = n.Suffix
+			}
+		}
+		authors = append(authors, a)
+	}
+	if authors != nil {
+		m["author"] = authors
+	}
+	return m
+}
+
+// compareFields returns the names of the fields of want that got lacks or
+// has with another value, and of the fields got has beyond want (the
+// parser's own "@type" and "@key" aside), sorted.
+func compareFields(want, got map[string]any) []string {
+	var diffs []string
+	for k, w := range want {
+		if !cmp.Equal(w, got[k]) {
+			diffs = append(diffs, k)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok && !strings.HasPrefix(k, "@") && k != "type" && k != "id" {
+			diffs = append(diffs, k)
+		}
+	}
+	sort.Strings(diffs)
+	return diffs
+}
+
+// pick returns the fields of got that want has, or that differ, for a
+// readable diff.
+func pick(got, want map[string]any) map[string]any {
+	m := map[string]any{}
+	for k, v := range got {
+		if _, ok := want[k]; ok || !strings.HasPrefix(k, "@") && k != "type" && k != "id" {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// normalize returns what a parser read with its strings in NFC (the BibTeX
+// parser decomposes accented letters it builds from LaTeX commands) and
+// its keyword list sorted (the parser sorts it), so that only differences
+// of meaning remain.
+func normalize(fields map[string]any) map[string]any {
+	var norm func(v any) any
+	norm = func(v any) any {
+		switch v := v.(type) {
+		case string:
+			return nfc(v)
+		case []any:
+			out := make([]any, len(v))
+			for i, x := range v {
+				out[i] = norm(x)
+			}
+			return out
+		case map[string]any:
+			out := map[string]any{}
+			for k, x := range v {
+				out[k] = norm(x)
+			}
+			return out
+		}
+		return v
+	}
+	out := norm(fields).(map[string]any)
+	if list, ok := out["keywords"].([]any); ok {
+		out["keywords"] = sortedList(list)
+	}
+	return out
+}
+
+// sortedList sorts a list of strings without regard to case, as the
+// BibTeX parser sorts keywords.
+func sortedList(list []any) []any {
+	out := append([]any(nil), list...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, _ := out[i].(string)
+		b, _ := out[j].(string)
+		return strings.ToLower(a) < strings.ToLower(b)
+	})
+	return out
+}
+
+func nfc(s string) string { return norm.NFC.String(s) }
