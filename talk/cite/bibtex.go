@@ -8,8 +8,7 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 )
 
-// Options say how BibTeX and BibLaTeX entries are written. The zero
-// Options are valid.
+// Options say how entries are written. The zero Options are valid.
 type Options struct {
 	// Key is the entry's citation key; "" means the talk's [Key]. Writers
 	// of several talks ([WriteAll]) give each its key from a [KeySet] and
@@ -23,6 +22,11 @@ type Options struct {
 	// no command for (CJK, Cyrillic, emoji) stay UTF-8. Without ASCII,
 	// Unicode is kept, which is what biber and BibTeX since 2018 expect.
 	ASCII bool
+
+	// EventDate adds CSL-JSON's event-date, the day the talk was given,
+	// which MLA needs to print any date for a talk but which makes APA
+	// and Chicago print the date twice. See the package documentation.
+	EventDate bool
 }
 
 // field is one "name = value" of an entry; a macro value (a month) is

@@ -115,6 +115,7 @@ var goldenFormats = []struct {
 	{"-biblatex.bib", BibLaTeX, Options{}},
 	{".ris", RIS, Options{}},
 	{".json", CSLJSON, Options{}},
+	{"-eventdate.json", CSLJSON, Options{EventDate: true}},
 }
 
 func TestGolden(t *testing.T) {

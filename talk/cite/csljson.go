@@ -59,7 +59,7 @@ func cslDateOf(d talk.Date) *cslDate {
 	return &cslDate{DateParts: [][]int{parts}}
 }
 
-func cslItemOf(t *talk.Talk, id string) cslItem {
+func cslItemOf(t *talk.Talk, id string, opt Options) cslItem {
 	it := cslItem{
 		ID:          id,
 		Type:        "speech",
@@ -74,6 +74,9 @@ func cslItemOf(t *talk.Talk, id string) cslItem {
 		Abstract:    abstract(t),
 	}
 	it.Event = it.EventTitle
+	if opt.EventDate {
+		it.EventDate = it.Issued
+	}
 	for _, n := range Names(t) {
 		it.Author = append(it.Author, cslName{Family: n.Family, Given: n.Given,
 			DroppingParticle: n.DroppingParticle, NonDroppingParticle: n.NonDroppingParticle,
@@ -92,18 +95,19 @@ func cslItemOf(t *talk.Talk, id string) cslItem {
 }
 
 // WriteCSLJSON writes talks as a CSL-JSON array, each a CSL item of type
-// speech with unique ids (see [Writer]). Only errors from w are returned.
+// speech with unique ids (see [Writer]), without event-date (see
+// [Options.EventDate]). Only errors from w are returned.
 func WriteCSLJSON(w io.Writer, talks ...*talk.Talk) error {
 	return WriteAll(w, CSLJSON, talks, Options{})
 }
 
 // writeCSLItem writes one item, indented by indent.
-func writeCSLItem(w io.Writer, t *talk.Talk, id, indent string) error {
+func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent string) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent(indent, "  ")
-	if err := enc.Encode(cslItemOf(t, id)); err != nil {
+	if err := enc.Encode(cslItemOf(t, id, opt)); err != nil {
 		return err
 	}
 	_, err := w.Write(append([]byte(indent), bytes.TrimSuffix(b.Bytes(), []byte("\n"))...))

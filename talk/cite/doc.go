@@ -1,2 +1,95 @@
-// Package cite turns talks into citations.
+// Package cite turns talks into the citation data researchers paste into
+// papers and reference managers: BibTeX, BibLaTeX, RIS and CSL-JSON.
+//
+// Each format has a writer for one talk that writes to an [io.Writer]
+// ([WriteBibTeX], [WriteBibLaTeX], [WriteRIS]); a [Writer] (or
+// [WriteAll], [WriteCSLJSON]) writes many talks as one file, with
+// citation keys unique among them.
+//
+// # Names
+//
+// Talk archives hold speakers' names as one display string. [ParseNames]
+// reads it into the parts citation formats need ([Name]: given, family,
+// particles, suffix, or a literal for groups), by BibTeX's and
+// citeproc-js's rules plus what real archives contain: particles ("Guido
+// van Rossum"), suffixes ("Jr."), nicknames, several people in one
+// string, CJK names written family first, organisations kept literal.
+// When a source gives the parts ([talk.Speaker.GivenName],
+// [talk.Speaker.FamilyName]) they are used as given ([SpeakerNames]).
+//
+// # Citation keys
+//
+// [Key] makes a readable key from the first speaker's family name, the
+// year and the first significant word of the title:
+// "selivanov2016asyncawait". The key of a talk changes only when one of
+// those three changes. [KeySet] makes keys unique within a file by adding
+// "a", "b", ... to later talks with the same key, so the same talks in the
+// same order always get the same keys (pyvideo archives are read in a
+// fixed order).
+//
+// # BibTeX and BibLaTeX
+//
+// Classic BibTeX gets a @misc entry: author, title (with the subtitle),
+// howpublished ("Conference presentation at EuroPython 2016, Bilbao,
+// Spain"), month as a macro (month = jul), year, the URL both as
+// \url{...} in note (which every style prints) and in url, language,
+// keywords and abstract. BibLaTeX gets an @unpublished entry, the type the
+// biblatex manual uses for a talk: title, subtitle, type (the [Genre]),
+// eventtitle, eventdate (the event's dates), venue, date (the talk's day),
+// url, langid (babel's name for the language), keywords and abstract.
+// Nothing is ever written between entries but a blank line, since BibTeX
+// reads any "@" there as the start of an entry.
+//
+// Values are in braces. LaTeX's special characters & % $ # _ { } ~ ^ \
+// are escaped (\&, \%, ..., \textasciitilde{}), as are "<" and ">"
+// (\textless{}), which LaTeX's default font encoding prints as "¡" and
+// "¿", and "--" (as "-{}-", which LaTeX would make a dash). In titles,
+// every word with a capital that a style could lower-case is protected by
+// braces ("{Python}", "{PEP} 492"); family names of several words with a
+// word in lower case are braced ("{Dupré la Tour}"), and literal names
+// double-braced (author = {{Various speakers}}). Unicode is kept, which
+// biber and BibTeX since 2018 read; [Options.ASCII] writes accented
+// letters and typographic symbols as LaTeX commands instead ({\"u}, {\'e},
+// {\ss}, ---), and keeps characters LaTeX has no command for (CJK,
+// Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
+// backslashes and spaces percent-encoded, and "%" and "#" escaped inside
+// note's \url{}.
+//
+// The repository's CI reads every talk of the pyvideo corpus back with
+// @retorquere/bibtex-parser, the parser of Better BibTeX for Zotero, and
+// checks that each field means what the model says (.ci/bibtex).
+//
+// # RIS
+//
+// [WriteRIS] writes a record of type SLIDE, which Zotero imports as a
+// presentation: AU "Family, Given" for each speaker, TI, T2 (the event),
+// CY, DA and PY, M3 (the [Genre]), UR, LA, AB and one KW per tag, ending
+// with "ER  - ". Lines end in CRLF, as Zotero writes them; values never
+// hold a line break. The CI reads the corpus back with citation-js's RIS
+// plugin.
+//
+// # CSL-JSON
+//
+// CSL-JSON items have type speech (a talk; paper-conference is for
+// papers in proceedings) and these variables: title, author, event-title
+// and its deprecated alias event (read by ieee.csl and citeproc-js),
+// event-place (city, region, country), issued (the talk's date), genre,
+// dimensions (the duration, "25:08"; CSL has no duration variable), URL,
+// language, abstract, keyword, and citation-key. medium is never set:
+// APA would print "[Conference presentation; Video]".
+//
+// event-date is left out unless [Options.EventDate] is set. It is a
+// trade-off between styles: with it, MLA prints the day the talk was given,
+// which it prints nowhere else, but APA and Chicago print that date twice.
+//
+// # Dates
+//
+// A talk is cited under the day it was recorded ([talk.Talk.Recorded]);
+// a date-time counts as its local day. A talk with no date is cited under
+// the year its event started, and one without either under no date.
+//
+// # Concurrency
+//
+// The package has no mutable state: its functions may be called
+// concurrently. A [KeySet] or a [Writer] is for one goroutine at a time.
 package cite

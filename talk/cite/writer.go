@@ -70,8 +70,8 @@ type Writer struct {
 	err  error
 }
 
-// NewWriter returns a Writer of format f to w. For BibTeX and BibLaTeX
-// opt says how values are written; its Key is ignored.
+// NewWriter returns a Writer of format f to w, writing as opt says; its
+// Key is ignored.
 func NewWriter(w io.Writer, f Format, opt Options) *Writer {
 	opt.Key = ""
 	return &Writer{w: w, f: f, opt: opt}
@@ -104,7 +104,7 @@ func (w *Writer) Write(t *talk.Talk) error {
 			sep = "[\n"
 		}
 		if w.err = writeString(w.w, sep); w.err == nil {
-			w.err = writeCSLItem(w.w, t, key, "  ")
+			w.err = writeCSLItem(w.w, t, key, w.opt, "  ")
 		}
 	default:
 		w.err = &FormatError{Name: w.f.String()}

@@ -1,0 +1,146 @@
+package cite
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// schemaPath is the official CSL-JSON schema in the shared references.
+const schemaPath = "../../../shared/csl/csl-data.json"
+
+// cslSchema compiles the schema once, offline.
+var cslSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	data, err := os.ReadFile(schemaPath)
+	if err != nil {
+		return nil, err
+	}
+	const id = "https://resource.citationstyles.org/schema/v1.0/input/json/csl-data.json"
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft7
+	c.AssertFormat = true
+	c.LoadURL = func(u string) (io.ReadCloser, error) { return nil, fmt.Errorf("no loading %s", u) }
+	if err := c.AddResource(id, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	return c.Compile(id)
+})
+
+// validateCSL returns the schema's complaints about a CSL-JSON document,
+// sorted by instance location.
+func validateCSL(t testing.TB, doc []byte) []string {
+	t.Helper()
+	s, err := cslSchema()
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("the CSL-JSON schema is not at %s", schemaPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	if dec.More() {
+		t.Fatal("trailing data after the CSL-JSON array")
+	}
+	err = s.Validate(v)
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return nil
+	}
+	var leaves []string
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			leaves = append(leaves, e.InstanceLocation+": "+e.Message)
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	sort.Strings(leaves)
+	return leaves
+}
+
+func TestCSLJSONSchema(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		for _, opt := range []Options{{}, {EventDate: true}} {
+			t.Run(fmt.Sprintf("%s/eventdate=%v", c.name, opt.EventDate), func(t *testing.T) {
+				var b bytes.Buffer
+				if err := WriteAll(&b, CSLJSON, append(c.talks, &talk.Talk{}), opt); err != nil {
+					t.Fatal(err)
+				}
+				if p := validateCSL(t, b.Bytes()); len(p) > 0 {
+					t.Errorf("not valid against csl-data.json:\n%s", strings.Join(p, "\n"))
+				}
+			})
+		}
+	}
+	t.Run("the schema rejects", func(t *testing.T) {
+		// Guard against a validator that accepts anything.
+		p := validateCSL(t, []byte(`[{"id": "a", "type": "speech", "duration": "25:08", "author": [{"name": "x"}]}]`))
+		if len(p) != 2 {
+			t.Errorf("got %d problems, want 2 (duration, author name): %q", len(p), p)
+		}
+	})
+	t.Run("no talks", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteCSLJSON(&b); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != "[]\n" {
+			t.Errorf("WriteCSLJSON() = %q, want %q", b.String(), "[]\n")
+		}
+		if p := validateCSL(t, b.Bytes()); len(p) > 0 {
+			t.Error(p)
+		}
+	})
+}
+
+// TestCSLJSONCorpus validates the CSL-JSON of every talk of the corpus
+// against the official schema.
+func TestCSLJSONCorpus(t *testing.T) {
+	corpus := os.Getenv("TALKMETA_CORPUS")
+	if corpus == "" {
+		t.Skip("TALKMETA_CORPUS is not set")
+	}
+	var b bytes.Buffer
+	w := NewWriter(&b, CSLJSON, Options{EventDate: true})
+	n := 0
+	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
+		if err != nil {
+			continue
+		}
+		if err := w.Write(tk); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p := validateCSL(t, b.Bytes())
+	if len(p) > 0 {
+		t.Errorf("%d problems, the first: %s", len(p), strings.Join(p[:min(10, len(p))], "\n"))
+	}
+	t.Logf("%d talks: %d schema problems", n, len(p))
+}
