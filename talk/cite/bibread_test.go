@@ -196,6 +196,11 @@ func untexGroup(s string, inGroup bool) (string, string, error) {
 		case strings.HasPrefix(s, "--"):
 			b.WriteString("–")
 			s = s[2:]
+		case strings.HasPrefix(s, "``"), strings.HasPrefix(s, "''"), strings.HasPrefix(s, "!`"),
+			strings.HasPrefix(s, "?`"), strings.HasPrefix(s, ",,"):
+			// TeX's ligatures, which the writers must not let form.
+			b.WriteString(map[string]string{"``": "“", "''": "”", "!`": "¡", "?`": "¿", ",,": "„"}[s[:2]])
+			s = s[2:]
 		case c == '~':
 			b.WriteString("\u00a0")
 			s = s[1:]

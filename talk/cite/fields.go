@@ -100,15 +100,20 @@ func abstract(t *talk.Talk) string {
 	return clean(t.Description)
 }
 
-// tags returns the talk's tags, cleaned, without empty or repeated ones.
+// tags returns the talk's tags for a keyword list: cleaned, without empty
+// or repeated ones, and a tag with commas split at them, since BibTeX's,
+// CSL's and Zotero's keyword lists are comma-separated ("python," is
+// "python").
 func tags(t *talk.Talk) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, tag := range t.Tags {
-		tag = clean(tag)
-		if tag != "" && !seen[tag] {
-			seen[tag] = true
-			out = append(out, tag)
+		for _, k := range strings.Split(tag, ",") {
+			k = clean(k)
+			if k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
 		}
 	}
 	return out

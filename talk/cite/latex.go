@@ -73,9 +73,11 @@ func (w *texWriter) text(s string) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		rest := s[i+size:]
 		switch {
-		case r == '-' && strings.HasPrefix(rest, "-"):
-			// LaTeX (and every BibTeX reader) makes "--" a dash.
-			w.b.WriteString("-{}")
+		case ligature(r, rest):
+			// LaTeX (and BibTeX readers) make "--" a dash, "``" and "''"
+			// curly quotes, "!`" "¡": an empty group keeps the characters.
+			w.b.WriteRune(r)
+			w.b.WriteString("{}")
 		case texEscapes[r] != "":
 			w.b.WriteString(texEscapes[r])
 		case r < utf8.RuneSelf || !w.ascii:
@@ -96,6 +98,18 @@ func (w *texWriter) text(s string) {
 		}
 		i += size
 	}
+}
+
+// ligature reports whether r and the text after it start one of TeX's
+// ligatures of punctuation: -- ``  '' !` ?` ,, (the last in T1 fonts).
+func ligature(r rune, rest string) bool {
+	switch r {
+	case '-', '`', '\'', ',':
+		return strings.HasPrefix(rest, string(r))
+	case '!', '?':
+		return strings.HasPrefix(rest, "`")
+	}
+	return false
 }
 
 // texChar returns the LaTeX form of one character (a base and its
@@ -140,11 +154,12 @@ func texChar(c string) string {
 
 // title writes s as a title: escaped as [texWriter.text], with every word
 // that has a capital BibTeX styles could lower-case put in braces:
-// "async/await in {Python} 3.5", "{PEP} 492". A word that only starts with
-// a capital at the start of the title, or after a colon, is left alone,
-// since styles keep those capitals.
+// "async/await in {Python} 3.5", "{PEP} 492". The first word is left alone
+// when only its first letter is a capital, since every style keeps that.
+// A word after a colon is protected all the same: BibTeX keeps its
+// capital, but biblatex's \MakeSentenceCase does not.
 func (w *texWriter) title(s string) {
-	start := true // at the start of a sentence as BibTeX's change.case$ sees it
+	start := true // the first word keeps its capital in every style
 	for s != "" {
 		i := strings.IndexFunc(s, isWordRune)
 		if i < 0 {
@@ -152,11 +167,7 @@ func (w *texWriter) title(s string) {
 			break
 		}
 		if i > 0 {
-			gap := s[:i]
-			w.text(gap)
-			if strings.Contains(gap, ":") {
-				start = true
-			}
+			w.text(s[:i])
 			s = s[i:]
 		}
 		j := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) })

@@ -1,0 +1,76 @@
+package cite
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// fuzzTalk makes a talk of fuzzed strings.
+func fuzzTalk(title, subtitle, name, abstract, tag, url string) *talk.Talk {
+	return &talk.Talk{
+		Title: title, Subtitle: subtitle, Summary: abstract,
+		Speakers: []talk.Speaker{{Name: name}, {Name: "Guido van Rossum"}},
+		Event:    talk.Event{Title: subtitle, Place: talk.Place{City: name}},
+		Recorded: talk.MustParseDate("2016-08-04"),
+		Tags:     []string{tag},
+		Videos:   []talk.Video{{URL: url}},
+	}
+}
+
+func addFuzzSeeds(f *testing.F) {
+	h := hostileTalk()
+	f.Add(h.Title, h.Subtitle, h.Speakers[1].Name, h.Summary, h.Tags[0], h.Videos[0].URL)
+	f.Add("async/await in Python 3.5 and why it is awesome", "", "Yury Selivanov", "", "", "https://www.youtube.com/watch?v=m28fiN9y_r8")
+	f.Add("{\\", "}}{{", "Tom & Jerry", "--- ``x'' <>", "a, b", "http://x/{%}\\")
+	f.Add("ı́ Ǆ ǅ e\u0301\u0302 =\u0338", "\x00\r\n\u2028", "三津田 哲雄", "ER  - \r\nTY  - JOUR", "\t", " ")
+}
+
+// FuzzBibTeX checks that any talk makes one well-formed entry in each
+// BibTeX dialect, with balanced braces, whose every field the test reader
+// decodes back to the model's value.
+func FuzzBibTeX(f *testing.F) {
+	addFuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, title, subtitle, name, abstract, tag, url string) {
+		tk := fuzzTalk(title, subtitle, name, abstract, tag, url)
+		for _, c := range []struct {
+			format Format
+			opt    Options
+		}{{BibTeX, Options{}}, {BibTeX, Options{ASCII: true}}, {BibLaTeX, Options{}}, {BibLaTeX, Options{ASCII: true}}} {
+			var b bytes.Buffer
+			if err := WriteAll(&b, c.format, []*talk.Talk{tk, tk}, c.opt); err != nil {
+				t.Fatal(err)
+			}
+			entries, err := readBib(b.String())
+			if err != nil {
+				t.Fatalf("%v: %v\n%s", c, err, b.String())
+			}
+			if len(entries) != 2 || entries[0].Key == entries[1].Key {
+				t.Fatalf("%v: %d entries, keys %v, want 2 with distinct keys", c, len(entries), entries)
+			}
+			if diff := cmp.Diff(bibWant(tk, c.format), bibGot(t, entries[0])); diff != "" {
+				t.Errorf("%v (-want +got):\n%s\n%s", c, diff, b.String())
+			}
+		}
+	})
+}
+
+// FuzzRIS checks that any talk makes one well-formed RIS record.
+func FuzzRIS(f *testing.F) {
+	addFuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, title, subtitle, name, abstract, tag, url string) {
+		var b bytes.Buffer
+		if err := WriteRIS(&b, fuzzTalk(title, subtitle, name, abstract, tag, url)); err != nil {
+			t.Fatal(err)
+		}
+		if p := checkRIS(b.String()); len(p) > 0 {
+			t.Errorf("%q", p)
+		}
+		if n := bytes.Count(b.Bytes(), []byte("\r\nER  - \r\n")); n != 1 {
+			t.Errorf("%d ER lines, want 1", n)
+		}
+	})
+}
