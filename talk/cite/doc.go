@@ -43,10 +43,10 @@
 // Values are in braces. LaTeX's special characters & % $ # _ { } ~ ^ \
 // are escaped (\&, \%, ..., \textasciitilde{}), as are "<" and ">"
 // (\textless{}), which LaTeX's default font encoding prints as "¡" and
-// "¿"; "--", "``", "''", "!`", "?`" and ",," get an empty group between
-// their characters ("-{}-"), which LaTeX would otherwise print as one
-// dash, quote or inverted mark. In titles,
-// every word with a capital that a style could lower-case is protected by
+// "¿". Two hyphens, two backquotes, two apostrophes, two commas, and "!"
+// or "?" before a backquote get an empty group between them ("-{}-"),
+// since LaTeX would print each pair as one dash, quote or inverted mark.
+// In titles, every word with a capital that a style could lower-case is protected by
 // braces ("{Python}", "{PEP} 492"); family names of several words with a
 // word in lower case are braced ("{Dupré la Tour}"), and literal names
 // double-braced (author = {{Various speakers}}). Unicode is kept, which

@@ -101,7 +101,8 @@ func (w *texWriter) text(s string) {
 }
 
 // ligature reports whether r and the text after it start one of TeX's
-// ligatures of punctuation: -- ``  '' !` ?` ,, (the last in T1 fonts).
+// ligatures of punctuation: two hyphens, backquotes, apostrophes or
+// commas (the last in T1 fonts), and "!" or "?" before a backquote.
 func ligature(r rune, rest string) bool {
 	switch r {
 	case '-', '`', '\'', ',':
