@@ -1,0 +1,115 @@
+package cite
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// TestNamesCorpus reads every speaker name of the corpus and checks what
+// any parse must give: a family name or a literal, and no part holding
+// brackets, quotes or spaces at its ends.
+func TestNamesCorpus(t *testing.T) {
+	corpus := os.Getenv("TALKMETA_CORPUS")
+	if corpus == "" {
+		t.Skip("TALKMETA_CORPUS is not set")
+	}
+	seen := map[string]bool{}
+	var speakers, literal, several, particle, suffix, cjk int
+	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
+		if err != nil {
+			continue
+		}
+		for _, s := range tk.Speakers {
+			if seen[s.Name] {
+				continue
+			}
+			seen[s.Name] = true
+			speakers++
+			names := SpeakerNames(s)
+			if len(names) > 1 {
+				several++
+			}
+			if clean(s.Name) != "" && len(names) == 0 {
+				t.Errorf("%q: no name", s.Name)
+			}
+			for _, n := range names {
+				switch {
+				case n.Literal != "":
+					literal++
+				case n.Family == "":
+					t.Errorf("%q: %#v has neither family name nor literal", s.Name, n)
+				}
+				if n.NonDroppingParticle != "" {
+					particle++
+				}
+				if n.Suffix != "" {
+					suffix++
+				}
+				if isCJK(n.Family) {
+					cjk++
+				}
+				for _, part := range []string{n.Given, n.Family, n.NonDroppingParticle, n.Suffix} {
+					if part != strings.TrimSpace(part) || strings.ContainsAny(part, `()[]<>"«»“”`) {
+						t.Errorf("%q: part %q of %#v", s.Name, part, n)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d distinct speaker names: %d literal names, %d strings of several people, %d with a particle, %d with a suffix, %d CJK family names",
+		speakers, literal, several, particle, suffix, cjk)
+}
+
+// TestKeysCorpus gives every talk of the corpus its key and checks that
+// the keys are unique and well-formed.
+func TestKeysCorpus(t *testing.T) {
+	corpus := os.Getenv("TALKMETA_CORPUS")
+	if corpus == "" {
+		t.Skip("TALKMETA_CORPUS is not set")
+	}
+	var keys KeySet
+	seen := map[string]bool{}
+	n, suffixed := 0, 0
+	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
+		if err != nil {
+			continue
+		}
+		n++
+		base, k := Key(tk), keys.Key(tk)
+		if k != base {
+			suffixed++
+		}
+		if seen[k] || k == "" || cleanKey(k) != k || strings.Trim(k, "abcdefghijklmnopqrstuvwxyz0123456789") != "" {
+			t.Errorf("%s: key %q", tk.Origin.Path, k)
+		}
+		seen[k] = true
+	}
+	t.Logf("%d talks, %d unique keys, %d needed a suffix", n, len(seen), suffixed)
+}
+
+func BenchmarkWriteBibTeX(b *testing.B) {
+	tk := hostileTalk()
+	var buf bytes.Buffer
+	_ = WriteBibTeX(&buf, tk, Options{})
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteBibTeX(&buf, tk, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseNames(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range nameCases {
+			ParseNames(c.display)
+		}
+	}
+}
