@@ -40,3 +40,38 @@ func (e *RecordError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *RecordError) Unwrap() error { return e.Err }
+
+// ErrorList is every problem found in one source, in the order found.
+// Readers that go on after a bad record (a schedule with one broken talk
+// still has many good ones) return it beside what they could read.
+type ErrorList []*RecordError
+
+// Error formats the first problem and how many more there are; range over
+// the list to report them all.
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "talk: no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
+}
+
+// Unwrap returns the problems, so that errors.As finds a [*RecordError].
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Err returns the list as an error: nil when it is empty, so that an empty
+// list never becomes a non-nil error interface.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}

@@ -52,7 +52,7 @@ func run(src, out string, now time.Time, stderr io.Writer) int {
 	}
 	s, err := schedule.Parse(data, filepath.ToSlash(src))
 	status := 0
-	var problems schedule.ErrorList
+	var problems talk.ErrorList
 	if errors.As(err, &problems) {
 		for _, e := range problems {
 			fmt.Fprintln(stderr, e)

@@ -55,6 +55,6 @@
 //
 // # Errors
 //
-// The readers go on after a problem and return an [ErrorList] of
+// The readers go on after a problem and return an [talk.ErrorList] of
 // [*talk.RecordError]s with file, line and column.
 package rubyevents

@@ -18,44 +18,13 @@ import (
 // FormatName is the [talk.Origin.Format] of the records this package reads.
 const FormatName = "rubyevents"
 
-// ErrorList is every problem found, in the order found. The readers
-// return it beside what they could read.
-type ErrorList []*talk.RecordError
-
-// Error formats the first problem and how many more there are.
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "rubyevents: no errors"
-	case 1:
-		return l[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
-}
-
-// Unwrap returns the problems, so that errors.As finds a [*talk.RecordError].
-func (l ErrorList) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
-
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // maxBytes bounds one YAML file; the whole speakers.yml is about 0.5 MiB.
 const maxBytes = 32 << 20
 
 // file is one YAML file being read.
 type file struct {
 	path string
-	errs *ErrorList
+	errs *talk.ErrorList
 }
 
 func (f *file) add(n *yaml.Node, format string, args ...any) {
@@ -234,7 +203,7 @@ type Speakers map[string]talk.Speaker
 
 // ParseSpeakers reads data/speakers.yml. path names the file in errors.
 func ParseSpeakers(data []byte, path string) (Speakers, error) {
-	var errs ErrorList
+	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	out := Speakers{}
 	for _, item := range f.list(f.parse(data), "speakers") {
@@ -283,7 +252,7 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 			}
 		}
 	}
-	return out, errs.err()
+	return out, errs.Err()
 }
 
 // account makes an Account of a speakers.yml handle; mastodon is given as
@@ -313,11 +282,11 @@ func account(service, handle string) talk.Account {
 // ParseEvent reads data/<series>/<event>/event.yml. The event's ID is the
 // name of the directory the file is in; path names the file in errors.
 func ParseEvent(data []byte, path string) (*talk.Event, error) {
-	var errs ErrorList
+	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	ev := &talk.Event{ID: dirName(path), Origin: talk.Origin{Format: FormatName, Path: path}}
 	f.event(f.parse(data), ev)
-	return ev, errs.err()
+	return ev, errs.Err()
 }
 
 func (f *file) event(n *yaml.Node, ev *talk.Event) {

@@ -33,12 +33,12 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-func errorList(t testing.TB, err error) rubyevents.ErrorList {
+func errorList(t testing.TB, err error) talk.ErrorList {
 	t.Helper()
 	if err == nil {
 		return nil
 	}
-	var l rubyevents.ErrorList
+	var l talk.ErrorList
 	if !errors.As(err, &l) {
 		t.Fatalf("%T is not an ErrorList: %v", err, err)
 	}

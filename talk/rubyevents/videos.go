@@ -16,7 +16,7 @@ import (
 // each with the event ev and its speakers resolved through speakers
 // (which may be nil). path names the file in errors.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
-	var errs ErrorList
+	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
@@ -24,7 +24,7 @@ func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([
 		t.Event = *ev
 		talks = append(talks, t)
 	}
-	return talks, errs.err()
+	return talks, errs.Err()
 }
 
 // maxParts bounds the nesting of talks within talks.
@@ -227,9 +227,9 @@ type Archive struct {
 // Read reads a RubyEvents data directory: speakers.yml at its root, and
 // <series>/series.yml, <series>/<event>/event.yml and
 // <series>/<event>/videos.yml below. An event's Series is its series'
-// name. It goes on after problems and returns an [ErrorList] with them.
+// name. It goes on after problems and returns an [talk.ErrorList] with them.
 func Read(fsys fs.FS) (*Archive, error) {
-	var errs ErrorList
+	var errs talk.ErrorList
 	a := &Archive{}
 	var speakers Speakers
 	if data, err := fs.ReadFile(fsys, "speakers.yml"); err == nil {
@@ -249,7 +249,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 		}
 		seriesName := ""
 		if data, err := fs.ReadFile(fsys, path.Join(s.Name(), "series.yml")); err == nil {
-			var serrs ErrorList
+			var serrs talk.ErrorList
 			f := &file{path: path.Join(s.Name(), "series.yml"), errs: &serrs}
 			for _, kv := range f.pairs(f.parse(data)) {
 				if kv[0].Value == "name" {
@@ -293,11 +293,11 @@ func Read(fsys fs.FS) (*Archive, error) {
 			a.Talks = append(a.Talks, talks...)
 		}
 	}
-	return a, errs.err()
+	return a, errs.Err()
 }
 
-func appendErrs(errs *ErrorList, err error) {
-	var l ErrorList
+func appendErrs(errs *talk.ErrorList, err error) {
+	var l talk.ErrorList
 	if errors.As(err, &l) {
 		*errs = append(*errs, l...)
 	}

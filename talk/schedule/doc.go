@@ -78,7 +78,7 @@
 // # Errors
 //
 // The readers go on after a problem and return what they could read with
-// an [ErrorList] of [*talk.RecordError]s: file, line and column, and for
+// an [talk.ErrorList] of [*talk.RecordError]s: file, line and column, and for
 // JSON the pointer of the value at fault. Only malformed JSON or XML stops
 // a read.
 package schedule

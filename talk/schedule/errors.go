@@ -7,46 +7,11 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 )
 
-// ErrorList is every problem found in one schedule, in source order. The
-// parsers return it (as an error) beside the schedule they read, because a
-// schedule with one bad talk still has many good ones.
-type ErrorList []*talk.RecordError
-
-// Error formats the first problem and how many more there are; range over
-// the list to report them all.
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "schedule: no errors"
-	case 1:
-		return l[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
-}
-
-// Unwrap returns the problems, so that errors.As finds a [*talk.RecordError].
-func (l ErrorList) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
-
-// err returns the list as an error: nil when it is empty, so that a nil
-// list never becomes a non-nil error interface.
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // problems collects the errors of one parse.
 type problems struct {
 	path string
 	json bool // JSON pointers mean something to the reader of the source
-	list ErrorList
+	list talk.ErrorList
 }
 
 // add records a problem with the value n at the JSON pointer ptr.

@@ -47,7 +47,7 @@ func (r Reader) tooBig(data []byte, path string) error {
 		limit = defaultMaxBytes
 	}
 	if limit > 0 && int64(len(data)) > limit {
-		return ErrorList{{Path: path, Err: &talk.LimitError{What: "schedule size", Limit: limit, Got: int64(len(data))}}}
+		return talk.ErrorList{{Path: path, Err: &talk.LimitError{What: "schedule size", Limit: limit, Got: int64(len(data))}}}
 	}
 	return nil
 }
@@ -61,7 +61,7 @@ func ParseJSON(data []byte, path string) (*Schedule, error) { return Reader{}.Pa
 //
 // It reads all it can: the returned Schedule is never nil, and holds every
 // talk that could be read even when the error is not nil. The error is an
-// [ErrorList] of [*talk.RecordError]s, each with the JSON pointer, line and
+// [talk.ErrorList] of [*talk.RecordError]s, each with the JSON pointer, line and
 // column of a problem.
 func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
@@ -80,15 +80,15 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 			off = se.Offset
 		}
 		line, col := jsonx.Position(data, off)
-		return &Schedule{}, ErrorList{{Path: path, Line: line, Column: col, Err: errors.New("schedule: " + msg)}}
+		return &Schedule{}, talk.ErrorList{{Path: path, Line: line, Column: col, Err: errors.New("schedule: " + msg)}}
 	}
 	root, err := jsonTree(data, 0, newLines(data))
 	if err != nil {
-		return &Schedule{}, ErrorList{{Path: path, Err: fmt.Errorf("schedule: %w", err)}}
+		return &Schedule{}, talk.ErrorList{{Path: path, Err: fmt.Errorf("schedule: %w", err)}}
 	}
 	m := &mapper{problems: p, format: JSONFormat}
 	s := m.schedule(root)
-	return s, p.list.err()
+	return s, p.list.Err()
 }
 
 // mapper turns the tree of a schedule into the model.

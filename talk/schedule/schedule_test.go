@@ -82,12 +82,12 @@ func sameJSON(t testing.TB, a, b any) bool {
 }
 
 // errorList checks that err is an ErrorList of positioned RecordErrors.
-func errorList(t testing.TB, err error) schedule.ErrorList {
+func errorList(t testing.TB, err error) talk.ErrorList {
 	t.Helper()
 	if err == nil {
 		return nil
 	}
-	var l schedule.ErrorList
+	var l talk.ErrorList
 	if !errors.As(err, &l) {
 		t.Fatalf("error %T is not an ErrorList: %v", err, err)
 	}

@@ -32,15 +32,15 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 		if errors.As(err, &xe) {
 			re.Line, re.Column, re.Err = xe.line, xe.col, errors.New("schedule: "+xe.msg)
 		}
-		return &Schedule{}, ErrorList{re}
+		return &Schedule{}, talk.ErrorList{re}
 	}
 	if root.name != "schedule" {
 		p.add(root.pos(&node{}), "", "the root element is <%s>, want <schedule>", root.name)
-		return &Schedule{}, p.list.err()
+		return &Schedule{}, p.list.Err()
 	}
 	m := &mapper{problems: p, format: XMLFormat}
 	s := m.schedule(xmlTree(root))
-	return s, p.list.err()
+	return s, p.list.Err()
 }
 
 // Parse reads a schedule in either form, telling them apart by their first
