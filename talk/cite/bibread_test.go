@@ -95,13 +95,11 @@ func readBib(src string) ([]bibEntry, error) {
 }
 
 // matchBrace returns the offset of the brace closing the one at open,
-// skipping escaped braces, as BibTeX counts them.
+// counting every brace, escaped or not, as BibTeX does.
 func matchBrace(s string, open int) (int, error) {
 	depth := 0
 	for i := open; i < len(s); i++ {
 		switch s[i] {
-		case '\\':
-			i++
 		case '{':
 			depth++
 		case '}':
@@ -114,14 +112,12 @@ func matchBrace(s string, open int) (int, error) {
 	return 0, fmt.Errorf("offset %d: unbalanced braces", open)
 }
 
-// balanced reports whether the braces of a value balance, not counting
-// escaped ones.
+// balanced reports whether the braces of a value balance, counting
+// escaped ones, as BibTeX does.
 func balanced(s string) bool {
 	depth := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case '\\':
-			i++
 		case '{':
 			depth++
 		case '}':
@@ -138,7 +134,7 @@ var (
 	untex = map[string]string{
 		"{": "{", "}": "}", "&": "&", "%": "%", "$": "$", "#": "#", "_": "_",
 		"textbackslash": `\`, "textasciitilde": "~", "textasciicircum": "^",
-		"textless": "<", "textgreater": ">",
+		"textless": "<", "textgreater": ">", "textbraceleft": "{", "textbraceright": "}",
 	}
 	untexAccents = func() map[string]rune {
 		m := map[string]rune{}

@@ -209,7 +209,7 @@ func bibtexFields(t *talk.Talk, ascii bool) []field {
 		add("url", texURL(u))
 	}
 	add("language", texString(languageName(t.Language), ascii))
-	add("keywords", texString(strings.Join(tags(t), ", "), ascii))
+	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
 }
@@ -231,7 +231,7 @@ func biblatexFields(t *talk.Talk, ascii bool) []field {
 	add("date", issued(t).String())
 	add("url", texURL(link(t)))
 	add("langid", babelName(t.Language))
-	add("keywords", texString(strings.Join(tags(t), ", "), ascii))
+	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
 }

@@ -63,7 +63,7 @@ func hostileTalk() *talk.Talk {
 		Recorded: talk.MustParseDate("2024-05-17T10:30:00-04:00"),
 		Duration: talk.Duration(25*time.Minute + 8*time.Second),
 		Language: "de",
-		Summary:  "Line one.\n\nLine two with \\LaTeX{} and 100% & more\r\nER  - not an end\x01",
+		Summary:  "Line one.\n\nLine two with \\LaTeX{} and 100% & more\r\nER  - not an end\x01 } unbalanced {",
 		Tags:     []string{"c++", "data science", "python", "python", ""},
 		Videos:   []talk.Video{{URL: "https://example.org/watch?v=a b&x=%20#frag{1}"}},
 	}
@@ -164,7 +164,7 @@ func bibWant(tk *talk.Talk, f Format) map[string]string {
 		names = append(names, n.Inverted())
 	}
 	set("author", strings.Join(names, " and "))
-	set("keywords", strings.Join(tags(tk), ", "))
+	set("keywords", texVerbatim(strings.Join(tags(tk), ", ")))
 	set("abstract", abstract(tk))
 	u := texURL(link(tk))
 	set("url", u)
@@ -219,7 +219,7 @@ func bibGot(t testing.TB, e bibEntry) map[string]string {
 			t.Errorf("%s: %s: unbalanced braces: %q", e.Key, k, v)
 		}
 		switch {
-		case e.Macros[k] || k == "url":
+		case e.Macros[k] || k == "url" || k == "keywords":
 			m[k] = v
 		default:
 			d, err := untexValue(v)

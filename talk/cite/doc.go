@@ -40,22 +40,25 @@
 // Nothing is ever written between entries but a blank line, since BibTeX
 // reads any "@" there as the start of an entry.
 //
-// Values are in braces. LaTeX's special characters & % $ # _ { } ~ ^ \
-// are escaped (\&, \%, ..., \textasciitilde{}), as are "<" and ">"
-// (\textless{}), which LaTeX's default font encoding prints as "¡" and
-// "¿". Two hyphens, two backquotes, two apostrophes, two commas, and "!"
-// or "?" before a backquote get an empty group between them ("-{}-"),
-// since LaTeX would print each pair as one dash, quote or inverted mark.
-// In titles, every word with a capital that a style could lower-case is protected by
-// braces ("{Python}", "{PEP} 492"); family names of several words with a
-// word in lower case are braced ("{Dupré la Tour}"), and literal names
-// double-braced (author = {{Various speakers}}). Unicode is kept, which
-// biber and BibTeX since 2018 read; [Options.ASCII] writes accented
-// letters and typographic symbols as LaTeX commands instead ({\"u}, {\'e},
-// {\ss}, ---), and keeps characters LaTeX has no command for (CJK,
-// Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
+// Values are in braces. LaTeX's special characters & % $ # _ { } ~ ^ \ are
+// escaped (\&, \%, ..., \textasciitilde{}); braces as \{ and \} when they
+// pair up, else as \textbraceleft{} and \textbraceright{}, since BibTeX
+// counts an escaped brace like any other. "<" and ">" are escaped too
+// (\textless{}), as LaTeX's default font encoding prints them as "¡" and
+// "¿". Two hyphens, two backquotes, two apostrophes, two commas, and "!" or
+// "?" before a backquote get an empty group between them ("-{}-"), since
+// LaTeX would print each pair as one dash, quote or inverted mark. In
+// titles, every word with a capital that a style could lower-case is
+// protected by braces ("{Python}", "{PEP} 492"); family names of several
+// words with a word in lower case are braced ("{Dupré la Tour}"), and
+// literal names double-braced (author = {{Various speakers}}). Unicode is
+// kept, which biber and BibTeX since 2018 read; [Options.ASCII] writes
+// accented letters and typographic symbols as LaTeX commands instead
+// ({\"u}, {\'e}, {\ss}, ---), and keeps characters LaTeX has no command for
+// (CJK, Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
 // backslashes and spaces percent-encoded, and "%" and "#" escaped inside
-// note's \url{}.
+// note's \url{}. Keywords, which biber and BibTeX readers take verbatim,
+// are written as they are (without braces that do not pair up).
 //
 // The repository's CI reads every talk of the pyvideo corpus back with
 // @retorquere/bibtex-parser, the parser of Better BibTeX for Zotero, and

@@ -177,6 +177,8 @@ func independentWant(tk *talk.Talk, f Format) map[string]any {
 			switch {
 			case n.Literal != "":
 				a["literal"] = n.Literal
+			case n.Given == "" && n.Suffix == "" && !strings.Contains(n.Family, " ") && n.DroppingParticle+n.NonDroppingParticle == "":
+				a["family"] = n.Family
 			case n.Given == "" && n.Suffix == "":
 				a["literal"] = joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family)
 			default:
@@ -205,7 +207,7 @@ func independentWant(tk *talk.Talk, f Format) map[string]any {
 		case "author":
 		case "keywords":
 			var list []any
-			for _, k := range tags(tk) {
+			for _, k := range strings.Split(v, ", ") {
 				list = append(list, k)
 			}
 			m[k] = sortedList(list)

@@ -59,6 +59,28 @@ var texAccents = map[rune]string{
 type texWriter struct {
 	b     strings.Builder
 	ascii bool // write non-ASCII characters as LaTeX commands where there are some
+
+	// unbalanced says the text's own braces do not pair up. BibTeX counts
+	// "\{" as a brace like any other, so such braces are written as
+	// \textbraceleft{} and \textbraceright{}, which it does not count.
+	unbalanced bool
+}
+
+// bracesBalance reports whether the braces of s pair up as BibTeX counts
+// them: every "}" closes an earlier "{", and none is left open.
+func bracesBalance(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 // text writes s escaped, as text.
@@ -78,6 +100,10 @@ func (w *texWriter) text(s string) {
 			// curly quotes, "!`" "¡": an empty group keeps the characters.
 			w.b.WriteRune(r)
 			w.b.WriteString("{}")
+		case w.unbalanced && r == '{':
+			w.b.WriteString(`\textbraceleft{}`)
+		case w.unbalanced && r == '}':
+			w.b.WriteString(`\textbraceright{}`)
 		case texEscapes[r] != "":
 			w.b.WriteString(texEscapes[r])
 		case r < utf8.RuneSelf || !w.ascii:
@@ -207,14 +233,14 @@ func needsProtection(word string, start bool) bool {
 
 // texString returns s escaped as text.
 func texString(s string, ascii bool) string {
-	w := texWriter{ascii: ascii}
+	w := texWriter{ascii: ascii, unbalanced: !bracesBalance(s)}
 	w.text(s)
 	return w.b.String()
 }
 
 // texTitle returns s escaped as a title.
 func texTitle(s string, ascii bool) string {
-	w := texWriter{ascii: ascii}
+	w := texWriter{ascii: ascii, unbalanced: !bracesBalance(s)}
 	w.title(s)
 	return w.b.String()
 }
@@ -248,4 +274,14 @@ func texURL(u string) string {
 // unescaped, "%" starts a comment to LaTeX and to BibTeX readers.
 func texURLArg(u string) string {
 	return strings.NewReplacer("%", `\%`, "#", `\#`).Replace(texURL(u))
+}
+
+// texVerbatim returns s for a field biber and BibTeX readers take
+// verbatim, such as keywords: as it is, without its braces when they do
+// not balance, since no escape hides a brace from BibTeX.
+func texVerbatim(s string) string {
+	if bracesBalance(s) {
+		return s
+	}
+	return strings.NewReplacer("{", "", "}", "").Replace(s)
 }
