@@ -43,7 +43,7 @@ func hostileTalk() *talk.Talk {
 	return &talk.Talk{
 		ID:       "hostile",
 		Title:    `50% of C++ & C# devs use {braces}, ~tilde~, ^caret^, $money$, #hash, under_score, back\slash -- and "quotes" <b>`,
-		Subtitle: "Müller's Straße: naïve café — “smart” ‘quotes’… Łódź, Ørsted, ı, 東京",
+		Subtitle: "Müller's Straße: naïve café — “smart” ‘quotes’… Łódź, Ørsted, ı, 東京, –- -–",
 		Kind:     "keynote",
 		Speakers: []talk.Speaker{
 			{Name: "Guido van Rossum"},

@@ -83,9 +83,20 @@
 // language, abstract, keyword, and citation-key. medium is never set:
 // APA would print "[Conference presentation; Video]".
 //
-// event-date is left out unless [Options.EventDate] is set. It is a
-// trade-off between styles: with it, MLA prints the day the talk was given,
-// which it prints nowhere else, but APA and Chicago print that date twice.
+// event-date is left out unless [Options.EventDate] is set, when it is
+// the talk's day. It is a trade-off between styles, measured with
+// citeproc-js and the official styles: with it, MLA prints the day the
+// talk was given, which it prints nowhere else, but APA and Chicago print
+// that date twice; IEEE and Harvard print the same either way. Without
+// it, APA's reference for the seed talk is
+//
+//	Selivanov, Y. (2016, August 4). async/await in Python 3.5 and why it
+//	is awesome [Conference presentation]. EuroPython 2016.
+//	https://www.youtube.com/watch?v=m28fiN9y_r8
+//
+// The CI formats the repository's records with citeproc-js in the five
+// shared styles, with and without event-date, and keeps the references
+// as golden files (testdata/citeproc.txt).
 //
 // # Dates
 //

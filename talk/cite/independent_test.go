@@ -115,8 +115,9 @@ func independentTalks(t *testing.T) ([]*talk.Talk, string) {
 	return talks, corpus
 }
 
-func runNode(script, file string) ([]byte, error) {
-	cmd := exec.Command("node", script, file)
+// runNode runs a node script and returns what it printed.
+func runNode(script string, args ...string) ([]byte, error) {
+	cmd := exec.Command("node", append([]string{script}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -171,22 +172,25 @@ func independentWant(tk *talk.Talk, f Format) map[string]any {
 		set("abstract", abstract(tk))
 		set("publisher-place", eventPlace(tk))
 		set("keyword", strings.Join(tags(tk), ","))
+		// RIS has one form for a name, "Family, Given, Suffix", and a name
+		// without a comma is a literal, or a family name when it is one
+		// word; so a one-word organisation reads back as a family name,
+		// and a literal with a comma as a person (see WriteRIS).
 		var authors []any
 		for _, n := range Names(tk) {
 			a := map[string]any{}
+			au := n.Inverted()
+			parts := strings.Split(au, ", ")
 			switch {
-			case n.Literal != "":
-				a["literal"] = n.Literal
-			case n.Given == "" && n.Suffix == "" && !strings.Contains(n.Family, " ") && n.DroppingParticle+n.NonDroppingParticle == "":
-				a["family"] = n.Family
-			case n.Given == "" && n.Suffix == "":
-				a["literal"] = joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family)
-			default:
-				a["family"] = joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family)
-				a["given"] = n.Given
-				if n.Suffix != "" {
-					a["suffix"] = n.Suffix
+			case len(parts) > 1:
+				a["family"], a["given"] = parts[0], parts[1]
+				if len(parts) > 2 {
+					a["suffix"] = parts[2]
 				}
+			case strings.Contains(au, " "):
+				a["literal"] = au
+			default:
+				a["family"] = au
 			}
 			authors = append(authors, a)
 		}

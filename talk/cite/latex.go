@@ -93,21 +93,15 @@ func (w *texWriter) text(s string) {
 	}, norm.NFC.String(s))
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		rest := s[i+size:]
 		switch {
-		case ligature(r, rest):
-			// LaTeX (and BibTeX readers) make "--" a dash, "``" and "''"
-			// curly quotes, "!`" "¡": an empty group keeps the characters.
-			w.b.WriteRune(r)
-			w.b.WriteString("{}")
 		case w.unbalanced && r == '{':
-			w.b.WriteString(`\textbraceleft{}`)
+			w.emit(`\textbraceleft{}`)
 		case w.unbalanced && r == '}':
-			w.b.WriteString(`\textbraceright{}`)
+			w.emit(`\textbraceright{}`)
 		case texEscapes[r] != "":
-			w.b.WriteString(texEscapes[r])
+			w.emit(texEscapes[r])
 		case r < utf8.RuneSelf || !w.ascii:
-			w.b.WriteRune(r)
+			w.emit(s[i : i+size])
 		default:
 			// A letter and the combining marks after it, as one unit.
 			j := i + size
@@ -118,7 +112,7 @@ func (w *texWriter) text(s string) {
 				}
 				j += n
 			}
-			w.b.WriteString(texChar(s[i:j]))
+			w.emit(texChar(s[i:j]))
 			i = j
 			continue
 		}
@@ -126,17 +120,20 @@ func (w *texWriter) text(s string) {
 	}
 }
 
-// ligature reports whether r and the text after it start one of TeX's
-// ligatures of punctuation: two hyphens, backquotes, apostrophes or
-// commas (the last in T1 fonts), and "!" or "?" before a backquote.
-func ligature(r rune, rest string) bool {
-	switch r {
-	case '-', '`', '\'', ',':
-		return strings.HasPrefix(rest, string(r))
-	case '!', '?':
-		return strings.HasPrefix(rest, "`")
+// emit appends LaTeX to the value, with an empty group before it when its
+// first character would form one of TeX's ligatures with the last one
+// written: LaTeX (and BibTeX readers) make two hyphens a dash, two
+// backquotes, apostrophes or commas a quotation mark, "!" or "?" and a
+// backquote an inverted mark. This also keeps an en dash written as "--"
+// from joining a hyphen after it into an em dash.
+func (w *texWriter) emit(tex string) {
+	if n := w.b.Len(); n > 0 && tex != "" {
+		last, next := w.b.String()[n-1], tex[0]
+		if next == last && strings.IndexByte("-`',", next) >= 0 || next == '`' && (last == '!' || last == '?') {
+			w.b.WriteString("{}")
+		}
 	}
-	return false
+	w.b.WriteString(tex)
 }
 
 // texChar returns the LaTeX form of one character (a base and its

@@ -25,9 +25,11 @@ import (
 //
 // Lines end in CRLF, as Zotero writes them, and a blank line follows the
 // record. Every value is on one line: line breaks and other control
-// characters become spaces. Names are "Family, Given" (a name without a
-// comma is an organisation to Zotero), literal names as they are. Only
-// errors from w are returned.
+// characters become spaces. Names are "Family, Given" or "Family, Given,
+// Suffix"; literal names are written as they are, which readers take for
+// an organisation, except that RIS cannot tell a one-word literal
+// ("Various") from a family name, nor a literal with a comma from a
+// person. Only errors from w are returned.
 func WriteRIS(w io.Writer, t *talk.Talk) error {
 	var b strings.Builder
 	tag := func(tag, value string) {
