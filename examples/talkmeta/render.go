@@ -11,6 +11,7 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/ical"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
 // renderer writes a set of talks as one document in one format.
@@ -37,6 +38,14 @@ func renderers() map[string]renderer {
 		"biblatex": citeFormat("biblatex"),
 		"ris":      citeFormat("ris"),
 		"csl-json": citeFormat("csl-json"),
+		"jsonld": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
+			for _, t := range talks {
+				if _, err := jsonld.Write(w, t, jsonld.Options{BaseURL: opt.base, Indent: "  "}); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		"ics": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 			name := ""
 			if len(talks) > 0 {

@@ -1,0 +1,409 @@
+package jsonld
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Options say how the graph is written. The zero Options are valid.
+type Options struct {
+	// BaseURL is the site's address, such as "https://talks.example.org";
+	// it makes @ids absolute. "" writes relative @ids.
+	BaseURL string
+	// Indent, when not empty, indents the output with this string per
+	// level; otherwise it is compact.
+	Indent string
+}
+
+// Warning says that a property a consumer needs could not be written
+// because the talk's data does not have it.
+type Warning struct {
+	Node     string // the @id of the node missing it
+	Property string // the schema.org property, such as "thumbnailUrl"
+	Reason   string
+}
+
+func (w Warning) String() string {
+	return fmt.Sprintf("jsonld: %s: no %s: %s", w.Node, w.Property, w.Reason)
+}
+
+// Write writes t's graph to w and returns what is missing from it.
+func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
+	b, warnings, err := Marshal(t, opt)
+	if err != nil {
+		return warnings, err
+	}
+	_, err = w.Write(b)
+	return warnings, err
+}
+
+// Marshal returns t's graph; see [Write].
+func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
+	g := graph{t: t, opt: opt}
+	doc := object{
+		{"@context", "https://schema.org"},
+		{"@graph", g.nodes()},
+	}
+	b, err := json.Marshal(doc) // HTML-safe escaping, U+2028/9 escaped
+	if err != nil {
+		return nil, g.warnings, fmt.Errorf("jsonld: %w", err)
+	}
+	if opt.Indent != "" {
+		var out bytes.Buffer
+		if err := json.Indent(&out, b, "", opt.Indent); err != nil {
+			return nil, g.warnings, fmt.Errorf("jsonld: %w", err)
+		}
+		b = out.Bytes()
+	}
+	return append(b, '\n'), g.warnings, nil
+}
+
+// object is a JSON object whose members keep their order, so that output
+// is deterministic and reads in a sensible order. Members with empty values
+// are left out.
+type object []member
+
+type member struct {
+	key   string
+	value any
+}
+
+// MarshalJSON writes the members in order, leaving out empty ones.
+func (o object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	n := 0
+	for _, m := range o {
+		if empty(m.value) {
+			continue
+		}
+		v, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+		n++
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func empty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return v == ""
+	case []any:
+		return len(v) == 0
+	case []string:
+		return len(v) == 0
+	case object:
+		return len(v) == 0
+	}
+	return false
+}
+
+type graph struct {
+	t        *talk.Talk
+	opt      Options
+	warnings []Warning
+}
+
+func (g *graph) warn(node, property, reason string) {
+	g.warnings = append(g.warnings, Warning{Node: node, Property: property, Reason: reason})
+}
+
+// id builds an @id from path segments and a fragment.
+func (g *graph) id(fragment string, segments ...string) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(g.opt.BaseURL, "/"))
+	for _, s := range segments {
+		if s != "" {
+			b.WriteString("/" + url.PathEscape(s))
+		}
+	}
+	return b.String() + "#" + fragment
+}
+
+func (g *graph) talkID() string  { return g.id("talk", g.t.Event.ID, g.t.ID) }
+func (g *graph) eventID() string { return g.id("event", g.t.Event.ID) }
+
+func (g *graph) nodes() []any {
+	t := g.t
+	nodes := []any{g.talkNode()}
+	for i, v := range t.Videos {
+		nodes = append(nodes, g.videoNode(i, v))
+	}
+	return nodes
+}
+
+func (g *graph) talkNode() object {
+	t := g.t
+	var performers []any
+	for _, s := range t.Speakers {
+		performers = append(performers, g.person(s))
+	}
+	var slides []any
+	for _, s := range t.Slides {
+		slides = append(slides, object{{"@type", "PresentationDigitalDocument"}, {"name", s.Label}, {"url", s.URL}})
+	}
+	return object{
+		{"@type", "Event"},
+		{"@id", g.talkID()},
+		{"name", t.Title},
+		{"alternateName", t.Subtitle},
+		{"description", g.description()},
+		{"startDate", g.date(t.Recorded)},
+		{"duration", duration(t.Duration)},
+		{"inLanguage", string(t.Language)},
+		{"url", g.talkURL()},
+		{"keywords", strings.Join(t.Tags, ", ")},
+		{"eventStatus", eventStatus(t)},
+		{"location", g.location(t.Place, t.Event.Place)},
+		{"performer", performers},
+		{"workFeatured", slides},
+		{"superEvent", g.eventNode()},
+	}
+}
+
+// talkURL is the talk's own page: the first related link, which is what
+// schedules and archives put first.
+func (g *graph) talkURL() string {
+	if len(g.t.Links) > 0 && absolute(g.t.Links[0].URL) {
+		return g.t.Links[0].URL
+	}
+	return ""
+}
+
+func eventStatus(t *talk.Talk) string {
+	if len(t.Videos) > 0 || !t.Recorded.IsZero() {
+		return "https://schema.org/EventScheduled"
+	}
+	return ""
+}
+
+func (g *graph) eventNode() object {
+	e := g.t.Event
+	if e.IsZero() {
+		return nil
+	}
+	return object{
+		{"@type", "Event"},
+		{"@id", g.eventID()},
+		{"name", e.Title},
+		{"startDate", g.date(e.Start)},
+		{"endDate", g.date(e.End)},
+		{"url", absoluteOrEmpty(e.URL)},
+		{"location", g.location(talk.Place{}, e.Place)},
+	}
+}
+
+// location describes where: the room of the talk within the event's place.
+func (g *graph) location(room, event talk.Place) object {
+	if room.IsZero() && event.IsZero() {
+		return nil
+	}
+	name := event.Venue
+	if room.Room != "" {
+		name = strings.TrimPrefix(strings.Join([]string{room.Room, event.Venue}, ", "), ", ")
+		name = strings.TrimSuffix(name, ", ")
+	} else if event.Room != "" {
+		name = strings.TrimSuffix(strings.Join([]string{event.Room, event.Venue}, ", "), ", ")
+	}
+	var address object
+	if event.City != "" || event.Region != "" || event.Country != "" {
+		address = object{
+			{"@type", "PostalAddress"},
+			{"addressLocality", event.City},
+			{"addressRegion", event.Region},
+			{"addressCountry", event.Country},
+		}
+	}
+	return object{{"@type", "Place"}, {"name", name}, {"address", address}}
+}
+
+func (g *graph) person(s talk.Speaker) object {
+	var sameAs []any
+	if s.ORCID != "" {
+		sameAs = append(sameAs, "https://orcid.org/"+strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+	}
+	if absolute(s.Homepage) {
+		sameAs = append(sameAs, s.Homepage)
+	}
+	for _, a := range s.Accounts {
+		if absolute(a.URL) {
+			sameAs = append(sameAs, a.URL)
+		}
+	}
+	var affiliation object
+	if s.Affiliation != "" {
+		affiliation = object{{"@type", "Organization"}, {"name", s.Affiliation}}
+	}
+	slug := s.Slug
+	if slug == "" {
+		slug = talk.Slug(s.Name)
+	}
+	var id string
+	if slug != "" {
+		id = g.id("person", "speakers", slug)
+	}
+	return object{
+		{"@type", "Person"},
+		{"@id", id},
+		{"name", s.Name},
+		{"givenName", s.GivenName},
+		{"familyName", s.FamilyName},
+		{"image", absoluteOrEmpty(s.Image)},
+		{"affiliation", affiliation},
+		{"sameAs", sameAs},
+	}
+}
+
+func (g *graph) videoNode(i int, v talk.Video) object {
+	t := g.t
+	id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
+	embed, content := playerURLs(v)
+	thumbnail := absoluteOrEmpty(t.Thumbnail)
+	if thumbnail == "" && v.Provider == talk.YouTube && v.ID != "" {
+		thumbnail = "https://i.ytimg.com/vi/" + url.PathEscape(v.ID) + "/hqdefault.jpg"
+	}
+	upload := g.date(t.Recorded)
+	if t.Title == "" {
+		g.warn(id, "name", "the talk has no title")
+	}
+	if thumbnail == "" {
+		g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+	}
+	if upload == "" {
+		g.warn(id, "uploadDate", "the talk has no recorded date")
+	}
+	var authors []any
+	for _, s := range t.Speakers {
+		p := g.person(s)
+		if ref := idOf(p); ref != "" {
+			authors = append(authors, object{{"@id", ref}})
+		} else {
+			authors = append(authors, p)
+		}
+	}
+	language := v.Language
+	if language == "" {
+		language = t.Language
+	}
+	d := v.Duration
+	if d == 0 {
+		d = t.Duration
+	}
+	var license, notice string
+	if absolute(t.License) {
+		license = t.License
+	} else {
+		notice = t.License
+	}
+	return object{
+		{"@type", "VideoObject"},
+		{"@id", id},
+		{"name", t.Title},
+		{"description", g.description()},
+		{"thumbnailUrl", thumbnail},
+		{"uploadDate", upload},
+		{"duration", duration(d)},
+		{"embedUrl", embed},
+		{"contentUrl", content},
+		{"inLanguage", string(language)},
+		{"keywords", strings.Join(t.Tags, ", ")},
+		{"license", license},
+		{"copyrightNotice", notice},
+		{"author", authors},
+		{"recordedAt", object{{"@id", g.talkID()}}},
+	}
+}
+
+func idOf(o object) string {
+	for _, m := range o {
+		if m.key == "@id" {
+			s, _ := m.value.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// playerURLs returns the address of an embeddable player and of the media
+// file itself, as far as the provider has them.
+func playerURLs(v talk.Video) (embed, content string) {
+	if !absolute(v.URL) {
+		return "", ""
+	}
+	switch {
+	case v.Provider == talk.YouTube && v.ID != "":
+		return "https://www.youtube-nocookie.com/embed/" + url.PathEscape(v.ID), ""
+	case v.Provider == talk.Vimeo && v.ID != "":
+		return "https://player.vimeo.com/video/" + url.PathEscape(v.ID), ""
+	case v.Provider == talk.ArchiveOrg && v.ID != "":
+		return "https://archive.org/embed/" + url.PathEscape(v.ID), v.URL
+	case v.Provider == talk.File:
+		return "", v.URL
+	}
+	return "", ""
+}
+
+// description is the summary, or else the description, as plain text.
+func (g *graph) description() string {
+	if s := strings.TrimSpace(g.t.Summary); s != "" {
+		return s
+	}
+	return strings.TrimSpace(g.t.Description)
+}
+
+// date formats a date for startDate and uploadDate; see the package
+// documentation for what each precision becomes.
+func (g *graph) date(d talk.Date) string {
+	switch d.Precision() {
+	case talk.DateTimeOffset:
+		return d.Time().Format(time.RFC3339)
+	case talk.DateTime:
+		if loc, err := time.LoadLocation(g.t.Event.TimeZone); err == nil && g.t.Event.TimeZone != "" {
+			w := d.Time()
+			return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc).Format(time.RFC3339)
+		}
+		return d.Day().String()
+	case talk.NoDate:
+		return ""
+	}
+	return d.String()
+}
+
+func duration(d talk.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	return talk.Duration(time.Duration(d).Round(time.Second)).String()
+}
+
+func absolute(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+func absoluteOrEmpty(s string) string {
+	if absolute(s) {
+		return s
+	}
+	return ""
+}

@@ -1,0 +1,140 @@
+package jsonld_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const archive = "../../testdata/pyvideo"
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestGolden renders every real record in the repository, with warnings.
+func TestGolden(t *testing.T) {
+	for tk, err := range pyvideo.Talks(os.DirFS(archive)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(tk.Event.ID+"/"+tk.ID, func(t *testing.T) {
+			var b bytes.Buffer
+			warnings, err := jsonld.Write(&b, tk, jsonld.Options{BaseURL: "https://talks.example.org/", Indent: "  "})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range warnings {
+				b.WriteString("warning: " + w.String() + "\n")
+			}
+			golden(t, tk.Event.ID+"--"+tk.ID+".jsonld", b.Bytes())
+		})
+	}
+}
+
+// TestRich checks a talk with everything the graph can carry.
+func TestRich(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "t1", Title: "Rich talk", Subtitle: "with all fields", Summary: "Short.",
+		Speakers: []talk.Speaker{{
+			Name: "Ada Lovelace", Slug: "ada", Affiliation: "Analytical Society", ORCID: "0000-0002-1825-0097",
+			Homepage: "https://ada.example", Accounts: []talk.Account{{Service: "github", Handle: "ada", URL: "https://github.com/ada"}},
+			Image: "https://ada.example/me.jpg",
+		}},
+		Event: talk.Event{
+			ID: "conf-2026", Title: "Conf 2026", Start: talk.MustParseDate("2026-07-01"), End: talk.MustParseDate("2026-07-03"),
+			TimeZone: "Europe/Madrid", URL: "https://conf.example",
+			Place: talk.Place{Venue: "Euskalduna", City: "Bilbao", Region: "Basque Country", Country: "ES"},
+		},
+		Recorded: talk.MustParseDate("2026-07-02T10:30:00"),
+		Place:    talk.Place{Room: "A1"},
+		Language: "es", Tags: []string{"python", "async"},
+		Videos: []talk.Video{
+			{Provider: talk.Vimeo, URL: "https://vimeo.com/123", ID: "123"},
+			{Provider: talk.File, Format: "mp4", URL: "https://media.example/t1.mp4", Language: "en"},
+			{Provider: talk.ArchiveOrg, URL: "https://archive.org/details/t1", ID: "t1"},
+		},
+		Slides:  []talk.Link{{URL: "https://slides.example/t1.pdf", Label: "Slides"}},
+		License: "https://creativecommons.org/licenses/by/4.0/",
+	}
+	got, warnings, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		got = append(got, "warning: "+w.String()+"\n"...)
+	}
+	golden(t, "rich.jsonld", got)
+}
+
+// TestZero runs the all-empty model through the renderer.
+func TestZero(t *testing.T) {
+	got, warnings, err := jsonld.Marshal(&talk.Talk{}, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"#talk"}]}`+"\n", string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings for a talk without videos: %v", warnings)
+	}
+	_, warnings, _ = jsonld.Marshal(&talk.Talk{Videos: []talk.Video{{URL: "x"}}}, jsonld.Options{})
+	var props []string
+	for _, w := range warnings {
+		props = append(props, w.Property)
+	}
+	if diff := cmp.Diff([]string{"name", "thumbnailUrl", "uploadDate"}, props); diff != "" {
+		t.Errorf("missing properties (-want +got):\n%s", diff)
+	}
+}
+
+// TestInlineSafe checks that no string can end the script element the
+// output is inlined in.
+func TestInlineSafe(t *testing.T) {
+	tk := &talk.Talk{Title: "</script><script>alert(1)</script> & \u2028\u2029 <!--"}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<", ">", "&", "\u2028", "\u2029"} {
+		if strings.Contains(string(got), bad) {
+			t.Errorf("output contains %q: %s", bad, got)
+		}
+	}
+	var v any
+	if err := json.Unmarshal(got, &v); err != nil {
+		t.Fatal(err)
+	}
+	name := v.(map[string]any)["@graph"].([]any)[0].(map[string]any)["name"]
+	if name != tk.Title {
+		t.Errorf("name = %q, want %q", name, tk.Title)
+	}
+}
