@@ -68,7 +68,12 @@ const audit = () => {
 };
 
 let checked = 0;
-for (const file of files) {
+// A few pages at a time: most of the time goes to waiting on the browser.
+const queue = [...files];
+async function worker() {
+  for (let file; (file = queue.shift()) !== undefined; ) await check(file);
+}
+async function check(file) {
   const page = await context.newPage();
   const url = pathToFileURL(file).href;
   page.on('dialog', (d) => { hits.push({ file: url, how: `dialog ${d.type()}` }); d.dismiss(); });
@@ -77,8 +82,8 @@ for (const file of files) {
     if (f === page.mainFrame() && f.url() !== url && f.url() !== 'about:blank') hits.push({ file: url, how: `navigated to ${f.url()}` });
   });
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 15000 });
-    await page.waitForTimeout(50);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15000 });
+    await page.waitForTimeout(100);
     for (const b of await page.evaluate(audit)) hits.push({ file: url, how: b });
   } catch (e) {
     hits.push({ file: url, how: `failed to load: ${e.message.split('\n')[0]}` });
@@ -86,6 +91,7 @@ for (const file of files) {
   await page.close();
   checked++;
 }
+await Promise.all(Array.from({ length: 4 }, worker));
 await browser.close();
 
 for (const h of hits) console.log(`xss: ${h.file}: ${h.how}${h.n ? ` (payload ${h.n})` : ''}`);

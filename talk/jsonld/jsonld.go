@@ -56,6 +56,7 @@ func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
 	if err != nil {
 		return nil, g.warnings, fmt.Errorf("jsonld: %w", err)
 	}
+	b = escapeControls(b)
 	if opt.Indent != "" {
 		var out bytes.Buffer
 		if err := json.Indent(&out, b, "", opt.Indent); err != nil {
@@ -64,6 +65,29 @@ func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
 		b = out.Bytes()
 	}
 	return append(b, '\n'), g.warnings, nil
+}
+
+// escapeControls escapes DEL, the C1 controls and noncharacters, which
+// encoding/json leaves as they are but HTML forbids in a page, even inside
+// a script element. They can only occur in strings, where \uXXXX means the
+// same.
+func escapeControls(b []byte) []byte {
+	if !bytes.ContainsFunc(b, needsEscape) {
+		return b
+	}
+	var out bytes.Buffer
+	for _, r := range string(b) {
+		if needsEscape(r) {
+			fmt.Fprintf(&out, "\\u%04x", r)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return out.Bytes()
+}
+
+func needsEscape(r rune) bool {
+	return r >= 0x7f && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe && r <= 0xffff
 }
 
 // object is a JSON object whose members keep their order, so that output

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Renders every talk of the shared corpus to a page and checks all of them
+# with the W3C Nu HTML checker (vnu-jar, with the machine's Java): zero
+# errors. Then checks the seed talk's page with axe-core in headless
+# Chromium: zero violations.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+corpus="${TALKMETA_CORPUS:?set TALKMETA_CORPUS to the pyvideo corpus}"
+cd "$here"
+[ -d node_modules/vnu-jar ] || npm install --no-audit --no-fund --loglevel=error >/dev/null
+if ! command -v java >/dev/null; then
+	apt-get update -qq >/dev/null && apt-get install -y -qq default-jre-headless >/dev/null
+fi
+if [ ! -x /usr/bin/chromium ]; then
+	apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null
+fi
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+(cd "$root" && go run ./.ci/html -o "$out" "$corpus")
+java -Xss4m -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$out"
+echo "vnu: no errors in $(find "$out" -name '*.html' | wc -l) pages"
+node axe.mjs "$out/europython-2016/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.html"

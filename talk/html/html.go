@@ -1,0 +1,310 @@
+package html
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
+)
+
+//go:embed templates
+var templateFiles embed.FS
+
+// Citation is one formatted citation of the talk for the page's "Cite this
+// talk" section, such as {"BibTeX", "@misc{...}"}. The caller makes them
+// (talk/cite), so that this package needs no citation code.
+type Citation struct {
+	Label string
+	Text  string
+}
+
+// Renderer writes talk pages. The zero Renderer uses the embedded
+// templates. A Renderer is safe for concurrent use once made.
+type Renderer struct {
+	// Templates, when not nil, is a template set parsed (or cloned) by the
+	// caller whose definitions replace the embedded ones of the same name,
+	// such as "style" or "talk"; see [DefaultTemplates].
+	Templates *htmltemplate.Template
+	// BaseURL makes the canonical URL and JSON-LD @ids absolute.
+	BaseURL string
+}
+
+// DefaultTemplates returns a fresh copy of the embedded templates, for a
+// caller to override blocks in with Parse and pass as [Renderer.Templates].
+func DefaultTemplates() (*htmltemplate.Template, error) {
+	return htmltemplate.ParseFS(templateFiles, "templates/*")
+}
+
+// PageOptions carry what a page shows beside the talk.
+type PageOptions struct {
+	// Canonical is the page's own URL; "" derives it from BaseURL and the
+	// talk's event and ID.
+	Canonical string
+	Citations []Citation
+}
+
+// page is what the templates see.
+type page struct {
+	Talk        *talk.Talk
+	Lang        string
+	ContentLang string
+	Description string
+	Canonical   string
+	Thumbnail   string
+	JSONLD      htmltemplate.JS
+	Speakers    []string
+	Date        *timeValue
+	Duration    *timeValue
+	Language    string
+	Videos      []video
+	Paragraphs  []string
+	Links       []link
+	Citations   []Citation
+}
+
+type timeValue struct{ Machine, Human string }
+
+type video struct {
+	Title, Provider, Embed, File, Poster, Link string
+}
+
+type link struct {
+	URL, Text string
+	Safe      bool
+}
+
+// WriteTalk writes t's page to w.
+func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
+	tmpl := r.Templates
+	if tmpl == nil {
+		var err error
+		if tmpl, err = DefaultTemplates(); err != nil {
+			return fmt.Errorf("html: %w", err)
+		}
+	}
+	p, err := r.page(t, opt)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, "page", p); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	_, err = w.Write(replaceForbidden(b.Bytes()))
+	return err
+}
+
+// replaceForbidden replaces the code points HTML does not allow in a
+// document (controls other than white space, and noncharacters), which
+// real data does contain, with U+FFFD, so that the page stays valid. The
+// JSON-LD block has none: talk/jsonld escapes them.
+func replaceForbidden(page []byte) []byte {
+	if !bytes.ContainsFunc(page, forbidden) {
+		return page
+	}
+	return bytes.Map(func(r rune) rune {
+		if forbidden(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, page)
+}
+
+// forbidden reports whether HTML forbids r in a document: C0 controls
+// other than tab, line feed, form feed and carriage return, DEL, C1
+// controls, and noncharacters.
+func forbidden(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\f' && r != '\r'
+	case r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0xfdd0 && r <= 0xfdef, r&0xfffe == 0xfffe:
+		return true
+	}
+	return false
+}
+
+func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
+	ld, _, err := jsonld.Marshal(t, jsonld.Options{BaseURL: r.BaseURL})
+	if err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	p := &page{
+		Talk:        t,
+		Lang:        "en",
+		ContentLang: string(t.Language),
+		Description: summary(t),
+		Canonical:   opt.Canonical,
+		Thumbnail:   safeURL(t.Thumbnail),
+		// jsonld escapes <, > and & in its output, so it cannot end the
+		// script element.
+		JSONLD:    htmltemplate.JS(bytes.TrimSpace(ld)),
+		Language:  languageName(t.Language),
+		Citations: opt.Citations,
+	}
+	if p.Canonical == "" && r.BaseURL != "" && t.ID != "" {
+		p.Canonical = strings.TrimSuffix(r.BaseURL, "/") + "/" + url.PathEscape(t.Event.ID) + "/" + url.PathEscape(t.ID) + ".html"
+	}
+	p.Canonical = safeURL(p.Canonical)
+	for _, s := range t.Speakers {
+		p.Speakers = append(p.Speakers, s.Name)
+	}
+	if !t.Recorded.IsZero() {
+		p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+	}
+	if t.Duration > 0 {
+		p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+	}
+	for _, v := range t.Videos {
+		if vid, ok := videoOf(v, t); ok {
+			p.Videos = append(p.Videos, vid)
+		}
+	}
+	for _, para := range strings.Split(strings.ReplaceAll(t.Description, "\r\n", "\n"), "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			p.Paragraphs = append(p.Paragraphs, para)
+		}
+	}
+	for _, l := range append(append([]talk.Link(nil), t.Slides...), t.Links...) {
+		text := l.Label
+		if text == "" {
+			text = l.URL
+		}
+		u := safeURL(l.URL)
+		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
+	}
+	if u := safeURL(t.License); u != "" {
+		p.Links = append(p.Links, link{URL: u, Text: "Licence", Safe: true})
+	}
+	return p, nil
+}
+
+// videoOf chooses how to show a recording: a privacy-minded player where
+// the provider has one, a <video> element for files, a link otherwise.
+func videoOf(v talk.Video, t *talk.Talk) (video, bool) {
+	u := safeURL(v.URL)
+	if u == "" {
+		return video{}, false
+	}
+	vid := video{Title: "Recording of " + t.Title, Provider: v.Provider, Link: u}
+	if vid.Provider == "" {
+		vid.Provider = "the web"
+	}
+	switch {
+	case v.Provider == talk.YouTube && v.ID != "":
+		vid.Embed = "https://www.youtube-nocookie.com/embed/" + url.PathEscape(v.ID)
+	case v.Provider == talk.Vimeo && v.ID != "":
+		vid.Embed = "https://player.vimeo.com/video/" + url.PathEscape(v.ID) + "?dnt=1"
+	case v.Provider == talk.ArchiveOrg && v.ID != "":
+		vid.Embed = "https://archive.org/embed/" + url.PathEscape(v.ID)
+	case v.Provider == talk.File:
+		vid.File = u
+		vid.Poster = safeURL(t.Thumbnail)
+	}
+	return vid, true
+}
+
+// safeURL returns s when it is an absolute http(s) URL with a well-formed
+// host, or a mailto URL, and "" otherwise: the only URLs a page links to.
+// Real data holds URLs browsers reject ("https://docs..org/"), which are
+// shown as text instead. Brackets outside the host are percent-encoded, as
+// the URL standard requires.
+func safeURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if !validHost(u.Hostname()) {
+			return ""
+		}
+	case "mailto":
+	default:
+		return ""
+	}
+	out := u.String()
+	if !strings.Contains(u.Host, "[") {
+		out = strings.NewReplacer("[", "%5B", "]", "%5D").Replace(out)
+	}
+	return out
+}
+
+// validHost reports whether host is a domain name whose labels (all but a
+// final empty one) are not empty and hold no spaces, or an IP address.
+func validHost(host string) bool {
+	if host == "" || strings.ContainsAny(host, " \t%") {
+		return false
+	}
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	for _, l := range labels {
+		if l == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func summary(t *talk.Talk) string {
+	s := t.Summary
+	if strings.TrimSpace(s) == "" {
+		s = t.Description
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 200 {
+		cut := strings.LastIndexByte(s[:200], ' ')
+		if cut < 100 {
+			cut = 200
+		}
+		for cut > 0 && !utf8Start(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+func humanDate(d talk.Date) string {
+	t := d.Time()
+	switch d.Precision() {
+	case talk.Year:
+		return t.Format("2006")
+	case talk.Month:
+		return t.Format("January 2006")
+	case talk.Day:
+		return t.Format("2 January 2006")
+	case talk.DateTime:
+		return t.Format("2 January 2006, 15:04")
+	}
+	return t.Format("2 January 2006, 15:04 (UTC-07:00)")
+}
+
+func humanDuration(d talk.Duration) string {
+	m := int((time.Duration(d) + 30*time.Second) / time.Minute)
+	if m < 60 {
+		return fmt.Sprintf("%d min", max(m, 1))
+	}
+	return fmt.Sprintf("%d h %02d min", m/60, m%60)
+}
+
+// languageName names a language in English for the page's chrome.
+func languageName(l talk.Language) string {
+	if l == "" {
+		return ""
+	}
+	if name := displayName(string(l)); name != "" {
+		return name
+	}
+	return string(l)
+}

@@ -1,0 +1,175 @@
+package html_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	xhtml "golang.org/x/net/html"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const archive = "../../testdata/pyvideo"
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+func seed(t testing.TB) *talk.Talk {
+	for tk, err := range pyvideo.EventTalks(os.DirFS(archive), "europython-2016") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tk
+	}
+	t.Fatal("no seed talk")
+	return nil
+}
+
+func TestSeedPage(t *testing.T) {
+	r := html.Renderer{BaseURL: "https://talks.example.org"}
+	var b bytes.Buffer
+	err := r.WriteTalk(&b, seed(t), html.PageOptions{Citations: []html.Citation{{Label: "BibTeX", Text: "@misc{selivanov2016asyncawait,\n}"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "seed.html", b.Bytes())
+}
+
+// TestZero runs the all-empty model through the renderer.
+func TestZero(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, &talk.Talk{}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "zero.html", b.Bytes())
+}
+
+// TestOverrideBlock replaces one block of the default templates.
+func TestOverrideBlock(t *testing.T) {
+	tmpl, err := html.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tmpl.Parse(`{{define "style"}}body { color: red; }{{end}}`); err != nil {
+		t.Fatal(err)
+	}
+	r := html.Renderer{Templates: tmpl}
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, &talk.Talk{Title: "T"}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "<style>body { color: red; }</style>") {
+		t.Errorf("the style block was not replaced:\n%s", b.String())
+	}
+}
+
+// TestHostile puts hostile strings in every field a page shows and checks
+// that the page has no script but the JSON-LD and no unsafe URL.
+func TestHostile(t *testing.T) {
+	data, err := os.ReadFile("../../.ci/xss/hostile.json")
+	if err != nil {
+		t.Skip("no hostile strings:", err)
+	}
+	var hostile []string
+	if err := json.Unmarshal(data, &hostile); err != nil {
+		t.Fatal(err)
+	}
+	var r html.Renderer
+	for i, h := range hostile {
+		tk := hostileTalk(h)
+		var b bytes.Buffer
+		if err := r.WriteTalk(&b, tk, html.PageOptions{Citations: []html.Citation{{Label: h, Text: h}}}); err != nil {
+			t.Fatal(err)
+		}
+		if problem := unsafePage(b.Bytes()); problem != "" {
+			t.Errorf("hostile string %d %q: %s", i+1, h, problem)
+		}
+	}
+}
+
+// hostileTalk puts s in every string field a page can show.
+func hostileTalk(s string) *talk.Talk {
+	return &talk.Talk{
+		ID: s, Title: s, Subtitle: s, Summary: s, Description: s, Thumbnail: s, License: s,
+		Language: talk.Language(s), Tags: []string{s},
+		Speakers: []talk.Speaker{{Name: s, Homepage: s, Image: s, Affiliation: s}},
+		Event:    talk.Event{ID: s, Title: s, URL: s},
+		Videos:   []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: s}, {Provider: talk.File, URL: s}, {Provider: s, URL: s}},
+		Links:    []talk.Link{{URL: s, Label: s}},
+		Slides:   []talk.Link{{URL: s}},
+	}
+}
+
+// unsafePage parses a page and reports the first script other than the
+// JSON-LD block, event-handler attribute, or URL attribute that is not
+// http(s) or mailto.
+func unsafePage(page []byte) string {
+	doc, err := xhtml.Parse(bytes.NewReader(page))
+	if err != nil {
+		return "does not parse: " + err.Error()
+	}
+	var problem string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if problem != "" {
+			return
+		}
+		if n.Type == xhtml.ElementNode {
+			if n.Data == "script" {
+				typ := ""
+				for _, a := range n.Attr {
+					if a.Key == "type" {
+						typ = a.Val
+					}
+				}
+				if typ != "application/ld+json" {
+					problem = "a script element of type " + typ
+				}
+			}
+			for _, a := range n.Attr {
+				switch {
+				case strings.HasPrefix(a.Key, "on"):
+					problem = "an event handler " + a.Key
+				case a.Key == "href" || a.Key == "src" || a.Key == "poster" || a.Key == "action":
+					v := strings.ToLower(strings.TrimSpace(a.Val))
+					if !strings.HasPrefix(v, "https://") && !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "mailto:") {
+						problem = a.Key + "=" + a.Val
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return problem
+}
