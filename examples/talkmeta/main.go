@@ -38,7 +38,7 @@ func verbs() []verb {
 		{"show", "[FILE|DIR...]", "show talks (the embedded sample when no file is given)", runShow},
 		{"slug", "[-style default|pyvideo] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
 		{"urls", "DIR", "print each talk's ID and its pyvideo.org URL path", runURLs},
-		{"render", "-to FORMAT [-base URL] TALK.json|DIR...", "write the talks in another format: jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
+		{"render", "-to FORMAT [-base URL] TALK.json|DIR...", "write the talks in another format: html, jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
 		{"cite", "[-style STYLE|-format FORMAT] TALK.json|DIR...", "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite records in pyvideo's canonical form (list what would change without -w)", runFmt},
 		{"import", importUsage, "turn a conference's schedule export into one JSON file per talk and per event", runImport},

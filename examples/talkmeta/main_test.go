@@ -83,6 +83,7 @@ func TestCommand(t *testing.T) {
 		{"render-csl-json.txt", "", []string{"render", "-to", "csl-json", archive + "/europython-2016"}},
 		{"render-ics.txt", "", []string{"render", "-to", "ics", archive + "/chipy"}},
 		{"render-jsonld.txt", "", []string{"render", "-to", "jsonld", "-base", "https://talks.example.org", archive + "/europython-2016"}},
+		{"render-html.txt", "", []string{"render", "-to", "html", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-usage.txt", "", []string{"render", "-to", "nope", archive}},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/ical"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -38,6 +39,19 @@ func renderers() map[string]renderer {
 		"biblatex": citeFormat("biblatex"),
 		"ris":      citeFormat("ris"),
 		"csl-json": citeFormat("csl-json"),
+		"html": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
+			r := html.Renderer{BaseURL: opt.base}
+			for _, t := range talks {
+				var bib strings.Builder
+				if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
+					return err
+				}
+				if err := r.WriteTalk(w, t, html.PageOptions{Citations: []html.Citation{{Label: "BibTeX", Text: bib.String()}}}); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		"jsonld": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 			for _, t := range talks {
 				if _, err := jsonld.Write(w, t, jsonld.Options{BaseURL: opt.base, Indent: "  "}); err != nil {
