@@ -18,10 +18,15 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"syscall"
 	"text/tabwriter"
 	"time"
 
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/html"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -66,7 +71,84 @@ func run(args []string, stdout, stderr io.Writer) int {
 func stages() []stage {
 	return []stage{
 		{"decode", decodeStage},
+		{"jsonld", eachTalk(func(w io.Writer, t *talk.Talk) error {
+			_, err := jsonld.Write(w, t, jsonld.Options{BaseURL: "https://talks.example.org"})
+			return err
+		})},
+		{"html", eachTalk(func(w io.Writer, t *talk.Talk) error {
+			var r html.Renderer
+			return r.WriteTalk(w, t, html.PageOptions{})
+		})},
+		{"bibtex", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteBibTeX(w, t, cite.Options{}) })},
+		{"ris", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteRIS(w, t) })},
+		{"pipeline", pipelineStage},
 	}
+}
+
+// eachTalk makes a stage that decodes every talk and renders it with
+// render; the ratio to the decode stage shows what rendering adds.
+func eachTalk(render func(io.Writer, *talk.Talk) error) func(fs.FS) (int, int64, error) {
+	return func(fsys fs.FS) (int, int64, error) {
+		n, size := 0, int64(0)
+		for t, err := range pyvideo.Talks(fsys) {
+			if err != nil {
+				return n, size, err
+			}
+			if err := render(io.Discard, t); err != nil {
+				return n, size, fmt.Errorf("%s: %w", t.Origin.Path, err)
+			}
+			n++
+			size += int64(len(t.Origin.Raw))
+		}
+		return n, size, nil
+	}
+}
+
+// pipelineStage decodes and renders every talk to HTML, JSON-LD and BibTeX
+// with all cores: the talks are handed to one worker per core.
+func pipelineStage(fsys fs.FS) (int, int64, error) {
+	talks := make(chan *talk.Talk, 64)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var r html.Renderer
+			for t := range talks {
+				err := r.WriteTalk(io.Discard, t, html.PageOptions{})
+				if err == nil {
+					_, err = jsonld.Write(io.Discard, t, jsonld.Options{})
+				}
+				if err == nil {
+					err = cite.WriteBibTeX(io.Discard, t, cite.Options{})
+				}
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("%s: %w", t.Origin.Path, err):
+					default:
+					}
+				}
+			}
+		})
+	}
+	n, size := 0, int64(0)
+	var readErr error
+	for t, err := range pyvideo.Talks(fsys) {
+		if err != nil {
+			readErr = err
+			break
+		}
+		talks <- t
+		n++
+		size += int64(len(t.Origin.Raw))
+	}
+	close(talks)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return n, size, err
+	default:
+	}
+	return n, size, readErr
 }
 
 // decodeStage is the floor: read every file and decode it into the model.

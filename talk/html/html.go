@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -36,6 +37,10 @@ type Renderer struct {
 	// BaseURL makes the canonical URL and JSON-LD @ids absolute.
 	BaseURL string
 }
+
+// defaultTemplates parses the embedded templates once; the set is never
+// changed afterwards, and html/template allows concurrent execution.
+var defaultTemplates = sync.OnceValues(DefaultTemplates)
 
 // DefaultTemplates returns a fresh copy of the embedded templates, for a
 // caller to override blocks in with Parse and pass as [Renderer.Templates].
@@ -86,7 +91,7 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	tmpl := r.Templates
 	if tmpl == nil {
 		var err error
-		if tmpl, err = DefaultTemplates(); err != nil {
+		if tmpl, err = defaultTemplates(); err != nil {
 			return fmt.Errorf("html: %w", err)
 		}
 	}
