@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	xhtml "golang.org/x/net/html"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/golden"
 	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -21,24 +21,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const archive = "../../testdata/pyvideo"
 
-func golden(t *testing.T, name string, got []byte) {
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 func seed(t testing.TB) *talk.Talk {
@@ -59,7 +44,7 @@ func TestSeedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "seed.html", b.Bytes())
+	checkGolden(t, "seed.html", b.Bytes())
 }
 
 // TestZero runs the all-empty model through the renderer.
@@ -69,7 +54,7 @@ func TestZero(t *testing.T) {
 	if err := r.WriteTalk(&b, &talk.Talk{}, html.PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "zero.html", b.Bytes())
+	checkGolden(t, "zero.html", b.Bytes())
 }
 
 // TestOverrideBlock replaces one block of the default templates.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/golden"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -19,24 +20,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const archive = "../../testdata/pyvideo"
 
-func golden(t *testing.T, name string, got []byte) {
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 // TestGolden renders every real record in the repository, with warnings.
@@ -54,7 +40,7 @@ func TestGolden(t *testing.T) {
 			for _, w := range warnings {
 				b.WriteString("warning: " + w.String() + "\n")
 			}
-			golden(t, tk.Event.ID+"--"+tk.ID+".jsonld", b.Bytes())
+			checkGolden(t, tk.Event.ID+"--"+tk.ID+".jsonld", b.Bytes())
 		})
 	}
 }
@@ -91,7 +77,7 @@ func TestRich(t *testing.T) {
 	for _, w := range warnings {
 		got = append(got, "warning: "+w.String()+"\n"...)
 	}
-	golden(t, "rich.jsonld", got)
+	checkGolden(t, "rich.jsonld", got)
 }
 
 // TestZero runs the all-empty model through the renderer.

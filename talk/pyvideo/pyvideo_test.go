@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/internal/golden"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -279,22 +280,7 @@ func TestParseTalk(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "model", tk.Event.ID, tk.ID+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("model (-want +got):\n%s", diff)
-			}
+			golden.Check(t, filepath.Join("testdata", "model", tk.Event.ID, tk.ID+".json"), got, *update)
 			// The talkmeta form reads back to the same model.
 			var back talk.Talk
 			if err := json.Unmarshal(got, &back); err != nil {
