@@ -1,0 +1,678 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The output model follows citeproc-js's output queue closely, because
+// its character-level results (which punctuation survives where two
+// affixes meet, where a quote mark goes, which formatting wraps what)
+// come from the shape of that tree and the order of its passes:
+//
+//  1. rendering the style appends blobs to a tree: a blob is a piece of
+//     text, or a list of blobs, each with a prefix, suffix, delimiter and
+//     decorations (formatting);
+//  2. empty blobs are pruned;
+//  3. punctuation is moved and merged at blob boundaries (adjust.go);
+//  4. the tree is flattened to a string, escaping text and applying the
+//     decorations of the chosen output format (format.go).
+
+// decoration is one formatting attribute and its value, named as in
+// citeproc-js ("@font-style", "italic").
+type decoration struct{ attr, value string }
+
+// The decoration attributes, in the order citeproc-js applies them.
+const (
+	decStripPeriods = "@strip-periods"
+	decFontStyle    = "@font-style"
+	decFontVariant  = "@font-variant"
+	decFontWeight   = "@font-weight"
+	decTextDecor    = "@text-decoration"
+	decVertical     = "@vertical-align"
+	decQuotes       = "@quotes"
+	decDisplay      = "@display"
+	decBibliography = "@bibliography"
+	decClass        = "@class"
+)
+
+// numStatus is the range state of a number in a run of numbers.
+type numStatus int
+
+const (
+	numStart numStatus = iota
+	numEnd
+	numSuccessor
+	numSuccessorOfSuccessor
+	numSeen
+	numSuppress
+)
+
+// numInfo makes a blob a number that may join a range (citation numbers,
+// numeric variables).
+type numInfo struct {
+	n               int
+	str             string // the value when it is not a plain integer
+	particle        string
+	format          func(n int, gender string) string
+	gender          string
+	status          numStatus
+	successorPrefix string
+	rangePrefix     string
+	splicePrefix    string
+	ugly            bool // citeproc-js's UGLY_DELIMITER_SUPPRESS_HACK
+	suppressSplice  bool
+}
+
+// blob is one node of the output tree.
+type blob struct {
+	text   string
+	isText bool
+	kids   []*blob
+
+	prefix, suffix, delimiter string
+	textCase                  string
+	decorations               []decoration
+	alldecor                  [][]decoration
+
+	num *numInfo
+
+	isInverted    bool
+	isInstitution bool
+	root          bool // the queue's top level: children pushed here do not inherit decorations
+}
+
+// fmtToken is what a blob is made from: affixes, delimiter, text case and
+// decorations of a style element.
+type fmtToken struct {
+	prefix, suffix, delimiter string
+	textCase                  string
+	decorations               []decoration
+}
+
+var emptyToken = &fmtToken{}
+
+func newBlob(tok *fmtToken) *blob {
+	b := &blob{}
+	if tok != nil {
+		b.prefix, b.suffix, b.delimiter, b.textCase = tok.prefix, tok.suffix, tok.delimiter, tok.textCase
+		if len(tok.decorations) > 0 {
+			b.decorations = append([]decoration(nil), tok.decorations...)
+		}
+	}
+	b.alldecor = [][]decoration{b.decorations}
+	return b
+}
+
+func newTextBlob(s string, tok *fmtToken) *blob {
+	b := newBlob(tok)
+	b.text, b.isText = s, true
+	return b
+}
+
+// empty reports whether the blob has nothing in it (citeproc-js's
+// !blob.blobs || !blob.blobs.length).
+func (b *blob) empty() bool {
+	if b.isText {
+		return b.text == ""
+	}
+	return len(b.kids) == 0
+}
+
+// push adds child to b, and b's decorations to those the child sees
+// around it.
+func (b *blob) push(child *blob) {
+	if !b.root {
+		child.alldecor = append(child.alldecor[:len(child.alldecor):len(child.alldecor)], b.alldecor...)
+	}
+	b.kids = append(b.kids, child)
+}
+
+func (b *blob) hasDecoration(attr string) bool {
+	for _, d := range b.decorations {
+		if d.attr == attr {
+			return true
+		}
+	}
+	return false
+}
+
+// queue is the output tree being built, with the stack of open levels.
+type queue struct {
+	r     *renderer
+	top   *blob
+	stack []*blob
+}
+
+func newQueue(r *renderer) *queue {
+	top := &blob{root: true}
+	return &queue{r: r, top: top, stack: []*blob{top}}
+}
+
+func (q *queue) current() *blob { return q.stack[len(q.stack)-1] }
+
+// openLevel starts a new level made from tok; what is appended until
+// closeLevel goes inside it.
+func (q *queue) openLevel(tok *fmtToken) *blob {
+	b := newBlob(tok)
+	q.current().push(b)
+	q.stack = append(q.stack, b)
+	return b
+}
+
+func (q *queue) openBlob(b *blob) {
+	q.current().push(b)
+	q.stack = append(q.stack, b)
+}
+
+func (q *queue) closeLevel() {
+	q.stack = q.stack[:len(q.stack)-1]
+}
+
+// pop removes and returns the last blob of the current level.
+func (q *queue) pop() *blob {
+	c := q.current()
+	if len(c.kids) == 0 {
+		return nil
+	}
+	b := c.kids[len(c.kids)-1]
+	c.kids = c.kids[:len(c.kids)-1]
+	return b
+}
+
+// appendBlob adds an already built blob, wrapped in a level made from tok.
+func (q *queue) appendBlob(b *blob, tok *fmtToken) {
+	if b == nil {
+		return
+	}
+	w := newBlob(tok)
+	w.kids = []*blob{b}
+	q.current().push(w)
+}
+
+// appendLiteral adds an already built blob as it is.
+func (q *queue) appendLiteral(b *blob) {
+	if b == nil {
+		return
+	}
+	q.current().push(b)
+}
+
+// appendText adds a string made into a blob from tok, as citeproc-js's
+// append does: spaces before some punctuation become narrow no-break
+// spaces, leading terminal punctuation moves to the prefix, text case and
+// strip-periods apply, italics are dropped from text without Latin-like
+// letters, and inline markup and quotes in the string become blobs.
+// notSerious appends (parts of names) do not count as output that a
+// following term must not be capitalised after.
+func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredecessor, noStripPeriods bool) *blob {
+	r := q.r
+	if notSerious {
+		ignorePredecessor = true
+	}
+	if str != "" {
+		str = narrowSpaces(str)
+		str = spaceApostrophe(str)
+		if !notSerious && strings.HasPrefix(str, "'") {
+			str = " " + str
+		}
+		if !ignorePredecessor {
+			r.termPredecessor = true
+		} else if notSerious {
+			r.termPredecessorName = true
+		}
+	}
+	b := newTextBlob(str, tok)
+	if !strings.HasPrefix(b.text, " ") {
+		i := 0
+		for i < len(b.text) && strings.IndexByte(":.;!? ", b.text[i]) >= 0 {
+			i++
+		}
+		if i > 0 && i < len(b.text) {
+			b.prefix += b.text[:i]
+			b.text = b.text[i:]
+		}
+	}
+	if b.textCase != "" {
+		b.text = r.caseCtx().textCase(b.textCase, str)
+	}
+	if r.stripPeriods > 0 && !noStripPeriods {
+		b.text = stripPeriods(b.text)
+	}
+	if !hasRomanesque(b.text) {
+		for i := len(b.decorations) - 1; i >= 0; i-- {
+			if b.decorations[i].attr == decFontStyle {
+				b.decorations = append(b.decorations[:i:i], b.decorations[i+1:]...)
+			}
+		}
+	}
+	q.current().push(b)
+	r.flip.processTags(b)
+	return b
+}
+
+// narrowSpaces turns a space before ":;?!»" and after "«" into a narrow
+// no-break space, as citeproc-js does for every string it outputs.
+func narrowSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' && i+1 < len(s) {
+			n := s[i+1]
+			if n == ':' || n == ';' || n == '?' || n == '!' || strings.HasPrefix(s[i+1:], "»") {
+				b.WriteString("\u202f")
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	s = b.String()
+	return strings.ReplaceAll(s, "« ", "«\u202f")
+}
+
+// spaceApostrophe collapses white space before an apostrophe to one
+// space (citeproc-js's /\s+'/ → " '").
+func spaceApostrophe(s string) string {
+	if !strings.Contains(s, "'") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if isJSSpace(rs[i]) {
+			j := i
+			for j < len(rs) && isJSSpace(rs[j]) {
+				j++
+			}
+			if j < len(rs) && rs[j] == '\'' {
+				b.WriteByte(' ')
+				i = j - 1
+				continue
+			}
+			b.WriteString(string(rs[i:j]))
+			i = j - 1
+			continue
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
+}
+
+// stripPeriods removes periods not followed by a lower-case ASCII letter
+// (/\.([^a-z]|$)/g).
+func stripPeriods(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			if i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
+				// /\.([^a-z]|$)/ consumes the character after a removed
+				// period, so "..a" keeps its second period: mirror that.
+				b.WriteByte('.')
+				continue
+			}
+			if i+1 < len(s) {
+				b.WriteByte(s[i+1])
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// isRomanesque reports whether r is one of the characters citeproc-js
+// counts as Latin-like (ROMANESQUE_REGEXP).
+func isRomanesque(r rune) bool {
+	switch {
+	case r == '-', r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	}
+	return isRomanesqueLetter(r)
+}
+
+// isRomanesqueLetter is the letter part of ROMANESQUE_REGEXP, without
+// digits and hyphen.
+func isRomanesqueLetter(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0x0e01 && r <= 0x0e5b, r >= 0xc0 && r <= 0x17f, r >= 0x370 && r <= 0x3ff,
+		r >= 0x400 && r <= 0x52f, r >= 0x590 && r <= 0x5d4, r >= 0x5d6 && r <= 0x5ff,
+		r >= 0x1f00 && r <= 0x1fff, r >= 0x600 && r <= 0x6ff, r >= 0x200c && r <= 0x200e,
+		r >= 0x218 && r <= 0x21b, r >= 0x202a && r <= 0x202e:
+		return true
+	}
+	return false
+}
+
+func hasRomanesque(s string) bool {
+	for _, r := range s {
+		if isRomanesque(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// piece is a rendered part: a string, or a number still waiting to be
+// joined into a range.
+type piece struct {
+	s string
+	b *blob
+}
+
+func (p piece) isStr() bool { return p.b == nil }
+
+// render flattens blobs to pieces, as citeproc-js's output.string does.
+// parent is the blob whose children these are, or nil at the top.
+func (w *writer) render(blobs []*blob, parent *blob) []piece {
+	var ret []piece
+	if len(blobs) == 0 {
+		return ret
+	}
+	delim := ""
+	if parent != nil {
+		delim = parent.delimiter
+	}
+	var last *blob
+	for _, b := range blobs {
+		last = b
+		if b.isText {
+			if b.num != nil {
+				ret = append(ret, piece{b: b})
+			} else if b.text != "" {
+				s := w.esc(b.text)
+				for _, d := range b.decorations {
+					if w.normalIsOrphan(b, d) {
+						continue
+					}
+					s = w.decorate(d, s, b)
+				}
+				if s != "" {
+					s = w.esc(b.prefix) + s + w.esc(b.suffix)
+					ret = append(ret, piece{s: s})
+				}
+			}
+		} else if len(b.kids) > 0 {
+			add := w.render(b.kids, b)
+			if parent != nil && len(add) > 1 && b.delimiter != "" {
+				numberSeen := false
+				for j := range add {
+					if !add[j].isStr() {
+						numberSeen = true
+					} else if numberSeen {
+						add[j].s = b.delimiter + add[j].s
+					}
+				}
+			}
+			ret = append(ret, add...)
+		}
+	}
+	for i := 0; i+1 < len(ret); i++ {
+		if !ret[i].isStr() && !ret[i+1].isStr() && !ret[i+1].b.num.ugly {
+			ret[i].b.suffix += delim
+			ret[i+1].b.num.successorPrefix = ""
+			ret[i+1].b.num.ugly = true
+		}
+	}
+	split := 0
+	for i := range ret {
+		if ret[i].isStr() {
+			split = i + 1
+			if i < len(ret)-1 && !ret[i+1].isStr() {
+				if delim != "" && !ret[i+1].b.num.ugly {
+					ret[i].s += w.esc(delim)
+				}
+				ret[i+1].b.num.ugly = true
+			}
+		}
+	}
+	if parent != nil && (len(parent.decorations) > 0 || parent.suffix != "") {
+		split = len(ret)
+	} else if parent != nil && parent.prefix != "" {
+		for i := range ret {
+			if !ret[i].isStr() {
+				split = i
+				if i == 0 {
+					ret[i].b.prefix = parent.prefix + ret[i].b.prefix
+				}
+				break
+			}
+		}
+	}
+	start := w.renderPieces(ret[:split], delim, parent)
+	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
+		if start.isStr() {
+			s := start.s
+			for _, d := range parent.decorations {
+				switch d.attr {
+				case decBibliography, decDisplay:
+					continue
+				}
+				if w.normalIsOrphan(last, d) {
+					continue
+				}
+				s = w.decorate(d, s, parent)
+			}
+			if s != "" {
+				s = w.esc(parent.prefix) + s + w.esc(parent.suffix)
+			}
+			for _, d := range parent.decorations {
+				if d.attr != decBibliography && d.attr != decDisplay {
+					continue
+				}
+				s = w.decorate(d, s, parent)
+			}
+			start = piece{s: s}
+		}
+	}
+	end := ret[split:]
+	switch {
+	case len(end) == 0 && !start.empty():
+		ret = []piece{start}
+	case len(end) > 0 && start.empty():
+		ret = end
+	case len(end) > 0 && !start.empty():
+		ret = append([]piece{start}, end...)
+	default:
+		ret = ret[:0]
+	}
+	return ret
+}
+
+func (p piece) empty() bool { return p.b == nil && p.s == "" }
+
+// renderPieces joins pieces with delim (citeproc-js's renderBlobs). In a
+// citation, a lone number takes its parent's affixes and stays a number.
+func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
+	if w.citation && len(ps) == 1 && !ps[0].isStr() && parent != nil {
+		b := ps[0].b
+		b.prefix = parent.prefix + b.prefix
+		b.suffix += parent.suffix
+		b.decorations = append(append([]decoration(nil), b.decorations...), parent.decorations...)
+		return ps[0]
+	}
+	w.checkRanges(ps)
+	var ret strings.Builder
+	for i, p := range ps {
+		useDelim := ""
+		if ret.Len() > 0 {
+			useDelim = delim
+		}
+		if p.isStr() {
+			ret.WriteString(w.esc(useDelim))
+			ret.WriteString(p.s)
+			continue
+		}
+		b := p.b
+		if b.num.status == numSuppress {
+			continue
+		}
+		ret.WriteString(w.renderNumber(b, i))
+	}
+	return piece{s: ret.String()}
+}
+
+// checkRanges sets the range status of consecutive numbers.
+func (w *writer) checkRanges(ps []piece) {
+	start := true
+	for i, p := range ps {
+		if p.isStr() {
+			start = true
+			continue
+		}
+		var next *blob
+		if i+1 < len(ps) && !ps[i+1].isStr() {
+			next = ps[i+1].b
+		}
+		n := p.b.num
+		if start {
+			n.status = numStart
+			if next != nil {
+				if next.num.n == n.n+1 {
+					next.num.status = numSuccessor
+				} else {
+					next.num.status = numSeen
+				}
+			}
+			start = false
+			continue
+		}
+		if next == nil || next.num.n != n.n+1 {
+			if n.status == numSuccessorOfSuccessor {
+				n.status = numEnd
+			}
+			if next != nil {
+				next.num.status = numSeen
+			}
+		} else {
+			switch n.status {
+			case numStart, numSeen:
+				next.num.status = numSuccessor
+			case numSuccessor, numSuccessorOfSuccessor:
+				if n.rangePrefix != "" {
+					next.num.status = numSuccessorOfSuccessor
+					n.status = numSuppress
+				} else {
+					next.num.status = numSuccessor
+				}
+			}
+		}
+	}
+}
+
+// renderNumber writes one number with its affixes and decorations.
+func (w *writer) renderNumber(b *blob, pos int) string {
+	n := b.num
+	var str string
+	if n.particle != "" {
+		str = n.particle + n.plain()
+	} else if n.format != nil && n.str == "" {
+		str = n.format(n.n, n.gender)
+	} else {
+		str = n.plain()
+	}
+	str = w.renderInline(str)
+	if b.textCase != "" {
+		str = w.r.caseCtx().textCase(b.textCase, str)
+	}
+	if str != "" && w.r.stripPeriods > 0 {
+		str = stripPeriods(str)
+	}
+	for _, d := range b.decorations {
+		if w.normalIsOrphan(b, d) {
+			continue
+		}
+		str = w.decorate(d, str, b)
+	}
+	str = w.esc(b.prefix) + str + w.esc(b.suffix)
+	add := ""
+	switch n.status {
+	case numEnd:
+		add = w.esc(n.rangePrefix)
+	case numSuccessor:
+		add = w.esc(n.successorPrefix)
+	case numStart:
+		if pos > 0 && !n.suppressSplice {
+			add = w.esc(n.splicePrefix)
+		}
+	case numSeen:
+		add = w.esc(n.splicePrefix)
+	}
+	return add + str
+}
+
+func (n *numInfo) plain() string {
+	if n.str != "" {
+		return n.str
+	}
+	return strconv.Itoa(n.n)
+}
+
+// renderInline renders a bare string through the queue, as citeproc-js
+// does for numbers: the string's own markup is honoured.
+func (w *writer) renderInline(s string) string {
+	q := w.r.out
+	b := q.appendText(s, emptyToken, true, true, false)
+	q.pop()
+	return w.joinPieces(w.render([]*blob{b}, nil))
+}
+
+func (w *writer) joinPieces(ps []piece) string {
+	var sb strings.Builder
+	for _, p := range ps {
+		if p.isStr() {
+			sb.WriteString(p.s)
+		} else {
+			sb.WriteString(w.renderNumber(p.b, 0))
+		}
+	}
+	return sb.String()
+}
+
+// normalIsOrphan reports whether a "normal" decoration has nothing to
+// undo around it, in which case it produces no markup.
+func (w *writer) normalIsOrphan(b *blob, d decoration) bool {
+	if d.value != "normal" {
+		return false
+	}
+	check := func(set []decoration) bool {
+		for _, x := range set {
+			if x.attr == d.attr && x.value != "normal" {
+				return true
+			}
+		}
+		return false
+	}
+	if w.citation && check(w.r.layoutDecorations()) {
+		return false
+	}
+	if b != nil {
+		for _, set := range b.alldecor {
+			if check(set) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// purgeEmpty removes empty blobs, bottom up.
+func purgeEmpty(parent *blob) {
+	if parent == nil || parent.isText || len(parent.kids) == 0 {
+		return
+	}
+	for i := len(parent.kids) - 1; i >= 0; i-- {
+		purgeEmpty(parent.kids[i])
+		if parent.kids[i].empty() {
+			parent.kids = append(parent.kids[:i], parent.kids[i+1:]...)
+		}
+	}
+}

@@ -1,0 +1,590 @@
+package csl
+
+import (
+	"strings"
+)
+
+// A style is compiled once per processor into a tree of render nodes,
+// with the locale's date formats expanded in place, as citeproc-js builds
+// its token lists.
+
+type node interface{ base() *baseNode }
+
+// nodePos is where a node sits, which changes how it renders.
+type nodePos struct {
+	top    bool // outermost in the layout: second-field-align and display wrap it
+	inSub  bool // directly inside <substitute>: skipped once something rendered
+	lexSub bool // anywhere inside a <substitute> of the same macro or layout
+}
+
+type baseNode struct {
+	el           *element
+	tok          fmtToken
+	display      string
+	stripPeriods bool
+	pos          nodePos
+}
+
+func (b *baseNode) base() *baseNode { return b }
+
+type textKind int
+
+const (
+	textVariable textKind = iota
+	textMacro
+	textTerm
+	textValue
+)
+
+type textNode struct {
+	baseNode
+	kind     textKind
+	variable string
+	form     string
+	plural   int
+	term     string
+	value    string
+	macro    *macroNode
+}
+
+type macroNode struct {
+	name     string
+	children []node
+}
+
+type numberNode struct {
+	baseNode
+	variable string
+	form     string
+}
+
+type labelNode struct {
+	baseNode
+	variable string
+	form     string
+	plural   string // "contextual", "always", "never"
+}
+
+type groupNode struct {
+	baseNode
+	children []node
+}
+
+type chooseNode struct {
+	baseNode
+	branches []branch
+}
+
+type branch struct {
+	cond     *condition // nil for <else>
+	children []node
+}
+
+type condition struct {
+	match string
+	tests []condTest
+}
+
+type condTest struct {
+	kind   string // "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"
+	values []string
+}
+
+type namesNode struct {
+	baseNode
+	variables   []string
+	name        *nameNode
+	etal        *etalNode
+	institution *institutionNode
+	labelBefore *labelNode
+	labelAfter  *labelNode
+	hasLabel    bool
+	substitute  []node
+	hasSubst    bool
+	singleton   bool // <names variable="x"/>: renders with the enclosing names' settings
+	family      *namePart
+	given       *namePart
+}
+
+type nameNode struct {
+	baseNode
+	attrs map[string]string // the name options set on the element itself
+}
+
+type namePart struct {
+	baseNode
+}
+
+type etalNode struct {
+	baseNode
+	term string
+}
+
+type institutionNode struct {
+	baseNode
+	attrs map[string]string
+	long  *baseNode
+}
+
+type dateNode struct {
+	baseNode
+	variable  string
+	form      string
+	parts     []*datePartNode
+	dateparts []string // the parts shown, in year-month-day order
+}
+
+type datePartNode struct {
+	baseNode
+	name           string
+	form           string
+	rangeDelimiter string
+	hasRangeDelim  bool
+}
+
+// area is a compiled <citation> or <bibliography>.
+type area struct {
+	name      string
+	layout    []node
+	layoutTok fmtToken // prefix, suffix, delimiter, decorations of <layout>
+	inherit   map[string]string
+	sortKeys  []sortKey
+
+	secondFieldAlign string
+	hangingIndent    bool
+	lineSpacing      string
+	entrySpacing     string
+	subsequentAuthor string
+	hasSubsequent    bool
+	subsequentRule   string
+}
+
+type sortKey struct {
+	variable   string
+	macro      *macroNode
+	descending bool
+	namesMin   int
+	namesFirst int
+	namesLast  string
+}
+
+type program struct {
+	style  *Style
+	loc    *localeData
+	class  string
+	macros map[string]*macroNode
+
+	citation     *area
+	bibliography *area
+
+	demote               string
+	initializeWithHyphen bool
+	pageRangeFormat      string
+	flip                 *flipSpecs
+}
+
+// nameOptions are the name attributes that cs:style, cs:citation and
+// cs:bibliography pass down to cs:name (citeproc-js's setOpt).
+var inheritableNameOptions = map[string]string{
+	"and": "and", "delimiter-precedes-last": "delimiter-precedes-last",
+	"delimiter-precedes-et-al": "delimiter-precedes-et-al", "et-al-min": "et-al-min",
+	"et-al-use-first": "et-al-use-first", "et-al-use-last": "et-al-use-last",
+	"et-al-subsequent-min": "et-al-subsequent-min", "et-al-subsequent-use-first": "et-al-subsequent-use-first",
+	"initialize-with": "initialize-with", "initialize": "initialize", "name-as-sort-order": "name-as-sort-order",
+	"sort-separator": "sort-separator", "name-form": "name-form", "name-delimiter": "name-delimiter",
+	"names-delimiter": "names-delimiter",
+}
+
+func compile(s *Style, loc *localeData) *program {
+	p := &program{style: s, loc: loc, class: s.Info.Class, macros: map[string]*macroNode{}}
+	p.demote = "display-and-sort"
+	p.initializeWithHyphen = true
+	styleOpts := map[string]string{"sort-separator": ", "}
+	for _, a := range s.root.attrs {
+		switch a.name {
+		case "demote-non-dropping-particle":
+			p.demote = a.value
+		case "initialize-with-hyphen":
+			if a.value == "false" {
+				p.initializeWithHyphen = false
+			}
+		case "page-range-format":
+			p.pageRangeFormat = a.value
+		}
+		if _, ok := inheritableNameOptions[a.name]; ok {
+			if a.name == "initialize" && a.value != "false" {
+				continue
+			}
+			styleOpts[a.name] = a.value
+		}
+	}
+	for name := range s.macros {
+		p.macros[name] = &macroNode{name: name}
+	}
+	for name, m := range s.macros {
+		p.macros[name].children = p.nodes(m.children, nodePos{}, nil, false)
+	}
+	for _, c := range s.root.children {
+		switch c.name {
+		case "citation":
+			p.citation = p.area(c, styleOpts)
+		case "bibliography":
+			p.bibliography = p.area(c, styleOpts)
+		}
+	}
+	return p
+}
+
+func (p *program) area(e *element, styleOpts map[string]string) *area {
+	a := &area{name: e.name, inherit: map[string]string{}}
+	for k, v := range styleOpts {
+		a.inherit[k] = v
+	}
+	for _, at := range e.attrs {
+		if _, ok := inheritableNameOptions[at.name]; ok {
+			if at.name == "initialize" && at.value != "false" {
+				continue
+			}
+			a.inherit[at.name] = at.value
+		}
+		switch at.name {
+		case "second-field-align":
+			if at.value == "flush" || at.value == "margin" {
+				a.secondFieldAlign = at.value
+			}
+		case "hanging-indent":
+			a.hangingIndent = at.value == "true"
+		case "line-spacing":
+			a.lineSpacing = at.value
+		case "entry-spacing":
+			a.entrySpacing = at.value
+		case "subsequent-author-substitute":
+			a.subsequentAuthor, a.hasSubsequent = at.value, true
+		case "subsequent-author-substitute-rule":
+			a.subsequentRule = at.value
+		}
+	}
+	for _, c := range e.children {
+		switch c.name {
+		case "layout":
+			a.layoutTok = tokenOf(c)
+			a.layout = p.nodes(c.children, nodePos{top: true}, nil, e.name == "bibliography")
+		case "sort":
+			for _, k := range c.children {
+				sk := sortKey{variable: k.get("variable"), descending: k.get("sort") == "descending"}
+				if m := k.get("macro"); m != "" {
+					sk.macro = p.macros[m]
+				}
+				sk.namesMin, _ = parseIntAttr(k.get("names-min"))
+				sk.namesFirst, _ = parseIntAttr(k.get("names-use-first"))
+				sk.namesLast = k.get("names-use-last")
+				a.sortKeys = append(a.sortKeys, sk)
+			}
+		}
+	}
+	return a
+}
+
+// tokenOf reads an element's affixes, delimiter, text case and
+// decorations.
+func tokenOf(e *element) fmtToken {
+	t := fmtToken{prefix: e.get("prefix"), suffix: e.get("suffix"), delimiter: e.get("delimiter")}
+	if tc := e.get("text-case"); tc != "" {
+		t.textCase = tc
+	}
+	for _, k := range []string{"strip-periods", "font-style", "font-variant", "font-weight", "text-decoration", "vertical-align", "quotes"} {
+		if v, ok := e.attr(k); ok {
+			t.decorations = append(t.decorations, decoration{"@" + k, v})
+		}
+	}
+	return t
+}
+
+func (p *program) baseOf(e *element, pos nodePos) baseNode {
+	b := baseNode{el: e, tok: tokenOf(e), pos: pos, display: e.get("display")}
+	b.stripPeriods = e.get("strip-periods") == "true"
+	return b
+}
+
+// nodes compiles a list of rendering elements. names is the enclosing
+// <names>, for nameless names inside a substitute.
+func (p *program) nodes(els []*element, pos nodePos, names *namesNode, bib bool) []node {
+	var out []node
+	for _, e := range els {
+		if n := p.node(e, pos, names, bib); n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node {
+	inner := nodePos{lexSub: pos.lexSub} // children of a group
+	switch e.name {
+	case "text":
+		n := &textNode{baseNode: p.baseOf(e, pos)}
+		n.form = e.get("form")
+		if n.form == "" {
+			n.form = "long"
+		}
+		switch e.get("plural") {
+		case "true", "always":
+			n.plural = 1
+		}
+		switch {
+		case has(e, "variable"):
+			n.kind, n.variable = textVariable, strings.Fields(e.get("variable"))[0]
+		case has(e, "macro"):
+			n.kind, n.macro = textMacro, p.macros[e.get("macro")]
+		case has(e, "term"):
+			n.kind, n.term = textTerm, e.get("term")
+			if n.term == "sub verbo" {
+				n.term = "sub-verbo"
+			}
+		default:
+			n.kind, n.value = textValue, e.get("value")
+		}
+		return n
+	case "number":
+		n := &numberNode{baseNode: p.baseOf(e, pos), variable: strings.Fields(e.get("variable"))[0], form: e.get("form")}
+		if n.form == "" {
+			n.form = "numeric"
+		}
+		return n
+	case "label":
+		n := &labelNode{baseNode: p.baseOf(e, pos), variable: e.get("variable"), form: e.get("form"), plural: e.get("plural")}
+		if n.form == "" {
+			n.form = "long"
+		}
+		if n.plural == "" {
+			n.plural = "contextual"
+		}
+		if v := strings.Fields(n.variable); len(v) > 0 {
+			n.variable = v[0]
+			if n.variable == "sub verbo" {
+				n.variable = "sub-verbo"
+			}
+		}
+		return n
+	case "group":
+		n := &groupNode{baseNode: p.baseOf(e, pos)}
+		n.children = p.nodes(e.children, inner, names, bib)
+		return n
+	case "choose":
+		n := &chooseNode{baseNode: baseNode{el: e, pos: pos}}
+		for _, b := range e.children {
+			br := branch{children: p.nodes(b.children, pos, names, bib)}
+			if b.name != "else" {
+				br.cond = conditionOf(b)
+			}
+			n.branches = append(n.branches, br)
+		}
+		return n
+	case "names":
+		return p.names(e, pos, names, bib)
+	case "date":
+		return p.date(e, pos)
+	}
+	return nil
+}
+
+func has(e *element, name string) bool {
+	_, ok := e.attr(name)
+	return ok
+}
+
+func conditionOf(e *element) *condition {
+	c := &condition{match: e.get("match")}
+	if c.match == "" {
+		c.match = "all"
+	}
+	for _, a := range e.attrs {
+		switch a.name {
+		case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
+			c.tests = append(c.tests, condTest{kind: a.name, values: strings.Fields(a.value)})
+		}
+	}
+	return c
+}
+
+func (p *program) names(e *element, pos nodePos, outer *namesNode, bib bool) *namesNode {
+	n := &namesNode{baseNode: p.baseOf(e, pos), variables: strings.Fields(e.get("variable"))}
+	n.singleton = len(e.children) == 0 && pos.lexSub
+	var nameEl *element
+	afterName := false
+	for _, c := range e.children {
+		switch c.name {
+		case "name":
+			nameEl = c
+			nn := &nameNode{baseNode: p.baseOf(c, nodePos{}), attrs: map[string]string{}}
+			for _, a := range c.attrs {
+				switch a.name {
+				case "prefix", "suffix", "font-style", "font-variant", "font-weight", "text-decoration",
+					"vertical-align", "text-case", "strip-periods", "quotes", "display":
+				default:
+					nn.attrs[a.name] = a.value
+				}
+			}
+			if v, ok := nn.attrs["initialize"]; ok && v != "false" {
+				delete(nn.attrs, "initialize")
+			}
+			n.name = nn
+			for _, part := range c.children {
+				np := &namePart{baseNode: p.baseOf(part, nodePos{})}
+				if part.get("name") == "family" {
+					n.family = np
+				} else {
+					n.given = np
+				}
+			}
+			afterName = true
+		case "et-al":
+			et := &etalNode{baseNode: p.baseOf(c, nodePos{}), term: c.get("term")}
+			n.etal = et
+		case "institution":
+			in := &institutionNode{baseNode: p.baseOf(c, nodePos{}), attrs: map[string]string{}}
+			for _, a := range c.attrs {
+				in.attrs[a.name] = a.value
+			}
+			n.institution = in
+		case "label":
+			l := p.node(c, nodePos{}, n, bib).(*labelNode)
+			n.hasLabel = true
+			if afterName {
+				n.labelAfter = l
+			} else {
+				n.labelBefore = l
+			}
+		case "substitute":
+			n.hasSubst = true
+			n.substitute = p.nodes(c.children, nodePos{inSub: true, lexSub: true}, n, bib)
+		}
+	}
+	// citeproc-js adds a plain <name/> to every names element outside a
+	// substitute that lacks one, and after the name an <institution>
+	// made from the name's delimiter, "and" and formatting.
+	if nameEl == nil && !pos.lexSub {
+		nameEl = &element{name: "name", line: e.line, col: e.col}
+		n.name = &nameNode{baseNode: baseNode{el: nameEl}, attrs: map[string]string{}}
+	}
+	if n.institution == nil && nameEl != nil {
+		inst := &element{name: "institution", attrs: []attr{{"institution-parts", "long"}, {"delimiter", ", "}}}
+		long := &element{name: "institution-part", attrs: []attr{{"name", "long"}}}
+		collected := map[string]string{}
+		for _, a := range nameEl.attrs {
+			collected[a.name] = a.value
+		}
+		for _, part := range nameEl.children {
+			if part.get("name") == "family" {
+				for _, a := range part.attrs {
+					collected[a.name] = a.value
+				}
+			}
+		}
+		for _, k := range []string{"font-style", "font-variant", "font-weight", "text-decoration", "text-case"} {
+			if v, ok := collected[k]; ok {
+				long.set(k, v)
+			}
+		}
+		if d := nameEl.get("delimiter"); d != "" {
+			inst.set("delimiter", d)
+		}
+		if a := nameEl.get("and"); a != "" {
+			inst.set("and", a)
+		}
+		in := &institutionNode{baseNode: p.baseOf(inst, nodePos{}), attrs: map[string]string{}}
+		for _, a := range inst.attrs {
+			in.attrs[a.name] = a.value
+		}
+		lb := p.baseOf(long, nodePos{})
+		in.long = &lb
+		n.institution = in
+	}
+	if n.family == nil && outer != nil {
+		n.family = outer.family
+	}
+	if n.given == nil && outer != nil {
+		n.given = outer.given
+	}
+	return n
+}
+
+// date compiles a <date>; a localized date (form="text" or "numeric")
+// takes the locale's date format, with the style's date-part attributes
+// laid over it, as citeproc-js's fixDateNode does.
+func (p *program) date(e *element, pos nodePos) *dateNode {
+	src := e
+	if form := e.get("form"); form != "" {
+		if ld := p.loc.dates[form]; ld != nil {
+			c := ld.clone()
+			c.attrs = nil
+			for _, a := range ld.attrs {
+				if a.name != "form" {
+					c.attrs = append(c.attrs, a)
+				}
+			}
+			c.set("variable", e.get("variable"))
+			c.set("form", form)
+			for _, k := range []string{"prefix", "suffix", "display"} {
+				if v := e.get(k); v != "" {
+					c.set(k, v)
+				}
+			}
+			for _, sp := range e.children {
+				name := sp.get("name")
+				for _, lp := range c.children {
+					if lp.get("name") == name {
+						for _, a := range sp.attrs {
+							if a.name != "name" {
+								lp.set(a.name, a.value)
+							}
+						}
+					}
+				}
+			}
+			switch e.get("date-parts") {
+			case "year":
+				c.children = dropPart(dropPart(c.children, "month"), "day")
+			case "year-month":
+				c.children = dropPart(c.children, "day")
+			case "month-day":
+				for i := 1; i < len(c.children); i++ {
+					if c.children[i].get("name") == "year" {
+						c.children[i-1].set("suffix", "")
+						break
+					}
+				}
+				c.children = dropPart(c.children, "year")
+			}
+			src = c
+		}
+	}
+	n := &dateNode{baseNode: p.baseOf(src, pos), variable: src.get("variable"), form: src.get("form")}
+	for _, dp := range src.children {
+		part := &datePartNode{baseNode: p.baseOf(dp, nodePos{}), name: dp.get("name"), form: dp.get("form")}
+		if part.form == "" {
+			part.form = "long"
+		}
+		part.rangeDelimiter, part.hasRangeDelim = dp.attr("range-delimiter")
+		n.parts = append(n.parts, part)
+	}
+	for _, want := range []string{"year", "month", "day"} {
+		for _, part := range n.parts {
+			if part.name == want {
+				n.dateparts = append(n.dateparts, want)
+				break
+			}
+		}
+	}
+	return n
+}
+
+func dropPart(parts []*element, name string) []*element {
+	var out []*element
+	for _, p := range parts {
+		if p.get("name") != name {
+			out = append(out, p)
+		}
+	}
+	return out
+}

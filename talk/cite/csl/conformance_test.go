@@ -1,0 +1,193 @@
+package csl
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// sharedCSL holds the official styles and locales (CC BY-SA, not in the
+// repository).
+const sharedCSL = "../../../../shared/csl"
+
+// citeprocRun is what .ci/csl/citeproc.mjs writes.
+type citeprocRun struct {
+	Style  string `json:"style"`
+	Locale string `json:"locale"`
+	Items  []struct {
+		ID           string      `json:"id"`
+		Bibliography textAndHTML `json:"bibliography"`
+		Citation     textAndHTML `json:"citation"`
+	} `json:"items"`
+}
+
+type textAndHTML struct {
+	Text string `json:"text"`
+	HTML string `json:"html"`
+}
+
+func readRun(t *testing.T, path string) *citeprocRun {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var run citeprocRun
+	if err := json.Unmarshal(data, &run); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &run
+}
+
+func readItems(t *testing.T, path string) map[string]*Item {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := ParseItems(data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	m := map[string]*Item{}
+	for _, it := range items {
+		m[it.ID] = it
+	}
+	return m
+}
+
+// agreement compares the processor's output with citeproc-js's for every
+// item of a run and returns the counts and a few differences.
+type agreement struct {
+	n                                    int
+	bibText, bibHTML, citeText, citeHTML int
+	diffs                                []string
+}
+
+func (a *agreement) String() string {
+	pct := func(k int) string { return fmt.Sprintf("%d/%d (%.2f%%)", k, a.n, 100*float64(k)/float64(max(a.n, 1))) }
+	return fmt.Sprintf("bibliography text %s, html %s; citation text %s, html %s",
+		pct(a.bibText), pct(a.bibHTML), pct(a.citeText), pct(a.citeHTML))
+}
+
+func (a *agreement) perfect() bool {
+	return a.bibText == a.n && a.bibHTML == a.n && a.citeText == a.n && a.citeHTML == a.n
+}
+
+func compareRun(t *testing.T, pr *Processor, run *citeprocRun, items map[string]*Item, maxDiffs int) *agreement {
+	t.Helper()
+	a := &agreement{}
+	for _, want := range run.Items {
+		it := items[want.ID]
+		if it == nil {
+			t.Fatalf("item %q is not in the items file", want.ID)
+		}
+		a.n++
+		check := func(kind string, f Format, want string, got string, err error, count *int) {
+			if err != nil {
+				got = "ERROR: " + err.Error()
+			}
+			if got == want {
+				*count++
+				return
+			}
+			if len(a.diffs) < maxDiffs {
+				a.diffs = append(a.diffs, fmt.Sprintf("%s %s %s:\n  want %q\n  got  %q", want2id(it), kind, f, want, got))
+			}
+		}
+		var got string
+		var err error
+		if pr.HasBibliography() {
+			got, err = pr.Entry(it, Text)
+			check("bibliography", Text, want.Bibliography.Text, got, err, &a.bibText)
+			got, err = pr.Entry(it, HTML)
+			check("bibliography", HTML, want.Bibliography.HTML, got, err, &a.bibHTML)
+		} else {
+			a.bibText++
+			a.bibHTML++
+		}
+		got, err = pr.Citation(it, Text)
+		check("citation", Text, want.Citation.Text, got, err, &a.citeText)
+		got, err = pr.Citation(it, HTML)
+		check("citation", HTML, want.Citation.HTML, got, err, &a.citeHTML)
+	}
+	return a
+}
+
+func want2id(it *Item) string { return it.ID }
+
+// TestCiteprocCorpus compares the processor with citeproc-js on the runs
+// .ci/csl/run.sh wrote into $TALKMETA_CITEPROC_DIR (one JSON file per
+// style and item set), for the official styles and for the built-in ones.
+func TestCiteprocCorpus(t *testing.T) {
+	dir := os.Getenv("TALKMETA_CITEPROC_DIR")
+	if dir == "" {
+		t.Skip("TALKMETA_CITEPROC_DIR is not set (see .ci/csl/run.sh)")
+	}
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official styles are not at %s", sharedCSL)
+	}
+	runs, _ := filepath.Glob(filepath.Join(dir, "*.citeproc.json"))
+	sort.Strings(runs)
+	if len(runs) == 0 {
+		t.Fatalf("no *.citeproc.json in %s", dir)
+	}
+	only := os.Getenv("TALKMETA_CITEPROC_STYLE")
+	for _, path := range runs {
+		base := strings.TrimSuffix(filepath.Base(path), ".citeproc.json")
+		// <items>.<style>
+		itemsName, style, ok := strings.Cut(base, ".")
+		if !ok {
+			t.Fatalf("%s: want <items>.<style>.citeproc.json", path)
+		}
+		if only != "" && style != only {
+			continue
+		}
+		t.Run(base, func(t *testing.T) {
+			run := readRun(t, path)
+			items := readItems(t, filepath.Join(dir, itemsName+".json"))
+			loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-"+run.Locale+".xml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, variant := range []string{"official", "builtin"} {
+				var st *Style
+				if variant == "official" {
+					st, err = LoadStyle(os.DirFS(sharedCSL), style+".csl")
+				} else {
+					name := builtinFor[style]
+					if name == "" {
+						continue
+					}
+					st, err = BuiltinStyle(name)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				pr, err := New(st, loc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a := compareRun(t, pr, run, items, 20)
+				t.Logf("%s %s: %s", variant, style, a)
+				if !a.perfect() {
+					t.Errorf("%s %s differs from citeproc-js:\n%s", variant, style, strings.Join(a.diffs, "\n"))
+				}
+			}
+		})
+	}
+}
+
+// builtinFor maps an official style's file name to the built-in style
+// written to match it for talks.
+var builtinFor = map[string]string{
+	"apa":                         "apa",
+	"modern-language-association": "mla",
+	"chicago-author-date":         "chicago",
+	"ieee":                        "ieee",
+	"harvard-cite-them-right":     "harvard",
+}

@@ -1,0 +1,325 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+)
+
+func (r *renderer) date(n *dateNode) {
+	vars := r.liveVars([]string{n.variable})
+	r.checkOutput(vars, "", n.dateparts)
+	if len(vars) == 0 {
+		return
+	}
+	d := r.it.dates[vars[0]]
+	if d == nil || !d.truthy() {
+		return
+	}
+	r.donesies = nil
+	// Ranges collapse at the first part that differs.
+	r.dateCollapse = nil
+	if d.hasEnd {
+		var dp []string
+		for _, part := range n.dateparts {
+			dp = append(dp, part)
+		}
+		pos := 2
+		for i, part := range dp {
+			k := partIndex(part)
+			if d.parts[0][k] != d.parts[1][k] {
+				pos = i
+				break
+			}
+		}
+		if pos < len(dp) {
+			r.dateCollapse = dp[pos:]
+		}
+	}
+	tok := n.tok
+	r.out.openLevel(&tok)
+	var pendingEnd []*blob
+	for _, p := range n.parts {
+		r.datePart(p, d, &pendingEnd)
+	}
+	r.out.closeLevel()
+}
+
+// datePart renders one part of a date; for a range, the end values wait
+// in pending until the part where the dates start to differ is done.
+func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
+	r.donesies = append(r.donesies, p.name)
+	if d.literal != "" && p.name == "year" {
+		r.out.appendText(d.literal, &p.tok, false, false, false)
+	}
+	k := partIndex(p.name)
+	val := d.parts[0][k]
+	valEnd := 0
+	if d.hasEnd {
+		valEnd = d.parts[1][k]
+	}
+	if val == 0 {
+		if p.name == "month" && d.season != "" {
+			s := d.season
+			if len(s) == 1 && s[0] >= '1' && s[0] <= '4' {
+				r.tip().variableSuccess = true
+				r.out.appendText(r.term("season-0"+s, "long", 0), &p.tok, false, false, false)
+			} else {
+				r.out.appendText(s, &p.tok, false, false, false)
+			}
+		}
+		return
+	}
+	bc, ad, bcEnd, adEnd := "", "", "", ""
+	if p.name == "year" {
+		if val > 0 && val < 500 {
+			ad = r.term("ad", "long", 0)
+		}
+		if val < 0 {
+			bc = r.term("bc", "long", 0)
+			val = -val
+		}
+		if valEnd > 0 && valEnd < 500 {
+			adEnd = r.term("ad", "long", 0)
+		}
+		if valEnd < 0 {
+			bcEnd = r.term("bc", "long", 0)
+			valEnd = -valEnd
+		}
+	}
+	form, formEnd := p.form, p.form
+	if p.name == "day" && form == "ordinal" && r.p.loc.limitDayOrdinals {
+		if val != 1 {
+			form = "numeric"
+		}
+		if valEnd != 1 {
+			formEnd = "numeric"
+		}
+	}
+	gender := r.p.loc.genders["month-"+pad2(d.parts[0][1])]
+	value := r.formatDatePart(p, form, val, gender)
+	valueEnd := ""
+	if valEnd != 0 {
+		valueEnd = r.formatDatePart(p, formEnd, valEnd, gender)
+	}
+	r.out.openLevel(emptyToken)
+	if len(r.dateCollapse) > 0 {
+		ready := true
+		for _, c := range r.dateCollapse {
+			found := false
+			for _, x := range r.donesies {
+				if x == c {
+					found = true
+				}
+			}
+			if !found {
+				ready = false
+			}
+		}
+		inCollapse := false
+		for _, c := range r.dateCollapse {
+			if c == p.name {
+				inCollapse = true
+			}
+		}
+		if ready {
+			vb := r.out.appendText(value, &p.tok, false, false, false)
+			vb.suffix = ""
+			delim := ""
+			if p.hasRangeDelim {
+				delim = p.rangeDelimiter
+			} else {
+				delim = r.term("year-range-delimiter", "long", 0)
+			}
+			r.out.appendText(delim, emptyToken, false, false, false)
+			if inCollapse && valueEnd != "" {
+				eb := r.out.appendText(valueEnd, &p.tok, false, false, false)
+				r.out.pop()
+				*pending = append(*pending, eb)
+			}
+			for i, b := range *pending {
+				if i == 0 {
+					b.prefix = ""
+				}
+				r.out.appendLiteral(b)
+			}
+			*pending = nil
+			r.dateCollapse = nil
+		} else {
+			r.out.appendText(value, &p.tok, false, false, false)
+			if inCollapse && valueEnd != "" {
+				eb := r.out.appendText(valueEnd, &p.tok, false, false, false)
+				r.out.pop()
+				*pending = append(*pending, eb)
+				if bcEnd != "" {
+					*pending = append(*pending, newTextBlob(bcEnd, nil))
+				}
+				if adEnd != "" {
+					*pending = append(*pending, newTextBlob(adEnd, nil))
+				}
+			}
+		}
+	} else {
+		r.out.appendText(value, &p.tok, false, false, false)
+	}
+	if bc != "" {
+		r.out.appendText(bc, emptyToken, false, false, false)
+	}
+	if ad != "" {
+		r.out.appendText(ad, emptyToken, false, false, false)
+	}
+	r.out.closeLevel()
+}
+
+func pad2(n int) string {
+	s := strconv.Itoa(n)
+	if len(s) < 2 {
+		s = "0" + s
+	}
+	return s
+}
+
+// formatDatePart writes one date value in a date-part form.
+func (r *renderer) formatDatePart(p *datePartNode, form string, v int, gender string) string {
+	var s string
+	switch p.name {
+	case "year":
+		switch form {
+		case "short":
+			s = strconv.Itoa(v)
+			if len(s) == 4 {
+				s = s[2:]
+			} else {
+				s = "undefined" // what citeproc-js prints
+			}
+		default:
+			s = strconv.Itoa(v)
+		}
+	case "month":
+		switch form {
+		case "numeric":
+			if v >= 1 && v <= 12 {
+				s = strconv.Itoa(v)
+			}
+		case "numeric-leading-zeros":
+			if v >= 1 && v <= 12 {
+				s = pad2(v)
+			}
+		default:
+			stub, num := "month-", v
+			if num < 1 || num > 24 {
+				num = 0
+			} else {
+				for num > 16 {
+					num -= 4
+				}
+				if num > 12 {
+					stub, num = "season-", num-12
+				}
+			}
+			if num != 0 {
+				f := "long"
+				if form == "short" {
+					f = "short"
+				}
+				s, _ = r.p.loc.term(stub+pad2(num), f, 0, "")
+			}
+		}
+		if r.stripPeriods > 0 || p.stripPeriods {
+			s = strings.ReplaceAll(s, ".", "")
+		}
+	case "day":
+		switch form {
+		case "numeric-leading-zeros":
+			s = pad2(v)
+		case "ordinal":
+			s = r.ordinal(v, gender)
+		default:
+			s = strconv.Itoa(v)
+		}
+	}
+	return s
+}
+
+// ordinal writes n with the locale's ordinal suffix ("21st").
+func (r *renderer) ordinal(n int, gender string) string {
+	loc := r.p.loc
+	str := strconv.Itoa(n)
+	suffix := ""
+	if loc.ord != nil {
+		suffix, _ = loc.term("ordinal", "long", 0, gender)
+		try := []string{}
+		if gender != "" {
+			try = append(try, gender)
+		}
+		try = append(try, "neuter")
+		for _, g := range try {
+			last2 := str
+			if len(str) > 2 {
+				last2 = str[len(str)-2:]
+			}
+			last1 := str[len(str)-1:]
+			var name string
+			if m := loc.ord.whole[str]; m != nil && m[g] != "" {
+				name = m[g]
+			} else if m := loc.ord.lastTwo[last2]; m != nil && m[g] != "" {
+				name = m[g]
+			} else if m := loc.ord.lastDigit[last1]; m != nil && m[g] != "" {
+				name = m[g]
+			}
+			if name != "" {
+				suffix, _ = loc.term(name, "long", 0, gender)
+				break
+			}
+		}
+		return str + suffix
+	}
+	var sfx [4]string
+	for i := range sfx {
+		sfx[i], _ = loc.term("ordinal-0"+strconv.Itoa(i+1), "long", -1, gender)
+	}
+	switch {
+	case (n/10)%10 == 1 || (n > 10 && n < 20):
+		suffix = sfx[3]
+	case n%10 == 1 && n%100 != 11:
+		suffix = sfx[0]
+	case n%10 == 2 && n%100 != 12:
+		suffix = sfx[1]
+	case n%10 == 3 && n%100 != 13:
+		suffix = sfx[2]
+	default:
+		suffix = sfx[3]
+	}
+	return str + suffix
+}
+
+// longOrdinal writes n as a word ("first") for 1 to 10, else as ordinal.
+func (r *renderer) longOrdinal(n int, gender string) string {
+	key := strconv.Itoa(n)
+	if n < 10 {
+		key = "0" + key
+	}
+	if s, _ := r.p.loc.term("long-ordinal-"+key, "long", 0, gender); s != "" {
+		return s
+	}
+	return r.ordinal(n, gender)
+}
+
+var romanDigits = [4][10]string{
+	{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"},
+	{"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"},
+	{"", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm"},
+	{"", "m", "mm", "mmm", "mmmm", "mmmmm", "", "", "", ""},
+}
+
+func roman(n int) string {
+	if n >= 6000 || n < 0 {
+		return ""
+	}
+	s := strconv.Itoa(n)
+	out := ""
+	for pos := 0; pos < len(s); pos++ {
+		d := s[len(s)-1-pos] - '0'
+		out = romanDigits[pos][d] + out
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package csl
+
+import (
+	"errors"
+	"fmt"
+)
+
+// SyntaxError reports a style or locale file that is not well-formed XML.
+type SyntaxError struct {
+	Kind   string // "style" or "locale"
+	Line   int    // 1-based
+	Column int    // 1-based, in bytes; 0 when unknown
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Column > 0 {
+		return fmt.Sprintf("csl: %s:%d:%d: %s", e.Kind, e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("csl: %s:%d: %s", e.Kind, e.Line, e.Msg)
+}
+
+// StyleError reports well-formed XML that is not a valid CSL 1.0.2 style
+// or locale: an unknown element, a missing or invalid attribute, a macro
+// that is called but never defined.
+type StyleError struct {
+	Kind    string // "style" or "locale"
+	Line    int    // of the element's start tag, 1-based
+	Column  int    // 1-based, in bytes
+	Element string // the element's name, such as "text"
+	Attr    string // the attribute at fault, if any
+	Msg     string
+}
+
+func (e *StyleError) Error() string {
+	where := "<" + e.Element + ">"
+	if e.Attr != "" {
+		where += " " + e.Attr
+	}
+	return fmt.Sprintf("csl: %s:%d:%d: %s: %s", e.Kind, e.Line, e.Column, where, e.Msg)
+}
+
+// ItemError reports a CSL-JSON item that does not follow the CSL-JSON
+// schema (csl-data.json): an unknown variable, a value of the wrong type.
+// Pointer is the JSON pointer of the offending value inside the item
+// ("/author/0/given"); Line and Column locate it in the input when the
+// item was read with [ParseItems].
+type ItemError struct {
+	ID      string // the item's id, when known
+	Pointer string
+	Line    int
+	Column  int
+	Msg     string
+}
+
+func (e *ItemError) Error() string {
+	s := "csl: item"
+	if e.ID != "" {
+		s += " " + fmt.Sprintf("%q", e.ID)
+	}
+	if e.Line > 0 {
+		s += fmt.Sprintf(" (%d:%d)", e.Line, e.Column)
+	}
+	if e.Pointer != "" {
+		s += " " + e.Pointer
+	}
+	return s + ": " + e.Msg
+}
+
+// ErrUnknownStyle is returned by [BuiltinStyle] for a name it does not
+// know; the error wraps it with the name.
+var ErrUnknownStyle = errors.New("csl: unknown built-in style")
+
+func styleErr(kind string, e *element, attrName, format string, args ...any) *StyleError {
+	return &StyleError{Kind: kind, Line: e.line, Column: e.col, Element: e.name, Attr: attrName, Msg: fmt.Sprintf(format, args...)}
+}

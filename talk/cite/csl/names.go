@@ -1,0 +1,919 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+)
+
+// namesState is the names configuration being rendered (citeproc-js's
+// NameOutput object), set by the children of <names> as they run.
+type namesState struct {
+	names     *namesNode
+	name      *nameNode
+	etal      *etalNode
+	etalTerm  string
+	inst      *institutionNode
+	variables []string
+	value     []Name
+	labelVar  string
+
+	nameDelimiter string
+	andSingle     *blob
+	andMultiple   *blob
+	instAndSingle *blob
+	instAndMulti  *blob
+	andTerm       string
+}
+
+// inherit reads a name option from the name element, else from the area
+// (or style), else def.
+func (r *renderer) inherit(nn *nameNode, attr, parent, def string) (string, bool) {
+	if nn != nil {
+		if v, ok := nn.attrs[attr]; ok {
+			return v, true
+		}
+	}
+	if parent == "" {
+		parent = attr
+	}
+	if v, ok := r.a.inherit[parent]; ok {
+		return v, true
+	}
+	return def, false
+}
+
+func (r *renderer) inheritInt(nn *nameNode, attr string) int {
+	v, ok := r.inherit(nn, attr, "", "")
+	if !ok {
+		return 0
+	}
+	n, _ := parseIntAttr(v)
+	return n
+}
+
+func (r *renderer) renderNames(n *namesNode) {
+	vars := r.liveVars(n.variables)
+	// Names never count as rendered here: the names themselves do it.
+	r.tip().variableAttempt = true
+	ns := &r.names
+	if n.singleton {
+		if r.canSubstitute() {
+			ns.variables = vars
+			for _, v := range vars {
+				if len(r.it.names[v]) > 0 {
+					r.setCanSubstitute(false)
+					break
+				}
+			}
+		}
+		ns.labelVar = firstOr(n.variables, "")
+		return
+	}
+	r.canSubst = append(r.canSubst, true)
+	r.nameNodeChildren = nil
+	// init
+	if r.termPredecessor {
+		r.subsequentAuthorOK = false
+	}
+	ns.names = n
+	ns.variables = vars
+	ns.value = nil
+	for _, v := range vars {
+		ns.value = append(ns.value, r.it.names[v]...)
+	}
+	r.tip().variableAttempt = true
+	ns.labelVar = firstOr(vars, "")
+	// the name, et-al and institution children configure
+	ns.etal = n.etal
+	ns.etalTerm = "et-al"
+	if n.etal != nil && n.etal.term != "" {
+		ns.etalTerm = n.etal.term
+	}
+	if n.name != nil {
+		ns.name = n.name
+		r.configureName(n.name)
+	}
+	if n.institution != nil {
+		ns.inst = n.institution
+		r.configureInstitution(n.institution)
+	}
+	if n.hasSubst && len(ns.value) == 0 {
+		r.canBlockSubst = true
+		r.nodes(n.substitute)
+	}
+	r.outputNames(n)
+	popped := r.canSubst[len(r.canSubst)-1]
+	r.canSubst = r.canSubst[:len(r.canSubst)-1]
+	if !popped {
+		r.setCanSubstitute(false)
+	}
+	if len(r.canSubst) == 1 {
+		r.canBlockSubst = false
+	}
+}
+
+func firstOr(s []string, def string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return def
+}
+
+// startsRomanesque is citeproc-js's STARTSWITH_ROMANESQUE_REGEXP.
+func startsRomanesque(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		return r == '&' || isRomanesqueLetter(r)
+	}
+	return false
+}
+
+// configureName is the <name> element's part of the run: the "and" and
+// delimiter joins.
+func (r *renderer) configureName(nn *nameNode) {
+	ns := &r.names
+	ns.nameDelimiter, _ = r.inherit(nn, "delimiter", "name-delimiter", ", ")
+	andAttr, hasAnd := r.inherit(nn, "and", "", "")
+	andTerm := ""
+	switch andAttr {
+	case "text":
+		andTerm = r.term("and", "long", 0)
+	case "symbol":
+		andTerm = "&"
+	}
+	ns.andTerm = andTerm
+	prefSingle, prefMultiple, suffix := "", "", ""
+	if startsRomanesque(andTerm) {
+		prefSingle, prefMultiple, suffix = " ", ns.nameDelimiter, " "
+	}
+	switch dpl, _ := r.inherit(nn, "delimiter-precedes-last", "", ""); dpl {
+	case "always":
+		prefSingle = ns.nameDelimiter
+	case "never":
+		if prefMultiple != "" {
+			prefMultiple = " "
+		}
+	case "after-inverted-name":
+		if prefSingle != "" {
+			prefSingle = ns.nameDelimiter
+		}
+		if prefMultiple != "" {
+			prefMultiple = " "
+		}
+	}
+	if hasAnd && andAttr != "" {
+		ns.andSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
+		r.out.pop()
+		ns.andSingle.prefix, ns.andSingle.suffix = prefSingle, suffix
+		ns.andMultiple = r.out.appendText(andTerm, emptyToken, true, true, false)
+		r.out.pop()
+		ns.andMultiple.prefix, ns.andMultiple.suffix = prefMultiple, suffix
+	} else if ns.nameDelimiter != "" {
+		ns.andSingle = newTextBlob(ns.nameDelimiter, nil)
+		ns.andMultiple = newTextBlob(ns.nameDelimiter, nil)
+	} else {
+		ns.andSingle, ns.andMultiple = nil, nil
+	}
+}
+
+func (r *renderer) configureInstitution(in *institutionNode) {
+	ns := &r.names
+	delim, ok := in.attrs["delimiter"]
+	if !ok {
+		delim = ns.nameDelimiter
+	}
+	andTerm := ""
+	hasTerm := false
+	andAttr, hasAnd := in.attrs["and"]
+	if !hasAnd {
+		andAttr, hasAnd = r.a.inherit["and"]
+	}
+	switch andAttr {
+	case "text":
+		andTerm, hasTerm = r.term("and", "long", 0), true
+	case "symbol":
+		andTerm, hasTerm = "&", true
+	case "none":
+		andTerm, hasTerm = delim, true
+	}
+	if !hasTerm && ns.andTerm != "" {
+		andTerm, hasTerm = ns.andTerm, true
+	}
+	prefSingle, prefMultiple, suffix := "", "", ""
+	if startsRomanesque(andTerm) {
+		prefSingle, prefMultiple, suffix = " ", delim, " "
+	}
+	switch in.attrs["delimiter-precedes-last"] {
+	case "always":
+		prefSingle = delim
+	case "never":
+		if prefMultiple != "" {
+			prefMultiple = " "
+		}
+	}
+	if hasTerm {
+		ns.instAndSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
+		r.out.pop()
+		ns.instAndSingle.prefix, ns.instAndSingle.suffix = prefSingle, suffix
+		ns.instAndMulti = r.out.appendText(andTerm, emptyToken, true, true, false)
+		r.out.pop()
+		ns.instAndMulti.prefix, ns.instAndMulti.suffix = prefMultiple, suffix
+	} else {
+		ns.instAndSingle = newTextBlob(delim, nil)
+		ns.instAndMulti = newTextBlob(delim, nil)
+	}
+}
+
+// cloneBlob deep-copies a blob (citeproc-js copies join blobs through
+// JSON before using them).
+func cloneBlob(b *blob) *blob {
+	if b == nil {
+		return nil
+	}
+	c := *b
+	c.decorations = append([]decoration(nil), b.decorations...)
+	c.alldecor = append([][]decoration(nil), b.alldecor...)
+	if b.kids != nil {
+		c.kids = make([]*blob, len(b.kids))
+		for i, k := range b.kids {
+			c.kids[i] = cloneBlob(k)
+		}
+	}
+	if b.num != nil {
+		n := *b.num
+		c.num = &n
+	}
+	return &c
+}
+
+// outputNames renders the names of the current variables (citeproc-js's
+// outputNames).
+func (r *renderer) outputNames(n *namesNode) {
+	ns := &r.names
+	variables := ns.variables
+	nn := ns.name
+	if nn == nil {
+		ns.variables = nil
+		return
+	}
+	form, _ := r.inherit(nn, "form", "name-form", "long")
+	etalMin := r.inheritInt(nn, "et-al-min")
+	etalFirst := r.inheritInt(nn, "et-al-use-first")
+	useLast, _ := r.inherit(nn, "et-al-use-last", "", "")
+	etalLast := useLast == "true"
+
+	etalStyle := emptyToken
+	if ns.etal != nil {
+		t := ns.etal.tok
+		etalStyle = &t
+	}
+	etalTerm := r.term(ns.etalTerm, "long", 0)
+	prefSingle, prefMultiple := " ", ns.nameDelimiter
+	switch dpe, _ := r.inherit(nn, "delimiter-precedes-et-al", "", ""); dpe {
+	case "always":
+		prefSingle = ns.nameDelimiter
+	case "never":
+		prefMultiple = " "
+	case "after-inverted-name":
+		prefSingle, prefMultiple = ns.nameDelimiter, " "
+	}
+	if !startsRomanesque(etalTerm) {
+		if prefSingle == " " {
+			prefSingle = ""
+		}
+		if prefMultiple == " " {
+			prefMultiple = ""
+		}
+	}
+	etSingle := r.out.appendText(etalTerm, etalStyle, true, true, false)
+	r.out.pop()
+	etSingle.prefix = prefSingle
+	etMultiple := r.out.appendText(etalTerm, etalStyle, true, true, false)
+	r.out.pop()
+	etMultiple.prefix = prefMultiple
+
+	namesCount := 0
+	type varNames struct {
+		list  []Name
+		count int
+		spec  int // 0: all, 1: et al., 2: ellipsis
+	}
+	per := map[string]*varNames{}
+	for _, v := range variables {
+		vals := append([]Name(nil), r.it.names[v]...)
+		vn := &varNames{list: vals, count: len(vals)}
+		per[v] = vn
+		if len(vals) == 0 {
+			continue
+		}
+		disc := etalMin
+		if etalMin > 0 && vn.count >= etalMin {
+			disc = etalFirst
+		}
+		if etalLast && disc > etalMin-2 {
+			disc = etalMin - 2
+		}
+		sane := etalMin >= etalFirst
+		over := etalMin > 0 && vn.count > disc
+		if disc > vn.count {
+			disc = len(vals)
+		}
+		if sane && over && disc >= 0 {
+			if etalLast {
+				vn.list = append(vals[:disc:disc], vals[len(vals)-1])
+			} else {
+				vn.list = vals[:disc]
+			}
+		}
+		namesCount += len(vn.list)
+		if len(vn.list) < vn.count {
+			if etalLast {
+				vn.spec = 2
+			} else {
+				vn.spec = 1
+			}
+		}
+	}
+	if form == "count" {
+		if namesCount != 0 {
+			r.out.appendText(strconv.Itoa(namesCount), emptyToken, false, false, false)
+			r.tip().variableSuccess = true
+		}
+		ns.variables = nil
+		return
+	}
+	var blobList []*blob
+	for _, v := range variables {
+		vn := per[v]
+		if len(vn.list) == 0 {
+			continue
+		}
+		if vn.spec == 0 {
+			// "et-al" written in the data as a dropping particle of
+			// the last name works like et-al-min.
+			for _, nm := range vn.list {
+				if isEtAlParticle(nm.DroppingParticle) {
+					if etalLast {
+						vn.spec = 2
+					} else {
+						vn.spec = 1
+					}
+				}
+			}
+		}
+		var rendered []*blob
+		for i, nm := range vn.list {
+			var b *blob
+			if nm.Literal == "" {
+				pb := r.personalName(nm, i, form)
+				if pb == nil {
+					continue
+				}
+				tok := nn.tok
+				b = r.out.wrap(pb, &tok)
+			} else {
+				b = r.institutionName(nm)
+			}
+			if b != nil {
+				rendered = append(rendered, b)
+			}
+		}
+		var vb *blob
+		switch vn.spec {
+		case 1:
+			vb = r.joinEtAl(rendered, etSingle, etMultiple)
+		case 2:
+			vb = r.joinEllipsis(rendered)
+		default:
+			vb = r.joinAnd(rendered)
+		}
+		if vb == nil {
+			continue
+		}
+		vb = r.applyLabels(n, vb, v, vn.count)
+		blobList = append(blobList, vb)
+	}
+	delim, _ := r.inheritNames(n, "delimiter", "names-delimiter")
+	lvl := r.out.openLevel(emptyToken)
+	lvl.delimiter = delim
+	for _, b := range blobList {
+		r.out.appendLiteral(b)
+	}
+	r.out.closeLevel()
+	b := r.out.pop()
+	r.nameNodeTop = b
+	tok := n.tok
+	r.out.appendBlob(b, &tok)
+	if r.termPredecessorName {
+		r.termPredecessor = true
+	}
+	ns.variables = nil
+}
+
+// inheritNames reads an attribute of <names>, else the area's.
+func (r *renderer) inheritNames(n *namesNode, attr, parent string) (string, bool) {
+	if v, ok := n.el.attr(attr); ok {
+		return v, true
+	}
+	if v, ok := r.a.inherit[parent]; ok {
+		return v, true
+	}
+	return "", false
+}
+
+func isEtAlParticle(s string) bool {
+	if len(s) < 4 || !strings.HasPrefix(s, "et") {
+		return false
+	}
+	// /^et.?al[^a-z]$/
+	rest := s[2:]
+	if !strings.HasPrefix(rest, "al") {
+		_, n := firstRuneLen(rest)
+		rest = rest[n:]
+	}
+	if !strings.HasPrefix(rest, "al") {
+		return false
+	}
+	rest = rest[2:]
+	if len([]rune(rest)) != 1 {
+		return false
+	}
+	c := []rune(rest)[0]
+	return !(c >= 'a' && c <= 'z')
+}
+
+func firstRuneLen(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// wrap puts b inside a blob made from tok, on the current level, and
+// takes it off again (citeproc-js's append(blob, token); pop()).
+func (q *queue) wrap(b *blob, tok *fmtToken) *blob {
+	q.appendBlob(b, tok)
+	return q.pop()
+}
+
+func purgeBlobs(bs []*blob) []*blob {
+	var out []*blob
+	for _, b := range bs {
+		if b != nil && !b.empty() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// join joins blobs with delim, and final (if any) before the last.
+func (r *renderer) join(bs []*blob, delim string, final *blob) *blob {
+	bs = purgeBlobs(bs)
+	if len(bs) == 0 {
+		return nil
+	}
+	if len(bs) == 2 {
+		if final == nil {
+			bs[0].suffix += delim
+		} else {
+			bs = []*blob{bs[0], final, bs[1]}
+		}
+	} else if len(bs) > 2 {
+		last := bs[len(bs)-1]
+		bs = bs[:len(bs)-1]
+		n := len(bs)
+		if final != nil {
+			n--
+		}
+		for i := 0; i < n; i++ {
+			bs[i].suffix += delim
+		}
+		if final != nil {
+			bs = append(bs, final)
+		} else {
+			bs = append(bs, &blob{})
+		}
+		bs = append(bs, last)
+	}
+	r.out.openLevel(emptyToken)
+	for _, b := range bs {
+		r.out.appendBlob(b, emptyToken)
+	}
+	r.out.closeLevel()
+	return r.out.pop()
+}
+
+func (r *renderer) joinAnd(bs []*blob) *blob {
+	ns := &r.names
+	bs = purgeBlobs(bs)
+	var final *blob
+	if len(bs) > 1 {
+		last := bs[len(bs)-1]
+		if last.isInstitution {
+			final = ns.instAndSingle
+			if len(bs) > 2 {
+				final = ns.instAndMulti
+			}
+		} else {
+			final = ns.andSingle
+			if len(bs) > 2 {
+				final = ns.andMultiple
+			}
+		}
+		final = cloneBlob(final)
+		final = r.afterInverted(bs, final)
+	}
+	return r.join(bs, ns.nameDelimiter, final)
+}
+
+func (r *renderer) afterInverted(bs []*blob, final *blob) *blob {
+	if final == nil || len(bs) < 2 {
+		return final
+	}
+	if dpl, _ := r.inherit(r.names.name, "delimiter-precedes-last", "", ""); dpl == "after-inverted-name" {
+		prev := bs[len(bs)-2]
+		if !prev.isText && len(prev.kids) > 0 && prev.kids[0].isInverted {
+			final.prefix = r.names.nameDelimiter
+		}
+	}
+	return final
+}
+
+func (r *renderer) joinEtAl(bs []*blob, single, multiple *blob) *blob {
+	ns := &r.names
+	bs = purgeBlobs(bs)
+	joined := r.join(bs, ns.nameDelimiter, nil)
+	tok := ns.name.tok
+	lvl := r.out.openLevel(&tok)
+	lvl.delimiter = ""
+	r.out.appendLiteral(joined)
+	if len(bs) > 1 {
+		r.out.appendLiteral(multiple)
+	} else if len(bs) == 1 {
+		r.out.appendLiteral(single)
+	}
+	r.out.closeLevel()
+	return r.out.pop()
+}
+
+func (r *renderer) joinEllipsis(bs []*blob) *blob {
+	ns := &r.names
+	bs = purgeBlobs(bs)
+	var final *blob
+	if len(bs) > 1 {
+		final = newTextBlob("…", nil)
+		final.prefix, final.suffix = " ", " "
+		if len(bs) > 2 {
+			final.prefix = ns.nameDelimiter
+		}
+		final = r.afterInverted(bs, final)
+	}
+	return r.join(bs, ns.nameDelimiter, final)
+}
+
+func (r *renderer) applyLabels(n *namesNode, b *blob, term string, count int) *blob {
+	if !n.hasLabel || r.names.labelVar == "" {
+		return b
+	}
+	plural := 0
+	if count > 1 {
+		plural = 1
+	}
+	if n.labelBefore != nil {
+		l := n.labelBefore
+		switch l.plural {
+		case "always":
+			plural = 1
+		case "never":
+			plural = 0
+		}
+		txt := r.castLabel(&l.baseNode, term, l.form, plural)
+		r.out.openLevel(emptyToken)
+		r.out.appendText(txt, &l.tok, true, true, false)
+		r.out.appendLiteral(b)
+		r.out.closeLevel()
+		return r.out.pop()
+	}
+	l := n.labelAfter
+	switch l.plural {
+	case "always":
+		plural = 1
+	case "never":
+		plural = 0
+	}
+	txt := r.castLabel(&l.baseNode, term, l.form, plural)
+	r.out.openLevel(emptyToken)
+	r.out.appendLiteral(b)
+	lb := r.out.appendText(txt, &l.tok, true, true, false)
+	r.out.pop()
+	r.out.appendLiteral(lb)
+	r.out.closeLevel()
+	return r.out.pop()
+}
+
+// normName is a name ready to render: particles parsed, empty parts
+// normalised.
+type normName struct {
+	family, given, dp, ndp, suffix string
+	hasNDP, hasDP, hasSuffix       bool
+	commaSuffix                    bool
+	commaDP                        string
+	staticOrdering                 bool
+}
+
+func (r *renderer) normalize(nm Name) normName {
+	n := normName{family: nm.Family, given: nm.Given, dp: nm.DroppingParticle, ndp: nm.NonDroppingParticle,
+		suffix: nm.Suffix, commaSuffix: nm.CommaSuffix}
+	n.hasNDP, n.hasDP, n.hasSuffix = n.ndp != "", n.dp != "", n.suffix != ""
+	lang := r.it.fields["language"]
+	n.staticOrdering = nm.StaticOrdering || romanesqueLevel(n.family, n.given, lang) == 0 || lang == "vi" || lang == "hu"
+	if lang != "" {
+		// citeproc-js takes the name options of the item's language
+		// from the locale here, dropping the guess above.
+		bare := strings.SplitN(strings.ReplaceAll(lang, "_", "-"), "-", 2)[0]
+		n.staticOrdering = r.p.loc.nameAsSortOrder[bare]
+	}
+	if nm.NoParse {
+		return n
+	}
+	noparse := false
+	if strings.HasPrefix(n.family, `"`) && strings.HasSuffix(n.family, `"`) && len(n.family) >= 2 {
+		n.family = n.family[1 : len(n.family)-1]
+		noparse = true
+	}
+	if !n.hasNDP && n.family != "" && !noparse && n.given != "" {
+		parseParticles(&n)
+	}
+	return n
+}
+
+// romanesqueLevel is citeproc-js's _isRomanesque: 0 for a name in a
+// script written family-first without spaces (CJK), 1 for mixed, 2 for
+// Latin-like.
+func romanesqueLevel(family, given, lang string) int {
+	ret := 2
+	if !hasRomanesque(strings.ReplaceAll(family, `"`, "")) {
+		ret = 0
+	}
+	if ret == 0 && given != "" && startsRomanesque(given) {
+		ret = 1
+	}
+	if ret == 2 {
+		top := firstN(lang, 2)
+		if top == "ja" || top == "zh" {
+			ret = 1
+		}
+	}
+	return ret
+}
+
+func (r *renderer) partText(s string, part *namePart) string {
+	if s == "" {
+		return s
+	}
+	if r.stripPeriods > 0 || (part != nil && part.stripPeriods) {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	return s
+}
+
+func (r *renderer) partToken(part *namePart) *fmtToken {
+	if part == nil {
+		return emptyToken
+	}
+	t := part.tok
+	t.prefix, t.suffix = "", ""
+	return &t
+}
+
+// appendPart renders one part of a name, or nil for a missing part.
+func (r *renderer) appendPart(s string, present bool, part *namePart) *blob {
+	if !present {
+		return nil
+	}
+	b := r.out.appendText(r.partText(s, part), r.partToken(part), true, true, false)
+	r.out.pop()
+	return b
+}
+
+func (r *renderer) personalName(nm Name, i int, form string) *blob {
+	n := r.normalize(nm)
+	ns := &r.names
+	nn := ns.name
+	family := r.names.names.family
+	given := r.names.names.given
+
+	var dpBlob *blob
+	if n.hasDP && isEtAlParticle(n.dp) {
+		n.commaDP = ""
+	} else {
+		dpBlob = r.appendPart(n.dp, n.hasDP, given)
+	}
+	famBlob := r.appendPart(n.family, true, family)
+	ndpBlob := r.appendPart(n.ndp, n.hasNDP, family)
+
+	// given name, initialized or not
+	formShort := form != "long"
+	initAttr, _ := r.inherit(nn, "initialize", "", "")
+	initialize := initAttr != "false"
+	initWith, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	level := 2
+	switch {
+	case formShort:
+		level = 0
+	case hasInitWith:
+		level = 1
+	}
+	var givenBlob *blob
+	initLevel := 0
+	if level != 0 {
+		g := n.given
+		if n.family != "" && level == 1 {
+			g = initializeWith(g, initWith, !initialize, r.p.initializeWithHyphen, r.caseCtx())
+		}
+		givenBlob = r.appendPart(g, true, given)
+		initLevel = level
+	}
+	var sufBlob *blob
+	if n.hasSuffix {
+		s := n.suffix
+		if hasInitWith {
+			s = initializeWith(s, initWith, true, r.p.initializeWithHyphen, r.caseCtx())
+		}
+		s = r.partText(s, family)
+		to := ""
+		if strings.HasSuffix(s, ".") {
+			s, to = s[:len(s)-1], "."
+		}
+		sufBlob = r.out.appendText(s, emptyToken, true, true, false)
+		r.out.pop()
+		sufBlob.suffix = to + sufBlob.suffix
+	}
+	if level == 0 {
+		givenBlob, dpBlob, sufBlob = nil, nil, nil
+	}
+	sortSep, _ := r.inherit(nn, "sort-separator", "", "")
+	suffixSep := " "
+	if n.commaSuffix {
+		suffixSep = ", "
+	}
+	romanesque := romanesqueLevel(n.family, n.given, r.it.fields["language"])
+	hyphenNDP := ndpBlob != nil && hasJoiningPunct(ndpBlob)
+	nbsp := " "
+	switch firstN(r.p.loc.lang, 2) {
+	case "fr", "ru", "cs":
+		nbsp = "\u00a0"
+	}
+	applyAffixes := func(b *blob, part *namePart) {
+		if b != nil && part != nil {
+			b.prefix, b.suffix = part.tok.prefix, part.tok.suffix
+		}
+	}
+	nso, _ := r.inherit(nn, "name-as-sort-order", "", "")
+	var out *blob
+	switch {
+	case romanesque == 0:
+		out = r.join([]*blob{ndpBlob, famBlob, givenBlob}, "", nil)
+	case romanesque == 1 || n.staticOrdering:
+		merged := r.join([]*blob{ndpBlob, famBlob}, nbsp, nil)
+		out = r.join([]*blob{merged, givenBlob}, " ", nil)
+	case nso == "all" || (nso == "first" && i == 0):
+		if n.given == "Lord" || n.given == "Lady" {
+			sortSep = ", "
+		}
+		if r.p.demote == "always" || r.p.demote == "display-and-sort" {
+			second := r.join([]*blob{givenBlob, dpBlob}, n.commaDP+" ", nil)
+			second = r.join([]*blob{second, ndpBlob}, " ", nil)
+			applyAffixes(second, given)
+			applyAffixes(famBlob, family)
+			merged := r.join([]*blob{famBlob, second}, sortSep, nil)
+			out = r.join([]*blob{merged, sufBlob}, sortSep, nil)
+		} else {
+			var first *blob
+			if hyphenNDP {
+				first = r.join([]*blob{ndpBlob, famBlob}, "", nil)
+			} else {
+				first = r.join([]*blob{ndpBlob, famBlob}, nbsp, nil)
+			}
+			applyAffixes(first, family)
+			second := r.join([]*blob{givenBlob, dpBlob}, n.commaDP+" ", nil)
+			applyAffixes(second, given)
+			merged := r.join([]*blob{first, second}, sortSep, nil)
+			out = r.join([]*blob{merged, sufBlob}, sortSep, nil)
+		}
+		if out != nil {
+			out.isInverted = true
+		}
+	default:
+		if n.hasDP && n.family != "" && !n.hasNDP && dpBlob != nil {
+			last := lastRune(n.dp)
+			if (last == "'" || last == "ʼ" || last == "’" || last == "-") && dropLast(n.dp) != "de" {
+				famBlob = r.join([]*blob{dpBlob, famBlob}, "", nil)
+				dpBlob = nil
+			}
+		}
+		var second *blob
+		if hyphenNDP {
+			second = r.join([]*blob{ndpBlob, famBlob}, "", nil)
+			second = r.join([]*blob{dpBlob, second}, nbsp, nil)
+		} else {
+			second = r.join([]*blob{dpBlob, ndpBlob, famBlob}, nbsp, nil)
+		}
+		second = r.join([]*blob{second, sufBlob}, suffixSep, nil)
+		applyAffixes(second, family)
+		applyAffixes(givenBlob, given)
+		if second != nil && second.prefix != "" {
+			n.commaDP = ""
+		}
+		space := " "
+		if hasInitWith && strings.ContainsAny(initWith, "\u00a0\ufeff") && initLevel == 1 {
+			space = nbsp
+		}
+		out = r.join([]*blob{givenBlob, second}, n.commaDP+space, nil)
+	}
+	r.tip().variableSuccess = true
+	r.setCanSubstitute(false)
+	r.termPredecessor = true
+	if out != nil {
+		r.nameNodeChildren = append(r.nameNodeChildren, out)
+	}
+	return out
+}
+
+func hasJoiningPunct(b *blob) bool {
+	if b == nil {
+		return false
+	}
+	if b.isText {
+		switch lastRune(b.text) {
+		case "’", "'", "-", " ":
+			return true
+		}
+		return false
+	}
+	if len(b.kids) == 0 {
+		return false
+	}
+	return hasJoiningPunct(b.kids[len(b.kids)-1])
+}
+
+func (r *renderer) institutionName(nm Name) *blob {
+	ns := &r.names
+	parts := splitInstitution(nm.Literal)
+	var style *baseNode
+	if ns.inst != nil && ns.inst.long != nil {
+		style = ns.inst.long
+	}
+	var blobs []*blob
+	for _, s := range parts {
+		if s == "" {
+			continue
+		}
+		if r.stripPeriods > 0 || (style != nil && style.stripPeriods) {
+			s = strings.ReplaceAll(s, ".", "")
+		}
+		r.tip().variableSuccess = true
+		r.setCanSubstitute(false)
+		tok := emptyToken
+		if style != nil {
+			t := style.tok
+			tok = &t
+		}
+		b := r.out.appendText(s, tok, true, true, false)
+		r.out.pop()
+		blobs = append(blobs, b)
+	}
+	sep := ns.nameDelimiter
+	if ns.inst != nil {
+		if v, ok := ns.inst.attrs["part-separator"]; ok {
+			sep = v
+		}
+	}
+	one := r.join(blobs, sep, nil)
+	b := r.join([]*blob{one}, " ", nil)
+	if b != nil {
+		b.isInstitution = true
+		r.nameNodeChildren = append(r.nameNodeChildren, b)
+	}
+	return b
+}
+
+// splitInstitution splits a literal name at "|" and the space around it
+// (institution subunits).
+func splitInstitution(s string) []string {
+	if !strings.Contains(s, "|") {
+		return []string{s}
+	}
+	parts := strings.Split(s, "|")
+	for i := range parts {
+		if i > 0 {
+			parts[i] = strings.TrimLeftFunc(parts[i], isJSSpace)
+		}
+		if i < len(parts)-1 {
+			parts[i] = strings.TrimRightFunc(parts[i], isJSSpace)
+		}
+	}
+	return parts
+}

@@ -1,0 +1,306 @@
+package csl
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Particles and initials, as citeproc-js reads them out of names.
+
+var (
+	particleFamilyRe = regexp.MustCompile(`^([^ ]+(?:-|ʻ|’| |') *)(.+)$`)
+	particleGivenRe  = regexp.MustCompile(`^([^ ]+(?:ʻ |’ | |' ) *)(.+)$`)
+	particleFirstRe  = regexp.MustCompile(`^[-'ʻ’` + jsSpaceChars + `]*(.)`)
+	suffixCommaRe    = regexp.MustCompile(`(` + jsSpaceClass + `*,!*` + jsSpaceClass + `*)`)
+)
+
+func reverseString(s string) string {
+	rs := []rune(s)
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	return string(rs)
+}
+
+// splitParticles takes lower-case particles off the front of a family
+// name, or (given) off the end of a given name.
+func splitParticles(value string, given bool) (string, []string) {
+	orig := value
+	var list []string
+	re := particleFamilyRe
+	if given {
+		value = reverseString(value)
+		re = particleGivenRe
+	}
+	for {
+		m := re.FindStringSubmatch(value)
+		if m == nil {
+			break
+		}
+		m1 := m[1]
+		if given {
+			m1 = reverseString(m1)
+		}
+		first := ""
+		if fm := particleFirstRe.FindStringSubmatch(m1); fm != nil && !strings.ContainsAny(fm[1], "\n\r\u2028\u2029") {
+			first = fm[1]
+		} else {
+			first = m1
+		}
+		if first == "" || strings.ToUpper(first) == first {
+			break
+		}
+		if given {
+			list = append(list, orig[len(orig)-len(m1):])
+			orig = orig[:len(orig)-len(m1)]
+		} else {
+			list = append(list, orig[:len(m1)])
+			orig = orig[len(m1):]
+		}
+		value = m[2]
+	}
+	if given {
+		value = reverseString(value)
+		for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
+			list[i], list[j] = list[j], list[i]
+		}
+		for i := 1; i < len(list); i++ {
+			if strings.HasPrefix(list[i], " ") {
+				list[i-1] += " "
+			}
+		}
+		for i := range list {
+			list[i] = strings.TrimPrefix(list[i], " ")
+		}
+		return orig[:min(len(value), len(orig))], list
+	}
+	return orig[len(orig)-min(len(value), len(orig)):], list
+}
+
+// parseParticles moves particles written into the family and given names
+// to their own parts, and a comma-separated suffix out of the given name.
+func parseParticles(n *normName) {
+	fam, fl := splitParticles(n.family, false)
+	n.family = fam
+	ndp := strings.Join(fl, "")
+	last := lastRune(ndp)
+	ndp = jsTrim(ndp)
+	if last == " " && (strings.HasSuffix(ndp, "'") || strings.HasSuffix(ndp, "’")) {
+		ndp += " "
+	}
+	if ndp != "" {
+		n.ndp, n.hasNDP = ndp, true
+	}
+	if !n.hasSuffix && n.given != "" {
+		if loc := suffixCommaRe.FindStringIndex(n.given); loc != nil {
+			possible := n.given[loc[1]:]
+			comma := strings.Map(func(r rune) rune {
+				if isJSSpace(r) {
+					return -1
+				}
+				return r
+			}, n.given[loc[0]:loc[1]])
+			if strings.ReplaceAll(possible, ".", "") == "et al" && !n.hasDP {
+				n.dp, n.hasDP = possible, true
+				n.commaDP = ","
+			} else {
+				if len(comma) == 2 {
+					n.commaSuffix = true
+				}
+				n.suffix, n.hasSuffix = possible, true
+			}
+			n.given = n.given[:loc[0]]
+		}
+	}
+	giv, gl := splitParticles(n.given, true)
+	n.given = giv
+	if dp := jsTrim(strings.Join(gl, "")); dp != "" {
+		n.dp, n.hasDP = dp, true
+	}
+}
+
+// Initials.
+
+var (
+	nameInitialRe   = regexp.MustCompile("^([A-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u042f\u0590-\u05d4\u05d6-\u05ff\u0600-\u06ff\u0370\u0372\u0376\u0386\u0388-\u03ab\u03e2\u03e4\u03e6\u03e8\u03ea\u03ec\u03ee\u03f4\u03f7\u03fd-\u03ff])([a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u052f\u0600-\u06ff\u0370-\u03ff\u1f00-\u1fff]*|)(\\.)*")
+	anyFirstRe      = regexp.MustCompile(`^(.)(.*)`)
+	leadingTagsRe   = regexp.MustCompile(`^(?:<[^>]+>)*`)
+	spaceHyphenRe   = regexp.MustCompile(jsSpaceClass + `*-` + jsSpaceClass + `*`)
+	spacesRe        = regexp.MustCompile(jsSpaceClass + `+`)
+	hyphenLowerRe   = regexp.MustCompile(`-([a-z])`)
+	enDashLowerRe   = regexp.MustCompile(`\x{2013}([a-z])`)
+	trailingSpaceRe = regexp.MustCompile(`[\t\n\v\f\r \x{feff}\x{a0}]+$`)
+	asciiSpacesRe   = regexp.MustCompile(`[\t\n\v\f\r ]+`)
+	mergeTagRe      = regexp.MustCompile(`(?:-*<[^>]+>-*)`)
+	trailSpaceSplit = regexp.MustCompile(`^(.*[^` + jsSpaceChars + `])?(` + jsSpaceClass + `+)$`)
+	tagsOnlyRe      = regexp.MustCompile(`(?:<[^>]+>)+`)
+	notDotsTailRe   = regexp.MustCompile(`[^.]+$`)
+	lastDotRe       = regexp.MustCompile(`^(.*)\.(.*)$`)
+)
+
+// initializeWith turns a given name into initials followed by
+// terminator ("Yury" → "Y."); normalizeOnly only tidies names that are
+// initials already (initialize="false", and name suffixes).
+func initializeWith(name, terminator string, normalizeOnly, hyphen bool, cc *caseCtx) string {
+	if name == "" {
+		return ""
+	}
+	if name == "Lord" || name == "Lady" {
+		return name
+	}
+	if !startsRomanesque(leadingTagsRe.ReplaceAllString(name, "")) && !strings.Contains(terminator, "%s") {
+		return name
+	}
+	if !hyphen {
+		name = strings.ReplaceAll(name, "-", " ")
+	}
+	name = spaceHyphenRe.ReplaceAllString(name, "-")
+	name = spacesRe.ReplaceAllString(name, " ")
+	name = hyphenLowerRe.ReplaceAllString(name, "\u2013$1")
+	// "J.R." → "J. R."
+	for i := len(name) - 2; i >= 0; i-- {
+		if name[i] == '.' && name[i+1] != ' ' {
+			name = name[:i] + ". " + name[i+1:]
+		}
+	}
+	d := nameDoppel.split(name)
+	list := []string{d.strings[0]}
+	if len(d.tags) == 0 {
+		if m := notDotsTailRe.FindString(list[0]); utf16Len(m) == 1 && m != cc.lower(m) {
+			list[0] += "."
+		}
+	}
+	for i := 1; i < len(d.strings); i++ {
+		list = append(list, d.tags[i-1], d.strings[i])
+	}
+	var ret string
+	if normalizeOnly {
+		ret = doNormalize(list, terminator)
+	} else {
+		ret = doInitialize(list, terminator, cc)
+	}
+	return enDashLowerRe.ReplaceAllString(ret, "-$1")
+}
+
+func mergeTag(tagstr, newstr string) string {
+	m := mergeTagRe.FindAllString(tagstr, -1)
+	if m == nil {
+		return newstr
+	}
+	tags := strings.Join(m, "")
+	if mm := trailSpaceSplit.FindStringSubmatch(newstr); mm != nil {
+		return mm[1] + tags + mm[2]
+	}
+	return newstr + tags
+}
+
+func tagOnly(s string) string {
+	m := tagsOnlyRe.FindString(s)
+	if m == "" {
+		return s
+	}
+	return m
+}
+
+func finishInitials(s string) string {
+	s = trailingSpaceRe.ReplaceAllString(s, "")
+	s = spaceHyphenRe.ReplaceAllString(s, "-")
+	return asciiSpacesRe.ReplaceAllString(s, " ")
+}
+
+func doInitialize(list []string, terminator string, cc *caseCtx) string {
+	ilen := len(list)
+	for i := 0; i < ilen; i += 2 {
+		n := list[i]
+		if n == "" {
+			continue
+		}
+		m := nameInitialRe.FindStringSubmatch(n)
+		hasDot := m != nil && m[3] != ""
+		if m == nil && !startsRomanesque(n) && utf16Len(n) > 1 && strings.Contains(terminator, "%s") {
+			m = anyFirstRe.FindStringSubmatch(n)
+			hasDot = false
+		}
+		if m != nil && m[2] != "" && hasDot {
+			m[1] += m[2]
+			m[2] = ""
+		}
+		if m != nil && firstRune(m[1]) == jsUpperSimple(firstRune(m[1])) {
+			extra := ""
+			if m[2] != "" {
+				s := ""
+				for _, c := range m[2] {
+					if string(c) == jsUpperSimple(string(c)) {
+						s += string(c)
+					} else {
+						break
+					}
+				}
+				if utf16Len(s) < utf16Len(m[2]) {
+					extra = cc.lower(s)
+				}
+			}
+			list[i] = m[1] + extra
+			if i < ilen-1 {
+				if strings.Contains(terminator, "%s") {
+					list[i] = strings.Replace(terminator, "%s", list[i], 1)
+				} else if strings.Contains(list[i+1], "-") {
+					list[i+1] = mergeTag(strings.Replace(list[i+1], "-", "", 1), terminator) + "-"
+				} else {
+					list[i+1] = mergeTag(list[i+1], terminator)
+				}
+			} else {
+				if strings.Contains(terminator, "%s") {
+					list[i] = strings.Replace(terminator, "%s", list[i], 1)
+				} else {
+					list = append(list, terminator)
+				}
+			}
+		} else if hasRomanesque(n) && (m == nil || !hasDot) {
+			list[i] = " " + n
+		}
+	}
+	return finishInitials(strings.Join(list, ""))
+}
+
+// jsUpperSimple upper-cases with the default mapping, for comparisons.
+func jsUpperSimple(s string) string {
+	if isASCII(s) {
+		return strings.ToUpper(s)
+	}
+	return jsUpper(s, nil)
+}
+
+func doNormalize(list []string, terminator string) string {
+	isAbbrev := make([]bool, len(list))
+	for i, s := range list {
+		notag := leadingTagsRe.ReplaceAllString(s, "")
+		switch {
+		case utf16Len(notag) > 1 && strings.HasSuffix(notag, "."):
+			list[i] = lastDotRe.ReplaceAllString(s, "$1$2")
+			isAbbrev[i] = true
+		case utf16Len(s) == 1 && jsUpperSimple(s) == s:
+			isAbbrev[i] = true
+		}
+	}
+	for i := 0; i < len(list); i += 2 {
+		if !isAbbrev[i] {
+			continue
+		}
+		if i < len(list)-2 {
+			list[i+1] = tagOnly(list[i+1])
+			if !isAbbrev[i+2] {
+				list[i+1] = tagOnly(list[i+1]) + " "
+			}
+			if utf16Len(list[i+2]) > 1 {
+				list[i+1] = strings.TrimSuffix(terminator, "\ufeff") + list[i+1]
+			} else {
+				list[i+1] = mergeTag(list[i+1], terminator)
+			}
+		}
+		if i == len(list)-1 {
+			list[i] += terminator
+		}
+	}
+	return finishInitials(strings.Join(list, ""))
+}

@@ -1,0 +1,173 @@
+package csl
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Numbers (volume, issue, page, edition, number, ...) are parsed into
+// values and joiners the way citeproc-js does for plain values: "12",
+// "12-15", "1, 3 & 5", "2nd". citeproc-js's handling of embedded labels
+// ("p. 12", "sec. 3") in legal locators is not reproduced.
+
+type numberValue struct {
+	particle, value string
+	joiner          string
+	numeric         bool
+}
+
+type numberInfo struct {
+	values  []numberValue
+	numeric bool
+	plural  int
+}
+
+var (
+	numJoinerRe = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
+	numPartRe   = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
+	numValueRe  = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
+	numPlainRe  = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
+	posIntRe    = regexp.MustCompile(`^[1-9][0-9]*$`)
+	slashNumRe  = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
+)
+
+func (r *renderer) numberInfo(v string) *numberInfo {
+	if r.shadowNumbers == nil {
+		r.shadowNumbers = map[string]*numberInfo{}
+	}
+	if info := r.shadowNumbers[v]; info != nil {
+		return info
+	}
+	info := &numberInfo{}
+	r.shadowNumbers[v] = info
+	val := strings.TrimSpace(r.it.fields[v])
+	if val == "" {
+		return info
+	}
+	if v == "page" {
+		val = strings.ReplaceAll(val, "\u2013", "-")
+	}
+	locs := numJoinerRe.FindAllStringIndex(val, -1)
+	prev := 0
+	var parts, joiners []string
+	for _, l := range locs {
+		parts = append(parts, val[prev:l[0]])
+		joiners = append(joiners, val[l[0]:l[1]])
+		prev = l[1]
+	}
+	parts = append(parts, val[prev:])
+	for i, p := range parts {
+		nv := numberValue{value: p}
+		if m := numPartRe.FindStringSubmatch(p); m != nil {
+			nv.particle, nv.value = m[1], m[2]
+		}
+		if i < len(joiners) {
+			j := joiners[i]
+			switch {
+			case strings.TrimSpace(j) == "&":
+				j = " & "
+			case strings.Contains(j, "-") || strings.Contains(j, "\u2013"):
+				j = "-"
+			}
+			nv.joiner = j
+		}
+		nv.numeric = numValueRe.MatchString(nv.value) && nv.value != ""
+		info.values = append(info.values, nv)
+	}
+	info.numeric = true
+	for _, nv := range info.values {
+		if !nv.numeric {
+			info.numeric = false
+		}
+	}
+	if len(info.values) == 1 && slashNumRe.MatchString(info.values[0].value) {
+		info.numeric = true
+	}
+	if info.numeric && len(info.values) > 1 {
+		collapsible := true
+		for _, nv := range info.values {
+			if m := numPlainRe.FindStringSubmatch(nv.value); m == nil || m[1] != "" {
+				if !regexp.MustCompile(`^[ivxlcmIVXLCM]+$`).MatchString(nv.value) {
+					collapsible = false
+				}
+			}
+		}
+		if collapsible {
+			info.plural = 1
+		}
+	}
+	if info.numeric && strings.HasPrefix(v, "number-of-") {
+		if n, err := strconv.Atoi(leadingInt(r.it.fields[v])); err == nil && n > 1 {
+			info.plural = 1
+		}
+	}
+	return info
+}
+
+// numericVariable renders a number variable with the styling of b; form
+// is the <number> form ("" for <text>).
+func (r *renderer) numericVariable(b *baseNode, v, form string, isNumber bool) {
+	info := r.numberInfo(v)
+	if len(info.values) == 0 {
+		return
+	}
+	master := &fmtToken{prefix: b.tok.prefix, suffix: b.tok.suffix, decorations: b.tok.decorations}
+	r.out.openLevel(master)
+	for i, nv := range info.values {
+		joiner := nv.joiner
+		if joiner == "-" && info.numeric {
+			switch v {
+			case "page", "locator", "issue", "volume", "edition", "number":
+				joiner = r.term("page-range-delimiter", "long", 0)
+				if joiner == "" {
+					joiner = "\u2013"
+				}
+			case "collection-number":
+				joiner = r.term("year-range-delimiter", "long", 0)
+			}
+		}
+		tok := &fmtToken{textCase: b.tok.textCase, suffix: joiner}
+		if posIntRe.MatchString(nv.value) && nv.numeric {
+			n, err := strconv.Atoi(nv.value)
+			if err == nil {
+				nb := newTextBlob(nv.value, tok)
+				nb.num = &numInfo{n: n, particle: nv.particle}
+				if i == 0 || isNumber {
+					nb.num.format = r.numberFormatter(form)
+				}
+				if tok.textCase != "" {
+					cc := r.caseCtx()
+					nb.num.particle = cc.textCase(tok.textCase, nb.num.particle)
+				}
+				r.out.current().push(nb)
+				r.termPredecessor = true
+				continue
+			}
+		}
+		r.out.appendText(nv.particle+nv.value, tok, false, false, false)
+		r.termPredecessor = true
+	}
+	r.out.closeLevel()
+}
+
+func (r *renderer) numberFormatter(form string) func(int, string) string {
+	switch form {
+	case "ordinal":
+		return func(n int, g string) string { return r.ordinal(n, g) }
+	case "long-ordinal":
+		return func(n int, g string) string { return r.longOrdinal(n, g) }
+	case "roman":
+		return func(n int, _ string) string { return roman(n) }
+	}
+	return nil
+}
+
+func (r *renderer) number(n *numberNode) {
+	vars := r.liveVars([]string{n.variable})
+	r.checkOutput(vars, "", nil)
+	if len(vars) == 0 || r.it.fields[vars[0]] == "" {
+		return
+	}
+	r.numericVariable(&n.baseNode, vars[0], n.form, true)
+}

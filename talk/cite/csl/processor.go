@@ -1,0 +1,224 @@
+package csl
+
+import (
+	"errors"
+	"io"
+	"strings"
+)
+
+// Processor renders items with one style and locale. It is safe for
+// concurrent use: every rendering works on its own state.
+type Processor struct {
+	p *program
+}
+
+// langBases maps a bare language to the locale citeproc-js falls back to.
+var langBases = map[string]string{
+	"af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ", "da": "da-DK",
+	"de": "de-DE", "el": "el-GR", "en": "en-US", "es": "es-ES", "et": "et-EE", "eu": "eu",
+	"fa": "fa-IR", "fi": "fi-FI", "fr": "fr-FR", "he": "he-IL", "hr": "hr-HR", "hu": "hu-HU",
+	"is": "is-IS", "it": "it-IT", "ja": "ja-JP", "km": "km-KH", "ko": "ko-KR", "lt": "lt-LT",
+	"lv": "lv-LV", "mn": "mn-MN", "nb": "nb-NO", "nl": "nl-NL", "nn": "nn-NO", "pl": "pl-PL",
+	"pt": "pt-PT", "ro": "ro-RO", "ru": "ru-RU", "sk": "sk-SK", "sl": "sl-SI", "sr": "sr-RS",
+	"sv": "sv-SE", "th": "th-TH", "tr": "tr-TR", "uk": "uk-UA", "vi": "vi-VN", "zh": "zh-CN",
+}
+
+// New makes a processor for style. Each locale overrides the terms of the
+// locales before it, and the last one gives the language, so New(style,
+// enUS, enGB) writes British English with American terms filling any
+// gaps. Without locales, the built-in en-US locale is used. The style's
+// own <locale> sections apply on top, as CSL specifies.
+func New(style *Style, locales ...*Locale) (*Processor, error) {
+	if style == nil {
+		return nil, errors.New("csl: nil style")
+	}
+	if len(locales) == 0 {
+		l, err := BuiltinLocale()
+		if err != nil {
+			return nil, err
+		}
+		locales = []*Locale{l}
+	}
+	lang := locales[len(locales)-1].Lang
+	if lang == "" {
+		lang = "en-US"
+	}
+	d := newLocaleData(lang)
+	for _, l := range locales {
+		if l == nil {
+			return nil, errors.New("csl: nil locale")
+		}
+		d.apply(l.root)
+	}
+	bare := strings.SplitN(lang, "-", 2)[0]
+	base := langBases[bare]
+	if base == "" {
+		base = "en-US"
+	}
+	apply := func(want string) {
+		for _, c := range style.root.children {
+			if c.name == "locale" && c.get("xml:lang") == want {
+				d.apply(c)
+				return
+			}
+		}
+	}
+	apply("")
+	apply(bare)
+	if base != lang {
+		apply(base)
+	}
+	apply(lang)
+	d.finish()
+	p := compile(style, d)
+	p.flip = newFlipSpecs(d.termOr("open-quote", "long", -1), d.termOr("close-quote", "long", -1),
+		d.termOr("open-inner-quote", "long", -1), d.termOr("close-inner-quote", "long", -1))
+	return &Processor{p: p}, nil
+}
+
+// Style returns information about the processor's style.
+func (pr *Processor) Style() StyleInfo { return pr.p.style.Info }
+
+// HasBibliography reports whether the style defines a bibliography.
+func (pr *Processor) HasBibliography() bool { return pr.p.bibliography != nil }
+
+func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
+	r := &renderer{p: pr.p, a: a, it: it, cite: cite}
+	r.out = newQueue(r)
+	r.flip = &flipper{fs: pr.p.flip, r: r}
+	r.groups = []*groupCtx{{}}
+	r.canSubst = []bool{false}
+	if lang := it.fields["language"]; lang != "" {
+		i := 0
+		for i < len(lang) && isASCIILetter(lang[i]) {
+			i++
+		}
+		if i > 0 {
+			r.langs = append(r.langs, strings.ToLower(lang[:i]))
+		}
+	}
+	r.langs = append(r.langs, pr.p.loc.lang)
+	r.subsequentAuthorOK = true
+	r.citationNumber = 1
+	return r
+}
+
+// ErrNoBibliography is returned when an entry is asked of a style
+// without a bibliography.
+var ErrNoBibliography = errors.New("csl: the style has no bibliography")
+
+// entry renders one bibliography entry, with citeproc-js's outer
+// newlines and indentation (the caller trims them for a lone entry).
+func (pr *Processor) entry(it *itemData, f Format, subst *substState) string {
+	a := pr.p.bibliography
+	r := pr.newRenderer(a, it, false)
+	if subst != nil {
+		r.lastRenderedName = subst.last
+	}
+	entryTok := &fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
+	entry := r.out.openLevel(entryTok)
+	r.termPredecessor = false
+	r.runLayout()
+	r.out.closeLevel()
+	if len(entry.kids) > 0 && len(entry.kids[0].kids) > 0 {
+		top := entry.kids[0].kids[0]
+		top.prefix = a.layoutTok.prefix + top.prefix
+	}
+	purgeEmpty(r.out.top)
+	for _, b := range r.out.top.kids {
+		adjustPunctuation(b, pr.p.loc.punctuationInQuote)
+	}
+	w := &writer{r: r, f: f}
+	ps := w.render(r.out.top.kids, nil)
+	if len(ps) == 0 {
+		return ""
+	}
+	if subst != nil {
+		subst.last = r.lastRenderedName
+	}
+	return w.joinPieces(ps[:1])
+}
+
+// citation renders the citation of one item.
+func (pr *Processor) citation(it *itemData, f Format) string {
+	a := pr.p.citation
+	r := pr.newRenderer(a, it, true)
+	r.runLayout()
+	suffix := a.layoutTok.suffix
+	if s := firstRune(suffix); s == ":" || s == "." || s == ";" || s == "!" || s == "?" {
+		suffix = s
+	}
+	purgeEmpty(r.out.top)
+	w := &writer{r: r, f: f, citation: true}
+	if len(r.out.top.kids) == 0 {
+		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
+	}
+	lay := r.out.top.kids[0]
+	lay.suffix = suffix
+	lay.prefix = a.layoutTok.prefix
+	adjustPunctuation(lay, pr.p.loc.punctuationInQuote)
+	ps := w.render(r.out.top.kids, nil)
+	if len(ps) == 0 {
+		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
+	}
+	res := w.renderPieces(ps, "", nil).s
+	if res != "" {
+		for _, d := range a.layoutTok.decorations {
+			if d.value == "normal" {
+				continue
+			}
+			res = w.decorate(d, res, nil)
+		}
+	}
+	if res == "" {
+		res = "[NO_PRINTED_FORM]"
+	}
+	return res
+}
+
+// Entry returns the bibliography entry for it: for HTML, a
+// <div class="csl-entry">. An item the style does not print returns "".
+func (pr *Processor) Entry(it *Item, f Format) (string, error) {
+	if pr.p.bibliography == nil {
+		return "", ErrNoBibliography
+	}
+	if it == nil {
+		return "", errors.New("csl: nil item")
+	}
+	return strings.TrimSpace(pr.entry(load(it), f, nil)), nil
+}
+
+// Citation returns the in-text citation (or note) for it, cited alone
+// and for the first time.
+func (pr *Processor) Citation(it *Item, f Format) (string, error) {
+	if it == nil {
+		return "", errors.New("csl: nil item")
+	}
+	return pr.citation(load(it), f), nil
+}
+
+// WriteEntry writes the bibliography entry for it to w.
+func (pr *Processor) WriteEntry(w io.Writer, it *Item, f Format) error {
+	s, err := pr.Entry(it, f)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, s)
+	return err
+}
+
+// WriteCitation writes the citation of it to w.
+func (pr *Processor) WriteCitation(w io.Writer, it *Item, f Format) error {
+	s, err := pr.Citation(it, f)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, s)
+	return err
+}
+
+// substState carries the previous entry's names from one entry to the
+// next, for subsequent-author-substitute.
+type substState struct {
+	last *string
+}

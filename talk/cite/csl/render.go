@@ -1,0 +1,546 @@
+package csl
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var strconvItoa = strconv.Itoa
+
+// groupCtx is what a group learns from its children: whether a variable
+// was tried, whether one rendered, whether a term was meant to show.
+// CSL's rule — a group is suppressed when it calls a variable and none of
+// its variables render — is decided from these flags when it closes.
+type groupCtx struct {
+	termIntended          bool
+	variableAttempt       bool
+	variableSuccess       bool
+	variableSuccessParent bool
+	oldTermPredecessor    bool
+}
+
+// renderer renders one item once, in one area (citation or bibliography).
+// It is the state citeproc-js keeps in state.tmp while running a style.
+type renderer struct {
+	p    *program
+	a    *area
+	it   *itemData
+	out  *queue
+	flip *flipper
+	cite bool
+
+	termPredecessor     bool
+	termPredecessorName bool
+	stripPeriods        int
+	doneVars            []string
+	groups              []*groupCtx
+	canSubst            []bool
+	canBlockSubst       bool
+	langs               []string
+	renderSeen          bool
+
+	names namesState
+
+	// subsequent-author-substitute, for bibliographies
+	renderedName       []string
+	renderedNameOK     bool
+	subsequentAuthorOK bool
+	lastRenderedName   *string
+	nameNodeTop        *blob
+	nameNodeChildren   []*blob
+	nameNodeString     string
+
+	shadowNumbers  map[string]*numberInfo
+	citationNumber int
+	dateObj        *dateValue
+	dateCollapse   []string
+	donesies       []string
+}
+
+func (r *renderer) tip() *groupCtx { return r.groups[len(r.groups)-1] }
+
+func (r *renderer) canSubstitute() bool { return r.canSubst[len(r.canSubst)-1] }
+
+func (r *renderer) setCanSubstitute(v bool) { r.canSubst[len(r.canSubst)-1] = v }
+
+func (r *renderer) caseCtx() *caseCtx {
+	return &caseCtx{langs: r.langs, stop: r.p.loc.skipWordMatcher}
+}
+
+func (r *renderer) layoutDecorations() []decoration { return r.a.layoutTok.decorations }
+
+func (r *renderer) term(name, form string, plural int) string {
+	s, _ := r.p.loc.term(name, form, plural, "")
+	return s
+}
+
+// run renders the layout's children for the item into the queue.
+func (r *renderer) runLayout() {
+	r.doneVars = nil
+	r.renderedNameOK = false
+	r.renderedName = nil
+	r.out.openLevel(emptyToken)
+	r.nodes(r.a.layout)
+	if !r.cite {
+		// The layout suffix goes on the level open at the end: the
+		// right-inline part when second-field-align splits the entry.
+		top := r.out.current()
+		top.suffix = r.a.layoutTok.suffix
+		if r.a.secondFieldAlign != "" && len(r.out.stack) > 2 && r.renderSeen {
+			r.out.closeLevel()
+		}
+	}
+	r.out.closeLevel()
+}
+
+func (r *renderer) nodes(ns []node) {
+	for _, n := range ns {
+		r.node(n)
+	}
+}
+
+func (r *renderer) node(n node) {
+	switch n := n.(type) {
+	case *textNode:
+		r.text(n)
+	case *groupNode:
+		r.element(&n.baseNode, func() { r.group(&n.baseNode, true, func() { r.nodes(n.children) }) })
+	case *chooseNode:
+		r.choose(n)
+	case *labelNode:
+		r.label(n)
+	case *numberNode:
+		r.element(&n.baseNode, func() { r.number(n) })
+	case *namesNode:
+		r.element(&n.baseNode, func() { r.renderNames(n) })
+	case *dateNode:
+		r.element(&n.baseNode, func() { r.date(n) })
+	}
+}
+
+// element wraps a text, number, names, date or group element the way
+// citeproc-js's substituteStart/End do: inside a substitute it is skipped
+// once something rendered; at the top of a bibliography layout it is
+// wrapped for second-field-align or display; strip-periods applies to
+// all it contains.
+func (r *renderer) element(b *baseNode, body func()) {
+	if b.pos.inSub && !r.canSubstitute() {
+		return
+	}
+	wrap := ""
+	if b.pos.top {
+		switch {
+		case !r.cite && r.a.secondFieldAlign != "":
+			if !r.renderSeen {
+				r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, "left-margin"}}})
+				wrap = "sfa"
+			}
+		case isDisplayClass(b.display):
+			r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, b.display}}})
+			wrap = "display"
+		}
+	}
+	if b.stripPeriods {
+		r.stripPeriods++
+	}
+	body()
+	if b.stripPeriods {
+		r.stripPeriods--
+	}
+	switch wrap {
+	case "display":
+		r.out.closeLevel()
+	case "sfa":
+		r.out.closeLevel()
+		r.renderSeen = true
+		r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, "right-inline"}}})
+	}
+}
+
+func isDisplayClass(s string) bool {
+	switch s {
+	case "block", "left-margin", "right-inline", "indent":
+		return true
+	}
+	return false
+}
+
+// group renders a group (or a macro's wrapping group): real groups are
+// suppressed when they try variables and none render.
+func (r *renderer) group(b *baseNode, real bool, body func()) {
+	tok := b.tok
+	blob := r.out.openLevel(&tok)
+	_ = blob
+	if real {
+		r.groups = append(r.groups, &groupCtx{
+			oldTermPredecessor:    r.termPredecessor,
+			variableSuccessParent: r.tip().variableSuccess,
+		})
+	}
+	body()
+	r.out.closeLevel()
+	if !real {
+		return
+	}
+	flags := r.tip()
+	r.groups = r.groups[:len(r.groups)-1]
+	if flags.variableSuccess || (flags.termIntended && !flags.variableAttempt) {
+		r.tip().variableSuccess = true
+		return
+	}
+	r.termPredecessor = flags.oldTermPredecessor
+	r.tip().variableAttempt = flags.variableAttempt
+	r.out.pop()
+}
+
+func (r *renderer) text(n *textNode) {
+	if n.kind == textMacro {
+		// A macro call is a group made from the text element (which
+		// carries the affixes, but is not itself suppressed), around
+		// the macro's own group, which is.
+		r.element(&n.baseNode, func() {
+			r.group(&n.baseNode, false, func() {
+				r.group(&baseNode{}, true, func() { r.nodes(n.macro.children) })
+			})
+		})
+		return
+	}
+	r.element(&n.baseNode, func() {
+		switch n.kind {
+		case textTerm:
+			r.textTerm(n)
+		case textValue:
+			r.tip().termIntended = true
+			r.out.appendText(n.value, &n.tok, false, false, false)
+			if r.canBlockSubst {
+				r.setCanSubstitute(false)
+			}
+		case textVariable:
+			vars := r.liveVars([]string{n.variable})
+			r.checkOutput(vars, n.form, nil)
+			if len(vars) > 0 {
+				r.textVariable(n, vars[0])
+			}
+			r.afterVariable(n.variable, "text")
+		}
+	})
+}
+
+func (r *renderer) textTerm(n *textNode) {
+	term, _ := r.p.loc.term(n.term, n.form, n.plural, "")
+	if term != "" {
+		r.tip().termIntended = true
+	}
+	if !r.termPredecessor && !(r.p.class == "in-text" && r.cite) {
+		term = r.caseCtx().capitalizeFirst(term)
+	}
+	if r.stripPeriods > 0 || n.stripPeriods {
+		term = strings.ReplaceAll(term, ".", "")
+	}
+	r.out.appendText(term, &n.tok, false, false, false)
+	if r.canBlockSubst {
+		r.setCanSubstitute(false)
+	}
+}
+
+// liveVars drops variables a substitute already rendered; inside a
+// substitute, every variable tried is marked as done.
+func (r *renderer) liveVars(vars []string) []string {
+	var live []string
+	for _, v := range vars {
+		if !slices.Contains(r.doneVars, v) {
+			live = append(live, v)
+		}
+		if r.canBlockSubst {
+			r.doneVars = append(r.doneVars, v)
+		}
+	}
+	return live
+}
+
+// checkOutput marks the enclosing group as having rendered a variable (or
+// having tried to), from the item's data alone, as citeproc-js does
+// before rendering. dateparts is set for date elements.
+func (r *renderer) checkOutput(vars []string, form string, dateparts []string) {
+	output := false
+	for _, v := range vars {
+		if form == "short" && !r.it.has(v) {
+			switch v {
+			case "title":
+				v = "title-short"
+			case "container-title":
+				v = "container-title-short"
+			}
+		}
+		if v == "year-suffix" || v == "citation-number" || v == "citation-label" {
+			output = true
+			break
+		}
+		if isDateVariable(v) {
+			if d := r.it.dates[v]; d != nil && d.hasAny(dateparts) {
+				output = true
+				break
+			}
+			continue
+		}
+		if v == "locator" || v == "locator-extra" || v == "first-reference-note-number" {
+			break
+		}
+		if _, ok := r.it.names[v]; ok {
+			break
+		}
+		if r.it.fields[v] != "" {
+			output = true
+			break
+		}
+	}
+	if output {
+		for _, v := range vars {
+			r.tip().variableSuccess = true
+			if r.canSubstitute() && !r.cite && r.it.fields[v] != "" {
+				r.nameNodeTop = r.out.current()
+				r.renderedName = append(r.renderedName, r.it.fields[v])
+				r.renderedNameOK = true
+			}
+		}
+		r.setCanSubstitute(false)
+	} else {
+		r.tip().variableAttempt = true
+	}
+}
+
+// citeproc-js's MULTI_FIELDS: these text variables go through its
+// multilingual transform, where title case applies to English items
+// only and "title" and "container-title" may be sentence-cased raw.
+var multiFields = map[string]bool{"event": true, "publisher": true, "publisher-place": true,
+	"event-place": true, "title": true, "container-title": true, "collection-title": true,
+	"authority": true, "genre": true, "title-short": true, "medium": true, "country": true,
+	"jurisdiction": true, "archive": true, "archive-place": true}
+
+var numericTextVars = map[string]bool{"page": true, "page-first": true, "chapter-number": true,
+	"collection-number": true, "edition": true, "issue": true, "number": true,
+	"number-of-pages": true, "number-of-volumes": true, "volume": true}
+
+func (r *renderer) textVariable(n *textNode, v string) {
+	switch {
+	case v == "locator" || v == "locator-extra" || v == "first-reference-note-number" || v == "first-container-reference-note-number":
+		// A single cite has no locator.
+	case v == "citation-number":
+		b := newTextBlob("", &n.tok)
+		b.text = strconvItoa(r.citationNumber)
+		b.num = &numInfo{n: r.citationNumber, successorPrefix: r.a.layoutTok.delimiter, splicePrefix: r.a.layoutTok.delimiter}
+		r.out.appendLiteral(b)
+	case multiFields[v]:
+		r.multiField(n, v)
+	case numericTextVars[v]:
+		r.numericVariable(&n.baseNode, v, "", false)
+	case v == "URL" || v == "DOI":
+		val := r.it.fields[v]
+		if val == "" {
+			return
+		}
+		if v == "URL" && n.form == "short" {
+			val = shortURL(val)
+		}
+		r.out.appendText(val, &n.tok, false, false, true)
+	default:
+		val := r.it.fields[v]
+		if val == "" {
+			return
+		}
+		if v != "section" && v != "hereinafter" {
+			val = strings.ReplaceAll(val, "\\", "")
+		}
+		r.out.appendText(val, &n.tok, false, false, false)
+	}
+}
+
+var (
+	urlHostRe = regexp.MustCompile(`(.*\.[^/]+)/.*`)
+	wwwRe     = regexp.MustCompile(`//www\.`)
+	schemeRe  = regexp.MustCompile(`https?://`)
+)
+
+func shortURL(u string) string {
+	u = urlHostRe.ReplaceAllString(u, "$1")
+	if wwwRe.MatchString(u) {
+		if loc := schemeRe.FindStringIndex(u); loc != nil {
+			u = u[:loc[0]] + u[loc[1]:]
+		}
+	}
+	return u
+}
+
+// fieldLocale is the two-letter language that decides whether title case
+// applies: the item's language, "en" when it has none.
+func (r *renderer) fieldLocale() string {
+	lang := r.it.fields["language"]
+	if lang == "" {
+		return strings.ToLower(firstN(r.p.loc.lang, 2))
+	}
+	if len(lang) >= 2 && isASCIILetter(lang[0]) && isASCIILetter(lang[1]) {
+		return strings.ToLower(lang[:2])
+	}
+	return "tlh"
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func firstN(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
+
+func (r *renderer) multiField(n *textNode, v string) {
+	short := n.form == "short"
+	alt := ""
+	if short && !strings.HasSuffix(v, "-short") {
+		alt = v + "-short"
+	}
+	if r.it.fields[v] == "" && (alt == "" || r.it.fields[alt] == "") {
+		return
+	}
+	tok := n.tok
+	primary := r.it.fields[v]
+	if v == "title" || v == "container-title" {
+		// The long form of title and container-title is read even for
+		// form="short"; the short form replaces it below.
+		if tok.textCase == "" || tok.textCase == "sentence" {
+			if tok.textCase == "sentence" && primary != "" {
+				primary = r.caseCtx().sentence(primary)
+			}
+			tok.textCase = ""
+		}
+	}
+	if short {
+		if alt != "" && r.it.fields[alt] != "" {
+			primary = r.it.fields[alt]
+		}
+	}
+	loc := r.fieldLocale()
+	if loc != "en" && tok.textCase == "title" {
+		tok.textCase = ""
+	}
+	old := r.langs
+	r.langs = append([]string{loc}, old...)
+	r.out.appendText(primary, &tok, false, false, false)
+	r.langs = old
+}
+
+// afterVariable is the part of citeproc-js's substituteEnd that marks a
+// rendered variable for subsequent-author-substitute.
+func (r *renderer) afterVariable(v, kind string) {}
+
+func (r *renderer) choose(n *chooseNode) {
+	for _, b := range n.branches {
+		if b.cond == nil || r.test(b.cond) {
+			r.nodes(b.children)
+			return
+		}
+	}
+}
+
+func (r *renderer) test(c *condition) bool {
+	var results []bool
+	for _, t := range c.tests {
+		switch t.kind {
+		case "type":
+			results = append(results, slices.Contains(t.values, r.it.typ))
+		default:
+			for _, v := range t.values {
+				results = append(results, r.testOne(t.kind, v))
+			}
+		}
+	}
+	switch c.match {
+	case "any":
+		return slices.Contains(results, true)
+	case "none":
+		return !slices.Contains(results, true)
+	}
+	return !slices.Contains(results, false)
+}
+
+func (r *renderer) testOne(kind, v string) bool {
+	switch kind {
+	case "variable":
+		return r.it.has(v)
+	case "is-numeric":
+		val := r.it.fields[v]
+		if val == "" {
+			return false
+		}
+		if numericVariables[v] {
+			return r.numberInfo(v).numeric
+		}
+		if v == "title" || v == "version" {
+			last := val[len(val)-1]
+			return last >= '0' && last <= '9'
+		}
+		return false
+	case "is-uncertain-date":
+		d := r.it.dates[v]
+		return d != nil && d.circa
+	case "position":
+		if !r.cite {
+			return false
+		}
+		return v == "first"
+	case "locator", "disambiguate":
+		return false
+	}
+	return false
+}
+
+var numericVariables = map[string]bool{"call-number": true, "chapter-number": true,
+	"collection-number": true, "division": true, "edition": true, "page": true, "issue": true,
+	"locator": true, "locator-extra": true, "number": true, "number-of-pages": true,
+	"number-of-volumes": true, "part-number": true, "printing-number": true, "section": true,
+	"supplement-number": true, "version": true, "volume": true, "supplement": true,
+	"citation-number": true}
+
+func (r *renderer) label(n *labelNode) {
+	term := n.variable
+	if term == "locator" {
+		term = "page"
+	}
+	plural := -1
+	switch n.plural {
+	case "always":
+		plural = 1
+	case "never":
+		plural = 0
+	default:
+		if r.it.fields[n.variable] != "" {
+			info := r.numberInfo(n.variable)
+			plural = info.plural
+		}
+	}
+	txt := r.castLabel(&n.baseNode, term, n.form, plural)
+	if txt != "" {
+		r.tip().termIntended = true
+	}
+	if !strings.Contains(txt, "%s") {
+		r.out.appendText(txt, &n.tok, false, false, false)
+	}
+}
+
+func (r *renderer) castLabel(b *baseNode, term, form string, plural int) string {
+	s, _ := r.p.loc.term(term, form, plural, "")
+	if r.stripPeriods > 0 || b.stripPeriods {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	return s
+}
+
+func isDateVariable(v string) bool {
+	switch v {
+	case "issued", "event-date", "accessed", "original-date", "available-date", "submitted", "locator-date", "publication-date":
+		return true
+	}
+	return false
+}

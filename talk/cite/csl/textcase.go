@@ -1,0 +1,446 @@
+package csl
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// doppel is a string split at "tags" (markup, quotes, punctuation or
+// spaces, depending on the splitter): strings[i] lies before tags[i].
+// A tag emptied by the splitter's apostrophe rule stays as "" so that
+// positions keep their meaning.
+type doppel struct {
+	tags, strings, orig []string
+}
+
+// doppeler splits strings at the matches of one regular expression and
+// joins them again, like citeproc-js's CSL.Doppeler.
+type doppeler struct {
+	re     *regexp.Regexp
+	mangle func(string) string
+}
+
+func (d *doppeler) split(s string) *doppel {
+	if d.mangle != nil {
+		s = d.mangle(s)
+	}
+	locs := d.re.FindAllStringIndex(s, -1)
+	out := &doppel{}
+	if len(locs) == 0 {
+		out.strings = []string{s}
+		out.orig = []string{s}
+		return out
+	}
+	out.tags = make([]string, len(locs))
+	out.strings = make([]string, len(locs)+1)
+	prev := 0
+	for i, l := range locs {
+		out.strings[i] = s[prev:l[0]]
+		out.tags[i] = s[l[0]:l[1]]
+		prev = l[1]
+	}
+	out.strings[len(locs)] = s[prev:]
+	for i := len(out.tags) - 1; i >= 0; i-- {
+		if out.tags[i] == "'" && out.strings[i+1] != "" {
+			out.strings[i+1] = "'" + out.strings[i+1]
+			out.tags[i] = ""
+		}
+	}
+	out.orig = append([]string(nil), out.strings...)
+	return out
+}
+
+func (d *doppel) join() string {
+	var b strings.Builder
+	for i, s := range d.strings {
+		b.WriteString(s)
+		if i < len(d.tags) {
+			b.WriteString(d.tags[i])
+		}
+	}
+	return b.String()
+}
+
+var (
+	smallCapsSpanRe = regexp.MustCompile(`(<span)\s+(style="font-variant:)\s*(small-caps);?(")[^>]*(>)`)
+	noCaseSpanRe    = regexp.MustCompile(`(<span)\s+(class="no(?:case|decor)")[^>]*(>)`)
+
+	// tagDoppel splits a field at what text-case must see: quotes,
+	// punctuation and inline markup.
+	tagDoppel = &doppeler{
+		re: regexp.MustCompile(`(?:‘|’|“|”| "| '|"|'|[-–—/.,;?!:]|\[|\]|\(|\)|<span style="font-variant: small-caps;">|<span class="no(?:case|decor)">|</span>|</?(?:i|sc|b|sub|sup)>)`),
+		mangle: func(s string) string {
+			if !strings.Contains(s, "<span") {
+				return s
+			}
+			s = noCaseSpanRe.ReplaceAllString(s, "$1 $2$3")
+			return smallCapsSpanRe.ReplaceAllString(s, "$1 $2 $3;$4$5")
+		},
+	}
+	// wordDoppel splits at spaces, and only at the space characters
+	// citeproc-js lists (not tabs or line breaks).
+	wordDoppel = &doppeler{re: regexp.MustCompile("[\u00A0\u0020\u2000-\u200B\u205F\u3000]+")}
+	// nameDoppel splits a given name at spaces, hyphens and markup, for
+	// initials.
+	// (citeproc-js's pattern loses the backslash of "span\s+class", so
+	// it reads "spans+class": kept.)
+	nameDoppel = &doppeler{re: regexp.MustCompile(`(?:[-` + jsSpaceChars + `]*</*(?:spans+class="no(?:case|decor)"|i|sc|b|sub|sup)>[-` + jsSpaceChars + `]*|[-` + jsSpaceChars + `]+)`)}
+)
+
+// stopWordMatcher tells whether a lower-cased word is a title-case stop
+// word with citeproc-js's expression: the word (where "." in the list
+// matches any character) starting the string or following a space or a
+// hyphen, and followed by the end, a hyphen, or optional "!?:" and a
+// space.
+type stopWordMatcher struct {
+	words [][]rune
+}
+
+func newStopWordMatcher(words []string) *stopWordMatcher {
+	m := &stopWordMatcher{}
+	for _, w := range words {
+		m.words = append(m.words, []rune(w))
+	}
+	return m
+}
+
+func (m *stopWordMatcher) match(s string) bool {
+	rs := []rune(s)
+	for p := 0; p < len(rs); p++ {
+		if p > 0 && rs[p-1] != '-' && !isJSSpace(rs[p-1]) {
+			continue
+		}
+		for _, w := range m.words {
+			if p+len(w) > len(rs) {
+				continue
+			}
+			ok := true
+			for k, c := range w {
+				r := rs[p+k]
+				if c == '.' {
+					if isLineTerminator(r) {
+						ok = false
+						break
+					}
+				} else if r != c {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			q := p + len(w)
+			if q == len(rs) || rs[q] == '-' {
+				return true
+			}
+			for q < len(rs) && (rs[q] == '!' || rs[q] == '?' || rs[q] == ':') {
+				q++
+			}
+			if q < len(rs) && isJSSpace(rs[q]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// caseCtx carries what case mapping depends on: the languages of the item
+// and style, and the locale's stop words.
+type caseCtx struct {
+	langs []string
+	stop  *stopWordMatcher
+}
+
+// capitalise upper-cases the first character of a word after leading
+// space, leaving a lone Greek letter alone. Like the JavaScript it
+// mirrors, the rest of the word is kept only up to a line break.
+func (c *caseCtx) capitalise(word string) string {
+	i := 0
+	for i < len(word) {
+		r, n := utf8.DecodeRuneInString(word[i:])
+		if !isJSSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(word) {
+		return word
+	}
+	r, n := utf8.DecodeRuneInString(word[i:])
+	rest := word[i+n:]
+	if k := strings.IndexFunc(rest, isLineTerminator); k >= 0 {
+		rest = rest[:k]
+	}
+	if r >= 0x370 && r <= 0x3ff && rest == "" {
+		return word
+	}
+	return word[:i] + jsUpper(string(r), c.langs) + rest
+}
+
+func (c *caseCtx) lower(s string) string { return jsLower(s, c.langs) }
+func (c *caseCtx) upper(s string) string { return jsUpper(s, c.langs) }
+
+var tagCloseFor = map[string]string{
+	`<span style="font-variant: small-caps;">`: "</span>",
+	`<span class="nocase">`:                    "</span>",
+	`<span class="nodecor">`:                   "</span>",
+	"<sc>":                                     "</sc>",
+	"<sub>":                                    "</sub>",
+	"<sup>":                                    "</sup>",
+}
+
+type quoteFrame struct {
+	opener, closer string
+	pos            int
+	hasPos         bool
+}
+
+var quoteParams = map[string][2]string{
+	` "`: {` '`, `"`},
+	` '`: {` "`, `'`},
+	"‘":  {"‘", "’"},
+	"“":  {"“", "”"},
+}
+
+// caseRun is one pass of citeproc-js's text-case engine over a string.
+type caseRun struct {
+	*caseCtx
+	words        func(r *caseRun, s string, i int, followingTag string, hasFollowing bool) string
+	quotes       bool // track quotes (sentence, title, capitalize-*)
+	afterPunctOn bool
+	afterPunct   bool
+	isFirst      bool
+	quoteState   []quoteFrame
+	lastWordPos  *[2]int
+	d            *doppel
+}
+
+func (r *caseRun) run(s string) string {
+	if s == "" {
+		return ""
+	}
+	r.d = tagDoppel.split(s)
+	d := r.d
+	if len(d.strings) > 0 && jsTrim(d.strings[0]) != "" {
+		tag, has := "", false
+		if len(d.tags) > 0 {
+			tag, has = d.tags[0], true
+		}
+		d.strings[0] = r.words(r, d.strings[0], 0, tag, has)
+	}
+	var tagState []string
+	for i, tag := range d.tags {
+		str := d.strings[i+1]
+		if closer, ok := tagCloseFor[tag]; ok {
+			tagState = append(tagState, closer)
+		} else if len(tagState) > 0 && tag == tagState[len(tagState)-1] {
+			tagState = tagState[:len(tagState)-1]
+		}
+		if r.afterPunctOn && tag != "" {
+			switch tag[len(tag)-1] {
+			case '!', '?', ':':
+				r.afterPunct = true
+			}
+		}
+		if len(tagState) == 0 {
+			// citeproc-js passes the whole split here where the following
+			// tag is expected, so a hyphen never counts after the first
+			// string: keep that.
+			d.strings[i+1] = r.words(r, str, i+1, "", false)
+		} else if jsTrim(d.strings[i+1]) != "" {
+			r.lastWordPos = nil
+		}
+		if r.quotes {
+			if qp, ok := r.quoteFix(tag, i); ok {
+				d.strings[qp+1] = firstRune(d.orig[qp+1]) + dropFirst(d.strings[qp+1])
+				r.lastWordPos = nil
+			}
+		}
+		if r.isFirst && jsTrim(str) != "" {
+			r.isFirst = false
+		}
+		if r.afterPunct && jsTrim(str) != "" {
+			r.afterPunct = false
+		}
+	}
+	for _, q := range r.quoteState {
+		if q.hasPos {
+			d.strings[q.pos+1] = firstRune(d.orig[q.pos+1]) + dropFirst(d.strings[q.pos+1])
+		}
+	}
+	if r.lastWordPos != nil {
+		w := wordDoppel.split(d.strings[r.lastWordPos[0]])
+		if r.lastWordPos[1] < len(w.strings) {
+			last := w.strings[r.lastWordPos[1]]
+			if utf16Len(last) > 1 && r.stop.match(r.lower(last)) {
+				w.strings[r.lastWordPos[1]] = r.capitalise(last)
+			}
+		}
+		d.strings[r.lastWordPos[0]] = w.join()
+	}
+	return d.join()
+}
+
+var quoteTagRe = regexp.MustCompile(`(^(?:‘|’|“|”|"|')|(?: "| ')$)`)
+
+// quoteFix follows quotes through the string; it returns the position of
+// a string whose first character must be restored.
+func (r *caseRun) quoteFix(tag string, pos int) (int, bool) {
+	m := quoteTagRe.FindStringSubmatch(tag)
+	if m == nil {
+		return 0, false
+	}
+	q := m[1]
+	switch q {
+	case "“", "‘", ` "`, ` '`:
+		p := quoteParams[q]
+		if len(r.quoteState) == 0 || q == r.quoteState[len(r.quoteState)-1].opener {
+			r.quoteState = append(r.quoteState, quoteFrame{opener: p[0], closer: p[1], pos: pos, hasPos: true})
+			return 0, false
+		}
+		prev := r.quoteState[len(r.quoteState)-1]
+		r.quoteState = r.quoteState[:len(r.quoteState)-1]
+		r.quoteState = append(r.quoteState, quoteFrame{opener: p[0], closer: p[1]})
+		return prev.pos, prev.hasPos
+	default:
+		if len(r.quoteState) > 0 && q == r.quoteState[len(r.quoteState)-1].closer {
+			r.quoteState = r.quoteState[:len(r.quoteState)-1]
+			return 0, false
+		}
+		return pos, true
+	}
+}
+
+// textCase applies a CSL text-case value, as citeproc-js's formatters do.
+func (c *caseCtx) textCase(tc, s string) string {
+	switch tc {
+	case "lowercase":
+		return c.lowercase(s)
+	case "uppercase":
+		return c.uppercase(s)
+	case "capitalize-first":
+		return c.capitalizeFirst(s)
+	case "capitalize-all":
+		return c.capitalizeAll(s)
+	case "sentence":
+		return c.sentence(s)
+	case "title":
+		return c.title(s)
+	}
+	return s
+}
+
+func (c *caseCtx) lowercase(s string) string {
+	r := &caseRun{caseCtx: c, words: func(r *caseRun, s string, _ int, _ string, _ bool) string {
+		ws := strings.Split(s, " ")
+		for i, w := range ws {
+			if w != "" {
+				ws[i] = r.lower(w)
+			}
+		}
+		return strings.Join(ws, " ")
+	}}
+	return r.run(s)
+}
+
+func (c *caseCtx) uppercase(s string) string {
+	r := &caseRun{caseCtx: c, words: func(r *caseRun, s string, _ int, _ string, _ bool) string {
+		ws := strings.Split(s, " ")
+		for i, w := range ws {
+			if w != "" {
+				ws[i] = r.upper(w)
+			}
+		}
+		return strings.Join(ws, " ")
+	}}
+	return r.run(s)
+}
+
+func (c *caseCtx) sentence(s string) string {
+	r := &caseRun{caseCtx: c, quotes: true, isFirst: true, words: func(r *caseRun, s string, _ int, _ string, _ bool) string {
+		ws := strings.Split(s, " ")
+		for i, w := range ws {
+			if w == "" {
+				continue
+			}
+			if r.isFirst {
+				ws[i] = r.capitalise(w)
+				r.isFirst = false
+			} else {
+				ws[i] = r.lower(w)
+			}
+		}
+		return strings.Join(ws, " ")
+	}}
+	return r.run(s)
+}
+
+func (c *caseCtx) capitalizeFirst(s string) string {
+	r := &caseRun{caseCtx: c, quotes: true, isFirst: true, words: func(r *caseRun, s string, _ int, _ string, _ bool) string {
+		w := wordDoppel.split(s)
+		for i, word := range w.strings {
+			if word == "" {
+				continue
+			}
+			if r.isFirst {
+				if word == r.lower(word) {
+					w.strings[i] = r.capitalise(word)
+				}
+				r.isFirst = false
+				break
+			}
+		}
+		return w.join()
+	}}
+	return r.run(s)
+}
+
+func (c *caseCtx) capitalizeAll(s string) string {
+	r := &caseRun{caseCtx: c, quotes: true, words: func(r *caseRun, s string, _ int, _ string, _ bool) string {
+		w := wordDoppel.split(s)
+		for i, word := range w.strings {
+			if word != "" && word == r.lower(word) {
+				w.strings[i] = r.capitalise(word)
+			}
+		}
+		return w.join()
+	}}
+	return r.run(s)
+}
+
+func (c *caseCtx) title(s string) string {
+	r := &caseRun{caseCtx: c, quotes: true, isFirst: true, afterPunctOn: true}
+	r.words = func(r *caseRun, s string, i int, followingTag string, hasFollowing bool) string {
+		if jsTrim(s) == "" {
+			return s
+		}
+		w := wordDoppel.split(s)
+		for j, word := range w.strings {
+			if word == "" {
+				continue
+			}
+			lc := r.lower(word)
+			capitalize := false
+			switch {
+			case utf16Len(word) > 1 && !r.stop.match(lc):
+				capitalize = true
+			case j == len(w.strings)-1 && hasFollowing && followingTag == "-":
+				capitalize = true
+			case r.isFirst:
+				capitalize = true
+			case r.afterPunct:
+				capitalize = true
+			}
+			if capitalize && word == lc {
+				w.strings[j] = r.capitalise(word)
+			}
+			r.afterPunct = false
+			r.isFirst = false
+			r.lastWordPos = &[2]int{i, j}
+		}
+		return w.join()
+	}
+	return r.run(s)
+}
