@@ -128,15 +128,6 @@ func (b *blob) push(child *blob) {
 	b.kids = append(b.kids, child)
 }
 
-func (b *blob) hasDecoration(attr string) bool {
-	for _, d := range b.decorations {
-		if d.attr == attr {
-			return true
-		}
-	}
-	return false
-}
-
 // queue is the output tree being built, with the stack of open levels.
 type queue struct {
 	r     *renderer
@@ -158,11 +149,6 @@ func (q *queue) openLevel(tok *fmtToken) *blob {
 	q.current().push(b)
 	q.stack = append(q.stack, b)
 	return b
-}
-
-func (q *queue) openBlob(b *blob) {
-	q.current().push(b)
-	q.stack = append(q.stack, b)
 }
 
 func (q *queue) closeLevel() {

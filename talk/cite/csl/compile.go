@@ -177,6 +177,8 @@ type program struct {
 	citation     *area
 	bibliography *area
 
+	addGivenname         bool
+	givennameRule        string
 	demote               string
 	initializeWithHyphen bool
 	pageRangeFormat      string
@@ -228,6 +230,11 @@ func compile(s *Style, loc *localeData) *program {
 		switch c.name {
 		case "citation":
 			p.citation = p.area(c, styleOpts)
+			p.addGivenname = c.get("disambiguate-add-givenname") == "true"
+			p.givennameRule = c.get("givenname-disambiguation-rule")
+			if p.givennameRule == "" {
+				p.givennameRule = "by-cite"
+			}
 		case "bibliography":
 			p.bibliography = p.area(c, styleOpts)
 		}

@@ -19,10 +19,7 @@ func (r *renderer) date(n *dateNode) {
 	// Ranges collapse at the first part that differs.
 	r.dateCollapse = nil
 	if d.hasEnd {
-		var dp []string
-		for _, part := range n.dateparts {
-			dp = append(dp, part)
-		}
+		dp := append([]string(nil), n.dateparts...)
 		pos := 2
 		for i, part := range dp {
 			k := partIndex(part)

@@ -109,16 +109,15 @@ type localeData struct {
 	dates   map[string]*element
 	genders map[string]string // term name → gender of the noun
 
-	punctuationInQuote     bool
-	limitDayOrdinals       bool
-	skipWords              []string
-	leadingNoiseWords      []string
-	nameAsSortOrder        map[string]bool
-	nameAsReverseOrder     map[string]bool
-	nameNeverShort         map[string]bool
-	hasPlaceholderTerm     bool
-	skipWordMatcher        *stopWordMatcher
-	punctuationInQuoteSeen bool
+	punctuationInQuote bool
+	limitDayOrdinals   bool
+	skipWords          []string
+	leadingNoiseWords  []string
+	nameAsSortOrder    map[string]bool
+	nameAsReverseOrder map[string]bool
+	nameNeverShort     map[string]bool
+	hasPlaceholderTerm bool
+	skipWordMatcher    *stopWordMatcher
 }
 
 func newLocaleData(lang string) *localeData {

@@ -188,7 +188,7 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 	hasTerm := false
 	andAttr, hasAnd := in.attrs["and"]
 	if !hasAnd {
-		andAttr, hasAnd = r.a.inherit["and"]
+		andAttr = r.a.inherit["and"]
 	}
 	switch andAttr {
 	case "text":
@@ -726,11 +726,25 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 	case hasInitWith:
 		level = 1
 	}
+	if r.reg != nil && r.p.addGivenname {
+		r.register(n, i)
+		if r.cite {
+			if l := r.evalName(n, i, form, hasInitWith, 0); l > level {
+				level = l
+			}
+			r.reg.levels[r.levelKey(n)] = level
+		} else if n.given != "" {
+			base := r.reg.levels[r.levelKey(n)]
+			if l := r.evalName(n, i, form, hasInitWith, base); l > level {
+				level = l
+			}
+		}
+	}
 	var givenBlob *blob
 	initLevel := 0
 	if level != 0 {
 		g := n.given
-		if n.family != "" && level == 1 {
+		if n.family != "" && level == 1 && hasInitWith {
 			g = initializeWith(g, initWith, !initialize, r.p.initializeWithHyphen, r.caseCtx())
 		}
 		givenBlob = r.appendPart(g, true, given)

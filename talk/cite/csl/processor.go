@@ -112,6 +112,13 @@ var ErrNoBibliography = errors.New("csl: the style has no bibliography")
 func (pr *Processor) entry(it *itemData, f Format, subst *substState) string {
 	a := pr.p.bibliography
 	r := pr.newRenderer(a, it, false)
+	if pr.p.addGivenname && needsNameReg(it) {
+		// The citation registers the names it shows first.
+		c := pr.newRenderer(pr.p.citation, it, true)
+		c.reg = newNameReg(pr.p.givennameRule)
+		c.runLayout()
+		r.reg = c.reg
+	}
 	if subst != nil {
 		r.lastRenderedName = subst.last
 	}
@@ -143,6 +150,9 @@ func (pr *Processor) entry(it *itemData, f Format, subst *substState) string {
 func (pr *Processor) citation(it *itemData, f Format) string {
 	a := pr.p.citation
 	r := pr.newRenderer(a, it, true)
+	if pr.p.addGivenname && needsNameReg(it) {
+		r.reg = newNameReg(pr.p.givennameRule)
+	}
 	r.runLayout()
 	suffix := a.layoutTok.suffix
 	if s := firstRune(suffix); s == ":" || s == "." || s == ";" || s == "!" || s == "?" {

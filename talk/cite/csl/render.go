@@ -42,6 +42,7 @@ type renderer struct {
 	renderSeen          bool
 
 	names namesState
+	reg   *nameReg // nil unless two of the item's names may clash
 
 	// subsequent-author-substitute, for bibliographies
 	renderedName       []string
@@ -50,11 +51,9 @@ type renderer struct {
 	lastRenderedName   *string
 	nameNodeTop        *blob
 	nameNodeChildren   []*blob
-	nameNodeString     string
 
 	shadowNumbers  map[string]*numberInfo
 	citationNumber int
-	dateObj        *dateValue
 	dateCollapse   []string
 	donesies       []string
 }

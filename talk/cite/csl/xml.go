@@ -75,16 +75,6 @@ func (e *element) set(name, value string) {
 	e.attrs = append(e.attrs, attr{name, value})
 }
 
-// del removes the attribute name.
-func (e *element) del(name string) {
-	for i := range e.attrs {
-		if e.attrs[i].name == name {
-			e.attrs = append(e.attrs[:i], e.attrs[i+1:]...)
-			return
-		}
-	}
-}
-
 // parseXML reads an XML document into a tree of elements in the CSL
 // namespace. kind names the document ("style", "locale") in errors.
 func parseXML(data []byte, kind string) (*element, error) {
