@@ -137,6 +137,7 @@ func TestCiteprocCorpus(t *testing.T) {
 		t.Fatalf("no *.citeproc.json in %s", dir)
 	}
 	only := os.Getenv("TALKMETA_CITEPROC_STYLE")
+	onlyItems := os.Getenv("TALKMETA_CITEPROC_ITEMS")
 	for _, path := range runs {
 		base := strings.TrimSuffix(filepath.Base(path), ".citeproc.json")
 		// <items>.<style>
@@ -144,7 +145,7 @@ func TestCiteprocCorpus(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: want <items>.<style>.citeproc.json", path)
 		}
-		if only != "" && style != only {
+		if (only != "" && style != only) || (onlyItems != "" && itemsName != onlyItems) {
 			continue
 		}
 		t.Run(base, func(t *testing.T) {
