@@ -112,9 +112,15 @@ func (r *renderer) numericVariable(b *baseNode, v, form string, isNumber bool) {
 	if len(info.values) == 0 {
 		return
 	}
+	values := info.values
+	if v == "page" && len(values) == 2 && values[0].joiner == "-" && values[0].particle == values[1].particle &&
+		posIntRe.MatchString(values[0].value) && posIntRe.MatchString(values[1].value) {
+		values = append([]numberValue(nil), values...)
+		values[1].value = pageRange(r.p.pageRangeFormat, values[0].value, values[1].value)
+	}
 	master := &fmtToken{prefix: b.tok.prefix, suffix: b.tok.suffix, decorations: b.tok.decorations}
 	r.out.openLevel(master)
-	for i, nv := range info.values {
+	for i, nv := range values {
 		joiner := nv.joiner
 		if joiner == "-" && info.numeric {
 			switch v {
@@ -170,4 +176,62 @@ func (r *renderer) number(n *numberNode) {
 		return
 	}
 	r.numericVariable(&n.baseNode, vars[0], n.form, true)
+}
+
+// pageRange formats the end of a page range "begin–end" the way the
+// style's page-range-format asks (citeproc-js's PageRangeMangler).
+func pageRange(format string, begin, end string) string {
+	b, errB := strconv.Atoi(begin)
+	e, errE := strconv.Atoi(end)
+	if errB != nil || errE != nil {
+		return end
+	}
+	orig := end
+	// An abbreviated end ("321–28") is first written out in full.
+	if len(end) < len(begin) {
+		end = begin[:len(begin)-len(end)] + end
+		e, _ = strconv.Atoi(end)
+	}
+	if b >= e {
+		return orig
+	}
+	minimize := func(minchars int) string {
+		if len(begin) != len(end) {
+			return end
+		}
+		ret := end
+		for i := 0; i < len(begin); i++ {
+			if begin[i] == end[i] && len(ret) > minchars {
+				ret = ret[1:]
+			} else {
+				break
+			}
+		}
+		return ret
+	}
+	switch format {
+	case "minimal":
+		return minimize(0)
+	case "minimal-two":
+		return minimize(2)
+	case "chicago", "chicago-15":
+		if b > 100 && b%100 != 0 && b/100 == e/100 {
+			return strconv.Itoa(e % 100)
+		} else if b >= 10000 {
+			return strconv.Itoa(e % 1000)
+		}
+	case "chicago-16":
+		if b > 100 && b%100 != 0 {
+			for i := 2; i < len(end); i++ {
+				div := 1
+				for range i {
+					div *= 10
+				}
+				if b/div == e/div {
+					return strconv.Itoa(e % div)
+				}
+			}
+		}
+	}
+	return end
 }
