@@ -6,7 +6,7 @@ import (
 
 	"bytes"
 	"encoding/json"
-	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"reflect"
 	"slices"
 	"strconv"

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // MarshalTalk returns t in pyvideo's canonical form: the form of Python's

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"go.yaml.in/yaml/v3"
 )
 
