@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // The [talk.Origin.Format] names of the records this package reads.

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/talkmeta/talkmeta/talk/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // The JSON and the XML form are both decoded into one tree of nodes shaped
