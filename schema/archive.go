@@ -1,0 +1,354 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// MaxNameBytes is the longest file or directory name an archive may use,
+// in bytes: eCryptfs, which encrypted home directories use, refuses longer
+// ones, so pyvideo's CI does too.
+const MaxNameBytes = 139
+
+// Report is what CheckArchive found.
+type Report struct {
+	Events   int // event records checked
+	Talks    int // talk records checked
+	Problems Problems
+}
+
+// layout is where an archive keeps its records.
+type layout struct {
+	eventFile string // the event record in an event directory
+	talksDir  string // the directory of talk records in an event directory
+}
+
+func (v *Validator) layout() layout {
+	if v.Profile == Pyvideo {
+		return layout{"category.json", "videos"}
+	}
+	return layout{"event.json", "talks"}
+}
+
+// CheckArchive checks a whole archive: its layout (an event directory per
+// event, holding the event record and a directory of talk records:
+// <event>/category.json and <event>/videos/*.json in the Pyvideo profile,
+// <event>/event.json and <event>/talks/*.json in the Talkmeta profile),
+// every record, names no longer than MaxNameBytes, talk ids unique across
+// the archive, and talk slugs (the slug member, or the slug of the title)
+// unique within each event. Directories whose names start with "." are
+// skipped, as are top-level directories that hold no JSON (such as a
+// tools/ directory). When fsys is itself one event directory, that event
+// is checked.
+//
+// Records are checked concurrently; the report is the same whatever the
+// order. progress, when not nil, is called after each record with how many
+// are done out of how many, from the goroutine that called CheckArchive.
+func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Report {
+	a := &archive{v: v, fsys: fsys, lay: v.layout()}
+	if isFile(fsys, a.lay.eventFile) {
+		a.event(".")
+	} else {
+		a.root()
+	}
+	a.checkRecords(progress)
+	a.unique()
+	sortProblems(a.problems)
+	return &Report{Events: a.events, Talks: a.talks, Problems: a.problems}
+}
+
+// archive is the state of one CheckArchive call.
+type archive struct {
+	v        *Validator
+	fsys     fs.FS
+	lay      layout
+	problems Problems
+	records  []record // in path order
+	events   int
+	talks    int
+}
+
+// record is one file to check, and what the archive-wide checks need
+// from it once checked.
+type record struct {
+	path    string
+	event   string // the event directory
+	isEvent bool
+	id      string // the talk's id member, as written; "" when none
+	slug    string // the talk's URL slug
+}
+
+func (a *archive) fail(p, rule string, sev Severity, msg string) {
+	if sev == Warning && a.v.Strict {
+		sev = Error
+	}
+	a.problems = append(a.problems, &Problem{Path: p, Rule: rule, Severity: sev, Message: msg, offset: -1})
+}
+
+// name checks the length of one file or directory name.
+func (a *archive) name(p string) {
+	if n := len(path.Base(p)); n > MaxNameBytes {
+		a.fail(p, "filename", Error, fmt.Sprintf("the name is %d bytes long; keep it to %d so that every file system can hold it", n, MaxNameBytes))
+	}
+}
+
+func (a *archive) root() {
+	entries, err := fs.ReadDir(a.fsys, ".")
+	if err != nil {
+		a.fail(".", "layout", Error, err.Error())
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		a.name(e.Name())
+		switch {
+		case !e.IsDir() && path.Ext(e.Name()) == ".json":
+			a.fail(e.Name(), "layout", Error, fmt.Sprintf("a record outside any event; talks go in <event>/%s/ and events in <event>/%s", a.lay.talksDir, a.lay.eventFile))
+		case !e.IsDir():
+			// README, LICENSE, Makefile: not records.
+		case isFile(a.fsys, path.Join(e.Name(), a.lay.eventFile)) || isDir(a.fsys, path.Join(e.Name(), a.lay.talksDir)):
+			a.event(e.Name())
+		case holdsJSON(a.fsys, e.Name()):
+			a.fail(e.Name(), "layout", Error, fmt.Sprintf("a directory of records without %s or %s/; is it an event?", a.lay.eventFile, a.lay.talksDir))
+		}
+	}
+}
+
+// event lists one event directory's records.
+func (a *archive) event(dir string) {
+	join := func(name string) string { return path.Join(dir, name) }
+	if !isFile(a.fsys, join(a.lay.eventFile)) {
+		a.fail(dir, "layout", Error, fmt.Sprintf("the event has no %s", a.lay.eventFile))
+	}
+	entries, err := fs.ReadDir(a.fsys, dir)
+	if err != nil {
+		a.fail(dir, "layout", Error, err.Error())
+		return
+	}
+	for _, e := range entries {
+		p := join(e.Name())
+		a.name(p)
+		switch {
+		case e.Name() == a.lay.eventFile && !e.IsDir():
+			a.records = append(a.records, record{path: p, event: dir, isEvent: true})
+		case e.Name() == a.lay.talksDir && e.IsDir():
+			a.talkDir(dir, p)
+		case strings.HasPrefix(e.Name(), "."):
+		default:
+			a.fail(p, "layout", Error, fmt.Sprintf("unexpected in an event directory, which holds %s and %s/ only", a.lay.eventFile, a.lay.talksDir))
+		}
+	}
+	if !isDir(a.fsys, join(a.lay.talksDir)) {
+		a.fail(dir, "layout", Error, fmt.Sprintf("the event has no %s/ directory", a.lay.talksDir))
+	}
+}
+
+func (a *archive) talkDir(event, dir string) {
+	entries, err := fs.ReadDir(a.fsys, dir)
+	if err != nil {
+		a.fail(dir, "layout", Error, err.Error())
+		return
+	}
+	for _, e := range entries {
+		p := path.Join(dir, e.Name())
+		a.name(p)
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.IsDir() || path.Ext(e.Name()) != ".json":
+			a.fail(p, "layout", Error, fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", a.lay.talksDir))
+		default:
+			a.records = append(a.records, record{path: p, event: event})
+		}
+	}
+}
+
+// checkRecords validates every record, using every CPU.
+func (a *archive) checkRecords(progress func(done, total int)) {
+	type result struct {
+		i        int
+		problems Problems
+	}
+	jobs := make(chan int)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				results <- result{i, a.checkRecord(&a.records[i])}
+			}
+		})
+	}
+	go func() {
+		for i := range a.records {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	done := 0
+	for r := range results {
+		a.problems = append(a.problems, r.problems...)
+		done++
+		if progress != nil {
+			progress(done, len(a.records))
+		}
+	}
+	for _, r := range a.records {
+		if r.isEvent {
+			a.events++
+		} else {
+			a.talks++
+		}
+	}
+}
+
+// checkRecord validates one record and keeps what the archive-wide checks
+// need. Each call touches only its own record.
+func (a *archive) checkRecord(r *record) Problems {
+	data, err := readLimited(a.fsys, r.path, a.v.Limits.RecordBytes())
+	if err != nil {
+		return Problems{{Path: r.path, Rule: "read", Severity: Error, Message: err.Error(), offset: -1}}
+	}
+	if r.isEvent {
+		ps, _ := a.v.validate(r.path, data, a.eventSchema(), (*checker).event)
+		return ps
+	}
+	ps, doc := a.v.validate(r.path, data, a.talkSchema(), (*checker).talk)
+	obj, _ := doc.(map[string]any)
+	switch id := obj["id"].(type) {
+	case json.Number:
+		r.id = id.String()
+	case string:
+		r.id = id
+	}
+	slug, _ := obj["slug"].(string)
+	title, _ := obj["title"].(string)
+	switch {
+	case slug != "":
+		r.slug = slug
+	case a.v.Profile == Pyvideo:
+		r.slug = pyvideo.Slugify(title)
+	default:
+		r.slug = talk.Slug(title)
+	}
+	return ps
+}
+
+func (a *archive) talkSchema() string {
+	if a.v.Profile == Pyvideo {
+		return PyvideoTalkID
+	}
+	return TalkID
+}
+
+func (a *archive) eventSchema() string {
+	if a.v.Profile == Pyvideo {
+		return PyvideoCategoryID
+	}
+	return EventID
+}
+
+// unique reports talk ids used twice in the archive and slugs used twice
+// in one event, at the later record, naming the earlier.
+func (a *archive) unique() {
+	ids := map[string]string{}
+	slugs := map[[2]string]string{}
+	for _, r := range a.records {
+		if r.isEvent {
+			continue
+		}
+		if r.id != "" {
+			if first, ok := ids[r.id]; ok {
+				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.id, first))
+			} else {
+				ids[r.id] = r.path
+			}
+		}
+		if r.slug == "" {
+			continue
+		}
+		key := [2]string{r.event, r.slug}
+		if first, ok := slugs[key]; ok {
+			a.at(r.path, a.slugPointer(r.path), "unique-slug",
+				fmt.Sprintf("the URL slug %q is also the slug of %s; give one of them a slug member", r.slug, first))
+		} else {
+			slugs[key] = r.path
+		}
+	}
+}
+
+// slugPointer is where a talk's slug comes from: its slug member, or its
+// title.
+func (a *archive) slugPointer(p string) string {
+	data, err := readLimited(a.fsys, p, a.v.Limits.RecordBytes())
+	if err == nil {
+		var obj map[string]any
+		if json.Unmarshal(data, &obj) == nil && obj["slug"] != nil && obj["slug"] != "" {
+			return "/slug"
+		}
+	}
+	return "/title"
+}
+
+// at reports an archive-wide problem at a place in a record, reading the
+// record again for its line and column: such problems are rare.
+func (a *archive) at(p, ptr, rule, msg string) {
+	c := &checker{v: a.v, path: p}
+	c.data, _ = readLimited(a.fsys, p, a.v.Limits.RecordBytes())
+	c.add(ptr, rule, Error, msg)
+	c.finish()
+	a.problems = append(a.problems, c.problems...)
+}
+
+func isFile(fsys fs.FS, p string) bool {
+	fi, err := fs.Stat(fsys, p)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+func isDir(fsys fs.FS, p string) bool {
+	fi, err := fs.Stat(fsys, p)
+	return err == nil && fi.IsDir()
+}
+
+// holdsJSON reports whether a directory tree holds a .json file.
+func holdsJSON(fsys fs.FS, dir string) bool {
+	found := false
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && path.Ext(p) == ".json" {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+// readLimited reads a file, refusing one larger than limit bytes (no
+// limit when limit <= 0) before reading it.
+func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if limit <= 0 {
+		return io.ReadAll(f)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return nil, fmt.Errorf("the file is more than %d bytes, the limit for one record", limit)
+	}
+	return data, err
+}

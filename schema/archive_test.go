@@ -1,0 +1,182 @@
+package schema
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testArchive is a copy of the real records in ../testdata/pyvideo, in
+// memory, for planting faults in.
+func testArchive(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	root := filepath.Join("..", "testdata", "pyvideo")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func TestArchiveClean(t *testing.T) {
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(testArchive(t), nil)
+	if r.Events != 10 || r.Talks != 12 || r.Problems.Errors() != 0 {
+		t.Errorf("got %d events, %d talks, errors:\n%v", r.Events, r.Talks, r.Problems)
+	}
+}
+
+// TestArchiveFaults plants each archive-wide fault in a copy of real
+// records and asserts the exact findings.
+func TestArchiveFaults(t *testing.T) {
+	const seed = "europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json"
+	const other = "europython-2020/videos/aaron-ma-machine-learning-for-everyone.json"
+	long := "europython-2016/videos/" + strings.Repeat("a", 140) + ".json"
+	tests := []struct {
+		name  string
+		plant func(fstest.MapFS)
+		want  []string
+	}{
+		{"no category.json", func(f fstest.MapFS) { delete(f, "europython-2016/category.json") },
+			[]string{"europython-2016: layout: the event has no category.json"}},
+		{"talk outside videos", func(f fstest.MapFS) { f["europython-2016/talk.json"] = f[seed] },
+			[]string{"europython-2016/talk.json: layout: unexpected in an event directory, which holds category.json and videos/ only"}},
+		{"record at the top", func(f fstest.MapFS) { f["talk.json"] = f[seed] },
+			[]string{"talk.json: layout: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json"}},
+		{"not JSON in videos", func(f fstest.MapFS) { f["europython-2016/videos/notes.txt"] = &fstest.MapFile{} },
+			[]string{"europython-2016/videos/notes.txt: layout: unexpected in videos/, which holds talk records (*.json) only"}},
+		{"directory of records that is no event", func(f fstest.MapFS) { f["drafts/a.json"] = f[seed] },
+			[]string{"drafts: layout: a directory of records without category.json or videos/; is it an event?"}},
+		{"tools directory", func(f fstest.MapFS) { f["tools/fix.py"] = &fstest.MapFile{} }, nil},
+		{"hidden directory", func(f fstest.MapFS) { f[".git/x.json"] = &fstest.MapFile{} }, nil},
+		{"name too long", func(f fstest.MapFS) { f[long] = f[seed] },
+			[]string{
+				long + ": filename: the name is 145 bytes long; keep it to 139 so that every file system can hold it",
+				seed + ":15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of " + long + "; give one of them a slug member",
+			}},
+		{"same title twice in an event", func(f fstest.MapFS) { f["europython-2016/videos/copy.json"] = f[seed] },
+			[]string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member"}},
+		{"same title in two events", func(f fstest.MapFS) { f["europython-2020/videos/copy.json"] = f[seed] }, nil},
+		{"same slug member", func(f fstest.MapFS) {
+			f["europython-2016/videos/copy.json"] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title": "async/await`, `"slug": "asyncawait-in-python-35-and-why-it-is-awesome", "title": "Another talk, async/await`)}
+		}, []string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member"}},
+		{"same id in two events", func(f fstest.MapFS) {
+			f[seed] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title"`, `"id": 4107, "title"`)}
+			f[other] = &fstest.MapFile{Data: plantAny(f[other].Data, `"title"`, `"id": 4107, "title"`)}
+		}, []string{"europython-2020/videos/aaron-ma-machine-learning-for-everyone.json:" + idPosition(t, other) + ": unique-id: id 4107 is also the id of " + seed}},
+		{"bad record", func(f fstest.MapFS) { f[seed] = &fstest.MapFile{Data: []byte("{\n  \"title\": 1\n}\n")} },
+			[]string{seed + ":1:1: required: the record: the member \"videos\" is required", seed + ":2:12: type: title: expected text, found 1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := testArchive(t)
+			tt.plant(fsys)
+			var got []string
+			for _, p := range (&Validator{Profile: Pyvideo}).CheckArchive(fsys, nil).Problems {
+				if p.Severity == Error {
+					got = append(got, p.Error())
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// plantAny is plant for setup code without a *testing.T.
+func plantAny(data []byte, old, new string) []byte {
+	return []byte(strings.Replace(string(data), old, new, 1))
+}
+
+// idPosition is where the planted id member lands in a record.
+func idPosition(t *testing.T, name string) string {
+	data := plantAny(readTestdata(t, name), `"title"`, `"id": 4107, "title"`)
+	off := strings.Index(string(data), `4107`)
+	line := strings.Count(string(data[:off]), "\n") + 1
+	return fmt.Sprintf("%d:%d", line, off-strings.LastIndex(string(data[:off]), "\n"))
+}
+
+func TestArchiveProgress(t *testing.T) {
+	var calls []int
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(testArchive(t), func(done, total int) {
+		if total != 22 {
+			t.Errorf("total = %d, want 22", total)
+		}
+		calls = append(calls, done)
+	})
+	want := make([]int, r.Events+r.Talks)
+	for i := range want {
+		want[i] = i + 1
+	}
+	if !slices.Equal(calls, want) {
+		t.Errorf("progress calls %v, want %v", calls, want)
+	}
+}
+
+// TestCorpus checks the shared pyvideo corpus: pyvideo's own CI passes it,
+// so the pyvideo profile must find no error, and the warnings it finds
+// are recorded in a golden file, so that a change in them is seen.
+func TestCorpus(t *testing.T) {
+	dir := os.Getenv("TALKMETA_CORPUS")
+	if dir == "" {
+		t.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to check it")
+	}
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(os.DirFS(dir), nil)
+	if r.Talks != 13239 || r.Events != 327 {
+		t.Errorf("checked %d talks and %d events, want 13239 and 327", r.Talks, r.Events)
+	}
+	for _, p := range r.Problems {
+		if p.Severity == Error {
+			t.Error(p)
+		}
+	}
+	counts := map[string]int{}
+	for _, p := range r.Problems {
+		counts[p.Severity.String()+" "+p.Rule]++
+	}
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		fmt.Fprintf(&b, "%6d %s\n", counts[k], k)
+	}
+	checkGolden(t, "testdata/corpus-findings.txt", b.String())
+}
+
+// checkGolden compares got with the golden file, or rewrites it with
+// -update.
+// TODO(lead): use talk/internal/golden once it moves where schema can
+// import it.
+func checkGolden(t *testing.T, file, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", file, diff)
+	}
+}

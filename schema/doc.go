@@ -1,0 +1,49 @@
+// Package schema validates talk records: against JSON Schemas (draft
+// 2020-12) written for talkmeta and embedded in the package, and against
+// the rules a schema cannot state, with findings a person can act on.
+//
+// # Profiles
+//
+// A [Validator] checks one of two JSON forms. [Talkmeta] is talkmeta's own
+// form of talks, speakers and events (see package talk), described by
+// talk.json, speaker.json and event.json. [Pyvideo] is the form of a
+// pyvideo.org data archive, <event>/category.json and
+// <event>/videos/*.json, described by pyvideo/talk.json and
+// pyvideo/category.json. [Files] returns the schemas for publishing; their
+// $ids ([TalkID] and the others) are stable URLs.
+//
+// # Problems
+//
+// Validating a record returns every [Problem] at once, sorted by position.
+// Each names the file, the JSON pointer and the line and column of the
+// value at fault, the rule (a schema keyword such as "required", or a check
+// such as "date"), and says what is wrong in words:
+//
+//	talk.json:6:15: date: recorded: "2016-02-30" is not a real date
+//
+// Beyond the schemas, a Validator checks that dates are real calendar
+// dates, that video, thumbnail and speaker URLs are absolute http(s), that
+// language codes exist (ISO 639-3 in the pyvideo profile, BCP 47 in
+// talkmeta's) or are in a configured list, that durations are whole
+// seconds, that ORCID iDs have their check digit, that speaker names are
+// not ones the archive replaces, and that descriptions in
+// reStructuredText parse (see talk/rst).
+//
+// Problems are errors (the record is wrong) or warnings (legal but
+// probably a mistake: no speakers, no thumbnail, a null description, a
+// relative link, spaces around a title or a name, a member the archive's
+// site ignores). [Validator.Strict] makes warnings errors.
+//
+// # Archives
+//
+// [Validator.CheckArchive] checks a whole archive the way pyvideo's own
+// CI does, and more: the layout, every record, file name lengths, ids
+// unique across the archive and URL slugs unique within an event. On the
+// pyvideo.org data, which pyvideo's CI passes, the pyvideo profile finds
+// no error.
+//
+// # Concurrency
+//
+// The schemas are compiled once per process, on first use, and shared. A
+// Validator is safe for concurrent use.
+package schema

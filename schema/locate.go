@@ -1,0 +1,103 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
+)
+
+// pointerTokens splits a JSON pointer into its unescaped reference tokens.
+func pointerTokens(ptr string) []string {
+	if ptr == "" {
+		return nil
+	}
+	toks := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, t := range toks {
+		if strings.Contains(t, "~") {
+			toks[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+		}
+	}
+	return toks
+}
+
+// pointerJoin appends a token to a JSON pointer, escaping it.
+func pointerJoin(ptr string, tok string) string {
+	if strings.ContainsAny(tok, "~/") {
+		tok = strings.NewReplacer("~", "~0", "/", "~1").Replace(tok)
+	}
+	return ptr + "/" + tok
+}
+
+// index is pointerJoin for an array element.
+func index(ptr string, i int) string { return ptr + "/" + strconv.Itoa(i) }
+
+// locate returns the offset in data of the value ptr points at, or of the
+// deepest value on its way that exists, so that a finding about a missing
+// member points at the object that lacks it. data must be well-formed.
+func locate(data []byte, ptr string) int64 {
+	v := jsonx.Value{Raw: data, Offset: 0}
+	// Skip leading white space so that the whole record's offset is its
+	// first byte.
+	for len(v.Raw) > 0 && strings.IndexByte(" \t\r\n", v.Raw[0]) >= 0 {
+		v.Raw, v.Offset = v.Raw[1:], v.Offset+1
+	}
+	for _, tok := range pointerTokens(ptr) {
+		next, ok := child(v, tok)
+		if !ok {
+			break
+		}
+		v = next
+	}
+	return v.Offset
+}
+
+// child returns the member or element tok of v.
+func child(v jsonx.Value, tok string) (jsonx.Value, bool) {
+	switch jsonx.Kind(v.Raw) {
+	case "object":
+		ms, err := jsonx.Object(v.Raw, v.Offset)
+		if err != nil {
+			return v, false
+		}
+		for _, m := range ms {
+			if m.Name == tok {
+				return m.Value, true
+			}
+		}
+	case "array":
+		i, err := strconv.Atoi(tok)
+		if err != nil {
+			return v, false
+		}
+		es, err := jsonx.Array(v.Raw, v.Offset)
+		if err != nil || i < 0 || i >= len(es) {
+			return v, false
+		}
+		return es[i], true
+	}
+	return v, false
+}
+
+// lookup returns the value ptr points at in a decoded document.
+func lookup(doc any, ptr string) (any, bool) {
+	for _, tok := range pointerTokens(ptr) {
+		switch d := doc.(type) {
+		case map[string]any:
+			v, ok := d[tok]
+			if !ok {
+				return nil, false
+			}
+			doc = v
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(d) {
+				return nil, false
+			}
+			doc = d[i]
+		default:
+			return nil, false
+		}
+	}
+	return doc, true
+}

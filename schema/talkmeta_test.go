@@ -1,0 +1,87 @@
+package schema
+
+import (
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestTalkmetaFaults plants faults in a talk in talkmeta's JSON form made
+// from the seed record (testdata/talk.json).
+func TestTalkmetaFaults(t *testing.T) {
+	const p = "talk.json:"
+	seed, err := os.ReadFile("testdata/talk.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		old, new string
+		want     []string
+	}{
+		{"clean", "", "", nil},
+		{"orcid check digit", `"0000-0002-1825-0097"`, `"0000-0002-1825-0098"`,
+			[]string{p + "8:16: orcid: speakers/0/orcid: \"0000-0002-1825-0098\" has a wrong check digit; copy the iD from orcid.org"}},
+		{"orcid form", `"0000-0002-1825-0097"`, `"https://orcid.org/0000-0002-1825-0097"`,
+			[]string{p + "8:16: pattern: speakers/0/orcid: \"https://orcid.org/0000-0002-1825-0097\" is not an ORCID iD such as 0000-0002-1825-0097"}},
+		{"fractional seconds", `"PT25M8S"`, `"PT25M8.5S"`,
+			[]string{p + "19:15: duration: duration: \"PT25M8.5S\" is not a whole number of seconds"}},
+		{"duration in minutes", `"PT25M8S"`, `"25 min"`,
+			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S"}},
+		{"unknown language", `"language": "en"`, `"language": "xx"`,
+			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		{"event ends before it starts", `"2016-07-24"`, `"2016-07-01"`,
+			[]string{p + "15:12: date: event/end: the event ends (2016-07-01) before it starts (2016-07-17)"}},
+		{"unknown markup", `"markup": "rst"`, `"markup": "html"`,
+			[]string{p + "22:13: enum: markup: \"html\" is not one of \"rst\", \"markdown\""}},
+		{"script link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"javascript:alert(1)"`,
+			[]string{p + "32:14: url: links/0/url: \"javascript:alert(1)\" is not an http(s) URL"}},
+		{"broken link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"http://python-%20twiggy.googlecode.com"`,
+			[]string{p + "32:14: url: links/0/url: \"http://python-%20twiggy.googlecode.com\" is not a well-formed URL"}},
+		{"homepage without scheme", `"https://github.com/1st1"`, `"github.com/1st1"`,
+			[]string{p + "7:19: format: speakers/0/homepage: \"github.com/1st1\" is not an absolute URL"}},
+		{"speaker without name", `"name": "Yury Selivanov",`, ``,
+			[]string{p + "5:5: required: speakers/0: the member \"name\" is required"}},
+		{"recording and videos", `"license"`, `"recording": "not_recorded", "license"`,
+			[]string{p + "36:16: recording: recording: \"not_recorded\" says there is no recording, but the talk has 1 video(s) (warning)"}},
+		{"extras are allowed", `"license"`, `"x_views": 1200, "license"`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := seed
+			if tt.old != "" {
+				data = plant(t, seed, tt.old, tt.new)
+			}
+			got := lines((&Validator{}).ValidateTalk("talk.json", data))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTalkmetaSpeakerAndEvent(t *testing.T) {
+	var v Validator
+	got := lines(v.ValidateSpeaker("speaker.json", []byte(`{"name": " Ada ", "image": "data:image/png;base64,AAAA"}`)))
+	want := []string{
+		`speaker.json:1:10: whitespace: name: " Ada " has leading or trailing white space (warning)`,
+		`speaker.json:1:28: url: image: "data:image/png;base64,AAAA" is not an absolute http(s) URL`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("speaker problems (-want +got):\n%s", diff)
+	}
+	got = lines(v.ValidateEvent("event.json", []byte(`{"title": "PyCon", "start": "2024-02-30", "time_zone": "Pacific Time"}`)))
+	want = []string{
+		`event.json:1:29: date: start: "2024-02-30" is not a real date`,
+		`event.json:1:56: pattern: time_zone: "Pacific Time" is not an IANA time zone such as Europe/Madrid`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("event problems (-want +got):\n%s", diff)
+	}
+	got = lines((&Validator{Profile: Pyvideo}).ValidateSpeaker("s.json", []byte(`{}`)))
+	want = []string{"s.json: profile: the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pyvideo speaker (-want +got):\n%s", diff)
+	}
+}

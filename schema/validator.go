@@ -1,0 +1,408 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// Profile names the JSON form a Validator checks.
+type Profile int
+
+const (
+	// Talkmeta is talkmeta's own JSON form of talks, speakers and events
+	// (see package talk), checked against talk.json, speaker.json and
+	// event.json.
+	Talkmeta Profile = iota
+	// Pyvideo is the form of a pyvideo.org data archive: talk files and
+	// category.json, checked against pyvideo/talk.json and
+	// pyvideo/category.json and the rules pyvideo's own CI applies.
+	Pyvideo
+)
+
+// String returns "talkmeta" or "pyvideo".
+func (p Profile) String() string {
+	switch p {
+	case Talkmeta:
+		return "talkmeta"
+	case Pyvideo:
+		return "pyvideo"
+	}
+	return fmt.Sprintf("Profile(%d)", int(p))
+}
+
+// ParseProfile returns the profile named s: "talkmeta" or "pyvideo".
+func ParseProfile(s string) (Profile, error) {
+	switch s {
+	case "talkmeta":
+		return Talkmeta, nil
+	case "pyvideo":
+		return Pyvideo, nil
+	}
+	return 0, fmt.Errorf("schema: unknown profile %q (want talkmeta or pyvideo)", s)
+}
+
+// PyvideoPreferredNames returns the speaker names pyvideo's CI refuses,
+// each mapped to the name to use instead.
+func PyvideoPreferredNames() map[string]string {
+	return map[string]string{"Glyph Lefkowitz": "Glyph"}
+}
+
+// A Validator checks records against the embedded schemas and the rules
+// beyond what a schema can say: real calendar dates, absolute http(s)
+// URLs, language codes that exist, whole seconds, reStructuredText that
+// parses. The zero Validator checks talkmeta's JSON form with the default
+// rules. A Validator is safe for concurrent use; do not change its fields
+// while it is in use.
+type Validator struct {
+	Profile Profile
+	// Strict reports warnings as errors.
+	Strict bool
+	// Languages, when not nil, is the list of language codes a talk may
+	// use. When nil, any code that exists is allowed: an ISO 639-3 code in
+	// the Pyvideo profile, a BCP 47 tag in the Talkmeta profile.
+	Languages []string
+	// PreferredNames maps speaker names that are not allowed to the names
+	// to use instead. When nil, the profile's default applies: pyvideo's
+	// (see PyvideoPreferredNames) in the Pyvideo profile, none in the
+	// Talkmeta profile. An empty map allows every name.
+	PreferredNames map[string]string
+	// Limits bounds the size and nesting of one record; see talk.Limits.
+	Limits talk.Limits
+}
+
+// ValidateTalk checks one talk record, the bytes of a file named path
+// (used in the problems only), and returns every problem found, sorted by
+// position. Use Problems.Err to ask whether the record is valid.
+func (v *Validator) ValidateTalk(path string, data []byte) Problems {
+	id := TalkID
+	if v.Profile == Pyvideo {
+		id = PyvideoTalkID
+	}
+	ps, _ := v.validate(path, data, id, (*checker).talk)
+	return ps
+}
+
+// ValidateEvent checks one event record: a talkmeta event, or a pyvideo
+// category.json in the Pyvideo profile.
+func (v *Validator) ValidateEvent(path string, data []byte) Problems {
+	id := EventID
+	if v.Profile == Pyvideo {
+		id = PyvideoCategoryID
+	}
+	ps, _ := v.validate(path, data, id, (*checker).event)
+	return ps
+}
+
+// ValidateSpeaker checks one talkmeta speaker record. The Pyvideo profile
+// has no speaker records (a speaker there is a name in a talk) and
+// reports that as a problem.
+func (v *Validator) ValidateSpeaker(path string, data []byte) Problems {
+	if v.Profile == Pyvideo {
+		return Problems{{Path: path, Rule: "profile", Severity: Error, offset: -1,
+			Message: "the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}}
+	}
+	ps, _ := v.validate(path, data, SpeakerID, func(c *checker, doc any) { c.speaker("", doc) })
+	return ps
+}
+
+// validate runs the whole pipeline on one record: well-formed JSON, the
+// schema with the given $id, then the checks in semantic. It returns the
+// decoded record too (nil when it is not JSON), for archive-wide checks.
+func (v *Validator) validate(file string, data []byte, id string, semantic func(*checker, any)) (ps Problems, doc any) {
+	c := &checker{v: v, path: file, data: data}
+	defer func() { c.finish(); ps = c.problems }()
+	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
+		c.add("", "size", Error, fmt.Sprintf("the record is %d bytes, more than the limit of %d", len(data), n))
+		return nil, nil
+	}
+	err := jsonx.Check(data, v.Limits.Depth())
+	if err != nil {
+		c.syntax(err)
+		return nil, nil
+	}
+	doc, err = jsonx.Decode(data)
+	if err != nil {
+		c.syntax(err)
+		return nil, nil
+	}
+	cs, err := load()
+	if err != nil {
+		// The embedded schemas are tested to compile; this is a broken build.
+		panic(err)
+	}
+	var verr *jsonschema.ValidationError
+	if err := cs.schemas[id].Validate(doc); errors.As(err, &verr) {
+		for _, leaf := range leaves(verr) {
+			c.schemaProblem(cs, doc, leaf)
+		}
+	} else if err != nil {
+		c.add("", "schema", Error, err.Error())
+	}
+	semantic(c, doc)
+	return nil, doc
+}
+
+// leaves returns the innermost causes of a validation error: the failures
+// of single keywords.
+func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(e.Causes) == 0 {
+		return []*jsonschema.ValidationError{e}
+	}
+	var out []*jsonschema.ValidationError
+	for _, c := range e.Causes {
+		out = append(out, leaves(c)...)
+	}
+	return out
+}
+
+// checker collects the problems of one record.
+type checker struct {
+	v        *Validator
+	path     string
+	data     []byte
+	problems Problems
+	schemaAt map[string]bool // pointers the schema already faulted
+}
+
+// add records a problem at ptr.
+func (c *checker) add(ptr, rule string, sev Severity, msg string) *Problem {
+	if sev == Warning && c.v.Strict {
+		sev = Error
+	}
+	p := &Problem{Path: c.path, Pointer: ptr, Rule: rule, Severity: sev, Message: msg, offset: -1}
+	c.problems = append(c.problems, p)
+	return p
+}
+
+// check records a problem found beyond the schema, unless the schema
+// already reported the value it is about.
+func (c *checker) check(ptr, rule string, sev Severity, msg string) *Problem {
+	if c.schemaAt[ptr] {
+		return nil
+	}
+	return c.add(ptr, rule, sev, msg)
+}
+
+// syntax records why data is not one well-formed JSON value.
+func (c *checker) syntax(err error) {
+	var (
+		syn   *jsonx.SyntaxError
+		depth *jsonx.DepthError
+	)
+	switch {
+	case errors.As(err, &syn):
+		c.add("", "json", Error, strings.TrimPrefix(syn.Msg, "invalid JSON: ")).offset = syn.Offset
+	case errors.As(err, &depth):
+		c.add("", "json", Error, fmt.Sprintf("nested more than %d deep", depth.Limit)).offset = depth.Offset
+	default:
+		c.add("", "json", Error, "not valid JSON: "+err.Error()).offset = 0
+	}
+}
+
+// finish gives every problem its line and column, then sorts them.
+func (c *checker) finish() {
+	for _, p := range c.problems {
+		if p.offset < 0 && len(c.data) > 0 && jsonx.Check(c.data, c.v.Limits.Depth()) == nil {
+			p.offset = locate(c.data, p.Pointer)
+		}
+		if p.offset >= 0 {
+			p.Line, p.Column = jsonx.Position(c.data, p.offset)
+		}
+	}
+	sortProblems(c.problems)
+}
+
+// schemaProblem turns one failed keyword into a problem a person can act
+// on, naming the value and saying what was expected in words.
+func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationError) {
+	ptr := e.InstanceLocation
+	if c.schemaAt == nil {
+		c.schemaAt = map[string]bool{}
+	}
+	c.schemaAt[ptr] = true
+	keyword := path.Base(e.KeywordLocation)
+	param := schemaValue(cs, e.AbsoluteKeywordLocation)
+	value, _ := lookup(doc, ptr)
+	where := describePointer(ptr)
+	switch keyword {
+	case "required":
+		obj, _ := value.(map[string]any)
+		for _, name := range names(param) {
+			if _, ok := obj[name]; !ok {
+				c.add(ptr, keyword, Error, fmt.Sprintf("%s: the member %q is required", where, name))
+			}
+		}
+	case "type":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: expected %s, found %s", where, typeWords(names(param)), valueWords(value)))
+	case "minLength":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where))
+	case "minItems":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: needs at least %v item(s), has %d", where, param, len(asList(value))))
+	case "uniqueItems":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, duplicateWords(asList(value))))
+	case "minimum":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is less than %v", where, value, param))
+	case "enum":
+		var quoted []string
+		for _, n := range names(param) {
+			if n != "" {
+				quoted = append(quoted, fmt.Sprintf("%q", n))
+			}
+		}
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", ")))
+	case "pattern":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), patternWords(ptr)))
+	case "format":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)))
+	default:
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, e.Message))
+	}
+}
+
+// schemaValue returns the value at an absolute keyword location such as
+// https://.../talk.json#/properties/videos/minItems.
+func schemaValue(cs *compiled, loc string) any {
+	id, ptr, _ := strings.Cut(loc, "#")
+	v, _ := lookup(cs.docs[id], ptr)
+	return v
+}
+
+// describePointer names the value ptr points at the way a person reads a
+// record: "videos/0/url", or "the record" for the whole of it.
+func describePointer(ptr string) string {
+	if ptr == "" {
+		return "the record"
+	}
+	return strings.Join(pointerTokens(ptr), "/")
+}
+
+// names returns a keyword's value as strings: "string" or ["string", "null"].
+func names(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func asList(v any) []any { l, _ := v.([]any); return l }
+
+// typeWords says JSON types as a person would: "text or null".
+func typeWords(types []string) string {
+	words := make([]string, len(types))
+	for i, t := range types {
+		words[i] = map[string]string{
+			"string": "text", "integer": "a whole number", "number": "a number",
+			"array": "a list", "object": "an object", "boolean": "true or false", "null": "null",
+		}[t]
+	}
+	return strings.Join(words, " or ")
+}
+
+// valueWords describes a value's kind and, for short ones, the value.
+func valueWords(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return fmt.Sprint(v)
+	case string:
+		return "the text " + valueText(v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprint(v) // a json.Number
+}
+
+// valueText quotes a string value, shortened to what fits in a message.
+func valueText(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Sprint(v)
+	}
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:57]) + "..."
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// duplicateWords names the first repeated item of a list.
+func duplicateWords(items []any) string {
+	seen := map[string]int{}
+	for i, it := range items {
+		key := fmt.Sprintf("%#v", it)
+		if first, ok := seen[key]; ok {
+			if s, ok := it.(string); ok {
+				return fmt.Sprintf("%q appears twice (items %d and %d)", s, first, i)
+			}
+			return fmt.Sprintf("items %d and %d are the same", first, i)
+		}
+		seen[key] = i
+	}
+	return "has repeated items"
+}
+
+// patternWords says what a pattern asks for, by the member it guards.
+func patternWords(ptr string) string {
+	toks := pointerTokens(ptr)
+	name := ""
+	if len(toks) > 0 {
+		name = toks[len(toks)-1]
+	}
+	switch name {
+	case "recorded", "start", "end":
+		return "a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+	case "duration":
+		return "an ISO 8601 duration such as PT25M8S"
+	case "language":
+		return "a language tag such as en or pt-BR"
+	case "orcid":
+		return "an ORCID iD such as 0000-0002-1825-0097"
+	case "slug":
+		return "a slug: one path segment without spaces"
+	case "time_zone":
+		return "an IANA time zone such as Europe/Madrid"
+	}
+	return "in the expected form"
+}
+
+// formatWords says what a format asks for.
+func formatWords(format any) string {
+	switch format {
+	case "uri":
+		return "an absolute URL"
+	case "date":
+		return "a real date of the form 2016-07-21"
+	case "date-time":
+		return "a date-time such as 2016-07-21T10:30:00+02:00"
+	}
+	return fmt.Sprintf("a valid %v", format)
+}
+
+// sortedKeys returns a map's keys in order, for deterministic output.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

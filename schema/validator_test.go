@@ -1,0 +1,162 @@
+package schema
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// seedPath is the record talkmeta started from: real, and clean.
+const seedPath = "europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json"
+
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "pyvideo", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// plant returns data with old replaced by new, once; the test fails if
+// old is not there, so that a planted fault cannot silently miss.
+func plant(t *testing.T, data []byte, old, new string) []byte {
+	t.Helper()
+	if bytes.Count(data, []byte(old)) != 1 {
+		t.Fatalf("%q is not in the record exactly once", old)
+	}
+	return bytes.Replace(data, []byte(old), []byte(new), 1)
+}
+
+func lines(ps Problems) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Error())
+	}
+	return out
+}
+
+func TestSeedIsClean(t *testing.T) {
+	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, readTestdata(t, seedPath))
+	if diff := cmp.Diff([]string(nil), lines(ps)); diff != "" {
+		t.Errorf("problems in the seed record (-want +got):\n%s", diff)
+	}
+}
+
+// TestPyvideoTalkFaults plants one fault per check in the seed record and
+// asserts the exact finding: file, line, column, rule and message.
+func TestPyvideoTalkFaults(t *testing.T) {
+	const p = seedPath + ":"
+	tests := []struct {
+		name     string
+		old, new string
+		strict   bool
+		want     []string
+	}{
+		{"trailing comma", `"eng",`, `"eng",,`, false,
+			[]string{p + "5:21: json: invalid character ',', want a member name in quotes"}},
+		{"duplicate member", `"language": "eng",`, `"language": "eng", "language": "spa",`, false,
+			[]string{p + "5:22: json: duplicate member name \"language\""}},
+		{"missing title", `"title": "async/await in Python 3.5 and why it is awesome",`, ``, false,
+			[]string{p + "1:1: required: the record: the member \"title\" is required"}},
+		{"title a number", `"title": "async/await in Python 3.5 and why it is awesome"`, `"title": 35`, false,
+			[]string{p + "15:12: type: title: expected text, found 35"}},
+		{"impossible date", `"2016-08-04"`, `"2016-02-30"`, false,
+			[]string{p + "6:15: date: recorded: \"2016-02-30\" is not a real date"}},
+		{"date in words", `"2016-08-04"`, `"August 4, 2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"August 4, 2016\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"}},
+		{"negative duration", `"duration": 1508`, `"duration": -1508`, false,
+			[]string{p + "4:15: minimum: duration: -1508 is less than 0"}},
+		{"fractional duration", `"duration": 1508`, `"duration": 1508.5`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found 1508.5"}},
+		{"unknown language", `"eng"`, `"xyz"`, false,
+			[]string{p + "5:15: language: language: \"xyz\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
+		{"two-letter language", `"eng"`, `"en"`, false,
+			[]string{p + "5:15: language: language: \"en\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
+		{"video not http", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"ftp://example.org/talk.mp4"`, false,
+			[]string{p + "19:14: url: videos/0/url: \"ftp://example.org/talk.mp4\" is not an absolute http(s) URL"}},
+		{"video url relative", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"talk.mp4"`, false,
+			[]string{p + "19:14: format: videos/0/url: \"talk.mp4\" is not an absolute URL"}},
+		{"no videos", "[\n    {\n      \"type\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\"\n    }\n  ]", `[]`, false,
+			[]string{p + "16:13: minItems: videos: needs at least 1 item(s), has 0"}},
+		{"speaker twice", `"Yury Selivanov"`, `"Yury Selivanov", "Yury Selivanov"`, false,
+			[]string{p + "10:15: uniqueItems: speakers: \"Yury Selivanov\" appears twice (items 0 and 1)"}},
+		{"disallowed name", `"Yury Selivanov"`, `"Glyph Lefkowitz"`, false,
+			[]string{p + "11:5: speaker-name: speakers/0: write \"Glyph\", not \"Glyph Lefkowitz\""}},
+		{"no speakers", "[\n    \"Yury Selivanov\"\n  ]", `[]`, false,
+			[]string{p + "10:15: no-speakers: the talk names no speaker (warning)"}},
+		{"title with trailing space", `awesome",`, `awesome ",`, false,
+			[]string{p + "15:12: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space (warning)"}},
+		{"strict", `awesome",`, `awesome ",`, true,
+			[]string{p + "15:12: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space"}},
+		{"relative link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"/conference/talks/asyncawait"`, false,
+			[]string{p + "8:5: url: related_urls/0: \"/conference/talks/asyncawait\" is relative; it resolves against whichever page shows it (warning)"}},
+		{"script link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"javascript:alert(1)"`, false,
+			[]string{p + "8:5: url: related_urls/0: \"javascript:alert(1)\" is not an http(s) URL"}},
+		{"no thumbnail", `"thumbnail_url": "https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg",`, ``, false,
+			[]string{p + "1:1: no-thumbnail: thumbnail_url is missing or empty; link previews and video search results need a thumbnail (warning)"}},
+		{"null description", `"description": "Yury`, `"description": null, "x": "Yury`, false,
+			[]string{
+				p + "3:18: null-description: description is null; write \"\" when there is none (warning)",
+				p + "3:29: unknown: unknown member \"x\": pyvideo.org ignores it (warning)",
+			}},
+		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
+			[]string{
+				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)",
+			}},
+	}
+	seed := readTestdata(t, seedPath)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := &Validator{Profile: Pyvideo, Strict: tt.strict}
+			got := lines(v.ValidateTalk(seedPath, plant(t, seed, tt.old, tt.new)))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLanguageList(t *testing.T) {
+	seed := readTestdata(t, seedPath)
+	v := &Validator{Profile: Pyvideo, Languages: []string{"spa", "por"}}
+	want := []string{seedPath + ":5:15: language: language: \"eng\" is not in the list of allowed languages"}
+	if diff := cmp.Diff(want, lines(v.ValidateTalk(seedPath, seed))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+func TestPreferredNamesConfigurable(t *testing.T) {
+	seed := readTestdata(t, seedPath)
+	v := &Validator{Profile: Pyvideo, PreferredNames: map[string]string{"Yury Selivanov": "Yury"}}
+	want := []string{seedPath + ":11:5: speaker-name: speakers/0: write \"Yury\", not \"Yury Selivanov\""}
+	if diff := cmp.Diff(want, lines(v.ValidateTalk(seedPath, seed))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	glyph := plant(t, seed, `"Yury Selivanov"`, `"Glyph Lefkowitz"`)
+	if ps := (&Validator{Profile: Pyvideo, PreferredNames: map[string]string{}}).ValidateTalk(seedPath, glyph); len(ps) != 0 {
+		t.Errorf("an empty map should allow every name; got %v", ps)
+	}
+}
+
+func TestProblemsAreErrors(t *testing.T) {
+	seed := readTestdata(t, seedPath)
+	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, plant(t, seed, `"2016-08-04"`, `"2016-02-30"`))
+	var p *Problem
+	if !errors.As(ps.Err(), &p) {
+		t.Fatalf("errors.As found no *Problem in %v", ps.Err())
+	}
+	want := &Problem{Path: seedPath, Pointer: "/recorded", Line: 5, Column: 15, Rule: "date", Severity: Error,
+		Message: `recorded: "2016-02-30" is not a real date`}
+	if diff := cmp.Diff(want, p, cmp.AllowUnexported(Problem{})); diff != "" && !strings.Contains(diff, "offset") {
+		t.Errorf("problem (-want +got):\n%s", diff)
+	}
+	if (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, plant(t, seed, `awesome",`, `awesome ",`)).Err() != nil {
+		t.Error("a record with only warnings is valid")
+	}
+}
