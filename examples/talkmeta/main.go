@@ -41,6 +41,7 @@ func verbs() []verb {
 		{"render", "-to FORMAT [-base URL] TALK.json|DIR...", "write the talks in another format: html, jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
 		{"cite", "[-style STYLE|-format FORMAT] TALK.json|DIR...", "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite records in pyvideo's canonical form (list what would change without -w)", runFmt},
+		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
 		{"import", importUsage, "turn a conference's schedule export into one JSON file per talk and per event", runImport},
 	}
 }

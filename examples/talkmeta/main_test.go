@@ -85,6 +85,11 @@ func TestCommand(t *testing.T) {
 		{"render-jsonld.txt", "", []string{"render", "-to", "jsonld", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-html.txt", "", []string{"render", "-to", "html", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-usage.txt", "", []string{"render", "-to", "nope", archive}},
+		{"check-archive.txt", "", []string{"check", archive}},
+		{"check-strict.txt", "", []string{"check", "-strict", archive + "/chipy"}},
+		{"check-file.txt", "", []string{"check", "-profile", "pyvideo", "testdata/check/bad.json"}},
+		{"check-languages.txt", "", []string{"check", "-languages", "spa,por", archive + "/europython-2016/videos"}},
+		{"check-usage.txt", "", []string{"check", "-profile", "nope", archive}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
