@@ -76,6 +76,11 @@ func TestImport(t *testing.T) {
 			got := runCommand("", append([]string{"import", "-o", dir}, tt.args...)...)
 			got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT") + tree(t, dir)
 			golden(t, "import/"+tt.name+".txt", got)
+			// A pyvideo archive holds recordings only: the scheduled talks
+			// of pair.json, which have none, are rightly refused there.
+			if tt.name != "bad" && tt.name != "pair-pyvideo" {
+				checkAccepts(t, dir)
+			}
 		})
 	}
 }
@@ -144,6 +149,16 @@ func TestImportShared(t *testing.T) {
 			if got := len(readTalks(t, dir)); got != want {
 				t.Errorf("%d talks read back, want %d", got, want)
 			}
+			checkAccepts(t, dir)
 		})
+	}
+}
+
+// checkAccepts runs "talkmeta check" on an imported archive: it must find
+// no error.
+func checkAccepts(t *testing.T, dir string) {
+	t.Helper()
+	if r := runCommand("", "check", dir); r.status != 0 {
+		t.Errorf("talkmeta check %s: status %d\n%s%s", dir, r.status, r.stdout, r.stderr)
 	}
 }

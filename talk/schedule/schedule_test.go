@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/schedule"
 )
@@ -275,13 +276,17 @@ func TestSharedExports(t *testing.T) {
 	}
 }
 
-// checkTalkmetaJSON checks that the talk is valid talkmeta JSON: it reads
-// back with talk.ParseJSON to the same talk.
+// checkTalkmetaJSON checks that the talk is valid talkmeta JSON: the
+// talkmeta schema and checks find no error in it, and it reads back with
+// talk.ParseJSON to the same talk.
 func checkTalkmetaJSON(t *testing.T, tk *talk.Talk) {
 	t.Helper()
 	data, err := json.Marshal(tk)
 	if err != nil {
 		t.Fatalf("talk %q: %v", tk.ID, err)
+	}
+	if err := new(schema.Validator).ValidateTalk(tk.ID, data).Err(); err != nil {
+		t.Errorf("talk %q is not valid talkmeta JSON:\n%v", tk.ID, err)
 	}
 	back, err := talk.ParseJSON(data, tk.ID)
 	if err != nil {
