@@ -1,22 +1,54 @@
-// Package html renders a talk as a web page with html/template: the title,
-// speakers, event, date and duration, the recording embedded, the
-// description, tags, links and licence, with the talk's schema.org JSON-LD
-// inlined and Open Graph and Twitter card meta tags for link previews.
+// Package html renders a talk archive as web pages with html/template: a page
+// per talk, per event and per speaker, and an index of events, linked to each
+// other.
 //
-// Escaping is html/template's, contextual; the package writes no markup by
-// hand. The only markup it inserts unescaped is the JSON-LD from talk/jsonld,
-// whose output escapes "<", ">" and "&".
+// A talk page has the title, speakers, event, date and duration, the recording
+// embedded, the description, tags, links and licence, with the talk's
+// schema.org JSON-LD inlined and Open Graph and Twitter card meta tags for link
+// previews ([Renderer.WriteTalk]). An event page lists its talks with their
+// speakers, dates, durations and thumbnails, under the event's dates, place,
+// description and website, with the event's JSON-LD ([Renderer.WriteEvent]).
+// A speaker page lists a person's talks across events, with a schema.org
+// Person ([Renderer.WriteSpeaker]). The index lists events with their number
+// of talks ([Renderer.WriteIndex]).
+//
+// Every page is HTML5 with a lang attribute, one h1 and headings in order, and
+// a canonical link when the page has a URL.
+//
+// # URLs
+//
+// Where each page lives is a [URLs] value; the default, [PyvideoURLs], is
+// pyvideo.org's scheme ("/<event>/<talk>.html", "/events/<event>.html",
+// "/speaker/<name>.html"). Pages link to each other with these paths below
+// [Renderer.BaseURL]: a talk page links its speakers and its event. To build
+// a whole site, see the talkmeta command's site verb.
+//
+// # Descriptions
+//
+// A talk's description is rendered in its [talk.Markup]: Markdown with
+// goldmark (CommonMark with tables, strikethrough and bare URLs as links),
+// plain text as paragraphs. reStructuredText, the markup of pyvideo's
+// records, is shown as plain paragraphs until talkmeta has an rst renderer.
 //
 // # Templates
 //
-// The page comes from embedded templates ("page", "head", "talk", "video",
-// "style") that a [Renderer] can replace, one block or all, without a fork:
-// pass a template set with [Renderer.Templates] that redefines a block.
+// Pages come from embedded templates that a [Renderer] can replace, one block
+// or all, without a fork: pass a template set with [Renderer.Templates] that
+// redefines a block. The pages are "page" (a talk), "event-page",
+// "speaker-page" and "index-page"; their blocks are "head", "nav", "style",
+// "talk", "video", "event", "speaker", "index", "talklist", "talkitem" and
+// "people".
 //
 // # Safety
 //
-// Only http, https and mailto URLs become links or embeds; anything else
-// (javascript:, data:...) is shown as text or left out. Videos are embedded
-// with privacy-minded players: youtube-nocookie.com, Vimeo with dnt=1.
-// Descriptions are shown as plain text paragraphs.
+// Escaping is html/template's, contextual; the package writes no markup by
+// hand. It inserts markup unescaped in two places only: the JSON-LD, whose
+// output escapes "<", ">" and "&", and Markdown descriptions, which goldmark
+// renders without the source's raw HTML and with links only to http, https,
+// mailto and relative URLs (images from http and https only).
+//
+// Elsewhere only http, https and mailto URLs become links or embeds, besides
+// the site's own pages; anything else (javascript:, data:...) is shown as text
+// or left out. Videos are embedded with privacy-minded players:
+// youtube-nocookie.com, Vimeo with dnt=1.
 package html

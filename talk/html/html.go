@@ -27,15 +27,25 @@ type Citation struct {
 	Text  string
 }
 
-// Renderer writes talk pages. The zero Renderer uses the embedded
-// templates. A Renderer is safe for concurrent use once made.
+// Renderer writes the pages of a talk archive: talk pages ([Renderer.WriteTalk]),
+// event pages ([Renderer.WriteEvent]), speaker pages ([Renderer.WriteSpeaker])
+// and an index of events ([Renderer.WriteIndex]), linked to each other as
+// URLs says. The zero Renderer uses the embedded templates and pyvideo.org's
+// URL scheme. A Renderer is safe for concurrent use once made.
 type Renderer struct {
 	// Templates, when not nil, is a template set parsed (or cloned) by the
 	// caller whose definitions replace the embedded ones of the same name,
 	// such as "style" or "talk"; see [DefaultTemplates].
 	Templates *htmltemplate.Template
-	// BaseURL makes the canonical URL and JSON-LD @ids absolute.
+	// BaseURL makes the canonical URL, links between pages and JSON-LD
+	// @ids absolute. Without it, pages link to each other with paths
+	// from the site's root ("/speaker/yury-selivanov.html").
 	BaseURL string
+	// URLs places the pages; nil means [PyvideoURLs].
+	URLs URLs
+	// SiteName heads the index and names it in every page's navigation;
+	// "" means "Talks".
+	SiteName string
 }
 
 // defaultTemplates parses the embedded templates once; the set is never
@@ -48,32 +58,48 @@ func DefaultTemplates() (*htmltemplate.Template, error) {
 	return htmltemplate.ParseFS(templateFiles, "templates/*")
 }
 
-// PageOptions carry what a page shows beside the talk.
+// PageOptions carry what a page shows beside its subject.
 type PageOptions struct {
-	// Canonical is the page's own URL; "" derives it from BaseURL and the
-	// talk's event and ID.
+	// Canonical is the page's own URL (or a path below BaseURL); ""
+	// derives it from BaseURL and URLs.
 	Canonical string
+	// Citations are shown on talk pages; other pages ignore them.
 	Citations []Citation
 }
 
-// page is what the templates see.
-type page struct {
-	Talk        *talk.Talk
+// head is what every page's <head> and navigation show.
+type head struct {
 	Lang        string
-	ContentLang string
+	Title       string // the document's <title>
+	OGType      string
+	OGTitle     string
 	Description string
 	Canonical   string
 	Thumbnail   string
 	JSONLD      htmltemplate.JS
-	Speakers    []string
-	Date        *timeValue
-	Duration    *timeValue
-	Language    string
-	Videos      []video
-	Paragraphs  []string
-	Links       []link
-	Citations   []Citation
+	Home        string // the index's URL; "" on the index itself or when there is none
+	SiteName    string
 }
+
+// page is what the talk templates see.
+type page struct {
+	head
+	Talk            *talk.Talk
+	ContentLang     string
+	EventURL        string
+	Speakers        []person
+	Date            *timeValue
+	Duration        *timeValue
+	Language        string
+	Videos          []video
+	Paragraphs      []string
+	DescriptionHTML htmltemplate.HTML
+	Links           []link
+	Citations       []Citation
+}
+
+// person is a speaker's name and the URL of their page, if any.
+type person struct{ Name, URL string }
 
 type timeValue struct{ Machine, Human string }
 
@@ -88,6 +114,15 @@ type link struct {
 
 // WriteTalk writes t's page to w.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
+	p, err := r.page(t, opt)
+	if err != nil {
+		return err
+	}
+	return r.execute(w, "page", p)
+}
+
+// execute runs the named template with data and writes the page.
+func (r *Renderer) execute(w io.Writer, name string, data any) error {
 	tmpl := r.Templates
 	if tmpl == nil {
 		var err error
@@ -95,16 +130,27 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 			return fmt.Errorf("html: %w", err)
 		}
 	}
-	p, err := r.page(t, opt)
-	if err != nil {
-		return err
-	}
 	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "page", p); err != nil {
+	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err = w.Write(replaceForbidden(b.Bytes()))
+	_, err := w.Write(replaceForbidden(b.Bytes()))
 	return err
+}
+
+// head fills what every page has; self is the page's path from URLs.
+func (r *Renderer) head(self string, opt PageOptions) head {
+	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.href(self)}
+	if h.SiteName == "" {
+		h.SiteName = "Talks"
+	}
+	if opt.Canonical != "" {
+		h.Canonical = r.href(opt.Canonical)
+	}
+	if home := r.urls().Index(); home != self {
+		h.Home = r.href(home)
+	}
+	return h
 }
 
 // replaceForbidden replaces the code points HTML does not allow in a
@@ -143,26 +189,29 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
+	urls := r.urls()
 	p := &page{
+		head:        r.head(urls.Talk(t), opt),
 		Talk:        t,
-		Lang:        "en",
 		ContentLang: string(t.Language),
-		Description: summary(t),
-		Canonical:   opt.Canonical,
-		Thumbnail:   safeURL(t.Thumbnail),
-		// jsonld escapes <, > and & in its output, so it cannot end the
-		// script element.
-		JSONLD:    htmltemplate.JS(bytes.TrimSpace(ld)),
-		Language:  languageName(t.Language),
-		Citations: opt.Citations,
+		Language:    languageName(t.Language),
+		Citations:   opt.Citations,
 	}
-	if p.Canonical == "" && r.BaseURL != "" && t.ID != "" {
-		p.Canonical = strings.TrimSuffix(r.BaseURL, "/") + "/" + url.PathEscape(t.Event.ID) + "/" + url.PathEscape(t.ID) + ".html"
+	p.Title = t.Title
+	if t.Event.Title != "" {
+		p.Title += " · " + t.Event.Title
 	}
-	p.Canonical = safeURL(p.Canonical)
-	for _, s := range t.Speakers {
-		p.Speakers = append(p.Speakers, s.Name)
+	p.OGType = "video.other"
+	p.OGTitle = t.Title
+	p.Description = summary(t)
+	p.Thumbnail = safeURL(t.Thumbnail)
+	// jsonld escapes <, > and & in its output, so it cannot end the
+	// script element.
+	p.JSONLD = htmltemplate.JS(bytes.TrimSpace(ld))
+	if !t.Event.IsZero() {
+		p.EventURL = r.href(urls.Event(&t.Event))
 	}
+	p.Speakers = r.people(t.Speakers, "")
 	if !t.Recorded.IsZero() {
 		p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
 	}
@@ -174,11 +223,11 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 			p.Videos = append(p.Videos, vid)
 		}
 	}
-	for _, para := range strings.Split(strings.ReplaceAll(t.Description, "\r\n", "\n"), "\n\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			p.Paragraphs = append(p.Paragraphs, para)
-		}
+	desc, err := renderMarkup(t.Description, t.Markup, 2)
+	if err != nil {
+		return nil, fmt.Errorf("html: description: %w", err)
 	}
+	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
 	for _, l := range append(append([]talk.Link(nil), t.Slides...), t.Links...) {
 		text := l.Label
 		if text == "" {
@@ -191,6 +240,19 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 		p.Links = append(p.Links, link{URL: u, Text: "Licence", Safe: true})
 	}
 	return p, nil
+}
+
+// people links speakers to their pages, except to the page self.
+func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
+	var out []person
+	for i := range speakers {
+		u := r.href(r.urls().Speaker(&speakers[i]))
+		if u == self {
+			u = ""
+		}
+		out = append(out, person{Name: speakers[i].Name, URL: u})
+	}
+	return out
 }
 
 // videoOf chooses how to show a recording: a privacy-minded player where
@@ -264,6 +326,11 @@ func summary(t *talk.Talk) string {
 	if strings.TrimSpace(s) == "" {
 		s = t.Description
 	}
+	return shorten(s)
+}
+
+// shorten collapses white space and cuts s to about 200 bytes at a word.
+func shorten(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 200 {
 		cut := strings.LastIndexByte(s[:200], ' ')

@@ -1,0 +1,158 @@
+package html
+
+import (
+	"bytes"
+	htmltemplate "html/template"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// body is a description made ready for a page: either HTML that a markup
+// renderer made, or plain paragraphs for the templates to escape.
+type body struct {
+	HTML       htmltemplate.HTML
+	Paragraphs []string
+}
+
+// renderMarkup renders a description in its markup. headingLevel is the
+// level of the heading the description sits under; the description's own
+// headings start one below it, so that a page's headings stay in order.
+func renderMarkup(src string, m talk.Markup, headingLevel int) (body, error) {
+	switch m {
+	case talk.Markdown:
+		return markdownBody(src, headingLevel)
+	case talk.ReStructuredText:
+		return rstBody(src, headingLevel)
+	}
+	return plainBody(src), nil
+}
+
+// rstBody renders reStructuredText. It is the hook for talk/rst: until
+// that package exists, the source is shown as plain paragraphs, as it
+// always was.
+func rstBody(src string, headingLevel int) (body, error) {
+	_ = headingLevel
+	return plainBody(src), nil
+}
+
+// plainBody splits text into paragraphs at blank lines.
+func plainBody(src string) body {
+	var b body
+	for _, para := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			b.Paragraphs = append(b.Paragraphs, para)
+		}
+	}
+	return b
+}
+
+// markdown is the one goldmark instance; goldmark's Markdown is safe for
+// concurrent use and this one is never changed after it is made. Its
+// renderer is goldmark's safe default: raw HTML is left out.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "mailto:"})),
+		),
+	)
+})
+
+func markdownBody(src string, headingLevel int) (body, error) {
+	md := markdown()
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	makeSafe(doc, source, headingLevel)
+	var b bytes.Buffer
+	if err := md.Renderer().Render(&b, source, doc); err != nil {
+		return body{}, err
+	}
+	if bytes.TrimSpace(b.Bytes()) == nil {
+		return body{}, nil
+	}
+	// goldmark escapes all text and attribute values, writes no raw HTML
+	// from the source, and makeSafe has removed every link to a scheme
+	// other than http, https and mailto.
+	return body{HTML: htmltemplate.HTML(b.String())}, nil
+}
+
+// makeSafe rewrites a Markdown tree for a page: headings move below
+// headingLevel, links to anything but http, https, mailto and relative
+// URLs become their text, images from anything but http(s) become their
+// alternative text, and links get rel="nofollow noopener".
+func makeSafe(doc ast.Node, source []byte, headingLevel int) {
+	var unwrap []ast.Node
+	var replace [][2]ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+headingLevel, 6)
+		case *ast.Link:
+			if !linkable(string(util.URLEscape(n.Destination, true))) {
+				unwrap = append(unwrap, n)
+			} else {
+				n.SetAttributeString("rel", []byte("nofollow noopener"))
+			}
+		case *ast.Image:
+			if !imageable(string(util.URLEscape(n.Destination, true))) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.AutoLink:
+			u := string(util.URLEscape(n.URL(source), false))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u
+			}
+			if !linkable(u) || strings.HasPrefix(u, "/") {
+				replace = append(replace, [2]ast.Node{n, ast.NewString(n.Label(source))})
+			} else {
+				n.SetAttributeString("rel", []byte("nofollow noopener"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, r := range replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
+}
+
+// linkable reports whether a Markdown link may point at u: an http(s) URL
+// with a well-formed host, a mailto URL, or a relative URL.
+func linkable(u string) bool {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return false
+	}
+	if p.Scheme == "" {
+		return p.Host == "" || validHost(p.Hostname())
+	}
+	return safeURL(u) != ""
+}
+
+// imageable reports whether a page may load an image from u: http(s)
+// only.
+func imageable(u string) bool {
+	s := safeURL(u)
+	return s != "" && !strings.HasPrefix(strings.ToLower(s), "mailto:")
+}

@@ -1,0 +1,284 @@
+package html
+
+import (
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// IndexEntry is one event on the index page: the event and how many talks
+// of it the site has.
+type IndexEntry struct {
+	Event talk.Event
+	Talks int
+}
+
+// eventPage is what the event templates see.
+type eventPage struct {
+	head
+	Event           *talk.Event
+	Start, End      *timeValue
+	Place           string
+	Website         string
+	Paragraphs      []string
+	DescriptionHTML htmltemplate.HTML
+	Talks           []talkItem
+}
+
+// speakerPage is what the speaker templates see.
+type speakerPage struct {
+	head
+	Speaker    *talk.Speaker
+	Image      string
+	Paragraphs []string // the biography
+	Links      []link
+	Talks      []talkItem
+}
+
+// indexPage is what the index templates see.
+type indexPage struct {
+	head
+	Events []eventItem
+}
+
+// talkItem is a talk in a list of talks.
+type talkItem struct {
+	Title, URL, Lang string
+	Speakers         []person
+	Event            *person // the talk's event, on pages that are not the event's
+	Date, Duration   *timeValue
+	Thumbnail        string
+}
+
+// eventItem is an event in the index.
+type eventItem struct {
+	Title, URL string
+	Start, End *timeValue
+	Place      string
+	Talks      int
+}
+
+// WriteEvent writes the page of event ev to w: its title, dates, place,
+// description and website, and talks in the order given, each with its
+// speakers, date, duration and thumbnail, linked to their pages. The page
+// carries the event's schema.org JSON-LD, with the talks as subEvents.
+//
+// The event's description is reStructuredText when the event was read
+// from a pyvideo archive (its Origin.Format is "pyvideo"), and plain text
+// otherwise.
+func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, opt PageOptions) error {
+	urls := r.urls()
+	self := urls.Event(ev)
+	p := &eventPage{head: r.head(self, opt), Event: ev}
+	p.Title = eventTitle(ev)
+	p.OGType = "website"
+	p.OGTitle = p.Title
+	p.Description = shorten(ev.Description)
+	if p.Description == "" {
+		p.Description = talksOf(len(talks), p.Title)
+	}
+	p.Start, p.End = dayValue(ev.Start), dayValue(ev.End)
+	if p.End != nil && p.Start != nil && p.End.Machine == p.Start.Machine {
+		p.End = nil
+	}
+	p.Place = placeName(ev.Place)
+	p.Website = safeURL(ev.URL)
+	m := talk.Plain
+	if ev.Origin.Format == pyvideo.FormatName {
+		m = talk.ReStructuredText
+	}
+	desc, err := renderMarkup(ev.Description, m, 1)
+	if err != nil {
+		return fmt.Errorf("html: event description: %w", err)
+	}
+	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
+	for _, t := range talks {
+		p.Talks = append(p.Talks, r.item(t, p.Canonical, false))
+	}
+	ld, err := r.eventJSONLD(ev, talks)
+	if err != nil {
+		return err
+	}
+	p.JSONLD = ld
+	return r.execute(w, "event-page", p)
+}
+
+// WriteSpeaker writes the page of speaker s to w: the name, affiliation,
+// portrait, biography and profiles, and the talks given, in the order
+// given (typically across events), each with its event. The page carries
+// the speaker's schema.org Person, with the talks as performerIn.
+func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
+	self := r.urls().Speaker(s)
+	p := &speakerPage{head: r.head(self, opt), Speaker: s}
+	p.Title = s.Name
+	if p.Title == "" {
+		p.Title = "Speaker"
+	}
+	p.OGType = "profile"
+	p.OGTitle = p.Title
+	p.Description = shorten(s.Bio)
+	if p.Description == "" {
+		p.Description = talksOf(len(talks), "")
+		if s.Name != "" {
+			p.Description += " by " + s.Name
+		}
+	}
+	p.Image = safeURL(s.Image)
+	if strings.HasPrefix(p.Image, "mailto:") {
+		p.Image = ""
+	}
+	p.Thumbnail = p.Image
+	p.Paragraphs = plainBody(s.Bio).Paragraphs
+	if u := safeURL(s.Homepage); u != "" {
+		p.Links = append(p.Links, link{URL: u, Text: "Homepage", Safe: true})
+	}
+	if s.ORCID != "" {
+		if u := safeURL("https://orcid.org/" + strings.TrimPrefix(s.ORCID, "https://orcid.org/")); u != "" {
+			p.Links = append(p.Links, link{URL: u, Text: "ORCID " + s.ORCID, Safe: true})
+		}
+	}
+	for _, a := range s.Accounts {
+		text := a.Service
+		if a.Handle != "" {
+			text = strings.TrimPrefix(text+" "+a.Handle, " ")
+		}
+		u := safeURL(a.URL)
+		if text == "" {
+			text = a.URL
+		}
+		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
+	}
+	for _, t := range talks {
+		p.Talks = append(p.Talks, r.item(t, p.Canonical, true))
+	}
+	ld, err := r.speakerJSONLD(s, talks)
+	if err != nil {
+		return err
+	}
+	p.JSONLD = ld
+	return r.execute(w, "speaker-page", p)
+}
+
+// WriteIndex writes the index of a site to w: its events in the order
+// given, each with its dates, place and number of talks, linked to the
+// event's page.
+func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions) error {
+	urls := r.urls()
+	p := &indexPage{head: r.head(urls.Index(), opt)}
+	p.Home = ""
+	p.Title = p.SiteName
+	p.OGType = "website"
+	p.OGTitle = p.Title
+	n := 0
+	for i := range events {
+		e := &events[i].Event
+		it := eventItem{
+			Title: eventTitle(e),
+			URL:   r.href(urls.Event(e)),
+			Start: dayValue(e.Start),
+			End:   dayValue(e.End),
+			Place: placeName(e.Place),
+			Talks: events[i].Talks,
+		}
+		if it.End != nil && it.Start != nil && it.End.Machine == it.Start.Machine {
+			it.End = nil
+		}
+		n += it.Talks
+		p.Events = append(p.Events, it)
+	}
+	p.Description = talksOf(n, "") + " from " + plural(len(events), "event")
+	return r.execute(w, "index-page", p)
+}
+
+// item makes a talk's entry in a list of talks on the page self.
+func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
+	urls := r.urls()
+	it := talkItem{
+		Title:     t.Title,
+		URL:       r.href(urls.Talk(t)),
+		Lang:      string(t.Language),
+		Speakers:  r.people(t.Speakers, self),
+		Thumbnail: thumbnail(t),
+	}
+	if it.Title == "" {
+		it.Title = "Untitled talk"
+		it.Lang = ""
+	}
+	if withEvent && !t.Event.IsZero() {
+		it.Event = &person{Name: eventTitle(&t.Event), URL: r.href(urls.Event(&t.Event))}
+	}
+	if !t.Recorded.IsZero() {
+		it.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+	}
+	if t.Duration > 0 {
+		it.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+	}
+	return it
+}
+
+// thumbnail is the talk's still image, or YouTube's small one for a
+// YouTube recording.
+func thumbnail(t *talk.Talk) string {
+	if u := safeURL(t.Thumbnail); u != "" && !strings.HasPrefix(u, "mailto:") {
+		return u
+	}
+	for _, v := range t.Videos {
+		if v.Provider == talk.YouTube && v.ID != "" {
+			return "https://i.ytimg.com/vi/" + url.PathEscape(v.ID) + "/mqdefault.jpg"
+		}
+	}
+	return ""
+}
+
+func eventTitle(e *talk.Event) string {
+	switch {
+	case e.Title != "":
+		return e.Title
+	case e.ID != "":
+		return e.ID
+	}
+	return "Untitled event"
+}
+
+// dayValue shows an event's date as a day (or less).
+func dayValue(d talk.Date) *timeValue {
+	if d.IsZero() {
+		return nil
+	}
+	if day := d.Day(); !day.IsZero() {
+		d = day
+	}
+	return &timeValue{d.String(), humanDate(d)}
+}
+
+// placeName joins the parts of a place that are known.
+func placeName(p talk.Place) string {
+	var parts []string
+	for _, s := range []string{p.Venue, p.City, p.Region, p.Country} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func talksOf(n int, event string) string {
+	s := plural(n, "talk")
+	if event != "" {
+		s += " from " + event
+	}
+	return s
+}

@@ -1,0 +1,135 @@
+package html
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// URLs says where a site's pages are: the path of the index and of each
+// event's, talk's and speaker's page, such as "/events/europython-2016.html".
+// Paths are relative to [Renderer.BaseURL] (which may itself end in a
+// directory, "https://example.org/talks"); a path that is an absolute
+// http(s) URL is used as it is. A method returns "" for a page the site
+// does not have, and pages then do not link to it.
+//
+// Implementations must be safe for concurrent use; [PyvideoURLs], the
+// default, is.
+type URLs interface {
+	Index() string
+	Event(e *talk.Event) string
+	Talk(t *talk.Talk) string
+	Speaker(s *talk.Speaker) string
+}
+
+// PyvideoURLs lays a site out as pyvideo.org does, and is what a
+// [Renderer] uses when its URLs field is nil:
+//
+//	/index.html                       the index of events
+//	/events/<event slug>.html         an event
+//	/<event slug>/<talk slug>.html    a talk: pyvideo.URLPath
+//	/speaker/<speaker slug>.html      a speaker
+//
+// The event slug is [pyvideo.Slugify] of the event's title; the talk slug
+// is the talk's own Slug, or Slugify of its title; the speaker slug is the
+// speaker's own Slug, or Slugify of the name. So whenever an event and a
+// talk have a title with letters or digits, a talk's path is exactly
+// [pyvideo.URLPath]. Where pyvideo.org would make an empty slug ("/x/.html"
+// for a title of emoji only), PyvideoURLs falls back to the Slugified
+// ID (of the event, of the talk) and otherwise has no page; an event with
+// neither gets pyvideo's "undefined". A talk or speaker slug from the
+// source that is not one safe path segment (it holds "/" or is "..") is
+// Slugified.
+//
+// Two talks or speakers can share a path ("C" and "C++" both slug to "c");
+// a site builder should check for that. Speakers who share a slug share a
+// page, which is what makes a speaker page list talks across events.
+type PyvideoURLs struct{}
+
+// Index returns "/index.html".
+func (PyvideoURLs) Index() string { return "/index.html" }
+
+// Event returns "/events/<event slug>.html".
+func (PyvideoURLs) Event(e *talk.Event) string {
+	return "/events/" + eventSlug(e) + ".html"
+}
+
+// Talk returns "/<event slug>/<talk slug>.html", or "" when the talk has
+// no title, slug or ID to make a slug of.
+func (PyvideoURLs) Talk(t *talk.Talk) string {
+	s := segment(t.Slug)
+	if s == "" {
+		s = pyvideo.Slugify(t.Title)
+	}
+	if s == "" {
+		s = pyvideo.Slugify(t.ID)
+	}
+	if s == "" {
+		return ""
+	}
+	return "/" + eventSlug(&t.Event) + "/" + s + ".html"
+}
+
+// Speaker returns "/speaker/<speaker slug>.html", or "" for a name that
+// has no letters or digits.
+func (PyvideoURLs) Speaker(s *talk.Speaker) string {
+	slug := segment(s.Slug)
+	if slug == "" {
+		slug = pyvideo.Slugify(s.Name)
+	}
+	if slug == "" {
+		return ""
+	}
+	return "/speaker/" + slug + ".html"
+}
+
+func eventSlug(e *talk.Event) string {
+	if s := pyvideo.Slugify(e.Title); s != "" {
+		return s
+	}
+	if s := pyvideo.Slugify(e.ID); s != "" {
+		return s
+	}
+	return "undefined"
+}
+
+// segment returns a slug given by a source, trimmed, when it can be one
+// path segment as it is, and otherwise its Slugified form.
+func segment(slug string) string {
+	slug = strings.TrimSpace(slug)
+	if slug == "" {
+		return ""
+	}
+	if slug == "." || slug == ".." || strings.ContainsFunc(slug, func(r rune) bool {
+		return r == '/' || r == '\\' || r < 0x20 || r == 0x7f
+	}) {
+		return pyvideo.Slugify(slug)
+	}
+	return slug
+}
+
+func (r *Renderer) urls() URLs {
+	if r.URLs != nil {
+		return r.URLs
+	}
+	return PyvideoURLs{}
+}
+
+// href turns a page path from URLs into the URL pages link to: the path
+// below BaseURL with each segment percent-encoded, or an absolute http(s)
+// URL as it is. It returns "" for no page.
+func (r *Renderer) href(p string) string {
+	if p == "" {
+		return ""
+	}
+	if u, err := url.Parse(p); err == nil && (u.Scheme != "" || u.Host != "") {
+		return safeURL(p)
+	}
+	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.TrimSuffix(r.BaseURL, "/") + "/" + strings.Join(segs, "/")
+}
