@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // testArchive is a copy of the real records in ../testdata/pyvideo, in
 // memory, for planting faults in.
-func testArchive(t *testing.T) fstest.MapFS {
+func testArchive(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	root := filepath.Join("..", "testdata", "pyvideo")

@@ -123,12 +123,7 @@ func (v *Validator) validate(file string, data []byte, id string, semantic func(
 		c.add("", "size", Error, fmt.Sprintf("the record is %d bytes, more than the limit of %d", len(data), n))
 		return nil, nil
 	}
-	err := jsonx.Check(data, v.Limits.Depth())
-	if err != nil {
-		c.syntax(err)
-		return nil, nil
-	}
-	doc, err = jsonx.Decode(data)
+	doc, err := jsonx.Decode(data, v.Limits.Depth())
 	if err != nil {
 		c.syntax(err)
 		return nil, nil

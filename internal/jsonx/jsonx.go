@@ -7,11 +7,8 @@ package jsonx
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
-	"strings"
 )
 
 // Position returns the 1-based line and byte column of offset off in data.
@@ -80,27 +77,28 @@ func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // offset of the problem, nested at most maxDepth
 // deep (a *DepthError otherwise; 0 or less for no limit of its own).
 func Check(data []byte, maxDepth int) error {
-	s := scanner{data: data, maxDepth: maxDepth}
-	if err := s.value(0); err != nil {
-		return err
+	_, err := scan(data, maxDepth, false)
+	return err
+}
+
+// Decode checks data as [Check] does and, in the same pass, decodes it
+// into a generic value: map[string]any, []any, string, json.Number (so
+// that the spelling of numbers survives re-encoding), bool or nil.
+func Decode(data []byte, maxDepth int) (any, error) {
+	return scan(data, maxDepth, true)
+}
+
+func scan(data []byte, maxDepth int, build bool) (any, error) {
+	s := scanner{data: data, maxDepth: maxDepth, build: build}
+	v, err := s.value(0)
+	if err != nil {
+		return nil, err
 	}
 	s.skipSpace()
 	if s.pos < len(data) {
-		return &SyntaxError{Offset: int64(s.pos), Msg: "unexpected data after the JSON value"}
+		return nil, &SyntaxError{Offset: int64(s.pos), Msg: "unexpected data after the JSON value"}
 	}
-	return nil
-}
-
-func syntaxError(err error, dec *json.Decoder, data []byte) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		// encoding/json counts the offending byte as read.
-		return &SyntaxError{Offset: max(se.Offset-1, 0), Msg: "invalid JSON: " + strings.TrimPrefix(se.Error(), "json: ")}
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &SyntaxError{Offset: int64(len(data)), Msg: "invalid JSON: unexpected end of input"}
-	}
-	return &SyntaxError{Offset: dec.InputOffset(), Msg: "invalid JSON: " + err.Error()}
+	return v, nil
 }
 
 // Object returns the members of the JSON object raw, which must be
@@ -135,7 +133,7 @@ func Object(raw []byte, base int64) ([]Member, error) {
 		s.pos++ // the colon
 		s.skipSpace()
 		vstart := s.pos
-		if err := s.value(0); err != nil {
+		if _, err := s.value(0); err != nil {
 			return nil, err
 		}
 		out = append(out, Member{Name: name, Value: Value{Raw: raw[vstart:s.pos], Offset: base + int64(vstart)}})
@@ -166,23 +164,11 @@ func Array(raw []byte, base int64) ([]Value, error) {
 			continue
 		}
 		start := s.pos
-		if err := s.value(0); err != nil {
+		if _, err := s.value(0); err != nil {
 			return nil, err
 		}
 		out = append(out, Value{Raw: raw[start:s.pos], Offset: base + int64(start)})
 	}
-}
-
-// Decode decodes a whole document into a generic value with numbers as
-// json.Number, so that the spelling of numbers survives re-encoding.
-func Decode(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, syntaxError(err, dec, data)
-	}
-	return v, nil
 }
 
 // WritePython writes v (as produced by [Decode], or built of
@@ -256,7 +242,7 @@ func writePython(b *bytes.Buffer, v any, depth int) error {
 		newline(b, depth)
 		b.WriteByte('}')
 	case json.RawMessage:
-		w, err := Decode(v)
+		w, err := Decode(v, 0)
 		if err != nil {
 			return err
 		}

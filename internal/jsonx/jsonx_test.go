@@ -99,7 +99,7 @@ func TestPosition(t *testing.T) {
 }
 
 func TestWritePython(t *testing.T) {
-	v, err := Decode([]byte(`{"b": [], "a": {"z": 1.50, "é": "<&> \u2028 😀 \u0007"}, "c": [true, null, "x"], "d": {}}`))
+	v, err := Decode([]byte(`{"b": [], "a": {"z": 1.50, "é": "<&> \u2028 😀 \u0007"}, "c": [true, null, "x"], "d": {}}`), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,4 +144,58 @@ func TestCheckDepth(t *testing.T) {
 	if !ok || de.Offset != 4 || de.Limit != 4 {
 		t.Errorf("depth 5 with limit 4: %#v, want a *DepthError at offset 4", err)
 	}
+}
+
+// TestDecodeAgreesWithEncodingJSON decodes documents both ways: the
+// scanner builds what encoding/json with UseNumber builds.
+func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
+	for _, doc := range []string{
+		`{"title": "async/await", "speakers": ["Yury"], "duration": 1508, "x": -1.5e3, "n": null, "t": true, "f": false}`,
+		`[{}, [], "", "\u00e9\ud83d\ude00\n\"", 0, {"a": {"b": [1, [2, [3]]]}}]`,
+		` "just a string" `,
+	} {
+		got, err := Decode([]byte(doc), 0)
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		dec := json.NewDecoder(strings.NewReader(doc))
+		dec.UseNumber()
+		var want any
+		if err := dec.Decode(&want); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-encoding/json +Decode):\n%s", doc, diff)
+		}
+	}
+	for doc, msg := range map[string]string{
+		`{"a": 1, "a": 2}`: `duplicate member name "a"`,
+		`{"a": 1} x`:       "unexpected data after the JSON value",
+		"[\"\xff\"]":       "invalid JSON: invalid UTF-8 (byte 0xff) in a string",
+	} {
+		if _, err := Decode([]byte(doc), 0); err == nil || err.Error() != msg {
+			t.Errorf("Decode(%q) = %v, want %s", doc, err, msg)
+		}
+	}
+}
+
+// FuzzString checks String against encoding/json on any string literal.
+func FuzzString(f *testing.F) {
+	for _, s := range []string{`"a\nb"`, `"\u00e9\ud83d\ude00"`, `"\ud800x"`, `"\ud800\u0041"`, `"\udc00"`, `"é\t\"\\\/"`, "\"\xff\"", `"\x"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var want string
+		wantErr := json.Unmarshal(raw, &want)
+		if wantErr == nil && (len(raw) < 2 || raw[0] != '"') {
+			return // not a string literal
+		}
+		if wantErr == nil && !utf8.Valid(raw) {
+			return // encoding/json replaces invalid UTF-8; the scanner refuses it first
+		}
+		got, ok := String(bytes.TrimSpace(raw))
+		if ok != (wantErr == nil) || ok && got != want {
+			t.Errorf("String(%q) = %q, %v; encoding/json: %q, %v", raw, got, ok, want, wantErr)
+		}
+	})
 }

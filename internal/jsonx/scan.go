@@ -1,9 +1,11 @@
 package jsonx
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -14,7 +16,8 @@ import (
 type scanner struct {
 	data     []byte
 	pos      int
-	maxDepth int // 0 for the default, maxDepth
+	maxDepth int  // 0 for the default, maxDepth
+	build    bool // build the values scanned (for Decode), or only check them
 }
 
 func (s *scanner) errorf(format string, args ...any) error {
@@ -46,94 +49,132 @@ func (e *DepthError) Error() string {
 // encoding/json uses the same limit.
 const maxDepth = 10000
 
-// value skips one value starting at s.pos (after white space).
-func (s *scanner) value(depth int) error {
+// value scans one value starting at s.pos (after white space) and, when
+// s.build is set, returns it as Decode documents; otherwise it returns nil.
+func (s *scanner) value(depth int) (any, error) {
 	s.skipSpace()
 	if s.pos >= len(s.data) {
-		return s.errorf("unexpected end of input")
+		return nil, s.errorf("unexpected end of input")
 	}
 	if limit := s.maxDepth; depth > maxDepth || limit > 0 && depth >= limit {
-		return &DepthError{Offset: int64(s.pos), Limit: min(s.maxDepth, maxDepth)}
+		return nil, &DepthError{Offset: int64(s.pos), Limit: min(s.maxDepth, maxDepth)}
 	}
+	start := s.pos
 	switch c := s.data[s.pos]; {
 	case c == '{':
+		return s.object(depth)
+	case c == '[':
+		return s.array(depth)
+	case c == '"':
+		if err := s.str(); err != nil || !s.build {
+			return nil, err
+		}
+		str, _ := String(s.data[start:s.pos])
+		return str, nil
+	case c == '-' || c >= '0' && c <= '9':
+		if err := s.number(); err != nil || !s.build {
+			return nil, err
+		}
+		return json.Number(s.data[start:s.pos]), nil
+	case c == 't':
+		return true, s.literal("true")
+	case c == 'f':
+		return false, s.literal("false")
+	case c == 'n':
+		return nil, s.literal("null")
+	default:
+		return nil, s.errorf("invalid character %s looking for the beginning of a value", describe(c))
+	}
+}
+
+func (s *scanner) object(depth int) (any, error) {
+	s.pos++
+	var (
+		obj   map[string]any
+		names []string
+	)
+	if s.build {
+		obj = map[string]any{}
+	}
+	s.skipSpace()
+	if s.pos < len(s.data) && s.data[s.pos] == '}' {
 		s.pos++
+		return obj, nil
+	}
+	for {
 		s.skipSpace()
+		if s.pos >= len(s.data) || s.data[s.pos] != '"' {
+			return nil, s.expected("a member name in quotes")
+		}
+		start := s.pos
+		if err := s.str(); err != nil {
+			return nil, err
+		}
+		// Readers keep only one of two members with the same name, so a
+		// duplicate would be lost silently: refuse it.
+		name, _ := String(s.data[start:s.pos])
+		_, seen := obj[name]
+		if seen || !s.build && slices.Contains(names, name) {
+			s.pos = start
+			return nil, &SyntaxError{Offset: int64(start), Msg: fmt.Sprintf("duplicate member name %q", name)}
+		}
+		if !s.build {
+			names = append(names, name)
+		}
+		s.skipSpace()
+		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+			return nil, s.expected("':' after a member name")
+		}
+		s.pos++
+		v, err := s.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		if s.build {
+			obj[name] = v
+		}
+		s.skipSpace()
+		if s.pos < len(s.data) && s.data[s.pos] == ',' {
+			s.pos++
+			continue
+		}
 		if s.pos < len(s.data) && s.data[s.pos] == '}' {
 			s.pos++
-			return nil
+			return obj, nil
 		}
-		var names []string
-		for {
-			s.skipSpace()
-			if s.pos >= len(s.data) || s.data[s.pos] != '"' {
-				return s.expected("a member name in quotes")
-			}
-			start := s.pos
-			if err := s.str(); err != nil {
-				return err
-			}
-			// Readers keep only one of two members with the same name,
-			// so a duplicate would be lost silently: refuse it.
-			name, _ := String(s.data[start:s.pos])
-			if slices.Contains(names, name) {
-				s.pos = start
-				return &SyntaxError{Offset: int64(start), Msg: fmt.Sprintf("duplicate member name %q", name)}
-			}
-			names = append(names, name)
-			s.skipSpace()
-			if s.pos >= len(s.data) || s.data[s.pos] != ':' {
-				return s.expected("':' after a member name")
-			}
-			s.pos++
-			if err := s.value(depth + 1); err != nil {
-				return err
-			}
-			s.skipSpace()
-			if s.pos < len(s.data) && s.data[s.pos] == ',' {
-				s.pos++
-				continue
-			}
-			if s.pos < len(s.data) && s.data[s.pos] == '}' {
-				s.pos++
-				return nil
-			}
-			return s.expected("',' or '}' after an object member")
-		}
-	case c == '[':
+		return nil, s.expected("',' or '}' after an object member")
+	}
+}
+
+func (s *scanner) array(depth int) (any, error) {
+	s.pos++
+	var list []any
+	if s.build {
+		list = []any{}
+	}
+	s.skipSpace()
+	if s.pos < len(s.data) && s.data[s.pos] == ']' {
 		s.pos++
+		return list, nil
+	}
+	for {
+		v, err := s.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		if s.build {
+			list = append(list, v)
+		}
 		s.skipSpace()
+		if s.pos < len(s.data) && s.data[s.pos] == ',' {
+			s.pos++
+			continue
+		}
 		if s.pos < len(s.data) && s.data[s.pos] == ']' {
 			s.pos++
-			return nil
+			return list, nil
 		}
-		for {
-			if err := s.value(depth + 1); err != nil {
-				return err
-			}
-			s.skipSpace()
-			if s.pos < len(s.data) && s.data[s.pos] == ',' {
-				s.pos++
-				continue
-			}
-			if s.pos < len(s.data) && s.data[s.pos] == ']' {
-				s.pos++
-				return nil
-			}
-			return s.expected("',' or ']' after an array element")
-		}
-	case c == '"':
-		return s.str()
-	case c == '-' || c >= '0' && c <= '9':
-		return s.number()
-	case c == 't':
-		return s.literal("true")
-	case c == 'f':
-		return s.literal("false")
-	case c == 'n':
-		return s.literal("null")
-	default:
-		return s.errorf("invalid character %s looking for the beginning of a value", describe(c))
+		return nil, s.expected("',' or ']' after an array element")
 	}
 }
 
@@ -255,11 +296,96 @@ func String(raw []byte) (string, bool) {
 	if simple {
 		return string(inner), true
 	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return "", false
+	return unquote(inner)
+}
+
+// unquote decodes the inside of a JSON string with escapes, as
+// encoding/json does (a lone surrogate becomes U+FFFD), refusing what it
+// would refuse.
+func unquote(in []byte) (string, bool) {
+	out := make([]byte, 0, len(in))
+	for len(in) > 0 {
+		// Copy the run up to the next escape in one go.
+		plain := in
+		if j := bytes.IndexByte(in, '\\'); j >= 0 {
+			plain = in[:j]
+		}
+		if !utf8.Valid(plain) {
+			return "", false
+		}
+		for _, c := range plain {
+			if c < 0x20 || c == '"' {
+				return "", false
+			}
+		}
+		out = append(out, plain...)
+		in = in[len(plain):]
+		if len(in) < 2 {
+			return string(out), len(in) == 0
+		}
+		if e := in[1]; e != 'u' {
+			switch e {
+			case '"', '\\', '/':
+			case 'b':
+				e = '\b'
+			case 'f':
+				e = '\f'
+			case 'n':
+				e = '\n'
+			case 'r':
+				e = '\r'
+			case 't':
+				e = '\t'
+			default:
+				return "", false
+			}
+			out = append(out, e)
+			in = in[2:]
+			continue
+		}
+		r, ok := hex4(in[2:])
+		if !ok {
+			return "", false
+		}
+		in = in[6:]
+		if utf16.IsSurrogate(r) {
+			r2, ok := rune(-1), false
+			if len(in) > 1 && in[0] == '\\' && in[1] == 'u' {
+				r2, ok = hex4(in[2:])
+			}
+			if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
+				r = dec
+				in = in[6:]
+			} else {
+				r = utf8.RuneError
+			}
+		}
+		out = utf8.AppendRune(out, r)
 	}
-	return s, true
+	return string(out), true
+}
+
+// hex4 decodes the four hex digits at the start of b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
 }
 
 // describe names a byte for a message: quoted when printable ASCII, in hex

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // FormatName is the [talk.Origin.Format] of records this package reads.

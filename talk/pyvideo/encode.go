@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // MarshalTalk returns t in pyvideo's canonical form: the form of Python's
@@ -118,7 +118,7 @@ func marshal(members map[string]any, origin talk.Origin, extra map[string]json.R
 // or not at all where the source did not have it. Members in extra are the
 // model's own and are written as they are.
 func keepSpelling(members, read map[string]any, raw []byte, extra map[string]json.RawMessage) error {
-	src, err := jsonx.Decode(raw)
+	src, err := jsonx.Decode(raw, 0)
 	if err != nil {
 		return err
 	}

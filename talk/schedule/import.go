@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // The [talk.Origin.Format] names of the records this package reads.
