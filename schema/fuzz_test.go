@@ -1,0 +1,76 @@
+package schema
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzValidateTalk feeds the validator arbitrary bytes, seeded with real
+// records, in both profiles: it must never panic, and every problem it
+// reports must be complete and point inside the input.
+func FuzzValidateTalk(f *testing.F) {
+	root := filepath.Join("..", "testdata", "pyvideo")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".json" {
+			data, _ := os.ReadFile(p)
+			f.Add(data, true)
+		}
+		return nil
+	})
+	talkmeta, _ := os.ReadFile("testdata/talk.json")
+	f.Add(talkmeta, false)
+	f.Add([]byte(`{"title": "x", "videos": [{"url": "https://a", "type": "x"}], "recorded": "2016-02-30"}`), true)
+	f.Fuzz(func(t *testing.T, data []byte, pyvideo bool) {
+		v := &Validator{}
+		if pyvideo {
+			v.Profile = Pyvideo
+		}
+		ps := v.ValidateTalk("f.json", data)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for i, p := range ps {
+			if p.Rule == "" || p.Message == "" || (p.Severity != Error && p.Severity != Warning) {
+				t.Errorf("incomplete problem %#v", p)
+			}
+			if p.Line < 0 || p.Line > lines || p.Column < 0 || (p.Line > 0 && p.Column == 0) {
+				t.Errorf("problem %v points outside the %d lines of the input", p, lines)
+			}
+			if i > 0 && ps[i-1].offset > p.offset && ps[i-1].Path == p.Path {
+				t.Errorf("problems out of order: %v before %v", ps[i-1], p)
+			}
+		}
+		if (ps.Err() == nil) != (ps.Errors() == 0) {
+			t.Errorf("Err() = %v with %d errors", ps.Err(), ps.Errors())
+		}
+	})
+}
+
+func BenchmarkValidateTalk(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "pyvideo", filepath.FromSlash(seedPath)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := &Validator{Profile: Pyvideo}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if ps := v.ValidateTalk(seedPath, data); len(ps) != 0 {
+			b.Fatal(ps)
+		}
+	}
+}
+
+// BenchmarkCheckArchive checks the repository's copy of real records, held
+// in memory so that the file system's speed does not count.
+func BenchmarkCheckArchive(b *testing.B) {
+	fsys := testArchive(b)
+	v := &Validator{Profile: Pyvideo}
+	b.ReportAllocs()
+	for b.Loop() {
+		if r := v.CheckArchive(fsys, nil); r.Problems.Errors() != 0 {
+			b.Fatal(r.Problems)
+		}
+	}
+}
