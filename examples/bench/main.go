@@ -23,6 +23,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/html"
@@ -71,6 +72,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 func stages() []stage {
 	return []stage{
 		{"decode", decodeStage},
+		{"validate", eachTalk(func(_ io.Writer, t *talk.Talk) error {
+			return pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err()
+		})},
+		{"check", checkStage},
 		{"jsonld", eachTalk(func(w io.Writer, t *talk.Talk) error {
 			_, err := jsonld.Write(w, t, jsonld.Options{BaseURL: "https://talks.example.org"})
 			return err
@@ -104,8 +109,21 @@ func eachTalk(render func(io.Writer, *talk.Talk) error) func(fs.FS) (int, int64,
 	}
 }
 
-// pipelineStage decodes and renders every talk to HTML, JSON-LD and BibTeX
-// with all cores: the talks are handed to one worker per core.
+// pyvideoValidator checks talks as "talkmeta check" does a pyvideo archive.
+var pyvideoValidator = &schema.Validator{Profile: schema.Pyvideo}
+
+// checkStage checks the whole archive as "talkmeta check" does: layout,
+// every record (talks and events), unique ids and slugs, with all cores.
+func checkStage(fsys fs.FS) (int, int64, error) {
+	r := pyvideoValidator.CheckArchive(fsys, nil)
+	if err := r.Problems.Err(); err != nil {
+		return 0, 0, err
+	}
+	return r.Talks + r.Events, 0, nil
+}
+
+// pipelineStage decodes, validates and renders every talk to HTML, JSON-LD
+// and BibTeX with all cores: the talks are handed to one worker per core.
 func pipelineStage(fsys fs.FS) (int, int64, error) {
 	talks := make(chan *talk.Talk, 64)
 	errs := make(chan error, runtime.GOMAXPROCS(0))
@@ -114,7 +132,10 @@ func pipelineStage(fsys fs.FS) (int, int64, error) {
 		wg.Go(func() {
 			var r html.Renderer
 			for t := range talks {
-				err := r.WriteTalk(io.Discard, t, html.PageOptions{})
+				err := pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err()
+				if err == nil {
+					err = r.WriteTalk(io.Discard, t, html.PageOptions{})
+				}
 				if err == nil {
 					_, err = jsonld.Write(io.Discard, t, jsonld.Options{})
 				}
@@ -262,9 +283,13 @@ func printTable(w io.Writer, results []result) {
 		if floor > 0 {
 			ratio = fmt.Sprintf("%.2f", r.elapsed.Seconds()/floor.Seconds())
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%.2fs\t%.2fs\t%.0f\t%.1f\t%.0f\t%.1f\t%s\t\n",
+		mbps := "-" // a stage that does not count bytes
+		if r.bytes > 0 {
+			mbps = fmt.Sprintf("%.1f", float64(r.bytes)/1e6/r.elapsed.Seconds())
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.2fs\t%.2fs\t%.0f\t%s\t%.0f\t%.1f\t%s\t\n",
 			r.name, r.records, r.elapsed.Seconds(), r.cpu.Seconds(),
-			float64(r.records)/r.elapsed.Seconds(), float64(r.bytes)/1e6/r.elapsed.Seconds(),
+			float64(r.records)/r.elapsed.Seconds(), mbps,
 			float64(r.allocs)/float64(max(r.records, 1)), float64(r.peakHeap)/1e6, ratio)
 	}
 	tw.Flush()
