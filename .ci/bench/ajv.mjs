@@ -1,0 +1,62 @@
+// ajv.mjs times ajv, the usual JavaScript JSON Schema validator, on the
+// same work as examples/bench's "validate" stage: read every talk file of
+// a pyvideo corpus, parse it and validate it against talkmeta's pyvideo
+// schema (schema/pyvideo/talk.json, draft 2020-12, formats asserted).
+//
+//	node .ci/bench/ajv.mjs DIR
+//
+// It prints records, wall time, CPU time and records per second, once for
+// read + parse + validate and once for validation alone (records parsed
+// beforehand), so that either can be set beside talkmeta's numbers.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const corpus = process.argv[2];
+if (!corpus) {
+  console.error("usage: node ajv.mjs DIR");
+  process.exit(2);
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(join(root, "schema", "pyvideo", "talk.json"), "utf8")));
+
+const files = [];
+for (const event of readdirSync(corpus)) {
+  const videos = join(corpus, event, "videos");
+  let names;
+  try {
+    if (!statSync(videos).isDirectory()) continue;
+    names = readdirSync(videos);
+  } catch {
+    continue;
+  }
+  for (const name of names) if (name.endsWith(".json")) files.push(join(videos, name));
+}
+
+function time(label, fn) {
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const [n, invalid] = fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
+  console.log(`${label}\t${n} records\twall ${wall.toFixed(2)}s\tCPU ${cpuSec.toFixed(2)}s\t${Math.round(n / wall)} records/s\t${invalid} invalid`);
+}
+
+console.log(`ajv ${JSON.parse(readFileSync(join(root, ".ci", "bench", "node_modules", "ajv", "package.json"), "utf8")).version}, node ${process.version}`);
+time("read+parse+validate", () => {
+  let invalid = 0;
+  for (const f of files) if (!validate(JSON.parse(readFileSync(f, "utf8")))) invalid++;
+  return [files.length, invalid];
+});
+const docs = files.map((f) => JSON.parse(readFileSync(f, "utf8")));
+time("validate only", () => {
+  let invalid = 0;
+  for (const d of docs) if (!validate(d)) invalid++;
+  return [docs.length, invalid];
+});
