@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Holds talkmeta's embedded JSON Schemas to ajv, an independent validator:
+# they compile strictly as draft 2020-12, accept the whole shared corpus
+# (as talkmeta's pyvideo profile does) and refuse planted faults.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+corpus="${TALKMETA_CORPUS:?set TALKMETA_CORPUS to the pyvideo corpus}"
+cd "$here"
+[ -d node_modules/ajv-formats ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
+node check.mjs "$corpus"
