@@ -336,18 +336,38 @@ func holdsJSON(fsys fs.FS, dir string) bool {
 }
 
 // readLimited reads a file, refusing one larger than limit bytes (no
-// limit when limit <= 0) before reading it.
+// limit when limit <= 0) before reading it. It sizes its buffer from the
+// file's size, so that a record takes one read, not a growing series.
 func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if limit <= 0 {
-		return io.ReadAll(f)
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err == nil && int64(len(data)) > limit {
+	if limit > 0 && size > limit {
+		return nil, fmt.Errorf("the file is %d bytes, more than the limit of %d for one record", size, limit)
+	}
+	r := io.Reader(f)
+	if limit > 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	data := make([]byte, size+1)
+	n, err := io.ReadFull(r, data)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return data[:n], nil // the usual case: the whole file, as its size said
+	case err != nil:
+		return nil, err
+	}
+	// The file is longer than its size said (it grew, or is not a regular
+	// file): read the rest.
+	rest, err := io.ReadAll(r)
+	data = append(data, rest...)
+	if limit > 0 && int64(len(data)) > limit {
 		return nil, fmt.Errorf("the file is more than %d bytes, the limit for one record", limit)
 	}
 	return data, err
