@@ -40,6 +40,7 @@ func TestIndependentParsers(t *testing.T) {
 			continue
 		}
 		t.Run(f.format.String()+f.suffix, func(t *testing.T) {
+			t.Parallel() // each format waits on its own node process
 			file := filepath.Join(t.TempDir(), "talks"+filepath.Ext(f.suffix))
 			var b bytes.Buffer
 			if err := WriteAll(&b, f.format, talks, f.opt); err != nil {
