@@ -42,6 +42,7 @@ func verbs() []verb {
 		{"cite", "[-style STYLE|-format FORMAT] TALK.json|DIR...", "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite records in pyvideo's canonical form (list what would change without -w)", runFmt},
 		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
+		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs", runSite},
 		{"import", importUsage, "turn a conference's schedule export into one JSON file per talk and per event", runImport},
 	}
 }

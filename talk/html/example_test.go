@@ -110,3 +110,27 @@ func ExampleRenderer_WriteIndex() {
 	// <li><a href="/events/europython-2016.html">EuroPython 2016</a> <span class="meta"><span><time datetime="2016-07-17">17 July 2016</time></span><span>181 talks</span></span></li>
 	// <li><a href="/events/chipy.html">ChiPy</a> <span class="meta"><span>1 talk</span></span></li>
 }
+
+// Serve the style once for a whole site: pages link to it instead of
+// carrying it inline.
+func ExampleRenderer_WriteStyle() {
+	r := html.Renderer{StyleSheet: "/style.css"}
+	var css, page strings.Builder
+	if err := r.WriteStyle(&css); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	if err := r.WriteIndex(&page, nil, html.PageOptions{}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Println(strings.Contains(css.String(), "color-scheme: light dark;"))
+	for _, line := range strings.Split(page.String(), "\n") {
+		if strings.Contains(line, "stylesheet") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// true
+	// <link rel="stylesheet" href="/style.css">
+}

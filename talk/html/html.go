@@ -46,6 +46,10 @@ type Renderer struct {
 	// SiteName heads the index and names it in every page's navigation;
 	// "" means "Talks".
 	SiteName string
+	// StyleSheet, when not "", is the path (below BaseURL) or URL of a
+	// style sheet that pages link to instead of carrying their style
+	// inline; write it with [Renderer.WriteStyle].
+	StyleSheet string
 }
 
 // defaultTemplates parses the embedded templates once; the set is never
@@ -79,6 +83,7 @@ type head struct {
 	JSONLD      htmltemplate.JS
 	Home        string // the index's URL; "" on the index itself or when there is none
 	SiteName    string
+	StyleSheet  string // the style sheet's URL; "" to inline the style
 }
 
 // page is what the talk templates see.
@@ -121,6 +126,12 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	return r.execute(w, "page", p)
 }
 
+// WriteStyle writes the pages' style sheet (the "style" template) to w,
+// for a site that serves it as [Renderer.StyleSheet].
+func (r *Renderer) WriteStyle(w io.Writer) error {
+	return r.execute(w, "style", nil)
+}
+
 // execute runs the named template with data and writes the page.
 func (r *Renderer) execute(w io.Writer, name string, data any) error {
 	tmpl := r.Templates
@@ -140,7 +151,7 @@ func (r *Renderer) execute(w io.Writer, name string, data any) error {
 
 // head fills what every page has; self is the page's path from URLs.
 func (r *Renderer) head(self string, opt PageOptions) head {
-	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.href(self)}
+	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.href(self), StyleSheet: r.href(r.StyleSheet)}
 	if h.SiteName == "" {
 		h.SiteName = "Talks"
 	}
@@ -158,7 +169,7 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 // real data does contain, with U+FFFD, so that the page stays valid. The
 // JSON-LD block has none: talk/jsonld escapes them.
 func replaceForbidden(page []byte) []byte {
-	if !bytes.ContainsFunc(page, forbidden) {
+	if !mayHoldForbidden(page) {
 		return page
 	}
 	return bytes.Map(func(r rune) rune {
@@ -167,6 +178,31 @@ func replaceForbidden(page []byte) []byte {
 		}
 		return r
 	}, page)
+}
+
+// mayHoldForbidden is a fast test on bytes: false means page holds no
+// forbidden code point. It looks for C0 controls and DEL, the lead byte
+// 0xC2 followed by a C1 control's second byte, and the lead bytes of the
+// noncharacters (0xEF for U+FDD0-U+FDEF and U+FFFE-U+FFFF; 0xF0-0xF4 for
+// the planes above), which the exact test then decides.
+func mayHoldForbidden(page []byte) bool {
+	for i, c := range page {
+		switch {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\f' && c != '\r' {
+				return true
+			}
+		case c == 0x7f:
+			return true
+		case c == 0xC2:
+			if i+1 < len(page) && page[i+1] <= 0x9f {
+				return true
+			}
+		case c == 0xEF, c >= 0xF0:
+			return bytes.ContainsFunc(page[i:], forbidden)
+		}
+	}
+	return false
 }
 
 // forbidden reports whether HTML forbids r in a document: C0 controls

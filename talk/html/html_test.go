@@ -168,3 +168,17 @@ func unsafePage(page []byte) string {
 	walk(doc)
 	return problem
 }
+
+// TestForbidden replaces the code points HTML forbids, and only those.
+func TestForbidden(t *testing.T) {
+	in := "a\x01b\tc\u0085d\u00b7e\ufdd0f\uffffg\U0001fffeh\U0001f40di\x7fj\ufffd"
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, &talk.Talk{Title: in}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<h1>a\ufffdb\tc\ufffdd\u00b7e\ufffdf\ufffdg\ufffdh\U0001f40di\ufffdj\ufffd</h1>"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("page has no %q:\n%s", want, b.String())
+	}
+}

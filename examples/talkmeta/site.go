@@ -1,0 +1,475 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/html"
+)
+
+const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
+
+// siteMarker is the file that marks a directory as a site this verb
+// wrote, which a later build may replace as a whole.
+const siteMarker = ".talkmeta-site"
+
+// runSite builds a static site: an index of events, a page per event, per
+// talk and per speaker, and the style sheet, laid out as pyvideo.org is
+// (see html.PyvideoURLs). The site is built in a new directory beside the
+// output and then moved into place, so that a failed build leaves the old
+// site as it was. Only what the index, event and speaker pages need is
+// kept in memory; talk pages are written as their records are read.
+func runSite(e *env, args []string) int {
+	fs := e.flags("site", siteUsage)
+	out := fs.String("o", "site", "the `directory` to write the site to; it is replaced as a whole")
+	base := fs.String("base", "", "the site's base `URL`, for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
+	name := fs.String("name", "", "the site's `name`, heading the index (default \"Talks\")")
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	start := e.now()
+	status := 0
+	var mu sync.Mutex
+	report := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintln(e.stderr, err)
+		status = 1
+	}
+	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css"}, report)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		return 1
+	}
+	defer b.cleanup()
+	n := 0
+	for t, err := range talks(fs.Args()) {
+		if err == nil {
+			err = b.addTalk(t)
+		}
+		if err != nil {
+			report(err)
+			continue
+		}
+		if b.err() != nil {
+			break
+		}
+		n++
+		if e.isTerminal && n%500 == 0 {
+			fmt.Fprintf(e.stderr, "\rtalkmeta site: %d talks", n)
+		}
+	}
+	if e.isTerminal && n >= 500 {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	b.finish()
+	if err := b.err(); err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		return 1
+	}
+	if err := b.publish(); err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		return 1
+	}
+	fmt.Fprintf(e.stdout, "%s: %s, %s, %s, %d files, in %v\n", *out,
+		sitePlural(n, "talk"), sitePlural(len(b.events), "event"), sitePlural(len(b.speakers), "speaker"),
+		len(b.pages), e.now().Sub(start).Round(time.Millisecond))
+	return status
+}
+
+// siteBuilder collects what the index, event and speaker pages need while
+// it writes talk pages, in a temporary directory.
+type siteBuilder struct {
+	r    html.Renderer
+	urls html.PyvideoURLs
+	out  string // where the site goes
+	tmp  string // where it is built
+	dirs map[string]bool
+	// pages maps each page's path to the record that made it, to find
+	// records that would overwrite each other's pages.
+	pages    map[string]string
+	events   map[string]*siteEvent
+	speakers map[string]*siteSpeaker
+	order    int
+
+	// Pages are rendered and written by up to cap(slots) goroutines at
+	// once; the first error writing the site is kept in failed.
+	slots  chan struct{}
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	report func(error)
+	failed error
+}
+
+type siteEvent struct {
+	event talk.Event
+	talks []siteTalk
+}
+
+type siteSpeaker struct {
+	speaker talk.Speaker
+	talks   []siteTalk
+}
+
+// siteTalk is a talk in a list: the fields a list shows, and the order
+// the talk was read in.
+type siteTalk struct {
+	t     *talk.Talk
+	order int
+}
+
+func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuilder, error) {
+	out = filepath.Clean(out)
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	return &siteBuilder{
+		r: r, out: out, tmp: tmp,
+		slots:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+		report:   report,
+		dirs:     map[string]bool{},
+		pages:    map[string]string{},
+		events:   map[string]*siteEvent{},
+		speakers: map[string]*siteSpeaker{},
+	}, nil
+}
+
+// checkReplaceable refuses to replace a directory that holds anything but
+// a site this verb wrote.
+func checkReplaceable(out string) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, siteMarker)); err != nil {
+		return fmt.Errorf("%s is not empty and holds no site written by talkmeta site (no %s); choose another -o", out, siteMarker)
+	}
+	return nil
+}
+
+// addTalk writes t's page and keeps what the lists need.
+func (b *siteBuilder) addTalk(t *talk.Talk) error {
+	record := t.Origin.Path
+	if record == "" {
+		record = t.Event.ID + "/" + t.ID
+	}
+	page := b.urls.Talk(t)
+	if page == "" {
+		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
+	}
+	var bib strings.Builder
+	if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
+		return fmt.Errorf("%s: %w", record, err)
+	}
+	opt := html.PageOptions{Citations: []html.Citation{{Label: "BibTeX", Text: bib.String()}}}
+	if err := b.write(page, record, func(w io.Writer) error { return b.r.WriteTalk(w, t, opt) }); err != nil {
+		return err
+	}
+
+	b.order++
+	item := siteTalk{siteSlim(t), b.order}
+	key := b.urls.Event(&t.Event)
+	ev := b.events[key]
+	if ev == nil {
+		ev = &siteEvent{event: t.Event}
+		ev.event.Extra = nil
+		ev.event.Origin.Raw = nil
+		b.events[key] = ev
+	}
+	ev.talks = append(ev.talks, item)
+	for _, s := range t.Speakers {
+		key := b.urls.Speaker(&s)
+		if key == "" {
+			continue
+		}
+		sp := b.speakers[key]
+		if sp == nil {
+			sp = &siteSpeaker{speaker: s}
+			sp.speaker.Extra = nil
+			b.speakers[key] = sp
+		}
+		// A talk is listed once even when its speaker list names the
+		// same person twice.
+		if n := len(sp.talks); n == 0 || sp.talks[n-1].order != item.order {
+			sp.talks = append(sp.talks, item)
+		}
+	}
+	return nil
+}
+
+// siteSlim keeps what lists of talks show and link to.
+func siteSlim(t *talk.Talk) *talk.Talk {
+	s := &talk.Talk{
+		ID: t.ID, Title: t.Title, Slug: t.Slug, Language: t.Language,
+		Recorded: t.Recorded, Duration: t.Duration, Thumbnail: t.Thumbnail,
+		Event: talk.Event{ID: t.Event.ID, Title: t.Event.Title, TimeZone: t.Event.TimeZone},
+	}
+	for _, sp := range t.Speakers {
+		s.Speakers = append(s.Speakers, talk.Speaker{Name: sp.Name, Slug: sp.Slug})
+	}
+	for _, v := range t.Videos {
+		if v.Provider == talk.YouTube && v.ID != "" {
+			s.Videos = []talk.Video{{Provider: v.Provider, ID: v.ID}}
+			break
+		}
+	}
+	return s
+}
+
+// finish writes the event and speaker pages, the index and the style
+// sheet, and waits for every page to be written. It reports a page it
+// cannot make and goes on; see err for an error writing the site.
+func (b *siteBuilder) finish() {
+	defer b.wg.Wait()
+	check := func(err error) error {
+		if err != nil {
+			b.report(err)
+		}
+		return b.err()
+	}
+	var index []html.IndexEntry
+	for _, key := range siteKeys(b.events) {
+		ev := b.events[key]
+		talks := siteByDate(ev.talks, false)
+		if check(b.write(key, "event "+ev.event.ID, func(w io.Writer) error {
+			return b.r.WriteEvent(w, &ev.event, talks, html.PageOptions{})
+		})) != nil {
+			return
+		}
+		entry := html.IndexEntry{Event: ev.event, Talks: len(talks)}
+		entry.Event.Description = ""
+		if entry.Event.Start.IsZero() && len(talks) > 0 && !talks[0].Recorded.IsZero() {
+			// The index says when an event was; without dates of its
+			// own, its first talk's day says it (talks are in date
+			// order, undated ones last).
+			entry.Event.Start = talks[0].Recorded
+			if day := talks[0].Recorded.Day(); !day.IsZero() {
+				entry.Event.Start = day
+			}
+		}
+		index = append(index, entry)
+	}
+	for _, key := range siteKeys(b.speakers) {
+		sp := b.speakers[key]
+		talks := siteByDate(sp.talks, true)
+		if check(b.write(key, "speaker "+sp.speaker.Name, func(w io.Writer) error {
+			return b.r.WriteSpeaker(w, &sp.speaker, talks, html.PageOptions{})
+		})) != nil {
+			return
+		}
+	}
+	// Newest events first; events without a start date by their newest
+	// talk, then by title.
+	newest := func(e html.IndexEntry) time.Time {
+		if !e.Event.Start.IsZero() {
+			return e.Event.Start.Time()
+		}
+		var latest time.Time
+		for _, st := range b.events[b.urls.Event(&e.Event)].talks {
+			if t := st.t.Recorded.Time(); t.After(latest) {
+				latest = t
+			}
+		}
+		return latest
+	}
+	slices.SortStableFunc(index, func(x, y html.IndexEntry) int {
+		if c := newest(y).Compare(newest(x)); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Event.Title, y.Event.Title)
+	})
+	check(b.write(b.urls.Index(), "the index", func(w io.Writer) error {
+		return b.r.WriteIndex(w, index, html.PageOptions{})
+	}))
+	check(b.write(b.r.StyleSheet, "the style sheet", b.r.WriteStyle))
+	check(b.write("/"+siteMarker, "the marker", func(w io.Writer) error {
+		_, err := io.WriteString(w, "This directory is a site written by talkmeta site, which replaces it as a whole.\n")
+		return err
+	}))
+}
+
+// siteByDate orders a list of talks by date, newest first or in the order
+// they were given, and undated talks last; talks of the same date stay in
+// the order they were read.
+func siteByDate(items []siteTalk, newestFirst bool) []*talk.Talk {
+	slices.SortStableFunc(items, func(x, y siteTalk) int {
+		xz, yz := x.t.Recorded.IsZero(), y.t.Recorded.IsZero()
+		switch {
+		case xz != yz:
+			if xz {
+				return 1
+			}
+			return -1
+		case !xz:
+			c := x.t.Recorded.Time().Compare(y.t.Recorded.Time())
+			if newestFirst {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(x.order, y.order)
+	})
+	out := make([]*talk.Talk, len(items))
+	for i, it := range items {
+		out[i] = it.t
+	}
+	return out
+}
+
+func siteKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// write has the page at the URL path page, made by record, written with
+// fill by one of the builder's goroutines. A page that another record
+// already made is an error naming both; errors from fill are reported with
+// the record's name.
+func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) error {
+	rel := filepath.FromSlash(strings.TrimPrefix(page, "/"))
+	if !filepath.IsLocal(rel) || strings.HasSuffix(page, "/") {
+		return fmt.Errorf("%s: its page %q is not a file within the site", record, page)
+	}
+	if other, ok := b.pages[page]; ok {
+		return fmt.Errorf("%s: its page %s is %s's already; the record is left out", record, page, other)
+	}
+	b.pages[page] = record
+	name := filepath.Join(b.tmp, rel)
+	if dir := filepath.Dir(name); !b.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.fail(err)
+			return nil
+		}
+		b.dirs[dir] = true
+	}
+	b.slots <- struct{}{}
+	b.wg.Go(func() {
+		defer func() { <-b.slots }()
+		if err := writeFile(name, fill); err != nil {
+			var fe *fillError
+			if errors.As(err, &fe) {
+				os.Remove(name)
+				b.report(fmt.Errorf("%s: %w", record, fe.err))
+				return
+			}
+			b.fail(err)
+		}
+	})
+	return nil
+}
+
+// fillError is an error making a page's content, as against writing it.
+type fillError struct{ err error }
+
+func (e *fillError) Error() string { return e.err.Error() }
+
+func writeFile(name string, fill func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 32<<10)
+	if err := fill(w); err != nil {
+		f.Close()
+		return &fillError{err}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// fail keeps the first error writing the site.
+func (b *siteBuilder) fail(err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.failed == nil {
+		b.failed = err
+	}
+}
+
+// err returns the first error writing the site, if any.
+func (b *siteBuilder) err() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.failed
+}
+
+// publish moves the built site into place, replacing an earlier one.
+func (b *siteBuilder) publish() error {
+	if err := os.Chmod(b.tmp, 0o755); err != nil {
+		return err
+	}
+	if err := checkReplaceable(b.out); err != nil {
+		return err
+	}
+	old := ""
+	if _, err := os.Stat(b.out); err == nil {
+		old = b.tmp + ".old"
+		if err := os.Rename(b.out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(b.tmp, b.out); err != nil {
+		if old != "" {
+			os.Rename(old, b.out)
+		}
+		return err
+	}
+	b.tmp = ""
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// cleanup removes the temporary directory of a build that did not finish.
+func (b *siteBuilder) cleanup() {
+	b.wg.Wait()
+	if b.tmp != "" {
+		os.RemoveAll(b.tmp)
+	}
+}
+
+func sitePlural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

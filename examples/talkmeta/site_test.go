@@ -1,0 +1,115 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// siteFiles lists the files under dir with their sizes, one per line.
+func siteFiles(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString(filepath.ToSlash(rel) + "\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// stableSite makes the summary line independent of the clock and of the
+// temporary directory's name.
+func stableSite(r result, dir string) result {
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	r.stdout = regexp.MustCompile(`in [0-9.]+[µm]?s\n`).ReplaceAllString(r.stdout, "in TIME\n")
+	return r
+}
+
+// TestSite builds the site of the repository's records and pins the files
+// written, the index and the seed talk's event page.
+func TestSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	got := stableSite(runCommand("", "site", "-o", out, "-base", "https://talks.example.org", "-name", "Python talks", archive), out)
+	golden(t, "site.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
+	golden(t, "site-index.html.txt", result{stdout: readFile(t, filepath.Join(out, "index.html"))})
+	golden(t, "site-event.html.txt", result{stdout: readFile(t, filepath.Join(out, "events", "europython-2016.html"))})
+
+	// A second build replaces the first as a whole: a page that is no
+	// longer made does not linger.
+	stale := filepath.Join(out, "chipy", "old.html")
+	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again := runCommand("", "site", "-o", out, archive+"/chipy"); again.status != 0 || again.stderr != "" {
+		t.Fatalf("second build = %+v", again)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the second build left a page of the first")
+	}
+	if _, err := os.Stat(filepath.Join(out, "europython-2016")); err == nil {
+		t.Error("the second build kept an event it was not given")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("the builds left %d entries beside the site, want none", len(entries)-1)
+	}
+}
+
+// TestSiteRefusesForeignDir never replaces a directory it did not write.
+func TestSiteRefusesForeignDir(t *testing.T) {
+	out := t.TempDir()
+	mine := filepath.Join(out, "notes.txt")
+	if err := os.WriteFile(mine, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := stableSite(runCommand("", "site", "-o", out, archive+"/chipy"), out)
+	golden(t, "site-foreign-dir.txt", got)
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("the user's file is gone:", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Error("left a temporary directory:", e.Name())
+		}
+	}
+}
+
+// TestSiteSamePage reports two records that would share a page, by name,
+// and builds the rest.
+func TestSiteSamePage(t *testing.T) {
+	dir := t.TempDir()
+	ev := filepath.Join(dir, "ev", "videos")
+	if err := os.MkdirAll(ev, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"ev/category.json":   `{"title": "Ev"}`,
+		"ev/videos/a.json":   `{"title": "C", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/b.json":   `{"title": "C++", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/c.json":   `{"title": "Go", "speakers": [], "videos": []}`,
+		"ev/videos/d.json":   `{"title": "🐍", "speakers": [], "videos": []}`,
+		"ev/videos/bad.json": `{"title": 1}`,
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	got := runCommand("", "site", "-o", out, dir)
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
+	got = stableSite(got, out)
+	golden(t, "site-same-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
+}
