@@ -36,6 +36,11 @@ func index(ptr string, i int) string { return ptr + "/" + strconv.Itoa(i) }
 // deepest value on its way that exists, so that a finding about a missing
 // member points at the object that lacks it. data must be well-formed.
 func locate(data []byte, ptr string) int64 {
+	return locateValue(data, ptr).Offset
+}
+
+// locateValue is locate returning the value itself, with its offset.
+func locateValue(data []byte, ptr string) jsonx.Value {
 	v := jsonx.Value{Raw: data, Offset: 0}
 	// Skip leading white space so that the whole record's offset is its
 	// first byte.
@@ -49,7 +54,7 @@ func locate(data []byte, ptr string) int64 {
 		}
 		v = next
 	}
-	return v.Offset
+	return v
 }
 
 // child returns the member or element tok of v.

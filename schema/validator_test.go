@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // seedPath is the record talkmeta started from: real, and clean.
@@ -105,6 +107,14 @@ func TestPyvideoTalkFaults(t *testing.T) {
 				p + "3:18: null-description: description is null; write \"\" when there is none (warning)",
 				p + "3:29: unknown: unknown member \"x\": pyvideo.org ignores it (warning)",
 			}},
+		{"empty speaker name", `"Yury Selivanov"`, `""`, false,
+			[]string{p + "11:5: empty-name: speakers/0: the name is empty (warning)"}},
+		{"no date", `"recorded": "2016-08-04"`, `"recorded": null`, false,
+			[]string{p + "6:15: no-date: recorded is missing or null; pages and citations will show no date (warning)"}},
+		{"carriage return after a link", `awesome"
+  ],`, `awesome\r"
+  ],`, false,
+			[]string{p + "8:5: whitespace: related_urls/0: \"https://ep2016.europython.eu//conference/talks/asyncawait...\" has white space around it (warning)"}},
 		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
 			[]string{
 				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)",
@@ -158,5 +168,37 @@ func TestProblemsAreErrors(t *testing.T) {
 	}
 	if (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, plant(t, seed, `awesome",`, `awesome ",`)).Err() != nil {
 		t.Error("a record with only warnings is valid")
+	}
+}
+
+func TestLimits(t *testing.T) {
+	seed := readTestdata(t, seedPath)
+	v := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 1000, MaxDepth: 3}}
+	got := lines(v.ValidateTalk(seedPath, seed))
+	want := []string{seedPath + ": size: the record is 2634 bytes, more than the limit of 1000"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("size (-want +got):\n%s", diff)
+	}
+	got = lines(v.ValidateTalk("deep.json", []byte(`{"title": "x", "videos": [[[{}]]]}`)))
+	want = []string{"deep.json:1:28: json: nested more than 3 deep"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("depth (-want +got):\n%s", diff)
+	}
+}
+
+func TestPyvideoCategoryFaults(t *testing.T) {
+	v := &Validator{Profile: Pyvideo}
+	got := lines(v.ValidateEvent("category.json", []byte(`{"title": "PyCon 2024", "url": "", "start_date": "2024-05-17", "end_date": "2024-05-15"}`)))
+	want := []string{
+		`category.json:1:32: empty-url: url is ""; leave it out when the event has no site (warning)`,
+		`category.json:1:76: date: end_date: the event ends (2024-05-15) before it starts (2024-05-17)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	got = lines(v.ValidateEvent("category.json", []byte(`{"title": "PyCon 2024", "start_date": "2024-02-30"}`)))
+	want = []string{`category.json:1:39: format: start_date: "2024-02-30" is not a real date of the form 2016-07-21`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
