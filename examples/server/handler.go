@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/html"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// The media types the handler serves.
+const (
+	typeHTML   = "text/html"
+	typeJSONLD = "application/ld+json"
+	typeBibTeX = "application/x-bibtex"
+	typeRIS    = "application/x-research-info-systems"
+	typeCSL    = "application/vnd.citationstyles.csl+json"
+	typeCSS    = "text/css"
+)
+
+// contentTypes are the Content-Type headers of the media types.
+var contentTypes = map[string]string{
+	typeHTML:   "text/html; charset=utf-8",
+	typeJSONLD: "application/ld+json",
+	typeBibTeX: "application/x-bibtex; charset=utf-8",
+	typeRIS:    "application/x-research-info-systems; charset=utf-8",
+	typeCSL:    "application/vnd.citationstyles.csl+json",
+	typeCSS:    "text/css; charset=utf-8",
+}
+
+// contentSecurityPolicy lets pages load only what they are made of: the
+// style sheet, images and media from the web, and the players they embed.
+const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src http: https:; media-src http: https:; " +
+	"frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://archive.org; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// load reads every talk of a pyvideo archive. Records that cannot be read
+// are returned as errors beside the talks that could.
+func load(fsys fs.FS) ([]*talk.Talk, []error) {
+	var talks []*talk.Talk
+	var errs []error
+	for t, err := range pyvideo.Talks(fsys) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		t.Origin.Raw = nil // only a pyvideo writer needs it
+		talks = append(talks, t)
+	}
+	return talks, errs
+}
+
+// handler serves an archive's pages; see the package documentation. Its
+// maps are filled by newHandler and only read afterwards, so it is safe
+// for concurrent use.
+type handler struct {
+	r        html.Renderer
+	urls     html.PyvideoURLs
+	talks    map[string]*talk.Talk // by page path
+	events   map[string]*listing
+	speakers map[string]*listing
+	index    []html.IndexEntry
+	// warnings name records left out because their page is another's.
+	warnings []string
+}
+
+// listing is an event or a speaker with their talks.
+type listing struct {
+	event   *talk.Event
+	speaker *talk.Speaker
+	talks   []*talk.Talk
+}
+
+// newHandler indexes talks by the paths of their pages. Talks whose page
+// another talk already has are left out, with a warning.
+func newHandler(talks []*talk.Talk, baseURL string) *handler {
+	h := &handler{
+		r:        html.Renderer{BaseURL: baseURL, StyleSheet: "/style.css"},
+		talks:    map[string]*talk.Talk{},
+		events:   map[string]*listing{},
+		speakers: map[string]*listing{},
+	}
+	var events []string
+	for _, t := range talks {
+		p := h.urls.Talk(t)
+		if p == "" {
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: the talk has no title or ID to name its page after; left out", t.Origin.Path))
+			continue
+		}
+		if other, ok := h.talks[p]; ok {
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, p, other.Origin.Path))
+			continue
+		}
+		h.talks[p] = t
+		ep := h.urls.Event(&t.Event)
+		ev := h.events[ep]
+		if ev == nil {
+			ev = &listing{event: &t.Event}
+			h.events[ep] = ev
+			events = append(events, ep)
+		}
+		ev.talks = append(ev.talks, t)
+		for i := range t.Speakers {
+			sp := h.urls.Speaker(&t.Speakers[i])
+			if sp == "" {
+				continue
+			}
+			l := h.speakers[sp]
+			if l == nil {
+				l = &listing{speaker: &t.Speakers[i]}
+				h.speakers[sp] = l
+			}
+			if n := len(l.talks); n == 0 || l.talks[n-1] != t {
+				l.talks = append(l.talks, t)
+			}
+		}
+	}
+	for _, ep := range events {
+		ev := h.events[ep]
+		h.index = append(h.index, html.IndexEntry{Event: *ev.event, Talks: len(ev.talks)})
+	}
+	slices.SortStableFunc(h.index, func(a, b html.IndexEntry) int {
+		return cmp.Compare(a.Event.Title, b.Event.Title)
+	})
+	return h
+}
+
+// representation writes a page in one media type.
+type representation func(w io.Writer) error
+
+// ServeHTTP serves GET and HEAD requests for the archive's pages.
+func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if req.Method != http.MethodGet && req.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	offers := h.route(req.URL.Path)
+	if offers == nil {
+		http.NotFound(w, req)
+		return
+	}
+	var types []string
+	for _, o := range offers {
+		types = append(types, o.mediaType)
+	}
+	w.Header().Set("Vary", "Accept")
+	chosen, ok := negotiate(req.Header.Values("Accept"), types)
+	if !ok {
+		http.Error(w, "406 not acceptable: this resource is available as "+strings.Join(types, ", "), http.StatusNotAcceptable)
+		return
+	}
+	var body bytes.Buffer
+	if err := offers[slices.Index(types, chosen)].write(&body); err != nil {
+		http.Error(w, "500 internal server error", http.StatusInternalServerError)
+		return
+	}
+	sum := sha256.Sum256(body.Bytes())
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	hd := w.Header()
+	hd.Set("ETag", etag)
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	if chosen == typeHTML {
+		hd.Set("Content-Security-Policy", contentSecurityPolicy)
+	}
+	if noneMatch(req.Header.Values("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Type", contentTypes[chosen])
+	hd.Set("Content-Length", strconv.Itoa(body.Len()))
+	w.WriteHeader(http.StatusOK)
+	if req.Method != http.MethodHead {
+		w.Write(body.Bytes())
+	}
+}
+
+// offer is one representation of a resource.
+type offer struct {
+	mediaType string
+	write     representation
+}
+
+// route returns the representations of the resource at path, in order of
+// preference, or nil when there is none.
+func (h *handler) route(path string) []offer {
+	switch {
+	case path == "/" || path == h.urls.Index():
+		return []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}
+	case path == h.r.StyleSheet:
+		return []offer{{typeCSS, h.r.WriteStyle}}
+	}
+	if t, ok := h.talks[path]; ok {
+		return append([]offer{
+			{typeHTML, func(w io.Writer) error { return h.r.WriteTalk(w, t, html.PageOptions{Citations: citations(t)}) }},
+			{typeJSONLD, func(w io.Writer) error {
+				_, err := jsonld.Write(w, t, jsonld.Options{BaseURL: h.r.BaseURL, Indent: "  "})
+				return err
+			}},
+		}, citationOffers([]*talk.Talk{t})...)
+	}
+	if ev, ok := h.events[path]; ok {
+		return append([]offer{{typeHTML, func(w io.Writer) error {
+			return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{})
+		}}}, citationOffers(ev.talks)...)
+	}
+	if sp, ok := h.speakers[path]; ok {
+		return append([]offer{{typeHTML, func(w io.Writer) error {
+			return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{})
+		}}}, citationOffers(sp.talks)...)
+	}
+	return nil
+}
+
+// citationOffers are talks as BibTeX, RIS and CSL-JSON.
+func citationOffers(talks []*talk.Talk) []offer {
+	format := func(f cite.Format) representation {
+		return func(w io.Writer) error { return cite.WriteAll(w, f, talks, cite.Options{}) }
+	}
+	return []offer{{typeBibTeX, format(cite.BibTeX)}, {typeRIS, format(cite.RIS)}, {typeCSL, format(cite.CSLJSON)}}
+}
+
+// citations are what a talk page shows under "Cite this talk".
+func citations(t *talk.Talk) []html.Citation {
+	var bib strings.Builder
+	if cite.WriteBibTeX(&bib, t, cite.Options{}) != nil {
+		return nil
+	}
+	return []html.Citation{{Label: "BibTeX", Text: bib.String()}}
+}

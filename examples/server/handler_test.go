@@ -1,0 +1,231 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// archive is the repository's copy of real pyvideo records.
+const archive = "../../testdata/pyvideo"
+
+const seedPath = "/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html"
+
+func testHandler(t testing.TB) *handler {
+	t.Helper()
+	talks, errs := load(os.DirFS(archive))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return newHandler(talks, "https://talks.example.org")
+}
+
+// do runs one request through h and returns the whole response as text:
+// the status line, every header in order, a blank line and the body.
+func do(h http.Handler, method, path string, header ...string) string {
+	req := httptest.NewRequest(method, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Add(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	var b strings.Builder
+	b.WriteString(res.Proto + " " + res.Status + "\n")
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range res.Header {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, k := range keys {
+		for _, v := range res.Header[k] {
+			b.WriteString(k + ": " + v + "\n")
+		}
+	}
+	b.WriteString("\n")
+	body, _ := io.ReadAll(res.Body)
+	b.Write(body)
+	return b.String()
+}
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestResponses pins whole responses: status, headers and body.
+func TestResponses(t *testing.T) {
+	h := testHandler(t)
+	tests := []struct {
+		name, method, path string
+		header             []string
+	}{
+		{"talk-html.txt", "GET", seedPath, nil},
+		{"talk-jsonld.txt", "GET", seedPath, []string{"Accept", "application/ld+json"}},
+		{"talk-bibtex.txt", "GET", seedPath, []string{"Accept", "application/x-bibtex"}},
+		{"talk-ris.txt", "GET", seedPath, []string{"Accept", "application/x-research-info-systems"}},
+		{"talk-csl.txt", "GET", seedPath, []string{"Accept", "application/vnd.citationstyles.csl+json"}},
+		{"talk-q.txt", "GET", seedPath, []string{"Accept", "text/html;q=0.5, application/x-bibtex;q=0.9, */*;q=0.1"}},
+		{"talk-browser.txt", "HEAD", seedPath, []string{"Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}},
+		{"talk-406.txt", "GET", seedPath, []string{"Accept", "image/png, text/html;q=0"}},
+		{"event-bibtex.txt", "GET", "/events/chipy.html", []string{"Accept", "application/*;q=0.8, application/x-bibtex"}},
+		{"event-jsonld-406.txt", "GET", "/events/chipy.html", []string{"Accept", "application/ld+json"}},
+		{"event-html.txt", "GET", "/events/chipy.html", nil},
+		{"speaker-html.txt", "GET", "/speaker/yury-selivanov.html", []string{"Accept", "text/*"}},
+		{"index-html.txt", "GET", "/", nil},
+		{"style.txt", "HEAD", "/style.css", nil},
+		{"not-found.txt", "GET", "/europython-2016/no-such-talk.html", nil},
+		{"not-found-speaker.txt", "GET", "/speaker/nobody.html", []string{"Accept", "application/x-bibtex"}},
+		{"post.txt", "POST", seedPath, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkGolden(t, tt.name, do(h, tt.method, tt.path, tt.header...))
+		})
+	}
+}
+
+// TestConditional answers a request with the ETag it was given with 304
+// and no body, per representation.
+func TestConditional(t *testing.T) {
+	h := testHandler(t)
+	for _, accept := range []string{"text/html", "application/x-bibtex"} {
+		full := do(h, "GET", seedPath, "Accept", accept)
+		etag := header(full, "Etag")
+		if etag == "" || !strings.HasPrefix(etag, `"`) {
+			t.Fatalf("no strong ETag in\n%s", full)
+		}
+		want := "HTTP/1.1 304 Not Modified\nCache-Control: no-cache\n"
+		if accept == "text/html" {
+			want += "Content-Security-Policy: " + contentSecurityPolicy + "\n"
+		}
+		want += "Etag: " + etag + "\nVary: Accept\nX-Content-Type-Options: nosniff\n\n"
+		for _, inm := range []string{etag, `"other", ` + etag, "W/" + etag, "*"} {
+			got := do(h, "GET", seedPath, "Accept", accept, "If-None-Match", inm)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Accept %s, If-None-Match %s (-want +got):\n%s", accept, inm, diff)
+			}
+		}
+		// Another representation's tag does not match.
+		if got := do(h, "GET", seedPath, "If-None-Match", `"other"`, "Accept", accept); got != full {
+			t.Errorf("a stale tag gave\n%s\nwant\n%s", got, full)
+		}
+	}
+	// The same page in two types has two tags.
+	if a, b := header(do(h, "GET", seedPath), "Etag"), header(do(h, "GET", seedPath, "Accept", "application/x-bibtex"), "Etag"); a == b {
+		t.Errorf("HTML and BibTeX share the ETag %s", a)
+	}
+}
+
+// TestHEAD sends the headers GET sends, without the body.
+func TestHEAD(t *testing.T) {
+	h := testHandler(t)
+	for _, path := range []string{seedPath, "/events/chipy.html", "/", "/nope"} {
+		get := do(h, "GET", path)
+		head := do(h, "HEAD", path)
+		headers, _, _ := strings.Cut(get, "\n\n")
+		if path == "/nope" {
+			// http.Error writes its body for HEAD as for GET, and the
+			// server discards it; compare the headers only.
+			head, _, _ = strings.Cut(head, "\n\n")
+			head += "\n\n"
+		}
+		if diff := cmp.Diff(headers+"\n\n", head); diff != "" {
+			t.Errorf("HEAD %s (-GET headers +HEAD):\n%s", path, diff)
+		}
+	}
+}
+
+// TestConcurrentRequests serves many requests at once; run with -race.
+func TestConcurrentRequests(t *testing.T) {
+	h := testHandler(t)
+	want := do(h, "GET", seedPath)
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			accept := []string{"text/html", "application/ld+json", "application/x-bibtex", "application/x-research-info-systems"}[i%4]
+			got := do(h, "GET", seedPath, "Accept", accept)
+			if accept == "text/html" && got != want {
+				t.Error("a concurrent response differs")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func header(response, name string) string {
+	head, _, _ := strings.Cut(response, "\n\n")
+	for _, line := range strings.Split(head, "\n") {
+		if v, ok := strings.CutPrefix(line, name+": "); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func TestNegotiate(t *testing.T) {
+	offers := []string{typeHTML, typeJSONLD, typeBibTeX}
+	tests := []struct {
+		accept []string
+		want   string
+		ok     bool
+	}{
+		{nil, typeHTML, true},
+		{[]string{""}, "", false},
+		{[]string{"*/*"}, typeHTML, true},
+		{[]string{"application/*"}, typeJSONLD, true},
+		{[]string{"application/*, application/ld+json;q=0.1"}, typeBibTeX, true},
+		{[]string{"Application/LD+JSON"}, typeJSONLD, true},
+		{[]string{"text/html;q=0, */*"}, typeJSONLD, true},
+		{[]string{"text/plain", "application/x-bibtex;q=0.3"}, typeBibTeX, true},
+		{[]string{"text/html;q=nope, application/x-bibtex;q=0.01"}, typeBibTeX, true},
+		{[]string{"text/html;charset=utf-8"}, typeHTML, true},
+		{[]string{"*/html, text"}, "", false},
+		{[]string{"image/*"}, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := negotiate(tt.accept, offers)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("negotiate(%q) = %q, %v; want %q, %v", tt.accept, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestSamePage leaves out a talk whose page another has, with a warning.
+func TestSamePage(t *testing.T) {
+	talks, _ := load(os.DirFS(archive))
+	dup := *talks[0]
+	dup.Origin.Path = "copy.json"
+	h := newHandler(append(talks, &dup), "")
+	if len(h.warnings) != 1 || !strings.HasPrefix(h.warnings[0], "copy.json: its page ") {
+		t.Errorf("warnings = %q", h.warnings)
+	}
+}

@@ -1,0 +1,124 @@
+// Command server serves a talk archive over HTTP, built on talkmeta's public
+// packages: an index of events, a page per event, talk and speaker, at
+// pyvideo.org's URLs, each in the representation the client asks for.
+//
+//	go run ./examples/server [-addr localhost:8080] [-base URL] [DIR]
+//
+// DIR is an archive in pyvideo's layout (<event>/category.json and
+// <event>/videos/<talk>.json). Without it, the server reads the archive
+// named by $TALKMETA_CORPUS, as the repository's CI scripts do; with
+// neither it stops with a usage message. From the repository's root,
+//
+//	go run ./examples/server testdata/pyvideo
+//
+// serves the repository's sample records. Talks are read once, at start-up;
+// restart the server to see changed records. Interrupt or SIGTERM shuts it
+// down gracefully.
+//
+// # Paths
+//
+//	/  and  /index.html               the index of events
+//	/events/<event slug>.html         an event
+//	/<event slug>/<talk slug>.html    a talk
+//	/speaker/<speaker slug>.html      a speaker
+//	/style.css                        the pages' style sheet
+//
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found.
+//
+// # Representations
+//
+// The Accept header chooses among (with q-values and wildcards; the first
+// listed wins a tie):
+//
+//	text/html                                  every page
+//	application/ld+json                        a talk: its schema.org graph
+//	application/x-bibtex                       a talk, or an event's or speaker's talks
+//	application/x-research-info-systems        (RIS) the same
+//	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
+//
+// No Accept header means text/html; an Accept header that allows none of
+// a page's types gets 406 Not Acceptable, listing them. Every response
+// says "Vary: Accept" and carries a strong ETag (a hash of its bytes), so
+// a request with a matching If-None-Match gets 304 Not Modified. GET and
+// HEAD are served; other methods get 405.
+//
+//	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
+	base := flag.String("base", "", "the site's public base `URL`, for canonical links and JSON-LD @ids")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [DIR]")
+		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS.")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	dir := flag.Arg(0)
+	if dir == "" {
+		dir = os.Getenv("TALKMETA_CORPUS")
+	}
+	if dir == "" || flag.NArg() > 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve(ctx, *addr, *base, dir, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "server:", err)
+		os.Exit(1)
+	}
+}
+
+// serve loads the archive in dir and serves it on addr until ctx is done.
+func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
+	start := time.Now()
+	talks, errs := load(os.DirFS(dir))
+	for _, err := range errs {
+		fmt.Fprintln(log, err)
+	}
+	if len(talks) == 0 {
+		return fmt.Errorf("no talks in %s", dir)
+	}
+	h := newHandler(talks, base)
+	for _, w := range h.warnings {
+		fmt.Fprintln(log, w)
+	}
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", len(talks), dir, addr, time.Since(start).Round(time.Millisecond))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdown); err != nil {
+			return err
+		}
+		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
+}

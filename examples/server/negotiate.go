@@ -1,0 +1,116 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+)
+
+// negotiate chooses among offers (media types without parameters, in the
+// server's order of preference) by the Accept header values, as RFC 9110
+// section 12.5.1 says: each offer gets the q-value of the most specific
+// media range that matches it (type/subtype over type/* over */*), q=0
+// refuses it, and the highest q-value wins, the earlier offer on a tie.
+// No Accept header accepts anything, so the first offer wins. It reports
+// false when no offer is acceptable.
+func negotiate(accept []string, offers []string) (string, bool) {
+	if len(offers) == 0 {
+		return "", false
+	}
+	ranges := parseAccept(accept)
+	if ranges == nil {
+		return offers[0], true
+	}
+	best, bestQ := "", 0.0
+	for _, o := range offers {
+		q, specificity := 0.0, -1
+		for _, r := range ranges {
+			if s := r.matches(o); s > specificity {
+				q, specificity = r.q, s
+			}
+		}
+		if q > bestQ {
+			best, bestQ = o, q
+		}
+	}
+	return best, bestQ > 0
+}
+
+// mediaRange is one element of an Accept header.
+type mediaRange struct {
+	typ, subtype string
+	params       int // how many parameters besides q the range has
+	q            float64
+}
+
+// matches returns how specifically r matches the media type t, or -1 when
+// it does not. A range with parameters matches a type offered without them
+// less specifically than a bare one: the server offers no parameters.
+func (r mediaRange) matches(t string) int {
+	typ, subtype, _ := strings.Cut(t, "/")
+	switch {
+	case r.typ == "*" && r.subtype == "*":
+		return 0
+	case r.typ != typ:
+		return -1
+	case r.subtype == "*":
+		return 1
+	case r.subtype == subtype && r.params == 0:
+		return 3
+	case r.subtype == subtype:
+		return 2
+	}
+	return -1
+}
+
+// parseAccept reads Accept header values into media ranges, skipping
+// malformed elements; nil means there was no Accept header (an empty one
+// is a list with nothing acceptable).
+func parseAccept(values []string) []mediaRange {
+	if len(values) == 0 {
+		return nil
+	}
+	ranges := []mediaRange{}
+	for _, v := range values {
+		for _, elem := range strings.Split(v, ",") {
+			parts := strings.Split(elem, ";")
+			mt := strings.ToLower(strings.TrimSpace(parts[0]))
+			typ, subtype, ok := strings.Cut(mt, "/")
+			if !ok || typ == "" || subtype == "" || typ == "*" && subtype != "*" {
+				continue
+			}
+			r := mediaRange{typ: typ, subtype: subtype, q: 1}
+			for _, p := range parts[1:] {
+				name, value, _ := strings.Cut(p, "=")
+				name = strings.ToLower(strings.TrimSpace(name))
+				if name != "q" {
+					if name != "" {
+						r.params++
+					}
+					continue
+				}
+				q, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+				if err != nil || q < 0 || q > 1 {
+					q = 0 // a malformed weight accepts nothing rather than everything
+				}
+				r.q = q
+			}
+			ranges = append(ranges, r)
+		}
+	}
+	return ranges
+}
+
+// noneMatch reports whether If-None-Match header values match etag, by
+// weak comparison as RFC 9110 section 13.1.2 asks: "*", or a listed tag
+// equal to etag once a W/ prefix is dropped.
+func noneMatch(values []string, etag string) bool {
+	for _, v := range values {
+		for _, tag := range strings.Split(v, ",") {
+			tag = strings.TrimSpace(tag)
+			if tag == "*" || strings.TrimPrefix(tag, "W/") == etag {
+				return true
+			}
+		}
+	}
+	return false
+}
