@@ -179,6 +179,9 @@ type program struct {
 
 	addGivenname         bool
 	givennameRule        string
+	addNames             bool // disambiguate-add-names
+	addYearSuffix        bool // disambiguate-add-year-suffix
+	hasDisambiguate      bool // a disambiguate="true" condition
 	demote               string
 	initializeWithHyphen bool
 	pageRangeFormat      string
@@ -231,6 +234,8 @@ func compile(s *Style, loc *localeData) *program {
 		case "citation":
 			p.citation = p.area(c, styleOpts)
 			p.addGivenname = c.get("disambiguate-add-givenname") == "true"
+			p.addNames = c.get("disambiguate-add-names") == "true"
+			p.addYearSuffix = c.get("disambiguate-add-year-suffix") == "true"
 			p.givennameRule = c.get("givenname-disambiguation-rule")
 			if p.givennameRule == "" {
 				p.givennameRule = "by-cite"
@@ -239,7 +244,20 @@ func compile(s *Style, loc *localeData) *program {
 			p.bibliography = p.area(c, styleOpts)
 		}
 	}
+	p.hasDisambiguate = hasDisambiguateTest(s.root)
 	return p
+}
+
+func hasDisambiguateTest(e *element) bool {
+	if v, ok := e.attr("disambiguate"); ok && v == "true" {
+		return true
+	}
+	for _, c := range e.children {
+		if hasDisambiguateTest(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *program) area(e *element, styleOpts map[string]string) *area {

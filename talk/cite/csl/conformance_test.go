@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // sharedCSL holds the official styles and locales (CC BY-SA, not in the
@@ -126,16 +128,26 @@ func compareRun(t *testing.T, pr *Processor, run *citeprocRun, items map[string]
 func want2id(it *Item) string { return it.ID }
 
 // TestCiteprocCorpus compares the processor with citeproc-js on the runs
-// .ci/csl/run.sh wrote into $TALKMETA_CITEPROC_DIR (one JSON file per
+// .ci/csl/check.sh wrote into $TALKMETA_CITEPROC_DIR (one JSON file per
 // style and item set), for the official styles and for the built-in ones.
 func TestCiteprocCorpus(t *testing.T) {
 	dir := os.Getenv("TALKMETA_CITEPROC_DIR")
 	if dir == "" {
-		t.Skip("TALKMETA_CITEPROC_DIR is not set (see .ci/csl/run.sh)")
+		t.Skip("TALKMETA_CITEPROC_DIR is not set (.ci/csl/check.sh sets it)")
 	}
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the official styles are not at %s", sharedCSL)
 	}
+	runCiteprocDir(t, dir, dir)
+}
+
+// runCiteprocDir compares the processor with the citeproc-js runs in
+// dir: <items>.<style>.citeproc.json (single entries and citations) and
+// <name>.<style>.bibliography.json (whole bibliographies), with the
+// items read from itemsDir. TALKMETA_CITEPROC_STYLE and
+// TALKMETA_CITEPROC_ITEMS narrow the runs.
+func runCiteprocDir(t *testing.T, dir, itemsDir string) {
+	t.Helper()
 	runs, _ := filepath.Glob(filepath.Join(dir, "*.citeproc.json"))
 	sort.Strings(runs)
 	if len(runs) == 0 {
@@ -155,7 +167,7 @@ func TestCiteprocCorpus(t *testing.T) {
 		}
 		t.Run(base, func(t *testing.T) {
 			run := readRun(t, path)
-			items := readItems(t, filepath.Join(dir, itemsName+".json"))
+			items := readItems(t, filepath.Join(itemsDir, itemsName+".json"))
 			loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-"+run.Locale+".xml")
 			if err != nil {
 				t.Fatal(err)
@@ -186,6 +198,55 @@ func TestCiteprocCorpus(t *testing.T) {
 			}
 		})
 	}
+	bibs, _ := filepath.Glob(filepath.Join(dir, "*.bibliography.json"))
+	sort.Strings(bibs)
+	for _, path := range bibs {
+		base := strings.TrimSuffix(filepath.Base(path), ".bibliography.json")
+		name, style, ok := strings.Cut(base, ".")
+		if !ok {
+			t.Fatalf("%s: want <name>.<style>.bibliography.json", path)
+		}
+		if (only != "" && style != only) || (onlyItems != "" && name != onlyItems) {
+			continue
+		}
+		t.Run(base+".bibliography", func(t *testing.T) {
+			want := readBib(t, path)
+			items := bibItems(t, itemsDir, want)
+			loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-"+want.Locale+".xml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, variant := range []string{"official", "builtin"} {
+				st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
+				if variant == "builtin" {
+					if builtinFor[style] == "" || !talksOnly(items) {
+						continue
+					}
+					st, err = BuiltinStyle(builtinFor[style])
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				pr, err := New(st, loc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				agree, total := compareBib(t, pr, want, items)
+				t.Logf("%s %s bibliography of %d items: %d/%d lines agree (text and HTML)", variant, style, len(items), agree, total)
+			}
+		})
+	}
+}
+
+// talksOnly reports whether all items are talks or videos, the scope of
+// the built-in styles.
+func talksOnly(items []*Item) bool {
+	for _, it := range items {
+		if it.Type != "speech" && it.Type != "motion_picture" {
+			return false
+		}
+	}
+	return true
 }
 
 // builtinFor maps an official style's file name to the built-in style
@@ -196,4 +257,113 @@ var builtinFor = map[string]string{
 	"chicago-author-date":         "chicago",
 	"ieee":                        "ieee",
 	"harvard-cite-them-right":     "harvard",
+}
+
+// citeprocBib is what .ci/csl/citeproc-bib.mjs writes: one bibliography
+// of all the items of the files named.
+type citeprocBib struct {
+	Style  string   `json:"style"`
+	Locale string   `json:"locale"`
+	Items  []string `json:"items"`
+	Text   string   `json:"text"`
+	HTML   string   `json:"html"`
+}
+
+func readBib(t *testing.T, path string) *citeprocBib {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bib citeprocBib
+	if err := json.Unmarshal(data, &bib); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &bib
+}
+
+// bibItems reads the items of a bibliography, in order, from dir.
+func bibItems(t *testing.T, dir string, bib *citeprocBib) []*Item {
+	t.Helper()
+	var items []*Item
+	for _, name := range bib.Items {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		more, err := ParseItems(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		items = append(items, more...)
+	}
+	return items
+}
+
+// compareBib checks the processor's bibliography of items against
+// citeproc-js's, in text and HTML, and reports how many entries agree.
+func compareBib(t *testing.T, pr *Processor, want *citeprocBib, items []*Item) (agree, total int) {
+	t.Helper()
+	for _, f := range []Format{Text, HTML} {
+		got, err := pr.Bibliography(f, items...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := want.Text
+		if f == HTML {
+			w = want.HTML
+		}
+		wl, gl := strings.Split(w, "\n"), strings.Split(got, "\n")
+		for i := range wl {
+			if i < len(gl) && gl[i] == wl[i] {
+				agree++
+			}
+		}
+		total += len(wl)
+		if diff := cmp.Diff(w, got); diff != "" {
+			t.Errorf("%s bibliography (%s) differs from citeproc-js's (-want +got):\n%s", want.Style, f, diff)
+		}
+	}
+	return agree, total
+}
+
+// TestBibliographyMatchesCiteproc compares WriteBibliography over the
+// general items and the talk fixtures with citeproc-js's bibliographies
+// in testdata/citeproc (made with .ci/csl/citeproc-bib.mjs from
+// testdata/general.json and testdata/fixtures.json): sorting, year
+// suffixes, names added to tell items apart, MLA's "———", IEEE's
+// numbers.
+func TestBibliographyMatchesCiteproc(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official styles are not at %s", sharedCSL)
+	}
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"} {
+		t.Run(style, func(t *testing.T) {
+			want := readBib(t, filepath.Join("testdata", "citeproc", "bibliography."+style+".json"))
+			st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr, err := New(st, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareBib(t, pr, want, bibItems(t, "testdata", want))
+		})
+	}
+}
+
+// TestEntriesMatchCiteproc compares single entries and citations of the
+// general items and the talk fixtures with citeproc-js's in
+// testdata/citeproc (made with .ci/csl/citeproc.mjs), for the official
+// styles and, on talks, the built-in ones.
+func TestEntriesMatchCiteproc(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official styles are not at %s", sharedCSL)
+	}
+	runCiteprocDir(t, filepath.Join("testdata", "citeproc"), "testdata")
 }

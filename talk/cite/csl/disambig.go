@@ -5,22 +5,20 @@ import (
 	"strings"
 )
 
-// Disambiguation is only as deep as a single item needs: when two names
-// of the same item share a family name, a style with
-// disambiguate-add-givenname shows their initials or given names, as
-// citeproc-js's name registry does. Items are never compared with each
-// other.
-
-// nameReg registers the names an item renders: family name → initials
-// → given names.
+// nameReg is citeproc-js's name registry: the names the items render,
+// family name → initials → given names. With disambiguate-add-givenname
+// a name shares its family name with another shows initials or its given
+// name.
 type nameReg struct {
-	rule   string // givenname-disambiguation-rule
-	keys   map[string]map[string]map[string]bool
-	levels map[string]int // given-name level the citation used, by name
+	rule  string // givenname-disambiguation-rule
+	keys  map[string]map[string]map[string]bool
+	cache map[string]nameKey // nameKeys by name and language
 }
 
+type nameKey struct{ p, i, s string }
+
 func newNameReg(rule string) *nameReg {
-	return &nameReg{rule: rule, keys: map[string]map[string]map[string]bool{}, levels: map[string]int{}}
+	return &nameReg{rule: rule, keys: map[string]map[string]map[string]bool{}, cache: map[string]nameKey{}}
 }
 
 var givenSuffixRe = regexp.MustCompile(`[,!]* ([^,]+)$`)
@@ -33,15 +31,21 @@ func collapseDots(s string) string {
 
 // nameKeys are citeproc-js's keys for a name: family, initials, given.
 func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
-	pkey = collapseDots(n.family)
-	if r.p.demote == "never" && n.ndp != "" && n.family != "" {
-		pkey += " " + n.ndp
+	ck := n.family + "\x00" + n.given + "\x00" + n.ndp + "\x00" + r.it.fields["language"]
+	k, ok := r.reg.cache[ck]
+	if !ok {
+		k.p = collapseDots(n.family)
+		if r.p.demote == "never" && n.ndp != "" && n.family != "" {
+			k.p += " " + n.ndp
+		}
+		k.s = collapseDots(n.given)
+		if m := givenSuffixRe.FindStringSubmatch(k.s); m != nil && m[1] == r.caseCtx().lower(m[1]) {
+			k.s = givenSuffixRe.ReplaceAllString(k.s, "")
+		}
+		k.i = initializeWith(k.s, "%s", false, r.p.initializeWithHyphen, r.caseCtx())
+		r.reg.cache[ck] = k
 	}
-	skey = collapseDots(n.given)
-	if m := givenSuffixRe.FindStringSubmatch(skey); m != nil && m[1] == r.caseCtx().lower(m[1]) {
-		skey = givenSuffixRe.ReplaceAllString(skey, "")
-	}
-	ikey = initializeWith(skey, "%s", false, r.p.initializeWithHyphen, r.caseCtx())
+	pkey, ikey, skey = k.p, k.i, k.s
 	if r.reg.rule == "by-cite" {
 		pkey = r.it.id + pkey
 	}
@@ -70,8 +74,9 @@ func (r *renderer) register(n normName, i int) {
 	}
 }
 
-// evalName is the given-name level the registry asks for: 0 family
-// only, 1 initials, 2 full given name.
+// evalName is citeproc-js's evalname: the given-name level the
+// registry asks for, 0 family only, 1 initials, 2 full given name; -1
+// for none (an item not yet registered, with a long form).
 func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base int) int {
 	param := 2
 	if form == "short" {
@@ -88,6 +93,9 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 	if rule == "by-cite" && param <= base {
 		return base
 	}
+	if !r.p.addGivenname {
+		return param
+	}
 	if strings.HasPrefix(rule, "primary-name") && i > 0 {
 		return param
 	}
@@ -98,7 +106,7 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 		} else {
 			param = 0
 		}
-	default:
+	case "by-cite", "all-names", "primary-name":
 		if len(byIK) > 1 {
 			param = 1
 		}
@@ -106,16 +114,62 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 			param = 2
 		}
 	}
+	if r.regItem == nil {
+		switch {
+		case form == "short":
+			return 0
+		case hasInit:
+			return 1
+		}
+		return -1
+	}
 	return param
 }
 
-func (r *renderer) levelKey(n normName) string {
-	p, _, s := r.nameKeys(n)
-	return p + "\x00" + s
+// disambigNames is citeproc-js's _runDisambigNames for one nameset: it
+// registers the names and sets the given-name level of each in the
+// settings.
+func (r *renderer) disambigNames(list []Name, pos int, form string, hasInit bool) {
+	s := r.settings
+	for i, nm := range list {
+		if nm.Given == "" && nm.Family == "" {
+			continue
+		}
+		n := r.normalize(nm)
+		r.register(n, i)
+		for len(s.givens) <= pos {
+			s.givens = append(s.givens, nil)
+		}
+		if s.given(pos, i) < 0 {
+			s.givens[pos] = append(s.givens[pos], r.evalName(n, i, form, hasInit, 0))
+		}
+		paramx := r.evalName(n, i, form, hasInit, 0)
+		param := paramx
+		if r.request != nil {
+			val := s.given(pos, i)
+			if val == 1 && r.p.givennameRule == "by-cite" && (!hasInit || nm.Given == "") {
+				val = 2
+			}
+			param = val
+			if r.p.addGivenname && n.given != "" {
+				param = r.evalName(n, i, form, hasInit, param)
+			}
+		}
+		if !r.justLooking && r.firstPosition && paramx > param {
+			param = paramx
+		}
+		if !r.sortKey {
+			for len(s.givens[pos]) <= i {
+				s.givens[pos] = append(s.givens[pos], -1)
+			}
+			s.givens[pos][i] = param
+		}
+	}
 }
 
 // needsNameReg reports whether two names of the item share a family
-// name, the only case where the registry changes anything.
+// name, the only case where registering a lone item's names changes
+// anything.
 func needsNameReg(it *itemData) bool {
 	seen := map[string]bool{}
 	for _, ns := range it.names {

@@ -29,6 +29,7 @@ type writer struct {
 	r        *renderer
 	f        Format
 	citation bool
+	plain    bool // no decorations, as citeproc-js's suppress_decorations
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
@@ -111,6 +112,9 @@ var htmlTemplates = map[decoration]string{
 
 // decorate applies one formatting attribute to s.
 func (w *writer) decorate(d decoration, s string, b *blob) string {
+	if w.plain {
+		return s
+	}
 	loc := w.r.p.loc
 	switch d.attr {
 	case decQuotes:

@@ -72,12 +72,16 @@ func (r *renderer) renderNames(n *namesNode) {
 	r.canSubst = append(r.canSubst, true)
 	r.nameNodeChildren = nil
 	// init
+	r.namesetBase += r.namesetOffset
+	r.namesetOffset = 0
 	if r.termPredecessor {
 		r.subsequentAuthorOK = false
 	}
 	ns.names = n
 	ns.variables = vars
 	ns.value = nil
+	r.renderedName, r.renderedNameOK = nil, true
+	r.labelBlob = nil
 	for _, v := range vars {
 		ns.value = append(ns.value, r.it.names[v]...)
 	}
@@ -110,6 +114,7 @@ func (r *renderer) renderNames(n *namesNode) {
 	if len(r.canSubst) == 1 {
 		r.canBlockSubst = false
 	}
+	r.subsequentSubstitute()
 }
 
 func firstOr(s []string, def string) string {
@@ -263,6 +268,12 @@ func (r *renderer) outputNames(n *namesNode) {
 	etalFirst := r.inheritInt(nn, "et-al-use-first")
 	useLast, _ := r.inherit(nn, "et-al-use-last", "", "")
 	etalLast := useLast == "true"
+	if r.sortKey {
+		if r.sortNames.namesMin > 0 {
+			etalMin, etalFirst = r.sortNames.namesMin, r.sortNames.namesFirst
+		}
+		etalLast = r.sortNames.namesLast == "true"
+	}
 
 	etalStyle := emptyToken
 	if ns.etal != nil {
@@ -300,23 +311,54 @@ func (r *renderer) outputNames(n *namesNode) {
 		count int
 		spec  int // 0: all, 1: et al., 2: ellipsis
 	}
-	per := map[string]*varNames{}
+	// citeproc-js's divideAndTransliterateNames, disambigNames and
+	// constrainNames: each variable with names is a nameset whose
+	// position indexes the disambiguation settings.
 	for _, v := range variables {
+		if len(r.it.names[v]) > 0 {
+			r.namesetOffset++
+		}
+	}
+	_, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	for i, v := range variables {
+		r.disambigNames(r.it.names[v], r.namesetBase+i, form, hasInitWith)
+	}
+	per := map[string]*varNames{}
+	for i, v := range variables {
 		vals := append([]Name(nil), r.it.names[v]...)
 		vn := &varNames{list: vals, count: len(vals)}
 		per[v] = vn
 		if len(vals) == 0 {
 			continue
 		}
+		pos := r.namesetBase + i
+		r.namesMax = append(r.namesMax, len(vals))
 		disc := etalMin
-		if etalMin > 0 && vn.count >= etalMin {
-			disc = etalFirst
-		}
-		if etalLast && disc > etalMin-2 {
-			disc = etalMin - 2
+		requested := false
+		switch {
+		case r.justLooking:
+			if n := r.request.name(pos); r.request != nil && n != 0 {
+				disc, requested = n, true
+			} else if etalMin > 0 && vn.count >= etalMin {
+				disc = etalFirst
+			}
+		default:
+			if n := r.request.name(pos); r.request != nil && n > etalFirst {
+				requested = true
+				if vn.count < etalMin {
+					disc = vn.count
+				} else {
+					disc = n
+				}
+			} else if etalMin > 0 && vn.count >= etalMin {
+				disc = etalFirst
+			}
+			if etalLast && disc > etalMin-2 {
+				disc = etalMin - 2
+			}
 		}
 		sane := etalMin >= etalFirst
-		over := etalMin > 0 && vn.count > disc
+		over := (etalMin > 0 || requested) && vn.count > disc
 		if disc > vn.count {
 			disc = len(vals)
 		}
@@ -326,6 +368,10 @@ func (r *renderer) outputNames(n *namesNode) {
 			} else {
 				vn.list = vals[:disc]
 			}
+		}
+		if r.settings != nil {
+			r.settings.setName(pos, len(vn.list))
+			r.settings.padBase()
 		}
 		namesCount += len(vn.list)
 		if len(vn.list) < vn.count {
@@ -345,8 +391,9 @@ func (r *renderer) outputNames(n *namesNode) {
 		return
 	}
 	var blobList []*blob
-	for _, v := range variables {
+	for i, v := range variables {
 		vn := per[v]
+		r.namesPos = r.namesetBase + i
 		if len(vn.list) == 0 {
 			continue
 		}
@@ -381,10 +428,12 @@ func (r *renderer) outputNames(n *namesNode) {
 			}
 		}
 		var vb *blob
-		switch vn.spec {
-		case 1:
+		switch {
+		case r.sortKey:
+			vb = r.join(rendered, ", ", nil)
+		case vn.spec == 1:
 			vb = r.joinEtAl(rendered, etSingle, etMultiple)
-		case 2:
+		case vn.spec == 2:
 			vb = r.joinEllipsis(rendered)
 		default:
 			vb = r.joinAnd(rendered)
@@ -608,6 +657,7 @@ func (r *renderer) applyLabels(n *namesNode, b *blob, term string, count int) *b
 	r.out.appendLiteral(b)
 	lb := r.out.appendText(txt, &l.tok, true, true, false)
 	r.out.pop()
+	r.labelBlob = lb
 	r.out.appendLiteral(lb)
 	r.out.closeLevel()
 	return r.out.pop()
@@ -698,8 +748,38 @@ func (r *renderer) appendPart(s string, present bool, part *namePart) *blob {
 	return b
 }
 
+// setRenderedName records a name as rendered, for
+// subsequent-author-substitute.
+func (r *renderer) setRenderedName(n Name) {
+	if r.cite {
+		return
+	}
+	r.renderedName = append(r.renderedName, n.NonDroppingParticle+n.Family+n.Given+n.DroppingParticle+n.Suffix+n.Literal)
+}
+
 func (r *renderer) personalName(nm Name, i int, form string) *blob {
+	r.setRenderedName(nm)
 	n := r.normalize(nm)
+	if r.sortKey {
+		key := n.family
+		if r.p.demote == "never" && n.ndp != "" {
+			key = n.ndp + " " + key
+		}
+		for _, part := range []string{n.dp, n.given} {
+			if part != "" {
+				key += " " + part
+			}
+		}
+		if r.p.demote != "never" && n.ndp != "" {
+			key += " " + n.ndp
+		}
+		if n.suffix != "" {
+			key += " " + n.suffix
+		}
+		r.tip().variableSuccess = true
+		r.setCanSubstitute(false)
+		return newTextBlob(strings.NewReplacer("'", "", "’", "").Replace(key), nil)
+	}
 	ns := &r.names
 	nn := ns.name
 	family := r.names.names.family
@@ -726,19 +806,11 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 	case hasInitWith:
 		level = 1
 	}
-	if r.reg != nil && r.p.addGivenname {
-		r.register(n, i)
-		if r.cite {
-			if l := r.evalName(n, i, form, hasInitWith, 0); l > level {
-				level = l
-			}
-			r.reg.levels[r.levelKey(n)] = level
-		} else if n.given != "" {
-			base := r.reg.levels[r.levelKey(n)]
-			if l := r.evalName(n, i, form, hasInitWith, base); l > level {
-				level = l
-			}
-		}
+	if l := r.settings.given(r.namesPos, i); l > level {
+		level = l
+	}
+	if strings.HasSuffix(r.p.givennameRule, "-with-initials") {
+		hasInitWith = true
 	}
 	var givenBlob *blob
 	initLevel := 0
@@ -875,6 +947,7 @@ func hasJoiningPunct(b *blob) bool {
 
 func (r *renderer) institutionName(nm Name) *blob {
 	ns := &r.names
+	r.setRenderedName(nm)
 	parts := splitInstitution(nm.Literal)
 	var style *baseNode
 	if ns.inst != nil && ns.inst.long != nil {

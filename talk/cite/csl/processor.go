@@ -3,6 +3,7 @@ package csl
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -100,6 +101,7 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r.langs = append(r.langs, pr.p.loc.lang)
 	r.subsequentAuthorOK = true
 	r.citationNumber = 1
+	r.settings = newAmbigConfig()
 	return r
 }
 
@@ -107,21 +109,24 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 // without a bibliography.
 var ErrNoBibliography = errors.New("csl: the style has no bibliography")
 
-// entry renders one bibliography entry, with citeproc-js's outer
-// newlines and indentation (the caller trims them for a lone entry).
-func (pr *Processor) entry(it *itemData, f Format, subst *substState) string {
+// entry renders the bibliography entry of tok, with citeproc-js's
+// outer newlines and indentation (the caller trims them for a lone
+// entry).
+func (pr *Processor) entry(reg *registry, tok *regItem, f Format, subst *substState) string {
 	a := pr.p.bibliography
-	r := pr.newRenderer(a, it, false)
-	if pr.p.addGivenname && needsNameReg(it) {
-		// The citation registers the names it shows first.
-		c := pr.newRenderer(pr.p.citation, it, true)
-		c.reg = newNameReg(pr.p.givennameRule)
-		c.runLayout()
-		r.reg = c.reg
+	r := pr.newRenderer(a, tok.data, false)
+	r.reg, r.regItem = reg.names, tok
+	// citeproc-js's citeStart for a bibliography entry: the names the
+	// citation added, and its given-name levels.
+	if pr.p.addNames {
+		r.settings.names = slices.Clone(tok.disambig.names)
 	}
-	if subst != nil {
-		r.lastRenderedName = subst.last
+	if pr.p.addGivenname {
+		r.request = r.settings
+		r.settings.givens = cloneGivens(tok.disambig.givens)
 	}
+	r.subst = subst
+	r.citationNumber = tok.seq
 	entryTok := &fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
 	entry := r.out.openLevel(entryTok)
 	r.termPredecessor = false
@@ -140,19 +145,16 @@ func (pr *Processor) entry(it *itemData, f Format, subst *substState) string {
 	if len(ps) == 0 {
 		return ""
 	}
-	if subst != nil {
-		subst.last = r.lastRenderedName
-	}
 	return w.joinPieces(ps[:1])
 }
 
-// citation renders the citation of one item.
-func (pr *Processor) citation(it *itemData, f Format) string {
+// citation renders the citation of tok, cited for the first time.
+func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 	a := pr.p.citation
-	r := pr.newRenderer(a, it, true)
-	if pr.p.addGivenname && needsNameReg(it) {
-		r.reg = newNameReg(pr.p.givennameRule)
-	}
+	r := pr.newRenderer(a, tok.data, true)
+	r.reg, r.regItem = reg.names, tok
+	r.request, r.settings = tok.disambig, tok.disambig
+	r.firstPosition = true
 	r.runLayout()
 	suffix := a.layoutTok.suffix
 	if s := firstRune(suffix); s == ":" || s == "." || s == ";" || s == "!" || s == "?" {
@@ -195,7 +197,8 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	return strings.TrimSpace(pr.entry(load(it), f, nil)), nil
+	reg := pr.newRegistry([]*itemData{load(it)})
+	return strings.TrimSpace(pr.entry(reg, reg.reflist[0], f, nil)), nil
 }
 
 // Citation returns the in-text citation (or note) for it, cited alone
@@ -204,7 +207,16 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	return pr.citation(load(it), f), nil
+	d := load(it)
+	if !needsNameReg(d) {
+		// Alone, and without two names to tell apart, the item's
+		// disambiguation settings are the defaults: no need to
+		// register it.
+		reg := &registry{names: newNameReg(pr.p.givennameRule)}
+		return pr.citation(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f), nil
+	}
+	reg := pr.newRegistry([]*itemData{d})
+	return pr.citation(reg, reg.reflist[0], f), nil
 }
 
 // WriteEntry writes the bibliography entry for it to w.
@@ -230,5 +242,7 @@ func (pr *Processor) WriteCitation(w io.Writer, it *Item, f Format) error {
 // substState carries the previous entry's names from one entry to the
 // next, for subsequent-author-substitute.
 type substState struct {
-	last *string
+	last     string
+	hasLast  bool
+	lastList []string
 }

@@ -42,15 +42,33 @@ type renderer struct {
 	renderSeen          bool
 
 	names namesState
-	reg   *nameReg // nil unless two of the item's names may clash
+	reg   *nameReg // the registry's names, for disambiguate-add-givenname
+
+	// disambiguation (citeproc-js's disambig_request and
+	// disambig_settings): settings is updated as names render.
+	regItem        *regItem // the item's registry token; nil before it is registered
+	request        *ambigConfig
+	settings       *ambigConfig
+	justLooking    bool // an ambiguous cite: subsequent, no decorations, no year suffix
+	firstPosition  bool // a citation cited for the first time
+	namesetBase    int
+	namesetOffset  int
+	namesPos       int   // the nameset being rendered
+	namesMax       []int // citeproc-js's names_max
+	disambigCount  int
+	disambigMaxMax int
 
 	// subsequent-author-substitute, for bibliographies
 	renderedName       []string
-	renderedNameOK     bool
+	renderedNameOK     bool // citeproc-js's rendered_name is an array, not false
 	subsequentAuthorOK bool
-	lastRenderedName   *string
+	subst              *substState
+	labelBlob          *blob
 	nameNodeTop        *blob
 	nameNodeChildren   []*blob
+
+	sortKey   bool    // rendering a sort key: names in sort order, no et-al
+	sortNames sortKey // the key's names-min and names-use-first
 
 	shadowNumbers  map[string]*numberInfo
 	citationNumber int
@@ -222,7 +240,9 @@ func (r *renderer) text(n *textNode) {
 			if len(vars) > 0 {
 				r.textVariable(n, vars[0])
 			}
-			r.afterVariable(n.variable, "text")
+			if r.it.fields[n.variable] != "" {
+				r.subsequentSubstitute()
+			}
 		}
 	})
 }
@@ -323,9 +343,19 @@ var numericTextVars = map[string]bool{"page": true, "page-first": true, "chapter
 	"number-of-pages": true, "number-of-volumes": true, "volume": true}
 
 func (r *renderer) textVariable(n *textNode, v string) {
+	n0 := n
 	switch {
 	case v == "locator" || v == "locator-extra" || v == "first-reference-note-number" || v == "first-container-reference-note-number":
 		// A single cite has no locator.
+	case v == "year-suffix":
+		if r.regItem == nil || r.regItem.disambig.yearSuffix < 0 || r.justLooking {
+			return
+		}
+		n := r.regItem.disambig.yearSuffix
+		b := newTextBlob("", &n0.tok)
+		b.text = yearSuffix(n)
+		b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) }, successorPrefix: r.a.layoutTok.delimiter}
+		r.out.appendLiteral(b)
 	case v == "citation-number":
 		b := newTextBlob("", &n.tok)
 		b.text = strconvItoa(r.citationNumber)
@@ -430,9 +460,64 @@ func (r *renderer) multiField(n *textNode, v string) {
 	r.langs = old
 }
 
-// afterVariable is the part of citeproc-js's substituteEnd that marks a
-// rendered variable for subsequent-author-substitute.
-func (r *renderer) afterVariable(v, kind string) {}
+// subsequentSubstitute replaces the first names of an entry with the
+// style's subsequent-author-substitute (MLA's "———") when they are the
+// same as in the entry before.
+func (r *renderer) subsequentSubstitute() {
+	if r.cite || !r.a.hasSubsequent || !r.subsequentAuthorOK || r.subst == nil || !r.renderedNameOK {
+		return
+	}
+	r.subsequentAuthorOK = false
+	sub := func() *blob { return newTextBlob(r.a.subsequentAuthor, nil) }
+	switch r.a.subsequentRule {
+	case "partial-each", "partial-first":
+		dosub := true
+		var names []string
+		for i, child := range r.nameNodeChildren {
+			var name string
+			if i < len(r.renderedName) {
+				name = r.renderedName[i]
+			}
+			if dosub && i < len(r.subst.lastList) && name != "" && name == r.subst.lastList[i] {
+				child.kids, child.isText, child.text = []*blob{sub()}, false, ""
+				if r.a.subsequentRule == "partial-first" {
+					dosub = false
+				}
+			} else {
+				dosub = false
+			}
+			names = append(names, name)
+		}
+		r.subst.lastList = names
+	case "complete-each":
+		joined := strings.Join(r.renderedName, ",")
+		if joined != "" {
+			if r.subst.hasLast && joined == r.subst.last {
+				for _, child := range r.nameNodeChildren {
+					child.kids, child.isText, child.text = []*blob{sub()}, false, ""
+				}
+			}
+			r.subst.last, r.subst.hasLast = joined, true
+		}
+	default:
+		joined := strings.Join(r.renderedName, ",")
+		if joined != "" {
+			if r.subst.hasLast && joined == r.subst.last && r.nameNodeTop != nil {
+				top := r.nameNodeTop
+				switch {
+				case r.labelBlob != nil:
+					top.kids = []*blob{sub(), r.labelBlob}
+				case len(top.kids) > 0:
+					top.kids[0].kids, top.kids[0].isText, top.kids[0].text = []*blob{sub()}, false, ""
+				default:
+					top.kids = []*blob{sub()}
+				}
+				top.isText = false
+			}
+			r.subst.last, r.subst.hasLast = joined, true
+		}
+	}
+}
 
 func (r *renderer) choose(n *chooseNode) {
 	for _, b := range n.branches {
@@ -488,8 +573,18 @@ func (r *renderer) testOne(kind, v string) bool {
 		if !r.cite {
 			return false
 		}
+		if r.justLooking {
+			// an ambiguous cite is a subsequent one, near its note
+			switch v {
+			case "subsequent", "container-subsequent", "near-note":
+				return true
+			}
+			return false
+		}
 		return v == "first"
-	case "locator", "disambiguate":
+	case "disambiguate":
+		return v == "true" && r.testDisambiguate()
+	case "locator":
 		return false
 	}
 	return false
@@ -542,4 +637,42 @@ func isDateVariable(v string) bool {
 		return true
 	}
 	return false
+}
+
+// testDisambiguate is the disambiguate="true" condition: true for as
+// many of them as the item's disambiguation asks.
+func (r *renderer) testDisambiguate() bool {
+	if r.sortKey {
+		return false
+	}
+	if !r.cite {
+		if r.regItem != nil && r.disambigCount < r.regItem.disambig.disambiguate {
+			r.disambigCount++
+			return true
+		}
+		return false
+	}
+	r.disambigMaxMax++
+	if r.settings != nil && r.settings.disambiguate > 0 && r.disambigCount < r.settings.disambiguate {
+		r.disambigCount++
+		return true
+	}
+	return false
+}
+
+// yearSuffix is citeproc-js's Suffixator: 0 is "a", 25 "z", 26 "aa".
+func yearSuffix(n int) string {
+	n++
+	key := ""
+	for {
+		x := n % 26
+		if x == 0 {
+			x = 26
+		}
+		key = string(rune('a'+x-1)) + key
+		n = (n - x) / 26
+		if n == 0 {
+			return key
+		}
+	}
 }

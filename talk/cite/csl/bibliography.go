@@ -1,0 +1,230 @@
+package csl
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Bibliography renders several items as one bibliography: sorted by the
+// style's sort keys (in the given order for a style without them),
+// numbered in that order for numeric styles, with repeated authors
+// replaced when the style asks for it (MLA's "———").
+//
+// For HTML the entries are wrapped in <div class="csl-bib-body">, each
+// entry a <div class="csl-entry"> on its own line, as citeproc-js writes
+// them; for text each entry is a line.
+func (pr *Processor) WriteBibliography(w io.Writer, f Format, items ...*Item) error {
+	if pr.p.bibliography == nil {
+		return ErrNoBibliography
+	}
+	loaded := make([]*itemData, len(items))
+	for i, it := range items {
+		if it == nil {
+			return errors.New("csl: nil item")
+		}
+		loaded[i] = load(it)
+	}
+	reg := pr.newRegistry(loaded)
+	var b strings.Builder
+	if f == HTML {
+		b.WriteString("<div class=\"csl-bib-body\">\n")
+	}
+	subst := &substState{}
+	for _, tok := range reg.reflist {
+		b.WriteString(pr.entry(reg, tok, f, subst))
+	}
+	if f == HTML {
+		b.WriteString("</div>")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Bibliography is WriteBibliography to a string.
+func (pr *Processor) Bibliography(f Format, items ...*Item) (string, error) {
+	var b strings.Builder
+	err := pr.WriteBibliography(&b, f, items...)
+	return b.String(), err
+}
+
+// sortValue is one sort key of an item; an absent one sorts last.
+type sortValue struct {
+	s       string
+	present bool
+}
+
+// sortKeys computes tok's bibliography sort keys, with punctuation and
+// spaces removed: citeproc-js compares keys with localeCompare, which
+// ignores them.
+func (pr *Processor) sortKeys(reg *registry, tok *regItem) []sortValue {
+	keys := pr.p.bibliography.sortKeys
+	vals := make([]sortValue, len(keys))
+	for k, key := range keys {
+		v := pr.sortValue(reg, tok.data, key)
+		v.s = stripPunct(v.s)
+		vals[k] = v
+	}
+	return vals
+}
+
+// sortComparer compares registry tokens as citeproc-js's Comparifier
+// does: key by key, then by position in the input.
+type sortComparer struct {
+	keys []sortKey
+	col  *collate.Collator
+}
+
+func (pr *Processor) sortComparer() *sortComparer {
+	tag, err := language.Parse(pr.p.loc.lang)
+	if err != nil {
+		tag = language.Und
+	}
+	c := &sortComparer{col: collate.New(tag, collate.Loose, collate.Numeric)}
+	if pr.p.bibliography != nil {
+		c.keys = pr.p.bibliography.sortKeys
+	}
+	return c
+}
+
+func (c *sortComparer) compare(a, b *regItem) int {
+	for k, key := range c.keys {
+		if k >= len(a.sortkeys) || k >= len(b.sortkeys) {
+			break
+		}
+		va, vb := a.sortkeys[k], b.sortkeys[k]
+		var r int
+		switch {
+		case va.present == vb.present && (!va.present || va.s == vb.s):
+			continue
+		case !va.present:
+			r = 1
+		case !vb.present:
+			r = -1
+		default:
+			r = c.col.CompareString(va.s, vb.s)
+			if key.descending {
+				r = -r
+			}
+		}
+		if r != 0 {
+			if !va.present || !vb.present {
+				if key.descending {
+					return -r
+				}
+			}
+			return r
+		}
+	}
+	return a.seq - b.seq
+}
+
+// sortValue computes one sort key the way citeproc-js's sort rendering
+// does in outline: names as "family given", dates as zero-padded
+// numbers, numbers padded, macros rendered as plain text.
+func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue {
+	if k.macro != nil {
+		r := pr.newRenderer(pr.p.bibliography, it, false)
+		r.reg = reg.names
+		r.sortKey = true
+		r.sortNames = k
+		r.out.openLevel(emptyToken)
+		r.group(&baseNode{}, true, func() { r.nodes(k.macro.children) })
+		r.out.closeLevel()
+		purgeEmpty(r.out.top)
+		w := &writer{r: r, f: Text}
+		s := w.joinPieces(w.render(r.out.top.kids, nil))
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return sortValue{}
+		}
+		return sortValue{s: s, present: true}
+	}
+	v := k.variable
+	if ns, ok := it.names[v]; ok {
+		var parts []string
+		for _, n := range ns {
+			if n.Literal != "" {
+				parts = append(parts, n.Literal)
+				continue
+			}
+			fam := n.Family
+			if pr.p.demote == "never" && n.NonDroppingParticle != "" {
+				fam = n.NonDroppingParticle + " " + fam
+			}
+			parts = append(parts, strings.TrimSpace(fam+" "+n.Given))
+		}
+		return sortValue{s: strings.Join(parts, ", "), present: len(parts) > 0}
+	}
+	if d := it.dates[v]; d != nil {
+		if !d.truthy() {
+			return sortValue{}
+		}
+		return sortValue{s: dateSortKey(d), present: true}
+	}
+	s := it.fields[v]
+	if s == "" {
+		if v == "citation-number" {
+			return sortValue{}
+		}
+		return sortValue{}
+	}
+	if numericVariables[v] {
+		if n := leadingInt(s); n != "" {
+			return sortValue{s: fmt.Sprintf("%020s", n), present: true}
+		}
+	}
+	return sortValue{s: stripMarkup(s), present: true}
+}
+
+func dateSortKey(d *dateValue) string {
+	key := func(p [3]int) string {
+		y := p[0]
+		if y < 0 {
+			return fmt.Sprintf("-%04d%02d%02d", 10000+y, p[1], p[2])
+		}
+		return fmt.Sprintf("%05d%02d%02d", y, p[1], p[2])
+	}
+	s := key(d.parts[0])
+	if d.hasEnd {
+		s += key(d.parts[1])
+	} else {
+		s += "000000000"
+	}
+	return s
+}
+
+// stripPunct removes punctuation and space, which sorting ignores.
+func stripPunct(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// stripMarkup removes inline HTML tags from a field for sorting.
+func stripMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
