@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 )
 
 // cslName is a CSL-JSON name object.
@@ -112,4 +113,19 @@ func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent stri
 	}
 	_, err := w.Write(append([]byte(indent), bytes.TrimSuffix(b.Bytes(), []byte("\n"))...))
 	return err
+}
+
+// CSLItem returns the talk as an item for the CSL engine in talk/cite/csl,
+// with the given id: the item WriteCSLJSON would write, read back, so that
+// formatted references and CSL-JSON files can never disagree.
+func CSLItem(t *talk.Talk, id string, opt Options) (*csl.Item, error) {
+	data, err := json.Marshal([]cslItem{cslItemOf(t, id, opt)})
+	if err != nil {
+		return nil, err
+	}
+	items, err := csl.ParseItems(data)
+	if err != nil {
+		return nil, err
+	}
+	return items[0], nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -211,4 +212,28 @@ func ExampleParseNames() {
 func ExampleKey() {
 	fmt.Println(cite.Key(seed()))
 	// Output: selivanov2016asyncawait
+}
+
+// A talk formatted as a reference with the CSL engine's built-in APA style.
+func ExampleCSLItem() {
+	t := seed()
+	item, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	style, err := csl.BuiltinStyle("apa")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	apa, err := csl.New(style)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	entry, err := apa.Entry(item, csl.Text)
+	fmt.Println(entry, err)
+	// Output:
+	// Selivanov, Y. (2016, August 4). async/await in Python 3.5 and why it is awesome [Conference presentation]. EuroPython 2016. https://www.youtube.com/watch?v=m28fiN9y_r8 <nil>
 }
