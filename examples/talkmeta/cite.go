@@ -4,11 +4,17 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 )
 
-const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] | [-format bibtex|biblatex|ris|csl-json] [-ascii] [-event-date] TALK.json|DIR..."
+const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] [-event-date] TALK.json|DIR... | -csl-json ITEMS.json [-mode bibliography|citation] | -format bibtex|biblatex|ris|csl-json [-ascii] [-event-date] TALK.json|DIR..."
 
 // runCite prints a formatted reference per talk, or with -format the
 // talks as citation data, streaming: keys are unique among the talks of
@@ -20,22 +26,31 @@ func runCite(e *env, args []string) int {
 	html := fs.Bool("html", false, "print references as HTML rather than text")
 	format := fs.String("format", "", "print citation data in this `format` instead: bibtex, biblatex, ris or csl-json")
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
-	eventDate := fs.Bool("event-date", false, "csl-json: add event-date, which MLA needs and APA prints twice")
+	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
+	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type) instead of talks")
+	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography`, one entry per line, or a citation of each item")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
-	if fs.NArg() == 0 {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *items != "" {
+		if fs.NArg() > 0 || set["format"] || set["ascii"] || set["event-date"] {
+			fmt.Fprintln(e.stderr, "talkmeta cite: -csl-json formats the items of one file: leave out talks, -format, -ascii and -event-date")
+			return 2
+		}
+		return citeItems(e, *items, *style, *locale, *mode, *html)
+	}
+	if fs.NArg() == 0 || set["mode"] {
 		fs.Usage()
 		return 2
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *format == "" {
-		if set["ascii"] || set["event-date"] {
-			fmt.Fprintln(e.stderr, "talkmeta cite: -ascii and -event-date go with -format")
+		if set["ascii"] {
+			fmt.Fprintln(e.stderr, "talkmeta cite: -ascii goes with -format")
 			return 2
 		}
-		return citeStyle(e, fs.Args(), *style, *locale, *html)
+		return citeStyle(e, fs.Args(), *style, *locale, *html, cite.Options{EventDate: *eventDate})
 	}
 	if set["style"] || set["locale"] || set["html"] {
 		fmt.Fprintln(e.stderr, "talkmeta cite: -format prints data, not references: leave out -style, -locale and -html")
@@ -71,8 +86,113 @@ func runCite(e *env, args []string) int {
 	return status
 }
 
-// citeStyle prints one formatted reference per talk.
-func citeStyle(e *env, paths []string, style, locale string, html bool) int {
-	fmt.Fprintln(e.stderr, "talkmeta cite: formatted references need the CSL engine (talk/cite/csl), which this build does not have yet; use -format")
-	return 2
+// citeStyle prints one formatted reference per talk, in input order.
+func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite.Options) int {
+	pr, err := cslProcessor(style, locale)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		return 2
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	status := 0
+	for t, err := range talks(paths) {
+		if err == nil {
+			var it *csl.Item
+			if it, err = cite.CSLItem(t, cite.Key(t), opt); err == nil {
+				err = pr.WriteEntry(out, it, cslFormat(html))
+			}
+			if err != nil {
+				err = fmt.Errorf("%s: %w", t.Origin.Path, err)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			status = 1
+			continue
+		}
+		out.WriteByte('\n')
+	}
+	return status
+}
+
+// citeItems formats arbitrary CSL-JSON items, as pandoc's citeproc does:
+// the bibliography, sorted as the style says, or a citation per item.
+func citeItems(e *env, file, style, locale, mode string, html bool) int {
+	if mode != "bibliography" && mode != "citation" {
+		fmt.Fprintf(e.stderr, "talkmeta cite: -mode is bibliography or citation, not %q\n", mode)
+		return 2
+	}
+	pr, err := cslProcessor(style, locale)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		return 2
+	}
+	data, err := os.ReadFile(file)
+	if err == nil {
+		var items []*csl.Item
+		if items, err = csl.ParseItems(data); err == nil {
+			err = writeItems(e.stdout, pr, items, mode, cslFormat(html))
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", file, err)
+		return 1
+	}
+	return 0
+}
+
+func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, f csl.Format) error {
+	if mode == "bibliography" {
+		bib, err := pr.Bibliography(f, items...)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(w, strings.TrimSuffix(bib, "\n"))
+		return err
+	}
+	for _, it := range items {
+		c, err := pr.Citation(it, f)
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintln(w, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cslProcessor loads a built-in style by name or a style file, with the
+// engine's en-US locale or a locale file.
+func cslProcessor(style, locale string) (*csl.Processor, error) {
+	var (
+		st  *csl.Style
+		err error
+	)
+	if slices.Contains(csl.BuiltinStyleNames(), style) {
+		st, err = csl.BuiltinStyle(style)
+	} else if strings.HasSuffix(style, ".csl") {
+		st, err = csl.LoadStyle(os.DirFS(filepath.Dir(style)), filepath.Base(style))
+	} else {
+		err = fmt.Errorf("unknown style %q: use %s, or a .csl file", style, strings.Join(csl.BuiltinStyleNames(), ", "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	loc, err := csl.BuiltinLocale()
+	if locale != "" {
+		loc, err = csl.LoadLocale(os.DirFS(filepath.Dir(locale)), filepath.Base(locale))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return csl.New(st, loc)
+}
+
+func cslFormat(html bool) csl.Format {
+	if html {
+		return csl.HTML
+	}
+	return csl.Text
 }

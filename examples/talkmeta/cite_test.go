@@ -23,6 +23,15 @@ func TestCite(t *testing.T) {
 		{"bad-format.txt", []string{"-format", "endnote", seedTalk}},
 		{"format-and-style.txt", []string{"-format", "ris", "-style", "mla", seedTalk}},
 		{"ascii-without-format.txt", []string{"-ascii", seedTalk}},
+		{"apa.txt", []string{"-style", "apa", seedTalk}},
+		{"mla-html.txt", []string{"-style", "mla", "-html", "-event-date", seedTalk}},
+		{"archive-chicago.txt", []string{"-style", "chicago", archive}},
+		{"ieee-harvard.txt", []string{"-style", "ieee", seedTalk}},
+		{"bad-style.txt", []string{"-style", "vancouver", seedTalk}},
+		{"items-bibliography.txt", []string{"-style", "apa", "-csl-json", "testdata/cite/items.json"}},
+		{"items-citation.txt", []string{"-style", "chicago", "-csl-json", "testdata/cite/items.json", "-mode", "citation"}},
+		{"items-bad-mode.txt", []string{"-csl-json", "testdata/cite/items.json", "-mode", "cluster"}},
+		{"items-and-talks.txt", []string{"-csl-json", "testdata/cite/items.json", seedTalk}},
 		{"missing-file.txt", []string{"-format", "ris", "testdata/cite/no-such-talk.json", seedTalk}},
 	}
 	for _, tt := range tests {
