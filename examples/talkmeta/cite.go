@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
+	"github.com/talkmeta/talkmeta/talk/html"
 )
 
 const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] [-event-date] TALK.json|DIR... | -csl-json ITEMS.json [-mode bibliography|citation] | -format bibtex|biblatex|ris|csl-json [-ascii] [-event-date] TALK.json|DIR..."
@@ -195,4 +197,23 @@ func cslFormat(html bool) csl.Format {
 		return csl.HTML
 	}
 	return csl.Text
+}
+
+// pageCitations are the "Cite this talk" formats of a talk's page: the
+// reference in APA (apa is the built-in APA style's processor, made once
+// per run) and the BibTeX entry.
+func pageCitations(apa *csl.Processor, t *talk.Talk) ([]html.Citation, error) {
+	it, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ref, err := apa.Entry(it, csl.Text)
+	if err != nil {
+		return nil, err
+	}
+	var bib strings.Builder
+	if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
+		return nil, err
+	}
+	return []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}}, nil
 }

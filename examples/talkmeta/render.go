@@ -41,12 +41,16 @@ func renderers() map[string]renderer {
 		"csl-json": citeFormat("csl-json"),
 		"html": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 			r := html.Renderer{BaseURL: opt.base}
+			apa, err := cslProcessor("apa", "")
+			if err != nil {
+				return err
+			}
 			for _, t := range talks {
-				var bib strings.Builder
-				if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
+				citations, err := pageCitations(apa, t)
+				if err != nil {
 					return err
 				}
-				if err := r.WriteTalk(w, t, html.PageOptions{Citations: []html.Citation{{Label: "BibTeX", Text: bib.String()}}}); err != nil {
+				if err := r.WriteTalk(w, t, html.PageOptions{Citations: citations}); err != nil {
 					return err
 				}
 			}
