@@ -78,6 +78,10 @@ func runSite(e *env, args []string) int {
 	if e.isTerminal && n >= 500 {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	if n == 0 && b.err() == nil {
+		fmt.Fprintf(e.stderr, "talkmeta site: no talks were read; %s is left as it was\n", *out)
+		return 1
+	}
 	b.finish()
 	if err := b.err(); err != nil {
 		fmt.Fprintln(e.stderr, "talkmeta site:", err)

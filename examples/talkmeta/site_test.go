@@ -113,3 +113,17 @@ func TestSiteSamePage(t *testing.T) {
 	got = stableSite(got, out)
 	golden(t, "site-same-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
 }
+
+// TestSiteNoTalks leaves the output alone when no talk could be read.
+func TestSiteNoTalks(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	got := stableSite(runCommand("", "site", "-o", out, "testdata/no-such-archive"), out)
+	golden(t, "site-no-talks.txt", got)
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an empty site was written")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 0 {
+		t.Errorf("left %d entries behind", len(entries))
+	}
+}

@@ -117,7 +117,8 @@ type link struct {
 	Safe      bool
 }
 
-// WriteTalk writes t's page to w.
+// WriteTalk writes t's page to w, with its speakers and event linked to
+// their pages where the Renderer's URLs place them.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	p, err := r.page(t, opt)
 	if err != nil {
