@@ -90,6 +90,7 @@ type head struct {
 type page struct {
 	head
 	Talk            *talk.Talk
+	Heading         string // the title, or words for its absence
 	ContentLang     string
 	EventURL        string
 	Speakers        []person
@@ -234,12 +235,16 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
 	}
-	p.Title = t.Title
+	p.Heading = t.Title
+	if strings.TrimSpace(p.Heading) == "" {
+		p.Heading = "Untitled talk"
+	}
+	p.Title = p.Heading
 	if t.Event.Title != "" {
 		p.Title += " · " + t.Event.Title
 	}
 	p.OGType = "video.other"
-	p.OGTitle = t.Title
+	p.OGTitle = p.Heading
 	p.Description = summary(t)
 	p.Thumbnail = safeURL(t.Thumbnail)
 	// jsonld escapes <, > and & in its output, so it cannot end the

@@ -56,6 +56,9 @@ func TestZero(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "zero.html", b.Bytes())
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
 }
 
 // TestOverrideBlock replaces one block of the default templates.

@@ -117,7 +117,7 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 	self := r.urls().Speaker(s)
 	p := &speakerPage{head: r.head(self, opt), Speaker: s}
 	p.Title = s.Name
-	if p.Title == "" {
+	if strings.TrimSpace(p.Title) == "" {
 		p.Title = "Speaker"
 	}
 	p.OGType = "profile"
@@ -206,7 +206,7 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		Speakers:  r.people(t.Speakers, self),
 		Thumbnail: thumbnail(t),
 	}
-	if it.Title == "" {
+	if strings.TrimSpace(it.Title) == "" {
 		it.Title = "Untitled talk"
 		it.Lang = ""
 	}
@@ -238,9 +238,9 @@ func thumbnail(t *talk.Talk) string {
 
 func eventTitle(e *talk.Event) string {
 	switch {
-	case e.Title != "":
+	case strings.TrimSpace(e.Title) != "":
 		return e.Title
-	case e.ID != "":
+	case strings.TrimSpace(e.ID) != "":
 		return e.ID
 	}
 	return "Untitled event"

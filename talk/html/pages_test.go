@@ -341,7 +341,14 @@ func invalidPage(page []byte, wantCanonical bool) string {
 				if l > level+1 && problem == "" {
 					problem = fmt.Sprintf("an %s after an h%d", n.Data, level)
 				}
+				if strings.TrimSpace(textOf(n)) == "" && problem == "" {
+					problem = "an empty " + n.Data
+				}
 				level = l
+			case "title":
+				if strings.TrimSpace(textOf(n)) == "" && problem == "" {
+					problem = "an empty title"
+				}
 			case "link":
 				for _, a := range n.Attr {
 					canonical = canonical || a.Key == "rel" && a.Val == "canonical"
@@ -364,4 +371,16 @@ func invalidPage(page []byte, wantCanonical bool) string {
 		return "no canonical link"
 	}
 	return ""
+}
+
+// textOf returns the text within n.
+func textOf(n *xhtml.Node) string {
+	if n.Type == xhtml.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
 }
