@@ -87,19 +87,23 @@ func markdownBody(src string, headingLevel int) (body, error) {
 }
 
 // makeSafe rewrites a Markdown tree for a page: headings move below
-// headingLevel, links to anything but http, https, mailto and relative
+// headingLevel and skip no level, links to anything but http, https, mailto and relative
 // URLs become their text, images from anything but http(s) become their
 // alternative text, and links get rel="nofollow noopener".
 func makeSafe(doc ast.Node, source []byte, headingLevel int) {
 	var unwrap []ast.Node
 	var replace [][2]ast.Node
+	last := headingLevel
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+headingLevel, 6)
+			// Below the page's heading, and never more than one level
+			// below the heading before it.
+			n.Level = min(n.Level+headingLevel, last+1, 6)
+			last = n.Level
 		case *ast.Link:
 			if !linkable(string(util.URLEscape(n.Destination, true))) {
 				unwrap = append(unwrap, n)

@@ -175,12 +175,13 @@ func TestHostilePages(t *testing.T) {
 }
 
 // TestMarkdown renders a Markdown description safely: no raw HTML, links
-// only to http(s), mailto and relative URLs, headings below the page's.
+// only to http(s), mailto and relative URLs, headings below the page's
+// that skip no level.
 func TestMarkdown(t *testing.T) {
 	desc := "# Outline\n\nSee [the docs](https://go.dev/doc/), [a page](notes.html), <https://example.org>, " +
 		"www.example.com and mail ada@example.org.\n\n" +
 		"[bad](javascript:alert(1)) [worse](JaVaScRiPt:alert(1)) [data](data:text/html,x) ![img](data:image/png;base64,AAAA) ![ok](https://example.org/a.png)\n\n" +
-		"<script>alert(1)</script>\n\n<b onclick=\"x()\">bold</b> **strong** ~~gone~~\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n"
+		"<script>alert(1)</script>\n\n<b onclick=\"x()\">bold</b> **strong** ~~gone~~\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n###### A heading that skips levels\n"
 	var r html.Renderer
 	var b bytes.Buffer
 	if err := r.WriteTalk(&b, &talk.Talk{Title: "T", Description: desc, Markup: talk.Markdown}, html.PageOptions{}); err != nil {
