@@ -231,7 +231,7 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 	p := &page{
 		head:        r.head(urls.Talk(t), opt),
 		Talk:        t,
-		ContentLang: string(t.Language),
+		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
 	}

@@ -3,6 +3,8 @@ package html
 import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // displayName returns the English name of a BCP 47 tag, or "".
@@ -12,4 +14,16 @@ func displayName(tag string) string {
 		return ""
 	}
 	return display.English.Tags().Name(t)
+}
+
+// langAttr returns l for a lang attribute when it is a well-formed BCP 47
+// tag, and "" otherwise: a page must not carry a malformed one.
+func langAttr(l talk.Language) string {
+	if l == "" {
+		return ""
+	}
+	if _, err := language.Parse(string(l)); err != nil {
+		return ""
+	}
+	return string(l)
 }

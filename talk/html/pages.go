@@ -202,7 +202,7 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 	it := talkItem{
 		Title:     t.Title,
 		URL:       r.href(urls.Talk(t)),
-		Lang:      string(t.Language),
+		Lang:      langAttr(t.Language),
 		Speakers:  r.people(t.Speakers, self),
 		Thumbnail: thumbnail(t),
 	}

@@ -385,3 +385,20 @@ func textOf(n *xhtml.Node) string {
 	}
 	return b.String()
 }
+
+// TestBadLanguage leaves out a lang attribute a malformed language would
+// make invalid, on talk pages and in lists.
+func TestBadLanguage(t *testing.T) {
+	tk := &talk.Talk{Title: "T", Language: "not a language", Event: talk.Event{Title: "E"}}
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteEvent(&b, &tk.Event, []*talk.Talk{tk}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "not a language") {
+		t.Errorf("a malformed language reached the page:\n%s", b.String())
+	}
+}
