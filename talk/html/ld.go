@@ -74,7 +74,11 @@ func script(node ldObject) (htmltemplate.JS, error) {
 		return "", fmt.Errorf("html: JSON-LD: %w", err)
 	}
 	// HTML forbids DEL, C1 controls and noncharacters even in a script;
-	// in a JSON string \uXXXX means the same.
+	// in a JSON string \uXXXX means the same. (encoding/json escapes the
+	// C0 controls.)
+	if !mayHoldForbidden(b) {
+		return htmltemplate.JS(b), nil
+	}
 	var out strings.Builder
 	for _, r := range string(b) {
 		if forbidden(r) && r >= 0x7f {
