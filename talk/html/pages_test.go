@@ -402,3 +402,17 @@ func TestBadLanguage(t *testing.T) {
 		t.Errorf("a malformed language reached the page:\n%s", b.String())
 	}
 }
+
+// TestEventJSONLDControls escapes in JSON-LD the code points HTML forbids
+// in a script, so that they survive as data.
+func TestEventJSONLDControls(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	ev := &talk.Event{ID: "e", Title: "a\u0085b\ufdd0c\x01d"}
+	if err := r.WriteEvent(&b, ev, nil, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"name":"a\u0085b\ufdd0c\u0001d"`; !strings.Contains(b.String(), want) {
+		t.Errorf("the JSON-LD has no %s:\n%s", want, b.String())
+	}
+}
