@@ -126,11 +126,28 @@ func newHandler(talks []*talk.Talk, baseURL string) *handler {
 			}
 		}
 	}
+	// The index lists the newest events first, as talkmeta site does: by
+	// their start, or else their earliest talk's day, then by title.
 	for _, ep := range events {
 		ev := h.events[ep]
-		h.index = append(h.index, html.IndexEntry{Event: *ev.event, Talks: len(ev.talks)})
+		entry := html.IndexEntry{Event: *ev.event, Talks: len(ev.talks)}
+		entry.Event.Description = ""
+		if entry.Event.Start.IsZero() {
+			for _, t := range ev.talks {
+				if d := t.Recorded; !d.IsZero() && (entry.Event.Start.IsZero() || d.Time().Before(entry.Event.Start.Time())) {
+					entry.Event.Start = d
+				}
+			}
+			if day := entry.Event.Start.Day(); !day.IsZero() {
+				entry.Event.Start = day
+			}
+		}
+		h.index = append(h.index, entry)
 	}
 	slices.SortStableFunc(h.index, func(a, b html.IndexEntry) int {
+		if c := b.Event.Start.Time().Compare(a.Event.Start.Time()); c != 0 {
+			return c
+		}
 		return cmp.Compare(a.Event.Title, b.Event.Title)
 	})
 	return h
