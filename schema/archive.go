@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -51,8 +53,9 @@ func (v *Validator) layout() layout {
 // is checked.
 //
 // Records are checked concurrently; the report is the same whatever the
-// order. progress, when not nil, is called after each record with how many
-// are done out of how many, from the goroutine that called CheckArchive.
+// order. progress, when not nil, is called from the goroutine that called
+// CheckArchive with how many records are done out of how many: every tenth
+// of a second while it works, and once at the end with all of them done.
 func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Report {
 	a := &archive{v: v, fsys: fsys, lay: v.layout()}
 	if isFile(fsys, a.lay.eventFile) {
@@ -173,39 +176,44 @@ func (a *archive) talkDir(event, dir string) {
 	}
 }
 
-// checkRecords validates every record, using every CPU.
+// checkRecords validates every record, using every CPU. Workers take the
+// next record by an atomic counter and keep its problems by index, so
+// that they never wait on each other; the calling goroutine reports
+// progress meanwhile.
 func (a *archive) checkRecords(progress func(done, total int)) {
-	type result struct {
-		i        int
-		problems Problems
-	}
-	jobs := make(chan int)
-	results := make(chan result)
+	problems := make([]Problems, len(a.records))
+	var next, done atomic.Int64
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), max(len(a.records), 1)) {
 		wg.Go(func() {
-			for i := range jobs {
-				results <- result{i, a.checkRecord(&a.records[i])}
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(a.records) {
+					return
+				}
+				problems[i] = a.checkRecord(&a.records[i])
+				done.Add(1)
 			}
 		})
 	}
-	go func() {
-		for i := range a.records {
-			jobs <- i
+	if progress != nil {
+		finished := make(chan struct{})
+		go func() { wg.Wait(); close(finished) }()
+		tick := time.NewTicker(progressInterval)
+		for waiting := true; waiting; {
+			select {
+			case <-finished:
+				waiting = false
+			case <-tick.C:
+				progress(int(done.Load()), len(a.records))
+			}
 		}
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-	done := 0
-	for r := range results {
-		a.problems = append(a.problems, r.problems...)
-		done++
-		if progress != nil {
-			progress(done, len(a.records))
-		}
+		tick.Stop()
+		progress(len(a.records), len(a.records))
 	}
-	for _, r := range a.records {
+	wg.Wait()
+	for i, r := range a.records {
+		a.problems = append(a.problems, problems[i]...)
 		if r.isEvent {
 			a.events++
 		} else {
@@ -213,6 +221,10 @@ func (a *archive) checkRecords(progress func(done, total int)) {
 		}
 	}
 }
+
+// progressInterval is how often CheckArchive reports progress: often
+// enough for a person watching, rarely enough to cost nothing.
+const progressInterval = 100 * time.Millisecond
 
 // checkRecord validates one record and keeps what the archive-wide checks
 // need. Each call touches only its own record.
