@@ -67,10 +67,8 @@ func runCheck(e *env, args []string) int {
 		var progress func(done, total int)
 		if e.isTerminal {
 			progress = func(done, total int) {
-				if done%256 == 0 || done == total {
-					fmt.Fprintf(e.stderr, "\rchecking %s: %d/%d records", arg, done, total)
-					progressShown = true
-				}
+				fmt.Fprintf(e.stderr, "\rchecking %s: %d/%d records", arg, done, total)
+				progressShown = true
 			}
 		}
 		r := v.CheckArchive(os.DirFS(arg), progress)
