@@ -295,20 +295,9 @@ func (b *siteBuilder) finish() {
 			return
 		}
 	}
-	// Newest events first; events without a start date by their newest
-	// talk, then by title.
-	newest := func(e html.IndexEntry) time.Time {
-		if !e.Event.Start.IsZero() {
-			return e.Event.Start.Time()
-		}
-		var latest time.Time
-		for _, st := range b.events[b.urls.Event(&e.Event)].talks {
-			if t := st.t.Recorded.Time(); t.After(latest) {
-				latest = t
-			}
-		}
-		return latest
-	}
+	// Newest events first (by their start, or else their first talk's
+	// day, as the index shows it), then by title; undated events last.
+	newest := func(e html.IndexEntry) time.Time { return e.Event.Start.Time() }
 	slices.SortStableFunc(index, func(x, y html.IndexEntry) int {
 		if c := newest(y).Compare(newest(x)); c != 0 {
 			return c
