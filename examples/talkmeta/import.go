@@ -32,7 +32,9 @@ const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|py
 // names (empty, or holding a '/') are replaced by their slug; names are
 // made unique within their directory.
 //
-// The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles).
+// The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles). A pyvideo
+// archive holds recordings, so talks without a video are not written
+// there; each is named on stderr, and the talkmeta layout keeps them.
 //
 // Problems in the source are reported as path:line:col: message on
 // stderr; what could be read is written all the same, and the exit status
@@ -89,6 +91,7 @@ func runImport(e *env, args []string) int {
 	var files []pyvideo.File
 	var err error
 	if *layout == "pyvideo" {
+		talks = recorded(e, talks)
 		files, err = pyvideo.ArchiveFiles(talks)
 	} else {
 		files, err = talkmetaFiles(events, talks)
@@ -108,8 +111,22 @@ func runImport(e *env, args []string) int {
 			return 1
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d talks of %d events written to %s (%s layout)\n", len(talks), len(events), *out, *layout)
+	fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(len(talks), "talk"), count(len(events), "event"), *out, *layout)
 	return status
+}
+
+// recorded returns the talks that have a video, naming the others on
+// stderr.
+func recorded(e *env, talks []*talk.Talk) []*talk.Talk {
+	var out []*talk.Talk
+	for _, t := range talks {
+		if len(t.Videos) == 0 {
+			fmt.Fprintf(e.stderr, "talkmeta import: %s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)\n", t.ID)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // unwrapAll lists the problems an importer's error holds.

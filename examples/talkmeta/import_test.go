@@ -76,9 +76,7 @@ func TestImport(t *testing.T) {
 			got := runCommand("", append([]string{"import", "-o", dir}, tt.args...)...)
 			got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT") + tree(t, dir)
 			golden(t, "import/"+tt.name+".txt", got)
-			// A pyvideo archive holds recordings only: the scheduled talks
-			// of pair.json, which have none, are rightly refused there.
-			if tt.name != "bad" && tt.name != "pair-pyvideo" {
+			if tt.name != "bad" {
 				checkAccepts(t, dir)
 			}
 		})
