@@ -43,20 +43,38 @@ function engine(format) {
 }
 
 const engines = { text: engine("text"), html: engine("html") };
-const out = [];
-for (const it of items) {
-  const id = String(it.id);
-  const rec = { id, bibliography: {}, citation: {} };
-  for (const [format, e] of Object.entries(engines)) {
-    e.restoreProcessorState([]);
-    e.updateItems([id]);
-    const [, cites] = e.processCitationCluster(
-      { citationItems: [{ id }], properties: { noteIndex: 0 } }, [], []);
-    rec.citation[format] = cites.length ? cites[0][1] : "";
-    const bib = e.bibliography.tokens.length ? e.makeBibliography() : null;
-    rec.bibliography[format] = bib ? bib[1].join("").trim() : "";
+// With CITEPROC_TIMING=N, everything runs N times (the first runs warm
+// the JIT up) and the last run's time per item and format goes to
+// stderr, for comparison with Go's BenchmarkCitation and BenchmarkEntry.
+const reps = Math.max(Number(process.env.CITEPROC_TIMING) || 1, 1);
+let out, citeNs, bibNs;
+for (let rep = 0; rep < reps; rep++) {
+  out = [];
+  citeNs = 0n;
+  bibNs = 0n;
+  for (const it of items) {
+    const id = String(it.id);
+    const rec = { id, bibliography: {}, citation: {} };
+    for (const [format, e] of Object.entries(engines)) {
+      const t0 = process.hrtime.bigint();
+      e.restoreProcessorState([]);
+      e.updateItems([id]);
+      const [, cites] = e.processCitationCluster(
+        { citationItems: [{ id }], properties: { noteIndex: 0 } }, [], []);
+      const t1 = process.hrtime.bigint();
+      rec.citation[format] = cites.length ? cites[0][1] : "";
+      const bib = e.bibliography.tokens.length ? e.makeBibliography() : null;
+      bibNs += process.hrtime.bigint() - t1;
+      citeNs += t1 - t0;
+      rec.bibliography[format] = bib ? bib[1].join("").trim() : "";
+    }
+    out.push(rec);
   }
-  out.push(rec);
+}
+if (process.env.CITEPROC_TIMING) {
+  const per = (ns) => (Number(ns) / 1e6 / 2 / Math.max(items.length, 1)).toFixed(3);
+  console.error(`${path.basename(stylePath, ".csl")}: ${items.length} items, per item and format: ` +
+    `citation (updateItems + processCitationCluster) ${per(citeNs)} ms, entry (makeBibliography) ${per(bibNs)} ms`);
 }
 process.stdout.write(JSON.stringify({
   style: path.basename(stylePath, ".csl"),

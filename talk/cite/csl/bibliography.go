@@ -11,10 +11,15 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Bibliography renders several items as one bibliography: sorted by the
+// WriteBibliography writes several items as one bibliography, as
+// citeproc-js's updateItems and makeBibliography make it: sorted by the
 // style's sort keys (in the given order for a style without them),
 // numbered in that order for numeric styles, with repeated authors
-// replaced when the style asks for it (MLA's "———").
+// replaced when the style asks for it (MLA's "———"), and disambiguated
+// as the style's citations are, which shows in the entries: year
+// suffixes ("2016a", "2016b") and the names added to tell two items
+// apart. Of several items with the same ID, the last one is listed, in
+// its place.
 //
 // For HTML the entries are wrapped in <div class="csl-bib-body">, each
 // entry a <div class="csl-entry"> on its own line, as citeproc-js writes
@@ -59,15 +64,17 @@ type sortValue struct {
 	present bool
 }
 
-// sortKeys computes tok's bibliography sort keys, with punctuation and
-// spaces removed: citeproc-js compares keys with localeCompare, which
-// ignores them.
+// sortKeys computes tok's bibliography sort keys as citeproc-js does:
+// words joined by its sort separator, then reduced to what its
+// collation compares.
 func (pr *Processor) sortKeys(reg *registry, tok *regItem) []sortValue {
 	keys := pr.p.bibliography.sortKeys
 	vals := make([]sortValue, len(keys))
 	for k, key := range keys {
 		v := pr.sortValue(reg, tok.data, key)
-		v.s = stripPunct(v.s)
+		if v.present {
+			v.s = collationKey(strings.ReplaceAll(v.s, " ", sortSep) + sortSep)
+		}
 		vals[k] = v
 	}
 	return vals
@@ -85,7 +92,7 @@ func (pr *Processor) sortComparer() *sortComparer {
 	if err != nil {
 		tag = language.Und
 	}
-	c := &sortComparer{col: collate.New(tag, collate.Loose, collate.Numeric)}
+	c := &sortComparer{col: collate.New(tag, collate.Loose)}
 	if pr.p.bibliography != nil {
 		c.keys = pr.p.bibliography.sortKeys
 	}
@@ -134,7 +141,7 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		r.sortKey = true
 		r.sortNames = k
 		r.out.openLevel(emptyToken)
-		r.group(&baseNode{}, true, func() { r.nodes(k.macro.children) })
+		r.group(&baseNode{}, true, func() { r.macroBody(k.macro) })
 		r.out.closeLevel()
 		purgeEmpty(r.out.top)
 		w := &writer{r: r, f: Text}
@@ -161,11 +168,9 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		}
 		return sortValue{s: strings.Join(parts, ", "), present: len(parts) > 0}
 	}
-	if d := it.dates[v]; d != nil {
-		if !d.truthy() {
-			return sortValue{}
-		}
-		return sortValue{s: dateSortKey(d), present: true}
+	if isDateVariable(v) {
+		s := strings.Join(dateSortParts(it.dates[v], []string{"year", "month", "day"}), "")
+		return sortValue{s: s, present: s != ""}
 	}
 	s := it.fields[v]
 	if s == "" {
@@ -182,31 +187,42 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 	return sortValue{s: stripMarkup(s), present: true}
 }
 
-func dateSortKey(d *dateValue) string {
-	key := func(p [3]int) string {
-		y := p[0]
-		if y < 0 {
-			return fmt.Sprintf("-%04d%02d%02d", 10000+y, p[1], p[2])
+// collationKey removes what citeproc-js's collation (ICU's, with
+// ignorePunctuation) ignores: spaces, punctuation, control and format
+// characters. Symbols, the sort separator "|" among them, count. Runs
+// of ASCII digits are padded to 20 digits, so that they compare by
+// value, as with ICU's numeric option (x/text's collate.Numeric puts
+// "0|" after "1|").
+func collationKey(s string) string {
+	var b strings.Builder
+	digits := 0
+	flush := func(end int) {
+		if digits == 0 {
+			return
 		}
-		return fmt.Sprintf("%05d%02d%02d", y, p[1], p[2])
-	}
-	s := key(d.parts[0])
-	if d.hasEnd {
-		s += key(d.parts[1])
-	} else {
-		s += "000000000"
-	}
-	return s
-}
-
-// stripPunct removes punctuation and space, which sorting ignores.
-func stripPunct(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
-			return -1
+		run := strings.TrimLeft(s[end-digits:end], "0")
+		if run == "" {
+			run = "0"
 		}
-		return r
-	}, s)
+		if len(run) < 20 {
+			b.WriteString(strings.Repeat("0", 20-len(run)))
+		}
+		b.WriteString(run)
+		digits = 0
+	}
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+			continue
+		}
+		flush(i)
+		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	flush(len(s))
+	return b.String()
 }
 
 // stripMarkup removes inline HTML tags from a field for sorting.

@@ -193,6 +193,11 @@ func (q *queue) appendLiteral(b *blob) {
 // following term must not be capitalised after.
 func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredecessor, noStripPeriods bool) *blob {
 	r := q.r
+	if r.sortKey && r.macroWithDate && !notSerious {
+		// citeproc-js keeps only names and dates in a sort key made by
+		// a macro with a date.
+		return newTextBlob(str, tok)
+	}
 	if notSerious {
 		ignorePredecessor = true
 	}

@@ -50,6 +50,7 @@ type textNode struct {
 type macroNode struct {
 	name     string
 	children []node
+	hasDate  bool // a cs:date in it, not counting the macros it calls
 }
 
 type numberNode struct {
@@ -228,6 +229,7 @@ func compile(s *Style, loc *localeData) *program {
 	}
 	for name, m := range s.macros {
 		p.macros[name].children = p.nodes(m.children, nodePos{}, nil, false)
+		p.macros[name].hasDate = hasDateElement(m)
 	}
 	for _, c := range s.root.children {
 		switch c.name {
@@ -246,6 +248,19 @@ func compile(s *Style, loc *localeData) *program {
 	}
 	p.hasDisambiguate = hasDisambiguateTest(s.root)
 	return p
+}
+
+// hasDateElement is citeproc-js's inspectDateMacros.
+func hasDateElement(e *element) bool {
+	if e.name == "date" {
+		return true
+	}
+	for _, c := range e.children {
+		if hasDateElement(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDisambiguateTest(e *element) bool {

@@ -13,8 +13,14 @@ import (
 )
 
 // sharedCSL holds the official styles and locales (CC BY-SA, not in the
-// repository).
-const sharedCSL = "../../../../shared/csl"
+// repository): $TALKMETA_SHARED/csl, or the shared directory beside the
+// repository.
+var sharedCSL = func() string {
+	if d := os.Getenv("TALKMETA_SHARED"); d != "" {
+		return filepath.Join(d, "csl")
+	}
+	return "../../../../shared/csl"
+}()
 
 // citeprocRun is what .ci/csl/citeproc.mjs writes.
 type citeprocRun struct {

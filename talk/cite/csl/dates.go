@@ -1,6 +1,8 @@
 package csl
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -12,6 +14,14 @@ func (r *renderer) date(n *dateNode) {
 		return
 	}
 	d := r.it.dates[vars[0]]
+	if r.sortKey {
+		// citeproc-js's dateMacroAsSortKey: the date's parts as
+		// fixed-width numbers, each appended on its own.
+		for _, s := range dateSortParts(d, n.dateparts) {
+			r.out.appendLiteral(newTextBlob(s, nil))
+		}
+		return
+	}
 	if d == nil || !d.truthy() {
 		return
 	}
@@ -317,6 +327,32 @@ func roman(n int) string {
 	for pos := 0; pos < len(s); pos++ {
 		d := s[len(s)-1-pos] - '0'
 		out = romanDigits[pos][d] + out
+	}
+	return out
+}
+
+// dateSortParts is citeproc-js's dateAsSortKey: year, month, day, then
+// the range end's, each 0 unless among parts; nothing without a year.
+func dateSortParts(d *dateValue, parts []string) []string {
+	if d == nil || d.parts[0][0] == 0 {
+		return nil
+	}
+	var out []string
+	for end := range 2 {
+		for k, name := range []string{"year", "month", "day"} {
+			v := 0
+			if (end == 0 || d.hasEnd) && slices.Contains(parts, name) {
+				v = d.parts[end][k]
+			}
+			switch {
+			case k > 0:
+				out = append(out, fmt.Sprintf("%02d", v))
+			case v < 0:
+				out = append(out, fmt.Sprintf("0%04d", 9999+v))
+			default:
+				out = append(out, fmt.Sprintf("1%04d", v))
+			}
+		}
 	}
 	return out
 }

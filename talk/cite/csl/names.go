@@ -269,10 +269,17 @@ func (r *renderer) outputNames(n *namesNode) {
 	useLast, _ := r.inherit(nn, "et-al-use-last", "", "")
 	etalLast := useLast == "true"
 	if r.sortKey {
+		// a key's names-min, names-use-first and names-use-last
+		// override the style's
 		if r.sortNames.namesMin > 0 {
-			etalMin, etalFirst = r.sortNames.namesMin, r.sortNames.namesFirst
+			etalMin = r.sortNames.namesMin
 		}
-		etalLast = r.sortNames.namesLast == "true"
+		if r.sortNames.namesFirst > 0 {
+			etalFirst = r.sortNames.namesFirst
+		}
+		if r.sortNames.namesLast != "" {
+			etalLast = r.sortNames.namesLast == "true"
+		}
 	}
 
 	etalStyle := emptyToken
@@ -336,7 +343,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		disc := etalMin
 		requested := false
 		switch {
-		case r.justLooking:
+		case r.justLooking || r.sortKey:
 			if n := r.request.name(pos); r.request != nil && n != 0 {
 				disc, requested = n, true
 			} else if etalMin > 0 && vn.count >= etalMin {
@@ -761,24 +768,7 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 	r.setRenderedName(nm)
 	n := r.normalize(nm)
 	if r.sortKey {
-		key := n.family
-		if r.p.demote == "never" && n.ndp != "" {
-			key = n.ndp + " " + key
-		}
-		for _, part := range []string{n.dp, n.given} {
-			if part != "" {
-				key += " " + part
-			}
-		}
-		if r.p.demote != "never" && n.ndp != "" {
-			key += " " + n.ndp
-		}
-		if n.suffix != "" {
-			key += " " + n.suffix
-		}
-		r.tip().variableSuccess = true
-		r.setCanSubstitute(false)
-		return newTextBlob(strings.NewReplacer("'", "", "’", "").Replace(key), nil)
+		return r.sortName(n, i, form)
 	}
 	ns := &r.names
 	nn := ns.name
@@ -1004,3 +994,78 @@ func splitInstitution(s string) []string {
 	}
 	return parts
 }
+
+// sortName is a name in a sort key, as citeproc-js writes it there:
+// the given name as the style shows it (initials, or none for a short
+// form), family first, parts joined by spaces and the sort separator
+// "|".
+func (r *renderer) sortName(n normName, i int, form string) *blob {
+	nn := r.names.name
+	initAttr, _ := r.inherit(nn, "initialize", "", "")
+	initWith, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	level := 2
+	switch {
+	case form != "long":
+		level = 0
+	case hasInitWith:
+		level = 1
+	}
+	if l := r.settings.given(r.namesPos, i); l > level {
+		level = l
+	}
+	if strings.HasSuffix(r.p.givennameRule, "-with-initials") {
+		hasInitWith = true
+	}
+	given, dp, suffix := "", n.dp, n.suffix
+	switch {
+	case level == 0:
+		dp, suffix = "", ""
+	case n.family != "" && level == 1 && hasInitWith:
+		given = initializeWith(n.given, initWith, initAttr == "false", r.p.initializeWithHyphen, r.caseCtx())
+	default:
+		given = n.given
+	}
+	if level != 0 && given == "" {
+		dp, suffix = "", ""
+	}
+	if suffix != "" && hasInitWith {
+		suffix = initializeWith(suffix, initWith, true, r.p.initializeWithHyphen, r.caseCtx())
+	}
+	join := func(sep string, parts ...string) string {
+		out := ""
+		for _, p := range parts {
+			if p == "" {
+				continue
+			}
+			if out != "" {
+				out += sep
+			}
+			out += p
+		}
+		return out
+	}
+	nbsp := " "
+	switch firstN(r.p.loc.lang, 2) {
+	case "fr", "ru", "cs":
+		nbsp = "\u00a0"
+	}
+	var key string
+	switch romanesque := romanesqueLevel(n.family, n.given, r.it.fields["language"]); {
+	case romanesque == 0:
+		key = join("", n.ndp, n.family, given)
+	case romanesque == 1 || n.staticOrdering:
+		key = join(" ", join(nbsp, n.ndp, n.family), given)
+	case r.p.demote == "never":
+		key = join(" ", join(sortSep, join(" ", join(nbsp, n.ndp, n.family), dp), given), suffix)
+	default:
+		key = join(" ", join(sortSep, n.family, join(" ", given, dp, n.ndp)), suffix)
+	}
+	r.tip().variableSuccess = true
+	r.setCanSubstitute(false)
+	return newTextBlob(key, nil)
+}
+
+// sortSep is citeproc-js's separator of sort-key parts: a symbol, so
+// that collation does not ignore it as it ignores spaces and
+// punctuation.
+const sortSep = "|"

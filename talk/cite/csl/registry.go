@@ -132,7 +132,7 @@ func (pr *Processor) newRegistry(items []*itemData) *registry {
 	keys := pr.p.bibliography != nil && len(pr.p.bibliography.sortKeys) > 0
 	// A lone item's sort keys only register its names, which matters
 	// only when two of them share a family name.
-	if keys && (len(reg.mylist) > 1 || needsNameReg(reg.mylist[0].data)) {
+	if keys && (len(reg.mylist) > 1 || len(reg.mylist) == 1 && needsNameReg(reg.mylist[0].data)) {
 		for _, tok := range reg.mylist {
 			tok.sortkeys = pr.sortKeys(reg, tok)
 		}

@@ -67,8 +67,11 @@ type renderer struct {
 	nameNodeTop        *blob
 	nameNodeChildren   []*blob
 
-	sortKey   bool    // rendering a sort key: names in sort order, no et-al
-	sortNames sortKey // the key's names-min and names-use-first
+	sortKey bool // rendering a sort key: names in sort order, no et-al
+	// in a sort key, inside a macro with a date (citeproc-js's
+	// doing-macro-with-date): only names and dates render
+	macroWithDate bool
+	sortNames     sortKey // the key's names-min and names-use-first
 
 	shadowNumbers  map[string]*numberInfo
 	citationNumber int
@@ -188,8 +191,11 @@ func isDisplayClass(s string) bool {
 // suppressed when they try variables and none render.
 func (r *renderer) group(b *baseNode, real bool, body func()) {
 	tok := b.tok
-	blob := r.out.openLevel(&tok)
-	_ = blob
+	if r.sortKey && r.macroWithDate {
+		// citeproc-js's startTag: no delimiter, affixes or formatting
+		tok = *emptyToken
+	}
+	r.out.openLevel(&tok)
 	if real {
 		r.groups = append(r.groups, &groupCtx{
 			oldTermPredecessor:    r.termPredecessor,
@@ -219,7 +225,7 @@ func (r *renderer) text(n *textNode) {
 		// the macro's own group, which is.
 		r.element(&n.baseNode, func() {
 			r.group(&n.baseNode, false, func() {
-				r.group(&baseNode{}, true, func() { r.nodes(n.macro.children) })
+				r.group(&baseNode{}, true, func() { r.macroBody(n.macro) })
 			})
 		})
 		return
@@ -674,5 +680,18 @@ func yearSuffix(n int) string {
 		if n == 0 {
 			return key
 		}
+	}
+}
+
+// macroBody renders a macro's children. In a sort key, a macro with a
+// date sets citeproc-js's doing-macro-with-date, and clears it when it
+// ends, whatever it was before.
+func (r *renderer) macroBody(m *macroNode) {
+	if r.sortKey && m.hasDate {
+		r.macroWithDate = true
+	}
+	r.nodes(m.children)
+	if r.sortKey && m.hasDate {
+		r.macroWithDate = false
 	}
 }

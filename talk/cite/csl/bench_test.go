@@ -1,0 +1,104 @@
+package csl
+
+import (
+	"os"
+	"testing"
+)
+
+// benchStyles are the official styles the benchmarks run, as
+// citeproc-js runs them in .ci/csl (CITEPROC_TIMING=1).
+var benchStyles = []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"}
+
+// benchSetup loads testdata/general.json and testdata/fixtures.json (38
+// items: books, articles, chapters, talks, videos) and the official
+// style.
+func benchSetup(b *testing.B, style string) (*Processor, []*Item) {
+	b.Helper()
+	if _, err := os.Stat(sharedCSL); err != nil {
+		b.Skipf("the official styles are not at %s", sharedCSL)
+	}
+	var items []*Item
+	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		more, err := ParseItems(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		items = append(items, more...)
+	}
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pr, err := New(st, loc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pr, items
+}
+
+// BenchmarkBibliography makes one bibliography of the 38 test items per
+// style, in text and HTML (as citeproc-bib.mjs does); ns/item is the
+// time per item and format.
+func BenchmarkBibliography(b *testing.B) {
+	for _, style := range benchStyles {
+		b.Run(style, func(b *testing.B) {
+			pr, items := benchSetup(b, style)
+			for b.Loop() {
+				for _, f := range []Format{Text, HTML} {
+					if _, err := pr.Bibliography(f, items...); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)*2), "ns/item")
+		})
+	}
+}
+
+// BenchmarkCitation cites each of the 38 test items alone, in text and
+// HTML (as citeproc.mjs does); ns/item is the time per item and format.
+func BenchmarkCitation(b *testing.B) {
+	for _, style := range benchStyles {
+		b.Run(style, func(b *testing.B) {
+			pr, items := benchSetup(b, style)
+			for b.Loop() {
+				for _, f := range []Format{Text, HTML} {
+					for _, it := range items {
+						if _, err := pr.Citation(it, f); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)*2), "ns/item")
+		})
+	}
+}
+
+// BenchmarkEntry renders each of the 38 test items' bibliography entry
+// alone, in text and HTML; ns/item is the time per item and format.
+func BenchmarkEntry(b *testing.B) {
+	for _, style := range benchStyles {
+		b.Run(style, func(b *testing.B) {
+			pr, items := benchSetup(b, style)
+			for b.Loop() {
+				for _, f := range []Format{Text, HTML} {
+					for _, it := range items {
+						if _, err := pr.Entry(it, f); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)*2), "ns/item")
+		})
+	}
+}
