@@ -1,0 +1,947 @@
+package rst
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parser holds what one Parse call has learnt so far.
+type parser struct {
+	doc      *Document
+	styles   []style    // section title styles, in the order first used
+	sections []*Section // the open sections, outermost first
+	root     *[]Block   // where a new top-level section goes
+}
+
+// style is a section title's adornment: its character, and whether it
+// has an overline.
+type style struct {
+	char     rune
+	overline bool
+}
+
+func (p *parser) report(l line, level Level, msg string) {
+	p.doc.Diagnostics = append(p.doc.Diagnostics, Diagnostic{Line: l.num, Offset: l.off, Level: level, Message: msg})
+}
+
+// reportAfter reports at the line after lines, the way docutils names the
+// line where a construct ended too early; at the end of the text that is
+// one past the last line.
+func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
+	if i < len(lines) {
+		p.report(lines[i], level, msg)
+		return
+	}
+	last := lines[len(lines)-1]
+	p.report(line{num: last.num + 1, off: last.end}, level, msg)
+}
+
+func (p *parser) closeSections() { p.sections = nil }
+
+func blank(l line) bool { return l.text == "" }
+
+func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+// indented returns the block of lines starting at start that docutils'
+// get_indented takes: lines that are blank or begin with a space, with
+// the first line cut at firstIndent (when >= 0) and the others dedented
+// by their least indentation. blankFinish says whether the block ended at
+// a blank line (or the end of the text) rather than at an unindented
+// line.
+func indented(lines []line, start, firstIndent int) (block []line, end int, blankFinish bool) {
+	end = start
+	if firstIndent >= 0 {
+		end++
+	}
+	minIndent := -1
+	blankFinish = true
+	for end < len(lines) {
+		l := lines[end]
+		if l.text != "" && l.text[0] != ' ' {
+			blankFinish = end > start && blank(lines[end-1])
+			break
+		}
+		if l.text != "" {
+			if ind := indentOf(l.text); minIndent < 0 || ind < minIndent {
+				minIndent = ind
+			}
+		}
+		end++
+	}
+	block = make([]line, end-start)
+	copy(block, lines[start:end])
+	first := 0
+	if firstIndent >= 0 && len(block) > 0 {
+		block[0].text = cutColumns(block[0].text, firstIndent)
+		first = 1
+	}
+	if minIndent > 0 {
+		for i := first; i < len(block); i++ {
+			if block[i].text != "" {
+				block[i].text = block[i].text[minIndent:]
+			}
+		}
+	}
+	// Trailing blank lines are not part of the block's content.
+	for len(block) > 0 && blank(block[len(block)-1]) {
+		block = block[:len(block)-1]
+	}
+	return block, end, blankFinish
+}
+
+// itemBlock returns a list item's block as docutils' list_item takes it:
+// with text after the marker, every line indented at least as far as the
+// text (get_known_indented); with nothing after the marker, as indented
+// takes it.
+func itemBlock(lines []line, start, width int) (block []line, end int, blankFinish bool) {
+	if len(strings.TrimSpace(cutColumns(lines[start].text, width))) == 0 {
+		return indented(lines, start, width)
+	}
+	end = start + 1
+	blankFinish = true
+	for end < len(lines) {
+		l := lines[end]
+		if l.text != "" && (l.text[0] != ' ' || indentOf(l.text) < width) {
+			blankFinish = blank(lines[end-1])
+			break
+		}
+		end++
+	}
+	block = make([]line, end-start)
+	copy(block, lines[start:end])
+	for i := range block {
+		if block[i].text != "" {
+			block[i].text = cutColumns(block[i].text, width)
+		}
+	}
+	for len(block) > 0 && blank(block[len(block)-1]) {
+		block = block[:len(block)-1]
+	}
+	return block, end, blankFinish
+}
+
+// cutColumns drops the first n columns of s (a marker and its spaces).
+func cutColumns(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+var (
+	bulletRE    = regexp.MustCompile(`^([-+*\x{2022}\x{2023}\x{2043}])( +|$)`)
+	enumRE      = regexp.MustCompile(`^(\(?)([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|#)([.)])( +|$)`)
+	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
+	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
+	targetRE    = regexp.MustCompile("^\\.\\. +_(`[^`]+`|[^:]+|__):( +|$)")
+	anonymousRE = regexp.MustCompile(`^__( +|$)`)
+	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$|^\+=[=+]+=\+$`)
+	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
+)
+
+// adornment reports whether s is a section adornment or transition: one
+// punctuation character repeated.
+func adornment(s string) (rune, bool) {
+	if s == "" {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if r >= utf8.RuneSelf || !strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r) {
+		return 0, false
+	}
+	for _, c := range s {
+		if c != r {
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// width is the number of columns s takes: East Asian wide characters
+// take two, combining marks none, as docutils counts.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case isWide(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func isWide(r rune) bool {
+	return r >= 0x1100 && (r <= 0x115f || r == 0x2329 || r == 0x232a ||
+		(r >= 0x2e80 && r <= 0xa4cf && r != 0x303f) || (r >= 0xac00 && r <= 0xd7a3) ||
+		(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe6f) || (r >= 0xff00 && r <= 0xff60) ||
+		(r >= 0xffe0 && r <= 0xffe6) || (r >= 0x1f300 && r <= 0x1f64f) || (r >= 0x20000 && r <= 0x3fffd))
+}
+
+// blocks parses lines (dedented to their block's left edge) into blocks.
+// Sections are allowed only at the top (depth 0), as in docutils.
+func (p *parser) blocks(lines []line, depth int, top bool) []Block {
+	var out []Block
+	if top {
+		p.root = &out
+	}
+	emit := func(b Block) {
+		if top && len(p.sections) > 0 {
+			s := p.sections[len(p.sections)-1]
+			s.Children = append(s.Children, b)
+			return
+		}
+		out = append(out, b)
+	}
+	if depth > maxDepth {
+		var text []string
+		for _, l := range lines {
+			text = append(text, l.text)
+		}
+		return []Block{&LiteralBlock{Text: strings.Join(text, "\n")}}
+	}
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if blank(l) {
+			i++
+			continue
+		}
+		if l.text[0] == ' ' {
+			block, end, finish := indented(lines, i, -1)
+			emit(&BlockQuote{Children: p.blocks(block, depth+1, false)})
+			if !finish {
+				p.reportAfter(lines, end, Warning, "Block quote ends without a blank line; unexpected unindent.")
+			}
+			i = end
+			continue
+		}
+		var (
+			b Block
+			n int
+		)
+		c := l.text[0]
+		switch {
+		case isExplicit(l.text):
+			b, n = p.explicitList(lines, i, depth)
+		case (c == '-' || c == '+' || c == '*' || c >= utf8.RuneSelf) && bulletRE.MatchString(l.text):
+			b, n = p.bulletList(lines, i, depth)
+		case (c == '(' || c == '#' || c < utf8.RuneSelf && isWordRune(rune(c))) && p.isEnumItem(lines, i, "", 0):
+			b, n = p.enumList(lines, i, depth)
+		case c == ':' && fieldRE.MatchString(l.text):
+			b, n = p.fieldList(lines, i, depth)
+		case c == '>' && strings.HasPrefix(l.text, ">>>"):
+			b, n = doctest(lines, i)
+		case c == '|' && (l.text == "|" || strings.HasPrefix(l.text, "| ")):
+			b, n = p.lineBlock(lines, i)
+		case c == '+' && gridRE.MatchString(l.text):
+			b, n = p.gridTable(lines, i)
+		case c == '=' && simpleRE.MatchString(l.text):
+			b, n = simpleTable(lines, i)
+		}
+		if b == nil {
+			if _, ok := adornment(l.text); ok {
+				b, n = p.line(lines, i, depth, top)
+			}
+		}
+		if b == nil && n == 0 {
+			b, n = p.text(lines, i, depth, top)
+		}
+		if b != nil {
+			emit(b)
+		}
+		i += n
+	}
+	return out
+}
+
+// bulletList parses the list starting at lines[i].
+func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
+	start := i
+	bullet := bulletRE.FindStringSubmatch(lines[i].text)[1]
+	list := &BulletList{}
+	for i < len(lines) {
+		m := bulletRE.FindStringSubmatch(lines[i].text)
+		if m == nil || m[1] != bullet {
+			break
+		}
+		block, end, finish := itemBlock(lines, i, utf8.RuneCountInString(m[0]))
+		list.Items = append(list.Items, p.blocks(block, depth+1, false))
+		i = end
+		if !finish {
+			if i < len(lines) && !bulletStarts(lines[i].text, bullet) {
+				p.reportAfter(lines, i, Warning, "Bullet list ends without a blank line; unexpected unindent.")
+			}
+			if i >= len(lines) || !bulletStarts(lines[i].text, bullet) {
+				break
+			}
+			continue
+		}
+		for i < len(lines) && blank(lines[i]) {
+			i++
+		}
+	}
+	return list, i - start
+}
+
+func bulletStarts(s, bullet string) bool {
+	m := bulletRE.FindStringSubmatch(s)
+	return m != nil && m[1] == bullet
+}
+
+// enumerator is a parsed enumerated list marker.
+type enumerator struct {
+	format string // "period", "parens" or "rparen"
+	style  string // "arabic", "loweralpha", "upperalpha", "lowerroman", "upperroman", "auto"
+	value  int
+	width  int // the marker with its spaces, in columns
+	text   string
+}
+
+func parseEnum(s, wantStyle string) (enumerator, bool) {
+	m := enumRE.FindStringSubmatch(s)
+	if m == nil || (m[1] == "(" && m[3] != ")") {
+		return enumerator{}, false
+	}
+	e := enumerator{width: len(m[0]), text: m[2]}
+	switch {
+	case m[1] == "(":
+		e.format = "parens"
+	case m[3] == ")":
+		e.format = "rparen"
+	default:
+		e.format = "period"
+	}
+	t := m[2]
+	styles := []string{}
+	switch {
+	case t == "#":
+		styles = []string{"auto"}
+	case t[0] >= '0' && t[0] <= '9':
+		styles = []string{"arabic"}
+	default:
+		if roman(strings.ToLower(t)) > 0 {
+			if t == strings.ToLower(t) {
+				styles = append(styles, "lowerroman")
+			} else if t == strings.ToUpper(t) {
+				styles = append(styles, "upperroman")
+			}
+		}
+		if len(t) == 1 {
+			if t[0] >= 'a' && t[0] <= 'z' {
+				styles = append(styles, "loweralpha")
+			} else {
+				styles = append(styles, "upperalpha")
+			}
+		}
+	}
+	if len(styles) == 0 {
+		return enumerator{}, false
+	}
+	e.style = styles[0]
+	// A single letter that is also a Roman numeral (i, v, x...) is a
+	// letter unless the list is Roman already.
+	if len(styles) > 1 && wantStyle != "" {
+		for _, s := range styles {
+			if s == wantStyle {
+				e.style = s
+			}
+		}
+	} else if len(styles) > 1 && t != "i" && t != "I" {
+		e.style = styles[1]
+	}
+	switch e.style {
+	case "arabic":
+		v, err := strconv.Atoi(t)
+		if err != nil {
+			return enumerator{}, false
+		}
+		e.value = v
+	case "loweralpha", "upperalpha":
+		e.value = int(unicode.ToLower(rune(t[0]))-'a') + 1
+	case "lowerroman", "upperroman":
+		e.value = roman(strings.ToLower(t))
+	case "auto":
+		e.value = 1
+	}
+	return e, true
+}
+
+// roman returns the value of a lower-case Roman numeral, or 0.
+func roman(s string) int {
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || total >= 4000 || toRoman(total) != s {
+		return 0
+	}
+	return total
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+// isEnumItem reports whether lines[i] starts an enumerated list item:
+// docutils takes a line that looks like one as text unless the next line
+// is blank, indented, or the next item of the same list.
+func (p *parser) isEnumItem(lines []line, i int, wantStyle string, wantNext int) bool {
+	e, ok := parseEnum(lines[i].text, wantStyle)
+	if !ok {
+		return false
+	}
+	if wantStyle != "" && e.style != wantStyle && e.style != "auto" {
+		return false
+	}
+	if wantNext > 0 && e.style != "auto" && e.value != wantNext {
+		return false
+	}
+	if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] == ' ' {
+		return true
+	}
+	next, ok := parseEnum(lines[i+1].text, e.style)
+	return ok && next.format == e.format && (next.style == e.style || next.style == "auto") &&
+		(next.style == "auto" || next.value == e.value+1)
+}
+
+func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
+	start := i
+	first, _ := parseEnum(lines[i].text, "")
+	list := &EnumeratedList{Start: first.value, Style: first.style}
+	if list.Style == "auto" {
+		list.Style = "arabic"
+	}
+	if first.value != 1 && first.style != "auto" {
+		p.report(lines[i], Info, fmt.Sprintf("Enumerated list start value not ordinal-1: %q (ordinal %d)", first.text, first.value))
+	}
+	next := first.value
+	for i < len(lines) {
+		e, ok := parseEnum(lines[i].text, first.style)
+		if !ok || e.format != first.format || i > start && !p.isEnumItem(lines, i, first.style, next) {
+			break
+		}
+		block, end, finish := itemBlock(lines, i, e.width)
+		list.Items = append(list.Items, p.blocks(block, depth+1, false))
+		next++
+		i = end
+		if !finish {
+			if i >= len(lines) || !p.isEnumItem(lines, i, first.style, next) {
+				p.reportAfter(lines, i, Warning, "Enumerated list ends without a blank line; unexpected unindent.")
+				break
+			}
+			continue
+		}
+		for i < len(lines) && blank(lines[i]) {
+			i++
+		}
+	}
+	return list, i - start
+}
+
+func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
+	start := i
+	list := &FieldList{}
+	for i < len(lines) {
+		m := fieldRE.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			break
+		}
+		block, end, finish := indented(lines, i, len(m[0]))
+		list.Fields = append(list.Fields, Field{Name: p.inline(m[1], lines[i]), Body: p.blocks(block, depth+1, false)})
+		i = end
+		if !finish {
+			if i < len(lines) && !fieldRE.MatchString(lines[i].text) {
+				p.reportAfter(lines, i, Warning, "Field list ends without a blank line; unexpected unindent.")
+				break
+			}
+			continue
+		}
+		for i < len(lines) && blank(lines[i]) {
+			i++
+		}
+	}
+	return list, i - start
+}
+
+// doctest takes a doctest block: lines up to the next blank one.
+func doctest(lines []line, i int) (Block, int) {
+	start := i
+	var text []string
+	for i < len(lines) && !blank(lines[i]) {
+		text = append(text, lines[i].text)
+		i++
+	}
+	return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+}
+
+func (p *parser) lineBlock(lines []line, i int) (Block, int) {
+	start := i
+	lb := &LineBlock{}
+	for i < len(lines) && (lines[i].text == "|" || strings.HasPrefix(lines[i].text, "| ")) {
+		text := strings.TrimPrefix(strings.TrimPrefix(lines[i].text, "|"), " ")
+		l := lines[i]
+		i++
+		// Continuation lines are indented.
+		for i < len(lines) && !blank(lines[i]) && lines[i].text[0] == ' ' {
+			text += " " + strings.TrimSpace(lines[i].text)
+			i++
+		}
+		lb.Lines = append(lb.Lines, p.inline(text, l))
+	}
+	if i < len(lines) && !blank(lines[i]) {
+		p.report(lines[i], Warning, "Line block ends without a blank line.")
+	}
+	return lb, i - start
+}
+
+// gridTable takes a grid table as docutils isolates one: the text block
+// up to a line that does not start with "+" or "|", cut after its last
+// border line, every line as wide as the top border and framed.
+func (p *parser) gridTable(lines []line, i int) (Block, int) {
+	start := i
+	for i < len(lines) && !blank(lines[i]) {
+		i++
+	}
+	var text []string
+	for _, l := range lines[start:i] {
+		text = append(text, strings.TrimSpace(l.text))
+	}
+	finish := true
+	for j, t := range text {
+		if t[0] != '+' && t[0] != '|' {
+			finish = false
+			text = text[:j]
+			break
+		}
+	}
+	if !gridRE.MatchString(text[len(text)-1]) {
+		finish = false
+		cut := -1
+		for j := len(text) - 2; j > 1; j-- {
+			if gridRE.MatchString(text[j]) {
+				cut = j
+				break
+			}
+		}
+		if cut < 0 {
+			p.report(lines[start], Error, "Malformed table.")
+			return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+		}
+		text = text[:cut+1]
+	}
+	w := width(text[0])
+	for _, t := range text {
+		if width(t) != w || !strings.HasSuffix(t, "+") && !strings.HasSuffix(t, "|") {
+			p.report(lines[start], Error, "Malformed table.")
+			return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+		}
+	}
+	n := len(text)
+	if !finish {
+		p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
+	}
+	return &Table{Text: strings.Join(text, "\n")}, n
+}
+
+// simpleTable takes a simple table: from its top border to its bottom
+// border, the second border line met before a blank line, or the third.
+func simpleTable(lines []line, i int) (Block, int) {
+	start := i
+	var text []string
+	borders := 0
+	for i < len(lines) {
+		t := lines[i].text
+		if blank(lines[i]) && (borders >= 2 && (i+1 >= len(lines) || blank(lines[i+1]) || !simpleRE.MatchString(lines[i-1].text))) {
+			break
+		}
+		if simpleRE.MatchString(t) {
+			borders++
+		}
+		text = append(text, t)
+		i++
+		if borders == 3 || borders == 2 && (i >= len(lines) || blank(lines[i])) {
+			break
+		}
+	}
+	return &Table{Text: strings.Join(text, "\n")}, i - start
+}
+
+// knownDirectives are docutils' directives, which it parses without
+// complaint; this package shows the content of the ones that carry text
+// and leaves out the rest.
+var knownDirectives = map[string]string{
+	"attention": "admonition", "caution": "admonition", "danger": "admonition", "error": "admonition",
+	"hint": "admonition", "important": "admonition", "note": "admonition", "tip": "admonition",
+	"warning": "admonition", "admonition": "admonition", "seealso": "",
+	"topic": "container", "sidebar": "container", "rubric": "container", "epigraph": "container",
+	"highlights": "container", "pull-quote": "container", "compound": "container", "container": "container",
+	"code": "literal", "code-block": "", "sourcecode": "", "parsed-literal": "literal", "math": "literal",
+	"image": "skip", "figure": "container", "table": "container", "csv-table": "literal", "list-table": "container",
+	"contents": "skip", "sectnum": "skip", "section-numbering": "skip", "header": "skip", "footer": "skip",
+	"target-notes": "skip", "meta": "skip", "replace": "skip", "unicode": "skip", "date": "skip",
+	"include": "skip", "raw": "skip", "class": "skip", "role": "skip", "default-role": "skip",
+	"title": "skip", "restructuredtext-test-directive": "skip", "line-block": "container",
+}
+
+// isExplicit reports whether a line starts explicit markup: ".. " or an
+// anonymous target "__ ".
+func isExplicit(s string) bool {
+	return strings.HasPrefix(s, ".. ") || s == ".." || anonymousRE.MatchString(s)
+}
+
+// explicitList parses consecutive explicit markup blocks, which need no
+// blank line between them; only the list as a whole must end with one.
+func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
+	start := i
+	var out sequence
+	for i < len(lines) && isExplicit(lines[i].text) {
+		b, end, finish := p.explicit(lines, i, depth)
+		if b != nil {
+			out = append(out, b)
+		}
+		i = end
+		if finish {
+			for i < len(lines) && blank(lines[i]) {
+				i++
+			}
+			continue
+		}
+		if i < len(lines) && !isExplicit(lines[i].text) {
+			p.reportAfter(lines, i, Warning, "Explicit markup ends without a blank line; unexpected unindent.")
+			break
+		}
+	}
+	if len(out) == 0 {
+		return nil, i - start
+	}
+	return &out, i - start
+}
+
+// explicit parses an explicit markup block: a directive, a hyperlink
+// target, a footnote or citation, a substitution definition or a comment.
+func (p *parser) explicit(lines []line, i, depth int) (Block, int, bool) {
+	l := lines[i]
+	block, end, finish := indented(lines, i, 3)
+	var b Block
+	switch m := directiveRE.FindStringSubmatch(l.text); {
+	case m != nil:
+		b = p.directive(m[1], block, l, depth)
+	case targetRE.MatchString(l.text):
+		tm := targetRE.FindStringSubmatch(l.text)
+		var url []string
+		for j, bl := range block {
+			t := bl.text
+			if j == 0 {
+				t = strings.TrimSpace(cutColumns(l.text, len(tm[0])))
+			}
+			url = append(url, strings.TrimSpace(t))
+		}
+		name := strings.Trim(tm[1], "`")
+		if u := strings.Join(url, ""); u != "" && !strings.HasSuffix(u, "_") {
+			p.doc.Targets[normalizeName(name)] = u
+		}
+	}
+	return b, end, finish
+}
+
+func (p *parser) directive(name string, block []line, l line, depth int) Block {
+	kind, ok := knownDirectives[strings.ToLower(name)]
+	if !ok {
+		p.report(l, Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
+		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
+		return nil
+	}
+	// The content follows the arguments and options, after a blank line.
+	content := block
+	for j, bl := range block {
+		if blank(bl) {
+			content = block[j+1:]
+			break
+		}
+		if j == len(block)-1 {
+			content = nil
+		}
+	}
+	args := ""
+	if len(block) > 0 {
+		args = strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
+	}
+	switch kind {
+	case "admonition":
+		var body []Block
+		if args != "" && name != "admonition" {
+			body = append(body, &Paragraph{Content: p.inline(args, l)})
+		}
+		body = append(body, p.blocks(content, depth+1, false)...)
+		return &Admonition{Kind: strings.ToLower(name), Children: body}
+	case "container":
+		return &BlockQuote{Children: p.blocks(content, depth+1, false)}
+	case "literal", "":
+		var text []string
+		for _, c := range content {
+			text = append(text, c.text)
+		}
+		return &LiteralBlock{Text: strings.Join(text, "\n")}
+	}
+	return nil
+}
+
+// normalizeName normalizes a reference or target name as docutils does.
+func normalizeName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// line handles a line that is a punctuation adornment at the start of a
+// block: a transition, an overlined section title, or text, following
+// docutils' Line state. It returns n == 0 for text.
+func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
+	l := lines[i]
+	short := len(l.text) < 4
+	if l.text == "::" {
+		return nil, 0
+	}
+	if !top {
+		if short {
+			p.report(l, Info, "Unexpected possible title overline or transition.\nTreating it as ordinary text because it's so short.")
+			return nil, 0
+		}
+		p.report(l, Severe, "Unexpected section title or transition.")
+		return nil, 1
+	}
+	shortOverline := func() (Block, int) {
+		p.report(l, Info, "Possible incomplete section title.\nTreating the overline as ordinary text because it's so short.")
+		return nil, 0
+	}
+	if i+1 >= len(lines) || blank(lines[i+1]) {
+		if short {
+			return nil, 0
+		}
+		return &Transition{}, 1
+	}
+	if i+2 >= len(lines) {
+		if short {
+			return shortOverline()
+		}
+		p.report(l, Severe, "Incomplete section title.")
+		return nil, 2
+	}
+	char, _ := adornment(l.text)
+	under, ok := adornment(lines[i+2].text)
+	switch {
+	case !ok:
+		if short {
+			return shortOverline()
+		}
+		p.report(l, Severe, "Missing matching underline for section title overline.")
+		return nil, 3
+	case under != char || lines[i+2].text != l.text:
+		if short {
+			return shortOverline()
+		}
+		p.report(l, Severe, "Title overline & underline mismatch.")
+		return nil, 3
+	}
+	title := strings.TrimSpace(lines[i+1].text)
+	if width(title) > len(l.text) {
+		if short {
+			return shortOverline()
+		}
+		p.report(l, Warning, "Title overline too short.")
+	}
+	return p.section(lines[i+1], title, style{char, true}, lines[i+1], depth, top), 3
+}
+
+// text handles a text line: a section title with its underline, a
+// definition list, or a paragraph (which may introduce a literal block).
+func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
+	l := lines[i]
+	if i+1 < len(lines) {
+		if char, ok := adornment(lines[i+1].text); ok {
+			under := lines[i+1].text
+			title := strings.TrimRight(l.text, " ")
+			if width(title) > len(under) {
+				if len(under) < 4 {
+					if top {
+						p.report(lines[i+1], Info, "Possible title underline, too short for the title.\nTreating it as ordinary text because it's so short.")
+					}
+					return p.paragraph(lines, i, depth)
+				}
+				p.report(lines[i+1], Warning, "Title underline too short.")
+			}
+			return p.section(l, title, style{char, false}, lines[i+1], depth, top), 2
+		}
+		if next := lines[i+1]; !blank(next) && next.text[0] == ' ' {
+			return p.definitionList(lines, i, depth)
+		}
+	}
+	return p.paragraph(lines, i, depth)
+}
+
+// section opens a section titled title (on line tl); at is where docutils
+// reports problems with it.
+func (p *parser) section(tl line, title string, st style, at line, depth int, top bool) Block {
+	if !top {
+		p.report(at, Severe, "Unexpected section title.")
+		return &Paragraph{Content: p.inline(title, tl)}
+	}
+	level := 0
+	for j, s := range p.styles {
+		if s == st {
+			level = j + 1
+		}
+	}
+	if level == 0 {
+		if len(p.styles) > len(p.sections) {
+			p.report(tl, Severe, "Title level inconsistent:")
+			return &Paragraph{Content: p.inline(title, tl)}
+		}
+		p.styles = append(p.styles, st)
+		level = len(p.styles)
+	}
+	if level > len(p.sections)+1 {
+		p.report(tl, Severe, "Title level inconsistent:")
+		return &Paragraph{Content: p.inline(title, tl)}
+	}
+	s := &Section{Level: level, Title: p.inline(title, tl)}
+	p.sections = p.sections[:level-1]
+	if len(p.sections) > 0 {
+		parent := p.sections[len(p.sections)-1]
+		parent.Children = append(parent.Children, s)
+	} else {
+		*p.root = append(*p.root, s)
+	}
+	p.sections = append(p.sections, s)
+	return nil
+}
+
+func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
+	start := i
+	list := &DefinitionList{}
+	for i+1 < len(lines) && !blank(lines[i]) && lines[i].text[0] != ' ' && !blank(lines[i+1]) && lines[i+1].text[0] == ' ' {
+		term := lines[i]
+		block, end, finish := indented(lines, i+1, -1)
+		list.Items = append(list.Items, Definition{Term: p.inline(term.text, term), Definition: p.blocks(block, depth+1, false)})
+		i = end
+		if !finish {
+			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' {
+				p.reportAfter(lines, i, Warning, "Definition list ends without a blank line; unexpected unindent.")
+				break
+			}
+			continue
+		}
+		for i < len(lines) && blank(lines[i]) {
+			i++
+		}
+	}
+	return list, i - start
+}
+
+// paragraph takes lines up to a blank or an indented one. A paragraph
+// ending in "::" introduces the literal block that follows.
+func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
+	start := i
+	var text []string
+	for i < len(lines) && !blank(lines[i]) {
+		if i > start && lines[i].text[0] == ' ' {
+			p.report(lines[i], Error, "Unexpected indentation.")
+			break
+		}
+		text = append(text, lines[i].text)
+		i++
+	}
+	joined := strings.Join(text, "\n")
+	literal := strings.HasSuffix(joined, "::")
+	if literal {
+		switch {
+		case joined == "::":
+			joined = ""
+		case strings.HasSuffix(joined, " ::") || strings.HasSuffix(joined, "\n::"):
+			joined = strings.TrimRight(joined[:len(joined)-2], " \n")
+		default:
+			joined = joined[:len(joined)-1]
+		}
+	}
+	var para Block
+	if joined != "" {
+		para = &Paragraph{Content: p.inline(joined, lines[start])}
+	}
+	if !literal {
+		return para, i - start
+	}
+	// The literal block: the next indented block, or quoted lines.
+	j := i
+	for j < len(lines) && blank(lines[j]) {
+		j++
+	}
+	if j < len(lines) && i < len(lines) && lines[i].text != "" && lines[i].text[0] == ' ' {
+		j = i // the "Unexpected indentation" case: the block follows at once
+	}
+	if j >= len(lines) {
+		p.reportAfter(lines, j, Warning, "Literal block expected; none found.")
+		return para, j - start
+	}
+	if lines[j].text[0] == ' ' {
+		block, end, finish := indented(lines, j, -1)
+		var lit []string
+		for _, bl := range block {
+			lit = append(lit, bl.text)
+		}
+		if !finish {
+			p.reportAfter(lines, end, Warning, "Literal block ends without a blank line; unexpected unindent.")
+		}
+		return p.pair(para, &LiteralBlock{Text: strings.Join(lit, "\n")}), end - start
+	}
+	if r, _ := utf8.DecodeRuneInString(lines[j].text); j > i && r < utf8.RuneSelf && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r) {
+		end := j
+		var lit []string
+		for end < len(lines) && !blank(lines[end]) && strings.HasPrefix(lines[end].text, string(r)) {
+			lit = append(lit, lines[end].text)
+			end++
+		}
+		return p.pair(para, &LiteralBlock{Text: strings.Join(lit, "\n")}), end - start
+	}
+	p.report(lines[j], Warning, "Literal block expected; none found.")
+	return para, j - start
+}
+
+// pair returns a paragraph and the literal block it introduces as one
+// block quote-free sequence.
+func (p *parser) pair(para Block, lit *LiteralBlock) Block {
+	if para == nil {
+		return lit
+	}
+	return &sequence{para, lit}
+}
+
+// sequence is blocks that one construct produced together.
+type sequence []Block
+
+func (*sequence) block() {}

@@ -1,0 +1,40 @@
+// Package rst parses reStructuredText, the markup of talk descriptions on
+// pyvideo.org and in Python's documentation, into a document tree, reports
+// the problems docutils would report, and writes the tree as HTML.
+//
+// No Go package parsed reStructuredText; talkmeta needs it twice: to
+// check descriptions the way pyvideo's CI does (package schema), and to
+// show them on pages (package talk/html).
+//
+// # What is parsed
+//
+// The body elements descriptions use: paragraphs, section titles (with
+// underline, or overline and underline, levels in the order the styles
+// first appear), transitions, bullet and enumerated lists, definition and
+// field lists, literal blocks ("::" and quoted), doctest and line blocks,
+// block quotes, grid and simple tables (kept as drawn), comments,
+// hyperlink targets, and directives: admonitions and containers show
+// their content, code shows as a literal block, the rest (images, raw
+// HTML, includes) is left out. Inline: emphasis, strong, literals,
+// interpreted text and roles, phrase and named references, embedded URLs,
+// anonymous references, substitution and footnote references (as text),
+// and standalone URLs and e-mail addresses.
+//
+// # Diagnostics
+//
+// Parse reports what docutils' parser reports for the same text, with
+// docutils' levels (Info, Warning, Error, Severe), messages and line
+// numbers: a start-string without end-string, a title underline too
+// short, a list or quote that ends without a blank line, unexpected
+// indentation, a malformed table, an unknown directive or role, an
+// inconsistent title level. pyvideo's CI fails a description at Warning
+// and above; Info notes, such as an enumerated list starting at 3, are
+// not failures. The package's tests hold it to docutils 0.19 on every
+// description of the pyvideo corpus and on a list of constructs.
+//
+// # Safety
+//
+// WriteHTML escapes all text and writes links only for http, https and
+// mailto URLs and relative references; the raw directive is never
+// rendered. Nesting is bounded, so hostile input cannot exhaust the stack.
+package rst

@@ -1,0 +1,211 @@
+package rst
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"strings"
+)
+
+// HTMLOptions control WriteHTML.
+type HTMLOptions struct {
+	// HeadingLevel is the HTML heading level of the document's top
+	// sections: 2 (the default) for text inside a page whose own title is
+	// its h1. Deeper sections take the levels below, down to h6.
+	HeadingLevel int
+}
+
+// WriteHTML writes the document as an HTML fragment. Every piece of text
+// is escaped; links are made only of http, https and mailto URLs and
+// relative references, so that no markup in the text can run script; a
+// reference to a target the text does not define is shown as text.
+func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
+	bw := bufio.NewWriter(w)
+	hw := &htmlWriter{w: bw, doc: d, top: opt.HeadingLevel}
+	if hw.top <= 0 {
+		hw.top = 2
+	}
+	hw.blocks(d.Children)
+	return bw.Flush()
+}
+
+type htmlWriter struct {
+	w   *bufio.Writer
+	doc *Document
+	top int
+}
+
+func (hw *htmlWriter) blocks(bs []Block) {
+	for _, b := range bs {
+		hw.block(b)
+	}
+}
+
+func (hw *htmlWriter) block(b Block) {
+	w := hw.w
+	switch b := b.(type) {
+	case *Section:
+		h := min(hw.top+b.Level-1, 6)
+		fmt.Fprintf(w, "<h%d>", h)
+		hw.inlines(b.Title)
+		fmt.Fprintf(w, "</h%d>\n", h)
+		hw.blocks(b.Children)
+	case *Paragraph:
+		w.WriteString("<p>")
+		hw.inlines(b.Content)
+		w.WriteString("</p>\n")
+	case *Transition:
+		w.WriteString("<hr>\n")
+	case *BulletList:
+		w.WriteString("<ul>\n")
+		hw.items(b.Items)
+		w.WriteString("</ul>\n")
+	case *EnumeratedList:
+		w.WriteString("<ol")
+		if t := map[string]string{"loweralpha": "a", "upperalpha": "A", "lowerroman": "i", "upperroman": "I"}[b.Style]; t != "" {
+			fmt.Fprintf(w, ` type="%s"`, t)
+		}
+		if b.Start != 1 {
+			fmt.Fprintf(w, ` start="%d"`, b.Start)
+		}
+		w.WriteString(">\n")
+		hw.items(b.Items)
+		w.WriteString("</ol>\n")
+	case *DefinitionList:
+		w.WriteString("<dl>\n")
+		for _, it := range b.Items {
+			w.WriteString("<dt>")
+			hw.inlines(it.Term)
+			w.WriteString("</dt>\n<dd>\n")
+			hw.blocks(it.Definition)
+			w.WriteString("</dd>\n")
+		}
+		w.WriteString("</dl>\n")
+	case *FieldList:
+		w.WriteString("<dl class=\"fields\">\n")
+		for _, f := range b.Fields {
+			w.WriteString("<dt>")
+			hw.inlines(f.Name)
+			w.WriteString("</dt>\n<dd>\n")
+			hw.blocks(f.Body)
+			w.WriteString("</dd>\n")
+		}
+		w.WriteString("</dl>\n")
+	case *LiteralBlock:
+		w.WriteString("<pre>")
+		w.WriteString(html.EscapeString(b.Text))
+		w.WriteString("</pre>\n")
+	case *Table:
+		w.WriteString("<pre class=\"table\">")
+		w.WriteString(html.EscapeString(b.Text))
+		w.WriteString("</pre>\n")
+	case *LineBlock:
+		w.WriteString("<p class=\"lines\">")
+		for i, l := range b.Lines {
+			if i > 0 {
+				w.WriteString("<br>\n")
+			}
+			hw.inlines(l)
+		}
+		w.WriteString("</p>\n")
+	case *BlockQuote:
+		w.WriteString("<blockquote>\n")
+		hw.blocks(b.Children)
+		w.WriteString("</blockquote>\n")
+	case *Admonition:
+		fmt.Fprintf(w, "<aside class=\"admonition %s\">\n", html.EscapeString(b.Kind))
+		hw.blocks(b.Children)
+		w.WriteString("</aside>\n")
+	case *sequence:
+		hw.blocks(*b)
+	}
+}
+
+func (hw *htmlWriter) items(items [][]Block) {
+	for _, it := range items {
+		hw.w.WriteString("<li>")
+		// A list item of one paragraph is shown without <p>, as docutils'
+		// compact lists are.
+		if len(it) == 1 {
+			if p, ok := it[0].(*Paragraph); ok {
+				hw.inlines(p.Content)
+				hw.w.WriteString("</li>\n")
+				continue
+			}
+		}
+		hw.w.WriteString("\n")
+		hw.blocks(it)
+		hw.w.WriteString("</li>\n")
+	}
+}
+
+func (hw *htmlWriter) inlines(is []Inline) {
+	w := hw.w
+	for _, in := range is {
+		switch in := in.(type) {
+		case Text:
+			w.WriteString(html.EscapeString(string(in)))
+		case Literal:
+			w.WriteString("<code>")
+			w.WriteString(html.EscapeString(string(in)))
+			w.WriteString("</code>")
+		case *Emphasis:
+			w.WriteString("<em>")
+			hw.inlines(in.Content)
+			w.WriteString("</em>")
+		case *Strong:
+			w.WriteString("<strong>")
+			hw.inlines(in.Content)
+			w.WriteString("</strong>")
+		case *Cite:
+			w.WriteString("<cite>")
+			hw.inlines(in.Content)
+			w.WriteString("</cite>")
+		case *Reference:
+			u := in.URL
+			if u == "" && in.Name != "" {
+				u = hw.doc.Targets[in.Name]
+			}
+			if u = SafeURL(u); u == "" {
+				hw.inlines(in.Content)
+				continue
+			}
+			fmt.Fprintf(w, `<a href="%s" rel="nofollow noopener">`, html.EscapeString(u))
+			hw.inlines(in.Content)
+			w.WriteString("</a>")
+		}
+	}
+}
+
+// SafeURL returns u when a page may link to it: an absolute http, https
+// or mailto URL, or a relative reference (no scheme); otherwise "". The
+// scheme is read as a browser reads it, ignoring case, and white space
+// and control characters inside it, so that "JaVa\tScript:" is refused.
+func SafeURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	cleaned := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, u)
+	parsed, err := url.Parse(cleaned)
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(parsed.Scheme) {
+	case "http", "https", "mailto":
+		return cleaned
+	case "":
+		if strings.Contains(strings.SplitN(cleaned, "/", 2)[0], ":") {
+			return "" // "javascript&colon;..." and other scheme look-alikes
+		}
+		return cleaned
+	}
+	return ""
+}

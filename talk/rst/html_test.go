@@ -1,0 +1,62 @@
+package rst
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/talkmeta/talkmeta/talk/internal/golden"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestHTMLGolden renders real descriptions from the pyvideo corpus
+// (testdata/html/*.rst, CC0) and compares the whole HTML.
+func TestHTMLGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/html/*.rst")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no inputs: %v", err)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(string(src)), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		golden.Check(t, strings.TrimSuffix(f, ".rst")+".html", b.Bytes(), *update)
+	}
+}
+
+func TestHTMLSafety(t *testing.T) {
+	src := "`x <javascript:alert(1)>`_ `y <JaVaScRiPt:alert(1)>`_ `z <java\tscript:x>`_ `d <data:text/html,x>`_\n\n" +
+		".. raw:: html\n\n   <script>alert(1)</script>\n\n" +
+		"<script>alert(2)</script> `ok <https://example.org/?a=1&b=\"2\">`_ `rel <talks/next.html>`_ mail@example.org\n"
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<p>x y z d</p>\n" +
+		"<p>&lt;script&gt;alert(2)&lt;/script&gt; <a href=\"https://example.org/?a=1&amp;b=&#34;2&#34;\" rel=\"nofollow noopener\">ok</a> " +
+		"<a href=\"talks/next.html\" rel=\"nofollow noopener\">rel</a> <a href=\"mailto:mail@example.org\" rel=\"nofollow noopener\">mail@example.org</a></p>\n"
+	if got := b.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestHeadingLevels(t *testing.T) {
+	src := "Title\n=====\n\nSub\n---\n\ntext\n"
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{HeadingLevel: 3}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<h3>Title</h3>\n<h4>Sub</h4>\n<p>text</p>\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}

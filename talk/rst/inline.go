@@ -1,0 +1,467 @@
+package rst
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// escaped marks a character that a backslash escaped, as docutils marks
+// it with a NUL: it is text, and it does not count as white space or
+// punctuation around markup.
+const escaped = '\x00'
+
+// unescape replaces backslash escapes with escaped markers, as docutils'
+// escape2null does; an escaped white space character disappears from the
+// output (see clean0) but still separates markup from what follows.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i+1:])
+		i += size
+		b.WriteByte(escaped)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// openers and delimiters may stand before a start-string; closers and
+// delimiters after an end-string (docutils' punctuation_chars, with the
+// Unicode categories they are built from).
+// In ASCII, docutils lists them by hand; beyond it, it takes whole
+// Unicode categories.
+func isOpener(r rune) bool {
+	if r < utf8.RuneSelf {
+		return strings.ContainsRune("\"'(<[{", r)
+	}
+	return unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf)
+}
+
+func isCloser(r rune) bool {
+	if r < utf8.RuneSelf {
+		return strings.ContainsRune("\"')>]}", r)
+	}
+	return unicode.In(r, unicode.Pe, unicode.Pi, unicode.Pf)
+}
+
+func isDelimiter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return strings.ContainsRune(`\-/:`, r)
+	}
+	return unicode.In(r, unicode.Pd, unicode.Po)
+}
+
+// startOK reports whether markup may start after the rune before
+// (utf8.RuneError at the start of the text).
+func startOK(before rune, atStart bool) bool {
+	return atStart || before != escaped && (unicode.IsSpace(before) || isOpener(before) || isDelimiter(before))
+}
+
+// endOK reports whether markup may end before the rune after.
+func endOK(after rune, atEnd bool) bool {
+	return atEnd || after == escaped || unicode.IsSpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
+}
+
+// matching closers of the quote pairs docutils will not take markup
+// between: "(*)" is text.
+var pairs = map[rune]rune{'"': '"', '\'': '\'', '(': ')', '<': '>', '[': ']', '{': '}', '\u2018': '\u2019', '\u201c': '\u201d', '\u00ab': '\u00bb', '\u2039': '\u203a'}
+
+var (
+	simplename   = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
+	refnameRE    = regexp.MustCompile(`^(` + simplename + `)(__?)`)
+	footnoteRE   = regexp.MustCompile(`^\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]_`)
+	roleRE       = regexp.MustCompile(`^:(` + simplename + `):`)
+	embeddedRE   = regexp.MustCompile(`(?s)^(.*?)\s*<([^<>]+)>$`)
+	standaloneRE = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
+)
+
+// knownRoles are docutils' interpreted text roles, by the inline form
+// this package gives them.
+var knownRoles = map[string]string{
+	"emphasis": "em", "strong": "strong", "literal": "code", "code": "code", "math": "code",
+	"subscript": "text", "sub": "text", "superscript": "text", "sup": "text",
+	"title-reference": "cite", "title": "cite", "t": "cite", "abbreviation": "text", "ab": "text",
+	"acronym": "text", "ac": "text", "pep-reference": "text", "pep": "text", "rfc-reference": "text", "rfc": "text",
+}
+
+// inline parses the inline markup of text, whose first line is at; like
+// docutils, it reports problems at the line where the text starts.
+func (p *parser) inline(text string, at line) []Inline {
+	in := &inliner{p: p, at: at}
+	return in.parse(unescape(text), 0)
+}
+
+type inliner struct {
+	p  *parser
+	at line
+}
+
+func (in *inliner) warn(level Level, msg string) {
+	in.p.report(in.at, level, msg)
+}
+
+// parse parses s; depth bounds nesting (strong inside a reference...).
+func (in *inliner) parse(s string, depth int) []Inline {
+	var out []Inline
+	textStart := 0
+	flush := func(end int) {
+		if end > textStart {
+			out = append(out, in.text(s[textStart:end])...)
+		}
+	}
+	prev := utf8.RuneError // the rune before i
+	prevWord := false      // whether prev is a word rune
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		word := isWordRune(r)
+		if word && prevWord {
+			// Inside a word: the common case, nothing can start here.
+			prev = r
+			i += size
+			continue
+		}
+		// Markup starts at a markup character, or at the start of a word
+		// that is a reference name (name_).
+		if (isMarkupStart(r) || word) && startOK(prev, i == 0) &&
+			(isMarkupStart(r) || wordEndsInUnderscore(s[i:])) {
+			if node, end, ok := in.markup(s, i, prev, depth); ok {
+				flush(i)
+				if node != nil {
+					out = append(out, node)
+				}
+				i, textStart = end, end
+				prev, _ = utf8.DecodeLastRuneInString(s[:end])
+				prevWord = isWordRune(prev)
+				continue
+			}
+		}
+		prev, prevWord = r, word
+		i += size
+	}
+	flush(len(s))
+	return out
+}
+
+// markup tries the markup that may start at s[i]; it returns the node
+// and where the markup ends, or ok == false for text.
+func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline, end int, ok bool) {
+	rest := s[i:]
+	quoted := func(n int) bool {
+		if n >= len(rest) {
+			return i > 0 // a start-string ending the text is markup only if it is the whole text
+		}
+		after, _ := utf8.DecodeRuneInString(rest[n:])
+		if unicode.IsSpace(after) {
+			return true // a start-string needs text after it
+		}
+		c, ok := pairs[before]
+		return i > 0 && ok && c == after
+	}
+	switch {
+	case strings.HasPrefix(rest, "**"):
+		if quoted(2) {
+			return nil, 0, false
+		}
+		if j := findEnd(s, i+2, "**", true); j >= 0 {
+			return &Strong{Content: in.nested(s[i+2:j], depth)}, j + 2, true
+		}
+		in.warn(Warning, "Inline strong start-string without end-string.")
+		return Text("**"), i + 2, true
+	case strings.HasPrefix(rest, "*"):
+		if quoted(1) {
+			return nil, 0, false
+		}
+		if j := findEnd(s, i+1, "*", true); j >= 0 {
+			return &Emphasis{Content: in.nested(s[i+1:j], depth)}, j + 1, true
+		}
+		in.warn(Warning, "Inline emphasis start-string without end-string.")
+		return Text("*"), i + 1, true
+	case strings.HasPrefix(rest, "``"):
+		if quoted(2) {
+			return nil, 0, false
+		}
+		if j := findEnd(s, i+2, "``", false); j >= 0 {
+			return Literal(strings.ReplaceAll(s[i+2:j], string(escaped), `\`)), j + 2, true
+		}
+		in.warn(Warning, "Inline literal start-string without end-string.")
+		return Text("``"), i + 2, true
+	case strings.HasPrefix(rest, "_`"):
+		if quoted(2) {
+			return nil, 0, false
+		}
+		if j := findEnd(s, i+2, "`", true); j >= 0 {
+			return Text(clean0(s[i+2 : j])), j + 1, true
+		}
+		in.warn(Warning, "Inline internal target start-string without end-string.")
+		return Text("_`"), i + 2, true
+	case strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "||"):
+		if quoted(1) {
+			return nil, 0, false
+		}
+		if j := findEnd(s, i+1, "|", true); j >= 0 {
+			end := j + 1
+			for k := 0; k < 2 && end < len(s) && s[end] == '_'; k++ {
+				end++
+			}
+			return Text(clean0(s[i+1 : j])), end, true
+		}
+		in.warn(Warning, "Inline substitution_reference start-string without end-string.")
+		return Text("|"), i + 1, true
+	case strings.HasPrefix(rest, "`") || roleRE.MatchString(rest) && strings.HasPrefix(rest[len(roleRE.FindString(rest)):], "`"):
+		return in.backquote(s, i, depth, quoted)
+	case strings.HasPrefix(rest, "["):
+		if m := footnoteRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
+			return Text("[" + m[1] + "]"), i + len(m[0]), true
+		}
+	}
+	if m := refnameRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
+		return &Reference{Content: []Inline{Text(m[1])}, Name: normalizeName(m[1])}, i + len(m[0]), true
+	}
+	return nil, 0, false
+}
+
+// backquote parses interpreted text (with an optional role before or
+// after it) or a phrase reference, at s[i].
+func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inline, int, bool) {
+	role := ""
+	start := i
+	if m := roleRE.FindStringSubmatch(s[i:]); m != nil {
+		role = m[1]
+		i += len(m[0])
+	}
+	if strings.HasPrefix(s[i:], "``") {
+		return nil, 0, false
+	}
+	if quoted(i - start + 1) {
+		return nil, 0, false
+	}
+	j, suffixEnd, suffixRole, refend := findBackquoteEnd(s, i+1)
+	if j < 0 {
+		in.warn(Warning, "Inline interpreted text or phrase reference start-string without end-string.")
+		return Text(s[start : i+1]), i + 1, true
+	}
+	body := s[i+1 : j]
+	if suffixRole != "" {
+		if role != "" {
+			in.warn(Error, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
+		}
+		role = suffixRole
+	}
+	if refend != "" {
+		if role != "" {
+			in.warn(Error, "Mismatch: both interpreted text role prefix and reference suffix.")
+			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+		}
+		ref := &Reference{}
+		if m := embeddedRE.FindStringSubmatch(body); m != nil && !strings.HasSuffix(m[2], "_") {
+			text := m[1]
+			if text == "" {
+				text = m[2]
+			}
+			ref.Content = in.text(text)
+			ref.URL = strings.Join(strings.Fields(clean0(m[2])), "")
+			if m[1] != "" && refend == "_" {
+				in.p.doc.Targets[normalizeName(clean0(m[1]))] = ref.URL
+			}
+		} else {
+			ref.Content = in.text(body)
+			ref.Name = normalizeName(clean0(body))
+		}
+		return ref, suffixEnd, true
+	}
+	kind := "cite"
+	if role != "" {
+		k, ok := knownRoles[strings.ToLower(role)]
+		if !ok {
+			in.warn(Info, fmt.Sprintf("No role entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical role name.", role, role))
+			in.warn(Error, fmt.Sprintf("Unknown interpreted text role %q.", role))
+			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+		}
+		kind = k
+	}
+	switch kind {
+	case "em":
+		return &Emphasis{Content: in.text(body)}, suffixEnd, true
+	case "strong":
+		return &Strong{Content: in.text(body)}, suffixEnd, true
+	case "code":
+		return Literal(clean0(body)), suffixEnd, true
+	case "text":
+		return Text(clean0(body)), suffixEnd, true
+	}
+	return &Cite{Content: in.text(body)}, suffixEnd, true
+}
+
+// findBackquoteEnd finds the closing backquote of interpreted text or a
+// phrase reference started before from: it returns its index, the end of
+// the construct, a role after it, and the reference end "_" or "__".
+func findBackquoteEnd(s string, from int) (j, end int, role, refend string) {
+	for k := from; k < len(s); k++ {
+		if s[k] != '`' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		if k == from || unicode.IsSpace(before) || before == escaped {
+			continue
+		}
+		e := k + 1
+		r := ""
+		if m := roleRE.FindStringSubmatch(s[e:]); m != nil {
+			r = m[1]
+			e += len(m[0])
+		}
+		ref := ""
+		if r == "" && strings.HasPrefix(s[e:], "__") {
+			ref = "__"
+		} else if r == "" && strings.HasPrefix(s[e:], "_") {
+			ref = "_"
+		}
+		e += len(ref)
+		if endOK(runeAt(s, e), e >= len(s)) {
+			return k, e, r, ref
+		}
+	}
+	return -1, 0, "", ""
+}
+
+// findEnd finds end-string after from: not preceded by white space (nor
+// by an escape, when escapes count) and followed by what may follow
+// markup.
+func findEnd(s string, from int, end string, escapes bool) int {
+	for k := from; k < len(s); {
+		j := strings.Index(s[k:], end)
+		if j < 0 {
+			return -1
+		}
+		j += k
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after := j + len(end)
+		if j > from && !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s)) {
+			return j
+		}
+		k = j + 1
+	}
+	return -1
+}
+
+// isMarkupStart reports whether r can begin inline markup other than a
+// reference name.
+func isMarkupStart(r rune) bool {
+	switch r {
+	case '*', '`', '|', '_', '[', ':':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// wordEndsInUnderscore reports whether the word at the start of s (letters,
+// digits and the joiners a reference name allows) is followed by "_": the
+// only case where a word can be a reference, checked before any regexp.
+func wordEndsInUnderscore(s string) bool {
+	for i, r := range s {
+		if r == '_' {
+			return i > 0
+		}
+		if !isWordRune(r) && !strings.ContainsRune("-.+:", r) {
+			return false
+		}
+	}
+	return false
+}
+
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// nested parses the content of emphasis or strong: docutils allows no
+// markup inside them, so it is text.
+func (in *inliner) nested(s string, depth int) []Inline {
+	return in.text(s)
+}
+
+// text turns plain text into Text, with standalone URLs and e-mail
+// addresses as references.
+func (in *inliner) text(s string) []Inline {
+	if !strings.ContainsAny(s, ":@") {
+		return []Inline{Text(clean0(s))}
+	}
+	var out []Inline
+	last := 0
+	prev := utf8.RuneError
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) && !isWordRune(prev) && startOK(prev, i == 0) && mayBeURL(s[i:]) {
+			if m := standaloneRE.FindString(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
+				if i > last {
+					out = append(out, Text(clean0(s[last:i])))
+				}
+				url := m
+				if !strings.Contains(m, ":") {
+					url = "mailto:" + m
+				}
+				out = append(out, &Reference{Content: []Inline{Text(m)}, URL: url})
+				i += len(m)
+				last = i
+				prev, _ = utf8.DecodeLastRuneInString(m)
+				continue
+			}
+		}
+		prev = r
+		i += size
+	}
+	if last < len(s) {
+		out = append(out, Text(clean0(s[last:])))
+	}
+	return out
+}
+
+// mayBeURL is a cheap test before the standalone URL pattern: a scheme,
+// or an "@" in the word.
+func mayBeURL(s string) bool {
+	word := s
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		word = s[:i]
+	}
+	return strings.Contains(word, "://") || strings.Contains(word, "@") || strings.HasPrefix(word, "mailto:")
+}
+
+// clean0 drops escape markers, and the white space they escape.
+func clean0(s string) string {
+	if !strings.ContainsRune(s, escaped) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != escaped {
+			b.WriteByte(s[i])
+			continue
+		}
+		if r, size := utf8.DecodeRuneInString(s[i+1:]); unicode.IsSpace(r) {
+			i += size
+		}
+	}
+	return b.String()
+}

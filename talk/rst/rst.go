@@ -1,0 +1,277 @@
+package rst
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Level is how serious a Diagnostic is, on docutils' scale.
+type Level int
+
+// The levels of docutils' system messages. pyvideo's check, and package
+// schema, fail a text for Warning and above; Info notes are not problems.
+const (
+	Info    Level = 1
+	Warning Level = 2
+	Error   Level = 3
+	Severe  Level = 4
+)
+
+// String returns the level's name as docutils prints it: "WARNING".
+func (l Level) String() string {
+	switch l {
+	case Info:
+		return "INFO"
+	case Warning:
+		return "WARNING"
+	case Error:
+		return "ERROR"
+	case Severe:
+		return "SEVERE"
+	}
+	return fmt.Sprintf("Level(%d)", int(l))
+}
+
+// Diagnostic is one problem docutils would report about the text.
+type Diagnostic struct {
+	Line    int    // 1-based line of the text, as docutils reports it
+	Offset  int    // byte offset in the text of the start of that line
+	Level   Level  // Info, Warning, Error or Severe
+	Message string // docutils' message, such as "Title underline too short."
+}
+
+// String formats the diagnostic as docutils does: "3: (WARNING/2) message".
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%d: (%s/%d) %s", d.Line, d.Level, int(d.Level), d.Message)
+}
+
+// Document is a parsed text: its blocks, and what docutils would report
+// about it, in the order docutils reports it.
+type Document struct {
+	Children    []Block
+	Diagnostics []Diagnostic
+	// Targets maps a hyperlink target's normalized name (lower case,
+	// white space collapsed) to its URL, for references by name.
+	Targets map[string]string
+}
+
+// Block is a block-level element: *Section, *Paragraph, *Transition,
+// *BulletList, *EnumeratedList, *DefinitionList, *FieldList,
+// *LiteralBlock, *LineBlock, *BlockQuote, *Table or *Admonition.
+type Block interface{ block() }
+
+// Section is a titled part of the document. Level 1 is the first title
+// style the text uses, 2 the second, and so on.
+type Section struct {
+	Level    int
+	Title    []Inline
+	Children []Block
+}
+
+// Paragraph is running text.
+type Paragraph struct{ Content []Inline }
+
+// Transition is a thematic break: a line of four or more punctuation
+// characters between paragraphs.
+type Transition struct{}
+
+// BulletList is an unordered list.
+type BulletList struct{ Items [][]Block }
+
+// EnumeratedList is an ordered list: Start is the first item's number,
+// Style "arabic", "loweralpha", "upperalpha", "lowerroman" or
+// "upperroman".
+type EnumeratedList struct {
+	Start int
+	Style string
+	Items [][]Block
+}
+
+// DefinitionList is a list of terms with their definitions.
+type DefinitionList struct{ Items []Definition }
+
+// Definition is one term of a DefinitionList.
+type Definition struct {
+	Term       []Inline
+	Definition []Block
+}
+
+// FieldList is a list of named fields (":Date: 2016-07-21").
+type FieldList struct{ Fields []Field }
+
+// Field is one field of a FieldList.
+type Field struct {
+	Name []Inline
+	Body []Block
+}
+
+// LiteralBlock is preformatted text: code, a doctest, a quoted block, or
+// a table shown as drawn.
+type LiteralBlock struct{ Text string }
+
+// LineBlock is a sequence of lines whose breaks matter, such as a poem or
+// an address.
+type LineBlock struct{ Lines [][]Inline }
+
+// BlockQuote is an indented block.
+type BlockQuote struct{ Children []Block }
+
+// Table is a grid or simple table, kept as drawn: descriptions use them
+// for layout more than for data, and a drawn table reads well as is.
+type Table struct{ Text string }
+
+// Admonition is a note, warning, tip or other admonition directive.
+type Admonition struct {
+	Kind     string // "note", "warning", "tip"...
+	Children []Block
+}
+
+func (*Section) block()        {}
+func (*Paragraph) block()      {}
+func (*Transition) block()     {}
+func (*BulletList) block()     {}
+func (*EnumeratedList) block() {}
+func (*DefinitionList) block() {}
+func (*FieldList) block()      {}
+func (*LiteralBlock) block()   {}
+func (*LineBlock) block()      {}
+func (*BlockQuote) block()     {}
+func (*Table) block()          {}
+func (*Admonition) block()     {}
+
+// Inline is inline content: Text, *Emphasis, *Strong, Literal,
+// *Reference or *Cite.
+type Inline interface{ inline() }
+
+// Text is plain text.
+type Text string
+
+// Emphasis is emphasized text (*text*).
+type Emphasis struct{ Content []Inline }
+
+// Strong is strongly emphasized text (**text**).
+type Strong struct{ Content []Inline }
+
+// Literal is inline code (“text“).
+type Literal string
+
+// Reference is a hyperlink. URL is "" when the reference names a target
+// the text does not define; it is then shown as text.
+type Reference struct {
+	Content []Inline
+	URL     string
+	// Name is the target name a named reference uses ("Python" in
+	// `Python`_), resolved against Document.Targets when URL is empty.
+	Name string
+}
+
+// Cite is interpreted text with the default role, a title reference
+// (`text`), or with a role this package shows as plain text.
+type Cite struct{ Content []Inline }
+
+func (Text) inline()       {}
+func (*Emphasis) inline()  {}
+func (*Strong) inline()    {}
+func (Literal) inline()    {}
+func (*Reference) inline() {}
+func (*Cite) inline()      {}
+
+// maxDepth bounds the nesting of blocks (quotes in lists in quotes...),
+// so that hostile input cannot exhaust the stack; deeper content is kept
+// as literal text.
+const maxDepth = 32
+
+// Parse parses reStructuredText. It never fails: like docutils, it always
+// makes a document, and reports what is wrong in Document.Diagnostics.
+func Parse(src string) *Document {
+	p := &parser{doc: &Document{Targets: map[string]string{}}}
+	lines := splitLines(src)
+	p.doc.Children = p.blocks(lines, 0, true)
+	p.closeSections()
+	return p.doc
+}
+
+// line is one line of the text, with its place.
+type line struct {
+	text string // tabs expanded, trailing white space removed
+	num  int    // 1-based line number
+	off  int    // byte offset of the line's start in the source
+	end  int    // byte offset of the line's end (before its line break)
+}
+
+// splitLines splits src into lines as docutils does: at line feeds,
+// carriage returns and the other characters Python's str.splitlines
+// breaks at; vertical tabs and form feeds become spaces; tabs expand to
+// 8-column stops; trailing white space goes.
+func splitLines(src string) []line {
+	var lines []line
+	start, num := 0, 1
+	for i := 0; i <= len(src); {
+		if i == len(src) {
+			if start < len(src) {
+				lines = append(lines, line{clean(src[start:]), num, start, len(src)})
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		n := lineBreak(src, i, r, size)
+		if n == 0 {
+			i += size
+			continue
+		}
+		lines = append(lines, line{clean(src[start:i]), num, start, i})
+		i += n
+		start = i
+		num++
+	}
+	return lines
+}
+
+// lineBreak returns the length of the line break at src[i:] (r, of size
+// bytes, is its first character), or 0.
+func lineBreak(src string, i int, r rune, size int) int {
+	switch r {
+	case '\r':
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case '\n', '\x1c', '\x1d', '\x1e', '\u0085', '\u2028', '\u2029':
+		return size
+	}
+	return 0
+}
+
+// clean expands tabs, turns vertical tabs and form feeds into spaces and
+// drops trailing white space, as docutils' string2lines does.
+func clean(s string) string {
+	if strings.ContainsAny(s, "\t\v\f") {
+		var b strings.Builder
+		col := 0
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b.WriteByte(s[i]) // keep invalid bytes as they are
+				i++
+				col++
+				continue
+			}
+			i += size
+			switch r {
+			case '\t':
+				n := 8 - col%8
+				b.WriteString(strings.Repeat(" ", n))
+				col += n
+			case '\v', '\f':
+				b.WriteByte(' ')
+				col++
+			default:
+				b.WriteRune(r)
+				col++
+			}
+		}
+		s = b.String()
+	}
+	return strings.TrimRight(s, " \t\n\r\v\f\u0085\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+}
