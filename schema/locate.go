@@ -3,6 +3,7 @@ package schema
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
@@ -105,4 +106,40 @@ func lookup(doc any, ptr string) (any, bool) {
 		}
 	}
 	return doc, true
+}
+
+// rawOffset maps an offset in the decoded text of the JSON string raw to
+// the offset in raw of the character it came from, so that a finding
+// inside a description (an rst line) points at its place in the file.
+func rawOffset(raw []byte, decoded int) int {
+	i, n := 1, 0 // skip the opening quote
+	for i < len(raw)-1 && n < decoded {
+		c := raw[i]
+		switch {
+		case c != '\\':
+			_, size := utf8.DecodeRune(raw[i:])
+			i += size
+			n += size
+		case i+1 < len(raw) && raw[i+1] == 'u' && i+6 <= len(raw):
+			r, err := strconv.ParseUint(string(raw[i+2:i+6]), 16, 32)
+			i += 6
+			if err != nil {
+				n++
+				continue
+			}
+			if r >= 0xD800 && r < 0xDC00 && i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
+				i += 6 // a surrogate pair: one 4-byte character
+				n += 4
+				continue
+			}
+			n += utf8.RuneLen(rune(r))
+			if utf8.RuneLen(rune(r)) < 0 {
+				n += 4 // U+FFFD's three bytes, and then some: never stall
+			}
+		default:
+			i += 2
+			n++
+		}
+	}
+	return i
 }

@@ -45,6 +45,8 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "5:5: required: speakers/0: the member \"name\" is required"}},
 		{"recording and videos", `"license"`, `"recording": "not_recorded", "license"`,
 			[]string{p + "36:16: recording: recording: \"not_recorded\" says there is no recording, but the talk has 1 video(s) (warning)"}},
+		{"rst after a note is still an error", `\n\n-----\n\nThe talk`, `\n\n-----\n\n  --\nThe talk`,
+			[]string{p + "21:94: rst: description line 6: Block quote ends without a blank line; unexpected unindent."}},
 		{"extras are allowed", `"license"`, `"x_views": 1200, "license"`, nil},
 	}
 	for _, tt := range tests {

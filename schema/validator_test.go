@@ -115,6 +115,12 @@ func TestPyvideoTalkFaults(t *testing.T) {
   ],`, `awesome\r"
   ],`, false,
 			[]string{p + "8:5: whitespace: related_urls/0: \"https://ep2016.europython.eu//conference/talks/asyncawait...\" has white space around it (warning)"}},
+		{"rst emphasis without end", `explain the topic, show why`, `explain the *topic, show why`, false,
+			[]string{p + "3:243: rst: description line 7: Inline emphasis start-string without end-string."}},
+		{"rst quote ends without a blank line", `\n\n-----\n\nThe talk`, `\n\n-----\n\n  quoted\nThe talk`, false,
+			[]string{p + "3:716: rst: description line 18: Block quote ends without a blank line; unexpected unindent."}},
+		{"rst problem after a note pyvideo stops at", `\n\n-----\n\nThe talk`, `\n\n-----\n\n  --\nThe talk`, false,
+			[]string{p + "3:712: rst: description line 18: Block quote ends without a blank line; unexpected unindent. (warning)"}},
 		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
 			[]string{
 				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)",
