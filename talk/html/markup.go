@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/rst"
 )
 
 // body is a description made ready for a page: either HTML that a markup
@@ -36,12 +37,19 @@ func renderMarkup(src string, m talk.Markup, headingLevel int) (body, error) {
 	return plainBody(src), nil
 }
 
-// rstBody renders reStructuredText. It is the hook for talk/rst: until
-// that package exists, the source is shown as plain paragraphs, as it
-// always was.
+// rstBody renders reStructuredText with talk/rst, whose writer escapes
+// all text and links only http, https, mailto and relative URLs. Its
+// sections never skip a level, so starting them one below headingLevel
+// keeps the page's headings in order.
 func rstBody(src string, headingLevel int) (body, error) {
-	_ = headingLevel
-	return plainBody(src), nil
+	var b bytes.Buffer
+	if err := rst.WriteHTML(&b, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6)}); err != nil {
+		return body{}, err
+	}
+	if len(bytes.TrimSpace(b.Bytes())) == 0 {
+		return body{}, nil
+	}
+	return body{HTML: htmltemplate.HTML(b.String())}, nil
 }
 
 // plainBody splits text into paragraphs at blank lines.

@@ -32,9 +32,10 @@ func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
 }
 
 type htmlWriter struct {
-	w   *bufio.Writer
-	doc *Document
-	top int
+	w      *bufio.Writer
+	doc    *Document
+	top    int
+	inLink bool // inside <a>, where another link may not start
 }
 
 func (hw *htmlWriter) blocks(bs []Block) {
@@ -168,12 +169,14 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			if u == "" && in.Name != "" {
 				u = hw.doc.Targets[in.Name]
 			}
-			if u = SafeURL(u); u == "" {
+			if u = SafeURL(u); u == "" || hw.inLink {
 				hw.inlines(in.Content)
 				continue
 			}
 			fmt.Fprintf(w, `<a href="%s" rel="nofollow noopener">`, html.EscapeString(u))
+			hw.inLink = true
 			hw.inlines(in.Content)
+			hw.inLink = false
 			w.WriteString("</a>")
 		}
 	}
@@ -200,12 +203,41 @@ func SafeURL(u string) string {
 	}
 	switch strings.ToLower(parsed.Scheme) {
 	case "http", "https", "mailto":
-		return cleaned
 	case "":
 		if strings.Contains(strings.SplitN(cleaned, "/", 2)[0], ":") {
 			return "" // "javascript&colon;..." and other scheme look-alikes
 		}
-		return cleaned
+	default:
+		return ""
 	}
-	return ""
+	return escapeURL(cleaned)
+}
+
+// escapeURL percent-encodes the characters that may not appear in a URL
+// after its host ("[", "]", "{", "|", ...), which texts carry in links
+// such as "https://x.org/a](https://x.org/a)", so that the href is valid.
+func escapeURL(u string) string {
+	rest := 0
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest = i + 3
+		if j := strings.IndexAny(u[rest:], "/?#"); j >= 0 {
+			rest += j
+		} else {
+			return u
+		}
+	}
+	const unsafe = "[]{}|\\^`<>\""
+	if !strings.ContainsAny(u[rest:], unsafe) {
+		return u
+	}
+	var b strings.Builder
+	b.WriteString(u[:rest])
+	for i := rest; i < len(u); i++ {
+		if strings.IndexByte(unsafe, u[i]) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", u[i])
+		} else {
+			b.WriteByte(u[i])
+		}
+	}
+	return b.String()
 }

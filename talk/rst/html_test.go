@@ -42,7 +42,7 @@ func TestHTMLSafety(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "<p>x y z d</p>\n" +
-		"<p>&lt;script&gt;alert(2)&lt;/script&gt; <a href=\"https://example.org/?a=1&amp;b=&#34;2&#34;\" rel=\"nofollow noopener\">ok</a> " +
+		"<p>&lt;script&gt;alert(2)&lt;/script&gt; <a href=\"https://example.org/?a=1&amp;b=%222%22\" rel=\"nofollow noopener\">ok</a> " +
 		"<a href=\"talks/next.html\" rel=\"nofollow noopener\">rel</a> <a href=\"mailto:mail@example.org\" rel=\"nofollow noopener\">mail@example.org</a></p>\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -58,5 +58,27 @@ func TestHeadingLevels(t *testing.T) {
 	want := "<h3>Title</h3>\n<h4>Sub</h4>\n<p>text</p>\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+func TestNoNestedLinks(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse("`http://x.org <http://x.org>`_ and `see http://y.org <http://z.org>`__\n"), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p><a href="http://x.org" rel="nofollow noopener">http://x.org</a> and <a href="http://z.org" rel="nofollow noopener">see http://y.org</a></p>` + "\n"
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+}
+
+func TestURLsAreEscaped(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse("[slides](https://github.com/x/talk](https://github.com/x/talk))\n"), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p>[slides](<a href="https://github.com/x/talk%5D(https://github.com/x/talk" rel="nofollow noopener">https://github.com/x/talk](https://github.com/x/talk</a>))</p>` + "\n"
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
 }
