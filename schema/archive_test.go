@@ -13,6 +13,8 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -156,25 +158,5 @@ func TestCorpus(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(counts)) {
 		fmt.Fprintf(&b, "%6d %s\n", counts[k], k)
 	}
-	checkGolden(t, "testdata/corpus-findings.txt", b.String())
-}
-
-// checkGolden compares got with the golden file, or rewrites it with
-// -update.
-// TODO(lead): use talk/internal/golden once it moves where schema can
-// import it.
-func checkGolden(t *testing.T, file, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", file, diff)
-	}
+	golden.Check(t, "testdata/corpus-findings.txt", []byte(b.String()), *update)
 }

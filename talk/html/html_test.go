@@ -12,9 +12,9 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/html"
-	"github.com/talkmeta/talkmeta/talk/internal/golden"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/internal/golden"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )

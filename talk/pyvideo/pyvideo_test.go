@@ -15,8 +15,8 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/internal/golden"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 

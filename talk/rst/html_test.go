@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/talkmeta/talkmeta/talk/internal/golden"
+	"github.com/talkmeta/talkmeta/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
