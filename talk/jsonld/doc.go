@@ -16,6 +16,11 @@
 //     as the provider allows, inLanguage, keywords, license or
 //     copyrightNotice, author (the speakers), and recordedAt, the talk.
 //
+// An event page's graph ([MarshalEvent]) is the event with its talks as
+// subEvents, and a speaker page's ([MarshalSpeaker]) the Person with the
+// talks they gave as performerIn; the talks appear there by reference,
+// with the same @ids as in their own graphs.
+//
 // Nodes that pages link to have stable "@id"s built from [Options.BaseURL]
 // and the talk's and event's IDs: <base>/<event>/<talk>#talk,
 // <base>/<event>/<talk>#video-1, <base>/<event>#event and

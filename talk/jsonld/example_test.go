@@ -66,3 +66,31 @@ func ExampleWrite() {
 	// }
 	// [] <nil>
 }
+
+func ExampleWriteEvent() {
+	ev := &talk.Event{ID: "europython-2016", Title: "EuroPython 2016",
+		Start: talk.MustParseDate("2016-07-17"), End: talk.MustParseDate("2016-07-24"),
+		Place: talk.Place{City: "Bilbao", Country: "Spain"}}
+	t := &talk.Talk{ID: "yury-selivanov-asyncawait", Title: "async/await in Python 3.5 and why it is awesome",
+		Speakers: []talk.Speaker{{Name: "Yury Selivanov"}}, Event: *ev, Recorded: talk.MustParseDate("2016-07-21")}
+	err := jsonld.WriteEvent(os.Stdout, ev, []*talk.Talk{t}, jsonld.Options{
+		BaseURL: "https://talks.example.org",
+		PageURL: "https://talks.example.org/events/europython-2016.html",
+		TalkURL: func(t *talk.Talk) string { return "https://talks.example.org/europython-2016/" + t.ID + ".html" },
+	})
+	fmt.Println(err)
+	// Output:
+	// {"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"https://talks.example.org/europython-2016#event","name":"EuroPython 2016","startDate":"2016-07-17","endDate":"2016-07-24","location":{"@type":"Place","address":{"@type":"PostalAddress","addressLocality":"Bilbao","addressCountry":"Spain"}},"mainEntityOfPage":"https://talks.example.org/events/europython-2016.html","subEvent":[{"@type":"Event","@id":"https://talks.example.org/europython-2016/yury-selivanov-asyncawait#talk","name":"async/await in Python 3.5 and why it is awesome","startDate":"2016-07-21","url":"https://talks.example.org/europython-2016/yury-selivanov-asyncawait.html","performer":[{"@id":"https://talks.example.org/speakers/yury-selivanov#person"}]}]}]}
+	// <nil>
+}
+
+func ExampleWriteSpeaker() {
+	s := &talk.Speaker{Name: "Yury Selivanov", Homepage: "https://github.com/1st1", Bio: "Python core developer."}
+	t := &talk.Talk{ID: "yury-selivanov-asyncawait", Title: "async/await in Python 3.5 and why it is awesome",
+		Speakers: []talk.Speaker{*s}, Event: talk.Event{ID: "europython-2016"}}
+	err := jsonld.WriteSpeaker(os.Stdout, s, []*talk.Talk{t}, jsonld.Options{BaseURL: "https://talks.example.org"})
+	fmt.Println(err)
+	// Output:
+	// {"@context":"https://schema.org","@graph":[{"@type":"Person","@id":"https://talks.example.org/speakers/yury-selivanov#person","name":"Yury Selivanov","sameAs":["https://github.com/1st1"],"description":"Python core developer.","performerIn":[{"@type":"Event","@id":"https://talks.example.org/europython-2016/yury-selivanov-asyncawait#talk","name":"async/await in Python 3.5 and why it is awesome","performer":[{"@id":"https://talks.example.org/speakers/yury-selivanov#person"}]}]}]}
+	// <nil>
+}

@@ -21,6 +21,13 @@ type Options struct {
 	// Indent, when not empty, indents the output with this string per
 	// level; otherwise it is compact.
 	Indent string
+	// PageURL is the absolute address of the page an event or speaker
+	// graph is for, written as its mainEntityOfPage; "" leaves it out.
+	PageURL string
+	// TalkURL, when not nil, gives the absolute address of a talk's page
+	// on the caller's site, written as the url of each talk an event or
+	// speaker graph lists. (A talk's own graph uses its first link.)
+	TalkURL func(*talk.Talk) string
 }
 
 // Warning says that a property a consumer needs could not be written
@@ -48,23 +55,29 @@ func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
 // Marshal returns t's graph; see [Write].
 func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
 	g := graph{t: t, opt: opt}
+	b, err := encode(g.nodes(), opt)
+	return b, g.warnings, err
+}
+
+// encode writes a graph's nodes as one document.
+func encode(nodes []any, opt Options) ([]byte, error) {
 	doc := object{
 		{"@context", "https://schema.org"},
-		{"@graph", g.nodes()},
+		{"@graph", nodes},
 	}
 	b, err := json.Marshal(doc) // HTML-safe escaping, U+2028/9 escaped
 	if err != nil {
-		return nil, g.warnings, fmt.Errorf("jsonld: %w", err)
+		return nil, fmt.Errorf("jsonld: %w", err)
 	}
 	b = escapeControls(b)
 	if opt.Indent != "" {
 		var out bytes.Buffer
 		if err := json.Indent(&out, b, "", opt.Indent); err != nil {
-			return nil, g.warnings, fmt.Errorf("jsonld: %w", err)
+			return nil, fmt.Errorf("jsonld: %w", err)
 		}
 		b = out.Bytes()
 	}
-	return append(b, '\n'), g.warnings, nil
+	return append(b, '\n'), nil
 }
 
 // escapeControls escapes DEL, the C1 controls and noncharacters, which
@@ -164,8 +177,7 @@ func (g *graph) id(fragment string, segments ...string) string {
 	return b.String() + "#" + fragment
 }
 
-func (g *graph) talkID() string  { return g.id("talk", g.t.Event.ID, g.t.ID) }
-func (g *graph) eventID() string { return g.id("event", g.t.Event.ID) }
+func (g *graph) talkID() string { return g.id("talk", g.t.Event.ID, g.t.ID) }
 
 func (g *graph) nodes() []any {
 	t := g.t
@@ -222,16 +234,21 @@ func eventStatus(t *talk.Talk) string {
 }
 
 func (g *graph) eventNode() object {
-	e := g.t.Event
-	if e.IsZero() {
+	if g.t.Event.IsZero() {
 		return nil
 	}
+	return g.eventNodeOf(&g.t.Event)
+}
+
+// eventNodeOf describes an event: the conference a talk belongs to, or
+// the subject of an event graph.
+func (g *graph) eventNodeOf(e *talk.Event) object {
 	return object{
 		{"@type", "Event"},
-		{"@id", g.eventID()},
+		{"@id", g.id("event", e.ID)},
 		{"name", e.Title},
-		{"startDate", g.date(e.Start)},
-		{"endDate", g.date(e.End)},
+		{"startDate", g.dateIn(e.Start, e.TimeZone)},
+		{"endDate", g.dateIn(e.End, e.TimeZone)},
 		{"url", absoluteOrEmpty(e.URL)},
 		{"location", g.location(talk.Place{}, e.Place)},
 	}
@@ -262,40 +279,52 @@ func (g *graph) location(room, event talk.Place) object {
 }
 
 func (g *graph) person(s talk.Speaker) object {
-	var sameAs []any
-	if s.ORCID != "" {
-		sameAs = append(sameAs, "https://orcid.org/"+strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
-	}
-	if absolute(s.Homepage) {
-		sameAs = append(sameAs, s.Homepage)
-	}
-	for _, a := range s.Accounts {
-		if absolute(a.URL) {
-			sameAs = append(sameAs, a.URL)
-		}
-	}
-	var affiliation object
-	if s.Affiliation != "" {
-		affiliation = object{{"@type", "Organization"}, {"name", s.Affiliation}}
-	}
-	slug := s.Slug
-	if slug == "" {
-		slug = talk.Slug(s.Name)
-	}
-	var id string
-	if slug != "" {
-		id = g.id("person", "speakers", slug)
-	}
 	return object{
 		{"@type", "Person"},
-		{"@id", id},
+		{"@id", g.personID(&s)},
 		{"name", s.Name},
 		{"givenName", s.GivenName},
 		{"familyName", s.FamilyName},
 		{"image", absoluteOrEmpty(s.Image)},
-		{"affiliation", affiliation},
-		{"sameAs", sameAs},
+		{"affiliation", affiliation(&s)},
+		{"sameAs", sameAs(&s)},
 	}
+}
+
+// personID is a speaker's @id: from their slug, or their name's.
+func (g *graph) personID(s *talk.Speaker) string {
+	slug := s.Slug
+	if slug == "" {
+		slug = talk.Slug(s.Name)
+	}
+	if slug == "" {
+		return ""
+	}
+	return g.id("person", "speakers", slug)
+}
+
+func affiliation(s *talk.Speaker) object {
+	if s.Affiliation == "" {
+		return nil
+	}
+	return object{{"@type", "Organization"}, {"name", s.Affiliation}}
+}
+
+// sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
+func sameAs(s *talk.Speaker) []any {
+	var out []any
+	if s.ORCID != "" {
+		out = append(out, "https://orcid.org/"+strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+	}
+	if absolute(s.Homepage) {
+		out = append(out, s.Homepage)
+	}
+	for _, a := range s.Accounts {
+		if absolute(a.URL) {
+			out = append(out, a.URL)
+		}
+	}
+	return out
 }
 
 func (g *graph) videoNode(i int, v talk.Video) object {
@@ -397,12 +426,15 @@ func (g *graph) description() string {
 
 // date formats a date for startDate and uploadDate; see the package
 // documentation for what each precision becomes.
-func (g *graph) date(d talk.Date) string {
+func (g *graph) date(d talk.Date) string { return g.dateIn(d, g.t.Event.TimeZone) }
+
+// dateIn is date for a date-time in the IANA time zone zone.
+func (g *graph) dateIn(d talk.Date, zone string) string {
 	switch d.Precision() {
 	case talk.DateTimeOffset:
 		return d.Time().Format(time.RFC3339)
 	case talk.DateTime:
-		if loc, err := time.LoadLocation(g.t.Event.TimeZone); err == nil && g.t.Event.TimeZone != "" {
+		if loc, err := time.LoadLocation(zone); err == nil && zone != "" {
 			w := d.Time()
 			return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc).Format(time.RFC3339)
 		}

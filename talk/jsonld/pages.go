@@ -1,0 +1,79 @@
+package jsonld
+
+import (
+	"io"
+	"strings"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
+
+// WriteEvent writes the graph of an event page to w: see [MarshalEvent].
+func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) error {
+	b, err := MarshalEvent(e, talks, opt)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	return err
+}
+
+// MarshalEvent returns the graph of an event: the Event with its dates,
+// place, site and description, and its talks as subEvents. Each talk is
+// given by the @id of its own graph (see [Marshal]) with its name, date,
+// performers and, with Options.TalkURL, its page, so that a consumer
+// merges what the event's page and the talks' pages say.
+func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error) {
+	g := graph{opt: opt}
+	node := append(g.eventNodeOf(e),
+		member{"description", strings.TrimSpace(e.Description)},
+		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
+		member{"subEvent", g.talkRefs(talks)})
+	return encode([]any{node}, opt)
+}
+
+// WriteSpeaker writes the graph of a speaker page to w: see
+// [MarshalSpeaker].
+func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options) error {
+	b, err := MarshalSpeaker(s, talks, opt)
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	return err
+}
+
+// MarshalSpeaker returns the graph of a speaker: the Person (as in a talk's
+// graph, with the same @id, and with their biography) and the talks they
+// gave, as performerIn, each as in [MarshalEvent].
+func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
+	g := graph{opt: opt}
+	node := append(g.person(*s),
+		member{"description", strings.TrimSpace(s.Bio)},
+		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
+		member{"performerIn", g.talkRefs(talks)})
+	return encode([]any{node}, opt)
+}
+
+// talkRefs lists talks by reference, for an event or a speaker.
+func (g *graph) talkRefs(talks []*talk.Talk) []any {
+	var refs []any
+	for _, t := range talks {
+		var performers []any
+		for i := range t.Speakers {
+			if id := g.personID(&t.Speakers[i]); id != "" {
+				performers = append(performers, object{{"@id", id}})
+			}
+		}
+		page := ""
+		if g.opt.TalkURL != nil {
+			page = absoluteOrEmpty(g.opt.TalkURL(t))
+		}
+		refs = append(refs, object{
+			{"@type", "Event"},
+			{"@id", g.id("talk", t.Event.ID, t.ID)},
+			{"name", t.Title},
+			{"startDate", g.dateIn(t.Recorded, t.Event.TimeZone)},
+			{"url", page},
+			{"performer", performers},
+		})
+	}
+	return refs
+}
