@@ -1,4 +1,5 @@
-// Command jsonld writes the JSON-LD of every talk of a pyvideo archive as
+// Command jsonld writes the JSON-LD of every talk, event and speaker of a
+// pyvideo archive (the graphs of their pages) as
 // TypeScript declarations typed with schema-dts, in batches, so that tsc
 // --strict can check that every property exists and has the right type.
 //
@@ -6,8 +7,8 @@
 // kinds of values), not on the text of its strings, and most talks share a
 // shape; checking all 13,239 graphs takes tsc minutes. So each graph is
 // reduced to its shape (every string but @type and @context values made
-// empty), and each distinct shape is written once, with the path of the
-// first talk that has it.
+// empty, one element of each shape in an array), and each distinct shape
+// is written once, with the path of the first talk that has it.
 //
 //	go run ./.ci/jsonld -o DIR CORPUS
 package main
@@ -17,9 +18,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -42,17 +46,10 @@ func main() {
 			must(f.Close())
 		}
 	}
-	for t, err := range pyvideo.Talks(os.DirFS(flag.Arg(0))) {
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		b, _, err := jsonld.Marshal(t, jsonld.Options{BaseURL: "https://talks.example.org"})
-		must(err)
-		talks++
+	emit := func(label string, b []byte) {
 		key := shape(b)
 		if seen[key] {
-			continue
+			return
 		}
 		seen[key] = true
 		if n%*batch == 0 {
@@ -64,11 +61,51 @@ func main() {
 			fmt.Fprintln(w, `import type { Graph } from "schema-dts";`)
 			files++
 		}
-		fmt.Fprintf(w, "// %s\nexport const t%d: Graph = %s;\n", t.Origin.Path, n, b)
+		fmt.Fprintf(w, "// %s\nexport const t%d: Graph = %s;\n", label, n, b)
 		n++
 	}
+	opt := jsonld.Options{BaseURL: "https://talks.example.org", PageURL: "https://talks.example.org/page.html",
+		TalkURL: func(t *talk.Talk) string { return "https://talks.example.org/" + t.Event.ID + "/" + t.ID + ".html" }}
+	events := map[string]*talk.Event{}
+	eventTalks := map[string][]*talk.Talk{}
+	speakers := map[string]*talk.Speaker{}
+	speakerTalks := map[string][]*talk.Talk{}
+	for t, err := range pyvideo.Talks(os.DirFS(flag.Arg(0))) {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		b, _, err := jsonld.Marshal(t, opt)
+		must(err)
+		talks++
+		emit(t.Origin.Path, b)
+		// Keep what the event and speaker graphs read, not the whole talk.
+		slim := &talk.Talk{ID: t.ID, Title: t.Title, Recorded: t.Recorded, Speakers: t.Speakers, Event: talk.Event{ID: t.Event.ID, TimeZone: t.Event.TimeZone}}
+		if _, ok := events[t.Event.ID]; !ok {
+			ev := t.Event
+			events[t.Event.ID] = &ev
+		}
+		eventTalks[t.Event.ID] = append(eventTalks[t.Event.ID], slim)
+		for i := range t.Speakers {
+			name := t.Speakers[i].Name
+			if _, ok := speakers[name]; !ok {
+				speakers[name] = &t.Speakers[i]
+			}
+			speakerTalks[name] = append(speakerTalks[name], slim)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(events)) {
+		b, err := jsonld.MarshalEvent(events[id], eventTalks[id], opt)
+		must(err)
+		emit("event "+id, b)
+	}
+	for _, name := range slices.Sorted(maps.Keys(speakers)) {
+		b, err := jsonld.MarshalSpeaker(speakers[name], speakerTalks[name], opt)
+		must(err)
+		emit("speaker "+name, b)
+	}
 	closeFile()
-	fmt.Printf("%d talks, %d distinct shapes in %d files\n", talks, n, files)
+	fmt.Printf("%d talks, %d events and %d speakers: %d distinct shapes in %d files\n", talks, len(events), len(speakers), n, files)
 }
 
 func must(err error) {
@@ -92,9 +129,20 @@ func shape(doc []byte) string {
 			}
 			return ""
 		case []any:
+			// The types depend on the shapes of the elements, not on how
+			// many there are: keep one element of each shape.
+			var kept []any
+			have := map[string]bool{}
 			for i := range v {
-				v[i] = strip(key, v[i])
+				e := strip(key, v[i])
+				k, err := json.Marshal(e)
+				must(err)
+				if !have[string(k)] {
+					have[string(k)] = true
+					kept = append(kept, e)
+				}
 			}
+			return kept
 		case map[string]any:
 			for k := range v {
 				v[k] = strip(k, v[k])
