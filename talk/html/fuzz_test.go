@@ -27,3 +27,28 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPage renders a talk whose every shown field is arbitrary, with a
+// reStructuredText description: the page must parse and hold no script
+// but its JSON-LD, no event handler and no unsafe link.
+func FuzzPage(f *testing.F) {
+	f.Add("async/await", "Yury Selivanov", "*awesome* `PEP 492 <https://peps.python.org/pep-0492/>`_", "https://example.org", "asyncio")
+	f.Add("</title><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "`x <javascript:alert(1)>`_\n\n.. raw:: html\n\n   <script>alert(1)</script>", "javascript:alert(1)", "\u2028</script>")
+	f.Add("T", "S", "Title\n=====\n\n* a\n* b\n\n  quote\n\n::\n\n  <code>", "data:text/html,x", "x")
+	var r html.Renderer
+	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag string) {
+		tk := &talk.Talk{
+			Title: title, Speakers: []talk.Speaker{{Name: speaker, Homepage: link}},
+			Description: desc, Markup: talk.ReStructuredText, Tags: []string{tag},
+			Links: []talk.Link{{URL: link, Label: tag}}, Thumbnail: link,
+			Videos: []talk.Video{{URL: link}},
+		}
+		var b bytes.Buffer
+		if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if problem := unsafePage(b.Bytes()); problem != "" {
+			t.Errorf("%q %q %q %q %q: %s", title, speaker, desc, link, tag, problem)
+		}
+	})
+}
