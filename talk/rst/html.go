@@ -77,21 +77,13 @@ func (hw *htmlWriter) block(b Block) {
 	case *DefinitionList:
 		w.WriteString("<dl>\n")
 		for _, it := range b.Items {
-			w.WriteString("<dt>")
-			hw.inlines(it.Term)
-			w.WriteString("</dt>\n<dd>\n")
-			hw.blocks(it.Definition)
-			w.WriteString("</dd>\n")
+			hw.term(it.Term, it.Definition)
 		}
 		w.WriteString("</dl>\n")
 	case *FieldList:
 		w.WriteString("<dl class=\"fields\">\n")
 		for _, f := range b.Fields {
-			w.WriteString("<dt>")
-			hw.inlines(f.Name)
-			w.WriteString("</dt>\n<dd>\n")
-			hw.blocks(f.Body)
-			w.WriteString("</dd>\n")
+			hw.term(f.Name, f.Body)
 		}
 		w.WriteString("</dl>\n")
 	case *LiteralBlock:
@@ -122,6 +114,15 @@ func (hw *htmlWriter) block(b Block) {
 	case *sequence:
 		hw.blocks(*b)
 	}
+}
+
+// term writes one term of a description list and what it describes.
+func (hw *htmlWriter) term(term []Inline, body []Block) {
+	hw.w.WriteString("<dt>")
+	hw.inlines(term)
+	hw.w.WriteString("</dt>\n<dd>\n")
+	hw.blocks(body)
+	hw.w.WriteString("</dd>\n")
 }
 
 func (hw *htmlWriter) items(items [][]Block) {
