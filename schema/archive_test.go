@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -116,6 +117,31 @@ func idPosition(t *testing.T, name string) string {
 	off := strings.Index(string(data), `4107`)
 	line := strings.Count(string(data[:off]), "\n") + 1
 	return fmt.Sprintf("%d:%d", line, off-strings.LastIndex(string(data[:off]), "\n"))
+}
+
+// TestArchiveHostileFiles plants a huge file and a binary one: each is
+// reported once, and every other record is still checked.
+func TestArchiveHostileFiles(t *testing.T) {
+	fsys := testArchive(t)
+	fsys["europython-2016/videos/huge.json"] = &fstest.MapFile{Data: []byte(`{"title": "` + strings.Repeat("x", 5000) + `"}`)}
+	fsys["europython-2016/videos/binary.json"] = &fstest.MapFile{Data: []byte{0x89, 'P', 'N', 'G', 0, 1, 2}}
+	r := (&Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 4096}}).CheckArchive(fsys, nil)
+	var got []string
+	for _, p := range r.Problems {
+		if p.Severity == Error {
+			got = append(got, p.Error())
+		}
+	}
+	want := []string{
+		"europython-2016/videos/binary.json:1:1: json: invalid character byte 0x89 looking for the beginning of a value",
+		"europython-2016/videos/huge.json: read: the file is 5013 bytes, more than the limit of 4096 for one record",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if r.Talks != 14 {
+		t.Errorf("%d talks checked, want all 14", r.Talks)
+	}
 }
 
 func TestArchiveProgress(t *testing.T) {
