@@ -80,6 +80,7 @@ type blob struct {
 	isInverted    bool
 	isInstitution bool
 	root          bool // the queue's top level: children pushed here do not inherit decorations
+	sortDateMacro bool // a macro with a date, in a sort key
 }
 
 // fmtToken is what a blob is made from: affixes, delimiter, text case and
@@ -357,6 +358,9 @@ func hasRomanesque(s string) bool {
 type piece struct {
 	s string
 	b *blob
+	// noDelimAfter: the piece is a date macro's output in a sort key,
+	// after which citeproc-js puts no delimiter
+	noDelimAfter bool
 }
 
 func (p piece) isStr() bool { return p.b == nil }
@@ -393,6 +397,9 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 			}
 		} else if len(b.kids) > 0 {
 			add := w.render(b.kids, b)
+			if b.sortDateMacro && len(add) > 0 {
+				add[len(add)-1].noDelimAfter = true
+			}
 			if parent != nil && len(add) > 1 && b.delimiter != "" {
 				numberSeen := false
 				for j := range add {
@@ -439,6 +446,9 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 		}
 	}
 	start := w.renderPieces(ret[:split], delim, parent)
+	if split > 0 && ret[split-1].noDelimAfter {
+		start.noDelimAfter = true
+	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
 			s := start.s
@@ -494,7 +504,7 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 	var ret strings.Builder
 	for i, p := range ps {
 		useDelim := ""
-		if ret.Len() > 0 {
+		if ret.Len() > 0 && (i == 0 || !ps[i-1].noDelimAfter) {
 			useDelim = delim
 		}
 		if p.isStr() {

@@ -5,8 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestBuiltinMatchesOfficial renders every talk variant with each
@@ -68,53 +66,6 @@ func TestBuiltinMatchesOfficial(t *testing.T) {
 						diffs = diffs[:6]
 					}
 					t.Errorf("%s with the %s: %d differences from %s:\n%s", name, variant.name, n, official, strings.Join(diffs, "\n"))
-				}
-			}
-		})
-	}
-}
-
-// TestBuiltinBibliographyMatchesOfficial makes one bibliography of all
-// the talk variants with each built-in style and with the official style
-// it stands for: the same order, year suffixes, added names and "———".
-func TestBuiltinBibliographyMatchesOfficial(t *testing.T) {
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official styles are not at %s", sharedCSL)
-	}
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	items := talkVariants()
-	for official, name := range builtinFor {
-		t.Run(name, func(t *testing.T) {
-			off, err := LoadStyle(os.DirFS(sharedCSL), official+".csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := New(off, loc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			bs, err := BuiltinStyle(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := New(bs, loc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range []Format{Text, HTML} {
-				w, err := want.Bibliography(f, items...)
-				if err != nil {
-					t.Fatal(err)
-				}
-				g, err := got.Bibliography(f, items...)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(w, g); diff != "" {
-					t.Errorf("%s bibliography (%s) differs from %s's (-want +got):\n%s", name, f, official, diff)
 				}
 			}
 		})

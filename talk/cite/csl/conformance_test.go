@@ -365,8 +365,11 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 
 // TestEntriesMatchCiteproc compares single entries and citations of the
 // general items and the talk fixtures with citeproc-js's in
-// testdata/citeproc (made with .ci/csl/citeproc.mjs), for the official
-// styles and, on talks, the built-in ones.
+// testdata/citeproc (made with .ci/csl/citeproc.mjs), and a bibliography
+// of every third talk variant (testdata/variants.json: talkVariants
+// written out, thinned so that the test stays quick; made with
+// .ci/csl/citeproc-bib.mjs), for the official styles and, on talks, the
+// built-in ones.
 func TestEntriesMatchCiteproc(t *testing.T) {
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the official styles are not at %s", sharedCSL)

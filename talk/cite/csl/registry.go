@@ -94,6 +94,17 @@ type registry struct {
 
 	// from the last ambiguous cite rendered
 	disCount, disMaxMax int
+
+	cmp *sortComparer // made when first needed
+}
+
+// comparer returns the registry's sort comparer, made once: a collator
+// is costly to make, and not safe for concurrent use.
+func (reg *registry) comparer() *sortComparer {
+	if reg.cmp == nil {
+		reg.cmp = reg.pr.sortComparer()
+	}
+	return reg.cmp
 }
 
 // newRegistry registers items as citeproc-js's updateItems does: each
@@ -146,7 +157,7 @@ func (pr *Processor) newRegistry(items []*itemData) *registry {
 	// sorttokens and renumber
 	reg.reflist = slices.Clone(reg.mylist)
 	if keys && len(reg.mylist) > 1 {
-		cmp := pr.sortComparer()
+		cmp := reg.comparer()
 		slices.SortStableFunc(reg.reflist, func(a, b *regItem) int { return cmp.compare(a, b) })
 	}
 	for i, tok := range reg.reflist {
@@ -395,7 +406,7 @@ func (d *disambiguator) disYears() {
 			}
 		}
 	}
-	cmp := d.reg.pr.sortComparer()
+	cmp := d.reg.comparer()
 	slices.SortStableFunc(tokens, func(a, b *regItem) int { return cmp.compare(a, b) })
 	for pos, tok := range tokens {
 		base.yearSuffix = pos
