@@ -20,7 +20,7 @@ func (c *checker) rst(ptr, text string) {
 	if text == "" {
 		return
 	}
-	diags := rst.Parse(text).Diagnostics
+	diags := rst.Check(text)
 	if len(diags) == 0 {
 		return
 	}

@@ -125,7 +125,7 @@ func Object(raw []byte, base int64) ([]Member, error) {
 			continue
 		}
 		start := s.pos
-		if err := s.str(); err != nil {
+		if _, err := s.str(); err != nil {
 			return nil, err
 		}
 		name, _ := String(raw[start:s.pos])

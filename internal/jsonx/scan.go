@@ -66,10 +66,15 @@ func (s *scanner) value(depth int) (any, error) {
 	case c == '[':
 		return s.array(depth)
 	case c == '"':
-		if err := s.str(); err != nil || !s.build {
+		escapes, err := s.str()
+		if err != nil || !s.build {
 			return nil, err
 		}
-		str, _ := String(s.data[start:s.pos])
+		if !escapes {
+			// str has checked the UTF-8 and the control characters.
+			return string(s.data[start+1 : s.pos-1]), nil
+		}
+		str, _ := unquote(s.data[start+1 : s.pos-1])
 		return str, nil
 	case c == '-' || c >= '0' && c <= '9':
 		if err := s.number(); err != nil || !s.build {
@@ -107,12 +112,16 @@ func (s *scanner) object(depth int) (any, error) {
 			return nil, s.expected("a member name in quotes")
 		}
 		start := s.pos
-		if err := s.str(); err != nil {
+		escapes, err := s.str()
+		if err != nil {
 			return nil, err
 		}
 		// Readers keep only one of two members with the same name, so a
 		// duplicate would be lost silently: refuse it.
-		name, _ := String(s.data[start:s.pos])
+		name := string(s.data[start+1 : s.pos-1])
+		if escapes {
+			name, _ = unquote(s.data[start+1 : s.pos-1])
+		}
 		_, seen := obj[name]
 		if seen || !s.build && slices.Contains(names, name) {
 			s.pos = start
@@ -230,49 +239,51 @@ func (s *scanner) number() error {
 }
 
 // str skips a string, checking escapes and control characters.
-func (s *scanner) str() error {
+// It reports whether the string has escapes.
+func (s *scanner) str() (escapes bool, err error) {
 	s.pos++ // the opening quote
 	for s.pos < len(s.data) {
 		c := s.data[s.pos]
 		switch {
 		case c == '"':
 			s.pos++
-			return nil
+			return escapes, nil
 		case c == '\\':
+			escapes = true
 			if s.pos+1 >= len(s.data) {
-				return s.errorf("unexpected end of input")
+				return escapes, s.errorf("unexpected end of input")
 			}
 			switch s.data[s.pos+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				s.pos += 2
 			case 'u':
 				if s.pos+6 > len(s.data) {
-					return s.errorf("unexpected end of input")
+					return escapes, s.errorf("unexpected end of input")
 				}
 				for _, h := range s.data[s.pos+2 : s.pos+6] {
 					if !isHex(h) {
-						return s.errorf("invalid \\u escape")
+						return escapes, s.errorf("invalid \\u escape")
 					}
 				}
 				s.pos += 6
 			default:
-				return s.errorf("invalid escape \\%c in a string", s.data[s.pos+1])
+				return escapes, s.errorf("invalid escape \\%c in a string", s.data[s.pos+1])
 			}
 		case c < 0x20:
-			return s.errorf("invalid control character %s in a string", describe(c))
+			return escapes, s.errorf("invalid control character %s in a string", describe(c))
 		case c >= utf8.RuneSelf:
 			// JSON is UTF-8; decoding would turn a bad byte into U+FFFD
 			// and lose it silently.
 			r, size := utf8.DecodeRune(s.data[s.pos:])
 			if r == utf8.RuneError && size == 1 {
-				return s.errorf("invalid UTF-8 (%s) in a string", describe(c))
+				return escapes, s.errorf("invalid UTF-8 (%s) in a string", describe(c))
 			}
 			s.pos += size
 		default:
 			s.pos++
 		}
 	}
-	return s.errorf("unexpected end of input")
+	return escapes, s.errorf("unexpected end of input")
 }
 
 func isHex(c byte) bool {

@@ -15,6 +15,9 @@ type parser struct {
 	styles   []style    // section title styles, in the order first used
 	sections []*Section // the open sections, outermost first
 	root     *[]Block   // where a new top-level section goes
+	// checkOnly skips inline content that cannot hold a problem (see
+	// Check).
+	checkOnly bool
 }
 
 // style is a section title's adornment: its character, and whether it

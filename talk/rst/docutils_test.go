@@ -49,6 +49,9 @@ func TestCasesMatchDocutils(t *testing.T) {
 		if diff := cmp.Diff(c.Messages, messagesOf(Parse(c.Text)), cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%q (-docutils +rst):\n%s", c.Text, diff)
 		}
+		if diff := cmp.Diff(Parse(c.Text).Diagnostics, Check(c.Text), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%q: Check differs from Parse (-Parse +Check):\n%s", c.Text, diff)
+		}
 	}
 }
 
@@ -90,7 +93,11 @@ func TestCorpusMatchesDocutils(t *testing.T) {
 		for _, field := range []string{"description", "summary"} {
 			fields++
 			text, _ := rec[field].(string)
-			got := messagesOf(Parse(text))
+			doc := Parse(text)
+			got := messagesOf(doc)
+			if diff := cmp.Diff(doc.Diagnostics, Check(text), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s %s: Check differs from Parse (-Parse +Check):\n%s", rel, field, diff)
+			}
 			if diff := cmp.Diff(expected[[2]string{filepath.ToSlash(rel), field}], got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("%s %s (-docutils +rst):\n%s", rel, field, diff)
 				continue

@@ -185,7 +185,19 @@ const maxDepth = 32
 // Parse parses reStructuredText. It never fails: like docutils, it always
 // makes a document, and reports what is wrong in Document.Diagnostics.
 func Parse(src string) *Document {
-	p := &parser{doc: &Document{Targets: map[string]string{}}}
+	return parse(src, false)
+}
+
+// Check returns what Parse reports about src, the same diagnostics,
+// without building the inline content that only a writer needs: text
+// without "*", "`" or "|" can hold no inline problem. It is for
+// validators, which check many texts and show none.
+func Check(src string) []Diagnostic {
+	return parse(src, true).Diagnostics
+}
+
+func parse(src string, checkOnly bool) *Document {
+	p := &parser{doc: &Document{Targets: map[string]string{}}, checkOnly: checkOnly}
 	lines := splitLines(src)
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections()
