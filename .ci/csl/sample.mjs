@@ -8,14 +8,14 @@
 //   - the first talk of every shape: number of speakers (0, 1, 2,
 //     3, 4, 5-6, 7-20, 21+), literal names, particles, suffixes, date
 //     precision or none, language, URL, event, place, genre, type;
-//   - every talk of about one in 24 (first speaker's family name,
+//   - every talk of about one in 32 (first speaker's family name,
 //     year) groups with two talks or more, for year suffixes and added
 //     names;
-//   - up to six talks of about one in 24 family names shared by
+//   - up to six talks of about one in 32 family names shared by
 //     speakers with different given names, for given-name
 //     disambiguation.
 //
-// Usage: node sample.mjs ITEMS.json [STEP] > SAMPLE.json (STEP: 25)
+// Usage: node sample.mjs ITEMS.json [STEP] > SAMPLE.json (STEP: 80)
 import fs from "node:fs";
 
 const [itemsPath, stepArg] = process.argv.slice(2);
@@ -23,7 +23,7 @@ if (!itemsPath) {
   console.error("usage: node sample.mjs ITEMS.json [STEP]");
   process.exit(2);
 }
-const step = Number(stepArg || 25);
+const step = Number(stepArg || 80);
 const items = JSON.parse(fs.readFileSync(itemsPath, "utf8"));
 
 // hash is FNV-1a, so the groups chosen do not depend on the platform.
@@ -80,10 +80,10 @@ items.forEach((it, i) => {
   }
 });
 for (const [key, idx] of groups) {
-  if (idx.length >= 2 && hash(key) % 24 === 0) idx.forEach((i) => pick.add(i));
+  if (idx.length >= 2 && hash(key) % 32 === 0) idx.forEach((i) => pick.add(i));
 }
 for (const [family, byGiven] of givens) {
-  if (byGiven.size >= 2 && hash(family) % 24 === 0) {
+  if (byGiven.size >= 2 && hash(family) % 32 === 0) {
     [...byGiven.values()].flatMap((idx) => idx.slice(0, 2)).slice(0, 6).forEach((i) => pick.add(i));
   }
 }
