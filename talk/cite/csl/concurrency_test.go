@@ -1,0 +1,66 @@
+package csl
+
+import (
+	"sync"
+	"testing"
+)
+
+// TestConcurrentUse renders bibliographies, entries and citations with
+// one Processor from several goroutines (run it with -race) and requires
+// what a lone caller gets.
+func TestConcurrentUse(t *testing.T) {
+	st, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := talkVariants()[:40]
+	want, err := pr.Bibliography(HTML, items...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEntry, _ := pr.Entry(items[0], Text)
+	wantCite, _ := pr.Citation(items[0], Text)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got, _ := pr.Bibliography(HTML, items...); got != want {
+				t.Error("a concurrent bibliography differs")
+			}
+			if got, _ := pr.Entry(items[0], Text); got != wantEntry {
+				t.Error("a concurrent entry differs")
+			}
+			if got, _ := pr.Citation(items[0], Text); got != wantCite {
+				t.Error("a concurrent citation differs")
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestEmptyBibliography: no items make an empty bibliography, and a
+// style without one an error.
+func TestEmptyBibliography(t *testing.T) {
+	st, err := BuiltinStyle("mla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[Format]string{Text: "", HTML: "<div class=\"csl-bib-body\">\n</div>"} {
+		got, err := pr.Bibliography(f)
+		if err != nil || got != want {
+			t.Errorf("%s: got %q, %v; want %q", f, got, err, want)
+		}
+	}
+	if _, err := pr.Bibliography(Text, nil); err == nil {
+		t.Error("a nil item: no error")
+	}
+}
