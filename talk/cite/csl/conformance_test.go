@@ -371,6 +371,9 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 // .ci/csl/citeproc-bib.mjs), for the official styles and, on talks, the
 // built-in ones.
 func TestEntriesMatchCiteproc(t *testing.T) {
+	if raceDetector {
+		t.Skip("a serial comparison of thousands of entries; .ci/csl/check.sh runs it without -race")
+	}
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the official styles are not at %s", sharedCSL)
 	}
