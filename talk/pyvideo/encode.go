@@ -25,7 +25,8 @@ import (
 //
 // The pyvideo form has no place for a talk's subtitle, kind, track, place,
 // slides, markup, or a speaker's details other than the name; they are
-// not written. [talk.Talk.Extra] members are written as they are.
+// not written. [talk.Talk.Extra] members are written as the JSON values
+// they hold, in the canonical form: the keys of their objects sorted too.
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	return marshal(talkMembers(t), t.Origin, t.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseTalk(t.Origin.Raw, t.Origin.Path)
