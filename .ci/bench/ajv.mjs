@@ -5,9 +5,9 @@
 //
 //	node .ci/bench/ajv.mjs DIR
 //
-// It prints records, wall time, CPU time and records per second, once for
-// read + parse + validate and once for validation alone (records parsed
-// beforehand), so that either can be set beside talkmeta's numbers.
+// It prints one JSON line for read + parse + validate and one for
+// validation alone (records parsed beforehand), which examples/bench
+// -peers sets beside talkmeta's numbers.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,17 +38,21 @@ for (const event of readdirSync(corpus)) {
   for (const name of names) if (name.endsWith(".json")) files.push(join(videos, name));
 }
 
-function time(label, fn) {
+const version = JSON.parse(readFileSync(join(root, ".ci", "bench", "node_modules", "ajv", "package.json"), "utf8")).version;
+
+// time runs fn once to warm the JIT up, then times a second run and
+// prints one JSON line: {"tool", "stage", "records", "invalid", "wall",
+// "cpu"} (seconds).
+function time(stage, fn) {
+  fn();
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const [n, invalid] = fn();
+  const [records, invalid] = fn();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
-  const cpuSec = (cpu.user + cpu.system) / 1e6;
-  console.log(`${label}\t${n} records\twall ${wall.toFixed(2)}s\tCPU ${cpuSec.toFixed(2)}s\t${Math.round(n / wall)} records/s\t${invalid} invalid`);
+  console.log(JSON.stringify({ tool: `ajv ${version}`, stage, records, invalid, wall, cpu: (cpu.user + cpu.system) / 1e6 }));
 }
 
-console.log(`ajv ${JSON.parse(readFileSync(join(root, ".ci", "bench", "node_modules", "ajv", "package.json"), "utf8")).version}, node ${process.version}`);
 time("read+parse+validate", () => {
   let invalid = 0;
   for (const f of files) if (!validate(JSON.parse(readFileSync(f, "utf8")))) invalid++;

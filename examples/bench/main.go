@@ -3,10 +3,19 @@
 // MB per second, allocations per record and peak memory, and the ratio to
 // the decode floor (reading and decoding alone).
 //
-//	go run ./examples/bench [-replicate N] [-stages decode,...] DIR
+//	go run ./examples/bench [-replicate N] [-stages decode,...] [-csl DIR] [-peers DIR] CORPUS
 //
 // -replicate presents the corpus N times over (as N times as many events,
 // without copying files) to show that memory does not grow with its size.
+//
+// -csl names a directory holding the official CSL styles and locales
+// (apa.csl, locales-en-US.xml): the apa stage then formats with the
+// official APA style rather than talkmeta's built-in one.
+//
+// -peers names the directory of the peer scripts (.ci/bench, with its
+// node_modules installed): bench then runs ajv and citeproc-js with Node.js
+// on the same records, one core each as talkmeta's single-core stages, and
+// prints the ratios. It needs -csl, so that both format with the same style.
 package main
 
 import (
@@ -26,13 +35,15 @@ import (
 	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-// stage is one measured step. run is given every talk of the corpus (and
-// the bytes it was read from) and returns an error to stop the run.
+// stage is one measured step. run is given the corpus and returns how
+// many records it handled, their size in bytes, or an error to stop the
+// run.
 type stage struct {
 	name string
 	run  func(fsys fs.FS) (records int, bytes int64, err error)
@@ -47,13 +58,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	replicate := fl.Int("replicate", 1, "present the corpus `N` times over")
 	only := fl.String("stages", "", "comma-separated stage names to run (default: all)")
+	cslDir := fl.String("csl", "", "`DIR` of the official CSL styles and locales, for the apa stage")
+	peers := fl.String("peers", "", "`DIR` of the peer scripts (.ci/bench) to run ajv and citeproc-js beside talkmeta")
 	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-stages a,b] DIR")
+		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-stages a,b] [-csl DIR] [-peers DIR] CORPUS")
 		return 2
+	}
+	if *peers != "" && *cslDir == "" {
+		fmt.Fprintln(stderr, "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same APA style")
+		return 2
+	}
+	apa, err := apaProcessor(*cslDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "bench: %v\n", err)
+		return 1
 	}
 	fsys := replicated(os.DirFS(fl.Arg(0)), *replicate)
 	var results []result
-	for _, s := range stages() {
+	for _, s := range stages(apa) {
 		if *only != "" && !strings.Contains(","+*only+",", ","+s.name+",") {
 			continue
 		}
@@ -66,15 +88,47 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "corpus %s ×%d, %s, GOMAXPROCS=%d, %s\n\n", fl.Arg(0), *replicate, runtime.Version(), runtime.GOMAXPROCS(0), cpuName())
 	printTable(stdout, results)
+	if *peers != "" {
+		rows, err := sideBySide(fl.Arg(0), *peers, *cslDir, apa)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: peers: %v\n", err)
+			return 1
+		}
+		fmt.Fprintln(stdout)
+		printSideBySide(stdout, rows)
+	}
 	return 0
 }
 
-func stages() []stage {
+// apaProcessor returns an APA processor: the official style and locale in
+// dir, or the built-in ones when dir is empty.
+func apaProcessor(dir string) (*csl.Processor, error) {
+	var (
+		st  *csl.Style
+		loc *csl.Locale
+		err error
+	)
+	if dir == "" {
+		st, err = csl.BuiltinStyle("apa")
+		if err == nil {
+			loc, err = csl.BuiltinLocale()
+		}
+	} else {
+		st, err = csl.LoadStyle(os.DirFS(dir), "apa.csl")
+		if err == nil {
+			loc, err = csl.LoadLocale(os.DirFS(dir), "locales-en-US.xml")
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return csl.New(st, loc)
+}
+
+func stages(apa *csl.Processor) []stage {
 	return []stage{
 		{"decode", decodeStage},
-		{"validate", eachTalk(func(_ io.Writer, t *talk.Talk) error {
-			return pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err()
-		})},
+		{"validate", validateStage},
 		{"check", checkStage},
 		{"jsonld", eachTalk(func(w io.Writer, t *talk.Talk) error {
 			_, err := jsonld.Write(w, t, jsonld.Options{BaseURL: "https://talks.example.org"})
@@ -86,8 +140,18 @@ func stages() []stage {
 		})},
 		{"bibtex", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteBibTeX(w, t, cite.Options{}) })},
 		{"ris", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteRIS(w, t) })},
-		{"pipeline", pipelineStage},
+		{"apa", eachTalk(func(w io.Writer, t *talk.Talk) error { return writeAPA(w, apa, t) })},
+		{"pipeline", pipelineStage(apa)},
 	}
+}
+
+// writeAPA writes t's APA reference, as a site's "cite this talk" box.
+func writeAPA(w io.Writer, apa *csl.Processor, t *talk.Talk) error {
+	it, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	if err != nil {
+		return err
+	}
+	return apa.WriteEntry(w, it, csl.Text)
 }
 
 // eachTalk makes a stage that decodes every talk and renders it with
@@ -112,64 +176,96 @@ func eachTalk(render func(io.Writer, *talk.Talk) error) func(fs.FS) (int, int64,
 // pyvideoValidator checks talks as "talkmeta check" does a pyvideo archive.
 var pyvideoValidator = &schema.Validator{Profile: schema.Pyvideo}
 
+// validateStage reads every talk file and validates its bytes, one after
+// another: bytes in, findings out, as ajv's read+parse+validate.
+func validateStage(fsys fs.FS) (int, int64, error) {
+	n, size := 0, int64(0)
+	for f, err := range talkFiles(fsys) {
+		if err != nil {
+			return n, size, err
+		}
+		if err := pyvideoValidator.ValidateTalk(f.path, f.data).Err(); err != nil {
+			return n, size, err
+		}
+		n++
+		size += int64(len(f.data))
+	}
+	return n, size, nil
+}
+
 // checkStage checks the whole archive as "talkmeta check" does: layout,
 // every record (talks and events), unique ids and slugs, with all cores.
+// A replicated corpus repeats every id by construction, so there the
+// unique-id errors are expected and the others still stop the run.
 func checkStage(fsys fs.FS) (int, int64, error) {
 	r := pyvideoValidator.CheckArchive(fsys, nil)
-	if err := r.Problems.Err(); err != nil {
+	_, replicated := fsys.(replicaFS)
+	var unexpected schema.Problems
+	for _, p := range r.Problems {
+		if p.Severity == schema.Error && !(replicated && p.Rule == "unique-id") {
+			unexpected = append(unexpected, p)
+		}
+	}
+	if err := unexpected.Err(); err != nil {
 		return 0, 0, err
 	}
 	return r.Talks + r.Events, 0, nil
 }
 
-// pipelineStage decodes, validates and renders every talk to HTML, JSON-LD
-// and BibTeX with all cores: the talks are handed to one worker per core.
-func pipelineStage(fsys fs.FS) (int, int64, error) {
-	talks := make(chan *talk.Talk, 64)
-	errs := make(chan error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var r html.Renderer
-			for t := range talks {
-				err := pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err()
-				if err == nil {
-					err = r.WriteTalk(io.Discard, t, html.PageOptions{})
-				}
-				if err == nil {
-					_, err = jsonld.Write(io.Discard, t, jsonld.Options{})
-				}
-				if err == nil {
-					err = cite.WriteBibTeX(io.Discard, t, cite.Options{})
-				}
-				if err != nil {
-					select {
-					case errs <- fmt.Errorf("%s: %w", t.Origin.Path, err):
-					default:
+// pipelineStage decodes, validates and renders every talk to HTML,
+// JSON-LD, BibTeX and an APA reference with all cores: the talks are handed
+// to one worker per core.
+func pipelineStage(apa *csl.Processor) func(fs.FS) (int, int64, error) {
+	return func(fsys fs.FS) (int, int64, error) {
+		talks := make(chan *talk.Talk, 64)
+		errs := make(chan error, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				var r html.Renderer
+				for t := range talks {
+					err := pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err()
+					if err == nil {
+						err = r.WriteTalk(io.Discard, t, html.PageOptions{})
+					}
+					if err == nil {
+						_, err = jsonld.Write(io.Discard, t, jsonld.Options{})
+					}
+					if err == nil {
+						err = cite.WriteBibTeX(io.Discard, t, cite.Options{})
+					}
+					if err == nil {
+						err = writeAPA(io.Discard, apa, t)
+					}
+					if err != nil {
+						select {
+						case errs <- fmt.Errorf("%s: %w", t.Origin.Path, err):
+						default:
+						}
 					}
 				}
-			}
-		})
-	}
-	n, size := 0, int64(0)
-	var readErr error
-	for t, err := range pyvideo.Talks(fsys) {
-		if err != nil {
-			readErr = err
-			break
+			})
 		}
-		talks <- t
-		n++
-		size += int64(len(t.Origin.Raw))
+		n, size := 0, int64(0)
+		var readErr error
+		for t, err := range pyvideo.Talks(fsys) {
+			if err != nil {
+				readErr = err
+				break
+			}
+			talks <- t
+			n++
+			size += int64(len(t.Origin.Raw))
+		}
+		close(talks)
+		wg.Wait()
+		select {
+		case err := <-errs:
+			return n, size, err
+		default:
+		}
+		return n, size, readErr
 	}
-	close(talks)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return n, size, err
-	default:
-	}
-	return n, size, readErr
 }
 
 // decodeStage is the floor: read every file and decode it into the model.
@@ -194,6 +290,9 @@ type result struct {
 	allocs   uint64
 	peakHeap uint64
 }
+
+// rate is the records per second of wall time.
+func (r result) rate() float64 { return float64(r.records) / r.elapsed.Seconds() }
 
 // measure runs a stage once after a collection, recording wall and CPU
 // time, allocations and the peak of the live heap.
@@ -289,7 +388,7 @@ func printTable(w io.Writer, results []result) {
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%.2fs\t%.2fs\t%.0f\t%s\t%.0f\t%.1f\t%s\t\n",
 			r.name, r.records, r.elapsed.Seconds(), r.cpu.Seconds(),
-			float64(r.records)/r.elapsed.Seconds(), mbps,
+			r.rate(), mbps,
 			float64(r.allocs)/float64(max(r.records, 1)), float64(r.peakHeap)/1e6, ratio)
 	}
 	tw.Flush()

@@ -1,0 +1,56 @@
+// citeproc.mjs times citeproc-js, the reference CSL processor (Zotero's),
+// on the same work as examples/bench's APA comparison: each CSL-JSON item
+// of ITEMS.json formatted alone as a plain-text bibliography entry in the
+// given style, as a site does for a talk's "cite this" box.
+//
+//	node .ci/bench/citeproc.mjs STYLE.csl LOCALE.xml ITEMS.json
+//
+// One pass warms the JIT up; the second is timed. It prints one JSON
+// line: {"tool", "stage", "records", "wall", "cpu"} (seconds).
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import CSL from "citeproc";
+
+const [stylePath, localePath, itemsPath] = process.argv.slice(2);
+if (!itemsPath) {
+  console.error("usage: node citeproc.mjs STYLE.csl LOCALE.xml ITEMS.json");
+  process.exit(2);
+}
+const here = dirname(fileURLToPath(import.meta.url));
+const version = JSON.parse(readFileSync(join(here, "node_modules", "citeproc", "package.json"), "utf8")).version;
+const locale = readFileSync(localePath, "utf8");
+const items = JSON.parse(readFileSync(itemsPath, "utf8"));
+const byID = new Map(items.map((it) => [String(it.id), it]));
+const engine = new CSL.Engine(
+  { retrieveLocale: () => locale, retrieveItem: (id) => byID.get(String(id)) },
+  readFileSync(stylePath, "utf8"),
+  "en-US",
+  true,
+);
+engine.setOutputFormat("text");
+
+function entries() {
+  let chars = 0;
+  for (const it of items) {
+    engine.restoreProcessorState([]);
+    engine.updateItems([String(it.id)]);
+    const bib = engine.makeBibliography();
+    chars += bib ? bib[1].join("").length : 0;
+  }
+  return chars;
+}
+
+entries();
+const cpu0 = process.cpuUsage();
+const t0 = process.hrtime.bigint();
+entries();
+const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({
+  tool: `citeproc-js ${version}`,
+  stage: "APA entry",
+  records: items.length,
+  wall,
+  cpu: (cpu.user + cpu.system) / 1e6,
+}));

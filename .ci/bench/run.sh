@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs examples/bench over the shared corpus with the peers beside it:
+# ajv validating the same talk files against the same schema, and
+# citeproc-js formatting the same CSL items with the same official APA
+# style. This is the run the README's table comes from; it takes a few
+# minutes (citeproc-js formats 13,239 entries twice) and wants a quiet
+# machine. Not part of .ci/run: timings on a shared CI machine mean
+# little, and CI's budget is better spent on conformance.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export TALKMETA_SHARED="${TALKMETA_SHARED:-$root/../shared}"
+corpus="${TALKMETA_CORPUS:-$TALKMETA_SHARED/corpus/pyvideo}"
+(cd "$here" && [ -d node_modules/citeproc ] || npm install --no-audit --no-fund --loglevel=error >/dev/null)
+cd "$root"
+node --version
+go run ./examples/bench -csl "$TALKMETA_SHARED/csl" -peers "$here" "$@" "$corpus"

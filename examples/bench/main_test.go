@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRun runs every stage over the repository's small pyvideo archive,
+// replicated three times, and compares the table's stable columns: stage
+// names and record counts. Timings vary; their columns are only required
+// to be there.
+func TestRun(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if st := run([]string{"-replicate", "3", "../../testdata/pyvideo"}, &stdout, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if !strings.HasPrefix(lines[0], "corpus ../../testdata/pyvideo ×3, go") {
+		t.Errorf("first line %q does not name the corpus and Go", lines[0])
+	}
+	if !strings.Contains(lines[2], "stage  records   wall    CPU  records/s  MB/s  allocs/record  peak heap MB  × decode") {
+		t.Errorf("header %q", lines[2])
+	}
+	var got []string
+	for _, line := range lines[3:] {
+		f := strings.Fields(line)
+		if len(f) != 9 {
+			t.Fatalf("row %q has %d columns, want 9", line, len(f))
+		}
+		got = append(got, f[0]+" "+f[1])
+	}
+	want := []string{
+		"decode 36", "validate 36", "check 66", "jsonld 36", "html 36",
+		"bibtex 36", "ris 36", "apa 36", "pipeline 36",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stages and records (-want +got):\n%s", diff)
+	}
+}
+
+// TestUsage checks that -peers without -csl is refused before any work.
+func TestUsage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if st := run([]string{"-peers", ".", "../../testdata/pyvideo"}, &stdout, &stderr); st != 2 {
+		t.Fatalf("status %d, want 2", st)
+	}
+	want := "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same APA style\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// rawFile is a talk file as read, before any decoding.
+type rawFile struct {
+	path string
+	data []byte
+}
+
+// talkFiles yields every talk file of a pyvideo corpus with its bytes.
+func talkFiles(fsys fs.FS) iter.Seq2[rawFile, error] {
+	return func(yield func(rawFile, error) bool) {
+		names, err := fs.Glob(fsys, "*/videos/*.json")
+		if err != nil {
+			yield(rawFile{}, err)
+			return
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if !yield(rawFile{name, data}, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// comparison is one piece of work done by talkmeta and by a peer tool.
+type comparison struct {
+	work     string
+	talkmeta float64 // records per second
+	peer     peerTiming
+}
+
+// peerTiming is the JSON line a peer script prints.
+type peerTiming struct {
+	Tool    string  `json:"tool"`
+	Stage   string  `json:"stage"`
+	Records int     `json:"records"`
+	Wall    float64 `json:"wall"`
+	CPU     float64 `json:"cpu"`
+}
+
+func (p peerTiming) rate() float64 { return float64(p.Records) / p.Wall }
+
+// sideBySide times talkmeta and the peer tools on the same records of the
+// corpus in dir, each on one core: validating talk files against the same
+// schema (ajv), and formatting the same CSL items as APA entries with the
+// same style (citeproc-js).
+func sideBySide(dir, peers, cslDir string, apa *csl.Processor) ([]comparison, error) {
+	fsys := os.DirFS(dir)
+	validation, err := measure(stage{"validate", validateStage}, fsys)
+	if err != nil {
+		return nil, err
+	}
+	ajv, err := runPeer(filepath.Join(peers, "ajv.mjs"), dir)
+	if err != nil {
+		return nil, err
+	}
+	rows := []comparison{}
+	for _, p := range ajv {
+		rows = append(rows, comparison{"validate a talk file", validation.rate(), p})
+	}
+
+	items, err := cslItems(fsys)
+	if err != nil {
+		return nil, err
+	}
+	itemsFile, err := os.CreateTemp("", "bench-items-*.json")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(itemsFile.Name())
+	err = json.NewEncoder(itemsFile).Encode(items)
+	if cerr := itemsFile.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	perSecond, err := timeEntries(apa, items)
+	if err != nil {
+		return nil, err
+	}
+	citeproc, err := runPeer(filepath.Join(peers, "citeproc.mjs"),
+		filepath.Join(cslDir, "apa.csl"), filepath.Join(cslDir, "locales-en-US.xml"), itemsFile.Name())
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range citeproc {
+		rows = append(rows, comparison{"APA entry of a CSL item", perSecond, p})
+	}
+	return rows, nil
+}
+
+// cslItems returns every talk of the corpus as a CSL item with a unique id.
+func cslItems(fsys fs.FS) ([]*csl.Item, error) {
+	var items []*csl.Item
+	for t, err := range pyvideo.Talks(fsys) {
+		if err != nil {
+			return nil, err
+		}
+		it, err := cite.CSLItem(t, strconv.Itoa(len(items)+1), cite.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.Origin.Path, err)
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// timeEntries formats every item's entry twice, as citeproc.mjs does (its
+// first pass warms the JIT up), and returns the entries per second of the
+// second pass.
+func timeEntries(pr *csl.Processor, items []*csl.Item) (float64, error) {
+	var elapsed time.Duration
+	for range 2 {
+		start := time.Now()
+		for _, it := range items {
+			if err := pr.WriteEntry(io.Discard, it, csl.Text); err != nil {
+				return 0, fmt.Errorf("item %s: %w", it.ID, err)
+			}
+		}
+		elapsed = time.Since(start)
+	}
+	return float64(len(items)) / elapsed.Seconds(), nil
+}
+
+// runPeer runs a peer script with Node.js and reads the JSON line it
+// prints per measurement.
+func runPeer(script string, args ...string) ([]peerTiming, error) {
+	cmd := exec.Command("node", append([]string{script}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("node %s: %v\n%s", filepath.Base(script), err, stderr.Bytes())
+	}
+	var timings []peerTiming
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		var p peerTiming
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			return nil, fmt.Errorf("node %s printed %q: %v", filepath.Base(script), sc.Text(), err)
+		}
+		if p.Records == 0 || p.Wall <= 0 {
+			return nil, fmt.Errorf("node %s measured nothing: %q", filepath.Base(script), sc.Text())
+		}
+		timings = append(timings, p)
+	}
+	return timings, nil
+}
+
+func printSideBySide(w io.Writer, rows []comparison) {
+	fmt.Fprintln(w, "side by side on the same records, one core each (records/s of wall time):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "work\ttalkmeta\tpeer\tpeer's work\tpeer\ttalkmeta ÷ peer")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%.0f\t%.2f×\n", r.work, r.talkmeta, r.peer.Tool, r.peer.Stage, r.peer.rate(), r.talkmeta/r.peer.rate())
+	}
+	tw.Flush()
+}
