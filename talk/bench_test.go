@@ -1,0 +1,34 @@
+package talk_test
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// BenchmarkParseJSON reads the seed talk in talkmeta's own JSON form.
+func BenchmarkParseJSON(b *testing.B) {
+	const path = "europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json"
+	src, err := os.ReadFile("../testdata/pyvideo/" + path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed, err := pyvideo.ParseTalk(src, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := json.Marshal(seed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := talk.ParseJSON(data, "seed.json"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
