@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +21,8 @@ import (
 //
 // What the XML form has no element for is left out: a conference's
 // description, keywords and rooms' details; a speaker's biography and
-// portrait; the Extra members "answers", "do_not_stream" and the like. So
+// portrait; the Extra members "answers", "do_not_stream" and the like; a
+// link's members whose names cannot be XML attribute names. So
 // JSON read, written as XML and read again gives the same talks less
 // those. Values the schema requires but the model lacks (a talk's numeric
 // id, which [ParseJSON] keeps in [talk.Legacy]) are left out too, so such
@@ -392,6 +394,9 @@ func splitLinks(links []talk.Link) (page string, rest []talk.Link) {
 	return "", links
 }
 
+// linkAttrs returns a link's attributes: href, type, and the members the
+// source kept for it whose names can be XML attribute names and are not
+// taken already.
 func linkAttrs(u, typ string, attrs *node) []attr {
 	as := []attr{{"href", u}}
 	if typ != "" {
@@ -399,10 +404,31 @@ func linkAttrs(u, typ string, attrs *node) []attr {
 	}
 	if a := attrs.get(u); a != nil && a.kind == objectNode {
 		for _, m := range a.members {
-			as = append(as, attr{m.name, scalar(m.value)})
+			if isAttrName(m.name) && !slices.ContainsFunc(as, func(a attr) bool { return a.name == m.name }) {
+				as = append(as, attr{m.name, scalar(m.value)})
+			}
 		}
 	}
 	return as
+}
+
+// isAttrName reports whether name can be an attribute's name without a
+// namespace: an XML NCName (ASCII letters, digits, "-", "_" and "." here,
+// not starting with a digit, "-" or "."), not in the reserved "xml"
+// space.
+func isAttrName(name string) bool {
+	if name == "" || strings.HasPrefix(strings.ToLower(name), "xml") {
+		return false
+	}
+	for i, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '_':
+		case i > 0 && (r >= '0' && r <= '9' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func dateString(d talk.Date) string { return d.String() }
