@@ -1,0 +1,103 @@
+package csl_test
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
+)
+
+// htmlTags are the elements the HTML format may write: the entry's div
+// and the formatting CSL and its rich-text markup in fields can ask for.
+var htmlTags = map[string]bool{"div": true, "i": true, "b": true, "span": true, "sup": true, "sub": true, "a": true}
+
+// FuzzItems formats any CSL-JSON in every built-in style. For any input:
+// no panic; items that parse give an entry and a citation in every
+// style; the HTML holds no element but the formatting ones, no attribute
+// but class, style and an http(s) href, and the text holds no NUL.
+func FuzzItems(f *testing.F) {
+	for _, name := range []string{"testdata/fixtures.json", "testdata/general.json"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var items []json.RawMessage
+		if err := json.Unmarshal(data, &items); err != nil {
+			f.Fatal(err)
+		}
+		for _, it := range items {
+			f.Add([]byte("[" + string(it) + "]"))
+		}
+	}
+	f.Add([]byte(`[{"id":"x","type":"speech","title":"<script>alert(1)</script> <i>it</i> <span class=\"nocase\">iPhone</span>","author":[{"literal":"<b onmouseover=x>"}],"URL":"javascript:alert(1)"}]`))
+	loc, err := csl.BuiltinLocale()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var procs []*csl.Processor
+	for _, name := range csl.BuiltinStyleNames() {
+		st, err := csl.BuiltinStyle(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		pr, err := csl.New(st, loc)
+		if err != nil {
+			f.Fatal(err)
+		}
+		procs = append(procs, pr)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		items, err := csl.ParseItems(data)
+		if err != nil {
+			return
+		}
+		for _, pr := range procs {
+			for _, it := range items {
+				for _, f := range []csl.Format{csl.Text, csl.HTML} {
+					entry, err := pr.Entry(it, f)
+					if err != nil {
+						t.Fatalf("%s: Entry: %v", pr.Style().ID, err)
+					}
+					cite, err := pr.Citation(it, f)
+					if err != nil {
+						t.Fatalf("%s: Citation: %v", pr.Style().ID, err)
+					}
+					for _, out := range []string{entry, cite} {
+						if f == csl.HTML {
+							checkHTML(t, out)
+						} else if strings.ContainsRune(out, 0) {
+							t.Fatalf("text with NUL: %q", out)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+func checkHTML(t *testing.T, s string) {
+	t.Helper()
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
+			tok := z.Token()
+			if !htmlTags[tok.Data] {
+				t.Fatalf("element <%s> in %q", tok.Data, s)
+			}
+			for _, a := range tok.Attr {
+				ok := a.Key == "class" || a.Key == "style" ||
+					a.Key == "href" && (strings.HasPrefix(a.Val, "https://") || strings.HasPrefix(a.Val, "http://"))
+				if !ok {
+					t.Fatalf("attribute %s=%q in %q", a.Key, a.Val, s)
+				}
+			}
+		}
+	}
+}
