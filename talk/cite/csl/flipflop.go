@@ -323,7 +323,7 @@ func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDoubl
 			}
 		}
 		if found == nil {
-			all := append([][]decoration{layout}, orig.alldecor...)
+			all := append([][]decoration{layout}, orig.alldecor.decorSets()...)
 		outer:
 			for i := len(all) - 1; i >= 0; i-- {
 				for j := len(all[i]) - 1; j >= 0; j-- {
@@ -353,11 +353,11 @@ func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDoubl
 		latest := stack[len(stack)-1]
 		if dec != nil {
 			nb := &blob{}
-			nb.alldecor = append([][]decoration(nil), latest.alldecor...)
+			alldecor := latest.alldecor.decorSets()
 			if dec.attr == decClass && dec.value == "nodecor" {
 				var set []decoration
 				seenAttr := map[string]bool{}
-				all := append([][]decoration{layout}, nb.alldecor...)
+				all := append([][]decoration{layout}, alldecor...)
 				for i := len(all) - 1; i >= 0; i-- {
 					for j := len(all[i]) - 1; j >= 0; j-- {
 						od := all[i][j]
@@ -368,24 +368,24 @@ func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDoubl
 						}
 					}
 				}
-				nb.alldecor = append(nb.alldecor, set)
+				nb.alldecor = decorList(append(alldecor, set))
 			} else {
 				nb.decorations = append(nb.decorations, *dec)
-				nb.alldecor = append(nb.alldecor, []decoration{*dec})
+				nb.alldecor = decorList(append(alldecor, []decoration{*dec}))
 			}
 			latest.kids = append(latest.kids, nb)
 			stack = append(stack, nb)
 			latest = nb
 			if str != "" {
 				c := &blob{text: str, isText: true}
-				c.alldecor = append([][]decoration(nil), latest.alldecor...)
+				c.alldecor = latest.linkDecor()
 				latest.kids = append(latest.kids, c)
 			}
 			return
 		}
 		if str != "" {
 			c := &blob{text: str, isText: true}
-			c.alldecor = append([][]decoration(nil), latest.alldecor...)
+			c.alldecor = latest.linkDecor()
 			latest.kids = append(latest.kids, c)
 		}
 	}

@@ -239,7 +239,8 @@ func cloneBlob(b *blob) *blob {
 	}
 	c := *b
 	c.decorations = append([]decoration(nil), b.decorations...)
-	c.alldecor = append([][]decoration(nil), b.alldecor...)
+	c.alldecor, c.shared = b.linkDecor(), false
+	c.own = decorLink{}
 	if b.kids != nil {
 		c.kids = make([]*blob, len(b.kids))
 		for i, k := range b.kids {
