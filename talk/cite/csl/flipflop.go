@@ -26,6 +26,20 @@ type flipSpecs struct {
 	tagRe   *regexp.Regexp
 	openers map[string]bool
 	closers map[string]bool
+	// lastBytes holds the last byte of every opener and closer, and of
+	// "’" (which may become a straight apostrophe): a string without any
+	// of them has no markup, which spares most strings the regexp.
+	lastBytes [256]bool
+}
+
+// mayHaveTags reports whether s may contain markup or quotes.
+func (fs *flipSpecs) mayHaveTags(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if fs.lastBytes[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -94,7 +108,9 @@ func newFlipSpecs(openQuote, closeQuote, openInner, closeInner string) *flipSpec
 	var alts []string
 	for _, k := range append(keys, closerList...) {
 		alts = append(alts, regexp.QuoteMeta(k))
+		fs.lastBytes[k[len(k)-1]] = true
 	}
+	fs.lastBytes["’"[len("’")-1]] = true
 	fs.tagRe = regexp.MustCompile("(?:" + strings.Join(alts, "|") + ")")
 	return fs
 }
@@ -188,6 +204,9 @@ func apostropheForce(tag, str string) string {
 // processTags turns the markup in b's text into child blobs.
 func (f *flipper) processTags(b *blob) {
 	str := b.text
+	if !f.fs.mayHaveTags(str) {
+		return
+	}
 	leadingSpace := strings.HasPrefix(str, " ") && !leadingQuoteRe.MatchString(str)
 	str = " " + straightenApostrophes(str)
 	d := f.doppelString(str)
