@@ -351,6 +351,13 @@ func (r *renderer) outputNames(n *namesNode) {
 				disc = etalFirst
 			}
 		default:
+			// A lone entry's citation may have shown more names than
+			// etalFirst (n below); that changes nothing when the
+			// nameset is shorter than et-al-min, where disc ends the
+			// same either way.
+			if r.lone && r.request != nil && r.p.addNames && !(etalMin > 0 && vn.count < etalMin) {
+				r.needRegistry = true
+			}
 			if n := r.request.name(pos); r.request != nil && n > etalFirst {
 				requested = true
 				if vn.count < etalMin {
