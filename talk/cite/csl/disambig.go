@@ -26,7 +26,7 @@ var givenSuffixRe = regexp.MustCompile(`[,!]* ([^,]+)$`)
 
 func collapseDots(s string) string {
 	s = strings.ReplaceAll(s, ".", " ")
-	s = spacesRe.ReplaceAllString(s, " ")
+	s = collapseSpaces(s)
 	return strings.TrimRightFunc(s, isJSSpace)
 }
 
@@ -41,7 +41,7 @@ func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
 		}
 		k.s = collapseDots(n.given)
 		if m := givenSuffixRe.FindStringSubmatch(k.s); m != nil && m[1] == r.caseCtx().lower(m[1]) {
-			k.s = givenSuffixRe.ReplaceAllString(k.s, "")
+			k.s = replaceAll(givenSuffixRe, k.s, "")
 		}
 		k.i = initializeWith(k.s, "%s", false, r.p.initializeWithHyphen, r.caseCtx())
 		r.reg.cache[ck] = k

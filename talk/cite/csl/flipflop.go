@@ -135,8 +135,8 @@ var (
 
 func (f *flipper) doppelString(s string) *flipDoppel {
 	if strings.Contains(s, "<span") {
-		s = spanSmallCapsRe.ReplaceAllString(s, `$1 $2$3;"$4`)
-		s = spanNoCaseRe.ReplaceAllString(s, "$1 $2$3")
+		s = replaceAll(spanSmallCapsRe, s, `$1 $2$3;"$4`)
+		s = replaceAll(spanNoCaseRe, s, "$1 $2$3")
 	}
 	locs := f.fs.tagRe.FindAllStringIndex(s, -1)
 	d := &flipDoppel{}

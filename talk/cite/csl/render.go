@@ -404,7 +404,7 @@ var (
 )
 
 func shortURL(u string) string {
-	u = urlHostRe.ReplaceAllString(u, "$1")
+	u = replaceAll(urlHostRe, u, "$1")
 	if wwwRe.MatchString(u) {
 		if loc := schemeRe.FindStringIndex(u); loc != nil {
 			u = u[:loc[0]] + u[loc[1]:]
