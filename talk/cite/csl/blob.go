@@ -73,7 +73,12 @@ type blob struct {
 	prefix, suffix, delimiter string
 	textCase                  string
 	decorations               []decoration
-	alldecor                  [][]decoration
+	// alldecor is citeproc-js's alldecor: the blob's own decorations
+	// (as they were when it was made), then those of the levels it was
+	// pushed into, innermost first. See decorLink.
+	alldecor *decorLink
+	own      decorLink // alldecor's first link, for a new blob
+	shared   bool      // another blob's alldecor links to own: it must not change
 
 	num *numInfo
 
@@ -93,15 +98,54 @@ type fmtToken struct {
 
 var emptyToken = &fmtToken{}
 
+// decorLink is one set of decorations in a blob's alldecor. citeproc-js
+// copies the array of its parent's sets into every blob pushed; these
+// links share the parent's list as their tail instead, which saved most
+// of the bytes allocated per entry. Links are never changed once another
+// list can reach them (see blob.shared), so sharing keeps the copies'
+// meaning.
+type decorLink struct {
+	set  []decoration
+	next *decorLink
+}
+
+// decorSets returns the sets of l in order, as citeproc-js's alldecor
+// array.
+func (l *decorLink) decorSets() [][]decoration {
+	var sets [][]decoration
+	for ; l != nil; l = l.next {
+		sets = append(sets, l.set)
+	}
+	return sets
+}
+
+// decorList makes a list of sets.
+func decorList(sets [][]decoration) *decorLink {
+	var l *decorLink
+	for i := len(sets) - 1; i >= 0; i-- {
+		l = &decorLink{set: sets[i], next: l}
+	}
+	return l
+}
+
+// linkDecor returns b's alldecor for another blob to share.
+func (b *blob) linkDecor() *decorLink {
+	b.shared = true
+	return b.alldecor
+}
+
 func newBlob(tok *fmtToken) *blob {
 	b := &blob{}
 	if tok != nil {
 		b.prefix, b.suffix, b.delimiter, b.textCase = tok.prefix, tok.suffix, tok.delimiter, tok.textCase
-		if len(tok.decorations) > 0 {
-			b.decorations = append([]decoration(nil), tok.decorations...)
+		// Decorations are never changed in place (only replaced), so
+		// the token's may be shared; the cap keeps appends off them.
+		if n := len(tok.decorations); n > 0 {
+			b.decorations = tok.decorations[:n:n]
 		}
 	}
-	b.alldecor = [][]decoration{b.decorations}
+	b.own.set = b.decorations
+	b.alldecor = &b.own
 	return b
 }
 
@@ -124,7 +168,22 @@ func (b *blob) empty() bool {
 // around it.
 func (b *blob) push(child *blob) {
 	if !b.root {
-		child.alldecor = append(child.alldecor[:len(child.alldecor):len(child.alldecor)], b.alldecor...)
+		tail := b.linkDecor()
+		switch {
+		case child.alldecor == nil:
+			child.alldecor = tail
+		case child.alldecor == &child.own && child.own.next == nil && !child.shared:
+			// A new blob, whose list no other reaches: link in place.
+			child.own.next = tail
+		default:
+			// Copy child's links in front of the new tail.
+			sets := child.alldecor.decorSets()
+			l := tail
+			for i := len(sets) - 1; i >= 0; i-- {
+				l = &decorLink{set: sets[i], next: l}
+			}
+			child.alldecor = l
+		}
 	}
 	b.kids = append(b.kids, child)
 }
@@ -656,8 +715,8 @@ func (w *writer) normalIsOrphan(b *blob, d decoration) bool {
 		return false
 	}
 	if b != nil {
-		for _, set := range b.alldecor {
-			if check(set) {
+		for l := b.alldecor; l != nil; l = l.next {
+			if check(l.set) {
 				return false
 			}
 		}

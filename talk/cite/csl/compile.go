@@ -180,9 +180,10 @@ type program struct {
 
 	addGivenname         bool
 	givennameRule        string
-	addNames             bool // disambiguate-add-names
-	addYearSuffix        bool // disambiguate-add-year-suffix
-	hasDisambiguate      bool // a disambiguate="true" condition
+	addNames             bool            // disambiguate-add-names
+	citeShort            map[string]bool // by item type: the citation's names are all short (shortNamesOnly)
+	addYearSuffix        bool            // disambiguate-add-year-suffix
+	hasDisambiguate      bool            // a disambiguate="true" condition
 	demote               string
 	initializeWithHyphen bool
 	pageRangeFormat      string

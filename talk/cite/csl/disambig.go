@@ -2,6 +2,7 @@ package csl
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -25,7 +26,7 @@ var givenSuffixRe = regexp.MustCompile(`[,!]* ([^,]+)$`)
 
 func collapseDots(s string) string {
 	s = strings.ReplaceAll(s, ".", " ")
-	s = spacesRe.ReplaceAllString(s, " ")
+	s = collapseSpaces(s)
 	return strings.TrimRightFunc(s, isJSSpace)
 }
 
@@ -40,7 +41,7 @@ func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
 		}
 		k.s = collapseDots(n.given)
 		if m := givenSuffixRe.FindStringSubmatch(k.s); m != nil && m[1] == r.caseCtx().lower(m[1]) {
-			k.s = givenSuffixRe.ReplaceAllString(k.s, "")
+			k.s = replaceAll(givenSuffixRe, k.s, "")
 		}
 		k.i = initializeWith(k.s, "%s", false, r.p.initializeWithHyphen, r.caseCtx())
 		r.reg.cache[ck] = k
@@ -131,11 +132,36 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 // settings.
 func (r *renderer) disambigNames(list []Name, pos int, form string, hasInit bool) {
 	s := r.settings
+	// A lone entry rendered without its citation's settings (r.lone)
+	// starts with no given-name levels where the citation would have
+	// left some (val below). A name with a given name gets the same
+	// level anyway, from evalName, except under by-cite, which keeps the
+	// citation's level when higher: there, short names in the citation
+	// (citeShortNames) leave levels of 0 or -1, never higher. A name
+	// without a given name keeps val, and max(its form's level, val) is
+	// the form's level alike when val is 0 or -1 and the form short or
+	// long; by-cite turns a level of 1 into 2 for it. A name without
+	// family or given name leaves its slot to the next name's append: a
+	// literal name alone, rendered as an institution, reads no level.
+	check := r.lone && r.request != nil
+	byCite := r.p.givennameRule == "by-cite"
 	for i, nm := range list {
 		if nm.Given == "" && nm.Family == "" {
+			if check && (nm.Literal == "" || len(list) > 1) {
+				r.needRegistry = true
+			}
 			continue
 		}
 		n := r.normalize(nm)
+		if check {
+			if n.given == "" {
+				if byCite || !r.p.citeShortNames(r.it.typ) || form != "short" && form != "long" {
+					r.needRegistry = true
+				}
+			} else if byCite && !r.p.citeShortNames(r.it.typ) {
+				r.needRegistry = true
+			}
+		}
 		r.register(n, i)
 		for len(s.givens) <= pos {
 			s.givens = append(s.givens, nil)
@@ -186,3 +212,109 @@ func needsNameReg(it *itemData) bool {
 	}
 	return false
 }
+
+// nameKeysShared reports whether two of the item's names (in any
+// variables) have the same registry key. Otherwise every name is alone
+// under its key, and evalName gives it the same level whether or not
+// other renderings of the item (its citation) registered names before.
+func (r *renderer) nameKeysShared() bool {
+	var seen []string
+	for _, list := range r.it.names {
+		for _, nm := range list {
+			if nm.Given == "" && nm.Family == "" {
+				continue
+			}
+			p, _, _ := r.nameKeys(r.normalize(nm))
+			if p == "" {
+				continue
+			}
+			if slices.Contains(seen, p) {
+				return true
+			}
+			seen = append(seen, p)
+		}
+	}
+	return false
+}
+
+// shortNamesOnly reports whether every name that area may render for
+// an item of type typ has the short form, so that its rendering leaves
+// given-name levels of 0 (or -1) for an item whose names have distinct
+// keys: what a lone entry may do without (see disambigNames). Branches
+// chosen by type alone are followed for typ; any other may be taken.
+func shortNamesOnly(a *area, typ string) bool {
+	seen := map[*macroNode]bool{}
+	var walk func(ns []node) bool
+	walk = func(ns []node) bool {
+		for _, n := range ns {
+			switch n := n.(type) {
+			case *textNode:
+				if n.macro != nil && !seen[n.macro] {
+					seen[n.macro] = true
+					if !walk(n.macro.children) {
+						return false
+					}
+				}
+			case *groupNode:
+				if !walk(n.children) {
+					return false
+				}
+			case *chooseNode:
+				for _, b := range n.branches {
+					taken, known := typeOnly(b.cond, typ)
+					if known && !taken {
+						continue
+					}
+					if !walk(b.children) {
+						return false
+					}
+					if known {
+						break
+					}
+				}
+			case *namesNode:
+				if n.name != nil {
+					form, ok := n.name.attrs["form"]
+					if !ok {
+						form, ok = a.inherit["name-form"]
+					}
+					if !ok || form != "short" {
+						return false
+					}
+				}
+				if !walk(n.substitute) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return walk(a.layout)
+}
+
+// typeOnly evaluates a condition made of type tests alone, as
+// renderer.test does, for an item of type typ; known is false for other
+// conditions. An <else> (nil) is always taken.
+func typeOnly(c *condition, typ string) (taken, known bool) {
+	if c == nil {
+		return true, true
+	}
+	var results []bool
+	for _, t := range c.tests {
+		if t.kind != "type" {
+			return false, false
+		}
+		results = append(results, slices.Contains(t.values, typ))
+	}
+	switch c.match {
+	case "any":
+		return slices.Contains(results, true), true
+	case "none":
+		return !slices.Contains(results, true), true
+	}
+	return !slices.Contains(results, false), true
+}
+
+// citeShortNames is shortNamesOnly of the citation for an item of type
+// typ, made at New for the CSL types; false for others.
+func (p *program) citeShortNames(typ string) bool { return p.citeShort[typ] }

@@ -26,6 +26,20 @@ type flipSpecs struct {
 	tagRe   *regexp.Regexp
 	openers map[string]bool
 	closers map[string]bool
+	// lastBytes holds the last byte of every opener and closer, and of
+	// "’" (which may become a straight apostrophe): a string without any
+	// of them has no markup, which spares most strings the regexp.
+	lastBytes [256]bool
+}
+
+// mayHaveTags reports whether s may contain markup or quotes.
+func (fs *flipSpecs) mayHaveTags(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if fs.lastBytes[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -94,7 +108,9 @@ func newFlipSpecs(openQuote, closeQuote, openInner, closeInner string) *flipSpec
 	var alts []string
 	for _, k := range append(keys, closerList...) {
 		alts = append(alts, regexp.QuoteMeta(k))
+		fs.lastBytes[k[len(k)-1]] = true
 	}
+	fs.lastBytes["’"[len("’")-1]] = true
 	fs.tagRe = regexp.MustCompile("(?:" + strings.Join(alts, "|") + ")")
 	return fs
 }
@@ -119,8 +135,8 @@ var (
 
 func (f *flipper) doppelString(s string) *flipDoppel {
 	if strings.Contains(s, "<span") {
-		s = spanSmallCapsRe.ReplaceAllString(s, `$1 $2$3;"$4`)
-		s = spanNoCaseRe.ReplaceAllString(s, "$1 $2$3")
+		s = replaceAll(spanSmallCapsRe, s, `$1 $2$3;"$4`)
+		s = replaceAll(spanNoCaseRe, s, "$1 $2$3")
 	}
 	locs := f.fs.tagRe.FindAllStringIndex(s, -1)
 	d := &flipDoppel{}
@@ -188,6 +204,9 @@ func apostropheForce(tag, str string) string {
 // processTags turns the markup in b's text into child blobs.
 func (f *flipper) processTags(b *blob) {
 	str := b.text
+	if !f.fs.mayHaveTags(str) {
+		return
+	}
 	leadingSpace := strings.HasPrefix(str, " ") && !leadingQuoteRe.MatchString(str)
 	str = " " + straightenApostrophes(str)
 	d := f.doppelString(str)
@@ -323,7 +342,7 @@ func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDoubl
 			}
 		}
 		if found == nil {
-			all := append([][]decoration{layout}, orig.alldecor...)
+			all := append([][]decoration{layout}, orig.alldecor.decorSets()...)
 		outer:
 			for i := len(all) - 1; i >= 0; i-- {
 				for j := len(all[i]) - 1; j >= 0; j-- {
@@ -353,11 +372,11 @@ func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDoubl
 		latest := stack[len(stack)-1]
 		if dec != nil {
 			nb := &blob{}
-			nb.alldecor = append([][]decoration(nil), latest.alldecor...)
+			alldecor := latest.alldecor.decorSets()
 			if dec.attr == decClass && dec.value == "nodecor" {
 				var set []decoration
 				seenAttr := map[string]bool{}
-				all := append([][]decoration{layout}, nb.alldecor...)
+				all := append([][]decoration{layout}, alldecor...)
 				for i := len(all) - 1; i >= 0; i-- {
 					for j := len(all[i]) - 1; j >= 0; j-- {
 						od := all[i][j]
@@ -368,24 +387,24 @@ func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDoubl
 						}
 					}
 				}
-				nb.alldecor = append(nb.alldecor, set)
+				nb.alldecor = decorList(append(alldecor, set))
 			} else {
 				nb.decorations = append(nb.decorations, *dec)
-				nb.alldecor = append(nb.alldecor, []decoration{*dec})
+				nb.alldecor = decorList(append(alldecor, []decoration{*dec}))
 			}
 			latest.kids = append(latest.kids, nb)
 			stack = append(stack, nb)
 			latest = nb
 			if str != "" {
 				c := &blob{text: str, isText: true}
-				c.alldecor = append([][]decoration(nil), latest.alldecor...)
+				c.alldecor = latest.linkDecor()
 				latest.kids = append(latest.kids, c)
 			}
 			return
 		}
 		if str != "" {
 			c := &blob{text: str, isText: true}
-			c.alldecor = append([][]decoration(nil), latest.alldecor...)
+			c.alldecor = latest.linkDecor()
 			latest.kids = append(latest.kids, c)
 		}
 	}

@@ -239,7 +239,8 @@ func cloneBlob(b *blob) *blob {
 	}
 	c := *b
 	c.decorations = append([]decoration(nil), b.decorations...)
-	c.alldecor = append([][]decoration(nil), b.alldecor...)
+	c.alldecor, c.shared = b.linkDecor(), false
+	c.own = decorLink{}
 	if b.kids != nil {
 		c.kids = make([]*blob, len(b.kids))
 		for i, k := range b.kids {
@@ -350,6 +351,13 @@ func (r *renderer) outputNames(n *namesNode) {
 				disc = etalFirst
 			}
 		default:
+			// A lone entry's citation may have shown more names than
+			// etalFirst (n below); that changes nothing when the
+			// nameset is shorter than et-al-min, where disc ends the
+			// same either way.
+			if r.lone && r.request != nil && r.p.addNames && !(etalMin > 0 && vn.count < etalMin) {
+				r.needRegistry = true
+			}
 			if n := r.request.name(pos); r.request != nil && n > etalFirst {
 				requested = true
 				if vn.count < etalMin {

@@ -148,15 +148,15 @@ func initializeWith(name, terminator string, normalizeOnly, hyphen bool, cc *cas
 	if name == "Lord" || name == "Lady" {
 		return name
 	}
-	if !startsRomanesque(leadingTagsRe.ReplaceAllString(name, "")) && !strings.Contains(terminator, "%s") {
+	if !startsRomanesque(dropLeadingTags(name)) && !strings.Contains(terminator, "%s") {
 		return name
 	}
 	if !hyphen {
 		name = strings.ReplaceAll(name, "-", " ")
 	}
-	name = spaceHyphenRe.ReplaceAllString(name, "-")
-	name = spacesRe.ReplaceAllString(name, " ")
-	name = hyphenLowerRe.ReplaceAllString(name, "\u2013$1")
+	name = replaceAll(spaceHyphenRe, name, "-")
+	name = collapseSpaces(name)
+	name = replaceAll(hyphenLowerRe, name, "\u2013$1")
 	// "J.R." → "J. R."
 	for i := len(name) - 2; i >= 0; i-- {
 		if name[i] == '.' && name[i+1] != ' ' {
@@ -179,7 +179,7 @@ func initializeWith(name, terminator string, normalizeOnly, hyphen bool, cc *cas
 	} else {
 		ret = doInitialize(list, terminator, cc)
 	}
-	return enDashLowerRe.ReplaceAllString(ret, "-$1")
+	return replaceAll(enDashLowerRe, ret, "-$1")
 }
 
 func mergeTag(tagstr, newstr string) string {
@@ -203,8 +203,11 @@ func tagOnly(s string) string {
 }
 
 func finishInitials(s string) string {
-	s = trailingSpaceRe.ReplaceAllString(s, "")
-	s = spaceHyphenRe.ReplaceAllString(s, "-")
+	s = replaceAll(trailingSpaceRe, s, "")
+	s = replaceAll(spaceHyphenRe, s, "-")
+	if singleSpaces(s, isASCIISpace) {
+		return s
+	}
 	return asciiSpacesRe.ReplaceAllString(s, " ")
 }
 
@@ -274,10 +277,10 @@ func jsUpperSimple(s string) string {
 func doNormalize(list []string, terminator string) string {
 	isAbbrev := make([]bool, len(list))
 	for i, s := range list {
-		notag := leadingTagsRe.ReplaceAllString(s, "")
+		notag := dropLeadingTags(s)
 		switch {
 		case utf16Len(notag) > 1 && strings.HasSuffix(notag, "."):
-			list[i] = lastDotRe.ReplaceAllString(s, "$1$2")
+			list[i] = replaceAll(lastDotRe, s, "$1$2")
 			isAbbrev[i] = true
 		case utf16Len(s) == 1 && jsUpperSimple(s) == s:
 			isAbbrev[i] = true
@@ -303,4 +306,54 @@ func doNormalize(list []string, terminator string) string {
 		}
 	}
 	return finishInitials(strings.Join(list, ""))
+}
+
+// replaceAll is re.ReplaceAllString, without the copy ReplaceAllString
+// makes of a string it does not change: most names and strings have
+// nothing to replace, and these copies were a tenth of an entry's
+// allocations.
+func replaceAll(re *regexp.Regexp, s, repl string) string {
+	if !re.MatchString(s) {
+		return s
+	}
+	return re.ReplaceAllString(s, repl)
+}
+
+// collapseSpaces is spacesRe replaced by one space: runs of JavaScript
+// white space become " ". Most strings have none to collapse.
+func collapseSpaces(s string) string {
+	if singleSpaces(s, isJSSpace) {
+		return s
+	}
+	return spacesRe.ReplaceAllString(s, " ")
+}
+
+// singleSpaces reports whether every space of s (as isSpace tells) is a
+// lone " ", so that collapsing runs of spaces changes nothing.
+func singleSpaces(s string, isSpace func(rune) bool) bool {
+	prev := false
+	for _, c := range s {
+		sp := isSpace(c)
+		if sp && (c != ' ' || prev) {
+			return false
+		}
+		prev = sp
+	}
+	return true
+}
+
+func isASCIISpace(c rune) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
+
+// dropLeadingTags removes the tags leading s (leadingTagsRe).
+func dropLeadingTags(s string) string {
+	if !strings.HasPrefix(s, "<") {
+		return s
+	}
+	return leadingTagsRe.ReplaceAllString(s, "")
 }

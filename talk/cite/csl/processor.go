@@ -72,6 +72,12 @@ func New(style *Style, locales ...*Locale) (*Processor, error) {
 	apply(lang)
 	d.finish()
 	p := compile(style, d)
+	if p.citation != nil {
+		p.citeShort = map[string]bool{}
+		for _, typ := range itemTypes {
+			p.citeShort[typ] = shortNamesOnly(p.citation, typ)
+		}
+	}
 	p.flip = newFlipSpecs(d.termOr("open-quote", "long", -1), d.termOr("close-quote", "long", -1),
 		d.termOr("open-inner-quote", "long", -1), d.termOr("close-inner-quote", "long", -1))
 	return &Processor{p: p}, nil
@@ -113,9 +119,21 @@ var ErrNoBibliography = errors.New("csl: the style has no bibliography")
 // outer newlines and indentation (the caller trims them for a lone
 // entry).
 func (pr *Processor) entry(reg *registry, tok *regItem, f Format, subst *substState) string {
+	s, _ := pr.renderEntry(reg, tok, f, subst, false)
+	return s
+}
+
+// renderEntry is entry; with lone, it renders an entry whose item was
+// not registered, and reports false if the output could have depended
+// on the registry.
+func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *substState, lone bool) (string, bool) {
 	a := pr.p.bibliography
 	r := pr.newRenderer(a, tok.data, false)
 	r.reg, r.regItem = reg.names, tok
+	r.lone = lone
+	if lone && r.nameKeysShared() {
+		return "", false
+	}
 	// citeproc-js's citeStart for a bibliography entry: the names the
 	// citation added, and its given-name levels.
 	if pr.p.addNames {
@@ -131,6 +149,9 @@ func (pr *Processor) entry(reg *registry, tok *regItem, f Format, subst *substSt
 	entry := r.out.openLevel(entryTok)
 	r.termPredecessor = false
 	r.runLayout()
+	if r.needRegistry {
+		return "", false
+	}
 	r.out.closeLevel()
 	if len(entry.kids) > 0 && len(entry.kids[0].kids) > 0 {
 		top := entry.kids[0].kids[0]
@@ -143,9 +164,9 @@ func (pr *Processor) entry(reg *registry, tok *regItem, f Format, subst *substSt
 	w := &writer{r: r, f: f}
 	ps := w.render(r.out.top.kids, nil)
 	if len(ps) == 0 {
-		return ""
+		return "", true
 	}
-	return w.joinPieces(ps[:1])
+	return w.joinPieces(ps[:1]), true
 }
 
 // citation renders the citation of tok, cited for the first time.
@@ -197,7 +218,17 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	reg := pr.newRegistry([]*itemData{load(it)})
+	d := load(it)
+	// Registering a lone item renders its citation twice (the
+	// ambiguous cite, then disambiguation), for settings that rarely
+	// change its entry: render the entry without them first, and
+	// register only if they could have mattered. This made apa Entry
+	// about twice as fast.
+	reg := &registry{pr: pr, names: newNameReg(pr.p.givennameRule)}
+	if s, ok := pr.renderEntry(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f, nil, true); ok {
+		return strings.TrimSpace(s), nil
+	}
+	reg = pr.newRegistry([]*itemData{d})
 	return strings.TrimSpace(pr.entry(reg, reg.reflist[0], f, nil)), nil
 }
 

@@ -57,6 +57,11 @@ type renderer struct {
 	namesMax       []int // citeproc-js's names_max
 	disambigCount  int
 	disambigMaxMax int
+	// lone: a lone entry rendered without registering the item first
+	// (Processor.loneEntry); needRegistry is set where the settings its
+	// citation would have left could have changed the output.
+	lone         bool
+	needRegistry bool
 
 	// subsequent-author-substitute, for bibliographies
 	renderedName       []string
@@ -399,7 +404,7 @@ var (
 )
 
 func shortURL(u string) string {
-	u = urlHostRe.ReplaceAllString(u, "$1")
+	u = replaceAll(urlHostRe, u, "$1")
 	if wwwRe.MatchString(u) {
 		if loc := schemeRe.FindStringIndex(u); loc != nil {
 			u = u[:loc[0]] + u[loc[1]:]

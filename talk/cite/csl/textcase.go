@@ -74,8 +74,8 @@ var (
 			if !strings.Contains(s, "<span") {
 				return s
 			}
-			s = noCaseSpanRe.ReplaceAllString(s, "$1 $2$3")
-			return smallCapsSpanRe.ReplaceAllString(s, "$1 $2 $3;$4$5")
+			s = replaceAll(noCaseSpanRe, s, "$1 $2$3")
+			return replaceAll(smallCapsSpanRe, s, "$1 $2 $3;$4$5")
 		},
 	}
 	// wordDoppel splits at spaces, and only at the space characters

@@ -1,0 +1,73 @@
+package csl
+
+import (
+	"os"
+	"testing"
+)
+
+// TestLoneEntryMatchesRegistry holds Entry's shortcut (an entry rendered
+// without registering its item, when the registry could not change it)
+// equal to the entry rendered after registering, for every test item and
+// talk variant, in the official and built-in styles, in text and HTML.
+func TestLoneEntryMatchesRegistry(t *testing.T) {
+	if raceDetector {
+		t.Skip("a serial comparison of thousands of entries")
+	}
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official styles are not at %s", sharedCSL)
+	}
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []*Item
+	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json", "testdata/variants.json"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		more, err := ParseItems(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, more...)
+	}
+	items = append(items, talkVariants()...)
+	for _, style := range benchStyles {
+		for _, variant := range []string{"official", "builtin"} {
+			var st *Style
+			if variant == "official" {
+				st, err = LoadStyle(os.DirFS(sharedCSL), style+".csl")
+			} else {
+				if builtinFor[style] == "" {
+					continue
+				}
+				st, err = BuiltinStyle(builtinFor[style])
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr, err := New(st, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lone := 0
+			for _, it := range items {
+				d := load(it)
+				for _, f := range []Format{Text, HTML} {
+					reg := &registry{pr: pr, names: newNameReg(pr.p.givennameRule)}
+					got, ok := pr.renderEntry(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f, nil, true)
+					if !ok {
+						continue
+					}
+					lone++
+					full := pr.newRegistry([]*itemData{d})
+					if want := pr.entry(full, full.reflist[0], f, nil); got != want {
+						t.Errorf("%s %s %s: without the registry\n%q\nwith it\n%q", variant, style, it.ID, got, want)
+					}
+				}
+			}
+			t.Logf("%s %s: %d of %d entries rendered without the registry", variant, style, lone, 2*len(items))
+		}
+	}
+}
