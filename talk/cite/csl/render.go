@@ -77,6 +77,8 @@ type renderer struct {
 	citationNumber int
 	dateCollapse   []string
 	donesies       []string
+
+	cluster *clusterState // the citation cluster being rendered, if any
 }
 
 func (r *renderer) tip() *groupCtx { return r.groups[len(r.groups)-1] }
@@ -241,6 +243,7 @@ func (r *renderer) text(n *textNode) {
 				r.setCanSubstitute(false)
 			}
 		case textVariable:
+			r.cluster.textVariable(n.variable)
 			vars := r.liveVars([]string{n.variable})
 			r.checkOutput(vars, n.form, nil)
 			if len(vars) > 0 {
