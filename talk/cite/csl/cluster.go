@@ -113,6 +113,15 @@ func (cs *clusterState) textVariable(v string) {
 	cs.haveCollapsed = false
 }
 
+// numberRange makes a citation number b join a range of consecutive
+// numbers ("[1–3]") when the style collapses citation numbers.
+func (cs *clusterState) numberRange(r *renderer, b *blob) {
+	if cs == nil || cs.collapse != "citation-number" {
+		return
+	}
+	b.num.rangePrefix = r.term("citation-range-delimiter", "long", 0)
+}
+
 // spliceDelimiter is citeproc-js's getSpliceDelimiter: what goes
 // before a cite, after the one before it.
 func (pr *Processor) spliceDelimiter(cs *clusterState, lastCollapsed bool) string {

@@ -84,34 +84,77 @@ func TestCiteMatchesCiteproc(t *testing.T) {
 			if err := json.Unmarshal(data, &want); err != nil {
 				t.Fatal(err)
 			}
-			if len(want.Clusters) == 0 {
-				t.Fatal("no clusters recorded")
-			}
 			pr := clusterProcessor(t, style)
-			for _, c := range want.Clusters {
-				var items []*Item
-				for _, id := range c.IDs {
-					it := byID[id]
-					if it == nil {
-						t.Fatalf("no item %q", id)
-					}
-					items = append(items, it)
-				}
-				for _, f := range []Format{Text, HTML} {
-					w := c.Text
-					if f == HTML {
-						w = c.HTML
-					}
-					got, err := pr.Cite(f, items...)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if got != w {
-						t.Errorf("%v (%s):\n got %s\nwant %s", c.IDs, f, got, w)
-					}
-				}
-			}
+			compareClusters(t, pr, &want, byID)
 		})
+	}
+}
+
+// TestCiteCollapsingMatchesCiteproc does the same with the small
+// styles of testdata/cluster-styles, written for these tests, which
+// collapse in the other ways CSL has: so far collapse="citation-number"
+// ("[1–3]").
+func TestCiteCollapsingMatchesCiteproc(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official locales are not at %s", sharedCSL)
+	}
+	byID := clusterItems(t)
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"numeric"} {
+		t.Run(style, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "citeproc", "clusters."+style+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want citeprocClusters
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			st, err := LoadStyle(os.DirFS(filepath.Join("testdata", "cluster-styles")), style+".csl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr, err := New(st, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareClusters(t, pr, &want, byID)
+		})
+	}
+}
+
+// compareClusters requires pr's Cite of every cluster to be
+// citeproc-js's, as text and HTML.
+func compareClusters(t *testing.T, pr *Processor, want *citeprocClusters, byID map[string]*Item) {
+	t.Helper()
+	if len(want.Clusters) == 0 {
+		t.Fatal("no clusters recorded")
+	}
+	for _, c := range want.Clusters {
+		var items []*Item
+		for _, id := range c.IDs {
+			it := byID[id]
+			if it == nil {
+				t.Fatalf("no item %q", id)
+			}
+			items = append(items, it)
+		}
+		for _, f := range []Format{Text, HTML} {
+			w := c.Text
+			if f == HTML {
+				w = c.HTML
+			}
+			got, err := pr.Cite(f, items...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != w {
+				t.Errorf("%v (%s):\n got %s\nwant %s", c.IDs, f, got, w)
+			}
+		}
 	}
 }
 

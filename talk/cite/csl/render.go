@@ -369,6 +369,7 @@ func (r *renderer) textVariable(n *textNode, v string) {
 		b := newTextBlob("", &n.tok)
 		b.text = strconvItoa(r.citationNumber)
 		b.num = &numInfo{n: r.citationNumber, successorPrefix: r.a.layoutTok.delimiter, splicePrefix: r.a.layoutTok.delimiter}
+		r.cluster.numberRange(r, b)
 		r.out.appendLiteral(b)
 	case multiFields[v]:
 		r.multiField(n, v)
