@@ -473,6 +473,7 @@ func (r *renderer) outputNames(n *namesNode) {
 	if r.termPredecessorName {
 		r.termPredecessor = true
 	}
+	r.collapseAuthor(b)
 	ns.variables = nil
 }
 

@@ -82,6 +82,8 @@ type renderer struct {
 	citationNumber int
 	dateCollapse   []string
 	donesies       []string
+
+	cluster *clusterState // the citation cluster being rendered, if any
 }
 
 func (r *renderer) tip() *groupCtx { return r.groups[len(r.groups)-1] }
@@ -246,6 +248,7 @@ func (r *renderer) text(n *textNode) {
 				r.setCanSubstitute(false)
 			}
 		case textVariable:
+			r.cluster.textVariable(n.variable)
 			vars := r.liveVars([]string{n.variable})
 			r.checkOutput(vars, n.form, nil)
 			if len(vars) > 0 {
@@ -371,6 +374,7 @@ func (r *renderer) textVariable(n *textNode, v string) {
 		b := newTextBlob("", &n.tok)
 		b.text = strconvItoa(r.citationNumber)
 		b.num = &numInfo{n: r.citationNumber, successorPrefix: r.a.layoutTok.delimiter, splicePrefix: r.a.layoutTok.delimiter}
+		r.cluster.numberRange(r, b)
 		r.out.appendLiteral(b)
 	case multiFields[v]:
 		r.multiField(n, v)
