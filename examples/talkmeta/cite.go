@@ -16,7 +16,7 @@ import (
 	"github.com/talkmeta/talkmeta/talk/html"
 )
 
-const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] [-event-date] TALK.json|DIR... | -csl-json ITEMS.json [-mode bibliography|citation] | -format bibtex|biblatex|ris|csl-json [-ascii] [-event-date] TALK.json|DIR..."
+const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] [-event-date] TALK.json|DIR... | -csl-json ITEMS.json [-mode bibliography|citation|citations] | -format bibtex|biblatex|ris|csl-json [-ascii] [-event-date] TALK.json|DIR..."
 
 // runCite prints a formatted reference per talk, or with -format the
 // talks as citation data, streaming: keys are unique among the talks of
@@ -30,7 +30,7 @@ func runCite(e *env, args []string) int {
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
 	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
 	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type) instead of talks")
-	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography`, one entry per line, or a citation of each item")
+	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography` (one entry per line), one citation of all the items, or the citations of each item alone, one per line")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -119,10 +119,12 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 }
 
 // citeItems formats arbitrary CSL-JSON items, as pandoc's citeproc does:
-// the bibliography, sorted as the style says, or a citation per item.
+// the bibliography, sorted as the style says, one citation of all the
+// items (sorted, disambiguated and collapsed as the style says), or each
+// item's citation alone.
 func citeItems(e *env, file, style, locale, mode string, html bool) int {
-	if mode != "bibliography" && mode != "citation" {
-		fmt.Fprintf(e.stderr, "talkmeta cite: -mode is bibliography or citation, not %q\n", mode)
+	if mode != "bibliography" && mode != "citation" && mode != "citations" {
+		fmt.Fprintf(e.stderr, "talkmeta cite: -mode is bibliography, citation or citations, not %q\n", mode)
 		return 2
 	}
 	pr, err := cslProcessor(style, locale)
@@ -145,12 +147,20 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 }
 
 func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, f csl.Format) error {
-	if mode == "bibliography" {
+	switch mode {
+	case "bibliography":
 		bib, err := pr.Bibliography(f, items...)
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(w, strings.TrimSuffix(bib, "\n"))
+		return err
+	case "citation":
+		c, err := pr.Cite(f, items...)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(w, c)
 		return err
 	}
 	for _, it := range items {

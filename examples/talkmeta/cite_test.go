@@ -30,6 +30,7 @@ func TestCite(t *testing.T) {
 		{"bad-style.txt", []string{"-style", "vancouver", seedTalk}},
 		{"items-bibliography.txt", []string{"-style", "apa", "-csl-json", "testdata/cite/items.json"}},
 		{"items-citation.txt", []string{"-style", "chicago", "-csl-json", "testdata/cite/items.json", "-mode", "citation"}},
+		{"items-citations.txt", []string{"-style", "chicago", "-csl-json", "testdata/cite/items.json", "-mode", "citations"}},
 		{"items-bad-mode.txt", []string{"-csl-json", "testdata/cite/items.json", "-mode", "cluster"}},
 		{"items-and-talks.txt", []string{"-csl-json", "testdata/cite/items.json", seedTalk}},
 		{"missing-file.txt", []string{"-format", "ris", "testdata/cite/no-such-talk.json", seedTalk}},
