@@ -10,6 +10,7 @@ import (
 	"iter"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"text/tabwriter"
@@ -26,18 +27,30 @@ type rawFile struct {
 	data []byte
 }
 
-// talkFiles yields every talk file of a pyvideo corpus with its bytes.
+// talkFiles yields every talk file of a pyvideo corpus with its bytes,
+// one event directory at a time, so that memory does not grow with the
+// corpus.
 func talkFiles(fsys fs.FS) iter.Seq2[rawFile, error] {
 	return func(yield func(rawFile, error) bool) {
-		names, err := fs.Glob(fsys, "*/videos/*.json")
+		events, err := fs.ReadDir(fsys, ".")
 		if err != nil {
 			yield(rawFile{}, err)
 			return
 		}
-		for _, name := range names {
-			data, err := fs.ReadFile(fsys, name)
-			if !yield(rawFile{name, data}, err) || err != nil {
+		for _, ev := range events {
+			if !ev.IsDir() {
+				continue
+			}
+			names, err := fs.Glob(fsys, path.Join(ev.Name(), "videos", "*.json"))
+			if err != nil {
+				yield(rawFile{}, err)
 				return
+			}
+			for _, name := range names {
+				data, err := fs.ReadFile(fsys, name)
+				if !yield(rawFile{name, data}, err) || err != nil {
+					return
+				}
 			}
 		}
 	}
