@@ -391,16 +391,5 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 		objects = append(objects, buffer...)
 	}
 	res := w.renderPieces(objects, "", nil).s
-	if res != "" {
-		for _, d := range a.layoutTok.decorations {
-			if d.value == "normal" {
-				continue
-			}
-			res = w.decorate(d, res, nil)
-		}
-	}
-	if res == "" {
-		res = "[NO_PRINTED_FORM]"
-	}
-	return res
+	return w.decorateLayout(a, res)
 }

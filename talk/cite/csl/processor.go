@@ -195,18 +195,7 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
 	}
 	res := w.renderPieces(ps, "", nil).s
-	if res != "" {
-		for _, d := range a.layoutTok.decorations {
-			if d.value == "normal" {
-				continue
-			}
-			res = w.decorate(d, res, nil)
-		}
-	}
-	if res == "" {
-		res = "[NO_PRINTED_FORM]"
-	}
-	return res
+	return w.decorateLayout(a, res)
 }
 
 // Entry returns the bibliography entry for it: for HTML, a
@@ -276,4 +265,19 @@ type substState struct {
 	last     string
 	hasLast  bool
 	lastList []string
+}
+
+// decorateLayout applies the layout's formatting to a rendered citation,
+// or gives citeproc-js's placeholder for one with no printed form.
+func (w *writer) decorateLayout(a *area, res string) string {
+	if res == "" {
+		return "[NO_PRINTED_FORM]"
+	}
+	for _, d := range a.layoutTok.decorations {
+		if d.value == "normal" {
+			continue
+		}
+		res = w.decorate(d, res, nil)
+	}
+	return res
 }
