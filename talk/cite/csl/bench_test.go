@@ -33,15 +33,7 @@ func benchSetup(b *testing.B, style string) (*Processor, []*Item) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
-	if err != nil {
-		b.Fatal(err)
-	}
-	pr, err := New(st, loc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return pr, items
+	return styleProcessor(b, style, false, loc), items
 }
 
 // BenchmarkBibliography makes one bibliography of the 38 test items per

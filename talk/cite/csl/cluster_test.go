@@ -49,15 +49,7 @@ func clusterProcessor(t *testing.T, style string) *Processor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := New(st, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pr
+	return styleProcessor(t, style, false, loc)
 }
 
 var officialStyles = []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"}
@@ -186,14 +178,7 @@ func TestCiteOfOneIsCitation(t *testing.T) {
 }
 
 func TestCiteErrors(t *testing.T) {
-	st, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := New(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pr := styleProcessor(t, "apa", true, nil)
 	if _, err := pr.Cite(Text); !errors.Is(err, ErrNoItems) {
 		t.Errorf("Cite of nothing: %v, want ErrNoItems", err)
 	}

@@ -9,14 +9,7 @@ import (
 // one Processor from several goroutines (run it with -race) and requires
 // what a lone caller gets.
 func TestConcurrentUse(t *testing.T) {
-	st, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := New(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pr := styleProcessor(t, "apa", true, nil)
 	items := talkVariants()[:40]
 	want, err := pr.Bibliography(HTML, items...)
 	if err != nil {
@@ -46,14 +39,7 @@ func TestConcurrentUse(t *testing.T) {
 // TestEmptyBibliography: no items make an empty bibliography, and a
 // style without one an error.
 func TestEmptyBibliography(t *testing.T) {
-	st, err := BuiltinStyle("mla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := New(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pr := styleProcessor(t, "modern-language-association", true, nil)
 	for f, want := range map[Format]string{Text: "", HTML: "<div class=\"csl-bib-body\">\n</div>"} {
 		got, err := pr.Bibliography(f)
 		if err != nil || got != want {

@@ -22,6 +22,37 @@ var sharedCSL = func() string {
 	return "../../../../shared/csl"
 }()
 
+// styleProcessor returns a processor for the official style (builtin
+// false) or for talkmeta's built-in counterpart of it, with loc (nil: the
+// engine's en-US); nil when the style has no built-in counterpart.
+func styleProcessor(t testing.TB, style string, builtin bool, loc *Locale) *Processor {
+	t.Helper()
+	var (
+		st  *Style
+		err error
+	)
+	if builtin {
+		if builtinFor[style] == "" {
+			return nil
+		}
+		st, err = BuiltinStyle(builtinFor[style])
+	} else {
+		st, err = LoadStyle(os.DirFS(sharedCSL), style+".csl")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var locs []*Locale
+	if loc != nil {
+		locs = append(locs, loc)
+	}
+	pr, err := New(st, locs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}
+
 // citeprocRun is what .ci/csl/citeproc.mjs writes.
 type citeprocRun struct {
 	Style  string `json:"style"`
@@ -179,22 +210,9 @@ func runCiteprocDir(t *testing.T, dir, itemsDir string) {
 				t.Fatal(err)
 			}
 			for _, variant := range []string{"official", "builtin"} {
-				var st *Style
-				if variant == "official" {
-					st, err = LoadStyle(os.DirFS(sharedCSL), style+".csl")
-				} else {
-					name := builtinFor[style]
-					if name == "" {
-						continue
-					}
-					st, err = BuiltinStyle(name)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				pr, err := New(st, loc)
-				if err != nil {
-					t.Fatal(err)
+				pr := styleProcessor(t, style, variant == "builtin", loc)
+				if pr == nil {
+					continue
 				}
 				a := compareRun(t, pr, run, items, 20, variant == "builtin")
 				t.Logf("%s %s: %s", variant, style, a)
@@ -223,19 +241,12 @@ func runCiteprocDir(t *testing.T, dir, itemsDir string) {
 				t.Fatal(err)
 			}
 			for _, variant := range []string{"official", "builtin"} {
-				st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
-				if variant == "builtin" {
-					if builtinFor[style] == "" || !talksOnly(items) {
-						continue
-					}
-					st, err = BuiltinStyle(builtinFor[style])
+				if variant == "builtin" && !talksOnly(items) {
+					continue
 				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				pr, err := New(st, loc)
-				if err != nil {
-					t.Fatal(err)
+				pr := styleProcessor(t, style, variant == "builtin", loc)
+				if pr == nil {
+					continue
 				}
 				agree, total := compareBib(t, pr, want, items)
 				t.Logf("%s %s bibliography of %d items: %d/%d lines agree (text and HTML)", variant, style, len(items), agree, total)
@@ -350,15 +361,7 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 	for _, style := range []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"} {
 		t.Run(style, func(t *testing.T) {
 			want := readBib(t, filepath.Join("testdata", "citeproc", "bibliography."+style+".json"))
-			st, err := LoadStyle(os.DirFS(sharedCSL), style+".csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			pr, err := New(st, loc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			compareBib(t, pr, want, bibItems(t, "testdata", want))
+			compareBib(t, styleProcessor(t, style, false, loc), want, bibItems(t, "testdata", want))
 		})
 	}
 }

@@ -35,21 +35,9 @@ func TestLoneEntryMatchesRegistry(t *testing.T) {
 	items = append(items, talkVariants()...)
 	for _, style := range benchStyles {
 		for _, variant := range []string{"official", "builtin"} {
-			var st *Style
-			if variant == "official" {
-				st, err = LoadStyle(os.DirFS(sharedCSL), style+".csl")
-			} else {
-				if builtinFor[style] == "" {
-					continue
-				}
-				st, err = BuiltinStyle(builtinFor[style])
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			pr, err := New(st, loc)
-			if err != nil {
-				t.Fatal(err)
+			pr := styleProcessor(t, style, variant == "builtin", loc)
+			if pr == nil {
+				continue
 			}
 			lone := 0
 			for _, it := range items {
