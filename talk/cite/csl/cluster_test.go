@@ -68,18 +68,26 @@ func TestCiteMatchesCiteproc(t *testing.T) {
 	byID := clusterItems(t)
 	for _, style := range officialStyles {
 		t.Run(style, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "citeproc", "clusters."+style+".json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want citeprocClusters
-			if err := json.Unmarshal(data, &want); err != nil {
-				t.Fatal(err)
-			}
+			want := readClusters(t, style)
 			pr := clusterProcessor(t, style)
-			compareClusters(t, pr, &want, byID)
+			compareClusters(t, pr, want, byID)
 		})
 	}
+}
+
+// readClusters reads citeproc-js's clusters in style, recorded in
+// testdata/citeproc/clusters.STYLE.json.
+func readClusters(t *testing.T, style string) *citeprocClusters {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "citeproc", "clusters."+style+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want citeprocClusters
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	return &want
 }
 
 // TestCiteCollapsingMatchesCiteproc does the same with the small
@@ -97,14 +105,7 @@ func TestCiteCollapsingMatchesCiteproc(t *testing.T) {
 	}
 	for _, style := range []string{"numeric"} {
 		t.Run(style, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "citeproc", "clusters."+style+".json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want citeprocClusters
-			if err := json.Unmarshal(data, &want); err != nil {
-				t.Fatal(err)
-			}
+			want := readClusters(t, style)
 			st, err := LoadStyle(os.DirFS(filepath.Join("testdata", "cluster-styles")), style+".csl")
 			if err != nil {
 				t.Fatal(err)
@@ -113,7 +114,7 @@ func TestCiteCollapsingMatchesCiteproc(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			compareClusters(t, pr, &want, byID)
+			compareClusters(t, pr, want, byID)
 		})
 	}
 }
