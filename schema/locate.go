@@ -15,19 +15,14 @@ func pointerTokens(ptr string) []string {
 	}
 	toks := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
 	for i, t := range toks {
-		if strings.Contains(t, "~") {
-			toks[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
-		}
+		toks[i] = jsonx.UnescapePointerToken(t)
 	}
 	return toks
 }
 
 // pointerJoin appends a token to a JSON pointer, escaping it.
 func pointerJoin(ptr string, tok string) string {
-	if strings.ContainsAny(tok, "~/") {
-		tok = strings.NewReplacer("~", "~0", "/", "~1").Replace(tok)
-	}
-	return ptr + "/" + tok
+	return ptr + "/" + jsonx.PointerToken(tok)
 }
 
 // index is pointerJoin for an array element.

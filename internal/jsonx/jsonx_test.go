@@ -199,3 +199,14 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+func TestPointerToken(t *testing.T) {
+	for name, tok := range map[string]string{"": "", "a": "a", "a/b": "a~1b", "m~n": "m~0n", "~1": "~01", "/~/": "~1~0~1"} {
+		if got := PointerToken(name); got != tok {
+			t.Errorf("PointerToken(%q) = %q, want %q", name, got, tok)
+		}
+		if got := UnescapePointerToken(tok); got != name {
+			t.Errorf("UnescapePointerToken(%q) = %q, want %q", tok, got, name)
+		}
+	}
+}

@@ -210,7 +210,7 @@ func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
 }
 
 func (d *decoder) talkMember(t *talk.Talk, m jsonx.Member) (err error) {
-	ptr := "/" + pointerEscape(m.Name)
+	ptr := "/" + jsonx.PointerToken(m.Name)
 	switch m.Name {
 	case "title":
 		t.Title, err = d.string(ptr, m.Value)
@@ -289,7 +289,7 @@ func (d *decoder) videos(ptr string, v jsonx.Value) ([]talk.Video, error) {
 		}
 		var video talk.Video
 		for _, m := range ms {
-			mp := p + "/" + pointerEscape(m.Name)
+			mp := p + "/" + jsonx.PointerToken(m.Name)
 			switch m.Name {
 			case "type":
 				var typ string
@@ -352,7 +352,7 @@ func (d *decoder) links(ptr string, v jsonx.Value) ([]talk.Link, error) {
 				case "label":
 					link.Label, err = d.string(p+"/label", m.Value)
 				default:
-					err = d.fail(p+"/"+pointerEscape(m.Name), m.Offset, "unexpected member %q in a related URL (want label and url)", m.Name)
+					err = d.fail(p+"/"+jsonx.PointerToken(m.Name), m.Offset, "unexpected member %q in a related URL (want label and url)", m.Name)
 				}
 				if err != nil {
 					break
@@ -383,7 +383,7 @@ func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
 		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
 	}
 	for _, m := range ms {
-		ptr := "/" + pointerEscape(m.Name)
+		ptr := "/" + jsonx.PointerToken(m.Name)
 		switch m.Name {
 		case "title":
 			e.Title, err = d.string(ptr, m.Value)
@@ -428,12 +428,4 @@ func dirName(p string) string {
 		return ""
 	}
 	return path.Base(dir)
-}
-
-// pointerEscape escapes a member name for a JSON pointer (RFC 6901).
-func pointerEscape(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -34,5 +35,5 @@ func (p *problems) typeError(n *node, ptr string, want ...string) {
 		p.add(n, ptr, "want %s, got %s", strings.Join(want, " or "), n.kind)
 		return
 	}
-	p.add(n, ptr, "%s: want %s, got %s", strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~"), strings.Join(want, " or "), n.kind)
+	p.add(n, ptr, "%s: want %s, got %s", jsonx.UnescapePointerToken(name), strings.Join(want, " or "), n.kind)
 }

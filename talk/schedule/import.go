@@ -157,7 +157,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 	}
 	var conf *node
 	for _, mem := range sched.members {
-		ptr := "/schedule/" + pointerEscape(mem.name)
+		ptr := "/schedule/" + jsonx.PointerToken(mem.name)
 		switch mem.name {
 		case "conference":
 			conf = mem.value
@@ -202,7 +202,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 
 func (m *mapper) conference(conf *node, ev *talk.Event) {
 	for _, mem := range conf.members {
-		v, ptr := mem.value, "/schedule/conference/"+pointerEscape(mem.name)
+		v, ptr := mem.value, "/schedule/conference/"+jsonx.PointerToken(mem.name)
 		switch mem.name {
 		case "acronym":
 			ev.ID, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
@@ -358,7 +358,7 @@ func (m *mapper) rooms(rooms *node, ptr string, date talk.Date, ev *talk.Event) 
 	}
 	var talks []*talk.Talk
 	for _, room := range rooms.members {
-		rptr := ptr + "/" + pointerEscape(room.name)
+		rptr := ptr + "/" + jsonx.PointerToken(room.name)
 		if room.value.kind != arrayNode {
 			m.typeError(room.value, rptr, "an array")
 			continue
@@ -383,7 +383,7 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 	var pageURL string
 	var videos []talk.Video
 	for _, mem := range e.members {
-		v, p := mem.value, ptr+"/"+pointerEscape(mem.name)
+		v, p := mem.value, ptr+"/"+jsonx.PointerToken(mem.name)
 		switch mem.name {
 		case "guid":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
@@ -597,7 +597,7 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 	var s talk.Speaker
 	name, public := o.get("name"), o.get("public_name")
 	for _, mem := range o.members {
-		v, mp := mem.value, p+"/"+pointerEscape(mem.name)
+		v, mp := mem.value, p+"/"+jsonx.PointerToken(mem.name)
 		switch mem.name {
 		case "name":
 			s.Name, _ = m.textOr(v, mp, &s.Extra, mem.name)

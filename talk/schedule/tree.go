@@ -6,7 +6,6 @@ import (
 	"errors"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
@@ -211,14 +210,6 @@ func jsonTree(raw []byte, base int64, ls lines) (*node, error) {
 		return nil, errors.New("invalid JSON value")
 	}
 	return n, nil
-}
-
-// pointerEscape escapes a member name for a JSON pointer (RFC 6901).
-func pointerEscape(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 func index(i int) string { return strconv.Itoa(i) }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // Item is one CSL-JSON item: the data a style formats. Any CSL variable
@@ -201,37 +203,33 @@ func (it *Item) Validate() error {
 		kind, ok := variableKinds[k]
 		switch {
 		case !ok:
-			return fail("/"+escapePointer(k), "unknown variable")
+			return fail("/"+jsonx.PointerToken(k), "unknown variable")
 		case kind == kindName:
-			return fail("/"+escapePointer(k), "is a name variable: put it in Names")
+			return fail("/"+jsonx.PointerToken(k), "is a name variable: put it in Names")
 		case kind == kindDate:
-			return fail("/"+escapePointer(k), "is a date variable: put it in Dates")
+			return fail("/"+jsonx.PointerToken(k), "is a date variable: put it in Dates")
 		}
 	}
 	for _, k := range sortedKeys(it.Names) {
 		if variableKinds[k] != kindName {
-			return fail("/"+escapePointer(k), "is not a name variable")
+			return fail("/"+jsonx.PointerToken(k), "is not a name variable")
 		}
 	}
 	for _, k := range sortedKeys(it.Dates) {
 		if kind, ok := variableKinds[k]; !ok || kind != kindDate {
-			return fail("/"+escapePointer(k), "is not a date variable")
+			return fail("/"+jsonx.PointerToken(k), "is not a date variable")
 		}
 		d := it.Dates[k]
 		if len(d.Parts) > 2 {
-			return fail("/"+escapePointer(k)+"/date-parts", "more than two dates")
+			return fail("/"+jsonx.PointerToken(k)+"/date-parts", "more than two dates")
 		}
 		for i, p := range d.Parts {
 			if len(p) < 1 || len(p) > 3 {
-				return fail(fmt.Sprintf("/%s/date-parts/%d", escapePointer(k), i), "must hold 1 to 3 numbers")
+				return fail(fmt.Sprintf("/%s/date-parts/%d", jsonx.PointerToken(k), i), "must hold 1 to 3 numbers")
 			}
 		}
 	}
 	return nil
-}
-
-func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -362,7 +360,7 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 	}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
-		ptr := "/" + escapePointer(k)
+		ptr := "/" + jsonx.PointerToken(k)
 		switch k {
 		case "id":
 			continue
@@ -497,7 +495,7 @@ func (n *Name) UnmarshalJSON(data []byte) error {
 		v := raw[k]
 		str := func(dst *string) error {
 			if err := json.Unmarshal(v, dst); err != nil {
-				return &ItemError{Pointer: "/" + escapePointer(k), Msg: "must be a string"}
+				return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "must be a string"}
 			}
 			return nil
 		}
@@ -524,7 +522,7 @@ func (n *Name) UnmarshalJSON(data []byte) error {
 			b, err = truthy(v, k)
 			n.NoParse = !b
 		default:
-			return &ItemError{Pointer: "/" + escapePointer(k), Msg: "unknown name property"}
+			return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "unknown name property"}
 		}
 		if err != nil {
 			return err
@@ -537,7 +535,7 @@ func (n *Name) UnmarshalJSON(data []byte) error {
 func truthy(v json.RawMessage, k string) (bool, error) {
 	var x any
 	if err := json.Unmarshal(v, &x); err != nil {
-		return false, &ItemError{Pointer: "/" + escapePointer(k), Msg: err.Error()}
+		return false, &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: err.Error()}
 	}
 	switch t := x.(type) {
 	case bool:
@@ -547,7 +545,7 @@ func truthy(v json.RawMessage, k string) (bool, error) {
 	case float64:
 		return t != 0, nil
 	}
-	return false, &ItemError{Pointer: "/" + escapePointer(k), Msg: "must be a string, number or boolean"}
+	return false, &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "must be a string, number or boolean"}
 }
 
 // MarshalJSON writes a CSL-JSON date object.
@@ -636,7 +634,7 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 				return &ItemError{Pointer: "/raw", Msg: "must be a string"}
 			}
 		default:
-			return &ItemError{Pointer: "/" + escapePointer(k), Msg: "unknown date property"}
+			return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "unknown date property"}
 		}
 	}
 	return nil
