@@ -270,8 +270,15 @@ func texURL(u string) string {
 // hyperref ask for a URL that may end up in another command's argument;
 // unescaped, "%" starts a comment to LaTeX and to BibTeX readers.
 func texURLArg(u string) string {
-	return strings.NewReplacer("%", `\%`, "#", `\#`).Replace(texURL(u))
+	return urlArgEscaper.Replace(texURL(u))
 }
+
+// Replacers are safe for concurrent use, and these cost more to build
+// than to run.
+var (
+	urlArgEscaper = strings.NewReplacer("%", `\%`, "#", `\#`)
+	braceRemover  = strings.NewReplacer("{", "", "}", "")
+)
 
 // texVerbatim returns s for a field biber and BibTeX readers take
 // verbatim, such as keywords: as it is, without its braces when they do
@@ -280,5 +287,5 @@ func texVerbatim(s string) string {
 	if bracesBalance(s) {
 		return s
 	}
-	return strings.NewReplacer("{", "", "}", "").Replace(s)
+	return braceRemover.Replace(s)
 }

@@ -343,10 +343,15 @@ func safeURL(s string) string {
 	}
 	out := u.String()
 	if !strings.Contains(u.Host, "[") {
-		out = strings.NewReplacer("[", "%5B", "]", "%5D").Replace(out)
+		out = bracketEscaper.Replace(out)
 	}
 	return out
 }
+
+// bracketEscaper percent-encodes the brackets url.URL.String leaves as
+// they are outside an IPv6 host. Replacers are safe for concurrent use,
+// and this one costs more to build than to run.
+var bracketEscaper = strings.NewReplacer("[", "%5B", "]", "%5D")
 
 // validHost reports whether host is a domain name whose labels (all but a
 // final empty one) are not empty and hold no spaces, or an IP address.

@@ -30,6 +30,7 @@ var (
 	numPlainRe  = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
 	posIntRe    = regexp.MustCompile(`^[1-9][0-9]*$`)
 	slashNumRe  = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
+	romanRe     = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
 )
 
 func (r *renderer) numberInfo(v string) *numberInfo {
@@ -88,7 +89,7 @@ func (r *renderer) numberInfo(v string) *numberInfo {
 		collapsible := true
 		for _, nv := range info.values {
 			if m := numPlainRe.FindStringSubmatch(nv.value); m == nil || m[1] != "" {
-				if !regexp.MustCompile(`^[ivxlcmIVXLCM]+$`).MatchString(nv.value) {
+				if !romanRe.MatchString(nv.value) {
 					collapsible = false
 				}
 			}
