@@ -65,11 +65,11 @@ func encode(nodes []any, opt Options) ([]byte, error) {
 		{"@context", "https://schema.org"},
 		{"@graph", nodes},
 	}
-	b, err := json.Marshal(doc) // HTML-safe escaping, U+2028/9 escaped
-	if err != nil {
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, doc); err != nil { // HTML-safe escaping, U+2028/9 escaped
 		return nil, fmt.Errorf("jsonld: %w", err)
 	}
-	b = escapeControls(b)
+	b := escapeControls(buf.Bytes())
 	if opt.Indent != "" {
 		var out bytes.Buffer
 		if err := json.Indent(&out, b, "", opt.Indent); err != nil {
@@ -116,27 +116,54 @@ type member struct {
 // MarshalJSON writes the members in order, leaving out empty ones.
 func (o object) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteByte('{')
-	n := 0
-	for _, m := range o {
-		if empty(m.value) {
-			continue
+	err := writeJSON(&b, o)
+	return b.Bytes(), err
+}
+
+// writeJSON writes v compactly, objects and arrays by walking them, so
+// that a nested object is written once: encoding/json would check and
+// compact the output of every nested MarshalJSON again at each level
+// above it, which took a fifth of a page's rendering. Everything else
+// goes through encoding/json, which escapes strings HTML-safely.
+func writeJSON(b *bytes.Buffer, v any) error {
+	switch v := v.(type) {
+	case object:
+		b.WriteByte('{')
+		n := 0
+		for _, m := range v {
+			if empty(m.value) {
+				continue
+			}
+			if n > 0 {
+				b.WriteByte(',')
+			}
+			if err := writeJSON(b, m.key); err != nil {
+				return err
+			}
+			b.WriteByte(':')
+			if err := writeJSON(b, m.value); err != nil {
+				return err
+			}
+			n++
 		}
-		v, err := json.Marshal(m.value)
-		if err != nil {
-			return nil, err
+		b.WriteByte('}')
+		return nil
+	case []any:
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := writeJSON(b, e); err != nil {
+				return err
+			}
 		}
-		if n > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-		n++
+		b.WriteByte(']')
+		return nil
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	data, err := json.Marshal(v)
+	b.Write(data)
+	return err
 }
 
 func empty(v any) bool {
