@@ -85,7 +85,7 @@ func encode(nodes []any, opt Options) ([]byte, error) {
 // a script element. They can only occur in strings, where \uXXXX means the
 // same.
 func escapeControls(b []byte) []byte {
-	if !bytes.ContainsFunc(b, needsEscape) {
+	if !mayNeedEscape(b) || !bytes.ContainsFunc(b, needsEscape) {
 		return b
 	}
 	var out bytes.Buffer
@@ -97,6 +97,18 @@ func escapeControls(b []byte) []byte {
 		out.WriteRune(r)
 	}
 	return out.Bytes()
+}
+
+// mayNeedEscape is a fast test on bytes for needsEscape: its code points
+// are DEL and some whose UTF-8 starts with 0xC2 or 0xEF, so a graph
+// without those bytes, nearly every one, is not decoded rune by rune.
+func mayNeedEscape(b []byte) bool {
+	for _, c := range b {
+		if c == 0x7f || c == 0xc2 || c == 0xef {
+			return true
+		}
+	}
+	return false
 }
 
 func needsEscape(r rune) bool {

@@ -124,3 +124,18 @@ func TestInlineSafe(t *testing.T) {
 		t.Errorf("name = %q, want %q", name, tk.Title)
 	}
 }
+
+// TestEscapesForbiddenCodePoints: DEL, C1 controls and noncharacters,
+// which encoding/json leaves as they are and HTML forbids even in a
+// script element, are written as \u escapes; other non-ASCII text stays.
+func TestEscapesForbiddenCodePoints(t *testing.T) {
+	tk := &talk.Talk{ID: "x", Title: "a\u007fb\u0085c\ufdd0d\ufffee\uffff€ü\u00a0"}
+	b, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"name":"a\u007fb\u0085c\ufdd0d\ufffee\uffff€ü` + "\u00a0" + `"`
+	if !bytes.Contains(b, []byte(want)) {
+		t.Errorf("graph does not hold %s:\n%s", want, b)
+	}
+}
