@@ -15,6 +15,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -66,6 +67,7 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 // for concurrent use.
 type handler struct {
 	r        html.Renderer
+	apa      *csl.Processor // for the talk pages' references
 	urls     html.PyvideoURLs
 	talks    map[string]*talk.Talk // by page path
 	events   map[string]*listing
@@ -84,9 +86,22 @@ type listing struct {
 
 // newHandler indexes talks by the paths of their pages. Talks whose page
 // another talk already has are left out, with a warning.
-func newHandler(talks []*talk.Talk, baseURL string) *handler {
+func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
+	style, err := csl.BuiltinStyle("apa")
+	if err != nil {
+		return nil, err
+	}
+	locale, err := csl.BuiltinLocale()
+	if err != nil {
+		return nil, err
+	}
+	apa, err := csl.New(style, locale)
+	if err != nil {
+		return nil, err
+	}
 	h := &handler{
 		r:        html.Renderer{BaseURL: baseURL, StyleSheet: "/style.css"},
+		apa:      apa,
 		talks:    map[string]*talk.Talk{},
 		events:   map[string]*listing{},
 		speakers: map[string]*listing{},
@@ -150,7 +165,7 @@ func newHandler(talks []*talk.Talk, baseURL string) *handler {
 		}
 		return cmp.Compare(a.Event.Title, b.Event.Title)
 	})
-	return h
+	return h, nil
 }
 
 // representation writes a page in one media type.
@@ -221,7 +236,13 @@ func (h *handler) route(path string) []offer {
 	}
 	if t, ok := h.talks[path]; ok {
 		return append([]offer{
-			{typeHTML, func(w io.Writer) error { return h.r.WriteTalk(w, t, html.PageOptions{Citations: citations(t)}) }},
+			{typeHTML, func(w io.Writer) error {
+				citations, err := h.citations(t)
+				if err != nil {
+					return err
+				}
+				return h.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
+			}},
 			{typeJSONLD, func(w io.Writer) error {
 				_, err := jsonld.Write(w, t, jsonld.Options{BaseURL: h.r.BaseURL, Indent: "  "})
 				return err
@@ -249,11 +270,21 @@ func citationOffers(talks []*talk.Talk) []offer {
 	return []offer{{typeBibTeX, format(cite.BibTeX)}, {typeRIS, format(cite.RIS)}, {typeCSL, format(cite.CSLJSON)}}
 }
 
-// citations are what a talk page shows under "Cite this talk".
-func citations(t *talk.Talk) []html.Citation {
-	var bib strings.Builder
-	if cite.WriteBibTeX(&bib, t, cite.Options{}) != nil {
-		return nil
+// citations are what a talk page shows under "Cite this talk": its APA
+// reference and its BibTeX entry, as talkmeta's render and site verbs
+// give them.
+func (h *handler) citations(t *talk.Talk) ([]html.Citation, error) {
+	it, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	if err != nil {
+		return nil, err
 	}
-	return []html.Citation{{Label: "BibTeX", Text: bib.String()}}
+	ref, err := h.apa.Entry(it, csl.Text)
+	if err != nil {
+		return nil, err
+	}
+	var bib strings.Builder
+	if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
+		return nil, err
+	}
+	return []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}}, nil
 }

@@ -28,7 +28,11 @@ func testHandler(t testing.TB) *handler {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	return newHandler(talks, "https://talks.example.org")
+	h, err := newHandler(talks, "https://talks.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
 }
 
 // do runs one request through h and returns the whole response as text:
@@ -224,7 +228,10 @@ func TestSamePage(t *testing.T) {
 	talks, _ := load(os.DirFS(archive))
 	dup := *talks[0]
 	dup.Origin.Path = "copy.json"
-	h := newHandler(append(talks, &dup), "")
+	h, err := newHandler(append(talks, &dup), "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(h.warnings) != 1 || !strings.HasPrefix(h.warnings[0], "copy.json: its page ") {
 		t.Errorf("warnings = %q", h.warnings)
 	}

@@ -93,7 +93,10 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 	if len(talks) == 0 {
 		return fmt.Errorf("no talks in %s", dir)
 	}
-	h := newHandler(talks, base)
+	h, err := newHandler(talks, base)
+	if err != nil {
+		return err
+	}
 	for _, w := range h.warnings {
 		fmt.Fprintln(log, w)
 	}

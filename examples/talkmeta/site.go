@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/cite"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
 )
 
@@ -101,6 +101,7 @@ func runSite(e *env, args []string) int {
 // it writes talk pages, in a temporary directory.
 type siteBuilder struct {
 	r    html.Renderer
+	apa  *csl.Processor // for the talk pages' references
 	urls html.PyvideoURLs
 	out  string // where the site goes
 	tmp  string // where it is built
@@ -143,6 +144,10 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
+	apa, err := cslProcessor("apa", "")
+	if err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -152,7 +157,7 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 		return nil, err
 	}
 	return &siteBuilder{
-		r: r, out: out, tmp: tmp,
+		r: r, apa: apa, out: out, tmp: tmp,
 		slots:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 		report:   report,
 		dirs:     map[string]bool{},
@@ -190,15 +195,13 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	if page == "" {
 		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
 	}
-	// The page cites the talk in BibTeX, as the render verb's pages do.
-	// (They also give an APA reference; the CSL engine would double the
-	// time a large site takes to build.)
+	// The page cites the talk as the render verb's pages do.
 	if err := b.write(page, record, func(w io.Writer) error {
-		var bib strings.Builder
-		if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
+		citations, err := pageCitations(b.apa, t)
+		if err != nil {
 			return err
 		}
-		return b.r.WriteTalk(w, t, html.PageOptions{Citations: []html.Citation{{Label: "BibTeX", Text: bib.String()}}})
+		return b.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
 	}); err != nil {
 		return err
 	}
