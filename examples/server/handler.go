@@ -91,11 +91,7 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	locale, err := csl.BuiltinLocale()
-	if err != nil {
-		return nil, err
-	}
-	apa, err := csl.New(style, locale)
+	apa, err := csl.New(style) // with the engine's en-US locale
 	if err != nil {
 		return nil, err
 	}
@@ -274,11 +270,7 @@ func citationOffers(talks []*talk.Talk) []offer {
 // reference and its BibTeX entry, as talkmeta's render and site verbs
 // give them.
 func (h *handler) citations(t *talk.Talk) ([]html.Citation, error) {
-	it, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
-	if err != nil {
-		return nil, err
-	}
-	ref, err := h.apa.Entry(it, csl.Text)
+	ref, err := cite.Reference(h.apa, t, csl.Text, cite.Options{})
 	if err != nil {
 		return nil, err
 	}

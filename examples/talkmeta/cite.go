@@ -213,11 +213,7 @@ func cslFormat(html bool) csl.Format {
 // reference in APA (apa is the built-in APA style's processor, made once
 // per run) and the BibTeX entry.
 func pageCitations(apa *csl.Processor, t *talk.Talk) ([]html.Citation, error) {
-	it, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
-	if err != nil {
-		return nil, err
-	}
-	ref, err := apa.Entry(it, csl.Text)
+	ref, err := cite.Reference(apa, t, csl.Text, cite.Options{})
 	if err != nil {
 		return nil, err
 	}

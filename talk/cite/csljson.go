@@ -115,6 +115,17 @@ func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent stri
 	return err
 }
 
+// Reference formats t's bibliography entry in f with pr, a processor of
+// any CSL style (see talk/cite/csl): the entry of the item [CSLItem]
+// gives, with [Key] as its id. A site's "cite this talk" box is one call.
+func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (string, error) {
+	it, err := CSLItem(t, Key(t), opt)
+	if err != nil {
+		return "", err
+	}
+	return pr.Entry(it, f)
+}
+
 // CSLItem returns the talk as an item for the CSL engine in talk/cite/csl,
 // with the given id: the item WriteCSLJSON would write, read back, so that
 // formatted references and CSL-JSON files can never disagree.

@@ -215,6 +215,23 @@ func ExampleKey() {
 }
 
 // A talk formatted as a reference with the CSL engine's built-in APA style.
+func ExampleReference() {
+	style, err := csl.BuiltinStyle("mla")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mla, err := csl.New(style)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ref, err := cite.Reference(mla, seed(), csl.HTML, cite.Options{EventDate: true})
+	fmt.Println(ref, err)
+	// Output:
+	// <div class="csl-entry">Selivanov, Yury. “Async/Await in Python 3.5 and Why It Is Awesome.” Conference presentation. EuroPython 2016, 4 Aug. 2016, https://www.youtube.com/watch?v=m28fiN9y_r8.</div> <nil>
+}
+
 func ExampleCSLItem() {
 	t := seed()
 	item, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
