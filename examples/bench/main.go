@@ -147,11 +147,12 @@ func stages(apa *csl.Processor) []stage {
 
 // writeAPA writes t's APA reference, as a site's "cite this talk" box.
 func writeAPA(w io.Writer, apa *csl.Processor, t *talk.Talk) error {
-	it, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	ref, err := cite.Reference(apa, t, csl.Text, cite.Options{})
 	if err != nil {
 		return err
 	}
-	return apa.WriteEntry(w, it, csl.Text)
+	_, err = io.WriteString(w, ref)
+	return err
 }
 
 // eachTalk makes a stage that decodes every talk and renders it with
