@@ -69,6 +69,12 @@ type PageOptions struct {
 	Canonical string
 	// Citations are shown on talk pages; other pages ignore them.
 	Citations []Citation
+	// Links are the site's own links for the page ("Add to calendar",
+	// "Edit this page"), shown after a talk's links, or in a Links
+	// section after an event's, speaker's or the index's content. A URL
+	// is an absolute http(s) or mailto URL, or a path on the site (below
+	// BaseURL, as Canonical); any other is shown as text.
+	Links []talk.Link
 }
 
 // head is what every page's <head> and navigation show.
@@ -84,6 +90,7 @@ type head struct {
 	Home        string // the index's URL; "" on the index itself or when there is none
 	SiteName    string
 	StyleSheet  string // the style sheet's URL; "" to inline the style
+	SiteLinks   []link // PageOptions.Links
 }
 
 // page is what the talk templates see.
@@ -166,7 +173,31 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 	if home := r.urls().Index(); home != self {
 		h.Home = r.href(home)
 	}
+	for _, l := range opt.Links {
+		sl := links([]talk.Link{l})[0]
+		if !sl.Safe && !strings.Contains(l.URL, ":") {
+			// A path on the site, as Canonical and the URLs are.
+			sl.URL = r.href(l.URL)
+			sl.Safe = sl.URL != ""
+		}
+		h.SiteLinks = append(h.SiteLinks, sl)
+	}
 	return h
+}
+
+// links makes links safe to show: an unsafe URL becomes text, and a link
+// without a label shows its URL.
+func links(ls []talk.Link) []link {
+	var out []link
+	for _, l := range ls {
+		text := l.Label
+		if text == "" {
+			text = l.URL
+		}
+		u := safeURL(l.URL)
+		out = append(out, link{URL: u, Text: text, Safe: u != ""})
+	}
+	return out
 }
 
 // replaceForbidden replaces the code points HTML does not allow in a
@@ -273,14 +304,7 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 		return nil, fmt.Errorf("html: description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
-	for _, l := range append(append([]talk.Link(nil), t.Slides...), t.Links...) {
-		text := l.Label
-		if text == "" {
-			text = l.URL
-		}
-		u := safeURL(l.URL)
-		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
-	}
+	p.Links = append(append(links(t.Slides), links(t.Links)...), p.SiteLinks...)
 	if u := safeURL(t.License); u != "" {
 		p.Links = append(p.Links, link{URL: u, Text: "Licence", Safe: true})
 	}

@@ -40,6 +40,9 @@ func eventTalks(all []*talk.Talk, id string) []*talk.Talk {
 	return out
 }
 
+// siteLinks are links a site adds to its pages, one of them unsafe.
+var siteLinks = []talk.Link{{URL: "/talks/x.ics", Label: "Add to calendar"}, {URL: "javascript:alert(1)", Label: "Unsafe"}}
+
 // TestPages pins one page of each kind made from the real records.
 func TestPages(t *testing.T) {
 	all := archiveTalks(t)
@@ -67,6 +70,12 @@ func TestPages(t *testing.T) {
 		}},
 		{"index.html", func(w io.Writer) error { return r.WriteIndex(w, index, html.PageOptions{}) }},
 		{"talk-chipy.html", func(w io.Writer) error { return r.WriteTalk(w, chipy[0], html.PageOptions{}) }},
+		// The site's own links: after a talk's, and in a section of their
+		// own elsewhere; an unsafe one is text.
+		{"talk-site-links.html", func(w io.Writer) error { return r.WriteTalk(w, chipy[0], html.PageOptions{Links: siteLinks}) }},
+		{"event-site-links.html", func(w io.Writer) error {
+			return r.WriteEvent(w, &chipy[0].Event, chipy[:1], html.PageOptions{Links: siteLinks})
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
