@@ -98,6 +98,7 @@ func readClusters(t *testing.T, style string) *citeprocClusters {
 var clusterTestStyles = []string{
 	"numeric",
 	"year-suffix", "year-suffix-ranged", "year-suffix-group", "year-suffix-after", "year-after", "cite-group",
+	"sort-short-macro", "sort-short-givenname", "sort-author",
 }
 
 // TestCiteCollapsingMatchesCiteproc does the same with the small
@@ -105,7 +106,10 @@ var clusterTestStyles = []string{
 // collapse in the other ways CSL has: collapse="citation-number"
 // ("[1–3]"), "year-suffix" ("Markham, 2016a, b"), "year-suffix-ranged"
 // ("2016a–e"), with and without year-suffix-delimiter,
-// after-collapse-delimiter and cite-group-delimiter.
+// after-collapse-delimiter and cite-group-delimiter; and that sort cites
+// by a macro of short names (with and without by-cite given-name
+// disambiguation) or by variable="author", where a particle typed into
+// the family name ("van Rossum") is demoted as citeproc-js demotes it.
 func TestCiteCollapsingMatchesCiteproc(t *testing.T) {
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the official locales are not at %s", sharedCSL)
