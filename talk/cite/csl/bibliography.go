@@ -154,17 +154,23 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 	}
 	v := k.variable
 	if ns, ok := it.names[v]; ok {
+		// citeproc-js renders a name variable's key as a long name in
+		// sort order, so a particle typed into the family name ("van
+		// Rossum") is parsed out and demoted as when it is printed:
+		// "Rossum Guido van", not "van Rossum Guido".
+		r := pr.newRenderer(pr.p.citation, it, false)
 		var parts []string
-		for _, n := range ns {
-			if n.Literal != "" {
-				parts = append(parts, n.Literal)
+		for _, nm := range ns {
+			if nm.Literal != "" {
+				parts = append(parts, nm.Literal)
 				continue
 			}
-			fam := n.Family
-			if pr.p.demote == "never" && n.NonDroppingParticle != "" {
-				fam = n.NonDroppingParticle + " " + fam
+			n := r.normalize(nm)
+			given, dp, suffix := n.given, n.dp, n.suffix
+			if given == "" {
+				dp, suffix = "", ""
 			}
-			parts = append(parts, strings.TrimSpace(fam+" "+n.Given))
+			parts = append(parts, r.sortNameKey(n, given, dp, suffix))
 		}
 		return sortValue{s: strings.Join(parts, ", "), present: len(parts) > 0}
 	}

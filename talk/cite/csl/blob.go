@@ -560,6 +560,7 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 		return ps[0]
 	}
 	w.checkRanges(ps)
+	checkLast(ps)
 	var ret strings.Builder
 	for i, p := range ps {
 		useDelim := ""
@@ -585,7 +586,9 @@ func (w *writer) checkRanges(ps []piece) {
 	start := true
 	for i, p := range ps {
 		if p.isStr() {
-			start = true
+			// A number that follows and has a splice prefix is not
+			// the start of a run (citeproc-js's renderBlobs).
+			start = i+1 >= len(ps) || ps[i+1].isStr() || ps[i+1].b.num.splicePrefix == ""
 			continue
 		}
 		var next *blob
@@ -624,6 +627,30 @@ func (w *writer) checkRanges(ps []piece) {
 					next.num.status = numSuccessor
 				}
 			}
+		}
+	}
+}
+
+// checkLast is citeproc-js's "fix last non-range join": going back
+// from the end, the last number of each run of numbers that is not the
+// successor of the one before it is joined with its successor prefix
+// rather than its splice prefix ("2016b, d, a; c" with collapse=
+// "year-suffix" and a layout delimiter of "; ").
+func checkLast(ps []piece) {
+	doit := true
+	for i := len(ps) - 1; i > 0; i-- {
+		if ps[i].isStr() {
+			doit = true
+			continue
+		}
+		if !doit {
+			continue
+		}
+		n := ps[i].b.num
+		lastIsPrev := !ps[i-1].isStr() && ps[i-1].b.num.n == n.n-1
+		if n.status == numSeen || !lastIsPrev && n.status == numSuccessor {
+			n.status = numSuccessor
+			doit = false
 		}
 	}
 }

@@ -14,8 +14,11 @@ import (
 // as in a bibliography of them), their cites are sorted by the style's
 // <citation><sort>, rendered one after the other in the cluster's
 // state (for collapse="year" a cite whose author is the previous one's
-// leaves the names out), joined with the layout delimiter (or ", "
-// after a collapsed cite), and the layout's prefix, suffix and
+// leaves the names out, and for collapse="year-suffix" the year too
+// when it repeats the previous cite's, so that year suffixes join:
+// "2016a, b", ranged "2016a–c"), joined with the layout delimiter (or
+// ", " after a collapsed cite, or the after-collapse-, year-suffix- or
+// cite-group-delimiter as citeproc-js's getSpliceDelimiter picks), and the layout's prefix, suffix and
 // formatting go once around the whole cluster.
 
 // ErrNoItems is returned when a citation is asked of no items: an
@@ -30,6 +33,18 @@ type clusterState struct {
 	groupDelim    string // cite-group-delimiter
 	afterCollapse string // after-collapse-delimiter
 	hasAfter      bool
+	suffixDelim   string // year-suffix-delimiter
+	addYearSuffix bool   // disambiguate-add-year-suffix
+
+	// splice is citeproc-js's tmp.splice_delimiter: the layout
+	// delimiter, unless a year suffix that opened the cite put the
+	// year-suffix-delimiter in its place.
+	splice string
+	// yearsUsed are the years the cite's dates rendered, lastYearsUsed
+	// those of the cite before: with collapse="year-suffix", a year
+	// equal to the previous cite's (by the same author) is left out,
+	// "Smith, 2016a, b".
+	yearsUsed, lastYearsUsed []int
 
 	lastNames     string // citeproc-js's last_primary_names_string
 	hasLastNames  bool
@@ -46,7 +61,7 @@ type clusterState struct {
 // newClusterState reads the collapsing options of the style's
 // <citation>.
 func (pr *Processor) newClusterState() *clusterState {
-	cs := &clusterState{}
+	cs := &clusterState{addYearSuffix: pr.p.addYearSuffix}
 	for _, c := range pr.p.style.root.children {
 		if c.name != "citation" {
 			continue
@@ -54,6 +69,7 @@ func (pr *Processor) newClusterState() *clusterState {
 		cs.collapse = c.get("collapse")
 		cs.groupDelim = c.get("cite-group-delimiter")
 		cs.afterCollapse, cs.hasAfter = c.attr("after-collapse-delimiter")
+		cs.suffixDelim = c.get("year-suffix-delimiter")
 		break
 	}
 	return cs
@@ -113,6 +129,57 @@ func (cs *clusterState) textVariable(v string) {
 	cs.haveCollapsed = false
 }
 
+// yearCollapses reports whether a cite's year that equals the previous
+// cite's is left out (citeproc-js's date-part, which remembers the
+// years of a cite in years_used).
+func (cs *clusterState) yearCollapses() bool {
+	return cs != nil && !cs.authorRequest && cs.addYearSuffix &&
+		(cs.collapse == "year-suffix" || cs.collapse == "year-suffix-ranged")
+}
+
+// dropYear records year as the next year of the cite and reports
+// whether it is left out: it repeats the year in the same place of the
+// previous cite, and the cite is still collapsing (its names were the
+// previous cite's).
+func (cs *clusterState) dropYear(year int) bool {
+	if !cs.yearCollapses() {
+		return false
+	}
+	cs.yearsUsed = append(cs.yearsUsed, year)
+	i := len(cs.yearsUsed) - 1
+	return cs.haveCollapsed && i < len(cs.lastYearsUsed) && cs.lastYearsUsed[i] == year
+}
+
+// yearSuffix sets up the number blob of a year suffix for joining the
+// year suffixes of the cites after it, as citeproc-js's text
+// variable="year-suffix" does: "a, b" with the year-suffix-delimiter
+// (or cite-group-delimiter) between consecutive letters, "a–c" for
+// collapse="year-suffix-ranged". A suffix that is the cite's first
+// output makes the year-suffix-delimiter the cite's splice delimiter.
+func (cs *clusterState) yearSuffix(r *renderer, b *blob) {
+	if cs == nil {
+		return
+	}
+	if cs.suffixDelim != "" {
+		b.num.successorPrefix = cs.suffixDelim
+	}
+	if cs.groupDelim != "" {
+		b.num.successorPrefix = cs.groupDelim
+	}
+	if cs.collapse == "year-suffix-ranged" {
+		b.num.rangePrefix = r.term("citation-range-delimiter", "long", 0)
+	}
+	if cs.suffixDelim == "" || r.sortKey {
+		return
+	}
+	for _, g := range r.groups {
+		if !g.variableSuccess && (g.variableAttempt || !g.termIntended) {
+			cs.splice = cs.suffixDelim
+			return
+		}
+	}
+}
+
 // numberRange makes a citation number b join a range of consecutive
 // numbers ("[1–3]") when the style collapses citation numbers.
 func (cs *clusterState) numberRange(r *renderer, b *blob) {
@@ -137,7 +204,7 @@ func (pr *Processor) spliceDelimiter(cs *clusterState, lastCollapsed bool) strin
 	case cs.haveCollapsed && pr.p.class == "in-text" && cs.collapse != "citation-number":
 		return ", "
 	}
-	return layout
+	return cs.splice
 }
 
 // clusterCite is one cite of a cluster with its citation sort keys
@@ -334,7 +401,10 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 		r.cluster = cs
 		lastCollapsed := cs.haveCollapsed
 		cs.haveCollapsed = cs.collapse != ""
+		cs.splice = a.layoutTok.delimiter
+		cs.yearsUsed = nil
 		r.runLayout()
+		cs.lastYearsUsed = cs.yearsUsed
 		purgeEmpty(r.out.top)
 		rs[pos] = r
 		delims[pos] = pr.spliceDelimiter(cs, lastCollapsed)

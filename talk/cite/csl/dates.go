@@ -76,8 +76,9 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 		}
 		return
 	}
+	dropped := p.name == "year" && r.cluster.dropYear(val)
 	bc, ad, bcEnd, adEnd := "", "", "", ""
-	if p.name == "year" {
+	if p.name == "year" && !dropped {
 		if val > 0 && val < 500 {
 			ad = r.term("ad", "long", 0)
 		}
@@ -103,7 +104,10 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 		}
 	}
 	gender := r.p.loc.genders["month-"+pad2(d.parts[0][1])]
-	value := r.formatDatePart(p, form, val, gender)
+	value := ""
+	if !dropped {
+		value = r.formatDatePart(p, form, val, gender)
+	}
 	valueEnd := ""
 	if valEnd != 0 {
 		valueEnd = r.formatDatePart(p, formEnd, valEnd, gender)

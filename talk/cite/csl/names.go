@@ -1040,6 +1040,17 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 	if suffix != "" && hasInitWith {
 		suffix = initializeWith(suffix, initWith, true, r.p.initializeWithHyphen, r.caseCtx())
 	}
+	key := r.sortNameKey(n, given, dp, suffix)
+	r.tip().variableSuccess = true
+	r.setCanSubstitute(false)
+	return newTextBlob(key, nil)
+}
+
+// sortNameKey is a personal name n in citeproc-js's sort order, with
+// the given name, dropping particle and suffix as its form keeps them:
+// family name first, particles after the given name unless the style
+// never demotes them.
+func (r *renderer) sortNameKey(n normName, given, dp, suffix string) string {
 	join := func(sep string, parts ...string) string {
 		out := ""
 		for _, p := range parts {
@@ -1069,9 +1080,7 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 	default:
 		key = join(" ", join(sortSep, n.family, join(" ", given, dp, n.ndp)), suffix)
 	}
-	r.tip().variableSuccess = true
-	r.setCanSubstitute(false)
-	return newTextBlob(key, nil)
+	return key
 }
 
 // sortSep is citeproc-js's separator of sort-key parts: a symbol, so

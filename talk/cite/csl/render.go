@@ -369,6 +369,7 @@ func (r *renderer) textVariable(n *textNode, v string) {
 		b := newTextBlob("", &n0.tok)
 		b.text = yearSuffix(n)
 		b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) }, successorPrefix: r.a.layoutTok.delimiter}
+		r.cluster.yearSuffix(r, b)
 		r.out.appendLiteral(b)
 	case v == "citation-number":
 		b := newTextBlob("", &n.tok)
