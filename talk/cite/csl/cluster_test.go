@@ -99,6 +99,7 @@ var clusterTestStyles = []string{
 	"numeric",
 	"year-suffix", "year-suffix-ranged", "year-suffix-group", "year-suffix-after", "year-after", "cite-group",
 	"sort-short-macro", "sort-short-givenname", "sort-author",
+	"year-implicit", "year-implicit-full", "year-implicit-collapse", "year-implicit-ranged",
 }
 
 // TestCiteCollapsingMatchesCiteproc does the same with the small
@@ -109,7 +110,11 @@ var clusterTestStyles = []string{
 // after-collapse-delimiter and cite-group-delimiter; and that sort cites
 // by a macro of short names (with and without by-cite given-name
 // disambiguation) or by variable="author", where a particle typed into
-// the family name ("van Rossum") is demoted as citeproc-js demotes it.
+// the family name ("van Rossum") is demoted as citeproc-js demotes it;
+// and that a style that adds year suffixes but has no <text
+// variable="year-suffix"/> gets them after the first year of its date
+// (year-implicit*: a year, a localized full date, collapsed with
+// year-suffix and year-suffix-ranged).
 func TestCiteCollapsingMatchesCiteproc(t *testing.T) {
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the official locales are not at %s", sharedCSL)
@@ -205,5 +210,64 @@ func TestCiteErrors(t *testing.T) {
 	var b strings.Builder
 	if err := pr.WriteCite(&b, Text); !errors.Is(err, ErrNoItems) || b.Len() > 0 {
 		t.Errorf("WriteCite of nothing: %v, %q", err, b.String())
+	}
+}
+
+// TestTestStyleBibliographiesMatchCiteproc compares the bibliographies
+// of some styles of testdata/cluster-styles over all the items the
+// clusters cite with citeproc-js's (testdata/citeproc/bibliography.STYLE.json,
+// made with .ci/csl/citeproc-bib.mjs): year-implicit and
+// year-implicit-full add year suffixes without a <text
+// variable="year-suffix"/>, so the suffix goes after the first year of
+// the entry, with the year part's affixes and formatting ("(2016)(a)").
+func TestTestStyleBibliographiesMatchCiteproc(t *testing.T) {
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official locales are not at %s", sharedCSL)
+	}
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"year-implicit", "year-implicit-full"} {
+		t.Run(style, func(t *testing.T) {
+			want := readBib(t, filepath.Join("testdata", "citeproc", "bibliography."+style+".json"))
+			st, err := LoadStyle(os.DirFS(filepath.Join("testdata", "cluster-styles")), style+".csl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr, err := New(st, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareBib(t, pr, want, bibItems(t, "testdata", want))
+		})
+	}
+}
+
+// TestRendersYearSuffix checks which styles place the year suffix
+// themselves, and so get no implicit one: as in citeproc-js, only a
+// <text variable="year-suffix"/> (or "citation-label") that the
+// citation, the bibliography or their sort keys reach counts, not one
+// in a macro nobody calls.
+func TestRendersYearSuffix(t *testing.T) {
+	const head = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title><id>t</id></info>`
+	for _, c := range []struct {
+		body string
+		want bool
+	}{
+		{`<citation><layout><text variable="title"/></layout></citation>`, false},
+		{`<citation><layout><text variable="year-suffix"/></layout></citation>`, true},
+		{`<citation><layout><text variable="citation-label"/></layout></citation>`, true},
+		{`<macro name="y"><text variable="year-suffix"/></macro><citation><layout><text macro="y"/></layout></citation>`, true},
+		{`<macro name="y"><text variable="year-suffix"/></macro><citation><layout><text variable="title"/></layout></citation>`, false},
+		{`<macro name="y"><text variable="year-suffix"/></macro><citation><layout><text variable="title"/></layout></citation><bibliography><sort><key macro="y"/></sort><layout><text variable="title"/></layout></bibliography>`, true},
+	} {
+		st, err := ParseStyle([]byte(head + c.body + `</style>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rendersYearSuffix(st); got != c.want {
+			t.Errorf("%s: rendersYearSuffix = %v, want %v", c.body, got, c.want)
+		}
 	}
 }

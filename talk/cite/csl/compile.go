@@ -188,6 +188,12 @@ type program struct {
 	initializeWithHyphen bool
 	pageRangeFormat      string
 	flip                 *flipSpecs
+
+	// rendersYearSuffix: the style places the year suffix itself (a
+	// <text variable="year-suffix"/> or "citation-label"), so the first
+	// year of a cite or entry does not get it (citeproc-js's
+	// opt.has_year_suffix).
+	rendersYearSuffix bool
 }
 
 // nameOptions are the name attributes that cs:style, cs:citation and
@@ -248,7 +254,45 @@ func compile(s *Style, loc *localeData) *program {
 		}
 	}
 	p.hasDisambiguate = hasDisambiguateTest(s.root)
+	p.rendersYearSuffix = rendersYearSuffix(s)
 	return p
+}
+
+// rendersYearSuffix reports whether the citation or bibliography,
+// their sort keys included, reach a <text variable="year-suffix"/> or
+// <text variable="citation-label"/>, directly or through the macros
+// they call. citeproc-js sets opt.has_year_suffix as it builds those
+// elements, and it builds only the macros that are called, so a
+// year-suffix text in a macro nobody calls leaves the implicit year
+// suffix on.
+func rendersYearSuffix(s *Style) bool {
+	seen := map[string]bool{}
+	var walk func(e *element) bool
+	walk = func(e *element) bool {
+		if e.name == "text" {
+			if v := e.get("variable"); v == "year-suffix" || v == "citation-label" {
+				return true
+			}
+		}
+		if m := e.get("macro"); m != "" && (e.name == "text" || e.name == "key") && !seen[m] {
+			seen[m] = true
+			if me := s.macros[m]; me != nil && walk(me) {
+				return true
+			}
+		}
+		for _, c := range e.children {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range s.root.children {
+		if (c.name == "citation" || c.name == "bibliography") && walk(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDateElement is citeproc-js's inspectDateMacros.

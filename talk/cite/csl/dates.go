@@ -65,6 +65,9 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 		valEnd = d.parts[1][k]
 	}
 	if val == 0 {
+		// citeproc-js still gives a year it left out, or lacks, the
+		// suffix when the cite is collapsing.
+		r.implicitYearSuffix(p, "")
 		if p.name == "month" && d.season != "" {
 			s := d.season
 			if len(s) == 1 && s[0] >= '1' && s[0] <= '4' {
@@ -179,6 +182,46 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 		r.out.appendText(ad, emptyToken, false, false, false)
 	}
 	r.out.closeLevel()
+	r.implicitYearSuffix(p, value)
+}
+
+// implicitYearSuffix appends the item's year suffix after the first
+// year part of a cite or entry, when the style disambiguates with year
+// suffixes but never places them with <text variable="year-suffix"/>:
+// the CSL specification puts the suffix on the first year cs:date
+// renders, and citeproc-js does it here, after the year part's level
+// ("Smith 2016a"). value is the year as rendered, "" when it was left
+// out (collapse="year-suffix" drops a year equal to the previous
+// cite's, and the suffix then joins the previous cite's: "2016a, b").
+// Like citeproc-js's NumericBlob, the suffix takes the year part's
+// affixes, decorations and text-case.
+func (r *renderer) implicitYearSuffix(p *datePartNode, value string) {
+	if p.name != "year" || r.p.rendersYearSuffix || r.justLooking || r.doneYearSuffix {
+		return
+	}
+	if value == "" && (r.cluster == nil || !r.cluster.haveCollapsed) {
+		return
+	}
+	if r.regItem == nil || r.regItem.disambig.yearSuffix < 0 {
+		return
+	}
+	r.doneYearSuffix = true
+	n := r.regItem.disambig.yearSuffix
+	b := newTextBlob(yearSuffix(n), &p.tok)
+	b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) },
+		successorPrefix: r.a.layoutTok.delimiter, ugly: true}
+	if cs := r.cluster; cs != nil {
+		switch {
+		case cs.groupDelim != "":
+			b.num.successorPrefix = cs.groupDelim
+		case cs.suffixDelim != "":
+			b.num.successorPrefix = cs.suffixDelim
+		}
+		if cs.collapse == "year-suffix-ranged" {
+			b.num.rangePrefix = r.term("citation-range-delimiter", "long", 0)
+		}
+	}
+	r.out.appendLiteral(b)
 }
 
 func pad2(n int) string {

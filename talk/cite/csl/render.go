@@ -72,6 +72,11 @@ type renderer struct {
 	nameNodeTop        *blob
 	nameNodeChildren   []*blob
 
+	// doneYearSuffix: the cite or entry has had its implicit year suffix
+	// (citeproc-js's tmp.has_done_year_suffix), which goes on its first
+	// year only.
+	doneYearSuffix bool
+
 	sortKey bool // rendering a sort key: names in sort order, no et-al
 	// in a sort key, inside a macro with a date (citeproc-js's
 	// doing-macro-with-date): only names and dates render
