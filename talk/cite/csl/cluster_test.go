@@ -100,6 +100,7 @@ var clusterTestStyles = []string{
 	"year-suffix", "year-suffix-ranged", "year-suffix-group", "year-suffix-after", "year-after", "cite-group",
 	"sort-short-macro", "sort-short-givenname", "sort-author",
 	"year-implicit", "year-implicit-full", "year-implicit-collapse", "year-implicit-ranged",
+	"sort-short-all-names", "sort-short-all-names-with-initials", "sort-short-primary-name", "sort-short-primary-name-with-initials",
 }
 
 // TestCiteCollapsingMatchesCiteproc does the same with the small
@@ -108,8 +109,10 @@ var clusterTestStyles = []string{
 // ("[1–3]"), "year-suffix" ("Markham, 2016a, b"), "year-suffix-ranged"
 // ("2016a–e"), with and without year-suffix-delimiter,
 // after-collapse-delimiter and cite-group-delimiter; and that sort cites
-// by a macro of short names (with and without by-cite given-name
-// disambiguation) or by variable="author", where a particle typed into
+// by a macro of short names (with and without given-name
+// disambiguation by each givenname-disambiguation-rule, whose global
+// rules put the given name or initials the name registry asks for into
+// the key: "C. Webber" before "C. A. Webber") or by variable="author", where a particle typed into
 // the family name ("van Rossum") is demoted as citeproc-js demotes it;
 // and that a style that adds year suffixes but has no <text
 // variable="year-suffix"/> gets them after the first year of its date
@@ -228,7 +231,8 @@ func TestTestStyleBibliographiesMatchCiteproc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, style := range []string{"year-implicit", "year-implicit-full"} {
+	for _, style := range []string{"year-implicit", "year-implicit-full",
+		"sort-short-all-names", "sort-short-all-names-with-initials", "sort-short-primary-name", "sort-short-primary-name-with-initials"} {
 		t.Run(style, func(t *testing.T) {
 			want := readBib(t, filepath.Join("testdata", "citeproc", "bibliography."+style+".json"))
 			st, err := LoadStyle(os.DirFS(filepath.Join("testdata", "cluster-styles")), style+".csl")

@@ -115,7 +115,10 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 			param = 2
 		}
 	}
-	if r.regItem == nil {
+	// Sort keys are rendered without the item's token, but only for
+	// items in the registry, as citeproc-js's are (after its
+	// doinserts), so they keep the level the name registry gives.
+	if r.regItem == nil && !r.sortKey {
 		switch {
 		case form == "short":
 			return 0
