@@ -6,11 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // FuzzValidateTalk feeds the validator arbitrary bytes, seeded with real
 // records, in both profiles: it must never panic, and every problem it
-// reports must be complete and point inside the input.
+// reports must be complete and point inside the input. The quick check
+// must agree with jsonschema/v5 on every input.
 func FuzzValidateTalk(f *testing.F) {
 	root := filepath.Join("..", "testdata", "pyvideo")
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -43,6 +46,17 @@ func FuzzValidateTalk(f *testing.F) {
 		}
 		if (ps.Err() == nil) != (ps.Errors() == 0) {
 			t.Errorf("Err() = %v with %d errors", ps.Err(), ps.Errors())
+		}
+		id := TalkID
+		if pyvideo {
+			id = PyvideoTalkID
+		}
+		if doc, err := jsonx.Decode(data, 0); err == nil {
+			cs, _ := load()
+			full := cs.schemas[id].Validate(doc)
+			if fast := cs.quick[id].accepts(doc); fast != (full == nil) {
+				t.Errorf("the quick check says valid=%v, jsonschema/v5 says %v", fast, full)
+			}
 		}
 	})
 }

@@ -44,6 +44,9 @@ func Files() fs.FS { return files }
 type compiled struct {
 	schemas map[string]*jsonschema.Schema // by $id
 	docs    map[string]any                // by $id
+	// quick holds, by $id, the fast check of each schema that quick could
+	// reduce; see quickSchema.
+	quick map[string]*quickSchema
 }
 
 // load compiles the schemas once per process; compiled schemas are
@@ -55,7 +58,7 @@ var load = sync.OnceValues(func() (*compiled, error) {
 	c.LoadURL = func(url string) (_ io.ReadCloser, err error) {
 		return nil, fmt.Errorf("schema: refusing to load %s: the talkmeta schemas are self-contained", url)
 	}
-	cs := &compiled{schemas: map[string]*jsonschema.Schema{}, docs: map[string]any{}}
+	cs := &compiled{schemas: map[string]*jsonschema.Schema{}, docs: map[string]any{}, quick: map[string]*quickSchema{}}
 	ids := []string{TalkID, SpeakerID, EventID, PyvideoTalkID, PyvideoCategoryID}
 	for _, id := range ids {
 		data, err := files.ReadFile(strings.TrimPrefix(id, idPrefix))
@@ -77,6 +80,9 @@ var load = sync.OnceValues(func() (*compiled, error) {
 			return nil, err
 		}
 		cs.schemas[id] = s
+		if q := quick(s); q != nil {
+			cs.quick[id] = q
+		}
 	}
 	return cs, nil
 })

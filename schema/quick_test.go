@@ -1,0 +1,116 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
+)
+
+// TestQuickCoversEverySchema keeps the fast path in use: an edit that
+// gives a schema a keyword quickSchema does not check silently sends
+// every record through jsonschema/v5 alone, which is correct but slow.
+func TestQuickCoversEverySchema(t *testing.T) {
+	cs, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range cs.schemas {
+		if _, ok := cs.quick[id]; !ok {
+			t.Errorf("%s has no quick check", id)
+		}
+	}
+}
+
+// TestQuickRefusesUnknownKeywords: a schema using a keyword quickSchema
+// does not check gets no quick check at all, never a partial one.
+func TestQuickRefusesUnknownKeywords(t *testing.T) {
+	for _, schema := range []string{
+		`{"type": "string", "maxLength": 3}`,
+		`{"properties": {"a": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}`,
+		`{"items": {"$ref": "#/$defs/x"}, "$defs": {"x": {"const": 1}}}`,
+		`{"additionalProperties": false}`,
+	} {
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		if err := c.AddResource("https://example.com/s.json", strings.NewReader(schema)); err != nil {
+			t.Fatalf("%s: %v", schema, err)
+		}
+		s, err := c.Compile("https://example.com/s.json")
+		if err != nil {
+			t.Fatalf("%s: %v", schema, err)
+		}
+		if q := quick(s); q != nil {
+			t.Errorf("%s: got a quick check, want none", schema)
+		}
+	}
+}
+
+// TestQuickAgreesWithJSONSchema plants one fault per keyword, and the
+// values where JSON Schema's rules are easy to get wrong (1.0 is an
+// integer; 1 and 1.0 are equal items; member order does not make objects
+// differ; a character beyond the BMP counts once), and asks both checks.
+func TestQuickAgreesWithJSONSchema(t *testing.T) {
+	type tc struct {
+		id, record string
+		valid      bool
+	}
+	const videos = `"videos": [{"type": "youtube", "url": "https://youtu.be/x"}]`
+	cases := []tc{
+		{PyvideoTalkID, `{"title": "T", ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "", ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "𝔸", ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T"}`, false},
+		{PyvideoTalkID, `{"title": "T", "videos": []}`, false},
+		{PyvideoTalkID, `{"title": 1, ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "duration": 1.0, ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "duration": 1e2, ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "duration": 1.5, ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "duration": -1, ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "duration": -0, ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "duration": null, ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "recorded": "2016-02-30", ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "recorded": "July 2016", ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "speakers": ["A", "A"], ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "speakers": ["A", 1], ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "a", "url": "https://x", "length": 1}, {"url": "https://x", "length": 1.0, "type": "a"}]}`, false},
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "a", "url": "https://x", "length": 1}, {"url": "https://x", "length": 2, "type": "a"}]}`, true},
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "a", "url": "/relative"}]}`, false},
+		{PyvideoTalkID, `{"title": "T", "related_urls": ["https://x", {"url": "https://y"}], ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "related_urls": [{"label": "slides"}], ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "related_urls": [true], ` + videos + `}`, false},
+		{PyvideoCategoryID, `{"title": "E", "start_date": "2016-07-17"}`, true},
+		{PyvideoCategoryID, `{"title": "E", "start_date": "2016-02-30"}`, false},
+		{TalkID, `{"title": "T", "markup": "rst"}`, true},
+		{TalkID, `{"title": "T", "markup": "html"}`, false},
+		{TalkID, `{"title": "T", "slug": "a b"}`, false},
+		{TalkID, `{"title": "T", "parts": [{"title": "P", "parts": [{"title": ""}]}]}`, false},
+		{TalkID, `{"title": "T", "parts": [{"title": "P", "parts": [{"title": "Q"}]}]}`, true},
+		{TalkID, `{"title": "T", "speakers": [{"name": ""}]}`, false},
+		{TalkID, `{"title": "T", "event": {"name": "E", "start": "2016-13"}}`, true}, // the pattern's; the checks find the month
+		{TalkID, `{"title": "T", "event": {"name": "E", "start": "2016-1"}}`, false},
+		{TalkID, `{"title": "T", "legacy": {"id": 3.0}}`, true},
+		{TalkID, `{"title": "T", "tags": ["a", ""]}`, false},
+		{TalkID, `{"title": "T", "thumbnail": "https://x/y.jpg", "videos": [{"url": "https://x", "size": 0}]}`, true},
+		{SpeakerID, `{"name": "A"}`, true},
+		{EventID, `{"name": "E"}`, true},
+	}
+	cs, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		doc, err := jsonx.Decode([]byte(c.record), 0)
+		if err != nil {
+			t.Fatalf("%s: %v", c.record, err)
+		}
+		full := cs.schemas[c.id].Validate(doc) == nil
+		fast := cs.quick[c.id].accepts(doc)
+		if diff := cmp.Diff([2]bool{c.valid, c.valid}, [2]bool{full, fast}); diff != "" {
+			t.Errorf("%s in %s: [jsonschema/v5, quick] verdicts (-want +got):\n%s", c.record, c.id, diff)
+		}
+	}
+}
