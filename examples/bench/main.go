@@ -32,6 +32,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
@@ -73,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bench: %v\n", err)
 		return 1
 	}
-	fsys := replicated(os.DirFS(fl.Arg(0)), *replicate)
+	fsys := replicated(osfs.DirFS(fl.Arg(0)), *replicate)
 	var results []result
 	for _, s := range stages(apa) {
 		if *only != "" && !strings.Contains(","+*only+",", ","+s.name+",") {

@@ -16,6 +16,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -79,7 +80,7 @@ func (p peerTiming) rate() float64 { return float64(p.Records) / p.Wall }
 // schema (ajv), and formatting the same CSL items as APA entries with the
 // same style (citeproc-js).
 func sideBySide(dir, peers, cslDir string, apa *csl.Processor) ([]comparison, error) {
-	fsys := os.DirFS(dir)
+	fsys := osfs.DirFS(dir)
 	validation, err := measure(stage{"validate", validateStage}, fsys)
 	if err != nil {
 		return nil, err

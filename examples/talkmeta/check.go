@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/schema"
 )
 
@@ -71,7 +72,7 @@ func runCheck(e *env, args []string) int {
 				progressShown = true
 			}
 		}
-		r := v.CheckArchive(os.DirFS(arg), progress)
+		r := v.CheckArchive(osfs.DirFS(arg), progress)
 		for _, p := range r.Problems {
 			p.Path = path.Join(filepath.ToSlash(arg), p.Path)
 		}
@@ -127,7 +128,7 @@ func checkProfile(name, arg string) (schema.Profile, error) {
 	if filepath.Base(filepath.Dir(arg)) == "videos" || filepath.Base(arg) == "videos" || filepath.Base(arg) == "category.json" {
 		return schema.Pyvideo, nil
 	}
-	fsys := os.DirFS(arg)
+	fsys := osfs.DirFS(arg)
 	for _, pattern := range []string{"category.json", "*/category.json", "videos", "*/videos"} {
 		if m, _ := fs.Glob(fsys, pattern); len(m) > 0 {
 			return schema.Pyvideo, nil

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 	"github.com/talkmeta/talkmeta/talk/rubyevents"
@@ -70,7 +71,7 @@ func runImport(e *env, args []string) int {
 		problems = append(problems, unwrapAll(err)...)
 		events, talks = []*talk.Event{&s.Event}, s.Talks
 	case "rubyevents":
-		a, err := rubyevents.Read(os.DirFS(src))
+		a, err := rubyevents.Read(osfs.DirFS(src))
 		for _, p := range unwrapAll(err) {
 			var re *talk.RecordError
 			if errors.As(p, &re) {

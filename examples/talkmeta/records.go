@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -44,9 +45,9 @@ func talks(paths []string) iter.Seq2[*talk.Talk, error] {
 				root = ""
 			case exists(filepath.Join(p, "category.json")):
 				root = filepath.Dir(filepath.Clean(p))
-				seq = pyvideo.EventTalks(os.DirFS(root), filepath.Base(filepath.Clean(p)))
+				seq = pyvideo.EventTalks(osfs.DirFS(root), filepath.Base(filepath.Clean(p)))
 			default:
-				seq = pyvideo.Talks(os.DirFS(p))
+				seq = pyvideo.Talks(osfs.DirFS(p))
 			}
 			for t, err := range seq {
 				if t != nil && root != "" {

@@ -1,0 +1,85 @@
+package osfs
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var archive = filepath.Join("..", "..", "testdata", "pyvideo")
+
+// TestDirFS holds DirFS to the fs.FS contract with the standard
+// library's own checker, on the repository's copy of a pyvideo archive.
+func TestDirFS(t *testing.T) {
+	if err := fstest.TestFS(DirFS(archive), "LICENSE", "europython-2016/category.json"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDirFSErrors: a failed Open says what os.DirFS says, so that callers
+// see no difference but the speed.
+func TestDirFSErrors(t *testing.T) {
+	for _, name := range []string{"missing.json", "../LICENSE", "/etc/passwd", "a//b", ""} {
+		_, want := os.DirFS(archive).Open(name)
+		_, got := DirFS(archive).Open(name)
+		if want == nil || got == nil {
+			t.Fatalf("Open(%q): os.DirFS %v, DirFS %v; want errors", name, want, got)
+		}
+		var pw, pg *fs.PathError
+		if !errors.As(want, &pw) || !errors.As(got, &pg) {
+			t.Fatalf("Open(%q): errors %T and %T, want *fs.PathError", name, want, got)
+		}
+		type summary struct {
+			Op, Path string
+			NotExist bool
+			Err      string
+		}
+		sum := func(e *fs.PathError) summary {
+			return summary{e.Op, e.Path, errors.Is(e, fs.ErrNotExist), e.Err.Error()}
+		}
+		if diff := cmp.Diff(sum(pw), sum(pg)); diff != "" {
+			t.Errorf("Open(%q) error (-os.DirFS +DirFS):\n%s", name, diff)
+		}
+	}
+}
+
+// BenchmarkReadArchive reads every file of the repository's pyvideo
+// archive through os.DirFS and through DirFS: the difference is the
+// system calls DirFS saves.
+func BenchmarkReadArchive(b *testing.B) {
+	var names []string
+	fs.WalkDir(os.DirFS(archive), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	for _, fsys := range []struct {
+		name string
+		fs   fs.FS
+	}{{"os.DirFS", os.DirFS(archive)}, {"osfs.DirFS", DirFS(archive)}} {
+		b.Run(fsys.name, func(b *testing.B) {
+			b.ReportAllocs()
+			buf := make([]byte, 64<<10)
+			for b.Loop() {
+				for _, name := range names {
+					f, err := fsys.fs.Open(name)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for {
+						if _, err := f.Read(buf); err != nil {
+							break
+						}
+					}
+					f.Close()
+				}
+			}
+		})
+	}
+}
