@@ -5,8 +5,9 @@
 //
 //	node .ci/bench/citeproc.mjs STYLE.csl LOCALE.xml ITEMS.json
 //
-// One pass warms the JIT up; the second is timed. It prints one JSON
-// line: {"tool", "stage", "records", "wall", "cpu"} (seconds).
+// One pass warms the JIT up; the best of three timed passes counts. It
+// prints one JSON line: {"tool", "stage", "records", "wall", "cpu"}
+// (seconds).
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,16 +42,21 @@ function entries() {
   return chars;
 }
 
+// One run warms the JIT up; the best of the three timed runs counts, as
+// in examples/bench.
 entries();
-const cpu0 = process.cpuUsage();
-const t0 = process.hrtime.bigint();
-entries();
-const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-const cpu = process.cpuUsage(cpu0);
+let best;
+for (let i = 0; i < 3; i++) {
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  entries();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  if (!best || wall < best.wall) best = { wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
 console.log(JSON.stringify({
   tool: `citeproc-js ${version}`,
   stage: "APA entry",
   records: items.length,
-  wall,
-  cpu: (cpu.user + cpu.system) / 1e6,
+  ...best,
 }));

@@ -3,7 +3,7 @@
 # ajv validating the same talk files against the same schema, and
 # citeproc-js formatting the same CSL items with the same official APA
 # style. This is the run the README's table comes from; it takes a few
-# minutes (citeproc-js formats 13,239 entries twice) and wants a quiet
+# minutes (citeproc-js formats 13,239 entries four times) and wants a quiet
 # machine. Not part of .ci/run: timings on a shared CI machine mean
 # little, and CI's budget is better spent on conformance.
 set -euo pipefail
