@@ -14,4 +14,4 @@ corpus="${TALKMETA_CORPUS:-$TALKMETA_SHARED/corpus/pyvideo}"
 (cd "$here" && [ -d node_modules/citeproc ] || npm install --no-audit --no-fund --loglevel=error >/dev/null)
 cd "$root"
 node --version
-go run ./examples/bench -csl "$TALKMETA_SHARED/csl" -peers "$here" "$@" "$corpus"
+go run ./examples/bench -runs 3 -csl "$TALKMETA_SHARED/csl" -peers "$here" "$@" "$corpus"
