@@ -3,7 +3,7 @@
 // MB per second, allocations per record and peak memory, and the ratio to
 // the decode floor (reading and decoding alone).
 //
-//	go run ./examples/bench [-replicate N] [-runs N] [-stages decode,...] [-csl DIR] [-peers DIR] CORPUS
+//	go run ./examples/bench [-replicate N] [-runs N] [-stages decode,...] [-csl DIR] [-peers DIR] [-cpuprofile FILE] CORPUS
 //
 // -runs runs each stage N times and reports the fastest run: on a shared
 // machine noise only ever slows a run down.
@@ -29,6 +29,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"syscall"
@@ -65,8 +66,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cslDir := fl.String("csl", "", "`DIR` of the official CSL styles and locales, for the apa stage")
 	runs := fl.Int("runs", 1, "run each stage `N` times and report the fastest run")
 	peers := fl.String("peers", "", "`DIR` of the peer scripts (.ci/bench) to run ajv and citeproc-js beside talkmeta")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the stages to `FILE`, for go tool pprof")
 	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-stages a,b] [-csl DIR] [-peers DIR] CORPUS")
+		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] CORPUS")
 		return 2
 	}
 	if *peers != "" && *cslDir == "" {
@@ -79,6 +81,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fsys := replicated(osfs.DirFS(fl.Arg(0)), *replicate)
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: %v\n", err)
+			return 1
+		}
+		defer stop()
+	}
 	var results []result
 	for _, s := range stages(apa) {
 		if *only != "" && !strings.Contains(","+*only+",", ","+s.name+",") {
@@ -357,6 +367,20 @@ func maxOf(a, b uint64) uint64 {
 		return a
 	}
 	return b
+}
+
+// startCPUProfile profiles the process into the file name until the
+// returned function is called.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func cpuTime() time.Duration {
