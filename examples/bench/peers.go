@@ -135,11 +135,7 @@ func cslItems(fsys fs.FS) ([]*csl.Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		it, err := cite.CSLItem(t, strconv.Itoa(len(items)+1), cite.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", t.Origin.Path, err)
-		}
-		items = append(items, it)
+		items = append(items, cite.CSLItem(t, strconv.Itoa(len(items)+1), cite.Options{}))
 	}
 	return items, nil
 }

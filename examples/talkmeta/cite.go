@@ -100,11 +100,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	status := 0
 	for t, err := range talks(paths) {
 		if err == nil {
-			var it *csl.Item
-			if it, err = cite.CSLItem(t, cite.Key(t), opt); err == nil {
-				err = pr.WriteEntry(out, it, cslFormat(html))
-			}
-			if err != nil {
+			if err = pr.WriteEntry(out, cite.CSLItem(t, cite.Key(t), opt), cslFormat(html)); err != nil {
 				err = fmt.Errorf("%s: %w", t.Origin.Path, err)
 			}
 		}

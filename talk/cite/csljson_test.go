@@ -12,9 +12,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -143,4 +145,42 @@ func TestCSLJSONCorpus(t *testing.T) {
 		t.Errorf("%d problems, the first: %s", len(p), strings.Join(p[:min(10, len(p))], "\n"))
 	}
 	t.Logf("%d talks: %d schema problems", n, len(p))
+}
+
+// sameAsWritten reports how CSLItem's item differs from the item the CSL
+// engine reads back from the CSL-JSON written for the same talk.
+func sameAsWritten(t testing.TB, tk *talk.Talk, opt Options) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := writeCSLItem(&b, tk, "id", opt, ""); err != nil {
+		t.Fatal(err)
+	}
+	written, err := csl.ParseItems(b.Bytes())
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.Bytes())
+	}
+	return cmp.Diff(written[0], CSLItem(tk, "id", opt))
+}
+
+// TestCSLItemIsWrittenItem holds CSLItem, which builds the engine's item
+// directly, to the CSL-JSON the package writes, on real, hostile and empty
+// talks and, with TALKMETA_CORPUS, on every talk of the corpus.
+func TestCSLItemIsWrittenItem(t *testing.T) {
+	talks := append(archiveTalks(t), hostileTalk(), &talk.Talk{})
+	if corpus := os.Getenv("TALKMETA_CORPUS"); corpus != "" {
+		for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
+			if err == nil {
+				talks = append(talks, tk)
+			}
+		}
+	} else {
+		t.Log("TALKMETA_CORPUS is not set: the repository's records only")
+	}
+	for _, tk := range talks {
+		for _, opt := range []Options{{}, {EventDate: true}} {
+			if diff := sameAsWritten(t, tk, opt); diff != "" {
+				t.Errorf("%s %+v: CSLItem differs from the written item (-written +CSLItem):\n%s", tk.Origin.Path, opt, diff)
+			}
+		}
+	}
 }

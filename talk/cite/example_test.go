@@ -234,11 +234,7 @@ func ExampleReference() {
 
 func ExampleCSLItem() {
 	t := seed()
-	item, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	item := cite.CSLItem(t, cite.Key(t), cite.Options{})
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		fmt.Println(err)

@@ -74,3 +74,15 @@ func FuzzRIS(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCSLItem checks that CSLItem gives the item the CSL engine reads
+// from the CSL-JSON written for any talk.
+func FuzzCSLItem(f *testing.F) {
+	addFuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, title, subtitle, name, abstract, tag, url string) {
+		tk := fuzzTalk(title, subtitle, name, abstract, tag, url)
+		if diff := sameAsWritten(t, tk, Options{EventDate: true}); diff != "" {
+			t.Errorf("(-written +CSLItem):\n%s", diff)
+		}
+	})
+}
