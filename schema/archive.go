@@ -2,8 +2,8 @@ package schema
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -229,7 +230,7 @@ const progressInterval = 100 * time.Millisecond
 // checkRecord validates one record and keeps what the archive-wide checks
 // need. Each call touches only its own record.
 func (a *archive) checkRecord(r *record) Problems {
-	data, err := readLimited(a.fsys, r.path, a.v.Limits.RecordBytes())
+	data, err := readRecord(a.fsys, r.path, a.v.Limits.RecordBytes())
 	if err != nil {
 		return Problems{{Path: r.path, Rule: "read", Severity: Error, Message: err.Error(), offset: -1}}
 	}
@@ -304,7 +305,7 @@ func (a *archive) unique() {
 // slugPointer is where a talk's slug comes from: its slug member, or its
 // title.
 func (a *archive) slugPointer(p string) string {
-	data, err := readLimited(a.fsys, p, a.v.Limits.RecordBytes())
+	data, err := readRecord(a.fsys, p, a.v.Limits.RecordBytes())
 	if err == nil {
 		var obj map[string]any
 		if json.Unmarshal(data, &obj) == nil && obj["slug"] != nil && obj["slug"] != "" {
@@ -318,7 +319,7 @@ func (a *archive) slugPointer(p string) string {
 // record again for its line and column: such problems are rare.
 func (a *archive) at(p, ptr, rule, msg string) {
 	c := &checker{v: a.v, path: p}
-	c.data, _ = readLimited(a.fsys, p, a.v.Limits.RecordBytes())
+	c.data, _ = readRecord(a.fsys, p, a.v.Limits.RecordBytes())
 	c.add(ptr, rule, Error, msg)
 	c.finish()
 	a.problems = append(a.problems, c.problems...)
@@ -347,40 +348,15 @@ func holdsJSON(fsys fs.FS, dir string) bool {
 	return found
 }
 
-// readLimited reads a file, refusing one larger than limit bytes (no
-// limit when limit <= 0) before reading it. It sizes its buffer from the
-// file's size, so that a record takes one read, not a growing series.
-func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	size := int64(512)
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
-	if limit > 0 && size > limit {
-		return nil, fmt.Errorf("the file is %d bytes, more than the limit of %d for one record", size, limit)
-	}
-	r := io.Reader(f)
-	if limit > 0 {
-		r = io.LimitReader(f, limit+1)
-	}
-	data := make([]byte, size+1)
-	n, err := io.ReadFull(r, data)
+// readRecord reads a record file, refusing one over the record size limit.
+func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	data, err := osfs.ReadFile(fsys, p, limit)
+	var large *osfs.TooLargeError
 	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return data[:n], nil // the usual case: the whole file, as its size said
-	case err != nil:
-		return nil, err
-	}
-	// The file is longer than its size said (it grew, or is not a regular
-	// file): read the rest.
-	rest, err := io.ReadAll(r)
-	data = append(data, rest...)
-	if limit > 0 && int64(len(data)) > limit {
+	case !errors.As(err, &large):
+		return data, err
+	case large.Size < 0:
 		return nil, fmt.Errorf("the file is more than %d bytes, the limit for one record", limit)
 	}
-	return data, err
+	return nil, fmt.Errorf("the file is %d bytes, more than the limit of %d for one record", large.Size, limit)
 }

@@ -19,13 +19,15 @@ import (
 
 // DirFS returns a file system for the tree of files rooted at dir, as
 // os.DirFS does, whose Open costs fewer system calls where the platform
-// allows it. Everything but Open is os.DirFS's.
+// allows it. ReadFile reads through that Open; everything else is
+// os.DirFS's.
 func DirFS(dir string) fs.FS {
 	return dirFS{fsWithAll: os.DirFS(dir).(fsWithAll), dir: dir}
 }
 
-// fsWithAll is what os.DirFS implements, kept so that fs.ReadDir, fs.Stat
-// and fs.ReadFile keep their fast paths.
+// fsWithAll is what os.DirFS implements, kept so that fs.ReadDir and
+// fs.Stat keep their fast paths. Its ReadFile is replaced: os.DirFS's
+// opens the file with os.Open, the very cost DirFS saves.
 type fsWithAll interface {
 	fs.ReadDirFS
 	fs.ReadFileFS
@@ -35,4 +37,13 @@ type fsWithAll interface {
 type dirFS struct {
 	fsWithAll
 	dir string
+}
+
+// ReadFile reads the named file through DirFS's Open, so that fs.ReadFile
+// saves the system calls too.
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	if d.dir == "" || !fs.ValidPath(name) {
+		return d.fsWithAll.ReadFile(name) // os.DirFS's error says why
+	}
+	return ReadFile(d, name, -1)
 }

@@ -27,23 +27,56 @@ func TestDirFSErrors(t *testing.T) {
 	for _, name := range []string{"missing.json", "../LICENSE", "/etc/passwd", "a//b", ""} {
 		_, want := os.DirFS(archive).Open(name)
 		_, got := DirFS(archive).Open(name)
-		if want == nil || got == nil {
-			t.Fatalf("Open(%q): os.DirFS %v, DirFS %v; want errors", name, want, got)
+		compareErrors(t, "Open", name, want, got)
+		_, want = fs.ReadFile(os.DirFS(archive), name)
+		_, got = fs.ReadFile(DirFS(archive), name)
+		compareErrors(t, "ReadFile", name, want, got)
+	}
+}
+
+// compareErrors fails unless two errors of a call are the same
+// *fs.PathError.
+func compareErrors(t *testing.T, call, name string, want, got error) {
+	t.Helper()
+	if want == nil || got == nil {
+		t.Fatalf("%s(%q): os.DirFS %v, DirFS %v; want errors", call, name, want, got)
+	}
+	var pw, pg *fs.PathError
+	if !errors.As(want, &pw) || !errors.As(got, &pg) {
+		t.Fatalf("%s(%q): errors %T and %T, want *fs.PathError", call, name, want, got)
+	}
+	type summary struct {
+		Op, Path string
+		NotExist bool
+		Err      string
+	}
+	sum := func(e *fs.PathError) summary {
+		return summary{e.Op, e.Path, errors.Is(e, fs.ErrNotExist), e.Err.Error()}
+	}
+	if diff := cmp.Diff(sum(pw), sum(pg)); diff != "" {
+		t.Errorf("%s(%q) error (-os.DirFS +DirFS):\n%s", call, name, diff)
+	}
+}
+
+// TestReadFile reads a file whole, at its size and without a limit, and
+// refuses it, unread, one byte under its size.
+func TestReadFile(t *testing.T) {
+	const name = "europython-2016/category.json"
+	want, err := os.ReadFile(filepath.Join(archive, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int64(len(want))
+	for _, fsys := range []fs.FS{os.DirFS(archive), DirFS(archive), fstest.MapFS{name: {Data: want}}} {
+		for _, limit := range []int64{-1, size} {
+			got, err := ReadFile(fsys, name, limit)
+			if err != nil || string(got) != string(want) {
+				t.Errorf("%T, limit %d: %d bytes, %v; want the file's %d bytes", fsys, limit, len(got), err, size)
+			}
 		}
-		var pw, pg *fs.PathError
-		if !errors.As(want, &pw) || !errors.As(got, &pg) {
-			t.Fatalf("Open(%q): errors %T and %T, want *fs.PathError", name, want, got)
-		}
-		type summary struct {
-			Op, Path string
-			NotExist bool
-			Err      string
-		}
-		sum := func(e *fs.PathError) summary {
-			return summary{e.Op, e.Path, errors.Is(e, fs.ErrNotExist), e.Err.Error()}
-		}
-		if diff := cmp.Diff(sum(pw), sum(pg)); diff != "" {
-			t.Errorf("Open(%q) error (-os.DirFS +DirFS):\n%s", name, diff)
+		_, err := ReadFile(fsys, name, size-1)
+		if diff := cmp.Diff(&TooLargeError{Name: name, Size: size, Limit: size - 1}, err); diff != "" {
+			t.Errorf("%T, limit %d (-want +got):\n%s", fsys, size-1, diff)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package pyvideo
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"iter"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -207,13 +209,12 @@ func (r Reader) readTalk(fsys fs.FS, p string) result {
 
 // readFile reads a file unless it is larger than the record size limit.
 func (r Reader) readFile(fsys fs.FS, p string) ([]byte, error) {
-	if max := r.Limits.RecordBytes(); max >= 0 {
-		if st, err := fs.Stat(fsys, p); err == nil && st.Size() > max {
-			return nil, &talk.RecordError{Path: p, Err: &talk.LimitError{What: "record size", Limit: max, Got: st.Size()}}
-		}
-	}
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
+	data, err := osfs.ReadFile(fsys, p, r.Limits.RecordBytes())
+	var large *osfs.TooLargeError
+	switch {
+	case errors.As(err, &large):
+		return nil, &talk.RecordError{Path: p, Err: &talk.LimitError{What: "record size", Limit: large.Limit, Got: max(large.Size, 0)}}
+	case err != nil:
 		return nil, fmt.Errorf("pyvideo: %w", err)
 	}
 	return data, nil

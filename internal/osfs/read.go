@@ -1,0 +1,61 @@
+package osfs
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// ReadFile reads the named file of fsys in one read sized by the file's
+// size, as a record file is read: a growing series of reads would cost
+// more than the record's decoding. A file larger than limit bytes (no
+// limit when limit < 0) is refused before it is read, with a
+// *TooLargeError, so that one huge file in an archive costs nothing.
+func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	if limit >= 0 && size > limit {
+		return nil, &TooLargeError{Name: name, Size: size, Limit: limit}
+	}
+	r := io.Reader(f)
+	if limit >= 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	data := make([]byte, size+1)
+	n, err := io.ReadFull(r, data)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return data[:n], nil // the usual case: the whole file, as its size said
+	case err != nil:
+		return nil, err
+	}
+	// The file is longer than its size said (it grew, or is not a regular
+	// file): read the rest.
+	rest, err := io.ReadAll(r)
+	data = append(data, rest...)
+	if limit >= 0 && int64(len(data)) > limit {
+		return nil, &TooLargeError{Name: name, Size: -1, Limit: limit}
+	}
+	return data, err
+}
+
+// TooLargeError is a file ReadFile refused for its size.
+type TooLargeError struct {
+	Name  string
+	Size  int64 // the file's size; -1 when it grew past the limit as it was read
+	Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	if e.Size < 0 {
+		return fmt.Sprintf("%s: the file is more than %d bytes, the limit", e.Name, e.Limit)
+	}
+	return fmt.Sprintf("%s: the file is %d bytes, more than the limit of %d", e.Name, e.Size, e.Limit)
+}
