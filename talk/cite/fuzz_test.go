@@ -2,9 +2,14 @@ package cite
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gosimple/slug"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -83,6 +88,52 @@ func FuzzCSLItem(f *testing.F) {
 		tk := fuzzTalk(title, subtitle, name, abstract, tag, url)
 		if diff := sameAsWritten(t, tk, Options{EventDate: true}); diff != "" {
 			t.Errorf("(-written +CSLItem):\n%s", diff)
+		}
+	})
+}
+
+// cleanByDefinition is clean as its doc comment defines it, step by step;
+// clean does it in one pass.
+func cleanByDefinition(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r), r == utf8.RuneError, r == '\u2028', r == '\u2029':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// FuzzClean holds clean to its definition.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"", " ", "Yury Selivanov", "  a\t\tb \n", "e\u0301 \u0301x", "a\x01\u0301", " \u2000\u2028é\r\n", "\xff\xfeb", "C++ & C#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := clean(s), cleanByDefinition(s); got != want {
+			t.Errorf("clean(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzFold holds fold's shortcut for ASCII words to what gosimple/slug,
+// which it otherwise uses, makes of them.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "Selivanov", "async", "PEP492", "vanRossum", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "C++", "Жуков"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		for _, r := range slug.MakeLang(s, "en") {
+			if b.Len() < 20 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				b.WriteRune(r)
+			}
+		}
+		if got, want := fold(s, 20), b.String(); got != want {
+			t.Errorf("fold(%q) = %q, slug gives %q", s, got, want)
 		}
 	})
 }

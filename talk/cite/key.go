@@ -64,6 +64,11 @@ func year(t *talk.Talk) int {
 // fold returns s in ASCII lower-case letters and digits only, at most max
 // of them. Other scripts are transliterated (gosimple/slug's tables).
 func fold(s string, max int) string {
+	if alnumASCII(s) {
+		// What slug.MakeLang makes of such a word, without its tables,
+		// which cost more than the rest of a key.
+		return strings.ToLower(s[:min(len(s), max)])
+	}
 	var b strings.Builder
 	for _, r := range slug.MakeLang(s, "en") {
 		if b.Len() == max {
@@ -74,6 +79,16 @@ func fold(s string, max int) string {
 		}
 	}
 	return b.String()
+}
+
+// alnumASCII reports whether s is made of ASCII letters and digits only.
+func alnumASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // stopWords are skipped when a key takes a word from the title: articles,

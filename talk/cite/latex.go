@@ -14,8 +14,9 @@ import (
 
 // texEscapes are LaTeX's special characters in text, and the characters
 // that are not special to LaTeX but that LaTeX's default OT1 font
-// encoding prints as something else ("<" is "¡").
-var texEscapes = map[rune]string{
+// encoding prints as something else ("<" is "¡"), indexed by the (ASCII)
+// character: every character of a field is looked up.
+var texEscapes = [...]string{
 	'\\': `\textbackslash{}`,
 	'{':  `\{`,
 	'}':  `\}`,
@@ -83,14 +84,16 @@ func bracesBalance(s string) bool {
 	return depth == 0
 }
 
-// text writes s escaped, as text.
+// text writes s escaped, as text, without control characters.
 func (w *texWriter) text(s string) {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return -1
-		}
-		return r
-	}, norm.NFC.String(s))
+	if !printableASCII(s) {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, norm.NFC.String(s))
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -98,7 +101,7 @@ func (w *texWriter) text(s string) {
 			w.emit(`\textbraceleft{}`)
 		case w.unbalanced && r == '}':
 			w.emit(`\textbraceright{}`)
-		case texEscapes[r] != "":
+		case r < rune(len(texEscapes)) && texEscapes[r] != "":
 			w.emit(texEscapes[r])
 		case r < utf8.RuneSelf || !w.ascii:
 			w.emit(s[i : i+size])

@@ -212,16 +212,43 @@ func ParseNames(display string) []Name {
 // then compare and split the same however the source spaced or composed
 // them, and no format's line or field structure can break.
 func clean(s string) string {
-	s = strings.Map(func(r rune) rune {
+	if printableASCII(s) && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") && !strings.Contains(s, "  ") {
+		return s // most titles and names: nothing to change
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsSpace(r):
-			return ' '
+			space = b.Len() > 0
 		case unicode.IsControl(r), r == utf8.RuneError, r == '\u2028', r == '\u2029':
-			return -1
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
 		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+		i += size
+	}
+	// NFC neither makes nor joins across spaces, so it can come last.
+	return norm.NFC.String(b.String())
+}
+
+// printableASCII reports whether s holds only printable ASCII characters
+// and spaces: text that is already in NFC and has no control character.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // dropNicknames removes parenthesised and bracketed parts and quoted
