@@ -36,7 +36,9 @@ func Slug(title string) string { return Slugger{}.Make(title) }
 // own length limit, and re-establishes the alphabet above in case some other
 // part of the program changed gosimple's Lowercase or trimming settings.
 // Changes elsewhere to gosimple's MaxLength, CustomSub, CustomRuneSub or
-// AppendTimestamp would still show through; leave them at their defaults.
+// AppendTimestamp would still show through, except in titles of ASCII
+// letters, digits, spaces, '-' and '_', which Make slugs without gosimple;
+// leave them at their defaults.
 type Slugger struct {
 	// MaxLength limits a slug to this many bytes; 0 or less means no
 	// limit. A longer slug is cut at the last '-' that keeps it within the
@@ -58,14 +60,35 @@ func (s Slugger) Make(title string) string {
 	if lang == "" {
 		lang = "en"
 	}
-	if strings.ContainsRune(title, '一') {
-		title = gosimple.SubstituteRune(title, missingReadings)
+	var v string
+	if plainWords(title) {
+		// What gosimple makes of such a title in every language, without
+		// the substitution and transliteration passes that cost most of a
+		// page's speaker links.
+		v = canonicalSlug(title)
+	} else {
+		if strings.ContainsRune(title, '一') {
+			title = gosimple.SubstituteRune(title, missingReadings)
+		}
+		v = canonicalSlug(gosimple.MakeLang(title, lang))
 	}
-	v := canonicalSlug(gosimple.MakeLang(title, lang))
 	if s.MaxLength > 0 && len(v) > s.MaxLength {
 		v = cutSlug(v, s.MaxLength)
 	}
 	return v
+}
+
+// plainWords reports whether title holds only ASCII letters, digits,
+// spaces, '-' and '_': characters no language substitutes or
+// transliterates.
+func plainWords(title string) bool {
+	for i := 0; i < len(title); i++ {
+		c := title[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // missingReadings gives characters that gosimple's transliteration table

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	gosimple "github.com/gosimple/slug"
 
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -244,6 +245,31 @@ func FuzzSlug(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, title string, max int, lang string) {
 		checkSlugger(t, talk.Slugger{MaxLength: max % 100, Language: lang}, title)
+	})
+}
+
+// FuzzSlugPlainWords holds Make's shortcut for titles of ASCII letters,
+// digits, spaces, '-' and '_' to gosimple/slug's own result, in every
+// language.
+func FuzzSlugPlainWords(f *testing.F) {
+	f.Add("Yury Selivanov", "")
+	f.Add(" _a -_- B_ ", "de")
+	f.Add("--x--", "tr")
+	f.Fuzz(func(t *testing.T, title, lang string) {
+		title = strings.Map(func(r rune) rune {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_' {
+				return r
+			}
+			return ' '
+		}, title)
+		gosimpleLang := lang
+		if gosimpleLang == "" {
+			gosimpleLang = "en" // what Slugger's "" means
+		}
+		want := gosimple.MakeLang(title, gosimpleLang)
+		if got := (talk.Slugger{Language: lang}).Make(title); got != want {
+			t.Errorf("Make(%q) in %q = %q, gosimple gives %q", title, lang, got, want)
+		}
 	})
 }
 
