@@ -132,50 +132,85 @@ func (o object) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// writeJSON writes v compactly, objects and arrays by walking them, so
-// that a nested object is written once: encoding/json would check and
-// compact the output of every nested MarshalJSON again at each level
-// above it, which took a fifth of a page's rendering. Everything else
-// goes through encoding/json, which escapes strings HTML-safely.
+// writeJSON writes v compactly to b, with encoding/json's HTML-safe
+// escaping; see jsonWriter.
 func writeJSON(b *bytes.Buffer, v any) error {
+	w := jsonWriter{b: b, enc: json.NewEncoder(b)}
+	return w.value(v)
+}
+
+// jsonWriter writes objects and arrays by walking them, so that a nested
+// object is written once: encoding/json would check and compact the
+// output of every nested MarshalJSON again at each level above it, which
+// took a fifth of a page's rendering. Everything else goes through one
+// encoding/json Encoder, which escapes strings HTML-safely, but for
+// strings with nothing to escape, most of a graph's, which are copied.
+type jsonWriter struct {
+	b   *bytes.Buffer
+	enc *json.Encoder // writes to b
+}
+
+func (w jsonWriter) value(v any) error {
 	switch v := v.(type) {
 	case object:
-		b.WriteByte('{')
+		w.b.WriteByte('{')
 		n := 0
 		for _, m := range v {
 			if empty(m.value) {
 				continue
 			}
 			if n > 0 {
-				b.WriteByte(',')
+				w.b.WriteByte(',')
 			}
-			if err := writeJSON(b, m.key); err != nil {
+			if err := w.value(m.key); err != nil {
 				return err
 			}
-			b.WriteByte(':')
-			if err := writeJSON(b, m.value); err != nil {
+			w.b.WriteByte(':')
+			if err := w.value(m.value); err != nil {
 				return err
 			}
 			n++
 		}
-		b.WriteByte('}')
+		w.b.WriteByte('}')
 		return nil
 	case []any:
-		b.WriteByte('[')
+		w.b.WriteByte('[')
 		for i, e := range v {
 			if i > 0 {
-				b.WriteByte(',')
+				w.b.WriteByte(',')
 			}
-			if err := writeJSON(b, e); err != nil {
+			if err := w.value(e); err != nil {
 				return err
 			}
 		}
-		b.WriteByte(']')
+		w.b.WriteByte(']')
 		return nil
+	case string:
+		if plainString(v) {
+			w.b.WriteByte('"')
+			w.b.WriteString(v)
+			w.b.WriteByte('"')
+			return nil
+		}
 	}
-	data, err := json.Marshal(v)
-	b.Write(data)
-	return err
+	if err := w.enc.Encode(v); err != nil {
+		return err
+	}
+	w.b.Truncate(w.b.Len() - 1) // Encode's newline
+	return nil
+}
+
+// plainString reports whether encoding/json writes s as it is, between
+// quotes: printable ASCII without '"', '\\' or what HTML-safe escaping
+// escapes ('<', '>', '&').
+func plainString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c > '~', c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 func empty(v any) bool {
