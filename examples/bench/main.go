@@ -18,7 +18,8 @@
 // -peers names the directory of the peer scripts (.ci/bench, with its
 // node_modules installed): bench then runs ajv and citeproc-js with Node.js
 // on the same records, one core each as talkmeta's single-core stages, and
-// prints the ratios. It needs -csl, so that both format with the same style.
+// prints the ratios: validation, and entries in each of the five official
+// styles of -csl, which it needs, so that both format with the same style.
 package main
 
 import (
@@ -72,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *peers != "" && *cslDir == "" {
-		fmt.Fprintln(stderr, "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same APA style")
+		fmt.Fprintln(stderr, "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same styles")
 		return 2
 	}
 	apa, err := apaProcessor(*cslDir)
@@ -110,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "corpus %s ×%d, %s, GOMAXPROCS=%d, %s\n\n", fl.Arg(0), *replicate, runtime.Version(), runtime.GOMAXPROCS(0), cpuName())
 	printTable(stdout, results)
 	if *peers != "" {
-		rows, err := sideBySide(fl.Arg(0), *peers, *cslDir, apa)
+		rows, err := sideBySide(fl.Arg(0), *peers, *cslDir)
 		if err != nil {
 			fmt.Fprintf(stderr, "bench: peers: %v\n", err)
 			return 1
@@ -124,22 +125,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 // apaProcessor returns an APA processor: the official style and locale in
 // dir, or the built-in ones when dir is empty.
 func apaProcessor(dir string) (*csl.Processor, error) {
-	var (
-		st  *csl.Style
-		loc *csl.Locale
-		err error
-	)
 	if dir == "" {
-		st, err = csl.BuiltinStyle("apa")
-		if err == nil {
-			loc, err = csl.BuiltinLocale()
+		st, err := csl.BuiltinStyle("apa")
+		if err != nil {
+			return nil, err
 		}
-	} else {
-		st, err = csl.LoadStyle(os.DirFS(dir), "apa.csl")
-		if err == nil {
-			loc, err = csl.LoadLocale(os.DirFS(dir), "locales-en-US.xml")
+		loc, err := csl.BuiltinLocale()
+		if err != nil {
+			return nil, err
 		}
+		return csl.New(st, loc)
 	}
+	return officialProcessor(dir, "apa")
+}
+
+// officialProcessor returns a processor of the official style named
+// style (apa.csl) in dir, with the en-US locale beside it.
+func officialProcessor(dir, style string) (*csl.Processor, error) {
+	st, err := csl.LoadStyle(os.DirFS(dir), style+".csl")
+	if err != nil {
+		return nil, err
+	}
+	loc, err := csl.LoadLocale(os.DirFS(dir), "locales-en-US.xml")
 	if err != nil {
 		return nil, err
 	}

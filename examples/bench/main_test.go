@@ -47,7 +47,7 @@ func TestUsage(t *testing.T) {
 	if st := run([]string{"-peers", ".", "../../testdata/pyvideo"}, &stdout, &stderr); st != 2 {
 		t.Fatalf("status %d, want 2", st)
 	}
-	want := "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same APA style\n"
+	want := "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same styles\n"
 	if diff := cmp.Diff(want, stderr.String()); diff != "" {
 		t.Errorf("stderr (-want +got):\n%s", diff)
 	}

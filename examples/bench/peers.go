@@ -75,11 +75,15 @@ type peerTiming struct {
 
 func (p peerTiming) rate() float64 { return float64(p.Records) / p.Wall }
 
+// comparedStyles are the official styles whose entries are timed beside
+// citeproc-js: those of the shared references.
+var comparedStyles = []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"}
+
 // sideBySide times talkmeta and the peer tools on the same records of the
 // corpus in dir, each on one core: validating talk files against the same
-// schema (ajv), and formatting the same CSL items as APA entries with the
-// same style (citeproc-js).
-func sideBySide(dir, peers, cslDir string, apa *csl.Processor) ([]comparison, error) {
+// schema (ajv), and formatting the same CSL items as entries in each of
+// the compared styles, official files alike (citeproc-js).
+func sideBySide(dir, peers, cslDir string) ([]comparison, error) {
 	fsys := osfs.DirFS(dir)
 	validation, err := bestOf(func() (float64, error) {
 		r, err := measure(stage{"validate", validateStage}, fsys)
@@ -113,17 +117,27 @@ func sideBySide(dir, peers, cslDir string, apa *csl.Processor) ([]comparison, er
 	if err != nil {
 		return nil, err
 	}
-	perSecond, err := timeEntries(apa, items)
+	args := []string{filepath.Join(cslDir, "locales-en-US.xml"), itemsFile.Name()}
+	for _, style := range comparedStyles {
+		args = append(args, filepath.Join(cslDir, style+".csl"))
+	}
+	citeproc, err := runPeer(filepath.Join(peers, "citeproc.mjs"), args...)
 	if err != nil {
 		return nil, err
 	}
-	citeproc, err := runPeer(filepath.Join(peers, "citeproc.mjs"),
-		filepath.Join(cslDir, "apa.csl"), filepath.Join(cslDir, "locales-en-US.xml"), itemsFile.Name())
-	if err != nil {
-		return nil, err
+	if len(citeproc) != len(comparedStyles) {
+		return nil, fmt.Errorf("citeproc.mjs timed %d styles, want %d", len(citeproc), len(comparedStyles))
 	}
-	for _, p := range citeproc {
-		rows = append(rows, comparison{"APA entry of a CSL item", perSecond, p})
+	for i, style := range comparedStyles {
+		pr, err := officialProcessor(cslDir, style)
+		if err != nil {
+			return nil, err
+		}
+		perSecond, err := timeEntries(pr, items)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, comparison{style + " entry of a CSL item", perSecond, citeproc[i]})
 	}
 	return rows, nil
 }
