@@ -167,7 +167,9 @@ func stages(apa *csl.Processor) []stage {
 			return r.WriteTalk(w, t, html.PageOptions{})
 		})},
 		{"bibtex", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteBibTeX(w, t, cite.Options{}) })},
+		{"biblatex", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteBibLaTeX(w, t, cite.Options{}) })},
 		{"ris", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteRIS(w, t) })},
+		{"csl-json", eachTalk(func(w io.Writer, t *talk.Talk) error { return cite.WriteCSLJSON(w, t) })},
 		{"apa", eachTalk(func(w io.Writer, t *talk.Talk) error { return writeAPA(w, apa, t) })},
 		{"pipeline", pipelineStage(apa)},
 	}
