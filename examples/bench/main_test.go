@@ -34,7 +34,7 @@ func TestRun(t *testing.T) {
 	}
 	want := []string{
 		"decode 36", "validate 36", "check 66", "jsonld 36", "html 36",
-		"bibtex 36", "ris 36", "apa 36", "pipeline 36",
+		"bibtex 36", "biblatex 36", "ris 36", "csl-json 36", "apa 36", "pipeline 36",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stages and records (-want +got):\n%s", diff)
