@@ -203,7 +203,11 @@ func SafeURL(u string) string {
 		return ""
 	}
 	switch strings.ToLower(parsed.Scheme) {
-	case "http", "https", "mailto":
+	case "http", "https":
+		if parsed.Host == "" {
+			return "" // "http:" or "http:/x" leads nowhere
+		}
+	case "mailto":
 	case "":
 		if strings.Contains(strings.SplitN(cleaned, "/", 2)[0], ":") {
 			return "" // "javascript&colon;..." and other scheme look-alikes

@@ -34,14 +34,14 @@ func TestHTMLGolden(t *testing.T) {
 }
 
 func TestHTMLSafety(t *testing.T) {
-	src := "`x <javascript:alert(1)>`_ `y <JaVaScRiPt:alert(1)>`_ `z <java\tscript:x>`_ `d <data:text/html,x>`_\n\n" +
+	src := "`x <javascript:alert(1)>`_ `y <JaVaScRiPt:alert(1)>`_ `z <java\tscript:x>`_ `d <data:text/html,x>`_ `h <http:>`_ `p <https:/x>`_\n\n" +
 		".. raw:: html\n\n   <script>alert(1)</script>\n\n" +
 		"<script>alert(2)</script> `ok <https://example.org/?a=1&b=\"2\">`_ `rel <talks/next.html>`_ mail@example.org\n"
 	var b bytes.Buffer
 	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "<p>x y z d</p>\n" +
+	want := "<p>x y z d h p</p>\n" +
 		"<p>&lt;script&gt;alert(2)&lt;/script&gt; <a href=\"https://example.org/?a=1&amp;b=%222%22\" rel=\"nofollow noopener\">ok</a> " +
 		"<a href=\"talks/next.html\" rel=\"nofollow noopener\">rel</a> <a href=\"mailto:mail@example.org\" rel=\"nofollow noopener\">mail@example.org</a></p>\n"
 	if got := b.String(); got != want {
