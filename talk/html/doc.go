@@ -27,8 +27,9 @@
 //
 // A talk's description is rendered in its [talk.Markup]: Markdown with
 // goldmark (CommonMark with tables, strikethrough and bare URLs as links),
-// plain text as paragraphs. reStructuredText, the markup of pyvideo's
-// records, is shown as plain paragraphs until talkmeta has an rst renderer.
+// reStructuredText, the markup of pyvideo's records, with talk/rst (the
+// subset talk descriptions use; raw HTML, images and includes are left
+// out); plain text as paragraphs.
 //
 // # Templates
 //
