@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // FuzzParse parses arbitrary text, seeded with the test cases and real
@@ -75,4 +78,48 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/description")
+}
+
+// FuzzSplitLines holds splitLines, which looks for line breaks byte by
+// byte, to the definition it shortens: decode rune by rune and break at
+// the characters Python's str.splitlines breaks at.
+func FuzzSplitLines(f *testing.F) {
+	for _, s := range []string{"a\nb", "a\r\nb\rc", "x\u2028y\u2029z\u0085", "\xc2\u0085\xe2\xe2\x80\xa8", "\x1c\x1d\x1e", "tab\tend \n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if diff := cmp.Diff(splitLinesByRune(src), splitLines(src), cmp.AllowUnexported(line{})); diff != "" {
+			t.Errorf("splitLines(%q) (-by rune +got):\n%s", src, diff)
+		}
+	})
+}
+
+func splitLinesByRune(src string) []line {
+	lines := []line{}
+	start, num := 0, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		n := 0
+		switch r {
+		case '\r':
+			n = 1
+			if i+1 < len(src) && src[i+1] == '\n' {
+				n = 2
+			}
+		case '\n', '\x1c', '\x1d', '\x1e', '\u0085', '\u2028', '\u2029':
+			n = size
+		}
+		if n == 0 {
+			i += size
+			continue
+		}
+		lines = append(lines, line{clean(src[start:i]), num, start, i})
+		i += n
+		start = i
+		num++
+	}
+	if start < len(src) {
+		lines = append(lines, line{clean(src[start:]), num, start, len(src)})
+	}
+	return lines
 }

@@ -114,6 +114,12 @@ func (in *inliner) warn(level Level, msg string) {
 
 // parse parses s; depth bounds nesting (strong inside a reference...).
 func (in *inliner) parse(s string, depth int) []Inline {
+	// Markup starts only at a markup character or at a word followed by
+	// "_" (name_); most descriptions' lines have neither, and are text.
+	if !strings.ContainsAny(s, markupStarts) {
+		return in.text(s)
+	}
+	underscores := strings.Contains(s, "_")
 	var out []Inline
 	textStart := 0
 	flush := func(end int) {
@@ -138,7 +144,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 		// Markup starts at a markup character, or at the start of a word
 		// that is a reference name (name_).
 		if (isMarkupStart(r) || word) && startOK(prev, i == 0) &&
-			(isMarkupStart(r) || wordEndsInUnderscore(s[i:])) {
+			(isMarkupStart(r) || underscores && wordEndsInUnderscore(s[i:])) {
 			if node, end, ok := in.markup(s, i, prev, depth); ok {
 				flush(i)
 				if node != nil {
@@ -361,12 +367,11 @@ func findEnd(s string, from int, end string, escapes bool) int {
 
 // isMarkupStart reports whether r can begin inline markup other than a
 // reference name.
+// markupStarts are the characters inline markup can start with.
+const markupStarts = "*`|_[:"
+
 func isMarkupStart(r rune) bool {
-	switch r {
-	case '*', '`', '|', '_', '[', ':':
-		return true
-	}
-	return false
+	return r < utf8.RuneSelf && strings.IndexByte(markupStarts, byte(r)) >= 0
 }
 
 func isWordRune(r rune) bool {
@@ -408,7 +413,8 @@ func (in *inliner) nested(s string, depth int) []Inline {
 // text turns plain text into Text, with standalone URLs and e-mail
 // addresses as references.
 func (in *inliner) text(s string) []Inline {
-	if !strings.ContainsAny(s, ":@") {
+	// Every standalone URL has "://" and every address "@" (mayBeURL).
+	if !strings.Contains(s, "://") && !strings.Contains(s, "@") {
 		return []Inline{Text(clean0(s))}
 	}
 	var out []Inline

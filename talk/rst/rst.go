@@ -217,19 +217,12 @@ type line struct {
 // breaks at; vertical tabs and form feeds become spaces; tabs expand to
 // 8-column stops; trailing white space goes.
 func splitLines(src string) []line {
-	var lines []line
+	lines := make([]line, 0, strings.Count(src, "\n")+1)
 	start, num := 0, 1
-	for i := 0; i <= len(src); {
-		if i == len(src) {
-			if start < len(src) {
-				lines = append(lines, line{clean(src[start:]), num, start, len(src)})
-			}
-			break
-		}
-		r, size := utf8.DecodeRuneInString(src[i:])
-		n := lineBreak(src, i, r, size)
+	for i := 0; i < len(src); {
+		n := lineBreak(src[i:])
 		if n == 0 {
-			i += size
+			i++
 			continue
 		}
 		lines = append(lines, line{clean(src[start:i]), num, start, i})
@@ -237,20 +230,34 @@ func splitLines(src string) []line {
 		start = i
 		num++
 	}
+	if start < len(src) {
+		lines = append(lines, line{clean(src[start:]), num, start, len(src)})
+	}
 	return lines
 }
 
-// lineBreak returns the length of the line break at src[i:] (r, of size
-// bytes, is its first character), or 0.
-func lineBreak(src string, i int, r rune, size int) int {
-	switch r {
+// lineBreak returns the length in bytes of the line break s starts with,
+// or 0. It looks at bytes, not runes: the breaks' UTF-8 encodings start
+// with a byte that is never inside another character's encoding, so
+// every position where one starts is a place a rune starts, in valid
+// UTF-8 or not.
+func lineBreak(s string) int {
+	switch s[0] {
 	case '\r':
-		if i+1 < len(src) && src[i+1] == '\n' {
+		if len(s) > 1 && s[1] == '\n' {
 			return 2
 		}
 		return 1
-	case '\n', '\x1c', '\x1d', '\x1e', '\u0085', '\u2028', '\u2029':
-		return size
+	case '\n', '\x1c', '\x1d', '\x1e':
+		return 1
+	case 0xc2: // U+0085
+		if len(s) > 1 && s[1] == 0x85 {
+			return 2
+		}
+	case 0xe2: // U+2028, U+2029
+		if len(s) > 2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9) {
+			return 3
+		}
 	}
 	return 0
 }
