@@ -7,6 +7,10 @@ import (
 
 // Particles and initials, as citeproc-js reads them out of names.
 
+// particleEnds are what ends a particle in particleFamilyRe and
+// particleGivenRe: a name without one of them has no particle.
+const particleEnds = " -'ʻ’"
+
 var (
 	particleFamilyRe = regexp.MustCompile(`^([^ ]+(?:-|ʻ|’| |') *)(.+)$`)
 	particleGivenRe  = regexp.MustCompile(`^([^ ]+(?:ʻ |’ | |' ) *)(.+)$`)
@@ -25,6 +29,11 @@ func reverseString(s string) string {
 // splitParticles takes lower-case particles off the front of a family
 // name, or (given) off the end of a given name.
 func splitParticles(value string, given bool) (string, []string) {
+	// Both expressions need a space, hyphen or apostrophe after the
+	// particle; most names have none.
+	if !strings.ContainsAny(value, particleEnds) {
+		return value, nil
+	}
 	orig := value
 	var list []string
 	re := particleFamilyRe
