@@ -18,7 +18,7 @@ func (r *renderer) date(n *dateNode) {
 		// citeproc-js's dateMacroAsSortKey: the date's parts as
 		// fixed-width numbers, each appended on its own.
 		for _, s := range dateSortParts(d, n.dateparts) {
-			r.out.appendLiteral(newTextBlob(s, nil))
+			r.out.appendLiteral(r.newTextBlob(s, nil))
 		}
 		return
 	}
@@ -165,10 +165,10 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 				r.out.pop()
 				*pending = append(*pending, eb)
 				if bcEnd != "" {
-					*pending = append(*pending, newTextBlob(bcEnd, nil))
+					*pending = append(*pending, r.newTextBlob(bcEnd, nil))
 				}
 				if adEnd != "" {
-					*pending = append(*pending, newTextBlob(adEnd, nil))
+					*pending = append(*pending, r.newTextBlob(adEnd, nil))
 				}
 			}
 		}
@@ -207,7 +207,7 @@ func (r *renderer) implicitYearSuffix(p *datePartNode, value string) {
 	}
 	r.doneYearSuffix = true
 	n := r.regItem.disambig.yearSuffix
-	b := newTextBlob(yearSuffix(n), &p.tok)
+	b := r.newTextBlob(yearSuffix(n), &p.tok)
 	b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) },
 		successorPrefix: r.a.layoutTok.delimiter, ugly: true}
 	if cs := r.cluster; cs != nil {

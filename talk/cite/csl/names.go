@@ -176,8 +176,8 @@ func (r *renderer) configureName(nn *nameNode) {
 		r.out.pop()
 		ns.andMultiple.prefix, ns.andMultiple.suffix = prefMultiple, suffix
 	} else if ns.nameDelimiter != "" {
-		ns.andSingle = newTextBlob(ns.nameDelimiter, nil)
-		ns.andMultiple = newTextBlob(ns.nameDelimiter, nil)
+		ns.andSingle = r.newTextBlob(ns.nameDelimiter, nil)
+		ns.andMultiple = r.newTextBlob(ns.nameDelimiter, nil)
 	} else {
 		ns.andSingle, ns.andMultiple = nil, nil
 	}
@@ -226,8 +226,8 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 		r.out.pop()
 		ns.instAndMulti.prefix, ns.instAndMulti.suffix = prefMultiple, suffix
 	} else {
-		ns.instAndSingle = newTextBlob(delim, nil)
-		ns.instAndMulti = newTextBlob(delim, nil)
+		ns.instAndSingle = r.newTextBlob(delim, nil)
+		ns.instAndMulti = r.newTextBlob(delim, nil)
 	}
 }
 
@@ -628,7 +628,7 @@ func (r *renderer) joinEllipsis(bs []*blob) *blob {
 	bs = purgeBlobs(bs)
 	var final *blob
 	if len(bs) > 1 {
-		final = newTextBlob("…", nil)
+		final = r.newTextBlob("…", nil)
 		final.prefix, final.suffix = " ", " "
 		if len(bs) > 2 {
 			final.prefix = ns.nameDelimiter
@@ -1043,7 +1043,7 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 	key := r.sortNameKey(n, given, dp, suffix)
 	r.tip().variableSuccess = true
 	r.setCanSubstitute(false)
-	return newTextBlob(key, nil)
+	return r.newTextBlob(key, nil)
 }
 
 // sortNameKey is a personal name n in citeproc-js's sort order, with

@@ -138,7 +138,7 @@ func (r *renderer) numericVariable(b *baseNode, v, form string, isNumber bool) {
 		if posIntRe.MatchString(nv.value) && nv.numeric {
 			n, err := strconv.Atoi(nv.value)
 			if err == nil {
-				nb := newTextBlob(nv.value, tok)
+				nb := r.newTextBlob(nv.value, tok)
 				nb.num = &numInfo{n: n, particle: nv.particle}
 				if i == 0 || isNumber {
 					nb.num.format = r.numberFormatter(form)

@@ -29,7 +29,9 @@ type renderer struct {
 	it   *itemData
 	out  *queue
 	flip *flipper
-	cite bool
+	// blobs is newBlob's slab: the blobs not handed out yet.
+	blobs []blob
+	cite  bool
 
 	termPredecessor     bool
 	termPredecessorName bool
@@ -371,13 +373,13 @@ func (r *renderer) textVariable(n *textNode, v string) {
 			return
 		}
 		n := r.regItem.disambig.yearSuffix
-		b := newTextBlob("", &n0.tok)
+		b := r.newTextBlob("", &n0.tok)
 		b.text = yearSuffix(n)
 		b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) }, successorPrefix: r.a.layoutTok.delimiter}
 		r.cluster.yearSuffix(r, b)
 		r.out.appendLiteral(b)
 	case v == "citation-number":
-		b := newTextBlob("", &n.tok)
+		b := r.newTextBlob("", &n.tok)
 		b.text = strconvItoa(r.citationNumber)
 		b.num = &numInfo{n: r.citationNumber, successorPrefix: r.a.layoutTok.delimiter, splicePrefix: r.a.layoutTok.delimiter}
 		r.cluster.numberRange(r, b)
@@ -489,7 +491,7 @@ func (r *renderer) subsequentSubstitute() {
 		return
 	}
 	r.subsequentAuthorOK = false
-	sub := func() *blob { return newTextBlob(r.a.subsequentAuthor, nil) }
+	sub := func() *blob { return r.newTextBlob(r.a.subsequentAuthor, nil) }
 	switch r.a.subsequentRule {
 	case "partial-each", "partial-first":
 		dosub := true
