@@ -418,18 +418,41 @@ func summary(t *talk.Talk) string {
 
 // shorten collapses white space and cuts s to about 200 bytes at a word.
 func shorten(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 200 {
-		cut := strings.LastIndexByte(s[:200], ' ')
-		if cut < 100 {
-			cut = 200
+	// Only the first 201 bytes of the collapsed text matter to the cut:
+	// stop there rather than split a long description into all its words.
+	return cutAtWord(collapseSpace(s, 201))
+}
+
+// collapseSpace joins the words of s with single spaces, stopping once the
+// result has at least limit bytes.
+func collapseSpace(s string, limit int) string {
+	var b strings.Builder
+	for word := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		for cut > 0 && !utf8Start(s[cut]) {
-			cut--
+		b.WriteString(word)
+		if b.Len() >= limit {
+			break
 		}
-		s = s[:cut] + "…"
 	}
-	return s
+	return b.String()
+}
+
+// cutAtWord cuts s to about 200 bytes, at the last space after the first
+// 100 bytes, else at a character boundary, and marks the cut with "…".
+func cutAtWord(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:200], ' ')
+	if cut < 100 {
+		cut = 200
+	}
+	for cut > 0 && !utf8Start(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

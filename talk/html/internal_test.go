@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -15,6 +16,20 @@ func FuzzMayHoldForbidden(f *testing.F) {
 	f.Fuzz(func(t *testing.T, page []byte) {
 		if bytes.ContainsFunc(page, forbidden) && !mayHoldForbidden(page) {
 			t.Errorf("mayHoldForbidden(%q) = false, but it holds a forbidden code point", page)
+		}
+	})
+}
+
+// FuzzShorten holds shorten, which stops collapsing white space once it
+// has enough, to its definition: collapse all of it, then cut.
+func FuzzShorten(f *testing.F) {
+	f.Add("short")
+	f.Add(strings.Repeat("word \t\n ", 60))
+	f.Add(strings.Repeat("é", 150) + " x")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := cutAtWord(strings.Join(strings.Fields(s), " "))
+		if got := shorten(s); got != want {
+			t.Errorf("shorten(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
