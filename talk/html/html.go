@@ -95,7 +95,7 @@ type head struct {
 
 // page is what the talk templates see.
 type page struct {
-	head
+	Head            head // the document's head, the "head" and "nav" blocks' data
 	Talk            *talk.Talk
 	Heading         string // the title, or words for its absence
 	ContentLang     string
@@ -276,7 +276,7 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 	}
 	urls := r.urls()
 	p := &page{
-		head:        r.head(urls.Talk(t), opt),
+		Head:        r.head(urls.Talk(t), opt),
 		Talk:        t,
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
@@ -286,17 +286,17 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"
 	}
-	p.Title = p.Heading
+	p.Head.Title = p.Heading
 	if t.Event.Title != "" {
-		p.Title += " · " + t.Event.Title
+		p.Head.Title += " · " + t.Event.Title
 	}
-	p.OGType = "video.other"
-	p.OGTitle = p.Heading
-	p.Description = summary(t)
-	p.Thumbnail = safeURL(t.Thumbnail)
+	p.Head.OGType = "video.other"
+	p.Head.OGTitle = p.Heading
+	p.Head.Description = summary(t)
+	p.Head.Thumbnail = safeURL(t.Thumbnail)
 	// jsonld escapes <, > and & in its output, so it cannot end the
 	// script element.
-	p.JSONLD = htmltemplate.JS(bytes.TrimSpace(ld))
+	p.Head.JSONLD = htmltemplate.JS(bytes.TrimSpace(ld))
 	if !t.Event.IsZero() {
 		p.EventURL = r.href(urls.Event(&t.Event))
 	}
@@ -317,7 +317,7 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 		return nil, fmt.Errorf("html: description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
-	p.Links = append(append(links(t.Slides), links(t.Links)...), p.SiteLinks...)
+	p.Links = append(append(links(t.Slides), links(t.Links)...), p.Head.SiteLinks...)
 	if u := safeURL(t.License); u != "" {
 		p.Links = append(p.Links, link{URL: u, Text: "Licence", Safe: true})
 	}

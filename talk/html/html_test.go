@@ -61,22 +61,25 @@ func TestZero(t *testing.T) {
 	}
 }
 
-// TestOverrideBlock replaces one block of the default templates.
+// TestOverrideBlock replaces blocks of the default templates; "nav", as
+// "head", gets the document head's facts as its data.
 func TestOverrideBlock(t *testing.T) {
 	tmpl, err := html.DefaultTemplates()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tmpl.Parse(`{{define "style"}}body { color: red; }{{end}}`); err != nil {
+	if _, err := tmpl.Parse(`{{define "style"}}body { color: red; }{{end}}{{define "nav"}}<nav>{{.SiteName}}: {{.Title}}</nav>{{end}}`); err != nil {
 		t.Fatal(err)
 	}
-	r := html.Renderer{Templates: tmpl}
+	r := html.Renderer{Templates: tmpl, SiteName: "Archive"}
 	var b bytes.Buffer
 	if err := r.WriteTalk(&b, &talk.Talk{Title: "T"}, html.PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "<style>body { color: red; }</style>") {
-		t.Errorf("the style block was not replaced:\n%s", b.String())
+	for _, want := range []string{"<style>body { color: red; }</style>", "<nav>Archive: T</nav>"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q: the block was not replaced or did not get the head as its data:\n%s", want, b.String())
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ type IndexEntry struct {
 
 // eventPage is what the event templates see.
 type eventPage struct {
-	head
+	Head            head // the document's head, the "head" and "nav" blocks' data
 	Event           *talk.Event
 	Start, End      *timeValue
 	Place           string
@@ -33,7 +33,7 @@ type eventPage struct {
 
 // speakerPage is what the speaker templates see.
 type speakerPage struct {
-	head
+	Head       head // the document's head, the "head" and "nav" blocks' data
 	Speaker    *talk.Speaker
 	Image      string
 	Paragraphs []string // the biography
@@ -43,7 +43,7 @@ type speakerPage struct {
 
 // indexPage is what the index templates see.
 type indexPage struct {
-	head
+	Head   head // the document's head, the "head" and "nav" blocks' data
 	Events []eventItem
 }
 
@@ -75,13 +75,13 @@ type eventItem struct {
 func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, opt PageOptions) error {
 	urls := r.urls()
 	self := urls.Event(ev)
-	p := &eventPage{head: r.head(self, opt), Event: ev}
-	p.Title = eventTitle(ev)
-	p.OGType = "website"
-	p.OGTitle = p.Title
-	p.Description = shorten(ev.Description)
-	if p.Description == "" {
-		p.Description = talksOf(len(talks), p.Title)
+	p := &eventPage{Head: r.head(self, opt), Event: ev}
+	p.Head.Title = eventTitle(ev)
+	p.Head.OGType = "website"
+	p.Head.OGTitle = p.Head.Title
+	p.Head.Description = shorten(ev.Description)
+	if p.Head.Description == "" {
+		p.Head.Description = talksOf(len(talks), p.Head.Title)
 	}
 	p.Start, p.End = dayValue(ev.Start), dayValue(ev.End)
 	if p.End != nil && p.Start != nil && p.End.Machine == p.Start.Machine {
@@ -99,13 +99,13 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
 	for _, t := range talks {
-		p.Talks = append(p.Talks, r.item(t, p.Canonical, false))
+		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, false))
 	}
 	ld, err := r.eventJSONLD(ev, talks)
 	if err != nil {
 		return err
 	}
-	p.JSONLD = ld
+	p.Head.JSONLD = ld
 	return r.execute(w, "event-page", p)
 }
 
@@ -115,25 +115,25 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 // the speaker's schema.org Person, with the talks as performerIn.
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
 	self := r.urls().Speaker(s)
-	p := &speakerPage{head: r.head(self, opt), Speaker: s}
-	p.Title = s.Name
-	if strings.TrimSpace(p.Title) == "" {
-		p.Title = "Speaker"
+	p := &speakerPage{Head: r.head(self, opt), Speaker: s}
+	p.Head.Title = s.Name
+	if strings.TrimSpace(p.Head.Title) == "" {
+		p.Head.Title = "Speaker"
 	}
-	p.OGType = "profile"
-	p.OGTitle = p.Title
-	p.Description = shorten(s.Bio)
-	if p.Description == "" {
-		p.Description = talksOf(len(talks), "")
+	p.Head.OGType = "profile"
+	p.Head.OGTitle = p.Head.Title
+	p.Head.Description = shorten(s.Bio)
+	if p.Head.Description == "" {
+		p.Head.Description = talksOf(len(talks), "")
 		if s.Name != "" {
-			p.Description += " by " + s.Name
+			p.Head.Description += " by " + s.Name
 		}
 	}
 	p.Image = safeURL(s.Image)
 	if strings.HasPrefix(p.Image, "mailto:") {
 		p.Image = ""
 	}
-	p.Thumbnail = p.Image
+	p.Head.Thumbnail = p.Image
 	p.Paragraphs = plainBody(s.Bio).Paragraphs
 	if u := safeURL(s.Homepage); u != "" {
 		p.Links = append(p.Links, link{URL: u, Text: "Homepage", Safe: true})
@@ -155,13 +155,13 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
 	}
 	for _, t := range talks {
-		p.Talks = append(p.Talks, r.item(t, p.Canonical, true))
+		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, true))
 	}
 	ld, err := r.speakerJSONLD(s, talks)
 	if err != nil {
 		return err
 	}
-	p.JSONLD = ld
+	p.Head.JSONLD = ld
 	return r.execute(w, "speaker-page", p)
 }
 
@@ -170,11 +170,11 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 // event's page.
 func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions) error {
 	urls := r.urls()
-	p := &indexPage{head: r.head(urls.Index(), opt)}
-	p.Home = ""
-	p.Title = p.SiteName
-	p.OGType = "website"
-	p.OGTitle = p.Title
+	p := &indexPage{Head: r.head(urls.Index(), opt)}
+	p.Head.Home = ""
+	p.Head.Title = p.Head.SiteName
+	p.Head.OGType = "website"
+	p.Head.OGTitle = p.Head.Title
 	n := 0
 	for i := range events {
 		e := &events[i].Event
@@ -192,7 +192,7 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 		n += it.Talks
 		p.Events = append(p.Events, it)
 	}
-	p.Description = talksOf(n, "") + " from " + plural(len(events), "event")
+	p.Head.Description = talksOf(n, "") + " from " + plural(len(events), "event")
 	return r.execute(w, "index-page", p)
 }
 
