@@ -301,6 +301,26 @@ func bulletStarts(s, bullet string) bool {
 }
 
 // enumerator is a parsed enumerated list marker.
+// mayBeEnum is a fast test for enumRE, asked of the first line of every
+// paragraph that starts with a letter or digit: an enumerator is a run
+// of letters, digits or "#" (after an optional "("), and the run it
+// matches is the whole run, since "." or ")" must follow it.
+func mayBeEnum(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '(' {
+		i++
+	}
+	j := i
+	for j < len(s) && (isASCIIAlnum(s[j]) || s[j] == '#') {
+		j++
+	}
+	return j > i && j < len(s) && (s[j] == '.' || s[j] == ')')
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 type enumerator struct {
 	format string // "period", "parens" or "rparen"
 	style  string // "arabic", "loweralpha", "upperalpha", "lowerroman", "upperroman", "auto"
@@ -310,6 +330,9 @@ type enumerator struct {
 }
 
 func parseEnum(s, wantStyle string) (enumerator, bool) {
+	if !mayBeEnum(s) {
+		return enumerator{}, false
+	}
 	m := enumRE.FindStringSubmatch(s)
 	if m == nil || (m[1] == "(" && m[3] != ")") {
 		return enumerator{}, false

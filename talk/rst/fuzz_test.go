@@ -123,3 +123,16 @@ func splitLinesByRune(src string) []line {
 	}
 	return lines
 }
+
+// FuzzMayBeEnum holds the fast test to the expression it guards: every
+// text enumRE matches passes it.
+func FuzzMayBeEnum(f *testing.F) {
+	for _, s := range []string{"1. a", "(a) b", "iv) x", "#.", "ab. c", "12)", "(#) y", "A.B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if enumRE.MatchString(s) && !mayBeEnum(s) {
+			t.Errorf("mayBeEnum(%q) = false, but enumRE matches", s)
+		}
+	})
+}
