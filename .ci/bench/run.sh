@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs examples/bench over the shared corpus with the peers beside it:
 # ajv validating the same talk files against the same schema, and
-# citeproc-js formatting the same CSL items with the same official APA
-# style. This is the run the README's table comes from; it takes a few
-# minutes (citeproc-js formats 13,239 entries four times) and wants a quiet
-# machine. Not part of .ci/run: timings on a shared CI machine mean
+# citeproc-js formatting the same CSL items with the same official styles
+# (APA, MLA, Chicago author-date, IEEE, Harvard). This is the run the
+# README's tables come from; it takes a few minutes (citeproc-js formats
+# 13,239 entries four times in each style) and wants a quiet machine. Not part of .ci/run: timings on a shared CI machine mean
 # little, and CI's budget is better spent on conformance.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
