@@ -68,8 +68,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	runs := fl.Int("runs", 1, "run each stage `N` times and report the fastest run")
 	peers := fl.String("peers", "", "`DIR` of the peer scripts (.ci/bench) to run ajv and citeproc-js beside talkmeta")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the stages to `FILE`, for go tool pprof")
+	memProfile := fl.String("memprofile", "", "write the allocations of the stages to `FILE`, for go tool pprof")
 	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] CORPUS")
+		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] [-memprofile FILE] CORPUS")
 		return 2
 	}
 	if *peers != "" && *cslDir == "" {
@@ -107,6 +108,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		results = append(results, fastest)
+	}
+	if *memProfile != "" {
+		if err := writeAllocProfile(*memProfile); err != nil {
+			fmt.Fprintf(stderr, "bench: %v\n", err)
+			return 1
+		}
 	}
 	fmt.Fprintf(stdout, "corpus %s ×%d, %s, GOMAXPROCS=%d, %s\n\n", fl.Arg(0), *replicate, runtime.Version(), runtime.GOMAXPROCS(0), cpuName())
 	printTable(stdout, results)
@@ -390,6 +397,21 @@ func startCPUProfile(name string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeAllocProfile writes the allocations made so far (sampled, as
+// runtime.MemProfileRate says) to name: go tool pprof -sample_index=
+// alloc_space shows which code allocates the bytes the collector chases.
+func writeAllocProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func cpuTime() time.Duration {
