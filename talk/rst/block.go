@@ -300,7 +300,6 @@ func bulletStarts(s, bullet string) bool {
 	return m != nil && m[1] == bullet
 }
 
-// enumerator is a parsed enumerated list marker.
 // mayBeEnum is a fast test for enumRE, asked of the first line of every
 // paragraph that starts with a letter or digit: an enumerator is a run
 // of letters, digits or "#" (after an optional "("), and the run it
@@ -321,6 +320,7 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+// enumerator is a parsed enumerated list marker.
 type enumerator struct {
 	format string // "period", "parens" or "rparen"
 	style  string // "arabic", "loweralpha", "upperalpha", "lowerroman", "upperroman", "auto"

@@ -115,7 +115,8 @@ func (in *inliner) warn(level Level, msg string) {
 // parse parses s; depth bounds nesting (strong inside a reference...).
 func (in *inliner) parse(s string, depth int) []Inline {
 	// Markup starts only at a markup character or at a word followed by
-	// "_" (name_); most descriptions' lines have neither, and are text.
+	// "_" (name_, and "_" is one of markupStarts); most descriptions'
+	// lines have neither, and are text.
 	if !strings.ContainsAny(s, markupStarts) {
 		return in.text(s)
 	}
@@ -365,11 +366,12 @@ func findEnd(s string, from int, end string, escapes bool) int {
 	return -1
 }
 
-// isMarkupStart reports whether r can begin inline markup other than a
-// reference name.
-// markupStarts are the characters inline markup can start with.
+// markupStarts are the characters inline markup other than a reference
+// name can start with.
 const markupStarts = "*`|_[:"
 
+// isMarkupStart reports whether r can begin inline markup other than a
+// reference name.
 func isMarkupStart(r rune) bool {
 	return r < utf8.RuneSelf && strings.IndexByte(markupStarts, byte(r)) >= 0
 }

@@ -96,8 +96,8 @@ var (
 // </span>|</?(?:i|sc|b|sub|sup)>): all fixed strings, so a scan that tries
 // them in that order at each byte finds the matches the expression finds
 // (each starts with ASCII or with the lead byte 0xE2, never inside a
-// character). text-case runs it on every field it changes, where the
-// regular expression was a sixth of an APA entry's time.
+// character). text-case runs it on every field it changes; with the
+// space splitter's, the expression was 4% of an APA entry's time.
 var tags = [...]string{
 	"‘", "’", "“", "”", ` "`, ` '`, `"`, `'`,
 	"-", "–", "—", "/", ".", ",", ";", "?", "!", ":",
