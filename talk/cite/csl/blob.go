@@ -203,33 +203,65 @@ func (b *blob) push(child *blob) {
 type queue struct {
 	r     *renderer
 	top   *blob
-	stack []*blob
+	stack []level
+}
+
+// level is an open level: its blob, or, for a level opened lazily that
+// nothing has been appended to yet, only the token to make it from.
+type level struct {
+	b   *blob
+	tok *fmtToken
 }
 
 func newQueue(r *renderer) *queue {
 	top := &blob{root: true}
-	return &queue{r: r, top: top, stack: []*blob{top}}
+	return &queue{r: r, top: top, stack: []level{{b: top}}}
 }
 
-func (q *queue) current() *blob { return q.stack[len(q.stack)-1] }
+// current returns the innermost open level, making it (and the levels
+// around it) if it was opened lazily.
+func (q *queue) current() *blob { return q.made(len(q.stack) - 1) }
+
+func (q *queue) made(i int) *blob {
+	l := &q.stack[i]
+	if l.b == nil {
+		parent := q.made(i - 1)
+		l.b = q.r.newBlob(l.tok)
+		parent.push(l.b)
+	}
+	return l.b
+}
 
 // openLevel starts a new level made from tok; what is appended until
 // closeLevel goes inside it.
 func (q *queue) openLevel(tok *fmtToken) *blob {
 	b := q.r.newBlob(tok)
 	q.current().push(b)
-	q.stack = append(q.stack, b)
+	q.stack = append(q.stack, level{b: b})
 	return b
 }
 
-func (q *queue) closeLevel() {
+// openLazyLevel is openLevel for a level that may well stay empty (a
+// group whose variables are missing): its blob is made when something
+// is appended to it, as it would have been pushed at the same place,
+// and not at all otherwise. On the corpus, half the blobs an APA entry
+// made were empty levels dropped again.
+func (q *queue) openLazyLevel(tok *fmtToken) {
+	q.stack = append(q.stack, level{tok: tok})
+}
+
+// closeLevel ends the innermost level; made reports whether it has a
+// blob, which a lazily opened level has only if something was appended.
+func (q *queue) closeLevel() (made bool) {
+	made = q.stack[len(q.stack)-1].b != nil
 	q.stack = q.stack[:len(q.stack)-1]
+	return made
 }
 
 // pop removes and returns the last blob of the current level.
 func (q *queue) pop() *blob {
-	c := q.current()
-	if len(c.kids) == 0 {
+	c := q.stack[len(q.stack)-1].b
+	if c == nil || len(c.kids) == 0 {
 		return nil
 	}
 	b := c.kids[len(c.kids)-1]

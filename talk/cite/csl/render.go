@@ -204,12 +204,12 @@ func isDisplayClass(s string) bool {
 // group renders a group (or a macro's wrapping group): real groups are
 // suppressed when they try variables and none render.
 func (r *renderer) group(b *baseNode, real bool, body func()) {
-	tok := b.tok
+	tok := &b.tok
 	if r.sortKey && r.macroWithDate {
 		// citeproc-js's startTag: no delimiter, affixes or formatting
-		tok = *emptyToken
+		tok = emptyToken
 	}
-	r.out.openLevel(&tok)
+	r.out.openLazyLevel(tok)
 	if real {
 		r.groups = append(r.groups, &groupCtx{
 			oldTermPredecessor:    r.termPredecessor,
@@ -217,7 +217,7 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 		})
 	}
 	body()
-	r.out.closeLevel()
+	made := r.out.closeLevel()
 	if !real {
 		return
 	}
@@ -229,7 +229,9 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 	}
 	r.termPredecessor = flags.oldTermPredecessor
 	r.tip().variableAttempt = flags.variableAttempt
-	r.out.pop()
+	if made {
+		r.out.pop() // the group's level
+	}
 }
 
 func (r *renderer) text(n *textNode) {
