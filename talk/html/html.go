@@ -241,8 +241,8 @@ func mayHoldForbidden(page []byte) bool {
 }
 
 // suspectBytes marks the bytes mayHoldForbidden stops at: one table
-// lookup per byte of a page instead of a chain of comparisons, a tenth of
-// a page's time before.
+// lookup per byte of a page instead of a chain of comparisons, which took
+// 8% of a page's time (4% now).
 var suspectBytes = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = c != '\t' && c != '\n' && c != '\f' && c != '\r'
@@ -439,8 +439,9 @@ func collapseSpace(s string, limit int) string {
 	return b.String()
 }
 
-// cutAtWord cuts s to about 200 bytes, at the last space after the first
-// 100 bytes, else at a character boundary, and marks the cut with "…".
+// cutAtWord cuts s to at most 200 bytes, at the last space of those if it
+// lies past the first 100, else at the character boundary at or before
+// byte 200, and marks the cut with "…".
 func cutAtWord(s string) string {
 	if len(s) <= 200 {
 		return s
