@@ -220,12 +220,14 @@ func newQueue(r *renderer) *queue {
 
 // current returns the innermost open level, making it (and the levels
 // around it) if it was opened lazily.
-func (q *queue) current() *blob { return q.made(len(q.stack) - 1) }
+func (q *queue) current() *blob { return q.blobAt(len(q.stack) - 1) }
 
-func (q *queue) made(i int) *blob {
+// blobAt returns the blob of the level at i, making it first if the level
+// was opened lazily.
+func (q *queue) blobAt(i int) *blob {
 	l := &q.stack[i]
 	if l.b == nil {
-		parent := q.made(i - 1)
+		parent := q.blobAt(i - 1)
 		l.b = q.r.newBlob(l.tok)
 		parent.push(l.b)
 	}
