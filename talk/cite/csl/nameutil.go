@@ -100,7 +100,7 @@ func parseParticles(n *normName) {
 	if ndp != "" {
 		n.ndp, n.hasNDP = ndp, true
 	}
-	if !n.hasSuffix && n.given != "" {
+	if !n.hasSuffix && strings.Contains(n.given, ",") { // suffixCommaRe matches a comma
 		if loc := suffixCommaRe.FindStringIndex(n.given); loc != nil {
 			possible := n.given[loc[1]:]
 			comma := strings.Map(func(r rune) rune {

@@ -7,9 +7,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// FuzzDoppelScanners holds the scanners that split text for text-case to
-// the regular expressions of citeproc-js they replace: the same matches
-// on any input, valid UTF-8 or not.
+// FuzzDoppelScanners holds the scanners that split text for text-case and
+// initials to the regular expressions of citeproc-js they replace or
+// guard: the same matches on any input, valid UTF-8 or not.
 func FuzzDoppelScanners(f *testing.F) {
 	tagRe := regexp.MustCompile(`(?:‘|’|“|”| "| '|"|'|[-–—/.,;?!:]|\[|\]|\(|\)|<span style="font-variant: small-caps;">|<span class="no(?:case|decor)">|</span>|</?(?:i|sc|b|sub|sup)>)`)
 	spaceRe := regexp.MustCompile("[\u00A0\u0020\u2000-\u200B\u205F\u3000]+")
@@ -19,6 +19,7 @@ func FuzzDoppelScanners(f *testing.F) {
 		`<span style="font-variant: small-caps;">x</span> <span class="nodecor">y</span> <span>z</span> </sc`,
 		"a\u00a0b\u2000\u200b c\u205f\u3000d\te\u2028f   ",
 		"\xe2\x80 \xe2\x80\x98\xff ‘x’ “y”",
+		"Jean-Paul <i>Marie</i> Ann\u3000Lee\u2009K.",
 	} {
 		f.Add(s)
 	}
@@ -28,6 +29,9 @@ func FuzzDoppelScanners(f *testing.F) {
 		}
 		if diff := cmp.Diff(spaceRe.FindAllStringIndex(s, -1), findSpaceRuns(s)); diff != "" {
 			t.Errorf("findSpaceRuns(%q) (-regexp +scanner):\n%s", s, diff)
+		}
+		if diff := cmp.Diff(nameSplitRe.FindAllStringIndex(s, -1), findNameSplits(s)); diff != "" {
+			t.Errorf("findNameSplits(%q) (-regexp +fast path):\n%s", s, diff)
 		}
 	})
 }
