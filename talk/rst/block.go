@@ -310,14 +310,10 @@ func mayBeEnum(s string) bool {
 		i++
 	}
 	j := i
-	for j < len(s) && (isASCIIAlnum(s[j]) || s[j] == '#') {
+	for j < len(s) && (s[j] < utf8.RuneSelf && isWordRune(rune(s[j])) || s[j] == '#') {
 		j++
 	}
 	return j > i && j < len(s) && (s[j] == '.' || s[j] == ')')
-}
-
-func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // enumerator is a parsed enumerated list marker.
