@@ -5,12 +5,16 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Processor renders items with one style and locale. It is safe for
 // concurrent use: every rendering works on its own state.
 type Processor struct {
 	p *program
+	// arenas holds the blob arenas of renderings that are done, for the
+	// next to reuse (see blobArena).
+	arenas sync.Pool
 }
 
 // langBases maps a bare language to the locale citeproc-js falls back to.
@@ -91,6 +95,10 @@ func (pr *Processor) HasBibliography() bool { return pr.p.bibliography != nil }
 
 func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r := &renderer{p: pr.p, a: a, it: it, cite: cite}
+	r.arena, _ = pr.arenas.Get().(*blobArena)
+	if r.arena == nil {
+		r.arena = new(blobArena)
+	}
 	r.out = newQueue(r)
 	r.flip = &flipper{fs: pr.p.flip, r: r}
 	r.groups = []*groupCtx{{}}
@@ -111,6 +119,15 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	return r
 }
 
+// release gives r's blob arena back for another rendering. Only a
+// renderer whose blobs nothing holds any longer, its output written, may
+// be released; it must not be used after.
+func (pr *Processor) release(r *renderer) {
+	r.arena.reset()
+	pr.arenas.Put(r.arena)
+	r.arena = nil
+}
+
 // ErrNoBibliography is returned when an entry is asked of a style
 // without a bibliography.
 var ErrNoBibliography = errors.New("csl: the style has no bibliography")
@@ -129,6 +146,7 @@ func (pr *Processor) entry(reg *registry, tok *regItem, f Format, subst *substSt
 func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *substState, lone bool) (string, bool) {
 	a := pr.p.bibliography
 	r := pr.newRenderer(a, tok.data, false)
+	defer pr.release(r)
 	r.reg, r.regItem = reg.names, tok
 	r.lone = lone
 	if lone && r.nameKeysShared() {
@@ -173,6 +191,7 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 	a := pr.p.citation
 	r := pr.newRenderer(a, tok.data, true)
+	defer pr.release(r)
 	r.reg, r.regItem = reg.names, tok
 	r.request, r.settings = tok.disambig, tok.disambig
 	r.firstPosition = true

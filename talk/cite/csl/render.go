@@ -29,8 +29,7 @@ type renderer struct {
 	it   *itemData
 	out  *queue
 	flip *flipper
-	// blobs is newBlob's slab: the blobs not handed out yet.
-	blobs []blob
+	arena *blobArena // where newBlob takes blobs from
 	cite  bool
 
 	termPredecessor     bool
