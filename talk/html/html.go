@@ -150,15 +150,35 @@ func (r *Renderer) execute(w io.Writer, name string, data any) error {
 			return fmt.Errorf("html: %w", err)
 		}
 	}
-	// Pages are 10 to 20 kB; growing from empty by doubling was half of
-	// a page's allocation.
-	var b bytes.Buffer
-	b.Grow(16 << 10)
-	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer putPageBuffer(b)
+	if err := tmpl.ExecuteTemplate(b, name, data); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	_, err := w.Write(replaceForbidden(b.Bytes()))
 	return err
+}
+
+// pageBuffers holds the buffers pages are executed into, for the next
+// page to reuse. Pages are 10 to 20 kB: a fresh buffer per page, even one
+// grown to that size at once, was over 40% of the bytes a page allocated,
+// and the garbage collector's work grows with those bytes. A pool is
+// shared by every Renderer and safe for concurrent use, as encoding/json's
+// encoders' is; only the buffers' memory is shared, never their content.
+var pageBuffers = sync.Pool{New: func() any {
+	b := new(bytes.Buffer)
+	b.Grow(16 << 10)
+	return b
+}}
+
+// putPageBuffer gives b back to pageBuffers, unless a page too big to be
+// usual made it so: the pool would keep that memory for every page after.
+func putPageBuffer(b *bytes.Buffer) {
+	if b.Cap() > 256<<10 {
+		return
+	}
+	b.Reset()
+	pageBuffers.Put(b)
 }
 
 // head fills what every page has; self is the page's path from URLs.
