@@ -609,16 +609,16 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 			start = piece{s: s}
 		}
 	}
+	// start stands for ret[:split], and split > 0 where it is not
+	// empty: it takes the last place of those pieces, so that the
+	// result needs no new slice.
 	end := ret[split:]
 	switch {
-	case len(end) == 0 && !start.empty():
-		ret = []piece{start}
-	case len(end) > 0 && start.empty():
+	case start.empty():
 		ret = end
-	case len(end) > 0 && !start.empty():
-		ret = append([]piece{start}, end...)
 	default:
-		ret = ret[:0]
+		ret[split-1] = start
+		ret = ret[split-1:]
 	}
 	return ret
 }
@@ -635,9 +635,17 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 		b.decorations = append(append([]decoration(nil), b.decorations...), parent.decorations...)
 		return ps[0]
 	}
+	if len(ps) == 1 && ps[0].isStr() {
+		return piece{s: ps[0].s} // nothing to join: most levels hold one piece
+	}
 	w.checkRanges(ps)
 	checkLast(ps)
 	var ret strings.Builder
+	size := len(delim) * len(ps)
+	for _, p := range ps {
+		size += len(p.s)
+	}
+	ret.Grow(size) // the result's size, unless numbers or escaping add to it
 	for i, p := range ps {
 		useDelim := ""
 		if ret.Len() > 0 && (i == 0 || !ps[i-1].noDelimAfter) {

@@ -45,6 +45,10 @@ type textNode struct {
 	term     string
 	value    string
 	macro    *macroNode
+	// macroGroup is the bare group a macro call puts around the macro's
+	// body; it is a field so that each call need not make one (rendering
+	// keeps pointers to a group's token).
+	macroGroup baseNode
 }
 
 type macroNode struct {

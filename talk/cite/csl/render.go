@@ -240,7 +240,7 @@ func (r *renderer) text(n *textNode) {
 		// the macro's own group, which is.
 		r.element(&n.baseNode, func() {
 			r.group(&n.baseNode, false, func() {
-				r.group(&baseNode{}, true, func() { r.macroBody(n.macro) })
+				r.group(&n.macroGroup, true, func() { r.macroBody(n.macro) })
 			})
 		})
 		return
