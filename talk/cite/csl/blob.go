@@ -119,6 +119,14 @@ func (l *decorLink) decorSets() [][]decoration {
 	return sets
 }
 
+// copyOnto returns a copy of the links of l, in order, in front of tail.
+func (l *decorLink) copyOnto(tail *decorLink) *decorLink {
+	if l == nil {
+		return tail
+	}
+	return &decorLink{set: l.set, next: l.next.copyOnto(tail)}
+}
+
 // decorList makes a list of sets.
 func decorList(sets [][]decoration) *decorLink {
 	var l *decorLink
@@ -218,13 +226,7 @@ func (b *blob) push(child *blob) {
 			// A new blob, whose list no other reaches: link in place.
 			child.own.next = tail
 		default:
-			// Copy child's links in front of the new tail.
-			sets := child.alldecor.decorSets()
-			l := tail
-			for i := len(sets) - 1; i >= 0; i-- {
-				l = &decorLink{set: sets[i], next: l}
-			}
-			child.alldecor = l
+			child.alldecor = child.alldecor.copyOnto(tail)
 		}
 	}
 	b.kids = append(b.kids, child)
@@ -545,7 +547,11 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 					}
 				}
 			}
-			ret = append(ret, add...)
+			if ret == nil {
+				ret = add // the child's own slice, which nothing else holds
+			} else {
+				ret = append(ret, add...)
+			}
 		}
 	}
 	for i := 0; i+1 < len(ret); i++ {

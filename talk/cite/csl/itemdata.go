@@ -84,7 +84,10 @@ var pageSplitRe = regexp.MustCompile(`\s*(?:&|, |-|\x{2013})\s*`)
 
 // load prepares an item for rendering.
 func load(it *Item) *itemData {
-	d := &itemData{id: it.ID, typ: it.Type, fields: map[string]string{}, names: map[string][]Name{}, dates: map[string]*dateValue{}}
+	d := &itemData{id: it.ID, typ: it.Type,
+		fields: make(map[string]string, len(it.Fields)),
+		names:  make(map[string][]Name, len(it.Names)),
+		dates:  make(map[string]*dateValue, len(it.Dates))}
 	for k, v := range it.Fields {
 		if v != "" {
 			d.fields[k] = v

@@ -29,8 +29,8 @@ func (d *doppeler) split(s string) *doppel {
 	locs := d.find(s)
 	out := &doppel{}
 	if len(locs) == 0 {
-		out.strings = []string{s}
-		out.orig = []string{s}
+		both := []string{s, s} // one allocation for the two
+		out.strings, out.orig = both[:1:1], both[1:]
 		return out
 	}
 	out.tags = make([]string, len(locs))
