@@ -137,3 +137,67 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTexText holds texWriter.text, which emits runs of plain text at
+// once, to the same text written a character at a time, each through
+// emit, in both modes and with the text's braces balanced or not.
+func FuzzTexText(f *testing.F) {
+	for _, s := range []string{"", "async/await", "a--b", "``x''", ",,", "!`", "?``", "{}", "C++ & C# 100%", "Jos\u00e9 e\u0301", "三津田 -", "-", "'-'"} {
+		f.Add("", s)
+		f.Add("-", s)
+	}
+	f.Fuzz(func(t *testing.T, before, s string) {
+		for _, ascii := range []bool{false, true} {
+			for _, unbalanced := range []bool{false, true} {
+				got := &texWriter{ascii: ascii, unbalanced: unbalanced}
+				want := &texWriter{ascii: ascii, unbalanced: unbalanced}
+				got.b.WriteString(before)
+				want.b.WriteString(before)
+				got.text(s)
+				textByCharacter(want, s)
+				if got.b.String() != want.b.String() {
+					t.Errorf("ascii %v, unbalanced %v: text(%q) after %q = %q, want %q", ascii, unbalanced, s, before, got.b.String(), want.b.String())
+				}
+			}
+		}
+	})
+}
+
+// textByCharacter is texWriter.text without its runs: every character
+// escaped and emitted on its own.
+func textByCharacter(w *texWriter, s string) {
+	if !printableASCII(s) {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, norm.NFC.String(s))
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case w.unbalanced && r == '{':
+			w.emit(`\textbraceleft{}`)
+		case w.unbalanced && r == '}':
+			w.emit(`\textbraceright{}`)
+		case r < rune(len(texEscapes)) && texEscapes[r] != "":
+			w.emit(texEscapes[r])
+		case r < utf8.RuneSelf || !w.ascii:
+			w.emit(s[i : i+size])
+		default:
+			j := i + size
+			for j < len(s) {
+				m, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.Is(unicode.Mn, m) {
+					break
+				}
+				j += n
+			}
+			w.emit(texChar(s[i:j]))
+			i = j
+			continue
+		}
+		i += size
+	}
+}

@@ -95,6 +95,11 @@ func (w *texWriter) text(s string) {
 		}, norm.NFC.String(s))
 	}
 	for i := 0; i < len(s); {
+		if j := w.plainEnd(s, i); j > i {
+			w.emit(s[i:j])
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case w.unbalanced && r == '{':
@@ -121,6 +126,25 @@ func (w *texWriter) text(s string) {
 		}
 		i += size
 	}
+}
+
+// plainEnd returns where the run of text from i ends that text writes as
+// it is, one character at a time, so that it may be emitted at once: no
+// escapes, no characters to spell as commands, and no character that
+// forms a ligature with the one before it, which only the run's first
+// could do with what was written before.
+func (w *texWriter) plainEnd(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			if w.ascii {
+				return i
+			}
+		case int(c) < len(texEscapes) && texEscapes[c] != "", c == '-', c == '`', c == '\'', c == ',':
+			return i
+		}
+	}
+	return i
 }
 
 // emit appends LaTeX to the value, with an empty group before it when its

@@ -219,6 +219,16 @@ func clean(s string) string {
 	b.Grow(len(s))
 	space := false // a space is due before the next character
 	for i := 0; i < len(s); {
+		if j := printableEnd(s, i); j > i {
+			// A run kept as it is, written at once.
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -242,6 +252,15 @@ func clean(s string) string {
 
 // printableASCII reports whether s holds only printable ASCII characters
 // and spaces: text that is already in NFC and has no control character.
+// printableEnd returns where the run of printable ASCII characters other
+// than the space that starts at i ends.
+func printableEnd(s string, i int) int {
+	for i < len(s) && s[i] > ' ' && s[i] <= '~' {
+		i++
+	}
+	return i
+}
+
 func printableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < ' ' || s[i] > '~' {
