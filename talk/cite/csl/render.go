@@ -24,11 +24,11 @@ type groupCtx struct {
 // renderer renders one item once, in one area (citation or bibliography).
 // It is the state citeproc-js keeps in state.tmp while running a style.
 type renderer struct {
-	p    *program
-	a    *area
-	it   *itemData
-	out  *queue
-	flip *flipper
+	p     *program
+	a     *area
+	it    *itemData
+	out   *queue
+	flip  *flipper
 	arena *blobArena // where newBlob takes blobs from
 	cite  bool
 
