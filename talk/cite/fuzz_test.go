@@ -166,38 +166,8 @@ func FuzzTexText(f *testing.F) {
 // textByCharacter is texWriter.text without its runs: every character
 // escaped and emitted on its own.
 func textByCharacter(w *texWriter, s string) {
-	if !printableASCII(s) {
-		s = strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) || r == utf8.RuneError {
-				return -1
-			}
-			return r
-		}, norm.NFC.String(s))
-	}
+	s = texInput(s)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case w.unbalanced && r == '{':
-			w.emit(`\textbraceleft{}`)
-		case w.unbalanced && r == '}':
-			w.emit(`\textbraceright{}`)
-		case r < rune(len(texEscapes)) && texEscapes[r] != "":
-			w.emit(texEscapes[r])
-		case r < utf8.RuneSelf || !w.ascii:
-			w.emit(s[i : i+size])
-		default:
-			j := i + size
-			for j < len(s) {
-				m, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.Is(unicode.Mn, m) {
-					break
-				}
-				j += n
-			}
-			w.emit(texChar(s[i:j]))
-			i = j
-			continue
-		}
-		i += size
+		i = w.character(s, i)
 	}
 }

@@ -86,46 +86,59 @@ func bracesBalance(s string) bool {
 
 // text writes s escaped, as text, without control characters.
 func (w *texWriter) text(s string) {
-	if !printableASCII(s) {
-		s = strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) || r == utf8.RuneError {
-				return -1
-			}
-			return r
-		}, norm.NFC.String(s))
-	}
+	s = texInput(s)
 	for i := 0; i < len(s); {
 		if j := w.plainEnd(s, i); j > i {
 			w.emit(s[i:j])
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case w.unbalanced && r == '{':
-			w.emit(`\textbraceleft{}`)
-		case w.unbalanced && r == '}':
-			w.emit(`\textbraceright{}`)
-		case r < rune(len(texEscapes)) && texEscapes[r] != "":
-			w.emit(texEscapes[r])
-		case r < utf8.RuneSelf || !w.ascii:
-			w.emit(s[i : i+size])
-		default:
-			// A letter and the combining marks after it, as one unit.
-			j := i + size
-			for j < len(s) {
-				m, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.Is(unicode.Mn, m) {
-					break
-				}
-				j += n
-			}
-			w.emit(texChar(s[i:j]))
-			i = j
-			continue
-		}
-		i += size
+		i = w.character(s, i)
 	}
+}
+
+// texInput returns s in NFC and without control characters, as text
+// writes it.
+func texInput(s string) string {
+	if printableASCII(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(s))
+}
+
+// character writes the character of s at i escaped (with the combining
+// marks after it, where it becomes a command) and returns where the next
+// one starts.
+func (w *texWriter) character(s string, i int) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case w.unbalanced && r == '{':
+		w.emit(`\textbraceleft{}`)
+	case w.unbalanced && r == '}':
+		w.emit(`\textbraceright{}`)
+	case r < rune(len(texEscapes)) && texEscapes[r] != "":
+		w.emit(texEscapes[r])
+	case r < utf8.RuneSelf || !w.ascii:
+		w.emit(s[i : i+size])
+	default:
+		// A letter and the combining marks after it, as one unit.
+		j := i + size
+		for j < len(s) {
+			m, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.Is(unicode.Mn, m) {
+				break
+			}
+			j += n
+		}
+		w.emit(texChar(s[i:j]))
+		return j
+	}
+	return i + size
 }
 
 // plainEnd returns where the run of text from i ends that text writes as
