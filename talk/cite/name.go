@@ -250,8 +250,6 @@ func clean(s string) string {
 	return norm.NFC.String(b.String())
 }
 
-// printableASCII reports whether s holds only printable ASCII characters
-// and spaces: text that is already in NFC and has no control character.
 // printableEnd returns where the run of printable ASCII characters other
 // than the space that starts at i ends.
 func printableEnd(s string, i int) int {
@@ -261,6 +259,8 @@ func printableEnd(s string, i int) int {
 	return i
 }
 
+// printableASCII reports whether s holds only printable ASCII characters
+// and spaces: text that is already in NFC and has no control character.
 func printableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < ' ' || s[i] > '~' {
