@@ -52,8 +52,12 @@
 //
 // # Safety
 //
-// Escaping is html/template's, contextual; the package writes no markup by
-// hand. It inserts markup unescaped in two places only: the JSON-LD, whose
+// Escaping is html/template's, contextual. The one exception is the talk
+// page of a Renderer without Templates, the page a site makes thousands
+// of: the package writes it out as the embedded templates would, each
+// value through the escaper html/template gives it there, which halves a
+// page's time; tests and a fuzz target hold it to the templates' output
+// byte for byte. Markup goes in unescaped in two places only: the JSON-LD, whose
 // output escapes "<", ">" and "&", and Markdown descriptions, which goldmark
 // renders without the source's raw HTML and with links only to http, https,
 // mailto and relative URLs (images from http and https only).

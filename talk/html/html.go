@@ -132,7 +132,18 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	if err != nil {
 		return err
 	}
-	return r.execute(w, "page", p)
+	if r.Templates != nil {
+		return r.execute(w, "page", p)
+	}
+	style, err := defaultStyle()
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer putPageBuffer(b)
+	writeTalkPage(b, p, style)
+	_, err = w.Write(replaceForbidden(b.Bytes()))
+	return err
 }
 
 // WriteStyle writes the pages' style sheet (the "style" template) to w,

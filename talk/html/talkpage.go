@@ -1,0 +1,401 @@
+package html
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+)
+
+// writeTalkPage writes p as the embedded "page" template would, byte for
+// byte, without executing it. A talk page is the one page a site renders
+// thousands of, and html/template spent over half of its time finding
+// fields and calling escapers through reflection; here each action of the
+// templates is a call of the escaper html/template chose for it (the
+// comments name the blocks). TestCompiledPage holds the two to the same
+// bytes over every test talk, the hostile strings and, with
+// $TALKMETA_CORPUS, the corpus; FuzzCompiledPage over arbitrary fields. A
+// change to the embedded talk page templates must be made here too, and
+// those tests say where the two part.
+//
+// A Renderer with its own Templates executes them instead, so that
+// overriding a block works as documented.
+func writeTalkPage(b *bytes.Buffer, p *page, style string) {
+	// "page"
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
+	attrText(b, p.Head.Lang)
+	b.WriteString("\">\n<head>\n")
+	writeHead(b, &p.Head, style)
+	b.WriteString("\n</head>\n<body>\n")
+	writeNav(b, &p.Head)
+	b.WriteString("\n<main>\n")
+	writeTalkBlock(b, p)
+	b.WriteString("\n</main>\n</body>\n</html>\n")
+}
+
+// writeHead is the "head" block.
+func writeHead(b *bytes.Buffer, h *head, style string) {
+	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	htmlText(b, h.Title)
+	b.WriteString("</title>\n")
+	metaIf(b, `<meta name="description" content="`, h.Description)
+	b.WriteByte('\n')
+	if h.Canonical != "" {
+		b.WriteString(`<link rel="canonical" href="`)
+		attrURL(b, h.Canonical)
+		b.WriteString(`">`)
+	}
+	b.WriteByte('\n')
+	meta(b, `<meta property="og:type" content="`, h.OGType)
+	b.WriteByte('\n')
+	meta(b, `<meta property="og:title" content="`, h.OGTitle)
+	b.WriteByte('\n')
+	metaIf(b, `<meta property="og:description" content="`, h.Description)
+	b.WriteByte('\n')
+	metaIf(b, `<meta property="og:url" content="`, h.Canonical)
+	b.WriteByte('\n')
+	metaIf(b, `<meta property="og:image" content="`, h.Thumbnail)
+	b.WriteByte('\n')
+	if h.Thumbnail != "" {
+		b.WriteString(`<meta name="twitter:card" content="summary_large_image">`)
+	} else {
+		b.WriteString(`<meta name="twitter:card" content="summary">`)
+	}
+	b.WriteByte('\n')
+	meta(b, `<meta name="twitter:title" content="`, h.OGTitle)
+	b.WriteByte('\n')
+	metaIf(b, `<meta name="twitter:description" content="`, h.Description)
+	b.WriteByte('\n')
+	metaIf(b, `<meta name="twitter:image" content="`, h.Thumbnail)
+	b.WriteByte('\n')
+	if h.StyleSheet != "" {
+		b.WriteString(`<link rel="stylesheet" href="`)
+		attrURL(b, h.StyleSheet)
+		b.WriteString(`">`)
+	} else {
+		b.WriteString("<style>")
+		b.WriteString(style)
+		b.WriteString("</style>")
+	}
+	b.WriteByte('\n')
+	if h.JSONLD != "" {
+		// jsvalescaper passes a template.JS value through as it is.
+		b.WriteString(`<script type="application/ld+json">`)
+		b.WriteString(string(h.JSONLD))
+		b.WriteString(`</script>`)
+	}
+}
+
+// meta writes a meta element, start up to its content value.
+func meta(b *bytes.Buffer, start, value string) {
+	b.WriteString(start)
+	attrText(b, value)
+	b.WriteString(`">`)
+}
+
+// metaIf writes a meta element when its value is not "", as the "head"
+// block's {{with}} does.
+func metaIf(b *bytes.Buffer, start, value string) {
+	if value != "" {
+		meta(b, start, value)
+	}
+}
+
+// writeNav is the "nav" block.
+func writeNav(b *bytes.Buffer, h *head) {
+	if h.Home == "" {
+		return
+	}
+	b.WriteString(`<nav aria-label="Site"><a href="`)
+	attrURL(b, h.Home)
+	b.WriteString(`">`)
+	htmlText(b, h.SiteName)
+	b.WriteString(`</a></nav>`)
+}
+
+// writeTalkBlock is the "talk" block.
+func writeTalkBlock(b *bytes.Buffer, p *page) {
+	t := p.Talk
+	b.WriteString("<article")
+	if p.ContentLang != "" {
+		b.WriteString(` lang="`)
+		attrText(b, p.ContentLang)
+		b.WriteByte('"')
+	}
+	b.WriteString(">\n<header>\n")
+	if t.Event.Title != "" {
+		b.WriteString(`<p class="event">`)
+		if p.EventURL != "" {
+			b.WriteString(`<a href="`)
+			attrURL(b, p.EventURL)
+			b.WriteString(`">`)
+			htmlText(b, t.Event.Title)
+			b.WriteString(`</a>`)
+		} else {
+			htmlText(b, t.Event.Title)
+		}
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n<h1>")
+	htmlText(b, p.Heading)
+	b.WriteString("</h1>\n")
+	if t.Subtitle != "" {
+		b.WriteString(`<p class="subtitle">`)
+		htmlText(b, t.Subtitle)
+		b.WriteString(`</p>`)
+	}
+	b.WriteByte('\n')
+	if len(p.Speakers) > 0 {
+		b.WriteString(`<p class="speakers">`)
+		writePeople(b, p.Speakers)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n<dl class=\"facts\">\n")
+	writeFact(b, "Date", p.Date)
+	b.WriteByte('\n')
+	writeFact(b, "Duration", p.Duration)
+	b.WriteByte('\n')
+	if p.Language != "" {
+		b.WriteString(`<dt>Language</dt><dd>`)
+		htmlText(b, p.Language)
+		b.WriteString(`</dd>`)
+	}
+	b.WriteString("\n</dl>\n</header>\n")
+	for i := range p.Videos {
+		writeVideo(b, &p.Videos[i])
+	}
+	b.WriteByte('\n')
+	if len(p.Videos) == 0 && p.Head.Thumbnail != "" {
+		b.WriteString(`<img class="thumbnail" src="`)
+		attrURL(b, p.Head.Thumbnail)
+		b.WriteString(`" alt="Still from the talk `)
+		attrText(b, p.Heading)
+		b.WriteString(`">`)
+	}
+	b.WriteByte('\n')
+	if p.DescriptionHTML != "" || len(p.Paragraphs) > 0 {
+		b.WriteString(`<section aria-labelledby="about"><h2 id="about">About this talk</h2>`)
+		if p.DescriptionHTML != "" {
+			// htmlescaper passes a template.HTML value through as it is.
+			b.WriteString(`<div class="description">`)
+			b.WriteString(string(p.DescriptionHTML))
+			b.WriteString(`</div>`)
+		} else {
+			for _, para := range p.Paragraphs {
+				b.WriteString("<p>")
+				htmlText(b, para)
+				b.WriteString("</p>")
+			}
+		}
+		b.WriteString(`</section>`)
+	}
+	b.WriteByte('\n')
+	if len(t.Tags) > 0 {
+		b.WriteString(`<section aria-labelledby="tags"><h2 id="tags">Tags</h2><ul class="tags">`)
+		for _, tag := range t.Tags {
+			b.WriteString("<li>")
+			htmlText(b, tag)
+			b.WriteString("</li>")
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	b.WriteByte('\n')
+	if len(p.Links) > 0 {
+		b.WriteString(`<section aria-labelledby="links"><h2 id="links">Links</h2><ul>`)
+		for _, l := range p.Links {
+			b.WriteString("<li>")
+			if l.Safe {
+				b.WriteString(`<a href="`)
+				attrURL(b, l.URL)
+				b.WriteString(`" rel="nofollow noopener">`)
+				htmlText(b, l.Text)
+				b.WriteString("</a>")
+			} else {
+				htmlText(b, l.Text)
+			}
+			b.WriteString("</li>")
+		}
+		b.WriteString(`</ul></section>`)
+	}
+	b.WriteByte('\n')
+	if len(p.Citations) > 0 {
+		b.WriteString(`<section aria-labelledby="cite"><h2 id="cite">Cite this talk</h2>`)
+		for _, c := range p.Citations {
+			b.WriteString("<h3>")
+			htmlText(b, c.Label)
+			b.WriteString("</h3><pre>")
+			htmlText(b, c.Text)
+			b.WriteString("</pre>")
+		}
+		b.WriteString(`</section>`)
+	}
+	b.WriteByte('\n')
+	if t.License != "" {
+		b.WriteString(`<footer><p class="license">`)
+		htmlText(b, t.License)
+		b.WriteString(`</p></footer>`)
+	}
+	b.WriteString("\n</article>")
+}
+
+// writeFact is a {{with}} of the Date or Duration of the "talk" block.
+func writeFact(b *bytes.Buffer, name string, v *timeValue) {
+	if v == nil {
+		return
+	}
+	b.WriteString("<dt>")
+	b.WriteString(name)
+	b.WriteString(`</dt><dd><time datetime="`)
+	attrText(b, v.Machine)
+	b.WriteString(`">`)
+	htmlText(b, v.Human)
+	b.WriteString("</time></dd>")
+}
+
+// writeVideo is the "video" block.
+func writeVideo(b *bytes.Buffer, v *video) {
+	b.WriteString("<figure class=\"video\">\n")
+	switch {
+	case v.Embed != "":
+		b.WriteString(`<iframe src="`)
+		attrURL(b, v.Embed)
+		b.WriteString(`" title="`)
+		attrText(b, v.Title)
+		b.WriteString("\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n")
+	case v.File != "":
+		b.WriteString(`<video controls preload="metadata" src="`)
+		attrURL(b, v.File)
+		b.WriteByte('"')
+		if v.Poster != "" {
+			b.WriteString(` poster="`)
+			attrURL(b, v.Poster)
+			b.WriteByte('"')
+		}
+		b.WriteString(` aria-label="`)
+		attrText(b, v.Title)
+		b.WriteString("\"></video>\n")
+	default:
+		b.WriteString(`<p><a href="`)
+		attrURL(b, v.Link)
+		b.WriteString(`" rel="nofollow noopener">Watch `)
+		htmlText(b, v.Title)
+		b.WriteString(" on ")
+		htmlText(b, v.Provider)
+		b.WriteString("</a></p>")
+	}
+	b.WriteString("\n</figure>")
+}
+
+// writePeople is the "people" block.
+func writePeople(b *bytes.Buffer, people []person) {
+	for i, s := range people {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if s.URL != "" {
+			b.WriteString(`<a href="`)
+			attrURL(b, s.URL)
+			b.WriteString(`">`)
+			htmlText(b, s.Name)
+			b.WriteString("</a>")
+		} else {
+			b.WriteString("<span>")
+			htmlText(b, s.Name)
+			b.WriteString("</span>")
+		}
+	}
+}
+
+// htmlText writes a string as html/template's htmlescaper,
+// rcdataescaper and attrescaper all write one that is not typed HTML:
+// NUL becomes U+FFFD and the five characters that could end text or an
+// attribute value, and "+", become character references. No other byte
+// changes, so the loop can go by bytes: none of these is part of a
+// multi-byte UTF-8 sequence, and html/template passes invalid UTF-8 on.
+func htmlText(b *bytes.Buffer, s string) {
+	done := 0
+	for i := 0; i < len(s); i++ {
+		repl := htmlReplacement[s[i]]
+		if repl == "" {
+			continue
+		}
+		b.WriteString(s[done:i])
+		b.WriteString(repl)
+		done = i + 1
+	}
+	b.WriteString(s[done:])
+}
+
+// attrText writes an attribute value: for the strings of a page,
+// html/template's attrescaper is its htmlescaper.
+func attrText(b *bytes.Buffer, s string) { htmlText(b, s) }
+
+// htmlReplacement is html/template's replacement table for text and
+// attribute values.
+var htmlReplacement = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// attrURL writes a URL attribute value as html/template's urlfilter,
+// urlnormalizer and attrescaper do in turn: a URL with a scheme other
+// than http, https or mailto becomes "#ZgotmplZ"; bytes a URL may not hold
+// are percent-encoded (existing escapes are kept); and the "&", "'" and
+// "+" left become character references.
+func attrURL(b *bytes.Buffer, s string) {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		s = "#ZgotmplZ"
+	}
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if urlKeeps(s, i) {
+			if repl := htmlReplacement[c]; repl != "" {
+				b.WriteString(repl)
+			} else {
+				b.WriteByte(c)
+			}
+			continue
+		}
+		b.Write([]byte{'%', hex[c>>4], hex[c&15]})
+	}
+}
+
+// urlKeeps reports whether html/template's urlnormalizer leaves the byte
+// at s[i] as it is: RFC 3986's unreserved and reserved characters (but
+// "'", "(" and ")"), and a "%" that starts an escape.
+func urlKeeps(s string, i int) bool {
+	c := s[i]
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	case strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0:
+		return true
+	case c == '%':
+		return i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2])
+	}
+	return false
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// defaultStyle is the embedded "style" block's text, which pages without
+// a StyleSheet carry inline.
+var defaultStyle = sync.OnceValues(func() (string, error) {
+	tmpl, err := defaultTemplates()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := tmpl.ExecuteTemplate(&b, "style", nil); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+})

@@ -1,0 +1,139 @@
+package html_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// pagePair renders talk pages twice: with the zero Renderer's written-out
+// page, and by executing the embedded templates, which must agree byte
+// for byte.
+type pagePair struct {
+	compiled, templated html.Renderer
+}
+
+// pagePairs are Renderers with each setting a talk page depends on.
+func pagePairs(t testing.TB) []pagePair {
+	t.Helper()
+	var pairs []pagePair
+	for _, r := range []html.Renderer{
+		{},
+		{BaseURL: "https://talks.example.org", SiteName: "Talks & <friends>", StyleSheet: "/style.css"},
+	} {
+		tmpl, err := html.DefaultTemplates()
+		if err != nil {
+			t.Fatal(err)
+		}
+		templated := r
+		templated.Templates = tmpl
+		pairs = append(pairs, pagePair{r, templated})
+	}
+	return pairs
+}
+
+// pageOptions are the options each talk is rendered with besides none.
+var pageOptions = []html.PageOptions{
+	{},
+	{
+		Canonical: "/a b/it's+here.html",
+		Citations: []html.Citation{{Label: "BibTeX", Text: "@misc{x,\n  title = {A & <B>},\n}"}},
+		Links:     []talk.Link{{URL: "/edit?x=1&y=2", Label: "Edit"}, {URL: "javascript:alert(1)", Label: "bad"}},
+	},
+}
+
+// comparePages renders tk with every pair and option and reports where
+// the written-out page and the templates part.
+func comparePages(t *testing.T, pairs []pagePair, name string, tk *talk.Talk) {
+	t.Helper()
+	for i, pair := range pairs {
+		for j, opt := range pageOptions {
+			var got, want bytes.Buffer
+			errGot := pair.compiled.WriteTalk(&got, tk, opt)
+			errWant := pair.templated.WriteTalk(&want, tk, opt)
+			if (errGot == nil) != (errWant == nil) {
+				t.Fatalf("%s (renderer %d, options %d): error %v, templates' error %v", name, i, j, errGot, errWant)
+			}
+			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+				t.Fatalf("%s (renderer %d, options %d): page differs from the templates' (-templates +written):\n%s", name, i, j, diff)
+			}
+		}
+	}
+}
+
+// TestCompiledPage holds the talk page the zero Renderer writes to the
+// embedded templates' page, over every talk of the test archive, the
+// hostile strings in every field, and the corpus when $TALKMETA_CORPUS
+// names it.
+func TestCompiledPage(t *testing.T) {
+	pairs := pagePairs(t)
+	n := 0
+	for tk, err := range pyvideo.Talks(os.DirFS(archive)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		comparePages(t, pairs, tk.Origin.Path, tk)
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no talks in the test archive")
+	}
+	comparePages(t, pairs, "empty talk", &talk.Talk{})
+	comparePages(t, pairs, "markdown talk", &talk.Talk{Title: "M", Description: "# A\n\n*b* <i>c</i>", Markup: talk.Markdown})
+	for i, h := range hostileStrings(t) {
+		comparePages(t, pairs, fmt.Sprintf("hostile string %d %q", i+1, h), hostileTalk(h))
+	}
+}
+
+// TestCompiledPageCorpus is TestCompiledPage over the corpus.
+func TestCompiledPageCorpus(t *testing.T) {
+	dir := os.Getenv("TALKMETA_CORPUS")
+	if dir == "" {
+		t.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to hold the written-out talk page to the templates over it")
+	}
+	pairs := pagePairs(t)[:1]
+	n := 0
+	for tk, err := range pyvideo.Talks(os.DirFS(dir)) {
+		if err != nil {
+			continue // the corpus's unreadable records are pyvideo's tests' concern
+		}
+		comparePages(t, pairs, tk.Origin.Path, tk)
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no talks in TALKMETA_CORPUS")
+	}
+}
+
+// FuzzCompiledPage holds the written-out talk page to the templates' for
+// arbitrary text in the fields a page shows, URLs included.
+func FuzzCompiledPage(f *testing.F) {
+	f.Add("async/await", "Yury Selivanov", "*awesome*", "https://example.org/a b?c=d&e+f#g", "asyncio", "en")
+	f.Add("</title><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "x\x00y", "javascript:alert(1)", "\u2028</script>", "de-CH")
+	f.Add("T", "S", "", "/path/%41%zz%4", "", "\xff")
+	f.Add("", "", "Title\n=====\n\n::\n\n  <code>", "mailto:a@b.c", "+", "")
+	pairs := pagePairs(f)
+	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag, lang string) {
+		tk := &talk.Talk{
+			Title: title, Subtitle: tag, Summary: desc, Description: desc, Markup: talk.ReStructuredText,
+			Speakers:  []talk.Speaker{{Name: speaker, Homepage: link}, {Name: tag}},
+			Event:     talk.Event{Title: tag, URL: link},
+			Tags:      []string{tag, title},
+			Links:     []talk.Link{{URL: link, Label: tag}},
+			Slides:    []talk.Link{{URL: link}},
+			Thumbnail: link, License: speaker, Language: talk.Language(lang),
+			Videos: []talk.Video{{URL: link, Provider: talk.YouTube, ID: tag}, {URL: link, Provider: talk.File},
+				{URL: link, Provider: tag}},
+		}
+		comparePages(t, pairs, "fuzzed talk", tk)
+		tk.Videos = nil
+		comparePages(t, pairs, "fuzzed talk without videos", tk)
+	})
+}
