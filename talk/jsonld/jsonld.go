@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -55,24 +56,25 @@ func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
 // Marshal returns t's graph; see [Write].
 func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
 	g := graph{t: t, opt: opt}
-	b, err := encode(g.nodes(), opt)
+	// Every node repeats the description, most of a graph's bytes.
+	b, err := encode(g.nodes(), opt, 2<<10+(1+len(t.Videos))*len(g.description()))
 	return b, g.warnings, err
 }
 
-// encode writes a graph's nodes as one document.
-func encode(nodes []any, opt Options) ([]byte, error) {
+// encode writes a graph's nodes as one document of about size bytes.
+func encode(nodes []any, opt Options, size int) ([]byte, error) {
 	doc := object{
 		{"@context", "https://schema.org"},
 		{"@graph", nodes},
 	}
-	// A talk's graph is a few kB; starting there saves the buffer's
-	// doublings from empty, which were a tenth of a page's bytes.
+	// Starting at about the document's size saves the buffer's doublings
+	// from empty, which were a tenth of a page's bytes.
 	var buf bytes.Buffer
-	buf.Grow(4 << 10)
-	if err := writeJSON(&buf, doc); err != nil { // HTML-safe escaping, U+2028/9 escaped
+	buf.Grow(size)
+	if err := writeJSON(&buf, doc); err != nil {
 		return nil, fmt.Errorf("jsonld: %w", err)
 	}
-	b := escapeControls(buf.Bytes())
+	b := buf.Bytes()
 	if opt.Indent != "" {
 		var out bytes.Buffer
 		if err := json.Indent(&out, b, "", opt.Indent); err != nil {
@@ -81,41 +83,6 @@ func encode(nodes []any, opt Options) ([]byte, error) {
 		b = out.Bytes()
 	}
 	return append(b, '\n'), nil
-}
-
-// escapeControls escapes DEL, the C1 controls and noncharacters, which
-// encoding/json leaves as they are but HTML forbids in a page, even inside
-// a script element. They can only occur in strings, where \uXXXX means the
-// same.
-func escapeControls(b []byte) []byte {
-	if !mayNeedEscape(b) || !bytes.ContainsFunc(b, needsEscape) {
-		return b
-	}
-	var out bytes.Buffer
-	for _, r := range string(b) {
-		if needsEscape(r) {
-			fmt.Fprintf(&out, "\\u%04x", r)
-			continue
-		}
-		out.WriteRune(r)
-	}
-	return out.Bytes()
-}
-
-// mayNeedEscape is a fast test on bytes for needsEscape: its code points
-// are DEL and some whose UTF-8 starts with 0xC2 or 0xEF, so a graph
-// without those bytes, nearly every one, is not decoded rune by rune.
-func mayNeedEscape(b []byte) bool {
-	for _, c := range b {
-		if c == 0x7f || c == 0xc2 || c == 0xef {
-			return true
-		}
-	}
-	return false
-}
-
-func needsEscape(r rune) bool {
-	return r >= 0x7f && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe && r <= 0xffff
 }
 
 // object is a JSON object whose members keep their order, so that output
@@ -128,92 +95,121 @@ type member struct {
 	value any
 }
 
-// MarshalJSON writes the members in order, leaving out empty ones.
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	err := writeJSON(&b, o)
-	return b.Bytes(), err
-}
-
-// writeJSON writes v compactly to b, with encoding/json's HTML-safe
-// escaping; see jsonWriter.
+// writeJSON writes v, an object, a []any or a string, compactly to b.
+// The graph is built of those alone, so it is written by walking it
+// rather than through encoding/json, whose reflection and re-checking of
+// nested output were most of a graph's time.
 func writeJSON(b *bytes.Buffer, v any) error {
-	w := jsonWriter{b: b, enc: json.NewEncoder(b)}
-	return w.value(v)
-}
-
-// jsonWriter writes objects and arrays by walking them, so that a nested
-// object is written once: encoding/json would check and compact the
-// output of every nested MarshalJSON again at each level above it, which
-// took a fifth of a page's rendering. Everything else goes through one
-// encoding/json Encoder, which escapes strings HTML-safely, but for
-// strings with nothing to escape, most of a graph's, which are copied.
-type jsonWriter struct {
-	b   *bytes.Buffer
-	enc *json.Encoder // writes to b
-}
-
-func (w jsonWriter) value(v any) error {
 	switch v := v.(type) {
 	case object:
-		w.b.WriteByte('{')
+		b.WriteByte('{')
 		n := 0
 		for _, m := range v {
 			if empty(m.value) {
 				continue
 			}
 			if n > 0 {
-				w.b.WriteByte(',')
+				b.WriteByte(',')
 			}
-			if err := w.value(m.key); err != nil {
-				return err
-			}
-			w.b.WriteByte(':')
-			if err := w.value(m.value); err != nil {
+			writeString(b, m.key)
+			b.WriteByte(':')
+			if err := writeJSON(b, m.value); err != nil {
 				return err
 			}
 			n++
 		}
-		w.b.WriteByte('}')
-		return nil
+		b.WriteByte('}')
 	case []any:
-		w.b.WriteByte('[')
+		b.WriteByte('[')
 		for i, e := range v {
 			if i > 0 {
-				w.b.WriteByte(',')
+				b.WriteByte(',')
 			}
-			if err := w.value(e); err != nil {
+			if err := writeJSON(b, e); err != nil {
 				return err
 			}
 		}
-		w.b.WriteByte(']')
-		return nil
+		b.WriteByte(']')
 	case string:
-		if plainString(v) {
-			w.b.WriteByte('"')
-			w.b.WriteString(v)
-			w.b.WriteByte('"')
-			return nil
-		}
+		writeString(b, v)
+	default:
+		return fmt.Errorf("cannot write a %T", v)
 	}
-	if err := w.enc.Encode(v); err != nil {
-		return err
-	}
-	w.b.Truncate(w.b.Len() - 1) // Encode's newline
 	return nil
 }
 
-// plainString reports whether encoding/json writes s as it is, between
-// quotes: printable ASCII without '"', '\\' or what HTML-safe escaping
-// escapes ('<', '>', '&').
-func plainString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < ' ' || c > '~', c == '"', c == '\\', c == '<', c == '>', c == '&':
-			return false
+// writeString writes s as a JSON string that is safe in a page: as
+// encoding/json's HTML-safe encoding does ("<", ">", "&", U+2028 and
+// U+2029 escaped, invalid UTF-8 as U+FFFD), and with DEL, the C1
+// controls and the noncharacters escaped too, which HTML forbids in a
+// page even inside a script element. FuzzWriteString holds it to that
+// definition.
+func writeString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	done := 0
+	for i := 0; i < len(s); {
+		for i < len(s) && jsonPlain[s[i]] {
+			i++
 		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			b.WriteString(s[done:i])
+			switch c {
+			case '"', '\\':
+				b.Write([]byte{'\\', c})
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.Write([]byte{'\\', 'u', '0', '0', hex[c>>4], hex[c&15]})
+			}
+			i++
+			done = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[done:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029' || needsEscape(r):
+			b.WriteString(s[done:i])
+			b.Write([]byte{'\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]})
+		default:
+			i += size
+			continue
+		}
+		i += size
+		done = i
 	}
-	return true
+	b.WriteString(s[done:])
+	b.WriteByte('"')
+}
+
+// jsonPlain marks the bytes writeString copies without a second look:
+// printable ASCII but '"', '\\', '<', '>' and '&'.
+var jsonPlain = func() (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune(`"\<>&`, c)
+	}
+	return t
+}()
+
+// needsEscape reports whether HTML forbids r in a page: DEL, the C1
+// controls and the noncharacters of the Basic Multilingual Plane.
+func needsEscape(r rune) bool {
+	return r >= 0x7f && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe && r <= 0xffff
 }
 
 func empty(v any) bool {
@@ -424,11 +420,10 @@ func (g *graph) videoNode(i int, v talk.Video) object {
 	}
 	var authors []any
 	for _, s := range t.Speakers {
-		p := g.person(s)
-		if ref := idOf(p); ref != "" {
+		if ref := g.personID(&s); ref != "" {
 			authors = append(authors, object{{"@id", ref}})
 		} else {
-			authors = append(authors, p)
+			authors = append(authors, g.person(s))
 		}
 	}
 	language := v.Language
@@ -462,16 +457,6 @@ func (g *graph) videoNode(i int, v talk.Video) object {
 		{"author", authors},
 		{"recordedAt", object{{"@id", g.talkID()}}},
 	}
-}
-
-func idOf(o object) string {
-	for _, m := range o {
-		if m.key == "@id" {
-			s, _ := m.value.(string)
-			return s
-		}
-	}
-	return ""
 }
 
 // playerURLs returns the address of an embeddable player and of the media

@@ -27,7 +27,7 @@ func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error
 		member{"description", strings.TrimSpace(e.Description)},
 		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
 		member{"subEvent", g.talkRefs(talks)})
-	return encode([]any{node}, opt)
+	return encode([]any{node}, opt, 4<<10)
 }
 
 // WriteSpeaker writes the graph of a speaker page to w: see
@@ -49,7 +49,7 @@ func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, e
 		member{"description", strings.TrimSpace(s.Bio)},
 		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
 		member{"performerIn", g.talkRefs(talks)})
-	return encode([]any{node}, opt)
+	return encode([]any{node}, opt, 4<<10)
 }
 
 // talkRefs lists talks by reference, for an event or a speaker.

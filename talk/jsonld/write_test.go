@@ -3,26 +3,36 @@ package jsonld
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 )
 
-// FuzzWriteString holds the writer's copy of strings with nothing to
-// escape to encoding/json's HTML-safe encoding of every string.
+// FuzzWriteString holds writeString to its definition: encoding/json's
+// HTML-safe encoding, with every rune HTML forbids in a page then written
+// as a \u escape.
 func FuzzWriteString(f *testing.F) {
-	for _, s := range []string{"", "Yury Selivanov", "https://www.youtube.com/watch?v=m28fiN9y_r8", `a"b\c`, "<&>", "\u2028 é \x7f \x00 \xff", "~ !"} {
+	for _, s := range []string{"", "Yury Selivanov", "https://www.youtube.com/watch?v=m28fiN9y_r8", `a"b\c`, "<&>", "\u2028 é \x7f \x00 \xff", "~ !",
+		"\b\f\n\r\t\x01\x1f", "\u0085 \ufdd0 \uffff \U0001fffe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		want, err := json.Marshal(s)
+		encoded, err := json.Marshal(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got bytes.Buffer
-		if err := writeJSON(&got, s); err != nil {
-			t.Fatal(err)
+		var want strings.Builder
+		for _, r := range string(encoded) {
+			if needsEscape(r) {
+				fmt.Fprintf(&want, "\\u%04x", r)
+			} else {
+				want.WriteRune(r)
+			}
 		}
-		if got.String() != string(want) {
-			t.Errorf("writeJSON(%q) = %s, encoding/json gives %s", s, got.Bytes(), want)
+		var got bytes.Buffer
+		writeString(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("writeString(%q) = %s, want %s", s, got.Bytes(), want.String())
 		}
 	})
 }
