@@ -54,7 +54,8 @@ type field struct {
 // See the package documentation for what each field holds and how values
 // are escaped. Only errors from w are returned.
 func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
-	return writeEntry(w, "misc", entryKey(t, opt), bibtexFields(t, opt.ASCII))
+	names := Names(t)
+	return writeEntry(w, "misc", entryKey(t, names, opt), bibtexFields(t, names, opt.ASCII))
 }
 
 // WriteBibLaTeX writes a talk as a BibLaTeX @unpublished entry, the type
@@ -74,14 +75,15 @@ func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
 //
 // Only errors from w are returned.
 func WriteBibLaTeX(w io.Writer, t *talk.Talk, opt Options) error {
-	return writeEntry(w, "unpublished", entryKey(t, opt), biblatexFields(t, opt.ASCII))
+	names := Names(t)
+	return writeEntry(w, "unpublished", entryKey(t, names, opt), biblatexFields(t, names, opt.ASCII))
 }
 
-func entryKey(t *talk.Talk, opt Options) string {
+func entryKey(t *talk.Talk, names []Name, opt Options) string {
 	if k := cleanKey(opt.Key); k != "" {
 		return k
 	}
-	return Key(t)
+	return key(t, names)
 }
 
 // cleanKey drops what BibTeX and biber do not accept in a citation key.
@@ -181,14 +183,14 @@ func dayOrLess(d talk.Date) string {
 	return d.String()
 }
 
-func bibtexFields(t *talk.Talk, ascii bool) []field {
+func bibtexFields(t *talk.Talk, names []Name, ascii bool) []field {
 	var fs []field
 	add := func(name, value string) {
 		if value != "" {
 			fs = append(fs, field{name: name, value: value})
 		}
 	}
-	add("author", bibtexNames(Names(t), ascii))
+	add("author", bibtexNames(names, ascii))
 	add("title", texTitle(title(t), ascii))
 	how := Genre(t)
 	if ev := clean(t.Event.Title); ev != "" {
@@ -214,14 +216,14 @@ func bibtexFields(t *talk.Talk, ascii bool) []field {
 	return fs
 }
 
-func biblatexFields(t *talk.Talk, ascii bool) []field {
+func biblatexFields(t *talk.Talk, names []Name, ascii bool) []field {
 	var fs []field
 	add := func(name, value string) {
 		if value != "" {
 			fs = append(fs, field{name: name, value: value})
 		}
 	}
-	add("author", bibtexNames(Names(t), ascii))
+	add("author", bibtexNames(names, ascii))
 	add("title", texTitle(clean(t.Title), ascii))
 	add("subtitle", texTitle(clean(t.Subtitle), ascii))
 	add("type", texString(Genre(t), ascii))

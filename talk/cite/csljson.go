@@ -60,7 +60,7 @@ func cslDateOf(d talk.Date) *cslDate {
 	return &cslDate{DateParts: [][]int{parts}}
 }
 
-func cslItemOf(t *talk.Talk, id string, opt Options) cslItem {
+func cslItemOf(t *talk.Talk, id string, names []Name, opt Options) cslItem {
 	it := cslItem{
 		ID:          id,
 		Type:        "speech",
@@ -78,7 +78,7 @@ func cslItemOf(t *talk.Talk, id string, opt Options) cslItem {
 	if opt.EventDate {
 		it.EventDate = it.Issued
 	}
-	for _, n := range Names(t) {
+	for _, n := range names {
 		it.Author = append(it.Author, cslName{Family: n.Family, Given: n.Given,
 			DroppingParticle: n.DroppingParticle, NonDroppingParticle: n.NonDroppingParticle,
 			Suffix: n.Suffix, Literal: n.Literal})
@@ -108,7 +108,7 @@ func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent stri
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent(indent, "  ")
-	if err := enc.Encode(cslItemOf(t, id, opt)); err != nil {
+	if err := enc.Encode(cslItemOf(t, id, Names(t), opt)); err != nil {
 		return err
 	}
 	_, err := w.Write(append([]byte(indent), bytes.TrimSuffix(b.Bytes(), []byte("\n"))...))
@@ -119,7 +119,8 @@ func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent stri
 // any CSL style (see talk/cite/csl): the entry of the item [CSLItem]
 // gives, with [Key] as its id. A site's "cite this talk" box is one call.
 func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (string, error) {
-	return pr.Entry(CSLItem(t, Key(t), opt), f)
+	names := Names(t)
+	return pr.Entry(cslItemOf(t, key(t, names), names, opt).engineItem(), f)
 }
 
 // CSLItem returns the talk as an item for the CSL engine in talk/cite/csl,
@@ -128,7 +129,7 @@ func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (stri
 // every talk), so that formatted references and CSL-JSON files never
 // disagree.
 func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
-	return cslItemOf(t, id, opt).engineItem()
+	return cslItemOf(t, id, Names(t), opt).engineItem()
 }
 
 // engineItem is the item in the engine's form, without the JSON round

@@ -23,9 +23,20 @@ import (
 // folded the same way and cut to 20 characters ("async/await" gives
 // "asyncawait"); a title with none adds nothing.
 func Key(t *talk.Talk) string {
+	for _, s := range t.Speakers {
+		if names := SpeakerNames(s); len(names) > 0 {
+			return key(t, names)
+		}
+	}
+	return key(t, nil)
+}
+
+// key is Key for a talk whose speakers' names, or the first of them, are
+// names: a writer that needs both parses the names once.
+func key(t *talk.Talk, names []Name) string {
 	var b strings.Builder
 	author := "anon"
-	if names := Names(t); len(names) > 0 {
+	if len(names) > 0 {
 		n := names[0]
 		if n.Literal != "" {
 			author = fold(strings.Fields(n.Literal)[0], 20)
