@@ -2,6 +2,7 @@ package rst
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"html"
 	"io"
@@ -22,17 +23,37 @@ type HTMLOptions struct {
 // relative references, so that no markup in the text can run script; a
 // reference to a target the text does not define is shown as text.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
-	bw := bufio.NewWriter(w)
-	hw := &htmlWriter{w: bw, doc: d, top: opt.HeadingLevel}
+	hw := &htmlWriter{doc: d, top: opt.HeadingLevel}
 	if hw.top <= 0 {
 		hw.top = 2
 	}
+	// A strings.Builder or bytes.Buffer, what callers usually pass, takes
+	// the many small writes as they come, and they cannot fail; any other
+	// writer gets them buffered (whose 4 kB buffer was a page's biggest
+	// allocation but one).
+	switch mw := w.(type) {
+	case *strings.Builder:
+		hw.w = mw
+	case *bytes.Buffer:
+		hw.w = mw
+	default:
+		bw := bufio.NewWriter(w)
+		hw.w = bw
+		hw.blocks(d.Children)
+		return bw.Flush()
+	}
 	hw.blocks(d.Children)
-	return bw.Flush()
+	return nil
+}
+
+// stringWriter is what an htmlWriter writes to.
+type stringWriter interface {
+	io.Writer
+	io.StringWriter
 }
 
 type htmlWriter struct {
-	w      *bufio.Writer
+	w      stringWriter
 	doc    *Document
 	top    int
 	inLink bool // inside <a>, where another link may not start
