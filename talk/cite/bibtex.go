@@ -241,14 +241,27 @@ func biblatexFields(t *talk.Talk, names []Name, ascii bool) []field {
 // writeEntry writes one entry and a blank line after it: nothing else, so
 // that no "@" can stand between entries.
 func writeEntry(w io.Writer, typ, key string, fs []field) error {
-	var b strings.Builder
-	b.WriteString("@" + typ + "{" + key + ",\n")
+	size := len(typ) + len(key) + 6
 	for _, f := range fs {
-		b.WriteString("  " + f.name + " = ")
+		size += len(f.name) + len(f.value) + 9
+	}
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString("@")
+	b.WriteString(typ)
+	b.WriteString("{")
+	b.WriteString(key)
+	b.WriteString(",\n")
+	for _, f := range fs {
+		b.WriteString("  ")
+		b.WriteString(f.name)
 		if f.macro {
+			b.WriteString(" = ")
 			b.WriteString(f.value)
 		} else {
-			b.WriteString("{" + f.value + "}")
+			b.WriteString(" = {")
+			b.WriteString(f.value)
+			b.WriteString("}")
 		}
 		b.WriteString(",\n")
 	}

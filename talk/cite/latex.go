@@ -271,6 +271,7 @@ func needsProtection(word string, start bool) bool {
 // texString returns s escaped as text.
 func texString(s string, ascii bool) string {
 	w := texWriter{ascii: ascii, unbalanced: !bracesBalance(s)}
+	w.b.Grow(len(s) + len(s)/8) // escapes make TeX a little longer
 	w.text(s)
 	return w.b.String()
 }
@@ -278,6 +279,7 @@ func texString(s string, ascii bool) string {
 // texTitle returns s escaped as a title.
 func texTitle(s string, ascii bool) string {
 	w := texWriter{ascii: ascii, unbalanced: !bracesBalance(s)}
+	w.b.Grow(len(s) + len(s)/8) // escapes make TeX a little longer
 	w.title(s)
 	return w.b.String()
 }
