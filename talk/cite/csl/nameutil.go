@@ -3,6 +3,7 @@ package csl
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Particles and initials, as citeproc-js reads them out of names.
@@ -131,7 +132,6 @@ func parseParticles(n *normName) {
 // Initials.
 
 var (
-	nameInitialRe   = regexp.MustCompile("^([A-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u042f\u0590-\u05d4\u05d6-\u05ff\u0600-\u06ff\u0370\u0372\u0376\u0386\u0388-\u03ab\u03e2\u03e4\u03e6\u03e8\u03ea\u03ec\u03ee\u03f4\u03f7\u03fd-\u03ff])([a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u052f\u0600-\u06ff\u0370-\u03ff\u1f00-\u1fff]*|)(\\.)*")
 	anyFirstRe      = regexp.MustCompile(`^(.)(.*)`)
 	leadingTagsRe   = regexp.MustCompile(`^(?:<[^>]+>)*`)
 	spaceHyphenRe   = regexp.MustCompile(jsSpaceClass + `*-` + jsSpaceClass + `*`)
@@ -227,7 +227,7 @@ func doInitialize(list []string, terminator string, cc *caseCtx) string {
 		if n == "" {
 			continue
 		}
-		m := nameInitialRe.FindStringSubmatch(n)
+		m := nameInitial(n)
 		hasDot := m != nil && m[3] != ""
 		if m == nil && !startsRomanesque(n) && utf16Len(n) > 1 && strings.Contains(terminator, "%s") {
 			m = anyFirstRe.FindStringSubmatch(n)
@@ -365,4 +365,58 @@ func dropLeadingTags(s string) string {
 		return s
 	}
 	return leadingTagsRe.ReplaceAllString(s, "")
+}
+
+// nameInitial matches citeproc-js's initial pattern,
+// ^([A-Z...])([a-zA-Z...]*|)(\.)*, at the start of n: an upper-case
+// letter of the scripts it knows, the letters after it, and any dots. It
+// returns what regexp's FindStringSubmatch would (the match, the three
+// groups, "" for the dots' when there are none), or nil. Names are
+// initialized word by word, and the regexp was a tenth of an APA entry;
+// FuzzNameInitial holds the two together.
+func nameInitial(n string) []string {
+	first, size := utf8.DecodeRuneInString(n)
+	if size == 0 || !initialFirst(first) {
+		return nil
+	}
+	rest := size
+	for rest < len(n) {
+		r, w := utf8.DecodeRuneInString(n[rest:])
+		if !initialRest(r) {
+			break
+		}
+		rest += w
+	}
+	end := rest
+	for end < len(n) && n[end] == '.' {
+		end++
+	}
+	dot := ""
+	if end > rest {
+		dot = "."
+	}
+	return []string{n[:end], n[:size], n[size:rest], dot}
+}
+
+// initialFirst is the class of the initial pattern's first letter.
+func initialFirst(r rune) bool {
+	switch {
+	case 'A' <= r && r <= 'Z', 0x0e01 <= r && r <= 0x0e5b, 0x00c0 <= r && r <= 0x017f, 0x0400 <= r && r <= 0x042f,
+		0x0590 <= r && r <= 0x05d4, 0x05d6 <= r && r <= 0x05ff, 0x0600 <= r && r <= 0x06ff,
+		r == 0x0370, r == 0x0372, r == 0x0376, r == 0x0386, 0x0388 <= r && r <= 0x03ab,
+		r == 0x03e2, r == 0x03e4, r == 0x03e6, r == 0x03e8, r == 0x03ea, r == 0x03ec, r == 0x03ee,
+		r == 0x03f4, r == 0x03f7, 0x03fd <= r && r <= 0x03ff:
+		return true
+	}
+	return false
+}
+
+// initialRest is the class of the letters after the first.
+func initialRest(r rune) bool {
+	switch {
+	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', 0x0e01 <= r && r <= 0x0e5b, 0x00c0 <= r && r <= 0x017f,
+		0x0400 <= r && r <= 0x052f, 0x0600 <= r && r <= 0x06ff, 0x0370 <= r && r <= 0x03ff, 0x1f00 <= r && r <= 0x1fff:
+		return true
+	}
+	return false
 }

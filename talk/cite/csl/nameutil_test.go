@@ -1,0 +1,24 @@
+package csl
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// initialPattern is citeproc-js's initial pattern, which nameInitial
+// matches by hand.
+var initialPattern = regexp.MustCompile("^([A-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u042f\u0590-\u05d4\u05d6-\u05ff\u0600-\u06ff\u0370\u0372\u0376\u0386\u0388-\u03ab\u03e2\u03e4\u03e6\u03e8\u03ea\u03ec\u03ee\u03f4\u03f7\u03fd-\u03ff])([a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u052f\u0600-\u06ff\u0370-\u03ff\u1f00-\u1fff]*|)(\\.)*")
+
+// FuzzNameInitial holds nameInitial to the pattern's FindStringSubmatch.
+func FuzzNameInitial(f *testing.F) {
+	for _, s := range []string{"", "John", "J.", "J..K", "jürgen", "Émile", "Žofie-Anna", "Ωmega", "Ϳx", "Юрий", "ยูริ", "\xffA", "A\xff", "AB.C", "Ḁx", "李"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(initialPattern.FindStringSubmatch(s), nameInitial(s)); diff != "" {
+			t.Errorf("nameInitial(%q) (-pattern +nameInitial):\n%s", s, diff)
+		}
+	})
+}
