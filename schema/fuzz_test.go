@@ -26,6 +26,8 @@ func FuzzValidateTalk(f *testing.F) {
 	talkmeta, _ := os.ReadFile("testdata/talk.json")
 	f.Add(talkmeta, false)
 	f.Add([]byte(`{"title": "x", "videos": [{"url": "https://a", "type": "x"}], "recorded": "2016-02-30"}`), true)
+	f.Add([]byte(`{"title": "x", "duration": -1, "videos": [{"url": "https://a", "type": "x", "duration": 1e2}]}`), true)
+	f.Add([]byte(`{"title": "x", "duration": -0.5, "speakers": [], "videos": [{"url": "https://a", "type": "x", "duration": 99999999999999999999}]}`), false)
 	f.Fuzz(func(t *testing.T, data []byte, pyvideo bool) {
 		v := &Validator{}
 		if pyvideo {
