@@ -220,6 +220,12 @@ func splitLines(src string) []line {
 	lines := make([]line, 0, strings.Count(src, "\n")+1)
 	start, num := 0, 1
 	for i := 0; i < len(src); {
+		for i < len(src) && !breakStart[src[i]] {
+			i++
+		}
+		if i == len(src) {
+			break
+		}
 		n := lineBreak(src[i:])
 		if n == 0 {
 			i++
@@ -235,6 +241,10 @@ func splitLines(src string) []line {
 	}
 	return lines
 }
+
+// breakStart marks the bytes a line break can start with, which
+// splitLines skips to instead of trying lineBreak at every byte.
+var breakStart = [256]bool{'\r': true, '\n': true, '\x1c': true, '\x1d': true, '\x1e': true, 0xc2: true, 0xe2: true}
 
 // lineBreak returns the length in bytes of the line break s starts with,
 // or 0. It looks at bytes, not runes: the breaks' UTF-8 encodings start
