@@ -101,7 +101,7 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	}
 	r.out = newQueue(r)
 	r.flip = &flipper{fs: pr.p.flip, r: r}
-	r.groups = []*groupCtx{{}}
+	r.groups = []groupCtx{{}}
 	r.canSubst = []bool{false}
 	if lang := it.fields["language"]; lang != "" {
 		i := 0

@@ -36,7 +36,7 @@ type renderer struct {
 	termPredecessorName bool
 	stripPeriods        int
 	doneVars            []string
-	groups              []*groupCtx
+	groups              []groupCtx // a stack; values, so that a group costs no allocation
 	canSubst            []bool
 	canBlockSubst       bool
 	langs               []string
@@ -92,7 +92,7 @@ type renderer struct {
 	cluster *clusterState // the citation cluster being rendered, if any
 }
 
-func (r *renderer) tip() *groupCtx { return r.groups[len(r.groups)-1] }
+func (r *renderer) tip() *groupCtx { return &r.groups[len(r.groups)-1] }
 
 func (r *renderer) canSubstitute() bool { return r.canSubst[len(r.canSubst)-1] }
 
@@ -210,7 +210,7 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 	}
 	r.out.openLazyLevel(tok)
 	if real {
-		r.groups = append(r.groups, &groupCtx{
+		r.groups = append(r.groups, groupCtx{
 			oldTermPredecessor:    r.termPredecessor,
 			variableSuccessParent: r.tip().variableSuccess,
 		})
@@ -220,7 +220,7 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 	if !real {
 		return
 	}
-	flags := r.tip()
+	flags := *r.tip()
 	r.groups = r.groups[:len(r.groups)-1]
 	if flags.variableSuccess || (flags.termIntended && !flags.variableAttempt) {
 		r.tip().variableSuccess = true
@@ -552,25 +552,31 @@ func (r *renderer) choose(n *chooseNode) {
 	}
 }
 
+// test evaluates every test of c (as citeproc-js does, none is skipped)
+// and combines their results as c's match says.
 func (r *renderer) test(c *condition) bool {
-	var results []bool
+	var anyTrue, anyFalse bool
+	note := func(ok bool) {
+		anyTrue = anyTrue || ok
+		anyFalse = anyFalse || !ok
+	}
 	for _, t := range c.tests {
 		switch t.kind {
 		case "type":
-			results = append(results, slices.Contains(t.values, r.it.typ))
+			note(slices.Contains(t.values, r.it.typ))
 		default:
 			for _, v := range t.values {
-				results = append(results, r.testOne(t.kind, v))
+				note(r.testOne(t.kind, v))
 			}
 		}
 	}
 	switch c.match {
 	case "any":
-		return slices.Contains(results, true)
+		return anyTrue
 	case "none":
-		return !slices.Contains(results, true)
+		return !anyTrue
 	}
-	return !slices.Contains(results, false)
+	return !anyFalse
 }
 
 func (r *renderer) testOne(kind, v string) bool {
