@@ -127,18 +127,32 @@ var tagStarts = func() (t [256]bool) {
 // findTags returns where tags occur in s, leftmost first, as
 // FindAllStringIndex of citeproc-js's expression does.
 func findTags(s string) [][]int {
-	var locs [][]int
+	var flat []int
 	for i := 0; i < len(s); i++ {
 		if !tagStarts[s[i]] {
 			continue
 		}
 		for _, tag := range tags {
 			if strings.HasPrefix(s[i:], tag) {
-				locs = append(locs, []int{i, i + len(tag)})
+				flat = append(flat, i, i+len(tag))
 				i += len(tag) - 1
 				break
 			}
 		}
+	}
+	return pairs(flat)
+}
+
+// pairs makes the [][]int of FindAllStringIndex from the start and end
+// offsets in flat, in one allocation beside flat's, rather than one per
+// match.
+func pairs(flat []int) [][]int {
+	if len(flat) == 0 {
+		return nil
+	}
+	locs := make([][]int, len(flat)/2)
+	for k := range locs {
+		locs[k] = flat[2*k : 2*k+2 : 2*k+2]
 	}
 	return locs
 }
@@ -147,7 +161,7 @@ func findTags(s string) [][]int {
 // U+205F and U+3000 occur in s, as FindAllStringIndex of
 // "[\u00A0\u0020\u2000-\u200B\u205F\u3000]+" does.
 func findSpaceRuns(s string) [][]int {
-	var locs [][]int
+	var flat []int
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -159,15 +173,15 @@ func findSpaceRuns(s string) [][]int {
 		case space && start < 0:
 			start = i
 		case !space && start >= 0:
-			locs = append(locs, []int{start, i})
+			flat = append(flat, start, i)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		locs = append(locs, []int{start, len(s)})
+		flat = append(flat, start, len(s))
 	}
-	return locs
+	return pairs(flat)
 }
 
 // stopWordMatcher tells whether a lower-cased word is a title-case stop
