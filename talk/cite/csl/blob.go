@@ -119,12 +119,15 @@ func (l *decorLink) decorSets() [][]decoration {
 	return sets
 }
 
-// copyOnto returns a copy of the links of l, in order, in front of tail.
-func (l *decorLink) copyOnto(tail *decorLink) *decorLink {
+// copyOnto returns a copy of the links of l, in order, in front of tail,
+// made in arena a.
+func (l *decorLink) copyOnto(tail *decorLink, a *blobArena) *decorLink {
 	if l == nil {
 		return tail
 	}
-	return &decorLink{set: l.set, next: l.next.copyOnto(tail)}
+	c := a.link()
+	c.set, c.next = l.set, l.next.copyOnto(tail, a)
+	return c
 }
 
 // decorList makes a list of sets.
@@ -170,6 +173,12 @@ type blobArena struct {
 	slabs [][]blob
 	slab  int // the slab in use
 	next  int // blobs handed out of it
+
+	// The decoration links that pushing a blob copies, as many as its
+	// blobs, are handed out the same way.
+	links    [][]decorLink
+	linkSlab int
+	linkNext int
 }
 
 // blobBatch is how many blobs a slab holds.
@@ -187,9 +196,29 @@ func (a *blobArena) alloc() *blob {
 	return b
 }
 
-// reset clears the blobs handed out, so that they hold on to nothing,
-// and makes them the arena's to hand out again.
+// link returns a cleared decorLink.
+func (a *blobArena) link() *decorLink {
+	if a.linkNext == blobBatch {
+		a.linkSlab, a.linkNext = a.linkSlab+1, 0
+	}
+	if a.linkSlab == len(a.links) {
+		a.links = append(a.links, make([]decorLink, blobBatch))
+	}
+	l := &a.links[a.linkSlab][a.linkNext]
+	a.linkNext++
+	return l
+}
+
+// reset clears the blobs and links handed out, so that they hold on to
+// nothing, and makes them the arena's to hand out again.
 func (a *blobArena) reset() {
+	for i := 0; i < a.linkSlab; i++ {
+		clear(a.links[i])
+	}
+	if a.linkSlab < len(a.links) {
+		clear(a.links[a.linkSlab][:a.linkNext])
+	}
+	a.linkSlab, a.linkNext = 0, 0
 	for i := 0; i < a.slab; i++ {
 		clearBlobs(a.slabs[i])
 	}
@@ -228,8 +257,8 @@ func (b *blob) empty() bool {
 }
 
 // push adds child to b, and b's decorations to those the child sees
-// around it.
-func (b *blob) push(child *blob) {
+// around it; a copy of the child's is made in arena a.
+func (b *blob) push(child *blob, a *blobArena) {
 	if !b.root {
 		tail := b.linkDecor()
 		switch {
@@ -239,7 +268,7 @@ func (b *blob) push(child *blob) {
 			// A new blob, whose list no other reaches: link in place.
 			child.own.next = tail
 		default:
-			child.alldecor = child.alldecor.copyOnto(tail)
+			child.alldecor = child.alldecor.copyOnto(tail, a)
 		}
 	}
 	b.kids = append(b.kids, child)
@@ -275,7 +304,7 @@ func (q *queue) blobAt(i int) *blob {
 	if l.b == nil {
 		parent := q.blobAt(i - 1)
 		l.b = q.r.newBlob(l.tok)
-		parent.push(l.b)
+		parent.push(l.b, q.r.arena)
 	}
 	return l.b
 }
@@ -284,7 +313,7 @@ func (q *queue) blobAt(i int) *blob {
 // closeLevel goes inside it.
 func (q *queue) openLevel(tok *fmtToken) *blob {
 	b := q.r.newBlob(tok)
-	q.current().push(b)
+	q.current().push(b, q.r.arena)
 	q.stack = append(q.stack, level{b: b})
 	return b
 }
@@ -324,7 +353,7 @@ func (q *queue) appendBlob(b *blob, tok *fmtToken) {
 	}
 	w := q.r.newBlob(tok)
 	w.kids = []*blob{b}
-	q.current().push(w)
+	q.current().push(w, q.r.arena)
 }
 
 // appendLiteral adds an already built blob as it is.
@@ -332,7 +361,7 @@ func (q *queue) appendLiteral(b *blob) {
 	if b == nil {
 		return
 	}
-	q.current().push(b)
+	q.current().push(b, q.r.arena)
 }
 
 // appendText adds a string made into a blob from tok, as citeproc-js's
@@ -388,7 +417,7 @@ func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredeces
 			}
 		}
 	}
-	q.current().push(b)
+	q.current().push(b, q.r.arena)
 	r.flip.processTags(b)
 	return b
 }

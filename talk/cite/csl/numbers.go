@@ -147,7 +147,7 @@ func (r *renderer) numericVariable(b *baseNode, v, form string, isNumber bool) {
 					cc := r.caseCtx()
 					nb.num.particle = cc.textCase(tok.textCase, nb.num.particle)
 				}
-				r.out.current().push(nb)
+				r.out.current().push(nb, r.arena)
 				r.termPredecessor = true
 				continue
 			}
