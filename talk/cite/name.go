@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -375,8 +376,12 @@ func notPerson(s string) bool {
 // splitPeople splits s into several people's names when every part looks
 // like a whole name (two words or more), and returns nil otherwise.
 func splitPeople(s string) []string {
+	separators := [...]string{" and ", " & ", "&", ";", "、", ", "}
+	if !slices.ContainsFunc(separators[:], func(sep string) bool { return strings.Contains(s, sep) }) {
+		return nil // one person, as most speaker entries are
+	}
 	parts := []string{s}
-	for _, sep := range []string{" and ", " & ", "&", ";", "、", ", "} {
+	for _, sep := range separators {
 		var next []string
 		for _, p := range parts {
 			for _, q := range strings.Split(p, sep) {
