@@ -136,6 +136,11 @@ func Object(raw []byte, base int64) ([]Member, error) {
 		if _, err := s.value(0); err != nil {
 			return nil, err
 		}
+		if out == nil {
+			// Records' objects have a few members to a few dozen;
+			// growing from one took four allocations for most.
+			out = make([]Member, 0, 8)
+		}
 		out = append(out, Member{Name: name, Value: Value{Raw: raw[vstart:s.pos], Offset: base + int64(vstart)}})
 	}
 }
