@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -32,4 +33,21 @@ func FuzzShorten(f *testing.F) {
 			t.Errorf("shorten(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// BenchmarkMayHoldForbidden scans the seed talk's page, which like most
+// pages holds no forbidden code point, so the whole page is read: the
+// case the eight-bytes-at-a-time skip is for.
+func BenchmarkMayHoldForbidden(b *testing.B) {
+	page, err := os.ReadFile("testdata/seed.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if mayHoldForbidden(page) {
+		b.Fatal("testdata/seed.html holds a forbidden code point")
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		mayHoldForbidden(page)
+	}
 }
