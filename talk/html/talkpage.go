@@ -37,36 +37,27 @@ func writeHead(b *bytes.Buffer, h *head, style string) {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	htmlText(b, h.Title)
 	b.WriteString("</title>\n")
-	metaIf(b, `<meta name="description" content="`, h.Description)
-	b.WriteByte('\n')
+	metaLineIf(b, `<meta name="description" content="`, h.Description)
 	if h.Canonical != "" {
 		b.WriteString(`<link rel="canonical" href="`)
 		attrURL(b, h.Canonical)
 		b.WriteString(`">`)
 	}
 	b.WriteByte('\n')
-	meta(b, `<meta property="og:type" content="`, h.OGType)
-	b.WriteByte('\n')
-	meta(b, `<meta property="og:title" content="`, h.OGTitle)
-	b.WriteByte('\n')
-	metaIf(b, `<meta property="og:description" content="`, h.Description)
-	b.WriteByte('\n')
-	metaIf(b, `<meta property="og:url" content="`, h.Canonical)
-	b.WriteByte('\n')
-	metaIf(b, `<meta property="og:image" content="`, h.Thumbnail)
-	b.WriteByte('\n')
+	metaLine(b, `<meta property="og:type" content="`, h.OGType)
+	metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
+	metaLineIf(b, `<meta property="og:description" content="`, h.Description)
+	metaLineIf(b, `<meta property="og:url" content="`, h.Canonical)
+	metaLineIf(b, `<meta property="og:image" content="`, h.Thumbnail)
 	if h.Thumbnail != "" {
 		b.WriteString(`<meta name="twitter:card" content="summary_large_image">`)
 	} else {
 		b.WriteString(`<meta name="twitter:card" content="summary">`)
 	}
 	b.WriteByte('\n')
-	meta(b, `<meta name="twitter:title" content="`, h.OGTitle)
-	b.WriteByte('\n')
-	metaIf(b, `<meta name="twitter:description" content="`, h.Description)
-	b.WriteByte('\n')
-	metaIf(b, `<meta name="twitter:image" content="`, h.Thumbnail)
-	b.WriteByte('\n')
+	metaLine(b, `<meta name="twitter:title" content="`, h.OGTitle)
+	metaLineIf(b, `<meta name="twitter:description" content="`, h.Description)
+	metaLineIf(b, `<meta name="twitter:image" content="`, h.Thumbnail)
 	if h.StyleSheet != "" {
 		b.WriteString(`<link rel="stylesheet" href="`)
 		attrURL(b, h.StyleSheet)
@@ -85,19 +76,22 @@ func writeHead(b *bytes.Buffer, h *head, style string) {
 	}
 }
 
-// meta writes a meta element, start up to its content value.
-func meta(b *bytes.Buffer, start, value string) {
+// metaLine writes a meta element, start up to its content value, and the
+// line's end.
+func metaLine(b *bytes.Buffer, start, value string) {
 	b.WriteString(start)
 	attrText(b, value)
-	b.WriteString(`">`)
+	b.WriteString("\">\n")
 }
 
-// metaIf writes a meta element when its value is not "", as the "head"
-// block's {{with}} does.
-func metaIf(b *bytes.Buffer, start, value string) {
-	if value != "" {
-		meta(b, start, value)
+// metaLineIf writes a meta element when its value is not "", as the
+// "head" block's {{with}} does, and the line's end either way.
+func metaLineIf(b *bytes.Buffer, start, value string) {
+	if value == "" {
+		b.WriteByte('\n')
+		return
 	}
+	metaLine(b, start, value)
 }
 
 // writeNav is the "nav" block.

@@ -170,62 +170,57 @@ func (r *renderer) newBlob(tok *fmtToken) *blob {
 // reuse. A blob may outlive a renderer that is not released (a cluster
 // keeps its cites'); its arena then lives as long.
 type blobArena struct {
-	slabs [][]blob
-	slab  int // the slab in use
-	next  int // blobs handed out of it
-
+	blobs slabs[blob]
 	// The decoration links that pushing a blob copies, as many as its
 	// blobs, are handed out the same way.
-	links    [][]decorLink
-	linkSlab int
-	linkNext int
+	links slabs[decorLink]
 }
 
-// blobBatch is how many blobs a slab holds.
-const blobBatch = 32
-
-func (a *blobArena) alloc() *blob {
-	if a.next == blobBatch {
-		a.slab, a.next = a.slab+1, 0
-	}
-	if a.slab == len(a.slabs) {
-		a.slabs = append(a.slabs, make([]blob, blobBatch))
-	}
-	b := &a.slabs[a.slab][a.next]
-	a.next++
-	return b
-}
+func (a *blobArena) alloc() *blob { return a.blobs.take() }
 
 // link returns a cleared decorLink.
-func (a *blobArena) link() *decorLink {
-	if a.linkNext == blobBatch {
-		a.linkSlab, a.linkNext = a.linkSlab+1, 0
-	}
-	if a.linkSlab == len(a.links) {
-		a.links = append(a.links, make([]decorLink, blobBatch))
-	}
-	l := &a.links[a.linkSlab][a.linkNext]
-	a.linkNext++
-	return l
-}
+func (a *blobArena) link() *decorLink { return a.links.take() }
 
 // reset clears the blobs and links handed out, so that they hold on to
 // nothing, and makes them the arena's to hand out again.
 func (a *blobArena) reset() {
-	for i := 0; i < a.linkSlab; i++ {
-		clear(a.links[i])
+	a.links.reset(func(l []decorLink) { clear(l) })
+	a.blobs.reset(clearBlobs)
+}
+
+// slabs hands out values of T from slabs of slabSize.
+type slabs[T any] struct {
+	all  [][]T
+	slab int // the slab in use
+	next int // values handed out of it
+}
+
+// slabSize is how many values a slab holds.
+const slabSize = 32
+
+// take returns the next value, as the last reset left it.
+func (s *slabs[T]) take() *T {
+	if s.next == slabSize {
+		s.slab, s.next = s.slab+1, 0
 	}
-	if a.linkSlab < len(a.links) {
-		clear(a.links[a.linkSlab][:a.linkNext])
+	if s.slab == len(s.all) {
+		s.all = append(s.all, make([]T, slabSize))
 	}
-	a.linkSlab, a.linkNext = 0, 0
-	for i := 0; i < a.slab; i++ {
-		clearBlobs(a.slabs[i])
+	v := &s.all[s.slab][s.next]
+	s.next++
+	return v
+}
+
+// reset clears the values handed out with clearSlab and makes them the
+// slabs' to hand out again.
+func (s *slabs[T]) reset(clearSlab func([]T)) {
+	for i := 0; i < s.slab; i++ {
+		clearSlab(s.all[i])
 	}
-	if a.slab < len(a.slabs) {
-		clearBlobs(a.slabs[a.slab][:a.next])
+	if s.slab < len(s.all) {
+		clearSlab(s.all[s.slab][:s.next])
 	}
-	a.slab, a.next = 0, 0
+	s.slab, s.next = 0, 0
 }
 
 // clearBlobs clears bs but keeps each blob's array of kids, emptied, for
