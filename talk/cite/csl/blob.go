@@ -418,25 +418,48 @@ func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredeces
 }
 
 // narrowSpaces turns a space before ":;?!»" and after "«" into a narrow
-// no-break space, as citeproc-js does for every string it outputs.
+// no-break space, as citeproc-js does for every string it outputs. Most
+// strings have spaces and none to narrow, so they are returned as they
+// are rather than copied.
 func narrowSpaces(s string) string {
-	if !strings.Contains(s, " ") {
+	var b []byte // s so far with its spaces narrowed, once one is
+	done := 0    // the bytes of s in b
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		rest := s[i+1:]
+		if narrowedSpace(s[:i], rest) {
+			if b == nil {
+				b = make([]byte, 0, len(s)+8)
+			}
+			b = append(b, s[done:i]...)
+			b = append(b, "\u202f"...)
+			done = i + 1
+		}
+		j := strings.IndexByte(rest, ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if b == nil {
 		return s
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' && i+1 < len(s) {
-			n := s[i+1]
-			if n == ':' || n == ';' || n == '?' || n == '!' || strings.HasPrefix(s[i+1:], "»") {
-				b.WriteString("\u202f")
-				continue
-			}
-		}
-		b.WriteByte(c)
+	return string(append(b, s[done:]...))
+}
+
+// narrowedSpace reports whether narrowSpaces narrows a space between
+// before and after.
+func narrowedSpace(before, after string) bool {
+	if strings.HasSuffix(before, "«") || strings.HasPrefix(after, "»") {
+		return true
 	}
-	s = b.String()
-	return strings.ReplaceAll(s, "« ", "«\u202f")
+	if after == "" {
+		return false
+	}
+	switch after[0] {
+	case ':', ';', '?', '!':
+		return true
+	}
+	return false
 }
 
 // spaceApostrophe collapses white space before an apostrophe to one
