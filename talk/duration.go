@@ -20,25 +20,28 @@ func (d Duration) Seconds() float64 { return time.Duration(d).Seconds() }
 // String returns the ISO 8601 form, such as "PT25M8S" or "PT1H2M3.5S".
 // The zero Duration gives "PT0S"; a negative one is prefixed with "-".
 func (d Duration) String() string {
-	var b strings.Builder
+	// Built in an array on the stack: a talk's pages and graphs write
+	// its duration several times over.
+	var a [40]byte
+	b := a[:0]
 	n := time.Duration(d)
 	if n < 0 {
-		b.WriteByte('-')
+		b = append(b, '-')
 		n = -n
 	}
-	b.WriteString("PT")
+	b = append(b, "PT"...)
 	h, m := n/time.Hour, n%time.Hour/time.Minute
 	s := n % time.Minute
 	if h > 0 {
-		b.WriteString(strconv.FormatInt(int64(h), 10) + "H")
+		b = append(strconv.AppendInt(b, int64(h), 10), 'H')
 	}
 	if m > 0 {
-		b.WriteString(strconv.FormatInt(int64(m), 10) + "M")
+		b = append(strconv.AppendInt(b, int64(m), 10), 'M')
 	}
 	if s > 0 || (h == 0 && m == 0) {
-		b.WriteString(strconv.FormatFloat(s.Seconds(), 'f', -1, 64) + "S")
+		b = append(strconv.AppendFloat(b, s.Seconds(), 'f', -1, 64), 'S')
 	}
-	return b.String()
+	return string(b)
 }
 
 // Clock returns the duration as a clock reading, "M:SS" or "H:MM:SS"

@@ -232,6 +232,11 @@ type graph struct {
 	t        *talk.Talk
 	opt      Options
 	warnings []Warning
+
+	// The @ids of t and of its speakers, made once: every video node
+	// refers to them again, and a speaker's is made from a slug.
+	tID        string
+	speakerIDs []string
 }
 
 func (g *graph) warn(node, property, reason string) {
@@ -240,17 +245,42 @@ func (g *graph) warn(node, property, reason string) {
 
 // id builds an @id from path segments and a fragment.
 func (g *graph) id(fragment string, segments ...string) string {
+	base := strings.TrimSuffix(g.opt.BaseURL, "/")
+	n := len(base) + 1 + len(fragment)
+	for _, s := range segments {
+		n += 1 + len(s)
+	}
 	var b strings.Builder
-	b.WriteString(strings.TrimSuffix(g.opt.BaseURL, "/"))
+	b.Grow(n)
+	b.WriteString(base)
 	for _, s := range segments {
 		if s != "" {
-			b.WriteString("/" + url.PathEscape(s))
+			b.WriteByte('/')
+			b.WriteString(url.PathEscape(s))
 		}
 	}
-	return b.String() + "#" + fragment
+	b.WriteByte('#')
+	b.WriteString(fragment)
+	return b.String()
 }
 
-func (g *graph) talkID() string { return g.id("talk", g.t.Event.ID, g.t.ID) }
+func (g *graph) talkID() string {
+	if g.tID == "" {
+		g.tID = g.id("talk", g.t.Event.ID, g.t.ID)
+	}
+	return g.tID
+}
+
+// speakerID is the @id of the talk's speaker i.
+func (g *graph) speakerID(i int) string {
+	if g.speakerIDs == nil {
+		g.speakerIDs = make([]string, len(g.t.Speakers))
+		for i := range g.t.Speakers {
+			g.speakerIDs[i] = g.personID(&g.t.Speakers[i])
+		}
+	}
+	return g.speakerIDs[i]
+}
 
 func (g *graph) nodes() []any {
 	t := g.t
@@ -264,8 +294,8 @@ func (g *graph) nodes() []any {
 func (g *graph) talkNode() object {
 	t := g.t
 	var performers []any
-	for _, s := range t.Speakers {
-		performers = append(performers, g.person(s))
+	for i := range t.Speakers {
+		performers = append(performers, g.person(&t.Speakers[i], g.speakerID(i)))
 	}
 	var slides []any
 	for _, s := range t.Slides {
@@ -351,16 +381,17 @@ func (g *graph) location(room, event talk.Place) object {
 	return object{{"@type", "Place"}, {"name", name}, {"address", address}}
 }
 
-func (g *graph) person(s talk.Speaker) object {
+// person describes a speaker whose @id is id.
+func (g *graph) person(s *talk.Speaker, id string) object {
 	return object{
 		{"@type", "Person"},
-		{"@id", g.personID(&s)},
+		{"@id", id},
 		{"name", s.Name},
 		{"givenName", s.GivenName},
 		{"familyName", s.FamilyName},
 		{"image", absoluteOrEmpty(s.Image)},
-		{"affiliation", affiliation(&s)},
-		{"sameAs", sameAs(&s)},
+		{"affiliation", affiliation(s)},
+		{"sameAs", sameAs(s)},
 	}
 }
 
@@ -419,11 +450,11 @@ func (g *graph) videoNode(i int, v talk.Video) object {
 		g.warn(id, "uploadDate", "the talk has no recorded date")
 	}
 	var authors []any
-	for _, s := range t.Speakers {
-		if ref := g.personID(&s); ref != "" {
+	for i := range t.Speakers {
+		if ref := g.speakerID(i); ref != "" {
 			authors = append(authors, object{{"@id", ref}})
 		} else {
-			authors = append(authors, g.person(s))
+			authors = append(authors, g.person(&t.Speakers[i], ""))
 		}
 	}
 	language := v.Language

@@ -45,7 +45,7 @@ func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options)
 // gave, as performerIn, each as in [MarshalEvent].
 func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
 	g := graph{opt: opt}
-	node := append(g.person(*s),
+	node := append(g.person(s, g.personID(s)),
 		member{"description", strings.TrimSpace(s.Bio)},
 		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
 		member{"performerIn", g.talkRefs(talks)})
