@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -293,7 +294,7 @@ func (c *checker) thumbnail(ptr string, v any, hasVideos bool) {
 // absolute http or https.
 func (c *checker) webURL(ptr string, v any) {
 	s, ok := c.urlText(ptr, v)
-	if ok && !isWebURL(s) {
+	if ok && !weburl.Is(s) {
 		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", describePointer(ptr), valueText(s)))
 	}
 }
@@ -304,7 +305,7 @@ func (c *checker) webURL(ptr string, v any) {
 // site links it as written and whose CI lets it pass: a warning there.
 func (c *checker) linkURL(ptr string, v any) {
 	s, ok := c.urlText(ptr, v)
-	if !ok || isWebURL(s) {
+	if !ok || weburl.Is(s) {
 		return
 	}
 	where := describePointer(ptr)
@@ -337,12 +338,6 @@ func (c *checker) urlText(ptr string, v any) (string, bool) {
 		s = t
 	}
 	return s, true
-}
-
-// isWebURL reports whether s is an absolute http or https URL with a host.
-func isWebURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // validORCID checks an ORCID iD's ISO 7064 11,2 check digit.

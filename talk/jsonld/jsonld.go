@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -323,7 +324,7 @@ func (g *graph) talkNode() object {
 // talkURL is the talk's own page: the first related link, which is what
 // schedules and archives put first.
 func (g *graph) talkURL() string {
-	if len(g.t.Links) > 0 && absolute(g.t.Links[0].URL) {
+	if len(g.t.Links) > 0 && weburl.Is(g.t.Links[0].URL) {
 		return g.t.Links[0].URL
 	}
 	return ""
@@ -420,11 +421,11 @@ func sameAs(s *talk.Speaker) []any {
 	if s.ORCID != "" {
 		out = append(out, "https://orcid.org/"+strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
 	}
-	if absolute(s.Homepage) {
+	if weburl.Is(s.Homepage) {
 		out = append(out, s.Homepage)
 	}
 	for _, a := range s.Accounts {
-		if absolute(a.URL) {
+		if weburl.Is(a.URL) {
 			out = append(out, a.URL)
 		}
 	}
@@ -466,7 +467,7 @@ func (g *graph) videoNode(i int, v talk.Video) object {
 		d = t.Duration
 	}
 	var license, notice string
-	if absolute(t.License) {
+	if weburl.Is(t.License) {
 		license = t.License
 	} else {
 		notice = t.License
@@ -493,7 +494,7 @@ func (g *graph) videoNode(i int, v talk.Video) object {
 // playerURLs returns the address of an embeddable player and of the media
 // file itself, as far as the provider has them.
 func playerURLs(v talk.Video) (embed, content string) {
-	if !absolute(v.URL) {
+	if !weburl.Is(v.URL) {
 		return "", ""
 	}
 	switch {
@@ -545,13 +546,8 @@ func duration(d talk.Duration) string {
 	return talk.Duration(time.Duration(d).Round(time.Second)).String()
 }
 
-func absolute(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
-}
-
 func absoluteOrEmpty(s string) string {
-	if absolute(s) {
+	if weburl.Is(s) {
 		return s
 	}
 	return ""

@@ -1,0 +1,65 @@
+// Package weburl decides whether a string is a web address: an absolute
+// http or https URL with a host, as net/url parses it.
+//
+// Validation checks every link, video and image of a record and JSON-LD
+// writes only the addresses that are web addresses, a dozen strings per
+// talk; url.Parse builds a URL for each, which was a seventh of a talk's
+// graph. Nearly all of them are plain: a lower-case scheme, a host of
+// letters, digits, dots and hyphens, then printable ASCII without escapes.
+// Is accepts those by looking at their bytes, and asks url.Parse about the
+// rest. FuzzIs holds it to url.Parse.
+package weburl
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Is reports whether s is an absolute http or https URL with a host:
+// url.Parse(s) succeeds, and its Scheme is "http" or "https" and its Host
+// is not empty.
+func Is(s string) bool {
+	if plain(s) {
+		return true
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// plain reports whether s is a web address that url.Parse cannot refuse:
+// "http://" or "https://", a host name of ASCII letters, digits, dots and
+// hyphens, then printable ASCII but "%" (whose escapes url.Parse checks).
+func plain(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	i := 0
+	for ; i < len(rest); i++ {
+		if c := rest[i]; !hostByte[c] {
+			if c != '/' && c != '?' && c != '#' {
+				return false
+			}
+			break
+		}
+	}
+	if i == 0 {
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if c := rest[i]; c <= ' ' || c >= 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// hostByte marks the bytes of a plain host name.
+var hostByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-'
+	}
+	return t
+}()

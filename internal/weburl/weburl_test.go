@@ -1,0 +1,61 @@
+package weburl
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// byParse is Is's definition.
+func byParse(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+var examples = []string{
+	"", "https://", "http://", "https://example.org", "http://example.org/", "https://www.youtube.com/watch?v=ZfgeENJxj3A",
+	"HTTPS://Example.org/", "https://example.org:8080/x", "https://example.org:port/", "https://user@example.org/",
+	"https://[::1]/", "https://exa mple.org/", "https://example.org/a b", "https://example.org/%zz", "https://example.org/%41",
+	"https://example.org/#frag%", "https://example.org/?q=%zz", "https://example.org/\x7f", "https://пример.рф/", "https:///path",
+	"https://?q", "https://#f", "ftp://example.org/", "javascript:alert(1)", "//example.org/", "example.org", "https:example.org",
+	"https://example.org\\@evil.example/", "https://a/\\", "http://a.b-c.d/é",
+}
+
+// TestIs compares Is with its definition over addresses real data has
+// and the edges of the fast path.
+func TestIs(t *testing.T) {
+	got, want := map[string]bool{}, map[string]bool{}
+	for _, s := range examples {
+		got[s], want[s] = Is(s), byParse(s)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Is differs from url.Parse (-url.Parse +Is):\n%s", diff)
+	}
+}
+
+// FuzzIs holds Is to its definition.
+func FuzzIs(f *testing.F) {
+	for _, s := range examples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Is(s), byParse(s); got != want {
+			t.Errorf("Is(%q) = %v, url.Parse says %v", s, got, want)
+		}
+	})
+}
+
+// BenchmarkIs checks a plain video address, as most are.
+func BenchmarkIs(b *testing.B) {
+	for b.Loop() {
+		Is("https://www.youtube.com/watch?v=ZfgeENJxj3A")
+	}
+}
+
+// BenchmarkByParse is BenchmarkIs through url.Parse, for comparison.
+func BenchmarkByParse(b *testing.B) {
+	for b.Loop() {
+		byParse("https://www.youtube.com/watch?v=ZfgeENJxj3A")
+	}
+}
