@@ -138,7 +138,6 @@ var (
 	spacesRe        = regexp.MustCompile(jsSpaceClass + `+`)
 	hyphenLowerRe   = regexp.MustCompile(`-([a-z])`)
 	enDashLowerRe   = regexp.MustCompile(`\x{2013}([a-z])`)
-	trailingSpaceRe = regexp.MustCompile(`[\t\n\v\f\r \x{feff}\x{a0}]+$`)
 	asciiSpacesRe   = regexp.MustCompile(`[\t\n\v\f\r ]+`)
 	mergeTagRe      = regexp.MustCompile(`(?:-*<[^>]+>-*)`)
 	trailSpaceSplit = regexp.MustCompile(`^(.*[^` + jsSpaceChars + `])?(` + jsSpaceClass + `+)$`)
@@ -146,6 +145,10 @@ var (
 	notDotsTailRe   = regexp.MustCompile(`[^.]+$`)
 	lastDotRe       = regexp.MustCompile(`^(.*)\.(.*)$`)
 )
+
+// trailingSpaces are the white space finishInitials trims off the end
+// (citeproc-js's /[\t\n\v\f\r \u{feff}\u{a0}]+$/).
+const trailingSpaces = "\t\n\v\f\r \ufeff\u00a0"
 
 // initializeWith turns a given name into initials followed by
 // terminator ("Yury" → "Y."); normalizeOnly only tidies names that are
@@ -163,9 +166,16 @@ func initializeWith(name, terminator string, normalizeOnly, hyphen bool, cc *cas
 	if !hyphen {
 		name = strings.ReplaceAll(name, "-", " ")
 	}
-	name = replaceAll(spaceHyphenRe, name, "-")
+	// Both hyphen patterns need a hyphen, which most given names have
+	// not: a look for one spares two regular expressions a name.
+	hyphenated := strings.Contains(name, "-")
+	if hyphenated {
+		name = replaceAll(spaceHyphenRe, name, "-")
+	}
 	name = collapseSpaces(name)
-	name = replaceAll(hyphenLowerRe, name, "\u2013$1")
+	if hyphenated {
+		name = replaceAll(hyphenLowerRe, name, "\u2013$1")
+	}
 	// "J.R." → "J. R."
 	for i := len(name) - 2; i >= 0; i-- {
 		if name[i] == '.' && name[i+1] != ' ' {
@@ -187,6 +197,9 @@ func initializeWith(name, terminator string, normalizeOnly, hyphen bool, cc *cas
 		ret = doNormalize(list, terminator)
 	} else {
 		ret = doInitialize(list, terminator, cc)
+	}
+	if !strings.Contains(ret, "\u2013") {
+		return ret
 	}
 	return replaceAll(enDashLowerRe, ret, "-$1")
 }
@@ -212,8 +225,10 @@ func tagOnly(s string) string {
 }
 
 func finishInitials(s string) string {
-	s = replaceAll(trailingSpaceRe, s, "")
-	s = replaceAll(spaceHyphenRe, s, "-")
+	s = strings.TrimRight(s, trailingSpaces)
+	if strings.Contains(s, "-") {
+		s = replaceAll(spaceHyphenRe, s, "-")
+	}
 	if singleSpaces(s, isASCIISpace) {
 		return s
 	}

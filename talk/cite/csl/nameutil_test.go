@@ -2,6 +2,7 @@ package csl
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -19,6 +20,23 @@ func FuzzNameInitial(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if diff := cmp.Diff(initialPattern.FindStringSubmatch(s), nameInitial(s)); diff != "" {
 			t.Errorf("nameInitial(%q) (-pattern +nameInitial):\n%s", s, diff)
+		}
+	})
+}
+
+// trailingSpacePattern is citeproc-js's pattern for the white space that
+// finishInitials trims with trailingSpaces.
+var trailingSpacePattern = regexp.MustCompile(`[\t\n\v\f\r \x{feff}\x{a0}]+$`)
+
+// FuzzTrailingSpaces holds trimming trailingSpaces to replacing the
+// pattern.
+func FuzzTrailingSpaces(f *testing.F) {
+	for _, s := range []string{"", "J. ", "J.\u00a0\ufeff", " \t", "a\xff ", "a \u2003"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := strings.TrimRight(s, trailingSpaces), trailingSpacePattern.ReplaceAllString(s, ""); got != want {
+			t.Errorf("TrimRight(%q) = %q, the pattern gives %q", s, got, want)
 		}
 	})
 }
