@@ -13,7 +13,8 @@ import (
 
 // FuzzWrite renders any readable pyvideo record and asserts that the
 // output is valid JSON whose strings cannot end a script element, with a
-// graph whose first node is the talk.
+// graph whose first node is the talk and whose nodes all carry its
+// description.
 func FuzzWrite(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(archive, "*", "videos", "*.json"))
 	for _, name := range files {
@@ -46,6 +47,13 @@ func FuzzWrite(f *testing.F) {
 		}
 		if tk.Title != "" && doc.Graph[0]["name"] != tk.Title {
 			t.Fatalf("name %q, want %q", doc.Graph[0]["name"], tk.Title)
+		}
+		// Every node repeats the talk's description (written once, then
+		// copied).
+		for i, n := range doc.Graph[1:] {
+			if n["description"] != doc.Graph[0]["description"] {
+				t.Fatalf("video node %d has description %q, the talk %q", i+1, n["description"], doc.Graph[0]["description"])
+			}
 		}
 	})
 }

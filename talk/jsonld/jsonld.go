@@ -72,7 +72,8 @@ func encode(nodes []any, opt Options, size int) ([]byte, error) {
 	// from empty, which were a tenth of a page's bytes.
 	var buf bytes.Buffer
 	buf.Grow(size)
-	if err := writeJSON(&buf, doc); err != nil {
+	w := jsonWriter{b: &buf}
+	if err := w.value(doc); err != nil {
 		return nil, fmt.Errorf("jsonld: %w", err)
 	}
 	b := buf.Bytes()
@@ -96,11 +97,26 @@ type member struct {
 	value any
 }
 
-// writeJSON writes v, an object, a []any or a string, compactly to b.
-// The graph is built of those alone, so it is written by walking it
-// rather than through encoding/json, whose reflection and re-checking of
-// nested output were most of a graph's time.
-func writeJSON(b *bytes.Buffer, v any) error {
+// jsonWriter writes a graph compactly to b. The graph is built of
+// objects, []any and strings alone, so it is written by walking it rather
+// than through encoding/json, whose reflection and re-checking of nested
+// output were most of a graph's time.
+type jsonWriter struct {
+	b *bytes.Buffer
+	// Every node of a talk's graph repeats its description, most of the
+	// graph's bytes: the last long string written, and where its JSON is
+	// in b, so that it is copied from there when it comes again instead
+	// of being escaped again.
+	last       string
+	start, end int
+}
+
+// repeatable is how long a string must be for jsonWriter to remember it.
+const repeatable = 128
+
+// value writes v, an object, a []any or a string.
+func (w *jsonWriter) value(v any) error {
+	b := w.b
 	switch v := v.(type) {
 	case object:
 		b.WriteByte('{')
@@ -114,7 +130,7 @@ func writeJSON(b *bytes.Buffer, v any) error {
 			}
 			writeString(b, m.key)
 			b.WriteByte(':')
-			if err := writeJSON(b, m.value); err != nil {
+			if err := w.value(m.value); err != nil {
 				return err
 			}
 			n++
@@ -126,17 +142,33 @@ func writeJSON(b *bytes.Buffer, v any) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			if err := writeJSON(b, e); err != nil {
+			if err := w.value(e); err != nil {
 				return err
 			}
 		}
 		b.WriteByte(']')
 	case string:
-		writeString(b, v)
+		w.string(v)
 	default:
 		return fmt.Errorf("cannot write a %T", v)
 	}
 	return nil
+}
+
+// string writes s as writeString does.
+func (w *jsonWriter) string(s string) {
+	if len(s) < repeatable {
+		writeString(w.b, s)
+		return
+	}
+	if s == w.last {
+		// Write copies from the old array if it grows b's.
+		w.b.Write(w.b.Bytes()[w.start:w.end])
+		return
+	}
+	start := w.b.Len()
+	writeString(w.b, s)
+	w.last, w.start, w.end = s, start, w.b.Len()
 }
 
 // writeString writes s as a JSON string that is safe in a page: as
