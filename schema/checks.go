@@ -273,7 +273,7 @@ func (c *checker) language(ptr, code string) {
 		}
 		return
 	}
-	if _, err := language.Parse(code); err != nil {
+	if !talk.Language(code).Valid() {
 		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", where, code))
 	}
 }

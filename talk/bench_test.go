@@ -32,3 +32,16 @@ func BenchmarkParseJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLanguageValid checks a lone primary subtag, as most talks'
+// languages are, and a tag with a region.
+func BenchmarkLanguageValid(b *testing.B) {
+	for _, l := range []talk.Language{"en", "pt-BR"} {
+		b.Run(string(l), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Valid()
+			}
+		})
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -48,6 +50,20 @@ func FuzzParseJSON(f *testing.F) {
 		again, _ := json.Marshal(back)
 		if string(again) != string(out) {
 			t.Fatalf("marshalling again changed the output:\n%s\n%s", out, again)
+		}
+	})
+}
+
+// FuzzLanguageValid holds Language.Valid, which looks up a lone primary
+// subtag without parsing a tag, to language.Parse.
+func FuzzLanguageValid(f *testing.F) {
+	for _, s := range []string{"", "en", "eng", "xx", "qaa", "und", "EN", "pt-BR", "zh-Hant", "i-klingon", "en-", "e", "abcd", "iw", "tl", "sh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, err := language.Parse(s)
+		if got, want := talk.Language(s).Valid(), s != "" && err == nil; got != want {
+			t.Errorf("Language(%q).Valid() = %v, language.Parse says %v", s, got, want)
 		}
 	})
 }

@@ -19,10 +19,7 @@ func displayName(tag string) string {
 // langAttr returns l for a lang attribute when it is a well-formed BCP 47
 // tag, and "" otherwise: a page must not carry a malformed one.
 func langAttr(l talk.Language) string {
-	if l == "" {
-		return ""
-	}
-	if _, err := language.Parse(string(l)); err != nil {
+	if !l.Valid() {
 		return ""
 	}
 	return string(l)
