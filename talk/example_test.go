@@ -85,3 +85,20 @@ func ExampleVideoID() {
 	// youtube m28fiN9y_r8
 	// vimeo 123456
 }
+
+// Languages come from archives in several code systems; ParseLanguage
+// makes a canonical tag, which names itself.
+func ExampleLanguage_Name() {
+	for _, code := range []string{"eng", "pt-BR", "zh-hant"} {
+		l, err := talk.ParseLanguage(code)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s: %s\n", l, l.Name())
+	}
+	// Output:
+	// en: English
+	// pt-BR: Brazilian Portuguese
+	// zh-Hant: Traditional Chinese
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Language is a BCP 47 language tag such as "en", "pt-BR" or "zh-Hant",
@@ -29,16 +30,37 @@ func ParseLanguage(s string) (Language, error) {
 
 // Valid reports whether l is a well-formed BCP 47 tag of known subtags,
 // as [ParseLanguage] makes and as a page's lang attribute must carry (the
-// empty Language is not). A tag that is a primary language subtag alone,
-// as most are, is looked up directly: parsing a whole tag costs ten times
-// as much and allocates (BenchmarkLanguageValid).
+// empty Language is not).
 func (l Language) Valid() bool {
-	if isLowerBase(string(l)) {
-		_, err := language.ParseBase(string(l))
-		return err == nil
+	_, ok := l.tag()
+	return ok
+}
+
+// Name returns the language's name in English ("English", "Brazilian
+// Portuguese"), or "" when l is not [Language.Valid].
+func (l Language) Name() string {
+	tag, ok := l.tag()
+	if !ok {
+		return ""
 	}
-	_, err := language.Parse(string(l))
-	return l != "" && err == nil
+	return display.English.Tags().Name(tag)
+}
+
+// tag parses l. A tag that is a primary language subtag alone, as most
+// are, is looked up and composed: parsing a whole tag costs three times
+// as much and allocates (BenchmarkLanguageValid), and pages and
+// citations ask for every talk's.
+func (l Language) tag() (language.Tag, bool) {
+	if isLowerBase(string(l)) {
+		base, err := language.ParseBase(string(l))
+		if err != nil {
+			return language.Und, false
+		}
+		tag, err := language.Compose(base)
+		return tag, err == nil
+	}
+	tag, err := language.Parse(string(l))
+	return tag, l != "" && err == nil
 }
 
 // isLowerBase reports whether s is two or three lower-case ASCII letters.

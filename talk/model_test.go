@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -248,5 +251,31 @@ func TestJSONExtraClash(t *testing.T) {
 	want := `json: error calling MarshalJSON for type talk.Talk: talk: Extra member "ID" has the name of a field of the model; set the field, or give the member another name`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// TestLanguageBaseSubtags holds Valid and Name, which compose a lone
+// primary subtag instead of parsing it, to language.Parse and the display
+// names over every two- and three-letter lower-case code.
+func TestLanguageBaseSubtags(t *testing.T) {
+	var codes []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			codes = append(codes, string([]rune{a, b}))
+			for c := 'a'; c <= 'z'; c++ {
+				codes = append(codes, string([]rune{a, b, c}))
+			}
+		}
+	}
+	for _, code := range codes {
+		tag, err := language.Parse(code)
+		want := ""
+		if err == nil {
+			want = display.English.Tags().Name(tag)
+		}
+		l := talk.Language(code)
+		if l.Valid() != (err == nil) || l.Name() != want {
+			t.Errorf("Language(%q): Valid %v, Name %q; language.Parse: error %v, name %q", code, l.Valid(), l.Name(), err, want)
+		}
 	}
 }

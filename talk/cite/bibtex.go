@@ -210,7 +210,7 @@ func bibtexFields(t *talk.Talk, names []Name, ascii bool) []field {
 		add("note", `\url{`+texURLArg(u)+`}`)
 		add("url", texURL(u))
 	}
-	add("language", texString(languageName(t.Language), ascii))
+	add("language", texString(t.Language.Name(), ascii))
 	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs

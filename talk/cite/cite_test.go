@@ -169,7 +169,7 @@ func bibWant(tk *talk.Talk, f Format) map[string]string {
 			set("year", d.Time().Format("2006"))
 		}
 		set("note", u)
-		set("language", languageName(tk.Language))
+		set("language", tk.Language.Name())
 	} else {
 		set("title", clean(tk.Title))
 		set("subtitle", clean(tk.Subtitle))

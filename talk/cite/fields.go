@@ -3,9 +3,6 @@ package cite
 import (
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -117,16 +114,6 @@ func tags(t *talk.Talk) []string {
 		}
 	}
 	return out
-}
-
-// languageName returns the English name of a talk's language ("English",
-// "Brazilian Portuguese"), or "" when it has none or an unknown one.
-func languageName(l talk.Language) string {
-	tag, err := language.Parse(string(l))
-	if l == "" || err != nil {
-		return ""
-	}
-	return display.English.Tags().Name(tag)
 }
 
 // babelNames are the babel and polyglossia names of the languages talks

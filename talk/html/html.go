@@ -534,7 +534,7 @@ func languageName(l talk.Language) string {
 	if l == "" {
 		return ""
 	}
-	if name := displayName(string(l)); name != "" {
+	if name := l.Name(); name != "" {
 		return name
 	}
 	return string(l)
