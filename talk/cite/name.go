@@ -219,6 +219,7 @@ func clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is due before the next character
+	ascii := true  // so far: NFC changes no ASCII
 	for i := 0; i < len(s); {
 		if j := printableEnd(s, i); j > i {
 			// A run kept as it is, written at once.
@@ -233,6 +234,7 @@ func clean(s string) string {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			ascii = false
 		}
 		switch {
 		case unicode.IsSpace(r):
@@ -246,6 +248,9 @@ func clean(s string) string {
 			b.WriteString(s[i : i+size])
 		}
 		i += size
+	}
+	if ascii {
+		return b.String()
 	}
 	// NFC neither makes nor joins across spaces, so it can come last.
 	return norm.NFC.String(b.String())
