@@ -139,12 +139,10 @@ func cutColumns(s string, n int) string {
 }
 
 var (
-	bulletRE    = regexp.MustCompile(`^([-+*\x{2022}\x{2023}\x{2043}])( +|$)`)
 	enumRE      = regexp.MustCompile(`^(\(?)([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|#)([.)])( +|$)`)
 	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
 	targetRE    = regexp.MustCompile("^\\.\\. +_(`[^`]+`|[^:]+|__):( +|$)")
-	anonymousRE = regexp.MustCompile(`^__( +|$)`)
 	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$|^\+=[=+]+=\+$`)
 	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
 )
@@ -235,7 +233,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		switch {
 		case isExplicit(l.text):
 			b, n = p.explicitList(lines, i, depth)
-		case (c == '-' || c == '+' || c == '*' || c >= utf8.RuneSelf) && bulletRE.MatchString(l.text):
+		case startsBullet(l.text):
 			b, n = p.bulletList(lines, i, depth)
 		case (c == '(' || c == '#' || c < utf8.RuneSelf && isWordRune(rune(c))) && p.isEnumItem(lines, i, "", 0):
 			b, n = p.enumList(lines, i, depth)
@@ -269,14 +267,14 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 // bulletList parses the list starting at lines[i].
 func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 	start := i
-	bullet := bulletRE.FindStringSubmatch(lines[i].text)[1]
+	bullet, _ := bulletMarker(lines[i].text)
 	list := &BulletList{}
 	for i < len(lines) {
-		m := bulletRE.FindStringSubmatch(lines[i].text)
-		if m == nil || m[1] != bullet {
+		b, marker := bulletMarker(lines[i].text)
+		if b != bullet {
 			break
 		}
-		block, end, finish := itemBlock(lines, i, utf8.RuneCountInString(m[0]))
+		block, end, finish := itemBlock(lines, i, utf8.RuneCountInString(marker))
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
 		i = end
 		if !finish {
@@ -296,8 +294,39 @@ func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 }
 
 func bulletStarts(s, bullet string) bool {
-	m := bulletRE.FindStringSubmatch(s)
-	return m != nil && m[1] == bullet
+	b, _ := bulletMarker(s)
+	return b == bullet
+}
+
+// startsBullet reports whether s starts a bullet list item.
+func startsBullet(s string) bool {
+	b, _ := bulletMarker(s)
+	return b != ""
+}
+
+// bulletMarker returns the bullet that starts s, and with it the spaces
+// after it, the marker that sets the item's indent; "" when s starts no
+// bullet list item. A bullet is one of "-+*•‣⁃" followed by a space or
+// the line's end. (It was a regular expression, which every line of
+// every paragraph was matched against.)
+func bulletMarker(s string) (bullet, marker string) {
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '+', '*', '\u2022', '\u2023', '\u2043':
+	default:
+		return "", ""
+	}
+	if size == len(s) {
+		return s, s
+	}
+	if s[size] != ' ' {
+		return "", ""
+	}
+	end := size + 1
+	for end < len(s) && s[end] == ' ' {
+		end++
+	}
+	return s[:size], s[:end]
 }
 
 // mayBeEnum is a fast test for enumRE, asked of the first line of every
@@ -636,7 +665,7 @@ var knownDirectives = map[string]string{
 // isExplicit reports whether a line starts explicit markup: ".. " or an
 // anonymous target "__ ".
 func isExplicit(s string) bool {
-	return strings.HasPrefix(s, ".. ") || s == ".." || anonymousRE.MatchString(s)
+	return strings.HasPrefix(s, ".. ") || s == ".." || strings.HasPrefix(s, "__ ") || s == "__"
 }
 
 // explicitList parses consecutive explicit markup blocks, which need no

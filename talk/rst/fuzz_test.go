@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,6 +134,30 @@ func FuzzMayBeEnum(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if enumRE.MatchString(s) && !mayBeEnum(s) {
 			t.Errorf("mayBeEnum(%q) = false, but enumRE matches", s)
+		}
+	})
+}
+
+// bulletPattern is docutils' bullet list item start, which bulletMarker
+// matches by hand.
+var bulletPattern = regexp.MustCompile(`^([-+*\x{2022}\x{2023}\x{2043}])( +|$)`)
+
+// FuzzBulletMarker holds bulletMarker to bulletPattern.
+func FuzzBulletMarker(f *testing.F) {
+	for _, s := range []string{"", "-", "- item", "-  two", "-x", "* a", "+", "\u2022 dot", "\u2023", "\u2043  x", "\xe2\x80", "1. no", " - no"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		if m := bulletPattern.FindStringSubmatch(s); m != nil {
+			want = []string{m[1], m[0]}
+		}
+		var got []string
+		if b, marker := bulletMarker(s); b != "" {
+			got = []string{b, marker}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("bulletMarker(%q) (-pattern +bulletMarker):\n%s", s, diff)
 		}
 	})
 }

@@ -272,10 +272,17 @@ func lineBreak(s string) int {
 	return 0
 }
 
+// hasTabOrFeed reports whether s has a tab, vertical tab or form feed.
+// Three vectorised byte searches beat strings.ContainsAny's test of
+// every byte against a set, which was a tenth of parsing a description.
+func hasTabOrFeed(s string) bool {
+	return strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0
+}
+
 // clean expands tabs, turns vertical tabs and form feeds into spaces and
 // drops trailing white space, as docutils' string2lines does.
 func clean(s string) string {
-	if strings.ContainsAny(s, "\t\v\f") {
+	if hasTabOrFeed(s) {
 		var b strings.Builder
 		col := 0
 		for i := 0; i < len(s); {
