@@ -184,7 +184,7 @@ func dayOrLess(d talk.Date) string {
 }
 
 func bibtexFields(t *talk.Talk, names []Name, ascii bool) []field {
-	var fs []field
+	fs := make([]field, 0, 16) // as many as a full talk has
 	add := func(name, value string) {
 		if value != "" {
 			fs = append(fs, field{name: name, value: value})

@@ -277,8 +277,12 @@ func printableASCII(s string) bool {
 }
 
 // dropNicknames removes parenthesised and bracketed parts and quoted
-// words from s.
+// words from s, which clean has made single-spaced. Most names have
+// neither, and are s itself.
 func dropNicknames(s string) string {
+	if !strings.ContainsAny(s, nicknameMarks) {
+		return s
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -312,9 +316,16 @@ func dropNicknames(s string) string {
 
 // startsQuote reports whether word w opens a quotation. An apostrophe
 // inside a word ("O'Connor", "d'Arc") does not.
+// nicknameMarks are what starts a part dropNicknames drops: an opening
+// bracket or a quotation mark that startsQuote knows.
+const nicknameMarks = "([<" + startQuotes
+
+// startQuotes are the quotation marks that open a nickname.
+const startQuotes = `"'“‘«„`
+
 func startsQuote(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return strings.ContainsRune(`"'“‘«„`, r)
+	return strings.ContainsRune(startQuotes, r)
 }
 
 func endsQuote(w string) bool {
