@@ -283,6 +283,12 @@ func dropNicknames(s string) string {
 	if !strings.ContainsAny(s, nicknameMarks) {
 		return s
 	}
+	return dropNicknamesByWords(s)
+}
+
+// dropNicknamesByWords is dropNicknames for any s: it drops the bracketed
+// parts, then the quoted words, and joins the rest with single spaces.
+func dropNicknamesByWords(s string) string {
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
