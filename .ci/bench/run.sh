@@ -4,8 +4,9 @@
 # citeproc-js formatting the same CSL items with the same official styles
 # (APA, MLA, Chicago author-date, IEEE, Harvard). This is the run the
 # README's tables come from; it takes a few minutes (citeproc-js formats
-# 13,239 entries four times in each style) and wants a quiet machine. Not part of .ci/run: timings on a shared CI machine mean
-# little, and CI's budget is better spent on conformance.
+# 13,239 entries four times in each style) and wants a quiet machine.
+# Not part of .ci/run: timings on a shared CI machine mean little, and
+# CI's budget is better spent on conformance.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
