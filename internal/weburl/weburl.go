@@ -6,8 +6,10 @@
 // talk; url.Parse builds a URL for each, which was a seventh of a talk's
 // graph. Nearly all of them are plain: a lower-case scheme, a host of
 // letters, digits, dots and hyphens, then printable ASCII without escapes.
-// Is accepts those by looking at their bytes, and asks url.Parse about the
-// rest. FuzzIs holds it to url.Parse.
+// Is accepts those by looking at their bytes, refuses at once what does not
+// start with an http or https scheme (the empty strings of fields a record
+// leaves out, most of the refusals), and asks url.Parse about the rest.
+// FuzzIs holds it to url.Parse.
 package weburl
 
 import (
@@ -22,8 +24,18 @@ func Is(s string) bool {
 	if plain(s) {
 		return true
 	}
+	if !hasWebScheme(s) {
+		return false
+	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// hasWebScheme reports whether s starts with "http:" or "https:" in any
+// case, as every string url.Parse gives an http or https Scheme does: it
+// reads the scheme from the first byte and lower-cases it.
+func hasWebScheme(s string) bool {
+	return len(s) >= 5 && strings.EqualFold(s[:5], "http:") || len(s) >= 6 && strings.EqualFold(s[:6], "https:")
 }
 
 // plain reports whether s is a web address that url.Parse cannot refuse:

@@ -20,6 +20,7 @@ var examples = []string{
 	"https://example.org/#frag%", "https://example.org/?q=%zz", "https://example.org/\x7f", "https://пример.рф/", "https:///path",
 	"https://?q", "https://#f", "ftp://example.org/", "javascript:alert(1)", "//example.org/", "example.org", "https:example.org",
 	"https://example.org\\@evil.example/", "https://a/\\", "http://a.b-c.d/é",
+	"Http:", "hTTpS://Example.org", "https:", " https://example.org/", "http:/example.org/", "httpx://example.org/", "http",
 }
 
 // TestIs compares Is with its definition over addresses real data has
@@ -50,6 +51,14 @@ func FuzzIs(f *testing.F) {
 func BenchmarkIs(b *testing.B) {
 	for b.Loop() {
 		Is("https://www.youtube.com/watch?v=ZfgeENJxj3A")
+	}
+}
+
+// BenchmarkIsEmpty checks the empty string, as a record's missing image
+// or homepage is.
+func BenchmarkIsEmpty(b *testing.B) {
+	for b.Loop() {
+		Is("")
 	}
 }
 
