@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -140,8 +141,8 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	b := pageBuffers.Get().(*bytes.Buffer)
-	defer putPageBuffer(b)
+	b := bufpool.Get()
+	defer bufpool.Put(b)
 	writeTalkPage(b, p, style)
 	_, err = w.Write(replaceForbidden(b.Bytes()))
 	return err
@@ -162,35 +163,13 @@ func (r *Renderer) execute(w io.Writer, name string, data any) error {
 			return fmt.Errorf("html: %w", err)
 		}
 	}
-	b := pageBuffers.Get().(*bytes.Buffer)
-	defer putPageBuffer(b)
+	b := bufpool.Get()
+	defer bufpool.Put(b)
 	if err := tmpl.ExecuteTemplate(b, name, data); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	_, err := w.Write(replaceForbidden(b.Bytes()))
 	return err
-}
-
-// pageBuffers holds the buffers pages are executed into, for the next
-// page to reuse. Pages are 10 to 20 kB: a fresh buffer per page, even one
-// grown to that size at once, was over 40% of the bytes a page allocated,
-// and the garbage collector's work grows with those bytes. A pool is
-// shared by every Renderer and safe for concurrent use, as encoding/json's
-// encoders' is; only the buffers' memory is shared, never their content.
-var pageBuffers = sync.Pool{New: func() any {
-	b := new(bytes.Buffer)
-	b.Grow(16 << 10)
-	return b
-}}
-
-// putPageBuffer gives b back to pageBuffers, unless a page too big to be
-// usual made it so: the pool would keep that memory for every page after.
-func putPageBuffer(b *bytes.Buffer) {
-	if b.Cap() > 256<<10 {
-		return
-	}
-	b.Reset()
-	pageBuffers.Put(b)
 }
 
 // head fills what every page has; self is the page's path from URLs.
@@ -318,9 +297,9 @@ func forbidden(r rune) bool {
 }
 
 func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
-	ld, _, err := jsonld.Marshal(t, jsonld.Options{BaseURL: r.BaseURL})
+	ld, err := talkJSONLD(t, jsonld.Options{BaseURL: r.BaseURL})
 	if err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+		return nil, err
 	}
 	urls := r.urls()
 	p := &page{
@@ -342,9 +321,7 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
-	// jsonld escapes <, > and & in its output, so it cannot end the
-	// script element.
-	p.Head.JSONLD = htmltemplate.JS(bytes.TrimSpace(ld))
+	p.Head.JSONLD = ld
 	if !t.Event.IsZero() {
 		p.EventURL = r.href(urls.Event(&t.Event))
 	}

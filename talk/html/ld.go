@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	htmltemplate "html/template"
+	"io"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
-// The JSON-LD of event and speaker pages comes from talk/jsonld, with the
+// The JSON-LD of pages comes from talk/jsonld, with the
 // addresses only this package knows: the page's own and its talks'.
 // jsonld escapes "<", ">" and "&" in its output, so it cannot end the
 // script element.
@@ -25,20 +27,35 @@ func (r *Renderer) ldOptions(pagePath string) jsonld.Options {
 	}
 }
 
+// talkJSONLD is the graph of t's page.
+func talkJSONLD(t *talk.Talk, opt jsonld.Options) (htmltemplate.JS, error) {
+	return scriptJSON(func(w io.Writer) error {
+		_, err := jsonld.Write(w, t, opt)
+		return err
+	})
+}
+
 func (r *Renderer) eventJSONLD(ev *talk.Event, talks []*talk.Talk) (htmltemplate.JS, error) {
-	b, err := jsonld.MarshalEvent(ev, talks, r.ldOptions(r.urls().Event(ev)))
-	if err != nil {
-		return "", fmt.Errorf("html: %w", err)
-	}
-	return htmltemplate.JS(bytes.TrimSpace(b)), nil
+	return scriptJSON(func(w io.Writer) error {
+		return jsonld.WriteEvent(w, ev, talks, r.ldOptions(r.urls().Event(ev)))
+	})
 }
 
 func (r *Renderer) speakerJSONLD(s *talk.Speaker, talks []*talk.Talk) (htmltemplate.JS, error) {
-	b, err := jsonld.MarshalSpeaker(s, talks, r.ldOptions(r.urls().Speaker(s)))
-	if err != nil {
+	return scriptJSON(func(w io.Writer) error {
+		return jsonld.WriteSpeaker(w, s, talks, r.ldOptions(r.urls().Speaker(s)))
+	})
+}
+
+// scriptJSON returns what write writes, for a script element: written into
+// a pooled buffer, so that the page keeps one copy of exactly its size.
+func scriptJSON(write func(io.Writer) error) (htmltemplate.JS, error) {
+	b := bufpool.Get()
+	defer bufpool.Put(b)
+	if err := write(b); err != nil {
 		return "", fmt.Errorf("html: %w", err)
 	}
-	return htmltemplate.JS(bytes.TrimSpace(b)), nil
+	return htmltemplate.JS(bytes.TrimSpace(b.Bytes())), nil
 }
 
 // absoluteURL is href for JSON-LD, which wants absolute URLs: "" unless

@@ -9,11 +9,7 @@ import (
 
 // WriteEvent writes the graph of an event page to w: see [MarshalEvent].
 func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) error {
-	b, err := MarshalEvent(e, talks, opt)
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	return err
+	return write(w, eventNodes(e, talks, opt), opt, 4<<10)
 }
 
 // MarshalEvent returns the graph of an event: the Event with its dates,
@@ -22,34 +18,36 @@ func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) err
 // performers and, with Options.TalkURL, its page, so that a consumer
 // merges what the event's page and the talks' pages say.
 func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error) {
+	return marshal(eventNodes(e, talks, opt), opt, 4<<10)
+}
+
+func eventNodes(e *talk.Event, talks []*talk.Talk, opt Options) []any {
 	g := graph{opt: opt}
-	node := append(g.eventNodeOf(e),
+	return []any{append(g.eventNodeOf(e),
 		member{"description", strings.TrimSpace(e.Description)},
 		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
-		member{"subEvent", g.talkRefs(talks)})
-	return encode([]any{node}, opt, 4<<10)
+		member{"subEvent", g.talkRefs(talks)})}
 }
 
 // WriteSpeaker writes the graph of a speaker page to w: see
 // [MarshalSpeaker].
 func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options) error {
-	b, err := MarshalSpeaker(s, talks, opt)
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	return err
+	return write(w, speakerNodes(s, talks, opt), opt, 4<<10)
 }
 
 // MarshalSpeaker returns the graph of a speaker: the Person (as in a talk's
 // graph, with the same @id, and with their biography) and the talks they
 // gave, as performerIn, each as in [MarshalEvent].
 func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
+	return marshal(speakerNodes(s, talks, opt), opt, 4<<10)
+}
+
+func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) []any {
 	g := graph{opt: opt}
-	node := append(g.person(s, g.personID(s)),
+	return []any{append(g.person(s, g.personID(s)),
 		member{"description", strings.TrimSpace(s.Bio)},
 		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
-		member{"performerIn", g.talkRefs(talks)})
-	return encode([]any{node}, opt, 4<<10)
+		member{"performerIn", g.talkRefs(talks)})}
 }
 
 // talkRefs lists talks by reference, for an event or a speaker.
