@@ -3,6 +3,7 @@ package rst
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -158,6 +159,20 @@ func FuzzBulletMarker(f *testing.F) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("bulletMarker(%q) (-pattern +bulletMarker):\n%s", s, diff)
+		}
+	})
+}
+
+// FuzzWriteEscaped holds writeEscaped to html.EscapeString.
+func FuzzWriteEscaped(f *testing.F) {
+	for _, s := range []string{"", "plain", `it's "quoted" & <b>bold</b>`, "<<>>&&''\"\"", "é<\xff>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		writeEscaped(&b, s)
+		if got, want := b.String(), html.EscapeString(s); got != want {
+			t.Errorf("writeEscaped(%q) = %q, html.EscapeString gives %q", s, got, want)
 		}
 	})
 }
