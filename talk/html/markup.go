@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	htmltemplate "html/template"
+	"io"
 	"net/url"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/rst"
 )
@@ -42,8 +44,18 @@ func renderMarkup(src string, m talk.Markup, headingLevel int) (body, error) {
 // sections never skip a level, so starting them one below headingLevel
 // keeps the page's headings in order.
 func rstBody(src string, headingLevel int) (body, error) {
-	var b bytes.Buffer
-	if err := rst.WriteHTML(&b, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6)}); err != nil {
+	return renderBody(func(w io.Writer) error {
+		return rst.WriteHTML(w, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6)})
+	})
+}
+
+// renderBody returns what render writes as a body's HTML, or no body when
+// it writes only white space. It renders into a pooled buffer, so that
+// the body keeps one copy of exactly its size.
+func renderBody(render func(io.Writer) error) (body, error) {
+	b := bufpool.Get()
+	defer bufpool.Put(b)
+	if err := render(b); err != nil {
 		return body{}, err
 	}
 	if len(bytes.TrimSpace(b.Bytes())) == 0 {
@@ -81,17 +93,10 @@ func markdownBody(src string, headingLevel int) (body, error) {
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
 	makeSafe(doc, source, headingLevel)
-	var b bytes.Buffer
-	if err := md.Renderer().Render(&b, source, doc); err != nil {
-		return body{}, err
-	}
-	if bytes.TrimSpace(b.Bytes()) == nil {
-		return body{}, nil
-	}
 	// goldmark escapes all text and attribute values, writes no raw HTML
 	// from the source, and makeSafe has removed every link to a scheme
 	// other than http, https and mailto.
-	return body{HTML: htmltemplate.HTML(b.String())}, nil
+	return renderBody(func(w io.Writer) error { return md.Renderer().Render(w, source, doc) })
 }
 
 // makeSafe rewrites a Markdown tree for a page: headings move below
