@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -245,7 +246,8 @@ func writeEntry(w io.Writer, typ, key string, fs []field) error {
 	for _, f := range fs {
 		size += len(f.name) + len(f.value) + 9
 	}
-	var b strings.Builder
+	b := bufpool.Get()
+	defer bufpool.Put(b)
 	b.Grow(size)
 	b.WriteString("@")
 	b.WriteString(typ)
@@ -266,6 +268,6 @@ func writeEntry(w io.Writer, typ, key string, fs []field) error {
 		b.WriteString(",\n")
 	}
 	b.WriteString("}\n")
-	_, err := io.WriteString(w, b.String())
+	_, err := w.Write(b.Bytes())
 	return err
 }
