@@ -12,10 +12,9 @@ import (
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
-// The JSON-LD of pages comes from talk/jsonld, with the
-// addresses only this package knows: the page's own and its talks'.
-// jsonld escapes "<", ">" and "&" in its output, so it cannot end the
-// script element.
+// The JSON-LD of pages comes from talk/jsonld, with the addresses only
+// this package knows: the page's own and its talks'. jsonld escapes "<",
+// ">" and "&" in its output, so it cannot end the script element.
 
 // ldOptions are talk/jsonld's options for a page at pagePath.
 func (r *Renderer) ldOptions(pagePath string) jsonld.Options {
