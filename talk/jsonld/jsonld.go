@@ -88,23 +88,22 @@ func encode(b *bytes.Buffer, nodes []any, opt Options, size int) error {
 		{"@graph", nodes},
 	}
 	// Starting at about the document's size saves the buffer's doublings
-	// from empty, which were a tenth of a page's bytes.
-	b.Grow(size)
-	if opt.Indent == "" {
-		w := jsonWriter{b: b}
-		if err := w.value(doc); err != nil {
-			return fmt.Errorf("jsonld: %w", err)
-		}
-		return b.WriteByte('\n')
+	// from empty, which were a tenth of a page's bytes. An indented
+	// document is written compactly first, into a buffer of its own.
+	compact := b
+	if opt.Indent != "" {
+		compact = bufpool.Get()
+		defer bufpool.Put(compact)
 	}
-	compact := bufpool.Get()
-	defer bufpool.Put(compact)
+	compact.Grow(size)
 	w := jsonWriter{b: compact}
 	if err := w.value(doc); err != nil {
 		return fmt.Errorf("jsonld: %w", err)
 	}
-	if err := json.Indent(b, compact.Bytes(), "", opt.Indent); err != nil {
-		return fmt.Errorf("jsonld: %w", err)
+	if opt.Indent != "" {
+		if err := json.Indent(b, compact.Bytes(), "", opt.Indent); err != nil {
+			return fmt.Errorf("jsonld: %w", err)
+		}
 	}
 	return b.WriteByte('\n')
 }

@@ -9,7 +9,7 @@ import (
 
 // WriteEvent writes the graph of an event page to w: see [MarshalEvent].
 func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) error {
-	return write(w, eventNodes(e, talks, opt), opt, 4<<10)
+	return write(w, eventNodes(e, talks, opt), opt, pageGraphSize)
 }
 
 // MarshalEvent returns the graph of an event: the Event with its dates,
@@ -18,7 +18,7 @@ func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) err
 // performers and, with Options.TalkURL, its page, so that a consumer
 // merges what the event's page and the talks' pages say.
 func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error) {
-	return marshal(eventNodes(e, talks, opt), opt, 4<<10)
+	return marshal(eventNodes(e, talks, opt), opt, pageGraphSize)
 }
 
 func eventNodes(e *talk.Event, talks []*talk.Talk, opt Options) []any {
@@ -32,14 +32,14 @@ func eventNodes(e *talk.Event, talks []*talk.Talk, opt Options) []any {
 // WriteSpeaker writes the graph of a speaker page to w: see
 // [MarshalSpeaker].
 func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options) error {
-	return write(w, speakerNodes(s, talks, opt), opt, 4<<10)
+	return write(w, speakerNodes(s, talks, opt), opt, pageGraphSize)
 }
 
 // MarshalSpeaker returns the graph of a speaker: the Person (as in a talk's
 // graph, with the same @id, and with their biography) and the talks they
 // gave, as performerIn, each as in [MarshalEvent].
 func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
-	return marshal(speakerNodes(s, talks, opt), opt, 4<<10)
+	return marshal(speakerNodes(s, talks, opt), opt, pageGraphSize)
 }
 
 func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) []any {
@@ -49,6 +49,10 @@ func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) []any {
 		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
 		member{"performerIn", g.talkRefs(talks)})}
 }
+
+// pageGraphSize is about how long an event's or a speaker's graph is, for
+// the buffer it is written in to start at.
+const pageGraphSize = 4 << 10
 
 // talkRefs lists talks by reference, for an event or a speaker.
 func (g *graph) talkRefs(talks []*talk.Talk) []any {

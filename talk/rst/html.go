@@ -209,7 +209,7 @@ func (hw *htmlWriter) inlines(is []Inline) {
 
 // writeEscaped writes s as html.EscapeString(s), without building the
 // escaped copy: most descriptions' text has an apostrophe or a quotation
-// mark, and those copies were a fifth of the bytes a page allocated.
+// mark, and those copies were a tenth of the bytes a page allocated.
 func writeEscaped(w io.StringWriter, s string) {
 	for {
 		i := strings.IndexAny(s, `<>&'"`)
