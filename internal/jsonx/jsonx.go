@@ -125,16 +125,14 @@ func Object(raw []byte, base int64) ([]Member, error) {
 			continue
 		}
 		start := s.pos
-		if _, err := s.str(); err != nil {
-			return nil, err
-		}
+		s.skipString()
 		name, _ := String(raw[start:s.pos])
 		s.skipSpace()
 		s.pos++ // the colon
 		s.skipSpace()
 		vstart := s.pos
-		if _, err := s.value(0); err != nil {
-			return nil, err
+		if !s.skipValue() {
+			return nil, s.expected("a value")
 		}
 		if out == nil {
 			// Records' objects have a few members to a few dozen;
@@ -169,8 +167,8 @@ func Array(raw []byte, base int64) ([]Value, error) {
 			continue
 		}
 		start := s.pos
-		if _, err := s.value(0); err != nil {
-			return nil, err
+		if !s.skipValue() {
+			return nil, s.expected("a value")
 		}
 		out = append(out, Value{Raw: raw[start:s.pos], Offset: base + int64(start)})
 	}

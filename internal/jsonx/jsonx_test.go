@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -16,6 +18,7 @@ var seeds = []string{
 	`[]`, `{}`, `""`, `0`, `-1.5E+3`, `null`,
 	`{"a": 1,}`, `[1,]`, `{"a" 1}`, `01`, `1.`, `.5`, `"\x"`, "\"a\tb\"", `"\ud800"`, `{"a":1} x`, `[`, `nul`,
 	"\xff", `"` + "\xff" + `"`, `{"a":[1,2,{"b":"c"}]}`, " \n{ } \n",
+	`{"a\\":"b\\\"}\\","c":[":",{"]":"}"}],"d":-1e-3}`, `[true , null ,"x\"y"]`, `{"a":}`, `[:]`,
 }
 
 // FuzzCheck holds the scanner to encoding/json's verdict on validity, and
@@ -40,6 +43,10 @@ func FuzzCheck(f *testing.F) {
 			if se, ok := err.(*SyntaxError); ok && (se.Offset < 0 || se.Offset > int64(len(data))) {
 				t.Fatalf("Check(%q) = %#v, want a *SyntaxError within the input", data, err)
 			}
+			// Object and Array want checked input, but must still
+			// return on anything else.
+			Object(data, 0)
+			Array(data, 0)
 			return
 		}
 		switch Kind(data) {
@@ -126,10 +133,32 @@ func TestWritePython(t *testing.T) {
 }
 
 func TestCheckDuplicates(t *testing.T) {
-	err := Check([]byte(`{"a": {"b": 1, "\u0062": 2}}`), 0)
-	want := &SyntaxError{Offset: 15, Msg: `duplicate member name "b"`}
-	if diff := cmp.Diff(want, err); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
+	// members writes an object of n members k0, k1... and then extra.
+	members := func(n int, extra string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			fmt.Fprintf(&b, `"k%d":%d,`, i, i)
+		}
+		b.WriteString(extra + "}")
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, doc string
+		want      error
+	}{
+		{"escaped", `{"a": {"b": 1, "\u0062": 2}}`, &SyntaxError{Offset: 15, Msg: `duplicate member name "b"`}},
+		{"among the first", members(10, `"k3":0`), &SyntaxError{Offset: 71, Msg: `duplicate member name "k3"`}},
+		// Past the names kept in place, duplicates are found in a set:
+		// of a name kept in place, and of one in the set.
+		{"of a first", members(100, `"k3":0`), &SyntaxError{Offset: 881, Msg: `duplicate member name "k3"`}},
+		{"of a later", members(100, `"k99":0`), &SyntaxError{Offset: 881, Msg: `duplicate member name "k99"`}},
+		{"none", members(100, `"k":0`), nil},
+	} {
+		err := Check([]byte(tc.doc), 0)
+		if diff := cmp.Diff(tc.want, err); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tc.name, diff)
+		}
 	}
 }
 
@@ -208,5 +237,35 @@ func TestPointerToken(t *testing.T) {
 		if got := UnescapePointerToken(tok); got != name {
 			t.Errorf("UnescapePointerToken(%q) = %q, want %q", tok, got, name)
 		}
+	}
+}
+
+// BenchmarkCheck checks the seed record, and an object of 60,000 members
+// (650 kB, within the default record size), whose duplicate search took
+// quadratic time before names past the first few went into a set.
+func BenchmarkCheck(b *testing.B) {
+	record, err := os.ReadFile("../../testdata/pyvideo/europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var many bytes.Buffer
+	many.WriteString("{")
+	for i := range 60000 {
+		fmt.Fprintf(&many, `"k%d":0,`, i)
+	}
+	many.WriteString(`"x":0}`)
+	for _, bc := range []struct {
+		name string
+		data []byte
+	}{{"record", record}, {"many-members", many.Bytes()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Check(bc.data, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -96,7 +95,7 @@ func (s *scanner) object(depth int) (any, error) {
 	s.pos++
 	var (
 		obj   map[string]any
-		names []string
+		names memberNames
 	)
 	if s.build {
 		obj = map[string]any{}
@@ -118,17 +117,23 @@ func (s *scanner) object(depth int) (any, error) {
 		}
 		// Readers keep only one of two members with the same name, so a
 		// duplicate would be lost silently: refuse it.
-		name := string(s.data[start+1 : s.pos-1])
+		raw := s.data[start+1 : s.pos-1]
+		var name string
 		if escapes {
-			name, _ = unquote(s.data[start+1 : s.pos-1])
+			name, _ = unquote(raw)
+			raw = []byte(name)
+		} else if s.build {
+			name = string(raw)
 		}
-		_, seen := obj[name]
-		if seen || !s.build && slices.Contains(names, name) {
+		var seen bool
+		if s.build {
+			_, seen = obj[name]
+		} else {
+			seen = !names.add(raw)
+		}
+		if seen {
 			s.pos = start
-			return nil, &SyntaxError{Offset: int64(start), Msg: fmt.Sprintf("duplicate member name %q", name)}
-		}
-		if !s.build {
-			names = append(names, name)
+			return nil, &SyntaxError{Offset: int64(start), Msg: fmt.Sprintf("duplicate member name %q", raw)}
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
@@ -153,6 +158,39 @@ func (s *scanner) object(depth int) (any, error) {
 		}
 		return nil, s.expected("',' or '}' after an object member")
 	}
+}
+
+// memberNames are the names of an object's members met so far, for
+// finding a duplicate without making a string of each name. The first few
+// are kept in place and looked through, which is every name of a talk
+// record's objects; past them a set keeps a hostile object of many
+// thousands of members from taking quadratic time.
+type memberNames struct {
+	few  [24][]byte
+	n    int
+	many map[string]struct{}
+}
+
+// add adds name and reports whether it was new.
+func (m *memberNames) add(name []byte) bool {
+	for _, f := range m.few[:m.n] {
+		if bytes.Equal(f, name) {
+			return false
+		}
+	}
+	if m.n < len(m.few) {
+		m.few[m.n] = name
+		m.n++
+		return true
+	}
+	if m.many == nil {
+		m.many = map[string]struct{}{}
+	}
+	if _, ok := m.many[string(name)]; ok {
+		return false
+	}
+	m.many[string(name)] = struct{}{}
+	return true
 }
 
 func (s *scanner) array(depth int) (any, error) {
@@ -184,6 +222,65 @@ func (s *scanner) array(depth int) (any, error) {
 			return list, nil
 		}
 		return nil, s.expected("',' or ']' after an array element")
+	}
+}
+
+// skipValue moves past the value at s.pos (after white space) of a
+// document that Check has accepted, without checking it again. Object and
+// Array take a checked document apart a level at a time, and checking
+// every nested value again at each level was most of a reader's scanning.
+// It reports whether it moved at all: on input Check would refuse, it
+// still stops, somewhere, but may find nothing to move past.
+func (s *scanner) skipValue() bool {
+	start, depth := s.pos, 0
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case '"':
+			s.skipString()
+		case '{', '[':
+			depth++
+			s.pos++
+		case '}', ']':
+			if depth == 0 {
+				return s.pos > start
+			}
+			depth--
+			s.pos++
+		case ' ', '\t', '\r', '\n', ',', ':':
+			if depth == 0 {
+				return s.pos > start
+			}
+			s.pos++
+		default: // a number or a literal
+			s.pos++
+			continue
+		}
+		if depth == 0 {
+			return true
+		}
+	}
+	return s.pos > start
+}
+
+// skipString moves past the string at s.pos of a checked document.
+func (s *scanner) skipString() {
+	s.pos++ // the opening quote
+	for {
+		i := bytes.IndexByte(s.data[s.pos:], '"')
+		if i < 0 {
+			s.pos = len(s.data)
+			return
+		}
+		s.pos += i + 1
+		// The quote ends the string unless an odd run of backslashes
+		// escapes it.
+		n := 0
+		for j := s.pos - 2; j >= 0 && s.data[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return
+		}
 	}
 }
 
