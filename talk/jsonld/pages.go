@@ -21,12 +21,16 @@ func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error
 	return marshal(eventNodes(e, talks, opt), opt, pageGraphSize)
 }
 
-func eventNodes(e *talk.Event, talks []*talk.Talk, opt Options) []any {
-	g := graph{opt: opt}
-	return []any{append(g.eventNodeOf(e),
-		member{"description", strings.TrimSpace(e.Description)},
-		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
-		member{"subEvent", g.talkRefs(talks)})}
+func eventNodes(ev *talk.Event, talks []*talk.Talk, opt Options) func(*encoder) {
+	g := &graph{opt: opt}
+	return func(e *encoder) {
+		e.open()
+		g.eventMembers(e, ev)
+		e.str("description", strings.TrimSpace(ev.Description))
+		e.str("mainEntityOfPage", absoluteOrEmpty(opt.PageURL))
+		g.talkRefs(e, "subEvent", talks)
+		e.close()
+	}
 }
 
 // WriteSpeaker writes the graph of a speaker page to w: see
@@ -42,40 +46,43 @@ func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, e
 	return marshal(speakerNodes(s, talks, opt), opt, pageGraphSize)
 }
 
-func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) []any {
-	g := graph{opt: opt}
-	return []any{append(g.person(s, g.personID(s)),
-		member{"description", strings.TrimSpace(s.Bio)},
-		member{"mainEntityOfPage", absoluteOrEmpty(opt.PageURL)},
-		member{"performerIn", g.talkRefs(talks)})}
+func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) func(*encoder) {
+	g := &graph{opt: opt}
+	return func(e *encoder) {
+		e.open()
+		personMembers(e, s, g.personID(s))
+		e.str("description", strings.TrimSpace(s.Bio))
+		e.str("mainEntityOfPage", absoluteOrEmpty(opt.PageURL))
+		g.talkRefs(e, "performerIn", talks)
+		e.close()
+	}
 }
 
 // pageGraphSize is about how long an event's or a speaker's graph is, for
 // the buffer it is written in to start at.
 const pageGraphSize = 4 << 10
 
-// talkRefs lists talks by reference, for an event or a speaker.
-func (g *graph) talkRefs(talks []*talk.Talk) []any {
-	var refs []any
+// talkRefs writes the member k, the talks given by reference, for an
+// event or a speaker.
+func (g *graph) talkRefs(e *encoder, k string, talks []*talk.Talk) {
+	refs := e.openArray(k)
 	for _, t := range talks {
-		var performers []any
+		e.open()
+		e.str("@type", "Event")
+		e.str("@id", g.id("talk", t.Event.ID, t.ID))
+		e.str("name", t.Title)
+		e.str("startDate", g.dateIn(t.Recorded, t.Event.TimeZone))
+		if g.opt.TalkURL != nil {
+			e.str("url", absoluteOrEmpty(g.opt.TalkURL(t)))
+		}
+		performers := e.openArray("performer")
 		for i := range t.Speakers {
 			if id := g.personID(&t.Speakers[i]); id != "" {
-				performers = append(performers, object{{"@id", id}})
+				reference(e, id)
 			}
 		}
-		page := ""
-		if g.opt.TalkURL != nil {
-			page = absoluteOrEmpty(g.opt.TalkURL(t))
-		}
-		refs = append(refs, object{
-			{"@type", "Event"},
-			{"@id", g.id("talk", t.Event.ID, t.ID)},
-			{"name", t.Title},
-			{"startDate", g.dateIn(t.Recorded, t.Event.TimeZone)},
-			{"url", page},
-			{"performer", performers},
-		})
+		e.closeArray(performers)
+		e.close()
 	}
-	return refs
+	e.closeArray(refs)
 }
