@@ -45,3 +45,18 @@ func BenchmarkLanguageValid(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseLanguage parses an ISO 639-3 code, as pyvideo's records
+// carry, and a BCP 47 tag with a region.
+func BenchmarkParseLanguage(b *testing.B) {
+	for _, code := range []string{"eng", "pt-BR"} {
+		b.Run(code, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := talk.ParseLanguage(code); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -21,6 +21,9 @@ func ParseLanguage(s string) (Language, error) {
 	if s == "" {
 		return "", nil
 	}
+	if l, ok := parseBase(s); ok {
+		return l, nil
+	}
 	tag, err := language.Parse(s)
 	if err != nil {
 		return "", fmt.Errorf("talk: %q is not a known language code (want BCP 47, e.g. \"en\", or ISO 639-3, e.g. \"eng\")", s)
@@ -61,6 +64,26 @@ func (l Language) tag() (language.Tag, bool) {
 	}
 	tag, err := language.Parse(string(l))
 	return tag, l != "" && err == nil
+}
+
+// parseBase is ParseLanguage for a code that is a primary language subtag
+// alone, as most archives' codes are ("en", "eng"): looked up and
+// composed, in half the time of parsing a whole tag and without its three
+// allocations (BenchmarkParseLanguage). TestParseBase holds it to language.Parse on
+// every two- and three-letter code.
+func parseBase(s string) (Language, bool) {
+	if !isLowerBase(s) {
+		return "", false
+	}
+	base, err := language.ParseBase(s)
+	if err != nil {
+		return "", false
+	}
+	tag, err := language.Compose(base)
+	if err != nil {
+		return "", false
+	}
+	return Language(tag.String()), true
 }
 
 // isLowerBase reports whether s is two or three lower-case ASCII letters.
