@@ -387,29 +387,25 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// String decodes the JSON string raw. Strings without escapes, the
-// common case, are converted without encoding/json.
+// String decodes the JSON string raw, which must be well-formed (see
+// [Check]), as the values [Object] and [Array] return are; a value that
+// is not a string is not ok. Checking has proved its UTF-8 and its
+// characters, so they are not looked at again: that second look was most
+// of the time decoding a long description took.
 func String(raw []byte) (string, bool) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
 		return "", false
 	}
 	inner := raw[1 : len(raw)-1]
-	simple := utf8.Valid(inner)
-	for _, c := range inner {
-		if c == '\\' || c == '"' || c < 0x20 {
-			simple = false
-			break
-		}
-	}
-	if simple {
+	if bytes.IndexByte(inner, '\\') < 0 {
 		return string(inner), true
 	}
 	return unquote(inner)
 }
 
-// unquote decodes the inside of a JSON string with escapes, as
-// encoding/json does (a lone surrogate becomes U+FFFD), refusing what it
-// would refuse.
+// unquote decodes the inside of a checked JSON string with escapes, as
+// encoding/json does (a lone surrogate becomes U+FFFD). It is not ok only
+// on an escape that checking would have refused.
 func unquote(in []byte) (string, bool) {
 	out := make([]byte, 0, len(in))
 	for len(in) > 0 {
@@ -417,14 +413,6 @@ func unquote(in []byte) (string, bool) {
 		plain := in
 		if j := bytes.IndexByte(in, '\\'); j >= 0 {
 			plain = in[:j]
-		}
-		if !utf8.Valid(plain) {
-			return "", false
-		}
-		for _, c := range plain {
-			if c < 0x20 || c == '"' {
-				return "", false
-			}
 		}
 		out = append(out, plain...)
 		in = in[len(plain):]
