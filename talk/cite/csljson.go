@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -60,7 +61,11 @@ func cslDateOf(d talk.Date) *cslDate {
 	return &cslDate{DateParts: [][]int{parts}}
 }
 
-func cslItemOf(t *talk.Talk, id string, names []Name, opt Options) cslItem {
+// cslItemOf returns t as a CSL item. reads, when not nil, says which
+// variables will be read (see csl.Processor.Uses), and the ones that cost
+// most to build, the abstract and the keywords, are left out when it says
+// no.
+func cslItemOf(t *talk.Talk, id string, names []Name, opt Options, reads func(variable string) bool) cslItem {
 	it := cslItem{
 		ID:          id,
 		Type:        "speech",
@@ -72,7 +77,9 @@ func cslItemOf(t *talk.Talk, id string, names []Name, opt Options) cslItem {
 		Genre:       Genre(t),
 		URL:         link(t),
 		Language:    string(t.Language),
-		Abstract:    abstract(t),
+	}
+	if reads == nil || reads("abstract") {
+		it.Abstract = abstract(t)
 	}
 	it.Event = it.EventTitle
 	if opt.EventDate {
@@ -86,11 +93,8 @@ func cslItemOf(t *talk.Talk, id string, names []Name, opt Options) cslItem {
 	if t.Duration > 0 {
 		it.Dimensions = t.Duration.Clock()
 	}
-	for i, k := range tags(t) {
-		if i > 0 {
-			it.Keyword += ", "
-		}
-		it.Keyword += k
+	if reads == nil || reads("keyword") {
+		it.Keyword = strings.Join(tags(t), ", ")
 	}
 	return it
 }
@@ -108,7 +112,7 @@ func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent stri
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent(indent, "  ")
-	if err := enc.Encode(cslItemOf(t, id, Names(t), opt)); err != nil {
+	if err := enc.Encode(cslItemOf(t, id, Names(t), opt, nil)); err != nil {
 		return err
 	}
 	_, err := w.Write(append([]byte(indent), bytes.TrimSuffix(b.Bytes(), []byte("\n"))...))
@@ -118,9 +122,11 @@ func writeCSLItem(w io.Writer, t *talk.Talk, id string, opt Options, indent stri
 // Reference formats t's bibliography entry in f with pr, a processor of
 // any CSL style (see talk/cite/csl): the entry of the item [CSLItem]
 // gives, with [Key] as its id. A site's "cite this talk" box is one call.
+// It does not build the abstract and keywords when the style does not read
+// them (see [csl.Processor.Uses]), which most styles do not.
 func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (string, error) {
 	names := Names(t)
-	return pr.Entry(cslItemOf(t, key(t, names), names, opt).engineItem(), f)
+	return pr.Entry(cslItemOf(t, key(t, names), names, opt, pr.Uses).engineItem(), f)
 }
 
 // CSLItem returns the talk as an item for the CSL engine in talk/cite/csl,
@@ -129,7 +135,7 @@ func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (stri
 // every talk), so that formatted references and CSL-JSON files never
 // disagree.
 func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
-	return cslItemOf(t, id, Names(t), opt).engineItem()
+	return cslItemOf(t, id, Names(t), opt, nil).engineItem()
 }
 
 // engineItem is the item in the engine's form, without the JSON round

@@ -184,3 +184,50 @@ func TestCSLItemIsWrittenItem(t *testing.T) {
 		}
 	}
 }
+
+// TestReferenceIsEntryOfCSLItem holds Reference, which leaves out the
+// variables a style does not read, to the entry of the whole item, in
+// every built-in style and in one that reads the abstract and keywords
+// Reference may leave out, on the repository's records and the hostile
+// talk.
+func TestReferenceIsEntryOfCSLItem(t *testing.T) {
+	reads, err := csl.ParseStyle([]byte(`<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><title>reads all</title><id>reads-all</id></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout delimiter=". "><text variable="title"/><text variable="abstract"/><text variable="keyword"/></layout></bibliography>
+</style>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles := map[string]*csl.Style{"reads-all": reads}
+	for _, name := range csl.BuiltinStyleNames() {
+		if styles[name], err = csl.BuiltinStyle(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	talks := append(archiveTalks(t), hostileTalk(), &talk.Talk{})
+	for name, st := range styles {
+		pr, err := csl.New(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range talks {
+			for _, f := range []csl.Format{csl.Text, csl.HTML} {
+				got, err := Reference(pr, tk, f, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := pr.Entry(CSLItem(tk, Key(tk), Options{}), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != want {
+					t.Errorf("%s, %s: Reference = %q, want the entry of CSLItem %q", name, tk.Origin.Path, got, want)
+				}
+			}
+		}
+	}
+	if pr, err := csl.New(reads); err != nil || !pr.Uses("abstract") {
+		t.Errorf("the reads-all style does not read the abstract (%v)", err)
+	}
+}

@@ -198,6 +198,10 @@ type program struct {
 	// year of a cite or entry does not get it (citeproc-js's
 	// opt.has_year_suffix).
 	rendersYearSuffix bool
+
+	// reads holds the item variables a rendering can read (see
+	// Processor.Uses).
+	reads map[string]bool
 }
 
 // nameOptions are the name attributes that cs:style, cs:citation and
@@ -259,7 +263,43 @@ func compile(s *Style, loc *localeData) *program {
 	}
 	p.hasDisambiguate = hasDisambiguateTest(s.root)
 	p.rendersYearSuffix = rendersYearSuffix(s)
+	p.reads = variablesRead(s.root)
 	return p
+}
+
+// variablesRead returns the item variables a style can read: those it
+// names anywhere (in a text, number, label, names or date element, a
+// condition, a sort key, a macro nobody calls), with their long and
+// short forms, since a short form falls back to the long one; the
+// variables the engine derives them from (page-first from page,
+// title-short from shortTitle, container-title-short from
+// journalAbbreviation); and language, which decides title case and the
+// order of names for every item. It errs on the side of reading more:
+// a variable left out here changes the output.
+func variablesRead(root *element) map[string]bool {
+	reads := map[string]bool{"language": true}
+	derivedFrom := map[string]string{"page-first": "page", "title-short": "shortTitle", "container-title-short": "journalAbbreviation"}
+	var walk func(e *element)
+	walk = func(e *element) {
+		for _, a := range e.attrs {
+			if a.name != "variable" && a.name != "is-numeric" && a.name != "is-uncertain-date" {
+				continue
+			}
+			for _, v := range strings.Fields(a.value) {
+				long := strings.TrimSuffix(v, "-short")
+				for _, name := range [...]string{v, long, long + "-short", derivedFrom[v], derivedFrom[long+"-short"]} {
+					if name != "" {
+						reads[name] = true
+					}
+				}
+			}
+		}
+		for _, c := range e.children {
+			walk(c)
+		}
+	}
+	walk(root)
+	return reads
 }
 
 // rendersYearSuffix reports whether the citation or bibliography,

@@ -90,6 +90,14 @@ func New(style *Style, locales ...*Locale) (*Processor, error) {
 // Style returns information about the processor's style.
 func (pr *Processor) Style() StyleInfo { return pr.p.style.Info }
 
+// Uses reports whether the processor's style can read the item variable
+// named variable ("abstract", "title", "author"): a caller that builds
+// items only to format them may leave out a costly variable the style
+// never reads, and the output is the same. It errs on the side of true:
+// the style names the variable, or its short or long form, or the
+// engine reads it for every item (language).
+func (pr *Processor) Uses(variable string) bool { return pr.p.reads[variable] }
+
 // HasBibliography reports whether the style defines a bibliography.
 func (pr *Processor) HasBibliography() bool { return pr.p.bibliography != nil }
 

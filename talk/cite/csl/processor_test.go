@@ -1,0 +1,41 @@
+package csl
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestUses holds Uses to the variables a style names, their short and
+// long forms, the variables the engine derives them from, and language,
+// which the engine reads for every item.
+func TestUses(t *testing.T) {
+	const head = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title><id>t</id></info>`
+	const body = `<macro name="unused"><number variable="volume"/></macro>
+<citation><layout><text variable="title" form="short"/><names variable="author editor"/></layout></citation>
+<bibliography><sort><key variable="issued"/></sort><layout>
+<choose><if variable="abstract" is-numeric="edition" is-uncertain-date="event-date"><text variable="page-first"/></if></choose>
+<text variable="container-title-short"/><label variable="locator"/>
+</layout></bibliography>`
+	st, err := ParseStyle([]byte(head + body + `</style>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"abstract", "author", "container-title", "container-title-short", "edition", "editor",
+		"event-date", "issued", "journalAbbreviation", "language", "locator", "page", "page-first",
+		"shortTitle", "title", "title-short", "volume"}
+	var got []string
+	for _, v := range slices.Concat(want, []string{"keyword", "URL", "genre", "publisher", "note", ""}) {
+		if pr.Uses(v) {
+			got = append(got, v)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("variables used (-want +got):\n%s", diff)
+	}
+}
