@@ -185,3 +185,21 @@ func FuzzDropNicknames(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkClean cleans the descriptions of the repository's real
+// records, the longest text the citation formats clean; bytes are theirs.
+func BenchmarkClean(b *testing.B) {
+	var texts []string
+	var size int64
+	for _, tk := range archiveTalks(b) {
+		texts = append(texts, tk.Description)
+		size += int64(len(tk.Description))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			clean(s)
+		}
+	}
+}

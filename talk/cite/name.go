@@ -256,11 +256,20 @@ func clean(s string) string {
 	return norm.NFC.String(b.String())
 }
 
-// printableEnd returns where the run of printable ASCII characters other
-// than the space that starts at i ends.
+// printableEnd returns where the run of printable ASCII characters that
+// starts at i ends: a run has no space first, last or next to another, so
+// clean keeps all of it, and it takes in the words of a sentence at once.
 func printableEnd(s string, i int) int {
-	for i < len(s) && s[i] > ' ' && s[i] <= '~' {
-		i++
+	for start := i; i < len(s); {
+		// A space is taken with the character after it, so the one before
+		// it, in the run, is no space.
+		if c := s[i]; c == ' ' && i > start && i+1 < len(s) && s[i+1] > ' ' && s[i+1] <= '~' {
+			i += 2
+		} else if c > ' ' && c <= '~' {
+			i++
+		} else {
+			break
+		}
 	}
 	return i
 }
