@@ -203,3 +203,22 @@ func BenchmarkClean(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTexText writes the descriptions of the repository's real
+// records as BibTeX text; bytes are theirs.
+func BenchmarkTexText(b *testing.B) {
+	var texts []string
+	var size int64
+	for _, tk := range archiveTalks(b) {
+		texts = append(texts, clean(tk.Description))
+		size += int64(len(tk.Description))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			w := &texWriter{}
+			w.text(s)
+		}
+	}
+}

@@ -147,14 +147,20 @@ func (w *texWriter) character(s string, i int) int {
 // forms a ligature with the one before it, which only the run's first
 // could do with what was written before.
 func (w *texWriter) plainEnd(s string, i int) int {
-	for ; i < len(s); i++ {
+	for start := i; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf:
 			if w.ascii {
 				return i
 			}
-		case int(c) < len(texEscapes) && texEscapes[c] != "", c == '-', c == '`', c == '\'', c == ',':
+		case int(c) < len(texEscapes) && texEscapes[c] != "":
 			return i
+		case c == '-', c == '`', c == '\'', c == ',':
+			// emit checks the run's first character against what was
+			// written before; the others follow the one before them.
+			if i > start && (s[i-1] == c || c == '`' && (s[i-1] == '!' || s[i-1] == '?')) {
+				return i
+			}
 		}
 	}
 	return i
