@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -17,6 +18,30 @@ func FuzzMayHoldForbidden(f *testing.F) {
 	f.Fuzz(func(t *testing.T, page []byte) {
 		if bytes.ContainsFunc(page, forbidden) && !mayHoldForbidden(page) {
 			t.Errorf("mayHoldForbidden(%q) = false, but it holds a forbidden code point", page)
+		}
+	})
+}
+
+// FuzzHref holds href, which parses only what may be an absolute URL, to
+// its definition: parse every path, and link to an absolute URL as it is.
+func FuzzHref(f *testing.F) {
+	for _, s := range []string{"", "/", "/europython-2016/yury-selivanov.html", "//example.org/x", "https://example.org/a b", "mailto:x@example.org", "a:b", "/a:b", "/%zz", "javascript:alert(1)"} {
+		f.Add(s)
+	}
+	r := &Renderer{BaseURL: "https://talks.example.org/"}
+	f.Fuzz(func(t *testing.T, p string) {
+		want := ""
+		if u, err := url.Parse(p); err == nil && (u.Scheme != "" || u.Host != "") {
+			want = safeURL(p)
+		} else if p != "" {
+			segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+			for i, s := range segs {
+				segs[i] = url.PathEscape(s)
+			}
+			want = "https://talks.example.org/" + strings.Join(segs, "/")
+		}
+		if got := r.href(p); got != want {
+			t.Errorf("href(%q) = %q, want %q", p, got, want)
 		}
 	})
 }

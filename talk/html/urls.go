@@ -124,8 +124,12 @@ func (r *Renderer) href(p string) string {
 	if p == "" {
 		return ""
 	}
-	if u, err := url.Parse(p); err == nil && (u.Scheme != "" || u.Host != "") {
-		return safeURL(p)
+	// A path from the root, what URLs gives, has neither scheme nor host;
+	// anything else may be an absolute URL.
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		if u, err := url.Parse(p); err == nil && (u.Scheme != "" || u.Host != "") {
+			return safeURL(p)
+		}
 	}
 	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	for i, s := range segs {
