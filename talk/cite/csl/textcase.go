@@ -474,6 +474,18 @@ func (c *caseCtx) sentence(s string) string {
 }
 
 func (c *caseCtx) capitalizeFirst(s string) string {
+	// A string that starts with a capital starts with a word that is not
+	// lower case, which is all the pass below could change: most titles,
+	// names and terms. No tag starts with a letter, and only "<span" is
+	// rewritten before the pass. FuzzCapitalizeFirst holds this to it.
+	if s != "" && 'A' <= s[0] && s[0] <= 'Z' && !strings.Contains(s, "<span") {
+		return s
+	}
+	return c.capitalizeFirstRun(s)
+}
+
+// capitalizeFirstRun is citeproc-js's capitalize-first pass.
+func (c *caseCtx) capitalizeFirstRun(s string) string {
 	r := &caseRun{caseCtx: c, quotes: true, isFirst: true, words: func(r *caseRun, s string, _ int, _ string, _ bool) string {
 		w := wordDoppel.split(s)
 		for i, word := range w.strings {

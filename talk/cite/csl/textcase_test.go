@@ -35,3 +35,20 @@ func FuzzDoppelScanners(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCapitalizeFirst holds capitalize-first's shortcut for a string that
+// starts with a capital to the whole pass, in languages whose lower case
+// differs.
+func FuzzCapitalizeFirst(f *testing.F) {
+	for _, s := range []string{"", "Async/await in Python", "async", "Ilk", "İstanbul", "A <span class=\"nocase\">b</span>", `X "quoted" 'a'`, "Q: why?", "Z\u2028y", "N\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []string{"en", "tr", "de"} {
+			c := &caseCtx{langs: []string{lang}}
+			if got, want := c.capitalizeFirst(s), c.capitalizeFirstRun(s); got != want {
+				t.Errorf("%s: capitalizeFirst(%q) = %q, the whole pass gives %q", lang, s, got, want)
+			}
+		}
+	})
+}
