@@ -266,20 +266,7 @@ func pipelineStage(apa *csl.Processor) func(fs.FS) (int, int64, error) {
 			wg.Go(func() {
 				var r html.Renderer
 				for t := range talks {
-					err := pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err()
-					if err == nil {
-						err = r.WriteTalk(io.Discard, t, html.PageOptions{})
-					}
-					if err == nil {
-						_, err = jsonld.Write(io.Discard, t, jsonld.Options{})
-					}
-					if err == nil {
-						err = cite.WriteBibTeX(io.Discard, t, cite.Options{})
-					}
-					if err == nil {
-						err = writeAPA(io.Discard, apa, t)
-					}
-					if err != nil {
+					if err := pipelineTalk(&r, apa, t); err != nil {
 						select {
 						case errs <- fmt.Errorf("%s: %w", t.Origin.Path, err):
 						default:
@@ -308,6 +295,24 @@ func pipelineStage(apa *csl.Processor) func(fs.FS) (int, int64, error) {
 		}
 		return n, size, readErr
 	}
+}
+
+// pipelineTalk is the pipeline's work on one decoded talk: validate it,
+// then write its page, JSON-LD graph, BibTeX entry and APA reference.
+func pipelineTalk(r *html.Renderer, apa *csl.Processor, t *talk.Talk) error {
+	if err := pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err(); err != nil {
+		return err
+	}
+	if err := r.WriteTalk(io.Discard, t, html.PageOptions{}); err != nil {
+		return err
+	}
+	if _, err := jsonld.Write(io.Discard, t, jsonld.Options{}); err != nil {
+		return err
+	}
+	if err := cite.WriteBibTeX(io.Discard, t, cite.Options{}); err != nil {
+		return err
+	}
+	return writeAPA(io.Discard, apa, t)
 }
 
 // decodeStage is the floor: read every file and decode it into the model.
