@@ -393,6 +393,59 @@ func videoOf(v talk.Video, t *talk.Talk) (video, bool) {
 // shown as text instead. Brackets outside the host are percent-encoded, as
 // the URL standard requires.
 func safeURL(s string) string {
+	if plainWebURL(s) {
+		return s
+	}
+	return parsedSafeURL(s)
+}
+
+// plainWebURL reports whether s is an http(s) URL that parsedSafeURL
+// returns as it is: a lower-case scheme, a host of letters, digits,
+// hyphens and non-empty labels, then only the characters url.URL.String
+// keeps as they are, no bracket and one "#" at most, not last. Most are;
+// parsing each built a URL and then wrote it back out. FuzzSafeURL holds
+// it to parsedSafeURL.
+func plainWebURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	i, label := 0, 0 // the host's end, the length of its last label
+	for ; i < len(rest); i++ {
+		c := rest[i]
+		if c == '.' {
+			if label == 0 {
+				return false
+			}
+			label = 0
+			continue
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			break
+		}
+		label++
+	}
+	if i == 0 || i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+		return false
+	}
+	fragment := false
+	for ; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("-._~/?!$&'()*+,;=:@", c) >= 0:
+		case c == '#' && !fragment && i+1 < len(rest): // String drops an empty fragment
+			fragment = true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parsedSafeURL is safeURL for any string.
+func parsedSafeURL(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
 		return ""

@@ -46,6 +46,20 @@ func FuzzHref(f *testing.F) {
 	})
 }
 
+// FuzzSafeURL holds safeURL's shortcut for plain addresses to parsing.
+func FuzzSafeURL(f *testing.F) {
+	for _, s := range []string{"", "https://www.youtube.com/watch?v=ZfgeENJxj3A", "http://a.b/c#d#e", "https://docs..org/", "https://.org/",
+		"https://x.org./", "https://x.org../", "HTTPS://x.org/", "https://x.org/a|b", "https://x.org/[x]", "https://x.org:80/", "https://u@x.org/",
+		"https://x.org?q=1#f?g/h", "https://x.org/'()*!", "https://x.org/%41", "mailto:a@b.org", " https://x.org/", "https://x.org/a b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := safeURL(s), parsedSafeURL(s); got != want {
+			t.Errorf("safeURL(%q) = %q, parsing gives %q", s, got, want)
+		}
+	})
+}
+
 // FuzzShorten holds shorten, which stops collapsing white space once it
 // has enough, to its definition: collapse all of it, then cut.
 func FuzzShorten(f *testing.F) {
