@@ -89,6 +89,9 @@ type head struct {
 	Canonical   string
 	Thumbnail   string
 	JSONLD      htmltemplate.JS
+	// writeJSONLD, when JSONLD is left empty for it, writes the graph
+	// into the page as it is written out (see Renderer.page).
+	writeJSONLD func(io.Writer) error
 	Home        string // the index's URL; "" on the index itself or when there is none
 	SiteName    string
 	StyleSheet  string // the style sheet's URL; "" to inline the style
@@ -130,7 +133,7 @@ type link struct {
 // WriteTalk writes t's page to w, with its speakers and event linked to
 // their pages where the Renderer's URLs place them.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
-	p, err := r.page(t, opt)
+	p, err := r.page(t, opt, r.Templates != nil)
 	if err != nil {
 		return err
 	}
@@ -143,7 +146,9 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	}
 	b := bufpool.Get()
 	defer bufpool.Put(b)
-	writeTalkPage(b, p, style)
+	if err := writeTalkPage(b, p, style); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
 	_, err = w.Write(replaceForbidden(b.Bytes()))
 	return err
 }
@@ -296,10 +301,17 @@ func forbidden(r rune) bool {
 	return false
 }
 
-func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
-	ld, err := talkJSONLD(t, jsonld.Options{BaseURL: r.BaseURL})
-	if err != nil {
-		return nil, err
+// page is the data of t's page. For templates (executing), it holds the
+// JSON-LD graph as a value; written out, the graph is written straight
+// into the page instead, sparing a copy of its largest part.
+func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, error) {
+	ldOpt := jsonld.Options{BaseURL: r.BaseURL}
+	var ld htmltemplate.JS
+	if executing {
+		var err error
+		if ld, err = talkJSONLD(t, ldOpt); err != nil {
+			return nil, err
+		}
 	}
 	urls := r.urls()
 	p := &page{
@@ -322,6 +334,12 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions) (*page, error) {
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
 	p.Head.JSONLD = ld
+	if !executing {
+		p.Head.writeJSONLD = func(w io.Writer) error {
+			_, err := jsonld.Write(w, t, ldOpt)
+			return err
+		}
+	}
 	if !t.Event.IsZero() {
 		p.EventURL = r.href(urls.Event(&t.Event))
 	}

@@ -19,21 +19,24 @@ import (
 //
 // A Renderer with its own Templates executes them instead, so that
 // overriding a block works as documented.
-func writeTalkPage(b *bytes.Buffer, p *page, style string) {
+func writeTalkPage(b *bytes.Buffer, p *page, style string) error {
 	// "page"
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	attrText(b, p.Head.Lang)
 	b.WriteString("\">\n<head>\n")
-	writeHead(b, &p.Head, style)
+	if err := writeHead(b, &p.Head, style); err != nil {
+		return err
+	}
 	b.WriteString("\n</head>\n<body>\n")
 	writeNav(b, &p.Head)
 	b.WriteString("\n<main>\n")
 	writeTalkBlock(b, p)
 	b.WriteString("\n</main>\n</body>\n</html>\n")
+	return nil
 }
 
 // writeHead is the "head" block.
-func writeHead(b *bytes.Buffer, h *head, style string) {
+func writeHead(b *bytes.Buffer, h *head, style string) error {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	htmlText(b, h.Title)
 	b.WriteString("</title>\n")
@@ -73,7 +76,18 @@ func writeHead(b *bytes.Buffer, h *head, style string) {
 		b.WriteString(`<script type="application/ld+json">`)
 		b.WriteString(string(h.JSONLD))
 		b.WriteString(`</script>`)
+	} else if h.writeJSONLD != nil {
+		// The graph as talkJSONLD gives it: without its final line break.
+		b.WriteString(`<script type="application/ld+json">`)
+		if err := h.writeJSONLD(b); err != nil {
+			return err
+		}
+		if n := b.Len(); n > 0 && b.Bytes()[n-1] == '\n' {
+			b.Truncate(n - 1)
+		}
+		b.WriteString(`</script>`)
 	}
+	return nil
 }
 
 // metaLine writes a meta element, start up to its content value, and the
