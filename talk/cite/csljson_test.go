@@ -231,3 +231,33 @@ func TestReferenceIsEntryOfCSLItem(t *testing.T) {
 		t.Errorf("the reads-all style does not read the abstract (%v)", err)
 	}
 }
+
+// BenchmarkReference formats the APA reference of each of the
+// repository's real records, descriptions and tags included, as a
+// site's "cite this talk" box does; ns/talk is the time per talk and
+// bytes are those of the records.
+func BenchmarkReference(b *testing.B) {
+	st, err := csl.BuiltinStyle("apa")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pr, err := csl.New(st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	talks := archiveTalks(b)
+	var size int64
+	for _, t := range talks {
+		size += int64(len(t.Origin.Raw))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range talks {
+			if _, err := Reference(pr, t, csl.Text, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(talks)), "ns/talk")
+}
