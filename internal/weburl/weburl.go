@@ -39,33 +39,41 @@ func hasWebScheme(s string) bool {
 }
 
 // plain reports whether s is a web address that url.Parse cannot refuse:
-// "http://" or "https://", a host name of ASCII letters, digits, dots and
-// hyphens, then printable ASCII but "%" (whose escapes url.Parse checks).
+// a plain scheme and host (see SplitPlain), then printable ASCII but "%"
+// (whose escapes url.Parse checks).
 func plain(s string) bool {
-	rest, ok := strings.CutPrefix(s, "https://")
+	_, rest, ok := SplitPlain(s)
 	if !ok {
-		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
-			return false
-		}
-	}
-	i := 0
-	for ; i < len(rest); i++ {
-		if c := rest[i]; !hostByte[c] {
-			if c != '/' && c != '?' && c != '#' {
-				return false
-			}
-			break
-		}
-	}
-	if i == 0 {
 		return false
 	}
-	for ; i < len(rest); i++ {
+	for i := 0; i < len(rest); i++ {
 		if c := rest[i]; c <= ' ' || c >= 0x7f || c == '%' {
 			return false
 		}
 	}
 	return true
+}
+
+// SplitPlain splits s, when it starts "http://" or "https://" and a host
+// name of ASCII letters, digits, dots and hyphens that ends s or is
+// followed by "/", "?" or "#", into that host and the rest. The host has
+// no user, port or brackets, so url.Parse reads it as it is; whether the
+// rest is well-formed is the caller's to decide.
+func SplitPlain(s string) (host, rest string, ok bool) {
+	after, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if after, ok = strings.CutPrefix(s, "http://"); !ok {
+			return "", "", false
+		}
+	}
+	i := 0
+	for i < len(after) && hostByte[after[i]] {
+		i++
+	}
+	if i == 0 || i < len(after) && after[i] != '/' && after[i] != '?' && after[i] != '#' {
+		return "", "", false
+	}
+	return after[:i], after[i:], true
 }
 
 // hostByte marks the bytes of a plain host name.

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -418,38 +419,18 @@ func safeURL(s string) string {
 }
 
 // plainWebURL reports whether s is an http(s) URL that parsedSafeURL
-// returns as it is: a lower-case scheme, a host of letters, digits,
-// hyphens and non-empty labels, then only the characters url.URL.String
-// keeps as they are, no bracket and one "#" at most, not last. Most are;
-// parsing each built a URL and then wrote it back out. FuzzSafeURL holds
-// it to parsedSafeURL.
+// returns as it is: a lower-case scheme, a plain host (weburl.SplitPlain)
+// that validHost takes, then only the characters url.URL.String keeps as
+// they are, no bracket and one "#" at most, not last. Most are; parsing
+// each built a URL and then wrote it back out. FuzzSafeURL holds it to
+// parsedSafeURL.
 func plainWebURL(s string) bool {
-	rest, ok := strings.CutPrefix(s, "https://")
-	if !ok {
-		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
-			return false
-		}
-	}
-	i, label := 0, 0 // the host's end, the length of its last label
-	for ; i < len(rest); i++ {
-		c := rest[i]
-		if c == '.' {
-			if label == 0 {
-				return false
-			}
-			label = 0
-			continue
-		}
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
-			break
-		}
-		label++
-	}
-	if i == 0 || i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+	host, rest, ok := weburl.SplitPlain(s)
+	if !ok || !validHost(host) {
 		return false
 	}
 	fragment := false
-	for ; i < len(rest); i++ {
+	for i := 0; i < len(rest); i++ {
 		switch c := rest[i]; {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 		case strings.IndexByte("-._~/?!$&'()*+,;=:@", c) >= 0:
@@ -495,9 +476,8 @@ func validHost(host string) bool {
 	if host == "" || strings.ContainsAny(host, " \t%") {
 		return false
 	}
-	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
-	for _, l := range labels {
-		if l == "" {
+	for label := range strings.SplitSeq(strings.TrimSuffix(host, "."), ".") {
+		if label == "" {
 			return false
 		}
 	}

@@ -71,22 +71,23 @@ func writeHead(b *bytes.Buffer, h *head, style string) error {
 		b.WriteString("</style>")
 	}
 	b.WriteByte('\n')
+	if h.JSONLD == "" && h.writeJSONLD == nil {
+		return nil
+	}
+	b.WriteString(`<script type="application/ld+json">`)
 	if h.JSONLD != "" {
 		// jsvalescaper passes a template.JS value through as it is.
-		b.WriteString(`<script type="application/ld+json">`)
 		b.WriteString(string(h.JSONLD))
-		b.WriteString(`</script>`)
-	} else if h.writeJSONLD != nil {
+	} else {
 		// The graph as talkJSONLD gives it: without its final line break.
-		b.WriteString(`<script type="application/ld+json">`)
 		if err := h.writeJSONLD(b); err != nil {
 			return err
 		}
 		if n := b.Len(); n > 0 && b.Bytes()[n-1] == '\n' {
 			b.Truncate(n - 1)
 		}
-		b.WriteString(`</script>`)
 	}
+	b.WriteString(`</script>`)
 	return nil
 }
 
