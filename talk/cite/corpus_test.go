@@ -2,10 +2,12 @@ package cite
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -89,6 +91,39 @@ func TestKeysCorpus(t *testing.T) {
 		seen[k] = true
 	}
 	t.Logf("%d talks, %d unique keys, %d needed a suffix", n, len(seen), suffixed)
+}
+
+// BenchmarkWriteRecords writes each of the repository's real records in
+// each citation format, as a site's download links do; ns/talk is the
+// time per talk and bytes are those of the records.
+func BenchmarkWriteRecords(b *testing.B) {
+	talks := archiveTalks(b)
+	var size int64
+	for _, t := range talks {
+		size += int64(len(t.Origin.Raw))
+	}
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *talk.Talk) error
+	}{
+		{"bibtex", func(w io.Writer, t *talk.Talk) error { return WriteBibTeX(w, t, Options{}) }},
+		{"biblatex", func(w io.Writer, t *talk.Talk) error { return WriteBibLaTeX(w, t, Options{}) }},
+		{"ris", WriteRIS},
+		{"csl-json", func(w io.Writer, t *talk.Talk) error { return WriteCSLJSON(w, t) }},
+	} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range talks {
+					if err := f.write(io.Discard, t); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(talks)), "ns/talk")
+		})
+	}
 }
 
 func BenchmarkWriteBibTeX(b *testing.B) {

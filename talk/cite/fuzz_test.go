@@ -222,3 +222,16 @@ func BenchmarkTexText(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTexURL holds texURL's shortcut for URLs it leaves as they are to
+// the character-by-character way.
+func FuzzTexURL(f *testing.F) {
+	for _, s := range []string{"", "https://www.youtube.com/watch?v=m28fiN9y_r8", "http://x/{a}", `a\b`, "a b", "a\x7fb", "http://ü.example/é", "\xff", "~%#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		if got, want := texURL(u), texURLByRune(u); got != want {
+			t.Errorf("texURL(%q) = %q, want %q", u, got, want)
+		}
+	})
+}

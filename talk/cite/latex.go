@@ -294,6 +294,26 @@ func texTitle(s string, ascii bool) string {
 // backslashes percent-encoded (they would unbalance the value or end it),
 // all else as it is. BibLaTeX's url field is read verbatim.
 func texURL(u string) string {
+	if texSafeURL(u) {
+		return u // nearly every URL
+	}
+	return texURLByRune(u)
+}
+
+// texSafeURL reports whether texURL leaves u as it is: printable ASCII
+// without braces, backslashes or spaces.
+func texSafeURL(u string) bool {
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c <= ' ' || c >= 0x7f, c == '{', c == '}', c == '\\':
+			return false
+		}
+	}
+	return true
+}
+
+// texURLByRune is texURL looking at every character.
+func texURLByRune(u string) string {
 	var b strings.Builder
 	for _, r := range u {
 		switch {
