@@ -3,6 +3,7 @@ package cite
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gosimple/slug"
 
@@ -51,7 +52,7 @@ func key(t *talk.Talk, names []Name) string {
 	if y := year(t); y != 0 {
 		b.WriteString(strconv.Itoa(y))
 	}
-	for _, w := range strings.Fields(t.Title) {
+	for w := range strings.FieldsSeq(t.Title) {
 		f := fold(w, 20)
 		if f != "" && !stopWords[f] {
 			b.WriteString(f)
@@ -80,6 +81,9 @@ func fold(s string, max int) string {
 		// which cost more than the rest of a key.
 		return strings.ToLower(s[:min(len(s), max)])
 	}
+	if ascii(s) {
+		return foldASCII(s, max)
+	}
 	var b strings.Builder
 	for _, r := range slug.MakeLang(s, "en") {
 		if b.Len() == max {
@@ -90,6 +94,38 @@ func fold(s string, max int) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII is fold for ASCII text, such as "async/await" or "R&D", as
+// slug.MakeLang's English rules fold it: "&" is "and", "@" is "at",
+// letters are lower-cased, and everything else but digits is dropped.
+func foldASCII(s string, max int) string {
+	b := make([]byte, 0, min(len(s), max))
+	for i := 0; i < len(s) && len(b) < max; i++ {
+		word := ""
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == '&':
+			word = "and"
+		case c == '@':
+			word = "at"
+		}
+		b = append(b, word[:min(len(word), max-len(b))]...)
+	}
+	return string(b)
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // alnumASCII reports whether s is made of ASCII letters and digits only.
