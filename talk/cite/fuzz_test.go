@@ -235,3 +235,40 @@ func FuzzTexURL(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNameWords holds the word tests of name parsing, which look words up
+// without making lower-case copies, to the plain way of writing them.
+func FuzzNameWords(f *testing.F) {
+	for _, s := range []string{"", "Van", "VAN", "Del", "Ó", "Jr.", "JR", "PhD", "Dr.", "Speakers", "TALKS", "\u212aalks", "Ärzte", "Yury Selivanov et al.", "X ET AL", "İ et al", "a, et al"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		for name, m := range map[string]map[string]bool{"nonPersonWords": nonPersonWords, "degrees": degrees, "suffixes": suffixes, "honorifics": honorifics, "particles": particles} {
+			if got, want := inFolded(m, w), m[strings.ToLower(w)]; got != want {
+				t.Errorf("inFolded(%s, %q) = %v, want %v", name, w, got, want)
+			}
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		want := unicode.IsUpper(r) && particles[strings.ToLower(w[:size])+w[size:]]
+		switch w {
+		case "Ó", "Ní", "Nic", "Uí", "St.":
+			want = true
+		case "Al", "El", "Bin", "V.", "Do", "Lo", "Te", "Les", "Den":
+			want = false
+		}
+		if got := isUpperParticle(w); got != want {
+			t.Errorf("isUpperParticle(%q) = %v, want %v", w, got, want)
+		}
+		want2 := w
+		lower := strings.ToLower(w)
+		for _, suffix := range []string{", et al.", ", et al", " et al.", " et al"} {
+			if strings.HasSuffix(lower, suffix) {
+				want2 = strings.TrimSpace(w[:len(w)-len(suffix)])
+				break
+			}
+		}
+		if got := trimEtAl(w); got != want2 {
+			t.Errorf("trimEtAl(%q) = %q, want %q", w, got, want2)
+		}
+	})
+}

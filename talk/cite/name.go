@@ -361,10 +361,11 @@ func unwrap(s string) string {
 }
 
 func trimEtAl(s string) string {
-	lower := strings.ToLower(s)
-	for _, suffix := range []string{", et al.", ", et al", " et al.", " et al"} {
-		if strings.HasSuffix(lower, suffix) {
-			return strings.TrimSpace(s[:len(s)-len(suffix)])
+	for _, suffix := range [...]string{", et al.", ", et al", " et al.", " et al"} {
+		// No character outside ASCII folds to one of these, so the end
+		// of s is as long as the suffix it matches.
+		if n := len(s) - len(suffix); n >= 0 && strings.EqualFold(s[n:], suffix) {
+			return strings.TrimSpace(s[:n])
 		}
 	}
 	return s
@@ -392,16 +393,36 @@ func notPerson(s string) bool {
 	if strings.Contains(s, ":") || strings.Contains(s, " - ") || strings.ContainsAny(s, "–—") {
 		return true
 	}
-	words := strings.Fields(s)
-	if strings.Contains(s, "@") && !(len(words) == 1 && strings.Count(s, "@") == 1 && s[0] == '@') {
-		return true
-	}
-	for _, w := range words {
-		if nonPersonWords[strings.ToLower(strings.Trim(w, ".,;!?"))] {
+	words := 0
+	for w := range strings.FieldsSeq(s) {
+		if inFolded(nonPersonWords, strings.Trim(w, ".,;!?")) {
 			return true
 		}
+		words++
 	}
-	return len(words) > 6
+	if strings.Contains(s, "@") && !(words == 1 && strings.Count(s, "@") == 1 && s[0] == '@') {
+		return true
+	}
+	return words > 6
+}
+
+// inFolded reports whether m, whose keys are lower-case ASCII, holds w in
+// lower case: m[strings.ToLower(w)], without making the lower-case copy
+// of a short ASCII word, which most words of names are.
+func inFolded(m map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) || !ascii(w) {
+		return m[strings.ToLower(w)]
+	}
+	lower := buf[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return m[string(lower)]
 }
 
 // splitPeople splits s into several people's names when every part looks
@@ -456,14 +477,14 @@ var degrees = map[string]bool{
 	"esq": true, "dphil": true, "pe": true,
 }
 
-func isDegree(s string) bool { return degrees[strings.ToLower(strings.TrimSpace(s))] }
+func isDegree(s string) bool { return inFolded(degrees, strings.TrimSpace(s)) }
 
 var suffixes = map[string]bool{
 	"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true,
 }
 
 func isSuffix(w string) bool {
-	if suffixes[strings.ToLower(w)] {
+	if inFolded(suffixes, w) {
 		return w != "ii" && w != "iii" && w != "iv" // Roman numerals are written in capitals
 	}
 	return false
@@ -475,7 +496,7 @@ func parsePerson(s string) Name {
 		return parseCJK(s)
 	}
 	words := strings.Fields(s)
-	for len(words) > 1 && honorifics[strings.ToLower(words[0])] {
+	for len(words) > 1 && inFolded(honorifics, words[0]) {
 		words = words[1:]
 	}
 	s = strings.Join(words, " ")
@@ -608,7 +629,12 @@ func isUpperParticle(w string) bool {
 	case "Al", "El", "Bin", "V.", "Do", "Lo", "Te", "Les", "Den":
 		return false // given names and initials more often than particles
 	}
-	return unicode.IsUpper(r) && particles[strings.ToLower(w[:size])+w[size:]]
+	if !unicode.IsUpper(r) || len(w) > 16 { // 16: longer than any particle
+		return false
+	}
+	var buf [24]byte
+	lowered := append(utf8.AppendRune(buf[:0], unicode.ToLower(r)), w[size:]...)
+	return particles[string(lowered)]
 }
 
 // koreanFamilies are the romanisations of the commonest Korean family
