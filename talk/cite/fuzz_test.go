@@ -140,7 +140,9 @@ func FuzzFold(f *testing.F) {
 
 // FuzzTexText holds texWriter.text, which emits runs of plain text at
 // once, to the same text written a character at a time, each through
-// emit, in both modes and with the text's braces balanced or not.
+// emit, in both modes and with the text's braces balanced or not; and
+// texString, which returns a string of one plain run as it is, to the
+// same.
 func FuzzTexText(f *testing.F) {
 	for _, s := range []string{"", "async/await", "a--b", "``x''", ",,", "!`", "?``", "{}", "C++ & C# 100%", "Jos\u00e9 e\u0301", "三津田 -", "-", "'-'"} {
 		f.Add("", s)
@@ -157,6 +159,12 @@ func FuzzTexText(f *testing.F) {
 				textByCharacter(want, s)
 				if got.b.String() != want.b.String() {
 					t.Errorf("ascii %v, unbalanced %v: text(%q) after %q = %q, want %q", ascii, unbalanced, s, before, got.b.String(), want.b.String())
+				}
+				if before != "" || unbalanced != !bracesBalance(s) {
+					continue
+				}
+				if got := texString(s, ascii); got != want.b.String() {
+					t.Errorf("ascii %v: texString(%q) = %q, want %q", ascii, s, got, want.b.String())
 				}
 			}
 		}

@@ -277,6 +277,9 @@ func needsProtection(word string, start bool) bool {
 // texString returns s escaped as text.
 func texString(s string, ascii bool) string {
 	w := texWriter{ascii: ascii, unbalanced: !bracesBalance(s)}
+	if printableASCII(s) && w.plainEnd(s, 0) == len(s) {
+		return s // one run of plain text, as most names are
+	}
 	w.b.Grow(len(s) + len(s)/8) // escapes make TeX a little longer
 	w.text(s)
 	return w.b.String()
