@@ -35,31 +35,33 @@ func Key(t *talk.Talk) string {
 // key is Key for a talk whose speakers' names, or the first of them, are
 // names: a writer that needs both parses the names once.
 func key(t *talk.Talk, names []Name) string {
-	var b strings.Builder
-	author := "anon"
+	b := make([]byte, 0, 48) // two folded words and a year
 	if len(names) > 0 {
 		n := names[0]
 		if n.Literal != "" {
-			author = fold(strings.Fields(n.Literal)[0], 20)
+			for w := range strings.FieldsSeq(n.Literal) {
+				b = appendFold(b, w, 20)
+				break
+			}
 		} else {
-			author = fold(n.NonDroppingParticle+n.Family, 20)
-		}
-		if author == "" {
-			author = "anon"
+			b = appendFold(b, n.NonDroppingParticle+n.Family, 20)
 		}
 	}
-	b.WriteString(author)
+	if len(b) == 0 {
+		b = append(b, "anon"...)
+	}
 	if y := year(t); y != 0 {
-		b.WriteString(strconv.Itoa(y))
+		b = strconv.AppendInt(b, int64(y), 10)
 	}
 	for w := range strings.FieldsSeq(t.Title) {
-		f := fold(w, 20)
-		if f != "" && !stopWords[f] {
-			b.WriteString(f)
+		start := len(b)
+		b = appendFold(b, w, 20)
+		if len(b) > start && !stopWords[string(b[start:])] {
 			break
 		}
+		b = b[:start]
 	}
-	return b.String()
+	return string(b)
 }
 
 // year returns the year a talk is cited under, or 0.
@@ -73,34 +75,34 @@ func year(t *talk.Talk) int {
 	return 0
 }
 
-// fold returns s in ASCII lower-case letters and digits only, at most max
-// of them. Other scripts are transliterated (gosimple/slug's tables).
-func fold(s string, max int) string {
-	if alnumASCII(s) {
+// appendFold appends s in ASCII lower-case letters and digits only, at
+// most max of them, to b. Other scripts are transliterated
+// (gosimple/slug's tables).
+func appendFold(b []byte, s string, max int) []byte {
+	if ascii(s) {
 		// What slug.MakeLang makes of such a word, without its tables,
 		// which cost more than the rest of a key.
-		return strings.ToLower(s[:min(len(s), max)])
+		return appendFoldASCII(b, s, max)
 	}
-	if ascii(s) {
-		return foldASCII(s, max)
-	}
-	var b strings.Builder
+	n := 0
 	for _, r := range slug.MakeLang(s, "en") {
-		if b.Len() == max {
+		if n == max {
 			break
 		}
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
+			b = append(b, byte(r))
+			n++
 		}
 	}
-	return b.String()
+	return b
 }
 
-// foldASCII is fold for ASCII text, such as "async/await" or "R&D", as
-// slug.MakeLang's English rules fold it: "&" is "and", "@" is "at",
-// letters are lower-cased, and everything else but digits is dropped.
-func foldASCII(s string, max int) string {
-	b := make([]byte, 0, min(len(s), max))
+// appendFoldASCII is appendFold for ASCII text, such as "async/await" or
+// "R&D", as slug.MakeLang's English rules fold it: "&" is "and", "@" is
+// "at", letters are lower-cased, and everything else but digits is
+// dropped.
+func appendFoldASCII(b []byte, s string, max int) []byte {
+	max += len(b)
 	for i := 0; i < len(s) && len(b) < max; i++ {
 		word := ""
 		switch c := s[i]; {
@@ -115,23 +117,13 @@ func foldASCII(s string, max int) string {
 		}
 		b = append(b, word[:min(len(word), max-len(b))]...)
 	}
-	return string(b)
+	return b
 }
 
 // ascii reports whether s is all ASCII.
 func ascii(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// alnumASCII reports whether s is made of ASCII letters and digits only.
-func alnumASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
 			return false
 		}
 	}
