@@ -101,45 +101,50 @@ func cleanKey(k string) string {
 // First", joined by " and ", with literal names in braces so that BibTeX
 // neither splits nor inverts them.
 func bibtexNames(names []Name, ascii bool) string {
-	parts := make([]string, 0, len(names))
-	for _, n := range names {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(" and ")
+		}
 		if n.Literal != "" {
-			parts = append(parts, "{"+texString(n.Literal, ascii)+"}")
+			b.WriteString("{")
+			b.WriteString(texString(n.Literal, ascii))
+			b.WriteString("}")
 			continue
 		}
-		family := texString(n.Family, ascii)
-		if needsBraces(n.Family) {
-			family = "{" + family + "}"
-		}
 		if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
-			family = texString(p, ascii) + " " + family
+			b.WriteString(texString(p, ascii))
+			b.WriteString(" ")
 		}
-		s := family
+		if needsBraces(n.Family) {
+			b.WriteString("{")
+			b.WriteString(texString(n.Family, ascii))
+			b.WriteString("}")
+		} else {
+			b.WriteString(texString(n.Family, ascii))
+		}
 		if n.Suffix != "" {
-			s += ", " + texString(n.Suffix, ascii)
+			b.WriteString(", ")
+			b.WriteString(texString(n.Suffix, ascii))
 		}
 		if n.Given != "" || n.Suffix != "" {
-			s += ", " + texString(n.Given, ascii)
+			b.WriteString(", ")
+			b.WriteString(texString(n.Given, ascii))
 		}
-		parts = append(parts, s)
 	}
-	return strings.Join(parts, " and ")
+	return b.String()
 }
 
 // needsBraces reports whether a family name of several words would be
 // split by BibTeX's name parser: a word starting in lower case is read as
 // a "von" particle, and "and" as the start of the next name.
 func needsBraces(family string) bool {
-	words := strings.Fields(family)
-	if len(words) < 2 {
-		return false
+	words, split := 0, false
+	for w := range strings.FieldsSeq(family) {
+		words++
+		split = split || w == "and" || 'a' <= w[0] && w[0] <= 'z'
 	}
-	for _, w := range words {
-		if w == "and" || strings.ToLower(w[:1]) == w[:1] && strings.ToUpper(w[:1]) != w[:1] {
-			return true
-		}
-	}
-	return false
+	return words > 1 && split
 }
 
 // months are BibTeX's month macros, which styles print in the document's
@@ -195,9 +200,10 @@ func bibtexFields(t *talk.Talk, names []Name, ascii bool) []field {
 	add("title", texTitle(title(t), ascii))
 	how := Genre(t)
 	if ev := clean(t.Event.Title); ev != "" {
-		how += " at " + ev
 		if p := cityCountry(t); p != "" {
-			how += ", " + p
+			how += " at " + ev + ", " + p
+		} else {
+			how += " at " + ev
 		}
 	}
 	add("howpublished", texString(how, ascii))

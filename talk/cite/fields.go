@@ -105,7 +105,7 @@ func tags(t *talk.Talk) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, tag := range t.Tags {
-		for _, k := range strings.Split(tag, ",") {
+		for k := range strings.SplitSeq(tag, ",") {
 			k = clean(k)
 			if k != "" && !seen[k] {
 				seen[k] = true
