@@ -140,15 +140,28 @@ func FuzzFold(f *testing.F) {
 
 // FuzzTexText holds texWriter.text, which emits runs of plain text at
 // once, to the same text written a character at a time, each through
-// emit, in both modes and with the text's braces balanced or not; and
+// emit, in both modes and with the text's braces balanced or not;
 // texString, which returns a string of one plain run as it is, to the
-// same.
+// same; and bracesBalance, which skips eight bytes without a brace at
+// once, to a count of braces.
 func FuzzTexText(f *testing.F) {
-	for _, s := range []string{"", "async/await", "a--b", "``x''", ",,", "!`", "?``", "{}", "C++ & C# 100%", "Jos\u00e9 e\u0301", "三津田 -", "-", "'-'"} {
+	for _, s := range []string{"", "async/await", "a--b", "``x''", ",,", "!`", "?``", "{}", "{{{{{{{{x}}}}}}}}", "abcdefgh}{abcdefgh", "C++ & C# 100%", "Jos\u00e9 e\u0301", "三津田 -", "-", "'-'"} {
 		f.Add("", s)
 		f.Add("-", s)
 	}
 	f.Fuzz(func(t *testing.T, before, s string) {
+		depth := 0
+		for i := 0; i < len(s) && depth >= 0; i++ {
+			switch s[i] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+		}
+		if got, want := bracesBalance(s), depth == 0; got != want {
+			t.Errorf("bracesBalance(%q) = %v, want %v", s, got, want)
+		}
 		for _, ascii := range []bool{false, true} {
 			for _, unbalanced := range []bool{false, true} {
 				got := &texWriter{ascii: ascii, unbalanced: unbalanced}

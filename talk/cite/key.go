@@ -79,7 +79,7 @@ func year(t *talk.Talk) int {
 // most max of them, to b. Other scripts are transliterated
 // (gosimple/slug's tables).
 func appendFold(b []byte, s string, max int) []byte {
-	if ascii(s) {
+	if allASCII(s) {
 		// What slug.MakeLang makes of such a word, without its tables,
 		// which cost more than the rest of a key.
 		return appendFoldASCII(b, s, max)
@@ -120,8 +120,8 @@ func appendFoldASCII(b []byte, s string, max int) []byte {
 	return b
 }
 
-// ascii reports whether s is all ASCII.
-func ascii(s string) bool {
+// allASCII reports whether s is all ASCII.
+func allASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

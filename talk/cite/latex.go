@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/internal/ascii"
 )
 
 // This file turns text into the value of a BibTeX field: LaTeX's special
@@ -72,6 +74,12 @@ type texWriter struct {
 func bracesBalance(s string) bool {
 	depth := 0
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) {
+			if x := ascii.Load64(s, i); !ascii.Has(x, '{') && !ascii.Has(x, '}') {
+				i += 7 // no brace in these eight bytes
+				continue
+			}
+		}
 		switch s[i] {
 		case '{':
 			depth++

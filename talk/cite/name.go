@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -276,14 +277,7 @@ func printableEnd(s string, i int) int {
 
 // printableASCII reports whether s holds only printable ASCII characters
 // and spaces: text that is already in NFC and has no control character.
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < ' ' || s[i] > '~' {
-			return false
-		}
-	}
-	return true
-}
+func printableASCII(s string) bool { return ascii.PrintableString(s) }
 
 // dropNicknames removes parenthesised and bracketed parts and quoted
 // words from s, which clean has made single-spaced. Most names have
@@ -411,7 +405,7 @@ func notPerson(s string) bool {
 // of a short ASCII word, which most words of names are.
 func inFolded(m map[string]bool, w string) bool {
 	var buf [24]byte
-	if len(w) > len(buf) || !ascii(w) {
+	if len(w) > len(buf) || !allASCII(w) {
 		return m[strings.ToLower(w)]
 	}
 	lower := buf[:len(w)]
