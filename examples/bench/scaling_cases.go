@@ -313,6 +313,24 @@ func pyvideoCases() []scalingCase {
 		}).upTo(256<<10))
 	}
 	cases = append(cases,
+		bytesCase("pyvideo.ParseEvent/many-unknown-members", func(n int) string {
+			return wrap(`{"title": "An Event",`, fillf(n, ",", func(i int) string { return `"x_` + strconv.Itoa(i) + `": [1, {"a": "b"}]` }), "}")
+		}, func(b []byte) error {
+			_, err := lifted.ParseEvent(b, "event/category.json")
+			return err
+		}),
+		// n is the archive's bytes here, in talk files of about 2 KB.
+		scalingCase{name: "pyvideo.Talks/many-files", build: func(n int) (func() error, int) {
+			fsys, size := pyvideoArchive(n/2048, 1, 2048)
+			return func() error {
+				for _, err := range pyvideo.Talks(fsys) {
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			}, size
+		}},
 		scalingCase{name: "pyvideo.ArchiveFiles/same-title", top: 4096, build: func(n int) (func() error, int) {
 			talks := make([]*talk.Talk, n)
 			size := 0
@@ -377,6 +395,9 @@ func talkCases() []scalingCase {
 		bytesCase("talk.ParseJSON/nested-type-error", func(n int) string {
 			return talkRecord(`"parts":[` + jsonList(n, func(int) string { return `{"title":"p","parts":[{"title":"q"}]}` }) + `,{"title":"p","parts":[{"title":1}]}]`)
 		}, func(b []byte) error { return wantError(parseJSON(b)) }),
+		bytesCase("talk.ParseEventJSON/many-unknown-members", func(n int) string {
+			return wrap(`{"title":"An Event",`, fillf(n, ",", func(i int) string { return `"x_` + strconv.Itoa(i) + `":[1,{"a":"b"}]` }), "}")
+		}, func(b []byte) error { _, err := talk.ParseEventJSON(b, "event.json"); return err }),
 		bytesCase("talk.ParseJSON/syntax-error-at-end", func(n int) string {
 			return talkRecord(`"tags":` + wrap("[", fill(`"t",`, n), "]]"))
 		}, func(b []byte) error { return wantError(parseJSON(b)) }),

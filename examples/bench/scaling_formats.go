@@ -277,6 +277,13 @@ func scheduleCases() []scalingCase {
 		bytesCase("schedule.ParseJSON/many-days", func(n int) string {
 			return c3vocSchedule(max(1, n/800), 1, func(d, _ int) []string { return []string{c3vocEvent(d, 1, "")} })
 		}, parseJSON),
+		bytesCase("schedule.ParseJSON/deep-unknown-members", func(n int) string {
+			return c3vocSchedule(1, 1, func(int, int) []string {
+				return []string{strings.Replace(c3vocEvent(1, 1, ""), `"links":`, `"x":`+jsonList(n, func(int) string {
+					return nested(`{"a":[`, `"x"`, "]}", 6*24) // within the depth limit, under the event
+				})+`,"links":`, 1)}
+			})
+		}, parseJSON),
 		bytesCase("schedule.ParseJSON/long-description", func(n int) string {
 			return c3vocSchedule(1, 1, func(int, int) []string { return []string{c3vocEvent(1, 1, fill("word\r\n<b>&amp; ", n))} })
 		}, parseJSON),
