@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -72,8 +73,11 @@ const (
 	// scalingHangLimit is how long the sweep waits for one call before it
 	// gives up on the case: a case gone exponential would stall CI.
 	scalingHangLimit = 20 * time.Second
-	// scalingMemoryLimit bounds the heap while the collector is off.
+	// scalingMemoryLimit bounds the heap while the collector is off, and
+	// scalingHeapReset is the heap at which the garbage is collected
+	// before the next timing.
 	scalingMemoryLimit = 2 << 30
+	scalingHeapReset   = 512 << 20
 )
 
 // knownSuperLinear lists the cases known to grow super-linearly in
@@ -248,11 +252,12 @@ const knownLinear = 1.2
 // runScaling runs the sweep and prints its table to w; it returns the
 // exit status: 1 when a case grows super-linearly or fails.
 func runScaling(w io.Writer, cases []scalingCase, opt scalingOptions) int {
-	// The collector is off while cases are timed (runtime.GC runs before
-	// each timing, and the memory limit starts it if a case's garbage
-	// outgrows it): below a few MB of live heap, where most sizes are, the
-	// collector's cost per byte grows with the heap, which would make
-	// linear code look super-linear. Allocating is still timed.
+	// The collector is off while cases are timed (the garbage is
+	// collected between timings once it grows large, and the memory limit
+	// starts the collector if one case's outgrows it): below a few MB of
+	// live heap, where most sizes are, the collector's cost per byte grows
+	// with the heap, which would make linear code look super-linear.
+	// Allocating is still timed.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(scalingMemoryLimit))
 	start := time.Now()
@@ -405,7 +410,7 @@ func scalingRange(c scalingCase, opt scalingOptions) (first, top int) {
 // the first call, each timing looping it for at least
 // scalingTimingTarget; a call slower than scalingCallBudget is timed once.
 func timeWork(work func() error, runs int) (time.Duration, error) {
-	runtime.GC()
+	collectIfLarge()
 	first, err := firstCall(work)
 	if err != nil {
 		return 0, err
@@ -428,6 +433,18 @@ func timeWork(work func() error, runs int) (time.Duration, error) {
 		best = min(best, time.Since(start)/time.Duration(reps))
 	}
 	return best, nil
+}
+
+// collectIfLarge collects the garbage of the cases timed before, once it
+// outgrows scalingHeapReset: the collector is off, and the memory limit
+// would start it in the middle of a timing. (Collecting before every
+// timing would take longer than most timings.)
+func collectIfLarge() {
+	heap := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(heap)
+	if heap[0].Value.Uint64() > scalingHeapReset {
+		runtime.GC()
+	}
 }
 
 // errHang is a call that did not return within scalingHangLimit.
