@@ -60,7 +60,9 @@
 //
 // [Speaker] and [Event] marshal to the objects shown under "speakers" and
 // "event". [ParseJSON] and [ParseEventJSON] read them with errors that give
-// the line and column. The schema package holds JSON Schemas for this form.
+// the line and column, refusing records larger or nested deeper than the
+// default [Limits]; a [Reader] reads within limits of its own. The schema
+// package holds JSON Schemas for this form.
 //
 // # Identity
 //

@@ -297,10 +297,37 @@ func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) 
 	return members, nil
 }
 
+// ParseJSON reads a talk in talkmeta's JSON form within the default
+// [Limits]; see [Reader.ParseJSON].
+func ParseJSON(data []byte, path string) (*Talk, error) { return Reader{}.ParseJSON(data, path) }
+
+// ParseEventJSON reads an event in talkmeta's JSON form within the
+// default [Limits]; see [Reader.ParseJSON].
+func ParseEventJSON(data []byte, path string) (*Event, error) {
+	return Reader{}.ParseEventJSON(data, path)
+}
+
+// Reader reads records in talkmeta's JSON form within Limits. The zero
+// Reader uses the default limits; the package-level functions use a zero
+// Reader. A Reader is safe for concurrent use.
+type Reader struct {
+	Limits Limits
+}
+
 // ParseJSON reads a talk in talkmeta's JSON form. path names the record in
 // errors, which are [*RecordError]s with the line and column of the
 // problem.
-func ParseJSON(data []byte, path string) (*Talk, error) {
+//
+// A record larger than r.Limits.MaxRecordBytes, or nested deeper than
+// r.Limits.MaxDepth, is refused before it is decoded, with a
+// [*LimitError]: the nested values of a talk (parts within parts) are
+// read each by its own UnmarshalJSON, over again at every level, so the
+// time to read a record grows with its size times its depth. Lengths and
+// counts within the record are left to validation (package schema).
+func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
+	if err := r.check(data, path); err != nil {
+		return nil, err
+	}
 	var t Talk
 	if err := json.Unmarshal(data, &t); err != nil {
 		return nil, jsonError(data, path, err)
@@ -309,14 +336,64 @@ func ParseJSON(data []byte, path string) (*Talk, error) {
 	return &t, nil
 }
 
-// ParseEventJSON reads an event in talkmeta's JSON form; see [ParseJSON].
-func ParseEventJSON(data []byte, path string) (*Event, error) {
+// ParseEventJSON reads an event in talkmeta's JSON form; see
+// [Reader.ParseJSON].
+func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
+	if err := r.check(data, path); err != nil {
+		return nil, err
+	}
 	var e Event
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, jsonError(data, path, err)
 	}
 	e.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
 	return &e, nil
+}
+
+// check refuses a record over r's size or depth limit.
+func (r Reader) check(data []byte, path string) error {
+	if max := r.Limits.RecordBytes(); max >= 0 && int64(len(data)) > max {
+		return &RecordError{Path: path, Err: &LimitError{What: "record size", Limit: max, Got: int64(len(data))}}
+	}
+	if max := r.Limits.Depth(); max >= 0 {
+		if off := tooDeep(data, max); off >= 0 {
+			line, col := jsonx.Position(data, off)
+			return &RecordError{Path: path, Line: line, Column: col, Err: &LimitError{What: "nesting depth", Limit: int64(max)}}
+		}
+	}
+	return nil
+}
+
+// tooDeep returns the offset of the first array or object of data nested
+// within max others, or -1 if there is none. It reads data as JSON but
+// does not check it: encoding/json does, and a malformed document is an
+// error either way.
+func tooDeep(data []byte, max int) int64 {
+	depth, inString := 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			if depth == max {
+				return int64(i)
+			}
+			depth++
+		case ']', '}':
+			depth--
+		}
+	}
+	return -1
 }
 
 // jsonError places an encoding/json error in the source.

@@ -24,7 +24,7 @@ func ParseLanguage(s string) (Language, error) {
 	if l, ok := parseBase(s); ok {
 		return l, nil
 	}
-	tag, err := language.Parse(s)
+	tag, err := parseTag(s)
 	if err != nil {
 		return "", fmt.Errorf("talk: %q is not a known language code (want BCP 47, e.g. \"en\", or ISO 639-3, e.g. \"eng\")", s)
 	}
@@ -62,8 +62,23 @@ func (l Language) tag() (language.Tag, bool) {
 		tag, err := language.Compose(base)
 		return tag, err == nil
 	}
-	tag, err := language.Parse(string(l))
+	tag, err := parseTag(string(l))
 	return tag, l != "" && err == nil
+}
+
+// maxTagBytes is the longest language tag read: no tag of real subtags
+// comes near it, and language.Parse takes time in the square of a tag's
+// length (it removes each unknown subtag by copying the rest of the tag),
+// which a record's language member must not be able to ask for.
+const maxTagBytes = 255
+
+// parseTag is language.Parse for tags of up to maxTagBytes; longer ones
+// are a syntax error.
+func parseTag(s string) (language.Tag, error) {
+	if len(s) > maxTagBytes {
+		return language.Und, fmt.Errorf("talk: a language tag of %d bytes is longer than %d", len(s), maxTagBytes)
+	}
+	return language.Parse(s)
 }
 
 // parseBase is ParseLanguage for a code that is a primary language subtag

@@ -3,6 +3,7 @@ package talk_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -241,6 +242,51 @@ func TestParseJSONErrors(t *testing.T) {
 		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
+	}
+}
+
+// TestReaderLimits checks that talkmeta's JSON form is read within a
+// Reader's size and depth limits, counting brackets in strings as text,
+// and in full where they are lifted: parts within parts are read again at
+// every level, so depth must be bounded for the time to be.
+func TestReaderLimits(t *testing.T) {
+	parts := func(depth int, inner string) []byte {
+		return []byte(strings.Repeat(`{"title":"[{","parts":[`, depth) + inner + strings.Repeat("]}", depth))
+	}
+	tests := []struct {
+		name string
+		r    talk.Reader
+		in   []byte
+		want string // "" for no error
+	}{
+		{"deepest allowed", talk.Reader{}, parts(32, ""), ""},
+		{"one deeper", talk.Reader{}, parts(32, "{}"), "t.json:1:737: nesting depth exceeds the limit of 64"},
+		{"escaped quotes", talk.Reader{}, parts(32, `{"title":"\\\"{{"}`), "t.json:1:737: nesting depth exceeds the limit of 64"},
+		{"own depth", talk.Reader{Limits: talk.Limits{MaxDepth: 4}}, parts(2, "{}"), "t.json:1:47: nesting depth exceeds the limit of 4"},
+		{"deep, lifted", talk.Reader{Limits: talk.Limits{MaxDepth: -1}}, parts(200, ""), ""},
+		{"size", talk.Reader{Limits: talk.Limits{MaxRecordBytes: 100}}, parts(5, ""), "t.json: record size 125 exceeds the limit of 100"},
+		{"large, default", talk.Reader{}, []byte(`{"title":"` + strings.Repeat("x", 1<<20) + `"}`), "t.json: record size 1048588 exceeds the limit of 1048576"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.r.ParseJSON(tt.in, "t.json")
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			var le *talk.LimitError
+			if !errors.As(err, &le) {
+				t.Fatalf("got %v, want a *LimitError", err)
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := talk.ParseEventJSON(parts(40, ""), "e.json"); err == nil {
+		t.Error("ParseEventJSON read an event nested 80 deep")
 	}
 }
 

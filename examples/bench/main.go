@@ -69,8 +69,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	peers := fl.String("peers", "", "`DIR` of the peer scripts (.ci/bench) to run ajv and citeproc-js beside talkmeta")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the stages to `FILE`, for go tool pprof")
 	memProfile := fl.String("memprofile", "", "write the allocations of the stages to `FILE`, for go tool pprof")
-	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
+	scaling := fl.Bool("scaling", false, "instead of timing a corpus, grow hostile inputs and fail on super-linear time (see scaling.go)")
+	scalingFlags := addScalingFlags(fl)
+	if err := fl.Parse(args); err != nil || fl.NArg() != 1 && !*scaling {
 		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] [-memprofile FILE] CORPUS")
+		fmt.Fprintln(stderr, "       bench -scaling [-runs N] [-csl DIR] [-scaling-cases REGEXP] [-scaling-max N] [-scaling-exponent X]")
 		return 2
 	}
 	if *peers != "" && *cslDir == "" {
@@ -82,7 +85,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bench: %v\n", err)
 		return 1
 	}
-	fsys := replicated(osfs.DirFS(fl.Arg(0)), *replicate)
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -91,6 +93,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
+	if *scaling {
+		return scalingFlags.run(fl, apa, stdout, stderr)
+	}
+	fsys := replicated(osfs.DirFS(fl.Arg(0)), *replicate)
 	var chosen []stage
 	for _, s := range stages(apa) {
 		if *only == "" || strings.Contains(","+*only+",", ","+s.name+",") {

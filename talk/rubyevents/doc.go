@@ -57,4 +57,12 @@
 //
 // The readers go on after a problem and return an [talk.ErrorList] of
 // [*talk.RecordError]s with file, line and column.
+//
+// # Aliases
+//
+// YAML aliases (*name) repeat what their anchor (&name) holds, so that a
+// file of a few hundred bytes can stand for billions of values. The
+// aliases of one file may bring in four times the file's own values (and
+// 65,536 in any file); past that an alias reads as null and the file gets
+// one error, so that reading takes time in proportion to the file's size.
 package rubyevents

@@ -25,7 +25,27 @@ const maxBytes = 32 << 20
 type file struct {
 	path string
 	errs *talk.ErrorList
+
+	// aliasLimit is how many nodes aliases may bring in, aliasBudget how
+	// many more they may, and anchorNodes the number of nodes of each
+	// anchored node's tree; see resolve.
+	aliasLimit  int
+	aliasBudget int
+	anchorNodes map[*yaml.Node]int
+	overAliased bool // the budget ran out and that was reported
 }
+
+// Aliases repeat what their anchor holds, so a small file can stand for a
+// huge document: each of 40 anchors naming the one before twice makes
+// 2^40 values ("billion laughs"). The readers let the aliases of a file
+// bring in at most aliasRepeats times the file's own nodes, and at least
+// minAliasBudget nodes, so that reading a file takes time in proportion
+// to its size. Beyond that an alias reads as null, and the file gets one
+// error.
+const (
+	aliasRepeats   = 4
+	minAliasBudget = 1 << 16
+)
 
 func (f *file) add(n *yaml.Node, format string, args ...any) {
 	e := &talk.RecordError{Path: f.path, Err: fmt.Errorf("rubyevents: "+format, args...)}
@@ -63,13 +83,44 @@ func (f *file) parse(data []byte) *yaml.Node {
 	if len(doc.Content) == 0 {
 		return nil
 	}
-	return resolve(doc.Content[0], 0)
+	f.anchorNodes = map[*yaml.Node]int{}
+	f.aliasLimit = max(aliasRepeats*f.countNodes(&doc), minAliasBudget)
+	f.aliasBudget = f.aliasLimit
+	return f.resolve(doc.Content[0])
 }
 
-// resolve follows aliases, refusing chains deeper than a few steps.
-func resolve(n *yaml.Node, depth int) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode && depth < 8 {
-		n, depth = n.Alias, depth+1
+// countNodes returns the number of nodes in n's tree, not following
+// aliases, and notes the count of every anchored node on the way.
+func (f *file) countNodes(n *yaml.Node) int {
+	count := 1
+	for _, c := range n.Content {
+		count += f.countNodes(c)
+	}
+	if n.Anchor != "" {
+		f.anchorNodes[n] = count
+	}
+	return count
+}
+
+// resolve follows aliases, refusing chains deeper than a few steps. Each
+// alias followed spends its anchor's nodes from the file's alias budget;
+// once that has run out, an alias resolves to nil (null).
+func (f *file) resolve(n *yaml.Node) *yaml.Node {
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 8; depth++ {
+		cost, ok := f.anchorNodes[n.Alias]
+		if !ok {
+			cost = f.countNodes(n.Alias)
+		}
+		if cost > f.aliasBudget {
+			if !f.overAliased {
+				f.overAliased = true
+				f.add(n, "aliases repeat more than %d values; this one and the rest read as null", f.aliasLimit)
+			}
+			f.aliasBudget = 0
+			return nil
+		}
+		f.aliasBudget -= cost
+		n = n.Alias
 	}
 	return n
 }
@@ -84,7 +135,7 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 	}
 	var out [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], resolve(n.Content[i+1], 0)})
+		out = append(out, [2]*yaml.Node{n.Content[i], f.resolve(n.Content[i+1])})
 	}
 	return out
 }
@@ -127,15 +178,15 @@ func (f *file) list(n *yaml.Node, key string) []*yaml.Node {
 	}
 	out := make([]*yaml.Node, len(n.Content))
 	for i, c := range n.Content {
-		out[i] = resolve(c, 0)
+		out[i] = f.resolve(c)
 	}
 	return out
 }
 
 // toJSON converts a YAML value for an Extra map. Scalars keep their YAML
 // type: numbers and booleans as such, everything else as strings.
-func toJSON(n *yaml.Node, depth int) any {
-	n = resolve(n, 0)
+func (f *file) toJSON(n *yaml.Node, depth int) any {
+	n = f.resolve(n)
 	if n == nil || depth > 64 {
 		return nil
 	}
@@ -143,13 +194,13 @@ func toJSON(n *yaml.Node, depth int) any {
 	case yaml.MappingNode:
 		m := make(map[string]any)
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = toJSON(n.Content[i+1], depth+1)
+			m[n.Content[i].Value] = f.toJSON(n.Content[i+1], depth+1)
 		}
 		return m
 	case yaml.SequenceNode:
 		l := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			l = append(l, toJSON(c, depth+1))
+			l = append(l, f.toJSON(c, depth+1))
 		}
 		return l
 	case yaml.ScalarNode:
@@ -170,8 +221,8 @@ func toJSON(n *yaml.Node, depth int) any {
 
 // setExtra keeps a YAML value in an Extra map, under prefix+key when key
 // is one of the model's own JSON members (which its writer would drop).
-func setExtra(extra *map[string]json.RawMessage, fields []string, key string, n *yaml.Node) {
-	v := toJSON(n, 0)
+func (f *file) setExtra(extra *map[string]json.RawMessage, fields []string, key string, n *yaml.Node) {
+	v := f.toJSON(n, 0)
 	if v == nil {
 		return
 	}
@@ -236,9 +287,9 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 						}
 					}
 				}
-				setExtra(&s.Extra, speakerFields, k, v)
+				f.setExtra(&s.Extra, speakerFields, k, v)
 			default:
-				setExtra(&s.Extra, speakerFields, k, v)
+				f.setExtra(&s.Extra, speakerFields, k, v)
 			}
 		}
 		if s.Name == "" {
@@ -293,7 +344,7 @@ func (f *file) event(n *yaml.Node, ev *talk.Event) {
 	text := func(v *yaml.Node, k string) string {
 		s, ok := f.text(v, k)
 		if !ok {
-			setExtra(&ev.Extra, eventFields, k, v)
+			f.setExtra(&ev.Extra, eventFields, k, v)
 		}
 		return s
 	}
@@ -310,7 +361,7 @@ func (f *file) event(n *yaml.Node, ev *talk.Event) {
 			if z, ok := f.text(v, k); ok && z != "" {
 				if _, err := time.LoadLocation(z); err != nil {
 					f.add(v, "timezone %q is not an IANA time zone", z)
-					setExtra(&ev.Extra, eventFields, k, v)
+					f.setExtra(&ev.Extra, eventFields, k, v)
 				} else {
 					ev.TimeZone = z
 				}
@@ -327,7 +378,7 @@ func (f *file) event(n *yaml.Node, ev *talk.Event) {
 				ev.Place = place(s)
 			}
 		default:
-			setExtra(&ev.Extra, eventFields, k, v)
+			f.setExtra(&ev.Extra, eventFields, k, v)
 		}
 	}
 }
@@ -351,14 +402,14 @@ func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage)
 	s, ok := f.text(v, key)
 	if !ok || s == "" || s == "TODO" {
 		if s == "TODO" {
-			setExtra(extra, nil, key, v)
+			f.setExtra(extra, nil, key, v)
 		}
 		return talk.Date{}
 	}
 	d, err := talk.ParseDate(strings.TrimSuffix(s, " UTC"))
 	if err != nil {
 		f.add(v, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
-		setExtra(extra, nil, key, v)
+		f.setExtra(extra, nil, key, v)
 	}
 	return d
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,5 +127,94 @@ func FuzzParseVideos(f *testing.F) {
 		errorList(t, err)
 		_, err = rubyevents.ParseEvent(data, "x/fuzz.yml")
 		errorList(t, err)
+	})
+}
+
+// aliasTree writes a talk whose member extra holds anchors each naming
+// the one before twice: levels of them stand for 2^levels values.
+func aliasTree(levels int) string {
+	var b strings.Builder
+	b.WriteString("- id: bomb\n  title: Bomb\n  extra:\n    - &a0 [x, y]\n")
+	for i := 1; i < levels; i++ {
+		fmt.Fprintf(&b, "    - &a%d [*a%d, *a%d]\n", i, i-1, i-1)
+	}
+	return b.String()
+}
+
+// partsTree writes a talk whose parts are ten aliases of a list of ten
+// talks, each with parts aliasing the list below: ten to the eighth talks.
+func partsTree() string {
+	var b strings.Builder
+	b.WriteString("- id: l0\n  title: Leaf\n  anchors:\n    - &l0 [")
+	for i := range 10 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("{title: leaf}")
+	}
+	b.WriteString("]\n")
+	for d := 1; d <= 8; d++ {
+		fmt.Fprintf(&b, "    - &l%d [", d)
+		for i := range 10 {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "{title: part, talks: *l%d}", d-1)
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("- id: top\n  title: Top\n  talks: *l8\n")
+	return b.String()
+}
+
+func countParts(t *talk.Talk) int {
+	n := len(t.Parts)
+	for i := range t.Parts {
+		n += countParts(&t.Parts[i])
+	}
+	return n
+}
+
+// TestAliasBudget holds the readers to a budget of what aliases may
+// repeat: a file whose aliases stand for billions of values is read as
+// far as the budget goes, with one error, instead of forever.
+func TestAliasBudget(t *testing.T) {
+	t.Run("extra", func(t *testing.T) {
+		talks, err := rubyevents.ParseVideos([]byte(aliasTree(40)), "videos.yml", &talk.Event{}, nil)
+		l := errorList(t, err)
+		if len(l) != 1 || !strings.Contains(l[0].Error(), "aliases repeat more than 65536 values") || l[0].Line == 0 {
+			t.Fatalf("got %v, want one positioned error about aliases", err)
+		}
+		if len(talks) != 1 || len(talks[0].Extra["extra"]) > 1<<20 {
+			t.Errorf("got %d talks, extra of %d bytes; want 1 talk, extra within the budget", len(talks), len(talks[0].Extra["extra"]))
+		}
+	})
+	t.Run("parts", func(t *testing.T) {
+		talks, err := rubyevents.ParseVideos([]byte(partsTree()), "videos.yml", &talk.Event{}, nil)
+		l := errorList(t, err)
+		if len(l) != 1 || !strings.Contains(l[0].Error(), "aliases repeat more than") {
+			t.Fatalf("got %v, want one error about aliases", err)
+		}
+		if len(talks) != 2 || countParts(talks[1]) > 1<<16 {
+			t.Errorf("got %d talks, %d parts; want 2 talks, parts within the budget", len(talks), countParts(talks[1]))
+		}
+	})
+	t.Run("within the budget", func(t *testing.T) {
+		// Anchors used the way YAML files use them stay as they are.
+		src := aliasTree(12) + "  more:\n" + strings.Repeat("    - *a3\n", 200)
+		talks, err := rubyevents.ParseVideos([]byte(src), "videos.yml", &talk.Event{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var extra, more []json.RawMessage
+		if err := json.Unmarshal(talks[0].Extra["extra"], &extra); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(talks[0].Extra["more"], &more); err != nil {
+			t.Fatal(err)
+		}
+		if len(extra) != 12 || len(more) != 200 || len(extra[11]) != len(`[]`)+2*len(extra[10])+1 {
+			t.Errorf("got %d and %d values, the last of %d bytes; want the aliases expanded", len(extra), len(more), len(extra[11]))
+		}
 	})
 }

@@ -38,7 +38,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 	text := func(v *yaml.Node, k string) string {
 		s, ok := f.text(v, k)
 		if !ok {
-			setExtra(&t.Extra, talkFields, k, v)
+			f.setExtra(&t.Extra, talkFields, k, v)
 		}
 		return s
 	}
@@ -67,7 +67,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 					t.Language = l
 				} else {
 					f.add(v, "language %q is not one the importer knows", s)
-					setExtra(&t.Extra, talkFields, k, v)
+					f.setExtra(&t.Extra, talkFields, k, v)
 				}
 			}
 		case "speakers":
@@ -85,7 +85,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 			providerNode = v
 		case "video_id":
 			videoID, _ = f.text(v, k)
-			setExtra(&t.Extra, talkFields, k, v)
+			f.setExtra(&t.Extra, talkFields, k, v)
 		case "slides_url":
 			if s, ok := f.text(v, k); ok && s != "" {
 				t.Slides = append(t.Slides, talk.Link{URL: s})
@@ -96,7 +96,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 					t.Duration = talk.Duration(secs * float64(time.Second))
 				} else {
 					f.add(v, "duration_in_seconds %q is not a number of seconds", s)
-					setExtra(&t.Extra, talkFields, k, v)
+					f.setExtra(&t.Extra, talkFields, k, v)
 				}
 			}
 		case "thumbnail_xl":
@@ -105,7 +105,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 			for _, r := range f.list(v, k) {
 				t.Videos = append(t.Videos, f.recording(r)...)
 			}
-			setExtra(&t.Extra, talkFields, k, v)
+			f.setExtra(&t.Extra, talkFields, k, v)
 		case "additional_resources":
 			for _, r := range f.list(v, k) {
 				var l talk.Link
@@ -126,7 +126,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				}
 			}
 			// Kept whole too: the resources' types have no place in a Link.
-			setExtra(&t.Extra, talkFields, k, v)
+			f.setExtra(&t.Extra, talkFields, k, v)
 		case "talks":
 			if depth >= maxParts {
 				f.add(v, "talks nested more than %d deep", maxParts)
@@ -136,7 +136,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				t.Parts = append(t.Parts, *f.talk(p, speakers, depth+1))
 			}
 		default:
-			setExtra(&t.Extra, talkFields, k, v)
+			f.setExtra(&t.Extra, talkFields, k, v)
 		}
 	}
 	f.provider(t, provider, videoID, providerNode)
@@ -165,10 +165,10 @@ func (f *file) provider(t *talk.Talk, provider, id string, n *yaml.Node) {
 		t.Recording = talk.NotPublished
 	case "children", "parent":
 		// The recording is the block's: Parts, or the talk's parent.
-		setExtra(&t.Extra, talkFields, "video_provider", n)
+		f.setExtra(&t.Extra, talkFields, "video_provider", n)
 	default:
 		f.add(n, "unknown video_provider %q", provider)
-		setExtra(&t.Extra, talkFields, "video_provider", n)
+		f.setExtra(&t.Extra, talkFields, "video_provider", n)
 	}
 }
 

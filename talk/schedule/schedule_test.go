@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -367,5 +369,49 @@ func TestEmpty(t *testing.T) {
 	s, err := schedule.ParseXML(b.Bytes(), "empty.xml")
 	if len(s.Talks) != 0 || len(errorList(t, err)) != 1 {
 		t.Errorf("got %d talks and %v, want none and the missing acronym", len(s.Talks), err)
+	}
+}
+
+// TestManyMembers reads an event of many attributes and an unknown element
+// of many children, more than an object is searched through member by
+// member, with children repeated before and after that point: every
+// attribute is kept, and repeated children become arrays in the order of
+// their first appearance.
+func TestManyMembers(t *testing.T) {
+	var attrs, children, want strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&attrs, ` a%d="%d"`, i, i)
+		fmt.Fprintf(&children, "<c%d>%d</c%d>", i, i, i)
+		if i == 10 || i == 60 {
+			fmt.Fprintf(&children, "<c%d>again</c%d>", i-7, i-7)
+		}
+	}
+	want.WriteString("{")
+	for i := range 100 {
+		if i > 0 {
+			want.WriteString(",")
+		}
+		if i == 3 || i == 53 {
+			fmt.Fprintf(&want, `"c%d":["%d","again"]`, i, i)
+		} else {
+			fmt.Fprintf(&want, `"c%d":"%d"`, i, i)
+		}
+	}
+	want.WriteString("}")
+	x := `<schedule><conference><acronym>con</acronym><title>Con</title></conference><day index="1" date="2024-06-01"><room name="R">` +
+		`<event guid="0d6a1c2e-3f4b-4c5d-8e9f-000000000001" id="1"` + attrs.String() + `><date>2024-06-01T10:00:00+02:00</date>` +
+		`<title>T</title><x>` + children.String() + `</x></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(x), "s.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := s.Talks[0].Extra
+	if diff := cmp.Diff(want.String(), string(extra["x"])); diff != "" {
+		t.Errorf("the unknown element (-want +got):\n%s", diff)
+	}
+	for i := range 100 {
+		if got, want := string(extra["a"+strconv.Itoa(i)]), `"`+strconv.Itoa(i)+`"`; got != want {
+			t.Errorf("attribute a%d: got %s, want %s", i, got, want)
+		}
 	}
 }

@@ -38,9 +38,18 @@ type node struct {
 	text    string // a string's value, a number's spelling, "true" or "false"
 	items   []*node
 	members []member
-	line    int // 1-based; 0 when the node was made rather than read
-	col     int
+	// index holds the position of every member by name once set has
+	// given the object more than indexAbove members; nil before.
+	index map[string]int
+	line  int // 1-based; 0 when the node was made rather than read
+	col   int
 }
+
+// indexAbove is the number of members an object is searched through
+// before it gets an index: a schedule's objects have a few dozen at most,
+// but an element of thousands of attributes or children must not take
+// time in the square of their number to build.
+const indexAbove = 32
 
 // member is a member of an object node.
 type member struct {
@@ -53,23 +62,45 @@ func (n *node) get(name string) *node {
 	if n == nil || n.kind != objectNode {
 		return nil
 	}
-	for _, m := range n.members {
-		if m.name == name {
-			return m.value
-		}
+	if i := n.find(name); i >= 0 {
+		return n.members[i].value
 	}
 	return nil
 }
 
-// set adds or replaces a member of an object node.
-func (n *node) set(name string, v *node) {
+// find returns the position of the member called name, or -1.
+func (n *node) find(name string) int {
+	if n.index != nil {
+		if i, ok := n.index[name]; ok {
+			return i
+		}
+		return -1
+	}
 	for i, m := range n.members {
 		if m.name == name {
-			n.members[i].value = v
-			return
+			return i
 		}
 	}
+	return -1
+}
+
+// set adds or replaces a member of an object node. Members are only ever
+// added by set once a node is made, so that its index stays whole.
+func (n *node) set(name string, v *node) {
+	if i := n.find(name); i >= 0 {
+		n.members[i].value = v
+		return
+	}
 	n.members = append(n.members, member{name, v})
+	switch {
+	case n.index != nil:
+		n.index[name] = len(n.members) - 1
+	case len(n.members) > indexAbove:
+		n.index = make(map[string]int, 2*len(n.members))
+		for i, m := range n.members {
+			n.index[m.name] = i
+		}
+	}
 }
 
 func str(s string) *node        { return &node{kind: stringNode, text: s} }
