@@ -118,12 +118,12 @@ func (r *renderer) collapseAuthor(top *blob) {
 // textVariable notes that a text element of variable v ran: as in
 // citeproc-js, a cite that renders a variable other than a number or
 // year suffix (a title in place of an author, say) is not collapsed.
-func (cs *clusterState) textVariable(v string) {
+func (cs *clusterState) textVariable(v varID) {
 	if cs == nil {
 		return
 	}
 	switch v {
-	case "citation-number", "year-suffix", "citation-label", "locator":
+	case varCitationNumber, varYearSuffix, varCitationLabel, varLocator:
 		return
 	}
 	cs.haveCollapsed = false
@@ -222,7 +222,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 	for k, key := range keys {
 		var v sortValue
 		switch {
-		case key.variable == "citation-number":
+		case key.variable == varCitationNumber:
 			v = sortValue{s: fmt.Sprintf("%020d", tok.seq), present: true}
 		case key.macro != nil:
 			r := pr.newRenderer(pr.p.citation, tok.data, false)
@@ -358,7 +358,7 @@ func (pr *Processor) Cite(f Format, items ...*Item) (string, error) {
 		if it == nil {
 			return "", errors.New("csl: nil item")
 		}
-		loaded[i] = load(it)
+		loaded[i] = pr.p.load(it)
 	}
 	reg := pr.newRegistry(loaded)
 	var cites []*clusterCite

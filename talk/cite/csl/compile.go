@@ -39,12 +39,15 @@ const (
 type textNode struct {
 	baseNode
 	kind     textKind
-	variable string
-	form     string
-	plural   int
-	term     string
-	value    string
-	macro    *macroNode
+	variable varID
+	// shortVariable is the variable form="short" reads first
+	// (title-short for title), noVar for none.
+	shortVariable varID
+	form          string
+	plural        int
+	term          string
+	value         string
+	macro         *macroNode
 	// macroGroup is the bare group a macro call puts around the macro's
 	// body; it is a field so that each call need not make one (rendering
 	// keeps pointers to a group's token).
@@ -59,13 +62,14 @@ type macroNode struct {
 
 type numberNode struct {
 	baseNode
-	variable string
+	variable varID
 	form     string
 }
 
 type labelNode struct {
 	baseNode
-	variable string
+	variable string // the variable, which names the term too
+	varID    varID  // the variable's number; noVar for a label of <names>
 	form     string
 	plural   string // "contextual", "always", "never"
 }
@@ -91,13 +95,32 @@ type condition struct {
 }
 
 type condTest struct {
-	kind   string // "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"
+	kind   testKind
 	values []string
+	vars   []varID // the values of a variable, is-numeric or is-uncertain-date test
 }
+
+// testKind is a condition's test, named by its attribute.
+type testKind uint8
+
+const (
+	testType            testKind = iota // type
+	testVariable                        // variable
+	testIsNumeric                       // is-numeric
+	testIsUncertainDate                 // is-uncertain-date
+	testLocator                         // locator
+	testPosition                        // position
+	testDisambiguate                    // disambiguate
+)
+
+// testKinds are the tests by attribute.
+var testKinds = map[string]testKind{"type": testType, "variable": testVariable,
+	"is-numeric": testIsNumeric, "is-uncertain-date": testIsUncertainDate,
+	"locator": testLocator, "position": testPosition, "disambiguate": testDisambiguate}
 
 type namesNode struct {
 	baseNode
-	variables   []string
+	variables   []varID
 	name        *nameNode
 	etal        *etalNode
 	institution *institutionNode
@@ -133,7 +156,7 @@ type institutionNode struct {
 
 type dateNode struct {
 	baseNode
-	variable  string
+	variable  varID
 	form      string
 	parts     []*datePartNode
 	dateparts []string // the parts shown, in year-month-day order
@@ -165,7 +188,7 @@ type area struct {
 }
 
 type sortKey struct {
-	variable   string
+	variable   varID // noVar for a macro key
 	macro      *macroNode
 	descending bool
 	namesMin   int
@@ -178,6 +201,7 @@ type program struct {
 	loc    *localeData
 	class  string
 	macros map[string]*macroNode
+	vars   *varTable
 
 	citation     *area
 	bibliography *area
@@ -217,7 +241,7 @@ var inheritableNameOptions = map[string]string{
 }
 
 func compile(s *Style, loc *localeData) *program {
-	p := &program{style: s, loc: loc, class: s.Info.Class, macros: map[string]*macroNode{}}
+	p := &program{style: s, loc: loc, class: s.Info.Class, macros: map[string]*macroNode{}, vars: newVarTable()}
 	p.demote = "display-and-sort"
 	p.initializeWithHyphen = true
 	styleOpts := map[string]string{"sort-separator": ", "}
@@ -400,9 +424,11 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 			a.layout = p.nodes(c.children, nodePos{top: true}, nil, e.name == "bibliography")
 		case "sort":
 			for _, k := range c.children {
-				sk := sortKey{variable: k.get("variable"), descending: k.get("sort") == "descending"}
+				sk := sortKey{variable: noVar, descending: k.get("sort") == "descending"}
 				if m := k.get("macro"); m != "" {
 					sk.macro = p.macros[m]
+				} else {
+					sk.variable = p.vars.intern(k.get("variable"))
 				}
 				sk.namesMin, _ = parseIntAttr(k.get("names-min"))
 				sk.namesFirst, _ = parseIntAttr(k.get("names-use-first"))
@@ -451,7 +477,7 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 	inner := nodePos{lexSub: pos.lexSub} // children of a group
 	switch e.name {
 	case "text":
-		n := &textNode{baseNode: p.baseOf(e, pos)}
+		n := &textNode{baseNode: p.baseOf(e, pos), shortVariable: noVar}
 		n.form = e.get("form")
 		if n.form == "" {
 			n.form = "long"
@@ -462,7 +488,10 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 		}
 		switch {
 		case has(e, "variable"):
-			n.kind, n.variable = textVariable, strings.Fields(e.get("variable"))[0]
+			n.kind, n.variable = textVariable, p.vars.intern(strings.Fields(e.get("variable"))[0])
+			if n.form == "short" {
+				n.shortVariable = p.shortVariable(n.variable)
+			}
 		case has(e, "macro"):
 			n.kind, n.macro = textMacro, p.macros[e.get("macro")]
 		case has(e, "term"):
@@ -475,7 +504,7 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 		}
 		return n
 	case "number":
-		n := &numberNode{baseNode: p.baseOf(e, pos), variable: strings.Fields(e.get("variable"))[0], form: e.get("form")}
+		n := &numberNode{baseNode: p.baseOf(e, pos), variable: p.vars.intern(strings.Fields(e.get("variable"))[0]), form: e.get("form")}
 		if n.form == "" {
 			n.form = "numeric"
 		}
@@ -494,6 +523,10 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 				n.variable = "sub-verbo"
 			}
 		}
+		n.varID = noVar
+		if n.variable != "" {
+			n.varID = p.vars.intern(n.variable)
+		}
 		return n
 	case "group":
 		n := &groupNode{baseNode: p.baseOf(e, pos)}
@@ -504,7 +537,7 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 		for _, b := range e.children {
 			br := branch{children: p.nodes(b.children, pos, names, bib)}
 			if b.name != "else" {
-				br.cond = conditionOf(b)
+				br.cond = p.conditionOf(b)
 			}
 			n.branches = append(n.branches, br)
 		}
@@ -522,22 +555,38 @@ func has(e *element, name string) bool {
 	return ok
 }
 
-func conditionOf(e *element) *condition {
+func (p *program) conditionOf(e *element) *condition {
 	c := &condition{match: e.get("match")}
 	if c.match == "" {
 		c.match = "all"
 	}
 	for _, a := range e.attrs {
-		switch a.name {
-		case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
-			c.tests = append(c.tests, condTest{kind: a.name, values: strings.Fields(a.value)})
+		kind, ok := testKinds[a.name]
+		if !ok {
+			continue
 		}
+		t := condTest{kind: kind, values: strings.Fields(a.value)}
+		switch kind {
+		case testVariable, testIsNumeric, testIsUncertainDate:
+			t.vars = p.vars.internAll(t.values)
+		}
+		c.tests = append(c.tests, t)
 	}
 	return c
 }
 
+// shortVariable is the variable a text element of v with form="short"
+// reads first: v's short form, for the variables citeproc-js gives one.
+func (p *program) shortVariable(v varID) varID {
+	name := p.vars.name(v)
+	if !p.vars.is(v, multiFieldVar) || strings.HasSuffix(name, "-short") {
+		return noVar
+	}
+	return p.vars.intern(name + "-short")
+}
+
 func (p *program) names(e *element, pos nodePos, outer *namesNode, bib bool) *namesNode {
-	n := &namesNode{baseNode: p.baseOf(e, pos), variables: strings.Fields(e.get("variable"))}
+	n := &namesNode{baseNode: p.baseOf(e, pos), variables: p.vars.internAll(strings.Fields(e.get("variable")))}
 	n.singleton = len(e.children) == 0 && pos.lexSub
 	var nameEl *element
 	afterName := false
@@ -688,7 +737,7 @@ func (p *program) date(e *element, pos nodePos) *dateNode {
 			src = c
 		}
 	}
-	n := &dateNode{baseNode: p.baseOf(src, pos), variable: src.get("variable"), form: src.get("form")}
+	n := &dateNode{baseNode: p.baseOf(src, pos), variable: p.vars.intern(src.get("variable")), form: src.get("form")}
 	for _, dp := range src.children {
 		part := &datePartNode{baseNode: p.baseOf(dp, nodePos{}), name: dp.get("name"), form: dp.get("form")}
 		if part.form == "" {

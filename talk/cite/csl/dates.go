@@ -8,12 +8,12 @@ import (
 )
 
 func (r *renderer) date(n *dateNode) {
-	vars := r.liveVars([]string{n.variable})
-	r.checkOutput(vars, "", n.dateparts)
-	if len(vars) == 0 {
+	live := r.live(n.variable)
+	r.checkOutput(n.variable, live, "", n.dateparts)
+	if !live {
 		return
 	}
-	d := r.it.dates[vars[0]]
+	d := r.it.date(n.variable)
 	if r.sortKey {
 		// citeproc-js's dateMacroAsSortKey: the date's parts as
 		// fixed-width numbers, each appended on its own.

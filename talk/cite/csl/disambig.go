@@ -32,7 +32,7 @@ func collapseDots(s string) string {
 
 // nameKeys are citeproc-js's keys for a name: family, initials, given.
 func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
-	ck := n.family + "\x00" + n.given + "\x00" + n.ndp + "\x00" + r.it.fields["language"]
+	ck := n.family + "\x00" + n.given + "\x00" + n.ndp + "\x00" + r.it.lang
 	k, ok := r.reg.cache[ck]
 	if !ok {
 		k.p = collapseDots(n.family)
@@ -201,7 +201,7 @@ func (r *renderer) disambigNames(list []Name, pos int, form string, hasInit bool
 // anything.
 func needsNameReg(it *itemData) bool {
 	seen := map[string]bool{}
-	for _, ns := range it.names {
+	for ns := range it.nameLists() {
 		for _, n := range ns {
 			if n.Literal != "" || n.Family == "" {
 				continue
@@ -222,7 +222,7 @@ func needsNameReg(it *itemData) bool {
 // other renderings of the item (its citation) registered names before.
 func (r *renderer) nameKeysShared() bool {
 	var seen []string
-	for _, list := range r.it.names {
+	for list := range r.it.nameLists() {
 		for _, nm := range list {
 			if nm.Given == "" && nm.Family == "" {
 				continue
@@ -304,7 +304,7 @@ func typeOnly(c *condition, typ string) (taken, known bool) {
 	}
 	var results []bool
 	for _, t := range c.tests {
-		if t.kind != "type" {
+		if t.kind != testType {
 			return false, false
 		}
 		results = append(results, slices.Contains(t.values, typ))

@@ -41,7 +41,7 @@ func TestLoneEntryMatchesRegistry(t *testing.T) {
 			}
 			lone := 0
 			for _, it := range items {
-				d := load(it)
+				d := pr.p.load(it)
 				for _, f := range []Format{Text, HTML} {
 					reg := &registry{pr: pr, names: newNameReg(pr.p.givennameRule)}
 					got, ok := pr.renderEntry(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f, nil, true)

@@ -13,9 +13,11 @@ type namesState struct {
 	etal      *etalNode
 	etalTerm  string
 	inst      *institutionNode
-	variables []string
+	variables []varID
 	value     []Name
-	labelVar  string
+	// labelled: there is a variable to label (citeproc-js's
+	// labelVariable), the first of the element's
+	labelled bool
 
 	nameDelimiter string
 	andSingle     *blob
@@ -60,13 +62,13 @@ func (r *renderer) renderNames(n *namesNode) {
 		if r.canSubstitute() {
 			ns.variables = vars
 			for _, v := range vars {
-				if len(r.it.names[v]) > 0 {
+				if len(r.it.namesOf(v)) > 0 {
 					r.setCanSubstitute(false)
 					break
 				}
 			}
 		}
-		ns.labelVar = firstOr(n.variables, "")
+		ns.labelled = len(n.variables) > 0
 		return
 	}
 	r.canSubst = append(r.canSubst, true)
@@ -83,10 +85,10 @@ func (r *renderer) renderNames(n *namesNode) {
 	r.renderedName, r.renderedNameOK = nil, true
 	r.labelBlob = nil
 	for _, v := range vars {
-		ns.value = append(ns.value, r.it.names[v]...)
+		ns.value = append(ns.value, r.it.namesOf(v)...)
 	}
 	r.tip().variableAttempt = true
-	ns.labelVar = firstOr(vars, "")
+	ns.labelled = len(vars) > 0
 	// the name, et-al and institution children configure
 	ns.etal = n.etal
 	ns.etalTerm = "et-al"
@@ -115,13 +117,6 @@ func (r *renderer) renderNames(n *namesNode) {
 		r.canBlockSubst = false
 	}
 	r.subsequentSubstitute()
-}
-
-func firstOr(s []string, def string) string {
-	if len(s) > 0 {
-		return s[0]
-	}
-	return def
 }
 
 // startsRomanesque is citeproc-js's STARTSWITH_ROMANESQUE_REGEXP.
@@ -323,19 +318,33 @@ func (r *renderer) outputNames(n *namesNode) {
 	// constrainNames: each variable with names is a nameset whose
 	// position indexes the disambiguation settings.
 	for _, v := range variables {
-		if len(r.it.names[v]) > 0 {
+		if len(r.it.namesOf(v)) > 0 {
 			r.namesetOffset++
 		}
 	}
 	_, hasInitWith := r.inherit(nn, "initialize-with", "", "")
 	for i, v := range variables {
-		r.disambigNames(r.it.names[v], r.namesetBase+i, form, hasInitWith)
+		r.disambigNames(r.it.namesOf(v), r.namesetBase+i, form, hasInitWith)
 	}
-	per := map[string]*varNames{}
+	// per holds each variable's names; a variable named twice renders
+	// the names its last place gave it, twice (lastOf).
+	var perSpace [4]varNames
+	per := perSpace[:0]
+	if len(variables) > len(perSpace) {
+		per = make([]varNames, 0, len(variables))
+	}
+	lastOf := func(i int) int {
+		for j := len(variables) - 1; j > i; j-- {
+			if variables[j] == variables[i] {
+				return j
+			}
+		}
+		return i
+	}
 	for i, v := range variables {
-		vals := append([]Name(nil), r.it.names[v]...)
-		vn := &varNames{list: vals, count: len(vals)}
-		per[v] = vn
+		vals := append([]Name(nil), r.it.namesOf(v)...)
+		per = append(per, varNames{list: vals, count: len(vals)})
+		vn := &per[i]
 		if len(vals) == 0 {
 			continue
 		}
@@ -407,7 +416,7 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	var blobList []*blob
 	for i, v := range variables {
-		vn := per[v]
+		vn := &per[lastOf(i)]
 		r.namesPos = r.namesetBase + i
 		if len(vn.list) == 0 {
 			continue
@@ -456,7 +465,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		if vb == nil {
 			continue
 		}
-		vb = r.applyLabels(n, vb, v, vn.count)
+		vb = r.applyLabels(n, vb, r.p.vars.name(v), vn.count)
 		blobList = append(blobList, vb)
 	}
 	delim, _ := r.inheritNames(n, "delimiter", "names-delimiter")
@@ -639,7 +648,7 @@ func (r *renderer) joinEllipsis(bs []*blob) *blob {
 }
 
 func (r *renderer) applyLabels(n *namesNode, b *blob, term string, count int) *blob {
-	if !n.hasLabel || r.names.labelVar == "" {
+	if !n.hasLabel || !r.names.labelled {
 		return b
 	}
 	plural := 0
@@ -693,7 +702,7 @@ func (r *renderer) normalize(nm Name) normName {
 	n := normName{family: nm.Family, given: nm.Given, dp: nm.DroppingParticle, ndp: nm.NonDroppingParticle,
 		suffix: nm.Suffix, commaSuffix: nm.CommaSuffix}
 	n.hasNDP, n.hasDP, n.hasSuffix = n.ndp != "", n.dp != "", n.suffix != ""
-	lang := r.it.fields["language"]
+	lang := r.it.lang
 	n.staticOrdering = nm.StaticOrdering || romanesqueLevel(n.family, n.given, lang) == 0 || lang == "vi" || lang == "hu"
 	if lang != "" {
 		// citeproc-js takes the name options of the item's language
@@ -844,7 +853,7 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 	if n.commaSuffix {
 		suffixSep = ", "
 	}
-	romanesque := romanesqueLevel(n.family, n.given, r.it.fields["language"])
+	romanesque := romanesqueLevel(n.family, n.given, r.it.lang)
 	hyphenNDP := ndpBlob != nil && hasJoiningPunct(ndpBlob)
 	nbsp := " "
 	switch firstN(r.p.loc.lang, 2) {
@@ -1070,7 +1079,7 @@ func (r *renderer) sortNameKey(n normName, given, dp, suffix string) string {
 		nbsp = "\u00a0"
 	}
 	var key string
-	switch romanesque := romanesqueLevel(n.family, n.given, r.it.fields["language"]); {
+	switch romanesque := romanesqueLevel(n.family, n.given, r.it.lang); {
 	case romanesque == 0:
 		key = join("", n.ndp, n.family, given)
 	case romanesque == 1 || n.staticOrdering:

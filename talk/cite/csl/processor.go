@@ -111,7 +111,7 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r.flip = &flipper{fs: pr.p.flip, r: r}
 	r.groups = []groupCtx{{}}
 	r.canSubst = []bool{false}
-	if lang := it.fields["language"]; lang != "" {
+	if lang := it.lang; lang != "" {
 		i := 0
 		for i < len(lang) && isASCIILetter(lang[i]) {
 			i++
@@ -234,7 +234,7 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := load(it)
+	d := pr.p.load(it)
 	// Registering a lone item renders its citation twice (the
 	// ambiguous cite, then disambiguation), for settings that rarely
 	// change its entry: render the entry without them first, and
@@ -254,7 +254,7 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := load(it)
+	d := pr.p.load(it)
 	if !needsNameReg(d) {
 		// Alone, and without two names to tell apart, the item's
 		// disambiguation settings are the defaults: no need to

@@ -35,7 +35,7 @@ type renderer struct {
 	termPredecessor     bool
 	termPredecessorName bool
 	stripPeriods        int
-	doneVars            []string
+	doneVars            []varID
 	groups              []groupCtx // a stack; values, so that a group costs no allocation
 	canSubst            []bool
 	canBlockSubst       bool
@@ -84,7 +84,7 @@ type renderer struct {
 	macroWithDate bool
 	sortNames     sortKey // the key's names-min and names-use-first
 
-	shadowNumbers  map[string]*numberInfo
+	shadowNumbers  []shadowNumber
 	citationNumber int
 	dateCollapse   []string
 	donesies       []string
@@ -257,12 +257,12 @@ func (r *renderer) text(n *textNode) {
 			}
 		case textVariable:
 			r.cluster.textVariable(n.variable)
-			vars := r.liveVars([]string{n.variable})
-			r.checkOutput(vars, n.form, nil)
-			if len(vars) > 0 {
-				r.textVariable(n, vars[0])
+			live := r.live(n.variable)
+			r.checkOutput(n.variable, live, n.form, nil)
+			if live {
+				r.textVariable(n, n.variable)
 			}
-			if r.it.fields[n.variable] != "" {
+			if r.it.field(n.variable) != "" {
 				r.subsequentSubstitute()
 			}
 		}
@@ -286,70 +286,79 @@ func (r *renderer) textTerm(n *textNode) {
 	}
 }
 
-// liveVars drops variables a substitute already rendered; inside a
-// substitute, every variable tried is marked as done.
-func (r *renderer) liveVars(vars []string) []string {
-	var live []string
-	for _, v := range vars {
-		if !slices.Contains(r.doneVars, v) {
-			live = append(live, v)
-		}
-		if r.canBlockSubst {
-			r.doneVars = append(r.doneVars, v)
-		}
+// live reports whether v is still to render: not already rendered by a
+// substitute. Inside a substitute, every variable tried is marked as
+// done.
+func (r *renderer) live(v varID) bool {
+	live := !slices.Contains(r.doneVars, v)
+	if r.canBlockSubst {
+		r.doneVars = append(r.doneVars, v)
 	}
 	return live
 }
 
-// checkOutput marks the enclosing group as having rendered a variable (or
-// having tried to), from the item's data alone, as citeproc-js does
-// before rendering. dateparts is set for date elements.
-func (r *renderer) checkOutput(vars []string, form string, dateparts []string) {
-	output := false
-	for _, v := range vars {
-		if form == "short" && !r.it.has(v) {
-			switch v {
-			case "title":
-				v = "title-short"
-			case "container-title":
-				v = "container-title-short"
+// liveVars is live for a list of variables: those still to render.
+// vars itself is returned when all are, as it mostly is; it must not be
+// changed.
+func (r *renderer) liveVars(vars []varID) []varID {
+	var out []varID // nil until a variable is dropped
+	for i, v := range vars {
+		switch {
+		case !r.live(v):
+			if out == nil {
+				out = append(make([]varID, 0, len(vars)), vars[:i]...)
 			}
-		}
-		if v == "year-suffix" || v == "citation-number" || v == "citation-label" {
-			output = true
-			break
-		}
-		if isDateVariable(v) {
-			if d := r.it.dates[v]; d != nil && d.hasAny(dateparts) {
-				output = true
-				break
-			}
-			continue
-		}
-		if v == "locator" || v == "locator-extra" || v == "first-reference-note-number" {
-			break
-		}
-		if _, ok := r.it.names[v]; ok {
-			break
-		}
-		if r.it.fields[v] != "" {
-			output = true
-			break
+		case out != nil:
+			out = append(out, v)
 		}
 	}
-	if output {
-		for _, v := range vars {
-			r.tip().variableSuccess = true
-			if r.canSubstitute() && !r.cite && r.it.fields[v] != "" {
-				r.nameNodeTop = r.out.current()
-				r.renderedName = append(r.renderedName, r.it.fields[v])
-				r.renderedNameOK = true
-			}
-		}
-		r.setCanSubstitute(false)
-	} else {
+	if out == nil {
+		return vars
+	}
+	return out
+}
+
+// checkOutput marks the enclosing group as having rendered variable v
+// (or having tried to), from the item's data alone, as citeproc-js does
+// before rendering; a v that is not live was rendered before, and only
+// tried. dateparts is set for date elements.
+func (r *renderer) checkOutput(v varID, live bool, form string, dateparts []string) {
+	if !live {
 		r.tip().variableAttempt = true
+		return
 	}
+	checked := v
+	if form == "short" && !r.it.has(v) {
+		switch v {
+		case varTitle:
+			checked = varTitleShort
+		case varContainerTitle:
+			checked = varContainerTitleShort
+		}
+	}
+	output := false
+	switch {
+	case checked == varYearSuffix || checked == varCitationNumber || checked == varCitationLabel:
+		output = true
+	case r.p.vars.is(checked, dateVar):
+		d := r.it.date(checked)
+		output = d != nil && d.hasAny(dateparts)
+	case checked == varLocator || checked == varLocatorExtra || checked == varFirstReferenceNoteNumber:
+	case r.it.hasNames(checked):
+	default:
+		output = r.it.field(checked) != ""
+	}
+	if !output {
+		r.tip().variableAttempt = true
+		return
+	}
+	r.tip().variableSuccess = true
+	if f := r.it.field(v); f != "" && r.canSubstitute() && !r.cite {
+		r.nameNodeTop = r.out.current()
+		r.renderedName = append(r.renderedName, f)
+		r.renderedNameOK = true
+	}
+	r.setCanSubstitute(false)
 }
 
 // citeproc-js's MULTI_FIELDS: these text variables go through its
@@ -364,12 +373,13 @@ var numericTextVars = map[string]bool{"page": true, "page-first": true, "chapter
 	"collection-number": true, "edition": true, "issue": true, "number": true,
 	"number-of-pages": true, "number-of-volumes": true, "volume": true}
 
-func (r *renderer) textVariable(n *textNode, v string) {
+func (r *renderer) textVariable(n *textNode, v varID) {
 	n0 := n
+	vars := r.p.vars
 	switch {
-	case v == "locator" || v == "locator-extra" || v == "first-reference-note-number" || v == "first-container-reference-note-number":
+	case v == varLocator || v == varLocatorExtra || v == varFirstReferenceNoteNumber || v == varFirstContainerReferenceNoteNumber:
 		// A single cite has no locator.
-	case v == "year-suffix":
+	case v == varYearSuffix:
 		if r.regItem == nil || r.regItem.disambig.yearSuffix < 0 || r.justLooking {
 			return
 		}
@@ -379,31 +389,31 @@ func (r *renderer) textVariable(n *textNode, v string) {
 		b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) }, successorPrefix: r.a.layoutTok.delimiter}
 		r.cluster.yearSuffix(r, b)
 		r.out.appendLiteral(b)
-	case v == "citation-number":
+	case v == varCitationNumber:
 		b := r.newTextBlob("", &n.tok)
 		b.text = strconvItoa(r.citationNumber)
 		b.num = &numInfo{n: r.citationNumber, successorPrefix: r.a.layoutTok.delimiter, splicePrefix: r.a.layoutTok.delimiter}
 		r.cluster.numberRange(r, b)
 		r.out.appendLiteral(b)
-	case multiFields[v]:
+	case vars.is(v, multiFieldVar):
 		r.multiField(n, v)
-	case numericTextVars[v]:
+	case vars.is(v, numericTextVar):
 		r.numericVariable(&n.baseNode, v, "", false)
-	case v == "URL" || v == "DOI":
-		val := r.it.fields[v]
+	case v == varURL || v == varDOI:
+		val := r.it.field(v)
 		if val == "" {
 			return
 		}
-		if v == "URL" && n.form == "short" {
+		if v == varURL && n.form == "short" {
 			val = shortURL(val)
 		}
 		r.out.appendText(val, &n.tok, false, false, true)
 	default:
-		val := r.it.fields[v]
+		val := r.it.field(v)
 		if val == "" {
 			return
 		}
-		if v != "section" && v != "hereinafter" {
+		if v != varSection && v != varHereinafter {
 			val = strings.ReplaceAll(val, "\\", "")
 		}
 		r.out.appendText(val, &n.tok, false, false, false)
@@ -429,7 +439,7 @@ func shortURL(u string) string {
 // fieldLocale is the two-letter language that decides whether title case
 // applies: the item's language, "en" when it has none.
 func (r *renderer) fieldLocale() string {
-	lang := r.it.fields["language"]
+	lang := r.it.lang
 	if lang == "" {
 		return strings.ToLower(firstN(r.p.loc.lang, 2))
 	}
@@ -448,18 +458,18 @@ func firstN(s string, n int) string {
 	return s[:n]
 }
 
-func (r *renderer) multiField(n *textNode, v string) {
+func (r *renderer) multiField(n *textNode, v varID) {
 	short := n.form == "short"
 	alt := ""
-	if short && !strings.HasSuffix(v, "-short") {
-		alt = v + "-short"
+	if n.shortVariable != noVar {
+		alt = r.it.field(n.shortVariable)
 	}
-	if r.it.fields[v] == "" && (alt == "" || r.it.fields[alt] == "") {
+	primary := r.it.field(v)
+	if primary == "" && alt == "" {
 		return
 	}
 	tok := n.tok
-	primary := r.it.fields[v]
-	if v == "title" || v == "container-title" {
+	if v == varTitle || v == varContainerTitle {
 		// The long form of title and container-title is read even for
 		// form="short"; the short form replaces it below.
 		if tok.textCase == "" || tok.textCase == "sentence" {
@@ -469,10 +479,8 @@ func (r *renderer) multiField(n *textNode, v string) {
 			tok.textCase = ""
 		}
 	}
-	if short {
-		if alt != "" && r.it.fields[alt] != "" {
-			primary = r.it.fields[alt]
-		}
+	if short && alt != "" {
+		primary = alt
 	}
 	loc := r.fieldLocale()
 	if loc != "en" && tok.textCase == "title" {
@@ -560,10 +568,15 @@ func (r *renderer) test(c *condition) bool {
 		anyTrue = anyTrue || ok
 		anyFalse = anyFalse || !ok
 	}
-	for _, t := range c.tests {
+	for i := range c.tests {
+		t := &c.tests[i]
 		switch t.kind {
-		case "type":
+		case testType:
 			note(slices.Contains(t.values, r.it.typ))
+		case testVariable, testIsNumeric, testIsUncertainDate:
+			for _, v := range t.vars {
+				note(r.testVar(t.kind, v))
+			}
 		default:
 			for _, v := range t.values {
 				note(r.testOne(t.kind, v))
@@ -579,27 +592,36 @@ func (r *renderer) test(c *condition) bool {
 	return !anyFalse
 }
 
-func (r *renderer) testOne(kind, v string) bool {
+// testVar runs a test of a variable.
+func (r *renderer) testVar(kind testKind, v varID) bool {
 	switch kind {
-	case "variable":
+	case testVariable:
 		return r.it.has(v)
-	case "is-numeric":
-		val := r.it.fields[v]
+	case testIsNumeric:
+		val := r.it.field(v)
 		if val == "" {
 			return false
 		}
-		if numericVariables[v] {
+		if r.p.vars.is(v, numericVar) {
 			return r.numberInfo(v).numeric
 		}
-		if v == "title" || v == "version" {
+		if v == varTitle || v == varVersion {
 			last := val[len(val)-1]
 			return last >= '0' && last <= '9'
 		}
 		return false
-	case "is-uncertain-date":
-		d := r.it.dates[v]
+	case testIsUncertainDate:
+		d := r.it.date(v)
 		return d != nil && d.circa
-	case "position":
+	}
+	return false
+}
+
+// testOne runs a test of the position or disambiguation, or of the
+// locator.
+func (r *renderer) testOne(kind testKind, v string) bool {
+	switch kind {
+	case testPosition:
 		if !r.cite {
 			return false
 		}
@@ -612,9 +634,9 @@ func (r *renderer) testOne(kind, v string) bool {
 			return false
 		}
 		return v == "first"
-	case "disambiguate":
+	case testDisambiguate:
 		return v == "true" && r.testDisambiguate()
-	case "locator":
+	case testLocator:
 		return false
 	}
 	return false
@@ -639,8 +661,8 @@ func (r *renderer) label(n *labelNode) {
 	case "never":
 		plural = 0
 	default:
-		if r.it.fields[n.variable] != "" {
-			info := r.numberInfo(n.variable)
+		if n.varID != noVar && r.it.field(n.varID) != "" {
+			info := r.numberInfo(n.varID)
 			plural = info.plural
 		}
 	}
