@@ -130,13 +130,17 @@ type namesNode struct {
 	substitute  []node
 	hasSubst    bool
 	singleton   bool // <names variable="x"/>: renders with the enclosing names' settings
-	family      *namePart
-	given       *namePart
+	// delimiter is the names' delimiter, else the names-delimiter the
+	// area or style passes down, by area (area.index).
+	delimiter [2]string
+	family    *namePart
+	given     *namePart
 }
 
 type nameNode struct {
 	baseNode
 	attrs map[string]string // the name options set on the element itself
+	opts  [2]nameOptions    // the options it renders with, by area (area.index)
 }
 
 type namePart struct {
@@ -173,9 +177,11 @@ type datePartNode struct {
 // area is a compiled <citation> or <bibliography>.
 type area struct {
 	name      string
+	index     int // citationArea or bibliographyArea
 	layout    []node
 	layoutTok fmtToken // prefix, suffix, delimiter, decorations of <layout>
 	inherit   map[string]string
+	and       string // the and option the area passes down
 	sortKeys  []sortKey
 
 	secondFieldAlign string
@@ -226,7 +232,17 @@ type program struct {
 	// reads holds the item variables a rendering can read (see
 	// Processor.Uses).
 	reads map[string]bool
+
+	// namesNodes are the compiled names elements, whose options are
+	// resolved for each area once the areas are compiled.
+	namesNodes []*namesNode
 }
+
+// The areas, numbered to index what is resolved for each.
+const (
+	citationArea = iota
+	bibliographyArea
+)
 
 // nameOptions are the name attributes that cs:style, cs:citation and
 // cs:bibliography pass down to cs:name (citeproc-js's setOpt).
@@ -283,6 +299,21 @@ func compile(s *Style, loc *localeData) *program {
 			}
 		case "bibliography":
 			p.bibliography = p.area(c, styleOpts)
+		}
+	}
+	for _, n := range p.namesNodes {
+		for _, a := range [...]*area{p.citation, p.bibliography} {
+			if a == nil {
+				continue
+			}
+			if v, ok := n.el.attr("delimiter"); ok {
+				n.delimiter[a.index] = v
+			} else {
+				n.delimiter[a.index] = a.inherit["names-delimiter"]
+			}
+			if n.name != nil {
+				n.name.opts[a.index] = resolveNameOptions(n.name, a)
+			}
 		}
 	}
 	p.hasDisambiguate = hasDisambiguateTest(s.root)
@@ -389,7 +420,10 @@ func hasDisambiguateTest(e *element) bool {
 }
 
 func (p *program) area(e *element, styleOpts map[string]string) *area {
-	a := &area{name: e.name, inherit: map[string]string{}}
+	a := &area{name: e.name, index: citationArea, inherit: map[string]string{}}
+	if e.name == "bibliography" {
+		a.index = bibliographyArea
+	}
 	for k, v := range styleOpts {
 		a.inherit[k] = v
 	}
@@ -417,6 +451,7 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 			a.subsequentRule = at.value
 		}
 	}
+	a.and = a.inherit["and"]
 	for _, c := range e.children {
 		switch c.name {
 		case "layout":
@@ -588,6 +623,7 @@ func (p *program) shortVariable(v varID) varID {
 func (p *program) names(e *element, pos nodePos, outer *namesNode, bib bool) *namesNode {
 	n := &namesNode{baseNode: p.baseOf(e, pos), variables: p.vars.internAll(strings.Fields(e.get("variable")))}
 	n.singleton = len(e.children) == 0 && pos.lexSub
+	p.namesNodes = append(p.namesNodes, n)
 	var nameEl *element
 	afterName := false
 	for _, c := range e.children {

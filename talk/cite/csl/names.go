@@ -27,31 +27,69 @@ type namesState struct {
 	andTerm       string
 }
 
-// inherit reads a name option from the name element, else from the area
-// (or style), else def.
-func (r *renderer) inherit(nn *nameNode, attr, parent, def string) (string, bool) {
-	if nn != nil {
+// nameOptions are the options a <name> renders with in one area: its
+// own attributes, else those the area or the style pass down, else the
+// defaults. They are resolved when the style is compiled, for the
+// citation and the bibliography (nameNode.opts).
+type nameOptions struct {
+	delimiter             string // delimiter, else name-delimiter; ", " by default
+	and                   string // "text", "symbol" or ""
+	delimiterPrecedesLast string
+	delimiterPrecedesEtAl string
+	form                  string // "long" by default
+	etAlMin, etAlUseFirst int
+	etAlUseLast           bool
+	initialize            bool // initialize is not "false"
+	initializeWith        string
+	hasInitializeWith     bool
+	sortSeparator         string
+	nameAsSortOrder       string
+}
+
+// resolveNameOptions reads the options of nn in area a: an attribute of
+// the name element, else the area's (or style's), named parent when
+// that differs, else def.
+func resolveNameOptions(nn *nameNode, a *area) nameOptions {
+	get := func(attr, parent, def string) (string, bool) {
 		if v, ok := nn.attrs[attr]; ok {
 			return v, true
 		}
+		if parent == "" {
+			parent = attr
+		}
+		if v, ok := a.inherit[parent]; ok {
+			return v, true
+		}
+		return def, false
 	}
-	if parent == "" {
-		parent = attr
+	getInt := func(attr string) int {
+		v, ok := get(attr, "", "")
+		if !ok {
+			return 0
+		}
+		n, _ := parseIntAttr(v)
+		return n
 	}
-	if v, ok := r.a.inherit[parent]; ok {
-		return v, true
-	}
-	return def, false
+	var o nameOptions
+	o.delimiter, _ = get("delimiter", "name-delimiter", ", ")
+	o.and, _ = get("and", "", "")
+	o.delimiterPrecedesLast, _ = get("delimiter-precedes-last", "", "")
+	o.delimiterPrecedesEtAl, _ = get("delimiter-precedes-et-al", "", "")
+	o.form, _ = get("form", "name-form", "long")
+	o.etAlMin = getInt("et-al-min")
+	o.etAlUseFirst = getInt("et-al-use-first")
+	useLast, _ := get("et-al-use-last", "", "")
+	o.etAlUseLast = useLast == "true"
+	initialize, _ := get("initialize", "", "")
+	o.initialize = initialize != "false"
+	o.initializeWith, o.hasInitializeWith = get("initialize-with", "", "")
+	o.sortSeparator, _ = get("sort-separator", "", "")
+	o.nameAsSortOrder, _ = get("name-as-sort-order", "", "")
+	return o
 }
 
-func (r *renderer) inheritInt(nn *nameNode, attr string) int {
-	v, ok := r.inherit(nn, attr, "", "")
-	if !ok {
-		return 0
-	}
-	n, _ := parseIntAttr(v)
-	return n
-}
+// nameOpts returns the options nn renders with in the renderer's area.
+func (r *renderer) nameOpts(nn *nameNode) *nameOptions { return &nn.opts[r.a.index] }
 
 func (r *renderer) renderNames(n *namesNode) {
 	vars := r.liveVars(n.variables)
@@ -134,8 +172,9 @@ func startsRomanesque(s string) bool {
 // delimiter joins.
 func (r *renderer) configureName(nn *nameNode) {
 	ns := &r.names
-	ns.nameDelimiter, _ = r.inherit(nn, "delimiter", "name-delimiter", ", ")
-	andAttr, hasAnd := r.inherit(nn, "and", "", "")
+	o := r.nameOpts(nn)
+	ns.nameDelimiter = o.delimiter
+	andAttr := o.and
 	andTerm := ""
 	switch andAttr {
 	case "text":
@@ -148,7 +187,7 @@ func (r *renderer) configureName(nn *nameNode) {
 	if startsRomanesque(andTerm) {
 		prefSingle, prefMultiple, suffix = " ", ns.nameDelimiter, " "
 	}
-	switch dpl, _ := r.inherit(nn, "delimiter-precedes-last", "", ""); dpl {
+	switch o.delimiterPrecedesLast {
 	case "always":
 		prefSingle = ns.nameDelimiter
 	case "never":
@@ -163,7 +202,7 @@ func (r *renderer) configureName(nn *nameNode) {
 			prefMultiple = " "
 		}
 	}
-	if hasAnd && andAttr != "" {
+	if andAttr != "" {
 		ns.andSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
 		r.out.pop()
 		ns.andSingle.prefix, ns.andSingle.suffix = prefSingle, suffix
@@ -188,7 +227,7 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 	hasTerm := false
 	andAttr, hasAnd := in.attrs["and"]
 	if !hasAnd {
-		andAttr = r.a.inherit["and"]
+		andAttr = r.a.and
 	}
 	switch andAttr {
 	case "text":
@@ -259,11 +298,11 @@ func (r *renderer) outputNames(n *namesNode) {
 		ns.variables = nil
 		return
 	}
-	form, _ := r.inherit(nn, "form", "name-form", "long")
-	etalMin := r.inheritInt(nn, "et-al-min")
-	etalFirst := r.inheritInt(nn, "et-al-use-first")
-	useLast, _ := r.inherit(nn, "et-al-use-last", "", "")
-	etalLast := useLast == "true"
+	o := r.nameOpts(nn)
+	form := o.form
+	etalMin := o.etAlMin
+	etalFirst := o.etAlUseFirst
+	etalLast := o.etAlUseLast
 	if r.sortKey {
 		// a key's names-min, names-use-first and names-use-last
 		// override the style's
@@ -285,7 +324,7 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	etalTerm := r.term(ns.etalTerm, "long", 0)
 	prefSingle, prefMultiple := " ", ns.nameDelimiter
-	switch dpe, _ := r.inherit(nn, "delimiter-precedes-et-al", "", ""); dpe {
+	switch o.delimiterPrecedesEtAl {
 	case "always":
 		prefSingle = ns.nameDelimiter
 	case "never":
@@ -322,7 +361,7 @@ func (r *renderer) outputNames(n *namesNode) {
 			r.namesetOffset++
 		}
 	}
-	_, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	hasInitWith := o.hasInitializeWith
 	for i, v := range variables {
 		r.disambigNames(r.it.namesOf(v), r.namesetBase+i, form, hasInitWith)
 	}
@@ -468,7 +507,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		vb = r.applyLabels(n, vb, r.p.vars.name(v), vn.count)
 		blobList = append(blobList, vb)
 	}
-	delim, _ := r.inheritNames(n, "delimiter", "names-delimiter")
+	delim := n.delimiter[r.a.index]
 	lvl := r.out.openLevel(emptyToken)
 	lvl.delimiter = delim
 	for _, b := range blobList {
@@ -484,17 +523,6 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	r.collapseAuthor(b)
 	ns.variables = nil
-}
-
-// inheritNames reads an attribute of <names>, else the area's.
-func (r *renderer) inheritNames(n *namesNode, attr, parent string) (string, bool) {
-	if v, ok := n.el.attr(attr); ok {
-		return v, true
-	}
-	if v, ok := r.a.inherit[parent]; ok {
-		return v, true
-	}
-	return "", false
 }
 
 func isEtAlParticle(s string) bool {
@@ -606,7 +634,7 @@ func (r *renderer) afterInverted(bs []*blob, final *blob) *blob {
 	if final == nil || len(bs) < 2 {
 		return final
 	}
-	if dpl, _ := r.inherit(r.names.name, "delimiter-precedes-last", "", ""); dpl == "after-inverted-name" {
+	if r.nameOpts(r.names.name).delimiterPrecedesLast == "after-inverted-name" {
 		prev := bs[len(bs)-2]
 		if !prev.isText && len(prev.kids) > 0 && prev.kids[0].isInverted {
 			final.prefix = r.names.nameDelimiter
@@ -804,9 +832,9 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 
 	// given name, initialized or not
 	formShort := form != "long"
-	initAttr, _ := r.inherit(nn, "initialize", "", "")
-	initialize := initAttr != "false"
-	initWith, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	o := r.nameOpts(nn)
+	initialize := o.initialize
+	initWith, hasInitWith := o.initializeWith, o.hasInitializeWith
 	level := 2
 	switch {
 	case formShort:
@@ -848,7 +876,7 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 	if level == 0 {
 		givenBlob, dpBlob, sufBlob = nil, nil, nil
 	}
-	sortSep, _ := r.inherit(nn, "sort-separator", "", "")
+	sortSep := o.sortSeparator
 	suffixSep := " "
 	if n.commaSuffix {
 		suffixSep = ", "
@@ -865,7 +893,7 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 			b.prefix, b.suffix = part.tok.prefix, part.tok.suffix
 		}
 	}
-	nso, _ := r.inherit(nn, "name-as-sort-order", "", "")
+	nso := o.nameAsSortOrder
 	var out *blob
 	switch {
 	case romanesque == 0:
@@ -1018,9 +1046,8 @@ func splitInstitution(s string) []string {
 // form), family first, parts joined by spaces and the sort separator
 // "|".
 func (r *renderer) sortName(n normName, i int, form string) *blob {
-	nn := r.names.name
-	initAttr, _ := r.inherit(nn, "initialize", "", "")
-	initWith, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	o := r.nameOpts(r.names.name)
+	initWith, hasInitWith := o.initializeWith, o.hasInitializeWith
 	level := 2
 	switch {
 	case form != "long":
@@ -1039,7 +1066,7 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 	case level == 0:
 		dp, suffix = "", ""
 	case n.family != "" && level == 1 && hasInitWith:
-		given = initializeWith(n.given, initWith, initAttr == "false", r.p.initializeWithHyphen, r.caseCtx())
+		given = initializeWith(n.given, initWith, !o.initialize, r.p.initializeWithHyphen, r.caseCtx())
 	default:
 		given = n.given
 	}
