@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -13,16 +12,37 @@ import (
 type nameReg struct {
 	rule  string // givenname-disambiguation-rule
 	keys  map[string]map[string]map[string]bool
-	cache map[string]nameKey // nameKeys by name and language
+	cache map[nameCacheKey]nameKey // nameKeys by name and language
 }
 
 type nameKey struct{ p, i, s string }
 
+// nameCacheKey is what a name's keys are made from.
+type nameCacheKey struct{ family, given, ndp, lang string }
+
 func newNameReg(rule string) *nameReg {
-	return &nameReg{rule: rule, keys: map[string]map[string]map[string]bool{}, cache: map[string]nameKey{}}
+	return &nameReg{rule: rule, keys: map[string]map[string]map[string]bool{}, cache: map[nameCacheKey]nameKey{}}
 }
 
-var givenSuffixRe = regexp.MustCompile(`[,!]* ([^,]+)$`)
+// givenSuffix finds citeproc-js's /[,!]* ([^,]+)$/ in s: where the
+// match starts, and its group, the words after the first space that no
+// comma follows.
+func givenSuffix(s string) (start int, group string, ok bool) {
+	from := strings.LastIndexByte(s, ',') + 1
+	k := strings.IndexByte(s[from:], ' ')
+	if k < 0 {
+		return 0, "", false
+	}
+	k += from
+	if k+1 == len(s) {
+		return 0, "", false
+	}
+	start = k
+	for start > 0 && (s[start-1] == ',' || s[start-1] == '!') {
+		start--
+	}
+	return start, s[k+1:], true
+}
 
 func collapseDots(s string) string {
 	s = strings.ReplaceAll(s, ".", " ")
@@ -32,7 +52,7 @@ func collapseDots(s string) string {
 
 // nameKeys are citeproc-js's keys for a name: family, initials, given.
 func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
-	ck := n.family + "\x00" + n.given + "\x00" + n.ndp + "\x00" + r.it.lang
+	ck := nameCacheKey{n.family, n.given, n.ndp, r.it.lang}
 	k, ok := r.reg.cache[ck]
 	if !ok {
 		k.p = collapseDots(n.family)
@@ -40,8 +60,8 @@ func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
 			k.p += " " + n.ndp
 		}
 		k.s = collapseDots(n.given)
-		if m := givenSuffixRe.FindStringSubmatch(k.s); m != nil && m[1] == r.caseCtx().lower(m[1]) {
-			k.s = replaceAll(givenSuffixRe, k.s, "")
+		if start, group, ok := givenSuffix(k.s); ok && group == r.caseCtx().lower(group) {
+			k.s = k.s[:start]
 		}
 		k.i = initializeWith(k.s, "%s", false, r.p.initializeWithHyphen, r.caseCtx())
 		r.reg.cache[ck] = k
