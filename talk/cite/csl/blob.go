@@ -347,7 +347,7 @@ func (q *queue) appendBlob(b *blob, tok *fmtToken) {
 		return
 	}
 	w := q.r.newBlob(tok)
-	w.kids = []*blob{b}
+	w.kids = append(w.kids, b) // into the array an arena blob keeps
 	q.current().push(w, q.r.arena)
 }
 

@@ -560,8 +560,9 @@ func (q *queue) wrap(b *blob, tok *fmtToken) *blob {
 	return q.pop()
 }
 
+// purgeBlobs drops the nil and empty blobs of bs, in place.
 func purgeBlobs(bs []*blob) []*blob {
-	var out []*blob
+	out := bs[:0]
 	for _, b := range bs {
 		if b != nil && !b.empty() {
 			out = append(out, b)
@@ -570,37 +571,36 @@ func purgeBlobs(bs []*blob) []*blob {
 	return out
 }
 
-// join joins blobs with delim, and final (if any) before the last.
+// join joins blobs with delim, and final (if any) before the last; nil
+// and empty blobs are left out.
 func (r *renderer) join(bs []*blob, delim string, final *blob) *blob {
-	bs = purgeBlobs(bs)
-	if len(bs) == 0 {
+	n := 0
+	for _, b := range bs {
+		if b != nil && !b.empty() {
+			n++
+		}
+	}
+	if n == 0 {
 		return nil
 	}
-	if len(bs) == 2 {
-		if final == nil {
-			bs[0].suffix += delim
-		} else {
-			bs = []*blob{bs[0], final, bs[1]}
-		}
-	} else if len(bs) > 2 {
-		last := bs[len(bs)-1]
-		bs = bs[:len(bs)-1]
-		n := len(bs)
-		if final != nil {
-			n--
-		}
-		for i := 0; i < n; i++ {
-			bs[i].suffix += delim
-		}
-		if final != nil {
-			bs = append(bs, final)
-		} else {
-			bs = append(bs, &blob{})
-		}
-		bs = append(bs, last)
-	}
 	r.out.openLevel(emptyToken)
+	i := 0
 	for _, b := range bs {
+		if b == nil || b.empty() {
+			continue
+		}
+		i++
+		if i == n && n >= 2 {
+			switch {
+			case final != nil:
+				r.out.appendBlob(final, emptyToken)
+			case n > 2:
+				r.out.appendBlob(r.newBlob(nil), emptyToken) // empty, purged later
+			}
+		}
+		if i < n && (final == nil || n > 2 && i < n-1) {
+			b.suffix += delim
+		}
 		r.out.appendBlob(b, emptyToken)
 	}
 	r.out.closeLevel()
@@ -735,7 +735,10 @@ func (r *renderer) normalize(nm Name) normName {
 	if lang != "" {
 		// citeproc-js takes the name options of the item's language
 		// from the locale here, dropping the guess above.
-		bare := strings.SplitN(strings.ReplaceAll(lang, "_", "-"), "-", 2)[0]
+		bare := lang
+		if i := strings.IndexAny(lang, "-_"); i >= 0 {
+			bare = lang[:i]
+		}
 		n.staticOrdering = r.p.loc.nameAsSortOrder[bare]
 	}
 	if nm.NoParse {
@@ -804,7 +807,7 @@ func (r *renderer) appendPart(s string, present bool, part *namePart) *blob {
 // setRenderedName records a name as rendered, for
 // subsequent-author-substitute.
 func (r *renderer) setRenderedName(n Name) {
-	if r.cite {
+	if !r.substitutes() {
 		return
 	}
 	r.renderedName = append(r.renderedName, n.NonDroppingParticle+n.Family+n.Given+n.DroppingParticle+n.Suffix+n.Literal)

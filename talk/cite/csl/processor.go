@@ -111,6 +111,9 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r.flip = &flipper{fs: pr.p.flip, r: r}
 	r.groups = []groupCtx{{}}
 	r.canSubst = []bool{false}
+	// The languages go at the end of langSpace, leaving room for a
+	// field's language before them (multiField).
+	r.langs = r.langSpace[1:1]
 	if lang := it.lang; lang != "" {
 		i := 0
 		for i < len(lang) && isASCIILetter(lang[i]) {

@@ -40,6 +40,8 @@ type renderer struct {
 	canSubst            []bool
 	canBlockSubst       bool
 	langs               []string
+	langSpace           [4]string // room for langs and a field's language before them
+	cc                  caseCtx   // what caseCtx returns
 	renderSeen          bool
 
 	names namesState
@@ -98,8 +100,11 @@ func (r *renderer) canSubstitute() bool { return r.canSubst[len(r.canSubst)-1] }
 
 func (r *renderer) setCanSubstitute(v bool) { r.canSubst[len(r.canSubst)-1] = v }
 
+// caseCtx returns the text-case context of the languages in force. It
+// is the renderer's own, valid until the next call.
 func (r *renderer) caseCtx() *caseCtx {
-	return &caseCtx{langs: r.langs, stop: r.p.loc.skipWordMatcher}
+	r.cc = caseCtx{langs: r.langs, stop: r.p.loc.skipWordMatcher}
+	return &r.cc
 }
 
 func (r *renderer) layoutDecorations() []decoration { return r.a.layoutTok.decorations }
@@ -355,7 +360,9 @@ func (r *renderer) checkOutput(v varID, live bool, form string, dateparts []stri
 	r.tip().variableSuccess = true
 	if f := r.it.field(v); f != "" && r.canSubstitute() && !r.cite {
 		r.nameNodeTop = r.out.current()
-		r.renderedName = append(r.renderedName, f)
+		if r.substitutes() {
+			r.renderedName = append(r.renderedName, f)
+		}
 		r.renderedNameOK = true
 	}
 	r.setCanSubstitute(false)
@@ -487,9 +494,22 @@ func (r *renderer) multiField(n *textNode, v varID) {
 		tok.textCase = ""
 	}
 	old := r.langs
-	r.langs = append([]string{loc}, old...)
+	if len(old) > 0 && len(old) < len(r.langSpace) && &old[0] == &r.langSpace[1] {
+		r.langSpace[0] = loc
+		r.langs = r.langSpace[:len(old)+1]
+	} else {
+		r.langs = append([]string{loc}, old...)
+	}
 	r.out.appendText(primary, &tok, false, false, false)
 	r.langs = old
+}
+
+// substitutes reports whether the rendering may substitute names
+// (subsequentSubstitute): a bibliography entry of a style with a
+// subsequent-author-substitute, after another. Only then are the names
+// rendered recorded.
+func (r *renderer) substitutes() bool {
+	return !r.cite && r.a.hasSubsequent && r.subst != nil
 }
 
 // subsequentSubstitute replaces the first names of an entry with the
