@@ -563,12 +563,24 @@ type piece struct {
 func (p piece) isStr() bool { return p.b == nil }
 
 // render flattens blobs to pieces, as citeproc-js's output.string does.
-// parent is the blob whose children these are, or nil at the top.
+// parent is the blob whose children these are, or nil at the top. The
+// pieces are the writer's until the writer is done: they stay valid
+// after later calls.
 func (w *writer) render(blobs []*blob, parent *blob) []piece {
-	var ret []piece
+	base := len(w.pieces)
+	w.renderInto(blobs, parent)
+	return w.pieces[base:len(w.pieces):len(w.pieces)]
+}
+
+// renderInto is render, with the pieces appended to w.pieces: each
+// level's pieces follow those of the levels around it on the one stack,
+// where the children's pieces are left in place as the parent's rather
+// than copied into a list of each level's own.
+func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	if len(blobs) == 0 {
-		return ret
+		return
 	}
+	base := len(w.pieces)
 	delim := ""
 	if parent != nil {
 		delim = parent.delimiter
@@ -578,7 +590,7 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 		last = b
 		if b.isText {
 			if b.num != nil {
-				ret = append(ret, piece{b: b})
+				w.pieces = append(w.pieces, piece{b: b})
 			} else if b.text != "" {
 				s := w.esc(b.text)
 				for _, d := range b.decorations {
@@ -589,11 +601,13 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 				}
 				if s != "" {
 					s = w.esc(b.prefix) + s + w.esc(b.suffix)
-					ret = append(ret, piece{s: s})
+					w.pieces = append(w.pieces, piece{s: s})
 				}
 			}
 		} else if len(b.kids) > 0 {
-			add := w.render(b.kids, b)
+			from := len(w.pieces)
+			w.renderInto(b.kids, b)
+			add := w.pieces[from:]
 			if b.sortDateMacro && len(add) > 0 {
 				add[len(add)-1].noDelimAfter = true
 			}
@@ -607,13 +621,9 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 					}
 				}
 			}
-			if ret == nil {
-				ret = add // the child's own slice, which nothing else holds
-			} else {
-				ret = append(ret, add...)
-			}
 		}
 	}
+	ret := w.pieces[base:]
 	for i := 0; i+1 < len(ret); i++ {
 		if !ret[i].isStr() && !ret[i+1].isStr() && !ret[i+1].b.num.ugly {
 			ret[i].b.suffix += delim
@@ -646,6 +656,8 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 			}
 		}
 	}
+	// renderPieces may render a number's text through the queue, which
+	// appends pieces past ret's: they are dropped with the rest below.
 	start := w.renderPieces(ret[:split], delim, parent)
 	if split > 0 && ret[split-1].noDelimAfter {
 		start.noDelimAfter = true
@@ -676,17 +688,15 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 		}
 	}
 	// start stands for ret[:split], and split > 0 where it is not
-	// empty: it takes the last place of those pieces, so that the
-	// result needs no new slice.
-	end := ret[split:]
-	switch {
-	case start.empty():
-		ret = end
-	default:
+	// empty: it takes the last place of those pieces, and the pieces
+	// left move down to base.
+	from := split
+	if !start.empty() {
 		ret[split-1] = start
-		ret = ret[split-1:]
+		from = split - 1
 	}
-	return ret
+	n := copy(w.pieces[base:], ret[from:])
+	w.pieces = w.pieces[:base+n]
 }
 
 func (p piece) empty() bool { return p.b == nil && p.s == "" }

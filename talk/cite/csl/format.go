@@ -30,6 +30,8 @@ type writer struct {
 	f        Format
 	citation bool
 	plain    bool // no decorations, as citeproc-js's suppress_decorations
+	// pieces is the stack render flattens blobs onto.
+	pieces []piece
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
