@@ -283,9 +283,12 @@ type level struct {
 	tok *fmtToken
 }
 
-func newQueue(r *renderer) *queue {
-	top := &blob{root: true}
-	return &queue{r: r, top: top, stack: []level{{b: top}}}
+// reset empties q for a new rendering, its top level a new blob.
+func (q *queue) reset() {
+	q.top = q.r.arena.alloc()
+	q.top.root = true
+	clear(q.stack[:cap(q.stack)])
+	q.stack = append(q.stack[:0], level{b: q.top})
 }
 
 // current returns the innermost open level, making it (and the levels

@@ -180,6 +180,7 @@ type area struct {
 	index     int // citationArea or bibliographyArea
 	layout    []node
 	layoutTok fmtToken // prefix, suffix, delimiter, decorations of <layout>
+	entryTok  fmtToken // what a bibliography entry is made from: its decorations
 	inherit   map[string]string
 	and       string // the and option the area passes down
 	sortKeys  []sortKey
@@ -456,6 +457,7 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 		switch c.name {
 		case "layout":
 			a.layoutTok = tokenOf(c)
+			a.entryTok = fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
 			a.layout = p.nodes(c.children, nodePos{top: true}, nil, e.name == "bibliography")
 		case "sort":
 			for _, k := range c.children {

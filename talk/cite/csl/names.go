@@ -14,7 +14,7 @@ type namesState struct {
 	etalTerm  string
 	inst      *institutionNode
 	variables []varID
-	value     []Name
+	hasNames  bool // one of the variables has names
 	// labelled: there is a variable to label (citeproc-js's
 	// labelVariable), the first of the element's
 	labelled bool
@@ -119,11 +119,13 @@ func (r *renderer) renderNames(n *namesNode) {
 	}
 	ns.names = n
 	ns.variables = vars
-	ns.value = nil
+	ns.hasNames = false
 	r.renderedName, r.renderedNameOK = nil, true
 	r.labelBlob = nil
 	for _, v := range vars {
-		ns.value = append(ns.value, r.it.namesOf(v)...)
+		if len(r.it.namesOf(v)) > 0 {
+			ns.hasNames = true
+		}
 	}
 	r.tip().variableAttempt = true
 	ns.labelled = len(vars) > 0
@@ -141,7 +143,7 @@ func (r *renderer) renderNames(n *namesNode) {
 		ns.inst = n.institution
 		r.configureInstitution(n.institution)
 	}
-	if n.hasSubst && len(ns.value) == 0 {
+	if n.hasSubst && !ns.hasNames {
 		r.canBlockSubst = true
 		r.nodes(n.substitute)
 	}

@@ -12,9 +12,9 @@ import (
 // concurrent use: every rendering works on its own state.
 type Processor struct {
 	p *program
-	// arenas holds the blob arenas of renderings that are done, for the
-	// next to reuse (see blobArena).
-	arenas sync.Pool
+	// renderers holds renderers that are done, with their blob arenas
+	// and stacks, for the next rendering to reuse (see release).
+	renderers sync.Pool
 }
 
 // langBases maps a bare language to the locale citeproc-js falls back to.
@@ -102,15 +102,16 @@ func (pr *Processor) Uses(variable string) bool { return pr.p.reads[variable] }
 func (pr *Processor) HasBibliography() bool { return pr.p.bibliography != nil }
 
 func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
-	r := &renderer{p: pr.p, a: a, it: it, cite: cite}
-	r.arena, _ = pr.arenas.Get().(*blobArena)
-	if r.arena == nil {
-		r.arena = new(blobArena)
+	r, _ := pr.renderers.Get().(*renderer)
+	if r == nil {
+		r = &renderer{arena: new(blobArena)}
+		r.out = &queue{r: r}
+		r.flip = &flipper{fs: pr.p.flip, r: r}
 	}
-	r.out = newQueue(r)
-	r.flip = &flipper{fs: pr.p.flip, r: r}
-	r.groups = []groupCtx{{}}
-	r.canSubst = []bool{false}
+	r.p, r.a, r.it, r.cite = pr.p, a, it, cite
+	r.out.reset()
+	r.groups = append(r.groups, groupCtx{})
+	r.canSubst = append(r.canSubst, false)
 	// The languages go at the end of langSpace, leaving room for a
 	// field's language before them (multiField).
 	r.langs = r.langSpace[1:1]
@@ -126,7 +127,8 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r.langs = append(r.langs, pr.p.loc.lang)
 	r.subsequentAuthorOK = true
 	r.citationNumber = 1
-	r.settings = newAmbigConfig()
+	r.ownSettings.yearSuffix = -1
+	r.settings = &r.ownSettings
 	return r
 }
 
@@ -135,8 +137,27 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 // be released; it must not be used after.
 func (pr *Processor) release(r *renderer) {
 	r.arena.reset()
-	pr.arenas.Put(r.arena)
-	r.arena = nil
+	*r = renderer{
+		arena:            r.arena,
+		out:              r.out,
+		flip:             r.flip,
+		ownSettings:      ambigConfig{names: r.ownSettings.names[:0], givens: cleared(r.ownSettings.givens)},
+		doneVars:         r.doneVars[:0],
+		groups:           r.groups[:0],
+		canSubst:         r.canSubst[:0],
+		namesMax:         r.namesMax[:0],
+		renderedName:     cleared(r.renderedName),
+		nameNodeChildren: cleared(r.nameNodeChildren),
+		shadowNumbers:    cleared(r.shadowNumbers),
+	}
+	pr.renderers.Put(r)
+}
+
+// cleared returns s emptied, with what its array held cleared so that
+// it holds on to nothing.
+func cleared[S ~[]E, E any](s S) S {
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 // ErrNoBibliography is returned when an entry is asked of a style
@@ -174,8 +195,7 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 	}
 	r.subst = subst
 	r.citationNumber = tok.seq
-	entryTok := &fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
-	entry := r.out.openLevel(entryTok)
+	entry := r.out.openLevel(&a.entryTok)
 	r.termPredecessor = false
 	r.runLayout()
 	if r.needRegistry {

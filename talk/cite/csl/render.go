@@ -52,8 +52,9 @@ type renderer struct {
 	regItem        *regItem // the item's registry token; nil before it is registered
 	request        *ambigConfig
 	settings       *ambigConfig
-	justLooking    bool // an ambiguous cite: subsequent, no decorations, no year suffix
-	firstPosition  bool // a citation cited for the first time
+	ownSettings    ambigConfig // the settings of a rendering that starts with none
+	justLooking    bool        // an ambiguous cite: subsequent, no decorations, no year suffix
+	firstPosition  bool        // a citation cited for the first time
 	namesetBase    int
 	namesetOffset  int
 	namesPos       int   // the nameset being rendered
