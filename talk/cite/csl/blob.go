@@ -370,6 +370,11 @@ func (q *queue) appendLiteral(b *blob) {
 // notSerious appends (parts of names) do not count as output that a
 // following term must not be capitalised after.
 func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredecessor, noStripPeriods bool) *blob {
+	return q.appendTextIn(nil, str, tok, notSerious, ignorePredecessor, noStripPeriods)
+}
+
+// appendTextIn is appendText into level, or the current level if nil.
+func (q *queue) appendTextIn(level *blob, str string, tok *fmtToken, notSerious, ignorePredecessor, noStripPeriods bool) *blob {
 	r := q.r
 	if r.sortKey && r.macroWithDate && !notSerious {
 		// citeproc-js keeps only names and dates in a sort key made by
@@ -415,7 +420,10 @@ func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredeces
 			}
 		}
 	}
-	q.current().push(b, q.r.arena)
+	if level == nil {
+		level = q.current()
+	}
+	level.push(b, q.r.arena)
 	r.flip.processTags(b)
 	return b
 }

@@ -237,6 +237,11 @@ type program struct {
 	// namesNodes are the compiled names elements, whose options are
 	// resolved for each area once the areas are compiled.
 	namesNodes []*namesNode
+	// lazyJoins: the words that join names are made only when used (see
+	// pendingText). A names element without a name, which renders with
+	// the words another set up, makes them be made where they are set
+	// up.
+	lazyJoins bool
 }
 
 // The areas, numbered to index what is resolved for each.
@@ -302,7 +307,11 @@ func compile(s *Style, loc *localeData) *program {
 			p.bibliography = p.area(c, styleOpts)
 		}
 	}
+	p.lazyJoins = true
 	for _, n := range p.namesNodes {
+		if n.name == nil && !n.singleton {
+			p.lazyJoins = false
+		}
 		for _, a := range [...]*area{p.citation, p.bibliography} {
 			if a == nil {
 				continue

@@ -20,11 +20,66 @@ type namesState struct {
 	labelled bool
 
 	nameDelimiter string
-	andSingle     *blob
-	andMultiple   *blob
-	instAndSingle *blob
-	instAndMulti  *blob
+	// The words that join the last name to those before it: one name
+	// or more before it, and for an institution.
+	andSingle     pendingText
+	andMultiple   pendingText
+	instAndSingle pendingText
+	instAndMulti  pendingText
 	andTerm       string
+}
+
+// pendingText is a word that joins names ("and", "&", "et al."), or a
+// delimiter, as a names element sets it up, made only when a rendering
+// joins names with it: most names elements of an entry have one name
+// or none to render. It is made as appendText would have made it where
+// it was set up, in the level then current and with the strip-periods
+// then in force, and taken off that level again.
+type pendingText struct {
+	set            bool // false: no word (nil)
+	plain          bool // a bare text blob, not appended
+	text           string
+	tok            *fmtToken
+	level          *blob
+	stripPeriods   int
+	prefix, suffix string
+	keepSuffix     bool  // the suffix is the one appendText gives
+	b              *blob // once made
+}
+
+// pendText sets up a word that appendText makes: it does now what
+// appending it would have done to the rendering's state.
+func (r *renderer) pendText(text string, tok *fmtToken, prefix, suffix string, keepSuffix bool) pendingText {
+	if text != "" {
+		r.termPredecessorName = true // as appendText of a name's part
+	}
+	p := pendingText{set: true, text: text, tok: tok, level: r.out.current(), stripPeriods: r.stripPeriods,
+		prefix: prefix, suffix: suffix, keepSuffix: keepSuffix}
+	if !r.p.lazyJoins {
+		r.made(&p)
+	}
+	return p
+}
+
+// made returns the blob of p, making it the first time.
+func (r *renderer) made(p *pendingText) *blob {
+	if !p.set || p.b != nil {
+		return p.b
+	}
+	if p.plain {
+		p.b = r.newTextBlob(p.text, nil)
+		return p.b
+	}
+	strip := r.stripPeriods
+	r.stripPeriods = p.stripPeriods
+	p.b = r.out.appendTextIn(p.level, p.text, p.tok, true, true, false)
+	r.stripPeriods = strip
+	p.level.kids = p.level.kids[:len(p.level.kids)-1]
+	p.b.prefix = p.prefix
+	if !p.keepSuffix {
+		p.b.suffix = p.suffix
+	}
+	return p.b
 }
 
 // nameOptions are the options a <name> renders with in one area: its
@@ -205,17 +260,13 @@ func (r *renderer) configureName(nn *nameNode) {
 		}
 	}
 	if andAttr != "" {
-		ns.andSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.andSingle.prefix, ns.andSingle.suffix = prefSingle, suffix
-		ns.andMultiple = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.andMultiple.prefix, ns.andMultiple.suffix = prefMultiple, suffix
+		ns.andSingle = r.pendText(andTerm, emptyToken, prefSingle, suffix, false)
+		ns.andMultiple = r.pendText(andTerm, emptyToken, prefMultiple, suffix, false)
 	} else if ns.nameDelimiter != "" {
-		ns.andSingle = r.newTextBlob(ns.nameDelimiter, nil)
-		ns.andMultiple = r.newTextBlob(ns.nameDelimiter, nil)
+		ns.andSingle = pendingText{set: true, plain: true, text: ns.nameDelimiter}
+		ns.andMultiple = pendingText{set: true, plain: true, text: ns.nameDelimiter}
 	} else {
-		ns.andSingle, ns.andMultiple = nil, nil
+		ns.andSingle, ns.andMultiple = pendingText{}, pendingText{}
 	}
 }
 
@@ -255,15 +306,11 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 		}
 	}
 	if hasTerm {
-		ns.instAndSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.instAndSingle.prefix, ns.instAndSingle.suffix = prefSingle, suffix
-		ns.instAndMulti = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.instAndMulti.prefix, ns.instAndMulti.suffix = prefMultiple, suffix
+		ns.instAndSingle = r.pendText(andTerm, emptyToken, prefSingle, suffix, false)
+		ns.instAndMulti = r.pendText(andTerm, emptyToken, prefMultiple, suffix, false)
 	} else {
-		ns.instAndSingle = r.newTextBlob(delim, nil)
-		ns.instAndMulti = r.newTextBlob(delim, nil)
+		ns.instAndSingle = pendingText{set: true, plain: true, text: delim}
+		ns.instAndMulti = pendingText{set: true, plain: true, text: delim}
 	}
 }
 
@@ -321,8 +368,7 @@ func (r *renderer) outputNames(n *namesNode) {
 
 	etalStyle := emptyToken
 	if ns.etal != nil {
-		t := ns.etal.tok
-		etalStyle = &t
+		etalStyle = &ns.etal.tok
 	}
 	etalTerm := r.term(ns.etalTerm, "long", 0)
 	prefSingle, prefMultiple := " ", ns.nameDelimiter
@@ -342,12 +388,8 @@ func (r *renderer) outputNames(n *namesNode) {
 			prefMultiple = ""
 		}
 	}
-	etSingle := r.out.appendText(etalTerm, etalStyle, true, true, false)
-	r.out.pop()
-	etSingle.prefix = prefSingle
-	etMultiple := r.out.appendText(etalTerm, etalStyle, true, true, false)
-	r.out.pop()
-	etMultiple.prefix = prefMultiple
+	etSingle := r.pendText(etalTerm, etalStyle, prefSingle, "", true)
+	etMultiple := r.pendText(etalTerm, etalStyle, prefMultiple, "", true)
 
 	namesCount := 0
 	type varNames struct {
@@ -497,7 +539,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		case r.sortKey:
 			vb = r.join(rendered, ", ", nil)
 		case vn.spec == 1:
-			vb = r.joinEtAl(rendered, etSingle, etMultiple)
+			vb = r.joinEtAl(rendered, &etSingle, &etMultiple)
 		case vn.spec == 2:
 			vb = r.joinEllipsis(rendered)
 		default:
@@ -616,14 +658,14 @@ func (r *renderer) joinAnd(bs []*blob) *blob {
 	if len(bs) > 1 {
 		last := bs[len(bs)-1]
 		if last.isInstitution {
-			final = ns.instAndSingle
+			final = r.made(&ns.instAndSingle)
 			if len(bs) > 2 {
-				final = ns.instAndMulti
+				final = r.made(&ns.instAndMulti)
 			}
 		} else {
-			final = ns.andSingle
+			final = r.made(&ns.andSingle)
 			if len(bs) > 2 {
-				final = ns.andMultiple
+				final = r.made(&ns.andMultiple)
 			}
 		}
 		final = cloneBlob(final)
@@ -645,19 +687,21 @@ func (r *renderer) afterInverted(bs []*blob, final *blob) *blob {
 	return final
 }
 
-func (r *renderer) joinEtAl(bs []*blob, single, multiple *blob) *blob {
+func (r *renderer) joinEtAl(bs []*blob, single, multiple *pendingText) *blob {
 	ns := &r.names
 	bs = purgeBlobs(bs)
 	joined := r.join(bs, ns.nameDelimiter, nil)
+	var etal *blob
+	if len(bs) > 1 {
+		etal = r.made(multiple)
+	} else if len(bs) == 1 {
+		etal = r.made(single)
+	}
 	tok := ns.name.tok
 	lvl := r.out.openLevel(&tok)
 	lvl.delimiter = ""
 	r.out.appendLiteral(joined)
-	if len(bs) > 1 {
-		r.out.appendLiteral(multiple)
-	} else if len(bs) == 1 {
-		r.out.appendLiteral(single)
-	}
+	r.out.appendLiteral(etal)
 	r.out.closeLevel()
 	return r.out.pop()
 }
