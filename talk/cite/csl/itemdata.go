@@ -20,7 +20,8 @@ type itemData struct {
 	// no element renders them, but they still count among the item's
 	// names when the registry could tell two apart (nameKeysShared).
 	otherNames [][]Name
-	lang       string // the language field
+	lang       string      // the language field
+	dates      []dateValue // where the values' dates are
 }
 
 // varValue is what an item has of one variable: text, names or a date
@@ -175,9 +176,31 @@ var pageSplitRe = regexp.MustCompile(`\s*(?:&|, |-|\x{2013})\s*`)
 // load prepares an item for rendering with p. Variables p's style
 // never names are left out, but for names (see itemData.otherNames).
 func (p *program) load(it *Item) *itemData {
+	d := new(itemData)
+	p.loadInto(d, it)
+	return d
+}
+
+// loadInto is load into d, whose arrays it reuses: an itemData that
+// nothing holds any longer (see Processor.Entry).
+func (p *program) loadInto(d *itemData, it *Item) {
 	vars := p.vars
-	d := &itemData{id: it.ID, typ: it.Type, slot: make([]uint16, vars.len()),
-		vals: make([]varValue, 0, len(it.Fields)+len(it.Names)+len(it.Dates)+3)}
+	slot := d.slot
+	if cap(slot) >= vars.len() {
+		slot = slot[:vars.len()]
+		clear(slot)
+	} else {
+		slot = make([]uint16, vars.len())
+	}
+	vals := cleared(d.vals)
+	if n := len(it.Fields) + len(it.Names) + len(it.Dates) + 3; cap(vals) < n {
+		vals = make([]varValue, 0, n)
+	}
+	dates := cleared(d.dates)
+	if cap(dates) < len(it.Dates) {
+		dates = make([]dateValue, 0, len(it.Dates))
+	}
+	*d = itemData{id: it.ID, typ: it.Type, slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
 	for k, s := range it.Fields {
 		if s == "" {
 			continue
@@ -196,13 +219,11 @@ func (p *program) load(it *Item) *itemData {
 			d.otherNames = append(d.otherNames, ns)
 		}
 	}
-	if len(it.Dates) > 0 {
-		dates := make([]dateValue, 0, len(it.Dates))
-		for k, date := range it.Dates {
-			if v, ok := vars.lookup(k); ok {
-				dates = append(dates, parseDateValue(date))
-				d.at(v).date = &dates[len(dates)-1]
-			}
+	for k, date := range it.Dates {
+		if v, ok := vars.lookup(k); ok {
+			// d.dates has room for every date: the pointers stay valid.
+			d.dates = append(d.dates, parseDateValue(date))
+			d.at(v).date = &d.dates[len(d.dates)-1]
 		}
 	}
 	if lang := d.field(varLanguage); strings.ContainsAny(lang, "<>") {
@@ -234,7 +255,6 @@ func (p *program) load(it *Item) *itemData {
 		x := &d.vals[i]
 		x.has = x.field != "" || len(x.names) > 0 || x.date != nil && x.date.truthy()
 	}
-	return d
 }
 
 func parseDateValue(v Date) dateValue {

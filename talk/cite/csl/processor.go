@@ -15,6 +15,26 @@ type Processor struct {
 	// renderers holds renderers that are done, with their blob arenas
 	// and stacks, for the next rendering to reuse (see release).
 	renderers sync.Pool
+	// items holds the loaded items of entries and citations that are
+	// done, for the next to load into.
+	items sync.Pool
+}
+
+// loadItem loads it for one entry or citation, into an itemData done
+// with if there is one; releaseItem gives it back.
+func (pr *Processor) loadItem(it *Item) *itemData {
+	d, _ := pr.items.Get().(*itemData)
+	if d == nil {
+		d = new(itemData)
+	}
+	pr.p.loadInto(d, it)
+	return d
+}
+
+// releaseItem gives d back for another entry or citation to load into.
+// Nothing may hold d any longer.
+func (pr *Processor) releaseItem(d *itemData) {
+	pr.items.Put(d)
 }
 
 // langBases maps a bare language to the locale citeproc-js falls back to.
@@ -257,7 +277,8 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := pr.p.load(it)
+	d := pr.loadItem(it)
+	defer pr.releaseItem(d)
 	// Registering a lone item renders its citation twice (the
 	// ambiguous cite, then disambiguation), for settings that rarely
 	// change its entry: render the entry without them first, and
@@ -277,7 +298,8 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := pr.p.load(it)
+	d := pr.loadItem(it)
+	defer pr.releaseItem(d)
 	if !needsNameReg(d) {
 		// Alone, and without two names to tell apart, the item's
 		// disambiguation settings are the defaults: no need to
