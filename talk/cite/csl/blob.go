@@ -561,17 +561,121 @@ func hasRomanesque(s string) bool {
 	return false
 }
 
-// piece is a rendered part: a string, or a number still waiting to be
-// joined into a range.
+// piece is a rendered part: text, or a number still waiting to be
+// joined into a range. Its text is a chain of fragments in the writer
+// (see frag), so that affixes, delimiters and markup go around and
+// between pieces without copying their text: copying it at every level
+// was a third of an entry's allocations.
 type piece struct {
-	s string
-	b *blob
+	head, tail int32 // the first and last fragment, 1-based; 0 for no text
+	n          int   // the text's length in bytes
+	b          *blob
 	// noDelimAfter: the piece is a date macro's output in a sort key,
 	// after which citeproc-js puts no delimiter
 	noDelimAfter bool
 }
 
+// frag is a fragment of a piece's text, with the next in the chain
+// (1-based; 0 ends it).
+type frag struct {
+	s    string
+	next int32
+}
+
 func (p piece) isStr() bool { return p.b == nil }
+
+// text returns a piece of the text s.
+func (w *writer) text(s string) piece {
+	if s == "" {
+		return piece{}
+	}
+	w.frags = append(w.frags, frag{s: s})
+	i := int32(len(w.frags))
+	return piece{head: i, tail: i, n: len(s)}
+}
+
+// prepend puts s before p's text.
+func (w *writer) prepend(p *piece, s string) {
+	if s == "" {
+		return
+	}
+	w.frags = append(w.frags, frag{s: s, next: p.head})
+	p.head = int32(len(w.frags))
+	if p.tail == 0 {
+		p.tail = p.head
+	}
+	p.n += len(s)
+}
+
+// appendText puts s after p's text.
+func (w *writer) appendText(p *piece, s string) {
+	w.appendPiece(p, w.text(s))
+}
+
+// appendPiece puts q's text after p's; q is p's from then on.
+func (w *writer) appendPiece(p *piece, q piece) {
+	switch {
+	case q.n == 0:
+		return
+	case p.n == 0:
+		p.head, p.tail = q.head, q.tail
+	default:
+		w.frags[p.tail-1].next = q.head
+		p.tail = q.tail
+	}
+	p.n += q.n
+}
+
+// str returns p's text.
+func (w *writer) str(p piece) string {
+	switch {
+	case p.n == 0:
+		return ""
+	case p.head == p.tail:
+		return w.frags[p.head-1].s
+	}
+	var b strings.Builder
+	b.Grow(p.n)
+	w.writeTo(&b, p)
+	return b.String()
+}
+
+// writeTo writes p's text to b.
+func (w *writer) writeTo(b *strings.Builder, p piece) {
+	if p.n == 0 {
+		return
+	}
+	for i := p.head; ; i = w.frags[i-1].next {
+		b.WriteString(w.frags[i-1].s)
+		if i == p.tail {
+			return
+		}
+	}
+}
+
+// contains reports whether p's text has the byte c.
+func (w *writer) contains(p piece, c byte) bool {
+	for i := p.head; i != 0; i = w.frags[i-1].next {
+		if strings.IndexByte(w.frags[i-1].s, c) >= 0 {
+			return true
+		}
+		if i == p.tail {
+			break
+		}
+	}
+	return false
+}
+
+// decoratePiece is decorate for a piece's text.
+func (w *writer) decoratePiece(d decoration, p piece, b *blob) piece {
+	if w.f == HTML && w.contains(p, '$') {
+		return w.text(w.decorate(d, w.str(p), b))
+	}
+	before, after := w.wraps(d, p.n == 0)
+	w.prepend(&p, before)
+	w.appendText(&p, after)
+	return p
+}
 
 // render flattens blobs to pieces, as citeproc-js's output.string does.
 // parent is the blob whose children these are, or nil at the top. The
@@ -611,8 +715,10 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 					s = w.decorate(d, s, b)
 				}
 				if s != "" {
-					s = w.esc(b.prefix) + s + w.esc(b.suffix)
-					w.pieces = append(w.pieces, piece{s: s})
+					p := w.text(s)
+					w.prepend(&p, w.esc(b.prefix))
+					w.appendText(&p, w.esc(b.suffix))
+					w.pieces = append(w.pieces, p)
 				}
 			}
 		} else if len(b.kids) > 0 {
@@ -628,7 +734,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 					if !add[j].isStr() {
 						numberSeen = true
 					} else if numberSeen {
-						add[j].s = b.delimiter + add[j].s
+						w.prepend(&add[j], b.delimiter)
 					}
 				}
 			}
@@ -648,7 +754,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 			split = i + 1
 			if i < len(ret)-1 && !ret[i+1].isStr() {
 				if delim != "" && !ret[i+1].b.num.ugly {
-					ret[i].s += w.esc(delim)
+					w.appendText(&ret[i], w.esc(delim))
 				}
 				ret[i+1].b.num.ugly = true
 			}
@@ -675,7 +781,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
-			s := start.s
+			p := piece{head: start.head, tail: start.tail, n: start.n}
 			for _, d := range parent.decorations {
 				switch d.attr {
 				case decBibliography, decDisplay:
@@ -684,18 +790,19 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 				if w.normalIsOrphan(last, d) {
 					continue
 				}
-				s = w.decorate(d, s, parent)
+				p = w.decoratePiece(d, p, parent)
 			}
-			if s != "" {
-				s = w.esc(parent.prefix) + s + w.esc(parent.suffix)
+			if p.n > 0 {
+				w.prepend(&p, w.esc(parent.prefix))
+				w.appendText(&p, w.esc(parent.suffix))
 			}
 			for _, d := range parent.decorations {
 				if d.attr != decBibliography && d.attr != decDisplay {
 					continue
 				}
-				s = w.decorate(d, s, parent)
+				p = w.decoratePiece(d, p, parent)
 			}
-			start = piece{s: s}
+			start = p
 		}
 	}
 	// start stands for ret[:split], and split > 0 where it is not
@@ -710,7 +817,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	w.pieces = w.pieces[:base+n]
 }
 
-func (p piece) empty() bool { return p.b == nil && p.s == "" }
+func (p piece) empty() bool { return p.b == nil && p.n == 0 }
 
 // renderPieces joins pieces with delim (citeproc-js's renderBlobs). In a
 // citation, a lone number takes its parent's affixes and stays a number.
@@ -723,33 +830,29 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 		return ps[0]
 	}
 	if len(ps) == 1 && ps[0].isStr() {
-		return piece{s: ps[0].s} // nothing to join: most levels hold one piece
+		p := ps[0]
+		return piece{head: p.head, tail: p.tail, n: p.n} // nothing to join: most levels hold one piece
 	}
 	w.checkRanges(ps)
 	checkLast(ps)
-	var ret strings.Builder
-	size := len(delim) * len(ps)
-	for _, p := range ps {
-		size += len(p.s)
-	}
-	ret.Grow(size) // the result's size, unless numbers or escaping add to it
+	var ret piece
 	for i, p := range ps {
 		useDelim := ""
-		if ret.Len() > 0 && (i == 0 || !ps[i-1].noDelimAfter) {
+		if ret.n > 0 && (i == 0 || !ps[i-1].noDelimAfter) {
 			useDelim = delim
 		}
 		if p.isStr() {
-			ret.WriteString(w.esc(useDelim))
-			ret.WriteString(p.s)
+			w.appendText(&ret, w.esc(useDelim))
+			w.appendPiece(&ret, p)
 			continue
 		}
 		b := p.b
 		if b.num.status == numSuppress {
 			continue
 		}
-		ret.WriteString(w.renderNumber(b, i))
+		w.appendText(&ret, w.renderNumber(b, i))
 	}
-	return piece{s: ret.String()}
+	return ret
 }
 
 // checkRanges sets the range status of consecutive numbers.
@@ -884,10 +987,13 @@ func (w *writer) renderInline(s string) string {
 }
 
 func (w *writer) joinPieces(ps []piece) string {
+	if len(ps) == 1 && ps[0].isStr() {
+		return w.str(ps[0])
+	}
 	var sb strings.Builder
 	for _, p := range ps {
 		if p.isStr() {
-			sb.WriteString(p.s)
+			w.writeTo(&sb, p)
 		} else {
 			sb.WriteString(w.renderNumber(p.b, 0))
 		}

@@ -166,9 +166,11 @@ func (pr *Processor) release(r *renderer) {
 		groups:           r.groups[:0],
 		canSubst:         r.canSubst[:0],
 		namesMax:         r.namesMax[:0],
+		donesies:         r.donesies[:0],
 		renderedName:     cleared(r.renderedName),
 		nameNodeChildren: cleared(r.nameNodeChildren),
 		shadowNumbers:    cleared(r.shadowNumbers),
+		wr:               writer{pieces: cleared(r.wr.pieces), frags: cleared(r.wr.frags)},
 	}
 	pr.renderers.Put(r)
 }
@@ -230,7 +232,7 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 	for _, b := range r.out.top.kids {
 		adjustPunctuation(b, pr.p.loc.punctuationInQuote)
 	}
-	w := &writer{r: r, f: f}
+	w := r.writer(f, false)
 	ps := w.render(r.out.top.kids, nil)
 	if len(ps) == 0 {
 		return "", true
@@ -252,7 +254,7 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 		suffix = s
 	}
 	purgeEmpty(r.out.top)
-	w := &writer{r: r, f: f, citation: true}
+	w := r.writer(f, true)
 	if len(r.out.top.kids) == 0 {
 		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
 	}
@@ -264,7 +266,7 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 	if len(ps) == 0 {
 		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
 	}
-	res := w.renderPieces(ps, "", nil).s
+	res := w.str(w.renderPieces(ps, "", nil))
 	return w.decorateLayout(a, res)
 }
 

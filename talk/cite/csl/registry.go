@@ -205,7 +205,7 @@ func (reg *registry) ambiguousCite(tok *regItem, disambig *ambigConfig) ambigRes
 	var s string
 	if len(r.out.top.kids) > 0 {
 		adjustPunctuation(r.out.top.kids[0], pr.p.loc.punctuationInQuote)
-		s = w.renderPieces(w.render(r.out.top.kids, nil), "", nil).s
+		s = w.str(w.renderPieces(w.render(r.out.top.kids, nil), "", nil))
 	}
 	reg.disCount, reg.disMaxMax = r.disambigCount, r.disambigMaxMax
 	return ambigResult{cite: s, settings: r.settings, maxNames: r.namesMax}

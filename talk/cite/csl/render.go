@@ -93,6 +93,15 @@ type renderer struct {
 	donesies       []string
 
 	cluster *clusterState // the citation cluster being rendered, if any
+
+	wr writer // what writer returns
+}
+
+// writer returns a writer of the rendering in f, the renderer's own: its
+// stacks are kept for the next rendering when the renderer is released.
+func (r *renderer) writer(f Format, citation bool) *writer {
+	r.wr = writer{r: r, f: f, citation: citation, pieces: r.wr.pieces[:0], frags: r.wr.frags[:0]}
+	return &r.wr
 }
 
 func (r *renderer) tip() *groupCtx { return &r.groups[len(r.groups)-1] }
