@@ -98,6 +98,7 @@ type condTest struct {
 	kind   testKind
 	values []string
 	vars   []varID // the values of a variable, is-numeric or is-uncertain-date test
+	types  uint64  // the CSL types of a type test, as bits (typeBits)
 }
 
 // testKind is a condition's test, named by its attribute.
@@ -615,6 +616,8 @@ func (p *program) conditionOf(e *element) *condition {
 		switch kind {
 		case testVariable, testIsNumeric, testIsUncertainDate:
 			t.vars = p.vars.internAll(t.values)
+		case testType:
+			t.types = typeMask(t.values)
 		}
 		c.tests = append(c.tests, t)
 	}

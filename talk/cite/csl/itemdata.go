@@ -21,6 +21,7 @@ type itemData struct {
 	// names when the registry could tell two apart (nameKeysShared).
 	otherNames [][]Name
 	lang       string      // the language field
+	typeBit    uint64      // the type's bit (typeBits); 0 for a type CSL does not have
 	dates      []dateValue // where the values' dates are
 }
 
@@ -200,7 +201,7 @@ func (p *program) loadInto(d *itemData, it *Item) {
 	if cap(dates) < len(it.Dates) {
 		dates = make([]dateValue, 0, len(it.Dates))
 	}
-	*d = itemData{id: it.ID, typ: it.Type, slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
+	*d = itemData{id: it.ID, typ: it.Type, typeBit: typeBits[it.Type], slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
 	for k, s := range it.Fields {
 		if s == "" {
 			continue

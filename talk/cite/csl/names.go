@@ -47,18 +47,24 @@ type pendingText struct {
 	b              *blob // once made
 }
 
-// pendText sets up a word that appendText makes: it does now what
+// pendText sets up p as a word that appendText makes: it does now what
 // appending it would have done to the rendering's state.
-func (r *renderer) pendText(text string, tok *fmtToken, prefix, suffix string, keepSuffix bool) pendingText {
-	if text != "" {
-		r.termPredecessorName = true // as appendText of a name's part
-	}
-	p := pendingText{set: true, text: text, tok: tok, level: r.out.current(), stripPeriods: r.stripPeriods,
+func (r *renderer) pendText(p *pendingText, text string, tok *fmtToken, prefix, suffix string, keepSuffix bool) {
+	r.pendState(text)
+	*p = pendingText{set: true, text: text, tok: tok, level: r.out.current(), stripPeriods: r.stripPeriods,
 		prefix: prefix, suffix: suffix, keepSuffix: keepSuffix}
 	if !r.p.lazyJoins {
-		r.made(&p)
+		r.made(p)
 	}
-	return p
+}
+
+// pendState does to the rendering's state what appending text as a
+// name's part does, the level it goes to made.
+func (r *renderer) pendState(text string) {
+	if text != "" {
+		r.termPredecessorName = true
+	}
+	r.out.current()
 }
 
 // made returns the blob of p, making it the first time.
@@ -145,6 +151,16 @@ func resolveNameOptions(nn *nameNode, a *area) nameOptions {
 
 // nameOpts returns the options nn renders with in the renderer's area.
 func (r *renderer) nameOpts(nn *nameNode) *nameOptions { return &nn.opts[r.a.index] }
+
+// anyNames reports whether the item has names in one of vars.
+func (r *renderer) anyNames(vars []varID) bool {
+	for _, v := range vars {
+		if len(r.it.namesOf(v)) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 func (r *renderer) renderNames(n *namesNode) {
 	vars := r.liveVars(n.variables)
@@ -260,8 +276,8 @@ func (r *renderer) configureName(nn *nameNode) {
 		}
 	}
 	if andAttr != "" {
-		ns.andSingle = r.pendText(andTerm, emptyToken, prefSingle, suffix, false)
-		ns.andMultiple = r.pendText(andTerm, emptyToken, prefMultiple, suffix, false)
+		r.pendText(&ns.andSingle, andTerm, emptyToken, prefSingle, suffix, false)
+		r.pendText(&ns.andMultiple, andTerm, emptyToken, prefMultiple, suffix, false)
 	} else if ns.nameDelimiter != "" {
 		ns.andSingle = pendingText{set: true, plain: true, text: ns.nameDelimiter}
 		ns.andMultiple = pendingText{set: true, plain: true, text: ns.nameDelimiter}
@@ -306,8 +322,8 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 		}
 	}
 	if hasTerm {
-		ns.instAndSingle = r.pendText(andTerm, emptyToken, prefSingle, suffix, false)
-		ns.instAndMulti = r.pendText(andTerm, emptyToken, prefMultiple, suffix, false)
+		r.pendText(&ns.instAndSingle, andTerm, emptyToken, prefSingle, suffix, false)
+		r.pendText(&ns.instAndMulti, andTerm, emptyToken, prefMultiple, suffix, false)
 	} else {
 		ns.instAndSingle = pendingText{set: true, plain: true, text: delim}
 		ns.instAndMulti = pendingText{set: true, plain: true, text: delim}
@@ -388,8 +404,15 @@ func (r *renderer) outputNames(n *namesNode) {
 			prefMultiple = ""
 		}
 	}
-	etSingle := r.pendText(etalTerm, etalStyle, prefSingle, "", true)
-	etMultiple := r.pendText(etalTerm, etalStyle, prefMultiple, "", true)
+	// Names elements without names are most of an entry's: they have
+	// nothing to join, and only do what setting up the words does.
+	var etSingle, etMultiple pendingText
+	if r.anyNames(variables) {
+		r.pendText(&etSingle, etalTerm, etalStyle, prefSingle, "", true)
+		r.pendText(&etMultiple, etalTerm, etalStyle, prefMultiple, "", true)
+	} else {
+		r.pendState(etalTerm)
+	}
 
 	namesCount := 0
 	type varNames struct {

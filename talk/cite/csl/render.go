@@ -602,7 +602,11 @@ func (r *renderer) test(c *condition) bool {
 		t := &c.tests[i]
 		switch t.kind {
 		case testType:
-			note(slices.Contains(t.values, r.it.typ))
+			if r.it.typeBit != 0 {
+				note(t.types&r.it.typeBit != 0)
+			} else {
+				note(slices.Contains(t.values, r.it.typ))
+			}
 		case testVariable, testIsNumeric, testIsUncertainDate:
 			for _, v := range t.vars {
 				note(r.testVar(t.kind, v))

@@ -54,6 +54,25 @@ var fixedVarNames = [fixedVars]string{
 	varHereinafter: "hereinafter", varVersion: "version",
 }
 
+// typeBits numbers the CSL item types: an item's type, and a type
+// condition's, are tested as bits of a mask.
+var typeBits = func() map[string]uint64 {
+	m := make(map[string]uint64, len(itemTypes))
+	for i, t := range itemTypes {
+		m[t] = 1 << i
+	}
+	return m
+}()
+
+// typeMask returns the mask of the CSL types among types.
+func typeMask(types []string) uint64 {
+	var m uint64
+	for _, t := range types {
+		m |= typeBits[t]
+	}
+	return m
+}
+
 // varKind holds what the engine knows of a variable from its name.
 type varKind uint8
 
