@@ -353,15 +353,16 @@ func (d *localeData) term(name, form string, plural int, gender string) (string,
 	if gender != "" && e.genders[gender] != nil {
 		forms = e.genders[gender]
 	}
-	var try []string
+	var space [3]string
+	try := space[:0]
 	switch form {
 	case "symbol":
-		try = []string{"symbol", "short"}
+		try = append(try, "symbol", "short")
 	case "verb-short":
-		try = []string{"verb-short", "verb"}
+		try = append(try, "verb-short", "verb")
 	case "long", "":
 	default:
-		try = []string{form}
+		try = append(try, form)
 	}
 	try = append(try, "long")
 	for _, f := range try {

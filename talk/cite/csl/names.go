@@ -448,7 +448,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		return i
 	}
 	for i, v := range variables {
-		vals := append([]Name(nil), r.it.namesOf(v)...)
+		vals := r.it.namesOf(v) // only read, and cut to a copy
 		per = append(per, varNames{list: vals, count: len(vals)})
 		vn := &per[i]
 		if len(vals) == 0 {

@@ -46,12 +46,12 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 			return s.info
 		}
 	}
-	info := &numberInfo{}
-	r.shadowNumbers = append(r.shadowNumbers, shadowNumber{v, info})
 	val := strings.TrimSpace(r.it.field(v))
 	if val == "" {
-		return info
+		return &r.noNumber
 	}
+	info := &numberInfo{}
+	r.shadowNumbers = append(r.shadowNumbers, shadowNumber{v, info})
 	if v == varPage {
 		val = strings.ReplaceAll(val, "\u2013", "-")
 	}

@@ -3,7 +3,6 @@ package csl
 import (
 	"errors"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -209,11 +208,11 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 	// citeproc-js's citeStart for a bibliography entry: the names the
 	// citation added, and its given-name levels.
 	if pr.p.addNames {
-		r.settings.names = slices.Clone(tok.disambig.names)
+		r.settings.names = append(r.settings.names[:0], tok.disambig.names...)
 	}
 	if pr.p.addGivenname {
 		r.request = r.settings
-		r.settings.givens = cloneGivens(tok.disambig.givens)
+		r.settings.givens = cloneGivensInto(r.settings.givens[:0], tok.disambig.givens)
 	}
 	r.subst = subst
 	r.citationNumber = tok.seq
@@ -286,12 +285,30 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	// change its entry: render the entry without them first, and
 	// register only if they could have mattered. This made apa Entry
 	// about twice as fast.
-	reg := &registry{pr: pr, names: newNameReg(pr.p.givennameRule)}
-	if s, ok := pr.renderEntry(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f, nil, true); ok {
+	lone := pr.loneRegistry(d)
+	if s, ok := pr.renderEntry(&lone.reg, &lone.tok, f, nil, true); ok {
 		return strings.TrimSpace(s), nil
 	}
-	reg = pr.newRegistry([]*itemData{d})
+	reg := pr.newRegistry([]*itemData{d})
 	return strings.TrimSpace(pr.entry(reg, reg.reflist[0], f, nil)), nil
+}
+
+// loneItem is a registry of its item alone, unregistered: the item's
+// token with default disambiguation settings and an empty name
+// registry, made in one allocation.
+type loneItem struct {
+	reg      registry
+	names    nameReg
+	tok      regItem
+	disambig ambigConfig
+}
+
+// loneRegistry returns a lone registry of d.
+func (pr *Processor) loneRegistry(d *itemData) *loneItem {
+	l := &loneItem{names: nameReg{rule: pr.p.givennameRule, limit: smallReg}, disambig: ambigConfig{yearSuffix: -1}}
+	l.reg = registry{pr: pr, names: &l.names}
+	l.tok = regItem{data: d, seq: 1, disambig: &l.disambig}
+	return l
 }
 
 // Citation returns the in-text citation (or note) for it, cited alone
@@ -306,8 +323,8 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 		// Alone, and without two names to tell apart, the item's
 		// disambiguation settings are the defaults: no need to
 		// register it.
-		reg := &registry{names: newNameReg(pr.p.givennameRule)}
-		return pr.citation(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f), nil
+		lone := pr.loneRegistry(d)
+		return pr.citation(&lone.reg, &lone.tok, f), nil
 	}
 	reg := pr.newRegistry([]*itemData{d})
 	return pr.citation(reg, reg.reflist[0], f), nil

@@ -28,6 +28,20 @@ func (c *ambigConfig) clone() *ambigConfig {
 	return d
 }
 
+// cloneGivensInto copies g into dst, reusing the arrays dst has room
+// for.
+func cloneGivensInto(dst [][]int, g [][]int) [][]int {
+	for i, x := range g {
+		if i < cap(dst) {
+			dst = dst[:i+1]
+			dst[i] = append(dst[i][:0], x...)
+		} else {
+			dst = append(dst, slices.Clone(x))
+		}
+	}
+	return dst
+}
+
 func cloneGivens(g [][]int) [][]int {
 	out := make([][]int, len(g))
 	for i, x := range g {

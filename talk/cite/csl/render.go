@@ -88,6 +88,7 @@ type renderer struct {
 	sortNames     sortKey // the key's names-min and names-use-first
 
 	shadowNumbers  []shadowNumber
+	noNumber       numberInfo // the number of a variable without a value, only read
 	citationNumber int
 	dateCollapse   []string
 	donesies       []string
