@@ -66,9 +66,8 @@ type numInfo struct {
 
 // blob is one node of the output tree.
 type blob struct {
-	text   string
-	isText bool
-	kids   []*blob
+	text string
+	kids []*blob
 
 	prefix, suffix, delimiter string
 	textCase                  string
@@ -78,10 +77,13 @@ type blob struct {
 	// pushed into, innermost first. See decorLink.
 	alldecor *decorLink
 	own      decorLink // alldecor's first link, for a new blob
-	shared   bool      // another blob's alldecor links to own: it must not change
 
 	num *numInfo
 
+	// The flags are together, in one word of the blob: an entry clears
+	// some hundred blobs for the next.
+	isText        bool
+	shared        bool // another blob's alldecor links to own: it must not change
 	isInverted    bool
 	isInstitution bool
 	root          bool // the queue's top level: children pushed here do not inherit decorations

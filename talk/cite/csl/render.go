@@ -155,53 +155,81 @@ func (r *renderer) node(n node) {
 	case *textNode:
 		r.text(n)
 	case *groupNode:
-		r.element(&n.baseNode, func() { r.group(&n.baseNode, true, func() { r.nodes(n.children) }) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.openGroup(&n.baseNode, true)
+			r.nodes(n.children)
+			r.closeGroup(true)
+			r.leave(&n.baseNode, wrap)
+		}
 	case *chooseNode:
 		r.choose(n)
 	case *labelNode:
 		r.label(n)
 	case *numberNode:
-		r.element(&n.baseNode, func() { r.number(n) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.number(n)
+			r.leave(&n.baseNode, wrap)
+		}
 	case *namesNode:
-		r.element(&n.baseNode, func() { r.renderNames(n) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.renderNames(n)
+			r.leave(&n.baseNode, wrap)
+		}
 	case *dateNode:
-		r.element(&n.baseNode, func() { r.date(n) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.date(n)
+			r.leave(&n.baseNode, wrap)
+		}
 	}
 }
 
-// element wraps a text, number, names, date or group element the way
-// citeproc-js's substituteStart/End do: inside a substitute it is skipped
+// elementWrap is the level enter opened around an element, for leave
+// to close.
+type elementWrap uint8
+
+const (
+	wrapNone    elementWrap = iota
+	wrapDisplay             // a display level
+	wrapSFA                 // the left margin of second-field-align
+)
+
+// enter starts a text, number, names, date or group element the way
+// citeproc-js's substituteStart does, and leave ends it as its
+// substituteEnd does: inside a substitute it is skipped (ok is false)
 // once something rendered; at the top of a bibliography layout it is
 // wrapped for second-field-align or display; strip-periods applies to
-// all it contains.
-func (r *renderer) element(b *baseNode, body func()) {
+// all it contains. The element's body runs between the two.
+func (r *renderer) enter(b *baseNode) (wrap elementWrap, ok bool) {
 	if b.pos.inSub && !r.canSubstitute() {
-		return
+		return wrapNone, false
 	}
-	wrap := ""
 	if b.pos.top {
 		switch {
 		case !r.cite && r.a.secondFieldAlign != "":
 			if !r.renderSeen {
 				r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, "left-margin"}}})
-				wrap = "sfa"
+				wrap = wrapSFA
 			}
 		case isDisplayClass(b.display):
 			r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, b.display}}})
-			wrap = "display"
+			wrap = wrapDisplay
 		}
 	}
 	if b.stripPeriods {
 		r.stripPeriods++
 	}
-	body()
+	return wrap, true
+}
+
+// leave ends an element enter started.
+func (r *renderer) leave(b *baseNode, wrap elementWrap) {
 	if b.stripPeriods {
 		r.stripPeriods--
 	}
 	switch wrap {
-	case "display":
+	case wrapDisplay:
 		r.out.closeLevel()
-	case "sfa":
+	case wrapSFA:
 		r.out.closeLevel()
 		r.renderSeen = true
 		r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, "right-inline"}}})
@@ -216,9 +244,17 @@ func isDisplayClass(s string) bool {
 	return false
 }
 
-// group renders a group (or a macro's wrapping group): real groups are
-// suppressed when they try variables and none render.
+// group renders a group (or a macro's wrapping group) with body.
 func (r *renderer) group(b *baseNode, real bool, body func()) {
+	r.openGroup(b, real)
+	body()
+	r.closeGroup(real)
+}
+
+// openGroup starts a group (or a macro's wrapping group), and
+// closeGroup ends it: real groups are suppressed when they try
+// variables and none render.
+func (r *renderer) openGroup(b *baseNode, real bool) {
 	tok := &b.tok
 	if r.sortKey && r.macroWithDate {
 		// citeproc-js's startTag: no delimiter, affixes or formatting
@@ -231,7 +267,10 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 			variableSuccessParent: r.tip().variableSuccess,
 		})
 	}
-	body()
+}
+
+// closeGroup ends the group openGroup started.
+func (r *renderer) closeGroup(real bool) {
 	made := r.out.closeLevel()
 	if !real {
 		return
@@ -250,39 +289,40 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 }
 
 func (r *renderer) text(n *textNode) {
-	if n.kind == textMacro {
+	wrap, ok := r.enter(&n.baseNode)
+	if !ok {
+		return
+	}
+	switch n.kind {
+	case textMacro:
 		// A macro call is a group made from the text element (which
 		// carries the affixes, but is not itself suppressed), around
 		// the macro's own group, which is.
-		r.element(&n.baseNode, func() {
-			r.group(&n.baseNode, false, func() {
-				r.group(&n.macroGroup, true, func() { r.macroBody(n.macro) })
-			})
-		})
-		return
-	}
-	r.element(&n.baseNode, func() {
-		switch n.kind {
-		case textTerm:
-			r.textTerm(n)
-		case textValue:
-			r.tip().termIntended = true
-			r.out.appendText(n.value, &n.tok, false, false, false)
-			if r.canBlockSubst {
-				r.setCanSubstitute(false)
-			}
-		case textVariable:
-			r.cluster.textVariable(n.variable)
-			live := r.live(n.variable)
-			r.checkOutput(n.variable, live, n.form, nil)
-			if live {
-				r.textVariable(n, n.variable)
-			}
-			if r.it.field(n.variable) != "" {
-				r.subsequentSubstitute()
-			}
+		r.openGroup(&n.baseNode, false)
+		r.openGroup(&n.macroGroup, true)
+		r.macroBody(n.macro)
+		r.closeGroup(true)
+		r.closeGroup(false)
+	case textTerm:
+		r.textTerm(n)
+	case textValue:
+		r.tip().termIntended = true
+		r.out.appendText(n.value, &n.tok, false, false, false)
+		if r.canBlockSubst {
+			r.setCanSubstitute(false)
 		}
-	})
+	case textVariable:
+		r.cluster.textVariable(n.variable)
+		live := r.live(n.variable)
+		r.checkOutput(n.variable, live, n.form, nil)
+		if live {
+			r.textVariable(n, n.variable)
+		}
+		if r.it.field(n.variable) != "" {
+			r.subsequentSubstitute()
+		}
+	}
+	r.leave(&n.baseNode, wrap)
 }
 
 func (r *renderer) textTerm(n *textNode) {
