@@ -795,7 +795,35 @@ type normName struct {
 	staticOrdering                 bool
 }
 
+// normalized is a name and what normalize made of it.
+type normalized struct {
+	name Name
+	norm normName
+}
+
+// normalize returns nm ready to render. The first names of the
+// rendering are kept (up to keptNames, searched in order): an entry
+// normalises each of its names three times (for the registry's keys,
+// its given-name levels and its rendering), and reading particles out
+// of a name takes patterns.
 func (r *renderer) normalize(nm Name) normName {
+	for i := range r.normalized {
+		if r.normalized[i].name == nm {
+			return r.normalized[i].norm
+		}
+	}
+	n := r.normalizeName(nm)
+	if len(r.normalized) < keptNames {
+		r.normalized = append(r.normalized, normalized{nm, n})
+	}
+	return n
+}
+
+// keptNames is how many normalised names a rendering keeps.
+const keptNames = 32
+
+// normalizeName is normalize, without the names kept.
+func (r *renderer) normalizeName(nm Name) normName {
 	n := normName{family: nm.Family, given: nm.Given, dp: nm.DroppingParticle, ndp: nm.NonDroppingParticle,
 		suffix: nm.Suffix, commaSuffix: nm.CommaSuffix}
 	n.hasNDP, n.hasDP, n.hasSuffix = n.ndp != "", n.dp != "", n.suffix != ""

@@ -166,6 +166,7 @@ func (pr *Processor) release(r *renderer) {
 		canSubst:         r.canSubst[:0],
 		namesMax:         r.namesMax[:0],
 		donesies:         r.donesies[:0],
+		normalized:       cleared(r.normalized),
 		renderedName:     cleared(r.renderedName),
 		nameNodeChildren: cleared(r.nameNodeChildren),
 		shadowNumbers:    cleared(r.shadowNumbers),

@@ -88,7 +88,8 @@ type renderer struct {
 	sortNames     sortKey // the key's names-min and names-use-first
 
 	shadowNumbers  []shadowNumber
-	noNumber       numberInfo // the number of a variable without a value, only read
+	noNumber       numberInfo   // the number of a variable without a value, only read
+	normalized     []normalized // the names normalised so far (normalize)
 	citationNumber int
 	dateCollapse   []string
 	donesies       []string
