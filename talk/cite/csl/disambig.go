@@ -26,6 +26,9 @@ type nameReg struct {
 	// nameKeys by name and language: in cacheList, then cache.
 	cacheList []cachedNameKey
 	cache     map[nameCacheKey]nameKey
+	// room for the lists of a lone item (see init)
+	listSpace  [4]nameKey
+	cacheSpace [4]cachedNameKey
 }
 
 type nameKey struct{ p, i, s string }
@@ -44,6 +47,12 @@ const smallReg = 16
 
 func newNameReg(rule string) *nameReg {
 	return &nameReg{rule: rule, limit: smallReg}
+}
+
+// init readies g for rule, its lists in the room it has for the keys
+// of a few names.
+func (g *nameReg) init(rule string) {
+	*g = nameReg{rule: rule, limit: smallReg, list: g.listSpace[:0], cacheList: g.cacheSpace[:0]}
 }
 
 // cached returns the keys cached for name.
@@ -363,7 +372,8 @@ func needsNameReg(it *itemData) bool {
 // under its key, and evalName gives it the same level whether or not
 // other renderings of the item (its citation) registered names before.
 func (r *renderer) nameKeysShared() bool {
-	var seen []string
+	var space [8]string
+	seen := space[:0]
 	for list := range r.it.nameLists() {
 		for _, nm := range list {
 			if nm.Given == "" && nm.Family == "" {

@@ -181,7 +181,7 @@ func (r *renderer) renderNames(n *namesNode) {
 		return
 	}
 	r.canSubst = append(r.canSubst, true)
-	r.nameNodeChildren = nil
+	r.nameNodeChildren = cleared(r.nameNodeChildren)
 	// init
 	r.namesetBase += r.namesetOffset
 	r.namesetOffset = 0
@@ -520,7 +520,8 @@ func (r *renderer) outputNames(n *namesNode) {
 		ns.variables = nil
 		return
 	}
-	var blobList []*blob
+	var blobSpace [4]*blob
+	blobList := blobSpace[:0]
 	for i, v := range variables {
 		vn := &per[lastOf(i)]
 		r.namesPos = r.namesetBase + i
@@ -540,7 +541,8 @@ func (r *renderer) outputNames(n *namesNode) {
 				}
 			}
 		}
-		var rendered []*blob
+		var renderedSpace [4]*blob
+		rendered := renderedSpace[:0]
 		for i, nm := range vn.list {
 			var b *blob
 			if nm.Literal == "" {

@@ -15,25 +15,40 @@ type Processor struct {
 	// and stacks, for the next rendering to reuse (see release).
 	renderers sync.Pool
 	// items holds the loaded items of entries and citations that are
-	// done, for the next to load into.
+	// done, with their lone registries, for the next to load into.
 	items sync.Pool
 }
 
-// loadItem loads it for one entry or citation, into an itemData done
-// with if there is one; releaseItem gives it back.
-func (pr *Processor) loadItem(it *Item) *itemData {
-	d, _ := pr.items.Get().(*itemData)
-	if d == nil {
-		d = new(itemData)
-	}
-	pr.p.loadInto(d, it)
-	return d
+// loneItem is an item loaded for one entry or citation, and a registry
+// of it alone, unregistered: the item's token with default
+// disambiguation settings and an empty name registry.
+type loneItem struct {
+	data     itemData
+	reg      registry
+	names    nameReg
+	tok      regItem
+	disambig ambigConfig
 }
 
-// releaseItem gives d back for another entry or citation to load into.
-// Nothing may hold d any longer.
-func (pr *Processor) releaseItem(d *itemData) {
-	pr.items.Put(d)
+// loadItem loads it for one entry or citation, into a loneItem done
+// with if there is one; releaseItem gives it back.
+func (pr *Processor) loadItem(it *Item) *loneItem {
+	l, _ := pr.items.Get().(*loneItem)
+	if l == nil {
+		l = new(loneItem)
+	}
+	pr.p.loadInto(&l.data, it)
+	l.disambig = ambigConfig{yearSuffix: -1}
+	l.names.init(pr.p.givennameRule)
+	l.reg = registry{pr: pr, names: &l.names}
+	l.tok = regItem{data: &l.data, seq: 1, disambig: &l.disambig}
+	return l
+}
+
+// releaseItem gives l back for another entry or citation to load into.
+// Nothing may hold l, or its item, any longer.
+func (pr *Processor) releaseItem(l *loneItem) {
+	pr.items.Put(l)
 }
 
 // langBases maps a bare language to the locale citeproc-js falls back to.
@@ -279,37 +294,19 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := pr.loadItem(it)
-	defer pr.releaseItem(d)
+	lone := pr.loadItem(it)
+	defer pr.releaseItem(lone)
+	d := &lone.data
 	// Registering a lone item renders its citation twice (the
 	// ambiguous cite, then disambiguation), for settings that rarely
 	// change its entry: render the entry without them first, and
 	// register only if they could have mattered. This made apa Entry
 	// about twice as fast.
-	lone := pr.loneRegistry(d)
 	if s, ok := pr.renderEntry(&lone.reg, &lone.tok, f, nil, true); ok {
 		return strings.TrimSpace(s), nil
 	}
 	reg := pr.newRegistry([]*itemData{d})
 	return strings.TrimSpace(pr.entry(reg, reg.reflist[0], f, nil)), nil
-}
-
-// loneItem is a registry of its item alone, unregistered: the item's
-// token with default disambiguation settings and an empty name
-// registry, made in one allocation.
-type loneItem struct {
-	reg      registry
-	names    nameReg
-	tok      regItem
-	disambig ambigConfig
-}
-
-// loneRegistry returns a lone registry of d.
-func (pr *Processor) loneRegistry(d *itemData) *loneItem {
-	l := &loneItem{names: nameReg{rule: pr.p.givennameRule, limit: smallReg}, disambig: ambigConfig{yearSuffix: -1}}
-	l.reg = registry{pr: pr, names: &l.names}
-	l.tok = regItem{data: d, seq: 1, disambig: &l.disambig}
-	return l
 }
 
 // Citation returns the in-text citation (or note) for it, cited alone
@@ -318,13 +315,13 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := pr.loadItem(it)
-	defer pr.releaseItem(d)
+	lone := pr.loadItem(it)
+	defer pr.releaseItem(lone)
+	d := &lone.data
 	if !needsNameReg(d) {
 		// Alone, and without two names to tell apart, the item's
 		// disambiguation settings are the defaults: no need to
 		// register it.
-		lone := pr.loneRegistry(d)
 		return pr.citation(&lone.reg, &lone.tok, f), nil
 	}
 	reg := pr.newRegistry([]*itemData{d})

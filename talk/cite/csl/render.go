@@ -128,7 +128,7 @@ func (r *renderer) term(name, form string, plural int) string {
 
 // run renders the layout's children for the item into the queue.
 func (r *renderer) runLayout() {
-	r.doneVars = nil
+	r.doneVars = r.doneVars[:0]
 	r.renderedNameOK = false
 	r.renderedName = nil
 	r.out.openLevel(emptyToken)
