@@ -46,6 +46,7 @@ type textNode struct {
 	form          string
 	plural        int
 	term          string
+	termText      string // the term's text in the locale, for a term
 	value         string
 	macro         *macroNode
 	// macroGroup is the bare group a macro call puts around the macro's
@@ -546,6 +547,7 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 			if n.term == "sub verbo" {
 				n.term = "sub-verbo"
 			}
+			n.termText, _ = p.loc.term(n.term, n.form, n.plural, "")
 		default:
 			n.kind, n.value = textValue, e.get("value")
 		}

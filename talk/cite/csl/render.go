@@ -327,7 +327,7 @@ func (r *renderer) text(n *textNode) {
 }
 
 func (r *renderer) textTerm(n *textNode) {
-	term, _ := r.p.loc.term(n.term, n.form, n.plural, "")
+	term := n.termText
 	if term != "" {
 		r.tip().termIntended = true
 	}
