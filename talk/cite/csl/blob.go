@@ -167,9 +167,9 @@ func (r *renderer) newBlob(tok *fmtToken) *blob {
 // blobArena hands out a renderer's blobs from slabs. An entry makes some
 // 150 blobs, a fifth of its allocations when each was its own and nearly
 // half its bytes as slabs; its output tree is garbage once the entry's
-// string is written, so a renderer that is done gives its arena back to
-// the processor (Processor.release), cleared, for the next rendering to
-// reuse. A blob may outlive a renderer that is not released (a cluster
+// string is written, so a renderer that is done goes back to the
+// processor with its arena (Processor.release), cleared, for the next
+// rendering to reuse. A blob may outlive a renderer that is not released (a cluster
 // keeps its cites'); its arena then lives as long.
 type blobArena struct {
 	blobs slabs[blob]

@@ -166,9 +166,11 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	return r
 }
 
-// release gives r's blob arena back for another rendering. Only a
-// renderer whose blobs nothing holds any longer, its output written, may
-// be released; it must not be used after.
+// release gives r back for another rendering, its blob arena and
+// stacks emptied and cleared. Only a renderer whose blobs nothing holds
+// any longer, its output written, may be released; it must not be used
+// after. A renderer that is not released (a sort key's, a cluster's
+// cites') is left to the garbage collector.
 func (pr *Processor) release(r *renderer) {
 	r.arena.reset()
 	*r = renderer{
