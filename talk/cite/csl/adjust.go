@@ -1,5 +1,7 @@
 package csl
 
+import "strings"
+
 // Punctuation at blob boundaries is merged and moved in four passes over
 // the output tree, exactly as citeproc-js's CSL.Output.Queue.adjust does:
 // "upward" lifts leading and trailing spaces out of children, "leftward"
@@ -8,6 +10,8 @@ package csl
 // duplicates (".." → "."), and "fix" moves punctuation into or out of
 // quotation marks as the locale wants ("Title." or "Title".).
 
+// ltoR is citeproc-js's PUNCTUATION_MERGE: what a mark (the key) and the
+// mark after it become when they meet.
 var ltoR = map[string]map[string]string{
 	"!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
 	"?": {"!": "?!", ".": "?", ":": "?", ",": "?,", ";": "?;"},
@@ -17,18 +21,39 @@ var ltoR = map[string]map[string]string{
 	";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
 }
 
-var rtoL = func() map[string]map[string]string {
-	m := map[string]map[string]string{}
-	for k, sub := range ltoR {
-		for s, v := range sub {
-			if m[s] == nil {
-				m[s] = map[string]string{}
-			}
-			m[s][k] = v
+// mergingPunct are the marks of ltoR, numbered for punctMerges.
+const mergingPunct = "!?.:,;"
+
+// punctMerges is ltoR as a table, by the numbers of the left and the
+// right mark (punctIndex): looking marks up by hashing them was most of
+// the time the passes took.
+var punctMerges = func() (t [len(mergingPunct)][len(mergingPunct)]string) {
+	for l, sub := range ltoR {
+		for r, v := range sub {
+			t[punctIndex(l)][punctIndex(r)] = v
 		}
 	}
-	return m
+	return t
 }()
+
+// punctIndex returns the number of a mark of mergingPunct, or -1.
+func punctIndex(c string) int {
+	if len(c) != 1 {
+		return -1
+	}
+	return strings.IndexByte(mergingPunct, c[0])
+}
+
+// mergedPunct returns ltoR[left][right] (rtoL[right][left]); ok is
+// false when left or right is not a mark of mergingPunct, or both are
+// the same.
+func mergedPunct(left, right string) (merged string, ok bool) {
+	l, r := punctIndex(left), punctIndex(right)
+	if l < 0 || r < 0 || l == r {
+		return "", false
+	}
+	return punctMerges[l][r], true
+}
 
 func isPunct(c string) bool {
 	switch c {
@@ -56,11 +81,10 @@ func mergeChars(first, second *string, mergeRight bool) {
 		return
 	}
 	if mergeRight {
-		m, ok := ltoR[fc]
-		if !ok {
+		if punctIndex(fc) < 0 {
 			return
 		}
-		if chr, ok := m[sc]; ok {
+		if chr, ok := mergedPunct(fc, sc); ok {
 			*first = dropLast(*first)
 			*second = chr + dropFirst(*second)
 		} else {
@@ -69,11 +93,10 @@ func mergeChars(first, second *string, mergeRight bool) {
 		}
 		return
 	}
-	m, ok := rtoL[sc]
-	if !ok {
+	if punctIndex(sc) < 0 {
 		return
 	}
-	if chr, ok := m[fc]; ok {
+	if chr, ok := mergedPunct(fc, sc); ok {
 		*first = dropLast(*first) + chr
 		*second = dropFirst(*second)
 	} else {
@@ -113,10 +136,8 @@ func hasDescendantMergingPunct(parentChar string, b *blob) bool {
 	if childChar == "" && b.isText {
 		childChar = lastRune(b.text)
 	}
-	if m := rtoL[parentChar]; m != nil {
-		if v, ok := m[childChar]; ok && len(v) == 1 {
-			return true
-		}
+	if v, ok := mergedPunct(childChar, parentChar); ok && len(v) == 1 {
+		return true
 	}
 	if b.isText || len(b.kids) == 0 {
 		return false

@@ -94,3 +94,39 @@ func BenchmarkEntry(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTalkEntry renders the bibliography entry of each of the 33
+// real talks of testdata/cluster-talks.json per official style, as
+// plain text, the way talk/cite's Reference does: variables the style
+// never reads are left out of the items first (see Processor.Uses).
+// ns/item is the time per entry.
+func BenchmarkTalkEntry(b *testing.B) {
+	for _, style := range benchStyles {
+		b.Run(style, func(b *testing.B) {
+			pr, _ := benchSetup(b, style)
+			data, err := os.ReadFile("testdata/cluster-talks.json")
+			if err != nil {
+				b.Fatal(err)
+			}
+			items, err := ParseItems(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, it := range items {
+				for v := range it.Fields {
+					if !pr.Uses(v) {
+						delete(it.Fields, v)
+					}
+				}
+			}
+			for b.Loop() {
+				for _, it := range items {
+					if _, err := pr.Entry(it, Text); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)), "ns/item")
+		})
+	}
+}

@@ -33,7 +33,7 @@ func (pr *Processor) WriteBibliography(w io.Writer, f Format, items ...*Item) er
 		if it == nil {
 			return errors.New("csl: nil item")
 		}
-		loaded[i] = load(it)
+		loaded[i] = pr.p.load(it)
 	}
 	reg := pr.newRegistry(loaded)
 	var b strings.Builder
@@ -153,7 +153,8 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		return sortValue{s: s, present: true}
 	}
 	v := k.variable
-	if ns, ok := it.names[v]; ok {
+	if it.hasNames(v) {
+		ns := it.namesOf(v)
 		// citeproc-js renders a name variable's key as a long name in
 		// sort order, so a particle typed into the family name ("van
 		// Rossum") is parsed out and demoted as when it is printed:
@@ -174,18 +175,15 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		}
 		return sortValue{s: strings.Join(parts, ", "), present: len(parts) > 0}
 	}
-	if isDateVariable(v) {
-		s := strings.Join(dateSortParts(it.dates[v], []string{"year", "month", "day"}), "")
+	if pr.p.vars.is(v, dateVar) {
+		s := strings.Join(dateSortParts(it.date(v), []string{"year", "month", "day"}), "")
 		return sortValue{s: s, present: s != ""}
 	}
-	s := it.fields[v]
+	s := it.field(v)
 	if s == "" {
-		if v == "citation-number" {
-			return sortValue{}
-		}
 		return sortValue{}
 	}
-	if numericVariables[v] {
+	if pr.p.vars.is(v, numericVar) {
 		if n := leadingInt(s); n != "" {
 			return sortValue{s: fmt.Sprintf("%020s", n), present: true}
 		}

@@ -66,9 +66,8 @@ type numInfo struct {
 
 // blob is one node of the output tree.
 type blob struct {
-	text   string
-	isText bool
-	kids   []*blob
+	text string
+	kids []*blob
 
 	prefix, suffix, delimiter string
 	textCase                  string
@@ -78,10 +77,13 @@ type blob struct {
 	// pushed into, innermost first. See decorLink.
 	alldecor *decorLink
 	own      decorLink // alldecor's first link, for a new blob
-	shared   bool      // another blob's alldecor links to own: it must not change
 
 	num *numInfo
 
+	// The flags are together, in one word of the blob: an entry clears
+	// some hundred blobs for the next.
+	isText        bool
+	shared        bool // another blob's alldecor links to own: it must not change
 	isInverted    bool
 	isInstitution bool
 	root          bool // the queue's top level: children pushed here do not inherit decorations
@@ -165,9 +167,9 @@ func (r *renderer) newBlob(tok *fmtToken) *blob {
 // blobArena hands out a renderer's blobs from slabs. An entry makes some
 // 150 blobs, a fifth of its allocations when each was its own and nearly
 // half its bytes as slabs; its output tree is garbage once the entry's
-// string is written, so a renderer that is done gives its arena back to
-// the processor (Processor.release), cleared, for the next rendering to
-// reuse. A blob may outlive a renderer that is not released (a cluster
+// string is written, so a renderer that is done goes back to the
+// processor with its arena (Processor.release), cleared, for the next
+// rendering to reuse. A blob may outlive a renderer that is not released (a cluster
 // keeps its cites'); its arena then lives as long.
 type blobArena struct {
 	blobs slabs[blob]
@@ -283,9 +285,12 @@ type level struct {
 	tok *fmtToken
 }
 
-func newQueue(r *renderer) *queue {
-	top := &blob{root: true}
-	return &queue{r: r, top: top, stack: []level{{b: top}}}
+// reset empties q for a new rendering, its top level a new blob.
+func (q *queue) reset() {
+	q.top = q.r.arena.alloc()
+	q.top.root = true
+	clear(q.stack[:cap(q.stack)])
+	q.stack = append(q.stack[:0], level{b: q.top})
 }
 
 // current returns the innermost open level, making it (and the levels
@@ -347,7 +352,7 @@ func (q *queue) appendBlob(b *blob, tok *fmtToken) {
 		return
 	}
 	w := q.r.newBlob(tok)
-	w.kids = []*blob{b}
+	w.kids = append(w.kids, b) // into the array an arena blob keeps
 	q.current().push(w, q.r.arena)
 }
 
@@ -367,6 +372,11 @@ func (q *queue) appendLiteral(b *blob) {
 // notSerious appends (parts of names) do not count as output that a
 // following term must not be capitalised after.
 func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredecessor, noStripPeriods bool) *blob {
+	return q.appendTextIn(nil, str, tok, notSerious, ignorePredecessor, noStripPeriods)
+}
+
+// appendTextIn is appendText into level, or the current level if nil.
+func (q *queue) appendTextIn(level *blob, str string, tok *fmtToken, notSerious, ignorePredecessor, noStripPeriods bool) *blob {
 	r := q.r
 	if r.sortKey && r.macroWithDate && !notSerious {
 		// citeproc-js keeps only names and dates in a sort key made by
@@ -412,7 +422,10 @@ func (q *queue) appendText(str string, tok *fmtToken, notSerious, ignorePredeces
 			}
 		}
 	}
-	q.current().push(b, q.r.arena)
+	if level == nil {
+		level = q.current()
+	}
+	level.push(b, q.r.arena)
 	r.flip.processTags(b)
 	return b
 }
@@ -550,25 +563,141 @@ func hasRomanesque(s string) bool {
 	return false
 }
 
-// piece is a rendered part: a string, or a number still waiting to be
-// joined into a range.
+// piece is a rendered part: text, or a number still waiting to be
+// joined into a range. Its text is a chain of fragments in the writer
+// (see frag), so that affixes, delimiters and markup go around and
+// between pieces without copying their text: copying it at every level
+// was a third of an entry's allocations.
 type piece struct {
-	s string
-	b *blob
+	head, tail int32 // the first and last fragment, 1-based; 0 for no text
+	n          int   // the text's length in bytes
+	b          *blob
 	// noDelimAfter: the piece is a date macro's output in a sort key,
 	// after which citeproc-js puts no delimiter
 	noDelimAfter bool
 }
 
+// frag is a fragment of a piece's text, with the next in the chain
+// (1-based; 0 ends it).
+type frag struct {
+	s    string
+	next int32
+}
+
 func (p piece) isStr() bool { return p.b == nil }
 
-// render flattens blobs to pieces, as citeproc-js's output.string does.
-// parent is the blob whose children these are, or nil at the top.
-func (w *writer) render(blobs []*blob, parent *blob) []piece {
-	var ret []piece
-	if len(blobs) == 0 {
-		return ret
+// text returns a piece of the text s.
+func (w *writer) text(s string) piece {
+	if s == "" {
+		return piece{}
 	}
+	w.frags = append(w.frags, frag{s: s})
+	i := int32(len(w.frags))
+	return piece{head: i, tail: i, n: len(s)}
+}
+
+// prepend puts s before p's text.
+func (w *writer) prepend(p *piece, s string) {
+	if s == "" {
+		return
+	}
+	w.frags = append(w.frags, frag{s: s, next: p.head})
+	p.head = int32(len(w.frags))
+	if p.tail == 0 {
+		p.tail = p.head
+	}
+	p.n += len(s)
+}
+
+// appendText puts s after p's text.
+func (w *writer) appendText(p *piece, s string) {
+	w.appendPiece(p, w.text(s))
+}
+
+// appendPiece puts q's text after p's; q is p's from then on.
+func (w *writer) appendPiece(p *piece, q piece) {
+	switch {
+	case q.n == 0:
+		return
+	case p.n == 0:
+		p.head, p.tail = q.head, q.tail
+	default:
+		w.frags[p.tail-1].next = q.head
+		p.tail = q.tail
+	}
+	p.n += q.n
+}
+
+// str returns p's text.
+func (w *writer) str(p piece) string {
+	switch {
+	case p.n == 0:
+		return ""
+	case p.head == p.tail:
+		return w.frags[p.head-1].s
+	}
+	var b strings.Builder
+	b.Grow(p.n)
+	w.writeTo(&b, p)
+	return b.String()
+}
+
+// writeTo writes p's text to b.
+func (w *writer) writeTo(b *strings.Builder, p piece) {
+	if p.n == 0 {
+		return
+	}
+	for i := p.head; ; i = w.frags[i-1].next {
+		b.WriteString(w.frags[i-1].s)
+		if i == p.tail {
+			return
+		}
+	}
+}
+
+// contains reports whether p's text has the byte c.
+func (w *writer) contains(p piece, c byte) bool {
+	for i := p.head; i != 0; i = w.frags[i-1].next {
+		if strings.IndexByte(w.frags[i-1].s, c) >= 0 {
+			return true
+		}
+		if i == p.tail {
+			break
+		}
+	}
+	return false
+}
+
+// decoratePiece is decorate for a piece's text.
+func (w *writer) decoratePiece(d decoration, p piece, b *blob) piece {
+	if w.f == HTML && w.contains(p, '$') {
+		return w.text(w.decorate(d, w.str(p), b))
+	}
+	before, after := w.wraps(d, p.n == 0)
+	w.prepend(&p, before)
+	w.appendText(&p, after)
+	return p
+}
+
+// render flattens blobs to pieces, as citeproc-js's output.string does.
+// parent is the blob whose children these are, or nil at the top. The
+// pieces are the writer's until the writer is done: they stay valid
+// after later calls.
+func (w *writer) render(blobs []*blob, parent *blob) []piece {
+	base := len(w.pieces)
+	w.renderInto(blobs, parent)
+	return w.pieces[base:len(w.pieces):len(w.pieces)]
+}
+
+// renderInto is render, with the pieces appended to w.pieces: each
+// level's pieces follow those of the levels around it on the one stack,
+// where the children's pieces are left in place as the parent's rather
+// than copied into a list of each level's own.
+func (w *writer) renderInto(blobs []*blob, parent *blob) {
+	if len(blobs) == 0 {
+		return
+	}
+	base := len(w.pieces)
 	delim := ""
 	if parent != nil {
 		delim = parent.delimiter
@@ -578,7 +707,7 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 		last = b
 		if b.isText {
 			if b.num != nil {
-				ret = append(ret, piece{b: b})
+				w.pieces = append(w.pieces, piece{b: b})
 			} else if b.text != "" {
 				s := w.esc(b.text)
 				for _, d := range b.decorations {
@@ -588,12 +717,16 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 					s = w.decorate(d, s, b)
 				}
 				if s != "" {
-					s = w.esc(b.prefix) + s + w.esc(b.suffix)
-					ret = append(ret, piece{s: s})
+					p := w.text(s)
+					w.prepend(&p, w.esc(b.prefix))
+					w.appendText(&p, w.esc(b.suffix))
+					w.pieces = append(w.pieces, p)
 				}
 			}
 		} else if len(b.kids) > 0 {
-			add := w.render(b.kids, b)
+			from := len(w.pieces)
+			w.renderInto(b.kids, b)
+			add := w.pieces[from:]
 			if b.sortDateMacro && len(add) > 0 {
 				add[len(add)-1].noDelimAfter = true
 			}
@@ -603,17 +736,13 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 					if !add[j].isStr() {
 						numberSeen = true
 					} else if numberSeen {
-						add[j].s = b.delimiter + add[j].s
+						w.prepend(&add[j], b.delimiter)
 					}
 				}
 			}
-			if ret == nil {
-				ret = add // the child's own slice, which nothing else holds
-			} else {
-				ret = append(ret, add...)
-			}
 		}
 	}
+	ret := w.pieces[base:]
 	for i := 0; i+1 < len(ret); i++ {
 		if !ret[i].isStr() && !ret[i+1].isStr() && !ret[i+1].b.num.ugly {
 			ret[i].b.suffix += delim
@@ -627,7 +756,7 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 			split = i + 1
 			if i < len(ret)-1 && !ret[i+1].isStr() {
 				if delim != "" && !ret[i+1].b.num.ugly {
-					ret[i].s += w.esc(delim)
+					w.appendText(&ret[i], w.esc(delim))
 				}
 				ret[i+1].b.num.ugly = true
 			}
@@ -646,13 +775,15 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 			}
 		}
 	}
+	// renderPieces may render a number's text through the queue, which
+	// appends pieces past ret's: they are dropped with the rest below.
 	start := w.renderPieces(ret[:split], delim, parent)
 	if split > 0 && ret[split-1].noDelimAfter {
 		start.noDelimAfter = true
 	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
-			s := start.s
+			p := piece{head: start.head, tail: start.tail, n: start.n}
 			for _, d := range parent.decorations {
 				switch d.attr {
 				case decBibliography, decDisplay:
@@ -661,35 +792,34 @@ func (w *writer) render(blobs []*blob, parent *blob) []piece {
 				if w.normalIsOrphan(last, d) {
 					continue
 				}
-				s = w.decorate(d, s, parent)
+				p = w.decoratePiece(d, p, parent)
 			}
-			if s != "" {
-				s = w.esc(parent.prefix) + s + w.esc(parent.suffix)
+			if p.n > 0 {
+				w.prepend(&p, w.esc(parent.prefix))
+				w.appendText(&p, w.esc(parent.suffix))
 			}
 			for _, d := range parent.decorations {
 				if d.attr != decBibliography && d.attr != decDisplay {
 					continue
 				}
-				s = w.decorate(d, s, parent)
+				p = w.decoratePiece(d, p, parent)
 			}
-			start = piece{s: s}
+			start = p
 		}
 	}
 	// start stands for ret[:split], and split > 0 where it is not
-	// empty: it takes the last place of those pieces, so that the
-	// result needs no new slice.
-	end := ret[split:]
-	switch {
-	case start.empty():
-		ret = end
-	default:
+	// empty: it takes the last place of those pieces, and the pieces
+	// left move down to base.
+	from := split
+	if !start.empty() {
 		ret[split-1] = start
-		ret = ret[split-1:]
+		from = split - 1
 	}
-	return ret
+	n := copy(w.pieces[base:], ret[from:])
+	w.pieces = w.pieces[:base+n]
 }
 
-func (p piece) empty() bool { return p.b == nil && p.s == "" }
+func (p piece) empty() bool { return p.b == nil && p.n == 0 }
 
 // renderPieces joins pieces with delim (citeproc-js's renderBlobs). In a
 // citation, a lone number takes its parent's affixes and stays a number.
@@ -702,33 +832,29 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 		return ps[0]
 	}
 	if len(ps) == 1 && ps[0].isStr() {
-		return piece{s: ps[0].s} // nothing to join: most levels hold one piece
+		p := ps[0]
+		return piece{head: p.head, tail: p.tail, n: p.n} // nothing to join: most levels hold one piece
 	}
 	w.checkRanges(ps)
 	checkLast(ps)
-	var ret strings.Builder
-	size := len(delim) * len(ps)
-	for _, p := range ps {
-		size += len(p.s)
-	}
-	ret.Grow(size) // the result's size, unless numbers or escaping add to it
+	var ret piece
 	for i, p := range ps {
 		useDelim := ""
-		if ret.Len() > 0 && (i == 0 || !ps[i-1].noDelimAfter) {
+		if ret.n > 0 && (i == 0 || !ps[i-1].noDelimAfter) {
 			useDelim = delim
 		}
 		if p.isStr() {
-			ret.WriteString(w.esc(useDelim))
-			ret.WriteString(p.s)
+			w.appendText(&ret, w.esc(useDelim))
+			w.appendPiece(&ret, p)
 			continue
 		}
 		b := p.b
 		if b.num.status == numSuppress {
 			continue
 		}
-		ret.WriteString(w.renderNumber(b, i))
+		w.appendText(&ret, w.renderNumber(b, i))
 	}
-	return piece{s: ret.String()}
+	return ret
 }
 
 // checkRanges sets the range status of consecutive numbers.
@@ -863,10 +989,13 @@ func (w *writer) renderInline(s string) string {
 }
 
 func (w *writer) joinPieces(ps []piece) string {
+	if len(ps) == 1 && ps[0].isStr() {
+		return w.str(ps[0])
+	}
 	var sb strings.Builder
 	for _, p := range ps {
 		if p.isStr() {
-			sb.WriteString(p.s)
+			w.writeTo(&sb, p)
 		} else {
 			sb.WriteString(w.renderNumber(p.b, 0))
 		}

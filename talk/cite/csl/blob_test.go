@@ -35,3 +35,55 @@ func FuzzNarrowSpaces(f *testing.F) {
 		}
 	})
 }
+
+// TestPieceText holds the texts of pieces, made of fragments and
+// decorated around them, to the strings the same steps make: appended,
+// prepended and joined, and decorated in text and HTML, "$" patterns,
+// empty texts and "normal" markup included.
+func TestPieceText(t *testing.T) {
+	st, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := pr.newRenderer(pr.p.bibliography, &itemData{}, false)
+	defer pr.release(r)
+	decorations := []decoration{{decFontStyle, "italic"}, {decFontWeight, "normal"}, {decQuotes, "true"},
+		{decQuotes, "inner"}, {decQuotes, "false"}, {decDisplay, "block"}, {decDisplay, "left-margin"},
+		{decDisplay, "indent"}, {decDisplay, "right-inline"}, {decBibliography, "entry"}, {decVertical, "sup"},
+		{decStripPeriods, "true"}}
+	parts := [][]string{{}, {""}, {"a"}, {"a", "b"}, {"$", "&"}, {"x$", "'y"}, {"", "", "z"}, {"$$"}, {"$`", "c"}}
+	for _, f := range []Format{Text, HTML} {
+		for _, plain := range []bool{false, true} {
+			w := &writer{r: r, f: f, plain: plain}
+			for _, ps := range parts {
+				for _, d := range decorations {
+					var p piece
+					want := ""
+					for i, s := range ps {
+						if i%2 == 0 {
+							w.appendText(&p, s)
+							want += s
+						} else {
+							q := w.text(s)
+							w.prepend(&q, "<")
+							w.appendPiece(&p, q)
+							want += "<" + s
+						}
+					}
+					w.prepend(&p, "(")
+					want = "(" + want
+					if got := w.str(p); got != want || p.n != len(want) {
+						t.Fatalf("%v: the piece is %q (%d bytes), want %q", ps, got, p.n, want)
+					}
+					if got, want := w.str(w.decoratePiece(d, p, nil)), w.decorate(d, want, nil); got != want {
+						t.Errorf("%s, plain %v: %v around %q is %q, want %q", f, plain, d, w.str(p), got, want)
+					}
+				}
+			}
+		}
+	}
+}

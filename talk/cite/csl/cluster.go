@@ -118,12 +118,12 @@ func (r *renderer) collapseAuthor(top *blob) {
 // textVariable notes that a text element of variable v ran: as in
 // citeproc-js, a cite that renders a variable other than a number or
 // year suffix (a title in place of an author, say) is not collapsed.
-func (cs *clusterState) textVariable(v string) {
+func (cs *clusterState) textVariable(v varID) {
 	if cs == nil {
 		return
 	}
 	switch v {
-	case "citation-number", "year-suffix", "citation-label", "locator":
+	case varCitationNumber, varYearSuffix, varCitationLabel, varLocator:
 		return
 	}
 	cs.haveCollapsed = false
@@ -222,7 +222,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 	for k, key := range keys {
 		var v sortValue
 		switch {
-		case key.variable == "citation-number":
+		case key.variable == varCitationNumber:
 			v = sortValue{s: fmt.Sprintf("%020d", tok.seq), present: true}
 		case key.macro != nil:
 			r := pr.newRenderer(pr.p.citation, tok.data, false)
@@ -358,7 +358,7 @@ func (pr *Processor) Cite(f Format, items ...*Item) (string, error) {
 		if it == nil {
 			return "", errors.New("csl: nil item")
 		}
-		loaded[i] = load(it)
+		loaded[i] = pr.p.load(it)
 	}
 	reg := pr.newRegistry(loaded)
 	var cites []*clusterCite
@@ -419,10 +419,12 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 	if kids := rs[0].out.top.kids; len(kids) > 0 {
 		kids[0].prefix = a.layoutTok.prefix
 	}
-	var w *writer
+	// One writer renders every cite, so that the texts of their pieces
+	// are in one place.
+	w := &writer{f: f, citation: true}
 	var objects []piece
 	for pos, r := range rs {
-		w = &writer{r: r, f: f, citation: true}
+		w.r = r
 		var composite []piece
 		if len(r.out.top.kids) > 0 {
 			adjustPunctuation(r.out.top.kids[0], pr.p.loc.punctuationInQuote)
@@ -434,10 +436,10 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 				if pos == len(rs)-1 {
 					s += w.esc(a.layoutTok.suffix)
 				}
-				composite = []piece{{s: s}}
+				composite = []piece{w.text(s)}
 			} else if pos == len(rs)-1 && len(objects) > 0 {
 				if o := &objects[len(objects)-1]; o.isStr() {
-					o.s += w.esc(a.layoutTok.suffix)
+					w.appendText(o, w.esc(a.layoutTok.suffix))
 				} else {
 					o.b.suffix += a.layoutTok.suffix
 				}
@@ -450,7 +452,7 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 		if len(buffer) > 0 {
 			if buffer[0].isStr() {
 				if pos > 0 {
-					buffer[0].s = w.esc(delims[pos]) + buffer[0].s
+					w.prepend(&buffer[0], w.esc(delims[pos]))
 				}
 			} else if pos > 0 {
 				buffer[0].b.num.splicePrefix = delims[pos]
@@ -460,6 +462,6 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 		}
 		objects = append(objects, buffer...)
 	}
-	res := w.renderPieces(objects, "", nil).s
+	res := w.str(w.renderPieces(objects, "", nil))
 	return w.decorateLayout(a, res)
 }

@@ -39,12 +39,16 @@ const (
 type textNode struct {
 	baseNode
 	kind     textKind
-	variable string
-	form     string
-	plural   int
-	term     string
-	value    string
-	macro    *macroNode
+	variable varID
+	// shortVariable is the variable form="short" reads first
+	// (title-short for title), noVar for none.
+	shortVariable varID
+	form          string
+	plural        int
+	term          string
+	termText      string // the term's text in the locale, for a term
+	value         string
+	macro         *macroNode
 	// macroGroup is the bare group a macro call puts around the macro's
 	// body; it is a field so that each call need not make one (rendering
 	// keeps pointers to a group's token).
@@ -59,13 +63,14 @@ type macroNode struct {
 
 type numberNode struct {
 	baseNode
-	variable string
+	variable varID
 	form     string
 }
 
 type labelNode struct {
 	baseNode
-	variable string
+	variable string // the variable, which names the term too
+	varID    varID  // the variable's number; noVar for a label of <names>
 	form     string
 	plural   string // "contextual", "always", "never"
 }
@@ -91,13 +96,33 @@ type condition struct {
 }
 
 type condTest struct {
-	kind   string // "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"
+	kind   testKind
 	values []string
+	vars   []varID // the values of a variable, is-numeric or is-uncertain-date test
+	types  uint64  // the CSL types of a type test, as bits (typeBits)
 }
+
+// testKind is a condition's test, named by its attribute.
+type testKind uint8
+
+const (
+	testType            testKind = iota // type
+	testVariable                        // variable
+	testIsNumeric                       // is-numeric
+	testIsUncertainDate                 // is-uncertain-date
+	testLocator                         // locator
+	testPosition                        // position
+	testDisambiguate                    // disambiguate
+)
+
+// testKinds are the tests by attribute.
+var testKinds = map[string]testKind{"type": testType, "variable": testVariable,
+	"is-numeric": testIsNumeric, "is-uncertain-date": testIsUncertainDate,
+	"locator": testLocator, "position": testPosition, "disambiguate": testDisambiguate}
 
 type namesNode struct {
 	baseNode
-	variables   []string
+	variables   []varID
 	name        *nameNode
 	etal        *etalNode
 	institution *institutionNode
@@ -107,13 +132,17 @@ type namesNode struct {
 	substitute  []node
 	hasSubst    bool
 	singleton   bool // <names variable="x"/>: renders with the enclosing names' settings
-	family      *namePart
-	given       *namePart
+	// delimiter is the names' delimiter, else the names-delimiter the
+	// area or style passes down, by area (area.index).
+	delimiter [2]string
+	family    *namePart
+	given     *namePart
 }
 
 type nameNode struct {
 	baseNode
 	attrs map[string]string // the name options set on the element itself
+	opts  [2]nameOptions    // the options it renders with, by area (area.index)
 }
 
 type namePart struct {
@@ -133,7 +162,7 @@ type institutionNode struct {
 
 type dateNode struct {
 	baseNode
-	variable  string
+	variable  varID
 	form      string
 	parts     []*datePartNode
 	dateparts []string // the parts shown, in year-month-day order
@@ -150,9 +179,12 @@ type datePartNode struct {
 // area is a compiled <citation> or <bibliography>.
 type area struct {
 	name      string
+	index     int // citationArea or bibliographyArea
 	layout    []node
 	layoutTok fmtToken // prefix, suffix, delimiter, decorations of <layout>
+	entryTok  fmtToken // what a bibliography entry is made from: its decorations
 	inherit   map[string]string
+	and       string // the and option the area passes down
 	sortKeys  []sortKey
 
 	secondFieldAlign string
@@ -165,7 +197,7 @@ type area struct {
 }
 
 type sortKey struct {
-	variable   string
+	variable   varID // noVar for a macro key
 	macro      *macroNode
 	descending bool
 	namesMin   int
@@ -178,6 +210,7 @@ type program struct {
 	loc    *localeData
 	class  string
 	macros map[string]*macroNode
+	vars   *varTable
 
 	citation     *area
 	bibliography *area
@@ -202,7 +235,22 @@ type program struct {
 	// reads holds the item variables a rendering can read (see
 	// Processor.Uses).
 	reads map[string]bool
+
+	// namesNodes are the compiled names elements, whose options are
+	// resolved for each area once the areas are compiled.
+	namesNodes []*namesNode
+	// lazyJoins: the words that join names are made only when used (see
+	// pendingText). A names element without a name, which renders with
+	// the words another set up, makes them be made where they are set
+	// up.
+	lazyJoins bool
 }
+
+// The areas, numbered to index what is resolved for each.
+const (
+	citationArea = iota
+	bibliographyArea
+)
 
 // nameOptions are the name attributes that cs:style, cs:citation and
 // cs:bibliography pass down to cs:name (citeproc-js's setOpt).
@@ -217,7 +265,7 @@ var inheritableNameOptions = map[string]string{
 }
 
 func compile(s *Style, loc *localeData) *program {
-	p := &program{style: s, loc: loc, class: s.Info.Class, macros: map[string]*macroNode{}}
+	p := &program{style: s, loc: loc, class: s.Info.Class, macros: map[string]*macroNode{}, vars: newVarTable()}
 	p.demote = "display-and-sort"
 	p.initializeWithHyphen = true
 	styleOpts := map[string]string{"sort-separator": ", "}
@@ -259,6 +307,25 @@ func compile(s *Style, loc *localeData) *program {
 			}
 		case "bibliography":
 			p.bibliography = p.area(c, styleOpts)
+		}
+	}
+	p.lazyJoins = true
+	for _, n := range p.namesNodes {
+		if n.name == nil && !n.singleton {
+			p.lazyJoins = false
+		}
+		for _, a := range [...]*area{p.citation, p.bibliography} {
+			if a == nil {
+				continue
+			}
+			if v, ok := n.el.attr("delimiter"); ok {
+				n.delimiter[a.index] = v
+			} else {
+				n.delimiter[a.index] = a.inherit["names-delimiter"]
+			}
+			if n.name != nil {
+				n.name.opts[a.index] = resolveNameOptions(n.name, a)
+			}
 		}
 	}
 	p.hasDisambiguate = hasDisambiguateTest(s.root)
@@ -365,7 +432,10 @@ func hasDisambiguateTest(e *element) bool {
 }
 
 func (p *program) area(e *element, styleOpts map[string]string) *area {
-	a := &area{name: e.name, inherit: map[string]string{}}
+	a := &area{name: e.name, index: citationArea, inherit: map[string]string{}}
+	if e.name == "bibliography" {
+		a.index = bibliographyArea
+	}
 	for k, v := range styleOpts {
 		a.inherit[k] = v
 	}
@@ -393,16 +463,20 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 			a.subsequentRule = at.value
 		}
 	}
+	a.and = a.inherit["and"]
 	for _, c := range e.children {
 		switch c.name {
 		case "layout":
 			a.layoutTok = tokenOf(c)
+			a.entryTok = fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
 			a.layout = p.nodes(c.children, nodePos{top: true}, nil, e.name == "bibliography")
 		case "sort":
 			for _, k := range c.children {
-				sk := sortKey{variable: k.get("variable"), descending: k.get("sort") == "descending"}
+				sk := sortKey{variable: noVar, descending: k.get("sort") == "descending"}
 				if m := k.get("macro"); m != "" {
 					sk.macro = p.macros[m]
+				} else {
+					sk.variable = p.vars.intern(k.get("variable"))
 				}
 				sk.namesMin, _ = parseIntAttr(k.get("names-min"))
 				sk.namesFirst, _ = parseIntAttr(k.get("names-use-first"))
@@ -451,7 +525,7 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 	inner := nodePos{lexSub: pos.lexSub} // children of a group
 	switch e.name {
 	case "text":
-		n := &textNode{baseNode: p.baseOf(e, pos)}
+		n := &textNode{baseNode: p.baseOf(e, pos), shortVariable: noVar}
 		n.form = e.get("form")
 		if n.form == "" {
 			n.form = "long"
@@ -462,7 +536,10 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 		}
 		switch {
 		case has(e, "variable"):
-			n.kind, n.variable = textVariable, strings.Fields(e.get("variable"))[0]
+			n.kind, n.variable = textVariable, p.vars.intern(strings.Fields(e.get("variable"))[0])
+			if n.form == "short" {
+				n.shortVariable = p.shortVariable(n.variable)
+			}
 		case has(e, "macro"):
 			n.kind, n.macro = textMacro, p.macros[e.get("macro")]
 		case has(e, "term"):
@@ -470,12 +547,13 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 			if n.term == "sub verbo" {
 				n.term = "sub-verbo"
 			}
+			n.termText, _ = p.loc.term(n.term, n.form, n.plural, "")
 		default:
 			n.kind, n.value = textValue, e.get("value")
 		}
 		return n
 	case "number":
-		n := &numberNode{baseNode: p.baseOf(e, pos), variable: strings.Fields(e.get("variable"))[0], form: e.get("form")}
+		n := &numberNode{baseNode: p.baseOf(e, pos), variable: p.vars.intern(strings.Fields(e.get("variable"))[0]), form: e.get("form")}
 		if n.form == "" {
 			n.form = "numeric"
 		}
@@ -494,6 +572,10 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 				n.variable = "sub-verbo"
 			}
 		}
+		n.varID = noVar
+		if n.variable != "" {
+			n.varID = p.vars.intern(n.variable)
+		}
 		return n
 	case "group":
 		n := &groupNode{baseNode: p.baseOf(e, pos)}
@@ -504,7 +586,7 @@ func (p *program) node(e *element, pos nodePos, names *namesNode, bib bool) node
 		for _, b := range e.children {
 			br := branch{children: p.nodes(b.children, pos, names, bib)}
 			if b.name != "else" {
-				br.cond = conditionOf(b)
+				br.cond = p.conditionOf(b)
 			}
 			n.branches = append(n.branches, br)
 		}
@@ -522,23 +604,42 @@ func has(e *element, name string) bool {
 	return ok
 }
 
-func conditionOf(e *element) *condition {
+func (p *program) conditionOf(e *element) *condition {
 	c := &condition{match: e.get("match")}
 	if c.match == "" {
 		c.match = "all"
 	}
 	for _, a := range e.attrs {
-		switch a.name {
-		case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
-			c.tests = append(c.tests, condTest{kind: a.name, values: strings.Fields(a.value)})
+		kind, ok := testKinds[a.name]
+		if !ok {
+			continue
 		}
+		t := condTest{kind: kind, values: strings.Fields(a.value)}
+		switch kind {
+		case testVariable, testIsNumeric, testIsUncertainDate:
+			t.vars = p.vars.internAll(t.values)
+		case testType:
+			t.types = typeMask(t.values)
+		}
+		c.tests = append(c.tests, t)
 	}
 	return c
 }
 
+// shortVariable is the variable a text element of v with form="short"
+// reads first: v's short form, for the variables citeproc-js gives one.
+func (p *program) shortVariable(v varID) varID {
+	name := p.vars.name(v)
+	if !p.vars.is(v, multiFieldVar) || strings.HasSuffix(name, "-short") {
+		return noVar
+	}
+	return p.vars.intern(name + "-short")
+}
+
 func (p *program) names(e *element, pos nodePos, outer *namesNode, bib bool) *namesNode {
-	n := &namesNode{baseNode: p.baseOf(e, pos), variables: strings.Fields(e.get("variable"))}
+	n := &namesNode{baseNode: p.baseOf(e, pos), variables: p.vars.internAll(strings.Fields(e.get("variable")))}
 	n.singleton = len(e.children) == 0 && pos.lexSub
+	p.namesNodes = append(p.namesNodes, n)
 	var nameEl *element
 	afterName := false
 	for _, c := range e.children {
@@ -688,7 +789,7 @@ func (p *program) date(e *element, pos nodePos) *dateNode {
 			src = c
 		}
 	}
-	n := &dateNode{baseNode: p.baseOf(src, pos), variable: src.get("variable"), form: src.get("form")}
+	n := &dateNode{baseNode: p.baseOf(src, pos), variable: p.vars.intern(src.get("variable")), form: src.get("form")}
 	for _, dp := range src.children {
 		part := &datePartNode{baseNode: p.baseOf(dp, nodePos{}), name: dp.get("name"), form: dp.get("form")}
 		if part.form == "" {

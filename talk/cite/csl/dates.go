@@ -8,12 +8,12 @@ import (
 )
 
 func (r *renderer) date(n *dateNode) {
-	vars := r.liveVars([]string{n.variable})
-	r.checkOutput(vars, "", n.dateparts)
-	if len(vars) == 0 {
+	live := r.live(n.variable)
+	r.checkOutput(n.variable, live, "", n.dateparts)
+	if !live {
 		return
 	}
-	d := r.it.dates[vars[0]]
+	d := r.it.date(n.variable)
 	if r.sortKey {
 		// citeproc-js's dateMacroAsSortKey: the date's parts as
 		// fixed-width numbers, each appended on its own.
@@ -25,7 +25,7 @@ func (r *renderer) date(n *dateNode) {
 	if d == nil || !d.truthy() {
 		return
 	}
-	r.donesies = nil
+	r.donesies = r.donesies[:0]
 	// Ranges collapse at the first part that differs.
 	r.dateCollapse = nil
 	if d.hasEnd {
@@ -106,7 +106,7 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 			formEnd = "numeric"
 		}
 	}
-	gender := r.p.loc.genders["month-"+pad2(d.parts[0][1])]
+	gender := r.p.loc.monthGender(d.parts[0][1])
 	value := ""
 	if !dropped {
 		value = r.formatDatePart(p, form, val, gender)

@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -10,19 +9,182 @@ import (
 // family name → initials → given names. With disambiguate-add-givenname
 // a name shares its family name with another shows initials or its given
 // name.
+//
+// A registry holds the names of one entry or citation, or of a whole
+// bibliography. The few of the former are kept in lists searched in
+// order, and only past smallReg of them in maps: an entry's maps were a
+// fifth of the bytes it allocated.
 type nameReg struct {
 	rule  string // givenname-disambiguation-rule
-	keys  map[string]map[string]map[string]bool
-	cache map[string]nameKey // nameKeys by name and language
+	limit int    // how many keys and cached names the lists hold (smallReg)
+
+	// the registered keys: in list, each (p, ik, s) once, with ik or s
+	// left empty where register stopped; once list is past limit, in
+	// keys, family key → initials key → given key.
+	list []nameKey
+	keys map[string]map[string]map[string]bool
+	// nameKeys by name and language: in cacheList, then cache.
+	cacheList []cachedNameKey
+	cache     map[nameCacheKey]nameKey
+	// room for the lists of a lone item (see init)
+	listSpace  [4]nameKey
+	cacheSpace [4]cachedNameKey
 }
 
 type nameKey struct{ p, i, s string }
 
-func newNameReg(rule string) *nameReg {
-	return &nameReg{rule: rule, keys: map[string]map[string]map[string]bool{}, cache: map[string]nameKey{}}
+// nameCacheKey is what a name's keys are made from.
+type nameCacheKey struct{ family, given, ndp, lang string }
+
+type cachedNameKey struct {
+	name nameCacheKey
+	keys nameKey
 }
 
-var givenSuffixRe = regexp.MustCompile(`[,!]* ([^,]+)$`)
+// smallReg is how many keys, and how many cached names, a registry
+// keeps in lists.
+const smallReg = 16
+
+func newNameReg(rule string) *nameReg {
+	return &nameReg{rule: rule, limit: smallReg}
+}
+
+// init readies g for rule, its lists in the room it has for the keys
+// of a few names.
+func (g *nameReg) init(rule string) {
+	*g = nameReg{rule: rule, limit: smallReg, list: g.listSpace[:0], cacheList: g.cacheSpace[:0]}
+}
+
+// cached returns the keys cached for name.
+func (g *nameReg) cached(name nameCacheKey) (nameKey, bool) {
+	if g.cache != nil {
+		k, ok := g.cache[name]
+		return k, ok
+	}
+	for _, c := range g.cacheList {
+		if c.name == name {
+			return c.keys, true
+		}
+	}
+	return nameKey{}, false
+}
+
+// setCached caches the keys of name.
+func (g *nameReg) setCached(name nameCacheKey, k nameKey) {
+	if g.cache == nil && len(g.cacheList) < g.limit {
+		g.cacheList = append(g.cacheList, cachedNameKey{name, k})
+		return
+	}
+	if g.cache == nil {
+		g.cache = make(map[nameCacheKey]nameKey, 2*len(g.cacheList))
+		for _, c := range g.cacheList {
+			g.cache[c.name] = c.keys
+		}
+		g.cacheList = nil
+	}
+	g.cache[name] = k
+}
+
+// add registers a family key p, with initials key ik and given key s
+// under it unless they are empty, as citeproc-js's addNameKeys does.
+func (g *nameReg) add(p, ik, s string) {
+	if ik == "" {
+		s = ""
+	}
+	if g.keys == nil {
+		k := nameKey{p, ik, s}
+		if slices.Contains(g.list, k) {
+			return
+		}
+		if len(g.list) < g.limit {
+			g.list = append(g.list, k)
+			return
+		}
+		g.keys = map[string]map[string]map[string]bool{}
+		for _, k := range g.list {
+			g.addToMaps(k.p, k.i, k.s)
+		}
+		g.list = nil
+	}
+	g.addToMaps(p, ik, s)
+}
+
+func (g *nameReg) addToMaps(p, ik, s string) {
+	if g.keys[p] == nil {
+		g.keys[p] = map[string]map[string]bool{}
+	}
+	if ik == "" {
+		return
+	}
+	if g.keys[p][ik] == nil {
+		g.keys[p][ik] = map[string]bool{}
+	}
+	if s != "" {
+		g.keys[p][ik][s] = true
+	}
+}
+
+// lookup reports whether initials key ik is registered under family key
+// p, how many initials keys p has, and how many given keys ik has under
+// it.
+func (g *nameReg) lookup(p, ik string) (found bool, initials, givens int) {
+	if g.keys != nil {
+		byIK := g.keys[p]
+		if byIK == nil || byIK[ik] == nil {
+			return false, 0, 0
+		}
+		return true, len(byIK), len(byIK[ik])
+	}
+	if ik == "" {
+		return false, 0, 0
+	}
+	for i, k := range g.list {
+		if k.p != p || k.i == "" {
+			continue
+		}
+		// count each initials key of p once, where it is first listed
+		first := true
+		for _, e := range g.list[:i] {
+			if e.p == p && e.i == k.i {
+				first = false
+				break
+			}
+		}
+		if first {
+			initials++
+		}
+		if k.i == ik {
+			found = true
+			if k.s != "" {
+				givens++ // each (p, ik, s) is listed once
+			}
+		}
+	}
+	if !found {
+		return false, 0, 0
+	}
+	return found, initials, givens
+}
+
+// givenSuffix finds citeproc-js's /[,!]* ([^,]+)$/ in s: where the
+// match starts, and its group, the words after the first space that no
+// comma follows.
+func givenSuffix(s string) (start int, group string, ok bool) {
+	from := strings.LastIndexByte(s, ',') + 1
+	k := strings.IndexByte(s[from:], ' ')
+	if k < 0 {
+		return 0, "", false
+	}
+	k += from
+	if k+1 == len(s) {
+		return 0, "", false
+	}
+	start = k
+	for start > 0 && (s[start-1] == ',' || s[start-1] == '!') {
+		start--
+	}
+	return start, s[k+1:], true
+}
 
 func collapseDots(s string) string {
 	s = strings.ReplaceAll(s, ".", " ")
@@ -32,19 +194,19 @@ func collapseDots(s string) string {
 
 // nameKeys are citeproc-js's keys for a name: family, initials, given.
 func (r *renderer) nameKeys(n normName) (pkey, ikey, skey string) {
-	ck := n.family + "\x00" + n.given + "\x00" + n.ndp + "\x00" + r.it.fields["language"]
-	k, ok := r.reg.cache[ck]
+	ck := nameCacheKey{n.family, n.given, n.ndp, r.it.lang}
+	k, ok := r.reg.cached(ck)
 	if !ok {
 		k.p = collapseDots(n.family)
 		if r.p.demote == "never" && n.ndp != "" && n.family != "" {
 			k.p += " " + n.ndp
 		}
 		k.s = collapseDots(n.given)
-		if m := givenSuffixRe.FindStringSubmatch(k.s); m != nil && m[1] == r.caseCtx().lower(m[1]) {
-			k.s = replaceAll(givenSuffixRe, k.s, "")
+		if start, group, ok := givenSuffix(k.s); ok && group == r.caseCtx().lower(group) {
+			k.s = k.s[:start]
 		}
 		k.i = initializeWith(k.s, "%s", false, r.p.initializeWithHyphen, r.caseCtx())
-		r.reg.cache[ck] = k
+		r.reg.setCached(ck, k)
 	}
 	pkey, ikey, skey = k.p, k.i, k.s
 	if r.reg.rule == "by-cite" {
@@ -61,18 +223,7 @@ func (r *renderer) register(n normName, i int) {
 	if p == "" {
 		return
 	}
-	if r.reg.keys[p] == nil {
-		r.reg.keys[p] = map[string]map[string]bool{}
-	}
-	if ik == "" {
-		return
-	}
-	if r.reg.keys[p][ik] == nil {
-		r.reg.keys[p][ik] = map[string]bool{}
-	}
-	if s != "" {
-		r.reg.keys[p][ik][s] = true
-	}
+	r.reg.add(p, ik, s)
 }
 
 // evalName is citeproc-js's evalname: the given-name level the
@@ -86,8 +237,8 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 		param = 1
 	}
 	p, ik, _ := r.nameKeys(n)
-	byIK, ok := r.reg.keys[p]
-	if !ok || byIK[ik] == nil {
+	found, initials, givens := r.reg.lookup(p, ik)
+	if !found {
 		return param
 	}
 	rule := r.reg.rule
@@ -102,16 +253,16 @@ func (r *renderer) evalName(n normName, i int, form string, hasInit bool, base i
 	}
 	switch rule {
 	case "all-names-with-initials", "primary-name-with-initials":
-		if len(byIK) > 1 {
+		if initials > 1 {
 			param = 1
 		} else {
 			param = 0
 		}
 	case "by-cite", "all-names", "primary-name":
-		if len(byIK) > 1 {
+		if initials > 1 {
 			param = 1
 		}
-		if len(byIK[ik]) > 1 || (len(byIK) > 1 && !hasInit) {
+		if givens > 1 || (initials > 1 && !hasInit) {
 			param = 2
 		}
 	}
@@ -201,7 +352,7 @@ func (r *renderer) disambigNames(list []Name, pos int, form string, hasInit bool
 // anything.
 func needsNameReg(it *itemData) bool {
 	seen := map[string]bool{}
-	for _, ns := range it.names {
+	for ns := range it.nameLists() {
 		for _, n := range ns {
 			if n.Literal != "" || n.Family == "" {
 				continue
@@ -221,8 +372,9 @@ func needsNameReg(it *itemData) bool {
 // under its key, and evalName gives it the same level whether or not
 // other renderings of the item (its citation) registered names before.
 func (r *renderer) nameKeysShared() bool {
-	var seen []string
-	for _, list := range r.it.names {
+	var space [8]string
+	seen := space[:0]
+	for list := range r.it.nameLists() {
 		for _, nm := range list {
 			if nm.Given == "" && nm.Family == "" {
 				continue
@@ -304,7 +456,7 @@ func typeOnly(c *condition, typ string) (taken, known bool) {
 	}
 	var results []bool
 	for _, t := range c.tests {
-		if t.kind != "type" {
+		if t.kind != testType {
 			return false, false
 		}
 		results = append(results, slices.Contains(t.values, typ))

@@ -30,6 +30,10 @@ type writer struct {
 	f        Format
 	citation bool
 	plain    bool // no decorations, as citeproc-js's suppress_decorations
+	// pieces is the stack render flattens blobs onto, and frags their
+	// texts' fragments.
+	pieces []piece
+	frags  []frag
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
@@ -112,57 +116,70 @@ var htmlTemplates = map[decoration]string{
 
 // decorate applies one formatting attribute to s.
 func (w *writer) decorate(d decoration, s string, b *blob) string {
+	if w.f == HTML && s != "" && strings.IndexByte(s, '$') >= 0 {
+		// The template's replace expands "$" patterns in s.
+		if t, ok := htmlTemplates[d]; ok && !w.plain {
+			return jsReplaceOnce(t, "%%STRING%%", s)
+		}
+	}
+	before, after := w.wraps(d, s == "")
+	return before + s + after
+}
+
+// wraps returns the markup decoration d puts before and after a text
+// (empty tells whether the text is empty): quotes, the divs of display
+// and of an entry, and for HTML the formatting templates, as
+// citeproc-js's formats write them.
+func (w *writer) wraps(d decoration, empty bool) (before, after string) {
 	if w.plain {
-		return s
+		return "", ""
 	}
 	loc := w.r.p.loc
 	switch d.attr {
 	case decQuotes:
 		switch d.value {
 		case "true":
-			return loc.termOr("open-quote", "long", -1) + s + loc.termOr("close-quote", "long", -1)
+			return loc.termOr("open-quote", "long", -1), loc.termOr("close-quote", "long", -1)
 		case "inner":
-			return loc.termOr("open-inner-quote", "long", -1) + s + loc.termOr("close-inner-quote", "long", -1)
+			return loc.termOr("open-inner-quote", "long", -1), loc.termOr("close-inner-quote", "long", -1)
 		}
-		return s
+		return "", ""
 	case decDisplay:
 		if w.f == HTML {
 			switch d.value {
 			case "block":
-				return "\n\n    <div class=\"csl-block\">" + s + "</div>\n"
+				return "\n\n    <div class=\"csl-block\">", "</div>\n"
 			case "left-margin":
-				return "\n    <div class=\"csl-left-margin\">" + s + "</div>"
+				return "\n    <div class=\"csl-left-margin\">", "</div>"
 			case "right-inline":
-				return "<div class=\"csl-right-inline\">" + s + "</div>\n  "
+				return "<div class=\"csl-right-inline\">", "</div>\n  "
 			case "indent":
-				return "<div class=\"csl-indent\">" + s + "</div>\n  "
+				return "<div class=\"csl-indent\">", "</div>\n  "
 			}
-			return s
+			return "", ""
 		}
 		switch d.value {
 		case "block":
-			return "\n" + s
+			return "\n", ""
 		case "left-margin":
-			return s + " "
+			return "", " "
 		case "indent":
-			return "\n    " + s
+			return "\n    ", ""
 		}
-		return s
+		return "", ""
 	case decBibliography:
 		if w.f == HTML {
-			return "  <div class=\"csl-entry\">" + s + "</div>\n"
+			return "  <div class=\"csl-entry\">", "</div>\n"
 		}
-		return s + "\n"
+		return "", "\n"
 	}
-	if w.f != HTML {
-		return s
+	if w.f != HTML || empty {
+		return "", ""
 	}
 	t, ok := htmlTemplates[d]
 	if !ok {
-		return s
+		return "", ""
 	}
-	if s == "" {
-		return ""
-	}
-	return jsReplaceOnce(t, "%%STRING%%", s)
+	i := strings.Index(t, "%%STRING%%")
+	return t[:i], t[i+len("%%STRING%%"):]
 }

@@ -1,18 +1,37 @@
 package csl
 
 import (
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
 // itemData is an Item as the renderer reads it, after the normalisation
-// citeproc-js applies when it loads an item.
+// citeproc-js applies when it loads an item, with its values under the
+// numbers of the program's variable table.
 type itemData struct {
 	id, typ string
-	fields  map[string]string
-	names   map[string][]Name
-	dates   map[string]*dateValue
+	// slot holds, by variable, 1 + the index of the variable's value in
+	// vals, or 0 for a variable the item lacks.
+	slot []uint16
+	vals []varValue
+	// otherNames are the name lists of variables the style never names:
+	// no element renders them, but they still count among the item's
+	// names when the registry could tell two apart (nameKeysShared).
+	otherNames [][]Name
+	lang       string      // the language field
+	typeBit    uint64      // the type's bit (typeBits); 0 for a type CSL does not have
+	dates      []dateValue // where the values' dates are
+}
+
+// varValue is what an item has of one variable: text, names or a date
+// (CSL-JSON keeps the three apart, so a variable may have more than one).
+type varValue struct {
+	field string
+	names []Name
+	date  *dateValue
+	has   bool // the variable counts as present in a condition (itemData.has)
 }
 
 // dateValue is a date split into parts; a part is 0 when absent.
@@ -67,72 +86,180 @@ func (d *dateValue) truthy() bool {
 	return d.season != "" || d.circa || d.literal != "" || d.raw != ""
 }
 
-func (it *itemData) has(v string) bool {
-	if it.fields[v] != "" {
-		return true
+// value returns the item's value of v, or nil.
+func (it *itemData) value(v varID) *varValue {
+	if int(v) >= len(it.slot) {
+		return nil
 	}
-	if len(it.names[v]) > 0 {
-		return true
+	if i := it.slot[v]; i != 0 {
+		return &it.vals[i-1]
 	}
-	if d := it.dates[v]; d != nil && d.truthy() {
-		return true
+	return nil
+}
+
+// field returns the text of v, "" when the item has none.
+func (it *itemData) field(v varID) string {
+	if x := it.value(v); x != nil {
+		return x.field
 	}
-	return false
+	return ""
+}
+
+// namesOf returns the names of v.
+func (it *itemData) namesOf(v varID) []Name {
+	if x := it.value(v); x != nil {
+		return x.names
+	}
+	return nil
+}
+
+// hasNames reports whether the item has v as a name variable, even
+// one without names (which load leaves out).
+func (it *itemData) hasNames(v varID) bool {
+	x := it.value(v)
+	return x != nil && x.names != nil
+}
+
+// date returns the date of v, or nil.
+func (it *itemData) date(v varID) *dateValue {
+	if x := it.value(v); x != nil {
+		return x.date
+	}
+	return nil
+}
+
+// has reports whether v counts as present: text, names, or a date with
+// something in it.
+func (it *itemData) has(v varID) bool {
+	x := it.value(v)
+	return x != nil && x.has
+}
+
+// nameLists yields the item's lists of names, of every variable.
+func (it *itemData) nameLists() iter.Seq[[]Name] {
+	return func(yield func([]Name) bool) {
+		for i := range it.vals {
+			if ns := it.vals[i].names; len(ns) > 0 && !yield(ns) {
+				return
+			}
+		}
+		for _, ns := range it.otherNames {
+			if !yield(ns) {
+				return
+			}
+		}
+	}
+}
+
+// at returns the value of v to fill in, adding it if the item lacks it.
+func (it *itemData) at(v varID) *varValue {
+	if i := it.slot[v]; i != 0 {
+		return &it.vals[i-1]
+	}
+	it.vals = append(it.vals, varValue{})
+	it.slot[v] = uint16(len(it.vals))
+	return &it.vals[len(it.vals)-1]
+}
+
+// setField sets the text of v; "" removes it.
+func (it *itemData) setField(v varID, s string) {
+	if s == "" {
+		if x := it.value(v); x != nil {
+			x.field = ""
+		}
+		return
+	}
+	it.at(v).field = s
 }
 
 var pageSplitRe = regexp.MustCompile(`\s*(?:&|, |-|\x{2013})\s*`)
 
-// load prepares an item for rendering.
-func load(it *Item) *itemData {
-	d := &itemData{id: it.ID, typ: it.Type,
-		fields: make(map[string]string, len(it.Fields)),
-		names:  make(map[string][]Name, len(it.Names)),
-		dates:  make(map[string]*dateValue, len(it.Dates))}
-	for k, v := range it.Fields {
-		if v != "" {
-			d.fields[k] = v
-		}
-	}
-	for k, v := range it.Names {
-		if len(v) > 0 {
-			d.names[k] = v
-		}
-	}
-	for k, v := range it.Dates {
-		d.dates[k] = parseDateValue(v)
-	}
-	if lang := d.fields["language"]; strings.ContainsAny(lang, "<>") {
-		if i := strings.IndexAny(lang, "<>"); i >= 0 {
-			a, b := lang[:i], lang[i+1:]
-			if lang[i] == '<' {
-				d.fields["language"] = a
-			} else {
-				d.fields["language"] = b
-			}
-			if d.fields["language"] == "" {
-				delete(d.fields, "language")
-			}
-		}
-	}
-	if p := d.fields["page"]; p != "" {
-		parts := pageSplitRe.Split(p, -1)
-		if !strings.HasSuffix(parts[0], "\\") {
-			d.fields["page-first"] = parts[0]
-		} else {
-			d.fields["page-first"] = p
-		}
-	}
-	if d.fields["title-short"] == "" && d.fields["shortTitle"] != "" {
-		d.fields["title-short"] = d.fields["shortTitle"]
-	}
-	if d.fields["container-title-short"] == "" && d.fields["journalAbbreviation"] != "" {
-		d.fields["container-title-short"] = d.fields["journalAbbreviation"]
-	}
+// load prepares an item for rendering with p. Variables p's style
+// never names are left out, but for names (see itemData.otherNames).
+func (p *program) load(it *Item) *itemData {
+	d := new(itemData)
+	p.loadInto(d, it)
 	return d
 }
 
-func parseDateValue(v Date) *dateValue {
-	d := &dateValue{season: v.Season, circa: v.Circa, literal: v.Literal, raw: v.Raw}
+// loadInto is load into d, whose arrays it reuses: an itemData that
+// nothing holds any longer (see Processor.Entry).
+func (p *program) loadInto(d *itemData, it *Item) {
+	vars := p.vars
+	slot := d.slot
+	if cap(slot) >= vars.len() {
+		slot = slot[:vars.len()]
+		clear(slot)
+	} else {
+		slot = make([]uint16, vars.len())
+	}
+	vals := cleared(d.vals)
+	if n := len(it.Fields) + len(it.Names) + len(it.Dates) + 3; cap(vals) < n {
+		vals = make([]varValue, 0, n)
+	}
+	dates := cleared(d.dates)
+	if cap(dates) < len(it.Dates) {
+		dates = make([]dateValue, 0, len(it.Dates))
+	}
+	*d = itemData{id: it.ID, typ: it.Type, typeBit: typeBits[it.Type], slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
+	for k, s := range it.Fields {
+		if s == "" {
+			continue
+		}
+		if v, ok := vars.lookup(k); ok {
+			d.at(v).field = s
+		}
+	}
+	for k, ns := range it.Names {
+		if len(ns) == 0 {
+			continue
+		}
+		if v, ok := vars.lookup(k); ok {
+			d.at(v).names = ns
+		} else {
+			d.otherNames = append(d.otherNames, ns)
+		}
+	}
+	for k, date := range it.Dates {
+		if v, ok := vars.lookup(k); ok {
+			// d.dates has room for every date: the pointers stay valid.
+			d.dates = append(d.dates, parseDateValue(date))
+			d.at(v).date = &d.dates[len(d.dates)-1]
+		}
+	}
+	if lang := d.field(varLanguage); strings.ContainsAny(lang, "<>") {
+		if i := strings.IndexAny(lang, "<>"); i >= 0 {
+			a, b := lang[:i], lang[i+1:]
+			if lang[i] == '<' {
+				d.setField(varLanguage, a)
+			} else {
+				d.setField(varLanguage, b)
+			}
+		}
+	}
+	d.lang = d.field(varLanguage)
+	if page := d.field(varPage); page != "" {
+		parts := pageSplitRe.Split(page, -1)
+		if !strings.HasSuffix(parts[0], "\\") {
+			d.setField(varPageFirst, parts[0])
+		} else {
+			d.setField(varPageFirst, page)
+		}
+	}
+	if d.field(varTitleShort) == "" && d.field(varShortTitle) != "" {
+		d.setField(varTitleShort, d.field(varShortTitle))
+	}
+	if d.field(varContainerTitleShort) == "" && d.field(varJournalAbbreviation) != "" {
+		d.setField(varContainerTitleShort, d.field(varJournalAbbreviation))
+	}
+	for i := range d.vals {
+		x := &d.vals[i]
+		x.has = x.field != "" || len(x.names) > 0 || x.date != nil && x.date.truthy()
+	}
+}
+
+func parseDateValue(v Date) dateValue {
+	d := dateValue{season: v.Season, circa: v.Circa, literal: v.Literal, raw: v.Raw}
 	parts := v.Parts
 	if len(parts) == 0 && v.Raw != "" {
 		parts, d.literal = parseRawDate(v.Raw)

@@ -108,6 +108,8 @@ type localeData struct {
 	ord     *ordinalSpec    // nil: CSL 1.0 ordinals (ordinal-01 ... ordinal-04)
 	dates   map[string]*element
 	genders map[string]string // term name → gender of the noun
+	// monthGenders are the genders of month-00 to month-12 (monthGender)
+	monthGenders [13]string
 
 	punctuationInQuote bool
 	limitDayOrdinals   bool
@@ -308,6 +310,18 @@ func (d *localeData) finish() {
 	def("year-range-delimiter", "\u2013")
 	def("citation-range-delimiter", "\u2013")
 	d.skipWordMatcher = newStopWordMatcher(d.skipWords)
+	for m := range d.monthGenders {
+		d.monthGenders[m] = d.genders["month-"+pad2(m)]
+	}
+}
+
+// monthGender returns the gender of the term of month m ("month-07"),
+// for ordinal days.
+func (d *localeData) monthGender(m int) string {
+	if m >= 0 && m < len(d.monthGenders) {
+		return d.monthGenders[m]
+	}
+	return d.genders["month-"+pad2(m)]
 }
 
 func splitComma(s string) []string {
@@ -339,15 +353,16 @@ func (d *localeData) term(name, form string, plural int, gender string) (string,
 	if gender != "" && e.genders[gender] != nil {
 		forms = e.genders[gender]
 	}
-	var try []string
+	var space [3]string
+	try := space[:0]
 	switch form {
 	case "symbol":
-		try = []string{"symbol", "short"}
+		try = append(try, "symbol", "short")
 	case "verb-short":
-		try = []string{"verb-short", "verb"}
+		try = append(try, "verb-short", "verb")
 	case "long", "":
 	default:
-		try = []string{form}
+		try = append(try, form)
 	}
 	try = append(try, "long")
 	for _, f := range try {

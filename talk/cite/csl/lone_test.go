@@ -41,7 +41,7 @@ func TestLoneEntryMatchesRegistry(t *testing.T) {
 			}
 			lone := 0
 			for _, it := range items {
-				d := load(it)
+				d := pr.p.load(it)
 				for _, f := range []Format{Text, HTML} {
 					reg := &registry{pr: pr, names: newNameReg(pr.p.givennameRule)}
 					got, ok := pr.renderEntry(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f, nil, true)
@@ -56,6 +56,66 @@ func TestLoneEntryMatchesRegistry(t *testing.T) {
 				}
 			}
 			t.Logf("%s %s: %d of %d entries rendered without the registry", variant, style, lone, 2*len(items))
+		}
+	}
+}
+
+// TestLazyJoins holds the words that join names, made only when names
+// are joined (pendingText), to the words made where names elements set
+// them up, for every test item and talk variant, in the official and
+// built-in styles: entries, citations and a bibliography, in text and
+// HTML.
+func TestLazyJoins(t *testing.T) {
+	if raceDetector {
+		t.Skip("a serial comparison of thousands of renderings")
+	}
+	if _, err := os.Stat(sharedCSL); err != nil {
+		t.Skipf("the official styles are not at %s", sharedCSL)
+	}
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []*Item
+	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json", "testdata/variants.json"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		more, err := ParseItems(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, more...)
+	}
+	items = append(items, talkVariants()...)
+	for _, style := range benchStyles {
+		for _, variant := range []string{"official", "builtin"} {
+			lazy := styleProcessor(t, style, variant == "builtin", loc)
+			if lazy == nil {
+				continue
+			}
+			eager := styleProcessor(t, style, variant == "builtin", loc)
+			eager.p.lazyJoins = false
+			for _, f := range []Format{Text, HTML} {
+				for _, it := range items {
+					for _, render := range []func(*Processor) (string, error){
+						func(pr *Processor) (string, error) { return pr.Entry(it, f) },
+						func(pr *Processor) (string, error) { return pr.Citation(it, f) },
+					} {
+						got, err := render(lazy)
+						want, err2 := render(eager)
+						if got != want || (err == nil) != (err2 == nil) {
+							t.Errorf("%s %s %s: made when used\n%q\nmade where set up\n%q", variant, style, it.ID, got, want)
+						}
+					}
+				}
+				got, err := lazy.Bibliography(f, items...)
+				want, err2 := eager.Bibliography(f, items...)
+				if got != want || (err == nil) != (err2 == nil) {
+					t.Errorf("%s %s: the bibliography differs", variant, style)
+				}
+			}
 		}
 	}
 }

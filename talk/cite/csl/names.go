@@ -13,42 +13,153 @@ type namesState struct {
 	etal      *etalNode
 	etalTerm  string
 	inst      *institutionNode
-	variables []string
-	value     []Name
-	labelVar  string
+	variables []varID
+	hasNames  bool // one of the variables has names
+	// labelled: there is a variable to label (citeproc-js's
+	// labelVariable), the first of the element's
+	labelled bool
 
 	nameDelimiter string
-	andSingle     *blob
-	andMultiple   *blob
-	instAndSingle *blob
-	instAndMulti  *blob
+	// The words that join the last name to those before it: one name
+	// or more before it, and for an institution.
+	andSingle     pendingText
+	andMultiple   pendingText
+	instAndSingle pendingText
+	instAndMulti  pendingText
 	andTerm       string
 }
 
-// inherit reads a name option from the name element, else from the area
-// (or style), else def.
-func (r *renderer) inherit(nn *nameNode, attr, parent, def string) (string, bool) {
-	if nn != nil {
+// pendingText is a word that joins names ("and", "&", "et al."), or a
+// delimiter, as a names element sets it up, made only when a rendering
+// joins names with it: most names elements of an entry have one name
+// or none to render. It is made as appendText would have made it where
+// it was set up, in the level then current and with the strip-periods
+// then in force, and taken off that level again.
+type pendingText struct {
+	set            bool // false: no word (nil)
+	plain          bool // a bare text blob, not appended
+	text           string
+	tok            *fmtToken
+	level          *blob
+	stripPeriods   int
+	prefix, suffix string
+	keepSuffix     bool  // the suffix is the one appendText gives
+	b              *blob // once made
+}
+
+// pendText sets up p as a word that appendText makes: it does now what
+// appending it would have done to the rendering's state.
+func (r *renderer) pendText(p *pendingText, text string, tok *fmtToken, prefix, suffix string, keepSuffix bool) {
+	r.pendState(text)
+	*p = pendingText{set: true, text: text, tok: tok, level: r.out.current(), stripPeriods: r.stripPeriods,
+		prefix: prefix, suffix: suffix, keepSuffix: keepSuffix}
+	if !r.p.lazyJoins {
+		r.made(p)
+	}
+}
+
+// pendState does to the rendering's state what appending text as a
+// name's part does, the level it goes to made.
+func (r *renderer) pendState(text string) {
+	if text != "" {
+		r.termPredecessorName = true
+	}
+	r.out.current()
+}
+
+// made returns the blob of p, making it the first time.
+func (r *renderer) made(p *pendingText) *blob {
+	if !p.set || p.b != nil {
+		return p.b
+	}
+	if p.plain {
+		p.b = r.newTextBlob(p.text, nil)
+		return p.b
+	}
+	strip := r.stripPeriods
+	r.stripPeriods = p.stripPeriods
+	p.b = r.out.appendTextIn(p.level, p.text, p.tok, true, true, false)
+	r.stripPeriods = strip
+	p.level.kids = p.level.kids[:len(p.level.kids)-1]
+	p.b.prefix = p.prefix
+	if !p.keepSuffix {
+		p.b.suffix = p.suffix
+	}
+	return p.b
+}
+
+// nameOptions are the options a <name> renders with in one area: its
+// own attributes, else those the area or the style pass down, else the
+// defaults. They are resolved when the style is compiled, for the
+// citation and the bibliography (nameNode.opts).
+type nameOptions struct {
+	delimiter             string // delimiter, else name-delimiter; ", " by default
+	and                   string // "text", "symbol" or ""
+	delimiterPrecedesLast string
+	delimiterPrecedesEtAl string
+	form                  string // "long" by default
+	etAlMin, etAlUseFirst int
+	etAlUseLast           bool
+	initialize            bool // initialize is not "false"
+	initializeWith        string
+	hasInitializeWith     bool
+	sortSeparator         string
+	nameAsSortOrder       string
+}
+
+// resolveNameOptions reads the options of nn in area a: an attribute of
+// the name element, else the area's (or style's), named parent when
+// that differs, else def.
+func resolveNameOptions(nn *nameNode, a *area) nameOptions {
+	get := func(attr, parent, def string) (string, bool) {
 		if v, ok := nn.attrs[attr]; ok {
 			return v, true
 		}
+		if parent == "" {
+			parent = attr
+		}
+		if v, ok := a.inherit[parent]; ok {
+			return v, true
+		}
+		return def, false
 	}
-	if parent == "" {
-		parent = attr
+	getInt := func(attr string) int {
+		v, ok := get(attr, "", "")
+		if !ok {
+			return 0
+		}
+		n, _ := parseIntAttr(v)
+		return n
 	}
-	if v, ok := r.a.inherit[parent]; ok {
-		return v, true
-	}
-	return def, false
+	var o nameOptions
+	o.delimiter, _ = get("delimiter", "name-delimiter", ", ")
+	o.and, _ = get("and", "", "")
+	o.delimiterPrecedesLast, _ = get("delimiter-precedes-last", "", "")
+	o.delimiterPrecedesEtAl, _ = get("delimiter-precedes-et-al", "", "")
+	o.form, _ = get("form", "name-form", "long")
+	o.etAlMin = getInt("et-al-min")
+	o.etAlUseFirst = getInt("et-al-use-first")
+	useLast, _ := get("et-al-use-last", "", "")
+	o.etAlUseLast = useLast == "true"
+	initialize, _ := get("initialize", "", "")
+	o.initialize = initialize != "false"
+	o.initializeWith, o.hasInitializeWith = get("initialize-with", "", "")
+	o.sortSeparator, _ = get("sort-separator", "", "")
+	o.nameAsSortOrder, _ = get("name-as-sort-order", "", "")
+	return o
 }
 
-func (r *renderer) inheritInt(nn *nameNode, attr string) int {
-	v, ok := r.inherit(nn, attr, "", "")
-	if !ok {
-		return 0
+// nameOpts returns the options nn renders with in the renderer's area.
+func (r *renderer) nameOpts(nn *nameNode) *nameOptions { return &nn.opts[r.a.index] }
+
+// anyNames reports whether the item has names in one of vars.
+func (r *renderer) anyNames(vars []varID) bool {
+	for _, v := range vars {
+		if len(r.it.namesOf(v)) > 0 {
+			return true
+		}
 	}
-	n, _ := parseIntAttr(v)
-	return n
+	return false
 }
 
 func (r *renderer) renderNames(n *namesNode) {
@@ -60,17 +171,17 @@ func (r *renderer) renderNames(n *namesNode) {
 		if r.canSubstitute() {
 			ns.variables = vars
 			for _, v := range vars {
-				if len(r.it.names[v]) > 0 {
+				if len(r.it.namesOf(v)) > 0 {
 					r.setCanSubstitute(false)
 					break
 				}
 			}
 		}
-		ns.labelVar = firstOr(n.variables, "")
+		ns.labelled = len(n.variables) > 0
 		return
 	}
 	r.canSubst = append(r.canSubst, true)
-	r.nameNodeChildren = nil
+	r.nameNodeChildren = cleared(r.nameNodeChildren)
 	// init
 	r.namesetBase += r.namesetOffset
 	r.namesetOffset = 0
@@ -79,14 +190,16 @@ func (r *renderer) renderNames(n *namesNode) {
 	}
 	ns.names = n
 	ns.variables = vars
-	ns.value = nil
+	ns.hasNames = false
 	r.renderedName, r.renderedNameOK = nil, true
 	r.labelBlob = nil
 	for _, v := range vars {
-		ns.value = append(ns.value, r.it.names[v]...)
+		if len(r.it.namesOf(v)) > 0 {
+			ns.hasNames = true
+		}
 	}
 	r.tip().variableAttempt = true
-	ns.labelVar = firstOr(vars, "")
+	ns.labelled = len(vars) > 0
 	// the name, et-al and institution children configure
 	ns.etal = n.etal
 	ns.etalTerm = "et-al"
@@ -101,7 +214,7 @@ func (r *renderer) renderNames(n *namesNode) {
 		ns.inst = n.institution
 		r.configureInstitution(n.institution)
 	}
-	if n.hasSubst && len(ns.value) == 0 {
+	if n.hasSubst && !ns.hasNames {
 		r.canBlockSubst = true
 		r.nodes(n.substitute)
 	}
@@ -115,13 +228,6 @@ func (r *renderer) renderNames(n *namesNode) {
 		r.canBlockSubst = false
 	}
 	r.subsequentSubstitute()
-}
-
-func firstOr(s []string, def string) string {
-	if len(s) > 0 {
-		return s[0]
-	}
-	return def
 }
 
 // startsRomanesque is citeproc-js's STARTSWITH_ROMANESQUE_REGEXP.
@@ -139,8 +245,9 @@ func startsRomanesque(s string) bool {
 // delimiter joins.
 func (r *renderer) configureName(nn *nameNode) {
 	ns := &r.names
-	ns.nameDelimiter, _ = r.inherit(nn, "delimiter", "name-delimiter", ", ")
-	andAttr, hasAnd := r.inherit(nn, "and", "", "")
+	o := r.nameOpts(nn)
+	ns.nameDelimiter = o.delimiter
+	andAttr := o.and
 	andTerm := ""
 	switch andAttr {
 	case "text":
@@ -153,7 +260,7 @@ func (r *renderer) configureName(nn *nameNode) {
 	if startsRomanesque(andTerm) {
 		prefSingle, prefMultiple, suffix = " ", ns.nameDelimiter, " "
 	}
-	switch dpl, _ := r.inherit(nn, "delimiter-precedes-last", "", ""); dpl {
+	switch o.delimiterPrecedesLast {
 	case "always":
 		prefSingle = ns.nameDelimiter
 	case "never":
@@ -168,18 +275,14 @@ func (r *renderer) configureName(nn *nameNode) {
 			prefMultiple = " "
 		}
 	}
-	if hasAnd && andAttr != "" {
-		ns.andSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.andSingle.prefix, ns.andSingle.suffix = prefSingle, suffix
-		ns.andMultiple = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.andMultiple.prefix, ns.andMultiple.suffix = prefMultiple, suffix
+	if andAttr != "" {
+		r.pendText(&ns.andSingle, andTerm, emptyToken, prefSingle, suffix, false)
+		r.pendText(&ns.andMultiple, andTerm, emptyToken, prefMultiple, suffix, false)
 	} else if ns.nameDelimiter != "" {
-		ns.andSingle = r.newTextBlob(ns.nameDelimiter, nil)
-		ns.andMultiple = r.newTextBlob(ns.nameDelimiter, nil)
+		ns.andSingle = pendingText{set: true, plain: true, text: ns.nameDelimiter}
+		ns.andMultiple = pendingText{set: true, plain: true, text: ns.nameDelimiter}
 	} else {
-		ns.andSingle, ns.andMultiple = nil, nil
+		ns.andSingle, ns.andMultiple = pendingText{}, pendingText{}
 	}
 }
 
@@ -193,7 +296,7 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 	hasTerm := false
 	andAttr, hasAnd := in.attrs["and"]
 	if !hasAnd {
-		andAttr = r.a.inherit["and"]
+		andAttr = r.a.and
 	}
 	switch andAttr {
 	case "text":
@@ -219,15 +322,11 @@ func (r *renderer) configureInstitution(in *institutionNode) {
 		}
 	}
 	if hasTerm {
-		ns.instAndSingle = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.instAndSingle.prefix, ns.instAndSingle.suffix = prefSingle, suffix
-		ns.instAndMulti = r.out.appendText(andTerm, emptyToken, true, true, false)
-		r.out.pop()
-		ns.instAndMulti.prefix, ns.instAndMulti.suffix = prefMultiple, suffix
+		r.pendText(&ns.instAndSingle, andTerm, emptyToken, prefSingle, suffix, false)
+		r.pendText(&ns.instAndMulti, andTerm, emptyToken, prefMultiple, suffix, false)
 	} else {
-		ns.instAndSingle = r.newTextBlob(delim, nil)
-		ns.instAndMulti = r.newTextBlob(delim, nil)
+		ns.instAndSingle = pendingText{set: true, plain: true, text: delim}
+		ns.instAndMulti = pendingText{set: true, plain: true, text: delim}
 	}
 }
 
@@ -264,11 +363,11 @@ func (r *renderer) outputNames(n *namesNode) {
 		ns.variables = nil
 		return
 	}
-	form, _ := r.inherit(nn, "form", "name-form", "long")
-	etalMin := r.inheritInt(nn, "et-al-min")
-	etalFirst := r.inheritInt(nn, "et-al-use-first")
-	useLast, _ := r.inherit(nn, "et-al-use-last", "", "")
-	etalLast := useLast == "true"
+	o := r.nameOpts(nn)
+	form := o.form
+	etalMin := o.etAlMin
+	etalFirst := o.etAlUseFirst
+	etalLast := o.etAlUseLast
 	if r.sortKey {
 		// a key's names-min, names-use-first and names-use-last
 		// override the style's
@@ -285,12 +384,11 @@ func (r *renderer) outputNames(n *namesNode) {
 
 	etalStyle := emptyToken
 	if ns.etal != nil {
-		t := ns.etal.tok
-		etalStyle = &t
+		etalStyle = &ns.etal.tok
 	}
 	etalTerm := r.term(ns.etalTerm, "long", 0)
 	prefSingle, prefMultiple := " ", ns.nameDelimiter
-	switch dpe, _ := r.inherit(nn, "delimiter-precedes-et-al", "", ""); dpe {
+	switch o.delimiterPrecedesEtAl {
 	case "always":
 		prefSingle = ns.nameDelimiter
 	case "never":
@@ -306,12 +404,15 @@ func (r *renderer) outputNames(n *namesNode) {
 			prefMultiple = ""
 		}
 	}
-	etSingle := r.out.appendText(etalTerm, etalStyle, true, true, false)
-	r.out.pop()
-	etSingle.prefix = prefSingle
-	etMultiple := r.out.appendText(etalTerm, etalStyle, true, true, false)
-	r.out.pop()
-	etMultiple.prefix = prefMultiple
+	// Names elements without names are most of an entry's: they have
+	// nothing to join, and only do what setting up the words does.
+	var etSingle, etMultiple pendingText
+	if r.anyNames(variables) {
+		r.pendText(&etSingle, etalTerm, etalStyle, prefSingle, "", true)
+		r.pendText(&etMultiple, etalTerm, etalStyle, prefMultiple, "", true)
+	} else {
+		r.pendState(etalTerm)
+	}
 
 	namesCount := 0
 	type varNames struct {
@@ -323,19 +424,33 @@ func (r *renderer) outputNames(n *namesNode) {
 	// constrainNames: each variable with names is a nameset whose
 	// position indexes the disambiguation settings.
 	for _, v := range variables {
-		if len(r.it.names[v]) > 0 {
+		if len(r.it.namesOf(v)) > 0 {
 			r.namesetOffset++
 		}
 	}
-	_, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	hasInitWith := o.hasInitializeWith
 	for i, v := range variables {
-		r.disambigNames(r.it.names[v], r.namesetBase+i, form, hasInitWith)
+		r.disambigNames(r.it.namesOf(v), r.namesetBase+i, form, hasInitWith)
 	}
-	per := map[string]*varNames{}
+	// per holds each variable's names; a variable named twice renders
+	// the names its last place gave it, twice (lastOf).
+	var perSpace [4]varNames
+	per := perSpace[:0]
+	if len(variables) > len(perSpace) {
+		per = make([]varNames, 0, len(variables))
+	}
+	lastOf := func(i int) int {
+		for j := len(variables) - 1; j > i; j-- {
+			if variables[j] == variables[i] {
+				return j
+			}
+		}
+		return i
+	}
 	for i, v := range variables {
-		vals := append([]Name(nil), r.it.names[v]...)
-		vn := &varNames{list: vals, count: len(vals)}
-		per[v] = vn
+		vals := r.it.namesOf(v) // only read, and cut to a copy
+		per = append(per, varNames{list: vals, count: len(vals)})
+		vn := &per[i]
 		if len(vals) == 0 {
 			continue
 		}
@@ -405,9 +520,10 @@ func (r *renderer) outputNames(n *namesNode) {
 		ns.variables = nil
 		return
 	}
-	var blobList []*blob
+	var blobSpace [4]*blob
+	blobList := blobSpace[:0]
 	for i, v := range variables {
-		vn := per[v]
+		vn := &per[lastOf(i)]
 		r.namesPos = r.namesetBase + i
 		if len(vn.list) == 0 {
 			continue
@@ -425,7 +541,8 @@ func (r *renderer) outputNames(n *namesNode) {
 				}
 			}
 		}
-		var rendered []*blob
+		var renderedSpace [4]*blob
+		rendered := renderedSpace[:0]
 		for i, nm := range vn.list {
 			var b *blob
 			if nm.Literal == "" {
@@ -447,7 +564,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		case r.sortKey:
 			vb = r.join(rendered, ", ", nil)
 		case vn.spec == 1:
-			vb = r.joinEtAl(rendered, etSingle, etMultiple)
+			vb = r.joinEtAl(rendered, &etSingle, &etMultiple)
 		case vn.spec == 2:
 			vb = r.joinEllipsis(rendered)
 		default:
@@ -456,10 +573,10 @@ func (r *renderer) outputNames(n *namesNode) {
 		if vb == nil {
 			continue
 		}
-		vb = r.applyLabels(n, vb, v, vn.count)
+		vb = r.applyLabels(n, vb, r.p.vars.name(v), vn.count)
 		blobList = append(blobList, vb)
 	}
-	delim, _ := r.inheritNames(n, "delimiter", "names-delimiter")
+	delim := n.delimiter[r.a.index]
 	lvl := r.out.openLevel(emptyToken)
 	lvl.delimiter = delim
 	for _, b := range blobList {
@@ -475,17 +592,6 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	r.collapseAuthor(b)
 	ns.variables = nil
-}
-
-// inheritNames reads an attribute of <names>, else the area's.
-func (r *renderer) inheritNames(n *namesNode, attr, parent string) (string, bool) {
-	if v, ok := n.el.attr(attr); ok {
-		return v, true
-	}
-	if v, ok := r.a.inherit[parent]; ok {
-		return v, true
-	}
-	return "", false
 }
 
 func isEtAlParticle(s string) bool {
@@ -523,8 +629,9 @@ func (q *queue) wrap(b *blob, tok *fmtToken) *blob {
 	return q.pop()
 }
 
+// purgeBlobs drops the nil and empty blobs of bs, in place.
 func purgeBlobs(bs []*blob) []*blob {
-	var out []*blob
+	out := bs[:0]
 	for _, b := range bs {
 		if b != nil && !b.empty() {
 			out = append(out, b)
@@ -533,37 +640,36 @@ func purgeBlobs(bs []*blob) []*blob {
 	return out
 }
 
-// join joins blobs with delim, and final (if any) before the last.
+// join joins blobs with delim, and final (if any) before the last; nil
+// and empty blobs are left out.
 func (r *renderer) join(bs []*blob, delim string, final *blob) *blob {
-	bs = purgeBlobs(bs)
-	if len(bs) == 0 {
+	n := 0
+	for _, b := range bs {
+		if b != nil && !b.empty() {
+			n++
+		}
+	}
+	if n == 0 {
 		return nil
 	}
-	if len(bs) == 2 {
-		if final == nil {
-			bs[0].suffix += delim
-		} else {
-			bs = []*blob{bs[0], final, bs[1]}
-		}
-	} else if len(bs) > 2 {
-		last := bs[len(bs)-1]
-		bs = bs[:len(bs)-1]
-		n := len(bs)
-		if final != nil {
-			n--
-		}
-		for i := 0; i < n; i++ {
-			bs[i].suffix += delim
-		}
-		if final != nil {
-			bs = append(bs, final)
-		} else {
-			bs = append(bs, &blob{})
-		}
-		bs = append(bs, last)
-	}
 	r.out.openLevel(emptyToken)
+	i := 0
 	for _, b := range bs {
+		if b == nil || b.empty() {
+			continue
+		}
+		i++
+		if i == n && n >= 2 {
+			switch {
+			case final != nil:
+				r.out.appendBlob(final, emptyToken)
+			case n > 2:
+				r.out.appendBlob(r.newBlob(nil), emptyToken) // empty, purged later
+			}
+		}
+		if i < n && (final == nil || n > 2 && i < n-1) {
+			b.suffix += delim
+		}
 		r.out.appendBlob(b, emptyToken)
 	}
 	r.out.closeLevel()
@@ -577,14 +683,14 @@ func (r *renderer) joinAnd(bs []*blob) *blob {
 	if len(bs) > 1 {
 		last := bs[len(bs)-1]
 		if last.isInstitution {
-			final = ns.instAndSingle
+			final = r.made(&ns.instAndSingle)
 			if len(bs) > 2 {
-				final = ns.instAndMulti
+				final = r.made(&ns.instAndMulti)
 			}
 		} else {
-			final = ns.andSingle
+			final = r.made(&ns.andSingle)
 			if len(bs) > 2 {
-				final = ns.andMultiple
+				final = r.made(&ns.andMultiple)
 			}
 		}
 		final = cloneBlob(final)
@@ -597,7 +703,7 @@ func (r *renderer) afterInverted(bs []*blob, final *blob) *blob {
 	if final == nil || len(bs) < 2 {
 		return final
 	}
-	if dpl, _ := r.inherit(r.names.name, "delimiter-precedes-last", "", ""); dpl == "after-inverted-name" {
+	if r.nameOpts(r.names.name).delimiterPrecedesLast == "after-inverted-name" {
 		prev := bs[len(bs)-2]
 		if !prev.isText && len(prev.kids) > 0 && prev.kids[0].isInverted {
 			final.prefix = r.names.nameDelimiter
@@ -606,19 +712,21 @@ func (r *renderer) afterInverted(bs []*blob, final *blob) *blob {
 	return final
 }
 
-func (r *renderer) joinEtAl(bs []*blob, single, multiple *blob) *blob {
+func (r *renderer) joinEtAl(bs []*blob, single, multiple *pendingText) *blob {
 	ns := &r.names
 	bs = purgeBlobs(bs)
 	joined := r.join(bs, ns.nameDelimiter, nil)
+	var etal *blob
+	if len(bs) > 1 {
+		etal = r.made(multiple)
+	} else if len(bs) == 1 {
+		etal = r.made(single)
+	}
 	tok := ns.name.tok
 	lvl := r.out.openLevel(&tok)
 	lvl.delimiter = ""
 	r.out.appendLiteral(joined)
-	if len(bs) > 1 {
-		r.out.appendLiteral(multiple)
-	} else if len(bs) == 1 {
-		r.out.appendLiteral(single)
-	}
+	r.out.appendLiteral(etal)
 	r.out.closeLevel()
 	return r.out.pop()
 }
@@ -639,7 +747,7 @@ func (r *renderer) joinEllipsis(bs []*blob) *blob {
 }
 
 func (r *renderer) applyLabels(n *namesNode, b *blob, term string, count int) *blob {
-	if !n.hasLabel || r.names.labelVar == "" {
+	if !n.hasLabel || !r.names.labelled {
 		return b
 	}
 	plural := 0
@@ -689,16 +797,47 @@ type normName struct {
 	staticOrdering                 bool
 }
 
+// normalized is a name and what normalize made of it.
+type normalized struct {
+	name Name
+	norm normName
+}
+
+// normalize returns nm ready to render. The first names of the
+// rendering are kept (up to keptNames, searched in order): an entry
+// normalises each of its names three times (for the registry's keys,
+// its given-name levels and its rendering), and reading particles out
+// of a name takes patterns.
 func (r *renderer) normalize(nm Name) normName {
+	for i := range r.normalized {
+		if r.normalized[i].name == nm {
+			return r.normalized[i].norm
+		}
+	}
+	n := r.normalizeName(nm)
+	if len(r.normalized) < keptNames {
+		r.normalized = append(r.normalized, normalized{nm, n})
+	}
+	return n
+}
+
+// keptNames is how many normalised names a rendering keeps.
+const keptNames = 32
+
+// normalizeName is normalize, without the names kept.
+func (r *renderer) normalizeName(nm Name) normName {
 	n := normName{family: nm.Family, given: nm.Given, dp: nm.DroppingParticle, ndp: nm.NonDroppingParticle,
 		suffix: nm.Suffix, commaSuffix: nm.CommaSuffix}
 	n.hasNDP, n.hasDP, n.hasSuffix = n.ndp != "", n.dp != "", n.suffix != ""
-	lang := r.it.fields["language"]
+	lang := r.it.lang
 	n.staticOrdering = nm.StaticOrdering || romanesqueLevel(n.family, n.given, lang) == 0 || lang == "vi" || lang == "hu"
 	if lang != "" {
 		// citeproc-js takes the name options of the item's language
 		// from the locale here, dropping the guess above.
-		bare := strings.SplitN(strings.ReplaceAll(lang, "_", "-"), "-", 2)[0]
+		bare := lang
+		if i := strings.IndexAny(lang, "-_"); i >= 0 {
+			bare = lang[:i]
+		}
 		n.staticOrdering = r.p.loc.nameAsSortOrder[bare]
 	}
 	if nm.NoParse {
@@ -767,7 +906,7 @@ func (r *renderer) appendPart(s string, present bool, part *namePart) *blob {
 // setRenderedName records a name as rendered, for
 // subsequent-author-substitute.
 func (r *renderer) setRenderedName(n Name) {
-	if r.cite {
+	if !r.substitutes() {
 		return
 	}
 	r.renderedName = append(r.renderedName, n.NonDroppingParticle+n.Family+n.Given+n.DroppingParticle+n.Suffix+n.Literal)
@@ -795,9 +934,9 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 
 	// given name, initialized or not
 	formShort := form != "long"
-	initAttr, _ := r.inherit(nn, "initialize", "", "")
-	initialize := initAttr != "false"
-	initWith, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	o := r.nameOpts(nn)
+	initialize := o.initialize
+	initWith, hasInitWith := o.initializeWith, o.hasInitializeWith
 	level := 2
 	switch {
 	case formShort:
@@ -839,12 +978,12 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 	if level == 0 {
 		givenBlob, dpBlob, sufBlob = nil, nil, nil
 	}
-	sortSep, _ := r.inherit(nn, "sort-separator", "", "")
+	sortSep := o.sortSeparator
 	suffixSep := " "
 	if n.commaSuffix {
 		suffixSep = ", "
 	}
-	romanesque := romanesqueLevel(n.family, n.given, r.it.fields["language"])
+	romanesque := romanesqueLevel(n.family, n.given, r.it.lang)
 	hyphenNDP := ndpBlob != nil && hasJoiningPunct(ndpBlob)
 	nbsp := " "
 	switch firstN(r.p.loc.lang, 2) {
@@ -856,7 +995,7 @@ func (r *renderer) personalName(nm Name, i int, form string) *blob {
 			b.prefix, b.suffix = part.tok.prefix, part.tok.suffix
 		}
 	}
-	nso, _ := r.inherit(nn, "name-as-sort-order", "", "")
+	nso := o.nameAsSortOrder
 	var out *blob
 	switch {
 	case romanesque == 0:
@@ -1009,9 +1148,8 @@ func splitInstitution(s string) []string {
 // form), family first, parts joined by spaces and the sort separator
 // "|".
 func (r *renderer) sortName(n normName, i int, form string) *blob {
-	nn := r.names.name
-	initAttr, _ := r.inherit(nn, "initialize", "", "")
-	initWith, hasInitWith := r.inherit(nn, "initialize-with", "", "")
+	o := r.nameOpts(r.names.name)
+	initWith, hasInitWith := o.initializeWith, o.hasInitializeWith
 	level := 2
 	switch {
 	case form != "long":
@@ -1030,7 +1168,7 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 	case level == 0:
 		dp, suffix = "", ""
 	case n.family != "" && level == 1 && hasInitWith:
-		given = initializeWith(n.given, initWith, initAttr == "false", r.p.initializeWithHyphen, r.caseCtx())
+		given = initializeWith(n.given, initWith, !o.initialize, r.p.initializeWithHyphen, r.caseCtx())
 	default:
 		given = n.given
 	}
@@ -1070,7 +1208,7 @@ func (r *renderer) sortNameKey(n normName, given, dp, suffix string) string {
 		nbsp = "\u00a0"
 	}
 	var key string
-	switch romanesque := romanesqueLevel(n.family, n.given, r.it.fields["language"]); {
+	switch romanesque := romanesqueLevel(n.family, n.given, r.it.lang); {
 	case romanesque == 0:
 		key = join("", n.ndp, n.family, given)
 	case romanesque == 1 || n.staticOrdering:

@@ -160,6 +160,77 @@ func initializeWith(name, terminator string, normalizeOnly, hyphen bool, cc *cas
 	if name == "Lord" || name == "Lady" {
 		return name
 	}
+	if s, ok := initialsOfPlainWords(name, terminator, normalizeOnly); ok {
+		return s
+	}
+	return initializeWithPattern(name, terminator, normalizeOnly, hyphen, cc)
+}
+
+// initialsOfPlainWords is initializeWith for the most common given
+// names, words of an ASCII capital and lower-case letters joined by
+// single spaces ("Kevin", "Mary Ann"): each word gives its capital,
+// followed by the terminator, or put in its place when it has a "%s"
+// (where the words keep their spaces); names normalised only stay as
+// they are. ok is false for any other name. FuzzInitializeWith holds it
+// to initializeWithPattern.
+func initialsOfPlainWords(name, terminator string, normalizeOnly bool) (string, bool) {
+	words := 1
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == ' ':
+			// a space between two words
+			if i == 0 || name[i-1] == ' ' || i+1 == len(name) {
+				return "", false
+			}
+			words++
+		case i == 0 || name[i-1] == ' ':
+			// a word's capital, and a lower-case letter after it
+			if c < 'A' || c > 'Z' || i+1 == len(name) || name[i+1] < 'a' || name[i+1] > 'z' {
+				return "", false
+			}
+		case c < 'a' || c > 'z':
+			return "", false
+		}
+	}
+	if normalizeOnly {
+		return name, true
+	}
+	i := strings.Index(terminator, "%s")
+	var b strings.Builder
+	b.Grow(words * (len(terminator) + 2))
+	for w := 0; w < len(name); {
+		end := strings.IndexByte(name[w:], ' ')
+		if end < 0 {
+			end = len(name)
+		} else {
+			end += w
+		}
+		if i < 0 {
+			b.WriteByte(name[w])
+			b.WriteString(terminator)
+		} else {
+			if w > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(terminator[:i])
+			b.WriteByte(name[w])
+			b.WriteString(terminator[i+2:])
+		}
+		w = end + 1
+	}
+	return finishInitials(b.String()), true
+}
+
+// initializeWithPattern is initializeWith as citeproc-js writes it,
+// pattern by pattern.
+func initializeWithPattern(name, terminator string, normalizeOnly, hyphen bool, cc *caseCtx) string {
+	if name == "" {
+		return ""
+	}
+	if name == "Lord" || name == "Lady" {
+		return name
+	}
 	if !startsRomanesque(dropLeadingTags(name)) && !strings.Contains(terminator, "%s") {
 		return name
 	}

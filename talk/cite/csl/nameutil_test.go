@@ -40,3 +40,38 @@ func FuzzTrailingSpaces(f *testing.F) {
 		}
 	})
 }
+
+// FuzzInitializeWith holds initializeWith, with its shortcut for plain
+// words, to initializeWithPattern, for the terminators styles use.
+func FuzzInitializeWith(f *testing.F) {
+	for _, s := range []string{"Kevin", "Mary Ann", "Mary  Ann", " Kevin", "Kevin ", "K", "Ka", "KA", "Jo Ann Lee", "McDonald", "van", "Jean-Paul", "J. R.", "Łukasz", "Lord"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cc := &caseCtx{langs: []string{"en"}}
+		for _, term := range []string{"%s", ". ", ".", "", " ", "\u00a0", ".\u00a0", "-%s-", "%s %s"} {
+			for _, normalizeOnly := range []bool{false, true} {
+				got := initializeWith(s, term, normalizeOnly, true, cc)
+				want := initializeWithPattern(s, term, normalizeOnly, true, cc)
+				if got != want {
+					t.Errorf("initializeWith(%q, %q, %v) = %q, the patterns give %q", s, term, normalizeOnly, got, want)
+				}
+			}
+		}
+	})
+}
+
+// FuzzGivenSuffix holds givenSuffix to citeproc-js's pattern.
+func FuzzGivenSuffix(f *testing.F) {
+	re := regexp.MustCompile(`[,!]* ([^,]+)$`)
+	for _, s := range []string{"", "Guido van", "a ,b c", "a, b", "J R", "x,! y", "x !, y z", "x ", " x", "a,b", "\xff ,\xfe z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		start, group, ok := givenSuffix(s)
+		m := re.FindStringSubmatchIndex(s)
+		if ok != (m != nil) || ok && (start != m[0] || group != s[m[2]:m[3]]) {
+			t.Errorf("givenSuffix(%q) = %d, %q, %v; the pattern matches %v", s, start, group, ok, m)
+		}
+	})
+}

@@ -23,6 +23,13 @@ type numberInfo struct {
 	plural  int
 }
 
+// shadowNumber is a number variable as parsed for a rendering
+// (citeproc-js's shadow_numbers).
+type shadowNumber struct {
+	v    varID
+	info *numberInfo
+}
+
 var (
 	numJoinerRe = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
 	numPartRe   = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
@@ -33,20 +40,19 @@ var (
 	romanRe     = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
 )
 
-func (r *renderer) numberInfo(v string) *numberInfo {
-	if r.shadowNumbers == nil {
-		r.shadowNumbers = map[string]*numberInfo{}
+func (r *renderer) numberInfo(v varID) *numberInfo {
+	for _, s := range r.shadowNumbers {
+		if s.v == v {
+			return s.info
+		}
 	}
-	if info := r.shadowNumbers[v]; info != nil {
-		return info
+	val := strings.TrimSpace(r.it.field(v))
+	if val == "" {
+		return &r.noNumber
 	}
 	info := &numberInfo{}
-	r.shadowNumbers[v] = info
-	val := strings.TrimSpace(r.it.fields[v])
-	if val == "" {
-		return info
-	}
-	if v == "page" {
+	r.shadowNumbers = append(r.shadowNumbers, shadowNumber{v, info})
+	if v == varPage {
 		val = strings.ReplaceAll(val, "\u2013", "-")
 	}
 	locs := numJoinerRe.FindAllStringIndex(val, -1)
@@ -98,8 +104,8 @@ func (r *renderer) numberInfo(v string) *numberInfo {
 			info.plural = 1
 		}
 	}
-	if info.numeric && strings.HasPrefix(v, "number-of-") {
-		if n, err := strconv.Atoi(leadingInt(r.it.fields[v])); err == nil && n > 1 {
+	if info.numeric && r.p.vars.is(v, numberOfVar) {
+		if n, err := strconv.Atoi(leadingInt(r.it.field(v))); err == nil && n > 1 {
 			info.plural = 1
 		}
 	}
@@ -108,13 +114,13 @@ func (r *renderer) numberInfo(v string) *numberInfo {
 
 // numericVariable renders a number variable with the styling of b; form
 // is the <number> form ("" for <text>).
-func (r *renderer) numericVariable(b *baseNode, v, form string, isNumber bool) {
+func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber bool) {
 	info := r.numberInfo(v)
 	if len(info.values) == 0 {
 		return
 	}
 	values := info.values
-	if v == "page" && len(values) == 2 && values[0].joiner == "-" && values[0].particle == values[1].particle &&
+	if v == varPage && len(values) == 2 && values[0].joiner == "-" && values[0].particle == values[1].particle &&
 		posIntRe.MatchString(values[0].value) && posIntRe.MatchString(values[1].value) {
 		values = append([]numberValue(nil), values...)
 		values[1].value = pageRange(r.p.pageRangeFormat, values[0].value, values[1].value)
@@ -124,7 +130,7 @@ func (r *renderer) numericVariable(b *baseNode, v, form string, isNumber bool) {
 	for i, nv := range values {
 		joiner := nv.joiner
 		if joiner == "-" && info.numeric {
-			switch v {
+			switch r.p.vars.name(v) {
 			case "page", "locator", "issue", "volume", "edition", "number":
 				joiner = r.term("page-range-delimiter", "long", 0)
 				if joiner == "" {
@@ -171,12 +177,12 @@ func (r *renderer) numberFormatter(form string) func(int, string) string {
 }
 
 func (r *renderer) number(n *numberNode) {
-	vars := r.liveVars([]string{n.variable})
-	r.checkOutput(vars, "", nil)
-	if len(vars) == 0 || r.it.fields[vars[0]] == "" {
+	live := r.live(n.variable)
+	r.checkOutput(n.variable, live, "", nil)
+	if !live || r.it.field(n.variable) == "" {
 		return
 	}
-	r.numericVariable(&n.baseNode, vars[0], n.form, true)
+	r.numericVariable(&n.baseNode, n.variable, n.form, true)
 }
 
 // pageRange formats the end of a page range "begin–end" the way the

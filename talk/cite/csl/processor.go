@@ -3,7 +3,6 @@ package csl
 import (
 	"errors"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -12,9 +11,44 @@ import (
 // concurrent use: every rendering works on its own state.
 type Processor struct {
 	p *program
-	// arenas holds the blob arenas of renderings that are done, for the
-	// next to reuse (see blobArena).
-	arenas sync.Pool
+	// renderers holds renderers that are done, with their blob arenas
+	// and stacks, for the next rendering to reuse (see release).
+	renderers sync.Pool
+	// items holds the loaded items of entries and citations that are
+	// done, with their lone registries, for the next to load into.
+	items sync.Pool
+}
+
+// loneItem is an item loaded for one entry or citation, and a registry
+// of it alone, unregistered: the item's token with default
+// disambiguation settings and an empty name registry.
+type loneItem struct {
+	data     itemData
+	reg      registry
+	names    nameReg
+	tok      regItem
+	disambig ambigConfig
+}
+
+// loadItem loads it for one entry or citation, into a loneItem done
+// with if there is one; releaseItem gives it back.
+func (pr *Processor) loadItem(it *Item) *loneItem {
+	l, _ := pr.items.Get().(*loneItem)
+	if l == nil {
+		l = new(loneItem)
+	}
+	pr.p.loadInto(&l.data, it)
+	l.disambig = ambigConfig{yearSuffix: -1}
+	l.names.init(pr.p.givennameRule)
+	l.reg = registry{pr: pr, names: &l.names}
+	l.tok = regItem{data: &l.data, seq: 1, disambig: &l.disambig}
+	return l
+}
+
+// releaseItem gives l back for another entry or citation to load into.
+// Nothing may hold l, or its item, any longer.
+func (pr *Processor) releaseItem(l *loneItem) {
+	pr.items.Put(l)
 }
 
 // langBases maps a bare language to the locale citeproc-js falls back to.
@@ -102,16 +136,20 @@ func (pr *Processor) Uses(variable string) bool { return pr.p.reads[variable] }
 func (pr *Processor) HasBibliography() bool { return pr.p.bibliography != nil }
 
 func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
-	r := &renderer{p: pr.p, a: a, it: it, cite: cite}
-	r.arena, _ = pr.arenas.Get().(*blobArena)
-	if r.arena == nil {
-		r.arena = new(blobArena)
+	r, _ := pr.renderers.Get().(*renderer)
+	if r == nil {
+		r = &renderer{arena: new(blobArena)}
+		r.out = &queue{r: r}
+		r.flip = &flipper{fs: pr.p.flip, r: r}
 	}
-	r.out = newQueue(r)
-	r.flip = &flipper{fs: pr.p.flip, r: r}
-	r.groups = []groupCtx{{}}
-	r.canSubst = []bool{false}
-	if lang := it.fields["language"]; lang != "" {
+	r.p, r.a, r.it, r.cite = pr.p, a, it, cite
+	r.out.reset()
+	r.groups = append(r.groups, groupCtx{})
+	r.canSubst = append(r.canSubst, false)
+	// The languages go at the end of langSpace, leaving room for a
+	// field's language before them (multiField).
+	r.langs = r.langSpace[1:1]
+	if lang := it.lang; lang != "" {
 		i := 0
 		for i < len(lang) && isASCIILetter(lang[i]) {
 			i++
@@ -123,17 +161,42 @@ func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r.langs = append(r.langs, pr.p.loc.lang)
 	r.subsequentAuthorOK = true
 	r.citationNumber = 1
-	r.settings = newAmbigConfig()
+	r.ownSettings.yearSuffix = -1
+	r.settings = &r.ownSettings
 	return r
 }
 
-// release gives r's blob arena back for another rendering. Only a
-// renderer whose blobs nothing holds any longer, its output written, may
-// be released; it must not be used after.
+// release gives r back for another rendering, its blob arena and
+// stacks emptied and cleared. Only a renderer whose blobs nothing holds
+// any longer, its output written, may be released; it must not be used
+// after. A renderer that is not released (a sort key's, a cluster's
+// cites') is left to the garbage collector.
 func (pr *Processor) release(r *renderer) {
 	r.arena.reset()
-	pr.arenas.Put(r.arena)
-	r.arena = nil
+	*r = renderer{
+		arena:            r.arena,
+		out:              r.out,
+		flip:             r.flip,
+		ownSettings:      ambigConfig{names: r.ownSettings.names[:0], givens: cleared(r.ownSettings.givens)},
+		doneVars:         r.doneVars[:0],
+		groups:           r.groups[:0],
+		canSubst:         r.canSubst[:0],
+		namesMax:         r.namesMax[:0],
+		donesies:         r.donesies[:0],
+		normalized:       cleared(r.normalized),
+		renderedName:     cleared(r.renderedName),
+		nameNodeChildren: cleared(r.nameNodeChildren),
+		shadowNumbers:    cleared(r.shadowNumbers),
+		wr:               writer{pieces: cleared(r.wr.pieces), frags: cleared(r.wr.frags)},
+	}
+	pr.renderers.Put(r)
+}
+
+// cleared returns s emptied, with what its array held cleared so that
+// it holds on to nothing.
+func cleared[S ~[]E, E any](s S) S {
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 // ErrNoBibliography is returned when an entry is asked of a style
@@ -163,16 +226,15 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 	// citeproc-js's citeStart for a bibliography entry: the names the
 	// citation added, and its given-name levels.
 	if pr.p.addNames {
-		r.settings.names = slices.Clone(tok.disambig.names)
+		r.settings.names = append(r.settings.names[:0], tok.disambig.names...)
 	}
 	if pr.p.addGivenname {
 		r.request = r.settings
-		r.settings.givens = cloneGivens(tok.disambig.givens)
+		r.settings.givens = cloneGivensInto(r.settings.givens[:0], tok.disambig.givens)
 	}
 	r.subst = subst
 	r.citationNumber = tok.seq
-	entryTok := &fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
-	entry := r.out.openLevel(entryTok)
+	entry := r.out.openLevel(&a.entryTok)
 	r.termPredecessor = false
 	r.runLayout()
 	if r.needRegistry {
@@ -187,7 +249,7 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 	for _, b := range r.out.top.kids {
 		adjustPunctuation(b, pr.p.loc.punctuationInQuote)
 	}
-	w := &writer{r: r, f: f}
+	w := r.writer(f, false)
 	ps := w.render(r.out.top.kids, nil)
 	if len(ps) == 0 {
 		return "", true
@@ -209,7 +271,7 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 		suffix = s
 	}
 	purgeEmpty(r.out.top)
-	w := &writer{r: r, f: f, citation: true}
+	w := r.writer(f, true)
 	if len(r.out.top.kids) == 0 {
 		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
 	}
@@ -221,7 +283,7 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 	if len(ps) == 0 {
 		return w.esc(a.layoutTok.prefix) + "[CSL STYLE ERROR: reference with no printed form.]" + w.esc(a.layoutTok.suffix)
 	}
-	res := w.renderPieces(ps, "", nil).s
+	res := w.str(w.renderPieces(ps, "", nil))
 	return w.decorateLayout(a, res)
 }
 
@@ -234,17 +296,18 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := load(it)
+	lone := pr.loadItem(it)
+	defer pr.releaseItem(lone)
+	d := &lone.data
 	// Registering a lone item renders its citation twice (the
 	// ambiguous cite, then disambiguation), for settings that rarely
 	// change its entry: render the entry without them first, and
 	// register only if they could have mattered. This made apa Entry
 	// about twice as fast.
-	reg := &registry{pr: pr, names: newNameReg(pr.p.givennameRule)}
-	if s, ok := pr.renderEntry(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f, nil, true); ok {
+	if s, ok := pr.renderEntry(&lone.reg, &lone.tok, f, nil, true); ok {
 		return strings.TrimSpace(s), nil
 	}
-	reg = pr.newRegistry([]*itemData{d})
+	reg := pr.newRegistry([]*itemData{d})
 	return strings.TrimSpace(pr.entry(reg, reg.reflist[0], f, nil)), nil
 }
 
@@ -254,13 +317,14 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}
-	d := load(it)
+	lone := pr.loadItem(it)
+	defer pr.releaseItem(lone)
+	d := &lone.data
 	if !needsNameReg(d) {
 		// Alone, and without two names to tell apart, the item's
 		// disambiguation settings are the defaults: no need to
 		// register it.
-		reg := &registry{names: newNameReg(pr.p.givennameRule)}
-		return pr.citation(reg, &regItem{data: d, seq: 1, disambig: newAmbigConfig()}, f), nil
+		return pr.citation(&lone.reg, &lone.tok, f), nil
 	}
 	reg := pr.newRegistry([]*itemData{d})
 	return pr.citation(reg, reg.reflist[0], f), nil

@@ -28,6 +28,20 @@ func (c *ambigConfig) clone() *ambigConfig {
 	return d
 }
 
+// cloneGivensInto copies g into dst, reusing the arrays dst has room
+// for.
+func cloneGivensInto(dst [][]int, g [][]int) [][]int {
+	for i, x := range g {
+		if i < cap(dst) {
+			dst = dst[:i+1]
+			dst[i] = append(dst[i][:0], x...)
+		} else {
+			dst = append(dst, slices.Clone(x))
+		}
+	}
+	return dst
+}
+
 func cloneGivens(g [][]int) [][]int {
 	out := make([][]int, len(g))
 	for i, x := range g {
@@ -205,7 +219,7 @@ func (reg *registry) ambiguousCite(tok *regItem, disambig *ambigConfig) ambigRes
 	var s string
 	if len(r.out.top.kids) > 0 {
 		adjustPunctuation(r.out.top.kids[0], pr.p.loc.punctuationInQuote)
-		s = w.renderPieces(w.render(r.out.top.kids, nil), "", nil).s
+		s = w.str(w.renderPieces(w.render(r.out.top.kids, nil), "", nil))
 	}
 	reg.disCount, reg.disMaxMax = r.disambigCount, r.disambigMaxMax
 	return ambigResult{cite: s, settings: r.settings, maxNames: r.namesMax}

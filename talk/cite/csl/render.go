@@ -35,11 +35,13 @@ type renderer struct {
 	termPredecessor     bool
 	termPredecessorName bool
 	stripPeriods        int
-	doneVars            []string
+	doneVars            []varID
 	groups              []groupCtx // a stack; values, so that a group costs no allocation
 	canSubst            []bool
 	canBlockSubst       bool
 	langs               []string
+	langSpace           [4]string // room for langs and a field's language before them
+	cc                  caseCtx   // what caseCtx returns
 	renderSeen          bool
 
 	names namesState
@@ -50,8 +52,9 @@ type renderer struct {
 	regItem        *regItem // the item's registry token; nil before it is registered
 	request        *ambigConfig
 	settings       *ambigConfig
-	justLooking    bool // an ambiguous cite: subsequent, no decorations, no year suffix
-	firstPosition  bool // a citation cited for the first time
+	ownSettings    ambigConfig // the settings of a rendering that starts with none
+	justLooking    bool        // an ambiguous cite: subsequent, no decorations, no year suffix
+	firstPosition  bool        // a citation cited for the first time
 	namesetBase    int
 	namesetOffset  int
 	namesPos       int   // the nameset being rendered
@@ -84,12 +87,23 @@ type renderer struct {
 	macroWithDate bool
 	sortNames     sortKey // the key's names-min and names-use-first
 
-	shadowNumbers  map[string]*numberInfo
+	shadowNumbers  []shadowNumber
+	noNumber       numberInfo   // the number of a variable without a value, only read
+	normalized     []normalized // the names normalised so far (normalize)
 	citationNumber int
 	dateCollapse   []string
 	donesies       []string
 
 	cluster *clusterState // the citation cluster being rendered, if any
+
+	wr writer // what writer returns
+}
+
+// writer returns a writer of the rendering in f, the renderer's own: its
+// stacks are kept for the next rendering when the renderer is released.
+func (r *renderer) writer(f Format, citation bool) *writer {
+	r.wr = writer{r: r, f: f, citation: citation, pieces: r.wr.pieces[:0], frags: r.wr.frags[:0]}
+	return &r.wr
 }
 
 func (r *renderer) tip() *groupCtx { return &r.groups[len(r.groups)-1] }
@@ -98,8 +112,11 @@ func (r *renderer) canSubstitute() bool { return r.canSubst[len(r.canSubst)-1] }
 
 func (r *renderer) setCanSubstitute(v bool) { r.canSubst[len(r.canSubst)-1] = v }
 
+// caseCtx returns the text-case context of the languages in force. It
+// is the renderer's own, valid until the next call.
 func (r *renderer) caseCtx() *caseCtx {
-	return &caseCtx{langs: r.langs, stop: r.p.loc.skipWordMatcher}
+	r.cc = caseCtx{langs: r.langs, stop: r.p.loc.skipWordMatcher}
+	return &r.cc
 }
 
 func (r *renderer) layoutDecorations() []decoration { return r.a.layoutTok.decorations }
@@ -111,7 +128,7 @@ func (r *renderer) term(name, form string, plural int) string {
 
 // run renders the layout's children for the item into the queue.
 func (r *renderer) runLayout() {
-	r.doneVars = nil
+	r.doneVars = r.doneVars[:0]
 	r.renderedNameOK = false
 	r.renderedName = nil
 	r.out.openLevel(emptyToken)
@@ -139,53 +156,81 @@ func (r *renderer) node(n node) {
 	case *textNode:
 		r.text(n)
 	case *groupNode:
-		r.element(&n.baseNode, func() { r.group(&n.baseNode, true, func() { r.nodes(n.children) }) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.openGroup(&n.baseNode, true)
+			r.nodes(n.children)
+			r.closeGroup(true)
+			r.leave(&n.baseNode, wrap)
+		}
 	case *chooseNode:
 		r.choose(n)
 	case *labelNode:
 		r.label(n)
 	case *numberNode:
-		r.element(&n.baseNode, func() { r.number(n) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.number(n)
+			r.leave(&n.baseNode, wrap)
+		}
 	case *namesNode:
-		r.element(&n.baseNode, func() { r.renderNames(n) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.renderNames(n)
+			r.leave(&n.baseNode, wrap)
+		}
 	case *dateNode:
-		r.element(&n.baseNode, func() { r.date(n) })
+		if wrap, ok := r.enter(&n.baseNode); ok {
+			r.date(n)
+			r.leave(&n.baseNode, wrap)
+		}
 	}
 }
 
-// element wraps a text, number, names, date or group element the way
-// citeproc-js's substituteStart/End do: inside a substitute it is skipped
+// elementWrap is the level enter opened around an element, for leave
+// to close.
+type elementWrap uint8
+
+const (
+	wrapNone    elementWrap = iota
+	wrapDisplay             // a display level
+	wrapSFA                 // the left margin of second-field-align
+)
+
+// enter starts a text, number, names, date or group element the way
+// citeproc-js's substituteStart does, and leave ends it as its
+// substituteEnd does: inside a substitute it is skipped (ok is false)
 // once something rendered; at the top of a bibliography layout it is
 // wrapped for second-field-align or display; strip-periods applies to
-// all it contains.
-func (r *renderer) element(b *baseNode, body func()) {
+// all it contains. The element's body runs between the two.
+func (r *renderer) enter(b *baseNode) (wrap elementWrap, ok bool) {
 	if b.pos.inSub && !r.canSubstitute() {
-		return
+		return wrapNone, false
 	}
-	wrap := ""
 	if b.pos.top {
 		switch {
 		case !r.cite && r.a.secondFieldAlign != "":
 			if !r.renderSeen {
 				r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, "left-margin"}}})
-				wrap = "sfa"
+				wrap = wrapSFA
 			}
 		case isDisplayClass(b.display):
 			r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, b.display}}})
-			wrap = "display"
+			wrap = wrapDisplay
 		}
 	}
 	if b.stripPeriods {
 		r.stripPeriods++
 	}
-	body()
+	return wrap, true
+}
+
+// leave ends an element enter started.
+func (r *renderer) leave(b *baseNode, wrap elementWrap) {
 	if b.stripPeriods {
 		r.stripPeriods--
 	}
 	switch wrap {
-	case "display":
+	case wrapDisplay:
 		r.out.closeLevel()
-	case "sfa":
+	case wrapSFA:
 		r.out.closeLevel()
 		r.renderSeen = true
 		r.out.openLevel(&fmtToken{decorations: []decoration{{decDisplay, "right-inline"}}})
@@ -200,9 +245,17 @@ func isDisplayClass(s string) bool {
 	return false
 }
 
-// group renders a group (or a macro's wrapping group): real groups are
-// suppressed when they try variables and none render.
+// group renders a group (or a macro's wrapping group) with body.
 func (r *renderer) group(b *baseNode, real bool, body func()) {
+	r.openGroup(b, real)
+	body()
+	r.closeGroup(real)
+}
+
+// openGroup starts a group (or a macro's wrapping group), and
+// closeGroup ends it: real groups are suppressed when they try
+// variables and none render.
+func (r *renderer) openGroup(b *baseNode, real bool) {
 	tok := &b.tok
 	if r.sortKey && r.macroWithDate {
 		// citeproc-js's startTag: no delimiter, affixes or formatting
@@ -215,7 +268,10 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 			variableSuccessParent: r.tip().variableSuccess,
 		})
 	}
-	body()
+}
+
+// closeGroup ends the group openGroup started.
+func (r *renderer) closeGroup(real bool) {
 	made := r.out.closeLevel()
 	if !real {
 		return
@@ -234,43 +290,44 @@ func (r *renderer) group(b *baseNode, real bool, body func()) {
 }
 
 func (r *renderer) text(n *textNode) {
-	if n.kind == textMacro {
+	wrap, ok := r.enter(&n.baseNode)
+	if !ok {
+		return
+	}
+	switch n.kind {
+	case textMacro:
 		// A macro call is a group made from the text element (which
 		// carries the affixes, but is not itself suppressed), around
 		// the macro's own group, which is.
-		r.element(&n.baseNode, func() {
-			r.group(&n.baseNode, false, func() {
-				r.group(&n.macroGroup, true, func() { r.macroBody(n.macro) })
-			})
-		})
-		return
-	}
-	r.element(&n.baseNode, func() {
-		switch n.kind {
-		case textTerm:
-			r.textTerm(n)
-		case textValue:
-			r.tip().termIntended = true
-			r.out.appendText(n.value, &n.tok, false, false, false)
-			if r.canBlockSubst {
-				r.setCanSubstitute(false)
-			}
-		case textVariable:
-			r.cluster.textVariable(n.variable)
-			vars := r.liveVars([]string{n.variable})
-			r.checkOutput(vars, n.form, nil)
-			if len(vars) > 0 {
-				r.textVariable(n, vars[0])
-			}
-			if r.it.fields[n.variable] != "" {
-				r.subsequentSubstitute()
-			}
+		r.openGroup(&n.baseNode, false)
+		r.openGroup(&n.macroGroup, true)
+		r.macroBody(n.macro)
+		r.closeGroup(true)
+		r.closeGroup(false)
+	case textTerm:
+		r.textTerm(n)
+	case textValue:
+		r.tip().termIntended = true
+		r.out.appendText(n.value, &n.tok, false, false, false)
+		if r.canBlockSubst {
+			r.setCanSubstitute(false)
 		}
-	})
+	case textVariable:
+		r.cluster.textVariable(n.variable)
+		live := r.live(n.variable)
+		r.checkOutput(n.variable, live, n.form, nil)
+		if live {
+			r.textVariable(n, n.variable)
+		}
+		if r.it.field(n.variable) != "" {
+			r.subsequentSubstitute()
+		}
+	}
+	r.leave(&n.baseNode, wrap)
 }
 
 func (r *renderer) textTerm(n *textNode) {
-	term, _ := r.p.loc.term(n.term, n.form, n.plural, "")
+	term := n.termText
 	if term != "" {
 		r.tip().termIntended = true
 	}
@@ -286,70 +343,81 @@ func (r *renderer) textTerm(n *textNode) {
 	}
 }
 
-// liveVars drops variables a substitute already rendered; inside a
-// substitute, every variable tried is marked as done.
-func (r *renderer) liveVars(vars []string) []string {
-	var live []string
-	for _, v := range vars {
-		if !slices.Contains(r.doneVars, v) {
-			live = append(live, v)
-		}
-		if r.canBlockSubst {
-			r.doneVars = append(r.doneVars, v)
-		}
+// live reports whether v is still to render: not already rendered by a
+// substitute. Inside a substitute, every variable tried is marked as
+// done.
+func (r *renderer) live(v varID) bool {
+	live := !slices.Contains(r.doneVars, v)
+	if r.canBlockSubst {
+		r.doneVars = append(r.doneVars, v)
 	}
 	return live
 }
 
-// checkOutput marks the enclosing group as having rendered a variable (or
-// having tried to), from the item's data alone, as citeproc-js does
-// before rendering. dateparts is set for date elements.
-func (r *renderer) checkOutput(vars []string, form string, dateparts []string) {
-	output := false
-	for _, v := range vars {
-		if form == "short" && !r.it.has(v) {
-			switch v {
-			case "title":
-				v = "title-short"
-			case "container-title":
-				v = "container-title-short"
+// liveVars is live for a list of variables: those still to render.
+// vars itself is returned when all are, as it mostly is; it must not be
+// changed.
+func (r *renderer) liveVars(vars []varID) []varID {
+	var out []varID // nil until a variable is dropped
+	for i, v := range vars {
+		switch {
+		case !r.live(v):
+			if out == nil {
+				out = append(make([]varID, 0, len(vars)), vars[:i]...)
 			}
-		}
-		if v == "year-suffix" || v == "citation-number" || v == "citation-label" {
-			output = true
-			break
-		}
-		if isDateVariable(v) {
-			if d := r.it.dates[v]; d != nil && d.hasAny(dateparts) {
-				output = true
-				break
-			}
-			continue
-		}
-		if v == "locator" || v == "locator-extra" || v == "first-reference-note-number" {
-			break
-		}
-		if _, ok := r.it.names[v]; ok {
-			break
-		}
-		if r.it.fields[v] != "" {
-			output = true
-			break
+		case out != nil:
+			out = append(out, v)
 		}
 	}
-	if output {
-		for _, v := range vars {
-			r.tip().variableSuccess = true
-			if r.canSubstitute() && !r.cite && r.it.fields[v] != "" {
-				r.nameNodeTop = r.out.current()
-				r.renderedName = append(r.renderedName, r.it.fields[v])
-				r.renderedNameOK = true
-			}
-		}
-		r.setCanSubstitute(false)
-	} else {
+	if out == nil {
+		return vars
+	}
+	return out
+}
+
+// checkOutput marks the enclosing group as having rendered variable v
+// (or having tried to), from the item's data alone, as citeproc-js does
+// before rendering; a v that is not live was rendered before, and only
+// tried. dateparts is set for date elements.
+func (r *renderer) checkOutput(v varID, live bool, form string, dateparts []string) {
+	if !live {
 		r.tip().variableAttempt = true
+		return
 	}
+	checked := v
+	if form == "short" && !r.it.has(v) {
+		switch v {
+		case varTitle:
+			checked = varTitleShort
+		case varContainerTitle:
+			checked = varContainerTitleShort
+		}
+	}
+	output := false
+	switch {
+	case checked == varYearSuffix || checked == varCitationNumber || checked == varCitationLabel:
+		output = true
+	case r.p.vars.is(checked, dateVar):
+		d := r.it.date(checked)
+		output = d != nil && d.hasAny(dateparts)
+	case checked == varLocator || checked == varLocatorExtra || checked == varFirstReferenceNoteNumber:
+	case r.it.hasNames(checked):
+	default:
+		output = r.it.field(checked) != ""
+	}
+	if !output {
+		r.tip().variableAttempt = true
+		return
+	}
+	r.tip().variableSuccess = true
+	if f := r.it.field(v); f != "" && r.canSubstitute() && !r.cite {
+		r.nameNodeTop = r.out.current()
+		if r.substitutes() {
+			r.renderedName = append(r.renderedName, f)
+		}
+		r.renderedNameOK = true
+	}
+	r.setCanSubstitute(false)
 }
 
 // citeproc-js's MULTI_FIELDS: these text variables go through its
@@ -364,12 +432,13 @@ var numericTextVars = map[string]bool{"page": true, "page-first": true, "chapter
 	"collection-number": true, "edition": true, "issue": true, "number": true,
 	"number-of-pages": true, "number-of-volumes": true, "volume": true}
 
-func (r *renderer) textVariable(n *textNode, v string) {
+func (r *renderer) textVariable(n *textNode, v varID) {
 	n0 := n
+	vars := r.p.vars
 	switch {
-	case v == "locator" || v == "locator-extra" || v == "first-reference-note-number" || v == "first-container-reference-note-number":
+	case v == varLocator || v == varLocatorExtra || v == varFirstReferenceNoteNumber || v == varFirstContainerReferenceNoteNumber:
 		// A single cite has no locator.
-	case v == "year-suffix":
+	case v == varYearSuffix:
 		if r.regItem == nil || r.regItem.disambig.yearSuffix < 0 || r.justLooking {
 			return
 		}
@@ -379,31 +448,31 @@ func (r *renderer) textVariable(n *textNode, v string) {
 		b.num = &numInfo{n: n, format: func(n int, _ string) string { return yearSuffix(n) }, successorPrefix: r.a.layoutTok.delimiter}
 		r.cluster.yearSuffix(r, b)
 		r.out.appendLiteral(b)
-	case v == "citation-number":
+	case v == varCitationNumber:
 		b := r.newTextBlob("", &n.tok)
 		b.text = strconvItoa(r.citationNumber)
 		b.num = &numInfo{n: r.citationNumber, successorPrefix: r.a.layoutTok.delimiter, splicePrefix: r.a.layoutTok.delimiter}
 		r.cluster.numberRange(r, b)
 		r.out.appendLiteral(b)
-	case multiFields[v]:
+	case vars.is(v, multiFieldVar):
 		r.multiField(n, v)
-	case numericTextVars[v]:
+	case vars.is(v, numericTextVar):
 		r.numericVariable(&n.baseNode, v, "", false)
-	case v == "URL" || v == "DOI":
-		val := r.it.fields[v]
+	case v == varURL || v == varDOI:
+		val := r.it.field(v)
 		if val == "" {
 			return
 		}
-		if v == "URL" && n.form == "short" {
+		if v == varURL && n.form == "short" {
 			val = shortURL(val)
 		}
 		r.out.appendText(val, &n.tok, false, false, true)
 	default:
-		val := r.it.fields[v]
+		val := r.it.field(v)
 		if val == "" {
 			return
 		}
-		if v != "section" && v != "hereinafter" {
+		if v != varSection && v != varHereinafter {
 			val = strings.ReplaceAll(val, "\\", "")
 		}
 		r.out.appendText(val, &n.tok, false, false, false)
@@ -429,7 +498,7 @@ func shortURL(u string) string {
 // fieldLocale is the two-letter language that decides whether title case
 // applies: the item's language, "en" when it has none.
 func (r *renderer) fieldLocale() string {
-	lang := r.it.fields["language"]
+	lang := r.it.lang
 	if lang == "" {
 		return strings.ToLower(firstN(r.p.loc.lang, 2))
 	}
@@ -448,18 +517,18 @@ func firstN(s string, n int) string {
 	return s[:n]
 }
 
-func (r *renderer) multiField(n *textNode, v string) {
+func (r *renderer) multiField(n *textNode, v varID) {
 	short := n.form == "short"
 	alt := ""
-	if short && !strings.HasSuffix(v, "-short") {
-		alt = v + "-short"
+	if n.shortVariable != noVar {
+		alt = r.it.field(n.shortVariable)
 	}
-	if r.it.fields[v] == "" && (alt == "" || r.it.fields[alt] == "") {
+	primary := r.it.field(v)
+	if primary == "" && alt == "" {
 		return
 	}
 	tok := n.tok
-	primary := r.it.fields[v]
-	if v == "title" || v == "container-title" {
+	if v == varTitle || v == varContainerTitle {
 		// The long form of title and container-title is read even for
 		// form="short"; the short form replaces it below.
 		if tok.textCase == "" || tok.textCase == "sentence" {
@@ -469,19 +538,30 @@ func (r *renderer) multiField(n *textNode, v string) {
 			tok.textCase = ""
 		}
 	}
-	if short {
-		if alt != "" && r.it.fields[alt] != "" {
-			primary = r.it.fields[alt]
-		}
+	if short && alt != "" {
+		primary = alt
 	}
 	loc := r.fieldLocale()
 	if loc != "en" && tok.textCase == "title" {
 		tok.textCase = ""
 	}
 	old := r.langs
-	r.langs = append([]string{loc}, old...)
+	if len(old) > 0 && len(old) < len(r.langSpace) && &old[0] == &r.langSpace[1] {
+		r.langSpace[0] = loc
+		r.langs = r.langSpace[:len(old)+1]
+	} else {
+		r.langs = append([]string{loc}, old...)
+	}
 	r.out.appendText(primary, &tok, false, false, false)
 	r.langs = old
+}
+
+// substitutes reports whether the rendering may substitute names
+// (subsequentSubstitute): a bibliography entry of a style with a
+// subsequent-author-substitute, after another. Only then are the names
+// rendered recorded.
+func (r *renderer) substitutes() bool {
+	return !r.cite && r.a.hasSubsequent && r.subst != nil
 }
 
 // subsequentSubstitute replaces the first names of an entry with the
@@ -560,10 +640,19 @@ func (r *renderer) test(c *condition) bool {
 		anyTrue = anyTrue || ok
 		anyFalse = anyFalse || !ok
 	}
-	for _, t := range c.tests {
+	for i := range c.tests {
+		t := &c.tests[i]
 		switch t.kind {
-		case "type":
-			note(slices.Contains(t.values, r.it.typ))
+		case testType:
+			if r.it.typeBit != 0 {
+				note(t.types&r.it.typeBit != 0)
+			} else {
+				note(slices.Contains(t.values, r.it.typ))
+			}
+		case testVariable, testIsNumeric, testIsUncertainDate:
+			for _, v := range t.vars {
+				note(r.testVar(t.kind, v))
+			}
 		default:
 			for _, v := range t.values {
 				note(r.testOne(t.kind, v))
@@ -579,27 +668,36 @@ func (r *renderer) test(c *condition) bool {
 	return !anyFalse
 }
 
-func (r *renderer) testOne(kind, v string) bool {
+// testVar runs a test of a variable.
+func (r *renderer) testVar(kind testKind, v varID) bool {
 	switch kind {
-	case "variable":
+	case testVariable:
 		return r.it.has(v)
-	case "is-numeric":
-		val := r.it.fields[v]
+	case testIsNumeric:
+		val := r.it.field(v)
 		if val == "" {
 			return false
 		}
-		if numericVariables[v] {
+		if r.p.vars.is(v, numericVar) {
 			return r.numberInfo(v).numeric
 		}
-		if v == "title" || v == "version" {
+		if v == varTitle || v == varVersion {
 			last := val[len(val)-1]
 			return last >= '0' && last <= '9'
 		}
 		return false
-	case "is-uncertain-date":
-		d := r.it.dates[v]
+	case testIsUncertainDate:
+		d := r.it.date(v)
 		return d != nil && d.circa
-	case "position":
+	}
+	return false
+}
+
+// testOne runs a test of the position or disambiguation, or of the
+// locator.
+func (r *renderer) testOne(kind testKind, v string) bool {
+	switch kind {
+	case testPosition:
 		if !r.cite {
 			return false
 		}
@@ -612,9 +710,9 @@ func (r *renderer) testOne(kind, v string) bool {
 			return false
 		}
 		return v == "first"
-	case "disambiguate":
+	case testDisambiguate:
 		return v == "true" && r.testDisambiguate()
-	case "locator":
+	case testLocator:
 		return false
 	}
 	return false
@@ -639,8 +737,8 @@ func (r *renderer) label(n *labelNode) {
 	case "never":
 		plural = 0
 	default:
-		if r.it.fields[n.variable] != "" {
-			info := r.numberInfo(n.variable)
+		if n.varID != noVar && r.it.field(n.varID) != "" {
+			info := r.numberInfo(n.varID)
 			plural = info.plural
 		}
 	}

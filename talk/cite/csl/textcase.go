@@ -481,7 +481,30 @@ func (c *caseCtx) capitalizeFirst(s string) string {
 	if s != "" && 'A' <= s[0] && s[0] <= 'Z' && !strings.Contains(s, "<span") {
 		return s
 	}
+	// Lower-case words and single spaces, as terms are ("original work
+	// published"), have no markup or quotes, and the first word is all
+	// lower case: its first letter is upper-cased.
+	if lowerWords(s) {
+		return c.upper(s[:1]) + s[1:]
+	}
 	return c.capitalizeFirstRun(s)
+}
+
+// lowerWords reports whether s is words of ASCII lower-case letters
+// joined by single spaces.
+func lowerWords(s string) bool {
+	if s == "" || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z':
+		case c == ' ' && i > 0 && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // capitalizeFirstRun is citeproc-js's capitalize-first pass.

@@ -36,11 +36,11 @@ func FuzzDoppelScanners(f *testing.F) {
 	})
 }
 
-// FuzzCapitalizeFirst holds capitalize-first's shortcut for a string that
-// starts with a capital to the whole pass, in languages whose lower case
-// differs.
+// FuzzCapitalizeFirst holds capitalize-first's shortcuts, for a string
+// that starts with a capital and for lower-case words, to the whole
+// pass, in languages whose lower case differs.
 func FuzzCapitalizeFirst(f *testing.F) {
-	for _, s := range []string{"", "Async/await in Python", "async", "Ilk", "İstanbul", "A <span class=\"nocase\">b</span>", `X "quoted" 'a'`, "Q: why?", "Z\u2028y", "N\xff"} {
+	for _, s := range []string{"", "Async/await in Python", "async", "Ilk", "İstanbul", "A <span class=\"nocase\">b</span>", `X "quoted" 'a'`, "Q: why?", "Z\u2028y", "N\xff", "original work published", "i", "a b", "in  press", "ibid ", " at"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
