@@ -113,12 +113,6 @@ type encoder struct {
 	comma bool
 	// nodes is where the @graph array began.
 	nodes arrayMark
-	// Every node of a talk's graph repeats its description, most of the
-	// graph's bytes: the last long string written, and where its JSON is
-	// in b, so that it is copied from there when it comes again instead
-	// of being escaped again.
-	last       string
-	start, end int
 }
 
 // newEncoder starts a document of about size bytes in the free space of
@@ -154,9 +148,6 @@ func (e *encoder) finish(buf *bytes.Buffer, indent string) ([]byte, error) {
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
-
-// repeatable is how long a string must be for the encoder to remember it.
-const repeatable = 128
 
 // open starts an object, as an element or after key.
 func (e *encoder) open() {
@@ -227,6 +218,30 @@ func (e *encoder) str(k, v string) {
 	e.string(v)
 }
 
+// strAt is str, and returns where the value is: the zero span when v is
+// empty.
+func (e *encoder) strAt(k, v string) span {
+	if v == "" {
+		return span{}
+	}
+	e.key(k)
+	start := len(e.b)
+	e.string(v)
+	return span{start, len(e.b)}
+}
+
+// repeat writes the member k with the value at v, written before, unless
+// v is the zero span. The value is copied from where it is (append copies
+// from the old array if it grows b's).
+func (e *encoder) repeat(k string, v span) {
+	if v == (span{}) {
+		return
+	}
+	e.key(k)
+	e.b = append(e.b, e.b[v.start:v.end]...)
+	e.comma = true
+}
+
 // element writes the string v as an array element.
 func (e *encoder) element(v string) {
 	e.separate()
@@ -236,18 +251,7 @@ func (e *encoder) element(v string) {
 // string writes s as appendString does.
 func (e *encoder) string(s string) {
 	e.comma = true
-	if len(s) < repeatable {
-		e.b = appendString(e.b, s)
-		return
-	}
-	if s == e.last {
-		// append copies from the old array if it grows b's.
-		e.b = append(e.b, e.b[e.start:e.end]...)
-		return
-	}
-	start := len(e.b)
 	e.b = appendString(e.b, s)
-	e.last, e.start, e.end = s, start, len(e.b)
 }
 
 // appendString appends s as a JSON string that is safe in a page: as
@@ -257,8 +261,19 @@ func (e *encoder) string(s string) {
 // page even inside a script element. FuzzAppendString holds it to that
 // definition.
 func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	b = appendEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendEscaped appends the inside of s's JSON string, as appendString
+// writes it. Escaping a string in parts that meet at ASCII bytes gives
+// the escaping of the whole, since every escape is of one byte or of one
+// UTF-8 sequence, which an ASCII byte ends: so the @ids, joined keywords
+// and addresses of a graph are escaped in their parts, without being
+// built first.
+func appendEscaped(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	done := 0
 	for i := 0; i < len(s); {
 		for i < len(s) && jsonPlain[s[i]] {
@@ -305,8 +320,7 @@ func appendString(b []byte, s string) []byte {
 		i += size
 		done = i
 	}
-	b = append(b, s[done:]...)
-	return append(b, '"')
+	return append(b, s[done:]...)
 }
 
 // jsonPlain marks the bytes appendString copies without a second look:
@@ -332,11 +346,24 @@ type graph struct {
 	// desc is the talk's description, which every node repeats.
 	desc string
 
-	// The @ids of t and of its speakers, made once: every video node
-	// refers to them again, and a speaker's is made from a slug.
-	tID        string
-	speakerIDs []string
+	// Where the talk's node wrote values that its recordings' nodes
+	// repeat, to copy them from there: making, formatting and escaping
+	// them again was a third of a graph's time and most of its
+	// allocations.
+	talkIDAt, nameAt, descAt, dateAt, durationAt, keywordsAt span
+	// The @ids of the talk's speakers (see speakerID): in an array for
+	// the first few, which most talks need no more than, so that the
+	// graph, which must not point into itself to stay off the heap, needs
+	// no slice.
+	firstSpeakerIDsAt [4]span
+	moreSpeakerIDsAt  []span
 }
+
+// A span is where a value's JSON is in the document being written. The
+// zero span is of no value. What a span covers stays as it is: an encoder
+// only appends, but for taking back an array that stayed empty, which
+// holds no value.
+type span struct{ start, end int }
 
 // newGraph is the graph of t.
 func newGraph(t *talk.Talk, opt Options) graph {
@@ -347,16 +374,11 @@ func (g *graph) warn(node, property, reason string) {
 	g.warnings = append(g.warnings, Warning{Node: node, Property: property, Reason: reason})
 }
 
-// id builds an @id from path segments and a fragment.
+// id builds an @id from path segments and a fragment, as writeID writes
+// it: for warnings, which name a node by its @id.
 func (g *graph) id(fragment string, segments ...string) string {
-	base := strings.TrimSuffix(g.opt.BaseURL, "/")
-	n := len(base) + 1 + len(fragment)
-	for _, s := range segments {
-		n += 1 + len(s)
-	}
 	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(base)
+	b.WriteString(strings.TrimSuffix(g.opt.BaseURL, "/"))
 	for _, s := range segments {
 		if s != "" {
 			b.WriteByte('/')
@@ -368,22 +390,26 @@ func (g *graph) id(fragment string, segments ...string) string {
 	return b.String()
 }
 
-func (g *graph) talkID() string {
-	if g.tID == "" {
-		g.tID = g.id("talk", g.t.Event.ID, g.t.ID)
-	}
-	return g.tID
-}
-
-// speakerID is the @id of the talk's speaker i.
-func (g *graph) speakerID(i int) string {
-	if g.speakerIDs == nil {
-		g.speakerIDs = make([]string, len(g.t.Speakers))
-		for i := range g.t.Speakers {
-			g.speakerIDs[i] = g.personID(&g.t.Speakers[i])
+// writeID writes the member "@id" made from BaseURL, the path segments
+// that are not empty (path-escaped, each after a "/"), "#" and fragment,
+// and returns where its value is. It writes the parts of the @id as they
+// come instead of building it first.
+func (g *graph) writeID(e *encoder, fragment string, segments ...string) span {
+	e.key("@id")
+	start := len(e.b)
+	e.b = append(e.b, '"')
+	e.b = appendEscaped(e.b, strings.TrimSuffix(g.opt.BaseURL, "/"))
+	for _, s := range segments {
+		if s != "" {
+			e.b = append(e.b, '/')
+			e.b = appendEscaped(e.b, url.PathEscape(s))
 		}
 	}
-	return g.speakerIDs[i]
+	e.b = append(e.b, '#')
+	e.b = appendEscaped(e.b, fragment)
+	e.b = append(e.b, '"')
+	e.comma = true
+	return span{start, len(e.b)}
 }
 
 // size is about how long t's graph is: every node repeats the
@@ -395,8 +421,8 @@ func (g *graph) size() int {
 // nodes writes the talk's node, then a node for each of its recordings.
 func (g *graph) nodes(e *encoder) {
 	g.talkNode(e)
-	for i, v := range g.t.Videos {
-		g.videoNode(e, i, v)
+	for i := range g.t.Videos {
+		g.videoNode(e, i, &g.t.Videos[i])
 	}
 }
 
@@ -404,20 +430,27 @@ func (g *graph) talkNode(e *encoder) {
 	t := g.t
 	e.open()
 	e.str("@type", "Event")
-	e.str("@id", g.talkID())
-	e.str("name", t.Title)
+	g.talkIDAt = g.writeID(e, "talk", t.Event.ID, t.ID)
+	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
-	e.str("description", g.desc)
-	e.str("startDate", g.date(t.Recorded))
-	e.str("duration", duration(t.Duration))
+	g.descAt = e.strAt("description", g.desc)
+	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
+	g.durationAt = e.strAt("duration", duration(t.Duration))
 	e.str("inLanguage", string(t.Language))
 	e.str("url", g.talkURL())
-	e.str("keywords", strings.Join(t.Tags, ", "))
+	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
 	g.location(e, t.Place, t.Event.Place)
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
-		g.person(e, &t.Speakers[i], g.speakerID(i))
+		e.open()
+		id := g.personMembers(e, &t.Speakers[i])
+		if i < len(g.firstSpeakerIDsAt) {
+			g.firstSpeakerIDsAt[i] = id
+		} else {
+			g.moreSpeakerIDsAt = append(g.moreSpeakerIDsAt, id)
+		}
+		e.close()
 	}
 	e.closeArray(performers)
 	slides := e.openArray("workFeatured")
@@ -431,9 +464,41 @@ func (g *graph) talkNode(e *encoder) {
 	e.closeArray(slides)
 	if !t.Event.IsZero() {
 		e.key("superEvent")
-		g.event(e, &t.Event)
+		e.open()
+		g.eventMembers(e, &t.Event)
+		e.close()
 	}
 	e.close()
+}
+
+// speakerID is where the talk's node wrote the @id of the talk's speaker
+// i: the zero span for a speaker without one (whose name has no slug).
+func (g *graph) speakerID(i int) span {
+	if i < len(g.firstSpeakerIDsAt) {
+		return g.firstSpeakerIDsAt[i]
+	}
+	return g.moreSpeakerIDsAt[i-len(g.firstSpeakerIDsAt)]
+}
+
+// keywords writes the member "keywords", the tags joined with ", " (in
+// their parts, as they come), unless that is empty, and returns where its
+// value is.
+func keywords(e *encoder, tags []string) span {
+	if len(tags) == 0 || len(tags) == 1 && tags[0] == "" {
+		return span{}
+	}
+	e.key("keywords")
+	start := len(e.b)
+	e.b = append(e.b, '"')
+	for i, tag := range tags {
+		if i > 0 {
+			e.b = append(e.b, ", "...)
+		}
+		e.b = appendEscaped(e.b, tag)
+	}
+	e.b = append(e.b, '"')
+	e.comma = true
+	return span{start, len(e.b)}
 }
 
 // talkURL is the talk's own page: the first related link, which is what
@@ -452,18 +517,11 @@ func eventStatus(t *talk.Talk) string {
 	return ""
 }
 
-// event writes the node of the conference a talk belongs to.
-func (g *graph) event(e *encoder, ev *talk.Event) {
-	e.open()
-	g.eventMembers(e, ev)
-	e.close()
-}
-
 // eventMembers writes what describes an event, in a talk's graph or as
 // the subject of an event graph.
 func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	e.str("@type", "Event")
-	e.str("@id", g.id("event", ev.ID))
+	g.writeID(e, "event", ev.ID)
 	e.str("name", ev.Title)
 	e.str("startDate", g.dateIn(ev.Start, ev.TimeZone))
 	e.str("endDate", g.dateIn(ev.End, ev.TimeZone))
@@ -500,18 +558,15 @@ func (g *graph) location(e *encoder, room, event talk.Place) {
 	e.close()
 }
 
-// person writes the node of a speaker whose @id is id.
-func (g *graph) person(e *encoder, s *talk.Speaker, id string) {
-	e.open()
-	personMembers(e, s, id)
-	e.close()
-}
-
 // personMembers writes what describes a speaker, in a talk's graph or as
-// the subject of a speaker graph.
-func personMembers(e *encoder, s *talk.Speaker, id string) {
+// the subject of a speaker graph, and returns where its @id is: the zero
+// span when it has none.
+func (g *graph) personMembers(e *encoder, s *talk.Speaker) span {
 	e.str("@type", "Person")
-	e.str("@id", id)
+	var id span
+	if slug := personSlug(s); slug != "" {
+		id = g.writeID(e, "person", "speakers", slug)
+	}
 	e.str("name", s.Name)
 	e.str("givenName", s.GivenName)
 	e.str("familyName", s.FamilyName)
@@ -524,25 +579,26 @@ func personMembers(e *encoder, s *talk.Speaker, id string) {
 		e.close()
 	}
 	sameAs(e, s)
+	return id
 }
 
-// personID is a speaker's @id: from their slug, or their name's.
-func (g *graph) personID(s *talk.Speaker) string {
-	slug := s.Slug
-	if slug == "" {
-		slug = talk.Slug(s.Name)
+// personSlug is what a speaker's @id is made from: their slug, or their
+// name's; "" for none.
+func personSlug(s *talk.Speaker) string {
+	if s.Slug != "" {
+		return s.Slug
 	}
-	if slug == "" {
-		return ""
-	}
-	return g.id("person", "speakers", slug)
+	return talk.Slug(s.Name)
 }
 
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
 func sameAs(e *encoder, s *talk.Speaker) {
 	profiles := e.openArray("sameAs")
 	if s.ORCID != "" {
-		e.element("https://orcid.org/" + strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+		e.separate()
+		e.b = append(e.b, `"https://orcid.org/`...)
+		e.b = appendEscaped(e.b, strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+		e.b = append(e.b, '"')
 	}
 	if weburl.Is(s.Homepage) {
 		e.element(s.Homepage)
@@ -555,87 +611,102 @@ func sameAs(e *encoder, s *talk.Speaker) {
 	e.closeArray(profiles)
 }
 
-// reference writes a node that is the @id id alone, for a node written
-// in full elsewhere.
-func reference(e *encoder, id string) {
+// reference writes a node that is the @id at id alone, for a node written
+// in full before.
+func reference(e *encoder, id span) {
 	e.open()
-	e.str("@id", id)
+	e.repeat("@id", id)
 	e.close()
 }
 
-func (g *graph) videoNode(e *encoder, i int, v talk.Video) {
+func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	t := g.t
-	id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
-	embed, content := playerURLs(v)
+	fragment := "video-" + strconv.Itoa(i+1)
+	embedPrefix, content := player(v)
 	thumbnail := absoluteOrEmpty(t.Thumbnail)
-	if thumbnail == "" && v.Provider == talk.YouTube && v.ID != "" {
-		thumbnail = "https://i.ytimg.com/vi/" + url.PathEscape(v.ID) + "/hqdefault.jpg"
+	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
+	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
+		id := g.id(fragment, t.Event.ID, t.ID)
+		if t.Title == "" {
+			g.warn(id, "name", "the talk has no title")
+		}
+		if thumbnail == "" && !ytimg {
+			g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+		}
+		if g.dateAt == (span{}) {
+			g.warn(id, "uploadDate", "the talk has no recorded date")
+		}
 	}
-	upload := g.date(t.Recorded)
-	if t.Title == "" {
-		g.warn(id, "name", "the talk has no title")
+	e.open()
+	e.str("@type", "VideoObject")
+	g.writeID(e, fragment, t.Event.ID, t.ID)
+	e.repeat("name", g.nameAt)
+	e.repeat("description", g.descAt)
+	if ytimg {
+		e.key("thumbnailUrl")
+		e.b = append(e.b, `"https://i.ytimg.com/vi/`...)
+		e.b = appendEscaped(e.b, url.PathEscape(v.ID))
+		e.b = append(e.b, `/hqdefault.jpg"`...)
+		e.comma = true
+	} else {
+		e.str("thumbnailUrl", thumbnail)
 	}
-	if thumbnail == "" {
-		g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+	e.repeat("uploadDate", g.dateAt)
+	if v.Duration == 0 || v.Duration == t.Duration {
+		e.repeat("duration", g.durationAt)
+	} else {
+		e.str("duration", duration(v.Duration))
 	}
-	if upload == "" {
-		g.warn(id, "uploadDate", "the talk has no recorded date")
+	if embedPrefix != "" {
+		e.key("embedUrl")
+		e.b = append(e.b, '"')
+		e.b = append(e.b, embedPrefix...)
+		e.b = appendEscaped(e.b, url.PathEscape(v.ID))
+		e.b = append(e.b, '"')
+		e.comma = true
 	}
+	e.str("contentUrl", content)
 	language := v.Language
 	if language == "" {
 		language = t.Language
 	}
-	d := v.Duration
-	if d == 0 {
-		d = t.Duration
-	}
-	var license, notice string
-	if weburl.Is(t.License) {
-		license = t.License
-	} else {
-		notice = t.License
-	}
-	e.open()
-	e.str("@type", "VideoObject")
-	e.str("@id", id)
-	e.str("name", t.Title)
-	e.str("description", g.desc)
-	e.str("thumbnailUrl", thumbnail)
-	e.str("uploadDate", upload)
-	e.str("duration", duration(d))
-	e.str("embedUrl", embed)
-	e.str("contentUrl", content)
 	e.str("inLanguage", string(language))
-	e.str("keywords", strings.Join(t.Tags, ", "))
-	e.str("license", license)
-	e.str("copyrightNotice", notice)
+	e.repeat("keywords", g.keywordsAt)
+	if weburl.Is(t.License) {
+		e.str("license", t.License)
+	} else {
+		e.str("copyrightNotice", t.License)
+	}
 	authors := e.openArray("author")
 	for i := range t.Speakers {
-		if ref := g.speakerID(i); ref != "" {
-			reference(e, ref)
+		if id := g.speakerID(i); id != (span{}) {
+			reference(e, id)
 		} else {
-			g.person(e, &t.Speakers[i], "")
+			e.open()
+			g.personMembers(e, &t.Speakers[i])
+			e.close()
 		}
 	}
 	e.closeArray(authors)
 	e.key("recordedAt")
-	reference(e, g.talkID())
+	reference(e, g.talkIDAt)
 	e.close()
 }
 
-// playerURLs returns the address of an embeddable player and of the media
-// file itself, as far as the provider has them.
-func playerURLs(v talk.Video) (embed, content string) {
+// player returns the address of an embeddable player, as the part
+// before the path-escaped video ID that ends it, and of the media file
+// itself, as far as the provider has them.
+func player(v *talk.Video) (embedPrefix, content string) {
 	if !weburl.Is(v.URL) {
 		return "", ""
 	}
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
-		return "https://www.youtube-nocookie.com/embed/" + url.PathEscape(v.ID), ""
+		return "https://www.youtube-nocookie.com/embed/", ""
 	case v.Provider == talk.Vimeo && v.ID != "":
-		return "https://player.vimeo.com/video/" + url.PathEscape(v.ID), ""
+		return "https://player.vimeo.com/video/", ""
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		return "https://archive.org/embed/" + url.PathEscape(v.ID), v.URL
+		return "https://archive.org/embed/", v.URL
 	case v.Provider == talk.File:
 		return "", v.URL
 	}
