@@ -276,6 +276,9 @@ func appendEscaped(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	done := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plainWord(load64(s, i)) {
+			i += 8
+		}
 		for i < len(s) && jsonPlain[s[i]] {
 			i++
 		}
@@ -331,6 +334,31 @@ var jsonPlain = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// load64 is the eight bytes of s from i, the first in the low byte.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainWord reports whether all eight bytes of x are plain (jsonPlain):
+// appendEscaped then skips them at once instead of looking each up. Bytes
+// at or above 0x80 show in the high bits; given none, subtracting 0x20
+// from every byte borrows into a high bit only where one is below 0x20,
+// adding 1 carries into one only from 0x7F, and y-1 &^ y has a high bit
+// only where a byte of y is zero: where x is '"' or '&' after setting bit
+// 2 (0x22 | 4 = 0x26), '<' or '>' after setting bit 1 (0x3C | 2 = 0x3E),
+// or '\\'.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quoteAmp := x | 4*ones ^ 0x26*ones
+	angle := x | 2*ones ^ 0x3e*ones
+	backslash := x ^ 0x5c*ones
+	special := x | (x-0x20*ones)&^x | (x + ones) |
+		(quoteAmp-ones)&^quoteAmp | (angle-ones)&^angle | (backslash-ones)&^backslash
+	return special&highs == 0
+}
 
 // needsEscape reports whether HTML forbids r in a page: DEL, the C1
 // controls and the noncharacters of the Basic Multilingual Plane.
