@@ -147,10 +147,15 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	}
 	b := bufpool.Get()
 	defer bufpool.Put(b)
-	if err := writeTalkPage(b, p, style); err != nil {
+	pw := pageWriter{buf: b.AvailableBuffer()}
+	if err := writeTalkPage(&pw, p, style); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err = w.Write(replaceForbidden(b.Bytes()))
+	page := pw.buf
+	if pw.mayHoldForbidden {
+		page = replaceForbidden(page)
+	}
+	_, err = w.Write(page)
 	return err
 }
 
@@ -260,6 +265,48 @@ func mayHoldForbidden(page []byte) bool {
 		}
 	}
 	return false
+}
+
+// partMayHoldForbidden reports whether part, a part of a page, may hold a
+// code point HTML forbids in a document, or end in a UTF-8 sequence that
+// the bytes after it could finish as one. Unlike mayHoldForbidden, it
+// decides each suspect byte at once, since every forbidden code point
+// begins with one (none of them is a UTF-8 continuation byte, which a
+// decoder could take as part of the code point before).
+func partMayHoldForbidden[T string | []byte](part T) bool {
+	for i := 0; i < len(part); i++ {
+		if i+8 <= len(part) && printableWord(load64(part, i)) {
+			i += 7
+			continue
+		}
+		if suspectBytes[part[i]] && forbiddenAt(part, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// forbiddenAt reports whether the byte text[i], one of suspectBytes,
+// begins a forbidden code point or a UTF-8 sequence that text ends before
+// it is complete.
+func forbiddenAt[T string | []byte](text T, i int) bool {
+	if text[i] < utf8.RuneSelf {
+		return true // a control or DEL
+	}
+	var seq [utf8.UTFMax]byte
+	n := copy(seq[:], text[i:])
+	if !utf8.FullRune(seq[:n]) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(seq[:n])
+	return forbidden(r)
+}
+
+// load64 is the eight bytes of text from i, the first in the low byte.
+func load64[T string | []byte](text T, i int) uint64 {
+	text = text[i : i+8]
+	return uint64(text[0]) | uint64(text[1])<<8 | uint64(text[2])<<16 | uint64(text[3])<<24 |
+		uint64(text[4])<<32 | uint64(text[5])<<40 | uint64(text[6])<<48 | uint64(text[7])<<56
 }
 
 // printableWord reports whether all eight bytes of x are printable ASCII

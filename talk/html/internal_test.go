@@ -22,6 +22,45 @@ func FuzzMayHoldForbidden(f *testing.F) {
 	})
 }
 
+// FuzzPartMayHoldForbidden holds the test of a page's parts to the exact
+// test of the page they make up: whenever two parts together hold a
+// forbidden code point, the test says one of them may, even where the
+// code point begins in one and ends in the other; and htmlText, which
+// tests the strings it writes on the way, agrees with it about what it
+// writes.
+func FuzzPartMayHoldForbidden(f *testing.F) {
+	for _, s := range [][2]string{{"plain", "text"}, {"a\x01", ""}, {"\x7f", "x"}, {"x\xc2", "\x85"}, {"\xef\xb7", "\x90"}, {"\xf0\x9f\xbf", "\xbe"},
+		{"\U0001fffe", "\U0010ffff"}, {"\u00a0 \u00b7", "\uff0c \U0001f600"}, {"tab\tcr\rlf\nff\f", "\x00<&>\"'+"}, {"\xc2", "\xc2"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if strings.ContainsFunc(a+b, forbidden) && !partMayHoldForbidden(a) && !partMayHoldForbidden(b) {
+			t.Errorf("%q and %q hold a forbidden code point, but partMayHoldForbidden says neither may", a, b)
+		}
+		if got, want := partMayHoldForbidden([]byte(a)), partMayHoldForbidden(a); got != want {
+			t.Errorf("partMayHoldForbidden(%q) is %v for bytes, %v for a string", a, got, want)
+		}
+		var w pageWriter
+		htmlText(&w, a)
+		if want := partMayHoldForbidden(w.buf); w.mayHoldForbidden != want {
+			t.Errorf("htmlText(%q) notes %v, partMayHoldForbidden of what it wrote says %v", a, w.mayHoldForbidden, want)
+		}
+	})
+}
+
+// TestStylePlain: the inline style, like the markup of a written-out
+// page, holds no forbidden code point and ends in none begun, so that
+// WriteTalk need not look for them in it (see pageWriter).
+func TestStylePlain(t *testing.T) {
+	style, err := defaultStyle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if partMayHoldForbidden(style) {
+		t.Error("the style may hold a forbidden code point")
+	}
+}
+
 // FuzzHref holds href, which parses only what may be an absolute URL, to
 // its definition: parse every path, and link to an absolute URL as it is.
 func FuzzHref(f *testing.F) {

@@ -1,10 +1,53 @@
 package html
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 )
+
+// A pageWriter writes a talk page into a byte slice, as a bytes.Buffer
+// would, and notes whether what it has written may hold a code point HTML
+// forbids in a document. WriteTalk then replaces them only when it may:
+// looking for them over the whole written page, whose style and markup are
+// this package's and hold none, was a sixth of a page's time. The
+// strings of the talk go through htmlText, which looks at their bytes
+// anyway; the description's HTML and the JSON-LD graph are looked at as
+// parts (partMayHoldForbidden). The markup and attrURL's output are
+// ASCII, and the style holds no forbidden code point (TestStylePlain), so
+// a forbidden code point in the page lies within one of the parts looked
+// at, or begins in one with a sequence it does not finish, which also
+// counts.
+// FuzzCompiledPage and TestCompiledPage hold the pages to the templates',
+// whose whole page replaceForbidden scans.
+type pageWriter struct {
+	buf              []byte
+	mayHoldForbidden bool
+}
+
+// WriteString appends s, as bytes.Buffer's does.
+func (b *pageWriter) WriteString(s string) (int, error) {
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+// WriteByte appends c, as bytes.Buffer's does.
+func (b *pageWriter) WriteByte(c byte) error {
+	b.buf = append(b.buf, c)
+	return nil
+}
+
+// Write appends p, as bytes.Buffer's does.
+func (b *pageWriter) Write(p []byte) (int, error) {
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+// part appends a part of the page that neither htmlText nor attrURL
+// wrote, noting whether it may hold a forbidden code point.
+func (b *pageWriter) part(s string) {
+	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(s)
+	b.buf = append(b.buf, s...)
+}
 
 // writeTalkPage writes p as the embedded "page" template would, byte for
 // byte, without executing it. A talk page is the one page a site renders
@@ -19,7 +62,7 @@ import (
 //
 // A Renderer with its own Templates executes them instead, so that
 // overriding a block works as documented.
-func writeTalkPage(b *bytes.Buffer, p *page, style string) error {
+func writeTalkPage(b *pageWriter, p *page, style string) error {
 	// "page"
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	attrText(b, p.Head.Lang)
@@ -36,7 +79,7 @@ func writeTalkPage(b *bytes.Buffer, p *page, style string) error {
 }
 
 // writeHead is the "head" block.
-func writeHead(b *bytes.Buffer, h *head, style string) error {
+func writeHead(b *pageWriter, h *head, style string) error {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	htmlText(b, h.Title)
 	b.WriteString("</title>\n")
@@ -77,15 +120,17 @@ func writeHead(b *bytes.Buffer, h *head, style string) error {
 	b.WriteString(`<script type="application/ld+json">`)
 	if h.JSONLD != "" {
 		// jsvalescaper passes a template.JS value through as it is.
-		b.WriteString(string(h.JSONLD))
+		b.part(string(h.JSONLD))
 	} else {
 		// The graph as talkJSONLD gives it: without its final line break.
+		start := len(b.buf)
 		if err := h.writeJSONLD(b); err != nil {
 			return err
 		}
-		if n := b.Len(); n > 0 && b.Bytes()[n-1] == '\n' {
-			b.Truncate(n - 1)
+		if n := len(b.buf); n > start && b.buf[n-1] == '\n' {
+			b.buf = b.buf[:n-1]
 		}
+		b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[start:])
 	}
 	b.WriteString(`</script>`)
 	return nil
@@ -93,7 +138,7 @@ func writeHead(b *bytes.Buffer, h *head, style string) error {
 
 // metaLine writes a meta element, start up to its content value, and the
 // line's end.
-func metaLine(b *bytes.Buffer, start, value string) {
+func metaLine(b *pageWriter, start, value string) {
 	b.WriteString(start)
 	attrText(b, value)
 	b.WriteString("\">\n")
@@ -101,7 +146,7 @@ func metaLine(b *bytes.Buffer, start, value string) {
 
 // metaLineIf writes a meta element when its value is not "", as the
 // "head" block's {{with}} does, and the line's end either way.
-func metaLineIf(b *bytes.Buffer, start, value string) {
+func metaLineIf(b *pageWriter, start, value string) {
 	if value == "" {
 		b.WriteByte('\n')
 		return
@@ -110,7 +155,7 @@ func metaLineIf(b *bytes.Buffer, start, value string) {
 }
 
 // writeNav is the "nav" block.
-func writeNav(b *bytes.Buffer, h *head) {
+func writeNav(b *pageWriter, h *head) {
 	if h.Home == "" {
 		return
 	}
@@ -122,7 +167,7 @@ func writeNav(b *bytes.Buffer, h *head) {
 }
 
 // writeTalkBlock is the "talk" block.
-func writeTalkBlock(b *bytes.Buffer, p *page) {
+func writeTalkBlock(b *pageWriter, p *page) {
 	t := p.Talk
 	b.WriteString("<article")
 	if p.ContentLang != "" {
@@ -186,7 +231,7 @@ func writeTalkBlock(b *bytes.Buffer, p *page) {
 		if p.DescriptionHTML != "" {
 			// htmlescaper passes a template.HTML value through as it is.
 			b.WriteString(`<div class="description">`)
-			b.WriteString(string(p.DescriptionHTML))
+			b.part(string(p.DescriptionHTML))
 			b.WriteString(`</div>`)
 		} else {
 			for _, para := range p.Paragraphs {
@@ -247,7 +292,7 @@ func writeTalkBlock(b *bytes.Buffer, p *page) {
 }
 
 // writeFact is a {{with}} of the Date or Duration of the "talk" block.
-func writeFact(b *bytes.Buffer, name string, v *timeValue) {
+func writeFact(b *pageWriter, name string, v *timeValue) {
 	if v == nil {
 		return
 	}
@@ -261,7 +306,7 @@ func writeFact(b *bytes.Buffer, name string, v *timeValue) {
 }
 
 // writeVideo is the "video" block.
-func writeVideo(b *bytes.Buffer, v *video) {
+func writeVideo(b *pageWriter, v *video) {
 	b.WriteString("<figure class=\"video\">\n")
 	switch {
 	case v.Embed != "":
@@ -295,7 +340,7 @@ func writeVideo(b *bytes.Buffer, v *video) {
 }
 
 // writePeople is the "people" block.
-func writePeople(b *bytes.Buffer, people []person) {
+func writePeople(b *pageWriter, people []person) {
 	for i, s := range people {
 		if i > 0 {
 			b.WriteString(", ")
@@ -320,23 +365,51 @@ func writePeople(b *bytes.Buffer, people []person) {
 // attribute value, and "+", become character references. No other byte
 // changes, so the loop can go by bytes: none of these is part of a
 // multi-byte UTF-8 sequence, and html/template passes invalid UTF-8 on.
-func htmlText(b *bytes.Buffer, s string) {
+// On the way it notes whether s may hold a code point HTML forbids, as
+// partMayHoldForbidden would: what it replaces is ASCII and becomes ASCII
+// or U+FFFD, which cannot begin or finish a forbidden one.
+func htmlText(b *pageWriter, s string) {
 	done := 0
 	for i := 0; i < len(s); i++ {
-		repl := htmlReplacement[s[i]]
-		if repl == "" {
+		switch textBytes[s[i]] {
+		case plainText:
+			continue
+		case suspectText:
+			if !b.mayHoldForbidden && forbiddenAt(s, i) {
+				b.mayHoldForbidden = true
+			}
 			continue
 		}
-		b.WriteString(s[done:i])
-		b.WriteString(repl)
+		b.buf = append(b.buf, s[done:i]...)
+		b.buf = append(b.buf, htmlReplacement[s[i]]...)
 		done = i + 1
 	}
-	b.WriteString(s[done:])
+	b.buf = append(b.buf, s[done:]...)
 }
+
+// The kinds of byte htmlText tells apart.
+const (
+	plainText   = iota // copied as it is
+	escapedText        // replaced as htmlReplacement says
+	suspectText        // copied, and may begin a forbidden code point (suspectBytes)
+)
+
+// textBytes is the kind of each byte for htmlText.
+var textBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case htmlReplacement[c] != "":
+			t[c] = escapedText
+		case suspectBytes[c]:
+			t[c] = suspectText
+		}
+	}
+	return t
+}()
 
 // attrText writes an attribute value: for the strings of a page,
 // html/template's attrescaper is its htmlescaper.
-func attrText(b *bytes.Buffer, s string) { htmlText(b, s) }
+func attrText(b *pageWriter, s string) { htmlText(b, s) }
 
 // htmlReplacement is html/template's replacement table for text and
 // attribute values.
@@ -355,7 +428,7 @@ var htmlReplacement = [256]string{
 // than http, https or mailto becomes "#ZgotmplZ"; bytes a URL may not hold
 // are percent-encoded (existing escapes are kept); and the "&", "'" and
 // "+" left become character references.
-func attrURL(b *bytes.Buffer, s string) {
+func attrURL(b *pageWriter, s string) {
 	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		s = "#ZgotmplZ"
@@ -371,7 +444,7 @@ func attrURL(b *bytes.Buffer, s string) {
 			}
 			continue
 		}
-		b.Write([]byte{'%', hex[c>>4], hex[c&15]})
+		b.buf = append(b.buf, '%', hex[c>>4], hex[c&15])
 	}
 }
 

@@ -119,6 +119,8 @@ func FuzzCompiledPage(f *testing.F) {
 	f.Add("</title><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "x\x00y", "javascript:alert(1)", "\u2028</script>", "de-CH")
 	f.Add("T", "S", "", "/path/%41%zz%4", "", "\xff")
 	f.Add("", "", "Title\n=====\n\n::\n\n  <code>", "mailto:a@b.c", "+", "")
+	f.Add("a\u0085b", "x\xc2", "\x85 \ufdd0 \U0001fffe", "https://x.org/\x7f", "\xef\xb7", "\xf0\x9f")
+	f.Add("T\x01", "\uffff", "ok \u00b7 \uff0c \U0001f600", "https://x.org/", "\xc2", "en")
 	pairs := pagePairs(f)
 	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag, lang string) {
 		tk := &talk.Talk{
