@@ -196,7 +196,7 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 		h.Home = r.href(home)
 	}
 	for _, l := range opt.Links {
-		sl := links([]talk.Link{l})[0]
+		sl := linkOf(l)
 		if !sl.Safe && !strings.Contains(l.URL, ":") {
 			// A path on the site, as Canonical and the URLs are.
 			sl.URL = r.href(l.URL)
@@ -207,19 +207,15 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 	return h
 }
 
-// links makes links safe to show: an unsafe URL becomes text, and a link
-// without a label shows its URL.
-func links(ls []talk.Link) []link {
-	var out []link
-	for _, l := range ls {
-		text := l.Label
-		if text == "" {
-			text = l.URL
-		}
-		u := safeURL(l.URL)
-		out = append(out, link{URL: u, Text: text, Safe: u != ""})
+// linkOf makes a link safe to show: an unsafe URL becomes text, and a
+// link without a label shows its URL.
+func linkOf(l talk.Link) link {
+	text := l.Label
+	if text == "" {
+		text = l.URL
 	}
-	return out
+	u := safeURL(l.URL)
+	return link{URL: u, Text: text, Safe: u != ""}
 }
 
 // replaceForbidden replaces the code points HTML does not allow in a
@@ -408,16 +404,29 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, e
 		return nil, fmt.Errorf("html: description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
-	p.Links = append(append(links(t.Slides), links(t.Links)...), p.Head.SiteLinks...)
-	if u := safeURL(t.License); u != "" {
-		p.Links = append(p.Links, link{URL: u, Text: "Licence", Safe: true})
+	license := safeURL(t.License)
+	if n := len(t.Slides) + len(t.Links) + len(p.Head.SiteLinks); n > 0 || license != "" {
+		p.Links = make([]link, 0, n+1)
+		for _, l := range t.Slides {
+			p.Links = append(p.Links, linkOf(l))
+		}
+		for _, l := range t.Links {
+			p.Links = append(p.Links, linkOf(l))
+		}
+		p.Links = append(p.Links, p.Head.SiteLinks...)
+		if license != "" {
+			p.Links = append(p.Links, link{URL: license, Text: "Licence", Safe: true})
+		}
 	}
 	return p, nil
 }
 
 // people links speakers to their pages, except to the page self.
 func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
-	var out []person
+	if len(speakers) == 0 {
+		return nil
+	}
+	out := make([]person, 0, len(speakers))
 	for i := range speakers {
 		u := r.href(r.urls().Speaker(&speakers[i]))
 		if u == self {

@@ -131,9 +131,40 @@ func (r *Renderer) href(p string) string {
 			return safeURL(p)
 		}
 	}
-	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	rest := strings.TrimPrefix(p, "/")
+	base := strings.TrimSuffix(r.BaseURL, "/")
+	if !pathNeedsEscape(rest) {
+		// Most paths: each segment is its own escape, and a path from the
+		// root below no BaseURL is its own URL.
+		if base == "" && len(rest) < len(p) {
+			return p
+		}
+		return base + "/" + rest
+	}
+	segs := strings.Split(rest, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
-	return strings.TrimSuffix(r.BaseURL, "/") + "/" + strings.Join(segs, "/")
+	return base + "/" + strings.Join(segs, "/")
 }
+
+// pathNeedsEscape reports whether url.PathEscape changes a segment of
+// path, the segments' "/" aside: whether it holds a byte other than the
+// letters, digits and "-._~$&+:=@" that it leaves as they are.
+func pathNeedsEscape(path string) bool {
+	for i := 0; i < len(path); i++ {
+		if !pathKeeps[path[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// pathKeeps marks the bytes pathNeedsEscape passes: those url.PathEscape
+// leaves as they are, and "/".
+var pathKeeps = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~$&+:=@/", byte(c)) >= 0
+	}
+	return t
+}()
