@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
@@ -552,13 +553,75 @@ func summary(t *talk.Talk) string {
 func shorten(s string) string {
 	// Only the first 201 bytes of the collapsed text matter to the cut:
 	// stop there rather than split a long description into all its words.
-	return cutAtWord(collapseSpace(s, 201))
+	const limit = 201
+	if start, end, ok := collapsed(s, limit); ok {
+		return cutAtWord(s[start:end])
+	}
+	return cutAtWord(collapseSpace(s, limit))
+}
+
+// collapsed reports whether the words of s that collapseSpace(s, limit)
+// joins are already joined by single spaces in s, and if so where they
+// are: most summaries are one line, and cutting them needs no copy.
+func collapsed(s string, limit int) (start, end int, ok bool) {
+	i := 0
+	for i < len(s) && asciiSpace(s[i]) {
+		i++
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return 0, 0, false
+			}
+			i += size
+			continue
+		}
+		if !asciiSpace(c) {
+			i++
+			continue
+		}
+		if c != ' ' {
+			return 0, 0, false
+		}
+		// A word ends at i: the joined words are as long as they are in s.
+		if i-start >= limit {
+			return start, i, true
+		}
+		if i+1 < len(s) && !startsWithSpace(s[i+1:]) {
+			i++ // one space between two words
+			continue
+		}
+		if strings.TrimLeft(s[i:], " ") != "" {
+			return 0, 0, false
+		}
+		return start, i, true // the spaces after the last word
+	}
+	return start, len(s), true
+}
+
+// startsWithSpace reports whether s starts with white space.
+func startsWithSpace(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return asciiSpace(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// asciiSpace reports whether c is an ASCII white-space byte, as
+// unicode.IsSpace says.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // collapseSpace joins the words of s with single spaces, stopping once the
 // result has at least limit bytes.
 func collapseSpace(s string, limit int) string {
 	var b strings.Builder
+	b.Grow(min(len(s), limit+16))
 	for word := range strings.FieldsSeq(s) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')

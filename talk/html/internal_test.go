@@ -108,6 +108,8 @@ func FuzzShorten(f *testing.F) {
 	f.Add("short")
 	f.Add(strings.Repeat("word \t\n ", 60))
 	f.Add(strings.Repeat("é", 150) + " x")
+	f.Add(" One line, \u00e9t\u00e9 \u00c9t\u00e9 and " + strings.Repeat("more words ", 20) + " ")
+	f.Add("a\u00a0b \u3000c  d\u2028e \x85 \xc2\x85 f ")
 	f.Fuzz(func(t *testing.T, s string) {
 		want := cutAtWord(strings.Join(strings.Fields(s), " "))
 		if got := shorten(s); got != want {
