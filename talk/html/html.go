@@ -472,7 +472,21 @@ func safeURL(s string) string {
 	if plainWebURL(s) {
 		return s
 	}
+	if !hasLinkScheme(strings.TrimSpace(s)) {
+		// url.Parse would give another scheme, or none: licences
+		// ("CC BY 4.0") and the empty fields of most talks.
+		return ""
+	}
 	return parsedSafeURL(s)
+}
+
+// hasLinkScheme reports whether s starts with "http:", "https:" or
+// "mailto:" in any case: whether url.Parse, which takes the scheme from
+// what comes before the first ":", may give it one that parsedSafeURL
+// takes.
+func hasLinkScheme(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	return ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto"))
 }
 
 // plainWebURL reports whether s is an http(s) URL that parsedSafeURL

@@ -88,11 +88,13 @@ func FuzzHref(f *testing.F) {
 	})
 }
 
-// FuzzSafeURL holds safeURL's shortcut for plain addresses to parsing.
+// FuzzSafeURL holds safeURL's shortcuts, for plain addresses and for
+// strings without a scheme it takes, to parsing.
 func FuzzSafeURL(f *testing.F) {
 	for _, s := range []string{"", "https://www.youtube.com/watch?v=ZfgeENJxj3A", "http://a.b/c#d#e", "https://docs..org/", "https://.org/",
 		"https://x.org./", "https://x.org../", "HTTPS://x.org/", "https://x.org/a|b", "https://x.org/[x]", "https://x.org:80/", "https://u@x.org/",
-		"https://x.org?q=1#f?g/h", "https://x.org/'()*!", "https://x.org/%41", "mailto:a@b.org", " https://x.org/", "https://x.org/a b"} {
+		"https://x.org?q=1#f?g/h", "https://x.org/'()*!", "https://x.org/%41", "mailto:a@b.org", " https://x.org/", "https://x.org/a b",
+		"CC BY-SA 4.0", "MailTo:x", " \thttp:x", "#http:x", "x http://y.org/", "ht\ttp://x.org/", ":http", "https"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
