@@ -264,12 +264,16 @@ func mayHoldForbidden(page []byte) bool {
 	return false
 }
 
-// partMayHoldForbidden reports whether part, a part of a page, may hold a
-// code point HTML forbids in a document, or end in a UTF-8 sequence that
-// the bytes after it could finish as one. Unlike mayHoldForbidden, it
-// decides each suspect byte at once, since every forbidden code point
-// begins with one (none of them is a UTF-8 continuation byte, which a
-// decoder could take as part of the code point before).
+// partMayHoldForbidden reports whether part, a part of a page, may make
+// mayHoldForbidden stop at it: whether it holds a code point HTML forbids
+// in a document, or "\xC2" before an ASCII byte (which mayHoldForbidden
+// takes for one, and replaceForbidden then turns into U+FFFD with every
+// other invalid byte of the page), or ends in a UTF-8 sequence that the
+// bytes after it could finish as one. When no part of a page may, neither
+// does the page: every forbidden code point begins with a suspect byte
+// (none with a UTF-8 continuation byte, which a decoder could take as
+// part of the code point before), and partMayHoldForbidden decides each
+// at once.
 func partMayHoldForbidden[T string | []byte](part T) bool {
 	for i := 0; i < len(part); i++ {
 		if i+8 <= len(part) && printableWord(load64(part, i)) {
@@ -283,12 +287,16 @@ func partMayHoldForbidden[T string | []byte](part T) bool {
 	return false
 }
 
-// forbiddenAt reports whether the byte text[i], one of suspectBytes,
-// begins a forbidden code point or a UTF-8 sequence that text ends before
-// it is complete.
+// forbiddenAt reports whether the byte text[i], one of suspectBytes, may
+// make mayHoldForbidden stop at it (see partMayHoldForbidden): whether it
+// begins a forbidden code point, is "\xC2" before an ASCII byte, or begins
+// a UTF-8 sequence that text ends before it is complete.
 func forbiddenAt[T string | []byte](text T, i int) bool {
 	if text[i] < utf8.RuneSelf {
 		return true // a control or DEL
+	}
+	if text[i] == 0xC2 && i+1 < len(text) && text[i+1] < utf8.RuneSelf {
+		return true
 	}
 	var seq [utf8.UTFMax]byte
 	n := copy(seq[:], text[i:])

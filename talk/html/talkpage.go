@@ -365,9 +365,10 @@ func writePeople(b *pageWriter, people []person) {
 // attribute value, and "+", become character references. No other byte
 // changes, so the loop can go by bytes: none of these is part of a
 // multi-byte UTF-8 sequence, and html/template passes invalid UTF-8 on.
-// On the way it notes whether s may hold a code point HTML forbids, as
-// partMayHoldForbidden would: what it replaces is ASCII and becomes ASCII
-// or U+FFFD, which cannot begin or finish a forbidden one.
+// On the way it notes whether s may make replaceForbidden change the
+// page, as partMayHoldForbidden would: what it replaces is ASCII and
+// becomes ASCII or U+FFFD, which cannot begin or finish a forbidden code
+// point.
 func htmlText(b *pageWriter, s string) {
 	done := 0
 	for i := 0; i < len(s); i++ {

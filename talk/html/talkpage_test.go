@@ -121,6 +121,7 @@ func FuzzCompiledPage(f *testing.F) {
 	f.Add("", "", "Title\n=====\n\n::\n\n  <code>", "mailto:a@b.c", "+", "")
 	f.Add("a\u0085b", "x\xc2", "\x85 \ufdd0 \U0001fffe", "https://x.org/\x7f", "\xef\xb7", "\xf0\x9f")
 	f.Add("T\x01", "\uffff", "ok \u00b7 \uff0c \U0001f600", "https://x.org/", "\xc2", "en")
+	f.Add("0", "\xc20", "0", "0", "0", "0")
 	pairs := pagePairs(f)
 	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag, lang string) {
 		tk := &talk.Talk{
