@@ -91,9 +91,6 @@ type head struct {
 	Canonical   string
 	Thumbnail   string
 	JSONLD      htmltemplate.JS
-	// writeJSONLD, when JSONLD is left empty for it, writes the graph
-	// into the page as it is written out (see Renderer.page).
-	writeJSONLD func(io.Writer) error
 	Home        string // the index's URL; "" on the index itself or when there is none
 	SiteName    string
 	StyleSheet  string // the style sheet's URL; "" to inline the style
@@ -116,6 +113,8 @@ type page struct {
 	DescriptionHTML htmltemplate.HTML
 	Links           []link
 	Citations       []Citation
+
+	ldOptions jsonld.Options // the JSON-LD graph's
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -135,21 +134,23 @@ type link struct {
 // WriteTalk writes t's page to w, with its speakers and event linked to
 // their pages where the Renderer's URLs place them.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
-	p, err := r.page(t, opt, r.Templates != nil)
-	if err != nil {
-		return err
-	}
 	if r.Templates != nil {
+		p, err := r.templatePage(t, opt)
+		if err != nil {
+			return err
+		}
 		return r.execute(w, "page", p)
 	}
 	style, err := defaultStyle()
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
+	var p page
+	r.fillPage(&p, t, opt)
 	b := bufpool.Get()
 	defer bufpool.Put(b)
-	pw := pageWriter{buf: b.AvailableBuffer()}
-	if err := writeTalkPage(&pw, p, style); err != nil {
+	pw := pageWriter{buf: b.AvailableBuffer(), buffer: b}
+	if err := writeTalkPage(&pw, &p, style); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	page := pw.buf
@@ -354,25 +355,40 @@ func forbidden(r rune) bool {
 	return false
 }
 
-// page is the data of t's page. For templates (executing), it holds the
-// JSON-LD graph as a value; written out, the graph is written straight
-// into the page instead, sparing a copy of its largest part.
-func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, error) {
-	ldOpt := jsonld.Options{BaseURL: r.BaseURL}
-	var ld htmltemplate.JS
-	if executing {
-		var err error
-		if ld, err = talkJSONLD(t, ldOpt); err != nil {
-			return nil, err
-		}
+// templatePage is the data of t's page for the templates: fillPage's,
+// with the JSON-LD graph and the description made ready as values.
+func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
+	p := new(page)
+	r.fillPage(p, t, opt)
+	ld, err := talkJSONLD(t, p.ldOptions)
+	if err != nil {
+		return nil, err
 	}
+	p.Head.JSONLD = ld
+	desc, err := renderMarkup(t.Description, t.Markup, descriptionLevel)
+	if err != nil {
+		return nil, fmt.Errorf("html: description: %w", err)
+	}
+	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
+	return p, nil
+}
+
+// descriptionLevel is the level of the heading a talk's description sits
+// under on its page.
+const descriptionLevel = 2
+
+// fillPage fills p with the data of t's page but for the JSON-LD graph and
+// the description, which a written-out page writes straight into the page
+// (see writeTalkPage) and templatePage makes values of.
+func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions) {
 	urls := r.urls()
-	p := &page{
+	*p = page{
 		Head:        r.head(urls.Talk(t), opt),
 		Talk:        t,
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
+		ldOptions:   jsonld.Options{BaseURL: r.BaseURL},
 	}
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
@@ -386,13 +402,6 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, e
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
-	p.Head.JSONLD = ld
-	if !executing {
-		p.Head.writeJSONLD = func(w io.Writer) error {
-			_, err := jsonld.Write(w, t, ldOpt)
-			return err
-		}
-	}
 	if !t.Event.IsZero() {
 		p.EventURL = r.href(urls.Event(&t.Event))
 	}
@@ -408,11 +417,6 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, e
 			p.Videos = append(p.Videos, vid)
 		}
 	}
-	desc, err := renderMarkup(t.Description, t.Markup, 2)
-	if err != nil {
-		return nil, fmt.Errorf("html: description: %w", err)
-	}
-	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
 	license := safeURL(t.License)
 	if n := len(t.Slides) + len(t.Links) + len(p.Head.SiteLinks); n > 0 || license != "" {
 		p.Links = make([]link, 0, n+1)
@@ -427,7 +431,6 @@ func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, e
 			p.Links = append(p.Links, link{URL: license, Text: "Licence", Safe: true})
 		}
 	}
-	return p, nil
 }
 
 // people links speakers to their pages, except to the page self.

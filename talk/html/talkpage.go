@@ -1,8 +1,13 @@
 package html
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
 // A pageWriter writes a talk page into a byte slice, as a bytes.Buffer
@@ -22,6 +27,24 @@ import (
 type pageWriter struct {
 	buf              []byte
 	mayHoldForbidden bool
+	// buffer is the pooled buffer whose array buf began in, for lend.
+	buffer *bytes.Buffer
+}
+
+// lend gives the page, as it is so far, to the pooled buffer, for a writer
+// that is given it to append to: talk/jsonld and talk/rst write to any
+// io.Writer, but wrap any but a bytes.Buffer in a buffer of their own,
+// which for rst was the largest allocation of a page. Take the page back
+// with takeBack.
+func (b *pageWriter) lend() *bytes.Buffer {
+	*b.buffer = *bytes.NewBuffer(b.buf)
+	return b.buffer
+}
+
+// takeBack takes the page back from the buffer lend gave it to, with what
+// was written to the buffer since.
+func (b *pageWriter) takeBack() {
+	b.buf = b.buffer.Bytes()
 }
 
 // WriteString appends s, as bytes.Buffer's does.
@@ -34,19 +57,6 @@ func (b *pageWriter) WriteString(s string) (int, error) {
 func (b *pageWriter) WriteByte(c byte) error {
 	b.buf = append(b.buf, c)
 	return nil
-}
-
-// Write appends p, as bytes.Buffer's does.
-func (b *pageWriter) Write(p []byte) (int, error) {
-	b.buf = append(b.buf, p...)
-	return len(p), nil
-}
-
-// part appends a part of the page that neither htmlText nor attrURL
-// wrote, noting whether it may hold a forbidden code point.
-func (b *pageWriter) part(s string) {
-	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(s)
-	b.buf = append(b.buf, s...)
 }
 
 // writeTalkPage writes p as the embedded "page" template would, byte for
@@ -67,19 +77,22 @@ func writeTalkPage(b *pageWriter, p *page, style string) error {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	attrText(b, p.Head.Lang)
 	b.WriteString("\">\n<head>\n")
-	if err := writeHead(b, &p.Head, style); err != nil {
+	if err := writeHead(b, p, style); err != nil {
 		return err
 	}
 	b.WriteString("\n</head>\n<body>\n")
 	writeNav(b, &p.Head)
 	b.WriteString("\n<main>\n")
-	writeTalkBlock(b, p)
+	if err := writeTalkBlock(b, p); err != nil {
+		return err
+	}
 	b.WriteString("\n</main>\n</body>\n</html>\n")
 	return nil
 }
 
-// writeHead is the "head" block.
-func writeHead(b *pageWriter, h *head, style string) error {
+// writeHead is the "head" block, with the talk's JSON-LD graph.
+func writeHead(b *pageWriter, p *page, style string) error {
+	h := &p.Head
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	htmlText(b, h.Title)
 	b.WriteString("</title>\n")
@@ -114,24 +127,19 @@ func writeHead(b *pageWriter, h *head, style string) error {
 		b.WriteString("</style>")
 	}
 	b.WriteByte('\n')
-	if h.JSONLD == "" && h.writeJSONLD == nil {
-		return nil
-	}
+	// The graph as talkJSONLD gives it, which jsvalescaper passes through
+	// as it is: without its final line break.
 	b.WriteString(`<script type="application/ld+json">`)
-	if h.JSONLD != "" {
-		// jsvalescaper passes a template.JS value through as it is.
-		b.part(string(h.JSONLD))
-	} else {
-		// The graph as talkJSONLD gives it: without its final line break.
-		start := len(b.buf)
-		if err := h.writeJSONLD(b); err != nil {
-			return err
-		}
-		if n := len(b.buf); n > start && b.buf[n-1] == '\n' {
-			b.buf = b.buf[:n-1]
-		}
-		b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[start:])
+	start := len(b.buf)
+	_, err := jsonld.Write(b.lend(), p.Talk, p.ldOptions)
+	b.takeBack()
+	if err != nil {
+		return err
 	}
+	if n := len(b.buf); n > start && b.buf[n-1] == '\n' {
+		b.buf = b.buf[:n-1]
+	}
+	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[start:])
 	b.WriteString(`</script>`)
 	return nil
 }
@@ -167,7 +175,7 @@ func writeNav(b *pageWriter, h *head) {
 }
 
 // writeTalkBlock is the "talk" block.
-func writeTalkBlock(b *pageWriter, p *page) {
+func writeTalkBlock(b *pageWriter, p *page) error {
 	t := p.Talk
 	b.WriteString("<article")
 	if p.ContentLang != "" {
@@ -226,21 +234,8 @@ func writeTalkBlock(b *pageWriter, p *page) {
 		b.WriteString(`">`)
 	}
 	b.WriteByte('\n')
-	if p.DescriptionHTML != "" || len(p.Paragraphs) > 0 {
-		b.WriteString(`<section aria-labelledby="about"><h2 id="about">About this talk</h2>`)
-		if p.DescriptionHTML != "" {
-			// htmlescaper passes a template.HTML value through as it is.
-			b.WriteString(`<div class="description">`)
-			b.part(string(p.DescriptionHTML))
-			b.WriteString(`</div>`)
-		} else {
-			for _, para := range p.Paragraphs {
-				b.WriteString("<p>")
-				htmlText(b, para)
-				b.WriteString("</p>")
-			}
-		}
-		b.WriteString(`</section>`)
+	if err := writeDescription(b, t); err != nil {
+		return err
 	}
 	b.WriteByte('\n')
 	if len(t.Tags) > 0 {
@@ -289,6 +284,46 @@ func writeTalkBlock(b *pageWriter, p *page) {
 		b.WriteString(`</p></footer>`)
 	}
 	b.WriteString("\n</article>")
+	return nil
+}
+
+// writeDescription is the "talk" block's section of the description, for
+// a description that has any: rendered in its markup straight into the
+// page (the HTML that htmlescaper passes through as it is), or as plain
+// paragraphs. Rendering it into a string of its own first, as the
+// templates need, was a sixth of the bytes a page allocated.
+func writeDescription(b *pageWriter, t *talk.Talk) error {
+	const start = `<section aria-labelledby="about"><h2 id="about">About this talk</h2>`
+	if !isMarkup(t.Markup) {
+		paragraphs := plainBody(t.Description).Paragraphs
+		if len(paragraphs) == 0 {
+			return nil
+		}
+		b.WriteString(start)
+		for _, para := range paragraphs {
+			b.WriteString("<p>")
+			htmlText(b, para)
+			b.WriteString("</p>")
+		}
+		b.WriteString(`</section>`)
+		return nil
+	}
+	section := len(b.buf)
+	b.WriteString(start + `<div class="description">`)
+	html := len(b.buf)
+	err := writeMarkup(b.lend(), t.Description, t.Markup, descriptionLevel)
+	b.takeBack()
+	if err != nil {
+		return fmt.Errorf("description: %w", err)
+	}
+	if len(bytes.TrimSpace(b.buf[html:])) == 0 {
+		// renderBody makes no body of white space.
+		b.buf = b.buf[:section]
+		return nil
+	}
+	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[html:])
+	b.WriteString(`</div></section>`)
+	return nil
 }
 
 // writeFact is a {{with}} of the Date or Duration of the "talk" block.
