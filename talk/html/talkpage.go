@@ -96,7 +96,9 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	htmlText(b, h.Title)
 	b.WriteString("</title>\n")
-	metaLineIf(b, `<meta name="description" content="`, h.Description)
+	// The description, title and thumbnail come again in the Open Graph
+	// and Twitter meta elements, escaped as they were the first time.
+	desc := metaLineIf(b, `<meta name="description" content="`, h.Description)
 	if h.Canonical != "" {
 		b.WriteString(`<link rel="canonical" href="`)
 		attrURL(b, h.Canonical)
@@ -104,19 +106,19 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	}
 	b.WriteByte('\n')
 	metaLine(b, `<meta property="og:type" content="`, h.OGType)
-	metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
-	metaLineIf(b, `<meta property="og:description" content="`, h.Description)
+	title := metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
+	metaLineIfAgain(b, `<meta property="og:description" content="`, desc)
 	metaLineIf(b, `<meta property="og:url" content="`, h.Canonical)
-	metaLineIf(b, `<meta property="og:image" content="`, h.Thumbnail)
+	image := metaLineIf(b, `<meta property="og:image" content="`, h.Thumbnail)
 	if h.Thumbnail != "" {
 		b.WriteString(`<meta name="twitter:card" content="summary_large_image">`)
 	} else {
 		b.WriteString(`<meta name="twitter:card" content="summary">`)
 	}
 	b.WriteByte('\n')
-	metaLine(b, `<meta name="twitter:title" content="`, h.OGTitle)
-	metaLineIf(b, `<meta name="twitter:description" content="`, h.Description)
-	metaLineIf(b, `<meta name="twitter:image" content="`, h.Thumbnail)
+	metaLineAgain(b, `<meta name="twitter:title" content="`, title)
+	metaLineIfAgain(b, `<meta name="twitter:description" content="`, desc)
+	metaLineIfAgain(b, `<meta name="twitter:image" content="`, image)
 	if h.StyleSheet != "" {
 		b.WriteString(`<link rel="stylesheet" href="`)
 		attrURL(b, h.StyleSheet)
@@ -145,22 +147,48 @@ func writeHead(b *pageWriter, p *page, style string) error {
 }
 
 // metaLine writes a meta element, start up to its content value, and the
-// line's end.
-func metaLine(b *pageWriter, start, value string) {
+// line's end, and returns where the value is.
+func metaLine(b *pageWriter, start, value string) written {
 	b.WriteString(start)
+	at := len(b.buf)
 	attrText(b, value)
+	v := written{at, len(b.buf)}
 	b.WriteString("\">\n")
+	return v
 }
 
 // metaLineIf writes a meta element when its value is not "", as the
-// "head" block's {{with}} does, and the line's end either way.
-func metaLineIf(b *pageWriter, start, value string) {
+// "head" block's {{with}} does, and the line's end either way, and returns
+// where the value is (nothing for "").
+func metaLineIf(b *pageWriter, start, value string) written {
 	if value == "" {
+		b.WriteByte('\n')
+		return written{}
+	}
+	return metaLine(b, start, value)
+}
+
+// metaLineAgain is metaLine for a value that metaLine wrote before, at
+// v: copied from there rather than escaped again.
+func metaLineAgain(b *pageWriter, start string, v written) {
+	b.WriteString(start)
+	b.buf = append(b.buf, b.buf[v.start:v.end]...)
+	b.WriteString("\">\n")
+}
+
+// metaLineIfAgain is metaLineIf for a value that metaLineIf wrote before,
+// at v.
+func metaLineIfAgain(b *pageWriter, start string, v written) {
+	if v.end == v.start {
 		b.WriteByte('\n')
 		return
 	}
-	metaLine(b, start, value)
+	metaLineAgain(b, start, v)
 }
+
+// written is where a value is in a page being written: only "" is
+// written as nothing.
+type written struct{ start, end int }
 
 // writeNav is the "nav" block.
 func writeNav(b *pageWriter, h *head) {
@@ -407,6 +435,10 @@ func writePeople(b *pageWriter, people []person) {
 func htmlText(b *pageWriter, s string) {
 	done := 0
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) && plainTextWord(load64(s, i)) {
+			i += 7
+			continue
+		}
 		switch textBytes[s[i]] {
 		case plainText:
 			continue
@@ -421,6 +453,23 @@ func htmlText(b *pageWriter, s string) {
 		done = i + 1
 	}
 	b.buf = append(b.buf, s[done:]...)
+}
+
+// plainTextWord reports whether all eight bytes of x are printable ASCII
+// that htmlText copies as they are, as most of a title or summary is: it
+// then skips them at once, as printableWord does for mayHoldForbidden.
+// Given printable ASCII (see printableWord), y-1 &^ y has a high bit only
+// where a byte of y is zero: where x is '"' or '+', or is '&' or "'" after
+// setting bit 0 (0x26 | 1 = 0x27), or '<' or '>' after setting bit 1
+// (0x3C | 2 = 0x3E).
+func plainTextWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote := x ^ 0x22*ones
+	plus := x ^ 0x2b*ones
+	ampApos := x | ones ^ 0x27*ones
+	angle := x | 2*ones ^ 0x3e*ones
+	special := (quote-ones)&^quote | (plus-ones)&^plus | (ampApos-ones)&^ampApos | (angle-ones)&^angle
+	return printableWord(x) && special&highs == 0
 }
 
 // The kinds of byte htmlText tells apart.
@@ -470,35 +519,52 @@ func attrURL(b *pageWriter, s string) {
 		s = "#ZgotmplZ"
 	}
 	const hex = "0123456789abcdef"
+	done := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if urlKeeps(s, i) {
-			if repl := htmlReplacement[c]; repl != "" {
-				b.WriteString(repl)
-			} else {
-				b.WriteByte(c)
-			}
+		kind := urlBytes[c]
+		if kind == urlKept || kind == urlPercent && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
 			continue
 		}
-		b.buf = append(b.buf, '%', hex[c>>4], hex[c&15])
+		b.buf = append(b.buf, s[done:i]...)
+		if kind == urlEntity {
+			b.buf = append(b.buf, htmlReplacement[c]...)
+		} else {
+			b.buf = append(b.buf, '%', hex[c>>4], hex[c&15])
+		}
+		done = i + 1
 	}
+	b.buf = append(b.buf, s[done:]...)
 }
 
-// urlKeeps reports whether html/template's urlnormalizer leaves the byte
-// at s[i] as it is: RFC 3986's unreserved and reserved characters (but
-// "'", "(" and ")"), and a "%" that starts an escape.
-func urlKeeps(s string, i int) bool {
-	c := s[i]
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	case strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0:
-		return true
-	case c == '%':
-		return i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2])
+// The kinds of byte attrURL tells apart.
+const (
+	urlEscaped = iota // percent-encoded
+	urlKept           // written as it is
+	urlEntity         // kept by urlnormalizer, then a character reference ("&", "+")
+	urlPercent        // "%", kept when it starts an escape
+)
+
+// urlBytes is the kind of each byte for attrURL: html/template's
+// urlnormalizer keeps RFC 3986's unreserved and reserved characters (but
+// "'", "(" and ")"), and a "%" that starts an escape, and attrescaper then
+// replaces those of them that htmlReplacement has.
+var urlBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = urlKept
+		case strings.IndexByte("-._~!#$&*+,/:;=?@[]", byte(c)) >= 0:
+			t[c] = urlKept
+			if htmlReplacement[c] != "" {
+				t[c] = urlEntity
+			}
+		case c == '%':
+			t[c] = urlPercent
+		}
 	}
-	return false
-}
+	return t
+}()
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
