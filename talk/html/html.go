@@ -381,9 +381,9 @@ const descriptionLevel = 2
 // the description, which a written-out page writes straight into the page
 // (see writeTalkPage) and templatePage makes values of.
 func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions) {
-	urls := r.urls()
+	talkPath, eventPath := r.talkPaths(t)
 	*p = page{
-		Head:        r.head(urls.Talk(t), opt),
+		Head:        r.head(talkPath, opt),
 		Talk:        t,
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
@@ -402,9 +402,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions) {
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
-	if !t.Event.IsZero() {
-		p.EventURL = r.href(urls.Event(&t.Event))
-	}
+	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	if !t.Recorded.IsZero() {
 		p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}

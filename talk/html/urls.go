@@ -53,12 +53,22 @@ func (PyvideoURLs) Index() string { return "/index.html" }
 
 // Event returns "/events/<event slug>.html".
 func (PyvideoURLs) Event(e *talk.Event) string {
-	return "/events/" + eventSlug(e) + ".html"
+	return pyvideoEventPath(eventSlug(e))
+}
+
+// pyvideoEventPath is PyvideoURLs.Event, given the event's slug.
+func pyvideoEventPath(eventSlug string) string {
+	return "/events/" + eventSlug + ".html"
 }
 
 // Talk returns "/<event slug>/<talk slug>.html", or "" when the talk has
 // no title, slug or ID to make a slug of.
 func (PyvideoURLs) Talk(t *talk.Talk) string {
+	return pyvideoTalkPath(t, eventSlug(&t.Event))
+}
+
+// pyvideoTalkPath is PyvideoURLs.Talk, given the event's slug.
+func pyvideoTalkPath(t *talk.Talk, eventSlug string) string {
 	s := segment(t.Slug)
 	if s == "" {
 		s = pyvideo.Slugify(t.Title)
@@ -69,7 +79,7 @@ func (PyvideoURLs) Talk(t *talk.Talk) string {
 	if s == "" {
 		return ""
 	}
-	return "/" + eventSlug(&t.Event) + "/" + s + ".html"
+	return "/" + eventSlug + "/" + s + ".html"
 }
 
 // Speaker returns "/speaker/<speaker slug>.html", or "" for a name that
@@ -108,6 +118,24 @@ func segment(slug string) string {
 		return pyvideo.Slugify(slug)
 	}
 	return slug
+}
+
+// talkPaths returns the paths of t's page and of its event's ("" for no
+// event) from the Renderer's URLs: with PyvideoURLs, from one slug of the
+// event's title for both, which is most of what either costs.
+func (r *Renderer) talkPaths(t *talk.Talk) (talkPath, eventPath string) {
+	if r.URLs != nil {
+		talkPath = r.URLs.Talk(t)
+		if !t.Event.IsZero() {
+			eventPath = r.URLs.Event(&t.Event)
+		}
+		return talkPath, eventPath
+	}
+	slug := eventSlug(&t.Event)
+	if !t.Event.IsZero() {
+		eventPath = pyvideoEventPath(slug)
+	}
+	return pyvideoTalkPath(t, slug), eventPath
 }
 
 func (r *Renderer) urls() URLs {
