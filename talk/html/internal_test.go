@@ -177,3 +177,20 @@ func BenchmarkMayHoldForbidden(b *testing.B) {
 		mayHoldForbidden(page)
 	}
 }
+
+// BenchmarkPartMayHoldForbidden tests the seed talk's page as one part,
+// which like most holds no forbidden code point, so the whole part is
+// read: the case the skip of printable bytes is for.
+func BenchmarkPartMayHoldForbidden(b *testing.B) {
+	page, err := os.ReadFile("testdata/seed.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if partMayHoldForbidden(page) {
+		b.Fatal("testdata/seed.html may hold a forbidden code point")
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		partMayHoldForbidden(page)
+	}
+}
