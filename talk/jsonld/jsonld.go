@@ -430,7 +430,7 @@ func (g *graph) writeID(e *encoder, fragment string, segments ...string) span {
 	for _, s := range segments {
 		if s != "" {
 			e.b = append(e.b, '/')
-			e.b = appendEscaped(e.b, url.PathEscape(s))
+			e.b = appendSegment(e.b, s)
 		}
 	}
 	e.b = append(e.b, '#')
@@ -439,6 +439,28 @@ func (g *graph) writeID(e *encoder, fragment string, segments ...string) span {
 	e.comma = true
 	return span{start, len(e.b)}
 }
+
+// appendSegment appends the path segment s, path-escaped, as
+// appendEscaped would: an ID or slug, which nearly always needs neither
+// escape, as it is.
+func appendSegment(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if !segmentPlain[s[i]] {
+			return appendEscaped(b, url.PathEscape(s))
+		}
+	}
+	return append(b, s...)
+}
+
+// segmentPlain marks the bytes that url.PathEscape leaves as they are
+// (letters, digits and "-._~$&+:=@") and appendEscaped too (all of those
+// but "&").
+var segmentPlain = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~$+:=@", byte(c)) >= 0
+	}
+	return t
+}()
 
 // size is about how long t's graph is: every node repeats the
 // description, most of a graph's bytes.
@@ -673,7 +695,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	if ytimg {
 		e.key("thumbnailUrl")
 		e.b = append(e.b, `"https://i.ytimg.com/vi/`...)
-		e.b = appendEscaped(e.b, url.PathEscape(v.ID))
+		e.b = appendSegment(e.b, v.ID)
 		e.b = append(e.b, `/hqdefault.jpg"`...)
 		e.comma = true
 	} else {
@@ -689,7 +711,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		e.key("embedUrl")
 		e.b = append(e.b, '"')
 		e.b = append(e.b, embedPrefix...)
-		e.b = appendEscaped(e.b, url.PathEscape(v.ID))
+		e.b = appendSegment(e.b, v.ID)
 		e.b = append(e.b, '"')
 		e.comma = true
 	}

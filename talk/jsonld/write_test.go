@@ -3,6 +3,7 @@ package jsonld
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -64,4 +65,17 @@ func TestPlainWordBytes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzAppendSegment holds appendSegment, which copies a segment that
+// needs no escaping as it is, to escaping every segment.
+func FuzzAppendSegment(f *testing.F) {
+	for _, s := range []string{"", "europython-2016", "yury-selivanov", "a b", "a&b", "a/b", "~$+:=@._-", "é", "%41", "a;b,c?d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendSegment(nil, s)), string(appendEscaped(nil, url.PathEscape(s))); got != want {
+			t.Errorf("appendSegment(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
