@@ -385,6 +385,11 @@ type graph struct {
 	// no slice.
 	firstSpeakerIDsAt [4]span
 	moreSpeakerIDsAt  []span
+
+	// What every recording's node says of the talk's thumbnail and
+	// licence, found once.
+	thumbnail    string // the thumbnail, if it is a web address
+	licenseIsURL bool
 }
 
 // A span is where a value's JSON is in the document being written. The
@@ -440,6 +445,21 @@ func (g *graph) writeID(e *encoder, fragment string, segments ...string) span {
 	return span{start, len(e.b)}
 }
 
+// talkFragment is the fragment of a talk's @id.
+const talkFragment = "talk"
+
+// writeVideoID writes the member "@id" of the talk's recording n: the
+// talk's @id with the fragment "video-n", copied from the talk's @id.
+func (g *graph) writeVideoID(e *encoder, n int) {
+	e.key("@id")
+	path := g.talkIDAt.end - len(talkFragment+`"`) // the talk's @id up to its fragment
+	e.b = append(e.b, e.b[g.talkIDAt.start:path]...)
+	e.b = append(e.b, "video-"...)
+	e.b = strconv.AppendInt(e.b, int64(n), 10)
+	e.b = append(e.b, '"')
+	e.comma = true
+}
+
 // appendSegment appends the path segment s, path-escaped, as
 // appendEscaped would: an ID or slug, which nearly always needs neither
 // escape, as it is.
@@ -471,6 +491,11 @@ func (g *graph) size() int {
 // nodes writes the talk's node, then a node for each of its recordings.
 func (g *graph) nodes(e *encoder) {
 	g.talkNode(e)
+	if len(g.t.Videos) == 0 {
+		return
+	}
+	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
+	g.licenseIsURL = weburl.Is(g.t.License)
 	for i := range g.t.Videos {
 		g.videoNode(e, i, &g.t.Videos[i])
 	}
@@ -480,7 +505,7 @@ func (g *graph) talkNode(e *encoder) {
 	t := g.t
 	e.open()
 	e.str("@type", "Event")
-	g.talkIDAt = g.writeID(e, "talk", t.Event.ID, t.ID)
+	g.talkIDAt = g.writeID(e, talkFragment, t.Event.ID, t.ID)
 	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
@@ -671,12 +696,11 @@ func reference(e *encoder, id span) {
 
 func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	t := g.t
-	fragment := "video-" + strconv.Itoa(i+1)
 	embedPrefix, content := player(v)
-	thumbnail := absoluteOrEmpty(t.Thumbnail)
+	thumbnail := g.thumbnail
 	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
 	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
-		id := g.id(fragment, t.Event.ID, t.ID)
+		id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
 		if t.Title == "" {
 			g.warn(id, "name", "the talk has no title")
 		}
@@ -689,7 +713,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	}
 	e.open()
 	e.str("@type", "VideoObject")
-	g.writeID(e, fragment, t.Event.ID, t.ID)
+	g.writeVideoID(e, i+1)
 	e.repeat("name", g.nameAt)
 	e.repeat("description", g.descAt)
 	if ytimg {
@@ -722,7 +746,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	}
 	e.str("inLanguage", string(language))
 	e.repeat("keywords", g.keywordsAt)
-	if weburl.Is(t.License) {
+	if g.licenseIsURL {
 		e.str("license", t.License)
 	} else {
 		e.str("copyrightNotice", t.License)
