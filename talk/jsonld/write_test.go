@@ -35,38 +35,6 @@ func FuzzAppendString(f *testing.F) {
 	})
 }
 
-// FuzzPlainWord holds plainWord, appendEscaped's test of eight bytes at
-// once, to looking each byte up in jsonPlain.
-func FuzzPlainWord(f *testing.F) {
-	for _, s := range []string{"abcdefgh", "https://", "a\"bcdefg", "abcdefg\\", "<abcdefg", "abc>defg", "abc&defg", "\x1fabcdefg", "abcdefg\x7f", "abcdef\u00e9", "~~~~~~~~", "        "} {
-		f.Add(load64(s, 0))
-	}
-	f.Fuzz(func(t *testing.T, x uint64) {
-		want := true
-		for i := range 8 {
-			want = want && jsonPlain[byte(x>>(8*i))]
-		}
-		if got := plainWord(x); got != want {
-			t.Errorf("plainWord(%#016x) = %v, want %v", x, got, want)
-		}
-	})
-}
-
-// TestPlainWordBytes puts every byte at every place of a plain word, the
-// cases where a borrow or carry between bytes could hide one.
-func TestPlainWordBytes(t *testing.T) {
-	for c := range 256 {
-		for i := range 8 {
-			for _, fill := range []uint64{0x6161616161616161, 0x2020202020202020, 0x7e7e7e7e7e7e7e7e} {
-				x := fill&^(0xff<<(8*i)) | uint64(c)<<(8*i)
-				if got, want := plainWord(x), jsonPlain[c]; got != want {
-					t.Errorf("plainWord(%#016x) = %v, want %v", x, got, want)
-				}
-			}
-		}
-	}
-}
-
 // FuzzAppendSegment holds appendSegment, which copies a segment that
 // needs no escaping as it is, to escaping every segment.
 func FuzzAppendSegment(f *testing.F) {
