@@ -49,46 +49,6 @@ func FuzzPartMayHoldForbidden(f *testing.F) {
 	})
 }
 
-// FuzzPlainTextWord holds plainTextWord, htmlText's test of eight bytes
-// at once, to looking at each byte.
-func FuzzPlainTextWord(f *testing.F) {
-	for _, s := range []string{"abcdefgh", "Yury Sel", "a\"bcdefg", "abcdefg+", "<abcdefg", "abc>defg", "abc&defg", "abc'defg", "\x1fabcdefg", "abcdefg\x7f", "abcdef\u00e9", "~~~~~~~~", "        ", "%()*,-./"} {
-		f.Add(load64(s, 0))
-	}
-	f.Fuzz(func(t *testing.T, x uint64) {
-		if got, want := plainTextWord(x), plainTextWordByBytes(x); got != want {
-			t.Errorf("plainTextWord(%#016x) = %v, want %v", x, got, want)
-		}
-	})
-}
-
-// TestPlainTextWordBytes puts every byte at every place of a plain word,
-// the cases where a borrow or carry between bytes could hide one.
-func TestPlainTextWordBytes(t *testing.T) {
-	for c := range 256 {
-		for i := range 8 {
-			for _, fill := range []uint64{0x6161616161616161, 0x2020202020202020, 0x7e7e7e7e7e7e7e7e, 0x2121212121212121} {
-				x := fill&^(0xff<<(8*i)) | uint64(c)<<(8*i)
-				if got, want := plainTextWord(x), plainTextWordByBytes(x); got != want {
-					t.Errorf("plainTextWord(%#016x) = %v, want %v", x, got, want)
-				}
-			}
-		}
-	}
-}
-
-// plainTextWordByBytes is plainTextWord byte by byte: printable ASCII that
-// htmlText neither replaces nor suspects.
-func plainTextWordByBytes(x uint64) bool {
-	for i := range 8 {
-		c := byte(x >> (8 * i))
-		if c < ' ' || c > '~' || textBytes[c] != plainText {
-			return false
-		}
-	}
-	return true
-}
-
 // TestStylePlain: the inline style, like the markup of a written-out
 // page, holds no forbidden code point and ends in none begun, so that
 // WriteTalk need not look for them in it (see pageWriter).
