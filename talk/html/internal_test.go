@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
 // FuzzMayHoldForbidden holds the byte-table pre-check to the exact test:
@@ -45,6 +48,34 @@ func FuzzPartMayHoldForbidden(f *testing.F) {
 		htmlText(&w, a)
 		if partMayHoldForbidden(w.buf) && !w.mayHoldForbidden {
 			t.Errorf("htmlText(%q) notes nothing, but partMayHoldForbidden of what it wrote says it may", a)
+		}
+	})
+}
+
+// FuzzGraphMayHoldForbidden holds graphMayHoldForbidden, which counts on
+// talk/jsonld's escaping, to partMayHoldForbidden over the graphs of talks
+// with arbitrary text in the fields a graph shows.
+func FuzzGraphMayHoldForbidden(f *testing.F) {
+	for _, s := range [][2]string{{"Yury Selivanov", "async/await"}, {"a\x01\x7f\u0085", "\ufdd0\uffff"}, {"\U0001fffe \U0010ffff", "\U0001f600"},
+		{"\xc20 \xc2", "\xef\xb7 \xf0\x9f"}, {"\u00b7 \uff0c", "\u2028 <&>"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		tk := &talk.Talk{
+			ID: a, Title: a, Subtitle: b, Summary: b, Description: a, Tags: []string{a, b}, License: b,
+			Speakers: []talk.Speaker{{Name: a, GivenName: b, Affiliation: b, ORCID: a}, {Name: b, Slug: a}},
+			Event:    talk.Event{ID: b, Title: b, Place: talk.Place{Venue: a, City: b}},
+			Videos:   []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: a}},
+			Slides:   []talk.Link{{URL: a, Label: b}},
+		}
+		for _, base := range []string{"", b} {
+			graph, _, err := jsonld.Marshal(tk, jsonld.Options{BaseURL: base})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := graphMayHoldForbidden(graph), partMayHoldForbidden(graph); got != want {
+				t.Errorf("graphMayHoldForbidden(%q) = %v, partMayHoldForbidden says %v", graph, got, want)
+			}
 		}
 	})
 }

@@ -141,7 +141,7 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	if n := len(b.buf); n > start && b.buf[n-1] == '\n' {
 		b.buf = b.buf[:n-1]
 	}
-	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[start:])
+	b.mayHoldForbidden = b.mayHoldForbidden || graphMayHoldForbidden(b.buf[start:])
 	b.WriteString(`</script>`)
 	return nil
 }
