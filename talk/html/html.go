@@ -633,12 +633,23 @@ func shorten(s string) string {
 	// stop there rather than split a long description into all its words.
 	const limit = 201
 	if start, end, ok := collapsed(s, limit); ok {
-		return cutAtWord(s[start:end])
+		s = s[start:end]
+		if n, cut := cutAtWord(s); cut {
+			return s[:n] + "…"
+		}
+		return s
 	}
-	return cutAtWord(collapseSpace(s, limit))
+	// Collapsed in an array on the stack (unless a word is very long),
+	// and marked with "…" there, for one copy into a string.
+	var buf [limit + 32]byte
+	b := appendCollapsed(buf[:0], s, limit)
+	if n, cut := cutAtWord(b); cut {
+		b = append(b[:n], "…"...)
+	}
+	return string(b)
 }
 
-// collapsed reports whether the words of s that collapseSpace(s, limit)
+// collapsed reports whether the words of s that appendCollapsed(s, limit)
 // joins are already joined by single spaces in s, and if so where they
 // are: most summaries are one line, and cutting them needs no copy.
 func collapsed(s string, limit int) (start, end int, ok bool) {
@@ -695,38 +706,41 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// collapseSpace joins the words of s with single spaces, stopping once the
-// result has at least limit bytes.
-func collapseSpace(s string, limit int) string {
-	var b strings.Builder
-	b.Grow(min(len(s), limit+16))
+// appendCollapsed appends the words of s joined with single spaces,
+// stopping once it has appended at least limit bytes.
+func appendCollapsed(b []byte, s string, limit int) []byte {
+	start := len(b)
 	for word := range strings.FieldsSeq(s) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		b.WriteString(word)
-		if b.Len() >= limit {
+		b = append(b, word...)
+		if len(b)-start >= limit {
 			break
 		}
 	}
-	return b.String()
+	return b
 }
 
-// cutAtWord cuts s to at most 200 bytes, at the last space of those if it
-// lies past the first 100, else at the character boundary at or before
-// byte 200, and marks the cut with "…".
-func cutAtWord(s string) string {
-	if len(s) <= 200 {
-		return s
+// cutAtWord says where to cut text to at most 200 bytes: at the last space
+// of those if it lies past the first 100, else at the character boundary
+// at or before byte 200; shorten then marks the cut with "…". It does not
+// cut text of 200 bytes or fewer.
+func cutAtWord[T string | []byte](text T) (n int, cut bool) {
+	if len(text) <= 200 {
+		return len(text), false
 	}
-	cut := strings.LastIndexByte(s[:200], ' ')
-	if cut < 100 {
-		cut = 200
+	n = 199
+	for n >= 0 && text[n] != ' ' {
+		n--
 	}
-	for cut > 0 && !utf8Start(s[cut]) {
-		cut--
+	if n < 100 {
+		n = 200
 	}
-	return s[:cut] + "…"
+	for n > 0 && !utf8Start(text[n]) {
+		n--
+	}
+	return n, true
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
