@@ -138,5 +138,11 @@ func FuzzCompiledPage(f *testing.F) {
 		comparePages(t, pairs, "fuzzed talk", tk)
 		tk.Videos = nil
 		comparePages(t, pairs, "fuzzed talk without videos", tk)
+		// The description in the other markups, which a written-out page
+		// also renders straight into itself.
+		tk.Markup = talk.Markdown
+		comparePages(t, pairs, "fuzzed Markdown talk", tk)
+		tk.Markup = talk.Plain
+		comparePages(t, pairs, "fuzzed plain-text talk", tk)
 	})
 }
