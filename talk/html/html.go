@@ -8,6 +8,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -146,7 +147,7 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	var p page
-	r.fillPage(&p, t, opt)
+	r.fillPage(&p, t, opt, false)
 	b := bufpool.Get()
 	defer bufpool.Put(b)
 	pw := pageWriter{buf: b.AvailableBuffer(), buffer: b}
@@ -414,7 +415,7 @@ func forbidden(r rune) bool {
 // with the JSON-LD graph and the description made ready as values.
 func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
 	p := new(page)
-	r.fillPage(p, t, opt)
+	r.fillPage(p, t, opt, true)
 	ld, err := talkJSONLD(t, p.ldOptions)
 	if err != nil {
 		return nil, err
@@ -434,8 +435,11 @@ const descriptionLevel = 2
 
 // fillPage fills p with the data of t's page but for the JSON-LD graph and
 // the description, which a written-out page writes straight into the page
-// (see writeTalkPage) and templatePage makes values of.
-func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions) {
+// (see writeTalkPage) and templatePage makes values of. So does the
+// written-out page with the document's title, the date, the duration and
+// the videos, which it writes in their parts: only for templates, with
+// forTemplates, does fillPage make strings of them.
+func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates bool) {
 	talkPath, eventPath := r.talkPaths(t)
 	*p = page{
 		Head:        r.head(talkPath, opt),
@@ -449,9 +453,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions) {
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"
 	}
-	p.Head.Title = p.Heading
-	if t.Event.Title != "" {
-		p.Head.Title += " · " + t.Event.Title
+	if forTemplates {
+		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
 	}
 	p.Head.OGType = "video.other"
 	p.Head.OGTitle = p.Heading
@@ -459,15 +462,17 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions) {
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
-	if !t.Recorded.IsZero() {
-		p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
-	}
-	if t.Duration > 0 {
-		p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
-	}
-	for _, v := range t.Videos {
-		if vid, ok := videoOf(v, t); ok {
-			p.Videos = append(p.Videos, vid)
+	if forTemplates {
+		if !t.Recorded.IsZero() {
+			p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+		}
+		if t.Duration > 0 {
+			p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+		}
+		for i := range t.Videos {
+			if parts, ok := videoOf(&t.Videos[i], t); ok {
+				p.Videos = append(p.Videos, parts.video(t))
+			}
 		}
 	}
 	license := safeURL(t.License)
@@ -502,30 +507,65 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 	return out
 }
 
+// videoParts are the parts of a video, as a written-out page writes them;
+// video puts them together for templates.
+type videoParts struct {
+	provider, link string // provider is never "" ("the web")
+	// The player's address is embedPrefix, the path-escaped id and
+	// embedSuffix; none without an embedPrefix.
+	embedPrefix, id, embedSuffix string
+	file, poster                 string
+}
+
+// videoTitle is what comes before the talk's title in a video's title.
+const videoTitle = "Recording of "
+
+// video puts the parts of one of t's videos together for templates.
+func (v *videoParts) video(t *talk.Talk) video {
+	vid := video{Title: videoTitle + t.Title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+	if v.embedPrefix != "" {
+		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
+	}
+	return vid
+}
+
 // videoOf chooses how to show a recording: a privacy-minded player where
 // the provider has one, a <video> element for files, a link otherwise.
-func videoOf(v talk.Video, t *talk.Talk) (video, bool) {
+func videoOf(v *talk.Video, t *talk.Talk) (videoParts, bool) {
 	u := safeURL(v.URL)
 	if u == "" {
-		return video{}, false
+		return videoParts{}, false
 	}
-	vid := video{Title: "Recording of " + t.Title, Provider: v.Provider, Link: u}
-	if vid.Provider == "" {
-		vid.Provider = "the web"
+	vid := videoParts{provider: v.Provider, link: u}
+	if vid.provider == "" {
+		vid.provider = "the web"
 	}
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
-		vid.Embed = "https://www.youtube-nocookie.com/embed/" + url.PathEscape(v.ID)
+		vid.embedPrefix, vid.id = "https://www.youtube-nocookie.com/embed/", v.ID
 	case v.Provider == talk.Vimeo && v.ID != "":
-		vid.Embed = "https://player.vimeo.com/video/" + url.PathEscape(v.ID) + "?dnt=1"
+		vid.embedPrefix, vid.id, vid.embedSuffix = "https://player.vimeo.com/video/", v.ID, "?dnt=1"
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		vid.Embed = "https://archive.org/embed/" + url.PathEscape(v.ID)
+		vid.embedPrefix, vid.id = "https://archive.org/embed/", v.ID
 	case v.Provider == talk.File:
-		vid.File = u
-		vid.Poster = safeURL(t.Thumbnail)
+		vid.file = u
+		vid.poster = safeURL(t.Thumbnail)
 	}
 	return vid, true
 }
+
+// documentTitle is a talk page's <title>: its heading, and its event's
+// title after " · " when it has one.
+func documentTitle(heading, event string) string {
+	if event == "" {
+		return heading
+	}
+	return heading + titleSeparator + event
+}
+
+// titleSeparator comes between a talk's heading and its event's title in
+// the page's <title>.
+const titleSeparator = " · "
 
 // safeURL returns s when it is an absolute http(s) URL with a well-formed
 // host, or a mailto URL, and "" otherwise: the only URLs a page links to.
@@ -745,27 +785,46 @@ func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
+// humanDate is a date as a page shows it, "21 July 2016".
 func humanDate(d talk.Date) string {
+	var buf [64]byte
+	return string(appendHumanDate(buf[:0], d))
+}
+
+// appendHumanDate appends humanDate(d).
+func appendHumanDate(b []byte, d talk.Date) []byte {
 	t := d.Time()
 	switch d.Precision() {
 	case talk.Year:
-		return t.Format("2006")
+		return t.AppendFormat(b, "2006")
 	case talk.Month:
-		return t.Format("January 2006")
+		return t.AppendFormat(b, "January 2006")
 	case talk.Day:
-		return t.Format("2 January 2006")
+		return t.AppendFormat(b, "2 January 2006")
 	case talk.DateTime:
-		return t.Format("2 January 2006, 15:04")
+		return t.AppendFormat(b, "2 January 2006, 15:04")
 	}
-	return t.Format("2 January 2006, 15:04 (UTC-07:00)")
+	return t.AppendFormat(b, "2 January 2006, 15:04 (UTC-07:00)")
 }
 
+// humanDuration is a duration as a page shows it, to the minute: "25 min",
+// "1 h 02 min".
 func humanDuration(d talk.Duration) string {
-	m := int((time.Duration(d) + 30*time.Second) / time.Minute)
+	var buf [32]byte
+	return string(appendHumanDuration(buf[:0], d))
+}
+
+// appendHumanDuration appends humanDuration(d).
+func appendHumanDuration(b []byte, d talk.Duration) []byte {
+	m := int64((time.Duration(d) + 30*time.Second) / time.Minute)
 	if m < 60 {
-		return fmt.Sprintf("%d min", max(m, 1))
+		return append(strconv.AppendInt(b, max(m, 1), 10), " min"...)
 	}
-	return fmt.Sprintf("%d h %02d min", m/60, m%60)
+	b = append(strconv.AppendInt(b, m/60, 10), " h "...)
+	if m%60 < 10 {
+		b = append(b, '0')
+	}
+	return append(strconv.AppendInt(b, m%60, 10), " min"...)
 }
 
 // languageName names a language in English for the page's chrome.

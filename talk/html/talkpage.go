@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -94,7 +95,12 @@ func writeTalkPage(b *pageWriter, p *page, style string) error {
 func writeHead(b *pageWriter, p *page, style string) error {
 	h := &p.Head
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	htmlText(b, h.Title)
+	// documentTitle, in its parts.
+	htmlText(b, p.Heading)
+	if event := p.Talk.Event.Title; event != "" {
+		htmlText(b, titleSeparator)
+		htmlText(b, event)
+	}
 	b.WriteString("</title>\n")
 	// The description, title and thumbnail come again in the Open Graph
 	// and Twitter meta elements, escaped as they were the first time.
@@ -240,9 +246,15 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		b.WriteString(`</p>`)
 	}
 	b.WriteString("\n<dl class=\"facts\">\n")
-	writeFact(b, "Date", p.Date)
+	if !t.Recorded.IsZero() {
+		var human [64]byte
+		writeFact(b, "Date", t.Recorded.String(), appendHumanDate(human[:0], t.Recorded))
+	}
 	b.WriteByte('\n')
-	writeFact(b, "Duration", p.Duration)
+	if t.Duration > 0 {
+		var human [32]byte
+		writeFact(b, "Duration", t.Duration.String(), appendHumanDuration(human[:0], t.Duration))
+	}
 	b.WriteByte('\n')
 	if p.Language != "" {
 		b.WriteString(`<dt>Language</dt><dd>`)
@@ -250,11 +262,15 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		b.WriteString(`</dd>`)
 	}
 	b.WriteString("\n</dl>\n</header>\n")
-	for i := range p.Videos {
-		writeVideo(b, &p.Videos[i])
+	videos := 0
+	for i := range t.Videos {
+		if parts, ok := videoOf(&t.Videos[i], t); ok {
+			writeVideo(b, &parts, t.Title)
+			videos++
+		}
 	}
 	b.WriteByte('\n')
-	if len(p.Videos) == 0 && p.Head.Thumbnail != "" {
+	if videos == 0 && p.Head.Thumbnail != "" {
 		b.WriteString(`<img class="thumbnail" src="`)
 		attrURL(b, p.Head.Thumbnail)
 		b.WriteString(`" alt="Still from the talk `)
@@ -354,49 +370,56 @@ func writeDescription(b *pageWriter, t *talk.Talk) error {
 	return nil
 }
 
-// writeFact is a {{with}} of the Date or Duration of the "talk" block.
-func writeFact(b *pageWriter, name string, v *timeValue) {
-	if v == nil {
-		return
-	}
+// writeFact is a {{with}} of the Date or Duration of the "talk" block:
+// the timeValue {machine, human}.
+func writeFact(b *pageWriter, name, machine string, human []byte) {
 	b.WriteString("<dt>")
 	b.WriteString(name)
 	b.WriteString(`</dt><dd><time datetime="`)
-	attrText(b, v.Machine)
+	attrText(b, machine)
 	b.WriteString(`">`)
-	htmlText(b, v.Human)
+	htmlText(b, human)
 	b.WriteString("</time></dd>")
 }
 
-// writeVideo is the "video" block.
-func writeVideo(b *pageWriter, v *video) {
+// writeVideo is the "video" block, of the video of v.video(t) for a talk
+// titled title: written in its parts.
+func writeVideo(b *pageWriter, v *videoParts, title string) {
 	b.WriteString("<figure class=\"video\">\n")
 	switch {
-	case v.Embed != "":
+	case v.embedPrefix != "":
+		// attrURL of the player's address: its prefix and suffix are of
+		// an http(s) scheme and of bytes it keeps, and url.PathEscape
+		// leaves no "%" without two hex digits after it.
 		b.WriteString(`<iframe src="`)
-		attrURL(b, v.Embed)
+		b.WriteString(v.embedPrefix)
+		urlText(b, url.PathEscape(v.id))
+		b.WriteString(v.embedSuffix)
 		b.WriteString(`" title="`)
-		attrText(b, v.Title)
+		b.WriteString(videoTitle)
+		attrText(b, title)
 		b.WriteString("\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n")
-	case v.File != "":
+	case v.file != "":
 		b.WriteString(`<video controls preload="metadata" src="`)
-		attrURL(b, v.File)
+		attrURL(b, v.file)
 		b.WriteByte('"')
-		if v.Poster != "" {
+		if v.poster != "" {
 			b.WriteString(` poster="`)
-			attrURL(b, v.Poster)
+			attrURL(b, v.poster)
 			b.WriteByte('"')
 		}
 		b.WriteString(` aria-label="`)
-		attrText(b, v.Title)
+		b.WriteString(videoTitle)
+		attrText(b, title)
 		b.WriteString("\"></video>\n")
 	default:
 		b.WriteString(`<p><a href="`)
-		attrURL(b, v.Link)
+		attrURL(b, v.link)
 		b.WriteString(`" rel="nofollow noopener">Watch `)
-		htmlText(b, v.Title)
+		b.WriteString(videoTitle)
+		htmlText(b, title)
 		b.WriteString(" on ")
-		htmlText(b, v.Provider)
+		htmlText(b, v.provider)
 		b.WriteString("</a></p>")
 	}
 	b.WriteString("\n</figure>")
@@ -432,7 +455,7 @@ func writePeople(b *pageWriter, people []person) {
 // page, as partMayHoldForbidden would: what it replaces is ASCII and
 // becomes ASCII or U+FFFD, which cannot begin or finish a forbidden code
 // point.
-func htmlText(b *pageWriter, s string) {
+func htmlText[T string | []byte](b *pageWriter, s T) {
 	done := 0
 	for i := 0; i < len(s); i++ {
 		if i+8 <= len(s) && plainTextRun(s, i) {
@@ -461,7 +484,7 @@ func htmlText(b *pageWriter, s string) {
 // branch for the eight took fewer instructions than a SWAR test of the
 // word (whose constants cost instructions of their own), as in
 // talk/jsonld's plainRun.
-func plainTextRun(s string, i int) bool {
+func plainTextRun[T string | []byte](s T, i int) bool {
 	s = s[i : i+8]
 	return textPlain[s[0]]&textPlain[s[1]]&textPlain[s[2]]&textPlain[s[3]]&
 		textPlain[s[4]]&textPlain[s[5]]&textPlain[s[6]]&textPlain[s[7]] != 0
@@ -523,6 +546,11 @@ func attrURL(b *pageWriter, s string) {
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		s = "#ZgotmplZ"
 	}
+	urlText(b, s)
+}
+
+// urlText writes s as attrURL does once it has checked the scheme.
+func urlText(b *pageWriter, s string) {
 	const hex = "0123456789abcdef"
 	done := 0
 	for i := 0; i < len(s); i++ {
