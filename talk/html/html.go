@@ -224,7 +224,8 @@ func linkOf(l talk.Link) link {
 // replaceForbidden replaces the code points HTML does not allow in a
 // document (controls other than white space, and noncharacters), which
 // real data does contain, with U+FFFD, so that the page stays valid. The
-// JSON-LD block has none: talk/jsonld escapes them.
+// JSON-LD block has none but noncharacters above U+FFFF: talk/jsonld
+// escapes the others (see graphMayHoldForbidden).
 func replaceForbidden(page []byte) []byte {
 	if !mayHoldForbidden(page) {
 		return page
