@@ -8,9 +8,11 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
@@ -90,9 +92,6 @@ type head struct {
 	Canonical   string
 	Thumbnail   string
 	JSONLD      htmltemplate.JS
-	// writeJSONLD, when JSONLD is left empty for it, writes the graph
-	// into the page as it is written out (see Renderer.page).
-	writeJSONLD func(io.Writer) error
 	Home        string // the index's URL; "" on the index itself or when there is none
 	SiteName    string
 	StyleSheet  string // the style sheet's URL; "" to inline the style
@@ -115,6 +114,8 @@ type page struct {
 	DescriptionHTML htmltemplate.HTML
 	Links           []link
 	Citations       []Citation
+
+	ldOptions jsonld.Options // the JSON-LD graph's
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -134,23 +135,30 @@ type link struct {
 // WriteTalk writes t's page to w, with its speakers and event linked to
 // their pages where the Renderer's URLs place them.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
-	p, err := r.page(t, opt, r.Templates != nil)
-	if err != nil {
-		return err
-	}
 	if r.Templates != nil {
+		p, err := r.templatePage(t, opt)
+		if err != nil {
+			return err
+		}
 		return r.execute(w, "page", p)
 	}
 	style, err := defaultStyle()
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
+	var p page
+	r.fillPage(&p, t, opt, false)
 	b := bufpool.Get()
 	defer bufpool.Put(b)
-	if err := writeTalkPage(b, p, style); err != nil {
+	pw := pageWriter{buf: b.AvailableBuffer(), buffer: b}
+	if err := writeTalkPage(&pw, &p, style); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err = w.Write(replaceForbidden(b.Bytes()))
+	page := pw.buf
+	if pw.mayHoldForbidden {
+		page = replaceForbidden(page)
+	}
+	_, err = w.Write(page)
 	return err
 }
 
@@ -191,7 +199,7 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 		h.Home = r.href(home)
 	}
 	for _, l := range opt.Links {
-		sl := links([]talk.Link{l})[0]
+		sl := linkOf(l)
 		if !sl.Safe && !strings.Contains(l.URL, ":") {
 			// A path on the site, as Canonical and the URLs are.
 			sl.URL = r.href(l.URL)
@@ -202,25 +210,22 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 	return h
 }
 
-// links makes links safe to show: an unsafe URL becomes text, and a link
-// without a label shows its URL.
-func links(ls []talk.Link) []link {
-	var out []link
-	for _, l := range ls {
-		text := l.Label
-		if text == "" {
-			text = l.URL
-		}
-		u := safeURL(l.URL)
-		out = append(out, link{URL: u, Text: text, Safe: u != ""})
+// linkOf makes a link safe to show: an unsafe URL becomes text, and a
+// link without a label shows its URL.
+func linkOf(l talk.Link) link {
+	text := l.Label
+	if text == "" {
+		text = l.URL
 	}
-	return out
+	u := safeURL(l.URL)
+	return link{URL: u, Text: text, Safe: u != ""}
 }
 
 // replaceForbidden replaces the code points HTML does not allow in a
 // document (controls other than white space, and noncharacters), which
 // real data does contain, with U+FFFD, so that the page stays valid. The
-// JSON-LD block has none: talk/jsonld escapes them.
+// JSON-LD block has none but noncharacters above U+FFFF: talk/jsonld
+// escapes the others (see graphMayHoldForbidden).
 func replaceForbidden(page []byte) []byte {
 	if !mayHoldForbidden(page) {
 		return page
@@ -260,6 +265,111 @@ func mayHoldForbidden(page []byte) bool {
 		}
 	}
 	return false
+}
+
+// partMayHoldForbidden reports whether part, a part of a page, may make
+// mayHoldForbidden stop at it: whether it holds a code point HTML forbids
+// in a document, or "\xC2" before an ASCII byte (which mayHoldForbidden
+// takes for one, and replaceForbidden then turns into U+FFFD with every
+// other invalid byte of the page), or ends in a UTF-8 sequence that the
+// bytes after it could finish as one. When no part of a page may, neither
+// does the page: every forbidden code point begins with a suspect byte
+// (none with a UTF-8 continuation byte, which a decoder could take as
+// part of the code point before), and partMayHoldForbidden decides each
+// at once.
+func partMayHoldForbidden[T string | []byte](part T) bool {
+	for i := 0; i < len(part); {
+		if i+32 <= len(part) && printableWords(load64(part, i), load64(part, i+8), load64(part, i+16), load64(part, i+24)) {
+			i += 32
+			continue
+		}
+		// These thirty-two bytes eight or one at a time.
+		for end := min(i+32, len(part)); i < end; {
+			if i+8 <= len(part) && printableWord(load64(part, i)) {
+				i += 8
+				continue
+			}
+			if suspectBytes[part[i]] && forbiddenAt(part, i) {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// graphMayHoldForbidden is partMayHoldForbidden for a JSON-LD graph as
+// talk/jsonld writes it, which escapes the controls, DEL and the
+// noncharacters below U+10000, writes invalid UTF-8 as an escape of
+// U+FFFD, and ends in "}": all a graph may hold that partMayHoldForbidden
+// stops at is a noncharacter above U+FFFF, whose UTF-8 begins with a byte
+// from 0xF0. So most of a graph, ASCII, is passed 32 bytes at a time with
+// one test of their high bits, and the rest looked at only from 0xF0: a
+// graph was two thirds of what partMayHoldForbidden read of a page, at a
+// twentieth of the page's instructions.
+// FuzzGraphMayHoldForbidden holds it to partMayHoldForbidden.
+func graphMayHoldForbidden(graph []byte) bool {
+	for len(graph) > 0 {
+		if len(graph) >= 32 && ascii32(graph[:32]) {
+			graph = graph[32:]
+			continue
+		}
+		n := min(len(graph), 32)
+		for i, c := range graph[:n] {
+			if c >= 0xF0 && forbiddenAt(graph, i) {
+				return true
+			}
+		}
+		graph = graph[n:]
+	}
+	return false
+}
+
+// ascii32 reports whether the 32 bytes of b are all ASCII, with one test
+// of their high bits.
+func ascii32(b []byte) bool {
+	const highs = 0x8080808080808080
+	b = b[:32]
+	le := binary.LittleEndian
+	return (le.Uint64(b)|le.Uint64(b[8:])|le.Uint64(b[16:])|le.Uint64(b[24:]))&highs == 0
+}
+
+// printableWords is printableWord of a, b, c and d together, with one
+// test for the four: a part's thirty-two bytes at a time. Where a word has
+// a high bit, the sums of the others may be off, but the word itself
+// shows it.
+func printableWords(a, b, c, d uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := (a-0x20*ones)&^a | (b-0x20*ones)&^b | (c-0x20*ones)&^c | (d-0x20*ones)&^d
+	del := (a + ones) | (b + ones) | (c + ones) | (d + ones)
+	return (a|b|c|d|low|del)&highs == 0
+}
+
+// forbiddenAt reports whether the byte text[i], one of suspectBytes, may
+// make mayHoldForbidden stop at it (see partMayHoldForbidden): whether it
+// begins a forbidden code point, is "\xC2" before an ASCII byte, or begins
+// a UTF-8 sequence that text ends before it is complete.
+func forbiddenAt[T string | []byte](text T, i int) bool {
+	if text[i] < utf8.RuneSelf {
+		return true // a control or DEL
+	}
+	if text[i] == 0xC2 && i+1 < len(text) && text[i+1] < utf8.RuneSelf {
+		return true
+	}
+	var seq [utf8.UTFMax]byte
+	n := copy(seq[:], text[i:])
+	if !utf8.FullRune(seq[:n]) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(seq[:n])
+	return forbidden(r)
+}
+
+// load64 is the eight bytes of text from i, the first in the low byte.
+func load64[T string | []byte](text T, i int) uint64 {
+	text = text[i : i+8]
+	return uint64(text[0]) | uint64(text[1])<<8 | uint64(text[2])<<16 | uint64(text[3])<<24 |
+		uint64(text[4])<<32 | uint64(text[5])<<40 | uint64(text[6])<<48 | uint64(text[7])<<56
 }
 
 // printableWord reports whether all eight bytes of x are printable ASCII
@@ -302,75 +412,92 @@ func forbidden(r rune) bool {
 	return false
 }
 
-// page is the data of t's page. For templates (executing), it holds the
-// JSON-LD graph as a value; written out, the graph is written straight
-// into the page instead, sparing a copy of its largest part.
-func (r *Renderer) page(t *talk.Talk, opt PageOptions, executing bool) (*page, error) {
-	ldOpt := jsonld.Options{BaseURL: r.BaseURL}
-	var ld htmltemplate.JS
-	if executing {
-		var err error
-		if ld, err = talkJSONLD(t, ldOpt); err != nil {
-			return nil, err
-		}
+// templatePage is the data of t's page for the templates: fillPage's,
+// with the JSON-LD graph and the description made ready as values.
+func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
+	p := new(page)
+	r.fillPage(p, t, opt, true)
+	ld, err := talkJSONLD(t, p.ldOptions)
+	if err != nil {
+		return nil, err
 	}
-	urls := r.urls()
-	p := &page{
-		Head:        r.head(urls.Talk(t), opt),
+	p.Head.JSONLD = ld
+	desc, err := renderMarkup(t.Description, t.Markup, descriptionLevel)
+	if err != nil {
+		return nil, fmt.Errorf("html: description: %w", err)
+	}
+	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
+	return p, nil
+}
+
+// descriptionLevel is the level of the heading a talk's description sits
+// under on its page.
+const descriptionLevel = 2
+
+// fillPage fills p with the data of t's page but for the JSON-LD graph and
+// the description, which a written-out page writes straight into the page
+// (see writeTalkPage) and templatePage makes values of. So does the
+// written-out page with the document's title, the date, the duration and
+// the videos, which it writes in their parts: only for templates, with
+// forTemplates, does fillPage make strings of them.
+func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates bool) {
+	talkPath, eventPath := r.talkPaths(t)
+	*p = page{
+		Head:        r.head(talkPath, opt),
 		Talk:        t,
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
+		ldOptions:   jsonld.Options{BaseURL: r.BaseURL},
 	}
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"
 	}
-	p.Head.Title = p.Heading
-	if t.Event.Title != "" {
-		p.Head.Title += " · " + t.Event.Title
+	if forTemplates {
+		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
 	}
 	p.Head.OGType = "video.other"
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
-	p.Head.JSONLD = ld
-	if !executing {
-		p.Head.writeJSONLD = func(w io.Writer) error {
-			_, err := jsonld.Write(w, t, ldOpt)
-			return err
-		}
-	}
-	if !t.Event.IsZero() {
-		p.EventURL = r.href(urls.Event(&t.Event))
-	}
+	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
-	if !t.Recorded.IsZero() {
-		p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
-	}
-	if t.Duration > 0 {
-		p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
-	}
-	for _, v := range t.Videos {
-		if vid, ok := videoOf(v, t); ok {
-			p.Videos = append(p.Videos, vid)
+	if forTemplates {
+		if !t.Recorded.IsZero() {
+			p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+		}
+		if t.Duration > 0 {
+			p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+		}
+		for i := range t.Videos {
+			if parts, ok := videoOf(&t.Videos[i], t); ok {
+				p.Videos = append(p.Videos, parts.video(t))
+			}
 		}
 	}
-	desc, err := renderMarkup(t.Description, t.Markup, 2)
-	if err != nil {
-		return nil, fmt.Errorf("html: description: %w", err)
+	license := safeURL(t.License)
+	if n := len(t.Slides) + len(t.Links) + len(p.Head.SiteLinks); n > 0 || license != "" {
+		p.Links = make([]link, 0, n+1)
+		for _, l := range t.Slides {
+			p.Links = append(p.Links, linkOf(l))
+		}
+		for _, l := range t.Links {
+			p.Links = append(p.Links, linkOf(l))
+		}
+		p.Links = append(p.Links, p.Head.SiteLinks...)
+		if license != "" {
+			p.Links = append(p.Links, link{URL: license, Text: "Licence", Safe: true})
+		}
 	}
-	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
-	p.Links = append(append(links(t.Slides), links(t.Links)...), p.Head.SiteLinks...)
-	if u := safeURL(t.License); u != "" {
-		p.Links = append(p.Links, link{URL: u, Text: "Licence", Safe: true})
-	}
-	return p, nil
 }
 
 // people links speakers to their pages, except to the page self.
 func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
-	var out []person
+	if len(speakers) == 0 {
+		return nil
+	}
+	out := make([]person, 0, len(speakers))
 	for i := range speakers {
 		u := r.href(r.urls().Speaker(&speakers[i]))
 		if u == self {
@@ -381,30 +508,65 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 	return out
 }
 
+// videoParts are the parts of a video, as a written-out page writes them;
+// video puts them together for templates.
+type videoParts struct {
+	provider, link string // provider is never "" ("the web")
+	// The player's address is embedPrefix, the path-escaped id and
+	// embedSuffix; none without an embedPrefix.
+	embedPrefix, id, embedSuffix string
+	file, poster                 string
+}
+
+// videoTitle is what comes before the talk's title in a video's title.
+const videoTitle = "Recording of "
+
+// video puts the parts of one of t's videos together for templates.
+func (v *videoParts) video(t *talk.Talk) video {
+	vid := video{Title: videoTitle + t.Title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+	if v.embedPrefix != "" {
+		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
+	}
+	return vid
+}
+
 // videoOf chooses how to show a recording: a privacy-minded player where
 // the provider has one, a <video> element for files, a link otherwise.
-func videoOf(v talk.Video, t *talk.Talk) (video, bool) {
+func videoOf(v *talk.Video, t *talk.Talk) (videoParts, bool) {
 	u := safeURL(v.URL)
 	if u == "" {
-		return video{}, false
+		return videoParts{}, false
 	}
-	vid := video{Title: "Recording of " + t.Title, Provider: v.Provider, Link: u}
-	if vid.Provider == "" {
-		vid.Provider = "the web"
+	vid := videoParts{provider: v.Provider, link: u}
+	if vid.provider == "" {
+		vid.provider = "the web"
 	}
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
-		vid.Embed = "https://www.youtube-nocookie.com/embed/" + url.PathEscape(v.ID)
+		vid.embedPrefix, vid.id = "https://www.youtube-nocookie.com/embed/", v.ID
 	case v.Provider == talk.Vimeo && v.ID != "":
-		vid.Embed = "https://player.vimeo.com/video/" + url.PathEscape(v.ID) + "?dnt=1"
+		vid.embedPrefix, vid.id, vid.embedSuffix = "https://player.vimeo.com/video/", v.ID, "?dnt=1"
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		vid.Embed = "https://archive.org/embed/" + url.PathEscape(v.ID)
+		vid.embedPrefix, vid.id = "https://archive.org/embed/", v.ID
 	case v.Provider == talk.File:
-		vid.File = u
-		vid.Poster = safeURL(t.Thumbnail)
+		vid.file = u
+		vid.poster = safeURL(t.Thumbnail)
 	}
 	return vid, true
 }
+
+// documentTitle is a talk page's <title>: its heading, and its event's
+// title after " · " when it has one.
+func documentTitle(heading, event string) string {
+	if event == "" {
+		return heading
+	}
+	return heading + titleSeparator + event
+}
+
+// titleSeparator comes between a talk's heading and its event's title in
+// the page's <title>.
+const titleSeparator = " · "
 
 // safeURL returns s when it is an absolute http(s) URL with a well-formed
 // host, or a mailto URL, and "" otherwise: the only URLs a page links to.
@@ -415,7 +577,21 @@ func safeURL(s string) string {
 	if plainWebURL(s) {
 		return s
 	}
+	if !hasLinkScheme(strings.TrimSpace(s)) {
+		// url.Parse would give another scheme, or none: licences
+		// ("CC BY 4.0") and the empty fields of most talks.
+		return ""
+	}
 	return parsedSafeURL(s)
+}
+
+// hasLinkScheme reports whether s starts with "http:", "https:" or
+// "mailto:" in any case: whether url.Parse, which takes the scheme from
+// what comes before the first ":", may give it one that parsedSafeURL
+// takes.
+func hasLinkScheme(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	return ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto"))
 }
 
 // plainWebURL reports whether s is an http(s) URL that parsedSafeURL
@@ -496,65 +672,160 @@ func summary(t *talk.Talk) string {
 func shorten(s string) string {
 	// Only the first 201 bytes of the collapsed text matter to the cut:
 	// stop there rather than split a long description into all its words.
-	return cutAtWord(collapseSpace(s, 201))
+	const limit = 201
+	if start, end, ok := collapsed(s, limit); ok {
+		s = s[start:end]
+		if n, cut := cutAtWord(s); cut {
+			return s[:n] + "…"
+		}
+		return s
+	}
+	// Collapsed in an array on the stack (unless a word is very long),
+	// and marked with "…" there, for one copy into a string.
+	var buf [limit + 32]byte
+	b := appendCollapsed(buf[:0], s, limit)
+	if n, cut := cutAtWord(b); cut {
+		b = append(b[:n], "…"...)
+	}
+	return string(b)
 }
 
-// collapseSpace joins the words of s with single spaces, stopping once the
-// result has at least limit bytes.
-func collapseSpace(s string, limit int) string {
-	var b strings.Builder
-	for word := range strings.FieldsSeq(s) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+// collapsed reports whether the words of s that appendCollapsed(s, limit)
+// joins are already joined by single spaces in s, and if so where they
+// are: most summaries are one line, and cutting them needs no copy.
+func collapsed(s string, limit int) (start, end int, ok bool) {
+	i := 0
+	for i < len(s) && asciiSpace(s[i]) {
+		i++
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return 0, 0, false
+			}
+			i += size
+			continue
 		}
-		b.WriteString(word)
-		if b.Len() >= limit {
+		if !asciiSpace(c) {
+			i++
+			continue
+		}
+		if c != ' ' {
+			return 0, 0, false
+		}
+		// A word ends at i: the joined words are as long as they are in s.
+		if i-start >= limit {
+			return start, i, true
+		}
+		if i+1 < len(s) && !startsWithSpace(s[i+1:]) {
+			i++ // one space between two words
+			continue
+		}
+		if strings.TrimLeft(s[i:], " ") != "" {
+			return 0, 0, false
+		}
+		return start, i, true // the spaces after the last word
+	}
+	return start, len(s), true
+}
+
+// startsWithSpace reports whether s starts with white space.
+func startsWithSpace(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return asciiSpace(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// asciiSpace reports whether c is an ASCII white-space byte, as
+// unicode.IsSpace says.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// appendCollapsed appends the words of s joined with single spaces,
+// stopping once it has appended at least limit bytes.
+func appendCollapsed(b []byte, s string, limit int) []byte {
+	start := len(b)
+	for word := range strings.FieldsSeq(s) {
+		if len(b) > start {
+			b = append(b, ' ')
+		}
+		b = append(b, word...)
+		if len(b)-start >= limit {
 			break
 		}
 	}
-	return b.String()
+	return b
 }
 
-// cutAtWord cuts s to at most 200 bytes, at the last space of those if it
-// lies past the first 100, else at the character boundary at or before
-// byte 200, and marks the cut with "…".
-func cutAtWord(s string) string {
-	if len(s) <= 200 {
-		return s
+// cutAtWord says where to cut text to at most 200 bytes: at the last space
+// of those if it lies past the first 100, else at the character boundary
+// at or before byte 200; shorten then marks the cut with "…". It does not
+// cut text of 200 bytes or fewer.
+func cutAtWord[T string | []byte](text T) (n int, cut bool) {
+	if len(text) <= 200 {
+		return len(text), false
 	}
-	cut := strings.LastIndexByte(s[:200], ' ')
-	if cut < 100 {
-		cut = 200
+	n = 199
+	for n >= 0 && text[n] != ' ' {
+		n--
 	}
-	for cut > 0 && !utf8Start(s[cut]) {
-		cut--
+	if n < 100 {
+		n = 200
 	}
-	return s[:cut] + "…"
+	for n > 0 && !utf8Start(text[n]) {
+		n--
+	}
+	return n, true
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
+// humanDate is a date as a page shows it, "21 July 2016".
 func humanDate(d talk.Date) string {
+	var buf [64]byte
+	return string(appendHumanDate(buf[:0], d))
+}
+
+// appendHumanDate appends humanDate(d).
+func appendHumanDate(b []byte, d talk.Date) []byte {
 	t := d.Time()
 	switch d.Precision() {
 	case talk.Year:
-		return t.Format("2006")
+		return t.AppendFormat(b, "2006")
 	case talk.Month:
-		return t.Format("January 2006")
+		return t.AppendFormat(b, "January 2006")
 	case talk.Day:
-		return t.Format("2 January 2006")
+		return t.AppendFormat(b, "2 January 2006")
 	case talk.DateTime:
-		return t.Format("2 January 2006, 15:04")
+		return t.AppendFormat(b, "2 January 2006, 15:04")
 	}
-	return t.Format("2 January 2006, 15:04 (UTC-07:00)")
+	return t.AppendFormat(b, "2 January 2006, 15:04 (UTC-07:00)")
 }
 
+// humanDuration is a duration as a page shows it, to the minute: "25 min",
+// "1 h 02 min".
 func humanDuration(d talk.Duration) string {
-	m := int((time.Duration(d) + 30*time.Second) / time.Minute)
+	var buf [32]byte
+	return string(appendHumanDuration(buf[:0], d))
+}
+
+// appendHumanDuration appends humanDuration(d).
+func appendHumanDuration(b []byte, d talk.Duration) []byte {
+	m := int64((time.Duration(d) + 30*time.Second) / time.Minute)
 	if m < 60 {
-		return fmt.Sprintf("%d min", max(m, 1))
+		return append(strconv.AppendInt(b, max(m, 1), 10), " min"...)
 	}
-	return fmt.Sprintf("%d h %02d min", m/60, m%60)
+	b = append(strconv.AppendInt(b, m/60, 10), " h "...)
+	if m%60 < 10 {
+		b = append(b, '0')
+	}
+	return append(strconv.AppendInt(b, m%60, 10), " min"...)
 }
 
 // languageName names a language in English for the page's chrome.

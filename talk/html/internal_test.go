@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
 // FuzzMayHoldForbidden holds the byte-table pre-check to the exact test:
@@ -22,35 +25,108 @@ func FuzzMayHoldForbidden(f *testing.F) {
 	})
 }
 
-// FuzzHref holds href, which parses only what may be an absolute URL, to
-// its definition: parse every path, and link to an absolute URL as it is.
-func FuzzHref(f *testing.F) {
-	for _, s := range []string{"", "/", "/europython-2016/yury-selivanov.html", "//example.org/x", "https://example.org/a b", "mailto:x@example.org", "a:b", "/a:b", "/%zz", "javascript:alert(1)"} {
-		f.Add(s)
+// FuzzPartMayHoldForbidden holds the test of a page's parts to the test
+// replaceForbidden makes of the page they make up: whenever
+// mayHoldForbidden stops at two parts together, the test says one of them
+// may make it, even where a code point begins in one and ends in the
+// other; and htmlText, which tests the strings it writes on the way, is
+// at least as cautious about what it writes.
+func FuzzPartMayHoldForbidden(f *testing.F) {
+	for _, s := range [][2]string{{"plain", "text"}, {"a\x01", ""}, {"\x7f", "x"}, {"x\xc2", "\x85"}, {"\xef\xb7", "\x90"}, {"\xf0\x9f\xbf", "\xbe"},
+		{"\U0001fffe", "\U0010ffff"}, {"\u00a0 \u00b7", "\uff0c \U0001f600"}, {"tab\tcr\rlf\nff\f", "\x00<&>\"'+"}, {"\xc2", "\xc2"},
+		{"\xc20", "x"}, {"\xc2\x00", "\xc2<"}, {"\xef\xc20", "\xc2"}} {
+		f.Add(s[0], s[1])
 	}
-	r := &Renderer{BaseURL: "https://talks.example.org/"}
-	f.Fuzz(func(t *testing.T, p string) {
-		want := ""
-		if u, err := url.Parse(p); err == nil && (u.Scheme != "" || u.Host != "") {
-			want = safeURL(p)
-		} else if p != "" {
-			segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
-			for i, s := range segs {
-				segs[i] = url.PathEscape(s)
-			}
-			want = "https://talks.example.org/" + strings.Join(segs, "/")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if mayHoldForbidden([]byte(a+b)) && !partMayHoldForbidden(a) && !partMayHoldForbidden(b) {
+			t.Errorf("mayHoldForbidden stops at %q and %q, but partMayHoldForbidden says neither may make it", a, b)
 		}
-		if got := r.href(p); got != want {
-			t.Errorf("href(%q) = %q, want %q", p, got, want)
+		if got, want := partMayHoldForbidden([]byte(a)), partMayHoldForbidden(a); got != want {
+			t.Errorf("partMayHoldForbidden(%q) is %v for bytes, %v for a string", a, got, want)
+		}
+		var w pageWriter
+		htmlText(&w, a)
+		if partMayHoldForbidden(w.buf) && !w.mayHoldForbidden {
+			t.Errorf("htmlText(%q) notes nothing, but partMayHoldForbidden of what it wrote says it may", a)
 		}
 	})
 }
 
-// FuzzSafeURL holds safeURL's shortcut for plain addresses to parsing.
+// FuzzGraphMayHoldForbidden holds graphMayHoldForbidden, which counts on
+// talk/jsonld's escaping, to partMayHoldForbidden over the graphs of talks
+// with arbitrary text in the fields a graph shows.
+func FuzzGraphMayHoldForbidden(f *testing.F) {
+	for _, s := range [][2]string{{"Yury Selivanov", "async/await"}, {"a\x01\x7f\u0085", "\ufdd0\uffff"}, {"\U0001fffe \U0010ffff", "\U0001f600"},
+		{"\xc20 \xc2", "\xef\xb7 \xf0\x9f"}, {"\u00b7 \uff0c", "\u2028 <&>"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		tk := &talk.Talk{
+			ID: a, Title: a, Subtitle: b, Summary: b, Description: a, Tags: []string{a, b}, License: b,
+			Speakers: []talk.Speaker{{Name: a, GivenName: b, Affiliation: b, ORCID: a}, {Name: b, Slug: a}},
+			Event:    talk.Event{ID: b, Title: b, Place: talk.Place{Venue: a, City: b}},
+			Videos:   []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: a}},
+			Slides:   []talk.Link{{URL: a, Label: b}},
+		}
+		for _, base := range []string{"", b} {
+			graph, _, err := jsonld.Marshal(tk, jsonld.Options{BaseURL: base})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := graphMayHoldForbidden(graph), partMayHoldForbidden(graph); got != want {
+				t.Errorf("graphMayHoldForbidden(%q) = %v, partMayHoldForbidden says %v", graph, got, want)
+			}
+		}
+	})
+}
+
+// TestStylePlain: the inline style, like the markup of a written-out
+// page, holds no forbidden code point and ends in none begun, so that
+// WriteTalk need not look for them in it (see pageWriter).
+func TestStylePlain(t *testing.T) {
+	style, err := defaultStyle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if partMayHoldForbidden(style) {
+		t.Error("the style may hold a forbidden code point")
+	}
+}
+
+// FuzzHref holds href, which parses only what may be an absolute URL and
+// escapes only a path that needs it, to its definition: parse every path,
+// link to an absolute URL as it is, and escape every segment of a path.
+func FuzzHref(f *testing.F) {
+	for _, s := range []string{"", "/", "/europython-2016/yury-selivanov.html", "//example.org/x", "https://example.org/a b", "mailto:x@example.org", "a:b", "/a:b", "/%zz", "javascript:alert(1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		for _, base := range []string{"https://talks.example.org/", ""} {
+			want := ""
+			if u, err := url.Parse(p); err == nil && (u.Scheme != "" || u.Host != "") {
+				want = safeURL(p)
+			} else if p != "" {
+				segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+				for i, s := range segs {
+					segs[i] = url.PathEscape(s)
+				}
+				want = strings.TrimSuffix(base, "/") + "/" + strings.Join(segs, "/")
+			}
+			r := &Renderer{BaseURL: base}
+			if got := r.href(p); got != want {
+				t.Errorf("href(%q) below %q = %q, want %q", p, base, got, want)
+			}
+		}
+	})
+}
+
+// FuzzSafeURL holds safeURL's shortcuts, for plain addresses and for
+// strings without a scheme it takes, to parsing.
 func FuzzSafeURL(f *testing.F) {
 	for _, s := range []string{"", "https://www.youtube.com/watch?v=ZfgeENJxj3A", "http://a.b/c#d#e", "https://docs..org/", "https://.org/",
 		"https://x.org./", "https://x.org../", "HTTPS://x.org/", "https://x.org/a|b", "https://x.org/[x]", "https://x.org:80/", "https://u@x.org/",
-		"https://x.org?q=1#f?g/h", "https://x.org/'()*!", "https://x.org/%41", "mailto:a@b.org", " https://x.org/", "https://x.org/a b"} {
+		"https://x.org?q=1#f?g/h", "https://x.org/'()*!", "https://x.org/%41", "mailto:a@b.org", " https://x.org/", "https://x.org/a b",
+		"CC BY-SA 4.0", "MailTo:x", " \thttp:x", "#http:x", "x http://y.org/", "ht\ttp://x.org/", ":http", "https"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -61,13 +137,26 @@ func FuzzSafeURL(f *testing.F) {
 }
 
 // FuzzShorten holds shorten, which stops collapsing white space once it
-// has enough, to its definition: collapse all of it, then cut.
+// has enough, and cuts a one-line summary where it is, to its definition:
+// collapse all of it, then cut.
 func FuzzShorten(f *testing.F) {
 	f.Add("short")
 	f.Add(strings.Repeat("word \t\n ", 60))
 	f.Add(strings.Repeat("é", 150) + " x")
+	f.Add(" One line, \u00e9t\u00e9 \u00c9t\u00e9 and " + strings.Repeat("more words ", 20) + " ")
+	f.Add("a\u00a0b \u3000c  d\u2028e \x85 \xc2\x85 f ")
 	f.Fuzz(func(t *testing.T, s string) {
-		want := cutAtWord(strings.Join(strings.Fields(s), " "))
+		want := strings.Join(strings.Fields(s), " ")
+		if len(want) > 200 {
+			cut := strings.LastIndexByte(want[:200], ' ')
+			if cut < 100 {
+				cut = 200
+			}
+			for cut > 0 && !utf8Start(want[cut]) {
+				cut--
+			}
+			want = want[:cut] + "…"
+		}
 		if got := shorten(s); got != want {
 			t.Errorf("shorten(%q) = %q, want %q", s, got, want)
 		}
@@ -88,5 +177,22 @@ func BenchmarkMayHoldForbidden(b *testing.B) {
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
 		mayHoldForbidden(page)
+	}
+}
+
+// BenchmarkPartMayHoldForbidden tests the seed talk's page as one part,
+// which like most holds no forbidden code point, so the whole part is
+// read: the case the skip of printable bytes is for.
+func BenchmarkPartMayHoldForbidden(b *testing.B) {
+	page, err := os.ReadFile("testdata/seed.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if partMayHoldForbidden(page) {
+		b.Fatal("testdata/seed.html may hold a forbidden code point")
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		partMayHoldForbidden(page)
 	}
 }

@@ -30,23 +30,33 @@ type body struct {
 // level of the heading the description sits under; the description's own
 // headings start one below it, so that a page's headings stay in order.
 func renderMarkup(src string, m talk.Markup, headingLevel int) (body, error) {
-	switch m {
-	case talk.Markdown:
-		return markdownBody(src, headingLevel)
-	case talk.ReStructuredText:
-		return rstBody(src, headingLevel)
+	if !isMarkup(m) {
+		return plainBody(src), nil
 	}
-	return plainBody(src), nil
+	return renderBody(func(w io.Writer) error { return writeMarkup(w, src, m, headingLevel) })
 }
 
-// rstBody renders reStructuredText with talk/rst, whose writer escapes
+// isMarkup reports whether writeMarkup renders text in m: Markdown and
+// reStructuredText, as opposed to plain text.
+func isMarkup(m talk.Markup) bool {
+	return m == talk.Markdown || m == talk.ReStructuredText
+}
+
+// writeMarkup writes the HTML of src, in the markup m (see isMarkup), to
+// w, its headings below headingLevel (see renderMarkup).
+func writeMarkup(w io.Writer, src string, m talk.Markup, headingLevel int) error {
+	if m == talk.Markdown {
+		return writeMarkdown(w, src, headingLevel)
+	}
+	return writeRST(w, src, headingLevel)
+}
+
+// writeRST renders reStructuredText with talk/rst, whose writer escapes
 // all text and links only http, https, mailto and relative URLs. Its
 // sections never skip a level, so starting them one below headingLevel
 // keeps the page's headings in order.
-func rstBody(src string, headingLevel int) (body, error) {
-	return renderBody(func(w io.Writer) error {
-		return rst.WriteHTML(w, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6)})
-	})
+func writeRST(w io.Writer, src string, headingLevel int) error {
+	return rst.WriteHTML(w, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6)})
 }
 
 // renderBody returns what render writes as a body's HTML, or no body when
@@ -88,7 +98,8 @@ var markdown = sync.OnceValue(func() goldmark.Markdown {
 	)
 })
 
-func markdownBody(src string, headingLevel int) (body, error) {
+// writeMarkdown renders Markdown with goldmark.
+func writeMarkdown(w io.Writer, src string, headingLevel int) error {
 	md := markdown()
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
@@ -96,7 +107,7 @@ func markdownBody(src string, headingLevel int) (body, error) {
 	// goldmark escapes all text and attribute values, writes no raw HTML
 	// from the source, and makeSafe has removed every link to a scheme
 	// other than http, https and mailto.
-	return renderBody(func(w io.Writer) error { return md.Renderer().Render(w, source, doc) })
+	return md.Renderer().Render(w, source, doc)
 }
 
 // makeSafe rewrites a Markdown tree for a page: headings move below

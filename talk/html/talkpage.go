@@ -2,9 +2,63 @@ package html
 
 import (
 	"bytes"
+	"fmt"
+	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
+
+// A pageWriter writes a talk page into a byte slice, as a bytes.Buffer
+// would, and notes whether what it has written may hold a code point HTML
+// forbids in a document. WriteTalk then replaces them only when it may:
+// looking for them over the whole written page, whose style and markup are
+// this package's and hold none, was a sixth of a page's time. The
+// strings of the talk go through htmlText, which looks at their bytes
+// anyway; the description's HTML and the JSON-LD graph are looked at as
+// parts (partMayHoldForbidden). The markup and attrURL's output are
+// ASCII, and the style holds no forbidden code point (TestStylePlain), so
+// a forbidden code point in the page lies within one of the parts looked
+// at, or begins in one with a sequence it does not finish, which also
+// counts.
+// FuzzCompiledPage and TestCompiledPage hold the pages to the templates',
+// whose whole page replaceForbidden scans.
+type pageWriter struct {
+	buf              []byte
+	mayHoldForbidden bool
+	// buffer is the pooled buffer whose array buf began in, for lend.
+	buffer *bytes.Buffer
+}
+
+// lend gives the page, as it is so far, to the pooled buffer, for a writer
+// that is given it to append to: talk/jsonld and talk/rst write to any
+// io.Writer, but wrap any but a bytes.Buffer in a buffer of their own,
+// which for rst was the largest allocation of a page. Take the page back
+// with takeBack.
+func (b *pageWriter) lend() *bytes.Buffer {
+	*b.buffer = *bytes.NewBuffer(b.buf)
+	return b.buffer
+}
+
+// takeBack takes the page back from the buffer lend gave it to, with what
+// was written to the buffer since.
+func (b *pageWriter) takeBack() {
+	b.buf = b.buffer.Bytes()
+}
+
+// WriteString appends s, as bytes.Buffer's does.
+func (b *pageWriter) WriteString(s string) (int, error) {
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+// WriteByte appends c, as bytes.Buffer's does.
+func (b *pageWriter) WriteByte(c byte) error {
+	b.buf = append(b.buf, c)
+	return nil
+}
 
 // writeTalkPage writes p as the embedded "page" template would, byte for
 // byte, without executing it. A talk page is the one page a site renders
@@ -19,28 +73,38 @@ import (
 //
 // A Renderer with its own Templates executes them instead, so that
 // overriding a block works as documented.
-func writeTalkPage(b *bytes.Buffer, p *page, style string) error {
+func writeTalkPage(b *pageWriter, p *page, style string) error {
 	// "page"
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	attrText(b, p.Head.Lang)
 	b.WriteString("\">\n<head>\n")
-	if err := writeHead(b, &p.Head, style); err != nil {
+	if err := writeHead(b, p, style); err != nil {
 		return err
 	}
 	b.WriteString("\n</head>\n<body>\n")
 	writeNav(b, &p.Head)
 	b.WriteString("\n<main>\n")
-	writeTalkBlock(b, p)
+	if err := writeTalkBlock(b, p); err != nil {
+		return err
+	}
 	b.WriteString("\n</main>\n</body>\n</html>\n")
 	return nil
 }
 
-// writeHead is the "head" block.
-func writeHead(b *bytes.Buffer, h *head, style string) error {
+// writeHead is the "head" block, with the talk's JSON-LD graph.
+func writeHead(b *pageWriter, p *page, style string) error {
+	h := &p.Head
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	htmlText(b, h.Title)
+	// documentTitle, in its parts.
+	htmlText(b, p.Heading)
+	if event := p.Talk.Event.Title; event != "" {
+		htmlText(b, titleSeparator)
+		htmlText(b, event)
+	}
 	b.WriteString("</title>\n")
-	metaLineIf(b, `<meta name="description" content="`, h.Description)
+	// The description, title and thumbnail come again in the Open Graph
+	// and Twitter meta elements, escaped as they were the first time.
+	desc := metaLineIf(b, `<meta name="description" content="`, h.Description)
 	if h.Canonical != "" {
 		b.WriteString(`<link rel="canonical" href="`)
 		attrURL(b, h.Canonical)
@@ -48,19 +112,19 @@ func writeHead(b *bytes.Buffer, h *head, style string) error {
 	}
 	b.WriteByte('\n')
 	metaLine(b, `<meta property="og:type" content="`, h.OGType)
-	metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
-	metaLineIf(b, `<meta property="og:description" content="`, h.Description)
+	title := metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
+	metaLineIfAgain(b, `<meta property="og:description" content="`, desc)
 	metaLineIf(b, `<meta property="og:url" content="`, h.Canonical)
-	metaLineIf(b, `<meta property="og:image" content="`, h.Thumbnail)
+	image := metaLineIf(b, `<meta property="og:image" content="`, h.Thumbnail)
 	if h.Thumbnail != "" {
 		b.WriteString(`<meta name="twitter:card" content="summary_large_image">`)
 	} else {
 		b.WriteString(`<meta name="twitter:card" content="summary">`)
 	}
 	b.WriteByte('\n')
-	metaLine(b, `<meta name="twitter:title" content="`, h.OGTitle)
-	metaLineIf(b, `<meta name="twitter:description" content="`, h.Description)
-	metaLineIf(b, `<meta name="twitter:image" content="`, h.Thumbnail)
+	metaLineAgain(b, `<meta name="twitter:title" content="`, title)
+	metaLineIfAgain(b, `<meta name="twitter:description" content="`, desc)
+	metaLineIfAgain(b, `<meta name="twitter:image" content="`, image)
 	if h.StyleSheet != "" {
 		b.WriteString(`<link rel="stylesheet" href="`)
 		attrURL(b, h.StyleSheet)
@@ -71,46 +135,69 @@ func writeHead(b *bytes.Buffer, h *head, style string) error {
 		b.WriteString("</style>")
 	}
 	b.WriteByte('\n')
-	if h.JSONLD == "" && h.writeJSONLD == nil {
-		return nil
-	}
+	// The graph as talkJSONLD gives it, which jsvalescaper passes through
+	// as it is: without its final line break.
 	b.WriteString(`<script type="application/ld+json">`)
-	if h.JSONLD != "" {
-		// jsvalescaper passes a template.JS value through as it is.
-		b.WriteString(string(h.JSONLD))
-	} else {
-		// The graph as talkJSONLD gives it: without its final line break.
-		if err := h.writeJSONLD(b); err != nil {
-			return err
-		}
-		if n := b.Len(); n > 0 && b.Bytes()[n-1] == '\n' {
-			b.Truncate(n - 1)
-		}
+	start := len(b.buf)
+	_, err := jsonld.Write(b.lend(), p.Talk, p.ldOptions)
+	b.takeBack()
+	if err != nil {
+		return err
 	}
+	if n := len(b.buf); n > start && b.buf[n-1] == '\n' {
+		b.buf = b.buf[:n-1]
+	}
+	b.mayHoldForbidden = b.mayHoldForbidden || graphMayHoldForbidden(b.buf[start:])
 	b.WriteString(`</script>`)
 	return nil
 }
 
 // metaLine writes a meta element, start up to its content value, and the
-// line's end.
-func metaLine(b *bytes.Buffer, start, value string) {
+// line's end, and returns where the value is.
+func metaLine(b *pageWriter, start, value string) written {
 	b.WriteString(start)
+	at := len(b.buf)
 	attrText(b, value)
+	v := written{at, len(b.buf)}
 	b.WriteString("\">\n")
+	return v
 }
 
 // metaLineIf writes a meta element when its value is not "", as the
-// "head" block's {{with}} does, and the line's end either way.
-func metaLineIf(b *bytes.Buffer, start, value string) {
+// "head" block's {{with}} does, and the line's end either way, and returns
+// where the value is (nothing for "").
+func metaLineIf(b *pageWriter, start, value string) written {
 	if value == "" {
+		b.WriteByte('\n')
+		return written{}
+	}
+	return metaLine(b, start, value)
+}
+
+// metaLineAgain is metaLine for a value that metaLine wrote before, at
+// v: copied from there rather than escaped again.
+func metaLineAgain(b *pageWriter, start string, v written) {
+	b.WriteString(start)
+	b.buf = append(b.buf, b.buf[v.start:v.end]...)
+	b.WriteString("\">\n")
+}
+
+// metaLineIfAgain is metaLineIf for a value that metaLineIf wrote before,
+// at v.
+func metaLineIfAgain(b *pageWriter, start string, v written) {
+	if v.end == v.start {
 		b.WriteByte('\n')
 		return
 	}
-	metaLine(b, start, value)
+	metaLineAgain(b, start, v)
 }
 
+// written is where a value is in a page being written: only "" is
+// written as nothing.
+type written struct{ start, end int }
+
 // writeNav is the "nav" block.
-func writeNav(b *bytes.Buffer, h *head) {
+func writeNav(b *pageWriter, h *head) {
 	if h.Home == "" {
 		return
 	}
@@ -122,7 +209,7 @@ func writeNav(b *bytes.Buffer, h *head) {
 }
 
 // writeTalkBlock is the "talk" block.
-func writeTalkBlock(b *bytes.Buffer, p *page) {
+func writeTalkBlock(b *pageWriter, p *page) error {
 	t := p.Talk
 	b.WriteString("<article")
 	if p.ContentLang != "" {
@@ -159,9 +246,15 @@ func writeTalkBlock(b *bytes.Buffer, p *page) {
 		b.WriteString(`</p>`)
 	}
 	b.WriteString("\n<dl class=\"facts\">\n")
-	writeFact(b, "Date", p.Date)
+	if !t.Recorded.IsZero() {
+		var human [64]byte
+		writeFact(b, "Date", t.Recorded.String(), appendHumanDate(human[:0], t.Recorded))
+	}
 	b.WriteByte('\n')
-	writeFact(b, "Duration", p.Duration)
+	if t.Duration > 0 {
+		var human [32]byte
+		writeFact(b, "Duration", t.Duration.String(), appendHumanDuration(human[:0], t.Duration))
+	}
 	b.WriteByte('\n')
 	if p.Language != "" {
 		b.WriteString(`<dt>Language</dt><dd>`)
@@ -169,11 +262,15 @@ func writeTalkBlock(b *bytes.Buffer, p *page) {
 		b.WriteString(`</dd>`)
 	}
 	b.WriteString("\n</dl>\n</header>\n")
-	for i := range p.Videos {
-		writeVideo(b, &p.Videos[i])
+	videos := 0
+	for i := range t.Videos {
+		if parts, ok := videoOf(&t.Videos[i], t); ok {
+			writeVideo(b, &parts, t.Title)
+			videos++
+		}
 	}
 	b.WriteByte('\n')
-	if len(p.Videos) == 0 && p.Head.Thumbnail != "" {
+	if videos == 0 && p.Head.Thumbnail != "" {
 		b.WriteString(`<img class="thumbnail" src="`)
 		attrURL(b, p.Head.Thumbnail)
 		b.WriteString(`" alt="Still from the talk `)
@@ -181,21 +278,8 @@ func writeTalkBlock(b *bytes.Buffer, p *page) {
 		b.WriteString(`">`)
 	}
 	b.WriteByte('\n')
-	if p.DescriptionHTML != "" || len(p.Paragraphs) > 0 {
-		b.WriteString(`<section aria-labelledby="about"><h2 id="about">About this talk</h2>`)
-		if p.DescriptionHTML != "" {
-			// htmlescaper passes a template.HTML value through as it is.
-			b.WriteString(`<div class="description">`)
-			b.WriteString(string(p.DescriptionHTML))
-			b.WriteString(`</div>`)
-		} else {
-			for _, para := range p.Paragraphs {
-				b.WriteString("<p>")
-				htmlText(b, para)
-				b.WriteString("</p>")
-			}
-		}
-		b.WriteString(`</section>`)
+	if err := writeDescription(b, t); err != nil {
+		return err
 	}
 	b.WriteByte('\n')
 	if len(t.Tags) > 0 {
@@ -244,58 +328,105 @@ func writeTalkBlock(b *bytes.Buffer, p *page) {
 		b.WriteString(`</p></footer>`)
 	}
 	b.WriteString("\n</article>")
+	return nil
 }
 
-// writeFact is a {{with}} of the Date or Duration of the "talk" block.
-func writeFact(b *bytes.Buffer, name string, v *timeValue) {
-	if v == nil {
-		return
+// writeDescription is the "talk" block's section of the description, for
+// a description that has any: rendered in its markup straight into the
+// page (the HTML that htmlescaper passes through as it is), or as plain
+// paragraphs. Rendering it into a string of its own first, as the
+// templates need, was a sixth of the bytes a page allocated.
+func writeDescription(b *pageWriter, t *talk.Talk) error {
+	const start = `<section aria-labelledby="about"><h2 id="about">About this talk</h2>`
+	if !isMarkup(t.Markup) {
+		paragraphs := plainBody(t.Description).Paragraphs
+		if len(paragraphs) == 0 {
+			return nil
+		}
+		b.WriteString(start)
+		for _, para := range paragraphs {
+			b.WriteString("<p>")
+			htmlText(b, para)
+			b.WriteString("</p>")
+		}
+		b.WriteString(`</section>`)
+		return nil
 	}
+	section := len(b.buf)
+	b.WriteString(start + `<div class="description">`)
+	html := len(b.buf)
+	err := writeMarkup(b.lend(), t.Description, t.Markup, descriptionLevel)
+	b.takeBack()
+	if err != nil {
+		return fmt.Errorf("description: %w", err)
+	}
+	if len(bytes.TrimSpace(b.buf[html:])) == 0 {
+		// renderBody makes no body of white space.
+		b.buf = b.buf[:section]
+		return nil
+	}
+	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[html:])
+	b.WriteString(`</div></section>`)
+	return nil
+}
+
+// writeFact is a {{with}} of the Date or Duration of the "talk" block:
+// the timeValue {machine, human}.
+func writeFact(b *pageWriter, name, machine string, human []byte) {
 	b.WriteString("<dt>")
 	b.WriteString(name)
 	b.WriteString(`</dt><dd><time datetime="`)
-	attrText(b, v.Machine)
+	attrText(b, machine)
 	b.WriteString(`">`)
-	htmlText(b, v.Human)
+	htmlText(b, human)
 	b.WriteString("</time></dd>")
 }
 
-// writeVideo is the "video" block.
-func writeVideo(b *bytes.Buffer, v *video) {
+// writeVideo is the "video" block, of the video of v.video(t) for a talk
+// titled title: written in its parts.
+func writeVideo(b *pageWriter, v *videoParts, title string) {
 	b.WriteString("<figure class=\"video\">\n")
 	switch {
-	case v.Embed != "":
+	case v.embedPrefix != "":
+		// attrURL of the player's address: its prefix and suffix are of
+		// an http(s) scheme and of bytes it keeps, and url.PathEscape
+		// leaves no "%" without two hex digits after it.
 		b.WriteString(`<iframe src="`)
-		attrURL(b, v.Embed)
+		b.WriteString(v.embedPrefix)
+		urlText(b, url.PathEscape(v.id))
+		b.WriteString(v.embedSuffix)
 		b.WriteString(`" title="`)
-		attrText(b, v.Title)
+		b.WriteString(videoTitle)
+		attrText(b, title)
 		b.WriteString("\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n")
-	case v.File != "":
+	case v.file != "":
 		b.WriteString(`<video controls preload="metadata" src="`)
-		attrURL(b, v.File)
+		attrURL(b, v.file)
 		b.WriteByte('"')
-		if v.Poster != "" {
+		if v.poster != "" {
 			b.WriteString(` poster="`)
-			attrURL(b, v.Poster)
+			attrURL(b, v.poster)
 			b.WriteByte('"')
 		}
 		b.WriteString(` aria-label="`)
-		attrText(b, v.Title)
+		b.WriteString(videoTitle)
+		attrText(b, title)
 		b.WriteString("\"></video>\n")
 	default:
 		b.WriteString(`<p><a href="`)
-		attrURL(b, v.Link)
+		attrURL(b, v.link)
 		b.WriteString(`" rel="nofollow noopener">Watch `)
-		htmlText(b, v.Title)
+		b.WriteString(videoTitle)
+		htmlText(b, title)
 		b.WriteString(" on ")
-		htmlText(b, v.Provider)
+		htmlText(b, v.provider)
 		b.WriteString("</a></p>")
 	}
 	b.WriteString("\n</figure>")
 }
 
 // writePeople is the "people" block.
-func writePeople(b *bytes.Buffer, people []person) {
+func writePeople(b *pageWriter, people []person) {
 	for i, s := range people {
 		if i > 0 {
 			b.WriteString(", ")
@@ -320,23 +451,78 @@ func writePeople(b *bytes.Buffer, people []person) {
 // attribute value, and "+", become character references. No other byte
 // changes, so the loop can go by bytes: none of these is part of a
 // multi-byte UTF-8 sequence, and html/template passes invalid UTF-8 on.
-func htmlText(b *bytes.Buffer, s string) {
+// On the way it notes whether s may make replaceForbidden change the
+// page, as partMayHoldForbidden would: what it replaces is ASCII and
+// becomes ASCII or U+FFFD, which cannot begin or finish a forbidden code
+// point.
+func htmlText[T string | []byte](b *pageWriter, s T) {
 	done := 0
 	for i := 0; i < len(s); i++ {
-		repl := htmlReplacement[s[i]]
-		if repl == "" {
+		if i+8 <= len(s) && plainTextRun(s, i) {
+			i += 7
 			continue
 		}
-		b.WriteString(s[done:i])
-		b.WriteString(repl)
+		switch textBytes[s[i]] {
+		case plainText:
+			continue
+		case suspectText:
+			if !b.mayHoldForbidden && forbiddenAt(s, i) {
+				b.mayHoldForbidden = true
+			}
+			continue
+		}
+		b.buf = append(b.buf, s[done:i]...)
+		b.buf = append(b.buf, htmlReplacement[s[i]]...)
 		done = i + 1
 	}
-	b.WriteString(s[done:])
+	b.buf = append(b.buf, s[done:]...)
 }
+
+// plainTextRun reports whether the eight bytes of s from i are all
+// printable ASCII that htmlText copies as they are, as most of a title or
+// summary is: it then skips them at once. Eight lookups and-ed with one
+// branch for the eight took fewer instructions than a SWAR test of the
+// word (whose constants cost instructions of their own), as in
+// talk/jsonld's plainRun.
+func plainTextRun[T string | []byte](s T, i int) bool {
+	s = s[i : i+8]
+	return textPlain[s[0]]&textPlain[s[1]]&textPlain[s[2]]&textPlain[s[3]]&
+		textPlain[s[4]]&textPlain[s[5]]&textPlain[s[6]]&textPlain[s[7]] != 0
+}
+
+// textPlain marks with 1 the bytes plainTextRun passes.
+var textPlain = func() (t [256]uint8) {
+	for c := ' '; c <= '~'; c++ {
+		if textBytes[c] == plainText {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// The kinds of byte htmlText tells apart.
+const (
+	plainText   = iota // copied as it is
+	escapedText        // replaced as htmlReplacement says
+	suspectText        // copied, and may begin a forbidden code point (suspectBytes)
+)
+
+// textBytes is the kind of each byte for htmlText.
+var textBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case htmlReplacement[c] != "":
+			t[c] = escapedText
+		case suspectBytes[c]:
+			t[c] = suspectText
+		}
+	}
+	return t
+}()
 
 // attrText writes an attribute value: for the strings of a page,
 // html/template's attrescaper is its htmlescaper.
-func attrText(b *bytes.Buffer, s string) { htmlText(b, s) }
+func attrText(b *pageWriter, s string) { htmlText(b, s) }
 
 // htmlReplacement is html/template's replacement table for text and
 // attribute values.
@@ -355,41 +541,63 @@ var htmlReplacement = [256]string{
 // than http, https or mailto becomes "#ZgotmplZ"; bytes a URL may not hold
 // are percent-encoded (existing escapes are kept); and the "&", "'" and
 // "+" left become character references.
-func attrURL(b *bytes.Buffer, s string) {
+func attrURL(b *pageWriter, s string) {
 	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		s = "#ZgotmplZ"
 	}
-	const hex = "0123456789abcdef"
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if urlKeeps(s, i) {
-			if repl := htmlReplacement[c]; repl != "" {
-				b.WriteString(repl)
-			} else {
-				b.WriteByte(c)
-			}
-			continue
-		}
-		b.Write([]byte{'%', hex[c>>4], hex[c&15]})
-	}
+	urlText(b, s)
 }
 
-// urlKeeps reports whether html/template's urlnormalizer leaves the byte
-// at s[i] as it is: RFC 3986's unreserved and reserved characters (but
-// "'", "(" and ")"), and a "%" that starts an escape.
-func urlKeeps(s string, i int) bool {
-	c := s[i]
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	case strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0:
-		return true
-	case c == '%':
-		return i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2])
+// urlText writes s as attrURL does once it has checked the scheme.
+func urlText(b *pageWriter, s string) {
+	const hex = "0123456789abcdef"
+	done := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		kind := urlBytes[c]
+		if kind == urlKept || kind == urlPercent && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
+			continue
+		}
+		b.buf = append(b.buf, s[done:i]...)
+		if kind == urlEntity {
+			b.buf = append(b.buf, htmlReplacement[c]...)
+		} else {
+			b.buf = append(b.buf, '%', hex[c>>4], hex[c&15])
+		}
+		done = i + 1
 	}
-	return false
+	b.buf = append(b.buf, s[done:]...)
 }
+
+// The kinds of byte attrURL tells apart.
+const (
+	urlEscaped = iota // percent-encoded
+	urlKept           // written as it is
+	urlEntity         // kept by urlnormalizer, then a character reference ("&", "+")
+	urlPercent        // "%", kept when it starts an escape
+)
+
+// urlBytes is the kind of each byte for attrURL: html/template's
+// urlnormalizer keeps RFC 3986's unreserved and reserved characters (but
+// "'", "(" and ")"), and a "%" that starts an escape, and attrescaper then
+// replaces those of them that htmlReplacement has.
+var urlBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = urlKept
+		case strings.IndexByte("-._~!#$&*+,/:;=?@[]", byte(c)) >= 0:
+			t[c] = urlKept
+			if htmlReplacement[c] != "" {
+				t[c] = urlEntity
+			}
+		case c == '%':
+			t[c] = urlPercent
+		}
+	}
+	return t
+}()
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

@@ -119,6 +119,9 @@ func FuzzCompiledPage(f *testing.F) {
 	f.Add("</title><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "x\x00y", "javascript:alert(1)", "\u2028</script>", "de-CH")
 	f.Add("T", "S", "", "/path/%41%zz%4", "", "\xff")
 	f.Add("", "", "Title\n=====\n\n::\n\n  <code>", "mailto:a@b.c", "+", "")
+	f.Add("a\u0085b", "x\xc2", "\x85 \ufdd0 \U0001fffe", "https://x.org/\x7f", "\xef\xb7", "\xf0\x9f")
+	f.Add("T\x01", "\uffff", "ok \u00b7 \uff0c \U0001f600", "https://x.org/", "\xc2", "en")
+	f.Add("0", "\xc20", "0", "0", "0", "0")
 	pairs := pagePairs(f)
 	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag, lang string) {
 		tk := &talk.Talk{
@@ -135,5 +138,11 @@ func FuzzCompiledPage(f *testing.F) {
 		comparePages(t, pairs, "fuzzed talk", tk)
 		tk.Videos = nil
 		comparePages(t, pairs, "fuzzed talk without videos", tk)
+		// The description in the other markups, which a written-out page
+		// also renders straight into itself.
+		tk.Markup = talk.Markdown
+		comparePages(t, pairs, "fuzzed Markdown talk", tk)
+		tk.Markup = talk.Plain
+		comparePages(t, pairs, "fuzzed plain-text talk", tk)
 	})
 }

@@ -53,12 +53,22 @@ func (PyvideoURLs) Index() string { return "/index.html" }
 
 // Event returns "/events/<event slug>.html".
 func (PyvideoURLs) Event(e *talk.Event) string {
-	return "/events/" + eventSlug(e) + ".html"
+	return pyvideoEventPath(eventSlug(e))
+}
+
+// pyvideoEventPath is PyvideoURLs.Event, given the event's slug.
+func pyvideoEventPath(eventSlug string) string {
+	return "/events/" + eventSlug + ".html"
 }
 
 // Talk returns "/<event slug>/<talk slug>.html", or "" when the talk has
 // no title, slug or ID to make a slug of.
 func (PyvideoURLs) Talk(t *talk.Talk) string {
+	return pyvideoTalkPath(t, eventSlug(&t.Event))
+}
+
+// pyvideoTalkPath is PyvideoURLs.Talk, given the event's slug.
+func pyvideoTalkPath(t *talk.Talk, eventSlug string) string {
 	s := segment(t.Slug)
 	if s == "" {
 		s = pyvideo.Slugify(t.Title)
@@ -69,7 +79,7 @@ func (PyvideoURLs) Talk(t *talk.Talk) string {
 	if s == "" {
 		return ""
 	}
-	return "/" + eventSlug(&t.Event) + "/" + s + ".html"
+	return "/" + eventSlug + "/" + s + ".html"
 }
 
 // Speaker returns "/speaker/<speaker slug>.html", or "" for a name that
@@ -110,6 +120,24 @@ func segment(slug string) string {
 	return slug
 }
 
+// talkPaths returns the paths of t's page and of its event's ("" for no
+// event) from the Renderer's URLs: with PyvideoURLs, from one slug of the
+// event's title for both, which is most of what either costs.
+func (r *Renderer) talkPaths(t *talk.Talk) (talkPath, eventPath string) {
+	if r.URLs != nil {
+		talkPath = r.URLs.Talk(t)
+		if !t.Event.IsZero() {
+			eventPath = r.URLs.Event(&t.Event)
+		}
+		return talkPath, eventPath
+	}
+	slug := eventSlug(&t.Event)
+	if !t.Event.IsZero() {
+		eventPath = pyvideoEventPath(slug)
+	}
+	return pyvideoTalkPath(t, slug), eventPath
+}
+
 func (r *Renderer) urls() URLs {
 	if r.URLs != nil {
 		return r.URLs
@@ -131,9 +159,40 @@ func (r *Renderer) href(p string) string {
 			return safeURL(p)
 		}
 	}
-	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	rest := strings.TrimPrefix(p, "/")
+	base := strings.TrimSuffix(r.BaseURL, "/")
+	if !pathNeedsEscape(rest) {
+		// Most paths: each segment is its own escape, and a path from the
+		// root below no BaseURL is its own URL.
+		if base == "" && len(rest) < len(p) {
+			return p
+		}
+		return base + "/" + rest
+	}
+	segs := strings.Split(rest, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
-	return strings.TrimSuffix(r.BaseURL, "/") + "/" + strings.Join(segs, "/")
+	return base + "/" + strings.Join(segs, "/")
 }
+
+// pathNeedsEscape reports whether url.PathEscape changes a segment of
+// path, the segments' "/" aside: whether it holds a byte other than the
+// letters, digits and "-._~$&+:=@" that it leaves as they are.
+func pathNeedsEscape(path string) bool {
+	for i := 0; i < len(path); i++ {
+		if !pathKeeps[path[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// pathKeeps marks the bytes pathNeedsEscape passes: those url.PathEscape
+// leaves as they are, and "/".
+var pathKeeps = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~$&+:=@/", byte(c)) >= 0
+	}
+	return t
+}()

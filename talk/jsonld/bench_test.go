@@ -2,6 +2,7 @@ package jsonld_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"testing"
 
@@ -33,5 +34,34 @@ func BenchmarkWrite(b *testing.B) {
 		if _, err := jsonld.Write(&buf, tk, opt); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkWriteCorpus writes the graphs of the corpus that
+// $TALKMETA_CORPUS names, as the bench program's pipeline does (no
+// options): one graph an operation, going round the corpus, so that the
+// figures are those of an average talk rather than of the seed.
+func BenchmarkWriteCorpus(b *testing.B) {
+	dir := os.Getenv("TALKMETA_CORPUS")
+	if dir == "" {
+		b.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to benchmark over it")
+	}
+	var talks []*talk.Talk
+	for tk, err := range pyvideo.Talks(os.DirFS(dir)) {
+		if err != nil {
+			continue // the corpus's unreadable records are pyvideo's tests' concern
+		}
+		talks = append(talks, tk)
+	}
+	if len(talks) == 0 {
+		b.Fatal("no talks in TALKMETA_CORPUS")
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := jsonld.Write(io.Discard, talks[i], jsonld.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		i = (i + 1) % len(talks)
 	}
 }

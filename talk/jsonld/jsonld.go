@@ -47,16 +47,29 @@ func (w Warning) String() string {
 
 // Write writes t's graph to w and returns what is missing from it.
 func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
-	g := graph{t: t, opt: opt}
-	err := write(w, g.nodes, opt, g.size())
+	g := newGraph(t, opt)
+	b := bufpool.Get()
+	defer bufpool.Put(b)
+	e := newEncoder(b, g.size())
+	g.nodes(&e)
+	doc, err := e.finish(b, opt.Indent)
+	if err == nil {
+		_, err = w.Write(doc)
+	}
 	return g.warnings, err
 }
 
 // Marshal returns t's graph; see [Write].
 func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
-	g := graph{t: t, opt: opt}
-	b, err := marshal(g.nodes, opt, g.size())
-	return b, g.warnings, err
+	g := newGraph(t, opt)
+	var b bytes.Buffer
+	e := newEncoder(&b, g.size())
+	g.nodes(&e)
+	doc, err := e.finish(&b, opt.Indent)
+	if err != nil {
+		return nil, g.warnings, err
+	}
+	return doc, g.warnings, nil
 }
 
 // write writes a graph, whose nodes the function nodes writes, to w as one
@@ -65,46 +78,22 @@ func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
 func write(w io.Writer, nodes func(*encoder), opt Options, size int) error {
 	b := bufpool.Get()
 	defer bufpool.Put(b)
-	if err := encode(b, nodes, opt, size); err != nil {
+	e := newEncoder(b, size)
+	nodes(&e)
+	doc, err := e.finish(b, opt.Indent)
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(doc)
 	return err
 }
 
 // marshal returns a graph as one document of about size bytes.
 func marshal(nodes func(*encoder), opt Options, size int) ([]byte, error) {
 	var b bytes.Buffer
-	if err := encode(&b, nodes, opt, size); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// encode writes a graph to b as one document of about size bytes.
-func encode(b *bytes.Buffer, nodes func(*encoder), opt Options, size int) error {
-	// Starting at about the document's size saves the buffer's doublings
-	// from empty, which were a tenth of a page's bytes. An indented
-	// document is written compactly first, into a buffer of its own.
-	compact := b
-	if opt.Indent != "" {
-		compact = bufpool.Get()
-		defer bufpool.Put(compact)
-	}
-	compact.Grow(size)
-	e := encoder{b: compact}
-	e.open()
-	e.str("@context", "https://schema.org")
-	a := e.openArray("@graph")
+	e := newEncoder(&b, size)
 	nodes(&e)
-	e.closeArray(a)
-	e.close()
-	if opt.Indent != "" {
-		if err := json.Indent(b, compact.Bytes(), "", opt.Indent); err != nil {
-			return fmt.Errorf("jsonld: %w", err)
-		}
-	}
-	return b.WriteByte('\n')
+	return e.finish(&b, opt.Indent)
 }
 
 // An encoder writes a graph compactly as its nodes are walked, leaving
@@ -113,32 +102,63 @@ func encode(b *bytes.Buffer, nodes func(*encoder), opt Options, size int) error 
 // a tree of values first and then walking it cost 55 allocations a graph
 // for values written once; BenchmarkWrite measured writing as the nodes
 // are walked at 12 allocations and a third less time.
+//
+// It appends to a byte slice rather than calling a bytes.Buffer's methods:
+// a graph is a few hundred small writes, and the buffer's bookkeeping for
+// each was a tenth of a graph's time.
 type encoder struct {
-	b *bytes.Buffer
+	b []byte
 	// comma is whether a member or element was written at this level, so
 	// that the next needs a comma.
 	comma bool
-	// Every node of a talk's graph repeats its description, most of the
-	// graph's bytes: the last long string written, and where its JSON is
-	// in b, so that it is copied from there when it comes again instead
-	// of being escaped again.
-	last       string
-	start, end int
+	// nodes is where the @graph array began.
+	nodes arrayMark
 }
 
-// repeatable is how long a string must be for the encoder to remember it.
-const repeatable = 128
+// newEncoder starts a document of about size bytes in the free space of
+// buf, up to the first element of its @graph. Starting at about the
+// document's size saves the doublings from empty, which were a tenth of a
+// page's bytes.
+func newEncoder(buf *bytes.Buffer, size int) encoder {
+	buf.Grow(size)
+	e := encoder{b: buf.AvailableBuffer()}
+	e.open()
+	e.str("@context", "https://schema.org")
+	e.nodes = e.openArray("@graph")
+	return e
+}
+
+// finish ends the document and returns it: compact, in the free space of
+// buf that newEncoder began it in (or in an array of its own, had it
+// outgrown that), or indented with indent per level, in buf.
+func (e *encoder) finish(buf *bytes.Buffer, indent string) ([]byte, error) {
+	e.closeArray(e.nodes)
+	e.close()
+	if indent == "" {
+		return append(e.b, '\n'), nil
+	}
+	// buf is where the compact document is: indent from a copy.
+	compact := bufpool.Get()
+	defer bufpool.Put(compact)
+	compact.Write(e.b)
+	buf.Reset()
+	if err := json.Indent(buf, compact.Bytes(), "", indent); err != nil {
+		return nil, fmt.Errorf("jsonld: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
 
 // open starts an object, as an element or after key.
 func (e *encoder) open() {
 	e.separate()
-	e.b.WriteByte('{')
+	e.b = append(e.b, '{')
 	e.comma = false
 }
 
 // close ends an object.
 func (e *encoder) close() {
-	e.b.WriteByte('}')
+	e.b = append(e.b, '}')
 	e.comma = true
 }
 
@@ -152,23 +172,23 @@ type arrayMark struct {
 // openArray starts the member k, an array (or, for k "", an array
 // element); closeArray ends it, leaving it out if it has no elements.
 func (e *encoder) openArray(k string) arrayMark {
-	m := arrayMark{at: e.b.Len(), comma: e.comma}
+	m := arrayMark{at: len(e.b), comma: e.comma}
 	if k != "" {
 		e.key(k)
 	} else {
 		e.separate()
 	}
-	e.b.WriteByte('[')
+	e.b = append(e.b, '[')
 	e.comma = false
 	return m
 }
 
 func (e *encoder) closeArray(m arrayMark) {
 	if e.comma {
-		e.b.WriteByte(']')
+		e.b = append(e.b, ']')
 		return
 	}
-	e.b.Truncate(m.at)
+	e.b = e.b[:m.at]
 	e.comma = m.comma
 }
 
@@ -176,15 +196,15 @@ func (e *encoder) closeArray(m arrayMark) {
 // names, which need no escaping.
 func (e *encoder) key(k string) {
 	e.separate()
-	e.b.WriteByte('"')
-	e.b.WriteString(k)
-	e.b.WriteString(`":`)
+	e.b = append(e.b, '"')
+	e.b = append(e.b, k...)
+	e.b = append(e.b, '"', ':')
 	e.comma = false
 }
 
 func (e *encoder) separate() {
 	if e.comma {
-		e.b.WriteByte(',')
+		e.b = append(e.b, ',')
 	}
 	e.comma = true
 }
@@ -198,41 +218,68 @@ func (e *encoder) str(k, v string) {
 	e.string(v)
 }
 
+// strAt is str, and returns where the value is: the zero span when v is
+// empty.
+func (e *encoder) strAt(k, v string) span {
+	if v == "" {
+		return span{}
+	}
+	e.key(k)
+	start := len(e.b)
+	e.string(v)
+	return span{start, len(e.b)}
+}
+
+// repeat writes the member k with the value at v, written before, unless
+// v is the zero span. The value is copied from where it is (append copies
+// from the old array if it grows b's).
+func (e *encoder) repeat(k string, v span) {
+	if v == (span{}) {
+		return
+	}
+	e.key(k)
+	e.b = append(e.b, e.b[v.start:v.end]...)
+	e.comma = true
+}
+
 // element writes the string v as an array element.
 func (e *encoder) element(v string) {
 	e.separate()
 	e.string(v)
 }
 
-// string writes s as writeString does.
+// string writes s as appendString does.
 func (e *encoder) string(s string) {
 	e.comma = true
-	if len(s) < repeatable {
-		writeString(e.b, s)
-		return
-	}
-	if s == e.last {
-		// Write copies from the old array if it grows b's.
-		e.b.Write(e.b.Bytes()[e.start:e.end])
-		return
-	}
-	start := e.b.Len()
-	writeString(e.b, s)
-	e.last, e.start, e.end = s, start, e.b.Len()
+	e.b = appendString(e.b, s)
 }
 
-// writeString writes s as a JSON string that is safe in a page: as
+// appendString appends s as a JSON string that is safe in a page: as
 // encoding/json's HTML-safe encoding does ("<", ">", "&", U+2028 and
 // U+2029 escaped, invalid UTF-8 as U+FFFD), and with DEL, the C1
 // controls and the noncharacters escaped too, which HTML forbids in a
-// page even inside a script element. FuzzWriteString holds it to that
+// page even inside a script element. FuzzAppendString holds it to that
 // definition.
-func writeString(b *bytes.Buffer, s string) {
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendEscaped appends the inside of s's JSON string, as appendString
+// writes it. Escaping a string in parts that meet at ASCII bytes gives
+// the escaping of the whole, since every escape is of one byte or of one
+// UTF-8 sequence, which an ASCII byte ends: so the @ids, joined keywords
+// and addresses of a graph are escaped in their parts, without being
+// built first.
+func appendEscaped(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	b.WriteByte('"')
 	done := 0
 	for i := 0; i < len(s); {
-		for i < len(s) && jsonPlain[s[i]] {
+		for i+8 <= len(s) && plainRun(s, i) {
+			i += 8
+		}
+		for i < len(s) && jsonPlain[s[i]] != 0 {
 			i++
 		}
 		if i == len(s) {
@@ -240,22 +287,22 @@ func writeString(b *bytes.Buffer, s string) {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			b.WriteString(s[done:i])
+			b = append(b, s[done:i]...)
 			switch c {
 			case '"', '\\':
-				b.Write([]byte{'\\', c})
+				b = append(b, '\\', c)
 			case '\b':
-				b.WriteString(`\b`)
+				b = append(b, `\b`...)
 			case '\f':
-				b.WriteString(`\f`)
+				b = append(b, `\f`...)
 			case '\n':
-				b.WriteString(`\n`)
+				b = append(b, `\n`...)
 			case '\r':
-				b.WriteString(`\r`)
+				b = append(b, `\r`...)
 			case '\t':
-				b.WriteString(`\t`)
+				b = append(b, `\t`...)
 			default:
-				b.Write([]byte{'\\', 'u', '0', '0', hex[c>>4], hex[c&15]})
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
 			}
 			i++
 			done = i
@@ -264,11 +311,11 @@ func writeString(b *bytes.Buffer, s string) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[done:i])
-			b.WriteString(`\ufffd`)
+			b = append(b, s[done:i]...)
+			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029' || needsEscape(r):
-			b.WriteString(s[done:i])
-			b.Write([]byte{'\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]})
+			b = append(b, s[done:i]...)
+			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
 			i += size
 			continue
@@ -276,18 +323,30 @@ func writeString(b *bytes.Buffer, s string) {
 		i += size
 		done = i
 	}
-	b.WriteString(s[done:])
-	b.WriteByte('"')
+	return append(b, s[done:]...)
 }
 
-// jsonPlain marks the bytes writeString copies without a second look:
-// printable ASCII but '"', '\\', '<', '>' and '&'.
-var jsonPlain = func() (t [256]bool) {
+// jsonPlain marks with 1 the bytes appendString copies without a second
+// look: printable ASCII but '"', '\\', '<', '>' and '&'.
+var jsonPlain = func() (t [256]uint8) {
 	for c := ' '; c < 0x7f; c++ {
-		t[c] = !strings.ContainsRune(`"\<>&`, c)
+		if !strings.ContainsRune(`"\<>&`, c) {
+			t[c] = 1
+		}
 	}
 	return t
 }()
+
+// plainRun reports whether the eight bytes of s from i are all plain
+// (jsonPlain): appendEscaped then skips them at once. Eight lookups
+// and-ed with one branch for the eight took a seventh less time than a
+// SWAR test of the word (whose eight constants cost instructions of their
+// own), and than eight branches (BenchmarkWrite).
+func plainRun(s string, i int) bool {
+	s = s[i : i+8]
+	return jsonPlain[s[0]]&jsonPlain[s[1]]&jsonPlain[s[2]]&jsonPlain[s[3]]&
+		jsonPlain[s[4]]&jsonPlain[s[5]]&jsonPlain[s[6]]&jsonPlain[s[7]] != 0
+}
 
 // needsEscape reports whether HTML forbids r in a page: DEL, the C1
 // controls and the noncharacters of the Basic Multilingual Plane.
@@ -300,26 +359,47 @@ type graph struct {
 	opt      Options
 	warnings []Warning
 
-	// The @ids of t and of its speakers, made once: every video node
-	// refers to them again, and a speaker's is made from a slug.
-	tID        string
-	speakerIDs []string
+	// desc is the talk's description, which every node repeats.
+	desc string
+
+	// Where the talk's node wrote values that its recordings' nodes
+	// repeat, to copy them from there: making, formatting and escaping
+	// them again was a third of a graph's time and most of its
+	// allocations.
+	talkIDAt, nameAt, descAt, dateAt, durationAt, keywordsAt span
+	// The @ids of the talk's speakers (see speakerID): in an array for
+	// the first few, which most talks need no more than, so that the
+	// graph, which must not point into itself to stay off the heap, needs
+	// no slice.
+	firstSpeakerIDsAt [4]span
+	moreSpeakerIDsAt  []span
+
+	// What every recording's node says of the talk's thumbnail and
+	// licence, found once.
+	thumbnail    string // the thumbnail, if it is a web address
+	licenseIsURL bool
+}
+
+// A span is where a value's JSON is in the document being written. The
+// zero span is of no value. What a span covers stays as it is: an encoder
+// only appends, but for taking back an array that stayed empty, which
+// holds no value.
+type span struct{ start, end int }
+
+// newGraph is the graph of t.
+func newGraph(t *talk.Talk, opt Options) graph {
+	return graph{t: t, opt: opt, desc: description(t)}
 }
 
 func (g *graph) warn(node, property, reason string) {
 	g.warnings = append(g.warnings, Warning{Node: node, Property: property, Reason: reason})
 }
 
-// id builds an @id from path segments and a fragment.
+// id builds an @id from path segments and a fragment, as writeID writes
+// it: for warnings, which name a node by its @id.
 func (g *graph) id(fragment string, segments ...string) string {
-	base := strings.TrimSuffix(g.opt.BaseURL, "/")
-	n := len(base) + 1 + len(fragment)
-	for _, s := range segments {
-		n += 1 + len(s)
-	}
 	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(base)
+	b.WriteString(strings.TrimSuffix(g.opt.BaseURL, "/"))
 	for _, s := range segments {
 		if s != "" {
 			b.WriteByte('/')
@@ -331,35 +411,94 @@ func (g *graph) id(fragment string, segments ...string) string {
 	return b.String()
 }
 
-func (g *graph) talkID() string {
-	if g.tID == "" {
-		g.tID = g.id("talk", g.t.Event.ID, g.t.ID)
-	}
-	return g.tID
-}
-
-// speakerID is the @id of the talk's speaker i.
-func (g *graph) speakerID(i int) string {
-	if g.speakerIDs == nil {
-		g.speakerIDs = make([]string, len(g.t.Speakers))
-		for i := range g.t.Speakers {
-			g.speakerIDs[i] = g.personID(&g.t.Speakers[i])
+// writeID writes the member "@id" made from BaseURL, the path segments
+// that are not empty (path-escaped, each after a "/"), "#" and fragment,
+// and returns where its value is. It writes the parts of the @id as they
+// come instead of building it first.
+func (g *graph) writeID(e *encoder, fragment string, segments ...string) span {
+	start := g.beginID(e)
+	for _, s := range segments {
+		if s != "" {
+			e.b = append(e.b, '/')
+			e.b = appendSegment(e.b, s)
 		}
 	}
-	return g.speakerIDs[i]
+	return endID(e, start, fragment)
 }
+
+// beginID writes the member "@id" up to the end of BaseURL in its value,
+// and returns where the value begins.
+func (g *graph) beginID(e *encoder) int {
+	e.key("@id")
+	start := len(e.b)
+	e.b = append(e.b, '"')
+	e.b = appendEscaped(e.b, strings.TrimSuffix(g.opt.BaseURL, "/"))
+	return start
+}
+
+// endID ends the @id that beginID began at start with "#" and fragment,
+// and returns where its value is.
+func endID(e *encoder, start int, fragment string) span {
+	e.b = append(e.b, '#')
+	e.b = appendEscaped(e.b, fragment)
+	e.b = append(e.b, '"')
+	e.comma = true
+	return span{start, len(e.b)}
+}
+
+// talkFragment is the fragment of a talk's @id.
+const talkFragment = "talk"
+
+// writeVideoID writes the member "@id" of the talk's recording n: the
+// talk's @id with the fragment "video-n", copied from the talk's @id.
+func (g *graph) writeVideoID(e *encoder, n int) {
+	e.key("@id")
+	path := g.talkIDAt.end - len(talkFragment+`"`) // the talk's @id up to its fragment
+	e.b = append(e.b, e.b[g.talkIDAt.start:path]...)
+	e.b = append(e.b, "video-"...)
+	e.b = strconv.AppendInt(e.b, int64(n), 10)
+	e.b = append(e.b, '"')
+	e.comma = true
+}
+
+// appendSegment appends the path segment s, path-escaped, as
+// appendEscaped would: an ID or slug, which nearly always needs neither
+// escape, as it is.
+func appendSegment(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if !segmentPlain[s[i]] {
+			return appendEscaped(b, url.PathEscape(s))
+		}
+	}
+	return append(b, s...)
+}
+
+// segmentPlain marks the bytes that url.PathEscape leaves as they are
+// (letters, digits and "-._~$&+:=@") and appendEscaped too (all of those
+// but "&").
+var segmentPlain = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~$+:=@", byte(c)) >= 0
+	}
+	return t
+}()
 
 // size is about how long t's graph is: every node repeats the
 // description, most of a graph's bytes.
 func (g *graph) size() int {
-	return 2<<10 + (1+len(g.t.Videos))*len(g.description())
+	return 2<<10 + (1+len(g.t.Videos))*len(g.desc)
 }
 
 // nodes writes the talk's node, then a node for each of its recordings.
 func (g *graph) nodes(e *encoder) {
 	g.talkNode(e)
-	for i, v := range g.t.Videos {
-		g.videoNode(e, i, v)
+	if len(g.t.Videos) == 0 {
+		return
+	}
+	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
+	g.licenseIsURL = weburl.Is(g.t.License)
+	for i := range g.t.Videos {
+		g.videoNode(e, i, &g.t.Videos[i])
 	}
 }
 
@@ -367,20 +506,27 @@ func (g *graph) talkNode(e *encoder) {
 	t := g.t
 	e.open()
 	e.str("@type", "Event")
-	e.str("@id", g.talkID())
-	e.str("name", t.Title)
+	g.talkIDAt = g.writeID(e, talkFragment, t.Event.ID, t.ID)
+	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
-	e.str("description", g.description())
-	e.str("startDate", g.date(t.Recorded))
-	e.str("duration", duration(t.Duration))
+	g.descAt = e.strAt("description", g.desc)
+	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
+	g.durationAt = e.strAt("duration", duration(t.Duration))
 	e.str("inLanguage", string(t.Language))
 	e.str("url", g.talkURL())
-	e.str("keywords", strings.Join(t.Tags, ", "))
+	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
 	g.location(e, t.Place, t.Event.Place)
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
-		g.person(e, &t.Speakers[i], g.speakerID(i))
+		e.open()
+		id := g.personMembers(e, &t.Speakers[i])
+		if i < len(g.firstSpeakerIDsAt) {
+			g.firstSpeakerIDsAt[i] = id
+		} else {
+			g.moreSpeakerIDsAt = append(g.moreSpeakerIDsAt, id)
+		}
+		e.close()
 	}
 	e.closeArray(performers)
 	slides := e.openArray("workFeatured")
@@ -394,9 +540,41 @@ func (g *graph) talkNode(e *encoder) {
 	e.closeArray(slides)
 	if !t.Event.IsZero() {
 		e.key("superEvent")
-		g.event(e, &t.Event)
+		e.open()
+		g.eventMembers(e, &t.Event)
+		e.close()
 	}
 	e.close()
+}
+
+// speakerID is where the talk's node wrote the @id of the talk's speaker
+// i: the zero span for a speaker without one (whose name has no slug).
+func (g *graph) speakerID(i int) span {
+	if i < len(g.firstSpeakerIDsAt) {
+		return g.firstSpeakerIDsAt[i]
+	}
+	return g.moreSpeakerIDsAt[i-len(g.firstSpeakerIDsAt)]
+}
+
+// keywords writes the member "keywords", the tags joined with ", " (in
+// their parts, as they come), unless that is empty, and returns where its
+// value is.
+func keywords(e *encoder, tags []string) span {
+	if len(tags) == 0 || len(tags) == 1 && tags[0] == "" {
+		return span{}
+	}
+	e.key("keywords")
+	start := len(e.b)
+	e.b = append(e.b, '"')
+	for i, tag := range tags {
+		if i > 0 {
+			e.b = append(e.b, ", "...)
+		}
+		e.b = appendEscaped(e.b, tag)
+	}
+	e.b = append(e.b, '"')
+	e.comma = true
+	return span{start, len(e.b)}
 }
 
 // talkURL is the talk's own page: the first related link, which is what
@@ -415,18 +593,11 @@ func eventStatus(t *talk.Talk) string {
 	return ""
 }
 
-// event writes the node of the conference a talk belongs to.
-func (g *graph) event(e *encoder, ev *talk.Event) {
-	e.open()
-	g.eventMembers(e, ev)
-	e.close()
-}
-
 // eventMembers writes what describes an event, in a talk's graph or as
 // the subject of an event graph.
 func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	e.str("@type", "Event")
-	e.str("@id", g.id("event", ev.ID))
+	g.writeID(e, "event", ev.ID)
 	e.str("name", ev.Title)
 	e.str("startDate", g.dateIn(ev.Start, ev.TimeZone))
 	e.str("endDate", g.dateIn(ev.End, ev.TimeZone))
@@ -463,18 +634,12 @@ func (g *graph) location(e *encoder, room, event talk.Place) {
 	e.close()
 }
 
-// person writes the node of a speaker whose @id is id.
-func (g *graph) person(e *encoder, s *talk.Speaker, id string) {
-	e.open()
-	personMembers(e, s, id)
-	e.close()
-}
-
 // personMembers writes what describes a speaker, in a talk's graph or as
-// the subject of a speaker graph.
-func personMembers(e *encoder, s *talk.Speaker, id string) {
+// the subject of a speaker graph, and returns where its @id is: the zero
+// span when it has none.
+func (g *graph) personMembers(e *encoder, s *talk.Speaker) span {
 	e.str("@type", "Person")
-	e.str("@id", id)
+	id := g.writePersonID(e, s)
 	e.str("name", s.Name)
 	e.str("givenName", s.GivenName)
 	e.str("familyName", s.FamilyName)
@@ -487,25 +652,104 @@ func personMembers(e *encoder, s *talk.Speaker, id string) {
 		e.close()
 	}
 	sameAs(e, s)
+	return id
 }
 
-// personID is a speaker's @id: from their slug, or their name's.
-func (g *graph) personID(s *talk.Speaker) string {
-	slug := s.Slug
-	if slug == "" {
-		slug = talk.Slug(s.Name)
+// writePersonID writes the member "@id" of the speaker s, made from
+// personSlug, and returns where its value is: the zero span, and nothing
+// written, for a speaker without a slug. The slug of a name of plain words
+// (most names) is written in place, as appendPlainSlug makes it, rather
+// than made as a string of its own by talk.Slug.
+func (g *graph) writePersonID(e *encoder, s *talk.Speaker) span {
+	if s.Slug != "" || !plainWords(s.Name) {
+		if slug := personSlug(s); slug != "" {
+			return g.writeID(e, "person", "speakers", slug)
+		}
+		return span{}
 	}
-	if slug == "" {
-		return ""
+	before, comma := len(e.b), e.comma
+	start := g.beginID(e)
+	e.b = append(e.b, "/speakers/"...)
+	slug := len(e.b)
+	if e.b = appendPlainSlug(e.b, s.Name); len(e.b) == slug {
+		e.b, e.comma = e.b[:before], comma
+		return span{}
 	}
-	return g.id("person", "speakers", slug)
+	return endID(e, start, "person")
+}
+
+// plainWords reports whether name holds only ASCII letters, digits,
+// spaces, '-' and '_', the names whose talk.Slug appendPlainSlug makes.
+func plainWords(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if !plainWordByte[name[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainWordByte marks the bytes of plainWords.
+var plainWordByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ' || c == '-' || c == '_'
+	}
+	return t
+}()
+
+// appendPlainSlug appends talk.Slug(name) for a name of plain words (see
+// plainWords), which talk.Slug makes without transliterating: the name
+// lower-cased, each run of spaces and '-' between letters, digits and '_'
+// made one '-', and '-' and '_' trimmed from both ends.
+// FuzzAppendPlainSlug holds it to talk.Slug.
+func appendPlainSlug(b []byte, name string) []byte {
+	start := len(b)
+	sep := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_':
+		default:
+			sep = true
+			continue
+		}
+		if sep && len(b) > start {
+			b = append(b, '-')
+		}
+		sep = false
+		b = append(b, c)
+	}
+	slug := b[start:]
+	lo, hi := 0, len(slug)
+	for lo < hi && (slug[lo] == '-' || slug[lo] == '_') {
+		lo++
+	}
+	for hi > lo && (slug[hi-1] == '-' || slug[hi-1] == '_') {
+		hi--
+	}
+	n := copy(slug, slug[lo:hi])
+	return b[:start+n]
+}
+
+// personSlug is what a speaker's @id is made from: their slug, or their
+// name's; "" for none.
+func personSlug(s *talk.Speaker) string {
+	if s.Slug != "" {
+		return s.Slug
+	}
+	return talk.Slug(s.Name)
 }
 
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
 func sameAs(e *encoder, s *talk.Speaker) {
 	profiles := e.openArray("sameAs")
 	if s.ORCID != "" {
-		e.element("https://orcid.org/" + strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+		e.separate()
+		e.b = append(e.b, `"https://orcid.org/`...)
+		e.b = appendEscaped(e.b, strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+		e.b = append(e.b, '"')
 	}
 	if weburl.Is(s.Homepage) {
 		e.element(s.Homepage)
@@ -518,87 +762,101 @@ func sameAs(e *encoder, s *talk.Speaker) {
 	e.closeArray(profiles)
 }
 
-// reference writes a node that is the @id id alone, for a node written
-// in full elsewhere.
-func reference(e *encoder, id string) {
+// reference writes a node that is the @id at id alone, for a node written
+// in full before.
+func reference(e *encoder, id span) {
 	e.open()
-	e.str("@id", id)
+	e.repeat("@id", id)
 	e.close()
 }
 
-func (g *graph) videoNode(e *encoder, i int, v talk.Video) {
+func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	t := g.t
-	id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
-	embed, content := playerURLs(v)
-	thumbnail := absoluteOrEmpty(t.Thumbnail)
-	if thumbnail == "" && v.Provider == talk.YouTube && v.ID != "" {
-		thumbnail = "https://i.ytimg.com/vi/" + url.PathEscape(v.ID) + "/hqdefault.jpg"
+	embedPrefix, content := player(v)
+	thumbnail := g.thumbnail
+	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
+	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
+		id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
+		if t.Title == "" {
+			g.warn(id, "name", "the talk has no title")
+		}
+		if thumbnail == "" && !ytimg {
+			g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+		}
+		if g.dateAt == (span{}) {
+			g.warn(id, "uploadDate", "the talk has no recorded date")
+		}
 	}
-	upload := g.date(t.Recorded)
-	if t.Title == "" {
-		g.warn(id, "name", "the talk has no title")
+	e.open()
+	e.str("@type", "VideoObject")
+	g.writeVideoID(e, i+1)
+	e.repeat("name", g.nameAt)
+	e.repeat("description", g.descAt)
+	if ytimg {
+		e.key("thumbnailUrl")
+		e.b = append(e.b, `"https://i.ytimg.com/vi/`...)
+		e.b = appendSegment(e.b, v.ID)
+		e.b = append(e.b, `/hqdefault.jpg"`...)
+		e.comma = true
+	} else {
+		e.str("thumbnailUrl", thumbnail)
 	}
-	if thumbnail == "" {
-		g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+	e.repeat("uploadDate", g.dateAt)
+	if v.Duration == 0 || v.Duration == t.Duration {
+		e.repeat("duration", g.durationAt)
+	} else {
+		e.str("duration", duration(v.Duration))
 	}
-	if upload == "" {
-		g.warn(id, "uploadDate", "the talk has no recorded date")
+	if embedPrefix != "" {
+		e.key("embedUrl")
+		e.b = append(e.b, '"')
+		e.b = append(e.b, embedPrefix...)
+		e.b = appendSegment(e.b, v.ID)
+		e.b = append(e.b, '"')
+		e.comma = true
 	}
+	e.str("contentUrl", content)
 	language := v.Language
 	if language == "" {
 		language = t.Language
 	}
-	d := v.Duration
-	if d == 0 {
-		d = t.Duration
-	}
-	var license, notice string
-	if weburl.Is(t.License) {
-		license = t.License
-	} else {
-		notice = t.License
-	}
-	e.open()
-	e.str("@type", "VideoObject")
-	e.str("@id", id)
-	e.str("name", t.Title)
-	e.str("description", g.description())
-	e.str("thumbnailUrl", thumbnail)
-	e.str("uploadDate", upload)
-	e.str("duration", duration(d))
-	e.str("embedUrl", embed)
-	e.str("contentUrl", content)
 	e.str("inLanguage", string(language))
-	e.str("keywords", strings.Join(t.Tags, ", "))
-	e.str("license", license)
-	e.str("copyrightNotice", notice)
+	e.repeat("keywords", g.keywordsAt)
+	if g.licenseIsURL {
+		e.str("license", t.License)
+	} else {
+		e.str("copyrightNotice", t.License)
+	}
 	authors := e.openArray("author")
 	for i := range t.Speakers {
-		if ref := g.speakerID(i); ref != "" {
-			reference(e, ref)
+		if id := g.speakerID(i); id != (span{}) {
+			reference(e, id)
 		} else {
-			g.person(e, &t.Speakers[i], "")
+			e.open()
+			g.personMembers(e, &t.Speakers[i])
+			e.close()
 		}
 	}
 	e.closeArray(authors)
 	e.key("recordedAt")
-	reference(e, g.talkID())
+	reference(e, g.talkIDAt)
 	e.close()
 }
 
-// playerURLs returns the address of an embeddable player and of the media
-// file itself, as far as the provider has them.
-func playerURLs(v talk.Video) (embed, content string) {
+// player returns the address of an embeddable player, as the part
+// before the path-escaped video ID that ends it, and of the media file
+// itself, as far as the provider has them.
+func player(v *talk.Video) (embedPrefix, content string) {
 	if !weburl.Is(v.URL) {
 		return "", ""
 	}
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
-		return "https://www.youtube-nocookie.com/embed/" + url.PathEscape(v.ID), ""
+		return "https://www.youtube-nocookie.com/embed/", ""
 	case v.Provider == talk.Vimeo && v.ID != "":
-		return "https://player.vimeo.com/video/" + url.PathEscape(v.ID), ""
+		return "https://player.vimeo.com/video/", ""
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		return "https://archive.org/embed/" + url.PathEscape(v.ID), v.URL
+		return "https://archive.org/embed/", v.URL
 	case v.Provider == talk.File:
 		return "", v.URL
 	}
@@ -606,11 +864,11 @@ func playerURLs(v talk.Video) (embed, content string) {
 }
 
 // description is the summary, or else the description, as plain text.
-func (g *graph) description() string {
-	if s := strings.TrimSpace(g.t.Summary); s != "" {
+func description(t *talk.Talk) string {
+	if s := strings.TrimSpace(t.Summary); s != "" {
 		return s
 	}
-	return strings.TrimSpace(g.t.Description)
+	return strings.TrimSpace(t.Description)
 }
 
 // date formats a date for startDate and uploadDate; see the package

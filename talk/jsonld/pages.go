@@ -50,7 +50,7 @@ func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) func(*encode
 	g := &graph{opt: opt}
 	return func(e *encoder) {
 		e.open()
-		personMembers(e, s, g.personID(s))
+		g.personMembers(e, s)
 		e.str("description", strings.TrimSpace(s.Bio))
 		e.str("mainEntityOfPage", absoluteOrEmpty(opt.PageURL))
 		g.talkRefs(e, "performerIn", talks)
@@ -69,7 +69,7 @@ func (g *graph) talkRefs(e *encoder, k string, talks []*talk.Talk) {
 	for _, t := range talks {
 		e.open()
 		e.str("@type", "Event")
-		e.str("@id", g.id("talk", t.Event.ID, t.ID))
+		g.writeID(e, talkFragment, t.Event.ID, t.ID)
 		e.str("name", t.Title)
 		e.str("startDate", g.dateIn(t.Recorded, t.Event.TimeZone))
 		if g.opt.TalkURL != nil {
@@ -77,8 +77,10 @@ func (g *graph) talkRefs(e *encoder, k string, talks []*talk.Talk) {
 		}
 		performers := e.openArray("performer")
 		for i := range t.Speakers {
-			if id := g.personID(&t.Speakers[i]); id != "" {
-				reference(e, id)
+			if slug := personSlug(&t.Speakers[i]); slug != "" {
+				e.open()
+				g.writeID(e, "person", "speakers", slug)
+				e.close()
 			}
 		}
 		e.closeArray(performers)

@@ -1,17 +1,19 @@
 package jsonld
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
-// FuzzWriteString holds writeString to its definition: encoding/json's
+// FuzzAppendString holds appendString to its definition: encoding/json's
 // HTML-safe encoding, with every rune HTML forbids in a page then written
 // as a \u escape.
-func FuzzWriteString(f *testing.F) {
+func FuzzAppendString(f *testing.F) {
 	for _, s := range []string{"", "Yury Selivanov", "https://www.youtube.com/watch?v=m28fiN9y_r8", `a"b\c`, "<&>", "\u2028 é \x7f \x00 \xff", "~ !",
 		"\b\f\n\r\t\x01\x1f", "\u0085 \ufdd0 \uffff \U0001fffe"} {
 		f.Add(s)
@@ -29,10 +31,37 @@ func FuzzWriteString(f *testing.F) {
 				want.WriteRune(r)
 			}
 		}
-		var got bytes.Buffer
-		writeString(&got, s)
-		if got.String() != want.String() {
-			t.Errorf("writeString(%q) = %s, want %s", s, got.Bytes(), want.String())
+		if got := appendString(nil, s); string(got) != want.String() {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want.String())
+		}
+	})
+}
+
+// FuzzAppendSegment holds appendSegment, which copies a segment that
+// needs no escaping as it is, to escaping every segment.
+func FuzzAppendSegment(f *testing.F) {
+	for _, s := range []string{"", "europython-2016", "yury-selivanov", "a b", "a&b", "a/b", "~$+:=@._-", "é", "%41", "a;b,c?d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendSegment(nil, s)), string(appendEscaped(nil, url.PathEscape(s))); got != want {
+			t.Errorf("appendSegment(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzAppendPlainSlug holds appendPlainSlug, which writes the slug of a
+// name of plain words in place, to talk.Slug.
+func FuzzAppendPlainSlug(f *testing.F) {
+	for _, s := range []string{"", "Yury Selivanov", "_a_", "a - b", "--", "A_B-c d", "Ada  Lovelace-", "x9 _-_ Y", "Łukasz", "O'Brien"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if !plainWords(name) {
+			return
+		}
+		if got, want := string(appendPlainSlug([]byte("x"), name)), "x"+talk.Slug(name); got != want {
+			t.Errorf("appendPlainSlug(%q) = %q, want %q", name, got, want)
 		}
 	})
 }
