@@ -32,6 +32,10 @@ func FuzzWordTests(f *testing.F) {
 		if got := Printable(x); got != printable {
 			t.Errorf("Printable(%q) = %v, want %v", b, got, printable)
 		}
+		y, z, w := word(s[min(len(s), 8):]), word(s[min(len(s), 16):]), word(s[min(len(s), 24):])
+		if got, want := Printable4(x, y, z, w), Printable(x) && Printable(y) && Printable(z) && Printable(w); got != want {
+			t.Errorf("Printable4(%q) = %v, want %v", s, got, want)
+		}
 		if got := Has(x, c); got != has {
 			t.Errorf("Has(%q, %q) = %v, want %v", b, c, got, has)
 		}

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
@@ -245,7 +246,7 @@ func replaceForbidden(page []byte) []byte {
 // the planes above), which the exact test then decides.
 func mayHoldForbidden(page []byte) bool {
 	for i := 0; i < len(page); i++ {
-		if i+8 <= len(page) && printableWord(binary.LittleEndian.Uint64(page[i:])) {
+		if i+8 <= len(page) && ascii.Printable(ascii.Load64(page, i)) {
 			i += 7
 			continue
 		}
@@ -279,13 +280,13 @@ func mayHoldForbidden(page []byte) bool {
 // at once.
 func partMayHoldForbidden[T string | []byte](part T) bool {
 	for i := 0; i < len(part); {
-		if i+32 <= len(part) && printableWords(load64(part, i), load64(part, i+8), load64(part, i+16), load64(part, i+24)) {
+		if i+32 <= len(part) && ascii.Printable4(ascii.Load64(part, i), ascii.Load64(part, i+8), ascii.Load64(part, i+16), ascii.Load64(part, i+24)) {
 			i += 32
 			continue
 		}
 		// These thirty-two bytes eight or one at a time.
 		for end := min(i+32, len(part)); i < end; {
-			if i+8 <= len(part) && printableWord(load64(part, i)) {
+			if i+8 <= len(part) && ascii.Printable(ascii.Load64(part, i)) {
 				i += 8
 				continue
 			}
@@ -334,17 +335,6 @@ func ascii32(b []byte) bool {
 	return (le.Uint64(b)|le.Uint64(b[8:])|le.Uint64(b[16:])|le.Uint64(b[24:]))&highs == 0
 }
 
-// printableWords is printableWord of a, b, c and d together, with one
-// test for the four: a part's thirty-two bytes at a time. Where a word has
-// a high bit, the sums of the others may be off, but the word itself
-// shows it.
-func printableWords(a, b, c, d uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	low := (a-0x20*ones)&^a | (b-0x20*ones)&^b | (c-0x20*ones)&^c | (d-0x20*ones)&^d
-	del := (a + ones) | (b + ones) | (c + ones) | (d + ones)
-	return (a|b|c|d|low|del)&highs == 0
-}
-
 // forbiddenAt reports whether the byte text[i], one of suspectBytes, may
 // make mayHoldForbidden stop at it (see partMayHoldForbidden): whether it
 // begins a forbidden code point, is "\xC2" before an ASCII byte, or begins
@@ -363,24 +353,6 @@ func forbiddenAt[T string | []byte](text T, i int) bool {
 	}
 	r, _ := utf8.DecodeRune(seq[:n])
 	return forbidden(r)
-}
-
-// load64 is the eight bytes of text from i, the first in the low byte.
-func load64[T string | []byte](text T, i int) uint64 {
-	text = text[i : i+8]
-	return uint64(text[0]) | uint64(text[1])<<8 | uint64(text[2])<<16 | uint64(text[3])<<24 |
-		uint64(text[4])<<32 | uint64(text[5])<<40 | uint64(text[6])<<48 | uint64(text[7])<<56
-}
-
-// printableWord reports whether all eight bytes of x are printable ASCII
-// (0x20 to 0x7E), which most of a page is: mayHoldForbidden then skips
-// them at once instead of looking each up, half again as fast on the seed
-// page (BenchmarkMayHoldForbidden). Bytes at or above 0x80 show in the high bits; given none,
-// subtracting 0x20 from every byte borrows into a high bit only where one
-// is below 0x20, and adding 1 carries into one only from 0x7F.
-func printableWord(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return x&highs == 0 && (x-0x20*ones)&^x&highs == 0 && (x+ones)&highs == 0
 }
 
 // suspectBytes marks the bytes mayHoldForbidden stops at: one table
