@@ -100,6 +100,8 @@ func TestScalingVerdict(t *testing.T) {
 		{"linear above a fixed cost", []int{1 << 10, 4 << 10, 16 << 10, 64 << 10}, []time.Duration{4 * ms, 4 * ms, 16 * ms, 64 * ms}, 1, "ok"},
 		{"stopped early", []int{4 << 10, 16 << 10}, []time.Duration{10 * ms, 900 * ms}, math.Log(90) / math.Log(4), "SUPER-LINEAR"},
 		{"one size", []int{4 << 10}, []time.Duration{ms}, math.NaN(), "ok"},
+		// Growing from 1 to 4 ns a byte is the memory system's doing.
+		{"fast at the top", []int{16 << 10, 64 << 10, 256 << 10}, []time.Duration{16 * time.Microsecond, 100 * time.Microsecond, 1 * ms}, math.Log(1000.0/16) / math.Log(16), "ok"},
 		{known, []int{4 << 10, 16 << 10, 64 << 10}, []time.Duration{1 * ms, 16 * ms, 256 * ms}, 2, "known"},
 		{known, []int{4 << 10, 16 << 10, 64 << 10}, []time.Duration{1 * ms, 4 * ms, 16 * ms}, 1, "known, now linear"},
 		{known, []int{4 << 10, 16 << 10, 64 << 10}, []time.Duration{1 * ms, 6 * ms, 36 * ms}, math.Log(36) / math.Log(16), "known"},

@@ -29,7 +29,11 @@
 // goldmark (CommonMark with tables, strikethrough and bare URLs as links),
 // reStructuredText, the markup of pyvideo's records, with talk/rst (the
 // subset talk descriptions use; raw HTML, images and includes are left
-// out); plain text as paragraphs.
+// out); plain text as paragraphs. Markdown that goldmark would take too
+// long to render, whose time grows with the square of a line's nesting of
+// quotes and lists or of a paragraph's unclosed links, is shown as plain
+// paragraphs too, all of it: a description over 64 KiB, a paragraph over
+// 4 KiB, or a line opening more than 32 quotes and list items.
 //
 // # Templates
 //

@@ -196,3 +196,51 @@ func BenchmarkPartMayHoldForbidden(b *testing.B) {
 		partMayHoldForbidden(page)
 	}
 }
+
+// TestMarkdownInBounds holds the bounds on the Markdown goldmark renders:
+// the nesting a line opens, a paragraph's length and the whole length.
+func TestMarkdownInBounds(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"plain text\n", 0},
+		{"> quoted\n", 1},
+		{">>> three\n", 3},
+		{"   > > >   x\n", 3},
+		{"    > code, not a quote\n", 0},
+		{"- item\n", 1},
+		{"- > - 1. 2) item\n", 5},
+		{"+ * x\n", 2},
+		{"-x is text\n", 0},
+		{"1.5 is a number\n", 0},
+		{"1234567890. too long a number\n", 0},
+		{"---\n", 0},
+		{"-\n", 0},
+		{"- \n", 1},
+		{">", 1},
+	}
+	for _, tt := range tests {
+		if got := containersOpened(tt.line); got != tt.want {
+			t.Errorf("containersOpened(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+	para := strings.Repeat("word ", maxMarkdownParagraph/5) + "\n"
+	for _, tt := range []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"ordinary", "# Title\n\nSome *text* with a [link](https://example.org/).\n\n> a quote\n", true},
+		{"nesting at the bound", strings.Repeat(">", maxMarkdownNesting) + " x\n", true},
+		{"nesting beyond", strings.Repeat(">", maxMarkdownNesting+1) + " x\n", false},
+		{"list nesting beyond", strings.Repeat("- ", maxMarkdownNesting+1) + "x\n", false},
+		{"paragraphs at the bound", para + "\n" + para + " \t\n" + para, true},
+		{"paragraph beyond", para + "one more line\n", false},
+		{"description beyond", strings.Repeat("a\n\n", maxMarkdownBytes/3+1), false},
+	} {
+		if got := markdownInBounds(tt.src); got != tt.want {
+			t.Errorf("%s: markdownInBounds = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -30,16 +30,87 @@ type body struct {
 // level of the heading the description sits under; the description's own
 // headings start one below it, so that a page's headings stay in order.
 func renderMarkup(src string, m talk.Markup, headingLevel int) (body, error) {
-	if !isMarkup(m) {
+	if !isMarkup(src, m) {
 		return plainBody(src), nil
 	}
 	return renderBody(func(w io.Writer) error { return writeMarkup(w, src, m, headingLevel) })
 }
 
-// isMarkup reports whether writeMarkup renders text in m: Markdown and
-// reStructuredText, as opposed to plain text.
-func isMarkup(m talk.Markup) bool {
-	return m == talk.Markdown || m == talk.ReStructuredText
+// isMarkup reports whether writeMarkup renders src, text in m:
+// reStructuredText, and Markdown that goldmark renders in reasonable time
+// (see markdownInBounds), as opposed to plain text, which a page shows as
+// paragraphs.
+func isMarkup(src string, m talk.Markup) bool {
+	return m == talk.ReStructuredText || m == talk.Markdown && markdownInBounds(src)
+}
+
+// Bounds on the Markdown a page renders with goldmark, whose parser takes
+// time that grows with the square of a line's nesting of block quotes and
+// lists (">>>>" or "- - - -": 4.5 s for a line of 64 KiB) and of a
+// paragraph's unclosed links ("[a](" over and over: 2.8 s for 64 KiB).
+// Within them a description renders in a few milliseconds at most; beyond
+// them it is shown as plain text, all of it, as a description without
+// markup is. No real description comes near them.
+const (
+	maxMarkdownBytes     = 64 << 10 // the whole description
+	maxMarkdownParagraph = 4 << 10  // a run of lines without a blank one
+	maxMarkdownNesting   = 32       // quotes and list items opened on one line
+)
+
+// markdownInBounds reports whether src is within the bounds above.
+func markdownInBounds(src string) bool {
+	if len(src) > maxMarkdownBytes {
+		return false
+	}
+	paragraph := 0
+	for line := range strings.Lines(src) {
+		if strings.TrimSpace(line) == "" {
+			paragraph = 0
+			continue
+		}
+		if paragraph += len(line); paragraph > maxMarkdownParagraph {
+			return false
+		}
+		if containersOpened(line) > maxMarkdownNesting {
+			return false
+		}
+	}
+	return true
+}
+
+// containersOpened counts the block quote markers (">") and list item
+// markers ("-", "+", "*", "1.", "1)") a line of Markdown begins with, each
+// after up to three spaces, as CommonMark opens one container within
+// another on one line.
+func containersOpened(line string) int {
+	n := 0
+	for {
+		i := 0
+		for i < 3 && i < len(line) && line[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < i+9 && j < len(line) && '0' <= line[j] && line[j] <= '9' {
+			j++ // an ordered list's number, of up to nine digits
+		}
+		switch {
+		case j > i && j < len(line) && (line[j] == '.' || line[j] == ')'):
+			j++
+		case j == i && i < len(line) && line[i] == '>':
+			n++
+			line = line[i+1:]
+			continue
+		case j == i && i < len(line) && (line[i] == '-' || line[i] == '+' || line[i] == '*'):
+			j++
+		default:
+			return n
+		}
+		if j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			return n // "-x" or "1.x": text, not a list item
+		}
+		n++
+		line = line[j:]
+	}
 }
 
 // writeMarkup writes the HTML of src, in the markup m (see isMarkup), to

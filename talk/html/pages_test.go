@@ -208,6 +208,28 @@ func TestMarkdown(t *testing.T) {
 	}
 }
 
+// TestMarkdownOutOfBounds shows a Markdown description that goldmark
+// would take too long to render (see markdownInBounds) as plain
+// paragraphs, all of its text, as the description of a talk without
+// markup is shown.
+func TestMarkdownOutOfBounds(t *testing.T) {
+	desc := "An *outline*:\n\n" + strings.Repeat(">", 40) + " deep\n"
+	page := func(m talk.Markup) string {
+		var r html.Renderer
+		var b bytes.Buffer
+		if err := r.WriteTalk(&b, &talk.Talk{Title: "T", Description: desc, Markup: m}, html.PageOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if diff := cmp.Diff(page(talk.Plain), page(talk.Markdown)); diff != "" {
+		t.Errorf("Markdown beyond the bounds is not shown as plain text (-plain +markdown):\n%s", diff)
+	}
+	if got := page(talk.Markdown); !strings.Contains(got, "<p>An *outline*:</p>") || !strings.Contains(got, "&gt;&gt;&gt; deep</p>") {
+		t.Errorf("the description's text is not all on the page:\n%s", got)
+	}
+}
+
 // TestPyvideoURLs checks that the default scheme gives pyvideo.org's talk
 // paths for the real records.
 func TestPyvideoURLs(t *testing.T) {

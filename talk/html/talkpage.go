@@ -338,7 +338,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 // templates need, was a sixth of the bytes a page allocated.
 func writeDescription(b *pageWriter, t *talk.Talk) error {
 	const start = `<section aria-labelledby="about"><h2 id="about">About this talk</h2>`
-	if !isMarkup(t.Markup) {
+	if !isMarkup(t.Description, t.Markup) {
 		paragraphs := plainBody(t.Description).Paragraphs
 		if len(paragraphs) == 0 {
 			return nil
