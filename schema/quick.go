@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/big"
 	"regexp"
@@ -8,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // A quickSchema answers one question fast: does a record pass its schema?
@@ -15,7 +18,9 @@ import (
 // keywords talkmeta's schemas use and checks them as jsonschema/v5 does,
 // without the bookkeeping jsonschema/v5 keeps to explain a failure (about
 // 7 kB of allocations per record, two fifths of `talkmeta check`'s CPU
-// time; see BenchmarkValidateTalk). A record it accepts is valid; a
+// time; see BenchmarkValidateTalk), and on the record's bytes, without
+// the tree of maps and strings jsonschema/v5 reads (which took longer to
+// build than the checks took). A record it accepts is valid; a
 // record it refuses is validated again by jsonschema/v5, which says why.
 // So its only duty is never to accept what jsonschema/v5 refuses, and
 // FuzzValidateTalk holds it to agreeing exactly.
@@ -23,6 +28,7 @@ type quickSchema struct {
 	types     typeSet
 	enum      []any
 	format    func(any) bool
+	uri       bool // format is "uri"; see isPlainWebURL
 	ref       *quickSchema
 	required  []string
 	props     map[string]*quickSchema
@@ -72,7 +78,7 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 	if q, ok := seen[s]; ok {
 		return q, true // a cycle, such as parts' "$ref": "#"
 	}
-	if !onlyQuickKeywords(s) {
+	if !onlyQuickKeywords(s) || len(s.Required) > 64 {
 		return nil, false
 	}
 	q := &quickSchema{
@@ -96,6 +102,7 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 		// AssertFormat is on, so jsonschema/v5 asserts every format it knows
 		// and ignores the others; so do we.
 		q.format = jsonschema.Formats[s.Format]
+		q.uri = s.Format == "uri"
 	}
 	var ok bool
 	if q.ref, ok = reduce(s.Ref, seen); !ok {
@@ -137,71 +144,176 @@ func onlyQuickKeywords(s *jsonschema.Schema) bool {
 		s.MultipleOf == nil && len(s.Extensions) == 0
 }
 
-// accepts reports whether v, a value as jsonx.Decode returns it, passes
-// the schema.
-func (q *quickSchema) accepts(v any) bool {
+// accepts reports whether raw, a well-formed JSON value (see
+// jsonx.Check) from its first byte on, passes the schema. It reads the
+// value as written, decoding only what a keyword compares: a valid
+// record is checked without building it.
+func (q *quickSchema) accepts(raw []byte) bool {
 	if q == nil {
 		return true
 	}
-	if q.types != 0 && !q.types.has(v) {
+	if q.types != 0 && !q.types.has(raw) {
 		return false
 	}
-	if len(q.enum) > 0 && !inEnum(v, q.enum) {
+	if len(q.enum) > 0 && !inEnum(value(raw).decode(), q.enum) {
 		return false
 	}
-	if q.format != nil && !q.format(v) {
+	if q.format != nil && !(q.uri && isPlainWebURL(raw)) && !q.format(value(raw).decode()) {
 		return false
 	}
-	if !q.ref.accepts(v) {
+	if !q.ref.accepts(raw) {
 		return false
 	}
-	switch v := v.(type) {
-	case map[string]any:
-		for _, name := range q.required {
-			if _, ok := v[name]; !ok {
-				return false
-			}
-		}
-		if q.props != nil {
-			for name, member := range v {
-				if p, ok := q.props[name]; ok && !p.accepts(member) {
-					return false
-				}
-			}
-		}
-	case []any:
-		if q.minItems != -1 && len(v) < q.minItems {
+	switch raw[0] {
+	case '{':
+		return q.acceptsObject(raw)
+	case '[':
+		return q.acceptsArray(raw)
+	case '"':
+		return q.acceptsString(raw)
+	case 'n', 't', 'f':
+		return true
+	}
+	return q.minimum == nil || atLeast(raw, q.minimum)
+}
+
+func (q *quickSchema) acceptsObject(raw []byte) bool {
+	if len(q.required) == 0 && q.props == nil {
+		return true
+	}
+	var found uint64
+	for name, v := range jsonx.Members(raw, 0) {
+		if !q.acceptsMember(memberName(name), v.Raw, &found) {
 			return false
 		}
-		if q.items != nil {
-			for _, item := range v {
-				if !q.items.accepts(item) {
-					return false
-				}
-			}
+	}
+	return q.foundRequired(found)
+}
+
+// acceptsMember checks the member name of an object against the schema
+// of the object, q: its value, raw, against the schema of the member, and
+// whether it is a required one, to note in found: bit i for q.required[i]
+// (reduce keeps to 64).
+func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64) bool {
+	for i, r := range q.required {
+		if string(name) == r {
+			*found |= 1 << i
 		}
-		if q.unique && hasDuplicate(v) {
+	}
+	p, ok := q.props[string(name)]
+	return !ok || p.accepts(raw)
+}
+
+// foundRequired reports whether found, as acceptsMember notes it, has
+// every required member.
+func (q *quickSchema) foundRequired(found uint64) bool {
+	return found == 1<<len(q.required)-1
+}
+
+// read reads a record through cur, checking it against q on the way,
+// and returns its members when it is an object (isObject), and whether
+// it passes q (valid). It reads the record to its end, whatever it
+// finds, so that cur.End says whether the record is well-formed; valid
+// and the members mean nothing when it is not. So a record's bytes are
+// looked at once for its syntax, its schema and the checks beyond it.
+func (q *quickSchema) read(cur *jsonx.Cursor) (obj object, isObject, valid bool) {
+	if cur.Peek() != '{' || q == nil || len(q.enum) > 0 || q.format != nil || q.ref != nil {
+		// Not a plain object schema over an object: check the value
+		// whole.
+		raw := cur.Skip()
+		if raw == nil {
+			return object{}, false, false
+		}
+		obj, isObject = value(raw).object()
+		return obj, isObject, q.accepts(raw)
+	}
+	valid = q.types == 0 || q.types&typeObject != 0
+	var found uint64
+	obj.members = make([]member, 0, 16)
+	for name := range cur.Object() {
+		raw := cur.Skip()
+		if raw == nil {
+			break
+		}
+		m := member{name: memberName(name), value: raw}
+		obj.members = append(obj.members, m)
+		valid = valid && q.acceptsMember(m.name, raw, &found)
+	}
+	return obj, true, valid && q.foundRequired(found)
+}
+
+func (q *quickSchema) acceptsArray(raw []byte) bool {
+	// A record's lists are short: their items fit on the stack.
+	var buf [16][]byte
+	items := buf[:0]
+	n := 0
+	for v := range jsonx.Elements(raw, 0) {
+		if !q.items.accepts(v.Raw) {
 			return false
 		}
-	case string:
-		if q.minLength != -1 && utf8.RuneCountInString(v) < q.minLength {
-			return false
+		if q.unique {
+			items = append(items, v.Raw)
 		}
-		if q.pattern != nil && !q.pattern.MatchString(v) {
-			return false
-		}
-	case json.Number:
-		if q.minimum != nil && !atLeast(v, q.minimum) {
+		n++
+	}
+	return (q.minItems == -1 || n >= q.minItems) && !(q.unique && hasDuplicate(items))
+}
+
+func (q *quickSchema) acceptsString(raw []byte) bool {
+	if q.minLength == -1 && q.pattern == nil {
+		return true
+	}
+	text := raw[1 : len(raw)-1]
+	if bytes.IndexByte(text, '\\') >= 0 {
+		s, _ := jsonx.String(raw)
+		text = []byte(s)
+	}
+	return (q.minLength == -1 || utf8.RuneCount(text) >= q.minLength) &&
+		(q.pattern == nil || q.pattern.Match(text))
+}
+
+// isPlainWebURL reports whether raw is a JSON string that jsonschema/v5
+// takes for a "uri" without asking url.Parse: a web address as plain as
+// nearly every one a record holds, "http://" or "https://", a host of
+// ASCII letters, digits, dots and hyphens, then nothing or "/", "?" or
+// "#" and printable ASCII but "%" and "\\". url.Parse cannot refuse such
+// an address (see weburl.Is, which takes the same fast path) and finds
+// it absolute, with a host that is no IPv6 address. Looking at the bytes
+// spares decoding the string and parsing it, which were most of the
+// schema's share of checking a record.
+func isPlainWebURL(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != '"' {
+		return false
+	}
+	s := raw[1 : len(raw)-1]
+	switch {
+	case bytes.HasPrefix(s, []byte("https://")):
+		s = s[len("https://"):]
+	case bytes.HasPrefix(s, []byte("http://")):
+		s = s[len("http://"):]
+	default:
+		return false
+	}
+	host := 0
+	for host < len(s) && (s[host] == '.' || s[host] == '-' || 'a' <= s[host] && s[host] <= 'z' ||
+		'A' <= s[host] && s[host] <= 'Z' || '0' <= s[host] && s[host] <= '9') {
+		host++
+	}
+	if host == 0 || host < len(s) && s[host] != '/' && s[host] != '?' && s[host] != '#' {
+		return false
+	}
+	for _, c := range s[host:] {
+		if c <= ' ' || c >= 0x7f || c == '%' || c == '\\' {
 			return false
 		}
 	}
 	return true
 }
 
-// atLeast reports whether n is at least min. An integer that fits an
-// int64, as nearly every number of a record is, is compared as one:
-// parsing it as an exact rational was a quarter of the schema pass.
-func atLeast(n json.Number, min *big.Rat) bool {
+// atLeast reports whether the number n is at least min. An integer that
+// fits an int64, as nearly every number of a record is, is compared as
+// one: parsing it as an exact rational was a quarter of the schema pass.
+func atLeast(n []byte, min *big.Rat) bool {
 	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && min.IsInt() && min.Num().IsInt64() {
 		return i >= min.Num().Int64()
 	}
@@ -209,35 +321,33 @@ func atLeast(n json.Number, min *big.Rat) bool {
 	return ok && r.Cmp(min) >= 0
 }
 
-// has reports whether v is of a type in the set. A number is an integer
-// when its value is whole, however it is written (1.0 and 1e2 are), as in
-// jsonschema/v5.
-func (t typeSet) has(v any) bool {
-	switch v := v.(type) {
-	case nil:
+// has reports whether the value raw is of a type in the set. A number is
+// an integer when its value is whole, however it is written (1.0 and 1e2
+// are), as in jsonschema/v5.
+func (t typeSet) has(raw []byte) bool {
+	switch raw[0] {
+	case 'n':
 		return t&typeNull != 0
-	case bool:
+	case 't', 'f':
 		return t&typeBoolean != 0
-	case string:
+	case '"':
 		return t&typeString != 0
-	case []any:
+	case '[':
 		return t&typeArray != 0
-	case map[string]any:
+	case '{':
 		return t&typeObject != 0
-	case json.Number:
-		if t&typeNumber != 0 {
-			return true
-		}
-		return t&typeInteger != 0 && isWhole(v)
 	}
-	return false
+	if t&typeNumber != 0 {
+		return true
+	}
+	return t&typeInteger != 0 && isWhole(raw)
 }
 
 // isWhole reports whether a JSON number has no fractional part.
-func isWhole(n json.Number) bool {
+func isWhole(n []byte) bool {
 	digits := true
-	for i := 0; i < len(n); i++ {
-		if c := n[i]; (c < '0' || c > '9') && !(i == 0 && c == '-') {
+	for i, c := range n {
+		if (c < '0' || c > '9') && !(i == 0 && c == '-') {
 			digits = false
 			break
 		}
@@ -258,16 +368,66 @@ func inEnum(v any, enum []any) bool {
 	return false
 }
 
-// hasDuplicate reports whether two items of a list are equal JSON values.
-func hasDuplicate(items []any) bool {
+// hasDuplicate reports whether two items of a list, well-formed JSON
+// values, are equal. Items written alike are equal, and strings without
+// escapes written differently are not; the rest are decoded to compare.
+func hasDuplicate(items [][]byte) bool {
 	for i := 1; i < len(items); i++ {
 		for j := 0; j < i; j++ {
-			if jsonEqual(items[i], items[j]) {
+			if rawEqual(items[i], items[j]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// rawEqual reports whether the well-formed JSON values a and b are
+// equal as jsonEqual says, looking at them as written: only a string
+// with escapes, or a number not written alike, is decoded to compare.
+func rawEqual(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	switch ka, kb := kind(a), kind(b); {
+	case ka != kb:
+		return false
+	case ka == '"':
+		if bytes.IndexByte(a, '\\') < 0 && bytes.IndexByte(b, '\\') < 0 {
+			return false
+		}
+	case ka == '[':
+		ea, _ := jsonx.Array(a, 0)
+		eb, _ := jsonx.Array(b, 0)
+		if len(ea) != len(eb) {
+			return false
+		}
+		for i := range ea {
+			if !rawEqual(ea[i].Raw, eb[i].Raw) {
+				return false
+			}
+		}
+		return true
+	case ka == '{':
+		n := 0
+		for name, ma := range jsonx.Members(a, 0) {
+			mb, ok := value(b).member(string(memberName(name)))
+			if !ok || !rawEqual(ma.Raw, mb) {
+				return false
+			}
+			n++
+		}
+		return n == value(b).countMembers()
+	}
+	return jsonEqual(value(a).decode(), value(b).decode())
+}
+
+// kind returns the first byte of a JSON value, '0' for any number.
+func kind(raw []byte) byte {
+	if c := raw[0]; c == '-' || c >= '0' && c <= '9' {
+		return '0'
+	}
+	return raw[0]
 }
 
 // jsonEqual reports whether two JSON values are equal as JSON Schema
