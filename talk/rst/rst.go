@@ -197,7 +197,10 @@ func Check(src string) []Diagnostic {
 }
 
 func parse(src string, checkOnly bool) *Document {
-	p := &parser{doc: &Document{Targets: map[string]string{}}, checkOnly: checkOnly}
+	p := &parser{doc: &Document{}, checkOnly: checkOnly}
+	if !checkOnly {
+		p.doc.Targets = map[string]string{}
+	}
 	lines := splitLines(src)
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections()
@@ -218,28 +221,62 @@ type line struct {
 // 8-column stops; trailing white space goes.
 func splitLines(src string) []line {
 	lines := make([]line, 0, strings.Count(src, "\n")+1)
+	// Most texts break lines at line feeds only, and have no tab or
+	// feed: their lines are found with a vectorised search for each line
+	// feed, where the others are looked for byte by byte, and each line
+	// needs only its trailing white space cut.
+	onlyLineFeeds := !hasOtherBreak(src)
+	plain := !hasAnyByte(src, "\t\v\f")
 	start, num := 0, 1
 	for i := 0; i < len(src); {
-		for i < len(src) && !breakStart[src[i]] {
-			i++
+		n := 1
+		if onlyLineFeeds {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j
+		} else {
+			for i < len(src) && !breakStart[src[i]] {
+				i++
+			}
+			if i == len(src) {
+				break
+			}
+			if n = lineBreak(src[i:]); n == 0 {
+				i++
+				continue
+			}
 		}
-		if i == len(src) {
-			break
-		}
-		n := lineBreak(src[i:])
-		if n == 0 {
-			i++
-			continue
-		}
-		lines = append(lines, line{clean(src[start:i]), num, start, i})
+		lines = append(lines, line{cleanLine(src[start:i], plain), num, start, i})
 		i += n
 		start = i
 		num++
 	}
 	if start < len(src) {
-		lines = append(lines, line{clean(src[start:]), num, start, len(src)})
+		lines = append(lines, line{cleanLine(src[start:], plain), num, start, len(src)})
 	}
 	return lines
+}
+
+// hasOtherBreak reports whether s has a line break other than a line
+// feed: a carriage return, a file, group or record separator, U+0085,
+// U+2028 or U+2029.
+func hasOtherBreak(s string) bool {
+	return hasAnyByte(s, "\r\x1c\x1d\x1e") ||
+		strings.Contains(s, "\u0085") || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
+}
+
+// hasAnyByte reports whether s has any of the bytes in set. A vectorised
+// search for each beats strings.ContainsAny's test of every byte of s
+// against the set, which was a sixth of checking a description.
+func hasAnyByte(s, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if strings.IndexByte(s, set[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // breakStart marks the bytes a line break can start with, which
@@ -272,17 +309,19 @@ func lineBreak(s string) int {
 	return 0
 }
 
-// hasTabOrFeed reports whether s has a tab, vertical tab or form feed.
-// Three vectorised byte searches beat strings.ContainsAny's test of
-// every byte against a set, which was a tenth of parsing a description.
-func hasTabOrFeed(s string) bool {
-	return strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0
+// cleanLine is clean for a line of a text that has no tab or feed when
+// plain is set: only its trailing white space goes.
+func cleanLine(s string, plain bool) string {
+	if !plain {
+		return clean(s)
+	}
+	return trimTrailingSpace(s)
 }
 
 // clean expands tabs, turns vertical tabs and form feeds into spaces and
 // drops trailing white space, as docutils' string2lines does.
 func clean(s string) string {
-	if hasTabOrFeed(s) {
+	if hasAnyByte(s, "\t\v\f") {
 		var b strings.Builder
 		col := 0
 		for i := 0; i < len(s); {
@@ -309,5 +348,19 @@ func clean(s string) string {
 		}
 		s = b.String()
 	}
-	return strings.TrimRight(s, " \t\n\r\v\f\u0085\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+	return trimTrailingSpace(s)
 }
+
+// trimTrailingSpace drops the white space docutils' string2lines drops
+// from the end of a line. A line that ends in printable ASCII, as most
+// do, has none: every other character of the set starts with a byte of
+// 0x80 or more.
+func trimTrailingSpace(s string) string {
+	if len(s) == 0 || s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimRight(s, trailingSpace)
+}
+
+// trailingSpace is the white space string2lines drops from line ends.
+const trailingSpace = " \t\n\r\v\f\u0085\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
