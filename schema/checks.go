@@ -41,24 +41,26 @@ func (c *checker) event(obj object) {
 
 func (c *checker) pyvideoTalk(obj object) {
 	c.spaces(at("/title"), obj.get("title"))
-	speakers := obj.get("speakers")
-	if speakers.count() == 0 {
-		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
-	}
-	for i, s := range speakers.items() {
+	speakers := 0
+	for i, s := range obj.get("speakers").items() {
 		c.speakerName(at("/speakers").item(i), s)
+		speakers++
+	}
+	if speakers == 0 {
+		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
 	c.recorded(at("/recorded"), obj.get("recorded"))
 	if lang, ok := obj.text("language"); ok {
 		c.language(at("/language"), lang)
 	}
-	videos := obj.get("videos")
-	for i, v := range videos.items() {
+	videos := 0
+	for i, v := range obj.get("videos").items() {
 		if url, ok := v.member("url"); ok {
 			c.webURL(at("/videos").item(i).child("/url"), url)
 		}
+		videos++
 	}
-	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos.count() > 0)
+	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
 	for i, l := range obj.get("related_urls").items() {
 		ptr := at("/related_urls").item(i)
 		if l.isObject() {
@@ -71,10 +73,10 @@ func (c *checker) pyvideoTalk(obj object) {
 	if obj.get("description").isNull() {
 		c.check(at("/description"), "null-description", Warning, `description is null; write "" when there is none`)
 	}
-	if s, ok := obj.text("description"); ok {
+	if s, ok := obj.longText("description"); ok {
 		c.rst(at("/description"), s)
 	}
-	if s, ok := obj.text("summary"); ok {
+	if s, ok := obj.longText("summary"); ok {
 		c.rst(at("/summary"), s)
 	}
 	c.unknownMembers(obj, PyvideoTalkID, "pyvideo.org ignores it")
@@ -127,7 +129,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	if markup, _ := obj.text("markup"); markup == "rst" {
 		for _, field := range []string{"summary", "description"} {
-			if s, ok := obj.text(field); ok {
+			if s, ok := obj.longText(field); ok {
 				c.rst(here.child("/"+field), s)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
@@ -24,6 +25,20 @@ func (v value) text() (string, bool) {
 		return "", false
 	}
 	return jsonx.String(v)
+}
+
+// longText is text for a long string, such as a description: decoded in
+// a pooled buffer and copied out once, where text's decoding makes a
+// buffer of its own and copies it out again; for a record's description,
+// that copy was a third of the bytes checking it allocated.
+func (v value) longText() (string, bool) {
+	if len(v) == 0 || v[0] != '"' {
+		return "", false
+	}
+	buf := bufpool.Get()
+	defer bufpool.Put(buf)
+	text, ok := jsonx.AppendString(buf.AvailableBuffer(), v)
+	return string(text), ok
 }
 
 // isNull reports whether v is the literal null; a missing value is not.
@@ -157,6 +172,9 @@ func (o object) get(name string) value {
 
 // text returns the member name when it is a string.
 func (o object) text(name string) (string, bool) { return o.get(name).text() }
+
+// longText is text for a long string; see value.longText.
+func (o object) longText(name string) (string, bool) { return o.get(name).longText() }
 
 // unknown returns the names of the members that props does not define,
 // in source order.

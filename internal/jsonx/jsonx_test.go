@@ -295,6 +295,10 @@ func FuzzString(f *testing.F) {
 		if ok != (wantErr == nil) || ok && got != want {
 			t.Errorf("String(%q) = %q, %v; encoding/json: %q, %v", raw, got, ok, want, wantErr)
 		}
+		appended, ok := AppendString([]byte("pre"), bytes.Trim(raw, " \t\r\n"))
+		if ok != (wantErr == nil) || ok && string(appended) != "pre"+want {
+			t.Errorf("AppendString(pre, %q) = %q, %v; encoding/json: %q, %v", raw, appended, ok, want, wantErr)
+		}
 	})
 }
 

@@ -510,11 +510,33 @@ func String(raw []byte) (string, bool) {
 	return unquote(inner)
 }
 
+// AppendString appends the text of the JSON string raw, which must be
+// well-formed (see [Check]), to dst, as [String] decodes it, and reports
+// whether raw is a string. It is for a reader that decodes long texts
+// into a buffer of its own, to copy them out once.
+func AppendString(dst, raw []byte) ([]byte, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return dst, false
+	}
+	out, ok := appendUnquoted(dst, raw[1:len(raw)-1])
+	if !ok {
+		return dst, false
+	}
+	return out, true
+}
+
 // unquote decodes the inside of a checked JSON string with escapes, as
 // encoding/json does (a lone surrogate becomes U+FFFD). It is not ok only
 // on an escape that checking would have refused.
 func unquote(in []byte) (string, bool) {
-	out := make([]byte, 0, len(in))
+	out, ok := appendUnquoted(make([]byte, 0, len(in)), in)
+	return string(out), ok
+}
+
+// appendUnquoted is unquote appending to out. On an escape checking would
+// have refused it returns nil; on a backslash that ends in, what it
+// decoded before it.
+func appendUnquoted(out, in []byte) ([]byte, bool) {
 	for len(in) > 0 {
 		// Copy the run up to the next escape in one go.
 		plain := in
@@ -524,7 +546,7 @@ func unquote(in []byte) (string, bool) {
 		out = append(out, plain...)
 		in = in[len(plain):]
 		if len(in) < 2 {
-			return string(out), len(in) == 0
+			return out, len(in) == 0
 		}
 		if e := in[1]; e != 'u' {
 			switch e {
@@ -540,7 +562,7 @@ func unquote(in []byte) (string, bool) {
 			case 't':
 				e = '\t'
 			default:
-				return "", false
+				return nil, false
 			}
 			out = append(out, e)
 			in = in[2:]
@@ -548,7 +570,7 @@ func unquote(in []byte) (string, bool) {
 		}
 		r, ok := hex4(in[2:])
 		if !ok {
-			return "", false
+			return nil, false
 		}
 		in = in[6:]
 		if utf16.IsSurrogate(r) {
@@ -565,7 +587,7 @@ func unquote(in []byte) (string, bool) {
 		}
 		out = utf8.AppendRune(out, r)
 	}
-	return string(out), true
+	return out, true
 }
 
 // hex4 decodes the four hex digits at the start of b.
