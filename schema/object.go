@@ -135,6 +135,9 @@ type object struct{ members []member }
 type member struct {
 	name  []byte // unquoted and unescaped
 	value value
+	// known says the record's schema defines the member, as the quick
+	// check found on its way; when not set, unknown asks the schema.
+	known bool
 }
 
 // readObject returns the members of the well-formed JSON value raw, and
@@ -181,6 +184,9 @@ func (o object) longText(name string) (string, bool) { return o.get(name).longTe
 func (o object) unknown(props map[string]*jsonschema.Schema) []string {
 	var out []string
 	for _, m := range o.members {
+		if m.known {
+			continue
+		}
 		if _, ok := props[string(m.name)]; !ok {
 			out = append(out, string(m.name))
 		}

@@ -183,7 +183,7 @@ func (q *quickSchema) acceptsObject(raw []byte) bool {
 	}
 	var found uint64
 	for name, v := range jsonx.Members(raw, 0) {
-		if !q.acceptsMember(memberName(name), v.Raw, &found) {
+		if _, ok := q.acceptsMember(memberName(name), v.Raw, &found); !ok {
 			return false
 		}
 	}
@@ -193,15 +193,16 @@ func (q *quickSchema) acceptsObject(raw []byte) bool {
 // acceptsMember checks the member name of an object against the schema
 // of the object, q: its value, raw, against the schema of the member, and
 // whether it is a required one, to note in found: bit i for q.required[i]
-// (reduce keeps to 64).
-func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64) bool {
+// (reduce keeps to 64). It reports whether the schema defines the member
+// (known), and whether it passes.
+func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64) (known, ok bool) {
 	for i, r := range q.required {
 		if string(name) == r {
 			*found |= 1 << i
 		}
 	}
-	p, ok := q.props[string(name)]
-	return !ok || p.accepts(raw)
+	p, known := q.props[string(name)]
+	return known, !known || p.accepts(raw)
 }
 
 // foundRequired reports whether found, as acceptsMember notes it, has
@@ -236,8 +237,10 @@ func (q *quickSchema) read(cur *jsonx.Cursor) (obj object, isObject, valid bool)
 			break
 		}
 		m := member{name: memberName(name), value: raw}
+		if valid {
+			m.known, valid = q.acceptsMember(m.name, raw, &found)
+		}
 		obj.members = append(obj.members, m)
-		valid = valid && q.acceptsMember(m.name, raw, &found)
 	}
 	return obj, true, valid && q.foundRequired(found)
 }

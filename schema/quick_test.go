@@ -9,6 +9,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
 // TestQuickCoversEverySchema keeps the fast path in use: an edit that
@@ -139,8 +140,10 @@ func FuzzRawEqual(f *testing.F) {
 	})
 }
 
-// FuzzPlainWebURL holds the quick check's shortcut for the "uri" format
-// to the format's own test: every string it takes, jsonschema/v5 takes.
+// FuzzPlainWebURL holds the shortcut for plain web addresses to what it
+// stands for: every string it takes, jsonschema/v5 takes for a "uri"
+// (the quick check), and weburl.Is takes as it is, without white space
+// around it (the checks beyond the schema).
 func FuzzPlainWebURL(f *testing.F) {
 	for _, s := range []string{
 		"https://www.youtube.com/watch?v=m28fiN9y_r8", "http://a", "https://a:80/", "https://[::1]/", "https://a/%zz",
@@ -153,6 +156,9 @@ func FuzzPlainWebURL(f *testing.F) {
 		raw, _ := json.Marshal(s)
 		if isPlainWebURL(raw) && !isURI(s) {
 			t.Errorf("isPlainWebURL takes %q, jsonschema/v5 does not", s)
+		}
+		if isPlainWebURL(raw) && (!weburl.Is(s) || strings.TrimSpace(s) != s) {
+			t.Errorf("isPlainWebURL takes %q, which is not a web address as it is", s)
 		}
 	})
 }
