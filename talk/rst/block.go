@@ -14,7 +14,10 @@ type parser struct {
 	doc      *Document
 	styles   []style    // section title styles, in the order first used
 	sections []*Section // the open sections, outermost first
-	root     *[]Block   // where a new top-level section goes
+	// body is the top level of the document, where a new top-level
+	// section goes. (A pointer to the top call's own list, as it was,
+	// made every call's list escape to the heap.)
+	body []Block
 	// checkOnly skips inline content that cannot hold a problem (see
 	// Check).
 	checkOnly bool
@@ -199,16 +202,16 @@ func isWide(r rune) bool {
 // Sections are allowed only at the top (depth 0), as in docutils.
 func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 	var out []Block
-	if top {
-		p.root = &out
-	}
 	emit := func(b Block) {
-		if top && len(p.sections) > 0 {
+		switch {
+		case top && len(p.sections) > 0:
 			s := p.sections[len(p.sections)-1]
 			s.Children = append(s.Children, b)
-			return
+		case top:
+			p.body = append(p.body, b)
+		default:
+			out = append(out, b)
 		}
-		out = append(out, b)
 	}
 	if depth > maxDepth {
 		var text []string
@@ -267,6 +270,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 			emit(b)
 		}
 		i += n
+	}
+	if top {
+		return p.body
 	}
 	return out
 }
@@ -927,7 +933,7 @@ func (p *parser) section(tl line, title string, st style, at line, depth int, to
 		parent := p.sections[len(p.sections)-1]
 		parent.Children = append(parent.Children, s)
 	} else {
-		*p.root = append(*p.root, s)
+		p.body = append(p.body, s)
 	}
 	p.sections = append(p.sections, s)
 	return nil
