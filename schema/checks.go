@@ -1,12 +1,14 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"net/url"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -174,11 +176,11 @@ func (c *checker) talkmetaEvent(here pointer, obj object) {
 // speakerName checks a speaker's name: not empty, no stray spaces, not
 // one the archive replaces.
 func (c *checker) speakerName(ptr pointer, v value) {
-	name, ok := v.text()
+	name, ok := v.textBytes()
 	if !ok {
 		return
 	}
-	if strings.TrimSpace(name) == "" {
+	if len(bytes.TrimSpace(name)) == 0 {
 		c.check(ptr, "empty-name", Warning, ptr.words()+": the name is empty")
 		return
 	}
@@ -191,18 +193,23 @@ func (c *checker) speakerName(ptr pointer, v value) {
 // spaces warns about leading or trailing white space around a string,
 // which makes titles and names sort and compare wrongly.
 func (c *checker) spaces(ptr pointer, v value) {
-	if s, ok := v.text(); ok {
+	if s, ok := v.textBytes(); ok {
 		c.spacesIn(ptr, s)
 	}
 }
 
-func (c *checker) spacesIn(ptr pointer, s string) {
-	if s == "" {
-		return
+func (c *checker) spacesIn(ptr pointer, s []byte) {
+	if hasEdgeSpace(s) {
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", ptr.words(), valueText(string(s))))
 	}
-	if strings.TrimFunc(s, unicode.IsSpace) != s {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", ptr.words(), valueText(s)))
-	}
+}
+
+// hasEdgeSpace reports whether s starts or ends with white space:
+// whether strings.TrimFunc(s, unicode.IsSpace) would change it.
+func hasEdgeSpace(s []byte) bool {
+	first, _ := utf8.DecodeRune(s)
+	last, _ := utf8.DecodeLastRune(s)
+	return len(s) > 0 && (unicode.IsSpace(first) || unicode.IsSpace(last))
 }
 
 // recorded checks a talk's date: present, and a real one.

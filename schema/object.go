@@ -27,6 +27,18 @@ func (v value) text() (string, bool) {
 	return jsonx.String(v)
 }
 
+// textBytes is text as bytes: those of v itself when it has no escapes,
+// without a copy.
+func (v value) textBytes() ([]byte, bool) {
+	if len(v) == 0 || v[0] != '"' {
+		return nil, false
+	}
+	if inner := v[1 : len(v)-1]; bytes.IndexByte(inner, '\\') < 0 {
+		return inner, true
+	}
+	return jsonx.AppendString(nil, v)
+}
+
 // longText is text for a long string, such as a description: decoded in
 // a pooled buffer and copied out once, where text's decoding makes a
 // buffer of its own and copies it out again; for a record's description,

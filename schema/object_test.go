@@ -3,7 +3,9 @@ package schema
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -103,4 +105,17 @@ func holdValue(t *testing.T, v value, want any, props map[string]*jsonschema.Sch
 	if _, isNumber := want.(json.Number); isNumber != (v[0] == '-' || v[0] >= '0' && v[0] <= '9') {
 		t.Fatalf("%s: the tree has %#v", v, want)
 	}
+}
+
+// FuzzHasEdgeSpace holds hasEdgeSpace, which looks at a string's first
+// and last characters, to strings.TrimFunc, which the check used.
+func FuzzHasEdgeSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a", "a ", "a\u00a0", "\u3000a", "\xff", "a\xe2\x80", "\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasEdgeSpace([]byte(s)), strings.TrimFunc(s, unicode.IsSpace) != s; got != want {
+			t.Errorf("hasEdgeSpace(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

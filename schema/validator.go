@@ -66,13 +66,13 @@ func pyvideoPreferredNames() [1]struct{ name, preferred string } {
 
 // preferredName returns the name to write instead of name, when name is
 // not allowed: see PreferredNames.
-func (v *Validator) preferredName(name string) (string, bool) {
+func (v *Validator) preferredName(name []byte) (string, bool) {
 	if v.PreferredNames != nil || v.Profile != Pyvideo {
-		to, ok := v.PreferredNames[name]
+		to, ok := v.PreferredNames[string(name)]
 		return to, ok
 	}
 	for _, n := range pyvideoPreferredNames() {
-		if n.name == name {
+		if n.name == string(name) {
 			return n.preferred, true
 		}
 	}
