@@ -11,6 +11,7 @@ import (
 
 // parser holds what one Parse call has learnt so far.
 type parser struct {
+	src      string // the text parsed
 	doc      *Document
 	styles   []style    // section title styles, in the order first used
 	sections []*Section // the open sections, outermost first
@@ -982,9 +983,11 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		if text := paragraphText(body, literal); text != "" {
 			para = &Paragraph{Content: p.inline(text, lines[start])}
 		}
-	case linesHaveAny(body, "*`|"):
+	case hasAnyByte(p.src[body[0].off:body[len(body)-1].end], "*`|"):
 		// Check wants only what the inline markup reports (see inline),
-		// and only text with these characters can report anything.
+		// and only text with these characters can report anything. The
+		// lines' span of the source has every character of their text
+		// (and maybe list markers and indentation before them).
 		p.inline(paragraphText(body, literal), lines[start])
 	}
 	if !literal {
@@ -1039,16 +1042,6 @@ func paragraphText(body []line, literal bool) string {
 		return strings.TrimRight(joined[:len(joined)-2], " \n")
 	}
 	return joined[:len(joined)-1]
-}
-
-// linesHaveAny reports whether any of lines has a byte of set.
-func linesHaveAny(lines []line, set string) bool {
-	for _, l := range lines {
-		if hasAnyByte(l.text, set) {
-			return true
-		}
-	}
-	return false
 }
 
 // pair returns a paragraph and the literal block of lines it introduces

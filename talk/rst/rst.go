@@ -197,7 +197,7 @@ func Check(src string) []Diagnostic {
 }
 
 func parse(src string, checkOnly bool) *Document {
-	p := &parser{doc: &Document{}, checkOnly: checkOnly}
+	p := &parser{src: src, doc: &Document{}, checkOnly: checkOnly}
 	if !checkOnly {
 		p.doc.Targets = map[string]string{}
 	}
