@@ -298,20 +298,40 @@ func isPlainWebURL(raw []byte) bool {
 		return false
 	}
 	host := 0
-	for host < len(s) && (s[host] == '.' || s[host] == '-' || 'a' <= s[host] && s[host] <= 'z' ||
-		'A' <= s[host] && s[host] <= 'Z' || '0' <= s[host] && s[host] <= '9') {
+	for host < len(s) && plainURLBytes[s[host]]&plainHost != 0 {
 		host++
 	}
 	if host == 0 || host < len(s) && s[host] != '/' && s[host] != '?' && s[host] != '#' {
 		return false
 	}
 	for _, c := range s[host:] {
-		if c <= ' ' || c >= 0x7f || c == '%' || c == '\\' {
+		if plainURLBytes[c]&plainRest == 0 {
 			return false
 		}
 	}
 	return true
 }
+
+// plainURLBytes marks the bytes isPlainWebURL takes in a host (ASCII
+// letters, digits, dots and hyphens) and after it (printable ASCII but
+// "%" and "\\"): a table look-up a byte, where the tests it replaces were
+// a sixth of the checks beyond the schema.
+var plainURLBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-' {
+			t[c] |= plainHost
+		}
+		if c > ' ' && c < 0x7f && c != '%' && c != '\\' {
+			t[c] |= plainRest
+		}
+	}
+	return t
+}()
+
+const (
+	plainHost = 1 << iota
+	plainRest
+)
 
 // atLeast reports whether the number n is at least min. An integer that
 // fits an int64, as nearly every number of a record is, is compared as
