@@ -26,6 +26,8 @@ func FuzzParse(f *testing.F) {
 	for _, c := range cases {
 		f.Add(c)
 	}
+	f.Add("Plain text, one paragraph\nof two lines.\n\n2016 was a year. 3 talks\nA) not a list")
+	f.Add("Plain\n\n1. a list\n2. of two")
 	files, _ := filepath.Glob("testdata/html/*.rst")
 	for _, name := range files {
 		data, _ := os.ReadFile(name)
@@ -35,6 +37,13 @@ func FuzzParse(f *testing.F) {
 		doc := Parse(src)
 		if diff := cmp.Diff(doc.Diagnostics, Check(src), cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("Check(%q) differs from Parse (-Parse +Check):\n%s", src, diff)
+		}
+		if onlyPlainParagraphs(src) {
+			for _, b := range doc.Children {
+				if _, ok := b.(*Paragraph); !ok {
+					t.Errorf("onlyPlainParagraphs(%q), but Parse finds a %T", src, b)
+				}
+			}
 		}
 		lines := len(splitLines(src))
 		for _, d := range doc.Diagnostics {
