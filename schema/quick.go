@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -31,7 +33,7 @@ type quickSchema struct {
 	uri       bool // format is "uri"; see isPlainWebURL
 	ref       *quickSchema
 	required  []string
-	props     map[string]*quickSchema
+	props     []quickProp // sorted by name
 	items     *quickSchema
 	minItems  int
 	unique    bool
@@ -111,15 +113,61 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 	if q.items, ok = reduce(s.Items2020, seen); !ok {
 		return nil, false
 	}
-	if len(s.Properties) > 0 {
-		q.props = make(map[string]*quickSchema, len(s.Properties))
-		for name, ps := range s.Properties {
-			if q.props[name], ok = reduce(ps, seen); !ok {
-				return nil, false
-			}
+	byName := map[string]*quickProp{}
+	prop := func(name string) *quickProp {
+		if byName[name] == nil {
+			byName[name] = &quickProp{name: name}
+		}
+		return byName[name]
+	}
+	for name, ps := range s.Properties {
+		p := prop(name)
+		p.defined = true
+		if p.schema, ok = reduce(ps, seen); !ok {
+			return nil, false
 		}
 	}
+	for i, name := range s.Required {
+		prop(name).required |= 1 << i
+	}
+	for _, p := range byName {
+		q.props = append(q.props, *p)
+	}
+	slices.SortFunc(q.props, func(a, b quickProp) int { return strings.Compare(a.name, b.name) })
 	return q, true
+}
+
+// A quickProp is a member an object schema names, in properties or in
+// required.
+type quickProp struct {
+	name     string
+	schema   *quickSchema // nil when properties does not define it
+	defined  bool         // properties defines it
+	required uint64       // bit i for required[i] (reduce keeps to 64)
+}
+
+// prop returns what q says about the member name, nil when nothing. It
+// tries first the name after the one found last (*next), as a record
+// whose members are in order, as json.dumps(sort_keys=True) writes them,
+// has it; then it looks the name up.
+func (q *quickSchema) prop(name []byte, next *int) *quickProp {
+	if i := *next; i < len(q.props) && q.props[i].name == string(name) {
+		*next = i + 1
+		return &q.props[i]
+	}
+	lo, hi := 0, len(q.props)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); q.props[m].name < string(name) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(q.props) && q.props[lo].name == string(name) {
+		*next = lo + 1
+		return &q.props[lo]
+	}
+	return nil
 }
 
 // onlyQuickKeywords reports whether every keyword s uses, beyond
@@ -178,12 +226,13 @@ func (q *quickSchema) accepts(raw []byte) bool {
 }
 
 func (q *quickSchema) acceptsObject(raw []byte) bool {
-	if len(q.required) == 0 && q.props == nil {
+	if len(q.props) == 0 {
 		return true
 	}
 	var found uint64
+	next := 0
 	for name, v := range jsonx.Members(raw, 0) {
-		if _, ok := q.acceptsMember(memberName(name), v.Raw, &found); !ok {
+		if _, ok := q.acceptsMember(memberName(name), v.Raw, &found, &next); !ok {
 			return false
 		}
 	}
@@ -194,15 +243,14 @@ func (q *quickSchema) acceptsObject(raw []byte) bool {
 // of the object, q: its value, raw, against the schema of the member, and
 // whether it is a required one, to note in found: bit i for q.required[i]
 // (reduce keeps to 64). It reports whether the schema defines the member
-// (known), and whether it passes.
-func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64) (known, ok bool) {
-	for i, r := range q.required {
-		if string(name) == r {
-			*found |= 1 << i
-		}
+// (known), and whether it passes. next is for prop.
+func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64, next *int) (known, ok bool) {
+	p := q.prop(name, next)
+	if p == nil {
+		return false, true
 	}
-	p, known := q.props[string(name)]
-	return known, !known || p.accepts(raw)
+	*found |= p.required
+	return p.defined, p.schema.accepts(raw)
 }
 
 // foundRequired reports whether found, as acceptsMember notes it, has
@@ -230,6 +278,7 @@ func (q *quickSchema) read(cur *jsonx.Cursor) (obj object, isObject, valid bool)
 	}
 	valid = q.types == 0 || q.types&typeObject != 0
 	var found uint64
+	next := 0
 	obj.members = make([]member, 0, 16)
 	for name := range cur.Object() {
 		raw := cur.Skip()
@@ -238,7 +287,7 @@ func (q *quickSchema) read(cur *jsonx.Cursor) (obj object, isObject, valid bool)
 		}
 		m := member{name: memberName(name), value: raw}
 		if valid {
-			m.known, valid = q.acceptsMember(m.name, raw, &found)
+			m.known, valid = q.acceptsMember(m.name, raw, &found, &next)
 		}
 		obj.members = append(obj.members, m)
 	}
