@@ -259,3 +259,27 @@ func FuzzInlineSkip(f *testing.F) {
 		}
 	})
 }
+
+// embeddedPattern is docutils' embedded URI in a phrase reference, which
+// embeddedURI matches by hand.
+var embeddedPattern = regexp.MustCompile(`(?s)^(.*?)\s*<([^<>]+)>$`)
+
+// FuzzEmbeddedURI holds embeddedURI to the expression it replaces.
+func FuzzEmbeddedURI(f *testing.F) {
+	for _, s := range []string{"Python <https://python.org>", "<x>", "a <b> <c>", "a<>", "a <b>c", "a \t\n<x\ny>", "<a<b>", "a <b>>", "\v<x>", ">"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		if m := embeddedPattern.FindStringSubmatch(s); m != nil {
+			want = []string{m[1], m[2]}
+		}
+		var got []string
+		if text, uri, ok := embeddedURI(s); ok {
+			got = []string{text, uri}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("embeddedURI(%q) (-pattern +got):\n%s", s, diff)
+		}
+	})
+}

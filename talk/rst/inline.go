@@ -80,7 +80,6 @@ var (
 	refnameRE    = regexp.MustCompile(`^(` + simplename + `)(__?)`)
 	footnoteRE   = regexp.MustCompile(`^\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]_`)
 	roleRE       = regexp.MustCompile(`^:(` + simplename + `):`)
-	embeddedRE   = regexp.MustCompile(`(?s)^(.*?)\s*<([^<>]+)>$`)
 	standaloneRE = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
 )
 
@@ -291,16 +290,19 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			in.warn(Error, "Mismatch: both interpreted text role prefix and reference suffix.")
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
+		if in.p.checkOnly {
+			return nil, suffixEnd, true // a reference reports nothing
+		}
 		ref := &Reference{}
-		if m := embeddedRE.FindStringSubmatch(body); m != nil && !strings.HasSuffix(m[2], "_") {
-			text := m[1]
-			if text == "" {
-				text = m[2]
+		if text, uri, ok := embeddedURI(body); ok && !strings.HasSuffix(uri, "_") {
+			label := text
+			if label == "" {
+				label = uri
 			}
-			ref.Content = in.text(text)
-			ref.URL = strings.Join(strings.Fields(clean0(m[2])), "")
-			if m[1] != "" && refend == "_" {
-				in.p.target(normalizeName(clean0(m[1])), ref.URL)
+			ref.Content = in.text(label)
+			ref.URL = strings.Join(strings.Fields(clean0(uri)), "")
+			if text != "" && refend == "_" {
+				in.p.target(normalizeName(clean0(text)), ref.URL)
 			}
 		} else {
 			ref.Content = in.text(body)
@@ -350,6 +352,25 @@ func roleAt(s string) (name string, n int, ok bool) {
 func startsRoleAndBackquote(s string) bool {
 	_, n, ok := roleAt(s)
 	return ok && strings.HasPrefix(s[n:], "`")
+}
+
+// embeddedURI splits the text of a phrase reference with an embedded URI,
+// "Python <https://python.org>", into the text before the URI, without
+// the white space that ends it, and the URI between the last "<" and the
+// closing ">", as `^(.*?)\s*<([^<>]+)>$` (with "." matching line breaks)
+// does: that regular expression was most of what checking a description
+// with links took.
+func embeddedURI(body string) (text, uri string, ok bool) {
+	if !strings.HasSuffix(body, ">") {
+		return "", "", false
+	}
+	inner := body[:len(body)-1]
+	lt := strings.LastIndexByte(inner, '<')
+	if lt < 0 || lt == len(inner)-1 || strings.IndexByte(inner[lt+1:], '>') >= 0 {
+		return "", "", false
+	}
+	// \s is ASCII white space in Go's regular expressions.
+	return strings.TrimRight(inner[:lt], "\t\n\f\r "), inner[lt+1:], true
 }
 
 // findBackquoteEnd finds the closing backquote of interpreted text or a
