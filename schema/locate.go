@@ -103,13 +103,9 @@ func locateValue(data []byte, ptr string) jsonx.Value {
 func child(v jsonx.Value, tok string) (jsonx.Value, bool) {
 	switch jsonx.Kind(v.Raw) {
 	case "object":
-		ms, err := jsonx.Object(v.Raw, v.Offset)
-		if err != nil {
-			return v, false
-		}
-		for _, m := range ms {
-			if m.Name == tok {
-				return m.Value, true
+		for name, m := range jsonx.Members(v.Raw, v.Offset) {
+			if string(memberName(name)) == tok {
+				return m, true
 			}
 		}
 	case "array":
@@ -117,11 +113,13 @@ func child(v jsonx.Value, tok string) (jsonx.Value, bool) {
 		if err != nil {
 			return v, false
 		}
-		es, err := jsonx.Array(v.Raw, v.Offset)
-		if err != nil || i < 0 || i >= len(es) {
-			return v, false
+		n := 0
+		for e := range jsonx.Elements(v.Raw, v.Offset) {
+			if n == i {
+				return e, true
+			}
+			n++
 		}
-		return es[i], true
 	}
 	return v, false
 }
