@@ -59,7 +59,7 @@ func FuzzValidateTalk(f *testing.F) {
 			if fast := cs.quick[id].accepts(bytes.TrimLeft(data, " \t\r\n")); fast != (full == nil) {
 				t.Errorf("the quick check says valid=%v, jsonschema/v5 says %v", fast, full)
 			}
-			if _, _, fast := cs.quick[id].read(jsonx.NewCursor(data, 0)); fast != (full == nil) {
+			if _, _, fast := cs.quick[id].read(jsonx.NewCursor(data, 0), nil); fast != (full == nil) {
 				t.Errorf("the quick check reading the record says valid=%v, jsonschema/v5 says %v", fast, full)
 			}
 		}

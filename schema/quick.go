@@ -265,7 +265,9 @@ func (q *quickSchema) foundRequired(found uint64) bool {
 // finds, so that cur.End says whether the record is well-formed; valid
 // and the members mean nothing when it is not. So a record's bytes are
 // looked at once for its syntax, its schema and the checks beyond it.
-func (q *quickSchema) read(cur *jsonx.Cursor) (obj object, isObject, valid bool) {
+//
+// The members go in members, a buffer the caller lends.
+func (q *quickSchema) read(cur *jsonx.Cursor, members []member) (obj object, isObject, valid bool) {
 	if cur.Peek() != '{' || q == nil || len(q.enum) > 0 || q.format != nil || q.ref != nil {
 		// Not a plain object schema over an object: check the value
 		// whole.
@@ -279,7 +281,7 @@ func (q *quickSchema) read(cur *jsonx.Cursor) (obj object, isObject, valid bool)
 	valid = q.types == 0 || q.types&typeObject != 0
 	var found uint64
 	next := 0
-	obj.members = make([]member, 0, 16)
+	obj.members = members[:0]
 	for name := range cur.Object() {
 		raw := cur.Skip()
 		if raw == nil {

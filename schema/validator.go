@@ -159,7 +159,7 @@ func (v *Validator) validate(file string, data []byte, id string, semantic func(
 		panic(err)
 	}
 	cur := jsonx.NewCursor(data, v.Limits.Depth())
-	obj, isObject, valid := cs.quick[id].read(cur)
+	obj, isObject, valid := cs.quick[id].read(cur, c.members[:])
 	if err := cur.End(); err != nil {
 		c.syntax(err)
 		return nil, object{}
@@ -207,6 +207,9 @@ type checker struct {
 	// wellFormed says data is known to be well-formed JSON, so that
 	// finish need not check it again to locate a problem.
 	wellFormed bool
+	// members holds a record's members, as many as most have, in the
+	// checker's own allocation.
+	members [16]member
 }
 
 // add records a problem at ptr.
