@@ -240,6 +240,8 @@ func FuzzInlineSkip(f *testing.F) {
 	for _, s := range []string{
 		"*a* **b** ``c`` `d`_ :role:`e` |f| [1]_ g_ h", "x *y z", "é*a*é", "\xe2\x80*a*", "a:b: `c`", "(*) [x] {y}",
 		"see `Python <https://python.org>`_ and `docs`__", "`a`:r: `b`", "\\*not*", "|x|_ ``a", "*a*\xff",
+		"mail me@example.org or https://x.org/a, (http://y.z) and\u00a0a@b.c\tx://y", "a@b @c d@e.f. http:// x://",
+		"*see* https://a.b/c?d=e#f and `x`_", "é@ü.de ftp://h/p:q mailto:a@b.cd,",
 	} {
 		f.Add(s)
 	}

@@ -485,7 +485,27 @@ func (in *inliner) text(s string) []Inline {
 	var out []Inline
 	last := 0
 	prev := utf8.RuneError
+	runEnd := 0 // the end of the run of text being looked through
 	for i := 0; i < len(s); {
+		if i >= runEnd && !in.stepwise {
+			// A standalone URL holds "://" or "@" and no ASCII white
+			// space (the pattern's \s): skip to the run of text without
+			// white space that holds the next of them.
+			mark := urlMark(s[i:])
+			if mark < 0 {
+				break
+			}
+			mark += i
+			start := i + strings.LastIndexAny(s[i:mark], asciiSpace) + 1
+			runEnd = len(s)
+			if j := strings.IndexAny(s[mark:], asciiSpace); j >= 0 {
+				runEnd = mark + j
+			}
+			if start > i {
+				i = start
+				prev, _ = utf8.DecodeLastRuneInString(s[:i])
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) && !isWordRune(prev) && startOK(prev, i == 0) && mayBeURL(s[i:]) {
 			if m := standaloneRE.FindString(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
@@ -510,6 +530,19 @@ func (in *inliner) text(s string) []Inline {
 		out = append(out, Text(clean0(s[last:])))
 	}
 	return out
+}
+
+// asciiSpace is the white space of \s in Go's regular expressions.
+const asciiSpace = "\t\n\f\r "
+
+// urlMark returns the index in s of the first "://" or "@", -1 when
+// there is neither.
+func urlMark(s string) int {
+	scheme, at := strings.Index(s, "://"), strings.IndexByte(s, '@')
+	if scheme < 0 || at >= 0 && at < scheme {
+		return at
+	}
+	return scheme
 }
 
 // mayBeURL is a cheap test before the standalone URL pattern: a scheme,
