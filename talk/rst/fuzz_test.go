@@ -285,3 +285,23 @@ func FuzzEmbeddedURI(f *testing.F) {
 		}
 	})
 }
+
+// standalonePattern is docutils' standalone URL or e-mail address, which
+// standaloneURL matches by hand.
+var standalonePattern = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
+
+// FuzzStandaloneURL holds standaloneURL to the expression it replaces.
+func FuzzStandaloneURL(f *testing.F) {
+	for _, s := range []string{
+		"https://www.youtube.com/watch?v=m28fiN9y_r8).", "http://a", "http://", "ftp://x.y/z?", "mailto://a", "git://a/b\"c",
+		"mailto:a@b.c", "mailto:a@b@c.d,e", "mailto:a@b", "a.b+c@d-e.f.g.", "é@ü.de", "a@b..c", "@b.c", "a@.b", "x@y.z\xff",
+		"https://a.b/\xe2\x80", "news://a'", "http://a\x00b", "mailto:@a.b", "mailto:x@a.b@c", "ssh://host:22", "a_b@c.d",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := standaloneURL(s), standalonePattern.FindString(s); got != want {
+			t.Errorf("standaloneURL(%q) = %q, the pattern finds %q", s, got, want)
+		}
+	})
+}

@@ -76,11 +76,10 @@ func endOK(after rune, atEnd bool) bool {
 var pairs = map[rune]rune{'"': '"', '\'': '\'', '(': ')', '<': '>', '[': ']', '{': '}', '\u2018': '\u2019', '\u201c': '\u201d', '\u00ab': '\u00bb', '\u2039': '\u203a'}
 
 var (
-	simplename   = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
-	refnameRE    = regexp.MustCompile(`^(` + simplename + `)(__?)`)
-	footnoteRE   = regexp.MustCompile(`^\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]_`)
-	roleRE       = regexp.MustCompile(`^:(` + simplename + `):`)
-	standaloneRE = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
+	simplename = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
+	refnameRE  = regexp.MustCompile(`^(` + simplename + `)(__?)`)
+	footnoteRE = regexp.MustCompile(`^\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]_`)
+	roleRE     = regexp.MustCompile(`^:(` + simplename + `):`)
 )
 
 // knownRoles are docutils' interpreted text roles, by the inline form
@@ -508,7 +507,7 @@ func (in *inliner) text(s string) []Inline {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) && !isWordRune(prev) && startOK(prev, i == 0) && mayBeURL(s[i:]) {
-			if m := standaloneRE.FindString(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
+			if m := standaloneURL(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
 				if i > last {
 					out = append(out, Text(clean0(s[last:i])))
 				}
