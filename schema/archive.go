@@ -238,16 +238,15 @@ func (a *archive) checkRecord(r *record) Problems {
 		ps, _ := a.v.validate(r.path, data, a.eventSchema(), (*checker).event)
 		return ps
 	}
-	ps, doc := a.v.validate(r.path, data, a.talkSchema(), (*checker).talk)
-	obj, _ := doc.(map[string]any)
-	switch id := obj["id"].(type) {
+	ps, obj := a.v.validate(r.path, data, a.talkSchema(), (*checker).talk)
+	switch id := obj.get("id").decode().(type) {
 	case json.Number:
 		r.id = id.String()
 	case string:
 		r.id = id
 	}
-	slug, _ := obj["slug"].(string)
-	title, _ := obj["title"].(string)
+	slug, _ := obj.text("slug")
+	title, _ := obj.text("title")
 	switch {
 	case slug != "":
 		r.slug = slug

@@ -1,12 +1,14 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"net/url"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -15,275 +17,283 @@ import (
 )
 
 // talk checks what the schema cannot say about a talk record.
-func (c *checker) talk(doc any) {
-	obj, ok := doc.(map[string]any)
-	if !ok {
-		return
-	}
+func (c *checker) talk(obj object) {
 	if c.v.Profile == Pyvideo {
 		c.pyvideoTalk(obj)
 		return
 	}
-	c.talkmetaTalk("", obj)
+	c.talkmetaTalk(pointer{}, obj)
 }
 
 // event checks what the schema cannot say about an event record.
-func (c *checker) event(doc any) {
-	obj, ok := doc.(map[string]any)
-	if !ok {
-		return
-	}
+func (c *checker) event(obj object) {
 	if c.v.Profile == Pyvideo {
-		c.spaces("/title", obj["title"])
-		if obj["url"] == "" {
-			c.check("/url", "empty-url", Warning, `url is ""; leave it out when the event has no site`)
+		c.spaces(at("/title"), obj.get("title"))
+		if url, ok := obj.text("url"); ok && url == "" {
+			c.check(at("/url"), "empty-url", Warning, `url is ""; leave it out when the event has no site`)
 		} else {
-			c.webURL("/url", obj["url"])
+			c.webURL(at("/url"), obj.get("url"))
 		}
-		c.dateRange("", obj, "start_date", "end_date")
-		c.unknownMembers("", obj, PyvideoCategoryID, "pyvideo.org ignores it")
+		c.dateRange(pointer{}, obj, "start_date", "end_date")
+		c.unknownMembers(obj, PyvideoCategoryID, "pyvideo.org ignores it")
 		return
 	}
-	c.talkmetaEvent("", obj)
+	c.talkmetaEvent(pointer{}, obj)
 }
 
-func (c *checker) pyvideoTalk(obj map[string]any) {
-	c.spaces("/title", obj["title"])
-	speakers := asList(obj["speakers"])
-	if len(speakers) == 0 {
-		c.check("/speakers", "no-speakers", Warning, "the talk names no speaker")
+func (c *checker) pyvideoTalk(obj object) {
+	c.spaces(at("/title"), obj.get("title"))
+	speakers := 0
+	for i, s := range obj.get("speakers").items() {
+		c.speakerName(at("/speakers").item(i), s)
+		speakers++
 	}
-	preferred := c.v.PreferredNames
-	if preferred == nil {
-		preferred = PyvideoPreferredNames()
+	if speakers == 0 {
+		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	for i, s := range speakers {
-		c.speakerName(index("/speakers", i), s, preferred)
+	c.recorded(at("/recorded"), obj.get("recorded"))
+	if lang, ok := obj.text("language"); ok {
+		c.language(at("/language"), lang)
 	}
-	c.recorded("/recorded", obj["recorded"])
-	if lang, ok := obj["language"].(string); ok {
-		c.language("/language", lang)
-	}
-	for i, v := range asList(obj["videos"]) {
-		if v, ok := v.(map[string]any); ok {
-			c.webURL(index("/videos", i)+"/url", v["url"])
+	videos := 0
+	for i, v := range obj.get("videos").items() {
+		if url, ok := v.member("url"); ok {
+			c.webURL(at("/videos").item(i).child("/url"), url)
 		}
+		videos++
 	}
-	c.thumbnail("/thumbnail_url", obj["thumbnail_url"], len(asList(obj["videos"])) > 0)
-	for i, l := range asList(obj["related_urls"]) {
-		ptr := index("/related_urls", i)
-		if obj, ok := l.(map[string]any); ok {
-			l, ptr = obj["url"], ptr+"/url"
+	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
+	for i, l := range obj.get("related_urls").items() {
+		ptr := at("/related_urls").item(i)
+		if l.isObject() {
+			l, _ = l.member("url")
+			ptr = ptr.child("/url")
 		}
 		c.linkURL(ptr, l)
 	}
-	c.webURL("/source_url", obj["source_url"])
-	if d, ok := obj["description"]; ok && d == nil {
-		c.check("/description", "null-description", Warning, `description is null; write "" when there is none`)
+	c.webURL(at("/source_url"), obj.get("source_url"))
+	if obj.get("description").isNull() {
+		c.check(at("/description"), "null-description", Warning, `description is null; write "" when there is none`)
 	}
-	for _, field := range []string{"description", "summary"} {
-		if s, ok := obj[field].(string); ok {
-			c.rst("/"+field, s)
-		}
+	if s, ok := obj.longText("description"); ok {
+		c.rst(at("/description"), s)
 	}
-	c.unknownMembers("", obj, PyvideoTalkID, "pyvideo.org ignores it")
+	if s, ok := obj.longText("summary"); ok {
+		c.rst(at("/summary"), s)
+	}
+	c.unknownMembers(obj, PyvideoTalkID, "pyvideo.org ignores it")
 }
 
-func (c *checker) talkmetaTalk(at string, obj map[string]any) {
-	c.spaces(at+"/title", obj["title"])
-	speakers := asList(obj["speakers"])
-	if len(speakers) == 0 && at == "" {
-		c.check(at+"/speakers", "no-speakers", Warning, "the talk names no speaker")
+func (c *checker) talkmetaTalk(here pointer, obj object) {
+	c.spaces(here.child("/title"), obj.get("title"))
+	speakers := obj.get("speakers")
+	if speakers.count() == 0 && here.isRoot() {
+		c.check(here.child("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	for i, s := range speakers {
-		c.speakerAt(index(at+"/speakers", i), s)
+	for i, s := range speakers.items() {
+		if s, ok := s.object(); ok {
+			c.speakerAt(here.child("/speakers").item(i), s)
+		}
 	}
-	if ev, ok := obj["event"].(map[string]any); ok {
-		c.talkmetaEvent(at+"/event", ev)
+	if ev, ok := obj.get("event").object(); ok {
+		c.talkmetaEvent(here.child("/event"), ev)
 	}
-	c.recorded(at+"/recorded", obj["recorded"])
-	c.duration(at+"/duration", obj["duration"])
-	if lang, ok := obj["language"].(string); ok {
-		c.language(at+"/language", lang)
+	c.recorded(here.child("/recorded"), obj.get("recorded"))
+	c.duration(here.child("/duration"), obj.get("duration"))
+	if lang, ok := obj.text("language"); ok {
+		c.language(here.child("/language"), lang)
 	}
-	videos := asList(obj["videos"])
-	for i, v := range videos {
-		v, ok := v.(map[string]any)
+	videos := obj.get("videos")
+	for i, v := range videos.items() {
+		v, ok := v.object()
 		if !ok {
 			continue
 		}
-		ptr := index(at+"/videos", i)
-		c.webURL(ptr+"/url", v["url"])
-		c.duration(ptr+"/duration", v["duration"])
-		if lang, ok := v["language"].(string); ok {
-			c.language(ptr+"/language", lang)
+		ptr := here.child("/videos").item(i)
+		c.webURL(ptr.child("/url"), v.get("url"))
+		c.duration(ptr.child("/duration"), v.get("duration"))
+		if lang, ok := v.text("language"); ok {
+			c.language(ptr.child("/language"), lang)
 		}
 	}
 	for _, list := range []string{"slides", "links"} {
-		for i, l := range asList(obj[list]) {
-			if l, ok := l.(map[string]any); ok {
-				c.linkURL(index(at+"/"+list, i)+"/url", l["url"])
+		for i, l := range obj.get(list).items() {
+			if url, ok := l.member("url"); ok {
+				c.linkURL(here.child("/"+list).item(i).child("/url"), url)
 			}
 		}
 	}
-	c.thumbnail(at+"/thumbnail", obj["thumbnail"], len(videos) > 0)
-	if rec, _ := obj["recording"].(string); rec != "" && len(videos) > 0 {
-		c.check(at+"/recording", "recording", Warning,
-			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, len(videos)))
+	n := videos.count()
+	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), n > 0)
+	if rec, _ := obj.text("recording"); rec != "" && n > 0 {
+		c.check(here.child("/recording"), "recording", Warning,
+			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, n))
 	}
-	if obj["markup"] == "rst" {
+	if markup, _ := obj.text("markup"); markup == "rst" {
 		for _, field := range []string{"summary", "description"} {
-			if s, ok := obj[field].(string); ok {
-				c.rst(at+"/"+field, s)
+			if s, ok := obj.longText(field); ok {
+				c.rst(here.child("/"+field), s)
 			}
 		}
 	}
-	for i, p := range asList(obj["parts"]) {
-		if p, ok := p.(map[string]any); ok {
-			c.talkmetaTalk(index(at+"/parts", i), p)
+	for i, p := range obj.get("parts").items() {
+		if p, ok := p.object(); ok {
+			c.talkmetaTalk(here.child("/parts").item(i), p)
 		}
 	}
 }
 
 // speaker checks a talkmeta speaker record or a talk's speaker object.
-func (c *checker) speaker(at string, doc any) { c.speakerAt(at, doc) }
+func (c *checker) speaker(obj object) { c.speakerAt(pointer{}, obj) }
 
-func (c *checker) speakerAt(at string, doc any) {
-	obj, ok := doc.(map[string]any)
-	if !ok {
-		return
-	}
-	c.speakerName(at+"/name", obj["name"], c.v.PreferredNames)
-	c.webURL(at+"/homepage", obj["homepage"])
-	c.webURL(at+"/image", obj["image"])
-	for i, a := range asList(obj["accounts"]) {
-		if a, ok := a.(map[string]any); ok {
-			c.webURL(index(at+"/accounts", i)+"/url", a["url"])
+func (c *checker) speakerAt(here pointer, obj object) {
+	c.speakerName(here.child("/name"), obj.get("name"))
+	c.webURL(here.child("/homepage"), obj.get("homepage"))
+	c.webURL(here.child("/image"), obj.get("image"))
+	for i, a := range obj.get("accounts").items() {
+		if url, ok := a.member("url"); ok {
+			c.webURL(here.child("/accounts").item(i).child("/url"), url)
 		}
 	}
-	if id, ok := obj["orcid"].(string); ok && !validORCID(id) {
-		c.check(at+"/orcid", "orcid", Error,
-			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", describePointer(at+"/orcid"), id))
+	if id, ok := obj.text("orcid"); ok && !validORCID(id) {
+		ptr := here.child("/orcid")
+		c.check(ptr, "orcid", Error,
+			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", ptr.words(), id))
 	}
 }
 
-func (c *checker) talkmetaEvent(at string, obj map[string]any) {
-	c.spaces(at+"/title", obj["title"])
-	c.webURL(at+"/url", obj["url"])
+func (c *checker) talkmetaEvent(here pointer, obj object) {
+	c.spaces(here.child("/title"), obj.get("title"))
+	c.webURL(here.child("/url"), obj.get("url"))
 	for _, f := range []string{"start", "end"} {
-		if s, ok := obj[f].(string); ok {
-			c.date(at+"/"+f, s)
+		if s, ok := obj.text(f); ok {
+			c.date(here.child("/"+f), s)
 		}
 	}
-	c.dateRange(at, obj, "start", "end")
+	c.dateRange(here, obj, "start", "end")
 }
 
 // speakerName checks a speaker's name: not empty, no stray spaces, not
 // one the archive replaces.
-func (c *checker) speakerName(ptr string, v any, preferred map[string]string) {
-	name, ok := v.(string)
+func (c *checker) speakerName(ptr pointer, v value) {
+	name, ok := v.textBytes()
 	if !ok {
 		return
 	}
-	if strings.TrimSpace(name) == "" {
-		c.check(ptr, "empty-name", Warning, describePointer(ptr)+": the name is empty")
+	if len(bytes.TrimSpace(name)) == 0 {
+		c.check(ptr, "empty-name", Warning, ptr.words()+": the name is empty")
 		return
 	}
-	c.spaces(ptr, name)
-	if to, ok := preferred[name]; ok {
-		c.check(ptr, "speaker-name", Error, fmt.Sprintf("%s: write %q, not %q", describePointer(ptr), to, name))
+	c.spacesIn(ptr, name)
+	if to, ok := c.v.preferredName(name); ok {
+		c.check(ptr, "speaker-name", Error, fmt.Sprintf("%s: write %q, not %q", ptr.words(), to, name))
 	}
 }
 
-// spaces warns about leading or trailing white space, which makes titles
-// and names sort and compare wrongly.
-func (c *checker) spaces(ptr string, v any) {
-	s, ok := v.(string)
-	if !ok || s == "" {
-		return
+// spaces warns about leading or trailing white space around a string,
+// which makes titles and names sort and compare wrongly.
+func (c *checker) spaces(ptr pointer, v value) {
+	if s, ok := v.textBytes(); ok {
+		c.spacesIn(ptr, s)
 	}
-	if strings.TrimFunc(s, unicode.IsSpace) != s {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", describePointer(ptr), valueText(s)))
+}
+
+func (c *checker) spacesIn(ptr pointer, s []byte) {
+	if hasEdgeSpace(s) {
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", ptr.words(), valueText(string(s))))
 	}
+}
+
+// hasEdgeSpace reports whether s starts or ends with white space:
+// whether strings.TrimFunc(s, unicode.IsSpace) would change it.
+func hasEdgeSpace(s []byte) bool {
+	first, _ := utf8.DecodeRune(s)
+	last, _ := utf8.DecodeLastRune(s)
+	return len(s) > 0 && (unicode.IsSpace(first) || unicode.IsSpace(last))
 }
 
 // recorded checks a talk's date: present, and a real one.
-func (c *checker) recorded(ptr string, v any) {
-	if v == nil {
-		c.check(ptr, "no-date", Warning, describePointer(ptr)+" is missing or null; pages and citations will show no date")
+func (c *checker) recorded(ptr pointer, v value) {
+	if v == nil || v.isNull() {
+		c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
 		return
 	}
-	if s, ok := v.(string); ok {
+	if s, ok := v.text(); ok {
 		c.date(ptr, s)
 	}
 }
 
 // date checks that s names a real day (2016-02-30 does not).
-func (c *checker) date(ptr, s string) {
+func (c *checker) date(ptr pointer, s string) {
 	if _, err := talk.ParseDate(s); err != nil {
-		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", describePointer(ptr), valueText(s)))
+		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", ptr.words(), valueText(s)))
 	}
 }
 
 // dateRange checks that an event does not end before it starts.
-func (c *checker) dateRange(at string, obj map[string]any, startName, endName string) {
-	s, _ := obj[startName].(string)
-	e, _ := obj[endName].(string)
+func (c *checker) dateRange(here pointer, obj object, startName, endName string) {
+	s, _ := obj.text(startName)
+	e, _ := obj.text(endName)
 	start, err1 := talk.ParseDate(s)
 	end, err2 := talk.ParseDate(e)
 	if err1 != nil || err2 != nil || start.IsZero() || end.IsZero() {
 		return
 	}
 	if end.Time().Before(start.Day().Time()) {
-		c.check(at+"/"+endName, "date", Error,
-			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", describePointer(at+"/"+endName), e, s))
+		ptr := here.child("/" + endName)
+		c.check(ptr, "date", Error,
+			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", ptr.words(), e, s))
 	}
 }
 
 // duration checks an ISO 8601 duration: whole seconds.
-func (c *checker) duration(ptr string, v any) {
-	s, ok := v.(string)
+func (c *checker) duration(ptr pointer, v value) {
+	s, ok := v.text()
 	if !ok {
 		return
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", describePointer(ptr), valueText(s), err))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", ptr.words(), valueText(s), err))
 		return
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", describePointer(ptr), valueText(s)))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", ptr.words(), valueText(s)))
 	}
 }
 
 // language checks a language code against the allowed list, or, without
 // one, that it exists: ISO 639-3 in the pyvideo profile, BCP 47 otherwise.
-func (c *checker) language(ptr, code string) {
-	where := describePointer(ptr)
+func (c *checker) language(ptr pointer, code string) {
 	if c.v.Languages != nil {
 		if !slices.Contains(c.v.Languages, code) {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", where, code))
+			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
 		}
 		return
 	}
 	if c.v.Profile == Pyvideo {
 		base, err := language.ParseBase(code)
 		if len(code) != 3 || err != nil || base.ISO3() != code {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", where, code))
+			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code))
 		}
 		return
 	}
 	if !talk.Language(code).Valid() {
-		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", where, code))
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
 	}
 }
 
 // thumbnail checks a thumbnail URL, and warns when a talk with videos has
 // none: link previews and video search results need one.
-func (c *checker) thumbnail(ptr string, v any, hasVideos bool) {
-	if s, _ := v.(string); v == nil || strings.TrimSpace(s) == "" {
+func (c *checker) thumbnail(ptr pointer, v value, hasVideos bool) {
+	if isPlainWebURL(v) {
+		return // as nearly every thumbnail is: see webURL
+	}
+	// Anything but a string (null, or a value the schema refused) is no
+	// thumbnail.
+	if s, _ := v.text(); strings.TrimSpace(s) == "" {
 		if hasVideos {
-			c.check(ptr, "no-thumbnail", Warning, describePointer(ptr)+" is missing or empty; link previews and video search results need a thumbnail")
+			c.check(ptr, "no-thumbnail", Warning, ptr.words()+" is missing or empty; link previews and video search results need a thumbnail")
 		}
 		return
 	}
@@ -292,10 +302,15 @@ func (c *checker) thumbnail(ptr string, v any, hasVideos bool) {
 
 // webURL checks a URL that pages embed or link to as is: it must be
 // absolute http or https.
-func (c *checker) webURL(ptr string, v any) {
+func (c *checker) webURL(ptr pointer, v value) {
+	if isPlainWebURL(v) {
+		// An absolute http(s) URL without white space, as weburl.Is
+		// would find after decoding it.
+		return
+	}
 	s, ok := c.urlText(ptr, v)
 	if ok && !weburl.Is(s) {
-		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", describePointer(ptr), valueText(s)))
+		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", ptr.words(), valueText(s)))
 	}
 }
 
@@ -303,12 +318,15 @@ func (c *checker) webURL(ptr string, v any) {
 // but it resolves against whichever page shows it: a warning). A link
 // that does not parse is an error, except in the pyvideo profile, whose
 // site links it as written and whose CI lets it pass: a warning there.
-func (c *checker) linkURL(ptr string, v any) {
+func (c *checker) linkURL(ptr pointer, v value) {
+	if isPlainWebURL(v) {
+		return // see webURL
+	}
 	s, ok := c.urlText(ptr, v)
 	if !ok || weburl.Is(s) {
 		return
 	}
-	where := describePointer(ptr)
+	where := ptr.words()
 	u, err := url.Parse(s)
 	switch {
 	case s == "":
@@ -328,13 +346,13 @@ func (c *checker) linkURL(ptr string, v any) {
 
 // urlText returns the URL at ptr without surrounding white space, warning
 // when there is some: browsers strip it, other programs do not.
-func (c *checker) urlText(ptr string, v any) (string, bool) {
-	s, ok := v.(string)
+func (c *checker) urlText(ptr pointer, v value) (string, bool) {
+	s, ok := v.text()
 	if !ok {
 		return "", false
 	}
 	if t := strings.TrimSpace(s); t != s {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has white space around it", describePointer(ptr), valueText(s)))
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has white space around it", ptr.words(), valueText(s)))
 		s = t
 	}
 	return s, true
@@ -361,17 +379,16 @@ func validORCID(id string) bool {
 	return digits[15] == want
 }
 
-// unknownMembers warns about members the schema does not know, which the
-// archive's site ignores: often a typo ("related_url").
-func (c *checker) unknownMembers(at string, obj map[string]any, id, consequence string) {
+// unknownMembers warns about members of a record the schema does not
+// know, which the archive's site ignores: often a typo ("related_url").
+func (c *checker) unknownMembers(obj object, id, consequence string) {
 	cs, err := load()
 	if err != nil {
 		return
 	}
-	props, _ := schemaValue(cs, id+"#/properties").(map[string]any)
-	for _, name := range sortedKeys(obj) {
-		if _, ok := props[name]; !ok {
-			c.check(pointerJoin(at, name), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
-		}
+	unknown := obj.unknown(cs.schemas[id].Properties)
+	slices.Sort(unknown)
+	for _, name := range unknown {
+		c.check(at(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
 	}
 }

@@ -56,8 +56,11 @@ func FuzzValidateTalk(f *testing.F) {
 		if doc, err := jsonx.Decode(data, 0); err == nil {
 			cs, _ := load()
 			full := cs.schemas[id].Validate(doc)
-			if fast := cs.quick[id].accepts(doc); fast != (full == nil) {
+			if fast := cs.quick[id].accepts(bytes.TrimLeft(data, " \t\r\n")); fast != (full == nil) {
 				t.Errorf("the quick check says valid=%v, jsonschema/v5 says %v", fast, full)
+			}
+			if _, _, fast := cs.quick[id].read(jsonx.NewCursor(data, 0), nil); fast != (full == nil) {
+				t.Errorf("the quick check reading the record says valid=%v, jsonschema/v5 says %v", fast, full)
 			}
 		}
 	})
@@ -89,4 +92,37 @@ func BenchmarkCheckArchive(b *testing.B) {
 			b.Fatal(r.Problems)
 		}
 	}
+}
+
+// BenchmarkValidateCorpus validates every talk record of the pyvideo
+// corpus (TALKMETA_CORPUS), held in memory, one after another on one
+// core: the average record, where BenchmarkValidateTalk times one.
+func BenchmarkValidateCorpus(b *testing.B) {
+	dir := os.Getenv("TALKMETA_CORPUS")
+	if dir == "" {
+		b.Skip("TALKMETA_CORPUS is not set")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*", "videos", "*.json"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no talk records in %s: %v", dir, err)
+	}
+	records := make([][]byte, len(files))
+	size := 0
+	for i, f := range files {
+		if records[i], err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+		size += len(records[i])
+	}
+	v := &Validator{Profile: Pyvideo}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, data := range records {
+			if err := v.ValidateTalk(files[i], data).Err(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(records)), "ns/record")
 }

@@ -1,13 +1,18 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // A quickSchema answers one question fast: does a record pass its schema?
@@ -15,7 +20,9 @@ import (
 // keywords talkmeta's schemas use and checks them as jsonschema/v5 does,
 // without the bookkeeping jsonschema/v5 keeps to explain a failure (about
 // 7 kB of allocations per record, two fifths of `talkmeta check`'s CPU
-// time; see BenchmarkValidateTalk). A record it accepts is valid; a
+// time; see BenchmarkValidateTalk), and on the record's bytes, without
+// the tree of maps and strings jsonschema/v5 reads (which took longer to
+// build than the checks took). A record it accepts is valid; a
 // record it refuses is validated again by jsonschema/v5, which says why.
 // So its only duty is never to accept what jsonschema/v5 refuses, and
 // FuzzValidateTalk holds it to agreeing exactly.
@@ -23,9 +30,10 @@ type quickSchema struct {
 	types     typeSet
 	enum      []any
 	format    func(any) bool
+	uri       bool // format is "uri"; see isPlainWebURL
 	ref       *quickSchema
 	required  []string
-	props     map[string]*quickSchema
+	props     []quickProp // sorted by name
 	items     *quickSchema
 	minItems  int
 	unique    bool
@@ -72,7 +80,7 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 	if q, ok := seen[s]; ok {
 		return q, true // a cycle, such as parts' "$ref": "#"
 	}
-	if !onlyQuickKeywords(s) {
+	if !onlyQuickKeywords(s) || len(s.Required) > 64 {
 		return nil, false
 	}
 	q := &quickSchema{
@@ -96,6 +104,7 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 		// AssertFormat is on, so jsonschema/v5 asserts every format it knows
 		// and ignores the others; so do we.
 		q.format = jsonschema.Formats[s.Format]
+		q.uri = s.Format == "uri"
 	}
 	var ok bool
 	if q.ref, ok = reduce(s.Ref, seen); !ok {
@@ -104,15 +113,61 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 	if q.items, ok = reduce(s.Items2020, seen); !ok {
 		return nil, false
 	}
-	if len(s.Properties) > 0 {
-		q.props = make(map[string]*quickSchema, len(s.Properties))
-		for name, ps := range s.Properties {
-			if q.props[name], ok = reduce(ps, seen); !ok {
-				return nil, false
-			}
+	byName := map[string]*quickProp{}
+	prop := func(name string) *quickProp {
+		if byName[name] == nil {
+			byName[name] = &quickProp{name: name}
+		}
+		return byName[name]
+	}
+	for name, ps := range s.Properties {
+		p := prop(name)
+		p.defined = true
+		if p.schema, ok = reduce(ps, seen); !ok {
+			return nil, false
 		}
 	}
+	for i, name := range s.Required {
+		prop(name).required |= 1 << i
+	}
+	for _, p := range byName {
+		q.props = append(q.props, *p)
+	}
+	slices.SortFunc(q.props, func(a, b quickProp) int { return strings.Compare(a.name, b.name) })
 	return q, true
+}
+
+// A quickProp is a member an object schema names, in properties or in
+// required.
+type quickProp struct {
+	name     string
+	schema   *quickSchema // nil when properties does not define it
+	defined  bool         // properties defines it
+	required uint64       // bit i for required[i] (reduce keeps to 64)
+}
+
+// prop returns what q says about the member name, nil when nothing. It
+// tries first the name after the one found last (*next), as a record
+// whose members are in order, as json.dumps(sort_keys=True) writes them,
+// has it; then it looks the name up.
+func (q *quickSchema) prop(name []byte, next *int) *quickProp {
+	if i := *next; i < len(q.props) && q.props[i].name == string(name) {
+		*next = i + 1
+		return &q.props[i]
+	}
+	lo, hi := 0, len(q.props)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); q.props[m].name < string(name) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(q.props) && q.props[lo].name == string(name) {
+		*next = lo + 1
+		return &q.props[lo]
+	}
+	return nil
 }
 
 // onlyQuickKeywords reports whether every keyword s uses, beyond
@@ -137,71 +192,202 @@ func onlyQuickKeywords(s *jsonschema.Schema) bool {
 		s.MultipleOf == nil && len(s.Extensions) == 0
 }
 
-// accepts reports whether v, a value as jsonx.Decode returns it, passes
-// the schema.
-func (q *quickSchema) accepts(v any) bool {
+// accepts reports whether raw, a well-formed JSON value (see
+// jsonx.Check) from its first byte on, passes the schema. It reads the
+// value as written, decoding only what a keyword compares: a valid
+// record is checked without building it.
+func (q *quickSchema) accepts(raw []byte) bool {
 	if q == nil {
 		return true
 	}
-	if q.types != 0 && !q.types.has(v) {
+	if q.types != 0 && !q.types.has(raw) {
 		return false
 	}
-	if len(q.enum) > 0 && !inEnum(v, q.enum) {
+	if len(q.enum) > 0 && !inEnum(value(raw).decode(), q.enum) {
 		return false
 	}
-	if q.format != nil && !q.format(v) {
+	if q.format != nil && !(q.uri && isPlainWebURL(raw)) && !q.format(value(raw).decode()) {
 		return false
 	}
-	if !q.ref.accepts(v) {
+	if !q.ref.accepts(raw) {
 		return false
 	}
-	switch v := v.(type) {
-	case map[string]any:
-		for _, name := range q.required {
-			if _, ok := v[name]; !ok {
-				return false
-			}
-		}
-		if q.props != nil {
-			for name, member := range v {
-				if p, ok := q.props[name]; ok && !p.accepts(member) {
-					return false
-				}
-			}
-		}
-	case []any:
-		if q.minItems != -1 && len(v) < q.minItems {
+	switch raw[0] {
+	case '{':
+		return q.acceptsObject(raw)
+	case '[':
+		return q.acceptsArray(raw)
+	case '"':
+		return q.acceptsString(raw)
+	case 'n', 't', 'f':
+		return true
+	}
+	return q.minimum == nil || atLeast(raw, q.minimum)
+}
+
+func (q *quickSchema) acceptsObject(raw []byte) bool {
+	if len(q.props) == 0 {
+		return true
+	}
+	var found uint64
+	next := 0
+	for name, v := range jsonx.Members(raw, 0) {
+		if _, ok := q.acceptsMember(memberName(name), v.Raw, &found, &next); !ok {
 			return false
 		}
-		if q.items != nil {
-			for _, item := range v {
-				if !q.items.accepts(item) {
-					return false
-				}
-			}
+	}
+	return q.foundRequired(found)
+}
+
+// acceptsMember checks the member name of an object against the schema
+// of the object, q: its value, raw, against the schema of the member, and
+// whether it is a required one, to note in found: bit i for q.required[i]
+// (reduce keeps to 64). It reports whether the schema defines the member
+// (known), and whether it passes. next is for prop.
+func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64, next *int) (known, ok bool) {
+	p := q.prop(name, next)
+	if p == nil {
+		return false, true
+	}
+	*found |= p.required
+	return p.defined, p.schema.accepts(raw)
+}
+
+// foundRequired reports whether found, as acceptsMember notes it, has
+// every required member.
+func (q *quickSchema) foundRequired(found uint64) bool {
+	return found == 1<<len(q.required)-1
+}
+
+// read reads a record through cur, checking it against q on the way,
+// and returns its members when it is an object (isObject), and whether
+// it passes q (valid). It reads the record to its end, whatever it
+// finds, so that cur.End says whether the record is well-formed; valid
+// and the members mean nothing when it is not. So a record's bytes are
+// looked at once for its syntax, its schema and the checks beyond it.
+//
+// The members go in members, a buffer the caller lends.
+func (q *quickSchema) read(cur *jsonx.Cursor, members []member) (obj object, isObject, valid bool) {
+	if cur.Peek() != '{' || q == nil || len(q.enum) > 0 || q.format != nil || q.ref != nil {
+		// Not a plain object schema over an object: check the value
+		// whole.
+		raw := cur.Skip()
+		if raw == nil {
+			return object{}, false, false
 		}
-		if q.unique && hasDuplicate(v) {
+		obj, isObject = value(raw).object()
+		return obj, isObject, q.accepts(raw)
+	}
+	valid = q.types == 0 || q.types&typeObject != 0
+	var found uint64
+	next := 0
+	obj.members = members[:0]
+	for name := range cur.Object() {
+		raw := cur.Skip()
+		if raw == nil {
+			break
+		}
+		m := member{name: memberName(name), value: raw}
+		if valid {
+			m.known, valid = q.acceptsMember(m.name, raw, &found, &next)
+		}
+		obj.members = append(obj.members, m)
+	}
+	return obj, true, valid && q.foundRequired(found)
+}
+
+func (q *quickSchema) acceptsArray(raw []byte) bool {
+	// A record's lists are short: their items fit on the stack.
+	var buf [16][]byte
+	items := buf[:0]
+	n := 0
+	for v := range jsonx.Elements(raw, 0) {
+		if !q.items.accepts(v.Raw) {
 			return false
 		}
-	case string:
-		if q.minLength != -1 && utf8.RuneCountInString(v) < q.minLength {
-			return false
+		if q.unique {
+			items = append(items, v.Raw)
 		}
-		if q.pattern != nil && !q.pattern.MatchString(v) {
-			return false
-		}
-	case json.Number:
-		if q.minimum != nil && !atLeast(v, q.minimum) {
+		n++
+	}
+	return (q.minItems == -1 || n >= q.minItems) && !(q.unique && hasDuplicate(items))
+}
+
+func (q *quickSchema) acceptsString(raw []byte) bool {
+	if q.minLength == -1 && q.pattern == nil {
+		return true
+	}
+	text := raw[1 : len(raw)-1]
+	if bytes.IndexByte(text, '\\') >= 0 {
+		s, _ := jsonx.String(raw)
+		text = []byte(s)
+	}
+	return (q.minLength == -1 || utf8.RuneCount(text) >= q.minLength) &&
+		(q.pattern == nil || q.pattern.Match(text))
+}
+
+// isPlainWebURL reports whether raw is a JSON string that jsonschema/v5
+// takes for a "uri" without asking url.Parse: a web address as plain as
+// nearly every one a record holds, "http://" or "https://", a host of
+// ASCII letters, digits, dots and hyphens, then nothing or "/", "?" or
+// "#" and printable ASCII but "%" and "\\". url.Parse cannot refuse such
+// an address (see weburl.Is, which takes the same fast path) and finds
+// it absolute, with a host that is no IPv6 address. Looking at the bytes
+// spares decoding the string and parsing it, which were most of the
+// schema's share of checking a record.
+func isPlainWebURL(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != '"' {
+		return false
+	}
+	s := raw[1 : len(raw)-1]
+	switch {
+	case bytes.HasPrefix(s, []byte("https://")):
+		s = s[len("https://"):]
+	case bytes.HasPrefix(s, []byte("http://")):
+		s = s[len("http://"):]
+	default:
+		return false
+	}
+	host := 0
+	for host < len(s) && plainURLBytes[s[host]]&plainHost != 0 {
+		host++
+	}
+	if host == 0 || host < len(s) && s[host] != '/' && s[host] != '?' && s[host] != '#' {
+		return false
+	}
+	for _, c := range s[host:] {
+		if plainURLBytes[c]&plainRest == 0 {
 			return false
 		}
 	}
 	return true
 }
 
-// atLeast reports whether n is at least min. An integer that fits an
-// int64, as nearly every number of a record is, is compared as one:
-// parsing it as an exact rational was a quarter of the schema pass.
-func atLeast(n json.Number, min *big.Rat) bool {
+// plainURLBytes marks the bytes isPlainWebURL takes in a host (ASCII
+// letters, digits, dots and hyphens) and after it (printable ASCII but
+// "%" and "\\"): a table look-up a byte, where the tests it replaces were
+// a sixth of the checks beyond the schema.
+var plainURLBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-' {
+			t[c] |= plainHost
+		}
+		if c > ' ' && c < 0x7f && c != '%' && c != '\\' {
+			t[c] |= plainRest
+		}
+	}
+	return t
+}()
+
+const (
+	plainHost = 1 << iota
+	plainRest
+)
+
+// atLeast reports whether the number n is at least min. An integer that
+// fits an int64, as nearly every number of a record is, is compared as
+// one: parsing it as an exact rational was a quarter of the schema pass.
+func atLeast(n []byte, min *big.Rat) bool {
 	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && min.IsInt() && min.Num().IsInt64() {
 		return i >= min.Num().Int64()
 	}
@@ -209,35 +395,33 @@ func atLeast(n json.Number, min *big.Rat) bool {
 	return ok && r.Cmp(min) >= 0
 }
 
-// has reports whether v is of a type in the set. A number is an integer
-// when its value is whole, however it is written (1.0 and 1e2 are), as in
-// jsonschema/v5.
-func (t typeSet) has(v any) bool {
-	switch v := v.(type) {
-	case nil:
+// has reports whether the value raw is of a type in the set. A number is
+// an integer when its value is whole, however it is written (1.0 and 1e2
+// are), as in jsonschema/v5.
+func (t typeSet) has(raw []byte) bool {
+	switch raw[0] {
+	case 'n':
 		return t&typeNull != 0
-	case bool:
+	case 't', 'f':
 		return t&typeBoolean != 0
-	case string:
+	case '"':
 		return t&typeString != 0
-	case []any:
+	case '[':
 		return t&typeArray != 0
-	case map[string]any:
+	case '{':
 		return t&typeObject != 0
-	case json.Number:
-		if t&typeNumber != 0 {
-			return true
-		}
-		return t&typeInteger != 0 && isWhole(v)
 	}
-	return false
+	if t&typeNumber != 0 {
+		return true
+	}
+	return t&typeInteger != 0 && isWhole(raw)
 }
 
 // isWhole reports whether a JSON number has no fractional part.
-func isWhole(n json.Number) bool {
+func isWhole(n []byte) bool {
 	digits := true
-	for i := 0; i < len(n); i++ {
-		if c := n[i]; (c < '0' || c > '9') && !(i == 0 && c == '-') {
+	for i, c := range n {
+		if (c < '0' || c > '9') && !(i == 0 && c == '-') {
 			digits = false
 			break
 		}
@@ -258,16 +442,66 @@ func inEnum(v any, enum []any) bool {
 	return false
 }
 
-// hasDuplicate reports whether two items of a list are equal JSON values.
-func hasDuplicate(items []any) bool {
+// hasDuplicate reports whether two items of a list, well-formed JSON
+// values, are equal. Items written alike are equal, and strings without
+// escapes written differently are not; the rest are decoded to compare.
+func hasDuplicate(items [][]byte) bool {
 	for i := 1; i < len(items); i++ {
 		for j := 0; j < i; j++ {
-			if jsonEqual(items[i], items[j]) {
+			if rawEqual(items[i], items[j]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// rawEqual reports whether the well-formed JSON values a and b are
+// equal as jsonEqual says, looking at them as written: only a string
+// with escapes, or a number not written alike, is decoded to compare.
+func rawEqual(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	switch ka, kb := kind(a), kind(b); {
+	case ka != kb:
+		return false
+	case ka == '"':
+		if bytes.IndexByte(a, '\\') < 0 && bytes.IndexByte(b, '\\') < 0 {
+			return false
+		}
+	case ka == '[':
+		ea, _ := jsonx.Array(a, 0)
+		eb, _ := jsonx.Array(b, 0)
+		if len(ea) != len(eb) {
+			return false
+		}
+		for i := range ea {
+			if !rawEqual(ea[i].Raw, eb[i].Raw) {
+				return false
+			}
+		}
+		return true
+	case ka == '{':
+		n := 0
+		for name, ma := range jsonx.Members(a, 0) {
+			mb, ok := value(b).member(string(memberName(name)))
+			if !ok || !rawEqual(ma.Raw, mb) {
+				return false
+			}
+			n++
+		}
+		return n == value(b).countMembers()
+	}
+	return jsonEqual(value(a).decode(), value(b).decode())
+}
+
+// kind returns the first byte of a JSON value, '0' for any number.
+func kind(raw []byte) byte {
+	if c := raw[0]; c == '-' || c >= '0' && c <= '9' {
+		return '0'
+	}
+	return raw[0]
 }
 
 // jsonEqual reports whether two JSON values are equal as JSON Schema

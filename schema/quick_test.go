@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
 // TestQuickCoversEverySchema keeps the fast path in use: an edit that
@@ -108,9 +110,55 @@ func TestQuickAgreesWithJSONSchema(t *testing.T) {
 			t.Fatalf("%s: %v", c.record, err)
 		}
 		full := cs.schemas[c.id].Validate(doc) == nil
-		fast := cs.quick[c.id].accepts(doc)
+		fast := cs.quick[c.id].accepts([]byte(c.record))
 		if diff := cmp.Diff([2]bool{c.valid, c.valid}, [2]bool{full, fast}); diff != "" {
 			t.Errorf("%s in %s: [jsonschema/v5, quick] verdicts (-want +got):\n%s", c.record, c.id, diff)
 		}
 	}
+}
+
+// FuzzRawEqual holds rawEqual, which compares values as written, to
+// jsonEqual, which compares them decoded.
+func FuzzRawEqual(f *testing.F) {
+	for _, p := range [][2]string{
+		{`"a"`, `"a"`}, {`"a"`, `"\u0061"`}, {`1`, `1.0`}, {`1`, `2`}, {`[1, "a"]`, `[1.0,"a"]`}, {`[1]`, `[1, 2]`},
+		{`{"a": 1, "b": [true]}`, `{"b":[true], "a":1e0}`}, {`{"a": 1}`, `{"a": 1, "b": 2}`}, {`{"a": 1, "b": 2}`, `{"a": 1}`},
+		{`{"\u0061": null}`, `{"a": null}`}, {`null`, `false`}, {`"1"`, `1`}, {`{}`, `[]`},
+	} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		da, errA := jsonx.Decode([]byte(a), 0)
+		db, errB := jsonx.Decode([]byte(b), 0)
+		if errA != nil || errB != nil {
+			return
+		}
+		ra, rb := []byte(strings.TrimSpace(a)), []byte(strings.TrimSpace(b))
+		if got, want := rawEqual(ra, rb), jsonEqual(da, db); got != want {
+			t.Errorf("rawEqual(%s, %s) = %v, jsonEqual says %v", a, b, got, want)
+		}
+	})
+}
+
+// FuzzPlainWebURL holds the shortcut for plain web addresses to what it
+// stands for: every string it takes, jsonschema/v5 takes for a "uri"
+// (the quick check), and weburl.Is takes as it is, without white space
+// around it (the checks beyond the schema).
+func FuzzPlainWebURL(f *testing.F) {
+	for _, s := range []string{
+		"https://www.youtube.com/watch?v=m28fiN9y_r8", "http://a", "https://a:80/", "https://[::1]/", "https://a/%zz",
+		"https://a/b c", "https://a/\\", "https://a#f#g", "https://a?q=[x]", "ftp://a/", "https://", "http://a.b-c/é",
+	} {
+		f.Add(s)
+	}
+	isURI := jsonschema.Formats["uri"]
+	f.Fuzz(func(t *testing.T, s string) {
+		raw, _ := json.Marshal(s)
+		if isPlainWebURL(raw) && !isURI(s) {
+			t.Errorf("isPlainWebURL takes %q, jsonschema/v5 does not", s)
+		}
+		if isPlainWebURL(raw) && (!weburl.Is(s) || strings.TrimSpace(s) != s) {
+			t.Errorf("isPlainWebURL takes %q, which is not a web address as it is", s)
+		}
+	})
 }

@@ -53,7 +53,7 @@ func checkDescribed(t *testing.T, file, ptr string, v any) {
 	if !ok {
 		if list, ok := v.([]any); ok {
 			for i, e := range list {
-				checkDescribed(t, file, index(ptr, i), e)
+				checkDescribed(t, file, at(ptr).item(i).String(), e)
 			}
 		}
 		return

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -52,7 +51,32 @@ func ParseProfile(s string) (Profile, error) {
 // PyvideoPreferredNames returns the speaker names pyvideo's CI refuses,
 // each mapped to the name to use instead.
 func PyvideoPreferredNames() map[string]string {
-	return map[string]string{"Glyph Lefkowitz": "Glyph"}
+	names := map[string]string{}
+	for _, n := range pyvideoPreferredNames() {
+		names[n.name] = n.preferred
+	}
+	return names
+}
+
+// pyvideoPreferredNames lists PyvideoPreferredNames without a map to
+// make for every record checked.
+func pyvideoPreferredNames() [1]struct{ name, preferred string } {
+	return [...]struct{ name, preferred string }{{"Glyph Lefkowitz", "Glyph"}}
+}
+
+// preferredName returns the name to write instead of name, when name is
+// not allowed: see PreferredNames.
+func (v *Validator) preferredName(name []byte) (string, bool) {
+	if v.PreferredNames != nil || v.Profile != Pyvideo {
+		to, ok := v.PreferredNames[string(name)]
+		return to, ok
+	}
+	for _, n := range pyvideoPreferredNames() {
+		if n.name == string(name) {
+			return n.preferred, true
+		}
+	}
+	return "", false
 }
 
 // A Validator checks records against the embedded schemas and the rules
@@ -109,42 +133,55 @@ func (v *Validator) ValidateSpeaker(path string, data []byte) Problems {
 		return Problems{{Path: path, Rule: "profile", Severity: Error, offset: -1,
 			Message: "the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}}
 	}
-	ps, _ := v.validate(path, data, SpeakerID, func(c *checker, doc any) { c.speaker("", doc) })
+	ps, _ := v.validate(path, data, SpeakerID, (*checker).speaker)
 	return ps
 }
 
 // validate runs the whole pipeline on one record: well-formed JSON, the
-// schema with the given $id, then the checks in semantic. It returns the
-// decoded record too (nil when it is not JSON), for archive-wide checks.
-func (v *Validator) validate(file string, data []byte, id string, semantic func(*checker, any)) (ps Problems, doc any) {
+// schema with the given $id, then the checks in semantic, which run when
+// the record is an object. It returns the record's members too (none
+// when it is not an object), for archive-wide checks.
+//
+// One pass over the bytes checks the syntax, runs the quick check and
+// finds the members, whose values the checks then read as written. Only
+// a record the quick check refuses is decoded, for jsonschema/v5 to
+// explain.
+func (v *Validator) validate(file string, data []byte, id string, semantic func(*checker, object)) (ps Problems, obj object) {
 	c := &checker{v: v, path: file, data: data}
 	defer func() { c.finish(); ps = c.problems }()
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
 		c.add("", "size", Error, fmt.Sprintf("the record is %d bytes, more than the limit of %d", len(data), n))
-		return nil, nil
-	}
-	doc, err := jsonx.Decode(data, v.Limits.Depth())
-	if err != nil {
-		c.syntax(err)
-		return nil, nil
+		return nil, object{}
 	}
 	cs, err := load()
 	if err != nil {
 		// The embedded schemas are tested to compile; this is a broken build.
 		panic(err)
 	}
-	var verr *jsonschema.ValidationError
-	if q, ok := cs.quick[id]; ok && q.accepts(doc) {
-		// Valid: jsonschema/v5 would find nothing to explain.
-	} else if err := cs.schemas[id].Validate(doc); errors.As(err, &verr) {
-		for _, leaf := range leaves(verr) {
-			c.schemaProblem(cs, doc, leaf)
-		}
-	} else if err != nil {
-		c.add("", "schema", Error, err.Error())
+	cur := jsonx.NewCursor(data, v.Limits.Depth())
+	obj, isObject, valid := cs.quick[id].read(cur, c.members[:])
+	if err := cur.End(); err != nil {
+		c.syntax(err)
+		return nil, object{}
 	}
-	semantic(c, doc)
-	return nil, doc
+	c.wellFormed = true
+	if q := cs.quick[id]; q == nil || !valid {
+		// jsonschema/v5 checks the schemas quick could not reduce, and
+		// explains why a record fails.
+		doc, _ := jsonx.Decode(data, v.Limits.Depth()) // well-formed: no error
+		var verr *jsonschema.ValidationError
+		if err := cs.schemas[id].Validate(doc); errors.As(err, &verr) {
+			for _, leaf := range leaves(verr) {
+				c.schemaProblem(cs, doc, leaf)
+			}
+		} else if err != nil {
+			c.add("", "schema", Error, err.Error())
+		}
+	}
+	if isObject {
+		semantic(c, obj)
+	}
+	return nil, obj
 }
 
 // leaves returns the innermost causes of a validation error: the failures
@@ -167,6 +204,12 @@ type checker struct {
 	data     []byte
 	problems Problems
 	schemaAt map[string]bool // pointers the schema already faulted
+	// wellFormed says data is known to be well-formed JSON, so that
+	// finish need not check it again to locate a problem.
+	wellFormed bool
+	// members holds a record's members, as many as most have, in the
+	// checker's own allocation.
+	members [16]member
 }
 
 // add records a problem at ptr.
@@ -181,11 +224,12 @@ func (c *checker) add(ptr, rule string, sev Severity, msg string) *Problem {
 
 // check records a problem found beyond the schema, unless the schema
 // already reported the value it is about.
-func (c *checker) check(ptr, rule string, sev Severity, msg string) *Problem {
-	if c.schemaAt[ptr] {
+func (c *checker) check(ptr pointer, rule string, sev Severity, msg string) *Problem {
+	s := ptr.String()
+	if c.schemaAt[s] {
 		return nil
 	}
-	return c.add(ptr, rule, sev, msg)
+	return c.add(s, rule, sev, msg)
 }
 
 // syntax records why data is not one well-formed JSON value.
@@ -207,7 +251,10 @@ func (c *checker) syntax(err error) {
 // finish gives every problem its line and column, then sorts them.
 func (c *checker) finish() {
 	for _, p := range c.problems {
-		if p.offset < 0 && len(c.data) > 0 && jsonx.Check(c.data, c.v.Limits.Depth()) == nil {
+		if p.offset < 0 && !c.wellFormed && len(c.data) > 0 {
+			c.wellFormed = jsonx.Check(c.data, c.v.Limits.Depth()) == nil
+		}
+		if p.offset < 0 && c.wellFormed {
 			p.offset = locate(c.data, p.Pointer)
 		}
 		if p.offset >= 0 {
@@ -392,14 +439,4 @@ func formatWords(format any) string {
 		return "a date-time such as 2016-07-21T10:30:00+02:00"
 	}
 	return fmt.Sprintf("a valid %v", format)
-}
-
-// sortedKeys returns a map's keys in order, for deterministic output.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

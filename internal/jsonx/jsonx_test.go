@@ -19,6 +19,11 @@ var seeds = []string{
 	`{"a": 1,}`, `[1,]`, `{"a" 1}`, `01`, `1.`, `.5`, `"\x"`, "\"a\tb\"", `"\ud800"`, `{"a":1} x`, `[`, `nul`,
 	"\xff", `"` + "\xff" + `"`, `{"a":[1,2,{"b":"c"}]}`, " \n{ } \n",
 	`{"a\\":"b\\\"}\\","c":[":",{"]":"}"}],"d":-1e-3}`, `[true , null ,"x\"y"]`, `{"a":}`, `[:]`,
+	// Strings long enough to be checked a word at a time, with a fault
+	// in the middle of a word, at its end, and past the last word.
+	`["0123456789abcdef0123456789", "0123456\u00e9789abcdef\n\"x\\"]`, "[\"0123456789\x01abcdef\"]",
+	"[\"0123456789abcdef\xc3\"]", `["0123456789abc\q"]`, `["0123456789abcdef\u12"]`, `["0123456789\\\"]`,
+	"{\"0123456789abcdef\x1f\": 1}", "[\"\xf0\x9f\x98\x80 0123456789 \xed\xa0\x80\"]", `"0123456789abcdef\`,
 }
 
 // FuzzCheck holds the scanner to encoding/json's verdict on validity, and
@@ -29,6 +34,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		err := Check(data, 0)
+		holdCursor(t, data, err)
 		var se *SyntaxError
 		if errors.As(err, &se) && strings.HasPrefix(se.Msg, "duplicate member name") {
 			return // valid to encoding/json, refused on purpose
@@ -44,11 +50,16 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("Check(%q) = %#v, want a *SyntaxError within the input", data, err)
 			}
 			// Object and Array want checked input, but must still
-			// return on anything else.
+			// return on anything else; so must Members and Elements.
 			Object(data, 0)
 			Array(data, 0)
+			for range Members(data, 0) {
+			}
+			for range Elements(data, 0) {
+			}
 			return
 		}
+		holdIterators(t, data)
 		switch Kind(data) {
 		case "object":
 			ms, err := Object(data, 0)
@@ -87,6 +98,66 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// holdCursor holds a Cursor to Check: reading data through it, into
+// every object and past every other value (read or left unread), ends
+// in the error Check finds, and at limits of depth too.
+func holdCursor(t *testing.T, data []byte, checked error) {
+	t.Helper()
+	for _, depth := range []int{0, 1, 2, 3} {
+		want := checked
+		if depth > 0 {
+			want = Check(data, depth)
+		}
+		c := NewCursor(data, depth)
+		readAll(c)
+		if got := c.End(); fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+			t.Fatalf("a Cursor on %q (depth %d) ends in %#v, Check says %#v", data, depth, got, want)
+		}
+	}
+}
+
+// readAll reads the next value of c: an object member by member, each
+// second member's value left for the cursor to skip.
+func readAll(c *Cursor) {
+	if c.Peek() != '{' {
+		c.Skip()
+		return
+	}
+	i := 0
+	for range c.Object() {
+		if i%2 == 0 {
+			readAll(c)
+		}
+		i++
+	}
+}
+
+// holdIterators holds Members and Elements to Object and Array, which
+// they read without building.
+func holdIterators(t *testing.T, data []byte) {
+	t.Helper()
+	ms, _ := Object(data, 3)
+	var got []Member
+	for name, v := range Members(data, 3) {
+		s, ok := String(name)
+		if !ok {
+			t.Fatalf("Members(%q) yields the name %q, not a JSON string", data, name)
+		}
+		got = append(got, Member{Name: s, Value: v})
+	}
+	if diff := cmp.Diff(ms, got); diff != "" {
+		t.Fatalf("Members(%q) (-Object +Members):\n%s", data, diff)
+	}
+	es, _ := Array(data, 3)
+	var elems []Value
+	for v := range Elements(data, 3) {
+		elems = append(elems, v)
+	}
+	if diff := cmp.Diff(es, elems); diff != "" {
+		t.Fatalf("Elements(%q) (-Array +Elements):\n%s", data, diff)
+	}
 }
 
 var cmpEmpty = cmp.FilterValues(func(a, b []json.RawMessage) bool { return len(a) == 0 && len(b) == 0 }, cmp.Ignore())
@@ -224,6 +295,10 @@ func FuzzString(f *testing.F) {
 		if ok != (wantErr == nil) || ok && got != want {
 			t.Errorf("String(%q) = %q, %v; encoding/json: %q, %v", raw, got, ok, want, wantErr)
 		}
+		appended, ok := AppendString([]byte("pre"), bytes.Trim(raw, " \t\r\n"))
+		if ok != (wantErr == nil) || ok && string(appended) != "pre"+want {
+			t.Errorf("AppendString(pre, %q) = %q, %v; encoding/json: %q, %v", raw, appended, ok, want, wantErr)
+		}
 	})
 }
 
@@ -266,4 +341,18 @@ func BenchmarkCheck(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzValidCharacters holds validCharacters, which looks at words of
+// bytes, to its definition: UTF-8, and no byte below 0x20.
+func FuzzValidCharacters(f *testing.F) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := utf8.Valid(b) && !bytes.ContainsFunc(b, func(r rune) bool { return r < 0x20 })
+		if got := validCharacters(b); got != want {
+			t.Errorf("validCharacters(%q) = %v, want %v", b, got, want)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package jsonx
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"unicode/utf16"
@@ -89,6 +90,16 @@ func (s *scanner) value(depth int) (any, error) {
 	default:
 		return nil, s.errorf("invalid character %s looking for the beginning of a value", describe(c))
 	}
+}
+
+// tooDeep returns a *DepthError when a value at depth, starting at s.pos,
+// is nested deeper than allowed, as value finds (which checks in place,
+// as fast as it was before there was a Cursor).
+func (s *scanner) tooDeep(depth int) error {
+	if limit := s.maxDepth; depth > maxDepth || limit > 0 && depth >= limit {
+		return &DepthError{Offset: int64(s.pos), Limit: min(s.maxDepth, maxDepth)}
+	}
+	return nil
 }
 
 func (s *scanner) object(depth int) (any, error) {
@@ -383,6 +394,102 @@ func (s *scanner) str() (escapes bool, err error) {
 	return escapes, s.errorf("unexpected end of input")
 }
 
+// strByWords skips a well-formed string as str does, and reports
+// whether it has escapes, looking at a word of bytes at a time where it
+// can: it finds the closing quote as skipString does, then checks the
+// characters and the escapes. On a string that is not well-formed it
+// moves nothing and is not ok, and str then finds the problem byte by
+// byte, so that the error is str's.
+func (s *scanner) strByWords() (escapes, ok bool) {
+	start := s.pos
+	s.skipString()
+	end := s.pos - 1 // the closing quote, when there is one
+	if end <= start || s.data[end] != '"' {
+		s.pos = start
+		return false, false
+	}
+	text := s.data[start+1 : end]
+	first := bytes.IndexByte(text, '\\')
+	if !validCharacters(text) || first >= 0 && !validEscapes(text[first:]) {
+		s.pos = start
+		return false, false
+	}
+	return first >= 0, true
+}
+
+// validCharacters reports whether b is UTF-8 without control characters,
+// as a JSON string must be: eight bytes at a time while they are
+// printable ASCII, as most of a record's text is, a character at a time
+// where they are not.
+func validCharacters(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	b = b[:len(b):len(b)] // so that b[8:] need not work out a capacity
+	for len(b) > 0 {
+		// Every byte of a word is in 0x20..0x7f exactly when subtracting
+		// 0x20 from each borrows nowhere and no byte has its top bit set.
+		// Two words at a time, then one.
+		for len(b) >= 16 {
+			x, y := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+			if ((x-0x20*ones)|x|(y-0x20*ones)|y)&highs != 0 {
+				break
+			}
+			b = b[16:]
+		}
+		for len(b) >= 8 && ((binary.LittleEndian.Uint64(b)-0x20*ones)|binary.LittleEndian.Uint64(b))&highs == 0 {
+			b = b[8:]
+		}
+		if len(b) == 0 {
+			break
+		}
+		switch c := b[0]; {
+		case c < 0x20:
+			return false
+		case c < utf8.RuneSelf:
+			b = b[1:]
+		default:
+			r, size := utf8.DecodeRune(b)
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			b = b[size:]
+		}
+	}
+	return true
+}
+
+// validEscapes reports whether every backslash in text, which starts with
+// one, begins an escape JSON allows. The string's end was found by
+// counting backslashes before quotes, which finds str's end exactly when
+// the escapes are valid: an escaped character or four hex digits are
+// never a quote or a backslash.
+func validEscapes(text []byte) bool {
+	for {
+		i := bytes.IndexByte(text, '\\')
+		if i < 0 {
+			return true
+		}
+		if i+1 >= len(text) {
+			return false
+		}
+		switch text[i+1] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			text = text[i+2:]
+		case 'u':
+			if i+6 > len(text) {
+				return false
+			}
+			for _, h := range text[i+2 : i+6] {
+				if !isHex(h) {
+					return false
+				}
+			}
+			text = text[i+6:]
+		default:
+			return false
+		}
+	}
+}
+
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
@@ -403,11 +510,33 @@ func String(raw []byte) (string, bool) {
 	return unquote(inner)
 }
 
+// AppendString appends the text of the JSON string raw, which must be
+// well-formed (see [Check]), to dst, as [String] decodes it, and reports
+// whether raw is a string. It is for a reader that decodes long texts
+// into a buffer of its own, to copy them out once.
+func AppendString(dst, raw []byte) ([]byte, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return dst, false
+	}
+	out, ok := appendUnquoted(dst, raw[1:len(raw)-1])
+	if !ok {
+		return dst, false
+	}
+	return out, true
+}
+
 // unquote decodes the inside of a checked JSON string with escapes, as
 // encoding/json does (a lone surrogate becomes U+FFFD). It is not ok only
 // on an escape that checking would have refused.
 func unquote(in []byte) (string, bool) {
-	out := make([]byte, 0, len(in))
+	out, ok := appendUnquoted(make([]byte, 0, len(in)), in)
+	return string(out), ok
+}
+
+// appendUnquoted is unquote appending to out. On an escape checking would
+// have refused it returns nil; on a backslash that ends in, what it
+// decoded before it.
+func appendUnquoted(out, in []byte) ([]byte, bool) {
 	for len(in) > 0 {
 		// Copy the run up to the next escape in one go.
 		plain := in
@@ -417,7 +546,7 @@ func unquote(in []byte) (string, bool) {
 		out = append(out, plain...)
 		in = in[len(plain):]
 		if len(in) < 2 {
-			return string(out), len(in) == 0
+			return out, len(in) == 0
 		}
 		if e := in[1]; e != 'u' {
 			switch e {
@@ -433,7 +562,7 @@ func unquote(in []byte) (string, bool) {
 			case 't':
 				e = '\t'
 			default:
-				return "", false
+				return nil, false
 			}
 			out = append(out, e)
 			in = in[2:]
@@ -441,7 +570,7 @@ func unquote(in []byte) (string, bool) {
 		}
 		r, ok := hex4(in[2:])
 		if !ok {
-			return "", false
+			return nil, false
 		}
 		in = in[6:]
 		if utf16.IsSurrogate(r) {
@@ -458,7 +587,7 @@ func unquote(in []byte) (string, bool) {
 		}
 		out = utf8.AppendRune(out, r)
 	}
-	return string(out), true
+	return out, true
 }
 
 // hex4 decodes the four hex digits at the start of b.

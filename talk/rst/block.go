@@ -11,10 +11,14 @@ import (
 
 // parser holds what one Parse call has learnt so far.
 type parser struct {
+	src      string // the text parsed
 	doc      *Document
 	styles   []style    // section title styles, in the order first used
 	sections []*Section // the open sections, outermost first
-	root     *[]Block   // where a new top-level section goes
+	// body is the top level of the document, where a new top-level
+	// section goes. (A pointer to the top call's own list, as it was,
+	// made every call's list escape to the heap.)
+	body []Block
 	// checkOnly skips inline content that cannot hold a problem (see
 	// Check).
 	checkOnly bool
@@ -44,6 +48,14 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 }
 
 func (p *parser) closeSections() { p.sections = nil }
+
+// target records the URL of the hyperlink target name, for Parse; Check
+// resolves no references.
+func (p *parser) target(name, url string) {
+	if !p.checkOnly {
+		p.doc.Targets[name] = url
+	}
+}
 
 func blank(l line) bool { return l.text == "" }
 
@@ -139,7 +151,6 @@ func cutColumns(s string, n int) string {
 }
 
 var (
-	enumRE      = regexp.MustCompile(`^(\(?)([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|#)([.)])( +|$)`)
 	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
 	targetRE    = regexp.MustCompile("^\\.\\. +_(`[^`]+`|[^:]+|__):( +|$)")
@@ -192,16 +203,16 @@ func isWide(r rune) bool {
 // Sections are allowed only at the top (depth 0), as in docutils.
 func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 	var out []Block
-	if top {
-		p.root = &out
-	}
 	emit := func(b Block) {
-		if top && len(p.sections) > 0 {
+		switch {
+		case top && len(p.sections) > 0:
 			s := p.sections[len(p.sections)-1]
 			s.Children = append(s.Children, b)
-			return
+		case top:
+			p.body = append(p.body, b)
+		default:
+			out = append(out, b)
 		}
-		out = append(out, b)
 	}
 	if depth > maxDepth {
 		var text []string
@@ -260,6 +271,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 			emit(b)
 		}
 		i += n
+	}
+	if top {
+		return p.body
 	}
 	return out
 }
@@ -329,11 +343,17 @@ func bulletMarker(s string) (bullet, marker string) {
 	return s[:size], s[:end]
 }
 
-// mayBeEnum is a fast test for enumRE, asked of the first line of every
-// paragraph that starts with a letter or digit: an enumerator is a run
-// of letters, digits or "#" (after an optional "("), and the run it
-// matches is the whole run, since "." or ")" must follow it.
-func mayBeEnum(s string) bool {
+// enumMarker matches an enumerated list item's marker at the start of s,
+// as docutils' pattern does, and returns the marker with the spaces after
+// it, the "(" before the enumerator, the enumerator and the "." or ")"
+// after it. The pattern, `^(\(?)([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|#)([.)])( +|$)`,
+// was a regular expression asked of the first line of every paragraph
+// that starts with a letter or digit.
+//
+// An enumerator is followed by "." or ")", which no alternative matches,
+// so it is the whole run of letters, digits or "#" after the "(": the
+// run must be digits, one letter, Roman numeral letters, or "#".
+func enumMarker(s string) (marker, open, enum, close string, ok bool) {
 	i := 0
 	if i < len(s) && s[i] == '(' {
 		i++
@@ -342,7 +362,36 @@ func mayBeEnum(s string) bool {
 	for j < len(s) && (s[j] < utf8.RuneSelf && isWordRune(rune(s[j])) || s[j] == '#') {
 		j++
 	}
-	return j > i && j < len(s) && (s[j] == '.' || s[j] == ')')
+	if j == i || j == len(s) || s[j] != '.' && s[j] != ')' {
+		return "", "", "", "", false
+	}
+	run := s[i:j]
+	if !allBytes(run, "0123456789") && !(len(run) == 1 && run != "#" && !isDigit(run[0])) &&
+		!allBytes(run, "ivxlcdmIVXLCDM") && run != "#" {
+		return "", "", "", "", false
+	}
+	end := j + 1
+	if end < len(s) {
+		if s[end] != ' ' {
+			return "", "", "", "", false
+		}
+		for end < len(s) && s[end] == ' ' {
+			end++
+		}
+	}
+	return s[:end], s[:i], run, s[j : j+1], true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// allBytes reports whether every byte of s is in set.
+func allBytes(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // enumerator is a parsed enumerated list marker.
@@ -355,13 +404,11 @@ type enumerator struct {
 }
 
 func parseEnum(s, wantStyle string) (enumerator, bool) {
-	if !mayBeEnum(s) {
+	marker, open, enum, close, ok := enumMarker(s)
+	if !ok || (open == "(" && close != ")") {
 		return enumerator{}, false
 	}
-	m := enumRE.FindStringSubmatch(s)
-	if m == nil || (m[1] == "(" && m[3] != ")") {
-		return enumerator{}, false
-	}
+	m := [...]string{marker, open, enum, close}
 	e := enumerator{width: len(m[0]), text: m[2]}
 	switch {
 	case m[1] == "(":
@@ -717,7 +764,7 @@ func (p *parser) explicit(lines []line, i, depth int) (Block, int, bool) {
 		}
 		name := strings.Trim(tm[1], "`")
 		if u := strings.Join(url, ""); u != "" && !strings.HasSuffix(u, "_") {
-			p.doc.Targets[normalizeName(name)] = u
+			p.target(normalizeName(name), u)
 		}
 	}
 	return b, end, finish
@@ -887,7 +934,7 @@ func (p *parser) section(tl line, title string, st style, at line, depth int, to
 		parent := p.sections[len(p.sections)-1]
 		parent.Children = append(parent.Children, s)
 	} else {
-		*p.root = append(*p.root, s)
+		p.body = append(p.body, s)
 	}
 	p.sections = append(p.sections, s)
 	return nil
@@ -919,30 +966,29 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 // ending in "::" introduces the literal block that follows.
 func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 	start := i
-	var text []string
 	for i < len(lines) && !blank(lines[i]) {
 		if i > start && lines[i].text[0] == ' ' {
 			p.report(lines[i], Error, "Unexpected indentation.")
 			break
 		}
-		text = append(text, lines[i].text)
 		i++
 	}
-	joined := strings.Join(text, "\n")
-	literal := strings.HasSuffix(joined, "::")
-	if literal {
-		switch {
-		case joined == "::":
-			joined = ""
-		case strings.HasSuffix(joined, " ::") || strings.HasSuffix(joined, "\n::"):
-			joined = strings.TrimRight(joined[:len(joined)-2], " \n")
-		default:
-			joined = joined[:len(joined)-1]
-		}
-	}
+	body := lines[start:i]
+	// The lines are joined with line feeds, so the text ends in "::"
+	// exactly when its last line does.
+	literal := strings.HasSuffix(body[len(body)-1].text, "::")
 	var para Block
-	if joined != "" {
-		para = &Paragraph{Content: p.inline(joined, lines[start])}
+	switch {
+	case !p.checkOnly:
+		if text := paragraphText(body, literal); text != "" {
+			para = &Paragraph{Content: p.inline(text, lines[start])}
+		}
+	case hasAnyByte(p.src[body[0].off:body[len(body)-1].end], "*`|"):
+		// Check wants only what the inline markup reports (see inline),
+		// and only text with these characters can report anything. The
+		// lines' span of the source has every character of their text
+		// (and maybe list markers and indentation before them).
+		p.inline(paragraphText(body, literal), lines[start])
 	}
 	if !literal {
 		return para, i - start
@@ -961,31 +1007,55 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 	}
 	if lines[j].text[0] == ' ' {
 		block, end, finish := indented(lines, j, -1)
-		var lit []string
-		for _, bl := range block {
-			lit = append(lit, bl.text)
-		}
 		if !finish {
 			p.reportAfter(lines, end, Warning, "Literal block ends without a blank line; unexpected unindent.")
 		}
-		return p.pair(para, &LiteralBlock{Text: strings.Join(lit, "\n")}), end - start
+		return p.pair(para, block), end - start
 	}
 	if r, _ := utf8.DecodeRuneInString(lines[j].text); j > i && r < utf8.RuneSelf && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r) {
 		end := j
-		var lit []string
 		for end < len(lines) && !blank(lines[end]) && strings.HasPrefix(lines[end].text, string(r)) {
-			lit = append(lit, lines[end].text)
 			end++
 		}
-		return p.pair(para, &LiteralBlock{Text: strings.Join(lit, "\n")}), end - start
+		return p.pair(para, lines[j:end]), end - start
 	}
 	p.report(lines[j], Warning, "Literal block expected; none found.")
 	return para, j - start
 }
 
-// pair returns a paragraph and the literal block it introduces as one
-// block quote-free sequence.
-func (p *parser) pair(para Block, lit *LiteralBlock) Block {
+// paragraphText joins a paragraph's lines into its text, without the
+// "::" that introduces a literal block when literal is set: the whole
+// "::" when it stands apart, one colon of it when it ends a word.
+func paragraphText(body []line, literal bool) string {
+	text := make([]string, len(body))
+	for i, l := range body {
+		text[i] = l.text
+	}
+	joined := strings.Join(text, "\n")
+	if !literal {
+		return joined
+	}
+	switch {
+	case joined == "::":
+		return ""
+	case strings.HasSuffix(joined, " ::") || strings.HasSuffix(joined, "\n::"):
+		return strings.TrimRight(joined[:len(joined)-2], " \n")
+	}
+	return joined[:len(joined)-1]
+}
+
+// pair returns a paragraph and the literal block of lines it introduces
+// as one block quote-free sequence; nothing for Check, which shows
+// neither.
+func (p *parser) pair(para Block, lines []line) Block {
+	if p.checkOnly {
+		return nil
+	}
+	text := make([]string, len(lines))
+	for i, l := range lines {
+		text[i] = l.text
+	}
+	lit := &LiteralBlock{Text: strings.Join(text, "\n")}
 	if para == nil {
 		return lit
 	}

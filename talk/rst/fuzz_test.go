@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // FuzzParse parses arbitrary text, seeded with the test cases and real
@@ -25,6 +26,8 @@ func FuzzParse(f *testing.F) {
 	for _, c := range cases {
 		f.Add(c)
 	}
+	f.Add("Plain text, one paragraph\nof two lines.\n\n2016 was a year. 3 talks\nA) not a list")
+	f.Add("Plain\n\n1. a list\n2. of two")
 	files, _ := filepath.Glob("testdata/html/*.rst")
 	for _, name := range files {
 		data, _ := os.ReadFile(name)
@@ -32,6 +35,16 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		doc := Parse(src)
+		if diff := cmp.Diff(doc.Diagnostics, Check(src), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Check(%q) differs from Parse (-Parse +Check):\n%s", src, diff)
+		}
+		if onlyPlainParagraphs(src) {
+			for _, b := range doc.Children {
+				if _, ok := b.(*Paragraph); !ok {
+					t.Errorf("onlyPlainParagraphs(%q), but Parse finds a %T", src, b)
+				}
+			}
+		}
 		lines := len(splitLines(src))
 		for _, d := range doc.Diagnostics {
 			if d.Line < 1 || d.Line > lines+1 || d.Offset < 0 || d.Offset > len(src) || d.Level < Info || d.Level > Severe || d.Message == "" {
@@ -56,13 +69,39 @@ func FuzzParse(f *testing.F) {
 
 // BenchmarkParseCorpus parses every description of the pyvideo corpus.
 func BenchmarkParseCorpus(b *testing.B) {
+	texts, size := corpusDescriptions(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Parse(t)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/description")
+}
+
+// BenchmarkCheckCorpus checks every description of the pyvideo corpus,
+// as a validator does.
+func BenchmarkCheckCorpus(b *testing.B) {
+	texts, size := corpusDescriptions(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Check(t)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/description")
+}
+
+// corpusDescriptions returns the descriptions of the pyvideo corpus
+// (TALKMETA_CORPUS) that are not empty, and their size.
+func corpusDescriptions(b *testing.B) (texts []string, size int) {
 	dir := os.Getenv("TALKMETA_CORPUS")
 	if dir == "" {
 		b.Skip("TALKMETA_CORPUS is not set")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "videos", "*.json"))
-	var texts []string
-	size := 0
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
 		var rec struct{ Description *string }
@@ -72,14 +111,20 @@ func BenchmarkParseCorpus(b *testing.B) {
 			size += len(*rec.Description)
 		}
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, t := range texts {
-			Parse(t)
-		}
+	return texts, size
+}
+
+// FuzzTrimTrailingSpace holds trimTrailingSpace, which looks at the last
+// byte first, to strings.TrimRight.
+func FuzzTrimTrailingSpace(f *testing.F) {
+	for _, s := range []string{"", "a", "a ", "a\u00a0", "a\u3000 \t", "\u2029", "é", "a\x7f", "a\x80", "a\xe3"} {
+		f.Add(s)
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/description")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimTrailingSpace(s), strings.TrimRight(s, trailingSpace); got != want {
+			t.Errorf("trimTrailingSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // FuzzSplitLines holds splitLines, which looks for line breaks byte by
@@ -126,15 +171,26 @@ func splitLinesByRune(src string) []line {
 	return lines
 }
 
-// FuzzMayBeEnum holds the fast test to the expression it guards: every
-// text enumRE matches passes it.
-func FuzzMayBeEnum(f *testing.F) {
-	for _, s := range []string{"1. a", "(a) b", "iv) x", "#.", "ab. c", "12)", "(#) y", "A.B"} {
+// enumPattern is docutils' enumerated list item start, which enumMarker
+// matches by hand.
+var enumPattern = regexp.MustCompile(`^(\(?)([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|#)([.)])( +|$)`)
+
+// FuzzEnumMarker holds enumMarker to the expression it replaces.
+func FuzzEnumMarker(f *testing.F) {
+	for _, s := range []string{"1. a", "(a) b", "iv) x", "#.", "ab. c", "12)", "(#) y", "A.B", "(1.", "x)  y", "é. a", "1a. b", "I.", "#a."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if enumRE.MatchString(s) && !mayBeEnum(s) {
-			t.Errorf("mayBeEnum(%q) = false, but enumRE matches", s)
+		var want []string
+		if m := enumPattern.FindStringSubmatch(s); m != nil {
+			want = []string{m[0], m[1], m[2], m[3]}
+		}
+		var got []string
+		if marker, open, enum, close, ok := enumMarker(s); ok {
+			got = []string{marker, open, enum, close}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("enumMarker(%q) (-pattern +got):\n%s", s, diff)
 		}
 	})
 }
@@ -173,6 +229,79 @@ func FuzzWriteEscaped(f *testing.F) {
 		writeEscaped(&b, s)
 		if got, want := b.String(), html.EscapeString(s); got != want {
 			t.Errorf("writeEscaped(%q) = %q, html.EscapeString gives %q", s, got, want)
+		}
+	})
+}
+
+// FuzzInlineSkip holds the inline parser, which skips to the characters
+// markup can start at, to the stepwise way that looks at every
+// character: the same inline content and the same diagnostics.
+func FuzzInlineSkip(f *testing.F) {
+	for _, s := range []string{
+		"*a* **b** ``c`` `d`_ :role:`e` |f| [1]_ g_ h", "x *y z", "é*a*é", "\xe2\x80*a*", "a:b: `c`", "(*) [x] {y}",
+		"see `Python <https://python.org>`_ and `docs`__", "`a`:r: `b`", "\\*not*", "|x|_ ``a", "*a*\xff",
+		"mail me@example.org or https://x.org/a, (http://y.z) and\u00a0a@b.c\tx://y", "a@b @c d@e.f. http:// x://",
+		"*see* https://a.b/c?d=e#f and `x`_", "é@ü.de ftp://h/p:q mailto:a@b.cd,",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		parse := func(stepwise bool) ([]Inline, []Diagnostic) {
+			p := &parser{doc: &Document{Targets: map[string]string{}}}
+			in := &inliner{p: p, at: line{num: 1}, stepwise: stepwise}
+			return in.parse(unescape(s), 0), p.doc.Diagnostics
+		}
+		want, wantDiags := parse(true)
+		got, gotDiags := parse(false)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("inline content of %q (-stepwise +skipping):\n%s", s, diff)
+		}
+		if diff := cmp.Diff(wantDiags, gotDiags); diff != "" {
+			t.Errorf("diagnostics of %q (-stepwise +skipping):\n%s", s, diff)
+		}
+	})
+}
+
+// embeddedPattern is docutils' embedded URI in a phrase reference, which
+// embeddedURI matches by hand.
+var embeddedPattern = regexp.MustCompile(`(?s)^(.*?)\s*<([^<>]+)>$`)
+
+// FuzzEmbeddedURI holds embeddedURI to the expression it replaces.
+func FuzzEmbeddedURI(f *testing.F) {
+	for _, s := range []string{"Python <https://python.org>", "<x>", "a <b> <c>", "a<>", "a <b>c", "a \t\n<x\ny>", "<a<b>", "a <b>>", "\v<x>", ">"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		if m := embeddedPattern.FindStringSubmatch(s); m != nil {
+			want = []string{m[1], m[2]}
+		}
+		var got []string
+		if text, uri, ok := embeddedURI(s); ok {
+			got = []string{text, uri}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("embeddedURI(%q) (-pattern +got):\n%s", s, diff)
+		}
+	})
+}
+
+// standalonePattern is docutils' standalone URL or e-mail address, which
+// standaloneURL matches by hand.
+var standalonePattern = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
+
+// FuzzStandaloneURL holds standaloneURL to the expression it replaces.
+func FuzzStandaloneURL(f *testing.F) {
+	for _, s := range []string{
+		"https://www.youtube.com/watch?v=m28fiN9y_r8).", "http://a", "http://", "ftp://x.y/z?", "mailto://a", "git://a/b\"c",
+		"mailto:a@b.c", "mailto:a@b@c.d,e", "mailto:a@b", "a.b+c@d-e.f.g.", "é@ü.de", "a@b..c", "@b.c", "a@.b", "x@y.z\xff",
+		"https://a.b/\xe2\x80", "news://a'", "http://a\x00b", "mailto:@a.b", "mailto:x@a.b@c", "ssh://host:22", "a_b@c.d",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := standaloneURL(s), standalonePattern.FindString(s); got != want {
+			t.Errorf("standaloneURL(%q) = %q, the pattern finds %q", s, got, want)
 		}
 	})
 }

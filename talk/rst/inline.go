@@ -76,12 +76,10 @@ func endOK(after rune, atEnd bool) bool {
 var pairs = map[rune]rune{'"': '"', '\'': '\'', '(': ')', '<': '>', '[': ']', '{': '}', '\u2018': '\u2019', '\u201c': '\u201d', '\u00ab': '\u00bb', '\u2039': '\u203a'}
 
 var (
-	simplename   = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
-	refnameRE    = regexp.MustCompile(`^(` + simplename + `)(__?)`)
-	footnoteRE   = regexp.MustCompile(`^\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]_`)
-	roleRE       = regexp.MustCompile(`^:(` + simplename + `):`)
-	embeddedRE   = regexp.MustCompile(`(?s)^(.*?)\s*<([^<>]+)>$`)
-	standaloneRE = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
+	simplename = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
+	refnameRE  = regexp.MustCompile(`^(` + simplename + `)(__?)`)
+	footnoteRE = regexp.MustCompile(`^\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]_`)
+	roleRE     = regexp.MustCompile(`^:(` + simplename + `):`)
 )
 
 // knownRoles are docutils' interpreted text roles, by the inline form
@@ -96,7 +94,7 @@ var knownRoles = map[string]string{
 // inline parses the inline markup of text, whose first line is at; like
 // docutils, it reports problems at the line where the text starts.
 func (p *parser) inline(text string, at line) []Inline {
-	if p.checkOnly && !strings.ContainsAny(text, "*`|") {
+	if p.checkOnly && !hasAnyByte(text, "*`|") {
 		return nil
 	}
 	in := &inliner{p: p, at: at}
@@ -106,6 +104,10 @@ func (p *parser) inline(text string, at line) []Inline {
 type inliner struct {
 	p  *parser
 	at line
+	// stepwise looks at every character for markup, as parse did before
+	// it skipped to the characters markup can start at; for the test
+	// that holds the two ways to the same result.
+	stepwise bool
 }
 
 func (in *inliner) warn(level Level, msg string) {
@@ -117,7 +119,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	// Markup starts only at a markup character or at a word followed by
 	// "_" (name_, and "_" is one of markupStarts); most descriptions'
 	// lines have neither, and are text.
-	if !strings.ContainsAny(s, markupStarts) {
+	if !hasAnyByte(s, markupStarts) {
 		return in.text(s)
 	}
 	underscores := strings.Contains(s, "_")
@@ -131,6 +133,19 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	prev := utf8.RuneError // the rune before i
 	prevWord := false      // whether prev is a word rune
 	for i := 0; i < len(s); {
+		if !underscores && !in.stepwise {
+			// Without a "_", markup starts only at a markup character,
+			// an ASCII byte: skip to the next one.
+			j := strings.IndexAny(s[i:], markupStarts)
+			if j < 0 {
+				break
+			}
+			if j > 0 {
+				i += j
+				prev, _ = utf8.DecodeLastRuneInString(s[:i])
+				prevWord = isWordRune(prev)
+			}
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -229,7 +244,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		}
 		in.warn(Warning, "Inline substitution_reference start-string without end-string.")
 		return Text("|"), i + 1, true
-	case strings.HasPrefix(rest, "`") || roleRE.MatchString(rest) && strings.HasPrefix(rest[len(roleRE.FindString(rest)):], "`"):
+	case strings.HasPrefix(rest, "`") || startsRoleAndBackquote(rest):
 		return in.backquote(s, i, depth, quoted)
 	case strings.HasPrefix(rest, "["):
 		if m := footnoteRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
@@ -247,9 +262,9 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inline, int, bool) {
 	role := ""
 	start := i
-	if m := roleRE.FindStringSubmatch(s[i:]); m != nil {
-		role = m[1]
-		i += len(m[0])
+	if name, n, ok := roleAt(s[i:]); ok {
+		role = name
+		i += n
 	}
 	if strings.HasPrefix(s[i:], "``") {
 		return nil, 0, false
@@ -274,16 +289,19 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			in.warn(Error, "Mismatch: both interpreted text role prefix and reference suffix.")
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
+		if in.p.checkOnly {
+			return nil, suffixEnd, true // a reference reports nothing
+		}
 		ref := &Reference{}
-		if m := embeddedRE.FindStringSubmatch(body); m != nil && !strings.HasSuffix(m[2], "_") {
-			text := m[1]
-			if text == "" {
-				text = m[2]
+		if text, uri, ok := embeddedURI(body); ok && !strings.HasSuffix(uri, "_") {
+			label := text
+			if label == "" {
+				label = uri
 			}
-			ref.Content = in.text(text)
-			ref.URL = strings.Join(strings.Fields(clean0(m[2])), "")
-			if m[1] != "" && refend == "_" {
-				in.p.doc.Targets[normalizeName(clean0(m[1]))] = ref.URL
+			ref.Content = in.text(label)
+			ref.URL = strings.Join(strings.Fields(clean0(uri)), "")
+			if text != "" && refend == "_" {
+				in.p.target(normalizeName(clean0(text)), ref.URL)
 			}
 		} else {
 			ref.Content = in.text(body)
@@ -314,6 +332,46 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	return &Cite{Content: in.text(body)}, suffixEnd, true
 }
 
+// roleAt returns the role that starts s (":name:"): its name and its
+// length. Only a colon can start one, which spares the regular
+// expression most of the texts it was asked about.
+func roleAt(s string) (name string, n int, ok bool) {
+	if !strings.HasPrefix(s, ":") {
+		return "", 0, false
+	}
+	m := roleRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", 0, false
+	}
+	return m[1], len(m[0]), true
+}
+
+// startsRoleAndBackquote reports whether s starts with a role and then a
+// backquote: interpreted text with its role before it.
+func startsRoleAndBackquote(s string) bool {
+	_, n, ok := roleAt(s)
+	return ok && strings.HasPrefix(s[n:], "`")
+}
+
+// embeddedURI splits the text of a phrase reference with an embedded URI,
+// "Python <https://python.org>", into the text before the URI, without
+// the white space that ends it, and the URI between the last "<" and the
+// closing ">", as `^(.*?)\s*<([^<>]+)>$` (with "." matching line breaks)
+// does: that regular expression was most of what checking a description
+// with links took.
+func embeddedURI(body string) (text, uri string, ok bool) {
+	if !strings.HasSuffix(body, ">") {
+		return "", "", false
+	}
+	inner := body[:len(body)-1]
+	lt := strings.LastIndexByte(inner, '<')
+	if lt < 0 || lt == len(inner)-1 || strings.IndexByte(inner[lt+1:], '>') >= 0 {
+		return "", "", false
+	}
+	// \s is ASCII white space in Go's regular expressions.
+	return strings.TrimRight(inner[:lt], "\t\n\f\r "), inner[lt+1:], true
+}
+
 // findBackquoteEnd finds the closing backquote of interpreted text or a
 // phrase reference started before from: it returns its index, the end of
 // the construct, a role after it, and the reference end "_" or "__".
@@ -328,9 +386,9 @@ func findBackquoteEnd(s string, from int) (j, end int, role, refend string) {
 		}
 		e := k + 1
 		r := ""
-		if m := roleRE.FindStringSubmatch(s[e:]); m != nil {
-			r = m[1]
-			e += len(m[0])
+		if name, n, ok := roleAt(s[e:]); ok {
+			r = name
+			e += n
 		}
 		ref := ""
 		if r == "" && strings.HasPrefix(s[e:], "__") {
@@ -413,8 +471,12 @@ func (in *inliner) nested(s string, depth int) []Inline {
 }
 
 // text turns plain text into Text, with standalone URLs and e-mail
-// addresses as references.
+// addresses as references; for Check, which shows no text and finds no
+// problem in it, into nothing.
 func (in *inliner) text(s string) []Inline {
+	if in.p.checkOnly {
+		return nil
+	}
 	// Every standalone URL has "://" and every address "@" (mayBeURL).
 	if !strings.Contains(s, "://") && !strings.Contains(s, "@") {
 		return []Inline{Text(clean0(s))}
@@ -422,10 +484,30 @@ func (in *inliner) text(s string) []Inline {
 	var out []Inline
 	last := 0
 	prev := utf8.RuneError
+	runEnd := 0 // the end of the run of text being looked through
 	for i := 0; i < len(s); {
+		if i >= runEnd && !in.stepwise {
+			// A standalone URL holds "://" or "@" and no ASCII white
+			// space (the pattern's \s): skip to the run of text without
+			// white space that holds the next of them.
+			mark := urlMark(s[i:])
+			if mark < 0 {
+				break
+			}
+			mark += i
+			start := i + strings.LastIndexAny(s[i:mark], asciiSpace) + 1
+			runEnd = len(s)
+			if j := strings.IndexAny(s[mark:], asciiSpace); j >= 0 {
+				runEnd = mark + j
+			}
+			if start > i {
+				i = start
+				prev, _ = utf8.DecodeLastRuneInString(s[:i])
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) && !isWordRune(prev) && startOK(prev, i == 0) && mayBeURL(s[i:]) {
-			if m := standaloneRE.FindString(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
+			if m := standaloneURL(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
 				if i > last {
 					out = append(out, Text(clean0(s[last:i])))
 				}
@@ -447,6 +529,19 @@ func (in *inliner) text(s string) []Inline {
 		out = append(out, Text(clean0(s[last:])))
 	}
 	return out
+}
+
+// asciiSpace is the white space of \s in Go's regular expressions.
+const asciiSpace = "\t\n\f\r "
+
+// urlMark returns the index in s of the first "://" or "@", -1 when
+// there is neither.
+func urlMark(s string) int {
+	scheme, at := strings.Index(s, "://"), strings.IndexByte(s, '@')
+	if scheme < 0 || at >= 0 && at < scheme {
+		return at
+	}
+	return scheme
 }
 
 // mayBeURL is a cheap test before the standalone URL pattern: a scheme,

@@ -193,11 +193,50 @@ func Parse(src string) *Document {
 // without "*", "`" or "|" can hold no inline problem. It is for
 // validators, which check many texts and show none.
 func Check(src string) []Diagnostic {
+	if onlyPlainParagraphs(src) {
+		return nil
+	}
 	return parse(src, true).Diagnostics
 }
 
+// onlyPlainParagraphs reports whether src is paragraphs of plain text,
+// about which docutils reports nothing, as are three in five
+// descriptions: Check need not parse it. A text is when it has no "*",
+// "`" or "|" (inline markup), no "::" (a literal block), no tab, feed or
+// line break but the line feed, and every line that is not blank starts
+// with an ASCII letter or digit but no enumerator: then no line is
+// indented (a quote, a definition, unexpected indentation), an adornment
+// (a title, a transition), or the start of a list, a table, a field, a
+// line block, a doctest or explicit markup; every block is a paragraph,
+// and its text holds nothing inline markup can report.
+func onlyPlainParagraphs(src string) bool {
+	// The lines first: most texts that are not plain have a line that
+	// shows it early.
+	for rest := src; len(rest) > 0; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if line = trimTrailingSpace(line); line == "" {
+			continue
+		}
+		if c := line[0]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+		if _, _, _, _, ok := enumMarker(line); ok {
+			return false
+		}
+	}
+	return !hasAnyByte(src, "*`|\t\v\f") && !strings.Contains(src, "::") && !hasOtherBreak(src)
+}
+
 func parse(src string, checkOnly bool) *Document {
-	p := &parser{doc: &Document{Targets: map[string]string{}}, checkOnly: checkOnly}
+	p := &parser{src: src, doc: &Document{}, checkOnly: checkOnly}
+	if !checkOnly {
+		p.doc.Targets = map[string]string{}
+	}
 	lines := splitLines(src)
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections()
@@ -218,28 +257,62 @@ type line struct {
 // 8-column stops; trailing white space goes.
 func splitLines(src string) []line {
 	lines := make([]line, 0, strings.Count(src, "\n")+1)
+	// Most texts break lines at line feeds only, and have no tab or
+	// feed: their lines are found with a vectorised search for each line
+	// feed, where the others are looked for byte by byte, and each line
+	// needs only its trailing white space cut.
+	onlyLineFeeds := !hasOtherBreak(src)
+	plain := !hasAnyByte(src, "\t\v\f")
 	start, num := 0, 1
 	for i := 0; i < len(src); {
-		for i < len(src) && !breakStart[src[i]] {
-			i++
+		n := 1
+		if onlyLineFeeds {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j
+		} else {
+			for i < len(src) && !breakStart[src[i]] {
+				i++
+			}
+			if i == len(src) {
+				break
+			}
+			if n = lineBreak(src[i:]); n == 0 {
+				i++
+				continue
+			}
 		}
-		if i == len(src) {
-			break
-		}
-		n := lineBreak(src[i:])
-		if n == 0 {
-			i++
-			continue
-		}
-		lines = append(lines, line{clean(src[start:i]), num, start, i})
+		lines = append(lines, line{cleanLine(src[start:i], plain), num, start, i})
 		i += n
 		start = i
 		num++
 	}
 	if start < len(src) {
-		lines = append(lines, line{clean(src[start:]), num, start, len(src)})
+		lines = append(lines, line{cleanLine(src[start:], plain), num, start, len(src)})
 	}
 	return lines
+}
+
+// hasOtherBreak reports whether s has a line break other than a line
+// feed: a carriage return, a file, group or record separator, U+0085,
+// U+2028 or U+2029.
+func hasOtherBreak(s string) bool {
+	return hasAnyByte(s, "\r\x1c\x1d\x1e") ||
+		strings.Contains(s, "\u0085") || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
+}
+
+// hasAnyByte reports whether s has any of the bytes in set. A vectorised
+// search for each beats strings.ContainsAny's test of every byte of s
+// against the set, which was a sixth of checking a description.
+func hasAnyByte(s, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if strings.IndexByte(s, set[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // breakStart marks the bytes a line break can start with, which
@@ -272,17 +345,19 @@ func lineBreak(s string) int {
 	return 0
 }
 
-// hasTabOrFeed reports whether s has a tab, vertical tab or form feed.
-// Three vectorised byte searches beat strings.ContainsAny's test of
-// every byte against a set, which was a tenth of parsing a description.
-func hasTabOrFeed(s string) bool {
-	return strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0
+// cleanLine is clean for a line of a text that has no tab or feed when
+// plain is set: only its trailing white space goes.
+func cleanLine(s string, plain bool) string {
+	if !plain {
+		return clean(s)
+	}
+	return trimTrailingSpace(s)
 }
 
 // clean expands tabs, turns vertical tabs and form feeds into spaces and
 // drops trailing white space, as docutils' string2lines does.
 func clean(s string) string {
-	if hasTabOrFeed(s) {
+	if hasAnyByte(s, "\t\v\f") {
 		var b strings.Builder
 		col := 0
 		for i := 0; i < len(s); {
@@ -309,5 +384,19 @@ func clean(s string) string {
 		}
 		s = b.String()
 	}
-	return strings.TrimRight(s, " \t\n\r\v\f\u0085\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+	return trimTrailingSpace(s)
 }
+
+// trimTrailingSpace drops the white space docutils' string2lines drops
+// from the end of a line. A line that ends in printable ASCII, as most
+// do, has none: every other character of the set starts with a byte of
+// 0x80 or more.
+func trimTrailingSpace(s string) string {
+	if len(s) == 0 || s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimRight(s, trailingSpace)
+}
+
+// trailingSpace is the white space string2lines drops from line ends.
+const trailingSpace = " \t\n\r\v\f\u0085\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"

@@ -1,0 +1,117 @@
+package rst
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// standaloneURL returns the standalone URL or e-mail address s starts
+// with, "" when none: the match at the start of s of docutils' pattern,
+//
+//	(https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]
+//	| mailto:[^\s<>"]+@[^\s<>".,;:]+(\.[^\s<>".,;:]+)+
+//	| [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+
+//
+// as Go's regular expressions find it (the first alternative that
+// matches, each repetition as long as it can be), by hand: the
+// expression was a tenth of parsing a description.
+func standaloneURL(s string) string {
+	for _, scheme := range [...]string{"https://", "http://", "ftp://", "file://", "mailto://", "news://", "telnet://", "ssh://", "git://"} {
+		rest, ok := strings.CutPrefix(s, scheme)
+		if !ok {
+			continue
+		}
+		// The longest run of [^\s<>"], less what it ends with of the
+		// characters that may not end a URL.
+		run := rest[:spanOf(rest, notURLByte)]
+		for end := len(run); end > 0; end-- {
+			if c := run[end-1]; c >= utf8.RuneSelf || strings.IndexByte("\x00.,;:!?'\")]}", c) < 0 {
+				return s[:len(scheme)+end]
+			}
+		}
+		break // no two schemes start alike: no other can match
+	}
+	if rest, ok := strings.CutPrefix(s, "mailto:"); ok {
+		// The last "@" in the run of [^\s<>"] that a domain follows.
+		run := rest[:spanOf(rest, notURLByte)]
+		for at := strings.LastIndexByte(run, '@'); at > 0; at = strings.LastIndexByte(run[:at], '@') {
+			if n := domainLength(rest[at+1:], isMailtoDomainRune); n > 0 {
+				return s[:len("mailto:")+at+1+n]
+			}
+		}
+	}
+	local := 0
+	for local < len(s) {
+		r, size := utf8.DecodeRuneInString(s[local:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._%+-", r) {
+			break
+		}
+		local += size
+	}
+	if local == 0 || local == len(s) || s[local] != '@' {
+		return ""
+	}
+	if n := domainLength(s[local+1:], isDomainRune); n > 0 {
+		return s[:local+1+n]
+	}
+	return ""
+}
+
+// notURLByte reports whether c may not be in a URL: white space as Go's
+// regular expressions' \s has it, "<", ">" or a double quote.
+func notURLByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '<' || c == '>' || c == '"'
+}
+
+// spanOf returns the length of the run at the start of s of bytes for
+// which stop is false.
+func spanOf(s string, stop func(byte) bool) int {
+	for i := 0; i < len(s); i++ {
+		if stop(s[i]) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// domainLength returns the length of the domain s starts with: labels of
+// runes for which label is true, joined by dots, two labels at least; 0
+// when there is none. A label takes no dot, so the longest run of each is
+// the only way to match.
+func domainLength(s string, label func(rune) bool) int {
+	labelEnd := func(i int) int {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !label(r) {
+				break
+			}
+			i += size
+		}
+		return i
+	}
+	end := labelEnd(0)
+	if end == 0 {
+		return 0
+	}
+	labels := 1
+	for end < len(s) && s[end] == '.' {
+		next := labelEnd(end + 1)
+		if next == end+1 {
+			break
+		}
+		end, labels = next, labels+1
+	}
+	if labels < 2 {
+		return 0
+	}
+	return end
+}
+
+// isMailtoDomainRune is [^\s<>".,;:], a mailto: address's domain.
+func isMailtoDomainRune(r rune) bool {
+	return r >= utf8.RuneSelf || !notURLByte(byte(r)) && strings.IndexByte(".,;:", byte(r)) < 0
+}
+
+// isDomainRune is [\p{L}\p{N}-], a bare address's domain.
+func isDomainRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' }
