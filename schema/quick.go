@@ -3,6 +3,8 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"hash/maphash"
+	"math"
 	"math/big"
 	"regexp"
 	"slices"
@@ -443,17 +445,71 @@ func inEnum(v any, enum []any) bool {
 }
 
 // hasDuplicate reports whether two items of a list, well-formed JSON
-// values, are equal. Items written alike are equal, and strings without
-// escapes written differently are not; the rest are decoded to compare.
+// values, are equal (rawEqual). Only items of the same rawHash are
+// compared: comparing every pair took time growing with the square of a
+// list's length, seconds for a record of thousands of tags.
 func hasDuplicate(items [][]byte) bool {
-	for i := 1; i < len(items); i++ {
-		for j := 0; j < i; j++ {
-			if rawEqual(items[i], items[j]) {
+	if len(items) <= 8 {
+		// A few items, as most lists have, are compared pair by pair
+		// sooner than hashed.
+		for i := 1; i < len(items); i++ {
+			for j := range i {
+				if rawEqual(items[i], items[j]) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	seed := maphash.MakeSeed()
+	seen := make(map[uint64][]int, len(items))
+	for i, item := range items {
+		h := rawHash(seed, item)
+		for _, j := range seen[h] {
+			if rawEqual(item, items[j]) {
 				return true
 			}
 		}
+		seen[h] = append(seen[h], i)
 	}
 	return false
+}
+
+// rawHash hashes a well-formed JSON value so that values rawEqual finds
+// equal hash alike: a string by its decoded text, a number by its value
+// as a float64 (values equal as rationals round to the same one), an
+// object by its members in any order, an array by its items in order.
+func rawHash(seed maphash.Seed, raw []byte) uint64 {
+	switch kind(raw) {
+	case '"':
+		text, _ := value(raw).textBytes()
+		return maphash.Bytes(seed, text)
+	case '0':
+		f, _ := strconv.ParseFloat(string(raw), 64)
+		if f == 0 {
+			f = 0 // -0 is 0
+		}
+		return mix(math.Float64bits(f), 0x6e756d)
+	case '[':
+		h := uint64(0x5b)
+		for v := range jsonx.Elements(raw, 0) {
+			h = mix(h, rawHash(seed, v.Raw))
+		}
+		return h
+	case '{':
+		h := uint64(0x7b)
+		for name, v := range jsonx.Members(raw, 0) {
+			h += mix(maphash.Bytes(seed, memberName(name)), rawHash(seed, v.Raw)) // any order
+		}
+		return h
+	}
+	return maphash.Bytes(seed, raw) // true, false, null
+}
+
+// mix combines two hashes, in order.
+func mix(h, v uint64) uint64 {
+	h ^= v + 0x9e3779b97f4a7c15 + h<<6 + h>>2
+	return h * 0xff51afd7ed558ccd
 }
 
 // rawEqual reports whether the well-formed JSON values a and b are

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"hash/maphash"
 	"strings"
 	"testing"
 
@@ -118,12 +119,16 @@ func TestQuickAgreesWithJSONSchema(t *testing.T) {
 }
 
 // FuzzRawEqual holds rawEqual, which compares values as written, to
-// jsonEqual, which compares them decoded.
+// jsonEqual, which compares them decoded; rawHash to rawEqual (equal
+// values hash alike); and hasDuplicate, which compares only the items of
+// a list that hash alike, to a comparison of every pair.
 func FuzzRawEqual(f *testing.F) {
 	for _, p := range [][2]string{
 		{`"a"`, `"a"`}, {`"a"`, `"\u0061"`}, {`1`, `1.0`}, {`1`, `2`}, {`[1, "a"]`, `[1.0,"a"]`}, {`[1]`, `[1, 2]`},
 		{`{"a": 1, "b": [true]}`, `{"b":[true], "a":1e0}`}, {`{"a": 1}`, `{"a": 1, "b": 2}`}, {`{"a": 1, "b": 2}`, `{"a": 1}`},
 		{`{"\u0061": null}`, `{"a": null}`}, {`null`, `false`}, {`"1"`, `1`}, {`{}`, `[]`},
+		{`[1, "a", 1.0]`, `[]`}, {`[{"a": [1, -0]}, {"a": [1e0, 0]}]`, `[]`}, {`["\u0061", "a", "b"]`, `[]`}, {`[-0, 0.0, 1e400, 2e400]`, `[]`},
+		{`[1, 2, 3, 4, 5, 6, 7, 8, 9, "a", {"b": 1}, {"b": 1.0}]`, `[]`}, {`[1, 2, 3, 4, 5, 6, 7, 8, 9, "a", "\u0062", [1], "b"]`, `[]`},
 	} {
 		f.Add(p[0], p[1])
 	}
@@ -136,6 +141,25 @@ func FuzzRawEqual(f *testing.F) {
 		ra, rb := []byte(strings.TrimSpace(a)), []byte(strings.TrimSpace(b))
 		if got, want := rawEqual(ra, rb), jsonEqual(da, db); got != want {
 			t.Errorf("rawEqual(%s, %s) = %v, jsonEqual says %v", a, b, got, want)
+		}
+		seed := maphash.MakeSeed()
+		if rawEqual(ra, rb) && rawHash(seed, ra) != rawHash(seed, rb) {
+			t.Errorf("rawEqual(%s, %s), but their rawHash differs", a, b)
+		}
+		// hasDuplicate, which compares only items of the same hash, is
+		// comparing every pair.
+		var items [][]byte
+		for e := range jsonx.Elements(ra, 0) {
+			items = append(items, e.Raw)
+		}
+		want := false
+		for i := range items {
+			for j := range i {
+				want = want || rawEqual(items[i], items[j])
+			}
+		}
+		if got := hasDuplicate(items); got != want {
+			t.Errorf("hasDuplicate(items of %s) = %v, want %v", a, got, want)
 		}
 	})
 }

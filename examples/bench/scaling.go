@@ -94,12 +94,8 @@ const (
 // is fixed it reports "known, now linear", and its line here goes.
 var knownSuperLinear = map[string]knownCase{
 	// schema, for its owner.
-	"schema.ValidateTalk/many-tags":                {schemaUniqueItems, 32 << 10},
-	"schema.ValidateTalk/default-limits-many-tags": {schemaUniqueItems, 32 << 10},
-	"schema.ValidateTalk/many-speakers":            {schemaUniqueItems, 32 << 10},
-	"schema.ValidateTalk/many-videos":              {schemaUniqueItems, 32 << 10},
-	"schema.ValidateTalk/many-unknown-members":     {schemaLocate, 16 << 10},
-	"schema.ValidateTalk/many-invalid-urls":        {schemaLocate, 16 << 10},
+	"schema.ValidateTalk/many-unknown-members": {schemaLocate, 16 << 10},
+	"schema.ValidateTalk/many-invalid-urls":    {schemaLocate, 16 << 10},
 
 	// talk/rst, for its owner, and talk/html's rst descriptions.
 	"rst.Parse/unclosed-emphasis":          {rstFindEnd, 8 << 10},
@@ -141,11 +137,10 @@ type knownCase struct {
 
 // The functions at fault in knownSuperLinear.
 const (
-	schemaUniqueItems = "schema.(*quickSchema).accepts: hasDuplicate compares every pair of an array's items (jsonEqual) for uniqueItems"
-	schemaLocate      = "schema.(*checker).finish: for every problem, jsonx.Check of the whole record and locate from its top (jsonx.Object, jsonx.Array at each step)"
-	rstFindEnd        = "rst.findEnd, from (*inliner).markup: every start-string without an end-string searches the rest of the paragraph for one"
-	cslUndoppel       = "csl.(*flipper).undoppel: every nested quote or markup span gets a copy of all the decorations around it (decorLink.decorSets, decorList)"
-	cslProcessTags    = "csl.(*flipper).processTags: each tag it drops is joined to the text after it with += and deleted from both slices, copying the rest"
+	schemaLocate   = "schema.(*checker).finish: for every problem, jsonx.Check of the whole record and locate from its top (jsonx.Object, jsonx.Array at each step)"
+	rstFindEnd     = "rst.findEnd, from (*inliner).markup: every start-string without an end-string searches the rest of the paragraph for one"
+	cslUndoppel    = "csl.(*flipper).undoppel: every nested quote or markup span gets a copy of all the decorations around it (decorLink.decorSets, decorList)"
+	cslProcessTags = "csl.(*flipper).processTags: each tag it drops is joined to the text after it with += and deleted from both slices, copying the rest"
 )
 
 // scalingFlags are the sweep's own flags.
