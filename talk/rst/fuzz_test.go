@@ -56,16 +56,24 @@ func FuzzParse(f *testing.F) {
 			t.Fatal(err)
 		}
 		out := strings.ToLower(b.String())
-		for _, bad := range []string{"<script", "javascript:", "<iframe", "<img", " on"} {
+		for _, bad := range []string{"<script", "javascript:", "<iframe", "<img"} {
 			if strings.Contains(out, bad) && !strings.Contains(strings.ToLower(src), strings.TrimSpace(bad)) {
 				t.Errorf("%q in the HTML of %q:\n%s", bad, src, out)
 			}
+		}
+		// An event handler is an attribute: " on" in text, as when a
+		// dropped NUL joins "o\x00n", is only text.
+		if handler := eventHandlerAttribute.FindString(out); handler != "" {
+			t.Errorf("%q in the HTML of %q:\n%s", handler, src, out)
 		}
 		if strings.Contains(out, "href=\"javascript") || strings.Contains(out, "href=\"data:") || strings.Contains(out, "<script") {
 			t.Errorf("unsafe HTML for %q:\n%s", src, out)
 		}
 	})
 }
+
+// eventHandlerAttribute is an attribute such as onclick= in a tag.
+var eventHandlerAttribute = regexp.MustCompile(`<[^>]*\son[a-z]*\s*=`)
 
 // BenchmarkParseCorpus parses every description of the pyvideo corpus.
 func BenchmarkParseCorpus(b *testing.B) {
@@ -302,6 +310,38 @@ func FuzzStandaloneURL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := standaloneURL(s), standalonePattern.FindString(s); got != want {
 			t.Errorf("standaloneURL(%q) = %q, the pattern finds %q", s, got, want)
+		}
+	})
+}
+
+// FuzzURLMarks holds urlMarks, which looks for the next "://" and "@"
+// again only once the text is read past them, to looking from every index
+// asked about, as the text's standalone URLs are looked for.
+func FuzzURLMarks(f *testing.F) {
+	for _, s := range []string{"", "a@b c://d", "https://a.b/ https://c.d/", "x@y@z", ":// @ ://", "no marks"} {
+		f.Add(s, []byte{0, 1, 3, 7})
+	}
+	f.Fuzz(func(t *testing.T, s string, steps []byte) {
+		var marks urlMarks
+		i := 0
+		for _, step := range steps {
+			if i += int(step); i > len(s) {
+				break
+			}
+			want := -1
+			scheme, at := strings.Index(s[i:], "://"), strings.IndexByte(s[i:], '@')
+			switch {
+			case scheme < 0 || at >= 0 && at < scheme:
+				want = at
+			default:
+				want = scheme
+			}
+			if want >= 0 {
+				want += i
+			}
+			if got := marks.next(s, i); got != want {
+				t.Fatalf("next(%q, %d) = %d, want %d", s, i, got, want)
+			}
 		}
 	})
 }

@@ -485,16 +485,16 @@ func (in *inliner) text(s string) []Inline {
 	last := 0
 	prev := utf8.RuneError
 	runEnd := 0 // the end of the run of text being looked through
+	var marks urlMarks
 	for i := 0; i < len(s); {
 		if i >= runEnd && !in.stepwise {
 			// A standalone URL holds "://" or "@" and no ASCII white
 			// space (the pattern's \s): skip to the run of text without
 			// white space that holds the next of them.
-			mark := urlMark(s[i:])
+			mark := marks.next(s, i)
 			if mark < 0 {
 				break
 			}
-			mark += i
 			start := i + strings.LastIndexAny(s[i:mark], asciiSpace) + 1
 			runEnd = len(s)
 			if j := strings.IndexAny(s[mark:], asciiSpace); j >= 0 {
@@ -534,14 +534,37 @@ func (in *inliner) text(s string) []Inline {
 // asciiSpace is the white space of \s in Go's regular expressions.
 const asciiSpace = "\t\n\f\r "
 
-// urlMark returns the index in s of the first "://" or "@", -1 when
-// there is neither.
-func urlMark(s string) int {
-	scheme, at := strings.Index(s, "://"), strings.IndexByte(s, '@')
-	if scheme < 0 || at >= 0 && at < scheme {
-		return at
+// urlMarks finds the "://" and "@" of a text in turn. Each is looked for
+// again only once the text has been read past the one found last: looking
+// from every URL for the next "@" of a text without one took time growing
+// with the square of the text's length.
+type urlMarks struct {
+	scheme, at int  // the first of each at or after the last search, or -1
+	searched   bool // scheme and at are set
+}
+
+// next returns the index in s of the first "://" or "@" at or after i, or
+// -1 when there is neither. i never decreases from one call to the next.
+func (m *urlMarks) next(s string, i int) int {
+	if !m.searched || m.scheme >= 0 && m.scheme < i {
+		m.scheme = indexFrom(s, i, "://")
 	}
-	return scheme
+	if !m.searched || m.at >= 0 && m.at < i {
+		m.at = indexFrom(s, i, "@")
+	}
+	m.searched = true
+	if m.scheme < 0 || m.at >= 0 && m.at < m.scheme {
+		return m.at
+	}
+	return m.scheme
+}
+
+// indexFrom returns the index in s of the first sep at or after i, or -1.
+func indexFrom(s string, i int, sep string) int {
+	if j := strings.Index(s[i:], sep); j >= 0 {
+		return i + j
+	}
+	return -1
 }
 
 // mayBeURL is a cheap test before the standalone URL pattern: a scheme,
