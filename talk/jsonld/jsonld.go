@@ -657,80 +657,12 @@ func (g *graph) personMembers(e *encoder, s *talk.Speaker) span {
 
 // writePersonID writes the member "@id" of the speaker s, made from
 // personSlug, and returns where its value is: the zero span, and nothing
-// written, for a speaker without a slug. The slug of a name of plain words
-// (most names) is written in place, as appendPlainSlug makes it, rather
-// than made as a string of its own by talk.Slug.
+// written, for a speaker without a slug.
 func (g *graph) writePersonID(e *encoder, s *talk.Speaker) span {
-	if s.Slug != "" || !plainWords(s.Name) {
-		if slug := personSlug(s); slug != "" {
-			return g.writeID(e, "person", "speakers", slug)
-		}
-		return span{}
+	if slug := personSlug(s); slug != "" {
+		return g.writeID(e, "person", "speakers", slug)
 	}
-	before, comma := len(e.b), e.comma
-	start := g.beginID(e)
-	e.b = append(e.b, "/speakers/"...)
-	slug := len(e.b)
-	if e.b = appendPlainSlug(e.b, s.Name); len(e.b) == slug {
-		e.b, e.comma = e.b[:before], comma
-		return span{}
-	}
-	return endID(e, start, "person")
-}
-
-// plainWords reports whether name holds only ASCII letters, digits,
-// spaces, '-' and '_', the names whose talk.Slug appendPlainSlug makes.
-func plainWords(name string) bool {
-	for i := 0; i < len(name); i++ {
-		if !plainWordByte[name[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-// plainWordByte marks the bytes of plainWords.
-var plainWordByte = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ' || c == '-' || c == '_'
-	}
-	return t
-}()
-
-// appendPlainSlug appends talk.Slug(name) for a name of plain words (see
-// plainWords), which talk.Slug makes without transliterating: the name
-// lower-cased, each run of spaces and '-' between letters, digits and '_'
-// made one '-', and '-' and '_' trimmed from both ends.
-// FuzzAppendPlainSlug holds it to talk.Slug.
-func appendPlainSlug(b []byte, name string) []byte {
-	start := len(b)
-	sep := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_':
-		default:
-			sep = true
-			continue
-		}
-		if sep && len(b) > start {
-			b = append(b, '-')
-		}
-		sep = false
-		b = append(b, c)
-	}
-	slug := b[start:]
-	lo, hi := 0, len(slug)
-	for lo < hi && (slug[lo] == '-' || slug[lo] == '_') {
-		lo++
-	}
-	for hi > lo && (slug[hi-1] == '-' || slug[hi-1] == '_') {
-		hi--
-	}
-	n := copy(slug, slug[lo:hi])
-	return b[:start+n]
+	return span{}
 }
 
 // personSlug is what a speaker's @id is made from: their slug, or their

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/talkmeta/talkmeta/talk"
 )
 
 // FuzzAppendString holds appendString to its definition: encoding/json's
@@ -46,22 +44,6 @@ func FuzzAppendSegment(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := string(appendSegment(nil, s)), string(appendEscaped(nil, url.PathEscape(s))); got != want {
 			t.Errorf("appendSegment(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
-
-// FuzzAppendPlainSlug holds appendPlainSlug, which writes the slug of a
-// name of plain words in place, to talk.Slug.
-func FuzzAppendPlainSlug(f *testing.F) {
-	for _, s := range []string{"", "Yury Selivanov", "_a_", "a - b", "--", "A_B-c d", "Ada  Lovelace-", "x9 _-_ Y", "Łukasz", "O'Brien"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, name string) {
-		if !plainWords(name) {
-			return
-		}
-		if got, want := string(appendPlainSlug([]byte("x"), name)), "x"+talk.Slug(name); got != want {
-			t.Errorf("appendPlainSlug(%q) = %q, want %q", name, got, want)
 		}
 	})
 }
