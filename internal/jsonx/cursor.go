@@ -158,17 +158,10 @@ func (c *Cursor) Object() iter.Seq[[]byte] {
 			if s.pos == at && c.Skip() == nil {
 				return
 			}
-			s.skipSpace()
-			if s.pos < len(s.data) && s.data[s.pos] == ',' {
-				s.pos++
-				continue
-			}
-			if s.pos < len(s.data) && s.data[s.pos] == '}' {
-				s.pos++
+			if more, err := s.more('}'); !more {
+				c.err = err
 				return
 			}
-			c.err = s.expected("',' or '}' after an object member")
-			return
 		}
 	}
 }

@@ -158,17 +158,35 @@ func (s *scanner) object(depth int) (any, error) {
 		if s.build {
 			obj[name] = v
 		}
-		s.skipSpace()
-		if s.pos < len(s.data) && s.data[s.pos] == ',' {
-			s.pos++
-			continue
+		more, err := s.more('}')
+		if err != nil {
+			return nil, err
 		}
-		if s.pos < len(s.data) && s.data[s.pos] == '}' {
-			s.pos++
+		if !more {
 			return obj, nil
 		}
-		return nil, s.expected("',' or '}' after an object member")
 	}
+}
+
+// more reads what follows a member or element of the object or array
+// that closer ('}' or ']') ends: true after a ',', false after the
+// closer, or an error.
+func (s *scanner) more(closer byte) (bool, error) {
+	s.skipSpace()
+	if s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ',':
+			s.pos++
+			return true, nil
+		case closer:
+			s.pos++
+			return false, nil
+		}
+	}
+	if closer == '}' {
+		return false, s.expected("',' or '}' after an object member")
+	}
+	return false, s.expected("',' or ']' after an array element")
 }
 
 // memberNames are the names of an object's members met so far, for
@@ -223,16 +241,13 @@ func (s *scanner) array(depth int) (any, error) {
 		if s.build {
 			list = append(list, v)
 		}
-		s.skipSpace()
-		if s.pos < len(s.data) && s.data[s.pos] == ',' {
-			s.pos++
-			continue
+		more, err := s.more(']')
+		if err != nil {
+			return nil, err
 		}
-		if s.pos < len(s.data) && s.data[s.pos] == ']' {
-			s.pos++
+		if !more {
 			return list, nil
 		}
-		return nil, s.expected("',' or ']' after an array element")
 	}
 }
 
