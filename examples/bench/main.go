@@ -143,15 +143,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // dir, or the built-in ones when dir is empty.
 func apaProcessor(dir string) (*csl.Processor, error) {
 	if dir == "" {
-		st, err := csl.BuiltinStyle("apa")
-		if err != nil {
-			return nil, err
-		}
-		loc, err := csl.BuiltinLocale()
-		if err != nil {
-			return nil, err
-		}
-		return csl.New(st, loc)
+		return builtinProcessor("apa")
 	}
 	return officialProcessor(dir, "apa")
 }
