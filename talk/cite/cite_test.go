@@ -406,3 +406,23 @@ func TestWriterErrors(t *testing.T) {
 		t.Error("Write in Format(0) = nil, want an error")
 	}
 }
+
+// TestGenre holds how a talk's kind becomes a citation's genre: the kinds
+// archives use, in any case and spacing, and others capitalised as words.
+func TestGenre(t *testing.T) {
+	for kind, want := range map[string]string{
+		"":                   "Conference presentation",
+		"talk":               "Conference presentation",
+		" Keynote\n":         "Keynote address",
+		"LIGHTNING_TALK":     "Lightning talk",
+		"key\x00note":        "Keynote address",
+		"birds-of-a_feather": "Birds of a feather",
+		"доклад":             "Доклад",
+		"éLAN vital":         "Élan vital",
+		"---":                "Conference presentation",
+	} {
+		if got := Genre(&talk.Talk{Kind: kind}); got != want {
+			t.Errorf("Genre(kind %q) = %q, want %q", kind, got, want)
+		}
+	}
+}

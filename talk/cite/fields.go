@@ -2,6 +2,8 @@ package cite
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -13,7 +15,8 @@ import (
 // [talk.Talk.Kind], and "Conference presentation" when the kind is not
 // known. It is CSL's genre, BibLaTeX's type and RIS's M3.
 func Genre(t *talk.Talk) string {
-	switch strings.ToLower(t.Kind) {
+	kind := clean(t.Kind)
+	switch strings.ToLower(kind) {
 	case "", "talk", "session", "presentation", "contributed_talk":
 		return "Conference presentation"
 	case "keynote":
@@ -29,11 +32,12 @@ func Genre(t *talk.Talk) string {
 	case "tutorial":
 		return "Tutorial"
 	}
-	k := strings.Join(strings.FieldsFunc(t.Kind, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }), " ")
+	k := strings.Join(strings.FieldsFunc(kind, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }), " ")
 	if k == "" {
 		return "Conference presentation"
 	}
-	return strings.ToUpper(k[:1]) + strings.ToLower(k[1:])
+	first, size := utf8.DecodeRuneInString(k)
+	return string(unicode.ToUpper(first)) + strings.ToLower(k[size:])
 }
 
 // title returns the title with its subtitle, "Title: Subtitle", in one
