@@ -92,9 +92,10 @@ func bracesBalance(s string) bool {
 	return depth == 0
 }
 
-// text writes s escaped, as text, without control characters.
+// text writes s escaped, as text. s has no control characters and is in
+// NFC, as clean leaves text: the fields texString writes are clean, and
+// title passes each of its pieces through texInput first.
 func (w *texWriter) text(s string) {
-	s = texInput(s)
 	for i := 0; i < len(s); {
 		if j := w.plainEnd(s, i); j > i {
 			w.emit(s[i:j])
@@ -241,11 +242,11 @@ func (w *texWriter) title(s string) {
 	for s != "" {
 		i := strings.IndexFunc(s, isWordRune)
 		if i < 0 {
-			w.text(s)
+			w.text(texInput(s))
 			break
 		}
 		if i > 0 {
-			w.text(s[:i])
+			w.text(texInput(s[:i]))
 			s = s[i:]
 		}
 		j := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) })
@@ -255,10 +256,10 @@ func (w *texWriter) title(s string) {
 		word := s[:j]
 		if needsProtection(word, start) {
 			w.b.WriteByte('{')
-			w.text(word)
+			w.text(texInput(word))
 			w.b.WriteByte('}')
 		} else {
-			w.text(word)
+			w.text(texInput(word))
 		}
 		start = false
 		s = s[j:]
@@ -282,7 +283,9 @@ func needsProtection(word string, start bool) bool {
 	return false
 }
 
-// texString returns s escaped as text.
+// texString returns s, which clean has cleaned, escaped as text. Every
+// field but a title is clean already, and a description's cleaning is
+// most of the time an entry takes: it is not done twice.
 func texString(s string, ascii bool) string {
 	w := texWriter{ascii: ascii, unbalanced: !bracesBalance(s)}
 	if printableASCII(s) && w.plainEnd(s, 0) == len(s) {
