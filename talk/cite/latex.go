@@ -157,6 +157,11 @@ func (w *texWriter) character(s string, i int) int {
 // could do with what was written before.
 func (w *texWriter) plainEnd(s string, i int) int {
 	for start := i; i < len(s); i++ {
+		if i+8 <= len(s) && texPlain[s[i]]&texPlain[s[i+1]]&texPlain[s[i+2]]&texPlain[s[i+3]]&
+			texPlain[s[i+4]]&texPlain[s[i+5]]&texPlain[s[i+6]]&texPlain[s[i+7]] != 0 {
+			i += 7 // eight bytes the switch below would pass over
+			continue
+		}
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf:
 			if w.ascii {
@@ -174,6 +179,22 @@ func (w *texWriter) plainEnd(s string, i int) int {
 	}
 	return i
 }
+
+// texPlain marks the bytes plainEnd passes over wherever they stand: ASCII
+// but for the escapes and the characters of ligatures. Looking eight of
+// them up at once, and-ed, makes the runs of a description's words a few
+// tests instead of a switch per byte.
+var texPlain = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if c >= len(texEscapes) || texEscapes[c] == "" {
+			t[c] = 1
+		}
+	}
+	for _, c := range "-`'," {
+		t[c] = 0 // may make a ligature with the character before
+	}
+	return t
+}()
 
 // emit appends LaTeX to the value, with an empty group before it when its
 // first character would form one of TeX's ligatures with the last one
