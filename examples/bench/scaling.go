@@ -93,10 +93,6 @@ const (
 // The sweep reports them as "known" and does not fail on them; once one
 // is fixed it reports "known, now linear", and its line here goes.
 var knownSuperLinear = map[string]knownCase{
-	// schema, for its owner.
-	"schema.ValidateTalk/many-unknown-members": {schemaLocate, 16 << 10},
-	"schema.ValidateTalk/many-invalid-urls":    {schemaLocate, 16 << 10},
-
 	// talk/cite/csl, for its owner.
 	"cite.Reference/apa-nested-quotes":        {cslUndoppel, 16 << 10},
 	"cite.Reference/apa-html-nested-quotes":   {cslUndoppel, 16 << 10},
@@ -118,7 +114,6 @@ type knownCase struct {
 
 // The functions at fault in knownSuperLinear.
 const (
-	schemaLocate   = "schema.(*checker).finish: for every problem, jsonx.Check of the whole record and locate from its top (jsonx.Object, jsonx.Array at each step)"
 	cslUndoppel    = "csl.(*flipper).undoppel: every nested quote or markup span gets a copy of all the decorations around it (decorLink.decorSets, decorList)"
 	cslProcessTags = "csl.(*flipper).processTags: each tag it drops is joined to the text after it with += and deleted from both slices, copying the rest"
 )
