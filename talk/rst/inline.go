@@ -130,7 +130,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	textStart := 0
 	flush := func(end int) {
 		if end > textStart {
-			out = append(out, in.text(s[textStart:end])...)
+			out = in.appendText(out, s[textStart:end])
 		}
 	}
 	prev := utf8.RuneError // the rune before i
@@ -166,7 +166,8 @@ func (in *inliner) parse(s string, depth int) []Inline {
 			(isMarkupStart(r) || underscores && wordEndsInUnderscore(s[i:])) {
 			if node, end, ok := in.markup(s, i, prev, depth); ok {
 				flush(i)
-				if node != nil {
+				// Check shows no content, as it keeps no text.
+				if node != nil && !in.p.checkOnly {
 					out = append(out, node)
 				}
 				i, textStart = end, end
@@ -548,14 +549,20 @@ func (in *inliner) nested(s string, depth int) []Inline {
 // addresses as references; for Check, which shows no text and finds no
 // problem in it, into nothing.
 func (in *inliner) text(s string) []Inline {
+	return in.appendText(nil, s)
+}
+
+// appendText appends what text turns s into to out: the text between
+// markup goes straight into its paragraph's content, without a slice of
+// its own for each run.
+func (in *inliner) appendText(out []Inline, s string) []Inline {
 	if in.p.checkOnly {
-		return nil
+		return out
 	}
 	// Every standalone URL has "://" and every address "@" (mayBeURL).
 	if !strings.Contains(s, "://") && !strings.Contains(s, "@") {
-		return []Inline{Text(clean0(s))}
+		return append(out, Text(clean0(s)))
 	}
-	var out []Inline
 	last := 0
 	prev := utf8.RuneError
 	runEnd := 0 // the end of the run of text being looked through
