@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -125,4 +126,44 @@ func BenchmarkValidateCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(records)), "ns/record")
+}
+
+// BenchmarkManyFindings validates 64 KiB records of thousands of
+// findings, each to be located in the record: unknown members, and links
+// that are not URLs, all on one line as a program might write them.
+func BenchmarkManyFindings(b *testing.B) {
+	// record fills a talk with items up to 64 KiB, ending it with end.
+	record := func(item func(i int) string, end string) []byte {
+		r := []byte(`{"title": "A talk", "speakers": ["Ada Lovelace"], "recorded": "2020-01-02", ` +
+			`"videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=m28fiN9y_r8"}], ` +
+			`"thumbnail_url": "https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg"`)
+		for i := 0; len(r) < 64<<10; i++ {
+			r = append(r, item(i)...)
+		}
+		return append(r, end...)
+	}
+	for _, shape := range []struct {
+		name string
+		data []byte
+	}{
+		{"unknown-members", record(func(i int) string { return fmt.Sprintf(`, "extra_%d": [1, {"a": "b"}]`, i) }, "}\n")},
+		{"invalid-urls", record(func(i int) string {
+			if i == 0 {
+				return `, "related_urls": ["not a url 0"`
+			}
+			return fmt.Sprintf(`, "not a url %d"`, i)
+		}, "]}\n")},
+	} {
+		v := &Validator{Profile: Pyvideo}
+		if n := len(v.ValidateTalk("talk.json", shape.data)); n < 1000 {
+			b.Fatalf("%s: %d findings, want thousands", shape.name, n)
+		}
+		b.Run(shape.name, func(b *testing.B) {
+			b.SetBytes(int64(len(shape.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				v.ValidateTalk("talk.json", shape.data)
+			}
+		})
+	}
 }

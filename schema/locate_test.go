@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -28,5 +31,80 @@ func TestPointer(t *testing.T) {
 	}
 	if !(pointer{}).isRoot() || at("/title").isRoot() || at("").item(0).isRoot() {
 		t.Error("isRoot is wrong")
+	}
+}
+
+// FuzzLocateAll holds locateAll, which walks a record once for all the
+// pointers asked about, to locate, which walks it from the top for each:
+// ptrs is the pointers, one a line.
+func FuzzLocateAll(f *testing.F) {
+	seed, err := os.ReadFile("testdata/talk.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	ptrs := "\n/title\n/speakers/0/name\n/speakers/0/orcid\n/speakers/1\n/speakers/00/name\n/speakers/+0\n/speakers/-1\n" +
+		"/videos/0/url\n/videos/x\n/title/x\n/nope/deeper\n/links/0/url\n/event/end\n/a~1b\n/~0"
+	f.Add(seed, ptrs)
+	f.Add([]byte(` {"a": [1, {"b": 2}, [3]], "a": 4, "a/b": 5, "~": 6, "\u0062": {"": 7}} `), "/a/1/b\n/a/2/0\n/a/01\n/a/3\n/a/1/c\n/a\n/b//\n/a~1b\n/~0\n/b/\n/b/x\n")
+	f.Add([]byte(`[[0, 1], [2, [3, 4]]]`), "/0/1\n/1/1/1\n/1/1/2\n/2\n/1/1\n/01/1/01\n/0/0/0")
+	f.Fuzz(func(t *testing.T, data []byte, ptrs string) {
+		if jsonx.Check(data, 0) != nil {
+			return
+		}
+		list := strings.Split(ptrs, "\n")
+		got := locateAll(data, list)
+		for i, ptr := range list {
+			if want := locate(data, ptr); got[i] != want {
+				t.Errorf("locateAll(%q) finds %q at %d, locate at %d", data, ptr, got[i], want)
+			}
+		}
+	})
+}
+
+// FuzzLineCounter holds lineCounter, which counts lines from the offset
+// asked about last, to jsonx.Position, which counts from the start, for
+// offsets that mostly grow, as in sorted findings, and sometimes do not.
+func FuzzLineCounter(f *testing.F) {
+	f.Add([]byte("{\n  \"a\": 1,\n\n  \"b\": [\n2]\n}\n"), []byte{0, 1, 2, 5, 3, 0, 9, 200, 4})
+	f.Add([]byte("no breaks"), []byte{3, 3, 0, 255})
+	f.Fuzz(func(t *testing.T, data []byte, steps []byte) {
+		lc := lineCounter{data: data}
+		off := int64(-1)
+		for _, step := range steps {
+			off += int64(step) - 8
+			line, col := lc.position(off)
+			wantLine, wantCol := jsonx.Position(data, off)
+			if line != wantLine || col != wantCol {
+				t.Fatalf("position(%d) in %q = %d:%d, want %d:%d", off, data, line, col, wantLine, wantCol)
+			}
+		}
+	})
+}
+
+// TestManyFindingsLocated validates a record with more findings than
+// locateEach, which are located together, and holds each finding's line
+// and column to locating it alone.
+func TestManyFindingsLocated(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{\n  \"title\": \"A talk\",\n  \"speakers\": [\"Ada\"],\n  \"videos\": [{\"type\": \"x\", \"url\": \"https://example.org/v\"}],\n")
+	b.WriteString("  \"related_urls\": [\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "    \"not a url %d\",\n    {\"label\": \"l\", \"url\": \"ftp:// %d\"},\n", i, i)
+	}
+	b.WriteString("    \"https://example.org/\"\n  ],\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "  \"extra_%d\": [1, {\"a\": \"b\"}],\n", i)
+	}
+	b.WriteString("  \"recorded\": \"2016-02-30\"\n}\n")
+	data := []byte(b.String())
+	ps := (&Validator{Profile: Pyvideo}).ValidateTalk("talk.json", data)
+	if len(ps) <= 2*locateEach {
+		t.Fatalf("%d findings, want many:\n%v", len(ps), ps)
+	}
+	for _, p := range ps {
+		line, col := jsonx.Position(data, locate(data, p.Pointer))
+		if p.Line != line || p.Column != col {
+			t.Errorf("%v: at %d:%d, locating %q alone gives %d:%d", p, p.Line, p.Column, p.Pointer, line, col)
+		}
 	}
 }

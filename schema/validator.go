@@ -248,20 +248,58 @@ func (c *checker) syntax(err error) {
 	}
 }
 
-// finish gives every problem its line and column, then sorts them.
+// finish sorts the problems and gives each its line and column.
 func (c *checker) finish() {
+	c.locate()
+	// The order does not depend on lines and columns, and in it they are
+	// counted from one problem to the next.
+	sortProblems(c.problems)
+	lines := lineCounter{data: c.data}
 	for _, p := range c.problems {
-		if p.offset < 0 && !c.wellFormed && len(c.data) > 0 {
-			c.wellFormed = jsonx.Check(c.data, c.v.Limits.Depth()) == nil
-		}
-		if p.offset < 0 && c.wellFormed {
-			p.offset = locate(c.data, p.Pointer)
-		}
 		if p.offset >= 0 {
-			p.Line, p.Column = jsonx.Position(c.data, p.offset)
+			p.Line, p.Column = lines.position(p.offset)
 		}
 	}
-	sortProblems(c.problems)
+}
+
+// locate gives the problems found without an offset the offset of the
+// value their pointer names, when the record is well-formed.
+func (c *checker) locate() {
+	unlocated := 0
+	for _, p := range c.problems {
+		if p.offset < 0 {
+			unlocated++
+		}
+	}
+	if unlocated == 0 {
+		return
+	}
+	if !c.wellFormed && len(c.data) > 0 {
+		c.wellFormed = jsonx.Check(c.data, c.v.Limits.Depth()) == nil
+	}
+	if !c.wellFormed {
+		return
+	}
+	if unlocated <= locateEach {
+		for _, p := range c.problems {
+			if p.offset < 0 {
+				p.offset = locate(c.data, p.Pointer)
+			}
+		}
+		return
+	}
+	ptrs := make([]string, 0, unlocated)
+	for _, p := range c.problems {
+		if p.offset < 0 {
+			ptrs = append(ptrs, p.Pointer)
+		}
+	}
+	offsets := locateAll(c.data, ptrs)
+	for _, p := range c.problems {
+		if p.offset < 0 {
+			p.offset, offsets = offsets[0], offsets[1:]
+		}
+	}
 }
 
 // schemaProblem turns one failed keyword into a problem a person can act

@@ -93,29 +93,6 @@ const (
 // The sweep reports them as "known" and does not fail on them; once one
 // is fixed it reports "known, now linear", and its line here goes.
 var knownSuperLinear = map[string]knownCase{
-	// schema, for its owner.
-	"schema.ValidateTalk/many-unknown-members": {schemaLocate, 16 << 10},
-	"schema.ValidateTalk/many-invalid-urls":    {schemaLocate, 16 << 10},
-
-	// talk/rst, for its owner, and talk/html's rst descriptions.
-	"rst.Parse/unclosed-emphasis":          {rstFindEnd, 8 << 10},
-	"rst.Parse/unclosed-strong":            {rstFindEnd, 8 << 10},
-	"rst.Parse/unclosed-literal":           {rstFindEnd, 8 << 10},
-	"rst.Parse/unclosed-interpreted":       {rstFindEnd, 8 << 10},
-	"rst.Parse/unclosed-substitution":      {rstFindEnd, 8 << 10},
-	"rst.Parse/unclosed-phrase-reference":  {rstFindEnd, 16 << 10},
-	"rst.Parse/unclosed-inline-target":     {rstFindEnd, 8 << 10},
-	"rst.Parse/unclosed-emphasis-lines":    {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-emphasis":          {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-strong":            {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-literal":           {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-interpreted":       {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-substitution":      {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-phrase-reference":  {rstFindEnd, 16 << 10},
-	"rst.Check/unclosed-inline-target":     {rstFindEnd, 8 << 10},
-	"rst.Check/unclosed-emphasis-lines":    {rstFindEnd, 8 << 10},
-	"html.WriteTalk/rst-unclosed-emphasis": {rstFindEnd, 8 << 10},
-
 	// talk/cite/csl, for its owner.
 	"cite.Reference/apa-nested-quotes":        {cslUndoppel, 16 << 10},
 	"cite.Reference/apa-html-nested-quotes":   {cslUndoppel, 16 << 10},
@@ -137,8 +114,6 @@ type knownCase struct {
 
 // The functions at fault in knownSuperLinear.
 const (
-	schemaLocate   = "schema.(*checker).finish: for every problem, jsonx.Check of the whole record and locate from its top (jsonx.Object, jsonx.Array at each step)"
-	rstFindEnd     = "rst.findEnd, from (*inliner).markup: every start-string without an end-string searches the rest of the paragraph for one"
 	cslUndoppel    = "csl.(*flipper).undoppel: every nested quote or markup span gets a copy of all the decorations around it (decorLink.decorSets, decorList)"
 	cslProcessTags = "csl.(*flipper).processTags: each tag it drops is joined to the text after it with += and deleted from both slices, copying the rest"
 )

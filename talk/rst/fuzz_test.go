@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -344,4 +345,129 @@ func FuzzURLMarks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzFindEnd holds the inliner's end-string search, which remembers the
+// end it found last of each kind, to the definition: searching the rest
+// of the text for every start-string, as findEndFromScratch and
+// findBackquoteEndFromScratch did before. The start-strings asked about
+// mostly move forward, as parse asks, and sometimes back.
+func FuzzFindEnd(f *testing.F) {
+	for _, s := range []string{
+		"*a *b* c*", "**a **b** c**", "``a ``b`` c``", "_`a _`b` c`", "|a |b| c|_", "`a `b`_ `c`:r: d`__",
+		"*a\x00* *b *\x00c*", "*a\n*a\n*a\n", "`a <b `a <b> `_", "**a* *b** ***", "x`y`z `a`:b:c `d`:e:. `f`__.",
+	} {
+		f.Add(s, []byte{0, 7, 13, 20, 1, 3, 30, 2, 8})
+	}
+	f.Fuzz(func(t *testing.T, s string, steps []byte) {
+		in := &inliner{}
+		from := 0
+		for _, step := range steps {
+			kind := endKind(step % byte(endKinds))
+			if from += int(step/byte(endKinds)) - 4; from < 0 {
+				from = 0
+			}
+			if from > len(s) {
+				break
+			}
+			got := in.findEnd(s, from, kind)
+			if kind == backquoteEnd {
+				want, wantEnd, wantRole, wantRefend := findBackquoteEndFromScratch(s, from)
+				if got != want {
+					t.Fatalf("findEnd(%q, %d, backquoteEnd) = %d, want %d", s, from, got, want)
+				}
+				if got < 0 {
+					continue
+				}
+				end, role, refend, ok := backquoteEndAt(s, got)
+				if !ok || end != wantEnd || role != wantRole || refend != wantRefend {
+					t.Fatalf("backquoteEndAt(%q, %d) = %d, %q, %q, %v, want %d, %q, %q", s, got, end, role, refend, ok, wantEnd, wantRole, wantRefend)
+				}
+				continue
+			}
+			e := endStrings[kind]
+			if want := findEndFromScratch(s, from, e.end, e.escapes); got != want {
+				t.Fatalf("findEnd(%q, %d, %q) = %d, want %d", s, from, e.end, got, want)
+			}
+		}
+	})
+}
+
+// findEndFromScratch finds end-string after from: not preceded by white
+// space (nor by an escape, when escapes count) and followed by what may
+// follow markup.
+func findEndFromScratch(s string, from int, end string, escapes bool) int {
+	for k := from; k < len(s); {
+		j := strings.Index(s[k:], end)
+		if j < 0 {
+			return -1
+		}
+		j += k
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after := j + len(end)
+		if j > from && !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s)) {
+			return j
+		}
+		k = j + 1
+	}
+	return -1
+}
+
+// findBackquoteEndFromScratch finds the closing backquote of interpreted
+// text or a phrase reference started before from: it returns its index,
+// the end of the construct, a role after it, and the reference end "_" or
+// "__".
+func findBackquoteEndFromScratch(s string, from int) (j, end int, role, refend string) {
+	for k := from; k < len(s); k++ {
+		if s[k] != '`' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		if k == from || unicode.IsSpace(before) || before == escaped {
+			continue
+		}
+		e := k + 1
+		r := ""
+		if name, n, ok := roleAt(s[e:]); ok {
+			r = name
+			e += n
+		}
+		ref := ""
+		if r == "" && strings.HasPrefix(s[e:], "__") {
+			ref = "__"
+		} else if r == "" && strings.HasPrefix(s[e:], "_") {
+			ref = "_"
+		}
+		e += len(ref)
+		if endOK(runeAt(s, e), e >= len(s)) {
+			return k, e, r, ref
+		}
+	}
+	return -1, 0, "", ""
+}
+
+// BenchmarkUnclosedMarkup parses and checks 64 KiB paragraphs of
+// start-strings without end-strings, which must take time in proportion
+// to their length.
+func BenchmarkUnclosedMarkup(b *testing.B) {
+	for _, shape := range []struct{ name, unit string }{
+		{"emphasis", "*a "}, {"strong", "**a "}, {"literal", "``a "}, {"interpreted", "`a "},
+		{"substitution", "|a "}, {"phrase-reference", "`a <b "}, {"inline-target", "_`a "}, {"emphasis-lines", "*a\n"},
+	} {
+		src := strings.Repeat(shape.unit, (64<<10)/len(shape.unit))
+		b.Run("Parse/"+shape.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse(src)
+			}
+		})
+		b.Run("Check/"+shape.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Check(src)
+			}
+		})
+	}
 }

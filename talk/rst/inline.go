@@ -101,6 +101,7 @@ func (p *parser) inline(text string, at line) []Inline {
 	return in.parse(unescape(text), 0)
 }
 
+// An inliner parses the inline markup of one text: ends belongs to it.
 type inliner struct {
 	p  *parser
 	at line
@@ -108,6 +109,8 @@ type inliner struct {
 	// it skipped to the characters markup can start at; for the test
 	// that holds the two ways to the same result.
 	stepwise bool
+	// ends remembers, for each kind of end-string, the one found last.
+	ends [endKinds]endCache
 }
 
 func (in *inliner) warn(level Level, msg string) {
@@ -127,7 +130,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	textStart := 0
 	flush := func(end int) {
 		if end > textStart {
-			out = append(out, in.text(s[textStart:end])...)
+			out = in.appendText(out, s[textStart:end])
 		}
 	}
 	prev := utf8.RuneError // the rune before i
@@ -163,7 +166,8 @@ func (in *inliner) parse(s string, depth int) []Inline {
 			(isMarkupStart(r) || underscores && wordEndsInUnderscore(s[i:])) {
 			if node, end, ok := in.markup(s, i, prev, depth); ok {
 				flush(i)
-				if node != nil {
+				// Check shows no content, as it keeps no text.
+				if node != nil && !in.p.checkOnly {
 					out = append(out, node)
 				}
 				i, textStart = end, end
@@ -199,7 +203,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		if quoted(2) {
 			return nil, 0, false
 		}
-		if j := findEnd(s, i+2, "**", true); j >= 0 {
+		if j := in.findEnd(s, i+2, strongEnd); j >= 0 {
 			return &Strong{Content: in.nested(s[i+2:j], depth)}, j + 2, true
 		}
 		in.warn(Warning, "Inline strong start-string without end-string.")
@@ -208,7 +212,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		if quoted(1) {
 			return nil, 0, false
 		}
-		if j := findEnd(s, i+1, "*", true); j >= 0 {
+		if j := in.findEnd(s, i+1, emphasisEnd); j >= 0 {
 			return &Emphasis{Content: in.nested(s[i+1:j], depth)}, j + 1, true
 		}
 		in.warn(Warning, "Inline emphasis start-string without end-string.")
@@ -217,7 +221,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		if quoted(2) {
 			return nil, 0, false
 		}
-		if j := findEnd(s, i+2, "``", false); j >= 0 {
+		if j := in.findEnd(s, i+2, literalEnd); j >= 0 {
 			return Literal(strings.ReplaceAll(s[i+2:j], string(escaped), `\`)), j + 2, true
 		}
 		in.warn(Warning, "Inline literal start-string without end-string.")
@@ -226,7 +230,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		if quoted(2) {
 			return nil, 0, false
 		}
-		if j := findEnd(s, i+2, "`", true); j >= 0 {
+		if j := in.findEnd(s, i+2, targetEnd); j >= 0 {
 			return Text(clean0(s[i+2 : j])), j + 1, true
 		}
 		in.warn(Warning, "Inline internal target start-string without end-string.")
@@ -235,7 +239,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		if quoted(1) {
 			return nil, 0, false
 		}
-		if j := findEnd(s, i+1, "|", true); j >= 0 {
+		if j := in.findEnd(s, i+1, substitutionEnd); j >= 0 {
 			end := j + 1
 			for k := 0; k < 2 && end < len(s) && s[end] == '_'; k++ {
 				end++
@@ -272,11 +276,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	if quoted(i - start + 1) {
 		return nil, 0, false
 	}
-	j, suffixEnd, suffixRole, refend := findBackquoteEnd(s, i+1)
+	j := in.findEnd(s, i+1, backquoteEnd)
 	if j < 0 {
 		in.warn(Warning, "Inline interpreted text or phrase reference start-string without end-string.")
 		return Text(s[start : i+1]), i + 1, true
 	}
+	suffixEnd, suffixRole, refend, _ := backquoteEndAt(s, j)
 	body := s[i+1 : j]
 	if suffixRole != "" {
 		if role != "" {
@@ -372,56 +377,126 @@ func embeddedURI(body string) (text, uri string, ok bool) {
 	return strings.TrimRight(inner[:lt], "\t\n\f\r "), inner[lt+1:], true
 }
 
-// findBackquoteEnd finds the closing backquote of interpreted text or a
-// phrase reference started before from: it returns its index, the end of
-// the construct, a role after it, and the reference end "_" or "__".
-func findBackquoteEnd(s string, from int) (j, end int, role, refend string) {
-	for k := from; k < len(s); k++ {
-		if s[k] != '`' {
-			continue
-		}
-		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		if k == from || unicode.IsSpace(before) || before == escaped {
-			continue
-		}
-		e := k + 1
-		r := ""
-		if name, n, ok := roleAt(s[e:]); ok {
-			r = name
-			e += n
-		}
-		ref := ""
-		if r == "" && strings.HasPrefix(s[e:], "__") {
-			ref = "__"
-		} else if r == "" && strings.HasPrefix(s[e:], "_") {
-			ref = "_"
-		}
-		e += len(ref)
-		if endOK(runeAt(s, e), e >= len(s)) {
-			return k, e, r, ref
-		}
-	}
-	return -1, 0, "", ""
+// An endKind is a kind of end-string that inline markup looks for.
+type endKind int
+
+const (
+	strongEnd       endKind = iota // "**"
+	emphasisEnd                    // "*"
+	literalEnd                     // "``", where a backslash is text
+	targetEnd                      // "`" of an inline target
+	substitutionEnd                // "|"
+	backquoteEnd                   // "`" of interpreted text or a phrase reference, with a role or "_" after it
+	endKinds                       // the number of kinds
+)
+
+// endStrings are the end-strings of the kinds before backquoteEnd, and
+// whether an escape before one makes it text.
+var endStrings = [backquoteEnd]struct {
+	end     string
+	escapes bool
+}{
+	strongEnd:       {"**", true},
+	emphasisEnd:     {"*", true},
+	literalEnd:      {"``", false},
+	targetEnd:       {"`", true},
+	substitutionEnd: {"|", true},
 }
 
-// findEnd finds end-string after from: not preceded by white space (nor
-// by an escape, when escapes count) and followed by what may follow
-// markup.
-func findEnd(s string, from int, end string, escapes bool) int {
-	for k := from; k < len(s); {
+// An endCache remembers where one kind of end-string was last looked
+// for in a text, and the first valid one found there. Whether an
+// end-string is valid depends only on the text around it, not on the
+// start-string it would close: a later start-string before the end found
+// has the same end, and one after a search that found none has none.
+// Looking for every start-string's end from scratch took time growing
+// with the square of a paragraph's length when it had no ends.
+type endCache struct {
+	searched bool
+	from     int // where the last search started
+	end      int // the first valid end-string at or after from, or -1
+}
+
+// findEnd returns the index of the first valid end-string of kind in s
+// after from, where its start-string ends, or -1 when there is none.
+// The end-string must not start at from: markup holds some text.
+func (in *inliner) findEnd(s string, from int, kind endKind) int {
+	c := &in.ends[kind]
+	at := from + 1
+	if !c.searched || at < c.from || c.end >= 0 && c.end < at {
+		c.searched, c.from, c.end = true, at, firstEnd(s, at, kind)
+	}
+	return c.end
+}
+
+// firstEnd returns the index of the first valid end-string of kind in s
+// at or after at, or -1.
+func firstEnd(s string, at int, kind endKind) int {
+	if kind == backquoteEnd {
+		return firstBackquoteEnd(s, at)
+	}
+	end, escapes := endStrings[kind].end, endStrings[kind].escapes
+	for k := at; k < len(s); {
 		j := strings.Index(s[k:], end)
 		if j < 0 {
 			return -1
 		}
 		j += k
-		before, _ := utf8.DecodeLastRuneInString(s[:j])
-		after := j + len(end)
-		if j > from && !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s)) {
+		if endStringAt(s, j, len(end), escapes) {
 			return j
 		}
 		k = j + 1
 	}
 	return -1
+}
+
+// endStringAt reports whether the end-string of n bytes at s[j] is valid:
+// not preceded by white space (nor by an escape, when escapes count) and
+// followed by what may follow markup.
+func endStringAt(s string, j, n int, escapes bool) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:j])
+	after := j + n
+	return !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s))
+}
+
+// firstBackquoteEnd returns the index of the first backquote in s at or
+// after at that can close interpreted text or a phrase reference, or -1.
+func firstBackquoteEnd(s string, at int) int {
+	for k := at; k < len(s); k++ {
+		j := strings.IndexByte(s[k:], '`')
+		if j < 0 {
+			return -1
+		}
+		k += j
+		if _, _, _, ok := backquoteEndAt(s, k); ok {
+			return k
+		}
+	}
+	return -1
+}
+
+// backquoteEndAt reports whether the backquote at s[k] can close
+// interpreted text or a phrase reference, and returns the end of the
+// construct, a role after it, and the reference end "_" or "__".
+func backquoteEndAt(s string, k int) (end int, role, refend string, ok bool) {
+	before, _ := utf8.DecodeLastRuneInString(s[:k])
+	if unicode.IsSpace(before) || before == escaped {
+		return 0, "", "", false
+	}
+	e := k + 1
+	if name, n, ok := roleAt(s[e:]); ok {
+		role = name
+		e += n
+	}
+	if role == "" && strings.HasPrefix(s[e:], "__") {
+		refend = "__"
+	} else if role == "" && strings.HasPrefix(s[e:], "_") {
+		refend = "_"
+	}
+	e += len(refend)
+	if !endOK(runeAt(s, e), e >= len(s)) {
+		return 0, "", "", false
+	}
+	return e, role, refend, true
 }
 
 // markupStarts are the characters inline markup other than a reference
@@ -474,14 +549,20 @@ func (in *inliner) nested(s string, depth int) []Inline {
 // addresses as references; for Check, which shows no text and finds no
 // problem in it, into nothing.
 func (in *inliner) text(s string) []Inline {
+	return in.appendText(nil, s)
+}
+
+// appendText appends what text turns s into to out: the text between
+// markup goes straight into its paragraph's content, without a slice of
+// its own for each run.
+func (in *inliner) appendText(out []Inline, s string) []Inline {
 	if in.p.checkOnly {
-		return nil
+		return out
 	}
 	// Every standalone URL has "://" and every address "@" (mayBeURL).
 	if !strings.Contains(s, "://") && !strings.Contains(s, "@") {
-		return []Inline{Text(clean0(s))}
+		return append(out, Text(clean0(s)))
 	}
-	var out []Inline
 	last := 0
 	prev := utf8.RuneError
 	runEnd := 0 // the end of the run of text being looked through
