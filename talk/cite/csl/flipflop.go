@@ -281,13 +281,7 @@ func (f *flipper) processTags(b *blob) {
 		}
 		d.tags[pos] = ""
 	}
-	for i := len(d.tags) - 1; i >= 0; i-- {
-		if d.tags[i] == "" {
-			d.strings[i] += d.strings[i+1]
-			d.tags = append(d.tags[:i], d.tags[i+1:]...)
-			d.strings = append(d.strings[:i+1], d.strings[i+2:]...)
-		}
-	}
+	d.dropEmptyTags()
 	// The first quote decides which form is outer; the space or "(" a
 	// quote opener swallowed goes back into the text.
 	outerDouble := "true"
@@ -310,6 +304,34 @@ func (f *flipper) processTags(b *blob) {
 		}
 	}
 	f.undoppel(b, d, leadingSpace, outerDouble, outerSingle)
+}
+
+// dropEmptyTags removes the tags emptied (dropped as text), each
+// joining the strings on either side of it. A run of them is joined at
+// once: joining and removing one at a time took time quadratic in the
+// run, and a title of apostrophes is one long run.
+func (d *flipDoppel) dropEmptyTags() {
+	kept := 0  // the tags kept so far, moved down to d.tags[:kept]
+	first := 0 // the first string of the run being joined
+	for i := 0; i <= len(d.tags); i++ {
+		if i < len(d.tags) && d.tags[i] == "" {
+			continue
+		}
+		// The strings from first to i are one now, before tag i (or
+		// at the end).
+		joined := d.strings[first]
+		if i > first {
+			joined = strings.Join(d.strings[first:i+1], "")
+		}
+		d.strings[kept] = joined
+		if i < len(d.tags) {
+			d.tags[kept] = d.tags[i]
+		}
+		kept++
+		first = i + 1
+	}
+	d.tags = d.tags[:kept-1]
+	d.strings = d.strings[:kept]
 }
 
 func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDouble, outerSingle string) {
