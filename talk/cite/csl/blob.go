@@ -36,6 +36,52 @@ const (
 	decClass        = "@class"
 )
 
+// numAttrs is the number of decoration attributes, and of attrIndex's
+// numbers.
+const numAttrs = 11
+
+// attrIndex numbers the decoration attributes, and "" (a nocase span's,
+// which has none), from 0; it returns -1 for any other string.
+func attrIndex(attr string) int {
+	switch attr {
+	case "":
+		return 0
+	case decStripPeriods:
+		return 1
+	case decFontStyle:
+		return 2
+	case decFontVariant:
+		return 3
+	case decFontWeight:
+		return 4
+	case decTextDecor:
+		return 5
+	case decVertical:
+		return 6
+	case decQuotes:
+		return 7
+	case decDisplay:
+		return 8
+	case decBibliography:
+		return 9
+	case decClass:
+		return 10
+	}
+	return -1
+}
+
+// attrBits is a set of decoration attributes, a bit for each.
+type attrBits uint16
+
+// attrBit returns attr's bit in an attrBits, or 0 if attrIndex does not
+// number it.
+func attrBit(attr string) attrBits {
+	if i := attrIndex(attr); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
 // numStatus is the range state of a number in a run of numbers.
 type numStatus int
 
@@ -109,16 +155,12 @@ var emptyToken = &fmtToken{}
 type decorLink struct {
 	set  []decoration
 	next *decorLink
-}
-
-// decorSets returns the sets of l in order, as citeproc-js's alldecor
-// array.
-func (l *decorLink) decorSets() [][]decoration {
-	var sets [][]decoration
-	for ; l != nil; l = l.next {
-		sets = append(sets, l.set)
-	}
-	return sets
+	// summed says that nonNormal has the bits of the attributes to which
+	// a set of this link or of one after it gives a value other than
+	// "normal": a list the flip-flop makes is as long as the spans
+	// nested in a title, and normalIsOrphan asks it of each.
+	summed    bool
+	nonNormal attrBits
 }
 
 // copyOnto returns a copy of the links of l, in order, in front of tail,
@@ -130,15 +172,6 @@ func (l *decorLink) copyOnto(tail *decorLink, a *blobArena) *decorLink {
 	c := a.link()
 	c.set, c.next = l.set, l.next.copyOnto(tail, a)
 	return c
-}
-
-// decorList makes a list of sets.
-func decorList(sets [][]decoration) *decorLink {
-	var l *decorLink
-	for i := len(sets) - 1; i >= 0; i-- {
-		l = &decorLink{set: sets[i], next: l}
-	}
-	return l
 }
 
 // linkDecor returns b's alldecor for another blob to share.
@@ -1021,7 +1054,11 @@ func (w *writer) normalIsOrphan(b *blob, d decoration) bool {
 		return false
 	}
 	if b != nil {
+		bit := attrBit(d.attr)
 		for l := b.alldecor; l != nil; l = l.next {
+			if l.summed && bit != 0 {
+				return l.nonNormal&bit == 0
+			}
 			if check(l.set) {
 				return false
 			}

@@ -9,11 +9,13 @@ import (
 )
 
 // FuzzFlipFlop holds processTags, which joins the text of dropped tags in
-// one pass, to the way it was ported from citeproc-js and is kept here
-// as the definition (processTagsPlain): one tag dropped at a time. For
-// any text, in every locale's quotes and inside each set of decorations
-// around, both make the same tree: the same text, the same decorations,
-// and the same list of the decorations around each blob (alldecor).
+// one pass and links each span's decorations to those around it, to the
+// way it was ported from citeproc-js and is kept here as the definition
+// (processTagsPlain): one tag dropped at a time, and every span given a
+// copy of all the decorations around it. For any text, in every locale's
+// quotes and inside each set of decorations around, both make the same
+// tree: the same text, the same decorations, and the same list of the
+// decorations around each blob (alldecor), in citeproc-js's order.
 func FuzzFlipFlop(f *testing.F) {
 	for _, s := range flipFlopSeeds(f) {
 		f.Add(s)
@@ -54,7 +56,7 @@ func FuzzFlipFlop(f *testing.F) {
 				}
 				fl.processTags(got)
 				processTagsPlain(fl, want)
-				if w, g, ok := sameBlobs(flattenBlob(want), flattenBlob(got)); !ok {
+				if w, g, ok := sameBlobs(flattenBlob(t, want, false), flattenBlob(t, got, true)); !ok {
 					t.Fatalf("processTags(%q), layout %v, around %v: the first blob to differ is\n%s\nwhere the plain way's is\n%s", s, fl.r.layoutDecorations(), around, g, w)
 				}
 			}
@@ -116,14 +118,44 @@ func (fb flatBlob) String() string {
 	return fmt.Sprintf("%s%q text %v decorations %v alldecor %v", strings.Repeat(" ", fb.depth), fb.text, fb.isText, fb.decorations, fb.alldecor)
 }
 
-// flattenBlob lists b and the blobs under it, depth first.
-func flattenBlob(b *blob) []flatBlob {
+// flattenBlob lists b and the blobs under it, depth first. linked tells
+// that b was made by processTags, whose lists of decorations start with
+// its spans' own (summed links), innermost first, where the plain way's
+// end with them, outermost first: they are put in the plain way's
+// order, and the sums checked.
+func flattenBlob(t *testing.T, b *blob, linked bool) []flatBlob {
 	var list []flatBlob
 	var walk func(b *blob, depth int)
 	walk = func(b *blob, depth int) {
 		fb := flatBlob{depth: depth, text: b.text, isText: b.isText, decorations: b.decorations}
+		if l := b.alldecor; linked && l != nil && l.summed {
+			// The first link's sum is that of the list, and each
+			// summed link is the first of its span's list.
+			var sum attrBits
+			for m := l; m != nil; m = m.next {
+				for _, d := range m.set {
+					if d.value != "normal" {
+						sum |= attrBit(d.attr)
+					}
+				}
+			}
+			if sum != l.nonNormal {
+				t.Errorf("the alldecor of %q sums %b, its sets %b", b.text, l.nonNormal, sum)
+			}
+		}
+		var spans [][]decoration
 		for l := b.alldecor; l != nil; l = l.next {
-			fb.alldecor = append(fb.alldecor, l.set)
+			if !linked || !l.summed {
+				fb.alldecor = append(fb.alldecor, l.set)
+				continue
+			}
+			if len(fb.alldecor) > 0 {
+				t.Errorf("a summed link of %q follows one that is not", b.text)
+			}
+			spans = append(spans, l.set)
+		}
+		for i := len(spans) - 1; i >= 0; i-- {
+			fb.alldecor = append(fb.alldecor, spans[i])
 		}
 		list = append(list, fb)
 		for _, k := range b.kids {
@@ -157,7 +189,8 @@ func sameBlobs(want, got []flatBlob) (w, g string, same bool) {
 
 // processTagsPlain is processTags as it was ported from citeproc-js,
 // the definition FuzzFlipFlop holds it to: each dropped tag joined to
-// the text after it and removed from the lists on its own.
+// the text after it and removed from the lists on its own, and each
+// span given a copy of all the decorations around it (undoppelPlain).
 func processTagsPlain(f *flipper, b *blob) {
 	str := b.text
 	if !f.fs.mayHaveTags(str) {
@@ -265,5 +298,143 @@ func processTagsPlain(f *flipper, b *blob) {
 			}
 		}
 	}
-	f.undoppel(b, d, leadingSpace, outerDouble, outerSingle)
+	undoppelPlain(f, b, d, leadingSpace, outerDouble, outerSingle)
+}
+
+// undoppelPlain is undoppel as it was ported from citeproc-js.
+func undoppelPlain(f *flipper, b *blob, d *flipDoppel, leadingSpace bool, outerDouble, outerSingle string) {
+	orig := b
+	b.kids = nil
+	b.isText = false
+	b.text = ""
+	first := true
+	stack := []*blob{b}
+	var reg []decoration
+	layout := f.r.layoutDecorations()
+
+	outerFor := func(tag string) string {
+		s := f.fs.specs[tag]
+		switch tag {
+		case ` "`, `("`:
+			return outerDouble
+		case ` '`, `('`:
+			return outerSingle
+		}
+		return s.outer
+	}
+	set := func(tag string) decoration {
+		s := f.fs.specs[tag]
+		var found *decoration
+		for i := len(reg) - 1; i >= 0; i-- {
+			if reg[i].attr == s.attr {
+				found = &reg[i]
+				break
+			}
+		}
+		if found == nil {
+			all := append([][]decoration{layout}, orig.alldecor.decorSets()...)
+		outer:
+			for i := len(all) - 1; i >= 0; i-- {
+				for j := len(all[i]) - 1; j >= 0; j-- {
+					if all[i][j].attr == s.attr {
+						x := all[i][j]
+						found = &x
+						break outer
+					}
+				}
+			}
+		}
+		var dec decoration
+		if found == nil {
+			dec = decoration{s.attr, outerFor(tag)}
+		} else {
+			dec = decoration{s.attr, s.flip[found.value]}
+		}
+		reg = append(reg, dec)
+		return dec
+	}
+	add := func(str string, dec *decoration) {
+		if first {
+			str = strings.TrimPrefix(str, " ")
+			str = strings.TrimPrefix(str, " ")
+			first = false
+		}
+		latest := stack[len(stack)-1]
+		if dec != nil {
+			nb := &blob{}
+			alldecor := latest.alldecor.decorSets()
+			if dec.attr == decClass && dec.value == "nodecor" {
+				var set []decoration
+				seenAttr := map[string]bool{}
+				all := append([][]decoration{layout}, alldecor...)
+				for i := len(all) - 1; i >= 0; i-- {
+					for j := len(all[i]) - 1; j >= 0; j-- {
+						od := all[i][j]
+						if (od.attr == decFontWeight || od.attr == decFontStyle || od.attr == decFontVariant) && !seenAttr[od.attr] {
+							nb.decorations = append(nb.decorations, decoration{od.attr, "normal"})
+							set = append(set, decoration{od.attr, "normal"})
+							seenAttr[od.attr] = true
+						}
+					}
+				}
+				nb.alldecor = decorList(append(alldecor, set))
+			} else {
+				nb.decorations = append(nb.decorations, *dec)
+				nb.alldecor = decorList(append(alldecor, []decoration{*dec}))
+			}
+			latest.kids = append(latest.kids, nb)
+			stack = append(stack, nb)
+			latest = nb
+			if str != "" {
+				c := &blob{text: str, isText: true}
+				c.alldecor = latest.linkDecor()
+				latest.kids = append(latest.kids, c)
+			}
+			return
+		}
+		if str != "" {
+			c := &blob{text: str, isText: true}
+			c.alldecor = latest.linkDecor()
+			latest.kids = append(latest.kids, c)
+		}
+	}
+	s0 := d.strings[0]
+	if leadingSpace {
+		s0 = " " + s0
+	}
+	add(s0, nil)
+	for i, tag := range d.tags {
+		str := d.strings[i+1]
+		if f.fs.openers[tag] {
+			dec := set(tag)
+			add(str, &dec)
+		} else {
+			if len(reg) > 0 {
+				reg = reg[:len(reg)-1]
+			}
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+			add(str, nil)
+		}
+	}
+}
+
+// decorSets returns the sets of l in order, as citeproc-js's alldecor
+// array.
+func (l *decorLink) decorSets() [][]decoration {
+	var sets [][]decoration
+	for ; l != nil; l = l.next {
+		sets = append(sets, l.set)
+	}
+	return sets
+}
+
+// decorList makes a list of sets.
+func decorList(sets [][]decoration) *decorLink {
+	var l *decorLink
+	for i := len(sets) - 1; i >= 0; i-- {
+		l = &decorLink{set: sets[i], next: l}
+	}
+	return l
 }
