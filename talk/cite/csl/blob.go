@@ -608,6 +608,11 @@ type piece struct {
 	// noDelimAfter: the piece is a date macro's output in a sort key,
 	// after which citeproc-js puts no delimiter
 	noDelimAfter bool
+	// dollar: in HTML, the text has a "$", which decorate expands as
+	// JavaScript's replace does. Kept as the text is put together, for
+	// looking through it at every level of a title's nested markup took
+	// time quadratic in the depth.
+	dollar bool
 }
 
 // frag is a fragment of a piece's text, with the next in the chain
@@ -626,7 +631,12 @@ func (w *writer) text(s string) piece {
 	}
 	w.frags = append(w.frags, frag{s: s})
 	i := int32(len(w.frags))
-	return piece{head: i, tail: i, n: len(s)}
+	return piece{head: i, tail: i, n: len(s), dollar: w.hasDollar(s)}
+}
+
+// hasDollar reports whether s has a "$" that matters: in HTML.
+func (w *writer) hasDollar(s string) bool {
+	return w.f == HTML && strings.IndexByte(s, '$') >= 0
 }
 
 // prepend puts s before p's text.
@@ -640,6 +650,7 @@ func (w *writer) prepend(p *piece, s string) {
 		p.tail = p.head
 	}
 	p.n += len(s)
+	p.dollar = p.dollar || w.hasDollar(s)
 }
 
 // appendText puts s after p's text.
@@ -659,6 +670,7 @@ func (w *writer) appendPiece(p *piece, q piece) {
 		p.tail = q.tail
 	}
 	p.n += q.n
+	p.dollar = p.dollar || q.dollar
 }
 
 // str returns p's text.
@@ -688,22 +700,9 @@ func (w *writer) writeTo(b *strings.Builder, p piece) {
 	}
 }
 
-// contains reports whether p's text has the byte c.
-func (w *writer) contains(p piece, c byte) bool {
-	for i := p.head; i != 0; i = w.frags[i-1].next {
-		if strings.IndexByte(w.frags[i-1].s, c) >= 0 {
-			return true
-		}
-		if i == p.tail {
-			break
-		}
-	}
-	return false
-}
-
 // decoratePiece is decorate for a piece's text.
 func (w *writer) decoratePiece(d decoration, p piece, b *blob) piece {
-	if w.f == HTML && w.contains(p, '$') {
+	if p.dollar {
 		return w.text(w.decorate(d, w.str(p), b))
 	}
 	before, after := w.wraps(d, p.n == 0)
@@ -816,7 +815,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
-			p := piece{head: start.head, tail: start.tail, n: start.n}
+			p := piece{head: start.head, tail: start.tail, n: start.n, dollar: start.dollar}
 			for _, d := range parent.decorations {
 				switch d.attr {
 				case decBibliography, decDisplay:
@@ -866,7 +865,7 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 	}
 	if len(ps) == 1 && ps[0].isStr() {
 		p := ps[0]
-		return piece{head: p.head, tail: p.tail, n: p.n} // nothing to join: most levels hold one piece
+		return piece{head: p.head, tail: p.tail, n: p.n, dollar: p.dollar} // nothing to join: most levels hold one piece
 	}
 	w.checkRanges(ps)
 	checkLast(ps)

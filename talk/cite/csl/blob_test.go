@@ -39,7 +39,8 @@ func FuzzNarrowSpaces(f *testing.F) {
 // TestPieceText holds the texts of pieces, made of fragments and
 // decorated around them, to the strings the same steps make: appended,
 // prepended and joined, and decorated in text and HTML, "$" patterns,
-// empty texts and "normal" markup included.
+// empty texts and "normal" markup included; and whether they have a
+// "$", which HTML keeps track of (piece.dollar), to their strings.
 func TestPieceText(t *testing.T) {
 	st, err := BuiltinStyle("apa")
 	if err != nil {
@@ -55,7 +56,7 @@ func TestPieceText(t *testing.T) {
 		{decQuotes, "inner"}, {decQuotes, "false"}, {decDisplay, "block"}, {decDisplay, "left-margin"},
 		{decDisplay, "indent"}, {decDisplay, "right-inline"}, {decBibliography, "entry"}, {decVertical, "sup"},
 		{decStripPeriods, "true"}}
-	parts := [][]string{{}, {""}, {"a"}, {"a", "b"}, {"$", "&"}, {"x$", "'y"}, {"", "", "z"}, {"$$"}, {"$`", "c"}}
+	parts := [][]string{{}, {""}, {"a"}, {"a", "b"}, {"$", "&"}, {"x$", "'y"}, {"", "", "z"}, {"$$"}, {"$`", "c"}, {"d", "e$"}}
 	for _, f := range []Format{Text, HTML} {
 		for _, plain := range []bool{false, true} {
 			w := &writer{r: r, f: f, plain: plain}
@@ -78,6 +79,9 @@ func TestPieceText(t *testing.T) {
 					want = "(" + want
 					if got := w.str(p); got != want || p.n != len(want) {
 						t.Fatalf("%v: the piece is %q (%d bytes), want %q", ps, got, p.n, want)
+					}
+					if dollar := f == HTML && strings.Contains(want, "$"); p.dollar != dollar {
+						t.Fatalf("%s: the piece %q has dollar %v, want %v", f, want, p.dollar, dollar)
 					}
 					if got, want := w.str(w.decoratePiece(d, p, nil)), w.decorate(d, want, nil); got != want {
 						t.Errorf("%s, plain %v: %v around %q is %q, want %q", f, plain, d, w.str(p), got, want)
