@@ -135,10 +135,11 @@ func BenchmarkTalkEntry(b *testing.B) {
 
 // BenchmarkHostileTitle renders the APA entry of a talk whose title of
 // about 16 KiB is one of the flip-flop's hostile shapes: quotes and
-// markup nested, unbalanced or unclosed, and runs of apostrophes, in
-// text and HTML. MB/s is the title's bytes; time per byte that grows
-// with the size is time quadratic in it (the scaling sweep of
-// examples/bench grows them to tell).
+// markup nested (around "$" patterns too, which HTML's markup expands),
+// unbalanced or unclosed, and runs of apostrophes, in text and HTML.
+// MB/s is the title's bytes; time per byte that grows with the size is
+// time quadratic in it (the scaling sweep of examples/bench grows them
+// to tell).
 func BenchmarkHostileTitle(b *testing.B) {
 	const size = 16 << 10
 	nested := func(open, inner, close string) string {
@@ -149,6 +150,7 @@ func BenchmarkHostileTitle(b *testing.B) {
 	shapes := []struct{ name, title string }{
 		{"nested-quotes", nested(`"a 'b `, "c", ` b' a"`)},
 		{"nested-markup", nested("<i>a <b>b ", "c", "</b></i>")},
+		{"nested-markup-dollars", nested("<i>a <b>b ", "$x $$ $& c", "</b></i>")},
 		{"unbalanced-quotes", fill(`"a 'b `)},
 		{"apostrophes", fill("don't it's 'tis ")},
 		{"unclosed-markup", fill("<i>a <b>b <sup>c ")},

@@ -608,11 +608,14 @@ type piece struct {
 	// noDelimAfter: the piece is a date macro's output in a sort key,
 	// after which citeproc-js puts no delimiter
 	noDelimAfter bool
-	// dollar: in HTML, the text has a "$", which decorate expands as
-	// JavaScript's replace does. Kept as the text is put together, for
-	// looking through it at every level of a title's nested markup took
-	// time quadratic in the depth.
-	dollar bool
+	// dollars: in HTML, the text has a "$" pattern ("$$", "$&", "$`"
+	// or "$'") that decorate expands as JavaScript's replace does; one
+	// without leaves the text as it is. Kept as the text is put
+	// together, for looking through it at every level of a title's
+	// nested markup took time quadratic in the depth; and a text's
+	// patterns are gone once expanded, but for a "$$" that leaves a
+	// pattern behind, which takes a run of 2^k dollars k levels.
+	dollars bool
 }
 
 // frag is a fragment of a piece's text, with the next in the chain
@@ -631,12 +634,37 @@ func (w *writer) text(s string) piece {
 	}
 	w.frags = append(w.frags, frag{s: s})
 	i := int32(len(w.frags))
-	return piece{head: i, tail: i, n: len(s), dollar: w.hasDollar(s)}
+	return piece{head: i, tail: i, n: len(s), dollars: w.f == HTML && hasDollarPattern(s)}
 }
 
-// hasDollar reports whether s has a "$" that matters: in HTML.
-func (w *writer) hasDollar(s string) bool {
-	return w.f == HTML && strings.IndexByte(s, '$') >= 0
+// hasDollarPattern reports whether s has a "$" pattern of JavaScript's
+// replace: "$" and one of "$&`'".
+func hasDollarPattern(s string) bool {
+	for i := strings.IndexByte(s, '$'); i >= 0 && i+1 < len(s); {
+		if isDollarPatternByte(s[i+1]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '$')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// isDollarPatternByte reports whether c makes a "$" pattern of
+// JavaScript's replace after a "$".
+func isDollarPatternByte(c byte) bool { return c == '$' || c == '&' || c == '`' || c == '\'' }
+
+// joinMakesDollarPattern reports whether the texts of p and q, nonempty,
+// have a "$" pattern where they meet, p's text before q's.
+func (w *writer) joinMakesDollarPattern(p, q piece) bool {
+	if w.f != HTML {
+		return false
+	}
+	last, first := w.frags[p.tail-1].s, w.frags[q.head-1].s
+	return last[len(last)-1] == '$' && isDollarPatternByte(first[0])
 }
 
 // prepend puts s before p's text.
@@ -644,13 +672,14 @@ func (w *writer) prepend(p *piece, s string) {
 	if s == "" {
 		return
 	}
-	w.frags = append(w.frags, frag{s: s, next: p.head})
-	p.head = int32(len(w.frags))
+	q := w.text(s)
+	p.dollars = p.dollars || q.dollars || p.n > 0 && w.joinMakesDollarPattern(q, *p)
+	w.frags[q.head-1].next = p.head
+	p.head = q.head
 	if p.tail == 0 {
 		p.tail = p.head
 	}
 	p.n += len(s)
-	p.dollar = p.dollar || w.hasDollar(s)
 }
 
 // appendText puts s after p's text.
@@ -665,12 +694,13 @@ func (w *writer) appendPiece(p *piece, q piece) {
 		return
 	case p.n == 0:
 		p.head, p.tail = q.head, q.tail
+		p.dollars = q.dollars
 	default:
+		p.dollars = p.dollars || q.dollars || w.joinMakesDollarPattern(*p, q)
 		w.frags[p.tail-1].next = q.head
 		p.tail = q.tail
 	}
 	p.n += q.n
-	p.dollar = p.dollar || q.dollar
 }
 
 // str returns p's text.
@@ -702,7 +732,7 @@ func (w *writer) writeTo(b *strings.Builder, p piece) {
 
 // decoratePiece is decorate for a piece's text.
 func (w *writer) decoratePiece(d decoration, p piece, b *blob) piece {
-	if p.dollar {
+	if p.dollars {
 		return w.text(w.decorate(d, w.str(p), b))
 	}
 	before, after := w.wraps(d, p.n == 0)
@@ -815,7 +845,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
-			p := piece{head: start.head, tail: start.tail, n: start.n, dollar: start.dollar}
+			p := piece{head: start.head, tail: start.tail, n: start.n, dollars: start.dollars}
 			for _, d := range parent.decorations {
 				switch d.attr {
 				case decBibliography, decDisplay:
@@ -865,7 +895,7 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 	}
 	if len(ps) == 1 && ps[0].isStr() {
 		p := ps[0]
-		return piece{head: p.head, tail: p.tail, n: p.n, dollar: p.dollar} // nothing to join: most levels hold one piece
+		return piece{head: p.head, tail: p.tail, n: p.n, dollars: p.dollars} // nothing to join: most levels hold one piece
 	}
 	w.checkRanges(ps)
 	checkLast(ps)
