@@ -115,17 +115,6 @@ var knownSuperLinear = map[string]knownCase{
 
 	// goldmark, through talk/html, for talk/html's owner.
 	"html.WriteTalk/markdown-deep-quote": {goldmarkLineOffset, 16 << 10},
-
-	// talk/cite/csl, for its owner.
-	"cite.Reference/apa-nested-quotes":        {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-html-nested-quotes":   {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-nested-markup":        {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-html-nested-markup":   {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-unbalanced-quotes":    {cslProcessTags, 64 << 10},
-	"cite.Reference/apa-apostrophes":          {cslProcessTags, 64 << 10},
-	"cite.Reference/chicago-apostrophes":      {cslProcessTags, 64 << 10},
-	"cite.Reference/apa-unclosed-markup":      {cslProcessTags, 64 << 10},
-	"cite.Reference/apa-html-unclosed-markup": {cslProcessTags, 64 << 10},
 }
 
 // knownCase is a known super-linear case: the function at fault, from a
@@ -141,8 +130,6 @@ const (
 	schemaLocate       = "schema.(*checker).finish: for every problem, jsonx.Check of the whole record and locate from its top (jsonx.Object, jsonx.Array at each step)"
 	rstFindEnd         = "rst.findEnd, from (*inliner).markup: every start-string without an end-string searches the rest of the paragraph for one"
 	goldmarkLineOffset = "goldmark's blockquote parser (from parser.(*parser).openBlocks) asks text.(*reader).LineOffset at every \">\", which counts the line's columns from its start: a line of n \">\" takes n^2"
-	cslUndoppel        = "csl.(*flipper).undoppel: every nested quote or markup span gets a copy of all the decorations around it (decorLink.decorSets, decorList)"
-	cslProcessTags     = "csl.(*flipper).processTags: each tag it drops is joined to the text after it with += and deleted from both slices, copying the rest"
 )
 
 // scalingFlags are the sweep's own flags.
