@@ -3,6 +3,7 @@ package csl
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -15,7 +16,9 @@ import (
 // copy of all the decorations around it. For any text, in every locale's
 // quotes and inside each set of decorations around, both make the same
 // tree: the same text, the same decorations, and the same list of the
-// decorations around each blob (alldecor), in citeproc-js's order.
+// decorations around each blob (alldecor), in citeproc-js's order. And
+// it holds findTags to the regular expression citeproc-js finds the
+// tags with, on any text, valid UTF-8 or not.
 func FuzzFlipFlop(f *testing.F) {
 	for _, s := range flipFlopSeeds(f) {
 		f.Add(s)
@@ -36,7 +39,24 @@ func FuzzFlipFlop(f *testing.F) {
 		{{{decQuotes, "true"}}, {{decFontWeight, "bold"}, {decFontVariant, "small-caps"}}},
 		{nil, {{decFontStyle, "normal"}}, {{decVertical, "sup"}, {decFontStyle, "italic"}}, {{decQuotes, "inner"}, {decClass, "nodecor"}}},
 	}
+	var tagRes []*regexp.Regexp
+	for _, fl := range flippers {
+		var alts []string
+		for _, tag := range fl.fs.tags {
+			alts = append(alts, regexp.QuoteMeta(tag))
+		}
+		tagRes = append(tagRes, regexp.MustCompile("(?:"+strings.Join(alts, "|")+")"))
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for i, fl := range flippers {
+			var want [][2]int
+			for _, loc := range tagRes[i].FindAllStringIndex(s, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
+			if got := fl.fs.findTags(s, nil); !slices.Equal(got, want) {
+				t.Fatalf("findTags(%q) = %v, want %v (%s)", s, got, want, tagRes[i])
+			}
+		}
 		if len(s) > 512 {
 			// The seeds hold the hostile shapes; the plain way takes
 			// time quadratic in them, and the comparison more.
@@ -76,6 +96,7 @@ func flipFlopSeeds(t testing.TB) []string {
 		`<i><i><i>x</i></i></i>`, `<b><i>x</i><i>y</i></b> <i><b>z</b></i>`, `‘’ l’état O’Neil 90’s`,
 		`<span class="nodecor"><span class="nodecor">x</span></span>`, `<sup><sub>x</sub></sup>`,
 		`'a' "b" 'c "d' e"`, `" ' " ' '`, `x '' y "" z`, `(<i>x</i>)`, `"<i>"</i>`,
+		"\xe2\x80 \xe2\x80\x9c\xff “x\xe2”", "\xf0\xe2\x80\x9cy\xe2\x80\x9d", "<sup<sub></su</sup>", "<span class=\"nocase\"</span>",
 	}
 	nest := func(open, inner, close string, k int) string {
 		return strings.Repeat(open, k) + inner + strings.Repeat(close, k)
