@@ -178,6 +178,8 @@ func (f *flipper) doppelString(s string) *flipDoppel {
 		d.strings = []string{s}
 		return d
 	}
+	d.strings = make([]string, 0, len(locs)+1)
+	d.tags = make([]string, 0, len(locs))
 	prev := 0
 	for _, l := range locs {
 		d.strings = append(d.strings, s[prev:l[0]])
