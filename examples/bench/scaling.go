@@ -92,18 +92,7 @@ const (
 // and the top the case is timed to: enough to show its growth, and cheap.
 // The sweep reports them as "known" and does not fail on them; once one
 // is fixed it reports "known, now linear", and its line here goes.
-var knownSuperLinear = map[string]knownCase{
-	// talk/cite/csl, for its owner.
-	"cite.Reference/apa-nested-quotes":        {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-html-nested-quotes":   {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-nested-markup":        {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-html-nested-markup":   {cslUndoppel, 16 << 10},
-	"cite.Reference/apa-unbalanced-quotes":    {cslProcessTags, 64 << 10},
-	"cite.Reference/apa-apostrophes":          {cslProcessTags, 64 << 10},
-	"cite.Reference/chicago-apostrophes":      {cslProcessTags, 64 << 10},
-	"cite.Reference/apa-unclosed-markup":      {cslProcessTags, 64 << 10},
-	"cite.Reference/apa-html-unclosed-markup": {cslProcessTags, 64 << 10},
-}
+var knownSuperLinear = map[string]knownCase{}
 
 // knownCase is a known super-linear case: the function at fault, from a
 // profile of the case, and the largest n it is timed at.
@@ -111,12 +100,6 @@ type knownCase struct {
 	fault string
 	top   int
 }
-
-// The functions at fault in knownSuperLinear.
-const (
-	cslUndoppel    = "csl.(*flipper).undoppel: every nested quote or markup span gets a copy of all the decorations around it (decorLink.decorSets, decorList)"
-	cslProcessTags = "csl.(*flipper).processTags: each tag it drops is joined to the text after it with += and deleted from both slices, copying the rest"
-)
 
 // scalingFlags are the sweep's own flags.
 type scalingFlags struct {

@@ -1,7 +1,9 @@
 package csl
 
 import (
+	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -128,5 +130,52 @@ func BenchmarkTalkEntry(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)), "ns/item")
 		})
+	}
+}
+
+// BenchmarkHostileTitle renders the APA entry of a talk whose title of
+// about 16 KiB is one of the flip-flop's hostile shapes: quotes and
+// markup nested (around "$" patterns too, which HTML's markup expands),
+// unbalanced or unclosed, and runs of apostrophes, in text and HTML.
+// MB/s is the title's bytes; time per byte that grows with the size is
+// time quadratic in it (the scaling sweep of examples/bench grows them
+// to tell).
+func BenchmarkHostileTitle(b *testing.B) {
+	const size = 16 << 10
+	nested := func(open, inner, close string) string {
+		k := size / (len(open) + len(close))
+		return strings.Repeat(open, k) + inner + strings.Repeat(close, k)
+	}
+	fill := func(unit string) string { return strings.Repeat(unit, size/len(unit)) }
+	shapes := []struct{ name, title string }{
+		{"nested-quotes", nested(`"a 'b `, "c", ` b' a"`)},
+		{"nested-markup", nested("<i>a <b>b ", "c", "</b></i>")},
+		{"nested-markup-dollars", nested("<i>a <b>b ", "$x $$ $& c", "</b></i>")},
+		{"unbalanced-quotes", fill(`"a 'b `)},
+		{"apostrophes", fill("don't it's 'tis ")},
+		{"unclosed-markup", fill("<i>a <b>b <sup>c ")},
+	}
+	pr, _ := benchSetup(b, "apa")
+	for _, s := range shapes {
+		title, err := json.Marshal(s.title)
+		if err != nil {
+			b.Fatal(err)
+		}
+		items, err := ParseItems([]byte(`[{"id":"talk","type":"speech","title":` + string(title) + `,"author":[{"family":"Lovelace","given":"Ada"}],"issued":{"date-parts":[[2020,5,1]]},"event-title":"PyCon US 2020","URL":"https://example.org/talk"}]`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		it := items[0]
+		for _, f := range []Format{Text, HTML} {
+			b.Run(s.name+"/"+f.String(), func(b *testing.B) {
+				b.SetBytes(int64(len(s.title)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := pr.Entry(it, f); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

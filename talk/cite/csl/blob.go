@@ -36,6 +36,52 @@ const (
 	decClass        = "@class"
 )
 
+// numAttrs is the number of decoration attributes, and of attrIndex's
+// numbers.
+const numAttrs = 11
+
+// attrIndex numbers the decoration attributes, and "" (a nocase span's,
+// which has none), from 0; it returns -1 for any other string.
+func attrIndex(attr string) int {
+	switch attr {
+	case "":
+		return 0
+	case decStripPeriods:
+		return 1
+	case decFontStyle:
+		return 2
+	case decFontVariant:
+		return 3
+	case decFontWeight:
+		return 4
+	case decTextDecor:
+		return 5
+	case decVertical:
+		return 6
+	case decQuotes:
+		return 7
+	case decDisplay:
+		return 8
+	case decBibliography:
+		return 9
+	case decClass:
+		return 10
+	}
+	return -1
+}
+
+// attrBits is a set of decoration attributes, a bit for each.
+type attrBits uint16
+
+// attrBit returns attr's bit in an attrBits, or 0 if attrIndex does not
+// number it.
+func attrBit(attr string) attrBits {
+	if i := attrIndex(attr); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
 // numStatus is the range state of a number in a run of numbers.
 type numStatus int
 
@@ -109,16 +155,12 @@ var emptyToken = &fmtToken{}
 type decorLink struct {
 	set  []decoration
 	next *decorLink
-}
-
-// decorSets returns the sets of l in order, as citeproc-js's alldecor
-// array.
-func (l *decorLink) decorSets() [][]decoration {
-	var sets [][]decoration
-	for ; l != nil; l = l.next {
-		sets = append(sets, l.set)
-	}
-	return sets
+	// summed says that nonNormal has the bits of the attributes to which
+	// a set of this link or of one after it gives a value other than
+	// "normal": a list the flip-flop makes is as long as the spans
+	// nested in a title, and normalIsOrphan asks it of each.
+	summed    bool
+	nonNormal attrBits
 }
 
 // copyOnto returns a copy of the links of l, in order, in front of tail,
@@ -130,15 +172,6 @@ func (l *decorLink) copyOnto(tail *decorLink, a *blobArena) *decorLink {
 	c := a.link()
 	c.set, c.next = l.set, l.next.copyOnto(tail, a)
 	return c
-}
-
-// decorList makes a list of sets.
-func decorList(sets [][]decoration) *decorLink {
-	var l *decorLink
-	for i := len(sets) - 1; i >= 0; i-- {
-		l = &decorLink{set: sets[i], next: l}
-	}
-	return l
 }
 
 // linkDecor returns b's alldecor for another blob to share.
@@ -575,6 +608,14 @@ type piece struct {
 	// noDelimAfter: the piece is a date macro's output in a sort key,
 	// after which citeproc-js puts no delimiter
 	noDelimAfter bool
+	// dollars: in HTML, the text has a "$" pattern ("$$", "$&", "$`"
+	// or "$'") that decorate expands as JavaScript's replace does; one
+	// without leaves the text as it is. Kept as the text is put
+	// together, for looking through it at every level of a title's
+	// nested markup took time quadratic in the depth; and a text's
+	// patterns are gone once expanded, but for a "$$" that leaves a
+	// pattern behind, which takes a run of 2^k dollars k levels.
+	dollars bool
 }
 
 // frag is a fragment of a piece's text, with the next in the chain
@@ -593,7 +634,37 @@ func (w *writer) text(s string) piece {
 	}
 	w.frags = append(w.frags, frag{s: s})
 	i := int32(len(w.frags))
-	return piece{head: i, tail: i, n: len(s)}
+	return piece{head: i, tail: i, n: len(s), dollars: w.f == HTML && hasDollarPattern(s)}
+}
+
+// hasDollarPattern reports whether s has a "$" pattern of JavaScript's
+// replace: "$" and one of "$&`'".
+func hasDollarPattern(s string) bool {
+	for i := strings.IndexByte(s, '$'); i >= 0 && i+1 < len(s); {
+		if isDollarPatternByte(s[i+1]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '$')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// isDollarPatternByte reports whether c makes a "$" pattern of
+// JavaScript's replace after a "$".
+func isDollarPatternByte(c byte) bool { return c == '$' || c == '&' || c == '`' || c == '\'' }
+
+// joinMakesDollarPattern reports whether the texts of p and q, nonempty,
+// have a "$" pattern where they meet, p's text before q's.
+func (w *writer) joinMakesDollarPattern(p, q piece) bool {
+	if w.f != HTML {
+		return false
+	}
+	last, first := w.frags[p.tail-1].s, w.frags[q.head-1].s
+	return last[len(last)-1] == '$' && isDollarPatternByte(first[0])
 }
 
 // prepend puts s before p's text.
@@ -601,8 +672,10 @@ func (w *writer) prepend(p *piece, s string) {
 	if s == "" {
 		return
 	}
-	w.frags = append(w.frags, frag{s: s, next: p.head})
-	p.head = int32(len(w.frags))
+	q := w.text(s)
+	p.dollars = p.dollars || q.dollars || p.n > 0 && w.joinMakesDollarPattern(q, *p)
+	w.frags[q.head-1].next = p.head
+	p.head = q.head
 	if p.tail == 0 {
 		p.tail = p.head
 	}
@@ -621,7 +694,9 @@ func (w *writer) appendPiece(p *piece, q piece) {
 		return
 	case p.n == 0:
 		p.head, p.tail = q.head, q.tail
+		p.dollars = q.dollars
 	default:
+		p.dollars = p.dollars || q.dollars || w.joinMakesDollarPattern(*p, q)
 		w.frags[p.tail-1].next = q.head
 		p.tail = q.tail
 	}
@@ -655,22 +730,9 @@ func (w *writer) writeTo(b *strings.Builder, p piece) {
 	}
 }
 
-// contains reports whether p's text has the byte c.
-func (w *writer) contains(p piece, c byte) bool {
-	for i := p.head; i != 0; i = w.frags[i-1].next {
-		if strings.IndexByte(w.frags[i-1].s, c) >= 0 {
-			return true
-		}
-		if i == p.tail {
-			break
-		}
-	}
-	return false
-}
-
 // decoratePiece is decorate for a piece's text.
 func (w *writer) decoratePiece(d decoration, p piece, b *blob) piece {
-	if w.f == HTML && w.contains(p, '$') {
+	if p.dollars {
 		return w.text(w.decorate(d, w.str(p), b))
 	}
 	before, after := w.wraps(d, p.n == 0)
@@ -783,7 +845,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
-			p := piece{head: start.head, tail: start.tail, n: start.n}
+			p := piece{head: start.head, tail: start.tail, n: start.n, dollars: start.dollars}
 			for _, d := range parent.decorations {
 				switch d.attr {
 				case decBibliography, decDisplay:
@@ -833,7 +895,7 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 	}
 	if len(ps) == 1 && ps[0].isStr() {
 		p := ps[0]
-		return piece{head: p.head, tail: p.tail, n: p.n} // nothing to join: most levels hold one piece
+		return piece{head: p.head, tail: p.tail, n: p.n, dollars: p.dollars} // nothing to join: most levels hold one piece
 	}
 	w.checkRanges(ps)
 	checkLast(ps)
@@ -1021,7 +1083,11 @@ func (w *writer) normalIsOrphan(b *blob, d decoration) bool {
 		return false
 	}
 	if b != nil {
+		bit := attrBit(d.attr)
 		for l := b.alldecor; l != nil; l = l.next {
+			if l.summed && bit != 0 {
+				return l.nonNormal&bit == 0
+			}
 			if check(l.set) {
 				return false
 			}

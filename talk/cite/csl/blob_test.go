@@ -1,9 +1,13 @@
 package csl
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// dollarPatternRe matches a "$" pattern of JavaScript's replace.
+var dollarPatternRe = regexp.MustCompile("[$][$&`']")
 
 // narrowSpacesByCopy is narrowSpaces as it was first written, after
 // citeproc-js's replacements: the definition narrowSpaces is held to.
@@ -39,7 +43,8 @@ func FuzzNarrowSpaces(f *testing.F) {
 // TestPieceText holds the texts of pieces, made of fragments and
 // decorated around them, to the strings the same steps make: appended,
 // prepended and joined, and decorated in text and HTML, "$" patterns,
-// empty texts and "normal" markup included.
+// empty texts and "normal" markup included; and whether they have a "$"
+// pattern, which HTML keeps track of (piece.dollars), to their strings.
 func TestPieceText(t *testing.T) {
 	st, err := BuiltinStyle("apa")
 	if err != nil {
@@ -55,7 +60,7 @@ func TestPieceText(t *testing.T) {
 		{decQuotes, "inner"}, {decQuotes, "false"}, {decDisplay, "block"}, {decDisplay, "left-margin"},
 		{decDisplay, "indent"}, {decDisplay, "right-inline"}, {decBibliography, "entry"}, {decVertical, "sup"},
 		{decStripPeriods, "true"}}
-	parts := [][]string{{}, {""}, {"a"}, {"a", "b"}, {"$", "&"}, {"x$", "'y"}, {"", "", "z"}, {"$$"}, {"$`", "c"}}
+	parts := [][]string{{}, {""}, {"a"}, {"a", "b"}, {"$", "&"}, {"x$", "'y"}, {"", "", "z"}, {"$$"}, {"$`", "c"}, {"d", "e$"}, {"$", "$", "'"}, {"g", "$", "`"}}
 	for _, f := range []Format{Text, HTML} {
 		for _, plain := range []bool{false, true} {
 			w := &writer{r: r, f: f, plain: plain}
@@ -79,8 +84,40 @@ func TestPieceText(t *testing.T) {
 					if got := w.str(p); got != want || p.n != len(want) {
 						t.Fatalf("%v: the piece is %q (%d bytes), want %q", ps, got, p.n, want)
 					}
+					if dollars := f == HTML && dollarPatternRe.MatchString(want); p.dollars != dollars {
+						t.Fatalf("%s: the piece %q has dollars %v, want %v", f, want, p.dollars, dollars)
+					}
 					if got, want := w.str(w.decoratePiece(d, p, nil)), w.decorate(d, want, nil); got != want {
 						t.Errorf("%s, plain %v: %v around %q is %q, want %q", f, plain, d, w.str(p), got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestPieceDollars holds whether a piece has a "$" pattern
+// (piece.dollars), kept as pieces are put together, to its text, where
+// two texts meet too, and in HTML only.
+func TestPieceDollars(t *testing.T) {
+	texts := []string{"", "a", "$", "$$", "&", "'", "`x", "a$", "$a", "x$'", "$ $"}
+	for _, f := range []Format{Text, HTML} {
+		w := &writer{f: f}
+		for _, a := range texts {
+			for _, b := range texts {
+				want := f == HTML && dollarPatternRe.MatchString(a+b)
+				appended := w.text(a)
+				w.appendText(&appended, b)
+				prepended := w.text(b)
+				w.prepend(&prepended, a)
+				joined := w.text(a)
+				w.appendPiece(&joined, w.text(b))
+				for _, p := range []piece{appended, prepended, joined} {
+					if got := w.str(p); got != a+b {
+						t.Fatalf("the piece of %q and %q is %q", a, b, got)
+					}
+					if p.dollars != want {
+						t.Errorf("%s: the piece %q has dollars %v, want %v", f, a+b, p.dollars, want)
 					}
 				}
 			}

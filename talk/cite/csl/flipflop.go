@@ -12,20 +12,26 @@ import (
 // citeproc-js's FlipFlopper, ported rule by rule.
 
 type nestSpec struct {
-	kind   string // "nocase", "nodecor", "tag", "quote"
-	closer string
-	attr   string
-	outer  string
-	flip   map[string]string
+	kind      string // "nocase", "nodecor", "tag", "quote"
+	closer    string
+	attr      string
+	attrIndex int // attrIndex(attr)
+	outer     string
+	flip      map[string]string
 }
 
 // flipSpecs is built once per processor: the locale's quote marks join
 // the straight quotes as openers.
 type flipSpecs struct {
 	specs   map[string]*nestSpec
-	tagRe   *regexp.Regexp
 	openers map[string]bool
 	closers map[string]bool
+	// tags are the openers, then the closers, in the order citeproc-js
+	// puts them in the regular expression it finds them with: where
+	// more than one starts at a place, the first is the one there.
+	// startingWith has them by their first byte (see findTags).
+	tags         []string
+	startingWith [256][]string
 	// lastBytes holds the last byte of every opener and closer, and of
 	// "’" (which may become a straight apostrophe): a string without any
 	// of them has no markup, which spares most strings the regexp.
@@ -71,6 +77,7 @@ func newFlipSpecs(openQuote, closeQuote, openInner, closeInner string) *flipSpec
 	var keys []string
 	for _, e := range list {
 		s := e.spec
+		s.attrIndex = attrIndex(s.attr)
 		fs.specs[e.key] = &s
 		keys = append(keys, e.key)
 	}
@@ -105,14 +112,40 @@ func newFlipSpecs(openQuote, closeQuote, openInner, closeInner string) *flipSpec
 	for _, c := range closerList {
 		fs.closers[c] = true
 	}
-	var alts []string
-	for _, k := range append(keys, closerList...) {
-		alts = append(alts, regexp.QuoteMeta(k))
+	fs.tags = append(keys, closerList...)
+	for _, k := range fs.tags {
+		fs.startingWith[k[0]] = append(fs.startingWith[k[0]], k)
 		fs.lastBytes[k[len(k)-1]] = true
 	}
 	fs.lastBytes["’"[len("’")-1]] = true
-	fs.tagRe = regexp.MustCompile("(?:" + strings.Join(alts, "|") + ")")
 	return fs
+}
+
+// findTags appends to locs the start and end of each opener and closer
+// in s, left to right: at each place, the first of fs.tags that starts
+// there, then on from its end. This is what the leftmost-first match of
+// a regular expression of fs.tags as alternatives finds, as citeproc-js
+// does, which took most of the flip-flop's time. Every tag starts with
+// a byte that no character's encoding in UTF-8 has inside it, so going
+// byte by byte finds only tags that begin a character, as the regular
+// expression's going character by character does.
+func (fs *flipSpecs) findTags(s string, locs [][2]int) [][2]int {
+	for i := 0; i < len(s); {
+		n := 0
+		for _, tag := range fs.startingWith[s[i]] {
+			if strings.HasPrefix(s[i:], tag) {
+				n = len(tag)
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		locs = append(locs, [2]int{i, i + n})
+		i += n
+	}
+	return locs
 }
 
 // flipper processes the strings of one rendering. The outer quote form
@@ -138,12 +171,15 @@ func (f *flipper) doppelString(s string) *flipDoppel {
 		s = replaceAll(spanSmallCapsRe, s, `$1 $2$3;"$4`)
 		s = replaceAll(spanNoCaseRe, s, "$1 $2$3")
 	}
-	locs := f.fs.tagRe.FindAllStringIndex(s, -1)
+	var locsSpace [16][2]int
+	locs := f.fs.findTags(s, locsSpace[:0])
 	d := &flipDoppel{}
 	if len(locs) == 0 {
 		d.strings = []string{s}
 		return d
 	}
+	d.strings = make([]string, 0, len(locs)+1)
+	d.tags = make([]string, 0, len(locs))
 	prev := 0
 	for _, l := range locs {
 		d.strings = append(d.strings, s[prev:l[0]])
@@ -281,13 +317,7 @@ func (f *flipper) processTags(b *blob) {
 		}
 		d.tags[pos] = ""
 	}
-	for i := len(d.tags) - 1; i >= 0; i-- {
-		if d.tags[i] == "" {
-			d.strings[i] += d.strings[i+1]
-			d.tags = append(d.tags[:i], d.tags[i+1:]...)
-			d.strings = append(d.strings[:i+1], d.strings[i+2:]...)
-		}
-	}
+	d.dropEmptyTags()
 	// The first quote decides which form is outer; the space or "(" a
 	// quote opener swallowed goes back into the text.
 	outerDouble := "true"
@@ -312,120 +342,229 @@ func (f *flipper) processTags(b *blob) {
 	f.undoppel(b, d, leadingSpace, outerDouble, outerSingle)
 }
 
+// dropEmptyTags removes the tags emptied (dropped as text), each
+// joining the strings on either side of it. A run of them is joined at
+// once: joining and removing one at a time took time quadratic in the
+// run, and a title of apostrophes is one long run.
+func (d *flipDoppel) dropEmptyTags() {
+	kept := 0  // the tags kept so far, moved down to d.tags[:kept]
+	first := 0 // the first string of the run being joined
+	for i := 0; i <= len(d.tags); i++ {
+		if i < len(d.tags) && d.tags[i] == "" {
+			continue
+		}
+		// The strings from first to i are one now, before tag i (or
+		// at the end).
+		joined := d.strings[first]
+		if i > first {
+			joined = strings.Join(d.strings[first:i+1], "")
+		}
+		d.strings[kept] = joined
+		if i < len(d.tags) {
+			d.tags[kept] = d.tags[i]
+		}
+		kept++
+		first = i + 1
+	}
+	d.tags = d.tags[:kept-1]
+	d.strings = d.strings[:kept]
+}
+
+// flipFrame is a span open in undoppel: the blob made for it and what
+// the decorations around its contents (its own and those of the spans
+// and blobs around it) tell a nested span.
+type flipFrame struct {
+	b *blob
+	// fonts are the font attributes (weight, style, variant) that some
+	// decoration around sets, in the order citeproc-js finds them when
+	// it searches its list of those decorations from the end back: a
+	// <span class="nodecor"> sets them to normal in that order.
+	fonts  [3]string
+	nFonts int
+	// nonNormal has the bits (attrBit) of the attributes that some
+	// decoration around sets to a value other than "normal".
+	nonNormal attrBits
+}
+
+// toFront moves the font attribute attr to the front of fr.fonts:
+// going through decorations from the outermost in, each moved to the
+// front, leaves them in the order a search from the innermost out finds
+// them.
+func (fr *flipFrame) toFront(attr string) {
+	i := 0
+	for i < fr.nFonts && fr.fonts[i] != attr {
+		i++
+	}
+	if i == fr.nFonts {
+		fr.nFonts++
+	}
+	copy(fr.fonts[1:i+1], fr.fonts[:i])
+	fr.fonts[0] = attr
+}
+
+// take adds what the decorations of set tell: set is inside all the
+// decorations fr has taken so far.
+func (fr *flipFrame) take(set []decoration) {
+	for _, d := range set {
+		switch d.attr {
+		case decFontWeight, decFontStyle, decFontVariant:
+			fr.toFront(d.attr)
+		}
+		if d.value != "normal" {
+			fr.nonNormal |= attrBit(d.attr)
+		}
+	}
+}
+
+// flipOuter is what undoppel knows of the decorations around the blob
+// it splits (those of the layout, then of the blob's alldecor): the
+// value the innermost of them gives each attribute (the last of a
+// search from the outermost in), and its frame.
+type flipOuter struct {
+	value [numAttrs]string
+	has   [numAttrs]bool
+	frame flipFrame
+}
+
+// outerDecorations gathers what undoppel needs of the decorations
+// around b in one walk of them, which the flip-flop used to copy and
+// search for every span it made.
+func (f *flipper) outerDecorations(b *blob) (o flipOuter) {
+	o.frame.b = b
+	add := func(set []decoration) {
+		for _, d := range set {
+			if i := attrIndex(d.attr); i >= 0 {
+				o.value[i], o.has[i] = d.value, true
+			}
+		}
+	}
+	// citeproc-js's list of the decorations around is the layout's, then
+	// the blob's alldecor from its own outward; it searches it from the
+	// end back.
+	layout := f.r.layoutDecorations()
+	add(layout)
+	for _, d := range layout {
+		switch d.attr {
+		case decFontWeight, decFontStyle, decFontVariant:
+			o.frame.toFront(d.attr)
+		}
+	}
+	for l := b.alldecor; l != nil; l = l.next {
+		add(l.set)
+		o.frame.take(l.set)
+	}
+	return o
+}
+
+// openDecoration is the decoration of a span open in undoppel: its
+// value, the attrIndex of its attribute, and 1 + the index of the
+// innermost span of the same attribute around it (0 for none).
+type openDecoration struct {
+	value string
+	attr  int
+	prev  int
+}
+
+// undoppel makes b's children from d: the text between the tags, in a
+// blob for each span the tags open, whose decoration is flipped against
+// the nearest of the same attribute around it (italic in italic turns
+// normal). Every step takes constant time, however deep the spans nest:
+// each span's alldecor links to its parent's rather than copying it,
+// and what a nested span asks of the decorations around it is kept on
+// the stack of open spans, not searched for.
 func (f *flipper) undoppel(b *blob, d *flipDoppel, leadingSpace bool, outerDouble, outerSingle string) {
-	orig := b
-	b.kids = nil
+	outer := f.outerDecorations(b)
+	b.kids = b.kids[:0]
 	b.isText = false
 	b.text = ""
-	first := true
-	stack := []*blob{b}
-	var reg []decoration
-	layout := f.r.layoutDecorations()
+	stack := []flipFrame{outer.frame}
+	// reg holds the decorations of the open spans, innermost last;
+	// innermost[a] is 1 + the index of the innermost of attribute a.
+	var reg []openDecoration
+	var innermost [numAttrs]int
+	// Each span's decoration is a slice of one of decs, so that they
+	// are one allocation.
+	decs := make([]decoration, 0, len(d.tags))
 
-	outerFor := func(tag string) string {
+	// decorationFor returns the decoration the opener tag gives its
+	// span, and pushes it.
+	decorationFor := func(tag string) decoration {
 		s := f.fs.specs[tag]
-		switch tag {
-		case ` "`, `("`:
-			return outerDouble
-		case ` '`, `('`:
-			return outerSingle
-		}
-		return s.outer
-	}
-	set := func(tag string) decoration {
-		s := f.fs.specs[tag]
-		var found *decoration
-		for i := len(reg) - 1; i >= 0; i-- {
-			if reg[i].attr == s.attr {
-				found = &reg[i]
-				break
-			}
-		}
-		if found == nil {
-			all := append([][]decoration{layout}, orig.alldecor.decorSets()...)
-		outer:
-			for i := len(all) - 1; i >= 0; i-- {
-				for j := len(all[i]) - 1; j >= 0; j-- {
-					if all[i][j].attr == s.attr {
-						x := all[i][j]
-						found = &x
-						break outer
-					}
-				}
-			}
-		}
 		var dec decoration
-		if found == nil {
-			dec = decoration{s.attr, outerFor(tag)}
-		} else {
-			dec = decoration{s.attr, s.flip[found.value]}
+		switch {
+		case innermost[s.attrIndex] > 0:
+			dec = decoration{s.attr, s.flip[reg[innermost[s.attrIndex]-1].value]}
+		case outer.has[s.attrIndex]:
+			dec = decoration{s.attr, s.flip[outer.value[s.attrIndex]]}
+		default:
+			v := s.outer
+			switch tag {
+			case ` "`, `("`:
+				v = outerDouble
+			case ` '`, `('`:
+				v = outerSingle
+			}
+			dec = decoration{s.attr, v}
 		}
-		reg = append(reg, dec)
+		reg = append(reg, openDecoration{value: dec.value, attr: s.attrIndex, prev: innermost[s.attrIndex]})
+		innermost[s.attrIndex] = len(reg)
 		return dec
 	}
-	add := func(str string, dec *decoration) {
-		if first {
-			str = strings.TrimPrefix(str, " ")
-			str = strings.TrimPrefix(str, " ")
-			first = false
-		}
-		latest := stack[len(stack)-1]
-		if dec != nil {
-			nb := &blob{}
-			alldecor := latest.alldecor.decorSets()
-			if dec.attr == decClass && dec.value == "nodecor" {
-				var set []decoration
-				seenAttr := map[string]bool{}
-				all := append([][]decoration{layout}, alldecor...)
-				for i := len(all) - 1; i >= 0; i-- {
-					for j := len(all[i]) - 1; j >= 0; j-- {
-						od := all[i][j]
-						if (od.attr == decFontWeight || od.attr == decFontStyle || od.attr == decFontVariant) && !seenAttr[od.attr] {
-							nb.decorations = append(nb.decorations, decoration{od.attr, "normal"})
-							set = append(set, decoration{od.attr, "normal"})
-							seenAttr[od.attr] = true
-						}
-					}
-				}
-				nb.alldecor = decorList(append(alldecor, set))
-			} else {
-				nb.decorations = append(nb.decorations, *dec)
-				nb.alldecor = decorList(append(alldecor, []decoration{*dec}))
-			}
-			latest.kids = append(latest.kids, nb)
-			stack = append(stack, nb)
-			latest = nb
-			if str != "" {
-				c := &blob{text: str, isText: true}
-				c.alldecor = latest.linkDecor()
-				latest.kids = append(latest.kids, c)
-			}
-			return
-		}
+	addText := func(parent *blob, str string) {
 		if str != "" {
-			c := &blob{text: str, isText: true}
-			c.alldecor = latest.linkDecor()
-			latest.kids = append(latest.kids, c)
+			c := f.r.arena.alloc()
+			c.text, c.isText = str, true
+			c.alldecor = parent.linkDecor()
+			parent.kids = append(parent.kids, c)
 		}
 	}
-	s0 := d.strings[0]
-	if leadingSpace {
-		s0 = " " + s0
+	// open starts a span decorated with dec inside the innermost.
+	open := func(dec decoration) {
+		parent := &stack[len(stack)-1]
+		var set []decoration
+		if dec.attr == decClass && dec.value == "nodecor" {
+			// nodecor sets each font attribute around to normal.
+			for _, attr := range parent.fonts[:parent.nFonts] {
+				set = append(set, decoration{attr, "normal"})
+			}
+		} else {
+			decs = append(decs, dec)
+			set = decs[len(decs)-1 : len(decs) : len(decs)]
+		}
+		nb := f.r.arena.alloc()
+		nb.decorations = set
+		frame := *parent
+		frame.b = nb
+		frame.take(set)
+		// The span's alldecor is its set, then its parent's, which no
+		// one changes once linked: nonNormal sums the list for
+		// normalIsOrphan.
+		nb.own = decorLink{set: set, next: parent.b.linkDecor(), summed: true, nonNormal: frame.nonNormal}
+		nb.alldecor = &nb.own
+		parent.b.kids = append(parent.b.kids, nb)
+		stack = append(stack, frame)
 	}
-	add(s0, nil)
+
+	// The space processTags put in front goes, and the text's own
+	// leading space with it unless it was to stay.
+	s0 := strings.TrimPrefix(d.strings[0], " ")
+	if !leadingSpace {
+		s0 = strings.TrimPrefix(s0, " ")
+	}
+	addText(b, s0)
 	for i, tag := range d.tags {
-		str := d.strings[i+1]
 		if f.fs.openers[tag] {
-			dec := set(tag)
-			add(str, &dec)
+			open(decorationFor(tag))
 		} else {
 			if len(reg) > 0 {
+				top := reg[len(reg)-1]
+				innermost[top.attr] = top.prev
 				reg = reg[:len(reg)-1]
 			}
 			if len(stack) > 1 {
 				stack = stack[:len(stack)-1]
 			}
-			add(str, nil)
 		}
+		addText(stack[len(stack)-1].b, d.strings[i+1])
 	}
 }
