@@ -7,42 +7,20 @@ import (
 	"testing"
 )
 
-// benchStyles are the official styles the benchmarks run, as
-// citeproc-js runs them in .ci/csl (CITEPROC_TIMING=1).
-var benchStyles = []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"}
-
 // benchSetup loads testdata/general.json and testdata/fixtures.json (38
 // items: books, articles, chapters, talks, videos) and the official
 // style.
 func benchSetup(b *testing.B, style string) (*Processor, []*Item) {
 	b.Helper()
-	if _, err := os.Stat(sharedCSL); err != nil {
-		b.Skipf("the official styles are not at %s", sharedCSL)
-	}
-	var items []*Item
-	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		more, err := ParseItems(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		items = append(items, more...)
-	}
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return styleProcessor(b, style, false, loc), items
+	loc := sharedLocale(b)
+	return styleProcessor(b, style, false, loc), testItems(b, "general.json", "fixtures.json")
 }
 
 // BenchmarkBibliography makes one bibliography of the 38 test items per
 // style, in text and HTML (as citeproc-bib.mjs does); ns/item is the
 // time per item and format.
 func BenchmarkBibliography(b *testing.B) {
-	for _, style := range benchStyles {
+	for _, style := range officialStyles {
 		b.Run(style, func(b *testing.B) {
 			pr, items := benchSetup(b, style)
 			for b.Loop() {
@@ -60,7 +38,7 @@ func BenchmarkBibliography(b *testing.B) {
 // BenchmarkCitation cites each of the 38 test items alone, in text and
 // HTML (as citeproc.mjs does); ns/item is the time per item and format.
 func BenchmarkCitation(b *testing.B) {
-	for _, style := range benchStyles {
+	for _, style := range officialStyles {
 		b.Run(style, func(b *testing.B) {
 			pr, items := benchSetup(b, style)
 			for b.Loop() {
@@ -80,7 +58,7 @@ func BenchmarkCitation(b *testing.B) {
 // BenchmarkEntry renders each of the 38 test items' bibliography entry
 // alone, in text and HTML; ns/item is the time per item and format.
 func BenchmarkEntry(b *testing.B) {
-	for _, style := range benchStyles {
+	for _, style := range officialStyles {
 		b.Run(style, func(b *testing.B) {
 			pr, items := benchSetup(b, style)
 			for b.Loop() {
@@ -103,7 +81,7 @@ func BenchmarkEntry(b *testing.B) {
 // never reads are left out of the items first (see Processor.Uses).
 // ns/item is the time per entry.
 func BenchmarkTalkEntry(b *testing.B) {
-	for _, style := range benchStyles {
+	for _, style := range officialStyles {
 		b.Run(style, func(b *testing.B) {
 			pr, _ := benchSetup(b, style)
 			data, err := os.ReadFile("testdata/cluster-talks.json")

@@ -14,13 +14,7 @@ func TestBuiltinMatchesOfficial(t *testing.T) {
 	if raceDetector {
 		t.Skip("a serial comparison of thousands of entries; .ci/csl/check.sh runs it without -race")
 	}
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official styles are not at %s", sharedCSL)
-	}
-	offLoc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	offLoc := sharedLocale(t)
 	items := talkVariants()
 	for official, name := range builtinFor {
 		t.Run(name, func(t *testing.T) {

@@ -27,32 +27,17 @@ type citeprocClusters struct {
 func clusterItems(t *testing.T) map[string]*Item {
 	t.Helper()
 	byID := map[string]*Item{}
-	for _, name := range clusterItemFiles {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		items, err := ParseItems(data)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		for _, it := range items {
-			byID[it.ID] = it
-		}
+	for _, it := range testItems(t, clusterItemFiles...) {
+		byID[it.ID] = it
 	}
 	return byID
 }
 
 func clusterProcessor(t *testing.T, style string) *Processor {
 	t.Helper()
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	loc := sharedLocale(t)
 	return styleProcessor(t, style, false, loc)
 }
-
-var officialStyles = []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"}
 
 // TestCiteMatchesCiteproc requires Cite to give, byte for byte,
 // citeproc-js's citation of every cluster of testdata/clusters.json in
@@ -119,14 +104,8 @@ var clusterTestStyles = []string{
 // (year-implicit*: a year, a localized full date, collapsed with
 // year-suffix and year-suffix-ranged).
 func TestCiteCollapsingMatchesCiteproc(t *testing.T) {
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official locales are not at %s", sharedCSL)
-	}
 	byID := clusterItems(t)
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	loc := sharedLocale(t)
 	for _, style := range clusterTestStyles {
 		t.Run(style, func(t *testing.T) {
 			want := readClusters(t, style)
@@ -224,13 +203,7 @@ func TestCiteErrors(t *testing.T) {
 // variable="year-suffix"/>, so the suffix goes after the first year of
 // the entry, with the year part's affixes and formatting ("(2016)(a)").
 func TestTestStyleBibliographiesMatchCiteproc(t *testing.T) {
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official locales are not at %s", sharedCSL)
-	}
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	loc := sharedLocale(t)
 	for _, style := range []string{"year-implicit", "year-implicit-full",
 		"sort-short-all-names", "sort-short-all-names-with-initials", "sort-short-primary-name", "sort-short-primary-name-with-initials"} {
 		t.Run(style, func(t *testing.T) {

@@ -22,6 +22,44 @@ var sharedCSL = func() string {
 	return "../../../../shared/csl"
 }()
 
+// officialStyles are the official styles the engine is held to
+// citeproc-js in, and that the benchmarks run as citeproc-js runs them
+// in .ci/csl (CITEPROC_TIMING=1).
+var officialStyles = []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"}
+
+// sharedLocale returns the official en-US locale, and skips tb when the
+// shared CSL files are not at sharedCSL.
+func sharedLocale(tb testing.TB) *Locale {
+	tb.Helper()
+	if _, err := os.Stat(sharedCSL); err != nil {
+		tb.Skipf("the official styles and locales are not at %s", sharedCSL)
+	}
+	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return loc
+}
+
+// testItems returns the items of the named CSL-JSON files in testdata,
+// in order.
+func testItems(tb testing.TB, names ...string) []*Item {
+	tb.Helper()
+	var items []*Item
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		more, err := ParseItems(data)
+		if err != nil {
+			tb.Fatalf("%s: %v", name, err)
+		}
+		items = append(items, more...)
+	}
+	return items
+}
+
 // styleProcessor returns a processor for the official style (builtin
 // false) or for talkmeta's built-in counterpart of it, with loc (nil: the
 // engine's en-US); nil when the style has no built-in counterpart.
@@ -351,14 +389,8 @@ func compareBib(t *testing.T, pr *Processor, want *citeprocBib, items []*Item) (
 // suffixes, names added to tell items apart, MLA's "———", IEEE's
 // numbers.
 func TestBibliographyMatchesCiteproc(t *testing.T) {
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official styles are not at %s", sharedCSL)
-	}
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, style := range []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"} {
+	loc := sharedLocale(t)
+	for _, style := range officialStyles {
 		t.Run(style, func(t *testing.T) {
 			want := readBib(t, filepath.Join("testdata", "citeproc", "bibliography."+style+".json"))
 			compareBib(t, styleProcessor(t, style, false, loc), want, bibItems(t, "testdata", want))

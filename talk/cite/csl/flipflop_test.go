@@ -2,7 +2,6 @@ package csl
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -107,19 +106,9 @@ func flipFlopSeeds(t testing.TB) []string {
 		strings.Repeat(`"a 'b `, 20), strings.Repeat("don't it's 'tis ", 20), strings.Repeat("<i>a <b>b <sup>c ", 20),
 		"<i>"+strings.Repeat("<b>", 10)+strings.Repeat("<i>x</i>", 5),
 	)
-	for _, name := range []string{"testdata/fixtures.json", "testdata/general.json"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items, err := ParseItems(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, it := range items {
-			if title := it.Fields["title"]; strings.ContainsAny(title, `<"'“‘`) {
-				seeds = append(seeds, title)
-			}
+	for _, it := range testItems(t, "fixtures.json", "general.json") {
+		if title := it.Fields["title"]; strings.ContainsAny(title, `<"'“‘`) {
+			seeds = append(seeds, title)
 		}
 	}
 	return seeds

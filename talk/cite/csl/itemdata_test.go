@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"os"
 	"testing"
 )
 
@@ -10,18 +9,7 @@ import (
 // (the derived ones aside), and every list of names is still there to
 // tell names apart, under a variable the style names or not.
 func TestLoadKeepsVariables(t *testing.T) {
-	var items []*Item
-	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json", "testdata/variants.json"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		more, err := ParseItems(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, more...)
-	}
+	items := testItems(t, "general.json", "fixtures.json", "variants.json")
 	// A name variable no style names, which still counts.
 	odd := &Item{ID: "odd", Type: "book", Fields: map[string]string{"title": "T", "no-such-field": "x"},
 		Names: map[string][]Name{"author": {{Family: "A"}}, "no-such-role": {{Family: "B"}}, "editor": nil}}

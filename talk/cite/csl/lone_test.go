@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"os"
 	"testing"
 )
 
@@ -13,27 +12,10 @@ func TestLoneEntryMatchesRegistry(t *testing.T) {
 	if raceDetector {
 		t.Skip("a serial comparison of thousands of entries")
 	}
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official styles are not at %s", sharedCSL)
-	}
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var items []*Item
-	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json", "testdata/variants.json"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		more, err := ParseItems(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, more...)
-	}
+	loc := sharedLocale(t)
+	items := testItems(t, "general.json", "fixtures.json", "variants.json")
 	items = append(items, talkVariants()...)
-	for _, style := range benchStyles {
+	for _, style := range officialStyles {
 		for _, variant := range []string{"official", "builtin"} {
 			pr := styleProcessor(t, style, variant == "builtin", loc)
 			if pr == nil {
@@ -69,27 +51,10 @@ func TestLazyJoins(t *testing.T) {
 	if raceDetector {
 		t.Skip("a serial comparison of thousands of renderings")
 	}
-	if _, err := os.Stat(sharedCSL); err != nil {
-		t.Skipf("the official styles are not at %s", sharedCSL)
-	}
-	loc, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-US.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var items []*Item
-	for _, name := range []string{"testdata/general.json", "testdata/fixtures.json", "testdata/variants.json"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		more, err := ParseItems(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, more...)
-	}
+	loc := sharedLocale(t)
+	items := testItems(t, "general.json", "fixtures.json", "variants.json")
 	items = append(items, talkVariants()...)
-	for _, style := range benchStyles {
+	for _, style := range officialStyles {
 		for _, variant := range []string{"official", "builtin"} {
 			lazy := styleProcessor(t, style, variant == "builtin", loc)
 			if lazy == nil {
