@@ -3,28 +3,20 @@ package cite
 import (
 	"bytes"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk"
-	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // TestNamesCorpus reads every speaker name of the corpus and checks what
 // any parse must give: a family name or a literal, and no part holding
 // brackets, quotes or spaces at its ends.
 func TestNamesCorpus(t *testing.T) {
-	corpus := os.Getenv("TALKMETA_CORPUS")
-	if corpus == "" {
-		t.Skip("TALKMETA_CORPUS is not set")
-	}
 	seen := map[string]bool{}
 	var speakers, literal, several, particle, suffix, cjk int
-	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
-		if err != nil {
-			continue
-		}
+	for _, tk := range corpustest.Talks(t) {
 		for _, s := range tk.Speakers {
 			if seen[s.Name] {
 				continue
@@ -69,17 +61,10 @@ func TestNamesCorpus(t *testing.T) {
 // TestKeysCorpus gives every talk of the corpus its key and checks that
 // the keys are unique and well-formed.
 func TestKeysCorpus(t *testing.T) {
-	corpus := os.Getenv("TALKMETA_CORPUS")
-	if corpus == "" {
-		t.Skip("TALKMETA_CORPUS is not set")
-	}
 	var keys KeySet
 	seen := map[string]bool{}
 	n, suffixed := 0, 0
-	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
-		if err != nil {
-			continue
-		}
+	for _, tk := range corpustest.Talks(t) {
 		n++
 		base, k := Key(tk), keys.Key(tk)
 		if k != base {

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -121,17 +122,10 @@ func TestCSLJSONSchema(t *testing.T) {
 // TestCSLJSONCorpus validates the CSL-JSON of every talk of the corpus
 // against the official schema.
 func TestCSLJSONCorpus(t *testing.T) {
-	corpus := os.Getenv("TALKMETA_CORPUS")
-	if corpus == "" {
-		t.Skip("TALKMETA_CORPUS is not set")
-	}
 	var b bytes.Buffer
 	w := NewWriter(&b, CSLJSON, Options{EventDate: true})
 	n := 0
-	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
-		if err != nil {
-			continue
-		}
+	for _, tk := range corpustest.Talks(t) {
 		if err := w.Write(tk); err != nil {
 			t.Fatal(err)
 		}

@@ -3,12 +3,10 @@ package html_test
 import (
 	"bytes"
 	"io"
-	"os"
 	"testing"
 
-	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk/html"
-	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // BenchmarkWriteTalk renders the seed talk's page (reStructuredText
@@ -35,7 +33,7 @@ func BenchmarkWriteTalk(b *testing.B) {
 // Renderer, no options): one page an operation, going round the corpus, so
 // that the figures are those of an average talk rather than of the seed.
 func BenchmarkWriteTalkCorpus(b *testing.B) {
-	talks := corpusTalks(b)
+	talks := corpustest.Talks(b)
 	var r html.Renderer
 	b.ReportAllocs()
 	i := 0
@@ -45,24 +43,4 @@ func BenchmarkWriteTalkCorpus(b *testing.B) {
 		}
 		i = (i + 1) % len(talks)
 	}
-}
-
-// corpusTalks reads the talks of $TALKMETA_CORPUS, skipping the benchmark
-// when it is not set.
-func corpusTalks(b *testing.B) []*talk.Talk {
-	dir := os.Getenv("TALKMETA_CORPUS")
-	if dir == "" {
-		b.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to benchmark over it")
-	}
-	var talks []*talk.Talk
-	for tk, err := range pyvideo.Talks(os.DirFS(dir)) {
-		if err != nil {
-			continue // the corpus's unreadable records are pyvideo's tests' concern
-		}
-		talks = append(talks, tk)
-	}
-	if len(talks) == 0 {
-		b.Fatal("no talks in TALKMETA_CORPUS")
-	}
-	return talks
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -42,20 +43,7 @@ func BenchmarkWrite(b *testing.B) {
 // options): one graph an operation, going round the corpus, so that the
 // figures are those of an average talk rather than of the seed.
 func BenchmarkWriteCorpus(b *testing.B) {
-	dir := os.Getenv("TALKMETA_CORPUS")
-	if dir == "" {
-		b.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to benchmark over it")
-	}
-	var talks []*talk.Talk
-	for tk, err := range pyvideo.Talks(os.DirFS(dir)) {
-		if err != nil {
-			continue // the corpus's unreadable records are pyvideo's tests' concern
-		}
-		talks = append(talks, tk)
-	}
-	if len(talks) == 0 {
-		b.Fatal("no talks in TALKMETA_CORPUS")
-	}
+	talks := corpustest.Talks(b)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -5,10 +5,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
-	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // BenchmarkCorpusEntry renders, per official style, the plain-text
@@ -18,25 +18,17 @@ import (
 // ns/item is the time per entry. It needs TALKMETA_CORPUS and
 // TALKMETA_SHARED, as TestCorpusDigests does.
 func BenchmarkCorpusEntry(b *testing.B) {
-	corpus := os.Getenv("TALKMETA_CORPUS")
-	if corpus == "" {
-		b.Skip("TALKMETA_CORPUS is not set")
-	}
+	corpusTalks := corpustest.Talks(b)
 	shared := filepath.Join(os.Getenv("TALKMETA_SHARED"), "csl")
 	loc, err := csl.LoadLocale(os.DirFS(shared), "locales-en-US.xml")
 	if err != nil {
 		b.Skipf("the official CSL files are not at %s: %v", shared, err)
 	}
 	var talks []*talk.Talk
-	i := 0
-	for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
-		if err != nil {
-			b.Fatal(err)
-		}
+	for i, tk := range corpusTalks {
 		if i%6 == 0 {
 			talks = append(talks, tk)
 		}
-		i++
 	}
 	for _, style := range []string{"apa", "modern-language-association", "chicago-author-date", "ieee", "harvard-cite-them-right"} {
 		b.Run(style, func(b *testing.B) {
