@@ -1,7 +1,8 @@
 // Package jsonx holds the JSON plumbing that several talkmeta readers and
 // writers share but users should not depend on: values with their byte
-// offsets (for line:column in errors), and the canonical form Python's
-// json.dumps(indent=2, sort_keys=True) writes.
+// offsets (for line:column in errors), the canonical form Python's
+// json.dumps(indent=2, sort_keys=True) writes, and strings written as
+// encoding/json writes them (Escaping).
 package jsonx
 
 import (
