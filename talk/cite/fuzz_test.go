@@ -2,6 +2,7 @@ package cite
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode"
@@ -290,6 +291,64 @@ func FuzzNameWords(f *testing.F) {
 		}
 		if got := trimEtAl(w); got != want2 {
 			t.Errorf("trimEtAl(%q) = %q, want %q", w, got, want2)
+		}
+	})
+}
+
+// FuzzCSLJSONItem holds appendCSLItem to its definition: the item as
+// encoding/json's Encoder writes it with SetIndent(indent, "  ") and
+// SetEscapeHTML(false), without the final newline. Any strings go in
+// any variable; the fuzzer picks which are empty (omitted), how many
+// authors there are, whose every part may be empty, and the dates.
+func FuzzCSLJSONItem(f *testing.F) {
+	f.Add("yury-selivanov-2016", "async/await in Python 3.5 and why it is awesome", "Selivanov", "Yury", "EuroPython 2016", "https://youtu.be/m28fiN9y_r8", uint16(0xffff), uint8(1), int16(2016), uint8(7), uint8(20), "  ")
+	f.Add("", "", "", "", "", "", uint16(0), uint8(0), int16(0), uint8(0), uint8(0), "")
+	f.Add(`a"b\c`, "<&> \u2028 \x7f \x00 \xff", "van", "", "\t\n", "é", uint16(0x5555), uint8(3), int16(-44), uint8(13), uint8(0), "\t")
+	f.Fuzz(func(t *testing.T, id, title, family, given, event, url string, present uint16, authors uint8, year int16, month, day uint8, indent string) {
+		it := cslItem{ID: id, Type: "speech"}
+		texts := []*string{&it.CitationKey, &it.Title, &it.EventTitle, &it.Event, &it.EventPlace, &it.Genre,
+			&it.Dimensions, &it.URL, &it.Language, &it.Abstract, &it.Keyword}
+		values := []string{id, title, event, event, given, family, title, url, given, title, url}
+		for i, p := range texts {
+			if present&(1<<i) != 0 {
+				*p = values[i]
+			}
+		}
+		for i := range int(authors % 4) {
+			n := cslName{Family: family, Given: given}
+			if i == 1 {
+				n = cslName{Literal: title, DroppingParticle: given, NonDroppingParticle: family, Suffix: event}
+			}
+			if i == 2 {
+				n = cslName{} // encoding/json writes it as {}
+			}
+			it.Author = append(it.Author, n)
+		}
+		if present&(1<<12) != 0 {
+			parts := []int{int(year)}
+			if month > 0 {
+				parts = append(parts, int(month))
+			}
+			if day > 0 {
+				parts = append(parts, int(day))
+			}
+			it.Issued = &cslDate{DateParts: [][]int{parts}}
+			if present&(1<<13) != 0 {
+				it.EventDate = it.Issued
+			}
+		}
+		if strings.Trim(indent, " \t") != "" {
+			indent = "  " // Encoder.SetIndent takes only white space
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(indent, "  ")
+		if err := enc.Encode(it); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(indent+strings.TrimSuffix(want.String(), "\n"), string(appendCSLItem(nil, &it, indent))); diff != "" {
+			t.Errorf("(-encoding/json +appendCSLItem):\n%s", diff)
 		}
 	})
 }
