@@ -77,7 +77,7 @@ func (e Escaping) AppendInside(b []byte, s string) []byte {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[done:i]...)
 			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029' || e == HTMLSafe && HTMLForbids(r):
+		case r == '\u2028' || r == '\u2029' || e == HTMLSafe && htmlForbids(r):
 			b = append(b, s[done:i]...)
 			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
@@ -117,8 +117,8 @@ func plainRun(plain *[256]uint8, s string, i int) bool {
 		plain[s[4]]&plain[s[5]]&plain[s[6]]&plain[s[7]] != 0
 }
 
-// HTMLForbids reports whether HTML forbids r in a page: DEL, the C1
+// htmlForbids reports whether HTML forbids r in a page: DEL, the C1
 // controls and the noncharacters of the Basic Multilingual Plane.
-func HTMLForbids(r rune) bool {
+func htmlForbids(r rune) bool {
 	return r >= 0x7f && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe && r <= 0xffff
 }

@@ -34,7 +34,7 @@ func FuzzAppendString(f *testing.F) {
 		}
 		var safe strings.Builder
 		for _, r := range string(encoded) {
-			if HTMLForbids(r) {
+			if htmlForbids(r) {
 				fmt.Fprintf(&safe, "\\u%04x", r)
 			} else {
 				safe.WriteRune(r)
