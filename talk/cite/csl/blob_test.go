@@ -46,14 +46,7 @@ func FuzzNarrowSpaces(f *testing.F) {
 // empty texts and "normal" markup included; and whether they have a "$"
 // pattern, which HTML keeps track of (piece.dollars), to their strings.
 func TestPieceText(t *testing.T) {
-	st, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := New(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pr := styleProcessor(t, "apa", true, nil)
 	r := pr.newRenderer(pr.p.bibliography, &itemData{}, false)
 	defer pr.release(r)
 	decorations := []decoration{{decFontStyle, "italic"}, {decFontWeight, "normal"}, {decQuotes, "true"},

@@ -14,14 +14,7 @@ func TestLoadKeepsVariables(t *testing.T) {
 	odd := &Item{ID: "odd", Type: "book", Fields: map[string]string{"title": "T", "no-such-field": "x"},
 		Names: map[string][]Name{"author": {{Family: "A"}}, "no-such-role": {{Family: "B"}}, "editor": nil}}
 	items = append(items, odd)
-	st, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := New(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pr := styleProcessor(t, "apa", true, nil)
 	vars := pr.p.vars
 	derived := map[varID]bool{varPageFirst: true, varTitleShort: true, varContainerTitleShort: true, varLanguage: true}
 	for _, it := range items {
