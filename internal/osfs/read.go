@@ -12,6 +12,11 @@ import (
 // limit when limit < 0) is refused before it is read, with a
 // *TooLargeError, so that one huge file in an archive costs nothing.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if d, ok := fsys.(dirFS); ok {
+		if data, done, err := d.readFile(name, limit); done {
+			return data, err
+		}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -24,20 +29,24 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if limit >= 0 && size > limit {
 		return nil, &TooLargeError{Name: name, Size: size, Limit: limit}
 	}
-	r := io.Reader(f)
-	if limit >= 0 {
-		r = io.LimitReader(f, limit+1)
-	}
 	data := make([]byte, size+1)
-	n, err := io.ReadFull(r, data)
+	n, err := io.ReadFull(f, data)
 	switch {
 	case err == io.ErrUnexpectedEOF || err == io.EOF:
 		return data[:n], nil // the usual case: the whole file, as its size said
 	case err != nil:
 		return nil, err
 	}
-	// The file is longer than its size said (it grew, or is not a regular
-	// file): read the rest.
+	return readRest(f, name, data, limit)
+}
+
+// readRest reads the rest of a file that is longer than its size said
+// (it grew, or is not a regular file) after data, which filled the
+// buffer sized for it, holding to limit.
+func readRest(r io.Reader, name string, data []byte, limit int64) ([]byte, error) {
+	if limit >= 0 {
+		r = io.LimitReader(r, limit+1-int64(len(data)))
+	}
 	rest, err := io.ReadAll(r)
 	data = append(data, rest...)
 	if limit >= 0 && int64(len(data)) > limit {
