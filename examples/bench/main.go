@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -218,9 +219,12 @@ var pyvideoValidator = &schema.Validator{Profile: schema.Pyvideo}
 
 // validateStage reads every talk file and validates its bytes, one after
 // another: bytes in, findings out, as ajv's read+parse+validate.
-func validateStage(fsys fs.FS) (int, int64, error) {
+func validateStage(fsys fs.FS) (int, int64, error) { return validateFiles(talkFiles(fsys)) }
+
+// validateFiles validates the files as they come.
+func validateFiles(files iter.Seq2[rawFile, error]) (int, int64, error) {
 	n, size := 0, int64(0)
-	for f, err := range talkFiles(fsys) {
+	for f, err := range files {
 		if err != nil {
 			return n, size, err
 		}
