@@ -25,9 +25,47 @@ type decoder struct {
 	limits talk.Limits
 }
 
-func (d *decoder) fail(ptr string, off int64, format string, args ...any) error {
+func (d *decoder) fail(ptr pointer, off int64, format string, args ...any) error {
 	line, col := jsonx.Position(d.data, off)
-	return &talk.RecordError{Path: d.path, Pointer: ptr, Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+	return &talk.RecordError{Path: d.path, Pointer: ptr.String(), Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// pointer is a JSON pointer into a pyvideo record, made a string only for
+// an error: a record is at most three levels deep ("/videos/0/url"), and
+// building every member's and element's pointer as it was read was a
+// third of a talk's allocations. The zero pointer is the whole document.
+type pointer struct {
+	name  string // the top-level member
+	index int    // the element of name's array
+	sub   string // the member of that element
+	depth int    // 0: the document; 1: /name; 2: /name/index; 3: /name/index/sub
+}
+
+// member returns the pointer to the top-level member name.
+func member(name string) pointer { return pointer{name: name, depth: 1} }
+
+// elem returns the pointer to element i of the array at p.
+func (p pointer) elem(i int) pointer { return pointer{name: p.name, index: i, depth: 2} }
+
+// member returns the pointer to the member name of the element at p.
+func (p pointer) member(name string) pointer {
+	p.sub, p.depth = name, 3
+	return p
+}
+
+// String returns the pointer as RFC 6901 writes it.
+func (p pointer) String() string {
+	s := ""
+	if p.depth >= 1 {
+		s += "/" + jsonx.PointerToken(p.name)
+	}
+	if p.depth >= 2 {
+		s += "/" + strconv.Itoa(p.index)
+	}
+	if p.depth >= 3 {
+		s += "/" + jsonx.PointerToken(p.sub)
+	}
+	return s
 }
 
 // members checks the document and returns its top-level members.
@@ -43,16 +81,16 @@ func (d *decoder) members() ([]jsonx.Member, error) {
 			return nil, &talk.RecordError{Path: d.path, Line: line, Column: col, Err: &talk.LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
 		}
 		errors.As(err, &se)
-		return nil, d.fail("", se.Offset, "%s", se.Msg)
+		return nil, d.fail(pointer{}, se.Offset, "%s", se.Msg)
 	}
 	ms, err := jsonx.Object(d.data, 0)
 	if err != nil {
-		return nil, d.fail("", 0, "%v", err)
+		return nil, d.fail(pointer{}, 0, "%v", err)
 	}
 	return ms, nil
 }
 
-func (d *decoder) string(ptr string, v jsonx.Value) (string, error) {
+func (d *decoder) string(ptr pointer, v jsonx.Value) (string, error) {
 	if jsonx.IsNull(v.Raw) {
 		return "", nil
 	}
@@ -66,21 +104,21 @@ func (d *decoder) string(ptr string, v jsonx.Value) (string, error) {
 	return s, nil
 }
 
-func (d *decoder) limitError(ptr string, off int64, what string, limit, got int) error {
+func (d *decoder) limitError(ptr pointer, off int64, what string, limit, got int) error {
 	line, col := jsonx.Position(d.data, off)
-	return &talk.RecordError{Path: d.path, Pointer: ptr, Line: line, Column: col,
+	return &talk.RecordError{Path: d.path, Pointer: ptr.String(), Line: line, Column: col,
 		Err: &talk.LimitError{What: what, Limit: int64(limit), Got: int64(got)}}
 }
 
 // checkCount enforces a limit on the number of items in a list.
-func (d *decoder) checkCount(ptr string, v jsonx.Value, what string, limit, n int) error {
+func (d *decoder) checkCount(ptr pointer, v jsonx.Value, what string, limit, n int) error {
 	if limit >= 0 && n > limit {
 		return d.limitError(ptr, v.Offset, what, limit, n)
 	}
 	return nil
 }
 
-func (d *decoder) array(ptr string, v jsonx.Value) ([]jsonx.Value, error) {
+func (d *decoder) array(ptr pointer, v jsonx.Value) ([]jsonx.Value, error) {
 	if jsonx.IsNull(v.Raw) {
 		return nil, nil
 	}
@@ -91,14 +129,14 @@ func (d *decoder) array(ptr string, v jsonx.Value) ([]jsonx.Value, error) {
 	return vs, nil
 }
 
-func (d *decoder) strings(ptr string, v jsonx.Value) ([]string, error) {
+func (d *decoder) strings(ptr pointer, v jsonx.Value) ([]string, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil || vs == nil {
 		return nil, err
 	}
 	out := make([]string, len(vs))
 	for i, e := range vs {
-		if out[i], err = d.string(ptr+"/"+strconv.Itoa(i), e); err != nil {
+		if out[i], err = d.string(ptr.elem(i), e); err != nil {
 			return nil, err
 		}
 	}
@@ -107,7 +145,7 @@ func (d *decoder) strings(ptr string, v jsonx.Value) ([]string, error) {
 
 // seconds reads a number of seconds. pyvideo writes whole numbers,
 // sometimes spelled as floats (1508.0); fractions are kept too.
-func (d *decoder) seconds(ptr string, v jsonx.Value) (talk.Duration, error) {
+func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
 	}
@@ -121,7 +159,7 @@ func (d *decoder) seconds(ptr string, v jsonx.Value) (talk.Duration, error) {
 	return talk.Duration(f * float64(time.Second)), nil
 }
 
-func (d *decoder) integer(ptr string, v jsonx.Value) (int64, error) {
+func (d *decoder) integer(ptr pointer, v jsonx.Value) (int64, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
 	}
@@ -132,7 +170,7 @@ func (d *decoder) integer(ptr string, v jsonx.Value) (int64, error) {
 	return n, nil
 }
 
-func (d *decoder) date(ptr string, v jsonx.Value) (talk.Date, error) {
+func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 	s, err := d.string(ptr, v)
 	if err != nil {
 		return talk.Date{}, err
@@ -210,7 +248,7 @@ func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
 }
 
 func (d *decoder) talkMember(t *talk.Talk, m jsonx.Member) (err error) {
-	ptr := "/" + jsonx.PointerToken(m.Name)
+	ptr := member(m.Name)
 	switch m.Name {
 	case "title":
 		t.Title, err = d.string(ptr, m.Value)
@@ -272,7 +310,7 @@ func language(s string) talk.Language {
 	return l
 }
 
-func (d *decoder) videos(ptr string, v jsonx.Value) ([]talk.Video, error) {
+func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil {
 		return nil, err
@@ -282,14 +320,14 @@ func (d *decoder) videos(ptr string, v jsonx.Value) ([]talk.Video, error) {
 	}
 	var out []talk.Video
 	for i, e := range vs {
-		p := ptr + "/" + strconv.Itoa(i)
+		p := ptr.elem(i)
 		ms, err := jsonx.Object(e.Raw, e.Offset)
 		if err != nil {
 			return nil, d.fail(p, e.Offset, "%v", err)
 		}
 		var video talk.Video
 		for _, m := range ms {
-			mp := p + "/" + jsonx.PointerToken(m.Name)
+			mp := p.member(m.Name)
 			switch m.Name {
 			case "type":
 				var typ string
@@ -330,14 +368,14 @@ func providerOf(typ string) (provider, format string) {
 	}
 }
 
-func (d *decoder) links(ptr string, v jsonx.Value) ([]talk.Link, error) {
+func (d *decoder) links(ptr pointer, v jsonx.Value) ([]talk.Link, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil {
 		return nil, err
 	}
 	var out []talk.Link
 	for i, e := range vs {
-		p := ptr + "/" + strconv.Itoa(i)
+		p := ptr.elem(i)
 		var link talk.Link
 		switch jsonx.Kind(e.Raw) {
 		case "string":
@@ -348,11 +386,11 @@ func (d *decoder) links(ptr string, v jsonx.Value) ([]talk.Link, error) {
 			for _, m := range ms {
 				switch m.Name {
 				case "url":
-					link.URL, err = d.string(p+"/url", m.Value)
+					link.URL, err = d.string(p.member("url"), m.Value)
 				case "label":
-					link.Label, err = d.string(p+"/label", m.Value)
+					link.Label, err = d.string(p.member("label"), m.Value)
 				default:
-					err = d.fail(p+"/"+jsonx.PointerToken(m.Name), m.Offset, "unexpected member %q in a related URL (want label and url)", m.Name)
+					err = d.fail(p.member(m.Name), m.Offset, "unexpected member %q in a related URL (want label and url)", m.Name)
 				}
 				if err != nil {
 					break
@@ -383,7 +421,7 @@ func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
 		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
 	}
 	for _, m := range ms {
-		ptr := "/" + jsonx.PointerToken(m.Name)
+		ptr := member(m.Name)
 		switch m.Name {
 		case "title":
 			e.Title, err = d.string(ptr, m.Value)

@@ -373,6 +373,10 @@ func TestParseTalkErrors(t *testing.T) {
 		{"video url", "{\"videos\": [\n  {\"type\": \"youtube\", \"url\": 5}]}", talk.RecordError{Pointer: "/videos/0/url", Line: 2, Column: 30, Err: errors.New("want a string, got number")}},
 		{"related url member", `{"related_urls": [{"href": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/href", Line: 1, Column: 28, Err: errors.New(`unexpected member "href" in a related URL (want label and url)`)}},
 		{"id not whole", `{"id": 1.5}`, talk.RecordError{Pointer: "/id", Line: 1, Column: 8, Err: errors.New("want a whole number, got 1.5")}},
+		{"second video size", `{"videos": [{"url": "a"}, {"size": "big"}]}`, talk.RecordError{Pointer: "/videos/1/size", Line: 1, Column: 36, Err: errors.New(`want a whole number, got "big"`)}},
+		{"tag eleven", `{"tags": ["0","1","2","3","4","5","6","7","8","9","10",11]}`, talk.RecordError{Pointer: "/tags/11", Line: 1, Column: 56, Err: errors.New("want a string, got number")}},
+		{"escaped member", `{"related_urls": ["u", {"a/b~c": "x"}]}`, talk.RecordError{Pointer: "/related_urls/1/a~1b~0c", Line: 1, Column: 34, Err: errors.New(`unexpected member "a/b~c" in a related URL (want label and url)`)}},
+		{"empty member", `{"related_urls": [{"": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/", Line: 1, Column: 24, Err: errors.New(`unexpected member "" in a related URL (want label and url)`)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
