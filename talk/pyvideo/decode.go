@@ -8,6 +8,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -20,9 +21,40 @@ const FormatName = "pyvideo"
 // decoder reads one record, turning every problem into a
 // [talk.RecordError] that points at the offending value.
 type decoder struct {
-	data   []byte
-	path   string
-	limits talk.Limits
+	data    []byte
+	path    string
+	limits  talk.Limits
+	members *memberSlices
+}
+
+// memberSlices are the slices a decoder reads a record's objects into:
+// the record's members, and those of one video or related URL at a time.
+// Nothing keeps a member once the record is read (names are strings, raw
+// values are kept compacted or as parts of the record's bytes), so they
+// are lent by a pool: a record's member slices were a tenth of the bytes
+// it took to read and render it.
+type memberSlices struct{ top, elem []jsonx.Member }
+
+var memberPool = sync.Pool{New: func() any { return new(memberSlices) }}
+
+// newDecoder returns a decoder of data, which release gives back.
+func newDecoder(data []byte, path string, limits talk.Limits) *decoder {
+	return &decoder{data: data, path: path, limits: limits, members: memberPool.Get().(*memberSlices)}
+}
+
+// release gives back the decoder's member slices, cleared so that they
+// hold on to no record.
+func (d *decoder) release() {
+	m := d.members
+	m.top, m.elem = cleared(m.top), cleared(m.elem)
+	memberPool.Put(m)
+	d.members = nil
+}
+
+// cleared returns s emptied, its array cleared.
+func cleared(s []jsonx.Member) []jsonx.Member {
+	clear(s[:cap(s)])
+	return s[:0]
 }
 
 func (d *decoder) fail(ptr pointer, off int64, format string, args ...any) error {
@@ -69,7 +101,7 @@ func (p pointer) String() string {
 }
 
 // members checks the document and returns its top-level members.
-func (d *decoder) members() ([]jsonx.Member, error) {
+func (d *decoder) topMembers() ([]jsonx.Member, error) {
 	if max := d.limits.RecordBytes(); max >= 0 && int64(len(d.data)) > max {
 		return nil, &talk.RecordError{Path: d.path, Err: &talk.LimitError{What: "record size", Limit: max, Got: int64(len(d.data))}}
 	}
@@ -83,11 +115,22 @@ func (d *decoder) members() ([]jsonx.Member, error) {
 		errors.As(err, &se)
 		return nil, d.fail(pointer{}, se.Offset, "%s", se.Msg)
 	}
-	ms, err := jsonx.Object(d.data, 0)
+	ms, err := jsonx.AppendObject(d.members.top[:0], d.data, 0)
 	if err != nil {
 		return nil, d.fail(pointer{}, 0, "%v", err)
 	}
+	d.members.top = ms
 	return ms, nil
+}
+
+// elemMembers returns the members of the object e, an element of an
+// array, valid until the next call.
+func (d *decoder) elemMembers(e jsonx.Value) ([]jsonx.Member, error) {
+	ms, err := jsonx.AppendObject(d.members.elem[:0], e.Raw, e.Offset)
+	if err == nil {
+		d.members.elem = ms
+	}
+	return ms, err
 }
 
 func (d *decoder) string(ptr pointer, v jsonx.Value) (string, error) {
@@ -228,8 +271,9 @@ func ParseEvent(data []byte, path string) (*talk.Event, error) {
 // of the first problem; one whose Err is a [*talk.LimitError] when the
 // record exceeds r.Limits.
 func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
-	d := &decoder{data: data, path: path, limits: r.Limits}
-	ms, err := d.members()
+	d := newDecoder(data, path, r.Limits)
+	defer d.release()
+	ms, err := d.topMembers()
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +365,7 @@ func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 	var out []talk.Video
 	for i, e := range vs {
 		p := ptr.elem(i)
-		ms, err := jsonx.Object(e.Raw, e.Offset)
+		ms, err := d.elemMembers(e)
 		if err != nil {
 			return nil, d.fail(p, e.Offset, "%v", err)
 		}
@@ -382,7 +426,7 @@ func (d *decoder) links(ptr pointer, v jsonx.Value) ([]talk.Link, error) {
 			link.URL, err = d.string(p, e)
 		case "object":
 			var ms []jsonx.Member
-			ms, err = jsonx.Object(e.Raw, e.Offset)
+			ms, err = d.elemMembers(e)
 			for _, m := range ms {
 				switch m.Name {
 				case "url":
@@ -411,8 +455,9 @@ func (d *decoder) links(ptr pointer, v jsonx.Value) ([]talk.Link, error) {
 // path within the archive ("europython-2016/category.json"); the
 // directory gives the event its [talk.Event.ID].
 func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
-	d := &decoder{data: data, path: path, limits: r.Limits}
-	ms, err := d.members()
+	d := newDecoder(data, path, r.Limits)
+	defer d.release()
+	ms, err := d.topMembers()
 	if err != nil {
 		return nil, err
 	}
