@@ -40,13 +40,14 @@ for (const event of readdirSync(corpus)) {
 
 const version = JSON.parse(readFileSync(join(root, ".ci", "bench", "node_modules", "ajv", "package.json"), "utf8")).version;
 
-// time runs fn once to warm the JIT up, then times three runs and prints
+// time runs fn once to warm the JIT up, then times ten runs and prints
 // the best as one JSON line: {"tool", "stage", "records", "invalid",
-// "wall", "cpu"} (seconds). examples/bench takes the best of three too.
+// "wall", "cpu"} (seconds). examples/bench takes the best of ten too
+// (validationRuns): a run is short, and this VM's slow spells are not.
 function time(stage, fn) {
   fn();
   let best;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 10; i++) {
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const [records, invalid] = fn();

@@ -133,7 +133,7 @@ func sideBySide(dir, peers, cslDir string) ([]comparison, error) {
 	validateListed := stage{"validate", func(fsys fs.FS) (int, int64, error) {
 		return validateFiles(listedTalkFiles(fsys, names))
 	}}
-	validation, err := bestOf(func() (float64, error) {
+	validation, err := bestOf(validationRuns, func() (float64, error) {
 		r, err := measure(validateListed, fsys)
 		return r.rate(), err
 	})
@@ -205,7 +205,7 @@ func cslItems(fsys fs.FS) ([]*csl.Item, error) {
 // timeEntries formats every item's entry, as citeproc.mjs does, and
 // returns the entries per second of the best run (see bestOf).
 func timeEntries(pr *csl.Processor, items []*csl.Item) (float64, error) {
-	return bestOf(func() (float64, error) {
+	return bestOf(entryRuns, func() (float64, error) {
 		start := time.Now()
 		for _, it := range items {
 			if err := pr.WriteEntry(io.Discard, it, csl.Text); err != nil {
@@ -216,20 +216,25 @@ func timeEntries(pr *csl.Processor, items []*csl.Item) (float64, error) {
 	})
 }
 
-// peerRuns is how many timed runs each side of a comparison gets, after
-// one untimed run to warm caches (and Node.js's JIT) up. The best counts:
-// on a shared VM, noise only ever slows a run down. The peer scripts do
-// the same.
-const peerRuns = 3
+// entryRuns and validationRuns are how many timed runs each side of a
+// comparison gets, after one untimed run to warm caches (and Node.js's
+// JIT) up. The best counts: on a shared VM, noise only ever slows a run
+// down. A validation run takes a quarter of a second, where this VM's
+// slow spells last longer, so it gets more runs; citeproc-js takes
+// minutes over the corpus in each style. The peer scripts do the same.
+const (
+	entryRuns      = 3
+	validationRuns = 10
+)
 
-// bestOf runs a measurement once to warm up, then peerRuns times, and
+// bestOf runs a measurement once to warm up, then runs times, and
 // returns the highest rate.
-func bestOf(run func() (float64, error)) (float64, error) {
+func bestOf(runs int, run func() (float64, error)) (float64, error) {
 	if _, err := run(); err != nil {
 		return 0, err
 	}
 	best := 0.0
-	for range peerRuns {
+	for range runs {
 		rate, err := run()
 		if err != nil {
 			return 0, err
