@@ -6,9 +6,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -49,6 +53,9 @@ func FuzzParseTalk(f *testing.F) {
 			if re.Line > bytes.Count(data, []byte("\n"))+1 || re.Line < 0 || re.Column < 0 {
 				t.Fatalf("error %v points outside the input", err)
 			}
+			if re.Pointer != "" && !slices.Contains(pointerPositions(data, re.Pointer), [2]int{re.Line, re.Column}) {
+				t.Fatalf("error %v: its pointer leads to %v, not to its line and column", err, pointerPositions(data, re.Pointer))
+			}
 			return
 		}
 		out, err := pyvideo.MarshalTalk(tk)
@@ -69,4 +76,34 @@ func FuzzParseTalk(f *testing.F) {
 			t.Fatalf("writing the canonical form again changed it:\n%s\n---\n%s", out, again)
 		}
 	})
+}
+
+// pointerPositions returns the line and column of every value the JSON
+// pointer ptr can lead to in data: more than one where an object repeats
+// a member's name.
+func pointerPositions(data []byte, ptr string) [][2]int {
+	values := []jsonx.Value{{Raw: data}}
+	for _, tok := range strings.Split(ptr, "/")[1:] {
+		var next []jsonx.Value
+		for _, v := range values {
+			if ms, err := jsonx.Object(v.Raw, v.Offset); err == nil {
+				for _, m := range ms {
+					if m.Name == jsonx.UnescapePointerToken(tok) {
+						next = append(next, m.Value)
+					}
+				}
+			} else if es, err := jsonx.Array(v.Raw, v.Offset); err == nil {
+				if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(es) {
+					next = append(next, es[i])
+				}
+			}
+		}
+		values = next
+	}
+	var out [][2]int
+	for _, v := range values {
+		line, col := jsonx.Position(data, v.Offset)
+		out = append(out, [2]int{line, col})
+	}
+	return out
 }
