@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -110,8 +111,7 @@ func (v *Validator) ValidateTalk(path string, data []byte) Problems {
 	if v.Profile == Pyvideo {
 		id = PyvideoTalkID
 	}
-	ps, _ := v.validate(path, data, id, (*checker).talk)
-	return ps
+	return v.validateRecord(path, data, id, (*checker).talk)
 }
 
 // ValidateEvent checks one event record: a talkmeta event, or a pyvideo
@@ -121,8 +121,7 @@ func (v *Validator) ValidateEvent(path string, data []byte) Problems {
 	if v.Profile == Pyvideo {
 		id = PyvideoCategoryID
 	}
-	ps, _ := v.validate(path, data, id, (*checker).event)
-	return ps
+	return v.validateRecord(path, data, id, (*checker).event)
 }
 
 // ValidateSpeaker checks one talkmeta speaker record. The Pyvideo profile
@@ -133,8 +132,7 @@ func (v *Validator) ValidateSpeaker(path string, data []byte) Problems {
 		return Problems{{Path: path, Rule: "profile", Severity: Error, offset: -1,
 			Message: "the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}}
 	}
-	ps, _ := v.validate(path, data, SpeakerID, (*checker).speaker)
-	return ps
+	return v.validateRecord(path, data, SpeakerID, (*checker).speaker)
 }
 
 // validate runs the whole pipeline on one record: well-formed JSON, the
@@ -147,7 +145,26 @@ func (v *Validator) ValidateSpeaker(path string, data []byte) Problems {
 // a record the quick check refuses is decoded, for jsonschema/v5 to
 // explain.
 func (v *Validator) validate(file string, data []byte, id string, semantic func(*checker, object)) (ps Problems, obj object) {
-	c := &checker{v: v, path: file, data: data}
+	return v.validateWith(new(checker), file, data, id, semantic)
+}
+
+// validateRecord is validate for a caller that needs only the problems:
+// its checker, whose members array the record's members would otherwise
+// alias, is lent by a pool. A checker was the largest of the allocations
+// validating a record made (BenchmarkValidateTalk).
+func (v *Validator) validateRecord(file string, data []byte, id string, semantic func(*checker, object)) Problems {
+	c := checkers.Get().(*checker)
+	ps, _ := v.validateWith(c, file, data, id, semantic)
+	*c = checker{} // holds on to nothing: the problems are the caller's
+	checkers.Put(c)
+	return ps
+}
+
+var checkers = sync.Pool{New: func() any { return new(checker) }}
+
+// validateWith is validate with c, a zero checker, to check with.
+func (v *Validator) validateWith(c *checker, file string, data []byte, id string, semantic func(*checker, object)) (ps Problems, obj object) {
+	c.v, c.path, c.data = v, file, data
 	defer func() { c.finish(); ps = c.problems }()
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
 		c.add("", "size", Error, fmt.Sprintf("the record is %d bytes, more than the limit of %d", len(data), n))
