@@ -33,16 +33,13 @@ type rawFile struct {
 // corpus.
 func talkFiles(fsys fs.FS) iter.Seq2[rawFile, error] {
 	return func(yield func(rawFile, error) bool) {
-		events, err := fs.ReadDir(fsys, ".")
+		events, err := eventDirs(fsys)
 		if err != nil {
 			yield(rawFile{}, err)
 			return
 		}
 		for _, ev := range events {
-			if !ev.IsDir() {
-				continue
-			}
-			names, err := eventTalkFiles(fsys, ev.Name())
+			names, err := eventTalkFiles(fsys, ev)
 			if err != nil {
 				yield(rawFile{}, err)
 				return
@@ -52,6 +49,35 @@ func talkFiles(fsys fs.FS) iter.Seq2[rawFile, error] {
 			}
 		}
 	}
+}
+
+// talkFileNames lists every talk file of a pyvideo corpus.
+func talkFileNames(fsys fs.FS) ([]string, error) {
+	events, err := eventDirs(fsys)
+	if err != nil {
+		return nil, err
+	}
+	var all []string
+	for _, ev := range events {
+		names, err := eventTalkFiles(fsys, ev)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, names...)
+	}
+	return all, nil
+}
+
+// eventDirs lists the directories of a pyvideo corpus.
+func eventDirs(fsys fs.FS) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	return dirs, err
 }
 
 // eventTalkFiles lists the talk files of one event directory.
@@ -76,26 +102,6 @@ func yieldFiles(fsys fs.FS, names []string, yield func(rawFile, error) bool) boo
 		}
 	}
 	return true
-}
-
-// talkFileNames lists every talk file of a pyvideo corpus.
-func talkFileNames(fsys fs.FS) ([]string, error) {
-	events, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, err
-	}
-	var all []string
-	for _, ev := range events {
-		if !ev.IsDir() {
-			continue
-		}
-		names, err := eventTalkFiles(fsys, ev.Name())
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, names...)
-	}
-	return all, nil
 }
 
 // comparison is one piece of work done by talkmeta and by a peer tool.
