@@ -1,4 +1,6 @@
-//go:build unix
+//go:build unix && !aix && !solaris
+
+// aix and solaris (illumos too) have no syscall.Mkfifo.
 
 package osfs
 
