@@ -1,6 +1,7 @@
 package osfs
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -84,6 +85,41 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileWithoutSize reads files whose size Stat cannot tell, short
+// and long, whole within a limit and refused past it: a limit is no
+// reason to refuse a file before it is read when its size is unknown.
+func TestReadFileWithoutSize(t *testing.T) {
+	for _, size := range []int{0, 100, 511, 512, 513, 5000} {
+		want := bytes.Repeat([]byte{'x'}, size)
+		fsys := noStatFS{fstest.MapFS{"f": {Data: want}}}
+		for _, limit := range []int64{-1, int64(size), int64(size) + 1} {
+			got, err := ReadFile(fsys, "f", limit)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%d bytes, limit %d: %d bytes, %v; want the file", size, limit, len(got), err)
+			}
+		}
+		if size == 0 {
+			continue
+		}
+		_, err := ReadFile(fsys, "f", int64(size)-1)
+		if diff := cmp.Diff(&TooLargeError{Name: "f", Size: -1, Limit: int64(size) - 1}, err); diff != "" {
+			t.Errorf("%d bytes, limit %d (-want +got):\n%s", size, size-1, diff)
+		}
+	}
+}
+
+// noStatFS is a file system whose files cannot say their size.
+type noStatFS struct{ fs fs.FS }
+
+func (n noStatFS) Open(name string) (fs.File, error) {
+	f, err := n.fs.Open(name)
+	return noStatFile{f}, err
+}
+
+type noStatFile struct{ fs.File }
+
+func (noStatFile) Stat() (fs.FileInfo, error) { return nil, errors.New("no stat here") }
 
 // BenchmarkReadArchive reads every file of the repository's pyvideo
 // archive through os.DirFS and through DirFS, as ReadFile reads a

@@ -22,12 +22,18 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	size := int64(512)
+	size := int64(-1) // unknown until Stat says
 	if fi, err := f.Stat(); err == nil {
 		size = fi.Size()
 	}
 	if limit >= 0 && size > limit {
 		return nil, &TooLargeError{Name: name, Size: size, Limit: limit}
+	}
+	if size < 0 {
+		size = 512 // a guess: a longer file is read on, as one that grew
+		if limit >= 0 {
+			size = min(size, limit)
+		}
 	}
 	data := make([]byte, size+1)
 	n, err := io.ReadFull(f, data)
