@@ -252,7 +252,7 @@ func (w *indentWriter) date(k string, d *cslDate) {
 func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (string, error) {
 	names := Names(t)
 	it := engineItems.Get().(*csl.Item)
-	defer engineItems.Put(it)
+	defer releaseEngineItem(it)
 	cslItemOf(t, key(t, names), names, opt, pr.Uses).fill(it)
 	return pr.Entry(it, f)
 }
@@ -262,6 +262,16 @@ func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (stri
 // item's three maps were a tenth of the bytes a page, its JSON-LD, BibTeX
 // and APA entry allocate (BenchmarkReference).
 var engineItems = sync.Pool{New: func() any { return new(csl.Item) }}
+
+// releaseEngineItem gives it back to engineItems emptied, its maps kept
+// to be filled again and holding on to no talk.
+func releaseEngineItem(it *csl.Item) {
+	clear(it.Fields)
+	clear(it.Names)
+	clear(it.Dates)
+	*it = csl.Item{Fields: it.Fields, Names: it.Names, Dates: it.Dates}
+	engineItems.Put(it)
+}
 
 // CSLItem returns the talk as an item for the CSL engine in talk/cite/csl,
 // with the given id: the item WriteCSLJSON writes, as the engine would
@@ -274,15 +284,10 @@ func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
 	return it
 }
 
-// fill makes it the item in the engine's form, without the JSON round
-// trip that would cost a reference two thirds of its time. Whatever it
-// held before is dropped; its maps are kept, emptied, to be filled again.
+// fill makes it, an empty item, the item in the engine's form, without
+// the JSON round trip that would cost a reference two thirds of its time.
 func (c cslItem) fill(it *csl.Item) {
-	fields, names, dates := it.Fields, it.Names, it.Dates
-	clear(fields)
-	clear(names)
-	clear(dates)
-	*it = csl.Item{ID: c.ID, Type: c.Type, Fields: fields, Names: names, Dates: dates}
+	it.ID, it.Type = c.ID, c.Type
 	for _, f := range [...]struct{ variable, value string }{
 		{"citation-key", c.CitationKey}, {"title", c.Title},
 		{"event-title", c.EventTitle}, {"event", c.Event}, {"event-place", c.EventPlace},
