@@ -239,15 +239,29 @@ func apostropheForce(tag, str string) string {
 
 // processTags turns the markup in b's text into child blobs.
 func (f *flipper) processTags(b *blob) {
-	str := b.text
-	if !f.fs.mayHaveTags(str) {
+	d, leadingSpace := f.pairTags(b.text)
+	if d == nil {
 		return
 	}
-	leadingSpace := strings.HasPrefix(str, " ") && !leadingQuoteRe.MatchString(str)
+	d.dropEmptyTags()
+	outerDouble, outerSingle := d.outerQuotes()
+	f.undoppel(b, d, leadingSpace, outerDouble, outerSingle)
+}
+
+// pairTags splits str into text and tags, and pairs each opening tag
+// with its closer: a tag left without one, or dropped for another
+// reason, is emptied and its text given back to the string after it.
+// It returns nil when str has no tags, and whether str's leading space
+// is its own.
+func (f *flipper) pairTags(str string) (d *flipDoppel, leadingSpace bool) {
+	if !f.fs.mayHaveTags(str) {
+		return nil, false
+	}
+	leadingSpace = strings.HasPrefix(str, " ") && !leadingQuoteRe.MatchString(str)
 	str = " " + straightenApostrophes(str)
-	d := f.doppelString(str)
+	d = f.doppelString(str)
 	if len(d.tags) == 0 {
-		return
+		return nil, false
 	}
 	var state []nestFrame
 	for i := 0; i < len(d.tags); i++ {
@@ -304,7 +318,6 @@ func (f *flipper) processTags(b *blob) {
 		if hasFix {
 			d.strings[i+1] = d.tags[i] + d.strings[i+1]
 			d.tags[i] = ""
-			_ = fixtag
 		}
 	}
 	for i := len(state) - 1; i >= 0; i-- {
@@ -317,11 +330,13 @@ func (f *flipper) processTags(b *blob) {
 		}
 		d.tags[pos] = ""
 	}
-	d.dropEmptyTags()
-	// The first quote decides which form is outer; the space or "(" a
-	// quote opener swallowed goes back into the text.
-	outerDouble := "true"
-	outerSingle := "inner"
+	return d, leadingSpace
+}
+
+// outerQuotes returns which quotes are outer: the first quote decides.
+// The space or "(" a quote opener swallowed goes back into the text.
+func (d *flipDoppel) outerQuotes() (outerDouble, outerSingle string) {
+	outerDouble, outerSingle = "true", "inner"
 	seen := false
 	for i, tag := range d.tags {
 		switch tag {
@@ -339,7 +354,7 @@ func (f *flipper) processTags(b *blob) {
 			}
 		}
 	}
-	f.undoppel(b, d, leadingSpace, outerDouble, outerSingle)
+	return outerDouble, outerSingle
 }
 
 // dropEmptyTags removes the tags emptied (dropped as text), each

@@ -201,84 +201,12 @@ func sameBlobs(want, got []flatBlob) (w, g string, same bool) {
 // the definition FuzzFlipFlop holds it to: each dropped tag joined to
 // the text after it and removed from the lists on its own, and each
 // span given a copy of all the decorations around it (undoppelPlain).
+// Pairing the tags and finding the outer quotes are processTags's own:
+// the two ways differ only after.
 func processTagsPlain(f *flipper, b *blob) {
-	str := b.text
-	if !f.fs.mayHaveTags(str) {
+	d, leadingSpace := f.pairTags(b.text)
+	if d == nil {
 		return
-	}
-	leadingSpace := strings.HasPrefix(str, " ") && !leadingQuoteRe.MatchString(str)
-	str = " " + straightenApostrophes(str)
-	d := f.doppelString(str)
-	if len(d.tags) == 0 {
-		return
-	}
-	var state []nestFrame
-	for i := 0; i < len(d.tags); i++ {
-		tag := d.tags[i]
-		if ap := apostropheForce(tag, d.strings[i+1]); ap != "" {
-			d.strings[i+1] = ap + d.strings[i+1]
-			d.tags[i] = ""
-			continue
-		}
-		fixtag, hasFix := 0, false
-		for {
-			hasFix = false
-			if f.fs.openers[tag] {
-				s := f.fs.specs[tag]
-				state = append(state, nestFrame{kind: s.kind, closer: s.closer, pos: i})
-				break
-			}
-			// a closer
-			var top *nestFrame
-			if len(state) > 0 {
-				top = &state[len(state)-1]
-			}
-			if top != nil && tag == top.closer {
-				state = state[:len(state)-1]
-				if top.kind == "nocase" {
-					d.tags[top.pos] = ""
-					d.tags[i] = ""
-				}
-				break
-			}
-			if top != nil {
-				fixtag = top.pos
-			} else {
-				fixtag = i
-			}
-			hasFix = true
-			if f.fs.closers[tag] && tag == "'" {
-				d.strings[i+1] = "’" + d.strings[i+1]
-				d.tags[i] = ""
-			} else {
-				failed := d.tags[fixtag]
-				if d.forced(fixtag - 1) {
-					failed = dropFirst(failed)
-				}
-				d.strings[fixtag+1] = failed + d.strings[fixtag+1]
-				d.tags[fixtag] = ""
-			}
-			if len(state) > 0 && tag != "'" {
-				state = state[:len(state)-1]
-				continue
-			}
-			break
-		}
-		if hasFix {
-			d.strings[i+1] = d.tags[i] + d.strings[i+1]
-			d.tags[i] = ""
-			_ = fixtag
-		}
-	}
-	for i := len(state) - 1; i >= 0; i-- {
-		pos := state[i].pos
-		tag := d.tags[pos]
-		if tag == " '" || tag == "'" {
-			d.strings[pos+1] = " ’" + d.strings[pos+1]
-		} else {
-			d.strings[pos+1] = tag + d.strings[pos+1]
-		}
-		d.tags[pos] = ""
 	}
 	for i := len(d.tags) - 1; i >= 0; i-- {
 		if d.tags[i] == "" {
@@ -287,27 +215,7 @@ func processTagsPlain(f *flipper, b *blob) {
 			d.strings = append(d.strings[:i+1], d.strings[i+2:]...)
 		}
 	}
-	// The first quote decides which form is outer; the space or "(" a
-	// quote opener swallowed goes back into the text.
-	outerDouble := "true"
-	outerSingle := "inner"
-	seen := false
-	for i, tag := range d.tags {
-		switch tag {
-		case ` "`, ` '`, `("`, `('`:
-			if !seen {
-				if tag == ` "` || tag == `("` {
-					outerDouble, outerSingle = "true", "inner"
-				} else {
-					outerDouble, outerSingle = "inner", "true"
-				}
-				seen = true
-			}
-			if !d.forced(i - 1) {
-				d.strings[i] += tag[:1]
-			}
-		}
-	}
+	outerDouble, outerSingle := d.outerQuotes()
 	undoppelPlain(f, b, d, leadingSpace, outerDouble, outerSingle)
 }
 
