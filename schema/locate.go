@@ -165,7 +165,7 @@ func (l *locator) walk(v jsonx.Value, depth int, which []int) {
 			runs[token(next[k])] = k
 		}
 		for name, m := range jsonx.Members(v.Raw, v.Offset) {
-			start, ok := runs[string(memberName(name))]
+			start, ok := runs[string(jsonx.MemberName(name))]
 			if !ok {
 				continue
 			}
@@ -248,7 +248,7 @@ func child(v jsonx.Value, tok string) (jsonx.Value, bool) {
 	switch jsonx.Kind(v.Raw) {
 	case "object":
 		for name, m := range jsonx.Members(v.Raw, v.Offset) {
-			if string(memberName(name)) == tok {
+			if string(jsonx.MemberName(name)) == tok {
 				return m, true
 			}
 		}

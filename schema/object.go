@@ -99,7 +99,7 @@ func (v value) object() (object, bool) {
 		if o.members == nil {
 			o.members = make([]member, 0, 8)
 		}
-		o.members = append(o.members, member{name: memberName(name), value: value(m.Raw)})
+		o.members = append(o.members, member{name: jsonx.MemberName(name), value: value(m.Raw)})
 	}
 	return o, true
 }
@@ -112,7 +112,7 @@ func (v value) isObject() bool { return len(v) > 0 && v[0] == '{' }
 // the one or two members looked at in each of a list of objects.
 func (v value) member(name string) (value, bool) {
 	for quoted, m := range jsonx.Members(v, 0) {
-		if string(memberName(quoted)) == name {
+		if string(jsonx.MemberName(quoted)) == name {
 			return value(m.Raw), true
 		}
 	}
@@ -156,17 +156,6 @@ type member struct {
 // whether it is an object.
 func readObject(raw []byte) (object, bool) {
 	return value(bytes.TrimLeft(raw, " \t\r\n")).object()
-}
-
-// memberName returns the name a quoted, well-formed member name stands
-// for, without copying it unless it has escapes.
-func memberName(quoted []byte) []byte {
-	inner := quoted[1 : len(quoted)-1]
-	if bytes.IndexByte(inner, '\\') < 0 {
-		return inner
-	}
-	s, _ := jsonx.String(quoted)
-	return []byte(s)
 }
 
 // lookup returns the value of the member name, and whether there is one.

@@ -234,7 +234,7 @@ func (q *quickSchema) acceptsObject(raw []byte) bool {
 	var found uint64
 	next := 0
 	for name, v := range jsonx.Members(raw, 0) {
-		if _, ok := q.acceptsMember(memberName(name), v.Raw, &found, &next); !ok {
+		if _, ok := q.acceptsMember(jsonx.MemberName(name), v.Raw, &found, &next); !ok {
 			return false
 		}
 	}
@@ -289,7 +289,7 @@ func (q *quickSchema) read(cur *jsonx.Cursor, members []member) (obj object, isO
 		if raw == nil {
 			break
 		}
-		m := member{name: memberName(name), value: raw}
+		m := member{name: jsonx.MemberName(name), value: raw}
 		if valid {
 			m.known, valid = q.acceptsMember(m.name, raw, &found, &next)
 		}
@@ -499,7 +499,7 @@ func rawHash(seed maphash.Seed, raw []byte) uint64 {
 	case '{':
 		h := uint64(0x7b)
 		for name, v := range jsonx.Members(raw, 0) {
-			h += mix(maphash.Bytes(seed, memberName(name)), rawHash(seed, v.Raw)) // any order
+			h += mix(maphash.Bytes(seed, jsonx.MemberName(name)), rawHash(seed, v.Raw)) // any order
 		}
 		return h
 	}
@@ -541,7 +541,7 @@ func rawEqual(a, b []byte) bool {
 	case ka == '{':
 		n := 0
 		for name, ma := range jsonx.Members(a, 0) {
-			mb, ok := value(b).member(string(memberName(name)))
+			mb, ok := value(b).member(string(jsonx.MemberName(name)))
 			if !ok || !rawEqual(ma.Raw, mb) {
 				return false
 			}

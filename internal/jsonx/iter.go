@@ -1,6 +1,9 @@
 package jsonx
 
-import "iter"
+import (
+	"bytes"
+	"iter"
+)
 
 // Members returns an iterator over the members of the JSON object raw,
 // which must be well-formed (see [Check]), in source order: each name as
@@ -46,6 +49,17 @@ func Members(raw []byte, base int64) iter.Seq2[[]byte, Value] {
 			}
 		}
 	}
+}
+
+// MemberName returns the name a quoted member name from [Members] stands
+// for, without copying it unless it has escapes.
+func MemberName(quoted []byte) []byte {
+	inner := quoted[1 : len(quoted)-1]
+	if bytes.IndexByte(inner, '\\') < 0 {
+		return inner
+	}
+	s, _ := String(quoted)
+	return []byte(s)
 }
 
 // Elements returns an iterator over the elements of the JSON array raw,

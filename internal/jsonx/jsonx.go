@@ -105,17 +105,14 @@ func scan(data []byte, maxDepth int, build bool) (any, error) {
 // Object returns the members of the JSON object raw, which must be
 // well-formed (see [Check]), in source order, with offsets counted from
 // base. A value that is not an object is an error naming its kind.
-func Object(raw []byte, base int64) ([]Member, error) { return AppendObject(nil, raw, base) }
-
-// AppendObject is [Object] appending the members to out, for a caller
-// that reads many objects and can reuse one slice for them.
-func AppendObject(out []Member, raw []byte, base int64) ([]Member, error) {
+func Object(raw []byte, base int64) ([]Member, error) {
 	s := scanner{data: raw}
 	s.skipSpace()
 	if s.pos >= len(raw) || raw[s.pos] != '{' {
 		return nil, fmt.Errorf("want an object, got %s", Kind(raw))
 	}
 	s.pos++
+	var out []Member
 	for {
 		s.skipSpace()
 		if s.pos >= len(raw) {

@@ -8,7 +8,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -21,40 +20,9 @@ const FormatName = "pyvideo"
 // decoder reads one record, turning every problem into a
 // [talk.RecordError] that points at the offending value.
 type decoder struct {
-	data    []byte
-	path    string
-	limits  talk.Limits
-	members *memberSlices
-}
-
-// memberSlices are the slices a decoder reads a record's objects into:
-// the record's members, and those of one video or related URL at a time.
-// Nothing keeps a member once the record is read (names are strings, raw
-// values are kept compacted or as parts of the record's bytes), so they
-// are lent by a pool: a record's member slices were a tenth of the bytes
-// it took to read and render it.
-type memberSlices struct{ top, elem []jsonx.Member }
-
-var memberPool = sync.Pool{New: func() any { return new(memberSlices) }}
-
-// newDecoder returns a decoder of data, which release gives back.
-func newDecoder(data []byte, path string, limits talk.Limits) *decoder {
-	return &decoder{data: data, path: path, limits: limits, members: memberPool.Get().(*memberSlices)}
-}
-
-// release gives back the decoder's member slices, cleared so that they
-// hold on to no record.
-func (d *decoder) release() {
-	m := d.members
-	m.top, m.elem = cleared(m.top), cleared(m.elem)
-	memberPool.Put(m)
-	d.members = nil
-}
-
-// cleared returns s emptied, its array cleared.
-func cleared(s []jsonx.Member) []jsonx.Member {
-	clear(s[:cap(s)])
-	return s[:0]
+	data   []byte
+	path   string
+	limits talk.Limits
 }
 
 func (d *decoder) fail(ptr pointer, off int64, format string, args ...any) error {
@@ -65,22 +33,23 @@ func (d *decoder) fail(ptr pointer, off int64, format string, args ...any) error
 // pointer is a JSON pointer into a pyvideo record, made a string only for
 // an error: a record is at most three levels deep ("/videos/0/url"), and
 // building every member's and element's pointer as it was read was a
-// third of a talk's allocations. The zero pointer is the whole document.
+// third of a talk's allocations. Names are as [jsonx.MemberName] gives
+// them. The zero pointer is the whole document.
 type pointer struct {
-	name  string // the top-level member
+	name  []byte // the top-level member
 	index int    // the element of name's array
-	sub   string // the member of that element
+	sub   []byte // the member of that element
 	depth int    // 0: the document; 1: /name; 2: /name/index; 3: /name/index/sub
 }
 
 // member returns the pointer to the top-level member name.
-func member(name string) pointer { return pointer{name: name, depth: 1} }
+func member(name []byte) pointer { return pointer{name: name, depth: 1} }
 
 // elem returns the pointer to element i of the array at p.
 func (p pointer) elem(i int) pointer { return pointer{name: p.name, index: i, depth: 2} }
 
 // member returns the pointer to the member name of the element at p.
-func (p pointer) member(name string) pointer {
+func (p pointer) member(name []byte) pointer {
 	p.sub, p.depth = name, 3
 	return p
 }
@@ -89,48 +58,45 @@ func (p pointer) member(name string) pointer {
 func (p pointer) String() string {
 	s := ""
 	if p.depth >= 1 {
-		s += "/" + jsonx.PointerToken(p.name)
+		s += "/" + jsonx.PointerToken(string(p.name))
 	}
 	if p.depth >= 2 {
 		s += "/" + strconv.Itoa(p.index)
 	}
 	if p.depth >= 3 {
-		s += "/" + jsonx.PointerToken(p.sub)
+		s += "/" + jsonx.PointerToken(string(p.sub))
 	}
 	return s
 }
 
-// members checks the document and returns its top-level members.
-func (d *decoder) topMembers() ([]jsonx.Member, error) {
+// check checks that the document is well-formed JSON, within d's
+// limits, and an object, whose members jsonx.Members can then read.
+// Ranging over jsonx.Members itself, rather than a slice of members or
+// an iterator of d's, lets the compiler keep it all on the stack: no
+// slice, no string of each name.
+func (d *decoder) check() error {
 	if max := d.limits.RecordBytes(); max >= 0 && int64(len(d.data)) > max {
-		return nil, &talk.RecordError{Path: d.path, Err: &talk.LimitError{What: "record size", Limit: max, Got: int64(len(d.data))}}
+		return &talk.RecordError{Path: d.path, Err: &talk.LimitError{What: "record size", Limit: max, Got: int64(len(d.data))}}
 	}
 	if err := jsonx.Check(d.data, d.limits.Depth()); err != nil {
 		var se *jsonx.SyntaxError
 		var de *jsonx.DepthError
 		if errors.As(err, &de) {
 			line, col := jsonx.Position(d.data, de.Offset)
-			return nil, &talk.RecordError{Path: d.path, Line: line, Column: col, Err: &talk.LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
+			return &talk.RecordError{Path: d.path, Line: line, Column: col, Err: &talk.LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
 		}
 		errors.As(err, &se)
-		return nil, d.fail(pointer{}, se.Offset, "%s", se.Msg)
+		return d.fail(pointer{}, se.Offset, "%s", se.Msg)
 	}
-	ms, err := jsonx.AppendObject(d.members.top[:0], d.data, 0)
-	if err != nil {
-		return nil, d.fail(pointer{}, 0, "%v", err)
-	}
-	d.members.top = ms
-	return ms, nil
+	return d.object(pointer{}, jsonx.Value{Raw: d.data})
 }
 
-// elemMembers returns the members of the object e, an element of an
-// array, valid until the next call.
-func (d *decoder) elemMembers(e jsonx.Value) ([]jsonx.Member, error) {
-	ms, err := jsonx.AppendObject(d.members.elem[:0], e.Raw, e.Offset)
-	if err == nil {
-		d.members.elem = ms
+// object checks that v is an object.
+func (d *decoder) object(ptr pointer, v jsonx.Value) error {
+	if k := jsonx.Kind(v.Raw); k != "object" {
+		return d.fail(ptr, v.Offset, "want an object, got %s", k)
 	}
-	return ms, err
+	return nil
 }
 
 func (d *decoder) string(ptr pointer, v jsonx.Value) (string, error) {
@@ -229,11 +195,11 @@ func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 
 // extra keeps a member the model has no field for, compacted: its layout
 // in the file is not part of its meaning, and the writers lay it out anew.
-func extra(m map[string]json.RawMessage, mem jsonx.Member) map[string]json.RawMessage {
+func extra(m map[string]json.RawMessage, name []byte, v jsonx.Value) map[string]json.RawMessage {
 	if m == nil {
 		m = make(map[string]json.RawMessage)
 	}
-	m[mem.Name] = jsonx.Compact(mem.Raw)
+	m[string(name)] = jsonx.Compact(v.Raw)
 	return m
 }
 
@@ -271,10 +237,8 @@ func ParseEvent(data []byte, path string) (*talk.Event, error) {
 // of the first problem; one whose Err is a [*talk.LimitError] when the
 // record exceeds r.Limits.
 func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
-	d := newDecoder(data, path, r.Limits)
-	defer d.release()
-	ms, err := d.topMembers()
-	if err != nil {
+	d := &decoder{data: data, path: path, limits: r.Limits}
+	if err := d.check(); err != nil {
 		return nil, err
 	}
 	t := &talk.Talk{
@@ -283,63 +247,63 @@ func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
 		Event:  talk.Event{ID: eventID(path)},
 		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
 	}
-	for _, m := range ms {
-		if err := d.talkMember(t, m); err != nil {
+	for name, v := range jsonx.Members(data, 0) {
+		if err := d.talkMember(t, jsonx.MemberName(name), v); err != nil {
 			return nil, err
 		}
 	}
 	return t, nil
 }
 
-func (d *decoder) talkMember(t *talk.Talk, m jsonx.Member) (err error) {
-	ptr := member(m.Name)
-	switch m.Name {
+func (d *decoder) talkMember(t *talk.Talk, name []byte, v jsonx.Value) (err error) {
+	ptr := member(name)
+	switch string(name) {
 	case "title":
-		t.Title, err = d.string(ptr, m.Value)
+		t.Title, err = d.string(ptr, v)
 	case "description":
-		t.Description, err = d.string(ptr, m.Value)
+		t.Description, err = d.string(ptr, v)
 	case "summary":
-		t.Summary, err = d.string(ptr, m.Value)
+		t.Summary, err = d.string(ptr, v)
 	case "recorded":
-		t.Recorded, err = d.date(ptr, m.Value)
+		t.Recorded, err = d.date(ptr, v)
 	case "duration":
-		t.Duration, err = d.seconds(ptr, m.Value)
+		t.Duration, err = d.seconds(ptr, v)
 	case "language":
 		var s string
-		if s, err = d.string(ptr, m.Value); err == nil {
+		if s, err = d.string(ptr, v); err == nil {
 			t.Language = language(s)
 		}
 	case "speakers":
 		var names []string
-		names, err = d.strings(ptr, m.Value)
+		names, err = d.strings(ptr, v)
 		if err == nil {
-			err = d.checkCount(ptr, m.Value, "speakers", d.limits.Speakers(), len(names))
+			err = d.checkCount(ptr, v, "speakers", d.limits.Speakers(), len(names))
 		}
 		for _, n := range names {
 			t.Speakers = append(t.Speakers, talk.Speaker{Name: n})
 		}
 	case "tags":
-		t.Tags, err = d.strings(ptr, m.Value)
+		t.Tags, err = d.strings(ptr, v)
 	case "videos":
-		t.Videos, err = d.videos(ptr, m.Value)
+		t.Videos, err = d.videos(ptr, v)
 	case "related_urls":
-		t.Links, err = d.links(ptr, m.Value)
+		t.Links, err = d.links(ptr, v)
 	case "thumbnail_url":
-		t.Thumbnail, err = d.string(ptr, m.Value)
+		t.Thumbnail, err = d.string(ptr, v)
 	case "copyright_text":
-		t.License, err = d.string(ptr, m.Value)
+		t.License, err = d.string(ptr, v)
 	case "slug":
-		t.Slug, err = d.string(ptr, m.Value)
+		t.Slug, err = d.string(ptr, v)
 	case "id":
-		t.Legacy.ID, err = d.integer(ptr, m.Value)
+		t.Legacy.ID, err = d.integer(ptr, v)
 	case "alias":
-		t.Legacy.Alias, err = d.string(ptr, m.Value)
+		t.Legacy.Alias, err = d.string(ptr, v)
 	case "category":
-		t.Legacy.Category, err = d.string(ptr, m.Value)
+		t.Legacy.Category, err = d.string(ptr, v)
 	case "quality_notes":
-		t.Legacy.QualityNotes, err = d.string(ptr, m.Value)
+		t.Legacy.QualityNotes, err = d.string(ptr, v)
 	default:
-		t.Extra = extra(t.Extra, m)
+		t.Extra = extra(t.Extra, name, v)
 	}
 	return err
 }
@@ -365,27 +329,27 @@ func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 	var out []talk.Video
 	for i, e := range vs {
 		p := ptr.elem(i)
-		ms, err := d.elemMembers(e)
-		if err != nil {
-			return nil, d.fail(p, e.Offset, "%v", err)
+		if err := d.object(p, e); err != nil {
+			return nil, err
 		}
 		var video talk.Video
-		for _, m := range ms {
-			mp := p.member(m.Name)
-			switch m.Name {
+		for quoted, m := range jsonx.Members(e.Raw, e.Offset) {
+			name := jsonx.MemberName(quoted)
+			mp := p.member(name)
+			switch string(name) {
 			case "type":
 				var typ string
-				if typ, err = d.string(mp, m.Value); err == nil {
+				if typ, err = d.string(mp, m); err == nil {
 					video.Provider, video.Format = providerOf(typ)
 				}
 			case "url":
-				video.URL, err = d.string(mp, m.Value)
+				video.URL, err = d.string(mp, m)
 			case "length":
-				video.Duration, err = d.seconds(mp, m.Value)
+				video.Duration, err = d.seconds(mp, m)
 			case "size":
-				video.Size, err = d.integer(mp, m.Value)
+				video.Size, err = d.integer(mp, m)
 			default:
-				video.Extra = extra(video.Extra, m)
+				video.Extra = extra(video.Extra, name, m)
 			}
 			if err != nil {
 				return nil, err
@@ -425,16 +389,15 @@ func (d *decoder) links(ptr pointer, v jsonx.Value) ([]talk.Link, error) {
 		case "string":
 			link.URL, err = d.string(p, e)
 		case "object":
-			var ms []jsonx.Member
-			ms, err = d.elemMembers(e)
-			for _, m := range ms {
-				switch m.Name {
+			for quoted, m := range jsonx.Members(e.Raw, e.Offset) {
+				name := jsonx.MemberName(quoted)
+				switch string(name) {
 				case "url":
-					link.URL, err = d.string(p.member("url"), m.Value)
+					link.URL, err = d.string(p.member(name), m)
 				case "label":
-					link.Label, err = d.string(p.member("label"), m.Value)
+					link.Label, err = d.string(p.member(name), m)
 				default:
-					err = d.fail(p.member(m.Name), m.Offset, "unexpected member %q in a related URL (want label and url)", m.Name)
+					err = d.fail(p.member(name), m.Offset, "unexpected member %q in a related URL (want label and url)", name)
 				}
 				if err != nil {
 					break
@@ -455,31 +418,31 @@ func (d *decoder) links(ptr pointer, v jsonx.Value) ([]talk.Link, error) {
 // path within the archive ("europython-2016/category.json"); the
 // directory gives the event its [talk.Event.ID].
 func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
-	d := newDecoder(data, path, r.Limits)
-	defer d.release()
-	ms, err := d.topMembers()
-	if err != nil {
+	d := &decoder{data: data, path: path, limits: r.Limits}
+	if err := d.check(); err != nil {
 		return nil, err
 	}
 	e := &talk.Event{
 		ID:     dirName(path),
 		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
 	}
-	for _, m := range ms {
-		ptr := member(m.Name)
-		switch m.Name {
+	for quoted, m := range jsonx.Members(data, 0) {
+		name := jsonx.MemberName(quoted)
+		ptr := member(name)
+		var err error
+		switch string(name) {
 		case "title":
-			e.Title, err = d.string(ptr, m.Value)
+			e.Title, err = d.string(ptr, m)
 		case "description":
-			e.Description, err = d.string(ptr, m.Value)
+			e.Description, err = d.string(ptr, m)
 		case "url":
-			e.URL, err = d.string(ptr, m.Value)
+			e.URL, err = d.string(ptr, m)
 		case "start_date":
-			e.Start, err = d.date(ptr, m.Value)
+			e.Start, err = d.date(ptr, m)
 		case "end_date":
-			e.End, err = d.date(ptr, m.Value)
+			e.End, err = d.date(ptr, m)
 		default:
-			e.Extra = extra(e.Extra, m)
+			e.Extra = extra(e.Extra, name, m)
 		}
 		if err != nil {
 			return nil, err
