@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -61,6 +62,8 @@ func TestArchiveFaults(t *testing.T) {
 	}{
 		{"no category.json", func(f fstest.MapFS) { delete(f, "europython-2016/category.json") },
 			[]string{"europython-2016: layout: the event has no category.json"}},
+		{"no videos directory", func(f fstest.MapFS) { delete(f, seed) },
+			[]string{"europython-2016: layout: the event has no videos/ directory"}},
 		{"talk outside videos", func(f fstest.MapFS) { f["europython-2016/talk.json"] = f[seed] },
 			[]string{"europython-2016/talk.json: layout: unexpected in an event directory, which holds category.json and videos/ only"}},
 		{"record at the top", func(f fstest.MapFS) { f["talk.json"] = f[seed] },
@@ -103,6 +106,60 @@ func TestArchiveFaults(t *testing.T) {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestArchiveOneEvent checks an archive that is one event directory.
+func TestArchiveOneEvent(t *testing.T) {
+	event, err := fs.Sub(testArchive(t), "europython-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(event, nil)
+	if diff := cmp.Diff(&Report{Events: 1, Talks: 1}, r, cmp.AllowUnexported(Problem{})); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+
+	withoutRecord := testArchive(t)
+	delete(withoutRecord, "europython-2016/category.json")
+	event, err = fs.Sub(withoutRecord, "europython-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = (&Validator{Profile: Pyvideo}).CheckArchive(event, nil)
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Error())
+	}
+	if diff := cmp.Diff([]string{".: layout: the event has no category.json"}, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestArchiveSymlinks checks an archive whose event directory, event
+// record and directory of talks are symbolic links, as an archive put
+// together from others may have them: each is followed, none skipped.
+func TestArchiveSymlinks(t *testing.T) {
+	elsewhere, archive := t.TempDir(), t.TempDir()
+	if err := os.CopyFS(elsewhere, os.DirFS(filepath.Join("..", "testdata", "pyvideo"))); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		"ep16":                          "europython-2016",
+		"europython-2020/category.json": "europython-2020/category.json",
+		"europython-2020/videos":        "europython-2020/videos",
+	}
+	if err := os.Mkdir(filepath.Join(archive, "europython-2020"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range links {
+		if err := os.Symlink(filepath.Join(elsewhere, target), filepath.Join(archive, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(osfs.DirFS(archive), nil)
+	if diff := cmp.Diff(&Report{Events: 2, Talks: 2}, r, cmp.AllowUnexported(Problem{})); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
 	}
 }
 
