@@ -146,7 +146,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 		}
 		l.name(e.Name())
 		switch {
-		case is(a.fsys, e.Name(), e, fs.FileMode.IsDir):
+		case osfs.Is(a.fsys, e.Name(), e, fs.FileMode.IsDir):
 			dirs = append(dirs, e.Name())
 		case path.Ext(e.Name()) == ".json":
 			l.fail(e.Name(), "layout", Error, fmt.Sprintf("a record outside any event; talks go in <event>/%s/ and events in <event>/%s", a.lay.talksDir, a.lay.eventFile))
@@ -182,9 +182,9 @@ func (a *archive) eventHolds(dir string, entries []fs.DirEntry) (record, talks b
 	for _, e := range entries {
 		switch e.Name() {
 		case a.lay.eventFile:
-			record = is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsRegular)
+			record = osfs.Is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsRegular)
 		case a.lay.talksDir:
-			talks = is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsDir)
+			talks = osfs.Is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsDir)
 		}
 	}
 	return record, talks
@@ -390,16 +390,6 @@ func (a *archive) at(p, ptr, rule, msg string) {
 	c.add(ptr, rule, Error, msg)
 	c.finish()
 	a.problems = append(a.problems, c.problems...)
-}
-
-// is reports whether the directory entry e, named p in fsys, is of the
-// kind asked, following it when it is a symbolic link.
-func is(fsys fs.FS, p string, e fs.DirEntry, kind func(fs.FileMode) bool) bool {
-	if e.Type()&fs.ModeSymlink == 0 {
-		return kind(e.Type())
-	}
-	fi, err := fs.Stat(fsys, p)
-	return err == nil && kind(fi.Mode())
 }
 
 // holdsJSON reports whether a directory tree holds a .json file.

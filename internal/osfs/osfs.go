@@ -49,3 +49,16 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 	}
 	return ReadFile(d, name, -1)
 }
+
+// Is reports whether the directory entry e, named name in fsys, is of
+// the kind asked (fs.FileMode.IsDir, fs.FileMode.IsRegular), following
+// it when it is a symbolic link: an archive put together from others
+// may link to their directories, and a directory entry tells only that
+// it is a link.
+func Is(fsys fs.FS, name string, e fs.DirEntry, kind func(fs.FileMode) bool) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return kind(e.Type())
+	}
+	fi, err := fs.Stat(fsys, name)
+	return err == nil && kind(fi.Mode())
+}

@@ -148,3 +148,39 @@ func BenchmarkReadArchive(b *testing.B) {
 		})
 	}
 }
+
+// TestIs asks of each kind of entry whether it is a directory and a
+// regular file, following links.
+func TestIs(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "dir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "file"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"to-dir": "dir", "to-file": "file", "dangling": "missing"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	fsys := DirFS(dir)
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]bool{}
+	for _, e := range entries {
+		got[e.Name()] = [2]bool{Is(fsys, e.Name(), e, fs.FileMode.IsDir), Is(fsys, e.Name(), e, fs.FileMode.IsRegular)}
+	}
+	want := map[string][2]bool{ // {a directory, a regular file}
+		"dir":      {true, false},
+		"file":     {false, true},
+		"to-dir":   {true, false},
+		"to-file":  {false, true},
+		"dangling": {false, false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

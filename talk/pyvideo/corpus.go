@@ -61,7 +61,7 @@ func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 			return
 		}
 		for _, ev := range events {
-			if hidden(ev.Name()) || !ev.IsDir() {
+			if hidden(ev.Name()) || !osfs.Is(fsys, ev.Name(), ev, fs.FileMode.IsDir) {
 				continue
 			}
 			if !r.eventTalks(fsys, ev.Name(), yield) {
@@ -101,7 +101,7 @@ func (r Reader) eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error)
 			if err != nil && !yield(nil, err) {
 				return false
 			}
-		case name == "videos" && e.IsDir():
+		case name == "videos" && osfs.Is(fsys, p, e, fs.FileMode.IsDir):
 			hasVideos = true
 		default:
 			if !yield(nil, &LayoutError{Path: p, Reason: "unexpected in an event directory (want category.json and videos/)"}) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -439,5 +440,42 @@ func TestTalksLayout(t *testing.T) {
 	// the test's end would report a leaked, blocked goroutine's writes).
 	for range pyvideo.Talks(fsys) {
 		break
+	}
+}
+
+// TestTalksSymlinks reads an archive whose event directory and videos/
+// directory are symbolic links to others: their talks are read, not
+// passed over.
+func TestTalksSymlinks(t *testing.T) {
+	elsewhere, archive := t.TempDir(), t.TempDir()
+	if err := os.CopyFS(elsewhere, os.DirFS(filepath.Join("..", "..", "testdata", "pyvideo"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(archive, "europython-2020"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"ep16":                          "europython-2016",
+		"europython-2020/category.json": "europython-2020/category.json",
+		"europython-2020/videos":        "europython-2020/videos",
+	} {
+		if err := os.Symlink(filepath.Join(elsewhere, target), filepath.Join(archive, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	var got []string
+	for tk, err := range pyvideo.Talks(osfs.DirFS(archive)) {
+		if err != nil {
+			got = append(got, "error: "+err.Error())
+			continue
+		}
+		got = append(got, tk.Event.ID+"/"+tk.ID+" @ "+tk.Event.Title)
+	}
+	want := []string{
+		"ep16/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome @ EuroPython 2016", // the event as the archive names it
+		"europython-2020/aaron-ma-machine-learning-for-everyone @ EuroPython 2020",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -83,6 +83,47 @@ func TestRead(t *testing.T) {
 	golden(t, "read.golden", b.String())
 }
 
+// TestReadSymlinks reads the test data through symbolic links, to a
+// series directory and to event directories: the same events and talks
+// as without them.
+func TestReadSymlinks(t *testing.T) {
+	data, err := filepath.Abs(filepath.Join("testdata", "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// asJSON is an archive as the golden file of TestRead shows it.
+	asJSON := func(a *rubyevents.Archive, err error) string {
+		out, jerr := json.MarshalIndent(a, "", "  ")
+		if jerr != nil {
+			t.Fatal(jerr)
+		}
+		return string(out) + "\nerrors: " + fmt.Sprint(err)
+	}
+	want := asJSON(rubyevents.Read(os.DirFS(data)))
+	linkedSeries, linkedEvents := t.TempDir(), t.TempDir()
+	links := map[string]string{
+		filepath.Join(linkedSeries, "speakers.yml"):              "speakers.yml",
+		filepath.Join(linkedSeries, "tinyconf"):                  "tinyconf",
+		filepath.Join(linkedEvents, "speakers.yml"):              "speakers.yml",
+		filepath.Join(linkedEvents, "tinyconf", "series.yml"):    "tinyconf/series.yml",
+		filepath.Join(linkedEvents, "tinyconf", "tinyconf-2024"): "tinyconf/tinyconf-2024",
+		filepath.Join(linkedEvents, "tinyconf", "tinyconf-2025"): "tinyconf/tinyconf-2025",
+	}
+	if err := os.Mkdir(filepath.Join(linkedEvents, "tinyconf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range links {
+		if err := os.Symlink(filepath.Join(data, target), link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	for _, dir := range []string{linkedSeries, linkedEvents} {
+		if diff := cmp.Diff(want, asJSON(rubyevents.Read(os.DirFS(dir)))); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", dir, diff)
+		}
+	}
+}
+
 func TestLanguage(t *testing.T) {
 	for in, want := range map[string]talk.Language{
 		"English": "en", "japanese": "ja", "Spanish": "es", "Portuguese": "pt",

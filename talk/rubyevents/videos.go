@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"go.yaml.in/yaml/v3"
 )
@@ -244,7 +245,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 		return a, append(errs, &talk.RecordError{Path: ".", Err: err})
 	}
 	for _, s := range series {
-		if !s.IsDir() || strings.HasPrefix(s.Name(), ".") {
+		if strings.HasPrefix(s.Name(), ".") || !osfs.Is(fsys, s.Name(), s, fs.FileMode.IsDir) {
 			continue
 		}
 		seriesName := ""
@@ -264,10 +265,10 @@ func Read(fsys fs.FS) (*Archive, error) {
 			continue
 		}
 		for _, e := range events {
-			if !e.IsDir() {
+			dir := path.Join(s.Name(), e.Name())
+			if !osfs.Is(fsys, dir, e, fs.FileMode.IsDir) {
 				continue
 			}
-			dir := path.Join(s.Name(), e.Name())
 			ev := &talk.Event{ID: e.Name(), Origin: talk.Origin{Format: FormatName, Path: dir}}
 			if data, err := fs.ReadFile(fsys, path.Join(dir, "event.yml")); err == nil {
 				parsed, err := ParseEvent(data, path.Join(dir, "event.yml"))
