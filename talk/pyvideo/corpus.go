@@ -54,35 +54,47 @@ func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
 // Talks is like the package's [Talks], with r's limits. A file larger than
 // the record size limit is reported without being read.
 func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
-	return func(yield func(*talk.Talk, error) bool) {
+	return r.read(fsys, func(emit func(job) bool) {
 		events, err := fs.ReadDir(fsys, ".")
 		if err != nil {
-			yield(nil, fmt.Errorf("pyvideo: %w", err))
+			emit(failed(fmt.Errorf("pyvideo: %w", err)))
 			return
 		}
 		for _, ev := range events {
 			if hidden(ev.Name()) || !osfs.Is(fsys, ev.Name(), ev, fs.FileMode.IsDir) {
 				continue
 			}
-			if !r.eventTalks(fsys, ev.Name(), yield) {
+			if !r.eventJobs(fsys, ev.Name(), emit) {
 				return
 			}
 		}
-	}
+	})
 }
 
 // EventTalks is like the package's [EventTalks], with r's limits.
 func (r Reader) EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
-	return func(yield func(*talk.Talk, error) bool) { r.eventTalks(fsys, dir, yield) }
+	return r.read(fsys, func(emit func(job) bool) { r.eventJobs(fsys, dir, emit) })
 }
 
-// eventTalks yields the talks of one event directory; it returns false
-// when the consumer stopped.
-func (r Reader) eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error) bool) bool {
-	event := talk.Event{ID: path.Base(dir)}
+// A job is one thing an archive's reader yields, in its turn: a talk
+// file to read and decode, for its event, or an error found while
+// listing the archive.
+type job struct {
+	path  string      // the talk file; "" for an error
+	event *talk.Event // the talk's event
+	err   error
+}
+
+func failed(err error) job { return job{err: err} }
+
+// eventJobs lists one event directory: its category.json, read at once,
+// then its talk files, to be read by read's goroutines. It returns false
+// when emit does, the consumer having stopped.
+func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
+	event := &talk.Event{ID: path.Base(dir)}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return yield(nil, fmt.Errorf("pyvideo: %w", err))
+		return emit(failed(fmt.Errorf("pyvideo: %w", err)))
 	}
 	hasVideos, hasCategory := false, false
 	for _, e := range entries {
@@ -95,22 +107,22 @@ func (r Reader) eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error)
 			if err == nil {
 				var ev *talk.Event
 				if ev, err = r.ParseEvent(data, p); err == nil {
-					event = *ev
+					event = ev
 				}
 			}
-			if err != nil && !yield(nil, err) {
+			if err != nil && !emit(failed(err)) {
 				return false
 			}
 		case name == "videos" && osfs.Is(fsys, p, e, fs.FileMode.IsDir):
 			hasVideos = true
 		default:
-			if !yield(nil, &LayoutError{Path: p, Reason: "unexpected in an event directory (want category.json and videos/)"}) {
+			if !emit(failed(&LayoutError{Path: p, Reason: "unexpected in an event directory (want category.json and videos/)"})) {
 				return false
 			}
 		}
 	}
 	if !hasCategory {
-		if !yield(nil, &LayoutError{Path: dir, Reason: "event directory has no category.json"}) {
+		if !emit(failed(&LayoutError{Path: dir, Reason: "event directory has no category.json"})) {
 			return false
 		}
 	}
@@ -119,19 +131,10 @@ func (r Reader) eventTalks(fsys fs.FS, dir string, yield func(*talk.Talk, error)
 	}
 	files, err := fs.ReadDir(fsys, dir+"/videos")
 	if err != nil {
-		return yield(nil, fmt.Errorf("pyvideo: %w", err))
+		return emit(failed(fmt.Errorf("pyvideo: %w", err)))
 	}
-	var names []string
 	for _, f := range files {
-		if !hidden(f.Name()) {
-			names = append(names, dir+"/videos/"+f.Name())
-		}
-	}
-	for res := range r.readAll(fsys, names) {
-		if res.talk != nil {
-			res.talk.Event = event
-		}
-		if !yield(res.talk, res.err) {
+		if !hidden(f.Name()) && !emit(job{path: dir + "/videos/" + f.Name(), event: event}) {
 			return false
 		}
 	}
@@ -143,18 +146,23 @@ type result struct {
 	err  error
 }
 
-// readAll parses the talk files at paths with a few goroutines and yields
-// the results in the order of paths. At most a small window of results
-// waits unread, which bounds memory.
-func (r Reader) readAll(fsys fs.FS, paths []string) iter.Seq[result] {
-	return func(yield func(result) bool) {
+// read yields what list emits, in its order: the errors as they are,
+// the talk files read and decoded by a goroutine for each CPU. list runs
+// in a goroutine of its own, ahead of the consumer and across events,
+// so that no CPU waits for an event's last file or the next event's
+// listing; it stays at most a small window of jobs ahead, which bounds
+// memory. Stopping the loop stops list and the readers.
+func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
 		workers := runtime.GOMAXPROCS(0)
 		window := 4 * workers
-		slots := make([]chan result, len(paths))
-		for i := range slots {
-			slots[i] = make(chan result, 1)
+		type work struct {
+			job
+			out chan<- result
 		}
-		next := make(chan int)
+		next := make(chan work)
+		order := make(chan chan result, window) // each job's result, in list's order
+		credit := make(chan struct{}, window)
 		done := make(chan struct{})
 		var wg sync.WaitGroup
 		defer func() {
@@ -163,33 +171,43 @@ func (r Reader) readAll(fsys fs.FS, paths []string) iter.Seq[result] {
 		}()
 		for range workers {
 			wg.Go(func() {
-				for i := range next {
-					slots[i] <- r.readTalk(fsys, paths[i])
+				for w := range next {
+					res := r.readTalk(fsys, w.path)
+					if res.talk != nil {
+						res.talk.Event = *w.event
+					}
+					w.out <- res
 				}
 			})
 		}
-		// The feeder keeps at most window files ahead of the consumer.
-		credit := make(chan struct{}, window)
 		wg.Go(func() {
+			defer close(order)
 			defer close(next)
-			for i := range paths {
+			list(func(j job) bool {
 				select {
 				case credit <- struct{}{}:
 				case <-done:
-					return
+					return false
 				}
-				select {
-				case next <- i:
-				case <-done:
-					return
+				out := make(chan result, 1) // buffered: no worker is left blocked
+				if j.path == "" {
+					out <- result{err: j.err}
+				} else {
+					select {
+					case next <- work{j, out}:
+					case <-done:
+						return false
+					}
 				}
-			}
+				order <- out // never blocks: credit keeps order's room
+				return true
+			})
 		})
-		for i := range paths {
-			res := <-slots[i]
+		for out := range order {
+			res := <-out
 			<-credit
-			if !yield(res) {
-				return // slots are buffered: no worker is left blocked
+			if !yield(res.talk, res.err) {
+				return
 			}
 		}
 	}

@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
@@ -440,6 +442,37 @@ func TestTalksLayout(t *testing.T) {
 	// the test's end would report a leaked, blocked goroutine's writes).
 	for range pyvideo.Talks(fsys) {
 		break
+	}
+}
+
+// TestTalksStop stops reading an archive after each number of talks and
+// errors: every goroutine the reading started has ended when the loop
+// is left.
+func TestTalksStop(t *testing.T) {
+	fsys := os.DirFS(archive)
+	all := 0
+	for range pyvideo.Talks(fsys) {
+		all++
+	}
+	before := runtime.NumGoroutine()
+	for stop := range all {
+		n := 0
+		for range pyvideo.Talks(fsys) {
+			if n == stop {
+				break
+			}
+			n++
+		}
+		if n != stop {
+			t.Fatalf("stopped after %d of %d, want %d", n, all, stop)
+		}
+		// A goroutine that has signalled its end may still be leaving.
+		for wait := time.Millisecond; runtime.NumGoroutine() > before && wait < time.Second; wait *= 2 {
+			time.Sleep(wait)
+		}
+		if now := runtime.NumGoroutine(); now > before {
+			t.Fatalf("stopped after %d: %d goroutines, %d before", stop, now, before)
+		}
 	}
 }
 
