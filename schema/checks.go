@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -22,86 +23,88 @@ func (c *checker) talk(obj object) {
 		c.pyvideoTalk(obj)
 		return
 	}
-	c.talkmetaTalk(pointer{}, obj)
+	c.talkmetaTalk(jsonx.Pointer{}, obj)
 }
 
 // event checks what the schema cannot say about an event record.
 func (c *checker) event(obj object) {
 	if c.v.Profile == Pyvideo {
-		c.spaces(at("/title"), obj.get("title"))
+		var here jsonx.Pointer // the whole record
+		c.spaces(here.Token("/title"), obj.get("title"))
 		if url, ok := obj.text("url"); ok && url == "" {
-			c.check(at("/url"), "empty-url", Warning, `url is ""; leave it out when the event has no site`)
+			c.check(here.Token("/url"), "empty-url", Warning, `url is ""; leave it out when the event has no site`)
 		} else {
-			c.webURL(at("/url"), obj.get("url"))
+			c.webURL(here.Token("/url"), obj.get("url"))
 		}
-		c.dateRange(pointer{}, obj, "start_date", "end_date")
+		c.dateRange(here, obj, "start_date", "end_date")
 		c.unknownMembers(obj, PyvideoCategoryID, "pyvideo.org ignores it")
 		return
 	}
-	c.talkmetaEvent(pointer{}, obj)
+	c.talkmetaEvent(jsonx.Pointer{}, obj)
 }
 
 func (c *checker) pyvideoTalk(obj object) {
-	c.spaces(at("/title"), obj.get("title"))
+	var here jsonx.Pointer // the whole record
+	c.spaces(here.Token("/title"), obj.get("title"))
 	speakers := 0
 	for i, s := range obj.get("speakers").items() {
-		c.speakerName(at("/speakers").item(i), s)
+		c.speakerName(here.Token("/speakers").Element(i), s)
 		speakers++
 	}
 	if speakers == 0 {
-		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
+		c.check(here.Token("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	c.recorded(at("/recorded"), obj.get("recorded"))
+	c.recorded(here.Token("/recorded"), obj.get("recorded"))
 	if lang, ok := obj.text("language"); ok {
-		c.language(at("/language"), lang)
+		c.language(here.Token("/language"), lang)
 	}
 	videos := 0
 	for i, v := range obj.get("videos").items() {
 		if url, ok := v.member("url"); ok {
-			c.webURL(at("/videos").item(i).child("/url"), url)
+			c.webURL(here.Token("/videos").Element(i).Token("/url"), url)
 		}
 		videos++
 	}
-	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
+	c.thumbnail(here.Token("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
 	for i, l := range obj.get("related_urls").items() {
-		ptr := at("/related_urls").item(i)
+		ptr := here.Token("/related_urls").Element(i)
 		if l.isObject() {
 			l, _ = l.member("url")
-			ptr = ptr.child("/url")
+			ptr = ptr.Token("/url")
 		}
 		c.linkURL(ptr, l)
 	}
-	c.webURL(at("/source_url"), obj.get("source_url"))
+	c.webURL(here.Token("/source_url"), obj.get("source_url"))
 	if obj.get("description").isNull() {
-		c.check(at("/description"), "null-description", Warning, `description is null; write "" when there is none`)
+		c.check(here.Token("/description"), "null-description", Warning, `description is null; write "" when there is none`)
 	}
 	if s, ok := obj.longText("description"); ok {
-		c.rst(at("/description"), s)
+		c.rst(here.Token("/description"), s)
 	}
 	if s, ok := obj.longText("summary"); ok {
-		c.rst(at("/summary"), s)
+		c.rst(here.Token("/summary"), s)
 	}
 	c.unknownMembers(obj, PyvideoTalkID, "pyvideo.org ignores it")
 }
 
-func (c *checker) talkmetaTalk(here pointer, obj object) {
-	c.spaces(here.child("/title"), obj.get("title"))
+func (c *checker) talkmetaTalk(here jsonx.Pointer, obj object) {
+	c.spaces(here.Token("/title"), obj.get("title"))
 	speakers := obj.get("speakers")
-	if speakers.count() == 0 && here.isRoot() {
-		c.check(here.child("/speakers"), "no-speakers", Warning, "the talk names no speaker")
+	if speakers.count() == 0 && here.IsRoot() {
+		c.check(here.Token("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
 	for i, s := range speakers.items() {
 		if s, ok := s.object(); ok {
-			c.speakerAt(here.child("/speakers").item(i), s)
+			c.speakerAt(here.Token("/speakers").Element(i), s)
 		}
 	}
 	if ev, ok := obj.get("event").object(); ok {
-		c.talkmetaEvent(here.child("/event"), ev)
+		c.talkmetaEvent(here.Token("/event"), ev)
 	}
-	c.recorded(here.child("/recorded"), obj.get("recorded"))
-	c.duration(here.child("/duration"), obj.get("duration"))
+	c.recorded(here.Token("/recorded"), obj.get("recorded"))
+	c.duration(here.Token("/duration"), obj.get("duration"))
 	if lang, ok := obj.text("language"); ok {
-		c.language(here.child("/language"), lang)
+		c.language(here.Token("/language"), lang)
 	}
 	videos := obj.get("videos")
 	for i, v := range videos.items() {
@@ -109,65 +112,65 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		if !ok {
 			continue
 		}
-		ptr := here.child("/videos").item(i)
-		c.webURL(ptr.child("/url"), v.get("url"))
-		c.duration(ptr.child("/duration"), v.get("duration"))
+		ptr := here.Token("/videos").Element(i)
+		c.webURL(ptr.Token("/url"), v.get("url"))
+		c.duration(ptr.Token("/duration"), v.get("duration"))
 		if lang, ok := v.text("language"); ok {
-			c.language(ptr.child("/language"), lang)
+			c.language(ptr.Token("/language"), lang)
 		}
 	}
 	for _, list := range []string{"slides", "links"} {
 		for i, l := range obj.get(list).items() {
 			if url, ok := l.member("url"); ok {
-				c.linkURL(here.child("/"+list).item(i).child("/url"), url)
+				c.linkURL(here.Token("/"+list).Element(i).Token("/url"), url)
 			}
 		}
 	}
 	n := videos.count()
-	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), n > 0)
+	c.thumbnail(here.Token("/thumbnail"), obj.get("thumbnail"), n > 0)
 	if rec, _ := obj.text("recording"); rec != "" && n > 0 {
-		c.check(here.child("/recording"), "recording", Warning,
+		c.check(here.Token("/recording"), "recording", Warning,
 			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, n))
 	}
 	if markup, _ := obj.text("markup"); markup == "rst" {
 		for _, field := range []string{"summary", "description"} {
 			if s, ok := obj.longText(field); ok {
-				c.rst(here.child("/"+field), s)
+				c.rst(here.Token("/"+field), s)
 			}
 		}
 	}
 	for i, p := range obj.get("parts").items() {
 		if p, ok := p.object(); ok {
-			c.talkmetaTalk(here.child("/parts").item(i), p)
+			c.talkmetaTalk(here.Token("/parts").Element(i), p)
 		}
 	}
 }
 
 // speaker checks a talkmeta speaker record or a talk's speaker object.
-func (c *checker) speaker(obj object) { c.speakerAt(pointer{}, obj) }
+func (c *checker) speaker(obj object) { c.speakerAt(jsonx.Pointer{}, obj) }
 
-func (c *checker) speakerAt(here pointer, obj object) {
-	c.speakerName(here.child("/name"), obj.get("name"))
-	c.webURL(here.child("/homepage"), obj.get("homepage"))
-	c.webURL(here.child("/image"), obj.get("image"))
+func (c *checker) speakerAt(here jsonx.Pointer, obj object) {
+	c.speakerName(here.Token("/name"), obj.get("name"))
+	c.webURL(here.Token("/homepage"), obj.get("homepage"))
+	c.webURL(here.Token("/image"), obj.get("image"))
 	for i, a := range obj.get("accounts").items() {
 		if url, ok := a.member("url"); ok {
-			c.webURL(here.child("/accounts").item(i).child("/url"), url)
+			c.webURL(here.Token("/accounts").Element(i).Token("/url"), url)
 		}
 	}
 	if id, ok := obj.text("orcid"); ok && !validORCID(id) {
-		ptr := here.child("/orcid")
+		ptr := here.Token("/orcid")
 		c.check(ptr, "orcid", Error,
-			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", ptr.words(), id))
+			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", describe(ptr), id))
 	}
 }
 
-func (c *checker) talkmetaEvent(here pointer, obj object) {
-	c.spaces(here.child("/title"), obj.get("title"))
-	c.webURL(here.child("/url"), obj.get("url"))
+func (c *checker) talkmetaEvent(here jsonx.Pointer, obj object) {
+	c.spaces(here.Token("/title"), obj.get("title"))
+	c.webURL(here.Token("/url"), obj.get("url"))
 	for _, f := range []string{"start", "end"} {
 		if s, ok := obj.text(f); ok {
-			c.date(here.child("/"+f), s)
+			c.date(here.Token("/"+f), s)
 		}
 	}
 	c.dateRange(here, obj, "start", "end")
@@ -175,32 +178,32 @@ func (c *checker) talkmetaEvent(here pointer, obj object) {
 
 // speakerName checks a speaker's name: not empty, no stray spaces, not
 // one the archive replaces.
-func (c *checker) speakerName(ptr pointer, v value) {
+func (c *checker) speakerName(ptr jsonx.Pointer, v value) {
 	name, ok := v.textBytes()
 	if !ok {
 		return
 	}
 	if len(bytes.TrimSpace(name)) == 0 {
-		c.check(ptr, "empty-name", Warning, ptr.words()+": the name is empty")
+		c.check(ptr, "empty-name", Warning, describe(ptr)+": the name is empty")
 		return
 	}
 	c.spacesIn(ptr, name)
 	if to, ok := c.v.preferredName(name); ok {
-		c.check(ptr, "speaker-name", Error, fmt.Sprintf("%s: write %q, not %q", ptr.words(), to, name))
+		c.check(ptr, "speaker-name", Error, fmt.Sprintf("%s: write %q, not %q", describe(ptr), to, name))
 	}
 }
 
 // spaces warns about leading or trailing white space around a string,
 // which makes titles and names sort and compare wrongly.
-func (c *checker) spaces(ptr pointer, v value) {
+func (c *checker) spaces(ptr jsonx.Pointer, v value) {
 	if s, ok := v.textBytes(); ok {
 		c.spacesIn(ptr, s)
 	}
 }
 
-func (c *checker) spacesIn(ptr pointer, s []byte) {
+func (c *checker) spacesIn(ptr jsonx.Pointer, s []byte) {
 	if hasEdgeSpace(s) {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", ptr.words(), valueText(string(s))))
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", describe(ptr), valueText(string(s))))
 	}
 }
 
@@ -213,9 +216,9 @@ func hasEdgeSpace(s []byte) bool {
 }
 
 // recorded checks a talk's date: present, and a real one.
-func (c *checker) recorded(ptr pointer, v value) {
+func (c *checker) recorded(ptr jsonx.Pointer, v value) {
 	if v == nil || v.isNull() {
-		c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
+		c.check(ptr, "no-date", Warning, describe(ptr)+" is missing or null; pages and citations will show no date")
 		return
 	}
 	if s, ok := v.text(); ok {
@@ -224,14 +227,14 @@ func (c *checker) recorded(ptr pointer, v value) {
 }
 
 // date checks that s names a real day (2016-02-30 does not).
-func (c *checker) date(ptr pointer, s string) {
+func (c *checker) date(ptr jsonx.Pointer, s string) {
 	if _, err := talk.ParseDate(s); err != nil {
-		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", ptr.words(), valueText(s)))
+		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", describe(ptr), valueText(s)))
 	}
 }
 
 // dateRange checks that an event does not end before it starts.
-func (c *checker) dateRange(here pointer, obj object, startName, endName string) {
+func (c *checker) dateRange(here jsonx.Pointer, obj object, startName, endName string) {
 	s, _ := obj.text(startName)
 	e, _ := obj.text(endName)
 	start, err1 := talk.ParseDate(s)
@@ -240,52 +243,52 @@ func (c *checker) dateRange(here pointer, obj object, startName, endName string)
 		return
 	}
 	if end.Time().Before(start.Day().Time()) {
-		ptr := here.child("/" + endName)
+		ptr := here.Token("/" + endName)
 		c.check(ptr, "date", Error,
-			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", ptr.words(), e, s))
+			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", describe(ptr), e, s))
 	}
 }
 
 // duration checks an ISO 8601 duration: whole seconds.
-func (c *checker) duration(ptr pointer, v value) {
+func (c *checker) duration(ptr jsonx.Pointer, v value) {
 	s, ok := v.text()
 	if !ok {
 		return
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", ptr.words(), valueText(s), err))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", describe(ptr), valueText(s), err))
 		return
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", ptr.words(), valueText(s)))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", describe(ptr), valueText(s)))
 	}
 }
 
 // language checks a language code against the allowed list, or, without
 // one, that it exists: ISO 639-3 in the pyvideo profile, BCP 47 otherwise.
-func (c *checker) language(ptr pointer, code string) {
+func (c *checker) language(ptr jsonx.Pointer, code string) {
 	if c.v.Languages != nil {
 		if !slices.Contains(c.v.Languages, code) {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
+			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", describe(ptr), code))
 		}
 		return
 	}
 	if c.v.Profile == Pyvideo {
 		base, err := language.ParseBase(code)
 		if len(code) != 3 || err != nil || base.ISO3() != code {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code))
+			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", describe(ptr), code))
 		}
 		return
 	}
 	if !talk.Language(code).Valid() {
-		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", describe(ptr), code))
 	}
 }
 
 // thumbnail checks a thumbnail URL, and warns when a talk with videos has
 // none: link previews and video search results need one.
-func (c *checker) thumbnail(ptr pointer, v value, hasVideos bool) {
+func (c *checker) thumbnail(ptr jsonx.Pointer, v value, hasVideos bool) {
 	if isPlainWebURL(v) {
 		return // as nearly every thumbnail is: see webURL
 	}
@@ -293,7 +296,7 @@ func (c *checker) thumbnail(ptr pointer, v value, hasVideos bool) {
 	// thumbnail.
 	if s, _ := v.text(); strings.TrimSpace(s) == "" {
 		if hasVideos {
-			c.check(ptr, "no-thumbnail", Warning, ptr.words()+" is missing or empty; link previews and video search results need a thumbnail")
+			c.check(ptr, "no-thumbnail", Warning, describe(ptr)+" is missing or empty; link previews and video search results need a thumbnail")
 		}
 		return
 	}
@@ -302,7 +305,7 @@ func (c *checker) thumbnail(ptr pointer, v value, hasVideos bool) {
 
 // webURL checks a URL that pages embed or link to as is: it must be
 // absolute http or https.
-func (c *checker) webURL(ptr pointer, v value) {
+func (c *checker) webURL(ptr jsonx.Pointer, v value) {
 	if isPlainWebURL(v) {
 		// An absolute http(s) URL without white space, as weburl.Is
 		// would find after decoding it.
@@ -310,7 +313,7 @@ func (c *checker) webURL(ptr pointer, v value) {
 	}
 	s, ok := c.urlText(ptr, v)
 	if ok && !weburl.Is(s) {
-		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", ptr.words(), valueText(s)))
+		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", describe(ptr), valueText(s)))
 	}
 }
 
@@ -318,7 +321,7 @@ func (c *checker) webURL(ptr pointer, v value) {
 // but it resolves against whichever page shows it: a warning). A link
 // that does not parse is an error, except in the pyvideo profile, whose
 // site links it as written and whose CI lets it pass: a warning there.
-func (c *checker) linkURL(ptr pointer, v value) {
+func (c *checker) linkURL(ptr jsonx.Pointer, v value) {
 	if isPlainWebURL(v) {
 		return // see webURL
 	}
@@ -326,7 +329,7 @@ func (c *checker) linkURL(ptr pointer, v value) {
 	if !ok || weburl.Is(s) {
 		return
 	}
-	where := ptr.words()
+	where := describe(ptr)
 	u, err := url.Parse(s)
 	switch {
 	case s == "":
@@ -346,13 +349,13 @@ func (c *checker) linkURL(ptr pointer, v value) {
 
 // urlText returns the URL at ptr without surrounding white space, warning
 // when there is some: browsers strip it, other programs do not.
-func (c *checker) urlText(ptr pointer, v value) (string, bool) {
+func (c *checker) urlText(ptr jsonx.Pointer, v value) (string, bool) {
 	s, ok := v.text()
 	if !ok {
 		return "", false
 	}
 	if t := strings.TrimSpace(s); t != s {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has white space around it", ptr.words(), valueText(s)))
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has white space around it", describe(ptr), valueText(s)))
 		s = t
 	}
 	return s, true
@@ -389,6 +392,6 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	unknown := obj.unknown(cs.schemas[id].Properties)
 	slices.Sort(unknown)
 	for _, name := range unknown {
-		c.check(at(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
+		c.check(jsonx.Pointer{}.Token(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
 	}
 }
