@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -23,88 +22,86 @@ func (c *checker) talk(obj object) {
 		c.pyvideoTalk(obj)
 		return
 	}
-	c.talkmetaTalk(jsonx.Pointer{}, obj)
+	c.talkmetaTalk(pointer{}, obj)
 }
 
 // event checks what the schema cannot say about an event record.
 func (c *checker) event(obj object) {
 	if c.v.Profile == Pyvideo {
-		var here jsonx.Pointer // the whole record
-		c.spaces(here.Token("/title"), obj.get("title"))
+		c.spaces(at("/title"), obj.get("title"))
 		if url, ok := obj.text("url"); ok && url == "" {
-			c.check(here.Token("/url"), "empty-url", Warning, `url is ""; leave it out when the event has no site`)
+			c.check(at("/url"), "empty-url", Warning, `url is ""; leave it out when the event has no site`)
 		} else {
-			c.webURL(here.Token("/url"), obj.get("url"))
+			c.webURL(at("/url"), obj.get("url"))
 		}
-		c.dateRange(here, obj, "start_date", "end_date")
+		c.dateRange(pointer{}, obj, "start_date", "end_date")
 		c.unknownMembers(obj, PyvideoCategoryID, "pyvideo.org ignores it")
 		return
 	}
-	c.talkmetaEvent(jsonx.Pointer{}, obj)
+	c.talkmetaEvent(pointer{}, obj)
 }
 
 func (c *checker) pyvideoTalk(obj object) {
-	var here jsonx.Pointer // the whole record
-	c.spaces(here.Token("/title"), obj.get("title"))
+	c.spaces(at("/title"), obj.get("title"))
 	speakers := 0
 	for i, s := range obj.get("speakers").items() {
-		c.speakerName(here.Token("/speakers").Element(i), s)
+		c.speakerName(at("/speakers").item(i), s)
 		speakers++
 	}
 	if speakers == 0 {
-		c.check(here.Token("/speakers"), "no-speakers", Warning, "the talk names no speaker")
+		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	c.recorded(here.Token("/recorded"), obj.get("recorded"))
+	c.recorded(at("/recorded"), obj.get("recorded"))
 	if lang, ok := obj.text("language"); ok {
-		c.language(here.Token("/language"), lang)
+		c.language(at("/language"), lang)
 	}
 	videos := 0
 	for i, v := range obj.get("videos").items() {
 		if url, ok := v.member("url"); ok {
-			c.webURL(here.Token("/videos").Element(i).Token("/url"), url)
+			c.webURL(at("/videos").item(i).child("/url"), url)
 		}
 		videos++
 	}
-	c.thumbnail(here.Token("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
+	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
 	for i, l := range obj.get("related_urls").items() {
-		ptr := here.Token("/related_urls").Element(i)
+		ptr := at("/related_urls").item(i)
 		if l.isObject() {
 			l, _ = l.member("url")
-			ptr = ptr.Token("/url")
+			ptr = ptr.child("/url")
 		}
 		c.linkURL(ptr, l)
 	}
-	c.webURL(here.Token("/source_url"), obj.get("source_url"))
+	c.webURL(at("/source_url"), obj.get("source_url"))
 	if obj.get("description").isNull() {
-		c.check(here.Token("/description"), "null-description", Warning, `description is null; write "" when there is none`)
+		c.check(at("/description"), "null-description", Warning, `description is null; write "" when there is none`)
 	}
 	if s, ok := obj.longText("description"); ok {
-		c.rst(here.Token("/description"), s)
+		c.rst(at("/description"), s)
 	}
 	if s, ok := obj.longText("summary"); ok {
-		c.rst(here.Token("/summary"), s)
+		c.rst(at("/summary"), s)
 	}
 	c.unknownMembers(obj, PyvideoTalkID, "pyvideo.org ignores it")
 }
 
-func (c *checker) talkmetaTalk(here jsonx.Pointer, obj object) {
-	c.spaces(here.Token("/title"), obj.get("title"))
+func (c *checker) talkmetaTalk(here pointer, obj object) {
+	c.spaces(here.child("/title"), obj.get("title"))
 	speakers := obj.get("speakers")
-	if speakers.count() == 0 && here.IsRoot() {
-		c.check(here.Token("/speakers"), "no-speakers", Warning, "the talk names no speaker")
+	if speakers.count() == 0 && here.isRoot() {
+		c.check(here.child("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
 	for i, s := range speakers.items() {
 		if s, ok := s.object(); ok {
-			c.speakerAt(here.Token("/speakers").Element(i), s)
+			c.speakerAt(here.child("/speakers").item(i), s)
 		}
 	}
 	if ev, ok := obj.get("event").object(); ok {
-		c.talkmetaEvent(here.Token("/event"), ev)
+		c.talkmetaEvent(here.child("/event"), ev)
 	}
-	c.recorded(here.Token("/recorded"), obj.get("recorded"))
-	c.duration(here.Token("/duration"), obj.get("duration"))
+	c.recorded(here.child("/recorded"), obj.get("recorded"))
+	c.duration(here.child("/duration"), obj.get("duration"))
 	if lang, ok := obj.text("language"); ok {
-		c.language(here.Token("/language"), lang)
+		c.language(here.child("/language"), lang)
 	}
 	videos := obj.get("videos")
 	for i, v := range videos.items() {
@@ -112,65 +109,65 @@ func (c *checker) talkmetaTalk(here jsonx.Pointer, obj object) {
 		if !ok {
 			continue
 		}
-		ptr := here.Token("/videos").Element(i)
-		c.webURL(ptr.Token("/url"), v.get("url"))
-		c.duration(ptr.Token("/duration"), v.get("duration"))
+		ptr := here.child("/videos").item(i)
+		c.webURL(ptr.child("/url"), v.get("url"))
+		c.duration(ptr.child("/duration"), v.get("duration"))
 		if lang, ok := v.text("language"); ok {
-			c.language(ptr.Token("/language"), lang)
+			c.language(ptr.child("/language"), lang)
 		}
 	}
 	for _, list := range []string{"slides", "links"} {
 		for i, l := range obj.get(list).items() {
 			if url, ok := l.member("url"); ok {
-				c.linkURL(here.Token("/"+list).Element(i).Token("/url"), url)
+				c.linkURL(here.child("/"+list).item(i).child("/url"), url)
 			}
 		}
 	}
 	n := videos.count()
-	c.thumbnail(here.Token("/thumbnail"), obj.get("thumbnail"), n > 0)
+	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), n > 0)
 	if rec, _ := obj.text("recording"); rec != "" && n > 0 {
-		c.check(here.Token("/recording"), "recording", Warning,
+		c.check(here.child("/recording"), "recording", Warning,
 			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, n))
 	}
 	if markup, _ := obj.text("markup"); markup == "rst" {
 		for _, field := range []string{"summary", "description"} {
 			if s, ok := obj.longText(field); ok {
-				c.rst(here.Token("/"+field), s)
+				c.rst(here.child("/"+field), s)
 			}
 		}
 	}
 	for i, p := range obj.get("parts").items() {
 		if p, ok := p.object(); ok {
-			c.talkmetaTalk(here.Token("/parts").Element(i), p)
+			c.talkmetaTalk(here.child("/parts").item(i), p)
 		}
 	}
 }
 
 // speaker checks a talkmeta speaker record or a talk's speaker object.
-func (c *checker) speaker(obj object) { c.speakerAt(jsonx.Pointer{}, obj) }
+func (c *checker) speaker(obj object) { c.speakerAt(pointer{}, obj) }
 
-func (c *checker) speakerAt(here jsonx.Pointer, obj object) {
-	c.speakerName(here.Token("/name"), obj.get("name"))
-	c.webURL(here.Token("/homepage"), obj.get("homepage"))
-	c.webURL(here.Token("/image"), obj.get("image"))
+func (c *checker) speakerAt(here pointer, obj object) {
+	c.speakerName(here.child("/name"), obj.get("name"))
+	c.webURL(here.child("/homepage"), obj.get("homepage"))
+	c.webURL(here.child("/image"), obj.get("image"))
 	for i, a := range obj.get("accounts").items() {
 		if url, ok := a.member("url"); ok {
-			c.webURL(here.Token("/accounts").Element(i).Token("/url"), url)
+			c.webURL(here.child("/accounts").item(i).child("/url"), url)
 		}
 	}
 	if id, ok := obj.text("orcid"); ok && !validORCID(id) {
-		ptr := here.Token("/orcid")
+		ptr := here.child("/orcid")
 		c.check(ptr, "orcid", Error,
-			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", describe(ptr), id))
+			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", ptr.words(), id))
 	}
 }
 
-func (c *checker) talkmetaEvent(here jsonx.Pointer, obj object) {
-	c.spaces(here.Token("/title"), obj.get("title"))
-	c.webURL(here.Token("/url"), obj.get("url"))
+func (c *checker) talkmetaEvent(here pointer, obj object) {
+	c.spaces(here.child("/title"), obj.get("title"))
+	c.webURL(here.child("/url"), obj.get("url"))
 	for _, f := range []string{"start", "end"} {
 		if s, ok := obj.text(f); ok {
-			c.date(here.Token("/"+f), s)
+			c.date(here.child("/"+f), s)
 		}
 	}
 	c.dateRange(here, obj, "start", "end")
@@ -178,32 +175,32 @@ func (c *checker) talkmetaEvent(here jsonx.Pointer, obj object) {
 
 // speakerName checks a speaker's name: not empty, no stray spaces, not
 // one the archive replaces.
-func (c *checker) speakerName(ptr jsonx.Pointer, v value) {
+func (c *checker) speakerName(ptr pointer, v value) {
 	name, ok := v.textBytes()
 	if !ok {
 		return
 	}
 	if len(bytes.TrimSpace(name)) == 0 {
-		c.check(ptr, "empty-name", Warning, describe(ptr)+": the name is empty")
+		c.check(ptr, "empty-name", Warning, ptr.words()+": the name is empty")
 		return
 	}
 	c.spacesIn(ptr, name)
 	if to, ok := c.v.preferredName(name); ok {
-		c.check(ptr, "speaker-name", Error, fmt.Sprintf("%s: write %q, not %q", describe(ptr), to, name))
+		c.check(ptr, "speaker-name", Error, fmt.Sprintf("%s: write %q, not %q", ptr.words(), to, name))
 	}
 }
 
 // spaces warns about leading or trailing white space around a string,
 // which makes titles and names sort and compare wrongly.
-func (c *checker) spaces(ptr jsonx.Pointer, v value) {
+func (c *checker) spaces(ptr pointer, v value) {
 	if s, ok := v.textBytes(); ok {
 		c.spacesIn(ptr, s)
 	}
 }
 
-func (c *checker) spacesIn(ptr jsonx.Pointer, s []byte) {
+func (c *checker) spacesIn(ptr pointer, s []byte) {
 	if hasEdgeSpace(s) {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", describe(ptr), valueText(string(s))))
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", ptr.words(), valueText(string(s))))
 	}
 }
 
@@ -216,9 +213,9 @@ func hasEdgeSpace(s []byte) bool {
 }
 
 // recorded checks a talk's date: present, and a real one.
-func (c *checker) recorded(ptr jsonx.Pointer, v value) {
+func (c *checker) recorded(ptr pointer, v value) {
 	if v == nil || v.isNull() {
-		c.check(ptr, "no-date", Warning, describe(ptr)+" is missing or null; pages and citations will show no date")
+		c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
 		return
 	}
 	if s, ok := v.text(); ok {
@@ -227,14 +224,14 @@ func (c *checker) recorded(ptr jsonx.Pointer, v value) {
 }
 
 // date checks that s names a real day (2016-02-30 does not).
-func (c *checker) date(ptr jsonx.Pointer, s string) {
+func (c *checker) date(ptr pointer, s string) {
 	if _, err := talk.ParseDate(s); err != nil {
-		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", describe(ptr), valueText(s)))
+		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", ptr.words(), valueText(s)))
 	}
 }
 
 // dateRange checks that an event does not end before it starts.
-func (c *checker) dateRange(here jsonx.Pointer, obj object, startName, endName string) {
+func (c *checker) dateRange(here pointer, obj object, startName, endName string) {
 	s, _ := obj.text(startName)
 	e, _ := obj.text(endName)
 	start, err1 := talk.ParseDate(s)
@@ -243,52 +240,52 @@ func (c *checker) dateRange(here jsonx.Pointer, obj object, startName, endName s
 		return
 	}
 	if end.Time().Before(start.Day().Time()) {
-		ptr := here.Token("/" + endName)
+		ptr := here.child("/" + endName)
 		c.check(ptr, "date", Error,
-			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", describe(ptr), e, s))
+			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", ptr.words(), e, s))
 	}
 }
 
 // duration checks an ISO 8601 duration: whole seconds.
-func (c *checker) duration(ptr jsonx.Pointer, v value) {
+func (c *checker) duration(ptr pointer, v value) {
 	s, ok := v.text()
 	if !ok {
 		return
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", describe(ptr), valueText(s), err))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", ptr.words(), valueText(s), err))
 		return
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", describe(ptr), valueText(s)))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", ptr.words(), valueText(s)))
 	}
 }
 
 // language checks a language code against the allowed list, or, without
 // one, that it exists: ISO 639-3 in the pyvideo profile, BCP 47 otherwise.
-func (c *checker) language(ptr jsonx.Pointer, code string) {
+func (c *checker) language(ptr pointer, code string) {
 	if c.v.Languages != nil {
 		if !slices.Contains(c.v.Languages, code) {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", describe(ptr), code))
+			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
 		}
 		return
 	}
 	if c.v.Profile == Pyvideo {
 		base, err := language.ParseBase(code)
 		if len(code) != 3 || err != nil || base.ISO3() != code {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", describe(ptr), code))
+			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code))
 		}
 		return
 	}
 	if !talk.Language(code).Valid() {
-		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", describe(ptr), code))
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
 	}
 }
 
 // thumbnail checks a thumbnail URL, and warns when a talk with videos has
 // none: link previews and video search results need one.
-func (c *checker) thumbnail(ptr jsonx.Pointer, v value, hasVideos bool) {
+func (c *checker) thumbnail(ptr pointer, v value, hasVideos bool) {
 	if isPlainWebURL(v) {
 		return // as nearly every thumbnail is: see webURL
 	}
@@ -296,7 +293,7 @@ func (c *checker) thumbnail(ptr jsonx.Pointer, v value, hasVideos bool) {
 	// thumbnail.
 	if s, _ := v.text(); strings.TrimSpace(s) == "" {
 		if hasVideos {
-			c.check(ptr, "no-thumbnail", Warning, describe(ptr)+" is missing or empty; link previews and video search results need a thumbnail")
+			c.check(ptr, "no-thumbnail", Warning, ptr.words()+" is missing or empty; link previews and video search results need a thumbnail")
 		}
 		return
 	}
@@ -305,7 +302,7 @@ func (c *checker) thumbnail(ptr jsonx.Pointer, v value, hasVideos bool) {
 
 // webURL checks a URL that pages embed or link to as is: it must be
 // absolute http or https.
-func (c *checker) webURL(ptr jsonx.Pointer, v value) {
+func (c *checker) webURL(ptr pointer, v value) {
 	if isPlainWebURL(v) {
 		// An absolute http(s) URL without white space, as weburl.Is
 		// would find after decoding it.
@@ -313,7 +310,7 @@ func (c *checker) webURL(ptr jsonx.Pointer, v value) {
 	}
 	s, ok := c.urlText(ptr, v)
 	if ok && !weburl.Is(s) {
-		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", describe(ptr), valueText(s)))
+		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", ptr.words(), valueText(s)))
 	}
 }
 
@@ -321,7 +318,7 @@ func (c *checker) webURL(ptr jsonx.Pointer, v value) {
 // but it resolves against whichever page shows it: a warning). A link
 // that does not parse is an error, except in the pyvideo profile, whose
 // site links it as written and whose CI lets it pass: a warning there.
-func (c *checker) linkURL(ptr jsonx.Pointer, v value) {
+func (c *checker) linkURL(ptr pointer, v value) {
 	if isPlainWebURL(v) {
 		return // see webURL
 	}
@@ -329,7 +326,7 @@ func (c *checker) linkURL(ptr jsonx.Pointer, v value) {
 	if !ok || weburl.Is(s) {
 		return
 	}
-	where := describe(ptr)
+	where := ptr.words()
 	u, err := url.Parse(s)
 	switch {
 	case s == "":
@@ -349,13 +346,13 @@ func (c *checker) linkURL(ptr jsonx.Pointer, v value) {
 
 // urlText returns the URL at ptr without surrounding white space, warning
 // when there is some: browsers strip it, other programs do not.
-func (c *checker) urlText(ptr jsonx.Pointer, v value) (string, bool) {
+func (c *checker) urlText(ptr pointer, v value) (string, bool) {
 	s, ok := v.text()
 	if !ok {
 		return "", false
 	}
 	if t := strings.TrimSpace(s); t != s {
-		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has white space around it", describe(ptr), valueText(s)))
+		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has white space around it", ptr.words(), valueText(s)))
 		s = t
 	}
 	return s, true
@@ -392,6 +389,6 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	unknown := obj.unknown(cs.schemas[id].Properties)
 	slices.Sort(unknown)
 	for _, name := range unknown {
-		c.check(jsonx.Pointer{}.Token(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
+		c.check(at(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
 	}
 }

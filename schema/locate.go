@@ -28,9 +28,54 @@ func pointerJoin(ptr string, tok string) string {
 	return ptr + "/" + jsonx.PointerToken(tok)
 }
 
-// describe names the value ptr points at for a person; see
-// describePointer.
-func describe(ptr jsonx.Pointer) string { return describePointer(ptr.String()) }
+// A pointer is where a value is in a record: a JSON pointer, made into a
+// string only when a problem is found there. The checks visit every
+// speaker, video and link of a record and find a problem with few of
+// them; making each one's pointer was a fifth of what checking a valid
+// record allocated.
+type pointer struct {
+	list  string // the pointer up to an index, or the whole pointer
+	index int    // an index after list, when inList
+	rest  string // what follows the index, such as "/url"
+	// inList says that the pointer has an index.
+	inList bool
+}
+
+// at returns the pointer ptr.
+func at(ptr string) pointer { return pointer{list: ptr} }
+
+// isRoot reports whether p points at the whole record.
+func (p pointer) isRoot() bool { return p == pointer{} }
+
+// item returns the pointer to element i of the list at p.
+func (p pointer) item(i int) pointer {
+	if p.inList {
+		p = at(p.String()) // a list in a list: rare, made at once
+	}
+	return pointer{list: p.list, index: i, inList: true}
+}
+
+// child returns the pointer to the member of the object at p that token,
+// an escaped reference token with its leading "/", names.
+func (p pointer) child(token string) pointer {
+	if p.inList {
+		p.rest += token
+		return p
+	}
+	p.list += token
+	return p
+}
+
+// String returns the JSON pointer.
+func (p pointer) String() string {
+	if !p.inList {
+		return p.list
+	}
+	return p.list + "/" + strconv.Itoa(p.index) + p.rest
+}
+
+// words names the value p points at for a person; see describePointer.
+func (p pointer) words() string { return describePointer(p.String()) }
 
 // locate returns the offset in data of the value ptr points at, or of the
 // deepest value on its way that exists, so that a finding about a missing

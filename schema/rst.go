@@ -16,7 +16,7 @@ import (
 // when that message is a WARNING or worse. A text whose first message is
 // an INFO note passes it whatever follows, so problems after such a note
 // are warnings there; everywhere else they are errors.
-func (c *checker) rst(ptr jsonx.Pointer, text string) {
+func (c *checker) rst(ptr pointer, text string) {
 	if text == "" {
 		return
 	}
@@ -33,7 +33,7 @@ func (c *checker) rst(ptr jsonx.Pointer, text string) {
 		if d.Level < rst.Warning {
 			continue
 		}
-		p := c.check(ptr, "rst", sev, fmt.Sprintf("%s line %d: %s", describe(ptr), d.Line, d.Message))
+		p := c.check(ptr, "rst", sev, fmt.Sprintf("%s line %d: %s", ptr.words(), d.Line, d.Message))
 		if p == nil {
 			continue
 		}

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"io/fs"
 	"testing"
-
-	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // TestSchemasDescribeEveryProperty walks every embedded schema: its $id is
@@ -55,7 +53,7 @@ func checkDescribed(t *testing.T, file, ptr string, v any) {
 	if !ok {
 		if list, ok := v.([]any); ok {
 			for i, e := range list {
-				checkDescribed(t, file, jsonx.Pointer{}.Token(ptr).Element(i).String(), e)
+				checkDescribed(t, file, at(ptr).item(i).String(), e)
 			}
 		}
 		return

@@ -241,7 +241,7 @@ func (c *checker) add(ptr, rule string, sev Severity, msg string) *Problem {
 
 // check records a problem found beyond the schema, unless the schema
 // already reported the value it is about.
-func (c *checker) check(ptr jsonx.Pointer, rule string, sev Severity, msg string) *Problem {
+func (c *checker) check(ptr pointer, rule string, sev Severity, msg string) *Problem {
 	s := ptr.String()
 	if c.schemaAt[s] {
 		return nil

@@ -25,9 +25,48 @@ type decoder struct {
 	limits talk.Limits
 }
 
-func (d *decoder) fail(ptr jsonx.Pointer, off int64, format string, args ...any) error {
+func (d *decoder) fail(ptr pointer, off int64, format string, args ...any) error {
 	line, col := jsonx.Position(d.data, off)
 	return &talk.RecordError{Path: d.path, Pointer: ptr.String(), Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// pointer is a JSON pointer into a pyvideo record, made a string only for
+// an error: a record is at most three levels deep ("/videos/0/url"), and
+// building every member's and element's pointer as it was read was a
+// third of a talk's allocations. Names are as [jsonx.MemberName] gives
+// them. The zero pointer is the whole document.
+type pointer struct {
+	name  []byte // the top-level member
+	index int    // the element of name's array
+	sub   []byte // the member of that element
+	depth int    // 0: the document; 1: /name; 2: /name/index; 3: /name/index/sub
+}
+
+// member returns the pointer to the top-level member name.
+func member(name []byte) pointer { return pointer{name: name, depth: 1} }
+
+// elem returns the pointer to element i of the array at p.
+func (p pointer) elem(i int) pointer { return pointer{name: p.name, index: i, depth: 2} }
+
+// member returns the pointer to the member name of the element at p.
+func (p pointer) member(name []byte) pointer {
+	p.sub, p.depth = name, 3
+	return p
+}
+
+// String returns the pointer as RFC 6901 writes it.
+func (p pointer) String() string {
+	s := ""
+	if p.depth >= 1 {
+		s += "/" + jsonx.PointerToken(string(p.name))
+	}
+	if p.depth >= 2 {
+		s += "/" + strconv.Itoa(p.index)
+	}
+	if p.depth >= 3 {
+		s += "/" + jsonx.PointerToken(string(p.sub))
+	}
+	return s
 }
 
 // check checks that the document is well-formed JSON, within d's
@@ -47,20 +86,20 @@ func (d *decoder) check() error {
 			return &talk.RecordError{Path: d.path, Line: line, Column: col, Err: &talk.LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
 		}
 		errors.As(err, &se)
-		return d.fail(jsonx.Pointer{}, se.Offset, "%s", se.Msg)
+		return d.fail(pointer{}, se.Offset, "%s", se.Msg)
 	}
-	return d.object(jsonx.Pointer{}, jsonx.Value{Raw: d.data})
+	return d.object(pointer{}, jsonx.Value{Raw: d.data})
 }
 
 // object checks that v is an object.
-func (d *decoder) object(ptr jsonx.Pointer, v jsonx.Value) error {
+func (d *decoder) object(ptr pointer, v jsonx.Value) error {
 	if k := jsonx.Kind(v.Raw); k != "object" {
 		return d.fail(ptr, v.Offset, "want an object, got %s", k)
 	}
 	return nil
 }
 
-func (d *decoder) string(ptr jsonx.Pointer, v jsonx.Value) (string, error) {
+func (d *decoder) string(ptr pointer, v jsonx.Value) (string, error) {
 	if jsonx.IsNull(v.Raw) {
 		return "", nil
 	}
@@ -74,21 +113,21 @@ func (d *decoder) string(ptr jsonx.Pointer, v jsonx.Value) (string, error) {
 	return s, nil
 }
 
-func (d *decoder) limitError(ptr jsonx.Pointer, off int64, what string, limit, got int) error {
+func (d *decoder) limitError(ptr pointer, off int64, what string, limit, got int) error {
 	line, col := jsonx.Position(d.data, off)
 	return &talk.RecordError{Path: d.path, Pointer: ptr.String(), Line: line, Column: col,
 		Err: &talk.LimitError{What: what, Limit: int64(limit), Got: int64(got)}}
 }
 
 // checkCount enforces a limit on the number of items in a list.
-func (d *decoder) checkCount(ptr jsonx.Pointer, v jsonx.Value, what string, limit, n int) error {
+func (d *decoder) checkCount(ptr pointer, v jsonx.Value, what string, limit, n int) error {
 	if limit >= 0 && n > limit {
 		return d.limitError(ptr, v.Offset, what, limit, n)
 	}
 	return nil
 }
 
-func (d *decoder) array(ptr jsonx.Pointer, v jsonx.Value) ([]jsonx.Value, error) {
+func (d *decoder) array(ptr pointer, v jsonx.Value) ([]jsonx.Value, error) {
 	if jsonx.IsNull(v.Raw) {
 		return nil, nil
 	}
@@ -99,14 +138,14 @@ func (d *decoder) array(ptr jsonx.Pointer, v jsonx.Value) ([]jsonx.Value, error)
 	return vs, nil
 }
 
-func (d *decoder) strings(ptr jsonx.Pointer, v jsonx.Value) ([]string, error) {
+func (d *decoder) strings(ptr pointer, v jsonx.Value) ([]string, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil || vs == nil {
 		return nil, err
 	}
 	out := make([]string, len(vs))
 	for i, e := range vs {
-		if out[i], err = d.string(ptr.Element(i), e); err != nil {
+		if out[i], err = d.string(ptr.elem(i), e); err != nil {
 			return nil, err
 		}
 	}
@@ -115,7 +154,7 @@ func (d *decoder) strings(ptr jsonx.Pointer, v jsonx.Value) ([]string, error) {
 
 // seconds reads a number of seconds. pyvideo writes whole numbers,
 // sometimes spelled as floats (1508.0); fractions are kept too.
-func (d *decoder) seconds(ptr jsonx.Pointer, v jsonx.Value) (talk.Duration, error) {
+func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
 	}
@@ -129,7 +168,7 @@ func (d *decoder) seconds(ptr jsonx.Pointer, v jsonx.Value) (talk.Duration, erro
 	return talk.Duration(f * float64(time.Second)), nil
 }
 
-func (d *decoder) integer(ptr jsonx.Pointer, v jsonx.Value) (int64, error) {
+func (d *decoder) integer(ptr pointer, v jsonx.Value) (int64, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
 	}
@@ -140,7 +179,7 @@ func (d *decoder) integer(ptr jsonx.Pointer, v jsonx.Value) (int64, error) {
 	return n, nil
 }
 
-func (d *decoder) date(ptr jsonx.Pointer, v jsonx.Value) (talk.Date, error) {
+func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 	s, err := d.string(ptr, v)
 	if err != nil {
 		return talk.Date{}, err
@@ -217,7 +256,7 @@ func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
 }
 
 func (d *decoder) talkMember(t *talk.Talk, name []byte, v jsonx.Value) (err error) {
-	ptr := jsonx.Pointer{}.Member(name)
+	ptr := member(name)
 	switch string(name) {
 	case "title":
 		t.Title, err = d.string(ptr, v)
@@ -279,7 +318,7 @@ func language(s string) talk.Language {
 	return l
 }
 
-func (d *decoder) videos(ptr jsonx.Pointer, v jsonx.Value) ([]talk.Video, error) {
+func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil {
 		return nil, err
@@ -289,14 +328,14 @@ func (d *decoder) videos(ptr jsonx.Pointer, v jsonx.Value) ([]talk.Video, error)
 	}
 	var out []talk.Video
 	for i, e := range vs {
-		p := ptr.Element(i)
+		p := ptr.elem(i)
 		if err := d.object(p, e); err != nil {
 			return nil, err
 		}
 		var video talk.Video
 		for quoted, m := range jsonx.Members(e.Raw, e.Offset) {
 			name := jsonx.MemberName(quoted)
-			mp := p.Member(name)
+			mp := p.member(name)
 			switch string(name) {
 			case "type":
 				var typ string
@@ -337,14 +376,14 @@ func providerOf(typ string) (provider, format string) {
 	}
 }
 
-func (d *decoder) links(ptr jsonx.Pointer, v jsonx.Value) ([]talk.Link, error) {
+func (d *decoder) links(ptr pointer, v jsonx.Value) ([]talk.Link, error) {
 	vs, err := d.array(ptr, v)
 	if err != nil {
 		return nil, err
 	}
 	var out []talk.Link
 	for i, e := range vs {
-		p := ptr.Element(i)
+		p := ptr.elem(i)
 		var link talk.Link
 		switch jsonx.Kind(e.Raw) {
 		case "string":
@@ -354,11 +393,11 @@ func (d *decoder) links(ptr jsonx.Pointer, v jsonx.Value) ([]talk.Link, error) {
 				name := jsonx.MemberName(quoted)
 				switch string(name) {
 				case "url":
-					link.URL, err = d.string(p.Member(name), m)
+					link.URL, err = d.string(p.member(name), m)
 				case "label":
-					link.Label, err = d.string(p.Member(name), m)
+					link.Label, err = d.string(p.member(name), m)
 				default:
-					err = d.fail(p.Member(name), m.Offset, "unexpected member %q in a related URL (want label and url)", name)
+					err = d.fail(p.member(name), m.Offset, "unexpected member %q in a related URL (want label and url)", name)
 				}
 				if err != nil {
 					break
@@ -389,7 +428,7 @@ func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
 	}
 	for quoted, m := range jsonx.Members(data, 0) {
 		name := jsonx.MemberName(quoted)
-		ptr := jsonx.Pointer{}.Member(name)
+		ptr := member(name)
 		var err error
 		switch string(name) {
 		case "title":
