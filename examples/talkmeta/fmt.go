@@ -50,8 +50,14 @@ func runFmt(e *env, args []string) int {
 
 // writeFileAtomic replaces the file name with data so that an interrupted
 // run leaves either the old file or the new one, never half of one: it
-// writes a temporary file beside it and renames it into place.
+// writes a temporary file beside it and renames it into place. A name
+// that is a symbolic link stays one: the file it links to is replaced,
+// as gofmt -w writes through a link, where the rename would have put a
+// copy in the link's place.
 func writeFileAtomic(name string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
 	perm := os.FileMode(0o644)
 	if st, err := os.Stat(name); err == nil {
 		perm = st.Mode().Perm()

@@ -98,21 +98,29 @@ func TestCommand(t *testing.T) {
 	}
 }
 
-// TestFmtWrite rewrites a non-canonical copy of a real record in place.
-func TestFmtWrite(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(archive, "chipy", "videos", "15260.json")
-	data, err := os.ReadFile(src)
+// fmtArchive makes an archive of one event with an empty videos/
+// directory, and returns the archive and the directory, and a real
+// record that is not in canonical form.
+func fmtArchive(t *testing.T) (dir, videos string, record []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	record, err := os.ReadFile(filepath.Join(archive, "chipy", "videos", "15260.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	videos := filepath.Join(dir, "chipy", "videos")
+	videos = filepath.Join(dir, "chipy", "videos")
 	if err := os.MkdirAll(videos, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "chipy", "category.json"), []byte("{\n  \"title\": \"ChiPy\"\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return dir, videos, record
+}
+
+// TestFmtWrite rewrites a non-canonical copy of a real record in place.
+func TestFmtWrite(t *testing.T) {
+	dir, videos, data := fmtArchive(t)
 	file := filepath.Join(videos, "15260.json")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -129,6 +137,27 @@ func TestFmtWrite(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("fmt -w left %d files in %s, want 1 (no temporary files)", len(entries), videos)
 	}
+}
+
+// TestFmtWriteThroughLink rewrites a record that the archive links to:
+// the link stays a link, and the file it links to is rewritten.
+func TestFmtWriteThroughLink(t *testing.T) {
+	dir, videos, data := fmtArchive(t)
+	target := filepath.Join(t.TempDir(), "15260.json")
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(videos, "15260.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if got := runCommand("", "fmt", "-w", dir); got.status != 0 || got.stdout != "" || got.stderr != "" {
+		t.Fatalf("fmt -w = %+v", got)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("after fmt -w, %s is no longer a symbolic link (%v)", link, err)
+	}
+	golden(t, "fmt-written.json.txt", result{stdout: readFile(t, target)})
 }
 
 func readFile(t *testing.T, name string) string {
