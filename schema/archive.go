@@ -111,11 +111,11 @@ func (l *listing) name(p string) {
 	}
 }
 
-// list finds the archive's records and the problems of its layout. The
-// top-level directories are listed on every CPU, as records are
-// checked: listed one by one, they took a sixth of a check's time on two
-// cores (23 of 140 ms on the shared corpus), and would take more than
-// half of it on sixteen.
+// list finds the archive's records and the problems of its layout. Like
+// the records, the top-level directories are gone through on every CPU:
+// listed one by one, they took a sixth of a check's time on two cores
+// (23 of 140 ms on the shared corpus), and would take more than half of
+// it on sixteen.
 func (a *archive) list() {
 	top := listing{strict: a.v.Strict}
 	var dirs []string
