@@ -416,7 +416,10 @@ func holdsJSON(fsys fs.FS, dir string) bool {
 func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	data, err := osfs.ReadFile(fsys, p, limit)
 	var large *osfs.TooLargeError
+	var special *osfs.NotRegularError
 	switch {
+	case errors.As(err, &special):
+		return nil, errors.New(special.Describe())
 	case !errors.As(err, &large):
 		return data, err
 	case large.Size < 0:

@@ -176,12 +176,13 @@ func idPosition(t *testing.T, name string) string {
 	return fmt.Sprintf("%d:%d", line, off-strings.LastIndex(string(data[:off]), "\n"))
 }
 
-// TestArchiveHostileFiles plants a huge file and a binary one: each is
-// reported once, and every other record is still checked.
+// TestArchiveHostileFiles plants a huge file, a binary one and a named
+// pipe: each is reported once, and every other record is still checked.
 func TestArchiveHostileFiles(t *testing.T) {
 	fsys := testArchive(t)
 	fsys["europython-2016/videos/huge.json"] = &fstest.MapFile{Data: []byte(`{"title": "` + strings.Repeat("x", 5000) + `"}`)}
 	fsys["europython-2016/videos/binary.json"] = &fstest.MapFile{Data: []byte{0x89, 'P', 'N', 'G', 0, 1, 2}}
+	fsys["europython-2016/videos/pipe.json"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
 	r := (&Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 4096}}).CheckArchive(fsys, nil)
 	var got []string
 	for _, p := range r.Problems {
@@ -192,12 +193,13 @@ func TestArchiveHostileFiles(t *testing.T) {
 	want := []string{
 		"europython-2016/videos/binary.json:1:1: json: invalid character byte 0x89 looking for the beginning of a value",
 		"europython-2016/videos/huge.json: read: the file is 5013 bytes, more than the limit of 4096 for one record",
+		"europython-2016/videos/pipe.json: read: a named pipe, where a file was expected; not read",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
-	if r.Talks != 14 {
-		t.Errorf("%d talks checked, want all 14", r.Talks)
+	if r.Talks != 15 {
+		t.Errorf("%d talks checked, want all 15", r.Talks)
 	}
 }
 

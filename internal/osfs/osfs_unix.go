@@ -16,7 +16,7 @@ func (d dirFS) Open(name string) (fs.File, error) {
 		return d.fsWithAll.Open(name) // os.DirFS's error says why
 	}
 	full := d.dir + "/" + name
-	fd, err := openRead(full)
+	fd, err := openRead(full, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -29,16 +29,17 @@ func (d dirFS) Open(name string) (fs.File, error) {
 // io.ReadFull reads once more to see the end. A read that returns
 // exactly the size fstat gave is taken as the whole file, as Node.js's
 // readFileSync takes it; one that fills the buffer past that size, of a
-// file that grew, goes on to the end. Anything but a regular file (a
-// pipe, a device) is handed, open, to ReadFile's general way, and
-// done is false only for a name DirFS.Open would refuse, which that
-// way refuses in os.DirFS's words.
+// file that grew, goes on to the end. The file is opened without
+// waiting, so that a named pipe is refused at once instead of waiting
+// for a writer; for a regular file that changes nothing. done is false
+// only for a name DirFS.Open would refuse, which ReadFile's general way
+// refuses in os.DirFS's words.
 func (d dirFS) readFile(name string, limit int64) (data []byte, done bool, err error) {
 	if d.dir == "" || !fs.ValidPath(name) {
 		return nil, false, nil
 	}
 	full := d.dir + "/" + name
-	fd, err := openRead(full)
+	fd, err := openRead(full, syscall.O_NONBLOCK)
 	if err != nil {
 		return nil, true, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -47,11 +48,14 @@ func (d dirFS) readFile(name string, limit int64) (data []byte, done bool, err e
 		syscall.Close(fd)
 		return nil, true, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	if uint32(st.Mode)&syscall.S_IFMT != syscall.S_IFREG {
-		f := os.NewFile(uintptr(fd), full)
-		defer f.Close()
-		data, err := readRest(f, name, nil, limit)
-		return data, true, relative(err, name)
+	switch mode := uint32(st.Mode) & syscall.S_IFMT; mode {
+	case syscall.S_IFREG:
+	case syscall.S_IFDIR:
+		syscall.Close(fd)
+		return nil, true, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR} // as os.DirFS says it
+	default:
+		syscall.Close(fd)
+		return nil, true, &NotRegularError{Name: name, Type: unixType(mode)}
 	}
 	if limit >= 0 && st.Size > limit {
 		syscall.Close(fd)
@@ -86,6 +90,23 @@ func (d dirFS) readFile(name string, limit int64) (data []byte, done bool, err e
 	return data, true, relative(err, name)
 }
 
+// unixType is the fs.FileMode type of a file of the S_IFMT type mode.
+func unixType(mode uint32) fs.FileMode {
+	switch mode {
+	case syscall.S_IFIFO:
+		return fs.ModeNamedPipe
+	case syscall.S_IFSOCK:
+		return fs.ModeSocket
+	case syscall.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case syscall.S_IFBLK:
+		return fs.ModeDevice
+	case syscall.S_IFLNK:
+		return fs.ModeSymlink
+	}
+	return fs.ModeIrregular
+}
+
 // relative names the file in a *fs.PathError from an os.File by its name
 // in the file system, as os.DirFS's ReadFile does.
 func relative(err error, name string) error {
@@ -95,10 +116,11 @@ func relative(err error, name string) error {
 	return err
 }
 
-// openRead opens a file for reading, retrying an interrupted open.
-func openRead(path string) (int, error) {
+// openRead opens a file for reading with the extra flags, retrying an
+// interrupted open.
+func openRead(path string, flags int) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|flags, 0)
 		if !errors.Is(err, syscall.EINTR) {
 			return fd, err
 		}

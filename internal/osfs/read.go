@@ -10,12 +10,20 @@ import (
 // size, as a record file is read: a growing series of reads would cost
 // more than the record's decoding. A file larger than limit bytes (no
 // limit when limit < 0) is refused before it is read, with a
-// *TooLargeError, so that one huge file in an archive costs nothing.
+// *TooLargeError, so that one huge file in an archive costs nothing, and
+// anything but a regular file or a directory (a named pipe, a socket, a
+// device) with a *NotRegularError, so that a named pipe cannot stop a
+// reader waiting for a writer, nor a device feed it without end.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if d, ok := fsys.(dirFS); ok {
 		if data, done, err := d.readFile(name, limit); done {
 			return data, err
 		}
+	}
+	// Asked before opening: opening a named pipe waits for a writer. A
+	// directory is left to fail as fsys says.
+	if fi, err := fs.Stat(fsys, name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, &NotRegularError{Name: name, Type: fi.Mode().Type()}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -59,6 +67,30 @@ func readRest(r io.Reader, name string, data []byte, limit int64) ([]byte, error
 		return nil, &TooLargeError{Name: name, Size: -1, Limit: limit}
 	}
 	return data, err
+}
+
+// NotRegularError is a file ReadFile refused for not being a regular
+// file.
+type NotRegularError struct {
+	Name string
+	Type fs.FileMode // the file's type bits, such as fs.ModeNamedPipe
+}
+
+func (e *NotRegularError) Error() string { return e.Name + ": " + e.Describe() }
+
+// Describe says what the file is, without its name, for a message that
+// names it already.
+func (e *NotRegularError) Describe() string {
+	kind := "not a regular file"
+	switch {
+	case e.Type&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case e.Type&fs.ModeSocket != 0:
+		kind = "a socket"
+	case e.Type&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	return kind + ", where a file was expected; not read"
 }
 
 // TooLargeError is a file ReadFile refused for its size.

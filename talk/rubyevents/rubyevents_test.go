@@ -1,14 +1,17 @@
 package rubyevents_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
@@ -121,6 +124,45 @@ func TestReadSymlinks(t *testing.T) {
 		if diff := cmp.Diff(want, asJSON(rubyevents.Read(os.DirFS(dir)))); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", dir, diff)
 		}
+	}
+}
+
+// TestReadHostileFiles reads the test data with a speakers.yml over the
+// size limit and a videos.yml that is a named pipe: each is reported,
+// without reading the one or waiting on the other, and the rest is read.
+func TestReadHostileFiles(t *testing.T) {
+	fsys := fstest.MapFS{}
+	if err := fs.WalkDir(os.DirFS("testdata/data"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata", "data", filepath.FromSlash(p)))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	fsys["speakers.yml"] = &fstest.MapFile{Data: bytes.Repeat([]byte(" "), 32<<20+1)}
+	fsys["tinyconf/tinyconf-2025/videos.yml"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	a, err := rubyevents.Read(fsys)
+	var got []string
+	var l talk.ErrorList
+	if errors.As(err, &l) {
+		for _, e := range l {
+			if !strings.HasPrefix(e.Path, "tinyconf/tinyconf-2024/") { // the test data's own
+				got = append(got, e.Error())
+			}
+		}
+	}
+	want := []string{
+		"speakers.yml: file size 33554433 exceeds the limit of 33554432",
+		"tinyconf/tinyconf-2025/videos.yml: rubyevents: a named pipe, where a file was expected; not read",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if len(a.Events) != 2 || len(a.Talks) == 0 {
+		t.Errorf("read %d events and %d talks, want both events and tinyconf-2024's talks", len(a.Events), len(a.Talks))
 	}
 }
 

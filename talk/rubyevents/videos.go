@@ -233,7 +233,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 	var errs talk.ErrorList
 	a := &Archive{}
 	var speakers Speakers
-	if data, err := fs.ReadFile(fsys, "speakers.yml"); err == nil {
+	if data, err := readFile(fsys, "speakers.yml"); err == nil {
 		s, err := ParseSpeakers(data, "speakers.yml")
 		speakers = s
 		appendErrs(&errs, err)
@@ -249,7 +249,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 			continue
 		}
 		seriesName := ""
-		if data, err := fs.ReadFile(fsys, path.Join(s.Name(), "series.yml")); err == nil {
+		if data, err := readFile(fsys, path.Join(s.Name(), "series.yml")); err == nil {
 			var serrs talk.ErrorList
 			f := &file{path: path.Join(s.Name(), "series.yml"), errs: &serrs}
 			for _, kv := range f.pairs(f.parse(data)) {
@@ -258,6 +258,8 @@ func Read(fsys fs.FS) (*Archive, error) {
 				}
 			}
 			errs = append(errs, serrs...)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, &talk.RecordError{Path: path.Join(s.Name(), "series.yml"), Err: err})
 		}
 		events, err := fs.ReadDir(fsys, s.Name())
 		if err != nil {
@@ -270,18 +272,20 @@ func Read(fsys fs.FS) (*Archive, error) {
 				continue
 			}
 			ev := &talk.Event{ID: e.Name(), Origin: talk.Origin{Format: FormatName, Path: dir}}
-			if data, err := fs.ReadFile(fsys, path.Join(dir, "event.yml")); err == nil {
+			if data, err := readFile(fsys, path.Join(dir, "event.yml")); err == nil {
 				parsed, err := ParseEvent(data, path.Join(dir, "event.yml"))
 				appendErrs(&errs, err)
 				ev = parsed
 			} else if errors.Is(err, fs.ErrNotExist) {
 				continue // not an event directory
+			} else {
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: err})
 			}
 			if ev.Series == "" {
 				ev.Series = seriesName
 			}
 			a.Events = append(a.Events, ev)
-			data, err := fs.ReadFile(fsys, path.Join(dir, "videos.yml"))
+			data, err := readFile(fsys, path.Join(dir, "videos.yml"))
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
@@ -295,6 +299,22 @@ func Read(fsys fs.FS) (*Archive, error) {
 		}
 	}
 	return a, errs.Err()
+}
+
+// readFile reads a file of the data directory, refusing one larger than
+// maxBytes before reading it, and a named pipe or a device, which could
+// keep the reader waiting or reading without end.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	data, err := osfs.ReadFile(fsys, name, maxBytes)
+	var large *osfs.TooLargeError
+	var special *osfs.NotRegularError
+	switch {
+	case errors.As(err, &large):
+		return nil, &talk.LimitError{What: "file size", Limit: maxBytes, Got: max(large.Size, 0)}
+	case errors.As(err, &special):
+		return nil, errors.New("rubyevents: " + special.Describe())
+	}
+	return data, err
 }
 
 func appendErrs(errs *talk.ErrorList, err error) {
