@@ -160,3 +160,37 @@ func checkAccepts(t *testing.T, dir string) {
 		t.Errorf("talkmeta check %s: status %d\n%s%s", dir, r.status, r.stdout, r.stderr)
 	}
 }
+
+// TestTalkmetaArchiveHostileFiles renders an imported archive holding a
+// record over the size limit and a named pipe among its talks: each is
+// reported, neither read nor waited on, and the other talks render.
+func TestTalkmetaArchiveHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	if got := runCommand("", "import", "-o", dir, "-from", "c3voc", "testdata/import/pair.json"); got.status != 0 {
+		t.Fatalf("import: %+v", got)
+	}
+	talksDirs, _ := filepath.Glob(filepath.Join(dir, "*", "talks"))
+	if len(talksDirs) == 0 {
+		t.Fatal("import wrote no talks directory")
+	}
+	talks, good := talksDirs[0], len(readTalks(t, dir))
+	if err := os.WriteFile(filepath.Join(talks, "huge.json"), bytes.Repeat([]byte(" "), 1<<20+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := mkfifo(filepath.Join(talks, "pipe.json")); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	got := runCommand("", "render", "-to", "bibtex", dir)
+	rel, _ := filepath.Rel(dir, talks)
+	want := strings.Join([]string{
+		"DIR/" + rel + "/huge.json: record size 1048577 exceeds the limit of 1048576",
+		"DIR/" + rel + "/pipe.json: a named pipe, where a file was expected; not read",
+		"",
+	}, "\n")
+	if diff := cmp.Diff(want, strings.ReplaceAll(filepath.ToSlash(got.stderr), filepath.ToSlash(dir), "DIR")); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+	if got.status != 1 || strings.Count(got.stdout, "@misc{") != good {
+		t.Errorf("status %d and %d entries, want 1 and every talk but huge.json and pipe.json:\n%s", got.status, strings.Count(got.stdout, "@misc{"), got.stdout)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
@@ -128,7 +129,7 @@ func talkmetaArchive(dir string) iter.Seq2[*talk.Talk, error] {
 func talkmetaEvent(dir string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
 		name := filepath.Join(dir, "event.json")
-		data, err := os.ReadFile(name)
+		data, err := readRecord(name)
 		var event *talk.Event
 		if err == nil {
 			event, err = talk.ParseEventJSON(data, filepath.ToSlash(name))
@@ -151,7 +152,7 @@ func talkmetaEvent(dir string) iter.Seq2[*talk.Talk, error] {
 func readTalkmetaFiles(files []string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := readRecord(f)
 			var t *talk.Talk
 			if err == nil {
 				t, err = talk.ParseJSON(data, filepath.ToSlash(f))
@@ -161,4 +162,26 @@ func readTalkmetaFiles(files []string) iter.Seq2[*talk.Talk, error] {
 			}
 		}
 	}
+}
+
+// readRecord reads a record file of a talkmeta archive as the library's
+// readers read theirs: one over the record size limit is refused before
+// it is read, and a named pipe or a device, which could keep the reader
+// waiting or reading without end, is not read.
+func readRecord(name string) ([]byte, error) {
+	limit := talk.Limits{}.RecordBytes()
+	data, err := osfs.ReadFile(osfs.DirFS(filepath.Dir(name)), filepath.Base(name), limit)
+	var large *osfs.TooLargeError
+	var special *osfs.NotRegularError
+	switch {
+	case errors.As(err, &large):
+		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: "record size", Limit: limit, Got: max(large.Size, 0)}}
+	case errors.As(err, &special):
+		return nil, errors.New(name + ": " + special.Describe())
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err} // named as the user named it
+	}
+	return data, err
 }
