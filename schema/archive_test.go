@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/internal/memfs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -25,21 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // memory, for planting faults in.
 func testArchive(t testing.TB) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	root := filepath.Join("..", "testdata", "pyvideo")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
+	return memfs.Copy(t, filepath.Join("..", "testdata", "pyvideo"))
 }
 
 func TestArchiveClean(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/memfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/rubyevents"
 )
@@ -131,17 +132,7 @@ func TestReadSymlinks(t *testing.T) {
 // size limit and a videos.yml that is a named pipe: each is reported,
 // without reading the one or waiting on the other, and the rest is read.
 func TestReadHostileFiles(t *testing.T) {
-	fsys := fstest.MapFS{}
-	if err := fs.WalkDir(os.DirFS("testdata/data"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(filepath.Join("testdata", "data", filepath.FromSlash(p)))
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	fsys := memfs.Copy(t, filepath.Join("testdata", "data"))
 	fsys["speakers.yml"] = &fstest.MapFile{Data: bytes.Repeat([]byte(" "), 32<<20+1)}
 	fsys["tinyconf/tinyconf-2025/videos.yml"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
 	a, err := rubyevents.Read(fsys)
