@@ -92,22 +92,20 @@ type record struct {
 // in path order, and its layout problems. Directories are listed
 // concurrently, each into its own listing.
 type listing struct {
-	strict   bool
 	records  []record
 	problems Problems
 }
 
-func (l *listing) fail(p, rule string, sev Severity, msg string) {
-	if sev == Warning && l.strict {
-		sev = Error
-	}
-	l.problems = append(l.problems, &Problem{Path: p, Rule: rule, Severity: sev, Message: msg, offset: -1})
+// fail reports a problem of the archive's layout, which is always an
+// error: a file out of place is a record no reader finds.
+func (l *listing) fail(p, rule, msg string) {
+	l.problems = append(l.problems, &Problem{Path: p, Rule: rule, Severity: Error, Message: msg, offset: -1})
 }
 
 // name checks the length of one file or directory name.
 func (l *listing) name(p string) {
 	if n := len(path.Base(p)); n > MaxNameBytes {
-		l.fail(p, "filename", Error, fmt.Sprintf("the name is %d bytes long; keep it to %d so that every file system can hold it", n, MaxNameBytes))
+		l.fail(p, "filename", fmt.Sprintf("the name is %d bytes long; keep it to %d so that every file system can hold it", n, MaxNameBytes))
 	}
 }
 
@@ -117,20 +115,17 @@ func (l *listing) name(p string) {
 // (23 of 140 ms on the shared corpus), and would take more than half of
 // it on sixteen.
 func (a *archive) list() {
-	top := listing{strict: a.v.Strict}
+	var top listing
 	var dirs []string
 	if entries, err := fs.ReadDir(a.fsys, "."); err != nil {
-		top.fail(".", "layout", Error, err.Error())
+		top.fail(".", "layout", err.Error())
 	} else if record, talks := a.eventHolds(".", entries); record || talks {
 		a.event(&top, ".", entries, record, talks) // fsys is one event
 	} else {
 		dirs = a.root(&top, entries)
 	}
 	listings := make([]listing, len(dirs))
-	parallel(len(dirs), func(i int) {
-		listings[i].strict = a.v.Strict
-		a.topDir(&listings[i], dirs[i])
-	})
+	parallel(len(dirs), func(i int) { a.topDir(&listings[i], dirs[i]) })
 	n := len(top.records)
 	for _, l := range listings {
 		n += len(l.records)
@@ -156,7 +151,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 		case osfs.Is(a.fsys, e.Name(), e, fs.FileMode.IsDir):
 			dirs = append(dirs, e.Name())
 		case path.Ext(e.Name()) == ".json":
-			l.fail(e.Name(), "layout", Error, fmt.Sprintf("a record outside any event; talks go in <event>/%s/ and events in <event>/%s", a.lay.talksDir, a.lay.eventFile))
+			l.fail(e.Name(), "layout", fmt.Sprintf("a record outside any event; talks go in <event>/%s/ and events in <event>/%s", a.lay.talksDir, a.lay.eventFile))
 		}
 		// Other files, README, LICENSE, Makefile, are not records.
 	}
@@ -170,7 +165,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 func (a *archive) topDir(l *listing, dir string) {
 	entries, err := fs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "layout", Error, err.Error())
+		l.fail(dir, "layout", err.Error())
 		return
 	}
 	record, talks := a.eventHolds(dir, entries)
@@ -178,7 +173,7 @@ func (a *archive) topDir(l *listing, dir string) {
 	case record || talks:
 		a.event(l, dir, entries, record, talks)
 	case holdsJSON(a.fsys, dir):
-		l.fail(dir, "layout", Error, fmt.Sprintf("a directory of records without %s or %s/; is it an event?", a.lay.eventFile, a.lay.talksDir))
+		l.fail(dir, "layout", fmt.Sprintf("a directory of records without %s or %s/; is it an event?", a.lay.eventFile, a.lay.talksDir))
 	}
 }
 
@@ -201,7 +196,7 @@ func (a *archive) eventHolds(dir string, entries []fs.DirEntry) (record, talks b
 // what eventHolds found in them.
 func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord, hasTalks bool) {
 	if !hasRecord {
-		l.fail(dir, "layout", Error, fmt.Sprintf("the event has no %s", a.lay.eventFile))
+		l.fail(dir, "layout", fmt.Sprintf("the event has no %s", a.lay.eventFile))
 	}
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())
@@ -213,18 +208,18 @@ func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord
 			a.talkDir(l, dir, p)
 		case strings.HasPrefix(e.Name(), "."):
 		default:
-			l.fail(p, "layout", Error, fmt.Sprintf("unexpected in an event directory, which holds %s and %s/ only", a.lay.eventFile, a.lay.talksDir))
+			l.fail(p, "layout", fmt.Sprintf("unexpected in an event directory, which holds %s and %s/ only", a.lay.eventFile, a.lay.talksDir))
 		}
 	}
 	if !hasTalks {
-		l.fail(dir, "layout", Error, fmt.Sprintf("the event has no %s/ directory", a.lay.talksDir))
+		l.fail(dir, "layout", fmt.Sprintf("the event has no %s/ directory", a.lay.talksDir))
 	}
 }
 
 func (a *archive) talkDir(l *listing, event, dir string) {
 	entries, err := fs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "layout", Error, err.Error())
+		l.fail(dir, "layout", err.Error())
 		return
 	}
 	for _, e := range entries {
@@ -233,7 +228,7 @@ func (a *archive) talkDir(l *listing, event, dir string) {
 		switch {
 		case strings.HasPrefix(e.Name(), "."):
 		case e.IsDir() || path.Ext(e.Name()) != ".json":
-			l.fail(p, "layout", Error, fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", a.lay.talksDir))
+			l.fail(p, "layout", fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", a.lay.talksDir))
 		default:
 			l.records = append(l.records, record{path: p, event: event})
 		}
