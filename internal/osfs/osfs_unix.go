@@ -90,7 +90,9 @@ func (d dirFS) readFile(name string, limit int64) (data []byte, done bool, err e
 	return data, true, relative(err, name)
 }
 
-// unixType is the fs.FileMode type of a file of the S_IFMT type mode.
+// unixType is the fs.FileMode type of a file of the S_IFMT type mode,
+// other than a regular file or directory; fstat follows links, so never
+// a link.
 func unixType(mode uint32) fs.FileMode {
 	switch mode {
 	case syscall.S_IFIFO:
@@ -101,8 +103,6 @@ func unixType(mode uint32) fs.FileMode {
 		return fs.ModeDevice | fs.ModeCharDevice
 	case syscall.S_IFBLK:
 		return fs.ModeDevice
-	case syscall.S_IFLNK:
-		return fs.ModeSymlink
 	}
 	return fs.ModeIrregular
 }

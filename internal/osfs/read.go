@@ -20,20 +20,20 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 			return data, err
 		}
 	}
-	// Asked before opening: opening a named pipe waits for a writer. A
-	// directory is left to fail as fsys says.
-	if fi, err := fs.Stat(fsys, name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		return nil, &NotRegularError{Name: name, Type: fi.Mode().Type()}
+	// Asked before opening, as opening a named pipe waits for a writer.
+	// A directory is left to fail as fsys says.
+	size := int64(-1) // unknown unless Stat says
+	if fi, err := fs.Stat(fsys, name); err == nil {
+		if !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, &NotRegularError{Name: name, Type: fi.Mode().Type()}
+		}
+		size = fi.Size()
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	size := int64(-1) // unknown until Stat says
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
 	if limit >= 0 && size > limit {
 		return nil, &TooLargeError{Name: name, Size: size, Limit: limit}
 	}
