@@ -173,15 +173,14 @@ func readRecord(name string) ([]byte, error) {
 	data, err := osfs.ReadFile(osfs.DirFS(filepath.Dir(name)), filepath.Base(name), limit)
 	var large *osfs.TooLargeError
 	var special *osfs.NotRegularError
-	switch {
+	var pe *fs.PathError
+	switch { // each named as the user named it
 	case errors.As(err, &large):
 		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: "record size", Limit: limit, Got: max(large.Size, 0)}}
 	case errors.As(err, &special):
-		return nil, errors.New(name + ": " + special.Describe())
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err} // named as the user named it
+		return nil, &osfs.NotRegularError{Name: name, Type: special.Type}
+	case errors.As(err, &pe):
+		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
 	}
 	return data, err
 }
