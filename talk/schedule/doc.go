@@ -25,36 +25,49 @@
 // Each scheduled item (an "event" in the format's words) becomes a
 // [talk.Talk]:
 //
-//	guid                    ID (it is stable across schedule versions)
+//	guid                    ID (it is stable across schedule versions); an
+//	                        item without one, or with another's (in any
+//	                        case), is reported
 //	id                      Legacy.ID (the format deprecates it)
 //	title, subtitle, slug   Title, Subtitle, Slug
 //	track                   Track
 //	type                    Kind, lower-cased with "_" for spaces
 //	                        ("Lightning Talk" → "lightning_talk"); the
 //	                        original spelling in Extra "type" when it differs
-//	language                Language (BCP 47)
+//	language                Language (BCP 47); of a tag that is not BCP 47
+//	                        but starts with a language that is, such as
+//	                        pretalx's "de-formal", that language, with the
+//	                        tag as written in Extra "c3voc_language"
 //	abstract, description   Summary, Description (Markup plain: the format
 //	                        does not say which markup a generator used)
 //	room (or the room key)  Place.Room
-//	date                    Recorded: a date-time with its UTC offset
+//	date                    Recorded: a date-time with its UTC offset, or
+//	                        in the conference's time zone when it has none
 //	start                   used only when there is no date (with the day's
-//	                        date and the time zone); kept in Extra when it
-//	                        disagrees with date
+//	                        date, or the next one for a time before the
+//	                        day's day_start, and the time zone); kept in
+//	                        Extra when it disagrees with date
 //	duration ("HH:MM")      Duration
 //	end                     Duration when there is none; kept in Extra when
-//	                        it disagrees
+//	                        it disagrees, and reported when before date
 //	url                     the first of Links, labelled [ScheduleLabel]
 //	links                   Links; those of type "slides" go to Slides; a
 //	                        link's other type or members go to Extra
-//	                        "link_attributes", by URL
+//	                        "link_attributes", by URL (a list for a URL
+//	                        that several links share)
 //	logo                    Thumbnail, made absolute against base_url
 //	recording_license       License
 //	do_not_record           Recording = [talk.NotRecorded] when true
-//	persons                 Speakers: name (or public_name), biography
-//	                        (Bio), avatar (Image); id, guid, code, url,
-//	                        links and answers in the speaker's Extra
+//	persons                 Speakers: name (or public_name when name is
+//	                        empty or missing), biography (Bio), avatar
+//	                        (Image); id, guid, code, url, links and
+//	                        answers in the speaker's Extra
 //	attachments, code, feedback_url, origin_url, do_not_stream, answers
 //	                        Extra, under the same names
+//
+// The URLs of a talk's page, links and recordings, and its logo and its
+// speakers' avatars, are made absolute against base_url when they are
+// relative.
 //
 // In the XML form the same data is spelled differently; the reader gives
 // it the JSON form's names: <days> is daysCount, <color> is colors,
@@ -62,7 +75,17 @@
 // day_start and day_end, <recording><license> and <optout> are
 // recording_license and do_not_record, <recording><url> and
 // <video_download_url> become Videos, <recording><link> is kept in Extra
-// "recording_link", and <person> text is the name.
+// "recording_link", and <person> text is the name. The attributes of a
+// <room> other than its name are the conference's "rooms" entry for it.
+// A value an XML writer put on lines of its own, as in
+//
+//	<title>
+//	  Opening
+//	</title>
+//
+// is read without those line breaks and that indentation; a long text
+// (abstract, description) so laid out loses the indentation its lines
+// share, and keeps the rest, which may be Markdown.
 //
 // # Nothing is lost
 //

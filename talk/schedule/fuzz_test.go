@@ -12,14 +12,18 @@ import (
 )
 
 // fuzz checks what must hold for any input: no panic, every error a
-// positioned RecordError, every talk marshals, and what WriteXML writes
-// reads back without a syntax error and with the same talks.
+// positioned RecordError, the event and every talk marshal, and what
+// WriteXML writes reads back without a syntax error and with the same
+// talks.
 func fuzz(t *testing.T, data []byte, parse func([]byte, string) (*schedule.Schedule, error)) {
 	s, err := parse(data, "fuzz")
 	if s == nil {
 		t.Fatal("nil schedule")
 	}
 	errorList(t, err)
+	if _, err := json.Marshal(s.Event); err != nil {
+		t.Fatalf("event does not marshal: %v", err)
+	}
 	for _, tk := range s.Talks {
 		if _, err := json.Marshal(tk); err != nil {
 			t.Fatalf("talk does not marshal: %v", err)

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,11 +63,13 @@ func ParseJSON(data []byte, path string) (*Schedule, error) { return Reader{}.Pa
 // It reads all it can: the returned Schedule is never nil, and holds every
 // talk that could be read even when the error is not nil. The error is an
 // [talk.ErrorList] of [*talk.RecordError]s, each with the JSON pointer, line and
-// column of a problem.
+// column of a problem. A byte order mark before the JSON is skipped, as
+// RFC 8259 allows, and columns are counted after it.
 func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
 		return &Schedule{}, err
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	p := &problems{path: path, json: true}
 	if err := jsonx.Check(data, maxDepth); err != nil {
 		var se *jsonx.SyntaxError
@@ -95,8 +98,31 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 type mapper struct {
 	*problems
 	format string
-	base   *url.URL       // the schedule's base_url, for relative URLs
-	zone   *time.Location // the conference's time zone; nil when unknown
+	base   *url.URL         // the schedule's base_url, for relative URLs
+	zone   *time.Location   // the conference's time zone; nil when unknown
+	guids  map[string]place // where each guid was first, by its lower case
+}
+
+// place is where a value is in the source.
+type place struct {
+	n   *node
+	ptr string
+}
+
+// describe names the place as an error message can: by its JSON pointer
+// when the source is JSON, else by its line.
+func (p place) describe(json bool) string {
+	if json {
+		return p.ptr
+	}
+	return fmt.Sprintf("line %d", p.n.line)
+}
+
+// dayBounds is what a talk's times are read against: the day's date and,
+// when the schedule gives it, the time its programme starts.
+type dayBounds struct {
+	date  talk.Date
+	start talk.Date // day_start
 }
 
 // eventFields and the like are the JSON names of the model's own fields:
@@ -325,11 +351,15 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				}
 			}
 		}
+		var start talk.Date
 		for _, name := range []string{"day_start", "day_end"} {
 			if v := day.get(name); v != nil {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
-					if _, err := talk.ParseDate(s); err != nil {
+					d, err := talk.ParseDate(s)
+					if err != nil {
 						m.add(v, dptr+"/"+name, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
+					} else if name == "day_start" {
+						start = d
 					}
 				}
 			}
@@ -338,7 +368,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			switch mem.name {
 			case "index", "date", "day_start", "day_end":
 			case "rooms":
-				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", date, ev)...)
+				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start}, ev)...)
 			default:
 				kept.set(mem.name, mem.value)
 			}
@@ -351,7 +381,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 	return talks
 }
 
-func (m *mapper) rooms(rooms *node, ptr string, date talk.Date, ev *talk.Event) []*talk.Talk {
+func (m *mapper) rooms(rooms *node, ptr string, d dayBounds, ev *talk.Event) []*talk.Talk {
 	if rooms.kind != objectNode {
 		m.typeError(rooms, ptr, "an object")
 		return nil
@@ -369,14 +399,14 @@ func (m *mapper) rooms(rooms *node, ptr string, date talk.Date, ev *talk.Event) 
 				m.typeError(item, iptr, "an object")
 				continue
 			}
-			talks = append(talks, m.talk(item, iptr, room.name, date))
+			talks = append(talks, m.talk(item, iptr, room.name, d))
 		}
 	}
 	return talks
 }
 
 // talk maps one scheduled item ("event" in the format's words).
-func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
+func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: m.format, Path: m.path}}
 	t.Place.Room = room
 	var start, end *node
@@ -386,11 +416,9 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 		v, p := mem.value, ptr+"/"+jsonx.PointerToken(mem.name)
 		switch mem.name {
 		case "guid":
-			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
 				t.ID = s
-				if !isUUID(s) {
-					m.add(v, p, "guid %q is not a UUID", s)
-				}
+				m.guid(v, p, s)
 			}
 		case "id":
 			m.legacyID(t, v, p)
@@ -411,12 +439,7 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 			}
 		case "language":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
-				if l, err := talk.ParseLanguage(s); err != nil {
-					m.add(v, p, "language %q is not a BCP 47 language tag", s)
-					unparsed(&t.Extra, mem.name, v)
-				} else {
-					t.Language = l
-				}
+				m.language(t, v, p, s)
 			}
 		case "abstract":
 			t.Summary, _ = m.textOr(v, p, &t.Extra, mem.name)
@@ -427,7 +450,7 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 				t.Place.Room = s
 			}
 		case "date":
-			t.Recorded = m.date(v, p, &t.Extra, mem.name)
+			t.Recorded = m.inZone(m.date(v, p, &t.Extra, mem.name))
 		case "start":
 			start = v
 		case "end":
@@ -442,7 +465,9 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 				}
 			}
 		case "url":
-			pageURL, _ = m.textOr(v, p, &t.Extra, mem.name)
+			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
+				pageURL = m.resolve(s)
+			}
 		case "logo":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
 				t.Thumbnail = m.resolve(s)
@@ -460,7 +485,7 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 			}
 		case "recording_url", "video_download_url":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
-				videos = append(videos, video(s, mem.name == "video_download_url"))
+				videos = append(videos, video(m.resolve(s), mem.name == "video_download_url"))
 			}
 		case "persons":
 			t.Speakers = m.persons(v, p, t)
@@ -470,8 +495,11 @@ func (m *mapper) talk(e *node, ptr, room string, day talk.Date) *talk.Talk {
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		}
 	}
+	if t.ID == "" && e.get("guid").isEmpty() {
+		m.add(e, ptr, "the item has no guid, which gives a talk its ID")
+	}
 	if start != nil {
-		m.start(t, start, ptr+"/start", day)
+		m.start(t, start, ptr+"/start", d)
 	}
 	if end != nil {
 		m.end(t, end, ptr+"/end")
@@ -516,45 +544,70 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 }
 
 // start checks the deprecated "start" (HH:MM) against the date, or makes
-// the date from it and the day's date when the item has none.
-func (m *mapper) start(t *talk.Talk, v *node, p string, day talk.Date) {
+// the date from it and the day's date when the item has none. A time
+// before the day's programme starts is past midnight, on the next
+// calendar day: a schedule's day runs from day_start to day_end.
+func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	s, ok := m.textOr(v, p, &t.Extra, "start")
 	if !ok || s == "" {
 		return
 	}
-	hh, mm, ok := parseHHMM(s)
-	if !ok {
+	clock, ok := parseClock(s)
+	if !ok || time.Duration(clock) >= 24*time.Hour {
 		m.add(v, p, "start %q is not a time of day such as 09:30", s)
 		unparsed(&t.Extra, "start", v)
 		return
 	}
 	if t.Recorded.Precision() >= talk.DateTime {
-		if t.Recorded.Time().Format("15:04") != s && t.Recorded.Time().Format("15:04:05") != s {
+		if clockOf(t.Recorded.Time()) != clock {
 			setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
 		}
 		return
 	}
-	if day.IsZero() {
+	if d.date.IsZero() {
 		setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
 		return
 	}
-	y, mo, d := day.Time().Date()
-	if m.zone != nil {
-		t.Recorded = talk.DateTimeOf(time.Date(y, mo, d, hh, mm, 0, 0, m.zone), true)
-	} else {
-		t.Recorded = talk.DateTimeOf(time.Date(y, mo, d, hh, mm, 0, 0, time.UTC), false)
+	y, mo, dd := d.date.Time().Date()
+	if d.start.Precision() >= talk.DateTime && d.start.Day() == d.date && clock < clockOf(d.start.Time()) {
+		dd++ // time.Date carries it into the next month or year
 	}
+	zone, offset := m.zone, true
+	if zone == nil {
+		zone, offset = time.UTC, false
+	}
+	t.Recorded = talk.DateTimeOf(time.Date(y, mo, dd, 0, 0, 0, 0, zone).Add(time.Duration(clock)), offset)
+}
+
+// clockOf is the time of day of t, as written in its zone.
+func clockOf(t time.Time) talk.Duration {
+	h, mi, sec := t.Clock()
+	return talk.Duration(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second)
+}
+
+// inZone gives a date-time written without a UTC offset the conference's
+// time zone, when the schedule names one: the times of a schedule are
+// the conference's wall-clock times.
+func (m *mapper) inZone(d talk.Date) talk.Date {
+	if d.Precision() != talk.DateTime || m.zone == nil {
+		return d
+	}
+	w := d.Time()
+	return talk.DateTimeOf(time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), m.zone), true)
 }
 
 // end keeps an "end" that the date and duration do not already imply, and
 // gives the duration when the item has none.
 func (m *mapper) end(t *talk.Talk, v *node, p string) {
-	e := m.date(v, p, &t.Extra, "end")
+	e := m.inZone(m.date(v, p, &t.Extra, "end"))
 	if e.IsZero() {
 		return
 	}
 	if t.Recorded.Precision() == talk.DateTimeOffset && e.Precision() == talk.DateTimeOffset {
 		d := e.Time().Sub(t.Recorded.Time())
+		if d < 0 {
+			m.add(v, p, "end %s is before the talk's start, %s", e, t.Recorded)
+		}
 		if t.Duration == 0 && d > 0 {
 			t.Duration = talk.Duration(d)
 			return
@@ -564,6 +617,49 @@ func (m *mapper) end(t *talk.Talk, v *node, p string) {
 		}
 	}
 	setExtra(&t.Extra, talkFields, "c3voc_", "end", v)
+}
+
+// guid checks an item's guid: a UUID, and no other item's (UUIDs are the
+// same in upper and lower case).
+func (m *mapper) guid(v *node, p, s string) {
+	if !isUUID(s) {
+		m.add(v, p, "guid %q is not a UUID", s)
+	}
+	key := strings.ToLower(s)
+	if first, ok := m.guids[key]; ok {
+		m.add(v, p, "guid %q is also the guid of the item at %s", s, first.describe(m.json))
+		return
+	}
+	if m.guids == nil {
+		m.guids = make(map[string]place)
+	}
+	m.guids[key] = place{v, p}
+}
+
+// language reads an item's language. A tag that is not BCP 47 as a whole
+// but starts with a language that is, such as pretalx's "de-formal" (its
+// locale for German, formal address), gives that language, and is kept
+// as written in Extra; anything else is reported.
+func (m *mapper) language(t *talk.Talk, v *node, p, s string) {
+	l, err := talk.ParseLanguage(s)
+	if err == nil {
+		t.Language = l
+		return
+	}
+	for prefix := s; ; {
+		i := strings.LastIndexAny(prefix, "-_")
+		if i <= 0 {
+			break
+		}
+		prefix = prefix[:i]
+		if l, err := talk.ParseLanguage(prefix); err == nil {
+			t.Language = l
+			setExtra(&t.Extra, talkFields, "c3voc_", "language", v)
+			return
+		}
+	}
+	m.add(v, p, "language %q is not a BCP 47 language tag", s)
+	unparsed(&t.Extra, "language", v)
 }
 
 func (m *mapper) persons(v *node, p string, t *talk.Talk) []talk.Speaker {
@@ -600,13 +696,16 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 		v, mp := mem.value, p+"/"+jsonx.PointerToken(mem.name)
 		switch mem.name {
 		case "name":
-			s.Name, _ = m.textOr(v, mp, &s.Extra, mem.name)
+			if n, _ := m.textOr(v, mp, &s.Extra, mem.name); n != "" {
+				s.Name = n
+			}
 		case "public_name":
-			// frab's older name for name; kept only when both differ.
+			// frab's older name for name, and pretalx's name to show:
+			// the name when there is no other, kept when both differ.
 			n, ok := m.textOr(v, mp, &s.Extra, mem.name)
 			switch {
 			case !ok:
-			case name == nil || name.isEmpty():
+			case name.isEmpty() || name.kind != stringNode:
 				if s.Name == "" {
 					s.Name = n
 				}
@@ -657,7 +756,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		ip := p + "/" + index(i)
 		switch item.kind {
 		case stringNode:
-			t.Links = append(t.Links, talk.Link{URL: item.text})
+			t.Links = append(t.Links, talk.Link{URL: m.resolve(item.text)})
 			continue
 		case objectNode:
 		default:
@@ -672,7 +771,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 			switch mem.name {
 			case "url", "href":
 				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok {
-					l.URL = s
+					l.URL = m.resolve(s)
 				} else {
 					rest.set(mem.name, mem.value)
 				}
@@ -703,7 +802,16 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 			t.Links = append(t.Links, l)
 		}
 		if len(rest.members) > 0 {
-			attrs.set(l.URL, rest)
+			// Links to one URL (its video and its slides, say) keep
+			// theirs in a list, in the order of the links.
+			switch prev := attrs.get(l.URL); {
+			case prev == nil:
+				attrs.set(l.URL, rest)
+			case prev.kind == arrayNode:
+				prev.items = append(prev.items, rest)
+			default:
+				attrs.set(l.URL, &node{kind: arrayNode, items: []*node{prev, rest}})
+			}
 		}
 	}
 	if len(attrs.members) > 0 {
@@ -752,15 +860,6 @@ func parseClock(s string) (talk.Duration, bool) {
 	}
 	d := time.Duration(n[0])*time.Hour + time.Duration(n[1])*time.Minute + time.Duration(n[2])*time.Second
 	return talk.Duration(d), true
-}
-
-// parseHHMM reads a time of day written "HH:MM" or "HH:MM:SS".
-func parseHHMM(s string) (h, m int, ok bool) {
-	d, ok := parseClock(s)
-	if !ok || time.Duration(d) >= 24*time.Hour {
-		return 0, 0, false
-	}
-	return int(time.Duration(d) / time.Hour), int(time.Duration(d) % time.Hour / time.Minute), true
 }
 
 // isUUID reports whether s has the form of a UUID.

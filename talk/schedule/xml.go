@@ -8,6 +8,9 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/ianaindex"
+
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -19,7 +22,10 @@ func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.Par
 // described by the c3voc's schedule.xml.xsd), as frab, pretalx and
 // pentabarf export it. It maps it exactly as [Reader.ParseJSON] maps the
 // JSON form, and reports problems the same way, with line and column (but
-// no JSON pointer).
+// no JSON pointer). A byte order mark is skipped, and a document declared
+// in another encoding than UTF-8 (ISO-8859-1, windows-1252...) is
+// decoded. The line breaks and indentation that lay a value out on lines
+// of its own are not the value's: see the package documentation.
 func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
 		return &Schedule{}, err
@@ -79,10 +85,13 @@ type xmlError struct {
 func (e *xmlError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
 
 // readXML reads the document into elements, refusing nesting deeper than
-// maxDepth so that hostile input cannot exhaust memory.
+// maxDepth so that hostile input cannot exhaust memory. A byte order mark
+// is skipped, as the XML specification allows one; a document in another
+// encoding than UTF-8 is decoded as its declaration says.
 func readXML(data []byte) (*element, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	d.Strict = true
+	d.CharsetReader = charsetReader
 	var stack []*element
 	var root *element
 	for {
@@ -132,20 +141,102 @@ func readXML(data []byte) (*element, error) {
 	return root, nil
 }
 
+// charsetReader decodes a document declared in an encoding other than
+// UTF-8, by the names the WHATWG Encoding Standard and the IANA registry
+// give it (older frab and pentabarf exports are in ISO-8859-1).
+func charsetReader(label string, input io.Reader) (io.Reader, error) {
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		if enc, err = ianaindex.IANA.Encoding(label); err != nil || enc == nil {
+			return nil, fmt.Errorf("unknown encoding %q", label)
+		}
+	}
+	return enc.NewDecoder().Reader(input), nil
+}
+
 func (e *element) pos(n *node) *node {
 	n.line, n.col = e.line, e.col
 	return n
 }
 
-// textNode is the element's text as a string node.
-func (e *element) textNode() *node { return e.pos(str(e.text.String())) }
+// textNode is the element's text as a string node, without the white
+// space an XML writer lays it out with when it puts a value on lines of
+// its own: the line breaks and indentation around it and, in a long text
+// ([longText]), the indentation its lines share. A space on the value's
+// own line is the value's (JSON exports keep such spaces too), and so is
+// the indentation of a long text that starts on the element's line,
+// since in Markdown or reStructuredText it may be markup.
+func (e *element) textNode() *node {
+	s := e.text.String()
+	if end := len(strings.TrimRight(s, " \t\r\n")); layout(s[end:]) {
+		s = s[:end]
+	}
+	if lead := len(s) - len(strings.TrimLeft(s, " \t\r\n")); layout(s[:lead]) {
+		if longText(e.name) {
+			s = dedent(s)
+		} else {
+			s = s[lead:]
+		}
+	}
+	return e.pos(str(s))
+}
+
+// layout reports whether white space around a value is an XML writer's
+// layout: it breaks the line. A carriage return is never layout: the
+// reader turns a line break written as CR LF into LF, so a CR in the text
+// was written as &#xD; (as WriteXML writes one), to be kept.
+func layout(space string) bool {
+	return strings.Contains(space, "\n") && !strings.Contains(space, "\r")
+}
+
+// dedent removes the blank lines that start s and the indentation its
+// lines share.
+func dedent(s string) string {
+	lines := strings.Split(s, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	indent, found := "", false
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		ws := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if !found {
+			indent, found = ws, true
+			continue
+		}
+		n := 0
+		for n < len(indent) && n < len(ws) && indent[n] == ws[n] {
+			n++
+		}
+		indent = indent[:n]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, indent)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// longText reports whether an element named name holds prose, whose white
+// space may be Markdown or reStructuredText markup.
+func longText(name string) bool {
+	switch name {
+	case "abstract", "description", "biography", "notes":
+		return true
+	}
+	return false
+}
 
 // numberNode is the element's text (or an attribute) as a number node when
 // it is an integer, or as a string node for the mapper to complain about.
 func (e *element) numberNode(s string) *node {
 	s = strings.TrimSpace(s)
 	if s != "" && strings.Trim(s, "0123456789") == "" {
-		return e.pos(num(strings.TrimLeft(s, "0")))
+		if n := strings.TrimLeft(s, "0"); n != "" {
+			return e.pos(num(n))
+		}
+		return e.pos(num("0"))
 	}
 	return e.pos(str(s))
 }
@@ -153,6 +244,13 @@ func (e *element) numberNode(s string) *node {
 // xmlTree gives the schedule.xml document the shape of the JSON form.
 func xmlTree(root *element) *node {
 	sched := root.pos(object())
+	for _, a := range root.attrs {
+		// Namespace declarations and xsi:noNamespaceSchemaLocation point
+		// at the schema, as the JSON form's "$schema" does.
+		if a.Name.Space == "" && a.Name.Local != "xmlns" {
+			sched.set(a.Name.Local, root.pos(str(a.Value)))
+		}
+	}
 	doc := root.pos(object(member{"schedule", sched}))
 	var conf *node
 	var days []*node
@@ -250,23 +348,33 @@ func conferenceTree(c *element, sched *node) *node {
 
 func dayTree(d *element, rooms *[]*node) *node {
 	day := d.pos(object())
-	for _, a := range []struct{ attr, name string }{{"index", "index"}, {"date", "date"}, {"start", "day_start"}, {"end", "day_end"}} {
-		if v, ok := d.attr(a.attr); ok {
-			if a.name == "index" {
-				day.set(a.name, d.numberNode(v))
-			} else {
-				day.set(a.name, d.pos(str(v)))
-			}
+	for _, a := range d.attrs {
+		switch a.Name.Local {
+		case "index":
+			day.set("index", d.numberNode(a.Value))
+		case "start", "end":
+			day.set("day_"+a.Name.Local, d.pos(str(a.Value)))
+		default:
+			day.set(a.Name.Local, d.pos(str(a.Value)))
 		}
 	}
 	rs := d.pos(object())
 	for _, r := range d.children {
 		if r.name != "room" {
+			day.set(r.name, r.generic())
 			continue
 		}
 		name, _ := r.attr("name")
-		if guid, ok := r.attr("guid"); ok && !hasRoom(*rooms, name) {
-			*rooms = append(*rooms, r.pos(object(member{"name", str(name)}, member{"guid", str(guid)})))
+		// A room's guid and other attributes are the conference's, as the
+		// JSON form lists its rooms there.
+		if len(r.attrs) > 1 && !hasRoom(*rooms, name) {
+			o := r.attrObject(nil)
+			for _, c := range r.children {
+				if c.name != "event" {
+					o.set(c.name, c.generic())
+				}
+			}
+			*rooms = append(*rooms, o)
 		}
 		list := rs.get(name)
 		if list == nil {
@@ -312,6 +420,9 @@ func eventTree(e *element) *node {
 					o.set("id", p.numberNode(id.text))
 				}
 				o.set("name", p.textNode())
+				for _, f := range p.children {
+					o.set(f.name, f.generic())
+				}
 				ps = append(ps, o)
 			}
 			ev.set("persons", c.pos(&node{kind: arrayNode, items: ps}))
