@@ -130,8 +130,11 @@ func bibtexNames(names []Name, ascii bool) string {
 			b.WriteString(texString(n.Suffix, ascii))
 		}
 		if n.Given != "" || n.Suffix != "" {
-			b.WriteString(", ")
-			b.WriteString(texString(n.Given, ascii))
+			b.WriteString(",") // "Last, Jr," when there is no First
+			if n.Given != "" {
+				b.WriteString(" ")
+				b.WriteString(texString(n.Given, ascii))
+			}
 		}
 	}
 	return b.String()

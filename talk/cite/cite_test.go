@@ -49,6 +49,7 @@ func hostileTalk() *talk.Talk {
 		Speakers: []talk.Speaker{
 			{Name: "Guido van Rossum"},
 			{Name: "Richard D. Copeland, Jr."},
+			{Name: "O'Brien, Jr."}, // a suffix without a given name
 			{Name: "Various speakers"},
 			{Name: "Jörg Müller"},
 			{Name: "三津田 哲雄"},
@@ -143,9 +144,13 @@ func bibWant(tk *talk.Talk, f Format) map[string]string {
 	}
 	var names []string
 	for _, n := range Names(tk) {
-		// BibTeX's order is "von Last, Jr, First".
+		// BibTeX's order is "von Last, Jr, First", with the last comma
+		// even when there is no First.
 		if n.Suffix != "" {
 			n.Family, n.Suffix = n.Family+", "+n.Suffix, ""
+			if n.Given == "" {
+				n.Family += ","
+			}
 		}
 		names = append(names, n.Inverted())
 	}
