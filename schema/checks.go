@@ -266,7 +266,7 @@ func (c *checker) duration(ptr pointer, v value) {
 // one, that it exists: ISO 639-3 in the pyvideo profile, BCP 47 otherwise.
 func (c *checker) language(ptr pointer, code string) {
 	if c.v.Languages != nil {
-		if !slices.Contains(c.v.Languages, code) {
+		if !allowedLanguage(c.v.Languages, code) {
 			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
 		}
 		return
@@ -281,6 +281,23 @@ func (c *checker) language(ptr pointer, code string) {
 	if !talk.Language(code).Valid() {
 		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
 	}
+}
+
+// allowedLanguage reports whether code is one of the allowed codes, as
+// written or in canonical form (talk.ParseLanguage), so that "eng" is
+// "en".
+func allowedLanguage(allowed []string, code string) bool {
+	if slices.Contains(allowed, code) {
+		return true
+	}
+	l, err := talk.ParseLanguage(code)
+	if err != nil || l == "" {
+		return false
+	}
+	return slices.ContainsFunc(allowed, func(a string) bool {
+		al, err := talk.ParseLanguage(a)
+		return err == nil && al == l
+	})
 }
 
 // thumbnail checks a thumbnail URL, and warns when a talk with videos has

@@ -91,8 +91,10 @@ type Validator struct {
 	// Strict reports warnings as errors.
 	Strict bool
 	// Languages, when not nil, is the list of language codes a talk may
-	// use. When nil, any code that exists is allowed: an ISO 639-3 code in
-	// the Pyvideo profile, a BCP 47 tag in the Talkmeta profile.
+	// use, compared in canonical form (talk.ParseLanguage): "en" allows
+	// "eng" and "EN". When nil, any code that exists is allowed: an ISO
+	// 639-3 code in the Pyvideo profile, a BCP 47 tag in the Talkmeta
+	// profile.
 	Languages []string
 	// PreferredNames maps speaker names that are not allowed to the names
 	// to use instead. When nil, the profile's default applies: pyvideo's

@@ -1,25 +1,33 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/schema"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 const checkUsage = "[-profile auto|talkmeta|pyvideo] [-strict] [-languages CODE,...] DIR|FILE..."
 
+// runCheck validates records and archives. Its findings, and a summary,
+// are its output and go to stdout, one a line as path:line:col: rule:
+// message, each path as the user would type it; a file or directory that
+// cannot be read is a finding too, and the other arguments are checked
+// all the same. Only usage errors and progress go to stderr.
 func runCheck(e *env, args []string) int {
 	fs := e.flags("check", checkUsage)
 	profile := fs.String("profile", "auto", "the records' `form`: talkmeta, pyvideo, or auto (pyvideo where category.json files are)")
 	strict := fs.Bool("strict", false, "report warnings as errors")
-	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use (default: any that exists)")
+	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use, BCP 47 or ISO 639-3 (\"en\" and \"eng\" are the same) (default: any that exists)")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -27,9 +35,19 @@ func runCheck(e *env, args []string) int {
 		fs.Usage()
 		return 2
 	}
+	if *profile != "auto" {
+		if _, err := schema.ParseProfile(*profile); err != nil {
+			fmt.Fprintln(e.stderr, "talkmeta check:", err)
+			return 2
+		}
+	}
 	v := schema.Validator{Strict: *strict}
 	if *languages != "" {
-		v.Languages = strings.Split(*languages, ",")
+		var err error
+		if v.Languages, err = parseLanguages(*languages); err != nil {
+			fmt.Fprintln(e.stderr, "talkmeta check: -languages:", err)
+			return 2
+		}
 	}
 	start := e.now()
 	var (
@@ -38,21 +56,18 @@ func runCheck(e *env, args []string) int {
 		progressShown bool
 	)
 	for _, arg := range fs.Args() {
-		p, err := checkProfile(*profile, arg)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta check:", err)
-			return 2
-		}
-		v.Profile = p
 		st, err := os.Stat(arg)
 		if err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta check:", err)
-			return 1
+			problems = append(problems, readProblem(arg, err))
+			continue
 		}
+		v.Profile, _ = checkProfile(*profile, arg, st.IsDir())
 		if !st.IsDir() || isTalkDir(arg) {
 			files := []string{arg}
 			if st.IsDir() {
-				files, _ = filepath.Glob(filepath.Join(arg, "*.json"))
+				var ps schema.Problems
+				files, ps = talkFiles(arg)
+				problems = append(problems, ps...)
 			}
 			for _, f := range files {
 				ps, isEvent := checkFile(&v, f)
@@ -74,7 +89,13 @@ func runCheck(e *env, args []string) int {
 		}
 		r := v.CheckArchive(osfs.DirFS(arg), progress)
 		for _, p := range r.Problems {
-			p.Path = path.Join(filepath.ToSlash(arg), p.Path)
+			p.Path = userPath(arg, p.Path)
+			if p.Rule == "unique-id" || p.Rule == "unique-slug" {
+				p.Message = otherUserPath(arg, p.Message)
+			}
+		}
+		if r.Events+r.Talks == 0 && len(r.Problems) == 0 {
+			r.Problems = schema.Problems{noRecords(arg)}
 		}
 		problems = append(problems, r.Problems...)
 		events += r.Events
@@ -95,21 +116,90 @@ func runCheck(e *env, args []string) int {
 	return 0
 }
 
+// parseLanguages reads -languages: comma-separated codes, each made
+// canonical, so that "eng" allows what "en" does.
+func parseLanguages(list string) ([]string, error) {
+	var codes []string
+	for code := range strings.SplitSeq(list, ",") {
+		code = strings.TrimSpace(code)
+		if code == "" {
+			return nil, fmt.Errorf("an empty code in %q", list)
+		}
+		l, err := talk.ParseLanguage(code)
+		if err != nil {
+			return nil, err
+		}
+		codes = append(codes, string(l))
+	}
+	return codes, nil
+}
+
+// userPath is the path p, within the archive the user named arg, as the
+// user would name it.
+func userPath(arg, p string) string {
+	return path.Join(filepath.ToSlash(arg), p)
+}
+
+// alsoOf finds the other record a unique-id or unique-slug finding
+// names, a path within the archive.
+var alsoOf = regexp.MustCompile(`^(.* is also the (?:id|slug) of )(.+?)(; give one of them a slug member)?$`)
+
+// otherUserPath names the other record in a unique-id or unique-slug
+// message as the user would name it, as userPath names the record at
+// fault.
+func otherUserPath(arg, msg string) string {
+	m := alsoOf.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	return m[1] + userPath(arg, m[2]) + m[3]
+}
+
+// noRecords is the finding for a directory that holds no records.
+func noRecords(dir string) *schema.Problem {
+	return &schema.Problem{Path: filepath.ToSlash(dir), Rule: "layout", Severity: schema.Error, Message: "no talk records here"}
+}
+
 // isTalkDir reports whether dir is an event's directory of talk records
 // (videos/ in a pyvideo archive, talks/ in a talkmeta one) rather than an
 // archive or an event.
 func isTalkDir(dir string) bool {
-	base := filepath.Base(dir)
+	base := baseName(dir)
 	return base == "videos" || base == "talks"
+}
+
+// talkFiles lists a directory of talk records, and the problems of its
+// layout: anything but a *.json file is out of place, and a directory
+// without records or that cannot be read is reported.
+func talkFiles(dir string) (files []string, ps schema.Problems) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, schema.Problems{readProblem(dir, err)}
+	}
+	for _, e := range entries {
+		name := filepath.Join(dir, e.Name())
+		switch {
+		case hidden(e.Name()):
+		case filepath.Ext(name) != ".json" || isDir(name, e):
+			ps = append(ps, &schema.Problem{Path: filepath.ToSlash(name), Rule: "layout", Severity: schema.Error,
+				Message: fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", baseName(dir))})
+		default:
+			files = append(files, name)
+		}
+	}
+	if len(files) == 0 && len(ps) == 0 {
+		ps = schema.Problems{noRecords(dir)}
+	}
+	return files, ps
 }
 
 // checkFile validates one record file: an event when it is named like
 // one (category.json, event.json), a talk otherwise.
 func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bool) {
 	p := filepath.ToSlash(name)
-	data, err := os.ReadFile(name)
+	data, err := readRecord(name)
 	if err != nil {
-		return schema.Problems{{Path: p, Rule: "read", Severity: schema.Error, Message: err.Error()}}, false
+		return schema.Problems{readProblem(name, err)}, false
 	}
 	switch filepath.Base(name) {
 	case "category.json", "event.json":
@@ -118,15 +208,38 @@ func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bo
 	return v.ValidateTalk(p, data), false
 }
 
+// readProblem is the finding for a file or directory name that could
+// not be read, saying why without repeating its name.
+func readProblem(name string, err error) *schema.Problem {
+	var re *talk.RecordError
+	var nr *osfs.NotRegularError
+	var pe *fs.PathError
+	msg := err.Error()
+	switch {
+	case errors.As(err, &re):
+		msg = re.Err.Error()
+	case errors.As(err, &nr):
+		msg = nr.Describe()
+	case errors.As(err, &pe):
+		msg = pe.Err.Error()
+	}
+	return &schema.Problem{Path: filepath.ToSlash(name), Rule: "read", Severity: schema.Error, Message: msg}
+}
+
 // checkProfile resolves -profile for one argument: "auto" picks pyvideo
 // for a pyvideo archive, event directory or talk file, talkmeta
-// otherwise.
-func checkProfile(name, arg string) (schema.Profile, error) {
+// otherwise. Only a directory is looked into: opening a named pipe
+// to list it would wait for a writer.
+func checkProfile(name, arg string, isDir bool) (schema.Profile, error) {
 	if name != "auto" {
 		return schema.ParseProfile(name)
 	}
-	if filepath.Base(filepath.Dir(arg)) == "videos" || filepath.Base(arg) == "videos" || filepath.Base(arg) == "category.json" {
+	base := baseName(arg)
+	if base == "videos" || base == "category.json" || (!isDir && baseName(filepath.Dir(arg)) == "videos") {
 		return schema.Pyvideo, nil
+	}
+	if !isDir {
+		return schema.Talkmeta, nil
 	}
 	fsys := osfs.DirFS(arg)
 	for _, pattern := range []string{"category.json", "*/category.json", "videos", "*/videos"} {

@@ -3,12 +3,19 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
+// runFmt lists, or with -w rewrites, the talk records that are not in
+// their canonical form. Each record keeps its own form: a pyvideo record
+// is written as pyvideo.MarshalTalk writes it, a talkmeta record (in an
+// event's talks/ directory) as import writes it; neither is converted to
+// the other, which would lose what the other form has no place for.
 func runFmt(e *env, args []string) int {
 	fs := e.flags("fmt", "[-w] DIR|FILE...")
 	write := fs.Bool("w", false, "write the canonical form back to each file that differs")
@@ -26,7 +33,7 @@ func runFmt(e *env, args []string) int {
 			status = 1
 			continue
 		}
-		out, err := pyvideo.MarshalTalk(t)
+		out, err := canonical(t)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
 			status = 1
@@ -48,19 +55,41 @@ func runFmt(e *env, args []string) int {
 	return status
 }
 
+// canonical returns the talk t in the canonical form of the form it was
+// read in.
+func canonical(t *talk.Talk) ([]byte, error) {
+	switch t.Origin.Format {
+	case pyvideo.FormatName:
+		return pyvideo.MarshalTalk(t)
+	case "talkmeta":
+		// Read again: the reader completed t's event from event.json,
+		// which the talk file holds only a slim copy of.
+		file, err := talk.ParseJSON(t.Origin.Raw, t.Origin.Path)
+		if err != nil {
+			return nil, err
+		}
+		return marshalIndent(file)
+	}
+	return nil, fmt.Errorf("no canonical form known for a record read as %q", t.Origin.Format)
+}
+
 // writeFileAtomic replaces the file name with data so that an interrupted
 // run leaves either the old file or the new one, never half of one: it
 // writes a temporary file beside it and renames it into place. A name
 // that is a symbolic link stays one: the file it links to is replaced,
 // as gofmt -w writes through a link, where the rename would have put a
-// copy in the link's place.
+// copy in the link's place. The new file has the old one's permission
+// bits (0644 when there was none). A file with other hard links is not
+// written through them: name becomes a file of its own, and the other
+// names keep the old contents, as with any write that renames a new file
+// into place.
 func writeFileAtomic(name string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(name); err == nil {
 		name = target
 	}
 	perm := os.FileMode(0o644)
 	if st, err := os.Stat(name); err == nil {
-		perm = st.Mode().Perm()
+		perm = st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {

@@ -2,120 +2,165 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-// talks reads the talk files named by paths: files, event directories, or
-// archive directories holding events, in either layout:
+// talks reads the talk files named by paths: files, directories of talk
+// files, event directories, or archive directories holding events, in
+// either layout:
 //
 //	pyvideo:  <event>/category.json and <event>/videos/<talk>.json
 //	talkmeta: <event>/event.json and <event>/talks/<talk>.json (what import writes)
 //
-// Errors name files by the path the user gave.
+// The layout is decided for each event directory, by its directory of
+// talks (videos/ or talks/), or without one by its event record
+// (category.json or event.json), so that an archive may hold events of
+// both; an event directory with both or neither is reported and not
+// read. A directory named videos or talks is read as an event's talks. A
+// talk file is read in pyvideo's form unless it is in a talks/
+// directory.
+//
+// Directories are listed, never matched with patterns, so that a path
+// may hold any character. Each record is read by [readRecord]. A record
+// that cannot be read is yielded as an error and the iteration goes on;
+// a path that gives neither a talk nor an error is reported as holding
+// no talk records. Errors name files by the paths the user gave.
 func talks(paths []string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
 		for _, p := range paths {
-			st, err := os.Stat(p)
+			n := 0
+			for t, err := range pathTalks(p) {
+				n++
+				if !yield(t, err) {
+					return
+				}
+			}
+			if n == 0 && !yield(nil, fmt.Errorf("no talk records in %s", p)) {
+				return
+			}
+		}
+	}
+}
+
+// pathTalks reads what one path given by the user names.
+func pathTalks(p string) iter.Seq2[*talk.Talk, error] {
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return failed(err)
+	case !st.IsDir():
+		return talkFile(p)
+	}
+	switch baseName(p) {
+	case "videos":
+		return talkDir(p, pyvideo.FormatName, nil)
+	case "talks":
+		return talkDir(p, "talkmeta", nil)
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return failed(err)
+	}
+	if form := eventForm(p, entries); form != "" {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return failed(err)
+		}
+		return event(p, filepath.Dir(abs), filepath.Base(abs), form, entries)
+	}
+	return archiveTalks(p, entries)
+}
+
+// failed yields err alone.
+func failed(err error) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) { yield(nil, err) }
+}
+
+// baseName is the last element of the directory p names, "videos" for
+// "." in a videos directory.
+func baseName(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	return filepath.Base(p)
+}
+
+// The forms eventForm tells apart, besides pyvideo.FormatName and
+// "talkmeta".
+const (
+	noEvent   = ""
+	bothForms = "both"
+)
+
+// eventForm says how the directory dir, holding entries, keeps an
+// event: pyvideo.FormatName or "talkmeta", bothForms when it holds both
+// layouts' directories of talks (or, without either, both event
+// records), and noEvent when it holds neither layout's.
+func eventForm(dir string, entries []fs.DirEntry) string {
+	has := map[string]bool{}
+	for _, e := range entries {
+		switch name := e.Name(); name {
+		case "videos", "talks":
+			has[name] = isDir(filepath.Join(dir, name), e)
+		case "category.json", "event.json":
+			has[name] = true
+		}
+	}
+	pick := func(py, tm string) string {
+		switch {
+		case has[py] && has[tm]:
+			return bothForms
+		case has[py]:
+			return pyvideo.FormatName
+		case has[tm]:
+			return "talkmeta"
+		}
+		return noEvent
+	}
+	if form := pick("videos", "talks"); form != noEvent {
+		return form
+	}
+	return pick("category.json", "event.json")
+}
+
+// isDir reports whether the directory entry e, at name, is a directory,
+// following a symbolic link.
+func isDir(name string, e fs.DirEntry) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return e.IsDir()
+	}
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
+}
+
+// archiveTalks reads the events of the archive dir, whose entries are
+// given, in name order, each in its own layout. Hidden entries (".git")
+// and files (README, LICENSE) are passed over, as pyvideo.Talks passes
+// them over; a directory that is no event is reported.
+func archiveTalks(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		for _, e := range entries {
+			name := filepath.Join(dir, e.Name())
+			if hidden(e.Name()) || !isDir(name, e) {
+				continue
+			}
+			evEntries, err := os.ReadDir(name)
 			if err != nil {
 				if !yield(nil, err) {
 					return
 				}
 				continue
 			}
-			var seq iter.Seq2[*talk.Talk, error]
-			root := p
-			switch {
-			case !st.IsDir() && filepath.Base(filepath.Dir(p)) == "talks":
-				seq = readTalkmetaFiles([]string{p})
-				root = ""
-			case !st.IsDir():
-				seq = oneFile(p)
-				root = ""
-			case exists(filepath.Join(p, "event.json")):
-				seq = talkmetaEvent(p)
-				root = ""
-			case isTalkmetaArchive(p):
-				seq = talkmetaArchive(p)
-				root = ""
-			case exists(filepath.Join(p, "category.json")):
-				root = filepath.Dir(filepath.Clean(p))
-				seq = pyvideo.EventTalks(osfs.DirFS(root), filepath.Base(filepath.Clean(p)))
-			default:
-				seq = pyvideo.Talks(osfs.DirFS(p))
-			}
-			for t, err := range seq {
-				if t != nil && root != "" {
-					t.Origin.Path = filepath.ToSlash(filepath.Join(root, filepath.FromSlash(t.Origin.Path)))
-				}
-				if !yield(t, withRoot(root, err)) {
-					return
-				}
-			}
-		}
-	}
-}
-
-func oneFile(p string) iter.Seq2[*talk.Talk, error] {
-	return func(yield func(*talk.Talk, error) bool) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		t, err := pyvideo.ParseTalk(data, filepath.ToSlash(p))
-		if err == nil {
-			// A talk file in an archive finds its event beside it.
-			cat := filepath.Join(filepath.Dir(filepath.Dir(p)), "category.json")
-			if data, cerr := os.ReadFile(cat); cerr == nil {
-				if e, cerr := pyvideo.ParseEvent(data, filepath.ToSlash(cat)); cerr == nil {
-					t.Event = *e
-				}
-			}
-		}
-		yield(t, err)
-	}
-}
-
-// withRoot makes the paths in err relative to the working directory
-// rather than to the archive root.
-func withRoot(root string, err error) error {
-	if err == nil || root == "" {
-		return err
-	}
-	var re *talk.RecordError
-	var le *pyvideo.LayoutError
-	switch {
-	case errors.As(err, &re):
-		re.Path = filepath.Join(root, filepath.FromSlash(re.Path))
-	case errors.As(err, &le):
-		le.Path = filepath.Join(root, filepath.FromSlash(le.Path))
-	}
-	return err
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
-// isTalkmetaArchive reports whether dir holds events in talkmeta's layout.
-func isTalkmetaArchive(dir string) bool {
-	m, _ := filepath.Glob(filepath.Join(dir, "*", "event.json"))
-	return len(m) > 0
-}
-
-func talkmetaArchive(dir string) iter.Seq2[*talk.Talk, error] {
-	return func(yield func(*talk.Talk, error) bool) {
-		events, _ := filepath.Glob(filepath.Join(dir, "*", "event.json"))
-		for _, ev := range events {
-			for t, err := range talkmetaEvent(filepath.Dir(ev)) {
+			for t, err := range event(name, dir, e.Name(), eventForm(name, evEntries), evEntries) {
 				if !yield(t, err) {
 					return
 				}
@@ -124,50 +169,263 @@ func talkmetaArchive(dir string) iter.Seq2[*talk.Talk, error] {
 	}
 }
 
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// event reads the event directory the user names dir, which is the
+// directory name in parent, in the given form; entries are its entries.
+func event(dir, parent, name, form string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, error] {
+	switch form {
+	case pyvideo.FormatName:
+		return pyvideoEvent(dir, parent, name)
+	case "talkmeta":
+		return talkmetaEvent(dir, entries)
+	case bothForms:
+		return failed(fmt.Errorf("%s: holds both a pyvideo event (category.json, videos/) and a talkmeta one (event.json, talks/); not read", dir))
+	}
+	return failed(fmt.Errorf("%s: not an event directory: no videos/ (pyvideo) nor talks/ (talkmeta); not read", dir))
+}
+
+// pyvideoEvent reads a pyvideo event with the library's reader, naming
+// its files from dir, as the user names the event.
+func pyvideoEvent(dir, parent, name string) iter.Seq2[*talk.Talk, error] {
+	userPath := func(p string) string {
+		if rest, ok := strings.CutPrefix(p, name+"/"); ok {
+			return filepath.Join(dir, filepath.FromSlash(rest))
+		}
+		if p == name {
+			return dir
+		}
+		return filepath.Join(parent, filepath.FromSlash(p))
+	}
+	return func(yield func(*talk.Talk, error) bool) {
+		for t, err := range pyvideo.EventTalks(osfs.DirFS(parent), name) {
+			if t != nil {
+				t.Origin.Path = filepath.ToSlash(userPath(t.Origin.Path))
+			}
+			if !yield(t, renamed(err, userPath)) {
+				return
+			}
+		}
+	}
+}
+
+// renamed names the file in err, which fs.FS-relative paths name, as
+// userPath names it. The error is changed in place; a message that
+// wraps it, made before, is made again.
+func renamed(err error, userPath func(string) string) error {
+	if err == nil {
+		return nil
+	}
+	var re *talk.RecordError
+	var le *pyvideo.LayoutError
+	var nr *osfs.NotRegularError
+	var pe *fs.PathError
+	var inner error
+	before := ""
+	switch {
+	case errors.As(err, &re):
+		inner, before = re, re.Error()
+		re.Path = filepath.ToSlash(userPath(re.Path))
+	case errors.As(err, &le):
+		inner, before = le, le.Error()
+		le.Path = filepath.ToSlash(userPath(le.Path))
+	case errors.As(err, &nr):
+		inner, before = nr, nr.Error()
+		nr.Name = userPath(nr.Name)
+	case errors.As(err, &pe):
+		inner, before = pe, pe.Error()
+		pe.Path = userPath(pe.Path)
+	default:
+		return err
+	}
+	if inner == err {
+		return err
+	}
+	return &wrapped{strings.Replace(err.Error(), before, inner.Error(), 1), err}
+}
+
+// wrapped is an error whose message is made again around the renamed
+// error it wraps.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (e *wrapped) Error() string { return e.msg }
+func (e *wrapped) Unwrap() error { return e.err }
+
 // talkmetaEvent reads an event directory written by import: the talks
 // carry a slim copy of their event, which event.json completes.
-func talkmetaEvent(dir string) iter.Seq2[*talk.Talk, error] {
+func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
-		name := filepath.Join(dir, "event.json")
-		data, err := readRecord(name)
-		var event *talk.Event
-		if err == nil {
-			event, err = talk.ParseEventJSON(data, filepath.ToSlash(name))
+		hasEvent := false
+		for _, e := range entries {
+			switch e.Name() {
+			case "event.json":
+				hasEvent = true
+			case "talks":
+			default:
+				if !hidden(e.Name()) && !yield(nil, fmt.Errorf("%s: unexpected in a talkmeta event directory (want event.json and talks/)", filepath.Join(dir, e.Name()))) {
+					return
+				}
+			}
 		}
+		var ev *talk.Event
+		if hasEvent {
+			var err error
+			if ev, err = readEvent(filepath.Join(dir, "event.json"), "talkmeta"); err != nil && !yield(nil, err) {
+				return
+			}
+		} else if !yield(nil, fmt.Errorf("%s: talkmeta event directory has no event.json", dir)) {
+			return
+		}
+		talks := filepath.Join(dir, "talks")
+		if _, err := os.Stat(talks); err != nil {
+			yield(nil, fmt.Errorf("%s: talkmeta event directory has no talks/ directory", dir))
+			return
+		}
+		for t, err := range talkDir(talks, "talkmeta", ev) {
+			if !yield(t, err) {
+				return
+			}
+		}
+	}
+}
+
+// talkDir reads a directory of talk files in the given form, videos/ in
+// a pyvideo event and talks/ in a talkmeta one. Their event is ev, or
+// when ev is nil, the one in the event record beside dir, if there is
+// one.
+func talkDir(dir, form string, ev *talk.Event) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		if ev == nil {
+			if ev, err = eventBeside(dir, form); err != nil && !yield(nil, err) {
+				return
+			}
+		}
+		for _, e := range entries {
+			name := filepath.Join(dir, e.Name())
+			switch {
+			case hidden(e.Name()):
+				continue
+			case filepath.Ext(e.Name()) != ".json" || isDir(name, e):
+				err := fmt.Errorf("%s: unexpected in a directory of talks (want <talk>.json files only)", name)
+				if !yield(nil, err) {
+					return
+				}
+				continue
+			}
+			t, err := readTalk(name, form)
+			if t != nil && ev != nil {
+				t.Event = *ev
+			}
+			if !yield(t, err) {
+				return
+			}
+		}
+	}
+}
+
+// talkFile reads one talk file, in pyvideo's form unless it is in a
+// talks/ directory, with its event from the event record of its event
+// directory when it is in one.
+func talkFile(name string) iter.Seq2[*talk.Talk, error] {
+	return func(yield func(*talk.Talk, error) bool) {
+		form := pyvideo.FormatName
+		dir := filepath.Dir(name)
+		switch baseName(dir) {
+		case "talks":
+			form = "talkmeta"
+		case "videos":
+		default:
+			yield(readTalk(name, form))
+			return
+		}
+		ev, err := eventBeside(dir, form)
 		if err != nil && !yield(nil, err) {
 			return
 		}
-		files, _ := filepath.Glob(filepath.Join(dir, "talks", "*.json"))
-		for t, err := range readTalkmetaFiles(files) {
-			if t != nil && event != nil {
-				t.Event = *event
-			}
-			if !yield(t, err) {
-				return
-			}
+		t, err := readTalk(name, form)
+		if t != nil && ev != nil {
+			t.Event = *ev
 		}
+		yield(t, err)
 	}
 }
 
-func readTalkmetaFiles(files []string) iter.Seq2[*talk.Talk, error] {
-	return func(yield func(*talk.Talk, error) bool) {
-		for _, f := range files {
-			data, err := readRecord(f)
-			var t *talk.Talk
-			if err == nil {
-				t, err = talk.ParseJSON(data, filepath.ToSlash(f))
-			}
-			if !yield(t, err) {
-				return
-			}
-		}
+// eventBeside reads the event record of the event that the directory of
+// talks dir belongs to, category.json or event.json beside it. It
+// returns a nil event and no error when there is none.
+func eventBeside(dir, form string) (*talk.Event, error) {
+	file := "category.json"
+	if form == "talkmeta" {
+		file = "event.json"
 	}
+	name := filepath.Join(dir, "..", file)
+	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return readEvent(name, form)
 }
 
-// readRecord reads a record file of a talkmeta archive as the library's
-// readers read theirs: one over the record size limit is refused before
-// it is read, and a named pipe or a device, which could keep the reader
-// waiting or reading without end, is not read.
+// readTalk reads the talk file name in the given form.
+func readTalk(name, form string) (*talk.Talk, error) {
+	data, err := readRecord(name)
+	if err != nil {
+		return nil, err
+	}
+	if form == "talkmeta" {
+		return talk.ParseJSON(data, filepath.ToSlash(name))
+	}
+	t, err := pyvideo.ParseTalk(data, filepath.ToSlash(name))
+	if t != nil {
+		// What pyvideo's reader takes for the event's ID, however the
+		// user names the directory.
+		t.Event.ID = eventID(name)
+	}
+	return t, err
+}
+
+// readEvent reads the event record name in the given form.
+func readEvent(name, form string) (*talk.Event, error) {
+	data, err := readRecord(name)
+	if err != nil {
+		return nil, err
+	}
+	if form == "talkmeta" {
+		return talk.ParseEventJSON(data, filepath.ToSlash(name))
+	}
+	ev, err := pyvideo.ParseEvent(data, filepath.ToSlash(name))
+	if ev != nil {
+		ev.ID = eventID(name)
+	}
+	return ev, err
+}
+
+// eventID is the name of the event directory of a pyvideo record file:
+// the directory holding the file, or holding the videos/ directory that
+// holds it.
+func eventID(name string) string {
+	dir := filepath.Dir(name)
+	if baseName(dir) == "videos" {
+		dir = filepath.Join(dir, "..")
+	}
+	if b := baseName(dir); b != string(filepath.Separator) && b != "." {
+		return b
+	}
+	return ""
+}
+
+// readRecord reads a record file, the one way every verb here reads one,
+// as the library's readers read theirs: one over the record size limit
+// is refused before it is read, and a named pipe or a device, which
+// could keep the reader waiting or reading without end, is not read.
+// Errors name the file as name does.
 func readRecord(name string) ([]byte, error) {
 	limit := talk.Limits{}.RecordBytes()
 	data, err := osfs.ReadFile(osfs.DirFS(filepath.Dir(name)), filepath.Base(name), limit)

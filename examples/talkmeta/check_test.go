@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// chipyCheck is what "talkmeta check" finds in the chipy event.
+const chipyCheck = "/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)"
+
+// TestCheckMissingArgument: an argument that is not there is reported,
+// and the others are checked all the same.
+func TestCheckMissingArgument(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	wantResult(t, runCommand("", "check", "nonexist", "a"), 1, []string{
+		"nonexist: read: no such file or directory",
+		"a/chipy" + chipyCheck,
+		"3 records (1 event, 2 talks): 1 error, 1 warning, in 0s",
+	}, nil)
+}
+
+// TestCheckOtherPath: a unique-slug finding names the other record as
+// the user would, not within the archive.
+func TestCheckOtherPath(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "europython-2016", "a/europython-2016")
+	const talk = "a/europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json"
+	if err := os.WriteFile("a/europython-2016/videos/-dash.json", []byte(readFile(t, talk)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantResult(t, runCommand("", "check", "a"), 1, []string{
+		talk + `:15:12: unique-slug: the URL slug "asyncawait-in-python-35-and-why-it-is-awesome" is also the slug of a/europython-2016/videos/-dash.json; give one of them a slug member`,
+		"3 records (1 event, 2 talks): 1 error, 0 warnings, in 0s",
+	}, nil)
+}
+
+// TestCheckGlobCharacters checks a directory of talks whose path holds
+// the characters of file name patterns: it finds what it finds in a
+// plain copy.
+func TestCheckGlobCharacters(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "g[1]/py/e*v")
+	wantResult(t, runCommand("", "check", "g[1]/py/e*v/videos"), 0, []string{
+		"g[1]/py/e*v" + chipyCheck,
+		"2 records (0 events, 2 talks): 0 errors, 1 warning, in 0s",
+	}, nil)
+}
+
+// TestCheckTalkDirectory: a directory of talks without records, or
+// holding what is no record, is reported.
+func TestCheckTalkDirectory(t *testing.T) {
+	inTempDir(t)
+	for _, dir := range []string{"e/videos", "f/talks/sub"} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plantFile(t, "f/talks/notes.txt", "x\n")
+	wantResult(t, runCommand("", "check", "e/videos", "f/talks", "empty-archive/"), 1, []string{
+		"e/videos: layout: no talk records here",
+		"f/talks/notes.txt: layout: unexpected in talks/, which holds talk records (*.json) only",
+		"f/talks/sub: layout: unexpected in talks/, which holds talk records (*.json) only",
+		"empty-archive/: read: no such file or directory",
+		"0 records (0 events, 0 talks): 4 errors, 0 warnings, in 0s",
+	}, nil)
+	if err := os.Mkdir("empty-archive", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wantResult(t, runCommand("", "check", "empty-archive"), 1, []string{
+		"empty-archive: layout: no talk records here",
+		"0 records (0 events, 0 talks): 1 error, 0 warnings, in 0s",
+	}, nil)
+	if os.Geteuid() == 0 {
+		t.Skip("root reads an unreadable directory")
+	}
+	if err := os.Chmod("e/videos", 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod("e/videos", 0o755)
+	wantResult(t, runCommand("", "check", "e/videos"), 1, []string{
+		"e/videos: read: permission denied",
+		"0 records (0 events, 0 talks): 1 error, 0 warnings, in 0s",
+	}, nil)
+}
+
+// TestCheckHostileFiles names a device and a named pipe on the command
+// line and puts a pipe among the talks of a directory checked: each is
+// reported, none read or waited on.
+func TestCheckHostileFiles(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	if err := mkfifo("pipe.json"); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := mkfifo("a/chipy/videos/pipe.json"); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"check", "pipe.json", "a/chipy/videos", "a"}
+	stdout := []string{
+		"pipe.json: read: a named pipe, where a file was expected; not read",
+		"a/chipy" + chipyCheck,
+		"a/chipy/videos/pipe.json: read: a named pipe, where a file was expected; not read",
+		"a/chipy" + chipyCheck,
+		"a/chipy/videos/pipe.json: read: a named pipe, where a file was expected; not read",
+	}
+	talks, errs := 7, 3 // a file that cannot be read counts as a talk
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		args = append(args, "/dev/zero")
+		stdout = append(stdout, "/dev/zero: read: a device, where a file was expected; not read")
+		talks, errs = 8, 4
+	}
+	stdout = append(stdout, fmt.Sprintf("%d records (1 event, %d talks): %d errors, 2 warnings, in 0s", talks+1, talks, errs))
+	done := make(chan result)
+	go func() { done <- runCommand("", args...) }()
+	select {
+	case got := <-done:
+		wantResult(t, got, 1, stdout, nil)
+	case <-time.After(20 * time.Second):
+		t.Fatal("talkmeta check is still reading after 20 seconds")
+	}
+}
+
+// TestCheckLanguages: -languages takes BCP 47 and ISO 639-3 codes alike,
+// with spaces around them, and refuses an unknown or empty one.
+func TestCheckLanguages(t *testing.T) {
+	videos := filepath.Join(archive, "europython-2016", "videos")
+	wantResult(t, runCommand("", "check", "-languages", " en , spa", videos), 0, []string{
+		"1 record (0 events, 1 talk): 0 errors, 0 warnings, in 0s",
+	}, nil)
+	wantResult(t, runCommand("", "check", "-languages", "eng,xx", videos), 2, nil, []string{
+		`talkmeta check: -languages: talk: "xx" is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`,
+	})
+	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, []string{
+		`talkmeta check: -languages: an empty code in "en,,es"`,
+	})
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// snapshot returns the contents of every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			var b []byte
+			b, err = os.ReadFile(p)
+			files[p] = string(b)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestFmtTalkmetaArchive formats an archive of a pyvideo event and an
+// imported talkmeta one: each record is formatted in its own form, so
+// that the imported records, canonical as import writes them, are left
+// as they are, and one that is not is written back as import wrote it.
+func TestFmtTalkmetaArchive(t *testing.T) {
+	pkg := inTempDir(t)
+	importPair(t, pkg, "a")
+	imported := snapshot(t, "a")
+	copyEvent(t, pkg, "chipy", "a/chipy")
+
+	// A talkmeta record indented with tabs: the same JSON, not canonical.
+	const talk = "a/tinycon2024/talks/1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json"
+	var b bytes.Buffer
+	if err := json.Indent(&b, bytes.TrimSpace([]byte(imported[talk])), "", "\t"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(talk, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	wantResult(t, runCommand("", "fmt", "a"), 0, []string{"a/chipy/videos/15260.json", talk}, nil)
+	wantResult(t, runCommand("", "fmt", "-w", "a"), 0, nil, nil)
+	wantResult(t, runCommand("", "fmt", "a"), 0, nil, nil)
+	got := snapshot(t, "a")
+	for name := range got {
+		if strings.HasPrefix(name, "a/chipy/") {
+			delete(got, name)
+		}
+	}
+	if diff := cmp.Diff(imported, got); diff != "" {
+		t.Errorf("the talkmeta event after fmt -w (-as imported +after):\n%s", diff)
+	}
+	if r := runCommand("", "check", "a/tinycon2024"); r.status != 0 {
+		t.Errorf("check after fmt -w: %+v", r)
+	}
+}
+
+// TestFmtWriteKeepsMode rewrites records of several permissions: each
+// keeps its own.
+func TestFmtWriteKeepsMode(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	const file = "a/chipy/videos/15260.json"
+	for _, mode := range []fs.FileMode{0o600, 0o640, 0o444} {
+		data, err := os.ReadFile(filepath.Join(pkg, archive, "chipy/videos/15260.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(file)
+		if err := os.WriteFile(file, data, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(file, mode); err != nil { // whatever the umask
+			t.Fatal(err)
+		}
+		wantResult(t, runCommand("", "fmt", "-w", file), 0, nil, nil)
+		st, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode() != mode || readFile(t, file) == string(data) {
+			t.Errorf("after fmt -w, %s has mode %v, and changed: %v; want mode %v and a change", file, st.Mode(), readFile(t, file) != string(data), mode)
+		}
+	}
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// inTempDir makes a temporary directory the working directory for the
+// rest of the test, so that paths are given, and printed, as a user in
+// it would type them. It returns the package directory, where testdata
+// is.
+func inTempDir(t *testing.T) (pkg string) {
+	t.Helper()
+	pkg, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	return pkg
+}
+
+// copyEvent copies the event directory of the repository's pyvideo
+// archive named event to dst.
+func copyEvent(t *testing.T, pkg, event, dst string) {
+	t.Helper()
+	if err := os.CopyFS(dst, os.DirFS(filepath.Join(pkg, archive, event))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// importPair imports testdata/import/pair.json to dir in the talkmeta
+// layout: one event, tinycon2024, of four talks.
+func importPair(t *testing.T, pkg, dir string) {
+	t.Helper()
+	if got := runCommand("", "import", "-from", "c3voc", "-o", dir, filepath.Join(pkg, "testdata", "import", "pair.json")); got.status != 0 {
+		t.Fatalf("import: %+v", got)
+	}
+}
+
+func plantFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wantResult compares a run's whole result with what is wanted, with
+// the lines of its outputs given one a string.
+func wantResult(t *testing.T, got result, status int, stdout, stderr []string) {
+	t.Helper()
+	lines := func(l []string) string {
+		if len(l) == 0 {
+			return ""
+		}
+		return strings.Join(l, "\n") + "\n"
+	}
+	want := result{status, lines(stdout), lines(stderr)}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// Lines of "talkmeta urls" for the events used here.
+var (
+	chipyURLs = []string{
+		"chipy/15260\t/chipy/Learning_Sprint_An_Experiment.html",
+		"chipy/asynchronous-vs--threaded-python\t/chipy/asynchronous-vs--threaded-python.html",
+	}
+	tinyconURLs = []string{
+		"tinycon2024/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-101-opening.html",
+		"tinycon2024/1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-102-lightning.html",
+		"tinycon2024/2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-103-soldering.html",
+		"tinycon2024/3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-104-closing.html",
+	}
+)
+
+// TestReadMixedArchive reads an archive of a pyvideo event and an
+// imported talkmeta one: each event is read in its own layout.
+func TestReadMixedArchive(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	importPair(t, pkg, "a")
+	wantResult(t, runCommand("", "urls", "a"), 0, append(chipyURLs, tinyconURLs...), nil)
+}
+
+// TestReadStrayEventJSON: an event.json in a pyvideo event is reported,
+// and hides neither that event's talks nor the archive's others.
+func TestReadStrayEventJSON(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	copyEvent(t, pkg, "europython-2016", "a/europython-2016")
+	plantFile(t, "a/chipy/event.json", "{}\n")
+	wantResult(t, runCommand("", "urls", "a"), 1, append(chipyURLs,
+		"europython-2016/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome\t/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html"),
+		[]string{"pyvideo: a/chipy/event.json: unexpected in an event directory (want category.json and videos/)"})
+}
+
+// TestReadEventLayouts: an event directory of both layouts, or of
+// neither, is reported, and the archive's other events are read.
+func TestReadEventLayouts(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	importPair(t, pkg, "a")
+	if err := os.Mkdir("a/tinycon2024/videos", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	plantFile(t, "a/tools/README", "not an event\n")
+	wantResult(t, runCommand("", "urls", "a"), 1, chipyURLs, []string{
+		"a/tinycon2024: holds both a pyvideo event (category.json, videos/) and a talkmeta one (event.json, talks/); not read",
+		"a/tools: not an event directory: no videos/ (pyvideo) nor talks/ (talkmeta); not read",
+	})
+}
+
+// TestReadGlobCharacters reads paths holding the characters of file
+// name patterns, which are listed, not matched.
+func TestReadGlobCharacters(t *testing.T) {
+	pkg := inTempDir(t)
+	importPair(t, pkg, "g[1]/arch")
+	copyEvent(t, pkg, "chipy", "g[1]/py/ch*py")
+	for _, args := range [][]string{{"g[1]/arch"}, {"g[1]/arch/tinycon2024"}, {"g[1]/arch/tinycon2024/talks"}} {
+		wantResult(t, runCommand("", append([]string{"urls"}, args...)...), 0, tinyconURLs, nil)
+	}
+	wantResult(t, runCommand("", "urls", "g[1]/py/ch*py/videos"), 0, []string{
+		"ch*py/15260\t/chipy/Learning_Sprint_An_Experiment.html",
+		"ch*py/asynchronous-vs--threaded-python\t/chipy/asynchronous-vs--threaded-python.html",
+	}, nil)
+}
+
+// TestReadTalkDirectory reads a videos/ or talks/ directory named on
+// the command line as its event's talks, with their event; a directory
+// without records is reported.
+func TestReadTalkDirectory(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	importPair(t, pkg, "a")
+	for _, dir := range []string{"empty", "ev/videos"} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantResult(t, runCommand("", "urls", "a/chipy/videos", "a/tinycon2024/talks/"), 0, append(chipyURLs, tinyconURLs...), nil)
+	wantResult(t, runCommand("", "urls", "empty", "ev/videos"), 1, nil, []string{
+		"no talk records in empty",
+		"no talk records in ev/videos",
+	})
+	got := runCommand("", "show", "a/chipy/videos")
+	if !strings.Contains(got.stdout, "  event:     ChiPy\n") || got.status != 0 {
+		t.Errorf("show a/chipy/videos: %+v, want talks of the event ChiPy", got)
+	}
+	t.Chdir("a/chipy/videos")
+	wantResult(t, runCommand("", "urls", "."), 0, chipyURLs, nil)
+}
+
+// TestReadHostileArguments names a device and a named pipe on the
+// command line, and puts a pipe, a directory and a link to nowhere among
+// an event's talks: each is reported as the user names it, none is read
+// or waited on, and the other talks are read.
+func TestReadHostileArguments(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "h/ev")
+	if err := mkfifo("pipe.json"); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := mkfifo("h/ev/videos/pipe.json"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("h/ev/videos/dir.json", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("nowhere.json", "h/ev/videos/dangling.json"); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"urls", "pipe.json", "h/ev"}
+	stderr := []string{"pipe.json: a named pipe, where a file was expected; not read"}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		args = append(args, "/dev/zero")
+	}
+	wantStderr := append(stderr,
+		"pyvideo: open h/ev/videos/dangling.json: no such file or directory",
+		"pyvideo: read h/ev/videos/dir.json: is a directory",
+		"pyvideo: h/ev/videos/pipe.json: a named pipe, where a file was expected; not read",
+	)
+	if len(args) == 4 {
+		wantStderr = append(wantStderr, "/dev/zero: a device, where a file was expected; not read")
+	}
+	done := make(chan result)
+	go func() { done <- runCommand("", args...) }()
+	select {
+	case got := <-done:
+		wantResult(t, got, 1, []string{
+			"ev/15260\t/chipy/Learning_Sprint_An_Experiment.html",
+			"ev/asynchronous-vs--threaded-python\t/chipy/asynchronous-vs--threaded-python.html",
+		}, wantStderr)
+	case <-time.After(20 * time.Second):
+		t.Fatal("talkmeta urls is still reading after 20 seconds")
+	}
+}
