@@ -43,9 +43,11 @@ func runCite(e *env, args []string) int {
 		}
 		return citeItems(e, *items, *style, *locale, *mode, *html)
 	}
-	if fs.NArg() == 0 || set["mode"] {
-		fs.Usage()
-		return 2
+	if set["mode"] {
+		return usageError(fs, "-mode goes with -csl-json")
+	}
+	if fs.NArg() == 0 {
+		return usageError(fs, "no talk file or directory given")
 	}
 	if *format == "" {
 		if set["ascii"] {

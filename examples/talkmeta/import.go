@@ -48,9 +48,19 @@ func runImport(e *env, args []string) int {
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
-	if fs.NArg() != 1 || *out == "" || (*layout != "talkmeta" && *layout != "pyvideo") {
-		fs.Usage()
-		return 2
+	switch {
+	case *from == "":
+		return usageError(fs, "no source format given: -from is c3voc, frab or rubyevents")
+	case *from != "c3voc" && *from != "frab" && *from != "rubyevents":
+		return usageError(fs, "unknown format %q (want c3voc, frab or rubyevents)", *from)
+	case *out == "":
+		return usageError(fs, "no output directory given: -o DIR is required")
+	case *layout != "talkmeta" && *layout != "pyvideo":
+		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
+	case fs.NArg() == 0:
+		return usageError(fs, "no schedule given")
+	case fs.NArg() > 1:
+		return usageError(fs, "one schedule at a time, not %d: %s", fs.NArg(), strings.Join(fs.Args(), " "))
 	}
 	src := fs.Arg(0)
 	var events []*talk.Event
@@ -80,9 +90,6 @@ func runImport(e *env, args []string) int {
 			problems = append(problems, p)
 		}
 		events, talks = a.Events, a.Talks
-	default:
-		fmt.Fprintf(e.stderr, "talkmeta import: unknown format %q (want c3voc, frab or rubyevents)\n", *from)
-		return 2
 	}
 	status := 0
 	for _, p := range problems {

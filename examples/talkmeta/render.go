@@ -93,9 +93,13 @@ func runRender(e *env, args []string) int {
 		return st
 	}
 	render, ok := renderers()[*to]
-	if !ok || fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	switch {
+	case *to == "":
+		return usageError(fs, "no format given: -to is one of %s", strings.ReplaceAll(formatNames(), "|", ", "))
+	case !ok:
+		return usageError(fs, "unknown format %q (want %s)", *to, strings.ReplaceAll(formatNames(), "|", ", "))
+	case fs.NArg() == 0:
+		return usageError(fs, "no talk file or directory given")
 	}
 	status := 0
 	var all []*talk.Talk

@@ -40,8 +40,7 @@ func runSite(e *env, args []string) int {
 		return st
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return usageError(fs, "no talk file or directory given")
 	}
 	start := e.now()
 	status := 0
