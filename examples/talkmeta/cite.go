@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -75,17 +76,22 @@ func runCite(e *env, args []string) int {
 			continue
 		}
 		if err := w.Write(t); err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+			// An error writing the output is run's to report, once; the
+			// writer writes nothing more after any error.
+			if !e.isOutputError(err) {
+				fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", t.Origin.Path, err)
+			}
 			return 1
 		}
 	}
 	if err := w.Close(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		if !e.isOutputError(err) {
+			fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		}
 		return 1
 	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
-		return 1
+	if out.Flush() != nil {
+		return 1 // run reports it
 	}
 	return status
 }
@@ -98,11 +104,14 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
-	defer out.Flush()
 	status := 0
+	// Each entry is made in entry first, so that an error making it is
+	// the record's and one writing it the output's (which run reports).
+	var entry bytes.Buffer
 	for t, err := range talks(paths) {
 		if err == nil {
-			if err = pr.WriteEntry(out, cite.CSLItem(t, cite.Key(t), opt), cslFormat(html)); err != nil {
+			entry.Reset()
+			if err = pr.WriteEntry(&entry, cite.CSLItem(t, cite.Key(t), opt), cslFormat(html)); err != nil {
 				err = fmt.Errorf("%s: %w", t.Origin.Path, err)
 			}
 		}
@@ -111,7 +120,13 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 			status = 1
 			continue
 		}
-		out.WriteByte('\n')
+		entry.WriteByte('\n')
+		if _, err := out.Write(entry.Bytes()); err != nil {
+			return 1
+		}
+	}
+	if out.Flush() != nil {
+		return 1
 	}
 	return status
 }
@@ -136,6 +151,9 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		if items, err = csl.ParseItems(data); err == nil {
 			err = writeItems(e.stdout, pr, items, mode, cslFormat(html))
 		}
+	}
+	if err != nil && e.isOutputError(err) {
+		return 1 // not the file's fault; run reports it
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", file, err)

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,7 +54,63 @@ func main() {
 	os.Exit(run(e, os.Args[1:]))
 }
 
+// run runs the verb args name and returns the exit status. Output goes
+// through an outputWriter: after the first error writing it (a full disk,
+// a closed pipe) nothing more is written, and run reports that error
+// once, as the verb's, and exits 1.
 func run(e *env, args []string) int {
+	name := "talkmeta"
+	if len(args) > 0 {
+		name += " " + args[0]
+	}
+	out, ok := e.stdout.(*outputWriter)
+	if !ok {
+		out = &outputWriter{w: e.stdout}
+		c := *e
+		c.stdout = out
+		e = &c
+	}
+	status := runVerb(e, args)
+	if out.err != nil {
+		fmt.Fprintf(e.stderr, "%s: writing output: %v\n", name, out.err)
+		status = max(status, 1)
+	}
+	return status
+}
+
+// outputWriter writes to w until a write fails, and keeps that error.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	o.err = err
+	return n, err
+}
+
+// isOutputError reports whether err is (or wraps) the error writing the
+// output, which run reports: not a record's fault.
+func (e *env) isOutputError(err error) bool {
+	o, ok := e.stdout.(*outputWriter)
+	return ok && o.err != nil && errors.Is(err, o.err)
+}
+
+// outputFailed reports whether writing the output has failed, after which
+// a verb may as well stop: run reports the error.
+func (e *env) outputFailed() bool {
+	o, ok := e.stdout.(*outputWriter)
+	return ok && o.err != nil
+}
+
+func runVerb(e *env, args []string) int {
 	if len(args) == 0 {
 		status := runShow(e, nil)
 		fmt.Fprintln(e.stdout)

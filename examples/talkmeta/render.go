@@ -112,12 +112,12 @@ func runRender(e *env, args []string) int {
 		all = append(all, t)
 	}
 	out := bufio.NewWriter(e.stdout)
-	if err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()}); err != nil {
+	err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()})
+	out.Flush() // an error writing the output is run's to report, once
+	if err != nil && !e.isOutputError(err) {
 		fmt.Fprintln(e.stderr, "talkmeta render:", err)
-		status = 1
 	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta render:", err)
+	if err != nil || e.outputFailed() {
 		return 1
 	}
 	return status
