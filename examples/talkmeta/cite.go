@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -145,12 +143,14 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
 		return 2
 	}
-	data, err := os.ReadFile(file)
-	if err == nil {
-		var items []*csl.Item
-		if items, err = csl.ParseItems(data); err == nil {
-			err = writeItems(e.stdout, pr, items, mode, cslFormat(html))
-		}
+	data, err := readInput(file, itemsLimit)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta cite:", err) // it names the file
+		return 1
+	}
+	var items []*csl.Item
+	if items, err = csl.ParseItems(data); err == nil {
+		err = writeItems(e.stdout, pr, items, mode, cslFormat(html))
 	}
 	if err != nil && e.isOutputError(err) {
 		return 1 // not the file's fault; run reports it
@@ -161,6 +161,14 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 	}
 	return 0
 }
+
+// Limits on the files cite reads, checked before they are read: CSL-JSON
+// items (a large library exports a few MiB), and styles and locales (the
+// official ones are under 300 KiB).
+const (
+	itemsLimit = 64 << 20
+	styleLimit = 4 << 20
+)
 
 func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, f csl.Format) error {
 	switch mode {
@@ -201,7 +209,7 @@ func cslProcessor(style, locale string) (*csl.Processor, error) {
 	if slices.Contains(csl.BuiltinStyleNames(), style) {
 		st, err = csl.BuiltinStyle(style)
 	} else if strings.HasSuffix(style, ".csl") {
-		st, err = csl.LoadStyle(os.DirFS(filepath.Dir(style)), filepath.Base(style))
+		st, err = loadCSL(style, csl.ParseStyle)
 	} else {
 		err = fmt.Errorf("unknown style %q: use %s, or a .csl file", style, strings.Join(csl.BuiltinStyleNames(), ", "))
 	}
@@ -210,12 +218,28 @@ func cslProcessor(style, locale string) (*csl.Processor, error) {
 	}
 	loc, err := csl.BuiltinLocale()
 	if locale != "" {
-		loc, err = csl.LoadLocale(os.DirFS(filepath.Dir(locale)), filepath.Base(locale))
+		loc, err = loadCSL(locale, csl.ParseLocale)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return csl.New(st, loc)
+}
+
+// loadCSL reads a style or locale file with parse, naming the file in
+// errors, and refusing a file over styleLimit or one that is not a
+// regular file (a device, a pipe) before it is read.
+func loadCSL[T any](name string, parse func([]byte) (T, error)) (T, error) {
+	data, err := readInput(name, styleLimit)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	v, err := parse(data)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
 }
 
 func cslFormat(html bool) csl.Format {
