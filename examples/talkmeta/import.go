@@ -31,7 +31,7 @@ const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|py
 // Extra members (event.json beside it has them), so that a schedule's
 // days and rooms are not repeated in every talk. IDs that cannot be file
 // names (empty, or holding a '/') are replaced by their slug; names are
-// made unique within their directory.
+// made unique within their directory, ignoring case ("Intro", "intro-2").
 //
 // The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles). A pyvideo
 // archive holds recordings, so talks without a video are not written
