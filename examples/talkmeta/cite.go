@@ -2,11 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -43,9 +42,11 @@ func runCite(e *env, args []string) int {
 		}
 		return citeItems(e, *items, *style, *locale, *mode, *html)
 	}
-	if fs.NArg() == 0 || set["mode"] {
-		fs.Usage()
-		return 2
+	if set["mode"] {
+		return usageError(fs, "-mode goes with -csl-json")
+	}
+	if fs.NArg() == 0 {
+		return usageError(fs, "no talk file or directory given")
 	}
 	if *format == "" {
 		if set["ascii"] {
@@ -73,17 +74,22 @@ func runCite(e *env, args []string) int {
 			continue
 		}
 		if err := w.Write(t); err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+			// An error writing the output is run's to report, once; the
+			// writer writes nothing more after any error.
+			if !e.isOutputError(err) {
+				fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", t.Origin.Path, err)
+			}
 			return 1
 		}
 	}
 	if err := w.Close(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		if !e.isOutputError(err) {
+			fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		}
 		return 1
 	}
-	if err := out.Flush(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
-		return 1
+	if out.Flush() != nil {
+		return 1 // run reports it
 	}
 	return status
 }
@@ -96,11 +102,14 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
-	defer out.Flush()
 	status := 0
+	// Each entry is made in entry first, so that an error making it is
+	// the record's and one writing it the output's (which run reports).
+	var entry bytes.Buffer
 	for t, err := range talks(paths) {
 		if err == nil {
-			if err = pr.WriteEntry(out, cite.CSLItem(t, cite.Key(t), opt), cslFormat(html)); err != nil {
+			entry.Reset()
+			if err = pr.WriteEntry(&entry, cite.CSLItem(t, cite.Key(t), opt), cslFormat(html)); err != nil {
 				err = fmt.Errorf("%s: %w", t.Origin.Path, err)
 			}
 		}
@@ -109,7 +118,13 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 			status = 1
 			continue
 		}
-		out.WriteByte('\n')
+		entry.WriteByte('\n')
+		if _, err := out.Write(entry.Bytes()); err != nil {
+			return 1
+		}
+	}
+	if out.Flush() != nil {
+		return 1
 	}
 	return status
 }
@@ -128,12 +143,17 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
 		return 2
 	}
-	data, err := os.ReadFile(file)
-	if err == nil {
-		var items []*csl.Item
-		if items, err = csl.ParseItems(data); err == nil {
-			err = writeItems(e.stdout, pr, items, mode, cslFormat(html))
-		}
+	data, err := readInput(file, itemsLimit)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "talkmeta cite:", err) // it names the file
+		return 1
+	}
+	var items []*csl.Item
+	if items, err = csl.ParseItems(data); err == nil {
+		err = writeItems(e.stdout, pr, items, mode, cslFormat(html))
+	}
+	if err != nil && e.isOutputError(err) {
+		return 1 // not the file's fault; run reports it
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", file, err)
@@ -141,6 +161,14 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 	}
 	return 0
 }
+
+// Limits on the files cite reads, checked before they are read: CSL-JSON
+// items (a large library exports a few MiB), and styles and locales (the
+// official ones are under 300 KiB).
+const (
+	itemsLimit = 64 << 20
+	styleLimit = 4 << 20
+)
 
 func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, f csl.Format) error {
 	switch mode {
@@ -181,7 +209,7 @@ func cslProcessor(style, locale string) (*csl.Processor, error) {
 	if slices.Contains(csl.BuiltinStyleNames(), style) {
 		st, err = csl.BuiltinStyle(style)
 	} else if strings.HasSuffix(style, ".csl") {
-		st, err = csl.LoadStyle(os.DirFS(filepath.Dir(style)), filepath.Base(style))
+		st, err = loadCSL(style, csl.ParseStyle)
 	} else {
 		err = fmt.Errorf("unknown style %q: use %s, or a .csl file", style, strings.Join(csl.BuiltinStyleNames(), ", "))
 	}
@@ -190,12 +218,28 @@ func cslProcessor(style, locale string) (*csl.Processor, error) {
 	}
 	loc, err := csl.BuiltinLocale()
 	if locale != "" {
-		loc, err = csl.LoadLocale(os.DirFS(filepath.Dir(locale)), filepath.Base(locale))
+		loc, err = loadCSL(locale, csl.ParseLocale)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return csl.New(st, loc)
+}
+
+// loadCSL reads a style or locale file with parse, naming the file in
+// errors, and refusing a file over styleLimit or one that is not a
+// regular file (a device, a pipe) before it is read.
+func loadCSL[T any](name string, parse func([]byte) (T, error)) (T, error) {
+	data, err := readInput(name, styleLimit)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	v, err := parse(data)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
 }
 
 func cslFormat(html bool) csl.Format {

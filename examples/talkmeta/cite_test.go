@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // seedTalk is the seed talk's record in the repository's copy of the
 // pyvideo corpus.
@@ -39,5 +45,67 @@ func TestCite(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			golden(t, "cite/"+tt.name, runCommand("", append([]string{"cite"}, tt.args...)...))
 		})
+	}
+}
+
+// TestCiteFiles reads bad style, locale and item files: each error names
+// the file, and a device is refused rather than read without end.
+func TestCiteFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"truncated-style.txt", []string{"-style", "testdata/cite-files/truncated.csl", seedTalk}},
+		{"truncated-locale.txt", []string{"-locale", "testdata/cite-files/truncated-locale.xml", seedTalk}},
+		{"missing-items.txt", []string{"-csl-json", "testdata/cite-files/no-such-items.json"}},
+		{"bad-items.txt", []string{"-csl-json", "testdata/cite-files/truncated.csl"}},
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		tests = append(tests, struct {
+			name string
+			args []string
+		}{"device-items.txt", []string{"-csl-json", "/dev/zero"}})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, "cite-files/"+tt.name, runCommand("", append([]string{"cite"}, tt.args...)...))
+		})
+	}
+}
+
+// TestCiteHostileFiles refuses a named pipe and files over the limits
+// before reading them.
+func TestCiteHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	huge := func(name string, size int64) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(p, size); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	items, style := huge("items.json", itemsLimit+1), huge("style.csl", styleLimit+1)
+	tests := []struct {
+		args []string
+		want result
+	}{
+		{[]string{"-csl-json", items}, result{status: 1, stderr: "talkmeta cite: " + items + ": the file is 67108865 bytes, more than the limit of 67108864\n"}},
+		{[]string{"-style", style, seedTalk}, result{status: 2, stderr: "talkmeta cite: " + style + ": the file is 4194305 bytes, more than the limit of 4194304\n"}},
+	}
+	pipe := filepath.Join(dir, "pipe.json")
+	if err := mkfifo(pipe); err == nil {
+		tests = append(tests, struct {
+			args []string
+			want result
+		}{[]string{"-csl-json", pipe}, result{status: 1, stderr: "talkmeta cite: " + pipe + ": a named pipe, where a file was expected; not read\n"}})
+	}
+	for _, tt := range tests {
+		got := runCommand("", append([]string{"cite"}, tt.args...)...)
+		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(result{})); diff != "" {
+			t.Errorf("cite %q (-want +got):\n%s", tt.args, diff)
+		}
 	}
 }

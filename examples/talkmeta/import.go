@@ -31,7 +31,7 @@ const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|py
 // Extra members (event.json beside it has them), so that a schedule's
 // days and rooms are not repeated in every talk. IDs that cannot be file
 // names (empty, or holding a '/') are replaced by their slug; names are
-// made unique within their directory.
+// made unique within their directory, ignoring case ("Intro", "intro-2").
 //
 // The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles). A pyvideo
 // archive holds recordings, so talks without a video are not written
@@ -48,9 +48,19 @@ func runImport(e *env, args []string) int {
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
-	if fs.NArg() != 1 || *out == "" || (*layout != "talkmeta" && *layout != "pyvideo") {
-		fs.Usage()
-		return 2
+	switch {
+	case *from == "":
+		return usageError(fs, "no source format given: -from is c3voc, frab or rubyevents")
+	case *from != "c3voc" && *from != "frab" && *from != "rubyevents":
+		return usageError(fs, "unknown format %q (want c3voc, frab or rubyevents)", *from)
+	case *out == "":
+		return usageError(fs, "no output directory given: -o DIR is required")
+	case *layout != "talkmeta" && *layout != "pyvideo":
+		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
+	case fs.NArg() == 0:
+		return usageError(fs, "no schedule given")
+	case fs.NArg() > 1:
+		return usageError(fs, "one schedule at a time, not %d: %s", fs.NArg(), strings.Join(fs.Args(), " "))
 	}
 	src := fs.Arg(0)
 	var events []*talk.Event
@@ -58,18 +68,23 @@ func runImport(e *env, args []string) int {
 	var problems []error
 	switch *from {
 	case "c3voc", "frab":
-		data, err := os.ReadFile(src)
+		data, err := readSchedule(src)
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 			return 1
 		}
-		parse := schedule.ParseJSON
+		parse := schedule.Reader{MaxBytes: scheduleLimit}.ParseJSON
 		if *from == "frab" {
-			parse = schedule.ParseXML
+			parse = schedule.Reader{MaxBytes: scheduleLimit}.ParseXML
 		}
 		s, err := parse(data, filepath.ToSlash(src))
 		problems = append(problems, unwrapAll(err)...)
-		events, talks = []*talk.Event{&s.Event}, s.Talks
+		talks = s.Talks
+		// A schedule that could not be read at all has no event to
+		// write, only an empty one.
+		if s.Event.ID != "" || len(s.Talks) > 0 {
+			events = []*talk.Event{&s.Event}
+		}
 	case "rubyevents":
 		a, err := rubyevents.Read(osfs.DirFS(src))
 		for _, p := range unwrapAll(err) {
@@ -80,54 +95,118 @@ func runImport(e *env, args []string) int {
 			problems = append(problems, p)
 		}
 		events, talks = a.Events, a.Talks
-	default:
-		fmt.Fprintf(e.stderr, "talkmeta import: unknown format %q (want c3voc, frab or rubyevents)\n", *from)
-		return 2
 	}
 	status := 0
-	for _, p := range problems {
-		fmt.Fprintln(e.stderr, p)
+	report := func(err error) {
+		fmt.Fprintln(e.stderr, err)
 		status = 1
 	}
-	var files []pyvideo.File
-	var err error
+	for _, p := range problems {
+		report(p)
+	}
+	names := talkNames(talks, src, *from == "rubyevents")
+	var files []importFile
 	if *layout == "pyvideo" {
-		talks = recorded(e, talks)
-		files, err = pyvideo.ArchiveFiles(talks)
+		var err error
+		if files, err = pyvideoFiles(e, talks, names, report); err != nil {
+			report(fmt.Errorf("talkmeta import: %w", err))
+			return 1
+		}
 	} else {
-		files, err = talkmetaFiles(events, talks)
+		files = talkmetaFiles(events, talks, names, report)
 	}
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return 1
-	}
+	var wroteEvents, wroteTalks int
 	for _, f := range files {
 		name := filepath.Join(*out, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return 1
+			report(err)
+			break
 		}
 		if err := writeFileAtomic(name, f.Data); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			return 1
+			report(err)
+			break
+		}
+		if f.isEvent {
+			wroteEvents++
+		} else {
+			wroteTalks++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(len(talks), "talk"), count(len(events), "event"), *out, *layout)
+	fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
 	return status
 }
 
-// recorded returns the talks that have a video, naming the others on
-// stderr.
-func recorded(e *env, talks []*talk.Talk) []*talk.Talk {
-	var out []*talk.Talk
-	for _, t := range talks {
+// scheduleLimit bounds the size of a schedule file: schedule.Reader's
+// default, checked before the file is read.
+const scheduleLimit = 64 << 20
+
+// readSchedule reads a schedule file, refusing one over scheduleLimit
+// with the error schedule.Reader gives, and a named pipe or a device,
+// which could keep the import waiting or reading without end.
+func readSchedule(name string) ([]byte, error) {
+	data, err := readInput(name, scheduleLimit)
+	var large *osfs.TooLargeError
+	if errors.As(err, &large) {
+		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: "schedule size", Limit: scheduleLimit, Got: max(large.Size, 0)}}
+	}
+	return data, err
+}
+
+// importFile is a file to write, and whether it holds an event or a talk.
+type importFile struct {
+	pyvideo.File
+	isEvent bool
+}
+
+// talkNames names each talk for messages: by its ID, else its title, else
+// its place in its source file. Talks of a RubyEvents directory have
+// paths relative to src.
+func talkNames(talks []*talk.Talk, src string, relative bool) []string {
+	names := make([]string, len(talks))
+	seen := map[string]int{}
+	for i, t := range talks {
+		p := t.Origin.Path
+		if relative || p == "" {
+			p = filepath.ToSlash(filepath.Join(src, filepath.FromSlash(p)))
+		}
+		seen[p]++
+		switch {
+		case t.ID != "":
+			names[i] = fmt.Sprintf("talk %q", t.ID)
+		case t.Title != "":
+			names[i] = fmt.Sprintf("talk %q (no ID)", t.Title)
+		default:
+			names[i] = fmt.Sprintf("%s: talk %d (no ID or title)", p, seen[p])
+		}
+	}
+	return names
+}
+
+// pyvideoFiles lays the recorded talks out in the pyvideo layout, naming
+// on stderr the talks it leaves out: those without a video, and those
+// pyvideo's form cannot hold.
+func pyvideoFiles(e *env, talks []*talk.Talk, names []string, report func(error)) ([]importFile, error) {
+	var keep []*talk.Talk
+	for i, t := range talks {
 		if len(t.Videos) == 0 {
-			fmt.Fprintf(e.stderr, "talkmeta import: %s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)\n", t.ID)
+			fmt.Fprintf(e.stderr, "talkmeta import: %s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)\n", names[i])
 			continue
 		}
-		out = append(out, t)
+		if _, err := pyvideo.MarshalTalk(t); err != nil {
+			report(fmt.Errorf("talkmeta import: %s: not written: %w", names[i], err))
+			continue
+		}
+		keep = append(keep, t)
 	}
-	return out
+	pf, err := pyvideo.ArchiveFiles(keep)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]importFile, len(pf))
+	for i, f := range pf {
+		files[i] = importFile{f, path.Base(f.Path) == "category.json"}
+	}
+	return files, nil
 }
 
 // unwrapAll lists the problems an importer's error holds.
@@ -141,42 +220,60 @@ func unwrapAll(err error) []error {
 	return []error{err}
 }
 
-// talkmetaFiles lays events and talks out in the talkmeta layout; see
-// runImport.
-func talkmetaFiles(events []*talk.Event, talks []*talk.Talk) ([]pyvideo.File, error) {
-	var files []pyvideo.File
-	var dirs talk.SlugSet
+// talkmetaFiles lays events and talks out in the talkmeta layout (see
+// runImport), reporting a record it cannot write and going on with the
+// others.
+func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, report func(error)) []importFile {
+	var files []importFile
+	var dirs uniqueNames
 	dirOf := map[string]string{}
-	names := map[string]*talk.SlugSet{}
+	namesIn := map[string]*uniqueNames{}
 	eventDir := func(ev *talk.Event) string {
 		if d, ok := dirOf[ev.ID]; ok {
 			return d
 		}
-		d := dirs.Unique(fileName(ev.ID, ev.Title))
+		d := dirs.unique(fileName(ev.ID, ev.Title))
 		dirOf[ev.ID] = d
-		names[d] = &talk.SlugSet{}
+		namesIn[d] = &uniqueNames{}
 		return d
 	}
 	for _, ev := range events {
 		data, err := marshalIndent(ev)
 		if err != nil {
-			return nil, err
+			report(fmt.Errorf("talkmeta import: event %q: not written: %w", ev.ID, err))
+			continue
 		}
-		files = append(files, pyvideo.File{Path: eventDir(ev) + "/event.json", Data: data})
+		files = append(files, importFile{pyvideo.File{Path: eventDir(ev) + "/event.json", Data: data}, true})
 	}
-	for _, t := range talks {
-		dir := eventDir(&t.Event)
-		name := names[dir].Unique(fileName(t.ID, t.Title))
+	for i, t := range talks {
 		c := *t
 		c.Event = talk.Event{ID: t.Event.ID, Title: t.Event.Title, Series: t.Event.Series, Start: t.Event.Start,
 			End: t.Event.End, TimeZone: t.Event.TimeZone, Place: t.Event.Place, URL: t.Event.URL}
 		data, err := marshalIndent(c)
 		if err != nil {
-			return nil, err
+			report(fmt.Errorf("talkmeta import: %s: not written: %w", names[i], err))
+			continue
 		}
-		files = append(files, pyvideo.File{Path: dir + "/talks/" + name + ".json", Data: data})
+		dir := eventDir(&t.Event)
+		name := namesIn[dir].unique(fileName(t.ID, t.Title))
+		files = append(files, importFile{pyvideo.File{Path: dir + "/talks/" + name + ".json", Data: data}, false})
 	}
-	return files, nil
+	return files
+}
+
+// uniqueNames makes the names of the files in one directory unique as
+// talk.SlugSet does ("intro", "intro-2"), taking names that differ only in
+// case for the same, as a case-insensitive file system does: "Intro" and
+// "intro" must not overwrite each other there.
+type uniqueNames struct{ set talk.SlugSet }
+
+func (u *uniqueNames) unique(name string) string {
+	folded := strings.ToLower(name)
+	got := u.set.Unique(folded)
+	if !strings.HasPrefix(got, folded) { // an empty name, which stands for "talk"
+		return got
+	}
+	return name + got[len(folded):]
 }
 
 // fileName is id when it can be a file name as it is, else a slug of it

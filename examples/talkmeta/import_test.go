@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -192,5 +193,109 @@ func TestTalkmetaArchiveHostileFiles(t *testing.T) {
 	}
 	if got.status != 1 || strings.Count(got.stdout, "@misc{") != good {
 		t.Errorf("status %d and %d entries, want 1 and every talk but huge.json and pipe.json:\n%s", got.status, strings.Count(got.stdout, "@misc{"), got.stdout)
+	}
+}
+
+// TestImportUnreadable imports schedules that cannot be read, in whole or
+// in part: what could not be read is reported, and nothing is written for
+// it, not even an empty event; the summary counts what was written.
+func TestImportUnreadable(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"truncated", []string{"-from", "c3voc", "testdata/import-hostile/truncated.json"}},
+		{"empty", []string{"-from", "c3voc", "testdata/import-hostile/empty.json"}},
+		{"empty-frab", []string{"-from", "frab", "testdata/import-hostile/empty.json"}},
+		{"xml-as-c3voc", []string{"-from", "c3voc", "testdata/import/pair.xml"}},
+		{"json-as-frab-pyvideo", []string{"-from", "frab", "-layout", "pyvideo", "testdata/import/pair.json"}},
+		{"anonymous", []string{"-from", "c3voc", "testdata/import-hostile/anonymous.json"}},
+		{"anonymous-pyvideo", []string{"-from", "c3voc", "-layout", "pyvideo", "testdata/import-hostile/anonymous.json"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			got := runCommand("", append([]string{"import", "-o", dir}, tt.args...)...)
+			got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
+			if _, err := os.Stat(dir); err == nil {
+				got.stdout += tree(t, dir)
+			} else {
+				got.stdout += "(no OUT)\n"
+			}
+			golden(t, "import-hostile/"+tt.name+".txt", got)
+		})
+	}
+}
+
+// TestImportNotAFile refuses a device, a named pipe and a file over the
+// schedule size limit without reading them (reading /dev/zero would
+// never end, and a pipe would wait for a writer), and writes nothing.
+func TestImportNotAFile(t *testing.T) {
+	tmp := t.TempDir()
+	huge := filepath.Join(tmp, "huge.json")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, scheduleLimit+1); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		huge: filepath.ToSlash(huge) + ": schedule size 67108865 exceeds the limit of 67108864\n",
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases["/dev/zero"] = "/dev/zero: a device, where a file was expected; not read\n"
+	}
+	pipe := filepath.Join(tmp, "pipe.json")
+	if err := mkfifo(pipe); err == nil {
+		cases[pipe] = pipe + ": a named pipe, where a file was expected; not read\n"
+	}
+	for src, want := range cases {
+		for _, from := range []string{"c3voc", "frab"} {
+			t.Run(from+" "+src, func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "out")
+				got := runCommand("", "import", "-from", from, "-o", out, src)
+				if diff := cmp.Diff(result{status: 1, stderr: want}, got, cmp.AllowUnexported(result{})); diff != "" {
+					t.Errorf("(-want +got):\n%s", diff)
+				}
+				if _, err := os.Stat(out); err == nil {
+					t.Errorf("%s was made", out)
+				}
+			})
+		}
+	}
+}
+
+// TestTalkmetaFiles lays out talks whose IDs differ only in case, which
+// must not share a file on a case-insensitive file system, and a talk
+// that cannot be written, which is reported by name while the others are
+// laid out.
+func TestTalkmetaFiles(t *testing.T) {
+	ev := talk.Event{ID: "Con", Title: "Con"}
+	mk := func(id, title string) *talk.Talk { return &talk.Talk{ID: id, Title: title, Event: ev} }
+	broken := mk("broken", "Broken")
+	broken.Extra = map[string]json.RawMessage{"x": json.RawMessage("{not json")}
+	talks := []*talk.Talk{mk("Intro", "A"), mk("intro", "B"), broken, mk("INTRO", "C"), mk("intro-2", "D"), mk("", ""), mk("", "")}
+	var problems []string
+	files := talkmetaFiles([]*talk.Event{&ev, {ID: "con", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
+		func(err error) { problems = append(problems, err.Error()) })
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := []string{
+		"Con/event.json",
+		"con-2/event.json",
+		"Con/talks/Intro.json",
+		"Con/talks/intro-2.json",
+		"Con/talks/INTRO-3.json",
+		"Con/talks/intro-2-2.json",
+		"Con/talks/talk.json",
+		"Con/talks/talk-2.json",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	wantProblems := []string{`talkmeta import: talk "broken": not written: json: error calling MarshalJSON for type talk.Talk: talk: extra member "x": invalid character 'n' looking for beginning of object key string`}
+	if diff := cmp.Diff(wantProblems, problems); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }

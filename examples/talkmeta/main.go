@@ -11,11 +11,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -52,7 +54,63 @@ func main() {
 	os.Exit(run(e, os.Args[1:]))
 }
 
+// run runs the verb args name and returns the exit status. Output goes
+// through an outputWriter: after the first error writing it (a full disk,
+// a closed pipe) nothing more is written, and run reports that error
+// once, as the verb's, and exits 1.
 func run(e *env, args []string) int {
+	name := "talkmeta"
+	if len(args) > 0 {
+		name += " " + args[0]
+	}
+	out, ok := e.stdout.(*outputWriter)
+	if !ok {
+		out = &outputWriter{w: e.stdout}
+		c := *e
+		c.stdout = out
+		e = &c
+	}
+	status := runVerb(e, args)
+	if out.err != nil {
+		fmt.Fprintf(e.stderr, "%s: writing output: %v\n", name, out.err)
+		status = max(status, 1)
+	}
+	return status
+}
+
+// outputWriter writes to w until a write fails, and keeps that error.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	o.err = err
+	return n, err
+}
+
+// isOutputError reports whether err is (or wraps) the error writing the
+// output, which run reports: not a record's fault.
+func (e *env) isOutputError(err error) bool {
+	o, ok := e.stdout.(*outputWriter)
+	return ok && o.err != nil && errors.Is(err, o.err)
+}
+
+// outputFailed reports whether writing the output has failed, after which
+// a verb may as well stop: run reports the error.
+func (e *env) outputFailed() bool {
+	o, ok := e.stdout.(*outputWriter)
+	return ok && o.err != nil
+}
+
+func runVerb(e *env, args []string) int {
 	if len(args) == 0 {
 		status := runShow(e, nil)
 		fmt.Fprintln(e.stdout)
@@ -88,27 +146,107 @@ func usage(w io.Writer) {
 }
 
 // flags returns a flag set for a verb that reports usage errors on
-// e.stderr; parse it with parseFlags.
+// e.stderr; parse it with parseFlags, and report a usage error found
+// after parsing with usageError.
 func (e *env) flags(v string, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet(v, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	out := &flagOutput{Writer: e.stderr}
+	fs.SetOutput(out)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: talkmeta %s %s\n", v, args)
+		if !out.explained && fs.Parsed() {
+			// A verb that calls Usage itself does so when it is given
+			// nothing to work on.
+			reason := "no file or directory given"
+			if fs.NArg() > 0 {
+				reason = "wrong arguments"
+			}
+			fmt.Fprintf(out, "talkmeta %s: %s\n", v, reason)
+		}
+		out.explained = false
+		fmt.Fprintf(out, "Usage: talkmeta %s %s\n", v, args)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
+// flagOutput is where a verb's flag set writes: stderr, and whether the
+// usage error about to be shown has been explained already.
+type flagOutput struct {
+	io.Writer
+	explained bool
+}
+
+// usageError says what is wrong with a verb's arguments, on one line,
+// then shows the verb's usage, and returns the exit status 2.
+func usageError(fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(fs.Output(), "talkmeta %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	if out, ok := fs.Output().(*flagOutput); ok {
+		out.explained = true
+	}
+	fs.Usage()
+	return 2
+}
+
 // parseFlags parses args and returns the exit status to stop with, or -1
-// to go on: 0 after -h, 2 after a usage error.
+// to go on: 0 after -h, 2 after a usage error. Flags may come before,
+// between and after the other arguments, as in "import -from c3voc
+// schedule.json -o archive"; "--" ends the flags, and "-" alone is an
+// argument.
 func parseFlags(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {} // shown below, after the reason
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(interspersed(fs, args))
+	fs.Usage = usage
+	fs.SetOutput(out)
+	switch {
+	case err == flag.ErrHelp:
+		if o, ok := out.(*flagOutput); ok {
+			o.explained = true // asked for, not an error
 		}
-		return 2
+		fs.Usage()
+		return 0
+	case err != nil:
+		return usageError(fs, "%v", err)
 	}
 	return -1
+}
+
+// interspersed reorders args so that the flag package, which stops at the
+// first argument that is not a flag, sees every flag: the flags (with
+// their values) first, in their order, then "--" and the other arguments
+// in theirs.
+func interspersed(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue // the flag package reports it
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 == len(args) {
+			return flags // the flag package reports the missing value
+		}
+		i++
+		flags = append(flags, args[i]) // the flag's value, whatever it looks like
+	}
+	return append(append(flags, "--"), rest...)
 }
 
 func isTerminal(f *os.File) bool {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -56,22 +58,64 @@ func renderers() map[string]renderer {
 			}
 			return nil
 		},
-		"jsonld": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
-			for _, t := range talks {
-				if _, err := jsonld.Write(w, t, jsonld.Options{BaseURL: opt.base, Indent: "  "}); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
+		"jsonld": writeJSONLD,
 		"ics": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
-			name := ""
-			if len(talks) > 0 {
-				name = talks[0].Event.Title
-			}
-			return ical.WriteCalendar(w, talks, ical.Options{Name: name, Stamp: opt.now})
+			return ical.WriteCalendar(w, talks, ical.Options{Name: calendarName(talks), Stamp: opt.now})
 		},
 	}
+}
+
+// writeJSONLD writes one talk's graph as jsonld.Write does, and several
+// talks as one JSON document: an array of their graphs, each with its
+// @context, which JSON-LD reads as one document.
+func writeJSONLD(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
+	o := jsonld.Options{BaseURL: opt.base, Indent: "  "}
+	if len(talks) == 1 {
+		_, err := jsonld.Write(w, talks[0], o)
+		return err
+	}
+	o.Indent = ""
+	var b bytes.Buffer
+	b.WriteString("[")
+	for i, t := range talks {
+		doc, _, err := jsonld.Marshal(t, o)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.Origin.Path, err)
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  ")
+		// Indent keeps the graph's escapes ("\u003c" in strings) as they are.
+		if err := json.Indent(&b, bytes.TrimSpace(doc), "  ", "  "); err != nil {
+			return fmt.Errorf("%s: %w", t.Origin.Path, err)
+		}
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
+		b.Reset()
+	}
+	if len(talks) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// calendarName names a calendar after the event of its talks, or, when
+// they are of several events, neutrally.
+func calendarName(talks []*talk.Talk) string {
+	if len(talks) == 0 {
+		return ""
+	}
+	first := &talks[0].Event
+	for _, t := range talks[1:] {
+		if t.Event.ID != first.ID || t.Event.Title != first.Title {
+			return "Talks"
+		}
+	}
+	return first.Title
 }
 
 func formatNames() string {
@@ -93,9 +137,13 @@ func runRender(e *env, args []string) int {
 		return st
 	}
 	render, ok := renderers()[*to]
-	if !ok || fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	switch {
+	case *to == "":
+		return usageError(fs, "no format given: -to is one of %s", strings.ReplaceAll(formatNames(), "|", ", "))
+	case !ok:
+		return usageError(fs, "unknown format %q (want %s)", *to, strings.ReplaceAll(formatNames(), "|", ", "))
+	case fs.NArg() == 0:
+		return usageError(fs, "no talk file or directory given")
 	}
 	status := 0
 	var all []*talk.Talk
@@ -107,13 +155,17 @@ func runRender(e *env, args []string) int {
 		}
 		all = append(all, t)
 	}
-	out := bufio.NewWriter(e.stdout)
-	if err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()}); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta render:", err)
-		status = 1
+	if *to == "html" && len(all) > 1 {
+		// One stream of several pages is no page at all.
+		return usageError(fs, "-to html writes one talk's page, and %d talks were read: build a site of them with \"talkmeta site -o DIR\"", len(all))
 	}
-	if err := out.Flush(); err != nil {
+	out := bufio.NewWriter(e.stdout)
+	err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()})
+	out.Flush() // an error writing the output is run's to report, once
+	if err != nil && !e.isOutputError(err) {
 		fmt.Fprintln(e.stderr, "talkmeta render:", err)
+	}
+	if err != nil || e.outputFailed() {
 		return 1
 	}
 	return status

@@ -40,8 +40,7 @@ func runSite(e *env, args []string) int {
 		return st
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return usageError(fs, "no talk file or directory given")
 	}
 	start := e.now()
 	status := 0
@@ -195,6 +194,15 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	if page == "" {
 		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
 	}
+	// Distinct events whose titles give the same slug would share a
+	// page, and the second would lose its description and dates to the
+	// first; its talks are left out instead, each reported.
+	key := b.urls.Event(&t.Event)
+	ev := b.events[key]
+	if ev != nil && eventIdentity(&ev.event) != eventIdentity(&t.Event) {
+		return fmt.Errorf("%s: its event %s has the page %s, which is event %s's already; the record is left out",
+			record, eventIdentity(&t.Event), key, eventIdentity(&ev.event))
+	}
 	// The page cites the talk as the render verb's pages do.
 	if err := b.write(page, record, func(w io.Writer) error {
 		citations, err := pageCitations(b.apa, t)
@@ -208,8 +216,6 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 
 	b.order++
 	item := siteTalk{siteSlim(t), b.order}
-	key := b.urls.Event(&t.Event)
-	ev := b.events[key]
 	if ev == nil {
 		ev = &siteEvent{event: t.Event}
 		ev.event.Extra = nil
@@ -235,6 +241,15 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// eventIdentity tells events apart: by ID, or by title for events
+// without one.
+func eventIdentity(e *talk.Event) string {
+	if e.ID != "" {
+		return fmt.Sprintf("%q", e.ID)
+	}
+	return fmt.Sprintf("titled %q", e.Title)
 }
 
 // siteSlim keeps what lists of talks show and link to.

@@ -127,3 +127,30 @@ func TestSiteNoTalks(t *testing.T) {
 		t.Errorf("left %d entries behind", len(entries))
 	}
 }
+
+// TestSiteSameEventPage builds a site of two distinct events whose titles
+// give the same slug: the second's talks are reported and left out rather
+// than listed under the first's title, its description and date lost.
+func TestSiteSameEventPage(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"ev1/category.json": `{"title": "Same Conf"}`,
+		"ev1/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": []}`,
+		"ev2/category.json": `{"title": "Same  Conf!", "description": "The other one.", "start_date": "2020-01-02"}`,
+		"ev2/videos/b.json": `{"title": "B", "speakers": ["Bea"], "videos": []}`,
+		"ev2/videos/c.json": `{"title": "C", "speakers": ["Cy"], "videos": []}`,
+	}
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	got := runCommand("", "site", "-o", out, dir)
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
+	got = stableSite(got, out)
+	golden(t, "site-events/same-event-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
+}

@@ -28,14 +28,18 @@ func runSlug(e *env, args []string) int {
 	}
 	if fs.NArg() > 0 {
 		for _, title := range fs.Args() {
-			fmt.Fprintln(e.stdout, slugify(title))
+			if _, err := fmt.Fprintln(e.stdout, slugify(title)); err != nil {
+				return 1 // run reports it
+			}
 		}
 		return 0
 	}
 	sc := bufio.NewScanner(e.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
-		fmt.Fprintln(e.stdout, slugify(sc.Text()))
+		if _, err := fmt.Fprintln(e.stdout, slugify(sc.Text())); err != nil {
+			return 1 // run reports it
+		}
 	}
 	if err := sc.Err(); err != nil {
 		fmt.Fprintln(e.stderr, "talkmeta slug:", err)

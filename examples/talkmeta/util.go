@@ -1,6 +1,12 @@
 package main
 
-import "io/fs"
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/talkmeta/talkmeta/internal/osfs"
+)
 
 // mustSub returns the subtree dir of an embedded file system, which exists
 // by construction.
@@ -10,4 +16,24 @@ func mustSub(fsys fs.FS, dir string) fs.FS {
 		panic(err)
 	}
 	return sub
+}
+
+// readInput reads a file named on the command line, refusing one over
+// limit bytes (none when limit < 0) before it is read, and a named pipe
+// or a device, which could keep the reader waiting or reading without
+// end; errors name the file as the user did.
+func readInput(name string, limit int64) ([]byte, error) {
+	data, err := osfs.ReadFile(osfs.DirFS(filepath.Dir(name)), filepath.Base(name), limit)
+	var large *osfs.TooLargeError
+	var special *osfs.NotRegularError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &large):
+		return nil, &osfs.TooLargeError{Name: name, Size: large.Size, Limit: limit}
+	case errors.As(err, &special):
+		return nil, &osfs.NotRegularError{Name: name, Type: special.Type}
+	case errors.As(err, &pe):
+		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
+	}
+	return data, err
 }

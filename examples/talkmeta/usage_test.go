@@ -1,0 +1,93 @@
+package main
+
+import (
+	"flag"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestInterspersed pins how flags among the other arguments are sorted
+// out for the flag package.
+func TestInterspersed(t *testing.T) {
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs.String("o", "", "")
+	fs.Bool("w", false, "")
+	for _, tt := range []struct {
+		args, want []string
+	}{
+		{nil, []string{"--"}},
+		{[]string{"a", "-o", "dir", "b"}, []string{"-o", "dir", "--", "a", "b"}},
+		{[]string{"a", "-w", "b"}, []string{"-w", "--", "a", "b"}},
+		{[]string{"a", "--o=dir", "-w=false"}, []string{"--o=dir", "-w=false", "--", "a"}},
+		{[]string{"-o", "-w", "a"}, []string{"-o", "-w", "--", "a"}},                 // -w is -o's value
+		{[]string{"a", "--", "-w", "-o", "b"}, []string{"--", "a", "-w", "-o", "b"}}, // flags end at --
+		{[]string{"-", "-w", "-"}, []string{"-w", "--", "-", "-"}},
+		{[]string{"a", "-nope", "b"}, []string{"-nope", "--", "a", "b"}}, // left for the flag package to report
+		{[]string{"a", "-o"}, []string{"-o"}},                            // likewise, with no "--" to take for the value
+	} {
+		if diff := cmp.Diff(tt.want, interspersed(fs, tt.args)); diff != "" {
+			t.Errorf("interspersed(%q) (-want +got):\n%s", tt.args, diff)
+		}
+	}
+}
+
+// TestFlagsAfterArguments runs the README's import command, with -o
+// after the schedule: it writes what the flags-first form writes.
+func TestFlagsAfterArguments(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	first := runCommand("", "import", "-from", "c3voc", "-o", a, "testdata/import/pair.json")
+	after := runCommand("", "import", "-from", "c3voc", "testdata/import/pair.json", "-o", b)
+	first.stdout = strings.ReplaceAll(first.stdout, a, "OUT") + tree(t, a)
+	after.stdout = strings.ReplaceAll(after.stdout, b, "OUT") + tree(t, b)
+	if first.status != 0 || first.stderr != "" {
+		t.Fatalf("import = %+v", first)
+	}
+	if diff := cmp.Diff(first, after, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("flags after the schedule (-before +after):\n%s", diff)
+	}
+
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"slug-style-after.txt", []string{"slug", "Asynchronous I/O", "-style", "pyvideo", "What's new"}},
+		{"slug-dash-dash.txt", []string{"slug", "-style", "pyvideo", "--", "-style", "-w"}},
+		{"render-dash.txt", []string{"render", "-", "-to", "bibtex"}},
+		{"cite-format-after.txt", []string{"cite", seedTalk, "-format", "ris"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
+		})
+	}
+}
+
+// TestUsageReasons shows, before the usage, one line saying what is
+// wrong.
+func TestUsageReasons(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"render-unknown-format.txt", []string{"render", "-to", "pdf", archive}},
+		{"render-no-format.txt", []string{"render", archive}},
+		{"render-no-talks.txt", []string{"render", "-to", "bibtex"}},
+		{"import-no-out.txt", []string{"import", "-from", "c3voc", "x.json"}},
+		{"import-no-from.txt", []string{"import", "-o", "x", "x.json"}},
+		{"import-bad-from.txt", []string{"import", "-from", "ical", "-o", "x", "x.json"}},
+		{"import-bad-layout.txt", []string{"import", "-from", "c3voc", "-o", "x", "-layout", "nope", "x.json"}},
+		{"import-no-source.txt", []string{"import", "-from", "c3voc", "-o", "x"}},
+		{"import-two-sources.txt", []string{"import", "-from", "c3voc", "-o", "x", "a.json", "b.json"}},
+		{"cite-mode-without-items.txt", []string{"cite", "-mode", "citation", seedTalk}},
+		{"site-no-talks.txt", []string{"site", "-o", filepath.Join(t.TempDir(), "site")}},
+		{"slug-flag-without-value.txt", []string{"slug", "x", "-max"}},
+		{"fmt-no-files.txt", []string{"fmt", "-w"}},
+		{"help-import.txt", []string{"help", "import"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
+		})
+	}
+}
