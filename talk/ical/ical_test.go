@@ -141,6 +141,64 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
+// TestURL writes talks whose links are hostile or malformed: URL is the
+// first link that is an absolute http(s) URL, with what a URI may not
+// hold percent-encoded, or nothing.
+func TestURL(t *testing.T) {
+	for _, tt := range []struct {
+		links []string
+		want  string // the URL property's value; "" for none
+	}{
+		{[]string{"https://example.org/tinycon/talk/ABCDEF/"}, "https://example.org/tinycon/talk/ABCDEF/"},
+		{[]string{"javascript:alert(1)"}, ""},
+		{[]string{"JavaScript:alert(1)", "https://example.org/x"}, "https://example.org/x"},
+		{[]string{"data:text/html,<script>alert(1)</script>"}, ""},
+		{[]string{"rel/page.html", "/abs/page.html", "//example.org/x"}, ""},
+		{[]string{"rel/page.html", "http://example.org/"}, "http://example.org/"},
+		{[]string{`https://e.org/a b?x="<>`}, "https://e.org/a%20b?x=%22%3C%3E"},
+		{[]string{"  https://example.org/padded \n"}, "https://example.org/padded"},
+		{[]string{"HTTPS://Example.org/Case"}, "https://Example.org/Case"},
+		{[]string{"https://example.org/ü?q=日本#a#b"}, "https://example.org/%C3%BC?q=%E6%97%A5%E6%9C%AC#a%23b"},
+		{[]string{"https://example.org/%41?q=%zz&r=[1]"}, "https://example.org/%41?q=%25zz&r=%5B1%5D"},
+		{[]string{"https://[::1]:8080/x"}, "https://[::1]:8080/x"},
+		{[]string{"https://example.org/a\r\nX-EVIL:1", "https://example.org/ok"}, "https://example.org/ok"},
+		{[]string{"https://docs..org/", "https:///path", "https:example.org", "ftp://example.org/", "mailto:a@example.org"}, ""},
+		{[]string{"https://example.org\\@evil.example/"}, ""},
+		{[]string{"https://example.org/a\\b|c^d`e{f}"}, "https://example.org/a%5Cb%7Cc%5Ed%60e%7Bf%7D"},
+		{nil, ""},
+	} {
+		t.Run(strings.Join(tt.links, " "), func(t *testing.T) {
+			tk := &talk.Talk{ID: "x", Title: "x", Recorded: talk.MustParseDate("2024-06-01")}
+			for _, l := range tt.links {
+				tk.Links = append(tk.Links, talk.Link{URL: l})
+			}
+			var b bytes.Buffer
+			if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, p := range checkSyntax(t, b.Bytes()) {
+				if p.name == "URL" {
+					got = p.value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("URL:%s, want URL:%s", got, tt.want)
+			}
+		})
+	}
+	// An event's URL is held to the same.
+	var b bytes.Buffer
+	ev := berlin
+	ev.URL = "javascript:alert(1)"
+	if err := ical.WriteEvent(&b, &ev, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "URL:") {
+		t.Errorf("an event's javascript: URL was written:\n%s", b.String())
+	}
+}
+
 func TestEscapeText(t *testing.T) {
 	for in, want := range map[string]string{
 		"a,b;c\\d":                `a\,b\;c\\d`,
