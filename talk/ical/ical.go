@@ -38,10 +38,22 @@ const DefaultProdID = "-//talkmeta//talkmeta//EN"
 // none). The rest of the calendar is written all the same.
 type UndatedError struct {
 	IDs []string // the IDs (or titles, when there is no ID) left out
+	// Paths holds the file each of IDs was read from ([talk.Origin.Path]),
+	// in the same order, "" for one read from no file.
+	Paths []string
 }
 
+// Error names each record left out by its file and ID, "path (id)", or
+// by its ID alone when it has no file.
 func (e *UndatedError) Error() string {
-	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(e.IDs, ", "))
+	names := make([]string, len(e.IDs))
+	for i, id := range e.IDs {
+		names[i] = id
+		if i < len(e.Paths) && e.Paths[i] != "" {
+			names[i] = e.Paths[i] + " (" + id + ")"
+		}
+	}
+	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(names, ", "))
 }
 
 // WriteTalk writes a calendar holding one talk; see [WriteCalendar].
@@ -65,7 +77,8 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //     left out since RFC 5545 allows only whole days there.
 //
 // Talks with less than a day (or nothing) known are left out and named in
-// an [*UndatedError], which is returned after the rest is written.
+// an [*UndatedError], by file and ID, which is returned after the rest is
+// written.
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". SUMMARY is the title; DESCRIPTION the subtitle,
@@ -74,7 +87,7 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // URL (see the package documentation); CATEGORIES its track.
 func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	c := newCalendar(w, opt)
-	var undated []string
+	var undated UndatedError
 	zones := map[string]*span{}
 	var order []string
 	type planned struct {
@@ -85,7 +98,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	for _, t := range talks {
 		s, ok := startOf(t)
 		if !ok {
-			undated = append(undated, name(t.ID, t.Title))
+			undated.IDs = append(undated.IDs, name(t.ID, t.Title))
+			undated.Paths = append(undated.Paths, t.Origin.Path)
 			continue
 		}
 		if s.zone != nil {
@@ -111,8 +125,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	if err := c.flush(); err != nil {
 		return err
 	}
-	if len(undated) > 0 {
-		return &UndatedError{IDs: undated}
+	if len(undated.IDs) > 0 {
+		return &undated
 	}
 	return nil
 }
@@ -144,7 +158,7 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		return err
 	}
 	if !ok {
-		return &UndatedError{IDs: []string{name(e.ID, e.Title)}}
+		return &UndatedError{IDs: []string{name(e.ID, e.Title)}, Paths: []string{e.Origin.Path}}
 	}
 	return nil
 }

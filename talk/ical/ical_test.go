@@ -85,7 +85,7 @@ func testTalks() []*talk.Talk {
 			ID: "nyc-nov", Title: "After they change back", Event: talk.Event{ID: "nyc", TimeZone: "America/New_York"},
 			Recorded: talk.MustParseDate("2024-11-04T10:00:00-05:00"), Duration: talk.Duration(time.Hour),
 		},
-		{ID: "year", Title: "Only a year", Recorded: talk.MustParseDate("2016")},
+		{ID: "year", Title: "Only a year", Recorded: talk.MustParseDate("2016"), Origin: talk.Origin{Path: "pycon-2016/videos/year.json"}},
 		{Title: "No date and no ID"},
 	}
 }
@@ -94,8 +94,14 @@ func TestWriteCalendar(t *testing.T) {
 	var b bytes.Buffer
 	err := ical.WriteCalendar(&b, testTalks(), ical.Options{Name: "TinyCon, and friends", Stamp: stamp})
 	var ue *ical.UndatedError
-	if !errors.As(err, &ue) || !cmp.Equal(ue.IDs, []string{"year", "No date and no ID"}) {
-		t.Errorf("got %v, want the two undated talks named", err)
+	if !errors.As(err, &ue) || !cmp.Equal(ue.IDs, []string{"year", "No date and no ID"}) || !cmp.Equal(ue.Paths, []string{"pycon-2016/videos/year.json", ""}) {
+		t.Errorf("got %#v, want the two undated talks named", err)
+	}
+	// A talk read from a file is named by the file, as other errors name
+	// records, and by its ID.
+	want := "ical: 2 left out for want of a date: pycon-2016/videos/year.json (year), No date and no ID"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 	golden(t, "talks.ics", b.Bytes())
 }
