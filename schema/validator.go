@@ -452,7 +452,7 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		}
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", ")))
 	case "pattern":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), patternWords(ptr)))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value)))
 	case "format":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)))
 	default:
@@ -553,8 +553,10 @@ func duplicateWords(items []any) string {
 	return "has repeated items"
 }
 
-// patternWords says what a pattern asks for, by the member it guards.
-func patternWords(ptr string) string {
+// patternWords says what is wrong with value, which the pattern of the
+// member ptr names refused, and what the pattern asks for: "is not a
+// date such as ...".
+func (c *checker) patternWords(ptr string, value any) string {
 	toks := pointerTokens(ptr)
 	name := ""
 	if len(toks) > 0 {
@@ -562,19 +564,28 @@ func patternWords(ptr string) string {
 	}
 	switch name {
 	case "recorded", "start", "end":
-		return "a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+		if c.v.Profile != Pyvideo {
+			return "is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+		}
+		// pyvideo's site needs the day: a year or a month, which
+		// talkmeta's form takes, is a date all the same.
+		s, _ := value.(string)
+		if d, err := talk.ParseDate(s); err == nil && d.Precision() < talk.Day {
+			return fmt.Sprintf("is only a %s; pyvideo needs a full date such as 2016-07-21", d.Precision())
+		}
+		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"
 	case "duration":
-		return "an ISO 8601 duration such as PT25M8S"
+		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
-		return "a language tag such as en or pt-BR"
+		return "is not a language tag such as en or pt-BR"
 	case "orcid":
-		return "an ORCID iD such as 0000-0002-1825-0097"
+		return "is not an ORCID iD such as 0000-0002-1825-0097"
 	case "slug":
-		return "a slug: one path segment without spaces"
+		return "is not a slug: one path segment without spaces"
 	case "time_zone":
-		return "an IANA time zone such as Europe/Madrid"
+		return "is not an IANA time zone such as Europe/Madrid"
 	}
-	return "in the expected form"
+	return "is not in the expected form"
 }
 
 // formatWords says what a format asks for.
