@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/big"
 	"net/url"
 	"slices"
 	"strings"
@@ -55,10 +56,14 @@ func (c *checker) pyvideoTalk(obj object) {
 	if lang, ok := obj.text("language"); ok {
 		c.language(at("/language"), lang)
 	}
+	c.integer(at("/id"), obj.get("id"))
 	videos := 0
 	for i, v := range obj.get("videos").items() {
 		if url, ok := v.member("url"); ok {
 			c.webURL(at("/videos").item(i).child("/url"), url)
+		}
+		if size, ok := v.member("size"); ok {
+			c.integer(at("/videos").item(i).child("/size"), size)
 		}
 		videos++
 	}
@@ -112,6 +117,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		ptr := here.child("/videos").item(i)
 		c.webURL(ptr.child("/url"), v.get("url"))
 		c.duration(ptr.child("/duration"), v.get("duration"))
+		c.integer(ptr.child("/size"), v.get("size"))
 		if lang, ok := v.text("language"); ok {
 			c.language(ptr.child("/language"), lang)
 		}
@@ -135,6 +141,9 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 				c.rst(here.child("/"+field), s)
 			}
 		}
+	}
+	if legacy, ok := obj.get("legacy").object(); ok {
+		c.integer(here.child("/legacy").child("/id"), legacy.get("id"))
 	}
 	for i, p := range obj.get("parts").items() {
 		if p, ok := p.object(); ok {
@@ -259,6 +268,21 @@ func (c *checker) duration(ptr pointer, v value) {
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {
 		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", ptr.words(), valueText(s)))
+	}
+}
+
+// integer checks a number that readers take as an int64 (pyvideo's
+// reader with strconv.ParseInt, talkmeta's with encoding/json): a whole
+// number the schema's "integer" allows, such as 1e2 or 100.0, they refuse
+// unless it is written as digits. Out of range is the schema's maximum,
+// and a fraction its type, to say.
+func (c *checker) integer(ptr pointer, v value) {
+	if len(v) == 0 || v[0] != '-' && (v[0] < '0' || v[0] > '9') || !bytes.ContainsAny(v, ".eE") {
+		return // no number, or digits
+	}
+	r, ok := new(big.Rat).SetString(string(v))
+	if ok && r.IsInt() && r.Num().IsInt64() {
+		c.check(ptr, "integer", Error, fmt.Sprintf("%s: write %s as %s: readers take a whole number only as digits, without a fraction or an exponent", ptr.words(), v, r.Num()))
 	}
 }
 

@@ -25,7 +25,8 @@
 // dates, that video, thumbnail and speaker URLs are absolute http(s), that
 // language codes exist (ISO 639-3 in the pyvideo profile, BCP 47 in
 // talkmeta's) or are in a configured list, that durations are whole
-// seconds, that ORCID iDs have their check digit, that speaker names are
+// seconds, that numbers are within what readers take (the schemas'
+// maximum) and whole numbers written as digits, as they read them, that ORCID iDs have their check digit, that speaker names are
 // not ones the archive replaces, and that descriptions in
 // reStructuredText parse (see talk/rst).
 //

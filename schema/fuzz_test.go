@@ -29,6 +29,8 @@ func FuzzValidateTalk(f *testing.F) {
 	f.Add([]byte(`{"title": "x", "videos": [{"url": "https://a", "type": "x"}], "recorded": "2016-02-30"}`), true)
 	f.Add([]byte(`{"title": "x", "duration": -1, "videos": [{"url": "https://a", "type": "x", "duration": 1e2}]}`), true)
 	f.Add([]byte(`{"title": "x", "duration": -0.5, "speakers": [], "videos": [{"url": "https://a", "type": "x", "duration": 99999999999999999999}]}`), false)
+	f.Add([]byte(`{"title": "x", "id": 1e2, "duration": 1e1000000000, "videos": [{"url": "https://a", "type": "x", "size": -1e-1000000000, "length": 9223372037}]}`), true)
+	f.Add([]byte(`{"title": "x", "legacy": {"id": 1e1000000000}, "videos": [{"url": "https://a", "size": 9223372036854775808}], "x": 0.0e-99999999999999999999}`), false)
 	f.Fuzz(func(t *testing.T, data []byte, pyvideo bool) {
 		v := &Validator{}
 		if pyvideo {
@@ -56,7 +58,7 @@ func FuzzValidateTalk(f *testing.F) {
 		}
 		if doc, err := jsonx.Decode(data, 0); err == nil {
 			cs, _ := load()
-			full := cs.schemas[id].Validate(doc)
+			full := cs.schemas[id].Validate(forJSONSchema(doc))
 			if fast := cs.quick[id].accepts(bytes.TrimLeft(data, " \t\r\n")); fast != (full == nil) {
 				t.Errorf("the quick check says valid=%v, jsonschema/v5 says %v", fast, full)
 			}

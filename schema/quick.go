@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"hash/maphash"
 	"math"
@@ -42,6 +43,7 @@ type quickSchema struct {
 	minLength int
 	pattern   *regexp.Regexp
 	minimum   *big.Rat
+	maximum   *big.Rat
 }
 
 // typeSet is a set of JSON types, one bit each; the zero set allows all.
@@ -93,6 +95,7 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 		minLength: s.MinLength,
 		pattern:   s.Pattern,
 		minimum:   s.Minimum,
+		maximum:   s.Maximum,
 	}
 	seen[s] = q
 	for _, t := range s.Types {
@@ -174,8 +177,8 @@ func (q *quickSchema) prop(name []byte, next *int) *quickProp {
 
 // onlyQuickKeywords reports whether every keyword s uses, beyond
 // annotations, is one quickSchema checks: type, enum, format, $ref,
-// required, properties, items, minItems, uniqueItems, minLength, pattern
-// and minimum. The defaults compared with are jsonschema/v5's for an
+// required, properties, items, minItems, uniqueItems, minLength, pattern,
+// minimum and maximum. The defaults compared with are jsonschema/v5's for an
 // absent keyword.
 func onlyQuickKeywords(s *jsonschema.Schema) bool {
 	return s.Always == nil && s.RecursiveRef == nil && !s.RecursiveAnchor &&
@@ -190,7 +193,7 @@ func onlyQuickKeywords(s *jsonschema.Schema) bool {
 		len(s.PrefixItems) == 0 && s.Contains == nil && s.UnevaluatedItems == nil &&
 		s.MaxLength == -1 && s.ContentEncoding == "" && s.ContentMediaType == "" &&
 		s.ContentSchema == nil &&
-		s.ExclusiveMinimum == nil && s.Maximum == nil && s.ExclusiveMaximum == nil &&
+		s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil &&
 		s.MultipleOf == nil && len(s.Extensions) == 0
 }
 
@@ -224,7 +227,7 @@ func (q *quickSchema) accepts(raw []byte) bool {
 	case 'n', 't', 'f':
 		return true
 	}
-	return q.minimum == nil || atLeast(raw, q.minimum)
+	return (q.minimum == nil || atLeast(raw, q.minimum)) && (q.maximum == nil || atMost(raw, q.maximum))
 }
 
 func (q *quickSchema) acceptsObject(raw []byte) bool {
@@ -386,15 +389,32 @@ const (
 	plainRest
 )
 
-// atLeast reports whether the number n is at least min. An integer that
-// fits an int64, as nearly every number of a record is, is compared as
-// one: parsing it as an exact rational was a quarter of the schema pass.
+// atLeast reports whether the number n is at least min, atMost whether
+// it is at most max. An integer that fits an int64, as nearly every number
+// of a record is, is compared as one: parsing it as an exact rational was
+// a quarter of the schema pass. A number big.Rat cannot read (an exponent
+// past a million) is within no bound.
 func atLeast(n []byte, min *big.Rat) bool {
-	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && min.IsInt() && min.Num().IsInt64() {
-		return i >= min.Num().Int64()
+	c, ok := compare(n, min)
+	return ok && c >= 0
+}
+
+func atMost(n []byte, max *big.Rat) bool {
+	c, ok := compare(n, max)
+	return ok && c <= 0
+}
+
+// compare compares the number n with the bound b, as -1, 0 or +1, and
+// reports whether it could.
+func compare(n []byte, b *big.Rat) (int, bool) {
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && b.IsInt() && b.Num().IsInt64() {
+		return cmp.Compare(i, b.Num().Int64()), true
 	}
 	r, ok := new(big.Rat).SetString(string(n))
-	return ok && r.Cmp(min) >= 0
+	if !ok {
+		return 0, false
+	}
+	return r.Cmp(b), true
 }
 
 // has reports whether the value raw is of a type in the set. A number is

@@ -95,7 +95,15 @@ func TestQuickAgreesWithJSONSchema(t *testing.T) {
 		{TalkID, `{"title": "T", "speakers": [{"name": ""}]}`, false},
 		{TalkID, `{"title": "T", "event": {"name": "E", "start": "2016-13"}}`, true}, // the pattern's; the checks find the month
 		{TalkID, `{"title": "T", "event": {"name": "E", "start": "2016-1"}}`, false},
-		{TalkID, `{"title": "T", "legacy": {"id": 3.0}}`, true},
+		{TalkID, `{"title": "T", "legacy": {"id": 3.0}}`, true}, // the schema's integer; the checks ask for digits
+		{TalkID, `{"title": "T", "legacy": {"id": 9223372036854775807}}`, true},
+		{TalkID, `{"title": "T", "legacy": {"id": 9223372036854775808}}`, false},
+		{TalkID, `{"title": "T", "legacy": {"id": 1e1000000000}}`, false},
+		{TalkID, `{"title": "T", "legacy": {"id": 1e-1000000000}}`, false},
+		{TalkID, `{"title": "T", "x": [1e1000000000, {"y": -1e-1000000000}]}`, true},
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "x", "url": "https://x", "length": 9223372036}], "duration": 9223372036}`, true},
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "x", "url": "https://x"}], "duration": 9223372037}`, false},
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "x", "url": "https://x", "length": 1e400}]}`, false},
 		{TalkID, `{"title": "T", "tags": ["a", ""]}`, false},
 		{TalkID, `{"title": "T", "thumbnail": "https://x/y.jpg", "videos": [{"url": "https://x", "size": 0}]}`, true},
 		{SpeakerID, `{"name": "A"}`, true},
@@ -110,7 +118,7 @@ func TestQuickAgreesWithJSONSchema(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.record, err)
 		}
-		full := cs.schemas[c.id].Validate(doc) == nil
+		full := cs.schemas[c.id].Validate(forJSONSchema(doc)) == nil
 		fast := cs.quick[c.id].accepts([]byte(c.record))
 		if diff := cmp.Diff([2]bool{c.valid, c.valid}, [2]bool{full, fast}); diff != "" {
 			t.Errorf("%s in %s: [jsonschema/v5, quick] verdicts (-want +got):\n%s", c.record, c.id, diff)

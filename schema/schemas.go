@@ -68,8 +68,12 @@ var load = sync.OnceValues(func() (*compiled, error) {
 		if err := c.AddResource(id, bytes.NewReader(data)); err != nil {
 			return nil, err
 		}
+		// Numbers stay as written, for messages: 9223372036854775807 is
+		// no float64.
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
 		var doc any
-		if err := json.Unmarshal(data, &doc); err != nil {
+		if err := dec.Decode(&doc); err != nil {
 			return nil, err
 		}
 		cs.docs[id] = doc

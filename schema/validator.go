@@ -1,9 +1,15 @@
 package schema
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"math"
+	"math/big"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -189,7 +195,7 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 		// explains why a record fails.
 		doc, _ := jsonx.Decode(data, v.Limits.Depth()) // well-formed: no error
 		var verr *jsonschema.ValidationError
-		if err := cs.schemas[id].Validate(doc); errors.As(err, &verr) {
+		if err := cs.schemas[id].Validate(forJSONSchema(doc)); errors.As(err, &verr) {
 			for _, leaf := range leaves(verr) {
 				c.schemaProblem(cs, doc, leaf)
 			}
@@ -201,6 +207,92 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 		semantic(c, obj)
 	}
 	return nil, obj
+}
+
+// forJSONSchema returns doc, or a copy of it in which each number
+// big.Rat cannot read (an exponent or a fraction of more than a million
+// digits: 1e1000000000) is one of the same sign and order that it can:
+// 1e400 for one of magnitude 1 or more, 1e-400 for a smaller one, 0 for
+// zero. jsonschema/v5 reads numbers with big.Rat to check "integer",
+// "minimum" and "maximum", and dereferences the nil it gets for such a
+// number: it panicked. Every integer in talkmeta's schemas has a maximum,
+// which 1e400 passes no more than the number it stands for.
+func forJSONSchema(doc any) any {
+	v, _ := tame(doc)
+	return v
+}
+
+// tame is forJSONSchema, reporting whether it changed anything.
+func tame(doc any) (any, bool) {
+	switch v := doc.(type) {
+	case json.Number:
+		if strings.ContainsAny(string(v), ".eE") {
+			if _, ok := new(big.Rat).SetString(string(v)); !ok {
+				return standIn(string(v)), true
+			}
+		}
+	case []any:
+		var out []any
+		for i, e := range v {
+			t, changed := tame(e)
+			if changed && out == nil {
+				out = slices.Clone(v)
+			}
+			if out != nil {
+				out[i] = t
+			}
+		}
+		if out != nil {
+			return out, true
+		}
+	case map[string]any:
+		var out map[string]any
+		for k, e := range v {
+			if t, changed := tame(e); changed {
+				if out == nil {
+					out = maps.Clone(v)
+				}
+				out[k] = t
+			}
+		}
+		if out != nil {
+			return out, true
+		}
+	}
+	return doc, false
+}
+
+// standIn returns the number forJSONSchema puts for n, a well-formed
+// JSON number big.Rat cannot read.
+func standIn(n string) json.Number {
+	sign := ""
+	if n[0] == '-' {
+		sign, n = "-", n[1:]
+	}
+	mantissa, exponent, _ := strings.Cut(strings.ToLower(n), "e")
+	whole, fraction, _ := strings.Cut(mantissa, ".")
+	whole = strings.TrimLeft(whole, "0")
+	// The first significant digit is digit order of the number's
+	// magnitude: 1 for 1.5, 0 for 0.5, -2 for 0.005.
+	order := int64(len(whole))
+	if whole == "" {
+		lead := len(fraction) - len(strings.TrimLeft(fraction, "0"))
+		if lead == len(fraction) {
+			return "0"
+		}
+		order = -int64(lead)
+	}
+	exp, err := strconv.ParseInt(exponent, 10, 64)
+	if err != nil { // beyond an int64: its sign decides
+		exp = math.MaxInt64 / 2
+		if strings.HasPrefix(exponent, "-") {
+			exp = math.MinInt64 / 2
+		}
+	}
+	if order+max(min(exp, math.MaxInt64/2), math.MinInt64/2) > 0 {
+		return json.Number(sign + "1e400")
+	}
+	return json.Number(sign + "1e-400")
 }
 
 // leaves returns the innermost causes of a validation error: the failures
@@ -351,6 +443,8 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, duplicateWords(asList(value))))
 	case "minimum":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is less than %v", where, value, param))
+	case "maximum":
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is out of range: readers take at most %v", where, value, param))
 	case "enum":
 		var quoted []string
 		for _, n := range names(param) {
@@ -360,7 +454,7 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		}
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", ")))
 	case "pattern":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), patternWords(ptr)))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value)))
 	case "format":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)))
 	default:
@@ -461,8 +555,10 @@ func duplicateWords(items []any) string {
 	return "has repeated items"
 }
 
-// patternWords says what a pattern asks for, by the member it guards.
-func patternWords(ptr string) string {
+// patternWords says what is wrong with value, which the pattern of the
+// member ptr names refused, and what the pattern asks for: "is not a
+// date such as ...".
+func (c *checker) patternWords(ptr string, value any) string {
 	toks := pointerTokens(ptr)
 	name := ""
 	if len(toks) > 0 {
@@ -470,19 +566,28 @@ func patternWords(ptr string) string {
 	}
 	switch name {
 	case "recorded", "start", "end":
-		return "a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+		if c.v.Profile != Pyvideo {
+			return "is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+		}
+		// pyvideo's site needs the day: a year or a month, which
+		// talkmeta's form takes, is a date all the same.
+		s, _ := value.(string)
+		if d, err := talk.ParseDate(s); err == nil && d.Precision() < talk.Day {
+			return fmt.Sprintf("is only a %s; pyvideo needs a full date such as 2016-07-21", d.Precision())
+		}
+		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"
 	case "duration":
-		return "an ISO 8601 duration such as PT25M8S"
+		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
-		return "a language tag such as en or pt-BR"
+		return "is not a language tag such as en or pt-BR"
 	case "orcid":
-		return "an ORCID iD such as 0000-0002-1825-0097"
+		return "is not an ORCID iD such as 0000-0002-1825-0097"
 	case "slug":
-		return "a slug: one path segment without spaces"
+		return "is not a slug: one path segment without spaces"
 	case "time_zone":
-		return "an IANA time zone such as Europe/Madrid"
+		return "is not an IANA time zone such as Europe/Madrid"
 	}
-	return "in the expected form"
+	return "is not in the expected form"
 }
 
 // formatWords says what a format asks for.

@@ -17,7 +17,8 @@
 //	SUMMARY      the title
 //	DESCRIPTION  the subtitle, speakers, summary and description
 //	LOCATION     the room, then the event's venue, city, region, country
-//	URL          the talk's first link (a schedule's page for the talk)
+//	URL          the talk's first link that is an absolute http(s) URL (a
+//	             schedule's page for the talk); none when no link is
 //	CATEGORIES   the track
 //
 // VTIMEZONEs are made from Go's time zone database (embedded with
@@ -26,6 +27,11 @@
 // no recurrence rules.
 //
 // # Syntax
+//
+// A URL is a link in calendar programs, so other schemes (javascript:,
+// data:) and relative links are never written, and what RFC 3986 does not
+// let a URI hold as it is (spaces, quotes, non-ASCII bytes) is
+// percent-encoded. An event's URL is written on the same terms.
 //
 // TEXT values are escaped as RFC 5545 section 3.3.11 says ([EscapeText]),
 // lines end in CRLF and are folded at 75 octets, never inside a UTF-8

@@ -2,34 +2,52 @@ package ical_test
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
 )
 
 // FuzzWriteTalk writes talks with arbitrary text and zones: every line
 // must be at most 75 octets and end in CRLF, and unfolding and unescaping
-// must give back the title, room and track as TEXT can hold them.
+// must give back the title, room and track as TEXT can hold them. URL,
+// from an arbitrary link followed by a web address, must be an absolute
+// http(s) URI of RFC 3986's characters that url.Parse reads to the host
+// of the link it came from, and that link a web address (weburl.Is).
 func FuzzWriteTalk(f *testing.F) {
 	for _, t := range testTalks() {
 		f.Add(t.Title, t.Description, t.Place.Room, t.Event.TimeZone, t.Track, "https://example.org/x", int64(t.Duration))
 	}
 	f.Add("\r\n,;\\", "\x00\x01", "é"+strings.Repeat("ü", 60), "Europe/Berlin", "a,b", "https://x\r\n/y", int64(-5))
+	for _, link := range []string{"javascript:alert(1)", "rel/page.html", `https://e.org/a b?x="<>#f#g`, "https://пример.рф/ü", "HTTP://[::1]/%zz", "https://a<b>/"} {
+		f.Add("t", "", "", "", "", link, int64(0))
+	}
 	f.Fuzz(func(t *testing.T, title, desc, room, zone, track, link string, dur int64) {
 		tk := &talk.Talk{
 			ID: "fuzz", Title: title, Description: desc, Place: talk.Place{Room: room}, Track: track,
 			Event:    talk.Event{ID: "e", TimeZone: zone},
 			Recorded: talk.DateTimeOf(time.Date(2024, 3, 31, 1, 30, 0, 0, time.FixedZone("", 3600)), true),
-			Duration: talk.Duration(dur), Links: []talk.Link{{URL: link}},
+			Duration: talk.Duration(dur), Links: []talk.Link{{URL: link}, {URL: fallback}},
 		}
 		var b bytes.Buffer
 		if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
 			t.Fatal(err)
 		}
 		props := checkSyntax(t, b.Bytes())
+		urls := 0
+		for _, p := range props {
+			if p.name == "URL" {
+				urls++
+				checkURI(t, p.value, link)
+			}
+		}
+		if urls != 1 {
+			t.Errorf("%d URL properties, want 1", urls)
+		}
 		want := map[string]string{"SUMMARY": title, "LOCATION": room, "CATEGORIES": track}
 		for _, p := range props {
 			w, ok := want[p.name]
@@ -60,4 +78,32 @@ func textForm(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// fallback is the second link of FuzzWriteTalk's talks, a web address.
+const fallback = "https://example.org/fallback"
+
+// checkURI checks a URL property's value, written from link or else from
+// fallback.
+func checkURI(t *testing.T, value, link string) {
+	t.Helper()
+	for i := 0; i < len(value); i++ {
+		if c := value[i]; c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`{|}", c) >= 0 {
+			t.Errorf("URL:%s holds %q, which a URI may not", value, c)
+		}
+	}
+	u, err := url.Parse(value)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		t.Fatalf("URL:%s is no absolute http(s) URL: %v", value, err)
+	}
+	if value == fallback {
+		return
+	}
+	from := strings.TrimSpace(link)
+	if !weburl.Is(from) {
+		t.Fatalf("URL:%s written from %q, which is no web address", value, link)
+	}
+	if l, _ := url.Parse(from); l.Host != u.Host {
+		t.Errorf("URL:%s has host %q, the link %q has %q", value, u.Host, link, l.Host)
+	}
 }

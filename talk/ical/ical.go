@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // VTIMEZONEs need the zone database even where the system has none
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -36,10 +38,22 @@ const DefaultProdID = "-//talkmeta//talkmeta//EN"
 // none). The rest of the calendar is written all the same.
 type UndatedError struct {
 	IDs []string // the IDs (or titles, when there is no ID) left out
+	// Paths holds the file each of IDs was read from ([talk.Origin.Path]),
+	// in the same order, "" for one read from no file.
+	Paths []string
 }
 
+// Error names each record left out by its file and ID, "path (id)", or
+// by its ID alone when it has no file.
 func (e *UndatedError) Error() string {
-	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(e.IDs, ", "))
+	names := make([]string, len(e.IDs))
+	for i, id := range e.IDs {
+		names[i] = id
+		if i < len(e.Paths) && e.Paths[i] != "" {
+			names[i] = e.Paths[i] + " (" + id + ")"
+		}
+	}
+	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(names, ", "))
 }
 
 // WriteTalk writes a calendar holding one talk; see [WriteCalendar].
@@ -63,15 +77,17 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //     left out since RFC 5545 allows only whole days there.
 //
 // Talks with less than a day (or nothing) known are left out and named in
-// an [*UndatedError], which is returned after the rest is written.
+// an [*UndatedError], by file and ID, which is returned after the rest is
+// written.
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". SUMMARY is the title; DESCRIPTION the subtitle,
 // speakers, summary and description; LOCATION the room and the event's
-// place; URL the first of the talk's links; CATEGORIES its track.
+// place; URL the first of the talk's links that is an absolute http(s)
+// URL (see the package documentation); CATEGORIES its track.
 func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	c := newCalendar(w, opt)
-	var undated []string
+	var undated UndatedError
 	zones := map[string]*span{}
 	var order []string
 	type planned struct {
@@ -82,7 +98,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	for _, t := range talks {
 		s, ok := startOf(t)
 		if !ok {
-			undated = append(undated, name(t.ID, t.Title))
+			undated.IDs = append(undated.IDs, name(t.ID, t.Title))
+			undated.Paths = append(undated.Paths, t.Origin.Path)
 			continue
 		}
 		if s.zone != nil {
@@ -108,8 +125,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	if err := c.flush(); err != nil {
 		return err
 	}
-	if len(undated) > 0 {
-		return &UndatedError{IDs: undated}
+	if len(undated.IDs) > 0 {
+		return &undated
 	}
 	return nil
 }
@@ -141,7 +158,7 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		return err
 	}
 	if !ok {
-		return &UndatedError{IDs: []string{name(e.ID, e.Title)}}
+		return &UndatedError{IDs: []string{name(e.ID, e.Title)}, Paths: []string{e.Origin.Path}}
 	}
 	return nil
 }
@@ -227,19 +244,107 @@ func (c *calendar) text(name, value string) {
 	}
 }
 
-// uri writes a URI property. URIs are not escaped as TEXT is, but must not
-// hold control characters, which would end or corrupt the line.
+// uri writes a URI property when value is a web address (see webURI),
+// and nothing otherwise.
 func (c *calendar) uri(name, value string) {
-	value = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(value, ""))
-	if value != "" {
-		c.line(name + ":" + value)
+	if u, ok := webURI(value); ok {
+		c.line(name + ":" + u)
 	}
 }
+
+// webURI returns s, without the white space around it, as the value of a
+// URL property, and whether it may be one. URL is typed URI (RFC 5545
+// section 3.8.4.6) and calendar programs make it a link, so only an
+// absolute http or https URL with a well-formed host goes: not
+// javascript: or data:, not a relative reference, which would resolve
+// against nothing. What RFC 3986 does not let a URI hold as it is (spaces,
+// quotes, angle brackets, non-ASCII bytes, a "%" that starts no escape, a
+// second "#", brackets outside the host) is percent-encoded; url.Parse
+// refuses control characters, so none is written. Its output parses with
+// url.Parse to the same scheme and host (FuzzWriteTalk).
+func webURI(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if host, rest, ok := weburl.SplitPlain(s); ok && validHost(host) && plainURI(rest) {
+		return s, true // as nearly every link is
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Opaque != "" || !validHost(u.Hostname()) {
+		return "", false
+	}
+	rest := s[len(u.Scheme)+1:] // "//" and the authority, then the path, query and fragment
+	authority := 2 + strings.IndexAny(rest[2:]+"/", "/?#")
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(u.Scheme) // lower-cased
+	b.WriteByte(':')
+	fragment := false
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c == '%' && i+2 < len(rest) && isHex(rest[i+1]) && isHex(rest[i+2]):
+			b.WriteByte(c)
+		case c == '#' && !fragment:
+			fragment = true
+			b.WriteByte(c)
+		case (c == '[' || c == ']') && i < authority:
+			b.WriteByte(c) // an IPv6 host, which url.Parse checked
+		case uriByte[c]:
+			b.WriteByte(c)
+		case i < authority && c < utf8.RuneSelf:
+			// url.Parse lets a host hold "<", ">" and '"', which no
+			// URI's may, escaped or not (url.Parse refuses them
+			// escaped): no web address.
+			return "", false
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String(), true
+}
+
+// plainURI reports whether rest, what follows a plain host, holds only
+// bytes a URI holds as they are: no "%", no brackets, one "#" at most.
+func plainURI(rest string) bool {
+	fragment := false
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c == '#' && !fragment:
+			fragment = true
+		case !uriByte[c]:
+			return false
+		}
+	}
+	return true
+}
+
+// validHost reports whether host is a domain name whose labels (all but a
+// final empty one) are not empty and hold no spaces, or an IP address, as
+// package html requires of the links it writes.
+func validHost(host string) bool {
+	if host == "" || strings.ContainsAny(host, " \t%") {
+		return false
+	}
+	for label := range strings.SplitSeq(strings.TrimSuffix(host, "."), ".") {
+		if label == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// uriByte marks the bytes a URI holds as they are anywhere (RFC 3986
+// section 2): the unreserved characters and the reserved ones but "#"
+// and the brackets, which webURI places itself.
+var uriByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("-._~:/?@!$&'()*+,;=", byte(c)) >= 0
+	}
+	return t
+}()
 
 // EscapeText escapes a value of type TEXT (RFC 5545 section 3.3.11):
 // backslash, semicolon and comma get a backslash, and line breaks (LF, CR
@@ -358,8 +463,11 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 	c.text("SUMMARY", t.Title)
 	c.text("DESCRIPTION", description(t))
 	c.text("LOCATION", location(t.Place, t.Event.Place))
-	if len(t.Links) > 0 {
-		c.uri("URL", t.Links[0].URL)
+	for _, l := range t.Links {
+		if u, ok := webURI(l.URL); ok {
+			c.line("URL:" + u)
+			break
+		}
 	}
 	c.text("CATEGORIES", t.Track)
 	c.line("END:VEVENT")

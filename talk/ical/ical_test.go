@@ -85,7 +85,7 @@ func testTalks() []*talk.Talk {
 			ID: "nyc-nov", Title: "After they change back", Event: talk.Event{ID: "nyc", TimeZone: "America/New_York"},
 			Recorded: talk.MustParseDate("2024-11-04T10:00:00-05:00"), Duration: talk.Duration(time.Hour),
 		},
-		{ID: "year", Title: "Only a year", Recorded: talk.MustParseDate("2016")},
+		{ID: "year", Title: "Only a year", Recorded: talk.MustParseDate("2016"), Origin: talk.Origin{Path: "pycon-2016/videos/year.json"}},
 		{Title: "No date and no ID"},
 	}
 }
@@ -94,8 +94,14 @@ func TestWriteCalendar(t *testing.T) {
 	var b bytes.Buffer
 	err := ical.WriteCalendar(&b, testTalks(), ical.Options{Name: "TinyCon, and friends", Stamp: stamp})
 	var ue *ical.UndatedError
-	if !errors.As(err, &ue) || !cmp.Equal(ue.IDs, []string{"year", "No date and no ID"}) {
-		t.Errorf("got %v, want the two undated talks named", err)
+	if !errors.As(err, &ue) || !cmp.Equal(ue.IDs, []string{"year", "No date and no ID"}) || !cmp.Equal(ue.Paths, []string{"pycon-2016/videos/year.json", ""}) {
+		t.Errorf("got %#v, want the two undated talks named", err)
+	}
+	// A talk read from a file is named by the file, as other errors name
+	// records, and by its ID.
+	want := "ical: 2 left out for want of a date: pycon-2016/videos/year.json (year), No date and no ID"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 	golden(t, "talks.ics", b.Bytes())
 }
@@ -138,6 +144,64 @@ func TestEmpty(t *testing.T) {
 				t.Errorf("error %v", err)
 			}
 		})
+	}
+}
+
+// TestURL writes talks whose links are hostile or malformed: URL is the
+// first link that is an absolute http(s) URL, with what a URI may not
+// hold percent-encoded, or nothing.
+func TestURL(t *testing.T) {
+	for _, tt := range []struct {
+		links []string
+		want  string // the URL property's value; "" for none
+	}{
+		{[]string{"https://example.org/tinycon/talk/ABCDEF/"}, "https://example.org/tinycon/talk/ABCDEF/"},
+		{[]string{"javascript:alert(1)"}, ""},
+		{[]string{"JavaScript:alert(1)", "https://example.org/x"}, "https://example.org/x"},
+		{[]string{"data:text/html,<script>alert(1)</script>"}, ""},
+		{[]string{"rel/page.html", "/abs/page.html", "//example.org/x"}, ""},
+		{[]string{"rel/page.html", "http://example.org/"}, "http://example.org/"},
+		{[]string{`https://e.org/a b?x="<>`}, "https://e.org/a%20b?x=%22%3C%3E"},
+		{[]string{"  https://example.org/padded \n"}, "https://example.org/padded"},
+		{[]string{"HTTPS://Example.org/Case"}, "https://Example.org/Case"},
+		{[]string{"https://example.org/ü?q=日本#a#b"}, "https://example.org/%C3%BC?q=%E6%97%A5%E6%9C%AC#a%23b"},
+		{[]string{"https://example.org/%41?q=%zz&r=[1]"}, "https://example.org/%41?q=%25zz&r=%5B1%5D"},
+		{[]string{"https://[::1]:8080/x"}, "https://[::1]:8080/x"},
+		{[]string{"https://example.org/a\r\nX-EVIL:1", "https://example.org/ok"}, "https://example.org/ok"},
+		{[]string{"https://docs..org/", "https:///path", "https:example.org", "ftp://example.org/", "mailto:a@example.org"}, ""},
+		{[]string{"https://example.org\\@evil.example/"}, ""},
+		{[]string{"https://example.org/a\\b|c^d`e{f}"}, "https://example.org/a%5Cb%7Cc%5Ed%60e%7Bf%7D"},
+		{nil, ""},
+	} {
+		t.Run(strings.Join(tt.links, " "), func(t *testing.T) {
+			tk := &talk.Talk{ID: "x", Title: "x", Recorded: talk.MustParseDate("2024-06-01")}
+			for _, l := range tt.links {
+				tk.Links = append(tk.Links, talk.Link{URL: l})
+			}
+			var b bytes.Buffer
+			if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, p := range checkSyntax(t, b.Bytes()) {
+				if p.name == "URL" {
+					got = p.value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("URL:%s, want URL:%s", got, tt.want)
+			}
+		})
+	}
+	// An event's URL is held to the same.
+	var b bytes.Buffer
+	ev := berlin
+	ev.URL = "javascript:alert(1)"
+	if err := ical.WriteEvent(&b, &ev, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "URL:") {
+		t.Errorf("an event's javascript: URL was written:\n%s", b.String())
 	}
 }
 

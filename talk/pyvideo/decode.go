@@ -158,14 +158,14 @@ func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
 	}
-	f, err := strconv.ParseFloat(string(v.Raw), 64)
-	if jsonx.Kind(v.Raw) != "number" || err != nil {
+	if jsonx.Kind(v.Raw) != "number" {
 		return 0, d.fail(ptr, v.Offset, "want a number of seconds, got %s", jsonx.Kind(v.Raw))
 	}
-	if math.Abs(f) > float64(math.MaxInt64/int64(time.Second)) {
-		return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+	// A well-formed number ParseFloat refuses is beyond a float64: 1e400.
+	if f, err := strconv.ParseFloat(string(v.Raw), 64); err == nil && math.Abs(f) <= float64(math.MaxInt64/int64(time.Second)) {
+		return talk.Duration(f * float64(time.Second)), nil
 	}
-	return talk.Duration(f * float64(time.Second)), nil
+	return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
 }
 
 func (d *decoder) integer(ptr pointer, v jsonx.Value) (int64, error) {

@@ -373,6 +373,8 @@ func TestParseTalkErrors(t *testing.T) {
 		{"speaker not a string", `{"speakers": ["a", {"name": "b"}]}`, talk.RecordError{Pointer: "/speakers/1", Line: 1, Column: 20, Err: errors.New("want a string, got object")}},
 		{"bad date", `{"recorded": "2016-02-30"}`, talk.RecordError{Pointer: "/recorded", Line: 1, Column: 14, Err: errors.New(`"2016-02-30" is not a real date`)}},
 		{"duration string", `{"duration": "25:08"}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("want a number of seconds, got string")}},
+		{"duration beyond a float64", `{"duration": 1e400}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e400 seconds is out of range")}},
+		{"length beyond a Duration", `{"videos": [{"length": 99999999999999999999999}]}`, talk.RecordError{Pointer: "/videos/0/length", Line: 1, Column: 24, Err: errors.New("99999999999999999999999 seconds is out of range")}},
 		{"video url", "{\"videos\": [\n  {\"type\": \"youtube\", \"url\": 5}]}", talk.RecordError{Pointer: "/videos/0/url", Line: 2, Column: 30, Err: errors.New("want a string, got number")}},
 		{"related url member", `{"related_urls": [{"href": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/href", Line: 1, Column: 28, Err: errors.New(`unexpected member "href" in a related URL (want label and url)`)}},
 		{"id not whole", `{"id": 1.5}`, talk.RecordError{Pointer: "/id", Line: 1, Column: 8, Err: errors.New("want a whole number, got 1.5")}},

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
@@ -73,11 +74,21 @@ func (f *file) parse(data []byte) *yaml.Node {
 				}
 			}
 		}
+		col := 1
 		if line == 0 {
 			// Errors at the end of the input come without a line.
 			line = 1 + bytes.Count(data, []byte{'\n'})
 		}
-		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: 1, Err: errors.New("rubyevents: invalid YAML: " + msg)})
+		if strings.Contains(msg, "UTF-8") {
+			// go-yaml decodes the input ahead of the token it reads, and
+			// says where that token is: the bad byte's place is ours to
+			// find.
+			if off := invalidUTF8(data); off >= 0 {
+				line, col = jsonx.Position(data, int64(off))
+				msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
+			}
+		}
+		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -87,6 +98,19 @@ func (f *file) parse(data []byte) *yaml.Node {
 	f.aliasLimit = max(aliasRepeats*f.countNodes(&doc), minAliasBudget)
 	f.aliasBudget = f.aliasLimit
 	return f.resolve(doc.Content[0])
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not
+// valid UTF-8, or -1.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // countNodes returns the number of nodes in n's tree, not following

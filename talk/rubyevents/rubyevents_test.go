@@ -181,6 +181,29 @@ func TestSyntaxError(t *testing.T) {
 	}
 }
 
+// TestInvalidUTF8 places a byte that is not UTF-8 where it is, which
+// go-yaml reports at a line after it, at column 1.
+func TestInvalidUTF8(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"leading byte", "- id: a\n  title: Bad \xff byte\n  speakers: [x]\n",
+			"videos.yml:2:14: rubyevents: invalid YAML: invalid UTF-8 (byte 0xff)"},
+		{"cut sequence", "- id: a\n  title: x\xe9y\n", "videos.yml:2:11: rubyevents: invalid YAML: invalid UTF-8 (byte 0xe9)"},
+		{"quoted, after a BOM", "\ufeff- id: a\n  title: \"ok\"\n  description: \"\xc3\"\n",
+			"videos.yml:3:17: rubyevents: invalid YAML: invalid UTF-8 (byte 0xc3)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := rubyevents.ParseVideos([]byte(tt.in), "videos.yml", &talk.Event{}, nil)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func FuzzParseVideos(f *testing.F) {
 	for _, n := range []string{"testdata/data/tinyconf/tinyconf-2025/videos.yml", "testdata/data/tinyconf/tinyconf-2024/videos.yml", "testdata/data/speakers.yml"} {
 		b, err := os.ReadFile(n)

@@ -3,6 +3,7 @@ package csl
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -658,19 +659,25 @@ func leadingInt(s string) string {
 
 // ParseItems reads a CSL-JSON array of items (or a single item object).
 // A malformed item is reported as an *ItemError with the line and column
-// where the item starts.
+// of a syntax error, or else where the item starts.
 func ParseItems(data []byte) ([]*Item, error) {
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
 		var it Item
 		if err := json.Unmarshal(trimmed, &it); err != nil {
-			return nil, asItemError(err, data, 0)
+			if se := syntaxError(data); se != nil {
+				return nil, se
+			}
+			return nil, asItemError(err, data, int64(len(data)-len(bytes.TrimLeft(data, " \t\r\n"))))
 		}
 		return []*Item{&it}, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
+		if se := syntaxError(data); se != nil {
+			return nil, se
+		}
 		return nil, &ItemError{Msg: err.Error()}
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
@@ -681,6 +688,9 @@ func ParseItems(data []byte) ([]*Item, error) {
 		off := dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if se := syntaxError(data); se != nil {
+				return nil, se
+			}
 			line, col := position(data, off)
 			return nil, &ItemError{Line: line, Column: col, Msg: err.Error()}
 		}
@@ -696,6 +706,26 @@ func ParseItems(data []byte) ([]*Item, error) {
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// syntaxError returns the first syntax error of data, at its own line
+// and column, or nil when there is none. A Decoder's syntax error counts
+// its offset from where the item began, so the error is found again in
+// the whole of data: the items before it decoded, so the first error of
+// the document is the one the Decoder met.
+func syntaxError(data []byte) *ItemError {
+	var se *json.SyntaxError
+	if err := json.Unmarshal(data, new(json.RawMessage)); !errors.As(err, &se) {
+		return nil
+	}
+	// encoding/json counts the offending byte as read, and when the input
+	// ends too soon, every byte.
+	off := se.Offset - 1
+	if int(se.Offset) == len(data) && se.Error() == "unexpected end of JSON input" {
+		off = se.Offset
+	}
+	line, col := position(data, max(off, 0))
+	return &ItemError{Line: line, Column: col, Msg: se.Error()}
 }
 
 func asItemError(err error, data []byte, off int64) error {

@@ -1,0 +1,42 @@
+package csl_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
+)
+
+// TestParseItemsErrors reports a malformed item at its syntax error's
+// own line and column, not at where the item starts, and an item that
+// reads but is wrong at where it starts.
+func TestParseItemsErrors(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"first item", `[{"id":"a","type":"book","title":"x" "y"}]`,
+			`csl: item (1:38): invalid character '"' after object key:value pair`},
+		{"second item", "[{\"id\":\"a\",\"type\":\"book\"},\n {\"id\":\"b\",\n  \"title\": tru}]",
+			`csl: item (3:15): invalid character '}' in literal true (expecting 'e')`},
+		{"nested", `[{"id":"a","author":[{"family":"x" "y"}]}]`,
+			`csl: item (1:36): invalid character '"' after object key:value pair`},
+		{"one object", "\n  {\"id\":\"a\",\"title\":\"x\" \"y\"}",
+			`csl: item (2:25): invalid character '"' after object key:value pair`},
+		{"cut short", "[{\"id\":\"a\",\n", `csl: item (2:1): unexpected end of JSON input`},
+		{"not JSON", "  x", `csl: item (1:3): invalid character 'x' looking for beginning of value`},
+		{"wrong type", `[{"id":"a"}, {"id":"b","type":"book","title":5}]`,
+			`csl: item "b" (1:14) /title: must be a string`},
+		{"one object of a wrong type", ` {"id":"a","title":5}`,
+			`csl: item "a" (1:2) /title: must be a string`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := csl.ParseItems([]byte(tt.in))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
