@@ -353,7 +353,7 @@ func (a *archive) unique() {
 		}
 		if r.id != "" {
 			if first, ok := ids[r.id]; ok {
-				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.id, first))
+				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.id, first), first)
 			} else {
 				ids[r.id] = r.path
 			}
@@ -364,7 +364,7 @@ func (a *archive) unique() {
 		key := [2]string{r.event, r.slug}
 		if first, ok := slugs[key]; ok {
 			a.at(r.path, a.slugPointer(r.path), "unique-slug",
-				fmt.Sprintf("the URL slug %q is also the slug of %s; give one of them a slug member", r.slug, first))
+				fmt.Sprintf("the URL slug %q is also the slug of %s; give one of them a slug member", r.slug, first), first)
 		} else {
 			slugs[key] = r.path
 		}
@@ -386,11 +386,14 @@ func (a *archive) slugPointer(p string) string {
 
 // at reports an archive-wide problem at a place in a record, reading the
 // record again for its line and column: such problems are rare.
-func (a *archive) at(p, ptr, rule, msg string) {
+func (a *archive) at(p, ptr, rule, msg, other string) {
 	c := &checker{v: a.v, path: p}
 	c.data, _ = readRecord(a.fsys, p, a.v.Limits.RecordBytes())
 	c.add(ptr, rule, Error, msg)
 	c.finish()
+	for _, q := range c.problems {
+		q.Other = other
+	}
 	a.problems = append(a.problems, c.problems...)
 }
 

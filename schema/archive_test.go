@@ -65,17 +65,18 @@ func TestArchiveFaults(t *testing.T) {
 			[]string{
 				long + ": filename: the name is 145 bytes long; keep it to 139 so that every file system can hold it",
 				seed + ":15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of " + long + "; give one of them a slug member",
+				"  other: " + long,
 			}},
 		{"same title twice in an event", func(f fstest.MapFS) { f["europython-2016/videos/copy.json"] = f[seed] },
-			[]string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member"}},
+			[]string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member", "  other: europython-2016/videos/copy.json"}},
 		{"same title in two events", func(f fstest.MapFS) { f["europython-2020/videos/copy.json"] = f[seed] }, nil},
 		{"same slug member", func(f fstest.MapFS) {
 			f["europython-2016/videos/copy.json"] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title": "async/await`, `"slug": "asyncawait-in-python-35-and-why-it-is-awesome", "title": "Another talk, async/await`)}
-		}, []string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member"}},
+		}, []string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member", "  other: europython-2016/videos/copy.json"}},
 		{"same id in two events", func(f fstest.MapFS) {
 			f[seed] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title"`, `"id": 4107, "title"`)}
 			f[other] = &fstest.MapFile{Data: plantAny(f[other].Data, `"title"`, `"id": 4107, "title"`)}
-		}, []string{"europython-2020/videos/aaron-ma-machine-learning-for-everyone.json:" + idPosition(t, other) + ": unique-id: id 4107 is also the id of " + seed}},
+		}, []string{"europython-2020/videos/aaron-ma-machine-learning-for-everyone.json:" + idPosition(t, other) + ": unique-id: id 4107 is also the id of " + seed, "  other: " + seed}},
 		{"bad record", func(f fstest.MapFS) { f[seed] = &fstest.MapFile{Data: []byte("{\n  \"title\": 1\n}\n")} },
 			[]string{seed + ":1:1: required: the record: the member \"videos\" is required", seed + ":2:12: type: title: expected text, found 1"}},
 	}
@@ -87,6 +88,9 @@ func TestArchiveFaults(t *testing.T) {
 			for _, p := range (&Validator{Profile: Pyvideo}).CheckArchive(fsys, nil).Problems {
 				if p.Severity == Error {
 					got = append(got, p.Error())
+					if p.Other != "" {
+						got = append(got, "  other: "+p.Other)
+					}
 				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {

@@ -40,6 +40,11 @@ type Problem struct {
 	Rule     string   // the schema keyword ("required", "type", "format"...) or check name ("date", "rst", "unique-slug"...)
 	Severity Severity // Error or Warning
 	Message  string   // what is wrong, for a person: "recorded: 2016-02-30 is not a real date"
+	// Other is the file of another record the problem is about, named as
+	// Path is and as Message names it: the first record with the id or
+	// slug a unique-id or unique-slug problem's record repeats; "" for
+	// none.
+	Other string
 
 	offset int64 // in the source, for sorting; -1 when unknown
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -90,8 +89,8 @@ func runCheck(e *env, args []string) int {
 		r := v.CheckArchive(osfs.DirFS(arg), progress)
 		for _, p := range r.Problems {
 			p.Path = userPath(arg, p.Path)
-			if p.Rule == "unique-id" || p.Rule == "unique-slug" {
-				p.Message = otherUserPath(arg, p.Message)
+			if p.Other != "" {
+				p.Message, p.Other = renameOther(p.Message, p.Other, userPath(arg, p.Other))
 			}
 		}
 		if r.Events+r.Talks == 0 && len(r.Problems) == 0 {
@@ -140,19 +139,13 @@ func userPath(arg, p string) string {
 	return path.Join(filepath.ToSlash(arg), p)
 }
 
-// alsoOf finds the other record a unique-id or unique-slug finding
-// names, a path within the archive.
-var alsoOf = regexp.MustCompile(`^(.* is also the (?:id|slug) of )(.+?)(; give one of them a slug member)?$`)
-
-// otherUserPath names the other record in a unique-id or unique-slug
-// message as the user would name it, as userPath names the record at
-// fault.
-func otherUserPath(arg, msg string) string {
-	m := alsoOf.FindStringSubmatch(msg)
-	if m == nil {
-		return msg
+// renameOther names the other record of a problem by name instead of by
+// other, in the message too, where the record's id or slug comes before it.
+func renameOther(msg, other, name string) (string, string) {
+	if i := strings.LastIndex(msg, other); i >= 0 {
+		msg = msg[:i] + name + msg[i+len(other):]
 	}
-	return m[1] + userPath(arg, m[2]) + m[3]
+	return msg, name
 }
 
 // noRecords is the finding for a directory that holds no records.
