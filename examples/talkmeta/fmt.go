@@ -28,6 +28,9 @@ func runFmt(e *env, args []string) int {
 	}
 	status := 0
 	for t, err := range talks(fs.Args()) {
+		if e.outputFailed() {
+			break // run reports it
+		}
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 			status = 1

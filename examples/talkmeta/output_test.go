@@ -94,3 +94,39 @@ func TestOutputDevFull(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestOutputFailsStops checks that a verb stops reading once its output
+// has failed: a bad record after the first talk is not reported, since
+// the run has already failed for a reason that the record cannot change.
+func TestOutputFailsStops(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a-first", "z-last"} {
+		if err := os.MkdirAll(dir+"/"+name+"/videos", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dir+"/"+name+"/category.json", []byte(`{"title": "`+name+`"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good, err := os.ReadFile(archive + "/chipy/videos/15260.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/a-first/videos/good.json", good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/z-last/videos/bad.json", []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, verb := range []string{"show", "urls", "fmt"} {
+		t.Run(verb, func(t *testing.T) {
+			var stderr bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: &fullWriter{}, stderr: &stderr, now: fixedNow}
+			got := result{status: run(e, []string{verb, dir}), stderr: stderr.String()}
+			want := result{status: 1, stderr: "talkmeta " + verb + ": writing output: " + errFull.Error() + "\n"}
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(result{})); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -33,6 +33,9 @@ func runShow(e *env, args []string) int {
 	status := 0
 	first := true
 	for t, err := range seq {
+		if e.outputFailed() {
+			break // run reports it
+		}
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 			status = 1
