@@ -13,6 +13,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 const checkUsage = "[-profile auto|talkmeta|pyvideo] [-strict] [-languages CODE,...] DIR|FILE..."
@@ -221,17 +222,22 @@ func readProblem(name string, err error) *schema.Problem {
 
 // checkProfile resolves -profile for one argument: "auto" picks pyvideo
 // for a pyvideo archive, event directory or talk file, talkmeta
-// otherwise. Only a directory is looked into: opening a named pipe
-// to list it would wait for a writer.
+// otherwise; a talk file outside any event's directory of talks is read
+// as the other verbs read it (see loneForm). A directory is listed, and
+// a file read, without opening a named pipe, which would wait for a
+// writer.
 func checkProfile(name, arg string, isDir bool) (schema.Profile, error) {
 	if name != "auto" {
 		return schema.ParseProfile(name)
 	}
-	base := baseName(arg)
-	if base == "videos" || base == "category.json" || (!isDir && baseName(filepath.Dir(arg)) == "videos") {
+	base, dir := baseName(arg), baseName(filepath.Dir(arg))
+	if base == "videos" || base == "category.json" || (!isDir && dir == "videos") {
 		return schema.Pyvideo, nil
 	}
 	if !isDir {
+		if base != "event.json" && dir != "talks" && loneForm(arg) == pyvideo.FormatName {
+			return schema.Pyvideo, nil
+		}
 		return schema.Talkmeta, nil
 	}
 	fsys := osfs.DirFS(arg)

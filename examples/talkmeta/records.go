@@ -343,7 +343,7 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 			form = "talkmeta"
 		case "videos":
 		default:
-			yield(readTalk(name, form))
+			yield(readTalk(name, loneForm(name)))
 			return
 		}
 		ev, err := eventBeside(dir, form)
@@ -371,6 +371,24 @@ func eventBeside(dir, form string) (*talk.Event, error) {
 		return nil, nil
 	}
 	return readEvent(name, form)
+}
+
+// loneForm is the form of the talk file name outside any event's
+// directory of talks, where its place says nothing of its form:
+// talkmeta's when talkmeta's reader takes the record, else pyvideo's when
+// pyvideo's reader does, else talkmeta's, whose errors are then the ones
+// reported.
+func loneForm(name string) string {
+	data, err := readRecord(name)
+	if err != nil {
+		return "talkmeta" // the reader reports the error
+	}
+	if _, err := talk.ParseJSON(data, name); err != nil {
+		if _, err := pyvideo.ParseTalk(data, name); err == nil {
+			return pyvideo.FormatName
+		}
+	}
+	return "talkmeta"
 }
 
 // readTalk reads the talk file name in the given form.

@@ -203,3 +203,34 @@ func TestReadHostileArguments(t *testing.T) {
 		t.Fatal("talkmeta urls is still reading after 20 seconds")
 	}
 }
+
+// TestReadLoneFiles reads talk files outside any event's directory of
+// talks, where only the record says its form: show and check read each
+// in the form whose reader takes it, and both report talkmeta's errors
+// for a record neither reader takes.
+func TestReadLoneFiles(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	importPair(t, pkg, "a")
+	py, err := os.ReadFile("a/chipy/videos/15260.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := os.ReadFile("a/tinycon2024/talks/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plantFile(t, "lone/py.json", string(py))
+	plantFile(t, "lone/tm.json", string(tm))
+	plantFile(t, "lone/bad.json", `{"title": 5}`)
+	wantResult(t, runCommand("", "urls", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
+		"lone/py\t/undefined/Learning_Sprint_An_Experiment.html",
+		"tinycon2024/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-101-opening.html",
+	}, []string{"lone/bad.json:1:11: /title: want string, got number"})
+	wantResult(t, runCommand("", "check", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
+		"lone/bad.json:1:1: no-date: recorded is missing or null; pages and citations will show no date (warning)",
+		"lone/bad.json:1:1: no-speakers: the talk names no speaker (warning)",
+		"lone/bad.json:1:11: type: title: expected text, found 5",
+		"3 records (0 events, 3 talks): 1 error, 2 warnings, in 0s",
+	}, nil)
+}
