@@ -406,6 +406,9 @@ func jsonError(data []byte, path string, err error) error {
 	case errors.As(err, &se):
 		off = se.Offset - 1 // encoding/json counts the offending byte as read
 		re.Err = fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
+		if e := jsonx.NotUTF8(data); e != nil {
+			off, re.Err = e.Offset, errors.New(e.Msg)
+		}
 	case errors.As(err, &te):
 		// Errors from nested UnmarshalJSON methods carry offsets within
 		// the nested value, and Field has no array indices: find the

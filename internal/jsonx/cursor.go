@@ -175,6 +175,9 @@ func (c *Cursor) End() error {
 		c.Skip()
 	}
 	if c.err != nil {
+		if _, ok := c.err.(*SyntaxError); ok {
+			return explained(c.s.data, c.err)
+		}
 		return c.err
 	}
 	c.s.skipSpace()

@@ -93,6 +93,9 @@ func scan(data []byte, maxDepth int, build bool) (any, error) {
 	s := scanner{data: data, maxDepth: maxDepth, build: build}
 	v, err := s.value(0)
 	if err != nil {
+		if _, ok := err.(*SyntaxError); ok {
+			err = explained(data, err)
+		}
 		return nil, err
 	}
 	s.skipSpace()
@@ -316,4 +319,39 @@ func Compact(raw []byte) json.RawMessage {
 	}
 	json.HTMLEscape(&b, c.Bytes())
 	return b.Bytes()
+}
+
+// NotUTF8 returns the error for data that is not what JSON must be, UTF-8
+// without a byte order mark (RFC 8259, section 8.1), judged from its first
+// bytes as RFC 4627 judged them: a byte order mark, or UTF-16 or UTF-32
+// text, whose ASCII characters come with zero bytes. It returns nil for
+// anything else. The readers call it only once data failed to parse, to
+// say why in words a person can act on instead of naming a stray byte.
+func NotUTF8(data []byte) *SyntaxError {
+	var msg string
+	zero := func(i int) bool { return i < len(data) && data[i] == 0 }
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		msg = "the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one"
+	case len(data) >= 4 && bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}), len(data) >= 4 && data[0] != 0 && zero(1) && zero(2) && zero(3):
+		msg = "the file is UTF-32 (little-endian); JSON must be UTF-8"
+	case len(data) >= 4 && bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}), len(data) >= 4 && zero(0) && zero(1) && zero(2) && data[3] != 0:
+		msg = "the file is UTF-32 (big-endian); JSON must be UTF-8"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), len(data) >= 2 && data[0] != 0 && zero(1):
+		msg = "the file is UTF-16 (little-endian); JSON must be UTF-8"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), len(data) >= 2 && zero(0) && data[1] != 0:
+		msg = "the file is UTF-16 (big-endian); JSON must be UTF-8"
+	default:
+		return nil
+	}
+	return &SyntaxError{Offset: 0, Msg: "invalid JSON: " + msg}
+}
+
+// explained is err, a syntax error in data, or the error that says data
+// is not UTF-8 without a byte order mark, which explains it better.
+func explained(data []byte, err error) error {
+	if e := NotUTF8(data); e != nil {
+		return e
+	}
+	return err
 }

@@ -368,6 +368,8 @@ func TestParseTalkErrors(t *testing.T) {
 	}{
 		{"syntax", "{\n  \"title\": \"x\",\n  \"speakers\": [\"a\" \"b\"]\n}", talk.RecordError{Line: 3, Column: 20, Err: errors.New("invalid JSON: invalid character '\"', want ',' or ']' after an array element")}},
 		{"not an object", `["x"]`, talk.RecordError{Line: 1, Column: 1, Err: errors.New("want an object, got array")}},
+		{"byte order mark", "\uFEFF{\"title\": \"x\"}", talk.RecordError{Line: 1, Column: 1, Err: errors.New("invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one")}},
+		{"UTF-16", "\x00{\x00\"\x00}", talk.RecordError{Line: 1, Column: 1, Err: errors.New("invalid JSON: the file is UTF-16 (big-endian); JSON must be UTF-8")}},
 		{"trailing data", `{"title": "x"} {}`, talk.RecordError{Line: 1, Column: 16, Err: errors.New("unexpected data after the JSON value")}},
 		{"wrong type", "{\n  \"title\": 12\n}", talk.RecordError{Pointer: "/title", Line: 2, Column: 12, Err: errors.New("want a string, got number")}},
 		{"speaker not a string", `{"speakers": ["a", {"name": "b"}]}`, talk.RecordError{Pointer: "/speakers/1", Line: 1, Column: 20, Err: errors.New("want a string, got object")}},
