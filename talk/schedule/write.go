@@ -98,10 +98,13 @@ func (x *xmlWriter) close(name string) {
 	x.raw("</" + name + ">\n")
 }
 
+// attrString writes the attributes that have a value, leaving out those
+// whose names no XML attribute can have (see isAttrName): an Extra
+// member's name is any JSON string.
 func attrString(attrs []attr) string {
 	var b strings.Builder
 	for _, a := range attrs {
-		if a.value != "" {
+		if a.value != "" && isAttrName(a.name) {
 			b.WriteString(" " + a.name + `="` + escape(a.value, true) + `"`)
 		}
 	}
@@ -404,7 +407,7 @@ func linkAttrs(u, typ string, attrs *node) []attr {
 	}
 	if a := attrs.get(u); a != nil && a.kind == objectNode {
 		for _, m := range a.members {
-			if isAttrName(m.name) && !slices.ContainsFunc(as, func(a attr) bool { return a.name == m.name }) {
+			if !slices.ContainsFunc(as, func(a attr) bool { return a.name == m.name }) {
 				as = append(as, attr{m.name, scalar(m.value)})
 			}
 		}
