@@ -83,3 +83,20 @@ var hostByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// ValidHost reports whether host, as url.URL.Hostname gives it, is a
+// domain name whose labels (all but a final empty one) are not empty and
+// hold no spaces, or an IP address: what browsers and calendar programs
+// take, where url.Parse also takes "docs..org". The renderers write links
+// only to such hosts.
+func ValidHost(host string) bool {
+	if host == "" || strings.ContainsAny(host, " \t%") {
+		return false
+	}
+	for label := range strings.SplitSeq(strings.TrimSuffix(host, "."), ".") {
+		if label == "" {
+			return false
+		}
+	}
+	return true
+}

@@ -68,3 +68,14 @@ func BenchmarkByParse(b *testing.B) {
 		byParse("https://www.youtube.com/watch?v=ZfgeENJxj3A")
 	}
 }
+
+func TestValidHost(t *testing.T) {
+	for host, want := range map[string]bool{
+		"example.org": true, "example.org.": true, "127.0.0.1": true, "::1": true, "localhost": true,
+		"": false, "docs..org": false, ".example.org": false, "exa mple.org": false, "a%20b.org": false, "example.org..": false,
+	} {
+		if got := ValidHost(host); got != want {
+			t.Errorf("ValidHost(%q) = %v, want %v", host, got, want)
+		}
+	}
+}

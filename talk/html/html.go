@@ -568,13 +568,13 @@ func hasLinkScheme(s string) bool {
 
 // plainWebURL reports whether s is an http(s) URL that parsedSafeURL
 // returns as it is: a lower-case scheme, a plain host (weburl.SplitPlain)
-// that validHost takes, then only the characters url.URL.String keeps as
+// that weburl.ValidHost takes, then only the characters url.URL.String keeps as
 // they are, no bracket and one "#" at most, not last. Most are; parsing
 // each built a URL and then wrote it back out. FuzzSafeURL holds it to
 // parsedSafeURL.
 func plainWebURL(s string) bool {
 	host, rest, ok := weburl.SplitPlain(s)
-	if !ok || !validHost(host) {
+	if !ok || !weburl.ValidHost(host) {
 		return false
 	}
 	fragment := false
@@ -599,7 +599,7 @@ func parsedSafeURL(s string) string {
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
-		if !validHost(u.Hostname()) {
+		if !weburl.ValidHost(u.Hostname()) {
 			return ""
 		}
 	case "mailto":
@@ -617,20 +617,6 @@ func parsedSafeURL(s string) string {
 // they are outside an IPv6 host. Replacers are safe for concurrent use,
 // and this one costs more to build than to run.
 var bracketEscaper = strings.NewReplacer("[", "%5B", "]", "%5D")
-
-// validHost reports whether host is a domain name whose labels (all but a
-// final empty one) are not empty and hold no spaces, or an IP address.
-func validHost(host string) bool {
-	if host == "" || strings.ContainsAny(host, " \t%") {
-		return false
-	}
-	for label := range strings.SplitSeq(strings.TrimSuffix(host, "."), ".") {
-		if label == "" {
-			return false
-		}
-	}
-	return true
-}
 
 func summary(t *talk.Talk) string {
 	s := t.Summary

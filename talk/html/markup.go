@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/rst"
 )
@@ -244,7 +245,7 @@ func linkable(u string) bool {
 		return false
 	}
 	if p.Scheme == "" {
-		return p.Host == "" || validHost(p.Hostname())
+		return p.Host == "" || weburl.ValidHost(p.Hostname())
 	}
 	return safeURL(u) != ""
 }

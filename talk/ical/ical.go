@@ -264,11 +264,11 @@ func (c *calendar) uri(name, value string) {
 // url.Parse to the same scheme and host (FuzzWriteTalk).
 func webURI(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if host, rest, ok := weburl.SplitPlain(s); ok && validHost(host) && plainURI(rest) {
+	if host, rest, ok := weburl.SplitPlain(s); ok && weburl.ValidHost(host) && plainURI(rest) {
 		return s, true // as nearly every link is
 	}
 	u, err := url.Parse(s)
-	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Opaque != "" || !validHost(u.Hostname()) {
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Opaque != "" || !weburl.ValidHost(u.Hostname()) {
 		return "", false
 	}
 	rest := s[len(u.Scheme)+1:] // "//" and the authority, then the path, query and fragment
@@ -310,21 +310,6 @@ func plainURI(rest string) bool {
 		case c == '#' && !fragment:
 			fragment = true
 		case !uriByte[c]:
-			return false
-		}
-	}
-	return true
-}
-
-// validHost reports whether host is a domain name whose labels (all but a
-// final empty one) are not empty and hold no spaces, or an IP address, as
-// package html requires of the links it writes.
-func validHost(host string) bool {
-	if host == "" || strings.ContainsAny(host, " \t%") {
-		return false
-	}
-	for label := range strings.SplitSeq(strings.TrimSuffix(host, "."), ".") {
-		if label == "" {
 			return false
 		}
 	}
