@@ -90,10 +90,6 @@ func TestSiteRefusesForeignDir(t *testing.T) {
 // and builds the rest.
 func TestSiteSamePage(t *testing.T) {
 	dir := t.TempDir()
-	ev := filepath.Join(dir, "ev", "videos")
-	if err := os.MkdirAll(ev, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
 		"ev/category.json":   `{"title": "Ev"}`,
 		"ev/videos/a.json":   `{"title": "C", "speakers": ["Ada"], "videos": []}`,
@@ -103,9 +99,7 @@ func TestSiteSamePage(t *testing.T) {
 		"ev/videos/bad.json": `{"title": 1}`,
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		plantFile(t, filepath.Join(dir, name), data)
 	}
 	out := filepath.Join(t.TempDir(), "site")
 	got := runCommand("", "site", "-o", out, dir)
@@ -141,12 +135,7 @@ func TestSiteSameEventPage(t *testing.T) {
 		"ev2/videos/c.json": `{"title": "C", "speakers": ["Cy"], "videos": []}`,
 	}
 	for name, data := range files {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		plantFile(t, filepath.Join(dir, name), data)
 	}
 	out := filepath.Join(t.TempDir(), "site")
 	got := runCommand("", "site", "-o", out, dir)
