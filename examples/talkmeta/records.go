@@ -26,8 +26,8 @@ import (
 // (category.json or event.json), so that an archive may hold events of
 // both; an event directory with both or neither is reported and not
 // read. A directory named videos or talks is read as an event's talks. A
-// talk file is read in pyvideo's form unless it is in a talks/
-// directory.
+// talk file is read in the form of the directory of talks it is in, and
+// outside one in the form whose reader takes it (see loneForm).
 //
 // Directories are listed, never matched with patterns, so that a path
 // may hold any character. Each record is read by [readRecord]. A record
