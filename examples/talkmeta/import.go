@@ -144,12 +144,7 @@ const scheduleLimit = 64 << 20
 // with the error schedule.Reader gives, and a named pipe or a device,
 // which could keep the import waiting or reading without end.
 func readSchedule(name string) ([]byte, error) {
-	data, err := readInput(name, scheduleLimit)
-	var large *osfs.TooLargeError
-	if errors.As(err, &large) {
-		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: "schedule size", Limit: scheduleLimit, Got: max(large.Size, 0)}}
-	}
-	return data, err
+	return readLimited(name, scheduleLimit, "schedule size")
 }
 
 // importFile is a file to write, and whether it holds an event or a talk.

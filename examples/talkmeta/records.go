@@ -445,18 +445,5 @@ func eventID(name string) string {
 // could keep the reader waiting or reading without end, is not read.
 // Errors name the file as name does.
 func readRecord(name string) ([]byte, error) {
-	limit := talk.Limits{}.RecordBytes()
-	data, err := osfs.ReadFile(osfs.DirFS(filepath.Dir(name)), filepath.Base(name), limit)
-	var large *osfs.TooLargeError
-	var special *osfs.NotRegularError
-	var pe *fs.PathError
-	switch { // each named as the user named it
-	case errors.As(err, &large):
-		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: "record size", Limit: limit, Got: max(large.Size, 0)}}
-	case errors.As(err, &special):
-		return nil, &osfs.NotRegularError{Name: name, Type: special.Type}
-	case errors.As(err, &pe):
-		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
-	}
-	return data, err
+	return readLimited(name, talk.Limits{}.RecordBytes(), "record size")
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // mustSub returns the subtree dir of an embedded file system, which exists
@@ -34,6 +35,18 @@ func readInput(name string, limit int64) ([]byte, error) {
 		return nil, &osfs.NotRegularError{Name: name, Type: special.Type}
 	case errors.As(err, &pe):
 		return nil, &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
+	}
+	return data, err
+}
+
+// readLimited reads the file name as readInput does, and gives one over
+// limit the error the library's readers give: a *talk.RecordError holding
+// a *talk.LimitError on what ("record size", "schedule size").
+func readLimited(name string, limit int64, what string) ([]byte, error) {
+	data, err := readInput(name, limit)
+	var large *osfs.TooLargeError
+	if errors.As(err, &large) {
+		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: what, Limit: limit, Got: max(large.Size, 0)}}
 	}
 	return data, err
 }
