@@ -81,5 +81,5 @@ func showTalk(w io.Writer, t *talk.Talk) {
 	line("tags", strings.Join(t.Tags, ", "))
 	line("license", t.License)
 	line("id", t.Event.ID+"/"+t.ID)
-	line("url", pyvideo.URLPath(t.Event.Title, t.Slug, t.Title))
+	line("url", pyvideo.TalkURLPath(t))
 }

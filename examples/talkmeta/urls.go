@@ -26,7 +26,7 @@ func runURLs(e *env, args []string) int {
 			status = 1
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s\t%s\n", path.Join(t.Event.ID, t.ID), pyvideo.URLPath(t.Event.Title, t.Slug, t.Title))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", path.Join(t.Event.ID, t.ID), pyvideo.TalkURLPath(t))
 	}
 	return status
 }

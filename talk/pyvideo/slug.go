@@ -9,6 +9,8 @@ import (
 
 	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // Slugify returns the slug pyvideo.org derives from a talk or event title:
@@ -26,6 +28,22 @@ func Slugify(s string) string { return Slugifier{}.Slugify(s) }
 // [Slugifier] builds it: see [Slugifier.URLPath].
 func URLPath(eventTitle, slug, title string) string {
 	return Slugifier{}.URLPath(eventTitle, slug, title)
+}
+
+// TalkURLPath returns the path of t's page on pyvideo.org, as [URLPath]
+// gives it for the talk's event title, slug and title, with the stand-ins
+// pyvideo's reader uses for what a record lacks: the legacy "category"
+// member ([talk.Legacy].Category) for an event without a title, and
+// "Title" for a talk without one.
+func TalkURLPath(t *talk.Talk) string {
+	event, title := t.Event.Title, t.Title
+	if strings.TrimFunc(event, isPySpace) == "" {
+		event = t.Legacy.Category
+	}
+	if title == "" {
+		title = "Title"
+	}
+	return URLPath(event, t.Slug, title)
 }
 
 // Slugifier reproduces one release line of Pelican's slugify, the function

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -338,5 +339,25 @@ func BenchmarkSlugify(b *testing.B) {
 				pyvideo.Slugify(bb.title)
 			}
 		})
+	}
+}
+
+// TestTalkURLPath gives a talk's record the stand-ins pyvideo's reader
+// uses for what it lacks.
+func TestTalkURLPath(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		talk talk.Talk
+		want string
+	}{
+		{"the event's title", talk.Talk{Title: "Lightning talks", Event: talk.Event{Title: "PyCon 2012"}, Legacy: talk.Legacy{Category: "Other"}}, "/pycon-2012/lightning-talks.html"},
+		{"no event title: the legacy category", talk.Talk{Title: "Lightning talks", Event: talk.Event{Title: " "}, Legacy: talk.Legacy{Category: "PyCon 2012"}}, "/pycon-2012/lightning-talks.html"},
+		{"neither: Pelican's default category", talk.Talk{Title: "Lightning talks"}, "/undefined/lightning-talks.html"},
+		{"no title", talk.Talk{Event: talk.Event{Title: "PyCon 2012"}}, "/pycon-2012/title.html"},
+		{"the talk's slug", talk.Talk{Title: "Lightning talks", Slug: "Lightning_1", Event: talk.Event{Title: "PyCon 2012"}}, "/pycon-2012/Lightning_1.html"},
+	} {
+		if got := pyvideo.TalkURLPath(&tt.talk); got != tt.want {
+			t.Errorf("%s: TalkURLPath = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
