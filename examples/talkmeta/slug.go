@@ -17,14 +17,18 @@ func runSlug(e *env, args []string) int {
 		return st
 	}
 	var slugify func(string) string
-	switch *style {
-	case "default":
+	switch {
+	case *maxLen < 0:
+		return usageError(fs, "-max %d: want a length of 0 (no limit) or more", *maxLen)
+	case *style == "default":
 		slugify = talk.Slugger{MaxLength: *maxLen, Language: *lang}.Make
-	case "pyvideo":
-		slugify = pyvideo.Slugify
+	case *style != "pyvideo":
+		return usageError(fs, "unknown style %q (want default or pyvideo)", *style)
+	case *maxLen != 0 || *lang != "":
+		// pyvideo.org's URLs are what they are.
+		return usageError(fs, "-max and -lang apply to the default style, not to pyvideo's")
 	default:
-		fmt.Fprintf(e.stderr, "talkmeta slug: unknown style %q (want default or pyvideo)\n", *style)
-		return 2
+		slugify = pyvideo.Slugify
 	}
 	if fs.NArg() > 0 {
 		for _, title := range fs.Args() {

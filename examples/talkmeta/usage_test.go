@@ -83,6 +83,8 @@ func TestUsageReasons(t *testing.T) {
 		{"cite-mode-without-items.txt", []string{"cite", "-mode", "citation", seedTalk}},
 		{"site-no-talks.txt", []string{"site", "-o", filepath.Join(t.TempDir(), "site")}},
 		{"slug-flag-without-value.txt", []string{"slug", "x", "-max"}},
+		{"slug-negative-max.txt", []string{"slug", "-max", "-3", "x"}},
+		{"slug-pyvideo-max.txt", []string{"slug", "-style", "pyvideo", "-max", "3", "x"}},
 		{"fmt-no-files.txt", []string{"fmt", "-w"}},
 		{"help-import.txt", []string{"help", "import"}},
 	} {
