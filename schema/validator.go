@@ -190,6 +190,9 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 		return nil, object{}
 	}
 	c.wellFormed = true
+	if off := jsonx.LoneSurrogate(data); off >= 0 {
+		c.add("", "json", Warning, fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6])).offset = off
+	}
 	if q := cs.quick[id]; q == nil || !valid {
 		// jsonschema/v5 checks the schemas quick could not reduce, and
 		// explains why a record fails.

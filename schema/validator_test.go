@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,6 +227,28 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 	}
 	got = lines(v.ValidateEvent("category.json", []byte(`{"title": "PyCon 2024", "start_date": "2024-02-30"}`)))
 	want = []string{`category.json:1:39: format: start_date: "2024-02-30" is not a real date of the form 2016-07-21`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLoneSurrogate warns of half a surrogate pair, which no reader can
+// keep, at its place; a whole pair is a character like any other.
+func TestLoneSurrogate(t *testing.T) {
+	data := readTestdata(t, "chipy/videos/15260.json")
+	v := &Validator{Profile: Pyvideo}
+	if ps := v.ValidateTalk("t.json", bytes.Replace(data, []byte(`"title": "`), []byte(`"title": "\ud83d\ude00 `), 1)); len(ps) != 0 {
+		t.Errorf("a whole pair: %v", ps)
+	}
+	planted := bytes.Replace(data, []byte(`"title": "`), []byte(`"title": "\ud83d `), 1)
+	off := bytes.Index(planted, []byte(`\ud83d`))
+	line := 1 + bytes.Count(planted[:off], []byte("\n"))
+	col := off - bytes.LastIndexByte(planted[:off], '\n')
+	var got []string
+	for _, p := range v.ValidateTalk("t.json", planted) {
+		got = append(got, p.Error())
+	}
+	want := []string{fmt.Sprintf(`t.json:%d:%d: json: \ud83d is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`, line, col)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -43,6 +44,14 @@ func runFmt(e *env, args []string) int {
 			continue
 		}
 		if bytes.Equal(out, t.Origin.Raw) {
+			continue
+		}
+		if off := jsonx.LoneSurrogate(t.Origin.Raw); off >= 0 {
+			// Its canonical form would hold U+FFFD instead: not a
+			// change of form, but of the text.
+			line, col := jsonx.Position(t.Origin.Raw, off)
+			fmt.Fprintf(e.stderr, "%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand\n", t.Origin.Path, line, col, t.Origin.Raw[off:off+6])
+			status = 1
 			continue
 		}
 		name := filepath.FromSlash(t.Origin.Path)

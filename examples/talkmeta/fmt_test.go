@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,5 +94,30 @@ func TestFmtWriteKeepsMode(t *testing.T) {
 		if st.Mode() != mode || readFile(t, file) == string(data) {
 			t.Errorf("after fmt -w, %s has mode %v, and changed: %v; want mode %v and a change", file, st.Mode(), readFile(t, file) != string(data), mode)
 		}
+	}
+}
+
+// TestFmtLoneSurrogate leaves alone a record holding half a surrogate
+// pair, which its canonical form would turn into U+FFFD, and says where
+// it is, as check warns of it.
+func TestFmtLoneSurrogate(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	name := "a/chipy/videos/15260.json"
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"title": "`), []byte(`"title": "\ud800 `), 1)
+	plantFile(t, name, string(data))
+	before := snapshot(t, "a")
+	got := runCommand("", "fmt", "-w", "a")
+	line := 1 + bytes.Count(data[:bytes.Index(data, []byte(`\ud800`))], []byte("\n"))
+	col := bytes.Index(data, []byte(`\ud800`)) - bytes.LastIndexByte(data[:bytes.Index(data, []byte(`\ud800`))], '\n')
+	wantResult(t, got, 1, nil, []string{
+		name + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + `: not formatted: \ud800 is half of a UTF-16 surrogate pair, without the other; mend it by hand`,
+	})
+	if diff := cmp.Diff(before, snapshot(t, "a")); diff != "" {
+		t.Errorf("files changed (-before +after):\n%s", diff)
 	}
 }

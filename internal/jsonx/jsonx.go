@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Position returns the 1-based line and byte column of offset off in data.
@@ -354,4 +356,35 @@ func explained(data []byte, err error) error {
 		return e
 	}
 	return err
+}
+
+// LoneSurrogate returns the offset in the well-formed JSON data of the
+// first \u escape of half a UTF-16 surrogate pair without its other half,
+// or -1 when there is none. Such an escape is valid JSON but no
+// character: every reader here, as encoding/json, reads it as U+FFFD, so
+// a record that holds one cannot be written back as it was.
+func LoneSurrogate(data []byte) int64 {
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\\')
+		if j < 0 || i+j+1 >= len(data) {
+			return -1
+		}
+		i += j
+		if data[i+1] != 'u' {
+			i += 2 // an escape of one character, "\\" among them
+			continue
+		}
+		r, ok := hex4(data[i+2:])
+		if !ok || !utf16.IsSurrogate(r) {
+			i += 2
+			continue
+		}
+		if r < 0xDC00 && i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+			if r2, ok := hex4(data[i+8:]); ok && utf16.DecodeRune(r, r2) != utf8.RuneError {
+				i += 12
+				continue
+			}
+		}
+		return int64(i)
+	}
 }

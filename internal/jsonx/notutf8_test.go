@@ -66,3 +66,22 @@ func TestNotUTF8(t *testing.T) {
 		})
 	}
 }
+
+func TestLoneSurrogate(t *testing.T) {
+	for in, want := range map[string]int64{
+		`{"t": "plain"}`:                 -1,
+		`{"t": "\ud83d\ude00 a pair"}`:   -1,
+		`{"t": "\uD83D\uDE00 upper"}`:    -1,
+		`{"t": "\\ud800 not an escape"}`: -1,
+		`{"t": "\u00e9\n\\"}`:            -1,
+		`{"t": "\ud800 alone"}`:          7,
+		`{"t": "x\udc00 a low half"}`:    8,
+		`{"t": "\ud83d\u0041 no pair"}`:  7,
+		`{"t": "\ud83d"}`:                7,
+		`{"t": "ok", "u": "\\\udbff"}`:   20,
+	} {
+		if got := LoneSurrogate([]byte(in)); got != want {
+			t.Errorf("LoneSurrogate(%s) = %d, want %d", in, got, want)
+		}
+	}
+}
