@@ -431,10 +431,17 @@ func (g *graph) talkNode(e *encoder) {
 	e.closeArray(performers)
 	slides := e.openArray("workFeatured")
 	for _, s := range t.Slides {
+		// Only a web address is written, as for every other URL of the
+		// graph: a relative one would resolve against the page, and a
+		// document with neither name nor address says nothing.
+		u := absoluteOrEmpty(s.URL)
+		if u == "" && s.Label == "" {
+			continue
+		}
 		e.open()
 		e.str("@type", "PresentationDigitalDocument")
 		e.str("name", s.Label)
-		e.str("url", s.URL)
+		e.str("url", u)
 		e.close()
 	}
 	e.closeArray(slides)
@@ -688,11 +695,31 @@ func player(v *talk.Video) (embedPrefix, content string) {
 	case v.Provider == talk.Vimeo && v.ID != "":
 		return "https://player.vimeo.com/video/", ""
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		return "https://archive.org/embed/", v.URL
+		if archiveFile(v.URL) {
+			return "https://archive.org/embed/", v.URL
+		}
+		return "https://archive.org/embed/", ""
 	case v.Provider == talk.File:
 		return "", v.URL
 	}
 	return "", ""
+}
+
+// archiveFile reports whether u, an archive.org address, is of a file
+// (/download/<item>/<file>), which contentUrl may name, rather than of
+// the item's page (/details/<item>, with or without a file after it), an
+// HTML page with a player: contentUrl is the media itself.
+func archiveFile(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	rest, ok := strings.CutPrefix(p.Path, "/download/")
+	if !ok {
+		return false
+	}
+	item, file, _ := strings.Cut(rest, "/")
+	return item != "" && strings.Trim(file, "/") != ""
 }
 
 // description is the summary, or else the description, as plain text.
