@@ -419,6 +419,9 @@ func (g *graph) talkNode(e *encoder) {
 	g.location(e, t.Place, t.Event.Place)
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
+		if nameless(&t.Speakers[i]) {
+			continue // its speakerID stays the zero span
+		}
 		e.open()
 		id := g.personMembers(e, &t.Speakers[i])
 		if i < len(g.firstSpeakerIDsAt) {
@@ -452,6 +455,12 @@ func (g *graph) talkNode(e *encoder) {
 		e.close()
 	}
 	e.close()
+}
+
+// nameless reports whether a speaker has no name to show, as records of
+// talks with a blank speaker hold: a Person with no name says nothing.
+func nameless(s *talk.Speaker) bool {
+	return strings.TrimSpace(s.Name) == ""
 }
 
 // speakerID is where the talk's node wrote the @id of the talk's speaker
@@ -512,18 +521,22 @@ func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	g.location(e, talk.Place{}, ev.Place)
 }
 
-// location writes where, as the member "location": the room of the talk
-// within the event's place.
+// location writes where, as the member "location": the talk's room
+// within the event's place, or the talk's own place where it has more
+// than a room (a talk given away from the event's venue), whole, so that
+// no address mixes the two.
 func (g *graph) location(e *encoder, room, event talk.Place) {
 	if room.IsZero() && event.IsZero() {
 		return
 	}
+	if (talk.Place{Room: room.Room}) != room {
+		event = room
+	} else if room.Room != "" {
+		event.Room = room.Room
+	}
 	name := event.Venue
-	if room.Room != "" {
-		name = strings.TrimPrefix(strings.Join([]string{room.Room, event.Venue}, ", "), ", ")
-		name = strings.TrimSuffix(name, ", ")
-	} else if event.Room != "" {
-		name = strings.TrimSuffix(strings.Join([]string{event.Room, event.Venue}, ", "), ", ")
+	if event.Room != "" {
+		name = strings.TrimSuffix(event.Room+", "+event.Venue, ", ")
 	}
 	e.key("location")
 	e.open()
@@ -668,6 +681,9 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	}
 	authors := e.openArray("author")
 	for i := range t.Speakers {
+		if nameless(&t.Speakers[i]) {
+			continue
+		}
 		if id := g.speakerID(i); id != (span{}) {
 			reference(e, id)
 		} else {

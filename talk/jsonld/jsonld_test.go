@@ -142,7 +142,7 @@ func TestEscapesForbiddenCodePoints(t *testing.T) {
 
 // TestOddTalk pins the graph of a talk whose fields real records get
 // wrong: slides that are not web addresses, archive.org pages that are
-// not media files.
+// not media files, speakers without a name, a talk's own venue.
 func TestOddTalk(t *testing.T) {
 	tk := &talk.Talk{
 		ID: "odd", Title: "Odd",
@@ -151,6 +151,9 @@ func TestOddTalk(t *testing.T) {
 			{URL: "javascript:alert(1)", Label: "Deck"},
 			{URL: "https://slides.example/odd.pdf"},
 		},
+		Speakers: []talk.Speaker{{Name: ""}, {Name: " "}, {Name: "Ada"}},
+		Place:    talk.Place{Venue: "Hall X", City: "Lyon"},
+		Event:    talk.Event{Place: talk.Place{Venue: "Main venue", City: "Paris", Country: "FR"}},
 		Videos: []talk.Video{
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/details/odd"},
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/details/odd/odd.mp4"},
