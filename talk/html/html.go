@@ -444,7 +444,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		}
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t); ok {
-				p.Videos = append(p.Videos, parts.video(t))
+				p.Videos = append(p.Videos, parts.video(p.Heading))
 			}
 		}
 	}
@@ -471,11 +471,19 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 	}
 	out := make([]person, 0, len(speakers))
 	for i := range speakers {
+		if strings.TrimSpace(speakers[i].Name) == "" {
+			// Some records list a blank speaker: an empty name, and
+			// a comma before it, would be all the page showed of it.
+			continue
+		}
 		u := r.href(r.urls().Speaker(&speakers[i]))
 		if u == self {
 			u = ""
 		}
 		out = append(out, person{Name: speakers[i].Name, URL: u})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -493,9 +501,10 @@ type videoParts struct {
 // videoTitle is what comes before the talk's title in a video's title.
 const videoTitle = "Recording of "
 
-// video puts the parts of one of t's videos together for templates.
-func (v *videoParts) video(t *talk.Talk) video {
-	vid := video{Title: videoTitle + t.Title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+// video puts the parts of a video together for templates, for the talk
+// whose heading is heading (its title, or words for its absence).
+func (v *videoParts) video(heading string) video {
+	vid := video{Title: videoTitle + heading, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
 	if v.embedPrefix != "" {
 		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
 	}

@@ -265,7 +265,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	videos := 0
 	for i := range t.Videos {
 		if parts, ok := videoOf(&t.Videos[i], t); ok {
-			writeVideo(b, &parts, t.Title)
+			writeVideo(b, &parts, p.Heading)
 			videos++
 		}
 	}
@@ -382,8 +382,8 @@ func writeFact(b *pageWriter, name, machine string, human []byte) {
 	b.WriteString("</time></dd>")
 }
 
-// writeVideo is the "video" block, of the video of v.video(t) for a talk
-// titled title: written in its parts.
+// writeVideo is the "video" block, of the video of v.video(title) for a
+// talk headed title: written in its parts.
 func writeVideo(b *pageWriter, v *videoParts, title string) {
 	b.WriteString("<figure class=\"video\">\n")
 	switch {

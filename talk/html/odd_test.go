@@ -1,0 +1,50 @@
+package html_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
+)
+
+// oddTalks are talks with the fields real records and schedules get
+// odd, by the name of their page's golden file.
+func oddTalks() map[string]*talk.Talk {
+	return map[string]*talk.Talk{
+		// No title, blank speakers, a recording with a player, one
+		// without and a file.
+		"odd-untitled.html": {
+			ID: "untitled", Event: talk.Event{ID: "e", Title: "E"},
+			Speakers: []talk.Speaker{{Name: ""}, {Name: "  "}, {Name: "Ada"}, {Name: "\t"}},
+			Videos: []talk.Video{
+				{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"},
+				{Provider: talk.PeerTube, URL: "https://tube.example/w/xyz"},
+				{Provider: talk.File, URL: "https://media.example/u.mp4"},
+			},
+		},
+		"odd-nameless-speakers.html": {
+			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
+		},
+	}
+}
+
+// TestOddPages pins the talk pages of oddTalks, which must be valid and
+// the same from the templates.
+func TestOddPages(t *testing.T) {
+	pairs := pagePairs(t)
+	for name, tk := range oddTalks() {
+		t.Run(name, func(t *testing.T) {
+			var r html.Renderer
+			var b bytes.Buffer
+			if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name, b.Bytes())
+			if problem := invalidPage(b.Bytes(), false); problem != "" {
+				t.Error(problem)
+			}
+			comparePages(t, pairs, name, tk)
+		})
+	}
+}
