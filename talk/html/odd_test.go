@@ -48,3 +48,22 @@ func TestOddPages(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexDates: the index shows each event's dates, the end too when
+// it is another day.
+func TestIndexDates(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	err := r.WriteIndex(&b, []html.IndexEntry{
+		{Event: talk.Event{ID: "a", Title: "A", Start: talk.MustParseDate("2024-06-01"), End: talk.MustParseDate("2024-06-03")}, Talks: 2},
+		{Event: talk.Event{ID: "b", Title: "B", Start: talk.MustParseDate("2024-07-01"), End: talk.MustParseDate("2024-07-01")}, Talks: 1},
+		{Event: talk.Event{ID: "c", Title: "C", End: talk.MustParseDate("2024-08-01")}, Talks: 1},
+	}, html.PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-index.html", b.Bytes())
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
+}
