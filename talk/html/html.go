@@ -437,10 +437,10 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Speakers = r.people(t.Speakers, "")
 	if forTemplates {
 		if !t.Recorded.IsZero() {
-			p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
 		}
 		if t.Duration > 0 {
-			p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+			p.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
 		}
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t); ok {
@@ -752,6 +752,37 @@ func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// machineDate is d for a time element's datetime attribute: its ISO
+// 8601 form, whose fraction of a second HTML allows to three digits.
+func machineDate(d talk.Date) string { return toMilliseconds(d.String()) }
+
+// machineDuration is d for a time element's datetime attribute; see
+// machineDate.
+func machineDuration(d talk.Duration) string { return toMilliseconds(d.String()) }
+
+// toMilliseconds cuts the fraction of a second in s, a date-time or
+// duration in ISO 8601, to the three digits a datetime attribute may
+// hold ("10:30:00.123456" is an error of the W3C checker), dropping
+// trailing zeros: precision is lost, none invented.
+func toMilliseconds(s string) string {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return s
+	}
+	end := dot + 1
+	for end < len(s) && '0' <= s[end] && s[end] <= '9' {
+		end++
+	}
+	if end-dot-1 <= 3 {
+		return s
+	}
+	keep := strings.TrimRight(s[dot+1:dot+4], "0")
+	if keep == "" {
+		return s[:dot] + s[end:]
+	}
+	return s[:dot+1] + keep + s[end:]
+}
 
 // humanDate is a date as a page shows it, "21 July 2016".
 func humanDate(d talk.Date) string {

@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/html"
@@ -22,6 +23,18 @@ func oddTalks() map[string]*talk.Talk {
 				{Provider: talk.PeerTube, URL: "https://tube.example/w/xyz"},
 				{Provider: talk.File, URL: "https://media.example/u.mp4"},
 			},
+		},
+		// A date-time and a duration to the nanosecond, which talkmeta's
+		// JSON can hold and a datetime attribute cannot.
+		"odd-nanoseconds.html": {
+			ID: "ns", Title: "Nanoseconds", Event: talk.Event{ID: "e", Title: "E"},
+			Recorded: talk.MustParseDate("2024-06-01T10:00:00.123456789+02:00"),
+			Duration: talk.Duration(1508*time.Second + 120456789),
+		},
+		"odd-microsecond.html": {
+			ID: "us", Title: "A microsecond",
+			Recorded: talk.MustParseDate("2024-06-01T10:00:00.000001"),
+			Duration: talk.Duration(60*time.Second + 1000),
 		},
 		"odd-nameless-speakers.html": {
 			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
@@ -47,6 +60,19 @@ func TestOddPages(t *testing.T) {
 			comparePages(t, pairs, name, tk)
 		})
 	}
+}
+
+// TestTimesInLists: a talk's date-time and duration are valid datetime
+// attributes in lists of talks too.
+func TestTimesInLists(t *testing.T) {
+	var r html.Renderer
+	odd := oddTalks()
+	talks := []*talk.Talk{odd["odd-nanoseconds.html"], odd["odd-microsecond.html"]}
+	var b bytes.Buffer
+	if err := r.WriteEvent(&b, &talk.Event{ID: "e", Title: "E"}, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-event-times.html", b.Bytes())
 }
 
 // TestIndexDates: the index shows each event's dates, the end too when

@@ -214,10 +214,10 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		it.Event = &person{Name: eventTitle(&t.Event), URL: r.href(urls.Event(&t.Event))}
 	}
 	if !t.Recorded.IsZero() {
-		it.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+		it.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
 	}
 	if t.Duration > 0 {
-		it.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+		it.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
 	}
 	return it
 }

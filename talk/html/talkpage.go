@@ -248,12 +248,12 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteString("\n<dl class=\"facts\">\n")
 	if !t.Recorded.IsZero() {
 		var human [64]byte
-		writeFact(b, "Date", t.Recorded.String(), appendHumanDate(human[:0], t.Recorded))
+		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
 	}
 	b.WriteByte('\n')
 	if t.Duration > 0 {
 		var human [32]byte
-		writeFact(b, "Duration", t.Duration.String(), appendHumanDuration(human[:0], t.Duration))
+		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
 	}
 	b.WriteByte('\n')
 	if p.Language != "" {
