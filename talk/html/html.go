@@ -105,6 +105,7 @@ type page struct {
 	Talk            *talk.Talk
 	Heading         string // the title, or words for its absence
 	ContentLang     string
+	ContentDir      string // "rtl" for a language written right to left
 	EventURL        string
 	Speakers        []person
 	Date            *timeValue
@@ -422,6 +423,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		Citations:   opt.Citations,
 		ldOptions:   jsonld.Options{BaseURL: r.BaseURL},
 	}
+	p.ContentDir = dirAttr(p.ContentLang)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"

@@ -93,3 +93,29 @@ func TestIndexDates(t *testing.T) {
 		t.Error(problem)
 	}
 }
+
+// TestRightToLeft: a talk in a language written right to left is laid
+// out right to left, on its page and in lists of talks.
+func TestRightToLeft(t *testing.T) {
+	talks := []*talk.Talk{
+		{ID: "ar", Title: "مقدمة إلى بايثون (الجزء 1)", Language: "ar", Description: "هذا وصف المحاضرة.", Event: talk.Event{ID: "e", Title: "E"}},
+		{ID: "he", Title: "פייתון!", Language: "he", Event: talk.Event{ID: "e", Title: "E"}},
+		{ID: "az", Title: "Python", Language: "az-Arab", Event: talk.Event{ID: "e", Title: "E"}},
+		{ID: "en", Title: "Python", Language: "en", Event: talk.Event{ID: "e", Title: "E"}},
+	}
+	pairs := pagePairs(t)
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, talks[0], html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-rtl.html", b.Bytes())
+	for _, tk := range talks {
+		comparePages(t, pairs, tk.ID, tk)
+	}
+	b.Reset()
+	if err := r.WriteEvent(&b, &talk.Event{ID: "e", Title: "E"}, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-rtl-event.html", b.Bytes())
+}

@@ -217,6 +217,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		attrText(b, p.ContentLang)
 		b.WriteByte('"')
 	}
+	if p.ContentDir != "" {
+		b.WriteString(` dir="`)
+		b.WriteString(p.ContentDir) // "rtl"
+		b.WriteByte('"')
+	}
 	b.WriteString(">\n<header>\n")
 	if t.Event.Title != "" {
 		b.WriteString(`<p class="event">`)
