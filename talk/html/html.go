@@ -105,6 +105,7 @@ type page struct {
 	Talk            *talk.Talk
 	Heading         string // the title, or words for its absence
 	ContentLang     string
+	ContentDir      string // "rtl" for a language written right to left
 	EventURL        string
 	Speakers        []person
 	Date            *timeValue
@@ -422,6 +423,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		Citations:   opt.Citations,
 		ldOptions:   jsonld.Options{BaseURL: r.BaseURL},
 	}
+	p.ContentDir = dirAttr(p.ContentLang)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"
@@ -437,14 +439,14 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Speakers = r.people(t.Speakers, "")
 	if forTemplates {
 		if !t.Recorded.IsZero() {
-			p.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
 		}
 		if t.Duration > 0 {
-			p.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+			p.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
 		}
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t); ok {
-				p.Videos = append(p.Videos, parts.video(t))
+				p.Videos = append(p.Videos, parts.video(p.Heading))
 			}
 		}
 	}
@@ -471,11 +473,19 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 	}
 	out := make([]person, 0, len(speakers))
 	for i := range speakers {
+		if strings.TrimSpace(speakers[i].Name) == "" {
+			// Some records list a blank speaker: an empty name, and
+			// a comma before it, would be all the page showed of it.
+			continue
+		}
 		u := r.href(r.urls().Speaker(&speakers[i]))
 		if u == self {
 			u = ""
 		}
 		out = append(out, person{Name: speakers[i].Name, URL: u})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -493,9 +503,10 @@ type videoParts struct {
 // videoTitle is what comes before the talk's title in a video's title.
 const videoTitle = "Recording of "
 
-// video puts the parts of one of t's videos together for templates.
-func (v *videoParts) video(t *talk.Talk) video {
-	vid := video{Title: videoTitle + t.Title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+// video puts the parts of a video together for templates, for the talk
+// whose heading is heading (its title, or words for its absence).
+func (v *videoParts) video(heading string) video {
+	vid := video{Title: videoTitle + heading, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
 	if v.embedPrefix != "" {
 		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
 	}
@@ -743,6 +754,37 @@ func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// machineDate is d for a time element's datetime attribute: its ISO
+// 8601 form, whose fraction of a second HTML allows to three digits.
+func machineDate(d talk.Date) string { return toMilliseconds(d.String()) }
+
+// machineDuration is d for a time element's datetime attribute; see
+// machineDate.
+func machineDuration(d talk.Duration) string { return toMilliseconds(d.String()) }
+
+// toMilliseconds cuts the fraction of a second in s, a date-time or
+// duration in ISO 8601, to the three digits a datetime attribute may
+// hold ("10:30:00.123456" is an error of the W3C checker), dropping
+// trailing zeros: precision is lost, none invented.
+func toMilliseconds(s string) string {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return s
+	}
+	end := dot + 1
+	for end < len(s) && '0' <= s[end] && s[end] <= '9' {
+		end++
+	}
+	if end-dot-1 <= 3 {
+		return s
+	}
+	keep := strings.TrimRight(s[dot+1:dot+4], "0")
+	if keep == "" {
+		return s[:dot] + s[end:]
+	}
+	return s[:dot+1] + keep + s[end:]
+}
 
 // humanDate is a date as a page shows it, "21 July 2016".
 func humanDate(d talk.Date) string {

@@ -50,6 +50,7 @@ type indexPage struct {
 // talkItem is a talk in a list of talks.
 type talkItem struct {
 	Title, URL, Lang string
+	Dir              string // "rtl" for a title written right to left
 	Speakers         []person
 	Event            *person // the talk's event, on pages that are not the event's
 	Date, Duration   *timeValue
@@ -210,14 +211,15 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		it.Title = "Untitled talk"
 		it.Lang = ""
 	}
+	it.Dir = dirAttr(it.Lang)
 	if withEvent && !t.Event.IsZero() {
 		it.Event = &person{Name: eventTitle(&t.Event), URL: r.href(urls.Event(&t.Event))}
 	}
 	if !t.Recorded.IsZero() {
-		it.Date = &timeValue{t.Recorded.String(), humanDate(t.Recorded)}
+		it.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
 	}
 	if t.Duration > 0 {
-		it.Duration = &timeValue{t.Duration.String(), humanDuration(t.Duration)}
+		it.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
 	}
 	return it
 }

@@ -217,6 +217,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		attrText(b, p.ContentLang)
 		b.WriteByte('"')
 	}
+	if p.ContentDir != "" {
+		b.WriteString(` dir="`)
+		b.WriteString(p.ContentDir) // "rtl"
+		b.WriteByte('"')
+	}
 	b.WriteString(">\n<header>\n")
 	if t.Event.Title != "" {
 		b.WriteString(`<p class="event">`)
@@ -248,12 +253,12 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteString("\n<dl class=\"facts\">\n")
 	if !t.Recorded.IsZero() {
 		var human [64]byte
-		writeFact(b, "Date", t.Recorded.String(), appendHumanDate(human[:0], t.Recorded))
+		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
 	}
 	b.WriteByte('\n')
 	if t.Duration > 0 {
 		var human [32]byte
-		writeFact(b, "Duration", t.Duration.String(), appendHumanDuration(human[:0], t.Duration))
+		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
 	}
 	b.WriteByte('\n')
 	if p.Language != "" {
@@ -265,7 +270,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	videos := 0
 	for i := range t.Videos {
 		if parts, ok := videoOf(&t.Videos[i], t); ok {
-			writeVideo(b, &parts, t.Title)
+			writeVideo(b, &parts, p.Heading)
 			videos++
 		}
 	}
@@ -382,8 +387,8 @@ func writeFact(b *pageWriter, name, machine string, human []byte) {
 	b.WriteString("</time></dd>")
 }
 
-// writeVideo is the "video" block, of the video of v.video(t) for a talk
-// titled title: written in its parts.
+// writeVideo is the "video" block, of the video of v.video(title) for a
+// talk headed title: written in its parts.
 func writeVideo(b *pageWriter, v *videoParts, title string) {
 	b.WriteString("<figure class=\"video\">\n")
 	switch {

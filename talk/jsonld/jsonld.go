@@ -419,6 +419,9 @@ func (g *graph) talkNode(e *encoder) {
 	g.location(e, t.Place, t.Event.Place)
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
+		if nameless(&t.Speakers[i]) {
+			continue // its speakerID stays the zero span
+		}
 		e.open()
 		id := g.personMembers(e, &t.Speakers[i])
 		if i < len(g.firstSpeakerIDsAt) {
@@ -431,10 +434,17 @@ func (g *graph) talkNode(e *encoder) {
 	e.closeArray(performers)
 	slides := e.openArray("workFeatured")
 	for _, s := range t.Slides {
+		// Only a web address is written, as for every other URL of the
+		// graph: a relative one would resolve against the page, and a
+		// document with neither name nor address says nothing.
+		u := absoluteOrEmpty(s.URL)
+		if u == "" && s.Label == "" {
+			continue
+		}
 		e.open()
 		e.str("@type", "PresentationDigitalDocument")
 		e.str("name", s.Label)
-		e.str("url", s.URL)
+		e.str("url", u)
 		e.close()
 	}
 	e.closeArray(slides)
@@ -445,6 +455,12 @@ func (g *graph) talkNode(e *encoder) {
 		e.close()
 	}
 	e.close()
+}
+
+// nameless reports whether a speaker has no name to show, as records of
+// talks with a blank speaker hold: a Person with no name says nothing.
+func nameless(s *talk.Speaker) bool {
+	return strings.TrimSpace(s.Name) == ""
 }
 
 // speakerID is where the talk's node wrote the @id of the talk's speaker
@@ -505,18 +521,22 @@ func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	g.location(e, talk.Place{}, ev.Place)
 }
 
-// location writes where, as the member "location": the room of the talk
-// within the event's place.
+// location writes where, as the member "location": the talk's room
+// within the event's place, or the talk's own place where it has more
+// than a room (a talk given away from the event's venue), whole, so that
+// no address mixes the two.
 func (g *graph) location(e *encoder, room, event talk.Place) {
 	if room.IsZero() && event.IsZero() {
 		return
 	}
+	if (talk.Place{Room: room.Room}) != room {
+		event = room
+	} else if room.Room != "" {
+		event.Room = room.Room
+	}
 	name := event.Venue
-	if room.Room != "" {
-		name = strings.TrimPrefix(strings.Join([]string{room.Room, event.Venue}, ", "), ", ")
-		name = strings.TrimSuffix(name, ", ")
-	} else if event.Room != "" {
-		name = strings.TrimSuffix(strings.Join([]string{event.Room, event.Venue}, ", "), ", ")
+	if event.Room != "" {
+		name = strings.TrimSuffix(event.Room+", "+event.Venue, ", ")
 	}
 	e.key("location")
 	e.open()
@@ -661,6 +681,9 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	}
 	authors := e.openArray("author")
 	for i := range t.Speakers {
+		if nameless(&t.Speakers[i]) {
+			continue
+		}
 		if id := g.speakerID(i); id != (span{}) {
 			reference(e, id)
 		} else {
@@ -688,11 +711,31 @@ func player(v *talk.Video) (embedPrefix, content string) {
 	case v.Provider == talk.Vimeo && v.ID != "":
 		return "https://player.vimeo.com/video/", ""
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		return "https://archive.org/embed/", v.URL
+		if archiveFile(v.URL) {
+			return "https://archive.org/embed/", v.URL
+		}
+		return "https://archive.org/embed/", ""
 	case v.Provider == talk.File:
 		return "", v.URL
 	}
 	return "", ""
+}
+
+// archiveFile reports whether u, an archive.org address, is of a file
+// (/download/<item>/<file>), which contentUrl may name, rather than of
+// the item's page (/details/<item>, with or without a file after it), an
+// HTML page with a player: contentUrl is the media itself.
+func archiveFile(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	rest, ok := strings.CutPrefix(p.Path, "/download/")
+	if !ok {
+		return false
+	}
+	item, file, _ := strings.Cut(rest, "/")
+	return item != "" && strings.Trim(file, "/") != ""
 }
 
 // description is the summary, or else the description, as plain text.

@@ -139,3 +139,31 @@ func TestEscapesForbiddenCodePoints(t *testing.T) {
 		t.Errorf("graph does not hold %s:\n%s", want, b)
 	}
 }
+
+// TestOddTalk pins the graph of a talk whose fields real records get
+// wrong: slides that are not web addresses, archive.org pages that are
+// not media files, speakers without a name, a talk's own venue.
+func TestOddTalk(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "odd", Title: "Odd",
+		Slides: []talk.Link{
+			{URL: "slides.pdf"},
+			{URL: "javascript:alert(1)", Label: "Deck"},
+			{URL: "https://slides.example/odd.pdf"},
+		},
+		Speakers: []talk.Speaker{{Name: ""}, {Name: " "}, {Name: "Ada"}},
+		Place:    talk.Place{Venue: "Hall X", City: "Lyon"},
+		Event:    talk.Event{Place: talk.Place{Venue: "Main venue", City: "Paris", Country: "FR"}},
+		Videos: []talk.Video{
+			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/details/odd"},
+			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/details/odd/odd.mp4"},
+			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/download/odd/odd.mp4"},
+			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/download/odd"},
+		},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd.jsonld", got)
+}

@@ -1,0 +1,121 @@
+package html_test
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
+)
+
+// oddTalks are talks with the fields real records and schedules get
+// odd, by the name of their page's golden file.
+func oddTalks() map[string]*talk.Talk {
+	return map[string]*talk.Talk{
+		// No title, blank speakers, a recording with a player, one
+		// without and a file.
+		"odd-untitled.html": {
+			ID: "untitled", Event: talk.Event{ID: "e", Title: "E"},
+			Speakers: []talk.Speaker{{Name: ""}, {Name: "  "}, {Name: "Ada"}, {Name: "\t"}},
+			Videos: []talk.Video{
+				{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"},
+				{Provider: talk.PeerTube, URL: "https://tube.example/w/xyz"},
+				{Provider: talk.File, URL: "https://media.example/u.mp4"},
+			},
+		},
+		// A date-time and a duration to the nanosecond, which talkmeta's
+		// JSON can hold and a datetime attribute cannot.
+		"odd-nanoseconds.html": {
+			ID: "ns", Title: "Nanoseconds", Event: talk.Event{ID: "e", Title: "E"},
+			Recorded: talk.MustParseDate("2024-06-01T10:00:00.123456789+02:00"),
+			Duration: talk.Duration(1508*time.Second + 120456789),
+		},
+		"odd-microsecond.html": {
+			ID: "us", Title: "A microsecond",
+			Recorded: talk.MustParseDate("2024-06-01T10:00:00.000001"),
+			Duration: talk.Duration(60*time.Second + 1000),
+		},
+		"odd-nameless-speakers.html": {
+			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
+		},
+	}
+}
+
+// TestOddPages pins the talk pages of oddTalks, which must be valid and
+// the same from the templates.
+func TestOddPages(t *testing.T) {
+	pairs := pagePairs(t)
+	for name, tk := range oddTalks() {
+		t.Run(name, func(t *testing.T) {
+			var r html.Renderer
+			var b bytes.Buffer
+			if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name, b.Bytes())
+			if problem := invalidPage(b.Bytes(), false); problem != "" {
+				t.Error(problem)
+			}
+			comparePages(t, pairs, name, tk)
+		})
+	}
+}
+
+// TestTimesInLists: a talk's date-time and duration are valid datetime
+// attributes in lists of talks too.
+func TestTimesInLists(t *testing.T) {
+	var r html.Renderer
+	odd := oddTalks()
+	talks := []*talk.Talk{odd["odd-nanoseconds.html"], odd["odd-microsecond.html"]}
+	var b bytes.Buffer
+	if err := r.WriteEvent(&b, &talk.Event{ID: "e", Title: "E"}, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-event-times.html", b.Bytes())
+}
+
+// TestIndexDates: the index shows each event's dates, the end too when
+// it is another day.
+func TestIndexDates(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	err := r.WriteIndex(&b, []html.IndexEntry{
+		{Event: talk.Event{ID: "a", Title: "A", Start: talk.MustParseDate("2024-06-01"), End: talk.MustParseDate("2024-06-03")}, Talks: 2},
+		{Event: talk.Event{ID: "b", Title: "B", Start: talk.MustParseDate("2024-07-01"), End: talk.MustParseDate("2024-07-01")}, Talks: 1},
+		{Event: talk.Event{ID: "c", Title: "C", End: talk.MustParseDate("2024-08-01")}, Talks: 1},
+	}, html.PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-index.html", b.Bytes())
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
+}
+
+// TestRightToLeft: a talk in a language written right to left is laid
+// out right to left, on its page and in lists of talks.
+func TestRightToLeft(t *testing.T) {
+	talks := []*talk.Talk{
+		{ID: "ar", Title: "مقدمة إلى بايثون (الجزء 1)", Language: "ar", Description: "هذا وصف المحاضرة.", Event: talk.Event{ID: "e", Title: "E"}},
+		{ID: "he", Title: "פייתון!", Language: "he", Event: talk.Event{ID: "e", Title: "E"}},
+		{ID: "az", Title: "Python", Language: "az-Arab", Event: talk.Event{ID: "e", Title: "E"}},
+		{ID: "en", Title: "Python", Language: "en", Event: talk.Event{ID: "e", Title: "E"}},
+	}
+	pairs := pagePairs(t)
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, talks[0], html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-rtl.html", b.Bytes())
+	for _, tk := range talks {
+		comparePages(t, pairs, tk.ID, tk)
+	}
+	b.Reset()
+	if err := r.WriteEvent(&b, &talk.Event{ID: "e", Title: "E"}, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-rtl-event.html", b.Bytes())
+}
