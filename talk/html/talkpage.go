@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
@@ -211,18 +210,7 @@ func writeNav(b *pageWriter, h *head) {
 // writeTalkBlock is the "talk" block.
 func writeTalkBlock(b *pageWriter, p *page) error {
 	t := p.Talk
-	b.WriteString("<article")
-	if p.ContentLang != "" {
-		b.WriteString(` lang="`)
-		attrText(b, p.ContentLang)
-		b.WriteByte('"')
-	}
-	if p.ContentDir != "" {
-		b.WriteString(` dir="`)
-		b.WriteString(p.ContentDir) // "rtl"
-		b.WriteByte('"')
-	}
-	b.WriteString(">\n<header>\n")
+	b.WriteString("<article>\n<header>\n")
 	if t.Event.Title != "" {
 		b.WriteString(`<p class="event">`)
 		if p.EventURL != "" {
@@ -236,11 +224,17 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		}
 		b.WriteString(`</p>`)
 	}
-	b.WriteString("\n<h1>")
+	b.WriteString("\n<h1")
+	if p.Heading == t.Title {
+		writeLang(b, p)
+	}
+	b.WriteByte('>')
 	htmlText(b, p.Heading)
 	b.WriteString("</h1>\n")
 	if t.Subtitle != "" {
-		b.WriteString(`<p class="subtitle">`)
+		b.WriteString(`<p class="subtitle"`)
+		writeLang(b, p)
+		b.WriteByte('>')
 		htmlText(b, t.Subtitle)
 		b.WriteString(`</p>`)
 	}
@@ -283,12 +277,14 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		b.WriteString(`">`)
 	}
 	b.WriteByte('\n')
-	if err := writeDescription(b, t); err != nil {
+	if err := writeDescription(b, p); err != nil {
 		return err
 	}
 	b.WriteByte('\n')
 	if len(t.Tags) > 0 {
-		b.WriteString(`<section aria-labelledby="tags"><h2 id="tags">Tags</h2><ul class="tags">`)
+		b.WriteString(`<section aria-labelledby="tags"><h2 id="tags">Tags</h2><ul class="tags"`)
+		writeLang(b, p)
+		b.WriteByte('>')
 		for _, tag := range t.Tags {
 			b.WriteString("<li>")
 			htmlText(b, tag)
@@ -336,29 +332,50 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	return nil
 }
 
+// writeLang is the "lang" block: the language and direction of the
+// talk's own words, on the elements that hold them, so that the page's
+// own labels ("Date", "Tags") keep the page's language.
+func writeLang(b *pageWriter, p *page) {
+	if p.ContentLang != "" {
+		b.WriteString(` lang="`)
+		attrText(b, p.ContentLang)
+		b.WriteByte('"')
+	}
+	if p.ContentDir != "" {
+		b.WriteString(` dir="`)
+		b.WriteString(p.ContentDir) // "rtl"
+		b.WriteByte('"')
+	}
+}
+
 // writeDescription is the "talk" block's section of the description, for
 // a description that has any: rendered in its markup straight into the
 // page (the HTML that htmlescaper passes through as it is), or as plain
 // paragraphs. Rendering it into a string of its own first, as the
 // templates need, was a sixth of the bytes a page allocated.
-func writeDescription(b *pageWriter, t *talk.Talk) error {
-	const start = `<section aria-labelledby="about"><h2 id="about">About this talk</h2>`
+func writeDescription(b *pageWriter, p *page) error {
+	t := p.Talk
+	start := func() {
+		b.WriteString(`<section aria-labelledby="about"><h2 id="about">About this talk</h2><div class="description"`)
+		writeLang(b, p)
+		b.WriteByte('>')
+	}
 	if !isMarkup(t.Description, t.Markup) {
 		paragraphs := plainBody(t.Description).Paragraphs
 		if len(paragraphs) == 0 {
 			return nil
 		}
-		b.WriteString(start)
+		start()
 		for _, para := range paragraphs {
 			b.WriteString("<p>")
 			htmlText(b, para)
 			b.WriteString("</p>")
 		}
-		b.WriteString(`</section>`)
+		b.WriteString(`</div></section>`)
 		return nil
 	}
 	section := len(b.buf)
-	b.WriteString(start + `<div class="description">`)
+	start()
 	html := len(b.buf)
 	err := writeMarkup(b.lend(), t.Description, t.Markup, descriptionLevel)
 	b.takeBack()
