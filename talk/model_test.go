@@ -3,6 +3,7 @@ package talk_test
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +103,10 @@ func TestDuration(t *testing.T) {
 		{talk.Duration(3600 * time.Second), "PT1H", "1:00:00", true},
 		{talk.Duration(8500 * time.Millisecond), "PT8.5S", "0:09", true},
 		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", true},
+		// The extremes print and read back exactly, to the nanosecond.
+		{talk.Duration(math.MaxInt64), "PT2562047H47M16.854775807S", "2562047:47:16", true},
+		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", true},
+		{talk.Duration(3*time.Hour + 1), "PT3H0.000000001S", "3:00:00", true},
 	}
 	for _, tt := range tests {
 		got := []string{tt.d.String(), tt.d.Clock()}
@@ -113,12 +118,18 @@ func TestDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.iso, back, err, tt.d)
 		}
 	}
-	for in, want := range map[string]talk.Duration{"P1DT2H": talk.Duration(26 * time.Hour), "PT90M": talk.Duration(90 * time.Minute)} {
+	for in, want := range map[string]talk.Duration{
+		"P1DT2H": talk.Duration(26 * time.Hour), "PT90M": talk.Duration(90 * time.Minute),
+		"PT1H0.5M": talk.Duration(time.Hour + 30*time.Second), "PT0.3S": talk.Duration(300 * time.Millisecond),
+		"P0.5D": talk.Duration(12 * time.Hour), "PT9223372036.854775807S": talk.Duration(math.MaxInt64),
+	} {
 		if got, err := talk.ParseDuration(in); err != nil || got != want {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT"} {
+	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT",
+		// Past the range of a time.Duration: an error, not a wrapped value.
+		"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "PT1.2.3S"} {
 		if _, err := talk.ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) did not fail", bad)
 		}
