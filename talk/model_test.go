@@ -3,6 +3,7 @@ package talk_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -236,7 +237,14 @@ func TestJSONExtra(t *testing.T) {
 
 func TestParseJSONErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json: talk: "2016-02-30" is not a real date`},
+		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json:3:15: /recorded: talk: "2016-02-30" is not a real date`},
+		// Errors of the text parsers are placed like encoding/json's own.
+		{"{\n  \"duration\": \"25:08\"\n}", `t.json:2:15: /duration: talk: "25:08" is not an ISO 8601 duration such as PT25M8S`},
+		{"{\"parts\": [{\"recorded\": \"2016\"},\n {\"recorded\": \"2016-13\"}]}", `t.json:2:15: /parts/1/recorded: talk: "2016-13" is not a real date`},
+		{"{\"event\": {\"start\": \"2016-07-17\",\n \"End\": \"July\"}}", `t.json:2:9: /event/End: talk: "July" is not a date (want YYYY-MM-DD)`},
+		{"{\"videos\": [{\"url\": \"u\", \"duration\": \"PT1H\"},\n {\"url\": \"v\", \"duration\": \"1h\"}]}", `t.json:2:27: /videos/1/duration: talk: "1h" is not an ISO 8601 duration such as PT25M8S`},
+		// A number that does not fit is found by its kind.
+		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: want int64, got number 1.5`},
 		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: want string, got number`},
 		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: want string, got number`},
 		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: want string, got number`},
@@ -262,6 +270,14 @@ func TestParseJSONErrors(t *testing.T) {
 // Reader's size and depth limits, counting brackets in strings as text,
 // and in full where they are lifted: parts within parts are read again at
 // every level, so depth must be bounded for the time to be.
+// TestParseEventJSONErrors: an event's dates are placed too.
+func TestParseEventJSONErrors(t *testing.T) {
+	_, err := talk.ParseEventJSON([]byte("{\"title\": \"E\",\n  \"end\": \"2016-02-30\"}"), "e.json")
+	if diff := cmp.Diff(`e.json:2:10: /end: talk: "2016-02-30" is not a real date`, fmt.Sprint(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestReaderLimits(t *testing.T) {
 	parts := func(depth int, inner string) []byte {
 		return []byte(strings.Repeat(`{"title":"[{","parts":[`, depth) + inner + strings.Repeat("]}", depth))
