@@ -167,6 +167,13 @@ func TestVideoID(t *testing.T) {
 		"https://vimeo.com/123456":                                    {"vimeo", "123456"},
 		"https://player.vimeo.com/video/123456?h=x":                   {"vimeo", "123456"},
 		"https://vimeo.com/channels/staffpicks/99":                    {"vimeo", "99"},
+		"https://vimeo.com/123456/7890123456":                         {"vimeo", "123456"}, // unlisted, with its hash
+		"https://vimeo.com/showcase/7654321/video/123456":             {"vimeo", "123456"},
+		"https://vimeo.com/showcase/7654321":                          {"", ""}, // a collection, not a video
+		"https://vimeo.com/channels/1234":                             {"", ""},
+		"https://www.youtube.com/embed/videoseries?list=PL8uoeex94":   {"", ""}, // a playlist's player
+		"https://www.youtube.com/embed/live_stream?channel=UC1":       {"", ""}, // a channel's live stream
+		"https://www.youtube.com/live/m28fiN9y_r8?si=x":               {"youtube", "m28fiN9y_r8"},
 		"https://archive.org/details/pyvideo_1860___upgrading-django": {"archive.org", "pyvideo_1860___upgrading-django"},
 		"https://archive.org/download/ep2016/talk.mp4":                {"archive.org", "ep2016"},
 		"http://example.org/media/talk.WebM":                          {"file", "talk.WebM"},
