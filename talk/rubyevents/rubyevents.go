@@ -430,12 +430,51 @@ func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage)
 		}
 		return talk.Date{}
 	}
-	d, err := talk.ParseDate(strings.TrimSuffix(s, " UTC"))
+	d, err := talk.ParseDate(rfc3339(s))
 	if err != nil {
 		f.add(v, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
 		f.setExtra(extra, nil, key, v)
 	}
 	return d
+}
+
+// rfc3339 rewrites a date-time whose zone follows a space, as Ruby's
+// Time#to_s ("2024-04-16 10:00:00 UTC", "... +0900") and YAML timestamps
+// ("2001-12-14 21:59:43.10 -5") write it, in the form of RFC 3339 that
+// [talk.ParseDate] reads ("...Z", "...+09:00", "...-05:00"). Other text
+// is returned as it is.
+func rfc3339(s string) string {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 {
+		return s
+	}
+	head, zone := s[:i], s[i+1:]
+	utc := zone == "UTC" || zone == "Z" || zone == "GMT"
+	switch {
+	case !strings.Contains(head, ":"):
+		if utc {
+			return head // a day "in UTC" is the day
+		}
+		return s // a date, or a date and a time without a zone
+	case utc:
+		return head + "Z"
+	case len(zone) < 2 || zone[0] != '+' && zone[0] != '-':
+		return s
+	}
+	sign, hm := zone[:1], zone[1:]
+	h, m, colon := strings.Cut(hm, ":")
+	if !colon && len(hm) == 4 {
+		h, m = hm[:2], hm[2:]
+	} else if !colon {
+		m = "00"
+	}
+	if len(h) == 1 {
+		h = "0" + h
+	}
+	if len(h) != 2 || len(m) != 2 {
+		return s
+	}
+	return head + sign + h + ":" + m
 }
 
 func dirName(p string) string {
