@@ -62,6 +62,10 @@
 //
 // # Aliases
 //
+// Merge keys ("<<: *defaults", or a list of aliases) bring in the members
+// of their mappings that a mapping does not set itself, as YAML 1.1 and
+// Ruby's Psych read them.
+//
 // YAML aliases (*name) repeat what their anchor (&name) holds, so that a
 // file of a few hundred bytes can stand for billions of values. The
 // aliases of one file may bring in four times the file's own values (and

@@ -157,11 +157,43 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 		}
 		return nil
 	}
-	var out [][2]*yaml.Node
+	var out, merged [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], f.resolve(n.Content[i+1])})
+		k, v := n.Content[i], f.resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
+			out = append(out, [2]*yaml.Node{k, v})
+			continue
+		}
+		// A merge key ("<<: *defaults", or a list of them) brings in
+		// the members of its mappings that the mapping does not have
+		// itself; the first of the list wins.
+		srcs := []*yaml.Node{v}
+		if v != nil && v.Kind == yaml.SequenceNode {
+			srcs = f.list(v, "<<")
+		}
+		for _, src := range srcs {
+			for _, kv := range f.pairs(src) {
+				if !hasKey(merged, kv[0].Value) {
+					merged = append(merged, kv)
+				}
+			}
+		}
+	}
+	for _, kv := range merged {
+		if !hasKey(out, kv[0].Value) {
+			out = append(out, kv)
+		}
 	}
 	return out
+}
+
+func hasKey(pairs [][2]*yaml.Node, key string) bool {
+	for _, kv := range pairs {
+		if kv[0].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func kindName(n *yaml.Node) string {
@@ -217,8 +249,8 @@ func (f *file) toJSON(n *yaml.Node, depth int) any {
 	switch n.Kind {
 	case yaml.MappingNode:
 		m := make(map[string]any)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = f.toJSON(n.Content[i+1], depth+1)
+		for _, kv := range f.pairs(n) {
+			m[kv[0].Value] = f.toJSON(kv[1], depth+1)
 		}
 		return m
 	case yaml.SequenceNode:

@@ -357,3 +357,43 @@ func TestDates(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestMergeKeys reads YAML merge keys ("<<: *defaults"), which bring in
+// the members of a mapping that the talk does not set itself, in fields
+// and in Extra alike.
+func TestMergeKeys(t *testing.T) {
+	data := `
+- &defaults
+  id: a
+  kind: keynote
+  track: Main
+  video_provider: youtube
+  video_id: abc
+  meta: &meta {room: A, floor: 1}
+- <<: *defaults
+  id: b
+  video_id: def
+  meta:
+    <<: [*meta, {room: B, seats: 50}]
+    floor: 2
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "videos.yml", &talk.Event{}, nil)
+	errorList(t, err)
+	var got []string
+	for _, tk := range talks {
+		c := *tk
+		c.Event = talk.Event{}
+		out, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(out))
+	}
+	want := []string{
+		`{"id":"a","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=abc","id":"abc"}],"meta":{"floor":1,"room":"A"},"video_id":"abc"}`,
+		`{"id":"b","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=def","id":"def"}],"meta":{"floor":2,"room":"A","seats":50},"video_id":"def"}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
