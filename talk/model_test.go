@@ -361,3 +361,24 @@ func TestLanguageBaseSubtags(t *testing.T) {
 		}
 	}
 }
+
+// TestDateStringParses: the String of every Date reads back to the same
+// Date, including zero fractional seconds, which String leaves out.
+func TestDateStringParses(t *testing.T) {
+	var got []string
+	for _, in := range []string{"2016-07-21T10:30:00.0", "2016-07-21T10:30:00.000Z", "2016-07-21T10:30:00.5+14:00", "0000-02-29T00:00:00.000000000-12:00", "1969-12-31T23:59:59.999999999"} {
+		d := talk.MustParseDate(in)
+		back, err := talk.ParseDate(d.String())
+		got = append(got, fmt.Sprintf("%s %v %v", d, back == d, err))
+	}
+	want := []string{
+		"2016-07-21T10:30:00 true <nil>",
+		"2016-07-21T10:30:00Z true <nil>",
+		"2016-07-21T10:30:00.5+14:00 true <nil>",
+		"0000-02-29T00:00:00-12:00 true <nil>",
+		"1969-12-31T23:59:59.999999999 true <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
