@@ -155,7 +155,7 @@ func ParseDate(s string) (Date, error) {
 			if j == i+1 || j-i-1 > 9 {
 				return bad("has malformed fractional seconds")
 			}
-			i, frac = j, true
+			i, frac = j, nsec != 0 // ".0" is no fraction: String leaves it out
 		}
 	}
 	if h > 23 || mi > 59 || sec > 59 {

@@ -2,6 +2,7 @@ package talk
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -24,19 +25,19 @@ func (d Duration) String() string {
 	// its duration several times over.
 	var a [40]byte
 	b := a[:0]
-	n := time.Duration(d)
-	if n < 0 {
+	n := uint64(d)
+	if d < 0 {
 		b = append(b, '-')
-		n = -n
+		n = -n // also right for math.MinInt64, whose magnitude is 1<<63
 	}
 	b = append(b, "PT"...)
-	h, m := n/time.Hour, n%time.Hour/time.Minute
-	s := n % time.Minute
+	h, m := n/uint64(time.Hour), n%uint64(time.Hour)/uint64(time.Minute)
+	s := time.Duration(n % uint64(time.Minute))
 	if h > 0 {
-		b = append(strconv.AppendInt(b, int64(h), 10), 'H')
+		b = append(strconv.AppendUint(b, h, 10), 'H')
 	}
 	if m > 0 {
-		b = append(strconv.AppendInt(b, int64(m), 10), 'M')
+		b = append(strconv.AppendUint(b, m, 10), 'M')
 	}
 	if s > 0 || (h == 0 && m == 0) {
 		b = append(strconv.AppendFloat(b, s.Seconds(), 'f', -1, 64), 'S')
@@ -61,7 +62,9 @@ func (d Duration) Clock() string {
 
 // ParseDuration parses an ISO 8601 duration of days and time, such as
 // "PT25M8S", "PT1H", "P1DT2H" or "PT8.5S". Years, months and weeks are
-// refused: their length depends on the calendar.
+// refused: their length depends on the calendar. The value is computed
+// exactly to the nanosecond; one that does not fit a [time.Duration] is
+// an error.
 func ParseDuration(s string) (Duration, error) {
 	bad := func() (Duration, error) {
 		return 0, fmt.Errorf("talk: %q is not an ISO 8601 duration such as PT25M8S", s)
@@ -74,7 +77,13 @@ func ParseDuration(s string) (Duration, error) {
 		return bad()
 	}
 	rest = rest[1:]
-	var total float64
+	// The magnitude in nanoseconds, at most 1<<63 for a negative duration
+	// and 1<<63-1 for a positive one.
+	limit := uint64(1<<63 - 1)
+	if neg {
+		limit++
+	}
+	var total uint64
 	inTime, seen, timeSeen := false, false, false
 	last := -1 // index in "DHMS" of the last unit, which must increase
 	for rest != "" {
@@ -92,11 +101,11 @@ func ParseDuration(s string) (Duration, error) {
 		if i == 0 || i == len(rest) {
 			return bad()
 		}
-		v, err := strconv.ParseFloat(rest[:i], 64)
-		if err != nil {
+		whole, frac, dot := strings.Cut(rest[:i], ".")
+		if whole == "" && frac == "" || dot && strings.Contains(frac, ".") {
 			return bad()
 		}
-		var unit float64
+		var unit uint64
 		idx := strings.IndexByte("DHMS", rest[i])
 		if idx <= last {
 			return bad()
@@ -105,28 +114,71 @@ func ParseDuration(s string) (Duration, error) {
 		timeSeen = timeSeen || inTime
 		switch u := rest[i]; {
 		case u == 'D' && !inTime:
-			unit = 86400
+			unit = 86400 * uint64(time.Second)
 		case u == 'H' && inTime:
-			unit = 3600
+			unit = uint64(time.Hour)
 		case u == 'M' && inTime:
-			unit = 60
+			unit = uint64(time.Minute)
 		case u == 'S' && inTime:
-			unit = 1
+			unit = uint64(time.Second)
 		default:
 			return bad()
 		}
-		total += v * unit
+		v, ok := scaled(whole, frac, unit)
+		if !ok || v > limit-total {
+			return bad()
+		}
+		total += v
 		seen = true
 		rest = rest[i+1:]
 	}
-	if !seen || inTime && !timeSeen || total*float64(time.Second) > float64(1<<63-1) {
+	if !seen || inTime && !timeSeen {
 		return bad()
 	}
-	d := Duration(total * float64(time.Second))
 	if neg {
-		d = -d
+		return Duration(-total), nil // two's complement: 1<<63 gives math.MinInt64
 	}
-	return d, nil
+	return Duration(total), nil
+}
+
+// scaled returns whole.frac (decimal digits, either may be empty) times
+// unit nanoseconds, rounded to the nanosecond, or false if it exceeds
+// 1<<63.
+func scaled(whole, frac string, unit uint64) (uint64, bool) {
+	var w uint64
+	for _, c := range []byte(whole) {
+		d := uint64(c - '0')
+		if w > (1<<63-d)/10 {
+			return 0, false
+		}
+		w = w*10 + d
+	}
+	if w != 0 && w > (1<<63)/unit {
+		return 0, false
+	}
+	v := w * unit
+	if frac == "" {
+		return v, true
+	}
+	// The fraction of a unit: the first 18 digits are exact in a uint64,
+	// and no unit is 1e6 times a second, so they give the nanoseconds.
+	if len(frac) > 18 {
+		frac = frac[:18]
+	}
+	var f, scale uint64 = 0, 1
+	for _, c := range []byte(frac) {
+		f, scale = f*10+uint64(c-'0'), scale*10
+	}
+	// f/scale*unit, rounded: f*unit may overflow 64 bits, so in two parts.
+	hi, lo := bits.Mul64(f, unit)
+	q, r := bits.Div64(hi, lo, scale)
+	if r >= scale-r {
+		q++
+	}
+	if q > 1<<63-v {
+		return 0, false
+	}
+	return v + q, true
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [Duration.String].

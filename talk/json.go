@@ -330,7 +330,7 @@ func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	}
 	var t Talk
 	if err := json.Unmarshal(data, &t); err != nil {
-		return nil, jsonError(data, path, err)
+		return nil, jsonError(data, path, err, talkRecord)
 	}
 	t.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
 	return &t, nil
@@ -344,7 +344,7 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	}
 	var e Event
 	if err := json.Unmarshal(data, &e); err != nil {
-		return nil, jsonError(data, path, err)
+		return nil, jsonError(data, path, err, eventRecord)
 	}
 	e.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
 	return &e, nil
@@ -396,8 +396,9 @@ func tooDeep(data []byte, max int) int64 {
 	return -1
 }
 
-// jsonError places an encoding/json error in the source.
-func jsonError(data []byte, path string, err error) error {
+// jsonError places an encoding/json error in the source of a record of
+// the kind rec.
+func jsonError(data []byte, path string, err error, rec int) error {
 	re := &RecordError{Path: path, Err: err}
 	var off int64 = -1
 	var se *json.SyntaxError
@@ -420,10 +421,20 @@ func jsonError(data []byte, path string, err error) error {
 		}
 		var top jsonx.Value
 		top.Raw = data
-		if ptr, at, ok := locate(top, strings.Split(te.Field, "."), te.Value); ok {
+		// Value is the kind, or for a number that does not fit, "number"
+		// and its text ("number 1.5").
+		kind, _, _ := strings.Cut(te.Value, " ")
+		if ptr, at, ok := locate(top, strings.Split(te.Field, "."), kind); ok {
 			re.Pointer, off = ptr, at
 		} else {
 			re.Pointer = "/" + strings.ReplaceAll(te.Field, ".", "/")
+		}
+	default:
+		// An error of a text value's parser (a Date, a Duration), which
+		// encoding/json returns without a place: find the first value
+		// the parser refuses.
+		if ptr, at, ok := badText(jsonx.Value{Raw: data}, rec); ok {
+			re.Pointer, off = ptr, at
 		}
 	}
 	if off >= 0 {
@@ -494,4 +505,74 @@ func locate(v jsonx.Value, fields []string, kind string) (string, int64, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// The records whose members badText checks.
+const (
+	talkRecord = iota
+	eventRecord
+	videoRecord
+)
+
+// textParsers gives, for each kind of record, the members read by a
+// parser of text and that parser.
+var textParsers = [...]map[string]func(string) error{
+	talkRecord: {
+		"recorded": func(s string) error { _, err := ParseDate(s); return err },
+		"duration": func(s string) error { _, err := ParseDuration(s); return err },
+	},
+	eventRecord: {
+		"start": func(s string) error { _, err := ParseDate(s); return err },
+		"end":   func(s string) error { _, err := ParseDate(s); return err },
+	},
+	videoRecord: {
+		"duration": func(s string) error { _, err := ParseDuration(s); return err },
+	},
+}
+
+// badText returns the JSON pointer and offset of the first string, in
+// the order encoding/json reads them, that the parser of its member
+// refuses, in the record v of kind rec.
+func badText(v jsonx.Value, rec int) (string, int64, bool) {
+	ms, err := jsonx.Object(v.Raw, v.Offset)
+	if err != nil {
+		return "", 0, false
+	}
+	for _, m := range ms {
+		name := strings.ToLower(m.Name)
+		var sub int
+		switch {
+		case rec == talkRecord && name == "event":
+			sub = eventRecord
+		case rec == talkRecord && name == "videos":
+			sub = videoRecord
+		case rec == talkRecord && name == "parts":
+			sub = talkRecord
+		default:
+			parse := textParsers[rec][name]
+			var s string
+			if parse != nil && json.Unmarshal(m.Value.Raw, &s) == nil && parse(s) != nil {
+				return "/" + escapePointer(m.Name), m.Value.Offset, true
+			}
+			continue
+		}
+		if sub == eventRecord {
+			if p, off, ok := badText(m.Value, eventRecord); ok {
+				return "/" + escapePointer(m.Name) + p, off, true
+			}
+			continue
+		}
+		es, _ := jsonx.Array(m.Value.Raw, m.Value.Offset)
+		for i, e := range es {
+			if p, off, ok := badText(e, sub); ok {
+				return "/" + escapePointer(m.Name) + "/" + strconv.Itoa(i) + p, off, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// escapePointer escapes a member name for a JSON pointer (RFC 6901).
+func escapePointer(name string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
 }

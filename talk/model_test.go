@@ -3,6 +3,8 @@ package talk_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +104,10 @@ func TestDuration(t *testing.T) {
 		{talk.Duration(3600 * time.Second), "PT1H", "1:00:00", true},
 		{talk.Duration(8500 * time.Millisecond), "PT8.5S", "0:09", true},
 		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", true},
+		// The extremes print and read back exactly, to the nanosecond.
+		{talk.Duration(math.MaxInt64), "PT2562047H47M16.854775807S", "2562047:47:16", true},
+		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", true},
+		{talk.Duration(3*time.Hour + 1), "PT3H0.000000001S", "3:00:00", true},
 	}
 	for _, tt := range tests {
 		got := []string{tt.d.String(), tt.d.Clock()}
@@ -113,12 +119,18 @@ func TestDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tt.iso, back, err, tt.d)
 		}
 	}
-	for in, want := range map[string]talk.Duration{"P1DT2H": talk.Duration(26 * time.Hour), "PT90M": talk.Duration(90 * time.Minute)} {
+	for in, want := range map[string]talk.Duration{
+		"P1DT2H": talk.Duration(26 * time.Hour), "PT90M": talk.Duration(90 * time.Minute),
+		"PT1H0.5M": talk.Duration(time.Hour + 30*time.Second), "PT0.3S": talk.Duration(300 * time.Millisecond),
+		"P0.5D": talk.Duration(12 * time.Hour), "PT9223372036.854775807S": talk.Duration(math.MaxInt64),
+	} {
 		if got, err := talk.ParseDuration(in); err != nil || got != want {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT"} {
+	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT",
+		// Past the range of a time.Duration: an error, not a wrapped value.
+		"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "PT1.2.3S"} {
 		if _, err := talk.ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) did not fail", bad)
 		}
@@ -155,6 +167,13 @@ func TestVideoID(t *testing.T) {
 		"https://vimeo.com/123456":                                    {"vimeo", "123456"},
 		"https://player.vimeo.com/video/123456?h=x":                   {"vimeo", "123456"},
 		"https://vimeo.com/channels/staffpicks/99":                    {"vimeo", "99"},
+		"https://vimeo.com/123456/7890123456":                         {"vimeo", "123456"}, // unlisted, with its hash
+		"https://vimeo.com/showcase/7654321/video/123456":             {"vimeo", "123456"},
+		"https://vimeo.com/showcase/7654321":                          {"", ""}, // a collection, not a video
+		"https://vimeo.com/channels/1234":                             {"", ""},
+		"https://www.youtube.com/embed/videoseries?list=PL8uoeex94":   {"", ""}, // a playlist's player
+		"https://www.youtube.com/embed/live_stream?channel=UC1":       {"", ""}, // a channel's live stream
+		"https://www.youtube.com/live/m28fiN9y_r8?si=x":               {"youtube", "m28fiN9y_r8"},
 		"https://archive.org/details/pyvideo_1860___upgrading-django": {"archive.org", "pyvideo_1860___upgrading-django"},
 		"https://archive.org/download/ep2016/talk.mp4":                {"archive.org", "ep2016"},
 		"http://example.org/media/talk.WebM":                          {"file", "talk.WebM"},
@@ -225,7 +244,14 @@ func TestJSONExtra(t *testing.T) {
 
 func TestParseJSONErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json: talk: "2016-02-30" is not a real date`},
+		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json:3:15: /recorded: talk: "2016-02-30" is not a real date`},
+		// Errors of the text parsers are placed like encoding/json's own.
+		{"{\n  \"duration\": \"25:08\"\n}", `t.json:2:15: /duration: talk: "25:08" is not an ISO 8601 duration such as PT25M8S`},
+		{"{\"parts\": [{\"recorded\": \"2016\"},\n {\"recorded\": \"2016-13\"}]}", `t.json:2:15: /parts/1/recorded: talk: "2016-13" is not a real date`},
+		{"{\"event\": {\"start\": \"2016-07-17\",\n \"End\": \"July\"}}", `t.json:2:9: /event/End: talk: "July" is not a date (want YYYY-MM-DD)`},
+		{"{\"videos\": [{\"url\": \"u\", \"duration\": \"PT1H\"},\n {\"url\": \"v\", \"duration\": \"1h\"}]}", `t.json:2:27: /videos/1/duration: talk: "1h" is not an ISO 8601 duration such as PT25M8S`},
+		// A number that does not fit is found by its kind.
+		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: want int64, got number 1.5`},
 		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: want string, got number`},
 		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: want string, got number`},
 		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: want string, got number`},
@@ -251,6 +277,14 @@ func TestParseJSONErrors(t *testing.T) {
 // Reader's size and depth limits, counting brackets in strings as text,
 // and in full where they are lifted: parts within parts are read again at
 // every level, so depth must be bounded for the time to be.
+// TestParseEventJSONErrors: an event's dates are placed too.
+func TestParseEventJSONErrors(t *testing.T) {
+	_, err := talk.ParseEventJSON([]byte("{\"title\": \"E\",\n  \"end\": \"2016-02-30\"}"), "e.json")
+	if diff := cmp.Diff(`e.json:2:10: /end: talk: "2016-02-30" is not a real date`, fmt.Sprint(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestReaderLimits(t *testing.T) {
 	parts := func(depth int, inner string) []byte {
 		return []byte(strings.Repeat(`{"title":"[{","parts":[`, depth) + inner + strings.Repeat("]}", depth))
@@ -325,5 +359,26 @@ func TestLanguageBaseSubtags(t *testing.T) {
 		if l.Valid() != (err == nil) || l.Name() != want {
 			t.Errorf("Language(%q): Valid %v, Name %q; language.Parse: error %v, name %q", code, l.Valid(), l.Name(), err, want)
 		}
+	}
+}
+
+// TestDateStringParses: the String of every Date reads back to the same
+// Date, including zero fractional seconds, which String leaves out.
+func TestDateStringParses(t *testing.T) {
+	var got []string
+	for _, in := range []string{"2016-07-21T10:30:00.0", "2016-07-21T10:30:00.000Z", "2016-07-21T10:30:00.5+14:00", "0000-02-29T00:00:00.000000000-12:00", "1969-12-31T23:59:59.999999999"} {
+		d := talk.MustParseDate(in)
+		back, err := talk.ParseDate(d.String())
+		got = append(got, fmt.Sprintf("%s %v %v", d, back == d, err))
+	}
+	want := []string{
+		"2016-07-21T10:30:00 true <nil>",
+		"2016-07-21T10:30:00Z true <nil>",
+		"2016-07-21T10:30:00.5+14:00 true <nil>",
+		"0000-02-29T00:00:00-12:00 true <nil>",
+		"1969-12-31T23:59:59.999999999 true <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -54,7 +54,8 @@ func VideoID(rawURL string) (provider, id string) {
 		if v := u.Query().Get("v"); v != "" {
 			return YouTube, v
 		}
-		if len(segs) == 2 && (segs[0] == "embed" || segs[0] == "v" || segs[0] == "shorts" || segs[0] == "live") {
+		if len(segs) == 2 && (segs[0] == "embed" || segs[0] == "v" || segs[0] == "shorts" || segs[0] == "live") &&
+			segs[1] != "videoseries" && segs[1] != "live_stream" { // a playlist's and a channel's player
 			return YouTube, segs[1]
 		}
 	case "youtu.be":
@@ -62,8 +63,14 @@ func VideoID(rawURL string) (provider, id string) {
 			return YouTube, segs[0]
 		}
 	case "vimeo.com", "player.vimeo.com":
-		for i := len(segs) - 1; i >= 0; i-- {
-			if isDigits(segs[i]) {
+		// vimeo.com/123 and an unlisted vimeo.com/123/0a1b2c (whose hash
+		// may be all digits); otherwise the last number that is not a
+		// collection's: vimeo.com/showcase/7/video/123, channels/x/123.
+		if len(segs) > 0 && isDigits(segs[0]) {
+			return Vimeo, segs[0]
+		}
+		for i := len(segs) - 1; i > 0; i-- {
+			if isDigits(segs[i]) && !vimeoCollections[segs[i-1]] {
 				return Vimeo, segs[i]
 			}
 		}
@@ -76,6 +83,12 @@ func VideoID(rawURL string) (provider, id string) {
 		return File, path.Base(u.Path)
 	}
 	return "", ""
+}
+
+// vimeoCollections are the Vimeo paths whose next segment is the number
+// of something other than a video.
+var vimeoCollections = map[string]bool{
+	"showcase": true, "album": true, "channels": true, "groups": true, "event": true, "user": true,
 }
 
 // isMediaExtension reports whether ext (lower case, without the dot) names

@@ -29,7 +29,9 @@
 //	id, title, slug       ID, Title, Slug
 //	kind                  Kind (talk, keynote, lightning_talk, workshop, panel...)
 //	track                 Track
-//	date                  Recorded (a day)
+//	date                  Recorded: a day, or a date-time with its zone as
+//	                      Ruby or YAML write it ("2024-04-16 10:00:00 UTC",
+//	                      "... +0900")
 //	description           Description (plain text)
 //	speakers              Speakers, resolved by name or alias through
 //	                      speakers.yml: name, slug, bio, website (Homepage),
@@ -59,6 +61,10 @@
 // [*talk.RecordError]s with file, line and column.
 //
 // # Aliases
+//
+// Merge keys ("<<: *defaults", or a list of aliases) bring in the members
+// of their mappings that a mapping does not set itself, as YAML 1.1 and
+// Ruby's Psych read them.
 //
 // YAML aliases (*name) repeat what their anchor (&name) holds, so that a
 // file of a few hundred bytes can stand for billions of values. The

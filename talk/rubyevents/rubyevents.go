@@ -157,11 +157,43 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 		}
 		return nil
 	}
-	var out [][2]*yaml.Node
+	var out, merged [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], f.resolve(n.Content[i+1])})
+		k, v := n.Content[i], f.resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
+			out = append(out, [2]*yaml.Node{k, v})
+			continue
+		}
+		// A merge key ("<<: *defaults", or a list of them) brings in
+		// the members of its mappings that the mapping does not have
+		// itself; the first of the list wins.
+		srcs := []*yaml.Node{v}
+		if v != nil && v.Kind == yaml.SequenceNode {
+			srcs = f.list(v, "<<")
+		}
+		for _, src := range srcs {
+			for _, kv := range f.pairs(src) {
+				if !hasKey(merged, kv[0].Value) {
+					merged = append(merged, kv)
+				}
+			}
+		}
+	}
+	for _, kv := range merged {
+		if !hasKey(out, kv[0].Value) {
+			out = append(out, kv)
+		}
 	}
 	return out
+}
+
+func hasKey(pairs [][2]*yaml.Node, key string) bool {
+	for _, kv := range pairs {
+		if kv[0].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func kindName(n *yaml.Node) string {
@@ -217,8 +249,8 @@ func (f *file) toJSON(n *yaml.Node, depth int) any {
 	switch n.Kind {
 	case yaml.MappingNode:
 		m := make(map[string]any)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = f.toJSON(n.Content[i+1], depth+1)
+		for _, kv := range f.pairs(n) {
+			m[kv[0].Value] = f.toJSON(kv[1], depth+1)
 		}
 		return m
 	case yaml.SequenceNode:
@@ -430,12 +462,51 @@ func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage)
 		}
 		return talk.Date{}
 	}
-	d, err := talk.ParseDate(strings.TrimSuffix(s, " UTC"))
+	d, err := talk.ParseDate(rfc3339(s))
 	if err != nil {
 		f.add(v, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
 		f.setExtra(extra, nil, key, v)
 	}
 	return d
+}
+
+// rfc3339 rewrites a date-time whose zone follows a space, as Ruby's
+// Time#to_s ("2024-04-16 10:00:00 UTC", "... +0900") and YAML timestamps
+// ("2001-12-14 21:59:43.10 -5") write it, in the form of RFC 3339 that
+// [talk.ParseDate] reads ("...Z", "...+09:00", "...-05:00"). Other text
+// is returned as it is.
+func rfc3339(s string) string {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 {
+		return s
+	}
+	head, zone := s[:i], s[i+1:]
+	utc := zone == "UTC" || zone == "Z" || zone == "GMT"
+	switch {
+	case !strings.Contains(head, ":"):
+		if utc {
+			return head // a day "in UTC" is the day
+		}
+		return s // a date, or a date and a time without a zone
+	case utc:
+		return head + "Z"
+	case len(zone) < 2 || zone[0] != '+' && zone[0] != '-':
+		return s
+	}
+	sign, hm := zone[:1], zone[1:]
+	h, m, colon := strings.Cut(hm, ":")
+	if !colon && len(hm) == 4 {
+		h, m = hm[:2], hm[2:]
+	} else if !colon {
+		m = "00"
+	}
+	if len(h) == 1 {
+		h = "0" + h
+	}
+	if len(h) != 2 || len(m) != 2 {
+		return s
+	}
+	return head + sign + h + ":" + m
 }
 
 func dirName(p string) string {

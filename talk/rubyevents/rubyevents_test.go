@@ -315,3 +315,85 @@ func TestAliasBudget(t *testing.T) {
 		}
 	})
 }
+
+// TestDates reads the date forms of videos.yml: quoted and YAML
+// timestamps, and date-times with their zone after a space as Ruby's
+// Time#to_s and YAML write them, which keep that zone.
+func TestDates(t *testing.T) {
+	data := `
+- {id: a, date: "2024-04-16"}
+- {id: b, date: 2024-04-16}
+- {id: c, date: "2024-04-16 UTC"}
+- {id: d, date: "2024-04-16 10:00:00 UTC"}
+- {id: e, date: 2024-04-16 10:00:00 +09:00}
+- {id: f, date: "2024-04-16 10:00:00 +0900"}
+- {id: g, date: 2001-12-14 21:59:43.10 -5}
+- {id: h, date: 2024-04-16T10:00:00Z}
+- {id: i, date: "2024-04-16 10:00:00"}
+- {id: j, date: "2024-04-16 10:00:00 +9:00:00"}
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "videos.yml", &talk.Event{}, nil)
+	var got []string
+	for _, tk := range talks {
+		got = append(got, tk.ID+" "+tk.Recorded.String()+" "+tk.Recorded.Precision().String())
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"a 2024-04-16 day",
+		"b 2024-04-16 day",
+		"c 2024-04-16 day",
+		"d 2024-04-16T10:00:00Z date-time with offset",
+		"e 2024-04-16T10:00:00+09:00 date-time with offset",
+		"f 2024-04-16T10:00:00+09:00 date-time with offset",
+		"g 2001-12-14T21:59:43.1-05:00 date-time with offset",
+		"h 2024-04-16T10:00:00Z date-time with offset",
+		"i 2024-04-16T10:00:00 date-time",
+		"j  none",
+		`videos.yml:11:17: rubyevents: date: "2024-04-16 10:00:00 +9:00:00" has unexpected text after the time`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMergeKeys reads YAML merge keys ("<<: *defaults"), which bring in
+// the members of a mapping that the talk does not set itself, in fields
+// and in Extra alike.
+func TestMergeKeys(t *testing.T) {
+	data := `
+- &defaults
+  id: a
+  kind: keynote
+  track: Main
+  video_provider: youtube
+  video_id: abc
+  meta: &meta {room: A, floor: 1}
+- <<: *defaults
+  id: b
+  video_id: def
+  meta:
+    <<: [*meta, {room: B, seats: 50}]
+    floor: 2
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "videos.yml", &talk.Event{}, nil)
+	errorList(t, err)
+	var got []string
+	for _, tk := range talks {
+		c := *tk
+		c.Event = talk.Event{}
+		out, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(out))
+	}
+	want := []string{
+		`{"id":"a","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=abc","id":"abc"}],"meta":{"floor":1,"room":"A"},"video_id":"abc"}`,
+		`{"id":"b","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=def","id":"def"}],"meta":{"floor":2,"room":"A","seats":50},"video_id":"def"}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
