@@ -1,16 +1,18 @@
 package talk
 
 import (
-	"errors"
-	"fmt"
-
 	"bytes"
 	"encoding/json"
-	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
 // The wire types spell out talkmeta's JSON form; see the package
@@ -238,7 +240,7 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	fields := fieldNames(reflect.TypeOf(w))
 	names := make([]string, 0, len(extra))
 	for k := range extra {
-		if fields[strings.ToLower(k)] {
+		if fields[foldName(k)] {
 			return nil, fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
 		}
 		names = append(names, k)
@@ -270,6 +272,29 @@ func fieldNames(typ reflect.Type) map[string]bool {
 	return names
 }
 
+// foldName returns name as the lower-case ASCII name of a field it
+// matches, as encoding/json matches names to fields: without regard to
+// case, by Unicode's simple folding, so that "\u212Aind" (with the Kelvin
+// sign) is "kind" and "ſlug" is "slug".
+func foldName(name string) string {
+	ascii := true
+	for i := 0; i < len(name) && ascii; i++ {
+		ascii = name[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return strings.ToLower(name)
+	}
+	var b strings.Builder
+	for _, r := range name {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(unicode.ToLower(least))
+	}
+	return b.String()
+}
+
 // unmarshalWithExtra decodes data into the wire value w (a pointer to a
 // struct) and returns the members w has no field for.
 func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) {
@@ -284,7 +309,7 @@ func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) 
 	// so a member it stored in a field must not be kept again as extra.
 	fields := fieldNames(reflect.TypeOf(w).Elem())
 	for k := range members {
-		if fields[strings.ToLower(k)] {
+		if fields[foldName(k)] {
 			delete(members, k)
 		}
 	}
@@ -539,7 +564,7 @@ func badText(v jsonx.Value, rec int) (string, int64, bool) {
 		return "", 0, false
 	}
 	for _, m := range ms {
-		name := strings.ToLower(m.Name)
+		name := foldName(m.Name)
 		var sub int
 		switch {
 		case rec == talkRecord && name == "event":

@@ -382,3 +382,23 @@ func TestDateStringParses(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestJSONFoldedNames reads member names that encoding/json matches to
+// fields by Unicode's simple case folding, with the Kelvin sign (U+212A)
+// for "k" and the long s (U+017F) for "s": each goes to its field, and is
+// not kept again as an Extra member, which would write it twice.
+func TestJSONFoldedNames(t *testing.T) {
+	in := `{"title":"T","\u212Aind":"talk","ſlug":"t","Speakers":[{"name":"A"}],"x-note":"kept"}`
+	var tk talk.Talk
+	if err := json.Unmarshal([]byte(in), &tk); err != nil {
+		t.Fatal(err)
+	}
+	want := talk.Talk{Title: "T", Kind: "talk", Slug: "t", Speakers: []talk.Speaker{{Name: "A"}},
+		Extra: map[string]json.RawMessage{"x-note": json.RawMessage(`"kept"`)}}
+	if diff := cmp.Diff(want, tk, cmp.AllowUnexported(talk.Date{})); diff != "" {
+		t.Errorf("decode (-want +got):\n%s", diff)
+	}
+	if _, err := json.Marshal(talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"\u212Aind": json.RawMessage(`"x"`)}}); err == nil {
+		t.Error("an Extra member named like a field, but for the case of its letters, was written")
+	}
+}
