@@ -517,7 +517,7 @@ func locate(v jsonx.Value, fields []string, kind string) (string, int64, bool) {
 		for _, m := range ms {
 			if strings.EqualFold(m.Name, fields[0]) {
 				if p, off, ok := locate(m.Value, fields[1:], kind); ok {
-					return "/" + m.Name + p, off, true
+					return "/" + jsonx.PointerToken(m.Name) + p, off, true
 				}
 			}
 		}
