@@ -31,6 +31,19 @@ func ParseLanguage(s string) (Language, error) {
 	return Language(tag.String()), nil
 }
 
+// UnmarshalText reads a language as [ParseLanguage] does, into its
+// canonical form ("ENG" is "en"). A code ParseLanguage does not know is
+// kept as written, for [Language.Valid] and the validator to report: a
+// reader must not lose what it cannot place.
+func (l *Language) UnmarshalText(text []byte) error {
+	s := string(text)
+	if c, err := ParseLanguage(s); err == nil {
+		s = string(c)
+	}
+	*l = Language(s)
+	return nil
+}
+
 // Valid reports whether l is a well-formed BCP 47 tag of known subtags,
 // as [ParseLanguage] makes and as a page's lang attribute must carry (the
 // empty Language is not).

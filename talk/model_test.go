@@ -402,3 +402,19 @@ func TestJSONFoldedNames(t *testing.T) {
 		t.Error("an Extra member named like a field, but for the case of its letters, was written")
 	}
 }
+
+// TestJSONLanguage reads a talk's language into its canonical form, and
+// keeps one that names no language as written, for check to report.
+func TestJSONLanguage(t *testing.T) {
+	for in, want := range map[string]talk.Language{
+		`"ENG"`: "en", `"pt_br"`: "pt-BR", `"zh-hant"`: "zh-Hant", `"en"`: "en", `""`: "", `"xx-nonsense"`: "xx-nonsense",
+	} {
+		tk, err := talk.ParseJSON([]byte(`{"title": "T", "language": `+in+`}`), "t.json")
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if tk.Language != want {
+			t.Errorf("language %s read as %q, want %q", in, tk.Language, want)
+		}
+	}
+}
