@@ -304,6 +304,9 @@ func (c *checker) language(ptr pointer, code string) {
 	}
 	if !talk.Language(code).Valid() {
 		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
+	} else if canonical, err := talk.ParseLanguage(code); err == nil && string(canonical) != code {
+		// Readers take it in its canonical form, and fmt writes that.
+		c.check(ptr, "language", Warning, fmt.Sprintf("%s: %q is written %q in its canonical form", ptr.words(), code, canonical))
 	}
 }
 

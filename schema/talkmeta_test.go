@@ -31,6 +31,8 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S"}},
 		{"unknown language", `"language": "en"`, `"language": "xx"`,
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		{"language not in canonical form", `"language": "en"`, `"language": "ENG"`,
+			[]string{p + "20:15: language: language: \"ENG\" is written \"en\" in its canonical form (warning)"}},
 		{"event ends before it starts", `"2016-07-24"`, `"2016-07-01"`,
 			[]string{p + "15:12: date: event/end: the event ends (2016-07-01) before it starts (2016-07-17)"}},
 		{"unknown markup", `"markup": "rst"`, `"markup": "html"`,
