@@ -19,8 +19,9 @@ type Options struct {
 
 	// ASCII writes non-ASCII characters as LaTeX commands ({\"u}, {\'e},
 	// {\ss}, --- for an em dash), for BibTeX installations that are not
-	// 8-bit clean or documents without UTF-8 input. Characters LaTeX has
-	// no command for (CJK, Cyrillic, emoji) stay UTF-8. Without ASCII,
+	// 8-bit clean or documents without UTF-8 input, and percent-encodes
+	// them in URLs. Characters LaTeX has no command for (CJK, Cyrillic,
+	// emoji) stay UTF-8 in text. Without ASCII,
 	// Unicode is kept, which is what biber and BibTeX since 2018 expect.
 	ASCII bool
 
@@ -225,7 +226,7 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 		}
 		add("year", d.Time().Format("2006"))
 	}
-	if u := link(t); u != "" {
+	if u := urlOf(t, ascii); u != "" {
 		add("note", `\url{`+texURLArg(u)+`}`)
 		add("url", texURL(u))
 	}
@@ -233,6 +234,14 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
+}
+
+// urlOf returns the talk's link, in ASCII when ascii is set.
+func urlOf(t *talk.Talk, ascii bool) string {
+	if ascii {
+		return asciiURL(link(t))
+	}
+	return link(t)
 }
 
 // biblatexFields appends a talk's BibLaTeX fields to fs.
@@ -250,7 +259,7 @@ func biblatexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field 
 	add("eventdate", eventDates(t))
 	add("venue", texString(eventPlace(t), ascii))
 	add("date", issued(t).String())
-	add("url", texURL(link(t)))
+	add("url", texURL(urlOf(t, ascii)))
 	add("langid", babelName(t.Language))
 	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))

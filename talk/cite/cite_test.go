@@ -135,7 +135,7 @@ func TestEmptyTalk(t *testing.T) {
 // bibWant is what a BibTeX or BibLaTeX entry must mean, field by field,
 // after its LaTeX is decoded: the model's values as the writers promise
 // to carry them.
-func bibWant(tk *talk.Talk, f Format) map[string]string {
+func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 	m := map[string]string{}
 	set := func(k, v string) {
 		if v != "" {
@@ -157,7 +157,7 @@ func bibWant(tk *talk.Talk, f Format) map[string]string {
 	set("author", strings.Join(names, " and "))
 	set("keywords", texVerbatim(strings.Join(tags(tk), ", ")))
 	set("abstract", abstract(tk))
-	u := texURL(link(tk))
+	u := texURL(urlOf(tk, opt.ASCII))
 	set("url", u)
 	d := issued(tk)
 	if f == BibTeX {
@@ -244,7 +244,7 @@ func TestBibRoundTrip(t *testing.T) {
 					t.Fatalf("%d entries, want %d", len(entries), len(c.talks))
 				}
 				for i, e := range entries {
-					if diff := cmp.Diff(bibWant(c.talks[i], f.format), bibGot(t, e)); diff != "" {
+					if diff := cmp.Diff(bibWant(c.talks[i], f.format, f.opt), bibGot(t, e)); diff != "" {
 						t.Errorf("%s (-want +got):\n%s", e.Key, diff)
 					}
 				}
@@ -429,5 +429,47 @@ func TestGenre(t *testing.T) {
 		if got := Genre(&talk.Talk{Kind: kind}); got != want {
 			t.Errorf("Genre(kind %q) = %q, want %q", kind, got, want)
 		}
+	}
+}
+
+// TestASCIIURL: with Options.ASCII, a URL's non-ASCII characters were
+// written as UTF-8 in url and in note's \url{}, the bytes the option is
+// there to keep out of the file; they are percent-encoded (RFC 3987).
+func TestASCIIURL(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "Straßen",
+		Speakers: []talk.Speaker{{Name: "Jörg Müller"}},
+		Recorded: talk.MustParseDate("2019"),
+		Videos:   []talk.Video{{URL: "https://example.org/vortr%C3%A4ge/Straße_(Köln)#Ü"}},
+	}
+	var bib, blx bytes.Buffer
+	if err := WriteBibTeX(&bib, tk, Options{ASCII: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteBibLaTeX(&blx, tk, Options{ASCII: true}); err != nil {
+		t.Fatal(err)
+	}
+	wantBib := `@misc{muller2019strassen,
+  author = {M{\"u}ller, J{\"o}rg},
+  title = {Stra{\ss}en},
+  howpublished = {Conference presentation},
+  year = {2019},
+  note = {\url{https://example.org/vortr\%C3\%A4ge/Stra\%C3\%9Fe_(K\%C3\%B6ln)\#\%C3\%9C}},
+  url = {https://example.org/vortr%C3%A4ge/Stra%C3%9Fe_(K%C3%B6ln)#%C3%9C},
+}
+`
+	wantBLX := `@unpublished{muller2019strassen,
+  author = {M{\"u}ller, J{\"o}rg},
+  title = {Stra{\ss}en},
+  type = {Conference presentation},
+  date = {2019},
+  url = {https://example.org/vortr%C3%A4ge/Stra%C3%9Fe_(K%C3%B6ln)#%C3%9C},
+}
+`
+	if diff := cmp.Diff(wantBib, bib.String()); diff != "" {
+		t.Errorf("BibTeX (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantBLX, blx.String()); diff != "" {
+		t.Errorf("BibLaTeX (-want +got):\n%s", diff)
 	}
 }

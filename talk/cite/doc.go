@@ -56,8 +56,9 @@
 // accented letters and typographic symbols as LaTeX commands instead
 // ({\"u}, {\'e}, {\ss}, ---), and keeps characters LaTeX has no command for
 // (CJK, Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
-// backslashes and spaces percent-encoded, and "%" and "#" escaped inside
-// note's \url{}. Keywords, which biber and BibTeX readers take verbatim,
+// backslashes and spaces percent-encoded (and, with [Options.ASCII],
+// non-ASCII characters, as RFC 3987 maps an IRI to a URI), and "%" and
+// "#" escaped inside note's \url{}. Keywords, which biber and BibTeX readers take verbatim,
 // are written as they are (without braces that do not pair up).
 //
 // The repository's CI reads every talk of the pyvideo corpus back with

@@ -57,7 +57,7 @@ func FuzzBibTeX(f *testing.F) {
 			if len(entries) != 2 || entries[0].Key == entries[1].Key {
 				t.Fatalf("%v: %d entries, keys %v, want 2 with distinct keys", c, len(entries), entries)
 			}
-			if diff := cmp.Diff(bibWant(tk, c.format), bibGot(t, entries[0])); diff != "" {
+			if diff := cmp.Diff(bibWant(tk, c.format, c.opt), bibGot(t, entries[0])); diff != "" {
 				t.Errorf("%v (-want +got):\n%s\n%s", c, diff, b.String())
 			}
 		}

@@ -72,7 +72,7 @@ func TestIndependentParsers(t *testing.T) {
 			agree, shown := 0, 0
 			byField := map[string]int{}
 			for i, tk := range talks {
-				want := independentWant(tk, f.format)
+				want := independentWant(tk, f.format, f.opt)
 				got := normalize(got[i])
 				diffs := compareFields(want, got)
 				if len(diffs) == 0 {
@@ -158,7 +158,7 @@ func bibFields(out []byte) ([]map[string]any, error) {
 // independentWant is what the independent parser must read for a talk,
 // in its JSON shape: the BibTeX parser's creators and lists, citation-js's
 // CSL for RIS.
-func independentWant(tk *talk.Talk, f Format) map[string]any {
+func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 	m := map[string]any{}
 	if f == RIS {
 		set := func(k, v string) {
@@ -207,7 +207,7 @@ func independentWant(tk *talk.Talk, f Format) map[string]any {
 		}
 		return m
 	}
-	for k, v := range bibWant(tk, f) {
+	for k, v := range bibWant(tk, f, opt) {
 		switch k {
 		case "author":
 		case "keywords":
@@ -221,7 +221,7 @@ func independentWant(tk *talk.Talk, f Format) map[string]any {
 		case "note":
 			// The parser keeps the backslashes of \% and \# in \url{},
 			// where LaTeX's hyperref reads them as escapes.
-			u := texURLArg(link(tk))
+			u := texURLArg(urlOf(tk, opt.ASCII))
 			m[k] = `<a href="` + u + `">` + u + `</a>`
 		default:
 			m[k] = v

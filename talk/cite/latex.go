@@ -368,6 +368,26 @@ func texURLByRune(u string) string {
 	return b.String()
 }
 
+// asciiURL returns u with each byte of its non-ASCII characters
+// percent-encoded, as RFC 3987 maps an IRI to a URI: the same address,
+// in ASCII, for [Options.ASCII]. "%" itself is left alone, as u's own
+// escapes are.
+func asciiURL(u string) string {
+	if allASCII(u) {
+		return u
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(u)+len(u)/2)
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c < utf8.RuneSelf {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(b)
+}
+
 // texURLArg returns a URL for \url{...} in a field that is not verbatim
 // (BibTeX's note): as [texURL], with "%" and "#" escaped, as url.sty and
 // hyperref ask for a URL that may end up in another command's argument;

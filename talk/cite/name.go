@@ -137,7 +137,9 @@ func ParseName(display string) Name {
 //   - A string that is not a person's name becomes a [Name.Literal]:
 //     one with a word such as "various", "speakers", "team", "panel",
 //     "foundation" or "talks", one with a colon, a spaced dash or an e-mail
-//     address, and one of more than six words.
+//     address, and one of more than six words, unless it lists people
+//     ("Alice Smith, Bob Jones and Carol White": each part a name of at
+//     most five words, all capitalised but for particles).
 //   - Several people are found when the parts between " and ", " & ",
 //     ";", "、" or ", " each have two words or more: "Anna Spysz and Chase
 //     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
@@ -397,7 +399,31 @@ func notPerson(s string) bool {
 	if strings.Contains(s, "@") && !(words == 1 && strings.Count(s, "@") == 1 && s[0] == '@') {
 		return true
 	}
-	return words > 6
+	return words > 6 && !peopleList(s)
+}
+
+// peopleList reports whether s, which has more words than one person's
+// name, lists several people instead: "Alice Smith, Bob Jones and Carol
+// White" is three people, not one literal name. Each part must read as a
+// person's name (five words at most, each capitalised or a lower-case
+// particle), so that a talk's title with an "and" in it stays literal.
+func peopleList(s string) bool {
+	people := splitPeople(s)
+	for _, p := range people {
+		if isCJK(p) {
+			continue
+		}
+		words := strings.Fields(p)
+		if len(words) > 5 {
+			return false
+		}
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !isLowerParticle(w) {
+				return false
+			}
+		}
+	}
+	return len(people) > 1
 }
 
 // inFolded reports whether m, whose keys are lower-case ASCII, holds w in

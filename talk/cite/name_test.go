@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -124,6 +125,10 @@ var nameCases = []struct {
 	{"Guido van Rossum, et al", []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}}},
 	{"Tom and Jerry", []Name{{Literal: "Tom and Jerry"}}},
 	{"Cathryn Carson, Sam", []Name{{Literal: "Cathryn Carson, Sam"}}},
+	// Lists of more than six words are still people.
+	{"Alice Smith, Bob Jones and Carol White", []Name{{Given: "Alice", Family: "Smith"}, {Given: "Bob", Family: "Jones"}, {Given: "Carol", Family: "White"}}},
+	{"Guido van Rossum, Carol Willing, and Łukasz Langa", []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"}, {Given: "Carol", Family: "Willing"}, {Given: "Łukasz", Family: "Langa"}}},
+	{"Stand Back and Build a scientific computing lab", []Name{{Literal: "Stand Back and Build a scientific computing lab"}}},
 
 	// Not people.
 	{"Various speakers", []Name{{Literal: "Various speakers"}}},
@@ -231,5 +236,39 @@ func TestNameForms(t *testing.T) {
 				t.Errorf("Inverted() = %q, want %q", got, tt.inverted)
 			}
 		})
+	}
+}
+
+// TestPeopleListEntries: a speaker entry listing three people in more than
+// six words was one literal author, {{Alice Smith, Bob Jones and Carol
+// White}}, in every format.
+func TestPeopleListEntries(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "Packaging",
+		Speakers: []talk.Speaker{{Name: "Alice Smith, Bob Jones and Carol White"}},
+		Recorded: talk.MustParseDate("2024-05-17"),
+	}
+	var bib, ris strings.Builder
+	if err := WriteBibTeX(&bib, tk, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRIS(&ris, tk); err != nil {
+		t.Fatal(err)
+	}
+	wantBib := `@misc{smith2024packaging,
+  author = {Smith, Alice and Jones, Bob and White, Carol},
+  title = {Packaging},
+  howpublished = {Conference presentation},
+  month = may,
+  year = {2024},
+}
+`
+	wantRIS := "TY  - SLIDE\r\nAU  - Smith, Alice\r\nAU  - Jones, Bob\r\nAU  - White, Carol\r\nTI  - Packaging\r\n" +
+		"DA  - 2024/05/17/\r\nPY  - 2024\r\nM3  - Conference presentation\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(wantBib, bib.String()); diff != "" {
+		t.Errorf("BibTeX (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRIS, ris.String()); diff != "" {
+		t.Errorf("RIS (-want +got):\n%s", diff)
 	}
 }
