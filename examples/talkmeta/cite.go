@@ -200,7 +200,8 @@ func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, 
 }
 
 // cslProcessor loads a built-in style by name or a style file, with the
-// engine's en-US locale or a locale file.
+// engine's en-US locale, or a locale file whose missing terms en-US's
+// fill.
 func cslProcessor(style, locale string) (*csl.Processor, error) {
 	var (
 		st  *csl.Style
@@ -216,14 +217,20 @@ func cslProcessor(style, locale string) (*csl.Processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	loc, err := csl.BuiltinLocale()
-	if locale != "" {
-		loc, err = loadCSL(locale, csl.ParseLocale)
-	}
+	enUS, err := csl.BuiltinLocale()
 	if err != nil {
 		return nil, err
 	}
-	return csl.New(st, loc)
+	if locale == "" {
+		return csl.New(st, enUS)
+	}
+	// The file's terms over en-US's, which fill its gaps, as CSL's
+	// locale fallback ends in en-US.
+	loc, err := loadCSL(locale, csl.ParseLocale)
+	if err != nil {
+		return nil, err
+	}
+	return csl.New(st, enUS, loc)
 }
 
 // loadCSL reads a style or locale file with parse, naming the file in

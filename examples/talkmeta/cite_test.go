@@ -109,3 +109,17 @@ func TestCiteHostileFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestCitePartialLocale cites with a locale file that holds one term:
+// en-US gives the rest, as CSL's locale fallback says, so the reference
+// is the one without the file.
+func TestCitePartialLocale(t *testing.T) {
+	want := runCommand("", "cite", "-style", "apa", seedTalk)
+	got := runCommand("", "cite", "-style", "apa", "-locale", "testdata/cite-files/partial-locale.xml", seedTalk)
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("(-without +with the partial locale):\n%s", diff)
+	}
+	if want.status != 0 || want.stdout == "" {
+		t.Fatalf("cite: %+v", want)
+	}
+}
