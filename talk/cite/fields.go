@@ -49,7 +49,9 @@ func title(t *talk.Talk) string {
 		return ti
 	case ti == "":
 		return sub
-	case strings.HasSuffix(ti, ":") || strings.HasSuffix(ti, "?") || strings.HasSuffix(ti, "!"):
+	case strings.HasSuffix(ti, ":") || strings.HasSuffix(ti, "?") || strings.HasSuffix(ti, "!") ||
+		strings.HasSuffix(ti, ".") || strings.HasSuffix(ti, "…"):
+		// Its own punctuation ends it; a colon after it would be doubled.
 		return ti + " " + sub
 	}
 	return ti + ": " + sub

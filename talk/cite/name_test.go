@@ -272,3 +272,20 @@ func TestPeopleListEntries(t *testing.T) {
 		t.Errorf("RIS (-want +got):\n%s", diff)
 	}
 }
+
+func TestTitleWithSubtitle(t *testing.T) {
+	for _, tt := range []struct{ title, subtitle, want string }{
+		{"Async I/O", "A tour", "Async I/O: A tour"},
+		{"Why async?", "A tour", "Why async? A tour"},
+		{"Async now!", "A tour", "Async now! A tour"},
+		{"Async, and more.", "A tour", "Async, and more. A tour"},
+		{"Async and…", "A tour", "Async and… A tour"},
+		{"Part one:", "A tour", "Part one: A tour"},
+		{"", "A tour", "A tour"},
+		{"Async I/O", "", "Async I/O"},
+	} {
+		if got := title(&talk.Talk{Title: tt.title, Subtitle: tt.subtitle}); got != tt.want {
+			t.Errorf("title(%q, %q) = %q, want %q", tt.title, tt.subtitle, got, tt.want)
+		}
+	}
+}
