@@ -87,7 +87,8 @@ func eventPlace(t *talk.Talk) string {
 }
 
 // cityCountry returns the event's place without the venue, for formats
-// whose place is a city (RIS's CY, BibTeX's howpublished).
+// whose place is a city (BibTeX's howpublished, CSL's event-place);
+// RIS's CY, Zotero's place of a presentation, takes eventPlace.
 func cityCountry(t *talk.Talk) string {
 	p := t.Event.Place
 	return joinNonEmpty(", ", clean(p.City), clean(p.Region), clean(p.Country))
