@@ -13,10 +13,11 @@
 // of talks ([Renderer.WriteIndex]).
 //
 // Every page is HTML5 with a lang attribute, one h1 and headings in order, and
-// a canonical link when the page has a URL. A talk's article, and its
-// title in lists of talks, carry the talk's language as their lang, and
-// dir="rtl" when it is written right to left (Arabic, Hebrew, Persian,
-// Urdu...).
+// a canonical link when the page has a URL. The talk's own words on its
+// page (title, subtitle, description, tags), and its title in lists of
+// talks, carry the talk's language as their lang, and dir="rtl" when it
+// is written right to left (Arabic, Hebrew, Persian, Urdu...); the page's
+// own labels keep the page's language.
 //
 // # URLs
 //
