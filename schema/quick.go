@@ -37,6 +37,7 @@ type quickSchema struct {
 	ref       *quickSchema
 	required  []string
 	props     []quickProp // sorted by name
+	closed    bool        // additionalProperties is false: props' defined members only
 	items     *quickSchema
 	minItems  int
 	unique    bool
@@ -96,6 +97,7 @@ func reduce(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quickSchema) (*qu
 		pattern:   s.Pattern,
 		minimum:   s.Minimum,
 		maximum:   s.Maximum,
+		closed:    s.AdditionalProperties == false,
 	}
 	seen[s] = q
 	for _, t := range s.Types {
@@ -177,8 +179,8 @@ func (q *quickSchema) prop(name []byte, next *int) *quickProp {
 
 // onlyQuickKeywords reports whether every keyword s uses, beyond
 // annotations, is one quickSchema checks: type, enum, format, $ref,
-// required, properties, items, minItems, uniqueItems, minLength, pattern,
-// minimum and maximum. The defaults compared with are jsonschema/v5's for an
+// required, properties, additionalProperties (false only), items,
+// minItems, uniqueItems, minLength, pattern, minimum and maximum. The defaults compared with are jsonschema/v5's for an
 // absent keyword.
 func onlyQuickKeywords(s *jsonschema.Schema) bool {
 	return s.Always == nil && s.RecursiveRef == nil && !s.RecursiveAnchor &&
@@ -186,7 +188,8 @@ func onlyQuickKeywords(s *jsonschema.Schema) bool {
 		len(s.Constant) == 0 && s.Not == nil && len(s.AllOf) == 0 && len(s.AnyOf) == 0 &&
 		len(s.OneOf) == 0 && s.If == nil &&
 		s.MinProperties == -1 && s.MaxProperties == -1 && s.PropertyNames == nil &&
-		!s.RegexProperties && len(s.PatternProperties) == 0 && s.AdditionalProperties == nil &&
+		!s.RegexProperties && len(s.PatternProperties) == 0 &&
+		(s.AdditionalProperties == nil || s.AdditionalProperties == false) &&
 		len(s.Dependencies) == 0 && len(s.DependentRequired) == 0 &&
 		len(s.DependentSchemas) == 0 && s.UnevaluatedProperties == nil &&
 		s.MaxItems == -1 && s.Items == nil && s.AdditionalItems == nil &&
@@ -231,7 +234,7 @@ func (q *quickSchema) accepts(raw []byte) bool {
 }
 
 func (q *quickSchema) acceptsObject(raw []byte) bool {
-	if len(q.props) == 0 {
+	if len(q.props) == 0 && !q.closed {
 		return true
 	}
 	var found uint64
@@ -252,10 +255,10 @@ func (q *quickSchema) acceptsObject(raw []byte) bool {
 func (q *quickSchema) acceptsMember(name, raw []byte, found *uint64, next *int) (known, ok bool) {
 	p := q.prop(name, next)
 	if p == nil {
-		return false, true
+		return false, !q.closed
 	}
 	*found |= p.required
-	return p.defined, p.schema.accepts(raw)
+	return p.defined, (p.defined || !q.closed) && p.schema.accepts(raw)
 }
 
 // foundRequired reports whether found, as acceptsMember notes it, has

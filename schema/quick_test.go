@@ -35,7 +35,8 @@ func TestQuickRefusesUnknownKeywords(t *testing.T) {
 		`{"type": "string", "maxLength": 3}`,
 		`{"properties": {"a": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}`,
 		`{"items": {"$ref": "#/$defs/x"}, "$defs": {"x": {"const": 1}}}`,
-		`{"additionalProperties": false}`,
+		`{"additionalProperties": {"type": "string"}}`,
+		`{"additionalProperties": true}`,
 	} {
 		c := jsonschema.NewCompiler()
 		c.Draft = jsonschema.Draft2020
@@ -48,6 +49,45 @@ func TestQuickRefusesUnknownKeywords(t *testing.T) {
 		}
 		if q := quick(s); q != nil {
 			t.Errorf("%s: got a quick check, want none", schema)
+		}
+	}
+}
+
+// TestQuickClosedObjects holds the quick check of additionalProperties
+// false to jsonschema/v5's: a member required but not in properties is
+// not allowed either, and the keyword says nothing about other types.
+func TestQuickClosedObjects(t *testing.T) {
+	for schema, records := range map[string]map[string]bool{
+		`{"additionalProperties": false}`: {`{}`: true, `{"a": 1}`: false, `"a"`: true, `[{"a": 1}]`: true},
+		`{"properties": {"a": {"type": "integer"}}, "required": ["b"], "additionalProperties": false}`: {
+			`{}`: false, `{"a": 1}`: false, `{"b": 1}`: false, `{"a": 1, "b": 1}`: false},
+		`{"properties": {"a": {"type": "integer"}}, "additionalProperties": false}`: {
+			`{}`: true, `{"a": 1}`: true, `{"a": "x"}`: false, `{"a": 1, "A": 1}`: false},
+		`{"items": {"properties": {"a": {}}, "additionalProperties": false}}`: {`[{"a": 1}, {}]`: true, `[{"a": 1}, {"b": 1}]`: false},
+	} {
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		if err := c.AddResource("https://example.com/s.json", strings.NewReader(schema)); err != nil {
+			t.Fatalf("%s: %v", schema, err)
+		}
+		s, err := c.Compile("https://example.com/s.json")
+		if err != nil {
+			t.Fatalf("%s: %v", schema, err)
+		}
+		q := quick(s)
+		if q == nil {
+			t.Fatalf("%s: no quick check", schema)
+		}
+		for record, valid := range records {
+			doc, err := jsonx.Decode([]byte(record), 0)
+			if err != nil {
+				t.Fatalf("%s: %v", record, err)
+			}
+			full := s.Validate(doc) == nil
+			fast := q.accepts([]byte(record))
+			if diff := cmp.Diff([2]bool{valid, valid}, [2]bool{full, fast}); diff != "" {
+				t.Errorf("%s against %s: [jsonschema/v5, quick] verdicts (-want +got):\n%s", record, schema, diff)
+			}
 		}
 	}
 }
@@ -85,6 +125,9 @@ func TestQuickAgreesWithJSONSchema(t *testing.T) {
 		{PyvideoTalkID, `{"title": "T", "related_urls": ["https://x", {"url": "https://y"}], ` + videos + `}`, true},
 		{PyvideoTalkID, `{"title": "T", "related_urls": [{"label": "slides"}], ` + videos + `}`, false},
 		{PyvideoTalkID, `{"title": "T", "related_urls": [true], ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "related_urls": [{"url": "https://y", "label": "L"}], ` + videos + `}`, true},
+		{PyvideoTalkID, `{"title": "T", "related_urls": [{"url": "https://y", "type": "slides"}], ` + videos + `}`, false},
+		{PyvideoTalkID, `{"title": "T", "related_urls": [{"\u0075rl": "https://y", "Label": "L"}], ` + videos + `}`, false},
 		{PyvideoCategoryID, `{"title": "E", "start_date": "2016-07-17"}`, true},
 		{PyvideoCategoryID, `{"title": "E", "start_date": "2016-02-30"}`, false},
 		{TalkID, `{"title": "T", "markup": "rst"}`, true},

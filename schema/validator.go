@@ -436,6 +436,19 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				c.add(ptr, keyword, Error, fmt.Sprintf("%s: the member %q is required", where, name))
 			}
 		}
+	case "additionalProperties":
+		// jsonschema/v5 points at the object; point at each member it
+		// refused, and name those the object may have.
+		obj, _ := value.(map[string]any)
+		props, _ := schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "additionalProperties")+"properties").(map[string]any)
+		allowed := slices.Sorted(maps.Keys(props))
+		for _, name := range slices.Sorted(maps.Keys(obj)) {
+			if _, ok := props[name]; !ok {
+				at := pointerJoin(ptr, name)
+				c.schemaAt[at] = true
+				c.add(at, keyword, Error, fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed)))
+			}
+		}
 	case "type":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: expected %s, found %s", where, typeWords(names(param)), valueWords(value)))
 	case "minLength":
@@ -497,6 +510,14 @@ func names(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// andList joins words as a person lists them: "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func asList(v any) []any { l, _ := v.([]any); return l }

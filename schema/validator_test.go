@@ -144,6 +144,10 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "3:716: rst: description line 18: Block quote ends without a blank line; unexpected unindent."}},
 		{"rst problem after a note pyvideo stops at", `\n\n-----\n\nThe talk`, `\n\n-----\n\n  --\nThe talk`, false,
 			[]string{p + "3:712: rst: description line 18: Block quote ends without a blank line; unexpected unindent. (warning)"}},
+		{"related link with a member the reader refuses", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `{"url": "https://ep2016.europython.eu/", "label": "Talk", "type": "schedule"}`, false,
+			[]string{p + "8:71: additionalProperties: related_urls/0/type: unexpected member; related_urls/0 may have only label and url"}},
+		{"related link with a member named in capitals", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `{"URL": "https://ep2016.europython.eu/", "url": "https://ep2016.europython.eu/"}`, false,
+			[]string{p + "8:13: additionalProperties: related_urls/0/URL: unexpected member; related_urls/0 may have only label and url"}},
 		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
 			[]string{
 				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)",
