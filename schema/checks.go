@@ -3,16 +3,20 @@ package schema
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/santhosh-tekuri/jsonschema/v5"
 	"golang.org/x/text/language"
 
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -90,6 +94,8 @@ func (c *checker) pyvideoTalk(obj object) {
 }
 
 func (c *checker) talkmetaTalk(here pointer, obj object) {
+	talkSchema := c.schema(TalkID)
+	c.foldedMembers(here, obj, talkSchema)
 	c.spaces(here.child("/title"), obj.get("title"))
 	speakers := obj.get("speakers")
 	if speakers.count() == 0 && here.isRoot() {
@@ -115,6 +121,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 			continue
 		}
 		ptr := here.child("/videos").item(i)
+		c.foldedMembers(ptr, v, itemSchema(talkSchema, "videos"))
 		c.webURL(ptr.child("/url"), v.get("url"))
 		c.duration(ptr.child("/duration"), v.get("duration"))
 		c.integer(ptr.child("/size"), v.get("size"))
@@ -127,6 +134,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 			if url, ok := l.member("url"); ok {
 				c.linkURL(here.child("/"+list).item(i).child("/url"), url)
 			}
+			c.foldedMembersOf(here.child("/"+list).item(i), l, itemSchema(talkSchema, list))
 		}
 	}
 	n := videos.count()
@@ -144,7 +152,9 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	if legacy, ok := obj.get("legacy").object(); ok {
 		c.integer(here.child("/legacy").child("/id"), legacy.get("id"))
+		c.foldedMembers(here.child("/legacy"), legacy, itemSchema(talkSchema, "legacy"))
 	}
+	c.foldedMembersOf(here.child("/place"), obj.get("place"), itemSchema(talkSchema, "place"))
 	for i, p := range obj.get("parts").items() {
 		if p, ok := p.object(); ok {
 			c.talkmetaTalk(here.child("/parts").item(i), p)
@@ -156,6 +166,8 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 func (c *checker) speaker(obj object) { c.speakerAt(pointer{}, obj) }
 
 func (c *checker) speakerAt(here pointer, obj object) {
+	speakerSchema := c.schema(SpeakerID)
+	c.foldedMembers(here, obj, speakerSchema)
 	c.speakerName(here.child("/name"), obj.get("name"))
 	c.webURL(here.child("/homepage"), obj.get("homepage"))
 	c.webURL(here.child("/image"), obj.get("image"))
@@ -163,6 +175,7 @@ func (c *checker) speakerAt(here pointer, obj object) {
 		if url, ok := a.member("url"); ok {
 			c.webURL(here.child("/accounts").item(i).child("/url"), url)
 		}
+		c.foldedMembersOf(here.child("/accounts").item(i), a, itemSchema(speakerSchema, "accounts"))
 	}
 	if id, ok := obj.text("orcid"); ok && !validORCID(id) {
 		ptr := here.child("/orcid")
@@ -172,6 +185,9 @@ func (c *checker) speakerAt(here pointer, obj object) {
 }
 
 func (c *checker) talkmetaEvent(here pointer, obj object) {
+	eventSchema := c.schema(EventID)
+	c.foldedMembers(here, obj, eventSchema)
+	c.foldedMembersOf(here.child("/place"), obj.get("place"), itemSchema(eventSchema, "place"))
 	c.spaces(here.child("/title"), obj.get("title"))
 	c.webURL(here.child("/url"), obj.get("url"))
 	for _, f := range []string{"start", "end"} {
@@ -434,5 +450,74 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	slices.Sort(unknown)
 	for _, name := range unknown {
 		c.check(at(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
+	}
+}
+
+// schema returns the compiled schema with the given $id.
+func (c *checker) schema(id string) *jsonschema.Schema {
+	cs, err := load()
+	if err != nil {
+		return nil
+	}
+	return cs.schemas[id]
+}
+
+// itemSchema returns the schema of the member name of an object that s
+// describes, or of each item when the member is a list, following $refs;
+// nil when there is none.
+func itemSchema(s *jsonschema.Schema, name string) *jsonschema.Schema {
+	s = resolve(s)
+	if s == nil {
+		return nil
+	}
+	m := resolve(s.Properties[name])
+	if m != nil && m.Items2020 != nil {
+		m = resolve(m.Items2020)
+	}
+	return m
+}
+
+// resolve follows s's $refs to the schema that says something itself.
+func resolve(s *jsonschema.Schema) *jsonschema.Schema {
+	for s != nil && s.Ref != nil && s.Properties == nil && s.Items2020 == nil && len(s.Types) == 0 {
+		s = s.Ref
+	}
+	return s
+}
+
+// foldedMembers reports the members of obj, an object of talkmeta's form
+// that s describes, whose names are those of members s defines but for
+// case ("Title", "URL", or "\u212Aind" with the Kelvin sign): readers,
+// which match member names as encoding/json does, without regard to
+// case, take them for those members, not as extra members, so that a
+// record the schema accepts could fail to read ("Title": 1) or read as
+// other than it says ("title": "A", "TITLE": "").
+func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) {
+	s = resolve(s)
+	if s == nil {
+		return
+	}
+	for _, m := range obj.members {
+		if _, ok := s.Properties[string(m.name)]; ok || m.known {
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			if strings.EqualFold(string(m.name), name) {
+				where := ""
+				if !here.isRoot() {
+					where = here.words() + ": "
+				}
+				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error,
+					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q, or give it a name of its own", where, strconv.QuoteToASCII(string(m.name)), name, name))
+				break
+			}
+		}
+	}
+}
+
+// foldedMembersOf is foldedMembers for a value that may be an object.
+func (c *checker) foldedMembersOf(here pointer, v value, s *jsonschema.Schema) {
+	if obj, ok := v.object(); ok {
+		c.foldedMembers(here, obj, s)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // TestTalkmetaFaults plants faults in a talk in talkmeta's JSON form made
@@ -87,5 +89,57 @@ func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	want = []string{"s.json: profile: the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("pyvideo speaker (-want +got):\n%s", diff)
+	}
+}
+
+// TestTalkmetaMemberCase: readers match member names as encoding/json
+// does, without regard to case, so a member named like a known one but
+// for case is no extra member: it is read as the known one. Each such
+// record passed the schema, and the reader refused it or read it as
+// other than it says.
+func TestTalkmetaMemberCase(t *testing.T) {
+	const record = `{
+  "title": "T",
+  "TITLE": "",
+  "\u212Aind": 1,
+  "speakers": [{"name": "A", "accounts": [{"URL": 1}]}],
+  "event": {"title": "E", "place": {"City": 1}},
+  "videos": [{"url": "https://example.org/v.mp4", "Size": "1"}],
+  "thumbnail": "https://example.org/t.jpg",
+  "links": [{"url": "https://example.org/", "LABEL": 2}],
+  "legacy": {"ID": "1"},
+  "parts": [{"title": "P", "Recorded": 2016}],
+  "recorded": "2016",
+  "x_views": 1200
+}`
+	const m = "readers match member names without regard to case"
+	want := []string{
+		`talk.json:3:12: member-case: the member "TITLE" is read as "title": ` + m + `; write "title", or give it a name of its own`,
+		`talk.json:4:16: member-case: the member "\u212aind" is read as "kind": ` + m + `; write "kind", or give it a name of its own`,
+		`talk.json:5:51: member-case: speakers/0/accounts/0: the member "URL" is read as "url": ` + m + `; write "url", or give it a name of its own`,
+		`talk.json:6:45: member-case: event/place: the member "City" is read as "city": ` + m + `; write "city", or give it a name of its own`,
+		`talk.json:7:59: member-case: videos/0: the member "Size" is read as "size": ` + m + `; write "size", or give it a name of its own`,
+		`talk.json:9:54: member-case: links/0: the member "LABEL" is read as "label": ` + m + `; write "label", or give it a name of its own`,
+		`talk.json:10:20: member-case: legacy: the member "ID" is read as "id": ` + m + `; write "id", or give it a name of its own`,
+		`talk.json:11:13: no-date: parts/0/recorded is missing or null; pages and citations will show no date (warning)`,
+		`talk.json:11:40: member-case: parts/0: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk("talk.json", []byte(record)))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if _, err := talk.ParseJSON([]byte(record), "talk.json"); err == nil {
+		t.Error("talk.ParseJSON read the record; the test needs one it refuses")
+	}
+
+	var v Validator
+	got := lines(v.ValidateSpeaker("speaker.json", []byte(`{"name": "Ada", "Homepage": 1}`)))
+	want = []string{`speaker.json:1:29: member-case: the member "Homepage" is read as "homepage": ` + m + `; write "homepage", or give it a name of its own`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("speaker problems (-want +got):\n%s", diff)
+	}
+	got = lines(v.ValidateEvent("event.json", []byte(`{"title": "PyCon", "\u017Ftart": "soon"}`)))
+	want = []string{`event.json:1:34: member-case: the member "\u017ftart" is read as "start": ` + m + `; write "start", or give it a name of its own`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("event problems (-want +got):\n%s", diff)
 	}
 }
