@@ -30,6 +30,52 @@ func (c *checker) talk(obj object) {
 	c.talkmetaTalk(pointer{}, obj)
 }
 
+// counts checks a talk's speakers and videos against the validator's
+// Limits, as the readers count them: a talk over a limit passes no reader.
+func (c *checker) counts(here pointer, obj object) {
+	for _, list := range []struct {
+		name  string
+		limit int
+	}{{"speakers", c.v.Limits.Speakers()}, {"videos", c.v.Limits.Videos()}} {
+		if n := obj.get(list.name).count(); list.limit >= 0 && n > list.limit {
+			ptr := here.child("/" + list.name)
+			c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d items, more than the limit of %d", ptr.words(), n, list.limit))
+		}
+	}
+}
+
+// texts checks every string of the record against the validator's
+// Limits on one text, as the pyvideo reader does. No string can be
+// longer than the record, so a record within the limit is not walked.
+func (c *checker) texts(data []byte) {
+	limit := c.v.Limits.TextBytes()
+	if limit < 0 || len(data) <= limit {
+		return
+	}
+	doc, err := jsonx.Decode(data, -1)
+	if err != nil {
+		return // reported as the record's syntax
+	}
+	var walk func(ptr pointer, v any)
+	walk = func(ptr pointer, v any) {
+		switch v := v.(type) {
+		case string:
+			if len(v) > limit {
+				c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d bytes of text, more than the limit of %d", ptr.words(), len(v), limit))
+			}
+		case []any:
+			for i, e := range v {
+				walk(ptr.item(i), e)
+			}
+		case map[string]any:
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				walk(ptr.child("/"+jsonx.PointerToken(k)), v[k])
+			}
+		}
+	}
+	walk(pointer{}, doc)
+}
+
 // event checks what the schema cannot say about an event record.
 func (c *checker) event(obj object) {
 	if c.v.Profile == Pyvideo {
@@ -47,6 +93,7 @@ func (c *checker) event(obj object) {
 }
 
 func (c *checker) pyvideoTalk(obj object) {
+	c.counts(pointer{}, obj)
 	c.spaces(at("/title"), obj.get("title"))
 	speakers := 0
 	for i, s := range obj.get("speakers").items() {
@@ -95,6 +142,7 @@ func (c *checker) pyvideoTalk(obj object) {
 
 func (c *checker) talkmetaTalk(here pointer, obj object) {
 	talkSchema := c.schema(TalkID)
+	c.counts(here, obj)
 	c.foldedMembers(here, obj, talkSchema)
 	c.spaces(here.child("/title"), obj.get("title"))
 	speakers := obj.get("speakers")

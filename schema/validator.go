@@ -209,6 +209,7 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	if isObject {
 		semantic(c, obj)
 	}
+	c.texts(data)
 	return nil, obj
 }
 

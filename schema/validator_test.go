@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // seedPath is the record talkmeta started from: real, and clean.
@@ -255,5 +256,35 @@ func TestLoneSurrogate(t *testing.T) {
 	want := []string{fmt.Sprintf(`t.json:%d:%d: json: \ud83d is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`, line, col)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestCountAndTextLimits checks a record against the validator's Limits on speakers,
+// videos and one text, as the pyvideo reader does: a record over one
+// passes no reader, so it passes no check.
+func TestCountAndTextLimits(t *testing.T) {
+	data := readTestdata(t, "chipy/videos/15260.json")
+	planted := bytes.Replace(data, []byte(`"speakers": [`), []byte(`"speakers": ["A B", "C D", `), 1)
+	v := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxSpeakers: 3, MaxVideos: 2, MaxTextBytes: 300}}
+	var got []string
+	for _, p := range v.ValidateTalk("t.json", planted) {
+		if p.Severity == Error {
+			got = append(got, p.Error())
+		}
+	}
+	off := bytes.Index(planted, []byte(`"speakers": [`)) + len(`"speakers": `)
+	desc := bytes.Index(planted, []byte(`"description": "`)) + len(`"description": `)
+	pos := func(off int) string {
+		return fmt.Sprintf("%d:%d", 1+bytes.Count(planted[:off], []byte("\n")), off-bytes.LastIndexByte(planted[:off], '\n'))
+	}
+	want := []string{
+		"t.json:" + pos(desc) + ": limit: description: 316 bytes of text, more than the limit of 300",
+		"t.json:" + pos(off) + ": limit: speakers: 4 items, more than the limit of 3",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := (pyvideo.Reader{Limits: v.Limits}).ParseTalk(planted, "t.json"); err == nil {
+		t.Error("the pyvideo reader takes the record the validator refuses")
 	}
 }
