@@ -47,7 +47,8 @@ func main() {
 }
 
 // run builds the site and returns the exit status: 1 when the schedule had
-// problems (the site is built from what could be read).
+// problems (the site is built from what could be read; when not one talk
+// could be, nothing is written).
 func run(src, out string, now time.Time, stderr io.Writer) int {
 	data, err := os.ReadFile(src)
 	if err != nil {
@@ -56,12 +57,23 @@ func run(src, out string, now time.Time, stderr io.Writer) int {
 	}
 	s, err := schedule.Parse(data, filepath.ToSlash(src))
 	status := 0
-	var problems talk.ErrorList
-	if errors.As(err, &problems) {
-		for _, e := range problems {
-			fmt.Fprintln(stderr, e)
+	if err != nil {
+		var problems talk.ErrorList
+		if errors.As(err, &problems) {
+			for _, e := range problems {
+				fmt.Fprintln(stderr, e)
+			}
+		} else {
+			fmt.Fprintln(stderr, err)
 		}
 		status = 1
+		// A file that is no schedule at all (not JSON or XML, another
+		// document) yields an empty one: building a site of it would
+		// replace a good site's index with an empty page.
+		if s == nil || len(s.Talks) == 0 {
+			fmt.Fprintf(stderr, "%s: no talks could be read; %s is left as it was\n", src, out)
+			return 1
+		}
 	}
 	files, err := site(s, now)
 	if err != nil {
