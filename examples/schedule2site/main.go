@@ -19,8 +19,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,18 +82,68 @@ func run(src, out string, now time.Time, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	for name, content := range files {
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		if err := os.WriteFile(p, content, 0o644); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
+	if err := write(out, files); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	return status
+}
+
+// write puts files into the directory out in two steps, so that a failure
+// (a full disk, a path taken by a directory) never leaves an old site half
+// replaced: first every file is written in full beside its destination
+// under a temporary name, and only when all are, each is renamed over its
+// destination. Should a rename fail, the files renamed so far are new and
+// the others old, but no file is ever cut short.
+func write(out string, files map[string][]byte) (err error) {
+	names := slices.Sorted(maps.Keys(files))
+	staged := make([]string, 0, len(names))
+	defer func() {
+		if err != nil {
+			for _, tmp := range staged {
+				os.Remove(tmp)
+			}
+		}
+	}()
+	for _, name := range names {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s: is a directory; %s is left as it was", p, out)
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("%w; %s is left as it was", err, out)
+		}
+		tmp, err := stage(p, files[name])
+		if tmp != "" {
+			staged = append(staged, tmp)
+		}
+		if err != nil {
+			return fmt.Errorf("%w; %s is left as it was", err, out)
+		}
+	}
+	for i, name := range names {
+		if err := os.Rename(staged[i], filepath.Join(out, filepath.FromSlash(name))); err != nil {
+			staged = staged[i:]
+			return err
+		}
+	}
+	return nil
+}
+
+// stage writes data to a new file beside p and returns its name.
+func stage(p string, data []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return f.Name(), err
 }
 
 // siteURLs lays the site out: the event's page is the index, talk pages

@@ -153,3 +153,22 @@ func TestNotASchedule(t *testing.T) {
 		})
 	}
 }
+
+// TestNoHalfSite keeps an old site whole when the new one cannot be
+// written in full: here schedule.ics is a directory in the old site.
+func TestNoHalfSite(t *testing.T) {
+	dir := oldSite(t)
+	if err := os.MkdirAll(filepath.Join(dir, "schedule.ics", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
+	var stderr bytes.Buffer
+	st := run("testdata/pair.json", dir, time.Unix(0, 0), &stderr)
+	want := filepath.Join(dir, "schedule.ics") + ": is a directory; " + dir + " is left as it was\n"
+	if st != 1 || stderr.String() != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
+	}
+	if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
+		t.Errorf("the old site changed (-before +after):\n%s", diff)
+	}
+}
