@@ -109,6 +109,8 @@ func TestResponses(t *testing.T) {
 		{"not-found.txt", "GET", "/europython-2016/no-such-talk.html", nil},
 		{"not-found-speaker.txt", "GET", "/speaker/nobody.html", []string{"Accept", "application/x-bibtex"}},
 		{"post.txt", "POST", seedPath, nil},
+		{"post-not-found.txt", "POST", "/europython-2016/no-such-talk.html", nil},
+		{"options.txt", "OPTIONS", seedPath, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
