@@ -19,8 +19,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,7 +49,8 @@ func main() {
 }
 
 // run builds the site and returns the exit status: 1 when the schedule had
-// problems (the site is built from what could be read).
+// problems (the site is built from what could be read; when not one talk
+// could be, nothing is written).
 func run(src, out string, now time.Time, stderr io.Writer) int {
 	data, err := os.ReadFile(src)
 	if err != nil {
@@ -56,30 +59,91 @@ func run(src, out string, now time.Time, stderr io.Writer) int {
 	}
 	s, err := schedule.Parse(data, filepath.ToSlash(src))
 	status := 0
-	var problems talk.ErrorList
-	if errors.As(err, &problems) {
-		for _, e := range problems {
-			fmt.Fprintln(stderr, e)
+	if err != nil {
+		var problems talk.ErrorList
+		if errors.As(err, &problems) {
+			for _, e := range problems {
+				fmt.Fprintln(stderr, e)
+			}
+		} else {
+			fmt.Fprintln(stderr, err)
 		}
 		status = 1
+		// A file that is no schedule at all (not JSON or XML, another
+		// document) yields an empty one: building a site of it would
+		// replace a good site's index with an empty page.
+		if s == nil || len(s.Talks) == 0 {
+			fmt.Fprintf(stderr, "%s: no talks could be read; %s is left as it was\n", src, out)
+			return 1
+		}
 	}
 	files, err := site(s, now)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	for name, content := range files {
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		if err := os.WriteFile(p, content, 0o644); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
+	if err := write(out, files); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	return status
+}
+
+// write puts files into the directory out in two steps, so that a failure
+// (a full disk, a path taken by a directory) never leaves an old site half
+// replaced: first every file is written in full beside its destination
+// under a temporary name, and only when all are, each is renamed over its
+// destination. Should a rename fail, the files renamed so far are new and
+// the others old, but no file is ever cut short.
+func write(out string, files map[string][]byte) (err error) {
+	names := slices.Sorted(maps.Keys(files))
+	staged := make([]string, 0, len(names))
+	defer func() {
+		if err != nil {
+			for _, tmp := range staged {
+				os.Remove(tmp)
+			}
+		}
+	}()
+	for _, name := range names {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s: is a directory; %s is left as it was", p, out)
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("%w; %s is left as it was", err, out)
+		}
+		tmp, err := stage(p, files[name])
+		if tmp != "" {
+			staged = append(staged, tmp)
+		}
+		if err != nil {
+			return fmt.Errorf("%w; %s is left as it was", err, out)
+		}
+	}
+	for i, name := range names {
+		if err := os.Rename(staged[i], filepath.Join(out, filepath.FromSlash(name))); err != nil {
+			staged = staged[i:]
+			return err
+		}
+	}
+	return nil
+}
+
+// stage writes data to a new file beside p and returns its name.
+func stage(p string, data []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return f.Name(), err
 }
 
 // siteURLs lays the site out: the event's page is the index, talk pages

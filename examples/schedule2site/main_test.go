@@ -83,3 +83,92 @@ func TestHostile(t *testing.T) {
 		}
 	}
 }
+
+// oldSite writes a stand-in for a site built before into a new directory.
+func oldSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range map[string]string{"index.html": "old index\n", "talks/old.html": "old talk\n"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// listing returns every file under dir with its content.
+func listing(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			b.WriteString(filepath.ToSlash(rel) + "/\n")
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		b.WriteString(filepath.ToSlash(rel) + ": " + string(data))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestNotASchedule leaves the site alone when the file holds no schedule
+// at all, instead of writing an empty index over it.
+func TestNotASchedule(t *testing.T) {
+	for _, tt := range []struct{ name, data, msg string }{
+		{"garbage.json", "not json", "garbage.json:1:1: schedule: invalid JSON: invalid literal, want null\n"},
+		{"cut.xml", `<?xml version="1.0"?><schedule><conference><title>x`, "cut.xml:1:52: schedule: invalid XML: unexpected EOF\n"},
+		{"other.json", `{"schedule": 5}`, "other.json:1:14: /schedule: schedule: schedule: want an object, got number\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := filepath.Join(t.TempDir(), tt.name)
+			if err := os.WriteFile(src, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dir := oldSite(t)
+			before := listing(t, dir)
+			var stderr bytes.Buffer
+			st := run(src, dir, time.Unix(0, 0), &stderr)
+			got := strings.ReplaceAll(stderr.String(), filepath.Dir(src)+string(filepath.Separator), "")
+			got = strings.ReplaceAll(got, filepath.ToSlash(filepath.Dir(src))+"/", "")
+			got = strings.ReplaceAll(got, dir, "DIR")
+			want := tt.msg + tt.name + ": no talks could be read; DIR is left as it was\n"
+			if st != 1 || got != want {
+				t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, got, want)
+			}
+			if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
+				t.Errorf("the old site changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestNoHalfSite keeps an old site whole when the new one cannot be
+// written in full: here schedule.ics is a directory in the old site.
+func TestNoHalfSite(t *testing.T) {
+	dir := oldSite(t)
+	if err := os.MkdirAll(filepath.Join(dir, "schedule.ics", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
+	var stderr bytes.Buffer
+	st := run("testdata/pair.json", dir, time.Unix(0, 0), &stderr)
+	want := filepath.Join(dir, "schedule.ics") + ": is a directory; " + dir + " is left as it was\n"
+	if st != 1 || stderr.String() != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
+	}
+	if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
+		t.Errorf("the old site changed (-before +after):\n%s", diff)
+	}
+}

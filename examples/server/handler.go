@@ -164,19 +164,31 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	return h, nil
 }
 
+// allowed are the methods every page answers.
+const allowed = "GET, HEAD, OPTIONS"
+
 // representation writes a page in one media type.
 type representation func(w io.Writer) error
 
-// ServeHTTP serves GET and HEAD requests for the archive's pages.
+// ServeHTTP serves GET and HEAD requests for the archive's pages, and
+// answers OPTIONS with the methods allowed.
 func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	if req.Method != http.MethodGet && req.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
+	// A path with no page is 404 whatever the method: 405 would say the
+	// resource exists.
 	offers := h.route(req.URL.Path)
 	if offers == nil {
 		http.NotFound(w, req)
+		return
+	}
+	switch req.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodOptions:
+		w.Header().Set("Allow", allowed)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	default:
+		w.Header().Set("Allow", allowed)
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	var types []string

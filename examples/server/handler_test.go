@@ -109,6 +109,8 @@ func TestResponses(t *testing.T) {
 		{"not-found.txt", "GET", "/europython-2016/no-such-talk.html", nil},
 		{"not-found-speaker.txt", "GET", "/speaker/nobody.html", []string{"Accept", "application/x-bibtex"}},
 		{"post.txt", "POST", seedPath, nil},
+		{"post-not-found.txt", "POST", "/europython-2016/no-such-talk.html", nil},
+		{"options.txt", "OPTIONS", seedPath, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,6 +216,13 @@ func TestNegotiate(t *testing.T) {
 		{[]string{"text/html;charset=utf-8"}, typeHTML, true},
 		{[]string{"*/html, text"}, "", false},
 		{[]string{"image/*"}, "", false},
+		// Quoted parameter values may hold ";" and ",".
+		{[]string{`text/html;foo="a;q=0", application/x-bibtex;q=0.5`}, typeHTML, true},
+		{[]string{`application/ld+json;profile="x,text/html", application/x-bibtex;q=0.5`}, typeJSONLD, true},
+		{[]string{`text/html;foo="a\"b;q=0", application/x-bibtex;q=0.5`}, typeHTML, true},
+		// After the weight come extensions, which make no range more specific.
+		{[]string{"text/html;charset=utf-8;q=0.9, text/html;q=0.2;ext=1, application/x-bibtex;q=0.5"}, typeBibTeX, true},
+		{[]string{"text/html;q=NaN, application/x-bibtex;q=0.1"}, typeBibTeX, true},
 	}
 	for _, tt := range tests {
 		got, ok := negotiate(tt.accept, offers)

@@ -40,7 +40,8 @@
 // a page's types gets 406 Not Acceptable, listing them. Every response
 // says "Vary: Accept" and carries a strong ETag (a hash of its bytes), so
 // a request with a matching If-None-Match gets 304 Not Modified. GET and
-// HEAD are served; other methods get 405.
+// HEAD are served, OPTIONS lists them; other methods get 405, and any
+// method gets 404 where there is no page.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
 package main
@@ -51,6 +52,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -100,16 +102,14 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 	for _, w := range h.warnings {
 		fmt.Fprintln(log, w)
 	}
-	srv := &http.Server{
-		Addr:              addr,
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+	srv := newServer(h)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", len(talks), dir, addr, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", len(talks), dir, ln.Addr(), time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
@@ -117,11 +117,27 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		if err := srv.Shutdown(shutdown); err != nil {
+			srv.Close() // connections still busy after the grace period
 			return err
 		}
 		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
+	}
+}
+
+// newServer returns the server for h, with timeouts that keep slow or
+// stalled clients from holding connections: ReadHeaderTimeout bounds the
+// request line and headers, and ReadTimeout the whole request, so a client
+// that trickles a request body (which the server reads, to reuse the
+// connection) is cut off too.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 	}
 }

@@ -64,15 +64,17 @@ func (r mediaRange) matches(t string) int {
 
 // parseAccept reads Accept header values into media ranges, skipping
 // malformed elements; nil means there was no Accept header (an empty one
-// is a list with nothing acceptable).
+// is a list with nothing acceptable). Parameter values may be quoted
+// strings, which can hold commas and semicolons; parameters after the
+// weight are extensions of the Accept header, not of the media range.
 func parseAccept(values []string) []mediaRange {
 	if len(values) == 0 {
 		return nil
 	}
 	ranges := []mediaRange{}
 	for _, v := range values {
-		for _, elem := range strings.Split(v, ",") {
-			parts := strings.Split(elem, ";")
+		for _, elem := range splitQuoted(v, ',') {
+			parts := splitQuoted(elem, ';')
 			mt := strings.ToLower(strings.TrimSpace(parts[0]))
 			typ, subtype, ok := strings.Cut(mt, "/")
 			if !ok || typ == "" || subtype == "" || typ == "*" && subtype != "*" {
@@ -89,15 +91,35 @@ func parseAccept(values []string) []mediaRange {
 					continue
 				}
 				q, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-				if err != nil || q < 0 || q > 1 {
+				if err != nil || !(q >= 0 && q <= 1) {
 					q = 0 // a malformed weight accepts nothing rather than everything
 				}
 				r.q = q
+				break
 			}
 			ranges = append(ranges, r)
 		}
 	}
 	return ranges
+}
+
+// splitQuoted splits s at each sep that is not inside a quoted string
+// (RFC 9110 section 5.6.4, with its backslash escapes).
+func splitQuoted(s string, sep byte) []string {
+	var parts []string
+	start, quoted := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case !quoted && c == sep:
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
 }
 
 // noneMatch reports whether If-None-Match header values match etag, by

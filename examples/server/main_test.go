@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"testing"
+	"time"
+)
+
+// TestSlowBody cuts off a client that sends its headers and then trickles
+// a request body: the server reads the body after the handler, to reuse
+// the connection, and without a ReadTimeout it waits for it forever. The
+// server's timeouts are scaled down a hundredfold to keep the test short.
+func TestSlowBody(t *testing.T) {
+	srv := newServer(testHandler(t))
+	srv.ReadHeaderTimeout /= 100
+	srv.ReadTimeout /= 100
+	srv.WriteTimeout /= 100
+	srv.IdleTimeout /= 100
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "GET /nope HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nx"); err != nil {
+		t.Fatal(err)
+	}
+	// The rest of the body never comes. The server must give up on it
+	// (answering or not) and close the connection well before the client
+	// does.
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	start := time.Now()
+	_, err = io.Copy(io.Discard, bufio.NewReader(conn))
+	if err != nil {
+		t.Fatalf("the server still held the connection after %v: %v", time.Since(start).Round(time.Millisecond), err)
+	}
+}
