@@ -30,17 +30,12 @@ func (c *checker) talk(obj object) {
 	c.talkmetaTalk(pointer{}, obj)
 }
 
-// counts checks a talk's speakers and videos against the validator's
-// Limits, as the readers count them: a talk over a limit passes no reader.
-func (c *checker) counts(here pointer, obj object) {
-	for _, list := range []struct {
-		name  string
-		limit int
-	}{{"speakers", c.v.Limits.Speakers()}, {"videos", c.v.Limits.Videos()}} {
-		if n := obj.get(list.name).count(); list.limit >= 0 && n > list.limit {
-			ptr := here.child("/" + list.name)
-			c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d items, more than the limit of %d", ptr.words(), n, list.limit))
-		}
+// count checks the n items of a talk's list at ptr (its speakers, its
+// videos) against the validator's limit on them, as the readers count
+// them: a talk over a limit passes no reader.
+func (c *checker) count(ptr pointer, n, limit int) {
+	if limit >= 0 && n > limit {
+		c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d items, more than the limit of %d", ptr.words(), n, limit))
 	}
 }
 
@@ -93,7 +88,6 @@ func (c *checker) event(obj object) {
 }
 
 func (c *checker) pyvideoTalk(obj object) {
-	c.counts(pointer{}, obj)
 	c.spaces(at("/title"), obj.get("title"))
 	speakers := 0
 	for i, s := range obj.get("speakers").items() {
@@ -103,6 +97,7 @@ func (c *checker) pyvideoTalk(obj object) {
 	if speakers == 0 {
 		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
+	c.count(at("/speakers"), speakers, c.v.Limits.Speakers())
 	c.recorded(at("/recorded"), obj.get("recorded"))
 	if lang, ok := obj.text("language"); ok {
 		c.language(at("/language"), lang)
@@ -118,6 +113,7 @@ func (c *checker) pyvideoTalk(obj object) {
 		}
 		videos++
 	}
+	c.count(at("/videos"), videos, c.v.Limits.Videos())
 	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
 	for i, l := range obj.get("related_urls").items() {
 		ptr := at("/related_urls").item(i)
@@ -142,13 +138,14 @@ func (c *checker) pyvideoTalk(obj object) {
 
 func (c *checker) talkmetaTalk(here pointer, obj object) {
 	talkSchema := c.schema(TalkID)
-	c.counts(here, obj)
 	c.foldedMembers(here, obj, talkSchema)
 	c.spaces(here.child("/title"), obj.get("title"))
 	speakers := obj.get("speakers")
-	if speakers.count() == 0 && here.isRoot() {
+	n := speakers.count()
+	if n == 0 && here.isRoot() {
 		c.check(here.child("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
+	c.count(here.child("/speakers"), n, c.v.Limits.Speakers())
 	for i, s := range speakers.items() {
 		if s, ok := s.object(); ok {
 			c.speakerAt(here.child("/speakers").item(i), s)
@@ -163,6 +160,8 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		c.language(here.child("/language"), lang)
 	}
 	videos := obj.get("videos")
+	nVideos := videos.count()
+	c.count(here.child("/videos"), nVideos, c.v.Limits.Videos())
 	for i, v := range videos.items() {
 		v, ok := v.object()
 		if !ok {
@@ -185,11 +184,10 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 			c.foldedMembersOf(here.child("/"+list).item(i), l, itemSchema(talkSchema, list))
 		}
 	}
-	n := videos.count()
-	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), n > 0)
-	if rec, _ := obj.text("recording"); rec != "" && n > 0 {
+	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), nVideos > 0)
+	if rec, _ := obj.text("recording"); rec != "" && nVideos > 0 {
 		c.check(here.child("/recording"), "recording", Warning,
-			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, n))
+			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, nVideos))
 	}
 	if markup, _ := obj.text("markup"); markup == "rst" {
 		for _, field := range []string{"summary", "description"} {

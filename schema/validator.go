@@ -190,8 +190,8 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 		return nil, object{}
 	}
 	c.wellFormed = true
-	if off := jsonx.LoneSurrogate(data); off >= 0 {
-		c.add("", "json", Warning, fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6])).offset = off
+	if cur.Surrogates() {
+		c.loneSurrogate(data)
 	}
 	if q := cs.quick[id]; q == nil || !valid {
 		// jsonschema/v5 checks the schemas quick could not reduce, and
@@ -211,6 +211,14 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	}
 	c.texts(data)
 	return nil, obj
+}
+
+// loneSurrogate warns of the first half of a surrogate pair in data
+// without its other half.
+func (c *checker) loneSurrogate(data []byte) {
+	if off := jsonx.LoneSurrogate(data); off >= 0 {
+		c.add("", "json", Warning, fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6])).offset = off
+	}
 }
 
 // forJSONSchema returns doc, or a copy of it in which each number

@@ -46,6 +46,11 @@ func (c *Cursor) str() (escapes bool, err error) {
 	return c.s.str()
 }
 
+// Surrogates reports whether a string read so far holds the \u escape of
+// half a UTF-16 surrogate pair, with its other half or without: whether
+// [LoneSurrogate] can find anything in the document.
+func (c *Cursor) Surrogates() bool { return c.s.surrogate }
+
 // Peek returns the first byte of the next value: '{', '[', '"', 't', 'f'
 // or 'n', or a digit or '-' for a number. It returns 0 at the end of the
 // input and after a problem.

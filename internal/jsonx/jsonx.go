@@ -362,7 +362,9 @@ func explained(data []byte, err error) error {
 // first \u escape of half a UTF-16 surrogate pair without its other half,
 // or -1 when there is none. Such an escape is valid JSON but no
 // character: every reader here, as encoding/json, reads it as U+FFFD, so
-// a record that holds one cannot be written back as it was.
+// a record that holds one cannot be written back as it was. A [Cursor]
+// that has read the document says whether it holds any surrogate escape
+// ([Cursor.Surrogates]), which most documents do not.
 func LoneSurrogate(data []byte) int64 {
 	for i := 0; ; {
 		j := bytes.IndexByte(data[i:], '\\')

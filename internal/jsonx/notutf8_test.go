@@ -85,3 +85,28 @@ func TestLoneSurrogate(t *testing.T) {
 		}
 	}
 }
+
+// TestCursorSurrogates checks that a Cursor that has read a document
+// says whether it holds a surrogate escape, whichever way it read each
+// string: a word at a time, or byte by byte inside what Skip reads.
+func TestCursorSurrogates(t *testing.T) {
+	for in, want := range map[string]bool{
+		`{"t": "plain", "u": ["\u00e9"]}`:    false,
+		`{"t": "\\ud800 is no escape"}`:      false,
+		`{"t": "\ud83d\ude00"}`:              true,
+		`{"t": "x", "u": [{"v": "\uDC00"}]}`: true,
+		`{"t": "x", "u": [{"v": "\uD7FF"}]}`: false,
+		`{"\ud800 as a name": 1}`:            true,
+	} {
+		c := NewCursor([]byte(in), 0)
+		for range c.Object() {
+			c.Skip()
+		}
+		if err := c.End(); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if got := c.Surrogates(); got != want {
+			t.Errorf("%s: Surrogates = %v, want %v", in, got, want)
+		}
+	}
+}

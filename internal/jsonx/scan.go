@@ -18,6 +18,10 @@ type scanner struct {
 	pos      int
 	maxDepth int  // 0 for the default, maxDepth
 	build    bool // build the values scanned (for Decode), or only check them
+	// surrogate says that a string read holds the \u escape of half a
+	// UTF-16 surrogate pair, so that only such a document is searched
+	// for a half without its other (see LoneSurrogate).
+	surrogate bool
 }
 
 func (s *scanner) errorf(format string, args ...any) error {
@@ -388,6 +392,7 @@ func (s *scanner) str() (escapes bool, err error) {
 						return escapes, s.errorf("invalid \\u escape")
 					}
 				}
+				s.surrogate = s.surrogate || isSurrogate(s.data[s.pos+2:])
 				s.pos += 6
 			default:
 				return escapes, s.errorf("invalid escape \\%c in a string", s.data[s.pos+1])
@@ -425,9 +430,17 @@ func (s *scanner) strByWords() (escapes, ok bool) {
 	}
 	text := s.data[start+1 : end]
 	first := bytes.IndexByte(text, '\\')
-	if !validCharacters(text) || first >= 0 && !validEscapes(text[first:]) {
+	if !validCharacters(text) {
 		s.pos = start
 		return false, false
+	}
+	if first >= 0 {
+		valid, surrogate := validEscapes(text[first:])
+		if !valid {
+			s.pos = start
+			return false, false
+		}
+		s.surrogate = s.surrogate || surrogate
 	}
 	return first >= 0, true
 }
@@ -473,36 +486,44 @@ func validCharacters(b []byte) bool {
 }
 
 // validEscapes reports whether every backslash in text, which starts with
-// one, begins an escape JSON allows. The string's end was found by
-// counting backslashes before quotes, which finds str's end exactly when
-// the escapes are valid: an escaped character or four hex digits are
-// never a quote or a backslash.
-func validEscapes(text []byte) bool {
+// one, begins an escape JSON allows, and whether one is the \u escape of
+// half a surrogate pair. The string's end was found by counting
+// backslashes before quotes, which finds str's end exactly when the
+// escapes are valid: an escaped character or four hex digits are never a
+// quote or a backslash.
+func validEscapes(text []byte) (valid, surrogate bool) {
 	for {
 		i := bytes.IndexByte(text, '\\')
 		if i < 0 {
-			return true
+			return true, surrogate
 		}
 		if i+1 >= len(text) {
-			return false
+			return false, surrogate
 		}
 		switch text[i+1] {
 		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			text = text[i+2:]
 		case 'u':
 			if i+6 > len(text) {
-				return false
+				return false, surrogate
 			}
 			for _, h := range text[i+2 : i+6] {
 				if !isHex(h) {
-					return false
+					return false, surrogate
 				}
 			}
+			surrogate = surrogate || isSurrogate(text[i+2:])
 			text = text[i+6:]
 		default:
-			return false
+			return false, surrogate
 		}
 	}
+}
+
+// isSurrogate reports whether the four hex digits that hex starts with
+// are those of a UTF-16 surrogate, D800 to DFFF.
+func isSurrogate(hex []byte) bool {
+	return (hex[0] == 'd' || hex[0] == 'D') && (hex[1] >= '8' && hex[1] <= '9' || hex[1] >= 'a' && hex[1] <= 'f' || hex[1] >= 'A' && hex[1] <= 'F')
 }
 
 func isHex(c byte) bool {
