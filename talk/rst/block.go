@@ -615,7 +615,9 @@ func (p *parser) lineBlock(lines []line, i int) (Block, int) {
 		lb.Lines = append(lb.Lines, p.inline(text, l))
 	}
 	if i < len(lines) && !blank(lines[i]) {
-		p.report(lines[i], Warning, "Line block ends without a blank line.")
+		// docutils names the line after the block's first, however long
+		// the block (Body.line_block's line=lineno+1).
+		p.report(lines[start+1], Warning, "Line block ends without a blank line.")
 	}
 	return lb, i - start
 }
