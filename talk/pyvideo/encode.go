@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -21,7 +22,9 @@ import (
 // the file, the member is written as the file spelled it: a null stays
 // null, 1508.0 stays 1508.0, a bare related URL stays bare. So a file
 // already in canonical form comes back byte for byte, and any other comes
-// back as the same JSON value.
+// back as the same JSON value. Numbers are spelled as Python writes the
+// value it reads from them, wherever they come from: 1508.0 stays 1508.0,
+// but 1e3 becomes 1000.0 and -0 becomes 0.
 //
 // The pyvideo form has no place for a talk's subtitle, kind, track, place,
 // slides, markup, or a speaker's details other than the name; they are
@@ -106,12 +109,73 @@ func marshal(members map[string]any, origin talk.Origin, extra map[string]json.R
 			}
 		}
 	}
+	for k, v := range members {
+		members[k] = pythonNumbers(v)
+	}
 	var b bytes.Buffer
 	if err := jsonx.WritePython(&b, members); err != nil {
 		return nil, fmt.Errorf("pyvideo: %w", err)
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// pythonNumbers returns v with every number spelled as Python's
+// json.dumps spells the value json.loads reads from it: an integer without
+// a sign on zero ("-0" is 0), any other number as repr of a float ("1e3"
+// is 1000.0, "1.50" is 1.5, "1.5e-7" is 1.5e-07). Kept spellings of a
+// non-canonical source and members in Extra would otherwise go out as they
+// came in, and the output would not be canonical. A number a float64 does
+// not hold (1e400) keeps its spelling: Python would write Infinity, which
+// is not JSON. Extra's raw values are decoded here, once, in place of
+// WritePython's decoding them.
+func pythonNumbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		return pythonNumber(v)
+	case json.RawMessage:
+		w, err := jsonx.Decode(v, 0)
+		if err != nil {
+			return v // WritePython reports it
+		}
+		return pythonNumbers(w)
+	case []any:
+		for i, e := range v {
+			v[i] = pythonNumbers(e)
+		}
+	case map[string]any:
+		for k, e := range v {
+			v[k] = pythonNumbers(e)
+		}
+	}
+	return v
+}
+
+func pythonNumber(n json.Number) json.Number {
+	s := string(n)
+	if !strings.ContainsAny(s, ".eE") {
+		if s == "-0" {
+			return "0"
+		}
+		return n
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return n
+	}
+	// repr writes the shortest digits that read back as f, in positional
+	// notation when the decimal point falls 4 places before the first
+	// digit to 16 after it, and else as d.ddde±XX, as Go's 'e' format does.
+	e := strconv.FormatFloat(f, 'e', -1, 64)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	if exp < -4 || exp >= 16 {
+		return json.Number(e)
+	}
+	p := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.Contains(p, ".") {
+		p += ".0"
+	}
+	return json.Number(p)
 }
 
 // keepSpelling makes every member whose encoding from the model is the

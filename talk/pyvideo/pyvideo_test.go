@@ -518,3 +518,52 @@ func TestTalksSymlinks(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestFormatNumbers checks that Format writes numbers as Python's
+// json.dumps does, whatever their spelling in the source or in Extra: the
+// output is canonical, not merely the same JSON value. The wants are
+// Python's json.dumps(json.loads(src), indent=2, sort_keys=True).
+func TestFormatNumbers(t *testing.T) {
+	raw := []byte(`{"title": "t", "description": "", "recorded": null, "speakers": [], "duration": 1e3,
+"videos": [{"type": "mp4", "url": "https://example.org/a.mp4", "length": 12.50, "size": 100, "bitrate": 2E5}],
+"abstract": null, "score": -0, "ratio": 1.5e-7, "big": 1e16, "small": 0.0001, "tiny": 0.00001, "whole": 1508.0,
+"nested": {"b": [1E+2, -0.0, 12345678901234567890123]}}`)
+	got, err := pyvideo.Format(raw, "ev/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "abstract": null,
+  "big": 1e+16,
+  "description": "",
+  "duration": 1000.0,
+  "nested": {
+    "b": [
+      100.0,
+      -0.0,
+      12345678901234567890123
+    ]
+  },
+  "ratio": 1.5e-07,
+  "recorded": null,
+  "score": 0,
+  "small": 0.0001,
+  "speakers": [],
+  "tiny": 1e-05,
+  "title": "t",
+  "videos": [
+    {
+      "bitrate": 200000.0,
+      "length": 12.5,
+      "size": 100,
+      "type": "mp4",
+      "url": "https://example.org/a.mp4"
+    }
+  ],
+  "whole": 1508.0
+}
+`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

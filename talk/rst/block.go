@@ -615,7 +615,9 @@ func (p *parser) lineBlock(lines []line, i int) (Block, int) {
 		lb.Lines = append(lb.Lines, p.inline(text, l))
 	}
 	if i < len(lines) && !blank(lines[i]) {
-		p.report(lines[i], Warning, "Line block ends without a blank line.")
+		// docutils names the line after the block's first, however long
+		// the block (Body.line_block's line=lineno+1).
+		p.report(lines[start+1], Warning, "Line block ends without a blank line.")
 	}
 	return lb, i - start
 }
@@ -698,7 +700,7 @@ func simpleTable(lines []line, i int) (Block, int) {
 var knownDirectives = map[string]string{
 	"attention": "admonition", "caution": "admonition", "danger": "admonition", "error": "admonition",
 	"hint": "admonition", "important": "admonition", "note": "admonition", "tip": "admonition",
-	"warning": "admonition", "admonition": "admonition", "seealso": "",
+	"warning": "admonition", "admonition": "admonition",
 	"topic": "container", "sidebar": "container", "rubric": "container", "epigraph": "container",
 	"highlights": "container", "pull-quote": "container", "compound": "container", "container": "container",
 	"code": "literal", "code-block": "", "sourcecode": "", "parsed-literal": "literal", "math": "literal",
@@ -777,6 +779,9 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil
 	}
+	if !strings.HasPrefix(strings.TrimLeft(l.text[2:], " "), "|") && !p.directiveOK(name, block, l) {
+		return nil
+	}
 	// The content follows the arguments and options, after a blank line.
 	content := block
 	for j, bl := range block {
@@ -810,6 +815,167 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// directiveSpec is what docutils 0.19's directive class declares of its
+// arguments and content, and what its run method requires of them.
+type directiveSpec struct {
+	required, optional int
+	wholeLast          bool // final_argument_whitespace: the last argument takes the rest
+	noOptions          bool // no option_spec: the first lines are content, not arguments and options
+	noContent          bool // has_content = False
+	// needs is what run asks for when there is no content: "" nothing,
+	// "content" assert_has_content, or a message of its own ("=" prefixed
+	// for a warning rather than an error).
+	needs string
+}
+
+var directiveSpecs = map[string]directiveSpec{
+	"attention": {needs: "content"}, "caution": {needs: "content"}, "danger": {needs: "content"},
+	"error": {needs: "content"}, "hint": {needs: "content"}, "important": {needs: "content"},
+	"note": {needs: "content"}, "tip": {needs: "content"}, "warning": {needs: "content"},
+	"admonition": {required: 1, wholeLast: true, needs: "content"},
+	"topic":      {required: 1, wholeLast: true, needs: "content"},
+	"sidebar":    {optional: 1, wholeLast: true, needs: "content"},
+	"rubric":     {required: 1, wholeLast: true, noContent: true},
+	"epigraph":   {noOptions: true, needs: "content"}, "highlights": {noOptions: true, needs: "content"},
+	"pull-quote": {noOptions: true, needs: "content"}, "compound": {needs: "content"},
+	"container": {optional: 1, wholeLast: true, needs: "content"},
+	"code":      {optional: 1, needs: "content"}, "code-block": {optional: 1, needs: "content"},
+	"sourcecode": {optional: 1, needs: "content"}, "parsed-literal": {needs: "content"},
+	"math":       {optional: 1, wholeLast: true, needs: "math"},
+	"image":      {required: 1, wholeLast: true, noContent: true},
+	"figure":     {required: 1, wholeLast: true},
+	"table":      {optional: 1, wholeLast: true, needs: "=Content block expected for the %q directive; none found."},
+	"csv-table":  {optional: 1, wholeLast: true, needs: "=The %q directive requires content; none supplied."},
+	"list-table": {optional: 1, wholeLast: true, needs: "The %q directive is empty; content required."},
+	"contents":   {optional: 1, wholeLast: true, noContent: true},
+	"sectnum":    {noContent: true}, "section-numbering": {noContent: true},
+	"header": {noOptions: true, needs: "content"}, "footer": {noOptions: true, needs: "content"},
+	"target-notes": {noContent: true},
+	"line-block":   {needs: "content"},
+	"title":        {required: 1, wholeLast: true, noContent: true},
+	"default-role": {optional: 1, noContent: true},
+	"class":        {required: 1, wholeLast: true},
+	"raw":          {required: 1, wholeLast: true, needs: "content"},
+}
+
+// directiveOptions are the options docutils 0.19 knows for the directives
+// whose options it checks here, the code directives, which texts copied
+// from Sphinx give Sphinx's options (":linenos:"), and images.
+var directiveOptions = map[string]string{
+	"code":       " class name number-lines ",
+	"code-block": " class name number-lines ",
+	"sourcecode": " class name number-lines ",
+	"image":      " alt height width scale align target class name loading ",
+	"figure":     " alt height width scale align target class name loading figwidth figclass ",
+}
+
+// directiveFieldRE is docutils' field marker, which starts a directive's
+// options.
+var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `])*:( +|$)`)
+
+// directiveOK reports what docutils reports of a directive's arguments and
+// content, following its parse_directive_block and the directive's run:
+// too few or too many arguments, content where none is permitted, none
+// where it is required. It returns false when docutils makes an error of
+// the directive, which then shows nothing. block is the directive's block
+// with its first line from the name. Directives it has no spec for, and
+// options, it does not check.
+func (p *parser) directiveOK(name string, block []line, l line) bool {
+	lower := strings.ToLower(name)
+	spec, ok := directiveSpecs[lower]
+	if !ok || len(block) == 0 {
+		return true
+	}
+	// docutils' "indented": the text after "::", then the block's lines.
+	ind := make([]string, len(block))
+	for i, b := range block {
+		ind[i] = b.text
+	}
+	ind[0] = strings.TrimSpace(cutColumns(ind[0], strings.Index(ind[0], "::")+2))
+	if ind[0] == "" {
+		ind = ind[1:]
+	}
+	for len(ind) > 0 && strings.TrimSpace(ind[len(ind)-1]) == "" {
+		ind = ind[:len(ind)-1]
+	}
+	takesArgs := spec.required+spec.optional > 0
+	var args, opts, content []string
+	if len(ind) > 0 && (takesArgs || !spec.noOptions) {
+		i := 0
+		for i < len(ind) && strings.TrimSpace(ind[i]) != "" {
+			i++
+		}
+		args = ind[:i]
+		if i < len(ind) {
+			content = ind[i+1:]
+		}
+		if !spec.noOptions {
+			for j, a := range args {
+				if directiveFieldRE.MatchString(a) {
+					args, opts = args[:j], args[j:]
+					break
+				}
+			}
+		}
+		if len(args) > 0 && !takesArgs {
+			content = append(append([]string(nil), args...), ind[i:]...)
+			args = nil
+		}
+	} else {
+		content = ind
+	}
+	for len(content) > 0 && strings.TrimSpace(content[0]) == "" {
+		content = content[1:]
+	}
+	fail := func(msg string) bool {
+		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
+		return false
+	}
+	for _, o := range opts {
+		if !directiveFieldRE.MatchString(o) && !strings.HasPrefix(o, " ") {
+			return fail("invalid option block")
+		}
+	}
+	known, checked := directiveOptions[lower]
+	fromFile := false
+	for _, o := range opts {
+		if !directiveFieldRE.MatchString(o) {
+			continue // a continuation line
+		}
+		opt := o[1 : 1+strings.Index(o[1:], ":")]
+		fromFile = fromFile || opt == "file" || opt == "url"
+		if checked && !strings.Contains(known, " "+strings.ToLower(opt)+" ") {
+			return fail(fmt.Sprintf("unknown option: %q", opt))
+		}
+	}
+	if takesArgs {
+		n := len(strings.Fields(strings.Join(args, "\n")))
+		if n < spec.required {
+			return fail(fmt.Sprintf("%d argument(s) required, %d supplied", spec.required, n))
+		}
+		if n > spec.required+spec.optional && !spec.wholeLast {
+			return fail(fmt.Sprintf("maximum %d argument(s) allowed, %d supplied", spec.required+spec.optional, n))
+		}
+	}
+	if len(content) > 0 {
+		if spec.noContent {
+			return fail("no content permitted")
+		}
+		return true
+	}
+	switch msg := spec.needs; {
+	case msg == "", msg == "math" && len(args) > 0, fromFile && (lower == "raw" || lower == "csv-table"):
+		return true
+	case msg == "content", msg == "math":
+		p.report(l, Error, fmt.Sprintf("Content block expected for the %q directive; none found.", name))
+	case msg[0] == '=':
+		p.report(l, Warning, fmt.Sprintf(msg[1:], name))
+	default:
+		p.report(l, Error, fmt.Sprintf(msg, name))
+	}
+	return false
 }
 
 // normalizeName normalizes a reference or target name as docutils does.
