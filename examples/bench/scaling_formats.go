@@ -399,6 +399,13 @@ func rubyeventsCases() []scalingCase {
 				return "    - {name: Slides, url: \"https://example.org/" + strconv.Itoa(i) + "\"}\n"
 			}))
 		}, videos),
+		bytesCase("rubyevents.ParseVideos/merged-extras", func(n int) string {
+			// A merge key into a mapping of many keys, from one of many.
+			extras := func(prefix string) string {
+				return fillf(n/2, "", func(i int) string { return "  " + prefix + strconv.Itoa(i) + ": 1\n" })
+			}
+			return "- &d\n  id: a\n  title: A\n" + extras("a_") + "- <<: *d\n  id: b\n  title: B\n" + extras("b_")
+		}, videos),
 		bytesCase("rubyevents.ParseVideos/aliased-extras", func(n int) string {
 			return yamlVideo(1, 1, "  extra_a: &a [x, y, z]\n"+fillf(n, "", func(i int) string { return "  extra_" + strconv.Itoa(i) + ": *a\n" }))
 		}, videos),

@@ -158,6 +158,7 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 		return nil
 	}
 	var out, merged [][2]*yaml.Node
+	inMerged := map[string]bool{} // the keys of merged, looked up once a key
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], f.resolve(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
@@ -173,27 +174,26 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 		}
 		for _, src := range srcs {
 			for _, kv := range f.pairs(src) {
-				if !hasKey(merged, kv[0].Value) {
+				if !inMerged[kv[0].Value] {
+					inMerged[kv[0].Value] = true
 					merged = append(merged, kv)
 				}
 			}
 		}
 	}
+	if len(merged) == 0 {
+		return out
+	}
+	own := make(map[string]bool, len(out))
+	for _, kv := range out {
+		own[kv[0].Value] = true
+	}
 	for _, kv := range merged {
-		if !hasKey(out, kv[0].Value) {
+		if !own[kv[0].Value] {
 			out = append(out, kv)
 		}
 	}
 	return out
-}
-
-func hasKey(pairs [][2]*yaml.Node, key string) bool {
-	for _, kv := range pairs {
-		if kv[0].Value == key {
-			return true
-		}
-	}
-	return false
 }
 
 func kindName(n *yaml.Node) string {
