@@ -577,27 +577,22 @@ func badText(v jsonx.Value, rec int) (string, int64, bool) {
 			parse := textParsers[rec][name]
 			var s string
 			if parse != nil && json.Unmarshal(m.Value.Raw, &s) == nil && parse(s) != nil {
-				return "/" + escapePointer(m.Name), m.Value.Offset, true
+				return "/" + jsonx.PointerToken(m.Name), m.Value.Offset, true
 			}
 			continue
 		}
 		if sub == eventRecord {
 			if p, off, ok := badText(m.Value, eventRecord); ok {
-				return "/" + escapePointer(m.Name) + p, off, true
+				return "/" + jsonx.PointerToken(m.Name) + p, off, true
 			}
 			continue
 		}
 		es, _ := jsonx.Array(m.Value.Raw, m.Value.Offset)
 		for i, e := range es {
 			if p, off, ok := badText(e, sub); ok {
-				return "/" + escapePointer(m.Name) + "/" + strconv.Itoa(i) + p, off, true
+				return "/" + jsonx.PointerToken(m.Name) + "/" + strconv.Itoa(i) + p, off, true
 			}
 		}
 	}
 	return "", 0, false
-}
-
-// escapePointer escapes a member name for a JSON pointer (RFC 6901).
-func escapePointer(name string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
 }

@@ -740,7 +740,8 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 
 // links maps the item's links: those of type "slides" to Slides, the
 // others to Links. What a Link cannot hold (a type other than slides, a
-// service) is kept in the Extra member "link_attributes", by URL.
+// service) is kept in the Extra member "link_attributes", by URL (see
+// linkAttributes).
 func (m *mapper) links(v *node, p string, t *talk.Talk) {
 	if v.kind == nullNode {
 		return
@@ -750,13 +751,15 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		unparsed(&t.Extra, "links", v)
 		return
 	}
-	attrs := object()
+	var kept []linkRest
 	var bad []*node // links without a URL, which a Link cannot be
 	for i, item := range v.items {
 		ip := p + "/" + index(i)
 		switch item.kind {
 		case stringNode:
-			t.Links = append(t.Links, talk.Link{URL: m.resolve(item.text)})
+			u := m.resolve(item.text)
+			t.Links = append(t.Links, talk.Link{URL: u})
+			kept = append(kept, linkRest{url: u, rest: object()})
 			continue
 		case objectNode:
 		default:
@@ -801,25 +804,55 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		} else {
 			t.Links = append(t.Links, l)
 		}
-		if len(rest.members) > 0 {
-			// Links to one URL (its video and its slides, say) keep
-			// theirs in a list, in the order of the links.
-			switch prev := attrs.get(l.URL); {
-			case prev == nil:
-				attrs.set(l.URL, rest)
-			case prev.kind == arrayNode:
-				prev.items = append(prev.items, rest)
-			default:
-				attrs.set(l.URL, &node{kind: arrayNode, items: []*node{prev, rest}})
-			}
-		}
+		kept = append(kept, linkRest{url: l.URL, slides: typ == "slides", rest: rest})
 	}
-	if len(attrs.members) > 0 {
+	if attrs := linkAttributes(kept); len(attrs.members) > 0 {
 		setExtra(&t.Extra, talkFields, "c3voc_", "link_attributes", attrs)
 	}
 	if len(bad) > 0 {
 		unparsed(&t.Extra, "links", &node{kind: arrayNode, items: bad})
 	}
+}
+
+// linkRest is what a link holds that a Link has no field for.
+type linkRest struct {
+	url    string
+	slides bool
+	rest   *node
+}
+
+// linkAttributes is the Extra member "link_attributes": by URL, the
+// members of the link to it that a Link has no field for, or, for a URL
+// several links share, a list of one object a link, in the order
+// WriteXML writes them (the links, then the slides), so that each goes
+// back to its own link.
+func linkAttributes(kept []linkRest) *node {
+	attrs := object()
+	var urls []string
+	byURL := map[string][]*node{}
+	hasMembers := map[string]bool{} // whether one of the URL's links has members
+	for _, slides := range []bool{false, true} {
+		for _, k := range kept {
+			if k.slides != slides {
+				continue
+			}
+			if byURL[k.url] == nil {
+				urls = append(urls, k.url)
+			}
+			byURL[k.url] = append(byURL[k.url], k.rest)
+			hasMembers[k.url] = hasMembers[k.url] || len(k.rest.members) > 0
+		}
+	}
+	for _, u := range urls {
+		switch rests := byURL[u]; {
+		case !hasMembers[u]:
+		case len(rests) == 1:
+			attrs.set(u, rests[0])
+		default:
+			attrs.set(u, &node{kind: arrayNode, items: rests})
+		}
+	}
+	return attrs
 }
 
 // resolve makes a URL relative to the schedule's base_url absolute, as the

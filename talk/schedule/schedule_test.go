@@ -415,3 +415,30 @@ func TestManyMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteXMLSharedLinkURL writes back links that share a URL, each
+// with attributes of its own: each keeps its own.
+func TestWriteXMLSharedLinkURL(t *testing.T) {
+	const in = `<schedule><version>1</version><conference><acronym>c</acronym><title>C</title></conference>
+<day index="1" date="2024-03-01"><room name="R"><event guid="0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f" id="1"><title>T</title>
+<links><link href="https://x.example/v" type="video" size="1">Video</link><link href="https://x.example/v">Plain</link><link href="https://x.example/v" type="slides" size="2">Slides</link></links>
+</event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "in.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	links := out[strings.Index(out, "<links>"):strings.Index(out, "</links>")]
+	want := `<links>
+          <link href="https://x.example/v" type="video" size="1">Video</link>
+          <link href="https://x.example/v">Plain</link>
+          <link href="https://x.example/v" type="slides" size="2">Slides</link>
+        `
+	if diff := cmp.Diff(want, links); diff != "" {
+		t.Errorf("links written (-want +got):\n%s", diff)
+	}
+}

@@ -363,11 +363,12 @@ func (x *xmlWriter) event(t *talk.Talk) {
 	attrs := extraNode(t.Extra, "link_attributes")
 	if len(links)+len(t.Slides) > 0 {
 		x.open("links")
+		seen := map[string]int{} // the links to each URL written so far
 		for _, l := range links {
-			x.elem("link", l.Label, linkAttrs(l.URL, "", attrs)...)
+			x.elem("link", l.Label, linkAttrs(l.URL, "", attrs, seen)...)
 		}
 		for _, l := range t.Slides {
-			x.elem("link", l.Label, linkAttrs(l.URL, "slides", attrs)...)
+			x.elem("link", l.Label, linkAttrs(l.URL, "slides", attrs, seen)...)
 		}
 		x.close("links")
 	}
@@ -400,12 +401,22 @@ func splitLinks(links []talk.Link) (page string, rest []talk.Link) {
 // linkAttrs returns a link's attributes: href, type, and the members the
 // source kept for it whose names can be XML attribute names and are not
 // taken already.
-func linkAttrs(u, typ string, attrs *node) []attr {
+func linkAttrs(u, typ string, attrs *node, seen map[string]int) []attr {
 	as := []attr{{"href", u}}
 	if typ != "" {
 		as = append(as, attr{"type", typ})
 	}
-	if a := attrs.get(u); a != nil && a.kind == objectNode {
+	a := attrs.get(u)
+	if a != nil && a.kind == arrayNode {
+		// One object a link to u, in the order they are written.
+		i := seen[u]
+		seen[u]++
+		a = nil
+		if items := attrs.get(u).items; i < len(items) {
+			a = items[i]
+		}
+	}
+	if a != nil && a.kind == objectNode {
 		for _, m := range a.members {
 			if !slices.ContainsFunc(as, func(a attr) bool { return a.name == m.name }) {
 				as = append(as, attr{m.name, scalar(m.value)})
