@@ -245,11 +245,13 @@ func (c *calendar) text(name, value string) {
 }
 
 // uri writes a URI property when value is a web address (see webURI),
-// and nothing otherwise.
-func (c *calendar) uri(name, value string) {
-	if u, ok := webURI(value); ok {
+// and nothing otherwise; it reports whether it wrote one.
+func (c *calendar) uri(name, value string) bool {
+	u, ok := webURI(value)
+	if ok {
 		c.line(name + ":" + u)
 	}
+	return ok
 }
 
 // webURI returns s, without the white space around it, as the value of a
@@ -449,9 +451,8 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 	c.text("DESCRIPTION", description(t))
 	c.text("LOCATION", location(t.Place, t.Event.Place))
 	for _, l := range t.Links {
-		if u, ok := webURI(l.URL); ok {
-			c.line("URL:" + u)
-			break
+		if c.uri("URL", l.URL) {
+			break // the first link that is a web address
 		}
 	}
 	c.text("CATEGORIES", t.Track)
