@@ -32,8 +32,7 @@ func runCheck(e *env, args []string) int {
 		return st
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return usageError(fs, "no file or directory given")
 	}
 	if *profile != "auto" {
 		if _, err := schema.ParseProfile(*profile); err != nil {

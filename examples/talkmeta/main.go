@@ -150,39 +150,18 @@ func usage(w io.Writer) {
 // after parsing with usageError.
 func (e *env) flags(v string, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet(v, flag.ContinueOnError)
-	out := &flagOutput{Writer: e.stderr}
-	fs.SetOutput(out)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		if !out.explained && fs.Parsed() {
-			// A verb that calls Usage itself does so when it is given
-			// nothing to work on.
-			reason := "no file or directory given"
-			if fs.NArg() > 0 {
-				reason = "wrong arguments"
-			}
-			fmt.Fprintf(out, "talkmeta %s: %s\n", v, reason)
-		}
-		out.explained = false
-		fmt.Fprintf(out, "Usage: talkmeta %s %s\n", v, args)
+		fmt.Fprintf(fs.Output(), "Usage: talkmeta %s %s\n", v, args)
 		fs.PrintDefaults()
 	}
 	return fs
-}
-
-// flagOutput is where a verb's flag set writes: stderr, and whether the
-// usage error about to be shown has been explained already.
-type flagOutput struct {
-	io.Writer
-	explained bool
 }
 
 // usageError says what is wrong with a verb's arguments, on one line,
 // then shows the verb's usage, and returns the exit status 2.
 func usageError(fs *flag.FlagSet, format string, args ...any) int {
 	fmt.Fprintf(fs.Output(), "talkmeta %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
-	if out, ok := fs.Output().(*flagOutput); ok {
-		out.explained = true
-	}
 	fs.Usage()
 	return 2
 }
@@ -201,9 +180,6 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 	fs.SetOutput(out)
 	switch {
 	case err == flag.ErrHelp:
-		if o, ok := out.(*flagOutput); ok {
-			o.explained = true // asked for, not an error
-		}
 		fs.Usage()
 		return 0
 	case err != nil:

@@ -13,8 +13,7 @@ func runURLs(e *env, args []string) int {
 		return st
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return usageError(fs, "no file or directory given")
 	}
 	status := 0
 	for t, err := range talks(fs.Args()) {
