@@ -86,12 +86,16 @@ func failed(err error) iter.Seq2[*talk.Talk, error] {
 }
 
 // baseName is the last element of the directory p names, "videos" for
-// "." in a videos directory.
+// "." in a videos directory. Only "." and ".." need the working
+// directory to say it.
 func baseName(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
+	b := filepath.Base(p)
+	if b == "." || b == ".." {
+		if abs, err := filepath.Abs(p); err == nil {
+			b = filepath.Base(abs)
+		}
 	}
-	return filepath.Base(p)
+	return b
 }
 
 // The forms eventForm tells apart, besides pyvideo.FormatName and
@@ -361,7 +365,13 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 			form = "talkmeta"
 		case "videos":
 		default:
-			yield(readTalk(name, loneForm(name)))
+			data, err := readRecord(name)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			t, _, err := parseLone(data, name)
+			yield(t, err)
 			return
 		}
 		ev, err := eventBeside(dir, form)
@@ -391,22 +401,30 @@ func eventBeside(dir, form string) (*talk.Event, error) {
 	return readEvent(name, form)
 }
 
-// loneForm is the form of the talk file name outside any event's
-// directory of talks, where its place says nothing of its form:
-// talkmeta's when talkmeta's reader takes the record, else pyvideo's when
-// pyvideo's reader does, else talkmeta's, whose errors are then the ones
-// reported.
+// parseLone reads the record data of the talk file name outside any
+// event's directory of talks, where its place says nothing of its form,
+// and says which form it is: talkmeta's when talkmeta's reader takes it,
+// else pyvideo's when pyvideo's reader does, else talkmeta's, whose
+// errors are then the ones reported.
+func parseLone(data []byte, name string) (*talk.Talk, string, error) {
+	t, err := parseTalk(data, name, "talkmeta")
+	if err != nil {
+		if pt, perr := parseTalk(data, name, pyvideo.FormatName); perr == nil {
+			return pt, pyvideo.FormatName, nil
+		}
+	}
+	return t, "talkmeta", err
+}
+
+// loneForm is the form parseLone finds for the talk file name, for
+// check; talkmeta's when the file cannot be read, which check reports.
 func loneForm(name string) string {
 	data, err := readRecord(name)
 	if err != nil {
-		return "talkmeta" // the reader reports the error
+		return "talkmeta"
 	}
-	if _, err := talk.ParseJSON(data, name); err != nil {
-		if _, err := pyvideo.ParseTalk(data, name); err == nil {
-			return pyvideo.FormatName
-		}
-	}
-	return "talkmeta"
+	_, form, _ := parseLone(data, name)
+	return form
 }
 
 // readTalk reads the talk file name in the given form.
@@ -415,6 +433,12 @@ func readTalk(name, form string) (*talk.Talk, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseTalk(data, name, form)
+}
+
+// parseTalk reads data, the record of the talk file name, in the given
+// form.
+func parseTalk(data []byte, name, form string) (*talk.Talk, error) {
 	if form == "talkmeta" {
 		return talk.ParseJSON(data, filepath.ToSlash(name))
 	}
