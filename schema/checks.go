@@ -547,7 +547,9 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 		if _, ok := s.Properties[string(m.name)]; ok || m.known {
 			continue
 		}
-		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+		// No two of the model's member names fold alike, so at most one
+		// matches and the map's order does not matter.
+		for name := range s.Properties {
 			if strings.EqualFold(string(m.name), name) {
 				where := ""
 				if !here.isRoot() {

@@ -2,9 +2,11 @@ package schema
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -141,5 +143,44 @@ func TestTalkmetaMemberCase(t *testing.T) {
 	want = []string{`event.json:1:34: member-case: the member "\u017ftart" is read as "start": ` + m + `; write "start", or give it a name of its own`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("event problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestNoMembersFoldAlike holds what foldedMembers counts on: no object
+// of any schema has two members whose names are the same but for case.
+func TestNoMembersFoldAlike(t *testing.T) {
+	cs, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[*jsonschema.Schema]bool{}
+	var walk func(s *jsonschema.Schema)
+	walk = func(s *jsonschema.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		folded := map[string]string{}
+		for name, p := range s.Properties {
+			if other, ok := folded[strings.ToLower(name)]; ok {
+				t.Errorf("%s: members %q and %q fold alike", s.Location, name, other)
+			}
+			folded[strings.ToLower(name)] = name
+			walk(p)
+		}
+		walk(s.Ref)
+		walk(s.Items2020)
+		for _, sub := range s.AllOf {
+			walk(sub)
+		}
+		for _, sub := range s.AnyOf {
+			walk(sub)
+		}
+		for _, sub := range s.OneOf {
+			walk(sub)
+		}
+	}
+	for _, s := range cs.schemas {
+		walk(s)
 	}
 }
