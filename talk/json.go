@@ -575,8 +575,7 @@ func badText(v jsonx.Value, rec int) (string, int64, bool) {
 			sub = talkRecord
 		default:
 			parse := textParsers[rec][name]
-			var s string
-			if parse != nil && json.Unmarshal(m.Value.Raw, &s) == nil && parse(s) != nil {
+			if s, ok := jsonx.String(m.Value.Raw); parse != nil && ok && parse(s) != nil {
 				return "/" + jsonx.PointerToken(m.Name), m.Value.Offset, true
 			}
 			continue
