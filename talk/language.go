@@ -62,6 +62,26 @@ func (l Language) Name() string {
 	return display.English.Tags().Name(tag)
 }
 
+// RightToLeft reports whether l is written right to left: by default
+// ("ar", "he", "fa", "ur") or in the script its tag names ("az-Arab").
+// A page needs to say so (dir="rtl"), or a browser lays out an Arabic
+// title left to right, with its punctuation at the wrong end.
+func (l Language) RightToLeft() bool {
+	tag, ok := l.tag()
+	if !ok {
+		return false
+	}
+	script, conf := tag.Script()
+	if conf == language.No {
+		return false
+	}
+	switch script.String() {
+	case "Arab", "Aran", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend", "Yezi":
+		return true
+	}
+	return false
+}
+
 // tag parses l. A tag that is a primary language subtag alone, as most
 // are, is looked up and composed: parsing a whole tag costs three times
 // as much and allocates (BenchmarkLanguageValid), and pages and

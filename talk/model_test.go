@@ -418,3 +418,14 @@ func TestJSONLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguageRightToLeft(t *testing.T) {
+	for l, want := range map[talk.Language]bool{
+		"ar": true, "he": true, "fa": true, "ur": true, "az-Arab": true, "yi": true,
+		"en": false, "az": false, "zh-Hant": false, "": false, "xx-nonsense": false,
+	} {
+		if got := l.RightToLeft(); got != want {
+			t.Errorf("Language(%q).RightToLeft() = %v, want %v", l, got, want)
+		}
+	}
+}
