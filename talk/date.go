@@ -58,8 +58,14 @@ func DateOf(y int, m time.Month, d int) (Date, error) {
 
 // DateTimeOf returns a Date for the instant t. With offset false the date
 // is a floating wall-clock time (the zone of t is dropped); with offset true
-// it keeps t's UTC offset.
+// it keeps t's UTC offset. An offset that is not a whole number of minutes
+// (a local mean time, as time zones give for years before about 1900) has
+// no ISO 8601 or RFC 3339 spelling, so such an instant is kept exactly, in
+// UTC, rather than written with an offset cut to the minute.
 func DateTimeOf(t time.Time, offset bool) Date {
+	if _, off := t.Zone(); offset && off%60 != 0 {
+		t = t.UTC()
+	}
 	y, mo, d := t.Date()
 	wall := time.Date(y, mo, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	if !offset {

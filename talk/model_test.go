@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // TestDateOf needs Amsterdam's zone even where the system has none
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/language"
@@ -86,6 +87,19 @@ func TestDateOf(t *testing.T) {
 	}
 	if got, want := talk.DateTimeOf(at, false).String(), "2016-07-21T10:30:00"; got != want {
 		t.Errorf("DateTimeOf(floating) = %s, want %s", got, want)
+	}
+	// Amsterdam kept its local mean time, +00:19:32, until 1937.
+	amsterdam, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(1900, 7, 21, 10, 30, 0, 0, amsterdam)
+	d = talk.DateTimeOf(old, true)
+	if got, want := d.String(), "1900-07-21T10:10:28Z"; got != want {
+		t.Errorf("DateTimeOf(local mean time) = %s, want %s", got, want)
+	}
+	if back, err := talk.ParseDate(d.String()); err != nil || !back.Time().Equal(old) {
+		t.Errorf("ParseDate(%s) = %v, %v; want the instant %v", d, back.Time(), err, old)
 	}
 	if got := talk.MustParseDate("2016-07-21T10:30:00+02:00").Day().String(); got != "2016-07-21" {
 		t.Errorf("Day = %s", got)
