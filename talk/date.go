@@ -81,6 +81,7 @@ type DateError struct {
 	Reason string // why it was refused, e.g. "is not a real date"
 }
 
+// Error quotes the text and says why it was refused.
 func (e *DateError) Error() string {
 	return fmt.Sprintf("talk: %q %s", e.Text, e.Reason)
 }

@@ -56,6 +56,8 @@ type LimitError struct {
 	Got   int64 // what the record has, or at least has; 0 when not counted
 }
 
+// Error names what passed its limit and the limit, with what the record
+// has when that was counted.
 func (e *LimitError) Error() string {
 	if e.Got > 0 {
 		return fmt.Sprintf("%s %d exceeds the limit of %d", e.What, e.Got, e.Limit)

@@ -48,6 +48,7 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error returns the message alone; the caller adds the place it knows.
 func (e *SyntaxError) Error() string { return e.Msg }
 
 // Kind returns the JSON kind of a raw value: "object", "array",

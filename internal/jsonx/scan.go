@@ -45,6 +45,7 @@ type DepthError struct {
 	Limit  int
 }
 
+// Error says which limit the nesting passed.
 func (e *DepthError) Error() string {
 	return fmt.Sprintf("nesting depth exceeds the limit of %d", e.Limit)
 }

@@ -76,6 +76,7 @@ type NotRegularError struct {
 	Type fs.FileMode // the file's type bits, such as fs.ModeNamedPipe
 }
 
+// Error names the file and says what kind of file it is.
 func (e *NotRegularError) Error() string { return e.Name + ": " + e.Describe() }
 
 // Describe says what the file is, without its name, for a message that
@@ -100,6 +101,7 @@ type TooLargeError struct {
 	Limit int64
 }
 
+// Error names the file, its size when known, and the limit.
 func (e *TooLargeError) Error() string {
 	if e.Size < 0 {
 		return fmt.Sprintf("%s: the file is more than %d bytes, the limit", e.Name, e.Limit)

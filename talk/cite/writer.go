@@ -34,6 +34,7 @@ type FormatError struct {
 	Name string
 }
 
+// Error names the unknown format and lists the known ones.
 func (e *FormatError) Error() string {
 	return fmt.Sprintf("cite: unknown format %q (want bibtex, biblatex, ris or csl-json)", e.Name)
 }

@@ -41,6 +41,7 @@ type Warning struct {
 	Reason   string
 }
 
+// String names the node and the property left out, and why.
 func (w Warning) String() string {
 	return fmt.Sprintf("jsonld: %s: no %s: %s", w.Node, w.Property, w.Reason)
 }

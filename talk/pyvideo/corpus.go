@@ -22,6 +22,7 @@ type LayoutError struct {
 	Reason string
 }
 
+// Error names the path and says what about its layout is wrong.
 func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Reason }
 
 // Talks returns an iterator over the talks of a pyvideo archive in fsys:

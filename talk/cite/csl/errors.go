@@ -13,6 +13,8 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error gives the kind of file, the line, and the column when known, with
+// the message.
 func (e *SyntaxError) Error() string {
 	if e.Column > 0 {
 		return fmt.Sprintf("csl: %s:%d:%d: %s", e.Kind, e.Line, e.Column, e.Msg)
@@ -32,6 +34,8 @@ type StyleError struct {
 	Msg     string
 }
 
+// Error places the element and names it, and the attribute when there is
+// one, with the message.
 func (e *StyleError) Error() string {
 	where := "<" + e.Element + ">"
 	if e.Attr != "" {
@@ -53,6 +57,8 @@ type ItemError struct {
 	Msg     string
 }
 
+// Error names the item, and its place and pointer when known, with the
+// message.
 func (e *ItemError) Error() string {
 	s := "csl: item"
 	if e.ID != "" {
