@@ -259,15 +259,13 @@ func dayValue(d talk.Date) *timeValue {
 	return &timeValue{d.String(), humanDate(d)}
 }
 
-// placeName joins the parts of a place that are known.
+// placeName joins the parts of an event's place that are known, as a
+// talk page joins its place's.
 func placeName(p talk.Place) string {
-	var parts []string
-	for _, s := range []string{p.Venue, p.City, p.Region, p.Country} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
+	return joinPlace([]string{
+		strings.TrimSpace(p.Venue), strings.TrimSpace(p.City),
+		strings.TrimSpace(p.Region), strings.TrimSpace(p.Country),
+	})
 }
 
 func plural(n int, noun string) string {
