@@ -12,9 +12,9 @@
 // Centre, Bilbao, Spain"), as many of them as are known, or the talk's own
 // place, whole, when it gives more than a room (a talk away from the
 // event's venue). An event page lists its talks with their speakers,
-// dates, durations and thumbnails, under the event's dates, place,
-// description and website, with the event's JSON-LD
-// ([Renderer.WriteEvent]). A speaker page lists a
+// kinds (but "talk", which most are), dates, durations and thumbnails,
+// under the event's dates, place, description and website, with the
+// event's JSON-LD ([Renderer.WriteEvent]). A speaker page lists a
 // person's talks across events, with a schema.org Person
 // ([Renderer.WriteSpeaker]). The index lists events with their number of
 // talks ([Renderer.WriteIndex]).
@@ -63,9 +63,11 @@
 // blocks get as their data. A talk page's data also has Talk (the
 // [talk.Talk]), Heading, Speakers, Date, Duration, Place, Kind (in words),
 // Track, Language, Videos, DescriptionHTML or Paragraphs, Links and
-// Citations; DefaultTemplates shows how each is used. Head is a field,
-// not an embedded struct, because templates look up fields of embedded
-// structs by a slow search (a tenth of a page's time when they did).
+// Citations; a talk in a list of talks ("talkitem") has its Kind too,
+// but for a plain talk. DefaultTemplates shows how each is used. Head is
+// a field, not an embedded struct, because templates look up fields of
+// embedded structs by a slow search (a tenth of a page's time when they
+// did).
 //
 // # Safety
 //

@@ -24,9 +24,12 @@ func factsTalk() *talk.Talk {
 	}
 }
 
-// TestFactsPage pins the page of a talk with a kind, a track and a room.
-func TestFactsPage(t *testing.T) {
+// TestFactsPages pins the page of a talk with a kind, a track and a room,
+// and an event page that lists it beside a plain talk.
+func TestFactsPages(t *testing.T) {
 	tk := factsTalk()
+	plain := &talk.Talk{ID: "plain", Title: "A plain talk", Kind: "talk", Track: "Web",
+		Event: tk.Event, Place: talk.Place{Room: "A2"}}
 	var r html.Renderer
 	var b bytes.Buffer
 	if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
@@ -37,6 +40,14 @@ func TestFactsPage(t *testing.T) {
 		t.Error(problem)
 	}
 	comparePages(t, pagePairs(t), "facts talk", tk)
+	b.Reset()
+	if err := r.WriteEvent(&b, &tk.Event, []*talk.Talk{tk, plain}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "facts-event.html", b.Bytes())
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
 }
 
 // TestFacts shows a talk's place, kind and track in its page's facts: the
@@ -110,4 +121,29 @@ func factsOf(t *testing.T, page string) string {
 		t.Fatalf("no facts list:\n%s", page)
 	}
 	return strings.ReplaceAll(facts, "\n", "")
+}
+
+// TestKindsInLists names a talk's kind in lists of talks, but for a
+// plain talk, which most are.
+func TestKindsInLists(t *testing.T) {
+	var r html.Renderer
+	for kind, want := range map[string]string{
+		"keynote":        "<span>Keynote</span>",
+		"lightning_talk": "<span>Lightning talk</span>",
+		"talk":           "",
+		" Talk ":         "",
+		"":               "",
+	} {
+		tk := factsTalk()
+		tk.Kind, tk.Recorded, tk.Duration = kind, talk.Date{}, 0
+		var b bytes.Buffer
+		if err := r.WriteSpeaker(&b, &tk.Speakers[0], []*talk.Talk{tk}, html.PageOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		_, meta, _ := strings.Cut(b.String(), `<p class="meta">`)
+		meta, _, _ = strings.Cut(meta, "</p>")
+		if want = `<span><a href="/events/europython-2016.html">EuroPython 2016</a></span>` + want; meta != want {
+			t.Errorf("kind %q: the list's meta is %q, want %q", kind, meta, want)
+		}
+	}
 }
