@@ -2,22 +2,31 @@
 // per talk, per event and per speaker, and an index of events, linked to each
 // other.
 //
-// A talk page has the title, speakers, event, date and duration, the recording
-// embedded, the description, tags, links and licence, with the talk's
-// schema.org JSON-LD inlined and Open Graph and Twitter card meta tags for link
-// previews ([Renderer.WriteTalk]). An event page lists its talks with their
-// speakers, dates, durations and thumbnails, under the event's dates, place,
-// description and website, with the event's JSON-LD ([Renderer.WriteEvent]).
-// A speaker page lists a person's talks across events, with a schema.org
-// Person ([Renderer.WriteSpeaker]). The index lists events with their number
-// of talks ([Renderer.WriteIndex]).
+// A talk page has the title, speakers and event, then its facts: date,
+// duration, place, kind ("Keynote", "Lightning talk"), track and language;
+// then the recording embedded, the description, tags, links and licence,
+// with the talk's schema.org JSON-LD inlined and Open Graph and Twitter
+// card meta tags for link previews ([Renderer.WriteTalk]). The place is
+// the one the JSON-LD's location names: the talk's room within its
+// event's venue, city, region and country ("A1, Euskalduna Conference
+// Centre, Bilbao, Spain"), as many of them as are known, or the talk's own
+// place, whole, when it gives more than a room (a talk away from the
+// event's venue). An event page lists its talks with their speakers,
+// kinds (but "talk", which most are), dates, durations and thumbnails,
+// under the event's dates, place, description and website, with the
+// event's JSON-LD ([Renderer.WriteEvent]). A speaker page lists a
+// person's talks across events, with a schema.org Person
+// ([Renderer.WriteSpeaker]). The index lists events with their number of
+// talks ([Renderer.WriteIndex]).
 //
 // Every page is HTML5 with a lang attribute, one h1 and headings in order, and
 // a canonical link when the page has a URL. The talk's own words on its
-// page (title, subtitle, description, tags), and its title in lists of
-// talks, carry the talk's language as their lang, and dir="rtl" when it
-// is written right to left (Arabic, Hebrew, Persian, Urdu...); the page's
-// own labels keep the page's language.
+// page (title, subtitle, description, tags and track), and its title in
+// lists of talks, carry the talk's language as their lang, and dir="rtl"
+// when it is written right to left (Arabic, Hebrew, Persian, Urdu...); the
+// page's own labels keep the page's language, and so do the talk's kind,
+// which is talkmeta's word for it, and place, which is its event's, as is
+// the event's title.
 //
 // # URLs
 //
@@ -52,11 +61,13 @@
 // Title, Description, Canonical, OGType, OGTitle, Thumbnail, JSONLD,
 // StyleSheet, Home, SiteName, SiteLinks), which the "head" and "nav"
 // blocks get as their data. A talk page's data also has Talk (the
-// [talk.Talk]), Heading, Speakers, Date, Duration, Language, Videos,
-// DescriptionHTML or Paragraphs, Links and Citations; DefaultTemplates
-// shows how each is used. Head is a field, not an embedded struct, because
-// templates look up fields of embedded structs by a slow search (a tenth
-// of a page's time when they did).
+// [talk.Talk]), Heading, Speakers, Date, Duration, Place, Kind (in words),
+// Track, Language, Videos, DescriptionHTML or Paragraphs, Links and
+// Citations; a talk in a list of talks ("talkitem") has its Kind too,
+// but for a plain talk. DefaultTemplates shows how each is used. Head is
+// a field, not an embedded struct, because templates look up fields of
+// embedded structs by a slow search (a tenth of a page's time when they
+// did).
 //
 // # Safety
 //

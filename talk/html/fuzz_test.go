@@ -35,6 +35,7 @@ func FuzzPage(f *testing.F) {
 	f.Add("async/await", "Yury Selivanov", "*awesome* `PEP 492 <https://peps.python.org/pep-0492/>`_", "https://example.org", "asyncio")
 	f.Add("</title><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "`x <javascript:alert(1)>`_\n\n.. raw:: html\n\n   <script>alert(1)</script>", "javascript:alert(1)", "\u2028</script>")
 	f.Add("T", "S", "Title\n=====\n\n* a\n* b\n\n  quote\n\n::\n\n  <code>", "data:text/html,x", "x")
+	f.Add("Web", "A1", "", "Euskalduna", "<b onclick=x()>keynote</b>")
 	var r html.Renderer
 	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag string) {
 		tk := &talk.Talk{
@@ -42,13 +43,19 @@ func FuzzPage(f *testing.F) {
 			Description: desc, Markup: talk.ReStructuredText, Tags: []string{tag},
 			Links: []talk.Link{{URL: link, Label: tag}}, Thumbnail: link,
 			Videos: []talk.Video{{URL: link}},
+			Kind:   tag, Track: title,
+			Event: talk.Event{Title: title, Place: talk.Place{Venue: link, City: tag, Region: speaker, Country: title}},
 		}
-		var b bytes.Buffer
-		if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		if problem := unsafePage(b.Bytes()); problem != "" {
-			t.Errorf("%q %q %q %q %q: %s", title, speaker, desc, link, tag, problem)
+		// In a room at the event's place, and at a place of its own.
+		for _, place := range []talk.Place{{Room: speaker}, {Venue: tag, Room: link, City: speaker, Region: title, Country: tag}} {
+			tk.Place = place
+			var b bytes.Buffer
+			if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if problem := unsafePage(b.Bytes()); problem != "" {
+				t.Errorf("%q %q %q %q %q, talk place %+v: %s", title, speaker, desc, link, tag, place, problem)
+			}
 		}
 	})
 }

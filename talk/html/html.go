@@ -110,6 +110,9 @@ type page struct {
 	Speakers        []person
 	Date            *timeValue
 	Duration        *timeValue
+	Place           string // where the talk was given (talkPlace), joined
+	Kind            string // kindName of the talk's Kind
+	Track           string // the talk's Track, trimmed
 	Language        string
 	Videos          []video
 	Paragraphs      []string
@@ -410,9 +413,9 @@ const descriptionLevel = 2
 // fillPage fills p with the data of t's page but for the JSON-LD graph and
 // the description, which a written-out page writes straight into the page
 // (see writeTalkPage) and templatePage makes values of. So does the
-// written-out page with the document's title, the date, the duration and
-// the videos, which it writes in their parts: only for templates, with
-// forTemplates, does fillPage make strings of them.
+// written-out page with the document's title, the date, the duration, the
+// place, the kind and the videos, which it writes in their parts: only for
+// templates, with forTemplates, does fillPage make strings of them.
 func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates bool) {
 	talkPath, eventPath := r.talkPaths(t)
 	*p = page{
@@ -437,6 +440,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
+	p.Track = strings.TrimSpace(t.Track)
 	if forTemplates {
 		if !t.Recorded.IsZero() {
 			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
@@ -444,6 +448,9 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		if t.Duration > 0 {
 			p.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
 		}
+		place := talkPlace(t)
+		p.Place = joinPlace(place[:])
+		p.Kind = kindName(t.Kind)
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t); ok {
 				p.Videos = append(p.Videos, parts.video(p.Heading))
@@ -826,6 +833,73 @@ func appendHumanDuration(b []byte, d talk.Duration) []byte {
 		b = append(b, '0')
 	}
 	return append(strconv.AppendInt(b, m%60, 10), " min"...)
+}
+
+// talkPlace returns where t was given, from the room out (room, venue,
+// city, region, country), each part trimmed and "" when not known. As
+// talk/jsonld's location decides it, so that the page and its JSON-LD
+// name one place: the talk's own place when it gives more than a room (a
+// talk away from the event's venue), whole, so that no place mixes the
+// two; otherwise the event's place, with the talk's room. The event's
+// venue and city are named on the talk's page too because nothing else
+// there names them, and a visitor should not need the event's page to
+// learn where a talk was given.
+func talkPlace(t *talk.Talk) [5]string {
+	pl := t.Event.Place
+	if (talk.Place{Room: t.Place.Room}) != t.Place {
+		pl = t.Place
+	} else if t.Place.Room != "" {
+		pl.Room = t.Place.Room
+	}
+	return [5]string{
+		strings.TrimSpace(pl.Room), strings.TrimSpace(pl.Venue), strings.TrimSpace(pl.City),
+		strings.TrimSpace(pl.Region), strings.TrimSpace(pl.Country),
+	}
+}
+
+// joinPlace joins the parts of a place that are known (not "") with ", ",
+// as writePlace writes them.
+func joinPlace(parts []string) string {
+	var b strings.Builder
+	for _, part := range parts {
+		if part == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+// kindName is a talk's Kind as a page shows it, "Keynote" for "keynote",
+// "Lightning talk" for "lightning_talk", and "" for a blank one.
+func kindName(kind string) string {
+	var buf [32]byte
+	return string(appendKindName(buf[:0], kind))
+}
+
+// appendKindName appends kindName(kind): the kind trimmed, its first
+// letter upper-cased and its underscores made spaces, as the model's
+// lower-case words and schedules' own types made lower case ("vortrag")
+// read in a sentence. The rest is kept as it is: a hyphen is the kind's
+// own ("hands-on_workshop"), and a kind that a record spells with
+// capitals ("Q&A") keeps them.
+func appendKindName(b []byte, kind string) []byte {
+	kind = strings.TrimSpace(kind)
+	if r, size := utf8.DecodeRuneInString(kind); unicode.ToUpper(r) != r {
+		b = utf8.AppendRune(b, unicode.ToUpper(r))
+		kind = kind[size:]
+	}
+	for i := 0; i < len(kind); i++ {
+		c := kind[i]
+		if c == '_' {
+			c = ' '
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // languageName names a language in English for the page's chrome.

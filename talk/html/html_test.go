@@ -89,13 +89,14 @@ func TestHostile(t *testing.T) {
 	hostile := hostileStrings(t)
 	var r html.Renderer
 	for i, h := range hostile {
-		tk := hostileTalk(h)
-		var b bytes.Buffer
-		if err := r.WriteTalk(&b, tk, html.PageOptions{Citations: []html.Citation{{Label: h, Text: h}}}); err != nil {
-			t.Fatal(err)
-		}
-		if problem := unsafePage(b.Bytes()); problem != "" {
-			t.Errorf("hostile string %d %q: %s", i+1, h, problem)
+		for _, tk := range []*talk.Talk{hostileTalk(h), hostileAwayTalk(h)} {
+			var b bytes.Buffer
+			if err := r.WriteTalk(&b, tk, html.PageOptions{Citations: []html.Citation{{Label: h, Text: h}}}); err != nil {
+				t.Fatal(err)
+			}
+			if problem := unsafePage(b.Bytes()); problem != "" {
+				t.Errorf("hostile string %d %q, talk place %+v: %s", i+1, h, tk.Place, problem)
+			}
 		}
 	}
 }
@@ -114,17 +115,28 @@ func hostileStrings(t *testing.T) []string {
 	return hostile
 }
 
-// hostileTalk puts s in every string field a page can show.
+// hostileTalk puts s in every string field a page can show, the talk
+// given in a room at its event's place; a talk page shows the talk's own
+// place's other fields (hostileAwayTalk) instead of the event's.
 func hostileTalk(s string) *talk.Talk {
 	return &talk.Talk{
 		ID: s, Title: s, Subtitle: s, Summary: s, Description: s, Thumbnail: s, License: s,
+		Kind: s, Track: s, Place: talk.Place{Room: s},
 		Language: talk.Language(s), Tags: []string{s},
 		Speakers: []talk.Speaker{{Name: s, Homepage: s, Image: s, Affiliation: s}},
-		Event:    talk.Event{ID: s, Title: s, URL: s},
+		Event:    talk.Event{ID: s, Title: s, URL: s, Place: talk.Place{Venue: s, Room: s, City: s, Region: s, Country: s}},
 		Videos:   []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: s}, {Provider: talk.File, URL: s}, {Provider: s, URL: s}},
 		Links:    []talk.Link{{URL: s, Label: s}},
 		Slides:   []talk.Link{{URL: s}},
 	}
+}
+
+// hostileAwayTalk is hostileTalk given away from its event's place, at a
+// place of its own whose every field is s.
+func hostileAwayTalk(s string) *talk.Talk {
+	tk := hostileTalk(s)
+	tk.Place = talk.Place{Venue: s, Room: s, City: s, Region: s, Country: s}
+	return tk
 }
 
 // unsafePage parses a page and reports the first script other than the

@@ -53,6 +53,7 @@ type talkItem struct {
 	Dir              string // "rtl" for a title written right to left
 	Speakers         []person
 	Event            *person // the talk's event, on pages that are not the event's
+	Kind             string  // kindName of the talk's Kind; "" for a plain talk
 	Date, Duration   *timeValue
 	Thumbnail        string
 }
@@ -67,8 +68,9 @@ type eventItem struct {
 
 // WriteEvent writes the page of event ev to w: its title, dates, place,
 // description and website, and talks in the order given, each with its
-// speakers, date, duration and thumbnail, linked to their pages. The page
-// carries the event's schema.org JSON-LD, with the talks as subEvents.
+// speakers, kind (unless a plain talk), date, duration and thumbnail,
+// linked to their pages. The page carries the event's schema.org JSON-LD,
+// with the talks as subEvents.
 //
 // The event's description is reStructuredText when the event was read
 // from a pyvideo archive (its Origin.Format is "pyvideo"), and plain text
@@ -112,8 +114,9 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 
 // WriteSpeaker writes the page of speaker s to w: the name, affiliation,
 // portrait, biography and profiles, and the talks given, in the order
-// given (typically across events), each with its event. The page carries
-// the speaker's schema.org Person, with the talks as performerIn.
+// given (typically across events), each with its event, and its kind
+// unless a plain talk. The page carries the speaker's schema.org Person,
+// with the talks as performerIn.
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
 	self := r.urls().Speaker(s)
 	p := &speakerPage{Head: r.head(self, opt), Speaker: s}
@@ -215,6 +218,11 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 	if withEvent && !t.Event.IsZero() {
 		it.Event = &person{Name: eventTitle(&t.Event), URL: r.href(urls.Event(&t.Event))}
 	}
+	if kind := strings.TrimSpace(t.Kind); !strings.EqualFold(kind, "talk") {
+		// In a list of talks, only a kind other than a talk tells one
+		// apart ("Keynote", "Workshop"); "Talk" on most would be noise.
+		it.Kind = kindName(kind)
+	}
 	if !t.Recorded.IsZero() {
 		it.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
 	}
@@ -259,15 +267,13 @@ func dayValue(d talk.Date) *timeValue {
 	return &timeValue{d.String(), humanDate(d)}
 }
 
-// placeName joins the parts of a place that are known.
+// placeName joins the parts of an event's place that are known, as a
+// talk page joins its place's.
 func placeName(p talk.Place) string {
-	var parts []string
-	for _, s := range []string{p.Venue, p.City, p.Region, p.Country} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
+	return joinPlace([]string{
+		strings.TrimSpace(p.Venue), strings.TrimSpace(p.City),
+		strings.TrimSpace(p.Region), strings.TrimSpace(p.Country),
+	})
 }
 
 func plural(n int, noun string) string {

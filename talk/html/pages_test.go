@@ -151,7 +151,6 @@ func TestHostilePages(t *testing.T) {
 	for i, h := range hostile {
 		tk := hostileTalk(h)
 		tk.Event.Description = h
-		tk.Event.Place = talk.Place{Venue: h, City: h, Country: h}
 		sp := tk.Speakers[0]
 		sp.Bio, sp.Slug, sp.ORCID = h, h, h
 		sp.Accounts = []talk.Account{{Service: h, Handle: h, URL: h}}

@@ -255,6 +255,27 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
 	}
 	b.WriteByte('\n')
+	if place := talkPlace(t); place != ([5]string{}) {
+		b.WriteString(`<dt>Place</dt><dd>`)
+		writePlace(b, place[:])
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if strings.TrimSpace(t.Kind) != "" {
+		var kind [32]byte
+		b.WriteString(`<dt>Type</dt><dd>`)
+		htmlText(b, appendKindName(kind[:0], t.Kind))
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if p.Track != "" {
+		b.WriteString(`<dt>Track</dt><dd`)
+		writeLang(b, p)
+		b.WriteByte('>')
+		htmlText(b, p.Track)
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
 	if p.Language != "" {
 		b.WriteString(`<dt>Language</dt><dd>`)
 		htmlText(b, p.Language)
@@ -402,6 +423,23 @@ func writeFact(b *pageWriter, name, machine string, human []byte) {
 	b.WriteString(`">`)
 	htmlText(b, human)
 	b.WriteString("</time></dd>")
+}
+
+// writePlace is the Place of the "talk" block, the parts of talkPlace
+// that are known joined as joinPlace joins them, written in their parts
+// rather than joined into a string first.
+func writePlace(b *pageWriter, parts []string) {
+	first := true
+	for _, part := range parts {
+		if part == "" {
+			continue
+		}
+		if !first {
+			b.WriteString(", ")
+		}
+		htmlText(b, part)
+		first = false
+	}
 }
 
 // writeVideo is the "video" block, of the video of v.video(title) for a

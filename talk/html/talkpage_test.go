@@ -90,6 +90,7 @@ func TestCompiledPage(t *testing.T) {
 	comparePages(t, pairs, "markdown talk", &talk.Talk{Title: "M", Description: "# A\n\n*b* <i>c</i>", Markup: talk.Markdown})
 	for i, h := range hostileStrings(t) {
 		comparePages(t, pairs, fmt.Sprintf("hostile string %d %q", i+1, h), hostileTalk(h))
+		comparePages(t, pairs, fmt.Sprintf("hostile string %d %q away", i+1, h), hostileAwayTalk(h))
 	}
 }
 
@@ -111,12 +112,16 @@ func FuzzCompiledPage(f *testing.F) {
 	f.Add("a\u0085b", "x\xc2", "\x85 \ufdd0 \U0001fffe", "https://x.org/\x7f", "\xef\xb7", "\xf0\x9f")
 	f.Add("T\x01", "\uffff", "ok \u00b7 \uff0c \U0001f600", "https://x.org/", "\xc2", "en")
 	f.Add("0", "\xc20", "0", "0", "0", "0")
+	f.Add("Web", "A1", "", "Euskalduna", "lightning_talk", "es")
+	f.Add("\u01c6", " ", "\t", "\xe1", "\u01c6emo_day ", "ar")
 	pairs := pagePairs(f)
 	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag, lang string) {
 		tk := &talk.Talk{
 			Title: title, Subtitle: tag, Summary: desc, Description: desc, Markup: talk.ReStructuredText,
-			Speakers:  []talk.Speaker{{Name: speaker, Homepage: link}, {Name: tag}},
-			Event:     talk.Event{Title: tag, URL: link},
+			Kind: tag, Track: title, Place: talk.Place{Room: speaker},
+			Speakers: []talk.Speaker{{Name: speaker, Homepage: link}, {Name: tag}},
+			Event: talk.Event{Title: tag, URL: link,
+				Place: talk.Place{Venue: link, Room: tag, City: title, Region: desc, Country: lang}},
 			Tags:      []string{tag, title},
 			Links:     []talk.Link{{URL: link, Label: tag}},
 			Slides:    []talk.Link{{URL: link}},
@@ -126,6 +131,8 @@ func FuzzCompiledPage(f *testing.F) {
 		}
 		comparePages(t, pairs, "fuzzed talk", tk)
 		tk.Videos = nil
+		// Given away from the event's place, at a place of its own.
+		tk.Place = talk.Place{Venue: title, Room: speaker, City: link, Region: lang, Country: tag}
 		comparePages(t, pairs, "fuzzed talk without videos", tk)
 		// The description in the other markups, which a written-out page
 		// also renders straight into itself.

@@ -1,6 +1,7 @@
-// Command gen renders one talk page per hostile string in hostile.json,
+// Command gen renders two talk pages per hostile string in hostile.json,
 // with the string in every field a page shows, for run.mjs to load in
-// Chromium.
+// Chromium: the talk given in a room at its event's place, and away from
+// it at a place of its own, the two places a talk page may name.
 //
 //	go run ./.ci/xss/gen -o DIR .ci/xss/hostile.json
 package main
@@ -33,9 +34,9 @@ func main() {
 	for i, s := range hostile {
 		t := &talk.Talk{
 			ID: s, Title: s, Subtitle: s, Summary: s, Description: s, Thumbnail: s, License: s,
-			Language: talk.Language(s), Tags: []string{s, s},
+			Kind: s, Track: s, Language: talk.Language(s), Tags: []string{s, s},
 			Speakers: []talk.Speaker{{Name: s, Homepage: s, Image: s, Affiliation: s, ORCID: s}},
-			Event:    talk.Event{ID: s, Title: s, URL: s, Place: talk.Place{Venue: s, City: s}},
+			Event:    talk.Event{ID: s, Title: s, URL: s, Place: talk.Place{Venue: s, Room: s, City: s, Region: s, Country: s}},
 			Place:    talk.Place{Room: s},
 			Videos: []talk.Video{
 				{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: s},
@@ -46,15 +47,24 @@ func main() {
 			Links:  []talk.Link{{URL: s, Label: s}},
 			Slides: []talk.Link{{URL: s}},
 		}
-		var bib, ris strings.Builder
-		_ = cite.WriteBibTeX(&bib, t, cite.Options{})
-		_ = cite.WriteRIS(&ris, t)
-		f, err := os.Create(filepath.Join(*out, fmt.Sprintf("hostile-%03d.html", i+1)))
-		must(err)
-		must(r.WriteTalk(f, t, html.PageOptions{Citations: []html.Citation{{Label: s, Text: bib.String()}, {Label: "RIS", Text: ris.String()}}}))
-		must(f.Close())
+		write(&r, t, filepath.Join(*out, fmt.Sprintf("hostile-%03d.html", i+1)))
+		// A talk page names the talk's own place instead of the
+		// event's when it gives more than a room.
+		t.Place = talk.Place{Venue: s, Room: s, City: s, Region: s, Country: s}
+		write(&r, t, filepath.Join(*out, fmt.Sprintf("hostile-%03d-away.html", i+1)))
 	}
-	fmt.Printf("%d hostile pages\n", len(hostile))
+	fmt.Printf("%d hostile pages\n", 2*len(hostile))
+}
+
+// write writes t's page, with its citations, to the file name.
+func write(r *html.Renderer, t *talk.Talk, name string) {
+	var bib, ris strings.Builder
+	_ = cite.WriteBibTeX(&bib, t, cite.Options{})
+	_ = cite.WriteRIS(&ris, t)
+	f, err := os.Create(name)
+	must(err)
+	must(r.WriteTalk(f, t, html.PageOptions{Citations: []html.Citation{{Label: t.Title, Text: bib.String()}, {Label: "RIS", Text: ris.String()}}}))
+	must(f.Close())
 }
 
 func must(err error) {
