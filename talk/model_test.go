@@ -443,3 +443,26 @@ func TestLanguageRightToLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorListError counts the problems after the first in words that
+// agree with their number.
+func TestErrorListError(t *testing.T) {
+	e := &talk.RecordError{Path: "s.json", Line: 1, Column: 2, Err: errors.New("bad")}
+	var got []string
+	for n := range 4 {
+		list := make(talk.ErrorList, n)
+		for i := range list {
+			list[i] = e
+		}
+		got = append(got, list.Error())
+	}
+	want := []string{
+		"talk: no errors",
+		"s.json:1:2: bad",
+		"s.json:1:2: bad (and 1 more error)",
+		"s.json:1:2: bad (and 2 more errors)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
