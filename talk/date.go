@@ -62,7 +62,13 @@ func DateOf(y int, m time.Month, d int) (Date, error) {
 // (a local mean time, as time zones give for years before about 1900) has
 // no ISO 8601 or RFC 3339 spelling, so such an instant is kept exactly, in
 // UTC, rather than written with an offset cut to the minute.
+//
+// The zero time.Time, which programs use for "not set", gives the zero
+// Date, as [Date.Time] gives it back for the zero Date.
 func DateTimeOf(t time.Time, offset bool) Date {
+	if t.IsZero() {
+		return Date{}
+	}
 	if _, off := t.Zone(); offset && off%60 != 0 {
 		t = t.UTC()
 	}

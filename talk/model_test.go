@@ -444,6 +444,19 @@ func TestLanguageRightToLeft(t *testing.T) {
 	}
 }
 
+// TestDateTimeOfZero: the zero time.Time, "not set" in Go, is the zero
+// Date, "unknown", not the first of January of the year 1.
+func TestDateTimeOfZero(t *testing.T) {
+	for _, offset := range []bool{false, true} {
+		if d := talk.DateTimeOf(time.Time{}, offset); d != (talk.Date{}) {
+			t.Errorf("DateTimeOf(time.Time{}, %v) = %q (%v), want the zero Date", offset, d, d.Precision())
+		}
+	}
+	if d := talk.DateTimeOf(talk.Date{}.Time(), true); !d.IsZero() {
+		t.Errorf("DateTimeOf(Date{}.Time()) = %q, want the zero Date", d)
+	}
+}
+
 // TestErrorListError counts the problems after the first in words that
 // agree with their number.
 func TestErrorListError(t *testing.T) {
