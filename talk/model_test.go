@@ -444,6 +444,36 @@ func TestLanguageRightToLeft(t *testing.T) {
 	}
 }
 
+// TestDateYearRange: a Date with a year ParseDate cannot read (it reads
+// four digits) is refused where it is made by DateOf, and where it is
+// written by MarshalText, rather than written into a record that no reader
+// would then take back.
+func TestDateYearRange(t *testing.T) {
+	var got []string
+	for _, y := range []int{0, 9999, 10000, -1} {
+		d, err := talk.DateOf(y, time.January, 1)
+		got = append(got, fmt.Sprintf("DateOf(%d): %q %v", y, d, err))
+	}
+	for _, y := range []int{9999, 12345, -5} {
+		tk := talk.Talk{Title: "T", Recorded: talk.DateTimeOf(time.Date(y, 6, 1, 10, 0, 0, 0, time.UTC), true)}
+		b, err := json.Marshal(tk)
+		var de *talk.DateError
+		got = append(got, fmt.Sprintf("Marshal(%d): %s %v %v", y, b, err, errors.As(err, &de)))
+	}
+	want := []string{
+		`DateOf(0): "0000-01-01" <nil>`,
+		`DateOf(9999): "9999-01-01" <nil>`,
+		`DateOf(10000): "" talk: "10000-01-01" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`DateOf(-1): "" talk: "-001-01-01" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`Marshal(9999): {"title":"T","recorded":"9999-06-01T10:00:00Z"} <nil> false`,
+		`Marshal(12345):  json: error calling MarshalJSON for type talk.Talk: json: error calling MarshalText for type talk.Date: talk: "12345-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
+		`Marshal(-5):  json: error calling MarshalJSON for type talk.Talk: json: error calling MarshalText for type talk.Date: talk: "-0005-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestDateTimeOfZero: the zero time.Time, "not set" in Go, is the zero
 // Date, "unknown", not the first of January of the year 1.
 func TestDateTimeOfZero(t *testing.T) {

@@ -30,7 +30,13 @@ import (
 // slides, markup, or a speaker's details other than the name; they are
 // not written. [talk.Talk.Extra] members are written as the JSON values
 // they hold, in the canonical form: the keys of their objects sorted too.
+//
+// A recorded date with a year outside 0000-9999 is an error, since no
+// reader would take the file back.
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
+	if err := writable("recorded", t.Recorded); err != nil {
+		return nil, err
+	}
 	return marshal(talkMembers(t), t.Origin, t.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseTalk(t.Origin.Raw, t.Origin.Path)
 		if err != nil {
@@ -54,6 +60,12 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates.
 func MarshalEvent(e *talk.Event) ([]byte, error) {
+	if err := writable("start_date", e.Start); err != nil {
+		return nil, err
+	}
+	if err := writable("end_date", e.End); err != nil {
+		return nil, err
+	}
 	return marshal(eventMembers(e), e.Origin, e.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseEvent(e.Origin.Raw, e.Origin.Path)
 		if err != nil {
@@ -61,6 +73,15 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 		}
 		return eventMembers(read), nil
 	})
+}
+
+// writable refuses a date the reader would refuse to read back (a year
+// outside 0000-9999), rather than write a file that cannot be read.
+func writable(member string, d talk.Date) error {
+	if _, err := d.MarshalText(); err != nil {
+		return fmt.Errorf("pyvideo: %s: %w", member, err)
+	}
+	return nil
 }
 
 // noLimits re-reads a record's own source: it was read once already, under

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -564,6 +565,28 @@ func TestFormatNumbers(t *testing.T) {
 }
 `
 	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshalUnreadableDate: a date whose year has no four-digit form is
+// refused by the writer, which would otherwise write a file its own reader
+// refuses ("not a date (want YYYY-MM-DD)").
+func TestMarshalUnreadableDate(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(12345, 6, 1, 10, 0, 0, 0, time.UTC), false)
+	var got []string
+	_, err := pyvideo.MarshalTalk(&talk.Talk{Title: "T", Recorded: far})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalEvent(&talk.Event{Title: "E", Start: talk.MustParseDate("2016-07-17"), End: far})
+	got = append(got, fmt.Sprint(err))
+	var de *talk.DateError
+	got = append(got, fmt.Sprint(errors.As(err, &de)))
+	want := []string{
+		`pyvideo: recorded: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`pyvideo: end_date: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
