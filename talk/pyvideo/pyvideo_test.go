@@ -590,3 +590,18 @@ func TestMarshalUnreadableDate(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestParseTalkDateError: a refused date is a *talk.DateError to
+// errors.As, as talk.ParseJSON's is, with the message unchanged.
+func TestParseTalkDateError(t *testing.T) {
+	_, err := pyvideo.ParseTalk([]byte(`{"recorded": "2016-02-30"}`), "ev/videos/t.json")
+	var de *talk.DateError
+	got := []string{fmt.Sprint(err), fmt.Sprint(errors.As(err, &de))}
+	if de != nil {
+		got = append(got, de.Text, de.Reason)
+	}
+	want := []string{`ev/videos/t.json:1:14: /recorded: "2016-02-30" is not a real date`, "true", "2016-02-30", "is not a real date"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

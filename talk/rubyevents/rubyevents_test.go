@@ -397,3 +397,21 @@ func TestMergeKeys(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDateErrors: a refused date is a *talk.DateError to errors.As, as
+// talk.ParseJSON's is, with the message unchanged.
+func TestDateErrors(t *testing.T) {
+	var got []string
+	_, err := rubyevents.ParseEvent([]byte("title: T\nstart_date: 2016-02-30\n"), "s/e/event.yml")
+	var de *talk.DateError
+	got = append(got, fmt.Sprintf("%v [%v]", err, errors.As(err, &de)))
+	_, err = rubyevents.ParseVideos([]byte("- id: a\n  title: A\n  date: 2016-13-01\n"), "s/e/videos.yml", &talk.Event{ID: "e"}, nil)
+	got = append(got, fmt.Sprintf("%v [%v]", err, errors.As(err, &de)))
+	want := []string{
+		`s/e/event.yml:2:13: rubyevents: start_date: "2016-02-30" is not a real date [true]`,
+		`s/e/videos.yml:3:9: rubyevents: date: "2016-13-01" is not a real date [true]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
