@@ -415,3 +415,21 @@ func TestDateErrors(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestParseVideosWithoutEvent: a videos.yml read without its event.yml
+// (a nil event, as speakers may be nil) gives talks whose event has the
+// ID ParseEvent would give it, instead of a nil pointer dereference.
+func TestParseVideosWithoutEvent(t *testing.T) {
+	talks, err := rubyevents.ParseVideos([]byte("- id: a\n  title: A\n  date: 2024-04-16\n"), "rubyconf/rubyconf-2024/videos.yml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*talk.Talk{{
+		ID: "a", Title: "A", Recorded: talk.MustParseDate("2024-04-16"),
+		Event:  talk.Event{ID: "rubyconf-2024"},
+		Origin: talk.Origin{Format: rubyevents.FormatName, Path: "rubyconf/rubyconf-2024/videos.yml"},
+	}}
+	if diff := cmp.Diff(want, talks, cmp.Comparer(func(a, b talk.Date) bool { return a == b })); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
