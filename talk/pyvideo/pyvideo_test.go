@@ -605,3 +605,31 @@ func TestParseTalkDateError(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestMarshalExtraClash: an Extra member named like a member written from
+// the model is refused, as talk's MarshalJSON refuses one, rather than
+// silently replacing the model's value ("title" was written as "B").
+// Names that differ in case are other members in pyvideo's form, which
+// Python's json reads case-sensitively.
+func TestMarshalExtraClash(t *testing.T) {
+	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
+	var got []string
+	_, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"title": raw(`"B"`), "tags": raw(`[]`), "x": raw(`1`)}})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "A", Videos: []talk.Video{{URL: "https://a.example/v.mp4"}, {URL: "https://b.example/v.mp4", Extra: map[string]json.RawMessage{"url": raw(`"x"`)}}}})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalEvent(&talk.Event{Title: "E", Extra: map[string]json.RawMessage{"start_date": raw(`"2016-07-17"`)}})
+	got = append(got, fmt.Sprint(err))
+	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"Title": raw(`"B"`)}})
+	got = append(got, string(b), fmt.Sprint(err))
+	want := []string{
+		`pyvideo: Extra member "tags" has the name of a member written from the model; set the field, or give the member another name`,
+		`pyvideo: videos/1: Extra member "url" has the name of a member written from the model; set the field, or give the member another name`,
+		`pyvideo: Extra member "start_date" has the name of a member written from the model; set the field, or give the member another name`,
+		"{\n  \"Title\": \"B\",\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"A\",\n  \"videos\": []\n}\n",
+		"<nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
