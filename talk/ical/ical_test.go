@@ -230,3 +230,34 @@ func TestWriteError(t *testing.T) {
 		t.Errorf("got %v, want the writer's error", err)
 	}
 }
+
+// TestUIDWithoutID: talks without an ID that share a title (the lightning
+// talks of each day, or of two rooms at once) get UIDs of their own; with
+// one UID, calendar programs would keep only one of them.
+func TestUIDWithoutID(t *testing.T) {
+	talks := []*talk.Talk{
+		{Title: "Lightning talks", Event: berlin, Recorded: talk.MustParseDate("2024-06-01T17:00:00+02:00"), Place: talk.Place{Room: "Saal 1"}},
+		{Title: "Lightning talks", Event: berlin, Recorded: talk.MustParseDate("2024-06-02T17:00:00+02:00"), Place: talk.Place{Room: "Saal 1"}},
+		{Title: "Lightning talks", Event: berlin, Recorded: talk.MustParseDate("2024-06-02T17:00:00+02:00"), Place: talk.Place{Room: "Saal 2"}},
+		{Title: "🐍", Recorded: talk.MustParseDate("2024-06-02")},
+	}
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(b.String(), "\r\n") {
+		if strings.HasPrefix(line, "UID:") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		"UID:lightning-talks-2024-06-01T17:00:00+02:00-saal-1@tinycon2024",
+		"UID:lightning-talks-2024-06-02T17:00:00+02:00-saal-1@tinycon2024",
+		"UID:lightning-talks-2024-06-02T17:00:00+02:00-saal-2@tinycon2024",
+		"UID:talk-fee4e43874ecb257-2024-06-02",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
