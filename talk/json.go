@@ -332,9 +332,11 @@ func ParseEventJSON(data []byte, path string) (*Event, error) {
 	return Reader{}.ParseEventJSON(data, path)
 }
 
-// Reader reads records in talkmeta's JSON form within Limits. The zero
-// Reader uses the default limits; the package-level functions use a zero
-// Reader. A Reader is safe for concurrent use.
+// Reader reads records in talkmeta's JSON form within the size and
+// nesting of its Limits (the lengths and counts are left to validation;
+// see [Limits]). The zero Reader uses the default limits; the
+// package-level functions use a zero Reader. A Reader is safe for
+// concurrent use.
 type Reader struct {
 	Limits Limits
 }

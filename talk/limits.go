@@ -6,6 +6,12 @@ import "fmt"
 // hostile file fails with a clear error instead of exhausting memory or
 // time. A zero field means the default; a negative one means no limit.
 // The zero Limits is the defaults.
+//
+// pyvideo's Reader and schema's Validator apply every field. [Reader],
+// for talkmeta's JSON form, applies MaxRecordBytes and MaxDepth only, the
+// two that bound its time and memory, and leaves the lengths and counts
+// within a record to validation (see [Reader.ParseJSON]): validate a
+// record with schema's Validator, with the same Limits, to enforce them.
 type Limits struct {
 	MaxRecordBytes int64 // the size of one file; default 1 MiB
 	MaxDepth       int   // nesting of JSON arrays and objects; default 64
@@ -56,6 +62,8 @@ type LimitError struct {
 	Got   int64 // what the record has, or at least has; 0 when not counted
 }
 
+// Error says what exceeds which limit: "speakers 3 exceeds the limit of
+// 2".
 func (e *LimitError) Error() string {
 	if e.Got > 0 {
 		return fmt.Sprintf("%s %d exceeds the limit of %d", e.What, e.Got, e.Limit)
