@@ -19,9 +19,10 @@ import (
 // event without a category.json.
 type LayoutError struct {
 	Path   string // slash-separated path within the archive
-	Reason string
+	Reason string // what is out of place, and what belongs there
 }
 
+// Error formats the error as "pyvideo: path: reason".
 func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Reason }
 
 // Talks returns an iterator over the talks of a pyvideo archive in fsys:

@@ -17,6 +17,7 @@ const (
 	HTML
 )
 
+// String returns "text" or "html".
 func (f Format) String() string {
 	if f == HTML {
 		return "html"
