@@ -322,6 +322,12 @@ func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) 
 	return members, nil
 }
 
+// FormatName is the [Origin.Format] of the records [ParseJSON] and
+// [ParseEventJSON] read, talkmeta's own JSON form, as pyvideo.FormatName,
+// rubyevents.FormatName and schedule's JSONFormat and XMLFormat name
+// theirs.
+const FormatName = "talkmeta"
+
 // ParseJSON reads a talk in talkmeta's JSON form within the default
 // [Limits]; see [Reader.ParseJSON].
 func ParseJSON(data []byte, path string) (*Talk, error) { return Reader{}.ParseJSON(data, path) }
@@ -359,7 +365,7 @@ func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := json.Unmarshal(data, &t); err != nil {
 		return nil, jsonError(data, path, err, talkRecord)
 	}
-	t.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
+	t.Origin = Origin{Format: FormatName, Path: path, Raw: data}
 	return &t, nil
 }
 
@@ -373,7 +379,7 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, jsonError(data, path, err, eventRecord)
 	}
-	e.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
+	e.Origin = Origin{Format: FormatName, Path: path, Raw: data}
 	return &e, nil
 }
 

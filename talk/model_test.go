@@ -509,3 +509,25 @@ func TestErrorListError(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestOriginFormat: the readers of talkmeta's JSON name their records'
+// form with the package's FormatName, as the other readers do with
+// theirs, so that callers need not spell "talkmeta" themselves.
+func TestOriginFormat(t *testing.T) {
+	tk, err := talk.ParseJSON([]byte(`{"title":"T"}`), "t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := talk.ParseEventJSON([]byte(`{"title":"E"}`), "e.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []talk.Origin{tk.Origin, ev.Origin}
+	want := []talk.Origin{
+		{Format: talk.FormatName, Path: "t.json", Raw: []byte(`{"title":"T"}`)},
+		{Format: "talkmeta", Path: "e.json", Raw: []byte(`{"title":"E"}`)},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

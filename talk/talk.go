@@ -178,7 +178,9 @@ const (
 // spelling of members the caller has not changed (a null beside an absent
 // member, 1508.0 beside 1508, a bare URL beside a labelled one).
 type Origin struct {
-	// Format names the reader, such as "pyvideo" or "talkmeta".
+	// Format names the reader, such as "pyvideo" or "talkmeta": the
+	// FormatName (or, for schedules, JSONFormat and XMLFormat) constant of
+	// the reader's package.
 	Format string
 	// Path is the slash-separated path of the file within its archive.
 	Path string
