@@ -44,13 +44,25 @@ type UndatedError struct {
 }
 
 // Error names each record left out by its file and ID, "path (id)", or
-// by its ID alone when it has no file.
+// by one of them when it has only one; a record with neither, nor a
+// title, is "(no ID or title)", so that the list does not end in a bare
+// colon.
 func (e *UndatedError) Error() string {
 	names := make([]string, len(e.IDs))
 	for i, id := range e.IDs {
-		names[i] = id
-		if i < len(e.Paths) && e.Paths[i] != "" {
-			names[i] = e.Paths[i] + " (" + id + ")"
+		path := ""
+		if i < len(e.Paths) {
+			path = e.Paths[i]
+		}
+		switch {
+		case path != "" && id != "":
+			names[i] = path + " (" + id + ")"
+		case path != "":
+			names[i] = path
+		case id != "":
+			names[i] = id
+		default:
+			names[i] = "(no ID or title)"
 		}
 	}
 	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(names, ", "))

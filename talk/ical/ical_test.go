@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,6 +258,23 @@ func TestUIDWithoutID(t *testing.T) {
 		"UID:lightning-talks-2024-06-02T17:00:00+02:00-saal-1@tinycon2024",
 		"UID:lightning-talks-2024-06-02T17:00:00+02:00-saal-2@tinycon2024",
 		"UID:talk-fee4e43874ecb257-2024-06-02",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestUndatedErrorUnnamed: a record left out that has no ID, title or
+// file is still named by something, not by nothing after a colon.
+func TestUndatedErrorUnnamed(t *testing.T) {
+	var got []string
+	err := ical.WriteCalendar(io.Discard, []*talk.Talk{{}, {Origin: talk.Origin{Path: "ev/videos/x.json"}}, {ID: "a"}}, ical.Options{Stamp: stamp})
+	got = append(got, fmt.Sprint(err))
+	err = ical.WriteEvent(io.Discard, &talk.Event{}, ical.Options{Stamp: stamp})
+	got = append(got, fmt.Sprint(err))
+	want := []string{
+		"ical: 3 left out for want of a date: (no ID or title), ev/videos/x.json, a",
+		"ical: 1 left out for want of a date: (no ID or title)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
