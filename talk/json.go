@@ -232,6 +232,8 @@ func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, 
 // marshalWithExtra encodes the wire value w and appends the members of
 // extra, in name order, after the known ones. A member of extra named like
 // a field of w is an error: writing either would silently lose the other.
+// Of several, the first in name order is reported, so that the error is
+// the same on every run.
 func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	known, err := json.Marshal(w)
 	if err != nil || len(extra) == 0 {
@@ -240,12 +242,14 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	fields := fieldNames(reflect.TypeOf(w))
 	names := make([]string, 0, len(extra))
 	for k := range extra {
-		if fields[foldName(k)] {
-			return nil, fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
-		}
 		names = append(names, k)
 	}
 	slices.Sort(names)
+	for _, k := range names {
+		if fields[foldName(k)] {
+			return nil, fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
+		}
+	}
 	b := bytes.NewBuffer(known[:len(known)-1]) // without the closing brace
 	for _, k := range names {
 		if b.Len() > 1 {

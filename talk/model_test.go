@@ -531,3 +531,20 @@ func TestOriginFormat(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestJSONExtraClashDeterministic: of several Extra members that clash
+// with fields, the error names the same one on every run (the first in
+// name order), not whichever map iteration met first.
+func TestJSONExtraClashDeterministic(t *testing.T) {
+	extra := map[string]json.RawMessage{}
+	for _, k := range []string{"title", "id", "slug", "kind", "track", "tags", "x-fine"} {
+		extra[k] = json.RawMessage(`1`)
+	}
+	want := `json: error calling MarshalJSON for type talk.Talk: talk: Extra member "id" has the name of a field of the model; set the field, or give the member another name`
+	for range 20 {
+		_, err := json.Marshal(talk.Talk{Title: "T", Extra: extra})
+		if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+			t.Fatalf("(-want +got):\n%s", diff)
+		}
+	}
+}
