@@ -47,6 +47,9 @@ func MarshalTalk(t *talk.Talk) ([]byte, error) {
 		return nil, err
 	}
 	for i, v := range t.Videos {
+		if len(v.Extra) == 0 {
+			continue // no error, so no place to name
+		}
 		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
 			return nil, err
 		}
@@ -95,7 +98,13 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 
 // writable refuses a date the reader would refuse to read back (a year
 // outside 0000-9999), rather than write a file that cannot be read.
+// Only a date with a day can have such a year (ParseDate makes the
+// others, from four digits), and its Day's Time is made without
+// allocating, unlike the MarshalText that words the error.
 func writable(member string, d talk.Date) error {
+	if y := d.Day().Time().Year(); y >= 0 && y <= 9999 {
+		return nil
+	}
 	if _, err := d.MarshalText(); err != nil {
 		return fmt.Errorf("pyvideo: %s: %w", member, err)
 	}
