@@ -633,3 +633,37 @@ func TestMarshalExtraClash(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEventDirectoryRoot: an fsys rooted at one event's directory is read
+// by EventTalks(fsys, ".") (which opened "./category.json", an invalid
+// fs.FS path) and by Talks (which took videos/ for an event without a
+// category.json), as schema's CheckArchive checks such a directory.
+func TestEventDirectoryRoot(t *testing.T) {
+	fsys := fstest.MapFS{
+		"category.json":  {Data: []byte(`{"title": "EuroPython 2016"}`)},
+		"videos/a.json":  {Data: []byte(`{"title": "A", "speakers": [], "videos": [], "description": "", "recorded": "2016-07-18"}`)},
+		"videos/b.json":  {Data: []byte(`{"title": "B", "speakers": [], "videos": [], "description": "", "recorded": null}`)},
+		"videos/.hidden": {Data: []byte(`x`)},
+	}
+	read := func(seq func(func(*talk.Talk, error) bool)) []string {
+		var got []string
+		for tk, err := range seq {
+			if err != nil {
+				got = append(got, "error: "+err.Error())
+				continue
+			}
+			got = append(got, fmt.Sprintf("%q %q %q %q", tk.Event.ID, tk.Event.Title, tk.ID, tk.Origin.Path))
+		}
+		return got
+	}
+	want := []string{
+		`"" "EuroPython 2016" "a" "videos/a.json"`,
+		`"" "EuroPython 2016" "b" "videos/b.json"`,
+	}
+	if diff := cmp.Diff(want, read(pyvideo.EventTalks(fsys, "."))); diff != "" {
+		t.Errorf("EventTalks(fsys, \".\") (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, read(pyvideo.Talks(fsys))); diff != "" {
+		t.Errorf("Talks (-want +got):\n%s", diff)
+	}
+}
