@@ -39,3 +39,51 @@ func TestUses(t *testing.T) {
 		t.Errorf("variables used (-want +got):\n%s", diff)
 	}
 }
+
+// TestNewRefusesMissing: New returns an error, not a nil pointer
+// dereference, for a nil or empty Style or Locale in any place, as a
+// caller that ignored LoadLocale's error would pass one. A nil last
+// locale used to be dereferenced for its language before the check.
+func TestNewRefusesMissing(t *testing.T) {
+	style, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locale, err := BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, args := range []struct {
+		style   *Style
+		locales []*Locale
+	}{
+		{nil, nil},
+		{&Style{}, nil},
+		{style, []*Locale{nil}},
+		{style, []*Locale{locale, nil}},
+		{style, []*Locale{nil, locale}},
+		{style, []*Locale{{Lang: "en-GB"}}},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					got = append(got, "panic")
+				}
+			}()
+			_, err := New(args.style, args.locales...)
+			got = append(got, err.Error())
+		}()
+	}
+	want := []string{
+		"csl: nil style",
+		"csl: an empty Style; make one with ParseStyle, LoadStyle or BuiltinStyle",
+		"csl: nil locale",
+		"csl: nil locale",
+		"csl: nil locale",
+		"csl: an empty Locale; make one with ParseLocale, LoadLocale or BuiltinLocale",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
