@@ -348,7 +348,7 @@ func ParseEventJSON(data []byte, path string) (*Event, error) {
 // package-level functions use a zero Reader. A Reader is safe for
 // concurrent use.
 type Reader struct {
-	Limits Limits
+	Limits Limits // the zero Limits is the defaults
 }
 
 // ParseJSON reads a talk in talkmeta's JSON form. path names the record in

@@ -58,8 +58,8 @@ func pick[T int | int64](v, def T) T {
 // LimitError reports a record that exceeds one of its reader's [Limits].
 type LimitError struct {
 	What  string // "record size", "nesting depth", "text length", "speakers", "videos"
-	Limit int64
-	Got   int64 // what the record has, or at least has; 0 when not counted
+	Limit int64  // the limit the record exceeds
+	Got   int64  // what the record has, or at least has; 0 when not counted
 }
 
 // Error says what exceeds which limit: "speakers 3 exceeds the limit of

@@ -13,8 +13,8 @@ import (
 // File is one file of an archive: its slash-separated path within the
 // archive and its contents.
 type File struct {
-	Path string
-	Data []byte
+	Path string // slash-separated, "<event>/videos/<name>.json"
+	Data []byte // in canonical form
 }
 
 // ArchiveFiles lays talks out as an archive in pyvideo's layout, ready to

@@ -222,7 +222,7 @@ func extra(m map[string]json.RawMessage, name []byte, v jsonx.Value) map[string]
 // uses the default limits; the package-level functions use a zero Reader.
 // A Reader is safe for concurrent use.
 type Reader struct {
-	Limits talk.Limits
+	Limits talk.Limits // the zero Limits is the defaults
 }
 
 // ParseTalk reads a pyvideo talk file with the default limits; see

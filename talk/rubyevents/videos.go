@@ -227,8 +227,8 @@ func (f *file) recording(n *yaml.Node) []talk.Video {
 
 // Archive is what a RubyEvents data directory holds, in the model's terms.
 type Archive struct {
-	Events []*talk.Event
-	Talks  []*talk.Talk
+	Events []*talk.Event // in series and directory order, with and without talks
+	Talks  []*talk.Talk  // of every event, each carrying its Event, in the order read
 }
 
 // Read reads a RubyEvents data directory: speakers.yml at its root, and

@@ -25,8 +25,8 @@ const (
 // Schedule is a conference schedule in the model's terms: the conference
 // and its talks in schedule order (by day, then room, then time).
 type Schedule struct {
-	Event talk.Event
-	Talks []*talk.Talk
+	Event talk.Event   // the conference, which each talk also carries as its Event
+	Talks []*talk.Talk // in schedule order
 }
 
 // Reader reads schedules. The zero Reader accepts schedules of up to 64
