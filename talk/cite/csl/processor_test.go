@@ -87,3 +87,32 @@ func TestNewRefusesMissing(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestBuiltinNotShared: the built-in Style and Locale are parsed once,
+// but a caller who sets the exported Info or Lang of the one it got does
+// not change what the next caller gets (which was the shared value
+// itself, so that setting Lang to "de-DE" made every later
+// New(style, BuiltinLocale()) write German dates).
+func TestBuiltinNotShared(t *testing.T) {
+	style, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locale, err := BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	style.Info.Title = "Mine"
+	locale.Lang = "de-DE"
+	style2, _ := BuiltinStyle("apa")
+	locale2, _ := BuiltinLocale()
+	pr, err := New(style2, locale2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{style2.Info.Title, locale2.Lang, pr.Style().Title}
+	want := []string{"APA 7th edition (talkmeta built-in: talks and videos)", "en-US", "APA 7th edition (talkmeta built-in: talks and videos)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
