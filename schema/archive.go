@@ -25,9 +25,9 @@ const MaxNameBytes = 139
 
 // Report is what CheckArchive found.
 type Report struct {
-	Events   int // event records checked
-	Talks    int // talk records checked
-	Problems Problems
+	Events   int      // event records checked
+	Talks    int      // talk records checked
+	Problems Problems // every finding, sorted by file and position
 }
 
 // layout is where an archive keeps its records.

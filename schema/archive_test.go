@@ -1,11 +1,13 @@
 package schema
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +20,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/memfs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -238,4 +241,57 @@ func TestCorpus(t *testing.T) {
 		fmt.Fprintf(&b, "%6d %s\n", counts[k], k)
 	}
 	golden.Check(t, "testdata/corpus-findings.txt", []byte(b.String()), *update)
+}
+
+// TestArchiveFilesNames: what pyvideo.ArchiveFiles lays out, "ready to be
+// contributed to pyvideo/data", passes CheckArchive in the pyvideo
+// profile: names within MaxNameBytes, however long the titles, and no
+// two talks of an event with the same URL slug, however alike their
+// titles. (pyvideo keeps its own copy of MaxNameBytes, since it cannot
+// import this package; this holds the two together.)
+func TestArchiveFilesNames(t *testing.T) {
+	ev := talk.Event{ID: strings.Repeat("A Very Long Conference Name ", 8), Title: "Conf", Start: talk.MustParseDate("2024-05-01")}
+	mk := func(title, slug string) *talk.Talk {
+		return &talk.Talk{Title: title, Slug: slug, Event: ev, Speakers: []talk.Speaker{{Name: "Ada Lovelace"}},
+			Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "https://example.org/t.jpg", Language: "en",
+			Videos: []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=m28fiN9y_r8"}}}
+	}
+	talks := []*talk.Talk{
+		mk(strings.Repeat("Supercalifragilisticexpialidocious ", 6)+"End", ""),
+		mk(strings.Repeat("Supercalifragilisticexpialidocious ", 6)+"Other end", ""),
+		mk(strings.Repeat("x", 300), ""),
+		mk("Intro", ""),
+		mk("intro!", ""),
+		mk("Intro 2", ""),
+		mk("Something else", "intro"),
+	}
+	files, err := pyvideo.ArchiveFiles(talks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	var got []string
+	for _, f := range files {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+		var rec struct{ Slug string }
+		json.Unmarshal(f.Data, &rec)
+		got = append(got, fmt.Sprintf("%d %s %s", len(path.Base(f.Path)), path.Base(f.Path), rec.Slug))
+	}
+	want := []string{
+		"13 category.json ",
+		"109 supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-supercalifragilisticexpialidocious.json ",
+		"111 supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-2.json ",
+		"134 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.json ",
+		"10 intro.json ",
+		"12 intro-2.json intro-2",
+		"14 intro-2-2.json intro-2-2",
+		"19 something-else.json intro-3",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(fsys, nil)
+	if diff := cmp.Diff(&Report{Events: 1, Talks: len(talks)}, r, cmp.AllowUnexported(Problem{})); diff != "" {
+		t.Errorf("CheckArchive (-want +got):\n%s", diff)
+	}
 }

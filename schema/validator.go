@@ -93,6 +93,7 @@ func (v *Validator) preferredName(name []byte) (string, bool) {
 // rules. A Validator is safe for concurrent use; do not change its fields
 // while it is in use.
 type Validator struct {
+	// Profile is the JSON form checked; the zero Profile is Talkmeta.
 	Profile Profile
 	// Strict reports warnings as errors.
 	Strict bool

@@ -47,8 +47,12 @@ type Date struct {
 
 // DateOf returns the day y-m-d. Out-of-range values are an error rather
 // than normalised, because 2016-02-30 in a record is a mistake to report,
-// not March 1st.
+// not March 1st. So is a year outside 0000-9999, which [ParseDate], and
+// so every reader, would refuse to read back.
 func DateOf(y int, m time.Month, d int) (Date, error) {
+	if y < 0 || y > maxYear {
+		return Date{}, &DateError{Text: fmt.Sprintf("%04d-%02d-%02d", y, int(m), d), Reason: yearReason}
+	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || t.Month() != m || t.Day() != d {
 		return Date{}, &DateError{Text: fmt.Sprintf("%04d-%02d-%02d", y, int(m), d), Reason: "is not a real date"}
@@ -62,7 +66,15 @@ func DateOf(y int, m time.Month, d int) (Date, error) {
 // (a local mean time, as time zones give for years before about 1900) has
 // no ISO 8601 or RFC 3339 spelling, so such an instant is kept exactly, in
 // UTC, rather than written with an offset cut to the minute.
+//
+// The zero time.Time, which programs use for "not set", gives the zero
+// Date, as [Date.Time] gives it back for the zero Date. A year outside
+// 0000-9999 (as written, in t's zone or UTC) makes a Date that
+// [Date.MarshalText] refuses, since ParseDate could not read it back.
 func DateTimeOf(t time.Time, offset bool) Date {
+	if t.IsZero() {
+		return Date{}
+	}
 	if _, off := t.Zone(); offset && off%60 != 0 {
 		t = t.UTC()
 	}
@@ -81,7 +93,7 @@ type DateError struct {
 	Reason string // why it was refused, e.g. "is not a real date"
 }
 
-// Error quotes the text and says why it was refused.
+// Error formats the error as "talk: <quoted text> <reason>".
 func (e *DateError) Error() string {
 	return fmt.Sprintf("talk: %q %s", e.Text, e.Reason)
 }
@@ -256,8 +268,35 @@ func (d Date) String() string {
 	return d.Time().Format(layout)
 }
 
-// MarshalText implements [encoding.TextMarshaler] with [Date.String].
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText implements [encoding.TextMarshaler] with [Date.String]. A
+// Date whose year is outside 0000-9999 (only [DateTimeOf] makes one) is
+// an error: its String has more or fewer than four digits of year, which
+// ParseDate refuses, and a record written with it could not be read back.
+func (d Date) MarshalText() ([]byte, error) {
+	if err := d.check(); err != nil {
+		return nil, err
+	}
+	return []byte(d.String()), nil
+}
+
+// maxYear is the last year of ISO 8601's four-digit years, the only ones
+// [ParseDate] reads.
+const maxYear = 9999
+
+// yearReason is a [DateError]'s Reason for such a year.
+const yearReason = "has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold"
+
+// check reports a Date that [ParseDate] could not read back from its
+// String, for writers that must not write a record their readers refuse.
+func (d Date) check() error {
+	if d.prec == NoDate {
+		return nil
+	}
+	if y := d.wall.Year(); y < 0 || y > maxYear {
+		return &DateError{Text: d.String(), Reason: yearReason}
+	}
+	return nil
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDate].
 func (d *Date) UnmarshalText(b []byte) error {

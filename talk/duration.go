@@ -47,7 +47,8 @@ func (d Duration) String() string {
 
 // Clock returns the duration as a clock reading, "M:SS" or "H:MM:SS"
 // ("25:08", "1:02:03"), rounded to whole seconds, as citation styles and
-// players show it.
+// players show it. The zero Duration, which means unknown, reads "0:00"
+// like any other: test for zero before showing it.
 func (d Duration) Clock() string {
 	s := int64(time.Duration(d).Round(time.Second) / time.Second)
 	sign := ""

@@ -232,6 +232,8 @@ func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, 
 // marshalWithExtra encodes the wire value w and appends the members of
 // extra, in name order, after the known ones. A member of extra named like
 // a field of w is an error: writing either would silently lose the other.
+// Of several, the first in name order is reported, so that the error is
+// the same on every run.
 func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	known, err := json.Marshal(w)
 	if err != nil || len(extra) == 0 {
@@ -240,12 +242,14 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	fields := fieldNames(reflect.TypeOf(w))
 	names := make([]string, 0, len(extra))
 	for k := range extra {
-		if fields[foldName(k)] {
-			return nil, fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
-		}
 		names = append(names, k)
 	}
 	slices.Sort(names)
+	for _, k := range names {
+		if fields[foldName(k)] {
+			return nil, fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
+		}
+	}
 	b := bytes.NewBuffer(known[:len(known)-1]) // without the closing brace
 	for _, k := range names {
 		if b.Len() > 1 {
@@ -322,6 +326,12 @@ func unmarshalWithExtra(data []byte, w any) (map[string]json.RawMessage, error) 
 	return members, nil
 }
 
+// FormatName is the [Origin.Format] of the records [ParseJSON] and
+// [ParseEventJSON] read, talkmeta's own JSON form, as pyvideo.FormatName,
+// rubyevents.FormatName and schedule's JSONFormat and XMLFormat name
+// theirs.
+const FormatName = "talkmeta"
+
 // ParseJSON reads a talk in talkmeta's JSON form within the default
 // [Limits]; see [Reader.ParseJSON].
 func ParseJSON(data []byte, path string) (*Talk, error) { return Reader{}.ParseJSON(data, path) }
@@ -332,11 +342,13 @@ func ParseEventJSON(data []byte, path string) (*Event, error) {
 	return Reader{}.ParseEventJSON(data, path)
 }
 
-// Reader reads records in talkmeta's JSON form within Limits. The zero
-// Reader uses the default limits; the package-level functions use a zero
-// Reader. A Reader is safe for concurrent use.
+// Reader reads records in talkmeta's JSON form within the size and
+// nesting of its Limits (the lengths and counts are left to validation;
+// see [Limits]). The zero Reader uses the default limits; the
+// package-level functions use a zero Reader. A Reader is safe for
+// concurrent use.
 type Reader struct {
-	Limits Limits
+	Limits Limits // the zero Limits is the defaults
 }
 
 // ParseJSON reads a talk in talkmeta's JSON form. path names the record in
@@ -357,7 +369,7 @@ func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := json.Unmarshal(data, &t); err != nil {
 		return nil, jsonError(data, path, err, talkRecord)
 	}
-	t.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
+	t.Origin = Origin{Format: FormatName, Path: path, Raw: data}
 	return &t, nil
 }
 
@@ -371,7 +383,7 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, jsonError(data, path, err, eventRecord)
 	}
-	e.Origin = Origin{Format: "talkmeta", Path: path, Raw: data}
+	e.Origin = Origin{Format: FormatName, Path: path, Raw: data}
 	return &e, nil
 }
 

@@ -6,6 +6,12 @@ import "fmt"
 // hostile file fails with a clear error instead of exhausting memory or
 // time. A zero field means the default; a negative one means no limit.
 // The zero Limits is the defaults.
+//
+// pyvideo's Reader and schema's Validator apply every field. [Reader],
+// for talkmeta's JSON form, applies MaxRecordBytes and MaxDepth only, the
+// two that bound its time and memory, and leaves the lengths and counts
+// within a record to validation (see [Reader.ParseJSON]): validate a
+// record with schema's Validator, with the same Limits, to enforce them.
 type Limits struct {
 	MaxRecordBytes int64 // the size of one file; default 1 MiB
 	MaxDepth       int   // nesting of JSON arrays and objects; default 64
@@ -52,12 +58,12 @@ func pick[T int | int64](v, def T) T {
 // LimitError reports a record that exceeds one of its reader's [Limits].
 type LimitError struct {
 	What  string // "record size", "nesting depth", "text length", "speakers", "videos"
-	Limit int64
-	Got   int64 // what the record has, or at least has; 0 when not counted
+	Limit int64  // the limit the record exceeds
+	Got   int64  // what the record has, or at least has; 0 when not counted
 }
 
-// Error names what passed its limit and the limit, with what the record
-// has when that was counted.
+// Error says what exceeds which limit: "speakers 3 exceeds the limit of
+// 2".
 func (e *LimitError) Error() string {
 	if e.Got > 0 {
 		return fmt.Sprintf("%s %d exceeds the limit of %d", e.What, e.Got, e.Limit)

@@ -443,3 +443,108 @@ func TestLanguageRightToLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestDateYearRange: a Date with a year ParseDate cannot read (it reads
+// four digits) is refused where it is made by DateOf, and where it is
+// written by MarshalText, rather than written into a record that no reader
+// would then take back.
+func TestDateYearRange(t *testing.T) {
+	var got []string
+	for _, y := range []int{0, 9999, 10000, -1} {
+		d, err := talk.DateOf(y, time.January, 1)
+		got = append(got, fmt.Sprintf("DateOf(%d): %q %v", y, d, err))
+	}
+	for _, y := range []int{9999, 12345, -5} {
+		tk := talk.Talk{Title: "T", Recorded: talk.DateTimeOf(time.Date(y, 6, 1, 10, 0, 0, 0, time.UTC), true)}
+		b, err := json.Marshal(tk)
+		var de *talk.DateError
+		got = append(got, fmt.Sprintf("Marshal(%d): %s %v %v", y, b, err, errors.As(err, &de)))
+	}
+	want := []string{
+		`DateOf(0): "0000-01-01" <nil>`,
+		`DateOf(9999): "9999-01-01" <nil>`,
+		`DateOf(10000): "" talk: "10000-01-01" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`DateOf(-1): "" talk: "-001-01-01" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`Marshal(9999): {"title":"T","recorded":"9999-06-01T10:00:00Z"} <nil> false`,
+		`Marshal(12345):  json: error calling MarshalJSON for type talk.Talk: json: error calling MarshalText for type talk.Date: talk: "12345-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
+		`Marshal(-5):  json: error calling MarshalJSON for type talk.Talk: json: error calling MarshalText for type talk.Date: talk: "-0005-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestDateTimeOfZero: the zero time.Time, "not set" in Go, is the zero
+// Date, "unknown", not the first of January of the year 1.
+func TestDateTimeOfZero(t *testing.T) {
+	for _, offset := range []bool{false, true} {
+		if d := talk.DateTimeOf(time.Time{}, offset); d != (talk.Date{}) {
+			t.Errorf("DateTimeOf(time.Time{}, %v) = %q (%v), want the zero Date", offset, d, d.Precision())
+		}
+	}
+	if d := talk.DateTimeOf(talk.Date{}.Time(), true); !d.IsZero() {
+		t.Errorf("DateTimeOf(Date{}.Time()) = %q, want the zero Date", d)
+	}
+}
+
+// TestErrorListError counts the problems after the first in words that
+// agree with their number.
+func TestErrorListError(t *testing.T) {
+	e := &talk.RecordError{Path: "s.json", Line: 1, Column: 2, Err: errors.New("bad")}
+	var got []string
+	for n := range 4 {
+		list := make(talk.ErrorList, n)
+		for i := range list {
+			list[i] = e
+		}
+		got = append(got, list.Error())
+	}
+	want := []string{
+		"talk: no errors",
+		"s.json:1:2: bad",
+		"s.json:1:2: bad (and 1 more error)",
+		"s.json:1:2: bad (and 2 more errors)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestOriginFormat: the readers of talkmeta's JSON name their records'
+// form with the package's FormatName, as the other readers do with
+// theirs, so that callers need not spell "talkmeta" themselves.
+func TestOriginFormat(t *testing.T) {
+	tk, err := talk.ParseJSON([]byte(`{"title":"T"}`), "t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := talk.ParseEventJSON([]byte(`{"title":"E"}`), "e.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []talk.Origin{tk.Origin, ev.Origin}
+	want := []talk.Origin{
+		{Format: talk.FormatName, Path: "t.json", Raw: []byte(`{"title":"T"}`)},
+		{Format: "talkmeta", Path: "e.json", Raw: []byte(`{"title":"E"}`)},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONExtraClashDeterministic: of several Extra members that clash
+// with fields, the error names the same one on every run (the first in
+// name order), not whichever map iteration met first.
+func TestJSONExtraClashDeterministic(t *testing.T) {
+	extra := map[string]json.RawMessage{}
+	for _, k := range []string{"title", "id", "slug", "kind", "track", "tags", "x-fine"} {
+		extra[k] = json.RawMessage(`1`)
+	}
+	want := `json: error calling MarshalJSON for type talk.Talk: talk: Extra member "id" has the name of a field of the model; set the field, or give the member another name`
+	for range 20 {
+		_, err := json.Marshal(talk.Talk{Title: "T", Extra: extra})
+		if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+			t.Fatalf("(-want +got):\n%s", diff)
+		}
+	}
+}

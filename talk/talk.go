@@ -13,8 +13,8 @@ type Talk struct {
 	// It is never rebuilt from the title, so renaming a talk keeps its ID.
 	ID string
 
-	Title    string
-	Subtitle string
+	Title    string // as the source writes it
+	Subtitle string // a second title, "" when none
 
 	// Slug is the URL slug the source assigned, if any. An empty Slug
 	// means "derive one from the title" (see [Slug] and [SlugSet]).
@@ -23,7 +23,7 @@ type Talk struct {
 	// Kind is the sort of session in lower case, such as "talk",
 	// "keynote", "lightning_talk", "workshop" or "panel"; "" when unknown.
 	Kind  string
-	Track string
+	Track string // the schedule's track or theme, "Security"; "" when none
 
 	Speakers []Speaker // in the order the source lists them
 	Event    Event     // the event the talk belongs to
@@ -31,20 +31,20 @@ type Talk struct {
 	// Recorded is when the talk was given (or recorded), with the
 	// precision the source had.
 	Recorded Date
-	Duration Duration
-	Language Language
-	Place    Place // where within the event, typically the room
+	Duration Duration // how long the talk or its recording runs; zero when unknown
+	Language Language // the language spoken; "" when unknown
+	Place    Place    // where within the event, typically the room
 
 	Summary     string // a short abstract
-	Description string
+	Description string // the full abstract, in Markup
 	Markup      Markup // the markup of Summary and Description
 
-	Tags      []string
-	Videos    []Video
-	Slides    []Link
-	Links     []Link // related pages: the schedule entry, a blog post...
-	Thumbnail string // URL of a still image for the talk
-	License   string // licence or copyright text, as the source words it
+	Tags      []string // keywords, as the source spells them
+	Videos    []Video  // the recordings, in the order the source lists them
+	Slides    []Link   // the talk's slides, a deck or a PDF
+	Links     []Link   // related pages: the schedule entry, a blog post...
+	Thumbnail string   // URL of a still image for the talk
+	License   string   // licence or copyright text, as the source words it
 
 	// Recording says whether the talk was, or will be, recorded; see
 	// [RecordingStatus]. Videos lists the recordings that exist.
@@ -76,9 +76,9 @@ type Speaker struct {
 	GivenName  string
 	FamilyName string
 
-	Slug        string
-	Affiliation string
-	Bio         string
+	Slug        string    // the URL slug the source assigned, if any; "" to derive one from Name
+	Affiliation string    // the organisation the speaker gives the talk for
+	Bio         string    // a short biography, as the source writes it
 	Homepage    string    // URL
 	ORCID       string    // the 16-digit identifier, "0000-0002-1825-0097"
 	Accounts    []Account // profiles on other sites
@@ -101,14 +101,18 @@ type Event struct {
 	// ID is the event's stable identity: its directory name in a pyvideo
 	// archive ("europython-2016"), its acronym in a schedule.
 	ID          string
-	Title       string
+	Title       string // "EuroPython 2016"
 	Series      string // the recurring conference, "EuroPython", when known
-	Description string
-	Start       Date
-	End         Date
-	TimeZone    string // an IANA zone name such as "Europe/Madrid"
-	Place       Place
-	URL         string
+	Description string // reStructuredText when read from a pyvideo archive, else plain text
+
+	// Start and End are the first and the last day of the event (End
+	// included), or a date-time where a schedule gives one; either is the
+	// zero Date when unknown.
+	Start    Date
+	End      Date
+	TimeZone string // an IANA zone name such as "Europe/Madrid"
+	Place    Place  // the venue and city
+	URL      string // the event's website
 
 	// Extra holds JSON members the model has no field for; see [Talk.Extra].
 	Extra map[string]json.RawMessage
@@ -121,7 +125,7 @@ type Event struct {
 type Place struct {
 	Venue   string // "Euskalduna Conference Centre"
 	Room    string // "A1"
-	City    string
+	City    string // "Bilbao"
 	Region  string // state, province or other subdivision
 	Country string // the country's name or ISO 3166 code, as the source gives it
 }
@@ -131,7 +135,7 @@ func (p Place) IsZero() bool { return p == Place{} }
 
 // Link is a labelled URL.
 type Link struct {
-	URL   string
+	URL   string // as the source gives it, which may be relative or malformed
 	Label string // "" when the source gave none
 }
 
@@ -141,7 +145,7 @@ type Legacy struct {
 	ID           int64  // the numeric database id; 0 when absent
 	Alias        string // an old URL path
 	Category     string // the old name of the event
-	QualityNotes string
+	QualityNotes string // notes on the recording's quality
 }
 
 // IsZero reports whether no legacy key is set.
@@ -174,7 +178,9 @@ const (
 // spelling of members the caller has not changed (a null beside an absent
 // member, 1508.0 beside 1508, a bare URL beside a labelled one).
 type Origin struct {
-	// Format names the reader, such as "pyvideo" or "talkmeta".
+	// Format names the reader, such as "pyvideo" or "talkmeta": the
+	// FormatName (or, for schedules, JSONFormat and XMLFormat) constant of
+	// the reader's package.
 	Format string
 	// Path is the slash-separated path of the file within its archive.
 	Path string

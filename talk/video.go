@@ -12,7 +12,7 @@ type Video struct {
 	// Provider names who hosts the recording, in lower case: one of the
 	// Provider constants, or another host's name as the source gives it.
 	Provider string
-	URL      string
+	URL      string // the player's page, or the file for a download
 	// ID is the provider's identifier of the video ("m28fiN9y_r8" on
 	// YouTube); see [VideoID].
 	ID string
@@ -20,8 +20,8 @@ type Video struct {
 	// players.
 	Format   string
 	Language Language // when the recording's language differs from the talk's
-	Duration Duration
-	Size     int64 // bytes; 0 when unknown
+	Duration Duration // the recording's length, when the source gives it; zero when unknown
+	Size     int64    // bytes; 0 when unknown
 
 	// Extra holds JSON members the model has no field for; see [Talk.Extra].
 	Extra map[string]json.RawMessage

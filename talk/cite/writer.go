@@ -31,10 +31,10 @@ func (f Format) String() string {
 
 // FormatError reports a format name [ParseFormat] does not know.
 type FormatError struct {
-	Name string
+	Name string // the name as given
 }
 
-// Error names the unknown format and lists the known ones.
+// Error names the format and the names ParseFormat knows.
 func (e *FormatError) Error() string {
 	return fmt.Sprintf("cite: unknown format %q (want bibtex, biblatex, ris or csl-json)", e.Name)
 }

@@ -9,7 +9,8 @@
 //
 // Every talk becomes a VEVENT:
 //
-//	UID          the talk's stable ID (a UUID as it is, else "ID@event-ID")
+//	UID          the talk's stable ID (a UUID as it is, else "ID@event-ID";
+//	             without an ID, its title's slug, start and room)
 //	DTSTAMP      Options.Stamp
 //	DTSTART      with TZID and a VTIMEZONE when the event has a time zone;
 //	             in UTC when there is only an offset; VALUE=DATE for a day

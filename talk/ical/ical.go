@@ -44,13 +44,25 @@ type UndatedError struct {
 }
 
 // Error names each record left out by its file and ID, "path (id)", or
-// by its ID alone when it has no file.
+// by one of them when it has only one; a record with neither, nor a
+// title, is "(no ID or title)", so that the list does not end in a bare
+// colon.
 func (e *UndatedError) Error() string {
 	names := make([]string, len(e.IDs))
 	for i, id := range e.IDs {
-		names[i] = id
-		if i < len(e.Paths) && e.Paths[i] != "" {
-			names[i] = e.Paths[i] + " (" + id + ")"
+		path := ""
+		if i < len(e.Paths) {
+			path = e.Paths[i]
+		}
+		switch {
+		case path != "" && id != "":
+			names[i] = path + " (" + id + ")"
+		case path != "":
+			names[i] = path
+		case id != "":
+			names[i] = id
+		default:
+			names[i] = "(no ID or title)"
 		}
 	}
 	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(names, ", "))
@@ -81,7 +93,9 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // written.
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
-// "ID@event-ID". SUMMARY is the title; DESCRIPTION the subtitle,
+// "ID@event-ID". A talk without an ID stands for its ID the slug of its
+// title, its start and its room's slug ("lightning-talks-2024-06-01T17:00:00-saal-1"),
+// so that talks of the same title keep UIDs of their own. SUMMARY is the title; DESCRIPTION the subtitle,
 // speakers, summary and description; LOCATION the room and the event's
 // place; URL the first of the talk's links that is an absolute http(s)
 // URL (see the package documentation); CATEGORIES its track.
@@ -463,12 +477,21 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 func uid(t *talk.Talk) string {
 	id := t.ID
 	if id == "" {
-		id = talk.Slug(t.Title)
-	}
-	if id == "" {
-		h := fnv.New64a()
-		io.WriteString(h, t.Title+"\x00"+t.Recorded.String())
-		id = fmt.Sprintf("talk-%016x", h.Sum64())
+		// Without an ID a talk is known by what sets it apart in a
+		// schedule: its title, start and room. The title alone would give
+		// the lightning talks of each day one UID, and calendar programs
+		// take a VEVENT with a UID they have seen for a new version of
+		// the first, so all but one would vanish.
+		title := talk.Slug(t.Title)
+		if title == "" {
+			h := fnv.New64a()
+			io.WriteString(h, t.Title)
+			title = fmt.Sprintf("talk-%016x", h.Sum64())
+		}
+		id = title + "-" + t.Recorded.String()
+		if room := talk.Slug(t.Place.Room); room != "" {
+			id += "-" + room
+		}
 	}
 	if isUUID(id) || t.Event.ID == "" {
 		return id

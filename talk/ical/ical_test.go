@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,5 +230,53 @@ func TestWriteError(t *testing.T) {
 	err := ical.WriteCalendar(errWriter{}, testTalks()[:1], ical.Options{})
 	if err == nil || err.Error() != "disk full" {
 		t.Errorf("got %v, want the writer's error", err)
+	}
+}
+
+// TestUIDWithoutID: talks without an ID that share a title (the lightning
+// talks of each day, or of two rooms at once) get UIDs of their own; with
+// one UID, calendar programs would keep only one of them.
+func TestUIDWithoutID(t *testing.T) {
+	talks := []*talk.Talk{
+		{Title: "Lightning talks", Event: berlin, Recorded: talk.MustParseDate("2024-06-01T17:00:00+02:00"), Place: talk.Place{Room: "Saal 1"}},
+		{Title: "Lightning talks", Event: berlin, Recorded: talk.MustParseDate("2024-06-02T17:00:00+02:00"), Place: talk.Place{Room: "Saal 1"}},
+		{Title: "Lightning talks", Event: berlin, Recorded: talk.MustParseDate("2024-06-02T17:00:00+02:00"), Place: talk.Place{Room: "Saal 2"}},
+		{Title: "🐍", Recorded: talk.MustParseDate("2024-06-02")},
+	}
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(b.String(), "\r\n") {
+		if strings.HasPrefix(line, "UID:") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		"UID:lightning-talks-2024-06-01T17:00:00+02:00-saal-1@tinycon2024",
+		"UID:lightning-talks-2024-06-02T17:00:00+02:00-saal-1@tinycon2024",
+		"UID:lightning-talks-2024-06-02T17:00:00+02:00-saal-2@tinycon2024",
+		"UID:talk-fee4e43874ecb257-2024-06-02",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestUndatedErrorUnnamed: a record left out that has no ID, title or
+// file is still named by something, not by nothing after a colon.
+func TestUndatedErrorUnnamed(t *testing.T) {
+	var got []string
+	err := ical.WriteCalendar(io.Discard, []*talk.Talk{{}, {Origin: talk.Origin{Path: "ev/videos/x.json"}}, {ID: "a"}}, ical.Options{Stamp: stamp})
+	got = append(got, fmt.Sprint(err))
+	err = ical.WriteEvent(io.Discard, &talk.Event{}, ical.Options{Stamp: stamp})
+	got = append(got, fmt.Sprint(err))
+	want := []string{
+		"ical: 3 left out for want of a date: (no ID or title), ev/videos/x.json, a",
+		"ical: 1 left out for want of a date: (no ID or title)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

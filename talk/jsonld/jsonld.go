@@ -38,10 +38,10 @@ type Options struct {
 type Warning struct {
 	Node     string // the @id of the node missing it
 	Property string // the schema.org property, such as "thumbnailUrl"
-	Reason   string
+	Reason   string // why the talk's data has none
 }
 
-// String names the node and the property left out, and why.
+// String formats the warning as "jsonld: node: no property: reason".
 func (w Warning) String() string {
 	return fmt.Sprintf("jsonld: %s: no %s: %s", w.Node, w.Property, w.Reason)
 }

@@ -13,8 +13,8 @@ import (
 // File is one file of an archive: its slash-separated path within the
 // archive and its contents.
 type File struct {
-	Path string
-	Data []byte
+	Path string // slash-separated, "<event>/videos/<name>.json"
+	Data []byte // in canonical form
 }
 
 // ArchiveFiles lays talks out as an archive in pyvideo's layout, ready to
@@ -26,8 +26,17 @@ type File struct {
 // the first talk's Event is the one written. An event's directory is the
 // [Slugify]d ID (or title; "event" when both give nothing), and a talk's
 // file the Slugified title, as pyvideo names them; both are made unique
-// with a [talk.SlugSet] ("intro", "intro-2"). Talks read from a pyvideo
-// archive keep their file names (their IDs) instead.
+// with a [talk.SlugSet] ("intro", "intro-2"), and cut at a word to keep
+// names within the 139 bytes pyvideo's CI allows (schema.MaxNameBytes).
+// Talks read from a pyvideo archive keep their file names (their IDs)
+// instead, when those are short enough.
+//
+// pyvideo.org builds a talk's URL from its slug member, or else from its
+// title (see [URLPath]), and pyvideo's CI refuses two talks of an event
+// with the same URL. A talk whose URL would repeat an earlier one's in its
+// event ("Intro" after "intro") is written with a slug member that tells
+// it apart, made unique as the file names are ("intro-2"); the talks
+// passed in are not changed.
 //
 // The pyvideo form has no place for some of the model (see
 // [MarshalTalk]); notably a talk's ID survives only as a file name.
@@ -54,6 +63,9 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 					base = "event"
 				}
 			}
+			if !safeName(base) || len(base) > maxNameBytes {
+				base = cutName(base, maxStem)
+			}
 			if !safeName(base) {
 				base = "event"
 			}
@@ -70,13 +82,20 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 			return nil, fmt.Errorf("pyvideo: event %q: %w", e.ev.ID, err)
 		}
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
-		var names talk.SlugSet
+		var names, urls talk.SlugSet
 		for _, t := range e.talks {
-			base := pathSlug(t.Title)
-			if t.Origin.Format == FormatName && safeName(t.ID) {
+			base := cutName(pathSlug(t.Title), maxStem)
+			if t.Origin.Format == FormatName && safeName(t.ID) && len(t.ID)+len(".json") <= maxNameBytes {
 				base = t.ID
 			}
 			name := names.Unique(base)
+			if slug := urlSlug(t); slug != "" {
+				if unique := urls.Unique(slug); unique != slug {
+					c := *t
+					c.Slug = unique
+					t = &c
+				}
+			}
 			data, err := MarshalTalk(t)
 			if err != nil {
 				return nil, fmt.Errorf("pyvideo: talk %q: %w", name, err)
@@ -104,6 +123,39 @@ func WriteArchive(dir string, talks []*talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// maxNameBytes is schema.MaxNameBytes, which this package cannot import
+// (schema imports it): the longest file or directory name pyvideo's CI
+// allows. schema's TestArchiveFilesNames holds the two to each other.
+const maxNameBytes = 139
+
+// maxStem is how long a name made from a title may be before ".json" and
+// the suffix a SlugSet may add ("-9999").
+const maxStem = maxNameBytes - len(".json") - len("-9999")
+
+// cutName cuts slug to at most max bytes at the last '-' that keeps it
+// within them, so that no word is cut unless the first is too long, and
+// trims the '-' and '_' that would then end it. A slug is ASCII, so no
+// character is cut either.
+func cutName(slug string, max int) string {
+	if len(slug) <= max {
+		return slug
+	}
+	cut := slug[:max]
+	if i := strings.LastIndexByte(cut, '-'); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-_")
+}
+
+// urlSlug is the slug of t's page on pyvideo.org (see [Slugifier.URLPath]),
+// "" when it has none.
+func urlSlug(t *talk.Talk) string {
+	if s := strings.TrimSpace(t.Slug); s != "" {
+		return s
+	}
+	return Slugify(t.Title)
 }
 
 // pathSlug is [Slugify] without the leading and trailing '-' and '_'

@@ -19,10 +19,10 @@ import (
 // event without a category.json.
 type LayoutError struct {
 	Path   string // slash-separated path within the archive
-	Reason string
+	Reason string // what is out of place, and what belongs there
 }
 
-// Error names the path and says what about its layout is wrong.
+// Error formats the error as "pyvideo: path: reason".
 func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Reason }
 
 // Talks returns an iterator over the talks of a pyvideo archive in fsys:
@@ -43,11 +43,17 @@ func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Re
 // directories (".git") and regular files at the top level (README,
 // LICENSE) are not part of the archive and are passed over.
 //
+// When fsys is itself one event's directory (it holds category.json or
+// videos/), its talks are read, as [EventTalks] reads them with dir ".",
+// and as schema's CheckArchive checks such a directory.
+//
 // Stopping the loop early stops the readers.
 func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] { return Reader{}.Talks(fsys) }
 
 // EventTalks is like [Talks] for the one event in directory dir of fsys
-// (a slash-separated path such as "europython-2016").
+// (a slash-separated path such as "europython-2016"). dir may be "." for
+// an fsys rooted at the event's directory; the event's [talk.Event.ID],
+// its directory's name, is then "", as such an fsys does not know it.
 func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
 	return Reader{}.EventTalks(fsys, dir)
 }
@@ -60,6 +66,12 @@ func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 		if err != nil {
 			emit(failed(fmt.Errorf("pyvideo: %w", err)))
 			return
+		}
+		for _, e := range events {
+			if e.Name() == "category.json" && !e.IsDir() || e.Name() == "videos" && osfs.Is(fsys, e.Name(), e, fs.FileMode.IsDir) {
+				r.eventJobs(fsys, ".", emit) // fsys is one event
+				return
+			}
 		}
 		for _, ev := range events {
 			if hidden(ev.Name()) || !osfs.Is(fsys, ev.Name(), ev, fs.FileMode.IsDir) {
@@ -93,13 +105,17 @@ func failed(err error) job { return job{err: err} }
 // when emit does, the consumer having stopped.
 func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 	event := &talk.Event{ID: path.Base(dir)}
+	prefix := dir + "/" // of the paths within dir, as fs.FS names them
+	if dir == "." {
+		event.ID, prefix = "", "" // as ParseEvent and ParseTalk give it for such paths
+	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return emit(failed(fmt.Errorf("pyvideo: %w", err)))
 	}
 	hasVideos, hasCategory := false, false
 	for _, e := range entries {
-		name, p := e.Name(), dir+"/"+e.Name()
+		name, p := e.Name(), prefix+e.Name()
 		switch {
 		case hidden(name):
 		case name == "category.json" && !e.IsDir():
@@ -130,12 +146,12 @@ func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 	if !hasVideos {
 		return true
 	}
-	files, err := fs.ReadDir(fsys, dir+"/videos")
+	files, err := fs.ReadDir(fsys, prefix+"videos")
 	if err != nil {
 		return emit(failed(fmt.Errorf("pyvideo: %w", err)))
 	}
 	for _, f := range files {
-		if !hidden(f.Name()) && !emit(job{path: dir + "/videos/" + f.Name(), event: event}) {
+		if !hidden(f.Name()) && !emit(job{path: prefix + "videos/" + f.Name(), event: event}) {
 			return false
 		}
 	}

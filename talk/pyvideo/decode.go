@@ -188,10 +188,25 @@ func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 	if err != nil {
 		var de *talk.DateError
 		errors.As(err, &de)
-		return talk.Date{}, d.fail(ptr, v.Offset, "%q %s", s, de.Reason)
+		re := d.fail(ptr, v.Offset, "%q %s", s, de.Reason).(*talk.RecordError)
+		re.Err = &dateError{msg: re.Err.Error(), err: de}
+		return talk.Date{}, re
 	}
 	return date, nil
 }
+
+// dateError words a refused date as the reader's other problems are
+// worded, without ParseDate's "talk: ", and keeps the [*talk.DateError]
+// for errors.As, as talk.ParseJSON's errors do.
+type dateError struct {
+	msg string
+	err *talk.DateError
+}
+
+func (e *dateError) Error() string { return e.msg }
+
+// Unwrap returns the *talk.DateError.
+func (e *dateError) Unwrap() error { return e.err }
 
 // extra keeps a member the model has no field for, compacted: its layout
 // in the file is not part of its meaning, and the writers lay it out anew.
@@ -207,7 +222,7 @@ func extra(m map[string]json.RawMessage, name []byte, v jsonx.Value) map[string]
 // uses the default limits; the package-level functions use a zero Reader.
 // A Reader is safe for concurrent use.
 type Reader struct {
-	Limits talk.Limits
+	Limits talk.Limits // the zero Limits is the defaults
 }
 
 // ParseTalk reads a pyvideo talk file with the default limits; see

@@ -27,10 +27,33 @@ import (
 // but 1e3 becomes 1000.0 and -0 becomes 0.
 //
 // The pyvideo form has no place for a talk's subtitle, kind, track, place,
-// slides, markup, or a speaker's details other than the name; they are
-// not written. [talk.Talk.Extra] members are written as the JSON values
+// markup, recording status, parts, a video's ID, format of a provider's
+// video, or language, or a speaker's details other than the name; they
+// are not written. Slides are written among the related URLs, labelled
+// "Slides" when they have no label, and so read back as [talk.Talk.Links].
+// [talk.Talk.Extra] members (and a video's) are written as the JSON values
 // they hold, in the canonical form: the keys of their objects sorted too.
+// One named like a member written from the model ("title", "related_urls";
+// a video's "url") is an error, as in talk's MarshalJSON: it would replace
+// the field's value.
+//
+// A recorded date with a year outside 0000-9999 is an error, since no
+// reader would take the file back.
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
+	if err := writable("recorded", t.Recorded); err != nil {
+		return nil, err
+	}
+	if err := clash("", t.Extra, talkMember); err != nil {
+		return nil, err
+	}
+	for i, v := range t.Videos {
+		if len(v.Extra) == 0 {
+			continue // no error, so no place to name
+		}
+		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
+			return nil, err
+		}
+	}
 	return marshal(talkMembers(t), t.Origin, t.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseTalk(t.Origin.Raw, t.Origin.Path)
 		if err != nil {
@@ -52,8 +75,18 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 
 // MarshalEvent returns e as a canonical category.json, keeping the
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
-// holds only an event's title, description, URL and dates.
+// holds only an event's title, description, URL and dates, and its Extra
+// members, of which one named like one of those is an error.
 func MarshalEvent(e *talk.Event) ([]byte, error) {
+	if err := writable("start_date", e.Start); err != nil {
+		return nil, err
+	}
+	if err := writable("end_date", e.End); err != nil {
+		return nil, err
+	}
+	if err := clash("", e.Extra, eventMember); err != nil {
+		return nil, err
+	}
 	return marshal(eventMembers(e), e.Origin, e.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseEvent(e.Origin.Raw, e.Origin.Path)
 		if err != nil {
@@ -61,6 +94,68 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 		}
 		return eventMembers(read), nil
 	})
+}
+
+// writable refuses a date the reader would refuse to read back (a year
+// outside 0000-9999), rather than write a file that cannot be read.
+// Only a date with a day can have such a year (ParseDate makes the
+// others, from four digits), and its Day's Time is made without
+// allocating, unlike the MarshalText that words the error.
+func writable(member string, d talk.Date) error {
+	if y := d.Day().Time().Year(); y >= 0 && y <= 9999 {
+		return nil
+	}
+	if _, err := d.MarshalText(); err != nil {
+		return fmt.Errorf("pyvideo: %s: %w", member, err)
+	}
+	return nil
+}
+
+// clash refuses an Extra member named like a member the writer fills from
+// the model (model reports which), as talk's MarshalJSON does: written,
+// it would silently replace the field's value, or be read back into the
+// field. where names the Extra's place in errors. Of several, the first
+// in name order is reported, so the error is the same on every run.
+func clash(where string, extra map[string]json.RawMessage, model func(string) bool) error {
+	first := ""
+	for k := range extra {
+		if model(k) && (first == "" || k < first) {
+			first = k
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	return fmt.Errorf("pyvideo: %sExtra member %q has the name of a member written from the model; set the field, or give the member another name", where, first)
+}
+
+// talkMember reports whether name is a member of a talk file that
+// [MarshalTalk] writes from the model's fields.
+func talkMember(name string) bool {
+	switch name {
+	case "title", "description", "summary", "speakers", "videos", "recorded", "duration", "language",
+		"tags", "related_urls", "thumbnail_url", "copyright_text", "slug", "id", "alias", "category", "quality_notes":
+		return true
+	}
+	return false
+}
+
+// videoMember is [talkMember] for the objects of a talk's "videos".
+func videoMember(name string) bool {
+	switch name {
+	case "type", "url", "length", "size":
+		return true
+	}
+	return false
+}
+
+// eventMember is [talkMember] for category.json.
+func eventMember(name string) bool {
+	switch name {
+	case "title", "description", "url", "start_date", "end_date":
+		return true
+	}
+	return false
 }
 
 // noLimits re-reads a record's own source: it was read once already, under

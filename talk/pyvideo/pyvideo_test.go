@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -565,5 +566,104 @@ func TestFormatNumbers(t *testing.T) {
 `
 	if diff := cmp.Diff(want, string(got)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshalUnreadableDate: a date whose year has no four-digit form is
+// refused by the writer, which would otherwise write a file its own reader
+// refuses ("not a date (want YYYY-MM-DD)").
+func TestMarshalUnreadableDate(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(12345, 6, 1, 10, 0, 0, 0, time.UTC), false)
+	var got []string
+	_, err := pyvideo.MarshalTalk(&talk.Talk{Title: "T", Recorded: far})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalEvent(&talk.Event{Title: "E", Start: talk.MustParseDate("2016-07-17"), End: far})
+	got = append(got, fmt.Sprint(err))
+	var de *talk.DateError
+	got = append(got, fmt.Sprint(errors.As(err, &de)))
+	want := []string{
+		`pyvideo: recorded: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`pyvideo: end_date: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestParseTalkDateError: a refused date is a *talk.DateError to
+// errors.As, as talk.ParseJSON's is, with the message unchanged.
+func TestParseTalkDateError(t *testing.T) {
+	_, err := pyvideo.ParseTalk([]byte(`{"recorded": "2016-02-30"}`), "ev/videos/t.json")
+	var de *talk.DateError
+	got := []string{fmt.Sprint(err), fmt.Sprint(errors.As(err, &de))}
+	if de != nil {
+		got = append(got, de.Text, de.Reason)
+	}
+	want := []string{`ev/videos/t.json:1:14: /recorded: "2016-02-30" is not a real date`, "true", "2016-02-30", "is not a real date"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshalExtraClash: an Extra member named like a member written from
+// the model is refused, as talk's MarshalJSON refuses one, rather than
+// silently replacing the model's value ("title" was written as "B").
+// Names that differ in case are other members in pyvideo's form, which
+// Python's json reads case-sensitively.
+func TestMarshalExtraClash(t *testing.T) {
+	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
+	var got []string
+	_, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"title": raw(`"B"`), "tags": raw(`[]`), "x": raw(`1`)}})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "A", Videos: []talk.Video{{URL: "https://a.example/v.mp4"}, {URL: "https://b.example/v.mp4", Extra: map[string]json.RawMessage{"url": raw(`"x"`)}}}})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalEvent(&talk.Event{Title: "E", Extra: map[string]json.RawMessage{"start_date": raw(`"2016-07-17"`)}})
+	got = append(got, fmt.Sprint(err))
+	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"Title": raw(`"B"`)}})
+	got = append(got, string(b), fmt.Sprint(err))
+	want := []string{
+		`pyvideo: Extra member "tags" has the name of a member written from the model; set the field, or give the member another name`,
+		`pyvideo: videos/1: Extra member "url" has the name of a member written from the model; set the field, or give the member another name`,
+		`pyvideo: Extra member "start_date" has the name of a member written from the model; set the field, or give the member another name`,
+		"{\n  \"Title\": \"B\",\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"A\",\n  \"videos\": []\n}\n",
+		"<nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestEventDirectoryRoot: an fsys rooted at one event's directory is read
+// by EventTalks(fsys, ".") (which opened "./category.json", an invalid
+// fs.FS path) and by Talks (which took videos/ for an event without a
+// category.json), as schema's CheckArchive checks such a directory.
+func TestEventDirectoryRoot(t *testing.T) {
+	fsys := fstest.MapFS{
+		"category.json":  {Data: []byte(`{"title": "EuroPython 2016"}`)},
+		"videos/a.json":  {Data: []byte(`{"title": "A", "speakers": [], "videos": [], "description": "", "recorded": "2016-07-18"}`)},
+		"videos/b.json":  {Data: []byte(`{"title": "B", "speakers": [], "videos": [], "description": "", "recorded": null}`)},
+		"videos/.hidden": {Data: []byte(`x`)},
+	}
+	read := func(seq func(func(*talk.Talk, error) bool)) []string {
+		var got []string
+		for tk, err := range seq {
+			if err != nil {
+				got = append(got, "error: "+err.Error())
+				continue
+			}
+			got = append(got, fmt.Sprintf("%q %q %q %q", tk.Event.ID, tk.Event.Title, tk.ID, tk.Origin.Path))
+		}
+		return got
+	}
+	want := []string{
+		`"" "EuroPython 2016" "a" "videos/a.json"`,
+		`"" "EuroPython 2016" "b" "videos/b.json"`,
+	}
+	if diff := cmp.Diff(want, read(pyvideo.EventTalks(fsys, "."))); diff != "" {
+		t.Errorf("EventTalks(fsys, \".\") (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, read(pyvideo.Talks(fsys))); diff != "" {
+		t.Errorf("Talks (-want +got):\n%s", diff)
 	}
 }

@@ -56,6 +56,26 @@ func (f *file) add(n *yaml.Node, format string, args ...any) {
 	*f.errs = append(*f.errs, e)
 }
 
+// addCause is add for a problem that the error cause describes, such as a
+// [*talk.DateError]: the message is add's, and errors.As finds cause in
+// the [talk.RecordError], as it does in talk.ParseJSON's errors.
+func (f *file) addCause(n *yaml.Node, cause error, format string, args ...any) {
+	f.add(n, format, args...)
+	e := (*f.errs)[len(*f.errs)-1]
+	e.Err = &causeError{msg: e.Err.Error(), cause: cause}
+}
+
+// causeError is a problem's message with the error it words.
+type causeError struct {
+	msg   string
+	cause error
+}
+
+func (e *causeError) Error() string { return e.msg }
+
+// Unwrap returns the cause.
+func (e *causeError) Unwrap() error { return e.cause }
+
 // parse reads a YAML document and returns its top node.
 func (f *file) parse(data []byte) *yaml.Node {
 	if len(data) > maxBytes {
@@ -464,7 +484,7 @@ func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage)
 	}
 	d, err := talk.ParseDate(rfc3339(s))
 	if err != nil {
-		f.add(v, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
+		f.addCause(v, err, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
 		f.setExtra(extra, nil, key, v)
 	}
 	return d

@@ -397,3 +397,39 @@ func TestMergeKeys(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDateErrors: a refused date is a *talk.DateError to errors.As, as
+// talk.ParseJSON's is, with the message unchanged.
+func TestDateErrors(t *testing.T) {
+	var got []string
+	_, err := rubyevents.ParseEvent([]byte("title: T\nstart_date: 2016-02-30\n"), "s/e/event.yml")
+	var de *talk.DateError
+	got = append(got, fmt.Sprintf("%v [%v]", err, errors.As(err, &de)))
+	_, err = rubyevents.ParseVideos([]byte("- id: a\n  title: A\n  date: 2016-13-01\n"), "s/e/videos.yml", &talk.Event{ID: "e"}, nil)
+	got = append(got, fmt.Sprintf("%v [%v]", err, errors.As(err, &de)))
+	want := []string{
+		`s/e/event.yml:2:13: rubyevents: start_date: "2016-02-30" is not a real date [true]`,
+		`s/e/videos.yml:3:9: rubyevents: date: "2016-13-01" is not a real date [true]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestParseVideosWithoutEvent: a videos.yml read without its event.yml
+// (a nil event, as speakers may be nil) gives talks whose event has the
+// ID ParseEvent would give it, instead of a nil pointer dereference.
+func TestParseVideosWithoutEvent(t *testing.T) {
+	talks, err := rubyevents.ParseVideos([]byte("- id: a\n  title: A\n  date: 2024-04-16\n"), "rubyconf/rubyconf-2024/videos.yml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*talk.Talk{{
+		ID: "a", Title: "A", Recorded: talk.MustParseDate("2024-04-16"),
+		Event:  talk.Event{ID: "rubyconf-2024"},
+		Origin: talk.Origin{Format: rubyevents.FormatName, Path: "rubyconf/rubyconf-2024/videos.yml"},
+	}}
+	if diff := cmp.Diff(want, talks, cmp.Comparer(func(a, b talk.Date) bool { return a == b })); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

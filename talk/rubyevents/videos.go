@@ -15,10 +15,16 @@ import (
 
 // ParseVideos reads data/<series>/<event>/videos.yml: the event's talks,
 // each with the event ev and its speakers resolved through speakers
-// (which may be nil). path names the file in errors.
+// (which may be nil). path names the file in errors. ev may be nil, for
+// a videos.yml read without its event.yml: the talks' event then has only
+// its ID, the name of the directory the file is in, as [ParseEvent] would
+// give it.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
+	if ev == nil {
+		ev = &talk.Event{ID: dirName(path)}
+	}
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
@@ -221,8 +227,8 @@ func (f *file) recording(n *yaml.Node) []talk.Video {
 
 // Archive is what a RubyEvents data directory holds, in the model's terms.
 type Archive struct {
-	Events []*talk.Event
-	Talks  []*talk.Talk
+	Events []*talk.Event // in series and directory order, with and without talks
+	Talks  []*talk.Talk  // of every event, each carrying its Event, in the order read
 }
 
 // Read reads a RubyEvents data directory: speakers.yml at its root, and

@@ -27,6 +27,26 @@ func (p *problems) add(n *node, ptr string, format string, args ...any) {
 	p.list = append(p.list, e)
 }
 
+// addCause is add for a problem that the error cause describes, such as a
+// [*talk.DateError]: the message is add's, and errors.As finds cause in
+// the [talk.RecordError], as it does in talk.ParseJSON's errors.
+func (p *problems) addCause(n *node, ptr string, cause error, format string, args ...any) {
+	p.add(n, ptr, format, args...)
+	e := p.list[len(p.list)-1]
+	e.Err = &causeError{msg: e.Err.Error(), cause: cause}
+}
+
+// causeError is a problem's message with the error it words.
+type causeError struct {
+	msg   string
+	cause error
+}
+
+func (e *causeError) Error() string { return e.msg }
+
+// Unwrap returns the cause, or nil for a problem without one.
+func (e *causeError) Unwrap() error { return e.cause }
+
 // typeError records a value of the wrong kind.
 // The message names the member, since XML errors have no pointer.
 func (p *problems) typeError(n *node, ptr string, want ...string) {

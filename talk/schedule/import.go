@@ -25,8 +25,8 @@ const (
 // Schedule is a conference schedule in the model's terms: the conference
 // and its talks in schedule order (by day, then room, then time).
 type Schedule struct {
-	Event talk.Event
-	Talks []*talk.Talk
+	Event talk.Event   // the conference, which each talk also carries as its Event
+	Talks []*talk.Talk // in schedule order
 }
 
 // Reader reads schedules. The zero Reader accepts schedules of up to 64
@@ -312,7 +312,7 @@ func (m *mapper) date(v *node, ptr string, extra *map[string]json.RawMessage, na
 	}
 	d, err := talk.ParseDate(s)
 	if err != nil {
-		m.add(v, ptr, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
+		m.addCause(v, ptr, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 		unparsed(extra, name, v)
 	}
 	return d
@@ -346,7 +346,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			if s, ok := m.text(v, dptr+"/date"); ok && s != "" {
 				var err error
 				if date, err = talk.ParseDate(s); err != nil || date.Precision() != talk.Day {
-					m.add(v, dptr+"/date", "day date %q is not a date (want YYYY-MM-DD)", s)
+					m.addCause(v, dptr+"/date", err, "day date %q is not a date (want YYYY-MM-DD)", s)
 					date = talk.Date{}
 				}
 			}
@@ -357,7 +357,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
 					d, err := talk.ParseDate(s)
 					if err != nil {
-						m.add(v, dptr+"/"+name, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
+						m.addCause(v, dptr+"/"+name, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 					} else if name == "day_start" {
 						start = d
 					}

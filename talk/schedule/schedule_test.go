@@ -442,3 +442,38 @@ func TestWriteXMLSharedLinkURL(t *testing.T) {
 		t.Errorf("links written (-want +got):\n%s", diff)
 	}
 }
+
+// TestDateErrors: every refused date of a schedule, in either form, is a
+// *talk.DateError to errors.As, as talk.ParseJSON's is, with the message
+// unchanged.
+func TestDateErrors(t *testing.T) {
+	js := `{"schedule": {"version": "1", "conference": {"acronym": "c", "title": "C", "start": "2016-13-01",
+  "days": [{"index": 1, "date": "2016-02-30", "day_start": "2016-02-29T25:00:00",
+    "rooms": {"R": [{"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T", "date": "2016-02-30T10:00:00+01:00", "start": "10:00", "duration": "00:30", "room": "R"}]}}]}}}`
+	xml := `<schedule><conference><acronym>c</acronym><title>C</title><start>2016-13-01</start></conference>
+<day index="1" date="2016-02-30"><room name="R"><event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title><date>2016-02-30T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration></event></room></day></schedule>`
+	var got []string
+	for _, in := range []struct{ name, data string }{{"s.json", js}, {"s.xml", xml}} {
+		_, err := schedule.Parse([]byte(in.data), in.name)
+		var list talk.ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("%s: %v is not a talk.ErrorList", in.name, err)
+		}
+		for _, e := range list {
+			var de *talk.DateError
+			got = append(got, fmt.Sprintf("%v [%v]", e, errors.As(e, &de)))
+		}
+	}
+	want := []string{
+		`s.json:1:85: /schedule/conference/start: schedule: start: "2016-13-01" is not a real date [true]`,
+		`s.json:2:33: /schedule/conference/days/0/date: schedule: day date "2016-02-30" is not a date (want YYYY-MM-DD) [true]`,
+		`s.json:2:60: /schedule/conference/days/0/day_start: schedule: day_start: "2016-02-29T25:00:00" is not a real time of day [true]`,
+		`s.json:3:92: /schedule/conference/days/0/rooms/R/0/date: schedule: date: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
+		`s.xml:1:59: schedule: start: "2016-13-01" is not a real date [true]`,
+		`s.xml:2:1: schedule: day date "2016-02-30" is not a date (want YYYY-MM-DD) [true]`,
+		`s.xml:2:116: schedule: date: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

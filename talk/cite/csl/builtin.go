@@ -51,6 +51,9 @@ var builtinLocale = sync.OnceValues(func() (*Locale, error) {
 // motion_picture), for which they print what the official CSL styles
 // print; other types get a short generic reference. An unknown name
 // returns an error wrapping ErrUnknownStyle.
+//
+// Each call returns a Style of the caller's own, parsed only once: its
+// Info may be changed without changing what other callers get.
 func BuiltinStyle(name string) (*Style, error) {
 	m, err := builtin()
 	if err != nil {
@@ -60,9 +63,22 @@ func BuiltinStyle(name string) (*Style, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w %q (want one of %v)", ErrUnknownStyle, name, builtinStyleNames)
 	}
-	return s, nil
+	// A copy: the parsed style is shared, and its Info, a field anyone
+	// may set, would otherwise change for every caller in the process,
+	// racing with the processors that read it.
+	c := *s
+	return &c, nil
 }
 
 // BuiltinLocale returns the built-in en-US locale: the terms and date
-// formats the built-in styles use.
-func BuiltinLocale() (*Locale, error) { return builtinLocale() }
+// formats the built-in styles use. Each call returns a Locale of the
+// caller's own, as [BuiltinStyle] does: setting its Lang changes no other
+// caller's.
+func BuiltinLocale() (*Locale, error) {
+	l, err := builtinLocale()
+	if err != nil {
+		return nil, err
+	}
+	c := *l
+	return &c, nil
+}

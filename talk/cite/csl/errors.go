@@ -10,11 +10,10 @@ type SyntaxError struct {
 	Kind   string // "style" or "locale"
 	Line   int    // 1-based
 	Column int    // 1-based, in bytes; 0 when unknown
-	Msg    string
+	Msg    string // what is wrong, from the XML parser
 }
 
-// Error gives the kind of file, the line, and the column when known, with
-// the message.
+// Error formats the error as "csl: style:line:col: message".
 func (e *SyntaxError) Error() string {
 	if e.Column > 0 {
 		return fmt.Sprintf("csl: %s:%d:%d: %s", e.Kind, e.Line, e.Column, e.Msg)
@@ -31,11 +30,10 @@ type StyleError struct {
 	Column  int    // 1-based, in bytes
 	Element string // the element's name, such as "text"
 	Attr    string // the attribute at fault, if any
-	Msg     string
+	Msg     string // what is wrong
 }
 
-// Error places the element and names it, and the attribute when there is
-// one, with the message.
+// Error formats the error as "csl: style:line:col: <element> attr: message".
 func (e *StyleError) Error() string {
 	where := "<" + e.Element + ">"
 	if e.Attr != "" {
@@ -51,14 +49,14 @@ func (e *StyleError) Error() string {
 // item was read with [ParseItems].
 type ItemError struct {
 	ID      string // the item's id, when known
-	Pointer string
-	Line    int
-	Column  int
-	Msg     string
+	Pointer string // within the item; "" for the whole item
+	Line    int    // 1-based, in the input of ParseItems; 0 when unknown
+	Column  int    // 1-based, in bytes; 0 when unknown
+	Msg     string // what is wrong
 }
 
-// Error names the item, and its place and pointer when known, with the
-// message.
+// Error formats the error as `csl: item "id" (line:col) pointer: message`,
+// leaving out what is unknown.
 func (e *ItemError) Error() string {
 	s := "csl: item"
 	if e.ID != "" {

@@ -17,7 +17,7 @@ const (
 	HTML
 )
 
-// String returns the format's name: "text" or "html".
+// String returns "text" or "html".
 func (f Format) String() string {
 	if f == HTML {
 		return "html"

@@ -21,11 +21,11 @@ import (
 // on input; they are kept as their decimal text and written back as
 // strings, which the CSL-JSON schema allows for every number variable.
 type Item struct {
-	ID     string
-	Type   string // a CSL item type: "speech", "motion_picture", "book", ...
-	Fields map[string]string
-	Names  map[string][]Name
-	Dates  map[string]Date
+	ID     string            // CSL-JSON's "id", which tells items of a bibliography apart
+	Type   string            // a CSL item type: "speech", "motion_picture", "book", ...
+	Fields map[string]string // text and number variables
+	Names  map[string][]Name // name variables, each names in order
+	Dates  map[string]Date   // date variables
 	// Categories and Custom are CSL-JSON's "categories" and "custom";
 	// no style reads them.
 	Categories []string
@@ -35,12 +35,12 @@ type Item struct {
 // Name is a CSL name: a person's parts, or a literal name (an
 // organisation, "Various speakers").
 type Name struct {
-	Family              string
-	Given               string
+	Family              string // "Rossum" in "Guido van Rossum"
+	Given               string // "Guido"
 	DroppingParticle    string // "van" in "Ludwig van Beethoven"
 	NonDroppingParticle string // "van" in "Guido van Rossum"
 	Suffix              string // "Jr."
-	Literal             string
+	Literal             string // the whole name, printed as it is; the parts are then empty
 	// CommaSuffix puts a comma before the suffix ("Martin Luther King,
 	// Jr."); StaticOrdering keeps family before given in all contexts.
 	CommaSuffix    bool
@@ -56,9 +56,9 @@ type Date struct {
 	// Parts holds [year, month, day] prefixes: {{2016}}, {{2016, 7}},
 	// {{2016, 7, 21}}, or two of them for a range.
 	Parts   [][]int
-	Season  string
-	Circa   bool
-	Literal string
+	Season  string // 1 to 4 (spring to winter), or a season's name
+	Circa   bool   // the date is approximate ("ca. 2016")
+	Literal string // a date as text, printed as it is
 	Raw     string // unparsed date text, read when Parts is empty
 }
 

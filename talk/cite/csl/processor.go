@@ -68,8 +68,21 @@ var langBases = map[string]string{
 // gaps. Without locales, the built-in en-US locale is used. The style's
 // own <locale> sections apply on top, as CSL specifies.
 func New(style *Style, locales ...*Locale) (*Processor, error) {
-	if style == nil {
+	// Refused here, not met as a nil pointer below: a Style or Locale
+	// whose loader's error was ignored is nil, and a literal one is empty.
+	switch {
+	case style == nil:
 		return nil, errors.New("csl: nil style")
+	case style.root == nil:
+		return nil, errors.New("csl: an empty Style; make one with ParseStyle, LoadStyle or BuiltinStyle")
+	}
+	for _, l := range locales {
+		switch {
+		case l == nil:
+			return nil, errors.New("csl: nil locale")
+		case l.root == nil:
+			return nil, errors.New("csl: an empty Locale; make one with ParseLocale, LoadLocale or BuiltinLocale")
+		}
 	}
 	if len(locales) == 0 {
 		l, err := BuiltinLocale()
@@ -84,9 +97,6 @@ func New(style *Style, locales ...*Locale) (*Processor, error) {
 	}
 	d := newLocaleData(lang)
 	for _, l := range locales {
-		if l == nil {
-			return nil, errors.New("csl: nil locale")
-		}
 		d.apply(l.root)
 	}
 	bare := strings.SplitN(lang, "-", 2)[0]

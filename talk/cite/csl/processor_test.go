@@ -39,3 +39,80 @@ func TestUses(t *testing.T) {
 		t.Errorf("variables used (-want +got):\n%s", diff)
 	}
 }
+
+// TestNewRefusesMissing: New returns an error, not a nil pointer
+// dereference, for a nil or empty Style or Locale in any place, as a
+// caller that ignored LoadLocale's error would pass one. A nil last
+// locale used to be dereferenced for its language before the check.
+func TestNewRefusesMissing(t *testing.T) {
+	style, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locale, err := BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, args := range []struct {
+		style   *Style
+		locales []*Locale
+	}{
+		{nil, nil},
+		{&Style{}, nil},
+		{style, []*Locale{nil}},
+		{style, []*Locale{locale, nil}},
+		{style, []*Locale{nil, locale}},
+		{style, []*Locale{{Lang: "en-GB"}}},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					got = append(got, "panic")
+				}
+			}()
+			_, err := New(args.style, args.locales...)
+			got = append(got, err.Error())
+		}()
+	}
+	want := []string{
+		"csl: nil style",
+		"csl: an empty Style; make one with ParseStyle, LoadStyle or BuiltinStyle",
+		"csl: nil locale",
+		"csl: nil locale",
+		"csl: nil locale",
+		"csl: an empty Locale; make one with ParseLocale, LoadLocale or BuiltinLocale",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBuiltinNotShared: the built-in Style and Locale are parsed once,
+// but a caller who sets the exported Info or Lang of the one it got does
+// not change what the next caller gets (which was the shared value
+// itself, so that setting Lang to "de-DE" made every later
+// New(style, BuiltinLocale()) write German dates).
+func TestBuiltinNotShared(t *testing.T) {
+	style, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locale, err := BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	style.Info.Title = "Mine"
+	locale.Lang = "de-DE"
+	style2, _ := BuiltinStyle("apa")
+	locale2, _ := BuiltinLocale()
+	pr, err := New(style2, locale2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{style2.Info.Title, locale2.Lang, pr.Style().Title}
+	want := []string{"APA 7th edition (talkmeta built-in: talks and videos)", "en-US", "APA 7th edition (talkmeta built-in: talks and videos)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -10,7 +10,7 @@ import (
 // from it renders references. The same Style may back any number of
 // processors, with different locales.
 type Style struct {
-	Info StyleInfo
+	Info StyleInfo // what the style's <style> and <info> say about it
 	root *element
 	// macros by name
 	macros map[string]*element
@@ -22,7 +22,7 @@ type StyleInfo struct {
 	Title         string // <info><title>
 	Class         string // "in-text" or "note"
 	DefaultLocale string // the style's default-locale attribute, if any
-	Version       string
+	Version       string // the CSL version it is written in, "1.0"
 }
 
 // ParseStyle reads a CSL style. Errors are *SyntaxError for malformed
