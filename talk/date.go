@@ -213,6 +213,12 @@ func MustParseDate(s string) Date {
 	return d
 }
 
+// Equal reports whether d and e are the same Date, as d == e does. It is
+// there for packages that compare values by their methods: go-cmp's
+// cmp.Equal and cmp.Diff use it, so talks (whose Dates have unexported
+// fields) compare without options.
+func (d Date) Equal(e Date) bool { return d == e }
+
 // IsZero reports whether d is the zero Date (no date known).
 func (d Date) IsZero() bool { return d.prec == NoDate }
 

@@ -216,7 +216,7 @@ func TestJSONZero(t *testing.T) {
 	if err := json.Unmarshal(got, &back); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(talk.Talk{}, back, cmp.AllowUnexported(talk.Date{})); diff != "" {
+	if diff := cmp.Diff(talk.Talk{}, back); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -241,7 +241,7 @@ func TestJSONExtra(t *testing.T) {
 		Parts:    []talk.Talk{{Title: "P", Extra: map[string]json.RawMessage{"note": json.RawMessage(`"n"`)}}},
 		Extra:    map[string]json.RawMessage{"x-rating": json.RawMessage(`5`)},
 	}
-	if diff := cmp.Diff(want, tk, cmp.AllowUnexported(talk.Date{})); diff != "" {
+	if diff := cmp.Diff(want, tk); diff != "" {
 		t.Errorf("decode (-want +got):\n%s", diff)
 	}
 	out, err := json.Marshal(tk)
@@ -409,7 +409,7 @@ func TestJSONFoldedNames(t *testing.T) {
 	}
 	want := talk.Talk{Title: "T", Kind: "talk", Slug: "t", Speakers: []talk.Speaker{{Name: "A"}},
 		Extra: map[string]json.RawMessage{"x-note": json.RawMessage(`"kept"`)}}
-	if diff := cmp.Diff(want, tk, cmp.AllowUnexported(talk.Date{})); diff != "" {
+	if diff := cmp.Diff(want, tk); diff != "" {
 		t.Errorf("decode (-want +got):\n%s", diff)
 	}
 	if _, err := json.Marshal(talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"\u212Aind": json.RawMessage(`"x"`)}}); err == nil {
@@ -546,5 +546,19 @@ func TestJSONExtraClashDeterministic(t *testing.T) {
 		if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
 			t.Fatalf("(-want +got):\n%s", diff)
 		}
+	}
+}
+
+// TestDateEqual holds Date.Equal to ==, and shows that go-cmp compares
+// talks with it, without options: the same instant at other offsets is
+// another Date.
+func TestDateEqual(t *testing.T) {
+	a := talk.MustParseDate("2016-07-21T10:30:00+02:00")
+	b := talk.MustParseDate("2016-07-21T08:30:00Z")
+	if !a.Equal(a) || a.Equal(b) || !a.Time().Equal(b.Time()) {
+		t.Errorf("Equal: %v, %v; the instants equal: %v", a.Equal(a), a.Equal(b), a.Time().Equal(b.Time()))
+	}
+	if !cmp.Equal(talk.Talk{Recorded: a}, talk.Talk{Recorded: a}) || cmp.Equal(talk.Talk{Recorded: a}, talk.Talk{Recorded: b}) {
+		t.Error("cmp.Equal does not compare talks' dates with Date.Equal")
 	}
 }

@@ -66,7 +66,7 @@ func FuzzParseTalk(f *testing.F) {
 		if err != nil {
 			t.Fatalf("canonical output does not read back: %v\n%s", err, out)
 		}
-		if diff := cmp.Diff(tk, back, cmp.AllowUnexported(talk.Date{}), cmp.FilterPath(func(p cmp.Path) bool {
+		if diff := cmp.Diff(tk, back, cmp.FilterPath(func(p cmp.Path) bool {
 			return p.Last().String() == ".Origin"
 		}, cmp.Ignore()), jsonValue); diff != "" {
 			t.Fatalf("model changed through canonical output (-first +second):\n%s", diff)

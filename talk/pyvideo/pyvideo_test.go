@@ -292,7 +292,7 @@ func TestParseTalk(t *testing.T) {
 			}
 			tk.Origin = talk.Origin{}
 			tk.Event.Origin = talk.Origin{}
-			if diff := cmp.Diff(*tk, back, cmp.AllowUnexported(talk.Date{})); diff != "" {
+			if diff := cmp.Diff(*tk, back); diff != "" {
 				t.Errorf("talkmeta JSON round trip (-want +got):\n%s", diff)
 			}
 		})
