@@ -29,8 +29,8 @@ var templateFiles embed.FS
 // talk" section, such as {"BibTeX", "@misc{...}"}. The caller makes them
 // (talk/cite), so that this package needs no citation code.
 type Citation struct {
-	Label string
-	Text  string
+	Label string // the section's heading for it: the format's name, such as "BibTeX"
+	Text  string // the citation as the format writes it, shown preformatted
 }
 
 // Renderer writes the pages of a talk archive: talk pages ([Renderer.WriteTalk]),

@@ -15,8 +15,8 @@ import (
 // IndexEntry is one event on the index page: the event and how many talks
 // of it the site has.
 type IndexEntry struct {
-	Event talk.Event
-	Talks int
+	Event talk.Event // linked to its page as the Renderer's URLs say
+	Talks int        // shown as the event's count of talks
 }
 
 // eventPage is what the event templates see.
