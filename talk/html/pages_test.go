@@ -254,6 +254,21 @@ func TestPyvideoURLs(t *testing.T) {
 			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
 		}
 	}
+
+	// A record read without its event's title is where pyvideo.org puts it:
+	// below its legacy category.
+	legacy := &talk.Talk{Title: "Hello", Event: talk.Event{ID: "conf-id"}, Legacy: talk.Legacy{Category: "Old Conf"}}
+	if got, want := u.Talk(legacy), pyvideo.TalkURLPath(legacy); got != want || want != "/old-conf/hello.html" {
+		t.Errorf("Talk(legacy category) = %q, pyvideo.TalkURLPath %q, want /old-conf/hello.html", got, want)
+	}
+	var page bytes.Buffer
+	if err := (&html.Renderer{BaseURL: "https://example.org"}).WriteTalk(&page, legacy, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://example.org/old-conf/hello.html", "https://example.org/index.html"}
+	if diff := cmp.Diff(want, hrefs(page.Bytes())); diff != "" {
+		t.Errorf("a legacy-category talk's canonical and home links (-want +got):\n%s", diff)
+	}
 }
 
 // flatURLs is a caller's own scheme with no speaker pages.

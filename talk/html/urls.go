@@ -18,9 +18,13 @@ import (
 // Implementations must be safe for concurrent use; [PyvideoURLs], the
 // default, is.
 type URLs interface {
+	// Index returns the path of the index of events.
 	Index() string
+	// Event returns the path of e's page, which lists its talks.
 	Event(e *talk.Event) string
+	// Talk returns the path of t's page; t.Event is the talk's event.
 	Talk(t *talk.Talk) string
+	// Speaker returns the path of the page that lists s's talks.
 	Speaker(s *talk.Speaker) string
 }
 
@@ -39,7 +43,9 @@ type URLs interface {
 // [pyvideo.URLPath]. Where pyvideo.org would make an empty slug ("/x/.html"
 // for a title of emoji only), PyvideoURLs falls back to the Slugified
 // ID (of the event, of the talk) and otherwise has no page; an event with
-// neither gets pyvideo's "undefined". A talk or speaker slug from the
+// neither gets pyvideo's "undefined", but a talk whose event has no title
+// is placed, as pyvideo.org places it, by its legacy category when it has
+// one ([pyvideo.TalkURLPath]). A talk or speaker slug from the
 // source that is not one safe path segment (it holds "/" or is "..") is
 // Slugified.
 //
@@ -62,9 +68,12 @@ func pyvideoEventPath(eventSlug string) string {
 }
 
 // Talk returns "/<event slug>/<talk slug>.html", or "" when the talk has
-// no title, slug or ID to make a slug of.
+// no title, slug or ID to make a slug of. For an event without a title the
+// event slug is, as on pyvideo.org ([pyvideo.TalkURLPath]), that of the
+// talk's legacy category when it has one.
 func (PyvideoURLs) Talk(t *talk.Talk) string {
-	return pyvideoTalkPath(t, eventSlug(&t.Event))
+	forTalk, _ := eventSlugs(t)
+	return pyvideoTalkPath(t, forTalk)
 }
 
 // pyvideoTalkPath is PyvideoURLs.Talk, given the event's slug.
@@ -99,10 +108,29 @@ func eventSlug(e *talk.Event) string {
 	if s := pyvideo.Slugify(e.Title); s != "" {
 		return s
 	}
+	return eventSlugByID(e)
+}
+
+// eventSlugByID is the slug of an event without a title.
+func eventSlugByID(e *talk.Event) string {
 	if s := pyvideo.Slugify(e.ID); s != "" {
 		return s
 	}
 	return "undefined"
+}
+
+// eventSlugs returns the event slug of t's path and that of its event's
+// page. They differ for an event without a title, whose talks' paths take,
+// as on pyvideo.org, the slug of their legacy category when they have one.
+func eventSlugs(t *talk.Talk) (forTalk, forEvent string) {
+	if s := pyvideo.Slugify(t.Event.Title); s != "" {
+		return s, s
+	}
+	forEvent = eventSlugByID(&t.Event)
+	if s := pyvideo.Slugify(t.Legacy.Category); s != "" {
+		return s, forEvent
+	}
+	return forEvent, forEvent
 }
 
 // segment returns a slug given by a source, trimmed, when it can be one
@@ -131,11 +159,11 @@ func (r *Renderer) talkPaths(t *talk.Talk) (talkPath, eventPath string) {
 		}
 		return talkPath, eventPath
 	}
-	slug := eventSlug(&t.Event)
+	forTalk, forEvent := eventSlugs(t)
 	if !t.Event.IsZero() {
-		eventPath = pyvideoEventPath(slug)
+		eventPath = pyvideoEventPath(forEvent)
 	}
-	return pyvideoTalkPath(t, slug), eventPath
+	return pyvideoTalkPath(t, forTalk), eventPath
 }
 
 func (r *Renderer) urls() URLs {
