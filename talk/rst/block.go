@@ -22,6 +22,14 @@ type parser struct {
 	// checkOnly skips inline content that cannot hold a problem (see
 	// Check).
 	checkOnly bool
+	// names and subs are the names taken so far (see noteName).
+	names map[string]*nameEntry
+	subs  map[string]bool
+	// topLine is the line docutils' outermost state machine has reached,
+	// where it reports a target that inline markup defines twice: the
+	// end of the top-level block being parsed, or, once the text has a
+	// section, the underline of the last top-level section's title.
+	topLine line
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -48,6 +56,23 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 }
 
 func (p *parser) closeSections() { p.sections = nil }
+
+// reach notes that docutils' outermost state machine, reading the block
+// at depth, has come to lines[k] (one past the last line when k is past
+// the end): where it reports a target that inline markup in the block
+// defines twice (see topLine). Inside a section, or a block of another,
+// it has not moved.
+func (p *parser) reach(lines []line, k, depth int) {
+	if depth > 0 || len(p.sections) > 0 || len(lines) == 0 {
+		return
+	}
+	if k < len(lines) {
+		p.topLine = lines[k]
+		return
+	}
+	last := lines[len(lines)-1]
+	p.topLine = line{num: last.num + 1, off: last.end}
+}
 
 // target records the URL of the hyperlink target name, for Parse; Check
 // resolves no references.
@@ -153,7 +178,6 @@ func cutColumns(s string, n int) string {
 var (
 	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
-	targetRE    = regexp.MustCompile("^\\.\\. +_(`[^`]+`|[^:]+|__):( +|$)")
 	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$|^\+=[=+]+=\+$`)
 	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
 )
@@ -229,6 +253,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		}
 		if l.text[0] == ' ' {
 			block, end, finish := indented(lines, i, -1)
+			p.reach(lines, end-1, depth)
 			emit(&BlockQuote{Children: p.blocks(block, depth+1, false)})
 			if !finish {
 				p.reportAfter(lines, end, Warning, "Block quote ends without a blank line; unexpected unindent.")
@@ -253,7 +278,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		case c == '>' && strings.HasPrefix(l.text, ">>>"):
 			b, n = doctest(lines, i)
 		case c == '|' && (l.text == "|" || strings.HasPrefix(l.text, "| ")):
-			b, n = p.lineBlock(lines, i)
+			b, n = p.lineBlock(lines, i, depth)
 		case c == '+' && gridRE.MatchString(l.text):
 			b, n = p.gridTable(lines, i)
 		case c == '=' && simpleRE.MatchString(l.text):
@@ -289,6 +314,9 @@ func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		block, end, finish := itemBlock(lines, i, utf8.RuneCountInString(marker))
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
 		i = end
 		if !finish {
@@ -547,6 +575,9 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		block, end, finish := itemBlock(lines, i, e.width)
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
 		next++
 		i = end
@@ -573,6 +604,9 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		block, end, finish := indented(lines, i, len(m[0]))
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Fields = append(list.Fields, Field{Name: p.inline(m[1], lines[i]), Body: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
@@ -600,7 +634,7 @@ func doctest(lines []line, i int) (Block, int) {
 	return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
 }
 
-func (p *parser) lineBlock(lines []line, i int) (Block, int) {
+func (p *parser) lineBlock(lines []line, i, depth int) (Block, int) {
 	start := i
 	lb := &LineBlock{}
 	for i < len(lines) && (lines[i].text == "|" || strings.HasPrefix(lines[i].text, "| ")) {
@@ -611,6 +645,11 @@ func (p *parser) lineBlock(lines []line, i int) (Block, int) {
 		for i < len(lines) && !blank(lines[i]) && lines[i].text[0] == ' ' {
 			text += " " + strings.TrimSpace(lines[i].text)
 			i++
+		}
+		if len(lb.Lines) == 0 {
+			// The first line's block; docutils reads the others with a
+			// state machine of their own.
+			p.reach(lines, i-1, depth)
 		}
 		lb.Lines = append(lb.Lines, p.inline(text, l))
 	}
@@ -723,7 +762,7 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	start := i
 	var out sequence
 	for i < len(lines) && isExplicit(lines[i].text) {
-		b, end, finish := p.explicit(lines, i, depth)
+		b, end, finish := p.explicit(lines, i, depth, i == start)
 		if b != nil {
 			out = append(out, b)
 		}
@@ -747,29 +786,131 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 
 // explicit parses an explicit markup block: a directive, a hyperlink
 // target, a footnote or citation, a substitution definition or a comment.
-func (p *parser) explicit(lines []line, i, depth int) (Block, int, bool) {
+func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, bool) {
 	l := lines[i]
 	block, end, finish := indented(lines, i, 3)
+	if first {
+		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
+	}
 	var b Block
 	switch m := directiveRE.FindStringSubmatch(l.text); {
 	case m != nil:
+		n := len(p.doc.Diagnostics)
 		b = p.directive(m[1], block, l, depth)
-	case targetRE.MatchString(l.text):
-		tm := targetRE.FindStringSubmatch(l.text)
-		var url []string
-		for j, bl := range block {
-			t := bl.text
-			if j == 0 {
-				t = strings.TrimSpace(cutColumns(l.text, len(tm[0])))
-			}
-			url = append(url, strings.TrimSpace(t))
+		if sub, ok := substitutionName(l.text); ok && len(p.doc.Diagnostics) == n && substitutes(m[1], block) {
+			p.noteSubstitution(sub, l)
 		}
-		name := strings.Trim(tm[1], "`")
-		if u := strings.Join(url, ""); u != "" && !strings.HasSuffix(u, "_") {
-			p.target(normalizeName(name), u)
+	case strings.HasPrefix(strings.TrimLeft(l.text[min(2, len(l.text)):], " "), "_"):
+		p.hyperlinkTarget(lines, i)
+	default:
+		if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
+			// Footnotes and citations are explicit targets too, named by
+			// their labels (an auto-numbered footnote's after its "#").
+			name := normalizeName(m[1])
+			if name[0] == '#' || name == "*" {
+				name = strings.TrimLeft(name, "#*")
+			}
+			if name != "" {
+				p.noteName(name, true, false, "", l)
+			}
 		}
 	}
 	return b, end, finish
+}
+
+// footnoteLabelRE matches the start of a footnote or a citation.
+var footnoteLabelRE = regexp.MustCompile(`^\.\. +\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]( +|$)`)
+
+// hyperlinkTarget parses the hyperlink target that starts at lines[i]
+// (".. _" and no space) as docutils' hyperlink_target does: the name,
+// which may run over the lines up to a blank one, then the URI, or the
+// name of the target it refers to.
+func (p *parser) hyperlinkTarget(lines []line, i int) {
+	l := lines[i]
+	if t := strings.TrimLeft(l.text[2:], " "); t == "_" || strings.HasPrefix(t, "_ ") {
+		return // a comment: hyperlink_target wants no space after "_"
+	}
+	// The block, its lines as they are (indented), up to a blank line.
+	first := strings.TrimLeft(l.text[2:], " ")[1:]
+	end := i + 1
+	for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
+		end++
+	}
+	escapedText := unescape(first)
+	j := i
+	var name string
+	var at int
+	for {
+		var ok bool
+		if name, at, ok = targetName(escapedText); ok {
+			break
+		}
+		if j++; j >= end {
+			p.report(lines[end-1], Warning, "malformed hyperlink target.")
+			return
+		}
+		escapedText += unescape(lines[j].text)
+	}
+	// The rest: what follows the name on its line, then the lines after.
+	parts := []string{strings.TrimSpace(escapedText[at:])}
+	for _, bl := range lines[j+1 : end] {
+		parts = append(parts, strings.TrimSpace(unescape(bl.text)))
+	}
+	if name == "_" {
+		return // anonymous
+	}
+	key := normalizeName(clean0(name))
+	last := parts[len(parts)-1]
+	joined := strings.Join(parts, " ")
+	if strings.HasSuffix(last, "_") && referenceRE.MatchString(joined) {
+		p.noteName(key, true, false, "", l) // refers to another target
+		return
+	}
+	uri := targetURI(joined)
+	p.noteName(key, true, uri != "", uri, l)
+	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
+		p.target(key, u)
+	}
+}
+
+// referenceRE is docutils' pattern of the reference an indirect
+// hyperlink target refers to: a name and "_", or a phrase in backquotes.
+var referenceRE = regexp.MustCompile("^(?:" + simplename + "_|`[^ ].*[^ \\x00]`_|`[^ ]`_)$")
+
+// substitutionName returns the name of the substitution a directive's
+// first line defines (".. |name| image:: ..."), if it defines one.
+func substitutionName(s string) (string, bool) {
+	t := strings.TrimLeft(s[2:], " ")
+	if !strings.HasPrefix(t, "|") {
+		return "", false
+	}
+	end := strings.IndexByte(t[1:], '|')
+	if end < 0 {
+		return "", false
+	}
+	return clean0(unescape(t[1 : 1+end])), true
+}
+
+// substitutes reports whether a known directive defining a substitution
+// gives it content, which docutils requires before it notes the name:
+// an argument or a body (the date directive needs neither).
+func substitutes(name string, block []line) bool {
+	if _, ok := knownDirectives[strings.ToLower(name)]; !ok {
+		return false
+	}
+	if strings.EqualFold(name, "date") {
+		return true
+	}
+	for j, bl := range block {
+		t := bl.text
+		if j == 0 {
+			t = cutColumns(t, strings.Index(t, "::")+2)
+		}
+		if strings.TrimSpace(t) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) directive(name string, block []line, l line, depth int) Block {
@@ -1040,7 +1181,7 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 		}
 		p.report(l, Warning, "Title overline too short.")
 	}
-	return p.section(lines[i+1], title, style{char, true}, lines[i+1], depth, top), 3
+	return p.section(lines[i+1], title, style{char, true}, lines[i+1], lines[i+2], depth, top), 3
 }
 
 // text handles a text line: a section title with its underline, a
@@ -1060,7 +1201,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 				}
 				p.report(lines[i+1], Warning, "Title underline too short.")
 			}
-			return p.section(l, title, style{char, false}, lines[i+1], depth, top), 2
+			return p.section(l, title, style{char, false}, lines[i+1], lines[i+1], depth, top), 2
 		}
 		if next := lines[i+1]; !blank(next) && next.text[0] == ' ' {
 			return p.definitionList(lines, i, depth)
@@ -1069,9 +1210,23 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 	return p.paragraph(lines, i, depth)
 }
 
-// section opens a section titled title (on line tl); at is where docutils
-// reports problems with it.
-func (p *parser) section(tl line, title string, st style, at line, depth int, top bool) Block {
+// titleText is the text of a section title without its markup, content
+// being its inline content: Check, which builds none, parses a title
+// again when it has a character markup starts with.
+func (p *parser) titleText(content []Inline, title string, tl line) string {
+	if !p.checkOnly {
+		return plainText(content)
+	}
+	if !hasAnyByte(title, "\\*`|_[") {
+		return title
+	}
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
+	return plainText(scratch.inline(title, tl))
+}
+
+// section opens a section titled title (on line tl, underlined at
+// under); at is where docutils reports problems with it.
+func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool) Block {
 	if !top {
 		p.report(at, Severe, "Unexpected section title.")
 		return &Paragraph{Content: p.inline(title, tl)}
@@ -1094,7 +1249,15 @@ func (p *parser) section(tl line, title string, st style, at line, depth int, to
 		p.report(tl, Severe, "Title level inconsistent:")
 		return &Paragraph{Content: p.inline(title, tl)}
 	}
+	if level == 1 {
+		// The outermost state machine stops at a top-level title, and
+		// leaves the section's body to one of its own.
+		p.topLine = under
+	}
 	s := &Section{Level: level, Title: p.inline(title, tl)}
+	// The title's text names the section, an implicit target; docutils
+	// reports a name taken before at the underline.
+	p.noteName(normalizeName(p.titleText(s.Title, title, tl)), false, false, "", under)
 	p.sections = p.sections[:level-1]
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]
@@ -1112,6 +1275,9 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 	for i+1 < len(lines) && !blank(lines[i]) && lines[i].text[0] != ' ' && !blank(lines[i+1]) && lines[i+1].text[0] == ' ' {
 		term := lines[i]
 		block, end, finish := indented(lines, i+1, -1)
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Items = append(list.Items, Definition{Term: p.inline(term.text, term), Definition: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
@@ -1132,14 +1298,17 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 // ending in "::" introduces the literal block that follows.
 func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 	start := i
-	for i < len(lines) && !blank(lines[i]) {
-		if i > start && lines[i].text[0] == ' ' {
-			p.report(lines[i], Error, "Unexpected indentation.")
-			break
-		}
+	for i < len(lines) && !blank(lines[i]) && (i == start || lines[i].text[0] != ' ') {
 		i++
 	}
 	body := lines[start:i]
+	// docutils reads on to the line after a paragraph of one line, to see
+	// that it is not a title or a term; a longer one it takes to its end.
+	if len(body) == 1 {
+		p.reach(lines, i, depth)
+	} else {
+		p.reach(lines, i-1, depth)
+	}
 	// The lines are joined with line feeds, so the text ends in "::"
 	// exactly when its last line does.
 	literal := strings.HasSuffix(body[len(body)-1].text, "::")
@@ -1155,6 +1324,11 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		// lines' span of the source has every character of their text
 		// (and maybe list markers and indentation before them).
 		p.inline(paragraphText(body, literal), lines[start])
+	}
+	// docutils reports the paragraph's inline problems before the
+	// indentation that ends it.
+	if i < len(lines) && !blank(lines[i]) {
+		p.report(lines[i], Error, "Unexpected indentation.")
 	}
 	if !literal {
 		return para, i - start
