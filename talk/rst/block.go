@@ -275,6 +275,8 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 			b, n = p.enumList(lines, i, depth)
 		case c == ':' && fieldRE.MatchString(l.text):
 			b, n = p.fieldList(lines, i, depth)
+		case (c == '-' || c == '+' || c == '/') && optionMarkerRE.MatchString(l.text):
+			b, n = p.optionList(lines, i, depth)
 		case c == '>' && strings.HasPrefix(l.text, ">>>"):
 			b, n = doctest(lines, i)
 		case c == '|' && (l.text == "|" || strings.HasPrefix(l.text, "| ")):
@@ -621,6 +623,114 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 		}
 	}
 	return list, i - start
+}
+
+// optionMarkerRE is docutils' option list marker: options ("-a",
+// "+a", "-a ARG", "--long=ARG", "/V"; an argument may be "<in angle
+// brackets>") separated by ", ", then two spaces or more, or the end.
+var optionMarkerRE = func() *regexp.Regexp {
+	const (
+		optarg   = `(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)`
+		shortopt = `[-+][a-zA-Z0-9](?: ?` + optarg + `)?`
+		longopt  = `(?:--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]` + optarg + `)?`
+		option   = `(?:` + shortopt + `|` + longopt + `)`
+	)
+	return regexp.MustCompile(`^` + option + `(?:, ` + option + `)*(?:  +| ?$)`)
+}()
+
+// optionList parses the option list starting at lines[i], as docutils'
+// option_marker does; it returns n == 0 when the line has no description
+// and so starts no list but a paragraph.
+func (p *parser) optionList(lines []line, i, depth int) (Block, int) {
+	start := i
+	list := &OptionList{}
+	for i < len(lines) {
+		marker := optionMarkerRE.FindString(lines[i].text)
+		if marker == "" {
+			break
+		}
+		block, end, finish := indented(lines, i, len(marker))
+		for len(block) > 0 && blank(block[0]) {
+			block = block[1:]
+		}
+		if len(block) == 0 {
+			break // no description: text, or the end of the list
+		}
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
+		opts, err := optionStrings(marker)
+		if err != "" {
+			if i > start {
+				break // docutils ends the list at an invalid item
+			}
+			// The first: its description is a block quote.
+			p.report(lines[i], Error, "Invalid option list marker: "+err)
+			quote := &BlockQuote{Children: p.blocks(block, depth+1, false)}
+			if !finish {
+				p.reportAfter(lines, end, Warning, "Option list ends without a blank line; unexpected unindent.")
+			}
+			return quote, end - start
+		}
+		list.Items = append(list.Items, OptionItem{Options: opts, Description: p.blocks(block, depth+1, false)})
+		i = end
+		if !finish {
+			if i >= len(lines) || !startsOptionItem(lines, i) {
+				p.reportAfter(lines, i, Warning, "Option list ends without a blank line; unexpected unindent.")
+				break
+			}
+			continue
+		}
+		for i < len(lines) && blank(lines[i]) {
+			i++
+		}
+	}
+	if len(list.Items) == 0 {
+		return nil, 0
+	}
+	return list, i - start
+}
+
+// startsOptionItem reports whether lines[i] starts a valid option list
+// item: an option marker with a description after it or below it.
+func startsOptionItem(lines []line, i int) bool {
+	marker := optionMarkerRE.FindString(lines[i].text)
+	if marker == "" {
+		return false
+	}
+	if _, err := optionStrings(marker); err != "" {
+		return false
+	}
+	if strings.TrimSpace(lines[i].text[len(marker):]) != "" {
+		return true
+	}
+	j := i + 1
+	for j < len(lines) && blank(lines[j]) {
+		j++
+	}
+	return j < len(lines) && lines[j].text[0] == ' '
+}
+
+// optionStrings splits an option marker into its options, as docutils'
+// parse_option_marker does, or returns its complaint about one that has
+// too many parts ("--a=<b c, d>" splits at the comma in the argument).
+func optionStrings(marker string) ([]string, string) {
+	opts := strings.Split(strings.TrimRight(marker, " "), ", ")
+	for _, o := range opts {
+		tokens := strings.Fields(o)
+		if k := strings.IndexByte(tokens[0], '='); k >= 0 {
+			tokens = append([]string{tokens[0][:k], tokens[0][k+1:]}, tokens[1:]...)
+		} else if len(tokens[0]) > 2 && (tokens[0][0] == '-' && tokens[0][1] != '-' || tokens[0][0] == '+') {
+			tokens = append([]string{tokens[0][:2], tokens[0][2:]}, tokens[1:]...)
+		}
+		if len(tokens) > 1 && strings.HasPrefix(tokens[1], "<") && strings.HasSuffix(tokens[len(tokens)-1], ">") {
+			tokens = tokens[:2]
+		}
+		if len(tokens) > 2 {
+			return nil, fmt.Sprintf("wrong number of option tokens (=%d), should be 1 or 2: \"%s\"", len(tokens), o)
+		}
+	}
+	return opts, ""
 }
 
 // doctest takes a doctest block: lines up to the next blank one.
