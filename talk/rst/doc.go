@@ -27,9 +27,9 @@
 // numbers: a start-string without end-string, a title underline too
 // short, a list or quote that ends without a blank line, unexpected
 // indentation, a malformed table, an unknown directive or role, an
-// inconsistent title level, a target name taken twice. pyvideo's CI fails a description at Warning
-// and above; Info notes, such as an enumerated list starting at 3, are
-// not failures. The package's tests hold it to docutils 0.19 on every
+// inconsistent title level, a target name taken twice. pyvideo's CI
+// fails a description at Warning and above; Info notes, such as an
+// enumerated list starting at 3, are not failures. The package's tests hold it to docutils 0.19 on every
 // description of the pyvideo corpus and on a list of constructs.
 //
 // # Safety
