@@ -284,7 +284,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		case c == '+' && gridRE.MatchString(l.text):
 			b, n = p.gridTable(lines, i)
 		case c == '=' && simpleRE.MatchString(l.text):
-			b, n = simpleTable(lines, i)
+			b, n = p.simpleTable(lines, i, depth)
 		}
 		if b == nil {
 			if _, ok := adornment(l.text); ok {
@@ -818,29 +818,6 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 		p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
 	}
 	return &Table{Text: strings.Join(text, "\n")}, n
-}
-
-// simpleTable takes a simple table: from its top border to its bottom
-// border, the second border line met before a blank line, or the third.
-func simpleTable(lines []line, i int) (Block, int) {
-	start := i
-	var text []string
-	borders := 0
-	for i < len(lines) {
-		t := lines[i].text
-		if blank(lines[i]) && (borders >= 2 && (i+1 >= len(lines) || blank(lines[i+1]) || !simpleRE.MatchString(lines[i-1].text))) {
-			break
-		}
-		if simpleRE.MatchString(t) {
-			borders++
-		}
-		text = append(text, t)
-		i++
-		if borders == 3 || borders == 2 && (i >= len(lines) || blank(lines[i])) {
-			break
-		}
-	}
-	return &Table{Text: strings.Join(text, "\n")}, i - start
 }
 
 // knownDirectives are docutils' directives, which it parses without
