@@ -126,11 +126,18 @@ func indented(lines []line, start, firstIndent int) (block []line, end int, blan
 			}
 		}
 	}
-	// Trailing blank lines are not part of the block's content.
-	for len(block) > 0 && blank(block[len(block)-1]) {
-		block = block[:len(block)-1]
-	}
+	// Trailing blank lines stay, as in docutils' block: a construct that
+	// ends the block too early is reported after them.
 	return block, end, blankFinish
+}
+
+// trimBlank drops the blank lines that end lines, which are not part of
+// a literal block's text.
+func trimBlank(lines []line) []line {
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 // itemBlock returns a list item's block as docutils' list_item takes it:
@@ -157,9 +164,6 @@ func itemBlock(lines []line, start, width int) (block []line, end int, blankFini
 		if block[i].text != "" {
 			block[i].text = cutColumns(block[i].text, width)
 		}
-	}
-	for len(block) > 0 && blank(block[len(block)-1]) {
-		block = block[:len(block)-1]
 	}
 	return block, end, blankFinish
 }
@@ -240,7 +244,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 	}
 	if depth > maxDepth {
 		var text []string
-		for _, l := range lines {
+		for _, l := range trimBlank(lines) {
 			text = append(text, l.text)
 		}
 		return []Block{&LiteralBlock{Text: strings.Join(text, "\n")}}
@@ -876,31 +880,50 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, bool) {
 	l := lines[i]
 	block, end, finish := indented(lines, i, 3)
+	if t := strings.TrimLeft(l.text[min(2, len(l.text)):], " "); strings.HasPrefix(l.text, "__") ||
+		strings.HasPrefix(t, "_") && t != "_" && !strings.HasPrefix(t, "_ ") {
+		// A hyperlink target's block ends at a blank line: an indented
+		// block after one is a block quote. (docutils takes a malformed
+		// one for a comment, which does not end there.)
+		if strings.HasPrefix(l.text, "__") || p.hyperlinkTarget(lines, i) {
+			end = i + 1
+			for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
+				end++
+			}
+			finish = end >= len(lines) || blank(lines[end])
+		}
+		if first {
+			p.reach(lines, end-1, depth)
+		}
+		return nil, end, finish
+	}
 	if first {
 		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
 	}
 	var b Block
-	switch m := directiveRE.FindStringSubmatch(l.text); {
-	case m != nil:
+	if m := directiveRE.FindStringSubmatch(l.text); m != nil {
 		n := len(p.doc.Diagnostics)
 		b = p.directive(m[1], block, l, depth)
 		if sub, ok := substitutionName(l.text); ok && len(p.doc.Diagnostics) == n && substitutes(m[1], block) {
 			p.noteSubstitution(sub, l)
 		}
-	case strings.HasPrefix(strings.TrimLeft(l.text[min(2, len(l.text)):], " "), "_"):
-		p.hyperlinkTarget(lines, i)
-	default:
-		if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
-			// Footnotes and citations are explicit targets too, named by
-			// their labels (an auto-numbered footnote's after its "#").
-			name := normalizeName(m[1])
-			if name[0] == '#' || name == "*" {
-				name = strings.TrimLeft(name, "#*")
-			}
-			if name != "" {
-				p.noteName(name, true, false, "", l)
-			}
+	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
+		// Footnotes and citations are explicit targets too, named by
+		// their labels (an auto-numbered footnote's after its "#").
+		name := normalizeName(m[1])
+		if name[0] == '#' || name == "*" {
+			name = strings.TrimLeft(name, "#*")
 		}
+		if name != "" {
+			p.noteName(name, true, false, "", l)
+		}
+		// Their content is parsed for what docutils reports in it; this
+		// package does not show them.
+		content, _, _ := indented(lines, i, len(m[0]))
+		for len(content) > 0 && blank(content[0]) {
+			content = content[1:]
+		}
+		p.blocks(content, depth+1, false)
 	}
 	return b, end, finish
 }
@@ -911,12 +934,10 @@ var footnoteLabelRE = regexp.MustCompile(`^\.\. +\[([0-9]+|#` + simplename + `?|
 // hyperlinkTarget parses the hyperlink target that starts at lines[i]
 // (".. _" and no space) as docutils' hyperlink_target does: the name,
 // which may run over the lines up to a blank one, then the URI, or the
-// name of the target it refers to.
-func (p *parser) hyperlinkTarget(lines []line, i int) {
+// name of the target it refers to. It returns false for a target that
+// docutils finds malformed, and takes for a comment.
+func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	l := lines[i]
-	if t := strings.TrimLeft(l.text[2:], " "); t == "_" || strings.HasPrefix(t, "_ ") {
-		return // a comment: hyperlink_target wants no space after "_"
-	}
 	// The block, its lines as they are (indented), up to a blank line.
 	first := strings.TrimLeft(l.text[2:], " ")[1:]
 	end := i + 1
@@ -934,7 +955,7 @@ func (p *parser) hyperlinkTarget(lines []line, i int) {
 		}
 		if j++; j >= end {
 			p.report(lines[end-1], Warning, "malformed hyperlink target.")
-			return
+			return false
 		}
 		escapedText += unescape(lines[j].text)
 	}
@@ -944,20 +965,21 @@ func (p *parser) hyperlinkTarget(lines []line, i int) {
 		parts = append(parts, strings.TrimSpace(unescape(bl.text)))
 	}
 	if name == "_" {
-		return // anonymous
+		return true // anonymous
 	}
 	key := normalizeName(clean0(name))
 	last := parts[len(parts)-1]
 	joined := strings.Join(parts, " ")
 	if strings.HasSuffix(last, "_") && referenceRE.MatchString(joined) {
 		p.noteName(key, true, false, "", l) // refers to another target
-		return
+		return true
 	}
 	uri := targetURI(joined)
 	p.noteName(key, true, uri != "", uri, l)
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
 		p.target(key, u)
 	}
+	return true
 }
 
 // referenceRE is docutils' pattern of the reference an indirect
@@ -1037,7 +1059,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &BlockQuote{Children: p.blocks(content, depth+1, false)}
 	case "literal", "":
 		var text []string
-		for _, c := range content {
+		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
 		}
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
@@ -1365,7 +1387,14 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
-		list.Items = append(list.Items, Definition{Term: p.inline(term.text, term), Definition: p.blocks(block, depth+1, false)})
+		// docutils reads the definition before the term, and names the
+		// line before the definition's last (blank lines included) as
+		// the term's.
+		termText := p.inline(term.text, lines[end-2])
+		if strings.HasSuffix(term.text, "::") {
+			p.report(lines[end-1], Info, "Blank line missing before literal block (after the \"::\")? Interpreted as a definition list item.")
+		}
+		list.Items = append(list.Items, Definition{Term: termText, Definition: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
 			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' {
@@ -1444,6 +1473,15 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		for end < len(lines) && !blank(lines[end]) && strings.HasPrefix(lines[end].text, string(r)) {
 			end++
 		}
+		// docutils' QuotedLiteralBlock ends at a line that is not blank
+		// and not quoted alike, and complains of it.
+		if end < len(lines) && !blank(lines[end]) {
+			if lines[end].text[0] == ' ' {
+				p.report(lines[end], Error, "Unexpected indentation.")
+			} else {
+				p.report(lines[end], Error, "Inconsistent literal block quoting.")
+			}
+		}
 		return p.pair(para, lines[j:end]), end - start
 	}
 	p.report(lines[j], Warning, "Literal block expected; none found.")
@@ -1478,6 +1516,7 @@ func (p *parser) pair(para Block, lines []line) Block {
 	if p.checkOnly {
 		return nil
 	}
+	lines = trimBlank(lines)
 	text := make([]string, len(lines))
 	for i, l := range lines {
 		text[i] = l.text
