@@ -309,6 +309,20 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 	return out
 }
 
+// startsBodyElement reports whether s starts a body element other than
+// a paragraph by docutils' patterns: in a list, such a line is not the
+// list's next item but the end of the list (SpecializedBody's
+// invalid_input).
+func startsBodyElement(s string) bool {
+	if _, _, _, _, ok := enumMarker(s); ok {
+		return true
+	}
+	_, isLine := adornment(s)
+	return isLine || isExplicit(s) || startsBullet(s) || fieldRE.MatchString(s) || optionMarkerRE.MatchString(s) ||
+		s == ">>>" || strings.HasPrefix(s, ">>> ") || s == "|" || strings.HasPrefix(s, "| ") ||
+		gridRE.MatchString(s) || simpleRE.MatchString(s)
+}
+
 // bulletList parses the list starting at lines[i].
 func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 	start := i
@@ -780,20 +794,37 @@ func (p *parser) lineBlock(lines []line, i, depth int) (Block, int) {
 // border line, every line as wide as the top border and framed.
 func (p *parser) gridTable(lines []line, i int) (Block, int) {
 	start := i
+	finish := true
 	for i < len(lines) && !blank(lines[i]) {
+		if lines[i].text[0] == ' ' {
+			// docutils' get_text_block stops at an indented line.
+			p.report(lines[i], Error, "Unexpected indentation.")
+			finish = false
+			break
+		}
 		i++
 	}
 	var text []string
 	for _, l := range lines[start:i] {
 		text = append(text, strings.TrimSpace(l.text))
 	}
-	finish := true
 	for j, t := range text {
 		if t[0] != '+' && t[0] != '|' {
 			finish = false
 			text = text[:j]
 			break
 		}
+	}
+	// n is how many lines docutils takes: the table's, but for one cut
+	// short at a border, where it steps back a line too far and reads
+	// the row before that border again.
+	n := len(text)
+	malformed := func() (Block, int) {
+		p.report(lines[start], Error, "Malformed table.")
+		if !finish {
+			p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
+		}
+		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
 		finish = false
@@ -805,19 +836,17 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 			}
 		}
 		if cut < 0 {
-			p.report(lines[start], Error, "Malformed table.")
-			return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+			return malformed()
 		}
 		text = text[:cut+1]
+		n = cut - 1
 	}
 	w := width(text[0])
 	for _, t := range text {
 		if width(t) != w || !strings.HasSuffix(t, "+") && !strings.HasSuffix(t, "|") {
-			p.report(lines[start], Error, "Malformed table.")
-			return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+			return malformed()
 		}
 	}
-	n := len(text)
 	if !finish {
 		p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
 	}
@@ -1381,7 +1410,8 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 	start := i
 	list := &DefinitionList{}
-	for i+1 < len(lines) && !blank(lines[i]) && lines[i].text[0] != ' ' && !blank(lines[i+1]) && lines[i+1].text[0] == ' ' {
+	for i+1 < len(lines) && !blank(lines[i]) && lines[i].text[0] != ' ' && !blank(lines[i+1]) && lines[i+1].text[0] == ' ' &&
+		(i == start || !startsBodyElement(lines[i].text)) {
 		term := lines[i]
 		block, end, finish := indented(lines, i+1, -1)
 		if i == start {
@@ -1397,7 +1427,7 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 		list.Items = append(list.Items, Definition{Term: termText, Definition: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
-			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' {
+			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' || startsBodyElement(lines[i].text) {
 				p.reportAfter(lines, i, Warning, "Definition list ends without a blank line; unexpected unindent.")
 				break
 			}
