@@ -973,20 +973,27 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
 		end++
 	}
-	escapedText := unescape(first)
-	j := i
-	var name string
+	// The text the name is looked for in, its lines joined as they are
+	// (a builder, so that a long block is not copied for each line).
+	var joined strings.Builder
+	joined.WriteString(unescape(first))
+	j, tried := i, 0
+	var name, escapedText string
 	var at int
 	for {
 		var ok bool
-		if name, at, ok = targetName(escapedText); ok {
+		escapedText = joined.String()
+		if name, at, ok = targetName(escapedText, tried); ok {
 			break
 		}
 		if j++; j >= end {
 			p.report(lines[end-1], Warning, "malformed hyperlink target.")
 			return false
 		}
-		escapedText += unescape(lines[j].text)
+		// The names that ended more than a few bytes before the text's
+		// end fail on the longer text too.
+		tried = max(0, len(escapedText)-8)
+		joined.WriteString(unescape(lines[j].text))
 	}
 	// The rest: what follows the name on its line, then the lines after.
 	parts := []string{strings.TrimSpace(escapedText[at:])}
@@ -998,12 +1005,12 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	}
 	key := normalizeName(clean0(name))
 	last := parts[len(parts)-1]
-	joined := strings.Join(parts, " ")
-	if strings.HasSuffix(last, "_") && referenceRE.MatchString(joined) {
+	reference := strings.Join(parts, " ")
+	if strings.HasSuffix(last, "_") && referenceRE.MatchString(reference) {
 		p.noteName(key, true, false, "", l) // refers to another target
 		return true
 	}
-	uri := targetURI(joined)
+	uri := targetURI(reference)
 	p.noteName(key, true, uri != "", uri, l)
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
 		p.target(key, u)

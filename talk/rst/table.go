@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Simple tables are checked as docutils 0.19 checks them, following its
@@ -92,6 +93,48 @@ func padRunes(s string) []rune {
 	return rs
 }
 
+// sourceOffsets returns, for each rune of row (a table line l as
+// padRunes made it), the offset in src of the character it came from,
+// and after them the end of the last: a cell's span of the source, which
+// Check reads its paragraphs' text from, is then its own, not the line's
+// (a row of many cells would take time growing with the square of its
+// length). The line's text is the end of src's line with tabs expanded
+// and feeds made spaces (clean), its start cut off in a nested block: a
+// tab gives each of its spaces its own offset.
+func sourceOffsets(src string, l line, row []rune) []int {
+	offs := make([]int, 0, len(row)+1)
+	skip := utf8.RuneCountInString(clean(src[l.off:l.end])) - utf8.RuneCountInString(l.text)
+	col := 0
+	i := l.off
+	for i < l.end && len(offs) < len(row) {
+		r, size := utf8.DecodeRuneInString(src[i:l.end])
+		n := 1
+		if r == '\t' {
+			n = 8 - col%8
+		}
+		for k := 0; k < n && len(offs) < len(row); k++ {
+			if skip > 0 {
+				skip--
+				continue
+			}
+			offs = append(offs, i)
+			if r != utf8.RuneError && isWide(r) {
+				offs = append(offs, i) // its pad
+			}
+		}
+		if r == '\t' {
+			col += n
+		} else {
+			col++
+		}
+		i += size
+	}
+	for len(offs) <= len(row) {
+		offs = append(offs, i)
+	}
+	return offs
+}
+
 // tablePad is docutils' double_width_pad_char.
 const tablePad = '\x00'
 
@@ -112,9 +155,11 @@ type cell struct {
 func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail string) {
 	rows := make([][]rune, len(block))
 	stripped := make([][]rune, len(block)) // without combining characters
+	offs := make([][]int, len(block))
 	for k, l := range block {
 		rows[k] = padRunes(l.text)
 		stripped[k] = stripCombining(rows[k])
+		offs[k] = sourceOffsets(p.src, l, rows[k])
 	}
 	columns := spanColumns(rows[0])
 	if len(columns) == 0 {
@@ -199,7 +244,7 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 		}
 	}
 	for _, c := range cells {
-		p.tableCell(block, rows, c, depth)
+		p.tableCell(block, rows, offs, c, depth)
 	}
 	return 0, ""
 }
@@ -281,18 +326,20 @@ func stripCombining(line []rune) []rune {
 // build_table does: its column of the row's lines, dedented. docutils
 // gives the cell a line offset one too many, and so reports the cell's
 // problems a line below where they are; so does this.
-func (p *parser) tableCell(block []line, rows [][]rune, c cell, depth int) {
+func (p *parser) tableCell(block []line, rows [][]rune, offs [][]int, c cell, depth int) {
 	content := make([]line, 0, c.last-c.first)
 	nonEmpty := false
 	for k := c.first; k < c.last; k++ {
 		text := strings.TrimRightFunc(string(runeSlice(rows[k], c.col.start, c.col.end)), unicode.IsSpace)
 		text = strings.ReplaceAll(text, string(tablePad), "")
 		nonEmpty = nonEmpty || text != ""
-		// The line keeps its place in the source, which Check reads the
-		// paragraphs' text from; only its number moves.
+		// The line's span is the cell's part of the source, which Check
+		// reads the paragraphs' text from; its number is docutils'.
 		at := block[k]
 		at.num++
 		at.text = text
+		at.off = offs[k][min(c.col.start, len(rows[k]))]
+		at.end = offs[k][min(c.col.end, len(rows[k]))]
 		content = append(content, at)
 	}
 	if !nonEmpty {

@@ -118,8 +118,11 @@ func targetURI(s string) string {
 // before it) and a space or the end. It returns the name (escape
 // markers in place; "_" for an anonymous target) and where the match
 // ends. The shortest name that fits is the one, as the pattern's ".+?"
-// takes.
-func targetName(s string) (name string, end int, ok bool) {
+// takes. Names shorter than from are not tried: a caller that has tried
+// them on a shorter text, which s extends, passes its length, less the
+// few bytes where that text's end decided the match, so that a target
+// whose name runs over many lines is matched in linear time.
+func targetName(s string, from int) (name string, end int, ok bool) {
 	tail := func(k int) (int, bool) { // "[ ]?:([ ]+|$)" at s[k:]
 		if k < len(s) && s[k] == ' ' {
 			k++
@@ -150,7 +153,14 @@ func targetName(s string) (name string, end int, ok bool) {
 	if start >= len(s) || s[start] == ' ' || s[start] == '`' {
 		return "", 0, false
 	}
-	for k := start; k < len(s); {
+	k := start
+	if from > start {
+		k = from
+		for k > start && !utf8.RuneStart(s[k]) {
+			k-- // the start of the rune from is in
+		}
+	}
+	for k < len(s) {
 		_, size := utf8.DecodeRuneInString(s[k:])
 		k += size
 		last, _ := utf8.DecodeLastRuneInString(s[:k])
