@@ -37,7 +37,8 @@ func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 		return &Table{Text: strings.Join(text, "\n")}
 	}
 	malformed := func(detail string, at int) {
-		p.report(lines[at], Error, "Malformed table.\n"+detail)
+		// A span that ends a table can be named a line past it.
+		p.reportAfter(lines, at, Error, "Malformed table.\n"+detail)
 	}
 	blankAfter := func(k int) bool { return k+1 >= len(lines) || blank(lines[k+1]) }
 	topLen := len(lines[start].text)
