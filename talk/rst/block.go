@@ -1079,17 +1079,21 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 			content = nil
 		}
 	}
-	args := ""
-	if len(block) > 0 {
-		args = strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
-	}
 	switch kind {
 	case "admonition":
 		var body []Block
-		if args != "" && name != "admonition" {
-			body = append(body, &Paragraph{Content: p.inline(args, l)})
+		if !strings.EqualFold(name, "admonition") {
+			// A note takes no argument: its text starts on its first line.
+			content = admonitionContent(block)
+		} else if len(block) > 0 {
+			// The generic admonition's argument is its title.
+			if title := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)); title != "" {
+				body = append(body, &Paragraph{Content: p.inline(title, l)})
+			}
 		}
+		n := len(p.doc.Diagnostics)
 		body = append(body, p.blocks(content, depth+1, false)...)
+		p.fixOffsets(n, block)
 		return &Admonition{Kind: strings.ToLower(name), Children: body}
 	case "container":
 		return &BlockQuote{Children: p.blocks(content, depth+1, false)}
@@ -1101,6 +1105,45 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// admonitionContent returns the content of a directive that takes no
+// argument but options, as docutils' parse_directive_block makes it of
+// the directive's block: the text after "::" and the lines after it up
+// to the options or a blank line, then what follows the blank line.
+func admonitionContent(block []line) []line {
+	if len(block) == 0 {
+		return nil
+	}
+	ind := append([]line(nil), block...)
+	ind[0].text = strings.TrimSpace(cutColumns(ind[0].text, strings.Index(ind[0].text, "::")+2))
+	if ind[0].text == "" {
+		ind = ind[1:]
+	}
+	i := 0
+	for i < len(ind) && !blank(ind[i]) {
+		i++
+	}
+	head := ind[:i]
+	for j, h := range head {
+		if directiveFieldRE.MatchString(h.text) {
+			head = head[:j]
+			break
+		}
+	}
+	if len(head) == 0 {
+		if i < len(ind) {
+			return ind[i+1:]
+		}
+		return nil
+	}
+	content := append(head[:len(head):len(head)], ind[i:]...)
+	// docutils numbers the content's lines on from its first, as if the
+	// options were not there. (Their spans stay, for Check.)
+	for k := len(head); k < len(content); k++ {
+		content[k].num = ind[k].num
+	}
+	return content
 }
 
 // directiveSpec is what docutils 0.19's directive class declares of its
@@ -1295,6 +1338,17 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 			return nil, 0
 		}
 		return &Transition{}, 1
+	}
+	if next := lines[i+1].text; next[0] != ' ' {
+		if _, ok := adornment(next); ok {
+			// Two adornments: docutils' Line state takes the second for
+			// an underline with no title.
+			if short {
+				return shortOverline()
+			}
+			p.report(l, Error, "Invalid section title or transition marker.")
+			return nil, 2
+		}
 	}
 	if i+2 >= len(lines) {
 		if short {

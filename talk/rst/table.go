@@ -361,13 +361,23 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs [][]int, c cell, de
 	}
 	n := len(p.doc.Diagnostics)
 	p.blocks(content, depth+1, false)
-	// The offset of each diagnostic is that of the line it names.
+	p.fixOffsets(n, block)
+}
+
+// fixOffsets sets the offset of the diagnostics from the n-th on to that
+// of the line of lines (consecutive lines of the source) they name, for
+// content whose lines docutils numbers otherwise than the source does;
+// past lines, to the end of their last.
+func (p *parser) fixOffsets(n int, lines []line) {
+	if len(lines) == 0 {
+		return
+	}
 	for k := n; k < len(p.doc.Diagnostics); k++ {
 		d := &p.doc.Diagnostics[k]
-		if j := d.Line - block[0].num; j >= 0 && j < len(block) {
-			d.Offset = block[j].off
+		if j := d.Line - lines[0].num; j >= 0 && j < len(lines) {
+			d.Offset = lines[j].off
 		} else {
-			d.Offset = block[len(block)-1].end
+			d.Offset = lines[len(lines)-1].end
 		}
 	}
 }
