@@ -23,8 +23,11 @@ type parser struct {
 	// Check).
 	checkOnly bool
 	// names and subs are the names taken so far (see noteName).
-	names map[string]*nameEntry
+	names nameTable
 	subs  map[string]bool
+	// dups are the reports of targets that inline markup defines twice,
+	// until the text they are in is parsed (see inlineTarget).
+	dups []Diagnostic
 	// topLine is the line docutils' outermost state machine has reached,
 	// where it reports a target that inline markup defines twice: the
 	// end of the top-level block being parsed, or, once the text has a
@@ -939,7 +942,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
 		// Footnotes and citations are explicit targets too, named by
 		// their labels (an auto-numbered footnote's after its "#").
-		name := normalizeName(m[1])
+		name := m[1]
 		if name[0] == '#' || name == "*" {
 			name = strings.TrimLeft(name, "#*")
 		}
@@ -975,14 +978,13 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	}
 	// The text the name is looked for in, its lines joined as they are
 	// (a builder, so that a long block is not copied for each line).
+	escapedText := unescape(first)
 	var joined strings.Builder
-	joined.WriteString(unescape(first))
 	j, tried := i, 0
-	var name, escapedText string
+	var name string
 	var at int
 	for {
 		var ok bool
-		escapedText = joined.String()
 		if name, at, ok = targetName(escapedText, tried); ok {
 			break
 		}
@@ -993,27 +995,39 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 		// The names that ended more than a few bytes before the text's
 		// end fail on the longer text too.
 		tried = max(0, len(escapedText)-8)
+		if joined.Len() == 0 {
+			joined.WriteString(escapedText)
+		}
 		joined.WriteString(unescape(lines[j].text))
+		escapedText = joined.String()
 	}
-	// The rest: what follows the name on its line, then the lines after.
-	parts := []string{strings.TrimSpace(escapedText[at:])}
+	// The rest: what follows the name on its line, then the lines after
+	// (most targets have one line: a slice on the stack).
+	var partsBuf [4]string
+	parts := append(partsBuf[:0], strings.TrimSpace(escapedText[at:]))
 	for _, bl := range lines[j+1 : end] {
 		parts = append(parts, strings.TrimSpace(unescape(bl.text)))
 	}
 	if name == "_" {
 		return true // anonymous
 	}
-	key := normalizeName(clean0(name))
+	name = clean0(name)
 	last := parts[len(parts)-1]
-	reference := strings.Join(parts, " ")
+	reference := parts[0]
+	if len(parts) > 1 {
+		reference = strings.Join(parts, " ")
+	}
 	if strings.HasSuffix(last, "_") && referenceRE.MatchString(reference) {
-		p.noteName(key, true, false, "", l) // refers to another target
+		p.noteName(name, true, false, "", l) // refers to another target
 		return true
 	}
 	uri := targetURI(reference)
-	p.noteName(key, true, uri != "", uri, l)
+	p.noteName(name, true, uri != "", uri, l)
+	if p.checkOnly {
+		return true
+	}
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
-		p.target(key, u)
+		p.target(normalizeName(name), u)
 	}
 	return true
 }
@@ -1307,8 +1321,19 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	return false
 }
 
-// normalizeName normalizes a reference or target name as docutils does.
+// normalizeName normalizes a reference or target name as docutils does:
+// white space collapsed to single spaces, letters lower-cased. A name
+// that is so already, as most are, is returned as it is, without the
+// copies that making it would take.
 func normalizeName(s string) string {
+	normal := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; normal && i < len(s); i++ {
+		c := s[i]
+		normal = c < utf8.RuneSelf && !('A' <= c && c <= 'Z') && (c > ' ' || c == ' ' && s[i+1] != ' ')
+	}
+	if normal {
+		return s
+	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
@@ -1411,16 +1436,38 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 
 // titleText is the text of a section title without its markup, content
 // being its inline content: Check, which builds none, parses a title
-// again when it has a character markup starts with.
+// again when markup may be in it.
 func (p *parser) titleText(content []Inline, title string, tl line) string {
 	if !p.checkOnly {
 		return plainText(content)
 	}
-	if !hasAnyByte(title, "\\*`|_[") {
+	if !mayHaveMarkup(title) {
 		return title
 	}
 	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
 	return plainText(scratch.inline(title, tl))
+}
+
+// mayHaveMarkup reports whether s may have inline markup that its text
+// without markup leaves out: an escape, a markup character, or a "_" that
+// may end a reference (name_, [1]_), one not followed by a letter or a
+// digit. A "_" inside a word ("snake_case") is text.
+func mayHaveMarkup(s string) bool {
+	if hasAnyByte(s, "\\*`|") {
+		return true
+	}
+	for i := strings.IndexByte(s, '_'); i >= 0; {
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		if i+1 == len(s) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '_')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // section opens a section titled title (on line tl, underlined at
@@ -1456,7 +1503,7 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 	s := &Section{Level: level, Title: p.inline(title, tl)}
 	// The title's text names the section, an implicit target; docutils
 	// reports a name taken before at the underline.
-	p.noteName(normalizeName(p.titleText(s.Title, title, tl)), false, false, "", under)
+	p.noteName(p.titleText(s.Title, title, tl), false, false, "", under)
 	p.sections = p.sections[:level-1]
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]

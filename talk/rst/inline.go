@@ -100,10 +100,11 @@ func (p *parser) inline(text string, at line) []Inline {
 	in := &inliner{p: p, at: at}
 	mark := len(p.doc.Diagnostics)
 	out := in.parse(unescape(text), 0)
-	if len(in.dups) > 0 {
+	if len(p.dups) > 0 {
 		// docutils puts a duplicate target's message before the text's
 		// node, and so before the text's own messages.
-		p.doc.Diagnostics = append(p.doc.Diagnostics[:mark], append(in.dups, p.doc.Diagnostics[mark:]...)...)
+		p.doc.Diagnostics = append(p.doc.Diagnostics[:mark], append(p.dups, p.doc.Diagnostics[mark:]...)...)
+		p.dups = p.dups[:0]
 	}
 	return out
 }
@@ -118,8 +119,6 @@ type inliner struct {
 	stepwise bool
 	// ends remembers, for each kind of end-string, the one found last.
 	ends [endKinds]endCache
-	// dups are the reports of targets defined twice (see inlineTarget).
-	dups []Diagnostic
 }
 
 func (in *inliner) warn(level Level, msg string) {
@@ -241,7 +240,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		}
 		if j := in.findEnd(s, i+2, targetEnd); j >= 0 {
 			text := clean0(s[i+2 : j])
-			in.inlineTarget(normalizeName(text), false, "")
+			in.inlineTarget(text, false, "")
 			return Text(text), j + 1, true
 		}
 		in.warn(Warning, "Inline internal target start-string without end-string.")
@@ -313,7 +312,7 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			if name == "" {
 				name = uri
 			}
-			in.inlineTarget(normalizeName(clean0(name)), true, targetURI(uri))
+			in.inlineTarget(clean0(name), true, targetURI(uri))
 		}
 		if in.p.checkOnly {
 			return nil, suffixEnd, true // a reference reports nothing else

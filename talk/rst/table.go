@@ -102,7 +102,14 @@ func padRunes(s string) []rune {
 // length). The line's text is the end of src's line with tabs expanded
 // and feeds made spaces (clean), its start cut off in a nested block: a
 // tab gives each of its spaces its own offset.
-func sourceOffsets(src string, l line, row []rune) []int {
+//
+// A row of ASCII without tabs, as most are, needs no list: its runes are
+// its bytes, at the offsets from that of its text on; for it the list is
+// nil and the offset of its text is returned.
+func sourceOffsets(src string, l line, row []rune) ([]int, int) {
+	if len(row) == len(l.text) && !hasAnyByte(src[l.off:l.end], "\t\v\f") && isASCII(src[l.off:l.end]) {
+		return nil, l.off + len(trimTrailingSpace(src[l.off:l.end])) - len(l.text)
+	}
 	offs := make([]int, 0, len(row)+1)
 	skip := utf8.RuneCountInString(clean(src[l.off:l.end])) - utf8.RuneCountInString(l.text)
 	col := 0
@@ -133,7 +140,32 @@ func sourceOffsets(src string, l line, row []rune) []int {
 	for len(offs) <= len(row) {
 		offs = append(offs, i)
 	}
-	return offs
+	return offs, 0
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// rowOffsets are a table row's source offsets: offs, or base for a row
+// whose runes are its text's bytes (see sourceOffsets).
+type rowOffsets struct {
+	offs []int
+	base int
+}
+
+// at returns the source offset of the row's i-th rune, or of its end.
+func (r rowOffsets) at(i int) int {
+	if r.offs == nil {
+		return r.base + i
+	}
+	return r.offs[i]
 }
 
 // tablePad is docutils' double_width_pad_char.
@@ -156,11 +188,11 @@ type cell struct {
 func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail string) {
 	rows := make([][]rune, len(block))
 	stripped := make([][]rune, len(block)) // without combining characters
-	offs := make([][]int, len(block))
+	offs := make([]rowOffsets, len(block))
 	for k, l := range block {
 		rows[k] = padRunes(l.text)
 		stripped[k] = stripCombining(rows[k])
-		offs[k] = sourceOffsets(p.src, l, rows[k])
+		offs[k].offs, offs[k].base = sourceOffsets(p.src, l, rows[k])
 	}
 	columns := spanColumns(rows[0])
 	if len(columns) == 0 {
@@ -327,7 +359,7 @@ func stripCombining(line []rune) []rune {
 // build_table does: its column of the row's lines, dedented. docutils
 // gives the cell a line offset one too many, and so reports the cell's
 // problems a line below where they are; so does this.
-func (p *parser) tableCell(block []line, rows [][]rune, offs [][]int, c cell, depth int) {
+func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cell, depth int) {
 	content := make([]line, 0, c.last-c.first)
 	nonEmpty := false
 	for k := c.first; k < c.last; k++ {
@@ -339,8 +371,8 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs [][]int, c cell, de
 		at := block[k]
 		at.num++
 		at.text = text
-		at.off = offs[k][min(c.col.start, len(rows[k]))]
-		at.end = offs[k][min(c.col.end, len(rows[k]))]
+		at.off = offs[k].at(min(c.col.start, len(rows[k])))
+		at.end = offs[k].at(min(c.col.end, len(rows[k])))
 		content = append(content, at)
 	}
 	if !nonEmpty {

@@ -16,44 +16,132 @@ import (
 // nameEntry is what docutils' document holds of one name: its nametypes
 // and nameids entries.
 type nameEntry struct {
-	explicit bool // taken by an explicit target (nametypes)
-	unique   bool // one node holds the name (nameids is not None)
-	hasURI   bool // that node has a URI (refuri)...
+	name     string // as first written, not normalized
+	explicit bool   // taken by an explicit target (nametypes)
+	unique   bool   // one node holds the name (nameids is not None)
+	hasURI   bool   // that node has a URI (refuri)...
 	uri      string
 }
 
-// noteName notes a name a target takes, explicit or implicit (a section
-// title), with its URI if it has one, and reports what docutils reports
-// of a name taken again, at line. A map, not a list, keeps a text of
-// thousands of targets linear.
-func (p *parser) noteName(name string, explicit, hasURI bool, uri string, at line) {
-	if p.names == nil {
-		p.names = map[string]*nameEntry{}
+// nameTable holds the names a text takes: the first few in an array,
+// compared as normalized without normalizing them (most texts name a few
+// sections and targets, and a map of normalized copies of their names was
+// a tenth of what checking a description allocated), the others in a map
+// by normalized name, which keeps a text of thousands linear.
+type nameTable struct {
+	few  [8]nameEntry
+	n    int
+	more map[string]nameEntry
+}
+
+// find returns the entry of name (as written) and where it is: its index
+// in few, or -1 and its key in more; ok is false for a name not taken.
+func (t *nameTable) find(name string) (e nameEntry, i int, key string, ok bool) {
+	for i := 0; i < t.n; i++ {
+		if sameName(t.few[i].name, name) {
+			return t.few[i], i, "", true
+		}
 	}
-	e, ok := p.names[name]
+	if t.n < len(t.few) {
+		return nameEntry{}, t.n, "", false
+	}
+	key = normalizeName(name)
+	e, ok = t.more[key]
+	return e, -1, key, ok
+}
+
+// set stores e where find said.
+func (t *nameTable) set(e nameEntry, i int, key string) {
+	switch {
+	case i >= 0:
+		t.few[i] = e
+		t.n = max(t.n, i+1)
+	default:
+		if t.more == nil {
+			t.more = map[string]nameEntry{}
+		}
+		t.more[key] = e
+	}
+}
+
+// sameName reports whether normalizeName(a) == normalizeName(b), without
+// making either.
+func sameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	na, nb := nameReader{s: a}, nameReader{s: b}
+	for {
+		ra, oka := na.next()
+		rb, okb := nb.next()
+		if ra != rb || oka != okb {
+			return false
+		}
+		if !oka {
+			return true
+		}
+	}
+}
+
+// nameReader reads a name's runes as normalizeName makes them: white
+// space collapsed to one space between words, letters lower-cased.
+type nameReader struct {
+	s     string
+	i     int
+	begun bool // a word has been read
+}
+
+func (r *nameReader) next() (rune, bool) {
+	space := false
+	for r.i < len(r.s) {
+		c, size := utf8.DecodeRuneInString(r.s[r.i:])
+		if unicode.IsSpace(c) {
+			space = r.begun
+			r.i += size
+			continue
+		}
+		if space {
+			return ' ', true // the word's own rune is read next time
+		}
+		r.begun = true
+		r.i += size
+		return unicode.ToLower(c), true
+	}
+	return 0, false
+}
+
+// noteName notes a name (as written) that a target takes, explicit or
+// implicit (a section title), with its URI if it has one, and reports
+// what docutils reports of a name taken again, at line.
+func (p *parser) noteName(name string, explicit, hasURI bool, uri string, at line) {
+	e, i, key, ok := p.names.find(name)
 	if !ok {
-		p.names[name] = &nameEntry{explicit: explicit, unique: true, hasURI: hasURI, uri: uri}
+		p.names.set(nameEntry{name: name, explicit: explicit, unique: true, hasURI: hasURI, uri: uri}, i, key)
 		return
 	}
 	oldExplicit, oldUnique := e.explicit, e.unique
 	e.explicit = oldExplicit || explicit
+	level := Level(0) // of the "Duplicate explicit target name" report
 	switch {
 	case explicit && oldExplicit:
-		level := Warning
+		level = Warning
 		if oldUnique && hasURI && e.hasURI && e.uri == uri {
 			level = Info // the same target again: docutils only informs
 		} else {
 			e.unique = false
 		}
-		p.report(at, level, `Duplicate explicit target name: "`+name+`".`)
 	case explicit:
 		// An explicit target takes the name from a section title.
 		e.unique, e.hasURI, e.uri = true, hasURI, uri
 	case oldUnique && !oldExplicit:
 		e.unique = false
 	}
+	p.names.set(e, i, key)
+	if level > 0 {
+		p.report(at, level, `Duplicate explicit target name: "`+normalizeName(name)+`".`)
+	}
 	if !explicit || !oldExplicit && oldUnique {
-		p.report(at, Info, `Duplicate implicit target name: "`+name+`".`)
+		p.report(at, Info, `Duplicate implicit target name: "`+normalizeName(name)+`".`)
 	}
 }
 
@@ -74,14 +162,16 @@ func (p *parser) noteSubstitution(name string, at line) {
 // inlineTarget notes a target that inline markup defines (an embedded
 // URI's reference, an inline internal target). docutils reports its
 // duplicate at the line its outermost state machine has reached
-// (p.topLine), and before the messages of the text it is in; the inliner
-// keeps the reports apart until the text is parsed (see parser.inline).
+// (p.topLine), and before the messages of the text it is in; the reports
+// wait in p.dups until the text is parsed (see parser.inline). (In the
+// inliner, which points to the parser, they made the parser escape to
+// the heap.)
 func (in *inliner) inlineTarget(name string, hasURI bool, uri string) {
 	p := in.p
 	n := len(p.doc.Diagnostics)
 	p.noteName(name, true, hasURI, uri, line{num: p.topLine.num, off: p.topLine.off})
 	if len(p.doc.Diagnostics) > n {
-		in.dups = append(in.dups, p.doc.Diagnostics[n:]...)
+		p.dups = append(p.dups, p.doc.Diagnostics[n:]...)
 		p.doc.Diagnostics = p.doc.Diagnostics[:n]
 	}
 }
@@ -91,6 +181,9 @@ func (in *inliner) inlineTarget(name string, hasURI bool, uri string) {
 // space, which splits the URI into parts joined by a space; an e-mail
 // address becomes a mailto URI (Inliner.adjust_uri).
 func targetURI(s string) string {
+	if !strings.ContainsRune(s, escaped) && !strings.Contains(s, "@") && strings.IndexFunc(s, unicode.IsSpace) < 0 {
+		return s
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -186,6 +279,11 @@ func targetName(s string, from int) (name string, end int, ok bool) {
 // plainText is the text of inline content without its markup, as
 // docutils' astext gives a section title, whose name it is.
 func plainText(content []Inline) string {
+	if len(content) == 1 {
+		if t, ok := content[0].(Text); ok {
+			return string(t) // most titles: no copy
+		}
+	}
 	var b strings.Builder
 	var walk func([]Inline)
 	walk = func(is []Inline) {
