@@ -185,7 +185,7 @@ func cutColumns(s string, n int) string {
 var (
 	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
-	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$|^\+=[=+]+=\+$`)
+	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$`)
 	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
 )
 
@@ -293,7 +293,8 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		case c == '=' && simpleRE.MatchString(l.text):
 			b, n = p.simpleTable(lines, i, depth)
 		}
-		if b == nil {
+		if b == nil && n == 0 {
+			// (A comment, "..", is an adornment too, but taken already.)
 			if _, ok := adornment(l.text); ok {
 				b, n = p.line(lines, i, depth, top)
 			}
