@@ -28,6 +28,8 @@ type parser struct {
 	// dups are the reports of targets that inline markup defines twice,
 	// until the text they are in is parsed (see inlineTarget).
 	dups []Diagnostic
+	// inlineTargets counts the targets inline markup has defined.
+	inlineTargets int
 	// topLine is the line docutils' outermost state machine has reached,
 	// where it reports a target that inline markup defines twice: the
 	// end of the top-level block being parsed, or, once the text has a
@@ -934,12 +936,10 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
 	}
 	var b Block
-	if m := directiveRE.FindStringSubmatch(l.text); m != nil {
-		n := len(p.doc.Diagnostics)
+	if sub, ok := substitutionName(l.text); ok {
+		b = p.substitutionDef(sub, block, l, depth)
+	} else if m := directiveRE.FindStringSubmatch(l.text); m != nil {
 		b = p.directive(m[1], block, l, depth)
-		if sub, ok := substitutionName(l.text); ok && len(p.doc.Diagnostics) == n && substitutes(m[1], block) {
-			p.noteSubstitution(sub, l)
-		}
 	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
 		// Footnotes and citations are explicit targets too, named by
 		// their labels (an auto-numbered footnote's after its "#").
@@ -1037,6 +1037,105 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 // hyperlink target refers to: a name and "_", or a phrase in backquotes.
 var referenceRE = regexp.MustCompile("^(?:" + simplename + "_|`[^ ].*[^ \\x00]`_|`[^ ]`_)$")
 
+// substitutionDef parses a substitution definition (".. |name| image::
+// x.png") as docutils' substitution_def does: the definition must have
+// content, a directive that makes something, a replace directive one
+// paragraph without problems; else docutils reports it, and takes no
+// note of the name.
+func (p *parser) substitutionDef(name string, block []line, l line, depth int) Block {
+	first := strings.TrimLeft(block[0].text, " ")
+	rest := strings.TrimSpace(first[strings.IndexByte(first[1:], '|')+2:])
+	invalid := func() {
+		p.report(l, Warning, `Substitution definition "`+name+`" empty or invalid.`)
+	}
+	if rest == "" {
+		if len(trimBlank(block[1:])) == 0 {
+			p.report(l, Warning, `Substitution definition "`+name+`" missing contents.`)
+		}
+		return nil // (a directive on the next line is not looked for)
+	}
+	m := directiveRE.FindStringSubmatch(l.text)
+	if m == nil {
+		invalid() // text, not a directive
+		return nil
+	}
+	n := len(p.doc.Diagnostics)
+	if strings.EqualFold(m[1], "replace") {
+		if !p.replacement(name, block, l, depth) {
+			invalid()
+			return nil
+		}
+	} else if b := p.directive(m[1], block, l, depth); len(p.doc.Diagnostics) > n || !substitutes(m[1], block) {
+		if p.worstSince(n) >= Error {
+			invalid()
+		}
+		return b
+	}
+	if len(p.doc.Diagnostics) == n {
+		p.noteSubstitution(name, l)
+	}
+	return nil
+}
+
+// replacement checks the content of a replace directive that defines the
+// substitution name, as docutils' Replace.run does: one paragraph, whose
+// inline markup has no problem. It returns false when the definition
+// gets nothing.
+func (p *parser) replacement(name string, block []line, l line, depth int) bool {
+	content := append([]line(nil), block...)
+	content[0].text = strings.TrimSpace(cutColumns(content[0].text, strings.Index(content[0].text, "::")+2))
+	if content[0].text == "" {
+		content = content[1:]
+	}
+	if len(trimBlank(content)) == 0 {
+		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
+		return false
+	}
+	n, targets := len(p.doc.Diagnostics), p.inlineTargets
+	p.blocks(content, depth+1, false)
+	// Check builds no paragraphs: what the content makes is counted on
+	// a parse of its own. Explicit markup makes an element (a comment, a
+	// target) that this package does not keep.
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
+	made := scratch.blocks(content, depth+1, false)
+	for k, c := range content {
+		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
+			made = append(made, nil)
+		}
+	}
+	if len(made) != 1 {
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		if len(made) > 1 {
+			p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
+		}
+		return false
+	}
+	if _, ok := made[0].(*Paragraph); !ok {
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
+		return false
+	}
+	switch {
+	case p.worstSince(n) >= Warning:
+		// Markup that failed is a "problematic" node, which a
+		// substitution may not hold.
+		p.report(l, Error, "Substitution definition contains illegal element <problematic>:")
+	case p.inlineTargets > targets:
+		p.report(l, Error, "Substitution definition contains illegal element <target>:")
+	}
+	return true
+}
+
+// worstSince returns the highest level of the diagnostics from the n-th
+// on, 0 for none.
+func (p *parser) worstSince(n int) Level {
+	worst := Level(0)
+	for _, d := range p.doc.Diagnostics[n:] {
+		worst = max(worst, d.Level)
+	}
+	return worst
+}
+
 // substitutionName returns the name of the substitution a directive's
 // first line defines (".. |name| image:: ..."), if it defines one.
 func substitutionName(s string) (string, bool) {
@@ -1080,7 +1179,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil
 	}
-	if !strings.HasPrefix(strings.TrimLeft(l.text[2:], " "), "|") && !p.directiveOK(name, block, l) {
+	if !p.directiveOK(name, block, l) {
 		return nil
 	}
 	// The content follows the arguments and options, after a blank line.
