@@ -742,6 +742,12 @@ func optionStrings(marker string) ([]string, string) {
 	opts := strings.Split(strings.TrimRight(marker, " "), ", ")
 	for _, o := range opts {
 		tokens := strings.Fields(o)
+		if len(tokens) == 0 {
+			// An argument "<, , >" leaves an option of nothing, on
+			// which docutils 0.19 fails with an IndexError; this
+			// reports what its check of the count would.
+			return nil, fmt.Sprintf("wrong number of option tokens (=0), should be 1 or 2: \"%s\"", o)
+		}
 		if k := strings.IndexByte(tokens[0], '='); k >= 0 {
 			tokens = append([]string{tokens[0][:k], tokens[0][k+1:]}, tokens[1:]...)
 		} else if len(tokens[0]) > 2 && (tokens[0][0] == '-' && tokens[0][1] != '-' || tokens[0][0] == '+') {
@@ -1549,11 +1555,12 @@ func (p *parser) titleText(content []Inline, title string, tl line) string {
 }
 
 // mayHaveMarkup reports whether s may have inline markup that its text
-// without markup leaves out: an escape, a markup character, or a "_" that
-// may end a reference (name_, [1]_), one not followed by a letter or a
-// digit. A "_" inside a word ("snake_case") is text.
+// without markup leaves out: an escape, a markup character, a NUL, or a
+// "_" that may end a reference (name_, [1]_), one not followed by a
+// letter or a digit. A "_" inside a word ("snake_case") is text.
 func mayHaveMarkup(s string) bool {
-	if hasAnyByte(s, "\\*`|") {
+	// (A NUL is taken for the mark of an escape, and dropped.)
+	if hasAnyByte(s, "\\*`|\x00") {
 		return true
 	}
 	for i := strings.IndexByte(s, '_'); i >= 0; {
