@@ -89,10 +89,27 @@ var rstShapes = []textShape{
 	{"anonymous-references", func(n int) string { return fill("`a`__ ", n/2) + "\n\n" + fill("__ https://example.org/\n", n/2) }},
 	{"undefined-references", func(n int) string { return numbered(n, func(i string) string { return "r" + i + "_ " }) }},
 	{"duplicate-targets", func(n int) string { return fill(".. _a: https://example.org/\n", n) }},
+	{"duplicate-target-urls", func(n int) string {
+		return numbered(n, func(i string) string { return ".. _a: https://example.org/" + i + "\n" })
+	}},
+	{"duplicate-sections", func(n int) string { return fill("Title\n=====\n\n", n) }},
+	{"duplicate-inline-targets", func(n int) string {
+		return numbered(n, func(i string) string { return "`a <https://example.org/" + i + ">`_ " })
+	}},
+	{"long-target-name", func(n int) string { return ".. _" + fill("name\n   ", n) }},
 	{"standalone-urls", func(n int) string { return fill("https://example.org/a/b?c=d ", n) }},
 	{"emails", func(n int) string { return fill("a@example.org ", n) }},
 	{"footnotes", func(n int) string { return fill("[1]_ ", n) + "\n\n.. [1] A note.\n" }},
 	{"comments", func(n int) string { return fill(".. a comment\n", n) }},
+	{"footnote-bodies", func(n int) string { return fill(".. [1] A *note*.\n\n   More.\n\n", n) }},
+	{"option-lists", func(n int) string { return fill("-a, --all  Show *all*.\n", n) }},
+	{"option-lists-unfinished", func(n int) string { return fill("-a  desc\ntext\n\n", n) }},
+	{"simple-table-no-bottom", func(n int) string { return "=====  =====\n" + fill("a      b\n", n) }},
+	{"simple-table-cells", func(n int) string { return "=====  =====\n" + fill("a      *b*\n", n) + "=====  =====\n" }},
+	{"simple-table-wide-row", func(n int) string {
+		k := max(1, n/15)
+		return strings.Repeat("===  ", k) + "\n" + strings.Repeat("a    ", k) + "x\n" + strings.Repeat("===  ", k) + "\n"
+	}},
 	{"unexpected-indentation", func(n int) string { return fill("a\n  b\n", n) }},
 	{"roles", func(n int) string { return fill(":code:`x` :bogus:`y` ", n) }},
 	{"substitutions", func(n int) string { return fill("|a| ", n/2) + "\n\n" + fill(".. |a| replace:: b\n", n/2) }},
@@ -105,10 +122,13 @@ const (
 	rstCheckShapes = "paragraphs long-line unclosed-emphasis unclosed-strong unclosed-literal unclosed-interpreted " +
 		"unclosed-substitution unclosed-phrase-reference unclosed-inline-target unclosed-emphasis-lines nested-inline " +
 		"inline-markup-runs backslashes escaped-markup long-underline nested-sections many-targets anonymous-references " +
-		"undefined-references duplicate-targets unknown-directives standalone-urls footnotes unexpected-indentation roles substitutions"
+		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets long-target-name " +
+		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
+		"simple-table-cells simple-table-wide-row unexpected-indentation roles substitutions"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
-		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions"
+		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +
+		"option-lists"
 )
 
 func rstCases() []scalingCase {

@@ -22,6 +22,19 @@ type parser struct {
 	// checkOnly skips inline content that cannot hold a problem (see
 	// Check).
 	checkOnly bool
+	// names and subs are the names taken so far (see noteName).
+	names nameTable
+	subs  map[string]bool
+	// dups are the reports of targets that inline markup defines twice,
+	// until the text they are in is parsed (see inlineTarget).
+	dups []Diagnostic
+	// inlineTargets counts the targets inline markup has defined.
+	inlineTargets int
+	// topLine is the line docutils' outermost state machine has reached,
+	// where it reports a target that inline markup defines twice: the
+	// end of the top-level block being parsed, or, once the text has a
+	// section, the underline of the last top-level section's title.
+	topLine line
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -48,6 +61,23 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 }
 
 func (p *parser) closeSections() { p.sections = nil }
+
+// reach notes that docutils' outermost state machine, reading the block
+// at depth, has come to lines[k] (one past the last line when k is past
+// the end): where it reports a target that inline markup in the block
+// defines twice (see topLine). Inside a section, or a block of another,
+// it has not moved.
+func (p *parser) reach(lines []line, k, depth int) {
+	if depth > 0 || len(p.sections) > 0 || len(lines) == 0 {
+		return
+	}
+	if k < len(lines) {
+		p.topLine = lines[k]
+		return
+	}
+	last := lines[len(lines)-1]
+	p.topLine = line{num: last.num + 1, off: last.end}
+}
 
 // target records the URL of the hyperlink target name, for Parse; Check
 // resolves no references.
@@ -101,11 +131,18 @@ func indented(lines []line, start, firstIndent int) (block []line, end int, blan
 			}
 		}
 	}
-	// Trailing blank lines are not part of the block's content.
-	for len(block) > 0 && blank(block[len(block)-1]) {
-		block = block[:len(block)-1]
-	}
+	// Trailing blank lines stay, as in docutils' block: a construct that
+	// ends the block too early is reported after them.
 	return block, end, blankFinish
+}
+
+// trimBlank drops the blank lines that end lines, which are not part of
+// a literal block's text.
+func trimBlank(lines []line) []line {
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 // itemBlock returns a list item's block as docutils' list_item takes it:
@@ -133,9 +170,6 @@ func itemBlock(lines []line, start, width int) (block []line, end int, blankFini
 			block[i].text = cutColumns(block[i].text, width)
 		}
 	}
-	for len(block) > 0 && blank(block[len(block)-1]) {
-		block = block[:len(block)-1]
-	}
 	return block, end, blankFinish
 }
 
@@ -153,8 +187,7 @@ func cutColumns(s string, n int) string {
 var (
 	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
-	targetRE    = regexp.MustCompile("^\\.\\. +_(`[^`]+`|[^:]+|__):( +|$)")
-	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$|^\+=[=+]+=\+$`)
+	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$`)
 	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
 )
 
@@ -216,7 +249,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 	}
 	if depth > maxDepth {
 		var text []string
-		for _, l := range lines {
+		for _, l := range trimBlank(lines) {
 			text = append(text, l.text)
 		}
 		return []Block{&LiteralBlock{Text: strings.Join(text, "\n")}}
@@ -229,6 +262,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		}
 		if l.text[0] == ' ' {
 			block, end, finish := indented(lines, i, -1)
+			p.reach(lines, end-1, depth)
 			emit(&BlockQuote{Children: p.blocks(block, depth+1, false)})
 			if !finish {
 				p.reportAfter(lines, end, Warning, "Block quote ends without a blank line; unexpected unindent.")
@@ -250,16 +284,19 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 			b, n = p.enumList(lines, i, depth)
 		case c == ':' && fieldRE.MatchString(l.text):
 			b, n = p.fieldList(lines, i, depth)
+		case (c == '-' || c == '+' || c == '/') && optionMarkerRE.MatchString(l.text):
+			b, n = p.optionList(lines, i, depth)
 		case c == '>' && strings.HasPrefix(l.text, ">>>"):
 			b, n = doctest(lines, i)
 		case c == '|' && (l.text == "|" || strings.HasPrefix(l.text, "| ")):
-			b, n = p.lineBlock(lines, i)
+			b, n = p.lineBlock(lines, i, depth)
 		case c == '+' && gridRE.MatchString(l.text):
 			b, n = p.gridTable(lines, i)
 		case c == '=' && simpleRE.MatchString(l.text):
-			b, n = simpleTable(lines, i)
+			b, n = p.simpleTable(lines, i, depth)
 		}
-		if b == nil {
+		if b == nil && n == 0 {
+			// (A comment, "..", is an adornment too, but taken already.)
 			if _, ok := adornment(l.text); ok {
 				b, n = p.line(lines, i, depth, top)
 			}
@@ -278,6 +315,20 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 	return out
 }
 
+// startsBodyElement reports whether s starts a body element other than
+// a paragraph by docutils' patterns: in a list, such a line is not the
+// list's next item but the end of the list (SpecializedBody's
+// invalid_input).
+func startsBodyElement(s string) bool {
+	if _, _, _, _, ok := enumMarker(s); ok {
+		return true
+	}
+	_, isLine := adornment(s)
+	return isLine || isExplicit(s) || startsBullet(s) || fieldRE.MatchString(s) || optionMarkerRE.MatchString(s) ||
+		s == ">>>" || strings.HasPrefix(s, ">>> ") || s == "|" || strings.HasPrefix(s, "| ") ||
+		gridRE.MatchString(s) || simpleRE.MatchString(s)
+}
+
 // bulletList parses the list starting at lines[i].
 func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 	start := i
@@ -289,6 +340,9 @@ func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		block, end, finish := itemBlock(lines, i, utf8.RuneCountInString(marker))
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
 		i = end
 		if !finish {
@@ -547,6 +601,9 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		block, end, finish := itemBlock(lines, i, e.width)
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
 		next++
 		i = end
@@ -573,6 +630,9 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		block, end, finish := indented(lines, i, len(m[0]))
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
 		list.Fields = append(list.Fields, Field{Name: p.inline(m[1], lines[i]), Body: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
@@ -589,6 +649,120 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 	return list, i - start
 }
 
+// optionMarkerRE is docutils' option list marker: options ("-a",
+// "+a", "-a ARG", "--long=ARG", "/V"; an argument may be "<in angle
+// brackets>") separated by ", ", then two spaces or more, or the end.
+var optionMarkerRE = func() *regexp.Regexp {
+	const (
+		optarg   = `(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)`
+		shortopt = `[-+][a-zA-Z0-9](?: ?` + optarg + `)?`
+		longopt  = `(?:--|/)[a-zA-Z0-9][a-zA-Z0-9_-]*(?:[ =]` + optarg + `)?`
+		option   = `(?:` + shortopt + `|` + longopt + `)`
+	)
+	return regexp.MustCompile(`^` + option + `(?:, ` + option + `)*(?:  +| ?$)`)
+}()
+
+// optionList parses the option list starting at lines[i], as docutils'
+// option_marker does; it returns n == 0 when the line has no description
+// and so starts no list but a paragraph.
+func (p *parser) optionList(lines []line, i, depth int) (Block, int) {
+	start := i
+	list := &OptionList{}
+	for i < len(lines) {
+		marker := optionMarkerRE.FindString(lines[i].text)
+		if marker == "" {
+			break
+		}
+		block, end, finish := indented(lines, i, len(marker))
+		for len(block) > 0 && blank(block[0]) {
+			block = block[1:]
+		}
+		if len(block) == 0 {
+			break // no description: text, or the end of the list
+		}
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
+		opts, err := optionStrings(marker)
+		if err != "" {
+			if i > start {
+				break // docutils ends the list at an invalid item
+			}
+			// The first: its description is a block quote.
+			p.report(lines[i], Error, "Invalid option list marker: "+err)
+			quote := &BlockQuote{Children: p.blocks(block, depth+1, false)}
+			if !finish {
+				p.reportAfter(lines, end, Warning, "Option list ends without a blank line; unexpected unindent.")
+			}
+			return quote, end - start
+		}
+		list.Items = append(list.Items, OptionItem{Options: opts, Description: p.blocks(block, depth+1, false)})
+		i = end
+		if !finish {
+			if i >= len(lines) || !startsOptionItem(lines, i) {
+				p.reportAfter(lines, i, Warning, "Option list ends without a blank line; unexpected unindent.")
+				break
+			}
+			continue
+		}
+		for i < len(lines) && blank(lines[i]) {
+			i++
+		}
+	}
+	if len(list.Items) == 0 {
+		return nil, 0
+	}
+	return list, i - start
+}
+
+// startsOptionItem reports whether lines[i] starts a valid option list
+// item: an option marker with a description after it or below it.
+func startsOptionItem(lines []line, i int) bool {
+	marker := optionMarkerRE.FindString(lines[i].text)
+	if marker == "" {
+		return false
+	}
+	if _, err := optionStrings(marker); err != "" {
+		return false
+	}
+	if strings.TrimSpace(lines[i].text[len(marker):]) != "" {
+		return true
+	}
+	j := i + 1
+	for j < len(lines) && blank(lines[j]) {
+		j++
+	}
+	return j < len(lines) && lines[j].text[0] == ' '
+}
+
+// optionStrings splits an option marker into its options, as docutils'
+// parse_option_marker does, or returns its complaint about one that has
+// too many parts ("--a=<b c, d>" splits at the comma in the argument).
+func optionStrings(marker string) ([]string, string) {
+	opts := strings.Split(strings.TrimRight(marker, " "), ", ")
+	for _, o := range opts {
+		tokens := strings.Fields(o)
+		if len(tokens) == 0 {
+			// An argument "<, , >" leaves an option of nothing, on
+			// which docutils 0.19 fails with an IndexError; this
+			// reports what its check of the count would.
+			return nil, fmt.Sprintf("wrong number of option tokens (=0), should be 1 or 2: \"%s\"", o)
+		}
+		if k := strings.IndexByte(tokens[0], '='); k >= 0 {
+			tokens = append([]string{tokens[0][:k], tokens[0][k+1:]}, tokens[1:]...)
+		} else if len(tokens[0]) > 2 && (tokens[0][0] == '-' && tokens[0][1] != '-' || tokens[0][0] == '+') {
+			tokens = append([]string{tokens[0][:2], tokens[0][2:]}, tokens[1:]...)
+		}
+		if len(tokens) > 1 && strings.HasPrefix(tokens[1], "<") && strings.HasSuffix(tokens[len(tokens)-1], ">") {
+			tokens = tokens[:2]
+		}
+		if len(tokens) > 2 {
+			return nil, fmt.Sprintf("wrong number of option tokens (=%d), should be 1 or 2: \"%s\"", len(tokens), o)
+		}
+	}
+	return opts, ""
+}
+
 // doctest takes a doctest block: lines up to the next blank one.
 func doctest(lines []line, i int) (Block, int) {
 	start := i
@@ -600,7 +774,7 @@ func doctest(lines []line, i int) (Block, int) {
 	return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
 }
 
-func (p *parser) lineBlock(lines []line, i int) (Block, int) {
+func (p *parser) lineBlock(lines []line, i, depth int) (Block, int) {
 	start := i
 	lb := &LineBlock{}
 	for i < len(lines) && (lines[i].text == "|" || strings.HasPrefix(lines[i].text, "| ")) {
@@ -611,6 +785,11 @@ func (p *parser) lineBlock(lines []line, i int) (Block, int) {
 		for i < len(lines) && !blank(lines[i]) && lines[i].text[0] == ' ' {
 			text += " " + strings.TrimSpace(lines[i].text)
 			i++
+		}
+		if len(lb.Lines) == 0 {
+			// The first line's block; docutils reads the others with a
+			// state machine of their own.
+			p.reach(lines, i-1, depth)
 		}
 		lb.Lines = append(lb.Lines, p.inline(text, l))
 	}
@@ -627,20 +806,37 @@ func (p *parser) lineBlock(lines []line, i int) (Block, int) {
 // border line, every line as wide as the top border and framed.
 func (p *parser) gridTable(lines []line, i int) (Block, int) {
 	start := i
+	finish := true
 	for i < len(lines) && !blank(lines[i]) {
+		if lines[i].text[0] == ' ' {
+			// docutils' get_text_block stops at an indented line.
+			p.report(lines[i], Error, "Unexpected indentation.")
+			finish = false
+			break
+		}
 		i++
 	}
 	var text []string
 	for _, l := range lines[start:i] {
 		text = append(text, strings.TrimSpace(l.text))
 	}
-	finish := true
 	for j, t := range text {
 		if t[0] != '+' && t[0] != '|' {
 			finish = false
 			text = text[:j]
 			break
 		}
+	}
+	// n is how many lines docutils takes: the table's, but for one cut
+	// short at a border, where it steps back a line too far and reads
+	// the row before that border again.
+	n := len(text)
+	malformed := func() (Block, int) {
+		p.report(lines[start], Error, "Malformed table.")
+		if !finish {
+			p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
+		}
+		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
 		finish = false
@@ -652,46 +848,21 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 			}
 		}
 		if cut < 0 {
-			p.report(lines[start], Error, "Malformed table.")
-			return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+			return malformed()
 		}
 		text = text[:cut+1]
+		n = cut - 1
 	}
 	w := width(text[0])
 	for _, t := range text {
 		if width(t) != w || !strings.HasSuffix(t, "+") && !strings.HasSuffix(t, "|") {
-			p.report(lines[start], Error, "Malformed table.")
-			return &LiteralBlock{Text: strings.Join(text, "\n")}, i - start
+			return malformed()
 		}
 	}
-	n := len(text)
 	if !finish {
 		p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
 	}
 	return &Table{Text: strings.Join(text, "\n")}, n
-}
-
-// simpleTable takes a simple table: from its top border to its bottom
-// border, the second border line met before a blank line, or the third.
-func simpleTable(lines []line, i int) (Block, int) {
-	start := i
-	var text []string
-	borders := 0
-	for i < len(lines) {
-		t := lines[i].text
-		if blank(lines[i]) && (borders >= 2 && (i+1 >= len(lines) || blank(lines[i+1]) || !simpleRE.MatchString(lines[i-1].text))) {
-			break
-		}
-		if simpleRE.MatchString(t) {
-			borders++
-		}
-		text = append(text, t)
-		i++
-		if borders == 3 || borders == 2 && (i >= len(lines) || blank(lines[i])) {
-			break
-		}
-	}
-	return &Table{Text: strings.Join(text, "\n")}, i - start
 }
 
 // knownDirectives are docutils' directives, which it parses without
@@ -723,7 +894,7 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	start := i
 	var out sequence
 	for i < len(lines) && isExplicit(lines[i].text) {
-		b, end, finish := p.explicit(lines, i, depth)
+		b, end, finish := p.explicit(lines, i, depth, i == start)
 		if b != nil {
 			out = append(out, b)
 		}
@@ -747,29 +918,264 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 
 // explicit parses an explicit markup block: a directive, a hyperlink
 // target, a footnote or citation, a substitution definition or a comment.
-func (p *parser) explicit(lines []line, i, depth int) (Block, int, bool) {
+func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, bool) {
 	l := lines[i]
 	block, end, finish := indented(lines, i, 3)
-	var b Block
-	switch m := directiveRE.FindStringSubmatch(l.text); {
-	case m != nil:
-		b = p.directive(m[1], block, l, depth)
-	case targetRE.MatchString(l.text):
-		tm := targetRE.FindStringSubmatch(l.text)
-		var url []string
-		for j, bl := range block {
-			t := bl.text
-			if j == 0 {
-				t = strings.TrimSpace(cutColumns(l.text, len(tm[0])))
+	if t := strings.TrimLeft(l.text[min(2, len(l.text)):], " "); strings.HasPrefix(l.text, "__") ||
+		strings.HasPrefix(t, "_") && t != "_" && !strings.HasPrefix(t, "_ ") {
+		// A hyperlink target's block ends at a blank line: an indented
+		// block after one is a block quote. (docutils takes a malformed
+		// one for a comment, which does not end there.)
+		if strings.HasPrefix(l.text, "__") || p.hyperlinkTarget(lines, i) {
+			end = i + 1
+			for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
+				end++
 			}
-			url = append(url, strings.TrimSpace(t))
+			finish = end >= len(lines) || blank(lines[end])
 		}
-		name := strings.Trim(tm[1], "`")
-		if u := strings.Join(url, ""); u != "" && !strings.HasSuffix(u, "_") {
-			p.target(normalizeName(name), u)
+		if first {
+			p.reach(lines, end-1, depth)
 		}
+		return nil, end, finish
+	}
+	if first {
+		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
+	}
+	var b Block
+	if sub, ok := substitutionName(l.text); ok {
+		b = p.substitutionDef(sub, block, l, depth)
+	} else if m := directiveRE.FindStringSubmatch(l.text); m != nil {
+		b = p.directive(m[1], block, l, depth)
+	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
+		// Footnotes and citations are explicit targets too, named by
+		// their labels (an auto-numbered footnote's after its "#").
+		name := m[1]
+		if name[0] == '#' || name == "*" {
+			name = strings.TrimLeft(name, "#*")
+		}
+		if name != "" {
+			p.noteName(name, true, false, "", l)
+		}
+		// Their content is parsed for what docutils reports in it; this
+		// package does not show them.
+		content, _, _ := indented(lines, i, len(m[0]))
+		for len(content) > 0 && blank(content[0]) {
+			content = content[1:]
+		}
+		p.blocks(content, depth+1, false)
 	}
 	return b, end, finish
+}
+
+// footnoteLabelRE matches the start of a footnote or a citation.
+var footnoteLabelRE = regexp.MustCompile(`^\.\. +\[([0-9]+|#` + simplename + `?|\*|` + simplename + `)\]( +|$)`)
+
+// hyperlinkTarget parses the hyperlink target that starts at lines[i]
+// (".. _" and no space) as docutils' hyperlink_target does: the name,
+// which may run over the lines up to a blank one, then the URI, or the
+// name of the target it refers to. It returns false for a target that
+// docutils finds malformed, and takes for a comment.
+func (p *parser) hyperlinkTarget(lines []line, i int) bool {
+	l := lines[i]
+	// The block, its lines as they are (indented), up to a blank line.
+	first := strings.TrimLeft(l.text[2:], " ")[1:]
+	end := i + 1
+	for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
+		end++
+	}
+	// The text the name is looked for in, its lines joined as they are
+	// (a builder, so that a long block is not copied for each line).
+	escapedText := unescape(first)
+	var joined strings.Builder
+	j, tried := i, 0
+	var name string
+	var at int
+	for {
+		var ok bool
+		if name, at, ok = targetName(escapedText, tried); ok {
+			break
+		}
+		if j++; j >= end {
+			p.report(lines[end-1], Warning, "malformed hyperlink target.")
+			return false
+		}
+		// The names that ended more than a few bytes before the text's
+		// end fail on the longer text too.
+		tried = max(0, len(escapedText)-8)
+		if joined.Len() == 0 {
+			joined.WriteString(escapedText)
+		}
+		joined.WriteString(unescape(lines[j].text))
+		escapedText = joined.String()
+	}
+	// The rest: what follows the name on its line, then the lines after
+	// (most targets have one line: a slice on the stack).
+	var partsBuf [4]string
+	parts := append(partsBuf[:0], strings.TrimSpace(escapedText[at:]))
+	for _, bl := range lines[j+1 : end] {
+		parts = append(parts, strings.TrimSpace(unescape(bl.text)))
+	}
+	if name == "_" {
+		return true // anonymous
+	}
+	name = clean0(name)
+	last := parts[len(parts)-1]
+	reference := parts[0]
+	if len(parts) > 1 {
+		reference = strings.Join(parts, " ")
+	}
+	if strings.HasSuffix(last, "_") && referenceRE.MatchString(reference) {
+		p.noteName(name, true, false, "", l) // refers to another target
+		return true
+	}
+	uri := targetURI(reference)
+	p.noteName(name, true, uri != "", uri, l)
+	if p.checkOnly {
+		return true
+	}
+	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
+		p.target(normalizeName(name), u)
+	}
+	return true
+}
+
+// referenceRE is docutils' pattern of the reference an indirect
+// hyperlink target refers to: a name and "_", or a phrase in backquotes.
+var referenceRE = regexp.MustCompile("^(?:" + simplename + "_|`[^ ].*[^ \\x00]`_|`[^ ]`_)$")
+
+// substitutionDef parses a substitution definition (".. |name| image::
+// x.png") as docutils' substitution_def does: the definition must have
+// content, a directive that makes something, a replace directive one
+// paragraph without problems; else docutils reports it, and takes no
+// note of the name.
+func (p *parser) substitutionDef(name string, block []line, l line, depth int) Block {
+	first := strings.TrimLeft(block[0].text, " ")
+	rest := strings.TrimSpace(first[strings.IndexByte(first[1:], '|')+2:])
+	invalid := func() {
+		p.report(l, Warning, `Substitution definition "`+name+`" empty or invalid.`)
+	}
+	if rest == "" {
+		if len(trimBlank(block[1:])) == 0 {
+			p.report(l, Warning, `Substitution definition "`+name+`" missing contents.`)
+		}
+		return nil // (a directive on the next line is not looked for)
+	}
+	m := directiveRE.FindStringSubmatch(l.text)
+	if m == nil {
+		invalid() // text, not a directive
+		return nil
+	}
+	n := len(p.doc.Diagnostics)
+	if strings.EqualFold(m[1], "replace") {
+		if !p.replacement(name, block, l, depth) {
+			invalid()
+			return nil
+		}
+	} else if b := p.directive(m[1], block, l, depth); len(p.doc.Diagnostics) > n || !substitutes(m[1], block) {
+		if p.worstSince(n) >= Error {
+			invalid()
+		}
+		return b
+	}
+	if len(p.doc.Diagnostics) == n {
+		p.noteSubstitution(name, l)
+	}
+	return nil
+}
+
+// replacement checks the content of a replace directive that defines the
+// substitution name, as docutils' Replace.run does: one paragraph, whose
+// inline markup has no problem. It returns false when the definition
+// gets nothing.
+func (p *parser) replacement(name string, block []line, l line, depth int) bool {
+	content := append([]line(nil), block...)
+	content[0].text = strings.TrimSpace(cutColumns(content[0].text, strings.Index(content[0].text, "::")+2))
+	if content[0].text == "" {
+		content = content[1:]
+	}
+	if len(trimBlank(content)) == 0 {
+		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
+		return false
+	}
+	n, targets := len(p.doc.Diagnostics), p.inlineTargets
+	p.blocks(content, depth+1, false)
+	// Check builds no paragraphs: what the content makes is counted on
+	// a parse of its own. Explicit markup makes an element (a comment, a
+	// target) that this package does not keep.
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
+	made := scratch.blocks(content, depth+1, false)
+	for k, c := range content {
+		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
+			made = append(made, nil)
+		}
+	}
+	if len(made) != 1 {
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		if len(made) > 1 {
+			p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
+		}
+		return false
+	}
+	if _, ok := made[0].(*Paragraph); !ok {
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
+		return false
+	}
+	switch {
+	case p.worstSince(n) >= Warning:
+		// Markup that failed is a "problematic" node, which a
+		// substitution may not hold.
+		p.report(l, Error, "Substitution definition contains illegal element <problematic>:")
+	case p.inlineTargets > targets:
+		p.report(l, Error, "Substitution definition contains illegal element <target>:")
+	}
+	return true
+}
+
+// worstSince returns the highest level of the diagnostics from the n-th
+// on, 0 for none.
+func (p *parser) worstSince(n int) Level {
+	worst := Level(0)
+	for _, d := range p.doc.Diagnostics[n:] {
+		worst = max(worst, d.Level)
+	}
+	return worst
+}
+
+// substitutionName returns the name of the substitution a directive's
+// first line defines (".. |name| image:: ..."), if it defines one.
+func substitutionName(s string) (string, bool) {
+	t := strings.TrimLeft(s[2:], " ")
+	if !strings.HasPrefix(t, "|") {
+		return "", false
+	}
+	end := strings.IndexByte(t[1:], '|')
+	if end < 0 {
+		return "", false
+	}
+	return clean0(unescape(t[1 : 1+end])), true
+}
+
+// substitutes reports whether a known directive defining a substitution
+// gives it content, which docutils requires before it notes the name:
+// an argument or a body (the date directive needs neither).
+func substitutes(name string, block []line) bool {
+	if _, ok := knownDirectives[strings.ToLower(name)]; !ok {
+		return false
+	}
+	if strings.EqualFold(name, "date") {
+		return true
+	}
+	for j, bl := range block {
+		t := bl.text
+		if j == 0 {
+			t = cutColumns(t, strings.Index(t, "::")+2)
+		}
+		if strings.TrimSpace(t) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) directive(name string, block []line, l line, depth int) Block {
@@ -779,7 +1185,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil
 	}
-	if !strings.HasPrefix(strings.TrimLeft(l.text[2:], " "), "|") && !p.directiveOK(name, block, l) {
+	if !p.directiveOK(name, block, l) {
 		return nil
 	}
 	// The content follows the arguments and options, after a blank line.
@@ -793,28 +1199,71 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 			content = nil
 		}
 	}
-	args := ""
-	if len(block) > 0 {
-		args = strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
-	}
 	switch kind {
 	case "admonition":
 		var body []Block
-		if args != "" && name != "admonition" {
-			body = append(body, &Paragraph{Content: p.inline(args, l)})
+		if !strings.EqualFold(name, "admonition") {
+			// A note takes no argument: its text starts on its first line.
+			content = admonitionContent(block)
+		} else if len(block) > 0 {
+			// The generic admonition's argument is its title.
+			if title := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)); title != "" {
+				body = append(body, &Paragraph{Content: p.inline(title, l)})
+			}
 		}
+		n := len(p.doc.Diagnostics)
 		body = append(body, p.blocks(content, depth+1, false)...)
+		p.fixOffsets(n, block)
 		return &Admonition{Kind: strings.ToLower(name), Children: body}
 	case "container":
 		return &BlockQuote{Children: p.blocks(content, depth+1, false)}
 	case "literal", "":
 		var text []string
-		for _, c := range content {
+		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
 		}
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// admonitionContent returns the content of a directive that takes no
+// argument but options, as docutils' parse_directive_block makes it of
+// the directive's block: the text after "::" and the lines after it up
+// to the options or a blank line, then what follows the blank line.
+func admonitionContent(block []line) []line {
+	if len(block) == 0 {
+		return nil
+	}
+	ind := append([]line(nil), block...)
+	ind[0].text = strings.TrimSpace(cutColumns(ind[0].text, strings.Index(ind[0].text, "::")+2))
+	if ind[0].text == "" {
+		ind = ind[1:]
+	}
+	i := 0
+	for i < len(ind) && !blank(ind[i]) {
+		i++
+	}
+	head := ind[:i]
+	for j, h := range head {
+		if directiveFieldRE.MatchString(h.text) {
+			head = head[:j]
+			break
+		}
+	}
+	if len(head) == 0 {
+		if i < len(ind) {
+			return ind[i+1:]
+		}
+		return nil
+	}
+	content := append(head[:len(head):len(head)], ind[i:]...)
+	// docutils numbers the content's lines on from its first, as if the
+	// options were not there. (Their spans stay, for Check.)
+	for k := len(head); k < len(content); k++ {
+		content[k].num = ind[k].num
+	}
+	return content
 }
 
 // directiveSpec is what docutils 0.19's directive class declares of its
@@ -978,8 +1427,19 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	return false
 }
 
-// normalizeName normalizes a reference or target name as docutils does.
+// normalizeName normalizes a reference or target name as docutils does:
+// white space collapsed to single spaces, letters lower-cased. A name
+// that is so already, as most are, is returned as it is, without the
+// copies that making it would take.
 func normalizeName(s string) string {
+	normal := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; normal && i < len(s); i++ {
+		c := s[i]
+		normal = c < utf8.RuneSelf && !('A' <= c && c <= 'Z') && (c > ' ' || c == ' ' && s[i+1] != ' ')
+	}
+	if normal {
+		return s
+	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
@@ -1009,6 +1469,17 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 			return nil, 0
 		}
 		return &Transition{}, 1
+	}
+	if next := lines[i+1].text; next[0] != ' ' {
+		if _, ok := adornment(next); ok {
+			// Two adornments: docutils' Line state takes the second for
+			// an underline with no title.
+			if short {
+				return shortOverline()
+			}
+			p.report(l, Error, "Invalid section title or transition marker.")
+			return nil, 2
+		}
 	}
 	if i+2 >= len(lines) {
 		if short {
@@ -1040,7 +1511,7 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 		}
 		p.report(l, Warning, "Title overline too short.")
 	}
-	return p.section(lines[i+1], title, style{char, true}, lines[i+1], depth, top), 3
+	return p.section(lines[i+1], title, style{char, true}, lines[i+1], lines[i+2], depth, top), 3
 }
 
 // text handles a text line: a section title with its underline, a
@@ -1060,7 +1531,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 				}
 				p.report(lines[i+1], Warning, "Title underline too short.")
 			}
-			return p.section(l, title, style{char, false}, lines[i+1], depth, top), 2
+			return p.section(l, title, style{char, false}, lines[i+1], lines[i+1], depth, top), 2
 		}
 		if next := lines[i+1]; !blank(next) && next.text[0] == ' ' {
 			return p.definitionList(lines, i, depth)
@@ -1069,9 +1540,46 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 	return p.paragraph(lines, i, depth)
 }
 
-// section opens a section titled title (on line tl); at is where docutils
-// reports problems with it.
-func (p *parser) section(tl line, title string, st style, at line, depth int, top bool) Block {
+// titleText is the text of a section title without its markup, content
+// being its inline content: Check, which builds none, parses a title
+// again when markup may be in it.
+func (p *parser) titleText(content []Inline, title string, tl line) string {
+	if !p.checkOnly {
+		return plainText(content)
+	}
+	if !mayHaveMarkup(title) {
+		return title
+	}
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
+	return plainText(scratch.inline(title, tl))
+}
+
+// mayHaveMarkup reports whether s may have inline markup that its text
+// without markup leaves out: an escape, a markup character, a NUL, or a
+// "_" that may end a reference (name_, [1]_), one not followed by a
+// letter or a digit. A "_" inside a word ("snake_case") is text.
+func mayHaveMarkup(s string) bool {
+	// (A NUL is taken for the mark of an escape, and dropped.)
+	if hasAnyByte(s, "\\*`|\x00") {
+		return true
+	}
+	for i := strings.IndexByte(s, '_'); i >= 0; {
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		if i+1 == len(s) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '_')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// section opens a section titled title (on line tl, underlined at
+// under); at is where docutils reports problems with it.
+func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool) Block {
 	if !top {
 		p.report(at, Severe, "Unexpected section title.")
 		return &Paragraph{Content: p.inline(title, tl)}
@@ -1094,7 +1602,15 @@ func (p *parser) section(tl line, title string, st style, at line, depth int, to
 		p.report(tl, Severe, "Title level inconsistent:")
 		return &Paragraph{Content: p.inline(title, tl)}
 	}
+	if level == 1 {
+		// The outermost state machine stops at a top-level title, and
+		// leaves the section's body to one of its own.
+		p.topLine = under
+	}
 	s := &Section{Level: level, Title: p.inline(title, tl)}
+	// The title's text names the section, an implicit target; docutils
+	// reports a name taken before at the underline.
+	p.noteName(p.titleText(s.Title, title, tl), false, false, "", under)
 	p.sections = p.sections[:level-1]
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]
@@ -1109,13 +1625,24 @@ func (p *parser) section(tl line, title string, st style, at line, depth int, to
 func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 	start := i
 	list := &DefinitionList{}
-	for i+1 < len(lines) && !blank(lines[i]) && lines[i].text[0] != ' ' && !blank(lines[i+1]) && lines[i+1].text[0] == ' ' {
+	for i+1 < len(lines) && !blank(lines[i]) && lines[i].text[0] != ' ' && !blank(lines[i+1]) && lines[i+1].text[0] == ' ' &&
+		(i == start || !startsBodyElement(lines[i].text)) {
 		term := lines[i]
 		block, end, finish := indented(lines, i+1, -1)
-		list.Items = append(list.Items, Definition{Term: p.inline(term.text, term), Definition: p.blocks(block, depth+1, false)})
+		if i == start {
+			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
+		}
+		// docutils reads the definition before the term, and names the
+		// line before the definition's last (blank lines included) as
+		// the term's.
+		termText := p.inline(term.text, lines[end-2])
+		if strings.HasSuffix(term.text, "::") {
+			p.report(lines[end-1], Info, "Blank line missing before literal block (after the \"::\")? Interpreted as a definition list item.")
+		}
+		list.Items = append(list.Items, Definition{Term: termText, Definition: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
-			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' {
+			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' || startsBodyElement(lines[i].text) {
 				p.reportAfter(lines, i, Warning, "Definition list ends without a blank line; unexpected unindent.")
 				break
 			}
@@ -1132,14 +1659,17 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 // ending in "::" introduces the literal block that follows.
 func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 	start := i
-	for i < len(lines) && !blank(lines[i]) {
-		if i > start && lines[i].text[0] == ' ' {
-			p.report(lines[i], Error, "Unexpected indentation.")
-			break
-		}
+	for i < len(lines) && !blank(lines[i]) && (i == start || lines[i].text[0] != ' ') {
 		i++
 	}
 	body := lines[start:i]
+	// docutils reads on to the line after a paragraph of one line, to see
+	// that it is not a title or a term; a longer one it takes to its end.
+	if len(body) == 1 {
+		p.reach(lines, i, depth)
+	} else {
+		p.reach(lines, i-1, depth)
+	}
 	// The lines are joined with line feeds, so the text ends in "::"
 	// exactly when its last line does.
 	literal := strings.HasSuffix(body[len(body)-1].text, "::")
@@ -1155,6 +1685,11 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		// lines' span of the source has every character of their text
 		// (and maybe list markers and indentation before them).
 		p.inline(paragraphText(body, literal), lines[start])
+	}
+	// docutils reports the paragraph's inline problems before the
+	// indentation that ends it.
+	if i < len(lines) && !blank(lines[i]) {
+		p.report(lines[i], Error, "Unexpected indentation.")
 	}
 	if !literal {
 		return para, i - start
@@ -1182,6 +1717,15 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		end := j
 		for end < len(lines) && !blank(lines[end]) && strings.HasPrefix(lines[end].text, string(r)) {
 			end++
+		}
+		// docutils' QuotedLiteralBlock ends at a line that is not blank
+		// and not quoted alike, and complains of it.
+		if end < len(lines) && !blank(lines[end]) {
+			if lines[end].text[0] == ' ' {
+				p.report(lines[end], Error, "Unexpected indentation.")
+			} else {
+				p.report(lines[end], Error, "Inconsistent literal block quoting.")
+			}
 		}
 		return p.pair(para, lines[j:end]), end - start
 	}
@@ -1217,6 +1761,7 @@ func (p *parser) pair(para Block, lines []line) Block {
 	if p.checkOnly {
 		return nil
 	}
+	lines = trimBlank(lines)
 	text := make([]string, len(lines))
 	for i, l := range lines {
 		text[i] = l.text

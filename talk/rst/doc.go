@@ -10,8 +10,8 @@
 //
 // The body elements descriptions use: paragraphs, section titles (with
 // underline, or overline and underline, levels in the order the styles
-// first appear), transitions, bullet and enumerated lists, definition and
-// field lists, literal blocks ("::" and quoted), doctest and line blocks,
+// first appear), transitions, bullet and enumerated lists, definition,
+// field and option lists, literal blocks ("::" and quoted), doctest and line blocks,
 // block quotes, grid and simple tables (kept as drawn), comments,
 // hyperlink targets, and directives: admonitions and containers show
 // their content, code shows as a literal block, the rest (images, raw
@@ -27,9 +27,9 @@
 // numbers: a start-string without end-string, a title underline too
 // short, a list or quote that ends without a blank line, unexpected
 // indentation, a malformed table, an unknown directive or role, an
-// inconsistent title level. pyvideo's CI fails a description at Warning
-// and above; Info notes, such as an enumerated list starting at 3, are
-// not failures. The package's tests hold it to docutils 0.19 on every
+// inconsistent title level, a target name taken twice. pyvideo's CI
+// fails a description at Warning and above; Info notes, such as an
+// enumerated list starting at 3, are not failures. The package's tests hold it to docutils 0.19 on every
 // description of the pyvideo corpus and on a list of constructs.
 //
 // # Safety

@@ -471,3 +471,24 @@ func BenchmarkUnclosedMarkup(b *testing.B) {
 		})
 	}
 }
+
+// FuzzTargetNameResume holds targetName, given where names on a shorter
+// text were tried, to trying every name: hyperlinkTarget resumes so when
+// a target's name runs over more lines, and a name it skips must fail on
+// the longer text as it failed on the shorter one.
+func FuzzTargetNameResume(f *testing.F) {
+	for _, s := range [][2]string{{"a", ": http://x"}, {"`a", "`: x"}, {"a\\", ":b: x"}, {"a :", " x"}, {"名", "前: x"}, {"a\x00:", "b: x"}, {"a b", "\x00 : x"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, prefix, suffix string) {
+		if _, _, ok := targetName(prefix, 0); ok {
+			return
+		}
+		s := prefix + suffix
+		name, end, ok := targetName(s, max(0, len(prefix)-8))
+		wantName, wantEnd, wantOK := targetName(s, 0)
+		if name != wantName || end != wantEnd || ok != wantOK {
+			t.Errorf("targetName(%q) resumed after %q = %q, %d, %v; from the start %q, %d, %v", s, prefix, name, end, ok, wantName, wantEnd, wantOK)
+		}
+	})
+}

@@ -106,6 +106,25 @@ func (hw *htmlWriter) block(b Block) {
 			hw.term(f.Name, f.Body)
 		}
 		w.WriteString("</dl>\n")
+	case *OptionList:
+		// A description list, as definition and field lists are, each
+		// option as the keyboard input it is.
+		w.WriteString("<dl class=\"options\">\n")
+		for _, it := range b.Items {
+			w.WriteString("<dt>")
+			for j, o := range it.Options {
+				if j > 0 {
+					w.WriteString(", ")
+				}
+				w.WriteString("<kbd>")
+				writeEscaped(w, o)
+				w.WriteString("</kbd>")
+			}
+			w.WriteString("</dt>\n<dd>\n")
+			hw.blocks(it.Description)
+			w.WriteString("</dd>\n")
+		}
+		w.WriteString("</dl>\n")
 	case *LiteralBlock:
 		w.WriteString("<pre>")
 		writeEscaped(w, b.Text)

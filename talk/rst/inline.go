@@ -98,7 +98,15 @@ func (p *parser) inline(text string, at line) []Inline {
 		return nil
 	}
 	in := &inliner{p: p, at: at}
-	return in.parse(unescape(text), 0)
+	mark := len(p.doc.Diagnostics)
+	out := in.parse(unescape(text), 0)
+	if len(p.dups) > 0 {
+		// docutils puts a duplicate target's message before the text's
+		// node, and so before the text's own messages.
+		p.doc.Diagnostics = append(p.doc.Diagnostics[:mark], append(p.dups, p.doc.Diagnostics[mark:]...)...)
+		p.dups = p.dups[:0]
+	}
+	return out
 }
 
 // An inliner parses the inline markup of one text: ends belongs to it.
@@ -231,7 +239,9 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 			return nil, 0, false
 		}
 		if j := in.findEnd(s, i+2, targetEnd); j >= 0 {
-			return Text(clean0(s[i+2 : j])), j + 1, true
+			text := clean0(s[i+2 : j])
+			in.inlineTarget(text, false, "")
+			return Text(text), j + 1, true
 		}
 		in.warn(Warning, "Inline internal target start-string without end-string.")
 		return Text("_`"), i + 2, true
@@ -294,11 +304,21 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			in.warn(Error, "Mismatch: both interpreted text role prefix and reference suffix.")
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
+		text, uri, embedded := embeddedURI(body)
+		embedded = embedded && !strings.HasSuffix(uri, "_")
+		if embedded && refend == "_" {
+			// A named reference with an embedded URI is also a target.
+			name := text
+			if name == "" {
+				name = uri
+			}
+			in.inlineTarget(clean0(name), true, targetURI(uri))
+		}
 		if in.p.checkOnly {
-			return nil, suffixEnd, true // a reference reports nothing
+			return nil, suffixEnd, true // a reference reports nothing else
 		}
 		ref := &Reference{}
-		if text, uri, ok := embeddedURI(body); ok && !strings.HasSuffix(uri, "_") {
+		if embedded {
 			label := text
 			if label == "" {
 				label = uri

@@ -58,7 +58,8 @@ type Document struct {
 
 // Block is a block-level element: *Section, *Paragraph, *Transition,
 // *BulletList, *EnumeratedList, *DefinitionList, *FieldList,
-// *LiteralBlock, *LineBlock, *BlockQuote, *Table or *Admonition.
+// *OptionList, *LiteralBlock, *LineBlock, *BlockQuote, *Table or
+// *Admonition.
 type Block interface{ block() }
 
 // Section is a titled part of the document. Level 1 is the first title
@@ -106,6 +107,17 @@ type Field struct {
 	Body []Block
 }
 
+// OptionList is a list of command-line options and what they do, as a
+// program's usage shows them ("-v, --verbose  Say more.").
+type OptionList struct{ Items []OptionItem }
+
+// OptionItem is one item of an OptionList: its options as written
+// ("-v", "--file=NAME", "/V"), and their description.
+type OptionItem struct {
+	Options     []string
+	Description []Block
+}
+
 // LiteralBlock is preformatted text: code, a doctest, a quoted block, or
 // a table shown as drawn.
 type LiteralBlock struct{ Text string }
@@ -134,6 +146,7 @@ func (*BulletList) block()     {}
 func (*EnumeratedList) block() {}
 func (*DefinitionList) block() {}
 func (*FieldList) block()      {}
+func (*OptionList) block()     {}
 func (*LiteralBlock) block()   {}
 func (*LineBlock) block()      {}
 func (*BlockQuote) block()     {}
