@@ -49,8 +49,8 @@ func (d Diagnostic) String() string {
 // Document is a parsed text: its blocks, and what docutils would report
 // about it, in the order docutils reports it.
 type Document struct {
-	Children    []Block
-	Diagnostics []Diagnostic
+	Children    []Block      // the top-level blocks, sections holding theirs
+	Diagnostics []Diagnostic // in the order docutils reports them
 	// Targets maps a hyperlink target's normalized name (lower case,
 	// white space collapsed) to its URL, for references by name.
 	Targets map[string]string
@@ -65,9 +65,9 @@ type Block interface{ block() }
 // Section is a titled part of the document. Level 1 is the first title
 // style the text uses, 2 the second, and so on.
 type Section struct {
-	Level    int
-	Title    []Inline
-	Children []Block
+	Level    int      // 1 for the first title style the text uses
+	Title    []Inline // the title's text, without its adornment
+	Children []Block  // the blocks up to the next title of this level or a higher one
 }
 
 // Paragraph is running text.
@@ -94,8 +94,8 @@ type DefinitionList struct{ Items []Definition }
 
 // Definition is one term of a DefinitionList.
 type Definition struct {
-	Term       []Inline
-	Definition []Block
+	Term       []Inline // the line the definition is indented under
+	Definition []Block  // the indented blocks
 }
 
 // FieldList is a list of named fields (":Date: 2016-07-21").
@@ -103,8 +103,8 @@ type FieldList struct{ Fields []Field }
 
 // Field is one field of a FieldList.
 type Field struct {
-	Name []Inline
-	Body []Block
+	Name []Inline // the text between the colons
+	Body []Block  // what follows the name, on its line and indented below
 }
 
 // OptionList is a list of command-line options and what they do, as a
