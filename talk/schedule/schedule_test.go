@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/schema"
@@ -475,5 +476,45 @@ func TestDateErrors(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteXMLRefuses: a nil schedule or talk, and a date ParseXML would
+// refuse (a year outside 0000-9999, as written or as the talk's local
+// date), are errors naming the record, and nothing is written.
+func TestWriteXMLRefuses(t *testing.T) {
+	ok := &talk.Talk{ID: "ok", Title: "Fine", Recorded: talk.MustParseDate("2024-06-01T10:00:00+02:00")}
+	y10k := talk.DateTimeOf(time.Date(10000, 1, 1, 10, 0, 0, 0, time.UTC), true)
+	tests := []struct {
+		name string
+		s    *schedule.Schedule
+		want string
+	}{
+		{"nil schedule", nil, "schedule: schedule is nil"},
+		{"nil talk", &schedule.Schedule{Talks: []*talk.Talk{ok, nil}}, "schedule: talks[1] is nil"},
+		{"talk year", &schedule.Schedule{Talks: []*talk.Talk{ok, {ID: "g1", Recorded: y10k, Origin: talk.Origin{Path: "s.json"}}}},
+			`schedule: talks[1] "g1" (s.json): date: talk: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+		{"event year", &schedule.Schedule{Event: talk.Event{ID: "c", End: y10k}},
+			`schedule: conference "c": end: talk: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+		{"local date", &schedule.Schedule{Event: talk.Event{TimeZone: "Pacific/Kiritimati"},
+			Talks: []*talk.Talk{{ID: "g2", Recorded: talk.MustParseDate("9999-12-31T23:00:00Z")}}},
+			`schedule: talks[0] "g2": date: talk: "10000-01-01" (the talk's date in time zone "Pacific/Kiritimati") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := schedule.WriteXML(&b, tt.s)
+			if got := fmt.Sprint(err); got != tt.want {
+				t.Errorf("error = %s\nwant    %s", got, tt.want)
+			}
+			var ne *talk.NilError
+			var de *talk.DateError
+			if !errors.As(err, &ne) && !errors.As(err, &de) {
+				t.Errorf("%v is neither a *talk.NilError nor a *talk.DateError", err)
+			}
+			if b.Len() != 0 {
+				t.Errorf("wrote %q", b.String())
+			}
+		})
 	}
 }
