@@ -47,7 +47,8 @@ func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Re
 // videos/), its talks are read, as [EventTalks] reads them with dir ".",
 // and as schema's CheckArchive checks such a directory.
 //
-// Stopping the loop early stops the readers.
+// Stopping the loop early stops the readers. A nil fsys yields one
+// error.
 func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] { return Reader{}.Talks(fsys) }
 
 // EventTalks is like [Talks] for the one event in directory dir of fsys
@@ -171,6 +172,12 @@ type result struct {
 // bounds memory. Stopping the loop stops list and the readers.
 func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
+		if fsys == nil {
+			// The listing goroutine would panic on it, where no
+			// caller can recover.
+			yield(nil, errors.New("pyvideo: nil fs.FS"))
+			return
+		}
 		// Four readers for each CPU, and a window four times as wide: a
 		// reader waits on the file system and on its turn to hand over,
 		// and with one reader a CPU and a window of four jobs a CPU the

@@ -38,8 +38,11 @@ import (
 // the field's value.
 //
 // A recorded date with a year outside 0000-9999 is an error, since no
-// reader would take the file back.
+// reader would take the file back, and a nil t is a [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
+	if t == nil {
+		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
+	}
 	if err := writable("recorded", t.Recorded); err != nil {
 		return nil, err
 	}
@@ -76,8 +79,12 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // MarshalEvent returns e as a canonical category.json, keeping the
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates, and its Extra
-// members, of which one named like one of those is an error.
+// members, of which one named like one of those is an error. A nil e is
+// a [*talk.NilError].
 func MarshalEvent(e *talk.Event) ([]byte, error) {
+	if e == nil {
+		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
+	}
 	if err := writable("start_date", e.Start); err != nil {
 		return nil, err
 	}

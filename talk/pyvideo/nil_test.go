@@ -1,0 +1,61 @@
+package pyvideo_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// TestNil: nil records are a *talk.NilError naming them where the
+// writers dereferenced them, and a nil fs.FS is one error from the
+// readers, where it panicked in a goroutine no caller could recover.
+func TestNil(t *testing.T) {
+	var got []string
+	add := func(err error) {
+		var ne *talk.NilError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &ne)))
+	}
+	files, err := pyvideo.ArchiveFiles([]*talk.Talk{{Title: "A", Event: talk.Event{ID: "e"}}, nil})
+	add(err)
+	if files != nil {
+		t.Errorf("ArchiveFiles gave files %v with the error", files)
+	}
+	add(pyvideo.WriteArchive(t.TempDir(), []*talk.Talk{nil}))
+	_, err = pyvideo.MarshalTalk(nil)
+	add(err)
+	_, err = pyvideo.MarshalEvent(nil)
+	add(err)
+	var b bytes.Buffer
+	add(pyvideo.WriteTalk(&b, nil))
+	add(pyvideo.WriteEvent(&b, nil))
+	want := []string{
+		"pyvideo: talks[1] is nil true", "pyvideo: talks[0] is nil true",
+		"pyvideo: talk is nil true", "pyvideo: event is nil true",
+		"pyvideo: talk is nil true", "pyvideo: event is nil true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+	if got, want := pyvideo.TalkURLPath(nil), pyvideo.TalkURLPath(&talk.Talk{}); got != want {
+		t.Errorf("TalkURLPath(nil) = %q, want the empty talk's %q", got, want)
+	}
+
+	got = nil
+	for tk, err := range pyvideo.Talks(nil) {
+		got = append(got, fmt.Sprint(tk, err))
+	}
+	for tk, err := range pyvideo.EventTalks(nil, "e") {
+		got = append(got, fmt.Sprint(tk, err))
+	}
+	if diff := cmp.Diff([]string{"<nil> pyvideo: nil fs.FS", "<nil> pyvideo: nil fs.FS"}, got); diff != "" {
+		t.Errorf("Talks(nil), EventTalks(nil) (-want +got):\n%s", diff)
+	}
+}
