@@ -433,3 +433,39 @@ func TestParseVideosWithoutEvent(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestReadFSErrors: problems of the file system are worded as the
+// package's other errors are, with its prefix and the file's path once,
+// where a missing directory used to give ".: open .: no such file or
+// directory"; they wrap the cause, and a nil fs.FS is an error too.
+func TestReadFSErrors(t *testing.T) {
+	var got []string
+	collect := func(err error) {
+		var l talk.ErrorList
+		if !errors.As(err, &l) {
+			got = append(got, fmt.Sprintf("not an ErrorList: %v", err))
+			return
+		}
+		for _, e := range l {
+			got = append(got, e.Error())
+		}
+	}
+	_, err := rubyevents.Read(os.DirFS(filepath.Join(t.TempDir(), "missing")))
+	collect(err)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = false", err)
+	}
+	_, err = rubyevents.Read(nil)
+	collect(err)
+	// A directory where a file should be.
+	_, err = rubyevents.Read(fstest.MapFS{"speakers.yml/x": &fstest.MapFile{}})
+	collect(err)
+	want := []string{
+		"rubyevents: cannot open the data directory: no such file or directory",
+		"rubyevents: nil fs.FS",
+		"speakers.yml: rubyevents: read: invalid argument",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

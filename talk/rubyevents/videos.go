@@ -235,20 +235,27 @@ type Archive struct {
 // <series>/series.yml, <series>/<event>/event.yml and
 // <series>/<event>/videos.yml below. An event's Series is its series'
 // name. It goes on after problems and returns an [talk.ErrorList] with them.
+// Problems reading the file system are [*talk.RecordError]s too, naming
+// the file or directory (none for the data directory itself), and wrap
+// the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
+// fsys is such an error.
 func Read(fsys fs.FS) (*Archive, error) {
 	var errs talk.ErrorList
 	a := &Archive{}
+	if fsys == nil {
+		return a, append(errs, &talk.RecordError{Err: errors.New("rubyevents: nil fs.FS")})
+	}
 	var speakers Speakers
 	if data, err := readFile(fsys, "speakers.yml"); err == nil {
 		s, err := ParseSpeakers(data, "speakers.yml")
 		speakers = s
 		appendErrs(&errs, err)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: err})
+		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return a, append(errs, &talk.RecordError{Path: ".", Err: err})
+		return a, append(errs, &talk.RecordError{Err: fsError(err)})
 	}
 	for _, s := range series {
 		if strings.HasPrefix(s.Name(), ".") || !osfs.Is(fsys, s.Name(), s, fs.FileMode.IsDir) {
@@ -265,11 +272,11 @@ func Read(fsys fs.FS) (*Archive, error) {
 			}
 			errs = append(errs, serrs...)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, &talk.RecordError{Path: path.Join(s.Name(), "series.yml"), Err: err})
+			errs = append(errs, &talk.RecordError{Path: path.Join(s.Name(), "series.yml"), Err: fsError(err)})
 		}
 		events, err := fs.ReadDir(fsys, s.Name())
 		if err != nil {
-			errs = append(errs, &talk.RecordError{Path: s.Name(), Err: err})
+			errs = append(errs, &talk.RecordError{Path: s.Name(), Err: fsError(err)})
 			continue
 		}
 		for _, e := range events {
@@ -285,7 +292,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 			} else if errors.Is(err, fs.ErrNotExist) {
 				continue // not an event directory
 			} else {
-				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: err})
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: fsError(err)})
 			}
 			if ev.Series == "" {
 				ev.Series = seriesName
@@ -296,7 +303,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 				continue
 			}
 			if err != nil {
-				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: err})
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: fsError(err)})
 				continue
 			}
 			talks, err := ParseVideos(data, path.Join(dir, "videos.yml"), ev, speakers)
@@ -318,9 +325,32 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	case errors.As(err, &large):
 		return nil, &talk.LimitError{What: "file size", Limit: maxBytes, Got: max(large.Size, 0)}
 	case errors.As(err, &special):
-		return nil, errors.New("rubyevents: " + special.Describe())
+		return nil, &causeError{msg: "rubyevents: " + special.Describe(), cause: err}
 	}
 	return data, err
+}
+
+// fsError words an error of the file system as the package's others are
+// worded, for a RecordError that names the file: with the package's
+// prefix, without the path again, and "the data directory" for fsys's
+// root ("."), which an fs.FS cannot name otherwise. It wraps err, so
+// that errors.Is and errors.As find what it holds. The errors readFile
+// words itself are left as they are.
+func fsError(err error) error {
+	var limit *talk.LimitError
+	var cause *causeError
+	if errors.As(err, &limit) || errors.As(err, &cause) {
+		return err
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Op + ": " + pe.Err.Error()
+		if pe.Path == "." {
+			msg = "cannot " + pe.Op + " the data directory: " + pe.Err.Error()
+		}
+	}
+	return &causeError{msg: "rubyevents: " + msg, cause: err}
 }
 
 func appendErrs(errs *talk.ErrorList, err error) {
