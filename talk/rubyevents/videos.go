@@ -43,10 +43,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 	var providerNode *yaml.Node
 	// text reads a scalar, keeping a value of the wrong kind in Extra.
 	text := func(v *yaml.Node, k string) string {
-		s, ok := f.text(v, k)
-		if !ok {
-			f.setExtra(&t.Extra, talkFields, k, v)
-		}
+		s, _ := f.keptText(v, k, &t.Extra, talkFields)
 		return s
 	}
 	for _, kv := range f.pairs(n) {
@@ -69,7 +66,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 		case "date":
 			t.Recorded = f.date(v, k, &t.Extra)
 		case "language":
-			if s, ok := f.text(v, k); ok && s != "" {
+			if s := text(v, k); s != "" {
 				if l, ok := Language(s); ok {
 					t.Language = l
 				} else {
@@ -78,8 +75,15 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				}
 			}
 		case "speakers":
+			// A value of the wrong kind, or a list with an item of the
+			// wrong kind, is reported and kept whole in Extra.
+			whole := v != nil && v.Kind != yaml.SequenceNode && v.ShortTag() != "!!null"
 			for _, s := range f.list(v, k) {
-				if name, ok := f.text(s, "speaker"); ok && name != "" {
+				name, ok := f.text(s, "speakers: speaker")
+				if !ok {
+					whole = true
+				}
+				if name != "" {
 					sp, known := speakers[name]
 					if !known {
 						sp = talk.Speaker{Name: name}
@@ -87,18 +91,21 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 					t.Speakers = append(t.Speakers, sp)
 				}
 			}
+			if whole {
+				f.setExtra(&t.Extra, talkFields, k, v)
+			}
 		case "video_provider":
-			provider, _ = f.text(v, k)
+			provider = text(v, k)
 			providerNode = v
 		case "video_id":
 			videoID, _ = f.text(v, k)
 			f.setExtra(&t.Extra, talkFields, k, v)
 		case "slides_url":
-			if s, ok := f.text(v, k); ok && s != "" {
+			if s := text(v, k); s != "" {
 				t.Slides = append(t.Slides, talk.Link{URL: s})
 			}
 		case "duration_in_seconds":
-			if s, ok := f.text(v, k); ok && s != "" {
+			if s := text(v, k); s != "" {
 				if secs, err := strconv.ParseFloat(s, 64); err == nil && secs >= 0 && secs < 1e9 {
 					t.Duration = talk.Duration(secs * float64(time.Second))
 				} else {
@@ -107,7 +114,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				}
 			}
 		case "thumbnail_xl":
-			t.Thumbnail, _ = f.text(v, k)
+			t.Thumbnail = text(v, k)
 		case "alternative_recordings":
 			for _, r := range f.list(v, k) {
 				t.Videos = append(t.Videos, f.recording(r)...)
@@ -140,6 +147,15 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				continue
 			}
 			for _, p := range f.list(v, k) {
+				if p == nil || p.Kind != yaml.MappingNode {
+					// Not a talk: reported, and kept with the list,
+					// rather than made an empty part.
+					if p != nil {
+						f.add(p, "talks: want a mapping, got %s", kindName(p))
+					}
+					f.setExtra(&t.Extra, talkFields, k, v)
+					continue
+				}
 				t.Parts = append(t.Parts, *f.talk(p, speakers, depth+1))
 			}
 		default:
