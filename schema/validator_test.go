@@ -288,3 +288,25 @@ func TestCountAndTextLimits(t *testing.T) {
 		t.Error("the pyvideo reader takes the record the validator refuses")
 	}
 }
+
+// TestUnknownProfile: a Profile other than Talkmeta and Pyvideo is a
+// configuration error reported for every record, as a speaker record in
+// the Pyvideo profile is, where it used to be checked as Talkmeta without
+// a word; CheckArchive reports it once, and a nil fs.FS too.
+func TestUnknownProfile(t *testing.T) {
+	v := &Validator{Profile: Profile(7)}
+	record := []byte(`{"title": "x", "recorded": "2016-07-21"}`)
+	var got []string
+	for _, ps := range []Problems{v.ValidateTalk("t.json", record), v.ValidateEvent("e.json", record), v.ValidateSpeaker("s.json", record),
+		v.CheckArchive(os.DirFS("testdata"), nil).Problems, (&Validator{}).CheckArchive(nil, nil).Problems} {
+		got = append(got, fmt.Sprint(ps.Err()))
+	}
+	const msg = "profile: the Validator's profile Profile(7) is none of talkmeta and pyvideo; nothing was checked"
+	want := []string{"t.json: " + msg, "e.json: " + msg, "s.json: " + msg, ".: " + msg, ".: read: nil fs.FS; nothing was checked"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if ps := (&Validator{}).ValidateTalk("t.json", record); ps.Err() != nil {
+		t.Errorf("the zero Validator refuses a good record: %v", ps)
+	}
+}
