@@ -117,16 +117,21 @@ func TestDuration(t *testing.T) {
 		{talk.Duration(3723 * time.Second), "PT1H2M3S", "1:02:03", true},
 		{talk.Duration(3600 * time.Second), "PT1H", "1:00:00", true},
 		{talk.Duration(8500 * time.Millisecond), "PT8.5S", "0:09", true},
-		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", true},
+		// Negative durations print, for debugging, but do not read
+		// back: a talk cannot last less than nothing.
+		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", false},
 		// The extremes print and read back exactly, to the nanosecond.
 		{talk.Duration(math.MaxInt64), "PT2562047H47M16.854775807S", "2562047:47:16", true},
-		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", true},
+		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", false},
 		{talk.Duration(3*time.Hour + 1), "PT3H0.000000001S", "3:00:00", true},
 	}
 	for _, tt := range tests {
 		got := []string{tt.d.String(), tt.d.Clock()}
 		if diff := cmp.Diff([]string{tt.iso, tt.clock}, got); diff != "" {
 			t.Errorf("%v (-want +got):\n%s", time.Duration(tt.d), diff)
+		}
+		if !tt.parseBackOK {
+			continue
 		}
 		back, err := talk.ParseDuration(tt.iso)
 		if err != nil || back != tt.d {
@@ -142,12 +147,56 @@ func TestDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT",
-		// Past the range of a time.Duration: an error, not a wrapped value.
-		"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "PT1.2.3S"} {
-		if _, err := talk.ParseDuration(bad); err == nil {
-			t.Errorf("ParseDuration(%q) did not fail", bad)
+	const (
+		syntax   = "is not an ISO 8601 duration such as PT25M8S"
+		overflow = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
+		negative = "is negative; a talk's duration is zero (unknown) or more"
+	)
+	got := map[string]string{}
+	want := map[string]string{}
+	for reason, bad := range map[string][]string{
+		syntax: {"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT", "PT1.2.3S", "-", "-P",
+			// Too long, but not well-formed either: the syntax is
+			// what is wrong.
+			"P106752DT", "PT99999999999999999999S1H"},
+		// Past the range of a time.Duration: an error, not a wrapped
+		// value, and one that says so (it used to say "not an ISO 8601
+		// duration").
+		overflow: {"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "P1DT2562047H"},
+		// Negative: the JSON Schemas refuse it, and readers do too.
+		negative: {"-PT5S", "-PT0S", "-P1D", "-P106752D"},
+	} {
+		for _, in := range bad {
+			want[in] = reason
+			_, err := talk.ParseDuration(in)
+			var de *talk.DurationError
+			switch {
+			case err == nil:
+				got[in] = "no error"
+			case !errors.As(err, &de):
+				got[in] = fmt.Sprintf("%T", err)
+			case err.Error() != fmt.Sprintf("talk: %q %s", in, de.Reason):
+				got[in] = "message " + err.Error()
+			default:
+				got[in] = de.Reason
+			}
 		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ParseDuration reasons (-want +got):\n%s", diff)
+	}
+
+	// What ParseDuration refuses is not written either.
+	_, err := talk.Duration(-time.Second).MarshalText()
+	var de *talk.DurationError
+	if !errors.As(err, &de) || err.Error() != `talk: "-PT1S" `+negative {
+		t.Errorf("MarshalText(-1s) = %v, want a *DurationError", err)
+	}
+	if _, err := json.Marshal(talk.Talk{Title: "t", Duration: talk.Duration(-time.Second)}); !errors.As(err, &de) {
+		t.Errorf("MarshalJSON of a talk with a negative duration: %v, want a *DurationError", err)
+	}
+	if _, err := talk.ParseJSON([]byte(`{"title":"t","duration":"-PT5S"}`), "t.json"); !errors.As(err, &de) {
+		t.Errorf("ParseJSON of a negative duration: %v, want a *DurationError", err)
 	}
 }
 
