@@ -310,3 +310,26 @@ func TestUnknownProfile(t *testing.T) {
 		t.Errorf("the zero Validator refuses a good record: %v", ps)
 	}
 }
+
+// TestDurationAgreesWithParseDuration: the Validator and
+// talk.ParseDuration refuse the same durations: a negative one ("-PT5S",
+// which ParseDuration used to take) and one too long for a Go duration,
+// which the Validator reports with ParseDuration's reason.
+func TestDurationAgreesWithParseDuration(t *testing.T) {
+	var v Validator
+	var got []string
+	for _, d := range []string{"PT5S", "-PT5S", "P106752D", "PT0S"} {
+		_, perr := talk.ParseDuration(d)
+		ps := v.ValidateTalk("t.json", []byte(`{"title": "x", "speakers": [{"name": "A"}], "recorded": "2016-07-21", "duration": "`+d+`"}`))
+		got = append(got, fmt.Sprintf("%s: ParseDuration ok %v, valid %v: %v", d, perr == nil, ps.Err() == nil, ps.Err()))
+	}
+	want := []string{
+		"PT5S: ParseDuration ok true, valid true: <nil>",
+		`-PT5S: ParseDuration ok false, valid false: t.json:1:83: pattern: duration: "-PT5S" is not an ISO 8601 duration such as PT25M8S`,
+		`P106752D: ParseDuration ok false, valid false: t.json:1:83: duration: duration: "P106752D" is longer than a duration can be (about 292 years, what a Go time.Duration holds)`,
+		"PT0S: ParseDuration ok true, valid true: <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

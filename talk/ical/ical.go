@@ -135,8 +135,9 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // an [*UndatedError], by file and ID, which is returned after the rest is
 // written.
 //
-// A nil talk is a [*talk.NilError] naming its index, and a start (or the
-// Options.Stamp) whose year iCalendar cannot write is a [*RangeError];
+// A nil talk is a [*talk.NilError] naming its index, a start (or the
+// Options.Stamp) whose year iCalendar cannot write is a [*RangeError],
+// and a negative duration an error wrapping a [*talk.DurationError];
 // then nothing is written.
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
@@ -168,6 +169,14 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 			if err := checkYear(s.at, "DTSTART", name(t.ID, t.Title), t.Origin.Path); err != nil {
 				return err
 			}
+		}
+		if t.Duration < 0 { // a talk cannot last less than nothing
+			_, err := t.Duration.MarshalText()
+			who := recordName(name(t.ID, t.Title), t.Origin.Path)
+			if who == "" {
+				who = fmt.Sprintf("talks[%d]", i)
+			}
+			return fmt.Errorf("ical: %s: DURATION: %w", who, err)
 		}
 		if !ok {
 			undated.IDs = append(undated.IDs, name(t.ID, t.Title))

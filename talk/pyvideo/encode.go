@@ -37,8 +37,9 @@ import (
 // a video's "url") is an error, as in talk's MarshalJSON: it would replace
 // the field's value.
 //
-// A recorded date with a year outside 0000-9999 is an error, since no
-// reader would take the file back, and a nil t is a [*talk.NilError].
+// A recorded date with a year outside 0000-9999 is an error, and so is a
+// negative duration, since no reader would take the file back; a nil t
+// is a [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if t == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
@@ -46,10 +47,16 @@ func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if err := writable("recorded", t.Recorded); err != nil {
 		return nil, err
 	}
+	if err := positive("duration", t.Duration); err != nil {
+		return nil, err
+	}
 	if err := clash("", t.Extra, talkMember); err != nil {
 		return nil, err
 	}
 	for i, v := range t.Videos {
+		if err := positive(fmt.Sprintf("videos/%d/duration", i), v.Duration); err != nil {
+			return nil, err
+		}
 		if len(v.Extra) == 0 {
 			continue // no error, so no place to name
 		}
@@ -116,6 +123,16 @@ func writable(member string, d talk.Date) error {
 		return fmt.Errorf("pyvideo: %s: %w", member, err)
 	}
 	return nil
+}
+
+// positive refuses a negative duration, which the reader refuses to read
+// back, with Duration.MarshalText's *talk.DurationError.
+func positive(member string, d talk.Duration) error {
+	if d >= 0 {
+		return nil
+	}
+	_, err := d.MarshalText()
+	return fmt.Errorf("pyvideo: %s: %w", member, err)
 }
 
 // clash refuses an Extra member named like a member the writer fills from

@@ -59,3 +59,38 @@ func TestNil(t *testing.T) {
 		t.Errorf("Talks(nil), EventTalks(nil) (-want +got):\n%s", diff)
 	}
 }
+
+// TestNegativeDuration: a negative number of seconds is refused by the
+// reader, as pyvideo's schema and talk.ParseDuration refuse it (-0 is
+// zero), and a negative Duration by the writer, which would write a file
+// the reader refuses.
+func TestNegativeDuration(t *testing.T) {
+	var got []string
+	for _, n := range []string{"-5", "-0.5", "-1e3", "-0", "-0.0e5", "0"} {
+		tk, err := pyvideo.ParseTalk([]byte(`{"title": "x", "duration": `+n+`}`), "e/videos/x.json")
+		if err != nil {
+			got = append(got, err.Error())
+		} else {
+			got = append(got, tk.Duration.String())
+		}
+	}
+	_, err := pyvideo.MarshalTalk(&talk.Talk{Title: "x", Duration: talk.Duration(-5e9)})
+	got = append(got, fmt.Sprint(err))
+	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "x", Videos: []talk.Video{{URL: "https://e.org/v.mp4", Duration: -1}}})
+	got = append(got, fmt.Sprint(err))
+	var de *talk.DurationError
+	if !errors.As(err, &de) {
+		t.Errorf("%v is not a *talk.DurationError", err)
+	}
+	want := []string{
+		"e/videos/x.json:1:28: /duration: -5 seconds is negative; a talk's duration is zero (unknown) or more",
+		"e/videos/x.json:1:28: /duration: -0.5 seconds is negative; a talk's duration is zero (unknown) or more",
+		"e/videos/x.json:1:28: /duration: -1e3 seconds is negative; a talk's duration is zero (unknown) or more",
+		"PT0S", "PT0S", "PT0S",
+		`pyvideo: duration: talk: "-PT5S" is negative; a talk's duration is zero (unknown) or more`,
+		`pyvideo: videos/0/duration: talk: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

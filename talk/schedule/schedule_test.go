@@ -496,6 +496,8 @@ func TestWriteXMLRefuses(t *testing.T) {
 			`schedule: talks[1] "g1" (s.json): date: talk: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
 		{"event year", &schedule.Schedule{Event: talk.Event{ID: "c", End: y10k}},
 			`schedule: conference "c": end: talk: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+		{"negative duration", &schedule.Schedule{Talks: []*talk.Talk{{ID: "g3", Duration: -talk.Duration(time.Minute)}}},
+			`schedule: talks[0] "g3": duration: talk: "-PT1M" is negative; a talk's duration is zero (unknown) or more`},
 		{"local date", &schedule.Schedule{Event: talk.Event{TimeZone: "Pacific/Kiritimati"},
 			Talks: []*talk.Talk{{ID: "g2", Recorded: talk.MustParseDate("9999-12-31T23:00:00Z")}}},
 			`schedule: talks[0] "g2": date: talk: "10000-01-01" (the talk's date in time zone "Pacific/Kiritimati") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
@@ -509,8 +511,9 @@ func TestWriteXMLRefuses(t *testing.T) {
 			}
 			var ne *talk.NilError
 			var de *talk.DateError
-			if !errors.As(err, &ne) && !errors.As(err, &de) {
-				t.Errorf("%v is neither a *talk.NilError nor a *talk.DateError", err)
+			var due *talk.DurationError
+			if !errors.As(err, &ne) && !errors.As(err, &de) && !errors.As(err, &due) {
+				t.Errorf("%v is none of *talk.NilError, *talk.DateError and *talk.DurationError", err)
 			}
 			if b.Len() != 0 {
 				t.Errorf("wrote %q", b.String())

@@ -31,7 +31,8 @@ import (
 // A nil s, or a nil talk in s.Talks, is a [*talk.NilError] naming it
 // ("talks[3]"); a date whose year is outside 0000-9999 (which ParseXML
 // would refuse) is an error naming the talk or the event and wrapping a
-// [*talk.DateError]. Both are found before anything is written.
+// [*talk.DateError], and a negative duration one wrapping a
+// [*talk.DurationError]. Both are found before anything is written.
 func WriteXML(w io.Writer, s *Schedule) error {
 	if err := check(s); err != nil {
 		return err
@@ -189,6 +190,10 @@ func check(s *Schedule) error {
 		if !yearOK(t.Recorded.Day().Time()) { // MarshalText words the error, allocating
 			_, err := t.Recorded.MarshalText()
 			return fmt.Errorf("schedule: %s: date: %w", talkName(i, t), err)
+		}
+		if t.Duration < 0 { // would be written "00:00"
+			_, err := t.Duration.MarshalText()
+			return fmt.Errorf("schedule: %s: duration: %w", talkName(i, t), err)
 		}
 	}
 	return nil
