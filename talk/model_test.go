@@ -597,3 +597,45 @@ func TestJSONExtraClashDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageBase: Base, ISO6393 and Name say what BCP 47 says of a tag
+// with no primary language subtag of its own. A private-use tag has no
+// language, where Base gave "x" and Name "Unknown language"; a
+// grandfathered tag has that of the tag the registry prefers for it,
+// where Base gave "i" for "i-klingon" and "art" (artificial languages)
+// for "art-lojban".
+func TestLanguageBase(t *testing.T) {
+	var got []string
+	for _, l := range []talk.Language{"", "en", "pt-BR", "zh-Hant-TW", "und", "qaa", "en-x-foo", "EN-us",
+		"x-klingon", "X-private", "i-klingon", "i-enochian", "i-default", "art-lojban", "ART-LOJBAN", "zh-min-nan",
+		"en-GB-oed", "sgn-BE-FR", "zh-Hakka", "en-", "-", "1x"} {
+		got = append(got, fmt.Sprintf("%s: %q %q %q", l, l.Base(), l.ISO6393(), l.Name()))
+	}
+	want := []string{
+		`: "" "" ""`,
+		`en: "en" "eng" "English"`,
+		`pt-BR: "pt" "por" "Brazilian Portuguese"`,
+		`zh-Hant-TW: "zh" "zho" "Traditional Chinese (Taiwan)"`,
+		`und: "und" "und" "Unknown language"`,
+		`qaa: "qaa" "qaa" ""`,
+		`en-x-foo: "en" "eng" "English"`,
+		`EN-us: "en" "eng" "American English"`,
+		`x-klingon: "" "" ""`,
+		`X-private: "" "" ""`,
+		`i-klingon: "tlh" "tlh" "Klingon"`,
+		`i-enochian: "" "" ""`,
+		`i-default: "en" "eng" "English"`,
+		`art-lojban: "jbo" "jbo" "Lojban"`,
+		`ART-LOJBAN: "jbo" "jbo" "Lojban"`,
+		`zh-min-nan: "nan" "nan" "Min Nan Chinese"`,
+		`en-GB-oed: "en" "eng" "British English"`,
+		`sgn-BE-FR: "sfb" "sfb" ""`,
+		`zh-Hakka: "hak" "hak" "Hakka Chinese"`,
+		`en-: "en" "eng" ""`,
+		`-: "" "" ""`,
+		`1x: "" "" ""`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
