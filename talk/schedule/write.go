@@ -19,14 +19,33 @@ import (
 // the event's Extra member "days" (or into one day per local date) and into
 // their rooms.
 //
-// What the XML form has no element for is left out: a conference's
-// description, keywords and rooms' details; a speaker's biography and
-// portrait; the Extra members "answers", "do_not_stream" and the like; a
-// link's members whose names cannot be XML attribute names. So
-// JSON read, written as XML and read again gives the same talks less
-// those. Values the schema requires but the model lacks (a talk's numeric
-// id, which [ParseJSON] keeps in [talk.Legacy]) are left out too, so such
-// a document is well-formed but not valid.
+// What the XML form has no element for is left out:
+//
+//   - of the conference: its description, and of its Extra members all
+//     but base_url, version, daysCount, timeslot_duration, logo, colors,
+//     tracks, days, generator and schedule_url, so keywords, meta and the
+//     rooms' details (a room's name and guid are written, for the rooms
+//     that hold talks);
+//   - of a talk: the Extra members answers, do_not_stream, end, unparsed
+//     (the values [ParseJSON] could not read: the XML has the model's
+//     value in their place), c3voc_language (the tag as written, when it
+//     was not BCP 47: the XML has the language read from it) and any
+//     other but code, type, start, link_attributes, attachments,
+//     feedback_url, origin_url and recording_link; and the fields no
+//     schedule has: Tags, Parts, the Videos after the first download and
+//     the first page, a video's details, Place but Room, and a Recording
+//     status but NotRecorded;
+//   - of a speaker: all but the name and the Extra members id and guid,
+//     so the biography, portrait, and Extra code, url, links, answers,
+//     public_name (when it differs from name), unparsed and the like;
+//   - a link's members whose names cannot be XML attribute names.
+//
+// So JSON read, written as XML and read again gives the same talks less
+// those. A talk whose time falls in none of the days of "days" gets a
+// day of its own after them, which is added to "days" and may move the
+// talk in the schedule's order. Values the schema requires but the model
+// lacks (a talk's numeric id, which [ParseJSON] keeps in [talk.Legacy])
+// are left out too, so such a document is well-formed but not valid.
 //
 // A nil s, or a nil talk in s.Talks, is a [*talk.NilError] naming it
 // ("talks[3]"); a date whose year is outside 0000-9999 (which ParseXML
