@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"iter"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -205,7 +207,13 @@ func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk
 				for w := range next {
 					res := r.readTalk(fsys, w.path)
 					if res.talk != nil {
+						// Each talk its own Extra map: siblings that
+						// shared one changed each other's (and raced,
+						// being handed to other goroutines). Raw is
+						// clipped, so an append to it copies.
 						res.talk.Event = *w.event
+						res.talk.Event.Extra = maps.Clone(w.event.Extra)
+						res.talk.Event.Origin.Raw = slices.Clip(w.event.Origin.Raw)
 					}
 					w.out <- res
 				}

@@ -2,9 +2,13 @@ package pyvideo_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
@@ -90,6 +94,47 @@ func TestNegativeDuration(t *testing.T) {
 		`pyvideo: duration: talk: "-PT5S" is negative; a talk's duration is zero (unknown) or more`,
 		`pyvideo: videos/0/duration: talk: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSiblingsShareNoEvent: the talks of one event each get their own
+// Event.Extra, where they shared one map, so that setting a member of one
+// talk's changed its siblings' (and raced, the talks being read on other
+// goroutines); an append to Event.Origin.Raw copies.
+func TestSiblingsShareNoEvent(t *testing.T) {
+	fsys := fstest.MapFS{
+		"conf/category.json":  {Data: []byte(`{"title": "Conf", "sponsor": "ACME"}`)},
+		"conf/videos/a.json":  {Data: []byte(`{"title": "A"}`)},
+		"conf/videos/b.json":  {Data: []byte(`{"title": "B"}`)},
+		"conf/videos/c.json":  {Data: []byte(`{"title": "C"}`)},
+		"other/category.json": {Data: []byte(`{"title": "Other"}`)},
+		"other/videos/d.json": {Data: []byte(`{"title": "D"}`)},
+	}
+	var talks []*talk.Talk
+	for tk, err := range pyvideo.Talks(fsys) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		talks = append(talks, tk)
+	}
+	var wg sync.WaitGroup
+	for i, tk := range talks { // concurrently, for -race to see any sharing
+		wg.Go(func() {
+			if tk.Event.Extra == nil {
+				tk.Event.Extra = map[string]json.RawMessage{}
+			}
+			tk.Event.Extra["mine"] = json.RawMessage(strconv.Itoa(i))
+			tk.Event.Origin.Raw = append(tk.Event.Origin.Raw, byte('0'+i))
+		})
+	}
+	wg.Wait()
+	var got []string
+	for _, tk := range talks {
+		got = append(got, fmt.Sprintf("%s %s %s %s", tk.Title, tk.Event.Extra["sponsor"], tk.Event.Extra["mine"], tk.Event.Origin.Raw[len(tk.Event.Origin.Raw)-1:]))
+	}
+	want := []string{`A "ACME" 0 0`, `B "ACME" 1 1`, `C "ACME" 2 2`, "D  3 3"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

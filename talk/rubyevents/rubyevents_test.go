@@ -570,3 +570,32 @@ func TestWrongKinds(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSiblingsShareNothing: the talks ParseVideos returns each have
+// their own Event.Extra, and their speakers from the directory their own
+// Extra and Accounts, where all shared the event's and the directory's,
+// so that changing one talk changed the others.
+func TestSiblingsShareNothing(t *testing.T) {
+	speakers, err := rubyevents.ParseSpeakers([]byte("- name: Ada\n  github: ada\n  pronouns: she/her\n"), "speakers.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := &talk.Event{ID: "e", Extra: map[string]json.RawMessage{"kind": json.RawMessage(`"conference"`)}}
+	talks, err := rubyevents.ParseVideos([]byte("- id: a\n  speakers: [Ada]\n- id: b\n  speakers: [Ada]\n"), "s/e/videos.yml", ev, speakers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := talks[0]
+	a.Event.Extra["kind"] = json.RawMessage(`"meetup"`)
+	a.Speakers[0].Extra["pronouns"] = json.RawMessage(`"they"`)
+	a.Speakers[0].Accounts[0].Handle = "someone-else"
+	var got []string
+	for _, tk := range talks {
+		got = append(got, fmt.Sprintf("%s %s %s %s", tk.ID, tk.Event.Extra["kind"], tk.Speakers[0].Extra["pronouns"], tk.Speakers[0].Accounts[0].Handle))
+	}
+	got = append(got, fmt.Sprintf("%s %s %s", ev.Extra["kind"], speakers["Ada"].Extra["pronouns"], speakers["Ada"].Accounts[0].Handle))
+	want := []string{`a "meetup" "they" someone-else`, `b "conference" "she/her" ada`, `"conference" "she/her" ada`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -3,7 +3,9 @@ package rubyevents
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +30,11 @@ func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
+		// Each talk its own Extra map, so that changing one talk's
+		// event changes no other's.
 		t.Event = *ev
+		t.Event.Extra = maps.Clone(ev.Extra)
+		t.Event.Origin.Raw = slices.Clip(ev.Origin.Raw)
 		talks = append(talks, t)
 	}
 	return talks, errs.Err()
@@ -88,6 +94,9 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 					if !known {
 						sp = talk.Speaker{Name: name}
 					}
+					// The directory's speaker is every talk's of theirs:
+					// each gets its own Extra and Accounts to change.
+					sp.Extra, sp.Accounts = maps.Clone(sp.Extra), slices.Clone(sp.Accounts)
 					t.Speakers = append(t.Speakers, sp)
 				}
 			}
