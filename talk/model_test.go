@@ -323,6 +323,10 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"' after object key:value pair`},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
+		// null is no record: encoding/json read it as an empty talk,
+		// without a word.
+		{"null", `t.json:1:1: talk: want an object, got null`},
+		{"\n  null \n", `t.json:2:3: talk: want an object, got null`},
 	}
 	for _, tt := range tests {
 		_, err := talk.ParseJSON([]byte(tt.in), "t.json")
@@ -345,6 +349,10 @@ func TestParseEventJSONErrors(t *testing.T) {
 	_, err := talk.ParseEventJSON([]byte("{\"title\": \"E\",\n  \"end\": \"2016-02-30\"}"), "e.json")
 	if diff := cmp.Diff(`e.json:2:10: /end: talk: "2016-02-30" is not a real date`, fmt.Sprint(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = talk.ParseEventJSON([]byte("null"), "e.json")
+	if diff := cmp.Diff(`e.json:1:1: talk: want an object, got null`, fmt.Sprint(err)); diff != "" {
+		t.Errorf("null (-want +got):\n%s", diff)
 	}
 }
 

@@ -703,7 +703,13 @@ func ParseItems(data []byte) ([]*Item, error) {
 			return nil, &ItemError{Line: line, Column: col, Msg: err.Error()}
 		}
 		it := &Item{}
-		if err := it.UnmarshalJSON(raw); err != nil {
+		err := it.UnmarshalJSON(raw)
+		if bytes.Equal(raw, []byte("null")) {
+			// UnmarshalJSON takes null for nothing, as encoding/json's
+			// convention has it; in a list of items it is no item.
+			err = &ItemError{Msg: "want an object, got null"}
+		}
+		if err != nil {
 			// InputOffset points before the separator; find the value.
 			start := off
 			for start < int64(len(data)) && (data[start] == ',' || data[start] == ' ' || data[start] == '\n' || data[start] == '\r' || data[start] == '\t') {
