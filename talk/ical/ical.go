@@ -85,7 +85,11 @@ func (e *RangeError) Error() string {
 	if who != "" {
 		who += ": "
 	}
-	return fmt.Sprintf("ical: %s%s %q %s", who, e.Property, e.Err.Text, e.Err.Reason)
+	date := &talk.DateError{Reason: rangeReason} // for a RangeError made without one
+	if e.Err != nil {
+		date = e.Err
+	}
+	return fmt.Sprintf("ical: %s%s %q %s", who, e.Property, date.Text, date.Reason)
 }
 
 // Unwrap returns the [*talk.DateError].
@@ -98,7 +102,8 @@ const maxYear = 9999
 const rangeReason = "has a year outside 0000-9999, which iCalendar dates cannot hold"
 
 // checkYear reports a time whose year iCalendar cannot write, as a
-// *RangeError for the record id, title and path.
+// *RangeError for the property of the record id (or title) read from
+// path.
 func checkYear(t time.Time, property, id, path string) error {
 	if y := t.Year(); y >= 0 && y <= maxYear {
 		return nil
