@@ -369,11 +369,11 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 				// to look the speaker up by is reported, since a talk
 				// naming the speaker so would not find them.
 				for _, a := range f.list(v, k) {
-					name := ""
+					name, named := "", true // named: no wrong-kind name reported already
 					if a != nil && a.Kind == yaml.MappingNode {
 						for _, akv := range f.pairs(a) {
 							if akv[0].Value == "name" {
-								name, _ = f.text(akv[1], "aliases: name")
+								name, named = f.text(akv[1], "aliases: name")
 							}
 						}
 					}
@@ -384,6 +384,7 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 							n = v
 						}
 						f.add(n, "aliases: want a mapping with a name, got %s", kindName(n))
+					case !named:
 					case name == "":
 						f.add(a, "aliases: an alias without a name")
 					default:
