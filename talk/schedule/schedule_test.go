@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -590,5 +591,22 @@ func TestWriteXMLDropsWhatDocsSay(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("before and after (-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteXMLLocalDateAfter9999: a schedule ParseJSON reads may hold a
+// talk that WriteXML cannot place on a day of four-digit year; it is
+// refused with a *talk.DateError, which the fuzz targets allow.
+func TestWriteXMLLocalDateAfter9999(t *testing.T) {
+	s, err := schedule.ParseJSON([]byte(`{"schedule": {"conference": {"acronym": "c", "title": "C",
+		"time_zone_name": "Pacific/Kiritimati", "days": [{"index": 1, "rooms": {"Hall": [
+		{"guid": "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f", "title": "T", "date": "9999-12-31T23:00:00Z", "room": "Hall"}]}}]}}}`), "k.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = schedule.WriteXML(io.Discard, s)
+	var de *talk.DateError
+	if !errors.As(err, &de) || de.Text != "10000-01-01" {
+		t.Errorf("WriteXML: %v, want a *talk.DateError for 10000-01-01", err)
 	}
 }

@@ -51,7 +51,7 @@ import (
 // ("talks[3]"); a date whose year is outside 0000-9999 (which ParseXML
 // would refuse) is an error naming the talk or the event and wrapping a
 // [*talk.DateError], and a negative duration one wrapping a
-// [*talk.DurationError]. Both are found before anything is written.
+// [*talk.DurationError]. All are found before anything is written.
 func WriteXML(w io.Writer, s *Schedule) error {
 	if err := check(s); err != nil {
 		return err
