@@ -358,3 +358,16 @@ func TestYearRange(t *testing.T) {
 		t.Errorf("no DTEND 99991231 in\n%s", b.String())
 	}
 }
+
+// TestRangeErrorZero: a RangeError without its DateError, as a caller
+// may build one, formats rather than dereference nil.
+func TestRangeErrorZero(t *testing.T) {
+	got := []string{(&ical.RangeError{}).Error(), (&ical.RangeError{ID: "x", Property: "DTEND"}).Error()}
+	want := []string{
+		`ical:  "" has a year outside 0000-9999, which iCalendar dates cannot hold`,
+		`ical: x: DTEND "" has a year outside 0000-9999, which iCalendar dates cannot hold`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
