@@ -501,7 +501,7 @@ func TestWrongKinds(t *testing.T) {
 	got := map[string]result{}
 
 	sp, err := rubyevents.ParseSpeakers([]byte(`- name: Ada
-  aliases: [1, {slug: ada-l}, {name: A. Lovelace}]
+  aliases: [1, {slug: ada-l}, {name: A. Lovelace}, {name: [B]}]
   bio: [not, text]
   github: {user: ada}
 `), "speakers.yml")
@@ -534,10 +534,11 @@ func TestWrongKinds(t *testing.T) {
 
 	want := map[string]result{
 		"speaker": {Extra: map[string]string{
-			"aliases": `[1,{"slug":"ada-l"},{"name":"A. Lovelace"}]`, "rubyevents_bio": `["not","text"]`, "github": `{"user":"ada"}`,
+			"aliases": `[1,{"slug":"ada-l"},{"name":"A. Lovelace"},{"name":["B"]}]`, "rubyevents_bio": `["not","text"]`, "github": `{"user":"ada"}`,
 		}, Errors: []string{
 			"speakers.yml:2:13: rubyevents: aliases: want a mapping with a name, got a scalar",
 			"speakers.yml:2:16: rubyevents: aliases: an alias without a name",
+			"speakers.yml:2:59: rubyevents: aliases: name: want text, got a list",
 			"speakers.yml:3:8: rubyevents: bio: want text, got a list",
 			"speakers.yml:4:11: rubyevents: github: want text, got a mapping",
 		}},
