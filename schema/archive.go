@@ -58,7 +58,16 @@ func (v *Validator) layout() layout {
 // order. progress, when not nil, is called from the goroutine that called
 // CheckArchive with how many records are done out of how many: every tenth
 // of a second while it works, and once at the end with all of them done.
+//
+// A Validator with an unknown Profile, or a nil fsys, checks nothing: the
+// report has that one problem (rule "profile" or "read").
 func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Report {
+	if ps := v.misconfigured("."); ps != nil {
+		return &Report{Problems: ps}
+	}
+	if fsys == nil {
+		return &Report{Problems: Problems{{Path: ".", Rule: "read", Severity: Error, Message: "nil fs.FS; nothing was checked", offset: -1}}}
+	}
 	a := &archive{v: v, fsys: fsys, lay: v.layout()}
 	a.list()
 	a.checkRecords(progress)

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -325,7 +326,14 @@ func (c *checker) duration(ptr pointer, v value) {
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s: %v", ptr.words(), valueText(s), err))
+		// ParseDuration's reason (too long, negative), worded as the
+		// other problems are, without its "talk: ".
+		msg := err.Error()
+		var de *talk.DurationError
+		if errors.As(err, &de) {
+			msg = de.Reason
+		}
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), msg))
 		return
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {

@@ -94,6 +94,9 @@ func (v *Validator) preferredName(name []byte) (string, bool) {
 // while it is in use.
 type Validator struct {
 	// Profile is the JSON form checked; the zero Profile is Talkmeta.
+	// Another value is a configuration error: every record is reported
+	// with a problem of rule "profile", as a Pyvideo Validator reports
+	// speaker records, rather than checked in a form nobody asked for.
 	Profile Profile
 	// Strict reports warnings as errors.
 	Strict bool
@@ -116,6 +119,9 @@ type Validator struct {
 // (used in the problems only), and returns every problem found, sorted by
 // position. Use Problems.Err to ask whether the record is valid.
 func (v *Validator) ValidateTalk(path string, data []byte) Problems {
+	if ps := v.misconfigured(path); ps != nil {
+		return ps
+	}
 	id := TalkID
 	if v.Profile == Pyvideo {
 		id = PyvideoTalkID
@@ -126,6 +132,9 @@ func (v *Validator) ValidateTalk(path string, data []byte) Problems {
 // ValidateEvent checks one event record: a talkmeta event, or a pyvideo
 // category.json in the Pyvideo profile.
 func (v *Validator) ValidateEvent(path string, data []byte) Problems {
+	if ps := v.misconfigured(path); ps != nil {
+		return ps
+	}
 	id := EventID
 	if v.Profile == Pyvideo {
 		id = PyvideoCategoryID
@@ -137,11 +146,26 @@ func (v *Validator) ValidateEvent(path string, data []byte) Problems {
 // has no speaker records (a speaker there is a name in a talk) and
 // reports that as a problem.
 func (v *Validator) ValidateSpeaker(path string, data []byte) Problems {
+	if ps := v.misconfigured(path); ps != nil {
+		return ps
+	}
 	if v.Profile == Pyvideo {
 		return Problems{{Path: path, Rule: "profile", Severity: Error, offset: -1,
 			Message: "the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}}
 	}
 	return v.validateRecord(path, data, SpeakerID, (*checker).speaker)
+}
+
+// misconfigured reports a Validator that cannot check anything, as the
+// one problem of the record at path: a Profile other than Talkmeta and
+// Pyvideo, which the checks below would take for Talkmeta. It returns
+// nil for a Validator that is fine.
+func (v *Validator) misconfigured(path string) Problems {
+	if v.Profile == Talkmeta || v.Profile == Pyvideo {
+		return nil
+	}
+	return Problems{{Path: path, Rule: "profile", Severity: Error, offset: -1,
+		Message: fmt.Sprintf("the Validator's profile %v is none of talkmeta and pyvideo; nothing was checked", v.Profile)}}
 }
 
 // validate runs the whole pipeline on one record: well-formed JSON, the

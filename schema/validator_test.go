@@ -288,3 +288,48 @@ func TestCountAndTextLimits(t *testing.T) {
 		t.Error("the pyvideo reader takes the record the validator refuses")
 	}
 }
+
+// TestUnknownProfile: a Profile other than Talkmeta and Pyvideo is a
+// configuration error reported for every record, as a speaker record in
+// the Pyvideo profile is, where it used to be checked as Talkmeta without
+// a word; CheckArchive reports it once, and a nil fs.FS too.
+func TestUnknownProfile(t *testing.T) {
+	v := &Validator{Profile: Profile(7)}
+	record := []byte(`{"title": "x", "recorded": "2016-07-21"}`)
+	var got []string
+	for _, ps := range []Problems{v.ValidateTalk("t.json", record), v.ValidateEvent("e.json", record), v.ValidateSpeaker("s.json", record),
+		v.CheckArchive(os.DirFS("testdata"), nil).Problems, (&Validator{}).CheckArchive(nil, nil).Problems} {
+		got = append(got, fmt.Sprint(ps.Err()))
+	}
+	const msg = "profile: the Validator's profile Profile(7) is none of talkmeta and pyvideo; nothing was checked"
+	want := []string{"t.json: " + msg, "e.json: " + msg, "s.json: " + msg, ".: " + msg, ".: read: nil fs.FS; nothing was checked"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if ps := (&Validator{}).ValidateTalk("t.json", record); ps.Err() != nil {
+		t.Errorf("the zero Validator refuses a good record: %v", ps)
+	}
+}
+
+// TestDurationAgreesWithParseDuration: the Validator and
+// talk.ParseDuration refuse the same durations: a negative one ("-PT5S",
+// which ParseDuration used to take) and one too long for a Go duration,
+// which the Validator reports with ParseDuration's reason.
+func TestDurationAgreesWithParseDuration(t *testing.T) {
+	var v Validator
+	var got []string
+	for _, d := range []string{"PT5S", "-PT5S", "P106752D", "PT0S"} {
+		_, perr := talk.ParseDuration(d)
+		ps := v.ValidateTalk("t.json", []byte(`{"title": "x", "speakers": [{"name": "A"}], "recorded": "2016-07-21", "duration": "`+d+`"}`))
+		got = append(got, fmt.Sprintf("%s: ParseDuration ok %v, valid %v: %v", d, perr == nil, ps.Err() == nil, ps.Err()))
+	}
+	want := []string{
+		"PT5S: ParseDuration ok true, valid true: <nil>",
+		`-PT5S: ParseDuration ok false, valid false: t.json:1:83: pattern: duration: "-PT5S" is not an ISO 8601 duration such as PT25M8S`,
+		`P106752D: ParseDuration ok false, valid false: t.json:1:83: duration: duration: "P106752D" is longer than a duration can be (about 292 years, what a Go time.Duration holds)`,
+		"PT0S: ParseDuration ok true, valid true: <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

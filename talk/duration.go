@@ -12,14 +12,36 @@ import (
 // text forms talk metadata uses: ISO 8601 ("PT25M8S", what schema.org and
 // talkmeta's JSON use) for [Duration.String] and text marshalling, and a
 // clock form ("25:08") from [Duration.Clock]. The zero Duration means
-// unknown.
+// unknown. A talk cannot last less than nothing: a negative Duration is
+// refused by [ParseDuration] and by [Duration.MarshalText], as by the
+// JSON Schemas, so that no reader takes and no writer writes one.
 type Duration time.Duration
+
+// DurationError reports text that is not a duration [ParseDuration]
+// accepts, or a Duration [Duration.MarshalText] will not write.
+type DurationError struct {
+	Text   string // the text as given, or the Duration's String
+	Reason string // why it was refused, e.g. "is negative; ..."
+}
+
+// Error formats the error as "talk: <quoted text> <reason>".
+func (e *DurationError) Error() string {
+	return fmt.Sprintf("talk: %q %s", e.Text, e.Reason)
+}
+
+// The Reasons of a DurationError.
+const (
+	syntaxReason   = "is not an ISO 8601 duration such as PT25M8S"
+	overflowReason = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
+	negativeReason = "is negative; a talk's duration is zero (unknown) or more"
+)
 
 // Seconds returns the duration as a floating-point number of seconds.
 func (d Duration) Seconds() float64 { return time.Duration(d).Seconds() }
 
 // String returns the ISO 8601 form, such as "PT25M8S" or "PT1H2M3.5S".
-// The zero Duration gives "PT0S"; a negative one is prefixed with "-".
+// The zero Duration gives "PT0S"; a negative one is prefixed with "-"
+// (which ParseDuration refuses).
 func (d Duration) String() string {
 	// Built in an array on the stack: a talk's pages and graphs write
 	// its duration several times over.
@@ -64,12 +86,12 @@ func (d Duration) Clock() string {
 // ParseDuration parses an ISO 8601 duration of days and time, such as
 // "PT25M8S", "PT1H", "P1DT2H" or "PT8.5S". Years, months and weeks are
 // refused: their length depends on the calendar. The value is computed
-// exactly to the nanosecond; one that does not fit a [time.Duration] is
-// an error.
+// exactly to the nanosecond. The error is a [*DurationError], whose
+// Reason says what is wrong: the syntax, a value that does not fit a
+// [time.Duration] ("P106752D"), or a negative duration ("-PT5S", which
+// ISO 8601 does not have and a talk cannot last).
 func ParseDuration(s string) (Duration, error) {
-	bad := func() (Duration, error) {
-		return 0, fmt.Errorf("talk: %q is not an ISO 8601 duration such as PT25M8S", s)
-	}
+	bad := func() (Duration, error) { return 0, &DurationError{Text: s, Reason: syntaxReason} }
 	rest, neg := s, false
 	if strings.HasPrefix(rest, "-") {
 		rest, neg = rest[1:], true
@@ -78,13 +100,9 @@ func ParseDuration(s string) (Duration, error) {
 		return bad()
 	}
 	rest = rest[1:]
-	// The magnitude in nanoseconds, at most 1<<63 for a negative duration
-	// and 1<<63-1 for a positive one.
-	limit := uint64(1<<63 - 1)
-	if neg {
-		limit++
-	}
+	const limit = uint64(1<<63 - 1) // the magnitude in nanoseconds
 	var total uint64
+	overflow := false
 	inTime, seen, timeSeen := false, false, false
 	last := -1 // index in "DHMS" of the last unit, which must increase
 	for rest != "" {
@@ -125,19 +143,24 @@ func ParseDuration(s string) (Duration, error) {
 		default:
 			return bad()
 		}
-		v, ok := scaled(whole, frac, unit)
-		if !ok || v > limit-total {
-			return bad()
+		// Too long a duration is reported once the rest of the text is
+		// known to be well-formed, so that the Reason is the right one.
+		if v, ok := scaled(whole, frac, unit); !ok || v > limit-total {
+			overflow = true
+		} else {
+			total += v
 		}
-		total += v
 		seen = true
 		rest = rest[i+1:]
 	}
 	if !seen || inTime && !timeSeen {
 		return bad()
 	}
-	if neg {
-		return Duration(-total), nil // two's complement: 1<<63 gives math.MinInt64
+	switch {
+	case neg:
+		return 0, &DurationError{Text: s, Reason: negativeReason}
+	case overflow:
+		return 0, &DurationError{Text: s, Reason: overflowReason}
 	}
 	return Duration(total), nil
 }
@@ -183,7 +206,14 @@ func scaled(whole, frac string, unit uint64) (uint64, bool) {
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [Duration.String].
-func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// A negative Duration is a [*DurationError]: ParseDuration, and so every
+// reader, would refuse the record it was written in.
+func (d Duration) MarshalText() ([]byte, error) {
+	if d < 0 {
+		return nil, &DurationError{Text: d.String(), Reason: negativeReason}
+	}
+	return []byte(d.String()), nil
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDuration].
 func (d *Duration) UnmarshalText(b []byte) error {

@@ -78,3 +78,16 @@ func (l ErrorList) Err() error {
 	}
 	return l
 }
+
+// NilError reports a nil record where a writer needed one: a nil *[Talk]
+// in the slice it was given, or a nil *[Event] or *[Speaker]. The writers
+// in talkmeta return it, before they write anything, rather than panic
+// part-way through a file, so that one hole in a caller's slice names its
+// place instead of taking the program down.
+type NilError struct {
+	Package string // the reporting package, "schedule"
+	What    string // the argument or element that was nil, "talks[3]"
+}
+
+// Error formats the error as "package: what is nil".
+func (e *NilError) Error() string { return e.Package + ": " + e.What + " is nil" }

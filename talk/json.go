@@ -365,6 +365,9 @@ func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
 	}
+	if err := notNull(data, path); err != nil {
+		return nil, err
+	}
 	var t Talk
 	if err := json.Unmarshal(data, &t); err != nil {
 		return nil, jsonError(data, path, err, talkRecord)
@@ -379,12 +382,27 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
 	}
+	if err := notNull(data, path); err != nil {
+		return nil, err
+	}
 	var e Event
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, jsonError(data, path, err, eventRecord)
 	}
 	e.Origin = Origin{Format: FormatName, Path: path, Raw: data}
 	return &e, nil
+}
+
+// notNull refuses a record that is null, which encoding/json reads into
+// a struct as nothing at all: an empty talk, without a word, where any
+// other JSON that is not an object is an error.
+func notNull(data []byte, path string) error {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if !bytes.Equal(bytes.TrimRight(trimmed, " \t\r\n"), []byte("null")) {
+		return nil
+	}
+	line, col := jsonx.Position(data, int64(len(data)-len(trimmed)))
+	return &RecordError{Path: path, Line: line, Column: col, Err: errors.New("talk: want an object, got null")}
 }
 
 // check refuses a record over r's size or depth limit.

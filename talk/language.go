@@ -2,6 +2,7 @@ package talk
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -53,10 +54,12 @@ func (l Language) Valid() bool {
 }
 
 // Name returns the language's name in English ("English", "Brazilian
-// Portuguese"), or "" when l is not [Language.Valid].
+// Portuguese"), or "" when l is not [Language.Valid] or names no
+// language ([Language.Base] is ""), as a private-use tag does: its
+// meaning is a private agreement, not "Unknown language".
 func (l Language) Name() string {
 	tag, ok := l.tag()
-	if !ok {
+	if !ok || l.Base() == "" {
 		return ""
 	}
 	return display.English.Tags().Name(tag)
@@ -147,21 +150,61 @@ func isLowerBase(s string) bool {
 	return true
 }
 
-// ISO6393 returns the ISO 639-3 code of the language's primary subtag
-// ("eng" for "en-GB"), or "" when there is none.
+// ISO6393 returns the ISO 639-3 code of the language's [Language.Base]
+// ("eng" for "en-GB", "tlh" for the grandfathered "i-klingon"), or ""
+// when there is none.
 func (l Language) ISO6393() string {
-	if l == "" {
+	b := l.Base()
+	if b == "" {
 		return ""
 	}
-	base, err := language.ParseBase(baseSubtag(string(l)))
+	base, err := language.ParseBase(string(b))
 	if err != nil {
 		return ""
 	}
 	return base.ISO3()
 }
 
-// Base returns the primary language subtag ("pt" for "pt-BR").
-func (l Language) Base() Language { return Language(baseSubtag(string(l))) }
+// Base returns the primary language subtag ("pt" for "pt-BR"), as BCP 47
+// (RFC 5646) defines it: a private-use tag ("x-klingon") has none, and
+// gives "", as does a tag that is not well-formed unless it starts with
+// one ("en" for "en-"); a grandfathered tag,
+// which has no subtags of its own, gives that of the tag the IANA
+// registry prefers for it ("tlh" for "i-klingon", "jbo" for
+// "art-lojban", "nan" for "zh-min-nan"), or "" when there is none
+// ("i-enochian").
+func (l Language) Base() Language {
+	s := string(l)
+	if b := baseSubtag(s); isLowerBase(b) && (len(b) == len(s) || !isGrandfathered(s)) {
+		return Language(b) // nearly every tag, without parsing it
+	}
+	tag, err := parseTag(s)
+	if err != nil {
+		return ""
+	}
+	// Exact: the tag names its language. A private-use tag, or
+	// "und-x-i-enochian", would give a guess from likely subtags.
+	base, conf := tag.Base()
+	if conf != language.Exact {
+		return ""
+	}
+	return Language(base.String())
+}
+
+// isGrandfathered reports whether s is one of the grandfathered tags of
+// RFC 5646 whose first subtag looks like a language but is not theirs
+// ("art" is artificial languages, "sgn" sign languages), in any case:
+// Base asks the registry's preferred tag for them. The other
+// grandfathered tags start with "i-", which is no language subtag.
+func isGrandfathered(s string) bool {
+	for _, g := range [...]string{"art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka",
+		"zh-min", "zh-min-nan", "zh-xiang", "en-GB-oed", "sgn-BE-FR", "sgn-BE-NL", "sgn-CH-DE"} {
+		if strings.EqualFold(s, g) {
+			return true
+		}
+	}
+	return false
+}
 
 func baseSubtag(s string) string {
 	for i := 0; i < len(s); i++ {

@@ -117,16 +117,21 @@ func TestDuration(t *testing.T) {
 		{talk.Duration(3723 * time.Second), "PT1H2M3S", "1:02:03", true},
 		{talk.Duration(3600 * time.Second), "PT1H", "1:00:00", true},
 		{talk.Duration(8500 * time.Millisecond), "PT8.5S", "0:09", true},
-		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", true},
+		// Negative durations print, for debugging, but do not read
+		// back: a talk cannot last less than nothing.
+		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", false},
 		// The extremes print and read back exactly, to the nanosecond.
 		{talk.Duration(math.MaxInt64), "PT2562047H47M16.854775807S", "2562047:47:16", true},
-		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", true},
+		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", false},
 		{talk.Duration(3*time.Hour + 1), "PT3H0.000000001S", "3:00:00", true},
 	}
 	for _, tt := range tests {
 		got := []string{tt.d.String(), tt.d.Clock()}
 		if diff := cmp.Diff([]string{tt.iso, tt.clock}, got); diff != "" {
 			t.Errorf("%v (-want +got):\n%s", time.Duration(tt.d), diff)
+		}
+		if !tt.parseBackOK {
+			continue
 		}
 		back, err := talk.ParseDuration(tt.iso)
 		if err != nil || back != tt.d {
@@ -142,12 +147,56 @@ func TestDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT",
-		// Past the range of a time.Duration: an error, not a wrapped value.
-		"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "PT1.2.3S"} {
-		if _, err := talk.ParseDuration(bad); err == nil {
-			t.Errorf("ParseDuration(%q) did not fail", bad)
+	const (
+		syntax   = "is not an ISO 8601 duration such as PT25M8S"
+		overflow = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
+		negative = "is negative; a talk's duration is zero (unknown) or more"
+	)
+	got := map[string]string{}
+	want := map[string]string{}
+	for reason, bad := range map[string][]string{
+		syntax: {"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT", "PT1.2.3S", "-", "-P",
+			// Too long, but not well-formed either: the syntax is
+			// what is wrong.
+			"P106752DT", "PT99999999999999999999S1H"},
+		// Past the range of a time.Duration: an error, not a wrapped
+		// value, and one that says so (it used to say "not an ISO 8601
+		// duration").
+		overflow: {"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "P1DT2562047H"},
+		// Negative: the JSON Schemas refuse it, and readers do too.
+		negative: {"-PT5S", "-PT0S", "-P1D", "-P106752D"},
+	} {
+		for _, in := range bad {
+			want[in] = reason
+			_, err := talk.ParseDuration(in)
+			var de *talk.DurationError
+			switch {
+			case err == nil:
+				got[in] = "no error"
+			case !errors.As(err, &de):
+				got[in] = fmt.Sprintf("%T", err)
+			case err.Error() != fmt.Sprintf("talk: %q %s", in, de.Reason):
+				got[in] = "message " + err.Error()
+			default:
+				got[in] = de.Reason
+			}
 		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ParseDuration reasons (-want +got):\n%s", diff)
+	}
+
+	// What ParseDuration refuses is not written either.
+	_, err := talk.Duration(-time.Second).MarshalText()
+	var de *talk.DurationError
+	if !errors.As(err, &de) || err.Error() != `talk: "-PT1S" `+negative {
+		t.Errorf("MarshalText(-1s) = %v, want a *DurationError", err)
+	}
+	if _, err := json.Marshal(talk.Talk{Title: "t", Duration: talk.Duration(-time.Second)}); !errors.As(err, &de) {
+		t.Errorf("MarshalJSON of a talk with a negative duration: %v, want a *DurationError", err)
+	}
+	if _, err := talk.ParseJSON([]byte(`{"title":"t","duration":"-PT5S"}`), "t.json"); !errors.As(err, &de) {
+		t.Errorf("ParseJSON of a negative duration: %v, want a *DurationError", err)
 	}
 }
 
@@ -274,6 +323,10 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"' after object key:value pair`},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
+		// null is no record: encoding/json read it as an empty talk,
+		// without a word.
+		{"null", `t.json:1:1: talk: want an object, got null`},
+		{"\n  null \n", `t.json:2:3: talk: want an object, got null`},
 	}
 	for _, tt := range tests {
 		_, err := talk.ParseJSON([]byte(tt.in), "t.json")
@@ -296,6 +349,10 @@ func TestParseEventJSONErrors(t *testing.T) {
 	_, err := talk.ParseEventJSON([]byte("{\"title\": \"E\",\n  \"end\": \"2016-02-30\"}"), "e.json")
 	if diff := cmp.Diff(`e.json:2:10: /end: talk: "2016-02-30" is not a real date`, fmt.Sprint(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = talk.ParseEventJSON([]byte("null"), "e.json")
+	if diff := cmp.Diff(`e.json:1:1: talk: want an object, got null`, fmt.Sprint(err)); diff != "" {
+		t.Errorf("null (-want +got):\n%s", diff)
 	}
 }
 
@@ -560,5 +617,47 @@ func TestDateEqual(t *testing.T) {
 	}
 	if !cmp.Equal(talk.Talk{Recorded: a}, talk.Talk{Recorded: a}) || cmp.Equal(talk.Talk{Recorded: a}, talk.Talk{Recorded: b}) {
 		t.Error("cmp.Equal does not compare talks' dates with Date.Equal")
+	}
+}
+
+// TestLanguageBase: Base, ISO6393 and Name say what BCP 47 says of a tag
+// with no primary language subtag of its own. A private-use tag has no
+// language, where Base gave "x" and Name "Unknown language"; a
+// grandfathered tag has that of the tag the registry prefers for it,
+// where Base gave "i" for "i-klingon" and "art" (artificial languages)
+// for "art-lojban".
+func TestLanguageBase(t *testing.T) {
+	var got []string
+	for _, l := range []talk.Language{"", "en", "pt-BR", "zh-Hant-TW", "und", "qaa", "en-x-foo", "EN-us",
+		"x-klingon", "X-private", "i-klingon", "i-enochian", "i-default", "art-lojban", "ART-LOJBAN", "zh-min-nan",
+		"en-GB-oed", "sgn-BE-FR", "zh-Hakka", "en-", "-", "1x"} {
+		got = append(got, fmt.Sprintf("%s: %q %q %q", l, l.Base(), l.ISO6393(), l.Name()))
+	}
+	want := []string{
+		`: "" "" ""`,
+		`en: "en" "eng" "English"`,
+		`pt-BR: "pt" "por" "Brazilian Portuguese"`,
+		`zh-Hant-TW: "zh" "zho" "Traditional Chinese (Taiwan)"`,
+		`und: "und" "und" "Unknown language"`,
+		`qaa: "qaa" "qaa" ""`,
+		`en-x-foo: "en" "eng" "English"`,
+		`EN-us: "en" "eng" "American English"`,
+		`x-klingon: "" "" ""`,
+		`X-private: "" "" ""`,
+		`i-klingon: "tlh" "tlh" "Klingon"`,
+		`i-enochian: "" "" ""`,
+		`i-default: "en" "eng" "English"`,
+		`art-lojban: "jbo" "jbo" "Lojban"`,
+		`ART-LOJBAN: "jbo" "jbo" "Lojban"`,
+		`zh-min-nan: "nan" "nan" "Min Nan Chinese"`,
+		`en-GB-oed: "en" "eng" "British English"`,
+		`sgn-BE-FR: "sfb" "sfb" ""`,
+		`zh-Hakka: "hak" "hak" "Hakka Chinese"`,
+		`en-: "en" "eng" ""`,
+		`-: "" "" ""`,
+		`1x: "" "" ""`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -115,6 +115,13 @@ type Event struct {
 	URL      string // the event's website
 
 	// Extra holds JSON members the model has no field for; see [Talk.Extra].
+	//
+	// The readers give each talk of an event its own copy of the map (and
+	// each talk's speakers theirs, with their Accounts), so that setting
+	// one talk's member changes no other talk's, nor races with a
+	// goroutine that holds another. The copies are shallow: the values'
+	// bytes, like those of Origin.Raw, may be shared, so replace a value
+	// rather than change its bytes in place.
 	Extra map[string]json.RawMessage
 
 	// Origin records which file the event was read from and how.

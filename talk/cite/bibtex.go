@@ -54,8 +54,12 @@ type field struct {
 //	}
 //
 // See the package documentation for what each field holds and how values
-// are escaped. Only errors from w are returned.
+// are escaped. Only errors from w are returned, and a [*talk.NilError]
+// for a nil t.
 func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
+	if t == nil {
+		return &talk.NilError{Package: "cite", What: "talk"}
+	}
 	names := Names(t)
 	var room [maxFields]field
 	return writeEntry(w, "misc", entryKey(t, names, opt), bibtexFields(room[:0], t, names, opt.ASCII))
@@ -76,8 +80,11 @@ func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
 //	  ...
 //	}
 //
-// Only errors from w are returned.
+// Only errors from w are returned, and a [*talk.NilError] for a nil t.
 func WriteBibLaTeX(w io.Writer, t *talk.Talk, opt Options) error {
+	if t == nil {
+		return &talk.NilError{Package: "cite", What: "talk"}
+	}
 	names := Names(t)
 	var room [maxFields]field
 	return writeEntry(w, "unpublished", entryKey(t, names, opt), biblatexFields(room[:0], t, names, opt.ASCII))

@@ -104,7 +104,8 @@ func cslItemOf(t *talk.Talk, id string, names []Name, opt Options, reads func(va
 
 // WriteCSLJSON writes talks as a CSL-JSON array, each a CSL item of type
 // speech with unique ids (see [Writer]), without event-date (see
-// [Options.EventDate]). Only errors from w are returned.
+// [Options.EventDate]). Only errors from w are returned, and a
+// [*talk.NilError] for a nil talk, before anything is written.
 func WriteCSLJSON(w io.Writer, talks ...*talk.Talk) error {
 	return WriteAll(w, CSLJSON, talks, Options{})
 }
@@ -249,7 +250,13 @@ func (w *indentWriter) date(k string, d *cslDate) {
 // gives, with [Key] as its id. A site's "cite this talk" box is one call.
 // It does not build the abstract and keywords when the style does not read
 // them (see [csl.Processor.Uses]), which most styles do not.
+//
+// A nil t is a [*talk.NilError]; a nil or zero pr gives the error its
+// methods give, [csl.ErrNoStyle].
 func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (string, error) {
+	if t == nil {
+		return "", &talk.NilError{Package: "cite", What: "talk"}
+	}
 	names := Names(t)
 	it := engineItems.Get().(*csl.Item)
 	defer releaseEngineItem(it)
@@ -277,8 +284,11 @@ func releaseEngineItem(it *csl.Item) {
 // with the given id: the item WriteCSLJSON writes, as the engine would
 // read it back (TestCSLItemIsWrittenItem holds the two to each other on
 // every talk), so that formatted references and CSL-JSON files never
-// disagree.
+// disagree. A nil t is taken for an empty talk.
 func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
+	if t == nil {
+		t = new(talk.Talk)
+	}
 	it := new(csl.Item)
 	cslItemOf(t, id, Names(t), opt, nil).fill(it)
 	return it

@@ -13,8 +13,11 @@ import (
 // Genre returns how citations describe a talk: APA's bracketed
 // description ("Conference presentation", "Keynote address") from
 // [talk.Talk.Kind], and "Conference presentation" when the kind is not
-// known. It is CSL's genre, BibLaTeX's type and RIS's M3.
+// known (or t is nil). It is CSL's genre, BibLaTeX's type and RIS's M3.
 func Genre(t *talk.Talk) string {
+	if t == nil {
+		return "Conference presentation"
+	}
 	kind := clean(t.Kind)
 	switch strings.ToLower(kind) {
 	case "", "talk", "session", "presentation", "contributed_talk":

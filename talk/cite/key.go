@@ -22,8 +22,12 @@ import (
 // of the event's start, else left out. The title's first word that is not
 // a stop word ("a", "the", "on", "in", ...) and has a letter or digit is
 // folded the same way and cut to 20 characters ("async/await" gives
-// "asyncawait"); a title with none adds nothing.
+// "asyncawait"); a title with none adds nothing. A nil t is taken for an
+// empty talk: "anon".
 func Key(t *talk.Talk) string {
+	if t == nil {
+		return "anon"
+	}
 	for _, s := range t.Speakers {
 		if names := SpeakerNames(s); len(names) > 0 {
 			return key(t, names)

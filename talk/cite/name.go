@@ -73,8 +73,12 @@ func (n Name) Inverted() string {
 }
 
 // Names returns the names of a talk's speakers, in order, for the author
-// list of a citation; see [SpeakerNames] for how each is found.
+// list of a citation; see [SpeakerNames] for how each is found. A nil t
+// has none.
 func Names(t *talk.Talk) []Name {
+	if t == nil {
+		return nil
+	}
 	var names []Name
 	for _, s := range t.Speakers {
 		names = append(names, SpeakerNames(s)...)

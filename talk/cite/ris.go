@@ -29,8 +29,12 @@ import (
 // Suffix"; literal names are written as they are, which readers take for
 // an organisation, except that RIS cannot tell a one-word literal
 // ("Various") from a family name, nor a literal with a comma from a
-// person. Only errors from w are returned.
+// person. Only errors from w are returned, and a [*talk.NilError] for a
+// nil t.
 func WriteRIS(w io.Writer, t *talk.Talk) error {
+	if t == nil {
+		return &talk.NilError{Package: "cite", What: "talk"}
+	}
 	var b strings.Builder
 	tag := func(tag, value string) {
 		if value = clean(value); value != "" {

@@ -79,10 +79,15 @@ func NewWriter(w io.Writer, f Format, opt Options) *Writer {
 }
 
 // Write writes one talk. After an error from the underlying writer, Write
-// and Close return that error and write nothing more.
+// and Close return that error and write nothing more. A nil t is a
+// [*talk.NilError] naming its place among the talks written to w
+// ("talks[3]"); nothing is written for it, and w can go on.
 func (w *Writer) Write(t *talk.Talk) error {
 	if w.err != nil {
 		return w.err
+	}
+	if t == nil {
+		return &talk.NilError{Package: "cite", What: fmt.Sprintf("talks[%d]", w.n)}
 	}
 	key := w.keys.Key(t)
 	switch w.f {
@@ -137,8 +142,14 @@ func (w *Writer) Close() error {
 var errClosed = fmt.Errorf("cite: Write after Close")
 
 // WriteAll writes talks to w in format f, with unique keys, as a
-// [Writer] does.
+// [Writer] does. A nil talk is a [*talk.NilError] naming its index,
+// found before anything is written.
 func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
+	for i, t := range talks {
+		if t == nil {
+			return &talk.NilError{Package: "cite", What: fmt.Sprintf("talks[%d]", i)}
+		}
+	}
 	cw := NewWriter(w, f, opt)
 	for _, t := range talks {
 		if err := cw.Write(t); err != nil {

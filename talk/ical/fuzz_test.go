@@ -2,6 +2,7 @@ package ical_test
 
 import (
 	"bytes"
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
@@ -34,7 +35,17 @@ func FuzzWriteTalk(f *testing.F) {
 			Duration: talk.Duration(dur), Links: []talk.Link{{URL: link}, {URL: fallback}},
 		}
 		var b bytes.Buffer
-		if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+		err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp})
+		if dur < 0 {
+			// A talk cannot last less than nothing: an error, and
+			// nothing written.
+			var de *talk.DurationError
+			if !errors.As(err, &de) || b.Len() != 0 {
+				t.Fatalf("duration %d: error %v, wrote %d bytes; want a *talk.DurationError and nothing", dur, err, b.Len())
+			}
+			return
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 		props := checkSyntax(t, b.Bytes())

@@ -54,22 +54,70 @@ func (e *UndatedError) Error() string {
 		if i < len(e.Paths) {
 			path = e.Paths[i]
 		}
-		switch {
-		case path != "" && id != "":
-			names[i] = path + " (" + id + ")"
-		case path != "":
-			names[i] = path
-		case id != "":
-			names[i] = id
-		default:
+		names[i] = recordName(id, path)
+		if names[i] == "" {
 			names[i] = "(no ID or title)"
 		}
 	}
 	return fmt.Sprintf("ical: %d left out for want of a date: %s", len(e.IDs), strings.Join(names, ", "))
 }
 
+// RangeError reports a record with a date that iCalendar cannot write:
+// its DATE and DATE-TIME values have four-digit years, 0000-9999. The
+// writers check every date before they write anything, so such a record
+// costs the whole calendar rather than leave a malformed line in it.
+type RangeError struct {
+	ID   string // the record's ID, or its title when it has none
+	Path string // the file it was read from ([talk.Origin.Path]); ""
+	// Property is what the date was for: "DTSTART", "DTEND" (an event's
+	// DTEND is the day after its last day) or "DTSTAMP" ([Options.Stamp]).
+	Property string
+	// Err is the date as ISO 8601 writes it and why it cannot be written,
+	// so that errors.As finds a [*talk.DateError] as for the other
+	// writers' refused years.
+	Err *talk.DateError
+}
+
+// Error names the record as [UndatedError] does, the property and the
+// date.
+func (e *RangeError) Error() string {
+	who := recordName(e.ID, e.Path)
+	if who != "" {
+		who += ": "
+	}
+	date := &talk.DateError{Reason: rangeReason} // for a RangeError made without one
+	if e.Err != nil {
+		date = e.Err
+	}
+	return fmt.Sprintf("ical: %s%s %q %s", who, e.Property, date.Text, date.Reason)
+}
+
+// Unwrap returns the [*talk.DateError].
+func (e *RangeError) Unwrap() error { return e.Err }
+
+// maxYear is the last year of RFC 5545's four-digit date-fullyear.
+const maxYear = 9999
+
+// rangeReason is a RangeError's talk.DateError Reason.
+const rangeReason = "has a year outside 0000-9999, which iCalendar dates cannot hold"
+
+// checkYear reports a time whose year iCalendar cannot write, as a
+// *RangeError for the property of the record id (or title) read from
+// path.
+func checkYear(t time.Time, property, id, path string) error {
+	if y := t.Year(); y >= 0 && y <= maxYear {
+		return nil
+	}
+	return &RangeError{ID: id, Path: path, Property: property,
+		Err: &talk.DateError{Text: t.Format(time.RFC3339), Reason: rangeReason}}
+}
+
 // WriteTalk writes a calendar holding one talk; see [WriteCalendar].
+// A nil t is a [*talk.NilError].
 func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
+	if t == nil {
+		return &talk.NilError{Package: "ical", What: "talk"}
+	}
 	return WriteCalendar(w, []*talk.Talk{t}, opt)
 }
 
@@ -92,6 +140,11 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // an [*UndatedError], by file and ID, which is returned after the rest is
 // written.
 //
+// A nil talk is a [*talk.NilError] naming its index, a start (or the
+// Options.Stamp) whose year iCalendar cannot write is a [*RangeError],
+// and a negative duration an error wrapping a [*talk.DurationError];
+// then nothing is written.
+//
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". A talk without an ID stands for its ID the slug of its
 // title, its start and its room's slug ("lightning-talks-2024-06-01T17:00:00-saal-1"),
@@ -109,8 +162,27 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 		start start
 	}
 	var events []planned
-	for _, t := range talks {
+	if err := checkYear(stampOf(opt), "DTSTAMP", "", ""); err != nil {
+		return err
+	}
+	for i, t := range talks {
+		if t == nil {
+			return &talk.NilError{Package: "ical", What: fmt.Sprintf("talks[%d]", i)}
+		}
 		s, ok := startOf(t)
+		if ok {
+			if err := checkYear(s.at, "DTSTART", name(t.ID, t.Title), t.Origin.Path); err != nil {
+				return err
+			}
+		}
+		if t.Duration < 0 { // a talk cannot last less than nothing
+			_, err := t.Duration.MarshalText()
+			who := recordName(name(t.ID, t.Title), t.Origin.Path)
+			if who == "" {
+				who = fmt.Sprintf("talks[%d]", i)
+			}
+			return fmt.Errorf("ical: %s: DURATION: %w", who, err)
+		}
 		if !ok {
 			undated.IDs = append(undated.IDs, name(t.ID, t.Title))
 			undated.Paths = append(undated.Paths, t.Origin.Path)
@@ -147,14 +219,34 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 
 // WriteEvent writes a calendar holding the event itself as an all-day
 // VEVENT from its first to its last day. UID is the event's ID.
+//
+// A nil e is a [*talk.NilError]. RFC 5545's DTEND is the day after the
+// last, so an event that ends on 9999-12-31 cannot be written: that, and
+// any other date whose year iCalendar cannot write, is a [*RangeError],
+// and nothing is written.
 func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
-	c := newCalendar(w, opt)
-	c.begin(opt)
+	if e == nil {
+		return &talk.NilError{Package: "ical", What: "event"}
+	}
 	first, last := e.Start.Day(), e.End.Day()
 	if last.IsZero() {
 		last = first
 	}
 	ok := !first.IsZero()
+	if err := checkYear(stampOf(opt), "DTSTAMP", "", ""); err != nil {
+		return err
+	}
+	if ok {
+		id := name(e.ID, e.Title)
+		if err := checkYear(first.Time(), "DTSTART", id, e.Origin.Path); err != nil {
+			return err
+		}
+		if err := checkYear(last.Time().AddDate(0, 0, 1), "DTEND", id, e.Origin.Path); err != nil {
+			return err
+		}
+	}
+	c := newCalendar(w, opt)
+	c.begin(opt)
 	if ok {
 		c.line("BEGIN:VEVENT")
 		c.text("UID", name(e.ID, talk.Slug(e.Title)))
@@ -177,6 +269,18 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	return nil
 }
 
+// recordName names a record by its file and ID, "path (id)", or by the
+// one it has; "" when it has neither.
+func recordName(id, path string) string {
+	switch {
+	case path != "" && id != "":
+		return path + " (" + id + ")"
+	case path != "":
+		return path
+	}
+	return id
+}
+
 func name(id, title string) string {
 	if id != "" {
 		return id
@@ -191,13 +295,17 @@ type calendar struct {
 	stamp func()
 }
 
+// stampOf returns the DTSTAMP time, in UTC.
+func stampOf(opt Options) time.Time {
+	if opt.Stamp.IsZero() {
+		return time.Now().UTC()
+	}
+	return opt.Stamp.UTC()
+}
+
 func newCalendar(w io.Writer, opt Options) *calendar {
 	c := &calendar{w: bufio.NewWriter(w)}
-	when := opt.Stamp
-	if when.IsZero() {
-		when = time.Now()
-	}
-	dtstamp := "DTSTAMP:" + when.UTC().Format("20060102T150405Z")
+	dtstamp := "DTSTAMP:" + stampOf(opt).Format("20060102T150405Z")
 	c.stamp = func() { c.line(dtstamp) }
 	return c
 }

@@ -280,3 +280,94 @@ func TestUndatedErrorUnnamed(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestNil: a nil talk or event is an error naming its place, not a
+// panic, and nothing is written.
+func TestNil(t *testing.T) {
+	var b bytes.Buffer
+	var got []string
+	got = append(got, fmt.Sprint(ical.WriteCalendar(&b, []*talk.Talk{testTalks()[0], nil}, ical.Options{Stamp: stamp})))
+	got = append(got, fmt.Sprint(ical.WriteTalk(&b, nil, ical.Options{Stamp: stamp})))
+	got = append(got, fmt.Sprint(ical.WriteEvent(&b, nil, ical.Options{Stamp: stamp})))
+	want := []string{"ical: talks[1] is nil", "ical: talk is nil", "ical: event is nil"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+	var ne *talk.NilError
+	if err := ical.WriteTalk(&b, nil, ical.Options{}); !errors.As(err, &ne) {
+		t.Errorf("WriteTalk(nil) = %v, want a *talk.NilError", err)
+	}
+}
+
+// TestYearRange: iCalendar writes four-digit years. An event ending on
+// 9999-12-31 has its DTEND on 10000-01-01, and a talk at 9999-12-31T23:30
+// -05:00 starts in 10000 in UTC: both are a *RangeError naming the record
+// and nothing is written, not a DTEND;VALUE=DATE:100000101.
+func TestYearRange(t *testing.T) {
+	ev := &talk.Event{ID: "last", Start: talk.MustParseDate("9999-12-30"), End: talk.MustParseDate("9999-12-31"),
+		Origin: talk.Origin{Path: "last/category.json"}}
+	late := &talk.Talk{ID: "t1", Recorded: talk.MustParseDate("9999-12-31T23:30:00-05:00"), Origin: talk.Origin{Path: "s.json"}}
+	early := &talk.Talk{Title: "Early", Recorded: talk.MustParseDate("0000-01-01T00:30:00+01:00")}
+	huge := talk.DateTimeOf(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), true)
+	tests := []struct {
+		name string
+		run  func(w io.Writer) error
+		want string
+	}{
+		{"event end", func(w io.Writer) error { return ical.WriteEvent(w, ev, ical.Options{Stamp: stamp}) },
+			`ical: last/category.json (last): DTEND "10000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
+		{"event start", func(w io.Writer) error {
+			return ical.WriteEvent(w, &talk.Event{ID: "e", Start: huge}, ical.Options{Stamp: stamp})
+		}, `ical: e: DTSTART "10000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
+		{"talk after 9999 in UTC", func(w io.Writer) error { return ical.WriteTalk(w, late, ical.Options{Stamp: stamp}) },
+			`ical: s.json (t1): DTSTART "10000-01-01T04:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
+		{"talk before 0000 in UTC", func(w io.Writer) error { return ical.WriteCalendar(w, []*talk.Talk{early}, ical.Options{Stamp: stamp}) },
+			`ical: Early: DTSTART "-0001-12-31T23:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
+		{"stamp", func(w io.Writer) error {
+			return ical.WriteCalendar(w, nil, ical.Options{Stamp: time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)})
+		}, `ical: DTSTAMP "12000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := tt.run(&b)
+			if got := fmt.Sprint(err); got != tt.want {
+				t.Errorf("error = %s\nwant    %s", got, tt.want)
+			}
+			var re *ical.RangeError
+			var de *talk.DateError
+			if !errors.As(err, &re) || !errors.As(err, &de) {
+				t.Errorf("error %v is not a *RangeError wrapping a *talk.DateError", err)
+			}
+			if b.Len() != 0 {
+				t.Errorf("wrote %q", b.String())
+			}
+		})
+	}
+	// The last day iCalendar can hold as a DTEND is 9999-12-31, so an
+	// event may end on the 30th.
+	ev.End = talk.MustParseDate("9999-12-30")
+	var b bytes.Buffer
+	if err := ical.WriteEvent(&b, ev, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\r\nDTEND;VALUE=DATE:99991231\r\n") {
+		t.Errorf("no DTEND 99991231 in\n%s", b.String())
+	}
+}
+
+// TestRangeErrorZero: a RangeError without its DateError, as a caller
+// may build one, formats rather than dereference nil.
+func TestRangeErrorZero(t *testing.T) {
+	got := []string{(&ical.RangeError{}).Error(), (&ical.RangeError{ID: "x", Property: "DTEND"}).Error()}
+	want := []string{
+		`ical:  "" has a year outside 0000-9999, which iCalendar dates cannot hold`,
+		`ical: x: DTEND "" has a year outside 0000-9999, which iCalendar dates cannot hold`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

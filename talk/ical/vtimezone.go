@@ -41,7 +41,9 @@ func (c *calendar) vtimezone(name string, s *span) {
 		_, before := begin.Add(-time.Second).In(s.loc).Zone()
 		c.observance(begin.In(s.loc), begin, before)
 	}
-	for n := 0; !end.IsZero() && !end.After(s.to) && n < maxObservances; n++ {
+	// A talk may run past 9999 (its start is checked, not its end), where
+	// no DTSTART can be written; the transitions there are left out.
+	for n := 0; !end.IsZero() && !end.After(s.to) && end.Year() <= maxYear && n < maxObservances; n++ {
 		_, before := end.Add(-time.Second).In(s.loc).Zone()
 		next := end.In(s.loc)
 		c.observance(next, end, before)

@@ -46,8 +46,12 @@ func (w Warning) String() string {
 	return fmt.Sprintf("jsonld: %s: no %s: %s", w.Node, w.Property, w.Reason)
 }
 
-// Write writes t's graph to w and returns what is missing from it.
+// Write writes t's graph to w and returns what is missing from it. A nil
+// t is a [*talk.NilError].
 func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
+	if t == nil {
+		return nil, &talk.NilError{Package: "jsonld", What: "talk"}
+	}
 	g := newGraph(t, opt)
 	b := bufpool.Get()
 	defer bufpool.Put(b)
@@ -62,6 +66,9 @@ func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
 
 // Marshal returns t's graph; see [Write].
 func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
+	if t == nil {
+		return nil, nil, &talk.NilError{Package: "jsonld", What: "talk"}
+	}
 	g := newGraph(t, opt)
 	var b bytes.Buffer
 	e := newEncoder(&b, g.size())

@@ -2,6 +2,7 @@ package jsonld
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/talkmeta/talkmeta/talk"
@@ -9,6 +10,9 @@ import (
 
 // WriteEvent writes the graph of an event page to w: see [MarshalEvent].
 func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) error {
+	if err := checkNil(e == nil, "event", talks); err != nil {
+		return err
+	}
 	return write(w, eventNodes(e, talks, opt), opt, pageGraphSize)
 }
 
@@ -17,7 +21,12 @@ func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) err
 // given by the @id of its own graph (see [Marshal]) with its name, date,
 // performers and, with Options.TalkURL, its page, so that a consumer
 // merges what the event's page and the talks' pages say.
+//
+// A nil e, or a nil talk, is a [*talk.NilError] naming it ("talks[3]").
 func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error) {
+	if err := checkNil(e == nil, "event", talks); err != nil {
+		return nil, err
+	}
 	return marshal(eventNodes(e, talks, opt), opt, pageGraphSize)
 }
 
@@ -36,13 +45,21 @@ func eventNodes(ev *talk.Event, talks []*talk.Talk, opt Options) func(*encoder) 
 // WriteSpeaker writes the graph of a speaker page to w: see
 // [MarshalSpeaker].
 func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options) error {
+	if err := checkNil(s == nil, "speaker", talks); err != nil {
+		return err
+	}
 	return write(w, speakerNodes(s, talks, opt), opt, pageGraphSize)
 }
 
 // MarshalSpeaker returns the graph of a speaker: the Person (as in a talk's
 // graph, with the same @id, and with their biography) and the talks they
 // gave, as performerIn, each as in [MarshalEvent].
+//
+// A nil s, or a nil talk, is a [*talk.NilError] naming it ("talks[3]").
 func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
+	if err := checkNil(s == nil, "speaker", talks); err != nil {
+		return nil, err
+	}
 	return marshal(speakerNodes(s, talks, opt), opt, pageGraphSize)
 }
 
@@ -56,6 +73,20 @@ func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) func(*encode
 		g.talkRefs(e, "performerIn", talks)
 		e.close()
 	}
+}
+
+// checkNil reports a nil page record (isNil, named what) or a nil talk,
+// which the graph would dereference part-way through.
+func checkNil(isNil bool, what string, talks []*talk.Talk) error {
+	if isNil {
+		return &talk.NilError{Package: "jsonld", What: what}
+	}
+	for i, t := range talks {
+		if t == nil {
+			return &talk.NilError{Package: "jsonld", What: "talks[" + strconv.Itoa(i) + "]"}
+		}
+	}
+	return nil
 }
 
 // pageGraphSize is about how long an event's or a speaker's graph is, for

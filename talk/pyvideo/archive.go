@@ -40,6 +40,8 @@ type File struct {
 //
 // The pyvideo form has no place for some of the model (see
 // [MarshalTalk]); notably a talk's ID survives only as a file name.
+//
+// A nil talk is a [*talk.NilError] naming its index ("talks[3]").
 func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 	type event struct {
 		dir   string
@@ -49,7 +51,10 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 	var events []*event
 	byID := map[string]*event{}
 	var dirs talk.SlugSet
-	for _, t := range talks {
+	for i, t := range talks {
+		if t == nil {
+			return nil, &talk.NilError{Package: "pyvideo", What: fmt.Sprintf("talks[%d]", i)}
+		}
 		e := byID[t.Event.ID]
 		if e == nil {
 			e = &event{ev: t.Event}

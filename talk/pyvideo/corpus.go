@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"iter"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -47,7 +49,8 @@ func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Re
 // videos/), its talks are read, as [EventTalks] reads them with dir ".",
 // and as schema's CheckArchive checks such a directory.
 //
-// Stopping the loop early stops the readers.
+// Stopping the loop early stops the readers. A nil fsys yields one
+// error.
 func Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] { return Reader{}.Talks(fsys) }
 
 // EventTalks is like [Talks] for the one event in directory dir of fsys
@@ -171,6 +174,12 @@ type result struct {
 // bounds memory. Stopping the loop stops list and the readers.
 func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
+		if fsys == nil {
+			// The listing goroutine would panic on it, where no
+			// caller can recover.
+			yield(nil, errors.New("pyvideo: nil fs.FS"))
+			return
+		}
 		// Four readers for each CPU, and a window four times as wide: a
 		// reader waits on the file system and on its turn to hand over,
 		// and with one reader a CPU and a window of four jobs a CPU the
@@ -198,7 +207,13 @@ func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk
 				for w := range next {
 					res := r.readTalk(fsys, w.path)
 					if res.talk != nil {
+						// Each talk its own Extra map: siblings that
+						// shared one changed each other's (and raced,
+						// being handed to other goroutines). Raw is
+						// clipped, so an append to it copies.
 						res.talk.Event = *w.event
+						res.talk.Event.Extra = maps.Clone(w.event.Extra)
+						res.talk.Event.Origin.Raw = slices.Clip(w.event.Origin.Raw)
 					}
 					w.out <- res
 				}

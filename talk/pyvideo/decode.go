@@ -153,7 +153,9 @@ func (d *decoder) strings(ptr pointer, v jsonx.Value) ([]string, error) {
 }
 
 // seconds reads a number of seconds. pyvideo writes whole numbers,
-// sometimes spelled as floats (1508.0); fractions are kept too.
+// sometimes spelled as floats (1508.0); fractions are kept too. A
+// negative number is refused, as pyvideo's schema and talk.ParseDuration
+// refuse it: a talk cannot last less than nothing.
 func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
@@ -161,11 +163,31 @@ func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.Kind(v.Raw) != "number" {
 		return 0, d.fail(ptr, v.Offset, "want a number of seconds, got %s", jsonx.Kind(v.Raw))
 	}
+	if negative(v.Raw) {
+		return 0, d.fail(ptr, v.Offset, "%s seconds is negative; a talk's duration is zero (unknown) or more", v.Raw)
+	}
 	// A well-formed number ParseFloat refuses is beyond a float64: 1e400.
 	if f, err := strconv.ParseFloat(string(v.Raw), 64); err == nil && math.Abs(f) <= float64(math.MaxInt64/int64(time.Second)) {
 		return talk.Duration(f * float64(time.Second)), nil
 	}
 	return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+}
+
+// negative reports whether the JSON number n is below zero: "-0" and
+// "-0.0e5" are zero, as pyvideo's schema takes them.
+func negative(n []byte) bool {
+	if len(n) == 0 || n[0] != '-' {
+		return false
+	}
+	for _, c := range n[1:] {
+		switch {
+		case c == 'e' || c == 'E':
+			return false
+		case c >= '1' && c <= '9':
+			return true
+		}
+	}
+	return false
 }
 
 func (d *decoder) integer(ptr pointer, v jsonx.Value) (int64, error) {

@@ -37,16 +37,26 @@ import (
 // a video's "url") is an error, as in talk's MarshalJSON: it would replace
 // the field's value.
 //
-// A recorded date with a year outside 0000-9999 is an error, since no
-// reader would take the file back.
+// A recorded date with a year outside 0000-9999 is an error, and so is a
+// negative duration, since no reader would take the file back; a nil t
+// is a [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
+	if t == nil {
+		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
+	}
 	if err := writable("recorded", t.Recorded); err != nil {
+		return nil, err
+	}
+	if err := positive("duration", t.Duration); err != nil {
 		return nil, err
 	}
 	if err := clash("", t.Extra, talkMember); err != nil {
 		return nil, err
 	}
 	for i, v := range t.Videos {
+		if err := positive(fmt.Sprintf("videos/%d/duration", i), v.Duration); err != nil {
+			return nil, err
+		}
 		if len(v.Extra) == 0 {
 			continue // no error, so no place to name
 		}
@@ -76,8 +86,12 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // MarshalEvent returns e as a canonical category.json, keeping the
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates, and its Extra
-// members, of which one named like one of those is an error.
+// members, of which one named like one of those is an error. A nil e is
+// a [*talk.NilError].
 func MarshalEvent(e *talk.Event) ([]byte, error) {
+	if e == nil {
+		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
+	}
 	if err := writable("start_date", e.Start); err != nil {
 		return nil, err
 	}
@@ -109,6 +123,16 @@ func writable(member string, d talk.Date) error {
 		return fmt.Errorf("pyvideo: %s: %w", member, err)
 	}
 	return nil
+}
+
+// positive refuses a negative duration, which the reader refuses to read
+// back, with Duration.MarshalText's *talk.DurationError.
+func positive(member string, d talk.Duration) error {
+	if d >= 0 {
+		return nil
+	}
+	_, err := d.MarshalText()
+	return fmt.Errorf("pyvideo: %s: %w", member, err)
 }
 
 // clash refuses an Extra member named like a member the writer fills from

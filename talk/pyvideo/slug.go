@@ -34,8 +34,11 @@ func URLPath(eventTitle, slug, title string) string {
 // gives it for the talk's event title, slug and title, with the stand-ins
 // pyvideo's reader uses for what a record lacks: the legacy "category"
 // member ([talk.Legacy].Category) for an event without a title, and
-// "Title" for a talk without one.
+// "Title" for a talk without one. A nil t is taken for an empty talk.
 func TalkURLPath(t *talk.Talk) string {
+	if t == nil {
+		t = new(talk.Talk)
+	}
 	event, title := t.Event.Title, t.Title
 	if strings.TrimFunc(event, isPySpace) == "" {
 		event = t.Legacy.Category

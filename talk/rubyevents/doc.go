@@ -60,6 +60,15 @@
 // The readers go on after a problem and return an [talk.ErrorList] of
 // [*talk.RecordError]s with file, line and column.
 //
+// Nothing is dropped without a word: a value of the wrong kind where the
+// model has a field (a list for a title, a mapping for a speaker's name
+// in a talk's speakers), or a list with an item of the wrong kind, is
+// reported and kept whole in Extra, under its own name or, where that is
+// one of the model's JSON members, with the prefix "rubyevents_"
+// ("rubyevents_speakers"). A speaker's alias that is not a mapping with a
+// name is reported, since no talk could name the speaker by it; the
+// aliases are kept in Extra as they are.
+//
 // # Aliases
 //
 // Merge keys ("<<: *defaults", or a list of aliases) bring in the members

@@ -243,6 +243,17 @@ func (f *file) text(n *yaml.Node, key string) (string, bool) {
 	return n.Value, true
 }
 
+// keptText is text for a value the model holds: one of the wrong kind is
+// reported, as text reports it, and kept in extra (under key, or
+// "rubyevents_"+key when fields has it), so that nothing is lost.
+func (f *file) keptText(v *yaml.Node, key string, extra *map[string]json.RawMessage, fields []string) (string, bool) {
+	s, ok := f.text(v, key)
+	if !ok {
+		f.setExtra(extra, fields, key, v)
+	}
+	return s, ok
+}
+
 // list returns a sequence's items (none for null).
 func (f *file) list(n *yaml.Node, key string) []*yaml.Node {
 	if n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
@@ -336,31 +347,48 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 	for _, item := range f.list(f.parse(data), "speakers") {
 		var s talk.Speaker
 		var aliases []string
+		text := func(v *yaml.Node, k string) (string, bool) { return f.keptText(v, k, &s.Extra, speakerFields) }
 		for _, kv := range f.pairs(item) {
 			k, v := kv[0].Value, kv[1]
 			switch k {
 			case "name":
-				s.Name, _ = f.text(v, k)
+				s.Name, _ = text(v, k)
 			case "slug":
-				s.Slug, _ = f.text(v, k)
+				s.Slug, _ = text(v, k)
 			case "bio":
-				s.Bio, _ = f.text(v, k)
+				s.Bio, _ = text(v, k)
 			case "website":
-				s.Homepage, _ = f.text(v, k)
+				s.Homepage, _ = text(v, k)
 			case "github", "twitter", "mastodon", "bluesky", "linkedin", "speakerdeck":
-				if h, ok := f.text(v, k); ok && h != "" {
+				if h, ok := text(v, k); ok && h != "" {
 					s.Accounts = append(s.Accounts, account(k, h))
 				}
 			case "aliases":
+				// Each alias is a mapping with a name (and a slug); the
+				// list is kept whole in Extra, and an alias with no name
+				// to look the speaker up by is reported, since a talk
+				// naming the speaker so would not find them.
 				for _, a := range f.list(v, k) {
-					if a.Kind == yaml.MappingNode {
+					name, named := "", true // named: no wrong-kind name reported already
+					if a != nil && a.Kind == yaml.MappingNode {
 						for _, akv := range f.pairs(a) {
 							if akv[0].Value == "name" {
-								if n, ok := f.text(akv[1], "name"); ok && n != "" {
-									aliases = append(aliases, n)
-								}
+								name, named = f.text(akv[1], "aliases: name")
 							}
 						}
+					}
+					switch {
+					case a == nil || a.Kind != yaml.MappingNode:
+						n := a
+						if n == nil {
+							n = v
+						}
+						f.add(n, "aliases: want a mapping with a name, got %s", kindName(n))
+					case !named:
+					case name == "":
+						f.add(a, "aliases: an alias without a name")
+					default:
+						aliases = append(aliases, name)
 					}
 				}
 				f.setExtra(&s.Extra, speakerFields, k, v)
@@ -417,24 +445,18 @@ func ParseEvent(data []byte, path string) (*talk.Event, error) {
 }
 
 func (f *file) event(n *yaml.Node, ev *talk.Event) {
-	text := func(v *yaml.Node, k string) string {
-		s, ok := f.text(v, k)
-		if !ok {
-			f.setExtra(&ev.Extra, eventFields, k, v)
-		}
-		return s
-	}
+	text := func(v *yaml.Node, k string) (string, bool) { return f.keptText(v, k, &ev.Extra, eventFields) }
 	for _, kv := range f.pairs(n) {
 		k, v := kv[0].Value, kv[1]
 		switch k {
 		case "title":
-			ev.Title = text(v, k)
+			ev.Title, _ = text(v, k)
 		case "description":
-			ev.Description = text(v, k)
+			ev.Description, _ = text(v, k)
 		case "website":
-			ev.URL = text(v, k)
+			ev.URL, _ = text(v, k)
 		case "timezone":
-			if z, ok := f.text(v, k); ok && z != "" {
+			if z, ok := text(v, k); ok && z != "" {
 				if _, err := time.LoadLocation(z); err != nil {
 					f.add(v, "timezone %q is not an IANA time zone", z)
 					f.setExtra(&ev.Extra, eventFields, k, v)
@@ -450,7 +472,7 @@ func (f *file) event(n *yaml.Node, ev *talk.Event) {
 				ev.End = d
 			}
 		case "location":
-			if s, ok := f.text(v, k); ok {
+			if s, ok := text(v, k); ok && s != "" {
 				ev.Place = place(s)
 			}
 		default:
@@ -477,7 +499,7 @@ func place(s string) talk.Place {
 func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage) talk.Date {
 	s, ok := f.text(v, key)
 	if !ok || s == "" || s == "TODO" {
-		if s == "TODO" {
+		if !ok || s == "TODO" {
 			f.setExtra(extra, nil, key, v)
 		}
 		return talk.Date{}

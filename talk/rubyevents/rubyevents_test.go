@@ -433,3 +433,170 @@ func TestParseVideosWithoutEvent(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestReadFSErrors: problems of the file system are worded as the
+// package's other errors are, with its prefix and the file's path once,
+// where a missing directory used to give ".: open .: no such file or
+// directory"; they wrap the cause, and a nil fs.FS is an error too.
+func TestReadFSErrors(t *testing.T) {
+	var got []string
+	collect := func(err error) {
+		var l talk.ErrorList
+		if !errors.As(err, &l) {
+			got = append(got, fmt.Sprintf("not an ErrorList: %v", err))
+			return
+		}
+		for _, e := range l {
+			got = append(got, e.Error())
+		}
+	}
+	_, err := rubyevents.Read(os.DirFS(filepath.Join(t.TempDir(), "missing")))
+	collect(err)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = false", err)
+	}
+	_, err = rubyevents.Read(nil)
+	collect(err)
+	// A directory where a file should be.
+	_, err = rubyevents.Read(fstest.MapFS{"speakers.yml/x": &fstest.MapFile{}})
+	collect(err)
+	want := []string{
+		"rubyevents: cannot open the data directory: no such file or directory",
+		"rubyevents: nil fs.FS",
+		"speakers.yml: rubyevents: read: invalid argument",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestWrongKinds: a value of the wrong kind where the model has a field,
+// or an item of the wrong kind in a list, is reported and kept in Extra,
+// never dropped without a word. An alias that is not a mapping with a
+// name (aliases: [1]) used to be passed over silently, and a speakers.yml
+// or event.yml value of the wrong kind, a talk's language, provider,
+// slides URL, duration, thumbnail or speaker of the wrong kind were
+// reported but lost.
+func TestWrongKinds(t *testing.T) {
+	type result struct {
+		Extra  map[string]string
+		Errors []string
+	}
+	extras := func(m map[string]json.RawMessage) map[string]string {
+		out := map[string]string{}
+		for k, v := range m {
+			out[k] = string(v)
+		}
+		return out
+	}
+	errs := func(err error) []string {
+		var l talk.ErrorList
+		errors.As(err, &l)
+		var out []string
+		for _, e := range l {
+			out = append(out, e.Error())
+		}
+		return out
+	}
+	got := map[string]result{}
+
+	sp, err := rubyevents.ParseSpeakers([]byte(`- name: Ada
+  aliases: [1, {slug: ada-l}, {name: A. Lovelace}, {name: [B]}]
+  bio: [not, text]
+  github: {user: ada}
+`), "speakers.yml")
+	got["speaker"] = result{extras(sp["Ada"].Extra), errs(err)}
+	if _, ok := sp["A. Lovelace"]; !ok {
+		t.Errorf("the named alias is not a key: %v", sp)
+	}
+
+	ev, err := rubyevents.ParseEvent([]byte("title: [T]\ntimezone: {z: 1}\nlocation: [Here]\nstart_date: [2024]\n"), "s/e/event.yml")
+	got["event"] = result{extras(ev.Extra), errs(err)}
+
+	talks, err := rubyevents.ParseVideos([]byte(`- id: a
+  language: [en]
+  video_provider: {p: 1}
+  slides_url: [u]
+  duration_in_seconds: [1]
+  thumbnail_xl: {u: 1}
+  speakers: [Ada, {name: Bob}]
+  talks: [1]
+- id: b
+  speakers: {name: Bob}
+`), "s/e/videos.yml", nil, nil)
+	for _, tk := range talks {
+		got["talk "+tk.ID] = result{extras(tk.Extra), nil}
+	}
+	got["talks"] = result{nil, errs(err)}
+	if n := len(talks[0].Parts); n != 0 {
+		t.Errorf("a part that is not a talk made %d parts", n)
+	}
+
+	want := map[string]result{
+		"speaker": {Extra: map[string]string{
+			"aliases": `[1,{"slug":"ada-l"},{"name":"A. Lovelace"},{"name":["B"]}]`, "rubyevents_bio": `["not","text"]`, "github": `{"user":"ada"}`,
+		}, Errors: []string{
+			"speakers.yml:2:13: rubyevents: aliases: want a mapping with a name, got a scalar",
+			"speakers.yml:2:16: rubyevents: aliases: an alias without a name",
+			"speakers.yml:2:59: rubyevents: aliases: name: want text, got a list",
+			"speakers.yml:3:8: rubyevents: bio: want text, got a list",
+			"speakers.yml:4:11: rubyevents: github: want text, got a mapping",
+		}},
+		"event": {Extra: map[string]string{
+			"rubyevents_title": `["T"]`, "timezone": `{"z":1}`, "location": `["Here"]`, "start_date": `[2024]`,
+		}, Errors: []string{
+			"s/e/event.yml:1:8: rubyevents: title: want text, got a list",
+			"s/e/event.yml:2:11: rubyevents: timezone: want text, got a mapping",
+			"s/e/event.yml:3:11: rubyevents: location: want text, got a list",
+			"s/e/event.yml:4:13: rubyevents: start_date: want text, got a list",
+		}},
+		"talk a": {Extra: map[string]string{
+			"rubyevents_language": `["en"]`, "video_provider": `{"p":1}`, "slides_url": `["u"]`,
+			"duration_in_seconds": `[1]`, "thumbnail_xl": `{"u":1}`, "rubyevents_speakers": `["Ada",{"name":"Bob"}]`,
+			"talks": `[1]`,
+		}},
+		"talk b": {Extra: map[string]string{"rubyevents_speakers": `{"name":"Bob"}`}},
+		"talks": {Errors: []string{
+			"s/e/videos.yml:2:13: rubyevents: language: want text, got a list",
+			"s/e/videos.yml:3:19: rubyevents: video_provider: want text, got a mapping",
+			"s/e/videos.yml:4:15: rubyevents: slides_url: want text, got a list",
+			"s/e/videos.yml:5:24: rubyevents: duration_in_seconds: want text, got a list",
+			"s/e/videos.yml:6:17: rubyevents: thumbnail_xl: want text, got a mapping",
+			"s/e/videos.yml:7:19: rubyevents: speakers: speaker: want text, got a mapping",
+			"s/e/videos.yml:8:11: rubyevents: talks: want a mapping, got a scalar",
+			"s/e/videos.yml:10:13: rubyevents: speakers: want a list, got a mapping",
+		}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSiblingsShareNothing: the talks ParseVideos returns each have
+// their own Event.Extra, and their speakers from the directory their own
+// Extra and Accounts, where all shared the event's and the directory's,
+// so that changing one talk changed the others.
+func TestSiblingsShareNothing(t *testing.T) {
+	speakers, err := rubyevents.ParseSpeakers([]byte("- name: Ada\n  github: ada\n  pronouns: she/her\n"), "speakers.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := &talk.Event{ID: "e", Extra: map[string]json.RawMessage{"kind": json.RawMessage(`"conference"`)}}
+	talks, err := rubyevents.ParseVideos([]byte("- id: a\n  speakers: [Ada]\n- id: b\n  speakers: [Ada]\n"), "s/e/videos.yml", ev, speakers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := talks[0]
+	a.Event.Extra["kind"] = json.RawMessage(`"meetup"`)
+	a.Speakers[0].Extra["pronouns"] = json.RawMessage(`"they"`)
+	a.Speakers[0].Accounts[0].Handle = "someone-else"
+	var got []string
+	for _, tk := range talks {
+		got = append(got, fmt.Sprintf("%s %s %s %s", tk.ID, tk.Event.Extra["kind"], tk.Speakers[0].Extra["pronouns"], tk.Speakers[0].Accounts[0].Handle))
+	}
+	got = append(got, fmt.Sprintf("%s %s %s", ev.Extra["kind"], speakers["Ada"].Extra["pronouns"], speakers["Ada"].Accounts[0].Handle))
+	want := []string{`a "meetup" "they" someone-else`, `b "conference" "she/her" ada`, `"conference" "she/her" ada`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -3,7 +3,9 @@ package rubyevents
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +30,11 @@ func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
+		// Each talk its own Extra map, so that changing one talk's
+		// event changes no other's.
 		t.Event = *ev
+		t.Event.Extra = maps.Clone(ev.Extra)
+		t.Event.Origin.Raw = slices.Clip(ev.Origin.Raw)
 		talks = append(talks, t)
 	}
 	return talks, errs.Err()
@@ -43,10 +49,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 	var providerNode *yaml.Node
 	// text reads a scalar, keeping a value of the wrong kind in Extra.
 	text := func(v *yaml.Node, k string) string {
-		s, ok := f.text(v, k)
-		if !ok {
-			f.setExtra(&t.Extra, talkFields, k, v)
-		}
+		s, _ := f.keptText(v, k, &t.Extra, talkFields)
 		return s
 	}
 	for _, kv := range f.pairs(n) {
@@ -69,7 +72,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 		case "date":
 			t.Recorded = f.date(v, k, &t.Extra)
 		case "language":
-			if s, ok := f.text(v, k); ok && s != "" {
+			if s := text(v, k); s != "" {
 				if l, ok := Language(s); ok {
 					t.Language = l
 				} else {
@@ -78,27 +81,40 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				}
 			}
 		case "speakers":
+			// A value of the wrong kind, or a list with an item of the
+			// wrong kind, is reported and kept whole in Extra.
+			whole := v != nil && v.Kind != yaml.SequenceNode && v.ShortTag() != "!!null"
 			for _, s := range f.list(v, k) {
-				if name, ok := f.text(s, "speaker"); ok && name != "" {
+				name, ok := f.text(s, "speakers: speaker")
+				if !ok {
+					whole = true
+				}
+				if name != "" {
 					sp, known := speakers[name]
 					if !known {
 						sp = talk.Speaker{Name: name}
 					}
+					// The directory's speaker is every talk's of theirs:
+					// each gets its own Extra and Accounts to change.
+					sp.Extra, sp.Accounts = maps.Clone(sp.Extra), slices.Clone(sp.Accounts)
 					t.Speakers = append(t.Speakers, sp)
 				}
 			}
+			if whole {
+				f.setExtra(&t.Extra, talkFields, k, v)
+			}
 		case "video_provider":
-			provider, _ = f.text(v, k)
+			provider = text(v, k)
 			providerNode = v
 		case "video_id":
 			videoID, _ = f.text(v, k)
 			f.setExtra(&t.Extra, talkFields, k, v)
 		case "slides_url":
-			if s, ok := f.text(v, k); ok && s != "" {
+			if s := text(v, k); s != "" {
 				t.Slides = append(t.Slides, talk.Link{URL: s})
 			}
 		case "duration_in_seconds":
-			if s, ok := f.text(v, k); ok && s != "" {
+			if s := text(v, k); s != "" {
 				if secs, err := strconv.ParseFloat(s, 64); err == nil && secs >= 0 && secs < 1e9 {
 					t.Duration = talk.Duration(secs * float64(time.Second))
 				} else {
@@ -107,7 +123,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				}
 			}
 		case "thumbnail_xl":
-			t.Thumbnail, _ = f.text(v, k)
+			t.Thumbnail = text(v, k)
 		case "alternative_recordings":
 			for _, r := range f.list(v, k) {
 				t.Videos = append(t.Videos, f.recording(r)...)
@@ -140,6 +156,15 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				continue
 			}
 			for _, p := range f.list(v, k) {
+				if p == nil || p.Kind != yaml.MappingNode {
+					// Not a talk: reported, and kept with the list,
+					// rather than made an empty part.
+					if p != nil {
+						f.add(p, "talks: want a mapping, got %s", kindName(p))
+					}
+					f.setExtra(&t.Extra, talkFields, k, v)
+					continue
+				}
 				t.Parts = append(t.Parts, *f.talk(p, speakers, depth+1))
 			}
 		default:
@@ -235,20 +260,27 @@ type Archive struct {
 // <series>/series.yml, <series>/<event>/event.yml and
 // <series>/<event>/videos.yml below. An event's Series is its series'
 // name. It goes on after problems and returns an [talk.ErrorList] with them.
+// Problems reading the file system are [*talk.RecordError]s too, naming
+// the file or directory (none for the data directory itself), and wrap
+// the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
+// fsys is such an error.
 func Read(fsys fs.FS) (*Archive, error) {
 	var errs talk.ErrorList
 	a := &Archive{}
+	if fsys == nil {
+		return a, append(errs, &talk.RecordError{Err: errors.New("rubyevents: nil fs.FS")})
+	}
 	var speakers Speakers
 	if data, err := readFile(fsys, "speakers.yml"); err == nil {
 		s, err := ParseSpeakers(data, "speakers.yml")
 		speakers = s
 		appendErrs(&errs, err)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: err})
+		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return a, append(errs, &talk.RecordError{Path: ".", Err: err})
+		return a, append(errs, &talk.RecordError{Err: fsError(err)})
 	}
 	for _, s := range series {
 		if strings.HasPrefix(s.Name(), ".") || !osfs.Is(fsys, s.Name(), s, fs.FileMode.IsDir) {
@@ -265,11 +297,11 @@ func Read(fsys fs.FS) (*Archive, error) {
 			}
 			errs = append(errs, serrs...)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, &talk.RecordError{Path: path.Join(s.Name(), "series.yml"), Err: err})
+			errs = append(errs, &talk.RecordError{Path: path.Join(s.Name(), "series.yml"), Err: fsError(err)})
 		}
 		events, err := fs.ReadDir(fsys, s.Name())
 		if err != nil {
-			errs = append(errs, &talk.RecordError{Path: s.Name(), Err: err})
+			errs = append(errs, &talk.RecordError{Path: s.Name(), Err: fsError(err)})
 			continue
 		}
 		for _, e := range events {
@@ -285,7 +317,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 			} else if errors.Is(err, fs.ErrNotExist) {
 				continue // not an event directory
 			} else {
-				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: err})
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: fsError(err)})
 			}
 			if ev.Series == "" {
 				ev.Series = seriesName
@@ -296,7 +328,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 				continue
 			}
 			if err != nil {
-				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: err})
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: fsError(err)})
 				continue
 			}
 			talks, err := ParseVideos(data, path.Join(dir, "videos.yml"), ev, speakers)
@@ -318,9 +350,32 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	case errors.As(err, &large):
 		return nil, &talk.LimitError{What: "file size", Limit: maxBytes, Got: max(large.Size, 0)}
 	case errors.As(err, &special):
-		return nil, errors.New("rubyevents: " + special.Describe())
+		return nil, &causeError{msg: "rubyevents: " + special.Describe(), cause: err}
 	}
 	return data, err
+}
+
+// fsError words an error of the file system as the package's others are
+// worded, for a RecordError that names the file: with the package's
+// prefix, without the path again, and "the data directory" for fsys's
+// root ("."), which an fs.FS cannot name otherwise. It wraps err, so
+// that errors.Is and errors.As find what it holds. The errors readFile
+// words itself are left as they are.
+func fsError(err error) error {
+	var limit *talk.LimitError
+	var cause *causeError
+	if errors.As(err, &limit) || errors.As(err, &cause) {
+		return err
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Op + ": " + pe.Err.Error()
+		if pe.Path == "." {
+			msg = "cannot " + pe.Op + " the data directory: " + pe.Err.Error()
+		}
+	}
+	return &causeError{msg: "rubyevents: " + msg, cause: err}
 }
 
 func appendErrs(errs *talk.ErrorList, err error) {

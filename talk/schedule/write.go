@@ -19,17 +19,49 @@ import (
 // the event's Extra member "days" (or into one day per local date) and into
 // their rooms.
 //
-// What the XML form has no element for is left out: a conference's
-// description, keywords and rooms' details; a speaker's biography and
-// portrait; the Extra members "answers", "do_not_stream" and the like; a
-// link's members whose names cannot be XML attribute names. So
-// JSON read, written as XML and read again gives the same talks less
-// those. Values the schema requires but the model lacks (a talk's numeric
-// id, which [ParseJSON] keeps in [talk.Legacy]) are left out too, so such
-// a document is well-formed but not valid.
+// What the XML form has no element for is left out:
+//
+//   - of the conference: its description, and of its Extra members all
+//     but base_url, version, daysCount, timeslot_duration, logo, colors,
+//     tracks, days, generator and schedule_url, so keywords, meta and the
+//     rooms' details (a room's name and guid are written, for the rooms
+//     that hold talks);
+//   - of a talk: the Extra members answers, do_not_stream, end, unparsed
+//     (the values [ParseJSON] could not read: the XML has the model's
+//     value in their place), c3voc_language (the tag as written, when it
+//     was not BCP 47: the XML has the language read from it) and any
+//     other but code, type, start, link_attributes, attachments,
+//     feedback_url, origin_url and recording_link; and the fields no
+//     schedule has: Tags, Parts, the Videos after the first download and
+//     the first page, a video's details, Place but Room, and a Recording
+//     status but NotRecorded;
+//   - of a speaker: all but the name and the Extra members id and guid,
+//     so the biography, portrait, and Extra code, url, links, answers,
+//     public_name (when it differs from name), unparsed and the like;
+//   - a link's members whose names cannot be XML attribute names.
+//
+// So JSON read, written as XML and read again gives the same talks less
+// those. A talk whose time falls in none of the days of "days" gets a
+// day of its own after them, which is added to "days" and may move the
+// talk in the schedule's order. Values the schema requires but the model
+// lacks (a talk's numeric id, which [ParseJSON] keeps in [talk.Legacy])
+// are left out too, so such a document is well-formed but not valid.
+//
+// A nil s, or a nil talk in s.Talks, is a [*talk.NilError] naming it
+// ("talks[3]"); a date whose year is outside 0000-9999 (which ParseXML
+// would refuse) is an error naming the talk or the event and wrapping a
+// [*talk.DateError], and a negative duration one wrapping a
+// [*talk.DurationError]. All are found before anything is written.
 func WriteXML(w io.Writer, s *Schedule) error {
+	if err := check(s); err != nil {
+		return err
+	}
+	days, err := groupDays(s)
+	if err != nil {
+		return err
+	}
 	x := &xmlWriter{w: bufio.NewWriter(w)}
-	x.schedule(s)
+	x.schedule(s, days)
 	if x.err != nil {
 		return x.err
 	}
@@ -155,7 +187,55 @@ func scalar(n *node) string {
 	return n.text
 }
 
-func (x *xmlWriter) schedule(s *Schedule) {
+// check refuses a schedule that WriteXML could only write as a document
+// ParseXML would refuse, or not at all: nil records, and dates of more or
+// fewer than four digits of year.
+func check(s *Schedule) error {
+	if s == nil {
+		return &talk.NilError{Package: "schedule", What: "schedule"}
+	}
+	for _, d := range []struct {
+		member string
+		date   talk.Date
+	}{{"start", s.Event.Start}, {"end", s.Event.End}} {
+		if _, err := d.date.MarshalText(); err != nil {
+			return fmt.Errorf("schedule: conference %q: %s: %w", s.Event.ID, d.member, err)
+		}
+	}
+	for i, t := range s.Talks {
+		if t == nil {
+			return &talk.NilError{Package: "schedule", What: "talks[" + strconv.Itoa(i) + "]"}
+		}
+		if !yearOK(t.Recorded.Day().Time()) { // MarshalText words the error, allocating
+			_, err := t.Recorded.MarshalText()
+			return fmt.Errorf("schedule: %s: date: %w", talkName(i, t), err)
+		}
+		if t.Duration < 0 { // would be written "00:00"
+			_, err := t.Duration.MarshalText()
+			return fmt.Errorf("schedule: %s: duration: %w", talkName(i, t), err)
+		}
+	}
+	return nil
+}
+
+// yearOK reports whether t's year has the four digits an ISO 8601 date
+// (and so ParseDate) has.
+func yearOK(t time.Time) bool { y := t.Year(); return y >= 0 && y <= 9999 }
+
+// talkName names the talk s.Talks[i] in errors, by its place, guid and
+// file.
+func talkName(i int, t *talk.Talk) string {
+	name := "talks[" + strconv.Itoa(i) + "]"
+	if t.ID != "" {
+		name += " " + strconv.Quote(t.ID)
+	}
+	if t.Origin.Path != "" {
+		name += " (" + t.Origin.Path + ")"
+	}
+	return name
+}
+
+func (x *xmlWriter) schedule(s *Schedule, days []*day) {
 	ev := &s.Event
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.open("schedule")
@@ -169,7 +249,7 @@ func (x *xmlWriter) schedule(s *Schedule) {
 	x.optional("url", extraString(ev.Extra, "schedule_url"))
 	x.elem("version", extraString(ev.Extra, "version"))
 	x.conference(ev)
-	for _, d := range groupDays(s) {
+	for _, d := range days {
 		x.day(d, ev)
 	}
 	x.close("schedule")
@@ -217,8 +297,11 @@ type day struct {
 	talks                   map[string][]*talk.Talk
 }
 
-// groupDays puts the talks into days and rooms, keeping their order.
-func groupDays(s *Schedule) []*day {
+// groupDays puts the talks into days and rooms, keeping their order. A
+// talk on no known day gets a day of its own, its local date in the
+// event's time zone, which may be in a year ParseXML would refuse
+// (9999-12-31T23:00Z is 10000-01-01 in Kiritimati): that is an error.
+func groupDays(s *Schedule) ([]*day, error) {
 	var days []*day
 	if list := extraNode(s.Event.Extra, "days"); list != nil && list.kind == arrayNode {
 		for _, d := range list.items {
@@ -233,10 +316,15 @@ func groupDays(s *Schedule) []*day {
 			days = append(days, dd)
 		}
 	}
-	for _, t := range s.Talks {
+	for i, t := range s.Talks {
 		d := findDay(days, t)
 		if d == nil {
 			d = newDay(len(days)+1, t, s.Event.TimeZone)
+			if !d.from.IsZero() && !yearOK(d.from) {
+				return nil, fmt.Errorf("schedule: %s: date: %w", talkName(i, t),
+					&talk.DateError{Text: d.from.Format("2006-01-02"), Reason: "(the talk's date in time zone " +
+						strconv.Quote(s.Event.TimeZone) + ") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold"})
+			}
 			days = append(days, d)
 		}
 		room := t.Place.Room
@@ -245,7 +333,7 @@ func groupDays(s *Schedule) []*day {
 		}
 		d.talks[room] = append(d.talks[room], t)
 	}
-	return days
+	return days, nil
 }
 
 func findDay(days []*day, t *talk.Talk) *day {

@@ -25,6 +25,9 @@ import (
 // entry a <div class="csl-entry"> on its own line, as citeproc-js writes
 // them; for text each entry is a line.
 func (pr *Processor) WriteBibliography(w io.Writer, f Format, items ...*Item) error {
+	if err := pr.check(f); err != nil {
+		return err
+	}
 	if pr.p.bibliography == nil {
 		return ErrNoBibliography
 	}

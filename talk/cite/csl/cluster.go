@@ -350,6 +350,9 @@ func (pr *Processor) sortCites(reg *registry, cites []*clusterCite, cs *clusterS
 // the first one's place, with the last one's data. Without items, Cite
 // returns ErrNoItems. Cite of one item is its Citation.
 func (pr *Processor) Cite(f Format, items ...*Item) (string, error) {
+	if err := pr.check(f); err != nil {
+		return "", err
+	}
 	if len(items) == 0 {
 		return "", ErrNoItems
 	}

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -17,12 +18,15 @@ const (
 	HTML
 )
 
-// String returns "text" or "html".
+// String returns "text" or "html", and "Format(n)" for another value.
 func (f Format) String() string {
-	if f == HTML {
+	switch f {
+	case Text:
+		return "text"
+	case HTML:
 		return "html"
 	}
-	return "text"
+	return "Format(" + strconv.Itoa(int(f)) + ")"
 }
 
 // writer flattens an output tree in one format.

@@ -75,8 +75,13 @@ func DateOf(year, month, day int) Date {
 	return Date{Parts: [][]int{p}}
 }
 
-// Get returns the text of a text or number variable.
-func (it *Item) Get(variable string) string { return it.Fields[variable] }
+// Get returns the text of a text or number variable; a nil Item has none.
+func (it *Item) Get(variable string) string {
+	if it == nil {
+		return ""
+	}
+	return it.Fields[variable]
+}
 
 // Set sets a text or number variable; an empty value removes it.
 func (it *Item) Set(variable, value string) {
@@ -186,8 +191,11 @@ var itemTypes = []string{"article", "article-journal", "article-magazine", "arti
 
 // Validate checks the item against the CSL-JSON schema: a known type, an
 // id, known variables only, each in the right place. It returns an
-// *ItemError for the first problem.
+// *ItemError for the first problem; a nil Item is an error too.
 func (it *Item) Validate() error {
+	if it == nil {
+		return errors.New("csl: nil item")
+	}
 	fail := func(ptr, format string, args ...any) error {
 		return &ItemError{ID: it.ID, Pointer: ptr, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -695,7 +703,13 @@ func ParseItems(data []byte) ([]*Item, error) {
 			return nil, &ItemError{Line: line, Column: col, Msg: err.Error()}
 		}
 		it := &Item{}
-		if err := it.UnmarshalJSON(raw); err != nil {
+		err := it.UnmarshalJSON(raw)
+		if bytes.Equal(raw, []byte("null")) {
+			// UnmarshalJSON takes null for nothing, as encoding/json's
+			// convention has it; in a list of items it is no item.
+			err = &ItemError{Msg: "want an object, got null"}
+		}
+		if err != nil {
 			// InputOffset points before the separator; find the value.
 			start := off
 			for start < int64(len(data)) && (data[start] == ',' || data[start] == ' ' || data[start] == '\n' || data[start] == '\r' || data[start] == '\t') {

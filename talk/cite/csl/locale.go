@@ -29,9 +29,10 @@ func ParseLocale(data []byte) (*Locale, error) {
 	return &Locale{Lang: root.get("xml:lang"), root: root}, nil
 }
 
-// LoadLocale reads the locale file name from fsys.
+// LoadLocale reads the locale file name from fsys. An error reading it
+// is wrapped, so errors.Is finds fs.ErrNotExist.
 func LoadLocale(fsys fs.FS, name string) (*Locale, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,8 @@ func TestParseItemsErrors(t *testing.T) {
 			`csl: item "b" (1:14) /title: must be a string`},
 		{"one object of a wrong type", ` {"id":"a","title":5}`,
 			`csl: item "a" (1:2) /title: must be a string`},
+		// null was read as an empty item, without a word.
+		{"null item", "[{\"id\":\"a\"},\n null]", `csl: item (2:2): want an object, got null`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := csl.ParseItems([]byte(tt.in))

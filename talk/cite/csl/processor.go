@@ -9,6 +9,10 @@ import (
 
 // Processor renders items with one style and locale. It is safe for
 // concurrent use: every rendering works on its own state.
+//
+// Make one with [New]. The zero Processor, and a nil one, has no style:
+// its methods that render return [ErrNoStyle], Uses and HasBibliography
+// report false and Style returns the zero StyleInfo.
 type Processor struct {
 	p *program
 	// renderers holds renderers that are done, with their blob arenas
@@ -131,8 +135,40 @@ func New(style *Style, locales ...*Locale) (*Processor, error) {
 	return &Processor{p: p}, nil
 }
 
+// ErrNoStyle is returned by the methods of a Processor not made by [New]
+// (the zero Processor, or a nil one), which has no style to render with.
+var ErrNoStyle = errors.New("csl: the Processor has no style; make one with New")
+
+// FormatError reports a [Format] other than [Text] and [HTML].
+type FormatError struct {
+	Format Format
+}
+
+// Error names the format and the ones there are.
+func (e *FormatError) Error() string {
+	return "csl: unknown format " + e.Format.String() + " (want Text or HTML)"
+}
+
+// check refuses what a rendering cannot be done with: a Processor
+// without a style, and an unknown format, which would otherwise be
+// rendered as text without a word.
+func (pr *Processor) check(f Format) error {
+	if pr == nil || pr.p == nil {
+		return ErrNoStyle
+	}
+	if f != Text && f != HTML {
+		return &FormatError{Format: f}
+	}
+	return nil
+}
+
 // Style returns information about the processor's style.
-func (pr *Processor) Style() StyleInfo { return pr.p.style.Info }
+func (pr *Processor) Style() StyleInfo {
+	if pr == nil || pr.p == nil {
+		return StyleInfo{}
+	}
+	return pr.p.style.Info
+}
 
 // Uses reports whether the processor's style can read the item variable
 // named variable ("abstract", "title", "author"): a caller that builds
@@ -140,10 +176,14 @@ func (pr *Processor) Style() StyleInfo { return pr.p.style.Info }
 // never reads, and the output is the same. It errs on the side of true:
 // the style names the variable, or its short or long form, or the
 // engine reads it for every item (language).
-func (pr *Processor) Uses(variable string) bool { return pr.p.reads[variable] }
+func (pr *Processor) Uses(variable string) bool {
+	return pr != nil && pr.p != nil && pr.p.reads[variable]
+}
 
 // HasBibliography reports whether the style defines a bibliography.
-func (pr *Processor) HasBibliography() bool { return pr.p.bibliography != nil }
+func (pr *Processor) HasBibliography() bool {
+	return pr != nil && pr.p != nil && pr.p.bibliography != nil
+}
 
 func (pr *Processor) newRenderer(a *area, it *itemData, cite bool) *renderer {
 	r, _ := pr.renderers.Get().(*renderer)
@@ -300,6 +340,9 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 // Entry returns the bibliography entry for it: for HTML, a
 // <div class="csl-entry">. An item the style does not print returns "".
 func (pr *Processor) Entry(it *Item, f Format) (string, error) {
+	if err := pr.check(f); err != nil {
+		return "", err
+	}
 	if pr.p.bibliography == nil {
 		return "", ErrNoBibliography
 	}
@@ -324,6 +367,9 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 // Citation returns the in-text citation (or note) for it, cited alone
 // and for the first time.
 func (pr *Processor) Citation(it *Item, f Format) (string, error) {
+	if err := pr.check(f); err != nil {
+		return "", err
+	}
 	if it == nil {
 		return "", errors.New("csl: nil item")
 	}

@@ -1,8 +1,13 @@
 package csl
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
 	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -112,6 +117,80 @@ func TestBuiltinNotShared(t *testing.T) {
 	}
 	got := []string{style2.Info.Title, locale2.Lang, pr.Style().Title}
 	want := []string{"APA 7th edition (talkmeta built-in: talks and videos)", "en-US", "APA 7th edition (talkmeta built-in: talks and videos)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestZeroValues: a Processor not made by New (zero or nil), a zero or
+// nil Style or Item, and a Format other than Text and HTML give errors
+// or empty answers, where each used to be a nil pointer dereference or,
+// for the format, text without a word.
+func TestZeroValues(t *testing.T) {
+	style, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := New(style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := &Item{ID: "a", Type: "speech"}
+	var nilProcessor *Processor
+	var got []string
+	add := func(s string, err error) { got = append(got, s+"|"+fmt.Sprint(err)) }
+	for _, pr := range []*Processor{{}, nilProcessor} {
+		add(pr.Entry(it, Text))
+		add(pr.Citation(it, Text))
+		add(pr.Cite(Text, it))
+		add(pr.Bibliography(Text, it))
+		add("", pr.WriteEntry(io.Discard, it, Text))
+		add("", pr.WriteCitation(io.Discard, it, Text))
+		add("", pr.WriteCite(io.Discard, Text, it))
+		add("", pr.WriteBibliography(io.Discard, Text, it))
+		got = append(got, fmt.Sprint(pr.Uses("title"), pr.HasBibliography(), pr.Style()))
+	}
+	add(good.Entry(it, Format(7)))
+	add(good.Cite(Format(-1), it))
+	var nilStyle *Style
+	var nilItem *Item
+	got = append(got, fmt.Sprint((&Style{}).HasBibliography(), nilStyle.HasBibliography(), nilItem.Get("title")),
+		fmt.Sprint(nilItem.Validate()), Format(7).String())
+	noStyle := "|csl: the Processor has no style; make one with New"
+	want := []string{noStyle, noStyle, noStyle, noStyle, noStyle, noStyle, noStyle, noStyle, "false false {    }"}
+	want = append(want, want...)
+	want = append(want, "|csl: unknown format Format(7) (want Text or HTML)", "|csl: unknown format Format(-1) (want Text or HTML)",
+		"false false", "csl: nil item", "Format(7)")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := (&Processor{}).Cite(Text, it); !errors.Is(err, ErrNoStyle) {
+		t.Errorf("Cite on the zero Processor: %v, want ErrNoStyle", err)
+	}
+	var fe *FormatError
+	if _, err := good.Citation(it, Format(2)); !errors.As(err, &fe) || fe.Format != 2 {
+		t.Errorf("Citation in Format(2): %v, want a *FormatError", err)
+	}
+}
+
+// TestLoadErrors: LoadStyle and LoadLocale refuse a nil fs.FS rather
+// than dereference it, and their read errors carry the package's prefix
+// and wrap the cause.
+func TestLoadErrors(t *testing.T) {
+	var got []string
+	_, err := LoadStyle(nil, "apa.csl")
+	got = append(got, fmt.Sprint(err))
+	_, err = LoadLocale(nil, "locales-en-US.xml")
+	got = append(got, fmt.Sprint(err))
+	_, err = LoadStyle(fstest.MapFS{}, "apa.csl")
+	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.Is(err, fs.ErrNotExist)))
+	_, err = LoadLocale(fstest.MapFS{}, "locales-en-US.xml")
+	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.Is(err, fs.ErrNotExist)))
+	want := []string{
+		`csl: reading "apa.csl": nil fs.FS`, `csl: reading "locales-en-US.xml": nil fs.FS`,
+		"csl: open apa.csl: file does not exist", "true",
+		"csl: open locales-en-US.xml: file does not exist", "true",
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -97,18 +98,33 @@ func ParseStyle(data []byte) (*Style, error) {
 	return s, nil
 }
 
-// LoadStyle reads the style file name from fsys.
+// LoadStyle reads the style file name from fsys. An error reading it
+// is wrapped, so errors.Is finds fs.ErrNotExist.
 func LoadStyle(fsys fs.FS, name string) (*Style, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	return ParseStyle(data)
 }
 
-// HasBibliography reports whether the style defines a bibliography.
+// readFile reads a style or locale file, with the package's prefix on
+// its errors and a nil fsys refused rather than dereferenced.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	if fsys == nil {
+		return nil, fmt.Errorf("csl: reading %q: nil fs.FS", name)
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("csl: %w", err)
+	}
+	return data, nil
+}
+
+// HasBibliography reports whether the style defines a bibliography; the
+// zero Style (and a nil one) has none.
 func (s *Style) HasBibliography() bool {
-	return s.root.child("bibliography") != nil
+	return s != nil && s.root != nil && s.root.child("bibliography") != nil
 }
 
 type validator struct{ s *Style }

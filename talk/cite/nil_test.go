@@ -1,0 +1,78 @@
+package cite
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
+)
+
+// TestNilTalk: a nil talk is an error naming its place, before anything
+// is written, where each writer used to dereference it; the functions
+// with no error to return take it for an empty talk.
+func TestNilTalk(t *testing.T) {
+	one := &talk.Talk{Title: "Fine", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}}
+	var b bytes.Buffer
+	var got []string
+	add := func(err error) {
+		var ne *talk.NilError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &ne)))
+	}
+	for _, f := range []Format{BibTeX, BibLaTeX, RIS, CSLJSON} {
+		add(WriteAll(&b, f, []*talk.Talk{one, nil}, Options{}))
+	}
+	add(WriteCSLJSON(&b, nil, one))
+	add(WriteBibTeX(&b, nil, Options{}))
+	add(WriteBibLaTeX(&b, nil, Options{}))
+	add(WriteRIS(&b, nil))
+	_, err := Reference(nil, nil, csl.Text, Options{})
+	add(err)
+	want := []string{
+		"cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true",
+		"cite: talks[0] is nil true", "cite: talk is nil true", "cite: talk is nil true", "cite: talk is nil true", "cite: talk is nil true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+
+	// A Writer names the nil by the talks given to it so far, writes
+	// nothing for it, and goes on.
+	w := NewWriter(&b, CSLJSON, Options{})
+	got = []string{fmt.Sprint(w.Write(one)), fmt.Sprint(w.Write(nil)), fmt.Sprint(w.Write(one)), fmt.Sprint(w.Close())}
+	if diff := cmp.Diff([]string{"<nil>", "cite: talks[1] is nil", "<nil>", "<nil>"}, got); diff != "" {
+		t.Errorf("Writer (-want +got):\n%s", diff)
+	}
+	var again bytes.Buffer
+	if err := WriteAll(&again, CSLJSON, []*talk.Talk{one, one}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(again.String(), b.String()); diff != "" {
+		t.Errorf("Writer output with a nil in between (-want +got):\n%s", diff)
+	}
+
+	got = []string{Key(nil), Genre(nil), fmt.Sprint(Names(nil))}
+	if diff := cmp.Diff([]string{"anon", "Conference presentation", "[]"}, got); diff != "" {
+		t.Errorf("Key, Genre, Names (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(CSLItem(&talk.Talk{}, "x", Options{}), CSLItem(nil, "x", Options{})); diff != "" {
+		t.Errorf("CSLItem(nil) (-empty talk's +got):\n%s", diff)
+	}
+}
+
+// TestReferenceZeroProcessor: a nil or zero processor is csl's
+// ErrNoStyle, not a nil pointer dereference.
+func TestReferenceZeroProcessor(t *testing.T) {
+	for _, pr := range []*csl.Processor{nil, {}} {
+		if _, err := Reference(pr, &talk.Talk{Title: "x"}, csl.Text, Options{}); !errors.Is(err, csl.ErrNoStyle) {
+			t.Errorf("Reference(%v): %v, want csl.ErrNoStyle", pr, err)
+		}
+	}
+}
