@@ -15,7 +15,7 @@ func ExampleValidator_ValidateTalk() {
   "videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=m28fiN9y_r8"}]
 }`)
 	v := schema.Validator{Profile: schema.Pyvideo}
-	problems := v.ValidateTalk("talk.json", record)
+	problems := v.ValidateTalk(record, "talk.json")
 	for _, p := range problems {
 		fmt.Println(p)
 	}

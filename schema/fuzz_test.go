@@ -36,7 +36,7 @@ func FuzzValidateTalk(f *testing.F) {
 		if pyvideo {
 			v.Profile = Pyvideo
 		}
-		ps := v.ValidateTalk("f.json", data)
+		ps := v.ValidateTalk(data, "f.json")
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for i, p := range ps {
 			if p.Rule == "" || p.Message == "" || (p.Severity != Error && p.Severity != Warning) {
@@ -78,7 +78,7 @@ func BenchmarkValidateTalk(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if ps := v.ValidateTalk(seedPath, data); len(ps) != 0 {
+		if ps := v.ValidateTalk(data, seedPath); len(ps) != 0 {
 			b.Fatal(ps)
 		}
 	}
@@ -122,7 +122,7 @@ func BenchmarkValidateCorpus(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, data := range records {
-			if err := v.ValidateTalk(files[i], data).Err(); err != nil {
+			if err := v.ValidateTalk(data, files[i]).Err(); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -157,14 +157,14 @@ func BenchmarkManyFindings(b *testing.B) {
 		}, "]}\n")},
 	} {
 		v := &Validator{Profile: Pyvideo}
-		if n := len(v.ValidateTalk("talk.json", shape.data)); n < 1000 {
+		if n := len(v.ValidateTalk(shape.data, "talk.json")); n < 1000 {
 			b.Fatalf("%s: %d findings, want thousands", shape.name, n)
 		}
 		b.Run(shape.name, func(b *testing.B) {
 			b.SetBytes(int64(len(shape.data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				v.ValidateTalk("talk.json", shape.data)
+				v.ValidateTalk(shape.data, "talk.json")
 			}
 		})
 	}

@@ -13,13 +13,13 @@ func TestLanguageListCanonical(t *testing.T) {
 	seed := readTestdata(t, seedPath) // language "eng"
 	for _, allowed := range [][]string{{"en"}, {"EN"}, {"spa", "eng"}, {"es", "en"}} {
 		v := &Validator{Profile: Pyvideo, Languages: allowed}
-		if diff := cmp.Diff([]string(nil), lines(v.ValidateTalk(seedPath, seed))); diff != "" {
+		if diff := cmp.Diff([]string(nil), lines(v.ValidateTalk(seed, seedPath))); diff != "" {
 			t.Errorf("allowed %q (-want +got):\n%s", allowed, diff)
 		}
 	}
 	v := &Validator{Profile: Pyvideo, Languages: []string{"en-GB", "es"}}
 	want := []string{seedPath + ":5:15: language: language: \"eng\" is not in the list of allowed languages"}
-	if diff := cmp.Diff(want, lines(v.ValidateTalk(seedPath, seed))); diff != "" {
+	if diff := cmp.Diff(want, lines(v.ValidateTalk(seed, seedPath))); diff != "" {
 		t.Errorf("allowed en-GB, es (-want +got):\n%s", diff)
 	}
 }

@@ -97,7 +97,7 @@ func TestManyFindingsLocated(t *testing.T) {
 	}
 	b.WriteString("  \"recorded\": \"2016-02-30\"\n}\n")
 	data := []byte(b.String())
-	ps := (&Validator{Profile: Pyvideo}).ValidateTalk("talk.json", data)
+	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(data, "talk.json")
 	if len(ps) <= 2*locateEach {
 		t.Fatalf("%d findings, want many:\n%v", len(ps), ps)
 	}

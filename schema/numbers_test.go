@@ -40,7 +40,7 @@ func TestNumbersAsReadersTakeThem(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			for _, n := range numbers {
 				data := fmt.Appendf(nil, f.record, n)
-				ps := (&Validator{Profile: f.profile}).ValidateTalk("t.json", data)
+				ps := (&Validator{Profile: f.profile}).ValidateTalk(data, "t.json")
 				// Validation may refuse more (a negative size, a
 				// fraction of a second) but not less.
 				if err := f.read(data); err != nil && ps.Err() == nil {

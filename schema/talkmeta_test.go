@@ -61,7 +61,7 @@ func TestTalkmetaFaults(t *testing.T) {
 			if tt.old != "" {
 				data = plant(t, seed, tt.old, tt.new)
 			}
-			got := lines((&Validator{}).ValidateTalk("talk.json", data))
+			got := lines((&Validator{}).ValidateTalk(data, "talk.json"))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -71,7 +71,7 @@ func TestTalkmetaFaults(t *testing.T) {
 
 func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	var v Validator
-	got := lines(v.ValidateSpeaker("speaker.json", []byte(`{"name": " Ada ", "image": "data:image/png;base64,AAAA"}`)))
+	got := lines(v.ValidateSpeaker([]byte(`{"name": " Ada ", "image": "data:image/png;base64,AAAA"}`), "speaker.json"))
 	want := []string{
 		`speaker.json:1:10: whitespace: name: " Ada " has leading or trailing white space (warning)`,
 		`speaker.json:1:28: url: image: "data:image/png;base64,AAAA" is not an absolute http(s) URL`,
@@ -79,7 +79,7 @@ func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("speaker problems (-want +got):\n%s", diff)
 	}
-	got = lines(v.ValidateEvent("event.json", []byte(`{"title": "PyCon", "start": "2024-02-30", "time_zone": "Pacific Time"}`)))
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon", "start": "2024-02-30", "time_zone": "Pacific Time"}`), "event.json"))
 	want = []string{
 		`event.json:1:29: date: start: "2024-02-30" is not a real date`,
 		`event.json:1:56: pattern: time_zone: "Pacific Time" is not an IANA time zone such as Europe/Madrid`,
@@ -87,7 +87,7 @@ func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("event problems (-want +got):\n%s", diff)
 	}
-	got = lines((&Validator{Profile: Pyvideo}).ValidateSpeaker("s.json", []byte(`{}`)))
+	got = lines((&Validator{Profile: Pyvideo}).ValidateSpeaker([]byte(`{}`), "s.json"))
 	want = []string{"s.json: profile: the pyvideo profile has no speaker records; a speaker is a name in a talk's speakers"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("pyvideo speaker (-want +got):\n%s", diff)
@@ -126,7 +126,7 @@ func TestTalkmetaMemberCase(t *testing.T) {
 		`talk.json:11:13: no-date: parts/0/recorded is missing or null; pages and citations will show no date (warning)`,
 		`talk.json:11:40: member-case: parts/0: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
 	}
-	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk("talk.json", []byte(record)))); diff != "" {
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 	if _, err := talk.ParseJSON([]byte(record), "talk.json"); err == nil {
@@ -134,12 +134,12 @@ func TestTalkmetaMemberCase(t *testing.T) {
 	}
 
 	var v Validator
-	got := lines(v.ValidateSpeaker("speaker.json", []byte(`{"name": "Ada", "Homepage": 1}`)))
+	got := lines(v.ValidateSpeaker([]byte(`{"name": "Ada", "Homepage": 1}`), "speaker.json"))
 	want = []string{`speaker.json:1:29: member-case: the member "Homepage" is read as "homepage": ` + m + `; write "homepage", or give it a name of its own`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("speaker problems (-want +got):\n%s", diff)
 	}
-	got = lines(v.ValidateEvent("event.json", []byte(`{"title": "PyCon", "\u017Ftart": "soon"}`)))
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon", "\u017Ftart": "soon"}`), "event.json"))
 	want = []string{`event.json:1:34: member-case: the member "\u017ftart" is read as "start": ` + m + `; write "start", or give it a name of its own`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("event problems (-want +got):\n%s", diff)

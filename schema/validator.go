@@ -118,7 +118,7 @@ type Validator struct {
 // ValidateTalk checks one talk record, the bytes of a file named path
 // (used in the problems only), and returns every problem found, sorted by
 // position. Use Problems.Err to ask whether the record is valid.
-func (v *Validator) ValidateTalk(path string, data []byte) Problems {
+func (v *Validator) ValidateTalk(data []byte, path string) Problems {
 	if ps := v.misconfigured(path); ps != nil {
 		return ps
 	}
@@ -131,7 +131,7 @@ func (v *Validator) ValidateTalk(path string, data []byte) Problems {
 
 // ValidateEvent checks one event record: a talkmeta event, or a pyvideo
 // category.json in the Pyvideo profile.
-func (v *Validator) ValidateEvent(path string, data []byte) Problems {
+func (v *Validator) ValidateEvent(data []byte, path string) Problems {
 	if ps := v.misconfigured(path); ps != nil {
 		return ps
 	}
@@ -145,7 +145,7 @@ func (v *Validator) ValidateEvent(path string, data []byte) Problems {
 // ValidateSpeaker checks one talkmeta speaker record. The Pyvideo profile
 // has no speaker records (a speaker there is a name in a talk) and
 // reports that as a problem.
-func (v *Validator) ValidateSpeaker(path string, data []byte) Problems {
+func (v *Validator) ValidateSpeaker(data []byte, path string) Problems {
 	if ps := v.misconfigured(path); ps != nil {
 		return ps
 	}

@@ -46,7 +46,7 @@ func lines(ps Problems) []string {
 }
 
 func TestSeedIsClean(t *testing.T) {
-	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, readTestdata(t, seedPath))
+	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(readTestdata(t, seedPath), seedPath)
 	if diff := cmp.Diff([]string(nil), lines(ps)); diff != "" {
 		t.Errorf("problems in the seed record (-want +got):\n%s", diff)
 	}
@@ -158,7 +158,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := &Validator{Profile: Pyvideo, Strict: tt.strict}
-			got := lines(v.ValidateTalk(seedPath, plant(t, seed, tt.old, tt.new)))
+			got := lines(v.ValidateTalk(plant(t, seed, tt.old, tt.new), seedPath))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -170,7 +170,7 @@ func TestLanguageList(t *testing.T) {
 	seed := readTestdata(t, seedPath)
 	v := &Validator{Profile: Pyvideo, Languages: []string{"spa", "por"}}
 	want := []string{seedPath + ":5:15: language: language: \"eng\" is not in the list of allowed languages"}
-	if diff := cmp.Diff(want, lines(v.ValidateTalk(seedPath, seed))); diff != "" {
+	if diff := cmp.Diff(want, lines(v.ValidateTalk(seed, seedPath))); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
@@ -179,18 +179,18 @@ func TestPreferredNamesConfigurable(t *testing.T) {
 	seed := readTestdata(t, seedPath)
 	v := &Validator{Profile: Pyvideo, PreferredNames: map[string]string{"Yury Selivanov": "Yury"}}
 	want := []string{seedPath + ":11:5: speaker-name: speakers/0: write \"Yury\", not \"Yury Selivanov\""}
-	if diff := cmp.Diff(want, lines(v.ValidateTalk(seedPath, seed))); diff != "" {
+	if diff := cmp.Diff(want, lines(v.ValidateTalk(seed, seedPath))); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 	glyph := plant(t, seed, `"Yury Selivanov"`, `"Glyph Lefkowitz"`)
-	if ps := (&Validator{Profile: Pyvideo, PreferredNames: map[string]string{}}).ValidateTalk(seedPath, glyph); len(ps) != 0 {
+	if ps := (&Validator{Profile: Pyvideo, PreferredNames: map[string]string{}}).ValidateTalk(glyph, seedPath); len(ps) != 0 {
 		t.Errorf("an empty map should allow every name; got %v", ps)
 	}
 }
 
 func TestProblemsAreErrors(t *testing.T) {
 	seed := readTestdata(t, seedPath)
-	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, plant(t, seed, `"2016-08-04"`, `"2016-02-30"`))
+	ps := (&Validator{Profile: Pyvideo}).ValidateTalk(plant(t, seed, `"2016-08-04"`, `"2016-02-30"`), seedPath)
 	var p *Problem
 	if !errors.As(ps.Err(), &p) {
 		t.Fatalf("errors.As found no *Problem in %v", ps.Err())
@@ -200,7 +200,7 @@ func TestProblemsAreErrors(t *testing.T) {
 	if diff := cmp.Diff(want, p, cmp.AllowUnexported(Problem{})); diff != "" && !strings.Contains(diff, "offset") {
 		t.Errorf("problem (-want +got):\n%s", diff)
 	}
-	if (&Validator{Profile: Pyvideo}).ValidateTalk(seedPath, plant(t, seed, `awesome",`, `awesome ",`)).Err() != nil {
+	if (&Validator{Profile: Pyvideo}).ValidateTalk(plant(t, seed, `awesome",`, `awesome ",`), seedPath).Err() != nil {
 		t.Error("a record with only warnings is valid")
 	}
 }
@@ -208,12 +208,12 @@ func TestProblemsAreErrors(t *testing.T) {
 func TestLimits(t *testing.T) {
 	seed := readTestdata(t, seedPath)
 	v := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 1000, MaxDepth: 3}}
-	got := lines(v.ValidateTalk(seedPath, seed))
+	got := lines(v.ValidateTalk(seed, seedPath))
 	want := []string{seedPath + ": size: the record is 2634 bytes, more than the limit of 1000"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("size (-want +got):\n%s", diff)
 	}
-	got = lines(v.ValidateTalk("deep.json", []byte(`{"title": "x", "videos": [[[{}]]]}`)))
+	got = lines(v.ValidateTalk([]byte(`{"title": "x", "videos": [[[{}]]]}`), "deep.json"))
 	want = []string{"deep.json:1:28: json: nested more than 3 deep"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("depth (-want +got):\n%s", diff)
@@ -222,7 +222,7 @@ func TestLimits(t *testing.T) {
 
 func TestPyvideoCategoryFaults(t *testing.T) {
 	v := &Validator{Profile: Pyvideo}
-	got := lines(v.ValidateEvent("category.json", []byte(`{"title": "PyCon 2024", "url": "", "start_date": "2024-05-17", "end_date": "2024-05-15"}`)))
+	got := lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "url": "", "start_date": "2024-05-17", "end_date": "2024-05-15"}`), "category.json"))
 	want := []string{
 		`category.json:1:32: empty-url: url is ""; leave it out when the event has no site (warning)`,
 		`category.json:1:76: date: end_date: the event ends (2024-05-15) before it starts (2024-05-17)`,
@@ -230,7 +230,7 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	got = lines(v.ValidateEvent("category.json", []byte(`{"title": "PyCon 2024", "start_date": "2024-02-30"}`)))
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "2024-02-30"}`), "category.json"))
 	want = []string{`category.json:1:39: format: start_date: "2024-02-30" is not a real date of the form 2016-07-21`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -242,7 +242,7 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 func TestLoneSurrogate(t *testing.T) {
 	data := readTestdata(t, "chipy/videos/15260.json")
 	v := &Validator{Profile: Pyvideo}
-	if ps := v.ValidateTalk("t.json", bytes.Replace(data, []byte(`"title": "`), []byte(`"title": "\ud83d\ude00 `), 1)); len(ps) != 0 {
+	if ps := v.ValidateTalk(bytes.Replace(data, []byte(`"title": "`), []byte(`"title": "\ud83d\ude00 `), 1), "t.json"); len(ps) != 0 {
 		t.Errorf("a whole pair: %v", ps)
 	}
 	planted := bytes.Replace(data, []byte(`"title": "`), []byte(`"title": "\ud83d `), 1)
@@ -250,7 +250,7 @@ func TestLoneSurrogate(t *testing.T) {
 	line := 1 + bytes.Count(planted[:off], []byte("\n"))
 	col := off - bytes.LastIndexByte(planted[:off], '\n')
 	var got []string
-	for _, p := range v.ValidateTalk("t.json", planted) {
+	for _, p := range v.ValidateTalk(planted, "t.json") {
 		got = append(got, p.Error())
 	}
 	want := []string{fmt.Sprintf(`t.json:%d:%d: json: \ud83d is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`, line, col)}
@@ -267,7 +267,7 @@ func TestCountAndTextLimits(t *testing.T) {
 	planted := bytes.Replace(data, []byte(`"speakers": [`), []byte(`"speakers": ["A B", "C D", `), 1)
 	v := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxSpeakers: 3, MaxVideos: 2, MaxTextBytes: 300}}
 	var got []string
-	for _, p := range v.ValidateTalk("t.json", planted) {
+	for _, p := range v.ValidateTalk(planted, "t.json") {
 		if p.Severity == Error {
 			got = append(got, p.Error())
 		}
@@ -297,7 +297,7 @@ func TestUnknownProfile(t *testing.T) {
 	v := &Validator{Profile: Profile(7)}
 	record := []byte(`{"title": "x", "recorded": "2016-07-21"}`)
 	var got []string
-	for _, ps := range []Problems{v.ValidateTalk("t.json", record), v.ValidateEvent("e.json", record), v.ValidateSpeaker("s.json", record),
+	for _, ps := range []Problems{v.ValidateTalk(record, "t.json"), v.ValidateEvent(record, "e.json"), v.ValidateSpeaker(record, "s.json"),
 		v.CheckArchive(os.DirFS("testdata"), nil).Problems, (&Validator{}).CheckArchive(nil, nil).Problems} {
 		got = append(got, fmt.Sprint(ps.Err()))
 	}
@@ -306,7 +306,7 @@ func TestUnknownProfile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if ps := (&Validator{}).ValidateTalk("t.json", record); ps.Err() != nil {
+	if ps := (&Validator{}).ValidateTalk(record, "t.json"); ps.Err() != nil {
 		t.Errorf("the zero Validator refuses a good record: %v", ps)
 	}
 }
@@ -320,7 +320,7 @@ func TestDurationAgreesWithParseDuration(t *testing.T) {
 	var got []string
 	for _, d := range []string{"PT5S", "-PT5S", "P106752D", "PT0S"} {
 		_, perr := talk.ParseDuration(d)
-		ps := v.ValidateTalk("t.json", []byte(`{"title": "x", "speakers": [{"name": "A"}], "recorded": "2016-07-21", "duration": "`+d+`"}`))
+		ps := v.ValidateTalk([]byte(`{"title": "x", "speakers": [{"name": "A"}], "recorded": "2016-07-21", "duration": "`+d+`"}`), "t.json")
 		got = append(got, fmt.Sprintf("%s: ParseDuration ok %v, valid %v: %v", d, perr == nil, ps.Err() == nil, ps.Err()))
 	}
 	want := []string{

@@ -227,7 +227,7 @@ func validateFiles(files iter.Seq2[rawFile, error]) (int, int64, error) {
 		if err != nil {
 			return n, size, err
 		}
-		if err := pyvideoValidator.ValidateTalk(f.path, f.data).Err(); err != nil {
+		if err := pyvideoValidator.ValidateTalk(f.data, f.path).Err(); err != nil {
 			return n, size, err
 		}
 		n++
@@ -301,7 +301,7 @@ func pipelineStage(apa *csl.Processor) func(fs.FS) (int, int64, error) {
 // pipelineTalk is the pipeline's work on one decoded talk: validate it,
 // then write its page, JSON-LD graph, BibTeX entry and APA reference.
 func pipelineTalk(r *html.Renderer, apa *csl.Processor, t *talk.Talk) error {
-	if err := pyvideoValidator.ValidateTalk(t.Origin.Path, t.Origin.Raw).Err(); err != nil {
+	if err := pyvideoValidator.ValidateTalk(t.Origin.Raw, t.Origin.Path).Err(); err != nil {
 		return err
 	}
 	if err := r.WriteTalk(io.Discard, t, html.PageOptions{}); err != nil {

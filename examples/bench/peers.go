@@ -214,7 +214,7 @@ func timeEntries(pr *csl.Processor, items []*csl.Item) (float64, error) {
 	return bestOf(entryRuns, func() (float64, error) {
 		start := time.Now()
 		for _, it := range items {
-			if err := pr.WriteEntry(io.Discard, it, csl.Text); err != nil {
+			if err := pr.WriteEntry(io.Discard, csl.Text, it); err != nil {
 				return 0, fmt.Errorf("item %s: %w", it.ID, err)
 			}
 		}

@@ -488,32 +488,32 @@ func schemaCases() []scalingCase {
 	var cases []scalingCase
 	for _, r := range hostileRecords {
 		cases = append(cases, bytesCase("schema.ValidateTalk/"+r.name, r.shape, func(b []byte) error {
-			pyvideoV.ValidateTalk("event/videos/talk.json", b)
+			pyvideoV.ValidateTalk(b, "event/videos/talk.json")
 			return nil
 		}))
 	}
 	cases = append(cases,
 		bytesCase("schema.ValidateTalk/default-limits-many-tags", shapeNamed(hostileRecords, "many-tags").shape, func(b []byte) error {
-			defaults.ValidateTalk("event/videos/talk.json", b)
+			defaults.ValidateTalk(b, "event/videos/talk.json")
 			return nil
 		}).upTo(withinRecordLimit),
 		bytesCase("schema.ValidateTalk/rst-description", func(n int) string {
 			return pyvideoRecord(map[string]string{"description": quoteJSON(shapeNamed(rstShapes, "paragraphs").shape(n))})
 		}, func(b []byte) error {
-			pyvideoV.ValidateTalk("event/videos/talk.json", b)
+			pyvideoV.ValidateTalk(b, "event/videos/talk.json")
 			return nil
 		}),
 		bytesCase("schema.ValidateTalk/syntax-error-at-end", func(n int) string {
 			return strings.TrimSuffix(shapeNamed(hostileRecords, "many-tags").shape(n), "}\n") + "x"
 		}, func(b []byte) error {
-			return wantError(pyvideoV.ValidateTalk("event/videos/talk.json", b).Err())
+			return wantError(pyvideoV.ValidateTalk(b, "event/videos/talk.json").Err())
 		}),
 		bytesCase("schema.ValidateTalk/talkmeta-many-speakers", func(n int) string {
 			return `{"title":"A talk","speakers":` + jsonList(n, func(i int) string {
 				return `{"name":"Speaker ` + strconv.Itoa(i) + `","homepage":"https://example.org/` + strconv.Itoa(i) + `"}`
 			}) + `}`
 		}, func(b []byte) error {
-			talkmetaV.ValidateTalk("talk.json", b)
+			talkmetaV.ValidateTalk(b, "talk.json")
 			return nil
 		}),
 		bytesCase("schema.ValidateTalk/talkmeta-nested-parts", func(n int) string {
@@ -521,7 +521,7 @@ func schemaCases() []scalingCase {
 				return nested(`{"title":"p","parts":[`, "", "]}", 24*8)
 			}) + `]}`
 		}, func(b []byte) error {
-			talkmetaV.ValidateTalk("talk.json", b)
+			talkmetaV.ValidateTalk(b, "talk.json")
 			return nil
 		}),
 		// n is the archive's bytes, in talk files of about 2 KB.

@@ -196,9 +196,9 @@ func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bo
 	}
 	switch filepath.Base(name) {
 	case "category.json", "event.json":
-		return v.ValidateEvent(p, data), true
+		return v.ValidateEvent(data, p), true
 	}
-	return v.ValidateTalk(p, data), false
+	return v.ValidateTalk(data, p), false
 }
 
 // readProblem is the finding for a file or directory name that could

@@ -109,7 +109,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	for t, err := range talks(paths) {
 		if err == nil {
 			entry.Reset()
-			if err = pr.WriteEntry(&entry, cite.CSLItem(t, cite.Key(t), opt), cslFormat(html)); err != nil {
+			if err = pr.WriteEntry(&entry, cslFormat(html), cite.CSLItem(t, cite.Key(t), opt)); err != nil {
 				err = fmt.Errorf("%s: %w", t.Origin.Path, err)
 			}
 		}
@@ -188,7 +188,7 @@ func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, 
 		return err
 	}
 	for _, it := range items {
-		c, err := pr.Citation(it, f)
+		c, err := pr.Citation(f, it)
 		if err != nil {
 			return err
 		}

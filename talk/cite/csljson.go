@@ -261,7 +261,7 @@ func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (stri
 	it := engineItems.Get().(*csl.Item)
 	defer releaseEngineItem(it)
 	cslItemOf(t, key(t, names), names, opt, pr.Uses).fill(it)
-	return pr.Entry(it, f)
+	return pr.Entry(f, it)
 }
 
 // engineItems lends Reference the items it fills and hands to the

@@ -211,7 +211,7 @@ func TestReferenceIsEntryOfCSLItem(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, err := pr.Entry(CSLItem(tk, Key(tk), Options{}), f)
+				want, err := pr.Entry(f, CSLItem(tk, Key(tk), Options{}))
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -245,7 +245,7 @@ func ExampleCSLItem() {
 		fmt.Println(err)
 		return
 	}
-	entry, err := apa.Entry(item, csl.Text)
+	entry, err := apa.Entry(csl.Text, item)
 	fmt.Println(entry, err)
 	// Output:
 	// Selivanov, Y. (2016, August 4). async/await in Python 3.5 and why it is awesome [Conference presentation]. EuroPython 2016. https://www.youtube.com/watch?v=m28fiN9y_r8 <nil>

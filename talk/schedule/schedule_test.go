@@ -290,7 +290,7 @@ func checkTalkmetaJSON(t *testing.T, tk *talk.Talk) {
 	if err != nil {
 		t.Fatalf("talk %q: %v", tk.ID, err)
 	}
-	if err := new(schema.Validator).ValidateTalk(tk.ID, data).Err(); err != nil {
+	if err := new(schema.Validator).ValidateTalk(data, tk.ID).Err(); err != nil {
 		t.Errorf("talk %q is not valid talkmeta JSON:\n%v", tk.ID, err)
 	}
 	back, err := talk.ParseJSON(data, tk.ID)

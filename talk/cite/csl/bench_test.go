@@ -44,7 +44,7 @@ func BenchmarkCitation(b *testing.B) {
 			for b.Loop() {
 				for _, f := range []Format{Text, HTML} {
 					for _, it := range items {
-						if _, err := pr.Citation(it, f); err != nil {
+						if _, err := pr.Citation(f, it); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -64,7 +64,7 @@ func BenchmarkEntry(b *testing.B) {
 			for b.Loop() {
 				for _, f := range []Format{Text, HTML} {
 					for _, it := range items {
-						if _, err := pr.Entry(it, f); err != nil {
+						if _, err := pr.Entry(f, it); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -101,7 +101,7 @@ func BenchmarkTalkEntry(b *testing.B) {
 			}
 			for b.Loop() {
 				for _, it := range items {
-					if _, err := pr.Entry(it, Text); err != nil {
+					if _, err := pr.Entry(Text, it); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -149,7 +149,7 @@ func BenchmarkHostileTitle(b *testing.B) {
 				b.SetBytes(int64(len(s.title)))
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := pr.Entry(it, f); err != nil {
+					if _, err := pr.Entry(f, it); err != nil {
 						b.Fatal(err)
 					}
 				}

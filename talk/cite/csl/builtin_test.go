@@ -45,13 +45,13 @@ func TestBuiltinMatchesOfficial(t *testing.T) {
 				var diffs []string
 				for _, it := range items {
 					for _, f := range []Format{Text, HTML} {
-						w, _ := want.Entry(it, f)
-						g, _ := got.Entry(it, f)
+						w, _ := want.Entry(f, it)
+						g, _ := got.Entry(f, it)
 						if w != g {
 							diffs = append(diffs, fmt.Sprintf("%s entry %s:\n  want %q\n  got  %q", it.ID, f, w, g))
 						}
-						w, _ = want.Citation(it, f)
-						g, _ = got.Citation(it, f)
+						w, _ = want.Citation(f, it)
+						g, _ = got.Citation(f, it)
 						if w != g {
 							diffs = append(diffs, fmt.Sprintf("%s citation %s:\n  want %q\n  got  %q", it.ID, f, w, g))
 						}

@@ -165,7 +165,7 @@ func TestCiteOfOneIsCitation(t *testing.T) {
 		pr := clusterProcessor(t, style)
 		for id, it := range byID {
 			for _, f := range []Format{Text, HTML} {
-				want, err := pr.Citation(it, f)
+				want, err := pr.Citation(f, it)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -15,8 +15,8 @@ func TestConcurrentUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEntry, _ := pr.Entry(items[0], Text)
-	wantCite, _ := pr.Citation(items[0], Text)
+	wantEntry, _ := pr.Entry(Text, items[0])
+	wantCite, _ := pr.Citation(Text, items[0])
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
@@ -25,10 +25,10 @@ func TestConcurrentUse(t *testing.T) {
 			if got, _ := pr.Bibliography(HTML, items...); got != want {
 				t.Error("a concurrent bibliography differs")
 			}
-			if got, _ := pr.Entry(items[0], Text); got != wantEntry {
+			if got, _ := pr.Entry(Text, items[0]); got != wantEntry {
 				t.Error("a concurrent entry differs")
 			}
-			if got, _ := pr.Citation(items[0], Text); got != wantCite {
+			if got, _ := pr.Citation(Text, items[0]); got != wantCite {
 				t.Error("a concurrent citation differs")
 			}
 		}()

@@ -184,17 +184,17 @@ func compareRun(t *testing.T, pr *Processor, run *citeprocRun, items map[string]
 		var got string
 		var err error
 		if pr.HasBibliography() {
-			got, err = pr.Entry(it, Text)
+			got, err = pr.Entry(Text, it)
 			check("bibliography", Text, want.Bibliography.Text, got, err, &a.bibText)
-			got, err = pr.Entry(it, HTML)
+			got, err = pr.Entry(HTML, it)
 			check("bibliography", HTML, want.Bibliography.HTML, got, err, &a.bibHTML)
 		} else {
 			a.bibText++
 			a.bibHTML++
 		}
-		got, err = pr.Citation(it, Text)
+		got, err = pr.Citation(Text, it)
 		check("citation", Text, want.Citation.Text, got, err, &a.citeText)
-		got, err = pr.Citation(it, HTML)
+		got, err = pr.Citation(HTML, it)
 		check("citation", HTML, want.Citation.HTML, got, err, &a.citeHTML)
 	}
 	return a

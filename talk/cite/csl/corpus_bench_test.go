@@ -51,7 +51,7 @@ func BenchmarkCorpusEntry(b *testing.B) {
 			}
 			for b.Loop() {
 				for _, it := range items {
-					if _, err := pr.Entry(it, csl.Text); err != nil {
+					if _, err := pr.Entry(csl.Text, it); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -124,11 +124,11 @@ func formatAll(pr *csl.Processor, it *csl.Item) ([4]string, error) {
 	var err error
 	for i, f := range []csl.Format{csl.Text, csl.HTML} {
 		if pr.HasBibliography() {
-			if outs[i], err = pr.Entry(it, f); err != nil {
+			if outs[i], err = pr.Entry(f, it); err != nil {
 				return outs, err
 			}
 		}
-		if outs[2+i], err = pr.Citation(it, f); err != nil {
+		if outs[2+i], err = pr.Citation(f, it); err != nil {
 			return outs, err
 		}
 	}

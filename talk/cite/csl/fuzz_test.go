@@ -58,11 +58,11 @@ func FuzzItems(f *testing.F) {
 		for _, pr := range procs {
 			for _, it := range items {
 				for _, f := range []csl.Format{csl.Text, csl.HTML} {
-					entry, err := pr.Entry(it, f)
+					entry, err := pr.Entry(f, it)
 					if err != nil {
 						t.Fatalf("%s: Entry: %v", pr.Style().ID, err)
 					}
-					cite, err := pr.Citation(it, f)
+					cite, err := pr.Citation(f, it)
 					if err != nil {
 						t.Fatalf("%s: Citation: %v", pr.Style().ID, err)
 					}

@@ -65,8 +65,8 @@ func TestLazyJoins(t *testing.T) {
 			for _, f := range []Format{Text, HTML} {
 				for _, it := range items {
 					for _, render := range []func(*Processor) (string, error){
-						func(pr *Processor) (string, error) { return pr.Entry(it, f) },
-						func(pr *Processor) (string, error) { return pr.Citation(it, f) },
+						func(pr *Processor) (string, error) { return pr.Entry(f, it) },
+						func(pr *Processor) (string, error) { return pr.Citation(f, it) },
 					} {
 						got, err := render(lazy)
 						want, err2 := render(eager)

@@ -339,7 +339,7 @@ func (pr *Processor) citation(reg *registry, tok *regItem, f Format) string {
 
 // Entry returns the bibliography entry for it: for HTML, a
 // <div class="csl-entry">. An item the style does not print returns "".
-func (pr *Processor) Entry(it *Item, f Format) (string, error) {
+func (pr *Processor) Entry(f Format, it *Item) (string, error) {
 	if err := pr.check(f); err != nil {
 		return "", err
 	}
@@ -366,7 +366,7 @@ func (pr *Processor) Entry(it *Item, f Format) (string, error) {
 
 // Citation returns the in-text citation (or note) for it, cited alone
 // and for the first time.
-func (pr *Processor) Citation(it *Item, f Format) (string, error) {
+func (pr *Processor) Citation(f Format, it *Item) (string, error) {
 	if err := pr.check(f); err != nil {
 		return "", err
 	}
@@ -387,8 +387,8 @@ func (pr *Processor) Citation(it *Item, f Format) (string, error) {
 }
 
 // WriteEntry writes the bibliography entry for it to w.
-func (pr *Processor) WriteEntry(w io.Writer, it *Item, f Format) error {
-	s, err := pr.Entry(it, f)
+func (pr *Processor) WriteEntry(w io.Writer, f Format, it *Item) error {
+	s, err := pr.Entry(f, it)
 	if err != nil {
 		return err
 	}
@@ -397,8 +397,8 @@ func (pr *Processor) WriteEntry(w io.Writer, it *Item, f Format) error {
 }
 
 // WriteCitation writes the citation of it to w.
-func (pr *Processor) WriteCitation(w io.Writer, it *Item, f Format) error {
-	s, err := pr.Citation(it, f)
+func (pr *Processor) WriteCitation(w io.Writer, f Format, it *Item) error {
+	s, err := pr.Citation(f, it)
 	if err != nil {
 		return err
 	}

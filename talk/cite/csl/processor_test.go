@@ -140,17 +140,17 @@ func TestZeroValues(t *testing.T) {
 	var got []string
 	add := func(s string, err error) { got = append(got, s+"|"+fmt.Sprint(err)) }
 	for _, pr := range []*Processor{{}, nilProcessor} {
-		add(pr.Entry(it, Text))
-		add(pr.Citation(it, Text))
+		add(pr.Entry(Text, it))
+		add(pr.Citation(Text, it))
 		add(pr.Cite(Text, it))
 		add(pr.Bibliography(Text, it))
-		add("", pr.WriteEntry(io.Discard, it, Text))
-		add("", pr.WriteCitation(io.Discard, it, Text))
+		add("", pr.WriteEntry(io.Discard, Text, it))
+		add("", pr.WriteCitation(io.Discard, Text, it))
 		add("", pr.WriteCite(io.Discard, Text, it))
 		add("", pr.WriteBibliography(io.Discard, Text, it))
 		got = append(got, fmt.Sprint(pr.Uses("title"), pr.HasBibliography(), pr.Style()))
 	}
-	add(good.Entry(it, Format(7)))
+	add(good.Entry(Format(7), it))
 	add(good.Cite(Format(-1), it))
 	var nilStyle *Style
 	var nilItem *Item
@@ -168,7 +168,7 @@ func TestZeroValues(t *testing.T) {
 		t.Errorf("Cite on the zero Processor: %v, want ErrNoStyle", err)
 	}
 	var fe *FormatError
-	if _, err := good.Citation(it, Format(2)); !errors.As(err, &fe) || fe.Format != 2 {
+	if _, err := good.Citation(Format(2), it); !errors.As(err, &fe) || fe.Format != 2 {
 		t.Errorf("Citation in Format(2): %v, want a *FormatError", err)
 	}
 }
