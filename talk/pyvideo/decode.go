@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -211,24 +212,13 @@ func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 		var de *talk.DateError
 		errors.As(err, &de)
 		re := d.fail(ptr, v.Offset, "%q %s", s, de.Reason).(*talk.RecordError)
-		re.Err = &dateError{msg: re.Err.Error(), err: de}
+		// Worded as the reader's other problems, without ParseDate's
+		// "talk: ", and kept for errors.As, as talk.ParseJSON keeps it.
+		re.Err = &errs.Worded{Msg: re.Err.Error(), Cause: de}
 		return talk.Date{}, re
 	}
 	return date, nil
 }
-
-// dateError words a refused date as the reader's other problems are
-// worded, without ParseDate's "talk: ", and keeps the [*talk.DateError]
-// for errors.As, as talk.ParseJSON's errors do.
-type dateError struct {
-	msg string
-	err *talk.DateError
-}
-
-func (e *dateError) Error() string { return e.msg }
-
-// Unwrap returns the *talk.DateError.
-func (e *dateError) Unwrap() error { return e.err }
 
 // extra keeps a member the model has no field for, compacted: its layout
 // in the file is not part of its meaning, and the writers lay it out anew.

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 	"go.yaml.in/yaml/v3"
@@ -62,19 +63,8 @@ func (f *file) add(n *yaml.Node, format string, args ...any) {
 func (f *file) addCause(n *yaml.Node, cause error, format string, args ...any) {
 	f.add(n, format, args...)
 	e := (*f.errs)[len(*f.errs)-1]
-	e.Err = &causeError{msg: e.Err.Error(), cause: cause}
+	e.Err = &errs.Worded{Msg: e.Err.Error(), Cause: cause}
 }
-
-// causeError is a problem's message with the error it words.
-type causeError struct {
-	msg   string
-	cause error
-}
-
-func (e *causeError) Error() string { return e.msg }
-
-// Unwrap returns the cause.
-func (e *causeError) Unwrap() error { return e.cause }
 
 // parse reads a YAML document and returns its top node.
 func (f *file) parse(data []byte) *yaml.Node {

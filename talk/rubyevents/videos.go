@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"go.yaml.in/yaml/v3"
@@ -350,7 +351,7 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	case errors.As(err, &large):
 		return nil, &talk.LimitError{What: "file size", Limit: maxBytes, Got: max(large.Size, 0)}
 	case errors.As(err, &special):
-		return nil, &causeError{msg: "rubyevents: " + special.Describe(), cause: err}
+		return nil, &errs.Worded{Msg: "rubyevents: " + special.Describe(), Cause: err}
 	}
 	return data, err
 }
@@ -363,8 +364,8 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 // words itself are left as they are.
 func fsError(err error) error {
 	var limit *talk.LimitError
-	var cause *causeError
-	if errors.As(err, &limit) || errors.As(err, &cause) {
+	var worded *errs.Worded
+	if errors.As(err, &limit) || errors.As(err, &worded) {
 		return err
 	}
 	msg := err.Error()
@@ -375,7 +376,7 @@ func fsError(err error) error {
 			msg = "cannot " + pe.Op + " the data directory: " + pe.Err.Error()
 		}
 	}
-	return &causeError{msg: "rubyevents: " + msg, cause: err}
+	return &errs.Worded{Msg: "rubyevents: " + msg, Cause: err}
 }
 
 func appendErrs(errs *talk.ErrorList, err error) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -33,19 +34,8 @@ func (p *problems) add(n *node, ptr string, format string, args ...any) {
 func (p *problems) addCause(n *node, ptr string, cause error, format string, args ...any) {
 	p.add(n, ptr, format, args...)
 	e := p.list[len(p.list)-1]
-	e.Err = &causeError{msg: e.Err.Error(), cause: cause}
+	e.Err = &errs.Worded{Msg: e.Err.Error(), Cause: cause}
 }
-
-// causeError is a problem's message with the error it words.
-type causeError struct {
-	msg   string
-	cause error
-}
-
-func (e *causeError) Error() string { return e.msg }
-
-// Unwrap returns the cause, or nil for a problem without one.
-func (e *causeError) Unwrap() error { return e.cause }
 
 // typeError records a value of the wrong kind.
 // The message names the member, since XML errors have no pointer.
