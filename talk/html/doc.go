@@ -17,7 +17,9 @@
 // event's JSON-LD ([Renderer.WriteEvent]). A speaker page lists a
 // person's talks across events, with a schema.org Person
 // ([Renderer.WriteSpeaker]). The index lists events with their number of
-// talks ([Renderer.WriteIndex]).
+// talks ([Renderer.WriteIndex]). With a BaseURL, the JSON-LD gives each
+// speaker the address of their page, and an event's or a speaker's
+// talks the addresses of theirs.
 //
 // Every page is HTML5 with a lang attribute, one h1 and headings in order, and
 // a canonical link when the page has a URL. The talk's own words on its

@@ -424,7 +424,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
-		ldOptions:   jsonld.Options{BaseURL: r.BaseURL},
+		ldOptions:   jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs()},
 	}
 	p.ContentDir = dirAttr(p.ContentLang)
 	p.Heading = t.Title

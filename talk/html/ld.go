@@ -20,10 +20,22 @@ import (
 func (r *Renderer) ldOptions(pagePath string) jsonld.Options {
 	urls := r.urls()
 	return jsonld.Options{
-		BaseURL: r.BaseURL,
-		PageURL: r.absoluteURL(pagePath),
-		TalkURL: func(t *talk.Talk) string { return r.absoluteURL(urls.Talk(t)) },
+		BaseURL:    r.BaseURL,
+		PageURL:    r.absoluteURL(pagePath),
+		TalkURL:    func(t *talk.Talk) string { return r.absoluteURL(urls.Talk(t)) },
+		SpeakerURL: r.speakerURLs(),
 	}
+}
+
+// speakerURLs gives the absolute addresses of speakers' pages for the
+// JSON-LD's Persons; nil without a BaseURL, when pages have no absolute
+// address to give.
+func (r *Renderer) speakerURLs() func(*talk.Speaker) string {
+	if r.BaseURL == "" {
+		return nil
+	}
+	urls := r.urls()
+	return func(s *talk.Speaker) string { return r.absoluteURL(urls.Speaker(s)) }
 }
 
 // talkJSONLD is the graph of t's page.

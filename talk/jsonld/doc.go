@@ -8,7 +8,8 @@
 //
 //   - the talk itself, an Event: name, description, startDate, inLanguage,
 //     url, keywords, its speakers as performer (each a Person with sameAs
-//     links to ORCID, homepage and social profiles, and affiliation), its
+//     links to ORCID, homepage and social profiles, affiliation, and with
+//     [Options.SpeakerURL] the url of their page on the site), its
 //     slides as workFeatured, and superEvent, the conference: an Event
 //     with its dates, url and location (a Place with a PostalAddress);
 //   - each recording, a VideoObject: name, description, thumbnailUrl,

@@ -31,6 +31,10 @@ type Options struct {
 	// on the caller's site, written as the url of each talk an event or
 	// speaker graph lists. (A talk's own graph uses its first link.)
 	TalkURL func(*talk.Talk) string
+	// SpeakerURL, when not nil, gives the absolute address of a speaker's
+	// page on the caller's site, written as the url of each Person, so
+	// that a consumer can follow a talk's performers to their pages.
+	SpeakerURL func(*talk.Speaker) string
 }
 
 // Warning says that a property a consumer needs could not be written
@@ -569,6 +573,9 @@ func (g *graph) personMembers(e *encoder, s *talk.Speaker) span {
 	e.str("@type", "Person")
 	id := g.writePersonID(e, s)
 	e.str("name", s.Name)
+	if g.opt.SpeakerURL != nil {
+		e.str("url", absoluteOrEmpty(g.opt.SpeakerURL(s)))
+	}
 	e.str("givenName", s.GivenName)
 	e.str("familyName", s.FamilyName)
 	e.str("image", absoluteOrEmpty(s.Image))

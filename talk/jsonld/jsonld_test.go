@@ -167,3 +167,34 @@ func TestOddTalk(t *testing.T) {
 	}
 	checkGolden(t, "odd.jsonld", got)
 }
+
+// TestSpeakerURL gives each performer the address of their page, and
+// leaves it out for a speaker the site has no page for or whose address
+// is not absolute.
+func TestSpeakerURL(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Title: "T", Event: talk.Event{ID: "ev"},
+		Speakers: []talk.Speaker{{Name: "Ada Lovelace"}, {Name: "No Page"}, {Name: "Relative"}}}
+	pages := map[string]string{"Ada Lovelace": "https://talks.example.org/speaker/ada.html", "Relative": "/speaker/relative.html"}
+	var b bytes.Buffer
+	if _, err := jsonld.Write(&b, tk, jsonld.Options{
+		SpeakerURL: func(s *talk.Speaker) string { return pages[s.Name] },
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var graph struct {
+		Graph []struct {
+			Performer []map[string]string `json:"performer"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &graph); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]string{
+		{"@type": "Person", "@id": "/speakers/ada-lovelace#person", "name": "Ada Lovelace", "url": "https://talks.example.org/speaker/ada.html"},
+		{"@type": "Person", "@id": "/speakers/no-page#person", "name": "No Page"},
+		{"@type": "Person", "@id": "/speakers/relative#person", "name": "Relative"},
+	}
+	if diff := cmp.Diff(want, graph.Graph[0].Performer); diff != "" {
+		t.Errorf("performers (-want +got):\n%s", diff)
+	}
+}
