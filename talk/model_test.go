@@ -661,3 +661,30 @@ func TestLanguageBase(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestWhere: a talk's room lies within its event's place, and a talk's own
+// place that says more than a room stands alone.
+func TestWhere(t *testing.T) {
+	event := talk.Event{Place: talk.Place{Venue: "Euskalduna", City: "Bilbao", Country: "Spain"}}
+	tests := []struct {
+		name string
+		t    talk.Talk
+		want talk.Place
+	}{
+		{"nothing", talk.Talk{}, talk.Place{}},
+		{"the event's place", talk.Talk{Event: event}, event.Place},
+		{"a room within it", talk.Talk{Event: event, Place: talk.Place{Room: "A1"}},
+			talk.Place{Room: "A1", Venue: "Euskalduna", City: "Bilbao", Country: "Spain"}},
+		{"a room alone", talk.Talk{Place: talk.Place{Room: "A1"}}, talk.Place{Room: "A1"}},
+		{"a place of its own", talk.Talk{Event: event, Place: talk.Place{Room: "Mitxelena", Venue: "Bizkaia Aretoa", City: "Bilbao"}},
+			talk.Place{Room: "Mitxelena", Venue: "Bizkaia Aretoa", City: "Bilbao"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.t.Where()); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	if got, want := (talk.Place{Room: " A1 ", City: "Bilbao", Country: "Spain"}).String(), "A1, Bilbao, Spain"; got != want {
+		t.Errorf("Place.String = %q, want %q", got, want)
+	}
+}

@@ -1,6 +1,9 @@
 package talk
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Talk is one talk, keynote, tutorial or other session of an event, with
 // what an archive knows about it and its recordings.
@@ -139,6 +142,38 @@ type Place struct {
 
 // IsZero reports whether nothing is known about the place.
 func (p Place) IsZero() bool { return p == Place{} }
+
+// String returns the parts of p that are known, from the room out, joined
+// with ", ": "A1, Euskalduna Conference Centre, Bilbao, Spain".
+func (p Place) String() string {
+	var b strings.Builder
+	for _, part := range [...]string{p.Room, p.Venue, p.City, p.Region, p.Country} {
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+// Where returns the place t was given. A talk's own Place usually names
+// only its room, within its event's place: Where is then the event's
+// Place with t's room. A talk's Place that says more than a room (a talk
+// given away from its event's venue) is returned whole, so that no place
+// mixes the two.
+func (t *Talk) Where() Place {
+	if (Place{Room: t.Place.Room}) != t.Place {
+		return t.Place
+	}
+	p := t.Event.Place
+	if t.Place.Room != "" {
+		p.Room = t.Place.Room
+	}
+	return p
+}
 
 // Link is a labelled URL.
 type Link struct {

@@ -67,6 +67,9 @@ func showTalk(w io.Writer, t *talk.Talk) {
 	}
 	line("speakers", strings.Join(names, ", "))
 	line("event", t.Event.Title)
+	line("place", t.Where().String())
+	line("kind", t.Kind)
+	line("track", t.Track)
 	line("recorded", t.Recorded.String())
 	if t.Duration != 0 {
 		line("duration", t.Duration.Clock())

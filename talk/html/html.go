@@ -835,22 +835,14 @@ func appendHumanDuration(b []byte, d talk.Duration) []byte {
 	return append(strconv.AppendInt(b, m%60, 10), " min"...)
 }
 
-// talkPlace returns where t was given, from the room out (room, venue,
-// city, region, country), each part trimmed and "" when not known. As
-// talk/jsonld's location decides it, so that the page and its JSON-LD
-// name one place: the talk's own place when it gives more than a room (a
-// talk away from the event's venue), whole, so that no place mixes the
-// two; otherwise the event's place, with the talk's room. The event's
-// venue and city are named on the talk's page too because nothing else
-// there names them, and a visitor should not need the event's page to
-// learn where a talk was given.
+// talkPlace returns where t was given ([talk.Talk.Where], as the page's
+// JSON-LD names it), from the room out (room, venue, city, region,
+// country), each part trimmed and "" when not known. The event's venue
+// and city are named on the talk's page too because nothing else there
+// names them, and a visitor should not need the event's page to learn
+// where a talk was given.
 func talkPlace(t *talk.Talk) [5]string {
-	pl := t.Event.Place
-	if (talk.Place{Room: t.Place.Room}) != t.Place {
-		pl = t.Place
-	} else if t.Place.Room != "" {
-		pl.Room = t.Place.Room
-	}
+	pl := t.Where()
 	return [5]string{
 		strings.TrimSpace(pl.Room), strings.TrimSpace(pl.Venue), strings.TrimSpace(pl.City),
 		strings.TrimSpace(pl.Region), strings.TrimSpace(pl.Country),

@@ -428,7 +428,7 @@ func (g *graph) talkNode(e *encoder) {
 	e.str("url", g.talkURL())
 	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
-	g.location(e, t.Place, t.Event.Place)
+	g.location(e, t.Where())
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
 		if nameless(&t.Speakers[i]) {
@@ -530,21 +530,14 @@ func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	e.str("startDate", g.dateIn(ev.Start, ev.TimeZone))
 	e.str("endDate", g.dateIn(ev.End, ev.TimeZone))
 	e.str("url", absoluteOrEmpty(ev.URL))
-	g.location(e, talk.Place{}, ev.Place)
+	g.location(e, ev.Place)
 }
 
-// location writes where, as the member "location": the talk's room
-// within the event's place, or the talk's own place where it has more
-// than a room (a talk given away from the event's venue), whole, so that
-// no address mixes the two.
-func (g *graph) location(e *encoder, room, event talk.Place) {
-	if room.IsZero() && event.IsZero() {
+// location writes where, as the member "location": an event's place, or
+// where a talk was given ([talk.Talk.Where]).
+func (g *graph) location(e *encoder, event talk.Place) {
+	if event.IsZero() {
 		return
-	}
-	if (talk.Place{Room: room.Room}) != room {
-		event = room
-	} else if room.Room != "" {
-		event.Room = room.Room
 	}
 	name := event.Venue
 	if event.Room != "" {
