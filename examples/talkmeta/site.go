@@ -17,6 +17,7 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
@@ -27,7 +28,8 @@ const siteMarker = ".talkmeta-site"
 
 // runSite builds a static site: an index of events, a page per event, per
 // talk and per speaker, and the style sheet, laid out as pyvideo.org is
-// (see html.PyvideoURLs). The site is built in a new directory beside the
+// (see html.PyvideoURLs), but that events whose titles give the same slug
+// each get a page (see siteURLs). The site is built in a new directory beside the
 // output and then moved into place, so that a failed build leaves the old
 // site as it was. Only what the index, event and speaker pages need is
 // kept in memory; talk pages are written as their records are read.
@@ -51,7 +53,8 @@ func runSite(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		status = 1
 	}
-	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css"}, report)
+	urls := &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}}
+	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css", URLs: urls}, report)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "talkmeta site:", err)
 		return 1
@@ -101,9 +104,9 @@ func runSite(e *env, args []string) int {
 type siteBuilder struct {
 	r    html.Renderer
 	apa  *csl.Processor // for the talk pages' references
-	urls html.PyvideoURLs
-	out  string // where the site goes
-	tmp  string // where it is built
+	urls *siteURLs      // r.URLs
+	out  string         // where the site goes
+	tmp  string         // where it is built
 	dirs map[string]bool
 	// pages maps each page's path to the record that made it, to find
 	// records that would overwrite each other's pages.
@@ -156,7 +159,7 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 		return nil, err
 	}
 	return &siteBuilder{
-		r: r, apa: apa, out: out, tmp: tmp,
+		r: r, apa: apa, urls: r.URLs.(*siteURLs), out: out, tmp: tmp,
 		slots:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 		report:   report,
 		dirs:     map[string]bool{},
@@ -190,19 +193,13 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	if record == "" {
 		record = t.Event.ID + "/" + t.ID
 	}
+	b.urls.add(&t.Event)
 	page := b.urls.Talk(t)
 	if page == "" {
 		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
 	}
-	// Distinct events whose titles give the same slug would share a
-	// page, and the second would lose its description and dates to the
-	// first; its talks are left out instead, each reported.
 	key := b.urls.Event(&t.Event)
 	ev := b.events[key]
-	if ev != nil && eventIdentity(&ev.event) != eventIdentity(&t.Event) {
-		return fmt.Errorf("%s: its event %s has the page %s, which is event %s's already; the record is left out",
-			record, eventIdentity(&t.Event), key, eventIdentity(&ev.event))
-	}
 	// The page cites the talk as the render verb's pages do.
 	if err := b.write(page, record, func(w io.Writer) error {
 		citations, err := pageCitations(b.apa, t)
@@ -487,4 +484,76 @@ func sitePlural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// siteURLs lays the site out as pyvideo.org is ([html.PyvideoURLs]), but
+// for events whose titles give the same slug: a meetup's archive may hold
+// a dozen events all called "Monthly meeting", which on pyvideo.org's
+// scheme would share one page. The first event read keeps pyvideo.org's
+// paths; each other one gets its slug followed by its ID's
+// ("monthly-meeting-2023-05"), or a number where that is taken too, for
+// its page and its talks' directory. Events are added, in reading order,
+// before any page is rendered with them; pages are rendered concurrently,
+// hence the lock.
+type siteURLs struct {
+	html.PyvideoURLs
+	mu    sync.RWMutex
+	slugs map[string]string // eventIdentity → the event's slug on the site
+	taken map[string]bool   // the slugs given out
+}
+
+// add gives ev its slug, unless it has one already.
+func (u *siteURLs) add(ev *talk.Event) {
+	id := eventIdentity(ev)
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if _, ok := u.slugs[id]; ok {
+		return
+	}
+	base := pyvideoEventSlug(u.PyvideoURLs.Event(ev))
+	slug := base
+	if u.taken[slug] {
+		if s := pyvideo.Slugify(ev.ID); s != "" {
+			slug = base + "-" + s
+		}
+		for n := 2; u.taken[slug]; n++ {
+			slug = fmt.Sprintf("%s-%d", base, n)
+		}
+	}
+	u.slugs[id] = slug
+	u.taken[slug] = true
+}
+
+// slug returns ev's slug on the site, and whether add gave it one that is
+// not pyvideo.org's.
+func (u *siteURLs) slug(ev *talk.Event) (string, bool) {
+	u.mu.RLock()
+	slug, ok := u.slugs[eventIdentity(ev)]
+	u.mu.RUnlock()
+	return slug, ok && slug != pyvideoEventSlug(u.PyvideoURLs.Event(ev))
+}
+
+// Event returns the path of ev's page.
+func (u *siteURLs) Event(ev *talk.Event) string {
+	if slug, own := u.slug(ev); own {
+		return "/events/" + slug + ".html"
+	}
+	return u.PyvideoURLs.Event(ev)
+}
+
+// Talk returns the path of t's page, in its event's directory.
+func (u *siteURLs) Talk(t *talk.Talk) string {
+	page := u.PyvideoURLs.Talk(t)
+	if slug, own := u.slug(&t.Event); own && page != "" {
+		// page is "/<event slug>/<talk slug>.html", and slugs hold no "/".
+		_, talkPart, _ := strings.Cut(page[1:], "/")
+		return "/" + slug + "/" + talkPart
+	}
+	return page
+}
+
+// pyvideoEventSlug is the slug in an event's page path,
+// "/events/<slug>.html".
+func pyvideoEventSlug(page string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(page, "/events/"), ".html")
 }

@@ -27,6 +27,34 @@ func siteFiles(t *testing.T, dir string) string {
 	return b.String()
 }
 
+// siteLinks lists, page by page, the links each page of the site under
+// dir makes to the site's own pages, and fails for a link to a page the
+// site does not have.
+func siteLinks(t *testing.T, dir string) string {
+	t.Helper()
+	href := regexp.MustCompile(`href="(/[^"]*)"`)
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString(filepath.ToSlash(rel) + ":")
+		for _, m := range href.FindAllStringSubmatch(readFile(t, p), -1) {
+			b.WriteString(" " + m[1])
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(m[1]))); err != nil {
+				t.Errorf("%s links to %s, which the site does not have", rel, m[1])
+			}
+		}
+		b.WriteString("\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 // stableSite makes the summary line independent of the clock and of the
 // temporary directory's name.
 func stableSite(r result, dir string) result {
@@ -122,9 +150,13 @@ func TestSiteNoTalks(t *testing.T) {
 	}
 }
 
-// TestSiteSameEventPage builds a site of two distinct events whose titles
-// give the same slug: the second's talks are reported and left out rather
-// than listed under the first's title, its description and date lost.
+// TestSiteSameEventPage builds a site of distinct events whose titles
+// give the same slug, as a meetup's archive of many "Monthly meeting"s
+// would: each gets a page and a directory of its own, rather than its
+// talks listed under the first's title, its description and date lost.
+// The first read ("A1") keeps pyvideo.org's paths; the others take their
+// IDs' slugs, or a number where that is taken too ("ev2" slugs as "EV2",
+// read before it, does).
 func TestSiteSameEventPage(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -133,6 +165,10 @@ func TestSiteSameEventPage(t *testing.T) {
 		"ev2/category.json": `{"title": "Same  Conf!", "description": "The other one.", "start_date": "2020-01-02"}`,
 		"ev2/videos/b.json": `{"title": "B", "speakers": ["Bea"], "videos": []}`,
 		"ev2/videos/c.json": `{"title": "C", "speakers": ["Cy"], "videos": []}`,
+		"EV2/category.json": `{"title": "same conf"}`,
+		"EV2/videos/d.json": `{"title": "D", "speakers": ["Ada"], "videos": []}`,
+		"A1/category.json":  `{"title": "Same Conf"}`,
+		"A1/videos/e.json":  `{"title": "E", "speakers": ["Ada"], "videos": []}`,
 	}
 	for name, data := range files {
 		plantFile(t, filepath.Join(dir, name), data)
@@ -141,5 +177,5 @@ func TestSiteSameEventPage(t *testing.T) {
 	got := runCommand("", "site", "-o", out, dir)
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
-	golden(t, "site-events/same-event-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
+	golden(t, "site-events/same-event-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
 }
