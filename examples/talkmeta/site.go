@@ -249,12 +249,16 @@ func eventIdentity(e *talk.Event) string {
 	return fmt.Sprintf("titled %q", e.Title)
 }
 
-// siteSlim keeps what lists of talks show and link to.
+// siteSlim keeps what lists of talks show and link to: all that the
+// site's URLs read to place a talk's page.
 func siteSlim(t *talk.Talk) *talk.Talk {
 	s := &talk.Talk{
 		ID: t.ID, Title: t.Title, Slug: t.Slug, Language: t.Language,
 		Recorded: t.Recorded, Duration: t.Duration, Thumbnail: t.Thumbnail,
 		Event: talk.Event{ID: t.Event.ID, Title: t.Event.Title, TimeZone: t.Event.TimeZone},
+		// The page of a talk whose event has no title is under its
+		// legacy category's slug (html.PyvideoURLs), so links need it.
+		Legacy: talk.Legacy{Category: t.Legacy.Category},
 	}
 	for _, sp := range t.Speakers {
 		s.Speakers = append(s.Speakers, talk.Speaker{Name: sp.Name, Slug: sp.Slug})

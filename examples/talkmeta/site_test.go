@@ -179,3 +179,23 @@ func TestSiteSameEventPage(t *testing.T) {
 	got = stableSite(got, out)
 	golden(t, "site-events/same-event-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
 }
+
+// TestSiteLegacyCategory builds a site of an event without a title whose
+// talks name their legacy category: pyvideo.org, and so html.PyvideoURLs,
+// puts such a talk's page under the category's slug, and the event's and
+// the speaker's lists must link to it there.
+func TestSiteLegacyCategory(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"ev/category.json": `{"description": "No title."}`,
+		"ev/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": [], "category": "Old Name"}`,
+	}
+	for name, data := range files {
+		plantFile(t, filepath.Join(dir, name), data)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	got := runCommand("", "site", "-o", out, dir)
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
+	got = stableSite(got, out)
+	golden(t, "site-events/legacy-category.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
+}
