@@ -43,11 +43,12 @@ func TestNilTalk(t *testing.T) {
 		t.Errorf("wrote %q", b.String())
 	}
 
-	// A Writer names the nil by the talks given to it so far, writes
+	// A Writer names each nil by its place among the talks given to it,
+	// as WriteAll names it in its slice, writes
 	// nothing for it, and goes on.
 	w := NewWriter(&b, CSLJSON, Options{})
-	got = []string{fmt.Sprint(w.Write(one)), fmt.Sprint(w.Write(nil)), fmt.Sprint(w.Write(one)), fmt.Sprint(w.Close())}
-	if diff := cmp.Diff([]string{"<nil>", "cite: talks[1] is nil", "<nil>", "<nil>"}, got); diff != "" {
+	got = []string{fmt.Sprint(w.Write(one)), fmt.Sprint(w.Write(nil)), fmt.Sprint(w.Write(nil)), fmt.Sprint(w.Write(one)), fmt.Sprint(w.Write(nil)), fmt.Sprint(w.Close())}
+	if diff := cmp.Diff([]string{"<nil>", "cite: talks[1] is nil", "cite: talks[2] is nil", "<nil>", "cite: talks[4] is nil", "<nil>"}, got); diff != "" {
 		t.Errorf("Writer (-want +got):\n%s", diff)
 	}
 	var again bytes.Buffer

@@ -67,8 +67,11 @@ type Writer struct {
 	f    Format
 	opt  Options
 	keys KeySet
-	n    int
-	err  error
+	n    int // talks written
+	// given counts the calls of Write, nil talks too, so that a nil talk
+	// is named by its place among them, as WriteAll names it.
+	given int
+	err   error
 }
 
 // NewWriter returns a Writer of format f to w, writing as opt says; its
@@ -80,14 +83,16 @@ func NewWriter(w io.Writer, f Format, opt Options) *Writer {
 
 // Write writes one talk. After an error from the underlying writer, Write
 // and Close return that error and write nothing more. A nil t is a
-// [*talk.NilError] naming its place among the talks written to w
-// ("talks[3]"); nothing is written for it, and w can go on.
+// [*talk.NilError] naming its place among the talks given to Write,
+// nil ones too ("talks[3]"); nothing is written for it, and w can go on.
 func (w *Writer) Write(t *talk.Talk) error {
 	if w.err != nil {
 		return w.err
 	}
+	i := w.given
+	w.given++
 	if t == nil {
-		return &talk.NilError{Package: "cite", What: fmt.Sprintf("talks[%d]", w.n)}
+		return &talk.NilError{Package: "cite", What: fmt.Sprintf("talks[%d]", i)}
 	}
 	key := w.keys.Key(t)
 	switch w.f {
