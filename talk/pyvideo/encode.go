@@ -44,25 +44,8 @@ func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if t == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
 	}
-	if err := writable("recorded", t.Recorded); err != nil {
+	if err := checkTalk(t); err != nil {
 		return nil, err
-	}
-	if err := positive("duration", t.Duration); err != nil {
-		return nil, err
-	}
-	if err := clash("", t.Extra, talkMember); err != nil {
-		return nil, err
-	}
-	for i, v := range t.Videos {
-		if err := positive(fmt.Sprintf("videos/%d/duration", i), v.Duration); err != nil {
-			return nil, err
-		}
-		if len(v.Extra) == 0 {
-			continue // no error, so no place to name
-		}
-		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
-			return nil, err
-		}
 	}
 	return marshal(talkMembers(t), t.Origin, t.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseTalk(t.Origin.Raw, t.Origin.Path)
@@ -108,6 +91,35 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 		}
 		return eventMembers(read), nil
 	})
+}
+
+// checkTalk refuses what MarshalTalk will not write: a date or duration
+// no reader takes back, and Extra members that clash with the model's.
+// It allocates nothing for a talk it accepts (ArchiveFiles calls it for
+// every talk of an archive): a video's place is formatted only for an
+// error.
+func checkTalk(t *talk.Talk) error {
+	if err := writable("recorded", t.Recorded); err != nil {
+		return err
+	}
+	if err := positive("duration", t.Duration); err != nil {
+		return err
+	}
+	if err := clash("", t.Extra, talkMember); err != nil {
+		return err
+	}
+	for i, v := range t.Videos {
+		if v.Duration < 0 {
+			return positive(fmt.Sprintf("videos/%d/duration", i), v.Duration)
+		}
+		if len(v.Extra) == 0 {
+			continue // no error, so no place to name
+		}
+		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writable refuses a date the reader would refuse to read back (a year
