@@ -53,7 +53,7 @@ func runSite(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		status = 1
 	}
-	urls := &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}}
+	urls := &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}, added: map[string]bool{}}
 	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css", URLs: urls}, report)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "talkmeta site:", err)
@@ -501,9 +501,14 @@ func sitePlural(n int, noun string) string {
 // hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
-	mu    sync.RWMutex
-	slugs map[string]string // eventIdentity → the event's slug on the site
-	taken map[string]bool   // the slugs given out
+	mu sync.RWMutex
+	// slugs maps an event's eventIdentity to its slug on the site, for
+	// the events that add did not leave pyvideo.org's (the others are
+	// placed as PyvideoURLs places them, without a second slug made for
+	// every link to them).
+	slugs map[string]string
+	taken map[string]bool // the slugs given out
+	added map[string]bool // the events add has seen, by eventIdentity
 }
 
 // add gives ev its slug, unless it has one already.
@@ -511,9 +516,10 @@ func (u *siteURLs) add(ev *talk.Event) {
 	id := eventIdentity(ev)
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if _, ok := u.slugs[id]; ok {
+	if u.added[id] {
 		return
 	}
+	u.added[id] = true
 	base := pyvideoEventSlug(u.PyvideoURLs.Event(ev))
 	slug := base
 	if u.taken[slug] {
@@ -524,17 +530,23 @@ func (u *siteURLs) add(ev *talk.Event) {
 			slug = fmt.Sprintf("%s-%d", base, n)
 		}
 	}
-	u.slugs[id] = slug
+	if slug != base {
+		u.slugs[id] = slug
+	}
 	u.taken[slug] = true
 }
 
-// slug returns ev's slug on the site, and whether add gave it one that is
-// not pyvideo.org's.
+// slug returns the slug add gave ev where it is not pyvideo.org's, and
+// whether add gave it one: ("", false) for an event that keeps
+// pyvideo.org's paths.
 func (u *siteURLs) slug(ev *talk.Event) (string, bool) {
 	u.mu.RLock()
+	defer u.mu.RUnlock()
+	if len(u.slugs) == 0 {
+		return "", false // most sites: no event identity to make
+	}
 	slug, ok := u.slugs[eventIdentity(ev)]
-	u.mu.RUnlock()
-	return slug, ok && slug != pyvideoEventSlug(u.PyvideoURLs.Event(ev))
+	return slug, ok
 }
 
 // Event returns the path of ev's page.

@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
 )
 
 // siteFiles lists the files under dir with their sizes, one per line.
@@ -198,4 +201,23 @@ func TestSiteLegacyCategory(t *testing.T) {
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
 	golden(t, "site-events/legacy-category.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
+}
+
+// TestSiteURLsAllocs: the site's URLs cost a page's links no more than
+// pyvideo.org's when no events share a slug, as on most sites; they are
+// asked for on every page, for every talk, event and speaker linked.
+func TestSiteURLsAllocs(t *testing.T) {
+	u := &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}, added: map[string]bool{}}
+	tk := &talk.Talk{Title: "A Talk", Event: talk.Event{ID: "ev", Title: "An Event"}}
+	u.add(&tk.Event)
+	var py html.PyvideoURLs
+	if got, want := u.Talk(tk)+" "+u.Event(&tk.Event), py.Talk(tk)+" "+py.Event(&tk.Event); got != want {
+		t.Fatalf("paths %q, want pyvideo.org's %q", got, want)
+	}
+	var paths []string // kept, so that no path is built on the stack
+	got := testing.AllocsPerRun(100, func() { paths = append(paths[:0], u.Talk(tk), u.Event(&tk.Event)) })
+	want := testing.AllocsPerRun(100, func() { paths = append(paths[:0], py.Talk(tk), py.Event(&tk.Event)) })
+	if got != want {
+		t.Errorf("siteURLs: %v allocations for a talk's and an event's path, want PyvideoURLs' %v", got, want)
+	}
 }
