@@ -72,7 +72,7 @@ func canonical(t *talk.Talk) ([]byte, error) {
 	switch t.Origin.Format {
 	case pyvideo.FormatName:
 		return pyvideo.MarshalTalk(t)
-	case "talkmeta":
+	case talk.FormatName:
 		// Read again: the reader completed t's event from event.json,
 		// which the talk file holds only a slim copy of.
 		file, err := talk.ParseJSON(t.Origin.Raw, t.Origin.Path)

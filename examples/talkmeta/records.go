@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +65,7 @@ func pathTalks(p string) iter.Seq2[*talk.Talk, error] {
 	case "videos":
 		return talkDir(p, pyvideo.FormatName, nil)
 	case "talks":
-		return talkDir(p, "talkmeta", nil)
+		return talkDir(p, talk.FormatName, nil)
 	}
 	entries, err := os.ReadDir(p)
 	if err != nil {
@@ -99,14 +100,14 @@ func baseName(p string) string {
 }
 
 // The forms eventForm tells apart, besides pyvideo.FormatName and
-// "talkmeta".
+// talk.FormatName.
 const (
 	noEvent   = ""
 	bothForms = "both"
 )
 
 // eventForm says how the directory dir, holding entries, keeps an
-// event: pyvideo.FormatName or "talkmeta", bothForms when it holds both
+// event: pyvideo.FormatName or talk.FormatName, bothForms when it holds both
 // layouts' directories of talks (or, without either, both event
 // records), and noEvent when it holds neither layout's.
 func eventForm(dir string, entries []fs.DirEntry) string {
@@ -126,7 +127,7 @@ func eventForm(dir string, entries []fs.DirEntry) string {
 		case has[py]:
 			return pyvideo.FormatName
 		case has[tm]:
-			return "talkmeta"
+			return talk.FormatName
 		}
 		return noEvent
 	}
@@ -181,7 +182,7 @@ func event(dir, parent, name, form string, entries []fs.DirEntry) iter.Seq2[*tal
 	switch form {
 	case pyvideo.FormatName:
 		return pyvideoEvent(dir, parent, name)
-	case "talkmeta":
+	case talk.FormatName:
 		return talkmetaEvent(dir, entries)
 	case bothForms:
 		return failed(fmt.Errorf("%s: holds both a pyvideo event (category.json, videos/) and a talkmeta one (event.json, talks/); not read", dir))
@@ -295,7 +296,7 @@ func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, erro
 		var ev *talk.Event
 		if hasEvent {
 			var err error
-			if ev, err = readEvent(filepath.Join(dir, "event.json"), "talkmeta"); err != nil && !yield(nil, err) {
+			if ev, err = readEvent(filepath.Join(dir, "event.json"), talk.FormatName); err != nil && !yield(nil, err) {
 				return
 			}
 		} else if !yield(nil, fmt.Errorf("%s: talkmeta event directory has no event.json", dir)) {
@@ -306,7 +307,7 @@ func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, erro
 			yield(nil, fmt.Errorf("%s: talkmeta event directory has no talks/ directory", dir))
 			return
 		}
-		for t, err := range talkDir(talks, "talkmeta", ev) {
+		for t, err := range talkDir(talks, talk.FormatName, ev) {
 			if !yield(t, err) {
 				return
 			}
@@ -343,14 +344,23 @@ func talkDir(dir, form string, ev *talk.Event) iter.Seq2[*talk.Talk, error] {
 				continue
 			}
 			t, err := readTalk(name, form)
-			if t != nil && ev != nil {
-				t.Event = *ev
-			}
+			setEvent(t, ev)
 			if !yield(t, err) {
 				return
 			}
 		}
 	}
+}
+
+// setEvent gives t, when there is one, the event ev read from beside
+// its file, with a map of Extra of its own, as the library's readers give
+// each talk: talks that shared one would change each other's.
+func setEvent(t *talk.Talk, ev *talk.Event) {
+	if t == nil || ev == nil {
+		return
+	}
+	t.Event = *ev
+	t.Event.Extra = maps.Clone(ev.Extra)
 }
 
 // talkFile reads one talk file, in pyvideo's form unless it is in a
@@ -362,7 +372,7 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 		dir := filepath.Dir(name)
 		switch baseName(dir) {
 		case "talks":
-			form = "talkmeta"
+			form = talk.FormatName
 		case "videos":
 		default:
 			data, err := readRecord(name)
@@ -379,9 +389,7 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 			return
 		}
 		t, err := readTalk(name, form)
-		if t != nil && ev != nil {
-			t.Event = *ev
-		}
+		setEvent(t, ev)
 		yield(t, err)
 	}
 }
@@ -391,7 +399,7 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 // returns a nil event and no error when there is none.
 func eventBeside(dir, form string) (*talk.Event, error) {
 	file := "category.json"
-	if form == "talkmeta" {
+	if form == talk.FormatName {
 		file = "event.json"
 	}
 	name := filepath.Join(dir, "..", file)
@@ -407,13 +415,13 @@ func eventBeside(dir, form string) (*talk.Event, error) {
 // else pyvideo's when pyvideo's reader does, else talkmeta's, whose
 // errors are then the ones reported.
 func parseLone(data []byte, name string) (*talk.Talk, string, error) {
-	t, err := parseTalk(data, name, "talkmeta")
+	t, err := parseTalk(data, name, talk.FormatName)
 	if err != nil {
 		if pt, perr := parseTalk(data, name, pyvideo.FormatName); perr == nil {
 			return pt, pyvideo.FormatName, nil
 		}
 	}
-	return t, "talkmeta", err
+	return t, talk.FormatName, err
 }
 
 // loneForm is the form parseLone finds for the talk file name, for
@@ -421,7 +429,7 @@ func parseLone(data []byte, name string) (*talk.Talk, string, error) {
 func loneForm(name string) string {
 	data, err := readRecord(name)
 	if err != nil {
-		return "talkmeta"
+		return talk.FormatName
 	}
 	_, form, _ := parseLone(data, name)
 	return form
@@ -439,7 +447,7 @@ func readTalk(name, form string) (*talk.Talk, error) {
 // parseTalk reads data, the record of the talk file name, in the given
 // form.
 func parseTalk(data []byte, name, form string) (*talk.Talk, error) {
-	if form == "talkmeta" {
+	if form == talk.FormatName {
 		return talk.ParseJSON(data, filepath.ToSlash(name))
 	}
 	t, err := pyvideo.ParseTalk(data, filepath.ToSlash(name))
@@ -457,7 +465,7 @@ func readEvent(name, form string) (*talk.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	if form == "talkmeta" {
+	if form == talk.FormatName {
 		return talk.ParseEventJSON(data, filepath.ToSlash(name))
 	}
 	ev, err := pyvideo.ParseEvent(data, filepath.ToSlash(name))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // inTempDir makes a temporary directory the working directory for the
@@ -236,4 +239,27 @@ func TestReadLoneFiles(t *testing.T) {
 		"lone/bad.json:1:11: type: title: expected text, found 5",
 		"3 records (0 events, 3 talks): 1 error, 2 warnings, in 0s",
 	}, nil)
+}
+
+// TestReadEventExtraOwn gives each talk of a directory its own map of
+// the event's Extra: writing one talk's leaves its siblings' as read.
+func TestReadEventExtraOwn(t *testing.T) {
+	dir := t.TempDir()
+	plantFile(t, filepath.Join(dir, "ev", "event.json"), `{"id": "ev", "title": "Ev", "sponsor": "S"}`)
+	plantFile(t, filepath.Join(dir, "ev", "talks", "a.json"), `{"title": "A"}`)
+	plantFile(t, filepath.Join(dir, "ev", "talks", "b.json"), `{"title": "B"}`)
+	var read []*talk.Talk
+	for tk, err := range talks([]string{filepath.Join(dir, "ev", "talks")}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		read = append(read, tk)
+	}
+	if len(read) != 2 {
+		t.Fatalf("read %d talks, want 2", len(read))
+	}
+	read[0].Event.Extra["sponsor"] = json.RawMessage(`"changed"`)
+	if got := string(read[1].Event.Extra["sponsor"]); got != `"S"` {
+		t.Errorf("the second talk's event sponsor = %s after the first's changed, want \"S\"", got)
+	}
 }
