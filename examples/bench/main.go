@@ -186,7 +186,7 @@ func stages(apa *csl.Processor) []stage {
 
 // writeAPA writes t's APA reference, as a site's "cite this talk" box.
 func writeAPA(w io.Writer, apa *csl.Processor, t *talk.Talk) error {
-	ref, err := cite.Reference(apa, t, csl.Text, cite.Options{})
+	ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 	if err != nil {
 		return err
 	}

@@ -150,20 +150,20 @@ func cslCases(apa *csl.Processor) []scalingCase {
 	var cases []scalingCase
 	for _, s := range cslShapes {
 		cases = append(cases, talkCase("cite.Reference/apa-"+s.name, s, func(t *talk.Talk) error {
-			_, err := cite.Reference(apa, t, csl.Text, cite.Options{})
+			_, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 			return err
 		}))
 		// HTML formats the markup and quotes a text carries; Chicago
 		// title-cases.
 		if among("nested-quotes many-quotes nested-markup unclosed-markup nocase-spans non-ascii", s.name) {
 			cases = append(cases, talkCase("cite.Reference/apa-html-"+s.name, s, func(t *talk.Talk) error {
-				_, err := cite.Reference(apa, t, csl.HTML, cite.Options{})
+				_, err := cite.Reference(apa, csl.HTML, t, cite.Options{})
 				return err
 			}))
 		}
 		if among("long-title long-word-title many-quotes apostrophes nocase-spans stop-words capitals hyphens-and-colons non-ascii many-speakers", s.name) {
 			cases = append(cases, talkCase("cite.Reference/chicago-"+s.name, s, func(t *talk.Talk) error {
-				_, err := cite.Reference(chicago, t, csl.Text, cite.Options{})
+				_, err := cite.Reference(chicago, csl.Text, t, cite.Options{})
 				return err
 			}))
 		}

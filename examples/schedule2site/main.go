@@ -182,7 +182,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return nil
 	}
 	for _, t := range s.Talks {
-		ref, err := cite.Reference(apa, t, csl.Text, cite.Options{})
+		ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 		if err != nil {
 			return nil, err
 		}

@@ -282,7 +282,7 @@ func citationOffers(talks []*talk.Talk) []offer {
 // reference and its BibTeX entry, as talkmeta's render and site verbs
 // give them.
 func (h *handler) citations(t *talk.Talk) ([]html.Citation, error) {
-	ref, err := cite.Reference(h.apa, t, csl.Text, cite.Options{})
+	ref, err := cite.Reference(h.apa, csl.Text, t, cite.Options{})
 	if err != nil {
 		return nil, err
 	}

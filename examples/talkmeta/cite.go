@@ -260,7 +260,7 @@ func cslFormat(html bool) csl.Format {
 // reference in APA (apa is the built-in APA style's processor, made once
 // per run) and the BibTeX entry.
 func pageCitations(apa *csl.Processor, t *talk.Talk) ([]html.Citation, error) {
-	ref, err := cite.Reference(apa, t, csl.Text, cite.Options{})
+	ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 	if err != nil {
 		return nil, err
 	}

@@ -253,7 +253,7 @@ func (w *indentWriter) date(k string, d *cslDate) {
 //
 // A nil t is a [*talk.NilError]; a nil or zero pr gives the error its
 // methods give, [csl.ErrNoStyle].
-func Reference(pr *csl.Processor, t *talk.Talk, f csl.Format, opt Options) (string, error) {
+func Reference(pr *csl.Processor, f csl.Format, t *talk.Talk, opt Options) (string, error) {
 	if t == nil {
 		return "", &talk.NilError{Package: "cite", What: "talk"}
 	}

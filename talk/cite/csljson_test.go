@@ -207,7 +207,7 @@ func TestReferenceIsEntryOfCSLItem(t *testing.T) {
 		}
 		for _, tk := range talks {
 			for _, f := range []csl.Format{csl.Text, csl.HTML} {
-				got, err := Reference(pr, tk, f, Options{})
+				got, err := Reference(pr, f, tk, Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -248,7 +248,7 @@ func BenchmarkReference(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range talks {
-			if _, err := Reference(pr, t, csl.Text, Options{}); err != nil {
+			if _, err := Reference(pr, csl.Text, t, Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -226,7 +226,7 @@ func ExampleReference() {
 		fmt.Println(err)
 		return
 	}
-	ref, err := cite.Reference(mla, seed(), csl.HTML, cite.Options{EventDate: true})
+	ref, err := cite.Reference(mla, csl.HTML, seed(), cite.Options{EventDate: true})
 	fmt.Println(ref, err)
 	// Output:
 	// <div class="csl-entry">Selivanov, Yury. “Async/Await in Python 3.5 and Why It Is Awesome.” Conference presentation. EuroPython 2016, 4 Aug. 2016, https://www.youtube.com/watch?v=m28fiN9y_r8.</div> <nil>

@@ -30,7 +30,7 @@ func TestNilTalk(t *testing.T) {
 	add(WriteBibTeX(&b, nil, Options{}))
 	add(WriteBibLaTeX(&b, nil, Options{}))
 	add(WriteRIS(&b, nil))
-	_, err := Reference(nil, nil, csl.Text, Options{})
+	_, err := Reference(nil, csl.Text, nil, Options{})
 	add(err)
 	want := []string{
 		"cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true",
@@ -72,7 +72,7 @@ func TestNilTalk(t *testing.T) {
 // ErrNoStyle, not a nil pointer dereference.
 func TestReferenceZeroProcessor(t *testing.T) {
 	for _, pr := range []*csl.Processor{nil, {}} {
-		if _, err := Reference(pr, &talk.Talk{Title: "x"}, csl.Text, Options{}); !errors.Is(err, csl.ErrNoStyle) {
+		if _, err := Reference(pr, csl.Text, &talk.Talk{Title: "x"}, Options{}); !errors.Is(err, csl.ErrNoStyle) {
 			t.Errorf("Reference(%v): %v, want csl.ErrNoStyle", pr, err)
 		}
 	}
