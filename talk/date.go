@@ -279,7 +279,7 @@ func (d Date) String() string {
 // an error: its String has more or fewer than four digits of year, which
 // ParseDate refuses, and a record written with it could not be read back.
 func (d Date) MarshalText() ([]byte, error) {
-	if err := d.check(); err != nil {
+	if err := d.Check(); err != nil {
 		return nil, err
 	}
 	return []byte(d.String()), nil
@@ -292,9 +292,12 @@ const maxYear = 9999
 // yearReason is a [DateError]'s Reason for such a year.
 const yearReason = "has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold"
 
-// check reports a Date that [ParseDate] could not read back from its
-// String, for writers that must not write a record their readers refuse.
-func (d Date) check() error {
+// Check reports, as a [*DateError], a Date that [ParseDate] could not read
+// back from its String: one whose year is outside 0000-9999, which
+// [DateTimeOf] and arithmetic on time.Time can make. Writers call it
+// before they write, so as not to write a record their readers refuse; it
+// allocates nothing for a Date it accepts.
+func (d Date) Check() error {
 	if d.prec == NoDate {
 		return nil
 	}

@@ -688,3 +688,20 @@ func TestWhere(t *testing.T) {
 		t.Errorf("Place.String = %q, want %q", got, want)
 	}
 }
+
+// TestDateCheck refuses, as MarshalText does, a Date whose year ParseDate
+// cannot read back, and passes the others without allocating.
+func TestDateCheck(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), false)
+	var de *talk.DateError
+	if err := far.Check(); !errors.As(err, &de) || de.Text != "10000-01-01T00:00:00" {
+		t.Errorf("Check(year 10000) = %v, want a *DateError for 10000-01-01T00:00:00", err)
+	}
+	if _, err := far.MarshalText(); err == nil || err.Error() != far.Check().Error() {
+		t.Errorf("MarshalText(year 10000) = %v, want Check's error", err)
+	}
+	d := talk.MustParseDate("2016-07-21T10:30:00+02:00")
+	if allocs := testing.AllocsPerRun(100, func() { _ = d.Check() }); allocs != 0 || d.Check() != nil {
+		t.Errorf("Check(%s) = %v, with %v allocations", d, d.Check(), allocs)
+	}
+}

@@ -103,9 +103,10 @@ const rangeReason = "has a year outside 0000-9999, which iCalendar dates cannot 
 
 // checkYear reports a time whose year iCalendar cannot write, as a
 // *RangeError for the property of the record id (or title) read from
-// path.
+// path. RFC 5545's date-fullyear has the four digits of ISO 8601's, so
+// what talk.Date.Check refuses, iCalendar cannot hold either.
 func checkYear(t time.Time, property, id, path string) error {
-	if y := t.Year(); y >= 0 && y <= maxYear {
+	if talk.DateTimeOf(t, false).Check() == nil {
 		return nil
 	}
 	return &RangeError{ID: id, Path: path, Property: property,

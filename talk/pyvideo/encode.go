@@ -124,14 +124,8 @@ func checkTalk(t *talk.Talk) error {
 
 // writable refuses a date the reader would refuse to read back (a year
 // outside 0000-9999), rather than write a file that cannot be read.
-// Only a date with a day can have such a year (ParseDate makes the
-// others, from four digits), and its Day's Time is made without
-// allocating, unlike the MarshalText that words the error.
 func writable(member string, d talk.Date) error {
-	if y := d.Day().Time().Year(); y >= 0 && y <= 9999 {
-		return nil
-	}
-	if _, err := d.MarshalText(); err != nil {
+	if err := d.Check(); err != nil {
 		return fmt.Errorf("pyvideo: %s: %w", member, err)
 	}
 	return nil

@@ -198,7 +198,7 @@ func check(s *Schedule) error {
 		member string
 		date   talk.Date
 	}{{"start", s.Event.Start}, {"end", s.Event.End}} {
-		if _, err := d.date.MarshalText(); err != nil {
+		if err := d.date.Check(); err != nil {
 			return fmt.Errorf("schedule: conference %q: %s: %w", s.Event.ID, d.member, err)
 		}
 	}
@@ -206,8 +206,7 @@ func check(s *Schedule) error {
 		if t == nil {
 			return &talk.NilError{Package: "schedule", What: "talks[" + strconv.Itoa(i) + "]"}
 		}
-		if !yearOK(t.Recorded.Day().Time()) { // MarshalText words the error, allocating
-			_, err := t.Recorded.MarshalText()
+		if err := t.Recorded.Check(); err != nil {
 			return fmt.Errorf("schedule: %s: date: %w", talkName(i, t), err)
 		}
 		if t.Duration < 0 { // would be written "00:00"
@@ -217,10 +216,6 @@ func check(s *Schedule) error {
 	}
 	return nil
 }
-
-// yearOK reports whether t's year has the four digits an ISO 8601 date
-// (and so ParseDate) has.
-func yearOK(t time.Time) bool { y := t.Year(); return y >= 0 && y <= 9999 }
 
 // talkName names the talk s.Talks[i] in errors, by its place, guid and
 // file.
@@ -320,7 +315,7 @@ func groupDays(s *Schedule) ([]*day, error) {
 		d := findDay(days, t)
 		if d == nil {
 			d = newDay(len(days)+1, t, s.Event.TimeZone)
-			if !d.from.IsZero() && !yearOK(d.from) {
+			if !d.from.IsZero() && talk.DateTimeOf(d.from, false).Check() != nil {
 				return nil, fmt.Errorf("schedule: %s: date: %w", talkName(i, t),
 					&talk.DateError{Text: d.from.Format("2006-01-02"), Reason: "(the talk's date in time zone " +
 						strconv.Quote(s.Event.TimeZone) + ") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold"})
