@@ -110,7 +110,7 @@ type page struct {
 	Speakers        []person
 	Date            *timeValue
 	Duration        *timeValue
-	Place           string // where the talk was given (talkPlace), joined
+	Place           string // where the talk was given: talk.Talk.Where's String
 	Kind            string // kindName of the talk's Kind
 	Track           string // the talk's Track, trimmed
 	Language        string
@@ -448,8 +448,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		if t.Duration > 0 {
 			p.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
 		}
-		place := talkPlace(t)
-		p.Place = joinPlace(place[:])
+		p.Place = t.Where().String()
 		p.Kind = kindName(t.Kind)
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t); ok {
@@ -847,22 +846,6 @@ func talkPlace(t *talk.Talk) [5]string {
 		strings.TrimSpace(pl.Room), strings.TrimSpace(pl.Venue), strings.TrimSpace(pl.City),
 		strings.TrimSpace(pl.Region), strings.TrimSpace(pl.Country),
 	}
-}
-
-// joinPlace joins the parts of a place that are known (not "") with ", ",
-// as writePlace writes them.
-func joinPlace(parts []string) string {
-	var b strings.Builder
-	for _, part := range parts {
-		if part == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(part)
-	}
-	return b.String()
 }
 
 // kindName is a talk's Kind as a page shows it, "Keynote" for "keynote",

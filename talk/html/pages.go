@@ -268,12 +268,10 @@ func dayValue(d talk.Date) *timeValue {
 }
 
 // placeName joins the parts of an event's place that are known, as a
-// talk page joins its place's.
+// talk page joins its place's, but for a room: an event is not in one.
 func placeName(p talk.Place) string {
-	return joinPlace([]string{
-		strings.TrimSpace(p.Venue), strings.TrimSpace(p.City),
-		strings.TrimSpace(p.Region), strings.TrimSpace(p.Country),
-	})
+	p.Room = ""
+	return p.String()
 }
 
 func plural(n int, noun string) string {

@@ -426,8 +426,8 @@ func writeFact(b *pageWriter, name, machine string, human []byte) {
 }
 
 // writePlace is the Place of the "talk" block, the parts of talkPlace
-// that are known joined as joinPlace joins them, written in their parts
-// rather than joined into a string first.
+// that are known joined as talk.Place.String joins them, written in
+// their parts rather than joined into a string first.
 func writePlace(b *pageWriter, parts []string) {
 	first := true
 	for _, part := range parts {
