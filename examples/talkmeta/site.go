@@ -53,8 +53,7 @@ func runSite(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		status = 1
 	}
-	urls := &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}, added: map[string]bool{}}
-	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css", URLs: urls}, report)
+	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css"}, report)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "talkmeta site:", err)
 		return 1
@@ -141,6 +140,8 @@ type siteTalk struct {
 	order int
 }
 
+// newSiteBuilder prepares to build the site at out with r, whose URLs it
+// sets to the site's own (see siteURLs).
 func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuilder, error) {
 	out = filepath.Clean(out)
 	if err := checkReplaceable(out); err != nil {
@@ -158,8 +159,10 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	if err != nil {
 		return nil, err
 	}
+	urls := newSiteURLs()
+	r.URLs = urls
 	return &siteBuilder{
-		r: r, apa: apa, urls: r.URLs.(*siteURLs), out: out, tmp: tmp,
+		r: r, apa: apa, urls: urls, out: out, tmp: tmp,
 		slots:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 		report:   report,
 		dirs:     map[string]bool{},
@@ -509,6 +512,11 @@ type siteURLs struct {
 	slugs map[string]string
 	taken map[string]bool // the slugs given out
 	added map[string]bool // the events add has seen, by eventIdentity
+}
+
+// newSiteURLs returns a scheme with no events added yet.
+func newSiteURLs() *siteURLs {
+	return &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}, added: map[string]bool{}}
 }
 
 // add gives ev its slug, unless it has one already.

@@ -207,7 +207,7 @@ func TestSiteLegacyCategory(t *testing.T) {
 // pyvideo.org's when no events share a slug, as on most sites; they are
 // asked for on every page, for every talk, event and speaker linked.
 func TestSiteURLsAllocs(t *testing.T) {
-	u := &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}, added: map[string]bool{}}
+	u := newSiteURLs()
 	tk := &talk.Talk{Title: "A Talk", Event: talk.Event{ID: "ev", Title: "An Event"}}
 	u.add(&tk.Event)
 	var py html.PyvideoURLs
