@@ -102,7 +102,7 @@ func checkTalk(t *talk.Talk) error {
 	if err := writable("recorded", t.Recorded); err != nil {
 		return err
 	}
-	if err := positive("duration", t.Duration); err != nil {
+	if err := nonNegative("duration", t.Duration); err != nil {
 		return err
 	}
 	if err := clash("", t.Extra, talkMember); err != nil {
@@ -110,7 +110,7 @@ func checkTalk(t *talk.Talk) error {
 	}
 	for i, v := range t.Videos {
 		if v.Duration < 0 {
-			return positive(fmt.Sprintf("videos/%d/duration", i), v.Duration)
+			return nonNegative(fmt.Sprintf("videos/%d/duration", i), v.Duration)
 		}
 		if len(v.Extra) == 0 {
 			continue // no error, so no place to name
@@ -131,9 +131,9 @@ func writable(member string, d talk.Date) error {
 	return nil
 }
 
-// positive refuses a negative duration, which the reader refuses to read
+// nonNegative refuses a negative duration, which the reader refuses to read
 // back, with Duration.MarshalText's *talk.DurationError.
-func positive(member string, d talk.Duration) error {
+func nonNegative(member string, d talk.Duration) error {
 	if d >= 0 {
 		return nil
 	}
