@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -84,7 +85,7 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 	for _, e := range events {
 		data, err := MarshalEvent(&e.ev)
 		if err != nil {
-			return nil, fmt.Errorf("pyvideo: event %q: %w", e.ev.ID, err)
+			return nil, about(fmt.Sprintf("event %q", e.ev.ID), err)
 		}
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
 		var names, urls talk.SlugSet
@@ -103,7 +104,7 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 			}
 			data, err := MarshalTalk(t)
 			if err != nil {
-				return nil, fmt.Errorf("pyvideo: talk %q: %w", name, err)
+				return nil, about(fmt.Sprintf("talk %q", name), err)
 			}
 			files = append(files, File{Path: e.dir + "/videos/" + name + ".json", Data: data})
 		}
@@ -171,4 +172,11 @@ func pathSlug(s string) string { return strings.Trim(Slugify(s), "-_") }
 func safeName(s string) bool {
 	return s != "" && s != "." && s != ".." && len(s) <= 200 && path.Base(s) == s &&
 		!strings.ContainsAny(s, "\\:*?\"<>|\x00") && !strings.HasPrefix(s, ".")
+}
+
+// about words err, an error of MarshalTalk or MarshalEvent, as about the
+// record named: "pyvideo: talk "a": recorded: ...", without the writer's
+// "pyvideo: " a second time. errors.As finds what err holds.
+func about(record string, err error) error {
+	return &errs.Worded{Msg: "pyvideo: " + record + ": " + strings.TrimPrefix(err.Error(), "pyvideo: "), Cause: err}
 }

@@ -3,6 +3,7 @@ package pyvideo
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -125,10 +127,15 @@ func checkTalk(t *talk.Talk) error {
 // writable refuses a date the reader would refuse to read back (a year
 // outside 0000-9999), rather than write a file that cannot be read.
 func writable(member string, d talk.Date) error {
-	if err := d.Check(); err != nil {
-		return fmt.Errorf("pyvideo: %s: %w", member, err)
+	err := d.Check()
+	if err == nil {
+		return nil
 	}
-	return nil
+	var de *talk.DateError
+	if !errors.As(err, &de) {
+		return err
+	}
+	return &errs.Worded{Msg: fmt.Sprintf("pyvideo: %s: %q %s", member, de.Text, de.Reason), Cause: err}
 }
 
 // nonNegative refuses a negative duration, which the reader refuses to read
@@ -138,7 +145,11 @@ func nonNegative(member string, d talk.Duration) error {
 		return nil
 	}
 	_, err := d.MarshalText()
-	return fmt.Errorf("pyvideo: %s: %w", member, err)
+	var de *talk.DurationError
+	if !errors.As(err, &de) {
+		return err
+	}
+	return &errs.Worded{Msg: fmt.Sprintf("pyvideo: %s: %q %s", member, de.Text, de.Reason), Cause: err}
 }
 
 // clash refuses an Extra member named like a member the writer fills from

@@ -581,9 +581,14 @@ func TestMarshalUnreadableDate(t *testing.T) {
 	got = append(got, fmt.Sprint(err))
 	var de *talk.DateError
 	got = append(got, fmt.Sprint(errors.As(err, &de)))
+	// In an archive, the talk is named once, and the package once.
+	_, err = pyvideo.ArchiveFiles([]*talk.Talk{{Title: "T", Event: talk.Event{ID: "ev", Title: "Ev"}, Recorded: far}})
+	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.As(err, &de)))
 	want := []string{
-		`pyvideo: recorded: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
-		`pyvideo: end_date: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`pyvideo: recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`pyvideo: end_date: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true",
+		`pyvideo: talk "t": recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
