@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -34,7 +33,7 @@ func (pr *Processor) WriteBibliography(w io.Writer, f Format, items ...*Item) er
 	loaded := make([]*itemData, len(items))
 	for i, it := range items {
 		if it == nil {
-			return errors.New("csl: nil item")
+			return fmt.Errorf("csl: items[%d] is nil", i)
 		}
 		loaded[i] = pr.p.load(it)
 	}

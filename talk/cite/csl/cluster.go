@@ -359,7 +359,7 @@ func (pr *Processor) Cite(f Format, items ...*Item) (string, error) {
 	loaded := make([]*itemData, len(items))
 	for i, it := range items {
 		if it == nil {
-			return "", errors.New("csl: nil item")
+			return "", fmt.Errorf("csl: items[%d] is nil", i)
 		}
 		loaded[i] = pr.p.load(it)
 	}

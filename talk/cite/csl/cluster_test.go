@@ -186,8 +186,12 @@ func TestCiteErrors(t *testing.T) {
 	if _, err := pr.Cite(Text); !errors.Is(err, ErrNoItems) {
 		t.Errorf("Cite of nothing: %v, want ErrNoItems", err)
 	}
-	if _, err := pr.Cite(Text, nil); err == nil {
-		t.Error("Cite of a nil item: no error")
+	it := &Item{ID: "a", Type: "speech"}
+	if _, err := pr.Cite(Text, it, nil); err == nil || err.Error() != "csl: items[1] is nil" {
+		t.Errorf("Cite of a nil item: %v, want csl: items[1] is nil", err)
+	}
+	if _, err := pr.Bibliography(Text, nil, it); err == nil || err.Error() != "csl: items[0] is nil" {
+		t.Errorf("Bibliography of a nil item: %v, want csl: items[0] is nil", err)
 	}
 	var b strings.Builder
 	if err := pr.WriteCite(&b, Text); !errors.Is(err, ErrNoItems) || b.Len() > 0 {
