@@ -161,7 +161,6 @@ func TestSiteNoTalks(t *testing.T) {
 // IDs' slugs, or a number where that is taken too ("ev2" slugs as "EV2",
 // read before it, does).
 func TestSiteSameEventPage(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"ev1/category.json": `{"title": "Same Conf"}`,
 		"ev1/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": []}`,
@@ -173,14 +172,7 @@ func TestSiteSameEventPage(t *testing.T) {
 		"A1/category.json":  `{"title": "Same Conf"}`,
 		"A1/videos/e.json":  `{"title": "E", "speakers": ["Ada"], "videos": []}`,
 	}
-	for name, data := range files {
-		plantFile(t, filepath.Join(dir, name), data)
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	got := runCommand("", "site", "-o", out, dir)
-	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
-	got = stableSite(got, out)
-	golden(t, "site-events/same-event-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
+	buildSite(t, files, "site-events/same-event-page.txt")
 }
 
 // TestSiteLegacyCategory builds a site of an event without a title whose
@@ -188,19 +180,11 @@ func TestSiteSameEventPage(t *testing.T) {
 // puts such a talk's page under the category's slug, and the event's and
 // the speaker's lists must link to it there.
 func TestSiteLegacyCategory(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"ev/category.json": `{"description": "No title."}`,
 		"ev/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": [], "category": "Old Name"}`,
 	}
-	for name, data := range files {
-		plantFile(t, filepath.Join(dir, name), data)
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	got := runCommand("", "site", "-o", out, dir)
-	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
-	got = stableSite(got, out)
-	golden(t, "site-events/legacy-category.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
+	buildSite(t, files, "site-events/legacy-category.txt")
 }
 
 // TestSiteURLsAllocs: the site's URLs cost a page's links no more than
@@ -220,4 +204,20 @@ func TestSiteURLsAllocs(t *testing.T) {
 	if got != want {
 		t.Errorf("siteURLs: %v allocations for a talk's and an event's path, want PyvideoURLs' %v", got, want)
 	}
+}
+
+// buildSite builds the site of an archive of files (path → content) and
+// holds the run's output, the site's files and their links to the golden
+// file name.
+func buildSite(t *testing.T, files map[string]string, name string) {
+	t.Helper()
+	dir := t.TempDir()
+	for file, data := range files {
+		plantFile(t, filepath.Join(dir, file), data)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	got := runCommand("", "site", "-o", out, dir)
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
+	got = stableSite(got, out)
+	golden(t, name, result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
 }
