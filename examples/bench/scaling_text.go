@@ -74,6 +74,11 @@ var rstShapes = []textShape{
 		k := max(1, n/16)
 		return strings.Repeat("+---", k) + "+\n" + strings.Repeat("| a ", k) + "|\n" + strings.Repeat("+---", k) + "+\n"
 	}},
+	{"grid-table-cells", func(n int) string { return "+-----+-----+\n" + fill("| *a* | `b  |\n+-----+-----+\n", n) + "\n" }},
+	{"grid-table-wide-cells", func(n int) string {
+		k := max(1, n/24)
+		return strings.Repeat("+-----", k) + "+\n" + strings.Repeat("| *a  ", k) + "|\n" + strings.Repeat("+-----", k) + "+\n"
+	}},
 	{"simple-table-rows", func(n int) string { return "===  ===\n" + fill("a    b\n", n) + "===  ===\n" }},
 	{"simple-table-columns", func(n int) string {
 		k := max(1, n/15)
@@ -124,7 +129,7 @@ const (
 		"inline-markup-runs backslashes escaped-markup long-underline nested-sections many-targets anonymous-references " +
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
-		"simple-table-cells simple-table-wide-row unexpected-indentation roles substitutions"
+		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

@@ -1,8 +1,10 @@
 package rst
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,6 +37,9 @@ type parser struct {
 	// end of the top-level block being parsed, or, once the text has a
 	// section, the underline of the last top-level section's title.
 	topLine line
+	// all are the text's lines, which srcLine finds a line's own number
+	// in.
+	all []line
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -58,6 +63,18 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 	}
 	last := lines[len(lines)-1]
 	p.report(line{num: last.num + 1, off: last.end}, level, msg)
+}
+
+// srcLine returns l numbered as the text numbers it. docutils gives some
+// messages the line its input says the state machine is at, not the
+// number it counts, which in a table cell is another (see tableCell).
+func (p *parser) srcLine(l line) line {
+	if k, ok := slices.BinarySearchFunc(p.all, l.off, func(a line, off int) int { return cmp.Compare(a.off, off) }); ok {
+		l.num = p.all[k].num
+	} else if k > 0 {
+		l.num = p.all[k-1].num
+	}
+	return l
 }
 
 func (p *parser) closeSections() { p.sections = nil }
@@ -291,7 +308,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		case c == '|' && (l.text == "|" || strings.HasPrefix(l.text, "| ")):
 			b, n = p.lineBlock(lines, i, depth)
 		case c == '+' && gridRE.MatchString(l.text):
-			b, n = p.gridTable(lines, i)
+			b, n = p.gridTable(lines, i, depth)
 		case c == '=' && simpleRE.MatchString(l.text):
 			b, n = p.simpleTable(lines, i, depth)
 		}
@@ -803,18 +820,28 @@ func (p *parser) lineBlock(lines []line, i, depth int) (Block, int) {
 
 // gridTable takes a grid table as docutils isolates one: the text block
 // up to a line that does not start with "+" or "|", cut after its last
-// border line, every line as wide as the top border and framed.
-func (p *parser) gridTable(lines []line, i int) (Block, int) {
+// border line, every line as long as the top border and framed. Then it
+// parses its cells (see gridTableCells).
+func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	start := i
 	finish := true
+	indentAt := -1
 	for i < len(lines) && !blank(lines[i]) {
 		if lines[i].text[0] == ' ' {
 			// docutils' get_text_block stops at an indented line.
-			p.report(lines[i], Error, "Unexpected indentation.")
+			indentAt = i
 			finish = false
 			break
 		}
 		i++
+	}
+	// The error for the indented line is docutils' isolation's: it comes
+	// after what the table's parse reports, but before a table that the
+	// isolation finds malformed.
+	unexpected := func() {
+		if indentAt >= 0 {
+			p.report(p.srcLine(lines[indentAt]), Error, "Unexpected indentation.")
+		}
 	}
 	var text []string
 	for _, l := range lines[start:i] {
@@ -831,11 +858,15 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 	// short at a border, where it steps back a line too far and reads
 	// the row before that border again.
 	n := len(text)
-	malformed := func() (Block, int) {
-		p.report(lines[start], Error, "Malformed table.")
+	blankAfter := func() {
 		if !finish {
 			p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
 		}
+	}
+	malformed := func() (Block, int) {
+		unexpected()
+		p.report(lines[start], Error, "Malformed table.")
+		blankAfter()
 		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
@@ -853,15 +884,31 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 		text = text[:cut+1]
 		n = cut - 1
 	}
-	w := width(text[0])
-	for _, t := range text {
-		if width(t) != w || !strings.HasSuffix(t, "+") && !strings.HasSuffix(t, "|") {
-			return malformed()
+	rows, ok := gridRows(text)
+	if !ok {
+		return malformed()
+	}
+	// docutils numbers the table's lines back from where it stopped
+	// reading, n lines on, as if it had read them all: for a table cut
+	// short it names lines two above theirs. A cell's lines it names one
+	// below that (see tableCell).
+	back := len(text) - n
+	p.reach(lines, start+n-1, depth)
+	offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
+	if detail != "" {
+		at := lines[start]
+		if k := start - back + offset; k >= 0 && k < len(lines) {
+			at = lines[k]
+		} else {
+			at.num += offset - back
 		}
+		p.report(at, Error, "Malformed table.\n"+detail)
+		unexpected()
+		blankAfter()
+		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
-	if !finish {
-		p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
-	}
+	unexpected()
+	blankAfter()
 	return &Table{Text: strings.Join(text, "\n")}, n
 }
 
@@ -1052,11 +1099,11 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 	first := strings.TrimLeft(block[0].text, " ")
 	rest := strings.TrimSpace(first[strings.IndexByte(first[1:], '|')+2:])
 	invalid := func() {
-		p.report(l, Warning, `Substitution definition "`+name+`" empty or invalid.`)
+		p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" empty or invalid.`)
 	}
 	if rest == "" {
 		if len(trimBlank(block[1:])) == 0 {
-			p.report(l, Warning, `Substitution definition "`+name+`" missing contents.`)
+			p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" missing contents.`)
 		}
 		return nil // (a directive on the next line is not looked for)
 	}
@@ -1125,9 +1172,9 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 	case p.worstSince(n) >= Warning:
 		// Markup that failed is a "problematic" node, which a
 		// substitution may not hold.
-		p.report(l, Error, "Substitution definition contains illegal element <problematic>:")
+		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
 	case p.inlineTargets > targets:
-		p.report(l, Error, "Substitution definition contains illegal element <target>:")
+		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
 	}
 	return true
 }
@@ -1581,7 +1628,7 @@ func mayHaveMarkup(s string) bool {
 // under); at is where docutils reports problems with it.
 func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool) Block {
 	if !top {
-		p.report(at, Severe, "Unexpected section title.")
+		p.report(p.srcLine(at), Severe, "Unexpected section title.")
 		return &Paragraph{Content: p.inline(title, tl)}
 	}
 	level := 0
@@ -1689,7 +1736,7 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 	// docutils reports the paragraph's inline problems before the
 	// indentation that ends it.
 	if i < len(lines) && !blank(lines[i]) {
-		p.report(lines[i], Error, "Unexpected indentation.")
+		p.report(p.srcLine(lines[i]), Error, "Unexpected indentation.")
 	}
 	if !literal {
 		return para, i - start

@@ -251,6 +251,7 @@ func parse(src string, checkOnly bool) *Document {
 		p.doc.Targets = map[string]string{}
 	}
 	lines := splitLines(src)
+	p.all = lines
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections()
 	return p.doc
