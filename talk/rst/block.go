@@ -153,6 +153,14 @@ func indented(lines []line, start, firstIndent int) (block []line, end int, blan
 	return block, end, blankFinish
 }
 
+// skipBlank drops the blank lines that start lines.
+func skipBlank(lines []line) []line {
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	return lines
+}
+
 // trimBlank drops the blank lines that end lines, which are not part of
 // a literal block's text.
 func trimBlank(lines []line) []line {
@@ -940,13 +948,21 @@ func isExplicit(s string) bool {
 func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	start := i
 	var out sequence
+	first := true
 	for i < len(lines) && isExplicit(lines[i].text) {
-		b, end, finish := p.explicit(lines, i, depth, i == start)
+		b, end, finish := p.explicit(lines, i, depth, first)
+		first = false
 		if b != nil {
 			out = append(out, b)
 		}
 		i = end
 		if finish {
+			// A blank line that the construct's block left (a
+			// target's) ends docutils' explicit list, whose state
+			// machine takes no blank line first: the outermost one
+			// reads on, and the next construct starts a list of its
+			// own, as the first did.
+			first = i < len(lines) && blank(lines[i])
 			for i < len(lines) && blank(lines[i]) {
 				i++
 			}
@@ -1232,7 +1248,8 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil
 	}
-	if !p.directiveOK(name, block, l) {
+	ok, target, named := p.directiveOK(name, block, l)
+	if !ok {
 		return nil
 	}
 	// The content follows the arguments and options, after a blank line.
@@ -1244,6 +1261,24 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		}
 		if j == len(block)-1 {
 			content = nil
+		}
+	}
+	if named {
+		// docutils' add_name notes the name as an explicit target without
+		// a URI. The tables do so once their content is parsed; the rest
+		// before. Most nodes have no line yet, and a name taken twice is
+		// reported where the outermost state machine is (see topLine);
+		// math and parsed-literal give theirs their content's first line.
+		at := line{num: p.topLine.num, off: p.topLine.off}
+		if lower := strings.ToLower(name); lower == "math" || lower == "parsed-literal" {
+			if c := skipBlank(content); len(c) > 0 {
+				at = c[0]
+			}
+		}
+		if lower := strings.ToLower(name); lower == "table" || lower == "list-table" || lower == "csv-table" {
+			defer p.noteName(target, true, false, "", at)
+		} else {
+			p.noteName(target, true, false, "", at)
 		}
 	}
 	switch kind {
@@ -1377,12 +1412,14 @@ var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `]
 // where it is required. It returns false when docutils makes an error of
 // the directive, which then shows nothing. block is the directive's block
 // with its first line from the name. Directives it has no spec for, and
-// options, it does not check.
-func (p *parser) directiveOK(name string, block []line, l line) bool {
+// options, it does not check. It returns the value of a :name: option
+// too (named says there is one), which docutils' add_name makes a
+// target of.
+func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool) {
 	lower := strings.ToLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
-		return true
+		return true, "", false
 	}
 	// docutils' "indented": the text after "::", then the block's lines.
 	ind := make([]string, len(block))
@@ -1425,9 +1462,9 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	for len(content) > 0 && strings.TrimSpace(content[0]) == "" {
 		content = content[1:]
 	}
-	fail := func(msg string) bool {
+	fail := func(msg string) (bool, string, bool) {
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
-		return false
+		return false, "", false
 	}
 	for _, o := range opts {
 		if !directiveFieldRE.MatchString(o) && !strings.HasPrefix(o, " ") {
@@ -1436,11 +1473,23 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	}
 	known, checked := directiveOptions[lower]
 	fromFile := false
-	for _, o := range opts {
-		if !directiveFieldRE.MatchString(o) {
+	for k, o := range opts {
+		m := directiveFieldRE.FindString(o)
+		if m == "" {
 			continue // a continuation line
 		}
 		opt := o[1 : 1+strings.Index(o[1:], ":")]
+		if opt == "name" {
+			// The field's body: the rest of its line and the lines
+			// indented under it, which normalizing the name joins.
+			named, target = true, o[len(m):]
+			for _, c := range opts[k+1:] {
+				if directiveFieldRE.MatchString(c) {
+					break
+				}
+				target += "\n" + c
+			}
+		}
 		fromFile = fromFile || opt == "file" || opt == "url"
 		if checked && !strings.Contains(known, " "+strings.ToLower(opt)+" ") {
 			return fail(fmt.Sprintf("unknown option: %q", opt))
@@ -1459,11 +1508,14 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 		if spec.noContent {
 			return fail("no content permitted")
 		}
-		return true
+		return true, target, named
 	}
 	switch msg := spec.needs; {
-	case msg == "", msg == "math" && len(args) > 0, fromFile && (lower == "raw" || lower == "csv-table"):
-		return true
+	case msg == "", fromFile && (lower == "raw" || lower == "csv-table"):
+		return true, target, named
+	case msg == "math" && len(args) > 0:
+		// A math block without content makes no node to name.
+		return true, "", false
 	case msg == "content", msg == "math":
 		p.report(l, Error, fmt.Sprintf("Content block expected for the %q directive; none found.", name))
 	case msg[0] == '=':
@@ -1471,7 +1523,7 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	default:
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
-	return false
+	return false, "", false
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
