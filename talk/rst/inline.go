@@ -305,7 +305,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
 		text, uri, embedded := embeddedURI(body)
-		embedded = embedded && !strings.HasSuffix(uri, "_")
+		// "<name_>" is an alias, a reference to the target name, unless
+		// its "_" is escaped or it starts with what docutils takes for
+		// a URI ("<https://example.org/a_>").
+		alias := embedded && strings.HasSuffix(uri, "_") && !strings.HasSuffix(uri, "\x00_") &&
+			!strings.HasSuffix(uri, "\\_") && !uriStarts(uri)
+		embedded = embedded && !alias
 		if embedded && refend == "_" {
 			// A named reference with an embedded URI is also a target.
 			name := text
@@ -328,6 +333,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			if text != "" && refend == "_" {
 				in.p.target(normalizeName(clean0(text)), ref.URL)
 			}
+		} else if alias {
+			ref.Name = normalizeName(clean0(uri[:len(uri)-1]))
+			if text == "" {
+				text = ref.Name
+			}
+			ref.Content = in.text(text)
 		} else {
 			ref.Content = in.text(body)
 			ref.Name = normalizeName(clean0(body))
