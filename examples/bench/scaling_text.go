@@ -101,6 +101,9 @@ var rstShapes = []textShape{
 	{"duplicate-inline-targets", func(n int) string {
 		return numbered(n, func(i string) string { return "`a <https://example.org/" + i + ">`_ " })
 	}},
+	{"duplicate-title-targets", func(n int) string {
+		return fill("T `x <https://example.org/a>`_ `x <https://example.org/b>`_\n===\n\n*a\n\n", n)
+	}},
 	{"long-target-name", func(n int) string { return ".. _" + fill("name\n   ", n) }},
 	{"standalone-urls", func(n int) string { return fill("https://example.org/a/b?c=d ", n) }},
 	{"emails", func(n int) string { return fill("a@example.org ", n) }},
@@ -127,7 +130,7 @@ const (
 	rstCheckShapes = "paragraphs long-line unclosed-emphasis unclosed-strong unclosed-literal unclosed-interpreted " +
 		"unclosed-substitution unclosed-phrase-reference unclosed-inline-target unclosed-emphasis-lines nested-inline " +
 		"inline-markup-runs backslashes escaped-markup long-underline nested-sections many-targets anonymous-references " +
-		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets long-target-name " +
+		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
 		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +

@@ -30,6 +30,12 @@ type parser struct {
 	// dups are the reports of targets that inline markup defines twice,
 	// until the text they are in is parsed (see inlineTarget).
 	dups []Diagnostic
+	// holdDups keeps p.dups from the text parsed, a section title's:
+	// docutils puts their reports in the section's parent, after the
+	// section, and so after all it holds.
+	holdDups bool
+	// sectionDups are those reports, for each of p.sections.
+	sectionDups [][]Diagnostic
 	// inlineTargets counts the targets inline markup has defined.
 	inlineTargets int
 	// topLine is the line docutils' outermost state machine has reached,
@@ -77,7 +83,19 @@ func (p *parser) srcLine(l line) line {
 	return l
 }
 
-func (p *parser) closeSections() { p.sections = nil }
+// closeSections closes the sections from the level-th on (1 for all),
+// innermost first, reporting the duplicate targets of their titles at
+// mark (see holdDups).
+func (p *parser) closeSections(level, mark int) {
+	var held []Diagnostic
+	for k := len(p.sections) - 1; k >= level-1; k-- {
+		held = append(held, p.sectionDups[k]...)
+	}
+	if len(held) > 0 {
+		p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, mark, held...)
+	}
+	p.sections, p.sectionDups = p.sections[:level-1], p.sectionDups[:level-1]
+}
 
 // reach notes that docutils' outermost state machine, reading the block
 // at depth, has come to lines[k] (one past the last line when k is past
@@ -1604,13 +1622,14 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 		return nil, 3
 	}
 	title := strings.TrimSpace(lines[i+1].text)
+	mark := len(p.doc.Diagnostics)
 	if width(title) > len(l.text) {
 		if short {
 			return shortOverline()
 		}
 		p.report(l, Warning, "Title overline too short.")
 	}
-	return p.section(lines[i+1], title, style{char, true}, lines[i+1], lines[i+2], depth, top), 3
+	return p.section(lines[i+1], title, style{char, true}, lines[i+1], lines[i+2], depth, top, mark), 3
 }
 
 // text handles a text line: a section title with its underline, a
@@ -1621,6 +1640,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 		if char, ok := adornment(lines[i+1].text); ok {
 			under := lines[i+1].text
 			title := strings.TrimRight(l.text, " ")
+			mark := len(p.doc.Diagnostics)
 			if width(title) > len(under) {
 				if len(under) < 4 {
 					if top {
@@ -1630,7 +1650,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 				}
 				p.report(lines[i+1], Warning, "Title underline too short.")
 			}
-			return p.section(l, title, style{char, false}, lines[i+1], lines[i+1], depth, top), 2
+			return p.section(l, title, style{char, false}, lines[i+1], lines[i+1], depth, top, mark), 2
 		}
 		if next := lines[i+1]; !blank(next) && next.text[0] == ' ' {
 			return p.definitionList(lines, i, depth)
@@ -1677,8 +1697,9 @@ func mayHaveMarkup(s string) bool {
 }
 
 // section opens a section titled title (on line tl, underlined at
-// under); at is where docutils reports problems with it.
-func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool) Block {
+// under); at is where docutils reports problems with it, and mark the
+// first diagnostic reported of the title.
+func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool, mark int) Block {
 	if !top {
 		p.report(p.srcLine(at), Severe, "Unexpected section title.")
 		return &Paragraph{Content: p.inline(title, tl)}
@@ -1701,16 +1722,22 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 		p.report(tl, Severe, "Title level inconsistent:")
 		return &Paragraph{Content: p.inline(title, tl)}
 	}
+	// The sections this one ends end before what is reported of its
+	// title.
+	p.closeSections(level, mark)
 	if level == 1 {
 		// The outermost state machine stops at a top-level title, and
 		// leaves the section's body to one of its own.
 		p.topLine = under
 	}
+	p.holdDups = true
 	s := &Section{Level: level, Title: p.inline(title, tl)}
+	p.holdDups = false
+	held := slices.Clone(p.dups)
+	p.dups = p.dups[:0]
 	// The title's text names the section, an implicit target; docutils
 	// reports a name taken before at the underline.
 	p.noteName(p.titleText(s.Title, title, tl), false, false, "", under)
-	p.sections = p.sections[:level-1]
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]
 		parent.Children = append(parent.Children, s)
@@ -1718,6 +1745,7 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 		p.body = append(p.body, s)
 	}
 	p.sections = append(p.sections, s)
+	p.sectionDups = append(p.sectionDups, held)
 	return nil
 }
 

@@ -100,7 +100,7 @@ func (p *parser) inline(text string, at line) []Inline {
 	in := &inliner{p: p, at: at}
 	mark := len(p.doc.Diagnostics)
 	out := in.parse(unescape(text), 0)
-	if len(p.dups) > 0 {
+	if len(p.dups) > 0 && !p.holdDups {
 		// docutils puts a duplicate target's message before the text's
 		// node, and so before the text's own messages.
 		p.doc.Diagnostics = append(p.doc.Diagnostics[:mark], append(p.dups, p.doc.Diagnostics[mark:]...)...)

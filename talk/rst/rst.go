@@ -253,7 +253,7 @@ func parse(src string, checkOnly bool) *Document {
 	lines := splitLines(src)
 	p.all = lines
 	p.doc.Children = p.blocks(lines, 0, true)
-	p.closeSections()
+	p.closeSections(1, len(p.doc.Diagnostics))
 	return p.doc
 }
 
