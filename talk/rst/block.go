@@ -30,6 +30,9 @@ type parser struct {
 	// dups are the reports of targets that inline markup defines twice,
 	// until the text they are in is parsed (see inlineTarget).
 	dups []Diagnostic
+	// footnoteNames makes footnote and citation references their labels'
+	// text, as a section's name has them, not the labels in brackets.
+	footnoteNames bool
 	// holdDups keeps p.dups from the text parsed, a section title's:
 	// docutils puts their reports in the section's parent, after the
 	// section, and so after all it holds.
@@ -1661,15 +1664,20 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 
 // titleText is the text of a section title without its markup, content
 // being its inline content: Check, which builds none, parses a title
-// again when markup may be in it.
+// again when markup may be in it, and so does Parse for a title that may
+// hold a footnote reference, whose text in the name is not the one shown.
 func (p *parser) titleText(content []Inline, title string, tl line) string {
-	if !p.checkOnly {
-		return plainText(content)
+	if !strings.Contains(title, "]_") {
+		if !p.checkOnly {
+			return plainText(content)
+		}
+		if !mayHaveMarkup(title) {
+			return title
+		}
 	}
-	if !mayHaveMarkup(title) {
-		return title
-	}
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
+	// A footnote reference's text in the name is its label, not the
+	// bracketed label shown (see footnoteNames).
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, footnoteNames: true}
 	return plainText(scratch.inline(title, tl))
 }
 

@@ -262,6 +262,14 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		return in.backquote(s, i, depth, quoted)
 	case strings.HasPrefix(rest, "["):
 		if m := footnoteRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
+			if in.p.footnoteNames {
+				// Its text, as docutils' astext gives it: the label,
+				// none yet for one numbered or given a symbol later.
+				if label := m[1]; label[0] != '#' && label != "*" {
+					return Text(label), i + len(m[0]), true
+				}
+				return Text(""), i + len(m[0]), true
+			}
 			return Text("[" + m[1] + "]"), i + len(m[0]), true
 		}
 	}
