@@ -931,6 +931,12 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		} else {
 			at.num += offset - back
 		}
+		if at.num < 1 && len(p.all)+at.num >= 1 {
+			// A table cut short on the text's first lines is named
+			// before them, and Python's negative index of docutils'
+			// lines names one from the end.
+			at = p.all[len(p.all)+at.num-1]
+		}
 		p.report(at, Error, "Malformed table.\n"+detail)
 		unexpected()
 		blankAfter()

@@ -143,6 +143,11 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	}
 	prev := utf8.RuneError // the rune before i
 	prevWord := false      // whether prev is a word rune
+	// resumed is where the text after the last markup starts. docutils
+	// looks for the next markup in that text as a string of its own,
+	// where a start-string may come first whatever was before it: "*|"
+	// is an emphasis start-string and then a substitution's.
+	resumed := 0
 	for i := 0; i < len(s); {
 		if !underscores && !in.stepwise {
 			// Without a "_", markup starts only at a markup character,
@@ -162,7 +167,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		word := isWordRune(r)
-		if word && prevWord {
+		if word && prevWord && i != resumed {
 			// Inside a word: the common case, nothing can start here.
 			prev = r
 			i += size
@@ -170,15 +175,15 @@ func (in *inliner) parse(s string, depth int) []Inline {
 		}
 		// Markup starts at a markup character, or at the start of a word
 		// that is a reference name (name_).
-		if (isMarkupStart(r) || word) && startOK(prev, i == 0) &&
+		if (isMarkupStart(r) || word) && startOK(prev, i == resumed) &&
 			(isMarkupStart(r) || underscores && wordEndsInUnderscore(s[i:])) {
-			if node, end, ok := in.markup(s, i, prev, depth); ok {
+			if node, end, ok := in.markup(s, i, prev, i == resumed, depth); ok {
 				flush(i)
 				// Check shows no content, as it keeps no text.
 				if node != nil && !in.p.checkOnly {
 					out = append(out, node)
 				}
-				i, textStart = end, end
+				i, textStart, resumed = end, end, end
 				prev, _ = utf8.DecodeLastRuneInString(s[:end])
 				prevWord = isWordRune(prev)
 				continue
@@ -192,19 +197,21 @@ func (in *inliner) parse(s string, depth int) []Inline {
 }
 
 // markup tries the markup that may start at s[i]; it returns the node
-// and where the markup ends, or ok == false for text.
-func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline, end int, ok bool) {
+// and where the markup ends, or ok == false for text. first says s[i]
+// starts the text docutils looks in (see resumed in parse), where
+// nothing before it counts.
+func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (node Inline, end int, ok bool) {
 	rest := s[i:]
 	quoted := func(n int) bool {
 		if n >= len(rest) {
-			return i > 0 // a start-string ending the text is markup only if it is the whole text
+			return !first // a start-string ending the text is markup only if it is the whole text
 		}
 		after, _ := utf8.DecodeRuneInString(rest[n:])
 		if unicode.IsSpace(after) {
 			return true // a start-string needs text after it
 		}
 		c, ok := pairs[before]
-		return i > 0 && ok && c == after
+		return !first && ok && c == after
 	}
 	switch {
 	case strings.HasPrefix(rest, "**"):
