@@ -1,7 +1,6 @@
 package rst
 
 import (
-	"container/heap"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,20 +22,46 @@ type gridCell struct{ top, left, bottom, right int }
 // corners is GridTableParser's queue of upper-left corners to trace a
 // cell from, the least (top, then left) first. docutils sorts a list
 // after every cell; a heap takes the least as well, and keeps a table of
-// many cells linear.
+// many cells linear. (container/heap boxed every corner it took.)
 type corners [][2]int
 
-func (c corners) Len() int { return len(c) }
-func (c corners) Less(i, j int) bool {
-	return c[i][0] < c[j][0] || c[i][0] == c[j][0] && c[i][1] < c[j][1]
+func cornerLess(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
+
+func (c *corners) push(x [2]int) {
+	q := append(*c, x)
+	for i := len(q) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !cornerLess(q[i], q[parent]) {
+			break
+		}
+		q[i], q[parent] = q[parent], q[i]
+		i = parent
+	}
+	*c = q
 }
-func (c corners) Swap(i, j int) { c[i], c[j] = c[j], c[i] }
-func (c *corners) Push(x any)   { *c = append(*c, x.([2]int)) }
-func (c *corners) Pop() any {
-	old := *c
-	x := old[len(old)-1]
-	*c = old[:len(old)-1]
-	return x
+
+func (c *corners) pop() [2]int {
+	q := *c
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		least, l, r := i, 2*i+1, 2*i+2
+		if l < len(q) && cornerLess(q[l], q[least]) {
+			least = l
+		}
+		if r < len(q) && cornerLess(q[r], q[least]) {
+			least = r
+		}
+		if least == i {
+			break
+		}
+		q[i], q[least] = q[least], q[i]
+		i = least
+	}
+	*c = q
+	return top
 }
 
 // headBodySep reports whether row is a grid table's head/body separator,
@@ -88,9 +113,9 @@ func gridCells(rows [][]rune) (cells []gridCell, offset int, detail string) {
 	for k := range done {
 		done[k] = -1
 	}
-	queue := &corners{{0, 0}}
-	for queue.Len() > 0 {
-		c := heap.Pop(queue).([2]int)
+	queue := corners{{0, 0}}
+	for len(queue) > 0 {
+		c := queue.pop()
 		top, left := c[0], c[1]
 		if top == bottom || left == right || top <= done[left] {
 			continue
@@ -103,8 +128,8 @@ func gridCells(rows [][]rune) (cells []gridCell, offset int, detail string) {
 			done[col] = cell.bottom - 1
 		}
 		cells = append(cells, cell)
-		heap.Push(queue, [2]int{top, cell.right})
-		heap.Push(queue, [2]int{cell.bottom, left})
+		queue.push([2]int{top, cell.right})
+		queue.push([2]int{cell.bottom, left})
 	}
 	for col := 0; col < right; col++ {
 		if done[col] != bottom-1 {
