@@ -39,6 +39,9 @@ type parser struct {
 	holdDups bool
 	// sectionDups are those reports, for each of p.sections.
 	sectionDups [][]Diagnostic
+	// cellDiagnostics counts the diagnostics reported in table cells,
+	// which docutils puts in the table (see oneTable).
+	cellDiagnostics int
 	// inlineTargets counts the targets inline markup has defined.
 	inlineTargets int
 	// topLine is the line docutils' outermost state machine has reached,
@@ -1290,6 +1293,15 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 			content = nil
 		}
 	}
+	if strings.EqualFold(name, "table") && !p.oneTable(content, depth) {
+		// docutils drops what the content reported with it, but not the
+		// names its targets took.
+		n := len(p.doc.Diagnostics)
+		p.blocks(content, depth+1, false)
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		p.report(l, Error, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
+		return nil
+	}
 	if named {
 		// docutils' add_name notes the name as an explicit target without
 		// a URI. The tables do so once their content is parsed; the rest
@@ -1334,6 +1346,25 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// oneTable reports whether the content of a table directive is what
+// docutils' RSTTable requires: one element, a table; a message docutils
+// puts beside it (not in a cell) is one more. It parses the content on a
+// parser of its own, as Check builds no paragraphs to count.
+func (p *parser) oneTable(content []line, depth int) bool {
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all}
+	made := scratch.blocks(content, depth+1, false)
+	for k, c := range content {
+		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
+			return false // a comment, a target: an element of its own
+		}
+	}
+	if len(made) != 1 || len(scratch.doc.Diagnostics) != scratch.cellDiagnostics {
+		return false
+	}
+	_, ok := made[0].(*Table)
+	return ok
 }
 
 // admonitionContent returns the content of a directive that takes no

@@ -250,7 +250,7 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			in.inlineTarget(text, false, "")
 			return Text(text), j + 1, true
 		}
-		in.warn(Warning, "Inline internal target start-string without end-string.")
+		in.warn(Warning, "Inline target start-string without end-string.")
 		return Text("_`"), i + 2, true
 	case strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "||"):
 		if quoted(1) {

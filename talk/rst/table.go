@@ -402,6 +402,7 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cel
 	}
 	n := len(p.doc.Diagnostics)
 	p.blocks(content, depth+1, false)
+	p.cellDiagnostics += len(p.doc.Diagnostics) - n
 	p.fixOffsets(n, block)
 }
 
