@@ -895,9 +895,29 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 			p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
 		}
 	}
+	// back is how many lines above the table docutils numbers its lines
+	// from (see below).
+	back := 0
+	// tableLine is the line docutils names at offset in the table: it
+	// numbers the lines back from where it stopped reading, n lines on,
+	// as if it had read them all, so that for a table cut short it names
+	// lines two above theirs. Python's negative index of docutils' lines
+	// names a line before the first one from the end.
+	tableLine := func(offset int) line {
+		at := lines[start]
+		if k := start - back + offset; k >= 0 && k < len(lines) {
+			at = lines[k]
+		} else {
+			at.num += offset - back
+		}
+		if at.num < 1 && len(p.all)+at.num >= 1 {
+			at = p.all[len(p.all)+at.num-1]
+		}
+		return at
+	}
 	malformed := func() (Block, int) {
 		unexpected()
-		p.report(lines[start], Error, "Malformed table.")
+		p.report(tableLine(0), Error, "Malformed table.")
 		blankAfter()
 		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
@@ -915,31 +935,18 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		}
 		text = text[:cut+1]
 		n = cut - 1
+		back = 2
 	}
 	rows, ok := gridRows(text)
 	if !ok {
 		return malformed()
 	}
-	// docutils numbers the table's lines back from where it stopped
-	// reading, n lines on, as if it had read them all: for a table cut
-	// short it names lines two above theirs. A cell's lines it names one
-	// below that (see tableCell).
-	back := len(text) - n
+	// A cell's lines docutils names one below the table's (see
+	// tableCell).
 	p.reach(lines, start+n-1, depth)
 	offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
 	if detail != "" {
-		at := lines[start]
-		if k := start - back + offset; k >= 0 && k < len(lines) {
-			at = lines[k]
-		} else {
-			at.num += offset - back
-		}
-		if at.num < 1 && len(p.all)+at.num >= 1 {
-			// A table cut short on the text's first lines is named
-			// before them, and Python's negative index of docutils'
-			// lines names one from the end.
-			at = p.all[len(p.all)+at.num-1]
-		}
+		at := tableLine(offset)
 		p.report(at, Error, "Malformed table.\n"+detail)
 		unexpected()
 		blankAfter()
