@@ -298,7 +298,13 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	if strings.HasPrefix(s[i:], "``") {
 		return nil, 0, false
 	}
-	if quoted(i - start + 1) {
+	if role != "" {
+		// docutils does not ask whether a start-string with a role
+		// before it is quoted, only that text follows it.
+		if i+1 < len(s) && unicode.IsSpace(runeAt(s, i+1)) {
+			return nil, 0, false
+		}
+	} else if quoted(i - start + 1) {
 		return nil, 0, false
 	}
 	j := in.findEnd(s, i+1, backquoteEnd)
