@@ -74,6 +74,11 @@ var rstShapes = []textShape{
 		k := max(1, n/16)
 		return strings.Repeat("+---", k) + "+\n" + strings.Repeat("| a ", k) + "|\n" + strings.Repeat("+---", k) + "+\n"
 	}},
+	{"grid-table-cells", func(n int) string { return "+-----+-----+\n" + fill("| *a* | `b  |\n+-----+-----+\n", n) + "\n" }},
+	{"grid-table-wide-cells", func(n int) string {
+		k := max(1, n/24)
+		return strings.Repeat("+-----", k) + "+\n" + strings.Repeat("| *a  ", k) + "|\n" + strings.Repeat("+-----", k) + "+\n"
+	}},
 	{"simple-table-rows", func(n int) string { return "===  ===\n" + fill("a    b\n", n) + "===  ===\n" }},
 	{"simple-table-columns", func(n int) string {
 		k := max(1, n/15)
@@ -95,6 +100,9 @@ var rstShapes = []textShape{
 	{"duplicate-sections", func(n int) string { return fill("Title\n=====\n\n", n) }},
 	{"duplicate-inline-targets", func(n int) string {
 		return numbered(n, func(i string) string { return "`a <https://example.org/" + i + ">`_ " })
+	}},
+	{"duplicate-title-targets", func(n int) string {
+		return fill("T `x <https://example.org/a>`_ `x <https://example.org/b>`_\n===\n\n*a\n\n", n)
 	}},
 	{"long-target-name", func(n int) string { return ".. _" + fill("name\n   ", n) }},
 	{"standalone-urls", func(n int) string { return fill("https://example.org/a/b?c=d ", n) }},
@@ -122,9 +130,9 @@ const (
 	rstCheckShapes = "paragraphs long-line unclosed-emphasis unclosed-strong unclosed-literal unclosed-interpreted " +
 		"unclosed-substitution unclosed-phrase-reference unclosed-inline-target unclosed-emphasis-lines nested-inline " +
 		"inline-markup-runs backslashes escaped-markup long-underline nested-sections many-targets anonymous-references " +
-		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets long-target-name " +
+		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
-		"simple-table-cells simple-table-wide-row unexpected-indentation roles substitutions"
+		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

@@ -1,8 +1,10 @@
 package rst
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,6 +30,18 @@ type parser struct {
 	// dups are the reports of targets that inline markup defines twice,
 	// until the text they are in is parsed (see inlineTarget).
 	dups []Diagnostic
+	// footnoteNames makes footnote and citation references their labels'
+	// text, as a section's name has them, not the labels in brackets.
+	footnoteNames bool
+	// holdDups keeps p.dups from the text parsed, a section title's:
+	// docutils puts their reports in the section's parent, after the
+	// section, and so after all it holds.
+	holdDups bool
+	// sectionDups are those reports, for each of p.sections.
+	sectionDups [][]Diagnostic
+	// cellDiagnostics counts the diagnostics reported in table cells,
+	// which docutils puts in the table (see oneTable).
+	cellDiagnostics int
 	// inlineTargets counts the targets inline markup has defined.
 	inlineTargets int
 	// topLine is the line docutils' outermost state machine has reached,
@@ -35,6 +49,9 @@ type parser struct {
 	// end of the top-level block being parsed, or, once the text has a
 	// section, the underline of the last top-level section's title.
 	topLine line
+	// all are the text's lines, which srcLine finds a line's own number
+	// in.
+	all []line
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -60,7 +77,31 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 	p.report(line{num: last.num + 1, off: last.end}, level, msg)
 }
 
-func (p *parser) closeSections() { p.sections = nil }
+// srcLine returns l numbered as the text numbers it. docutils gives some
+// messages the line its input says the state machine is at, not the
+// number it counts, which in a table cell is another (see tableCell).
+func (p *parser) srcLine(l line) line {
+	if k, ok := slices.BinarySearchFunc(p.all, l.off, func(a line, off int) int { return cmp.Compare(a.off, off) }); ok {
+		l.num = p.all[k].num
+	} else if k > 0 {
+		l.num = p.all[k-1].num
+	}
+	return l
+}
+
+// closeSections closes the sections from the level-th on (1 for all),
+// innermost first, reporting the duplicate targets of their titles at
+// mark (see holdDups).
+func (p *parser) closeSections(level, mark int) {
+	var held []Diagnostic
+	for k := len(p.sections) - 1; k >= level-1; k-- {
+		held = append(held, p.sectionDups[k]...)
+	}
+	if len(held) > 0 {
+		p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, mark, held...)
+	}
+	p.sections, p.sectionDups = p.sections[:level-1], p.sectionDups[:level-1]
+}
 
 // reach notes that docutils' outermost state machine, reading the block
 // at depth, has come to lines[k] (one past the last line when k is past
@@ -134,6 +175,14 @@ func indented(lines []line, start, firstIndent int) (block []line, end int, blan
 	// Trailing blank lines stay, as in docutils' block: a construct that
 	// ends the block too early is reported after them.
 	return block, end, blankFinish
+}
+
+// skipBlank drops the blank lines that start lines.
+func skipBlank(lines []line) []line {
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	return lines
 }
 
 // trimBlank drops the blank lines that end lines, which are not part of
@@ -291,7 +340,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		case c == '|' && (l.text == "|" || strings.HasPrefix(l.text, "| ")):
 			b, n = p.lineBlock(lines, i, depth)
 		case c == '+' && gridRE.MatchString(l.text):
-			b, n = p.gridTable(lines, i)
+			b, n = p.gridTable(lines, i, depth)
 		case c == '=' && simpleRE.MatchString(l.text):
 			b, n = p.simpleTable(lines, i, depth)
 		}
@@ -803,18 +852,28 @@ func (p *parser) lineBlock(lines []line, i, depth int) (Block, int) {
 
 // gridTable takes a grid table as docutils isolates one: the text block
 // up to a line that does not start with "+" or "|", cut after its last
-// border line, every line as wide as the top border and framed.
-func (p *parser) gridTable(lines []line, i int) (Block, int) {
+// border line, every line as long as the top border and framed. Then it
+// parses its cells (see gridTableCells).
+func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	start := i
 	finish := true
+	indentAt := -1
 	for i < len(lines) && !blank(lines[i]) {
 		if lines[i].text[0] == ' ' {
 			// docutils' get_text_block stops at an indented line.
-			p.report(lines[i], Error, "Unexpected indentation.")
+			indentAt = i
 			finish = false
 			break
 		}
 		i++
+	}
+	// The error for the indented line is docutils' isolation's: it comes
+	// after what the table's parse reports, but before a table that the
+	// isolation finds malformed.
+	unexpected := func() {
+		if indentAt >= 0 {
+			p.report(p.srcLine(lines[indentAt]), Error, "Unexpected indentation.")
+		}
 	}
 	var text []string
 	for _, l := range lines[start:i] {
@@ -831,11 +890,35 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 	// short at a border, where it steps back a line too far and reads
 	// the row before that border again.
 	n := len(text)
-	malformed := func() (Block, int) {
-		p.report(lines[start], Error, "Malformed table.")
+	blankAfter := func() {
 		if !finish {
 			p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
 		}
+	}
+	// back is how many lines above the table docutils numbers its lines
+	// from (see below).
+	back := 0
+	// tableLine is the line docutils names at offset in the table: it
+	// numbers the lines back from where it stopped reading, n lines on,
+	// as if it had read them all, so that for a table cut short it names
+	// lines two above theirs. Python's negative index of docutils' lines
+	// names a line before the first one from the end.
+	tableLine := func(offset int) line {
+		at := lines[start]
+		if k := start - back + offset; k >= 0 && k < len(lines) {
+			at = lines[k]
+		} else {
+			at.num += offset - back
+		}
+		if at.num < 1 && len(p.all)+at.num >= 1 {
+			at = p.all[len(p.all)+at.num-1]
+		}
+		return at
+	}
+	malformed := func() (Block, int) {
+		unexpected()
+		p.report(tableLine(0), Error, "Malformed table.")
+		blankAfter()
 		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
@@ -852,16 +935,25 @@ func (p *parser) gridTable(lines []line, i int) (Block, int) {
 		}
 		text = text[:cut+1]
 		n = cut - 1
+		back = 2
 	}
-	w := width(text[0])
-	for _, t := range text {
-		if width(t) != w || !strings.HasSuffix(t, "+") && !strings.HasSuffix(t, "|") {
-			return malformed()
-		}
+	rows, ok := gridRows(text)
+	if !ok {
+		return malformed()
 	}
-	if !finish {
-		p.reportAfter(lines, start+n, Warning, "Blank line required after table.")
+	// A cell's lines docutils names one below the table's (see
+	// tableCell).
+	p.reach(lines, start+n-1, depth)
+	offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
+	if detail != "" {
+		at := tableLine(offset)
+		p.report(at, Error, "Malformed table.\n"+detail)
+		unexpected()
+		blankAfter()
+		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
 	}
+	unexpected()
+	blankAfter()
 	return &Table{Text: strings.Join(text, "\n")}, n
 }
 
@@ -893,13 +985,21 @@ func isExplicit(s string) bool {
 func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	start := i
 	var out sequence
+	first := true
 	for i < len(lines) && isExplicit(lines[i].text) {
-		b, end, finish := p.explicit(lines, i, depth, i == start)
+		b, end, finish := p.explicit(lines, i, depth, first)
+		first = false
 		if b != nil {
 			out = append(out, b)
 		}
 		i = end
 		if finish {
+			// A blank line that the construct's block left (a
+			// target's) ends docutils' explicit list, whose state
+			// machine takes no blank line first: the outermost one
+			// reads on, and the next construct starts a list of its
+			// own, as the first did.
+			first = i < len(lines) && blank(lines[i])
 			for i < len(lines) && blank(lines[i]) {
 				i++
 			}
@@ -1052,11 +1152,11 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 	first := strings.TrimLeft(block[0].text, " ")
 	rest := strings.TrimSpace(first[strings.IndexByte(first[1:], '|')+2:])
 	invalid := func() {
-		p.report(l, Warning, `Substitution definition "`+name+`" empty or invalid.`)
+		p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" empty or invalid.`)
 	}
 	if rest == "" {
 		if len(trimBlank(block[1:])) == 0 {
-			p.report(l, Warning, `Substitution definition "`+name+`" missing contents.`)
+			p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" missing contents.`)
 		}
 		return nil // (a directive on the next line is not looked for)
 	}
@@ -1125,9 +1225,9 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 	case p.worstSince(n) >= Warning:
 		// Markup that failed is a "problematic" node, which a
 		// substitution may not hold.
-		p.report(l, Error, "Substitution definition contains illegal element <problematic>:")
+		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
 	case p.inlineTargets > targets:
-		p.report(l, Error, "Substitution definition contains illegal element <target>:")
+		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
 	}
 	return true
 }
@@ -1185,7 +1285,8 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil
 	}
-	if !p.directiveOK(name, block, l) {
+	ok, target, named := p.directiveOK(name, block, l)
+	if !ok {
 		return nil
 	}
 	// The content follows the arguments and options, after a blank line.
@@ -1197,6 +1298,33 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		}
 		if j == len(block)-1 {
 			content = nil
+		}
+	}
+	if strings.EqualFold(name, "table") && !p.oneTable(content, depth) {
+		// docutils drops what the content reported with it, but not the
+		// names its targets took.
+		n := len(p.doc.Diagnostics)
+		p.blocks(content, depth+1, false)
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		p.report(l, Error, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
+		return nil
+	}
+	if named {
+		// docutils' add_name notes the name as an explicit target without
+		// a URI. The tables do so once their content is parsed; the rest
+		// before. Most nodes have no line yet, and a name taken twice is
+		// reported where the outermost state machine is (see topLine);
+		// math and parsed-literal give theirs their content's first line.
+		at := line{num: p.topLine.num, off: p.topLine.off}
+		if lower := strings.ToLower(name); lower == "math" || lower == "parsed-literal" {
+			if c := skipBlank(content); len(c) > 0 {
+				at = c[0]
+			}
+		}
+		if lower := strings.ToLower(name); lower == "table" || lower == "list-table" || lower == "csv-table" {
+			defer p.noteName(target, true, false, "", at)
+		} else {
+			p.noteName(target, true, false, "", at)
 		}
 	}
 	switch kind {
@@ -1225,6 +1353,25 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// oneTable reports whether the content of a table directive is what
+// docutils' RSTTable requires: one element, a table; a message docutils
+// puts beside it (not in a cell) is one more. It parses the content on a
+// parser of its own, as Check builds no paragraphs to count.
+func (p *parser) oneTable(content []line, depth int) bool {
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all}
+	made := scratch.blocks(content, depth+1, false)
+	for k, c := range content {
+		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
+			return false // a comment, a target: an element of its own
+		}
+	}
+	if len(made) != 1 || len(scratch.doc.Diagnostics) != scratch.cellDiagnostics {
+		return false
+	}
+	_, ok := made[0].(*Table)
+	return ok
 }
 
 // admonitionContent returns the content of a directive that takes no
@@ -1330,12 +1477,14 @@ var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `]
 // where it is required. It returns false when docutils makes an error of
 // the directive, which then shows nothing. block is the directive's block
 // with its first line from the name. Directives it has no spec for, and
-// options, it does not check.
-func (p *parser) directiveOK(name string, block []line, l line) bool {
+// options, it does not check. It returns the value of a :name: option
+// too (named says there is one), which docutils' add_name makes a
+// target of.
+func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool) {
 	lower := strings.ToLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
-		return true
+		return true, "", false
 	}
 	// docutils' "indented": the text after "::", then the block's lines.
 	ind := make([]string, len(block))
@@ -1378,9 +1527,9 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	for len(content) > 0 && strings.TrimSpace(content[0]) == "" {
 		content = content[1:]
 	}
-	fail := func(msg string) bool {
+	fail := func(msg string) (bool, string, bool) {
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
-		return false
+		return false, "", false
 	}
 	for _, o := range opts {
 		if !directiveFieldRE.MatchString(o) && !strings.HasPrefix(o, " ") {
@@ -1389,11 +1538,23 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	}
 	known, checked := directiveOptions[lower]
 	fromFile := false
-	for _, o := range opts {
-		if !directiveFieldRE.MatchString(o) {
+	for k, o := range opts {
+		m := directiveFieldRE.FindString(o)
+		if m == "" {
 			continue // a continuation line
 		}
 		opt := o[1 : 1+strings.Index(o[1:], ":")]
+		if opt == "name" {
+			// The field's body: the rest of its line and the lines
+			// indented under it, which normalizing the name joins.
+			named, target = true, o[len(m):]
+			for _, c := range opts[k+1:] {
+				if directiveFieldRE.MatchString(c) {
+					break
+				}
+				target += "\n" + c
+			}
+		}
 		fromFile = fromFile || opt == "file" || opt == "url"
 		if checked && !strings.Contains(known, " "+strings.ToLower(opt)+" ") {
 			return fail(fmt.Sprintf("unknown option: %q", opt))
@@ -1412,11 +1573,14 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 		if spec.noContent {
 			return fail("no content permitted")
 		}
-		return true
+		return true, target, named
 	}
 	switch msg := spec.needs; {
-	case msg == "", msg == "math" && len(args) > 0, fromFile && (lower == "raw" || lower == "csv-table"):
-		return true
+	case msg == "", fromFile && (lower == "raw" || lower == "csv-table"):
+		return true, target, named
+	case msg == "math" && len(args) > 0:
+		// A math block without content makes no node to name.
+		return true, "", false
 	case msg == "content", msg == "math":
 		p.report(l, Error, fmt.Sprintf("Content block expected for the %q directive; none found.", name))
 	case msg[0] == '=':
@@ -1424,7 +1588,7 @@ func (p *parser) directiveOK(name string, block []line, l line) bool {
 	default:
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
-	return false
+	return false, "", false
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
@@ -1505,13 +1669,14 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 		return nil, 3
 	}
 	title := strings.TrimSpace(lines[i+1].text)
+	mark := len(p.doc.Diagnostics)
 	if width(title) > len(l.text) {
 		if short {
 			return shortOverline()
 		}
 		p.report(l, Warning, "Title overline too short.")
 	}
-	return p.section(lines[i+1], title, style{char, true}, lines[i+1], lines[i+2], depth, top), 3
+	return p.section(lines[i+1], title, style{char, true}, lines[i+1], lines[i+2], depth, top, mark), 3
 }
 
 // text handles a text line: a section title with its underline, a
@@ -1522,6 +1687,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 		if char, ok := adornment(lines[i+1].text); ok {
 			under := lines[i+1].text
 			title := strings.TrimRight(l.text, " ")
+			mark := len(p.doc.Diagnostics)
 			if width(title) > len(under) {
 				if len(under) < 4 {
 					if top {
@@ -1531,7 +1697,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 				}
 				p.report(lines[i+1], Warning, "Title underline too short.")
 			}
-			return p.section(l, title, style{char, false}, lines[i+1], lines[i+1], depth, top), 2
+			return p.section(l, title, style{char, false}, lines[i+1], lines[i+1], depth, top, mark), 2
 		}
 		if next := lines[i+1]; !blank(next) && next.text[0] == ' ' {
 			return p.definitionList(lines, i, depth)
@@ -1542,15 +1708,20 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 
 // titleText is the text of a section title without its markup, content
 // being its inline content: Check, which builds none, parses a title
-// again when markup may be in it.
+// again when markup may be in it, and so does Parse for a title that may
+// hold a footnote reference, whose text in the name is not the one shown.
 func (p *parser) titleText(content []Inline, title string, tl line) string {
-	if !p.checkOnly {
-		return plainText(content)
+	if !strings.Contains(title, "]_") {
+		if !p.checkOnly {
+			return plainText(content)
+		}
+		if !mayHaveMarkup(title) {
+			return title
+		}
 	}
-	if !mayHaveMarkup(title) {
-		return title
-	}
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
+	// A footnote reference's text in the name is its label, not the
+	// bracketed label shown (see footnoteNames).
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, footnoteNames: true}
 	return plainText(scratch.inline(title, tl))
 }
 
@@ -1578,10 +1749,11 @@ func mayHaveMarkup(s string) bool {
 }
 
 // section opens a section titled title (on line tl, underlined at
-// under); at is where docutils reports problems with it.
-func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool) Block {
+// under); at is where docutils reports problems with it, and mark the
+// first diagnostic reported of the title.
+func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool, mark int) Block {
 	if !top {
-		p.report(at, Severe, "Unexpected section title.")
+		p.report(p.srcLine(at), Severe, "Unexpected section title.")
 		return &Paragraph{Content: p.inline(title, tl)}
 	}
 	level := 0
@@ -1602,16 +1774,22 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 		p.report(tl, Severe, "Title level inconsistent:")
 		return &Paragraph{Content: p.inline(title, tl)}
 	}
+	// The sections this one ends end before what is reported of its
+	// title.
+	p.closeSections(level, mark)
 	if level == 1 {
 		// The outermost state machine stops at a top-level title, and
 		// leaves the section's body to one of its own.
 		p.topLine = under
 	}
+	p.holdDups = true
 	s := &Section{Level: level, Title: p.inline(title, tl)}
+	p.holdDups = false
+	held := slices.Clone(p.dups)
+	p.dups = p.dups[:0]
 	// The title's text names the section, an implicit target; docutils
 	// reports a name taken before at the underline.
 	p.noteName(p.titleText(s.Title, title, tl), false, false, "", under)
-	p.sections = p.sections[:level-1]
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]
 		parent.Children = append(parent.Children, s)
@@ -1619,6 +1797,7 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 		p.body = append(p.body, s)
 	}
 	p.sections = append(p.sections, s)
+	p.sectionDups = append(p.sectionDups, held)
 	return nil
 }
 
@@ -1689,7 +1868,7 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 	// docutils reports the paragraph's inline problems before the
 	// indentation that ends it.
 	if i < len(lines) && !blank(lines[i]) {
-		p.report(lines[i], Error, "Unexpected indentation.")
+		p.report(p.srcLine(lines[i]), Error, "Unexpected indentation.")
 	}
 	if !literal {
 		return para, i - start

@@ -100,7 +100,7 @@ func (p *parser) inline(text string, at line) []Inline {
 	in := &inliner{p: p, at: at}
 	mark := len(p.doc.Diagnostics)
 	out := in.parse(unescape(text), 0)
-	if len(p.dups) > 0 {
+	if len(p.dups) > 0 && !p.holdDups {
 		// docutils puts a duplicate target's message before the text's
 		// node, and so before the text's own messages.
 		p.doc.Diagnostics = append(p.doc.Diagnostics[:mark], append(p.dups, p.doc.Diagnostics[mark:]...)...)
@@ -143,6 +143,11 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	}
 	prev := utf8.RuneError // the rune before i
 	prevWord := false      // whether prev is a word rune
+	// resumed is where the text after the last markup starts. docutils
+	// looks for the next markup in that text as a string of its own,
+	// where a start-string may come first whatever was before it: "*|"
+	// is an emphasis start-string and then a substitution's.
+	resumed := 0
 	for i := 0; i < len(s); {
 		if !underscores && !in.stepwise {
 			// Without a "_", markup starts only at a markup character,
@@ -162,7 +167,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		word := isWordRune(r)
-		if word && prevWord {
+		if word && prevWord && i != resumed {
 			// Inside a word: the common case, nothing can start here.
 			prev = r
 			i += size
@@ -170,15 +175,15 @@ func (in *inliner) parse(s string, depth int) []Inline {
 		}
 		// Markup starts at a markup character, or at the start of a word
 		// that is a reference name (name_).
-		if (isMarkupStart(r) || word) && startOK(prev, i == 0) &&
+		if (isMarkupStart(r) || word) && startOK(prev, i == resumed) &&
 			(isMarkupStart(r) || underscores && wordEndsInUnderscore(s[i:])) {
-			if node, end, ok := in.markup(s, i, prev, depth); ok {
+			if node, end, ok := in.markup(s, i, prev, i == resumed, depth); ok {
 				flush(i)
 				// Check shows no content, as it keeps no text.
 				if node != nil && !in.p.checkOnly {
 					out = append(out, node)
 				}
-				i, textStart = end, end
+				i, textStart, resumed = end, end, end
 				prev, _ = utf8.DecodeLastRuneInString(s[:end])
 				prevWord = isWordRune(prev)
 				continue
@@ -192,19 +197,21 @@ func (in *inliner) parse(s string, depth int) []Inline {
 }
 
 // markup tries the markup that may start at s[i]; it returns the node
-// and where the markup ends, or ok == false for text.
-func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline, end int, ok bool) {
+// and where the markup ends, or ok == false for text. first says s[i]
+// starts the text docutils looks in (see resumed in parse), where
+// nothing before it counts.
+func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (node Inline, end int, ok bool) {
 	rest := s[i:]
 	quoted := func(n int) bool {
 		if n >= len(rest) {
-			return i > 0 // a start-string ending the text is markup only if it is the whole text
+			return !first // a start-string ending the text is markup only if it is the whole text
 		}
 		after, _ := utf8.DecodeRuneInString(rest[n:])
 		if unicode.IsSpace(after) {
 			return true // a start-string needs text after it
 		}
 		c, ok := pairs[before]
-		return i > 0 && ok && c == after
+		return !first && ok && c == after
 	}
 	switch {
 	case strings.HasPrefix(rest, "**"):
@@ -243,7 +250,7 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 			in.inlineTarget(text, false, "")
 			return Text(text), j + 1, true
 		}
-		in.warn(Warning, "Inline internal target start-string without end-string.")
+		in.warn(Warning, "Inline target start-string without end-string.")
 		return Text("_`"), i + 2, true
 	case strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "||"):
 		if quoted(1) {
@@ -262,6 +269,14 @@ func (in *inliner) markup(s string, i int, before rune, depth int) (node Inline,
 		return in.backquote(s, i, depth, quoted)
 	case strings.HasPrefix(rest, "["):
 		if m := footnoteRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
+			if in.p.footnoteNames {
+				// Its text, as docutils' astext gives it: the label,
+				// none yet for one numbered or given a symbol later.
+				if label := m[1]; label[0] != '#' && label != "*" {
+					return Text(label), i + len(m[0]), true
+				}
+				return Text(""), i + len(m[0]), true
+			}
 			return Text("[" + m[1] + "]"), i + len(m[0]), true
 		}
 	}
@@ -283,7 +298,13 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	if strings.HasPrefix(s[i:], "``") {
 		return nil, 0, false
 	}
-	if quoted(i - start + 1) {
+	if role != "" {
+		// docutils does not ask whether a start-string with a role
+		// before it is quoted, only that text follows it.
+		if i+1 < len(s) && unicode.IsSpace(runeAt(s, i+1)) {
+			return nil, 0, false
+		}
+	} else if quoted(i - start + 1) {
 		return nil, 0, false
 	}
 	j := in.findEnd(s, i+1, backquoteEnd)
@@ -305,7 +326,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
 		text, uri, embedded := embeddedURI(body)
-		embedded = embedded && !strings.HasSuffix(uri, "_")
+		// "<name_>" is an alias, a reference to the target name, unless
+		// its "_" is escaped or it starts with what docutils takes for
+		// a URI ("<https://example.org/a_>").
+		alias := embedded && strings.HasSuffix(uri, "_") && !strings.HasSuffix(uri, "\x00_") &&
+			!strings.HasSuffix(uri, "\\_") && !uriStarts(uri)
+		embedded = embedded && !alias
 		if embedded && refend == "_" {
 			// A named reference with an embedded URI is also a target.
 			name := text
@@ -328,6 +354,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 			if text != "" && refend == "_" {
 				in.p.target(normalizeName(clean0(text)), ref.URL)
 			}
+		} else if alias {
+			ref.Name = normalizeName(clean0(uri[:len(uri)-1]))
+			if text == "" {
+				text = ref.Name
+			}
+			ref.Content = in.text(text)
 		} else {
 			ref.Content = in.text(body)
 			ref.Name = normalizeName(clean0(body))

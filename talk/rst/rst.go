@@ -251,8 +251,9 @@ func parse(src string, checkOnly bool) *Document {
 		p.doc.Targets = map[string]string{}
 	}
 	lines := splitLines(src)
+	p.all = lines
 	p.doc.Children = p.blocks(lines, 0, true)
-	p.closeSections()
+	p.closeSections(1, len(p.doc.Diagnostics))
 	return p.doc
 }
 

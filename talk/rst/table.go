@@ -178,6 +178,10 @@ type column struct{ start, end int }
 type cell struct {
 	first, last int // the row's lines, last exclusive
 	col         column
+	// spans, when set, are the columns of each of the lines, for a
+	// grid table's cell, whose lines docutils can cut at columns of
+	// their own (see gridCellSpans).
+	spans []column
 }
 
 // simpleTableCells parses a simple table's block (its top border to its
@@ -251,7 +255,7 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 			ci++
 		}
 		for _, col := range cols {
-			cells = append(cells, cell{first, last, col})
+			cells = append(cells, cell{first: first, last: last, col: col})
 		}
 		return 0, ""
 	}
@@ -277,7 +281,7 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 		}
 	}
 	for _, c := range cells {
-		p.tableCell(block, rows, offs, c, depth)
+		p.tableCell(block, rows, offs, c, 1, depth)
 	}
 	return 0, ""
 }
@@ -357,22 +361,27 @@ func stripCombining(line []rune) []rune {
 
 // tableCell parses one cell's content for its diagnostics, as docutils'
 // build_table does: its column of the row's lines, dedented. docutils
-// gives the cell a line offset one too many, and so reports the cell's
-// problems a line below where they are; so does this.
-func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cell, depth int) {
+// gives the cell a line offset shift too many (one, but for a grid table
+// it cut short), and so reports the cell's problems shift lines below
+// where they are; so does this.
+func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cell, shift, depth int) {
 	content := make([]line, 0, c.last-c.first)
 	nonEmpty := false
 	for k := c.first; k < c.last; k++ {
-		text := strings.TrimRightFunc(string(runeSlice(rows[k], c.col.start, c.col.end)), unicode.IsSpace)
+		col := c.col
+		if c.spans != nil {
+			col = c.spans[k-c.first]
+		}
+		text := strings.TrimRightFunc(string(runeSlice(rows[k], col.start, col.end)), unicode.IsSpace)
 		text = strings.ReplaceAll(text, string(tablePad), "")
 		nonEmpty = nonEmpty || text != ""
 		// The line's span is the cell's part of the source, which Check
 		// reads the paragraphs' text from; its number is docutils'.
 		at := block[k]
-		at.num++
+		at.num += shift
 		at.text = text
-		at.off = offs[k].at(min(c.col.start, len(rows[k])))
-		at.end = offs[k].at(min(c.col.end, len(rows[k])))
+		at.off = offs[k].at(min(col.start, len(rows[k])))
+		at.end = offs[k].at(max(min(col.end, len(rows[k])), min(col.start, len(rows[k]))))
 		content = append(content, at)
 	}
 	if !nonEmpty {
@@ -393,6 +402,7 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cel
 	}
 	n := len(p.doc.Diagnostics)
 	p.blocks(content, depth+1, false)
+	p.cellDiagnostics += len(p.doc.Diagnostics) - n
 	p.fixOffsets(n, block)
 }
 

@@ -115,3 +115,93 @@ func isMailtoDomainRune(r rune) bool {
 
 // isDomainRune is [\p{L}\p{N}-], a bare address's domain.
 func isDomainRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' }
+
+// URI characters in docutils' Inliner patterns: uric, those a URI may
+// end with (urilast), and those of an e-mail address (emailc). The
+// escape marker is among them all but urilast.
+const (
+	uriChars      = "-_.!~*'()[];/:@&=+$,%\x00"
+	uriLastChars  = "_~*/=+"
+	emailChars    = "-_!~*'{|}/#?^`&=+$%\x00"
+	uriSchemeMore = ".+-"
+)
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func inSet(c byte, set string) bool { return isAlnum(c) || strings.IndexByte(set, c) >= 0 }
+
+// uriStarts reports whether docutils' URI pattern (Inliner patterns.uri)
+// matches at the start of s, escaped text: an absolute URI, a scheme and
+// ":" and URI characters in up to three parts (the path, "?" the query,
+// "#" the fragment) each ending in a character a URI may end with, or an
+// e-mail address; either followed by the end of s or a character that
+// may end inline markup. phrase_ref takes an embedded "<x_>" for an
+// alias, not a URI, only when it does not. Any end that fits will do, as
+// backtracking finds one: s is read once, each place tried as it comes.
+func uriStarts(s string) bool {
+	fits := func(e int) bool { return endOK(runeAt(s, e), e >= len(s)) }
+	// The absolute URI.
+	k := 0
+	if k < len(s) && ('a' <= s[k]|0x20 && s[k]|0x20 <= 'z') {
+		for k++; k < len(s) && inSet(s[k], uriSchemeMore); k++ {
+		}
+		if k < len(s) && s[k] == ':' {
+			part, n, last := 0, 0, false // the part (path, query, fragment), its length, whether it may end there
+			for j := k + 1; ; j++ {
+				if n > 0 && last && fits(j) {
+					return true
+				}
+				if j >= len(s) {
+					break
+				}
+				c := s[j]
+				switch {
+				case inSet(c, uriChars):
+					n, last = n+1, isAlnum(c) || strings.IndexByte(uriLastChars, c) >= 0
+					continue
+				case c == '?' && part == 0 || c == '#' && part < 2:
+					if n > 0 && last {
+						part, n, last = 1, 0, false
+						if c == '#' {
+							part = 2
+						}
+						continue
+					}
+				}
+				break
+			}
+		}
+	}
+	// The e-mail address: a name of dot-separated runs, "@" (not
+	// escaped), and a host that starts with no dot and ends in a
+	// character a URI may end with.
+	at := -1
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c == '@' {
+			if j > 0 && s[j-1] != '.' && s[j-1] != 0 {
+				at = j
+			}
+			break
+		}
+		if c == '.' && (j == 0 || s[j-1] == '.') || c != '.' && !inSet(c, emailChars) {
+			break
+		}
+	}
+	if at < 0 || at+1 >= len(s) || !inSet(s[at+1], emailChars) {
+		return false
+	}
+	// The host's first character, then at least the last.
+	for j := at + 2; j < len(s); j++ {
+		c := s[j]
+		if c != '.' && !inSet(c, emailChars) {
+			break
+		}
+		if (isAlnum(c) || strings.IndexByte(uriLastChars, c) >= 0) && fits(j+1) {
+			return true
+		}
+	}
+	return false
+}
