@@ -34,6 +34,9 @@ const (
 	syntaxReason   = "is not an ISO 8601 duration such as PT25M8S"
 	overflowReason = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
 	negativeReason = "is negative; a talk's duration is zero (unknown) or more"
+	// minusZeroReason is for "-PT0S": zero, but ISO 8601 gives no zero a
+	// sign, and the schemas refuse any.
+	minusZeroReason = "has a minus sign, which no duration may have; write zero as PT0S"
 )
 
 // Seconds returns the duration as a floating-point number of seconds.
@@ -157,6 +160,8 @@ func ParseDuration(s string) (Duration, error) {
 		return bad()
 	}
 	switch {
+	case neg && total == 0 && !overflow:
+		return 0, &DurationError{Text: s, Reason: minusZeroReason}
 	case neg:
 		return 0, &DurationError{Text: s, Reason: negativeReason}
 	case overflow:

@@ -148,9 +148,10 @@ func TestDuration(t *testing.T) {
 		}
 	}
 	const (
-		syntax   = "is not an ISO 8601 duration such as PT25M8S"
-		overflow = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
-		negative = "is negative; a talk's duration is zero (unknown) or more"
+		syntax    = "is not an ISO 8601 duration such as PT25M8S"
+		overflow  = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
+		negative  = "is negative; a talk's duration is zero (unknown) or more"
+		minusZero = "has a minus sign, which no duration may have; write zero as PT0S"
 	)
 	got := map[string]string{}
 	want := map[string]string{}
@@ -164,7 +165,9 @@ func TestDuration(t *testing.T) {
 		// duration").
 		overflow: {"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "P1DT2562047H"},
 		// Negative: the JSON Schemas refuse it, and readers do too.
-		negative: {"-PT5S", "-PT0S", "-P1D", "-P106752D"},
+		negative: {"-PT5S", "-P1D", "-P106752D"},
+		// Zero, but signed, which the schemas refuse: not "negative".
+		minusZero: {"-PT0S", "-P0D", "-PT0.0S"},
 	} {
 		for _, in := range bad {
 			want[in] = reason
