@@ -181,7 +181,7 @@ func (a *archive) topDir(l *listing, dir string) {
 	switch {
 	case record || talks:
 		a.event(l, dir, entries, record, talks)
-	case holdsJSON(a.fsys, dir):
+	case osfs.HoldsJSON(a.fsys, dir):
 		l.fail(dir, "layout", fmt.Sprintf("a directory of records without %s or %s/; is it an event?", a.lay.eventFile, a.lay.talksDir))
 	}
 }
@@ -404,19 +404,6 @@ func (a *archive) at(p, ptr, rule, msg, other string) {
 		q.Other = other
 	}
 	a.problems = append(a.problems, c.problems...)
-}
-
-// holdsJSON reports whether a directory tree holds a .json file.
-func holdsJSON(fsys fs.FS, dir string) bool {
-	found := false
-	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && path.Ext(p) == ".json" {
-			found = true
-			return fs.SkipAll
-		}
-		return nil
-	})
-	return found
 }
 
 // readRecord reads a record file, refusing one over the record size limit.

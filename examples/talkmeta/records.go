@@ -187,25 +187,10 @@ func event(dir, parent, name, form string, entries []fs.DirEntry) iter.Seq2[*tal
 	case bothForms:
 		return failed(fmt.Errorf("%s: holds both a pyvideo event (category.json, videos/) and a talkmeta one (event.json, talks/); not read", dir))
 	}
-	if !holdsJSON(dir) {
+	if !osfs.HoldsJSON(osfs.DirFS(dir), ".") {
 		return func(func(*talk.Talk, error) bool) {} // tools, notes: no records, as check sees it
 	}
 	return failed(fmt.Errorf("%s: not an event directory: no videos/ (pyvideo) nor talks/ (talkmeta); not read", dir))
-}
-
-// holdsJSON reports whether the directory tree dir holds a .json file:
-// whether a directory that is no event is one of records out of place,
-// or of something else (tools, notes), which an archive may hold.
-func holdsJSON(dir string) bool {
-	found := false
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && filepath.Ext(p) == ".json" {
-			found = true
-			return fs.SkipAll
-		}
-		return nil
-	})
-	return found
 }
 
 // pyvideoEvent reads a pyvideo event with the library's reader, naming

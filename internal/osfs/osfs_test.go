@@ -3,6 +3,7 @@ package osfs
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -180,6 +181,25 @@ func TestIs(t *testing.T) {
 		"to-file":  {false, true},
 		"dangling": {false, false},
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestHoldsJSON finds a .json file anywhere below a directory, and only
+// there.
+func TestHoldsJSON(t *testing.T) {
+	fsys := fstest.MapFS{
+		"tools/notes/a.json": {Data: []byte("{}")},
+		"tools/readme.txt":   {Data: []byte("x")},
+		"docs/index.md":      {Data: []byte("x")},
+		"docs/json/x.txt":    {Data: []byte("x")},
+	}
+	var got []string
+	for _, dir := range []string{".", "tools", "tools/notes", "docs", "missing"} {
+		got = append(got, fmt.Sprintf("%s %v", dir, HoldsJSON(fsys, dir)))
+	}
+	want := []string{". true", "tools true", "tools/notes true", "docs false", "missing false"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 )
 
 // ReadFile reads the named file of fsys in one read sized by the file's
@@ -107,4 +108,19 @@ func (e *TooLargeError) Error() string {
 		return fmt.Sprintf("%s: the file is more than %d bytes, the limit", e.Name, e.Limit)
 	}
 	return fmt.Sprintf("%s: the file is %d bytes, more than the limit of %d", e.Name, e.Size, e.Limit)
+}
+
+// HoldsJSON reports whether the directory tree dir of fsys holds a .json
+// file: whether a directory that is no event holds records out of place,
+// or something else (tools, notes), which an archive may hold.
+func HoldsJSON(fsys fs.FS, dir string) bool {
+	found := false
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && path.Ext(p) == ".json" {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }
