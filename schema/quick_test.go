@@ -38,15 +38,7 @@ func TestQuickRefusesUnknownKeywords(t *testing.T) {
 		`{"additionalProperties": {"type": "string"}}`,
 		`{"additionalProperties": true}`,
 	} {
-		c := jsonschema.NewCompiler()
-		c.Draft = jsonschema.Draft2020
-		if err := c.AddResource("https://example.com/s.json", strings.NewReader(schema)); err != nil {
-			t.Fatalf("%s: %v", schema, err)
-		}
-		s, err := c.Compile("https://example.com/s.json")
-		if err != nil {
-			t.Fatalf("%s: %v", schema, err)
-		}
+		s := compileSchema(t, schema)
 		if q := quick(s); q != nil {
 			t.Errorf("%s: got a quick check, want none", schema)
 		}
@@ -65,15 +57,7 @@ func TestQuickClosedObjects(t *testing.T) {
 			`{}`: true, `{"a": 1}`: true, `{"a": "x"}`: false, `{"a": 1, "A": 1}`: false},
 		`{"items": {"properties": {"a": {}}, "additionalProperties": false}}`: {`[{"a": 1}, {}]`: true, `[{"a": 1}, {"b": 1}]`: false},
 	} {
-		c := jsonschema.NewCompiler()
-		c.Draft = jsonschema.Draft2020
-		if err := c.AddResource("https://example.com/s.json", strings.NewReader(schema)); err != nil {
-			t.Fatalf("%s: %v", schema, err)
-		}
-		s, err := c.Compile("https://example.com/s.json")
-		if err != nil {
-			t.Fatalf("%s: %v", schema, err)
-		}
+		s := compileSchema(t, schema)
 		q := quick(s)
 		if q == nil {
 			t.Fatalf("%s: no quick check", schema)
@@ -236,4 +220,19 @@ func FuzzPlainWebURL(f *testing.F) {
 			t.Errorf("isPlainWebURL takes %q, which is not a web address as it is", s)
 		}
 	})
+}
+
+// compileSchema compiles a draft 2020-12 schema given as text.
+func compileSchema(t *testing.T, schema string) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	if err := c.AddResource("https://example.com/s.json", strings.NewReader(schema)); err != nil {
+		t.Fatalf("%s: %v", schema, err)
+	}
+	s, err := c.Compile("https://example.com/s.json")
+	if err != nil {
+		t.Fatalf("%s: %v", schema, err)
+	}
+	return s
 }
