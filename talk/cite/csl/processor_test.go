@@ -50,14 +50,7 @@ func TestUses(t *testing.T) {
 // caller that ignored LoadLocale's error would pass one. A nil last
 // locale used to be dereferenced for its language before the check.
 func TestNewRefusesMissing(t *testing.T) {
-	style, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	locale, err := BuiltinLocale()
-	if err != nil {
-		t.Fatal(err)
-	}
+	style, locale := builtinAPA(t)
 	var got []string
 	for _, args := range []struct {
 		style   *Style
@@ -99,14 +92,7 @@ func TestNewRefusesMissing(t *testing.T) {
 // itself, so that setting Lang to "de-DE" made every later
 // New(style, BuiltinLocale()) write German dates).
 func TestBuiltinNotShared(t *testing.T) {
-	style, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	locale, err := BuiltinLocale()
-	if err != nil {
-		t.Fatal(err)
-	}
+	style, locale := builtinAPA(t)
 	style.Info.Title = "Mine"
 	locale.Lang = "de-DE"
 	style2, _ := BuiltinStyle("apa")
@@ -127,10 +113,7 @@ func TestBuiltinNotShared(t *testing.T) {
 // or empty answers, where each used to be a nil pointer dereference or,
 // for the format, text without a word.
 func TestZeroValues(t *testing.T) {
-	style, err := BuiltinStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
+	style, _ := builtinAPA(t)
 	good, err := New(style)
 	if err != nil {
 		t.Fatal(err)
@@ -194,4 +177,18 @@ func TestLoadErrors(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// builtinAPA returns the built-in APA style and the built-in locale.
+func builtinAPA(t *testing.T) (*Style, *Locale) {
+	t.Helper()
+	style, err := BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locale, err := BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return style, locale
 }
