@@ -409,13 +409,9 @@ func parseLone(data []byte, name string) (*talk.Talk, string, error) {
 	return t, talk.FormatName, err
 }
 
-// loneForm is the form parseLone finds for the talk file name, for
-// check; talkmeta's when the file cannot be read, which check reports.
-func loneForm(name string) string {
-	data, err := readRecord(name)
-	if err != nil {
-		return talk.FormatName
-	}
+// loneForm is the form parseLone finds for data, the record of the talk
+// file name, for check.
+func loneForm(data []byte, name string) string {
 	_, form, _ := parseLone(data, name)
 	return form
 }
