@@ -273,6 +273,33 @@ func TestJSONZero(t *testing.T) {
 	}
 }
 
+// TestJSONEmptyEvent: an event about which nothing is known is not
+// written, however the record said so, as an empty member is not; one
+// with a member the model does not know is.
+func TestJSONEmptyEvent(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{"title":"T"}`, `{"title":"T"}`},
+		{`{"title":"T","event":{}}`, `{"title":"T"}`},
+		{`{"title":"T","event":null}`, `{"title":"T"}`},
+		{`{"title":"T","event":{"title":"","place":{}}}`, `{"title":"T"}`},
+		{`{"title":"T","event":{"x":1}}`, `{"title":"T","event":{"title":"","x":1}}`},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			tk, err := talk.ParseJSON([]byte(c.in), "t.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := json.Marshal(tk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(c.want, string(out)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestJSONExtra checks that members the model does not know survive a
 // round trip at every level.
 func TestJSONExtra(t *testing.T) {

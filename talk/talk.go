@@ -29,7 +29,15 @@ type Talk struct {
 	Track string // the schedule's track or theme, "Security"; "" when none
 
 	Speakers []Speaker // in the order the source lists them
-	Event    Event     // the event the talk belongs to
+
+	// Event is the event the talk belongs to. One about which nothing is
+	// known ([Event.IsZero]) is not written to talkmeta's JSON form:
+	// "event": {} reads as the zero Event, as a record without "event"
+	// does, and is written as that record is, as an empty "subtitle" is.
+	// The model keeps no difference between an empty event and none, and
+	// writing one would give "event": {"title": ""}, which the event
+	// schema refuses (a title is never empty there).
+	Event Event
 
 	// Recorded is when the talk was given (or recorded), with the
 	// precision the source had.

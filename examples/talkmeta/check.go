@@ -54,28 +54,31 @@ func runCheck(e *env, args []string) int {
 		events, talks int
 		progressShown bool
 	)
+	// tally counts a record file's findings, as an event's or a talk's.
+	tally := func(ps schema.Problems, isEvent bool) {
+		problems = append(problems, ps...)
+		if isEvent {
+			events++
+		} else {
+			talks++
+		}
+	}
 	for _, arg := range fs.Args() {
 		st, err := os.Stat(arg)
 		if err != nil {
 			problems = append(problems, readProblem(arg, err))
 			continue
 		}
-		v.Profile, _ = checkProfile(*profile, arg, st.IsDir())
-		if !st.IsDir() || isTalkDir(arg) {
-			files := []string{arg}
-			if st.IsDir() {
-				var ps schema.Problems
-				files, ps = talkFiles(arg)
-				problems = append(problems, ps...)
-			}
+		if !st.IsDir() {
+			tally(checkArgFile(&v, *profile, arg))
+			continue
+		}
+		v.Profile, _ = checkProfile(*profile, arg, true, nil)
+		if isTalkDir(arg) {
+			files, ps := talkFiles(arg)
+			problems = append(problems, ps...)
 			for _, f := range files {
-				ps, isEvent := checkFile(&v, f)
-				problems = append(problems, ps...)
-				if isEvent {
-					events++
-				} else {
-					talks++
-				}
+				tally(checkFile(&v, f))
 			}
 			continue
 		}
@@ -186,14 +189,31 @@ func talkFiles(dir string) (files []string, ps schema.Problems) {
 	return files, ps
 }
 
-// checkFile validates one record file: an event when it is named like
-// one (category.json, event.json), a talk otherwise.
-func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bool) {
-	p := filepath.ToSlash(name)
+// checkArgFile validates the record file name, given as an argument,
+// in the form profile names (see checkProfile), reading it once.
+func checkArgFile(v *schema.Validator, profile, name string) (ps schema.Problems, isEvent bool) {
 	data, err := readRecord(name)
 	if err != nil {
 		return schema.Problems{readProblem(name, err)}, false
 	}
+	v.Profile, _ = checkProfile(profile, name, false, data)
+	return checkData(v, name, data)
+}
+
+// checkFile validates one record file: an event when it is named like
+// one (category.json, event.json), a talk otherwise.
+func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bool) {
+	data, err := readRecord(name)
+	if err != nil {
+		return schema.Problems{readProblem(name, err)}, false
+	}
+	return checkData(v, name, data)
+}
+
+// checkData validates data, the record of the file name, as checkFile
+// does.
+func checkData(v *schema.Validator, name string, data []byte) (ps schema.Problems, isEvent bool) {
+	p := filepath.ToSlash(name)
 	switch filepath.Base(name) {
 	case "category.json", "event.json":
 		return v.ValidateEvent(data, p), true
@@ -221,11 +241,11 @@ func readProblem(name string, err error) *schema.Problem {
 
 // checkProfile resolves -profile for one argument: "auto" picks pyvideo
 // for a pyvideo archive, event directory or talk file, talkmeta
-// otherwise; a talk file outside any event's directory of talks is read
-// as the other verbs read it (see loneForm). A directory is listed, and
-// a file read, without opening a named pipe, which would wait for a
-// writer.
-func checkProfile(name, arg string, isDir bool) (schema.Profile, error) {
+// otherwise; a talk file outside any event's directory of talks, whose
+// record is data, is read as the other verbs read it (see parseLone). A
+// directory is listed without opening a named pipe, which would wait for
+// a writer.
+func checkProfile(name, arg string, isDir bool, data []byte) (schema.Profile, error) {
 	if name != "auto" {
 		return schema.ParseProfile(name)
 	}
@@ -234,7 +254,7 @@ func checkProfile(name, arg string, isDir bool) (schema.Profile, error) {
 		return schema.Pyvideo, nil
 	}
 	if !isDir {
-		if base != "event.json" && dir != "talks" && loneForm(arg) == pyvideo.FormatName {
+		if base != "event.json" && dir != "talks" && loneForm(data, arg) == pyvideo.FormatName {
 			return schema.Pyvideo, nil
 		}
 		return schema.Talkmeta, nil

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // chipyCheck is what "talkmeta check" finds in the chipy event.
@@ -137,4 +139,26 @@ func TestCheckLanguages(t *testing.T) {
 	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, []string{
 		`talkmeta check: -languages: an empty code in "en,,es"`,
 	})
+}
+
+// TestCheckProfileFromData: check reads a lone talk file once, deciding
+// its form from the bytes it then validates, so the file need not be
+// there to be read again ("gone/" is no directory).
+func TestCheckProfileFromData(t *testing.T) {
+	got := map[string]string{}
+	for name, data := range map[string]string{
+		"pyvideo":  `{"title": "T", "speakers": ["Ada"], "videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=x"}]}`,
+		"talkmeta": `{"title": "T", "speakers": [{"name": "Ada"}]}`,
+		"neither":  `{"title": 1}`,
+	} {
+		p, err := checkProfile("auto", filepath.Join("gone", name+".json"), false, []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[name] = fmt.Sprint(p)
+	}
+	want := map[string]string{"pyvideo": "pyvideo", "talkmeta": "talkmeta", "neither": "talkmeta"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

@@ -181,19 +181,32 @@ func talkNames(talks []*talk.Talk, src string, relative bool) []string {
 // on stderr the talks it leaves out: those without a video, and those
 // pyvideo's form cannot hold.
 func pyvideoFiles(e *env, talks []*talk.Talk, names []string, report func(error)) ([]importFile, error) {
+	// Each talk left out is named in the order of talks; only those
+	// pyvideo's form cannot hold are errors.
+	left := make([]error, len(talks))
+	refused := make([]bool, len(talks))
 	var keep []*talk.Talk
+	var at []int // the index in talks of each of keep
 	for i, t := range talks {
 		if len(t.Videos) == 0 {
-			fmt.Fprintf(e.stderr, "talkmeta import: %s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)\n", names[i])
-			continue
-		}
-		if _, err := pyvideo.MarshalTalk(t); err != nil {
-			report(fmt.Errorf("talkmeta import: %s: not written: %w", names[i], err))
+			left[i] = fmt.Errorf("talkmeta import: %s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)", names[i])
 			continue
 		}
 		keep = append(keep, t)
+		at = append(at, i)
 	}
-	pf, err := pyvideo.ArchiveFiles(keep)
+	pf, err := pyvideo.ArchiveFilesSkipping(keep, func(k int, err error) {
+		i := at[k]
+		left[i], refused[i] = fmt.Errorf("talkmeta import: %s: not written: %w", names[i], err), true
+	})
+	for i, err := range left {
+		switch {
+		case refused[i]:
+			report(err)
+		case err != nil:
+			fmt.Fprintln(e.stderr, err)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // tree lists the files under dir with their contents.
@@ -297,5 +299,54 @@ func TestTalkmetaFiles(t *testing.T) {
 	wantProblems := []string{`talkmeta import: talk "broken": not written: json: error calling MarshalJSON for type talk.Talk: talk: extra member "x": invalid character 'n' looking for beginning of object key string`}
 	if diff := cmp.Diff(wantProblems, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestPyvideoFiles lays talks out in the pyvideo layout, naming those
+// left out in the order they come, and marshals each talk kept once:
+// about as often as pyvideo.ArchiveFiles of the kept talks allocates,
+// not twice as often.
+func TestPyvideoFiles(t *testing.T) {
+	ev := talk.Event{ID: "Con", Title: "Con"}
+	video := []talk.Video{{Provider: talk.YouTube, ID: "x", URL: "https://www.youtube.com/watch?v=x"}}
+	mk := func(id, title string, videos []talk.Video) *talk.Talk {
+		return &talk.Talk{ID: id, Title: title, Event: ev, Videos: videos}
+	}
+	broken := mk("broken", "Broken", video)
+	broken.Extra = map[string]json.RawMessage{"title": json.RawMessage(`"T"`)}
+	talks := []*talk.Talk{mk("a", "A", nil), broken, mk("b", "Intro", video), mk("c", "C", nil), mk("d", "intro", video)}
+	var out strings.Builder
+	e := &env{stderr: &out}
+	report := func(err error) { fmt.Fprintln(&out, "error:", err) }
+	files, err := pyvideoFiles(e, talks, talkNames(talks, "s.json", false), report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	got = append(got, strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")...)
+	want := []string{
+		"con/category.json",
+		"con/videos/intro.json",
+		"con/videos/intro-2.json",
+		`talkmeta import: talk "a": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
+		`error: talkmeta import: talk "broken": not written: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
+		`talkmeta import: talk "c": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	var good []*talk.Talk
+	for i := range 32 {
+		good = append(good, mk(fmt.Sprint(i), fmt.Sprint("Talk ", i), video))
+	}
+	names := talkNames(good, "s.json", false)
+	mine := testing.AllocsPerRun(5, func() { pyvideoFiles(e, good, names, report) })
+	lib := testing.AllocsPerRun(5, func() { pyvideo.ArchiveFiles(good) })
+	if mine > lib*1.2 {
+		t.Errorf("pyvideoFiles: %v allocations, pyvideo.ArchiveFiles %v: are talks marshaled twice?", mine, lib)
 	}
 }

@@ -210,57 +210,40 @@ func pyvideoEvent(dir, parent, name string) iter.Seq2[*talk.Talk, error] {
 			if t != nil {
 				t.Origin.Path = filepath.ToSlash(userPath(t.Origin.Path))
 			}
-			if !yield(t, renamed(err, userPath)) {
+			rename(err, userPath)
+			if !yield(t, err) {
 				return
 			}
 		}
 	}
 }
 
-// renamed names the file in err, which fs.FS-relative paths name, as
-// userPath names it. The error is changed in place; a message that
-// wraps it, made before, is made again.
-func renamed(err error, userPath func(string) string) error {
-	if err == nil {
-		return nil
-	}
-	var re *talk.RecordError
-	var le *pyvideo.LayoutError
-	var nr *osfs.NotRegularError
-	var pe *fs.PathError
-	var inner error
-	before := ""
-	switch {
-	case errors.As(err, &re):
-		inner, before = re, re.Error()
-		re.Path = filepath.ToSlash(userPath(re.Path))
-	case errors.As(err, &le):
-		inner, before = le, le.Error()
-		le.Path = filepath.ToSlash(userPath(le.Path))
-	case errors.As(err, &nr):
-		inner, before = nr, nr.Error()
-		nr.Name = userPath(nr.Name)
-	case errors.As(err, &pe):
-		inner, before = pe, pe.Error()
-		pe.Path = userPath(pe.Path)
+// rename names the files in err, which fs.FS-relative paths name, as
+// userPath names them: each error of err's tree that names a file
+// (*talk.RecordError, *pyvideo.LayoutError, *osfs.NotRegularError,
+// *fs.PathError) is changed in place, and what wraps it words it anew
+// when asked, as the library's errors do (talk.ErrorList,
+// *talk.RecordError, errs.Prefixed). An error inside one that names a
+// file is left alone: it is worded without the name, or not at all.
+func rename(err error, userPath func(string) string) {
+	switch e := err.(type) {
+	case nil:
+	case *talk.RecordError:
+		e.Path = filepath.ToSlash(userPath(e.Path))
+	case *pyvideo.LayoutError:
+		e.Path = filepath.ToSlash(userPath(e.Path))
+	case *osfs.NotRegularError:
+		e.Name = userPath(e.Name)
+	case *fs.PathError:
+		e.Path = userPath(e.Path)
+	case interface{ Unwrap() []error }:
+		for _, inner := range e.Unwrap() {
+			rename(inner, userPath)
+		}
 	default:
-		return err
+		rename(errors.Unwrap(err), userPath)
 	}
-	if inner == err {
-		return err
-	}
-	return &wrapped{strings.Replace(err.Error(), before, inner.Error(), 1), err}
 }
-
-// wrapped is an error whose message is made again around the renamed
-// error it wraps.
-type wrapped struct {
-	msg string
-	err error
-}
-
-func (e *wrapped) Error() string { return e.msg }
-func (e *wrapped) Unwrap() error { return e.err }
 
 // talkmetaEvent reads an event directory written by import: the talks
 // carry a slim copy of their event, which event.json completes.
@@ -409,13 +392,9 @@ func parseLone(data []byte, name string) (*talk.Talk, string, error) {
 	return t, talk.FormatName, err
 }
 
-// loneForm is the form parseLone finds for the talk file name, for
-// check; talkmeta's when the file cannot be read, which check reports.
-func loneForm(name string) string {
-	data, err := readRecord(name)
-	if err != nil {
-		return talk.FormatName
-	}
+// loneForm is the form parseLone finds for data, the record of the talk
+// file name, for check.
+func loneForm(data []byte, name string) string {
 	_, form, _ := parseLone(data, name)
 	return form
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +12,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // inTempDir makes a temporary directory the working directory for the
@@ -261,5 +266,39 @@ func TestReadEventExtraOwn(t *testing.T) {
 	read[0].Event.Extra["sponsor"] = json.RawMessage(`"changed"`)
 	if got := string(read[1].Event.Extra["sponsor"]); got != `"S"` {
 		t.Errorf("the second talk's event sponsor = %s after the first's changed, want \"S\"", got)
+	}
+}
+
+// TestRename names every file an error of pyvideo's reader names as the
+// user does, however deep in the error and however many: each error of
+// a list, and one the reader wraps ("pyvideo: " and a *fs.PathError),
+// whose message is made from what it wraps, not patched as text.
+func TestRename(t *testing.T) {
+	userPath := func(p string) string { return filepath.Join("../my ev", strings.TrimPrefix(p, "ev/")) }
+	list := talk.ErrorList{
+		&talk.RecordError{Path: "ev/videos/a.json", Line: 1, Column: 2, Err: errors.New("pyvideo: one")},
+		&talk.RecordError{Path: "ev/videos/a.json", Line: 3, Column: 4, Err: errors.New("pyvideo: two")},
+	}
+	readErr := &errs.Prefixed{Prefix: "pyvideo: ", Err: &fs.PathError{Op: "read", Path: "ev/videos/b.json", Err: errors.New("is a directory")}}
+	layout := &pyvideo.LayoutError{Path: "ev/notes", Reason: "unexpected"}
+	pipe := &errs.Prefixed{Prefix: "pyvideo: ", Err: &osfs.NotRegularError{Name: "ev/videos/fifo.json", Type: fs.ModeNamedPipe}}
+	var got []string
+	for _, err := range []error{list, readErr, layout, pipe} {
+		rename(err, userPath)
+		got = append(got, err.Error())
+	}
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"../my ev/videos/a.json:1:2: pyvideo: one (and 1 more error)",
+		"pyvideo: read ../my ev/videos/b.json: is a directory",
+		"pyvideo: ../my ev/notes: unexpected",
+		"pyvideo: ../my ev/videos/fifo.json: a named pipe, where a file was expected; not read",
+		"../my ev/videos/a.json:1:2: pyvideo: one",
+		"../my ev/videos/a.json:3:4: pyvideo: two",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

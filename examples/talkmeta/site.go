@@ -29,9 +29,9 @@ const siteMarker = ".talkmeta-site"
 // runSite builds a static site: an index of events, a page per event, per
 // talk and per speaker, and the style sheet, laid out as pyvideo.org is
 // (see html.PyvideoURLs), but that events whose titles give the same slug
-// each get a page (see siteURLs). The site is built in a new directory beside the
-// output and then moved into place, so that a failed build leaves the old
-// site as it was. Only what the index, event and speaker pages need is
+// each get a page, and each event's talks a directory (see siteURLs). The
+// site is built in a new directory beside the output and then moved into
+// place, so that a failed build leaves the old site as it was. Only what the index, event and speaker pages need is
 // kept in memory; talk pages are written as their records are read.
 func runSite(e *env, args []string) int {
 	fs := e.flags("site", siteUsage)
@@ -196,7 +196,7 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	if record == "" {
 		record = t.Event.ID + "/" + t.ID
 	}
-	b.urls.add(&t.Event)
+	b.urls.add(t)
 	page := b.urls.Talk(t)
 	if page == "" {
 		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
@@ -494,14 +494,22 @@ func sitePlural(n int, noun string) string {
 }
 
 // siteURLs lays the site out as pyvideo.org is ([html.PyvideoURLs]), but
-// for events whose titles give the same slug: a meetup's archive may hold
-// a dozen events all called "Monthly meeting", which on pyvideo.org's
-// scheme would share one page. The first event read keeps pyvideo.org's
-// paths; each other one gets its slug followed by its ID's
-// ("monthly-meeting-2023-05"), or a number where that is taken too, for
-// its page and its talks' directory. Events are added, in reading order,
-// before any page is rendered with them; pages are rendered concurrently,
-// hence the lock.
+// for events whose pages or talks' directories would be another event's:
+// a meetup's archive may hold a dozen events all called "Monthly
+// meeting", which on pyvideo.org's scheme would share one page, and the
+// talks of events without a title take their directory from their legacy
+// category, which other events may share or have as their slug.
+//
+// Event slugs and talk directories are one set of names, given out in
+// reading order: an event's slug (which names its page and, for an event
+// with a title, its talks' directory) and each directory an untitled
+// event's talks take from their category. The first event to claim a
+// name keeps pyvideo.org's paths. An event whose slug is taken gets its
+// slug followed by its ID's ("monthly-meeting-2023-05"), or a number
+// where that is taken too, for its page and all its talks' directory; a
+// talk whose category's directory is another event's goes to its event's
+// own directory. Talks are added, in reading order, before any page is
+// rendered with them; pages are rendered concurrently, hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
 	mu sync.RWMutex
@@ -510,38 +518,74 @@ type siteURLs struct {
 	// placed as PyvideoURLs places them, without a second slug made for
 	// every link to them).
 	slugs map[string]string
-	taken map[string]bool // the slugs given out
-	added map[string]bool // the events add has seen, by eventIdentity
+	// dirs maps an event's eventIdentity and a directory its talks take
+	// from their category (see dirKey) to the event's own slug, for the
+	// directories another event had claimed.
+	dirs  map[string]string
+	owner map[string]string // the eventIdentity that claimed each name
+	added map[string]bool   // the events add has seen, by eventIdentity
 }
 
-// newSiteURLs returns a scheme with no events added yet.
+// newSiteURLs returns a scheme with no talks added yet.
 func newSiteURLs() *siteURLs {
-	return &siteURLs{slugs: map[string]string{}, taken: map[string]bool{}, added: map[string]bool{}}
+	return &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}}
 }
 
-// add gives ev its slug, unless it has one already.
-func (u *siteURLs) add(ev *talk.Event) {
-	id := eventIdentity(ev)
+// add gives t's event its slug, unless it has one already, and claims
+// the directory t's page takes from its legacy category, if it does.
+func (u *siteURLs) add(t *talk.Talk) {
+	id := eventIdentity(&t.Event)
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if u.added[id] {
+	base := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
+	if !u.added[id] {
+		u.added[id] = true
+		slug := base
+		if u.claimedByOther(slug, id) {
+			if s := pyvideo.Slugify(t.Event.ID); s != "" {
+				slug = base + "-" + s
+			}
+			for n := 2; u.claimedByOther(slug, id); n++ {
+				slug = fmt.Sprintf("%s-%d", base, n)
+			}
+		}
+		if slug != base {
+			u.slugs[id] = slug
+		}
+		u.owner[slug] = id
+	}
+	if _, own := u.slugs[id]; own {
+		return // all the event's talks are in its own directory
+	}
+	dir, ok := pageDir(u.PyvideoURLs.Talk(t))
+	if !ok || dir == base {
 		return
 	}
-	u.added[id] = true
-	base := pyvideoEventSlug(u.PyvideoURLs.Event(ev))
-	slug := base
-	if u.taken[slug] {
-		if s := pyvideo.Slugify(ev.ID); s != "" {
-			slug = base + "-" + s
-		}
-		for n := 2; u.taken[slug]; n++ {
-			slug = fmt.Sprintf("%s-%d", base, n)
-		}
+	if u.claimedByOther(dir, id) {
+		u.dirs[dirKey(id, dir)] = base
+		return
 	}
-	if slug != base {
-		u.slugs[id] = slug
+	u.owner[dir] = id
+}
+
+// claimedByOther reports whether an event other than the one id names
+// has claimed name.
+func (u *siteURLs) claimedByOther(name, id string) bool {
+	owner, ok := u.owner[name]
+	return ok && owner != id
+}
+
+// dirKey is the key of dirs for the event id and a talk directory.
+func dirKey(id, dir string) string { return id + "\x00" + dir }
+
+// pageDir splits the directory from a talk's page path,
+// "/<directory>/<talk slug>.html"; slugs hold no "/".
+func pageDir(page string) (dir string, ok bool) {
+	if page == "" {
+		return "", false
 	}
-	u.taken[slug] = true
+	dir, _, ok = strings.Cut(page[1:], "/")
+	return dir, ok
 }
 
 // slug returns the slug add gave ev where it is not pyvideo.org's, and
@@ -565,15 +609,33 @@ func (u *siteURLs) Event(ev *talk.Event) string {
 	return u.PyvideoURLs.Event(ev)
 }
 
-// Talk returns the path of t's page, in its event's directory.
+// Talk returns the path of t's page: in its event's directory, or the
+// one its legacy category names where that is the event's.
 func (u *siteURLs) Talk(t *talk.Talk) string {
 	page := u.PyvideoURLs.Talk(t)
-	if slug, own := u.slug(&t.Event); own && page != "" {
-		// page is "/<event slug>/<talk slug>.html", and slugs hold no "/".
-		_, talkPart, _ := strings.Cut(page[1:], "/")
-		return "/" + slug + "/" + talkPart
+	dir, ok := pageDir(page)
+	if !ok {
+		return page
 	}
-	return page
+	slug, own := u.slug(&t.Event)
+	if !own {
+		if slug, own = u.movedDir(&t.Event, dir); !own {
+			return page
+		}
+	}
+	return "/" + slug + page[1+len(dir):]
+}
+
+// movedDir returns the directory add gave the talks of ev whose category
+// names dir, where that was another event's.
+func (u *siteURLs) movedDir(ev *talk.Event, dir string) (string, bool) {
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	if len(u.dirs) == 0 {
+		return "", false // most sites: no event identity to make
+	}
+	slug, ok := u.dirs[dirKey(eventIdentity(ev), dir)]
+	return slug, ok
 }
 
 // pyvideoEventSlug is the slug in an event's page path,

@@ -175,14 +175,28 @@ func TestSiteSameEventPage(t *testing.T) {
 	buildSite(t, files, "site-events/same-event-page.txt")
 }
 
-// TestSiteLegacyCategory builds a site of an event without a title whose
+// TestSiteLegacyCategory builds a site of events without a title whose
 // talks name their legacy category: pyvideo.org, and so html.PyvideoURLs,
 // puts such a talk's page under the category's slug, and the event's and
-// the speaker's lists must link to it there.
+// the speaker's lists must link to it there. That directory is the first
+// event's to claim it, as an event's slug is: a talk of another event
+// whose category names it ("ev2"), and an event whose slug it is
+// ("old-name-conf", "new-name"), are placed in a directory of their own,
+// and no page is another's.
 func TestSiteLegacyCategory(t *testing.T) {
 	files := map[string]string{
-		"ev/category.json": `{"description": "No title."}`,
-		"ev/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": [], "category": "Old Name"}`,
+		"ev/category.json":             `{"description": "No title."}`,
+		"ev/videos/a.json":             `{"title": "A", "speakers": ["Ada"], "videos": [], "category": "Old Name"}`,
+		"ev/videos/b.json":             `{"title": "B", "speakers": ["Ada"], "videos": [], "category": "New Name"}`,
+		"ev2/category.json":            `{"description": "No title either."}`,
+		"ev2/videos/a.json":            `{"title": "A", "speakers": ["Bea"], "videos": [], "category": "Old Name"}`,
+		"ev2/videos/c.json":            `{"title": "C", "speakers": ["Bea"], "videos": [], "category": "Other Name"}`,
+		"new-name/category.json":       `{}`,
+		"new-name/videos/b.json":       `{"title": "B", "speakers": ["Cy"], "videos": []}`,
+		"old-name-conf/category.json":  `{"title": "Old Name"}`,
+		"old-name-conf/videos/a.json":  `{"title": "A", "speakers": ["Cy"], "videos": []}`,
+		"other-name/category.json":     `{"title": "Other Name"}`,
+		"other-name/videos/other.json": `{"title": "Other", "speakers": ["Cy"], "videos": []}`,
 	}
 	buildSite(t, files, "site-events/legacy-category.txt")
 }
@@ -193,7 +207,7 @@ func TestSiteLegacyCategory(t *testing.T) {
 func TestSiteURLsAllocs(t *testing.T) {
 	u := newSiteURLs()
 	tk := &talk.Talk{Title: "A Talk", Event: talk.Event{ID: "ev", Title: "An Event"}}
-	u.add(&tk.Event)
+	u.add(tk)
 	var py html.PyvideoURLs
 	if got, want := u.Talk(tk)+" "+u.Event(&tk.Event), py.Talk(tk)+" "+py.Event(&tk.Event); got != want {
 		t.Fatalf("paths %q, want pyvideo.org's %q", got, want)

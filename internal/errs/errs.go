@@ -14,3 +14,19 @@ func (e *Worded) Error() string { return e.Msg }
 
 // Unwrap returns the cause.
 func (e *Worded) Unwrap() error { return e.Cause }
+
+// Prefixed is Err with Prefix before its message ("pyvideo: " before a
+// *fs.PathError's), as fmt.Errorf(prefix+"%w", err) words it, but made
+// each time it is asked for: a caller that renames the file Err names
+// (as a program names it to its user) finds the new name in the message
+// of every error that wraps Err so.
+type Prefixed struct {
+	Prefix string
+	Err    error
+}
+
+// Error returns Prefix followed by Err's message.
+func (e *Prefixed) Error() string { return e.Prefix + e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *Prefixed) Unwrap() error { return e.Err }

@@ -44,10 +44,31 @@ type File struct {
 //
 // A nil talk is a [*talk.NilError] naming its index ("talks[3]").
 func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
+	return archiveFiles(talks, nil)
+}
+
+// ArchiveFilesSkipping is [ArchiveFiles] for talks some of which
+// [MarshalTalk] may refuse: it leaves each such talk out, calling skip
+// with its index in talks and MarshalTalk's error, and lays the others
+// out as ArchiveFiles lays them out without it. Each talk is marshaled
+// once, unless its slug is made unique. skip must not be nil.
+func ArchiveFilesSkipping(talks []*talk.Talk, skip func(i int, err error)) ([]File, error) {
+	return archiveFiles(talks, skip)
+}
+
+// archiveFiles is ArchiveFiles, or ArchiveFilesSkipping when skip is not
+// nil.
+func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
+	// A talk of an event, with what it marshals to when skip has had it
+	// marshaled already.
+	type item struct {
+		t    *talk.Talk
+		data []byte
+	}
 	type event struct {
 		dir   string
 		ev    talk.Event
-		talks []*talk.Talk
+		talks []item
 	}
 	var events []*event
 	byID := map[string]*event{}
@@ -55,6 +76,14 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 	for i, t := range talks {
 		if t == nil {
 			return nil, &talk.NilError{Package: "pyvideo", What: fmt.Sprintf("talks[%d]", i)}
+		}
+		var data []byte
+		if skip != nil {
+			var err error
+			if data, err = MarshalTalk(t); err != nil {
+				skip(i, err)
+				continue
+			}
 		}
 		e := byID[t.Event.ID]
 		if e == nil {
@@ -79,7 +108,7 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 			byID[t.Event.ID] = e
 			events = append(events, e)
 		}
-		e.talks = append(e.talks, t)
+		e.talks = append(e.talks, item{t, data})
 	}
 	var files []File
 	for _, e := range events {
@@ -89,7 +118,8 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 		}
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
 		var names, urls talk.SlugSet
-		for _, t := range e.talks {
+		for _, it := range e.talks {
+			t, data := it.t, it.data
 			base := cutName(pathSlug(t.Title), maxStem)
 			if t.Origin.Format == FormatName && safeName(t.ID) && len(t.ID)+len(".json") <= maxNameBytes {
 				base = t.ID
@@ -100,11 +130,14 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 					c := *t
 					c.Slug = unique
 					t = &c
+					data = nil // marshaled with the slug it had
 				}
 			}
-			data, err := MarshalTalk(t)
-			if err != nil {
-				return nil, about(fmt.Sprintf("talk %q", name), err)
+			if data == nil {
+				var err error
+				if data, err = MarshalTalk(t); err != nil {
+					return nil, about(fmt.Sprintf("talk %q", name), err)
+				}
 			}
 			files = append(files, File{Path: e.dir + "/videos/" + name + ".json", Data: data})
 		}

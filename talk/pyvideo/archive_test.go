@@ -1,6 +1,7 @@
 package pyvideo_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,4 +111,38 @@ func ExampleArchiveFiles() {
 	// camp2019/category.json
 	// camp2019/videos/opening-ceremony.json
 	// camp2019/videos/opening-ceremony-2.json
+}
+
+// TestArchiveFilesSkipping leaves out the talks MarshalTalk refuses,
+// naming them by index, and lays the others out as ArchiveFiles lays
+// them out on their own: their names and slugs are not the refused
+// talks' to take.
+func TestArchiveFilesSkipping(t *testing.T) {
+	talks := archiveTalks()
+	bad := *talks[0]
+	bad.Duration = -1
+	bad2 := *talks[1]
+	bad2.Extra = map[string]json.RawMessage{"title": json.RawMessage(`"T"`)}
+	all := []*talk.Talk{&bad, talks[0], &bad2, talks[1], talks[2], talks[3]}
+	var skipped []string
+	got, err := pyvideo.ArchiveFilesSkipping(all, func(i int, err error) {
+		skipped = append(skipped, fmt.Sprintf("%d: %v", i, err))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := pyvideo.ArchiveFiles(talks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	wantSkipped := []string{
+		`0: pyvideo: duration: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+		`2: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
+	}
+	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
 }

@@ -1,10 +1,12 @@
 package pyvideo_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -62,5 +64,28 @@ func BenchmarkTalks(b *testing.B) {
 			n++
 		}
 		b.ReportMetric(float64(n), "talks/op")
+	}
+}
+
+// BenchmarkArchiveFiles lays the seed talk out as an archive of many
+// talks, most with one title, as an import of a schedule does.
+func BenchmarkArchiveFiles(b *testing.B) {
+	t, err := pyvideo.ParseTalk(readSeed(b), seedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	talks := make([]*talk.Talk, 64)
+	for i := range talks {
+		c := *t
+		if i%2 == 0 {
+			c.Title = fmt.Sprintf("%s %d", t.Title, i)
+		}
+		talks[i] = &c
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pyvideo.ArchiveFiles(talks); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package pyvideo
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"iter"
 	"maps"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -67,7 +67,7 @@ func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 	return r.read(fsys, func(emit func(job) bool) {
 		events, err := fs.ReadDir(fsys, ".")
 		if err != nil {
-			emit(failed(fmt.Errorf("pyvideo: %w", err)))
+			emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 			return
 		}
 		for _, e := range events {
@@ -114,7 +114,7 @@ func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return emit(failed(fmt.Errorf("pyvideo: %w", err)))
+		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}
 	hasVideos, hasCategory := false, false
 	for _, e := range entries {
@@ -151,7 +151,7 @@ func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 	}
 	files, err := fs.ReadDir(fsys, prefix+"videos")
 	if err != nil {
-		return emit(failed(fmt.Errorf("pyvideo: %w", err)))
+		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}
 	for _, f := range files {
 		if !hidden(f.Name()) && !emit(job{path: prefix + "videos/" + f.Name(), event: event}) {
@@ -272,7 +272,7 @@ func (r Reader) readFile(fsys fs.FS, p string) ([]byte, error) {
 	case errors.As(err, &large):
 		return nil, &talk.RecordError{Path: p, Err: &talk.LimitError{What: "record size", Limit: large.Limit, Got: max(large.Size, 0)}}
 	case err != nil:
-		return nil, fmt.Errorf("pyvideo: %w", err)
+		return nil, &errs.Prefixed{Prefix: "pyvideo: ", Err: err}
 	}
 	return data, nil
 }

@@ -61,13 +61,23 @@
 // [*talk.RecordError]s with file, line and column.
 //
 // Nothing is dropped without a word: a value of the wrong kind where the
-// model has a field (a list for a title, a mapping for a speaker's name
-// in a talk's speakers), or a list with an item of the wrong kind, is
+// model has a field (a list for a title, text for a talk's talks) is
 // reported and kept whole in Extra, under its own name or, where that is
 // one of the model's JSON members, with the prefix "rubyevents_"
-// ("rubyevents_speakers"). A speaker's alias that is not a mapping with a
-// name is reported, since no talk could name the speaker by it; the
-// aliases are kept in Extra as they are.
+// ("rubyevents_speakers"). In a list the model reads item by item (a
+// talk's speakers and talks), an item of the wrong kind is reported and
+// kept there with its index in the list, and the others are read into
+// the model and not kept again, so that each is kept once and the two
+// together make the list as it was:
+//
+//	speakers: [Ada, {name: Bob}]  Speakers: Ada
+//	                              Extra: "rubyevents_speakers":
+//	                                [{"index": 1, "item": {"name": "Bob"}}]
+//
+// Under those two names, Extra holds a list of such items, or else a
+// value of the wrong kind, kept whole, which is never a list. A speaker's alias that is not a mapping with a name is reported,
+// since no talk could name the speaker by it; the aliases are kept in
+// Extra as they are.
 //
 // # Aliases
 //

@@ -299,7 +299,27 @@ func (f *file) toJSON(n *yaml.Node, depth int) any {
 // setExtra keeps a YAML value in an Extra map, under prefix+key when key
 // is one of the model's own JSON members (which its writer would drop).
 func (f *file) setExtra(extra *map[string]json.RawMessage, fields []string, key string, n *yaml.Node) {
-	v := f.toJSON(n, 0)
+	f.keep(extra, fields, key, f.toJSON(n, 0))
+}
+
+// setExtraItems keeps the items of a list that the model did not take,
+// each with its index in the list, in an Extra map as setExtra keeps a
+// value: [{"index": 1, "item": {"name": "Bob"}}]. The items the model
+// took are not kept again: with them, these make the list as it was.
+func (f *file) setExtraItems(extra *map[string]json.RawMessage, fields []string, key string, list []*yaml.Node, left []int) {
+	if len(left) == 0 {
+		return
+	}
+	items := make([]any, len(left))
+	for i, at := range left {
+		items[i] = map[string]any{"index": at, "item": f.toJSON(list[at], 0)}
+	}
+	f.keep(extra, fields, key, items)
+}
+
+// keep sets the JSON of v, unless it is nil, in an Extra map, under
+// prefix+key when key is one of fields.
+func (f *file) keep(extra *map[string]json.RawMessage, fields []string, key string, v any) {
 	if v == nil {
 		return
 	}

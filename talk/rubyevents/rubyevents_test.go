@@ -523,13 +523,24 @@ func TestWrongKinds(t *testing.T) {
   talks: [1]
 - id: b
   speakers: {name: Bob}
+- id: c
+  talks: [{title: P}, oops, {title: Q}]
+- id: d
+  talks: oops
 `), "s/e/videos.yml", nil, nil)
 	for _, tk := range talks {
 		got["talk "+tk.ID] = result{extras(tk.Extra), nil}
 	}
 	got["talks"] = result{nil, errs(err)}
-	if n := len(talks[0].Parts); n != 0 {
-		t.Errorf("a part that is not a talk made %d parts", n)
+	var parts []string
+	for _, tk := range talks {
+		for _, p := range tk.Parts {
+			parts = append(parts, tk.ID+": "+p.Title)
+		}
+	}
+	// Only the mappings are parts; the rest are Extra's, each once.
+	if diff := cmp.Diff([]string{"c: P", "c: Q"}, parts); diff != "" {
+		t.Errorf("parts (-want +got):\n%s", diff)
 	}
 
 	want := map[string]result{
@@ -552,10 +563,14 @@ func TestWrongKinds(t *testing.T) {
 		}},
 		"talk a": {Extra: map[string]string{
 			"rubyevents_language": `["en"]`, "video_provider": `{"p":1}`, "slides_url": `["u"]`,
-			"duration_in_seconds": `[1]`, "thumbnail_xl": `{"u":1}`, "rubyevents_speakers": `["Ada",{"name":"Bob"}]`,
-			"talks": `[1]`,
+			"duration_in_seconds": `[1]`, "thumbnail_xl": `{"u":1}`,
+			// The items the model took are not kept again.
+			"rubyevents_speakers": `[{"index":1,"item":{"name":"Bob"}}]`,
+			"talks":               `[{"index":0,"item":1}]`,
 		}},
 		"talk b": {Extra: map[string]string{"rubyevents_speakers": `{"name":"Bob"}`}},
+		"talk c": {Extra: map[string]string{"talks": `[{"index":1,"item":"oops"}]`}},
+		"talk d": {Extra: map[string]string{"talks": `"oops"`}},
 		"talks": {Errors: []string{
 			"s/e/videos.yml:2:13: rubyevents: language: want text, got a list",
 			"s/e/videos.yml:3:19: rubyevents: video_provider: want text, got a mapping",
@@ -565,6 +580,8 @@ func TestWrongKinds(t *testing.T) {
 			"s/e/videos.yml:7:19: rubyevents: speakers: speaker: want text, got a mapping",
 			"s/e/videos.yml:8:11: rubyevents: talks: want a mapping, got a scalar",
 			"s/e/videos.yml:10:13: rubyevents: speakers: want a list, got a mapping",
+			"s/e/videos.yml:12:23: rubyevents: talks: want a mapping, got a scalar",
+			"s/e/videos.yml:14:10: rubyevents: talks: want a list, got a scalar",
 		}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

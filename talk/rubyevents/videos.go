@@ -82,13 +82,17 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				}
 			}
 		case "speakers":
-			// A value of the wrong kind, or a list with an item of the
-			// wrong kind, is reported and kept whole in Extra.
-			whole := v != nil && v.Kind != yaml.SequenceNode && v.ShortTag() != "!!null"
-			for _, s := range f.list(v, k) {
+			// A value of the wrong kind is reported and kept whole in
+			// Extra; so is an item of the wrong kind, with its index.
+			if !isList(v) {
+				f.setExtra(&t.Extra, talkFields, k, v)
+			}
+			list := f.list(v, k)
+			var left []int
+			for i, s := range list {
 				name, ok := f.text(s, "speakers: speaker")
 				if !ok {
-					whole = true
+					left = append(left, i)
 				}
 				if name != "" {
 					sp, known := speakers[name]
@@ -101,9 +105,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 					t.Speakers = append(t.Speakers, sp)
 				}
 			}
-			if whole {
-				f.setExtra(&t.Extra, talkFields, k, v)
-			}
+			f.setExtraItems(&t.Extra, talkFields, k, list, left)
 		case "video_provider":
 			provider = text(v, k)
 			providerNode = v
@@ -156,18 +158,24 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 				f.add(v, "talks nested more than %d deep", maxParts)
 				continue
 			}
-			for _, p := range f.list(v, k) {
+			if !isList(v) {
+				f.setExtra(&t.Extra, talkFields, k, v)
+			}
+			list := f.list(v, k)
+			var left []int
+			for i, p := range list {
 				if p == nil || p.Kind != yaml.MappingNode {
-					// Not a talk: reported, and kept with the list,
-					// rather than made an empty part.
+					// Not a talk: reported, and kept in Extra with its
+					// index, rather than made an empty part.
 					if p != nil {
 						f.add(p, "talks: want a mapping, got %s", kindName(p))
 					}
-					f.setExtra(&t.Extra, talkFields, k, v)
+					left = append(left, i)
 					continue
 				}
 				t.Parts = append(t.Parts, *f.talk(p, speakers, depth+1))
 			}
+			f.setExtraItems(&t.Extra, talkFields, k, list, left)
 		default:
 			f.setExtra(&t.Extra, talkFields, k, v)
 		}
@@ -177,6 +185,12 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 		f.add(n, "a talk without an id")
 	}
 	return t
+}
+
+// isList reports whether n is a list, or null, which reads as an empty
+// one: what list takes without an error.
+func isList(n *yaml.Node) bool {
+	return n == nil || n.Kind == yaml.SequenceNode || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
 // provider turns video_provider and video_id into a Video or a recording
