@@ -508,8 +508,11 @@ func sitePlural(n int, noun string) string {
 // slug followed by its ID's ("monthly-meeting-2023-05"), or a number
 // where that is taken too, for its page and all its talks' directory; a
 // talk whose category's directory is another event's goes to its event's
-// own directory. Talks are added, in reading order, before any page is
-// rendered with them; pages are rendered concurrently, hence the lock.
+// own directory. The directories of the site's event and speaker pages
+// are claimed before any event's, so that an event called "Speaker" does
+// not put its talks among the speakers' pages. Talks are added, in
+// reading order, before any page is rendered with them; pages are
+// rendered concurrently, hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
 	mu sync.RWMutex
@@ -528,8 +531,19 @@ type siteURLs struct {
 
 // newSiteURLs returns a scheme with no talks added yet.
 func newSiteURLs() *siteURLs {
-	return &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}}
+	u := &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}}
+	var py html.PyvideoURLs
+	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
+		if dir, ok := pageDir(page); ok {
+			u.owner[dir] = siteOwnPages
+		}
+	}
+	return u
 }
+
+// siteOwnPages is the owner of the directories of the site's event and
+// speaker pages: no eventIdentity, which is quoted, can be it.
+const siteOwnPages = "the site's own pages"
 
 // add gives t's event its slug, unless it has one already, and claims
 // the directory t's page takes from its legacy category, if it does.

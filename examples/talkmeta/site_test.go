@@ -201,6 +201,20 @@ func TestSiteLegacyCategory(t *testing.T) {
 	buildSite(t, files, "site-events/legacy-category.txt")
 }
 
+// TestSiteOwnDirectories: an event whose slug, or whose talks' legacy
+// category, is the directory of the site's event or speaker pages puts
+// its talks elsewhere, where they cannot take a speaker's or an event's
+// page.
+func TestSiteOwnDirectories(t *testing.T) {
+	files := map[string]string{
+		"speaker/category.json":   `{"title": "Speaker"}`,
+		"speaker/videos/ada.json": `{"title": "Ada", "speakers": ["Ada"], "videos": []}`,
+		"old/category.json":       `{}`,
+		"old/videos/x.json":       `{"title": "Speaker", "speakers": ["Ada"], "videos": [], "category": "Events"}`,
+	}
+	buildSite(t, files, "site-events/own-directories.txt")
+}
+
 // TestSiteURLsAllocs: the site's URLs cost a page's links no more than
 // pyvideo.org's when no events share a slug, as on most sites; they are
 // asked for on every page, for every talk, event and speaker linked.
