@@ -61,7 +61,7 @@ type speakerJSON struct {
 
 type eventJSON struct {
 	ID          string `json:"id,omitzero"`
-	Title       string `json:"title"`
+	Title       string `json:"title,omitzero"`
 	Series      string `json:"series,omitzero"`
 	Description string `json:"description,omitzero"`
 	Start       Date   `json:"start,omitzero"`

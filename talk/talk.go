@@ -33,10 +33,9 @@ type Talk struct {
 	// Event is the event the talk belongs to. One about which nothing is
 	// known ([Event.IsZero]) is not written to talkmeta's JSON form:
 	// "event": {} reads as the zero Event, as a record without "event"
-	// does, and is written as that record is, as an empty "subtitle" is.
-	// The model keeps no difference between an empty event and none, and
-	// writing one would give "event": {"title": ""}, which the event
-	// schema refuses (a title is never empty there).
+	// does, and the model keeps no difference between the two, as it
+	// keeps none between an empty "subtitle" and none. An event without a
+	// title is written without one, as the event schema would have it.
 	Event Event
 
 	// Recorded is when the talk was given (or recorded), with the
