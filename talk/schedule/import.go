@@ -576,7 +576,16 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	if zone == nil {
 		zone, offset = time.UTC, false
 	}
-	t.Recorded = talk.DateTimeOf(time.Date(y, mo, dd, 0, 0, 0, 0, zone).Add(time.Duration(clock)), offset)
+	// The wall-clock time on that date: midnight plus the clock would be
+	// an hour off on the days the clocks change.
+	h, mi, sec := clockParts(clock)
+	t.Recorded = talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, zone), offset)
+}
+
+// clockParts splits a time of day into hours, minutes and seconds.
+func clockParts(c talk.Duration) (h, mi, sec int) {
+	s := int(time.Duration(c) / time.Second)
+	return s / 3600, s / 60 % 60, s % 60
 }
 
 // clockOf is the time of day of t, as written in its zone.

@@ -123,7 +123,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml"} {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml"} {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
@@ -608,5 +608,32 @@ func TestWriteXMLLocalDateAfter9999(t *testing.T) {
 	var de *talk.DateError
 	if !errors.As(err, &de) || de.Text != "10000-01-01" {
 		t.Errorf("WriteXML: %v, want a *talk.DateError for 10000-01-01", err)
+	}
+}
+
+// TestStartAcrossDST reads talks that have only a start (HH:MM) on the days
+// the clocks change: the time is the wall-clock time written, in the
+// conference's time zone, whatever the offset was at midnight.
+func TestStartAcrossDST(t *testing.T) {
+	want := map[string]string{
+		"Only a start, after the clocks went forward":             "2019-03-31T10:00:00+02:00",
+		"Only a start, before the clocks went forward":            "2019-03-31T01:30:00+01:00",
+		"Only a start, past midnight, after the clocks went back": "2019-10-27T03:30:00+01:00",
+		"Only a start, on the day the clocks went back":           "2019-10-27T10:00:00+01:00",
+	}
+	for _, name := range []string{"dst.json", "dst.xml"} {
+		t.Run(name, func(t *testing.T) {
+			s, err := schedule.Parse(readFile(t, filepath.Join("testdata", name)), name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, tk := range s.Talks {
+				got[tk.Title] = tk.Recorded.String()
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("recorded (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
