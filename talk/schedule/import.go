@@ -250,7 +250,9 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			if !ok || name == "" {
 				break
 			}
-			if loc, err := time.LoadLocation(name); err != nil || strings.HasPrefix(name, "/") {
+			// time.LoadLocation takes "Local" for the zone of the machine
+			// reading the schedule, and a file name for a file.
+			if loc, err := time.LoadLocation(name); err != nil || name == "Local" || strings.HasPrefix(name, "/") {
 				m.add(v, ptr, "time_zone_name %q is not an IANA time zone", name)
 				unparsed(&ev.Extra, mem.name, v)
 			} else {

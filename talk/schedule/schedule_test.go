@@ -637,3 +637,29 @@ func TestStartAcrossDST(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeZoneNames: only names of the IANA database are time zones; Go's
+// "Local", the zone of whatever machine reads the schedule, is not one.
+func TestTimeZoneNames(t *testing.T) {
+	for _, tt := range []struct{ zone, want, err string }{
+		{"Europe/Berlin", "Europe/Berlin", ""},
+		{"UTC", "UTC", ""},
+		{"Local", "", `z.json:1:78: /schedule/conference/time_zone_name: schedule: time_zone_name "Local" is not an IANA time zone`},
+		{"/etc/localtime", "", `z.json:1:78: /schedule/conference/time_zone_name: schedule: time_zone_name "/etc/localtime" is not an IANA time zone`},
+	} {
+		t.Run(tt.zone, func(t *testing.T) {
+			data := `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "` + tt.zone + `"}}}`
+			s, err := schedule.ParseJSON([]byte(data), "z.json")
+			var got string
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.err, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if s.Event.TimeZone != tt.want {
+				t.Errorf("time zone %q, want %q", s.Event.TimeZone, tt.want)
+			}
+		})
+	}
+}
