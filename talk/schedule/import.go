@@ -179,6 +179,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 	}
 	if sched.kind != objectNode {
 		m.typeError(sched, "/schedule", "an object")
+		unparsed(&ev.Extra, "schedule", sched)
 		return s
 	}
 	var conf *node
@@ -206,6 +207,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 	}
 	if conf.kind != objectNode {
 		m.typeError(conf, "/schedule/conference", "an object")
+		unparsed(&ev.Extra, "conference", conf)
 		return s
 	}
 	m.conference(conf, ev)
@@ -683,6 +685,7 @@ func (m *mapper) persons(v *node, p string, t *talk.Talk) []talk.Speaker {
 		return nil
 	}
 	var out []talk.Speaker
+	var bad []*node // persons neither named nor described, which a Speaker cannot be
 	for i, item := range v.items {
 		ip := p + "/" + index(i)
 		var s talk.Speaker
@@ -693,9 +696,13 @@ func (m *mapper) persons(v *node, p string, t *talk.Talk) []talk.Speaker {
 			s = m.person(item, ip)
 		default:
 			m.typeError(item, ip, "an object", "a string")
+			bad = append(bad, item)
 			continue
 		}
 		out = append(out, s)
+	}
+	if bad != nil {
+		unparsed(&t.Extra, "persons", &node{kind: arrayNode, items: bad})
 	}
 	return out
 }

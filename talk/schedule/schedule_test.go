@@ -663,3 +663,60 @@ func TestTimeZoneNames(t *testing.T) {
 		})
 	}
 }
+
+// TestWrongKindsKept: a person of the wrong kind is reported and kept in
+// the talk's Extra "unparsed", as the package documentation promises of
+// every value the mapping cannot read. (Rooms and items of the wrong kind
+// are reported but not kept yet.)
+func TestWrongKindsKept(t *testing.T) {
+	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [
+  {"index": 1, "date": "2024-03-01", "rooms": 5},
+  {"index": 2, "date": "2024-03-02", "rooms": {
+    "A": {"not": "an array"},
+    "B": [7, {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T",
+      "persons": [null, 3, {"name": "Ada"}, [true]]}, "x"]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(in), "k.json")
+	var errs []string
+	for _, e := range errorList(t, err) {
+		errs = append(errs, e.Error())
+	}
+	wantErrs := []string{
+		"k.json:2:47: /schedule/conference/days/0/rooms: schedule: rooms: want an object, got number",
+		"k.json:4:10: /schedule/conference/days/1/rooms/A: schedule: A: want an array, got object",
+		"k.json:5:11: /schedule/conference/days/1/rooms/B/0: schedule: want an object, got number",
+		"k.json:6:19: /schedule/conference/days/1/rooms/B/1/persons/0: schedule: want an object or a string, got null",
+		"k.json:6:25: /schedule/conference/days/1/rooms/B/1/persons/1: schedule: want an object or a string, got number",
+		"k.json:6:45: /schedule/conference/days/1/rooms/B/1/persons/3: schedule: want an object or a string, got array",
+		"k.json:6:55: /schedule/conference/days/1/rooms/B/2: schedule: want an object, got string",
+	}
+	if diff := cmp.Diff(wantErrs, errs); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if len(s.Talks) != 1 {
+		t.Fatalf("got %d talks, want 1", len(s.Talks))
+	}
+	tk := s.Talks[0]
+	if diff := cmp.Diff([]talk.Speaker{{Name: "Ada"}}, tk.Speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(`{"persons":[null,3,[true]]}`, string(tk.Extra["unparsed"])); diff != "" {
+		t.Errorf("Extra unparsed (-want +got):\n%s", diff)
+	}
+}
+
+// TestWrongKindsKeptAbove: a schedule or conference member of the wrong
+// kind is reported and kept in the event's Extra "unparsed".
+func TestWrongKindsKeptAbove(t *testing.T) {
+	for _, tt := range []struct{ in, err, unparsed string }{
+		{`{"schedule": [1, 2]}`, "s.json:1:14: /schedule: schedule: schedule: want an object, got array", `{"schedule":[1,2]}`},
+		{`{"schedule": {"conference": "c"}}`, "s.json:1:29: /schedule/conference: schedule: conference: want an object, got string", `{"conference":"c"}`},
+	} {
+		s, err := schedule.ParseJSON([]byte(tt.in), "s.json")
+		if diff := cmp.Diff(tt.err, fmt.Sprint(err)); diff != "" {
+			t.Errorf("%s: error (-want +got):\n%s", tt.in, diff)
+		}
+		if diff := cmp.Diff(tt.unparsed, string(s.Event.Extra["unparsed"])); diff != "" {
+			t.Errorf("%s: Extra unparsed (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
