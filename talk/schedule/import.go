@@ -791,7 +791,8 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		for _, mem := range item.members {
 			switch mem.name {
 			case "url", "href":
-				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok {
+				// The first gives the URL; a second is kept.
+				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok && l.URL == "" {
 					l.URL = m.resolve(s)
 				} else {
 					rest.set(mem.name, mem.value)

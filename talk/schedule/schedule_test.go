@@ -720,3 +720,25 @@ func TestWrongKindsKeptAbove(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkURLAndHref: a link that gives both url and href (in either form)
+// takes the first as its URL and keeps the other, instead of dropping it.
+func TestLinkURLAndHref(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+  {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T", "links": [{"url": "https://a.example/", "href": "https://b.example/", "title": "L"}]}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title><links><link url="https://a.example/" href="https://b.example/">L</link></links></event></room></day></schedule>`
+	for _, in := range []struct{ name, data string }{{"l.json", js}, {"l.xml", xml}} {
+		s, err := schedule.Parse([]byte(in.data), in.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk := s.Talks[0]
+		if diff := cmp.Diff([]talk.Link{{URL: "https://a.example/", Label: "L"}}, tk.Links); diff != "" {
+			t.Errorf("%s: links (-want +got):\n%s", in.name, diff)
+		}
+		if diff := cmp.Diff(`{"https://a.example/":{"href":"https://b.example/"}}`, string(tk.Extra["link_attributes"])); diff != "" {
+			t.Errorf("%s: Extra link_attributes (-want +got):\n%s", in.name, diff)
+		}
+	}
+}

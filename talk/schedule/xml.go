@@ -429,13 +429,17 @@ func eventTree(e *element) *node {
 		case "links", "attachments":
 			var ls []*node
 			for _, l := range c.children {
+				// href is the JSON form's url, unless the element has a
+				// url attribute too: then each keeps its name.
 				o := l.pos(object())
-				if href, ok := l.attr("href"); ok {
+				href, hasHref := l.attr("href")
+				_, hasURL := l.attr("url")
+				if hasHref && !hasURL {
 					o.set("url", l.pos(str(href)))
 				}
 				o.set("title", l.textNode())
 				for _, a := range l.attrs {
-					if a.Name.Local != "href" {
+					if a.Name.Local != "href" || hasURL {
 						o.set(a.Name.Local, l.pos(str(a.Value)))
 					}
 				}
