@@ -76,7 +76,8 @@
 // recording_license and do_not_record, <recording><url> and
 // <video_download_url> become Videos, <recording><link> is kept in Extra
 // "recording_link", and <person> text is the name. The attributes of a
-// <room> other than its name are the conference's "rooms" entry for it.
+// <room> other than its name, and its children other than its events, are
+// the conference's "rooms" entry for it.
 // A value an XML writer put on lines of its own, as in
 //
 //	<title>

@@ -742,3 +742,18 @@ func TestLinkURLAndHref(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLRoomChildren: a <room>'s children other than its events are the
+// conference's "rooms" entry for it, as its attributes other than its
+// name are, also when it has no other attribute.
+func TestXMLRoomChildren(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01">
+<room name="R"><capacity>300</capacity><event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "r.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`[{"name":"R","capacity":"300"}]`, string(s.Event.Extra["rooms"])); diff != "" {
+		t.Errorf("Extra rooms (-want +got):\n%s", diff)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -365,9 +366,11 @@ func dayTree(d *element, rooms *[]*node) *node {
 			continue
 		}
 		name, _ := r.attr("name")
-		// A room's guid and other attributes are the conference's, as the
-		// JSON form lists its rooms there.
-		if len(r.attrs) > 1 && !hasRoom(*rooms, name) {
+		// A room's guid and other attributes, and its children other than
+		// events, are the conference's, as the JSON form lists its rooms
+		// there.
+		details := len(r.attrs) > 1 || slices.ContainsFunc(r.children, func(c *element) bool { return c.name != "event" })
+		if details && !hasRoom(*rooms, name) {
 			o := r.attrObject(nil)
 			for _, c := range r.children {
 				if c.name != "event" {
