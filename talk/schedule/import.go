@@ -119,10 +119,10 @@ func (p place) describe(json bool) string {
 }
 
 // dayBounds is what a talk's times are read against: the day's date and,
-// when the schedule gives it, the time its programme starts.
+// when the schedule gives them, the times its programme starts and ends.
 type dayBounds struct {
-	date  talk.Date
-	start talk.Date // day_start
+	date       talk.Date
+	start, end talk.Date // day_start, day_end
 }
 
 // eventFields and the like are the JSON names of the model's own fields:
@@ -355,7 +355,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				}
 			}
 		}
-		var start talk.Date
+		var start, end talk.Date
 		for _, name := range []string{"day_start", "day_end"} {
 			if v := day.get(name); v != nil {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
@@ -364,6 +364,8 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 						m.addCause(v, dptr+"/"+name, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 					} else if name == "day_start" {
 						start = d
+					} else {
+						end = d
 					}
 				}
 			}
@@ -372,7 +374,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			switch mem.name {
 			case "index", "date", "day_start", "day_end":
 			case "rooms":
-				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start}, ev)...)
+				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start, end}, ev)...)
 			default:
 				kept.set(mem.name, mem.value)
 			}
@@ -413,7 +415,7 @@ func (m *mapper) rooms(rooms *node, ptr string, d dayBounds, ev *talk.Event) []*
 func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: m.format, Path: m.path}}
 	t.Place.Room = room
-	var start, end *node
+	var date, start, end *node
 	var pageURL string
 	var videos []talk.Video
 	for _, mem := range e.members {
@@ -454,6 +456,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 				t.Place.Room = s
 			}
 		case "date":
+			date = v
 			t.Recorded = m.inZone(m.date(v, p, &t.Extra, mem.name))
 		case "start":
 			start = v
@@ -507,6 +510,11 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	}
 	if end != nil {
 		m.end(t, end, ptr+"/end")
+	}
+	if date != nil {
+		m.inDay(t, date, ptr+"/date", "date", d)
+	} else if start != nil {
+		m.inDay(t, start, ptr+"/start", "start", d)
 	}
 	if pageURL != "" {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
@@ -584,6 +592,20 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	// an hour off on the days the clocks change.
 	h, mi, sec := clockParts(clock)
 	t.Recorded = talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, zone), offset)
+}
+
+// inDay reports a talk whose time, read from the member name at v, falls
+// outside its day's day_start to day_end: the model keeps no other trace
+// of the day the talk was listed on, and WriteXML would put it on another.
+func (m *mapper) inDay(t *talk.Talk, v *node, p, name string, d dayBounds) {
+	for _, x := range []talk.Date{t.Recorded, d.start, d.end} {
+		if x.Precision() != talk.DateTimeOffset {
+			return
+		}
+	}
+	if at := t.Recorded.Time(); at.Before(d.start.Time()) || at.After(d.end.Time()) {
+		m.add(v, p, "%s %s is outside its day, %s to %s", name, t.Recorded, d.start, d.end)
+	}
 }
 
 // clockParts splits a time of day into hours, minutes and seconds.

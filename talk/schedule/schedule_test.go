@@ -757,3 +757,39 @@ func TestXMLRoomChildren(t *testing.T) {
 		t.Errorf("Extra rooms (-want +got):\n%s", diff)
 	}
 }
+
+// TestOutsideDay: an item whose time falls outside its day's day_start to
+// day_end is reported at its date (a schedule read into the model keeps
+// no other trace of the day it was listed on); one inside, at either end,
+// is not.
+func TestOutsideDay(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
+{"index": 1, "date": "2024-03-01", "day_start": "2024-03-01T09:00:00+01:00", "day_end": "2024-03-02T03:00:00+01:00", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "At the start", "date": "2024-03-01T09:00:00+01:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "At the end, in UTC", "date": "2024-03-02T02:00:00Z"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "Days later", "date": "2024-03-05T10:00:00+01:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "Before, without an offset", "date": "2024-03-01T08:00:00"}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title><time_zone_name>Europe/Berlin</time_zone_name></conference>
+<day index="1" date="2024-03-01" start="2024-03-01T09:00:00+01:00" end="2024-03-02T03:00:00+01:00"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>At the start</title><date>2024-03-01T09:00:00+01:00</date></event>
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000003"><title>Days later</title><date>2024-03-05T10:00:00+01:00</date></event>
+</room></day></schedule>`
+	var got []string
+	for _, in := range []struct{ name, data string }{{"d.json", js}, {"d.xml", xml}} {
+		s, err := schedule.Parse([]byte(in.data), in.name)
+		for _, e := range errorList(t, err) {
+			got = append(got, e.Error())
+		}
+		if len(s.Talks) == 0 {
+			t.Errorf("%s: no talks", in.name)
+		}
+	}
+	want := []string{
+		"d.json:5:82: /schedule/conference/days/0/rooms/R/2/date: schedule: date 2024-03-05T10:00:00+01:00 is outside its day, 2024-03-01T09:00:00+01:00 to 2024-03-02T03:00:00+01:00",
+		"d.json:6:97: /schedule/conference/days/0/rooms/R/3/date: schedule: date 2024-03-01T08:00:00+01:00 is outside its day, 2024-03-01T09:00:00+01:00 to 2024-03-02T03:00:00+01:00",
+		"d.xml:4:77: schedule: date 2024-03-05T10:00:00+01:00 is outside its day, 2024-03-01T09:00:00+01:00 to 2024-03-02T03:00:00+01:00",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
