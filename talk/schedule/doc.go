@@ -67,9 +67,9 @@
 //	attachments, code, feedback_url, origin_url, do_not_stream, answers
 //	                        Extra, under the same names
 //
-// The URLs of a talk's page, links and recordings, and its logo and its
-// speakers' avatars, are made absolute against base_url when they are
-// relative.
+// The URLs of a talk's page, links, attachments and recordings, and its
+// logo and its speakers' avatars, are made absolute against base_url when
+// they are relative.
 //
 // In the XML form the same data is spelled differently; the reader gives
 // it the JSON form's names: <days> is daysCount, <color> is colors,

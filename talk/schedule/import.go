@@ -498,6 +498,9 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			t.Speakers = m.persons(v, p, t)
 		case "links":
 			m.links(v, p, t)
+		case "attachments":
+			m.resolveEach(v)
+			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		default:
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		}
@@ -907,6 +910,18 @@ func (m *mapper) resolve(s string) string {
 		return s
 	}
 	return m.base.ResolveReference(u).String()
+}
+
+// resolveEach resolves the url of each object in the array v, in place.
+func (m *mapper) resolveEach(v *node) {
+	if v.kind != arrayNode {
+		return
+	}
+	for _, it := range v.items {
+		if u := it.get("url"); u != nil && u.kind == stringNode {
+			u.text = m.resolve(u.text)
+		}
+	}
 }
 
 // kindOf turns a session type ("Talk", "Lightning Talk") into a
