@@ -1,8 +1,8 @@
 // Command schedule2site turns a conference's schedule export (c3voc JSON or
 // frab XML) into a static archive site in one program: the event's page as
-// the index, one page per talk with its schema.org JSON-LD and its APA and
-// BibTeX references, and an iCalendar file for the whole schedule and for
-// each talk.
+// the index, one page per talk with its links and attachments, its
+// schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
+// file for the whole schedule and for each talk.
 //
 //	schedule2site -o SITE schedule.json
 //
@@ -15,6 +15,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -192,7 +193,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
-			Links:     []talk.Link{{URL: urls.calendar(t), Label: "Add to calendar"}},
+			Links:     append(attachments(t), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
 		}
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
 			return nil, err
@@ -209,6 +210,29 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: now}))
 	})
 	return files, err
+}
+
+// attachments are the talk's attachments (slides, papers), which
+// talk/schedule keeps in the talk's Extra "attachments", as links: the
+// model has no field for them, and a page without them would lose them.
+// An attachment without a URL is left out.
+func attachments(t *talk.Talk) []talk.Link {
+	var list []json.RawMessage
+	if json.Unmarshal(t.Extra["attachments"], &list) != nil {
+		return nil
+	}
+	var links []talk.Link
+	for _, raw := range list {
+		var a struct{ URL, Title string }
+		if json.Unmarshal(raw, &a) != nil || a.URL == "" {
+			continue
+		}
+		if a.Title == "" {
+			a.Title = "Attachment"
+		}
+		links = append(links, talk.Link{URL: a.URL, Label: a.Title})
+	}
+	return links
 }
 
 // dated passes err on unless it only says that talks without a date were
