@@ -23,10 +23,12 @@ const (
 )
 
 // Schedule is a conference schedule in the model's terms: the conference
-// and its talks in schedule order (by day, then room, then time).
+// and its talks in the order the schedule lists them (by day, then room,
+// and in each room as listed, which exports order by time; the readers do
+// not sort them).
 type Schedule struct {
 	Event talk.Event   // the conference, which each talk also carries as its Event
-	Talks []*talk.Talk // in schedule order
+	Talks []*talk.Talk // in the order the schedule lists them
 }
 
 // Reader reads schedules. The zero Reader accepts schedules of up to 64
