@@ -79,7 +79,10 @@
 // <video_download_url> become Videos, <recording><link> is kept in Extra
 // "recording_link", and <person> text is the name. The attributes of a
 // <room> other than its name, and its children other than its events, are
-// the conference's "rooms" entry for it.
+// the conference's "rooms" entry for it. An element repeated where the
+// JSON form has one value (two <title>s) is read as an array of its
+// values, which is reported and kept as unparsed, and a repeated list
+// (<persons>, <links>, <attachments>) as one list.
 // A value an XML writer put on lines of its own, as in
 //
 //	<title>

@@ -815,3 +815,47 @@ func TestRelativeAttachments(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLRepeatedElements: an element the JSON form has once, repeated
+// in XML, is read as an array of its values, which the mapping reports
+// and keeps, and a repeated list (<persons>, <links>) is one list: no
+// value is dropped for a later one of the same name.
+func TestXMLRepeatedElements(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title><title>C2</title></conference>
+<day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10" id="1"><title>First</title><title>Second</title>
+<persons><person>A</person></persons><persons><person>B</person></persons>
+<links><link href="https://a.example/" title="attribute">text</link></links><links><link href="https://b.example/">B</link></links>
+<recording><license>CC</license><license>X</license></recording></event>
+</room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "r.xml")
+	var errs []string
+	for _, e := range errorList(t, err) {
+		errs = append(errs, e.Error())
+	}
+	wantErrs := []string{
+		"r.xml:1:59: schedule: title: want a string, got array",
+		"r.xml:3:79: schedule: title: want a string, got array",
+		"r.xml:5:8: schedule: title: want a string, got array",
+		"r.xml:6:33: schedule: recording_license: want a string, got array",
+	}
+	if diff := cmp.Diff(wantErrs, errs); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(`{"title":["C","C2"]}`, string(s.Event.Extra["unparsed"])); diff != "" {
+		t.Errorf("event Extra unparsed (-want +got):\n%s", diff)
+	}
+	tk := s.Talks[0]
+	if diff := cmp.Diff(`{"title":["First","Second"],"recording_license":["CC","X"]}`, string(tk.Extra["unparsed"])); diff != "" {
+		t.Errorf("talk Extra unparsed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]talk.Speaker{{Name: "A"}, {Name: "B"}}, tk.Speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]talk.Link{{URL: "https://a.example/"}, {URL: "https://b.example/", Label: "B"}}, tk.Links); diff != "" {
+		t.Errorf("links (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(`{"https://a.example/":{"title":["text","attribute"]}}`, string(tk.Extra["link_attributes"])); diff != "" {
+		t.Errorf("talk Extra link_attributes (-want +got):\n%s", diff)
+	}
+}

@@ -259,13 +259,13 @@ func xmlTree(root *element) *node {
 	for _, c := range root.children {
 		switch c.name {
 		case "generator":
-			doc.set("generator", c.attrObject(nil))
+			doc.add("generator", c.attrObject(nil), c)
 		case "conference":
 			conf = conferenceTree(c, sched)
 		case "day":
 			days = append(days, dayTree(c, &rooms))
 		default:
-			sched.set(c.name, c.generic())
+			sched.add(c.name, c.generic(), c)
 		}
 	}
 	if conf == nil {
@@ -301,23 +301,37 @@ func (e *element) generic() *node {
 	}
 	o := e.attrObject(nil)
 	for _, c := range e.children {
-		v := c.generic()
-		// generic never returns an array, so an array here is one made
-		// for an earlier child of the same name.
-		if prev := o.get(c.name); prev != nil {
-			if prev.kind != arrayNode {
-				prev = c.pos(&node{kind: arrayNode, items: []*node{prev}})
-			}
-			prev.items = append(prev.items, v)
-			o.set(c.name, prev)
-			continue
-		}
-		o.set(c.name, v)
+		o.add(c.name, c.generic(), c)
 	}
 	if t := strings.TrimSpace(e.text.String()); t != "" {
 		o.set("text", e.pos(str(t)))
 	}
 	return o
+}
+
+// add sets the member name of the object o to v, as set does, unless o has
+// that member already: then the member becomes an array of the values in
+// the order they come, and a list (an array v) adds its items to it. An
+// XML element may repeat what the JSON form has once, and the mapping
+// reports an array where it wants one value, and keeps it: a later
+// element must not silently replace an earlier one. The array is placed
+// at e, the repeated element. Only lists are arrays among the values the
+// tree is built of, so an array already there is a list or one made here.
+func (o *node) add(name string, v *node, e *element) {
+	prev := o.get(name)
+	switch {
+	case prev == nil:
+		o.set(name, v)
+		return
+	case prev.kind != arrayNode:
+		prev = e.pos(&node{kind: arrayNode, items: []*node{prev}})
+		o.set(name, prev)
+	}
+	if v.kind == arrayNode {
+		prev.items = append(prev.items, v.items...)
+	} else {
+		prev.items = append(prev.items, v)
+	}
 }
 
 func conferenceTree(c *element, sched *node) *node {
@@ -326,11 +340,11 @@ func conferenceTree(c *element, sched *node) *node {
 	for _, f := range c.children {
 		switch f.name {
 		case "days":
-			conf.set("daysCount", f.numberNode(f.text.String()))
+			conf.add("daysCount", f.numberNode(f.text.String()), f)
 		case "base_url":
-			sched.set("base_url", f.textNode())
+			sched.add("base_url", f.textNode(), f)
 		case "color":
-			conf.set("colors", f.attrObject(nil))
+			conf.add("colors", f.attrObject(nil), f)
 		case "track":
 			t := f.attrObject(nil)
 			if s := strings.TrimSpace(f.text.String()); s != "" {
@@ -338,7 +352,7 @@ func conferenceTree(c *element, sched *node) *node {
 			}
 			tracks = append(tracks, t)
 		default:
-			conf.set(f.name, f.generic())
+			conf.add(f.name, f.generic(), f)
 		}
 	}
 	if tracks != nil {
@@ -362,7 +376,7 @@ func dayTree(d *element, rooms *[]*node) *node {
 	rs := d.pos(object())
 	for _, r := range d.children {
 		if r.name != "room" {
-			day.set(r.name, r.generic())
+			day.add(r.name, r.generic(), r)
 			continue
 		}
 		name, _ := r.attr("name")
@@ -374,7 +388,7 @@ func dayTree(d *element, rooms *[]*node) *node {
 			o := r.attrObject(nil)
 			for _, c := range r.children {
 				if c.name != "event" {
-					o.set(c.name, c.generic())
+					o.add(c.name, c.generic(), c)
 				}
 			}
 			*rooms = append(*rooms, o)
@@ -422,13 +436,13 @@ func eventTree(e *element) *node {
 				if id := o.get("id"); id != nil {
 					o.set("id", p.numberNode(id.text))
 				}
-				o.set("name", p.textNode())
+				o.add("name", p.textNode(), p)
 				for _, f := range p.children {
-					o.set(f.name, f.generic())
+					o.add(f.name, f.generic(), f)
 				}
 				ps = append(ps, o)
 			}
-			ev.set("persons", c.pos(&node{kind: arrayNode, items: ps}))
+			ev.add("persons", c.pos(&node{kind: arrayNode, items: ps}), c)
 		case "links", "attachments":
 			var ls []*node
 			for _, l := range c.children {
@@ -440,37 +454,37 @@ func eventTree(e *element) *node {
 				if hasHref && !hasURL {
 					o.set("url", l.pos(str(href)))
 				}
-				o.set("title", l.textNode())
+				o.add("title", l.textNode(), l)
 				for _, a := range l.attrs {
 					if a.Name.Local != "href" || hasURL {
-						o.set(a.Name.Local, l.pos(str(a.Value)))
+						o.add(a.Name.Local, l.pos(str(a.Value)), l)
 					}
 				}
 				ls = append(ls, o)
 			}
-			ev.set(c.name, c.pos(&node{kind: arrayNode, items: ls}))
+			ev.add(c.name, c.pos(&node{kind: arrayNode, items: ls}), c)
 		case "recording":
 			for _, f := range c.children {
 				switch f.name {
 				case "license":
-					ev.set("recording_license", f.textNode())
+					ev.add("recording_license", f.textNode(), f)
 				case "optout":
 					switch s := strings.TrimSpace(f.text.String()); s {
 					case "true", "1":
-						ev.set("do_not_record", f.pos(&node{kind: boolNode, text: "true"}))
+						ev.add("do_not_record", f.pos(&node{kind: boolNode, text: "true"}), f)
 					case "false", "0":
-						ev.set("do_not_record", f.pos(&node{kind: boolNode, text: "false"}))
+						ev.add("do_not_record", f.pos(&node{kind: boolNode, text: "false"}), f)
 					default:
-						ev.set("do_not_record", f.pos(str(s)))
+						ev.add("do_not_record", f.pos(str(s)), f)
 					}
 				case "url", "link":
-					ev.set("recording_"+f.name, f.textNode())
+					ev.add("recording_"+f.name, f.textNode(), f)
 				default:
-					ev.set("recording_"+f.name, f.generic())
+					ev.add("recording_"+f.name, f.generic(), f)
 				}
 			}
 		default:
-			ev.set(c.name, c.generic())
+			ev.add(c.name, c.generic(), c)
 		}
 	}
 	return ev
