@@ -436,7 +436,11 @@ func eventTree(e *element) *node {
 				if id := o.get("id"); id != nil {
 					o.set("id", p.numberNode(id.text))
 				}
-				o.add("name", p.textNode(), p)
+				// The text is the name, unless it is empty and a
+				// name attribute gives it.
+				if n := p.textNode(); n.text != "" || o.get("name") == nil {
+					o.add("name", n, p)
+				}
 				for _, f := range p.children {
 					o.add(f.name, f.generic(), f)
 				}
