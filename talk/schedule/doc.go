@@ -42,7 +42,9 @@
 //	                        does not say which markup a generator used)
 //	room (or the room key)  Place.Room
 //	date                    Recorded: a date-time with its UTC offset, or
-//	                        in the conference's time zone when it has none;
+//	                        in the conference's time zone when it has none
+//	                        (a time the clocks skip or show twice is
+//	                        reported, and read as iCalendar reads it);
 //	                        reported when outside the day's day_start to
 //	                        day_end (the model keeps no day of its own)
 //	start                   used only when there is no date (with the day's

@@ -459,7 +459,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			}
 		case "date":
 			date = v
-			t.Recorded = m.inZone(m.date(v, p, &t.Extra, mem.name))
+			t.Recorded = m.inZone(v, p, mem.name, m.date(v, p, &t.Extra, mem.name))
 		case "start":
 			start = v
 		case "end":
@@ -589,14 +589,10 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	if d.start.Precision() >= talk.DateTime && d.start.Day() == d.date && clock < clockOf(d.start.Time()) {
 		dd++ // time.Date carries it into the next month or year
 	}
-	zone, offset := m.zone, true
-	if zone == nil {
-		zone, offset = time.UTC, false
-	}
 	// The wall-clock time on that date: midnight plus the clock would be
 	// an hour off on the days the clocks change.
 	h, mi, sec := clockParts(clock)
-	t.Recorded = talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, zone), offset)
+	t.Recorded = m.inZone(v, p, "start", talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, time.UTC), false))
 }
 
 // inDay reports a talk whose time, read from the member name at v, falls
@@ -625,21 +621,65 @@ func clockOf(t time.Time) talk.Duration {
 	return talk.Duration(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second)
 }
 
-// inZone gives a date-time written without a UTC offset the conference's
-// time zone, when the schedule names one: the times of a schedule are
-// the conference's wall-clock times.
-func (m *mapper) inZone(d talk.Date) talk.Date {
+// inZone gives a date-time written without a UTC offset (the member name,
+// at v) the conference's time zone, when the schedule names one: the
+// times of a schedule are the conference's wall-clock times.
+//
+// A wall-clock time the zone does not have, as the clocks skip it going
+// forward, is reported and read with the offset before the change (so
+// 02:30 is 03:30 summer time); one the zone has twice, as the clocks go
+// back, is reported and read as the first. iCalendar (RFC 5545, section
+// 3.3.5) reads such times the same way.
+func (m *mapper) inZone(v *node, p, name string, d talk.Date) talk.Date {
 	if d.Precision() != talk.DateTime || m.zone == nil {
 		return d
 	}
 	w := d.Time()
-	return talk.DateTimeOf(time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), m.zone), true)
+	at := func(loc *time.Location) time.Time {
+		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
+	}
+	t := at(m.zone)
+	// The offsets in use a day either side: a time that one of them gives
+	// and the zone keeps is a reading of the wall-clock time.
+	var first time.Time
+	readings := 0
+	tried := map[int]bool{}
+	for _, near := range []time.Time{t.Add(-24 * time.Hour), t, t.Add(24 * time.Hour)} {
+		_, off := near.In(m.zone).Zone()
+		if tried[off] {
+			continue
+		}
+		tried[off] = true
+		c := at(time.FixedZone("", off))
+		if _, kept := c.In(m.zone).Zone(); kept == off {
+			readings++
+			if first.IsZero() || c.Before(first) {
+				first = c
+			}
+		}
+	}
+	wall := w.Format("2006-01-02T15:04:05.999999999")
+	switch {
+	case readings == 0:
+		t = at(time.FixedZone("", zoneOffset(t.Add(-24*time.Hour), m.zone))).In(m.zone)
+		m.add(v, p, "%s %s does not exist in time zone %s (the clocks skip it); read as %s", name, wall, m.zone, talk.DateTimeOf(t, true))
+	case readings > 1:
+		t = first.In(m.zone)
+		m.add(v, p, "%s %s is ambiguous in time zone %s (the clocks show it twice); read as the first, %s", name, wall, m.zone, talk.DateTimeOf(t, true))
+	}
+	return talk.DateTimeOf(t, true)
+}
+
+// zoneOffset is the UTC offset, in seconds, of zone at t.
+func zoneOffset(t time.Time, zone *time.Location) int {
+	_, off := t.In(zone).Zone()
+	return off
 }
 
 // end keeps an "end" that the date and duration do not already imply, and
 // gives the duration when the item has none.
 func (m *mapper) end(t *talk.Talk, v *node, p string) {
-	e := m.inZone(m.date(v, p, &t.Extra, "end"))
+	e := m.inZone(v, p, "end", m.date(v, p, &t.Extra, "end"))
 	if e.IsZero() {
 		return
 	}

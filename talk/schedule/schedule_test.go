@@ -860,3 +860,43 @@ func TestXMLRepeatedElements(t *testing.T) {
 		t.Errorf("talk Extra link_attributes (-want +got):\n%s", diff)
 	}
 }
+
+// TestWallClockGapsAndOverlaps: a time written without an offset that the
+// conference's clocks skip (going forward) or show twice (going back) is
+// reported, and read as an hour later and as the first, in either form.
+func TestWallClockGapsAndOverlaps(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
+{"index": 1, "date": "2019-03-31", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "Skipped", "date": "2019-03-31T02:30:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "Skipped start", "start": "02:30"}]}},
+{"index": 2, "date": "2019-10-27", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "Twice", "date": "2019-10-27T02:30:00", "end": "2019-10-27T02:45:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "Once", "date": "2019-10-27T03:30:00"}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "w.json")
+	var errs []string
+	for _, e := range errorList(t, err) {
+		errs = append(errs, e.Error())
+	}
+	wantErrs := []string{
+		`w.json:3:79: /schedule/conference/days/0/rooms/R/0/date: schedule: date 2019-03-31T02:30:00 does not exist in time zone Europe/Berlin (the clocks skip it); read as 2019-03-31T03:30:00+02:00`,
+		`w.json:4:86: /schedule/conference/days/0/rooms/R/1/start: schedule: start 2019-03-31T02:30:00 does not exist in time zone Europe/Berlin (the clocks skip it); read as 2019-03-31T03:30:00+02:00`,
+		`w.json:6:77: /schedule/conference/days/1/rooms/R/0/date: schedule: date 2019-10-27T02:30:00 is ambiguous in time zone Europe/Berlin (the clocks show it twice); read as the first, 2019-10-27T02:30:00+02:00`,
+		`w.json:6:107: /schedule/conference/days/1/rooms/R/0/end: schedule: end 2019-10-27T02:45:00 is ambiguous in time zone Europe/Berlin (the clocks show it twice); read as the first, 2019-10-27T02:45:00+02:00`,
+	}
+	if diff := cmp.Diff(wantErrs, errs); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	got := map[string]string{}
+	for _, tk := range s.Talks {
+		got[tk.Title] = tk.Recorded.String() + " " + tk.Duration.String()
+	}
+	want := map[string]string{
+		"Skipped":       "2019-03-31T03:30:00+02:00 PT0S",
+		"Skipped start": "2019-03-31T03:30:00+02:00 PT0S",
+		"Twice":         "2019-10-27T02:30:00+02:00 PT15M",
+		"Once":          "2019-10-27T03:30:00+01:00 PT0S",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("recorded and duration (-want +got):\n%s", diff)
+	}
+}
