@@ -47,10 +47,11 @@
 //	                        reported, and read as iCalendar reads it);
 //	                        reported when outside the day's day_start to
 //	                        day_end (the model keeps no day of its own)
-//	start                   used only when there is no date (with the day's
-//	                        date, or the next one for a time before the
-//	                        day's day_start, and the time zone); kept in
-//	                        Extra when it disagrees with date
+//	start                   used only when date has no time (with the
+//	                        item's date, or else the day's date or the next
+//	                        one for a time before the day's day_start, and
+//	                        the time zone); kept in Extra when it disagrees
+//	                        with date
 //	duration ("HH:MM")      Duration
 //	end                     Duration when there is none; kept in Extra when
 //	                        it disagrees, and reported when before date

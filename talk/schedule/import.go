@@ -561,7 +561,8 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 }
 
 // start checks the deprecated "start" (HH:MM) against the date, or makes
-// the date from it and the day's date when the item has none. A time
+// the date from it and the item's date when that is a day without a time,
+// or the day's date when the item has none. On the day's date, a time
 // before the day's programme starts is past midnight, on the next
 // calendar day: a schedule's day runs from day_start to day_end.
 func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
@@ -581,13 +582,19 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 		}
 		return
 	}
-	if d.date.IsZero() {
+	var y, dd int
+	var mo time.Month
+	switch {
+	case t.Recorded.Precision() == talk.Day: // the item's own date, without a time
+		y, mo, dd = t.Recorded.Time().Date()
+	case d.date.IsZero():
 		setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
 		return
-	}
-	y, mo, dd := d.date.Time().Date()
-	if d.start.Precision() >= talk.DateTime && d.start.Day() == d.date && clock < clockOf(d.start.Time()) {
-		dd++ // time.Date carries it into the next month or year
+	default:
+		y, mo, dd = d.date.Time().Date()
+		if d.start.Precision() >= talk.DateTime && d.start.Day() == d.date && clock < clockOf(d.start.Time()) {
+			dd++ // time.Date carries it into the next month or year
+		}
 	}
 	// The wall-clock time on that date: midnight plus the clock would be
 	// an hour off on the days the clocks change.

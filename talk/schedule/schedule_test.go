@@ -900,3 +900,18 @@ func TestWallClockGapsAndOverlaps(t *testing.T) {
 		t.Errorf("recorded and duration (-want +got):\n%s", diff)
 	}
 }
+
+// TestStartOnItemsDate: an item whose date is a day without a time takes
+// its start on that day, not on the day it is listed under.
+func TestStartOnItemsDate(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
+{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "T", "date": "2024-03-02", "start": "10:00"}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "s.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("2024-03-02T10:00:00+01:00", s.Talks[0].Recorded.String()); diff != "" {
+		t.Errorf("recorded (-want +got):\n%s", diff)
+	}
+}
