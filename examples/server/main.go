@@ -37,10 +37,11 @@
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
 //
 // No Accept header means text/html; an Accept header that allows none of
-// a page's types gets 406 Not Acceptable, listing them. Every response
-// says "Vary: Accept" and carries a strong ETag (a hash of its bytes), so
-// a request with a matching If-None-Match gets 304 Not Modified. GET and
-// HEAD are served, OPTIONS lists them; other methods get 405, and any
+// a page's types gets 406 Not Acceptable, listing them. A page's
+// responses to GET and HEAD say "Vary: Accept", and those with the page
+// carry a strong ETag (a hash of its bytes) and "Cache-Control: no-cache",
+// so a request with a matching If-None-Match gets 304 Not Modified. GET
+// and HEAD are served, OPTIONS lists them; other methods get 405, and any
 // method gets 404 where there is no page.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
