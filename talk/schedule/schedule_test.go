@@ -108,6 +108,24 @@ func errorList(t testing.TB, err error) talk.ErrorList {
 	return l
 }
 
+// errorTexts returns the messages of err, an ErrorList (see errorList).
+func errorTexts(t testing.TB, err error) []string {
+	t.Helper()
+	var texts []string
+	for _, e := range errorList(t, err) {
+		texts = append(texts, e.Error())
+	}
+	return texts
+}
+
+// checkErrors compares the messages of err, an ErrorList, with want.
+func checkErrors(t testing.TB, err error, want []string) {
+	t.Helper()
+	if diff := cmp.Diff(want, errorTexts(t, err)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -676,11 +694,7 @@ func TestWrongKindsKept(t *testing.T) {
     "B": [7, {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T",
       "persons": [null, 3, {"name": "Ada"}, [true]]}, "x"]}}]}}}`
 	s, err := schedule.ParseJSON([]byte(in), "k.json")
-	var errs []string
-	for _, e := range errorList(t, err) {
-		errs = append(errs, e.Error())
-	}
-	wantErrs := []string{
+	checkErrors(t, err, []string{
 		"k.json:2:47: /schedule/conference/days/0/rooms: schedule: rooms: want an object, got number",
 		"k.json:4:10: /schedule/conference/days/1/rooms/A: schedule: A: want an array, got object",
 		"k.json:5:11: /schedule/conference/days/1/rooms/B/0: schedule: want an object, got number",
@@ -688,10 +702,7 @@ func TestWrongKindsKept(t *testing.T) {
 		"k.json:6:25: /schedule/conference/days/1/rooms/B/1/persons/1: schedule: want an object or a string, got number",
 		"k.json:6:45: /schedule/conference/days/1/rooms/B/1/persons/3: schedule: want an object or a string, got array",
 		"k.json:6:55: /schedule/conference/days/1/rooms/B/2: schedule: want an object, got string",
-	}
-	if diff := cmp.Diff(wantErrs, errs); diff != "" {
-		t.Errorf("errors (-want +got):\n%s", diff)
-	}
+	})
 	if len(s.Talks) != 1 {
 		t.Fatalf("got %d talks, want 1", len(s.Talks))
 	}
@@ -777,9 +788,7 @@ func TestOutsideDay(t *testing.T) {
 	var got []string
 	for _, in := range []struct{ name, data string }{{"d.json", js}, {"d.xml", xml}} {
 		s, err := schedule.Parse([]byte(in.data), in.name)
-		for _, e := range errorList(t, err) {
-			got = append(got, e.Error())
-		}
+		got = append(got, errorTexts(t, err)...)
 		if len(s.Talks) == 0 {
 			t.Errorf("%s: no talks", in.name)
 		}
@@ -830,19 +839,12 @@ func TestXMLRepeatedElements(t *testing.T) {
 <recording><license>CC</license><license>X</license></recording></event>
 </room></day></schedule>`
 	s, err := schedule.ParseXML([]byte(in), "r.xml")
-	var errs []string
-	for _, e := range errorList(t, err) {
-		errs = append(errs, e.Error())
-	}
-	wantErrs := []string{
+	checkErrors(t, err, []string{
 		"r.xml:1:59: schedule: title: want a string, got array",
 		"r.xml:3:79: schedule: title: want a string, got array",
 		"r.xml:5:8: schedule: title: want a string, got array",
 		"r.xml:6:33: schedule: recording_license: want a string, got array",
-	}
-	if diff := cmp.Diff(wantErrs, errs); diff != "" {
-		t.Errorf("errors (-want +got):\n%s", diff)
-	}
+	})
 	if diff := cmp.Diff(`{"title":["C","C2"]}`, string(s.Event.Extra["unparsed"])); diff != "" {
 		t.Errorf("event Extra unparsed (-want +got):\n%s", diff)
 	}
@@ -873,19 +875,12 @@ func TestWallClockGapsAndOverlaps(t *testing.T) {
  {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "Twice", "date": "2019-10-27T02:30:00", "end": "2019-10-27T02:45:00"},
  {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "Once", "date": "2019-10-27T03:30:00"}]}}]}}}`
 	s, err := schedule.ParseJSON([]byte(js), "w.json")
-	var errs []string
-	for _, e := range errorList(t, err) {
-		errs = append(errs, e.Error())
-	}
-	wantErrs := []string{
+	checkErrors(t, err, []string{
 		`w.json:3:79: /schedule/conference/days/0/rooms/R/0/date: schedule: date 2019-03-31T02:30:00 does not exist in time zone Europe/Berlin (the clocks skip it); read as 2019-03-31T03:30:00+02:00`,
 		`w.json:4:86: /schedule/conference/days/0/rooms/R/1/start: schedule: start 2019-03-31T02:30:00 does not exist in time zone Europe/Berlin (the clocks skip it); read as 2019-03-31T03:30:00+02:00`,
 		`w.json:6:77: /schedule/conference/days/1/rooms/R/0/date: schedule: date 2019-10-27T02:30:00 is ambiguous in time zone Europe/Berlin (the clocks show it twice); read as the first, 2019-10-27T02:30:00+02:00`,
 		`w.json:6:107: /schedule/conference/days/1/rooms/R/0/end: schedule: end 2019-10-27T02:45:00 is ambiguous in time zone Europe/Berlin (the clocks show it twice); read as the first, 2019-10-27T02:45:00+02:00`,
-	}
-	if diff := cmp.Diff(wantErrs, errs); diff != "" {
-		t.Errorf("errors (-want +got):\n%s", diff)
-	}
+	})
 	got := map[string]string{}
 	for _, tk := range s.Talks {
 		got[tk.Title] = tk.Recorded.String() + " " + tk.Duration.String()
