@@ -910,3 +910,42 @@ func TestStartOnItemsDate(t *testing.T) {
 		t.Errorf("recorded (-want +got):\n%s", diff)
 	}
 }
+
+// TestWriteXMLOwnDay: a talk on none of the schedule's days gets a day of
+// its own, the talk's local date from midnight to midnight: in the
+// conference's time zone when it has one, else in the talk's own offset,
+// so that the talk reads back on its day and on its date.
+func TestWriteXMLOwnDay(t *testing.T) {
+	for _, tt := range []struct {
+		name, zone, recorded, day string
+	}{
+		{"wall clock, zone", "Europe/Berlin", "2024-03-01T00:30:00",
+			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+		{"offset, no zone", "", "2024-03-01T00:30:00+01:00",
+			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+		{"offset, zone", "America/New_York", "2024-03-01T00:30:00+01:00",
+			`<day index="1" date="2024-02-29" start="2024-02-29T00:00:00-05:00" end="2024-02-29T23:59:59-05:00">`},
+		{"date, zone", "Europe/Berlin", "2024-03-01",
+			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &schedule.Schedule{Event: talk.Event{ID: "c", Title: "C", TimeZone: tt.zone}, Talks: []*talk.Talk{
+				{ID: "5e1ee4d6-1b7f-4b61-9c3b-000000000001", Title: "T", Recorded: talk.MustParseDate(tt.recorded)}}}
+			var b bytes.Buffer
+			if err := schedule.WriteXML(&b, s); err != nil {
+				t.Fatal(err)
+			}
+			var day string
+			for _, l := range strings.Split(b.String(), "\n") {
+				if strings.Contains(l, "<day ") {
+					day = strings.TrimSpace(l)
+				}
+			}
+			if diff := cmp.Diff(tt.day, day); diff != "" {
+				t.Errorf("day (-want +got):\n%s", diff)
+			}
+			_, err := schedule.ParseXML(b.Bytes(), "w.xml")
+			checkErrors(t, err, nil)
+		})
+	}
+}

@@ -42,8 +42,9 @@ import (
 //
 // So JSON read, written as XML and read again gives the same talks less
 // those. A talk whose time falls in none of the days of "days" gets a
-// day of its own after them, which is added to "days" and may move the
-// talk in the schedule's order. Values the schema requires but the model
+// day of its own after them (its local date, midnight to midnight, in the
+// conference's time zone or else the talk's own UTC offset), which is
+// added to "days" and may move the talk in the schedule's order. Values the schema requires but the model
 // lacks (a talk's numeric id, which [ParseJSON] keeps in [talk.Legacy])
 // are left out too, so such a document is well-formed but not valid.
 //
@@ -353,15 +354,24 @@ func findDay(days []*day, t *talk.Talk) *day {
 }
 
 // newDay makes a day for a talk that falls in none of the known ones: its
-// local date, midnight to midnight.
+// local date, midnight to midnight, in the conference's time zone, or,
+// when there is none, in the talk's own UTC offset. A date or a date-time
+// without an offset is a wall-clock time in the conference's zone, as
+// ParseXML reads it.
 func newDay(n int, t *talk.Talk, zone string) *day {
 	d := &day{index: strconv.Itoa(n), talks: map[string][]*talk.Talk{}}
-	when := t.Recorded.Time()
-	if loc, err := time.LoadLocation(zone); err == nil && t.Recorded.Precision() == talk.DateTimeOffset {
-		when = when.In(loc)
-	}
 	if t.Recorded.Precision() < talk.Day {
 		return d
+	}
+	when := t.Recorded.Time()
+	if loc, err := time.LoadLocation(zone); err == nil && zone != "" {
+		if t.Recorded.Precision() == talk.DateTimeOffset {
+			when = when.In(loc)
+		} else {
+			y, m, dd := when.Date()
+			h, mi, sec := when.Clock()
+			when = time.Date(y, m, dd, h, mi, sec, when.Nanosecond(), loc)
+		}
 	}
 	y, m, dd := when.Date()
 	from := time.Date(y, m, dd, 0, 0, 0, 0, when.Location())
