@@ -949,3 +949,24 @@ func TestWriteXMLOwnDay(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteXMLWallClockOnKnownDay: a date-time without an offset is a
+// wall-clock time in the conference's zone when WriteXML finds its day, as
+// it is when ParseXML reads it back: 02:30 after midnight is on the day
+// that ends at 03:00+01:00.
+func TestWriteXMLWallClockOnKnownDay(t *testing.T) {
+	s := &schedule.Schedule{
+		Event: talk.Event{ID: "c", Title: "C", TimeZone: "Europe/Berlin", Extra: map[string]json.RawMessage{
+			"days": json.RawMessage(`[{"index":1,"date":"2024-03-01","day_start":"2024-03-01T09:00:00+01:00","day_end":"2024-03-02T03:00:00+01:00"}]`)}},
+		Talks: []*talk.Talk{{ID: "5e1ee4d6-1b7f-4b61-9c3b-000000000001", Title: "T", Recorded: talk.MustParseDate("2024-03-02T02:30:00")}},
+	}
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "<day "); n != 1 {
+		t.Errorf("%d days written, want the one the talk is on:\n%s", n, b.String())
+	}
+	_, err := schedule.ParseXML(b.Bytes(), "w.xml")
+	checkErrors(t, err, nil)
+}
