@@ -310,6 +310,14 @@ func scheduleCases() []scalingCase {
 				return strings.Join(eventsOf(n/4, func(i int) string { return frabEvent(r*1e6+i, 2, "A description.") }), "")
 			})
 		}, parseXML),
+		bytesCase("schedule.ParseXML/one-line-in-iso-8859-1", func(n int) string {
+			// Columns are counted in the source's bytes, not the UTF-8
+			// it decodes to, and all on one line.
+			s := frabSchedule(func(r int) string {
+				return strings.Join(eventsOf(n/4, func(i int) string { return frabEvent(r*1e6+i, 2, "Gr\xfc\xdfe.") }), "")
+			})
+			return strings.Replace(s, `encoding="utf-8"`, `encoding="ISO-8859-1"`, 1)
+		}, parseXML),
 		bytesCase("schedule.ParseXML/many-persons", func(n int) string {
 			return frabSchedule(func(r int) string { return frabEvent(r, n/120, "") })
 		}, parseXML),

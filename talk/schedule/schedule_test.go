@@ -970,3 +970,19 @@ func TestWriteXMLWallClockOnKnownDay(t *testing.T) {
 	_, err := schedule.ParseXML(b.Bytes(), "w.xml")
 	checkErrors(t, err, nil)
 }
+
+// TestXMLColumnsInDeclaredEncoding: in a document in another encoding
+// than UTF-8, columns count the source's bytes, as they do in UTF-8, not
+// the bytes it decodes to (an ISO-8859-1 "ä" is one byte, two in UTF-8).
+func TestXMLColumnsInDeclaredEncoding(t *testing.T) {
+	const in = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><schedule><conference><acronym>\xe4</acronym><title>\xe4\xe4\xe4\xe4</title><time_zone_name>Mars</time_zone_name></conference>\n" +
+		"<day index=\"1\" date=\"2024-03-01\"><room name=\"\xc4\xd6\xdc\"><event guid=\"5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10\" id=\"x\"><title>T</title></event></room></day>\n" +
+		"<bad>\xe4</wrong></schedule>"
+	_, err := schedule.ParseXML([]byte(in), "l.xml")
+	checkErrors(t, err, []string{"l.xml:3:15: schedule: invalid XML: element <bad> closed by </wrong>"})
+	_, err = schedule.ParseXML([]byte(strings.Replace(in, "<bad>\xe4</wrong>", "", 1)), "l.xml")
+	checkErrors(t, err, []string{
+		`l.xml:1:105: schedule: time_zone_name "Mars" is not an IANA time zone`,
+		`l.xml:2:51: schedule: id: want a positive integer, got "x"`,
+	})
+}

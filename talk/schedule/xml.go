@@ -8,7 +8,9 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 
@@ -25,7 +27,7 @@ func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.Par
 // JSON form, and reports problems the same way, with line and column (but
 // no JSON pointer). A byte order mark is skipped, and a document declared
 // in another encoding than UTF-8 (ISO-8859-1, windows-1252...) is
-// decoded. The line breaks and indentation that lay a value out on lines
+// decoded; its columns count the bytes of the source, as in UTF-8. The line breaks and indentation that lay a value out on lines
 // of its own are not the value's: see the package documentation.
 func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
@@ -92,17 +94,34 @@ func (e *xmlError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.co
 func readXML(data []byte) (*element, error) {
 	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	d.Strict = true
-	d.CharsetReader = charsetReader
+	var tr *transcript
+	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		enc, err := encodingOf(label)
+		if err != nil {
+			return nil, err
+		}
+		line, col := d.InputPos()
+		tr = &transcript{enc: enc, line: line, col: col}
+		return io.TeeReader(enc.NewDecoder().Reader(input), tr), nil
+	}
+	// at is the decoder's position in the source.
+	at := func() (line, col int) {
+		line, col = d.InputPos()
+		if tr != nil {
+			col = tr.column(line, col)
+		}
+		return line, col
+	}
 	var stack []*element
 	var root *element
 	for {
-		line, col := d.InputPos()
+		line, col := at()
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			l, c := d.InputPos()
+			l, c := at()
 			msg := err.Error()
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
@@ -142,17 +161,74 @@ func readXML(data []byte) (*element, error) {
 	return root, nil
 }
 
-// charsetReader decodes a document declared in an encoding other than
-// UTF-8, by the names the WHATWG Encoding Standard and the IANA registry
-// give it (older frab and pentabarf exports are in ISO-8859-1).
-func charsetReader(label string, input io.Reader) (io.Reader, error) {
+// encodingOf returns the encoding a document declares, by the names the
+// WHATWG Encoding Standard and the IANA registry give it (older frab and
+// pentabarf exports are in ISO-8859-1).
+func encodingOf(label string) (encoding.Encoding, error) {
 	enc, err := htmlindex.Get(label)
 	if err != nil {
 		if enc, err = ianaindex.IANA.Encoding(label); err != nil || enc == nil {
 			return nil, fmt.Errorf("unknown encoding %q", label)
 		}
 	}
-	return enc.NewDecoder().Reader(input), nil
+	return enc, nil
+}
+
+// transcript keeps the text a decoder of a declared encoding has given
+// encoding/xml, which counts columns in the bytes of that UTF-8 text, so
+// that a column can be told in the bytes of the source, as it is in a
+// document in UTF-8. The text starts at line:col of the document, after
+// the declaration that named the encoding.
+type transcript struct {
+	enc       encoding.Encoding
+	line, col int
+	text      []byte
+	starts    []int // the offset in text of each line after its first
+	scanned   int   // how much of text starts covers
+	// The last column found, which the next one, never before it, goes
+	// on from, so that a document on one long line takes linear time.
+	last struct{ line, end, col int }
+}
+
+func (t *transcript) Write(p []byte) (int, error) {
+	t.text = append(t.text, p...)
+	return len(p), nil
+}
+
+// column returns the source column of the column col of line in the
+// decoded text: the length in the source encoding of the line's text
+// before it. A position before the text, or one the encoding cannot
+// write back, is returned as it is. (The text is written back from the
+// last column found on, so a stateful encoding such as ISO-2022-JP may
+// count a few bytes more than its source has.)
+func (t *transcript) column(line, col int) int {
+	for i := t.scanned; i < len(t.text); i++ {
+		if t.text[i] == '\n' {
+			t.starts = append(t.starts, i+1)
+		}
+	}
+	t.scanned = len(t.text)
+	n := line - t.line
+	if n < 0 || n > len(t.starts) {
+		return col
+	}
+	start, first := 0, t.col // where the line's text starts, and its column
+	if n > 0 {
+		start, first = t.starts[n-1], 1
+	}
+	end := start + col - first
+	if end < start || end > len(t.text) {
+		return col
+	}
+	if t.last.line == line && (t.last.end == end || t.last.end < end && utf8.RuneStart(t.text[t.last.end])) {
+		start, first = t.last.end, t.last.col
+	}
+	src, err := t.enc.NewEncoder().Bytes(t.text[start:end])
+	if err != nil {
+		return col
+	}
+	t.last.line, t.last.end, t.last.col = line, end, first+len(src)
+	return t.last.col
 }
 
 func (e *element) pos(n *node) *node {
