@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -985,4 +986,40 @@ func TestXMLColumnsInDeclaredEncoding(t *testing.T) {
 		`l.xml:1:105: schedule: time_zone_name "Mars" is not an IANA time zone`,
 		`l.xml:2:51: schedule: id: want a positive integer, got "x"`,
 	})
+}
+
+// TestConcurrentUse reads with one Reader and writes one Schedule from
+// many goroutines at once, as the package says may be done: each gets
+// what one alone gets. Run with -race.
+func TestConcurrentUse(t *testing.T) {
+	data := readFile(t, "testdata/pair.json")
+	var r schedule.Reader
+	s, err := r.ParseJSON(data, "pair.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := show(t, s, nil)
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	wantXML := b.String()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got, err := r.ParseJSON(data, "pair.json")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if show(t, got, nil) != want {
+				t.Error("a concurrent read differs")
+			}
+			var b bytes.Buffer
+			if err := schedule.WriteXML(&b, s); err != nil || b.String() != wantXML {
+				t.Errorf("a concurrent write differs (%v)", err)
+			}
+		})
+	}
+	wg.Wait()
 }
