@@ -4,13 +4,18 @@
 // schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
 // file for the whole schedule and for each talk.
 //
-//	schedule2site -o SITE schedule.json
+//	go run ./examples/schedule2site [-o SITE] schedule.json
 //
-// It is the library end to end: talk/schedule reads the export, talk/html
-// renders the pages (with talk/jsonld inside), talk/cite and talk/cite/csl
-// cite the talks, talk/ical writes the calendars. Pages carry their style;
+// from the repository's root (SITE is ./site by default). It is the
+// library end to end: talk/schedule reads the export, talk/html renders
+// the pages (with talk/jsonld inside), talk/cite and talk/cite/csl cite
+// the talks, talk/ical writes the calendars. Pages carry their style;
 // their links to each other are paths from the site's root, so serve the
-// site (any static file server will do).
+// site from the root of a host (any static file server will do, such as
+// python3 -m http.server -d SITE); opened as files, or served under a
+// sub-path, its links lead nowhere. A site built again over an older one
+// replaces its files, and leaves those of talks no longer in the
+// schedule where they are.
 package main
 
 import (
