@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -73,7 +74,8 @@ type handler struct {
 	events   map[string]*listing
 	speakers map[string]*listing
 	index    []html.IndexEntry
-	// warnings name records left out because their page is another's.
+	// warnings name records left out because their page is another's,
+	// and events and speakers whose page is a talk's.
 	warnings []string
 }
 
@@ -135,6 +137,20 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 			if n := len(l.talks); n == 0 || l.talks[n-1] != t {
 				l.talks = append(l.talks, t)
 			}
+		}
+	}
+	// pyvideo's URL rules can put a talk's page where an event's or a
+	// speaker's is (the talk "Odd Con" of the event "Events" is at
+	// /events/odd-con.html, the event "Odd Con"'s page): the talk's page
+	// is served, and the other has none, which a warning says.
+	for _, ep := range events {
+		if t, ok := h.talks[ep]; ok {
+			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", h.events[ep].event.Title, ep, t.Origin.Path))
+		}
+	}
+	for _, sp := range slices.Sorted(maps.Keys(h.speakers)) {
+		if t, ok := h.talks[sp]; ok {
+			h.warnings = append(h.warnings, fmt.Sprintf("speaker %q: its page %s is the page of %s; the speaker has none", h.speakers[sp].speaker.Name, sp, t.Origin.Path))
 		}
 	}
 	// The index lists the newest events first, as talkmeta site does: by

@@ -23,7 +23,11 @@
 //	/speaker/<speaker slug>.html      a speaker
 //	/style.css                        the pages' style sheet
 //
-// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found.
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found. The
+// rules can give two records one path: of two talks the first read keeps
+// it, and a talk keeps it from an event or speaker (the talk "Odd Con" of
+// the event "Events" is at /events/odd-con.html); the server says so at
+// start-up, for each record left without a page.
 //
 // # Representations
 //
