@@ -105,6 +105,7 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 		speakers: map[string]*listing{},
 	}
 	var events []string
+	merged := map[[3]string]bool{} // events listed on another's page, by page, ID and title
 	for _, t := range talks {
 		p := h.urls.Talk(t)
 		if p == "" {
@@ -118,10 +119,19 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 		h.talks[p] = t
 		ep := h.urls.Event(&t.Event)
 		ev := h.events[ep]
-		if ev == nil {
+		switch {
+		case ev == nil:
 			ev = &listing{event: &t.Event}
 			h.events[ep] = ev
 			events = append(events, ep)
+		case ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title:
+			// Another event of the same slug: its talks are listed on the
+			// page of the first, which is worth a word once.
+			if key := [3]string{ep, t.Event.ID, t.Event.Title}; !merged[key] {
+				merged[key] = true
+				h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q, which lists its talks",
+					t.Origin.Path, t.Event.Title, ep, ev.event.Title))
+			}
 		}
 		ev.talks = append(ev.talks, t)
 		for i := range t.Speakers {

@@ -274,3 +274,23 @@ func TestPageOfAnother(t *testing.T) {
 		t.Errorf("/events/odd-con.html is not the talk's page:\n%.300s", got)
 	}
 }
+
+// TestEventsOnOnePage: two events whose titles make one slug share one
+// page, which lists the talks of both under the first one's title; the
+// server says so instead of merging them without a word.
+func TestEventsOnOnePage(t *testing.T) {
+	talks := []*talk.Talk{
+		{Title: "A", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/a.json"}},
+		{Title: "B", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/b.json"}},
+		{Title: "C", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/c.json"}},
+		{Title: "D", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/d.json"}},
+	}
+	h, err := newHandler(talks, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020", which lists its talks`}
+	if diff := cmp.Diff(want, h.warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}

@@ -25,9 +25,10 @@
 //
 // (html.PyvideoURLs has the rules.) Any other path is 404 Not Found. The
 // rules can give two records one path: of two talks the first read keeps
-// it, and a talk keeps it from an event or speaker (the talk "Odd Con" of
-// the event "Events" is at /events/odd-con.html); the server says so at
-// start-up, for each record left without a page.
+// it, a talk keeps it from an event or speaker (the talk "Odd Con" of the
+// event "Events" is at /events/odd-con.html), and two events of one slug
+// ("PyCon 2020", "PyCon-2020") share the first one's page, which lists
+// the talks of both. The server says so at start-up, for each record.
 //
 // # Representations
 //
