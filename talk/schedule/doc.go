@@ -28,7 +28,8 @@
 //	guid                    ID (it is stable across schedule versions); an
 //	                        item without one, or with another's (in any
 //	                        case), is reported
-//	id                      Legacy.ID (the format deprecates it)
+//	id                      Legacy.ID (the format deprecates it); an item
+//	                        with another's is reported
 //	title, subtitle, slug   Title, Subtitle, Slug
 //	track                   Track
 //	type                    Kind, lower-cased with "_" for spaces

@@ -103,6 +103,7 @@ type mapper struct {
 	base   *url.URL         // the schedule's base_url, for relative URLs
 	zone   *time.Location   // the conference's time zone; nil when unknown
 	guids  map[string]place // where each guid was first, by its lower case
+	ids    map[int64]place  // where each item's id was first
 }
 
 // place is where a value is in the source.
@@ -563,6 +564,9 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 	if v.kind == numberNode {
 		if n, err := strconv.ParseInt(v.text, 10, 64); err == nil && n > 0 {
 			t.Legacy.ID = n
+			if first, again := seenAt(&m.ids, n, place{v, p}); again {
+				m.add(v, p, "id %d is also the id of the item at %s", n, first.describe(m.json))
+			}
 			return
 		}
 	}
@@ -722,15 +726,22 @@ func (m *mapper) guid(v *node, p, s string) {
 	if !isUUID(s) {
 		m.add(v, p, "guid %q is not a UUID", s)
 	}
-	key := strings.ToLower(s)
-	if first, ok := m.guids[key]; ok {
+	if first, again := seenAt(&m.guids, strings.ToLower(s), place{v, p}); again {
 		m.add(v, p, "guid %q is also the guid of the item at %s", s, first.describe(m.json))
-		return
 	}
-	if m.guids == nil {
-		m.guids = make(map[string]place)
+}
+
+// seenAt returns where key was first seen and true, or records that it is
+// first seen at here (making the map when it is nil) and returns false.
+func seenAt[K comparable](seen *map[K]place, key K, here place) (place, bool) {
+	if first, ok := (*seen)[key]; ok {
+		return first, true
 	}
-	m.guids[key] = place{v, p}
+	if *seen == nil {
+		*seen = make(map[K]place)
+	}
+	(*seen)[key] = here
+	return here, false
 }
 
 // language reads an item's language. A tag that is not BCP 47 as a whole

@@ -1024,3 +1024,20 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestDuplicateIDs: an item's id (the format's deprecated numeric one,
+// which frab's page URLs are made of) that another item has is reported,
+// in either form, as a guid is.
+func TestDuplicateIDs(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "id": 7, "title": "A"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "id": 8, "title": "B"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "id": 7, "title": "C"}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001" id="7"><title>A</title></event>
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000003" id="007"><title>C</title></event></room></day></schedule>`
+	_, err := schedule.ParseJSON([]byte(js), "i.json")
+	checkErrors(t, err, []string{"i.json:4:57: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"})
+	_, err = schedule.ParseXML([]byte(xml), "i.xml")
+	checkErrors(t, err, []string{"i.xml:3:1: schedule: id 7 is also the id of the item at line 2"})
+}
