@@ -44,9 +44,10 @@ import (
 // those. A talk whose time falls in none of the days of "days" gets a
 // day of its own after them (its local date, midnight to midnight, in the
 // conference's time zone or else the talk's own UTC offset), which is
-// added to "days" and may move the talk in the schedule's order. Values the schema requires but the model
-// lacks (a talk's numeric id, which [ParseJSON] keeps in [talk.Legacy])
-// are left out too, so such a document is well-formed but not valid.
+// added to "days" and may move the talk in the schedule's order. Values
+// the schema requires but the model lacks (a talk's numeric id, which
+// [ParseJSON] keeps in [talk.Legacy]) are left out too, so such a
+// document is well-formed but not valid.
 //
 // A nil s, or a nil talk in s.Talks, is a [*talk.NilError] naming it
 // ("talks[3]"); a date whose year is outside 0000-9999 (which ParseXML
