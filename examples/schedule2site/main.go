@@ -1,20 +1,26 @@
 // Command schedule2site turns a conference's schedule export (c3voc JSON or
 // frab XML) into a static archive site in one program: the event's page as
-// the index, one page per talk with its schema.org JSON-LD and its APA and
-// BibTeX references, and an iCalendar file for the whole schedule and for
-// each talk.
+// the index, one page per talk with its links and attachments, its
+// schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
+// file for the whole schedule and for each talk.
 //
-//	schedule2site -o SITE schedule.json
+//	go run ./examples/schedule2site [-o SITE] schedule.json
 //
-// It is the library end to end: talk/schedule reads the export, talk/html
-// renders the pages (with talk/jsonld inside), talk/cite and talk/cite/csl
-// cite the talks, talk/ical writes the calendars. Pages carry their style;
+// from the repository's root (SITE is ./site by default). It is the
+// library end to end: talk/schedule reads the export, talk/html renders
+// the pages (with talk/jsonld inside), talk/cite and talk/cite/csl cite
+// the talks, talk/ical writes the calendars. Pages carry their style;
 // their links to each other are paths from the site's root, so serve the
-// site (any static file server will do).
+// site from the root of a host (any static file server will do, such as
+// python3 -m http.server -d SITE); opened as files, or served under a
+// sub-path, its links lead nowhere. A site built again over an older one
+// replaces its files, and leaves those of talks no longer in the
+// schedule where they are.
 package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -192,7 +198,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
-			Links:     []talk.Link{{URL: urls.calendar(t), Label: "Add to calendar"}},
+			Links:     append(attachments(t), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
 		}
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
 			return nil, err
@@ -209,6 +215,29 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: now}))
 	})
 	return files, err
+}
+
+// attachments are the talk's attachments (slides, papers), which
+// talk/schedule keeps in the talk's Extra "attachments", as links: the
+// model has no field for them, and a page without them would lose them.
+// An attachment without a URL is left out.
+func attachments(t *talk.Talk) []talk.Link {
+	var list []json.RawMessage
+	if json.Unmarshal(t.Extra["attachments"], &list) != nil {
+		return nil
+	}
+	var links []talk.Link
+	for _, raw := range list {
+		var a struct{ URL, Title string }
+		if json.Unmarshal(raw, &a) != nil || a.URL == "" {
+			continue
+		}
+		if a.Title == "" {
+			a.Title = "Attachment"
+		}
+		links = append(links, talk.Link{URL: a.URL, Label: a.Title})
+	}
+	return links
 }
 
 // dated passes err on unless it only says that talks without a date were

@@ -62,7 +62,8 @@ func TestHostile(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "evil.json")
 	evil := `{"schedule": {"version": "1", "conference": {"acronym": "evil", "title": "<b>Evil</b>", "days": [{"index": 1, "date": "2024-01-01", "rooms": {"R": [
 		{"guid": "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f", "title": "</script><script>alert(1)</script>", "date": "2024-01-01T10:00:00Z", "duration": "00:10",
-		 "abstract": "<img src=x onerror=alert(1)>", "persons": [{"name": "<i>x</i>"}]}]}}]}}}`
+		 "abstract": "<img src=x onerror=alert(1)>", "persons": [{"name": "<i>x</i>"}],
+		 "attachments": [{"url": "javascript:alert(1)", "title": "<u>a</u>"}]}]}}]}}}`
 	if err := os.WriteFile(src, []byte(evil), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestHostile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, bad := range []string{"<script>alert", "<img", "<i>x", "<b>Evil"} {
+		for _, bad := range []string{"<script>alert", "<img", "<i>x", "<b>Evil", "<u>a", `href="javascript:`} {
 			if strings.Contains(string(data), bad) {
 				t.Errorf("%s contains %q", name, bad)
 			}

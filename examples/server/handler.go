@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -73,7 +74,8 @@ type handler struct {
 	events   map[string]*listing
 	speakers map[string]*listing
 	index    []html.IndexEntry
-	// warnings name records left out because their page is another's.
+	// warnings name records left out because their page is another's,
+	// and events and speakers whose page is a talk's.
 	warnings []string
 }
 
@@ -103,6 +105,7 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 		speakers: map[string]*listing{},
 	}
 	var events []string
+	merged := map[[3]string]bool{} // events listed on another's page, by page, ID and title
 	for _, t := range talks {
 		p := h.urls.Talk(t)
 		if p == "" {
@@ -116,10 +119,19 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 		h.talks[p] = t
 		ep := h.urls.Event(&t.Event)
 		ev := h.events[ep]
-		if ev == nil {
+		switch {
+		case ev == nil:
 			ev = &listing{event: &t.Event}
 			h.events[ep] = ev
 			events = append(events, ep)
+		case ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title:
+			// Another event of the same slug: its talks are listed on the
+			// page of the first, which is worth a word once.
+			if key := [3]string{ep, t.Event.ID, t.Event.Title}; !merged[key] {
+				merged[key] = true
+				h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q, which lists its talks",
+					t.Origin.Path, t.Event.Title, ep, ev.event.Title))
+			}
 		}
 		ev.talks = append(ev.talks, t)
 		for i := range t.Speakers {
@@ -135,6 +147,20 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 			if n := len(l.talks); n == 0 || l.talks[n-1] != t {
 				l.talks = append(l.talks, t)
 			}
+		}
+	}
+	// pyvideo's URL rules can put a talk's page where an event's or a
+	// speaker's is (the talk "Odd Con" of the event "Events" is at
+	// /events/odd-con.html, the event "Odd Con"'s page): the talk's page
+	// is served, and the other has none, which a warning says.
+	for _, ep := range events {
+		if t, ok := h.talks[ep]; ok {
+			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", h.events[ep].event.Title, ep, t.Origin.Path))
+		}
+	}
+	for _, sp := range slices.Sorted(maps.Keys(h.speakers)) {
+		if t, ok := h.talks[sp]; ok {
+			h.warnings = append(h.warnings, fmt.Sprintf("speaker %q: its page %s is the page of %s; the speaker has none", h.speakers[sp].speaker.Name, sp, t.Origin.Path))
 		}
 	}
 	// The index lists the newest events first, as talkmeta site does: by

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -243,5 +244,53 @@ func TestSamePage(t *testing.T) {
 	}
 	if len(h.warnings) != 1 || !strings.HasPrefix(h.warnings[0], "copy.json: its page ") {
 		t.Errorf("warnings = %q", h.warnings)
+	}
+}
+
+// TestPageOfAnother: pyvideo's URL rules can put a talk's page where an
+// event's or a speaker's is (the talk "Odd Con" of the event "Events" at
+// /events/odd-con.html, the page of the event "Odd Con"). The talk's page
+// is served, and the event or speaker without one is named in a warning
+// instead of being shadowed without a word.
+func TestPageOfAnother(t *testing.T) {
+	talks := []*talk.Talk{
+		{Title: "Odd Con", Event: talk.Event{Title: "Events"}, Origin: talk.Origin{Path: "events/videos/odd-con.json"}},
+		{Title: "Real talk", Event: talk.Event{Title: "Odd Con"}, Origin: talk.Origin{Path: "odd-con/videos/real.json"}},
+		{Title: "Ann Example", Event: talk.Event{Title: "Speaker"}, Speakers: []talk.Speaker{{Name: "Ann Example"}},
+			Origin: talk.Origin{Path: "speaker/videos/ann.json"}},
+	}
+	h, err := newHandler(talks, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`event "Odd Con": its page /events/odd-con.html is the page of events/videos/odd-con.json; the event has none`,
+		`speaker "Ann Example": its page /speaker/ann-example.html is the page of speaker/videos/ann.json; the speaker has none`,
+	}
+	if diff := cmp.Diff(want, h.warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	if got := do(h, "GET", "/events/odd-con.html"); !strings.Contains(got, "<title>Odd Con · Events") {
+		t.Errorf("/events/odd-con.html is not the talk's page:\n%.300s", got)
+	}
+}
+
+// TestEventsOnOnePage: two events whose titles make one slug share one
+// page, which lists the talks of both under the first one's title; the
+// server says so instead of merging them without a word.
+func TestEventsOnOnePage(t *testing.T) {
+	talks := []*talk.Talk{
+		{Title: "A", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/a.json"}},
+		{Title: "B", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/b.json"}},
+		{Title: "C", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/c.json"}},
+		{Title: "D", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/d.json"}},
+	}
+	h, err := newHandler(talks, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020", which lists its talks`}
+	if diff := cmp.Diff(want, h.warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }

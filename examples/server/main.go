@@ -5,7 +5,10 @@
 //	go run ./examples/server [-addr localhost:8080] [-base URL] [DIR]
 //
 // DIR is an archive in pyvideo's layout (<event>/category.json and
-// <event>/videos/<talk>.json). Without it, the server reads the archive
+// <event>/videos/<talk>.json). An archive in talkmeta's own layout
+// (<event>/event.json and <event>/talks/), which talkmeta import writes of
+// a schedule, is not read: for a schedule, examples/schedule2site makes
+// a site to serve with any static file server. Without it, the server reads the archive
 // named by $TALKMETA_CORPUS, as the repository's CI scripts do; with
 // neither it stops with a usage message. From the repository's root,
 //
@@ -23,7 +26,12 @@
 //	/speaker/<speaker slug>.html      a speaker
 //	/style.css                        the pages' style sheet
 //
-// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found.
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found. The
+// rules can give two records one path: of two talks the first read keeps
+// it, a talk keeps it from an event or speaker (the talk "Odd Con" of the
+// event "Events" is at /events/odd-con.html), and two events of one slug
+// ("PyCon 2020", "PyCon-2020") share the first one's page, which lists
+// the talks of both. The server says so at start-up, for each record.
 //
 // # Representations
 //
@@ -37,10 +45,11 @@
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
 //
 // No Accept header means text/html; an Accept header that allows none of
-// a page's types gets 406 Not Acceptable, listing them. Every response
-// says "Vary: Accept" and carries a strong ETag (a hash of its bytes), so
-// a request with a matching If-None-Match gets 304 Not Modified. GET and
-// HEAD are served, OPTIONS lists them; other methods get 405, and any
+// a page's types gets 406 Not Acceptable, listing them. A page's
+// responses to GET and HEAD say "Vary: Accept", and those with the page
+// carry a strong ETag (a hash of its bytes) and "Cache-Control: no-cache",
+// so a request with a matching If-None-Match gets 304 Not Modified. GET
+// and HEAD are served, OPTIONS lists them; other methods get 405, and any
 // method gets 404 where there is no page.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html

@@ -28,7 +28,8 @@
 //	guid                    ID (it is stable across schedule versions); an
 //	                        item without one, or with another's (in any
 //	                        case), is reported
-//	id                      Legacy.ID (the format deprecates it)
+//	id                      Legacy.ID (the format deprecates it); an item
+//	                        with another's is reported
 //	title, subtitle, slug   Title, Subtitle, Slug
 //	track                   Track
 //	type                    Kind, lower-cased with "_" for spaces
@@ -43,10 +44,15 @@
 //	room (or the room key)  Place.Room
 //	date                    Recorded: a date-time with its UTC offset, or
 //	                        in the conference's time zone when it has none
-//	start                   used only when there is no date (with the day's
-//	                        date, or the next one for a time before the
-//	                        day's day_start, and the time zone); kept in
-//	                        Extra when it disagrees with date
+//	                        (a time the clocks skip or show twice is
+//	                        reported, and read as iCalendar reads it);
+//	                        reported when outside the day's day_start to
+//	                        day_end (the model keeps no day of its own)
+//	start                   used only when date has no time (with the
+//	                        item's date, or else the day's date or the next
+//	                        one for a time before the day's day_start, and
+//	                        the time zone); kept in Extra when it disagrees
+//	                        with date
 //	duration ("HH:MM")      Duration
 //	end                     Duration when there is none; kept in Extra when
 //	                        it disagrees, and reported when before date
@@ -65,9 +71,9 @@
 //	attachments, code, feedback_url, origin_url, do_not_stream, answers
 //	                        Extra, under the same names
 //
-// The URLs of a talk's page, links and recordings, and its logo and its
-// speakers' avatars, are made absolute against base_url when they are
-// relative.
+// The URLs of a talk's page, links, attachments and recordings, and its
+// logo and its speakers' avatars, are made absolute against base_url when
+// they are relative.
 //
 // In the XML form the same data is spelled differently; the reader gives
 // it the JSON form's names: <days> is daysCount, <color> is colors,
@@ -76,7 +82,11 @@
 // recording_license and do_not_record, <recording><url> and
 // <video_download_url> become Videos, <recording><link> is kept in Extra
 // "recording_link", and <person> text is the name. The attributes of a
-// <room> other than its name are the conference's "rooms" entry for it.
+// <room> other than its name, and its children other than its events, are
+// the conference's "rooms" entry for it. An element repeated where the
+// JSON form has one value (two <title>s) is read as an array of its
+// values, which is reported and kept as unparsed, and a repeated list
+// (<persons>, <links>, <attachments>) as one list.
 // A value an XML writer put on lines of its own, as in
 //
 //	<title>

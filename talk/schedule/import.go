@@ -23,10 +23,12 @@ const (
 )
 
 // Schedule is a conference schedule in the model's terms: the conference
-// and its talks in schedule order (by day, then room, then time).
+// and its talks in the order the schedule lists them (by day, then room,
+// and in each room as listed, which exports order by time; the readers do
+// not sort them).
 type Schedule struct {
 	Event talk.Event   // the conference, which each talk also carries as its Event
-	Talks []*talk.Talk // in schedule order
+	Talks []*talk.Talk // in the order the schedule lists them
 }
 
 // Reader reads schedules. The zero Reader accepts schedules of up to 64
@@ -101,6 +103,7 @@ type mapper struct {
 	base   *url.URL         // the schedule's base_url, for relative URLs
 	zone   *time.Location   // the conference's time zone; nil when unknown
 	guids  map[string]place // where each guid was first, by its lower case
+	ids    map[int64]place  // where each item's id was first
 }
 
 // place is where a value is in the source.
@@ -119,10 +122,10 @@ func (p place) describe(json bool) string {
 }
 
 // dayBounds is what a talk's times are read against: the day's date and,
-// when the schedule gives it, the time its programme starts.
+// when the schedule gives them, the times its programme starts and ends.
 type dayBounds struct {
-	date  talk.Date
-	start talk.Date // day_start
+	date       talk.Date
+	start, end talk.Date // day_start, day_end
 }
 
 // eventFields and the like are the JSON names of the model's own fields:
@@ -179,6 +182,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 	}
 	if sched.kind != objectNode {
 		m.typeError(sched, "/schedule", "an object")
+		unparsed(&ev.Extra, "schedule", sched)
 		return s
 	}
 	var conf *node
@@ -206,6 +210,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 	}
 	if conf.kind != objectNode {
 		m.typeError(conf, "/schedule/conference", "an object")
+		unparsed(&ev.Extra, "conference", conf)
 		return s
 	}
 	m.conference(conf, ev)
@@ -250,7 +255,7 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			if !ok || name == "" {
 				break
 			}
-			if loc, err := time.LoadLocation(name); err != nil || strings.HasPrefix(name, "/") {
+			if loc, ok := ianaZone(name); !ok {
 				m.add(v, ptr, "time_zone_name %q is not an IANA time zone", name)
 				unparsed(&ev.Extra, mem.name, v)
 			} else {
@@ -265,6 +270,18 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 	if ev.ID == "" {
 		m.add(conf, "/schedule/conference", "the conference has no acronym")
 	}
+}
+
+// ianaZone loads the time zone of the IANA database called name. It
+// reports false for "" and for what time.LoadLocation takes that is no
+// such zone: "Local", the zone of the machine the program runs on, and a
+// file's name.
+func ianaZone(name string) (*time.Location, bool) {
+	if name == "" || name == "Local" || strings.HasPrefix(name, "/") {
+		return nil, false
+	}
+	loc, err := time.LoadLocation(name)
+	return loc, err == nil
 }
 
 // unparsed keeps a source value the model could not take in the Extra
@@ -351,7 +368,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				}
 			}
 		}
-		var start talk.Date
+		var start, end talk.Date
 		for _, name := range []string{"day_start", "day_end"} {
 			if v := day.get(name); v != nil {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
@@ -360,6 +377,8 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 						m.addCause(v, dptr+"/"+name, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 					} else if name == "day_start" {
 						start = d
+					} else {
+						end = d
 					}
 				}
 			}
@@ -368,7 +387,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			switch mem.name {
 			case "index", "date", "day_start", "day_end":
 			case "rooms":
-				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start}, ev)...)
+				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start, end}, ev)...)
 			default:
 				kept.set(mem.name, mem.value)
 			}
@@ -409,7 +428,7 @@ func (m *mapper) rooms(rooms *node, ptr string, d dayBounds, ev *talk.Event) []*
 func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: m.format, Path: m.path}}
 	t.Place.Room = room
-	var start, end *node
+	var date, start, end *node
 	var pageURL string
 	var videos []talk.Video
 	for _, mem := range e.members {
@@ -450,7 +469,8 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 				t.Place.Room = s
 			}
 		case "date":
-			t.Recorded = m.inZone(m.date(v, p, &t.Extra, mem.name))
+			date = v
+			t.Recorded = m.inZone(v, p, mem.name, m.date(v, p, &t.Extra, mem.name))
 		case "start":
 			start = v
 		case "end":
@@ -491,6 +511,9 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			t.Speakers = m.persons(v, p, t)
 		case "links":
 			m.links(v, p, t)
+		case "attachments":
+			m.resolveEach(v)
+			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		default:
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		}
@@ -503,6 +526,11 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	}
 	if end != nil {
 		m.end(t, end, ptr+"/end")
+	}
+	if date != nil {
+		m.inDay(t, date, ptr+"/date", "date", d)
+	} else if start != nil {
+		m.inDay(t, start, ptr+"/start", "start", d)
 	}
 	if pageURL != "" {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
@@ -536,6 +564,9 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 	if v.kind == numberNode {
 		if n, err := strconv.ParseInt(v.text, 10, 64); err == nil && n > 0 {
 			t.Legacy.ID = n
+			if first, again := seenAt(&m.ids, n, place{v, p}); again {
+				m.add(v, p, "id %d is also the id of the item at %s", n, first.describe(m.json))
+			}
 			return
 		}
 	}
@@ -544,7 +575,8 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 }
 
 // start checks the deprecated "start" (HH:MM) against the date, or makes
-// the date from it and the day's date when the item has none. A time
+// the date from it and the item's date when that is a day without a time,
+// or the day's date when the item has none. On the day's date, a time
 // before the day's programme starts is past midnight, on the next
 // calendar day: a schedule's day runs from day_start to day_end.
 func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
@@ -564,19 +596,44 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 		}
 		return
 	}
-	if d.date.IsZero() {
+	var y, dd int
+	var mo time.Month
+	switch {
+	case t.Recorded.Precision() == talk.Day: // the item's own date, without a time
+		y, mo, dd = t.Recorded.Time().Date()
+	case d.date.IsZero():
 		setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
 		return
+	default:
+		y, mo, dd = d.date.Time().Date()
+		if d.start.Precision() >= talk.DateTime && d.start.Day() == d.date && clock < clockOf(d.start.Time()) {
+			dd++ // time.Date carries it into the next month or year
+		}
 	}
-	y, mo, dd := d.date.Time().Date()
-	if d.start.Precision() >= talk.DateTime && d.start.Day() == d.date && clock < clockOf(d.start.Time()) {
-		dd++ // time.Date carries it into the next month or year
+	// The wall-clock time on that date: midnight plus the clock would be
+	// an hour off on the days the clocks change.
+	h, mi, sec := clockParts(clock)
+	t.Recorded = m.inZone(v, p, "start", talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, time.UTC), false))
+}
+
+// inDay reports a talk whose time, read from the member name at v, falls
+// outside its day's day_start to day_end: the model keeps no other trace
+// of the day the talk was listed on, and WriteXML would put it on another.
+func (m *mapper) inDay(t *talk.Talk, v *node, p, name string, d dayBounds) {
+	for _, x := range []talk.Date{t.Recorded, d.start, d.end} {
+		if x.Precision() != talk.DateTimeOffset {
+			return
+		}
 	}
-	zone, offset := m.zone, true
-	if zone == nil {
-		zone, offset = time.UTC, false
+	if at := t.Recorded.Time(); at.Before(d.start.Time()) || at.After(d.end.Time()) {
+		m.add(v, p, "%s %s is outside its day, %s to %s", name, t.Recorded, d.start, d.end)
 	}
-	t.Recorded = talk.DateTimeOf(time.Date(y, mo, dd, 0, 0, 0, 0, zone).Add(time.Duration(clock)), offset)
+}
+
+// clockParts splits a time of day into hours, minutes and seconds.
+func clockParts(c talk.Duration) (h, mi, sec int) {
+	s := int(time.Duration(c) / time.Second)
+	return s / 3600, s / 60 % 60, s % 60
 }
 
 // clockOf is the time of day of t, as written in its zone.
@@ -585,21 +642,65 @@ func clockOf(t time.Time) talk.Duration {
 	return talk.Duration(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second)
 }
 
-// inZone gives a date-time written without a UTC offset the conference's
-// time zone, when the schedule names one: the times of a schedule are
-// the conference's wall-clock times.
-func (m *mapper) inZone(d talk.Date) talk.Date {
+// inZone gives a date-time written without a UTC offset (the member name,
+// at v) the conference's time zone, when the schedule names one: the
+// times of a schedule are the conference's wall-clock times.
+//
+// A wall-clock time the zone does not have, as the clocks skip it going
+// forward, is reported and read with the offset before the change (so
+// 02:30 is 03:30 summer time); one the zone has twice, as the clocks go
+// back, is reported and read as the first. iCalendar (RFC 5545, section
+// 3.3.5) reads such times the same way.
+func (m *mapper) inZone(v *node, p, name string, d talk.Date) talk.Date {
 	if d.Precision() != talk.DateTime || m.zone == nil {
 		return d
 	}
 	w := d.Time()
-	return talk.DateTimeOf(time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), m.zone), true)
+	at := func(loc *time.Location) time.Time {
+		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
+	}
+	t := at(m.zone)
+	// The offsets in use a day either side: a time that one of them gives
+	// and the zone keeps is a reading of the wall-clock time.
+	var first time.Time
+	readings := 0
+	tried := map[int]bool{}
+	for _, near := range []time.Time{t.Add(-24 * time.Hour), t, t.Add(24 * time.Hour)} {
+		_, off := near.In(m.zone).Zone()
+		if tried[off] {
+			continue
+		}
+		tried[off] = true
+		c := at(time.FixedZone("", off))
+		if _, kept := c.In(m.zone).Zone(); kept == off {
+			readings++
+			if first.IsZero() || c.Before(first) {
+				first = c
+			}
+		}
+	}
+	wall := w.Format("2006-01-02T15:04:05.999999999")
+	switch {
+	case readings == 0:
+		t = at(time.FixedZone("", zoneOffset(t.Add(-24*time.Hour), m.zone))).In(m.zone)
+		m.add(v, p, "%s %s does not exist in time zone %s (the clocks skip it); read as %s", name, wall, m.zone, talk.DateTimeOf(t, true))
+	case readings > 1:
+		t = first.In(m.zone)
+		m.add(v, p, "%s %s is ambiguous in time zone %s (the clocks show it twice); read as the first, %s", name, wall, m.zone, talk.DateTimeOf(t, true))
+	}
+	return talk.DateTimeOf(t, true)
+}
+
+// zoneOffset is the UTC offset, in seconds, of zone at t.
+func zoneOffset(t time.Time, zone *time.Location) int {
+	_, off := t.In(zone).Zone()
+	return off
 }
 
 // end keeps an "end" that the date and duration do not already imply, and
 // gives the duration when the item has none.
 func (m *mapper) end(t *talk.Talk, v *node, p string) {
-	e := m.inZone(m.date(v, p, &t.Extra, "end"))
+	e := m.inZone(v, p, "end", m.date(v, p, &t.Extra, "end"))
 	if e.IsZero() {
 		return
 	}
@@ -625,15 +726,22 @@ func (m *mapper) guid(v *node, p, s string) {
 	if !isUUID(s) {
 		m.add(v, p, "guid %q is not a UUID", s)
 	}
-	key := strings.ToLower(s)
-	if first, ok := m.guids[key]; ok {
+	if first, again := seenAt(&m.guids, strings.ToLower(s), place{v, p}); again {
 		m.add(v, p, "guid %q is also the guid of the item at %s", s, first.describe(m.json))
-		return
 	}
-	if m.guids == nil {
-		m.guids = make(map[string]place)
+}
+
+// seenAt returns where key was first seen and true, or records that it is
+// first seen at here (making the map when it is nil) and returns false.
+func seenAt[K comparable](seen *map[K]place, key K, here place) (place, bool) {
+	if first, ok := (*seen)[key]; ok {
+		return first, true
 	}
-	m.guids[key] = place{v, p}
+	if *seen == nil {
+		*seen = make(map[K]place)
+	}
+	(*seen)[key] = here
+	return here, false
 }
 
 // language reads an item's language. A tag that is not BCP 47 as a whole
@@ -672,6 +780,7 @@ func (m *mapper) persons(v *node, p string, t *talk.Talk) []talk.Speaker {
 		return nil
 	}
 	var out []talk.Speaker
+	var bad []*node // persons neither named nor described, which a Speaker cannot be
 	for i, item := range v.items {
 		ip := p + "/" + index(i)
 		var s talk.Speaker
@@ -682,9 +791,13 @@ func (m *mapper) persons(v *node, p string, t *talk.Talk) []talk.Speaker {
 			s = m.person(item, ip)
 		default:
 			m.typeError(item, ip, "an object", "a string")
+			bad = append(bad, item)
 			continue
 		}
 		out = append(out, s)
+	}
+	if bad != nil {
+		unparsed(&t.Extra, "persons", &node{kind: arrayNode, items: bad})
 	}
 	return out
 }
@@ -773,7 +886,8 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		for _, mem := range item.members {
 			switch mem.name {
 			case "url", "href":
-				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok {
+				// The first gives the URL; a second is kept.
+				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok && l.URL == "" {
 					l.URL = m.resolve(s)
 				} else {
 					rest.set(mem.name, mem.value)
@@ -866,6 +980,18 @@ func (m *mapper) resolve(s string) string {
 		return s
 	}
 	return m.base.ResolveReference(u).String()
+}
+
+// resolveEach resolves the url of each object in the array v, in place.
+func (m *mapper) resolveEach(v *node) {
+	if v.kind != arrayNode {
+		return
+	}
+	for _, it := range v.items {
+		if u := it.get("url"); u != nil && u.kind == stringNode {
+			u.text = m.resolve(u.text)
+		}
+	}
 }
 
 // kindOf turns a session type ("Talk", "Lightning Talk") into a

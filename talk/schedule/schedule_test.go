@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,6 +109,24 @@ func errorList(t testing.TB, err error) talk.ErrorList {
 	return l
 }
 
+// errorTexts returns the messages of err, an ErrorList (see errorList).
+func errorTexts(t testing.TB, err error) []string {
+	t.Helper()
+	var texts []string
+	for _, e := range errorList(t, err) {
+		texts = append(texts, e.Error())
+	}
+	return texts
+}
+
+// checkErrors compares the messages of err, an ErrorList, with want.
+func checkErrors(t testing.TB, err error, want []string) {
+	t.Helper()
+	if diff := cmp.Diff(want, errorTexts(t, err)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -123,7 +142,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml"} {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml"} {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
@@ -609,4 +628,416 @@ func TestWriteXMLLocalDateAfter9999(t *testing.T) {
 	if !errors.As(err, &de) || de.Text != "10000-01-01" {
 		t.Errorf("WriteXML: %v, want a *talk.DateError for 10000-01-01", err)
 	}
+}
+
+// TestStartAcrossDST reads talks that have only a start (HH:MM) on the days
+// the clocks change: the time is the wall-clock time written, in the
+// conference's time zone, whatever the offset was at midnight.
+func TestStartAcrossDST(t *testing.T) {
+	want := map[string]string{
+		"Only a start, after the clocks went forward":             "2019-03-31T10:00:00+02:00",
+		"Only a start, before the clocks went forward":            "2019-03-31T01:30:00+01:00",
+		"Only a start, past midnight, after the clocks went back": "2019-10-27T03:30:00+01:00",
+		"Only a start, on the day the clocks went back":           "2019-10-27T10:00:00+01:00",
+	}
+	for _, name := range []string{"dst.json", "dst.xml"} {
+		t.Run(name, func(t *testing.T) {
+			s, err := schedule.Parse(readFile(t, filepath.Join("testdata", name)), name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, tk := range s.Talks {
+				got[tk.Title] = tk.Recorded.String()
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("recorded (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTimeZoneNames: only names of the IANA database are time zones; Go's
+// "Local", the zone of whatever machine reads the schedule, is not one.
+func TestTimeZoneNames(t *testing.T) {
+	for _, tt := range []struct{ zone, want, err string }{
+		{"Europe/Berlin", "Europe/Berlin", ""},
+		{"UTC", "UTC", ""},
+		{"Local", "", `z.json:1:78: /schedule/conference/time_zone_name: schedule: time_zone_name "Local" is not an IANA time zone`},
+		{"/etc/localtime", "", `z.json:1:78: /schedule/conference/time_zone_name: schedule: time_zone_name "/etc/localtime" is not an IANA time zone`},
+	} {
+		t.Run(tt.zone, func(t *testing.T) {
+			data := `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "` + tt.zone + `"}}}`
+			s, err := schedule.ParseJSON([]byte(data), "z.json")
+			var got string
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.err, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if s.Event.TimeZone != tt.want {
+				t.Errorf("time zone %q, want %q", s.Event.TimeZone, tt.want)
+			}
+		})
+	}
+}
+
+// TestWrongKindsKept: a person of the wrong kind is reported and kept in
+// the talk's Extra "unparsed", as the package documentation promises of
+// every value the mapping cannot read. (Rooms and items of the wrong kind
+// are reported but not kept yet.)
+func TestWrongKindsKept(t *testing.T) {
+	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [
+  {"index": 1, "date": "2024-03-01", "rooms": 5},
+  {"index": 2, "date": "2024-03-02", "rooms": {
+    "A": {"not": "an array"},
+    "B": [7, {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T",
+      "persons": [null, 3, {"name": "Ada"}, [true]]}, "x"]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(in), "k.json")
+	checkErrors(t, err, []string{
+		"k.json:2:47: /schedule/conference/days/0/rooms: schedule: rooms: want an object, got number",
+		"k.json:4:10: /schedule/conference/days/1/rooms/A: schedule: A: want an array, got object",
+		"k.json:5:11: /schedule/conference/days/1/rooms/B/0: schedule: want an object, got number",
+		"k.json:6:19: /schedule/conference/days/1/rooms/B/1/persons/0: schedule: want an object or a string, got null",
+		"k.json:6:25: /schedule/conference/days/1/rooms/B/1/persons/1: schedule: want an object or a string, got number",
+		"k.json:6:45: /schedule/conference/days/1/rooms/B/1/persons/3: schedule: want an object or a string, got array",
+		"k.json:6:55: /schedule/conference/days/1/rooms/B/2: schedule: want an object, got string",
+	})
+	if len(s.Talks) != 1 {
+		t.Fatalf("got %d talks, want 1", len(s.Talks))
+	}
+	tk := s.Talks[0]
+	if diff := cmp.Diff([]talk.Speaker{{Name: "Ada"}}, tk.Speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(`{"persons":[null,3,[true]]}`, string(tk.Extra["unparsed"])); diff != "" {
+		t.Errorf("Extra unparsed (-want +got):\n%s", diff)
+	}
+}
+
+// TestWrongKindsKeptAbove: a schedule or conference member of the wrong
+// kind is reported and kept in the event's Extra "unparsed".
+func TestWrongKindsKeptAbove(t *testing.T) {
+	for _, tt := range []struct{ in, err, unparsed string }{
+		{`{"schedule": [1, 2]}`, "s.json:1:14: /schedule: schedule: schedule: want an object, got array", `{"schedule":[1,2]}`},
+		{`{"schedule": {"conference": "c"}}`, "s.json:1:29: /schedule/conference: schedule: conference: want an object, got string", `{"conference":"c"}`},
+	} {
+		s, err := schedule.ParseJSON([]byte(tt.in), "s.json")
+		if diff := cmp.Diff(tt.err, fmt.Sprint(err)); diff != "" {
+			t.Errorf("%s: error (-want +got):\n%s", tt.in, diff)
+		}
+		if diff := cmp.Diff(tt.unparsed, string(s.Event.Extra["unparsed"])); diff != "" {
+			t.Errorf("%s: Extra unparsed (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestLinkURLAndHref: a link that gives both url and href (in either form)
+// takes the first as its URL and keeps the other, instead of dropping it.
+func TestLinkURLAndHref(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+  {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T", "links": [{"url": "https://a.example/", "href": "https://b.example/", "title": "L"}]}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title><links><link url="https://a.example/" href="https://b.example/">L</link></links></event></room></day></schedule>`
+	for _, in := range []struct{ name, data string }{{"l.json", js}, {"l.xml", xml}} {
+		s, err := schedule.Parse([]byte(in.data), in.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk := s.Talks[0]
+		if diff := cmp.Diff([]talk.Link{{URL: "https://a.example/", Label: "L"}}, tk.Links); diff != "" {
+			t.Errorf("%s: links (-want +got):\n%s", in.name, diff)
+		}
+		if diff := cmp.Diff(`{"https://a.example/":{"href":"https://b.example/"}}`, string(tk.Extra["link_attributes"])); diff != "" {
+			t.Errorf("%s: Extra link_attributes (-want +got):\n%s", in.name, diff)
+		}
+	}
+}
+
+// TestXMLRoomChildren: a <room>'s children other than its events are the
+// conference's "rooms" entry for it, as its attributes other than its
+// name are, also when it has no other attribute.
+func TestXMLRoomChildren(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01">
+<room name="R"><capacity>300</capacity><event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "r.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`[{"name":"R","capacity":"300"}]`, string(s.Event.Extra["rooms"])); diff != "" {
+		t.Errorf("Extra rooms (-want +got):\n%s", diff)
+	}
+}
+
+// TestOutsideDay: an item whose time falls outside its day's day_start to
+// day_end is reported at its date (a schedule read into the model keeps
+// no other trace of the day it was listed on); one inside, at either end,
+// is not.
+func TestOutsideDay(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
+{"index": 1, "date": "2024-03-01", "day_start": "2024-03-01T09:00:00+01:00", "day_end": "2024-03-02T03:00:00+01:00", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "At the start", "date": "2024-03-01T09:00:00+01:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "At the end, in UTC", "date": "2024-03-02T02:00:00Z"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "Days later", "date": "2024-03-05T10:00:00+01:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "Before, without an offset", "date": "2024-03-01T08:00:00"}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title><time_zone_name>Europe/Berlin</time_zone_name></conference>
+<day index="1" date="2024-03-01" start="2024-03-01T09:00:00+01:00" end="2024-03-02T03:00:00+01:00"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>At the start</title><date>2024-03-01T09:00:00+01:00</date></event>
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000003"><title>Days later</title><date>2024-03-05T10:00:00+01:00</date></event>
+</room></day></schedule>`
+	const bounds = "is outside its day, 2024-03-01T09:00:00+01:00 to 2024-03-02T03:00:00+01:00"
+	for _, in := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"d.json", js, []string{
+			"d.json:5:82: /schedule/conference/days/0/rooms/R/2/date: schedule: date 2024-03-05T10:00:00+01:00 " + bounds,
+			"d.json:6:97: /schedule/conference/days/0/rooms/R/3/date: schedule: date 2024-03-01T08:00:00+01:00 " + bounds,
+		}},
+		{"d.xml", xml, []string{"d.xml:4:77: schedule: date 2024-03-05T10:00:00+01:00 " + bounds}},
+	} {
+		s, err := schedule.Parse([]byte(in.data), in.name)
+		checkErrors(t, err, in.want)
+		if len(s.Talks) == 0 {
+			t.Errorf("%s: no talks", in.name)
+		}
+	}
+}
+
+// TestRelativeAttachments: an attachment's relative URL (frab writes
+// "/system/event_attachments/...") is made absolute against base_url, as
+// a link's is, in either form; the rest of the attachment is kept as it is.
+func TestRelativeAttachments(t *testing.T) {
+	const js = `{"schedule": {"base_url": "https://fahrplan.example.org/camp/Fahrplan/", "conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+  {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T", "attachments": [{"url": "/system/a/slides.pdf?1566398735", "title": "Slides"}, {"url": "https://other.example/x.pdf", "title": "X"}, "odd"]}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title><base_url>https://fahrplan.example.org/camp/Fahrplan/</base_url></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title><attachments><attachment href="/system/a/slides.pdf?1566398735">Slides</attachment><attachment href="https://other.example/x.pdf">X</attachment></attachments></event></room></day></schedule>`
+	for _, in := range []struct{ name, data, want string }{
+		{"a.json", js, `[{"url":"https://fahrplan.example.org/system/a/slides.pdf?1566398735","title":"Slides"},{"url":"https://other.example/x.pdf","title":"X"},"odd"]`},
+		{"a.xml", xml, `[{"url":"https://fahrplan.example.org/system/a/slides.pdf?1566398735","title":"Slides"},{"url":"https://other.example/x.pdf","title":"X"}]`},
+	} {
+		s, err := schedule.Parse([]byte(in.data), in.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(in.want, string(s.Talks[0].Extra["attachments"])); diff != "" {
+			t.Errorf("%s: Extra attachments (-want +got):\n%s", in.name, diff)
+		}
+	}
+}
+
+// TestXMLRepeatedElements: an element the JSON form has once, repeated
+// in XML, is read as an array of its values, which the mapping reports
+// and keeps, and a repeated list (<persons>, <links>) is one list: no
+// value is dropped for a later one of the same name, nor a person's name
+// attribute for the person's empty text.
+func TestXMLRepeatedElements(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title><title>C2</title></conference>
+<day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10" id="1"><title>First</title><title>Second</title>
+<persons><person>A</person></persons><persons><person>B</person><person name="C"/></persons>
+<links><link href="https://a.example/" title="attribute">text</link></links><links><link href="https://b.example/">B</link></links>
+<recording><license>CC</license><license>X</license></recording></event>
+</room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "r.xml")
+	checkErrors(t, err, []string{
+		"r.xml:1:59: schedule: title: want a string, got array",
+		"r.xml:3:79: schedule: title: want a string, got array",
+		"r.xml:5:8: schedule: title: want a string, got array",
+		"r.xml:6:33: schedule: recording_license: want a string, got array",
+	})
+	if diff := cmp.Diff(`{"title":["C","C2"]}`, string(s.Event.Extra["unparsed"])); diff != "" {
+		t.Errorf("event Extra unparsed (-want +got):\n%s", diff)
+	}
+	tk := s.Talks[0]
+	if diff := cmp.Diff(`{"title":["First","Second"],"recording_license":["CC","X"]}`, string(tk.Extra["unparsed"])); diff != "" {
+		t.Errorf("talk Extra unparsed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]talk.Speaker{{Name: "A"}, {Name: "B"}, {Name: "C"}}, tk.Speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]talk.Link{{URL: "https://a.example/"}, {URL: "https://b.example/", Label: "B"}}, tk.Links); diff != "" {
+		t.Errorf("links (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(`{"https://a.example/":{"title":["text","attribute"]}}`, string(tk.Extra["link_attributes"])); diff != "" {
+		t.Errorf("talk Extra link_attributes (-want +got):\n%s", diff)
+	}
+}
+
+// TestWallClockGapsAndOverlaps: a time written without an offset that the
+// conference's clocks skip (going forward) or show twice (going back) is
+// reported, and read as an hour later and as the first, in either form.
+func TestWallClockGapsAndOverlaps(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
+{"index": 1, "date": "2019-03-31", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "Skipped", "date": "2019-03-31T02:30:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "Skipped start", "start": "02:30"}]}},
+{"index": 2, "date": "2019-10-27", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "Twice", "date": "2019-10-27T02:30:00", "end": "2019-10-27T02:45:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "Once", "date": "2019-10-27T03:30:00"}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "w.json")
+	checkErrors(t, err, []string{
+		`w.json:3:79: /schedule/conference/days/0/rooms/R/0/date: schedule: date 2019-03-31T02:30:00 does not exist in time zone Europe/Berlin (the clocks skip it); read as 2019-03-31T03:30:00+02:00`,
+		`w.json:4:86: /schedule/conference/days/0/rooms/R/1/start: schedule: start 2019-03-31T02:30:00 does not exist in time zone Europe/Berlin (the clocks skip it); read as 2019-03-31T03:30:00+02:00`,
+		`w.json:6:77: /schedule/conference/days/1/rooms/R/0/date: schedule: date 2019-10-27T02:30:00 is ambiguous in time zone Europe/Berlin (the clocks show it twice); read as the first, 2019-10-27T02:30:00+02:00`,
+		`w.json:6:107: /schedule/conference/days/1/rooms/R/0/end: schedule: end 2019-10-27T02:45:00 is ambiguous in time zone Europe/Berlin (the clocks show it twice); read as the first, 2019-10-27T02:45:00+02:00`,
+	})
+	got := map[string]string{}
+	for _, tk := range s.Talks {
+		got[tk.Title] = tk.Recorded.String() + " " + tk.Duration.String()
+	}
+	want := map[string]string{
+		"Skipped":       "2019-03-31T03:30:00+02:00 PT0S",
+		"Skipped start": "2019-03-31T03:30:00+02:00 PT0S",
+		"Twice":         "2019-10-27T02:30:00+02:00 PT15M",
+		"Once":          "2019-10-27T03:30:00+01:00 PT0S",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("recorded and duration (-want +got):\n%s", diff)
+	}
+}
+
+// TestStartOnItemsDate: an item whose date is a day without a time takes
+// its start on that day, not on the day it is listed under.
+func TestStartOnItemsDate(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
+{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "T", "date": "2024-03-02", "start": "10:00"}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "s.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("2024-03-02T10:00:00+01:00", s.Talks[0].Recorded.String()); diff != "" {
+		t.Errorf("recorded (-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteXMLOwnDay: a talk on none of the schedule's days gets a day of
+// its own, the talk's local date from midnight to midnight: in the
+// conference's time zone when it has one, else in the talk's own offset,
+// so that the talk reads back on its day and on its date.
+func TestWriteXMLOwnDay(t *testing.T) {
+	for _, tt := range []struct {
+		name, zone, recorded, day string
+	}{
+		{"wall clock, zone", "Europe/Berlin", "2024-03-01T00:30:00",
+			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+		{"offset, no zone", "", "2024-03-01T00:30:00+01:00",
+			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+		{"offset, zone", "America/New_York", "2024-03-01T00:30:00+01:00",
+			`<day index="1" date="2024-02-29" start="2024-02-29T00:00:00-05:00" end="2024-02-29T23:59:59-05:00">`},
+		{"date, zone", "Europe/Berlin", "2024-03-01",
+			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &schedule.Schedule{Event: talk.Event{ID: "c", Title: "C", TimeZone: tt.zone}, Talks: []*talk.Talk{
+				{ID: "5e1ee4d6-1b7f-4b61-9c3b-000000000001", Title: "T", Recorded: talk.MustParseDate(tt.recorded)}}}
+			var b bytes.Buffer
+			if err := schedule.WriteXML(&b, s); err != nil {
+				t.Fatal(err)
+			}
+			var day string
+			for _, l := range strings.Split(b.String(), "\n") {
+				if strings.Contains(l, "<day ") {
+					day = strings.TrimSpace(l)
+				}
+			}
+			if diff := cmp.Diff(tt.day, day); diff != "" {
+				t.Errorf("day (-want +got):\n%s", diff)
+			}
+			_, err := schedule.ParseXML(b.Bytes(), "w.xml")
+			checkErrors(t, err, nil)
+		})
+	}
+}
+
+// TestWriteXMLWallClockOnKnownDay: a date-time without an offset is a
+// wall-clock time in the conference's zone when WriteXML finds its day, as
+// it is when ParseXML reads it back: 02:30 after midnight is on the day
+// that ends at 03:00+01:00.
+func TestWriteXMLWallClockOnKnownDay(t *testing.T) {
+	s := &schedule.Schedule{
+		Event: talk.Event{ID: "c", Title: "C", TimeZone: "Europe/Berlin", Extra: map[string]json.RawMessage{
+			"days": json.RawMessage(`[{"index":1,"date":"2024-03-01","day_start":"2024-03-01T09:00:00+01:00","day_end":"2024-03-02T03:00:00+01:00"}]`)}},
+		Talks: []*talk.Talk{{ID: "5e1ee4d6-1b7f-4b61-9c3b-000000000001", Title: "T", Recorded: talk.MustParseDate("2024-03-02T02:30:00")}},
+	}
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "<day "); n != 1 {
+		t.Errorf("%d days written, want the one the talk is on:\n%s", n, b.String())
+	}
+	_, err := schedule.ParseXML(b.Bytes(), "w.xml")
+	checkErrors(t, err, nil)
+}
+
+// TestXMLColumnsInDeclaredEncoding: in a document in another encoding
+// than UTF-8, columns count the source's bytes, as they do in UTF-8, not
+// the bytes it decodes to (an ISO-8859-1 "ä" is one byte, two in UTF-8).
+func TestXMLColumnsInDeclaredEncoding(t *testing.T) {
+	const in = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><schedule><conference><acronym>\xe4</acronym><title>\xe4\xe4\xe4\xe4</title><time_zone_name>Mars</time_zone_name></conference>\n" +
+		"<day index=\"1\" date=\"2024-03-01\"><room name=\"\xc4\xd6\xdc\"><event guid=\"5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10\" id=\"x\"><title>T</title></event></room></day>\n" +
+		"<bad>\xe4</wrong></schedule>"
+	_, err := schedule.ParseXML([]byte(in), "l.xml")
+	checkErrors(t, err, []string{"l.xml:3:15: schedule: invalid XML: element <bad> closed by </wrong>"})
+	_, err = schedule.ParseXML([]byte(strings.Replace(in, "<bad>\xe4</wrong>", "", 1)), "l.xml")
+	checkErrors(t, err, []string{
+		`l.xml:1:105: schedule: time_zone_name "Mars" is not an IANA time zone`,
+		`l.xml:2:51: schedule: id: want a positive integer, got "x"`,
+	})
+}
+
+// TestConcurrentUse reads with one Reader and writes one Schedule from
+// many goroutines at once, as the package says may be done: each gets
+// what one alone gets. Run with -race.
+func TestConcurrentUse(t *testing.T) {
+	data := readFile(t, "testdata/pair.json")
+	var r schedule.Reader
+	s, err := r.ParseJSON(data, "pair.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := show(t, s, nil)
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	wantXML := b.String()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got, err := r.ParseJSON(data, "pair.json")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if show(t, got, nil) != want {
+				t.Error("a concurrent read differs")
+			}
+			var b bytes.Buffer
+			if err := schedule.WriteXML(&b, s); err != nil || b.String() != wantXML {
+				t.Errorf("a concurrent write differs (%v)", err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestDuplicateIDs: an item's id (the format's deprecated numeric one,
+// which frab's page URLs are made of) that another item has is reported,
+// in either form, as a guid is.
+func TestDuplicateIDs(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "id": 7, "title": "A"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "id": 8, "title": "B"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "id": 7, "title": "C"}]}}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001" id="7"><title>A</title></event>
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000003" id="007"><title>C</title></event></room></day></schedule>`
+	_, err := schedule.ParseJSON([]byte(js), "i.json")
+	checkErrors(t, err, []string{"i.json:4:57: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"})
+	_, err = schedule.ParseXML([]byte(xml), "i.xml")
+	checkErrors(t, err, []string{"i.xml:3:1: schedule: id 7 is also the id of the item at line 2"})
 }

@@ -42,10 +42,12 @@ import (
 //
 // So JSON read, written as XML and read again gives the same talks less
 // those. A talk whose time falls in none of the days of "days" gets a
-// day of its own after them, which is added to "days" and may move the
-// talk in the schedule's order. Values the schema requires but the model
-// lacks (a talk's numeric id, which [ParseJSON] keeps in [talk.Legacy])
-// are left out too, so such a document is well-formed but not valid.
+// day of its own after them (its local date, midnight to midnight, in the
+// conference's time zone or else the talk's own UTC offset), which is
+// added to "days" and may move the talk in the schedule's order. Values
+// the schema requires but the model lacks (a talk's numeric id, which
+// [ParseJSON] keeps in [talk.Legacy]) are left out too, so such a
+// document is well-formed but not valid.
 //
 // A nil s, or a nil talk in s.Talks, is a [*talk.NilError] naming it
 // ("talks[3]"); a date whose year is outside 0000-9999 (which ParseXML
@@ -311,10 +313,11 @@ func groupDays(s *Schedule) ([]*day, error) {
 			days = append(days, dd)
 		}
 	}
+	zone, _ := ianaZone(s.Event.TimeZone)
 	for i, t := range s.Talks {
-		d := findDay(days, t)
+		d := findDay(days, t, zone)
 		if d == nil {
-			d = newDay(len(days)+1, t, s.Event.TimeZone)
+			d = newDay(len(days)+1, t, zone)
 			if !d.from.IsZero() && talk.DateTimeOf(d.from, false).Check() != nil {
 				return nil, fmt.Errorf("schedule: %s: date: %w", talkName(i, t),
 					&talk.DateError{Text: d.from.Format("2006-01-02"), Reason: "(the talk's date in time zone " +
@@ -331,9 +334,11 @@ func groupDays(s *Schedule) ([]*day, error) {
 	return days, nil
 }
 
-func findDay(days []*day, t *talk.Talk) *day {
+// findDay returns the known day t is on: the one whose span holds its
+// time, or else the one of its date; nil for none.
+func findDay(days []*day, t *talk.Talk, zone *time.Location) *day {
 	if t.Recorded.Precision() >= talk.DateTime {
-		at := t.Recorded.Time()
+		at := recordedIn(t, zone)
 		for _, d := range days {
 			if !d.from.IsZero() && !d.to.IsZero() && !at.Before(d.from) && !at.After(d.to) {
 				return d
@@ -352,17 +357,32 @@ func findDay(days []*day, t *talk.Talk) *day {
 	return nil
 }
 
-// newDay makes a day for a talk that falls in none of the known ones: its
-// local date, midnight to midnight.
-func newDay(n int, t *talk.Talk, zone string) *day {
-	d := &day{index: strconv.Itoa(n), talks: map[string][]*talk.Talk{}}
+// recordedIn is when t was recorded as ParseXML reads it back: in the
+// conference's time zone, when there is one (else nil), in which a date
+// or a date-time without an offset is a wall-clock time; else in the
+// talk's own UTC offset.
+func recordedIn(t *talk.Talk, zone *time.Location) time.Time {
 	when := t.Recorded.Time()
-	if loc, err := time.LoadLocation(zone); err == nil && t.Recorded.Precision() == talk.DateTimeOffset {
-		when = when.In(loc)
+	switch {
+	case zone == nil:
+	case t.Recorded.Precision() == talk.DateTimeOffset:
+		when = when.In(zone)
+	default:
+		y, m, d := when.Date()
+		h, mi, sec := when.Clock()
+		when = time.Date(y, m, d, h, mi, sec, when.Nanosecond(), zone)
 	}
+	return when
+}
+
+// newDay makes a day for a talk that falls in none of the known ones: its
+// local date (see recordedIn), midnight to midnight.
+func newDay(n int, t *talk.Talk, zone *time.Location) *day {
+	d := &day{index: strconv.Itoa(n), talks: map[string][]*talk.Talk{}}
 	if t.Recorded.Precision() < talk.Day {
 		return d
 	}
+	when := recordedIn(t, zone)
 	y, m, dd := when.Date()
 	from := time.Date(y, m, dd, 0, 0, 0, 0, when.Location())
 	d.date = from.Format("2006-01-02")

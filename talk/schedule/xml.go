@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 
@@ -24,7 +27,7 @@ func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.Par
 // JSON form, and reports problems the same way, with line and column (but
 // no JSON pointer). A byte order mark is skipped, and a document declared
 // in another encoding than UTF-8 (ISO-8859-1, windows-1252...) is
-// decoded. The line breaks and indentation that lay a value out on lines
+// decoded; its columns count the bytes of the source, as in UTF-8. The line breaks and indentation that lay a value out on lines
 // of its own are not the value's: see the package documentation.
 func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
@@ -91,17 +94,34 @@ func (e *xmlError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.co
 func readXML(data []byte) (*element, error) {
 	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	d.Strict = true
-	d.CharsetReader = charsetReader
+	var tr *transcript
+	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		enc, err := encodingOf(label)
+		if err != nil {
+			return nil, err
+		}
+		line, col := d.InputPos()
+		tr = &transcript{enc: enc, line: line, col: col}
+		return io.TeeReader(enc.NewDecoder().Reader(input), tr), nil
+	}
+	// at is the decoder's position in the source.
+	at := func() (line, col int) {
+		line, col = d.InputPos()
+		if tr != nil {
+			col = tr.column(line, col)
+		}
+		return line, col
+	}
 	var stack []*element
 	var root *element
 	for {
-		line, col := d.InputPos()
+		line, col := at()
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			l, c := d.InputPos()
+			l, c := at()
 			msg := err.Error()
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
@@ -141,17 +161,74 @@ func readXML(data []byte) (*element, error) {
 	return root, nil
 }
 
-// charsetReader decodes a document declared in an encoding other than
-// UTF-8, by the names the WHATWG Encoding Standard and the IANA registry
-// give it (older frab and pentabarf exports are in ISO-8859-1).
-func charsetReader(label string, input io.Reader) (io.Reader, error) {
+// encodingOf returns the encoding a document declares, by the names the
+// WHATWG Encoding Standard and the IANA registry give it (older frab and
+// pentabarf exports are in ISO-8859-1).
+func encodingOf(label string) (encoding.Encoding, error) {
 	enc, err := htmlindex.Get(label)
 	if err != nil {
 		if enc, err = ianaindex.IANA.Encoding(label); err != nil || enc == nil {
 			return nil, fmt.Errorf("unknown encoding %q", label)
 		}
 	}
-	return enc.NewDecoder().Reader(input), nil
+	return enc, nil
+}
+
+// transcript keeps the text a decoder of a declared encoding has given
+// encoding/xml, which counts columns in the bytes of that UTF-8 text, so
+// that a column can be told in the bytes of the source, as it is in a
+// document in UTF-8. The text starts at line:col of the document, after
+// the declaration that named the encoding.
+type transcript struct {
+	enc       encoding.Encoding
+	line, col int
+	text      []byte
+	starts    []int // the offset in text of each line after its first
+	scanned   int   // how much of text starts covers
+	// The last column found, which the next one, never before it, goes
+	// on from, so that a document on one long line takes linear time.
+	last struct{ line, end, col int }
+}
+
+func (t *transcript) Write(p []byte) (int, error) {
+	t.text = append(t.text, p...)
+	return len(p), nil
+}
+
+// column returns the source column of the column col of line in the
+// decoded text: the length in the source encoding of the line's text
+// before it. A position before the text, or one the encoding cannot
+// write back, is returned as it is. (The text is written back from the
+// last column found on, so a stateful encoding such as ISO-2022-JP may
+// count a few bytes more than its source has.)
+func (t *transcript) column(line, col int) int {
+	for i := t.scanned; i < len(t.text); i++ {
+		if t.text[i] == '\n' {
+			t.starts = append(t.starts, i+1)
+		}
+	}
+	t.scanned = len(t.text)
+	n := line - t.line
+	if n < 0 || n > len(t.starts) {
+		return col
+	}
+	start, first := 0, t.col // where the line's text starts, and its column
+	if n > 0 {
+		start, first = t.starts[n-1], 1
+	}
+	end := start + col - first
+	if end < start || end > len(t.text) {
+		return col
+	}
+	if t.last.line == line && (t.last.end == end || t.last.end < end && utf8.RuneStart(t.text[t.last.end])) {
+		start, first = t.last.end, t.last.col
+	}
+	src, err := t.enc.NewEncoder().Bytes(t.text[start:end])
+	if err != nil {
+		return col
+	}
+	t.last.line, t.last.end, t.last.col = line, end, first+len(src)
+	return t.last.col
 }
 
 func (e *element) pos(n *node) *node {
@@ -258,13 +335,13 @@ func xmlTree(root *element) *node {
 	for _, c := range root.children {
 		switch c.name {
 		case "generator":
-			doc.set("generator", c.attrObject(nil))
+			doc.add("generator", c.attrObject(nil), c)
 		case "conference":
 			conf = conferenceTree(c, sched)
 		case "day":
 			days = append(days, dayTree(c, &rooms))
 		default:
-			sched.set(c.name, c.generic())
+			sched.add(c.name, c.generic(), c)
 		}
 	}
 	if conf == nil {
@@ -300,23 +377,37 @@ func (e *element) generic() *node {
 	}
 	o := e.attrObject(nil)
 	for _, c := range e.children {
-		v := c.generic()
-		// generic never returns an array, so an array here is one made
-		// for an earlier child of the same name.
-		if prev := o.get(c.name); prev != nil {
-			if prev.kind != arrayNode {
-				prev = c.pos(&node{kind: arrayNode, items: []*node{prev}})
-			}
-			prev.items = append(prev.items, v)
-			o.set(c.name, prev)
-			continue
-		}
-		o.set(c.name, v)
+		o.add(c.name, c.generic(), c)
 	}
 	if t := strings.TrimSpace(e.text.String()); t != "" {
 		o.set("text", e.pos(str(t)))
 	}
 	return o
+}
+
+// add sets the member name of the object o to v, as set does, unless o has
+// that member already: then the member becomes an array of the values in
+// the order they come, and a list (an array v) adds its items to it. An
+// XML element may repeat what the JSON form has once, and the mapping
+// reports an array where it wants one value, and keeps it: a later
+// element must not silently replace an earlier one. The array is placed
+// at e, the repeated element. Only lists are arrays among the values the
+// tree is built of, so an array already there is a list or one made here.
+func (o *node) add(name string, v *node, e *element) {
+	prev := o.get(name)
+	switch {
+	case prev == nil:
+		o.set(name, v)
+		return
+	case prev.kind != arrayNode:
+		prev = e.pos(&node{kind: arrayNode, items: []*node{prev}})
+		o.set(name, prev)
+	}
+	if v.kind == arrayNode {
+		prev.items = append(prev.items, v.items...)
+	} else {
+		prev.items = append(prev.items, v)
+	}
 }
 
 func conferenceTree(c *element, sched *node) *node {
@@ -325,11 +416,11 @@ func conferenceTree(c *element, sched *node) *node {
 	for _, f := range c.children {
 		switch f.name {
 		case "days":
-			conf.set("daysCount", f.numberNode(f.text.String()))
+			conf.add("daysCount", f.numberNode(f.text.String()), f)
 		case "base_url":
-			sched.set("base_url", f.textNode())
+			sched.add("base_url", f.textNode(), f)
 		case "color":
-			conf.set("colors", f.attrObject(nil))
+			conf.add("colors", f.attrObject(nil), f)
 		case "track":
 			t := f.attrObject(nil)
 			if s := strings.TrimSpace(f.text.String()); s != "" {
@@ -337,7 +428,7 @@ func conferenceTree(c *element, sched *node) *node {
 			}
 			tracks = append(tracks, t)
 		default:
-			conf.set(f.name, f.generic())
+			conf.add(f.name, f.generic(), f)
 		}
 	}
 	if tracks != nil {
@@ -361,17 +452,19 @@ func dayTree(d *element, rooms *[]*node) *node {
 	rs := d.pos(object())
 	for _, r := range d.children {
 		if r.name != "room" {
-			day.set(r.name, r.generic())
+			day.add(r.name, r.generic(), r)
 			continue
 		}
 		name, _ := r.attr("name")
-		// A room's guid and other attributes are the conference's, as the
-		// JSON form lists its rooms there.
-		if len(r.attrs) > 1 && !hasRoom(*rooms, name) {
+		// A room's guid and other attributes, and its children other than
+		// events, are the conference's, as the JSON form lists its rooms
+		// there.
+		details := len(r.attrs) > 1 || slices.ContainsFunc(r.children, func(c *element) bool { return c.name != "event" })
+		if details && !hasRoom(*rooms, name) {
 			o := r.attrObject(nil)
 			for _, c := range r.children {
 				if c.name != "event" {
-					o.set(c.name, c.generic())
+					o.add(c.name, c.generic(), c)
 				}
 			}
 			*rooms = append(*rooms, o)
@@ -419,51 +512,59 @@ func eventTree(e *element) *node {
 				if id := o.get("id"); id != nil {
 					o.set("id", p.numberNode(id.text))
 				}
-				o.set("name", p.textNode())
+				// The text is the name, unless it is empty and a
+				// name attribute gives it.
+				if n := p.textNode(); n.text != "" || o.get("name") == nil {
+					o.add("name", n, p)
+				}
 				for _, f := range p.children {
-					o.set(f.name, f.generic())
+					o.add(f.name, f.generic(), f)
 				}
 				ps = append(ps, o)
 			}
-			ev.set("persons", c.pos(&node{kind: arrayNode, items: ps}))
+			ev.add("persons", c.pos(&node{kind: arrayNode, items: ps}), c)
 		case "links", "attachments":
 			var ls []*node
 			for _, l := range c.children {
+				// href is the JSON form's url, unless the element has a
+				// url attribute too: then each keeps its name.
 				o := l.pos(object())
-				if href, ok := l.attr("href"); ok {
+				href, hasHref := l.attr("href")
+				_, hasURL := l.attr("url")
+				if hasHref && !hasURL {
 					o.set("url", l.pos(str(href)))
 				}
-				o.set("title", l.textNode())
+				o.add("title", l.textNode(), l)
 				for _, a := range l.attrs {
-					if a.Name.Local != "href" {
-						o.set(a.Name.Local, l.pos(str(a.Value)))
+					if a.Name.Local != "href" || hasURL {
+						o.add(a.Name.Local, l.pos(str(a.Value)), l)
 					}
 				}
 				ls = append(ls, o)
 			}
-			ev.set(c.name, c.pos(&node{kind: arrayNode, items: ls}))
+			ev.add(c.name, c.pos(&node{kind: arrayNode, items: ls}), c)
 		case "recording":
 			for _, f := range c.children {
 				switch f.name {
 				case "license":
-					ev.set("recording_license", f.textNode())
+					ev.add("recording_license", f.textNode(), f)
 				case "optout":
 					switch s := strings.TrimSpace(f.text.String()); s {
 					case "true", "1":
-						ev.set("do_not_record", f.pos(&node{kind: boolNode, text: "true"}))
+						ev.add("do_not_record", f.pos(&node{kind: boolNode, text: "true"}), f)
 					case "false", "0":
-						ev.set("do_not_record", f.pos(&node{kind: boolNode, text: "false"}))
+						ev.add("do_not_record", f.pos(&node{kind: boolNode, text: "false"}), f)
 					default:
-						ev.set("do_not_record", f.pos(str(s)))
+						ev.add("do_not_record", f.pos(str(s)), f)
 					}
 				case "url", "link":
-					ev.set("recording_"+f.name, f.textNode())
+					ev.add("recording_"+f.name, f.textNode(), f)
 				default:
-					ev.set("recording_"+f.name, f.generic())
+					ev.add("recording_"+f.name, f.generic(), f)
 				}
 			}
 		default:
-			ev.set(c.name, c.generic())
+			ev.add(c.name, c.generic(), c)
 		}
 	}
 	return ev
