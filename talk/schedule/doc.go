@@ -20,7 +20,8 @@
 //	tracks, rooms, keywords, meta, generator
 //	                        Extra, under the same names
 //	days                    Extra "days": each day's index, date, day_start
-//	                        and day_end, without its rooms
+//	                        and day_end, without its rooms' items (but with
+//	                        what of them is not an item, which is reported)
 //
 // Each scheduled item (an "event" in the format's words) becomes a
 // [talk.Talk]:

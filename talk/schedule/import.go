@@ -387,7 +387,11 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			switch mem.name {
 			case "index", "date", "day_start", "day_end":
 			case "rooms":
-				talks = append(talks, m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start, end}, ev)...)
+				ts, left := m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start, end}, ev)
+				talks = append(talks, ts...)
+				if left != nil {
+					kept.set(mem.name, left)
+				}
 			default:
 				kept.set(mem.name, mem.value)
 			}
@@ -400,28 +404,44 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 	return talks
 }
 
-func (m *mapper) rooms(rooms *node, ptr string, d dayBounds, ev *talk.Event) []*talk.Talk {
+// rooms maps the items of a day's rooms. What is not an item (a rooms
+// value that is not an object, a room's that is not an array, an item
+// that is not an object) is reported and returned as left, in the shape
+// it had, for the day's entry in the event's Extra; left is nil when there
+// is none.
+func (m *mapper) rooms(rooms *node, ptr string, d dayBounds, ev *talk.Event) (talks []*talk.Talk, left *node) {
 	if rooms.kind != objectNode {
 		m.typeError(rooms, ptr, "an object")
-		return nil
+		return nil, rooms
 	}
-	var talks []*talk.Talk
+	keep := func(name string, v *node) {
+		if left == nil {
+			left = object()
+		}
+		left.set(name, v)
+	}
 	for _, room := range rooms.members {
 		rptr := ptr + "/" + jsonx.PointerToken(room.name)
 		if room.value.kind != arrayNode {
 			m.typeError(room.value, rptr, "an array")
+			keep(room.name, room.value)
 			continue
 		}
+		var bad []*node
 		for i, item := range room.value.items {
 			iptr := rptr + "/" + index(i)
 			if item.kind != objectNode {
 				m.typeError(item, iptr, "an object")
+				bad = append(bad, item)
 				continue
 			}
 			talks = append(talks, m.talk(item, iptr, room.name, d))
 		}
+		if bad != nil {
+			keep(room.name, &node{kind: arrayNode, items: bad})
+		}
 	}
-	return talks
+	return talks, left
 }
 
 // talk maps one scheduled item ("event" in the format's words).

@@ -704,6 +704,10 @@ func TestWrongKindsKept(t *testing.T) {
 		"k.json:6:45: /schedule/conference/days/1/rooms/B/1/persons/3: schedule: want an object or a string, got array",
 		"k.json:6:55: /schedule/conference/days/1/rooms/B/2: schedule: want an object, got string",
 	})
+	wantDays := `[{"index":1,"date":"2024-03-01","rooms":5},{"index":2,"date":"2024-03-02","rooms":{"A":{"not":"an array"},"B":[7,"x"]}}]`
+	if diff := cmp.Diff(wantDays, string(s.Event.Extra["days"])); diff != "" {
+		t.Errorf("Extra days (-want +got):\n%s", diff)
+	}
 	if len(s.Talks) != 1 {
 		t.Fatalf("got %d talks, want 1", len(s.Talks))
 	}
