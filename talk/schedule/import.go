@@ -362,8 +362,13 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 		if v := day.get("date"); v != nil {
 			if s, ok := m.text(v, dptr+"/date"); ok && s != "" {
 				var err error
-				if date, err = talk.ParseDate(s); err != nil || date.Precision() != talk.Day {
-					m.addCause(v, dptr+"/date", err, "day date %q is not a date (want YYYY-MM-DD)", s)
+				date, err = talk.ParseDate(s)
+				switch {
+				case err != nil:
+					m.addCause(v, dptr+"/date", err, "date: %s", strings.TrimPrefix(err.Error(), "talk: "))
+					date = talk.Date{}
+				case date.Precision() != talk.Day:
+					m.add(v, dptr+"/date", "date: %q is not a day (want YYYY-MM-DD)", s)
 					date = talk.Date{}
 				}
 			}

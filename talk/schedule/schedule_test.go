@@ -488,11 +488,11 @@ func TestDateErrors(t *testing.T) {
 	}
 	want := []string{
 		`s.json:1:85: /schedule/conference/start: schedule: start: "2016-13-01" is not a real date [true]`,
-		`s.json:2:33: /schedule/conference/days/0/date: schedule: day date "2016-02-30" is not a date (want YYYY-MM-DD) [true]`,
+		`s.json:2:33: /schedule/conference/days/0/date: schedule: date: "2016-02-30" is not a real date [true]`,
 		`s.json:2:60: /schedule/conference/days/0/day_start: schedule: day_start: "2016-02-29T25:00:00" is not a real time of day [true]`,
 		`s.json:3:92: /schedule/conference/days/0/rooms/R/0/date: schedule: date: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
 		`s.xml:1:59: schedule: start: "2016-13-01" is not a real date [true]`,
-		`s.xml:2:1: schedule: day date "2016-02-30" is not a date (want YYYY-MM-DD) [true]`,
+		`s.xml:2:1: schedule: date: "2016-02-30" is not a real date [true]`,
 		`s.xml:2:116: schedule: date: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -1044,4 +1044,17 @@ func TestDuplicateIDs(t *testing.T) {
 	checkErrors(t, err, []string{"i.json:4:57: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"})
 	_, err = schedule.ParseXML([]byte(xml), "i.xml")
 	checkErrors(t, err, []string{"i.xml:3:1: schedule: id 7 is also the id of the item at line 2"})
+}
+
+// TestDayDateNotADay: a day's date that is a real date but not a day (a
+// month, or a date-time) is refused for that, not as if it were no date.
+func TestDayDateNotADay(t *testing.T) {
+	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [
+  {"index": 1, "date": "2016-02"},
+  {"index": 2, "date": "2016-02-29T10:00:00+01:00"}]}}}`
+	_, err := schedule.ParseJSON([]byte(in), "d.json")
+	checkErrors(t, err, []string{
+		`d.json:2:24: /schedule/conference/days/0/date: schedule: date: "2016-02" is not a day (want YYYY-MM-DD)`,
+		`d.json:3:24: /schedule/conference/days/1/date: schedule: date: "2016-02-29T10:00:00+01:00" is not a day (want YYYY-MM-DD)`,
+	})
 }
