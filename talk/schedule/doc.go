@@ -87,7 +87,8 @@
 // the conference's "rooms" entry for it. An element repeated where the
 // JSON form has one value (two <title>s) is read as an array of its
 // values, which is reported and kept as unparsed, and a repeated list
-// (<persons>, <links>, <attachments>) as one list.
+// (<persons>, <links>, <attachments>) as one list. A second <conference>
+// is read into the first, as if its children were the first's.
 // A value an XML writer put on lines of its own, as in
 //
 //	<title>

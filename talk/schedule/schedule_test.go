@@ -1058,3 +1058,26 @@ func TestDayDateNotADay(t *testing.T) {
 		`d.json:3:24: /schedule/conference/days/1/date: schedule: date: "2016-02-29T10:00:00+01:00" is not a day (want YYYY-MM-DD)`,
 	})
 }
+
+// TestXMLSecondConference: a second <conference> is read into the first,
+// as repeated children of one would be: what it repeats is reported and
+// kept, and what it adds is read.
+func TestXMLSecondConference(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title><track>A</track></conference>
+<conference><title>D</title><time_zone_name>Europe/Berlin</time_zone_name><track>B</track></conference></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "c.xml")
+	checkErrors(t, err, []string{"c.xml:2:13: schedule: title: want a string, got array"})
+	got := map[string]string{"title": s.Event.Title, "time zone": s.Event.TimeZone}
+	for _, name := range []string{"unparsed", "tracks"} {
+		got[name] = string(s.Event.Extra[name])
+	}
+	want := map[string]string{
+		"title":     "",
+		"time zone": "Europe/Berlin",
+		"tracks":    `[{"text":"A"},{"text":"B"}]`,
+		"unparsed":  `{"title":["C","D"]}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("event (-want +got):\n%s", diff)
+	}
+}

@@ -337,7 +337,12 @@ func xmlTree(root *element) *node {
 		case "generator":
 			doc.add("generator", c.attrObject(nil), c)
 		case "conference":
-			conf = conferenceTree(c, sched)
+			// A second conference element is read into the first, as
+			// its children would be if the first had them twice.
+			if conf == nil {
+				conf = c.pos(object())
+			}
+			conferenceTree(c, conf, sched)
 		case "day":
 			days = append(days, dayTree(c, &rooms))
 		default:
@@ -410,8 +415,9 @@ func (o *node) add(name string, v *node, e *element) {
 	}
 }
 
-func conferenceTree(c *element, sched *node) *node {
-	conf := c.pos(object())
+// conferenceTree adds the children of the conference element c to conf,
+// and its base_url to sched.
+func conferenceTree(c *element, conf, sched *node) {
 	var tracks []*node
 	for _, f := range c.children {
 		switch f.name {
@@ -432,9 +438,8 @@ func conferenceTree(c *element, sched *node) *node {
 		}
 	}
 	if tracks != nil {
-		conf.set("tracks", &node{kind: arrayNode, items: tracks, line: c.line, col: c.col})
+		conf.add("tracks", &node{kind: arrayNode, items: tracks, line: c.line, col: c.col}, c)
 	}
-	return conf
 }
 
 func dayTree(d *element, rooms *[]*node) *node {
