@@ -84,6 +84,15 @@ var rstShapes = []textShape{
 		k := max(1, n/15)
 		return strings.Repeat("===  ", k) + "\n" + strings.Repeat("a    ", k) + "\n" + strings.Repeat("===  ", k) + "\n"
 	}},
+	{"nested-figures", func(n int) string {
+		// A caption, then a figure in the legend, as deep as nesting
+		// goes: what the caption is must not be parsed again at each
+		// level.
+		return fillf(n, "", func(i int) string {
+			indent := strings.Repeat("   ", i%30)
+			return indent + ".. figure:: a.png\n\n" + indent + "   caption *a\n\n"
+		})
+	}},
 	{"many-notes", func(n int) string { return fill(".. note::\n\n   text\n\n", n) }},
 	{"code-directive", func(n int) string { return ".. code-block:: python\n\n" + fill("   x = 1\n", n) }},
 	{"unknown-directives", func(n int) string { return fill(".. frobnicate:: x\n\n", n) }},
@@ -132,7 +141,8 @@ const (
 		"inline-markup-runs backslashes escaped-markup long-underline nested-sections many-targets anonymous-references " +
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
-		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions"
+		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions " +
+		"nested-figures"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

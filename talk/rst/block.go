@@ -52,6 +52,11 @@ type parser struct {
 	// all are the text's lines, which srcLine finds a line's own number
 	// in.
 	all []line
+	// shallow, when not 0, is the depth of the only blocks a scratch
+	// parser parses: captionOK wants only the kind of the first of them,
+	// and their content and directives parsed again at each level of
+	// nesting would take time exponential in the depth.
+	shallow int
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -295,6 +300,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		default:
 			out = append(out, b)
 		}
+	}
+	if p.shallow > 0 && depth > p.shallow {
+		return nil
 	}
 	if depth > maxDepth {
 		var text []string
@@ -1279,6 +1287,9 @@ func substitutes(name string, block []line) bool {
 }
 
 func (p *parser) directive(name string, block []line, l line, depth int) Block {
+	if p.shallow > 0 {
+		return nil // not the first block: captionOK looks at explicit markup itself
+	}
 	kind, ok := knownDirectives[strings.ToLower(name)]
 	if !ok {
 		p.report(l, Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
@@ -1301,12 +1312,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		}
 	}
 	if strings.EqualFold(name, "table") && !p.oneTable(content, depth) {
-		// docutils drops what the content reported with it, but not the
-		// names its targets took.
-		n := len(p.doc.Diagnostics)
-		p.blocks(content, depth+1, false)
-		p.doc.Diagnostics = p.doc.Diagnostics[:n]
-		p.report(l, Error, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
+		p.dropContent(content, depth, l, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
 		return nil
 	}
 	if named {
@@ -1326,6 +1332,10 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		} else {
 			p.noteName(target, true, false, "", at)
 		}
+	}
+	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
+		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
+		return nil // the image, which this package does not show
 	}
 	switch kind {
 	case "admonition":
@@ -1353,6 +1363,40 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// dropContent parses the content of a directive that docutils rejects
+// once it has parsed it, and reports msg at l: docutils drops what the
+// content reported with the content, but not the names its targets took.
+func (p *parser) dropContent(content []line, depth int, l line, msg string) {
+	n := len(p.doc.Diagnostics)
+	p.blocks(content, depth+1, false)
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+	p.report(l, Error, msg)
+}
+
+// captionOK reports whether the content of a figure directive starts as
+// docutils' Figure requires: with a paragraph, its caption, or an empty
+// comment, or is empty. It parses the content on a parser of its own, as
+// oneTable does.
+func (p *parser) captionOK(content []line, depth int) bool {
+	content = skipBlank(content)
+	if len(content) == 0 {
+		return true
+	}
+	if first := content[0].text; isExplicit(first) {
+		// A comment is empty when nothing follows ".." on its line or
+		// indented below it (a blank line ends it at once).
+		return strings.TrimRight(first, " ") == ".." &&
+			(len(content) == 1 || blank(content[1]) || content[1].text[0] != ' ')
+	}
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: depth + 1}
+	made := scratch.blocks(content, depth+1, false)
+	if len(made) == 0 {
+		return false
+	}
+	_, ok := made[0].(*Paragraph)
+	return ok
 }
 
 // oneTable reports whether the content of a table directive is what
@@ -1754,7 +1798,10 @@ func mayHaveMarkup(s string) bool {
 func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool, mark int) Block {
 	if !top {
 		p.report(p.srcLine(at), Severe, "Unexpected section title.")
-		return &Paragraph{Content: p.inline(title, tl)}
+		// docutils makes a system message of it, which shows the
+		// title's text: a sequence, not a paragraph, for what counts
+		// the paragraphs of a content (a figure's caption).
+		return &sequence{&Paragraph{Content: p.inline(title, tl)}}
 	}
 	level := 0
 	for j, s := range p.styles {
