@@ -93,6 +93,9 @@ var rstShapes = []textShape{
 			return indent + ".. figure:: a.png\n\n" + indent + "   caption *a\n\n"
 		})
 	}},
+	{"long-option-values", func(n int) string {
+		return fill(".. image:: a.png\n   :alt: a\n"+strings.Repeat("      b\n", 20)+"   :width: 3 \\px\n      b\n\n", n)
+	}},
 	{"many-notes", func(n int) string { return fill(".. note::\n\n   text\n\n", n) }},
 	{"code-directive", func(n int) string { return ".. code-block:: python\n\n" + fill("   x = 1\n", n) }},
 	{"unknown-directives", func(n int) string { return fill(".. frobnicate:: x\n\n", n) }},
@@ -142,7 +145,7 @@ const (
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
 		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions " +
-		"nested-figures"
+		"nested-figures long-option-values"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

@@ -57,6 +57,8 @@ type parser struct {
 	// and their content and directives parsed again at each level of
 	// nesting would take time exponential in the depth.
 	shallow int
+	// inSubstitution says the directive parsed defines a substitution.
+	inSubstitution bool
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -1179,7 +1181,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			invalid()
 			return nil
 		}
-	} else if b := p.directive(m[1], block, l, depth); len(p.doc.Diagnostics) > n || !substitutes(m[1], block) {
+	} else if b := p.substitutionDirective(m[1], block, l, depth); len(p.doc.Diagnostics) > n || !substitutes(m[1], block) {
 		if p.worstSince(n) >= Error {
 			invalid()
 		}
@@ -1189,6 +1191,14 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		p.noteSubstitution(name, l)
 	}
 	return nil
+}
+
+// substitutionDirective parses the directive that defines a
+// substitution, which some directives (image) check more strictly.
+func (p *parser) substitutionDirective(name string, block []line, l line, depth int) Block {
+	p.inSubstitution = true
+	defer func() { p.inSubstitution = false }()
+	return p.directive(name, block, l, depth)
 }
 
 // replacement checks the content of a replace directive that defines the
@@ -1437,7 +1447,7 @@ func admonitionContent(block []line) []line {
 	}
 	head := ind[:i]
 	for j, h := range head {
-		if directiveFieldRE.MatchString(h.text) {
+		if fieldMarker(h.text) != "" {
 			head = head[:j]
 			break
 		}
@@ -1462,7 +1472,7 @@ func admonitionContent(block []line) []line {
 type directiveSpec struct {
 	required, optional int
 	wholeLast          bool // final_argument_whitespace: the last argument takes the rest
-	noOptions          bool // no option_spec: the first lines are content, not arguments and options
+	noOptions          bool // no option_spec: no options, and without arguments the first lines are content
 	noContent          bool // has_content = False
 	// needs is what run asks for when there is no content: "" nothing,
 	// "content" assert_has_content, or a message of its own ("=" prefixed
@@ -1494,34 +1504,48 @@ var directiveSpecs = map[string]directiveSpec{
 	"header": {noOptions: true, needs: "content"}, "footer": {noOptions: true, needs: "content"},
 	"target-notes": {noContent: true},
 	"line-block":   {needs: "content"},
-	"title":        {required: 1, wholeLast: true, noContent: true},
-	"default-role": {optional: 1, noContent: true},
-	"class":        {required: 1, wholeLast: true},
+	"title":        {required: 1, wholeLast: true, noContent: true, noOptions: true},
+	"default-role": {optional: 1, noContent: true, noOptions: true},
+	"class":        {required: 1, wholeLast: true, noOptions: true},
+	"include":      {required: 1, wholeLast: true, noContent: true},
 	"raw":          {required: 1, wholeLast: true, needs: "content"},
 }
 
-// directiveOptions are the options docutils 0.19 knows for the directives
-// whose options it checks here, the code directives, which texts copied
-// from Sphinx give Sphinx's options (":linenos:"), and images.
-var directiveOptions = map[string]string{
-	"code":       " class name number-lines ",
-	"code-block": " class name number-lines ",
-	"sourcecode": " class name number-lines ",
-	"image":      " alt height width scale align target class name loading ",
-	"figure":     " alt height width scale align target class name loading figwidth figclass ",
+// fieldName is the text of a field name, as docutils' astext gives it of
+// the name's inline markup, parsed on a parser of its own (docutils
+// drops what it reports).
+func (p *parser) fieldName(name string) string {
+	if !strings.ContainsAny(name, "\\*`|_[") {
+		return name
+	}
+	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all}
+	return plainText(scratch.inline(name, line{}))
 }
 
 // directiveFieldRE is docutils' field marker, which starts a directive's
-// options.
+// options, but for its lookbehind (see fieldMarker).
 var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `])*:( +|$)`)
+
+// fieldMarker returns the field marker that starts s, as docutils'
+// field_marker pattern matches it, or "": a name that ends in a space
+// (its "(?<! ):") is none. The name cannot go on past the colon that
+// ends it, so the marker the regular expression finds is the only one.
+func fieldMarker(s string) string {
+	m := directiveFieldRE.FindString(s)
+	if m != "" && m[strings.LastIndexByte(strings.TrimRight(m, " "), ':')-1] == ' ' {
+		return ""
+	}
+	return m
+}
 
 // directiveOK reports what docutils reports of a directive's arguments and
 // content, following its parse_directive_block and the directive's run:
 // too few or too many arguments, content where none is permitted, none
 // where it is required. It returns false when docutils makes an error of
 // the directive, which then shows nothing. block is the directive's block
-// with its first line from the name. Directives it has no spec for, and
-// options, it does not check. It returns the value of a :name: option
+// with its first line from the name. Its options are checked against
+// the directive's option_spec (see optionProblem); directives it has no
+// spec for it does not check. It returns the value of a :name: option
 // too (named says there is one), which docutils' add_name makes a
 // target of.
 func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool) {
@@ -1555,7 +1579,7 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		}
 		if !spec.noOptions {
 			for j, a := range args {
-				if directiveFieldRE.MatchString(a) {
+				if fieldMarker(a) != "" {
 					args, opts = args[:j], args[j:]
 					break
 				}
@@ -1576,33 +1600,23 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		return false, "", false
 	}
 	for _, o := range opts {
-		if !directiveFieldRE.MatchString(o) && !strings.HasPrefix(o, " ") {
+		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
 			return fail("invalid option block")
 		}
 	}
-	known, checked := directiveOptions[lower]
-	fromFile := false
-	for k, o := range opts {
-		m := directiveFieldRE.FindString(o)
-		if m == "" {
-			continue // a continuation line
+	values, msg := optionValues(optionSpecs[lower], opts, p.fieldName)
+	if msg != "" {
+		return fail(msg)
+	}
+	if v, ok := values["name"]; ok {
+		named = true
+		if v != nil {
+			target = *v
 		}
-		opt := o[1 : 1+strings.Index(o[1:], ":")]
-		if opt == "name" {
-			// The field's body: the rest of its line and the lines
-			// indented under it, which normalizing the name joins.
-			named, target = true, o[len(m):]
-			for _, c := range opts[k+1:] {
-				if directiveFieldRE.MatchString(c) {
-					break
-				}
-				target += "\n" + c
-			}
-		}
-		fromFile = fromFile || opt == "file" || opt == "url"
-		if checked && !strings.Contains(known, " "+strings.ToLower(opt)+" ") {
-			return fail(fmt.Sprintf("unknown option: %q", opt))
-		}
+	}
+	_, fromFile := values["file"]
+	if _, ok := values["url"]; ok {
+		fromFile = true
 	}
 	if takesArgs {
 		n := len(strings.Fields(strings.Join(args, "\n")))
@@ -1618,6 +1632,19 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 			return fail("no content permitted")
 		}
 		return true, target, named
+	}
+	if align, ok := values["align"]; ok && lower == "image" {
+		// Image.run takes only a horizontal alignment, and in a
+		// substitution definition only a vertical one.
+		valid := `"left", "center", "right"`
+		within := ""
+		if p.inSubstitution {
+			valid, within = `"top", "middle", "bottom"`, " within a substitution definition"
+		}
+		if v := strings.TrimSpace(strings.ToLower(*align)); !strings.Contains(valid, `"`+v+`"`) {
+			p.report(l, Error, fmt.Sprintf(`Error in %q directive: "%s" is not a valid value for the "align" option%s.  Valid values for "align" are: %s.`, name, v, within, valid))
+			return false, "", false
+		}
 	}
 	switch msg := spec.needs; {
 	case msg == "", fromFile && (lower == "raw" || lower == "csv-table"):
