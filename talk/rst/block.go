@@ -1306,9 +1306,21 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil
 	}
-	ok, target, named := p.directiveOK(name, block, l)
+	ok, target, named, argument := p.directiveOK(name, block, l)
 	if !ok {
 		return nil
+	}
+	lower := strings.ToLower(name)
+	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
+	if isTable && argument != "" {
+		// The title, parsed before the content; docutils puts what it
+		// reports after the table, and only if there is one.
+		title := p.directiveTitle(argument, l)
+		defer func() {
+			if ok {
+				p.doc.Diagnostics = append(p.doc.Diagnostics, title...)
+			}
+		}()
 	}
 	// The content follows the arguments and options, after a blank line.
 	content := block
@@ -1321,7 +1333,8 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 			content = nil
 		}
 	}
-	if strings.EqualFold(name, "table") && !p.oneTable(content, depth) {
+	if lower == "table" && !p.oneTable(content, depth) {
+		ok = false
 		p.dropContent(content, depth, l, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
 		return nil
 	}
@@ -1332,12 +1345,12 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		// reported where the outermost state machine is (see topLine);
 		// math and parsed-literal give theirs their content's first line.
 		at := line{num: p.topLine.num, off: p.topLine.off}
-		if lower := strings.ToLower(name); lower == "math" || lower == "parsed-literal" {
+		if lower == "math" || lower == "parsed-literal" {
 			if c := skipBlank(content); len(c) > 0 {
 				at = c[0]
 			}
 		}
-		if lower := strings.ToLower(name); lower == "table" || lower == "list-table" || lower == "csv-table" {
+		if isTable {
 			defer p.noteName(target, true, false, "", at)
 		} else {
 			p.noteName(target, true, false, "", at)
@@ -1373,6 +1386,25 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		return &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
 	return nil
+}
+
+// directiveTitle parses a table directive's title, at its line l, and
+// returns what that reports, which docutils puts after the table; the
+// targets its markup defines take their names at once, and what that
+// reports stays where it is.
+func (p *parser) directiveTitle(title string, l line) []Diagnostic {
+	held := p.holdDups
+	p.holdDups = true
+	n := len(p.doc.Diagnostics)
+	p.inline(title, l)
+	reports := slices.Clone(p.doc.Diagnostics[n:])
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+	p.holdDups = held
+	if !held {
+		p.doc.Diagnostics = append(p.doc.Diagnostics, p.dups...)
+		p.dups = p.dups[:0]
+	}
+	return reports
 }
 
 // dropContent parses the content of a directive that docutils rejects
@@ -1544,15 +1576,15 @@ func fieldMarker(s string) string {
 // where it is required. It returns false when docutils makes an error of
 // the directive, which then shows nothing. block is the directive's block
 // with its first line from the name. Its options are checked against
-// the directive's option_spec (see optionProblem); directives it has no
+// the directive's option_spec (see optionValues); directives it has no
 // spec for it does not check. It returns the value of a :name: option
 // too (named says there is one), which docutils' add_name makes a
-// target of.
-func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool) {
+// target of, and the argument, its words as written.
+func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool, argument string) {
 	lower := strings.ToLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
-		return true, "", false
+		return true, "", false, ""
 	}
 	// docutils' "indented": the text after "::", then the block's lines.
 	ind := make([]string, len(block))
@@ -1595,9 +1627,9 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 	for len(content) > 0 && strings.TrimSpace(content[0]) == "" {
 		content = content[1:]
 	}
-	fail := func(msg string) (bool, string, bool) {
+	fail := func(msg string) (bool, string, bool, string) {
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
-		return false, "", false
+		return false, "", false, ""
 	}
 	for _, o := range opts {
 		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
@@ -1619,7 +1651,8 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		fromFile = true
 	}
 	if takesArgs {
-		n := len(strings.Fields(strings.Join(args, "\n")))
+		argument = strings.TrimLeftFunc(strings.Join(args, "\n"), unicode.IsSpace)
+		n := len(strings.Fields(argument))
 		if n < spec.required {
 			return fail(fmt.Sprintf("%d argument(s) required, %d supplied", spec.required, n))
 		}
@@ -1631,7 +1664,7 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		if spec.noContent {
 			return fail("no content permitted")
 		}
-		return true, target, named
+		return true, target, named, argument
 	}
 	if align, ok := values["align"]; ok && lower == "image" {
 		// Image.run takes only a horizontal alignment, and in a
@@ -1643,15 +1676,15 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		}
 		if v := strings.TrimSpace(strings.ToLower(*align)); !strings.Contains(valid, `"`+v+`"`) {
 			p.report(l, Error, fmt.Sprintf(`Error in %q directive: "%s" is not a valid value for the "align" option%s.  Valid values for "align" are: %s.`, name, v, within, valid))
-			return false, "", false
+			return false, "", false, ""
 		}
 	}
 	switch msg := spec.needs; {
 	case msg == "", fromFile && (lower == "raw" || lower == "csv-table"):
-		return true, target, named
+		return true, target, named, argument
 	case msg == "math" && len(args) > 0:
 		// A math block without content makes no node to name.
-		return true, "", false
+		return true, "", false, ""
 	case msg == "content", msg == "math":
 		p.report(l, Error, fmt.Sprintf("Content block expected for the %q directive; none found.", name))
 	case msg[0] == '=':
@@ -1659,7 +1692,7 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 	default:
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
-	return false, "", false
+	return false, "", false, ""
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
