@@ -59,6 +59,10 @@ type parser struct {
 	shallow int
 	// inSubstitution says the directive parsed defines a substitution.
 	inSubstitution bool
+	// ids are the ids given to elements (see identify), and idCounter
+	// the last number given to one whose name makes none.
+	ids       map[string]bool
+	idCounter int
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -1360,6 +1364,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
 		return nil // the image, which this package does not show
 	}
+	var b Block
 	switch kind {
 	case "admonition":
 		var body []Block
@@ -1375,17 +1380,45 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		n := len(p.doc.Diagnostics)
 		body = append(body, p.blocks(content, depth+1, false)...)
 		p.fixOffsets(n, block)
-		return &Admonition{Kind: strings.ToLower(name), Children: body}
+		b = &Admonition{Kind: strings.ToLower(name), Children: body}
 	case "container":
-		return &BlockQuote{Children: p.blocks(content, depth+1, false)}
+		b = &BlockQuote{Children: p.blocks(content, depth+1, false)}
 	case "literal", "":
 		var text []string
 		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
 		}
-		return &LiteralBlock{Text: strings.Join(text, "\n")}
+		b = &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
-	return nil
+	if named && b != nil && !p.checkOnly {
+		p.identify(b, target)
+	}
+	return b
+}
+
+// identify gives the element a directive made the id that docutils
+// makes of its :name: option, and makes the name a target that links to
+// it. An id taken already, or a name that makes none, gets docutils'
+// numbered one instead.
+func (p *parser) identify(b Block, name string) {
+	id := makeID(name)
+	if p.ids == nil {
+		p.ids = map[string]bool{}
+	}
+	for id == "" || p.ids[id] {
+		p.idCounter++
+		id = "id" + strconv.Itoa(p.idCounter)
+	}
+	p.ids[id] = true
+	switch b := b.(type) {
+	case *Admonition:
+		b.ID = id
+	case *BlockQuote:
+		b.ID = id
+	case *LiteralBlock:
+		b.ID = id
+	}
+	p.target(normalizeName(name), "#"+id)
 }
 
 // directiveTitle parses a table directive's title, at its line l, and

@@ -126,7 +126,9 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</dl>\n")
 	case *LiteralBlock:
-		w.WriteString("<pre>")
+		w.WriteString("<pre")
+		hw.id(b.ID)
+		w.WriteString(">")
 		writeEscaped(w, b.Text)
 		w.WriteString("</pre>\n")
 	case *Table:
@@ -143,17 +145,30 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</p>\n")
 	case *BlockQuote:
-		w.WriteString("<blockquote>\n")
+		w.WriteString("<blockquote")
+		hw.id(b.ID)
+		w.WriteString(">\n")
 		hw.blocks(b.Children)
 		w.WriteString("</blockquote>\n")
 	case *Admonition:
-		w.WriteString("<aside class=\"admonition ")
+		w.WriteString("<aside")
+		hw.id(b.ID)
+		w.WriteString(" class=\"admonition ")
 		writeEscaped(w, b.Kind)
 		w.WriteString("\">\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
 	case *sequence:
 		hw.blocks(*b)
+	}
+}
+
+// id writes an element's id attribute, if it has one.
+func (hw *htmlWriter) id(id string) {
+	if id != "" {
+		hw.w.WriteString(` id="`)
+		writeEscaped(hw.w, id)
+		hw.w.WriteString(`"`)
 	}
 }
 
