@@ -311,40 +311,41 @@ func optionValues(spec map[string]optionCheck, opts []string, fieldName func(str
 	return values, ""
 }
 
-// pyRepr is Python's repr of a string.
+// pyRepr is Python's repr of a string: in single quotes unless it has
+// one and no double quote, with backslash escapes for the quote, the
+// backslash, and what Python does not print.
 func pyRepr(s string) string {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+	quote := '\''
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
 		quote = '"'
 	}
 	var b strings.Builder
-	b.WriteByte(quote)
+	b.WriteRune(quote)
 	for _, r := range s {
+		if e, ok := pyEscapes[r]; ok {
+			b.WriteString(e)
+			continue
+		}
 		switch {
-		case r == rune(quote) || r == '\\':
+		case r == quote:
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == utf8.RuneError:
-			b.WriteString(`\ufffd`)
-		case r < 0x100 && !strconv.IsPrint(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case !strconv.IsPrint(r) && r < 0x10000:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		case !strconv.IsPrint(r):
-			fmt.Fprintf(&b, `\U%08x`, r)
-		default:
+		case strconv.IsPrint(r):
 			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
 		}
 	}
-	b.WriteByte(quote)
+	b.WriteRune(quote)
 	return b.String()
 }
+
+// pyEscapes are the characters Python's repr escapes by name.
+var pyEscapes = map[rune]string{'\\': `\\`, '\n': `\n`, '\r': `\r`, '\t': `\t`}
 
 // makeID is docutils' make_id: the name in lower case, transliterated
 // to ASCII, runs of anything but letters and digits made one hyphen, and
