@@ -130,6 +130,10 @@ var rstShapes = []textShape{
 		k := max(1, n/15)
 		return strings.Repeat("===  ", k) + "\n" + strings.Repeat("a    ", k) + "x\n" + strings.Repeat("===  ", k) + "\n"
 	}},
+	{"simple-table-combining", func(n int) string {
+		return "=====  =====\n" + fill("a\u0306      *b*\n", n) + "=====  =====\n"
+	}},
+	{"grid-table-combining", func(n int) string { return "+-----+-----+\n" + fill("| a\u0306  | *b* |\n+-----+-----+\n", n) + "\n" }},
 	{"unexpected-indentation", func(n int) string { return fill("a\n  b\n", n) }},
 	{"roles", func(n int) string { return fill(":code:`x` :bogus:`y` ", n) }},
 	{"substitutions", func(n int) string { return fill("|a| ", n/2) + "\n\n" + fill(".. |a| replace:: b\n", n/2) }},
@@ -145,7 +149,7 @@ const (
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
 		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions " +
-		"nested-figures long-option-values"
+		"nested-figures long-option-values simple-table-combining grid-table-combining"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

@@ -270,12 +270,12 @@ func adornment(s string) (rune, bool) {
 }
 
 // width is the number of columns s takes: East Asian wide characters
-// take two, combining marks none, as docutils counts.
+// take two, combining characters none, as docutils counts.
 func width(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case isCombining(r):
 		case isWide(r):
 			n += 2
 		default:
