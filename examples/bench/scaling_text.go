@@ -33,6 +33,37 @@ func indentedRuns(n int, depth int, indent, item string) string {
 	return fillf(n, "", func(i int) string { return strings.Repeat(indent, i%depth) + item })
 }
 
+// nestedTableDirectives is a table directive whose grid table has one
+// cell, which holds a table directive, levels deep: each level's check
+// that its content is one table must not parse all the levels below.
+func nestedTableDirectives(levels int) string {
+	table := []string{"===  ===", "a    b", "===  ==="}
+	for range levels {
+		body := append([]string{".. table::", ""}, indentLines(table)...)
+		width := 0
+		for _, l := range body {
+			width = max(width, len(l))
+		}
+		border := "+" + strings.Repeat("-", width+2) + "+"
+		table = []string{border}
+		for _, l := range body {
+			table = append(table, "| "+l+strings.Repeat(" ", width-len(l))+" |")
+		}
+		table = append(table, border)
+	}
+	return strings.Join(append([]string{".. table::", ""}, indentLines(table)...), "\n") + "\n"
+}
+
+// indentLines indents each line by three spaces, as a directive's
+// content is.
+func indentLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = "   " + l
+	}
+	return out
+}
+
 var rstShapes = []textShape{
 	{"paragraphs", func(n int) string {
 		return fill("A paragraph with *emphasis*, **strong**, ``literal`` and a `link <https://example.org/>`_.\n\n", n)
@@ -93,6 +124,7 @@ var rstShapes = []textShape{
 			return indent + ".. figure:: a.png\n\n" + indent + "   caption *a\n\n"
 		})
 	}},
+	{"nested-table-directives", func(n int) string { return fill(nestedTableDirectives(14)+"\n", n) }},
 	{"long-option-values", func(n int) string {
 		return fill(".. image:: a.png\n   :alt: a\n"+strings.Repeat("      b\n", 20)+"   :width: 3 \\px\n      b\n\n", n)
 	}},
@@ -149,7 +181,7 @@ const (
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
 		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions " +
-		"nested-figures long-option-values simple-table-combining grid-table-combining"
+		"nested-figures nested-table-directives long-option-values simple-table-combining grid-table-combining"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

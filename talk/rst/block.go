@@ -53,9 +53,10 @@ type parser struct {
 	// in.
 	all []line
 	// shallow, when not 0, is the depth of the only blocks a scratch
-	// parser parses: captionOK wants only the kind of the first of them,
-	// and their content and directives parsed again at each level of
-	// nesting would take time exponential in the depth.
+	// parser parses: captionOK and oneTable want only their kinds and
+	// what is reported beside them, and their content and directives
+	// parsed again at each level of nesting would take time exponential
+	// in the depth.
 	shallow int
 	// inSubstitution says the directive parsed defines a substitution.
 	inSubstitution bool
@@ -1224,8 +1225,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 	// Check builds no paragraphs: what the content makes is counted on
 	// a parse of its own. Explicit markup makes an element (a comment, a
 	// target) that this package does not keep.
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
-	made := scratch.blocks(content, depth+1, false)
+	made := p.scratch(0).blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
 			made = append(made, nil)
@@ -1440,6 +1440,12 @@ func (p *parser) directiveTitle(title string, l line) []Diagnostic {
 	return reports
 }
 
+// scratch returns a parser of the text for a look at part of it, whose
+// reports and names are its own; shallow is its field.
+func (p *parser) scratch(shallow int) *parser {
+	return &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow}
+}
+
 // dropContent parses the content of a directive that docutils rejects
 // once it has parsed it, and reports msg at l: docutils drops what the
 // content reported with the content, but not the names its targets took.
@@ -1465,8 +1471,7 @@ func (p *parser) captionOK(content []line, depth int) bool {
 		return strings.TrimRight(first, " ") == ".." &&
 			(len(content) == 1 || blank(content[1]) || content[1].text[0] != ' ')
 	}
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: depth + 1}
-	made := scratch.blocks(content, depth+1, false)
+	made := p.scratch(depth+1).blocks(content, depth+1, false)
 	if len(made) == 0 {
 		return false
 	}
@@ -1479,7 +1484,7 @@ func (p *parser) captionOK(content []line, depth int) bool {
 // puts beside it (not in a cell) is one more. It parses the content on a
 // parser of its own, as Check builds no paragraphs to count.
 func (p *parser) oneTable(content []line, depth int) bool {
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all}
+	scratch := p.scratch(depth + 1)
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
@@ -1583,8 +1588,7 @@ func (p *parser) fieldName(name string) string {
 	if !strings.ContainsAny(name, "\\*`|_[") {
 		return name
 	}
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all}
-	return plainText(scratch.inline(name, line{}))
+	return plainText(p.scratch(0).inline(name, line{}))
 }
 
 // directiveFieldRE is docutils' field marker, which starts a directive's
