@@ -60,9 +60,8 @@ type parser struct {
 	shallow int
 	// inSubstitution says the directive parsed defines a substitution.
 	inSubstitution bool
-	// ids are the ids given to elements (see identify), and idCounter
-	// the last number given to one whose name makes none.
-	ids       map[string]bool
+	// idCounter is the last number given to an element's id (see
+	// identify), for one whose name makes none.
 	idCounter int
 }
 
@@ -1402,14 +1401,14 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 // numbered one instead.
 func (p *parser) identify(b Block, name string) {
 	id := makeID(name)
-	if p.ids == nil {
-		p.ids = map[string]bool{}
+	if p.doc.ids == nil {
+		p.doc.ids = map[string]bool{}
 	}
-	for id == "" || p.ids[id] {
+	for id == "" || p.doc.ids[id] {
 		p.idCounter++
 		id = "id" + strconv.Itoa(p.idCounter)
 	}
-	p.ids[id] = true
+	p.doc.ids[id] = true
 	switch b := b.(type) {
 	case *Admonition:
 		b.ID = id

@@ -56,6 +56,8 @@ type Document struct {
 	// directive's :name: option maps to "#" and the ID of the element
 	// it names.
 	Targets map[string]string
+	// ids are the IDs given to the elements that directives name.
+	ids map[string]bool
 }
 
 // Block is a block-level element: *Section, *Paragraph, *Transition,
