@@ -2,6 +2,8 @@ package rst
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,7 +25,7 @@ type optionCheck func(v *string) string
 
 // optionSpecs are docutils 0.19's directives' option_specs, each a
 // list of "name=check" (check "unchanged" when left out). The options
-// that convert by encoding or character lookups are not checked.
+// that name an encoding are not checked.
 var optionSpecs = func() map[string]map[string]optionCheck {
 	const (
 		common = "class=class name"
@@ -37,7 +39,7 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 		"image": image, "figure": strings.Replace(image, "align=imagealign", "align=align", 1) + " figwidth=figwidth figclass=class",
 		"table": table,
 		"csv-table": table + " header-rows=nonnegative stub-columns=nonnegative header file=required url=required " +
-			"encoding delim quote escape keepspace=flag",
+			"encoding delim=charorspace quote=char escape=char keepspace=flag",
 		"list-table":   table + " header-rows=nonnegative stub-columns=nonnegative",
 		"contents":     "depth=nonnegative local=flag backlinks=backlinks class=class",
 		"sectnum":      "depth=int start=int prefix=required suffix=required",
@@ -87,6 +89,13 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 				return ""
 			}
 			return lengthOrPercentage(v)
+		},
+		"char": singleChar,
+		"charorspace": func(v *string) string {
+			if v != nil && (*v == "tab" || *v == "space") {
+				return ""
+			}
+			return singleChar(v)
 		},
 		"align":      choice("left", "center", "right"),
 		"imagealign": choice("top", "middle", "bottom", "left", "center", "right"),
@@ -169,12 +178,7 @@ func pyInt(v *string) (int, string) {
 		switch {
 		case r == '_':
 		case unicode.Is(unicode.Nd, r):
-			// Decimal digits come in runs of ten from a zero.
-			start := r
-			for unicode.Is(unicode.Nd, start-1) {
-				start--
-			}
-			zero = zero && (r-start)%10 == 0
+			zero = zero && digitValue(r) == 0
 		default:
 			return bad()
 		}
@@ -219,6 +223,75 @@ func lengthOrPercentage(v *string) string {
 		return ""
 	}
 	return measure(v, lengthUnits+` "%"`)
+}
+
+// unicodeCodeRE is docutils' unicode_pattern, a character's code in
+// hexadecimal.
+var unicodeCodeRE = regexp.MustCompile(`(?i)^(?:(?:0x|x|\\x|U\+?|\\u)([0-9a-f]+)|&#x([0-9a-f]+);)$`)
+
+// singleChar is docutils' single_char_or_unicode: one character, or the
+// code of one, in digits (Python's isdigit, which takes superscripts and
+// other digits that int then refuses) or as unicodeCodeRE has it.
+func singleChar(v *string) string {
+	if v == nil {
+		return "" // docutils fails with an AttributeError of its own
+	}
+	code, base := *v, 0
+	if code != "" && strings.IndexFunc(code, func(r rune) bool { return !unicode.In(r, unicode.Nd, otherDigits) }) < 0 {
+		if strings.IndexFunc(code, func(r rune) bool { return unicode.Is(otherDigits, r) }) >= 0 {
+			return "invalid literal for int() with base 10: " + pyRepr(code)
+		}
+		base = 10
+	} else if m := unicodeCodeRE.FindStringSubmatch(code); m != nil {
+		code, base = m[1]+m[2], 16
+	}
+	if base == 0 {
+		if utf8.RuneCountInString(code) > 1 {
+			return pyRepr(code) + " invalid; must be a single character or a Unicode code"
+		}
+		return ""
+	}
+	// chr of the number: a C int, and a code point.
+	n := 0
+	for _, r := range code {
+		d := int(digitValue(r))
+		if base == 16 {
+			d = strings.IndexRune("0123456789abcdef", unicode.ToLower(r))
+		}
+		if n = n*base + d; n > math.MaxInt32 {
+			return "code too large (Python int too large to convert to C int)"
+		}
+	}
+	if n > unicode.MaxRune {
+		return "chr() arg not in range(0x110000)"
+	}
+	return ""
+}
+
+// otherDigits are the characters Python's isdigit takes that are not
+// decimal digits (Unicode 14, Python 3.11's): superscripts, circled
+// digits and the like.
+var otherDigits = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{0xb2, 0xb3, 1}, {0xb9, 0xb9, 1}, {0x1369, 0x1371, 1}, {0x19da, 0x19da, 1}, {0x2070, 0x2070, 1},
+		{0x2074, 0x2079, 1}, {0x2080, 0x2089, 1}, {0x2460, 0x2468, 1}, {0x2474, 0x247c, 1}, {0x2488, 0x2490, 1},
+		{0x24ea, 0x24ea, 1}, {0x24f5, 0x24fd, 1}, {0x24ff, 0x24ff, 1}, {0x2776, 0x277e, 1}, {0x2780, 0x2788, 1},
+		{0x278a, 0x2792, 1},
+	},
+	R32: []unicode.Range32{
+		{0x10a40, 0x10a43, 1}, {0x10e60, 0x10e68, 1}, {0x11052, 0x1105a, 1}, {0x1f100, 0x1f10a, 1},
+	},
+	LatinOffset: 2,
+}
+
+// digitValue is the value of a decimal digit of any script: they come
+// in runs of ten from a zero.
+func digitValue(r rune) rune {
+	start := r
+	for unicode.Is(unicode.Nd, start-1) {
+		start--
+	}
+	return (r - start) % 10
 }
 
 // choice is docutils' choice of one of values, in any case, white space
