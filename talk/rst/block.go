@@ -1543,6 +1543,9 @@ type directiveSpec struct {
 	wholeLast          bool // final_argument_whitespace: the last argument takes the rest
 	noOptions          bool // no option_spec: no options, and without arguments the first lines are content
 	noContent          bool // has_content = False
+	// substitution says run accepts only a substitution definition's
+	// directive.
+	substitution bool
 	// needs is what run asks for when there is no content: "" nothing,
 	// "content" assert_has_content, or a message of its own ("=" prefixed
 	// for a warning rather than an error).
@@ -1577,6 +1580,9 @@ var directiveSpecs = map[string]directiveSpec{
 	"default-role": {optional: 1, noContent: true, noOptions: true},
 	"class":        {required: 1, wholeLast: true, noOptions: true},
 	"include":      {required: 1, wholeLast: true, noContent: true},
+	"unicode":      {required: 1, wholeLast: true, noContent: true, substitution: true},
+	"date":         {noOptions: true, substitution: true},
+	"replace":      {noOptions: true, substitution: true},
 	"raw":          {required: 1, wholeLast: true, needs: "content"},
 }
 
@@ -1589,6 +1595,10 @@ func (p *parser) fieldName(name string) string {
 	}
 	return plainText(p.scratch(0).inline(name, line{}))
 }
+
+// unicodeCommentRE is what starts a comment in the unicode directive's
+// argument.
+var unicodeCommentRE = regexp.MustCompile(`( |\n|^)\.\. `)
 
 // directiveFieldRE is docutils' field marker, which starts a directive's
 // options, but for its lookbehind (see fieldMarker).
@@ -1617,6 +1627,9 @@ func fieldMarker(s string) string {
 // too (named says there is one), which docutils' add_name makes a
 // target of, and the argument, its words as written.
 func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool, argument string) {
+	// The directive defines a substitution; those in its content do not.
+	inSubstitution := p.inSubstitution
+	p.inSubstitution = false
 	lower := strings.ToLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
@@ -1696,10 +1709,25 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 			return fail(fmt.Sprintf("maximum %d argument(s) allowed, %d supplied", spec.required+spec.optional, n))
 		}
 	}
-	if len(content) > 0 {
-		if spec.noContent {
-			return fail("no content permitted")
+	if len(content) > 0 && spec.noContent {
+		return fail("no content permitted")
+	}
+	// What run checks first.
+	if spec.substitution && !inSubstitution {
+		p.report(l, Error, fmt.Sprintf("Invalid context: the %q directive can only be used within a substitution definition.", name))
+		return false, "", false, ""
+	}
+	if lower == "unicode" {
+		// The codes, up to a comment.
+		codes := strings.Fields(unicodeCommentRE.Split(argument, 2)[0])
+		for _, c := range codes {
+			if _, _, msg := unicodeCode(c); msg != "" {
+				p.report(l, Error, fmt.Sprintf("Invalid character code: %s\nValueError: %s", c, msg))
+				return false, "", false, ""
+			}
 		}
+	}
+	if len(content) > 0 {
 		return true, target, named, argument
 	}
 	if align, ok := values["align"]; ok && lower == "image" {
@@ -1707,7 +1735,7 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		// substitution definition only a vertical one.
 		valid := `"left", "center", "right"`
 		within := ""
-		if p.inSubstitution {
+		if inSubstitution {
 			valid, within = `"top", "middle", "bottom"`, " within a substitution definition"
 		}
 		if v := strings.TrimSpace(strings.ToLower(*align)); !strings.Contains(valid, `"`+v+`"`) {

@@ -47,6 +47,7 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 		"raw": "file=required url=required encoding class=class",
 		"include": "literal=flag code encoding parser=required tab-width=int start-line=int end-line=int " +
 			"start-after=required end-before=required number-lines " + common,
+		"unicode": "trim=flag ltrim=flag rtrim=flag",
 	}
 	for _, a := range []string{"attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning"} {
 		specs[a] = common
@@ -230,28 +231,36 @@ func lengthOrPercentage(v *string) string {
 var unicodeCodeRE = regexp.MustCompile(`(?i)^(?:(?:0x|x|\\x|U\+?|\\u)([0-9a-f]+)|&#x([0-9a-f]+);)$`)
 
 // singleChar is docutils' single_char_or_unicode: one character, or the
-// code of one, in digits (Python's isdigit, which takes superscripts and
-// other digits that int then refuses) or as unicodeCodeRE has it.
+// code of one (see unicodeCode).
 func singleChar(v *string) string {
 	if v == nil {
 		return "" // docutils fails with an AttributeError of its own
 	}
-	code, base := *v, 0
+	code, isCode, msg := unicodeCode(*v)
+	if !isCode && utf8.RuneCountInString(code) > 1 {
+		return pyRepr(code) + " invalid; must be a single character or a Unicode code"
+	}
+	return msg
+}
+
+// unicodeCode is docutils' unicode_code: s is a character's code in
+// digits (Python's isdigit, which takes superscripts and other digits
+// that int then refuses) or as unicodeCodeRE has it, or else text as it
+// is. It returns the text and isCode false, or Python's complaint about
+// the code (chr of it: a C int, and a code point).
+func unicodeCode(s string) (text string, isCode bool, msg string) {
+	code, base := s, 0
 	if code != "" && strings.IndexFunc(code, func(r rune) bool { return !unicode.In(r, unicode.Nd, otherDigits) }) < 0 {
 		if strings.IndexFunc(code, func(r rune) bool { return unicode.Is(otherDigits, r) }) >= 0 {
-			return "invalid literal for int() with base 10: " + pyRepr(code)
+			return s, true, "invalid literal for int() with base 10: " + pyRepr(code)
 		}
 		base = 10
 	} else if m := unicodeCodeRE.FindStringSubmatch(code); m != nil {
 		code, base = m[1]+m[2], 16
 	}
 	if base == 0 {
-		if utf8.RuneCountInString(code) > 1 {
-			return pyRepr(code) + " invalid; must be a single character or a Unicode code"
-		}
-		return ""
+		return s, false, ""
 	}
-	// chr of the number: a C int, and a code point.
 	n := 0
 	for _, r := range code {
 		d := int(digitValue(r))
@@ -259,13 +268,13 @@ func singleChar(v *string) string {
 			d = strings.IndexRune("0123456789abcdef", unicode.ToLower(r))
 		}
 		if n = n*base + d; n > math.MaxInt32 {
-			return "code too large (Python int too large to convert to C int)"
+			return s, true, "code too large (Python int too large to convert to C int)"
 		}
 	}
 	if n > unicode.MaxRune {
-		return "chr() arg not in range(0x110000)"
+		return s, true, "chr() arg not in range(0x110000)"
 	}
-	return ""
+	return s, true, ""
 }
 
 // otherDigits are the characters Python's isdigit takes that are not
