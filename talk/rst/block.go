@@ -60,6 +60,9 @@ type parser struct {
 	shallow int
 	// inSubstitution says the directive parsed defines a substitution.
 	inSubstitution bool
+	// sidebarDepth is the depth of the blocks of the sidebar being
+	// parsed, where a topic may be; 0 outside one.
+	sidebarDepth int
 	// idCounter is the last number given to an element's id (see
 	// identify), for one whose name makes none.
 	idCounter int
@@ -1059,7 +1062,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 	if sub, ok := substitutionName(l.text); ok {
 		b = p.substitutionDef(sub, block, l, depth)
 	} else if m := directiveRE.FindStringSubmatch(l.text); m != nil {
-		b = p.directive(m[1], block, l, depth)
+		b, _ = p.directive(m[1], block, l, depth)
 	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
 		// Footnotes and citations are explicit targets too, named by
 		// their labels (an auto-numbered footnote's after its "#").
@@ -1185,11 +1188,24 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			invalid()
 			return nil
 		}
-	} else if b := p.substitutionDirective(m[1], block, l, depth); len(p.doc.Diagnostics) > n || !substitutes(m[1], block) {
-		if p.worstSince(n) >= Error {
+	} else {
+		b, named := p.substitutionDirective(m[1], block, l, depth)
+		switch {
+		case p.worstSince(n) >= Error:
 			invalid()
+			return b
+		case len(p.doc.Diagnostics) == n && named && strings.EqualFold(m[1], "image"):
+			// The name gives the image an id, which a substitution's
+			// elements may not have.
+			p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <image>:")
+			return b
+		case len(p.doc.Diagnostics) > n || !substitutes(m[1], block):
+			// What the directive made is no inline element (a note, a
+			// system message): docutils moves it out of the
+			// definition, which it then finds empty.
+			invalid()
+			return b
 		}
-		return b
 	}
 	if len(p.doc.Diagnostics) == n {
 		p.noteSubstitution(name, l)
@@ -1199,7 +1215,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 
 // substitutionDirective parses the directive that defines a
 // substitution, which some directives (image) check more strictly.
-func (p *parser) substitutionDirective(name string, block []line, l line, depth int) Block {
+func (p *parser) substitutionDirective(name string, block []line, l line, depth int) (b Block, named bool) {
 	p.inSubstitution = true
 	defer func() { p.inSubstitution = false }()
 	return p.directive(name, block, l, depth)
@@ -1277,41 +1293,42 @@ func substitutionName(s string) (string, bool) {
 	return clean0(unescape(t[1 : 1+end])), true
 }
 
-// substitutes reports whether a known directive defining a substitution
-// gives it content, which docutils requires before it notes the name:
-// an argument or a body (the date directive needs neither).
+// substitutes reports whether a directive that defines a substitution
+// without a problem makes it the inline element docutils requires: an
+// image, raw text, a date, or unicode's characters (unless all of its
+// argument is a comment).
 func substitutes(name string, block []line) bool {
-	if _, ok := knownDirectives[strings.ToLower(name)]; !ok {
-		return false
-	}
-	if strings.EqualFold(name, "date") {
+	switch strings.ToLower(name) {
+	case "image", "raw", "date":
 		return true
-	}
-	for j, bl := range block {
-		t := bl.text
-		if j == 0 {
-			t = cutColumns(t, strings.Index(t, "::")+2)
+	case "unicode":
+		argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+		for _, bl := range block[1:] {
+			if blank(bl) || fieldMarker(bl.text) != "" {
+				break
+			}
+			argument = append(argument, bl.text)
 		}
-		if strings.TrimSpace(t) != "" {
-			return true
-		}
+		return len(strings.Fields(unicodeCommentRE.Split(strings.TrimSpace(strings.Join(argument, "\n")), 2)[0])) > 0
 	}
 	return false
 }
 
-func (p *parser) directive(name string, block []line, l line, depth int) Block {
+// directive parses a directive whose block is block, and returns what it
+// shows, and whether a :name: option names it.
+func (p *parser) directive(name string, block []line, l line, depth int) (Block, bool) {
 	if p.shallow > 0 {
-		return nil // not the first block: captionOK looks at explicit markup itself
+		return nil, false // not the first block: captionOK looks at explicit markup itself
 	}
 	kind, ok := knownDirectives[strings.ToLower(name)]
 	if !ok {
 		p.report(l, Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
-		return nil
+		return nil, false
 	}
-	ok, target, named, argument := p.directiveOK(name, block, l)
+	ok, target, named, argument := p.directiveOK(name, block, l, depth)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	lower := strings.ToLower(name)
 	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
@@ -1339,7 +1356,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 	if lower == "table" && !p.oneTable(content, depth) {
 		ok = false
 		p.dropContent(content, depth, l, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
-		return nil
+		return nil, false
 	}
 	if named {
 		// docutils' add_name notes the name as an explicit target without
@@ -1361,7 +1378,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 	}
 	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
-		return nil // the image, which this package does not show
+		return nil, false // the image, which this package does not show
 	}
 	var b Block
 	switch kind {
@@ -1381,6 +1398,10 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		p.fixOffsets(n, block)
 		b = &Admonition{Kind: strings.ToLower(name), Children: body}
 	case "container":
+		if lower == "sidebar" {
+			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
+			p.sidebarDepth = depth + 1
+		}
 		b = &BlockQuote{Children: p.blocks(content, depth+1, false)}
 	case "literal", "":
 		var text []string
@@ -1392,7 +1413,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 	if named && b != nil && !p.checkOnly {
 		p.identify(b, target)
 	}
-	return b
+	return b, named
 }
 
 // identify gives the element a directive made the id that docutils
@@ -1596,6 +1617,30 @@ func (p *parser) fieldName(name string) string {
 	return plainText(p.scratch(0).inline(name, line{}))
 }
 
+// placeProblem returns what docutils reports of a topic, sidebar or
+// table of contents where it may not be, or "": only at the document's
+// level, where titles may be, or in a sidebar (not a sidebar in a
+// sidebar), and a sidebar's subtitle needs a title.
+func (p *parser) placeProblem(name string, depth int, inSubstitution bool, options map[string]*string, argument string) string {
+	inSidebar := !inSubstitution && p.sidebarDepth > 0 && depth == p.sidebarDepth
+	switch strings.ToLower(name) {
+	case "sidebar":
+		if inSidebar {
+			return fmt.Sprintf("The %q directive may not be used within a sidebar element.", name)
+		}
+		if _, ok := options["subtitle"]; ok && argument == "" {
+			return `The "subtitle" option may not be used without a title.`
+		}
+	case "topic", "contents":
+	default:
+		return ""
+	}
+	if depth > 0 && !inSidebar || inSubstitution {
+		return fmt.Sprintf("The %q directive may not be used within topics or body elements.", name)
+	}
+	return ""
+}
+
 // unicodeCommentRE is what starts a comment in the unicode directive's
 // argument.
 var unicodeCommentRE = regexp.MustCompile(`( |\n|^)\.\. `)
@@ -1626,7 +1671,7 @@ func fieldMarker(s string) string {
 // spec for it does not check. It returns the value of a :name: option
 // too (named says there is one), which docutils' add_name makes a
 // target of, and the argument, its words as written.
-func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool, argument string) {
+func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok bool, target string, named bool, argument string) {
 	// The directive defines a substitution; those in its content do not.
 	inSubstitution := p.inSubstitution
 	p.inSubstitution = false
@@ -1715,6 +1760,10 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 	// What run checks first.
 	if spec.substitution && !inSubstitution {
 		p.report(l, Error, fmt.Sprintf("Invalid context: the %q directive can only be used within a substitution definition.", name))
+		return false, "", false, ""
+	}
+	if msg := p.placeProblem(name, depth, inSubstitution, values, argument); msg != "" {
+		p.report(l, Error, msg)
 		return false, "", false, ""
 	}
 	if lower == "unicode" {
