@@ -1326,10 +1326,12 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil, false
 	}
-	ok, target, named, argument := p.directiveOK(name, block, l, depth)
+	ok, head := p.directiveOK(name, block, l, depth)
 	if !ok {
 		return nil, false
 	}
+	target, named := head.name()
+	argument := head.argument
 	lower := strings.ToLower(name)
 	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
 	if isTable && argument != "" {
@@ -1557,6 +1559,24 @@ func admonitionContent(block []line) []line {
 	return content
 }
 
+// directiveHead is what directiveOK finds in a directive's block before
+// its content: the argument, its words as written, and the options by
+// name (see optionValues).
+type directiveHead struct {
+	argument string
+	options  map[string]*string
+}
+
+// name returns the value of the :name: option, which docutils' add_name
+// makes a target of, and whether there is one.
+func (h directiveHead) name() (string, bool) {
+	v, ok := h.options["name"]
+	if v == nil {
+		return "", ok
+	}
+	return *v, ok
+}
+
 // directiveSpec is what docutils 0.19's directive class declares of its
 // arguments and content, and what its run method requires of them.
 type directiveSpec struct {
@@ -1668,17 +1688,16 @@ func fieldMarker(s string) string {
 // the directive, which then shows nothing. block is the directive's block
 // with its first line from the name. Its options are checked against
 // the directive's option_spec (see optionValues); directives it has no
-// spec for it does not check. It returns the value of a :name: option
-// too (named says there is one), which docutils' add_name makes a
-// target of, and the argument, its words as written.
-func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok bool, target string, named bool, argument string) {
+// spec for it does not check. It returns the directive's argument and
+// options too.
+func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok bool, head directiveHead) {
 	// The directive defines a substitution; those in its content do not.
 	inSubstitution := p.inSubstitution
 	p.inSubstitution = false
 	lower := strings.ToLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
-		return true, "", false, ""
+		return true, directiveHead{}
 	}
 	// docutils' "indented": the text after "::", then the block's lines.
 	ind := make([]string, len(block))
@@ -1721,9 +1740,9 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	for len(content) > 0 && strings.TrimSpace(content[0]) == "" {
 		content = content[1:]
 	}
-	fail := func(msg string) (bool, string, bool, string) {
+	fail := func(msg string) (bool, directiveHead) {
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
-		return false, "", false, ""
+		return false, directiveHead{}
 	}
 	for _, o := range opts {
 		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
@@ -1734,16 +1753,11 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	if msg != "" {
 		return fail(msg)
 	}
-	if v, ok := values["name"]; ok {
-		named = true
-		if v != nil {
-			target = *v
-		}
-	}
 	_, fromFile := values["file"]
 	if _, ok := values["url"]; ok {
 		fromFile = true
 	}
+	argument := ""
 	if takesArgs {
 		argument = strings.TrimLeftFunc(strings.Join(args, "\n"), unicode.IsSpace)
 		n := len(strings.Fields(argument))
@@ -1760,11 +1774,11 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	// What run checks first.
 	if spec.substitution && !inSubstitution {
 		p.report(l, Error, fmt.Sprintf("Invalid context: the %q directive can only be used within a substitution definition.", name))
-		return false, "", false, ""
+		return false, directiveHead{}
 	}
 	if msg := p.placeProblem(name, depth, inSubstitution, values, argument); msg != "" {
 		p.report(l, Error, msg)
-		return false, "", false, ""
+		return false, directiveHead{}
 	}
 	if lower == "unicode" {
 		// The codes, up to a comment.
@@ -1772,12 +1786,12 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		for _, c := range codes {
 			if _, _, msg := unicodeCode(c); msg != "" {
 				p.report(l, Error, fmt.Sprintf("Invalid character code: %s\nValueError: %s", c, msg))
-				return false, "", false, ""
+				return false, directiveHead{}
 			}
 		}
 	}
 	if len(content) > 0 {
-		return true, target, named, argument
+		return true, directiveHead{argument, values}
 	}
 	if align, ok := values["align"]; ok && lower == "image" {
 		// Image.run takes only a horizontal alignment, and in a
@@ -1789,15 +1803,15 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		}
 		if v := strings.TrimSpace(strings.ToLower(*align)); !strings.Contains(valid, `"`+v+`"`) {
 			p.report(l, Error, fmt.Sprintf(`Error in %q directive: "%s" is not a valid value for the "align" option%s.  Valid values for "align" are: %s.`, name, v, within, valid))
-			return false, "", false, ""
+			return false, directiveHead{}
 		}
 	}
 	switch msg := spec.needs; {
 	case msg == "", fromFile && (lower == "raw" || lower == "csv-table"):
-		return true, target, named, argument
+		return true, directiveHead{argument, values}
 	case msg == "math" && len(args) > 0:
 		// A math block without content makes no node to name.
-		return true, "", false, ""
+		return true, directiveHead{argument: argument}
 	case msg == "content", msg == "math":
 		p.report(l, Error, fmt.Sprintf("Content block expected for the %q directive; none found.", name))
 	case msg[0] == '=':
@@ -1805,7 +1819,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	default:
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
-	return false, "", false, ""
+	return false, directiveHead{}
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
