@@ -1360,6 +1360,14 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		p.dropContent(content, depth, l, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
 		return nil, false
 	}
+	if (lower == "topic" || lower == "sidebar") && argument != "" {
+		// The title, and a sidebar's subtitle, report what they have
+		// before the name is taken and the content parsed.
+		p.inline(argument, l)
+		if sub := head.options["subtitle"]; sub != nil {
+			p.inline(*sub, l)
+		}
+	}
 	if named {
 		// docutils' add_name notes the name as an explicit target without
 		// a URI. The tables do so once their content is parsed; the rest
@@ -1378,6 +1386,9 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			p.noteName(target, true, false, "", at)
 		}
 	}
+	if (lower == "rubric" || lower == "contents") && argument != "" {
+		p.inline(argument, l) // reported after the element and its name
+	}
 	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
 		return nil, false // the image, which this package does not show
@@ -1389,11 +1400,9 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		if !strings.EqualFold(name, "admonition") {
 			// A note takes no argument: its text starts on its first line.
 			content = admonitionContent(block)
-		} else if len(block) > 0 {
+		} else if argument != "" {
 			// The generic admonition's argument is its title.
-			if title := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)); title != "" {
-				body = append(body, &Paragraph{Content: p.inline(title, l)})
-			}
+			body = append(body, &Paragraph{Content: p.inline(argument, l)})
 		}
 		n := len(p.doc.Diagnostics)
 		body = append(body, p.blocks(content, depth+1, false)...)
