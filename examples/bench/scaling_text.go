@@ -54,6 +54,21 @@ func nestedTableDirectives(levels int) string {
 	return strings.Join(append([]string{".. table::", ""}, indentLines(table)...), "\n") + "\n"
 }
 
+// nestedListTables is a list-table whose last cell holds a list-table,
+// levels deep: each level's check of its rows must not parse the levels
+// below.
+func nestedListTables(levels int) string {
+	table := []string{"x"}
+	for range levels {
+		body := []string{".. list-table::", "", "   * - a", "     - " + table[0]}
+		for _, l := range table[1:] {
+			body = append(body, "       "+l)
+		}
+		table = body
+	}
+	return strings.Join(table, "\n") + "\n\n"
+}
+
 // indentLines indents each line by three spaces, as a directive's
 // content is.
 func indentLines(lines []string) []string {
@@ -125,6 +140,7 @@ var rstShapes = []textShape{
 		})
 	}},
 	{"nested-table-directives", func(n int) string { return fill(nestedTableDirectives(14)+"\n", n) }},
+	{"nested-list-tables", func(n int) string { return fill(nestedListTables(15), n) }},
 	{"long-option-values", func(n int) string {
 		return fill(".. image:: a.png\n   :alt: a\n"+strings.Repeat("      b\n", 20)+"   :width: 3 \\px\n      b\n\n", n)
 	}},
@@ -181,7 +197,7 @@ const (
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
 		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions " +
-		"nested-figures nested-table-directives long-option-values simple-table-combining grid-table-combining"
+		"nested-figures nested-table-directives nested-list-tables long-option-values simple-table-combining grid-table-combining"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

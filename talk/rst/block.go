@@ -58,6 +58,12 @@ type parser struct {
 	// parsed again at each level of nesting would take time exponential
 	// in the depth.
 	shallow int
+	// itemReports counts, for a shallow parser, what each item of a list
+	// just above its depth holds beside its blocks (see
+	// listTableProblem), and explicitMade the constructs of explicit
+	// markup at its depth, which make elements that are not blocks.
+	itemReports  []itemReport
+	explicitMade int
 	// inSubstitution says the directive parsed defines a substitution.
 	inSubstitution bool
 	// sidebarDepth is the depth of the blocks of the sidebar being
@@ -409,7 +415,11 @@ func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
+		n, made := len(p.doc.Diagnostics), p.explicitMade
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
+		if p.shallow > 0 && depth+1 == p.shallow {
+			p.itemReports = append(p.itemReports, itemReport{len(p.doc.Diagnostics) - n, p.explicitMade - made})
+		}
 		i = end
 		if !finish {
 			if i < len(lines) && !bulletStarts(lines[i].text, bullet) {
@@ -670,7 +680,11 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
+		n, made := len(p.doc.Diagnostics), p.explicitMade
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
+		if p.shallow > 0 && depth+1 == p.shallow {
+			p.itemReports = append(p.itemReports, itemReport{len(p.doc.Diagnostics) - n, p.explicitMade - made})
+		}
 		next++
 		i = end
 		if !finish {
@@ -1008,6 +1022,9 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 		first = false
 		if b != nil {
 			out = append(out, b)
+		}
+		if p.shallow > 0 && depth == p.shallow {
+			p.explicitMade++ // (a shallow parser's directives show nothing)
 		}
 		i = end
 		if finish {
@@ -1355,6 +1372,13 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			content = nil
 		}
 	}
+	if lower == "list-table" {
+		if msg := p.listTableProblem(name, content, depth, head.options); msg != "" {
+			ok = false
+			p.dropContent(content, depth, l, msg)
+			return nil, false
+		}
+	}
 	if lower == "table" && !p.oneTable(content, depth) {
 		ok = false
 		p.dropContent(content, depth, l, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
@@ -1485,6 +1509,70 @@ func (p *parser) dropContent(content []line, depth int, l line, msg string) {
 	p.blocks(content, depth+1, false)
 	p.doc.Diagnostics = p.doc.Diagnostics[:n]
 	p.report(l, Error, msg)
+}
+
+// itemReport is what a list item holds beside its blocks: the
+// diagnostics reported in it, and the elements explicit markup made.
+type itemReport struct{ diagnostics, explicit int }
+
+// listTableProblem returns what docutils' ListTable reports of its
+// content, or "": it must be one bullet list of rows, each a bullet list
+// of as many cells as the first, with nothing reported beside them, and
+// the options' widths, header rows and stub columns must fit it. It
+// parses two levels of the content on a parser of its own, as oneTable
+// parses one.
+func (p *parser) listTableProblem(name string, content []line, depth int, options map[string]*string) string {
+	expected := fmt.Sprintf("Error parsing content block for the %q directive: ", name)
+	scratch := p.scratch(depth + 2)
+	made := scratch.blocks(content, depth+1, false)
+	inItems := 0
+	for _, r := range scratch.itemReports {
+		inItems += r.diagnostics
+	}
+	list, isList := (*BulletList)(nil), len(made) == 1
+	if isList {
+		list, isList = made[0].(*BulletList)
+	}
+	for k, c := range content {
+		isList = isList && !((k == 0 || blank(content[k-1])) && isExplicit(c.text))
+	}
+	if !isList || len(scratch.doc.Diagnostics) > inItems {
+		return expected + "exactly one bullet list expected."
+	}
+	cols := 0
+	for k, item := range list.Items {
+		row, ok := (*BulletList)(nil), len(item) == 1 && scratch.itemReports[k] == itemReport{}
+		if ok {
+			row, ok = item[0].(*BulletList)
+		}
+		switch {
+		case !ok:
+			return expected + fmt.Sprintf("two-level bullet list expected, but row %d does not contain a second-level bullet list.", k+1)
+		case k == 0:
+			cols = len(row.Items)
+		case len(row.Items) != cols:
+			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols)
+		}
+	}
+	if w := options["widths"]; w != nil && *w != "auto" && *w != "grid" {
+		if n := len(strings.FieldsFunc(*w, func(r rune) bool { return r == ',' || unicode.IsSpace(r) && !strings.Contains(*w, ",") })); n != cols {
+			return fmt.Sprintf("%q widths do not match the number of columns in table (%d).", name, cols)
+		}
+	}
+	rows := len(list.Items)
+	header, _ := pyInt(options["header-rows"])
+	stub, _ := pyInt(options["stub-columns"])
+	switch {
+	case rows < header:
+		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), rows, name)
+	case rows == header && header > 0:
+		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", rows, name)
+	case cols < stub:
+		return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), cols, name)
+	case cols == stub && stub > 0:
+		return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", cols, name)
+	}
+	return ""
 }
 
 // captionOK reports whether the content of a figure directive starts as
@@ -1788,6 +1876,18 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	if msg := p.placeProblem(name, depth, inSubstitution, values, argument); msg != "" {
 		p.report(l, Error, msg)
 		return false, directiveHead{}
+	}
+	if lower == "raw" || lower == "csv-table" {
+		_, file := values["file"]
+		_, url := values["url"]
+		switch {
+		case len(content) > 0 && (file || url):
+			p.report(l, Error, fmt.Sprintf("%q directive may not both specify an external file and have content.", name))
+			return false, directiveHead{}
+		case file && url:
+			p.report(l, Error, fmt.Sprintf("The \"file\" and \"url\" options may not be simultaneously specified for the %q directive.", name))
+			return false, directiveHead{}
+		}
 	}
 	if lower == "unicode" {
 		// The codes, up to a comment.

@@ -157,7 +157,7 @@ const noneType = "expected string or bytes-like object, got 'NoneType'"
 
 // pyInt is Python's int() of the value: surrounding white space, a sign,
 // decimal digits with single underscores between them. It returns the
-// value (its sign is what matters) and Python's complaint.
+// value, held at ±2⁶² past that, and Python's complaint.
 func pyInt(v *string) (int, string) {
 	if v == nil {
 		return 0, "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"
@@ -174,20 +174,32 @@ func pyInt(v *string) (int, string) {
 	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
 		return bad()
 	}
-	zero := true
+	n := 0
 	for _, r := range s {
 		switch {
 		case r == '_':
 		case unicode.Is(unicode.Nd, r):
-			zero = zero && digitValue(r) == 0
+			n = min(n, 1<<62/10)*10 + int(digitValue(r))
 		default:
 			return bad()
 		}
 	}
-	if zero {
-		return 0, ""
+	return sign * n, ""
+}
+
+// pyIntText is the value of a nonnegative number that pyInt takes, as
+// Python prints it: ASCII digits, no underscores, no leading zeros.
+func pyIntText(s string) string {
+	var b []byte
+	for _, r := range s {
+		if unicode.Is(unicode.Nd, r) && (len(b) > 0 || digitValue(r) != 0) {
+			b = append(b, byte('0'+digitValue(r)))
+		}
 	}
-	return sign, ""
+	if len(b) == 0 {
+		return "0"
+	}
+	return string(b)
 }
 
 func nonnegative(v *string) string {
