@@ -29,8 +29,10 @@
 // short, a list or quote that ends without a blank line, unexpected
 // indentation, a malformed table, an unknown directive or role, a
 // directive option docutils does not know or whose value it refuses, a
-// figure caption that is not a paragraph, an inconsistent title level,
-// a target name taken twice. pyvideo's CI
+// figure caption that is not a paragraph, a list-table that is not a
+// list of rows, a directive where docutils takes none (a topic in a
+// list, a note as a substitution), an inconsistent title level, a
+// target name taken twice. pyvideo's CI
 // fails a description at Warning and above; Info notes, such as an
 // enumerated list starting at 3, are not failures. The package's tests hold it to docutils 0.19 on every
 // description of the pyvideo corpus and on a list of constructs.
