@@ -975,7 +975,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	// A cell's lines docutils names one below the table's (see
 	// tableCell).
 	p.reach(lines, start+n-1, depth)
-	offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
+	cols, offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
 	if detail != "" {
 		at := tableLine(offset)
 		p.report(at, Error, "Malformed table.\n"+detail)
@@ -985,7 +985,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	}
 	unexpected()
 	blankAfter()
-	return &Table{Text: strings.Join(text, "\n")}, n
+	return &Table{Text: strings.Join(text, "\n"), cols: cols}, n
 }
 
 // knownDirectives are docutils' directives, which it parses without
@@ -1379,10 +1379,18 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			return nil, false
 		}
 	}
-	if lower == "table" && !p.oneTable(content, depth) {
-		ok = false
-		p.dropContent(content, depth, l, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
-		return nil, false
+	if lower == "table" {
+		msg := ""
+		if one, cols := p.oneTable(content, depth); !one {
+			msg = fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name)
+		} else {
+			msg = widthsProblem(name, head.options, cols)
+		}
+		if msg != "" {
+			ok = false
+			p.dropContent(content, depth, l, msg)
+			return nil, false
+		}
 	}
 	if (lower == "topic" || lower == "sidebar") && argument != "" {
 		// The title, and a sidebar's subtitle, report what they have
@@ -1554,10 +1562,8 @@ func (p *parser) listTableProblem(name string, content []line, depth int, option
 			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols)
 		}
 	}
-	if w := options["widths"]; w != nil && *w != "auto" && *w != "grid" {
-		if n := len(strings.FieldsFunc(*w, func(r rune) bool { return r == ',' || unicode.IsSpace(r) && !strings.Contains(*w, ",") })); n != cols {
-			return fmt.Sprintf("%q widths do not match the number of columns in table (%d).", name, cols)
-		}
+	if msg := widthsProblem(name, options, cols); msg != "" {
+		return msg
 	}
 	rows := len(list.Items)
 	header, _ := pyInt(options["header-rows"])
@@ -1602,19 +1608,40 @@ func (p *parser) captionOK(content []line, depth int) bool {
 // docutils' RSTTable requires: one element, a table; a message docutils
 // puts beside it (not in a cell) is one more. It parses the content on a
 // parser of its own, as Check builds no paragraphs to count.
-func (p *parser) oneTable(content []line, depth int) bool {
+func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 	scratch := p.scratch(depth + 1)
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
-			return false // a comment, a target: an element of its own
+			return false, 0 // a comment, a target: an element of its own
 		}
 	}
 	if len(made) != 1 || len(scratch.doc.Diagnostics) != scratch.cellDiagnostics {
-		return false
+		return false, 0
 	}
-	_, ok := made[0].(*Table)
-	return ok
+	t, ok := made[0].(*Table)
+	if !ok {
+		return false, 0
+	}
+	return true, t.cols
+}
+
+// widthsProblem returns what docutils reports of a table directive's
+// widths option when it lists a width for other than each of the cols
+// columns, or "".
+func widthsProblem(name string, options map[string]*string, cols int) string {
+	w := options["widths"]
+	if w == nil || *w == "auto" || *w == "grid" {
+		return ""
+	}
+	n := len(strings.Fields(*w))
+	if strings.Contains(*w, ",") {
+		n = strings.Count(*w, ",") + 1
+	}
+	if n != cols {
+		return fmt.Sprintf("%q widths do not match the number of columns in table (%d).", name, cols)
+	}
+	return ""
 }
 
 // admonitionContent returns the content of a directive that takes no

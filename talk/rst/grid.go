@@ -269,12 +269,23 @@ func isCombining(r rune) bool {
 // gridTableCells parses the cells of a grid table that docutils has
 // isolated: table is its lines, rows their runes, and shift how many
 // lines below its own docutils reports a cell's line (see gridTable). It
-// returns docutils' complaint, and the line of the table it names, for a
-// table it cannot parse.
-func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (offset int, detail string) {
+// returns the table's columns, or docutils' complaint, and the line of
+// the table it names, for a table it cannot parse.
+func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (cols, offset int, detail string) {
 	cells, offset, detail := gridCells(rows)
 	if detail != "" {
-		return offset, detail
+		return 0, offset, detail
+	}
+	// The columns are between the "+" that GridTableParser's scans pass
+	// on the cells' top and bottom edges (its colseps), and the left
+	// edge.
+	seps := map[int]bool{0: true}
+	for _, c := range cells {
+		for x := c.left + 1; x <= c.right; x++ {
+			if rows[c.top][x] == '+' || x < c.right && rows[c.bottom][x] == '+' {
+				seps[x] = true
+			}
+		}
 	}
 	offs := make([]rowOffsets, len(table))
 	for k, l := range table {
@@ -286,7 +297,7 @@ func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (
 		col := column{c.left + 1, c.right}
 		p.tableCell(table, rows, offs, cell{first: first, last: last, col: col, spans: cellSpans(rows, indices, first, last, col.start, col.end)}, shift, depth)
 	}
-	return 0, ""
+	return len(seps) - 1, 0, ""
 }
 
 // gridRows returns a grid table's lines as padRunes makes them, and

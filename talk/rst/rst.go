@@ -142,7 +142,10 @@ type BlockQuote struct {
 
 // Table is a grid or simple table, kept as drawn: descriptions use them
 // for layout more than for data, and a drawn table reads well as is.
-type Table struct{ Text string }
+type Table struct {
+	Text string
+	cols int // its columns, as docutils counts them for the table directive's widths
+}
 
 // Admonition is a note, warning, tip or other admonition directive.
 type Admonition struct {

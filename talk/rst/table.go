@@ -35,7 +35,7 @@ func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 			// its error message.
 			return &LiteralBlock{Text: strings.Join(text, "\n")}
 		}
-		return &Table{Text: strings.Join(text, "\n")}
+		return &Table{Text: strings.Join(text, "\n"), cols: len(spanColumns(padRunes(lines[start].text)))}
 	}
 	malformed := func(detail string, at int) {
 		// A span that ends a table can be named a line past it.
