@@ -33,6 +33,52 @@ func indentedRuns(n int, depth int, indent, item string) string {
 	return fillf(n, "", func(i int) string { return strings.Repeat(indent, i%depth) + item })
 }
 
+// nestedTableDirectives is a table directive whose grid table has one
+// cell, which holds a table directive, levels deep: each level's check
+// that its content is one table must not parse all the levels below.
+func nestedTableDirectives(levels int) string {
+	table := []string{"===  ===", "a    b", "===  ==="}
+	for range levels {
+		body := append([]string{".. table::", ""}, indentLines(table)...)
+		width := 0
+		for _, l := range body {
+			width = max(width, len(l))
+		}
+		border := "+" + strings.Repeat("-", width+2) + "+"
+		table = []string{border}
+		for _, l := range body {
+			table = append(table, "| "+l+strings.Repeat(" ", width-len(l))+" |")
+		}
+		table = append(table, border)
+	}
+	return strings.Join(append([]string{".. table::", ""}, indentLines(table)...), "\n") + "\n"
+}
+
+// nestedListTables is a list-table whose last cell holds a list-table,
+// levels deep: each level's check of its rows must not parse the levels
+// below.
+func nestedListTables(levels int) string {
+	table := []string{"x"}
+	for range levels {
+		body := []string{".. list-table::", "", "   * - a", "     - " + table[0]}
+		for _, l := range table[1:] {
+			body = append(body, "       "+l)
+		}
+		table = body
+	}
+	return strings.Join(table, "\n") + "\n\n"
+}
+
+// indentLines indents each line by three spaces, as a directive's
+// content is.
+func indentLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = "   " + l
+	}
+	return out
+}
+
 var rstShapes = []textShape{
 	{"paragraphs", func(n int) string {
 		return fill("A paragraph with *emphasis*, **strong**, ``literal`` and a `link <https://example.org/>`_.\n\n", n)
@@ -84,6 +130,20 @@ var rstShapes = []textShape{
 		k := max(1, n/15)
 		return strings.Repeat("===  ", k) + "\n" + strings.Repeat("a    ", k) + "\n" + strings.Repeat("===  ", k) + "\n"
 	}},
+	{"nested-figures", func(n int) string {
+		// A caption, then a figure in the legend, as deep as nesting
+		// goes: what the caption is must not be parsed again at each
+		// level.
+		return fillf(n, "", func(i int) string {
+			indent := strings.Repeat("   ", i%30)
+			return indent + ".. figure:: a.png\n\n" + indent + "   caption *a\n\n"
+		})
+	}},
+	{"nested-table-directives", func(n int) string { return fill(nestedTableDirectives(14)+"\n", n) }},
+	{"nested-list-tables", func(n int) string { return fill(nestedListTables(15), n) }},
+	{"long-option-values", func(n int) string {
+		return fill(".. image:: a.png\n   :alt: a\n"+strings.Repeat("      b\n", 20)+"   :width: 3 \\px\n      b\n\n", n)
+	}},
 	{"many-notes", func(n int) string { return fill(".. note::\n\n   text\n\n", n) }},
 	{"code-directive", func(n int) string { return ".. code-block:: python\n\n" + fill("   x = 1\n", n) }},
 	{"unknown-directives", func(n int) string { return fill(".. frobnicate:: x\n\n", n) }},
@@ -118,6 +178,10 @@ var rstShapes = []textShape{
 		k := max(1, n/15)
 		return strings.Repeat("===  ", k) + "\n" + strings.Repeat("a    ", k) + "x\n" + strings.Repeat("===  ", k) + "\n"
 	}},
+	{"simple-table-combining", func(n int) string {
+		return "=====  =====\n" + fill("a\u0306      *b*\n", n) + "=====  =====\n"
+	}},
+	{"grid-table-combining", func(n int) string { return "+-----+-----+\n" + fill("| a\u0306  | *b* |\n+-----+-----+\n", n) + "\n" }},
 	{"unexpected-indentation", func(n int) string { return fill("a\n  b\n", n) }},
 	{"roles", func(n int) string { return fill(":code:`x` :bogus:`y` ", n) }},
 	{"substitutions", func(n int) string { return fill("|a| ", n/2) + "\n\n" + fill(".. |a| replace:: b\n", n/2) }},
@@ -132,7 +196,8 @@ const (
 		"inline-markup-runs backslashes escaped-markup long-underline nested-sections many-targets anonymous-references " +
 		"undefined-references duplicate-targets duplicate-target-urls duplicate-sections duplicate-inline-targets duplicate-title-targets long-target-name " +
 		"unknown-directives standalone-urls footnotes footnote-bodies option-lists option-lists-unfinished simple-table-no-bottom " +
-		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions"
+		"simple-table-cells simple-table-wide-row grid-table-cells grid-table-wide-cells unexpected-indentation roles substitutions " +
+		"nested-figures nested-table-directives nested-list-tables long-option-values simple-table-combining grid-table-combining"
 	rstWriteShapes = "paragraphs nested-inline many-sections nested-sections many-bullets many-enumerated nested-bullets nested-quotes " +
 		"many-definitions many-fields many-line-blocks literal-block grid-table-rows grid-table-columns simple-table-rows " +
 		"simple-table-columns many-notes code-directive many-targets anonymous-references standalone-urls footnotes roles substitutions " +

@@ -126,9 +126,10 @@ func writeMarkup(w io.Writer, src string, m talk.Markup, headingLevel int) error
 // writeRST renders reStructuredText with talk/rst, whose writer escapes
 // all text and links only http, https, mailto and relative URLs. Its
 // sections never skip a level, so starting them one below headingLevel
-// keeps the page's headings in order.
+// keeps the page's headings in order; the ids of the elements the text
+// names start with "description-", which none of the page's own does.
 func writeRST(w io.Writer, src string, headingLevel int) error {
-	return rst.WriteHTML(w, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6)})
+	return rst.WriteHTML(w, rst.Parse(src), rst.HTMLOptions{HeadingLevel: min(headingLevel+1, 6), IDPrefix: "description-"})
 }
 
 // renderBody returns what render writes as a body's HTML, or no body when

@@ -461,3 +461,44 @@ func TestEventJSONLDControls(t *testing.T) {
 		t.Errorf("the JSON-LD has no %s:\n%s", want, b.String())
 	}
 }
+
+// TestRSTNamedElements: an element a reStructuredText description names
+// keeps an id of its own when the name is one of the page's ids, and a
+// reference to the name links to it.
+func TestRSTNamedElements(t *testing.T) {
+	var desc strings.Builder
+	desc.WriteString("See about_.\n\n")
+	for _, name := range []string{"about", "links", "cite", "tags", "talks"} {
+		desc.WriteString(".. note::\n   :name: " + name + "\n\n   A note.\n\n")
+	}
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, &talk.Talk{Title: "T", Description: desc.String(), Markup: talk.ReStructuredText}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := xhtml.Parse(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int{}
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for _, a := range n.Attr {
+			if a.Key == "id" {
+				ids[a.Val]++
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q %d times", id, n)
+		}
+	}
+	if ids["description-about"] != 1 || !strings.Contains(b.String(), `<a href="#description-about"`) {
+		t.Errorf("no link to the note named about:\n%s", b.String())
+	}
+}

@@ -52,6 +52,26 @@ type parser struct {
 	// all are the text's lines, which srcLine finds a line's own number
 	// in.
 	all []line
+	// shallow, when not 0, is the depth of the only blocks a scratch
+	// parser parses: captionOK and oneTable want only their kinds and
+	// what is reported beside them, and their content and directives
+	// parsed again at each level of nesting would take time exponential
+	// in the depth.
+	shallow int
+	// itemReports counts, for a shallow parser, what each item of a list
+	// just above its depth holds beside its blocks (see
+	// listTableProblem), and explicitMade the constructs of explicit
+	// markup at its depth, which make elements that are not blocks.
+	itemReports  []itemReport
+	explicitMade int
+	// inSubstitution says the directive parsed defines a substitution.
+	inSubstitution bool
+	// sidebarDepth is the depth of the blocks of the sidebar being
+	// parsed, where a topic may be; 0 outside one.
+	sidebarDepth int
+	// idCounter is the last number given to an element's id (see
+	// identify), for one whose name makes none.
+	idCounter int
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -259,12 +279,12 @@ func adornment(s string) (rune, bool) {
 }
 
 // width is the number of columns s takes: East Asian wide characters
-// take two, combining marks none, as docutils counts.
+// take two, combining characters none, as docutils counts.
 func width(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case isCombining(r):
 		case isWide(r):
 			n += 2
 		default:
@@ -295,6 +315,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		default:
 			out = append(out, b)
 		}
+	}
+	if p.shallow > 0 && depth > p.shallow {
+		return nil
 	}
 	if depth > maxDepth {
 		var text []string
@@ -392,7 +415,11 @@ func (p *parser) bulletList(lines []line, i, depth int) (Block, int) {
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
+		n, made := len(p.doc.Diagnostics), p.explicitMade
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
+		if p.shallow > 0 && depth+1 == p.shallow {
+			p.itemReports = append(p.itemReports, itemReport{len(p.doc.Diagnostics) - n, p.explicitMade - made})
+		}
 		i = end
 		if !finish {
 			if i < len(lines) && !bulletStarts(lines[i].text, bullet) {
@@ -653,7 +680,11 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
+		n, made := len(p.doc.Diagnostics), p.explicitMade
 		list.Items = append(list.Items, p.blocks(block, depth+1, false))
+		if p.shallow > 0 && depth+1 == p.shallow {
+			p.itemReports = append(p.itemReports, itemReport{len(p.doc.Diagnostics) - n, p.explicitMade - made})
+		}
 		next++
 		i = end
 		if !finish {
@@ -944,7 +975,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	// A cell's lines docutils names one below the table's (see
 	// tableCell).
 	p.reach(lines, start+n-1, depth)
-	offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
+	cols, offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
 	if detail != "" {
 		at := tableLine(offset)
 		p.report(at, Error, "Malformed table.\n"+detail)
@@ -954,7 +985,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	}
 	unexpected()
 	blankAfter()
-	return &Table{Text: strings.Join(text, "\n")}, n
+	return &Table{Text: strings.Join(text, "\n"), cols: cols}, n
 }
 
 // knownDirectives are docutils' directives, which it parses without
@@ -991,6 +1022,9 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 		first = false
 		if b != nil {
 			out = append(out, b)
+		}
+		if p.shallow > 0 && depth == p.shallow {
+			p.explicitMade++ // (a shallow parser's directives show nothing)
 		}
 		i = end
 		if finish {
@@ -1045,7 +1079,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 	if sub, ok := substitutionName(l.text); ok {
 		b = p.substitutionDef(sub, block, l, depth)
 	} else if m := directiveRE.FindStringSubmatch(l.text); m != nil {
-		b = p.directive(m[1], block, l, depth)
+		b, _ = p.directive(m[1], block, l, depth)
 	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
 		// Footnotes and citations are explicit targets too, named by
 		// their labels (an auto-numbered footnote's after its "#").
@@ -1171,16 +1205,37 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			invalid()
 			return nil
 		}
-	} else if b := p.directive(m[1], block, l, depth); len(p.doc.Diagnostics) > n || !substitutes(m[1], block) {
-		if p.worstSince(n) >= Error {
+	} else {
+		b, named := p.substitutionDirective(m[1], block, l, depth)
+		switch {
+		case p.worstSince(n) >= Error:
 			invalid()
+			return b
+		case len(p.doc.Diagnostics) == n && named && strings.EqualFold(m[1], "image"):
+			// The name gives the image an id, which a substitution's
+			// elements may not have.
+			p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <image>:")
+			return b
+		case len(p.doc.Diagnostics) > n || !substitutes(m[1], block):
+			// What the directive made is no inline element (a note, a
+			// system message): docutils moves it out of the
+			// definition, which it then finds empty.
+			invalid()
+			return b
 		}
-		return b
 	}
 	if len(p.doc.Diagnostics) == n {
 		p.noteSubstitution(name, l)
 	}
 	return nil
+}
+
+// substitutionDirective parses the directive that defines a
+// substitution, which some directives (image) check more strictly.
+func (p *parser) substitutionDirective(name string, block []line, l line, depth int) (b Block, named bool) {
+	p.inSubstitution = true
+	defer func() { p.inSubstitution = false }()
+	return p.directive(name, block, l, depth)
 }
 
 // replacement checks the content of a replace directive that defines the
@@ -1202,8 +1257,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 	// Check builds no paragraphs: what the content makes is counted on
 	// a parse of its own. Explicit markup makes an element (a comment, a
 	// target) that this package does not keep.
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}}
-	made := scratch.blocks(content, depth+1, false)
+	made := p.scratch(0).blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
 			made = append(made, nil)
@@ -1256,38 +1310,56 @@ func substitutionName(s string) (string, bool) {
 	return clean0(unescape(t[1 : 1+end])), true
 }
 
-// substitutes reports whether a known directive defining a substitution
-// gives it content, which docutils requires before it notes the name:
-// an argument or a body (the date directive needs neither).
+// substitutes reports whether a directive that defines a substitution
+// without a problem makes it the inline element docutils requires: an
+// image, raw text, a date, or unicode's characters (unless all of its
+// argument is a comment).
 func substitutes(name string, block []line) bool {
-	if _, ok := knownDirectives[strings.ToLower(name)]; !ok {
-		return false
-	}
-	if strings.EqualFold(name, "date") {
+	switch strings.ToLower(name) {
+	case "image", "raw", "date":
 		return true
-	}
-	for j, bl := range block {
-		t := bl.text
-		if j == 0 {
-			t = cutColumns(t, strings.Index(t, "::")+2)
+	case "unicode":
+		argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+		for _, bl := range block[1:] {
+			if blank(bl) || fieldMarker(bl.text) != "" {
+				break
+			}
+			argument = append(argument, bl.text)
 		}
-		if strings.TrimSpace(t) != "" {
-			return true
-		}
+		return len(strings.Fields(unicodeCommentRE.Split(strings.TrimSpace(strings.Join(argument, "\n")), 2)[0])) > 0
 	}
 	return false
 }
 
-func (p *parser) directive(name string, block []line, l line, depth int) Block {
+// directive parses a directive whose block is block, and returns what it
+// shows, and whether a :name: option names it.
+func (p *parser) directive(name string, block []line, l line, depth int) (Block, bool) {
+	if p.shallow > 0 {
+		return nil, false // not the first block: captionOK looks at explicit markup itself
+	}
 	kind, ok := knownDirectives[strings.ToLower(name)]
 	if !ok {
 		p.report(l, Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
-		return nil
+		return nil, false
 	}
-	ok, target, named := p.directiveOK(name, block, l)
+	ok, head := p.directiveOK(name, block, l, depth)
 	if !ok {
-		return nil
+		return nil, false
+	}
+	target, named := head.name()
+	argument := head.argument
+	lower := strings.ToLower(name)
+	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
+	if isTable && argument != "" {
+		// The title, parsed before the content; docutils puts what it
+		// reports after the table, and only if there is one.
+		title := p.directiveTitle(argument, l)
+		defer func() {
+			if ok {
+				p.doc.Diagnostics = append(p.doc.Diagnostics, title...)
+			}
+		}()
 	}
 	// The content follows the arguments and options, after a blank line.
 	content := block
@@ -1300,14 +1372,33 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 			content = nil
 		}
 	}
-	if strings.EqualFold(name, "table") && !p.oneTable(content, depth) {
-		// docutils drops what the content reported with it, but not the
-		// names its targets took.
-		n := len(p.doc.Diagnostics)
-		p.blocks(content, depth+1, false)
-		p.doc.Diagnostics = p.doc.Diagnostics[:n]
-		p.report(l, Error, fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name))
-		return nil
+	if lower == "list-table" {
+		if msg := p.listTableProblem(name, content, depth, head.options); msg != "" {
+			ok = false
+			p.dropContent(content, depth, l, msg)
+			return nil, false
+		}
+	}
+	if lower == "table" {
+		msg := ""
+		if one, cols := p.oneTable(content, depth); !one {
+			msg = fmt.Sprintf("Error parsing content block for the %q directive: exactly one table expected.", name)
+		} else {
+			msg = widthsProblem(name, head.options, cols)
+		}
+		if msg != "" {
+			ok = false
+			p.dropContent(content, depth, l, msg)
+			return nil, false
+		}
+	}
+	if (lower == "topic" || lower == "sidebar") && argument != "" {
+		// The title, and a sidebar's subtitle, report what they have
+		// before the name is taken and the content parsed.
+		p.inline(argument, l)
+		if sub := head.options["subtitle"]; sub != nil {
+			p.inline(*sub, l)
+		}
 	}
 	if named {
 		// docutils' add_name notes the name as an explicit target without
@@ -1316,62 +1407,241 @@ func (p *parser) directive(name string, block []line, l line, depth int) Block {
 		// reported where the outermost state machine is (see topLine);
 		// math and parsed-literal give theirs their content's first line.
 		at := line{num: p.topLine.num, off: p.topLine.off}
-		if lower := strings.ToLower(name); lower == "math" || lower == "parsed-literal" {
+		if lower == "math" || lower == "parsed-literal" {
 			if c := skipBlank(content); len(c) > 0 {
 				at = c[0]
 			}
 		}
-		if lower := strings.ToLower(name); lower == "table" || lower == "list-table" || lower == "csv-table" {
+		if isTable {
 			defer p.noteName(target, true, false, "", at)
 		} else {
 			p.noteName(target, true, false, "", at)
 		}
 	}
+	if (lower == "rubric" || lower == "contents") && argument != "" {
+		p.inline(argument, l) // reported after the element and its name
+	}
+	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
+		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
+		return nil, false // the image, which this package does not show
+	}
+	var b Block
 	switch kind {
 	case "admonition":
 		var body []Block
 		if !strings.EqualFold(name, "admonition") {
 			// A note takes no argument: its text starts on its first line.
 			content = admonitionContent(block)
-		} else if len(block) > 0 {
+		} else if argument != "" {
 			// The generic admonition's argument is its title.
-			if title := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)); title != "" {
-				body = append(body, &Paragraph{Content: p.inline(title, l)})
-			}
+			body = append(body, &Paragraph{Content: p.inline(argument, l)})
 		}
 		n := len(p.doc.Diagnostics)
 		body = append(body, p.blocks(content, depth+1, false)...)
 		p.fixOffsets(n, block)
-		return &Admonition{Kind: strings.ToLower(name), Children: body}
+		b = &Admonition{Kind: strings.ToLower(name), Children: body}
 	case "container":
-		return &BlockQuote{Children: p.blocks(content, depth+1, false)}
+		if lower == "sidebar" {
+			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
+			p.sidebarDepth = depth + 1
+		}
+		b = &BlockQuote{Children: p.blocks(content, depth+1, false)}
 	case "literal", "":
 		var text []string
 		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
 		}
-		return &LiteralBlock{Text: strings.Join(text, "\n")}
+		b = &LiteralBlock{Text: strings.Join(text, "\n")}
 	}
-	return nil
+	if named && b != nil && !p.checkOnly {
+		p.identify(b, target)
+	}
+	return b, named
+}
+
+// identify gives the element a directive made the id that docutils
+// makes of its :name: option, and makes the name a target that links to
+// it. An id taken already, or a name that makes none, gets docutils'
+// numbered one instead.
+func (p *parser) identify(b Block, name string) {
+	id := makeID(name)
+	if p.doc.ids == nil {
+		p.doc.ids = map[string]bool{}
+	}
+	for id == "" || p.doc.ids[id] {
+		p.idCounter++
+		id = "id" + strconv.Itoa(p.idCounter)
+	}
+	p.doc.ids[id] = true
+	switch b := b.(type) {
+	case *Admonition:
+		b.ID = id
+	case *BlockQuote:
+		b.ID = id
+	case *LiteralBlock:
+		b.ID = id
+	}
+	p.target(normalizeName(name), "#"+id)
+}
+
+// directiveTitle parses a table directive's title, at its line l, and
+// returns what that reports, which docutils puts after the table; the
+// targets its markup defines take their names at once, and what that
+// reports stays where it is.
+func (p *parser) directiveTitle(title string, l line) []Diagnostic {
+	held := p.holdDups
+	p.holdDups = true
+	n := len(p.doc.Diagnostics)
+	p.inline(title, l)
+	reports := slices.Clone(p.doc.Diagnostics[n:])
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+	p.holdDups = held
+	if !held {
+		p.doc.Diagnostics = append(p.doc.Diagnostics, p.dups...)
+		p.dups = p.dups[:0]
+	}
+	return reports
+}
+
+// scratch returns a parser of the text for a look at part of it, whose
+// reports and names are its own; shallow is its field.
+func (p *parser) scratch(shallow int) *parser {
+	return &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow}
+}
+
+// dropContent parses the content of a directive that docutils rejects
+// once it has parsed it, and reports msg at l: docutils drops what the
+// content reported with the content, but not the names its targets took.
+func (p *parser) dropContent(content []line, depth int, l line, msg string) {
+	n := len(p.doc.Diagnostics)
+	p.blocks(content, depth+1, false)
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+	p.report(l, Error, msg)
+}
+
+// itemReport is what a list item holds beside its blocks: the
+// diagnostics reported in it, and the elements explicit markup made.
+type itemReport struct{ diagnostics, explicit int }
+
+// listTableProblem returns what docutils' ListTable reports of its
+// content, or "": it must be one bullet list of rows, each a bullet list
+// of as many cells as the first, with nothing reported beside them, and
+// the options' widths, header rows and stub columns must fit it. It
+// parses two levels of the content on a parser of its own, as oneTable
+// parses one.
+func (p *parser) listTableProblem(name string, content []line, depth int, options map[string]*string) string {
+	expected := fmt.Sprintf("Error parsing content block for the %q directive: ", name)
+	scratch := p.scratch(depth + 2)
+	made := scratch.blocks(content, depth+1, false)
+	inItems := 0
+	for _, r := range scratch.itemReports {
+		inItems += r.diagnostics
+	}
+	list, isList := (*BulletList)(nil), len(made) == 1
+	if isList {
+		list, isList = made[0].(*BulletList)
+	}
+	for k, c := range content {
+		isList = isList && !((k == 0 || blank(content[k-1])) && isExplicit(c.text))
+	}
+	if !isList || len(scratch.doc.Diagnostics) > inItems {
+		return expected + "exactly one bullet list expected."
+	}
+	cols := 0
+	for k, item := range list.Items {
+		row, ok := (*BulletList)(nil), len(item) == 1 && scratch.itemReports[k] == itemReport{}
+		if ok {
+			row, ok = item[0].(*BulletList)
+		}
+		switch {
+		case !ok:
+			return expected + fmt.Sprintf("two-level bullet list expected, but row %d does not contain a second-level bullet list.", k+1)
+		case k == 0:
+			cols = len(row.Items)
+		case len(row.Items) != cols:
+			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols)
+		}
+	}
+	if msg := widthsProblem(name, options, cols); msg != "" {
+		return msg
+	}
+	rows := len(list.Items)
+	header, _ := pyInt(options["header-rows"])
+	stub, _ := pyInt(options["stub-columns"])
+	switch {
+	case rows < header:
+		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), rows, name)
+	case rows == header && header > 0:
+		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", rows, name)
+	case cols < stub:
+		return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), cols, name)
+	case cols == stub && stub > 0:
+		return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", cols, name)
+	}
+	return ""
+}
+
+// captionOK reports whether the content of a figure directive starts as
+// docutils' Figure requires: with a paragraph, its caption, or an empty
+// comment, or is empty. It parses the content on a parser of its own, as
+// oneTable does.
+func (p *parser) captionOK(content []line, depth int) bool {
+	content = skipBlank(content)
+	if len(content) == 0 {
+		return true
+	}
+	if first := content[0].text; isExplicit(first) {
+		// A comment is empty when nothing follows ".." on its line or
+		// indented below it (a blank line ends it at once).
+		return strings.TrimRight(first, " ") == ".." &&
+			(len(content) == 1 || blank(content[1]) || content[1].text[0] != ' ')
+	}
+	made := p.scratch(depth+1).blocks(content, depth+1, false)
+	if len(made) == 0 {
+		return false
+	}
+	_, ok := made[0].(*Paragraph)
+	return ok
 }
 
 // oneTable reports whether the content of a table directive is what
 // docutils' RSTTable requires: one element, a table; a message docutils
 // puts beside it (not in a cell) is one more. It parses the content on a
 // parser of its own, as Check builds no paragraphs to count.
-func (p *parser) oneTable(content []line, depth int) bool {
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all}
+func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
+	scratch := p.scratch(depth + 1)
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
-			return false // a comment, a target: an element of its own
+			return false, 0 // a comment, a target: an element of its own
 		}
 	}
 	if len(made) != 1 || len(scratch.doc.Diagnostics) != scratch.cellDiagnostics {
-		return false
+		return false, 0
 	}
-	_, ok := made[0].(*Table)
-	return ok
+	t, ok := made[0].(*Table)
+	if !ok {
+		return false, 0
+	}
+	return true, t.cols
+}
+
+// widthsProblem returns what docutils reports of a table directive's
+// widths option when it lists a width for other than each of the cols
+// columns, or "".
+func widthsProblem(name string, options map[string]*string, cols int) string {
+	w := options["widths"]
+	if w == nil || *w == "auto" || *w == "grid" {
+		return ""
+	}
+	n := len(strings.Fields(*w))
+	if strings.Contains(*w, ",") {
+		n = strings.Count(*w, ",") + 1
+	}
+	if n != cols {
+		return fmt.Sprintf("%q widths do not match the number of columns in table (%d).", name, cols)
+	}
+	return ""
 }
 
 // admonitionContent returns the content of a directive that takes no
@@ -1393,7 +1663,7 @@ func admonitionContent(block []line) []line {
 	}
 	head := ind[:i]
 	for j, h := range head {
-		if directiveFieldRE.MatchString(h.text) {
+		if fieldMarker(h.text) != "" {
 			head = head[:j]
 			break
 		}
@@ -1413,13 +1683,34 @@ func admonitionContent(block []line) []line {
 	return content
 }
 
+// directiveHead is what directiveOK finds in a directive's block before
+// its content: the argument, its words as written, and the options by
+// name (see optionValues).
+type directiveHead struct {
+	argument string
+	options  map[string]*string
+}
+
+// name returns the value of the :name: option, which docutils' add_name
+// makes a target of, and whether there is one.
+func (h directiveHead) name() (string, bool) {
+	v, ok := h.options["name"]
+	if v == nil {
+		return "", ok
+	}
+	return *v, ok
+}
+
 // directiveSpec is what docutils 0.19's directive class declares of its
 // arguments and content, and what its run method requires of them.
 type directiveSpec struct {
 	required, optional int
 	wholeLast          bool // final_argument_whitespace: the last argument takes the rest
-	noOptions          bool // no option_spec: the first lines are content, not arguments and options
+	noOptions          bool // no option_spec: no options, and without arguments the first lines are content
 	noContent          bool // has_content = False
+	// substitution says run accepts only a substitution definition's
+	// directive.
+	substitution bool
 	// needs is what run asks for when there is no content: "" nothing,
 	// "content" assert_has_content, or a message of its own ("=" prefixed
 	// for a warning rather than an error).
@@ -1450,41 +1741,87 @@ var directiveSpecs = map[string]directiveSpec{
 	"header": {noOptions: true, needs: "content"}, "footer": {noOptions: true, needs: "content"},
 	"target-notes": {noContent: true},
 	"line-block":   {needs: "content"},
-	"title":        {required: 1, wholeLast: true, noContent: true},
-	"default-role": {optional: 1, noContent: true},
-	"class":        {required: 1, wholeLast: true},
+	"title":        {required: 1, wholeLast: true, noContent: true, noOptions: true},
+	"default-role": {optional: 1, noContent: true, noOptions: true},
+	"class":        {required: 1, wholeLast: true, noOptions: true},
+	"include":      {required: 1, wholeLast: true, noContent: true},
+	"unicode":      {required: 1, wholeLast: true, noContent: true, substitution: true},
+	"date":         {noOptions: true, substitution: true},
+	"replace":      {noOptions: true, substitution: true},
 	"raw":          {required: 1, wholeLast: true, needs: "content"},
 }
 
-// directiveOptions are the options docutils 0.19 knows for the directives
-// whose options it checks here, the code directives, which texts copied
-// from Sphinx give Sphinx's options (":linenos:"), and images.
-var directiveOptions = map[string]string{
-	"code":       " class name number-lines ",
-	"code-block": " class name number-lines ",
-	"sourcecode": " class name number-lines ",
-	"image":      " alt height width scale align target class name loading ",
-	"figure":     " alt height width scale align target class name loading figwidth figclass ",
+// fieldName is the text of a field name, as docutils' astext gives it of
+// the name's inline markup, parsed on a parser of its own (docutils
+// drops what it reports).
+func (p *parser) fieldName(name string) string {
+	if !strings.ContainsAny(name, "\\*`|_[") {
+		return name
+	}
+	return plainText(p.scratch(0).inline(name, line{}))
 }
 
+// placeProblem returns what docutils reports of a topic, sidebar or
+// table of contents where it may not be, or "": only at the document's
+// level, where titles may be, or in a sidebar (not a sidebar in a
+// sidebar), and a sidebar's subtitle needs a title.
+func (p *parser) placeProblem(name string, depth int, inSubstitution bool, options map[string]*string, argument string) string {
+	inSidebar := !inSubstitution && p.sidebarDepth > 0 && depth == p.sidebarDepth
+	switch strings.ToLower(name) {
+	case "sidebar":
+		if inSidebar {
+			return fmt.Sprintf("The %q directive may not be used within a sidebar element.", name)
+		}
+		if _, ok := options["subtitle"]; ok && argument == "" {
+			return `The "subtitle" option may not be used without a title.`
+		}
+	case "topic", "contents":
+	default:
+		return ""
+	}
+	if depth > 0 && !inSidebar || inSubstitution {
+		return fmt.Sprintf("The %q directive may not be used within topics or body elements.", name)
+	}
+	return ""
+}
+
+// unicodeCommentRE is what starts a comment in the unicode directive's
+// argument.
+var unicodeCommentRE = regexp.MustCompile(`( |\n|^)\.\. `)
+
 // directiveFieldRE is docutils' field marker, which starts a directive's
-// options.
+// options, but for its lookbehind (see fieldMarker).
 var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `])*:( +|$)`)
+
+// fieldMarker returns the field marker that starts s, as docutils'
+// field_marker pattern matches it, or "": a name that ends in a space
+// (its "(?<! ):") is none. The name cannot go on past the colon that
+// ends it, so the marker the regular expression finds is the only one.
+func fieldMarker(s string) string {
+	m := directiveFieldRE.FindString(s)
+	if m != "" && m[strings.LastIndexByte(strings.TrimRight(m, " "), ':')-1] == ' ' {
+		return ""
+	}
+	return m
+}
 
 // directiveOK reports what docutils reports of a directive's arguments and
 // content, following its parse_directive_block and the directive's run:
 // too few or too many arguments, content where none is permitted, none
 // where it is required. It returns false when docutils makes an error of
 // the directive, which then shows nothing. block is the directive's block
-// with its first line from the name. Directives it has no spec for, and
-// options, it does not check. It returns the value of a :name: option
-// too (named says there is one), which docutils' add_name makes a
-// target of.
-func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target string, named bool) {
+// with its first line from the name. Its options are checked against
+// the directive's option_spec (see optionValues); directives it has no
+// spec for it does not check. It returns the directive's argument and
+// options too.
+func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok bool, head directiveHead) {
+	// The directive defines a substitution; those in its content do not.
+	inSubstitution := p.inSubstitution
+	p.inSubstitution = false
 	lower := strings.ToLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
-		return true, "", false
+		return true, directiveHead{}
 	}
 	// docutils' "indented": the text after "::", then the block's lines.
 	ind := make([]string, len(block))
@@ -1511,7 +1848,7 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 		}
 		if !spec.noOptions {
 			for j, a := range args {
-				if directiveFieldRE.MatchString(a) {
+				if fieldMarker(a) != "" {
 					args, opts = args[:j], args[j:]
 					break
 				}
@@ -1527,41 +1864,27 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 	for len(content) > 0 && strings.TrimSpace(content[0]) == "" {
 		content = content[1:]
 	}
-	fail := func(msg string) (bool, string, bool) {
+	fail := func(msg string) (bool, directiveHead) {
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
-		return false, "", false
+		return false, directiveHead{}
 	}
 	for _, o := range opts {
-		if !directiveFieldRE.MatchString(o) && !strings.HasPrefix(o, " ") {
+		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
 			return fail("invalid option block")
 		}
 	}
-	known, checked := directiveOptions[lower]
-	fromFile := false
-	for k, o := range opts {
-		m := directiveFieldRE.FindString(o)
-		if m == "" {
-			continue // a continuation line
-		}
-		opt := o[1 : 1+strings.Index(o[1:], ":")]
-		if opt == "name" {
-			// The field's body: the rest of its line and the lines
-			// indented under it, which normalizing the name joins.
-			named, target = true, o[len(m):]
-			for _, c := range opts[k+1:] {
-				if directiveFieldRE.MatchString(c) {
-					break
-				}
-				target += "\n" + c
-			}
-		}
-		fromFile = fromFile || opt == "file" || opt == "url"
-		if checked && !strings.Contains(known, " "+strings.ToLower(opt)+" ") {
-			return fail(fmt.Sprintf("unknown option: %q", opt))
-		}
+	values, msg := optionValues(optionSpecs[lower], opts, p.fieldName)
+	if msg != "" {
+		return fail(msg)
 	}
+	_, fromFile := values["file"]
+	if _, ok := values["url"]; ok {
+		fromFile = true
+	}
+	argument := ""
 	if takesArgs {
-		n := len(strings.Fields(strings.Join(args, "\n")))
+		argument = strings.TrimLeftFunc(strings.Join(args, "\n"), unicode.IsSpace)
+		n := len(strings.Fields(argument))
 		if n < spec.required {
 			return fail(fmt.Sprintf("%d argument(s) required, %d supplied", spec.required, n))
 		}
@@ -1569,18 +1892,62 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 			return fail(fmt.Sprintf("maximum %d argument(s) allowed, %d supplied", spec.required+spec.optional, n))
 		}
 	}
-	if len(content) > 0 {
-		if spec.noContent {
-			return fail("no content permitted")
+	if len(content) > 0 && spec.noContent {
+		return fail("no content permitted")
+	}
+	// What run checks first.
+	if spec.substitution && !inSubstitution {
+		p.report(l, Error, fmt.Sprintf("Invalid context: the %q directive can only be used within a substitution definition.", name))
+		return false, directiveHead{}
+	}
+	if msg := p.placeProblem(name, depth, inSubstitution, values, argument); msg != "" {
+		p.report(l, Error, msg)
+		return false, directiveHead{}
+	}
+	if lower == "raw" || lower == "csv-table" {
+		_, file := values["file"]
+		_, url := values["url"]
+		switch {
+		case len(content) > 0 && (file || url):
+			p.report(l, Error, fmt.Sprintf("%q directive may not both specify an external file and have content.", name))
+			return false, directiveHead{}
+		case file && url:
+			p.report(l, Error, fmt.Sprintf("The \"file\" and \"url\" options may not be simultaneously specified for the %q directive.", name))
+			return false, directiveHead{}
 		}
-		return true, target, named
+	}
+	if lower == "unicode" {
+		// The codes, up to a comment.
+		codes := strings.Fields(unicodeCommentRE.Split(argument, 2)[0])
+		for _, c := range codes {
+			if _, _, msg := unicodeCode(c); msg != "" {
+				p.report(l, Error, fmt.Sprintf("Invalid character code: %s\nValueError: %s", c, msg))
+				return false, directiveHead{}
+			}
+		}
+	}
+	if len(content) > 0 {
+		return true, directiveHead{argument, values}
+	}
+	if align, ok := values["align"]; ok && lower == "image" {
+		// Image.run takes only a horizontal alignment, and in a
+		// substitution definition only a vertical one.
+		valid := `"left", "center", "right"`
+		within := ""
+		if inSubstitution {
+			valid, within = `"top", "middle", "bottom"`, " within a substitution definition"
+		}
+		if v := strings.TrimSpace(strings.ToLower(*align)); !strings.Contains(valid, `"`+v+`"`) {
+			p.report(l, Error, fmt.Sprintf(`Error in %q directive: "%s" is not a valid value for the "align" option%s.  Valid values for "align" are: %s.`, name, v, within, valid))
+			return false, directiveHead{}
+		}
 	}
 	switch msg := spec.needs; {
 	case msg == "", fromFile && (lower == "raw" || lower == "csv-table"):
-		return true, target, named
+		return true, directiveHead{argument, values}
 	case msg == "math" && len(args) > 0:
 		// A math block without content makes no node to name.
-		return true, "", false
+		return true, directiveHead{argument: argument}
 	case msg == "content", msg == "math":
 		p.report(l, Error, fmt.Sprintf("Content block expected for the %q directive; none found.", name))
 	case msg[0] == '=':
@@ -1588,7 +1955,7 @@ func (p *parser) directiveOK(name string, block []line, l line) (ok bool, target
 	default:
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
-	return false, "", false
+	return false, directiveHead{}
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
@@ -1754,7 +2121,10 @@ func mayHaveMarkup(s string) bool {
 func (p *parser) section(tl line, title string, st style, at, under line, depth int, top bool, mark int) Block {
 	if !top {
 		p.report(p.srcLine(at), Severe, "Unexpected section title.")
-		return &Paragraph{Content: p.inline(title, tl)}
+		// docutils makes a system message of it, which shows the
+		// title's text: a sequence, not a paragraph, for what counts
+		// the paragraphs of a content (a figure's caption).
+		return &sequence{&Paragraph{Content: p.inline(title, tl)}}
 	}
 	level := 0
 	for j, s := range p.styles {

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Grid tables are checked as docutils 0.19 checks them, following its
@@ -201,16 +202,20 @@ func scanLeftUp(rows [][]rune, top, left, bottom, right int) bool {
 	return true
 }
 
-// gridCellSpans returns the columns of each of a cell's lines that its
-// text is, as docutils' get_2D_block cuts them: the cell's inner columns,
-// but that in a line with combining characters they count the string's
-// characters other than those it skips, and the shift carries on to the
-// lines below (as it does in docutils). indices are the rows'
-// columnIndices, found once for all the cells of a row.
-func gridCellSpans(rows [][]rune, indices [][]int, c gridCell) []column {
-	spans := make([]column, 0, c.bottom-c.top-1)
-	left, right := c.left+1, c.right
-	for k := c.top + 1; k < c.bottom; k++ {
+// cellSpans returns the columns of each of the lines first to last
+// (excluded) that a cell's text is, as docutils' get_2D_block cuts them
+// from left to right: the columns as they are, but that in a line with
+// combining characters they count the string's characters other than
+// those, and the shift carries on to the lines below (as it does in
+// docutils). indices are the rows' columnIndices, found once for all the
+// cells of a row. It returns nil when no line has a combining character,
+// and each line is cut at left and right.
+func cellSpans(rows [][]rune, indices [][]int, first, last, left, right int) []column {
+	if !slices.ContainsFunc(indices[first:last], func(ci []int) bool { return ci != nil }) {
+		return nil
+	}
+	spans := make([]column, 0, last-first)
+	for k := first; k < last; k++ {
 		if ci := indices[k]; ci != nil {
 			if left < len(ci) {
 				left = ci[left]
@@ -229,47 +234,70 @@ func gridCellSpans(rows [][]rune, indices [][]int, c gridCell) []column {
 }
 
 // columnIndices is docutils' utils.column_indices for a line with
-// combining characters: the indices of its characters but those before a
-// combining one. For a line without, whose indices are its columns, it
-// returns nil.
+// combining characters: the indices of its characters but those. For a
+// line without, whose indices are its columns, it returns nil.
 func columnIndices(row []rune) []int {
 	if !slices.ContainsFunc(row, isCombining) {
 		return nil
 	}
 	ci := make([]int, 0, len(row))
-	for i := range row {
-		if i+1 < len(row) && isCombining(row[i+1]) {
-			continue
+	for i, r := range row {
+		if !isCombining(r) {
+			ci = append(ci, i)
 		}
-		ci = append(ci, i)
 	}
 	return ci
 }
 
-// isCombining reports whether r is a combining character, as the other
-// table checks take one (see stripCombining).
-func isCombining(r rune) bool { return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) }
+// rowIndices returns the columnIndices of each row.
+func rowIndices(rows [][]rune) [][]int {
+	indices := make([][]int, len(rows))
+	for k, row := range rows {
+		indices[k] = columnIndices(row)
+	}
+	return indices
+}
+
+// isCombining reports whether r is a combining character as docutils
+// takes one, Python's unicodedata.combining: a character of a canonical
+// combining class other than 0. (Most marks of Indic scripts, of class
+// 0, and the enclosing marks are not; some spacing marks are.)
+func isCombining(r rune) bool {
+	return r >= 0x300 && norm.NFD.PropertiesString(string(r)).CCC() != 0
+}
 
 // gridTableCells parses the cells of a grid table that docutils has
 // isolated: table is its lines, rows their runes, and shift how many
 // lines below its own docutils reports a cell's line (see gridTable). It
-// returns docutils' complaint, and the line of the table it names, for a
-// table it cannot parse.
-func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (offset int, detail string) {
+// returns the table's columns, or docutils' complaint, and the line of
+// the table it names, for a table it cannot parse.
+func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (cols, offset int, detail string) {
 	cells, offset, detail := gridCells(rows)
 	if detail != "" {
-		return offset, detail
+		return 0, offset, detail
+	}
+	// The columns are between the "+" that GridTableParser's scans pass
+	// on the cells' top and bottom edges (its colseps), and the left
+	// edge.
+	seps := map[int]bool{0: true}
+	for _, c := range cells {
+		for x := c.left + 1; x <= c.right; x++ {
+			if rows[c.top][x] == '+' || x < c.right && rows[c.bottom][x] == '+' {
+				seps[x] = true
+			}
+		}
 	}
 	offs := make([]rowOffsets, len(table))
-	indices := make([][]int, len(table))
 	for k, l := range table {
 		offs[k].offs, offs[k].base = sourceOffsets(p.src, l, rows[k])
-		indices[k] = columnIndices(rows[k])
 	}
+	indices := rowIndices(rows)
 	for _, c := range cells {
-		p.tableCell(table, rows, offs, cell{first: c.top + 1, last: c.bottom, spans: gridCellSpans(rows, indices, c)}, shift, depth)
+		first, last := c.top+1, c.bottom
+		col := column{c.left + 1, c.right}
+		p.tableCell(table, rows, offs, cell{first: first, last: last, col: col, spans: cellSpans(rows, indices, first, last, col.start, col.end)}, shift, depth)
 	}
-	return 0, ""
+	return len(seps) - 1, 0, ""
 }
 
 // gridRows returns a grid table's lines as padRunes makes them, and

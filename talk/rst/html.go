@@ -15,6 +15,11 @@ type HTMLOptions struct {
 	// sections: 2 (the default) for text inside a page whose own title is
 	// its h1. Deeper sections take the levels below, down to h6.
 	HeadingLevel int
+	// IDPrefix goes before the ids of the elements that directives name
+	// (":name: setup" gives id "setup"), and in the links to them (a
+	// target's "#setup" URL among them), so that a page can keep them
+	// apart from its own ids; "" leaves them as docutils makes them.
+	IDPrefix string
 }
 
 // WriteHTML writes the document as an HTML fragment. Every piece of text
@@ -22,7 +27,7 @@ type HTMLOptions struct {
 // relative references, so that no markup in the text can run script; a
 // reference to a target the text does not define is shown as text.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
-	hw := &htmlWriter{doc: d, top: opt.HeadingLevel}
+	hw := &htmlWriter{doc: d, top: opt.HeadingLevel, idPrefix: opt.IDPrefix}
 	if hw.top <= 0 {
 		hw.top = 2
 	}
@@ -56,6 +61,8 @@ type htmlWriter struct {
 	doc    *Document
 	top    int
 	inLink bool // inside <a>, where another link may not start
+	// idPrefix is HTMLOptions.IDPrefix.
+	idPrefix string
 }
 
 func (hw *htmlWriter) blocks(bs []Block) {
@@ -126,7 +133,9 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</dl>\n")
 	case *LiteralBlock:
-		w.WriteString("<pre>")
+		w.WriteString("<pre")
+		hw.id(b.ID)
+		w.WriteString(">")
 		writeEscaped(w, b.Text)
 		w.WriteString("</pre>\n")
 	case *Table:
@@ -143,17 +152,30 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</p>\n")
 	case *BlockQuote:
-		w.WriteString("<blockquote>\n")
+		w.WriteString("<blockquote")
+		hw.id(b.ID)
+		w.WriteString(">\n")
 		hw.blocks(b.Children)
 		w.WriteString("</blockquote>\n")
 	case *Admonition:
-		w.WriteString("<aside class=\"admonition ")
+		w.WriteString("<aside")
+		hw.id(b.ID)
+		w.WriteString(" class=\"admonition ")
 		writeEscaped(w, b.Kind)
 		w.WriteString("\">\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
 	case *sequence:
 		hw.blocks(*b)
+	}
+}
+
+// id writes an element's id attribute, if it has one.
+func (hw *htmlWriter) id(id string) {
+	if id != "" {
+		hw.w.WriteString(` id="`)
+		writeEscaped(hw.w, hw.idPrefix+id)
+		hw.w.WriteString(`"`)
 	}
 }
 
@@ -210,6 +232,9 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			u := in.URL
 			if u == "" && in.Name != "" {
 				u = hw.doc.Targets[in.Name]
+				if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
+					u = "#" + hw.idPrefix + id
+				}
 			}
 			if u = SafeURL(u); u == "" || hw.inLink {
 				hw.inlines(in.Content)

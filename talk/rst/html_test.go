@@ -82,3 +82,19 @@ func TestURLsAreEscaped(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
 }
+
+// TestIDPrefix: the ids of named elements, and the links to them, take
+// the prefix, as does a target's "#" URL that is one of them; another
+// "#" URL is left as written.
+func TestIDPrefix(t *testing.T) {
+	src := "See about_, same_ and top_.\n\n.. note::\n   :name: about\n\n   Text.\n\n.. _same: #about\n.. _top: #top\n"
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: "d-"}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p>See <a href="#d-about" rel="nofollow noopener">about</a>, <a href="#d-about" rel="nofollow noopener">same</a> and <a href="#top" rel="nofollow noopener">top</a>.</p>` + "\n" +
+		`<aside id="d-about" class="admonition note">` + "\n<p>Text.</p>\n</aside>\n"
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+}

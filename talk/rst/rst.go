@@ -52,8 +52,12 @@ type Document struct {
 	Children    []Block      // the top-level blocks, sections holding theirs
 	Diagnostics []Diagnostic // in the order docutils reports them
 	// Targets maps a hyperlink target's normalized name (lower case,
-	// white space collapsed) to its URL, for references by name.
+	// white space collapsed) to its URL, for references by name; a
+	// directive's :name: option maps to "#" and the ID of the element
+	// it names.
 	Targets map[string]string
+	// ids are the IDs given to the elements that directives name.
+	ids map[string]bool
 }
 
 // Block is a block-level element: *Section, *Paragraph, *Transition,
@@ -120,23 +124,34 @@ type OptionItem struct {
 
 // LiteralBlock is preformatted text: code, a doctest, a quoted block, or
 // a table shown as drawn.
-type LiteralBlock struct{ Text string }
+type LiteralBlock struct {
+	Text string
+	ID   string // the id a directive's :name: option gives it, or ""
+}
 
 // LineBlock is a sequence of lines whose breaks matter, such as a poem or
 // an address.
 type LineBlock struct{ Lines [][]Inline }
 
-// BlockQuote is an indented block.
-type BlockQuote struct{ Children []Block }
+// BlockQuote is an indented block, or the content of a directive that
+// shows it as one (a container, a topic, a figure, a table...).
+type BlockQuote struct {
+	Children []Block
+	ID       string // the id a directive's :name: option gives it, or ""
+}
 
 // Table is a grid or simple table, kept as drawn: descriptions use them
 // for layout more than for data, and a drawn table reads well as is.
-type Table struct{ Text string }
+type Table struct {
+	Text string
+	cols int // its columns, as docutils counts them for the table directive's widths
+}
 
 // Admonition is a note, warning, tip or other admonition directive.
 type Admonition struct {
 	Kind     string // "note", "warning", "tip"...
 	Children []Block
+	ID       string // the id its :name: option gives it, or ""
 }
 
 func (*Section) block()        {}

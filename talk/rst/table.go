@@ -2,6 +2,7 @@ package rst
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +35,7 @@ func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 			// its error message.
 			return &LiteralBlock{Text: strings.Join(text, "\n")}
 		}
-		return &Table{Text: strings.Join(text, "\n")}
+		return &Table{Text: strings.Join(text, "\n"), cols: len(spanColumns(padRunes(lines[start].text)))}
 	}
 	malformed := func(detail string, at int) {
 		// A span that ends a table can be named a line past it.
@@ -180,7 +181,7 @@ type cell struct {
 	col         column
 	// spans, when set, are the columns of each of the lines, for a
 	// grid table's cell, whose lines docutils can cut at columns of
-	// their own (see gridCellSpans).
+	// their own (see cellSpans).
 	spans []column
 }
 
@@ -280,7 +281,11 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 			start = k + 1
 		}
 	}
+	// The cells are cut from the lines as they are, combining
+	// characters and all (get_2D_block).
+	indices := rowIndices(rows)
 	for _, c := range cells {
+		c.spans = cellSpans(rows, indices, c.first, c.last, c.col.start, c.col.end)
 		p.tableCell(block, rows, offs, c, 1, depth)
 	}
 	return 0, ""
@@ -345,18 +350,16 @@ func runeSlice(line []rune, a, b int) []rune {
 // stripCombining drops combining characters, as docutils' check_columns
 // does before it looks in the margins.
 func stripCombining(line []rune) []rune {
+	if !slices.ContainsFunc(line, isCombining) {
+		return line
+	}
+	out := make([]rune, 0, len(line))
 	for _, r := range line {
-		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
-			out := make([]rune, 0, len(line))
-			for _, r := range line {
-				if !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Me, r) {
-					out = append(out, r)
-				}
-			}
-			return out
+		if !isCombining(r) {
+			out = append(out, r)
 		}
 	}
-	return line
+	return out
 }
 
 // tableCell parses one cell's content for its diagnostics, as docutils'
