@@ -835,13 +835,14 @@ func TestRelativeAttachments(t *testing.T) {
 // in XML, is read as an array of its values, which the mapping reports
 // and keeps, and a repeated list (<persons>, <links>) is one list: no
 // value is dropped for a later one of the same name, nor a person's name
-// attribute for the person's empty text.
+// attribute or a link's title attribute for the element's empty text
+// (which would also make a repeated value to report where there is one).
 func TestXMLRepeatedElements(t *testing.T) {
 	const in = `<schedule><conference><acronym>c</acronym><title>C</title><title>C2</title></conference>
 <day index="1" date="2024-03-01"><room name="R">
 <event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10" id="1"><title>First</title><title>Second</title>
 <persons><person>A</person></persons><persons><person>B</person><person name="C"/></persons>
-<links><link href="https://a.example/" title="attribute">text</link></links><links><link href="https://b.example/">B</link></links>
+<links><link href="https://a.example/" title="attribute">text</link></links><links><link href="https://b.example/">B</link><link href="https://c.example/" title="C"/></links>
 <recording><license>CC</license><license>X</license></recording></event>
 </room></day></schedule>`
 	s, err := schedule.ParseXML([]byte(in), "r.xml")
@@ -861,7 +862,7 @@ func TestXMLRepeatedElements(t *testing.T) {
 	if diff := cmp.Diff([]talk.Speaker{{Name: "A"}, {Name: "B"}, {Name: "C"}}, tk.Speakers); diff != "" {
 		t.Errorf("speakers (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]talk.Link{{URL: "https://a.example/"}, {URL: "https://b.example/", Label: "B"}}, tk.Links); diff != "" {
+	if diff := cmp.Diff([]talk.Link{{URL: "https://a.example/"}, {URL: "https://b.example/", Label: "B"}, {URL: "https://c.example/", Label: "C"}}, tk.Links); diff != "" {
 		t.Errorf("links (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(`{"https://a.example/":{"title":["text","attribute"]}}`, string(tk.Extra["link_attributes"])); diff != "" {

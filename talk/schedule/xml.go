@@ -539,7 +539,12 @@ func eventTree(e *element) *node {
 				if hasHref && !hasURL {
 					o.set("url", l.pos(str(href)))
 				}
-				o.add("title", l.textNode(), l)
+				// The text is the title, unless it is empty and a
+				// title attribute gives it.
+				_, hasTitle := l.attr("title")
+				if n := l.textNode(); n.text != "" || !hasTitle {
+					o.add("title", n, l)
+				}
 				for _, a := range l.attrs {
 					if a.Name.Local != "href" || hasURL {
 						o.add(a.Name.Local, l.pos(str(a.Value)), l)
