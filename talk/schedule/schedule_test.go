@@ -685,8 +685,8 @@ func TestTimeZoneNames(t *testing.T) {
 
 // TestWrongKindsKept: a person of the wrong kind is reported and kept in
 // the talk's Extra "unparsed", as the package documentation promises of
-// every value the mapping cannot read. (Rooms and items of the wrong kind
-// are reported but not kept yet.)
+// every value the mapping cannot read; rooms and items of the wrong kind
+// are reported and kept in the day's entry of the event's Extra "days".
 func TestWrongKindsKept(t *testing.T) {
 	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [
   {"index": 1, "date": "2024-03-01", "rooms": 5},
