@@ -53,7 +53,7 @@
 //	                        item's date, or else the day's date or the next
 //	                        one for a time before the day's day_start, and
 //	                        the time zone); kept in Extra when it disagrees
-//	                        with date
+//	                        with date, or date is a month or a year
 //	duration ("HH:MM")      Duration
 //	end                     Duration when there is none; kept in Extra when
 //	                        it disagrees, and reported when before date

@@ -601,9 +601,11 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 
 // start checks the deprecated "start" (HH:MM) against the date, or makes
 // the date from it and the item's date when that is a day without a time,
-// or the day's date when the item has none. On the day's date, a time
-// before the day's programme starts is past midnight, on the next
-// calendar day: a schedule's day runs from day_start to day_end.
+// or the day's date when the item has none; it keeps it in Extra beside
+// a date that is a month or a year, which has no day for it. On the
+// day's date, a time before the day's programme starts is past midnight,
+// on the next calendar day: a schedule's day runs from day_start to
+// day_end.
 func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	s, ok := m.textOr(v, p, &t.Extra, "start")
 	if !ok || s == "" {
@@ -626,6 +628,11 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	switch {
 	case t.Recorded.Precision() == talk.Day: // the item's own date, without a time
 		y, mo, dd = t.Recorded.Time().Date()
+	case !t.Recorded.IsZero():
+		// A month or a year: the item's date has no day for the time,
+		// and the day's date must not replace it.
+		setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
+		return
 	case d.date.IsZero():
 		setExtra(&t.Extra, talkFields, "c3voc_", "start", v)
 		return

@@ -904,17 +904,30 @@ func TestWallClockGapsAndOverlaps(t *testing.T) {
 }
 
 // TestStartOnItemsDate: an item whose date is a day without a time takes
-// its start on that day, not on the day it is listed under.
+// its start on that day, not on the day it is listed under; one whose
+// date is a month or a year keeps it, and the start, which has no day to
+// go on, in Extra, rather than losing its date to the day's.
 func TestStartOnItemsDate(t *testing.T) {
 	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "time_zone_name": "Europe/Berlin", "days": [
 {"index": 1, "date": "2024-03-01", "rooms": {"R": [
- {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "T", "date": "2024-03-02", "start": "10:00"}]}}]}}}`
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "Day", "date": "2024-03-02", "start": "10:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "Month", "date": "2024-05", "start": "10:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "Year", "date": "2024", "start": "10:00"}]}}]}}}`
 	s, err := schedule.ParseJSON([]byte(js), "s.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff("2024-03-02T10:00:00+01:00", s.Talks[0].Recorded.String()); diff != "" {
-		t.Errorf("recorded (-want +got):\n%s", diff)
+	got := map[string]string{}
+	for _, tk := range s.Talks {
+		got[tk.Title] = tk.Recorded.String() + " " + string(tk.Extra["start"])
+	}
+	want := map[string]string{
+		"Day":   "2024-03-02T10:00:00+01:00 ",
+		"Month": `2024-05 "10:00"`,
+		"Year":  `2024 "10:00"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("recorded and Extra start (-want +got):\n%s", diff)
 	}
 }
 
