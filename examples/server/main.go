@@ -7,10 +7,11 @@
 // DIR is an archive in pyvideo's layout (<event>/category.json and
 // <event>/videos/<talk>.json). An archive in talkmeta's own layout
 // (<event>/event.json and <event>/talks/), which talkmeta import writes of
-// a schedule, is not read: for a schedule, examples/schedule2site makes
-// a site to serve with any static file server. Without it, the server reads the archive
-// named by $TALKMETA_CORPUS, as the repository's CI scripts do; with
-// neither it stops with a usage message. From the repository's root,
+// a schedule, is not read: for a schedule, examples/schedule2site makes a
+// site to serve with any static file server. Without it, the server reads
+// the archive named by $TALKMETA_CORPUS, as the repository's CI scripts
+// do; with neither it stops with a usage message. From the repository's
+// root,
 //
 //	go run ./examples/server testdata/pyvideo
 //

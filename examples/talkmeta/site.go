@@ -31,8 +31,9 @@ const siteMarker = ".talkmeta-site"
 // (see html.PyvideoURLs), but that events whose titles give the same slug
 // each get a page, and each event's talks a directory (see siteURLs). The
 // site is built in a new directory beside the output and then moved into
-// place, so that a failed build leaves the old site as it was. Only what the index, event and speaker pages need is
-// kept in memory; talk pages are written as their records are read.
+// place, so that a failed build leaves the old site as it was. Only what
+// the index, event and speaker pages need is kept in memory; talk pages
+// are written as their records are read.
 func runSite(e *env, args []string) int {
 	fs := e.flags("site", siteUsage)
 	out := fs.String("o", "site", "the `directory` to write the site to; it is replaced as a whole")

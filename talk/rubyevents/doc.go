@@ -74,10 +74,10 @@
 //	                              Extra: "rubyevents_speakers":
 //	                                [{"index": 1, "item": {"name": "Bob"}}]
 //
-// Under those two names, Extra holds a list of such items, or else a
-// value of the wrong kind, kept whole, which is never a list. A speaker's alias that is not a mapping with a name is reported,
-// since no talk could name the speaker by it; the aliases are kept in
-// Extra as they are.
+// Under those two names, Extra holds a list of such items, or else a value
+// of the wrong kind, kept whole, which is never a list. A speaker's alias
+// that is not a mapping with a name is reported, since no talk could name
+// the speaker by it; the aliases are kept in Extra as they are.
 //
 // # Aliases
 //
