@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -223,8 +224,10 @@ func measure(v *string, units string) string {
 		i++
 	}
 	number, unit := s[:i], strings.TrimLeft(s[i:], " ")
+	// One of units, whole: a unit with quotes in it must not match
+	// across two of them (`1em" "ex` is no length).
 	if i > 0 && strings.Count(number, ".") <= 1 && number != "." &&
-		strings.Contains(" "+units+" ", ` "`+unit+`" `) {
+		slices.Contains(strings.Fields(units), `"`+unit+`"`) {
 		return ""
 	}
 	return "not a positive measure of one of the following units:\n" + units
