@@ -1350,6 +1350,14 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	target, named := head.name()
 	argument := head.argument
 	lower := strings.ToLower(name)
+	if v := head.options["number-lines"]; v != nil && (lower == "code" || lower == "code-block" || lower == "sourcecode") {
+		// CodeBlock.run takes the first line's number with int(), after
+		// the option_spec has let any value through.
+		if _, msg := pyInt(v); msg != "" {
+			p.report(l, Error, ":number-lines: with non-integer start value")
+			return nil, false
+		}
+	}
 	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
 	if isTable && argument != "" {
 		// The title, parsed before the content; docutils puts what it
