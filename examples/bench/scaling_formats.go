@@ -319,6 +319,14 @@ func scheduleCases() []scalingCase {
 			})
 			return strings.Replace(s, `encoding="utf-8"`, `encoding="ISO-8859-1"`, 1)
 		}, parseXML),
+		bytesCase("schedule.ParseXML/many-rooms", func(n int) string {
+			// Each room with an attribute besides its name is the
+			// conference's, once a name: a search of the rooms so far for
+			// each took quadratic time. Short rooms, so that it shows.
+			s := frabSchedule(func(int) string { return "" })
+			rooms := fillf(n, "", func(i int) string { return `<room name="` + strconv.FormatInt(int64(i), 36) + `" a=""/>` })
+			return strings.Replace(s, "</day>", rooms+"</day>", 1)
+		}, parseXML),
 		bytesCase("schedule.ParseXML/many-persons", func(n int) string {
 			return frabSchedule(func(r int) string { return frabEvent(r, n/120, "") })
 		}, parseXML),

@@ -331,7 +331,7 @@ func xmlTree(root *element) *node {
 	doc := root.pos(object(member{"schedule", sched}))
 	var conf *node
 	var days []*node
-	var rooms []*node // room names and guids, as the JSON form lists them
+	var rooms roomList
 	for _, c := range root.children {
 		switch c.name {
 		case "generator":
@@ -352,8 +352,8 @@ func xmlTree(root *element) *node {
 	if conf == nil {
 		conf = root.pos(object())
 	}
-	if len(rooms) > 0 && conf.get("rooms") == nil {
-		conf.set("rooms", &node{kind: arrayNode, items: rooms})
+	if len(rooms.list) > 0 && conf.get("rooms") == nil {
+		conf.set("rooms", &node{kind: arrayNode, items: rooms.list})
 	}
 	conf.set("days", &node{kind: arrayNode, items: days, line: root.line, col: root.col})
 	sched.set("conference", conf)
@@ -442,7 +442,16 @@ func conferenceTree(c *element, conf, sched *node) {
 	}
 }
 
-func dayTree(d *element, rooms *[]*node) *node {
+// roomList is the conference's rooms, as the JSON form lists them: the
+// names, guids and other details the <room> elements of the days give,
+// once a name (a room comes back every day). The names are a set: a
+// search of the list for each <room> takes time quadratic in the rooms.
+type roomList struct {
+	list  []*node
+	names map[string]bool
+}
+
+func dayTree(d *element, rooms *roomList) *node {
 	day := d.pos(object())
 	for _, a := range d.attrs {
 		switch a.Name.Local {
@@ -460,19 +469,25 @@ func dayTree(d *element, rooms *[]*node) *node {
 			day.add(r.name, r.generic(), r)
 			continue
 		}
-		name, _ := r.attr("name")
+		name, hasName := r.attr("name")
 		// A room's guid and other attributes, and its children other than
 		// events, are the conference's, as the JSON form lists its rooms
 		// there.
 		details := len(r.attrs) > 1 || slices.ContainsFunc(r.children, func(c *element) bool { return c.name != "event" })
-		if details && !hasRoom(*rooms, name) {
+		if details && !(hasName && rooms.names[name]) {
 			o := r.attrObject(nil)
 			for _, c := range r.children {
 				if c.name != "event" {
 					o.add(c.name, c.generic(), c)
 				}
 			}
-			*rooms = append(*rooms, o)
+			if rooms.names == nil {
+				rooms.names = map[string]bool{}
+			}
+			if hasName {
+				rooms.names[name] = true
+			}
+			rooms.list = append(rooms.list, o)
 		}
 		list := rs.get(name)
 		if list == nil {
@@ -487,15 +502,6 @@ func dayTree(d *element, rooms *[]*node) *node {
 	}
 	day.set("rooms", rs)
 	return day
-}
-
-func hasRoom(rooms []*node, name string) bool {
-	for _, r := range rooms {
-		if n := r.get("name"); n != nil && n.text == name {
-			return true
-		}
-	}
-	return false
 }
 
 func eventTree(e *element) *node {
