@@ -368,6 +368,19 @@ func scheduleCases() []scalingCase {
 		bytesCase("schedule.ParseXML/unclosed-elements", func(n int) string {
 			return frabSchedule(func(int) string { return "" })[:200] + fill("<event>", n)
 		}, func(b []byte) error { return wantError(parseXML(b)) }),
+		{name: "schedule.WriteXML/many-days-and-rooms", build: func(n int) (func() error, int) {
+			// Each day's rooms take their guids from the conference's
+			// rooms: once for all days, not once a day.
+			rooms := `"rooms":[` + fillf(n/2, ",", func(i int) string {
+				return fmt.Sprintf(`{"name":"Room %d","guid":"0d6a1c2e-3f4b-4c5d-8e9f-%012d"}`, i, i)
+			}) + `],"days":[`
+			data := strings.Replace(c3vocSchedule(max(1, n/2/150), 0, nil), `"days":[`, rooms, 1)
+			s, err := schedule.ParseJSON([]byte(data), "schedule.json")
+			if err != nil {
+				return func() error { return err }, len(data)
+			}
+			return func() error { return schedule.WriteXML(io.Discard, s) }, len(data)
+		}},
 		{name: "schedule.WriteXML/many-events", build: func(n int) (func() error, int) {
 			s, err := schedule.ParseJSON([]byte(manyEvents(n)), "schedule.json")
 			if err != nil {

@@ -246,10 +246,26 @@ func (x *xmlWriter) schedule(s *Schedule, days []*day) {
 	x.optional("url", extraString(ev.Extra, "schedule_url"))
 	x.elem("version", extraString(ev.Extra, "version"))
 	x.conference(ev)
+	guids := roomGUIDs(ev)
 	for _, d := range days {
-		x.day(d, ev)
+		x.day(d, guids)
 	}
 	x.close("schedule")
+}
+
+// roomGUIDs maps each room the event's Extra "rooms" lists to its guid
+// (the first, for a name listed twice). It is read once for all the
+// days: read for each, it took time of the days times the rooms.
+func roomGUIDs(ev *talk.Event) map[string]string {
+	guids := map[string]string{}
+	if rs := extraNode(ev.Extra, "rooms"); rs != nil && rs.kind == arrayNode {
+		for _, r := range rs.items {
+			if name := scalar(r.get("name")); guids[name] == "" {
+				guids[name] = scalar(r.get("guid"))
+			}
+		}
+	}
+	return guids
 }
 
 func (x *xmlWriter) conference(ev *talk.Event) {
@@ -391,16 +407,9 @@ func newDay(n int, t *talk.Talk, zone *time.Location) *day {
 	return d
 }
 
-func (x *xmlWriter) day(d *day, ev *talk.Event) {
+// day writes a day, its rooms with their guids.
+func (x *xmlWriter) day(d *day, guids map[string]string) {
 	x.open("day", attr{"index", d.index}, attr{"date", d.date}, attr{"start", d.start}, attr{"end", d.end})
-	guids := map[string]string{}
-	if rs := extraNode(ev.Extra, "rooms"); rs != nil && rs.kind == arrayNode {
-		for _, r := range rs.items {
-			if name := scalar(r.get("name")); guids[name] == "" {
-				guids[name] = scalar(r.get("guid"))
-			}
-		}
-	}
 	for _, room := range d.rooms {
 		x.open("room", attr{"name", room}, attr{"guid", guids[room]})
 		for _, t := range d.talks[room] {
