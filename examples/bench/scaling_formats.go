@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -380,6 +381,25 @@ func scheduleCases() []scalingCase {
 				return func() error { return err }, len(data)
 			}
 			return func() error { return schedule.WriteXML(io.Discard, s) }, len(data)
+		}},
+		// n is the number of days here, each with two talks, found among
+		// the days by time and by date; the size is the talks'.
+		{name: "schedule.WriteXML/many-days", top: 64 << 10, build: func(n int) (func() error, int) {
+			s := &schedule.Schedule{Event: talk.Event{ID: "con", Title: "Con", TimeZone: "Europe/Berlin"}}
+			var days strings.Builder
+			start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+			for i := range n {
+				if i > 0 {
+					days.WriteString(",")
+				}
+				d := start.AddDate(0, 0, i).Format("2006-01-02")
+				fmt.Fprintf(&days, `{"index":%d,"date":"%s","day_start":"%sT09:00:00+01:00","day_end":"%sT20:00:00+01:00"}`, i+1, d, d, d)
+				s.Talks = append(s.Talks,
+					&talk.Talk{ID: fmt.Sprintf("0d6a1c2e-3f4b-4c5d-8e9f-%012d", i), Title: "T", Recorded: talk.MustParseDate(d + "T10:00:00+01:00")},
+					&talk.Talk{ID: fmt.Sprintf("1d6a1c2e-3f4b-4c5d-8e9f-%012d", i), Title: "U", Recorded: talk.MustParseDate(d)})
+			}
+			s.Event.Extra = map[string]json.RawMessage{"days": json.RawMessage("[" + days.String() + "]")}
+			return func() error { return schedule.WriteXML(io.Discard, s) }, n * 2 * 80
 		}},
 		{name: "schedule.WriteXML/many-events", build: func(n int) (func() error, int) {
 			s, err := schedule.ParseJSON([]byte(manyEvents(n)), "schedule.json")

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"bufio"
+	"container/heap"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -330,16 +331,17 @@ func groupDays(s *Schedule) ([]*day, error) {
 		}
 	}
 	zone, _ := ianaZone(s.Event.TimeZone)
+	f := newDayFinder(days, s.Talks, zone)
 	for i, t := range s.Talks {
-		d := findDay(days, t, zone)
+		d := f.find(i, t)
 		if d == nil {
-			d = newDay(len(days)+1, t, zone)
+			d = newDay(len(f.days)+1, t, zone)
 			if !d.from.IsZero() && talk.DateTimeOf(d.from, false).Check() != nil {
 				return nil, fmt.Errorf("schedule: %s: date: %w", talkName(i, t),
 					&talk.DateError{Text: d.from.Format("2006-01-02"), Reason: "(the talk's date in time zone " +
 						strconv.Quote(s.Event.TimeZone) + ") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold"})
 			}
-			days = append(days, d)
+			f.add(d)
 		}
 		room := t.Place.Room
 		if _, ok := d.talks[room]; !ok {
@@ -347,28 +349,140 @@ func groupDays(s *Schedule) ([]*day, error) {
 		}
 		d.talks[room] = append(d.talks[room], t)
 	}
-	return days, nil
+	return f.days, nil
 }
 
-// findDay returns the known day t is on: the one whose span holds its
-// time, or else the one of its date; nil for none.
-func findDay(days []*day, t *talk.Talk, zone *time.Location) *day {
+// dayFinder finds the day a talk is on: the first day whose span holds
+// its time, or else the first of its date; with no date, the last day;
+// nil for none. A search of the days for each talk would take time of
+// the talks times the days, so the days are indexed: those of "days",
+// which may have spans of any length, by a sweep over all the talks'
+// times at once; those made for talks, a day long, by the hour they
+// start; and all by date.
+type dayFinder struct {
+	days   []*day
+	zone   *time.Location  // the conference's time zone, or nil
+	onSpan []int           // by talk, the first day of "days" whose span holds its time; -1 for none
+	made   map[int64][]int // the days made for talks, by the hour their spans start in (see hourOf)
+	byDate map[string]int  // the first day of each date
+}
+
+// indexHeap is a min-heap of indexes of days, for container/heap.
+type indexHeap []int
+
+func (h indexHeap) Len() int           { return len(h) }
+func (h indexHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h indexHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *indexHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *indexHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// newDayFinder indexes days, those of "days", for talks, with the
+// conference's time zone (nil for none).
+func newDayFinder(days []*day, talks []*talk.Talk, zone *time.Location) *dayFinder {
+	f := &dayFinder{days: days, zone: zone, onSpan: make([]int, len(talks)), made: map[int64][]int{}, byDate: map[string]int{}}
+	for i, d := range days {
+		f.noteDate(i, d)
+	}
+	// The talks in order of time, and the days in order of their
+	// starts: each talk's days are those started and not yet ended,
+	// and the first of them is the least index among them.
+	type timed struct {
+		at   time.Time
+		talk int
+	}
+	var times []timed
+	for i, t := range talks {
+		f.onSpan[i] = -1
+		if t != nil && t.Recorded.Precision() >= talk.DateTime {
+			times = append(times, timed{recordedIn(t, zone), i})
+		}
+	}
+	slices.SortStableFunc(times, func(a, b timed) int { return a.at.Compare(b.at) })
+	var starts []int
+	for i, d := range days {
+		if !d.from.IsZero() && !d.to.IsZero() {
+			starts = append(starts, i)
+		}
+	}
+	slices.SortStableFunc(starts, func(a, b int) int { return days[a].from.Compare(days[b].from) })
+	open := &indexHeap{}
+	next := 0
+	for _, tt := range times {
+		for ; next < len(starts) && !days[starts[next]].from.After(tt.at); next++ {
+			heap.Push(open, starts[next])
+		}
+		// A day that ended before this talk ended before every later
+		// one too.
+		for open.Len() > 0 && days[(*open)[0]].to.Before(tt.at) {
+			heap.Pop(open)
+		}
+		if open.Len() > 0 {
+			f.onSpan[tt.talk] = (*open)[0]
+		}
+	}
+	return f
+}
+
+// noteDate notes the day at index i as the first of its date, unless one
+// is already.
+func (f *dayFinder) noteDate(i int, d *day) {
+	if _, ok := f.byDate[d.date]; !ok && d.date != "" {
+		f.byDate[d.date] = i
+	}
+}
+
+// add adds a day made for a talk.
+func (f *dayFinder) add(d *day) {
+	i := len(f.days)
+	f.days = append(f.days, d)
+	f.noteDate(i, d)
+	if !d.from.IsZero() && !d.to.IsZero() {
+		h := hourOf(d.from)
+		f.made[h] = append(f.made[h], i)
+	}
+}
+
+// hourOf is the hour since the Unix epoch that t is in.
+func hourOf(t time.Time) int64 {
+	s := t.Unix()
+	if s < 0 {
+		return (s+1)/3600 - 1
+	}
+	return s / 3600
+}
+
+// find returns the day of the talk t, at index i of the talks.
+func (f *dayFinder) find(i int, t *talk.Talk) *day {
 	if t.Recorded.Precision() >= talk.DateTime {
-		at := recordedIn(t, zone)
-		for _, d := range days {
-			if !d.from.IsZero() && !d.to.IsZero() && !at.Before(d.from) && !at.After(d.to) {
-				return d
+		if k := f.onSpan[i]; k >= 0 {
+			return f.days[k]
+		}
+		// A day made for a talk is a day long, 25 hours at most: it
+		// started within that before t.
+		at := recordedIn(t, f.zone)
+		first := -1
+		for h := hourOf(at.Add(-25 * time.Hour)); h <= hourOf(at); h++ {
+			for _, k := range f.made[h] {
+				if d := f.days[k]; (first < 0 || k < first) && !at.Before(d.from) && !at.After(d.to) {
+					first = k
+				}
 			}
+		}
+		if first >= 0 {
+			return f.days[first]
 		}
 	}
 	date := t.Recorded.Day().String()
-	for _, d := range days {
-		if date != "" && d.date == date {
-			return d
-		}
+	if k, ok := f.byDate[date]; ok && date != "" {
+		return f.days[k]
 	}
-	if date == "" && len(days) > 0 {
-		return days[len(days)-1]
+	if date == "" && len(f.days) > 0 {
+		return f.days[len(f.days)-1]
 	}
 	return nil
 }
