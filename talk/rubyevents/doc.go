@@ -66,9 +66,10 @@
 // one of the model's JSON members, with the prefix "rubyevents_"
 // ("rubyevents_speakers"). In a list the model reads item by item (a
 // talk's speakers and talks), an item of the wrong kind is reported and
-// kept there with its index in the list, and the others are read into
-// the model and not kept again, so that each is kept once and the two
-// together make the list as it was:
+// kept there with its index in the list (an empty speaker, null or "",
+// which makes no speaker, is kept so without a report), and the others
+// are read into the model and not kept again, so that each is kept once
+// and the two together make the list as it was:
 //
 //	speakers: [Ada, {name: Bob}]  Speakers: Ada
 //	                              Extra: "rubyevents_speakers":

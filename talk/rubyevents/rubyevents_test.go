@@ -527,6 +527,8 @@ func TestWrongKinds(t *testing.T) {
   talks: [{title: P}, oops, {title: Q}]
 - id: d
   talks: oops
+- id: e
+  speakers: [Ada, ~, ""]
 `), "s/e/videos.yml", nil, nil)
 	for _, tk := range talks {
 		got["talk "+tk.ID] = result{extras(tk.Extra), nil}
@@ -571,6 +573,8 @@ func TestWrongKinds(t *testing.T) {
 		"talk b": {Extra: map[string]string{"rubyevents_speakers": `{"name":"Bob"}`}},
 		"talk c": {Extra: map[string]string{"talks": `[{"index":1,"item":"oops"}]`}},
 		"talk d": {Extra: map[string]string{"talks": `"oops"`}},
+		// Empty speakers make none, and are kept without a word.
+		"talk e": {Extra: map[string]string{"rubyevents_speakers": `[{"index":1,"item":null},{"index":2,"item":""}]`}},
 		"talks": {Errors: []string{
 			"s/e/videos.yml:2:13: rubyevents: language: want text, got a list",
 			"s/e/videos.yml:3:19: rubyevents: video_provider: want text, got a mapping",

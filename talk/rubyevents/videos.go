@@ -83,7 +83,9 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 			}
 		case "speakers":
 			// A value of the wrong kind is reported and kept whole in
-			// Extra; so is an item of the wrong kind, with its index.
+			// Extra; so is an item of the wrong kind, with its index,
+			// and an empty one (null, ""), which makes no speaker, is
+			// kept so too, so that the list can be made again.
 			if !isList(v) {
 				f.setExtra(&t.Extra, talkFields, k, v)
 			}
@@ -91,7 +93,7 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 			var left []int
 			for i, s := range list {
 				name, ok := f.text(s, "speakers: speaker")
-				if !ok {
+				if !ok || name == "" {
 					left = append(left, i)
 				}
 				if name != "" {
