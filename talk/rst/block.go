@@ -1469,8 +1469,11 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 
 // identify gives the element a directive made the id that docutils
 // makes of its :name: option, and makes the name a target that links to
-// it. An id taken already, or a name that makes none, gets docutils'
-// numbered one instead.
+// it. An id taken already, or a name that makes none, gets a numbered
+// one ("id1") instead, as in docutils; but docutils' one counter also
+// numbers footnotes and other elements, which this one does not, so in a
+// document with those the number may differ from docutils' (the ids are
+// unique in the page either way).
 func (p *parser) identify(b Block, name string) {
 	id := makeID(name)
 	if p.doc.ids == nil {
