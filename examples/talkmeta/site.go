@@ -528,11 +528,14 @@ type siteURLs struct {
 	dirs  map[string]string
 	owner map[string]string // the eventIdentity that claimed each name
 	added map[string]bool   // the events add has seen, by eventIdentity
+	// nextNumber is the number add tries first after a slug that events
+	// without IDs share.
+	nextNumber map[string]int
 }
 
 // newSiteURLs returns a scheme with no talks added yet.
 func newSiteURLs() *siteURLs {
-	u := &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}}
+	u := &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}, nextNumber: map[string]int{}}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
 		if dir, ok := pageDir(page); ok {
@@ -560,9 +563,15 @@ func (u *siteURLs) add(t *talk.Talk) {
 			if s := pyvideo.Slugify(t.Event.ID); s != "" {
 				slug = base + "-" + s
 			}
-			for n := 2; u.claimedByOther(slug, id); n++ {
+			// Numbers go on from the last one given after base (names
+			// are never given back), so that many events whose titles
+			// slug alike, without IDs that tell them apart, do not each
+			// count up from 2 again.
+			n := max(u.nextNumber[base], 2)
+			for ; u.claimedByOther(slug, id); n++ {
 				slug = fmt.Sprintf("%s-%d", base, n)
 			}
+			u.nextNumber[base] = n
 		}
 		if slug != base {
 			u.slugs[id] = slug

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/html"
 )
@@ -215,6 +216,23 @@ func TestSiteOwnDirectories(t *testing.T) {
 	buildSite(t, files, "site-events/own-directories.txt")
 }
 
+// TestSiteURLsNumbers: events whose titles slug alike and that have no
+// IDs are numbered in reading order, each with the next number free.
+func TestSiteURLsNumbers(t *testing.T) {
+	u := newSiteURLs()
+	var got []string
+	for _, title := range []string{"Meetup!", "Meetup?", "Meetup.", "Meetup-2", "Meetup:"} {
+		tk := &talk.Talk{Title: "T", Event: talk.Event{Title: title}}
+		u.add(tk)
+		got = append(got, u.Event(&tk.Event))
+	}
+	want := []string{"/events/meetup.html", "/events/meetup-2.html", "/events/meetup-3.html",
+		"/events/meetup-2-2.html", "/events/meetup-4.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("event pages (-want +got):\n%s", diff)
+	}
+}
+
 // TestSiteURLsAllocs: the site's URLs cost a page's links no more than
 // pyvideo.org's when no events share a slug, as on most sites; they are
 // asked for on every page, for every talk, event and speaker linked.
@@ -248,4 +266,19 @@ func buildSite(t *testing.T, files map[string]string, name string) {
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
 	golden(t, name, result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
+}
+
+// BenchmarkSiteURLsSharedSlug places 1,000 events whose titles slug
+// alike and that have no IDs: each takes the next number at once.
+func BenchmarkSiteURLsSharedSlug(b *testing.B) {
+	talks := make([]*talk.Talk, 1000)
+	for i := range talks {
+		talks[i] = &talk.Talk{Title: "T", Event: talk.Event{Title: "Meetup" + strings.Repeat("!", i)}}
+	}
+	for b.Loop() {
+		u := newSiteURLs()
+		for _, tk := range talks {
+			u.add(tk)
+		}
+	}
 }
