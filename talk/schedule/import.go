@@ -263,6 +263,9 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			}
 		case "days":
 			// read last; see schedule
+		case "daysCount":
+			m.wantInteger(v, ptr)
+			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
 		default:
 			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
 		}
@@ -357,6 +360,9 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			if v := day.get(name); v != nil {
 				kept.set(name, v)
 			}
+		}
+		if v := day.get("index"); v != nil {
+			m.wantInteger(v, dptr+"/index")
 		}
 		var date talk.Date
 		if v := day.get("date"); v != nil {
@@ -580,6 +586,18 @@ func video(u string, download bool) talk.Video {
 		v.Provider = talk.File
 	}
 	return v
+}
+
+// wantInteger reports v, at ptr, unless it is an integer, as the schema
+// has a day's index and the conference's daysCount. The model has no
+// field for either, so v is kept as written all the same.
+func (m *mapper) wantInteger(v *node, ptr string) {
+	if v.kind == numberNode {
+		if _, err := strconv.ParseInt(v.text, 10, 64); err == nil {
+			return
+		}
+	}
+	m.add(v, ptr, "%s: want an integer, got %s", ptr[strings.LastIndexByte(ptr, '/')+1:], v.raw())
 }
 
 func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {

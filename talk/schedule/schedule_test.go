@@ -1095,3 +1095,32 @@ func TestXMLSecondConference(t *testing.T) {
 		t.Errorf("event (-want +got):\n%s", diff)
 	}
 }
+
+// TestIntegers: a conference's daysCount and a day's index that are not
+// integers are reported, in either form, and kept as written.
+func TestIntegers(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "daysCount": "two", "days": [
+  {"index": 1.5, "date": "2024-03-01"}, {"index": null, "date": "2024-03-02"}, {"index": 3, "date": "2024-03-03"}]}}}`
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title><days>x</days></conference>
+<day index="first" date="2024-03-01"/><day index="2" date="2024-03-02"/></schedule>`
+	var got []string
+	for _, in := range []struct{ name, data string }{{"i.json", js}, {"i.xml", xml}} {
+		s, err := schedule.Parse([]byte(in.data), in.name)
+		got = append(got, errorTexts(t, err)...)
+		got = append(got, string(s.Event.Extra["daysCount"]), string(s.Event.Extra["days"]))
+	}
+	want := []string{
+		`i.json:1:73: /schedule/conference/daysCount: schedule: daysCount: want an integer, got "two"`,
+		`i.json:2:13: /schedule/conference/days/0/index: schedule: index: want an integer, got 1.5`,
+		`i.json:2:51: /schedule/conference/days/1/index: schedule: index: want an integer, got null`,
+		`"two"`,
+		`[{"index":1.5,"date":"2024-03-01"},{"index":null,"date":"2024-03-02"},{"index":3,"date":"2024-03-03"}]`,
+		`i.xml:1:59: schedule: daysCount: want an integer, got "x"`,
+		`i.xml:2:1: schedule: index: want an integer, got "first"`,
+		`"x"`,
+		`[{"index":"first","date":"2024-03-01"},{"index":2,"date":"2024-03-02"}]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
