@@ -641,24 +641,18 @@ func paramValue(s string) string {
 }
 
 // duration writes a positive duration as RFC 5545 dur-value, in whole
-// seconds: "PT45M", "PT1H30M", "P1DT2H", "PT1H0M5S" (the grammar wants the
-// minutes between hours and seconds).
+// seconds: "PT45M", "PT1H30M", "PT26H", "PT1H0M5S" (the grammar wants the
+// minutes between hours and seconds). A talk's duration is exact, and RFC
+// 5545's days are nominal (a "P1D" from a TZID start lasts 23 or 25 hours
+// across a change of the clocks), so a day or more is written in hours.
 func duration(d talk.Duration) string {
 	s := int64(time.Duration(d).Round(time.Second) / time.Second)
-	days, s := s/86400, s%86400
 	h, m, sec := s/3600, s/60%60, s%60
-	var b strings.Builder
-	b.WriteString("P")
-	if days > 0 {
-		fmt.Fprintf(&b, "%dD", days)
-	}
 	if h == 0 && m == 0 && sec == 0 {
-		if days == 0 {
-			b.WriteString("T0S")
-		}
-		return b.String()
+		return "PT0S"
 	}
-	b.WriteString("T")
+	var b strings.Builder
+	b.WriteString("PT")
 	if h > 0 {
 		fmt.Fprintf(&b, "%dH", h)
 	}

@@ -87,6 +87,13 @@ func testTalks() []*talk.Talk {
 			ID: "nyc-nov", Title: "After they change back", Event: talk.Event{ID: "nyc", TimeZone: "America/New_York"},
 			Recorded: talk.MustParseDate("2024-11-04T10:00:00-05:00"), Duration: talk.Duration(time.Hour),
 		},
+		{
+			// An overnight hackathon across the change to summer time:
+			// 26 hours from 23:30 CET end at 02:30 CEST two days later,
+			// where a nominal "P1DT2H" would end an hour early.
+			ID: "hackathon", Title: "Overnight hackathon", Event: berlin,
+			Recorded: talk.MustParseDate("2024-03-30T23:30:00"), Duration: talk.Duration(26 * time.Hour),
+		},
 		{ID: "year", Title: "Only a year", Recorded: talk.MustParseDate("2016"), Origin: talk.Origin{Path: "pycon-2016/videos/year.json"}},
 		{Title: "No date and no ID"},
 	}
