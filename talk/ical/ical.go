@@ -9,10 +9,10 @@ import (
 	"slices"
 	"strings"
 	"time"
-	_ "time/tzdata" // VTIMEZONEs need the zone database even where the system has none
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -530,14 +530,11 @@ func startOf(t *talk.Talk) (start, bool) {
 	return start{at: wallIn(d.Time(), loc), zone: loc, zoneName: zoneName, kind: zoned}, true
 }
 
-// zoneOf loads an IANA zone; zones that are UTC by another name give
-// "UTC".
+// zoneOf loads an IANA zone ([zone.Load], which embeds the zone database
+// and refuses "Local"); zones that are UTC by another name give "UTC".
 func zoneOf(name string) (*time.Location, string) {
-	if name == "" {
-		return nil, ""
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
+	loc, ok := zone.Load(name)
+	if !ok {
 		return nil, ""
 	}
 	switch name {

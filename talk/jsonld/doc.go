@@ -34,8 +34,10 @@
 // ("2016-08-04", which schema.org and Google accept for startDate and
 // uploadDate); a date-time with an offset as a full ISO 8601 date-time; a
 // date-time without offset gets the offset of the event's time zone when it
-// has one, and is otherwise written as its day, because a date-time with no
-// zone is the error search engines report most.
+// has one (from Go's embedded zone database; "Local", which would be the
+// zone of whatever machine runs the program, counts as none), and is
+// otherwise written as its day, because a date-time with no zone is the
+// error search engines report most.
 //
 // # What is missing
 //

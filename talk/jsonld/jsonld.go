@@ -13,6 +13,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -758,13 +759,13 @@ func description(t *talk.Talk) string {
 // documentation for what each precision becomes.
 func (g *graph) date(d talk.Date) string { return g.dateIn(d, g.t.Event.TimeZone) }
 
-// dateIn is date for a date-time in the IANA time zone zone.
-func (g *graph) dateIn(d talk.Date, zone string) string {
+// dateIn is date for a date-time in the IANA time zone tz.
+func (g *graph) dateIn(d talk.Date, tz string) string {
 	switch d.Precision() {
 	case talk.DateTimeOffset:
 		return d.Time().Format(time.RFC3339)
 	case talk.DateTime:
-		if loc, err := time.LoadLocation(zone); err == nil && zone != "" {
+		if loc, ok := zone.Load(tz); ok {
 			w := d.Time()
 			return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc).Format(time.RFC3339)
 		}

@@ -198,3 +198,31 @@ func TestSpeakerURL(t *testing.T) {
 		t.Errorf("performers (-want +got):\n%s", diff)
 	}
 }
+
+// TestStartDateZone: a wall-clock time gets its event zone's offset, and
+// is written as its day when the event has no zone the database holds,
+// which "Local" is not: time.LoadLocation takes it for the zone of the
+// machine, so the same talk would get a different offset on each.
+func TestStartDateZone(t *testing.T) {
+	for _, tt := range []struct{ zone, want string }{
+		{"Europe/Berlin", "2024-07-01T10:00:00+02:00"},
+		{"America/Sao_Paulo", "2024-07-01T10:00:00-03:00"},
+		{"", "2024-07-01"},
+		{"Local", "2024-07-01"},
+		{"Nowhere/Atlantis", "2024-07-01"},
+	} {
+		t.Run(tt.zone, func(t *testing.T) {
+			tk := &talk.Talk{ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-07-01T10:00:00"),
+				Event: talk.Event{ID: "ev", TimeZone: tt.zone}}
+			got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/t#talk","name":"T","startDate":"` + tt.want +
+				`","eventStatus":"https://schema.org/EventScheduled","superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
+			if diff := cmp.Diff(want, string(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

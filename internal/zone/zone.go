@@ -1,0 +1,24 @@
+// Package zone loads the IANA time zones that records name, for the
+// writers that turn a wall-clock time into an instant.
+//
+// time.LoadLocation takes "Local" for the zone of the machine the program
+// runs on, so a record whose time zone is "Local" (which the event
+// schema's pattern admits) would be written differently on every machine;
+// Load refuses it. The package embeds Go's zone database (time/tzdata),
+// so that a zone the system lacks still loads.
+package zone
+
+import (
+	"time"
+	_ "time/tzdata" // the zones must load where the system has no database
+)
+
+// Load returns the IANA time zone called name, and false for "", for
+// "Local" and for a name the zone database does not hold.
+func Load(name string) (*time.Location, bool) {
+	if name == "" || name == "Local" {
+		return nil, false
+	}
+	loc, err := time.LoadLocation(name)
+	return loc, err == nil
+}
