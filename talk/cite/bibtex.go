@@ -123,7 +123,7 @@ func bibtexNames(names []Name, ascii bool) string {
 			continue
 		}
 		if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
-			b.WriteString(texString(p, ascii))
+			b.WriteString(braceAnd(texString(p, ascii)))
 			b.WriteString(" ")
 		}
 		if needsBraces(n.Family) {
@@ -131,17 +131,17 @@ func bibtexNames(names []Name, ascii bool) string {
 			b.WriteString(texString(n.Family, ascii))
 			b.WriteString("}")
 		} else {
-			b.WriteString(texString(n.Family, ascii))
+			b.WriteString(braceAnd(texString(n.Family, ascii)))
 		}
 		if n.Suffix != "" {
 			b.WriteString(", ")
-			b.WriteString(texString(n.Suffix, ascii))
+			b.WriteString(braceAnd(texString(n.Suffix, ascii)))
 		}
 		if n.Given != "" || n.Suffix != "" {
 			b.WriteString(",") // "Last, Jr," when there is no First
 			if n.Given != "" {
 				b.WriteString(" ")
-				b.WriteString(texString(n.Given, ascii))
+				b.WriteString(braceAnd(texString(n.Given, ascii)))
 			}
 		}
 	}
@@ -150,14 +150,39 @@ func bibtexNames(names []Name, ascii bool) string {
 
 // needsBraces reports whether a family name of several words would be
 // split by BibTeX's name parser: a word starting in lower case is read as
-// a "von" particle, and "and" as the start of the next name.
+// a "von" particle, and "and" (in any case) as the start of the next name.
 func needsBraces(family string) bool {
 	words, split := 0, false
 	for w := range strings.FieldsSeq(family) {
 		words++
-		split = split || w == "and" || 'a' <= w[0] && w[0] <= 'z'
+		split = split || isAnd(w) || 'a' <= w[0] && w[0] <= 'z'
 	}
 	return words > 1 && split
+}
+
+// isAnd reports whether w is "and" in any case, which BibTeX's name
+// parser (and biber's) reads as the end of one name and the start of the
+// next: "Tom AND Jerry" is two names.
+func isAnd(w string) bool { return len(w) == 3 && strings.EqualFold(w, "and") }
+
+// braceAnd returns a part of a name, already escaped, with each word that
+// is "and" in any case braced ("JOHN {AND} MARY"), so that it stays in
+// the name.
+func braceAnd(s string) string {
+	found := false
+	for w := range strings.FieldsSeq(s) {
+		found = found || isAnd(w)
+	}
+	if !found {
+		return s // as nearly every name is
+	}
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if isAnd(w) {
+			words[i] = "{" + w + "}"
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // months are BibTeX's month macros, which styles print in the document's

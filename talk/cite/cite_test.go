@@ -473,3 +473,50 @@ func TestASCIIURL(t *testing.T) {
 		t.Errorf("BibLaTeX (-want +got):\n%s", diff)
 	}
 }
+
+// andTalk has speakers with "and" in their names in other than lower
+// case, which BibTeX's and biber's name parsers read as the start of the
+// next name all the same.
+func andTalk() *talk.Talk {
+	return &talk.Talk{
+		ID: "and", Title: "Names with and", Recorded: talk.MustParseDate("2024-05-01"),
+		Speakers: []talk.Speaker{
+			{Name: "ANNA AND BOB SMITH"}, // capitals: a person to ParseNames
+			{Name: "Rock And Roll", GivenName: "Ann", FamilyName: "Rock And Roll"},
+			{Name: "Ann And Lee", GivenName: "Ann And", FamilyName: "Lee"},
+		},
+	}
+}
+
+// TestBibTeXNamesAnd: a word "and" in any case inside a name is braced,
+// so that the author field still holds three names.
+func TestBibTeXNamesAnd(t *testing.T) {
+	for _, tt := range []struct {
+		write func(*bytes.Buffer) error
+		want  string
+	}{
+		{func(b *bytes.Buffer) error { return WriteBibTeX(b, andTalk(), Options{}) }, `@misc{smith2024names,
+  author = {SMITH, ANNA {AND} BOB and {Rock And Roll}, Ann and Lee, Ann {And}},
+  title = {Names with and},
+  howpublished = {Conference presentation},
+  month = may,
+  year = {2024},
+}
+`},
+		{func(b *bytes.Buffer) error { return WriteBibLaTeX(b, andTalk(), Options{}) }, `@unpublished{smith2024names,
+  author = {SMITH, ANNA {AND} BOB and {Rock And Roll}, Ann and Lee, Ann {And}},
+  title = {Names with and},
+  type = {Conference presentation},
+  date = {2024-05-01},
+}
+`},
+	} {
+		var b bytes.Buffer
+		if err := tt.write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	}
+}

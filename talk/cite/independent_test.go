@@ -98,7 +98,7 @@ func TestIndependentParsers(t *testing.T) {
 func independentTalks(t *testing.T) ([]*talk.Talk, string) {
 	corpus := os.Getenv("TALKMETA_CORPUS")
 	if corpus == "" {
-		return append(archiveTalks(t), hostileTalk()), archive + " and the hostile talk"
+		return append(archiveTalks(t), hostileTalk(), andTalk()), archive + ", the hostile talk and andTalk"
 	}
 	var talks []*talk.Talk
 	bad := 0
