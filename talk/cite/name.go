@@ -140,10 +140,11 @@ func ParseName(display string) Name {
 //   - After " / " comes an alias or a handle, which is dropped.
 //   - A string that is not a person's name becomes a [Name.Literal]:
 //     one with a word such as "various", "speakers", "team", "panel",
-//     "foundation" or "talks", one with a colon, a spaced dash or an e-mail
-//     address, and one of more than six words, unless it lists people
-//     ("Alice Smith, Bob Jones and Carol White": each part a name of at
-//     most five words, all capitalised but for particles).
+//     "foundation", "club", "e.V." or "talks", one with a colon, a
+//     spaced dash or an e-mail address, and one of more than six words,
+//     unless it lists people ("Alice Smith, Bob Jones and Carol White":
+//     each part a name of at most five words, all capitalised but for
+//     particles).
 //   - Several people are found when the parts between " and ", " & ",
 //     ";", "、" or ", " each have two words or more: "Anna Spysz and Chase
 //     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
@@ -385,6 +386,11 @@ var nonPersonWords = map[string]bool{
 	"djangocon": true, "europython": true, "pyladies": true, "tba": true,
 	"tbd": true, "anonymous": true, "unknown": true, "guests": true,
 	"with": true, "by": true, "project": true, "contributors": true,
+	// Organisations as schedules of hacker and community events list
+	// them ("Chaos Computer Club e.V.", "Video Operation Center").
+	"e.v": true, "club": true, "collective": true, "center": true, "centre": true,
+	"labs": true, "corp": true, "corporation": true, "company": true, "ggmbh": true,
+	"initiative": true, "alliance": true, "consortium": true, "hackerspace": true,
 }
 
 // notPerson reports whether s is a group, a session or anything else that
