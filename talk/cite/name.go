@@ -91,8 +91,9 @@ func Names(t *talk.Talk) []Name {
 // When the source gave the name's parts ([talk.Speaker.GivenName] or
 // [talk.Speaker.FamilyName]), they are used as given: the family name as
 // it is (citation processors find a particle such as "van" in it
-// themselves), and a particle at the end of the given name ("Ludwig van")
-// as the dropping particle. Otherwise the display name is read with
+// themselves), a particle at the end of the given name ("Ludwig van")
+// as the dropping particle, and a suffix that ends the display name
+// ("Martin Luther King Jr.") but neither part as the suffix. Otherwise the display name is read with
 // [ParseNames], which may find several people in one entry.
 func SpeakerNames(s talk.Speaker) []Name {
 	given, family := clean(s.GivenName), clean(s.FamilyName)
@@ -102,7 +103,7 @@ func SpeakerNames(s talk.Speaker) []Name {
 	if family == "" {
 		return []Name{{Family: given}}
 	}
-	n := Name{Given: given, Family: family}
+	n := Name{Given: given, Family: family, Suffix: suffixOf(s.Name, given, family)}
 	if words := strings.Fields(given); len(words) > 1 {
 		i := len(words)
 		for i > 1 && isLowerParticle(words[i-1]) {
@@ -114,6 +115,28 @@ func SpeakerNames(s talk.Speaker) []Name {
 		}
 	}
 	return []Name{n}
+}
+
+// suffixOf returns the suffix ("Jr.", "III") that ends the display name
+// when neither part holds it: sources that give the parts give the given
+// and the family name, and the suffix only in the display name.
+func suffixOf(display, given, family string) string {
+	words := strings.Fields(clean(display))
+	if len(words) < 2 {
+		return ""
+	}
+	last := words[len(words)-1]
+	if !isSuffix(last) {
+		return ""
+	}
+	for _, part := range [...]string{given, family} {
+		for w := range strings.FieldsSeq(part) {
+			if strings.EqualFold(strings.Trim(w, ","), last) {
+				return ""
+			}
+		}
+	}
+	return last
 }
 
 // ParseName reads one person's display name into its parts, by the rules
