@@ -520,3 +520,36 @@ func TestBibTeXNamesAnd(t *testing.T) {
 		}
 	}
 }
+
+// TestLangid: BCP 47 tags are case-insensitive and may carry a script,
+// variants or private use after the language and region; langid is that
+// of the language and region all the same.
+func TestLangid(t *testing.T) {
+	got := map[talk.Language]string{}
+	want := map[talk.Language]string{
+		"en": "english", "pt-BR": "brazilian", "pt-br": "brazilian", "pt_BR": "brazilian",
+		"en-gb": "british", "EN-US": "american", "en-US-x-twain": "american",
+		"en-GB-oxendict": "british", "zh-Hant-TW": "chinese", "sr-Latn-RS": "serbian",
+		"es-419": "spanish", "de-CH": "ngerman", "x-klingon": "", "": "",
+	}
+	for l := range want {
+		got[l] = babelName(l)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("langid (-want +got):\n%s", diff)
+	}
+	var b bytes.Buffer
+	if err := WriteBibLaTeX(&b, &talk.Talk{Title: "Olá", Language: "pt-br", Recorded: talk.MustParseDate("2024-05-01")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	wantEntry := `@unpublished{anon2024ola,
+  title = {Olá},
+  type = {Conference presentation},
+  date = {2024-05-01},
+  langid = {brazilian},
+}
+`
+	if diff := cmp.Diff(wantEntry, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

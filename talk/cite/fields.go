@@ -141,10 +141,34 @@ var babelNames = map[string]string{
 }
 
 // babelName returns the langid for a language, or "" for one BibLaTeX
-// does not know by a babel name.
+// does not know by a babel name. A tag is read as BCP 47 reads it: in
+// any case ("pt-br" is "pt-BR"), and by its language and region whatever
+// script, variants or private use follow ("en-GB-oxendict" is "en-GB").
 func babelName(l talk.Language) string {
 	if n, ok := babelNames[string(l)]; ok {
-		return n
+		return n // "en", "pt-BR": nearly every talk's
+	}
+	if !strings.ContainsAny(string(l), "-_") {
+		return babelNames[string(l.Base())] // no region
+	}
+	if c, err := talk.ParseLanguage(string(l)); err == nil {
+		if n, ok := babelNames[languageRegion(string(c))]; ok {
+			return n
+		}
 	}
 	return babelNames[string(l.Base())]
+}
+
+// languageRegion returns the language and region subtags of a canonical
+// BCP 47 tag, "zh-TW" for "zh-Hant-TW", or "" when it names no region.
+func languageRegion(tag string) string {
+	subtags := strings.Split(tag, "-")
+	i := 1
+	if i < len(subtags) && len(subtags[i]) == 4 {
+		i++ // a script
+	}
+	if i < len(subtags) && (len(subtags[i]) == 2 || len(subtags[i]) == 3 && subtags[i][0] >= '0' && subtags[i][0] <= '9') {
+		return subtags[0] + "-" + subtags[i]
+	}
+	return ""
 }
