@@ -193,7 +193,9 @@ func ParseName(display string) Name {
 //     names, as BibTeX and Zotero read "First Last": "Juan Luis Cano
 //     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor.
 //   - Romanised Korean names with a common Korean family name first and a
-//     hyphenated given name ("Kim Jong-min") are family first.
+//     hyphenated given name ("Kim Jong-min") are family first, and so are
+//     Vietnamese names that start with a common family name written with
+//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An").
 //   - Names in a CJK script are family first: "三津田 哲雄" is 三津田 +
 //     哲雄, except for a single character after a longer word, a Chinese
 //     name in Western order ("信屹 陳" is 陳 + 信屹), and Katakana names,
@@ -600,6 +602,8 @@ func parsePerson(s string) Name {
 		return Name{Family: w, Suffix: suffix}
 	case len(words) == 2 && koreanFamilyFirst(words):
 		return Name{Family: words[0], Given: words[1], Suffix: suffix}
+	case vietnameseFamilyFirst(words):
+		return Name{Family: words[0], Given: strings.Join(words[1:], " "), Suffix: suffix}
 	}
 
 	// The first particle starts the family name: a lower-case one is the
@@ -715,6 +719,33 @@ func koreanFamilyFirst(words []string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(second)
 	return unicode.IsLower(r) && !strings.Contains(second, "-")
+}
+
+// vietnameseFamilies are the commonest Vietnamese family names as
+// Vietnamese writes them, with their diacritics: a name that starts with
+// one so spelled ("Nguyễn Văn An") is in Vietnamese order, family first.
+// Without the diacritics ("Nguyen", "Tran") the name may be in Western
+// order, as Vietnamese speakers abroad write it, and is left to the
+// general rule.
+var vietnameseFamilies = map[string]bool{
+	"Nguyễn": true, "Trần": true, "Lê": true, "Phạm": true, "Hoàng": true,
+	"Huỳnh": true, "Vũ": true, "Võ": true, "Đặng": true, "Bùi": true, "Đỗ": true,
+	"Hồ": true, "Ngô": true, "Dương": true, "Lý": true, "Đinh": true, "Đào": true,
+	"Đoàn": true, "Lương": true, "Trương": true,
+}
+
+// vietnameseFamilyFirst reports whether a name of several capitalised
+// words starts with a Vietnamese family name (vietnameseFamilies).
+func vietnameseFamilyFirst(words []string) bool {
+	if len(words) < 2 || allASCII(words[0]) || !vietnameseFamilies[words[0]] {
+		return false // most names: every family name listed has a diacritic
+	}
+	for _, w := range words[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

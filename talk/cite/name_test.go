@@ -150,6 +150,13 @@ var nameCases = []struct {
 	{"Testing and Monitoring Web Applications in the Wild by Sam Clarke", []Name{{Literal: "Testing and Monitoring Web Applications in the Wild by Sam Clarke"}}},
 	{"001", []Name{{Literal: "001"}}},
 
+	// Vietnamese names: family first when written with their diacritics.
+	{"Nguyễn Văn An", []Name{{Family: "Nguyễn", Given: "Văn An"}}},
+	{"Trần Thị Thu Hà", []Name{{Family: "Trần", Given: "Thị Thu Hà"}}},
+	{"Lê Minh", []Name{{Family: "Lê", Given: "Minh"}}},
+	{"Tran Minh Duc", []Name{{Given: "Tran Minh", Family: "Duc"}}}, // could be either order
+	{"An Nguyễn", []Name{{Given: "An", Family: "Nguyễn"}}},
+
 	// Korean names in Latin letters.
 	{"Ahn Sung-hyun", []Name{{Given: "Sung-hyun", Family: "Ahn"}}},
 	{"Park Sang-hyun / David", []Name{{Given: "Sang-hyun", Family: "Park"}}},
