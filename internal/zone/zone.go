@@ -1,5 +1,6 @@
 // Package zone loads the IANA time zones that records name, for the
-// writers that turn a wall-clock time into an instant.
+// readers that check them and the writers that turn a wall-clock time
+// into an instant: all of them take a zone name the same way.
 //
 // time.LoadLocation takes "Local" for the zone of the machine the program
 // runs on, so a record whose time zone is "Local" (which the event

@@ -8,11 +8,11 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"go.yaml.in/yaml/v3"
 )
@@ -467,7 +467,7 @@ func (f *file) event(n *yaml.Node, ev *talk.Event) {
 			ev.URL, _ = text(v, k)
 		case "timezone":
 			if z, ok := text(v, k); ok && z != "" {
-				if _, err := time.LoadLocation(z); err != nil {
+				if _, ok := zone.Load(z); !ok {
 					f.add(v, "timezone %q is not an IANA time zone", z)
 					f.setExtra(&ev.Extra, eventFields, k, v)
 				} else {

@@ -416,6 +416,25 @@ func TestDateErrors(t *testing.T) {
 	}
 }
 
+// TestTimeZones: an event's timezone is an IANA zone, and "Local", which
+// Go's time package takes for the zone of the machine that reads the
+// file, is none: it is reported and kept in Extra, not made the event's.
+func TestTimeZones(t *testing.T) {
+	var got []string
+	for _, z := range []string{"Europe/Berlin", "Local", "/etc/localtime"} {
+		ev, err := rubyevents.ParseEvent([]byte("title: T\ntimezone: "+z+"\n"), "s/e/event.yml")
+		got = append(got, fmt.Sprintf("%q %s %v", ev.TimeZone, ev.Extra["timezone"], err))
+	}
+	want := []string{
+		`"Europe/Berlin"  <nil>`,
+		`"" "Local" s/e/event.yml:2:11: rubyevents: timezone "Local" is not an IANA time zone`,
+		`"" "/etc/localtime" s/e/event.yml:2:11: rubyevents: timezone "/etc/localtime" is not an IANA time zone`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestParseVideosWithoutEvent: a videos.yml read without its event.yml
 // (a nil event, as speakers may be nil) gives talks whose event has the
 // ID ParseEvent would give it, instead of a nil pointer dereference.

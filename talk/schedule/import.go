@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -255,7 +256,7 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			if !ok || name == "" {
 				break
 			}
-			if loc, ok := ianaZone(name); !ok {
+			if loc, ok := zone.Load(name); !ok {
 				m.add(v, ptr, "time_zone_name %q is not an IANA time zone", name)
 				unparsed(&ev.Extra, mem.name, v)
 			} else {
@@ -273,18 +274,6 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 	if ev.ID == "" {
 		m.add(conf, "/schedule/conference", "the conference has no acronym")
 	}
-}
-
-// ianaZone loads the time zone of the IANA database called name. It
-// reports false for "" and for what time.LoadLocation takes that is no
-// such zone: "Local", the zone of the machine the program runs on, and a
-// file's name.
-func ianaZone(name string) (*time.Location, bool) {
-	if name == "" || name == "Local" || strings.HasPrefix(name, "/") {
-		return nil, false
-	}
-	loc, err := time.LoadLocation(name)
-	return loc, err == nil
 }
 
 // unparsed keeps a source value the model could not take in the Extra

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -330,12 +331,12 @@ func groupDays(s *Schedule) ([]*day, error) {
 			days = append(days, dd)
 		}
 	}
-	zone, _ := ianaZone(s.Event.TimeZone)
-	f := newDayFinder(days, s.Talks, zone)
+	loc, _ := zone.Load(s.Event.TimeZone)
+	f := newDayFinder(days, s.Talks, loc)
 	for i, t := range s.Talks {
 		d := f.find(i, t)
 		if d == nil {
-			d = newDay(len(f.days)+1, t, zone)
+			d = newDay(len(f.days)+1, t, loc)
 			if !d.from.IsZero() && talk.DateTimeOf(d.from, false).Check() != nil {
 				return nil, fmt.Errorf("schedule: %s: date: %w", talkName(i, t),
 					&talk.DateError{Text: d.from.Format("2006-01-02"), Reason: "(the talk's date in time zone " +
