@@ -387,7 +387,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 			switch mem.name {
 			case "index", "date", "day_start", "day_end":
 			case "rooms":
-				ts, left := m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start, end}, ev)
+				ts, left := m.rooms(mem.value, dptr+"/rooms", dayBounds{date, start, end})
 				talks = append(talks, ts...)
 				if left != nil {
 					kept.set(mem.name, left)
@@ -409,7 +409,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 // that is not an object) is reported and returned as left, in the shape
 // it had, for the day's entry in the event's Extra; left is nil when there
 // is none.
-func (m *mapper) rooms(rooms *node, ptr string, d dayBounds, ev *talk.Event) (talks []*talk.Talk, left *node) {
+func (m *mapper) rooms(rooms *node, ptr string, d dayBounds) (talks []*talk.Talk, left *node) {
 	if rooms.kind != objectNode {
 		m.typeError(rooms, ptr, "an object")
 		return nil, rooms
