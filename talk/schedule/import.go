@@ -321,10 +321,16 @@ func (m *mapper) date(v *node, ptr string, extra *map[string]json.RawMessage, na
 	}
 	d, err := talk.ParseDate(s)
 	if err != nil {
-		m.addCause(v, ptr, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
+		m.dateError(v, ptr, name, err)
 		unparsed(extra, name, v)
 	}
 	return d
+}
+
+// dateError reports err, talk.ParseDate's refusal of the member name's
+// value v at ptr, in the talk package's words under the member's name.
+func (m *mapper) dateError(v *node, ptr, name string, err error) {
+	m.addCause(v, ptr, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
 }
 
 func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
@@ -360,7 +366,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				date, err = talk.ParseDate(s)
 				switch {
 				case err != nil:
-					m.addCause(v, dptr+"/date", err, "date: %s", strings.TrimPrefix(err.Error(), "talk: "))
+					m.dateError(v, dptr+"/date", "date", err)
 					date = talk.Date{}
 				case date.Precision() != talk.Day:
 					m.add(v, dptr+"/date", "date: %q is not a day (want YYYY-MM-DD)", s)
@@ -374,7 +380,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
 					d, err := talk.ParseDate(s)
 					if err != nil {
-						m.addCause(v, dptr+"/"+name, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
+						m.dateError(v, dptr+"/"+name, name, err)
 					} else if name == "day_start" {
 						start = d
 					} else {
