@@ -7,18 +7,18 @@ import (
 
 // SyntaxError reports a style or locale file that is not well-formed XML.
 type SyntaxError struct {
-	Kind   string // "style" or "locale"
-	Line   int    // 1-based
-	Column int    // 1-based, in bytes; 0 when unknown
-	Msg    string // what is wrong, from the XML parser
+	Kind    string // "style" or "locale"
+	Line    int    // 1-based
+	Column  int    // 1-based, in bytes; 0 when unknown
+	Message string // what is wrong, from the XML parser
 }
 
 // Error formats the error as "csl: style:line:col: message".
 func (e *SyntaxError) Error() string {
 	if e.Column > 0 {
-		return fmt.Sprintf("csl: %s:%d:%d: %s", e.Kind, e.Line, e.Column, e.Msg)
+		return fmt.Sprintf("csl: %s:%d:%d: %s", e.Kind, e.Line, e.Column, e.Message)
 	}
-	return fmt.Sprintf("csl: %s:%d: %s", e.Kind, e.Line, e.Msg)
+	return fmt.Sprintf("csl: %s:%d: %s", e.Kind, e.Line, e.Message)
 }
 
 // StyleError reports well-formed XML that is not a valid CSL 1.0.2 style
@@ -30,7 +30,7 @@ type StyleError struct {
 	Column  int    // 1-based, in bytes
 	Element string // the element's name, such as "text"
 	Attr    string // the attribute at fault, if any
-	Msg     string // what is wrong
+	Message string // what is wrong
 }
 
 // Error formats the error as "csl: style:line:col: <element> attr: message".
@@ -39,7 +39,7 @@ func (e *StyleError) Error() string {
 	if e.Attr != "" {
 		where += " " + e.Attr
 	}
-	return fmt.Sprintf("csl: %s:%d:%d: %s: %s", e.Kind, e.Line, e.Column, where, e.Msg)
+	return fmt.Sprintf("csl: %s:%d:%d: %s: %s", e.Kind, e.Line, e.Column, where, e.Message)
 }
 
 // ItemError reports a CSL-JSON item that does not follow the CSL-JSON
@@ -52,7 +52,7 @@ type ItemError struct {
 	Pointer string // within the item; "" for the whole item
 	Line    int    // 1-based, in the input of ParseItems; 0 when unknown
 	Column  int    // 1-based, in bytes; 0 when unknown
-	Msg     string // what is wrong
+	Message string // what is wrong
 }
 
 // Error formats the error as `csl: item "id" (line:col) pointer: message`,
@@ -68,7 +68,7 @@ func (e *ItemError) Error() string {
 	if e.Pointer != "" {
 		s += " " + e.Pointer
 	}
-	return s + ": " + e.Msg
+	return s + ": " + e.Message
 }
 
 // ErrUnknownStyle is returned by [BuiltinStyle] for a name it does not
@@ -76,5 +76,5 @@ func (e *ItemError) Error() string {
 var ErrUnknownStyle = errors.New("csl: unknown built-in style")
 
 func styleErr(kind string, e *element, attrName, format string, args ...any) *StyleError {
-	return &StyleError{Kind: kind, Line: e.line, Column: e.col, Element: e.name, Attr: attrName, Msg: fmt.Sprintf(format, args...)}
+	return &StyleError{Kind: kind, Line: e.line, Column: e.col, Element: e.name, Attr: attrName, Message: fmt.Sprintf(format, args...)}
 }

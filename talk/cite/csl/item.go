@@ -197,7 +197,7 @@ func (it *Item) Validate() error {
 		return errors.New("csl: nil item")
 	}
 	fail := func(ptr, format string, args ...any) error {
-		return &ItemError{ID: it.ID, Pointer: ptr, Msg: fmt.Sprintf(format, args...)}
+		return &ItemError{ID: it.ID, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
 	}
 	if it.ID == "" {
 		return fail("/id", "missing")
@@ -354,11 +354,11 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&raw); err != nil {
-		return &ItemError{Msg: err.Error()}
+		return &ItemError{Message: err.Error()}
 	}
 	*it = Item{}
 	fail := func(ptr, format string, args ...any) error {
-		return &ItemError{ID: it.ID, Pointer: ptr, Msg: fmt.Sprintf(format, args...)}
+		return &ItemError{ID: it.ID, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
 	}
 	if v, ok := raw["id"]; ok {
 		s, isStr, err := scalarText(v)
@@ -497,14 +497,14 @@ func (n Name) MarshalJSON() ([]byte, error) {
 func (n *Name) UnmarshalJSON(data []byte) error {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return &ItemError{Msg: "a name must be an object"}
+		return &ItemError{Message: "a name must be an object"}
 	}
 	*n = Name{}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
 		str := func(dst *string) error {
 			if err := json.Unmarshal(v, dst); err != nil {
-				return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "must be a string"}
+				return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Message: "must be a string"}
 			}
 			return nil
 		}
@@ -531,7 +531,7 @@ func (n *Name) UnmarshalJSON(data []byte) error {
 			b, err = truthy(v, k)
 			n.NoParse = !b
 		default:
-			return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "unknown name property"}
+			return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Message: "unknown name property"}
 		}
 		if err != nil {
 			return err
@@ -544,7 +544,7 @@ func (n *Name) UnmarshalJSON(data []byte) error {
 func truthy(v json.RawMessage, k string) (bool, error) {
 	var x any
 	if err := json.Unmarshal(v, &x); err != nil {
-		return false, &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: err.Error()}
+		return false, &ItemError{Pointer: "/" + jsonx.PointerToken(k), Message: err.Error()}
 	}
 	switch t := x.(type) {
 	case bool:
@@ -554,7 +554,7 @@ func truthy(v json.RawMessage, k string) (bool, error) {
 	case float64:
 		return t != 0, nil
 	}
-	return false, &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "must be a string, number or boolean"}
+	return false, &ItemError{Pointer: "/" + jsonx.PointerToken(k), Message: "must be a string, number or boolean"}
 }
 
 // MarshalJSON writes a CSL-JSON date object.
@@ -599,7 +599,7 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&raw); err != nil {
-		return &ItemError{Msg: "a date must be an object"}
+		return &ItemError{Message: "a date must be an object"}
 	}
 	*d = Date{}
 	for _, k := range sortedKeys(raw) {
@@ -608,14 +608,14 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 		case "date-parts":
 			var parts [][]json.RawMessage
 			if err := json.Unmarshal(v, &parts); err != nil {
-				return &ItemError{Pointer: "/date-parts", Msg: "must be an array of arrays"}
+				return &ItemError{Pointer: "/date-parts", Message: "must be an array of arrays"}
 			}
 			for i, p := range parts {
 				var ints []int
 				for j, x := range p {
 					s, _, err := scalarText(x)
 					if err != nil {
-						return &ItemError{Pointer: fmt.Sprintf("/date-parts/%d/%d", i, j), Msg: "must be a string or a number"}
+						return &ItemError{Pointer: fmt.Sprintf("/date-parts/%d/%d", i, j), Message: "must be a string or a number"}
 					}
 					n, _ := strconv.Atoi(leadingInt(s))
 					ints = append(ints, n)
@@ -625,7 +625,7 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 		case "season":
 			s, _, err := scalarText(v)
 			if err != nil {
-				return &ItemError{Pointer: "/season", Msg: "must be a string or a number"}
+				return &ItemError{Pointer: "/season", Message: "must be a string or a number"}
 			}
 			d.Season = s
 		case "circa":
@@ -636,14 +636,14 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 			d.Circa = b
 		case "literal":
 			if err := json.Unmarshal(v, &d.Literal); err != nil {
-				return &ItemError{Pointer: "/literal", Msg: "must be a string"}
+				return &ItemError{Pointer: "/literal", Message: "must be a string"}
 			}
 		case "raw":
 			if err := json.Unmarshal(v, &d.Raw); err != nil {
-				return &ItemError{Pointer: "/raw", Msg: "must be a string"}
+				return &ItemError{Pointer: "/raw", Message: "must be a string"}
 			}
 		default:
-			return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Msg: "unknown date property"}
+			return &ItemError{Pointer: "/" + jsonx.PointerToken(k), Message: "unknown date property"}
 		}
 	}
 	return nil
@@ -686,10 +686,10 @@ func ParseItems(data []byte) ([]*Item, error) {
 		if se := syntaxError(data); se != nil {
 			return nil, se
 		}
-		return nil, &ItemError{Msg: err.Error()}
+		return nil, &ItemError{Message: err.Error()}
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, &ItemError{Msg: "CSL-JSON must be an array of items"}
+		return nil, &ItemError{Message: "CSL-JSON must be an array of items"}
 	}
 	var items []*Item
 	for dec.More() {
@@ -700,14 +700,14 @@ func ParseItems(data []byte) ([]*Item, error) {
 				return nil, se
 			}
 			line, col := position(data, off)
-			return nil, &ItemError{Line: line, Column: col, Msg: err.Error()}
+			return nil, &ItemError{Line: line, Column: col, Message: err.Error()}
 		}
 		it := &Item{}
 		err := it.UnmarshalJSON(raw)
 		if bytes.Equal(raw, []byte("null")) {
 			// UnmarshalJSON takes null for nothing, as encoding/json's
 			// convention has it; in a list of items it is no item.
-			err = &ItemError{Msg: "want an object, got null"}
+			err = &ItemError{Message: "want an object, got null"}
 		}
 		if err != nil {
 			// InputOffset points before the separator; find the value.
@@ -739,13 +739,13 @@ func syntaxError(data []byte) *ItemError {
 		off = se.Offset
 	}
 	line, col := position(data, max(off, 0))
-	return &ItemError{Line: line, Column: col, Msg: se.Error()}
+	return &ItemError{Line: line, Column: col, Message: se.Error()}
 }
 
 func asItemError(err error, data []byte, off int64) error {
 	ie, ok := err.(*ItemError)
 	if !ok {
-		ie = &ItemError{Msg: err.Error()}
+		ie = &ItemError{Message: err.Error()}
 	}
 	ie.Line, ie.Column = position(data, off)
 	return ie

@@ -92,10 +92,10 @@ func parseXML(data []byte, kind string) (*element, error) {
 		if err != nil {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
-				return nil, &SyntaxError{Kind: kind, Line: se.Line, Msg: se.Msg}
+				return nil, &SyntaxError{Kind: kind, Line: se.Line, Message: se.Msg}
 			}
 			l, c := dec.InputPos()
-			return nil, &SyntaxError{Kind: kind, Line: l, Column: c, Msg: err.Error()}
+			return nil, &SyntaxError{Kind: kind, Line: l, Column: c, Message: err.Error()}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -120,7 +120,7 @@ func parseXML(data []byte, kind string) (*element, error) {
 			}
 			if len(stack) == 0 {
 				if root != nil {
-					return nil, &SyntaxError{Kind: kind, Line: line, Column: col, Msg: "more than one root element"}
+					return nil, &SyntaxError{Kind: kind, Line: line, Column: col, Message: "more than one root element"}
 				}
 				root = e
 			} else {
@@ -147,7 +147,7 @@ func parseXML(data []byte, kind string) (*element, error) {
 		}
 	}
 	if root == nil {
-		return nil, &SyntaxError{Kind: kind, Line: 1, Column: 1, Msg: "no root element"}
+		return nil, &SyntaxError{Kind: kind, Line: 1, Column: 1, Message: "no root element"}
 	}
 	trimLayoutSpace(root)
 	return root, nil
