@@ -90,6 +90,13 @@ func splitCJKWord(w string) Name {
 	if len(runes) < 2 || len(runes) > 4 {
 		return Name{Literal: w}
 	}
+	hangul := strings.IndexFunc(w, func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0
+	if !hangul && (len(runes) == 4 || len(runes) == 3 && !chineseFamilies[string(runes[0])]) {
+		// Japanese, whose family names take one to three characters,
+		// or Chinese with a rarer family name: no telling. Two
+		// characters are a Chinese name ("傅群").
+		return Name{Literal: w}
+	}
 	return Name{Family: string(runes[:1]), Given: string(runes[1:])}
 }
 

@@ -177,7 +177,8 @@ func ParseName(display string) Name {
 //     degrees after a comma (", PhD", ", MBA") are dropped.
 //   - "Jr.", "Sr.", "II", "III", "IV" at the end, with or without a comma,
 //     are the [Name.Suffix].
-//   - "Family, Given" (one family word before the comma) is read inverted.
+//   - "Family, Given" (one family word before the comma, and perhaps a
+//     suffix: "Smith Jr., John") is read inverted.
 //   - A single word is a family name ("Glyph", "GOSSELIN"), as BibTeX
 //     reads it; a single word with a digit is a handle, kept literal
 //     ("DailyGold999"); a leading "@" is dropped.
@@ -191,7 +192,9 @@ func ParseName(display string) Name {
 //     Valle Tokunhaga" is "Del Valle Tokunhaga".
 //   - Otherwise the last word is the family name and the rest the given
 //     names, as BibTeX and Zotero read "First Last": "Juan Luis Cano
-//     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor.
+//     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor;
+//     but two family names joined by a lower-case "y", "i" or "e" are
+//     both the family name ("José García y López" is "García y López").
 //   - Romanised Korean names with a common Korean family name first and a
 //     hyphenated given name ("Kim Jong-min") are family first, and so are
 //     Vietnamese names that start with a common family name written with
@@ -200,9 +203,13 @@ func ParseName(display string) Name {
 //     哲雄, except for a single character after a longer word, a Chinese
 //     name in Western order ("信屹 陳" is 陳 + 信屹), and Katakana names,
 //     foreign names in Western order ("イアン ルイス"). Without a space,
-//     the first character is the family name ("何信賢"), or the first two
-//     for a known two-character family name ("歐陽", "남궁"); Kana-only
-//     words and longer runs are literal. When a name is written in a CJK
+//     a name in Hangul, of two Han characters, or of three that start
+//     with a common Chinese family name, has the first character as its
+//     family name ("심의팅", "傅群", "何信賢"), or the first two for a known
+//     two-character family name ("歐陽", "남궁"). Other names without a
+//     space are literal: a Japanese family name takes one, two or three
+//     characters ("山田太郎"), which the characters alone do not tell,
+//     and words with Kana are nicknames or such Japanese names. When a name is written in a CJK
 //     script and in Latin letters ("何泰祥 Taihsiang Ho"), the CJK form is
 //     the name.
 //
@@ -416,6 +423,10 @@ var nonPersonWords = map[string]bool{
 	"e.v": true, "club": true, "collective": true, "center": true, "centre": true,
 	"labs": true, "corp": true, "corporation": true, "company": true, "ggmbh": true,
 	"initiative": true, "alliance": true, "consortium": true, "hackerspace": true,
+	// Community groups ("Django Girls", "Women Who Code").
+	"girls": true, "women": true, "ladies": true, "coders": true, "developers": true,
+	"hackers": true, "users": true, "organization": true, "organisation": true,
+	"network": true, "academy": true, "school": true, "podcast": true,
 }
 
 // notPerson reports whether s is a group, a session or anything else that
@@ -576,6 +587,10 @@ func parsePerson(s string) Name {
 			s = head
 		case 1:
 			fam := strings.Fields(head)
+			if n := len(fam); n > 1 && suffix == "" && isSuffix(fam[n-1]) {
+				suffix, fam = fam[n-1], fam[:n-1] // "Smith Jr., John"
+				head = strings.Join(fam, " ")
+			}
 			if len(fam) == 1 || len(fam) > 1 && allLowerParticles(fam[:len(fam)-1]) {
 				n := splitFamily(head)
 				n.Given, n.Suffix = kept[0], suffix
@@ -627,8 +642,18 @@ func parsePerson(s string) Name {
 			return Name{Given: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " "), Suffix: suffix}
 		}
 	}
-	return Name{Given: strings.Join(words[:len(words)-1], " "), Family: words[len(words)-1], Suffix: suffix}
+	family := len(words) - 1
+	if len(words) >= 4 && conjunctions[words[family-1]] {
+		family -= 2 // "José García y López": both family names
+	}
+	return Name{Given: strings.Join(words[:family], " "), Family: strings.Join(words[family:], " "), Suffix: suffix}
 }
+
+// conjunctions join two family names in Spanish ("García y López"),
+// Catalan ("Puig i Cadafalch") and Portuguese ("Silva e Costa"). Written
+// in lower case, as a word of its own, they are never a given name or an
+// initial.
+var conjunctions = map[string]bool{"y": true, "i": true, "e": true}
 
 // splitFamily splits an inverted name's family part into its particle
 // and the family name: "van Rossum" is van + Rossum.

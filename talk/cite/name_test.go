@@ -136,6 +136,8 @@ var nameCases = []struct {
 	{"PyCon Korea Team", []Name{{Literal: "PyCon Korea Team"}}},
 	{"PyTorch Foundation", []Name{{Literal: "PyTorch Foundation"}}},
 	{"PyData", []Name{{Literal: "PyData"}}},
+	{"Django Girls", []Name{{Literal: "Django Girls"}}},
+	{"Women Who Code", []Name{{Literal: "Women Who Code"}}},
 	// Organisations that give talks at schedule-run events.
 	{"Chaos Computer Club e.V.", []Name{{Literal: "Chaos Computer Club e.V."}}},
 	{"Wikimedia Deutschland e.V.", []Name{{Literal: "Wikimedia Deutschland e.V."}}},
@@ -163,6 +165,16 @@ var nameCases = []struct {
 	{"Amy Tzu-Yu Chen", []Name{{Given: "Amy Tzu-Yu", Family: "Chen"}}},
 	{"Jean-luc Picard", []Name{{Given: "Jean-luc", Family: "Picard"}}},
 
+	// Spanish, Catalan and Portuguese double family names, and a suffix
+	// before the comma.
+	{"José García y López", []Name{{Given: "José", Family: "García y López"}}},
+	{"Josep Puig i Cadafalch", []Name{{Given: "Josep", Family: "Puig i Cadafalch"}}},
+	{"Ana Maria Silva e Costa", []Name{{Given: "Ana Maria", Family: "Silva e Costa"}}},
+	{"Juan de García y López", []Name{{Given: "Juan", NonDroppingParticle: "de", Family: "García y López"}}},
+	{"Smith Jr., John", []Name{{Given: "John", Family: "Smith", Suffix: "Jr."}}},
+	{"Smith Jr., John, PhD", []Name{{Given: "John", Family: "Smith", Suffix: "Jr."}}},
+	{"van Rossum Jr., Guido", []Name{{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum", Suffix: "Jr."}}},
+
 	// CJK scripts.
 	{"三津田 哲雄", []Name{{Family: "三津田", Given: "哲雄"}}},
 	{"山田 剛", []Name{{Family: "山田", Given: "剛"}}},
@@ -171,6 +183,10 @@ var nameCases = []struct {
 	{"歐陽修文", []Name{{Family: "歐陽", Given: "修文"}}},
 	{"심의팅", []Name{{Family: "심", Given: "의팅"}}},
 	{"남궁민수", []Name{{Family: "남궁", Given: "민수"}}},
+	{"山田太郎", []Name{{Literal: "山田太郎"}}}, // 山田 + 太郎, but 山 + 田太郎 is not ruled out
+	{"山本薫", []Name{{Literal: "山本薫"}}},   // 山 is no common Chinese family name
+	{"王小明", []Name{{Family: "王", Given: "小明"}}},
+	{"傅群", []Name{{Family: "傅", Given: "群"}}},
 	{"イアン ルイス", []Name{{Given: "イアン", Family: "ルイス"}}},
 	{"あべんべん", []Name{{Literal: "あべんべん"}}},
 	{"何泰祥 Taihsiang Ho (tai271828)", []Name{{Family: "何", Given: "泰祥"}}},
