@@ -271,6 +271,7 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
 		}
 	}
+	keepUnread(&ev.Extra, conf)
 	if ev.ID == "" {
 		m.add(conf, "/schedule/conference", "the conference has no acronym")
 	}
@@ -287,8 +288,24 @@ func unparsed(extra *map[string]json.RawMessage, name string, v *node) {
 	if o == nil || o.kind != objectNode {
 		o = object()
 	}
+	if prev := o.get(name); prev != nil {
+		// Both are kept: the XML reader's unread values of a list,
+		// beside the mapping's own of it.
+		v = &node{kind: arrayNode, items: []*node{prev, v}}
+	}
 	o.set(name, v)
 	(*extra)["unparsed"] = o.raw()
+}
+
+// keepUnread keeps what the XML reader could not place in n's tree (see
+// [node.unread]) as unparsed.
+func keepUnread(extra *map[string]json.RawMessage, n *node) {
+	if n.unread == nil {
+		return
+	}
+	for _, mem := range n.unread.members {
+		unparsed(extra, mem.name, mem.value)
+	}
 }
 
 // text returns a string or null value ("" for null); anything else is a
@@ -544,6 +561,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		}
 	}
+	keepUnread(&t.Extra, e)
 	if t.ID == "" && e.get("guid").isEmpty() {
 		m.add(e, ptr, "the item has no guid, which gives a talk its ID")
 	}

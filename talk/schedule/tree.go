@@ -43,6 +43,12 @@ type node struct {
 	index map[string]int
 	line  int // 1-based; 0 when the node was made rather than read
 	col   int
+	// unread is what the XML element of a conference or an event held
+	// that the tree has no place for (text among a list's elements, a
+	// room's second guid), by the name of the list or member; the XML
+	// reader has reported it, and the mapping keeps it in the Extra
+	// "unparsed" of the event or talk. nil when there is none.
+	unread *node
 }
 
 // indexAbove is the number of members an object is searched through
