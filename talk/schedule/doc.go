@@ -114,12 +114,15 @@
 //
 // A member the model has no field for is kept in the Extra map of the
 // event, talk or speaker under its own name, except where that name is one
-// of the model's own JSON members (which the model's writer would drop):
-// then it gets the prefix "schedule_", "conference_" or "c3voc_". A value
-// the mapping cannot read (a duration of "1h", an id of "2814") is
-// reported and kept in the Extra member "unparsed", an object by source
-// member name. Empty values (null, "" and []) carry nothing and are not
-// kept.
+// of the model's own JSON members (which the model's writer would drop),
+// one the mapping fills itself ("unparsed", a talk's "link_attributes"),
+// or, in the event's Extra, which the document's top level, schedule and
+// conference share, one that another of them has in the schema (a
+// schedule's "days" is not the conference's): then it gets the prefix
+// "schedule_", "conference_" or "c3voc_". A value the mapping cannot read
+// (a duration of "1h", an id of "2814") is reported and kept in the Extra
+// member "unparsed", an object by source member name. Empty values (null,
+// "" and []) carry nothing and are not kept.
 //
 // # Errors
 //

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -129,13 +130,28 @@ type dayBounds struct {
 	start, end talk.Date // day_start, day_end
 }
 
-// eventFields and the like are the JSON names of the model's own fields:
-// an Extra member with one of these names would be dropped by the model's
-// JSON writer, so source members of that name are kept under another.
+// eventFields and the like are the names an Extra member of the event,
+// talk or speaker must not take from the source, which are kept under
+// another: the JSON names of the model's own fields, which the model's
+// JSON writer would drop; "unparsed" and a talk's "link_attributes", which
+// the mapping makes and fills itself; and for the event, whose Extra the
+// three levels of the JSON form share, the names another level owns (a
+// schedule's "days" must not become the conference's, which WriteXML
+// writes, nor the conference's "version" the schedule's), so that which
+// member gets a name does not depend on the order of the members.
 var (
-	eventFields   = []string{"id", "title", "series", "description", "start", "end", "time_zone", "place", "url"}
-	talkFields    = []string{"id", "title", "subtitle", "slug", "kind", "track", "speakers", "event", "recorded", "duration", "language", "place", "summary", "description", "markup", "tags", "videos", "slides", "links", "thumbnail", "license", "recording", "parts", "legacy"}
-	speakerFields = []string{"name", "given_name", "family_name", "slug", "affiliation", "bio", "homepage", "orcid", "accounts", "image"}
+	eventFields   = []string{"id", "title", "series", "description", "start", "end", "time_zone", "place", "url", "unparsed"}
+	talkFields    = []string{"id", "title", "subtitle", "slug", "kind", "track", "speakers", "event", "recorded", "duration", "language", "place", "summary", "description", "markup", "tags", "videos", "slides", "links", "thumbnail", "license", "recording", "parts", "legacy", "unparsed", "link_attributes"}
+	speakerFields = []string{"name", "given_name", "family_name", "slug", "affiliation", "bio", "homepage", "orcid", "accounts", "image", "unparsed"}
+
+	// The members each level of the JSON form owns in the event's Extra.
+	rootOwns       = []string{"generator"}
+	scheduleOwns   = []string{"version", "base_url"}
+	conferenceOwns = []string{"daysCount", "timeslot_duration", "logo", "colors", "keywords", "tracks", "rooms", "meta", "days"}
+
+	rootFields       = slices.Concat(eventFields, scheduleOwns, conferenceOwns)
+	scheduleFields   = slices.Concat(eventFields, rootOwns, conferenceOwns)
+	conferenceFields = slices.Concat(eventFields, rootOwns, scheduleOwns)
 )
 
 // setExtra keeps n in *extra under name, or under prefix+name when name is
@@ -175,7 +191,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 		switch mem.name {
 		case "schedule", "$schema": // $schema points at the schema file beside the export
 		default:
-			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+			setExtra(&ev.Extra, rootFields, "schedule_", mem.name, mem.value)
 		}
 	}
 	if sched == nil {
@@ -200,9 +216,9 @@ func (m *mapper) schedule(root *node) *Schedule {
 					m.add(mem.value, ptr, "base_url %q is not a URL", u)
 				}
 			}
-			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		default:
-			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		}
 	}
 	if conf == nil {
@@ -266,9 +282,9 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			// read last; see schedule
 		case "daysCount":
 			m.wantInteger(v, ptr)
-			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		default:
-			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		}
 	}
 	keepUnread(&ev.Extra, conf)
@@ -422,7 +438,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 		list = append(list, kept)
 	}
 	if len(list) > 0 {
-		setExtra(&ev.Extra, eventFields, "conference_", "days", &node{kind: arrayNode, items: list})
+		setExtra(&ev.Extra, conferenceFields, "conference_", "days", &node{kind: arrayNode, items: list})
 	}
 	return talks
 }
@@ -984,7 +1000,12 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		kept = append(kept, linkRest{url: l.URL, slides: typ == "slides", rest: rest})
 	}
 	if attrs := linkAttributes(kept); len(attrs.members) > 0 {
-		setExtra(&t.Extra, talkFields, "c3voc_", "link_attributes", attrs)
+		// The mapping's own member, which no source member takes (see
+		// talkFields).
+		if t.Extra == nil {
+			t.Extra = make(map[string]json.RawMessage)
+		}
+		t.Extra["link_attributes"] = attrs.raw()
 	}
 	if len(bad) > 0 {
 		unparsed(&t.Extra, "links", &node{kind: arrayNode, items: bad})
