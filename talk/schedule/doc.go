@@ -121,8 +121,11 @@
 // schedule's "days" is not the conference's): then it gets the prefix
 // "schedule_", "conference_" or "c3voc_". A value the mapping cannot read
 // (a duration of "1h", an id of "2814") is reported and kept in the Extra
-// member "unparsed", an object by source member name. Empty values (null,
-// "" and []) carry nothing and are not kept.
+// member "unparsed", an object by source member name. A member kept under
+// its own name whose kind the schema gives (a track that is not an
+// object, a code that is not a string) is reported when it has another,
+// and kept as written. Empty values (null, "" and []) carry nothing and
+// are not kept.
 //
 // # Errors
 //

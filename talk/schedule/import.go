@@ -154,6 +154,51 @@ var (
 	conferenceFields = slices.Concat(eventFields, rootOwns, scheduleOwns)
 )
 
+// shape is what the c3voc schema allows a member that the model keeps in
+// Extra: its kind and, for an array, its items' (nullNode for any). The
+// mapping reports a value of another shape, and keeps it as written, as
+// it does a daysCount that is not an integer: WriteXML would leave out,
+// without a word, a track or an attachment that is not an object.
+type shape struct{ kind, items kind }
+
+// The shapes of the members kept in Extra, by level; null is allowed
+// throughout, as "not given".
+var (
+	rootShapes       = map[string]shape{"generator": {kind: objectNode}}
+	scheduleShapes   = map[string]shape{"version": {kind: stringNode}}
+	conferenceShapes = map[string]shape{
+		"timeslot_duration": {kind: stringNode}, "logo": {kind: stringNode}, "colors": {kind: objectNode},
+		"keywords": {arrayNode, stringNode}, "tracks": {arrayNode, objectNode}, "rooms": {arrayNode, objectNode},
+		"meta": {kind: objectNode},
+	}
+	talkShapes = map[string]shape{
+		"code": {kind: stringNode}, "feedback_url": {kind: stringNode}, "origin_url": {kind: stringNode},
+		"attachments": {arrayNode, objectNode},
+	}
+	// A person's links may be URLs, as a talk's may.
+	personShapes = map[string]shape{"code": {kind: stringNode}, "url": {kind: stringNode}, "links": {kind: arrayNode}}
+)
+
+// wantShape reports v, the member at ptr, unless it has the shape that
+// shapes gives its name, or is null, or shapes has none for it.
+func (m *mapper) wantShape(v *node, ptr string, shapes map[string]shape) {
+	want, ok := shapes[jsonx.UnescapePointerToken(ptr[strings.LastIndexByte(ptr, '/')+1:])]
+	if !ok || v.kind == nullNode {
+		return
+	}
+	if v.kind != want.kind {
+		m.typeError(v, ptr, want.kind.article())
+		return
+	}
+	if want.kind == arrayNode && want.items != nullNode {
+		for i, it := range v.items {
+			if it.kind != want.items {
+				m.typeError(it, ptr+"/"+index(i), want.items.article())
+			}
+		}
+	}
+}
+
 // setExtra keeps n in *extra under name, or under prefix+name when name is
 // taken by the model or by an earlier member.
 //
@@ -191,6 +236,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 		switch mem.name {
 		case "schedule", "$schema": // $schema points at the schema file beside the export
 		default:
+			m.wantShape(mem.value, "/"+jsonx.PointerToken(mem.name), rootShapes)
 			setExtra(&ev.Extra, rootFields, "schedule_", mem.name, mem.value)
 		}
 	}
@@ -218,6 +264,7 @@ func (m *mapper) schedule(root *node) *Schedule {
 			}
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		default:
+			m.wantShape(mem.value, ptr, scheduleShapes)
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		}
 	}
@@ -284,6 +331,7 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			m.wantInteger(v, ptr)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		default:
+			m.wantShape(v, ptr, conferenceShapes)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		}
 	}
@@ -571,9 +619,11 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		case "links":
 			m.links(v, p, t)
 		case "attachments":
+			m.wantShape(v, p, talkShapes)
 			m.resolveEach(v)
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		default:
+			m.wantShape(v, p, talkShapes)
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		}
 	}
@@ -921,6 +971,7 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 			}
 			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
 		default:
+			m.wantShape(v, mp, personShapes)
 			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
 		}
 	}

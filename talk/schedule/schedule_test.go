@@ -142,7 +142,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json"} {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json"} {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
@@ -811,20 +811,23 @@ func TestOutsideDay(t *testing.T) {
 
 // TestRelativeAttachments: an attachment's relative URL (frab writes
 // "/system/event_attachments/...") is made absolute against base_url, as
-// a link's is, in either form; the rest of the attachment is kept as it is.
+// a link's is, in either form; the rest of the attachment is kept as it is,
+// and an attachment that is not an object is reported and kept.
 func TestRelativeAttachments(t *testing.T) {
 	const js = `{"schedule": {"base_url": "https://fahrplan.example.org/camp/Fahrplan/", "conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
   {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T", "attachments": [{"url": "/system/a/slides.pdf?1566398735", "title": "Slides"}, {"url": "https://other.example/x.pdf", "title": "X"}, "odd"]}]}}]}}}`
 	const xml = `<schedule><conference><acronym>c</acronym><title>C</title><base_url>https://fahrplan.example.org/camp/Fahrplan/</base_url></conference><day index="1" date="2024-03-01"><room name="R">
 <event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title><attachments><attachment href="/system/a/slides.pdf?1566398735">Slides</attachment><attachment href="https://other.example/x.pdf">X</attachment></attachments></event></room></day></schedule>`
-	for _, in := range []struct{ name, data, want string }{
-		{"a.json", js, `[{"url":"https://fahrplan.example.org/system/a/slides.pdf?1566398735","title":"Slides"},{"url":"https://other.example/x.pdf","title":"X"},"odd"]`},
-		{"a.xml", xml, `[{"url":"https://fahrplan.example.org/system/a/slides.pdf?1566398735","title":"Slides"},{"url":"https://other.example/x.pdf","title":"X"}]`},
+	for _, in := range []struct {
+		name, data, want string
+		errs             []string
+	}{
+		{"a.json", js, `[{"url":"https://fahrplan.example.org/system/a/slides.pdf?1566398735","title":"Slides"},{"url":"https://other.example/x.pdf","title":"X"},"odd"]`,
+			[]string{"a.json:2:199: /schedule/conference/days/0/rooms/R/0/attachments/2: schedule: want an object, got string"}},
+		{"a.xml", xml, `[{"url":"https://fahrplan.example.org/system/a/slides.pdf?1566398735","title":"Slides"},{"url":"https://other.example/x.pdf","title":"X"}]`, nil},
 	} {
 		s, err := schedule.Parse([]byte(in.data), in.name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		checkErrors(t, err, in.errs)
 		if diff := cmp.Diff(in.want, string(s.Talks[0].Extra["attachments"])); diff != "" {
 			t.Errorf("%s: Extra attachments (-want +got):\n%s", in.name, diff)
 		}

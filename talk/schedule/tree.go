@@ -32,6 +32,14 @@ var kindNames = [...]string{"null", "boolean", "number", "string", "array", "obj
 
 func (k kind) String() string { return kindNames[k] }
 
+// article is the kind's name with its article, as a type error wants it.
+func (k kind) article() string {
+	if k == arrayNode || k == objectNode {
+		return "an " + k.String()
+	}
+	return "a " + k.String()
+}
+
 // node is one value of the tree with where it starts in the source.
 type node struct {
 	kind    kind
