@@ -48,7 +48,9 @@
 //	                        (a time the clocks skip or show twice is
 //	                        reported, and read as iCalendar reads it);
 //	                        reported when outside the day's day_start to
-//	                        day_end (the model keeps no day of its own)
+//	                        day_end (the model keeps no day of its own);
+//	                        the day's date when the item has no date or
+//	                        start that reads
 //	start                   used only when date has no time (with the
 //	                        item's date, or else the day's date or the next
 //	                        one for a time before the day's day_start, and

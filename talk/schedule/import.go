@@ -642,6 +642,12 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	} else if start != nil {
 		m.inDay(t, start, ptr+"/start", "start", d)
 	}
+	if t.Recorded.IsZero() {
+		// An item with no date and no start of its own is on the day
+		// that lists it: without it, the model would keep no trace of
+		// that day, and WriteXML would put the talk on another.
+		t.Recorded = d.date
+	}
 	if pageURL != "" {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
 	}
