@@ -377,6 +377,30 @@ func writeBack(t *testing.T, s *schedule.Schedule) (*schedule.Schedule, error) {
 	return back, err
 }
 
+// TestWriteXMLWrongKindsLeftOut: a track or an attachment that is not an
+// object, which ParseJSON reports, is left out of the XML, not written as
+// an empty element to be read back as an empty object; and an attachment
+// without a title reads back without one.
+func TestWriteXMLWrongKindsLeftOut(t *testing.T) {
+	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "tracks": ["Talks", {"name": "Hardware"}],
+ "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+  {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "T", "attachments": [{"url": "https://e.org/a.pdf"}, "b"]}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(in), "w.json")
+	checkErrors(t, err, []string{
+		"w.json:1:71: /schedule/conference/tracks/0: schedule: want an object, got string",
+		"w.json:3:114: /schedule/conference/days/0/rooms/R/0/attachments/1: schedule: want an object, got string",
+	})
+	back, err := writeBack(t, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{string(back.Event.Extra["tracks"]), string(back.Talks[0].Extra["attachments"])}
+	want := []string{`[{"name":"Hardware"}]`, `[{"url":"https://e.org/a.pdf"}]`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tracks and attachments read back (-want +got):\n%s", diff)
+	}
+}
+
 // TestSharedInvalid reads the export the format's authors keep as an
 // example of what the JSON Schema refuses.
 func TestSharedInvalid(t *testing.T) {

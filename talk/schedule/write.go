@@ -40,7 +40,10 @@ import (
 //   - of a speaker: all but the name and the Extra members id and guid,
 //     so the biography, portrait, and Extra code, url, links, answers,
 //     public_name (when it differs from name), unparsed and the like;
-//   - a link's members whose names cannot be XML attribute names.
+//   - a link's members whose names cannot be XML attribute names;
+//   - the members kept in Extra that [ParseJSON] reported as of the wrong
+//     kind (a track or an attachment that is not an object, a code that
+//     is not a string), which no element can hold.
 //
 // So JSON read, written as XML and read again gives the same talks less
 // those. A talk whose time falls in none of the days of "days" gets a
@@ -183,6 +186,22 @@ func extraNode(extra map[string]json.RawMessage, name string) *node {
 	return fromRaw(raw)
 }
 
+// objects returns the objects among the items of the array n, leaving out
+// what [ParseJSON] reported as of the wrong kind, which an element would
+// only hold empty, to be read back as an empty object.
+func objects(n *node) []*node {
+	if n == nil || n.kind != arrayNode {
+		return nil
+	}
+	var out []*node
+	for _, it := range n.items {
+		if it.kind == objectNode {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // scalar returns a string, number or boolean node's text.
 func scalar(n *node) string {
 	if n == nil || n.kind == nullNode || n.kind == arrayNode || n.kind == objectNode {
@@ -292,14 +311,12 @@ func (x *xmlWriter) conference(ev *talk.Event) {
 		}
 		x.elem("color", "", as...)
 	}
-	if ts := extraNode(ev.Extra, "tracks"); ts != nil && ts.kind == arrayNode {
-		for _, t := range ts.items {
-			var as []attr
-			for _, name := range []string{"name", "color", "slug"} {
-				as = append(as, attr{name, scalar(t.get(name))})
-			}
-			x.elem("track", scalar(t.get("text")), as...)
+	for _, t := range objects(extraNode(ev.Extra, "tracks")) {
+		var as []attr
+		for _, name := range []string{"name", "color", "slug"} {
+			as = append(as, attr{name, scalar(t.get(name))})
 		}
+		x.elem("track", scalar(t.get("text")), as...)
 	}
 	x.close("conference")
 }
@@ -599,9 +616,9 @@ func (x *xmlWriter) event(t *talk.Talk) {
 		}
 		x.close("links")
 	}
-	if as := extraNode(t.Extra, "attachments"); as != nil && as.kind == arrayNode && len(as.items) > 0 {
+	if as := objects(extraNode(t.Extra, "attachments")); len(as) > 0 {
 		x.open("attachments")
-		for _, a := range as.items {
+		for _, a := range as {
 			x.elem("attachment", scalar(a.get("title")), attr{"href", scalar(a.get("url"))}, attr{"type", scalar(a.get("type"))})
 		}
 		x.close("attachments")

@@ -786,8 +786,8 @@ func personTree(p *element) *node {
 
 // linkTree reads a <link> or an <attachment>: href is the JSON form's
 // url, unless the element has a url attribute too (then each keeps its
-// name), and its text is the title, unless it is empty and a title
-// attribute gives it.
+// name), and its text is the title, unless it is empty: an <attachment
+// href="..."/> is {"url": "..."}, with no title, as WriteXML writes one.
 func linkTree(l *element) *node {
 	o := l.pos(object())
 	href, hasHref := l.attr("href")
@@ -795,8 +795,7 @@ func linkTree(l *element) *node {
 	if hasHref && !hasURL {
 		o.set("url", l.pos(str(href)))
 	}
-	_, hasTitle := l.attr("title")
-	if n := l.textNode(); n.text != "" || !hasTitle {
+	if n := l.textNode(); n.text != "" {
 		o.add("title", n, l)
 	}
 	for _, a := range l.attrs {
