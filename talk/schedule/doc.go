@@ -42,7 +42,10 @@
 //	                        tag as written in Extra "c3voc_language"
 //	abstract, description   Summary, Description (Markup plain: the format
 //	                        does not say which markup a generator used)
-//	room (or the room key)  Place.Room
+//	the room key            Place.Room; the item's room when the key is
+//	                        "" (an XML <event> outside a <room>, which is
+//	                        reported); an item's room that differs from
+//	                        the key is reported and kept in Extra "room"
 //	date                    Recorded: a date-time with its UTC offset, or
 //	                        in the conference's time zone when it has none
 //	                        (a time the clocks skip or show twice is

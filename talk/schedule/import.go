@@ -330,6 +330,10 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 		case "daysCount":
 			m.wantInteger(v, ptr)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
+		case "rooms":
+			m.wantShape(v, ptr, conferenceShapes)
+			m.roomGUIDs(v, ptr)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		default:
 			m.wantShape(v, ptr, conferenceShapes)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
@@ -338,6 +342,26 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 	keepUnread(&ev.Extra, conf)
 	if ev.ID == "" {
 		m.add(conf, "/schedule/conference", "the conference has no acronym")
+	}
+}
+
+// roomGUIDs reports a room that the conference's rooms list again with
+// another guid (in any case, as UUIDs are the same in upper and lower
+// case): WriteXML gives the room the first.
+func (m *mapper) roomGUIDs(rooms *node, ptr string) {
+	if rooms.kind != arrayNode {
+		return
+	}
+	var first map[string]place
+	for i, r := range rooms.items {
+		name, guid := r.get("name"), r.get("guid")
+		if name == nil || name.kind != stringNode || guid == nil || guid.kind != stringNode || guid.text == "" {
+			continue
+		}
+		gp := ptr + "/" + index(i) + "/guid"
+		if f, again := seenAt(&first, name.text, place{guid, gp}); again && !strings.EqualFold(f.n.text, guid.text) {
+			m.add(guid, gp, "room %q: guid %q differs from %q at %s", name.text, guid.text, f.n.text, f.describe(m.json))
+		}
 	}
 }
 
@@ -572,8 +596,16 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		case "description":
 			t.Description, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "room":
-			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
+			// The room that lists the item is its room: WriteXML
+			// writes it there, as the schedule has it.
+			s, ok := m.textOr(v, p, &t.Extra, mem.name)
+			switch {
+			case !ok || s == "" || s == room:
+			case room == "":
 				t.Place.Room = s
+			default:
+				m.add(v, p, "room %q is not %q, the room that lists the item", s, room)
+				setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 			}
 		case "date":
 			date = v

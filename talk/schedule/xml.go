@@ -660,8 +660,27 @@ func dayTree(d *element, rooms *[]*node, p *problems) *node {
 		}
 	}
 	rs := d.pos(object())
+	// events returns the list of the events of the room called name,
+	// which starts at the element e.
+	events := func(name string, e *element) *node {
+		list := rs.get(name)
+		if list == nil {
+			list = e.pos(&node{kind: arrayNode})
+			rs.set(name, list)
+		}
+		return list
+	}
 	for _, r := range d.children {
-		if r.name != "room" {
+		switch r.name {
+		case "room":
+		case "event":
+			// An event a day lists outside a room is a talk all the
+			// same, in the room its own <room> names.
+			p.add(r.pos(&node{}), "", "<day> holds an <event> outside a <room>")
+			list := events("", r)
+			list.items = append(list.items, eventTree(r, p))
+			continue
+		default:
 			day.add(r.name, r.generic(), r)
 			continue
 		}
@@ -681,11 +700,7 @@ func dayTree(d *element, rooms *[]*node, p *problems) *node {
 		if len(o.members) > 1 || len(o.members) == 1 && o.get("name") == nil {
 			*rooms = append(*rooms, o)
 		}
-		list := rs.get(name)
-		if list == nil {
-			list = r.pos(&node{kind: arrayNode})
-			rs.set(name, list)
-		}
+		list := events(name, r)
 		for _, e := range r.children {
 			if e.name == "event" {
 				list.items = append(list.items, eventTree(e, p))
