@@ -401,6 +401,27 @@ func TestWriteXMLWrongKindsLeftOut(t *testing.T) {
 	}
 }
 
+// TestWriteXMLDayMembers: a day's members other than its index, date,
+// start and end (an XML <day>'s other attributes, its text and its
+// unknown children of text alone) are written as attributes of its <day>,
+// and read back the same.
+func TestWriteXMLDayMembers(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title></conference>
+<day index="1" date="2024-03-01" label="Friday"><note>Doors at 9</note>Stray text<room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "d.xml")
+	checkErrors(t, err, []string{"d.xml:2:72: schedule: <day> holds text \"Stray text\", want only elements"})
+	back, err := writeBack(t, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"index":1,"date":"2024-03-01","label":"Friday","note":"Doors at 9","text":"Stray text"}]`
+	got := []string{string(s.Event.Extra["days"]), string(back.Event.Extra["days"])}
+	if diff := cmp.Diff([]string{want, want}, got); diff != "" {
+		t.Errorf("Extra days, read and read back (-want +got):\n%s", diff)
+	}
+}
+
 // TestSharedInvalid reads the export the format's authors keep as an
 // example of what the JSON Schema refuses.
 func TestSharedInvalid(t *testing.T) {

@@ -27,7 +27,10 @@ import (
 //     but base_url, version, daysCount, timeslot_duration, logo, colors,
 //     tracks, days, generator and schedule_url, so keywords, meta and the
 //     rooms' details (a room's name and guid are written, for the rooms
-//     that hold talks);
+//     that hold talks); and of a day of "days", the members that an
+//     attribute of its <day> cannot hold: objects and arrays, those
+//     called start or end (the XML's names of day_start and day_end) and
+//     those whose names cannot be attribute names;
 //   - of a talk: the Extra members answers, do_not_stream, end, unparsed
 //     (the values [ParseJSON] could not read: the XML has the model's
 //     value in their place), c3voc_language (the tag as written, when it
@@ -324,9 +327,30 @@ func (x *xmlWriter) conference(ev *talk.Event) {
 // day is one day of the schedule with its rooms in order.
 type day struct {
 	index, date, start, end string
+	more                    []attr    // the day's other members (see dayAttrs)
 	from, to                time.Time // the span of day_start..day_end
 	rooms                   []string
 	talks                   map[string][]*talk.Talk
+}
+
+// dayAttrs returns the members of a day of "days" other than those
+// WriteXML writes itself that an attribute can hold: a string, number or
+// boolean (such as an XML <day>'s own attributes, which ParseXML keeps
+// there). start and end are the XML's names of day_start and day_end,
+// which ParseXML would read them as, so a member of those names is left
+// out.
+func dayAttrs(d *node) []attr {
+	var as []attr
+	for _, m := range d.members {
+		switch m.name {
+		case "index", "date", "day_start", "day_end", "start", "end":
+			continue
+		}
+		if v := scalar(m.value); v != "" {
+			as = append(as, attr{m.name, v})
+		}
+	}
+	return as
 }
 
 // groupDays puts the talks into days and rooms, keeping their order. A
@@ -338,7 +362,7 @@ func groupDays(s *Schedule) ([]*day, error) {
 	if list := extraNode(s.Event.Extra, "days"); list != nil && list.kind == arrayNode {
 		for _, d := range list.items {
 			dd := &day{index: scalar(d.get("index")), date: scalar(d.get("date")),
-				start: scalar(d.get("day_start")), end: scalar(d.get("day_end")), talks: map[string][]*talk.Talk{}}
+				start: scalar(d.get("day_start")), end: scalar(d.get("day_end")), more: dayAttrs(d), talks: map[string][]*talk.Talk{}}
 			if a, err := talk.ParseDate(dd.start); err == nil && a.Precision() >= talk.DateTime {
 				dd.from = a.Time()
 			}
@@ -541,7 +565,7 @@ func newDay(n int, t *talk.Talk, zone *time.Location) *day {
 
 // day writes a day, its rooms with their guids.
 func (x *xmlWriter) day(d *day, guids map[string]string) {
-	x.open("day", attr{"index", d.index}, attr{"date", d.date}, attr{"start", d.start}, attr{"end", d.end})
+	x.open("day", append([]attr{{"index", d.index}, {"date", d.date}, {"start", d.start}, {"end", d.end}}, d.more...)...)
 	for _, room := range d.rooms {
 		x.open("room", attr{"name", room}, attr{"guid", guids[room]})
 		for _, t := range d.talks[room] {
