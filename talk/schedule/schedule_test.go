@@ -409,12 +409,13 @@ func TestWriteXMLWrongKindsLeftOut(t *testing.T) {
 	}
 }
 
-// TestWriteXMLDayMembers: a day's members other than its index, date,
-// start and end (an XML <day>'s other attributes, its text and its
+// TestWriteXMLMembersAsAttributes: a day's members other than its index,
+// date, start and end (an XML <day>'s other attributes, its text and its
 // unknown children of text alone) are written as attributes of its <day>,
-// and read back the same.
-func TestWriteXMLDayMembers(t *testing.T) {
-	const in = `<schedule><conference><acronym>c</acronym><title>C</title></conference>
+// and a track's other than its name, color and slug as attributes of its
+// <track>, and read back the same.
+func TestWriteXMLMembersAsAttributes(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title><track name="Talks" id="7"><sub>1</sub>main</track></conference>
 <day index="1" date="2024-03-01" label="Friday"><note>Doors at 9</note>Stray text<room name="R">
 <event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title></event></room></day></schedule>`
 	s, err := schedule.ParseXML([]byte(in), "d.xml")
@@ -423,10 +424,15 @@ func TestWriteXMLDayMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `[{"index":1,"date":"2024-03-01","label":"Friday","note":"Doors at 9","text":"Stray text"}]`
-	got := []string{string(s.Event.Extra["days"]), string(back.Event.Extra["days"])}
-	if diff := cmp.Diff([]string{want, want}, got); diff != "" {
-		t.Errorf("Extra days, read and read back (-want +got):\n%s", diff)
+	want := []string{
+		`[{"index":1,"date":"2024-03-01","label":"Friday","note":"Doors at 9","text":"Stray text"}]`,
+		`[{"name":"Talks","id":"7","sub":"1","text":"main"}]`,
+	}
+	for i, s := range []*schedule.Schedule{s, back} {
+		got := []string{string(s.Event.Extra["days"]), string(s.Event.Extra["tracks"])}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Extra days and tracks, read %d times (-want +got):\n%s", i+1, diff)
+		}
 	}
 }
 

@@ -27,10 +27,10 @@ import (
 //     but base_url, version, daysCount, timeslot_duration, logo, colors,
 //     tracks, days, generator and schedule_url, so keywords, meta and the
 //     rooms' details (a room's name and guid are written, for the rooms
-//     that hold talks); and of a day of "days", the members that an
-//     attribute of its <day> cannot hold: objects and arrays, those
-//     called start or end (the XML's names of day_start and day_end) and
-//     those whose names cannot be attribute names;
+//     that hold talks); and of the generator, the colors, a track and a
+//     day of "days", the members that an attribute cannot hold (objects
+//     and arrays, a day's start or end, the XML's names of its day_start
+//     and day_end, and names that cannot be attribute names);
 //   - of a talk: the Extra members answers, do_not_stream, end, unparsed
 //     (the values [ParseJSON] could not read: the XML has the model's
 //     value in their place), c3voc_language (the tag as written, when it
@@ -261,11 +261,7 @@ func (x *xmlWriter) schedule(s *Schedule, days []*day) {
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.open("schedule")
 	if g := extraNode(ev.Extra, "generator"); g != nil && g.kind == objectNode {
-		var as []attr
-		for _, m := range g.members {
-			as = append(as, attr{m.name, scalar(m.value)})
-		}
-		x.elem("generator", "", as...)
+		x.elem("generator", "", scalarAttrs(g)...)
 	}
 	x.optional("url", extraString(ev.Extra, "schedule_url"))
 	x.elem("version", extraString(ev.Extra, "version"))
@@ -308,18 +304,11 @@ func (x *xmlWriter) conference(ev *talk.Event) {
 	}
 	x.optional("time_zone_name", ev.TimeZone)
 	if c := extraNode(ev.Extra, "colors"); c != nil && c.kind == objectNode {
-		var as []attr
-		for _, m := range c.members {
-			as = append(as, attr{m.name, scalar(m.value)})
-		}
-		x.elem("color", "", as...)
+		x.elem("color", "", scalarAttrs(c)...)
 	}
 	for _, t := range objects(extraNode(ev.Extra, "tracks")) {
-		var as []attr
-		for _, name := range []string{"name", "color", "slug"} {
-			as = append(as, attr{name, scalar(t.get(name))})
-		}
-		x.elem("track", scalar(t.get("text")), as...)
+		as := []attr{{"name", scalar(t.get("name"))}, {"color", scalar(t.get("color"))}, {"slug", scalar(t.get("slug"))}}
+		x.elem("track", scalar(t.get("text")), append(as, scalarAttrs(t, "name", "color", "slug", "text")...)...)
 	}
 	x.close("conference")
 }
@@ -334,19 +323,21 @@ type day struct {
 }
 
 // dayAttrs returns the members of a day of "days" other than those
-// WriteXML writes itself that an attribute can hold: a string, number or
-// boolean (such as an XML <day>'s own attributes, which ParseXML keeps
-// there). start and end are the XML's names of day_start and day_end,
-// which ParseXML would read them as, so a member of those names is left
-// out.
+// WriteXML writes itself, as attributes (see scalarAttrs), such as an XML
+// <day>'s own attributes, which ParseXML keeps there. start and end are
+// the XML's names of day_start and day_end, which ParseXML would read
+// them as, so a member of those names is left out.
 func dayAttrs(d *node) []attr {
+	return scalarAttrs(d, "index", "date", "day_start", "day_end", "start", "end")
+}
+
+// scalarAttrs returns the members of the object o but those named in
+// skip that an attribute can hold (strings, numbers and booleans) as
+// attributes, in their order.
+func scalarAttrs(o *node, skip ...string) []attr {
 	var as []attr
-	for _, m := range d.members {
-		switch m.name {
-		case "index", "date", "day_start", "day_end", "start", "end":
-			continue
-		}
-		if v := scalar(m.value); v != "" {
+	for _, m := range o.members {
+		if v := scalar(m.value); v != "" && !slices.Contains(skip, m.name) {
 			as = append(as, attr{m.name, v})
 		}
 	}
