@@ -127,6 +127,25 @@ func (n *node) isEmpty() bool {
 	return n == nil || n.kind == nullNode || n.kind == stringNode && n.text == ""
 }
 
+// equal reports whether n and o are the same JSON value, with their
+// members in the same order, wherever they are in the source.
+func (n *node) equal(o *node) bool {
+	if n.kind != o.kind || n.text != o.text || len(n.items) != len(o.items) || len(n.members) != len(o.members) {
+		return false
+	}
+	for i, it := range n.items {
+		if !it.equal(o.items[i]) {
+			return false
+		}
+	}
+	for i, m := range n.members {
+		if m.name != o.members[i].name || !m.value.equal(o.members[i].value) {
+			return false
+		}
+	}
+	return true
+}
+
 // raw returns the node as compact JSON in the form encoding/json writes
 // (see [jsonx.Compact]), for the model's Extra maps.
 func (n *node) raw() json.RawMessage {

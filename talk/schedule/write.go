@@ -196,6 +196,9 @@ func objects(n *node) []*node {
 	if n == nil || n.kind != arrayNode {
 		return nil
 	}
+	if !slices.ContainsFunc(n.items, func(it *node) bool { return it.kind != objectNode }) {
+		return n.items // as they mostly are, without a copy
+	}
 	var out []*node
 	for _, it := range n.items {
 		if it.kind == objectNode {
@@ -556,7 +559,11 @@ func newDay(n int, t *talk.Talk, zone *time.Location) *day {
 
 // day writes a day, its rooms with their guids.
 func (x *xmlWriter) day(d *day, guids map[string]string) {
-	x.open("day", append([]attr{{"index", d.index}, {"date", d.date}, {"start", d.start}, {"end", d.end}}, d.more...)...)
+	as := []attr{{"index", d.index}, {"date", d.date}, {"start", d.start}, {"end", d.end}}
+	if len(d.more) > 0 {
+		as = append(as, d.more...)
+	}
+	x.open("day", as...)
 	for _, room := range d.rooms {
 		x.open("room", attr{"name", room}, attr{"guid", guids[room]})
 		for _, t := range d.talks[room] {

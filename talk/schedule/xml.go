@@ -631,7 +631,7 @@ func mergeRooms(conf *node, dayRooms []*node, p *problems) *node {
 			switch {
 			case prev == nil:
 				r.set(mem.name, mem.value)
-			case !bytes.Equal(prev.raw(), mem.value.raw()):
+			case !prev.equal(mem.value):
 				p.add(mem.value, "", "room %q: %s %s differs from %s at line %d, which is kept",
 					name.text, mem.name, mem.value.raw(), prev.raw(), prev.line)
 				if clash == nil {
