@@ -987,6 +987,20 @@ func TestXMLRepeatedElements(t *testing.T) {
 	}
 }
 
+// TestXMLPersonNameChild: a <person> whose name is a <name> child, not
+// its text, is named by it, as by a name attribute, with no empty name
+// beside it to report.
+func TestXMLPersonNameChild(t *testing.T) {
+	const in = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>T</title><persons><person id="1"><name>Ada</name></person></persons></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(in), "p.xml")
+	checkErrors(t, err, nil)
+	want := []talk.Speaker{{Name: "Ada", Extra: map[string]json.RawMessage{"id": json.RawMessage("1")}}}
+	if diff := cmp.Diff(want, s.Talks[0].Speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+}
+
 // TestWallClockGapsAndOverlaps: a time written without an offset that the
 // conference's clocks skip (going forward) or show twice (going back) is
 // reported, and read as an hour later and as the first, in either form.

@@ -784,17 +784,17 @@ func (e *element) boolNode() *node {
 }
 
 // personTree reads a <person>: its text is the name, unless it is empty
-// and a name attribute gives it.
+// and a name attribute or a <name> child gives it.
 func personTree(p *element) *node {
 	o := p.attrObject()
 	if id := o.get("id"); id != nil {
 		o.set("id", p.numberNode(id.text))
 	}
-	if n := p.textNode(); n.text != "" || o.get("name") == nil {
-		o.add("name", n, p)
-	}
 	for _, f := range p.children {
 		o.add(f.name, f.generic(), f)
+	}
+	if n := p.textNode(); n.text != "" || o.get("name") == nil {
+		o.add("name", n, p)
 	}
 	return o
 }
