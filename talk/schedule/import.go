@@ -1067,10 +1067,14 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 					rest.set(mem.name, mem.value)
 				}
 			case "type":
-				if mem.value.kind == stringNode && mem.value.text == "slides" {
+				switch v := mem.value; {
+				case v.kind == stringNode && v.text == "slides":
 					typ = "slides"
-				} else {
-					rest.set(mem.name, mem.value)
+				case v.kind == stringNode || v.kind == nullNode:
+					rest.set(mem.name, v)
+				default:
+					m.typeError(v, ip+"/"+mem.name, "a string")
+					rest.set(mem.name, v)
 				}
 			default:
 				rest.set(mem.name, mem.value)
