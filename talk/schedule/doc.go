@@ -87,24 +87,27 @@
 // day_start and day_end, <recording><license> and <optout> are
 // recording_license and do_not_record, <recording><url> and
 // <video_download_url> become Videos, <recording><link> is kept in Extra
-// "recording_link", and <person> text is the name. The attributes of a
-// <room> other than its name, and its children other than its events, are
-// the conference's "rooms" entry for it, added to the room of that name
-// that <conference><rooms> or an earlier day gives: a detail that differs
-// from the one given first (two guids for a room) is reported and kept in
-// the event's Extra "unparsed" "rooms", and the first stays. Text where
-// the format has only elements (in <conference>, <day>, <room>, <event>,
-// <recording>) is reported and kept as the member "text" ("recording_text"),
-// as the text of an element the reader has no rule for is. A list
-// (<persons>, <links>, <attachments>, <conference><rooms>) takes only its
-// items: its attributes, text and other elements are reported and kept in
-// the Extra "unparsed" of the talk or event under the list's name, except
-// text alone in <persons>, which is reported and read as one person's
-// name. An element repeated where the
-// JSON form has one value (two <title>s) is read as an array of its
-// values, which is reported and kept as unparsed, and a repeated list
+// "recording_link", and <person> text is the name. An element repeated
+// where the JSON form has one value (two <title>s) is read as an array of
+// its values, which is reported and kept as unparsed, and a repeated list
 // (<persons>, <links>, <attachments>) as one list. A second <conference>
 // is read into the first, as if its children were the first's.
+//
+// The attributes of a <room> other than its name, and its children other
+// than its events, are the conference's "rooms" entry for it, added to
+// the room of that name that <conference><rooms> or an earlier day gives:
+// a detail that differs from the one given first (two guids for a room)
+// is reported and kept in the event's Extra "unparsed" "rooms", and the
+// first stays. Text where the format has only elements (in <schedule>,
+// <conference>, <day>, <room>, <event>, <recording>) is reported and kept
+// as the member "text" ("recording_text"), as the text of an element the
+// reader has no rule for is. A list (<persons>, <links>, <attachments>,
+// <conference><rooms>) takes only its items: its attributes, text and
+// other elements are reported and kept in the Extra "unparsed" of the
+// talk or event under the list's name, except text alone in <persons>,
+// which is reported and read as one person's name. Problems are reported
+// in the order of the document.
+//
 // A value an XML writer put on lines of its own, as in
 //
 //	<title>
@@ -136,6 +139,6 @@
 //
 // The readers go on after a problem and return what they could read with
 // an [talk.ErrorList] of [*talk.RecordError]s: file, line and column, and for
-// JSON the pointer of the value at fault; XML's come in the order of the
-// document. Only malformed JSON or XML stops a read.
+// JSON the pointer of the value at fault. Only malformed JSON or XML stops
+// a read.
 package schedule

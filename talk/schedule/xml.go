@@ -27,11 +27,13 @@ func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.Par
 // described by the c3voc's schedule.xml.xsd), as frab, pretalx and
 // pentabarf export it. It maps it exactly as [Reader.ParseJSON] maps the
 // JSON form, and reports problems the same way, with line and column (but
-// no JSON pointer). A byte order mark is skipped, and a document declared
-// in another encoding than UTF-8 (ISO-8859-1, windows-1252...) is decoded;
-// its columns count the bytes of the source, as in UTF-8. The line breaks
-// and indentation that lay a value out on lines of its own are not the
-// value's: see the package documentation.
+// no JSON pointer), in the order of the document. A byte order mark is
+// skipped, and a document declared in another encoding than UTF-8
+// (ISO-8859-1, windows-1252...) is decoded; its columns count the bytes of
+// the source, as in UTF-8. The line breaks and indentation that lay a
+// value out on lines of its own are not the value's, and what the format
+// has no place for (text among <persons>) is reported and kept: see the
+// package documentation.
 func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
 		return &Schedule{}, err
