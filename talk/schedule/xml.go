@@ -480,35 +480,39 @@ func excerpt(s string) string {
 // [node.keep]); rest is nil when there is neither. Text alone, without
 // child elements, is read as one item when alone says what it is read as
 // (the JSON form's persons may be names), and reported all the same.
-func (c *element) list(item, alone string, read func(*element) *node, p *problems) (list, rest *node) {
-	list = c.pos(&node{kind: arrayNode})
-	if len(c.attrs) > 0 {
-		p.add(c.pos(&node{}), "", "<%s> has attributes (%s), want none", c.name, c.attrs[0].Name.Local)
-		rest = c.attrObject()
+func (e *element) list(item, alone string, read func(*element) *node, p *problems) (list, rest *node) {
+	list = e.pos(&node{kind: arrayNode})
+	if len(e.attrs) > 0 {
+		names := make([]string, len(e.attrs))
+		for i, a := range e.attrs {
+			names[i] = a.Name.Local
+		}
+		p.add(e.pos(&node{}), "", "<%s> has attributes (%s), want none", e.name, strings.Join(names, ", "))
+		rest = e.attrObject()
 	}
-	text := c.strayText()
+	text := e.strayText()
 	switch {
-	case text != nil && len(c.children) == 0 && alone != "":
-		p.add(text, "", "<%s> holds text %s, want <%s> elements; read as %s", c.name, excerpt(text.text), item, alone)
+	case text != nil && len(e.children) == 0 && alone != "":
+		p.add(text, "", "<%s> holds text %s, want <%s> elements; read as %s", e.name, excerpt(text.text), item, alone)
 		list.items = append(list.items, text)
 		return list, rest
 	case text != nil:
-		p.add(text, "", "<%s> holds text %s, want only <%s> elements", c.name, excerpt(text.text), item)
+		p.add(text, "", "<%s> holds text %s, want only <%s> elements", e.name, excerpt(text.text), item)
 		if rest == nil {
-			rest = c.pos(object())
+			rest = e.pos(object())
 		}
-		rest.add("text", text, c)
+		rest.add("text", text, e)
 	}
-	for _, e := range c.children {
-		if e.name == item {
-			list.items = append(list.items, read(e))
+	for _, c := range e.children {
+		if c.name == item {
+			list.items = append(list.items, read(c))
 			continue
 		}
-		p.add(e.pos(&node{}), "", "<%s> holds a <%s>, want only <%s> elements", c.name, e.name, item)
+		p.add(c.pos(&node{}), "", "<%s> holds a <%s>, want only <%s> elements", e.name, c.name, item)
 		if rest == nil {
-			rest = c.pos(object())
+			rest = e.pos(object())
 		}
-		rest.add(e.name, e.generic(), e)
+		rest.add(c.name, c.generic(), c)
 	}
 	return list, rest
 }
