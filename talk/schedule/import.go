@@ -263,6 +263,12 @@ func (m *mapper) schedule(root *node) *Schedule {
 				}
 			}
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
+		case "rooms":
+			// Where older exports put the rooms, which the schema
+			// forbids: WriteXML reads the conference's rooms for their
+			// guids, not these, which are kept as schedule_rooms.
+			m.add(mem.value, ptr, "rooms: the rooms belong in the conference")
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		default:
 			m.wantShape(mem.value, ptr, scheduleShapes)
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)

@@ -445,6 +445,7 @@ func TestSharedInvalid(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
+		"invalid-example.json:59:16: /schedule/rooms: schedule: rooms: the rooms belong in the conference",
 		"invalid-example.json:23:25: /schedule/conference/days/0/rooms/Winterchaos/0/id: schedule: id: want a positive integer, got \"2814\"",
 		"invalid-example.json:43:29: /schedule/conference/days/0/rooms/Winterchaos/0/persons/0/id: schedule: id: want an integer, got string",
 	}
