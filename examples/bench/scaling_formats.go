@@ -186,14 +186,15 @@ func builtinProcessor(name string) (*csl.Processor, error) {
 }
 
 // c3vocEvent writes one event of a c3voc schedule: guid i and id i+1,
-// with persons speakers and a description of desc.
+// with persons speakers and a description of desc. It names no room: its
+// room is the one that lists it.
 func c3vocEvent(i, persons int, desc string) string {
 	var ps []string
 	for p := range persons {
 		ps = append(ps, fmt.Sprintf(`{"id":%d,"name":"Person %d"}`, p, p))
 	}
 	return fmt.Sprintf(`{"guid":"0d6a1c2e-3f4b-4c5d-8e9f-%012d","id":%d,"date":"2024-06-01T10:00:00+02:00","start":"10:00",`+
-		`"duration":"00:45","room":"Saal 1","slug":"con-%d","url":"https://example.org/talk/%d/","title":"Talk %d",`+
+		`"duration":"00:45","slug":"con-%d","url":"https://example.org/talk/%d/","title":"Talk %d",`+
 		`"subtitle":"","track":"Main","type":"Talk","language":"en","abstract":"A talk.","description":%s,`+
 		`"recording_license":"","do_not_record":false,"persons":[%s],"links":[{"url":"https://example.org/s/%d","title":"Slides"}]}`,
 		i, i+1, i, i, i, quoteJSON(desc), strings.Join(ps, ","), i)
@@ -222,14 +223,15 @@ func c3vocSchedule(days, rooms int, events func(day, room int) []string) string 
 	return b.String()
 }
 
-// frabEvent writes one event of a frab XML schedule.
+// frabEvent writes one event of a frab XML schedule, in the room that
+// lists it, as c3vocEvent does.
 func frabEvent(i, persons int, desc string) string {
 	var ps strings.Builder
 	for p := range persons {
 		fmt.Fprintf(&ps, `<person id="%d">Person %d</person>`, p, p)
 	}
 	return fmt.Sprintf(`<event guid="0d6a1c2e-3f4b-4c5d-8e9f-%012d" id="%d"><date>2024-06-01T10:00:00+02:00</date><start>10:00</start>`+
-		`<duration>00:45</duration><room>Saal 1</room><slug>con-%d</slug><url>https://example.org/talk/%d/</url><title>Talk %d</title>`+
+		`<duration>00:45</duration><slug>con-%d</slug><url>https://example.org/talk/%d/</url><title>Talk %d</title>`+
 		`<subtitle/><track>Main</track><type>Talk</type><language>en</language><abstract>A talk.</abstract><description>%s</description>`+
 		`<persons>%s</persons><links><link href="https://example.org/s/%d">Slides</link></links></event>`,
 		i, i+1, i, i, i, desc, ps.String(), i)

@@ -42,13 +42,18 @@
 //	                        tag as written in Extra "c3voc_language"
 //	abstract, description   Summary, Description (Markup plain: the format
 //	                        does not say which markup a generator used)
-//	room (or the room key)  Place.Room
+//	the room key            Place.Room; the item's room when the key is
+//	                        "" (an XML <event> outside a <room>, which is
+//	                        reported); an item's room that differs from
+//	                        the key is reported and kept in Extra "room"
 //	date                    Recorded: a date-time with its UTC offset, or
 //	                        in the conference's time zone when it has none
 //	                        (a time the clocks skip or show twice is
 //	                        reported, and read as iCalendar reads it);
 //	                        reported when outside the day's day_start to
-//	                        day_end (the model keeps no day of its own)
+//	                        day_end (the model keeps no day of its own);
+//	                        the day's date when the item has no date or
+//	                        start that reads
 //	start                   used only when date has no time (with the
 //	                        item's date, or else the day's date or the next
 //	                        one for a time before the day's day_start, and
@@ -82,13 +87,27 @@
 // day_start and day_end, <recording><license> and <optout> are
 // recording_license and do_not_record, <recording><url> and
 // <video_download_url> become Videos, <recording><link> is kept in Extra
-// "recording_link", and <person> text is the name. The attributes of a
-// <room> other than its name, and its children other than its events, are
-// the conference's "rooms" entry for it. An element repeated where the
-// JSON form has one value (two <title>s) is read as an array of its
-// values, which is reported and kept as unparsed, and a repeated list
+// "recording_link", and <person> text is the name. An element repeated
+// where the JSON form has one value (two <title>s) is read as an array of
+// its values, which is reported and kept as unparsed, and a repeated list
 // (<persons>, <links>, <attachments>) as one list. A second <conference>
 // is read into the first, as if its children were the first's.
+//
+// The attributes of a <room> other than its name, and its children other
+// than its events, are the conference's "rooms" entry for it, added to
+// the room of that name that <conference><rooms> or an earlier day gives:
+// a detail that differs from the one given first (two guids for a room)
+// is reported and kept in the event's Extra "unparsed" "rooms", and the
+// first stays. Text where the format has only elements (in <schedule>,
+// <conference>, <day>, <room>, <event>, <recording>) is reported and kept
+// as the member "text" ("recording_text"), as the text of an element the
+// reader has no rule for is. A list (<persons>, <links>, <attachments>,
+// <conference><rooms>) takes only its items: its attributes, text and
+// other elements are reported and kept in the Extra "unparsed" of the
+// talk or event under the list's name, except text alone in <persons>,
+// which is reported and read as one person's name. Problems are reported
+// in the order of the document.
+//
 // A value an XML writer put on lines of its own, as in
 //
 //	<title>
@@ -103,12 +122,18 @@
 //
 // A member the model has no field for is kept in the Extra map of the
 // event, talk or speaker under its own name, except where that name is one
-// of the model's own JSON members (which the model's writer would drop):
-// then it gets the prefix "schedule_", "conference_" or "c3voc_". A value
-// the mapping cannot read (a duration of "1h", an id of "2814") is
-// reported and kept in the Extra member "unparsed", an object by source
-// member name. Empty values (null, "" and []) carry nothing and are not
-// kept.
+// of the model's own JSON members (which the model's writer would drop),
+// one the mapping fills itself ("unparsed", a talk's "link_attributes"),
+// or, in the event's Extra, which the document's top level, schedule and
+// conference share, one that another of them has in the schema (a
+// schedule's "days" is not the conference's): then it gets the prefix
+// "schedule_", "conference_" or "c3voc_". A value the mapping cannot read
+// (a duration of "1h", an id of "2814") is reported and kept in the Extra
+// member "unparsed", an object by source member name. A member kept under
+// its own name whose kind the schema gives (a track that is not an
+// object, a code that is not a string) is reported when it has another,
+// and kept as written. Empty values (null, "" and []) carry nothing and
+// are not kept.
 //
 // # Errors
 //

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -129,14 +130,74 @@ type dayBounds struct {
 	start, end talk.Date // day_start, day_end
 }
 
-// eventFields and the like are the JSON names of the model's own fields:
-// an Extra member with one of these names would be dropped by the model's
-// JSON writer, so source members of that name are kept under another.
+// eventFields and the like are the names an Extra member of the event,
+// talk or speaker must not take from the source, which are kept under
+// another: the JSON names of the model's own fields, which the model's
+// JSON writer would drop; "unparsed" and a talk's "link_attributes", which
+// the mapping makes and fills itself; and for the event, whose Extra the
+// three levels of the JSON form share, the names another level owns (a
+// schedule's "days" must not become the conference's, which WriteXML
+// writes, nor the conference's "version" the schedule's), so that which
+// member gets a name does not depend on the order of the members.
 var (
-	eventFields   = []string{"id", "title", "series", "description", "start", "end", "time_zone", "place", "url"}
-	talkFields    = []string{"id", "title", "subtitle", "slug", "kind", "track", "speakers", "event", "recorded", "duration", "language", "place", "summary", "description", "markup", "tags", "videos", "slides", "links", "thumbnail", "license", "recording", "parts", "legacy"}
-	speakerFields = []string{"name", "given_name", "family_name", "slug", "affiliation", "bio", "homepage", "orcid", "accounts", "image"}
+	eventFields   = []string{"id", "title", "series", "description", "start", "end", "time_zone", "place", "url", "unparsed"}
+	talkFields    = []string{"id", "title", "subtitle", "slug", "kind", "track", "speakers", "event", "recorded", "duration", "language", "place", "summary", "description", "markup", "tags", "videos", "slides", "links", "thumbnail", "license", "recording", "parts", "legacy", "unparsed", "link_attributes"}
+	speakerFields = []string{"name", "given_name", "family_name", "slug", "affiliation", "bio", "homepage", "orcid", "accounts", "image", "unparsed"}
+
+	// The members each level of the JSON form owns in the event's Extra.
+	rootOwns       = []string{"generator"}
+	scheduleOwns   = []string{"version", "base_url"}
+	conferenceOwns = []string{"daysCount", "timeslot_duration", "logo", "colors", "keywords", "tracks", "rooms", "meta", "days"}
+
+	rootFields       = slices.Concat(eventFields, scheduleOwns, conferenceOwns)
+	scheduleFields   = slices.Concat(eventFields, rootOwns, conferenceOwns)
+	conferenceFields = slices.Concat(eventFields, rootOwns, scheduleOwns)
 )
+
+// shape is what the c3voc schema allows a member that the model keeps in
+// Extra: its kind and, for an array, its items' (nullNode for any). The
+// mapping reports a value of another shape, and keeps it as written, as
+// it does a daysCount that is not an integer: WriteXML would leave out,
+// without a word, a track or an attachment that is not an object.
+type shape struct{ kind, items kind }
+
+// The shapes of the members kept in Extra, by level; null is allowed
+// throughout, as "not given".
+var (
+	rootShapes       = map[string]shape{"generator": {kind: objectNode}}
+	scheduleShapes   = map[string]shape{"version": {kind: stringNode}}
+	conferenceShapes = map[string]shape{
+		"timeslot_duration": {kind: stringNode}, "logo": {kind: stringNode}, "colors": {kind: objectNode},
+		"keywords": {arrayNode, stringNode}, "tracks": {arrayNode, objectNode}, "rooms": {arrayNode, objectNode},
+		"meta": {kind: objectNode},
+	}
+	talkShapes = map[string]shape{
+		"code": {kind: stringNode}, "feedback_url": {kind: stringNode}, "origin_url": {kind: stringNode},
+		"attachments": {arrayNode, objectNode},
+	}
+	// A person's links may be URLs, as a talk's may.
+	personShapes = map[string]shape{"code": {kind: stringNode}, "url": {kind: stringNode}, "links": {kind: arrayNode}}
+)
+
+// wantShape reports v, the member at ptr, unless it has the shape that
+// shapes gives its name, or is null, or shapes has none for it.
+func (m *mapper) wantShape(v *node, ptr string, shapes map[string]shape) {
+	want, ok := shapes[jsonx.UnescapePointerToken(ptr[strings.LastIndexByte(ptr, '/')+1:])]
+	if !ok || v.kind == nullNode {
+		return
+	}
+	if v.kind != want.kind {
+		m.typeError(v, ptr, want.kind.article())
+		return
+	}
+	if want.kind == arrayNode && want.items != nullNode {
+		for i, it := range v.items {
+			if it.kind != want.items {
+				m.typeError(it, ptr+"/"+index(i), want.items.article())
+			}
+		}
+	}
+}
 
 // setExtra keeps n in *extra under name, or under prefix+name when name is
 // taken by the model or by an earlier member.
@@ -175,7 +236,8 @@ func (m *mapper) schedule(root *node) *Schedule {
 		switch mem.name {
 		case "schedule", "$schema": // $schema points at the schema file beside the export
 		default:
-			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+			m.wantShape(mem.value, "/"+jsonx.PointerToken(mem.name), rootShapes)
+			setExtra(&ev.Extra, rootFields, "schedule_", mem.name, mem.value)
 		}
 	}
 	if sched == nil {
@@ -200,9 +262,16 @@ func (m *mapper) schedule(root *node) *Schedule {
 					m.add(mem.value, ptr, "base_url %q is not a URL", u)
 				}
 			}
-			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
+		case "rooms":
+			// Where older exports put the rooms, which the schema
+			// forbids: WriteXML reads the conference's rooms for their
+			// guids, not these, which are kept as schedule_rooms.
+			m.add(mem.value, ptr, "rooms: the rooms belong in the conference")
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		default:
-			setExtra(&ev.Extra, eventFields, "schedule_", mem.name, mem.value)
+			m.wantShape(mem.value, ptr, scheduleShapes)
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		}
 	}
 	if conf == nil {
@@ -266,13 +335,39 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			// read last; see schedule
 		case "daysCount":
 			m.wantInteger(v, ptr)
-			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
+		case "rooms":
+			m.wantShape(v, ptr, conferenceShapes)
+			m.roomGUIDs(v, ptr)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		default:
-			setExtra(&ev.Extra, eventFields, "conference_", mem.name, v)
+			m.wantShape(v, ptr, conferenceShapes)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		}
 	}
+	keepUnread(&ev.Extra, conf)
 	if ev.ID == "" {
 		m.add(conf, "/schedule/conference", "the conference has no acronym")
+	}
+}
+
+// roomGUIDs reports a room that the conference's rooms list again with
+// another guid (in any case, as UUIDs are the same in upper and lower
+// case): WriteXML gives the room the first.
+func (m *mapper) roomGUIDs(rooms *node, ptr string) {
+	if rooms.kind != arrayNode {
+		return
+	}
+	var first map[string]place
+	for i, r := range rooms.items {
+		name, guid := r.get("name"), r.get("guid")
+		if name == nil || name.kind != stringNode || guid == nil || guid.kind != stringNode || guid.text == "" {
+			continue
+		}
+		gp := ptr + "/" + index(i) + "/guid"
+		if f, again := seenAt(&first, name.text, place{guid, gp}); again && !strings.EqualFold(f.n.text, guid.text) {
+			m.add(guid, gp, "room %q: guid %q differs from %q at %s", name.text, guid.text, f.n.text, f.describe(m.json))
+		}
 	}
 }
 
@@ -287,8 +382,24 @@ func unparsed(extra *map[string]json.RawMessage, name string, v *node) {
 	if o == nil || o.kind != objectNode {
 		o = object()
 	}
+	if prev := o.get(name); prev != nil {
+		// Both are kept: the XML reader's unread values of a list,
+		// beside the mapping's own of it.
+		v = &node{kind: arrayNode, items: []*node{prev, v}}
+	}
 	o.set(name, v)
 	(*extra)["unparsed"] = o.raw()
+}
+
+// keepUnread keeps what the XML reader could not place in n's tree (see
+// [node.unread]) as unparsed.
+func keepUnread(extra *map[string]json.RawMessage, n *node) {
+	if n.unread == nil {
+		return
+	}
+	for _, mem := range n.unread.members {
+		unparsed(extra, mem.name, mem.value)
+	}
 }
 
 // text returns a string or null value ("" for null); anything else is a
@@ -405,7 +516,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 		list = append(list, kept)
 	}
 	if len(list) > 0 {
-		setExtra(&ev.Extra, eventFields, "conference_", "days", &node{kind: arrayNode, items: list})
+		setExtra(&ev.Extra, conferenceFields, "conference_", "days", &node{kind: arrayNode, items: list})
 	}
 	return talks
 }
@@ -491,8 +602,16 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		case "description":
 			t.Description, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "room":
-			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
+			// The room that lists the item is its room: WriteXML
+			// writes it there, as the schedule has it.
+			s, ok := m.textOr(v, p, &t.Extra, mem.name)
+			switch {
+			case !ok || s == "" || s == room:
+			case room == "":
 				t.Place.Room = s
+			default:
+				m.add(v, p, "room %q is not %q, the room that lists the item", s, room)
+				setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 			}
 		case "date":
 			date = v
@@ -538,12 +657,15 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		case "links":
 			m.links(v, p, t)
 		case "attachments":
+			m.wantShape(v, p, talkShapes)
 			m.resolveEach(v)
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		default:
+			m.wantShape(v, p, talkShapes)
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		}
 	}
+	keepUnread(&t.Extra, e)
 	if t.ID == "" && e.get("guid").isEmpty() {
 		m.add(e, ptr, "the item has no guid, which gives a talk its ID")
 	}
@@ -557,6 +679,12 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		m.inDay(t, date, ptr+"/date", "date", d)
 	} else if start != nil {
 		m.inDay(t, start, ptr+"/start", "start", d)
+	}
+	if t.Recorded.IsZero() {
+		// An item with no date and no start of its own is on the day
+		// that lists it: without it, the model would keep no trace of
+		// that day, and WriteXML would put the talk on another.
+		t.Recorded = d.date
 	}
 	if pageURL != "" {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
@@ -887,6 +1015,7 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 			}
 			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
 		default:
+			m.wantShape(v, mp, personShapes)
 			setExtra(&s.Extra, speakerFields, "c3voc_", mem.name, v)
 		}
 	}
@@ -944,10 +1073,14 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 					rest.set(mem.name, mem.value)
 				}
 			case "type":
-				if mem.value.kind == stringNode && mem.value.text == "slides" {
+				switch v := mem.value; {
+				case v.kind == stringNode && v.text == "slides":
 					typ = "slides"
-				} else {
-					rest.set(mem.name, mem.value)
+				case v.kind == stringNode || v.kind == nullNode:
+					rest.set(mem.name, v)
+				default:
+					m.typeError(v, ip+"/"+mem.name, "a string")
+					rest.set(mem.name, v)
 				}
 			default:
 				rest.set(mem.name, mem.value)
@@ -966,7 +1099,12 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		kept = append(kept, linkRest{url: l.URL, slides: typ == "slides", rest: rest})
 	}
 	if attrs := linkAttributes(kept); len(attrs.members) > 0 {
-		setExtra(&t.Extra, talkFields, "c3voc_", "link_attributes", attrs)
+		// The mapping's own member, which no source member takes (see
+		// talkFields).
+		if t.Extra == nil {
+			t.Extra = make(map[string]json.RawMessage)
+		}
+		t.Extra["link_attributes"] = attrs.raw()
 	}
 	if len(bad) > 0 {
 		unparsed(&t.Extra, "links", &node{kind: arrayNode, items: bad})

@@ -32,6 +32,14 @@ var kindNames = [...]string{"null", "boolean", "number", "string", "array", "obj
 
 func (k kind) String() string { return kindNames[k] }
 
+// article is the kind's name with its article, as a type error wants it.
+func (k kind) article() string {
+	if k == arrayNode || k == objectNode {
+		return "an " + k.String()
+	}
+	return "a " + k.String()
+}
+
 // node is one value of the tree with where it starts in the source.
 type node struct {
 	kind    kind
@@ -43,6 +51,12 @@ type node struct {
 	index map[string]int
 	line  int // 1-based; 0 when the node was made rather than read
 	col   int
+	// unread is what the XML element of a conference or an event held
+	// that the tree has no place for (text among a list's elements, a
+	// room's second guid), by the name of the list or member; the XML
+	// reader has reported it, and the mapping keeps it in the Extra
+	// "unparsed" of the event or talk. nil when there is none.
+	unread *node
 }
 
 // indexAbove is the number of members an object is searched through
@@ -111,6 +125,25 @@ func object(ms ...member) *node { return &node{kind: objectNode, members: ms} }
 // schedules write for "not given".
 func (n *node) isEmpty() bool {
 	return n == nil || n.kind == nullNode || n.kind == stringNode && n.text == ""
+}
+
+// equal reports whether n and o are the same JSON value, with their
+// members in the same order, wherever they are in the source.
+func (n *node) equal(o *node) bool {
+	if n.kind != o.kind || n.text != o.text || len(n.items) != len(o.items) || len(n.members) != len(o.members) {
+		return false
+	}
+	for i, it := range n.items {
+		if !it.equal(o.items[i]) {
+			return false
+		}
+	}
+	for i, m := range n.members {
+		if m.name != o.members[i].name || !m.value.equal(o.members[i].value) {
+			return false
+		}
+	}
+	return true
 }
 
 // raw returns the node as compact JSON in the form encoding/json writes

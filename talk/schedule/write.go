@@ -27,7 +27,10 @@ import (
 //     but base_url, version, daysCount, timeslot_duration, logo, colors,
 //     tracks, days, generator and schedule_url, so keywords, meta and the
 //     rooms' details (a room's name and guid are written, for the rooms
-//     that hold talks);
+//     that hold talks); and of the generator, the colors, a track and a
+//     day of "days", the members that an attribute cannot hold (objects
+//     and arrays, a day's start or end, the XML's names of its day_start
+//     and day_end, and names that cannot be attribute names);
 //   - of a talk: the Extra members answers, do_not_stream, end, unparsed
 //     (the values [ParseJSON] could not read: the XML has the model's
 //     value in their place), c3voc_language (the tag as written, when it
@@ -40,7 +43,10 @@ import (
 //   - of a speaker: all but the name and the Extra members id and guid,
 //     so the biography, portrait, and Extra code, url, links, answers,
 //     public_name (when it differs from name), unparsed and the like;
-//   - a link's members whose names cannot be XML attribute names.
+//   - a link's members whose names cannot be XML attribute names;
+//   - the members kept in Extra that [ParseJSON] reported as of the wrong
+//     kind (a track or an attachment that is not an object, a code that
+//     is not a string), which no element can hold.
 //
 // So JSON read, written as XML and read again gives the same talks less
 // those. A talk whose time falls in none of the days of "days" gets a
@@ -183,6 +189,25 @@ func extraNode(extra map[string]json.RawMessage, name string) *node {
 	return fromRaw(raw)
 }
 
+// objects returns the objects among the items of the array n, leaving out
+// what [ParseJSON] reported as of the wrong kind, which an element would
+// only hold empty, to be read back as an empty object.
+func objects(n *node) []*node {
+	if n == nil || n.kind != arrayNode {
+		return nil
+	}
+	if !slices.ContainsFunc(n.items, func(it *node) bool { return it.kind != objectNode }) {
+		return n.items // as they mostly are, without a copy
+	}
+	var out []*node
+	for _, it := range n.items {
+		if it.kind == objectNode {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // scalar returns a string, number or boolean node's text.
 func scalar(n *node) string {
 	if n == nil || n.kind == nullNode || n.kind == arrayNode || n.kind == objectNode {
@@ -239,11 +264,7 @@ func (x *xmlWriter) schedule(s *Schedule, days []*day) {
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.open("schedule")
 	if g := extraNode(ev.Extra, "generator"); g != nil && g.kind == objectNode {
-		var as []attr
-		for _, m := range g.members {
-			as = append(as, attr{m.name, scalar(m.value)})
-		}
-		x.elem("generator", "", as...)
+		x.elem("generator", "", scalarAttrs(g)...)
 	}
 	x.optional("url", extraString(ev.Extra, "schedule_url"))
 	x.elem("version", extraString(ev.Extra, "version"))
@@ -286,20 +307,11 @@ func (x *xmlWriter) conference(ev *talk.Event) {
 	}
 	x.optional("time_zone_name", ev.TimeZone)
 	if c := extraNode(ev.Extra, "colors"); c != nil && c.kind == objectNode {
-		var as []attr
-		for _, m := range c.members {
-			as = append(as, attr{m.name, scalar(m.value)})
-		}
-		x.elem("color", "", as...)
+		x.elem("color", "", scalarAttrs(c)...)
 	}
-	if ts := extraNode(ev.Extra, "tracks"); ts != nil && ts.kind == arrayNode {
-		for _, t := range ts.items {
-			var as []attr
-			for _, name := range []string{"name", "color", "slug"} {
-				as = append(as, attr{name, scalar(t.get(name))})
-			}
-			x.elem("track", scalar(t.get("text")), as...)
-		}
+	for _, t := range objects(extraNode(ev.Extra, "tracks")) {
+		as := []attr{{"name", scalar(t.get("name"))}, {"color", scalar(t.get("color"))}, {"slug", scalar(t.get("slug"))}}
+		x.elem("track", scalar(t.get("text")), append(as, scalarAttrs(t, "name", "color", "slug", "text")...)...)
 	}
 	x.close("conference")
 }
@@ -307,9 +319,32 @@ func (x *xmlWriter) conference(ev *talk.Event) {
 // day is one day of the schedule with its rooms in order.
 type day struct {
 	index, date, start, end string
+	more                    []attr    // the day's other members (see dayAttrs)
 	from, to                time.Time // the span of day_start..day_end
 	rooms                   []string
 	talks                   map[string][]*talk.Talk
+}
+
+// dayAttrs returns the members of a day of "days" other than those
+// WriteXML writes itself, as attributes (see scalarAttrs), such as an XML
+// <day>'s own attributes, which ParseXML keeps there. start and end are
+// the XML's names of day_start and day_end, which ParseXML would read
+// them as, so a member of those names is left out.
+func dayAttrs(d *node) []attr {
+	return scalarAttrs(d, "index", "date", "day_start", "day_end", "start", "end")
+}
+
+// scalarAttrs returns the members of the object o but those named in
+// skip that an attribute can hold (strings, numbers and booleans) as
+// attributes, in their order.
+func scalarAttrs(o *node, skip ...string) []attr {
+	var as []attr
+	for _, m := range o.members {
+		if v := scalar(m.value); v != "" && !slices.Contains(skip, m.name) {
+			as = append(as, attr{m.name, v})
+		}
+	}
+	return as
 }
 
 // groupDays puts the talks into days and rooms, keeping their order. A
@@ -321,7 +356,7 @@ func groupDays(s *Schedule) ([]*day, error) {
 	if list := extraNode(s.Event.Extra, "days"); list != nil && list.kind == arrayNode {
 		for _, d := range list.items {
 			dd := &day{index: scalar(d.get("index")), date: scalar(d.get("date")),
-				start: scalar(d.get("day_start")), end: scalar(d.get("day_end")), talks: map[string][]*talk.Talk{}}
+				start: scalar(d.get("day_start")), end: scalar(d.get("day_end")), more: dayAttrs(d), talks: map[string][]*talk.Talk{}}
 			if a, err := talk.ParseDate(dd.start); err == nil && a.Precision() >= talk.DateTime {
 				dd.from = a.Time()
 			}
@@ -524,7 +559,11 @@ func newDay(n int, t *talk.Talk, zone *time.Location) *day {
 
 // day writes a day, its rooms with their guids.
 func (x *xmlWriter) day(d *day, guids map[string]string) {
-	x.open("day", attr{"index", d.index}, attr{"date", d.date}, attr{"start", d.start}, attr{"end", d.end})
+	as := []attr{{"index", d.index}, {"date", d.date}, {"start", d.start}, {"end", d.end}}
+	if len(d.more) > 0 {
+		as = append(as, d.more...)
+	}
+	x.open("day", as...)
 	for _, room := range d.rooms {
 		x.open("room", attr{"name", room}, attr{"guid", guids[room]})
 		for _, t := range d.talks[room] {
@@ -599,9 +638,9 @@ func (x *xmlWriter) event(t *talk.Talk) {
 		}
 		x.close("links")
 	}
-	if as := extraNode(t.Extra, "attachments"); as != nil && as.kind == arrayNode && len(as.items) > 0 {
+	if as := objects(extraNode(t.Extra, "attachments")); len(as) > 0 {
 		x.open("attachments")
-		for _, a := range as.items {
+		for _, a := range as {
 			x.elem("attachment", scalar(a.get("title")), attr{"href", scalar(a.get("url"))}, attr{"type", scalar(a.get("type"))})
 		}
 		x.close("attachments")

@@ -2,11 +2,13 @@ package schedule
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -25,11 +27,13 @@ func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.Par
 // described by the c3voc's schedule.xml.xsd), as frab, pretalx and
 // pentabarf export it. It maps it exactly as [Reader.ParseJSON] maps the
 // JSON form, and reports problems the same way, with line and column (but
-// no JSON pointer). A byte order mark is skipped, and a document declared
-// in another encoding than UTF-8 (ISO-8859-1, windows-1252...) is decoded;
-// its columns count the bytes of the source, as in UTF-8. The line breaks
-// and indentation that lay a value out on lines of its own are not the
-// value's: see the package documentation.
+// no JSON pointer), in the order of the document. A byte order mark is
+// skipped, and a document declared in another encoding than UTF-8
+// (ISO-8859-1, windows-1252...) is decoded; its columns count the bytes of
+// the source, as in UTF-8. The line breaks and indentation that lay a
+// value out on lines of its own are not the value's, and what the format
+// has no place for (text among <persons>) is reported and kept: see the
+// package documentation.
 func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
 		return &Schedule{}, err
@@ -49,7 +53,12 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 		return &Schedule{}, p.list.Err()
 	}
 	m := &mapper{problems: p, format: XMLFormat}
-	s := m.schedule(xmlTree(root))
+	s := m.schedule(xmlTree(root, p))
+	// The tree's problems come before the mapping's: in the order of
+	// the document they are easier to follow.
+	slices.SortStableFunc(p.list, func(a, b *talk.RecordError) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 	return s, p.list.Err()
 }
 
@@ -70,6 +79,9 @@ type element struct {
 	children  []*element
 	text      strings.Builder
 	line, col int
+	// Where the first of the text that is not white space starts, for
+	// a problem with text where the format has only elements.
+	textLine, textCol int
 }
 
 func (e *element) attr(name string) (string, bool) {
@@ -150,7 +162,11 @@ func readXML(data []byte) (*element, error) {
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) > 0 {
-				stack[len(stack)-1].text.Write(tok)
+				e := stack[len(stack)-1]
+				if e.textLine == 0 {
+					e.textLine, e.textCol = textStart(tok, line, col)
+				}
+				e.text.Write(tok)
 			} else if len(bytes.TrimSpace(tok)) > 0 {
 				return nil, &xmlError{line, col, "invalid XML: text outside the root element"}
 			}
@@ -160,6 +176,23 @@ func readXML(data []byte) (*element, error) {
 		return nil, &xmlError{1, 1, "invalid XML: no root element"}
 	}
 	return root, nil
+}
+
+// textStart returns where the first character of text that is not
+// white space is, text starting at line:col; 0, 0 when it is all white
+// space.
+func textStart(text []byte, line, col int) (int, int) {
+	for _, c := range text {
+		switch c {
+		case '\n':
+			line, col = line+1, 1
+		case ' ', '\t', '\r':
+			col++
+		default:
+			return line, col
+		}
+	}
+	return 0, 0
 }
 
 // encodingOf returns the encoding a document declares, by the names the
@@ -319,8 +352,11 @@ func (e *element) numberNode(s string) *node {
 	return e.pos(str(s))
 }
 
-// xmlTree gives the schedule.xml document the shape of the JSON form.
-func xmlTree(root *element) *node {
+// xmlTree gives the schedule.xml document the shape of the JSON form. What
+// an element holds that the shape has no place for, such as text among
+// the elements of <conference> or <persons>, is reported to p and kept
+// (see [element.stray] and [element.list]).
+func xmlTree(root *element, p *problems) *node {
 	sched := root.pos(object())
 	for _, a := range root.attrs {
 		// Namespace declarations and xsi:noNamespaceSchemaLocation point
@@ -331,64 +367,166 @@ func xmlTree(root *element) *node {
 	}
 	doc := root.pos(object(member{"schedule", sched}))
 	var conf *node
-	var days []*node
-	var rooms roomList
+	var days, dayRooms []*node
 	for _, c := range root.children {
 		switch c.name {
 		case "generator":
-			doc.add("generator", c.attrObject(nil), c)
+			doc.add("generator", c.object(), c)
 		case "conference":
 			// A second conference element is read into the first, as
 			// its children would be if the first had them twice.
 			if conf == nil {
 				conf = c.pos(object())
 			}
-			conferenceTree(c, conf, sched)
+			conferenceTree(c, conf, sched, p)
 		case "day":
-			days = append(days, dayTree(c, &rooms))
+			days = append(days, dayTree(c, &dayRooms, p))
 		default:
 			sched.add(c.name, c.generic(), c)
 		}
 	}
+	if t := root.stray(p); t != nil {
+		sched.add("text", t, root)
+	}
 	if conf == nil {
 		conf = root.pos(object())
 	}
-	if len(rooms.list) > 0 && conf.get("rooms") == nil {
-		conf.set("rooms", &node{kind: arrayNode, items: rooms.list})
+	if rooms := mergeRooms(conf, dayRooms, p); rooms != nil {
+		conf.set("rooms", rooms)
 	}
 	conf.set("days", &node{kind: arrayNode, items: days, line: root.line, col: root.col})
 	sched.set("conference", conf)
 	return doc
 }
 
-// attrObject turns attributes into an object's members, renaming some.
-func (e *element) attrObject(rename map[string]string) *node {
+// attrObject turns attributes into an object's members.
+func (e *element) attrObject() *node {
 	o := e.pos(object())
 	for _, a := range e.attrs {
-		name := a.Name.Local
-		if r, ok := rename[name]; ok {
-			name = r
-		}
-		o.set(name, e.pos(str(a.Value)))
+		o.set(a.Name.Local, e.pos(str(a.Value)))
 	}
 	return o
 }
 
 // generic converts an element the package has no rule for: text alone
-// becomes a string, anything else an object of attributes and children
-// (repeated children become an array), with any text as "text".
+// becomes a string, anything else an object (see object).
 func (e *element) generic() *node {
 	if len(e.attrs) == 0 && len(e.children) == 0 {
 		return e.textNode()
 	}
-	o := e.attrObject(nil)
+	return e.object()
+}
+
+// object converts an element into an object of its attributes and
+// children (repeated children become an array), with any text as "text"
+// (beside an attribute or child called text, if there is one).
+func (e *element) object() *node {
+	o := e.attrObject()
 	for _, c := range e.children {
 		o.add(c.name, c.generic(), c)
 	}
 	if t := strings.TrimSpace(e.text.String()); t != "" {
-		o.set("text", e.pos(str(t)))
+		o.add("text", e.pos(str(t)), e)
 	}
 	return o
+}
+
+// leaf is read(), the value of an element that holds text alone as the
+// package reads it, unless the element has attributes or children: then
+// it is what generic makes of it, an object, which the mapping reports
+// where it wants a value, and keeps.
+func (e *element) leaf(read func() *node) *node {
+	if len(e.attrs) > 0 || len(e.children) > 0 {
+		return e.generic()
+	}
+	return read()
+}
+
+// stray reports the text that e, an element the format gives child
+// elements only, holds beside them, and returns it (without the white
+// space around it) for the caller to keep; nil when there is none.
+func (e *element) stray(p *problems) *node {
+	t := e.strayText()
+	if t != nil {
+		p.add(t, "", "<%s> holds text %s, want only elements", e.name, excerpt(t.text))
+	}
+	return t
+}
+
+// strayText is e's text without the white space around it, placed where
+// it starts; nil when there is none.
+func (e *element) strayText() *node {
+	s := strings.TrimSpace(e.text.String())
+	if s == "" {
+		return nil
+	}
+	return &node{kind: stringNode, text: s, line: e.textLine, col: e.textCol}
+}
+
+// excerpt quotes s for an error message, cut short when it is long.
+func excerpt(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return strconv.Quote(string(r[:most])) + "..."
+}
+
+// list reads an element that lists items, such as <persons>, whose
+// children named item are read by read. Its attributes, text in it and
+// children of another name are reported and returned in rest, an object as object
+// makes of them, for the Extra "unparsed" of the talk or event (see
+// [node.keep]); rest is nil when there is neither. Text alone, without
+// child elements, is read as one item when alone says what it is read as
+// (the JSON form's persons may be names), and reported all the same.
+func (e *element) list(item, alone string, read func(*element) *node, p *problems) (list, rest *node) {
+	list = e.pos(&node{kind: arrayNode})
+	if len(e.attrs) > 0 {
+		names := make([]string, len(e.attrs))
+		for i, a := range e.attrs {
+			names[i] = a.Name.Local
+		}
+		p.add(e.pos(&node{}), "", "<%s> has attributes (%s), want none", e.name, strings.Join(names, ", "))
+		rest = e.attrObject()
+	}
+	text := e.strayText()
+	switch {
+	case text != nil && len(e.children) == 0 && alone != "":
+		p.add(text, "", "<%s> holds text %s, want <%s> elements; read as %s", e.name, excerpt(text.text), item, alone)
+		list.items = append(list.items, text)
+		return list, rest
+	case text != nil:
+		p.add(text, "", "<%s> holds text %s, want only <%s> elements", e.name, excerpt(text.text), item)
+		if rest == nil {
+			rest = e.pos(object())
+		}
+		rest.add("text", text, e)
+	}
+	for _, c := range e.children {
+		if c.name == item {
+			list.items = append(list.items, read(c))
+			continue
+		}
+		p.add(c.pos(&node{}), "", "<%s> holds a <%s>, want only <%s> elements", e.name, c.name, item)
+		if rest == nil {
+			rest = e.pos(object())
+		}
+		rest.add(c.name, c.generic(), c)
+	}
+	return list, rest
+}
+
+// keep adds v, what an element held that the tree has no place for, to
+// n's unread under name (see [node.unread]); a nil v is nothing to keep.
+func (n *node) keep(name string, v *node) {
+	if v == nil {
+		return
+	}
+	if n.unread == nil {
+		n.unread = object()
+	}
+	n.unread.addAt(name, v, v.line, v.col)
 }
 
 // add sets the member name of the object o to v, as set does, unless o has
@@ -399,14 +537,17 @@ func (e *element) generic() *node {
 // element must not silently replace an earlier one. The array is placed
 // at e, the repeated element. Only lists are arrays among the values the
 // tree is built of, so an array already there is a list or one made here.
-func (o *node) add(name string, v *node, e *element) {
+func (o *node) add(name string, v *node, e *element) { o.addAt(name, v, e.line, e.col) }
+
+// addAt is add with the array placed at line:col.
+func (o *node) addAt(name string, v *node, line, col int) {
 	prev := o.get(name)
 	switch {
 	case prev == nil:
 		o.set(name, v)
 		return
 	case prev.kind != arrayNode:
-		prev = e.pos(&node{kind: arrayNode, items: []*node{prev}})
+		prev = &node{kind: arrayNode, items: []*node{prev}, line: line, col: col}
 		o.set(name, prev)
 	}
 	if v.kind == arrayNode {
@@ -417,42 +558,102 @@ func (o *node) add(name string, v *node, e *element) {
 }
 
 // conferenceTree adds the children of the conference element c to conf,
-// and its base_url to sched.
-func conferenceTree(c *element, conf, sched *node) {
+// and its base_url to sched; its attributes are members of conf, as
+// generic reads an element's.
+func conferenceTree(c *element, conf, sched *node, p *problems) {
+	for _, a := range c.attrs {
+		conf.add(a.Name.Local, c.pos(str(a.Value)), c)
+	}
 	var tracks []*node
 	for _, f := range c.children {
 		switch f.name {
 		case "days":
-			conf.add("daysCount", f.numberNode(f.text.String()), f)
+			conf.add("daysCount", f.leaf(func() *node { return f.numberNode(f.text.String()) }), f)
 		case "base_url":
-			sched.add("base_url", f.textNode(), f)
+			sched.add("base_url", f.leaf(f.textNode), f)
 		case "color":
-			conf.add("colors", f.attrObject(nil), f)
+			conf.add("colors", f.object(), f)
 		case "track":
-			t := f.attrObject(nil)
-			if s := strings.TrimSpace(f.text.String()); s != "" {
-				t.set("text", f.pos(str(s)))
-			}
-			tracks = append(tracks, t)
+			tracks = append(tracks, f.object())
+		case "rooms":
+			// The JSON form's list of rooms, each with the same
+			// details as a day's <room>.
+			list, rest := f.list("room", "", (*element).object, p)
+			conf.add("rooms", list, f)
+			conf.keep("rooms", rest)
 		default:
 			conf.add(f.name, f.generic(), f)
 		}
+	}
+	if t := c.stray(p); t != nil {
+		conf.add("text", t, c)
 	}
 	if tracks != nil {
 		conf.add("tracks", &node{kind: arrayNode, items: tracks, line: c.line, col: c.col}, c)
 	}
 }
 
-// roomList is the conference's rooms, as the JSON form lists them: the
-// names, guids and other details the <room> elements of the days give,
-// once a name (a room comes back every day). The names are a set: a
-// search of the list for each <room> takes time quadratic in the rooms.
-type roomList struct {
-	list  []*node
-	names map[string]bool
+// mergeRooms returns the conference's rooms, as the JSON form lists them:
+// those <conference><rooms> lists, with the guids and other details the
+// <room> elements of the days (dayRooms, in order) give added to the room
+// of their name, or added as rooms of their own (a room comes back every
+// day, and is listed once). A detail that differs from one the room has
+// (two guids for one room) is reported and kept in the conference's
+// unread "rooms", and the room keeps the first: the conference's own
+// list, then the days in order. It returns nil when there are no rooms.
+// The rooms are found by name in a map: a search of the list for each
+// <room> took time quadratic in the rooms.
+func mergeRooms(conf *node, dayRooms []*node, p *problems) *node {
+	listed := conf.get("rooms")
+	if listed == nil && len(dayRooms) == 0 {
+		return nil
+	}
+	rooms := &node{kind: arrayNode}
+	if listed != nil {
+		if listed.kind != arrayNode {
+			return listed // the mapping keeps what it cannot read
+		}
+		rooms = listed
+	}
+	byName := map[string]*node{}
+	for _, r := range rooms.items {
+		if n := r.get("name"); n != nil && n.kind == stringNode && byName[n.text] == nil {
+			byName[n.text] = r
+		}
+	}
+	for _, d := range dayRooms {
+		name := d.get("name")
+		r := byName[scalar(name)]
+		if name == nil || r == nil {
+			rooms.items = append(rooms.items, d)
+			if name != nil {
+				byName[name.text] = d
+			}
+			continue
+		}
+		var clash *node
+		for _, mem := range d.members {
+			prev := r.get(mem.name)
+			switch {
+			case prev == nil:
+				r.set(mem.name, mem.value)
+			case !prev.equal(mem.value):
+				p.add(mem.value, "", "room %q: %s %s differs from %s at line %d, which is kept",
+					name.text, mem.name, mem.value.raw(), prev.raw(), prev.line)
+				if clash == nil {
+					clash = &node{kind: objectNode, members: []member{{"name", name}}, line: d.line, col: d.col}
+				}
+				clash.set(mem.name, mem.value)
+			}
+		}
+		conf.keep("rooms", clash)
+	}
+	return rooms
 }
 
-func dayTree(d *element, rooms *roomList) *node {
+// dayTree reads a day, adding the details of its rooms, for the
+// conference's list of rooms, to rooms.
+func dayTree(d *element, rooms *[]*node, p *problems) *node {
 	day := d.pos(object())
 	for _, a := range d.attrs {
 		switch a.Name.Local {
@@ -465,47 +666,61 @@ func dayTree(d *element, rooms *roomList) *node {
 		}
 	}
 	rs := d.pos(object())
+	// events returns the list of the events of the room called name,
+	// which starts at the element e.
+	events := func(name string, e *element) *node {
+		list := rs.get(name)
+		if list == nil {
+			list = e.pos(&node{kind: arrayNode})
+			rs.set(name, list)
+		}
+		return list
+	}
 	for _, r := range d.children {
-		if r.name != "room" {
+		switch r.name {
+		case "room":
+		case "event":
+			// An event a day lists outside a room is a talk all the
+			// same, in the room its own <room> names.
+			p.add(r.pos(&node{}), "", "<day> holds an <event> outside a <room>")
+			list := events("", r)
+			list.items = append(list.items, eventTree(r, p))
+			continue
+		default:
 			day.add(r.name, r.generic(), r)
 			continue
 		}
-		name, hasName := r.attr("name")
+		name, _ := r.attr("name")
 		// A room's guid and other attributes, and its children other than
 		// events, are the conference's, as the JSON form lists its rooms
 		// there.
-		details := len(r.attrs) > 1 || slices.ContainsFunc(r.children, func(c *element) bool { return c.name != "event" })
-		if details && !(hasName && rooms.names[name]) {
-			o := r.attrObject(nil)
-			for _, c := range r.children {
-				if c.name != "event" {
-					o.add(c.name, c.generic(), c)
-				}
+		o := r.attrObject()
+		for _, c := range r.children {
+			if c.name != "event" {
+				o.add(c.name, c.generic(), c)
 			}
-			if rooms.names == nil {
-				rooms.names = map[string]bool{}
-			}
-			if hasName {
-				rooms.names[name] = true
-			}
-			rooms.list = append(rooms.list, o)
 		}
-		list := rs.get(name)
-		if list == nil {
-			list = r.pos(&node{kind: arrayNode})
-			rs.set(name, list)
+		if t := r.stray(p); t != nil {
+			o.add("text", t, r)
 		}
+		if len(o.members) > 1 || len(o.members) == 1 && o.get("name") == nil {
+			*rooms = append(*rooms, o)
+		}
+		list := events(name, r)
 		for _, e := range r.children {
 			if e.name == "event" {
-				list.items = append(list.items, eventTree(e))
+				list.items = append(list.items, eventTree(e, p))
 			}
 		}
+	}
+	if t := d.stray(p); t != nil {
+		day.add("text", t, d)
 	}
 	day.set("rooms", rs)
 	return day
 }
 
-func eventTree(e *element) *node {
+func eventTree(e *element, p *problems) *node {
 	ev := e.pos(object())
 	for _, a := range e.attrs {
 		switch a.Name.Local {
@@ -518,71 +733,99 @@ func eventTree(e *element) *node {
 	for _, c := range e.children {
 		switch c.name {
 		case "persons":
-			var ps []*node
-			for _, p := range c.children {
-				o := p.attrObject(nil)
-				if id := o.get("id"); id != nil {
-					o.set("id", p.numberNode(id.text))
-				}
-				// The text is the name, unless it is empty and a
-				// name attribute gives it.
-				if n := p.textNode(); n.text != "" || o.get("name") == nil {
-					o.add("name", n, p)
-				}
-				for _, f := range p.children {
-					o.add(f.name, f.generic(), f)
-				}
-				ps = append(ps, o)
-			}
-			ev.add("persons", c.pos(&node{kind: arrayNode, items: ps}), c)
+			// Text alone in <persons>, as in <persons>Jane Doe</persons>,
+			// is the speaker's name: the speakers are much of what a
+			// schedule is read for, and a template that writes their
+			// names as text is the likely cause. It is one name, not
+			// split at commas or "and", which a name may hold ("Doe,
+			// Jane"); the report says where to split it by hand.
+			list, rest := c.list("person", "a person's name", personTree, p)
+			ev.add("persons", list, c)
+			ev.keep("persons", rest)
 		case "links", "attachments":
-			var ls []*node
-			for _, l := range c.children {
-				// href is the JSON form's url, unless the element has a
-				// url attribute too: then each keeps its name.
-				o := l.pos(object())
-				href, hasHref := l.attr("href")
-				_, hasURL := l.attr("url")
-				if hasHref && !hasURL {
-					o.set("url", l.pos(str(href)))
-				}
-				// The text is the title, unless it is empty and a
-				// title attribute gives it.
-				_, hasTitle := l.attr("title")
-				if n := l.textNode(); n.text != "" || !hasTitle {
-					o.add("title", n, l)
-				}
-				for _, a := range l.attrs {
-					if a.Name.Local != "href" || hasURL {
-						o.add(a.Name.Local, l.pos(str(a.Value)), l)
-					}
-				}
-				ls = append(ls, o)
-			}
-			ev.add(c.name, c.pos(&node{kind: arrayNode, items: ls}), c)
+			list, rest := c.list(strings.TrimSuffix(c.name, "s"), "", linkTree, p)
+			ev.add(c.name, list, c)
+			ev.keep(c.name, rest)
 		case "recording":
+			for _, a := range c.attrs {
+				ev.add("recording_"+a.Name.Local, c.pos(str(a.Value)), c)
+			}
 			for _, f := range c.children {
 				switch f.name {
 				case "license":
-					ev.add("recording_license", f.textNode(), f)
+					ev.add("recording_license", f.leaf(f.textNode), f)
 				case "optout":
-					switch s := strings.TrimSpace(f.text.String()); s {
-					case "true", "1":
-						ev.add("do_not_record", f.pos(&node{kind: boolNode, text: "true"}), f)
-					case "false", "0":
-						ev.add("do_not_record", f.pos(&node{kind: boolNode, text: "false"}), f)
-					default:
-						ev.add("do_not_record", f.pos(str(s)), f)
-					}
+					ev.add("do_not_record", f.leaf(f.boolNode), f)
 				case "url", "link":
-					ev.add("recording_"+f.name, f.textNode(), f)
+					ev.add("recording_"+f.name, f.leaf(f.textNode), f)
 				default:
 					ev.add("recording_"+f.name, f.generic(), f)
 				}
+			}
+			if t := c.stray(p); t != nil {
+				ev.add("recording_text", t, c)
 			}
 		default:
 			ev.add(c.name, c.generic(), c)
 		}
 	}
+	if t := e.stray(p); t != nil {
+		ev.add("text", t, e)
+	}
 	return ev
+}
+
+// boolNode is the element's text as a boolean node when it is one, as
+// XML Schema writes them, or as a string node for the mapper to complain
+// about.
+func (e *element) boolNode() *node {
+	switch s := strings.TrimSpace(e.text.String()); s {
+	case "true", "1":
+		return e.pos(&node{kind: boolNode, text: "true"})
+	case "false", "0":
+		return e.pos(&node{kind: boolNode, text: "false"})
+	default:
+		return e.pos(str(s))
+	}
+}
+
+// personTree reads a <person>: its text is the name, unless it is empty
+// and a name attribute or a <name> child gives it.
+func personTree(p *element) *node {
+	o := p.attrObject()
+	if id := o.get("id"); id != nil {
+		o.set("id", p.numberNode(id.text))
+	}
+	for _, f := range p.children {
+		o.add(f.name, f.generic(), f)
+	}
+	if n := p.textNode(); n.text != "" || o.get("name") == nil {
+		o.add("name", n, p)
+	}
+	return o
+}
+
+// linkTree reads a <link> or an <attachment>: href is the JSON form's
+// url, unless the element has a url attribute too (then each keeps its
+// name), and its text is the title, unless it is empty: an <attachment
+// href="..."/> is {"url": "..."}, with no title, as WriteXML writes one.
+func linkTree(l *element) *node {
+	o := l.pos(object())
+	href, hasHref := l.attr("href")
+	_, hasURL := l.attr("url")
+	if hasHref && !hasURL {
+		o.set("url", l.pos(str(href)))
+	}
+	if n := l.textNode(); n.text != "" {
+		o.add("title", n, l)
+	}
+	for _, a := range l.attrs {
+		if a.Name.Local != "href" || hasURL {
+			o.add(a.Name.Local, l.pos(str(a.Value)), l)
+		}
+	}
+	for _, f := range l.children {
+		o.add(f.name, f.generic(), f)
+	}
+	return o
 }
