@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -127,6 +128,52 @@ type siteBuilder struct {
 type siteEvent struct {
 	event talk.Event
 	talks []siteTalk
+	// givenBy names, for each of eventFacts, the record whose talk gave
+	// the event's page that fact.
+	givenBy [len(eventFacts)]string
+}
+
+// eventFacts are what an event's page shows of it beside its title: each
+// talk of an archive in talkmeta's form carries its own copy of its
+// event, and one may say what another leaves out. Each has its JSON
+// pointer in such a record, its value as text, and how to copy it.
+var eventFacts = [...]struct {
+	pointer string
+	value   func(*talk.Event) string
+	copy    func(to, from *talk.Event)
+}{
+	{"/event/series", func(e *talk.Event) string { return e.Series }, func(to, from *talk.Event) { to.Series = from.Series }},
+	{"/event/description", func(e *talk.Event) string { return e.Description }, func(to, from *talk.Event) {
+		// The description's markup is its record's format's.
+		to.Description, to.Origin = from.Description, talk.Origin{Format: from.Origin.Format, Path: from.Origin.Path}
+	}},
+	{"/event/start", func(e *talk.Event) string { return e.Start.String() }, func(to, from *talk.Event) { to.Start = from.Start }},
+	{"/event/end", func(e *talk.Event) string { return e.End.String() }, func(to, from *talk.Event) { to.End = from.End }},
+	{"/event/time_zone", func(e *talk.Event) string { return e.TimeZone }, func(to, from *talk.Event) { to.TimeZone = from.TimeZone }},
+	{"/event/place/venue", func(e *talk.Event) string { return e.Place.Venue }, func(to, from *talk.Event) { to.Place.Venue = from.Place.Venue }},
+	{"/event/place/room", func(e *talk.Event) string { return e.Place.Room }, func(to, from *talk.Event) { to.Place.Room = from.Place.Room }},
+	{"/event/place/city", func(e *talk.Event) string { return e.Place.City }, func(to, from *talk.Event) { to.Place.City = from.Place.City }},
+	{"/event/place/region", func(e *talk.Event) string { return e.Place.Region }, func(to, from *talk.Event) { to.Place.Region = from.Place.Region }},
+	{"/event/place/country", func(e *talk.Event) string { return e.Place.Country }, func(to, from *talk.Event) { to.Place.Country = from.Place.Country }},
+	{"/event/url", func(e *talk.Event) string { return e.URL }, func(to, from *talk.Event) { to.URL = from.URL }},
+}
+
+// merge adds to the event's page what record's copy of the event says
+// and the page's does not yet, and reports each fact the two give
+// differently, of which the page keeps the first.
+func (ev *siteEvent) merge(from *talk.Event, record string, report func(error)) {
+	for i, f := range eventFacts {
+		v := f.value(from)
+		switch have := f.value(&ev.event); {
+		case v == "" || v == have:
+		case have == "":
+			f.copy(&ev.event, from)
+			ev.givenBy[i] = record
+		default:
+			report(fmt.Errorf("%s: %s: %s, but %s gives its event %s; the event's page shows %[5]s",
+				record, f.pointer, strconv.Quote(v), ev.givenBy[i], strconv.Quote(have)))
+		}
+	}
 }
 
 type siteSpeaker struct {
@@ -218,11 +265,13 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	b.order++
 	item := siteTalk{siteSlim(t), b.order}
 	if ev == nil {
-		ev = &siteEvent{event: t.Event}
-		ev.event.Extra = nil
-		ev.event.Origin.Raw = nil
+		ev = &siteEvent{event: talk.Event{
+			ID: t.Event.ID, Title: t.Event.Title,
+			Origin: talk.Origin{Format: t.Event.Origin.Format, Path: t.Event.Origin.Path},
+		}}
 		b.events[key] = ev
 	}
+	ev.merge(&t.Event, record, b.report)
 	ev.talks = append(ev.talks, item)
 	for _, s := range t.Speakers {
 		key := b.urls.Speaker(&s)

@@ -216,6 +216,29 @@ func TestSiteOwnDirectories(t *testing.T) {
 	buildSite(t, files, "site-events/own-directories.txt")
 }
 
+// TestSiteEventFacts builds the site of talkmeta records that each carry
+// their own copy of one event, saying different parts of it: the event's
+// page shows all that any of them says (the first talk read says nothing
+// of the dates, the time zone or the place), and each fact two records
+// give differently is reported, naming both, with the one the page
+// shows.
+func TestSiteEventFacts(t *testing.T) {
+	files := map[string]string{
+		"talks/a.json": `{"id": "a", "title": "A", "event": {"id": "conf", "title": "Conf 2024"}}`,
+		"talks/b.json": `{"id": "b", "title": "B", "event": {"id": "conf", "title": "Conf 2024", "start": "2024-03-01", "end": "2024-03-02", "time_zone": "Europe/Berlin", "place": {"city": "Berlin"}}}`,
+		"talks/c.json": `{"id": "c", "title": "C", "event": {"id": "conf", "title": "Conf 2024", "start": "2024-03-02", "place": {"city": "Berlin", "country": "Germany"}, "url": "https://conf.example.org/"}}`,
+	}
+	dir := t.TempDir()
+	for file, data := range files {
+		plantFile(t, filepath.Join(dir, file), data)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	got := runCommand("", "site", "-o", out, filepath.Join(dir, "talks"))
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
+	got = stableSite(got, out)
+	golden(t, "site-events/event-facts.txt", result{got.status, got.stdout + "-- event page --\n" + readFile(t, filepath.Join(out, "events", "conf-2024.html")), got.stderr})
+}
+
 // TestSiteURLsNumbers: events whose titles slug alike and that have no
 // IDs are numbered in reading order, each with the next number free.
 func TestSiteURLsNumbers(t *testing.T) {
