@@ -25,7 +25,9 @@
 // Nodes that pages link to have stable "@id"s built from [Options.BaseURL]
 // and the talk's and event's IDs: <base>/<event>/<talk>#talk,
 // <base>/<event>/<talk>#video-1, <base>/<event>#event and
-// <base>/speakers/<slug>#person. Without a base URL, @ids are relative
+// <base>/speakers/<slug>#person. A talk or event without an ID is
+// identified by its slug (the talk's own, or [talk.Slug] of its title),
+// so that talks or events without IDs are not taken for one node. Without a base URL, @ids are relative
 // fragments of the same form, which still link the nodes within a page.
 //
 // # Dates

@@ -359,6 +359,29 @@ func endID(e *encoder, start int, fragment string) span {
 	return span{start, len(e.b)}
 }
 
+// eventIdentity is what an event's @id, and its talks', are made from:
+// its ID, or else its title's slug, so that events without IDs do not all
+// share one @id, which a consumer would take for one node with every
+// event's names and dates.
+func eventIdentity(ev *talk.Event) string {
+	if ev.ID != "" {
+		return ev.ID
+	}
+	return talk.Slug(ev.Title)
+}
+
+// talkIdentity is what a talk's @id is made from, within its event's: its
+// ID, or else its slug, or its title's, as for eventIdentity.
+func talkIdentity(t *talk.Talk) string {
+	switch {
+	case t.ID != "":
+		return t.ID
+	case t.Slug != "":
+		return t.Slug
+	}
+	return talk.Slug(t.Title)
+}
+
 // talkFragment is the fragment of a talk's @id.
 const talkFragment = "talk"
 
@@ -419,7 +442,7 @@ func (g *graph) talkNode(e *encoder) {
 	t := g.t
 	e.open()
 	e.str("@type", "Event")
-	g.talkIDAt = g.writeID(e, talkFragment, t.Event.ID, t.ID)
+	g.talkIDAt = g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
 	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
@@ -526,7 +549,7 @@ func eventStatus(t *talk.Talk) string {
 // the subject of an event graph.
 func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	e.str("@type", "Event")
-	g.writeID(e, "event", ev.ID)
+	g.writeID(e, "event", eventIdentity(ev))
 	e.str("name", ev.Title)
 	e.str("startDate", g.dateIn(ev.Start, ev.TimeZone))
 	e.str("endDate", g.dateIn(ev.End, ev.TimeZone))
@@ -637,7 +660,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	thumbnail := g.thumbnail
 	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
 	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
-		id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
+		id := g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t))
 		if t.Title == "" {
 			g.warn(id, "name", "the talk has no title")
 		}

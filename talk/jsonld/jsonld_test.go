@@ -226,3 +226,29 @@ func TestStartDateZone(t *testing.T) {
 		})
 	}
 }
+
+// TestNoIDs: talks and events without IDs, as talkmeta's own records may
+// be, are told apart in @ids by their slugs, in a talk's graph as in a
+// speaker's that lists them; with @ids from IDs alone, both talks were
+// "/#talk" and both events "/#event", one node each to a consumer, with
+// two names and two dates.
+func TestNoIDs(t *testing.T) {
+	ada := talk.Speaker{Name: "Ada"}
+	first := &talk.Talk{Title: "First", Speakers: []talk.Speaker{ada}, Recorded: talk.MustParseDate("2024-01-01"),
+		Event:  talk.Event{Title: "Meetup A"},
+		Videos: []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=a", ID: "a"}}}
+	second := &talk.Talk{Title: "Second", Slug: "second-talk", Speakers: []talk.Speaker{ada}, Recorded: talk.MustParseDate("2024-02-01"),
+		Event: talk.Event{Title: "Meetup B"}}
+	opt := jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "}
+	var b bytes.Buffer
+	if _, err := jsonld.Write(&b, first, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonld.WriteEvent(&b, &first.Event, []*talk.Talk{first}, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonld.WriteSpeaker(&b, &ada, []*talk.Talk{first, second}, opt); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "no-ids.jsonld", b.Bytes())
+}
