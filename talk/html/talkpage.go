@@ -244,44 +244,14 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		writePeople(b, p.Speakers)
 		b.WriteString(`</p>`)
 	}
-	b.WriteString("\n<dl class=\"facts\">\n")
-	if !t.Recorded.IsZero() {
-		var human [64]byte
-		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
-	}
 	b.WriteByte('\n')
-	if t.Duration > 0 {
-		var human [32]byte
-		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
+	// The list of facts is left out when there is none, as a list
+	// without items says nothing.
+	place := talkPlace(t)
+	if !t.Recorded.IsZero() || t.Duration > 0 || place != ([5]string{}) || strings.TrimSpace(t.Kind) != "" || p.Track != "" || p.Language != "" {
+		writeFacts(b, p, &place)
 	}
-	b.WriteByte('\n')
-	if place := talkPlace(t); place != ([5]string{}) {
-		b.WriteString(`<dt>Place</dt><dd>`)
-		writePlace(b, place[:])
-		b.WriteString(`</dd>`)
-	}
-	b.WriteByte('\n')
-	if strings.TrimSpace(t.Kind) != "" {
-		var kind [32]byte
-		b.WriteString(`<dt>Type</dt><dd>`)
-		htmlText(b, appendKindName(kind[:0], t.Kind))
-		b.WriteString(`</dd>`)
-	}
-	b.WriteByte('\n')
-	if p.Track != "" {
-		b.WriteString(`<dt>Track</dt><dd`)
-		writeLang(b, p)
-		b.WriteByte('>')
-		htmlText(b, p.Track)
-		b.WriteString(`</dd>`)
-	}
-	b.WriteByte('\n')
-	if p.Language != "" {
-		b.WriteString(`<dt>Language</dt><dd>`)
-		htmlText(b, p.Language)
-		b.WriteString(`</dd>`)
-	}
-	b.WriteString("\n</dl>\n</header>\n")
+	b.WriteString("\n</header>\n")
 	videos := 0
 	for i := range t.Videos {
 		if parts, ok := videoOf(&t.Videos[i], t); ok {
@@ -351,6 +321,50 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	}
 	b.WriteString("\n</article>")
 	return nil
+}
+
+// writeFacts is the "talk" block's list of facts, which it writes only
+// when there is one; place is talkPlace's.
+func writeFacts(b *pageWriter, p *page, place *[5]string) {
+	t := p.Talk
+	b.WriteString("<dl class=\"facts\">\n")
+	if !t.Recorded.IsZero() {
+		var human [64]byte
+		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
+	}
+	b.WriteByte('\n')
+	if t.Duration > 0 {
+		var human [32]byte
+		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
+	}
+	b.WriteByte('\n')
+	if *place != ([5]string{}) {
+		b.WriteString(`<dt>Place</dt><dd>`)
+		writePlace(b, place[:])
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if strings.TrimSpace(t.Kind) != "" {
+		var kind [32]byte
+		b.WriteString(`<dt>Type</dt><dd>`)
+		htmlText(b, appendKindName(kind[:0], t.Kind))
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if p.Track != "" {
+		b.WriteString(`<dt>Track</dt><dd`)
+		writeLang(b, p)
+		b.WriteByte('>')
+		htmlText(b, p.Track)
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if p.Language != "" {
+		b.WriteString(`<dt>Language</dt><dd>`)
+		htmlText(b, p.Language)
+		b.WriteString(`</dd>`)
+	}
+	b.WriteString("\n</dl>")
 }
 
 // writeLang is the "lang" block: the language and direction of the
