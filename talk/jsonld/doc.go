@@ -6,8 +6,9 @@
 //
 // A talk becomes a small linked graph under "@context": "https://schema.org":
 //
-//   - the talk itself, an Event: name, description, startDate, inLanguage,
-//     url, keywords, its speakers as performer (each a Person with sameAs
+//   - the talk itself, an Event: name, description, startDate, endDate,
+//     duration, inLanguage, url, keywords, its speakers as performer
+//     (each a Person with sameAs
 //     links to ORCID, homepage and social profiles, affiliation, and with
 //     [Options.SpeakerURL] the url of their page on the site), its
 //     slides as workFeatured, and superEvent, the conference: an Event
@@ -40,6 +41,11 @@
 // zone of whatever machine runs the program, counts as none), and is
 // otherwise written as its day, because a date-time with no zone is the
 // error search engines report most.
+//
+// A talk whose startDate is a date-time and whose duration is known has
+// an endDate too, as Google recommends for an Event: the start plus the
+// duration, with the offset in force then. A talk known by its day alone
+// has none, since it may have run past midnight.
 //
 // # What is missing
 //

@@ -447,6 +447,7 @@ func (g *graph) talkNode(e *encoder) {
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
+	g.endDate(e)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
 	e.str("inLanguage", string(t.Language))
 	e.str("url", g.talkURL())
@@ -781,6 +782,38 @@ func description(t *talk.Talk) string {
 // date formats a date for startDate and uploadDate; see the package
 // documentation for what each precision becomes.
 func (g *graph) date(d talk.Date) string { return g.dateIn(d, g.t.Event.TimeZone) }
+
+// endDate writes the member "endDate" of a talk whose startDate is a
+// date-time and whose duration is known, which Google recommends for an
+// Event: its start plus its duration, with the offset in force then (a
+// talk may end after a change to summer time). A talk given on a day,
+// at no known time, has no endDate: it may have run past midnight.
+func (g *graph) endDate(e *encoder) {
+	t := g.t
+	if t.Duration <= 0 {
+		return
+	}
+	var start time.Time
+	switch t.Recorded.Precision() {
+	case talk.DateTimeOffset:
+		start = t.Recorded.Time()
+	case talk.DateTime:
+		loc, ok := zone.Load(t.Event.TimeZone)
+		if !ok {
+			return
+		}
+		w := t.Recorded.Time()
+		start = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+	default:
+		return
+	}
+	end := start.Add(time.Duration(t.Duration).Round(time.Second))
+	e.key("endDate")
+	e.b = append(e.b, '"')
+	e.b = end.AppendFormat(e.b, time.RFC3339) // digits, "-", ":", "+", "T", "Z": nothing to escape
+	e.b = append(e.b, '"')
+	e.comma = true
+}
 
 // dateIn is date for a date-time in the IANA time zone tz.
 func (g *graph) dateIn(d talk.Date, tz string) string {

@@ -252,3 +252,41 @@ func TestNoIDs(t *testing.T) {
 	}
 	checkGolden(t, "no-ids.jsonld", b.Bytes())
 }
+
+// TestEndDate: a talk whose start is a date-time and whose duration is
+// known ends at the sum, with the offset in force then, past midnight
+// and past a change to summer time; a talk given on a day, at a time of
+// no known zone or of no known length, has no endDate.
+func TestEndDate(t *testing.T) {
+	for _, tt := range []struct{ name, recorded, zone, duration, want string }{
+		{"offset, past midnight", "2024-03-01T23:30:00+01:00", "", "PT1H",
+			`"startDate":"2024-03-01T23:30:00+01:00","endDate":"2024-03-02T00:30:00+01:00","duration":"PT1H"`},
+		{"zone, into summer time", "2024-03-31T01:30:00", "Europe/Berlin", "PT1H",
+			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
+		{"UTC, a fraction of a second", "2024-07-01T10:00:00Z", "", "PT25M8.4S",
+			`"startDate":"2024-07-01T10:00:00Z","endDate":"2024-07-01T10:25:08Z","duration":"PT25M8S"`},
+		{"a day", "2024-07-01", "Europe/Berlin", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},
+		{"no zone", "2024-07-01T10:00:00", "", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},
+		{"no duration", "2024-07-01T10:00:00+02:00", "", "", `"startDate":"2024-07-01T10:00:00+02:00"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Event: talk.Event{ID: "ev", TimeZone: tt.zone}}
+			if tt.duration != "" {
+				d, err := talk.ParseDuration(tt.duration)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tk.Duration = d
+			}
+			got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/t#talk",` + tt.want +
+				`,"eventStatus":"https://schema.org/EventScheduled","superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
+			if diff := cmp.Diff(want, string(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
