@@ -30,7 +30,8 @@ const siteMarker = ".talkmeta-site"
 // runSite builds a static site: an index of events, a page per event, per
 // talk and per speaker, and the style sheet, laid out as pyvideo.org is
 // (see html.PyvideoURLs), but that events whose titles give the same slug
-// each get a page, and each event's talks a directory (see siteURLs). The
+// each get a page, and each event's talks a directory, and talks of an
+// event whose titles give the same slug each a page (see siteURLs). The
 // site is built in a new directory beside the output and then moved into
 // place, so that a failed build leaves the old site as it was. Only what
 // the index, event and speaker pages need is kept in memory; talk pages
@@ -560,9 +561,10 @@ func sitePlural(n int, noun string) string {
 // talk whose category's directory is another event's goes to its event's
 // own directory. The directories of the site's event and speaker pages
 // are claimed before any event's, so that an event called "Speaker" does
-// not put its talks among the speakers' pages. Talks are added, in
-// reading order, before any page is rendered with them; pages are
-// rendered concurrently, hence the lock.
+// not put its talks among the speakers' pages. Within a directory, a
+// talk whose page would be another's gets one of its own in the same way
+// (see addTalk). Talks are added, in reading order, before any page is
+// rendered with them; pages are rendered concurrently, hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
 	mu sync.RWMutex
@@ -580,11 +582,19 @@ type siteURLs struct {
 	// nextNumber is the number add tries first after a slug that events
 	// without IDs share.
 	nextNumber map[string]int
+	// talkOwner maps each talk page's path to the talk (talkKey) that
+	// has it, and talkPages maps a talk whose page by the rules above
+	// was another's to the path add gave it instead.
+	talkOwner map[string]string
+	talkPages map[string]string
 }
 
 // newSiteURLs returns a scheme with no talks added yet.
 func newSiteURLs() *siteURLs {
-	u := &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}, nextNumber: map[string]int{}}
+	u := &siteURLs{
+		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}, nextNumber: map[string]int{},
+		talkOwner: map[string]string{}, talkPages: map[string]string{},
+	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
 		if dir, ok := pageDir(page); ok {
@@ -598,12 +608,21 @@ func newSiteURLs() *siteURLs {
 // speaker pages: no eventIdentity, which is quoted, can be it.
 const siteOwnPages = "the site's own pages"
 
-// add gives t's event its slug, unless it has one already, and claims
-// the directory t's page takes from its legacy category, if it does.
+// add gives t's event its slug, unless it has one already, claims the
+// directory t's page takes from its legacy category, if it does, and
+// gives t its page.
 func (u *siteURLs) add(t *talk.Talk) {
 	id := eventIdentity(&t.Event)
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	py := u.PyvideoURLs.Talk(t)
+	u.addEvent(t, id, py)
+	u.addTalk(t, id, u.talkPath(t, py))
+}
+
+// addEvent is add for t's event, whose eventIdentity is id; py is t's
+// path by PyvideoURLs.
+func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 	base := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
 	if !u.added[id] {
 		u.added[id] = true
@@ -630,7 +649,7 @@ func (u *siteURLs) add(t *talk.Talk) {
 	if _, own := u.slugs[id]; own {
 		return // all the event's talks are in its own directory
 	}
-	dir, ok := pageDir(u.PyvideoURLs.Talk(t))
+	dir, ok := pageDir(py)
 	if !ok || dir == base {
 		return
 	}
@@ -639,6 +658,42 @@ func (u *siteURLs) add(t *talk.Talk) {
 		return
 	}
 	u.owner[dir] = id
+}
+
+// addTalk gives t, of the event whose eventIdentity is event, its page:
+// page, the one talkPath makes, unless another talk has it ("C" and "C++"
+// both slug as "c"); then the same followed by the slug of t's ID
+// ("c-cpp"), or by the next number free after it ("c-2"), as for events.
+// A talk is told from another by its event, its ID and its title: a
+// record read twice still makes one page, which the site reports.
+func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
+	if page == "" {
+		return
+	}
+	key := talkKey(event, t)
+	owner, taken := u.talkOwner[page]
+	if !taken || owner == key {
+		u.talkOwner[page] = key
+		return
+	}
+	base := strings.TrimSuffix(page, ".html")
+	page = ""
+	if s := pyvideo.Slugify(t.ID); s != "" {
+		page = base + "-" + s + ".html"
+	}
+	n := max(u.nextNumber[base], 2)
+	for ; page == "" || u.talkOwner[page] != "" && u.talkOwner[page] != key; n++ {
+		page = fmt.Sprintf("%s-%d.html", base, n)
+	}
+	u.nextNumber[base] = n
+	u.talkOwner[page] = key
+	u.talkPages[key] = page
+}
+
+// talkKey tells a talk of the event whose eventIdentity is event from
+// the others.
+func talkKey(event string, t *talk.Talk) string {
+	return event + "\x00" + t.ID + "\x00" + t.Title
 }
 
 // claimedByOther reports whether an event other than the one id names
@@ -667,6 +722,11 @@ func pageDir(page string) (dir string, ok bool) {
 func (u *siteURLs) slug(ev *talk.Event) (string, bool) {
 	u.mu.RLock()
 	defer u.mu.RUnlock()
+	return u.slugLocked(ev)
+}
+
+// slugLocked is slug for a caller that holds u.mu.
+func (u *siteURLs) slugLocked(ev *talk.Event) (string, bool) {
 	if len(u.slugs) == 0 {
 		return "", false // most sites: no event identity to make
 	}
@@ -682,15 +742,28 @@ func (u *siteURLs) Event(ev *talk.Event) string {
 	return u.PyvideoURLs.Event(ev)
 }
 
-// Talk returns the path of t's page: in its event's directory, or the
-// one its legacy category names where that is the event's.
+// Talk returns the path of t's page: the one add gave it, where the
+// rules of talkPath made another talk's.
 func (u *siteURLs) Talk(t *talk.Talk) string {
-	page := u.PyvideoURLs.Talk(t)
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	if len(u.talkPages) > 0 { // most sites: no talk identity to make
+		if page, ok := u.talkPages[talkKey(eventIdentity(&t.Event), t)]; ok {
+			return page
+		}
+	}
+	return u.talkPath(t, u.PyvideoURLs.Talk(t))
+}
+
+// talkPath is the path of t's page, given page, its path by
+// PyvideoURLs: in its event's directory, or the one its legacy category
+// names where that is the event's. The caller holds u.mu.
+func (u *siteURLs) talkPath(t *talk.Talk, page string) string {
 	dir, ok := pageDir(page)
 	if !ok {
 		return page
 	}
-	slug, own := u.slug(&t.Event)
+	slug, own := u.slugLocked(&t.Event)
 	if !own {
 		if slug, own = u.movedDir(&t.Event, dir); !own {
 			return page
@@ -700,10 +773,8 @@ func (u *siteURLs) Talk(t *talk.Talk) string {
 }
 
 // movedDir returns the directory add gave the talks of ev whose category
-// names dir, where that was another event's.
+// names dir, where that was another event's. The caller holds u.mu.
 func (u *siteURLs) movedDir(ev *talk.Event, dir string) (string, bool) {
-	u.mu.RLock()
-	defer u.mu.RUnlock()
 	if len(u.dirs) == 0 {
 		return "", false // most sites: no event identity to make
 	}

@@ -118,8 +118,9 @@ func TestSiteRefusesForeignDir(t *testing.T) {
 	}
 }
 
-// TestSiteSamePage reports two records that would share a page, by name,
-// and builds the rest.
+// TestSiteSamePage gives two records whose titles slug alike a page each
+// ("C" and "C++"), reports a record that cannot be read, by name, and
+// builds the rest.
 func TestSiteSamePage(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -214,6 +215,29 @@ func TestSiteOwnDirectories(t *testing.T) {
 		"old/videos/x.json":       `{"title": "Speaker", "speakers": ["Ada"], "videos": [], "category": "Events"}`,
 	}
 	buildSite(t, files, "site-events/own-directories.txt")
+}
+
+// TestSiteSameTalkPage gives each talk whose title slugs as another's of
+// the same event a page of its own, which every list links to. The first
+// read keeps pyvideo.org's path ("Go!", read before "Go"); the others
+// take their ID's slug after it ("C++" from cpp.json: c-cpp, "Go":
+// go-go), or the next number free where that is taken too ("Go?", whose
+// ID slugs as "go": go-2); a talk whose own path another was given
+// before it ("C cpp") moves on in turn (c-cpp-x). Another event's "Go"
+// keeps its path.
+func TestSiteSameTalkPage(t *testing.T) {
+	files := map[string]string{
+		"ev/category.json":   `{"title": "Ev"}`,
+		"ev/videos/a.json":   `{"title": "C", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/cpp.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/x.json":   `{"title": "C cpp", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/go.json":  `{"title": "Go", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/go!.json": `{"title": "Go!", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/go?.json": `{"title": "Go?", "speakers": ["Ada"], "videos": []}`,
+		"ev2/category.json":  `{"title": "Ev 2"}`,
+		"ev2/videos/go.json": `{"title": "Go", "speakers": ["Ada"], "videos": []}`,
+	}
+	buildSite(t, files, "site-events/same-talk-page.txt")
 }
 
 // TestSiteEventFacts builds the site of talkmeta records that each carry
