@@ -115,6 +115,7 @@ type page struct {
 	Track           string // the talk's Track, trimmed
 	Language        string
 	Videos          []video
+	Recording       string // why there is no recording to show, when the talk says (recordingNote)
 	Paragraphs      []string
 	DescriptionHTML htmltemplate.HTML
 	Links           []link
@@ -441,6 +442,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
+	p.Recording = recordingNote(t)
 	if forTemplates {
 		if !t.Recorded.IsZero() {
 			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
@@ -504,6 +506,25 @@ type videoParts struct {
 	// embedSuffix; none without an embedPrefix.
 	embedPrefix, id, embedSuffix string
 	file, poster                 string
+}
+
+// recordingNote tells a reader why a talk's page shows no recording,
+// where the talk's Recording says: that it was not recorded, that its
+// recording is not public, or not published yet. It is "" for a talk with
+// videos, whatever its Recording says, and for one that does not say.
+func recordingNote(t *talk.Talk) string {
+	if len(t.Videos) > 0 {
+		return ""
+	}
+	switch t.Recording {
+	case talk.NotRecorded:
+		return "This talk was not recorded."
+	case talk.NotPublished:
+		return "This talk was recorded, but the recording is not public."
+	case talk.Scheduled:
+		return "The recording of this talk is not published yet."
+	}
+	return ""
 }
 
 // videoTitle is what comes before the talk's title in a video's title.

@@ -267,6 +267,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		attrText(b, p.Heading)
 		b.WriteString(`">`)
 	}
+	if p.Recording != "" {
+		b.WriteString(`<p class="recording">`)
+		b.WriteString(p.Recording) // recordingNote's, which need no escaping
+		b.WriteString(`</p>`)
+	}
 	b.WriteByte('\n')
 	if err := writeDescription(b, p); err != nil {
 		return err
