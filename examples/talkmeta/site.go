@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -14,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -623,13 +626,14 @@ func (u *siteURLs) add(t *talk.Talk) {
 // addEvent is add for t's event, whose eventIdentity is id; py is t's
 // path by PyvideoURLs.
 func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
-	base := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
+	pySlug := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
+	base := fitSlug(pySlug)
 	if !u.added[id] {
 		u.added[id] = true
 		slug := base
 		if u.claimedByOther(slug, id) {
 			if s := pyvideo.Slugify(t.Event.ID); s != "" {
-				slug = base + "-" + s
+				slug = fitSlug(base + "-" + s)
 			}
 			// Numbers go on from the last one given after base (names
 			// are never given back), so that many events whose titles
@@ -641,7 +645,7 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 			}
 			u.nextNumber[base] = n
 		}
-		if slug != base {
+		if slug != pySlug {
 			u.slugs[id] = slug
 		}
 		u.owner[slug] = id
@@ -679,7 +683,8 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
 	base := strings.TrimSuffix(page, ".html")
 	page = ""
 	if s := pyvideo.Slugify(t.ID); s != "" {
-		page = base + "-" + s + ".html"
+		dir, slug := path.Split(base)
+		page = dir + fitSlug(slug+"-"+s) + ".html"
 	}
 	n := max(u.nextNumber[base], 2)
 	for ; page == "" || u.talkOwner[page] != "" && u.talkOwner[page] != key; n++ {
@@ -766,10 +771,55 @@ func (u *siteURLs) talkPath(t *talk.Talk, page string) string {
 	slug, own := u.slugLocked(&t.Event)
 	if !own {
 		if slug, own = u.movedDir(&t.Event, dir); !own {
-			return page
+			return fitPage(page)
 		}
 	}
-	return "/" + slug + page[1+len(dir):]
+	return fitPage("/" + slug + page[1+len(dir):])
+}
+
+// Speaker returns the path of s's page: PyvideoURLs', its slug cut to
+// maxSlug bytes.
+func (u *siteURLs) Speaker(s *talk.Speaker) string {
+	return fitPage(u.PyvideoURLs.Speaker(s))
+}
+
+// maxSlug is the longest slug, in bytes, that the site names a page or
+// a directory with: file systems refuse names of more than 255 bytes,
+// and a page's adds ".html", and a number or an ID's slug where another
+// page has its slug. A talk with a very long title failed the whole
+// build.
+const maxSlug = 200
+
+// fitSlug returns slug when it is at most maxSlug bytes long, and
+// otherwise its start, cut at a "-" (or else at a character's start),
+// and the hash of the whole: slugs that differ only past the cut stay
+// apart, and speakers whose names do are not taken for one.
+func fitSlug(slug string) string {
+	if len(slug) <= maxSlug {
+		return slug
+	}
+	const hashLen = 1 + 8 // "-" and 32 bits in hexadecimal
+	n := maxSlug - hashLen
+	if i := strings.LastIndexByte(slug[:n+1], '-'); i > 0 {
+		n = i
+	}
+	for n > 0 && !utf8.RuneStart(slug[n]) {
+		n--
+	}
+	h := fnv.New32a()
+	h.Write([]byte(slug))
+	return fmt.Sprintf("%s-%08x", slug[:n], h.Sum32())
+}
+
+// fitPage is page, "/<directory>/<slug>.html", with its slug cut by
+// fitSlug; "" stays "".
+func fitPage(page string) string {
+	dir, file := path.Split(page)
+	slug, ok := strings.CutSuffix(file, ".html")
+	if !ok || len(slug) <= maxSlug {
+		return page
+	}
+	return dir + fitSlug(slug) + ".html"
 }
 
 // movedDir returns the directory add gave the talks of ev whose category

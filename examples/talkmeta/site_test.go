@@ -240,6 +240,23 @@ func TestSiteSameTalkPage(t *testing.T) {
 	buildSite(t, files, "site-events/same-talk-page.txt")
 }
 
+// TestSiteLongTitles builds a site of titles and names whose slugs are
+// longer than file systems allow a name (255 bytes): one such talk made
+// the whole build fail. Each such slug is cut at a word and followed by
+// its hash, so that events, talks and speakers whose slugs differ only
+// past the cut each keep a page of their own, which every list links to.
+func TestSiteLongTitles(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	files := map[string]string{
+		"ev1/category.json": `{"title": "` + long + `one"}`,
+		"ev1/videos/a.json": `{"title": "` + long + `A", "speakers": ["` + long + `Ada"], "videos": []}`,
+		"ev1/videos/b.json": `{"title": "` + long + `B", "speakers": ["` + long + `Bea"], "videos": []}`,
+		"ev2/category.json": `{"title": "` + long + `two"}`,
+		"ev2/videos/c.json": `{"title": "Short", "speakers": ["Cy"], "videos": []}`,
+	}
+	buildSite(t, files, "site-events/long-titles.txt")
+}
+
 // TestSiteEventFacts builds the site of talkmeta records that each carry
 // their own copy of one event, saying different parts of it: the event's
 // page shows all that any of them says (the first talk read says nothing
