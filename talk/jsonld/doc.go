@@ -15,8 +15,9 @@
 //     with its dates, url and location (a Place with a PostalAddress);
 //   - each recording, a VideoObject: name, description, thumbnailUrl,
 //     uploadDate, duration (ISO 8601, "PT25M8S"), embedUrl and contentUrl
-//     as the provider allows, inLanguage, keywords, license or
-//     copyrightNotice, author (the speakers), and recordedAt, the talk.
+//     as the provider allows (or else url, the recording's page),
+//     inLanguage, keywords, license or copyrightNotice, author (the
+//     speakers), and recordedAt, the talk.
 //
 // An event page's graph ([MarshalEvent]) is the event with its talks as
 // subEvents, and a speaker page's ([MarshalSpeaker]) the Person with the

@@ -701,6 +701,12 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		e.comma = true
 	}
 	e.str("contentUrl", content)
+	if embedPrefix == "" && content == "" {
+		// A provider without a player or file this package knows (a
+		// PeerTube instance): the recording's page is all that says
+		// where it is, and a node without it points nowhere.
+		e.str("url", absoluteOrEmpty(v.URL))
+	}
 	language := v.Language
 	if language == "" {
 		language = t.Language

@@ -142,7 +142,9 @@ func TestEscapesForbiddenCodePoints(t *testing.T) {
 
 // TestOddTalk pins the graph of a talk whose fields real records get
 // wrong: slides that are not web addresses, archive.org pages that are
-// not media files, speakers without a name, a talk's own venue.
+// not media files, speakers without a name, a talk's own venue, and
+// recordings on a provider with no player this package knows, whose
+// page is their url when it is a web address.
 func TestOddTalk(t *testing.T) {
 	tk := &talk.Talk{
 		ID: "odd", Title: "Odd",
@@ -159,6 +161,8 @@ func TestOddTalk(t *testing.T) {
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/details/odd/odd.mp4"},
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/download/odd/odd.mp4"},
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/download/odd"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/odd"},
+			{Provider: talk.PeerTube, URL: "/w/odd"},
 		},
 	}
 	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
