@@ -435,7 +435,15 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	if forTemplates {
 		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
 	}
-	p.Head.OGType = "video.other"
+	// A page is a video's to link previews only when it has one to
+	// show; a talk without a recording is an article about it.
+	p.Head.OGType = "article"
+	for i := range t.Videos {
+		if safeURL(t.Videos[i].URL) != "" {
+			p.Head.OGType = "video.other"
+			break
+		}
+	}
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
