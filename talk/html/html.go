@@ -194,12 +194,9 @@ func (r *Renderer) execute(w io.Writer, name string, data any) error {
 
 // head fills what every page has; self is the page's path from URLs.
 func (r *Renderer) head(self string, opt PageOptions) head {
-	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.href(self), StyleSheet: r.href(r.StyleSheet)}
+	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.canonical(self, opt), StyleSheet: r.href(r.StyleSheet)}
 	if h.SiteName == "" {
 		h.SiteName = "Talks"
-	}
-	if opt.Canonical != "" {
-		h.Canonical = r.href(opt.Canonical)
 	}
 	if home := r.urls().Index(); home != self {
 		h.Home = r.href(home)
@@ -214,6 +211,14 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 		h.SiteLinks = append(h.SiteLinks, sl)
 	}
 	return h
+}
+
+// canonical is the URL of the page at self, written with opt.
+func (r *Renderer) canonical(self string, opt PageOptions) string {
+	if opt.Canonical != "" {
+		return r.href(opt.Canonical)
+	}
+	return r.href(self)
 }
 
 // linkOf makes a link safe to show: an unsafe URL becomes text, and a
@@ -425,8 +430,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
-		ldOptions:   jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs()},
 	}
+	p.ldOptions = r.talkLDOptions(p.Head.Canonical)
 	p.ContentDir = dirAttr(p.ContentLang)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {

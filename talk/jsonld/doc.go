@@ -7,12 +7,13 @@
 // A talk becomes a small linked graph under "@context": "https://schema.org":
 //
 //   - the talk itself, an Event: name, description, startDate, endDate,
-//     duration, inLanguage, url, keywords, its speakers as performer
-//     (each a Person with sameAs
-//     links to ORCID, homepage and social profiles, affiliation, and with
-//     [Options.SpeakerURL] the url of their page on the site), its
-//     slides as workFeatured, and superEvent, the conference: an Event
-//     with its dates, url and location (a Place with a PostalAddress);
+//     duration, inLanguage, url, mainEntityOfPage (with
+//     [Options.PageURL]), keywords, its speakers as performer (each a
+//     Person with sameAs links to ORCID, homepage and social profiles,
+//     affiliation, and with [Options.SpeakerURL] the url of their page on
+//     the site), its slides as workFeatured, and superEvent, the
+//     conference: an Event with its dates, url and location (a Place
+//     with a PostalAddress);
 //   - each recording, a VideoObject: name, description, thumbnailUrl,
 //     uploadDate, duration (ISO 8601, "PT25M8S"), embedUrl and contentUrl
 //     as the provider allows (or else url, the recording's page),

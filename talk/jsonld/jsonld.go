@@ -25,8 +25,9 @@ type Options struct {
 	// Indent, when not empty, indents the output with this string per
 	// level; otherwise it is compact.
 	Indent string
-	// PageURL is the absolute address of the page an event or speaker
-	// graph is for, written as its mainEntityOfPage; "" leaves it out.
+	// PageURL is the absolute address of the page the graph is for, a
+	// talk's, an event's or a speaker's, written as its subject's
+	// mainEntityOfPage; "" leaves it out.
 	PageURL string
 	// TalkURL, when not nil, gives the absolute address of a talk's page
 	// on the caller's site, written as the url of each talk an event or
@@ -451,6 +452,7 @@ func (g *graph) talkNode(e *encoder) {
 	g.durationAt = e.strAt("duration", duration(t.Duration))
 	e.str("inLanguage", string(t.Language))
 	e.str("url", g.talkURL())
+	e.str("mainEntityOfPage", absoluteOrEmpty(g.opt.PageURL))
 	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
 	g.location(e, t.Where())
