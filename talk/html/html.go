@@ -122,6 +122,9 @@ type page struct {
 	Citations       []Citation
 
 	ldOptions jsonld.Options // the JSON-LD graph's
+	// videos is how many of the talk's videos the page shows: those with
+	// a web address.
+	videos int
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -440,14 +443,16 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	if forTemplates {
 		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
 	}
+	for i := range t.Videos {
+		if safeURL(t.Videos[i].URL) != "" {
+			p.videos++
+		}
+	}
 	// A page is a video's to link previews only when it has one to
 	// show; a talk without a recording is an article about it.
 	p.Head.OGType = "article"
-	for i := range t.Videos {
-		if safeURL(t.Videos[i].URL) != "" {
-			p.Head.OGType = "video.other"
-			break
-		}
+	if p.videos > 0 {
+		p.Head.OGType = "video.other"
 	}
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
@@ -466,7 +471,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		p.Place = t.Where().String()
 		p.Kind = kindName(t.Kind)
 		for i := range t.Videos {
-			if parts, ok := videoOf(&t.Videos[i], t); ok {
+			if parts, ok := videoOf(&t.Videos[i], t, len(p.Videos)+1, p.videos); ok {
 				p.Videos = append(p.Videos, parts.video(p.Heading))
 			}
 		}
@@ -519,6 +524,14 @@ type videoParts struct {
 	// embedSuffix; none without an embedPrefix.
 	embedPrefix, id, embedSuffix string
 	file, poster                 string
+	// A player's or link's title tells the recording from the talk's
+	// others: n numbers it among them where the page shows more than one
+	// (0 when it shows it alone), and language names its language where
+	// it is not the talk's. Players titled alike, or links worded alike
+	// to different places, cannot be told apart when a screen reader
+	// lists them.
+	n        int
+	language string
 }
 
 // recordingNote tells a reader why a talk's page shows no recording,
@@ -540,13 +553,17 @@ func recordingNote(t *talk.Talk) string {
 	return ""
 }
 
-// videoTitle is what comes before the talk's title in a video's title.
-const videoTitle = "Recording of "
-
 // video puts the parts of a video together for templates, for the talk
 // whose heading is heading (its title, or words for its absence).
 func (v *videoParts) video(heading string) video {
-	vid := video{Title: videoTitle + heading, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+	title := "Recording of " + heading
+	if v.n > 0 {
+		title = "Recording " + strconv.Itoa(v.n) + " of " + heading
+	}
+	if v.language != "" {
+		title += " (" + v.language + ")"
+	}
+	vid := video{Title: title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
 	if v.embedPrefix != "" {
 		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
 	}
@@ -555,12 +572,19 @@ func (v *videoParts) video(heading string) video {
 
 // videoOf chooses how to show a recording: a privacy-minded player where
 // the provider has one, a <video> element for files, a link otherwise.
-func videoOf(v *talk.Video, t *talk.Talk) (videoParts, bool) {
+// The recording is the nth of the shown that the page shows.
+func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 	u := safeURL(v.URL)
 	if u == "" {
 		return videoParts{}, false
 	}
 	vid := videoParts{provider: v.Provider, link: u}
+	if shown > 1 {
+		vid.n = n
+	}
+	if v.Language != "" && !strings.EqualFold(string(v.Language), string(t.Language)) {
+		vid.language = languageName(v.Language)
+	}
 	if vid.provider == "" {
 		vid.provider = "the web"
 	}

@@ -37,6 +37,20 @@ func oddTalks() map[string]*talk.Talk {
 			Recorded: talk.MustParseDate("2024-06-01T10:00:00.000001"),
 			Duration: talk.Duration(60*time.Second + 1000),
 		},
+		// Several recordings: each player and link is told from the
+		// others by its number among those shown (the one without a
+		// web address is not) and by its language where it is not the
+		// talk's.
+		"odd-recordings.html": {
+			ID: "recs", Title: "Recordings", Language: "en", Event: talk.Event{ID: "e", Title: "E"},
+			Videos: []talk.Video{
+				{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"},
+				{Provider: talk.YouTube, ID: "def", URL: "https://www.youtube.com/watch?v=def", Language: "de"},
+				{Provider: talk.PeerTube, URL: "videos/ghi"},
+				{Provider: talk.PeerTube, URL: "https://tube.example/w/ghi", Language: "EN"},
+				{Provider: talk.File, URL: "https://media.example/recs.webm", Language: "fr"},
+			},
+		},
 		// A talk that says why it has no recording, with a still.
 		"odd-not-recorded.html": {
 			ID: "nr", Title: "Not recorded", Event: talk.Event{ID: "e", Title: "E"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -254,7 +255,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteString("\n</header>\n")
 	videos := 0
 	for i := range t.Videos {
-		if parts, ok := videoOf(&t.Videos[i], t); ok {
+		if parts, ok := videoOf(&t.Videos[i], t, videos+1, p.videos); ok {
 			writeVideo(b, &parts, p.Heading)
 			videos++
 		}
@@ -475,8 +476,7 @@ func writeVideo(b *pageWriter, v *videoParts, title string) {
 		urlText(b, url.PathEscape(v.id))
 		b.WriteString(v.embedSuffix)
 		b.WriteString(`" title="`)
-		b.WriteString(videoTitle)
-		attrText(b, title)
+		writeVideoTitle(b, v, title)
 		b.WriteString("\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n")
 	case v.file != "":
 		b.WriteString(`<video controls preload="metadata" src="`)
@@ -488,20 +488,36 @@ func writeVideo(b *pageWriter, v *videoParts, title string) {
 			b.WriteByte('"')
 		}
 		b.WriteString(` aria-label="`)
-		b.WriteString(videoTitle)
-		attrText(b, title)
+		writeVideoTitle(b, v, title)
 		b.WriteString("\"></video>\n")
 	default:
 		b.WriteString(`<p><a href="`)
 		attrURL(b, v.link)
 		b.WriteString(`" rel="nofollow noopener">Watch `)
-		b.WriteString(videoTitle)
-		htmlText(b, title)
+		writeVideoTitle(b, v, title)
 		b.WriteString(" on ")
 		htmlText(b, v.provider)
 		b.WriteString("</a></p>")
 	}
 	b.WriteString("\n</figure>")
+}
+
+// writeVideoTitle writes the title of the video of v.video(heading),
+// escaped for text or an attribute value, which escape alike.
+func writeVideoTitle(b *pageWriter, v *videoParts, heading string) {
+	if v.n > 0 {
+		b.WriteString("Recording ")
+		b.buf = strconv.AppendInt(b.buf, int64(v.n), 10)
+		b.WriteString(" of ")
+	} else {
+		b.WriteString("Recording of ")
+	}
+	htmlText(b, heading)
+	if v.language != "" {
+		b.WriteString(" (")
+		htmlText(b, v.language)
+		b.WriteByte(')')
+	}
 }
 
 // writePeople is the "people" block.
