@@ -137,15 +137,16 @@ type siteEvent struct {
 	givenBy [len(eventFacts)]string
 }
 
-// eventFacts are what an event's page shows of it beside its title: each
-// talk of an archive in talkmeta's form carries its own copy of its
-// event, and one may say what another leaves out. Each has its JSON
+// eventFacts are what an event's page shows of it: each talk of an
+// archive in talkmeta's form carries its own copy of its event, and one
+// may say what another leaves out, or title it otherwise. Each has its JSON
 // pointer in such a record, its value as text, and how to copy it.
 var eventFacts = [...]struct {
 	pointer string
 	value   func(*talk.Event) string
 	copy    func(to, from *talk.Event)
 }{
+	{"/event/title", func(e *talk.Event) string { return e.Title }, func(to, from *talk.Event) { to.Title = from.Title }},
 	{"/event/series", func(e *talk.Event) string { return e.Series }, func(to, from *talk.Event) { to.Series = from.Series }},
 	{"/event/description", func(e *talk.Event) string { return e.Description }, func(to, from *talk.Event) {
 		// The description's markup is its record's format's.
@@ -270,7 +271,7 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	item := siteTalk{siteSlim(t), b.order}
 	if ev == nil {
 		ev = &siteEvent{event: talk.Event{
-			ID: t.Event.ID, Title: t.Event.Title,
+			ID:     t.Event.ID,
 			Origin: talk.Origin{Format: t.Event.Origin.Format, Path: t.Event.Origin.Path},
 		}}
 		b.events[key] = ev
@@ -581,7 +582,9 @@ type siteURLs struct {
 	// directories another event had claimed.
 	dirs  map[string]string
 	owner map[string]string // the eventIdentity that claimed each name
-	added map[string]bool   // the events add has seen, by eventIdentity
+	// added maps the events add has seen, by eventIdentity, to the slug
+	// it gave each.
+	added map[string]string
 	// nextNumber is the number add tries first after a slug that events
 	// without IDs share.
 	nextNumber map[string]int
@@ -595,7 +598,7 @@ type siteURLs struct {
 // newSiteURLs returns a scheme with no talks added yet.
 func newSiteURLs() *siteURLs {
 	u := &siteURLs{
-		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}, nextNumber: map[string]int{},
+		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]string{}, nextNumber: map[string]int{},
 		talkOwner: map[string]string{}, talkPages: map[string]string{},
 	}
 	var py html.PyvideoURLs
@@ -628,8 +631,8 @@ func (u *siteURLs) add(t *talk.Talk) {
 func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 	pySlug := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
 	base := fitSlug(pySlug)
-	if !u.added[id] {
-		u.added[id] = true
+	given, seen := u.added[id]
+	if !seen {
 		slug := base
 		if u.claimedByOther(slug, id) {
 			if s := pyvideo.Slugify(t.Event.ID); s != "" {
@@ -649,6 +652,13 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 			u.slugs[id] = slug
 		}
 		u.owner[slug] = id
+		u.added[id] = slug
+	} else if _, own := u.slugs[id]; !own && base != given {
+		// A talk whose copy of the event titles it otherwise (as each
+		// talkmeta record holds its own copy): the event keeps the page
+		// and directory its first title gave it, which all its talks
+		// share; the site reports the titles that differ.
+		u.slugs[id] = given
 	}
 	if _, own := u.slugs[id]; own {
 		return // all the event's talks are in its own directory

@@ -262,12 +262,15 @@ func TestSiteLongTitles(t *testing.T) {
 // page shows all that any of them says (the first talk read says nothing
 // of the dates, the time zone or the place), and each fact two records
 // give differently is reported, naming both, with the one the page
-// shows.
+// shows. A record that titles the event otherwise (d.json) puts its talk
+// on the event's page and in its directory, not on a page of its own
+// for the same event.
 func TestSiteEventFacts(t *testing.T) {
 	files := map[string]string{
 		"talks/a.json": `{"id": "a", "title": "A", "event": {"id": "conf", "title": "Conf 2024"}}`,
 		"talks/b.json": `{"id": "b", "title": "B", "event": {"id": "conf", "title": "Conf 2024", "start": "2024-03-01", "end": "2024-03-02", "time_zone": "Europe/Berlin", "place": {"city": "Berlin"}}}`,
 		"talks/c.json": `{"id": "c", "title": "C", "event": {"id": "conf", "title": "Conf 2024", "start": "2024-03-02", "place": {"city": "Berlin", "country": "Germany"}, "url": "https://conf.example.org/"}}`,
+		"talks/d.json": `{"id": "d", "title": "D", "event": {"id": "conf", "title": "Conf '24"}}`,
 	}
 	dir := t.TempDir()
 	for file, data := range files {
@@ -277,7 +280,8 @@ func TestSiteEventFacts(t *testing.T) {
 	got := runCommand("", "site", "-o", out, filepath.Join(dir, "talks"))
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
-	golden(t, "site-events/event-facts.txt", result{got.status, got.stdout + "-- event page --\n" + readFile(t, filepath.Join(out, "events", "conf-2024.html")), got.stderr})
+	golden(t, "site-events/event-facts.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) +
+		"-- event page --\n" + readFile(t, filepath.Join(out, "events", "conf-2024.html")), got.stderr})
 }
 
 // TestSiteURLsNumbers: events whose titles slug alike and that have no
