@@ -278,7 +278,10 @@ func (h *handler) route(path string) []offer {
 				return h.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
 			}},
 			{typeJSONLD, func(w io.Writer) error {
-				_, err := jsonld.Write(w, t, jsonld.Options{BaseURL: h.r.BaseURL, Indent: "  "})
+				// The graph the page carries, with its addresses.
+				opt := h.r.JSONLDOptions(t, html.PageOptions{})
+				opt.Indent = "  "
+				_, err := jsonld.Write(w, t, opt)
 				return err
 			}},
 		}, citationOffers([]*talk.Talk{t})...)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"io"
 	"net/http"
@@ -292,5 +294,26 @@ func TestEventsOnOnePage(t *testing.T) {
 	want := []string{`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020", which lists its talks`}
 	if diff := cmp.Diff(want, h.warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONLDIsThePages: a talk's graph served as application/ld+json is
+// the one its page carries, speakers' pages and the page's own address
+// included, for every talk of the archive: the two representations of
+// one resource say the same.
+func TestJSONLDIsThePages(t *testing.T) {
+	h := testHandler(t)
+	for path := range h.talks {
+		page := do(h, "GET", path, "Accept", "text/html")
+		_, inPage, _ := strings.Cut(page, `<script type="application/ld+json">`)
+		inPage, _, _ = strings.Cut(inPage, "</script>")
+		_, served, _ := strings.Cut(do(h, "GET", path, "Accept", "application/ld+json"), "\n\n")
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(served)); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if diff := cmp.Diff(inPage, compact.String()); diff != "" {
+			t.Errorf("%s: the graph served (+) is not the page's (-):\n%s", path, diff)
+		}
 	}
 }

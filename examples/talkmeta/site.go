@@ -5,14 +5,18 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -29,7 +33,8 @@ const siteMarker = ".talkmeta-site"
 // runSite builds a static site: an index of events, a page per event, per
 // talk and per speaker, and the style sheet, laid out as pyvideo.org is
 // (see html.PyvideoURLs), but that events whose titles give the same slug
-// each get a page, and each event's talks a directory (see siteURLs). The
+// each get a page, and each event's talks a directory, and talks of an
+// event whose titles give the same slug each a page (see siteURLs). The
 // site is built in a new directory beside the output and then moved into
 // place, so that a failed build leaves the old site as it was. Only what
 // the index, event and speaker pages need is kept in memory; talk pages
@@ -127,6 +132,53 @@ type siteBuilder struct {
 type siteEvent struct {
 	event talk.Event
 	talks []siteTalk
+	// givenBy names, for each of eventFacts, the record whose talk gave
+	// the event's page that fact.
+	givenBy [len(eventFacts)]string
+}
+
+// eventFacts are what an event's page shows of it: each talk of an
+// archive in talkmeta's form carries its own copy of its event, and one
+// may say what another leaves out, or title it otherwise. Each has its JSON
+// pointer in such a record, its value as text, and how to copy it.
+var eventFacts = [...]struct {
+	pointer string
+	value   func(*talk.Event) string
+	copy    func(to, from *talk.Event)
+}{
+	{"/event/title", func(e *talk.Event) string { return e.Title }, func(to, from *talk.Event) { to.Title = from.Title }},
+	{"/event/series", func(e *talk.Event) string { return e.Series }, func(to, from *talk.Event) { to.Series = from.Series }},
+	{"/event/description", func(e *talk.Event) string { return e.Description }, func(to, from *talk.Event) {
+		// The description's markup is its record's format's.
+		to.Description, to.Origin = from.Description, talk.Origin{Format: from.Origin.Format, Path: from.Origin.Path}
+	}},
+	{"/event/start", func(e *talk.Event) string { return e.Start.String() }, func(to, from *talk.Event) { to.Start = from.Start }},
+	{"/event/end", func(e *talk.Event) string { return e.End.String() }, func(to, from *talk.Event) { to.End = from.End }},
+	{"/event/time_zone", func(e *talk.Event) string { return e.TimeZone }, func(to, from *talk.Event) { to.TimeZone = from.TimeZone }},
+	{"/event/place/venue", func(e *talk.Event) string { return e.Place.Venue }, func(to, from *talk.Event) { to.Place.Venue = from.Place.Venue }},
+	{"/event/place/room", func(e *talk.Event) string { return e.Place.Room }, func(to, from *talk.Event) { to.Place.Room = from.Place.Room }},
+	{"/event/place/city", func(e *talk.Event) string { return e.Place.City }, func(to, from *talk.Event) { to.Place.City = from.Place.City }},
+	{"/event/place/region", func(e *talk.Event) string { return e.Place.Region }, func(to, from *talk.Event) { to.Place.Region = from.Place.Region }},
+	{"/event/place/country", func(e *talk.Event) string { return e.Place.Country }, func(to, from *talk.Event) { to.Place.Country = from.Place.Country }},
+	{"/event/url", func(e *talk.Event) string { return e.URL }, func(to, from *talk.Event) { to.URL = from.URL }},
+}
+
+// merge adds to the event's page what record's copy of the event says
+// and the page's does not yet, and reports each fact the two give
+// differently, of which the page keeps the first.
+func (ev *siteEvent) merge(from *talk.Event, record string, report func(error)) {
+	for i, f := range eventFacts {
+		v := f.value(from)
+		switch have := f.value(&ev.event); {
+		case v == "" || v == have:
+		case have == "":
+			f.copy(&ev.event, from)
+			ev.givenBy[i] = record
+		default:
+			report(fmt.Errorf("%s: %s: %s, but %s gives its event %s; the event's page shows %[5]s",
+				record, f.pointer, strconv.Quote(v), ev.givenBy[i], strconv.Quote(have)))
+		}
+	}
 }
 
 type siteSpeaker struct {
@@ -218,11 +270,13 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	b.order++
 	item := siteTalk{siteSlim(t), b.order}
 	if ev == nil {
-		ev = &siteEvent{event: t.Event}
-		ev.event.Extra = nil
-		ev.event.Origin.Raw = nil
+		ev = &siteEvent{event: talk.Event{
+			ID:     t.Event.ID,
+			Origin: talk.Origin{Format: t.Event.Origin.Format, Path: t.Event.Origin.Path},
+		}}
 		b.events[key] = ev
 	}
+	ev.merge(&t.Event, record, b.report)
 	ev.talks = append(ev.talks, item)
 	for _, s := range t.Speakers {
 		key := b.urls.Speaker(&s)
@@ -511,9 +565,10 @@ func sitePlural(n int, noun string) string {
 // talk whose category's directory is another event's goes to its event's
 // own directory. The directories of the site's event and speaker pages
 // are claimed before any event's, so that an event called "Speaker" does
-// not put its talks among the speakers' pages. Talks are added, in
-// reading order, before any page is rendered with them; pages are
-// rendered concurrently, hence the lock.
+// not put its talks among the speakers' pages. Within a directory, a
+// talk whose page would be another's gets one of its own in the same way
+// (see addTalk). Talks are added, in reading order, before any page is
+// rendered with them; pages are rendered concurrently, hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
 	mu sync.RWMutex
@@ -527,15 +582,25 @@ type siteURLs struct {
 	// directories another event had claimed.
 	dirs  map[string]string
 	owner map[string]string // the eventIdentity that claimed each name
-	added map[string]bool   // the events add has seen, by eventIdentity
+	// added maps the events add has seen, by eventIdentity, to the slug
+	// it gave each.
+	added map[string]string
 	// nextNumber is the number add tries first after a slug that events
 	// without IDs share.
 	nextNumber map[string]int
+	// talkOwner maps each talk page's path to the talk (talkKey) that
+	// has it, and talkPages maps a talk whose page by the rules above
+	// was another's to the path add gave it instead.
+	talkOwner map[string]string
+	talkPages map[string]string
 }
 
 // newSiteURLs returns a scheme with no talks added yet.
 func newSiteURLs() *siteURLs {
-	u := &siteURLs{slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]bool{}, nextNumber: map[string]int{}}
+	u := &siteURLs{
+		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]string{}, nextNumber: map[string]int{},
+		talkOwner: map[string]string{}, talkPages: map[string]string{},
+	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
 		if dir, ok := pageDir(page); ok {
@@ -549,19 +614,29 @@ func newSiteURLs() *siteURLs {
 // speaker pages: no eventIdentity, which is quoted, can be it.
 const siteOwnPages = "the site's own pages"
 
-// add gives t's event its slug, unless it has one already, and claims
-// the directory t's page takes from its legacy category, if it does.
+// add gives t's event its slug, unless it has one already, claims the
+// directory t's page takes from its legacy category, if it does, and
+// gives t its page.
 func (u *siteURLs) add(t *talk.Talk) {
 	id := eventIdentity(&t.Event)
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	base := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
-	if !u.added[id] {
-		u.added[id] = true
+	py := u.PyvideoURLs.Talk(t)
+	u.addEvent(t, id, py)
+	u.addTalk(t, id, u.talkPath(t, py))
+}
+
+// addEvent is add for t's event, whose eventIdentity is id; py is t's
+// path by PyvideoURLs.
+func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
+	pySlug := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
+	base := fitSlug(pySlug)
+	given, seen := u.added[id]
+	if !seen {
 		slug := base
 		if u.claimedByOther(slug, id) {
 			if s := pyvideo.Slugify(t.Event.ID); s != "" {
-				slug = base + "-" + s
+				slug = fitSlug(base + "-" + s)
 			}
 			// Numbers go on from the last one given after base (names
 			// are never given back), so that many events whose titles
@@ -573,15 +648,22 @@ func (u *siteURLs) add(t *talk.Talk) {
 			}
 			u.nextNumber[base] = n
 		}
-		if slug != base {
+		if slug != pySlug {
 			u.slugs[id] = slug
 		}
 		u.owner[slug] = id
+		u.added[id] = slug
+	} else if _, own := u.slugs[id]; !own && base != given {
+		// A talk whose copy of the event titles it otherwise (as each
+		// talkmeta record holds its own copy): the event keeps the page
+		// and directory its first title gave it, which all its talks
+		// share; the site reports the titles that differ.
+		u.slugs[id] = given
 	}
 	if _, own := u.slugs[id]; own {
 		return // all the event's talks are in its own directory
 	}
-	dir, ok := pageDir(u.PyvideoURLs.Talk(t))
+	dir, ok := pageDir(py)
 	if !ok || dir == base {
 		return
 	}
@@ -590,6 +672,43 @@ func (u *siteURLs) add(t *talk.Talk) {
 		return
 	}
 	u.owner[dir] = id
+}
+
+// addTalk gives t, of the event whose eventIdentity is event, its page:
+// page, the one talkPath makes, unless another talk has it ("C" and "C++"
+// both slug as "c"); then the same followed by the slug of t's ID
+// ("c-cpp"), or by the next number free after it ("c-2"), as for events.
+// A talk is told from another by its event, its ID and its title: a
+// record read twice still makes one page, which the site reports.
+func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
+	if page == "" {
+		return
+	}
+	key := talkKey(event, t)
+	owner, taken := u.talkOwner[page]
+	if !taken || owner == key {
+		u.talkOwner[page] = key
+		return
+	}
+	base := strings.TrimSuffix(page, ".html")
+	page = ""
+	if s := pyvideo.Slugify(t.ID); s != "" {
+		dir, slug := path.Split(base)
+		page = dir + fitSlug(slug+"-"+s) + ".html"
+	}
+	n := max(u.nextNumber[base], 2)
+	for ; page == "" || u.talkOwner[page] != "" && u.talkOwner[page] != key; n++ {
+		page = fmt.Sprintf("%s-%d.html", base, n)
+	}
+	u.nextNumber[base] = n
+	u.talkOwner[page] = key
+	u.talkPages[key] = page
+}
+
+// talkKey tells a talk of the event whose eventIdentity is event from
+// the others.
+func talkKey(event string, t *talk.Talk) string {
+	return event + "\x00" + t.ID + "\x00" + t.Title
 }
 
 // claimedByOther reports whether an event other than the one id names
@@ -618,6 +737,11 @@ func pageDir(page string) (dir string, ok bool) {
 func (u *siteURLs) slug(ev *talk.Event) (string, bool) {
 	u.mu.RLock()
 	defer u.mu.RUnlock()
+	return u.slugLocked(ev)
+}
+
+// slugLocked is slug for a caller that holds u.mu.
+func (u *siteURLs) slugLocked(ev *talk.Event) (string, bool) {
 	if len(u.slugs) == 0 {
 		return "", false // most sites: no event identity to make
 	}
@@ -633,28 +757,84 @@ func (u *siteURLs) Event(ev *talk.Event) string {
 	return u.PyvideoURLs.Event(ev)
 }
 
-// Talk returns the path of t's page: in its event's directory, or the
-// one its legacy category names where that is the event's.
+// Talk returns the path of t's page: the one add gave it, where the
+// rules of talkPath made another talk's.
 func (u *siteURLs) Talk(t *talk.Talk) string {
-	page := u.PyvideoURLs.Talk(t)
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	if len(u.talkPages) > 0 { // most sites: no talk identity to make
+		if page, ok := u.talkPages[talkKey(eventIdentity(&t.Event), t)]; ok {
+			return page
+		}
+	}
+	return u.talkPath(t, u.PyvideoURLs.Talk(t))
+}
+
+// talkPath is the path of t's page, given page, its path by
+// PyvideoURLs: in its event's directory, or the one its legacy category
+// names where that is the event's. The caller holds u.mu.
+func (u *siteURLs) talkPath(t *talk.Talk, page string) string {
 	dir, ok := pageDir(page)
 	if !ok {
 		return page
 	}
-	slug, own := u.slug(&t.Event)
+	slug, own := u.slugLocked(&t.Event)
 	if !own {
 		if slug, own = u.movedDir(&t.Event, dir); !own {
-			return page
+			return fitPage(page)
 		}
 	}
-	return "/" + slug + page[1+len(dir):]
+	return fitPage("/" + slug + page[1+len(dir):])
+}
+
+// Speaker returns the path of s's page: PyvideoURLs', its slug cut to
+// maxSlug bytes.
+func (u *siteURLs) Speaker(s *talk.Speaker) string {
+	return fitPage(u.PyvideoURLs.Speaker(s))
+}
+
+// maxSlug is the longest slug, in bytes, that the site names a page or
+// a directory with: file systems refuse names of more than 255 bytes,
+// and a page's adds ".html", and a number or an ID's slug where another
+// page has its slug. A talk with a very long title failed the whole
+// build.
+const maxSlug = 200
+
+// fitSlug returns slug when it is at most maxSlug bytes long, and
+// otherwise its start, cut at a "-" (or else at a character's start),
+// and the hash of the whole: slugs that differ only past the cut stay
+// apart, and speakers whose names do are not taken for one.
+func fitSlug(slug string) string {
+	if len(slug) <= maxSlug {
+		return slug
+	}
+	const hashLen = 1 + 8 // "-" and 32 bits in hexadecimal
+	n := maxSlug - hashLen
+	if i := strings.LastIndexByte(slug[:n+1], '-'); i > 0 {
+		n = i
+	}
+	for n > 0 && !utf8.RuneStart(slug[n]) {
+		n--
+	}
+	h := fnv.New32a()
+	h.Write([]byte(slug))
+	return fmt.Sprintf("%s-%08x", slug[:n], h.Sum32())
+}
+
+// fitPage is page, "/<directory>/<slug>.html", with its slug cut by
+// fitSlug; "" stays "".
+func fitPage(page string) string {
+	dir, file := path.Split(page)
+	slug, ok := strings.CutSuffix(file, ".html")
+	if !ok || len(slug) <= maxSlug {
+		return page
+	}
+	return dir + fitSlug(slug) + ".html"
 }
 
 // movedDir returns the directory add gave the talks of ev whose category
-// names dir, where that was another event's.
+// names dir, where that was another event's. The caller holds u.mu.
 func (u *siteURLs) movedDir(ev *talk.Event, dir string) (string, bool) {
-	u.mu.RLock()
-	defer u.mu.RUnlock()
 	if len(u.dirs) == 0 {
 		return "", false // most sites: no event identity to make
 	}

@@ -118,8 +118,9 @@ func TestSiteRefusesForeignDir(t *testing.T) {
 	}
 }
 
-// TestSiteSamePage reports two records that would share a page, by name,
-// and builds the rest.
+// TestSiteSamePage gives two records whose titles slug alike a page each
+// ("C" and "C++"), reports a record that cannot be read, by name, and
+// builds the rest.
 func TestSiteSamePage(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -214,6 +215,73 @@ func TestSiteOwnDirectories(t *testing.T) {
 		"old/videos/x.json":       `{"title": "Speaker", "speakers": ["Ada"], "videos": [], "category": "Events"}`,
 	}
 	buildSite(t, files, "site-events/own-directories.txt")
+}
+
+// TestSiteSameTalkPage gives each talk whose title slugs as another's of
+// the same event a page of its own, which every list links to. The first
+// read keeps pyvideo.org's path ("Go!", read before "Go"); the others
+// take their ID's slug after it ("C++" from cpp.json: c-cpp, "Go":
+// go-go), or the next number free where that is taken too ("Go?", whose
+// ID slugs as "go": go-2); a talk whose own path another was given
+// before it ("C cpp") moves on in turn (c-cpp-x). Another event's "Go"
+// keeps its path.
+func TestSiteSameTalkPage(t *testing.T) {
+	files := map[string]string{
+		"ev/category.json":   `{"title": "Ev"}`,
+		"ev/videos/a.json":   `{"title": "C", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/cpp.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/x.json":   `{"title": "C cpp", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/go.json":  `{"title": "Go", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/go!.json": `{"title": "Go!", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/go?.json": `{"title": "Go?", "speakers": ["Ada"], "videos": []}`,
+		"ev2/category.json":  `{"title": "Ev 2"}`,
+		"ev2/videos/go.json": `{"title": "Go", "speakers": ["Ada"], "videos": []}`,
+	}
+	buildSite(t, files, "site-events/same-talk-page.txt")
+}
+
+// TestSiteLongTitles builds a site of titles and names whose slugs are
+// longer than file systems allow a name (255 bytes): one such talk made
+// the whole build fail. Each such slug is cut at a word and followed by
+// its hash, so that events, talks and speakers whose slugs differ only
+// past the cut each keep a page of their own, which every list links to.
+func TestSiteLongTitles(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	files := map[string]string{
+		"ev1/category.json": `{"title": "` + long + `one"}`,
+		"ev1/videos/a.json": `{"title": "` + long + `A", "speakers": ["` + long + `Ada"], "videos": []}`,
+		"ev1/videos/b.json": `{"title": "` + long + `B", "speakers": ["` + long + `Bea"], "videos": []}`,
+		"ev2/category.json": `{"title": "` + long + `two"}`,
+		"ev2/videos/c.json": `{"title": "Short", "speakers": ["Cy"], "videos": []}`,
+	}
+	buildSite(t, files, "site-events/long-titles.txt")
+}
+
+// TestSiteEventFacts builds the site of talkmeta records that each carry
+// their own copy of one event, saying different parts of it: the event's
+// page shows all that any of them says (the first talk read says nothing
+// of the dates, the time zone or the place), and each fact two records
+// give differently is reported, naming both, with the one the page
+// shows. A record that titles the event otherwise (d.json) puts its talk
+// on the event's page and in its directory, not on a page of its own
+// for the same event.
+func TestSiteEventFacts(t *testing.T) {
+	files := map[string]string{
+		"talks/a.json": `{"id": "a", "title": "A", "event": {"id": "conf", "title": "Conf 2024"}}`,
+		"talks/b.json": `{"id": "b", "title": "B", "event": {"id": "conf", "title": "Conf 2024", "start": "2024-03-01", "end": "2024-03-02", "time_zone": "Europe/Berlin", "place": {"city": "Berlin"}}}`,
+		"talks/c.json": `{"id": "c", "title": "C", "event": {"id": "conf", "title": "Conf 2024", "start": "2024-03-02", "place": {"city": "Berlin", "country": "Germany"}, "url": "https://conf.example.org/"}}`,
+		"talks/d.json": `{"id": "d", "title": "D", "event": {"id": "conf", "title": "Conf '24"}}`,
+	}
+	dir := t.TempDir()
+	for file, data := range files {
+		plantFile(t, filepath.Join(dir, file), data)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	got := runCommand("", "site", "-o", out, filepath.Join(dir, "talks"))
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
+	got = stableSite(got, out)
+	golden(t, "site-events/event-facts.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) +
+		"-- event page --\n" + readFile(t, filepath.Join(out, "events", "conf-2024.html")), got.stderr})
 }
 
 // TestSiteURLsNumbers: events whose titles slug alike and that have no

@@ -4,7 +4,8 @@
 //
 // A talk page has the title, speakers and event, then its facts: date,
 // duration, place, kind ("Keynote", "Lightning talk"), track and language;
-// then the recording embedded, the description, tags, links and licence,
+// then the recording embedded (or, where the talk's Recording says, why
+// there is none), the description, tags, links and licence,
 // with the talk's schema.org JSON-LD inlined and Open Graph and Twitter
 // card meta tags for link previews ([Renderer.WriteTalk]). The place is
 // the one the JSON-LD's location names: the talk's room within its

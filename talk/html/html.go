@@ -115,12 +115,16 @@ type page struct {
 	Track           string // the talk's Track, trimmed
 	Language        string
 	Videos          []video
+	Recording       string // why there is no recording to show, when the talk says (recordingNote)
 	Paragraphs      []string
 	DescriptionHTML htmltemplate.HTML
 	Links           []link
 	Citations       []Citation
 
 	ldOptions jsonld.Options // the JSON-LD graph's
+	// videos is how many of the talk's videos the page shows: those with
+	// a web address.
+	videos int
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -193,12 +197,9 @@ func (r *Renderer) execute(w io.Writer, name string, data any) error {
 
 // head fills what every page has; self is the page's path from URLs.
 func (r *Renderer) head(self string, opt PageOptions) head {
-	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.href(self), StyleSheet: r.href(r.StyleSheet)}
+	h := head{Lang: "en", SiteName: r.SiteName, Canonical: r.canonical(self, opt), StyleSheet: r.href(r.StyleSheet)}
 	if h.SiteName == "" {
 		h.SiteName = "Talks"
-	}
-	if opt.Canonical != "" {
-		h.Canonical = r.href(opt.Canonical)
 	}
 	if home := r.urls().Index(); home != self {
 		h.Home = r.href(home)
@@ -213,6 +214,14 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 		h.SiteLinks = append(h.SiteLinks, sl)
 	}
 	return h
+}
+
+// canonical is the URL of the page at self, written with opt.
+func (r *Renderer) canonical(self string, opt PageOptions) string {
+	if opt.Canonical != "" {
+		return r.href(opt.Canonical)
+	}
+	return r.href(self)
 }
 
 // linkOf makes a link safe to show: an unsafe URL becomes text, and a
@@ -424,8 +433,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		ContentLang: langAttr(t.Language),
 		Language:    languageName(t.Language),
 		Citations:   opt.Citations,
-		ldOptions:   jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs()},
 	}
+	p.ldOptions = r.talkLDOptions(p.Head.Canonical)
 	p.ContentDir = dirAttr(p.ContentLang)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
@@ -434,13 +443,24 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	if forTemplates {
 		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
 	}
-	p.Head.OGType = "video.other"
+	for i := range t.Videos {
+		if safeURL(t.Videos[i].URL) != "" {
+			p.videos++
+		}
+	}
+	// A page is a video's to link previews only when it has one to
+	// show; a talk without a recording is an article about it.
+	p.Head.OGType = "article"
+	if p.videos > 0 {
+		p.Head.OGType = "video.other"
+	}
 	p.Head.OGTitle = p.Heading
 	p.Head.Description = summary(t)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
+	p.Recording = recordingNote(t)
 	if forTemplates {
 		if !t.Recorded.IsZero() {
 			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
@@ -451,7 +471,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		p.Place = t.Where().String()
 		p.Kind = kindName(t.Kind)
 		for i := range t.Videos {
-			if parts, ok := videoOf(&t.Videos[i], t); ok {
+			if parts, ok := videoOf(&t.Videos[i], t, len(p.Videos)+1, p.videos); ok {
 				p.Videos = append(p.Videos, parts.video(p.Heading))
 			}
 		}
@@ -504,15 +524,46 @@ type videoParts struct {
 	// embedSuffix; none without an embedPrefix.
 	embedPrefix, id, embedSuffix string
 	file, poster                 string
+	// A player's or link's title tells the recording from the talk's
+	// others: n numbers it among them where the page shows more than one
+	// (0 when it shows it alone), and language names its language where
+	// it is not the talk's. Players titled alike, or links worded alike
+	// to different places, cannot be told apart when a screen reader
+	// lists them.
+	n        int
+	language string
 }
 
-// videoTitle is what comes before the talk's title in a video's title.
-const videoTitle = "Recording of "
+// recordingNote tells a reader why a talk's page shows no recording,
+// where the talk's Recording says: that it was not recorded, that its
+// recording is not public, or not published yet. It is "" for a talk with
+// videos, whatever its Recording says, and for one that does not say.
+func recordingNote(t *talk.Talk) string {
+	if len(t.Videos) > 0 {
+		return ""
+	}
+	switch t.Recording {
+	case talk.NotRecorded:
+		return "This talk was not recorded."
+	case talk.NotPublished:
+		return "This talk was recorded, but the recording is not public."
+	case talk.Scheduled:
+		return "The recording of this talk is not published yet."
+	}
+	return ""
+}
 
 // video puts the parts of a video together for templates, for the talk
 // whose heading is heading (its title, or words for its absence).
 func (v *videoParts) video(heading string) video {
-	vid := video{Title: videoTitle + heading, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+	title := "Recording of " + heading
+	if v.n > 0 {
+		title = "Recording " + strconv.Itoa(v.n) + " of " + heading
+	}
+	if v.language != "" {
+		title += " (" + v.language + ")"
+	}
+	vid := video{Title: title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
 	if v.embedPrefix != "" {
 		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
 	}
@@ -521,12 +572,19 @@ func (v *videoParts) video(heading string) video {
 
 // videoOf chooses how to show a recording: a privacy-minded player where
 // the provider has one, a <video> element for files, a link otherwise.
-func videoOf(v *talk.Video, t *talk.Talk) (videoParts, bool) {
+// The recording is the nth of the shown that the page shows.
+func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 	u := safeURL(v.URL)
 	if u == "" {
 		return videoParts{}, false
 	}
 	vid := videoParts{provider: v.Provider, link: u}
+	if shown > 1 {
+		vid.n = n
+	}
+	if v.Language != "" && !strings.EqualFold(string(v.Language), string(t.Language)) {
+		vid.language = languageName(v.Language)
+	}
 	if vid.provider == "" {
 		vid.provider = "the web"
 	}

@@ -27,6 +27,25 @@ func (r *Renderer) ldOptions(pagePath string) jsonld.Options {
 	}
 }
 
+// JSONLDOptions returns the options t's page (as [Renderer.WriteTalk]
+// writes it with opt) writes its JSON-LD with: the site's base URL, the
+// page's own address and its speakers' pages. A server that offers a
+// talk's graph apart from its page, as application/ld+json, writes it
+// with them, so that both say the same.
+func (r *Renderer) JSONLDOptions(t *talk.Talk, opt PageOptions) jsonld.Options {
+	talkPath, _ := r.talkPaths(t)
+	return r.talkLDOptions(r.canonical(talkPath, opt))
+}
+
+// talkLDOptions are JSONLDOptions, given the page's canonical URL.
+func (r *Renderer) talkLDOptions(canonical string) jsonld.Options {
+	opt := jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs()}
+	if strings.HasPrefix(canonical, "http://") || strings.HasPrefix(canonical, "https://") {
+		opt.PageURL = canonical
+	}
+	return opt
+}
+
 // speakerURLs gives the absolute addresses of speakers' pages for the
 // JSON-LD's Persons; nil without a BaseURL, when pages have no absolute
 // address to give.

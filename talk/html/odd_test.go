@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"bytes"
+	"regexp"
 	"testing"
 	"time"
 
@@ -35,6 +36,25 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "us", Title: "A microsecond",
 			Recorded: talk.MustParseDate("2024-06-01T10:00:00.000001"),
 			Duration: talk.Duration(60*time.Second + 1000),
+		},
+		// Several recordings: each player and link is told from the
+		// others by its number among those shown (the one without a
+		// web address is not) and by its language where it is not the
+		// talk's.
+		"odd-recordings.html": {
+			ID: "recs", Title: "Recordings", Language: "en", Event: talk.Event{ID: "e", Title: "E"},
+			Videos: []talk.Video{
+				{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"},
+				{Provider: talk.YouTube, ID: "def", URL: "https://www.youtube.com/watch?v=def", Language: "de"},
+				{Provider: talk.PeerTube, URL: "videos/ghi"},
+				{Provider: talk.PeerTube, URL: "https://tube.example/w/ghi", Language: "EN"},
+				{Provider: talk.File, URL: "https://media.example/recs.webm", Language: "fr"},
+			},
+		},
+		// A talk that says why it has no recording, with a still.
+		"odd-not-recorded.html": {
+			ID: "nr", Title: "Not recorded", Event: talk.Event{ID: "e", Title: "E"},
+			Recording: talk.NotRecorded, Thumbnail: "https://img.example/nr.jpg",
 		},
 		"odd-nameless-speakers.html": {
 			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
@@ -118,4 +138,34 @@ func TestRightToLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "odd-rtl-event.html", b.Bytes())
+}
+
+// TestRecordingNote tells a reader why a talk's page shows no recording,
+// where the talk says, and says nothing of a talk with videos or one
+// that does not say.
+func TestRecordingNote(t *testing.T) {
+	video := []talk.Video{{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"}}
+	for _, tt := range []struct {
+		status talk.RecordingStatus
+		videos []talk.Video
+		want   string
+	}{
+		{talk.NotRecorded, nil, `<p class="recording">This talk was not recorded.</p>`},
+		{talk.NotPublished, nil, `<p class="recording">This talk was recorded, but the recording is not public.</p>`},
+		{talk.Scheduled, nil, `<p class="recording">The recording of this talk is not published yet.</p>`},
+		{talk.RecordingUnknown, nil, ""},
+		{talk.NotRecorded, video, ""},
+	} {
+		tk := &talk.Talk{ID: "t", Title: "T", Recording: tt.status, Videos: tt.videos}
+		var r html.Renderer
+		var b bytes.Buffer
+		if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		got := regexp.MustCompile(`<p class="recording">.*?</p>`).FindString(b.String())
+		if got != tt.want {
+			t.Errorf("%q with %d videos: %q, want %q", tt.status, len(tt.videos), got, tt.want)
+		}
+		comparePages(t, pagePairs(t), string(tt.status), tk)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -244,47 +245,17 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		writePeople(b, p.Speakers)
 		b.WriteString(`</p>`)
 	}
-	b.WriteString("\n<dl class=\"facts\">\n")
-	if !t.Recorded.IsZero() {
-		var human [64]byte
-		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
-	}
 	b.WriteByte('\n')
-	if t.Duration > 0 {
-		var human [32]byte
-		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
+	// The list of facts is left out when there is none, as a list
+	// without items says nothing.
+	place := talkPlace(t)
+	if !t.Recorded.IsZero() || t.Duration > 0 || place != ([5]string{}) || strings.TrimSpace(t.Kind) != "" || p.Track != "" || p.Language != "" {
+		writeFacts(b, p, &place)
 	}
-	b.WriteByte('\n')
-	if place := talkPlace(t); place != ([5]string{}) {
-		b.WriteString(`<dt>Place</dt><dd>`)
-		writePlace(b, place[:])
-		b.WriteString(`</dd>`)
-	}
-	b.WriteByte('\n')
-	if strings.TrimSpace(t.Kind) != "" {
-		var kind [32]byte
-		b.WriteString(`<dt>Type</dt><dd>`)
-		htmlText(b, appendKindName(kind[:0], t.Kind))
-		b.WriteString(`</dd>`)
-	}
-	b.WriteByte('\n')
-	if p.Track != "" {
-		b.WriteString(`<dt>Track</dt><dd`)
-		writeLang(b, p)
-		b.WriteByte('>')
-		htmlText(b, p.Track)
-		b.WriteString(`</dd>`)
-	}
-	b.WriteByte('\n')
-	if p.Language != "" {
-		b.WriteString(`<dt>Language</dt><dd>`)
-		htmlText(b, p.Language)
-		b.WriteString(`</dd>`)
-	}
-	b.WriteString("\n</dl>\n</header>\n")
+	b.WriteString("\n</header>\n")
 	videos := 0
 	for i := range t.Videos {
-		if parts, ok := videoOf(&t.Videos[i], t); ok {
+		if parts, ok := videoOf(&t.Videos[i], t, videos+1, p.videos); ok {
 			writeVideo(b, &parts, p.Heading)
 			videos++
 		}
@@ -296,6 +267,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		b.WriteString(`" alt="Still from the talk `)
 		attrText(b, p.Heading)
 		b.WriteString(`">`)
+	}
+	if p.Recording != "" {
+		b.WriteString(`<p class="recording">`)
+		b.WriteString(p.Recording) // recordingNote's, which need no escaping
+		b.WriteString(`</p>`)
 	}
 	b.WriteByte('\n')
 	if err := writeDescription(b, p); err != nil {
@@ -351,6 +327,50 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	}
 	b.WriteString("\n</article>")
 	return nil
+}
+
+// writeFacts is the "talk" block's list of facts, which it writes only
+// when there is one; place is talkPlace's.
+func writeFacts(b *pageWriter, p *page, place *[5]string) {
+	t := p.Talk
+	b.WriteString("<dl class=\"facts\">\n")
+	if !t.Recorded.IsZero() {
+		var human [64]byte
+		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
+	}
+	b.WriteByte('\n')
+	if t.Duration > 0 {
+		var human [32]byte
+		writeFact(b, "Duration", machineDuration(t.Duration), appendHumanDuration(human[:0], t.Duration))
+	}
+	b.WriteByte('\n')
+	if *place != ([5]string{}) {
+		b.WriteString(`<dt>Place</dt><dd>`)
+		writePlace(b, place[:])
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if strings.TrimSpace(t.Kind) != "" {
+		var kind [32]byte
+		b.WriteString(`<dt>Type</dt><dd>`)
+		htmlText(b, appendKindName(kind[:0], t.Kind))
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if p.Track != "" {
+		b.WriteString(`<dt>Track</dt><dd`)
+		writeLang(b, p)
+		b.WriteByte('>')
+		htmlText(b, p.Track)
+		b.WriteString(`</dd>`)
+	}
+	b.WriteByte('\n')
+	if p.Language != "" {
+		b.WriteString(`<dt>Language</dt><dd>`)
+		htmlText(b, p.Language)
+		b.WriteString(`</dd>`)
+	}
+	b.WriteString("\n</dl>")
 }
 
 // writeLang is the "lang" block: the language and direction of the
@@ -456,8 +476,7 @@ func writeVideo(b *pageWriter, v *videoParts, title string) {
 		urlText(b, url.PathEscape(v.id))
 		b.WriteString(v.embedSuffix)
 		b.WriteString(`" title="`)
-		b.WriteString(videoTitle)
-		attrText(b, title)
+		writeVideoTitle(b, v, title)
 		b.WriteString("\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n")
 	case v.file != "":
 		b.WriteString(`<video controls preload="metadata" src="`)
@@ -469,20 +488,36 @@ func writeVideo(b *pageWriter, v *videoParts, title string) {
 			b.WriteByte('"')
 		}
 		b.WriteString(` aria-label="`)
-		b.WriteString(videoTitle)
-		attrText(b, title)
+		writeVideoTitle(b, v, title)
 		b.WriteString("\"></video>\n")
 	default:
 		b.WriteString(`<p><a href="`)
 		attrURL(b, v.link)
 		b.WriteString(`" rel="nofollow noopener">Watch `)
-		b.WriteString(videoTitle)
-		htmlText(b, title)
+		writeVideoTitle(b, v, title)
 		b.WriteString(" on ")
 		htmlText(b, v.provider)
 		b.WriteString("</a></p>")
 	}
 	b.WriteString("\n</figure>")
+}
+
+// writeVideoTitle writes the title of the video of v.video(heading),
+// escaped for text or an attribute value, which escape alike.
+func writeVideoTitle(b *pageWriter, v *videoParts, heading string) {
+	if v.n > 0 {
+		b.WriteString("Recording ")
+		b.buf = strconv.AppendInt(b.buf, int64(v.n), 10)
+		b.WriteString(" of ")
+	} else {
+		b.WriteString("Recording of ")
+	}
+	htmlText(b, heading)
+	if v.language != "" {
+		b.WriteString(" (")
+		htmlText(b, v.language)
+		b.WriteByte(')')
+	}
 }
 
 // writePeople is the "people" block.

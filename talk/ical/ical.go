@@ -63,9 +63,11 @@ func (e *UndatedError) Error() string {
 }
 
 // RangeError reports a record with a date that iCalendar cannot write:
-// its DATE and DATE-TIME values have four-digit years, 0000-9999. The
-// writers check every date before they write anything, so such a record
-// costs the whole calendar rather than leave a malformed line in it.
+// its DATE and DATE-TIME values have four-digit years, 0000-9999, and an
+// event's DTEND must come after its DTSTART, so an event cannot end
+// before it starts. The writers check every date before they write
+// anything, so such a record costs the whole calendar rather than leave
+// a malformed line in it.
 type RangeError struct {
 	ID   string // the record's ID, or its title when it has none
 	Path string // the file it was read from ([talk.Origin.Path]); ""
@@ -224,7 +226,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 // A nil e is a [*talk.NilError]. RFC 5545's DTEND is the day after the
 // last, so an event that ends on 9999-12-31 cannot be written: that, and
 // any other date whose year iCalendar cannot write, is a [*RangeError],
-// and nothing is written.
+// and nothing is written; so is an event whose last day is before its
+// first, whose DTEND would come before its DTSTART.
 func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	if e == nil {
 		return &talk.NilError{Package: "ical", What: "event"}
@@ -244,6 +247,10 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		}
 		if err := checkYear(last.Time().AddDate(0, 0, 1), "DTEND", id, e.Origin.Path); err != nil {
 			return err
+		}
+		if last.Time().Before(first.Time()) {
+			return &RangeError{ID: id, Path: e.Origin.Path, Property: "DTEND",
+				Err: &talk.DateError{Text: last.String(), Reason: "is before the event's start, " + first.String()}}
 		}
 	}
 	c := newCalendar(w, opt)

@@ -309,6 +309,27 @@ func TestNil(t *testing.T) {
 	}
 }
 
+// TestEventEndsBeforeStart: an event whose last day is before its first
+// would have its DTEND before its DTSTART, which RFC 5545 forbids: it is
+// a *RangeError naming the event and both days, and nothing is written.
+func TestEventEndsBeforeStart(t *testing.T) {
+	ev := &talk.Event{ID: "conf", Start: talk.MustParseDate("2024-03-05"), End: talk.MustParseDate("2024-03-01T18:00:00"),
+		Origin: talk.Origin{Path: "conf/category.json"}}
+	var b bytes.Buffer
+	err := ical.WriteEvent(&b, ev, ical.Options{Stamp: stamp})
+	want := `ical: conf/category.json (conf): DTEND "2024-03-01" is before the event's start, 2024-03-05`
+	if got := fmt.Sprint(err); got != want {
+		t.Errorf("error = %s\nwant    %s", got, want)
+	}
+	var re *ical.RangeError
+	if !errors.As(err, &re) {
+		t.Errorf("error %v is not a *RangeError", err)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+}
+
 // TestYearRange: iCalendar writes four-digit years. An event ending on
 // 9999-12-31 has its DTEND on 10000-01-01, and a talk at 9999-12-31T23:30
 // -05:00 starts in 10000 in UTC: both are a *RangeError naming the record

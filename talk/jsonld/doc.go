@@ -6,16 +6,19 @@
 //
 // A talk becomes a small linked graph under "@context": "https://schema.org":
 //
-//   - the talk itself, an Event: name, description, startDate, inLanguage,
-//     url, keywords, its speakers as performer (each a Person with sameAs
-//     links to ORCID, homepage and social profiles, affiliation, and with
-//     [Options.SpeakerURL] the url of their page on the site), its
-//     slides as workFeatured, and superEvent, the conference: an Event
-//     with its dates, url and location (a Place with a PostalAddress);
+//   - the talk itself, an Event: name, description, startDate, endDate,
+//     duration, inLanguage, url, mainEntityOfPage (with
+//     [Options.PageURL]), keywords, its speakers as performer (each a
+//     Person with sameAs links to ORCID, homepage and social profiles,
+//     affiliation, and with [Options.SpeakerURL] the url of their page on
+//     the site), its slides as workFeatured, and superEvent, the
+//     conference: an Event with its dates, url and location (a Place
+//     with a PostalAddress);
 //   - each recording, a VideoObject: name, description, thumbnailUrl,
 //     uploadDate, duration (ISO 8601, "PT25M8S"), embedUrl and contentUrl
-//     as the provider allows, inLanguage, keywords, license or
-//     copyrightNotice, author (the speakers), and recordedAt, the talk.
+//     as the provider allows (or else url, the recording's page),
+//     inLanguage, keywords, license or copyrightNotice, author (the
+//     speakers), and recordedAt, the talk.
 //
 // An event page's graph ([MarshalEvent]) is the event with its talks as
 // subEvents, and a speaker page's ([MarshalSpeaker]) the Person with the
@@ -25,7 +28,9 @@
 // Nodes that pages link to have stable "@id"s built from [Options.BaseURL]
 // and the talk's and event's IDs: <base>/<event>/<talk>#talk,
 // <base>/<event>/<talk>#video-1, <base>/<event>#event and
-// <base>/speakers/<slug>#person. Without a base URL, @ids are relative
+// <base>/speakers/<slug>#person. A talk or event without an ID is
+// identified by its slug (the talk's own, or [talk.Slug] of its title),
+// so that talks or events without IDs are not taken for one node. Without a base URL, @ids are relative
 // fragments of the same form, which still link the nodes within a page.
 //
 // # Dates
@@ -38,6 +43,11 @@
 // zone of whatever machine runs the program, counts as none), and is
 // otherwise written as its day, because a date-time with no zone is the
 // error search engines report most.
+//
+// A talk whose startDate is a date-time and whose duration is known has
+// an endDate too, as Google recommends for an Event: the start plus the
+// duration, with the offset in force then. A talk known by its day alone
+// has none, since it may have run past midnight.
 //
 // # What is missing
 //

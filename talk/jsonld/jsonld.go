@@ -25,8 +25,9 @@ type Options struct {
 	// Indent, when not empty, indents the output with this string per
 	// level; otherwise it is compact.
 	Indent string
-	// PageURL is the absolute address of the page an event or speaker
-	// graph is for, written as its mainEntityOfPage; "" leaves it out.
+	// PageURL is the absolute address of the page the graph is for, a
+	// talk's, an event's or a speaker's, written as its subject's
+	// mainEntityOfPage; "" leaves it out.
 	PageURL string
 	// TalkURL, when not nil, gives the absolute address of a talk's page
 	// on the caller's site, written as the url of each talk an event or
@@ -359,6 +360,29 @@ func endID(e *encoder, start int, fragment string) span {
 	return span{start, len(e.b)}
 }
 
+// eventIdentity is what an event's @id, and its talks', are made from:
+// its ID, or else its title's slug, so that events without IDs do not all
+// share one @id, which a consumer would take for one node with every
+// event's names and dates.
+func eventIdentity(ev *talk.Event) string {
+	if ev.ID != "" {
+		return ev.ID
+	}
+	return talk.Slug(ev.Title)
+}
+
+// talkIdentity is what a talk's @id is made from, within its event's: its
+// ID, or else its slug, or its title's, as for eventIdentity.
+func talkIdentity(t *talk.Talk) string {
+	switch {
+	case t.ID != "":
+		return t.ID
+	case t.Slug != "":
+		return t.Slug
+	}
+	return talk.Slug(t.Title)
+}
+
 // talkFragment is the fragment of a talk's @id.
 const talkFragment = "talk"
 
@@ -419,14 +443,16 @@ func (g *graph) talkNode(e *encoder) {
 	t := g.t
 	e.open()
 	e.str("@type", "Event")
-	g.talkIDAt = g.writeID(e, talkFragment, t.Event.ID, t.ID)
+	g.talkIDAt = g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
 	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
+	g.endDate(e)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
 	e.str("inLanguage", string(t.Language))
 	e.str("url", g.talkURL())
+	e.str("mainEntityOfPage", absoluteOrEmpty(g.opt.PageURL))
 	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
 	g.location(e, t.Where())
@@ -526,7 +552,7 @@ func eventStatus(t *talk.Talk) string {
 // the subject of an event graph.
 func (g *graph) eventMembers(e *encoder, ev *talk.Event) {
 	e.str("@type", "Event")
-	g.writeID(e, "event", ev.ID)
+	g.writeID(e, "event", eventIdentity(ev))
 	e.str("name", ev.Title)
 	e.str("startDate", g.dateIn(ev.Start, ev.TimeZone))
 	e.str("endDate", g.dateIn(ev.End, ev.TimeZone))
@@ -637,7 +663,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	thumbnail := g.thumbnail
 	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
 	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
-		id := g.id("video-"+strconv.Itoa(i+1), t.Event.ID, t.ID)
+		id := g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t))
 		if t.Title == "" {
 			g.warn(id, "name", "the talk has no title")
 		}
@@ -677,6 +703,12 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		e.comma = true
 	}
 	e.str("contentUrl", content)
+	if embedPrefix == "" && content == "" {
+		// A provider without a player or file this package knows (a
+		// PeerTube instance): the recording's page is all that says
+		// where it is, and a node without it points nowhere.
+		e.str("url", absoluteOrEmpty(v.URL))
+	}
 	language := v.Language
 	if language == "" {
 		language = t.Language
@@ -758,6 +790,38 @@ func description(t *talk.Talk) string {
 // date formats a date for startDate and uploadDate; see the package
 // documentation for what each precision becomes.
 func (g *graph) date(d talk.Date) string { return g.dateIn(d, g.t.Event.TimeZone) }
+
+// endDate writes the member "endDate" of a talk whose startDate is a
+// date-time and whose duration is known, which Google recommends for an
+// Event: its start plus its duration, with the offset in force then (a
+// talk may end after a change to summer time). A talk given on a day,
+// at no known time, has no endDate: it may have run past midnight.
+func (g *graph) endDate(e *encoder) {
+	t := g.t
+	if t.Duration <= 0 {
+		return
+	}
+	var start time.Time
+	switch t.Recorded.Precision() {
+	case talk.DateTimeOffset:
+		start = t.Recorded.Time()
+	case talk.DateTime:
+		loc, ok := zone.Load(t.Event.TimeZone)
+		if !ok {
+			return
+		}
+		w := t.Recorded.Time()
+		start = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+	default:
+		return
+	}
+	end := start.Add(time.Duration(t.Duration).Round(time.Second))
+	e.key("endDate")
+	e.b = append(e.b, '"')
+	e.b = end.AppendFormat(e.b, time.RFC3339) // digits, "-", ":", "+", "T", "Z": nothing to escape
+	e.b = append(e.b, '"')
+	e.comma = true
+}
 
 // dateIn is date for a date-time in the IANA time zone tz.
 func (g *graph) dateIn(d talk.Date, tz string) string {

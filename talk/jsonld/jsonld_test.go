@@ -142,7 +142,9 @@ func TestEscapesForbiddenCodePoints(t *testing.T) {
 
 // TestOddTalk pins the graph of a talk whose fields real records get
 // wrong: slides that are not web addresses, archive.org pages that are
-// not media files, speakers without a name, a talk's own venue.
+// not media files, speakers without a name, a talk's own venue, and
+// recordings on a provider with no player this package knows, whose
+// page is their url when it is a web address.
 func TestOddTalk(t *testing.T) {
 	tk := &talk.Talk{
 		ID: "odd", Title: "Odd",
@@ -159,6 +161,8 @@ func TestOddTalk(t *testing.T) {
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/details/odd/odd.mp4"},
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/download/odd/odd.mp4"},
 			{Provider: talk.ArchiveOrg, ID: "odd", URL: "https://archive.org/download/odd"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/odd"},
+			{Provider: talk.PeerTube, URL: "/w/odd"},
 		},
 	}
 	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
@@ -220,6 +224,70 @@ func TestStartDateZone(t *testing.T) {
 			}
 			want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/t#talk","name":"T","startDate":"` + tt.want +
 				`","eventStatus":"https://schema.org/EventScheduled","superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
+			if diff := cmp.Diff(want, string(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestNoIDs: talks and events without IDs, as talkmeta's own records may
+// be, are told apart in @ids by their slugs, in a talk's graph as in a
+// speaker's that lists them; with @ids from IDs alone, both talks were
+// "/#talk" and both events "/#event", one node each to a consumer, with
+// two names and two dates.
+func TestNoIDs(t *testing.T) {
+	ada := talk.Speaker{Name: "Ada"}
+	first := &talk.Talk{Title: "First", Speakers: []talk.Speaker{ada}, Recorded: talk.MustParseDate("2024-01-01"),
+		Event:  talk.Event{Title: "Meetup A"},
+		Videos: []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=a", ID: "a"}}}
+	second := &talk.Talk{Title: "Second", Slug: "second-talk", Speakers: []talk.Speaker{ada}, Recorded: talk.MustParseDate("2024-02-01"),
+		Event: talk.Event{Title: "Meetup B"}}
+	opt := jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "}
+	var b bytes.Buffer
+	if _, err := jsonld.Write(&b, first, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonld.WriteEvent(&b, &first.Event, []*talk.Talk{first}, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonld.WriteSpeaker(&b, &ada, []*talk.Talk{first, second}, opt); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "no-ids.jsonld", b.Bytes())
+}
+
+// TestEndDate: a talk whose start is a date-time and whose duration is
+// known ends at the sum, with the offset in force then, past midnight
+// and past a change to summer time; a talk given on a day, at a time of
+// no known zone or of no known length, has no endDate.
+func TestEndDate(t *testing.T) {
+	for _, tt := range []struct{ name, recorded, zone, duration, want string }{
+		{"offset, past midnight", "2024-03-01T23:30:00+01:00", "", "PT1H",
+			`"startDate":"2024-03-01T23:30:00+01:00","endDate":"2024-03-02T00:30:00+01:00","duration":"PT1H"`},
+		{"zone, into summer time", "2024-03-31T01:30:00", "Europe/Berlin", "PT1H",
+			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
+		{"UTC, a fraction of a second", "2024-07-01T10:00:00Z", "", "PT25M8.4S",
+			`"startDate":"2024-07-01T10:00:00Z","endDate":"2024-07-01T10:25:08Z","duration":"PT25M8S"`},
+		{"a day", "2024-07-01", "Europe/Berlin", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},
+		{"no zone", "2024-07-01T10:00:00", "", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},
+		{"no duration", "2024-07-01T10:00:00+02:00", "", "", `"startDate":"2024-07-01T10:00:00+02:00"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Event: talk.Event{ID: "ev", TimeZone: tt.zone}}
+			if tt.duration != "" {
+				d, err := talk.ParseDuration(tt.duration)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tk.Duration = d
+			}
+			got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/t#talk",` + tt.want +
+				`,"eventStatus":"https://schema.org/EventScheduled","superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
 			if diff := cmp.Diff(want, string(got)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

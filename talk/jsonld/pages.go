@@ -100,7 +100,7 @@ func (g *graph) talkRefs(e *encoder, k string, talks []*talk.Talk) {
 	for _, t := range talks {
 		e.open()
 		e.str("@type", "Event")
-		g.writeID(e, talkFragment, t.Event.ID, t.ID)
+		g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
 		e.str("name", t.Title)
 		e.str("startDate", g.dateIn(t.Recorded, t.Event.TimeZone))
 		if g.opt.TalkURL != nil {
