@@ -122,6 +122,9 @@ type page struct {
 	Citations       []Citation
 
 	ldOptions jsonld.Options // the JSON-LD graph's
+	// renderedDescription is the description's HTML, for a description
+	// in markup, as writeTalkPage renders it before the head.
+	renderedDescription []byte
 	// videos is how many of the talk's videos the page shows: those with
 	// a web address.
 	videos int
@@ -412,6 +415,9 @@ func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
 		return nil, fmt.Errorf("html: description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
+	if p.Head.Description == "" {
+		p.Head.Description = descriptionMeta(t.Description, t.Markup, desc.HTML)
+	}
 	return p, nil
 }
 
@@ -693,19 +699,28 @@ func parsedSafeURL(s string) string {
 // and this one costs more to build than to run.
 var bracketEscaper = strings.NewReplacer("[", "%5B", "]", "%5D")
 
+// summary is the meta description of t's page: its summary, or else,
+// for a description in plain text, the description. A description in
+// markup is described by what the page shows of it (descriptionMeta),
+// once it is rendered; summary gives "" for it.
 func summary(t *talk.Talk) string {
-	s := t.Summary
-	if strings.TrimSpace(s) == "" {
-		s = t.Description
+	if strings.TrimSpace(t.Summary) != "" {
+		return shorten(t.Summary)
 	}
-	return shorten(s)
+	if isMarkup(t.Description, t.Markup) {
+		return ""
+	}
+	return shorten(t.Description)
 }
+
+// shortenLimit is how much of the collapsed text matters to shorten's
+// cut: it stops there rather than split a long description into all its
+// words.
+const shortenLimit = 201
 
 // shorten collapses white space and cuts s to about 200 bytes at a word.
 func shorten(s string) string {
-	// Only the first 201 bytes of the collapsed text matter to the cut:
-	// stop there rather than split a long description into all its words.
-	const limit = 201
+	const limit = shortenLimit
 	if start, end, ok := collapsed(s, limit); ok {
 		s = s[start:end]
 		if n, cut := cutAtWord(s); cut {

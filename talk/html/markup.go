@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	stdhtml "html"
 	htmltemplate "html/template"
 	"io"
 	"net/url"
@@ -256,4 +257,110 @@ func linkable(u string) bool {
 func imageable(u string) bool {
 	s := safeURL(u)
 	return s != "" && !strings.HasPrefix(strings.ToLower(s), "mailto:")
+}
+
+// descriptionMeta is the meta description of a page that shows src, a
+// description in the markup m, as rendered, the HTML writeMarkup made of
+// it: the first words a reader sees, without the markup's syntax
+// ("Why\n===\n\n*Fast* code" is "Why Fast code", not "Why === *Fast*
+// code"). Plain text is its own.
+func descriptionMeta[T ~string | []byte](src string, m talk.Markup, rendered T) string {
+	if !isMarkup(src, m) {
+		return shorten(src)
+	}
+	var buf [2 * shortenLimit]byte
+	return shorten(string(appendVisibleText(buf[:0], rendered, 2*shortenLimit)))
+}
+
+// appendVisibleText appends to dst the text of h, HTML that a markup
+// renderer made: tags left out, a space where a tag other than an
+// inline one (such as <em> or <a>) breaks the text, character references
+// decoded. It stops once dst holds max bytes, which is all a meta
+// description needs of a long description.
+func appendVisibleText[T ~string | []byte](dst []byte, h T, max int) []byte {
+	for i := 0; i < len(h) && len(dst) < max; {
+		switch h[i] {
+		case '<':
+			end := tagEnd(h, i+1)
+			if !inlineTag(h[i+1 : end]) {
+				dst = append(dst, ' ')
+			}
+			i = end + 1
+		case '&':
+			end := i + 1
+			for end < len(h) && end-i < 32 && h[end] != ';' && h[end] != '&' && h[end] != '<' {
+				end++
+			}
+			if end < len(h) && h[end] == ';' {
+				dst = appendUnescaped(dst, string(h[i:end+1]))
+				i = end + 1
+				continue
+			}
+			dst = append(dst, '&')
+			i++
+		default:
+			dst = append(dst, h[i])
+			i++
+		}
+	}
+	return dst
+}
+
+// appendUnescaped appends the character reference ref decoded: the
+// escapers' own references at once, others as html.UnescapeString
+// decodes them.
+func appendUnescaped(dst []byte, ref string) []byte {
+	switch ref {
+	case "&lt;":
+		return append(dst, '<')
+	case "&gt;":
+		return append(dst, '>')
+	case "&amp;":
+		return append(dst, '&')
+	case "&#39;", "&#x27;", "&apos;":
+		return append(dst, '\'')
+	case "&#34;", "&quot;":
+		return append(dst, '"')
+	}
+	return append(dst, stdhtml.UnescapeString(ref)...)
+}
+
+// tagEnd returns the index of the ">" that ends the tag whose name starts
+// at i in h, past any quoted attribute value, or len(h) for none.
+func tagEnd[T ~string | []byte](h T, i int) int {
+	var quote byte
+	for ; i < len(h); i++ {
+		switch c := h[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i
+		}
+	}
+	return len(h)
+}
+
+// inlineTag reports whether tag, a tag's text between "<" and ">" (such
+// as `/em` or `a href="x"`), is of an element that a line of text runs
+// through without a break.
+func inlineTag[T ~string | []byte](tag T) bool {
+	i := 0
+	if i < len(tag) && tag[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(tag) && ('a' <= tag[j] && tag[j] <= 'z' || '0' <= tag[j] && tag[j] <= '9') {
+		j++
+	}
+	switch string(tag[i:j]) {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+		"kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt",
+		"u", "var", "wbr":
+		return true
+	}
+	return false
 }

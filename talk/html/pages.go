@@ -82,10 +82,6 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 	p.Head.Title = eventTitle(ev)
 	p.Head.OGType = "website"
 	p.Head.OGTitle = p.Head.Title
-	p.Head.Description = shorten(ev.Description)
-	if p.Head.Description == "" {
-		p.Head.Description = talksOf(len(talks), p.Head.Title)
-	}
 	p.Start, p.End = dayValue(ev.Start), dayValue(ev.End)
 	if p.End != nil && p.Start != nil && p.End.Machine == p.Start.Machine {
 		p.End = nil
@@ -101,6 +97,10 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 		return fmt.Errorf("html: event description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
+	p.Head.Description = descriptionMeta(ev.Description, m, desc.HTML)
+	if p.Head.Description == "" {
+		p.Head.Description = talksOf(len(talks), p.Head.Title)
+	}
 	for _, t := range talks {
 		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, false))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
@@ -74,6 +75,19 @@ func (b *pageWriter) WriteByte(c byte) error {
 // A Renderer with its own Templates executes them instead, so that
 // overriding a block works as documented.
 func writeTalkPage(b *pageWriter, p *page, style string) error {
+	// The description is rendered before the head, whose meta description
+	// may be what a reader sees of it (descriptionMeta).
+	if t := p.Talk; isMarkup(t.Description, t.Markup) {
+		desc := bufpool.Get()
+		defer bufpool.Put(desc)
+		if err := writeMarkup(desc, t.Description, t.Markup, descriptionLevel); err != nil {
+			return fmt.Errorf("description: %w", err)
+		}
+		p.renderedDescription = desc.Bytes()
+		if p.Head.Description == "" {
+			p.Head.Description = descriptionMeta(t.Description, t.Markup, p.renderedDescription)
+		}
+	}
 	// "page"
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	attrText(b, p.Head.Lang)
@@ -390,10 +404,11 @@ func writeLang(b *pageWriter, p *page) {
 }
 
 // writeDescription is the "talk" block's section of the description, for
-// a description that has any: rendered in its markup straight into the
-// page (the HTML that htmlescaper passes through as it is), or as plain
-// paragraphs. Rendering it into a string of its own first, as the
-// templates need, was a sixth of the bytes a page allocated.
+// a description that has any: as writeTalkPage rendered it in its markup
+// (the HTML that htmlescaper passes through as it is), or as plain
+// paragraphs. It is rendered into a pooled buffer, not a string of its
+// own as the templates need, which was a sixth of the bytes a page
+// allocated.
 func writeDescription(b *pageWriter, p *page) error {
 	t := p.Talk
 	start := func() {
@@ -415,20 +430,12 @@ func writeDescription(b *pageWriter, p *page) error {
 		b.WriteString(`</div></section>`)
 		return nil
 	}
-	section := len(b.buf)
+	if len(bytes.TrimSpace(p.renderedDescription)) == 0 {
+		return nil // renderBody makes no body of white space
+	}
 	start()
-	html := len(b.buf)
-	err := writeMarkup(b.lend(), t.Description, t.Markup, descriptionLevel)
-	b.takeBack()
-	if err != nil {
-		return fmt.Errorf("description: %w", err)
-	}
-	if len(bytes.TrimSpace(b.buf[html:])) == 0 {
-		// renderBody makes no body of white space.
-		b.buf = b.buf[:section]
-		return nil
-	}
-	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(b.buf[html:])
+	b.buf = append(b.buf, p.renderedDescription...)
+	b.mayHoldForbidden = b.mayHoldForbidden || partMayHoldForbidden(p.renderedDescription)
 	b.WriteString(`</div></section>`)
 	return nil
 }

@@ -117,7 +117,7 @@ func FuzzCompiledPage(f *testing.F) {
 	pairs := pagePairs(f)
 	f.Fuzz(func(t *testing.T, title, speaker, desc, link, tag, lang string) {
 		tk := &talk.Talk{
-			Title: title, Subtitle: tag, Summary: desc, Description: desc, Markup: talk.ReStructuredText,
+			Title: title, Subtitle: tag, Description: desc, Markup: talk.ReStructuredText,
 			Kind: tag, Track: title, Place: talk.Place{Room: speaker},
 			Speakers: []talk.Speaker{{Name: speaker, Homepage: link}, {Name: tag}},
 			Event: talk.Event{Title: tag, URL: link,
@@ -140,5 +140,9 @@ func FuzzCompiledPage(f *testing.F) {
 		comparePages(t, pairs, "fuzzed Markdown talk", tk)
 		tk.Markup = talk.Plain
 		comparePages(t, pairs, "fuzzed plain-text talk", tk)
+		// With a summary, which the head shows instead of the
+		// description's first words.
+		tk.Summary, tk.Markup = title, talk.ReStructuredText
+		comparePages(t, pairs, "fuzzed talk with a summary", tk)
 	})
 }

@@ -779,7 +779,9 @@ func archiveFile(u string) bool {
 	return item != "" && strings.Trim(file, "/") != ""
 }
 
-// description is the summary, or else the description, as plain text.
+// description is the summary, or else the description, as the talk has
+// them: a description in markup keeps its syntax, which turning into
+// plain text would take parsing it for every graph.
 func description(t *talk.Talk) string {
 	if s := strings.TrimSpace(t.Summary); s != "" {
 		return s
