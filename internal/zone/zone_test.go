@@ -19,3 +19,16 @@ func TestLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestMemo holds Memo.Load to Load over a run of names that repeat,
+// change and come back, the refused ones too.
+func TestMemo(t *testing.T) {
+	var m Memo
+	for _, name := range []string{"", "Europe/Berlin", "Europe/Berlin", "Local", "Local", "Asia/Tokyo", "Europe/Berlin", "Mars/Olympus_Mons", "", "UTC"} {
+		want, wantOK := Load(name)
+		got, ok := m.Load(name)
+		if ok != wantOK || (got == nil) != (want == nil) || got != nil && got.String() != want.String() {
+			t.Errorf("Memo.Load(%q) = %v, %v; want %v, %v", name, got, ok, want, wantOK)
+		}
+	}
+}

@@ -165,6 +165,7 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 		start start
 	}
 	var events []planned
+	var loaded zone.Memo // the talks' zone, which they mostly share
 	if err := checkYear(stampOf(opt), "DTSTAMP", "", ""); err != nil {
 		return err
 	}
@@ -172,7 +173,7 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 		if t == nil {
 			return &talk.NilError{Package: "ical", What: fmt.Sprintf("talks[%d]", i)}
 		}
-		s, ok := startOf(t)
+		s, ok := startOf(t, &loaded)
 		if ok {
 			if err := checkYear(s.at, "DTSTART", name(t.ID, t.Title), t.Origin.Path); err != nil {
 				return err
@@ -511,7 +512,7 @@ const (
 	allDay
 )
 
-func startOf(t *talk.Talk) (start, bool) {
+func startOf(t *talk.Talk, zones *zone.Memo) (start, bool) {
 	d := t.Recorded
 	if d.Precision() < talk.Day {
 		return start{}, false
@@ -519,7 +520,7 @@ func startOf(t *talk.Talk) (start, bool) {
 	if d.Precision() == talk.Day {
 		return start{at: d.Time(), kind: allDay}, true
 	}
-	loc, zoneName := zoneOf(t.Event.TimeZone)
+	loc, zoneName := zoneOf(zones, t.Event.TimeZone)
 	switch {
 	case loc == nil && d.Precision() == talk.DateTimeOffset:
 		return start{at: d.Time().UTC(), kind: utc}, true
@@ -537,10 +538,11 @@ func startOf(t *talk.Talk) (start, bool) {
 	return start{at: wallIn(d.Time(), loc), zone: loc, zoneName: zoneName, kind: zoned}, true
 }
 
-// zoneOf loads an IANA zone ([zone.Load], which embeds the zone database
-// and refuses "Local"); zones that are UTC by another name give "UTC".
-func zoneOf(name string) (*time.Location, string) {
-	loc, ok := zone.Load(name)
+// zoneOf loads an IANA zone with zones ([zone.Load], which embeds the
+// zone database and refuses "Local"); zones that are UTC by another name
+// give "UTC".
+func zoneOf(zones *zone.Memo, name string) (*time.Location, string) {
+	loc, ok := zones.Load(name)
 	if !ok {
 		return nil, ""
 	}

@@ -292,6 +292,10 @@ type graph struct {
 	// licence, found once.
 	thumbnail    string // the thumbnail, if it is a web address
 	licenseIsURL bool
+
+	// zones loads the event's zone, which the graph names up to four
+	// times, once.
+	zones zone.Memo
 }
 
 // A span is where a value's JSON is in the document being written. The
@@ -808,7 +812,7 @@ func (g *graph) endDate(e *encoder) {
 	case talk.DateTimeOffset:
 		start = t.Recorded.Time()
 	case talk.DateTime:
-		loc, ok := zone.Load(t.Event.TimeZone)
+		loc, ok := g.zones.Load(t.Event.TimeZone)
 		if !ok {
 			return
 		}
@@ -831,7 +835,7 @@ func (g *graph) dateIn(d talk.Date, tz string) string {
 	case talk.DateTimeOffset:
 		return d.Time().Format(time.RFC3339)
 	case talk.DateTime:
-		if loc, ok := zone.Load(tz); ok {
+		if loc, ok := g.zones.Load(tz); ok {
 			w := d.Time()
 			return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc).Format(time.RFC3339)
 		}
