@@ -1339,7 +1339,9 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	}
 	kind, ok := knownDirectives[strings.ToLower(name)]
 	if !ok {
-		p.report(l, Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
+		// The note is named at the line docutils' input gives, which in a
+		// table cell is the source's (see srcLine); the error at its own.
+		p.report(p.srcLine(l), Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil, false
 	}
