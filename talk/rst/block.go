@@ -254,7 +254,6 @@ func cutColumns(s string, n int) string {
 }
 
 var (
-	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
 	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$`)
 	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
@@ -354,7 +353,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 			b, n = p.bulletList(lines, i, depth)
 		case (c == '(' || c == '#' || c < utf8.RuneSelf && isWordRune(rune(c))) && p.isEnumItem(lines, i, "", 0):
 			b, n = p.enumList(lines, i, depth)
-		case c == ':' && fieldRE.MatchString(l.text):
+		case c == ':' && fieldMarker(l.text) != "":
 			b, n = p.fieldList(lines, i, depth)
 		case (c == '-' || c == '+' || c == '/') && optionMarkerRE.MatchString(l.text):
 			b, n = p.optionList(lines, i, depth)
@@ -396,7 +395,7 @@ func startsBodyElement(s string) bool {
 		return true
 	}
 	_, isLine := adornment(s)
-	return isLine || isExplicit(s) || startsBullet(s) || fieldRE.MatchString(s) || optionMarkerRE.MatchString(s) ||
+	return isLine || isExplicit(s) || startsBullet(s) || fieldMarker(s) != "" || optionMarkerRE.MatchString(s) ||
 		s == ">>>" || strings.HasPrefix(s, ">>> ") || s == "|" || strings.HasPrefix(s, "| ") ||
 		gridRE.MatchString(s) || simpleRE.MatchString(s)
 }
@@ -705,18 +704,19 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 	start := i
 	list := &FieldList{}
 	for i < len(lines) {
-		m := fieldRE.FindStringSubmatch(lines[i].text)
-		if m == nil {
+		m := fieldMarker(lines[i].text)
+		if m == "" {
 			break
 		}
-		block, end, finish := indented(lines, i, len(m[0]))
+		name := m[1:strings.LastIndexByte(strings.TrimRight(m, " "), ':')]
+		block, end, finish := indented(lines, i, len(m))
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
-		list.Fields = append(list.Fields, Field{Name: p.inline(m[1], lines[i]), Body: p.blocks(block, depth+1, false)})
+		list.Fields = append(list.Fields, Field{Name: p.inline(name, lines[i]), Body: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
-			if i < len(lines) && !fieldRE.MatchString(lines[i].text) {
+			if i < len(lines) && fieldMarker(lines[i].text) == "" {
 				p.reportAfter(lines, i, Warning, "Field list ends without a blank line; unexpected unindent.")
 				break
 			}
