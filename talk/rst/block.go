@@ -2233,8 +2233,10 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		p.reach(lines, i-1, depth)
 	}
 	// The lines are joined with line feeds, so the text ends in "::"
-	// exactly when its last line does.
-	literal := strings.HasSuffix(body[len(body)-1].text, "::")
+	// exactly when its last line does; an escaped colon ("\::") is text.
+	last := body[len(body)-1].text
+	literal := strings.HasSuffix(last, "::") &&
+		(len(last)-2-len(strings.TrimRight(last[:len(last)-2], "\\")))%2 == 0
 	var para Block
 	switch {
 	case !p.checkOnly:
