@@ -1225,7 +1225,9 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		}
 	}
 	if len(p.doc.Diagnostics) == n {
-		p.noteSubstitution(name, l)
+		// A name taken twice is reported at the definition's line as
+		// docutils' input gives it (see srcLine).
+		p.noteSubstitution(name, p.srcLine(l))
 	}
 	return nil
 }
