@@ -72,6 +72,9 @@ type parser struct {
 	// idCounter is the last number given to an element's id (see
 	// identify), for one whose name makes none.
 	idCounter int
+	// cell is the text of the csv-table cell being parsed, whose lines
+	// have offsets past src's end (see span).
+	cell string
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -95,6 +98,16 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 	}
 	last := lines[len(lines)-1]
 	p.report(line{num: last.num + 1, off: last.end}, level, msg)
+}
+
+// span returns the text from the offset off to end: of the source, or of
+// the csv-table cell being parsed, whose offsets are past the source's
+// end (see csvCell).
+func (p *parser) span(off, end int) string {
+	if n := len(p.src) + 1; off >= n && p.cell != "" {
+		return p.cell[off-n : end-n]
+	}
+	return p.src[off:end]
 }
 
 // srcLine returns l numbered as the text numbers it. docutils gives some
@@ -1391,6 +1404,14 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			return nil, false
 		}
 	}
+	if lower == "csv-table" && len(content) > 0 {
+		// (Without content the data is in a file, which is not read.)
+		if msg := p.csvTable(name, skipBlank(trimBlank(content)), head.options, depth); msg != "" {
+			ok = false
+			p.report(l, Error, msg)
+			return nil, false
+		}
+	}
 	if lower == "table" {
 		msg := ""
 		if one, cols := p.oneTable(content, depth); !one {
@@ -1521,7 +1542,7 @@ func (p *parser) directiveTitle(title string, l line) []Diagnostic {
 // scratch returns a parser of the text for a look at part of it, whose
 // reports and names are its own; shallow is its field.
 func (p *parser) scratch(shallow int) *parser {
-	return &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow}
+	return &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow}
 }
 
 // dropContent parses the content of a directive that docutils rejects
@@ -2103,7 +2124,7 @@ func (p *parser) titleText(content []Inline, title string, tl line) string {
 	}
 	// A footnote reference's text in the name is its label, not the
 	// bracketed label shown (see footnoteNames).
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, footnoteNames: true}
+	scratch := &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, footnoteNames: true}
 	return plainText(scratch.inline(title, tl))
 }
 
@@ -2245,7 +2266,7 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		if text := paragraphText(body, literal); text != "" {
 			para = &Paragraph{Content: p.inline(text, lines[start])}
 		}
-	case hasAnyByte(p.src[body[0].off:body[len(body)-1].end], "*`|"):
+	case hasAnyByte(p.span(body[0].off, body[len(body)-1].end), "*`|"):
 		// Check wants only what the inline markup reports (see inline),
 		// and only text with these characters can report anything. The
 		// lines' span of the source has every character of their text
