@@ -72,6 +72,10 @@ type parser struct {
 	// idCounter is the last number given to an element's id (see
 	// identify), for one whose name makes none.
 	idCounter int
+	// headerDiagnostics and footerDiagnostics count the diagnostics
+	// reported in header and footer directives, which lead the document's
+	// (see decorate).
+	headerDiagnostics, footerDiagnostics int
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
@@ -1012,9 +1016,9 @@ var knownDirectives = map[string]string{
 	"highlights": "container", "pull-quote": "container", "compound": "container", "container": "container",
 	"code": "literal", "code-block": "", "sourcecode": "", "parsed-literal": "literal", "math": "literal",
 	"image": "skip", "figure": "container", "table": "container", "csv-table": "literal", "list-table": "container",
-	"contents": "skip", "sectnum": "skip", "section-numbering": "skip", "header": "skip", "footer": "skip",
+	"contents": "skip", "sectnum": "skip", "section-numbering": "skip", "header": "decoration", "footer": "decoration",
 	"target-notes": "skip", "meta": "skip", "replace": "skip", "unicode": "skip", "date": "skip",
-	"include": "skip", "raw": "skip", "class": "skip", "role": "skip", "default-role": "skip",
+	"include": "skip", "raw": "skip", "class": "content", "role": "skip", "default-role": "skip",
 	"title": "skip", "restructuredtext-test-directive": "skip", "line-block": "container",
 }
 
@@ -1397,6 +1401,18 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			content = nil
 		}
 	}
+	if spec := directiveSpecs[lower]; spec.required+spec.optional == 0 {
+		// Without arguments, the content starts on the first line.
+		content = argumentlessContent(block, !spec.noOptions)
+	}
+	if (lower == "class" || lower == "container") && argument != "" {
+		for _, w := range strings.Fields(argument) {
+			if makeID(w) == "" {
+				p.report(l, Error, fmt.Sprintf(`Invalid class attribute value for %q directive: "%s".`, name, argument))
+				return nil, false
+			}
+		}
+	}
 	if lower == "list-table" {
 		if msg := p.listTableProblem(name, content, depth, head.options); msg != "" {
 			ok = false
@@ -1462,10 +1478,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	switch kind {
 	case "admonition":
 		var body []Block
-		if !strings.EqualFold(name, "admonition") {
-			// A note takes no argument: its text starts on its first line.
-			content = admonitionContent(block)
-		} else if argument != "" {
+		if argument != "" {
 			// The generic admonition's argument is its title.
 			body = append(body, &Paragraph{Content: p.inline(argument, l)})
 		}
@@ -1485,11 +1498,43 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			text = append(text, c.text)
 		}
 		b = &LiteralBlock{Text: strings.Join(text, "\n")}
+		if lower == "parsed-literal" {
+			// Shown as written, but its inline markup is parsed, for
+			// what docutils reports of it (at the directive's line).
+			p.inline(strings.Join(text, "\n"), l)
+		}
+	case "content":
+		// The class directive's content is its own, the class added.
+		if bs := p.blocks(content, depth+1, false); len(bs) > 0 {
+			seq := sequence(bs)
+			b = &seq
+		}
+	case "decoration":
+		n := len(p.doc.Diagnostics)
+		p.blocks(content, depth+1, false)
+		p.decorate(n, lower == "header")
 	}
 	if named && b != nil && !p.checkOnly {
 		p.identify(b, target)
 	}
 	return b, named
+}
+
+// decorate moves the diagnostics from the n-th on, reported in a header
+// or footer directive's content, to where docutils has them: in the
+// document's decoration, which it puts before all else the document
+// holds, the header before the footer.
+func (p *parser) decorate(n int, header bool) {
+	moved := slices.Clone(p.doc.Diagnostics[n:])
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+	at := p.headerDiagnostics
+	if header {
+		p.headerDiagnostics += len(moved)
+	} else {
+		at += p.footerDiagnostics
+		p.footerDiagnostics += len(moved)
+	}
+	p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, at, moved...)
 }
 
 // identify gives the element a directive made the id that docutils
@@ -1680,11 +1725,12 @@ func widthsProblem(name string, options map[string]*string, cols int) string {
 	return ""
 }
 
-// admonitionContent returns the content of a directive that takes no
-// argument but options, as docutils' parse_directive_block makes it of
-// the directive's block: the text after "::" and the lines after it up
-// to the options or a blank line, then what follows the blank line.
-func admonitionContent(block []line) []line {
+// argumentlessContent returns the content of a directive that takes no
+// argument, as docutils' parse_directive_block makes it of the
+// directive's block: the text after "::" and the lines after it up to a
+// blank line (or the options, if it takes options), then what follows
+// the blank line.
+func argumentlessContent(block []line, options bool) []line {
 	if len(block) == 0 {
 		return nil
 	}
@@ -1699,7 +1745,7 @@ func admonitionContent(block []line) []line {
 	}
 	head := ind[:i]
 	for j, h := range head {
-		if fieldMarker(h.text) != "" {
+		if options && fieldMarker(h.text) != "" {
 			head = head[:j]
 			break
 		}
