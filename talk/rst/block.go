@@ -72,6 +72,12 @@ type parser struct {
 	// idCounter is the last number given to an element's id (see
 	// identify), for one whose name makes none.
 	idCounter int
+	// roles are the roles the text's role directives have made, by
+	// their names in lower case, and defaultRole the role of interpreted
+	// text without one, if a default-role directive has set it (see
+	// lookupRole).
+	roles       map[string]roleDef
+	defaultRole *roleDef
 	// headerDiagnostics and footerDiagnostics count the diagnostics
 	// reported in header and footer directives, which lead the document's
 	// (see decorate).
@@ -1364,8 +1370,16 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil, false
 	}
+	if strings.EqualFold(name, "role") {
+		p.roleDirective(name, block, l)
+		return nil, false
+	}
 	ok, head := p.directiveOK(name, block, l, depth)
 	if !ok {
+		return nil, false
+	}
+	if strings.EqualFold(name, "default-role") {
+		p.setDefaultRole(head.argument, l)
 		return nil, false
 	}
 	target, named := head.name()
@@ -1587,7 +1601,8 @@ func (p *parser) directiveTitle(title string, l line) []Diagnostic {
 // scratch returns a parser of the text for a look at part of it, whose
 // reports and names are its own; shallow is its field.
 func (p *parser) scratch(shallow int) *parser {
-	return &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow}
+	return &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow,
+		roles: p.roles, defaultRole: p.defaultRole}
 }
 
 // dropContent parses the content of a directive that docutils rejects
@@ -1950,12 +1965,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
 		return false, directiveHead{}
 	}
-	for _, o := range opts {
-		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
-			return fail("invalid option block")
-		}
-	}
-	values, msg := optionValues(optionSpecs[lower], opts, p.fieldName)
+	values, msg := p.optionValues(optionSpecs[lower], opts)
 	if msg != "" {
 		return fail(msg)
 	}
@@ -2038,6 +2048,115 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
 	return false, directiveHead{}
+}
+
+// optionValues returns the options of a directive's option block, its
+// lines from the first field marker on, as docutils' parse_directive_options
+// reads them against the option spec (see optionValues), or what it
+// reports of them: a line that neither starts a field nor goes on with
+// one ends the field list early, an invalid option block.
+func (p *parser) optionValues(spec map[string]optionCheck, opts []string) (map[string]*string, string) {
+	for _, o := range opts {
+		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
+			return nil, "invalid option block"
+		}
+	}
+	return optionValues(spec, opts, p.fieldName)
+}
+
+// roleArgumentRE is docutils' Role.argument_pattern: the name of the
+// role the role directive makes, and of the role it is made of, in
+// parentheses. (Python's \s is Unicode's white space.)
+var roleArgumentRE = regexp.MustCompile(`^(` + simplename + `)` + pySpace + `*(\(` + pySpace + `*(` + simplename + `)` + pySpace + `*\)` + pySpace + `*)?$`)
+
+// pySpace is what Python's \s matches in a text.
+const pySpace = `[\s\v\p{Z}\x{1c}-\x{1f}\x{85}]`
+
+// roleDirective makes the role the role directive at line l defines
+// (".. role:: name(base)", its options on the lines after), as docutils'
+// Role.run does, or reports what docutils reports of it: no name on the
+// first line, names that are none, an unknown base role, options the base
+// role does not take, content, a name that makes no class name.
+func (p *parser) roleDirective(name string, block []line, l line) {
+	fail := func(msg string) { p.report(l, Error, msg) }
+	first := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
+	next := block[1:]
+	if first == "" && len(next) > 0 && !blank(next[0]) {
+		// docutils counts the line after as the first (its content
+		// offset one line short).
+		first, next = strings.TrimSpace(next[0].text), next[1:]
+	}
+	if first == "" {
+		fail(fmt.Sprintf("%q directive requires arguments on the first line.", name))
+		return
+	}
+	m := roleArgumentRE.FindStringSubmatch(first)
+	if m == nil {
+		fail(fmt.Sprintf(`%q directive arguments not valid role names: "%s".`, name, first))
+		return
+	}
+	def := roleDef{kind: "text", options: "role"}
+	if base := m[3]; base != "" {
+		d, info, ok := p.lookupRole(base)
+		if info {
+			p.report(l, Info, noRoleEntry(base))
+		}
+		if !ok {
+			fail(fmt.Sprintf("Unknown interpreted text role %q.", base))
+			return
+		}
+		def = d
+	}
+	// The lines after the first: options up to a blank line, and no
+	// content.
+	var rest []string
+	for _, bl := range trimBlank(skipBlank(next)) {
+		rest = append(rest, bl.text)
+	}
+	head := rest
+	if k := slices.Index(rest, ""); k >= 0 {
+		head = rest[:k]
+	}
+	k := slices.IndexFunc(head, func(s string) bool { return fieldMarker(s) != "" })
+	if k < 0 {
+		k = len(head)
+	}
+	options, msg := p.optionValues(optionSpecs[def.options], head[k:])
+	switch {
+	case msg != "":
+		fail(fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
+		return
+	case k > 0 || len(head) < len(rest):
+		fail(fmt.Sprintf("Error in %q directive:\nno content permitted.", name))
+		return
+	}
+	if _, ok := options["class"]; !ok && makeID(m[1]) == "" {
+		fail(fmt.Sprintf("Invalid argument for %q directive:\ncannot make \"%s\" into a class name.", name, m[1]))
+		return
+	}
+	if _, ok := options["format"]; ok {
+		def.format = true
+	}
+	p.defineRole(strings.ToLower(m[1]), def)
+}
+
+// setDefaultRole sets the role of interpreted text without one, as
+// docutils' DefaultRole.run does: the role named, or, without a name,
+// title-reference again; it reports a role docutils does not know.
+func (p *parser) setDefaultRole(role string, l line) {
+	if role == "" {
+		p.defaultRole = nil
+		return
+	}
+	def, info, ok := p.lookupRole(role)
+	if info {
+		p.report(l, Info, noRoleEntry(role))
+	}
+	if !ok {
+		p.report(l, Error, fmt.Sprintf("Unknown interpreted text role %q.", role))
+		return
+	}
+	p.defaultRole = &def
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
@@ -2170,7 +2289,8 @@ func (p *parser) titleText(content []Inline, title string, tl line) string {
 	}
 	// A footnote reference's text in the name is its label, not the
 	// bracketed label shown (see footnoteNames).
-	scratch := &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, footnoteNames: true}
+	scratch := &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, footnoteNames: true,
+		roles: p.roles, defaultRole: p.defaultRole}
 	return plainText(scratch.inline(title, tl))
 }
 

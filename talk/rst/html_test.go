@@ -115,3 +115,23 @@ func TestDirectiveContentShown(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestRoles: a role the role directive makes shows its text as its base
+// role does (a raw role's as text), and the default role is the one the
+// default-role directive sets, as in docutils.
+func TestRoles(t *testing.T) {
+	src := ".. role:: hl(strong)\n.. role:: html(raw)\n   :format: html\n\n:hl:`bold` :html:`<b>x</b>` `cite`\n\n" +
+		".. default-role:: emphasis\n\n`em` :pep:`8`\n"
+	doc := Parse(src)
+	if len(doc.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", doc.Diagnostics)
+	}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, doc, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<p><strong>bold</strong> &lt;b&gt;x&lt;/b&gt; <cite>cite</cite></p>\n<p><em>em</em> 8</p>\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

@@ -49,6 +49,9 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 		"include": "literal=flag code encoding parser=required tab-width=int start-line=int end-line=int " +
 			"start-after=required end-before=required number-lines " + common,
 		"unicode": "trim=flag ltrim=flag rtrim=flag",
+		// The options the role directive takes for the roles it makes
+		// (see roleDef).
+		"role": "class=class", "role code": "class=class language", "role raw": "class=class format",
 	}
 	for _, a := range []string{"attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning"} {
 		specs[a] = common
