@@ -80,8 +80,10 @@ type parser struct {
 	defaultRole *roleDef
 	// headerDiagnostics and footerDiagnostics count the diagnostics
 	// reported in header and footer directives, which lead the document's
-	// (see decorate).
-	headerDiagnostics, footerDiagnostics int
+	// (see decorate), once decorated says there is one; metaDiagnostics
+	// those of meta directives since, which go before them (see meta).
+	headerDiagnostics, footerDiagnostics, metaDiagnostics int
+	decorated                                             bool
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
@@ -1382,6 +1384,10 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		p.setDefaultRole(head.argument, l)
 		return nil, false
 	}
+	if strings.EqualFold(name, "meta") {
+		p.meta(argumentlessContent(block, false), l)
+		return nil, false
+	}
 	target, named := head.name()
 	argument := head.argument
 	lower := strings.ToLower(name)
@@ -1524,6 +1530,11 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			b = &seq
 		}
 	case "decoration":
+		if !p.decorated {
+			// The decoration goes before all the document holds, the
+			// meta directives' reports too.
+			p.decorated, p.metaDiagnostics = true, 0
+		}
 		n := len(p.doc.Diagnostics)
 		p.blocks(content, depth+1, false)
 		p.decorate(n, lower == "header")
@@ -1541,7 +1552,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 func (p *parser) decorate(n int, header bool) {
 	moved := slices.Clone(p.doc.Diagnostics[n:])
 	p.doc.Diagnostics = p.doc.Diagnostics[:n]
-	at := p.headerDiagnostics
+	at := p.metaDiagnostics + p.headerDiagnostics
 	if header {
 		p.headerDiagnostics += len(moved)
 	} else {
@@ -1549,6 +1560,83 @@ func (p *parser) decorate(n int, header bool) {
 		p.footerDiagnostics += len(moved)
 	}
 	p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, at, moved...)
+}
+
+// meta checks a meta directive's content, at line l, as docutils' Meta
+// and MetaBody do: a field list, each field with content, whose name's
+// words after the first are attributes (name=value); the content's
+// problems docutils names at the line its outermost state machine has
+// reached (topLine), a content that is something else at l. It puts what
+// it reports before all the document holds, as docutils puts its meta
+// elements.
+func (p *parser) meta(content []line, l line) {
+	var reports []Diagnostic
+	report := func(at line, level Level, msg string) {
+		reports = append(reports, Diagnostic{Line: at.num, Offset: at.off, Level: level, Message: msg})
+	}
+	for i := 0; i < len(content); {
+		if blank(content[i]) {
+			i++
+			continue
+		}
+		m := fieldMarker(content[i].text)
+		if m == "" {
+			report(l, Error, "Invalid meta directive.")
+			break
+		}
+		name := clean0(unescape(content[i].text[1:strings.LastIndexByte(strings.TrimRight(m, " "), ':')]))
+		body := strings.TrimSpace(content[i].text[len(m):]) != ""
+		for i++; i < len(content) && (blank(content[i]) || content[i].text[0] == ' '); i++ {
+			body = body || !blank(content[i])
+		}
+		if !body {
+			report(p.topLine, Info, `No content for meta tag "`+name+`".`)
+			continue
+		}
+		words := strings.Fields(name)
+		for _, w := range words[1:] {
+			if msg := nameValueProblem(w); msg != "" {
+				report(p.topLine, Error, fmt.Sprintf(`Error parsing meta tag attribute "%s": %s.`, w, msg))
+				break
+			}
+		}
+	}
+	p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, 0, reports...)
+	p.metaDiagnostics += len(reports)
+}
+
+// nameValueProblem returns what docutils' extract_name_value reports of
+// a word of name=value attributes, or "".
+func nameValueProblem(s string) string {
+	for s != "" {
+		eq := strings.IndexByte(s, '=')
+		if eq < 0 {
+			return `missing "="`
+		}
+		name := strings.TrimSpace(s[:eq])
+		if name == "" {
+			return `missing attribute name before "="`
+		}
+		s = strings.TrimLeftFunc(s[eq+1:], unicode.IsSpace)
+		switch {
+		case s == "":
+			return `missing value after "` + name + `="`
+		case s[0] == '"' || s[0] == '\'':
+			end := strings.IndexByte(s[1:], s[0])
+			if end < 0 {
+				return fmt.Sprintf(`attribute "%s" missing end quote (%c)`, name, s[0])
+			}
+			end++
+			if r, _ := utf8.DecodeRuneInString(s[end+1:]); end+1 < len(s) && !unicode.IsSpace(r) {
+				return fmt.Sprintf(`attribute "%s" end quote (%c) not followed by whitespace`, name, s[0])
+			}
+			s = strings.TrimLeftFunc(s[end+1:], unicode.IsSpace)
+		default:
+			_, s, _ = strings.Cut(s, " ")
+			s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		}
+	}
+	return ""
 }
 
 // identify gives the element a directive made the id that docutils
@@ -1839,6 +1927,7 @@ var directiveSpecs = map[string]directiveSpec{
 	"target-notes": {noContent: true},
 	"line-block":   {needs: "content"},
 	"title":        {required: 1, wholeLast: true, noContent: true, noOptions: true},
+	"meta":         {noOptions: true, needs: "content"},
 	"default-role": {optional: 1, noContent: true, noOptions: true},
 	"class":        {required: 1, wholeLast: true, noOptions: true},
 	"include":      {required: 1, wholeLast: true, noContent: true},
