@@ -1384,6 +1384,26 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		p.setDefaultRole(head.argument, l)
 		return nil, false
 	}
+	if strings.EqualFold(name, "restructuredtext-test-directive") {
+		// docutils' TestDirective reports what it was given.
+		arguments, options, with := "[]", "{}", " None"
+		if head.argument != "" {
+			arguments = "[" + pyRepr(head.argument) + "]"
+		}
+		if v := head.options["option"]; v != nil {
+			options = "{'option': " + pyRepr(*v) + "}"
+		}
+		for j, bl := range block {
+			if blank(bl) {
+				if len(trimBlank(skipBlank(block[j+1:]))) > 0 {
+					with = ""
+				}
+				break
+			}
+		}
+		p.report(l, Info, fmt.Sprintf(`Directive processed. Type="%s", arguments=%s, options=%s, content:%s`, name, arguments, options, with))
+		return nil, false
+	}
 	if strings.EqualFold(name, "meta") {
 		p.meta(argumentlessContent(block, false), l)
 		return nil, false
@@ -1924,17 +1944,18 @@ var directiveSpecs = map[string]directiveSpec{
 	"contents":   {optional: 1, wholeLast: true, noContent: true},
 	"sectnum":    {noContent: true}, "section-numbering": {noContent: true},
 	"header": {noOptions: true, needs: "content"}, "footer": {noOptions: true, needs: "content"},
-	"target-notes": {noContent: true},
-	"line-block":   {needs: "content"},
-	"title":        {required: 1, wholeLast: true, noContent: true, noOptions: true},
-	"meta":         {noOptions: true, needs: "content"},
-	"default-role": {optional: 1, noContent: true, noOptions: true},
-	"class":        {required: 1, wholeLast: true, noOptions: true},
-	"include":      {required: 1, wholeLast: true, noContent: true},
-	"unicode":      {required: 1, wholeLast: true, noContent: true, substitution: true},
-	"date":         {noOptions: true, substitution: true},
-	"replace":      {noOptions: true, substitution: true},
-	"raw":          {required: 1, wholeLast: true, needs: "content"},
+	"target-notes":                    {noContent: true},
+	"line-block":                      {needs: "content"},
+	"title":                           {required: 1, wholeLast: true, noContent: true, noOptions: true},
+	"meta":                            {noOptions: true, needs: "content"},
+	"restructuredtext-test-directive": {optional: 1, wholeLast: true},
+	"default-role":                    {optional: 1, noContent: true, noOptions: true},
+	"class":                           {required: 1, wholeLast: true, noOptions: true},
+	"include":                         {required: 1, wholeLast: true, noContent: true},
+	"unicode":                         {required: 1, wholeLast: true, noContent: true, substitution: true},
+	"date":                            {noOptions: true, substitution: true},
+	"replace":                         {noOptions: true, substitution: true},
+	"raw":                             {required: 1, wholeLast: true, needs: "content"},
 }
 
 // fieldName is the text of a field name, as docutils' astext gives it of

@@ -48,7 +48,8 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 		"raw": "file=required url=required encoding class=class",
 		"include": "literal=flag code encoding parser=required tab-width=int start-line=int end-line=int " +
 			"start-after=required end-before=required number-lines " + common,
-		"unicode": "trim=flag ltrim=flag rtrim=flag",
+		"unicode":                         "trim=flag ltrim=flag rtrim=flag",
+		"restructuredtext-test-directive": "option=required",
 		// The options the role directive takes for the roles it makes
 		// (see roleDef).
 		"role": "class=class", "role code": "class=class language", "role raw": "class=class format",
