@@ -137,19 +137,23 @@ func readCSV(lines []string, d csvDialect) ([][]csvField, string) {
 			}
 			msg := ""
 			isEOL := c == '\n' || c == eol
+			starting := state == startRecord || state == startField
 			switch state {
-			case startRecord, startField:
+			case startRecord, startField, afterEscapedCRNL, inField:
+				// A field's first character may start a quote or be a
+				// space to skip; one after it is its own.
 				switch {
-				case state == startRecord && isEOL:
-					// An empty line: a row of no fields.
+				case state == startRecord && isEOL, state == afterEscapedCRNL && c == eol:
+					// An empty line (a row of no fields), or the end of
+					// a line whose line feed was escaped.
 				case isEOL:
 					save()
 					state = startRecord
-				case c == d.quote:
+				case starting && c == d.quote:
 					state = inQuotedField
 				case c == d.escape:
 					state = escapedChar
-				case c == ' ' && d.skipInitialSpace:
+				case starting && c == ' ' && d.skipInitialSpace:
 					state = startField
 				case c == d.delimiter:
 					save()
@@ -163,21 +167,6 @@ func readCSV(lines []string, d csvDialect) ([][]csvField, string) {
 				state = inField
 				if c == '\n' {
 					state = afterEscapedCRNL
-				}
-			case afterEscapedCRNL, inField:
-				switch {
-				case state == afterEscapedCRNL && c == eol:
-				case isEOL:
-					save()
-					state = startRecord
-				case c == d.escape:
-					state = escapedChar
-				case c == d.delimiter:
-					save()
-					state = startField
-				default:
-					msg = add()
-					state = inField
 				}
 			case inQuotedField:
 				switch {
