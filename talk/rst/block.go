@@ -1430,17 +1430,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			}
 		}()
 	}
-	// The content follows the arguments and options, after a blank line.
-	content := block
-	for j, bl := range block {
-		if blank(bl) {
-			content = block[j+1:]
-			break
-		}
-		if j == len(block)-1 {
-			content = nil
-		}
-	}
+	content := afterBlank(block)
 	if spec := directiveSpecs[lower]; spec.required+spec.optional == 0 {
 		// Without arguments, the content starts on the first line.
 		content = argumentlessContent(block, !spec.noOptions)
@@ -1454,7 +1444,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		}
 	}
 	if lower == "list-table" {
-		if msg := p.listTableProblem(name, content, depth, head.options); msg != "" {
+		if msg, _ := p.listTableProblem(name, content, depth, head.options); msg != "" {
 			ok = false
 			p.dropContent(content, depth, l, msg)
 			return nil, false
@@ -1733,7 +1723,7 @@ type itemReport struct{ diagnostics, explicit int }
 // the options' widths, header rows and stub columns must fit it. It
 // parses two levels of the content on a parser of its own, as oneTable
 // parses one.
-func (p *parser) listTableProblem(name string, content []line, depth int, options map[string]*string) string {
+func (p *parser) listTableProblem(name string, content []line, depth int, options map[string]*string) (string, int) {
 	expected := fmt.Sprintf("Error parsing content block for the %q directive: ", name)
 	scratch := p.scratch(depth + 2)
 	made := scratch.blocks(content, depth+1, false)
@@ -1749,7 +1739,7 @@ func (p *parser) listTableProblem(name string, content []line, depth int, option
 		isList = isList && !((k == 0 || blank(content[k-1])) && isExplicit(c.text))
 	}
 	if !isList || len(scratch.doc.Diagnostics) > inItems {
-		return expected + "exactly one bullet list expected."
+		return expected + "exactly one bullet list expected.", 0
 	}
 	cols := 0
 	for k, item := range list.Items {
@@ -1759,30 +1749,30 @@ func (p *parser) listTableProblem(name string, content []line, depth int, option
 		}
 		switch {
 		case !ok:
-			return expected + fmt.Sprintf("two-level bullet list expected, but row %d does not contain a second-level bullet list.", k+1)
+			return expected + fmt.Sprintf("two-level bullet list expected, but row %d does not contain a second-level bullet list.", k+1), 0
 		case k == 0:
 			cols = len(row.Items)
 		case len(row.Items) != cols:
-			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols)
+			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols), 0
 		}
 	}
 	if msg := widthsProblem(name, options, cols); msg != "" {
-		return msg
+		return msg, 0
 	}
 	rows := len(list.Items)
 	header, _ := pyInt(options["header-rows"])
 	stub, _ := pyInt(options["stub-columns"])
 	switch {
 	case rows < header:
-		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), rows, name)
+		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), rows, name), 0
 	case rows == header && header > 0:
-		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", rows, name)
+		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", rows, name), 0
 	case cols < stub:
-		return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), cols, name)
+		return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), cols, name), 0
 	case cols == stub && stub > 0:
-		return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", cols, name)
+		return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", cols, name), 0
 	}
-	return ""
+	return "", cols
 }
 
 // captionOK reports whether the content of a figure directive starts as
@@ -1813,6 +1803,9 @@ func (p *parser) captionOK(content []line, depth int) bool {
 // puts beside it (not in a cell) is one more. It parses the content on a
 // parser of its own, as Check builds no paragraphs to count.
 func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
+	if ok, cols, is := p.tableDirective(content, depth); is {
+		return ok, cols
+	}
 	scratch := p.scratch(depth + 1)
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
@@ -1828,6 +1821,56 @@ func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 		return false, 0
 	}
 	return true, t.cols
+}
+
+// afterBlank returns a directive's content, which follows its arguments
+// and options after a blank line.
+func afterBlank(block []line) []line {
+	for j, bl := range block {
+		if blank(bl) {
+			return block[j+1:]
+		}
+	}
+	return nil
+}
+
+// tableDirective reports, for the content of a table directive that is
+// one csv-table or list-table directive (is), whether that directive
+// makes a table, and nothing beside it, and its columns: what oneTable
+// asks. Its checks are made on a parser of their own, which parses none
+// of the directive's cells or items below their first level.
+func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, is bool) {
+	content = skipBlank(content)
+	if len(content) == 0 {
+		return false, 0, false
+	}
+	m := directiveRE.FindStringSubmatch(content[0].text)
+	if m == nil || !strings.EqualFold(m[1], "csv-table") && !strings.EqualFold(m[1], "list-table") {
+		return false, 0, false
+	}
+	block, end, _ := indented(content, 0, 3)
+	if len(skipBlank(content[end:])) > 0 {
+		return false, 0, false // more than the directive
+	}
+	scratch := p.scratch(depth + 2)
+	ok, head := scratch.directiveOK(m[1], block, content[0], depth+1)
+	if !ok || len(scratch.doc.Diagnostics) > 0 {
+		return false, 0, true
+	}
+	if head.argument != "" && len(scratch.directiveTitle(head.argument, content[0])) > 0 {
+		return false, 0, true // the title's reports go beside the table
+	}
+	inner := skipBlank(trimBlank(afterBlank(block)))
+	if len(inner) == 0 {
+		return false, 0, true // (data from a file: it is not read)
+	}
+	var msg string
+	if strings.EqualFold(m[1], "csv-table") {
+		_, _, cols, msg = csvData(m[1], inner, head.options)
+	} else {
+		msg, cols = scratch.listTableProblem(m[1], inner, depth+1, head.options)
+	}
+	return msg == "", cols, true
 }
 
 // widthsProblem returns what docutils reports of a table directive's

@@ -222,47 +222,9 @@ func readCSV(lines []string, d csvDialect) ([][]csvField, string) {
 // its cells, as docutils' CSVTable.run does: it returns what docutils
 // reports of the table, "" for none.
 func (p *parser) csvTable(name string, content []line, options map[string]*string, depth int) string {
-	fail := func(msg string) string { return fmt.Sprintf("Error with CSV data in %q directive:\n%s", name, msg) }
-	var head [][]csvField
-	if v := options["header"]; v != nil {
-		var msg string
-		if head, msg = readCSV(strings.Split(*v, "\n"), headerDialect); msg != "" {
-			return fail(msg)
-		}
-	}
-	data := make([]string, len(content))
-	for k, l := range content {
-		data[k] = l.text
-	}
-	rows, msg := readCSV(data, csvTableDialect(options))
+	head, rows, _, msg := csvData(name, content, options)
 	if msg != "" {
-		return fail(msg)
-	}
-	cols := 0
-	for _, r := range append(head[:len(head):len(head)], rows...) {
-		cols = max(cols, len(r))
-	}
-	headerRows, _ := pyInt(options["header-rows"])
-	stubs, _ := pyInt(options["stub-columns"])
-	switch {
-	case len(rows) < headerRows:
-		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), len(rows), name)
-	case len(rows) == headerRows && headerRows > 0:
-		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", len(rows), name)
-	}
-	for _, r := range rows {
-		switch {
-		case len(r) < stubs:
-			return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), len(r), name)
-		case len(r) == stubs && stubs > 0:
-			return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", len(r), name)
-		}
-	}
-	if msg := widthsProblem(name, options, cols); msg != "" {
 		return msg
-	}
-	if cols == 0 {
-		return "No table data detected in CSV file."
 	}
 	for _, r := range head {
 		for _, f := range r {
@@ -275,6 +237,54 @@ func (p *parser) csvTable(name string, content []line, options map[string]*strin
 		}
 	}
 	return ""
+}
+
+// csvData reads a csv-table's :header: option and its data, the
+// directive's content, and checks them as docutils' CSVTable.run does: it
+// returns their rows and the table's columns, or what docutils reports.
+func csvData(name string, content []line, options map[string]*string) (head, rows [][]csvField, cols int, msg string) {
+	fail := func(msg string) ([][]csvField, [][]csvField, int, string) {
+		return nil, nil, 0, fmt.Sprintf("Error with CSV data in %q directive:\n%s", name, msg)
+	}
+	refused := func(msg string) ([][]csvField, [][]csvField, int, string) { return nil, nil, 0, msg }
+	if v := options["header"]; v != nil {
+		if head, msg = readCSV(strings.Split(*v, "\n"), headerDialect); msg != "" {
+			return fail(msg)
+		}
+	}
+	data := make([]string, len(content))
+	for k, l := range content {
+		data[k] = l.text
+	}
+	if rows, msg = readCSV(data, csvTableDialect(options)); msg != "" {
+		return fail(msg)
+	}
+	for _, r := range append(head[:len(head):len(head)], rows...) {
+		cols = max(cols, len(r))
+	}
+	headerRows, _ := pyInt(options["header-rows"])
+	stubs, _ := pyInt(options["stub-columns"])
+	switch {
+	case len(rows) < headerRows:
+		return refused(fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), len(rows), name))
+	case len(rows) == headerRows && headerRows > 0:
+		return refused(fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", len(rows), name))
+	}
+	for _, r := range rows {
+		switch {
+		case len(r) < stubs:
+			return refused(fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), len(r), name))
+		case len(r) == stubs && stubs > 0:
+			return refused(fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", len(r), name))
+		}
+	}
+	if msg := widthsProblem(name, options, cols); msg != "" {
+		return refused(msg)
+	}
+	if cols == 0 {
+		return refused("No table data detected in CSV file.")
+	}
+	return head, rows, cols, ""
 }
 
 // csvCell parses a cell of a csv-table, the field f of the data in its
