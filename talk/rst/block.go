@@ -78,12 +78,13 @@ type parser struct {
 	// lookupRole).
 	roles       map[string]roleDef
 	defaultRole *roleDef
-	// headerDiagnostics and footerDiagnostics count the diagnostics
-	// reported in header and footer directives, which lead the document's
-	// (see decorate), once decorated says there is one; metaDiagnostics
-	// those of meta directives since, which go before them (see meta).
-	headerDiagnostics, footerDiagnostics, metaDiagnostics int
-	decorated                                             bool
+	// lead are the reports of meta, header and footer directives, which
+	// docutils puts before all else the document holds (see leading);
+	// decorated says a header or footer has made the document's
+	// decoration, and metas counts the meta directives.
+	lead      []leadReport
+	decorated bool
+	metas     int
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
@@ -1540,11 +1541,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			b = &seq
 		}
 	case "decoration":
-		if !p.decorated {
-			// The decoration goes before all the document holds, the
-			// meta directives' reports too.
-			p.decorated, p.metaDiagnostics = true, 0
-		}
+		p.decorated = true
 		n := len(p.doc.Diagnostics)
 		p.blocks(content, depth+1, false)
 		p.decorate(n, lower == "header")
@@ -1556,29 +1553,67 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 }
 
 // decorate moves the diagnostics from the n-th on, reported in a header
-// or footer directive's content, to where docutils has them: in the
-// document's decoration, which it puts before all else the document
-// holds, the header before the footer.
+// or footer directive's content, to the document's decoration (see
+// leading).
 func (p *parser) decorate(n int, header bool) {
-	moved := slices.Clone(p.doc.Diagnostics[n:])
-	p.doc.Diagnostics = p.doc.Diagnostics[:n]
-	at := p.metaDiagnostics + p.headerDiagnostics
+	kind := footerReport
 	if header {
-		p.headerDiagnostics += len(moved)
-	} else {
-		at += p.footerDiagnostics
-		p.footerDiagnostics += len(moved)
+		kind = headerReport
 	}
-	p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, at, moved...)
+	for _, d := range p.doc.Diagnostics[n:] {
+		p.lead = append(p.lead, leadReport{d, kind, 0})
+	}
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+}
+
+// A leadReport is a diagnostic that docutils puts before all else the
+// document holds: one of a meta directive (the group-th), or of a header
+// or footer.
+type leadReport struct {
+	Diagnostic
+	kind, group int
+}
+
+// The kinds of leadReport, in the order docutils has them: a meta
+// directive's after the document has a decoration, the decoration's
+// header and footer, a meta directive's before.
+const (
+	metaAfterReport = iota
+	headerReport
+	footerReport
+	metaBeforeReport
+)
+
+// leading returns the document's diagnostics with p.lead before them,
+// where docutils has them: it inserts each meta directive's elements and
+// reports at the document's start, before those of the meta directives
+// before it, and the decoration, which a header or footer makes, there
+// too, before the reports of the meta directives before it.
+func (p *parser) leading() []Diagnostic {
+	if len(p.lead) == 0 {
+		return p.doc.Diagnostics
+	}
+	lead := slices.Clone(p.lead)
+	slices.SortStableFunc(lead, func(a, b leadReport) int {
+		if a.kind != b.kind {
+			return cmp.Compare(a.kind, b.kind)
+		}
+		return cmp.Compare(b.group, a.group) // the latest meta directive first
+	})
+	out := make([]Diagnostic, 0, len(lead)+len(p.doc.Diagnostics))
+	for _, r := range lead {
+		out = append(out, r.Diagnostic)
+	}
+	return append(out, p.doc.Diagnostics...)
 }
 
 // meta checks a meta directive's content, at line l, as docutils' Meta
 // and MetaBody do: a field list, each field with content, whose name's
 // words after the first are attributes (name=value); the content's
 // problems docutils names at the line its outermost state machine has
-// reached (topLine), a content that is something else at l. It puts what
-// it reports before all the document holds, as docutils puts its meta
-// elements.
+// reached (topLine), a content that is something else at l. What it
+// reports goes before all the document holds (see leading), as docutils
+// puts its meta elements.
 func (p *parser) meta(content []line, l line) {
 	var reports []Diagnostic
 	report := func(at line, level Level, msg string) {
@@ -1611,8 +1646,14 @@ func (p *parser) meta(content []line, l line) {
 			}
 		}
 	}
-	p.doc.Diagnostics = slices.Insert(p.doc.Diagnostics, 0, reports...)
-	p.metaDiagnostics += len(reports)
+	kind := metaBeforeReport
+	if p.decorated {
+		kind = metaAfterReport
+	}
+	for _, d := range reports {
+		p.lead = append(p.lead, leadReport{d, kind, p.metas})
+	}
+	p.metas++
 }
 
 // nameValueProblem returns what docutils' extract_name_value reports of

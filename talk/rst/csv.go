@@ -313,28 +313,37 @@ func (p *parser) csvCell(f csvField, content []line, inContent bool, depth int) 
 		l.num = content[0].num + k
 		lines[k] = l
 	}
-	n := len(p.doc.Diagnostics)
+	n, lead := len(p.doc.Diagnostics), len(p.lead)
 	p.blocks(lines, depth+1, false)
 	p.cell, p.all = savedCell, savedAll
 	for k := n; k < len(p.doc.Diagnostics); k++ {
-		d := &p.doc.Diagnostics[k]
-		if d.Offset < base {
-			continue // a line outside the cell's (see topLine)
-		}
-		if !inContent {
-			d.Offset = content[0].off
-			continue
-		}
-		// The cell's line, and the line of the content it is on.
-		j, found := slices.BinarySearchFunc(cellLines, d.Offset, func(l line, off int) int { return cmp.Compare(l.off, off) })
-		if !found {
-			j = max(j-1, 0)
-		}
-		src := content[f.line+j]
-		start := src.off + len(trimTrailingSpace(p.span(src.off, src.end))) - len(src.text)
-		if j == 0 {
-			start += f.col
-		}
-		d.Offset = min(max(start, src.off)+d.Offset-cellLines[j].off, src.end)
+		p.csvOffset(&p.doc.Diagnostics[k], f, cellLines, content, inContent, base)
 	}
+	for k := lead; k < len(p.lead); k++ {
+		p.csvOffset(&p.lead[k].Diagnostic, f, cellLines, content, inContent, base)
+	}
+}
+
+// csvOffset gives a diagnostic reported in the csv-table cell f, whose
+// lines are cellLines at offsets from base on, the offset in the content
+// that its line comes from (see csvCell).
+func (p *parser) csvOffset(d *Diagnostic, f csvField, cellLines, content []line, inContent bool, base int) {
+	if d.Offset < base {
+		return // a line outside the cell's (see topLine)
+	}
+	if !inContent {
+		d.Offset = content[0].off
+		return
+	}
+	// The cell's line, and the line of the content it is on.
+	j, found := slices.BinarySearchFunc(cellLines, d.Offset, func(l line, off int) int { return cmp.Compare(l.off, off) })
+	if !found {
+		j = max(j-1, 0)
+	}
+	src := content[f.line+j]
+	start := src.off + len(trimTrailingSpace(p.span(src.off, src.end))) - len(src.text)
+	if j == 0 {
+		start += f.col
+	}
+	d.Offset = min(max(start, src.off)+d.Offset-cellLines[j].off, src.end)
 }

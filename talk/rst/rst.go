@@ -285,6 +285,7 @@ func parse(src string, checkOnly bool) *Document {
 	p.all = lines
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections(1, len(p.doc.Diagnostics))
+	p.doc.Diagnostics = p.leading()
 	return p.doc
 }
 
