@@ -28,17 +28,18 @@
 // docutils' levels (Info, Warning, Error, Severe), messages and line
 // numbers: a start-string without end-string, a title underline too short,
 // a list or quote that ends without a blank line, unexpected indentation,
-// a malformed table, an unknown directive or role, a directive option
-// docutils does not know or whose value it refuses, a figure caption that
-// is not a paragraph, a list-table that is not a list of rows, a csv-table
-// whose data Python's csv reader refuses (docutils reads it with one) or
-// that has fewer rows or columns than its header rows and stub columns, a
-// directive where docutils takes none (a topic in a list, a note as a
-// substitution), an inconsistent title level, a target name taken twice.
-// pyvideo's CI fails a description at Warning and above; Info notes, such
-// as an enumerated list starting at 3, are not failures. The package's
-// tests hold it to docutils 0.19 on every description of the pyvideo
-// corpus and on a list of constructs.
+// a malformed table, an unknown directive or role (those the role
+// directive makes are known), a PEP or RFC number that is none, a
+// directive option docutils does not know or whose value it refuses, a
+// figure caption that is not a paragraph, a list-table that is not a list
+// of rows, a csv-table whose data Python's csv reader refuses (docutils
+// reads it with one) or that has fewer rows or columns than its header
+// rows and stub columns, a directive where docutils takes none (a topic in
+// a list, a note as a substitution), an inconsistent title level, a target
+// name taken twice. pyvideo's CI fails a description at Warning and above;
+// Info notes, such as an enumerated list starting at 3, are not failures.
+// The package's tests hold it to docutils 0.19 on every description of the
+// pyvideo corpus and on a list of constructs.
 //
 // # Safety
 //
