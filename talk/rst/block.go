@@ -64,8 +64,11 @@ type parser struct {
 	// markup at its depth, which make elements that are not blocks.
 	itemReports  []itemReport
 	explicitMade int
-	// inSubstitution says the directive parsed defines a substitution.
+	// inSubstitution says the directive parsed defines a substitution,
+	// substitution's, whose name docutils gives the directive as its
+	// "alt" option.
 	inSubstitution bool
+	substitution   string
 	// sidebarDepth is the depth of the blocks of the sidebar being
 	// parsed, where a topic may be; 0 outside one.
 	sidebarDepth int
@@ -1232,7 +1235,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			return nil
 		}
 	} else {
-		b, named := p.substitutionDirective(m[1], block, l, depth)
+		b, named := p.substitutionDirective(name, m[1], block, l, depth)
 		switch {
 		case p.worstSince(n) >= Error:
 			invalid()
@@ -1260,8 +1263,8 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 
 // substitutionDirective parses the directive that defines a
 // substitution, which some directives (image) check more strictly.
-func (p *parser) substitutionDirective(name string, block []line, l line, depth int) (b Block, named bool) {
-	p.inSubstitution = true
+func (p *parser) substitutionDirective(sub, name string, block []line, l line, depth int) (b Block, named bool) {
+	p.inSubstitution, p.substitution = true, sub
 	defer func() { p.inSubstitution = false }()
 	return p.directive(name, block, l, depth)
 }
@@ -1377,6 +1380,10 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		p.roleDirective(name, block, l)
 		return nil, false
 	}
+	alt := ""
+	if p.inSubstitution {
+		alt = strings.Join(strings.Fields(p.substitution), " ")
+	}
 	ok, head := p.directiveOK(name, block, l, depth)
 	if !ok {
 		return nil, false
@@ -1387,12 +1394,16 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	}
 	if strings.EqualFold(name, "restructuredtext-test-directive") {
 		// docutils' TestDirective reports what it was given.
-		arguments, options, with := "[]", "{}", " None"
+		arguments, with := "[]", " None"
 		if head.argument != "" {
 			arguments = "[" + pyRepr(head.argument) + "]"
 		}
+		var options []string
+		if alt != "" {
+			options = append(options, "'alt': "+pyRepr(alt))
+		}
 		if v := head.options["option"]; v != nil {
-			options = "{'option': " + pyRepr(*v) + "}"
+			options = append(options, "'option': "+pyRepr(*v))
 		}
 		for j, bl := range block {
 			if blank(bl) {
@@ -1402,7 +1413,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 				break
 			}
 		}
-		p.report(l, Info, fmt.Sprintf(`Directive processed. Type="%s", arguments=%s, options=%s, content:%s`, name, arguments, options, with))
+		p.report(l, Info, fmt.Sprintf(`Directive processed. Type="%s", arguments=%s, options={%s}, content:%s`, name, arguments, strings.Join(options, ", "), with))
 		return nil, false
 	}
 	if strings.EqualFold(name, "meta") {
