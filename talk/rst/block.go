@@ -64,14 +64,33 @@ type parser struct {
 	// markup at its depth, which make elements that are not blocks.
 	itemReports  []itemReport
 	explicitMade int
-	// inSubstitution says the directive parsed defines a substitution.
+	// inSubstitution says the directive parsed defines a substitution,
+	// substitution's, whose name docutils gives the directive as its
+	// "alt" option.
 	inSubstitution bool
+	substitution   string
 	// sidebarDepth is the depth of the blocks of the sidebar being
 	// parsed, where a topic may be; 0 outside one.
 	sidebarDepth int
 	// idCounter is the last number given to an element's id (see
 	// identify), for one whose name makes none.
 	idCounter int
+	// roles are the roles the text's role directives have made, by
+	// their names in lower case, and defaultRole the role of interpreted
+	// text without one, if a default-role directive has set it (see
+	// lookupRole).
+	roles       map[string]roleDef
+	defaultRole *roleDef
+	// lead are the reports of meta, header and footer directives, which
+	// docutils puts before all else the document holds (see leading);
+	// decorated says a header or footer has made the document's
+	// decoration, and metas counts the meta directives.
+	lead      []leadReport
+	decorated bool
+	metas     int
+	// cell is the text of the csv-table cell being parsed, whose lines
+	// have offsets past src's end (see span).
+	cell string
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -95,6 +114,16 @@ func (p *parser) reportAfter(lines []line, i int, level Level, msg string) {
 	}
 	last := lines[len(lines)-1]
 	p.report(line{num: last.num + 1, off: last.end}, level, msg)
+}
+
+// span returns the text from the offset off to end: of the source, or of
+// the csv-table cell being parsed, whose offsets are past the source's
+// end (see csvCell).
+func (p *parser) span(off, end int) string {
+	if n := len(p.src) + 1; off >= n && p.cell != "" {
+		return p.cell[off-n : end-n]
+	}
+	return p.src[off:end]
 }
 
 // srcLine returns l numbered as the text numbers it. docutils gives some
@@ -254,7 +283,6 @@ func cutColumns(s string, n int) string {
 }
 
 var (
-	fieldRE     = regexp.MustCompile(`^:((?:[^:\\]|\\.|:[^ ])+?):( +|$)`)
 	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
 	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$`)
 	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
@@ -354,7 +382,7 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 			b, n = p.bulletList(lines, i, depth)
 		case (c == '(' || c == '#' || c < utf8.RuneSelf && isWordRune(rune(c))) && p.isEnumItem(lines, i, "", 0):
 			b, n = p.enumList(lines, i, depth)
-		case c == ':' && fieldRE.MatchString(l.text):
+		case c == ':' && fieldMarker(l.text) != "":
 			b, n = p.fieldList(lines, i, depth)
 		case (c == '-' || c == '+' || c == '/') && optionMarkerRE.MatchString(l.text):
 			b, n = p.optionList(lines, i, depth)
@@ -396,7 +424,7 @@ func startsBodyElement(s string) bool {
 		return true
 	}
 	_, isLine := adornment(s)
-	return isLine || isExplicit(s) || startsBullet(s) || fieldRE.MatchString(s) || optionMarkerRE.MatchString(s) ||
+	return isLine || isExplicit(s) || startsBullet(s) || fieldMarker(s) != "" || optionMarkerRE.MatchString(s) ||
 		s == ">>>" || strings.HasPrefix(s, ">>> ") || s == "|" || strings.HasPrefix(s, "| ") ||
 		gridRE.MatchString(s) || simpleRE.MatchString(s)
 }
@@ -705,18 +733,19 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 	start := i
 	list := &FieldList{}
 	for i < len(lines) {
-		m := fieldRE.FindStringSubmatch(lines[i].text)
-		if m == nil {
+		m := fieldMarker(lines[i].text)
+		if m == "" {
 			break
 		}
-		block, end, finish := indented(lines, i, len(m[0]))
+		name := m[1:strings.LastIndexByte(strings.TrimRight(m, " "), ':')]
+		block, end, finish := indented(lines, i, len(m))
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
-		list.Fields = append(list.Fields, Field{Name: p.inline(m[1], lines[i]), Body: p.blocks(block, depth+1, false)})
+		list.Fields = append(list.Fields, Field{Name: p.inline(name, lines[i]), Body: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
-			if i < len(lines) && !fieldRE.MatchString(lines[i].text) {
+			if i < len(lines) && fieldMarker(lines[i].text) == "" {
 				p.reportAfter(lines, i, Warning, "Field list ends without a blank line; unexpected unindent.")
 				break
 			}
@@ -999,9 +1028,9 @@ var knownDirectives = map[string]string{
 	"highlights": "container", "pull-quote": "container", "compound": "container", "container": "container",
 	"code": "literal", "code-block": "", "sourcecode": "", "parsed-literal": "literal", "math": "literal",
 	"image": "skip", "figure": "container", "table": "container", "csv-table": "literal", "list-table": "container",
-	"contents": "skip", "sectnum": "skip", "section-numbering": "skip", "header": "skip", "footer": "skip",
+	"contents": "skip", "sectnum": "skip", "section-numbering": "skip", "header": "decoration", "footer": "decoration",
 	"target-notes": "skip", "meta": "skip", "replace": "skip", "unicode": "skip", "date": "skip",
-	"include": "skip", "raw": "skip", "class": "skip", "role": "skip", "default-role": "skip",
+	"include": "skip", "raw": "skip", "class": "content", "role": "skip", "default-role": "skip",
 	"title": "skip", "restructuredtext-test-directive": "skip", "line-block": "container",
 }
 
@@ -1206,7 +1235,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			return nil
 		}
 	} else {
-		b, named := p.substitutionDirective(m[1], block, l, depth)
+		b, named := p.substitutionDirective(name, m[1], block, l, depth)
 		switch {
 		case p.worstSince(n) >= Error:
 			invalid()
@@ -1225,15 +1254,17 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		}
 	}
 	if len(p.doc.Diagnostics) == n {
-		p.noteSubstitution(name, l)
+		// A name taken twice is reported at the definition's line as
+		// docutils' input gives it (see srcLine).
+		p.noteSubstitution(name, p.srcLine(l))
 	}
 	return nil
 }
 
 // substitutionDirective parses the directive that defines a
 // substitution, which some directives (image) check more strictly.
-func (p *parser) substitutionDirective(name string, block []line, l line, depth int) (b Block, named bool) {
-	p.inSubstitution = true
+func (p *parser) substitutionDirective(sub, name string, block []line, l line, depth int) (b Block, named bool) {
+	p.inSubstitution, p.substitution = true, sub
 	defer func() { p.inSubstitution = false }()
 	return p.directive(name, block, l, depth)
 }
@@ -1339,12 +1370,54 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	}
 	kind, ok := knownDirectives[strings.ToLower(name)]
 	if !ok {
-		p.report(l, Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
+		// The note is named at the line docutils' input gives, which in a
+		// table cell is the source's (see srcLine); the error at its own.
+		p.report(p.srcLine(l), Info, fmt.Sprintf("No directive entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical directive name.", name, name))
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil, false
 	}
+	if strings.EqualFold(name, "role") {
+		p.roleDirective(name, block, l)
+		return nil, false
+	}
+	alt := ""
+	if p.inSubstitution {
+		alt = strings.Join(strings.Fields(p.substitution), " ")
+	}
 	ok, head := p.directiveOK(name, block, l, depth)
 	if !ok {
+		return nil, false
+	}
+	if strings.EqualFold(name, "default-role") {
+		p.setDefaultRole(head.argument, l)
+		return nil, false
+	}
+	if strings.EqualFold(name, "restructuredtext-test-directive") {
+		// docutils' TestDirective reports what it was given.
+		arguments, with := "[]", " None"
+		if head.argument != "" {
+			arguments = "[" + pyRepr(head.argument) + "]"
+		}
+		var options []string
+		if alt != "" {
+			options = append(options, "'alt': "+pyRepr(alt))
+		}
+		if v := head.options["option"]; v != nil {
+			options = append(options, "'option': "+pyRepr(*v))
+		}
+		for j, bl := range block {
+			if blank(bl) {
+				if len(trimBlank(skipBlank(block[j+1:]))) > 0 {
+					with = ""
+				}
+				break
+			}
+		}
+		p.report(l, Info, fmt.Sprintf(`Directive processed. Type="%s", arguments=%s, options={%s}, content:%s`, name, arguments, strings.Join(options, ", "), with))
+		return nil, false
+	}
+	if strings.EqualFold(name, "meta") {
+		p.meta(argumentlessContent(block, false), l)
 		return nil, false
 	}
 	target, named := head.name()
@@ -1369,21 +1442,31 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			}
 		}()
 	}
-	// The content follows the arguments and options, after a blank line.
-	content := block
-	for j, bl := range block {
-		if blank(bl) {
-			content = block[j+1:]
-			break
-		}
-		if j == len(block)-1 {
-			content = nil
+	content := afterBlank(block)
+	if spec := directiveSpecs[lower]; spec.required+spec.optional == 0 {
+		// Without arguments, the content starts on the first line.
+		content = argumentlessContent(block, !spec.noOptions)
+	}
+	if (lower == "class" || lower == "container") && argument != "" {
+		for _, w := range strings.Fields(argument) {
+			if makeID(w) == "" {
+				p.report(l, Error, fmt.Sprintf(`Invalid class attribute value for %q directive: "%s".`, name, argument))
+				return nil, false
+			}
 		}
 	}
 	if lower == "list-table" {
-		if msg := p.listTableProblem(name, content, depth, head.options); msg != "" {
+		if msg, _ := p.listTableProblem(name, content, depth, head.options); msg != "" {
 			ok = false
 			p.dropContent(content, depth, l, msg)
+			return nil, false
+		}
+	}
+	if lower == "csv-table" && len(content) > 0 {
+		// (Without content the data is in a file, which is not read.)
+		if msg := p.csvTable(name, skipBlank(trimBlank(content)), head.options, depth); msg != "" {
+			ok = false
+			p.report(l, Error, msg)
 			return nil, false
 		}
 	}
@@ -1437,10 +1520,7 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	switch kind {
 	case "admonition":
 		var body []Block
-		if !strings.EqualFold(name, "admonition") {
-			// A note takes no argument: its text starts on its first line.
-			content = admonitionContent(block)
-		} else if argument != "" {
+		if argument != "" {
 			// The generic admonition's argument is its title.
 			body = append(body, &Paragraph{Content: p.inline(argument, l)})
 		}
@@ -1460,11 +1540,165 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			text = append(text, c.text)
 		}
 		b = &LiteralBlock{Text: strings.Join(text, "\n")}
+		if lower == "parsed-literal" {
+			// Shown as written, but its inline markup is parsed, for
+			// what docutils reports of it (at the directive's line).
+			p.inline(strings.Join(text, "\n"), l)
+		}
+	case "content":
+		// The class directive's content is its own, the class added.
+		if bs := p.blocks(content, depth+1, false); len(bs) > 0 {
+			seq := sequence(bs)
+			b = &seq
+		}
+	case "decoration":
+		p.decorated = true
+		n := len(p.doc.Diagnostics)
+		p.blocks(content, depth+1, false)
+		p.decorate(n, lower == "header")
 	}
 	if named && b != nil && !p.checkOnly {
 		p.identify(b, target)
 	}
 	return b, named
+}
+
+// decorate moves the diagnostics from the n-th on, reported in a header
+// or footer directive's content, to the document's decoration (see
+// leading).
+func (p *parser) decorate(n int, header bool) {
+	kind := footerReport
+	if header {
+		kind = headerReport
+	}
+	for _, d := range p.doc.Diagnostics[n:] {
+		p.lead = append(p.lead, leadReport{d, kind, 0})
+	}
+	p.doc.Diagnostics = p.doc.Diagnostics[:n]
+}
+
+// A leadReport is a diagnostic that docutils puts before all else the
+// document holds: one of a meta directive (the group-th), or of a header
+// or footer.
+type leadReport struct {
+	Diagnostic
+	kind, group int
+}
+
+// The kinds of leadReport, in the order docutils has them: a meta
+// directive's after the document has a decoration, the decoration's
+// header and footer, a meta directive's before.
+const (
+	metaAfterReport = iota
+	headerReport
+	footerReport
+	metaBeforeReport
+)
+
+// leading returns the document's diagnostics with p.lead before them,
+// where docutils has them: it inserts each meta directive's elements and
+// reports at the document's start, before those of the meta directives
+// before it, and the decoration, which a header or footer makes, there
+// too, before the reports of the meta directives before it.
+func (p *parser) leading() []Diagnostic {
+	if len(p.lead) == 0 {
+		return p.doc.Diagnostics
+	}
+	lead := slices.Clone(p.lead)
+	slices.SortStableFunc(lead, func(a, b leadReport) int {
+		if a.kind != b.kind {
+			return cmp.Compare(a.kind, b.kind)
+		}
+		return cmp.Compare(b.group, a.group) // the latest meta directive first
+	})
+	out := make([]Diagnostic, 0, len(lead)+len(p.doc.Diagnostics))
+	for _, r := range lead {
+		out = append(out, r.Diagnostic)
+	}
+	return append(out, p.doc.Diagnostics...)
+}
+
+// meta checks a meta directive's content, at line l, as docutils' Meta
+// and MetaBody do: a field list, each field with content, whose name's
+// words after the first are attributes (name=value); the content's
+// problems docutils names at the line its outermost state machine has
+// reached (topLine), a content that is something else at l. What it
+// reports goes before all the document holds (see leading), as docutils
+// puts its meta elements.
+func (p *parser) meta(content []line, l line) {
+	var reports []Diagnostic
+	report := func(at line, level Level, msg string) {
+		reports = append(reports, Diagnostic{Line: at.num, Offset: at.off, Level: level, Message: msg})
+	}
+	for i := 0; i < len(content); {
+		if blank(content[i]) {
+			i++
+			continue
+		}
+		m := fieldMarker(content[i].text)
+		if m == "" {
+			report(l, Error, "Invalid meta directive.")
+			break
+		}
+		name := clean0(unescape(content[i].text[1:strings.LastIndexByte(strings.TrimRight(m, " "), ':')]))
+		body := strings.TrimSpace(content[i].text[len(m):]) != ""
+		for i++; i < len(content) && (blank(content[i]) || content[i].text[0] == ' '); i++ {
+			body = body || !blank(content[i])
+		}
+		if !body {
+			report(p.topLine, Info, `No content for meta tag "`+name+`".`)
+			continue
+		}
+		words := strings.Fields(name)
+		for _, w := range words[1:] {
+			if msg := nameValueProblem(w); msg != "" {
+				report(p.topLine, Error, fmt.Sprintf(`Error parsing meta tag attribute "%s": %s.`, w, msg))
+				break
+			}
+		}
+	}
+	kind := metaBeforeReport
+	if p.decorated {
+		kind = metaAfterReport
+	}
+	for _, d := range reports {
+		p.lead = append(p.lead, leadReport{d, kind, p.metas})
+	}
+	p.metas++
+}
+
+// nameValueProblem returns what docutils' extract_name_value reports of
+// a word of name=value attributes, or "".
+func nameValueProblem(s string) string {
+	for s != "" {
+		eq := strings.IndexByte(s, '=')
+		if eq < 0 {
+			return `missing "="`
+		}
+		name := strings.TrimSpace(s[:eq])
+		if name == "" {
+			return `missing attribute name before "="`
+		}
+		s = strings.TrimLeftFunc(s[eq+1:], unicode.IsSpace)
+		switch {
+		case s == "":
+			return `missing value after "` + name + `="`
+		case s[0] == '"' || s[0] == '\'':
+			end := strings.IndexByte(s[1:], s[0])
+			if end < 0 {
+				return fmt.Sprintf(`attribute "%s" missing end quote (%c)`, name, s[0])
+			}
+			end++
+			if r, _ := utf8.DecodeRuneInString(s[end+1:]); end+1 < len(s) && !unicode.IsSpace(r) {
+				return fmt.Sprintf(`attribute "%s" end quote (%c) not followed by whitespace`, name, s[0])
+			}
+			s = strings.TrimLeftFunc(s[end+1:], unicode.IsSpace)
+		default:
+			_, s, _ = strings.Cut(s, " ")
+			s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		}
+	}
+	return ""
 }
 
 // identify gives the element a directive made the id that docutils
@@ -1517,7 +1751,8 @@ func (p *parser) directiveTitle(title string, l line) []Diagnostic {
 // scratch returns a parser of the text for a look at part of it, whose
 // reports and names are its own; shallow is its field.
 func (p *parser) scratch(shallow int) *parser {
-	return &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow}
+	return &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, all: p.all, shallow: shallow,
+		roles: p.roles, defaultRole: p.defaultRole}
 }
 
 // dropContent parses the content of a directive that docutils rejects
@@ -1540,7 +1775,7 @@ type itemReport struct{ diagnostics, explicit int }
 // the options' widths, header rows and stub columns must fit it. It
 // parses two levels of the content on a parser of its own, as oneTable
 // parses one.
-func (p *parser) listTableProblem(name string, content []line, depth int, options map[string]*string) string {
+func (p *parser) listTableProblem(name string, content []line, depth int, options map[string]*string) (string, int) {
 	expected := fmt.Sprintf("Error parsing content block for the %q directive: ", name)
 	scratch := p.scratch(depth + 2)
 	made := scratch.blocks(content, depth+1, false)
@@ -1556,7 +1791,7 @@ func (p *parser) listTableProblem(name string, content []line, depth int, option
 		isList = isList && !((k == 0 || blank(content[k-1])) && isExplicit(c.text))
 	}
 	if !isList || len(scratch.doc.Diagnostics) > inItems {
-		return expected + "exactly one bullet list expected."
+		return expected + "exactly one bullet list expected.", 0
 	}
 	cols := 0
 	for k, item := range list.Items {
@@ -1566,30 +1801,30 @@ func (p *parser) listTableProblem(name string, content []line, depth int, option
 		}
 		switch {
 		case !ok:
-			return expected + fmt.Sprintf("two-level bullet list expected, but row %d does not contain a second-level bullet list.", k+1)
+			return expected + fmt.Sprintf("two-level bullet list expected, but row %d does not contain a second-level bullet list.", k+1), 0
 		case k == 0:
 			cols = len(row.Items)
 		case len(row.Items) != cols:
-			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols)
+			return expected + fmt.Sprintf("uniform two-level bullet list expected, but row %d does not contain the same number of items as row 1 (%d vs %d).", k+1, len(row.Items), cols), 0
 		}
 	}
 	if msg := widthsProblem(name, options, cols); msg != "" {
-		return msg
+		return msg, 0
 	}
 	rows := len(list.Items)
 	header, _ := pyInt(options["header-rows"])
 	stub, _ := pyInt(options["stub-columns"])
 	switch {
 	case rows < header:
-		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), rows, name)
+		return fmt.Sprintf("%s header row(s) specified but only %d row(s) of data supplied (%q directive).", pyIntText(*options["header-rows"]), rows, name), 0
 	case rows == header && header > 0:
-		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", rows, name)
+		return fmt.Sprintf("Insufficient data supplied (%d row(s)); no data remaining for table body, required by %q directive.", rows, name), 0
 	case cols < stub:
-		return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), cols, name)
+		return fmt.Sprintf("%s stub column(s) specified but only %d columns(s) of data supplied (%q directive).", pyIntText(*options["stub-columns"]), cols, name), 0
 	case cols == stub && stub > 0:
-		return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", cols, name)
+		return fmt.Sprintf("Insufficient data supplied (%d columns(s)); no data remaining for table body, required by %q directive.", cols, name), 0
 	}
-	return ""
+	return "", cols
 }
 
 // captionOK reports whether the content of a figure directive starts as
@@ -1620,6 +1855,9 @@ func (p *parser) captionOK(content []line, depth int) bool {
 // puts beside it (not in a cell) is one more. It parses the content on a
 // parser of its own, as Check builds no paragraphs to count.
 func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
+	if ok, cols, is := p.tableDirective(content, depth); is {
+		return ok, cols
+	}
 	scratch := p.scratch(depth + 1)
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
@@ -1635,6 +1873,56 @@ func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 		return false, 0
 	}
 	return true, t.cols
+}
+
+// afterBlank returns a directive's content, which follows its arguments
+// and options after a blank line.
+func afterBlank(block []line) []line {
+	for j, bl := range block {
+		if blank(bl) {
+			return block[j+1:]
+		}
+	}
+	return nil
+}
+
+// tableDirective reports, for the content of a table directive that is
+// one csv-table or list-table directive (is), whether that directive
+// makes a table, and nothing beside it, and its columns: what oneTable
+// asks. Its checks are made on a parser of their own, which parses none
+// of the directive's cells or items below their first level.
+func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, is bool) {
+	content = skipBlank(content)
+	if len(content) == 0 {
+		return false, 0, false
+	}
+	m := directiveRE.FindStringSubmatch(content[0].text)
+	if m == nil || !strings.EqualFold(m[1], "csv-table") && !strings.EqualFold(m[1], "list-table") {
+		return false, 0, false
+	}
+	block, end, _ := indented(content, 0, 3)
+	if len(skipBlank(content[end:])) > 0 {
+		return false, 0, false // more than the directive
+	}
+	scratch := p.scratch(depth + 2)
+	ok, head := scratch.directiveOK(m[1], block, content[0], depth+1)
+	if !ok || len(scratch.doc.Diagnostics) > 0 {
+		return false, 0, true
+	}
+	if head.argument != "" && len(scratch.directiveTitle(head.argument, content[0])) > 0 {
+		return false, 0, true // the title's reports go beside the table
+	}
+	inner := skipBlank(trimBlank(afterBlank(block)))
+	if len(inner) == 0 {
+		return false, 0, true // (data from a file: it is not read)
+	}
+	var msg string
+	if strings.EqualFold(m[1], "csv-table") {
+		_, _, cols, msg = csvData(m[1], inner, head.options)
+	} else {
+		msg, cols = scratch.listTableProblem(m[1], inner, depth+1, head.options)
+	}
+	return msg == "", cols, true
 }
 
 // widthsProblem returns what docutils reports of a table directive's
@@ -1655,11 +1943,12 @@ func widthsProblem(name string, options map[string]*string, cols int) string {
 	return ""
 }
 
-// admonitionContent returns the content of a directive that takes no
-// argument but options, as docutils' parse_directive_block makes it of
-// the directive's block: the text after "::" and the lines after it up
-// to the options or a blank line, then what follows the blank line.
-func admonitionContent(block []line) []line {
+// argumentlessContent returns the content of a directive that takes no
+// argument, as docutils' parse_directive_block makes it of the
+// directive's block: the text after "::" and the lines after it up to a
+// blank line (or the options, if it takes options), then what follows
+// the blank line.
+func argumentlessContent(block []line, options bool) []line {
 	if len(block) == 0 {
 		return nil
 	}
@@ -1674,7 +1963,7 @@ func admonitionContent(block []line) []line {
 	}
 	head := ind[:i]
 	for j, h := range head {
-		if fieldMarker(h.text) != "" {
+		if options && fieldMarker(h.text) != "" {
 			head = head[:j]
 			break
 		}
@@ -1750,16 +2039,18 @@ var directiveSpecs = map[string]directiveSpec{
 	"contents":   {optional: 1, wholeLast: true, noContent: true},
 	"sectnum":    {noContent: true}, "section-numbering": {noContent: true},
 	"header": {noOptions: true, needs: "content"}, "footer": {noOptions: true, needs: "content"},
-	"target-notes": {noContent: true},
-	"line-block":   {needs: "content"},
-	"title":        {required: 1, wholeLast: true, noContent: true, noOptions: true},
-	"default-role": {optional: 1, noContent: true, noOptions: true},
-	"class":        {required: 1, wholeLast: true, noOptions: true},
-	"include":      {required: 1, wholeLast: true, noContent: true},
-	"unicode":      {required: 1, wholeLast: true, noContent: true, substitution: true},
-	"date":         {noOptions: true, substitution: true},
-	"replace":      {noOptions: true, substitution: true},
-	"raw":          {required: 1, wholeLast: true, needs: "content"},
+	"target-notes":                    {noContent: true},
+	"line-block":                      {needs: "content"},
+	"title":                           {required: 1, wholeLast: true, noContent: true, noOptions: true},
+	"meta":                            {noOptions: true, needs: "content"},
+	"restructuredtext-test-directive": {optional: 1, wholeLast: true},
+	"default-role":                    {optional: 1, noContent: true, noOptions: true},
+	"class":                           {required: 1, wholeLast: true, noOptions: true},
+	"include":                         {required: 1, wholeLast: true, noContent: true},
+	"unicode":                         {required: 1, wholeLast: true, noContent: true, substitution: true},
+	"date":                            {noOptions: true, substitution: true},
+	"replace":                         {noOptions: true, substitution: true},
+	"raw":                             {required: 1, wholeLast: true, needs: "content"},
 }
 
 // fieldName is the text of a field name, as docutils' astext gives it of
@@ -1879,12 +2170,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		p.report(l, Error, fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
 		return false, directiveHead{}
 	}
-	for _, o := range opts {
-		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
-			return fail("invalid option block")
-		}
-	}
-	values, msg := optionValues(optionSpecs[lower], opts, p.fieldName)
+	values, msg := p.optionValues(optionSpecs[lower], opts)
 	if msg != "" {
 		return fail(msg)
 	}
@@ -1967,6 +2253,115 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
 	return false, directiveHead{}
+}
+
+// optionValues returns the options of a directive's option block, its
+// lines from the first field marker on, as docutils' parse_directive_options
+// reads them against the option spec (see optionValues), or what it
+// reports of them: a line that neither starts a field nor goes on with
+// one ends the field list early, an invalid option block.
+func (p *parser) optionValues(spec map[string]optionCheck, opts []string) (map[string]*string, string) {
+	for _, o := range opts {
+		if fieldMarker(o) == "" && !strings.HasPrefix(o, " ") {
+			return nil, "invalid option block"
+		}
+	}
+	return optionValues(spec, opts, p.fieldName)
+}
+
+// roleArgumentRE is docutils' Role.argument_pattern: the name of the
+// role the role directive makes, and of the role it is made of, in
+// parentheses. (Python's \s is Unicode's white space.)
+var roleArgumentRE = regexp.MustCompile(`^(` + simplename + `)` + pySpace + `*(\(` + pySpace + `*(` + simplename + `)` + pySpace + `*\)` + pySpace + `*)?$`)
+
+// pySpace is what Python's \s matches in a text.
+const pySpace = `[\s\v\p{Z}\x{1c}-\x{1f}\x{85}]`
+
+// roleDirective makes the role the role directive at line l defines
+// (".. role:: name(base)", its options on the lines after), as docutils'
+// Role.run does, or reports what docutils reports of it: no name on the
+// first line, names that are none, an unknown base role, options the base
+// role does not take, content, a name that makes no class name.
+func (p *parser) roleDirective(name string, block []line, l line) {
+	fail := func(msg string) { p.report(l, Error, msg) }
+	first := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
+	next := block[1:]
+	if first == "" && len(next) > 0 && !blank(next[0]) {
+		// docutils counts the line after as the first (its content
+		// offset one line short).
+		first, next = strings.TrimSpace(next[0].text), next[1:]
+	}
+	if first == "" {
+		fail(fmt.Sprintf("%q directive requires arguments on the first line.", name))
+		return
+	}
+	m := roleArgumentRE.FindStringSubmatch(first)
+	if m == nil {
+		fail(fmt.Sprintf(`%q directive arguments not valid role names: "%s".`, name, first))
+		return
+	}
+	def := roleDef{kind: "text", options: "role"}
+	if base := m[3]; base != "" {
+		d, info, ok := p.lookupRole(base)
+		if info {
+			p.report(l, Info, noRoleEntry(base))
+		}
+		if !ok {
+			fail(fmt.Sprintf("Unknown interpreted text role %q.", base))
+			return
+		}
+		def = d
+	}
+	// The lines after the first: options up to a blank line, and no
+	// content.
+	var rest []string
+	for _, bl := range trimBlank(skipBlank(next)) {
+		rest = append(rest, bl.text)
+	}
+	head := rest
+	if k := slices.Index(rest, ""); k >= 0 {
+		head = rest[:k]
+	}
+	k := slices.IndexFunc(head, func(s string) bool { return fieldMarker(s) != "" })
+	if k < 0 {
+		k = len(head)
+	}
+	options, msg := p.optionValues(optionSpecs[def.options], head[k:])
+	switch {
+	case msg != "":
+		fail(fmt.Sprintf("Error in %q directive:\n%s.", name, msg))
+		return
+	case k > 0 || len(head) < len(rest):
+		fail(fmt.Sprintf("Error in %q directive:\nno content permitted.", name))
+		return
+	}
+	if _, ok := options["class"]; !ok && makeID(m[1]) == "" {
+		fail(fmt.Sprintf("Invalid argument for %q directive:\ncannot make \"%s\" into a class name.", name, m[1]))
+		return
+	}
+	if _, ok := options["format"]; ok {
+		def.format = true
+	}
+	p.defineRole(strings.ToLower(m[1]), def)
+}
+
+// setDefaultRole sets the role of interpreted text without one, as
+// docutils' DefaultRole.run does: the role named, or, without a name,
+// title-reference again; it reports a role docutils does not know.
+func (p *parser) setDefaultRole(role string, l line) {
+	if role == "" {
+		p.defaultRole = nil
+		return
+	}
+	def, info, ok := p.lookupRole(role)
+	if info {
+		p.report(l, Info, noRoleEntry(role))
+	}
+	if !ok {
+		p.report(l, Error, fmt.Sprintf("Unknown interpreted text role %q.", role))
+		return
+	}
+	p.defaultRole = &def
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
@@ -2099,7 +2494,8 @@ func (p *parser) titleText(content []Inline, title string, tl line) string {
 	}
 	// A footnote reference's text in the name is its label, not the
 	// bracketed label shown (see footnoteNames).
-	scratch := &parser{src: p.src, doc: &Document{Targets: map[string]string{}}, footnoteNames: true}
+	scratch := &parser{src: p.src, cell: p.cell, doc: &Document{Targets: map[string]string{}}, footnoteNames: true,
+		roles: p.roles, defaultRole: p.defaultRole}
 	return plainText(scratch.inline(title, tl))
 }
 
@@ -2231,15 +2627,17 @@ func (p *parser) paragraph(lines []line, i, depth int) (Block, int) {
 		p.reach(lines, i-1, depth)
 	}
 	// The lines are joined with line feeds, so the text ends in "::"
-	// exactly when its last line does.
-	literal := strings.HasSuffix(body[len(body)-1].text, "::")
+	// exactly when its last line does; an escaped colon ("\::") is text.
+	last := body[len(body)-1].text
+	literal := strings.HasSuffix(last, "::") &&
+		(len(last)-2-len(strings.TrimRight(last[:len(last)-2], "\\")))%2 == 0
 	var para Block
 	switch {
 	case !p.checkOnly:
 		if text := paragraphText(body, literal); text != "" {
 			para = &Paragraph{Content: p.inline(text, lines[start])}
 		}
-	case hasAnyByte(p.src[body[0].off:body[len(body)-1].end], "*`|"):
+	case hasAnyByte(p.span(body[0].off, body[len(body)-1].end), "*`|"):
 		// Check wants only what the inline markup reports (see inline),
 		// and only text with these characters can report anything. The
 		// lines' span of the source has every character of their text

@@ -14,12 +14,13 @@
 // field and option lists, literal blocks ("::" and quoted), doctest and
 // line blocks, block quotes, grid and simple tables (kept as drawn),
 // comments, hyperlink targets, and directives: admonitions and containers
-// show their content, code shows as a literal block, the rest (images, raw
-// HTML, includes) is left out; a directive's :name: option gives the
-// element it makes an id, which references by that name link to. Inline:
-// emphasis, strong, literals, interpreted text and roles, phrase and named
-// references, embedded URLs, anonymous references, substitution and
-// footnote references (as text), and standalone URLs and e-mail addresses.
+// show their content, code and a csv-table's data show as a literal block,
+// the rest (images, raw HTML, includes) is left out; a directive's :name:
+// option gives the element it makes an id, which references by that name
+// link to. Inline: emphasis, strong, literals, interpreted text and roles,
+// phrase and named references, embedded URLs, anonymous references,
+// substitution and footnote references (as text), and standalone URLs and
+// e-mail addresses.
 //
 // # Diagnostics
 //
@@ -27,15 +28,18 @@
 // docutils' levels (Info, Warning, Error, Severe), messages and line
 // numbers: a start-string without end-string, a title underline too short,
 // a list or quote that ends without a blank line, unexpected indentation,
-// a malformed table, an unknown directive or role, a directive option
-// docutils does not know or whose value it refuses, a figure caption that
-// is not a paragraph, a list-table that is not a list of rows, a directive
-// where docutils takes none (a topic in a list, a note as a substitution),
-// an inconsistent title level, a target name taken twice. pyvideo's CI
-// fails a description at Warning and above; Info notes, such as an
-// enumerated list starting at 3, are not failures. The package's tests
-// hold it to docutils 0.19 on every description of the pyvideo corpus and
-// on a list of constructs.
+// a malformed table, an unknown directive or role (those the role
+// directive makes are known), a PEP or RFC number that is none, a
+// directive option docutils does not know or whose value it refuses, a
+// figure caption that is not a paragraph, a list-table that is not a list
+// of rows, a csv-table whose data Python's csv reader refuses (docutils
+// reads it with one) or that has fewer rows or columns than its header
+// rows and stub columns, a directive where docutils takes none (a topic in
+// a list, a note as a substitution), an inconsistent title level, a target
+// name taken twice. pyvideo's CI fails a description at Warning and above;
+// Info notes, such as an enumerated list starting at 3, are not failures.
+// The package's tests hold it to docutils 0.19 on every description of the
+// pyvideo corpus and on a list of constructs.
 //
 // # Safety
 //

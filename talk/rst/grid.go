@@ -289,7 +289,7 @@ func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (
 	}
 	offs := make([]rowOffsets, len(table))
 	for k, l := range table {
-		offs[k].offs, offs[k].base = sourceOffsets(p.src, l, rows[k])
+		offs[k].offs, offs[k].base = sourceOffsets(p.span(l.off, l.end), l, rows[k])
 	}
 	indices := rowIndices(rows)
 	for _, c := range cells {

@@ -98,3 +98,40 @@ func TestIDPrefix(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
 }
+
+// TestDirectiveContentShown: the class directive's content is shown as
+// it is, and the text on the first line of a directive that takes no
+// argument (an epigraph, a note) is its content, as in docutils.
+func TestDirectiveContentShown(t *testing.T) {
+	src := ".. class:: special\n\n   First *paragraph*.\n\n   Second.\n\n.. epigraph:: No argument,\n   all content.\n\n.. note:: A note.\n"
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<p>First <em>paragraph</em>.</p>\n<p>Second.</p>\n" +
+		"<blockquote>\n<p>No argument,\nall content.</p>\n</blockquote>\n" +
+		"<aside class=\"admonition note\">\n<p>A note.</p>\n</aside>\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestRoles: a role the role directive makes shows its text as its base
+// role does (a raw role's as text), and the default role is the one the
+// default-role directive sets, as in docutils.
+func TestRoles(t *testing.T) {
+	src := ".. role:: hl(strong)\n.. role:: html(raw)\n   :format: html\n\n:hl:`bold` :html:`<b>x</b>` `cite`\n\n" +
+		".. default-role:: emphasis\n\n`em` :pep:`8`\n"
+	doc := Parse(src)
+	if len(doc.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", doc.Diagnostics)
+	}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, doc, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<p><strong>bold</strong> &lt;b&gt;x&lt;/b&gt; <cite>cite</cite></p>\n<p><em>em</em> 8</p>\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

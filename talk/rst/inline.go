@@ -82,13 +82,73 @@ var (
 	roleRE     = regexp.MustCompile(`^:(` + simplename + `):`)
 )
 
-// knownRoles are docutils' interpreted text roles, by the inline form
-// this package gives them.
+// A roleDef is an interpreted text role: the inline form this package
+// gives it ("em", "strong", "code", "text", "cite"), or the role whose
+// text docutils checks ("pep", "rfc"), refuses without a format ("raw")
+// or has not implemented ("unimplemented"); format says a raw role has
+// one, as a role the role directive makes of raw may.
+type roleDef struct {
+	kind   string
+	format bool
+	// options are the role's option_spec, as optionSpecs names it: the
+	// options the role directive takes for a role made of it.
+	options string
+}
+
+// knownRoles are docutils' interpreted text roles by the names its
+// English language module gives them, with their forms.
 var knownRoles = map[string]string{
 	"emphasis": "em", "strong": "strong", "literal": "code", "code": "code", "math": "code",
 	"subscript": "text", "sub": "text", "superscript": "text", "sup": "text",
 	"title-reference": "cite", "title": "cite", "t": "cite", "abbreviation": "text", "ab": "text",
-	"acronym": "text", "ac": "text", "pep-reference": "text", "pep": "text", "rfc-reference": "text", "rfc": "text",
+	"acronym": "text", "ac": "text", "pep-reference": "pep", "pep": "pep", "rfc-reference": "rfc", "rfc": "rfc",
+	"raw": "raw", "index": "unimplemented", "i": "unimplemented", "named-reference": "unimplemented",
+	"anonymous-reference": "unimplemented", "footnote-reference": "unimplemented",
+	"citation-reference": "unimplemented", "substitution-reference": "unimplemented", "target": "unimplemented",
+	"uri-reference": "unimplemented", "uri": "unimplemented", "url": "unimplemented",
+}
+
+// unimplementedRole is the one role docutils has that its language
+// module does not name.
+const unimplementedRole = "restructuredtext-unimplemented-role"
+
+// lookupRole finds the role name names as docutils' roles.role does: one
+// the role directive made, one of knownRoles, or the role docutils takes
+// by its canonical name, which it notes with info (and then knows by that
+// name, as it knows the roles the directive makes).
+func (p *parser) lookupRole(name string) (def roleDef, info, ok bool) {
+	norm := strings.ToLower(name)
+	if def, ok := p.roles[norm]; ok {
+		return def, false, true
+	}
+	if kind, ok := knownRoles[norm]; ok {
+		def := roleDef{kind: kind, options: "role"}
+		if norm == "code" || kind == "raw" {
+			def.options = "role " + norm
+		}
+		return def, false, true
+	}
+	if norm != unimplementedRole {
+		return roleDef{}, true, false
+	}
+	def = roleDef{kind: "unimplemented", options: "role"}
+	p.defineRole(norm, def)
+	return def, true, true
+}
+
+// defineRole gives the document a role of its own, by its name in lower
+// case.
+func (p *parser) defineRole(norm string, def roleDef) {
+	if p.roles == nil {
+		p.roles = map[string]roleDef{}
+	}
+	p.roles[norm] = def
+}
+
+// noRoleEntry is docutils' note of a role its language module does not
+// name.
+func noRoleEntry(name string) string {
+	return fmt.Sprintf("No role entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical role name.", name, name)
 }
 
 // inline parses the inline markup of text, whose first line is at; like
@@ -366,27 +426,66 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		}
 		return ref, suffixEnd, true
 	}
-	kind := "cite"
+	def := roleDef{kind: "cite"}
+	if in.p.defaultRole != nil {
+		def = *in.p.defaultRole
+	}
 	if role != "" {
-		k, ok := knownRoles[strings.ToLower(role)]
+		d, info, ok := in.p.lookupRole(role)
+		if info {
+			in.warn(Info, noRoleEntry(role))
+		}
 		if !ok {
-			in.warn(Info, fmt.Sprintf("No role entry for %q in module \"docutils.parsers.rst.languages.en\".\nTrying %q as canonical role name.", role, role))
 			in.warn(Error, fmt.Sprintf("Unknown interpreted text role %q.", role))
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
-		kind = k
+		def = d
 	}
-	switch kind {
+	if msg := roleProblem(role, def, body); msg != "" {
+		// docutils shows the markup as written.
+		in.warn(Error, msg)
+		return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+	}
+	switch def.kind {
 	case "em":
 		return &Emphasis{Content: in.text(body)}, suffixEnd, true
 	case "strong":
 		return &Strong{Content: in.text(body)}, suffixEnd, true
 	case "code":
 		return Literal(clean0(body)), suffixEnd, true
-	case "text":
+	case "text", "pep", "rfc", "raw":
+		// (A raw role's text is shown as text, never as markup.)
 		return Text(clean0(body)), suffixEnd, true
 	}
 	return &Cite{Content: in.text(body)}, suffixEnd, true
+}
+
+// roleProblem returns what docutils' role function reports of the
+// interpreted text, its text with escapes marked (see unescape), of the
+// role def named role, or "": a PEP or RFC number that is none, a raw
+// role without a format, a role docutils has not implemented.
+func roleProblem(role string, def roleDef, text string) string {
+	switch def.kind {
+	case "pep":
+		number := clean0(text)
+		if n, msg := pyInt(&number); msg != "" || n < 0 || n > 9999 {
+			return fmt.Sprintf("PEP number must be a number from 0 to 9999; \"%s\" is invalid.", text)
+		}
+	case "rfc":
+		number, _, _ := strings.Cut(clean0(text), "#")
+		if n, msg := pyInt(&number); msg != "" || n < 1 {
+			return fmt.Sprintf("RFC number must be a number greater than or equal to 1; \"%s\" is invalid.", text)
+		}
+	case "raw":
+		if !def.format {
+			return fmt.Sprintf("No format (Writer name) is associated with this role: \"%s\".\n"+
+				"The \"raw\" role cannot be used directly.\n"+
+				"Instead, use the \"role\" directive to create a new role with an associated format.", role)
+		}
+	case "unimplemented":
+		return fmt.Sprintf("Interpreted text role \"%s\" not implemented.", role)
+	}
+	return ""
 }
 
 // roleAt returns the role that starts s (":name:"): its name and its

@@ -48,7 +48,11 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 		"raw": "file=required url=required encoding class=class",
 		"include": "literal=flag code encoding parser=required tab-width=int start-line=int end-line=int " +
 			"start-after=required end-before=required number-lines " + common,
-		"unicode": "trim=flag ltrim=flag rtrim=flag",
+		"unicode":                         "trim=flag ltrim=flag rtrim=flag",
+		"restructuredtext-test-directive": "option=required",
+		// The options the role directive takes for the roles it makes
+		// (see roleDef).
+		"role": "class=class", "role code": "class=class language", "role raw": "class=class format",
 	}
 	for _, a := range []string{"attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning"} {
 		specs[a] = common
@@ -251,9 +255,9 @@ func singleChar(v *string) string {
 	if v == nil {
 		return "" // docutils fails with an AttributeError of its own
 	}
-	code, isCode, msg := unicodeCode(*v)
-	if !isCode && utf8.RuneCountInString(code) > 1 {
-		return pyRepr(code) + " invalid; must be a single character or a Unicode code"
+	_, isCode, msg := unicodeCode(*v)
+	if !isCode && utf8.RuneCountInString(*v) > 1 {
+		return pyRepr(*v) + " invalid; must be a single character or a Unicode code"
 	}
 	return msg
 }
@@ -261,20 +265,20 @@ func singleChar(v *string) string {
 // unicodeCode is docutils' unicode_code: s is a character's code in
 // digits (Python's isdigit, which takes superscripts and other digits
 // that int then refuses) or as unicodeCodeRE has it, or else text as it
-// is. It returns the text and isCode false, or Python's complaint about
-// the code (chr of it: a C int, and a code point).
-func unicodeCode(s string) (text string, isCode bool, msg string) {
+// is. It returns isCode false for text, or the character, or Python's
+// complaint about the code (chr of it: a C int, and a code point).
+func unicodeCode(s string) (char rune, isCode bool, msg string) {
 	code, base := s, 0
 	if code != "" && strings.IndexFunc(code, func(r rune) bool { return !unicode.In(r, unicode.Nd, otherDigits) }) < 0 {
 		if strings.IndexFunc(code, func(r rune) bool { return unicode.Is(otherDigits, r) }) >= 0 {
-			return s, true, "invalid literal for int() with base 10: " + pyRepr(code)
+			return 0, true, "invalid literal for int() with base 10: " + pyRepr(code)
 		}
 		base = 10
 	} else if m := unicodeCodeRE.FindStringSubmatch(code); m != nil {
 		code, base = m[1]+m[2], 16
 	}
 	if base == 0 {
-		return s, false, ""
+		return 0, false, ""
 	}
 	n := 0
 	for _, r := range code {
@@ -283,13 +287,13 @@ func unicodeCode(s string) (text string, isCode bool, msg string) {
 			d = strings.IndexRune("0123456789abcdef", unicode.ToLower(r))
 		}
 		if n = n*base + d; n > math.MaxInt32 {
-			return s, true, "code too large (Python int too large to convert to C int)"
+			return 0, true, "code too large (Python int too large to convert to C int)"
 		}
 	}
 	if n > unicode.MaxRune {
-		return s, true, "chr() arg not in range(0x110000)"
+		return 0, true, "chr() arg not in range(0x110000)"
 	}
-	return s, true, ""
+	return rune(n), true, ""
 }
 
 // otherDigits are the characters Python's isdigit takes that are not

@@ -231,7 +231,8 @@ func Check(src string) []Diagnostic {
 // about which docutils reports nothing, as are three in five
 // descriptions: Check need not parse it. A text is when it has no "*",
 // "`" or "|" (inline markup), no "::" (a literal block), no tab, feed or
-// line break but the line feed, and every line that is not blank starts
+// line break but the line feed, no line longer than docutils' limit
+// (lineLengthLimit, in bytes), and every line that is not blank starts
 // with an ASCII letter or digit but no enumerator: then no line is
 // indented (a quote, a definition, unexpected indentation), an adornment
 // (a title, a transition), or the start of a list, a table, a field, a
@@ -250,6 +251,9 @@ func onlyPlainParagraphs(src string) bool {
 		if line = trimTrailingSpace(line); line == "" {
 			continue
 		}
+		if len(line) > lineLengthLimit {
+			return false // maybe too long a line
+		}
 		if c := line[0]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
 			return false
 		}
@@ -260,15 +264,28 @@ func onlyPlainParagraphs(src string) bool {
 	return !hasAnyByte(src, "*`|\t\v\f") && !strings.Contains(src, "::") && !hasOtherBreak(src)
 }
 
+// lineLengthLimit is docutils' line_length_limit setting, in characters:
+// a text with a longer line it does not parse.
+const lineLengthLimit = 10000
+
 func parse(src string, checkOnly bool) *Document {
 	p := &parser{src: src, doc: &Document{}, checkOnly: checkOnly}
 	if !checkOnly {
 		p.doc.Targets = map[string]string{}
 	}
 	lines := splitLines(src)
+	for _, l := range lines {
+		if len(l.text) > lineLengthLimit && utf8.RuneCountInString(l.text) > lineLengthLimit {
+			// docutils parses none of such a text (and names no line,
+			// but in its message).
+			p.report(l, Error, fmt.Sprintf("Line %d exceeds the line-length-limit.", l.num))
+			return p.doc
+		}
+	}
 	p.all = lines
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections(1, len(p.doc.Diagnostics))
+	p.doc.Diagnostics = p.leading()
 	return p.doc
 }
 

@@ -96,27 +96,27 @@ func padRunes(s string) []rune {
 }
 
 // sourceOffsets returns, for each rune of row (a table line l as
-// padRunes made it), the offset in src of the character it came from,
-// and after them the end of the last: a cell's span of the source, which
-// Check reads its paragraphs' text from, is then its own, not the line's
-// (a row of many cells would take time growing with the square of its
-// length). The line's text is the end of src's line with tabs expanded
-// and feeds made spaces (clean), its start cut off in a nested block: a
-// tab gives each of its spaces its own offset.
+// padRunes made it), the offset in the source of the character it came
+// from, and after them the end of the last: a cell's span of the source,
+// which Check reads its paragraphs' text from, is then its own, not the
+// line's (a row of many cells would take time growing with the square of
+// its length). src is l's span of the source, whose end is l's text with
+// tabs expanded and feeds made spaces (clean), its start cut off in a
+// nested block: a tab gives each of its spaces its own offset.
 //
 // A row of ASCII without tabs, as most are, needs no list: its runes are
 // its bytes, at the offsets from that of its text on; for it the list is
 // nil and the offset of its text is returned.
 func sourceOffsets(src string, l line, row []rune) ([]int, int) {
-	if len(row) == len(l.text) && !hasAnyByte(src[l.off:l.end], "\t\v\f") && isASCII(src[l.off:l.end]) {
-		return nil, l.off + len(trimTrailingSpace(src[l.off:l.end])) - len(l.text)
+	if len(row) == len(l.text) && !hasAnyByte(src, "\t\v\f") && isASCII(src) {
+		return nil, l.off + len(trimTrailingSpace(src)) - len(l.text)
 	}
 	offs := make([]int, 0, len(row)+1)
-	skip := utf8.RuneCountInString(clean(src[l.off:l.end])) - utf8.RuneCountInString(l.text)
+	skip := utf8.RuneCountInString(clean(src)) - utf8.RuneCountInString(l.text)
 	col := 0
-	i := l.off
-	for i < l.end && len(offs) < len(row) {
-		r, size := utf8.DecodeRuneInString(src[i:l.end])
+	i := 0
+	for i < len(src) && len(offs) < len(row) {
+		r, size := utf8.DecodeRuneInString(src[i:])
 		n := 1
 		if r == '\t' {
 			n = 8 - col%8
@@ -126,9 +126,9 @@ func sourceOffsets(src string, l line, row []rune) ([]int, int) {
 				skip--
 				continue
 			}
-			offs = append(offs, i)
+			offs = append(offs, l.off+i)
 			if r != utf8.RuneError && isWide(r) {
-				offs = append(offs, i) // its pad
+				offs = append(offs, l.off+i) // its pad
 			}
 		}
 		if r == '\t' {
@@ -139,7 +139,7 @@ func sourceOffsets(src string, l line, row []rune) ([]int, int) {
 		i += size
 	}
 	for len(offs) <= len(row) {
-		offs = append(offs, i)
+		offs = append(offs, l.off+i)
 	}
 	return offs, 0
 }
@@ -197,7 +197,7 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 	for k, l := range block {
 		rows[k] = padRunes(l.text)
 		stripped[k] = stripCombining(rows[k])
-		offs[k].offs, offs[k].base = sourceOffsets(p.src, l, rows[k])
+		offs[k].offs, offs[k].base = sourceOffsets(p.span(l.off, l.end), l, rows[k])
 	}
 	columns := spanColumns(rows[0])
 	if len(columns) == 0 {

@@ -9,6 +9,10 @@ there); rerun it when the inputs change.
 Messages are docutils' parser's, at every level, as pyvideo's CI sees
 them (rst.Parser().parse on a new document; default settings but that no
 level halts the parse). Measured with docutils 0.19.
+
+docutils keeps the roles a role directive defines (and one it finds by
+its canonical name) for the rest of the process; each text here is
+parsed without those of the texts before it, as talk/rst parses it.
 """
 import glob, io, json, os, sys, warnings
 
@@ -17,6 +21,7 @@ import docutils.frontend
 import docutils.nodes
 import docutils.utils
 from docutils.parsers import rst
+from docutils.parsers.rst import roles
 
 warnings.filterwarnings("ignore")
 settings = docutils.frontend.OptionParser(components=(rst.Parser,)).get_default_values()
@@ -26,6 +31,7 @@ settings.halt_level = 5
 
 
 def messages(text):
+    roles._roles.clear()
     doc = docutils.utils.new_document("", settings)
     rst.Parser().parse(text, doc)
     return [[m["level"], m.get("line"), m.children[0].astext() if m.children else ""]
