@@ -39,11 +39,19 @@ func renderMarkup(src string, m talk.Markup, headingLevel int) (body, error) {
 }
 
 // isMarkup reports whether writeMarkup renders src, text in m:
-// reStructuredText, and Markdown that goldmark renders in reasonable time
-// (see markdownInBounds), as opposed to plain text, which a page shows as
-// paragraphs.
+// reStructuredText that docutils would parse (not one with a line over
+// its length limit, of which it parses nothing: see rst.LineTooLong),
+// and Markdown that goldmark renders in reasonable time (see
+// markdownInBounds), as opposed to plain text, which a page shows as
+// paragraphs, all of it.
 func isMarkup(src string, m talk.Markup) bool {
-	return m == talk.ReStructuredText || m == talk.Markdown && markdownInBounds(src)
+	switch m {
+	case talk.ReStructuredText:
+		return !rst.LineTooLong(src)
+	case talk.Markdown:
+		return markdownInBounds(src)
+	}
+	return false
 }
 
 // Bounds on the Markdown a page renders with goldmark, whose parser takes

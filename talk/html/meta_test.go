@@ -87,3 +87,32 @@ func metaDescription(page string) string {
 	}
 	return ""
 }
+
+// TestRSTLineTooLong shows a reStructuredText description with a line
+// docutils will not parse (rst.LineTooLong), of which docutils and
+// talk/rst parse nothing, as plain text: all of it, not none.
+func TestRSTLineTooLong(t *testing.T) {
+	long := strings.Repeat("x", 10001)
+	tk := &talk.Talk{Title: "T", Description: "*Intro*\n\n" + long, Markup: talk.ReStructuredText}
+	for _, pair := range pagePairs(t)[:1] {
+		for _, r := range []html.Renderer{pair.compiled, pair.templated} {
+			var b bytes.Buffer
+			if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			start := strings.Index(page, `<div class="description">`)
+			if start < 0 {
+				t.Fatalf("templates: %v: no description in the page", r.Templates != nil)
+			}
+			end := strings.Index(page[start:], "</div>")
+			want := `<div class="description"><p>*Intro*</p><p>` + long + `</p></div>`
+			if diff := cmp.Diff(want, page[start:start+end+len("</div>")]); diff != "" {
+				t.Errorf("templates: %v: description (-want +got):\n%s", r.Templates != nil, diff)
+			}
+			if diff := cmp.Diff(`<meta name="description" content="*Intro* `+long[:192]+`…">`, metaDescription(page)); diff != "" {
+				t.Errorf("templates: %v: meta description (-want +got):\n%s", r.Templates != nil, diff)
+			}
+		}
+	}
+}

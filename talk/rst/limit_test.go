@@ -33,6 +33,9 @@ func TestLineLengthLimit(t *testing.T) {
 		if diff := cmp.Diff(c.want, Check(c.src), cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("Check(%.20q…) (-want +got):\n%s", c.src, diff)
 		}
+		if got := LineTooLong(c.src); got != (c.want != nil) {
+			t.Errorf("LineTooLong(%.20q…) = %v", c.src, got)
+		}
 		if c.want != nil && len(doc.Children) > 0 {
 			t.Errorf("%.20q…: %d blocks parsed, want none", c.src, len(doc.Children))
 		}

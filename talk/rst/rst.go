@@ -268,19 +268,41 @@ func onlyPlainParagraphs(src string) bool {
 // a text with a longer line it does not parse.
 const lineLengthLimit = 10000
 
+// LineTooLong reports whether src has a line longer than docutils'
+// line_length_limit, 10,000 characters with tabs expanded: docutils
+// parses none of such a text, and so neither do Parse and Check, which
+// report the line. A page that shows the text had better show it as
+// plain text.
+func LineTooLong(src string) bool {
+	if len(src) <= lineLengthLimit && (len(src)*8 <= lineLengthLimit || !hasAnyByte(src, "\t")) {
+		return false // no line can be that long, even all tabs
+	}
+	_, ok := tooLongLine(splitLines(src))
+	return ok
+}
+
+// tooLongLine returns the first of lines that is longer than
+// lineLengthLimit.
+func tooLongLine(lines []line) (line, bool) {
+	for _, l := range lines {
+		if len(l.text) > lineLengthLimit && utf8.RuneCountInString(l.text) > lineLengthLimit {
+			return l, true
+		}
+	}
+	return line{}, false
+}
+
 func parse(src string, checkOnly bool) *Document {
 	p := &parser{src: src, doc: &Document{}, checkOnly: checkOnly}
 	if !checkOnly {
 		p.doc.Targets = map[string]string{}
 	}
 	lines := splitLines(src)
-	for _, l := range lines {
-		if len(l.text) > lineLengthLimit && utf8.RuneCountInString(l.text) > lineLengthLimit {
-			// docutils parses none of such a text (and names no line,
-			// but in its message).
-			p.report(l, Error, fmt.Sprintf("Line %d exceeds the line-length-limit.", l.num))
-			return p.doc
-		}
+	if l, ok := tooLongLine(lines); ok {
+		// docutils parses none of such a text (and names no line,
+		// but in its message).
+		p.report(l, Error, fmt.Sprintf("Line %d exceeds the line-length-limit.", l.num))
+		return p.doc
 	}
 	p.all = lines
 	p.doc.Children = p.blocks(lines, 0, true)
