@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -515,26 +516,35 @@ func (g *graph) speakerID(i int) span {
 	return g.moreSpeakerIDsAt[i-len(g.firstSpeakerIDsAt)]
 }
 
-// keywords writes the member "keywords", the tags joined with ", " (in
-// their parts, as they come), unless that is empty, and returns where its
-// value is.
+// keywords writes the member "keywords", the tags that are not blank as
+// an array, unless there are none, and returns where its value is. An
+// array, not the tags joined with commas, which schema.org also allows:
+// a tag may hold a comma ("Machine learning, applied"), and a reader
+// could not tell where it ends.
 func keywords(e *encoder, tags []string) span {
-	if len(tags) == 0 || len(tags) == 1 && tags[0] == "" {
+	if !slices.ContainsFunc(tags, notBlank) {
 		return span{}
 	}
 	e.key("keywords")
 	start := len(e.b)
-	e.b = append(e.b, '"')
-	for i, tag := range tags {
-		if i > 0 {
-			e.b = append(e.b, ", "...)
+	e.b = append(e.b, '[')
+	for _, tag := range tags {
+		if !notBlank(tag) {
+			continue
 		}
+		if e.b[len(e.b)-1] != '[' {
+			e.b = append(e.b, ',')
+		}
+		e.b = append(e.b, '"')
 		e.b = jsonx.HTMLSafe.AppendInside(e.b, tag)
+		e.b = append(e.b, '"')
 	}
-	e.b = append(e.b, '"')
+	e.b = append(e.b, ']')
 	e.comma = true
 	return span{start, len(e.b)}
 }
+
+func notBlank(s string) bool { return strings.TrimSpace(s) != "" }
 
 // talkURL is the talk's own page: the first related link, which is what
 // schedules and archives put first.

@@ -294,3 +294,29 @@ func TestEndDate(t *testing.T) {
 		})
 	}
 }
+
+// TestKeywords writes the tags as an array, which a tag with a comma in
+// it cannot break, leaving blank tags out.
+func TestKeywords(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		tags []string
+		want string
+	}{
+		{"a comma in a tag", []string{"Machine learning, applied", "", " ", "python"}, `,"keywords":["Machine learning, applied","python"]`},
+		{"one tag", []string{"go"}, `,"keywords":["go"]`},
+		{"only blank tags", []string{"", "\t"}, ``},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := jsonld.Marshal(&talk.Talk{ID: "t", Tags: tt.tags, Event: talk.Event{ID: "ev"}}, jsonld.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/t#talk"` + tt.want +
+				`,"superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
+			if diff := cmp.Diff(want, string(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
