@@ -246,6 +246,25 @@ func TestCheckDepth(t *testing.T) {
 	}
 }
 
+// TestCheckDepthWithoutLimit: a caller with no limit of its own (0, or
+// -1 as talk.Limits gives for none) still meets the scanner's, 10,000
+// levels as encoding/json allows, and the error names that limit, not
+// the -1 or 0 it was given.
+func TestCheckDepthWithoutLimit(t *testing.T) {
+	doc := func(n int) []byte {
+		return append(bytes.Repeat([]byte("["), n), bytes.Repeat([]byte("]"), n)...)
+	}
+	for _, limit := range []int{0, -1} {
+		if err := Check(doc(maxDepth), limit); err != nil {
+			t.Errorf("limit %d, depth %d: %v", limit, maxDepth, err)
+		}
+		want := &DepthError{Offset: maxDepth, Limit: maxDepth}
+		if diff := cmp.Diff(want, Check(doc(maxDepth+1), limit)); diff != "" {
+			t.Errorf("limit %d, depth %d (-want +got):\n%s", limit, maxDepth+1, diff)
+		}
+	}
+}
+
 // TestDecodeAgreesWithEncodingJSON decodes documents both ways: the
 // scanner builds what encoding/json with UseNumber builds.
 func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
