@@ -359,8 +359,11 @@ type Reader struct {
 // r.Limits.MaxDepth, is refused before it is decoded, with a
 // [*LimitError]: the nested values of a talk (parts within parts) are
 // read each by its own UnmarshalJSON, over again at every level, so the
-// time to read a record grows with its size times its depth. Lengths and
-// counts within the record are left to validation (package schema).
+// time to read a record grows with its size times its depth. So is a
+// record that encoding/json would read, but not as written (see
+// [Limits.CheckJSON]): one with two members of the same name, or with
+// text that is not UTF-8. Lengths and counts within the record are left
+// to validation (package schema).
 func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
@@ -405,51 +408,8 @@ func notNull(data []byte, path string) error {
 	return &RecordError{Path: path, Line: line, Column: col, Err: errors.New("talk: want an object, got null")}
 }
 
-// check refuses a record over r's size or depth limit.
-func (r Reader) check(data []byte, path string) error {
-	if max := r.Limits.RecordBytes(); max >= 0 && int64(len(data)) > max {
-		return &RecordError{Path: path, Err: &LimitError{What: "record size", Limit: max, Got: int64(len(data))}}
-	}
-	if max := r.Limits.Depth(); max >= 0 {
-		if off := tooDeep(data, max); off >= 0 {
-			line, col := jsonx.Position(data, off)
-			return &RecordError{Path: path, Line: line, Column: col, Err: &LimitError{What: "nesting depth", Limit: int64(max)}}
-		}
-	}
-	return nil
-}
-
-// tooDeep returns the offset of the first array or object of data nested
-// within max others, or -1 if there is none. It reads data as JSON but
-// does not check it: encoding/json does, and a malformed document is an
-// error either way.
-func tooDeep(data []byte, max int) int64 {
-	depth, inString := 0, false
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inString = true
-		case '[', '{':
-			if depth == max {
-				return int64(i)
-			}
-			depth++
-		case ']', '}':
-			depth--
-		}
-	}
-	return -1
-}
+// check refuses a record that r.Limits.CheckJSON refuses.
+func (r Reader) check(data []byte, path string) error { return r.Limits.CheckJSON(data, path) }
 
 // jsonError places an encoding/json error in the source of a record of
 // the kind rec.
@@ -460,11 +420,10 @@ func jsonError(data []byte, path string, err error, rec int) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
+		// Limits.CheckJSON has refused what is not well-formed; this is
+		// for what encoding/json refuses beyond it, if anything.
 		off = se.Offset - 1 // encoding/json counts the offending byte as read
 		re.Err = fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
-		if e := jsonx.NotUTF8(data); e != nil {
-			off, re.Err = e.Offset, errors.New(e.Msg)
-		}
 	case errors.As(err, &te):
 		// Errors from nested UnmarshalJSON methods carry offsets within
 		// the nested value, and Field has no array indices: find the

@@ -352,7 +352,13 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: want string, got number`},
 		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: want int64, got string`},
 		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}],\n  \"duration\": true\n}", `t.json:3:15: /duration: want talk.Duration, got bool`},
-		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"' after object key:value pair`},
+		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"', want ',' or '}' after an object member`},
+		// What encoding/json reads without a word, but not as written:
+		// it keeps the last of two members of one name, and reads a
+		// byte that is not UTF-8 as U+FFFD.
+		{"{\"title\": \"A\",\n \"title\": \"B\"}", `t.json:2:2: duplicate member name "title"`},
+		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: duplicate member name "a"`},
+		{"{\"title\": \"caf\xe9\"}", `t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string`},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
 		// null is no record: encoding/json read it as an empty talk,
