@@ -362,13 +362,18 @@ type Reader struct {
 // time to read a record grows with its size times its depth. So is a
 // record that encoding/json would read, but not as written (see
 // [Limits.CheckJSON]): one with two members of the same name, or with
-// text that is not UTF-8. Lengths and counts within the record are left
-// to validation (package schema).
+// text that is not UTF-8; and one with two members that encoding/json
+// reads into one field, matching names without regard to case ("title"
+// and "Title"), keeping only the last. Lengths and counts within the
+// record are left to validation (package schema).
 func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
 	}
 	if err := notNull(data, path); err != nil {
+		return nil, err
+	}
+	if err := notFoldedTwice(data, path, talkShape); err != nil {
 		return nil, err
 	}
 	var t Talk
@@ -386,6 +391,9 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 		return nil, err
 	}
 	if err := notNull(data, path); err != nil {
+		return nil, err
+	}
+	if err := notFoldedTwice(data, path, eventShape); err != nil {
 		return nil, err
 	}
 	var e Event
@@ -583,4 +591,108 @@ func badText(v jsonx.Value, rec int) (string, int64, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// shape is what talkmeta's JSON form holds in an object of one of the
+// model's types: the names of its members (lower-case, as its wire type's
+// tags spell them) and, for each member that holds such objects, alone
+// or in a list, their shape.
+type shape struct {
+	names [][]byte
+	subs  []*shape
+}
+
+// The shapes of talkmeta's records, built once from the wire types and
+// never changed after.
+var talkShape, eventShape = func() (*shape, *shape) {
+	wire := map[reflect.Type]reflect.Type{
+		reflect.TypeFor[Talk]():    reflect.TypeFor[talkJSON](),
+		reflect.TypeFor[Speaker](): reflect.TypeFor[speakerJSON](),
+		reflect.TypeFor[Event]():   reflect.TypeFor[eventJSON](),
+		reflect.TypeFor[Video]():   reflect.TypeFor[videoJSON](),
+		reflect.TypeFor[Place]():   reflect.TypeFor[placeJSON](),
+		reflect.TypeFor[Account](): reflect.TypeFor[accountJSON](),
+		reflect.TypeFor[Link]():    reflect.TypeFor[linkJSON](),
+		reflect.TypeFor[Legacy]():  reflect.TypeFor[legacyJSON](),
+	}
+	shapes := map[reflect.Type]*shape{}
+	var build func(model reflect.Type) *shape
+	build = func(model reflect.Type) *shape {
+		if sh, ok := shapes[model]; ok {
+			return sh // parts: a talk within a talk
+		}
+		sh := &shape{}
+		shapes[model] = sh
+		w := wire[model]
+		for i := range w.NumField() {
+			f := w.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			t := f.Type
+			if t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+				t = t.Elem()
+			}
+			var sub *shape
+			if _, ok := wire[t]; ok {
+				sub = build(t)
+			}
+			sh.names = append(sh.names, []byte(name))
+			sh.subs = append(sh.subs, sub)
+		}
+		return sh
+	}
+	return build(reflect.TypeFor[Talk]()), build(reflect.TypeFor[Event]())
+}()
+
+// foldedTwice finds, in the record v of shape sh, the first member that
+// encoding/json reads into the same field as a member before it in the
+// same object, matching names as it does, without regard to case: "Title"
+// after "title", or "ſlug" after "slug". encoding/json keeps the last of
+// them, so that the others would be lost without a word. It returns the
+// member's JSON pointer and offset, its name, and the field's.
+func foldedTwice(v jsonx.Value, sh *shape) (ptr string, off int64, name, field string, ok bool) {
+	var seen uint64 // by field index; no wire type has more than 64 fields
+	for quoted, m := range jsonx.Members(v.Raw, v.Offset) {
+		n := jsonx.MemberName(quoted)
+		for i, f := range sh.names {
+			if !bytes.EqualFold(n, f) {
+				continue
+			}
+			if seen&(1<<i) != 0 {
+				return "/" + jsonx.PointerToken(string(n)), m.Offset, string(n), string(f), true
+			}
+			seen |= 1 << i
+			sub := sh.subs[i]
+			if sub == nil {
+				break
+			}
+			if jsonx.Kind(m.Raw) == "object" {
+				if p, o, in, f, ok := foldedTwice(m, sub); ok {
+					return "/" + jsonx.PointerToken(string(n)) + p, o, in, f, true
+				}
+				break
+			}
+			j := 0
+			for e := range jsonx.Elements(m.Raw, m.Offset) {
+				if p, o, in, f, ok := foldedTwice(e, sub); ok {
+					return "/" + jsonx.PointerToken(string(n)) + "/" + strconv.Itoa(j) + p, o, in, f, true
+				}
+				j++
+			}
+			break
+		}
+	}
+	return "", 0, "", "", false
+}
+
+// notFoldedTwice refuses, as a [*RecordError], the record data of shape
+// sh when it has a member that [foldedTwice] finds.
+func notFoldedTwice(data []byte, path string, sh *shape) error {
+	ptr, off, name, field, ok := foldedTwice(jsonx.Value{Raw: data}, sh)
+	if !ok {
+		return nil
+	}
+	line, col := jsonx.Position(data, off)
+	return &RecordError{Path: path, Pointer: ptr, Line: line, Column: col, Err: fmt.Errorf(
+		"talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
+		strconv.QuoteToASCII(name), field)}
 }

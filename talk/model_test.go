@@ -338,6 +338,7 @@ func TestJSONExtra(t *testing.T) {
 }
 
 func TestParseJSONErrors(t *testing.T) {
+	const twice = "readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own"
 	tests := []struct{ in, want string }{
 		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json:3:15: /recorded: talk: "2016-02-30" is not a real date`},
 		// Errors of the text parsers are placed like encoding/json's own.
@@ -359,6 +360,12 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"title\": \"A\",\n \"title\": \"B\"}", `t.json:2:2: duplicate member name "title"`},
 		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: duplicate member name "a"`},
 		{"{\"title\": \"caf\xe9\"}", `t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string`},
+		// Nor may two members be read into one field, as encoding/json
+		// reads names, without regard to case: it keeps the last.
+		{"{\"title\": \"x\",\n \"Title\": \"y\"}", `t.json:2:11: /Title: talk: the member "Title" is read as "title", as is a member before it: ` + twice},
+		{"{\"kind\": \"talk\", \"\\u212aind\": \"keynote\"}", `t.json:1:31: /Kind: talk: the member "\u212aind" is read as "kind", as is a member before it: ` + twice},
+		{"{\"parts\": [{\"title\": \"a\"}, {\"speakers\": [{\"name\": \"A\", \"NAME\": \"B\"}]}]}", `t.json:1:64: /parts/1/speakers/0/NAME: talk: the member "NAME" is read as "name", as is a member before it: ` + twice},
+		{"{\"event\": {\"place\": {\"city\": \"Bilbao\", \"City\": \"\"}}}", `t.json:1:48: /event/place/City: talk: the member "City" is read as "city", as is a member before it: ` + twice},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
 		// null is no record: encoding/json read it as an empty talk,
@@ -387,6 +394,11 @@ func TestParseEventJSONErrors(t *testing.T) {
 	_, err := talk.ParseEventJSON([]byte("{\"title\": \"E\",\n  \"end\": \"2016-02-30\"}"), "e.json")
 	if diff := cmp.Diff(`e.json:2:10: /end: talk: "2016-02-30" is not a real date`, fmt.Sprint(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = talk.ParseEventJSON([]byte("{\"start\": \"2016-07-17\",\n \"START\": \"2016-07-18\"}"), "e.json")
+	want := `e.json:2:11: /START: talk: the member "START" is read as "start", as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own`
+	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+		t.Errorf("folded twice (-want +got):\n%s", diff)
 	}
 	_, err = talk.ParseEventJSON([]byte("null"), "e.json")
 	if diff := cmp.Diff(`e.json:1:1: talk: want an object, got null`, fmt.Sprint(err)); diff != "" {
@@ -506,6 +518,16 @@ func TestJSONFoldedNames(t *testing.T) {
 		Extra: map[string]json.RawMessage{"x-note": json.RawMessage(`"kept"`)}}
 	if diff := cmp.Diff(want, tk); diff != "" {
 		t.Errorf("decode (-want +got):\n%s", diff)
+	}
+	// ParseJSON reads them so too: it refuses only two members read
+	// into one field, not a name in another case alone.
+	parsed, err := talk.ParseJSON([]byte(in), "t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed.Origin = talk.Origin{}
+	if diff := cmp.Diff(want, *parsed); diff != "" {
+		t.Errorf("ParseJSON (-want +got):\n%s", diff)
 	}
 	if _, err := json.Marshal(talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"\u212Aind": json.RawMessage(`"x"`)}}); err == nil {
 		t.Error("an Extra member named like a field, but for the case of its letters, was written")
