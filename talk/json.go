@@ -436,7 +436,7 @@ func jsonError(data []byte, path string, err error, rec int) error {
 		// Errors from nested UnmarshalJSON methods carry offsets within
 		// the nested value, and Field has no array indices: find the
 		// value in the document by its path instead.
-		re.Err = fmt.Errorf("want %s, got %s", te.Type, te.Value)
+		re.Err = fmt.Errorf("talk: want %s, got %s", typeWords(te.Type), valueWords(te.Value))
 		if te.Field == "" {
 			off = valueStart(data, te.Offset)
 			break
@@ -463,6 +463,46 @@ func jsonError(data []byte, path string, err error, rec int) error {
 		re.Line, re.Column = jsonx.Position(data, off)
 	}
 	return re
+}
+
+// typeWords names, for a person who writes JSON rather than Go, what a
+// value read into a field of type t must be, as pyvideo's reader words
+// it: "a string", not "string"; "an object", not "talk.talkJSON".
+func typeWords(t reflect.Type) string {
+	switch t {
+	case reflect.TypeFor[Date]():
+		return "a date as a string, such as 2016-07-21"
+	case reflect.TypeFor[Duration]():
+		return "an ISO 8601 duration as a string, such as PT25M8S"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return t.String()
+}
+
+// valueWords names the value an UnmarshalTypeError's Value describes by
+// its JSON kind, as [jsonx.Kind] names kinds, or for a number, which
+// encoding/json gives as "number" and its text, by its text.
+func valueWords(v string) string {
+	kind, text, _ := strings.Cut(v, " ")
+	switch {
+	case kind == "number" && text != "":
+		return text
+	case kind == "bool":
+		return "boolean"
+	}
+	return kind
 }
 
 // valueStart returns the offset of the first byte of the scalar value that

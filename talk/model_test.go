@@ -347,12 +347,12 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"event\": {\"start\": \"2016-07-17\",\n \"End\": \"July\"}}", `t.json:2:9: /event/End: talk: "July" is not a date (want YYYY-MM-DD)`},
 		{"{\"videos\": [{\"url\": \"u\", \"duration\": \"PT1H\"},\n {\"url\": \"v\", \"duration\": \"1h\"}]}", `t.json:2:27: /videos/1/duration: talk: "1h" is not an ISO 8601 duration such as PT25M8S`},
 		// A number that does not fit is found by its kind.
-		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: want int64, got number 1.5`},
-		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: want string, got number`},
-		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: want string, got number`},
-		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: want string, got number`},
-		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: want int64, got string`},
-		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}],\n  \"duration\": true\n}", `t.json:3:15: /duration: want talk.Duration, got bool`},
+		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
+		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: talk: want a string, got number`},
+		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: talk: want a string, got number`},
+		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: talk: want a string, got number`},
+		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: talk: want a whole number, got string`},
+		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}],\n  \"duration\": true\n}", `t.json:3:15: /duration: talk: want an ISO 8601 duration as a string, such as PT25M8S, got boolean`},
 		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"', want ',' or '}' after an object member`},
 		// What encoding/json reads without a word, but not as written:
 		// it keeps the last of two members of one name, and reads a
@@ -368,6 +368,13 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"event\": {\"place\": {\"city\": \"Bilbao\", \"City\": \"\"}}}", `t.json:1:48: /event/place/City: talk: the member "City" is read as "city", as is a member before it: ` + twice},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
+		// Go's names of the wire types are no help to whoever writes
+		// the JSON.
+		{"[{\"title\": \"x\"}]", `t.json:1:1: talk: want an object, got array`},
+		{"{\"speakers\": {\"name\": \"A\"}}", `t.json:1:14: /speakers: talk: want an array, got object`},
+		{"{\"event\": \"PyCon\"}", `t.json:1:11: /event: talk: want an object, got string`},
+		{"{\"recorded\": 20160721}", `t.json:1:14: /recorded: talk: want a date as a string, such as 2016-07-21, got number`},
+		{"{\"legacy\": {\"id\": 99999999999999999999}}", `t.json:1:19: /legacy/id: talk: want a whole number, got 99999999999999999999`},
 		// null is no record: encoding/json read it as an empty talk,
 		// without a word.
 		{"null", `t.json:1:1: talk: want an object, got null`},

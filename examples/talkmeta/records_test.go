@@ -237,7 +237,7 @@ func TestReadLoneFiles(t *testing.T) {
 	wantResult(t, runCommand("", "urls", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
 		"lone/py\t/chipy/Learning_Sprint_An_Experiment.html", // its legacy category, as pyvideo.org takes it
 		"tinycon2024/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-101-opening.html",
-	}, []string{"lone/bad.json:1:11: /title: want string, got number"})
+	}, []string{"lone/bad.json:1:11: /title: talk: want a string, got number"})
 	wantResult(t, runCommand("", "check", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
 		"lone/bad.json:1:1: no-date: recorded is missing or null; pages and citations will show no date (warning)",
 		"lone/bad.json:1:1: no-speakers: the talk names no speaker (warning)",
