@@ -295,11 +295,28 @@ func (c *checker) recorded(ptr pointer, v value) {
 	}
 }
 
-// date checks that s names a real day (2016-02-30 does not).
+// date checks that s names a real day (2016-02-30 does not), at a real
+// time of day with a real offset, saying why not as ParseDate, which
+// readers read it with, says it.
 func (c *checker) date(ptr pointer, s string) {
 	if _, err := talk.ParseDate(s); err != nil {
-		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", ptr.words(), valueText(s)))
+		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), reason(err)))
 	}
+}
+
+// reason is why ParseDate or ParseDuration refused a text, as its error
+// says it but without its "talk: " and the quoted text, to be worded as
+// the other problems are.
+func reason(err error) string {
+	var de *talk.DateError
+	var ue *talk.DurationError
+	switch {
+	case errors.As(err, &de):
+		return de.Reason
+	case errors.As(err, &ue):
+		return ue.Reason
+	}
+	return err.Error()
 }
 
 // dateRange checks that an event does not end before it starts.
@@ -326,14 +343,7 @@ func (c *checker) duration(ptr pointer, v value) {
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {
-		// ParseDuration's reason (too long, negative), worded as the
-		// other problems are, without its "talk: ".
-		msg := err.Error()
-		var de *talk.DurationError
-		if errors.As(err, &de) {
-			msg = de.Reason
-		}
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), msg))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), reason(err)))
 		return
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {

@@ -37,6 +37,12 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
 		{"language not in canonical form", `"language": "en"`, `"language": "ENG"`,
 			[]string{p + "20:15: language: language: \"ENG\" is written \"en\" in its canonical form (warning)"}},
+		// A date is refused for the reason the reader gives, not as
+		// "not a real date" whatever is wrong with it.
+		{"hour 24", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04T24:00:00"`,
+			[]string{p + "18:15: date: recorded: \"2016-08-04T24:00:00\" is not a real time of day"}},
+		{"offset of 25 hours", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04T10:00:00+25:00"`,
+			[]string{p + "18:15: date: recorded: \"2016-08-04T10:00:00+25:00\" has a malformed UTC offset"}},
 		{"event ends before it starts", `"2016-07-24"`, `"2016-07-01"`,
 			[]string{p + "15:12: date: event/end: the event ends (2016-07-01) before it starts (2016-07-17)"}},
 		{"unknown markup", `"markup": "rst"`, `"markup": "html"`,
