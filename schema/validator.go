@@ -478,6 +478,11 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		allowed := slices.Sorted(maps.Keys(props))
 		for _, name := range slices.Sorted(maps.Keys(obj)) {
 			if _, ok := props[name]; !ok {
+				if c.v.Profile == Talkmeta && slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, name) }) {
+					// talkmeta's reader reads it as the member it is but
+					// for case: member-case says so.
+					continue
+				}
 				at := pointerJoin(ptr, name)
 				c.schemaAt[at] = true
 				c.add(at, keyword, Error, fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed)))

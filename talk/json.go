@@ -364,8 +364,10 @@ type Reader struct {
 // [Limits.CheckJSON]): one with two members of the same name, or with
 // text that is not UTF-8; and one with two members that encoding/json
 // reads into one field, matching names without regard to case ("title"
-// and "Title"), keeping only the last. Lengths and counts within the
-// record are left to validation (package schema).
+// and "Title"), keeping only the last, or a member of a place, an
+// account, a link or legacy that it has no field for, passing over it.
+// Lengths and counts within the record are left to validation (package
+// schema).
 func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
@@ -373,7 +375,7 @@ func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := notNull(data, path); err != nil {
 		return nil, err
 	}
-	if err := notFoldedTwice(data, path, talkShape); err != nil {
+	if err := noLostMember(data, path, talkShape); err != nil {
 		return nil, err
 	}
 	var t Talk
@@ -393,7 +395,7 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	if err := notNull(data, path); err != nil {
 		return nil, err
 	}
-	if err := notFoldedTwice(data, path, eventShape); err != nil {
+	if err := noLostMember(data, path, eventShape); err != nil {
 		return nil, err
 	}
 	var e Event
@@ -636,24 +638,31 @@ func badText(v jsonx.Value, rec int) (string, int64, bool) {
 // shape is what talkmeta's JSON form holds in an object of one of the
 // model's types: the names of its members (lower-case, as its wire type's
 // tags spell them) and, for each member that holds such objects, alone
-// or in a list, their shape.
+// or in a list, their shape. A closed shape is that of a type with no
+// Extra, which has no place for a member it does not know.
 type shape struct {
-	names [][]byte
-	subs  []*shape
+	what   string // the type, as its errors name it: "a place"
+	closed bool
+	names  [][]byte
+	subs   []*shape
 }
 
 // The shapes of talkmeta's records, built once from the wire types and
 // never changed after.
 var talkShape, eventShape = func() (*shape, *shape) {
-	wire := map[reflect.Type]reflect.Type{
-		reflect.TypeFor[Talk]():    reflect.TypeFor[talkJSON](),
-		reflect.TypeFor[Speaker](): reflect.TypeFor[speakerJSON](),
-		reflect.TypeFor[Event]():   reflect.TypeFor[eventJSON](),
-		reflect.TypeFor[Video]():   reflect.TypeFor[videoJSON](),
-		reflect.TypeFor[Place]():   reflect.TypeFor[placeJSON](),
-		reflect.TypeFor[Account](): reflect.TypeFor[accountJSON](),
-		reflect.TypeFor[Link]():    reflect.TypeFor[linkJSON](),
-		reflect.TypeFor[Legacy]():  reflect.TypeFor[legacyJSON](),
+	type wire struct {
+		typ  reflect.Type
+		what string
+	}
+	wires := map[reflect.Type]wire{
+		reflect.TypeFor[Talk]():    {reflect.TypeFor[talkJSON](), "a talk"},
+		reflect.TypeFor[Speaker](): {reflect.TypeFor[speakerJSON](), "a speaker"},
+		reflect.TypeFor[Event]():   {reflect.TypeFor[eventJSON](), "an event"},
+		reflect.TypeFor[Video]():   {reflect.TypeFor[videoJSON](), "a video"},
+		reflect.TypeFor[Place]():   {reflect.TypeFor[placeJSON](), "a place"},
+		reflect.TypeFor[Account](): {reflect.TypeFor[accountJSON](), "an account"},
+		reflect.TypeFor[Link]():    {reflect.TypeFor[linkJSON](), "a link"},
+		reflect.TypeFor[Legacy]():  {reflect.TypeFor[legacyJSON](), "legacy"},
 	}
 	shapes := map[reflect.Type]*shape{}
 	var build func(model reflect.Type) *shape
@@ -661,18 +670,19 @@ var talkShape, eventShape = func() (*shape, *shape) {
 		if sh, ok := shapes[model]; ok {
 			return sh // parts: a talk within a talk
 		}
-		sh := &shape{}
+		_, open := model.FieldByName("Extra")
+		w := wires[model]
+		sh := &shape{what: w.what, closed: !open}
 		shapes[model] = sh
-		w := wire[model]
-		for i := range w.NumField() {
-			f := w.Field(i)
+		for i := range w.typ.NumField() {
+			f := w.typ.Field(i)
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 			t := f.Type
 			if t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 				t = t.Elem()
 			}
 			var sub *shape
-			if _, ok := wire[t]; ok {
+			if _, ok := wires[t]; ok {
 				sub = build(t)
 			}
 			sh.names = append(sh.names, []byte(name))
@@ -683,56 +693,80 @@ var talkShape, eventShape = func() (*shape, *shape) {
 	return build(reflect.TypeFor[Talk]()), build(reflect.TypeFor[Event]())
 }()
 
-// foldedTwice finds, in the record v of shape sh, the first member that
-// encoding/json reads into the same field as a member before it in the
-// same object, matching names as it does, without regard to case: "Title"
-// after "title", or "ſlug" after "slug". encoding/json keeps the last of
-// them, so that the others would be lost without a word. It returns the
-// member's JSON pointer and offset, its name, and the field's.
-func foldedTwice(v jsonx.Value, sh *shape) (ptr string, off int64, name, field string, ok bool) {
+// memberFault is a member that reading its record would lose without a
+// word (see [lostMember]).
+type memberFault struct {
+	ptr   string // its JSON pointer
+	off   int64  // the offset of its value
+	name  string
+	field string // the field it is read into, as another member is; "" for none
+	in    *shape // the object's shape
+}
+
+// lostMember finds, in the record v of shape sh, the first member, in
+// the order encoding/json reads them, that it would lose without a word:
+// one it reads into the same field as a member before it in the same
+// object, matching names as it does, without regard to case ("Title"
+// after "title", or "ſlug" after "slug"), of which it keeps the last;
+// or, in an object of a closed shape (a place, a link), one it has no
+// field for, which it passes over.
+func lostMember(v jsonx.Value, sh *shape) (memberFault, bool) {
 	var seen uint64 // by field index; no wire type has more than 64 fields
 	for quoted, m := range jsonx.Members(v.Raw, v.Offset) {
 		n := jsonx.MemberName(quoted)
-		for i, f := range sh.names {
-			if !bytes.EqualFold(n, f) {
-				continue
+		i := slices.IndexFunc(sh.names, func(f []byte) bool { return bytes.EqualFold(n, f) })
+		if i < 0 {
+			if sh.closed {
+				return memberFault{ptr: "/" + jsonx.PointerToken(string(n)), off: m.Offset, name: string(n), in: sh}, true
 			}
-			if seen&(1<<i) != 0 {
-				return "/" + jsonx.PointerToken(string(n)), m.Offset, string(n), string(f), true
+			continue
+		}
+		if seen&(1<<i) != 0 {
+			return memberFault{ptr: "/" + jsonx.PointerToken(string(n)), off: m.Offset, name: string(n), field: string(sh.names[i]), in: sh}, true
+		}
+		seen |= 1 << i
+		sub := sh.subs[i]
+		if sub == nil {
+			continue
+		}
+		if jsonx.Kind(m.Raw) == "object" {
+			if f, ok := lostMember(m, sub); ok {
+				f.ptr = "/" + jsonx.PointerToken(string(n)) + f.ptr
+				return f, true
 			}
-			seen |= 1 << i
-			sub := sh.subs[i]
-			if sub == nil {
-				break
+			continue
+		}
+		j := 0
+		for e := range jsonx.Elements(m.Raw, m.Offset) {
+			if f, ok := lostMember(e, sub); ok {
+				f.ptr = "/" + jsonx.PointerToken(string(n)) + "/" + strconv.Itoa(j) + f.ptr
+				return f, true
 			}
-			if jsonx.Kind(m.Raw) == "object" {
-				if p, o, in, f, ok := foldedTwice(m, sub); ok {
-					return "/" + jsonx.PointerToken(string(n)) + p, o, in, f, true
-				}
-				break
-			}
-			j := 0
-			for e := range jsonx.Elements(m.Raw, m.Offset) {
-				if p, o, in, f, ok := foldedTwice(e, sub); ok {
-					return "/" + jsonx.PointerToken(string(n)) + "/" + strconv.Itoa(j) + p, o, in, f, true
-				}
-				j++
-			}
-			break
+			j++
 		}
 	}
-	return "", 0, "", "", false
+	return memberFault{}, false
 }
 
-// notFoldedTwice refuses, as a [*RecordError], the record data of shape
-// sh when it has a member that [foldedTwice] finds.
-func notFoldedTwice(data []byte, path string, sh *shape) error {
-	ptr, off, name, field, ok := foldedTwice(jsonx.Value{Raw: data}, sh)
+// noLostMember refuses, as a [*RecordError], the record data of shape
+// sh when it has a member that [lostMember] finds.
+func noLostMember(data []byte, path string, sh *shape) error {
+	f, ok := lostMember(jsonx.Value{Raw: data}, sh)
 	if !ok {
 		return nil
 	}
-	line, col := jsonx.Position(data, off)
-	return &RecordError{Path: path, Pointer: ptr, Line: line, Column: col, Err: fmt.Errorf(
-		"talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
-		strconv.QuoteToASCII(name), field)}
+	line, col := jsonx.Position(data, f.off)
+	re := &RecordError{Path: path, Pointer: f.ptr, Line: line, Column: col}
+	if f.field != "" {
+		re.Err = fmt.Errorf("talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
+			strconv.QuoteToASCII(f.name), f.field)
+		return re
+	}
+	names := make([]string, len(f.in.names))
+	for i, n := range f.in.names {
+		names[i] = string(n)
+	}
+	re.Err = fmt.Errorf("talk: %s has no member %s (only %s), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those",
+		f.in.what, strconv.QuoteToASCII(f.name), strings.Join(names, ", "))
+	return re
 }

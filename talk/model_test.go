@@ -339,6 +339,7 @@ func TestJSONExtra(t *testing.T) {
 
 func TestParseJSONErrors(t *testing.T) {
 	const twice = "readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own"
+	const lost = "remove it, or keep what it says in a member of the talk, which keeps those"
 	tests := []struct{ in, want string }{
 		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json:3:15: /recorded: talk: "2016-02-30" is not a real date`},
 		// Errors of the text parsers are placed like encoding/json's own.
@@ -368,6 +369,12 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"event\": {\"place\": {\"city\": \"Bilbao\", \"City\": \"\"}}}", `t.json:1:48: /event/place/City: talk: the member "City" is read as "city", as is a member before it: ` + twice},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
+		// A place, an account, a link and legacy have no Extra to keep a
+		// member they do not know: encoding/json passed it over.
+		{"{\"place\": {\"room\": \"A\",\n \"floor\": 2}}", `t.json:2:11: /place/floor: talk: a place has no member "floor" (only venue, room, city, region, country), and no place to keep one it does not know: ` + lost},
+		{"{\"speakers\": [{\"name\": \"A\", \"x-pronouns\": \"she\", \"accounts\": [{\"service\": \"github\", \"verified\": true}]}]}", `t.json:1:97: /speakers/0/accounts/0/verified: talk: an account has no member "verified" (only service, handle, url), and no place to keep one it does not know: ` + lost},
+		{"{\"links\": [{\"url\": \"u\"}, {\"url\": \"v\", \"kind\": \"slides\"}]}", `t.json:1:47: /links/1/kind: talk: a link has no member "kind" (only url, label), and no place to keep one it does not know: ` + lost},
+		{"{\"parts\": [{\"legacy\": {\"id\": 3, \"old\": 1}}]}", `t.json:1:40: /parts/0/legacy/old: talk: legacy has no member "old" (only id, alias, category, quality_notes), and no place to keep one it does not know: ` + lost},
 		// Go's names of the wire types are no help to whoever writes
 		// the JSON.
 		{"[{\"title\": \"x\"}]", `t.json:1:1: talk: want an object, got array`},
@@ -406,6 +413,11 @@ func TestParseEventJSONErrors(t *testing.T) {
 	want := `e.json:2:11: /START: talk: the member "START" is read as "start", as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own`
 	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
 		t.Errorf("folded twice (-want +got):\n%s", diff)
+	}
+	_, err = talk.ParseEventJSON([]byte(`{"title": "E", "x-sponsor": "S", "place": {"city": "Bilbao", "zip": "48001"}}`), "e.json")
+	want = `e.json:1:69: /place/zip: talk: a place has no member "zip" (only venue, room, city, region, country), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`
+	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+		t.Errorf("unknown place member (-want +got):\n%s", diff)
 	}
 	_, err = talk.ParseEventJSON([]byte("null"), "e.json")
 	if diff := cmp.Diff(`e.json:1:1: talk: want an object, got null`, fmt.Sprint(err)); diff != "" {
