@@ -12,11 +12,14 @@ import (
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-// runFmt lists, or with -w rewrites, the talk records that are not in
-// their canonical form. Each record keeps its own form: a pyvideo record
-// is written as pyvideo.MarshalTalk writes it, a talkmeta record (in an
-// event's talks/ directory) as import writes it; neither is converted to
-// the other, which would lose what the other form has no place for.
+// runFmt lists, or with -w rewrites, the records that are not in their
+// canonical form: the talk records, and the event record (category.json
+// or event.json) of each event they are in. Each record keeps its own
+// form: a pyvideo record is written as pyvideo.MarshalTalk and
+// pyvideo.FormatEvent write it, a talkmeta record (in an event's talks/
+// directory, or its event.json) as import writes it; neither is
+// converted to the other, which would lose what the other form has no
+// place for.
 func runFmt(e *env, args []string) int {
 	fs := e.flags("fmt", "[-w] DIR|FILE...")
 	write := fs.Bool("w", false, "write the canonical form back to each file that differs")
@@ -27,6 +30,7 @@ func runFmt(e *env, args []string) int {
 		return usageError(fs, "no file or directory given")
 	}
 	status := 0
+	events := map[string]bool{} // the event records met, by name
 	for t, err := range talks(fs.Args()) {
 		if e.outputFailed() {
 			break // run reports it
@@ -36,34 +40,67 @@ func runFmt(e *env, args []string) int {
 			status = 1
 			continue
 		}
+		if name := talkEventRecord(t); name != "" && !events[name] {
+			events[name] = true
+			status = max(status, fmtEvent(e, name, t.Origin.Format, *write))
+		}
 		out, err := canonical(t)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
 			status = 1
 			continue
 		}
-		if bytes.Equal(out, t.Origin.Raw) {
-			continue
-		}
-		if off := jsonx.LoneSurrogate(t.Origin.Raw); off >= 0 {
-			// Its canonical form would hold U+FFFD instead: not a
-			// change of form, but of the text.
-			line, col := jsonx.Position(t.Origin.Raw, off)
-			fmt.Fprintf(e.stderr, "%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand\n", t.Origin.Path, line, col, t.Origin.Raw[off:off+6])
-			status = 1
-			continue
-		}
-		name := filepath.FromSlash(t.Origin.Path)
-		if !*write {
-			fmt.Fprintln(e.stdout, name)
-			continue
-		}
-		if err := writeFileAtomic(name, out); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			status = 1
-		}
+		status = max(status, fmtFile(e, filepath.FromSlash(t.Origin.Path), t.Origin.Raw, out, *write))
 	}
 	return status
+}
+
+// fmtEvent lists, or with write rewrites, the event record name, in the
+// given form, when it is not in canonical form. One that cannot be read
+// is left alone, and not reported: the reader of its talks has reported
+// it.
+func fmtEvent(e *env, name, form string, write bool) int {
+	data, err := readRecord(name)
+	if err != nil {
+		return 0
+	}
+	var out []byte
+	if form == pyvideo.FormatName {
+		out, err = pyvideo.FormatEvent(data, filepath.ToSlash(name))
+	} else {
+		var ev *talk.Event
+		if ev, err = talk.ParseEventJSON(data, filepath.ToSlash(name)); err == nil {
+			out, err = marshalIndent(ev)
+		}
+	}
+	if err != nil {
+		return 0
+	}
+	return fmtFile(e, name, data, out, write)
+}
+
+// fmtFile lists, or with write rewrites, the record file name, which
+// holds raw, when its canonical form out differs.
+func fmtFile(e *env, name string, raw, out []byte, write bool) int {
+	if bytes.Equal(out, raw) {
+		return 0
+	}
+	if off := jsonx.LoneSurrogate(raw); off >= 0 {
+		// Its canonical form would hold U+FFFD instead: not a change
+		// of form, but of the text.
+		line, col := jsonx.Position(raw, off)
+		fmt.Fprintf(e.stderr, "%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand\n", filepath.ToSlash(name), line, col, raw[off:off+6])
+		return 1
+	}
+	if !write {
+		fmt.Fprintln(e.stdout, name)
+		return 0
+	}
+	if err := writeFileAtomic(name, out); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // canonical returns the talk t in the canonical form of the form it was

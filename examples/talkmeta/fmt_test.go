@@ -121,3 +121,33 @@ func TestFmtLoneSurrogate(t *testing.T) {
 		t.Errorf("files changed (-before +after):\n%s", diff)
 	}
 }
+
+// TestFmtEventRecords formats the event records of the events whose
+// talks it formats, each in its own form, as it formats the talks: a
+// pyvideo category.json and a talkmeta event.json, both canonical but for
+// their indentation, are listed, then written back canonical.
+func TestFmtEventRecords(t *testing.T) {
+	pkg := inTempDir(t)
+	importPair(t, pkg, "a")
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	canonical := snapshot(t, "a")
+	const category, event = "a/chipy/category.json", "a/tinycon2024/event.json"
+	for _, name := range []string{category, event} {
+		var b bytes.Buffer
+		if err := json.Indent(&b, bytes.TrimSpace([]byte(canonical[name])), "", "\t"); err != nil {
+			t.Fatal(err)
+		}
+		plantFile(t, name, b.String())
+	}
+
+	// chipy's one talk is not canonical either.
+	wantResult(t, runCommand("", "fmt", "a"), 0, []string{category, "a/chipy/videos/15260.json", event}, nil)
+	wantResult(t, runCommand("", "fmt", "-w", "a"), 0, nil, nil)
+	wantResult(t, runCommand("", "fmt", "a"), 0, nil, nil)
+	got := snapshot(t, "a")
+	for _, name := range []string{category, event} {
+		if diff := cmp.Diff(canonical[name], got[name]); diff != "" {
+			t.Errorf("%s after fmt -w (-canonical +got):\n%s", name, diff)
+		}
+	}
+}

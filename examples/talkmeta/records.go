@@ -366,15 +366,40 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 // talks dir belongs to, category.json or event.json beside it. It
 // returns a nil event and no error when there is none.
 func eventBeside(dir, form string) (*talk.Event, error) {
-	file := "category.json"
-	if form == talk.FormatName {
-		file = "event.json"
-	}
-	name := filepath.Join(dir, "..", file)
+	name := eventRecordBeside(dir, form)
 	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	return readEvent(name, form)
+}
+
+// eventRecordBeside names the event record of the event that the
+// directory of talks dir, in the given form, belongs to, whether or not
+// there is one.
+func eventRecordBeside(dir, form string) string {
+	file := "category.json"
+	if form == talk.FormatName {
+		file = "event.json"
+	}
+	return filepath.Join(dir, "..", file)
+}
+
+// talkEventRecord names the event record of the event that the talk t,
+// read from a file in an event's directory of talks, belongs to, when
+// there is one; "" for a talk outside one, or of an event without one.
+func talkEventRecord(t *talk.Talk) string {
+	dir := filepath.Dir(filepath.FromSlash(t.Origin.Path))
+	switch {
+	case baseName(dir) == "videos" && t.Origin.Format == pyvideo.FormatName,
+		baseName(dir) == "talks" && t.Origin.Format == talk.FormatName:
+	default:
+		return ""
+	}
+	name := eventRecordBeside(dir, t.Origin.Format)
+	if _, err := os.Lstat(name); err != nil {
+		return ""
+	}
+	return name
 }
 
 // parseLone reads the record data of the talk file name outside any
