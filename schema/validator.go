@@ -635,7 +635,7 @@ func (c *checker) patternWords(ptr string, value any) string {
 		// pyvideo's site needs the day: a year or a month, which
 		// talkmeta's form takes, is a date all the same.
 		s, _ := value.(string)
-		if d, err := talk.ParseDate(s); err == nil && d.Precision() < talk.Day {
+		if d, err := talk.ParseDate(s); err == nil && d.Precision() != talk.NoDate && d.Precision() < talk.Day {
 			return fmt.Sprintf("is only a %s; pyvideo needs a full date such as 2016-07-21", d.Precision())
 		}
 		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"
