@@ -645,6 +645,7 @@ type shape struct {
 	closed bool
 	names  [][]byte
 	subs   []*shape
+	lists  []bool // the member holds a list of subs, not one
 }
 
 // The shapes of talkmeta's records, built once from the wire types and
@@ -678,7 +679,8 @@ var talkShape, eventShape = func() (*shape, *shape) {
 			f := w.typ.Field(i)
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 			t := f.Type
-			if t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			list := t.Kind() == reflect.Slice
+			if t.Kind() == reflect.Pointer || list {
 				t = t.Elem()
 			}
 			var sub *shape
@@ -687,6 +689,7 @@ var talkShape, eventShape = func() (*shape, *shape) {
 			}
 			sh.names = append(sh.names, []byte(name))
 			sh.subs = append(sh.subs, sub)
+			sh.lists = append(sh.lists, list)
 		}
 		return sh
 	}
@@ -725,15 +728,21 @@ func lostMember(v jsonx.Value, sh *shape) (memberFault, bool) {
 			return memberFault{ptr: "/" + jsonx.PointerToken(string(n)), off: m.Offset, name: string(n), field: string(sh.names[i]), in: sh}, true
 		}
 		seen |= 1 << i
+		// A value of another kind than the field's is encoding/json's
+		// to refuse.
 		sub := sh.subs[i]
-		if sub == nil {
+		switch kind := jsonx.Kind(m.Raw); {
+		case sub == nil:
 			continue
-		}
-		if jsonx.Kind(m.Raw) == "object" {
-			if f, ok := lostMember(m, sub); ok {
-				f.ptr = "/" + jsonx.PointerToken(string(n)) + f.ptr
-				return f, true
+		case !sh.lists[i]:
+			if kind == "object" {
+				if f, ok := lostMember(m, sub); ok {
+					f.ptr = "/" + jsonx.PointerToken(string(n)) + f.ptr
+					return f, true
+				}
 			}
+			continue
+		case kind != "array":
 			continue
 		}
 		j := 0

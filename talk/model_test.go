@@ -375,6 +375,10 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"speakers\": [{\"name\": \"A\", \"x-pronouns\": \"she\", \"accounts\": [{\"service\": \"github\", \"verified\": true}]}]}", `t.json:1:97: /speakers/0/accounts/0/verified: talk: an account has no member "verified" (only service, handle, url), and no place to keep one it does not know: ` + lost},
 		{"{\"links\": [{\"url\": \"u\"}, {\"url\": \"v\", \"kind\": \"slides\"}]}", `t.json:1:47: /links/1/kind: talk: a link has no member "kind" (only url, label), and no place to keep one it does not know: ` + lost},
 		{"{\"parts\": [{\"legacy\": {\"id\": 3, \"old\": 1}}]}", `t.json:1:40: /parts/0/legacy/old: talk: legacy has no member "old" (only id, alias, category, quality_notes), and no place to keep one it does not know: ` + lost},
+		// A member of another kind than its field's is not looked into
+		// for members: its kind is what is wrong with it.
+		{"{\"slides\": {\"url\": \"u\", \"x\": 1}}", `t.json:1:12: /slides: talk: want an array, got object`},
+		{"{\"place\": [{\"url\": \"u\"}]}", `t.json:1:11: /place: talk: want an object, got array`},
 		// Go's names of the wire types are no help to whoever writes
 		// the JSON.
 		{"[{\"title\": \"x\"}]", `t.json:1:1: talk: want an object, got array`},
