@@ -590,11 +590,12 @@ func valueWords(v any) string {
 	return fmt.Sprint(v) // a json.Number
 }
 
-// valueText quotes a string value, shortened to what fits in a message.
+// valueText quotes a string value, shortened to what fits in a message,
+// and names any other as valueWords does: null, not Go's <nil>.
 func valueText(v any) string {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Sprint(v)
+		return valueWords(v)
 	}
 	if r := []rune(s); len(r) > 60 {
 		s = string(r[:57]) + "..."
