@@ -224,7 +224,10 @@ func TestReaderAgrees(t *testing.T) {
 
 // FuzzReaderAgrees holds, for any record that talkmeta's reader refuses
 // within its limits, that the schema has an error at the line and column
-// of the reader's, as TestReaderAgrees holds it for its records.
+// of the reader's, as TestReaderAgrees holds it for its records; or, for
+// a value within a member named like a known one but for case, which the
+// schema takes for an extra member and does not look into, at that
+// member.
 func FuzzReaderAgrees(f *testing.F) {
 	seed, _ := os.ReadFile("testdata/talk.json")
 	f.Add(seed)
@@ -240,7 +243,8 @@ func FuzzReaderAgrees(f *testing.F) {
 		}
 		ps := (&Validator{}).ValidateTalk(data, "f.json")
 		for _, p := range ps {
-			if p.Severity == Error && p.Line == re.Line && p.Column == re.Column {
+			if p.Severity == Error && (p.Line == re.Line && p.Column == re.Column ||
+				p.Rule == "member-case" && strings.HasPrefix(re.Pointer, p.Pointer+"/")) {
 				return
 			}
 		}

@@ -440,7 +440,10 @@ func jsonError(data []byte, path string, err error, rec int) error {
 		// value in the document by its path instead.
 		re.Err = fmt.Errorf("talk: want %s, got %s", typeWords(te.Type), valueWords(te.Value))
 		if te.Field == "" {
-			off = valueStart(data, te.Offset)
+			// The record itself, which encoding/json gave its
+			// UnmarshalJSON without the white space before it, so that
+			// te.Offset counts from there.
+			off = int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n")))
 			break
 		}
 		var top jsonx.Value
@@ -505,33 +508,6 @@ func valueWords(v string) string {
 		return "boolean"
 	}
 	return kind
-}
-
-// valueStart returns the offset of the first byte of the scalar value that
-// ends at end, where encoding/json reports type errors.
-func valueStart(data []byte, end int64) int64 {
-	i := min(end, int64(len(data))) - 1
-	if i < 0 {
-		return 0
-	}
-	if data[i] == '"' {
-		for j := i - 1; j >= 0; j-- {
-			if data[j] == '"' {
-				k := j - 1
-				for k >= 0 && data[k] == '\\' {
-					k--
-				}
-				if (j-k)%2 == 1 { // an even number of backslashes before it
-					return j
-				}
-			}
-		}
-		return 0
-	}
-	for i > 0 && !strings.ContainsRune(" \t\r\n:,[{", rune(data[i-1])) {
-		i--
-	}
-	return i
 }
 
 // locate finds the value at the dotted path fields, trying every element

@@ -382,6 +382,10 @@ func TestParseJSONErrors(t *testing.T) {
 		// Go's names of the wire types are no help to whoever writes
 		// the JSON.
 		{"[{\"title\": \"x\"}]", `t.json:1:1: talk: want an object, got array`},
+		// The record is placed where it starts, after any white space.
+		{"\n  [{\"title\": \"x\"}]", `t.json:2:3: talk: want an object, got array`},
+		{" \"\" ", `t.json:1:2: talk: want an object, got string`},
+		{"\t5", `t.json:1:2: talk: want an object, got number`},
 		{"{\"speakers\": {\"name\": \"A\"}}", `t.json:1:14: /speakers: talk: want an array, got object`},
 		{"{\"event\": \"PyCon\"}", `t.json:1:11: /event: talk: want an object, got string`},
 		{"{\"recorded\": 20160721}", `t.json:1:14: /recorded: talk: want a date as a string, such as 2016-07-21, got number`},
