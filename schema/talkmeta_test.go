@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // TestTalkmetaFaults plants faults in a talk in talkmeta's JSON form made
@@ -222,26 +224,35 @@ func TestReaderAgrees(t *testing.T) {
 	}
 }
 
-// FuzzReaderAgrees holds, for any record that talkmeta's reader refuses
-// within its limits, that the schema has an error at the line and column
-// of the reader's, as TestReaderAgrees holds it for its records; or, for
-// a value within a member named like a known one but for case, which the
-// schema takes for an extra member and does not look into, at that
-// member.
+// FuzzReaderAgrees holds, for any record that talkmeta's reader or
+// pyvideo's refuses within its limits, that the schema of its profile has
+// an error at the line and column of the reader's, as TestReaderAgrees
+// holds it for its records; or, for a value within a talkmeta member
+// named like a known one but for case, which the schema takes for an
+// extra member and does not look into, at that member.
 func FuzzReaderAgrees(f *testing.F) {
 	seed, _ := os.ReadFile("testdata/talk.json")
-	f.Add(seed)
+	f.Add(seed, false)
 	for _, tt := range readerAgrees {
-		f.Add([]byte(tt.record))
+		f.Add([]byte(tt.record), false)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := talk.ParseJSON(data, "f.json")
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "pyvideo", "*", "videos", "*.json"))
+	for _, name := range files {
+		data, _ := os.ReadFile(name)
+		f.Add(data, true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, isPyvideo bool) {
+		v, read := &Validator{}, talk.ParseJSON
+		if isPyvideo {
+			v.Profile, read = Pyvideo, pyvideo.ParseTalk
+		}
+		_, err := read(data, "f.json")
 		var re *talk.RecordError
 		var le *talk.LimitError
 		if !errors.As(err, &re) || errors.As(err, &le) {
 			return
 		}
-		ps := (&Validator{}).ValidateTalk(data, "f.json")
+		ps := v.ValidateTalk(data, "f.json")
 		for _, p := range ps {
 			if p.Severity == Error && (p.Line == re.Line && p.Column == re.Column ||
 				p.Rule == "member-case" && strings.HasPrefix(re.Pointer, p.Pointer+"/")) {
