@@ -405,16 +405,32 @@ func talkEventRecord(t *talk.Talk) string {
 // parseLone reads the record data of the talk file name outside any
 // event's directory of talks, where its place says nothing of its form,
 // and says which form it is: talkmeta's when talkmeta's reader takes it,
-// else pyvideo's when pyvideo's reader does, else talkmeta's, whose
-// errors are then the ones reported.
+// else pyvideo's when pyvideo's reader does. When neither does, it is the
+// form whose reader read further into it before it found a fault, as
+// the form the record is likelier written in, talkmeta's when both
+// stopped at one place; that reader's errors are the ones reported. So a
+// pyvideo record with one mistake late in it is not reported for the
+// speakers talkmeta's form would write as objects.
 func parseLone(data []byte, name string) (*talk.Talk, string, error) {
 	t, err := parseTalk(data, name, talk.FormatName)
-	if err != nil {
-		if pt, perr := parseTalk(data, name, pyvideo.FormatName); perr == nil {
-			return pt, pyvideo.FormatName, nil
-		}
+	if err == nil {
+		return t, talk.FormatName, nil
+	}
+	pt, perr := parseTalk(data, name, pyvideo.FormatName)
+	if perr == nil || readFurther(perr, err) {
+		return pt, pyvideo.FormatName, perr
 	}
 	return t, talk.FormatName, err
+}
+
+// readFurther reports whether the error a placed its fault further into
+// its record than the error b placed its.
+func readFurther(a, b error) bool {
+	var ra, rb *talk.RecordError
+	if !errors.As(a, &ra) || !errors.As(b, &rb) {
+		return false
+	}
+	return ra.Line > rb.Line || ra.Line == rb.Line && ra.Column > rb.Column
 }
 
 // loneForm is the form parseLone finds for data, the record of the talk

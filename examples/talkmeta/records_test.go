@@ -217,8 +217,11 @@ func TestReadHostileArguments(t *testing.T) {
 
 // TestReadLoneFiles reads talk files outside any event's directory of
 // talks, where only the record says its form: show and check read each
-// in the form whose reader takes it, and both report talkmeta's errors
-// for a record neither reader takes.
+// in the form whose reader takes it, and for a record neither reader
+// takes, both report the errors of the form whose reader read further
+// into it: talkmeta's for a title that is a number, which stops both at
+// once, and pyvideo's for a pyvideo record with an impossible date, which
+// talkmeta's reader refuses sooner, for its speakers.
 func TestReadLoneFiles(t *testing.T) {
 	pkg := inTempDir(t)
 	copyEvent(t, pkg, "chipy", "a/chipy")
@@ -234,15 +237,20 @@ func TestReadLoneFiles(t *testing.T) {
 	plantFile(t, "lone/py.json", string(py))
 	plantFile(t, "lone/tm.json", string(tm))
 	plantFile(t, "lone/bad.json", `{"title": 5}`)
-	wantResult(t, runCommand("", "urls", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
+	plantFile(t, "lone/badpy.json", `{"title": "T", "speakers": ["Ada"], "recorded": "2016-02-30", "videos": [{"type": "youtube", "url": "https://y.be/x"}], "thumbnail_url": "https://i.ytimg.com/x.jpg"}`)
+	wantResult(t, runCommand("", "urls", "lone/py.json", "lone/tm.json", "lone/bad.json", "lone/badpy.json"), 1, []string{
 		"lone/py\t/chipy/Learning_Sprint_An_Experiment.html", // its legacy category, as pyvideo.org takes it
 		"tinycon2024/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-101-opening.html",
-	}, []string{"lone/bad.json:1:11: /title: talk: want a string, got number"})
-	wantResult(t, runCommand("", "check", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
+	}, []string{
+		"lone/bad.json:1:11: /title: talk: want a string, got number",
+		`lone/badpy.json:1:49: /recorded: "2016-02-30" is not a real date`,
+	})
+	wantResult(t, runCommand("", "check", "lone/py.json", "lone/tm.json", "lone/bad.json", "lone/badpy.json"), 1, []string{
 		"lone/bad.json:1:1: no-date: recorded is missing or null; pages and citations will show no date (warning)",
 		"lone/bad.json:1:1: no-speakers: the talk names no speaker (warning)",
 		"lone/bad.json:1:11: type: title: expected text, found 5",
-		"3 records (0 events, 3 talks): 1 error, 2 warnings, in 0s",
+		`lone/badpy.json:1:49: date: recorded: "2016-02-30" is not a real date`,
+		"4 records (0 events, 4 talks): 2 errors, 2 warnings, in 0s",
 	}, nil)
 }
 
