@@ -203,6 +203,31 @@ func TestWritePython(t *testing.T) {
 	}
 }
 
+// TestCheckEmpty: a document of nothing, or of white space only, is
+// said to be empty, not cut off (which "unexpected end of input" says),
+// for the Check and the Cursor that readers use alike; one cut off is
+// still said to be.
+func TestCheckEmpty(t *testing.T) {
+	const empty = "invalid JSON: the file is empty, or only white space; want a JSON value"
+	for _, tc := range []struct {
+		doc  string
+		want error
+	}{
+		{"", &SyntaxError{Offset: 0, Msg: empty}},
+		{" \r\n\t\n", &SyntaxError{Offset: 0, Msg: empty}},
+		{"{", &SyntaxError{Offset: 1, Msg: "invalid JSON: unexpected end of input"}},
+	} {
+		if diff := cmp.Diff(tc.want, Check([]byte(tc.doc), 0)); diff != "" {
+			t.Errorf("Check(%q) (-want +got):\n%s", tc.doc, diff)
+		}
+		c := NewCursor([]byte(tc.doc), 0)
+		c.Skip()
+		if diff := cmp.Diff(tc.want, c.End()); diff != "" {
+			t.Errorf("Cursor on %q (-want +got):\n%s", tc.doc, diff)
+		}
+	}
+}
+
 func TestCheckDuplicates(t *testing.T) {
 	// members writes an object of n members k0, k1... and then extra.
 	members := func(n int, extra string) string {
