@@ -406,14 +406,18 @@ func (a *archive) at(p, ptr, rule, msg, other string) {
 	a.problems = append(a.problems, c.problems...)
 }
 
-// readRecord reads a record file, refusing one over the record size limit.
+// readRecord reads a record file, refusing one over the record size
+// limit. Its errors do not name the file, which the problem names.
 func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	data, err := osfs.ReadFile(fsys, p, limit)
 	var large *osfs.TooLargeError
 	var special *osfs.NotRegularError
+	var pe *fs.PathError
 	switch {
 	case errors.As(err, &special):
 		return nil, errors.New(special.Describe())
+	case errors.As(err, &pe):
+		return nil, pe.Err
 	case !errors.As(err, &large):
 		return data, err
 	case large.Size < 0:

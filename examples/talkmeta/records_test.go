@@ -195,7 +195,7 @@ func TestReadHostileArguments(t *testing.T) {
 		args = append(args, "/dev/zero")
 	}
 	wantStderr := append(stderr,
-		"pyvideo: open h/ev/videos/dangling.json: no such file or directory",
+		"pyvideo: open h/ev/videos/dangling.json: a symbolic link to nowhere.json, which does not exist",
 		"pyvideo: read h/ev/videos/dir.json: is a directory",
 		"pyvideo: h/ev/videos/pipe.json: a named pipe, where a file was expected; not read",
 	)
