@@ -46,6 +46,8 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "18:15: date: recorded: \"2016-08-04T24:00:00\" is not a real time of day"}},
 		{"offset of 25 hours", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04T10:00:00+25:00"`,
 			[]string{p + "18:15: date: recorded: \"2016-08-04T10:00:00+25:00\" has a malformed UTC offset"}},
+		// RFC 3339's lower-case t and z, which the readers take.
+		{"lower-case date-time", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04t10:30:00z"`, nil},
 		{"event ends before it starts", `"2016-07-24"`, `"2016-07-01"`,
 			[]string{p + "15:12: date: event/end: the event ends (2016-07-01) before it starts (2016-07-17)"}},
 		{"unknown markup", `"markup": "rst"`, `"markup": "html"`,

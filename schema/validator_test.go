@@ -78,6 +78,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "6:15: pattern: recorded: \"2016-07\" is only a month; pyvideo needs a full date such as 2016-07-21"}},
 		{"year only", `"2016-08-04"`, `"2016"`, false,
 			[]string{p + "6:15: pattern: recorded: \"2016\" is only a year; pyvideo needs a full date such as 2016-07-21"}},
+		{"lower-case date-time", `"2016-08-04"`, `"2016-08-04t10:30:00z"`, false, nil},
 		{"empty date", `"2016-08-04"`, `""`, false,
 			[]string{p + "6:15: pattern: recorded: \"\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
 		{"negative duration", `"duration": 1508`, `"duration": -1508`, false,
