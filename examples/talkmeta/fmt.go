@@ -13,8 +13,10 @@ import (
 )
 
 // runFmt lists, or with -w rewrites, the records that are not in their
-// canonical form: the talk records, and the event record (category.json
-// or event.json) of each event they are in. Each record keeps its own
+// canonical form: the talk records, and, of a directory named, the event
+// record (category.json or event.json) of each event its talks are in; a
+// talk file named is formatted alone, as gofmt formats only the files it
+// is given. Each record keeps its own
 // form: a pyvideo record is written as pyvideo.MarshalTalk and
 // pyvideo.FormatEvent write it, a talkmeta record (in an event's talks/
 // directory, or its event.json) as import writes it; neither is
@@ -31,26 +33,30 @@ func runFmt(e *env, args []string) int {
 	}
 	status := 0
 	events := map[string]bool{} // the event records met, by name
-	for t, err := range talks(fs.Args()) {
-		if e.outputFailed() {
-			break // run reports it
+	for _, arg := range fs.Args() {
+		st, err := os.Stat(arg)
+		dir := err == nil && st.IsDir()
+		for t, err := range talks([]string{arg}) {
+			if e.outputFailed() {
+				return status // run reports it
+			}
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				status = 1
+				continue
+			}
+			if name := talkEventRecord(t); dir && name != "" && !events[name] {
+				events[name] = true
+				status = max(status, fmtEvent(e, name, t.Origin.Format, *write))
+			}
+			out, err := canonical(t)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
+				status = 1
+				continue
+			}
+			status = max(status, fmtFile(e, filepath.FromSlash(t.Origin.Path), t.Origin.Raw, out, *write))
 		}
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			status = 1
-			continue
-		}
-		if name := talkEventRecord(t); name != "" && !events[name] {
-			events[name] = true
-			status = max(status, fmtEvent(e, name, t.Origin.Format, *write))
-		}
-		out, err := canonical(t)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
-			status = 1
-			continue
-		}
-		status = max(status, fmtFile(e, filepath.FromSlash(t.Origin.Path), t.Origin.Raw, out, *write))
 	}
 	return status
 }

@@ -125,7 +125,8 @@ func TestFmtLoneSurrogate(t *testing.T) {
 // TestFmtEventRecords formats the event records of the events whose
 // talks it formats, each in its own form, as it formats the talks: a
 // pyvideo category.json and a talkmeta event.json, both canonical but for
-// their indentation, are listed, then written back canonical.
+// their indentation, are listed, then written back canonical; but not
+// when only a talk file is named.
 func TestFmtEventRecords(t *testing.T) {
 	pkg := inTempDir(t)
 	importPair(t, pkg, "a")
@@ -150,4 +151,10 @@ func TestFmtEventRecords(t *testing.T) {
 			t.Errorf("%s after fmt -w (-canonical +got):\n%s", name, diff)
 		}
 	}
+
+	// A talk file named is formatted alone, not its event record.
+	plantFile(t, category, "{\"title\": \"Chipy\"}")
+	plantFile(t, "a/chipy/videos/15260.json", "{\"title\": \"T\"}")
+	wantResult(t, runCommand("", "fmt", "a/chipy/videos/15260.json"), 0, []string{"a/chipy/videos/15260.json"}, nil)
+	wantResult(t, runCommand("", "fmt", "a/chipy"), 0, []string{category, "a/chipy/videos/15260.json"}, nil)
 }
