@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
@@ -14,14 +15,13 @@ import (
 
 // runFmt lists, or with -w rewrites, the records that are not in their
 // canonical form: the talk records, and, of a directory named, the event
-// record (category.json or event.json) of each event its talks are in; a
-// talk file named is formatted alone, as gofmt formats only the files it
-// is given. Each record keeps its own
-// form: a pyvideo record is written as pyvideo.MarshalTalk and
+// record (category.json or event.json) of each event within it that its
+// talks are in; a talk file named, or a directory of talks, is formatted
+// alone, as gofmt formats only the files it is given. Each record keeps
+// its own form: a pyvideo record is written as pyvideo.MarshalTalk and
 // pyvideo.FormatEvent write it, a talkmeta record (in an event's talks/
-// directory, or its event.json) as import writes it; neither is
-// converted to the other, which would lose what the other form has no
-// place for.
+// directory, or its event.json) as import writes it; neither is converted
+// to the other, which would lose what the other form has no place for.
 func runFmt(e *env, args []string) int {
 	fs := e.flags("fmt", "[-w] DIR|FILE...")
 	write := fs.Bool("w", false, "write the canonical form back to each file that differs")
@@ -45,7 +45,7 @@ func runFmt(e *env, args []string) int {
 				status = 1
 				continue
 			}
-			if name := talkEventRecord(t); dir && name != "" && !events[name] {
+			if name := talkEventRecord(t); dir && within(name, arg) && !events[name] {
 				events[name] = true
 				status = max(status, fmtEvent(e, name, t.Origin.Format, *write))
 			}
@@ -59,6 +59,13 @@ func runFmt(e *env, args []string) int {
 		}
 	}
 	return status
+}
+
+// within reports whether the file name is in the directory dir, or
+// below it.
+func within(name, dir string) bool {
+	rel, err := filepath.Rel(dir, name)
+	return name != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // fmtEvent lists, or with write rewrites, the event record name, in the

@@ -126,7 +126,7 @@ func TestFmtLoneSurrogate(t *testing.T) {
 // talks it formats, each in its own form, as it formats the talks: a
 // pyvideo category.json and a talkmeta event.json, both canonical but for
 // their indentation, are listed, then written back canonical; but not
-// when only a talk file is named.
+// when only a talk file, or a directory of talks, is named.
 func TestFmtEventRecords(t *testing.T) {
 	pkg := inTempDir(t)
 	importPair(t, pkg, "a")
@@ -156,5 +156,6 @@ func TestFmtEventRecords(t *testing.T) {
 	plantFile(t, category, "{\"title\": \"Chipy\"}")
 	plantFile(t, "a/chipy/videos/15260.json", "{\"title\": \"T\"}")
 	wantResult(t, runCommand("", "fmt", "a/chipy/videos/15260.json"), 0, []string{"a/chipy/videos/15260.json"}, nil)
+	wantResult(t, runCommand("", "fmt", "a/chipy/videos"), 0, []string{"a/chipy/videos/15260.json"}, nil)
 	wantResult(t, runCommand("", "fmt", "a/chipy"), 0, []string{category, "a/chipy/videos/15260.json"}, nil)
 }
