@@ -104,6 +104,7 @@ func (c *checker) pyvideoTalk(obj object) {
 		c.language(at("/language"), lang)
 	}
 	c.integer(at("/id"), obj.get("id"))
+	c.slug(at("/slug"), obj.get("slug"))
 	videos := 0
 	for i, v := range obj.get("videos").items() {
 		if url, ok := v.member("url"); ok {
@@ -141,6 +142,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	talkSchema := c.schema(TalkID)
 	c.foldedMembers(here, obj, talkSchema)
 	c.spaces(here.child("/title"), obj.get("title"))
+	c.slug(here.child("/slug"), obj.get("slug"))
 	speakers := obj.get("speakers")
 	n := speakers.count()
 	if n == 0 && here.isRoot() {
@@ -216,6 +218,7 @@ func (c *checker) speakerAt(here pointer, obj object) {
 	speakerSchema := c.schema(SpeakerID)
 	c.foldedMembers(here, obj, speakerSchema)
 	c.speakerName(here.child("/name"), obj.get("name"))
+	c.slug(here.child("/slug"), obj.get("slug"))
 	c.webURL(here.child("/homepage"), obj.get("homepage"))
 	c.webURL(here.child("/image"), obj.get("image"))
 	for i, a := range obj.get("accounts").items() {
@@ -282,6 +285,30 @@ func hasEdgeSpace(s []byte) bool {
 	first, _ := utf8.DecodeRune(s)
 	last, _ := utf8.DecodeLastRune(s)
 	return len(s) > 0 && (unicode.IsSpace(first) || unicode.IsSpace(last))
+}
+
+// slug checks a slug member, which names a page: it must be one segment
+// of a URL's path, which no character of it ends or changes. "/" starts
+// another segment, "?" and "#" end the path, "%" starts an escape, a
+// browser takes "\" for "/", white space and control characters are no
+// part of a URL, and "." and ".." name directories, not pages.
+func (c *checker) slug(ptr pointer, v value) {
+	s, ok := v.textBytes()
+	if !ok {
+		return
+	}
+	why := ""
+	if string(s) == "." || string(s) == ".." {
+		why = "it names a directory"
+	} else if i := bytes.IndexFunc(s, func(r rune) bool {
+		return strings.ContainsRune(`/?#%\`, r) || unicode.IsSpace(r) || unicode.IsControl(r)
+	}); i >= 0 {
+		r, _ := utf8.DecodeRune(s[i:])
+		why = fmt.Sprintf("%s would be read as part of the URL, not of the name", strconv.QuoteRuneToASCII(r))
+	}
+	if why != "" {
+		c.check(ptr, "slug", Error, fmt.Sprintf("%s: %s cannot name a page: %s; write letters, digits, \"-\" and \"_\"", ptr.words(), valueText(string(s)), why))
+	}
 }
 
 // recorded checks a talk's date: present, and a real one.

@@ -46,6 +46,10 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "18:15: date: recorded: \"2016-08-04T24:00:00\" is not a real time of day"}},
 		{"offset of 25 hours", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04T10:00:00+25:00"`,
 			[]string{p + "18:15: date: recorded: \"2016-08-04T10:00:00+25:00\" has a malformed UTC offset"}},
+		{"slug with a fragment", `"title": "async`, `"slug": "async#await", "title": "async`,
+			[]string{p + "3:11: slug: slug: \"async#await\" cannot name a page: '#' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
+		{"speaker slug with a query", `"name": "Yury Selivanov",`, `"name": "Yury Selivanov", "slug": "yury?s",`,
+			[]string{p + "6:41: slug: speakers/0/slug: \"yury?s\" cannot name a page: '?' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
 		// RFC 3339's lower-case t and z, which the readers take.
 		{"lower-case date-time", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04t10:30:00z"`, nil},
 		{"event ends before it starts", `"2016-07-24"`, `"2016-07-01"`,

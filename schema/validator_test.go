@@ -79,6 +79,11 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"year only", `"2016-08-04"`, `"2016"`, false,
 			[]string{p + "6:15: pattern: recorded: \"2016\" is only a year; pyvideo needs a full date such as 2016-07-21"}},
 		{"lower-case date-time", `"2016-08-04"`, `"2016-08-04t10:30:00z"`, false, nil},
+		// pyvideo.org names a talk's page by its slug member as written.
+		{"slug of two segments", `"title": "async`, `"slug": "async/await", "title": "async`, false,
+			[]string{p + "15:11: slug: slug: \"async/await\" cannot name a page: '/' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
+		{"slug of a directory", `"title": "async`, `"slug": "..", "title": "async`, false,
+			[]string{p + "15:11: slug: slug: \"..\" cannot name a page: it names a directory; write letters, digits, \"-\" and \"_\""}},
 		{"empty date", `"2016-08-04"`, `""`, false,
 			[]string{p + "6:15: pattern: recorded: \"\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
 		{"negative duration", `"duration": 1508`, `"duration": -1508`, false,
