@@ -305,6 +305,9 @@ func (c *checker) slug(ptr pointer, v value) {
 	}); i >= 0 {
 		r, _ := utf8.DecodeRune(s[i:])
 		why = fmt.Sprintf("%s would be read as part of the URL, not of the name", strconv.QuoteRuneToASCII(r))
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			why = fmt.Sprintf("%s is no part of a URL", strconv.QuoteRuneToASCII(r))
+		}
 	}
 	if why != "" {
 		c.check(ptr, "slug", Error, fmt.Sprintf("%s: %s cannot name a page: %s; write letters, digits, \"-\" and \"_\"", ptr.words(), valueText(string(s)), why))

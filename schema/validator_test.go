@@ -82,6 +82,8 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		// pyvideo.org names a talk's page by its slug member as written.
 		{"slug of two segments", `"title": "async`, `"slug": "async/await", "title": "async`, false,
 			[]string{p + "15:11: slug: slug: \"async/await\" cannot name a page: '/' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
+		{"slug with a space", `"title": "async`, `"slug": "async await", "title": "async`, false,
+			[]string{p + "15:11: slug: slug: \"async await\" cannot name a page: ' ' is no part of a URL; write letters, digits, \"-\" and \"_\""}},
 		{"slug of a directory", `"title": "async`, `"slug": "..", "title": "async`, false,
 			[]string{p + "15:11: slug: slug: \"..\" cannot name a page: it names a directory; write letters, digits, \"-\" and \"_\""}},
 		{"empty date", `"2016-08-04"`, `""`, false,
