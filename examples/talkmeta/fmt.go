@@ -14,7 +14,8 @@ import (
 )
 
 // runFmt lists, or with -w rewrites, the records that are not in their
-// canonical form: the talk records, and, of a directory named, the event
+// canonical form: the talk records, the event records named, and, of a
+// directory named, the event
 // record (category.json or event.json) of each event within it that its
 // talks are in; a talk file named, or a directory of talks, is formatted
 // alone, as gofmt formats only the files it is given. Each record keeps
@@ -36,6 +37,10 @@ func runFmt(e *env, args []string) int {
 	for _, arg := range fs.Args() {
 		st, err := os.Stat(arg)
 		dir := err == nil && st.IsDir()
+		if form := eventRecordForm(arg); !dir && form != "" {
+			status = max(status, fmtEvent(e, arg, form, *write, true))
+			continue
+		}
 		for t, err := range talks([]string{arg}) {
 			if e.outputFailed() {
 				return status // run reports it
@@ -47,7 +52,7 @@ func runFmt(e *env, args []string) int {
 			}
 			if name := talkEventRecord(t); dir && within(name, arg) && !events[name] {
 				events[name] = true
-				status = max(status, fmtEvent(e, name, t.Origin.Format, *write))
+				status = max(status, fmtEvent(e, name, t.Origin.Format, *write, false))
 			}
 			out, err := canonical(t)
 			if err != nil {
@@ -70,24 +75,27 @@ func within(name, dir string) bool {
 
 // fmtEvent lists, or with write rewrites, the event record name, in the
 // given form, when it is not in canonical form. One that cannot be read
-// is left alone, and not reported: the reader of its talks has reported
-// it.
-func fmtEvent(e *env, name, form string, write bool) int {
+// is reported when report is set, and left alone otherwise, where the
+// reader of its talks has reported it.
+func fmtEvent(e *env, name, form string, write, report bool) int {
 	data, err := readRecord(name)
-	if err != nil {
-		return 0
-	}
 	var out []byte
-	if form == pyvideo.FormatName {
+	switch {
+	case err != nil:
+	case form == pyvideo.FormatName:
 		out, err = pyvideo.FormatEvent(data, filepath.ToSlash(name))
-	} else {
+	default:
 		var ev *talk.Event
 		if ev, err = talk.ParseEventJSON(data, filepath.ToSlash(name)); err == nil {
 			out, err = marshalIndent(ev)
 		}
 	}
 	if err != nil {
-		return 0
+		if !report {
+			return 0
+		}
+		fmt.Fprintln(e.stderr, err)
+		return 1
 	}
 	return fmtFile(e, name, data, out, write)
 }

@@ -126,7 +126,8 @@ func TestFmtLoneSurrogate(t *testing.T) {
 // talks it formats, each in its own form, as it formats the talks: a
 // pyvideo category.json and a talkmeta event.json, both canonical but for
 // their indentation, are listed, then written back canonical; but not
-// when only a talk file, or a directory of talks, is named.
+// when only a talk file, or a directory of talks, is named. An event
+// record named is formatted alone, as one.
 func TestFmtEventRecords(t *testing.T) {
 	pkg := inTempDir(t)
 	importPair(t, pkg, "a")
@@ -158,4 +159,15 @@ func TestFmtEventRecords(t *testing.T) {
 	wantResult(t, runCommand("", "fmt", "a/chipy/videos/15260.json"), 0, []string{"a/chipy/videos/15260.json"}, nil)
 	wantResult(t, runCommand("", "fmt", "a/chipy/videos"), 0, []string{"a/chipy/videos/15260.json"}, nil)
 	wantResult(t, runCommand("", "fmt", "a/chipy"), 0, []string{category, "a/chipy/videos/15260.json"}, nil)
+
+	// An event record named is formatted as one, in its own form, not
+	// as a talk in talkmeta's, which would drop its null description.
+	plantFile(t, category, `{"title": "Chipy", "description": null}`)
+	wantResult(t, runCommand("", "fmt", category), 0, []string{category}, nil)
+	wantResult(t, runCommand("", "fmt", "-w", category), 0, nil, nil)
+	if diff := cmp.Diff("{\n  \"description\": null,\n  \"title\": \"Chipy\"\n}\n", readFile(t, category)); diff != "" {
+		t.Errorf("%s after fmt -w (-want +got):\n%s", category, diff)
+	}
+	plantFile(t, event, `{"title": "A", "title": "B"}`)
+	wantResult(t, runCommand("", "fmt", event), 1, nil, []string{event + `:1:16: duplicate member name "title"`})
 }

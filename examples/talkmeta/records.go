@@ -333,9 +333,16 @@ func setEvent(t *talk.Talk, ev *talk.Event) {
 
 // talkFile reads one talk file, in pyvideo's form unless it is in a
 // talks/ directory, with its event from the event record of its event
-// directory when it is in one.
+// directory when it is in one. A file named as an event record is
+// reported as one, not read as a talk.
 func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
+		if eventRecordForm(name) != "" {
+			// Its event's title and an unknown member or two would
+			// read as a talk: a talk that is not there.
+			yield(nil, fmt.Errorf("%s: an event record, not a talk record; name its event's directory, %s, to read the event's talks", name, filepath.Dir(name)))
+			return
+		}
 		form := pyvideo.FormatName
 		dir := filepath.Dir(name)
 		switch baseName(dir) {
@@ -360,6 +367,19 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 		setEvent(t, ev)
 		yield(t, err)
 	}
+}
+
+// eventRecordForm is the form of the event record that the file name is
+// by its name, category.json (pyvideo.FormatName) or event.json
+// (talk.FormatName), or "" for a file named otherwise.
+func eventRecordForm(name string) string {
+	switch filepath.Base(name) {
+	case "category.json":
+		return pyvideo.FormatName
+	case "event.json":
+		return talk.FormatName
+	}
+	return ""
 }
 
 // eventBeside reads the event record of the event that the directory of

@@ -254,6 +254,18 @@ func TestReadLoneFiles(t *testing.T) {
 	}, nil)
 }
 
+// TestReadEventRecordNamed: an event record named where talks are read
+// is said to be one, not read as a talk of its title.
+func TestReadEventRecordNamed(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	importPair(t, pkg, "a")
+	wantResult(t, runCommand("", "show", "a/chipy/category.json", "a/tinycon2024/event.json"), 1, nil, []string{
+		"a/chipy/category.json: an event record, not a talk record; name its event's directory, a/chipy, to read the event's talks",
+		"a/tinycon2024/event.json: an event record, not a talk record; name its event's directory, a/tinycon2024, to read the event's talks",
+	})
+}
+
 // TestReadEventExtraOwn gives each talk of a directory its own map of
 // the event's Extra: writing one talk's leaves its siblings' as read.
 func TestReadEventExtraOwn(t *testing.T) {
