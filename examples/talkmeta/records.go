@@ -28,7 +28,9 @@ import (
 // both; an event directory with both or neither is reported and not
 // read. A directory named videos or talks is read as an event's talks. A
 // talk file is read in the form of the directory of talks it is in, and
-// outside one in the form whose reader takes it (see loneForm).
+// outside one in the form whose reader takes it (see loneForm); a file
+// named as an event record (category.json, event.json) is reported as
+// one, not read as a talk.
 //
 // Directories are listed, never matched with patterns, so that a path
 // may hold any character. Each record is read by [readRecord]. A record
