@@ -426,23 +426,38 @@ func talkEventRecord(t *talk.Talk) string {
 
 // parseLone reads the record data of the talk file name outside any
 // event's directory of talks, where its place says nothing of its form,
-// and says which form it is: talkmeta's when talkmeta's reader takes it,
-// else pyvideo's when pyvideo's reader does. When neither does, it is the
-// form whose reader read further into it before it found a fault, as
-// the form the record is likelier written in, talkmeta's when both
-// stopped at one place; that reader's errors are the ones reported. So a
-// pyvideo record with one mistake late in it is not reported for the
-// speakers talkmeta's form would write as objects.
+// and says which form it is: the one whose reader takes it. When both
+// take it, it is the one that knows more of it, with fewer members kept
+// as unknown: a pyvideo record without speakers or a duration reads as a
+// talkmeta talk too, with its thumbnail_url and the type of its videos
+// unknown, and would be written back in talkmeta's form, "eng" as "en".
+// When neither reader takes it, it is the form whose reader read further
+// into it before it found a fault, as the form the record is likelier
+// written in; that reader's errors are the ones reported. So a pyvideo
+// record with one mistake late in it is not reported for the speakers
+// talkmeta's form would write as objects. Ties go to talkmeta's form.
 func parseLone(data []byte, name string) (*talk.Talk, string, error) {
 	t, err := parseTalk(data, name, talk.FormatName)
-	if err == nil {
-		return t, talk.FormatName, nil
-	}
 	pt, perr := parseTalk(data, name, pyvideo.FormatName)
-	if perr == nil || readFurther(perr, err) {
+	switch {
+	case err == nil && perr == nil && unknown(pt) < unknown(t),
+		err != nil && (perr == nil || readFurther(perr, err)):
 		return pt, pyvideo.FormatName, perr
 	}
 	return t, talk.FormatName, err
+}
+
+// unknown counts the members of t's record that its reader kept as
+// extras, the talk's and its speakers', videos' and event's.
+func unknown(t *talk.Talk) int {
+	n := len(t.Extra) + len(t.Event.Extra)
+	for _, s := range t.Speakers {
+		n += len(s.Extra)
+	}
+	for _, v := range t.Videos {
+		n += len(v.Extra)
+	}
+	return n
 }
 
 // readFurther reports whether the error a placed its fault further into
