@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -152,7 +153,18 @@ func canonical(t *talk.Talk) ([]byte, error) {
 // written through them: name becomes a file of its own, and the other
 // names keep the old contents, as with any write that renames a new file
 // into place.
+//
+// An error names the file as name does, and says which step failed, not
+// the temporary file's name, which the user never gave.
 func writeFileAtomic(name string, data []byte) error {
+	if err := replaceFile(name, data); err != nil {
+		return fmt.Errorf("%s: not written: %w", name, err)
+	}
+	return nil
+}
+
+// replaceFile is writeFileAtomic without the name in its errors.
+func replaceFile(name string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(name); err == nil {
 		name = target
 	}
@@ -162,22 +174,39 @@ func writeFileAtomic(name string, data []byte) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {
-		return err
+		return fmt.Errorf("a new file cannot be made beside it: %w", pathless(err))
 	}
 	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if err == nil {
+		err = os.Chmod(tmp.Name(), perm)
 	}
-	if err := os.Chmod(tmp.Name(), perm); err != nil {
-		return err
+	if err != nil {
+		return fmt.Errorf("the new file beside it cannot be written: %w", pathless(err))
 	}
-	return os.Rename(tmp.Name(), name)
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("the new file cannot replace it: %w", pathless(err))
+	}
+	return nil
+}
+
+// pathless is the cause of err without the name of the file it is
+// about, when it has one: "permission denied", not "open
+// ev/.a.json.tmp2074762335: permission denied".
+func pathless(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }

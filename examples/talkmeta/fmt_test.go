@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -170,4 +171,30 @@ func TestFmtEventRecords(t *testing.T) {
 	}
 	plantFile(t, event, `{"title": "A", "title": "B"}`)
 	wantResult(t, runCommand("", "fmt", event), 1, nil, []string{event + `:1:16: duplicate member name "title"`})
+}
+
+// TestWriteFileAtomicErrors: a file that cannot be written is named as
+// the caller named it, with the step that failed, and never by the
+// temporary file's name, which the user did not give; nothing is left
+// behind.
+func TestWriteFileAtomicErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "a-dir.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, name := range []string{"missing/a.json", "a-dir.json"} {
+		err := writeFileAtomic(filepath.Join(dir, name), []byte("{}\n"))
+		got = append(got, strings.ReplaceAll(fmt.Sprint(err), dir+string(filepath.Separator), ""))
+	}
+	want := []string{
+		"missing/a.json: not written: a new file cannot be made beside it: no such file or directory",
+		"a-dir.json: not written: the new file cannot replace it: file exists",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]string{}, snapshot(t, dir)); diff != "" {
+		t.Errorf("files left behind (-want +got):\n%s", diff)
+	}
 }
