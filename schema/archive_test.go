@@ -298,3 +298,39 @@ func TestArchiveFilesNames(t *testing.T) {
 		t.Errorf("CheckArchive (-want +got):\n%s", diff)
 	}
 }
+
+// deniedDirs is a file system whose directories of the names given
+// cannot be listed, as a directory without read permission cannot.
+type deniedDirs struct {
+	fstest.MapFS
+	denied []string
+}
+
+func (d deniedDirs) ReadDir(name string) ([]fs.DirEntry, error) {
+	if slices.Contains(d.denied, name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadDir(name)
+}
+
+// TestArchiveUnlistable: a directory that cannot be listed is a problem
+// of reading it, named once, as an unreadable record is, not one of the
+// archive's layout.
+func TestArchiveUnlistable(t *testing.T) {
+	for _, tt := range []struct{ denied, want string }{
+		{"europython-2016", "europython-2016: read: permission denied"},
+		{"europython-2016/videos", "europython-2016/videos: read: permission denied"},
+		{".", ".: read: permission denied"},
+	} {
+		fsys := deniedDirs{testArchive(t), []string{tt.denied}}
+		var got []string
+		for _, p := range (&Validator{Profile: Pyvideo}).CheckArchive(fsys, nil).Problems {
+			if p.Severity == Error {
+				got = append(got, p.Error())
+			}
+		}
+		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+			t.Errorf("%s denied (-want +got):\n%s", tt.denied, diff)
+		}
+	}
+}
