@@ -559,14 +559,14 @@ const (
 var textParsers = [...]map[string]func(string) error{
 	talkRecord: {
 		"recorded": func(s string) error { _, err := ParseDate(s); return err },
-		"duration": func(s string) error { _, err := ParseDuration(s); return err },
+		"duration": func(s string) error { _, err := parseDurationText(s); return err },
 	},
 	eventRecord: {
 		"start": func(s string) error { _, err := ParseDate(s); return err },
 		"end":   func(s string) error { _, err := ParseDate(s); return err },
 	},
 	videoRecord: {
-		"duration": func(s string) error { _, err := ParseDuration(s); return err },
+		"duration": func(s string) error { _, err := parseDurationText(s); return err },
 	},
 }
 

@@ -347,6 +347,9 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"parts\": [{\"recorded\": \"2016\"},\n {\"recorded\": \"2016-13\"}]}", `t.json:2:15: /parts/1/recorded: talk: "2016-13" is not a real date`},
 		{"{\"event\": {\"start\": \"2016-07-17\",\n \"End\": \"July\"}}", `t.json:2:9: /event/End: talk: "July" is not a date (want YYYY-MM-DD)`},
 		{"{\"videos\": [{\"url\": \"u\", \"duration\": \"PT1H\"},\n {\"url\": \"v\", \"duration\": \"1h\"}]}", `t.json:2:27: /videos/1/duration: talk: "1h" is not an ISO 8601 duration such as PT25M8S`},
+		// An empty duration is none, as an empty date is: the fault is
+		// the date after it.
+		{"{\"duration\": \"\", \"videos\": [{\"url\": \"u\", \"duration\": \"\"}],\n \"recorded\": \"2016-02-30\"}", `t.json:2:14: /recorded: talk: "2016-02-30" is not a real date`},
 		// A number that does not fit is found by its kind.
 		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
 		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: talk: want a string, got number`},
