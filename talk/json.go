@@ -357,17 +357,18 @@ type Reader struct {
 //
 // A record larger than r.Limits.MaxRecordBytes, or nested deeper than
 // r.Limits.MaxDepth, is refused before it is decoded, with a
-// [*LimitError]: the nested values of a talk (parts within parts) are
-// read each by its own UnmarshalJSON, over again at every level, so the
-// time to read a record grows with its size times its depth. So is a
-// record that encoding/json would read, but not as written (see
-// [Limits.CheckJSON]): one with two members of the same name, or with
-// text that is not UTF-8; and one with two members that encoding/json
-// reads into one field, matching names without regard to case ("title"
-// and "Title"), keeping only the last, or a member of a place, an
-// account, a link or legacy that it has no field for, passing over it.
-// Lengths and counts within the record are left to validation (package
-// schema).
+// [*LimitError]: the nested values of a talk (parts within parts) are read
+// each by its own UnmarshalJSON, over again at every level, so the time to
+// read a record grows with its size times its depth.
+//
+// A record that encoding/json would read, but not as written, is refused
+// too: one with two members of the same name, or with text that is not
+// UTF-8 (see [Limits.CheckJSON]); one with two members that encoding/json
+// reads into one field, as it matches names without regard to case
+// ("title" and "Title"), keeping only the last; and one with a member of a
+// place, an account, a link or legacy that it has no field for, which it
+// passes over. Lengths and counts within the record are left to validation
+// (package schema).
 func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
