@@ -69,6 +69,8 @@ func TestCommand(t *testing.T) {
 		{"unknown-verb.txt", "", []string{"frobnicate"}},
 		{"show-file.txt", "", []string{"show", archive + "/chipy/videos/15260.json"}},
 		{"show-facts.txt", "", []string{"show", "testdata/show/keynote.json"}},
+		// No id, of the talk or its event: no "id: /".
+		{"show-no-id.txt", "", []string{"show", "testdata/show/no-id.json"}},
 		{"slug-args.txt", "", []string{"slug", "async/await in Python 3.5 and why it is awesome", "Café — ¿Qué tal?", "Асинхронный Python"}},
 		{"slug-pyvideo.txt", "Asynchronous I/O\nWhat's new\nasync/await in Python 3.5 and why it is awesome\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-max.txt", "", []string{"slug", "-max", "20", "async/await in Python 3.5 and why it is awesome"}},
