@@ -145,14 +145,14 @@ func canonical(t *talk.Talk) ([]byte, error) {
 
 // writeFileAtomic replaces the file name with data so that an interrupted
 // run leaves either the old file or the new one, never half of one: it
-// writes a temporary file beside it and renames it into place. A name
-// that is a symbolic link stays one: the file it links to is replaced,
-// as gofmt -w writes through a link, where the rename would have put a
-// copy in the link's place. The new file has the old one's permission
-// bits (0644 when there was none). A file with other hard links is not
-// written through them: name becomes a file of its own, and the other
-// names keep the old contents, as with any write that renames a new file
-// into place.
+// writes a temporary file beside it and renames it into place. A name that
+// is a symbolic link stays one: the file it links to is replaced, as gofmt
+// -w writes through a link, where the rename would have put a copy in the
+// link's place. The new file has the old one's permission bits (0644 when
+// there was none), and its owner and group, as far as the process may give
+// them (see keepOwner). A file with other hard links is not written
+// through them: name becomes a file of its own, and the other names keep
+// the old contents, as with any write that renames a new file into place.
 //
 // An error names the file as name does, and says which step failed, not
 // the temporary file's name, which the user never gave.
@@ -169,8 +169,9 @@ func replaceFile(name string, data []byte) error {
 		name = target
 	}
 	perm := os.FileMode(0o644)
-	if st, err := os.Stat(name); err == nil {
-		perm = st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	old, err := os.Stat(name)
+	if err == nil {
+		perm = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {
@@ -184,7 +185,11 @@ func replaceFile(name string, data []byte) error {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil && old != nil {
+		keepOwner(tmp.Name(), old)
+	}
 	if err == nil {
+		// After the owner, which a chown can clear setuid and setgid of.
 		err = os.Chmod(tmp.Name(), perm)
 	}
 	if err != nil {
