@@ -266,8 +266,12 @@ func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, erro
 		var ev *talk.Event
 		if hasEvent {
 			var err error
-			if ev, err = readEvent(filepath.Join(dir, "event.json"), talk.FormatName); err != nil && !yield(nil, err) {
-				return
+			if ev, err = readEvent(filepath.Join(dir, "event.json"), talk.FormatName); err != nil {
+				if !yield(nil, err) {
+					return
+				}
+				// Reported once: talkDir is not to read it again.
+				ev = &talk.Event{}
 			}
 		} else if !yield(nil, fmt.Errorf("%s: talkmeta event directory has no event.json", dir)) {
 			return

@@ -290,6 +290,17 @@ func TestReadEventRecordNamed(t *testing.T) {
 	})
 }
 
+// TestReadBrokenEventOnce: a talkmeta event record that cannot be read
+// is reported once, and its talks are read without it.
+func TestReadBrokenEventOnce(t *testing.T) {
+	dir := t.TempDir()
+	plantFile(t, filepath.Join(dir, "ev", "event.json"), `{"title": "E", "title": "F"}`)
+	plantFile(t, filepath.Join(dir, "ev", "talks", "a.json"), `{"id": "a", "title": "A"}`)
+	got := runCommand("", "urls", filepath.Join(dir, "ev"))
+	got.stderr = strings.ReplaceAll(got.stderr, filepath.ToSlash(dir)+"/", "")
+	wantResult(t, got, 1, []string{"a\t/undefined/a.html"}, []string{`ev/event.json:1:16: duplicate member name "title"`})
+}
+
 // TestReadEventExtraOwn gives each talk of a directory its own map of
 // the event's Extra: writing one talk's leaves its siblings' as read.
 func TestReadEventExtraOwn(t *testing.T) {
