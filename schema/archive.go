@@ -127,7 +127,7 @@ func (a *archive) list() {
 	var top listing
 	var dirs []string
 	if entries, err := fs.ReadDir(a.fsys, "."); err != nil {
-		top.fail(".", "layout", err.Error())
+		top.fail(".", "read", withoutPath(err).Error())
 	} else if record, talks := a.eventHolds(".", entries); record || talks {
 		a.event(&top, ".", entries, record, talks) // fsys is one event
 	} else {
@@ -174,7 +174,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 func (a *archive) topDir(l *listing, dir string) {
 	entries, err := fs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "layout", err.Error())
+		l.fail(dir, "read", withoutPath(err).Error())
 		return
 	}
 	record, talks := a.eventHolds(dir, entries)
@@ -228,7 +228,7 @@ func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord
 func (a *archive) talkDir(l *listing, event, dir string) {
 	entries, err := fs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "layout", err.Error())
+		l.fail(dir, "read", withoutPath(err).Error())
 		return
 	}
 	for _, e := range entries {
@@ -406,7 +406,18 @@ func (a *archive) at(p, ptr, rule, msg, other string) {
 	a.problems = append(a.problems, c.problems...)
 }
 
-// readRecord reads a record file, refusing one over the record size limit.
+// withoutPath is err without the name of the file it is about, when it
+// is an *fs.PathError: a problem names the file already, as the user
+// named it.
+func withoutPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// readRecord reads a record file, refusing one over the record size
+// limit. Its errors do not name the file, which the problem names.
 func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	data, err := osfs.ReadFile(fsys, p, limit)
 	var large *osfs.TooLargeError
@@ -414,6 +425,8 @@ func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	switch {
 	case errors.As(err, &special):
 		return nil, errors.New(special.Describe())
+	case err != nil && !errors.As(err, &large):
+		return nil, withoutPath(err)
 	case !errors.As(err, &large):
 		return data, err
 	case large.Size < 0:

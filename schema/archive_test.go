@@ -170,15 +170,17 @@ func idPosition(t *testing.T, name string) string {
 	return fmt.Sprintf("%d:%d", line, off-strings.LastIndex(string(data[:off]), "\n"))
 }
 
-// TestArchiveHostileFiles plants a huge file, a binary one, a named pipe
-// and one with a byte order mark: each is reported once, and every other
-// record is still checked.
+// TestArchiveHostileFiles plants a huge file, a binary one, a named pipe,
+// one with a byte order mark and a link to nothing: each is reported
+// once, in words that need not name it again, and every other record is
+// still checked.
 func TestArchiveHostileFiles(t *testing.T) {
 	fsys := testArchive(t)
 	fsys["europython-2016/videos/huge.json"] = &fstest.MapFile{Data: []byte(`{"title": "` + strings.Repeat("x", 5000) + `"}`)}
 	fsys["europython-2016/videos/binary.json"] = &fstest.MapFile{Data: []byte{0x89, 'P', 'N', 'G', 0, 1, 2}}
 	fsys["europython-2016/videos/pipe.json"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
 	fsys["europython-2016/videos/windows.json"] = &fstest.MapFile{Data: []byte("\uFEFF{\"title\": \"x\"}")}
+	fsys["europython-2016/videos/gone.json"] = &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("nowhere.json")}
 	r := (&Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 4096}}).CheckArchive(fsys, nil)
 	var got []string
 	for _, p := range r.Problems {
@@ -188,6 +190,7 @@ func TestArchiveHostileFiles(t *testing.T) {
 	}
 	want := []string{
 		"europython-2016/videos/binary.json:1:1: json: invalid character byte 0x89 looking for the beginning of a value",
+		"europython-2016/videos/gone.json: read: a symbolic link to nowhere.json, which does not exist",
 		"europython-2016/videos/huge.json: read: the file is 5013 bytes, more than the limit of 4096 for one record",
 		"europython-2016/videos/pipe.json: read: a named pipe, where a file was expected; not read",
 		"europython-2016/videos/windows.json:1:1: json: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one",
@@ -195,8 +198,8 @@ func TestArchiveHostileFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
-	if r.Talks != 16 {
-		t.Errorf("%d talks checked, want all 16", r.Talks)
+	if r.Talks != 17 {
+		t.Errorf("%d talks checked, want all 17", r.Talks)
 	}
 }
 
@@ -293,5 +296,41 @@ func TestArchiveFilesNames(t *testing.T) {
 	r := (&Validator{Profile: Pyvideo}).CheckArchive(fsys, nil)
 	if diff := cmp.Diff(&Report{Events: 1, Talks: len(talks)}, r, cmp.AllowUnexported(Problem{})); diff != "" {
 		t.Errorf("CheckArchive (-want +got):\n%s", diff)
+	}
+}
+
+// deniedDirs is a file system whose directories of the names given
+// cannot be listed, as a directory without read permission cannot.
+type deniedDirs struct {
+	fstest.MapFS
+	denied []string
+}
+
+func (d deniedDirs) ReadDir(name string) ([]fs.DirEntry, error) {
+	if slices.Contains(d.denied, name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadDir(name)
+}
+
+// TestArchiveUnlistable: a directory that cannot be listed is a problem
+// of reading it, named once, as an unreadable record is, not one of the
+// archive's layout.
+func TestArchiveUnlistable(t *testing.T) {
+	for _, tt := range []struct{ denied, want string }{
+		{"europython-2016", "europython-2016: read: permission denied"},
+		{"europython-2016/videos", "europython-2016/videos: read: permission denied"},
+		{".", ".: read: permission denied"},
+	} {
+		fsys := deniedDirs{testArchive(t), []string{tt.denied}}
+		var got []string
+		for _, p := range (&Validator{Profile: Pyvideo}).CheckArchive(fsys, nil).Problems {
+			if p.Severity == Error {
+				got = append(got, p.Error())
+			}
+		}
+		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+			t.Errorf("%s denied (-want +got):\n%s", tt.denied, diff)
+		}
 	}
 }

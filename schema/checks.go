@@ -104,6 +104,7 @@ func (c *checker) pyvideoTalk(obj object) {
 		c.language(at("/language"), lang)
 	}
 	c.integer(at("/id"), obj.get("id"))
+	c.slug(at("/slug"), obj.get("slug"))
 	videos := 0
 	for i, v := range obj.get("videos").items() {
 		if url, ok := v.member("url"); ok {
@@ -141,6 +142,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	talkSchema := c.schema(TalkID)
 	c.foldedMembers(here, obj, talkSchema)
 	c.spaces(here.child("/title"), obj.get("title"))
+	c.slug(here.child("/slug"), obj.get("slug"))
 	speakers := obj.get("speakers")
 	n := speakers.count()
 	if n == 0 && here.isRoot() {
@@ -216,6 +218,7 @@ func (c *checker) speakerAt(here pointer, obj object) {
 	speakerSchema := c.schema(SpeakerID)
 	c.foldedMembers(here, obj, speakerSchema)
 	c.speakerName(here.child("/name"), obj.get("name"))
+	c.slug(here.child("/slug"), obj.get("slug"))
 	c.webURL(here.child("/homepage"), obj.get("homepage"))
 	c.webURL(here.child("/image"), obj.get("image"))
 	for i, a := range obj.get("accounts").items() {
@@ -284,6 +287,33 @@ func hasEdgeSpace(s []byte) bool {
 	return len(s) > 0 && (unicode.IsSpace(first) || unicode.IsSpace(last))
 }
 
+// slug checks a slug member, which names a page: it must be one segment
+// of a URL's path, which no character of it ends or changes. "/" starts
+// another segment, "?" and "#" end the path, "%" starts an escape, a
+// browser takes "\" for "/", white space and control characters are no
+// part of a URL, and "." and ".." name directories, not pages.
+func (c *checker) slug(ptr pointer, v value) {
+	s, ok := v.textBytes()
+	if !ok {
+		return
+	}
+	why := ""
+	if string(s) == "." || string(s) == ".." {
+		why = "it names a directory"
+	} else if i := bytes.IndexFunc(s, func(r rune) bool {
+		return strings.ContainsRune(`/?#%\`, r) || unicode.IsSpace(r) || unicode.IsControl(r)
+	}); i >= 0 {
+		r, _ := utf8.DecodeRune(s[i:])
+		why = fmt.Sprintf("%s would be read as part of the URL, not of the name", strconv.QuoteRuneToASCII(r))
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			why = fmt.Sprintf("%s is no part of a URL", strconv.QuoteRuneToASCII(r))
+		}
+	}
+	if why != "" {
+		c.check(ptr, "slug", Error, fmt.Sprintf("%s: %s cannot name a page: %s; write letters, digits, \"-\" and \"_\"", ptr.words(), valueText(string(s)), why))
+	}
+}
+
 // recorded checks a talk's date: present, and a real one.
 func (c *checker) recorded(ptr pointer, v value) {
 	if v == nil || v.isNull() {
@@ -295,11 +325,28 @@ func (c *checker) recorded(ptr pointer, v value) {
 	}
 }
 
-// date checks that s names a real day (2016-02-30 does not).
+// date checks that s names a real day (2016-02-30 does not), at a real
+// time of day with a real offset, saying why not as ParseDate, which
+// readers read it with, says it.
 func (c *checker) date(ptr pointer, s string) {
 	if _, err := talk.ParseDate(s); err != nil {
-		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s is not a real date", ptr.words(), valueText(s)))
+		c.check(ptr, "date", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), reason(err)))
 	}
+}
+
+// reason is why ParseDate or ParseDuration refused a text, as its error
+// says it but without its "talk: " and the quoted text, to be worded as
+// the other problems are.
+func reason(err error) string {
+	var de *talk.DateError
+	var ue *talk.DurationError
+	switch {
+	case errors.As(err, &de):
+		return de.Reason
+	case errors.As(err, &ue):
+		return ue.Reason
+	}
+	return err.Error()
 }
 
 // dateRange checks that an event does not end before it starts.
@@ -326,14 +373,7 @@ func (c *checker) duration(ptr pointer, v value) {
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {
-		// ParseDuration's reason (too long, negative), worded as the
-		// other problems are, without its "talk: ".
-		msg := err.Error()
-		var de *talk.DurationError
-		if errors.As(err, &de) {
-			msg = de.Reason
-		}
-		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), msg))
+		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s %s", ptr.words(), valueText(s), reason(err)))
 		return
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {

@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // TestTalkmetaFaults plants faults in a talk in talkmeta's JSON form made
@@ -37,10 +40,26 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
 		{"language not in canonical form", `"language": "en"`, `"language": "ENG"`,
 			[]string{p + "20:15: language: language: \"ENG\" is written \"en\" in its canonical form (warning)"}},
+		// A date is refused for the reason the reader gives, not as
+		// "not a real date" whatever is wrong with it.
+		{"hour 24", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04T24:00:00"`,
+			[]string{p + "18:15: date: recorded: \"2016-08-04T24:00:00\" is not a real time of day"}},
+		{"offset of 25 hours", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04T10:00:00+25:00"`,
+			[]string{p + "18:15: date: recorded: \"2016-08-04T10:00:00+25:00\" has a malformed UTC offset"}},
+		{"slug with a fragment", `"title": "async`, `"slug": "async#await", "title": "async`,
+			[]string{p + "3:11: slug: slug: \"async#await\" cannot name a page: '#' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
+		{"speaker slug with a query", `"name": "Yury Selivanov",`, `"name": "Yury Selivanov", "slug": "yury?s",`,
+			[]string{p + "6:41: slug: speakers/0/slug: \"yury?s\" cannot name a page: '?' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
+		// RFC 3339's lower-case t and z, which the readers take.
+		{"lower-case date-time", `"recorded": "2016-08-04"`, `"recorded": "2016-08-04t10:30:00z"`, nil},
 		{"event ends before it starts", `"2016-07-24"`, `"2016-07-01"`,
 			[]string{p + "15:12: date: event/end: the event ends (2016-07-01) before it starts (2016-07-17)"}},
 		{"unknown markup", `"markup": "rst"`, `"markup": "html"`,
 			[]string{p + "22:13: enum: markup: \"html\" is not one of \"rst\", \"markdown\""}},
+		{"markup null", `"markup": "rst"`, `"markup": null`,
+			[]string{p + "22:13: enum: markup: null is not one of \"rst\", \"markdown\""}},
+		{"markup a list", `"markup": "rst"`, `"markup": ["rst"]`,
+			[]string{p + "22:13: enum: markup: a list is not one of \"rst\", \"markdown\""}},
 		{"script link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"javascript:alert(1)"`,
 			[]string{p + "32:14: url: links/0/url: \"javascript:alert(1)\" is not an http(s) URL"}},
 		{"broken link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"http://python-%20twiggy.googlecode.com"`,
@@ -183,4 +202,128 @@ func TestNoMembersFoldAlike(t *testing.T) {
 	for _, s := range cs.schemas {
 		walk(s)
 	}
+}
+
+// TestReaderAgrees holds the schema and talkmeta's reader to one
+// complaint about a record the reader refuses, at one place: each record
+// is refused by talk.ParseJSON and has an error from ValidateTalk at the
+// line, column and pointer of the reader's error, so that check and every
+// other verb, which read, send the user to the same value.
+func TestReaderAgrees(t *testing.T) {
+	for _, tt := range readerAgrees {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := talk.ParseJSON([]byte(tt.record), "t.json")
+			var re *talk.RecordError
+			if !errors.As(err, &re) {
+				t.Fatalf("ParseJSON = %v, want a *talk.RecordError", err)
+			}
+			var same []string
+			for _, p := range (&Validator{}).ValidateTalk([]byte(tt.record), "t.json") {
+				if p.Severity == Error && p.Line == re.Line && p.Column == re.Column && p.Pointer == re.Pointer {
+					same = append(same, p.Error())
+				}
+			}
+			if diff := cmp.Diff([]string{tt.reader, tt.schema}, append([]string{err.Error()}, same...)); diff != "" {
+				t.Errorf("reader's error, then the schema's at its place (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// FuzzReaderAgrees holds, for any record that talkmeta's reader or
+// pyvideo's refuses within its limits, that the schema of its profile has
+// an error at the line and column of the reader's, as TestReaderAgrees
+// holds it for its records; or, for a value within a talkmeta member
+// named like a known one but for case, which the schema takes for an
+// extra member and does not look into, at that member.
+func FuzzReaderAgrees(f *testing.F) {
+	seed, _ := os.ReadFile("testdata/talk.json")
+	f.Add(seed, false)
+	for _, tt := range readerAgrees {
+		f.Add([]byte(tt.record), false)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "pyvideo", "*", "videos", "*.json"))
+	for _, name := range files {
+		data, _ := os.ReadFile(name)
+		f.Add(data, true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, isPyvideo bool) {
+		v, read := &Validator{}, talk.ParseJSON
+		if isPyvideo {
+			v.Profile, read = Pyvideo, pyvideo.ParseTalk
+		}
+		_, err := read(data, "f.json")
+		var re *talk.RecordError
+		var le *talk.LimitError
+		if !errors.As(err, &re) || errors.As(err, &le) {
+			return
+		}
+		ps := v.ValidateTalk(data, "f.json")
+		for _, p := range ps {
+			if p.Severity == Error && (p.Line == re.Line && p.Column == re.Column ||
+				p.Rule == "member-case" && strings.HasPrefix(re.Pointer, p.Pointer+"/")) {
+				return
+			}
+		}
+		t.Errorf("the reader refuses %q: %v\nthe schema has no error there: %v", data, err, ps)
+	})
+}
+
+// readerAgrees are records talkmeta's reader refuses, with its error and
+// the schema's at the same place.
+var readerAgrees = []struct{ name, record, reader, schema string }{
+	{"place member", `{"title": "T", "place": {"room": "A", "floor": 2}}`,
+		`t.json:1:48: /place/floor: talk: a place has no member "floor" (only venue, room, city, region, country), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`,
+		`t.json:1:48: additionalProperties: place/floor: unexpected member; place may have only city, country, region, room and venue`},
+	{"account member", `{"title": "T", "speakers": [{"name": "A", "accounts": [{"service": "github", "verified": true}]}]}`,
+		`t.json:1:90: /speakers/0/accounts/0/verified: talk: an account has no member "verified" (only service, handle, url), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`,
+		"t.json:1:90: additionalProperties: speakers/0/accounts/0/verified: unexpected member; speakers/0/accounts/0 may have only handle, service and url"},
+	{"link member", `{"title": "T", "links": [{"url": "https://x.org/"}, {"url": "https://y.org/", "kind": "slides"}]}`,
+		`t.json:1:87: /links/1/kind: talk: a link has no member "kind" (only url, label), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`,
+		"t.json:1:87: additionalProperties: links/1/kind: unexpected member; links/1 may have only label and url"},
+	{"legacy member", `{"title": "T", "legacy": {"id": 3, "old": 1}}`,
+		`t.json:1:43: /legacy/old: talk: legacy has no member "old" (only id, alias, category, quality_notes), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`,
+		"t.json:1:43: additionalProperties: legacy/old: unexpected member; legacy may have only alias, category, id and quality_notes"},
+	{"event place member", `{"title": "T", "event": {"title": "E", "place": {"city": "Bilbao", "zip": "48001"}}}`,
+		`t.json:1:75: /event/place/zip: talk: a place has no member "zip" (only venue, room, city, region, country), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`,
+		"t.json:1:75: additionalProperties: event/place/zip: unexpected member; event/place may have only city, country, region, room and venue"},
+	{"duplicate", `{"title": "T", "title": "U"}`,
+		`t.json:1:16: duplicate member name "title"`,
+		`t.json:1:16: json: duplicate member name "title"`},
+	{"folded twice", `{"title": "T", "Title": "U"}`,
+		`t.json:1:25: /Title: talk: the member "Title" is read as "title", as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own`,
+		`t.json:1:25: member-case: the member "Title" is read as "title": readers match member names without regard to case; write "title", or give it a name of its own`},
+	{"not UTF-8", "{\"title\": \"caf\xe9\"}",
+		"t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string",
+		"t.json:1:15: json: invalid UTF-8 (byte 0xe9) in a string"},
+	{"title a number", `{"title": 5}`,
+		"t.json:1:11: /title: talk: want a string, got number",
+		"t.json:1:11: type: title: expected text, found 5"},
+	{"size a fraction", `{"title": "T", "videos": [{"url": "https://x.org/", "size": 1.5}]}`,
+		"t.json:1:61: /videos/0/size: talk: want a whole number, got 1.5",
+		"t.json:1:61: type: videos/0/size: expected a whole number, found 1.5"},
+	{"no real date", `{"title": "T", "recorded": "2016-02-30"}`,
+		`t.json:1:28: /recorded: talk: "2016-02-30" is not a real date`,
+		`t.json:1:28: date: recorded: "2016-02-30" is not a real date`},
+	{"hour 24", `{"title": "T", "recorded": "2016-02-03T24:00:00"}`,
+		`t.json:1:28: /recorded: talk: "2016-02-03T24:00:00" is not a real time of day`,
+		`t.json:1:28: date: recorded: "2016-02-03T24:00:00" is not a real time of day`},
+	{"negative duration", `{"title": "T", "duration": "-PT5M"}`,
+		`t.json:1:28: /duration: talk: "-PT5M" is negative; a talk's duration is zero (unknown) or more`,
+		`t.json:1:28: pattern: duration: "-PT5M" is not an ISO 8601 duration such as PT25M8S`},
+	{"speakers an object", `{"title": "T", "speakers": {"name": "A"}}`,
+		"t.json:1:28: /speakers: talk: want an array, got object",
+		"t.json:1:28: type: speakers: expected a list, found an object"},
+	{"an array", `[{"title": "T"}]`,
+		"t.json:1:1: talk: want an object, got array",
+		"t.json:1:1: type: the record: expected an object, found a list"},
+	{"null", `null`,
+		"t.json:1:1: talk: want an object, got null",
+		"t.json:1:1: type: the record: expected an object, found null"},
+	{"syntax", `{"title": "T",}`,
+		"t.json:1:15: invalid JSON: invalid character '}', want a member name in quotes",
+		"t.json:1:15: json: invalid character '}', want a member name in quotes"},
+	{"deep", `{"title": "T", "x": ` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
+		"t.json:1:84: nesting depth exceeds the limit of 64",
+		"t.json:1:84: json: nested more than 64 deep"},
 }

@@ -478,6 +478,11 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		allowed := slices.Sorted(maps.Keys(props))
 		for _, name := range slices.Sorted(maps.Keys(obj)) {
 			if _, ok := props[name]; !ok {
+				if c.v.Profile == Talkmeta && slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, name) }) {
+					// talkmeta's reader reads it as the member it is but
+					// for case: member-case says so.
+					continue
+				}
 				at := pointerJoin(ptr, name)
 				c.schemaAt[at] = true
 				c.add(at, keyword, Error, fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed)))
@@ -585,11 +590,12 @@ func valueWords(v any) string {
 	return fmt.Sprint(v) // a json.Number
 }
 
-// valueText quotes a string value, shortened to what fits in a message.
+// valueText quotes a string value, shortened to what fits in a message,
+// and names any other as valueWords does: null, not Go's <nil>.
 func valueText(v any) string {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Sprint(v)
+		return valueWords(v)
 	}
 	if r := []rune(s); len(r) > 60 {
 		s = string(r[:57]) + "..."
@@ -630,7 +636,7 @@ func (c *checker) patternWords(ptr string, value any) string {
 		// pyvideo's site needs the day: a year or a month, which
 		// talkmeta's form takes, is a date all the same.
 		s, _ := value.(string)
-		if d, err := talk.ParseDate(s); err == nil && d.Precision() < talk.Day {
+		if d, err := talk.ParseDate(s); err == nil && d.Precision() != talk.NoDate && d.Precision() < talk.Day {
 			return fmt.Sprintf("is only a %s; pyvideo needs a full date such as 2016-07-21", d.Precision())
 		}
 		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"

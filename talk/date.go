@@ -101,8 +101,9 @@ func (e *DateError) Error() string {
 // ParseDate parses the ISO 8601 / RFC 3339 forms archives use: "2016",
 // "2016-07", "2016-07-21", "2016-07-21T10:30", "2016-07-21T10:30:00",
 // with optional fractional seconds, and any of the date-times followed by
-// "Z" or a "+02:00"-style offset. A space may stand for the "T". The result
-// keeps the precision of the text. The empty string is the zero Date.
+// "Z" or a "+02:00"-style offset. A space may stand for the "T", and, as
+// RFC 3339 allows, "t" and "z" for "T" and "Z". The result keeps the
+// precision of the text. The empty string is the zero Date.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil

@@ -18,7 +18,11 @@
 //
 // Members of a JSON record that the model has no field for are kept in the
 // Extra map of [Talk], [Speaker], [Event] and [Video] and written back by
-// every JSON writer. A record's [Origin] keeps the bytes it was read from,
+// every JSON writer. A [Place], [Account], [Link] or [Legacy] has no Extra:
+// [ParseJSON] refuses a member of one that it does not know, as it refuses
+// two members that would be read into one field, rather than read the
+// record without it (encoding/json alone passes over such a member).
+// A record's [Origin] keeps the bytes it was read from,
 // so that a writer of the same format can keep the spelling of every member
 // the program did not change (see talk/pyvideo).
 //

@@ -220,12 +220,23 @@ func (d Duration) MarshalText() ([]byte, error) {
 	return []byte(d.String()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDuration].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDuration],
+// but for the empty text, which is the zero Duration, unknown, as the
+// empty text is the zero [Date] to Date's: a record's "duration": "" is
+// read as no duration, not refused where "recorded": "" is taken.
 func (d *Duration) UnmarshalText(b []byte) error {
-	v, err := ParseDuration(string(b))
+	v, err := parseDurationText(string(b))
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
+}
+
+// parseDurationText is ParseDuration for a Duration's text: "" is zero.
+func parseDurationText(s string) (Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	return ParseDuration(s)
 }

@@ -357,15 +357,26 @@ type Reader struct {
 //
 // A record larger than r.Limits.MaxRecordBytes, or nested deeper than
 // r.Limits.MaxDepth, is refused before it is decoded, with a
-// [*LimitError]: the nested values of a talk (parts within parts) are
-// read each by its own UnmarshalJSON, over again at every level, so the
-// time to read a record grows with its size times its depth. Lengths and
-// counts within the record are left to validation (package schema).
+// [*LimitError]: the nested values of a talk (parts within parts) are read
+// each by its own UnmarshalJSON, over again at every level, so the time to
+// read a record grows with its size times its depth.
+//
+// A record that encoding/json would read, but not as written, is refused
+// too: one with two members of the same name, or with text that is not
+// UTF-8 (see [Limits.CheckJSON]); one with two members that encoding/json
+// reads into one field, as it matches names without regard to case
+// ("title" and "Title"), keeping only the last; and one with a member of a
+// place, an account, a link or legacy that it has no field for, which it
+// passes over. Lengths and counts within the record are left to validation
+// (package schema).
 func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
 	}
 	if err := notNull(data, path); err != nil {
+		return nil, err
+	}
+	if err := noLostMember(data, path, talkShape); err != nil {
 		return nil, err
 	}
 	var t Talk
@@ -383,6 +394,9 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 		return nil, err
 	}
 	if err := notNull(data, path); err != nil {
+		return nil, err
+	}
+	if err := noLostMember(data, path, eventShape); err != nil {
 		return nil, err
 	}
 	var e Event
@@ -405,51 +419,8 @@ func notNull(data []byte, path string) error {
 	return &RecordError{Path: path, Line: line, Column: col, Err: errors.New("talk: want an object, got null")}
 }
 
-// check refuses a record over r's size or depth limit.
-func (r Reader) check(data []byte, path string) error {
-	if max := r.Limits.RecordBytes(); max >= 0 && int64(len(data)) > max {
-		return &RecordError{Path: path, Err: &LimitError{What: "record size", Limit: max, Got: int64(len(data))}}
-	}
-	if max := r.Limits.Depth(); max >= 0 {
-		if off := tooDeep(data, max); off >= 0 {
-			line, col := jsonx.Position(data, off)
-			return &RecordError{Path: path, Line: line, Column: col, Err: &LimitError{What: "nesting depth", Limit: int64(max)}}
-		}
-	}
-	return nil
-}
-
-// tooDeep returns the offset of the first array or object of data nested
-// within max others, or -1 if there is none. It reads data as JSON but
-// does not check it: encoding/json does, and a malformed document is an
-// error either way.
-func tooDeep(data []byte, max int) int64 {
-	depth, inString := 0, false
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inString = true
-		case '[', '{':
-			if depth == max {
-				return int64(i)
-			}
-			depth++
-		case ']', '}':
-			depth--
-		}
-	}
-	return -1
-}
+// check refuses a record that r.Limits.CheckJSON refuses.
+func (r Reader) check(data []byte, path string) error { return r.Limits.CheckJSON(data, path) }
 
 // jsonError places an encoding/json error in the source of a record of
 // the kind rec.
@@ -460,18 +431,20 @@ func jsonError(data []byte, path string, err error, rec int) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
+		// Limits.CheckJSON has refused what is not well-formed; this is
+		// for what encoding/json refuses beyond it, if anything.
 		off = se.Offset - 1 // encoding/json counts the offending byte as read
 		re.Err = fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
-		if e := jsonx.NotUTF8(data); e != nil {
-			off, re.Err = e.Offset, errors.New(e.Msg)
-		}
 	case errors.As(err, &te):
 		// Errors from nested UnmarshalJSON methods carry offsets within
 		// the nested value, and Field has no array indices: find the
 		// value in the document by its path instead.
-		re.Err = fmt.Errorf("want %s, got %s", te.Type, te.Value)
+		re.Err = fmt.Errorf("talk: want %s, got %s", typeWords(te.Type), valueWords(te.Value))
 		if te.Field == "" {
-			off = valueStart(data, te.Offset)
+			// The record itself, which encoding/json gave its
+			// UnmarshalJSON without the white space before it, so that
+			// te.Offset counts from there.
+			off = int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n")))
 			break
 		}
 		var top jsonx.Value
@@ -498,31 +471,44 @@ func jsonError(data []byte, path string, err error, rec int) error {
 	return re
 }
 
-// valueStart returns the offset of the first byte of the scalar value that
-// ends at end, where encoding/json reports type errors.
-func valueStart(data []byte, end int64) int64 {
-	i := min(end, int64(len(data))) - 1
-	if i < 0 {
-		return 0
+// typeWords names, for a person who writes JSON rather than Go, what a
+// value read into a field of type t must be, as pyvideo's reader words
+// it: "a string", not "string"; "an object", not "talk.talkJSON".
+func typeWords(t reflect.Type) string {
+	switch t {
+	case reflect.TypeFor[Date]():
+		return "a date as a string, such as 2016-07-21"
+	case reflect.TypeFor[Duration]():
+		return "an ISO 8601 duration as a string, such as PT25M8S"
 	}
-	if data[i] == '"' {
-		for j := i - 1; j >= 0; j-- {
-			if data[j] == '"' {
-				k := j - 1
-				for k >= 0 && data[k] == '\\' {
-					k--
-				}
-				if (j-k)%2 == 1 { // an even number of backslashes before it
-					return j
-				}
-			}
-		}
-		return 0
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
 	}
-	for i > 0 && !strings.ContainsRune(" \t\r\n:,[{", rune(data[i-1])) {
-		i--
+	return t.String()
+}
+
+// valueWords names the value an UnmarshalTypeError's Value describes by
+// its JSON kind, as [jsonx.Kind] names kinds, or for a number, which
+// encoding/json gives as "number" and its text, by its text.
+func valueWords(v string) string {
+	kind, text, _ := strings.Cut(v, " ")
+	switch {
+	case kind == "number" && text != "":
+		return text
+	case kind == "bool":
+		return "boolean"
 	}
-	return i
+	return kind
 }
 
 // locate finds the value at the dotted path fields, trying every element
@@ -574,14 +560,14 @@ const (
 var textParsers = [...]map[string]func(string) error{
 	talkRecord: {
 		"recorded": func(s string) error { _, err := ParseDate(s); return err },
-		"duration": func(s string) error { _, err := ParseDuration(s); return err },
+		"duration": func(s string) error { _, err := parseDurationText(s); return err },
 	},
 	eventRecord: {
 		"start": func(s string) error { _, err := ParseDate(s); return err },
 		"end":   func(s string) error { _, err := ParseDate(s); return err },
 	},
 	videoRecord: {
-		"duration": func(s string) error { _, err := ParseDuration(s); return err },
+		"duration": func(s string) error { _, err := parseDurationText(s); return err },
 	},
 }
 
@@ -624,4 +610,149 @@ func badText(v jsonx.Value, rec int) (string, int64, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// shape is what talkmeta's JSON form holds in an object of one of the
+// model's types: the names of its members (lower-case, as its wire type's
+// tags spell them) and, for each member that holds such objects, alone
+// or in a list, their shape. A closed shape is that of a type with no
+// Extra, which has no place for a member it does not know.
+type shape struct {
+	what   string // the type, as its errors name it: "a place"
+	closed bool
+	names  [][]byte
+	subs   []*shape
+	lists  []bool // the member holds a list of subs, not one
+}
+
+// The shapes of talkmeta's records, built once from the wire types and
+// never changed after.
+var talkShape, eventShape = func() (*shape, *shape) {
+	type wire struct {
+		typ  reflect.Type
+		what string
+	}
+	wires := map[reflect.Type]wire{
+		reflect.TypeFor[Talk]():    {reflect.TypeFor[talkJSON](), "a talk"},
+		reflect.TypeFor[Speaker](): {reflect.TypeFor[speakerJSON](), "a speaker"},
+		reflect.TypeFor[Event]():   {reflect.TypeFor[eventJSON](), "an event"},
+		reflect.TypeFor[Video]():   {reflect.TypeFor[videoJSON](), "a video"},
+		reflect.TypeFor[Place]():   {reflect.TypeFor[placeJSON](), "a place"},
+		reflect.TypeFor[Account](): {reflect.TypeFor[accountJSON](), "an account"},
+		reflect.TypeFor[Link]():    {reflect.TypeFor[linkJSON](), "a link"},
+		reflect.TypeFor[Legacy]():  {reflect.TypeFor[legacyJSON](), "legacy"},
+	}
+	shapes := map[reflect.Type]*shape{}
+	var build func(model reflect.Type) *shape
+	build = func(model reflect.Type) *shape {
+		if sh, ok := shapes[model]; ok {
+			return sh // parts: a talk within a talk
+		}
+		_, open := model.FieldByName("Extra")
+		w := wires[model]
+		sh := &shape{what: w.what, closed: !open}
+		shapes[model] = sh
+		for i := range w.typ.NumField() {
+			f := w.typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			t := f.Type
+			list := t.Kind() == reflect.Slice
+			if t.Kind() == reflect.Pointer || list {
+				t = t.Elem()
+			}
+			var sub *shape
+			if _, ok := wires[t]; ok {
+				sub = build(t)
+			}
+			sh.names = append(sh.names, []byte(name))
+			sh.subs = append(sh.subs, sub)
+			sh.lists = append(sh.lists, list)
+		}
+		return sh
+	}
+	return build(reflect.TypeFor[Talk]()), build(reflect.TypeFor[Event]())
+}()
+
+// memberFault is a member that reading its record would lose without a
+// word (see [lostMember]).
+type memberFault struct {
+	ptr   string // its JSON pointer
+	off   int64  // the offset of its value
+	name  string
+	field string // the field it is read into, as another member is; "" for none
+	in    *shape // the object's shape
+}
+
+// lostMember finds, in the record v of shape sh, the first member, in
+// the order encoding/json reads them, that it would lose without a word:
+// one it reads into the same field as a member before it in the same
+// object, matching names as it does, without regard to case ("Title"
+// after "title", or "ſlug" after "slug"), of which it keeps the last;
+// or, in an object of a closed shape (a place, a link), one it has no
+// field for, which it passes over.
+func lostMember(v jsonx.Value, sh *shape) (memberFault, bool) {
+	var seen uint64 // by field index; no wire type has more than 64 fields
+	for quoted, m := range jsonx.Members(v.Raw, v.Offset) {
+		n := jsonx.MemberName(quoted)
+		i := slices.IndexFunc(sh.names, func(f []byte) bool { return bytes.EqualFold(n, f) })
+		if i < 0 {
+			if sh.closed {
+				return memberFault{ptr: "/" + jsonx.PointerToken(string(n)), off: m.Offset, name: string(n), in: sh}, true
+			}
+			continue
+		}
+		if seen&(1<<i) != 0 {
+			return memberFault{ptr: "/" + jsonx.PointerToken(string(n)), off: m.Offset, name: string(n), field: string(sh.names[i]), in: sh}, true
+		}
+		seen |= 1 << i
+		// A value of another kind than the field's is encoding/json's
+		// to refuse.
+		sub := sh.subs[i]
+		switch kind := jsonx.Kind(m.Raw); {
+		case sub == nil:
+			continue
+		case !sh.lists[i]:
+			if kind == "object" {
+				if f, ok := lostMember(m, sub); ok {
+					f.ptr = "/" + jsonx.PointerToken(string(n)) + f.ptr
+					return f, true
+				}
+			}
+			continue
+		case kind != "array":
+			continue
+		}
+		j := 0
+		for e := range jsonx.Elements(m.Raw, m.Offset) {
+			if f, ok := lostMember(e, sub); ok {
+				f.ptr = "/" + jsonx.PointerToken(string(n)) + "/" + strconv.Itoa(j) + f.ptr
+				return f, true
+			}
+			j++
+		}
+	}
+	return memberFault{}, false
+}
+
+// noLostMember refuses, as a [*RecordError], the record data of shape
+// sh when it has a member that [lostMember] finds.
+func noLostMember(data []byte, path string, sh *shape) error {
+	f, ok := lostMember(jsonx.Value{Raw: data}, sh)
+	if !ok {
+		return nil
+	}
+	line, col := jsonx.Position(data, f.off)
+	re := &RecordError{Path: path, Pointer: f.ptr, Line: line, Column: col}
+	if f.field != "" {
+		re.Err = fmt.Errorf("talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
+			strconv.QuoteToASCII(f.name), f.field)
+		return re
+	}
+	names := make([]string, len(f.in.names))
+	for i, n := range f.in.names {
+		names[i] = string(n)
+	}
+	re.Err = fmt.Errorf("talk: %s has no member %s (only %s), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those",
+		f.in.what, strconv.QuoteToASCII(f.name), strings.Join(names, ", "))
+	return re
 }

@@ -1,6 +1,11 @@
 package talk
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/talkmeta/talkmeta/internal/jsonx"
+)
 
 // Limits bounds what a reader accepts from one record, so that a huge or
 // hostile file fails with a clear error instead of exhausting memory or
@@ -43,6 +48,42 @@ func (l Limits) Speakers() int { return pick(l.MaxSpeakers, defaultMaxItems) }
 
 // Videos returns the effective maximum number of videos; -1 for none.
 func (l Limits) Videos() int { return pick(l.MaxVideos, defaultMaxItems) }
+
+// CheckJSON refuses, as a [*RecordError] naming path, a JSON record that
+// is larger or nested deeper than l allows (a [*LimitError]), or that is
+// not well-formed JSON, with the line and column of the problem. It
+// refuses what encoding/json would read without a word but not as
+// written: an object with two members of the same name, of which it
+// keeps the last, and text that is not UTF-8, which it reads as U+FFFD.
+// The readers of JSON records (talkmeta's own, pyvideo's) call it before
+// they decode one, so that they refuse the same records in the same
+// words.
+func (l Limits) CheckJSON(data []byte, path string) error {
+	if max := l.RecordBytes(); max >= 0 && int64(len(data)) > max {
+		return &RecordError{Path: path, Err: &LimitError{What: "record size", Limit: max, Got: int64(len(data))}}
+	}
+	if err := jsonx.Check(data, l.Depth()); err != nil {
+		return jsonCheckError(data, path, err)
+	}
+	return nil
+}
+
+// jsonCheckError is CheckJSON's error for err, jsonx.Check's error for
+// data. It is a function of its own so that the targets of errors.As,
+// which escape, are made only for a record that has an error.
+func jsonCheckError(data []byte, path string, err error) error {
+	var de *jsonx.DepthError
+	if errors.As(err, &de) {
+		line, col := jsonx.Position(data, de.Offset)
+		return &RecordError{Path: path, Line: line, Column: col, Err: &LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
+	}
+	re := &RecordError{Path: path, Err: err}
+	var se *jsonx.SyntaxError
+	if errors.As(err, &se) {
+		re.Line, re.Column = jsonx.Position(data, se.Offset)
+	}
+	return re
+}
 
 // pick applies the zero-means-default, negative-means-none rule.
 func pick[T int | int64](v, def T) T {

@@ -338,6 +338,8 @@ func TestJSONExtra(t *testing.T) {
 }
 
 func TestParseJSONErrors(t *testing.T) {
+	const twice = "readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own"
+	const lost = "remove it, or keep what it says in a member of the talk, which keeps those"
 	tests := []struct{ in, want string }{
 		{"{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}", `t.json:3:15: /recorded: talk: "2016-02-30" is not a real date`},
 		// Errors of the text parsers are placed like encoding/json's own.
@@ -345,16 +347,52 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"parts\": [{\"recorded\": \"2016\"},\n {\"recorded\": \"2016-13\"}]}", `t.json:2:15: /parts/1/recorded: talk: "2016-13" is not a real date`},
 		{"{\"event\": {\"start\": \"2016-07-17\",\n \"End\": \"July\"}}", `t.json:2:9: /event/End: talk: "July" is not a date (want YYYY-MM-DD)`},
 		{"{\"videos\": [{\"url\": \"u\", \"duration\": \"PT1H\"},\n {\"url\": \"v\", \"duration\": \"1h\"}]}", `t.json:2:27: /videos/1/duration: talk: "1h" is not an ISO 8601 duration such as PT25M8S`},
+		// An empty duration is none, as an empty date is: the fault is
+		// the date after it.
+		{"{\"duration\": \"\", \"videos\": [{\"url\": \"u\", \"duration\": \"\"}],\n \"recorded\": \"2016-02-30\"}", `t.json:2:14: /recorded: talk: "2016-02-30" is not a real date`},
 		// A number that does not fit is found by its kind.
-		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: want int64, got number 1.5`},
-		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: want string, got number`},
-		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: want string, got number`},
-		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: want string, got number`},
-		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: want int64, got string`},
-		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}],\n  \"duration\": true\n}", `t.json:3:15: /duration: want talk.Duration, got bool`},
-		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"' after object key:value pair`},
+		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
+		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: talk: want a string, got number`},
+		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: talk: want a string, got number`},
+		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: talk: want a string, got number`},
+		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: talk: want a whole number, got string`},
+		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}],\n  \"duration\": true\n}", `t.json:3:15: /duration: talk: want an ISO 8601 duration as a string, such as PT25M8S, got boolean`},
+		{"{\n  \"title\": \"x\"\n  \"tags\": []\n}", `t.json:3:3: invalid JSON: invalid character '"', want ',' or '}' after an object member`},
+		// What encoding/json reads without a word, but not as written:
+		// it keeps the last of two members of one name, and reads a
+		// byte that is not UTF-8 as U+FFFD.
+		{"{\"title\": \"A\",\n \"title\": \"B\"}", `t.json:2:2: duplicate member name "title"`},
+		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: duplicate member name "a"`},
+		{"{\"title\": \"caf\xe9\"}", `t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string`},
+		// Nor may two members be read into one field, as encoding/json
+		// reads names, without regard to case: it keeps the last.
+		{"{\"title\": \"x\",\n \"Title\": \"y\"}", `t.json:2:11: /Title: talk: the member "Title" is read as "title", as is a member before it: ` + twice},
+		{"{\"kind\": \"talk\", \"\\u212aind\": \"keynote\"}", `t.json:1:31: /Kind: talk: the member "\u212aind" is read as "kind", as is a member before it: ` + twice},
+		{"{\"parts\": [{\"title\": \"a\"}, {\"speakers\": [{\"name\": \"A\", \"NAME\": \"B\"}]}]}", `t.json:1:64: /parts/1/speakers/0/NAME: talk: the member "NAME" is read as "name", as is a member before it: ` + twice},
+		{"{\"event\": {\"place\": {\"city\": \"Bilbao\", \"City\": \"\"}}}", `t.json:1:48: /event/place/City: talk: the member "City" is read as "city", as is a member before it: ` + twice},
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
+		// A place, an account, a link and legacy have no Extra to keep a
+		// member they do not know: encoding/json passed it over.
+		{"{\"place\": {\"room\": \"A\",\n \"floor\": 2}}", `t.json:2:11: /place/floor: talk: a place has no member "floor" (only venue, room, city, region, country), and no place to keep one it does not know: ` + lost},
+		{"{\"speakers\": [{\"name\": \"A\", \"x-pronouns\": \"she\", \"accounts\": [{\"service\": \"github\", \"verified\": true}]}]}", `t.json:1:97: /speakers/0/accounts/0/verified: talk: an account has no member "verified" (only service, handle, url), and no place to keep one it does not know: ` + lost},
+		{"{\"links\": [{\"url\": \"u\"}, {\"url\": \"v\", \"kind\": \"slides\"}]}", `t.json:1:47: /links/1/kind: talk: a link has no member "kind" (only url, label), and no place to keep one it does not know: ` + lost},
+		{"{\"parts\": [{\"legacy\": {\"id\": 3, \"old\": 1}}]}", `t.json:1:40: /parts/0/legacy/old: talk: legacy has no member "old" (only id, alias, category, quality_notes), and no place to keep one it does not know: ` + lost},
+		// A member of another kind than its field's is not looked into
+		// for members: its kind is what is wrong with it.
+		{"{\"slides\": {\"url\": \"u\", \"x\": 1}}", `t.json:1:12: /slides: talk: want an array, got object`},
+		{"{\"place\": [{\"url\": \"u\"}]}", `t.json:1:11: /place: talk: want an object, got array`},
+		// Go's names of the wire types are no help to whoever writes
+		// the JSON.
+		{"[{\"title\": \"x\"}]", `t.json:1:1: talk: want an object, got array`},
+		// The record is placed where it starts, after any white space.
+		{"\n  [{\"title\": \"x\"}]", `t.json:2:3: talk: want an object, got array`},
+		{" \"\" ", `t.json:1:2: talk: want an object, got string`},
+		{"\t5", `t.json:1:2: talk: want an object, got number`},
+		{"{\"speakers\": {\"name\": \"A\"}}", `t.json:1:14: /speakers: talk: want an array, got object`},
+		{"{\"event\": \"PyCon\"}", `t.json:1:11: /event: talk: want an object, got string`},
+		{"{\"recorded\": 20160721}", `t.json:1:14: /recorded: talk: want a date as a string, such as 2016-07-21, got number`},
+		{"{\"legacy\": {\"id\": 99999999999999999999}}", `t.json:1:19: /legacy/id: talk: want a whole number, got 99999999999999999999`},
 		// null is no record: encoding/json read it as an empty talk,
 		// without a word.
 		{"null", `t.json:1:1: talk: want an object, got null`},
@@ -381,6 +419,16 @@ func TestParseEventJSONErrors(t *testing.T) {
 	_, err := talk.ParseEventJSON([]byte("{\"title\": \"E\",\n  \"end\": \"2016-02-30\"}"), "e.json")
 	if diff := cmp.Diff(`e.json:2:10: /end: talk: "2016-02-30" is not a real date`, fmt.Sprint(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = talk.ParseEventJSON([]byte("{\"start\": \"2016-07-17\",\n \"START\": \"2016-07-18\"}"), "e.json")
+	want := `e.json:2:11: /START: talk: the member "START" is read as "start", as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own`
+	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+		t.Errorf("folded twice (-want +got):\n%s", diff)
+	}
+	_, err = talk.ParseEventJSON([]byte(`{"title": "E", "x-sponsor": "S", "place": {"city": "Bilbao", "zip": "48001"}}`), "e.json")
+	want = `e.json:1:69: /place/zip: talk: a place has no member "zip" (only venue, room, city, region, country), and no place to keep one it does not know: remove it, or keep what it says in a member of the talk, which keeps those`
+	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
+		t.Errorf("unknown place member (-want +got):\n%s", diff)
 	}
 	_, err = talk.ParseEventJSON([]byte("null"), "e.json")
 	if diff := cmp.Diff(`e.json:1:1: talk: want an object, got null`, fmt.Sprint(err)); diff != "" {
@@ -500,6 +548,16 @@ func TestJSONFoldedNames(t *testing.T) {
 		Extra: map[string]json.RawMessage{"x-note": json.RawMessage(`"kept"`)}}
 	if diff := cmp.Diff(want, tk); diff != "" {
 		t.Errorf("decode (-want +got):\n%s", diff)
+	}
+	// ParseJSON reads them so too: it refuses only two members read
+	// into one field, not a name in another case alone.
+	parsed, err := talk.ParseJSON([]byte(in), "t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed.Origin = talk.Origin{}
+	if diff := cmp.Diff(want, *parsed); diff != "" {
+		t.Errorf("ParseJSON (-want +got):\n%s", diff)
 	}
 	if _, err := json.Marshal(talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"\u212Aind": json.RawMessage(`"x"`)}}); err == nil {
 		t.Error("an Extra member named like a field, but for the case of its letters, was written")

@@ -2,21 +2,28 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-// runFmt lists, or with -w rewrites, the talk records that are not in
-// their canonical form. Each record keeps its own form: a pyvideo record
-// is written as pyvideo.MarshalTalk writes it, a talkmeta record (in an
-// event's talks/ directory) as import writes it; neither is converted to
-// the other, which would lose what the other form has no place for.
+// runFmt lists, or with -w rewrites, the records that are not in their
+// canonical form: the talk records, the event records named, and, of a
+// directory named, the event
+// record (category.json or event.json) of each event within it that its
+// talks are in; a talk file named, or a directory of talks, is formatted
+// alone, as gofmt formats only the files it is given. Each record keeps
+// its own form: a pyvideo record is written as pyvideo.MarshalTalk and
+// pyvideo.FormatEvent write it, a talkmeta record (in an event's talks/
+// directory, or its event.json) as import writes it; neither is converted
+// to the other, which would lose what the other form has no place for.
 func runFmt(e *env, args []string) int {
 	fs := e.flags("fmt", "[-w] DIR|FILE...")
 	write := fs.Bool("w", false, "write the canonical form back to each file that differs")
@@ -27,43 +34,95 @@ func runFmt(e *env, args []string) int {
 		return usageError(fs, "no file or directory given")
 	}
 	status := 0
-	for t, err := range talks(fs.Args()) {
-		if e.outputFailed() {
-			break // run reports it
-		}
-		if err != nil {
-			fmt.Fprintln(e.stderr, err)
-			status = 1
+	events := map[string]bool{} // the event records met, by name
+	for _, arg := range fs.Args() {
+		st, err := os.Stat(arg)
+		dir := err == nil && st.IsDir()
+		if form := eventRecordForm(arg); !dir && form != "" {
+			status = max(status, fmtEvent(e, arg, form, *write, true))
 			continue
 		}
-		out, err := canonical(t)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
-			status = 1
-			continue
-		}
-		if bytes.Equal(out, t.Origin.Raw) {
-			continue
-		}
-		if off := jsonx.LoneSurrogate(t.Origin.Raw); off >= 0 {
-			// Its canonical form would hold U+FFFD instead: not a
-			// change of form, but of the text.
-			line, col := jsonx.Position(t.Origin.Raw, off)
-			fmt.Fprintf(e.stderr, "%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand\n", t.Origin.Path, line, col, t.Origin.Raw[off:off+6])
-			status = 1
-			continue
-		}
-		name := filepath.FromSlash(t.Origin.Path)
-		if !*write {
-			fmt.Fprintln(e.stdout, name)
-			continue
-		}
-		if err := writeFileAtomic(name, out); err != nil {
-			fmt.Fprintln(e.stderr, err)
-			status = 1
+		for t, err := range talks([]string{arg}) {
+			if e.outputFailed() {
+				return status // run reports it
+			}
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				status = 1
+				continue
+			}
+			if name := talkEventRecord(t); dir && within(name, arg) && !events[name] {
+				events[name] = true
+				status = max(status, fmtEvent(e, name, t.Origin.Format, *write, false))
+			}
+			out, err := canonical(t)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
+				status = 1
+				continue
+			}
+			status = max(status, fmtFile(e, filepath.FromSlash(t.Origin.Path), t.Origin.Raw, out, *write))
 		}
 	}
 	return status
+}
+
+// within reports whether the file name is in the directory dir, or
+// below it.
+func within(name, dir string) bool {
+	rel, err := filepath.Rel(dir, name)
+	return name != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// fmtEvent lists, or with write rewrites, the event record name, in the
+// given form, when it is not in canonical form. One that cannot be read
+// is reported when report is set, and left alone otherwise, where the
+// reader of its talks has reported it.
+func fmtEvent(e *env, name, form string, write, report bool) int {
+	data, err := readRecord(name)
+	var out []byte
+	switch {
+	case err != nil:
+	case form == pyvideo.FormatName:
+		out, err = pyvideo.FormatEvent(data, filepath.ToSlash(name))
+	default:
+		var ev *talk.Event
+		if ev, err = talk.ParseEventJSON(data, filepath.ToSlash(name)); err == nil {
+			out, err = marshalIndent(ev)
+		}
+	}
+	if err != nil {
+		if !report {
+			return 0
+		}
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	return fmtFile(e, name, data, out, write)
+}
+
+// fmtFile lists, or with write rewrites, the record file name, which
+// holds raw, when its canonical form out differs.
+func fmtFile(e *env, name string, raw, out []byte, write bool) int {
+	if bytes.Equal(out, raw) {
+		return 0
+	}
+	if off := jsonx.LoneSurrogate(raw); off >= 0 {
+		// Its canonical form would hold U+FFFD instead: not a change
+		// of form, but of the text.
+		line, col := jsonx.Position(raw, off)
+		fmt.Fprintf(e.stderr, "%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand\n", filepath.ToSlash(name), line, col, raw[off:off+6])
+		return 1
+	}
+	if !write {
+		fmt.Fprintln(e.stdout, name)
+		return 0
+	}
+	if err := writeFileAtomic(name, out); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // canonical returns the talk t in the canonical form of the form it was
@@ -86,40 +145,73 @@ func canonical(t *talk.Talk) ([]byte, error) {
 
 // writeFileAtomic replaces the file name with data so that an interrupted
 // run leaves either the old file or the new one, never half of one: it
-// writes a temporary file beside it and renames it into place. A name
-// that is a symbolic link stays one: the file it links to is replaced,
-// as gofmt -w writes through a link, where the rename would have put a
-// copy in the link's place. The new file has the old one's permission
-// bits (0644 when there was none). A file with other hard links is not
-// written through them: name becomes a file of its own, and the other
-// names keep the old contents, as with any write that renames a new file
-// into place.
+// writes a temporary file beside it and renames it into place. A name that
+// is a symbolic link stays one: the file it links to is replaced, as gofmt
+// -w writes through a link, where the rename would have put a copy in the
+// link's place. The new file has the old one's permission bits (0644 when
+// there was none), and its owner and group, as far as the process may give
+// them (see keepOwner). A file with other hard links is not written
+// through them: name becomes a file of its own, and the other names keep
+// the old contents, as with any write that renames a new file into place.
+//
+// An error names the file as name does, and says which step failed, not
+// the temporary file's name, which the user never gave.
 func writeFileAtomic(name string, data []byte) error {
+	if err := replaceFile(name, data); err != nil {
+		return fmt.Errorf("%s: not written: %w", name, err)
+	}
+	return nil
+}
+
+// replaceFile is writeFileAtomic without the name in its errors.
+func replaceFile(name string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(name); err == nil {
 		name = target
 	}
 	perm := os.FileMode(0o644)
-	if st, err := os.Stat(name); err == nil {
-		perm = st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	old, err := os.Stat(name)
+	if err == nil {
+		perm = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {
-		return err
+		return fmt.Errorf("a new file cannot be made beside it: %w", pathless(err))
 	}
 	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if err == nil && old != nil {
+		keepOwner(tmp.Name(), old)
 	}
-	if err := os.Chmod(tmp.Name(), perm); err != nil {
-		return err
+	if err == nil {
+		// After the owner, which a chown can clear setuid and setgid of.
+		err = os.Chmod(tmp.Name(), perm)
 	}
-	return os.Rename(tmp.Name(), name)
+	if err != nil {
+		return fmt.Errorf("the new file beside it cannot be written: %w", pathless(err))
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("the new file cannot replace it: %w", pathless(err))
+	}
+	return nil
+}
+
+// pathless is the cause of err without the name of the file it is
+// about, when it has one: "permission denied", not "open
+// ev/.a.json.tmp2074762335: permission denied".
+func pathless(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }

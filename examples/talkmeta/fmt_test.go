@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -119,5 +120,81 @@ func TestFmtLoneSurrogate(t *testing.T) {
 	})
 	if diff := cmp.Diff(before, snapshot(t, "a")); diff != "" {
 		t.Errorf("files changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestFmtEventRecords formats the event records of the events whose
+// talks it formats, each in its own form, as it formats the talks: a
+// pyvideo category.json and a talkmeta event.json, both canonical but for
+// their indentation, are listed, then written back canonical; but not
+// when only a talk file, or a directory of talks, is named. An event
+// record named is formatted alone, as one.
+func TestFmtEventRecords(t *testing.T) {
+	pkg := inTempDir(t)
+	importPair(t, pkg, "a")
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	canonical := snapshot(t, "a")
+	const category, event = "a/chipy/category.json", "a/tinycon2024/event.json"
+	for _, name := range []string{category, event} {
+		var b bytes.Buffer
+		if err := json.Indent(&b, bytes.TrimSpace([]byte(canonical[name])), "", "\t"); err != nil {
+			t.Fatal(err)
+		}
+		plantFile(t, name, b.String())
+	}
+
+	// chipy's one talk is not canonical either.
+	wantResult(t, runCommand("", "fmt", "a"), 0, []string{category, "a/chipy/videos/15260.json", event}, nil)
+	wantResult(t, runCommand("", "fmt", "-w", "a"), 0, nil, nil)
+	wantResult(t, runCommand("", "fmt", "a"), 0, nil, nil)
+	got := snapshot(t, "a")
+	for _, name := range []string{category, event} {
+		if diff := cmp.Diff(canonical[name], got[name]); diff != "" {
+			t.Errorf("%s after fmt -w (-canonical +got):\n%s", name, diff)
+		}
+	}
+
+	// A talk file named is formatted alone, not its event record.
+	plantFile(t, category, "{\"title\": \"Chipy\"}")
+	plantFile(t, "a/chipy/videos/15260.json", "{\"title\": \"T\"}")
+	wantResult(t, runCommand("", "fmt", "a/chipy/videos/15260.json"), 0, []string{"a/chipy/videos/15260.json"}, nil)
+	wantResult(t, runCommand("", "fmt", "a/chipy/videos"), 0, []string{"a/chipy/videos/15260.json"}, nil)
+	wantResult(t, runCommand("", "fmt", "a/chipy"), 0, []string{category, "a/chipy/videos/15260.json"}, nil)
+
+	// An event record named is formatted as one, in its own form, not
+	// as a talk in talkmeta's, which would drop its null description.
+	plantFile(t, category, `{"title": "Chipy", "description": null}`)
+	wantResult(t, runCommand("", "fmt", category), 0, []string{category}, nil)
+	wantResult(t, runCommand("", "fmt", "-w", category), 0, nil, nil)
+	if diff := cmp.Diff("{\n  \"description\": null,\n  \"title\": \"Chipy\"\n}\n", readFile(t, category)); diff != "" {
+		t.Errorf("%s after fmt -w (-want +got):\n%s", category, diff)
+	}
+	plantFile(t, event, `{"title": "A", "title": "B"}`)
+	wantResult(t, runCommand("", "fmt", event), 1, nil, []string{event + `:1:16: duplicate member name "title"`})
+}
+
+// TestWriteFileAtomicErrors: a file that cannot be written is named as
+// the caller named it, with the step that failed, and never by the
+// temporary file's name, which the user did not give; nothing is left
+// behind.
+func TestWriteFileAtomicErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "a-dir.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, name := range []string{"missing/a.json", "a-dir.json"} {
+		err := writeFileAtomic(filepath.Join(dir, name), []byte("{}\n"))
+		got = append(got, strings.ReplaceAll(fmt.Sprint(err), dir+string(filepath.Separator), ""))
+	}
+	want := []string{
+		"missing/a.json: not written: a new file cannot be made beside it: no such file or directory",
+		"a-dir.json: not written: the new file cannot replace it: file exists",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]string{}, snapshot(t, dir)); diff != "" {
+		t.Errorf("files left behind (-want +got):\n%s", diff)
 	}
 }

@@ -69,9 +69,15 @@ func TestCommand(t *testing.T) {
 		{"unknown-verb.txt", "", []string{"frobnicate"}},
 		{"show-file.txt", "", []string{"show", archive + "/chipy/videos/15260.json"}},
 		{"show-facts.txt", "", []string{"show", "testdata/show/keynote.json"}},
+		// No id, of the talk or its event: no "id: /".
+		{"show-no-id.txt", "", []string{"show", "testdata/show/no-id.json"}},
 		{"slug-args.txt", "", []string{"slug", "async/await in Python 3.5 and why it is awesome", "Café — ¿Qué tal?", "Асинхронный Python"}},
 		{"slug-pyvideo.txt", "Asynchronous I/O\nWhat's new\nasync/await in Python 3.5 and why it is awesome\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-max.txt", "", []string{"slug", "-max", "20", "async/await in Python 3.5 and why it is awesome"}},
+		// Titles with no letters or digits: an empty line each, and a
+		// word on what becomes of such a talk.
+		{"slug-empty.txt", "", []string{"slug", "Go", "🐍🐍", "???"}},
+		{"slug-empty-pyvideo.txt", "Go\n\n!!!\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-bad-style.txt", "", []string{"slug", "-style", "nope", "x"}},
 		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
 		{"urls.txt", "", []string{"urls", archive}},

@@ -28,7 +28,9 @@ import (
 // both; an event directory with both or neither is reported and not
 // read. A directory named videos or talks is read as an event's talks. A
 // talk file is read in the form of the directory of talks it is in, and
-// outside one in the form whose reader takes it (see loneForm).
+// outside one in the form whose reader takes it (see loneForm); a file
+// named as an event record (category.json, event.json) is reported as
+// one, not read as a talk.
 //
 // Directories are listed, never matched with patterns, so that a path
 // may hold any character. Each record is read by [readRecord]. A record
@@ -264,8 +266,12 @@ func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, erro
 		var ev *talk.Event
 		if hasEvent {
 			var err error
-			if ev, err = readEvent(filepath.Join(dir, "event.json"), talk.FormatName); err != nil && !yield(nil, err) {
-				return
+			if ev, err = readEvent(filepath.Join(dir, "event.json"), talk.FormatName); err != nil {
+				if !yield(nil, err) {
+					return
+				}
+				// Reported once: talkDir is not to read it again.
+				ev = &talk.Event{}
 			}
 		} else if !yield(nil, fmt.Errorf("%s: talkmeta event directory has no event.json", dir)) {
 			return
@@ -333,9 +339,16 @@ func setEvent(t *talk.Talk, ev *talk.Event) {
 
 // talkFile reads one talk file, in pyvideo's form unless it is in a
 // talks/ directory, with its event from the event record of its event
-// directory when it is in one.
+// directory when it is in one. A file named as an event record is
+// reported as one, not read as a talk.
 func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
+		if eventRecordForm(name) != "" {
+			// Its event's title and an unknown member or two would
+			// read as a talk: a talk that is not there.
+			yield(nil, fmt.Errorf("%s: an event record, not a talk record; name its event's directory, %s, to read the event's talks", name, filepath.Dir(name)))
+			return
+		}
 		form := pyvideo.FormatName
 		dir := filepath.Dir(name)
 		switch baseName(dir) {
@@ -362,34 +375,103 @@ func talkFile(name string) iter.Seq2[*talk.Talk, error] {
 	}
 }
 
+// eventRecordForm is the form of the event record that the file name is
+// by its name, category.json (pyvideo.FormatName) or event.json
+// (talk.FormatName), or "" for a file named otherwise.
+func eventRecordForm(name string) string {
+	switch filepath.Base(name) {
+	case "category.json":
+		return pyvideo.FormatName
+	case "event.json":
+		return talk.FormatName
+	}
+	return ""
+}
+
 // eventBeside reads the event record of the event that the directory of
 // talks dir belongs to, category.json or event.json beside it. It
 // returns a nil event and no error when there is none.
 func eventBeside(dir, form string) (*talk.Event, error) {
-	file := "category.json"
-	if form == talk.FormatName {
-		file = "event.json"
-	}
-	name := filepath.Join(dir, "..", file)
+	name := eventRecordBeside(dir, form)
 	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	return readEvent(name, form)
 }
 
+// eventRecordBeside names the event record of the event that the
+// directory of talks dir, in the given form, belongs to, whether or not
+// there is one.
+func eventRecordBeside(dir, form string) string {
+	file := "category.json"
+	if form == talk.FormatName {
+		file = "event.json"
+	}
+	return filepath.Join(dir, "..", file)
+}
+
+// talkEventRecord names the event record of the event that the talk t,
+// read from a file in an event's directory of talks, belongs to, when
+// there is one; "" for a talk outside one, or of an event without one.
+func talkEventRecord(t *talk.Talk) string {
+	dir := filepath.Dir(filepath.FromSlash(t.Origin.Path))
+	switch {
+	case baseName(dir) == "videos" && t.Origin.Format == pyvideo.FormatName,
+		baseName(dir) == "talks" && t.Origin.Format == talk.FormatName:
+	default:
+		return ""
+	}
+	name := eventRecordBeside(dir, t.Origin.Format)
+	if _, err := os.Lstat(name); err != nil {
+		return ""
+	}
+	return name
+}
+
 // parseLone reads the record data of the talk file name outside any
 // event's directory of talks, where its place says nothing of its form,
-// and says which form it is: talkmeta's when talkmeta's reader takes it,
-// else pyvideo's when pyvideo's reader does, else talkmeta's, whose
-// errors are then the ones reported.
+// and says which form it is: the one whose reader takes it. When both
+// take it, it is the one that knows more of it, with fewer members kept
+// as unknown: a pyvideo record without speakers or a duration reads as a
+// talkmeta talk too, with its thumbnail_url and the type of its videos
+// unknown, and would be written back in talkmeta's form, "eng" as "en".
+// When neither reader takes it, it is the form whose reader read further
+// into it before it found a fault, as the form the record is likelier
+// written in; that reader's errors are the ones reported. So a pyvideo
+// record with one mistake late in it is not reported for the speakers
+// talkmeta's form would write as objects. Ties go to talkmeta's form.
 func parseLone(data []byte, name string) (*talk.Talk, string, error) {
 	t, err := parseTalk(data, name, talk.FormatName)
-	if err != nil {
-		if pt, perr := parseTalk(data, name, pyvideo.FormatName); perr == nil {
-			return pt, pyvideo.FormatName, nil
-		}
+	pt, perr := parseTalk(data, name, pyvideo.FormatName)
+	switch {
+	case err == nil && perr == nil && unknown(pt) < unknown(t),
+		err != nil && (perr == nil || readFurther(perr, err)):
+		return pt, pyvideo.FormatName, perr
 	}
 	return t, talk.FormatName, err
+}
+
+// unknown counts the members of t's record that its reader kept as
+// extras, the talk's and its speakers', videos' and event's.
+func unknown(t *talk.Talk) int {
+	n := len(t.Extra) + len(t.Event.Extra)
+	for _, s := range t.Speakers {
+		n += len(s.Extra)
+	}
+	for _, v := range t.Videos {
+		n += len(v.Extra)
+	}
+	return n
+}
+
+// readFurther reports whether the error a placed its fault further into
+// its record than the error b placed its.
+func readFurther(a, b error) bool {
+	var ra, rb *talk.RecordError
+	if !errors.As(a, &ra) || !errors.As(b, &rb) {
+		return false
+	}
+	return ra.Line > rb.Line || ra.Line == rb.Line && ra.Column > rb.Column
 }
 
 // loneForm is the form parseLone finds for data, the record of the talk

@@ -195,7 +195,7 @@ func TestReadHostileArguments(t *testing.T) {
 		args = append(args, "/dev/zero")
 	}
 	wantStderr := append(stderr,
-		"pyvideo: open h/ev/videos/dangling.json: no such file or directory",
+		"pyvideo: open h/ev/videos/dangling.json: a symbolic link to nowhere.json, which does not exist",
 		"pyvideo: read h/ev/videos/dir.json: is a directory",
 		"pyvideo: h/ev/videos/pipe.json: a named pipe, where a file was expected; not read",
 	)
@@ -217,8 +217,13 @@ func TestReadHostileArguments(t *testing.T) {
 
 // TestReadLoneFiles reads talk files outside any event's directory of
 // talks, where only the record says its form: show and check read each
-// in the form whose reader takes it, and both report talkmeta's errors
-// for a record neither reader takes.
+// in the form whose reader takes it, and for a record neither reader
+// takes, both report the errors of the form whose reader read further
+// into it: talkmeta's for a title that is a number, which stops both at
+// once, and pyvideo's for a pyvideo record with an impossible date, which
+// talkmeta's reader refuses sooner, for its speakers. A record both
+// readers take is in the form that knows more of its members: fmt -w
+// keeps a pyvideo record pyvideo's, not talkmeta's, with "eng" as "en".
 func TestReadLoneFiles(t *testing.T) {
 	pkg := inTempDir(t)
 	copyEvent(t, pkg, "chipy", "a/chipy")
@@ -234,16 +239,66 @@ func TestReadLoneFiles(t *testing.T) {
 	plantFile(t, "lone/py.json", string(py))
 	plantFile(t, "lone/tm.json", string(tm))
 	plantFile(t, "lone/bad.json", `{"title": 5}`)
-	wantResult(t, runCommand("", "urls", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
+	// Both readers take this one; pyvideo's knows all of it.
+	plantFile(t, "lone/both.json", `{"title": "Both", "speakers": [], "language": "eng", "thumbnail_url": "https://i.ytimg.com/x.jpg", "recorded": "2016-01-02", "videos": [{"type": "youtube", "url": "https://y.be/x"}]}`)
+	plantFile(t, "lone/badpy.json", `{"title": "T", "speakers": ["Ada"], "recorded": "2016-02-30", "videos": [{"type": "youtube", "url": "https://y.be/x"}], "thumbnail_url": "https://i.ytimg.com/x.jpg"}`)
+	wantResult(t, runCommand("", "urls", "lone/py.json", "lone/tm.json", "lone/bad.json", "lone/badpy.json", "lone/both.json"), 1, []string{
 		"lone/py\t/chipy/Learning_Sprint_An_Experiment.html", // its legacy category, as pyvideo.org takes it
 		"tinycon2024/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f\t/tinycon-2024/tinycon2024-101-opening.html",
-	}, []string{"lone/bad.json:1:11: /title: want string, got number"})
-	wantResult(t, runCommand("", "check", "lone/py.json", "lone/tm.json", "lone/bad.json"), 1, []string{
+		"lone/both\t/undefined/both.html", // no event title, no legacy category: pyvideo's stand-in
+	}, []string{
+		"lone/bad.json:1:11: /title: talk: want a string, got number",
+		`lone/badpy.json:1:49: /recorded: "2016-02-30" is not a real date`,
+	})
+	// fmt writes it back in pyvideo's canonical form, "eng" and all.
+	wantResult(t, runCommand("", "fmt", "-w", "lone/both.json"), 0, nil, nil)
+	if diff := cmp.Diff(`{
+  "language": "eng",
+  "recorded": "2016-01-02",
+  "speakers": [],
+  "thumbnail_url": "https://i.ytimg.com/x.jpg",
+  "title": "Both",
+  "videos": [
+    {
+      "type": "youtube",
+      "url": "https://y.be/x"
+    }
+  ]
+}
+`, readFile(t, "lone/both.json")); diff != "" {
+		t.Errorf("lone/both.json after fmt -w (-want +got):\n%s", diff)
+	}
+	wantResult(t, runCommand("", "check", "lone/py.json", "lone/tm.json", "lone/bad.json", "lone/badpy.json", "lone/both.json"), 1, []string{
 		"lone/bad.json:1:1: no-date: recorded is missing or null; pages and citations will show no date (warning)",
 		"lone/bad.json:1:1: no-speakers: the talk names no speaker (warning)",
 		"lone/bad.json:1:11: type: title: expected text, found 5",
-		"3 records (0 events, 3 talks): 1 error, 2 warnings, in 0s",
+		`lone/badpy.json:1:49: date: recorded: "2016-02-30" is not a real date`,
+		"lone/both.json:4:15: no-speakers: the talk names no speaker (warning)",
+		"5 records (0 events, 5 talks): 2 errors, 3 warnings, in 0s",
 	}, nil)
+}
+
+// TestReadEventRecordNamed: an event record named where talks are read
+// is said to be one, not read as a talk of its title.
+func TestReadEventRecordNamed(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	importPair(t, pkg, "a")
+	wantResult(t, runCommand("", "show", "a/chipy/category.json", "a/tinycon2024/event.json"), 1, nil, []string{
+		"a/chipy/category.json: an event record, not a talk record; name its event's directory, a/chipy, to read the event's talks",
+		"a/tinycon2024/event.json: an event record, not a talk record; name its event's directory, a/tinycon2024, to read the event's talks",
+	})
+}
+
+// TestReadBrokenEventOnce: a talkmeta event record that cannot be read
+// is reported once, and its talks are read without it.
+func TestReadBrokenEventOnce(t *testing.T) {
+	dir := t.TempDir()
+	plantFile(t, filepath.Join(dir, "ev", "event.json"), `{"title": "E", "title": "F"}`)
+	plantFile(t, filepath.Join(dir, "ev", "talks", "a.json"), `{"id": "a", "title": "A"}`)
+	got := runCommand("", "urls", filepath.Join(dir, "ev"))
+	got.stderr = strings.ReplaceAll(got.stderr, filepath.ToSlash(dir)+"/", "")
+	wantResult(t, got, 1, []string{"a\t/undefined/a.html"}, []string{`ev/event.json:1:16: duplicate member name "title"`})
 }
 
 // TestReadEventExtraOwn gives each talk of a directory its own map of

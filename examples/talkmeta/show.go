@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/talkmeta/talkmeta/talk"
@@ -83,6 +84,8 @@ func showTalk(w io.Writer, t *talk.Talk) {
 	}
 	line("tags", strings.Join(t.Tags, ", "))
 	line("license", t.License)
-	line("id", t.Event.ID+"/"+t.ID)
+	if t.ID != "" {
+		line("id", path.Join(t.Event.ID, t.ID))
+	}
 	line("url", pyvideo.TalkURLPath(t))
 }

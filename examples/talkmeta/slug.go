@@ -30,18 +30,30 @@ func runSlug(e *env, args []string) int {
 	default:
 		slugify = pyvideo.Slugify
 	}
+	// A title of no letters or digits has an empty slug: its line is
+	// empty, so that the slugs stay one a title, and it is reported.
+	status := 0
+	put := func(title string) error {
+		slug := slugify(title)
+		if slug == "" {
+			fmt.Fprintf(e.stderr, "talkmeta slug: %q has no letters or digits to make a slug of; give its talk a slug member\n", title)
+			status = 1
+		}
+		_, err := fmt.Fprintln(e.stdout, slug)
+		return err
+	}
 	if fs.NArg() > 0 {
 		for _, title := range fs.Args() {
-			if _, err := fmt.Fprintln(e.stdout, slugify(title)); err != nil {
+			if put(title) != nil {
 				return 1 // run reports it
 			}
 		}
-		return 0
+		return status
 	}
 	sc := bufio.NewScanner(e.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
-		if _, err := fmt.Fprintln(e.stdout, slugify(sc.Text())); err != nil {
+		if put(sc.Text()) != nil {
 			return 1 // run reports it
 		}
 	}
@@ -49,5 +61,5 @@ func runSlug(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "talkmeta slug:", err)
 		return 1
 	}
-	return 0
+	return status
 }

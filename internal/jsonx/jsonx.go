@@ -350,9 +350,14 @@ func NotUTF8(data []byte) *SyntaxError {
 	return &SyntaxError{Offset: 0, Msg: "invalid JSON: " + msg}
 }
 
-// explained is err, a syntax error in data, or the error that says data
-// is not UTF-8 without a byte order mark, which explains it better.
+// explained is err, a syntax error in data, or the error that explains
+// it better: that data is empty, or only white space, which "unexpected
+// end of input" says as if something had been cut off; or that it is
+// not UTF-8 without a byte order mark.
 func explained(data []byte, err error) error {
+	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
+		return &SyntaxError{Offset: 0, Msg: "invalid JSON: the file is empty, or only white space; want a JSON value"}
+	}
 	if e := NotUTF8(data); e != nil {
 		return e
 	}

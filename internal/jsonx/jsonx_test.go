@@ -203,6 +203,31 @@ func TestWritePython(t *testing.T) {
 	}
 }
 
+// TestCheckEmpty: a document of nothing, or of white space only, is
+// said to be empty, not cut off (which "unexpected end of input" says),
+// for the Check and the Cursor that readers use alike; one cut off is
+// still said to be.
+func TestCheckEmpty(t *testing.T) {
+	const empty = "invalid JSON: the file is empty, or only white space; want a JSON value"
+	for _, tc := range []struct {
+		doc  string
+		want error
+	}{
+		{"", &SyntaxError{Offset: 0, Msg: empty}},
+		{" \r\n\t\n", &SyntaxError{Offset: 0, Msg: empty}},
+		{"{", &SyntaxError{Offset: 1, Msg: "invalid JSON: unexpected end of input"}},
+	} {
+		if diff := cmp.Diff(tc.want, Check([]byte(tc.doc), 0)); diff != "" {
+			t.Errorf("Check(%q) (-want +got):\n%s", tc.doc, diff)
+		}
+		c := NewCursor([]byte(tc.doc), 0)
+		c.Skip()
+		if diff := cmp.Diff(tc.want, c.End()); diff != "" {
+			t.Errorf("Cursor on %q (-want +got):\n%s", tc.doc, diff)
+		}
+	}
+}
+
 func TestCheckDuplicates(t *testing.T) {
 	// members writes an object of n members k0, k1... and then extra.
 	members := func(n int, extra string) string {
@@ -243,6 +268,25 @@ func TestCheckDepth(t *testing.T) {
 	de, ok := err.(*DepthError)
 	if !ok || de.Offset != 4 || de.Limit != 4 {
 		t.Errorf("depth 5 with limit 4: %#v, want a *DepthError at offset 4", err)
+	}
+}
+
+// TestCheckDepthWithoutLimit: a caller with no limit of its own (0, or
+// -1 as talk.Limits gives for none) still meets the scanner's, 10,000
+// levels as encoding/json allows, and the error names that limit, not
+// the -1 or 0 it was given.
+func TestCheckDepthWithoutLimit(t *testing.T) {
+	doc := func(n int) []byte {
+		return append(bytes.Repeat([]byte("["), n), bytes.Repeat([]byte("]"), n)...)
+	}
+	for _, limit := range []int{0, -1} {
+		if err := Check(doc(maxDepth), limit); err != nil {
+			t.Errorf("limit %d, depth %d: %v", limit, maxDepth, err)
+		}
+		want := &DepthError{Offset: maxDepth, Limit: maxDepth}
+		if diff := cmp.Diff(want, Check(doc(maxDepth+1), limit)); diff != "" {
+			t.Errorf("limit %d, depth %d (-want +got):\n%s", limit, maxDepth+1, diff)
+		}
 	}
 }
 

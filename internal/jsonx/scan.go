@@ -61,8 +61,8 @@ func (s *scanner) value(depth int) (any, error) {
 	if s.pos >= len(s.data) {
 		return nil, s.errorf("unexpected end of input")
 	}
-	if limit := s.maxDepth; depth > maxDepth || limit > 0 && depth >= limit {
-		return nil, &DepthError{Offset: int64(s.pos), Limit: min(s.maxDepth, maxDepth)}
+	if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
+		return nil, &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
 	}
 	start := s.pos
 	switch c := s.data[s.pos]; {
@@ -101,10 +101,20 @@ func (s *scanner) value(depth int) (any, error) {
 // is nested deeper than allowed, as value finds (which checks in place,
 // as fast as it was before there was a Cursor).
 func (s *scanner) tooDeep(depth int) error {
-	if limit := s.maxDepth; depth > maxDepth || limit > 0 && depth >= limit {
-		return &DepthError{Offset: int64(s.pos), Limit: min(s.maxDepth, maxDepth)}
+	if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
+		return &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
 	}
 	return nil
+}
+
+// depthLimit is the nesting the scanner allows: its own limit, or without
+// one (0 or less), maxDepth, which no limit passes. A DepthError names
+// it, never a limit of -1 or 0 that the caller gave for none.
+func (s *scanner) depthLimit() int {
+	if s.maxDepth > 0 {
+		return min(s.maxDepth, maxDepth)
+	}
+	return maxDepth
 }
 
 func (s *scanner) object(depth int) (any, error) {

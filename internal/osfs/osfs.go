@@ -34,6 +34,7 @@ type fsWithAll interface {
 	fs.ReadDirFS
 	fs.ReadFileFS
 	fs.StatFS
+	fs.ReadLinkFS
 }
 
 type dirFS struct {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -202,5 +203,35 @@ func TestHoldsJSON(t *testing.T) {
 	want := []string{". true", "tools true", "tools/notes true", "docs false", "missing false"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadFileBrokenLink reads links that lead nowhere, through DirFS
+// and os.DirFS: the error says where each leads, and is still
+// fs.ErrNotExist for one to a missing file. A link to a directory is
+// left to say it is one.
+func TestReadFileBrokenLink(t *testing.T) {
+	dir := t.TempDir()
+	for link, target := range map[string]string{"gone.json": "nowhere.json", "loop.json": "loop.json", "dir.json": "."} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	for _, fsys := range []fs.FS{DirFS(dir), os.DirFS(dir)} {
+		var got []string
+		for _, name := range []string{"gone.json", "loop.json", "dir.json"} {
+			_, err := ReadFile(fsys, name, -1)
+			// os.DirFS's read error names the file by its whole path.
+			msg := strings.ReplaceAll(fmt.Sprint(err), dir+string(filepath.Separator), "")
+			got = append(got, fmt.Sprintf("%s (not exist: %v)", msg, errors.Is(err, fs.ErrNotExist)))
+		}
+		want := []string{
+			"open gone.json: a symbolic link to nowhere.json, which does not exist (not exist: true)",
+			"open loop.json: a symbolic link to loop.json, which cannot be followed: too many levels of symbolic links (not exist: false)",
+			"read dir.json: is a directory (not exist: false)",
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%T (-want +got):\n%s", fsys, diff)
+		}
 	}
 }

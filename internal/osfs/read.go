@@ -1,6 +1,7 @@
 package osfs
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,7 +16,52 @@ import (
 // anything but a regular file or a directory (a named pipe, a socket, a
 // device) with a *NotRegularError, so that a named pipe cannot stop a
 // reader waiting for a writer, nor a device feed it without end.
+//
+// A file that cannot be opened because it is a symbolic link to nothing
+// (or to a link, round and round) is an *fs.PathError that says so, as
+// the error of its open would not: "no such file or directory" of a name
+// that the directory lists.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	data, err := readFile(fsys, name, limit)
+	if err != nil {
+		return nil, linkError(fsys, name, err)
+	}
+	return data, nil
+}
+
+// linkError is err, the error of reading the file name of fsys, or when
+// name is a symbolic link and err is the *fs.PathError of following it,
+// that error saying where the link leads.
+func linkError(fsys fs.FS, name string, err error) error {
+	pe, ok := err.(*fs.PathError)
+	if !ok || pe.Op != "open" {
+		return err // read: a link to a directory, say, which the error says
+	}
+	target, lerr := fs.ReadLink(fsys, name)
+	if lerr != nil {
+		return err // no link, or none this fsys can tell
+	}
+	return &fs.PathError{Op: pe.Op, Path: pe.Path, Err: &brokenLink{target: target, err: pe.Err}}
+}
+
+// brokenLink is why a symbolic link could not be followed.
+type brokenLink struct {
+	target string
+	err    error
+}
+
+func (e *brokenLink) Error() string {
+	if errors.Is(e.err, fs.ErrNotExist) {
+		return fmt.Sprintf("a symbolic link to %s, which does not exist", e.target)
+	}
+	return fmt.Sprintf("a symbolic link to %s, which cannot be followed: %v", e.target, e.err)
+}
+
+// Unwrap returns the error of following the link, so that errors.Is
+// finds fs.ErrNotExist in it.
+func (e *brokenLink) Unwrap() error { return e.err }
+
+func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if d, ok := fsys.(dirFS); ok {
 		if data, done, err := d.readFile(name, limit); done {
 			return data, err

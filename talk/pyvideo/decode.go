@@ -76,18 +76,8 @@ func (p pointer) String() string {
 // an iterator of d's, lets the compiler keep it all on the stack: no
 // slice, no string of each name.
 func (d *decoder) check() error {
-	if max := d.limits.RecordBytes(); max >= 0 && int64(len(d.data)) > max {
-		return &talk.RecordError{Path: d.path, Err: &talk.LimitError{What: "record size", Limit: max, Got: int64(len(d.data))}}
-	}
-	if err := jsonx.Check(d.data, d.limits.Depth()); err != nil {
-		var se *jsonx.SyntaxError
-		var de *jsonx.DepthError
-		if errors.As(err, &de) {
-			line, col := jsonx.Position(d.data, de.Offset)
-			return &talk.RecordError{Path: d.path, Line: line, Column: col, Err: &talk.LimitError{What: "nesting depth", Limit: int64(de.Limit)}}
-		}
-		errors.As(err, &se)
-		return d.fail(pointer{}, se.Offset, "%s", se.Msg)
+	if err := d.limits.CheckJSON(d.data, d.path); err != nil {
+		return err
 	}
 	return d.object(pointer{}, jsonx.Value{Raw: d.data})
 }

@@ -16,8 +16,9 @@
 // # Reading
 //
 // Real data varies, and all of it is accepted: any member may be null,
-// durations are integers or whole-number floats, related URLs are strings
-// or {label, url} objects, recorded dates are dates, date-times or
+// durations are integers or floats (1508.0, or with a fraction, which is
+// kept, though pyvideo's schema wants whole seconds), related URLs are
+// strings or {label, url} objects, recorded dates are dates, date-times or
 // date-times with an offset, and languages are ISO 639-3 codes. Members the
 // model has no field for are kept in the talk's Extra map.
 //

@@ -30,8 +30,9 @@ var jsonValue = cmp.Transformer("jsonValue", func(raw json.RawMessage) any {
 
 // FuzzParseTalk asserts, for any input: no panic; a failure is a
 // *talk.RecordError whose line and column lie within the input; a success
-// writes back canonical JSON that reads again to the same model, and
-// writing that again changes nothing.
+// writes back canonical JSON that is the same JSON value as the input, as
+// MarshalTalk promises, and reads again to the same model, and writing
+// that again changes nothing.
 func FuzzParseTalk(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(archive, "*", "videos", "*.json"))
 	for _, name := range files {
@@ -61,6 +62,9 @@ func FuzzParseTalk(f *testing.F) {
 		out, err := pyvideo.MarshalTalk(tk)
 		if err != nil {
 			t.Fatalf("MarshalTalk: %v", err)
+		}
+		if diff := cmp.Diff(decodeValue(t, data), decodeValue(t, out)); diff != "" {
+			t.Fatalf("canonical output is not the same JSON value as the input (-in +out):\n%s", diff)
 		}
 		back, err := pyvideo.ParseTalk(out, path)
 		if err != nil {
