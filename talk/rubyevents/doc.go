@@ -60,6 +60,11 @@
 // The readers go on after a problem and return an [talk.ErrorList] of
 // [*talk.RecordError]s with file, line and column.
 //
+// A file holds one YAML document: a second ("---" and more after it) is
+// reported and not read. A key given twice in a mapping is reported and
+// read once, with its last value, as Ruby's Psych reads it; a key that is
+// not text ("[a, b]: x") is reported and its member left out.
+//
 // Nothing is dropped without a word: a value of the wrong kind where the
 // model has a field (a list for a title, text for a talk's talks) is
 // reported and kept whole in Extra, under its own name or, where that is

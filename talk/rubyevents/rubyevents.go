@@ -2,9 +2,11 @@ package rubyevents
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -35,6 +37,11 @@ type file struct {
 	aliasBudget int
 	anchorNodes map[*yaml.Node]int
 	overAliased bool // the budget ran out and that was reported
+
+	// keysChecked are the mappings whose keys pairs has reported on, so
+	// that a mapping read again (kept in Extra after the model took its
+	// members, or named by several aliases) is reported on once.
+	keysChecked map[*yaml.Node]bool
 }
 
 // Aliases repeat what their anchor holds, so a small file can stand for a
@@ -66,48 +73,69 @@ func (f *file) addCause(n *yaml.Node, cause error, format string, args ...any) {
 	e.Err = &errs.Worded{Msg: e.Err.Error(), Cause: cause}
 }
 
-// parse reads a YAML document and returns its top node.
+// parse reads a YAML document and returns its top node. The readers take
+// one document a file; a file of more ("---" between them), which Ruby's
+// YAML.load_file would read the first of too, gets an error naming where
+// the second starts, so that what follows it is not left out unsaid.
 func (f *file) parse(data []byte) *yaml.Node {
 	if len(data) > maxBytes {
 		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Err: &talk.LimitError{What: "file size", Limit: maxBytes, Got: int64(len(data))}})
 		return nil
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := 0
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		// go-yaml writes "line N: message".
-		if rest, ok := strings.CutPrefix(msg, "line "); ok {
-			if n, m, ok := strings.Cut(rest, ": "); ok {
-				if v, err := strconv.Atoi(n); err == nil {
-					line, msg = v, m
-				}
-			}
+	if err := dec.Decode(&doc); err != nil {
+		if err != io.EOF {
+			f.syntaxError(data, err)
 		}
-		col := 1
-		if line == 0 {
-			// Errors at the end of the input come without a line.
-			line = 1 + bytes.Count(data, []byte{'\n'})
-		}
-		if strings.Contains(msg, "UTF-8") {
-			// go-yaml decodes the input ahead of the token it reads, and
-			// says where that token is: the bad byte's place is ours to
-			// find.
-			if off := invalidUTF8(data); off >= 0 {
-				line, col = jsonx.Position(data, int64(off))
-				msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
-			}
-		}
-		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
 		return nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		f.syntaxError(data, err)
+	case len(next.Content) > 0 && !(next.Content[0].Kind == yaml.ScalarNode && next.Content[0].ShortTag() == "!!null"):
+		f.add(next.Content[0], "a second YAML document; only the first is read")
 	}
 	if len(doc.Content) == 0 {
 		return nil
 	}
 	f.anchorNodes = map[*yaml.Node]int{}
+	f.keysChecked = map[*yaml.Node]bool{}
 	f.aliasLimit = max(aliasRepeats*f.countNodes(&doc), minAliasBudget)
 	f.aliasBudget = f.aliasLimit
 	return f.resolve(doc.Content[0])
+}
+
+// syntaxError reports go-yaml's error err in reading data, with its
+// line and column.
+func (f *file) syntaxError(data []byte, err error) {
+	line := 0
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	// go-yaml writes "line N: message".
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, m, ok := strings.Cut(rest, ": "); ok {
+			if v, err := strconv.Atoi(n); err == nil {
+				line, msg = v, m
+			}
+		}
+	}
+	col := 1
+	if line == 0 {
+		// Errors at the end of the input come without a line.
+		line = 1 + bytes.Count(data, []byte{'\n'})
+	}
+	if strings.Contains(msg, "UTF-8") {
+		// go-yaml decodes the input ahead of the token it reads, and
+		// says where that token is: the bad byte's place is ours to
+		// find.
+		if off := invalidUTF8(data); off >= 0 {
+			line, col = jsonx.Position(data, int64(off))
+			msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
+		}
+	}
+	*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not
@@ -159,7 +187,11 @@ func (f *file) resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// pairs returns a mapping's keys and values.
+// pairs returns a mapping's keys and values. A key given twice is
+// reported and read once, with its last value, as Ruby's Psych reads it
+// (go-yaml's Node API lets both through, and the readers would take
+// both, or the last without a word); a key that is not text ("[a, b]:",
+// "? {k: v}") is reported and left out, since no member has such a name.
 func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		if n != nil {
@@ -167,11 +199,30 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 		}
 		return nil
 	}
+	report := !f.keysChecked[n]
+	f.keysChecked[n] = true
 	var out, merged [][2]*yaml.Node
-	inMerged := map[string]bool{} // the keys of merged, looked up once a key
+	at := make(map[string]int, len(n.Content)/2) // each key's index in out
+	inMerged := map[string]bool{}                // the keys of merged, looked up once a key
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], f.resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
+		k, v := f.resolve(n.Content[i]), f.resolve(n.Content[i+1])
+		switch {
+		case k == nil || k.Kind != yaml.ScalarNode:
+			if report {
+				k := cmp.Or(k, n.Content[i])
+				f.add(k, "a key must be text, got %s; its member is left out", kindName(k))
+			}
+			continue
+		case k.ShortTag() != "!!merge":
+			if j, dup := at[k.Value]; dup {
+				if report {
+					first := out[j][0]
+					f.add(k, "%s: given again (first at line %d, column %d); the last is read", k.Value, first.Line, first.Column)
+				}
+				out[j] = [2]*yaml.Node{k, v}
+				continue
+			}
+			at[k.Value] = len(out)
 			out = append(out, [2]*yaml.Node{k, v})
 			continue
 		}

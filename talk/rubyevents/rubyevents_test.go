@@ -640,3 +640,55 @@ func TestSiblingsShareNothing(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestKeysAndDocuments: a key given twice is reported and read once,
+// with its last value, as Psych reads it, where the second went on top
+// of the first without a word (and a list given twice, such as speakers,
+// was read twice); a key that is not text is reported, where its member
+// was kept under "" and another such key's went on top of it; a second
+// YAML document is reported, where it was left out without a word. A
+// mapping read twice (kept whole in Extra too) or named by aliases is
+// reported on once.
+func TestKeysAndDocuments(t *testing.T) {
+	data := `- id: a
+  title: First
+  title: Second
+  speakers: [Ada]
+  speakers: [Bob]
+  ? [complex, key]
+  : one
+  [1, 2]: two
+  additional_resources:
+    - &r {url: "http://a", url: "http://b"}
+    - *r
+---
+- id: b
+  title: In the second document
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
+	var got []string
+	for _, tk := range talks {
+		c := *tk
+		c.Event = talk.Event{}
+		out, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(out))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`{"id":"a","title":"Second","speakers":[{"name":"Bob"}],"links":[{"url":"http://b"},{"url":"http://b"}],"additional_resources":[{"url":"http://b"},{"url":"http://b"}]}`,
+		`s/e/videos.yml:13:1: rubyevents: a second YAML document; only the first is read`,
+		`s/e/videos.yml:3:3: rubyevents: title: given again (first at line 2, column 3); the last is read`,
+		`s/e/videos.yml:5:3: rubyevents: speakers: given again (first at line 4, column 3); the last is read`,
+		`s/e/videos.yml:6:5: rubyevents: a key must be text, got a list; its member is left out`,
+		`s/e/videos.yml:8:3: rubyevents: a key must be text, got a list; its member is left out`,
+		`s/e/videos.yml:10:28: rubyevents: url: given again (first at line 10, column 11); the last is read`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
