@@ -83,7 +83,10 @@
 // Under those two names, Extra holds a list of such items, or else a value
 // of the wrong kind, kept whole, which is never a list. A speaker's alias
 // that is not a mapping with a name is reported, since no talk could name
-// the speaker by it; the aliases are kept in Extra as they are.
+// the speaker by it; the aliases are kept in Extra as they are. A speaker
+// named twice is reported (the last is read), and so is an alias that is
+// another speaker's name, or an alias of another speaker given before,
+// since talks naming it are that other's.
 //
 // # Aliases
 //

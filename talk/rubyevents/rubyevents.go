@@ -405,15 +405,24 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	out := Speakers{}
+	named := map[string]*yaml.Node{} // where each speaker's name is
+	type alias struct {
+		name  string
+		node  *yaml.Node
+		owner string
+	}
+	var aliases []alias // in the order given, to be keys once every name is
 	for _, item := range f.list(f.parse(data), "speakers") {
 		var s talk.Speaker
-		var aliases []string
+		var own []alias
+		var nameNode *yaml.Node
 		text := func(v *yaml.Node, k string) (string, bool) { return f.keptText(v, k, &s.Extra, speakerFields) }
 		for _, kv := range f.pairs(item) {
 			k, v := kv[0].Value, kv[1]
 			switch k {
 			case "name":
 				s.Name, _ = text(v, k)
+				nameNode = v
 			case "slug":
 				s.Slug, _ = text(v, k)
 			case "bio":
@@ -449,7 +458,7 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 					case name == "":
 						f.add(a, "aliases: an alias without a name")
 					default:
-						aliases = append(aliases, name)
+						own = append(own, alias{name, a, ""})
 					}
 				}
 				f.setExtra(&s.Extra, speakerFields, k, v)
@@ -461,11 +470,31 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 			f.add(item, "a speaker without a name")
 			continue
 		}
+		// A name given twice would leave talks naming it to the last
+		// speaker of it without a word.
+		if first, dup := named[s.Name]; dup {
+			f.add(nameNode, "speaker %q again (first at line %d, column %d); the last is read", s.Name, first.Line, first.Column)
+		}
+		named[s.Name] = cmp.Or(nameNode, item)
 		out[s.Name] = s
-		for _, a := range aliases {
-			if _, taken := out[a]; !taken {
-				out[a] = s
-			}
+		for _, a := range own {
+			a.owner = s.Name
+			aliases = append(aliases, a)
+		}
+	}
+	// An alias never takes a speaker's name, nor another speaker's alias
+	// given before it; either is reported, since a talk naming it is not
+	// the alias's speaker's.
+	for _, a := range aliases {
+		taken, ok := out[a.name]
+		switch {
+		case !ok:
+			out[a.name] = out[a.owner]
+		case taken.Name == a.owner:
+		case named[a.name] != nil:
+			f.add(a.node, "aliases: %q is the name of another speaker; talks naming it are theirs, not %q's", a.name, a.owner)
+		default:
+			f.add(a.node, "aliases: %q is an alias of %q too; talks naming it are theirs, not %q's", a.name, taken.Name, a.owner)
 		}
 	}
 	return out, errs.Err()

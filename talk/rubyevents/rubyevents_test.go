@@ -692,3 +692,40 @@ func TestKeysAndDocuments(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSpeakersNamedTwice: a speaker given twice, an alias that is
+// another speaker's name and one that is another's alias too are
+// reported, where the last speaker of a name, the name's speaker and the
+// first alias's took the talks naming them without a word.
+func TestSpeakersNamedTwice(t *testing.T) {
+	data := `- name: Ada
+  github: ada-first
+- name: Bob
+  aliases: [{name: Ada}, {name: Bobby}, {name: Bob}]
+- name: Ada
+  github: ada-last
+- name: Robert
+  aliases: [{name: Bobby}]
+`
+	sp, err := rubyevents.ParseSpeakers([]byte(data), "speakers.yml")
+	var got []string
+	for _, name := range []string{"Ada", "Bob", "Bobby", "Robert"} {
+		s := sp[name]
+		got = append(got, fmt.Sprintf("%s: %s %v", name, s.Name, s.Accounts))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"Ada: Ada [{github ada-last https://github.com/ada-last}]",
+		"Bob: Bob []",
+		"Bobby: Bob []",
+		"Robert: Robert []",
+		`speakers.yml:5:9: rubyevents: speaker "Ada" again (first at line 1, column 9); the last is read`,
+		`speakers.yml:4:13: rubyevents: aliases: "Ada" is the name of another speaker; talks naming it are theirs, not "Bob"'s`,
+		`speakers.yml:8:13: rubyevents: aliases: "Bobby" is an alias of "Bob" too; talks naming it are theirs, not "Robert"'s`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
