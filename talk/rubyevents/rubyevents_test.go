@@ -729,3 +729,41 @@ func TestSpeakersNamedTwice(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestReadWithoutEventFile: an event directory with a videos.yml and no
+// event.yml gives its talks, with their event's ID and series, and an
+// error naming the missing file, where the directory was passed over
+// without a word; a directory with neither is still no event's.
+func TestReadWithoutEventFile(t *testing.T) {
+	a, err := rubyevents.Read(fstest.MapFS{
+		"conf/series.yml":             {Data: []byte("name: Conf\n")},
+		"conf/conf-2024/videos.yml":   {Data: []byte("- id: a\n  title: A\n")},
+		"conf/conf-2025/event.yml":    {Data: []byte("title: Conf 2025\n")},
+		"conf/notes/README.md":        {Data: []byte("not an event\n")},
+		"conf/conf-2026/schedule.yml": {Data: []byte("days: []\n")},
+	})
+	var got []string
+	for _, ev := range a.Events {
+		got = append(got, fmt.Sprintf("event %s %q %q", ev.ID, ev.Title, ev.Series))
+	}
+	for _, tk := range a.Talks {
+		got = append(got, fmt.Sprintf("talk %s %q of %s %q", tk.ID, tk.Title, tk.Event.ID, tk.Event.Series))
+	}
+	var l talk.ErrorList
+	errors.As(err, &l)
+	for _, e := range l {
+		got = append(got, e.Error())
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = false", err)
+	}
+	want := []string{
+		`event conf-2024 "" "Conf"`,
+		`event conf-2025 "Conf 2025" "Conf"`,
+		`talk a "A" of conf-2024 "Conf"`,
+		"conf/conf-2024/event.yml: rubyevents: missing beside videos.yml; its talks are read with their event's ID only",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

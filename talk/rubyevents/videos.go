@@ -276,7 +276,9 @@ type Archive struct {
 // Read reads a RubyEvents data directory: speakers.yml at its root, and
 // <series>/series.yml, <series>/<event>/event.yml and
 // <series>/<event>/videos.yml below. An event's Series is its series'
-// name. It goes on after problems and returns an [talk.ErrorList] with them.
+// name. A directory with a videos.yml but no event.yml is an event too,
+// with its ID and series only, and an error naming the missing file. It
+// goes on after problems and returns an [talk.ErrorList] with them.
 // Problems reading the file system are [*talk.RecordError]s too, naming
 // the file or directory (none for the data directory itself), and wrap
 // the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
@@ -327,20 +329,30 @@ func Read(fsys fs.FS) (*Archive, error) {
 				continue
 			}
 			ev := &talk.Event{ID: e.Name(), Origin: talk.Origin{Format: FormatName, Path: dir}}
+			evErr := error(nil)
 			if data, err := readFile(fsys, path.Join(dir, "event.yml")); err == nil {
 				parsed, err := ParseEvent(data, path.Join(dir, "event.yml"))
 				appendErrs(&errs, err)
 				ev = parsed
-			} else if errors.Is(err, fs.ErrNotExist) {
-				continue // not an event directory
 			} else {
-				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: fsError(err)})
+				evErr = err
+			}
+			data, err := readFile(fsys, path.Join(dir, "videos.yml"))
+			switch {
+			case evErr == nil:
+			case !errors.Is(evErr, fs.ErrNotExist):
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: fsError(evErr)})
+			case errors.Is(err, fs.ErrNotExist):
+				continue // not an event directory
+			default:
+				// Talks without their event.yml are read with the
+				// event's ID, rather than left out without a word.
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: missingEvent(evErr)})
 			}
 			if ev.Series == "" {
 				ev.Series = seriesName
 			}
 			a.Events = append(a.Events, ev)
-			data, err := readFile(fsys, path.Join(dir, "videos.yml"))
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
@@ -354,6 +366,12 @@ func Read(fsys fs.FS) (*Archive, error) {
 		}
 	}
 	return a, errs.Err()
+}
+
+// missingEvent words the error err of an event.yml not found beside a
+// videos.yml.
+func missingEvent(err error) error {
+	return &errs.Worded{Msg: "rubyevents: missing beside videos.yml; its talks are read with their event's ID only", Cause: err}
 }
 
 // readFile reads a file of the data directory, refusing one larger than
