@@ -264,6 +264,22 @@ func partsTree() string {
 	return b.String()
 }
 
+// talkJSON returns the JSON of each talk, without its event.
+func talkJSON(t *testing.T, talks []*talk.Talk) []string {
+	t.Helper()
+	var got []string
+	for _, tk := range talks {
+		c := *tk
+		c.Event = talk.Event{}
+		out, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(out))
+	}
+	return got
+}
+
 func countParts(t *talk.Talk) int {
 	n := len(t.Parts)
 	for i := range t.Parts {
@@ -379,16 +395,7 @@ func TestMergeKeys(t *testing.T) {
 `
 	talks, err := rubyevents.ParseVideos([]byte(data), "videos.yml", &talk.Event{}, nil)
 	errorList(t, err)
-	var got []string
-	for _, tk := range talks {
-		c := *tk
-		c.Event = talk.Event{}
-		out, err := json.Marshal(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, string(out))
-	}
+	got := talkJSON(t, talks)
 	want := []string{
 		`{"id":"a","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=abc","id":"abc"}],"meta":{"floor":1,"room":"A"},"video_id":"abc"}`,
 		`{"id":"b","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=def","id":"def"}],"meta":{"floor":2,"room":"A","seats":50},"video_id":"def"}`,
@@ -666,16 +673,7 @@ func TestKeysAndDocuments(t *testing.T) {
   title: In the second document
 `
 	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
-	var got []string
-	for _, tk := range talks {
-		c := *tk
-		c.Event = talk.Event{}
-		out, err := json.Marshal(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, string(out))
-	}
+	got := talkJSON(t, talks)
 	for _, e := range errorList(t, err) {
 		got = append(got, e.Error())
 	}
