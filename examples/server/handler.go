@@ -200,9 +200,11 @@ type representation func(w io.Writer) error
 // answers OPTIONS with the methods allowed.
 func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// A path with no page is 404 whatever the method: 405 would say the
-	// resource exists.
+	// resource exists. An encoded "/" (%2F) is no path separator
+	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
+	// which req.URL.Path, decoded, would make it.
 	offers := h.route(req.URL.Path)
-	if offers == nil {
+	if offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
 		http.NotFound(w, req)
 		return
 	}

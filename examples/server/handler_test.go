@@ -111,6 +111,8 @@ func TestResponses(t *testing.T) {
 		{"style.txt", "HEAD", "/style.css", nil},
 		{"not-found.txt", "GET", "/europython-2016/no-such-talk.html", nil},
 		{"not-found-speaker.txt", "GET", "/speaker/nobody.html", []string{"Accept", "application/x-bibtex"}},
+		{"not-found-encoded-slash.txt", "GET", "/" + strings.Replace(seedPath[1:], "/", "%2F", 1), nil},
+		{"not-found-encoded-slash-lower.txt", "GET", "/" + strings.Replace(seedPath[1:], "/", "%2f", 1), nil},
 		{"post.txt", "POST", seedPath, nil},
 		{"post-not-found.txt", "POST", "/europython-2016/no-such-talk.html", nil},
 		{"options.txt", "OPTIONS", seedPath, nil},

@@ -27,7 +27,9 @@
 //	/speaker/<speaker slug>.html      a speaker
 //	/style.css                        the pages' style sheet
 //
-// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found. The
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and
+// so is a path whose "/" is encoded (%2F), which names another resource.
+// The
 // rules can give two records one path: of two talks the first read keeps
 // it, a talk keeps it from an event or speaker (the talk "Odd Con" of the
 // event "Events" is at /events/odd-con.html), and two events of one slug
