@@ -29,12 +29,17 @@
 //
 // (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and
 // so is a path whose "/" is encoded (%2F), which names another resource.
-// The
-// rules can give two records one path: of two talks the first read keeps
-// it, a talk keeps it from an event or speaker (the talk "Odd Con" of the
-// event "Events" is at /events/odd-con.html), and two events of one slug
-// ("PyCon 2020", "PyCon-2020") share the first one's page, which lists
-// the talks of both. The server says so at start-up, for each record.
+// The rules can give two records one path. Of two talks ("C" and "C++"
+// both slug as "c") the first read keeps it, and the other is at the same
+// followed by its ID's slug, or else the next number free ("c-cpp.html",
+// "c-2.html"), as talkmeta site puts it; a talk read twice is served once.
+// A talk keeps its path from an event or speaker (the talk "Odd Con" of
+// the event "Events" is at /events/odd-con.html), and two events of one
+// slug ("PyCon 2020", "PyCon-2020") share the first one's page, which
+// lists the talks of both (talkmeta site gives each event a page; the
+// server keeps pyvideo.org's event URLs). The server says so at start-up,
+// for each record. Slugs are not cut as talkmeta site cuts them for file
+// names: a URL path has no such limit.
 //
 // # Representations
 //

@@ -690,16 +690,9 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
 		return
 	}
 	base := strings.TrimSuffix(page, ".html")
-	page = ""
-	if s := pyvideo.Slugify(t.ID); s != "" {
-		dir, slug := path.Split(base)
-		page = dir + pageslug.Fit(slug+"-"+s) + ".html"
-	}
-	n := max(u.nextNumber[base], 2)
-	for ; page == "" || u.talkOwner[page] != "" && u.talkOwner[page] != key; n++ {
-		page = fmt.Sprintf("%s-%d.html", base, n)
-	}
-	u.nextNumber[base] = n
+	page, u.nextNumber[base] = pageslug.Other(page, t.ID, func(p string) bool {
+		return u.talkOwner[p] != "" && u.talkOwner[p] != key
+	}, u.nextNumber[base])
 	u.talkOwner[page] = key
 	u.talkPages[key] = page
 }

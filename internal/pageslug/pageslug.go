@@ -5,8 +5,11 @@ package pageslug
 import (
 	"fmt"
 	"hash/fnv"
+	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // Max is the longest slug, in bytes, that a site names a page or a
@@ -35,4 +38,25 @@ func Fit(slug string) string {
 	h := fnv.New32a()
 	h.Write([]byte(slug))
 	return fmt.Sprintf("%s-%08x", slug[:n], h.Sum32())
+}
+
+// Other returns the page for a record whose page, page
+// ("/<directory>/<slug>.html"), another record has: the same with the
+// slug of the record's id after the slug ("c-cpp"), or else with the
+// first number from next on (2 at least) whose page taken does not report
+// ("c-2"); and the number to go on from for the next record of page.
+// Numbers go on from the last one given (names are never given back), so
+// that many records alike do not each count up from 2 again.
+func Other(page, id string, taken func(page string) bool, next int) (string, int) {
+	base := strings.TrimSuffix(page, ".html")
+	page = ""
+	if s := pyvideo.Slugify(id); s != "" {
+		dir, slug := path.Split(base)
+		page = dir + Fit(slug+"-"+s) + ".html"
+	}
+	n := max(next, 2)
+	for ; page == "" || taken(page); n++ {
+		page = fmt.Sprintf("%s-%d.html", base, n)
+	}
+	return page, n
 }
