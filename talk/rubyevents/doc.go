@@ -88,6 +88,10 @@
 // another speaker's name, or an alias of another speaker given before,
 // since talks naming it are that other's.
 //
+// A value kept in Extra holds at most 64 levels of lists and mappings:
+// below that it is kept as null, and the file gets one error, at the
+// first such place.
+//
 // # Aliases
 //
 // Merge keys ("<<: *defaults", or a list of aliases) bring in the members

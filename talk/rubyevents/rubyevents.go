@@ -37,6 +37,7 @@ type file struct {
 	aliasBudget int
 	anchorNodes map[*yaml.Node]int
 	overAliased bool // the budget ran out and that was reported
+	tooDeep     bool // a value kept in Extra was nested too deep, which was reported
 
 	// keysChecked are the mappings whose keys pairs has reported on, so
 	// that a mapping read again (kept in Extra after the model took its
@@ -311,11 +312,23 @@ func (f *file) list(n *yaml.Node, key string) []*yaml.Node {
 	return out
 }
 
+// maxExtraDepth bounds the nesting of a value kept in Extra.
+const maxExtraDepth = 64
+
 // toJSON converts a YAML value for an Extra map. Scalars keep their YAML
-// type: numbers and booleans as such, everything else as strings.
+// type: numbers and booleans as such, everything else as strings. A
+// value nested deeper than maxExtraDepth is kept as null, which the
+// first in a file reports.
 func (f *file) toJSON(n *yaml.Node, depth int) any {
 	n = f.resolve(n)
-	if n == nil || depth > 64 {
+	if n == nil {
+		return nil
+	}
+	if depth > maxExtraDepth {
+		if !f.tooDeep {
+			f.tooDeep = true
+			f.add(n, "a value nested more than %d deep; it and any other so deep in the file are kept as null", maxExtraDepth)
+		}
 		return nil
 	}
 	switch n.Kind {

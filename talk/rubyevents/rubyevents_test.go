@@ -765,3 +765,25 @@ func TestReadWithoutEventFile(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDeepExtra: a value kept in Extra that is nested more than 64 deep
+// keeps what lies above that, with null below, and an error where it is
+// cut, which was made null without a word.
+func TestDeepExtra(t *testing.T) {
+	const levels = 70
+	data := "- id: a\n  title: T\n  extra: " + strings.Repeat("[", levels) + "x" + strings.Repeat("]", levels) + "\n" +
+		"  more: " + strings.Repeat("[", levels) + "y" + strings.Repeat("]", levels) + "\n"
+	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
+	got := talkJSON(t, talks)
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	nested := strings.Repeat("[", 65) + "null" + strings.Repeat("]", 65)
+	want := []string{
+		`{"id":"a","title":"T","extra":` + nested + `,"more":` + nested + `}`,
+		"s/e/videos.yml:3:75: rubyevents: a value nested more than 64 deep; it and any other so deep in the file are kept as null",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
