@@ -787,3 +787,40 @@ func TestDeepExtra(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestAlternativeRecordings: each of alternative_recordings that makes a
+// video is one of the talk's Videos, after the talk's own; one that
+// makes none is reported, where it was passed over without a word (the
+// list is kept whole in Extra either way).
+func TestAlternativeRecordings(t *testing.T) {
+	data := `- id: a
+  title: T
+  video_provider: youtube
+  video_id: main
+  alternative_recordings:
+    - {video_provider: vimeo, video_id: "123", language: Japanese}
+    - {video_provider: youtube}
+    - {video_id: orphan}
+    - {video_provider: twitch, video_id: t1}
+    - {video_provider: mp4, video_id: "https://cdn.example.org/a.mp4"}
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
+	var got []string
+	for _, v := range talks[0].Videos {
+		got = append(got, fmt.Sprintf("%s %s %s", v.Provider, v.URL, v.Language))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"youtube https://www.youtube.com/watch?v=main ",
+		"vimeo https://vimeo.com/123 ja",
+		"file https://cdn.example.org/a.mp4 ",
+		"s/e/videos.yml:7:24: rubyevents: alternative_recordings: video_provider youtube without a video_id",
+		"s/e/videos.yml:8:7: rubyevents: alternative_recordings: a recording without a video_provider",
+		`s/e/videos.yml:9:24: rubyevents: alternative_recordings: video_provider "twitch" is not youtube, vimeo or mp4`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -238,14 +238,17 @@ func video(provider, id string) (talk.Video, bool) {
 }
 
 // recording reads one of alternative_recordings: another video of the
-// talk, often in another language.
+// talk, often in another language. One that makes no video (no
+// video_id, a provider that is not youtube, vimeo or mp4) is reported;
+// the list is kept whole in Extra.
 func (f *file) recording(n *yaml.Node) []talk.Video {
 	var provider, id, lang string
-	var langNode *yaml.Node
+	var langNode, providerNode *yaml.Node
 	for _, kv := range f.pairs(n) {
 		switch kv[0].Value {
 		case "video_provider":
 			provider, _ = f.text(kv[1], "video_provider")
+			providerNode = kv[1]
 		case "video_id":
 			id, _ = f.text(kv[1], "video_id")
 		case "language":
@@ -255,6 +258,15 @@ func (f *file) recording(n *yaml.Node) []talk.Video {
 	}
 	v, ok := video(provider, id)
 	if !ok {
+		switch {
+		case n == nil || n.Kind != yaml.MappingNode: // pairs reported it
+		case provider == "youtube" || provider == "vimeo" || provider == "mp4":
+			f.add(providerNode, "alternative_recordings: video_provider %s without a video_id", provider)
+		case provider == "":
+			f.add(n, "alternative_recordings: a recording without a video_provider")
+		default:
+			f.add(providerNode, "alternative_recordings: video_provider %q is not youtube, vimeo or mp4", provider)
+		}
 		return nil
 	}
 	if lang != "" {
