@@ -75,11 +75,13 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
 func main() {
 	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
-	base := flag.String("base", "", "the site's public base `URL`, for canonical links and JSON-LD @ids")
+	base := flag.String("base", "", "the site's public base `URL` (http or https), for canonical links and JSON-LD @ids")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [DIR]")
 		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS.")
@@ -104,6 +106,11 @@ func main() {
 
 // serve loads the archive in dir and serves it on addr until ctx is done.
 func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
+	// A base without a scheme or host ("talks.example.org") would make
+	// every canonical link and @id a relative path.
+	if base != "" && !weburl.Is(base) {
+		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
+	}
 	start := time.Now()
 	talks, errs := load(os.DirFS(dir))
 	for _, err := range errs {
