@@ -21,6 +21,9 @@
 //	start_date, end_date  Start, End
 //	website               URL
 //	(series.yml name)     Series
+//	(series.yml, whole)   Extra "rubyevents_series": its website, kind,
+//	                      frequency... (unless event.yml has a member
+//	                      of that name)
 //	id, kind, year, coordinates, ...
 //	                      Extra (id as "rubyevents_id")
 //

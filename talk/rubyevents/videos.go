@@ -1,6 +1,7 @@
 package rubyevents
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"maps"
@@ -318,13 +319,18 @@ func Read(fsys fs.FS) (*Archive, error) {
 			continue
 		}
 		seriesName := ""
+		var seriesExtra map[string]json.RawMessage // series.yml whole, for each event's Extra
 		if data, err := readFile(fsys, path.Join(s.Name(), "series.yml")); err == nil {
 			var serrs talk.ErrorList
 			f := &file{path: path.Join(s.Name(), "series.yml"), errs: &serrs}
-			for _, kv := range f.pairs(f.parse(data)) {
+			n := f.parse(data)
+			for _, kv := range f.pairs(n) {
 				if kv[0].Value == "name" {
 					seriesName, _ = f.text(kv[1], "name")
 				}
+			}
+			if n != nil && n.Kind == yaml.MappingNode {
+				f.setExtra(&seriesExtra, eventFields, "series", n)
 			}
 			errs = append(errs, serrs...)
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -363,6 +369,17 @@ func Read(fsys fs.FS) (*Archive, error) {
 			}
 			if ev.Series == "" {
 				ev.Series = seriesName
+			}
+			// The series' website, kind, frequency... have no place in
+			// the model: each event keeps them in Extra, unless it has
+			// a member of that name itself.
+			for k, v := range seriesExtra {
+				if _, own := ev.Extra[k]; !own {
+					if ev.Extra == nil {
+						ev.Extra = map[string]json.RawMessage{}
+					}
+					ev.Extra[k] = v
+				}
 			}
 			a.Events = append(a.Events, ev)
 			if errors.Is(err, fs.ErrNotExist) {
