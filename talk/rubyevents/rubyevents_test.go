@@ -824,3 +824,37 @@ func TestAlternativeRecordings(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDuplicateIDs: a talk id given twice, in one videos.yml or in two,
+// is reported at the second with the place of the first, where both were
+// read without a word (and an import wrote them as two records of one
+// id); both talks are read.
+func TestDuplicateIDs(t *testing.T) {
+	a, err := rubyevents.Read(fstest.MapFS{
+		"conf/conf-2024/event.yml":  {Data: []byte("title: Conf 2024\n")},
+		"conf/conf-2024/videos.yml": {Data: []byte("- id: a\n  title: A\n- id: b\n  title: B\n- id: a\n  title: A again\n")},
+		"conf/conf-2025/event.yml":  {Data: []byte("title: Conf 2025\n")},
+		"conf/conf-2025/videos.yml": {Data: []byte("- id: b\n  title: B in 2025\n")},
+	})
+	var got []string
+	for _, tk := range a.Talks {
+		got = append(got, fmt.Sprintf("%s %q of %s", tk.ID, tk.Title, tk.Event.ID))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	_, err = rubyevents.ParseVideos([]byte("- id: x\n  title: X\n- id: x\n  title: Y\n"), "s/e/videos.yml", nil, nil)
+	got = append(got, fmt.Sprint(err))
+	want := []string{
+		`a "A" of conf-2024`,
+		`b "B" of conf-2024`,
+		`a "A again" of conf-2024`,
+		`b "B in 2025" of conf-2025`,
+		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at conf/conf-2024/videos.yml:1:3`,
+		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3`,
+		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at s/e/videos.yml:1:3`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

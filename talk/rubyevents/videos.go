@@ -3,6 +3,7 @@ package rubyevents
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -22,8 +23,15 @@ import (
 // (which may be nil). path names the file in errors. ev may be nil, for
 // a videos.yml read without its event.yml: the talks' event then has only
 // its ID, the name of the directory the file is in, as [ParseEvent] would
-// give it.
+// give it. A talk whose id another talk of the file has is reported
+// (RubyEvents' ids name one talk each), and read.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
+	return parseVideos(data, path, ev, speakers, map[string]string{})
+}
+
+// parseVideos is ParseVideos, with the place ("path:line:column") of
+// each talk id read so far, in this file or others, which it adds to.
+func parseVideos(data []byte, path string, ev *talk.Event, speakers Speakers, ids map[string]string) ([]*talk.Talk, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	if ev == nil {
@@ -32,6 +40,13 @@ func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
+		if t.ID != "" && item != nil {
+			if other, dup := ids[t.ID]; dup {
+				f.add(item, "id %q is also the id of the talk at %s", t.ID, other)
+			} else {
+				ids[t.ID] = fmt.Sprintf("%s:%d:%d", path, item.Line, item.Column)
+			}
+		}
 		// Each talk its own Extra map, so that changing one talk's
 		// event changes no other's.
 		t.Event = *ev
@@ -290,8 +305,10 @@ type Archive struct {
 // <series>/series.yml, <series>/<event>/event.yml and
 // <series>/<event>/videos.yml below. An event's Series is its series'
 // name. A directory with a videos.yml but no event.yml is an event too,
-// with its ID and series only, and an error naming the missing file. It
-// goes on after problems and returns an [talk.ErrorList] with them.
+// with its ID and series only, and an error naming the missing file. A
+// talk id given again, in any videos.yml, is reported with the first's
+// place. It goes on after problems and returns an [talk.ErrorList] with
+// them.
 // Problems reading the file system are [*talk.RecordError]s too, naming
 // the file or directory (none for the data directory itself), and wrap
 // the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
@@ -310,6 +327,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
+	ids := map[string]string{} // where each talk id was read first
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return a, append(errs, &talk.RecordError{Err: fsError(err)})
@@ -389,7 +407,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: fsError(err)})
 				continue
 			}
-			talks, err := ParseVideos(data, path.Join(dir, "videos.yml"), ev, speakers)
+			talks, err := parseVideos(data, path.Join(dir, "videos.yml"), ev, speakers, ids)
 			appendErrs(&errs, err)
 			a.Talks = append(a.Talks, talks...)
 		}
