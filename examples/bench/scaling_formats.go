@@ -497,7 +497,9 @@ func rubyeventsCases() []scalingCase {
 			for e := range n {
 				dir := fmt.Sprintf("series-%d/event-%d/", e%8, e)
 				fsys[dir+"event.yml"] = &fstest.MapFile{Data: []byte("title: Event " + strconv.Itoa(e) + "\n")}
-				data := []byte(manyVideos(800))
+				// Each event's talks have ids of their own, as RubyEvents' do:
+				// Read reports an id given again.
+				data := []byte(strings.ReplaceAll(manyVideos(800), "- id: talk-", fmt.Sprintf("- id: event-%d-talk-", e)))
 				fsys[dir+"videos.yml"] = &fstest.MapFile{Data: data}
 				size += len(data)
 			}

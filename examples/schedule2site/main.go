@@ -2,7 +2,11 @@
 // frab XML) into a static archive site in one program: the event's page as
 // the index, one page per talk with its links and attachments, its
 // schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
-// file for the whole schedule and for each talk.
+// file for the whole schedule and for each talk. A talk's page and
+// calendar are named by its title's slug, under talks/; talks whose titles
+// slug alike ("C", "C++") each get their own ("c", "c-2"), and a slug too
+// long for a file name is cut, with a hash of the whole after it, as
+// talkmeta site cuts it.
 //
 //	go run ./examples/schedule2site [-o SITE] schedule.json
 //
@@ -32,6 +36,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -175,7 +180,10 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 	urls := siteURLs{slugs: map[*talk.Talk]string{}}
 	var slugs talk.SlugSet
 	for _, t := range s.Talks {
-		urls.slugs[t] = slugs.Unique(talk.Slug(t.Title))
+		// Talks whose titles slug alike get pages of their own ("c",
+		// "c-2"), and a slug too long for a file name is cut, with a
+		// hash of the whole, as talkmeta site cuts it.
+		urls.slugs[t] = pageslug.Fit(slugs.Unique(talk.Slug(t.Title)))
 	}
 	r := html.Renderer{URLs: urls, SiteName: s.Event.Title}
 	files := map[string][]byte{}

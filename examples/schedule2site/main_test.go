@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -23,16 +27,8 @@ func TestSite(t *testing.T) {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	var b strings.Builder
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		b.WriteString("file: " + filepath.ToSlash(rel) + "\n")
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range siteFiles(t, dir) {
+		b.WriteString("file: " + name + "\n")
 	}
 	for _, name := range []string{"index.html", "talks/opening-small-fast-and-escaped.html"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
@@ -41,19 +37,26 @@ func TestSite(t *testing.T) {
 		}
 		b.WriteString("== " + name + "\n" + string(data))
 	}
-	path := filepath.Join("testdata", "site.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
+	golden.Check(t, filepath.Join("testdata", "site.golden"), []byte(b.String()), *update)
+}
+
+// siteFiles returns the slash-separated paths of the files under dir,
+// in lexical order.
+func siteFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-	}
-	want, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, p)
+		names = append(names, filepath.ToSlash(rel))
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	return names
 }
 
 // TestHostile checks that markup in a schedule stays text in the pages
@@ -172,4 +175,41 @@ func TestNoHalfSite(t *testing.T) {
 	if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
 		t.Errorf("the old site changed (-before +after):\n%s", diff)
 	}
+}
+
+// TestSiteSlugs builds a site whose talks' titles slug alike ("C",
+// "C++" and "C 2") or are too long for a file name, and differ only past
+// the cut: each talk has a page and a calendar of its own, and every link
+// of the site's leads to one of its files. A title of over 255 bytes made
+// the whole build fail ("file name too long"). The list of files and the
+// links of each page are compared with testdata/slugs.golden.
+func TestSiteSlugs(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if st := run("testdata/slugs.json", dir, time.Unix(0, 0), &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	href := regexp.MustCompile(`href="(/[^"]*)"`)
+	var b strings.Builder
+	for _, name := range siteFiles(t, dir) {
+		b.WriteString("file: " + name + "\n")
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		links := map[string]bool{}
+		for _, m := range href.FindAllStringSubmatch(string(data), -1) {
+			links[m[1]] = true
+		}
+		for _, l := range slices.Sorted(maps.Keys(links)) {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(l))); err != nil {
+				l += " (no such file)"
+			}
+			b.WriteString("  link: " + l + "\n")
+		}
+	}
+	golden.Check(t, filepath.Join("testdata", "slugs.golden"), []byte(b.String()), *update)
 }

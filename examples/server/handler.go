@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -69,7 +70,7 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 type handler struct {
 	r        html.Renderer
 	apa      *csl.Processor // for the talk pages' references
-	urls     html.PyvideoURLs
+	urls     urls
 	talks    map[string]*talk.Talk // by page path
 	events   map[string]*listing
 	speakers map[string]*listing
@@ -79,6 +80,22 @@ type handler struct {
 	warnings []string
 }
 
+// urls lays the pages out as html.PyvideoURLs does, but that a talk
+// whose page another talk has is at the page newHandler gave it, as
+// talkmeta site gives it one.
+type urls struct {
+	html.PyvideoURLs
+	pages map[*talk.Talk]string
+}
+
+// Talk returns the path of t's page.
+func (u urls) Talk(t *talk.Talk) string {
+	if p, ok := u.pages[t]; ok {
+		return p
+	}
+	return u.PyvideoURLs.Talk(t)
+}
+
 // listing is an event or a speaker with their talks.
 type listing struct {
 	event   *talk.Event
@@ -86,8 +103,11 @@ type listing struct {
 	talks   []*talk.Talk
 }
 
-// newHandler indexes talks by the paths of their pages. Talks whose page
-// another talk already has are left out, with a warning.
+// newHandler indexes talks by the paths of their pages. A talk whose page
+// another talk already has gets one of its own, as talkmeta site gives
+// it (its ID's slug or the next number free after the other's slug), and
+// a warning; one read twice (its event, ID and title the other's) is
+// left out, with a warning.
 func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
@@ -97,8 +117,10 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	u := urls{pages: map[*talk.Talk]string{}}
 	h := &handler{
-		r:        html.Renderer{BaseURL: baseURL, StyleSheet: "/style.css"},
+		r:        html.Renderer{BaseURL: baseURL, StyleSheet: "/style.css", URLs: u},
+		urls:     u,
 		apa:      apa,
 		talks:    map[string]*talk.Talk{},
 		events:   map[string]*listing{},
@@ -106,6 +128,7 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	}
 	var events []string
 	merged := map[[3]string]bool{} // events listed on another's page, by page, ID and title
+	next := map[string]int{}       // the number to go on from, by a page talks share
 	for _, t := range talks {
 		p := h.urls.Talk(t)
 		if p == "" {
@@ -113,8 +136,15 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 			continue
 		}
 		if other, ok := h.talks[p]; ok {
-			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, p, other.Origin.Path))
-			continue
+			if other.ID == t.ID && other.Title == t.Title && other.Event.ID == t.Event.ID && other.Event.Title == t.Event.Title {
+				h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, p, other.Origin.Path))
+				continue
+			}
+			// "C" and "C++" both slug as "c".
+			page, n := pageslug.Other(p, t.ID, func(p string) bool { return h.talks[p] != nil }, next[p])
+			next[p] = n
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; it is served at %s", t.Origin.Path, p, other.Origin.Path, page))
+			u.pages[t], p = page, page
 		}
 		h.talks[p] = t
 		ep := h.urls.Event(&t.Event)
@@ -200,9 +230,11 @@ type representation func(w io.Writer) error
 // answers OPTIONS with the methods allowed.
 func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// A path with no page is 404 whatever the method: 405 would say the
-	// resource exists.
+	// resource exists. An encoded "/" (%2F) is no path separator
+	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
+	// which req.URL.Path, decoded, would make it.
 	offers := h.route(req.URL.Path)
-	if offers == nil {
+	if offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
 		http.NotFound(w, req)
 		return
 	}

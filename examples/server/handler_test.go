@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -111,6 +112,8 @@ func TestResponses(t *testing.T) {
 		{"style.txt", "HEAD", "/style.css", nil},
 		{"not-found.txt", "GET", "/europython-2016/no-such-talk.html", nil},
 		{"not-found-speaker.txt", "GET", "/speaker/nobody.html", []string{"Accept", "application/x-bibtex"}},
+		{"not-found-encoded-slash.txt", "GET", "/" + strings.Replace(seedPath[1:], "/", "%2F", 1), nil},
+		{"not-found-encoded-slash-lower.txt", "GET", "/" + strings.Replace(seedPath[1:], "/", "%2f", 1), nil},
 		{"post.txt", "POST", seedPath, nil},
 		{"post-not-found.txt", "POST", "/europython-2016/no-such-talk.html", nil},
 		{"options.txt", "OPTIONS", seedPath, nil},
@@ -232,6 +235,40 @@ func TestNegotiate(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("negotiate(%q) = %q, %v; want %q, %v", tt.accept, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestTalksOnOnePage: talks whose titles slug alike ("C", "C++" and
+// "C#" all give "c") each get a page, as talkmeta site gives them: the
+// first its own, the others with their ID's slug or a number after it,
+// which the event's page links to, with a warning for each; the second
+// and third were left out.
+func TestTalksOnOnePage(t *testing.T) {
+	ev := talk.Event{ID: "conf", Title: "Conf"}
+	talks := []*talk.Talk{
+		{ID: "c", Title: "C", Event: ev, Origin: talk.Origin{Path: "conf/videos/c.json"}},
+		{ID: "cpp", Title: "C++", Event: ev, Origin: talk.Origin{Path: "conf/videos/cpp.json"}},
+		{Title: "C#", Event: ev, Origin: talk.Origin{Path: "conf/videos/csharp.json"}},
+	}
+	h, err := newHandler(talks, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := h.warnings
+	page := do(h, "GET", "/events/conf.html")
+	for _, m := range regexp.MustCompile(`href="(/conf/[^"]*)"`).FindAllStringSubmatch(page, -1) {
+		title := regexp.MustCompile(`<title>[^<]*</title>`).FindString(do(h, "GET", m[1]))
+		got = append(got, m[1]+" "+title)
+	}
+	want := []string{
+		"conf/videos/cpp.json: its page /conf/c.html is conf/videos/c.json's already; it is served at /conf/c-cpp.html",
+		"conf/videos/csharp.json: its page /conf/c.html is conf/videos/c.json's already; it is served at /conf/c-2.html",
+		"/conf/c.html <title>C · Conf</title>",
+		"/conf/c-cpp.html <title>C&#43;&#43; · Conf</title>",
+		"/conf/c-2.html <title>C# · Conf</title>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 

@@ -27,12 +27,19 @@
 //	/speaker/<speaker slug>.html      a speaker
 //	/style.css                        the pages' style sheet
 //
-// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found. The
-// rules can give two records one path: of two talks the first read keeps
-// it, a talk keeps it from an event or speaker (the talk "Odd Con" of the
-// event "Events" is at /events/odd-con.html), and two events of one slug
-// ("PyCon 2020", "PyCon-2020") share the first one's page, which lists
-// the talks of both. The server says so at start-up, for each record.
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and
+// so is a path whose "/" is encoded (%2F), which names another resource.
+// The rules can give two records one path. Of two talks ("C" and "C++"
+// both slug as "c") the first read keeps it, and the other is at the same
+// followed by its ID's slug, or else the next number free ("c-cpp.html",
+// "c-2.html"), as talkmeta site puts it; a talk read twice is served once.
+// A talk keeps its path from an event or speaker (the talk "Odd Con" of
+// the event "Events" is at /events/odd-con.html), and two events of one
+// slug ("PyCon 2020", "PyCon-2020") share the first one's page, which
+// lists the talks of both (talkmeta site gives each event a page; the
+// server keeps pyvideo.org's event URLs). The server says so at start-up,
+// for each record. Slugs are not cut as talkmeta site cuts them for file
+// names: a URL path has no such limit.
 //
 // # Representations
 //
@@ -68,11 +75,13 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
 func main() {
 	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
-	base := flag.String("base", "", "the site's public base `URL`, for canonical links and JSON-LD @ids")
+	base := flag.String("base", "", "the site's public base `URL` (http or https), for canonical links and JSON-LD @ids")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [DIR]")
 		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS.")
@@ -97,6 +106,11 @@ func main() {
 
 // serve loads the archive in dir and serves it on addr until ctx is done.
 func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
+	// A base without a scheme or host ("talks.example.org") would make
+	// every canonical link and @id a relative path.
+	if base != "" && !weburl.Is(base) {
+		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
+	}
 	start := time.Now()
 	talks, errs := load(os.DirFS(dir))
 	for _, err := range errs {

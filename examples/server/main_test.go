@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"fmt"
 	"io"
 	"net"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestSlowBody cuts off a client that sends its headers and then trickles
@@ -41,5 +45,25 @@ func TestSlowBody(t *testing.T) {
 	_, err = io.Copy(io.Discard, bufio.NewReader(conn))
 	if err != nil {
 		t.Fatalf("the server still held the connection after %v: %v", time.Since(start).Round(time.Millisecond), err)
+	}
+}
+
+// TestBaseURL refuses a -base that is not an absolute http or https URL,
+// before reading the archive: "talks.example.org" made every canonical
+// link and @id a relative path, and "javascript:x" one the pages defused.
+func TestBaseURL(t *testing.T) {
+	var got []string
+	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://"} {
+		err := serve(context.Background(), "127.0.0.1:0", base, "no such directory", io.Discard)
+		got = append(got, fmt.Sprint(err))
+	}
+	want := []string{
+		`-base "talks.example.org" is not an absolute http or https URL`,
+		`-base "javascript:alert(1)" is not an absolute http or https URL`,
+		`-base "/talks" is not an absolute http or https URL`,
+		`-base "https://" is not an absolute http or https URL`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path"
@@ -16,8 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
@@ -630,13 +629,13 @@ func (u *siteURLs) add(t *talk.Talk) {
 // path by PyvideoURLs.
 func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 	pySlug := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
-	base := fitSlug(pySlug)
+	base := pageslug.Fit(pySlug)
 	given, seen := u.added[id]
 	if !seen {
 		slug := base
 		if u.claimedByOther(slug, id) {
 			if s := pyvideo.Slugify(t.Event.ID); s != "" {
-				slug = fitSlug(base + "-" + s)
+				slug = pageslug.Fit(base + "-" + s)
 			}
 			// Numbers go on from the last one given after base (names
 			// are never given back), so that many events whose titles
@@ -691,16 +690,9 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
 		return
 	}
 	base := strings.TrimSuffix(page, ".html")
-	page = ""
-	if s := pyvideo.Slugify(t.ID); s != "" {
-		dir, slug := path.Split(base)
-		page = dir + fitSlug(slug+"-"+s) + ".html"
-	}
-	n := max(u.nextNumber[base], 2)
-	for ; page == "" || u.talkOwner[page] != "" && u.talkOwner[page] != key; n++ {
-		page = fmt.Sprintf("%s-%d.html", base, n)
-	}
-	u.nextNumber[base] = n
+	page, u.nextNumber[base] = pageslug.Other(page, t.ID, func(p string) bool {
+		return u.talkOwner[p] != "" && u.talkOwner[p] != key
+	}, u.nextNumber[base])
 	u.talkOwner[page] = key
 	u.talkPages[key] = page
 }
@@ -788,48 +780,20 @@ func (u *siteURLs) talkPath(t *talk.Talk, page string) string {
 }
 
 // Speaker returns the path of s's page: PyvideoURLs', its slug cut to
-// maxSlug bytes.
+// pageslug.Max bytes.
 func (u *siteURLs) Speaker(s *talk.Speaker) string {
 	return fitPage(u.PyvideoURLs.Speaker(s))
 }
 
-// maxSlug is the longest slug, in bytes, that the site names a page or
-// a directory with: file systems refuse names of more than 255 bytes,
-// and a page's adds ".html", and a number or an ID's slug where another
-// page has its slug. A talk with a very long title failed the whole
-// build.
-const maxSlug = 200
-
-// fitSlug returns slug when it is at most maxSlug bytes long, and
-// otherwise its start, cut at a "-" (or else at a character's start),
-// and the hash of the whole: slugs that differ only past the cut stay
-// apart, and speakers whose names do are not taken for one.
-func fitSlug(slug string) string {
-	if len(slug) <= maxSlug {
-		return slug
-	}
-	const hashLen = 1 + 8 // "-" and 32 bits in hexadecimal
-	n := maxSlug - hashLen
-	if i := strings.LastIndexByte(slug[:n+1], '-'); i > 0 {
-		n = i
-	}
-	for n > 0 && !utf8.RuneStart(slug[n]) {
-		n--
-	}
-	h := fnv.New32a()
-	h.Write([]byte(slug))
-	return fmt.Sprintf("%s-%08x", slug[:n], h.Sum32())
-}
-
 // fitPage is page, "/<directory>/<slug>.html", with its slug cut by
-// fitSlug; "" stays "".
+// pageslug.Fit; "" stays "".
 func fitPage(page string) string {
 	dir, file := path.Split(page)
 	slug, ok := strings.CutSuffix(file, ".html")
-	if !ok || len(slug) <= maxSlug {
+	if !ok || len(slug) <= pageslug.Max {
 		return page
 	}
-	return dir + fitSlug(slug) + ".html"
+	return dir + pageslug.Fit(slug) + ".html"
 }
 
 // movedDir returns the directory add gave the talks of ev whose category

@@ -21,6 +21,9 @@
 //	start_date, end_date  Start, End
 //	website               URL
 //	(series.yml name)     Series
+//	(series.yml, whole)   Extra "rubyevents_series": its website, kind,
+//	                      frequency... (unless event.yml has a member
+//	                      of that name)
 //	id, kind, year, coordinates, ...
 //	                      Extra (id as "rubyevents_id")
 //
@@ -60,6 +63,11 @@
 // The readers go on after a problem and return an [talk.ErrorList] of
 // [*talk.RecordError]s with file, line and column.
 //
+// A file holds one YAML document: a second ("---" and more after it) is
+// reported and not read. A key given twice in a mapping is reported and
+// read once, with its last value, as Ruby's Psych reads it; a key that is
+// not text ("[a, b]: x") is reported and its member left out.
+//
 // Nothing is dropped without a word: a value of the wrong kind where the
 // model has a field (a list for a title, text for a talk's talks) is
 // reported and kept whole in Extra, under its own name or, where that is
@@ -78,7 +86,14 @@
 // Under those two names, Extra holds a list of such items, or else a value
 // of the wrong kind, kept whole, which is never a list. A speaker's alias
 // that is not a mapping with a name is reported, since no talk could name
-// the speaker by it; the aliases are kept in Extra as they are.
+// the speaker by it; the aliases are kept in Extra as they are. A speaker
+// named twice is reported (the last is read), and so is an alias that is
+// another speaker's name, or an alias of another speaker given before,
+// since talks naming it are that other's.
+//
+// A value kept in Extra holds at most 64 levels of lists and mappings:
+// below that it is kept as null, and the file gets one error, at the
+// first such place.
 //
 // # Aliases
 //

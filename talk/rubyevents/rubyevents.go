@@ -2,9 +2,11 @@ package rubyevents
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -35,6 +37,12 @@ type file struct {
 	aliasBudget int
 	anchorNodes map[*yaml.Node]int
 	overAliased bool // the budget ran out and that was reported
+	tooDeep     bool // a value kept in Extra was nested too deep, which was reported
+
+	// keysChecked are the mappings whose keys pairs has reported on, so
+	// that a mapping read again (kept in Extra after the model took its
+	// members, or named by several aliases) is reported on once.
+	keysChecked map[*yaml.Node]bool
 }
 
 // Aliases repeat what their anchor holds, so a small file can stand for a
@@ -66,48 +74,69 @@ func (f *file) addCause(n *yaml.Node, cause error, format string, args ...any) {
 	e.Err = &errs.Worded{Msg: e.Err.Error(), Cause: cause}
 }
 
-// parse reads a YAML document and returns its top node.
+// parse reads a YAML document and returns its top node. The readers take
+// one document a file; a file of more ("---" between them), which Ruby's
+// YAML.load_file would read the first of too, gets an error naming where
+// the second starts, so that what follows it is not left out unsaid.
 func (f *file) parse(data []byte) *yaml.Node {
 	if len(data) > maxBytes {
 		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Err: &talk.LimitError{What: "file size", Limit: maxBytes, Got: int64(len(data))}})
 		return nil
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := 0
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		// go-yaml writes "line N: message".
-		if rest, ok := strings.CutPrefix(msg, "line "); ok {
-			if n, m, ok := strings.Cut(rest, ": "); ok {
-				if v, err := strconv.Atoi(n); err == nil {
-					line, msg = v, m
-				}
-			}
+	if err := dec.Decode(&doc); err != nil {
+		if err != io.EOF {
+			f.syntaxError(data, err)
 		}
-		col := 1
-		if line == 0 {
-			// Errors at the end of the input come without a line.
-			line = 1 + bytes.Count(data, []byte{'\n'})
-		}
-		if strings.Contains(msg, "UTF-8") {
-			// go-yaml decodes the input ahead of the token it reads, and
-			// says where that token is: the bad byte's place is ours to
-			// find.
-			if off := invalidUTF8(data); off >= 0 {
-				line, col = jsonx.Position(data, int64(off))
-				msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
-			}
-		}
-		*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
 		return nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		f.syntaxError(data, err)
+	case len(next.Content) > 0 && !(next.Content[0].Kind == yaml.ScalarNode && next.Content[0].ShortTag() == "!!null"):
+		f.add(next.Content[0], "a second YAML document; only the first is read")
 	}
 	if len(doc.Content) == 0 {
 		return nil
 	}
 	f.anchorNodes = map[*yaml.Node]int{}
+	f.keysChecked = map[*yaml.Node]bool{}
 	f.aliasLimit = max(aliasRepeats*f.countNodes(&doc), minAliasBudget)
 	f.aliasBudget = f.aliasLimit
 	return f.resolve(doc.Content[0])
+}
+
+// syntaxError reports go-yaml's error err in reading data, with its
+// line and column.
+func (f *file) syntaxError(data []byte, err error) {
+	line := 0
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	// go-yaml writes "line N: message".
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, m, ok := strings.Cut(rest, ": "); ok {
+			if v, err := strconv.Atoi(n); err == nil {
+				line, msg = v, m
+			}
+		}
+	}
+	col := 1
+	if line == 0 {
+		// Errors at the end of the input come without a line.
+		line = 1 + bytes.Count(data, []byte{'\n'})
+	}
+	if strings.Contains(msg, "UTF-8") {
+		// go-yaml decodes the input ahead of the token it reads, and
+		// says where that token is: the bad byte's place is ours to
+		// find.
+		if off := invalidUTF8(data); off >= 0 {
+			line, col = jsonx.Position(data, int64(off))
+			msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
+		}
+	}
+	*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not
@@ -159,7 +188,11 @@ func (f *file) resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// pairs returns a mapping's keys and values.
+// pairs returns a mapping's keys and values. A key given twice is
+// reported and read once, with its last value, as Ruby's Psych reads it
+// (go-yaml's Node API lets both through, and the readers would take
+// both, or the last without a word); a key that is not text ("[a, b]:",
+// "? {k: v}") is reported and left out, since no member has such a name.
 func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		if n != nil {
@@ -167,11 +200,30 @@ func (f *file) pairs(n *yaml.Node) [][2]*yaml.Node {
 		}
 		return nil
 	}
+	report := !f.keysChecked[n]
+	f.keysChecked[n] = true
 	var out, merged [][2]*yaml.Node
-	inMerged := map[string]bool{} // the keys of merged, looked up once a key
+	at := make(map[string]int, len(n.Content)/2) // each key's index in out
+	inMerged := map[string]bool{}                // the keys of merged, looked up once a key
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], f.resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!merge" {
+		k, v := f.resolve(n.Content[i]), f.resolve(n.Content[i+1])
+		switch {
+		case k == nil || k.Kind != yaml.ScalarNode:
+			if report {
+				k := cmp.Or(k, n.Content[i])
+				f.add(k, "a key must be text, got %s; its member is left out", kindName(k))
+			}
+			continue
+		case k.ShortTag() != "!!merge":
+			if j, dup := at[k.Value]; dup {
+				if report {
+					first := out[j][0]
+					f.add(k, "%s: given again (first at line %d, column %d); the last is read", k.Value, first.Line, first.Column)
+				}
+				out[j] = [2]*yaml.Node{k, v}
+				continue
+			}
+			at[k.Value] = len(out)
 			out = append(out, [2]*yaml.Node{k, v})
 			continue
 		}
@@ -260,11 +312,23 @@ func (f *file) list(n *yaml.Node, key string) []*yaml.Node {
 	return out
 }
 
+// maxExtraDepth bounds the nesting of a value kept in Extra.
+const maxExtraDepth = 64
+
 // toJSON converts a YAML value for an Extra map. Scalars keep their YAML
-// type: numbers and booleans as such, everything else as strings.
+// type: numbers and booleans as such, everything else as strings. A
+// value nested deeper than maxExtraDepth is kept as null, which the
+// first in a file reports.
 func (f *file) toJSON(n *yaml.Node, depth int) any {
 	n = f.resolve(n)
-	if n == nil || depth > 64 {
+	if n == nil {
+		return nil
+	}
+	if depth > maxExtraDepth {
+		if !f.tooDeep {
+			f.tooDeep = true
+			f.add(n, "a value nested more than %d deep; it and any other so deep in the file are kept as null", maxExtraDepth)
+		}
 		return nil
 	}
 	switch n.Kind {
@@ -354,15 +418,24 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	out := Speakers{}
+	named := map[string]*yaml.Node{} // where each speaker's name is
+	type alias struct {
+		name  string
+		node  *yaml.Node
+		owner string
+	}
+	var aliases []alias // in the order given, to be keys once every name is
 	for _, item := range f.list(f.parse(data), "speakers") {
 		var s talk.Speaker
-		var aliases []string
+		var own []alias
+		var nameNode *yaml.Node
 		text := func(v *yaml.Node, k string) (string, bool) { return f.keptText(v, k, &s.Extra, speakerFields) }
 		for _, kv := range f.pairs(item) {
 			k, v := kv[0].Value, kv[1]
 			switch k {
 			case "name":
 				s.Name, _ = text(v, k)
+				nameNode = v
 			case "slug":
 				s.Slug, _ = text(v, k)
 			case "bio":
@@ -398,7 +471,7 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 					case name == "":
 						f.add(a, "aliases: an alias without a name")
 					default:
-						aliases = append(aliases, name)
+						own = append(own, alias{name, a, ""})
 					}
 				}
 				f.setExtra(&s.Extra, speakerFields, k, v)
@@ -410,11 +483,31 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 			f.add(item, "a speaker without a name")
 			continue
 		}
+		// A name given twice would leave talks naming it to the last
+		// speaker of it without a word.
+		if first, dup := named[s.Name]; dup {
+			f.add(nameNode, "speaker %q again (first at line %d, column %d); the last is read", s.Name, first.Line, first.Column)
+		}
+		named[s.Name] = cmp.Or(nameNode, item)
 		out[s.Name] = s
-		for _, a := range aliases {
-			if _, taken := out[a]; !taken {
-				out[a] = s
-			}
+		for _, a := range own {
+			a.owner = s.Name
+			aliases = append(aliases, a)
+		}
+	}
+	// An alias never takes a speaker's name, nor another speaker's alias
+	// given before it; either is reported, since a talk naming it is not
+	// the alias's speaker's.
+	for _, a := range aliases {
+		taken, ok := out[a.name]
+		switch {
+		case !ok:
+			out[a.name] = out[a.owner]
+		case taken.Name == a.owner:
+		case named[a.name] != nil:
+			f.add(a.node, "aliases: %q is the name of another speaker; talks naming it are theirs, not %q's", a.name, a.owner)
+		default:
+			f.add(a.node, "aliases: %q is an alias of %q too; talks naming it are theirs, not %q's", a.name, taken.Name, a.owner)
 		}
 	}
 	return out, errs.Err()

@@ -264,6 +264,22 @@ func partsTree() string {
 	return b.String()
 }
 
+// talkJSON returns the JSON of each talk, without its event.
+func talkJSON(t *testing.T, talks []*talk.Talk) []string {
+	t.Helper()
+	var got []string
+	for _, tk := range talks {
+		c := *tk
+		c.Event = talk.Event{}
+		out, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(out))
+	}
+	return got
+}
+
 func countParts(t *talk.Talk) int {
 	n := len(t.Parts)
 	for i := range t.Parts {
@@ -379,16 +395,7 @@ func TestMergeKeys(t *testing.T) {
 `
 	talks, err := rubyevents.ParseVideos([]byte(data), "videos.yml", &talk.Event{}, nil)
 	errorList(t, err)
-	var got []string
-	for _, tk := range talks {
-		c := *tk
-		c.Event = talk.Event{}
-		out, err := json.Marshal(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, string(out))
-	}
+	got := talkJSON(t, talks)
 	want := []string{
 		`{"id":"a","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=abc","id":"abc"}],"meta":{"floor":1,"room":"A"},"video_id":"abc"}`,
 		`{"id":"b","title":"","kind":"keynote","track":"Main","videos":[{"provider":"youtube","url":"https://www.youtube.com/watch?v=def","id":"def"}],"meta":{"floor":2,"room":"A","seats":50},"video_id":"def"}`,
@@ -636,6 +643,217 @@ func TestSiblingsShareNothing(t *testing.T) {
 	}
 	got = append(got, fmt.Sprintf("%s %s %s", ev.Extra["kind"], speakers["Ada"].Extra["pronouns"], speakers["Ada"].Accounts[0].Handle))
 	want := []string{`a "meetup" "they" someone-else`, `b "conference" "she/her" ada`, `"conference" "she/her" ada`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestKeysAndDocuments: a key given twice is reported and read once,
+// with its last value, as Psych reads it, where the second went on top
+// of the first without a word (and a list given twice, such as speakers,
+// was read twice); a key that is not text is reported, where its member
+// was kept under "" and another such key's went on top of it; a second
+// YAML document is reported, where it was left out without a word. A
+// mapping read twice (kept whole in Extra too) or named by aliases is
+// reported on once.
+func TestKeysAndDocuments(t *testing.T) {
+	data := `- id: a
+  title: First
+  title: Second
+  speakers: [Ada]
+  speakers: [Bob]
+  ? [complex, key]
+  : one
+  [1, 2]: two
+  additional_resources:
+    - &r {url: "http://a", url: "http://b"}
+    - *r
+---
+- id: b
+  title: In the second document
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
+	got := talkJSON(t, talks)
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`{"id":"a","title":"Second","speakers":[{"name":"Bob"}],"links":[{"url":"http://b"},{"url":"http://b"}],"additional_resources":[{"url":"http://b"},{"url":"http://b"}]}`,
+		`s/e/videos.yml:13:1: rubyevents: a second YAML document; only the first is read`,
+		`s/e/videos.yml:3:3: rubyevents: title: given again (first at line 2, column 3); the last is read`,
+		`s/e/videos.yml:5:3: rubyevents: speakers: given again (first at line 4, column 3); the last is read`,
+		`s/e/videos.yml:6:5: rubyevents: a key must be text, got a list; its member is left out`,
+		`s/e/videos.yml:8:3: rubyevents: a key must be text, got a list; its member is left out`,
+		`s/e/videos.yml:10:28: rubyevents: url: given again (first at line 10, column 11); the last is read`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSpeakersNamedTwice: a speaker given twice, an alias that is
+// another speaker's name and one that is another's alias too are
+// reported, where the last speaker of a name, the name's speaker and the
+// first alias's took the talks naming them without a word.
+func TestSpeakersNamedTwice(t *testing.T) {
+	data := `- name: Ada
+  github: ada-first
+- name: Bob
+  aliases: [{name: Ada}, {name: Bobby}, {name: Bob}]
+- name: Ada
+  github: ada-last
+- name: Robert
+  aliases: [{name: Bobby}]
+`
+	sp, err := rubyevents.ParseSpeakers([]byte(data), "speakers.yml")
+	var got []string
+	for _, name := range []string{"Ada", "Bob", "Bobby", "Robert"} {
+		s := sp[name]
+		got = append(got, fmt.Sprintf("%s: %s %v", name, s.Name, s.Accounts))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"Ada: Ada [{github ada-last https://github.com/ada-last}]",
+		"Bob: Bob []",
+		"Bobby: Bob []",
+		"Robert: Robert []",
+		`speakers.yml:5:9: rubyevents: speaker "Ada" again (first at line 1, column 9); the last is read`,
+		`speakers.yml:4:13: rubyevents: aliases: "Ada" is the name of another speaker; talks naming it are theirs, not "Bob"'s`,
+		`speakers.yml:8:13: rubyevents: aliases: "Bobby" is an alias of "Bob" too; talks naming it are theirs, not "Robert"'s`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadWithoutEventFile: an event directory with a videos.yml and no
+// event.yml gives its talks, with their event's ID and series, and an
+// error naming the missing file, where the directory was passed over
+// without a word; a directory with neither is still no event's.
+func TestReadWithoutEventFile(t *testing.T) {
+	a, err := rubyevents.Read(fstest.MapFS{
+		"conf/series.yml":             {Data: []byte("name: Conf\n")},
+		"conf/conf-2024/videos.yml":   {Data: []byte("- id: a\n  title: A\n")},
+		"conf/conf-2025/event.yml":    {Data: []byte("title: Conf 2025\n")},
+		"conf/notes/README.md":        {Data: []byte("not an event\n")},
+		"conf/conf-2026/schedule.yml": {Data: []byte("days: []\n")},
+	})
+	var got []string
+	for _, ev := range a.Events {
+		got = append(got, fmt.Sprintf("event %s %q %q", ev.ID, ev.Title, ev.Series))
+	}
+	for _, tk := range a.Talks {
+		got = append(got, fmt.Sprintf("talk %s %q of %s %q", tk.ID, tk.Title, tk.Event.ID, tk.Event.Series))
+	}
+	var l talk.ErrorList
+	errors.As(err, &l)
+	for _, e := range l {
+		got = append(got, e.Error())
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = false", err)
+	}
+	want := []string{
+		`event conf-2024 "" "Conf"`,
+		`event conf-2025 "Conf 2025" "Conf"`,
+		`talk a "A" of conf-2024 "Conf"`,
+		"conf/conf-2024/event.yml: rubyevents: missing beside videos.yml; its talks are read with their event's ID only",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestDeepExtra: a value kept in Extra that is nested more than 64 deep
+// keeps what lies above that, with null below, and an error where it is
+// cut, which was made null without a word.
+func TestDeepExtra(t *testing.T) {
+	const levels = 70
+	data := "- id: a\n  title: T\n  extra: " + strings.Repeat("[", levels) + "x" + strings.Repeat("]", levels) + "\n" +
+		"  more: " + strings.Repeat("[", levels) + "y" + strings.Repeat("]", levels) + "\n"
+	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
+	got := talkJSON(t, talks)
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	nested := strings.Repeat("[", 65) + "null" + strings.Repeat("]", 65)
+	want := []string{
+		`{"id":"a","title":"T","extra":` + nested + `,"more":` + nested + `}`,
+		"s/e/videos.yml:3:75: rubyevents: a value nested more than 64 deep; it and any other so deep in the file are kept as null",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestAlternativeRecordings: each of alternative_recordings that makes a
+// video is one of the talk's Videos, after the talk's own; one that
+// makes none is reported, where it was passed over without a word (the
+// list is kept whole in Extra either way).
+func TestAlternativeRecordings(t *testing.T) {
+	data := `- id: a
+  title: T
+  video_provider: youtube
+  video_id: main
+  alternative_recordings:
+    - {video_provider: vimeo, video_id: "123", language: Japanese}
+    - {video_provider: youtube}
+    - {video_id: orphan}
+    - {video_provider: twitch, video_id: t1}
+    - {video_provider: mp4, video_id: "https://cdn.example.org/a.mp4"}
+`
+	talks, err := rubyevents.ParseVideos([]byte(data), "s/e/videos.yml", &talk.Event{}, nil)
+	var got []string
+	for _, v := range talks[0].Videos {
+		got = append(got, fmt.Sprintf("%s %s %s", v.Provider, v.URL, v.Language))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"youtube https://www.youtube.com/watch?v=main ",
+		"vimeo https://vimeo.com/123 ja",
+		"file https://cdn.example.org/a.mp4 ",
+		"s/e/videos.yml:7:24: rubyevents: alternative_recordings: video_provider youtube without a video_id",
+		"s/e/videos.yml:8:7: rubyevents: alternative_recordings: a recording without a video_provider",
+		`s/e/videos.yml:9:24: rubyevents: alternative_recordings: video_provider "twitch" is not youtube, vimeo or mp4`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestDuplicateIDs: a talk id given twice, in one videos.yml or in two,
+// is reported at the second with the place of the first, where both were
+// read without a word (and an import wrote them as two records of one
+// id); both talks are read.
+func TestDuplicateIDs(t *testing.T) {
+	a, err := rubyevents.Read(fstest.MapFS{
+		"conf/conf-2024/event.yml":  {Data: []byte("title: Conf 2024\n")},
+		"conf/conf-2024/videos.yml": {Data: []byte("- id: a\n  title: A\n- id: b\n  title: B\n- id: a\n  title: A again\n")},
+		"conf/conf-2025/event.yml":  {Data: []byte("title: Conf 2025\n")},
+		"conf/conf-2025/videos.yml": {Data: []byte("- id: b\n  title: B in 2025\n")},
+	})
+	var got []string
+	for _, tk := range a.Talks {
+		got = append(got, fmt.Sprintf("%s %q of %s", tk.ID, tk.Title, tk.Event.ID))
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	_, err = rubyevents.ParseVideos([]byte("- id: x\n  title: X\n- id: x\n  title: Y\n"), "s/e/videos.yml", nil, nil)
+	got = append(got, fmt.Sprint(err))
+	want := []string{
+		`a "A" of conf-2024`,
+		`b "B" of conf-2024`,
+		`a "A again" of conf-2024`,
+		`b "B in 2025" of conf-2025`,
+		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at conf/conf-2024/videos.yml:1:3`,
+		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3`,
+		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at s/e/videos.yml:1:3`,
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

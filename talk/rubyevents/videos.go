@@ -1,7 +1,9 @@
 package rubyevents
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -21,8 +23,15 @@ import (
 // (which may be nil). path names the file in errors. ev may be nil, for
 // a videos.yml read without its event.yml: the talks' event then has only
 // its ID, the name of the directory the file is in, as [ParseEvent] would
-// give it.
+// give it. A talk whose id another talk of the file has is reported
+// (RubyEvents' ids name one talk each), and read.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
+	return parseVideos(data, path, ev, speakers, map[string]string{})
+}
+
+// parseVideos is ParseVideos, with the place ("path:line:column") of
+// each talk id read so far, in this file or others, which it adds to.
+func parseVideos(data []byte, path string, ev *talk.Event, speakers Speakers, ids map[string]string) ([]*talk.Talk, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	if ev == nil {
@@ -31,6 +40,13 @@ func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
+		if t.ID != "" && item != nil {
+			if other, dup := ids[t.ID]; dup {
+				f.add(item, "id %q is also the id of the talk at %s", t.ID, other)
+			} else {
+				ids[t.ID] = fmt.Sprintf("%s:%d:%d", path, item.Line, item.Column)
+			}
+		}
 		// Each talk its own Extra map, so that changing one talk's
 		// event changes no other's.
 		t.Event = *ev
@@ -238,14 +254,17 @@ func video(provider, id string) (talk.Video, bool) {
 }
 
 // recording reads one of alternative_recordings: another video of the
-// talk, often in another language.
+// talk, often in another language. One that makes no video (no
+// video_id, a provider that is not youtube, vimeo or mp4) is reported;
+// the list is kept whole in Extra.
 func (f *file) recording(n *yaml.Node) []talk.Video {
 	var provider, id, lang string
-	var langNode *yaml.Node
+	var langNode, providerNode *yaml.Node
 	for _, kv := range f.pairs(n) {
 		switch kv[0].Value {
 		case "video_provider":
 			provider, _ = f.text(kv[1], "video_provider")
+			providerNode = kv[1]
 		case "video_id":
 			id, _ = f.text(kv[1], "video_id")
 		case "language":
@@ -255,6 +274,15 @@ func (f *file) recording(n *yaml.Node) []talk.Video {
 	}
 	v, ok := video(provider, id)
 	if !ok {
+		switch {
+		case n == nil || n.Kind != yaml.MappingNode: // pairs reported it
+		case provider == "youtube" || provider == "vimeo" || provider == "mp4":
+			f.add(providerNode, "alternative_recordings: video_provider %s without a video_id", provider)
+		case provider == "":
+			f.add(n, "alternative_recordings: a recording without a video_provider")
+		default:
+			f.add(providerNode, "alternative_recordings: video_provider %q is not youtube, vimeo or mp4", provider)
+		}
 		return nil
 	}
 	if lang != "" {
@@ -276,7 +304,11 @@ type Archive struct {
 // Read reads a RubyEvents data directory: speakers.yml at its root, and
 // <series>/series.yml, <series>/<event>/event.yml and
 // <series>/<event>/videos.yml below. An event's Series is its series'
-// name. It goes on after problems and returns an [talk.ErrorList] with them.
+// name. A directory with a videos.yml but no event.yml is an event too,
+// with its ID and series only, and an error naming the missing file. A
+// talk id given again, in any videos.yml, is reported with the first's
+// place. It goes on after problems and returns an [talk.ErrorList] with
+// them.
 // Problems reading the file system are [*talk.RecordError]s too, naming
 // the file or directory (none for the data directory itself), and wrap
 // the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
@@ -295,6 +327,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
+	ids := map[string]string{} // where each talk id was read first
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return a, append(errs, &talk.RecordError{Err: fsError(err)})
@@ -304,13 +337,18 @@ func Read(fsys fs.FS) (*Archive, error) {
 			continue
 		}
 		seriesName := ""
+		var seriesExtra map[string]json.RawMessage // series.yml whole, for each event's Extra
 		if data, err := readFile(fsys, path.Join(s.Name(), "series.yml")); err == nil {
 			var serrs talk.ErrorList
 			f := &file{path: path.Join(s.Name(), "series.yml"), errs: &serrs}
-			for _, kv := range f.pairs(f.parse(data)) {
+			n := f.parse(data)
+			for _, kv := range f.pairs(n) {
 				if kv[0].Value == "name" {
 					seriesName, _ = f.text(kv[1], "name")
 				}
+			}
+			if n != nil && n.Kind == yaml.MappingNode {
+				f.setExtra(&seriesExtra, eventFields, "series", n)
 			}
 			errs = append(errs, serrs...)
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -327,20 +365,41 @@ func Read(fsys fs.FS) (*Archive, error) {
 				continue
 			}
 			ev := &talk.Event{ID: e.Name(), Origin: talk.Origin{Format: FormatName, Path: dir}}
+			evErr := error(nil)
 			if data, err := readFile(fsys, path.Join(dir, "event.yml")); err == nil {
 				parsed, err := ParseEvent(data, path.Join(dir, "event.yml"))
 				appendErrs(&errs, err)
 				ev = parsed
-			} else if errors.Is(err, fs.ErrNotExist) {
-				continue // not an event directory
 			} else {
-				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: fsError(err)})
+				evErr = err
+			}
+			data, err := readFile(fsys, path.Join(dir, "videos.yml"))
+			switch {
+			case evErr == nil:
+			case !errors.Is(evErr, fs.ErrNotExist):
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: fsError(evErr)})
+			case errors.Is(err, fs.ErrNotExist):
+				continue // not an event directory
+			default:
+				// Talks without their event.yml are read with the
+				// event's ID, rather than left out without a word.
+				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "event.yml"), Err: missingEvent(evErr)})
 			}
 			if ev.Series == "" {
 				ev.Series = seriesName
 			}
+			// The series' website, kind, frequency... have no place in
+			// the model: each event keeps them in Extra, unless it has
+			// a member of that name itself.
+			for k, v := range seriesExtra {
+				if _, own := ev.Extra[k]; !own {
+					if ev.Extra == nil {
+						ev.Extra = map[string]json.RawMessage{}
+					}
+					ev.Extra[k] = v
+				}
+			}
 			a.Events = append(a.Events, ev)
-			data, err := readFile(fsys, path.Join(dir, "videos.yml"))
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
@@ -348,12 +407,18 @@ func Read(fsys fs.FS) (*Archive, error) {
 				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: fsError(err)})
 				continue
 			}
-			talks, err := ParseVideos(data, path.Join(dir, "videos.yml"), ev, speakers)
+			talks, err := parseVideos(data, path.Join(dir, "videos.yml"), ev, speakers, ids)
 			appendErrs(&errs, err)
 			a.Talks = append(a.Talks, talks...)
 		}
 	}
 	return a, errs.Err()
+}
+
+// missingEvent words the error err of an event.yml not found beside a
+// videos.yml.
+func missingEvent(err error) error {
+	return &errs.Worded{Msg: "rubyevents: missing beside videos.yml; its talks are read with their event's ID only", Cause: err}
 }
 
 // readFile reads a file of the data directory, refusing one larger than
