@@ -1,6 +1,7 @@
 package talk_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -270,6 +271,41 @@ func TestJSONZero(t *testing.T) {
 	}
 	if diff := cmp.Diff(talk.Talk{}, back); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONNotHTML: talkmeta's JSON form writes "<", ">" and "&" as
+// themselves, in every type's members and in Extra's names, and keeps
+// U+2028 and U+2029 escaped, as encoding/json does; an Encoder that does
+// not escape HTML passes them through.
+func TestJSONNotHTML(t *testing.T) {
+	tk := talk.Talk{
+		Title:    "<b> & \u2028\u2029",
+		Speakers: []talk.Speaker{{Name: "A & B", Accounts: []talk.Account{{Service: "<s>", Handle: "&h"}}}},
+		Event:    talk.Event{Title: "E&E", Place: talk.Place{City: "<c>"}},
+		Videos:   []talk.Video{{URL: "https://example.org/?a=1&b=2"}},
+		Slides:   []talk.Link{{URL: "https://example.org/?a&b", Label: "<l>"}},
+		Legacy:   talk.Legacy{Alias: "a&b"},
+		Extra:    map[string]json.RawMessage{"x-<&>": json.RawMessage(`"<&>"`)},
+	}
+	got, err := tk.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"title":"<b> & \u2028\u2029","speakers":[{"name":"A & B","accounts":[{"service":"<s>","handle":"&h"}]}],` +
+		`"event":{"title":"E&E","place":{"city":"<c>"}},"videos":[{"url":"https://example.org/?a=1&b=2"}],` +
+		`"slides":[{"url":"https://example.org/?a&b","label":"<l>"}],"legacy":{"alias":"a&b"},"x-<&>":"<&>"}`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("MarshalJSON (-want +got):\n%s", diff)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want+"\n", b.String()); diff != "" {
+		t.Errorf("Encoder without HTML escaping (-want +got):\n%s", diff)
 	}
 }
 

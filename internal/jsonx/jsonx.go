@@ -311,17 +311,42 @@ func writeU(b *bytes.Buffer, r rune) {
 	b.WriteByte(hexDigits[r&0xf])
 }
 
-// Compact returns raw without insignificant white space and with <, >, &,
-// U+2028 and U+2029 escaped, the form encoding/json gives a Marshaler's
-// output. Keeping extra members in this form makes them survive any
-// number of round trips through encoding/json unchanged.
+// Compact returns raw without insignificant white space and with each
+// string spelled as [Plain] writes it ("<", ">" and "&" as themselves,
+// U+2028 and U+2029 escaped, no needless escape), the form talkmeta's JSON
+// form writes. Keeping extra members in this one spelling makes them
+// survive any number of round trips through a reader and that writer
+// unchanged, however their source spelled them. raw that is not JSON is
+// returned as it is.
 func Compact(raw []byte) json.RawMessage {
-	var c, b bytes.Buffer
+	var c bytes.Buffer
 	if json.Compact(&c, raw) != nil {
 		return raw
 	}
-	json.HTMLEscape(&b, c.Bytes())
-	return b.Bytes()
+	src := c.Bytes()
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); {
+		if src[i] != '"' {
+			out = append(out, src[i])
+			i++
+			continue
+		}
+		end, escaped := i+1, false
+		for src[end] != '"' {
+			if src[end] == '\\' {
+				escaped = true
+				end++
+			}
+			end++
+		}
+		s := string(src[i+1 : end])
+		if escaped {
+			_ = json.Unmarshal(src[i:end+1], &s) // valid: json.Compact took it
+		}
+		out = Plain.AppendString(out, s)
+		i = end + 1
+	}
+	return out
 }
 
 // NotUTF8 returns the error for data that is not what JSON must be, UTF-8
