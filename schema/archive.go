@@ -311,7 +311,11 @@ const progressInterval = 100 * time.Millisecond
 func (a *archive) checkRecord(r *record) Problems {
 	data, err := readRecord(a.fsys, r.path, a.v.Limits.RecordBytes())
 	if err != nil {
-		return Problems{{Path: r.path, Rule: "read", Severity: Error, Message: err.Error(), offset: -1}}
+		rule := "read"
+		if _, ok := errors.AsType[*talk.LimitError](err); ok {
+			rule = "limit" // as the validator words a record too large
+		}
+		return Problems{{Path: r.path, Rule: rule, Severity: Error, Message: err.Error(), offset: -1}}
 	}
 	if r.isEvent {
 		ps, _ := a.v.validate(r.path, data, a.eventSchema(), (*checker).event)
@@ -417,7 +421,8 @@ func withoutPath(err error) error {
 }
 
 // readRecord reads a record file, refusing one over the record size
-// limit. Its errors do not name the file, which the problem names.
+// limit with the *talk.LimitError the readers give. Its errors do not
+// name the file, which the problem names.
 func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	data, err := osfs.ReadFile(fsys, p, limit)
 	var large *osfs.TooLargeError
@@ -429,8 +434,6 @@ func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 		return nil, withoutPath(err)
 	case !errors.As(err, &large):
 		return data, err
-	case large.Size < 0:
-		return nil, fmt.Errorf("the file is more than %d bytes, the limit for one record", limit)
 	}
-	return nil, fmt.Errorf("the file is %d bytes, more than the limit of %d for one record", large.Size, limit)
+	return nil, &talk.LimitError{What: "record size", Limit: limit, Got: max(large.Size, 0)}
 }

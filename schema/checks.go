@@ -32,11 +32,16 @@ func (c *checker) talk(obj object) {
 }
 
 // count checks the n items of a talk's list at ptr (its speakers, its
-// videos) against the validator's limit on them, as the readers count
-// them: a talk over a limit passes no reader.
-func (c *checker) count(ptr pointer, n, limit int) {
+// videos: what) against the validator's limit on them, as the readers
+// count them: a talk over a limit passes no reader, whose *talk.LimitError
+// words the problem. A list within a part is named by its place too.
+func (c *checker) count(ptr pointer, what string, n, limit int) {
 	if limit >= 0 && n > limit {
-		c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d items, more than the limit of %d", ptr.words(), n, limit))
+		msg := (&talk.LimitError{What: what, Limit: int64(limit), Got: int64(n)}).Error()
+		if w := ptr.words(); w != what {
+			msg = w + ": " + msg
+		}
+		c.check(ptr, "limit", Error, msg)
 	}
 }
 
@@ -57,7 +62,7 @@ func (c *checker) texts(data []byte) {
 		switch v := v.(type) {
 		case string:
 			if len(v) > limit {
-				c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d bytes of text, more than the limit of %d", ptr.words(), len(v), limit))
+				c.check(ptr, "limit", Error, ptr.words()+": "+(&talk.LimitError{What: "text length", Limit: int64(limit), Got: int64(len(v))}).Error())
 			}
 		case []any:
 			for i, e := range v {
@@ -98,7 +103,7 @@ func (c *checker) pyvideoTalk(obj object) {
 	if speakers == 0 {
 		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	c.count(at("/speakers"), speakers, c.v.Limits.Speakers())
+	c.count(at("/speakers"), "speakers", speakers, c.v.Limits.Speakers())
 	c.recorded(at("/recorded"), obj.get("recorded"))
 	if lang, ok := obj.text("language"); ok {
 		c.language(at("/language"), lang)
@@ -115,7 +120,7 @@ func (c *checker) pyvideoTalk(obj object) {
 		}
 		videos++
 	}
-	c.count(at("/videos"), videos, c.v.Limits.Videos())
+	c.count(at("/videos"), "videos", videos, c.v.Limits.Videos())
 	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
 	for i, l := range obj.get("related_urls").items() {
 		ptr := at("/related_urls").item(i)
@@ -148,7 +153,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	if n == 0 && here.isRoot() {
 		c.check(here.child("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	c.count(here.child("/speakers"), n, c.v.Limits.Speakers())
+	c.count(here.child("/speakers"), "speakers", n, c.v.Limits.Speakers())
 	for i, s := range speakers.items() {
 		if s, ok := s.object(); ok {
 			c.speakerAt(here.child("/speakers").item(i), s)
@@ -164,7 +169,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	videos := obj.get("videos")
 	nVideos := videos.count()
-	c.count(here.child("/videos"), nVideos, c.v.Limits.Videos())
+	c.count(here.child("/videos"), "videos", nVideos, c.v.Limits.Videos())
 	for i, v := range videos.items() {
 		v, ok := v.object()
 		if !ok {

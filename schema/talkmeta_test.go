@@ -325,5 +325,5 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 		"t.json:1:15: json: invalid character '}', want a member name in quotes"},
 	{"deep", `{"title": "T", "x": ` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
 		"t.json:1:84: nesting depth exceeds the limit of 64",
-		"t.json:1:84: json: nested more than 64 deep"},
+		"t.json:1:84: limit: nesting depth exceeds the limit of 64"},
 }

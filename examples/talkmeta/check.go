@@ -236,7 +236,11 @@ func readProblem(name string, err error) *schema.Problem {
 	case errors.As(err, &pe):
 		msg = pe.Err.Error()
 	}
-	return &schema.Problem{Path: filepath.ToSlash(name), Rule: "read", Severity: schema.Error, Message: msg}
+	rule := "read"
+	if _, ok := errors.AsType[*talk.LimitError](err); ok {
+		rule = "limit" // as schema words a record too large
+	}
+	return &schema.Problem{Path: filepath.ToSlash(name), Rule: rule, Severity: schema.Error, Message: msg}
 }
 
 // checkProfile resolves -profile for one argument: "auto" picks pyvideo
