@@ -209,25 +209,25 @@ func (v *Video) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON writes the place in talkmeta's JSON form.
-func (p Place) MarshalJSON() ([]byte, error) { return marshalPlain(placeJSON(p)) }
+func (p Place) MarshalJSON() ([]byte, error) { return jsonx.Marshal(placeJSON(p)) }
 
 // UnmarshalJSON reads the place from talkmeta's JSON form.
 func (p *Place) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*placeJSON)(p)) }
 
 // MarshalJSON writes the account in talkmeta's JSON form.
-func (a Account) MarshalJSON() ([]byte, error) { return marshalPlain(accountJSON(a)) }
+func (a Account) MarshalJSON() ([]byte, error) { return jsonx.Marshal(accountJSON(a)) }
 
 // UnmarshalJSON reads the account from talkmeta's JSON form.
 func (a *Account) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*accountJSON)(a)) }
 
 // MarshalJSON writes the link in talkmeta's JSON form.
-func (l Link) MarshalJSON() ([]byte, error) { return marshalPlain(linkJSON(l)) }
+func (l Link) MarshalJSON() ([]byte, error) { return jsonx.Marshal(linkJSON(l)) }
 
 // UnmarshalJSON reads the link from talkmeta's JSON form.
 func (l *Link) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*linkJSON)(l)) }
 
 // MarshalJSON writes the legacy keys in talkmeta's JSON form.
-func (l Legacy) MarshalJSON() ([]byte, error) { return marshalPlain(legacyJSON(l)) }
+func (l Legacy) MarshalJSON() ([]byte, error) { return jsonx.Marshal(legacyJSON(l)) }
 
 // UnmarshalJSON reads the legacy keys from talkmeta's JSON form.
 func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*legacyJSON)(l)) }
@@ -238,7 +238,7 @@ func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, 
 // Of several, the first in name order is reported, so that the error is
 // the same on every run.
 func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
-	known, err := marshalPlain(w)
+	known, err := jsonx.Marshal(w)
 	if err != nil || len(extra) == 0 {
 		return known, err
 	}
@@ -266,20 +266,6 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-// marshalPlain encodes w as talkmeta's JSON form writes strings: "<",
-// ">" and "&" as themselves, not as encoding/json's \u003c, \u003e and
-// \u0026, since the form is a file format, not HTML (U+2028 and U+2029
-// are escaped, as encoding/json always escapes them).
-func marshalPlain(w any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(w); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // fieldNames returns the lower-cased JSON names of a wire struct's fields.
