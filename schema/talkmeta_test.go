@@ -308,6 +308,11 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 	{"hour 24", `{"title": "T", "recorded": "2016-02-03T24:00:00"}`,
 		`t.json:1:28: /recorded: talk: "2016-02-03T24:00:00" is not a real time of day`,
 		`t.json:1:28: date: recorded: "2016-02-03T24:00:00" is not a real time of day`},
+	// Below a nanosecond: the reader would have made it zero, unknown,
+	// and fmt would have dropped it, where check found it whole.
+	{"sub-nanosecond duration", `{"title": "T", "duration": "PT0.0000000001S"}`,
+		`t.json:1:28: /duration: talk: "PT0.0000000001S" is more precise than a nanosecond, the finest a duration holds`,
+		`t.json:1:28: duration: duration: "PT0.0000000001S" is more precise than a nanosecond, the finest a duration holds`},
 	{"negative duration", `{"title": "T", "duration": "-PT5M"}`,
 		`t.json:1:28: /duration: talk: "-PT5M" is negative; a talk's duration is zero (unknown) or more`,
 		`t.json:1:28: pattern: duration: "-PT5M" is not an ISO 8601 duration such as PT25M8S`},
