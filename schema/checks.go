@@ -180,6 +180,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		c.webURL(ptr.child("/url"), v.get("url"))
 		c.duration(ptr.child("/duration"), v.get("duration"))
 		c.integer(ptr.child("/size"), v.get("size"))
+		c.zeroInteger(ptr.child("/size"), v.get("size"))
 		if lang, ok := v.text("language"); ok {
 			c.language(ptr.child("/language"), lang)
 		}
@@ -206,6 +207,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	if legacy, ok := obj.get("legacy").object(); ok {
 		c.integer(here.child("/legacy").child("/id"), legacy.get("id"))
+		c.zeroInteger(here.child("/legacy").child("/id"), legacy.get("id"))
 		c.foldedMembers(here.child("/legacy"), legacy, itemSchema(talkSchema, "legacy"))
 	}
 	c.foldedMembersOf(here.child("/place"), obj.get("place"), itemSchema(talkSchema, "place"))
@@ -383,6 +385,24 @@ func (c *checker) duration(ptr pointer, v value) {
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {
 		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", ptr.words(), valueText(s)))
+	}
+	if d == 0 {
+		c.zero(ptr, valueText(s))
+	}
+}
+
+// zero warns of a value that the reader takes as zero, which the model
+// holds as unknown, as if the member were left out: talkmeta's form then
+// writes it out, so that fmt -w drops it. The warning makes the drop no
+// silent one.
+func (c *checker) zero(ptr pointer, shown string) {
+	c.check(ptr, "zero", Warning, fmt.Sprintf("%s: %s is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value", ptr.words(), shown))
+}
+
+// zeroInteger is zero for a whole number a reader takes as zero.
+func (c *checker) zeroInteger(ptr pointer, v value) {
+	if n := string(v); n == "0" || n == "-0" {
+		c.zero(ptr, n)
 	}
 }
 

@@ -73,6 +73,16 @@ func TestTalkmetaFaults(t *testing.T) {
 		{"rst after a note is still an error", `\n\n-----\n\nThe talk`, `\n\n-----\n\n  --\nThe talk`,
 			[]string{p + "21:94: rst: description line 6: Block quote ends without a blank line; unexpected unindent."}},
 		{"extras are allowed", `"license"`, `"x_views": 1200, "license"`, nil},
+		// Zero, which the model holds as unknown: fmt -w would drop it.
+		{"duration of zero", `"PT25M8S"`, `"PT0S"`,
+			[]string{p + "19:15: zero: duration: \"PT0S\" is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)"}},
+		{"video of zero bytes and seconds", `"id": "m28fiN9y_r8"`, `"id": "m28fiN9y_r8", "size": 0, "duration": "P0D"`,
+			[]string{
+				p + "27:36: zero: videos/0/size: 0 is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)",
+				p + "27:51: zero: videos/0/duration: \"P0D\" is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)",
+			}},
+		{"legacy id zero", `"license"`, `"legacy": {"id": -0}, "license"`,
+			[]string{p + "36:20: zero: legacy/id: -0 is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
