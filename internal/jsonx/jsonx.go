@@ -323,8 +323,13 @@ func Compact(raw []byte) json.RawMessage {
 	if json.Compact(&c, raw) != nil {
 		return raw
 	}
-	src := c.Bytes()
+	if b := c.Bytes(); bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) && !bytes.Contains(b, []byte("\u2028")) && !bytes.Contains(b, []byte("\u2029")) {
+		return b // each string is as Plain writes it already
+	}
+	b := c.Bytes()
+	src := string(b) // once, for its strings to be cut from
 	out := make([]byte, 0, len(src))
+	var scratch []byte // an escaped string's text
 	for i := 0; i < len(src); {
 		if src[i] != '"' {
 			out = append(out, src[i])
@@ -339,9 +344,10 @@ func Compact(raw []byte) json.RawMessage {
 			}
 			end++
 		}
-		s := string(src[i+1 : end])
+		s := src[i+1 : end]
 		if escaped {
-			_ = json.Unmarshal(src[i:end+1], &s) // valid: json.Compact took it
+			scratch, _ = appendUnquoted(scratch[:0], b[i+1:end]) // well-formed: json.Compact took it
+			s = string(scratch)
 		}
 		out = Plain.AppendString(out, s)
 		i = end + 1
