@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -30,17 +31,13 @@ type Report struct {
 	Problems Problems // every finding, sorted by file and position
 }
 
-// layout is where an archive keeps its records.
-type layout struct {
-	eventFile string // the event record in an event directory
-	talksDir  string // the directory of talk records in an event directory
-}
-
-func (v *Validator) layout() layout {
+// layout is where an archive of the validator's profile keeps its
+// records.
+func (v *Validator) layout() layout.Names {
 	if v.Profile == Pyvideo {
-		return layout{"category.json", "videos"}
+		return layout.Pyvideo()
 	}
-	return layout{"event.json", "talks"}
+	return layout.Talkmeta()
 }
 
 // CheckArchive checks a whole archive: its layout (an event directory per
@@ -80,7 +77,7 @@ func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Re
 type archive struct {
 	v        *Validator
 	fsys     fs.FS
-	lay      layout
+	lay      layout.Names
 	problems Problems
 	records  []record // in path order
 	events   int
@@ -160,7 +157,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 		case osfs.Is(a.fsys, e.Name(), e, fs.FileMode.IsDir):
 			dirs = append(dirs, e.Name())
 		case path.Ext(e.Name()) == ".json":
-			l.fail(e.Name(), "layout", fmt.Sprintf("a record outside any event; talks go in <event>/%s/ and events in <event>/%s", a.lay.talksDir, a.lay.eventFile))
+			l.fail(e.Name(), "layout", a.lay.Outside())
 		}
 		// Other files, README, LICENSE, Makefile, are not records.
 	}
@@ -182,7 +179,7 @@ func (a *archive) topDir(l *listing, dir string) {
 	case record || talks:
 		a.event(l, dir, entries, record, talks)
 	case osfs.HoldsJSON(a.fsys, dir):
-		l.fail(dir, "layout", fmt.Sprintf("a directory of records without %s or %s/; is it an event?", a.lay.eventFile, a.lay.talksDir))
+		l.fail(dir, "layout", layout.NotAnEvent(a.lay))
 	}
 }
 
@@ -192,9 +189,9 @@ func (a *archive) topDir(l *listing, dir string) {
 func (a *archive) eventHolds(dir string, entries []fs.DirEntry) (record, talks bool) {
 	for _, e := range entries {
 		switch e.Name() {
-		case a.lay.eventFile:
+		case a.lay.EventFile:
 			record = osfs.Is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsRegular)
-		case a.lay.talksDir:
+		case a.lay.TalksDir:
 			talks = osfs.Is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsDir)
 		}
 	}
@@ -205,23 +202,23 @@ func (a *archive) eventHolds(dir string, entries []fs.DirEntry) (record, talks b
 // what eventHolds found in them.
 func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord, hasTalks bool) {
 	if !hasRecord {
-		l.fail(dir, "layout", fmt.Sprintf("the event has no %s", a.lay.eventFile))
+		l.fail(dir, "layout", a.lay.NoEventFile())
 	}
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())
 		l.name(p)
 		switch {
-		case e.Name() == a.lay.eventFile && !e.IsDir():
+		case e.Name() == a.lay.EventFile && !e.IsDir():
 			l.records = append(l.records, record{path: p, event: dir, isEvent: true})
-		case e.Name() == a.lay.talksDir && hasTalks:
+		case e.Name() == a.lay.TalksDir && hasTalks:
 			a.talkDir(l, dir, p)
 		case strings.HasPrefix(e.Name(), "."):
 		default:
-			l.fail(p, "layout", fmt.Sprintf("unexpected in an event directory, which holds %s and %s/ only", a.lay.eventFile, a.lay.talksDir))
+			l.fail(p, "layout", a.lay.InEvent())
 		}
 	}
 	if !hasTalks {
-		l.fail(dir, "layout", fmt.Sprintf("the event has no %s/ directory", a.lay.talksDir))
+		l.fail(dir, "layout", a.lay.NoTalksDir())
 	}
 }
 
@@ -237,7 +234,7 @@ func (a *archive) talkDir(l *listing, event, dir string) {
 		switch {
 		case strings.HasPrefix(e.Name(), "."):
 		case e.IsDir() || path.Ext(e.Name()) != ".json":
-			l.fail(p, "layout", fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", a.lay.talksDir))
+			l.fail(p, "layout", a.lay.InTalks())
 		default:
 			l.records = append(l.records, record{path: p, event: event})
 		}
@@ -311,7 +308,11 @@ const progressInterval = 100 * time.Millisecond
 func (a *archive) checkRecord(r *record) Problems {
 	data, err := readRecord(a.fsys, r.path, a.v.Limits.RecordBytes())
 	if err != nil {
-		return Problems{{Path: r.path, Rule: "read", Severity: Error, Message: err.Error(), offset: -1}}
+		rule := "read"
+		if _, ok := errors.AsType[*talk.LimitError](err); ok {
+			rule = "limit" // as the validator words a record too large
+		}
+		return Problems{{Path: r.path, Rule: rule, Severity: Error, Message: err.Error(), offset: -1}}
 	}
 	if r.isEvent {
 		ps, _ := a.v.validate(r.path, data, a.eventSchema(), (*checker).event)
@@ -417,7 +418,8 @@ func withoutPath(err error) error {
 }
 
 // readRecord reads a record file, refusing one over the record size
-// limit. Its errors do not name the file, which the problem names.
+// limit with the *talk.LimitError the readers give. Its errors do not
+// name the file, which the problem names.
 func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	data, err := osfs.ReadFile(fsys, p, limit)
 	var large *osfs.TooLargeError
@@ -429,8 +431,6 @@ func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 		return nil, withoutPath(err)
 	case !errors.As(err, &large):
 		return data, err
-	case large.Size < 0:
-		return nil, fmt.Errorf("the file is more than %d bytes, the limit for one record", limit)
 	}
-	return nil, fmt.Errorf("the file is %d bytes, more than the limit of %d for one record", large.Size, limit)
+	return nil, &talk.LimitError{What: "record size", Limit: limit, Got: max(large.Size, 0)}
 }

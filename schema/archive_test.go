@@ -191,7 +191,7 @@ func TestArchiveHostileFiles(t *testing.T) {
 	want := []string{
 		"europython-2016/videos/binary.json:1:1: json: invalid character byte 0x89 looking for the beginning of a value",
 		"europython-2016/videos/gone.json: read: a symbolic link to nowhere.json, which does not exist",
-		"europython-2016/videos/huge.json: read: the file is 5013 bytes, more than the limit of 4096 for one record",
+		"europython-2016/videos/huge.json: limit: record size 5013 exceeds the limit of 4096",
 		"europython-2016/videos/pipe.json: read: a named pipe, where a file was expected; not read",
 		"europython-2016/videos/windows.json:1:1: json: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one",
 	}

@@ -32,11 +32,16 @@ func (c *checker) talk(obj object) {
 }
 
 // count checks the n items of a talk's list at ptr (its speakers, its
-// videos) against the validator's limit on them, as the readers count
-// them: a talk over a limit passes no reader.
-func (c *checker) count(ptr pointer, n, limit int) {
+// videos: what) against the validator's limit on them, as the readers
+// count them: a talk over a limit passes no reader, whose *talk.LimitError
+// words the problem. A list within a part is named by its place too.
+func (c *checker) count(ptr pointer, what string, n, limit int) {
 	if limit >= 0 && n > limit {
-		c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d items, more than the limit of %d", ptr.words(), n, limit))
+		msg := (&talk.LimitError{What: what, Limit: int64(limit), Got: int64(n)}).Error()
+		if w := ptr.words(); w != what {
+			msg = w + ": " + msg
+		}
+		c.check(ptr, "limit", Error, msg)
 	}
 }
 
@@ -57,7 +62,7 @@ func (c *checker) texts(data []byte) {
 		switch v := v.(type) {
 		case string:
 			if len(v) > limit {
-				c.check(ptr, "limit", Error, fmt.Sprintf("%s: %d bytes of text, more than the limit of %d", ptr.words(), len(v), limit))
+				c.check(ptr, "limit", Error, ptr.words()+": "+(&talk.LimitError{What: "text length", Limit: int64(limit), Got: int64(len(v))}).Error())
 			}
 		case []any:
 			for i, e := range v {
@@ -98,7 +103,7 @@ func (c *checker) pyvideoTalk(obj object) {
 	if speakers == 0 {
 		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	c.count(at("/speakers"), speakers, c.v.Limits.Speakers())
+	c.count(at("/speakers"), "speakers", speakers, c.v.Limits.Speakers())
 	c.recorded(at("/recorded"), obj.get("recorded"))
 	if lang, ok := obj.text("language"); ok {
 		c.language(at("/language"), lang)
@@ -115,7 +120,7 @@ func (c *checker) pyvideoTalk(obj object) {
 		}
 		videos++
 	}
-	c.count(at("/videos"), videos, c.v.Limits.Videos())
+	c.count(at("/videos"), "videos", videos, c.v.Limits.Videos())
 	c.thumbnail(at("/thumbnail_url"), obj.get("thumbnail_url"), videos > 0)
 	for i, l := range obj.get("related_urls").items() {
 		ptr := at("/related_urls").item(i)
@@ -148,7 +153,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	if n == 0 && here.isRoot() {
 		c.check(here.child("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
-	c.count(here.child("/speakers"), n, c.v.Limits.Speakers())
+	c.count(here.child("/speakers"), "speakers", n, c.v.Limits.Speakers())
 	for i, s := range speakers.items() {
 		if s, ok := s.object(); ok {
 			c.speakerAt(here.child("/speakers").item(i), s)
@@ -164,7 +169,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	videos := obj.get("videos")
 	nVideos := videos.count()
-	c.count(here.child("/videos"), nVideos, c.v.Limits.Videos())
+	c.count(here.child("/videos"), "videos", nVideos, c.v.Limits.Videos())
 	for i, v := range videos.items() {
 		v, ok := v.object()
 		if !ok {
@@ -175,6 +180,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		c.webURL(ptr.child("/url"), v.get("url"))
 		c.duration(ptr.child("/duration"), v.get("duration"))
 		c.integer(ptr.child("/size"), v.get("size"))
+		c.zeroInteger(ptr.child("/size"), v.get("size"))
 		if lang, ok := v.text("language"); ok {
 			c.language(ptr.child("/language"), lang)
 		}
@@ -201,6 +207,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	if legacy, ok := obj.get("legacy").object(); ok {
 		c.integer(here.child("/legacy").child("/id"), legacy.get("id"))
+		c.zeroInteger(here.child("/legacy").child("/id"), legacy.get("id"))
 		c.foldedMembers(here.child("/legacy"), legacy, itemSchema(talkSchema, "legacy"))
 	}
 	c.foldedMembersOf(here.child("/place"), obj.get("place"), itemSchema(talkSchema, "place"))
@@ -378,6 +385,24 @@ func (c *checker) duration(ptr pointer, v value) {
 	}
 	if sec := d.Seconds(); sec != math.Trunc(sec) {
 		c.check(ptr, "duration", Error, fmt.Sprintf("%s: %s is not a whole number of seconds", ptr.words(), valueText(s)))
+	}
+	if d == 0 {
+		c.zero(ptr, valueText(s))
+	}
+}
+
+// zero warns of a value that the reader takes as zero, which the model
+// holds as unknown, as if the member were left out: talkmeta's form then
+// writes it out, so that fmt -w drops it. The warning makes the drop no
+// silent one.
+func (c *checker) zero(ptr pointer, shown string) {
+	c.check(ptr, "zero", Warning, fmt.Sprintf("%s: %s is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value", ptr.words(), shown))
+}
+
+// zeroInteger is zero for a whole number a reader takes as zero.
+func (c *checker) zeroInteger(ptr pointer, v value) {
+	if n := string(v); n == "0" || n == "-0" {
+		c.zero(ptr, n)
 	}
 }
 

@@ -73,6 +73,16 @@ func TestTalkmetaFaults(t *testing.T) {
 		{"rst after a note is still an error", `\n\n-----\n\nThe talk`, `\n\n-----\n\n  --\nThe talk`,
 			[]string{p + "21:94: rst: description line 6: Block quote ends without a blank line; unexpected unindent."}},
 		{"extras are allowed", `"license"`, `"x_views": 1200, "license"`, nil},
+		// Zero, which the model holds as unknown: fmt -w would drop it.
+		{"duration of zero", `"PT25M8S"`, `"PT0S"`,
+			[]string{p + "19:15: zero: duration: \"PT0S\" is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)"}},
+		{"video of zero bytes and seconds", `"id": "m28fiN9y_r8"`, `"id": "m28fiN9y_r8", "size": 0, "duration": "P0D"`,
+			[]string{
+				p + "27:36: zero: videos/0/size: 0 is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)",
+				p + "27:51: zero: videos/0/duration: \"P0D\" is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)",
+			}},
+		{"legacy id zero", `"license"`, `"legacy": {"id": -0}, "license"`,
+			[]string{p + "36:20: zero: legacy/id: -0 is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,6 +318,11 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 	{"hour 24", `{"title": "T", "recorded": "2016-02-03T24:00:00"}`,
 		`t.json:1:28: /recorded: talk: "2016-02-03T24:00:00" is not a real time of day`,
 		`t.json:1:28: date: recorded: "2016-02-03T24:00:00" is not a real time of day`},
+	// Below a nanosecond: the reader would have made it zero, unknown,
+	// and fmt would have dropped it, where check found it whole.
+	{"sub-nanosecond duration", `{"title": "T", "duration": "PT0.0000000001S"}`,
+		`t.json:1:28: /duration: talk: "PT0.0000000001S" is more precise than a nanosecond, the finest a duration holds`,
+		`t.json:1:28: duration: duration: "PT0.0000000001S" is more precise than a nanosecond, the finest a duration holds`},
 	{"negative duration", `{"title": "T", "duration": "-PT5M"}`,
 		`t.json:1:28: /duration: talk: "-PT5M" is negative; a talk's duration is zero (unknown) or more`,
 		`t.json:1:28: pattern: duration: "-PT5M" is not an ISO 8601 duration such as PT25M8S`},
@@ -325,5 +340,5 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 		"t.json:1:15: json: invalid character '}', want a member name in quotes"},
 	{"deep", `{"title": "T", "x": ` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
 		"t.json:1:84: nesting depth exceeds the limit of 64",
-		"t.json:1:84: json: nested more than 64 deep"},
+		"t.json:1:84: limit: nesting depth exceeds the limit of 64"},
 }

@@ -200,7 +200,7 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	c.v, c.path, c.data = v, file, data
 	defer func() { c.finish(); ps = c.problems }()
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
-		c.add("", "size", Error, fmt.Sprintf("the record is %d bytes, more than the limit of %d", len(data), n))
+		c.add("", "limit", Error, (&talk.LimitError{What: "record size", Limit: n, Got: int64(len(data))}).Error())
 		return nil, object{}
 	}
 	cs, err := load()
@@ -390,7 +390,7 @@ func (c *checker) syntax(err error) {
 	case errors.As(err, &syn):
 		c.add("", "json", Error, strings.TrimPrefix(syn.Msg, "invalid JSON: ")).offset = syn.Offset
 	case errors.As(err, &depth):
-		c.add("", "json", Error, fmt.Sprintf("nested more than %d deep", depth.Limit)).offset = depth.Offset
+		c.add("", "limit", Error, (&talk.LimitError{What: "nesting depth", Limit: int64(depth.Limit)}).Error()).offset = depth.Offset
 	default:
 		c.add("", "json", Error, "not valid JSON: "+err.Error()).offset = 0
 	}

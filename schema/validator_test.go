@@ -219,14 +219,26 @@ func TestLimits(t *testing.T) {
 	seed := readTestdata(t, seedPath)
 	v := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 1000, MaxDepth: 3}}
 	got := lines(v.ValidateTalk(seed, seedPath))
-	want := []string{seedPath + ": size: the record is 2634 bytes, more than the limit of 1000"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("size (-want +got):\n%s", diff)
+	_, err := pyvideo.Reader{Limits: v.Limits}.ParseTalk(seed, seedPath)
+	got = append(got, fmt.Sprint(err))
+	// The validator words a limit as the readers do: one *talk.LimitError.
+	want := []string{
+		seedPath + ": limit: record size 2634 exceeds the limit of 1000",
+		seedPath + ": record size 2634 exceeds the limit of 1000",
 	}
-	got = lines(v.ValidateTalk([]byte(`{"title": "x", "videos": [[[{}]]]}`), "deep.json"))
-	want = []string{"deep.json:1:28: json: nested more than 3 deep"}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("depth (-want +got):\n%s", diff)
+		t.Errorf("size, the validator's then the reader's (-want +got):\n%s", diff)
+	}
+	deep := []byte(`{"title": "x", "videos": [[[{}]]]}`)
+	got = lines(v.ValidateTalk(deep, "deep.json"))
+	_, err = pyvideo.Reader{Limits: v.Limits}.ParseTalk(deep, "deep.json")
+	got = append(got, fmt.Sprint(err))
+	want = []string{
+		"deep.json:1:28: limit: nesting depth exceeds the limit of 3",
+		"deep.json:1:28: nesting depth exceeds the limit of 3",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("depth, the validator's then the reader's (-want +got):\n%s", diff)
 	}
 }
 
@@ -288,14 +300,24 @@ func TestCountAndTextLimits(t *testing.T) {
 		return fmt.Sprintf("%d:%d", 1+bytes.Count(planted[:off], []byte("\n")), off-bytes.LastIndexByte(planted[:off], '\n'))
 	}
 	want := []string{
-		"t.json:" + pos(desc) + ": limit: description: 316 bytes of text, more than the limit of 300",
-		"t.json:" + pos(off) + ": limit: speakers: 4 items, more than the limit of 3",
+		"t.json:" + pos(desc) + ": limit: description: text length 316 exceeds the limit of 300",
+		"t.json:" + pos(off) + ": limit: speakers 4 exceeds the limit of 3",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if _, err := (pyvideo.Reader{Limits: v.Limits}).ParseTalk(planted, "t.json"); err == nil {
-		t.Error("the pyvideo reader takes the record the validator refuses")
+	// The reader refuses the record in the validator's words, at the
+	// place of one of its problems: first the text, then the speakers.
+	_, err := pyvideo.Reader{Limits: v.Limits}.ParseTalk(planted, "t.json")
+	lim := v.Limits
+	lim.MaxTextBytes = -1
+	_, err2 := pyvideo.Reader{Limits: lim}.ParseTalk(planted, "t.json")
+	want = []string{
+		"t.json:" + pos(desc) + ": /description: text length 316 exceeds the limit of 300",
+		"t.json:" + pos(off) + ": /speakers: speakers 4 exceeds the limit of 3",
+	}
+	if diff := cmp.Diff(want, []string{fmt.Sprint(err), fmt.Sprint(err2)}); diff != "" {
+		t.Errorf("the pyvideo reader's errors (-want +got):\n%s", diff)
 	}
 }
 

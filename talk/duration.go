@@ -37,6 +37,9 @@ const (
 	// minusZeroReason is for "-PT0S": zero, but ISO 8601 gives no zero a
 	// sign, and the schemas refuse any.
 	minusZeroReason = "has a minus sign, which no duration may have; write zero as PT0S"
+	// fineReason is for a fraction finer than the nanosecond a Duration
+	// counts in, which rounding would change, or make zero: unknown.
+	fineReason = "is more precise than a nanosecond, the finest a duration holds"
 )
 
 // Seconds returns the duration as a floating-point number of seconds.
@@ -89,7 +92,9 @@ func (d Duration) Clock() string {
 // ParseDuration parses an ISO 8601 duration of days and time, such as
 // "PT25M8S", "PT1H", "P1DT2H" or "PT8.5S". Years, months and weeks are
 // refused: their length depends on the calendar. The value is computed
-// exactly to the nanosecond. The error is a [*DurationError], whose
+// exactly to the nanosecond, and a fraction finer than a nanosecond is
+// refused, not rounded: "PT0.0000000001S" would be zero, which means
+// unknown. The error is a [*DurationError], whose
 // Reason says what is wrong: the syntax, a value that does not fit a
 // [time.Duration] ("P106752D"), or a negative duration ("-PT5S", which
 // ISO 8601 does not have and a talk cannot last).
@@ -105,7 +110,7 @@ func ParseDuration(s string) (Duration, error) {
 	rest = rest[1:]
 	const limit = uint64(1<<63 - 1) // the magnitude in nanoseconds
 	var total uint64
-	overflow := false
+	overflow, fine := false, false
 	inTime, seen, timeSeen := false, false, false
 	last := -1 // index in "DHMS" of the last unit, which must increase
 	for rest != "" {
@@ -148,10 +153,11 @@ func ParseDuration(s string) (Duration, error) {
 		}
 		// Too long a duration is reported once the rest of the text is
 		// known to be well-formed, so that the Reason is the right one.
-		if v, ok := scaled(whole, frac, unit); !ok || v > limit-total {
+		if v, ok, exact := scaled(whole, frac, unit); !ok || v > limit-total {
 			overflow = true
 		} else {
 			total += v
+			fine = fine || !exact
 		}
 		seen = true
 		rest = rest[i+1:]
@@ -166,32 +172,36 @@ func ParseDuration(s string) (Duration, error) {
 		return 0, &DurationError{Text: s, Reason: negativeReason}
 	case overflow:
 		return 0, &DurationError{Text: s, Reason: overflowReason}
+	case fine:
+		return 0, &DurationError{Text: s, Reason: fineReason}
 	}
 	return Duration(total), nil
 }
 
 // scaled returns whole.frac (decimal digits, either may be empty) times
 // unit nanoseconds, rounded to the nanosecond, or false if it exceeds
-// 1<<63.
-func scaled(whole, frac string, unit uint64) (uint64, bool) {
+// 1<<63; exact says whether no rounding was needed.
+func scaled(whole, frac string, unit uint64) (v uint64, ok, exact bool) {
 	var w uint64
 	for _, c := range []byte(whole) {
 		d := uint64(c - '0')
 		if w > (1<<63-d)/10 {
-			return 0, false
+			return 0, false, true
 		}
 		w = w*10 + d
 	}
 	if w != 0 && w > (1<<63)/unit {
-		return 0, false
+		return 0, false, true
 	}
-	v := w * unit
+	v = w * unit
 	if frac == "" {
-		return v, true
+		return v, true, true
 	}
 	// The fraction of a unit: the first 18 digits are exact in a uint64,
 	// and no unit is 1e6 times a second, so they give the nanoseconds.
+	exact = true
 	if len(frac) > 18 {
+		exact = strings.Trim(frac[18:], "0") == ""
 		frac = frac[:18]
 	}
 	var f, scale uint64 = 0, 1
@@ -201,13 +211,14 @@ func scaled(whole, frac string, unit uint64) (uint64, bool) {
 	// f/scale*unit, rounded: f*unit may overflow 64 bits, so in two parts.
 	hi, lo := bits.Mul64(f, unit)
 	q, r := bits.Div64(hi, lo, scale)
+	exact = exact && r == 0
 	if r >= scale-r {
 		q++
 	}
 	if q > 1<<63-v {
-		return 0, false
+		return 0, false, true
 	}
-	return v + q, true
+	return v + q, true, exact
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [Duration.String].

@@ -109,7 +109,10 @@ type legacyJSON struct {
 }
 
 // MarshalJSON writes the talk in talkmeta's JSON form, with the members of
-// t.Extra beside the known ones. Origin is not written.
+// t.Extra beside the known ones. Origin is not written. The form writes
+// "<", ">" and "&" as themselves, being a file format, not HTML; but
+// json.Marshal escapes them again in all it writes, so write a talk with
+// a json.Encoder with SetEscapeHTML(false) to keep them.
 func (t Talk) MarshalJSON() ([]byte, error) {
 	w := talkJSON{
 		ID: t.ID, Title: t.Title, Subtitle: t.Subtitle, Slug: t.Slug, Kind: t.Kind, Track: t.Track,
@@ -206,25 +209,25 @@ func (v *Video) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON writes the place in talkmeta's JSON form.
-func (p Place) MarshalJSON() ([]byte, error) { return json.Marshal(placeJSON(p)) }
+func (p Place) MarshalJSON() ([]byte, error) { return jsonx.Marshal(placeJSON(p)) }
 
 // UnmarshalJSON reads the place from talkmeta's JSON form.
 func (p *Place) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*placeJSON)(p)) }
 
 // MarshalJSON writes the account in talkmeta's JSON form.
-func (a Account) MarshalJSON() ([]byte, error) { return json.Marshal(accountJSON(a)) }
+func (a Account) MarshalJSON() ([]byte, error) { return jsonx.Marshal(accountJSON(a)) }
 
 // UnmarshalJSON reads the account from talkmeta's JSON form.
 func (a *Account) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*accountJSON)(a)) }
 
 // MarshalJSON writes the link in talkmeta's JSON form.
-func (l Link) MarshalJSON() ([]byte, error) { return json.Marshal(linkJSON(l)) }
+func (l Link) MarshalJSON() ([]byte, error) { return jsonx.Marshal(linkJSON(l)) }
 
 // UnmarshalJSON reads the link from talkmeta's JSON form.
 func (l *Link) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*linkJSON)(l)) }
 
 // MarshalJSON writes the legacy keys in talkmeta's JSON form.
-func (l Legacy) MarshalJSON() ([]byte, error) { return json.Marshal(legacyJSON(l)) }
+func (l Legacy) MarshalJSON() ([]byte, error) { return jsonx.Marshal(legacyJSON(l)) }
 
 // UnmarshalJSON reads the legacy keys from talkmeta's JSON form.
 func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*legacyJSON)(l)) }
@@ -235,7 +238,7 @@ func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, 
 // Of several, the first in name order is reported, so that the error is
 // the same on every run.
 func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
-	known, err := json.Marshal(w)
+	known, err := jsonx.Marshal(w)
 	if err != nil || len(extra) == 0 {
 		return known, err
 	}
@@ -255,8 +258,7 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 		if b.Len() > 1 {
 			b.WriteByte(',')
 		}
-		key, _ := json.Marshal(k)
-		b.Write(key)
+		b.Write(jsonx.Plain.AppendString(nil, k))
 		b.WriteByte(':')
 		if err := json.Compact(b, extra[k]); err != nil {
 			return nil, fmt.Errorf("talk: extra member %q: %w", k, err)

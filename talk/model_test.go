@@ -1,6 +1,7 @@
 package talk_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -142,6 +143,9 @@ func TestDuration(t *testing.T) {
 		"P1DT2H": talk.Duration(26 * time.Hour), "PT90M": talk.Duration(90 * time.Minute),
 		"PT1H0.5M": talk.Duration(time.Hour + 30*time.Second), "PT0.3S": talk.Duration(300 * time.Millisecond),
 		"P0.5D": talk.Duration(12 * time.Hour), "PT9223372036.854775807S": talk.Duration(math.MaxInt64),
+		// Exact to the nanosecond, however many digits say so.
+		"PT0.000000001S": 1, "PT1.5000000000000000000000S": talk.Duration(1500 * time.Millisecond),
+		"P0.0000000000125D": 1080, "PT0.0000000000000000000S": 0,
 	} {
 		if got, err := talk.ParseDuration(in); err != nil || got != want {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
@@ -152,6 +156,7 @@ func TestDuration(t *testing.T) {
 		overflow  = "is longer than a duration can be (about 292 years, what a Go time.Duration holds)"
 		negative  = "is negative; a talk's duration is zero (unknown) or more"
 		minusZero = "has a minus sign, which no duration may have; write zero as PT0S"
+		fine      = "is more precise than a nanosecond, the finest a duration holds"
 	)
 	got := map[string]string{}
 	want := map[string]string{}
@@ -168,6 +173,9 @@ func TestDuration(t *testing.T) {
 		negative: {"-PT5S", "-P1D", "-P106752D"},
 		// Zero, but signed, which the schemas refuse: not "negative".
 		minusZero: {"-PT0S", "-P0D", "-PT0.0S"},
+		// Finer than a nanosecond: rounding would change it, and make
+		// the first zero, unknown, so that a writer left it out.
+		fine: {"PT0.0000000001S", "PT0.0000000015S", "P0.00000000000001D", "PT1.0000000000000000001S", "PT1H0.00000000001M"},
 	} {
 		for _, in := range bad {
 			want[in] = reason
@@ -270,6 +278,41 @@ func TestJSONZero(t *testing.T) {
 	}
 	if diff := cmp.Diff(talk.Talk{}, back); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONNotHTML: talkmeta's JSON form writes "<", ">" and "&" as
+// themselves, in every type's members and in Extra's names, and keeps
+// U+2028 and U+2029 escaped, as encoding/json does; an Encoder that does
+// not escape HTML passes them through.
+func TestJSONNotHTML(t *testing.T) {
+	tk := talk.Talk{
+		Title:    "<b> & \u2028\u2029",
+		Speakers: []talk.Speaker{{Name: "A & B", Accounts: []talk.Account{{Service: "<s>", Handle: "&h"}}}},
+		Event:    talk.Event{Title: "E&E", Place: talk.Place{City: "<c>"}},
+		Videos:   []talk.Video{{URL: "https://example.org/?a=1&b=2"}},
+		Slides:   []talk.Link{{URL: "https://example.org/?a&b", Label: "<l>"}},
+		Legacy:   talk.Legacy{Alias: "a&b"},
+		Extra:    map[string]json.RawMessage{"x-<&>": json.RawMessage(`"<&>"`)},
+	}
+	got, err := tk.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"title":"<b> & \u2028\u2029","speakers":[{"name":"A & B","accounts":[{"service":"<s>","handle":"&h"}]}],` +
+		`"event":{"title":"E&E","place":{"city":"<c>"}},"videos":[{"url":"https://example.org/?a=1&b=2"}],` +
+		`"slides":[{"url":"https://example.org/?a&b","label":"<l>"}],"legacy":{"alias":"a&b"},"x-<&>":"<&>"}`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("MarshalJSON (-want +got):\n%s", diff)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want+"\n", b.String()); diff != "" {
+		t.Errorf("Encoder without HTML escaping (-want +got):\n%s", diff)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
@@ -160,8 +161,8 @@ func noRecords(dir string) *schema.Problem {
 // (videos/ in a pyvideo archive, talks/ in a talkmeta one) rather than an
 // archive or an event.
 func isTalkDir(dir string) bool {
-	base := baseName(dir)
-	return base == "videos" || base == "talks"
+	_, ok := layout.OfTalksDir(baseName(dir))
+	return ok
 }
 
 // talkFiles lists a directory of talk records, and the problems of its
@@ -172,13 +173,14 @@ func talkFiles(dir string) (files []string, ps schema.Problems) {
 	if err != nil {
 		return nil, schema.Problems{readProblem(dir, err)}
 	}
+	names, _ := layout.OfTalksDir(baseName(dir))
 	for _, e := range entries {
 		name := filepath.Join(dir, e.Name())
 		switch {
 		case hidden(e.Name()):
 		case filepath.Ext(name) != ".json" || isDir(name, e):
 			ps = append(ps, &schema.Problem{Path: filepath.ToSlash(name), Rule: "layout", Severity: schema.Error,
-				Message: fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", baseName(dir))})
+				Message: names.InTalks()})
 		default:
 			files = append(files, name)
 		}
@@ -236,7 +238,11 @@ func readProblem(name string, err error) *schema.Problem {
 	case errors.As(err, &pe):
 		msg = pe.Err.Error()
 	}
-	return &schema.Problem{Path: filepath.ToSlash(name), Rule: "read", Severity: schema.Error, Message: msg}
+	rule := "read"
+	if _, ok := errors.AsType[*talk.LimitError](err); ok {
+		rule = "limit" // as schema words a record too large
+	}
+	return &schema.Problem{Path: filepath.ToSlash(name), Rule: rule, Severity: schema.Error, Message: msg}
 }
 
 // checkProfile resolves -profile for one argument: "auto" picks pyvideo

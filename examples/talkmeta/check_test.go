@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -161,4 +162,23 @@ func TestCheckProfileFromData(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// TestCheckHugeRecord: a record over the size limit is one "limit"
+// problem, in the readers' words, whether named or met in a directory.
+func TestCheckHugeRecord(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	huge := bytes.Repeat([]byte(" "), 1<<20+1)
+	for _, name := range []string{"huge.json", "a/chipy/videos/huge.json"} {
+		if err := os.WriteFile(name, huge, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantResult(t, runCommand("", "check", "huge.json", "a/chipy/videos"), 1, []string{
+		"huge.json: limit: record size 1048577 exceeds the limit of 1048576",
+		"a/chipy" + chipyCheck,
+		"a/chipy/videos/huge.json: limit: record size 1048577 exceeds the limit of 1048576",
+		"4 records (0 events, 4 talks): 2 errors, 1 warning, in 0s",
+	}, nil)
 }

@@ -92,8 +92,8 @@ func TestCiteHostileFiles(t *testing.T) {
 		args []string
 		want result
 	}{
-		{[]string{"-csl-json", items}, result{status: 1, stderr: "talkmeta cite: " + items + ": the file is 67108865 bytes, more than the limit of 67108864\n"}},
-		{[]string{"-style", style, seedTalk}, result{status: 2, stderr: "talkmeta cite: " + style + ": the file is 4194305 bytes, more than the limit of 4194304\n"}},
+		{[]string{"-csl-json", items}, result{status: 1, stderr: "talkmeta cite: " + items + ": file size 67108865 exceeds the limit of 67108864\n"}},
+		{[]string{"-style", style, seedTalk}, result{status: 2, stderr: "talkmeta cite: " + style + ": file size 4194305 exceeds the limit of 4194304\n"}},
 	}
 	pipe := filepath.Join(dir, "pipe.json")
 	if err := mkfifo(pipe); err == nil {

@@ -297,17 +297,16 @@ func fileName(id, title string) string {
 	return talk.Slug(title)
 }
 
-// marshalIndent writes v as indented JSON with a final newline, keeping
-// "<", ">" and "&" as they are.
+// marshalIndent writes v in talkmeta's canonical form: indented JSON
+// with a final newline, "<", ">" and "&" as themselves (see
+// talk.Talk.MarshalJSON), not as json.Marshal escapes them.
 func marshalIndent(v any) ([]byte, error) {
-	compact, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
 	var b bytes.Buffer
-	if err := json.Indent(&b, compact, "", "  "); err != nil {
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	b.WriteByte('\n')
 	return b.Bytes(), nil
 }

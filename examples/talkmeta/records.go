@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -176,6 +177,15 @@ func archiveTalks(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, error
 	}
 }
 
+// formNames returns the names the layout of form (pyvideo.FormatName,
+// talk.FormatName) gives an event's record and its directory of talks.
+func formNames(form string) layout.Names {
+	if form == pyvideo.FormatName {
+		return layout.Pyvideo()
+	}
+	return layout.Talkmeta()
+}
+
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // event reads the event directory the user names dir, which is the
@@ -192,7 +202,7 @@ func event(dir, parent, name, form string, entries []fs.DirEntry) iter.Seq2[*tal
 	if !osfs.HoldsJSON(osfs.DirFS(dir), ".") {
 		return func(func(*talk.Talk, error) bool) {} // tools, notes: no records, as check sees it
 	}
-	return failed(fmt.Errorf("%s: not an event directory: no videos/ (pyvideo) nor talks/ (talkmeta); not read", dir))
+	return failed(fmt.Errorf("%s: %s", dir, layout.NotAnEvent(layout.Pyvideo(), layout.Talkmeta())))
 }
 
 // pyvideoEvent reads a pyvideo event with the library's reader, naming
@@ -258,7 +268,7 @@ func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, erro
 				hasEvent = true
 			case "talks":
 			default:
-				if !hidden(e.Name()) && !yield(nil, fmt.Errorf("%s: unexpected in a talkmeta event directory (want event.json and talks/)", filepath.Join(dir, e.Name()))) {
+				if !hidden(e.Name()) && !yield(nil, fmt.Errorf("%s: %s", filepath.Join(dir, e.Name()), layout.Talkmeta().InEvent())) {
 					return
 				}
 			}
@@ -273,12 +283,12 @@ func talkmetaEvent(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, erro
 				// Reported once: talkDir is not to read it again.
 				ev = &talk.Event{}
 			}
-		} else if !yield(nil, fmt.Errorf("%s: talkmeta event directory has no event.json", dir)) {
+		} else if !yield(nil, fmt.Errorf("%s: %s", dir, layout.Talkmeta().NoEventFile())) {
 			return
 		}
 		talks := filepath.Join(dir, "talks")
 		if _, err := os.Stat(talks); err != nil {
-			yield(nil, fmt.Errorf("%s: talkmeta event directory has no talks/ directory", dir))
+			yield(nil, fmt.Errorf("%s: %s", dir, layout.Talkmeta().NoTalksDir()))
 			return
 		}
 		for t, err := range talkDir(talks, talk.FormatName, ev) {
@@ -311,7 +321,7 @@ func talkDir(dir, form string, ev *talk.Event) iter.Seq2[*talk.Talk, error] {
 			case hidden(e.Name()):
 				continue
 			case filepath.Ext(e.Name()) != ".json" || isDir(name, e):
-				err := fmt.Errorf("%s: unexpected in a directory of talks (want <talk>.json files only)", name)
+				err := fmt.Errorf("%s: %s", name, formNames(form).InTalks())
 				if !yield(nil, err) {
 					return
 				}

@@ -108,7 +108,7 @@ func TestReadStrayEventJSON(t *testing.T) {
 	plantFile(t, "a/chipy/event.json", "{}\n")
 	wantResult(t, runCommand("", "urls", "a"), 1, append(chipyURLs,
 		"europython-2016/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome\t/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html"),
-		[]string{"pyvideo: a/chipy/event.json: unexpected in an event directory (want category.json and videos/)"})
+		[]string{"pyvideo: a/chipy/event.json: unexpected in an event directory, which holds category.json and videos/ only"})
 }
 
 // TestReadEventLayouts: an event directory of both layouts, or a
@@ -125,7 +125,7 @@ func TestReadEventLayouts(t *testing.T) {
 	plantFile(t, "a/tools/README", "not an event\n")
 	plantFile(t, "a/drafts/later/talk.json", "{}\n")
 	wantResult(t, runCommand("", "urls", "a"), 1, chipyURLs, []string{
-		"a/drafts: not an event directory: no videos/ (pyvideo) nor talks/ (talkmeta); not read",
+		"a/drafts: a directory of records without category.json or videos/ (pyvideo), nor event.json or talks/ (talkmeta); is it an event?",
 		"a/tinycon2024: holds both a pyvideo event (category.json, videos/) and a talkmeta one (event.json, talks/); not read",
 	})
 }
@@ -356,4 +356,38 @@ func TestRename(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// TestLayoutFaultsWordedOnce: each fault of an archive's layout is
+// worded alike by check and by the verbs that read (show), in both
+// forms; pyvideo's reader prefixes its errors with its package's name.
+func TestLayoutFaultsWordedOnce(t *testing.T) {
+	inTempDir(t)
+	for _, l := range []struct{ dir, event, talks string }{{"pv", "category.json", "videos"}, {"tm", "event.json", "talks"}} {
+		plantFile(t, l.dir+"/ev/"+l.event, `{"title": "E"}`)
+		plantFile(t, l.dir+"/ev/stray.txt", "x\n")
+		plantFile(t, l.dir+"/ev/"+l.talks+"/notes.txt", "x\n")
+		plantFile(t, l.dir+"/notalks/"+l.event, `{"title": "E"}`)
+		plantFile(t, l.dir+"/noevent/"+l.talks+"/.keep", "")
+	}
+	wantResult(t, runCommand("", "check", "pv", "tm"), 1, []string{
+		"pv/ev/stray.txt: layout: unexpected in an event directory, which holds category.json and videos/ only",
+		"pv/ev/videos/notes.txt: layout: unexpected in videos/, which holds talk records (*.json) only",
+		"pv/noevent: layout: the event has no category.json",
+		"pv/notalks: layout: the event has no videos/ directory",
+		"tm/ev/stray.txt: layout: unexpected in an event directory, which holds event.json and talks/ only",
+		"tm/ev/talks/notes.txt: layout: unexpected in talks/, which holds talk records (*.json) only",
+		"tm/noevent: layout: the event has no event.json",
+		"tm/notalks: layout: the event has no talks/ directory",
+		"4 records (4 events, 0 talks): 8 errors, 0 warnings, in 0s",
+	}, nil)
+	wantResult(t, runCommand("", "show", "pv", "tm"), 1, nil, []string{
+		"pyvideo: pv/ev/stray.txt: unexpected in an event directory, which holds category.json and videos/ only",
+		"pyvideo: pv/ev/videos/notes.txt: unexpected in videos/, which holds talk records (*.json) only",
+		"pyvideo: pv/noevent: the event has no category.json",
+		"tm/ev/stray.txt: unexpected in an event directory, which holds event.json and talks/ only",
+		"tm/ev/talks/notes.txt: unexpected in talks/, which holds talk records (*.json) only",
+		"tm/noevent: the event has no event.json",
+		"tm/notalks: the event has no talks/ directory",
+	})
 }

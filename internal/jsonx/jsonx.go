@@ -311,17 +311,48 @@ func writeU(b *bytes.Buffer, r rune) {
 	b.WriteByte(hexDigits[r&0xf])
 }
 
-// Compact returns raw without insignificant white space and with <, >, &,
-// U+2028 and U+2029 escaped, the form encoding/json gives a Marshaler's
-// output. Keeping extra members in this form makes them survive any
-// number of round trips through encoding/json unchanged.
+// Compact returns raw without insignificant white space and with each
+// string spelled as [Plain] writes it ("<", ">" and "&" as themselves,
+// U+2028 and U+2029 escaped, no needless escape), the form talkmeta's JSON
+// form writes. Keeping extra members in this one spelling makes them
+// survive any number of round trips through a reader and that writer
+// unchanged, however their source spelled them. raw that is not JSON is
+// returned as it is.
 func Compact(raw []byte) json.RawMessage {
-	var c, b bytes.Buffer
+	var c bytes.Buffer
 	if json.Compact(&c, raw) != nil {
 		return raw
 	}
-	json.HTMLEscape(&b, c.Bytes())
-	return b.Bytes()
+	if b := c.Bytes(); bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) && !bytes.Contains(b, []byte("\u2028")) && !bytes.Contains(b, []byte("\u2029")) {
+		return b // each string is as Plain writes it already
+	}
+	b := c.Bytes()
+	src := string(b) // once, for its strings to be cut from
+	out := make([]byte, 0, len(src))
+	var scratch []byte // an escaped string's text
+	for i := 0; i < len(src); {
+		if src[i] != '"' {
+			out = append(out, src[i])
+			i++
+			continue
+		}
+		end, escaped := i+1, false
+		for src[end] != '"' {
+			if src[end] == '\\' {
+				escaped = true
+				end++
+			}
+			end++
+		}
+		s := src[i+1 : end]
+		if escaped {
+			scratch, _ = appendUnquoted(scratch[:0], b[i+1:end]) // well-formed: json.Compact took it
+			s = string(scratch)
+		}
+		out = Plain.AppendString(out, s)
+		i = end + 1
+	}
+	return out
 }
 
 // NotUTF8 returns the error for data that is not what JSON must be, UTF-8

@@ -400,3 +400,20 @@ func FuzzValidCharacters(f *testing.F) {
 		}
 	})
 }
+
+// TestCompact: extra members are kept in talkmeta's one spelling, each
+// string as Plain writes it, whatever the source's spelling.
+func TestCompact(t *testing.T) {
+	for in, want := range map[string]string{
+		`{ "a" : [ "<b>", "&" ] }`:           `{"a":["<b>","&"]}`,
+		`"\u003c\u003e\u0026 \u0041 \/"`:     `"<>& A /"`,
+		`"\\u0041 \" \n \u2028` + "\u2029\"": `"\\u0041 \" \n \u2028\u2029"`,
+		`"\ud83d\ude00"`:                     `"😀"`,
+		`[1.0, -0, 1e3, true, null]`:         `[1.0,-0,1e3,true,null]`,
+		`{"k":`:                              `{"k":`,
+	} {
+		if diff := cmp.Diff(want, string(Compact([]byte(in)))); diff != "" {
+			t.Errorf("Compact(%s) (-want +got):\n%s", in, diff)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package jsonx
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"unicode/utf8"
 )
@@ -121,4 +123,18 @@ func plainRun(plain *[256]uint8, s string, i int) bool {
 // controls and the noncharacters of the Basic Multilingual Plane.
 func htmlForbids(r rune) bool {
 	return r >= 0x7f && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe && r <= 0xffff
+}
+
+// Marshal writes v as json.Marshal does, but with "<", ">" and "&" as
+// themselves, as an Encoder with SetEscapeHTML(false) writes them
+// (U+2028 and U+2029 are still escaped), without the Encoder's final
+// newline: JSON for a file, not for a page.
+func Marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

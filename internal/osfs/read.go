@@ -148,12 +148,14 @@ type TooLargeError struct {
 	Limit int64
 }
 
-// Error names the file, its size when known, and the limit.
+// Error names the file, its size when known, and the limit, in the words
+// of talk.LimitError, which the readers of records give for the same
+// fault: "x.json: file size 5013 exceeds the limit of 4096".
 func (e *TooLargeError) Error() string {
 	if e.Size < 0 {
-		return fmt.Sprintf("%s: the file is more than %d bytes, the limit", e.Name, e.Limit)
+		return fmt.Sprintf("%s: file size exceeds the limit of %d", e.Name, e.Limit)
 	}
-	return fmt.Sprintf("%s: the file is %d bytes, more than the limit of %d", e.Name, e.Size, e.Limit)
+	return fmt.Sprintf("%s: file size %d exceeds the limit of %d", e.Name, e.Size, e.Limit)
 }
 
 // HoldsJSON reports whether the directory tree dir of fsys holds a .json

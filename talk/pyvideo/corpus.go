@@ -12,13 +12,15 @@ import (
 	"sync"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
 // LayoutError reports a file or directory that does not belong where it is
 // in a pyvideo archive, such as a talk outside a videos directory or an
-// event without a category.json.
+// event without a category.json. Its Reason is worded as schema's
+// CheckArchive words the same fault.
 type LayoutError struct {
 	Path   string // slash-separated path within the archive
 	Reason string // what is out of place, and what belongs there
@@ -136,13 +138,13 @@ func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 		case name == "videos" && osfs.Is(fsys, p, e, fs.FileMode.IsDir):
 			hasVideos = true
 		default:
-			if !emit(failed(&LayoutError{Path: p, Reason: "unexpected in an event directory (want category.json and videos/)"})) {
+			if !emit(failed(&LayoutError{Path: p, Reason: layout.Pyvideo().InEvent()})) {
 				return false
 			}
 		}
 	}
 	if !hasCategory {
-		if !emit(failed(&LayoutError{Path: dir, Reason: "event directory has no category.json"})) {
+		if !emit(failed(&LayoutError{Path: dir, Reason: layout.Pyvideo().NoEventFile()})) {
 			return false
 		}
 	}
@@ -254,7 +256,7 @@ func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk
 
 func (r Reader) readTalk(fsys fs.FS, p string) result {
 	if path.Ext(p) != ".json" {
-		return result{err: &LayoutError{Path: p, Reason: "unexpected in a videos directory (want <talk>.json files only)"}}
+		return result{err: &LayoutError{Path: p, Reason: layout.Pyvideo().InTalks()}}
 	}
 	data, err := r.readFile(fsys, p)
 	if err != nil {

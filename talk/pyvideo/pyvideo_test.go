@@ -431,13 +431,13 @@ func TestTalksLayout(t *testing.T) {
 		got = append(got, tk.Event.ID+"/"+tk.ID+" "+tk.Title+" @ "+tk.Event.Title)
 	}
 	want := []string{
-		"error: pyvideo: a-conf/stray.json: unexpected in an event directory (want category.json and videos/)",
+		"error: pyvideo: a-conf/stray.json: unexpected in an event directory, which holds category.json and videos/ only",
 		"a-conf/a A @ A Conf",
 		"a-conf/b B @ A Conf",
 		"error: a-conf/videos/broken.json:1:11: invalid JSON: unexpected end of input",
-		"error: pyvideo: a-conf/videos/notes.txt: unexpected in a videos directory (want <talk>.json files only)",
+		"error: pyvideo: a-conf/videos/notes.txt: unexpected in videos/, which holds talk records (*.json) only",
 		"error: pyvideo: a-conf/videos/pipe.json: a named pipe, where a file was expected; not read",
-		"error: pyvideo: b-conf: event directory has no category.json",
+		"error: pyvideo: b-conf: the event has no category.json",
 		"b-conf/c C @ ",
 		"error: c-conf/category.json:1:11: /title: want a string, got number",
 		"c-conf/d D @ ",

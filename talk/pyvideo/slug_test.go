@@ -1,6 +1,7 @@
 package pyvideo_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -39,30 +41,30 @@ func slugGolden(t testing.TB) []slugCase {
 	return cases
 }
 
+// TestSlugifyGolden compares, case by case, then as a whole file, what
+// Slugify makes of each title with the golden file, which -update
+// rewrites: so the file is byte for byte what the code makes, written as
+// a person would write it ("<" as itself, not "\u003c").
 func TestSlugifyGolden(t *testing.T) {
 	cases := slugGolden(t)
-	type result struct{ Want, Pelican42 string }
+	got := make([]slugCase, len(cases))
 	for i, c := range cases {
+		got[i] = c
+		got[i].Want, got[i].Pelican42 = pyvideo.Slugify(c.Title), pyvideo.Slugifier{Pelican42: true}.Slugify(c.Title)
 		t.Run(c.Name, func(t *testing.T) {
-			got := result{pyvideo.Slugify(c.Title), pyvideo.Slugifier{Pelican42: true}.Slugify(c.Title)}
-			if *update {
-				cases[i].Want, cases[i].Pelican42 = got.Want, got.Pelican42
-				return
-			}
-			if diff := cmp.Diff(result{c.Want, c.Pelican42}, got); diff != "" {
+			if diff := cmp.Diff(c, got[i]); diff != "" && !*update {
 				t.Errorf("pyvideo.Slugify(%q) mismatch (-want +got):\n%s", c.Title, diff)
 			}
 		})
 	}
-	if *update {
-		data, err := json.MarshalIndent(cases, "", " ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(slugGoldenFile, append(data, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(got); err != nil {
+		t.Fatal(err)
 	}
+	golden.Check(t, slugGoldenFile, buf.Bytes(), *update)
 }
 
 // checkSlugProperties reports what holds for every slug Slugify makes,

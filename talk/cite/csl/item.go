@@ -264,7 +264,7 @@ func (it Item) MarshalJSON() ([]byte, error) {
 		kb, _ := json.Marshal(k)
 		b.Write(kb)
 		b.WriteByte(':')
-		vb, err := marshalNoEscape(v)
+		vb, err := jsonx.Marshal(v)
 		if err != nil {
 			return err
 		}
@@ -334,16 +334,6 @@ func (it Item) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // UnmarshalJSON reads a CSL-JSON object. Values of the wrong JSON type
@@ -481,7 +471,7 @@ func (n Name) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		kb, _ := json.Marshal(e.k)
-		vb, err := marshalNoEscape(e.v)
+		vb, err := jsonx.Marshal(e.v)
 		if err != nil {
 			return nil, err
 		}
@@ -568,7 +558,7 @@ func (d Date) MarshalJSON() ([]byte, error) {
 		}
 		sep = true
 		kb, _ := json.Marshal(k)
-		vb, _ := marshalNoEscape(v)
+		vb, _ := jsonx.Marshal(v)
 		b.Write(kb)
 		b.WriteByte(':')
 		b.Write(vb)
