@@ -1,7 +1,10 @@
 // Command talkmeta works with conference-talk archives: it shows, checks,
-// formats, renders and cites talks, and imports schedules. It is built only
-// on talkmeta's public packages, so each verb is also an example of using
-// them.
+// formats, renders and cites talks, and imports schedules. It is built on
+// talkmeta's public packages, so each verb is also an example of using
+// them; what it shares with those packages but users should not depend
+// on (reading an archive's files, the words for its layout's faults,
+// slugs fitted to file names, JSON without HTML escapes, the test for a
+// web address) comes from internal ones.
 //
 // Run it with no arguments to see the seed talk from an embedded sample and
 // the list of verbs; "talkmeta help VERB" explains one.
@@ -19,6 +22,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
 // A verb is one subcommand. It returns the exit status.
@@ -164,6 +169,23 @@ func usageError(fs *flag.FlagSet, format string, args ...any) int {
 	fmt.Fprintf(fs.Output(), "talkmeta %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
 	fs.Usage()
 	return 2
+}
+
+// baseFlag defines the -base flag of a verb that writes absolute links
+// with it, described by what.
+func baseFlag(fs *flag.FlagSet, what string) *string {
+	return fs.String("base", "", "the site's base `URL` (http or https), for "+what)
+}
+
+// checkBase returns the usage error of a -base that is not an absolute
+// http or https URL, or -1 for one that is, or none: without a scheme and
+// a host ("talks.example.org") every canonical link and @id would be a
+// path that leads nowhere, and the pages would say nothing of it.
+func checkBase(fs *flag.FlagSet, base string) int {
+	if base != "" && !weburl.Is(base) {
+		return usageError(fs, "-base %q is not an absolute http or https URL", base)
+	}
+	return -1
 }
 
 // parseFlags parses args and returns the exit status to stop with, or -1

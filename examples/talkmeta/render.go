@@ -131,9 +131,12 @@ func runRender(e *env, args []string) int {
 	usage := "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR..."
 	fs := e.flags("render", usage)
 	to := fs.String("to", "", "the output `format`: "+formatNames())
-	base := fs.String("base", "", "the site's base `URL`, for absolute links and @ids")
+	base := baseFlag(fs, "absolute links and @ids")
 	ascii := fs.Bool("ascii", false, "bibtex: write non-ASCII characters as LaTeX commands")
 	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	if st := checkBase(fs, *base); st >= 0 {
 		return st
 	}
 	render, ok := renderers()[*to]

@@ -41,9 +41,12 @@ const siteMarker = ".talkmeta-site"
 func runSite(e *env, args []string) int {
 	fs := e.flags("site", siteUsage)
 	out := fs.String("o", "site", "the `directory` to write the site to; it is replaced as a whole")
-	base := fs.String("base", "", "the site's base `URL`, for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
+	base := baseFlag(fs, "absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
 	name := fs.String("name", "", "the site's `name`, heading the index (default \"Talks\")")
 	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	if st := checkBase(fs, *base); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {

@@ -82,6 +82,8 @@ func TestUsageReasons(t *testing.T) {
 		{"import-two-sources.txt", []string{"import", "-from", "c3voc", "-o", "x", "a.json", "b.json"}},
 		{"cite-mode-without-items.txt", []string{"cite", "-mode", "citation", seedTalk}},
 		{"site-no-talks.txt", []string{"site", "-o", filepath.Join(t.TempDir(), "site")}},
+		{"site-relative-base.txt", []string{"site", "-base", "talks.example.org", "-o", filepath.Join(t.TempDir(), "site"), archive}},
+		{"render-script-base.txt", []string{"render", "-to", "jsonld", "-base", "javascript:alert(1)//", archive}},
 		{"slug-flag-without-value.txt", []string{"slug", "x", "-max"}},
 		{"slug-negative-max.txt", []string{"slug", "-max", "-3", "x"}},
 		{"slug-pyvideo-max.txt", []string{"slug", "-style", "pyvideo", "-max", "3", "x"}},
