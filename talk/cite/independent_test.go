@@ -240,7 +240,15 @@ func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 			if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
 				a["prefix"] = p
 			}
-			if n.Suffix != "" {
+			switch {
+			case n.Suffix != "" && n.Given == "":
+				// "O'Brien, Jr.,": BibTeX and biber read an empty First
+				// after the second comma, the parser drops an empty last
+				// part and reads "Last, First" (its creator parsing,
+				// nameparts[2] === ""), so Jr. comes back as the given
+				// name. The entry is right; this is the parser's reading.
+				a["firstName"] = n.Suffix
+			case n.Suffix != "":
 				a["suffix"] = n.Suffix
 			}
 		}
