@@ -553,3 +553,84 @@ func TestLangid(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestURLStrayPercent: a "%" in a talk's URL that starts no escape is
+// written "%25" in every format, as talk/ical writes it, and the URL's
+// own escapes are kept; with Options.ASCII, the é's bytes are escaped
+// after it, so that "%C3%A9" is not taken for a stray "%".
+func TestURLStrayPercent(t *testing.T) {
+	tk := &talk.Talk{
+		Title: "Stray", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}, Recorded: talk.MustParseDate("2023-12-27"),
+		Videos: []talk.Video{{URL: "https://media.ccc.de/v/37c3-café-%C3%A9-100%-%zz-%4 x"}},
+	}
+	for _, tt := range []struct {
+		format Format
+		opt    Options
+		want   string
+	}{
+		{BibTeX, Options{}, `@misc{lovelace2023stray,
+  author = {Lovelace, Ada},
+  title = {Stray},
+  howpublished = {Conference presentation},
+  month = dec,
+  year = {2023},
+  note = {\url{https://media.ccc.de/v/37c3-café-\%C3\%A9-100\%25-\%25zz-\%254\%20x}},
+  url = {https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x},
+}
+`},
+		{BibTeX, Options{ASCII: true}, `@misc{lovelace2023stray,
+  author = {Lovelace, Ada},
+  title = {Stray},
+  howpublished = {Conference presentation},
+  month = dec,
+  year = {2023},
+  note = {\url{https://media.ccc.de/v/37c3-caf\%C3\%A9-\%C3\%A9-100\%25-\%25zz-\%254\%20x}},
+  url = {https://media.ccc.de/v/37c3-caf%C3%A9-%C3%A9-100%25-%25zz-%254%20x},
+}
+`},
+		{BibLaTeX, Options{}, `@unpublished{lovelace2023stray,
+  author = {Lovelace, Ada},
+  title = {Stray},
+  type = {Conference presentation},
+  date = {2023-12-27},
+  url = {https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x},
+}
+`},
+		{RIS, Options{}, "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Stray\r\nDA  - 2023/12/27/\r\nPY  - 2023\r\n" +
+			"M3  - Conference presentation\r\nUR  - https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x\r\nER  - \r\n\r\n"},
+		{CSLJSON, Options{}, `[
+  {
+    "id": "lovelace2023stray",
+    "type": "speech",
+    "citation-key": "lovelace2023stray",
+    "title": "Stray",
+    "author": [
+      {
+        "family": "Lovelace",
+        "given": "Ada"
+      }
+    ],
+    "issued": {
+      "date-parts": [
+        [
+          2023,
+          12,
+          27
+        ]
+      ]
+    },
+    "genre": "Conference presentation",
+    "URL": "https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x"
+  }
+]
+`},
+	} {
+		var b bytes.Buffer
+		if err := WriteAll(&b, tt.format, []*talk.Talk{tk}, tt.opt); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("%v %+v (-want +got):\n%s", tt.format, tt.opt, diff)
+		}
+	}
+}

@@ -58,7 +58,9 @@
 // (CJK, Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
 // backslashes and spaces percent-encoded (and, with [Options.ASCII],
 // non-ASCII characters, as RFC 3987 maps an IRI to a URI), and "%" and
-// "#" escaped inside note's \url{}. Keywords, which biber and BibTeX readers take verbatim,
+// "#" escaped inside note's \url{}. A "%" that starts no escape ("100%")
+// is written "%25" in every format, as talk/ical writes it.
+// Keywords, which biber and BibTeX readers take verbatim,
 // are written as they are (without braces that do not pair up).
 //
 // The repository's CI reads every talk of the pyvideo corpus back with

@@ -63,7 +63,11 @@ func title(t *talk.Talk) string {
 // link returns the URL a citation points at: the first video (what the
 // reader can watch), else the talk's first link (a schedule page), else
 // its first slides. Spaces inside it are percent-encoded and control
-// characters dropped, so that it stays one token in every format.
+// characters dropped, so that it stays one token in every format, and a
+// "%" that starts no escape ("100%", "%zz") is written "%25", as
+// iCalendar writes it: the URL then means in every format what browsers
+// make of it, where reference managers and link checkers that decode
+// escapes would refuse it or read its next two characters as one byte.
 func link(t *talk.Talk) string {
 	for _, v := range t.Videos {
 		if u := cleanURL(v.URL); u != "" {
@@ -79,7 +83,44 @@ func link(t *talk.Talk) string {
 }
 
 func cleanURL(u string) string {
-	return strings.ReplaceAll(clean(u), " ", "%20")
+	u = clean(u)
+	if urlAsIs(u) {
+		return u // nearly every URL
+	}
+	var b strings.Builder
+	b.Grow(len(u) + 8)
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == ' ':
+			b.WriteString("%20")
+		case c == '%' && !escapeAt(u, i):
+			b.WriteString("%25")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// urlAsIs reports whether cleanURL leaves u, which is clean, as it is: it
+// has no space and every "%" in it starts an escape.
+func urlAsIs(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if u[i] == ' ' || u[i] == '%' && !escapeAt(u, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeAt reports whether a percent escape, "%" and two hexadecimal
+// digits, starts at u[i].
+func escapeAt(u string, i int) bool {
+	return i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // eventPlace returns where the event took place, "Venue, City, Region,
