@@ -262,7 +262,7 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 		add("note", `\url{`+texURLArg(u)+`}`)
 		add("url", texURL(u))
 	}
-	add("language", texString(t.Language.Name(), ascii))
+	add("language", texString(languageName(t.Language), ascii))
 	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
@@ -292,7 +292,13 @@ func biblatexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field 
 	add("venue", texString(eventPlace(t), ascii))
 	add("date", issued(t).String())
 	add("url", texURL(urlOf(t, ascii)))
-	add("langid", babelName(t.Language))
+	if id := babelName(t.Language); id != "" {
+		add("langid", id)
+	} else {
+		// A language babel has no name for is still the work's
+		// language: biblatex prints a language given by name as it is.
+		add("language", texString(languageName(t.Language), ascii))
+	}
 	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs

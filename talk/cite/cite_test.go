@@ -174,7 +174,9 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 			set("year", d.Time().Format("2006"))
 		}
 		set("note", u)
-		set("language", tk.Language.Name())
+		if tk.Language.Base() != "und" {
+			set("language", tk.Language.Name())
+		}
 	} else {
 		set("title", clean(tk.Title))
 		set("subtitle", clean(tk.Subtitle))
@@ -184,6 +186,9 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 		set("venue", eventPlace(tk))
 		set("date", d.String())
 		set("langid", babelName(tk.Language))
+		if m["langid"] == "" && tk.Language.Base() != "und" {
+			set("language", tk.Language.Name())
+		}
 	}
 	for k, v := range m {
 		m[k] = dropControls(v)
@@ -631,6 +636,39 @@ func TestURLStrayPercent(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
 			t.Errorf("%v %+v (-want +got):\n%s", tt.format, tt.opt, diff)
+		}
+	}
+}
+
+// TestBibLanguage: BibLaTeX gives a language babel has no name for by its
+// name, rather than dropping it, and neither dialect prints "und" (the
+// language is not known) as "Unknown language".
+func TestBibLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang             talk.Language
+		bibtex, biblatex string
+	}{
+		{"sw", "  language = {Swahili},\n", "  language = {Swahili},\n"},
+		{"de", "  language = {German},\n", "  langid = {ngerman},\n"},
+		{"und", "", ""},
+	} {
+		tk := &talk.Talk{Title: "Habari", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}, Language: tt.lang}
+		var bib, blx bytes.Buffer
+		if err := WriteBibTeX(&bib, tk, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteBibLaTeX(&blx, tk, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want := "@misc{lovelacehabari,\n  author = {Lovelace, Ada},\n  title = {Habari},\n" +
+			"  howpublished = {Conference presentation},\n" + tt.bibtex + "}\n"
+		if diff := cmp.Diff(want, bib.String()); diff != "" {
+			t.Errorf("%s: BibTeX (-want +got):\n%s", tt.lang, diff)
+		}
+		want = "@unpublished{lovelacehabari,\n  author = {Lovelace, Ada},\n  title = {Habari},\n" +
+			"  type = {Conference presentation},\n" + tt.biblatex + "}\n"
+		if diff := cmp.Diff(want, blx.String()); diff != "" {
+			t.Errorf("%s: BibLaTeX (-want +got):\n%s", tt.lang, diff)
 		}
 	}
 }

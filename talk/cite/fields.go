@@ -167,6 +167,17 @@ func tags(t *talk.Talk) []string {
 	return out
 }
 
+// languageName returns the English name of a talk's language for BibTeX's
+// and BibLaTeX's language field ("Swahili"), or "" when there is none to
+// print: "und" is BCP 47's way of saying the language is not known, which
+// no reference should print as "Unknown language".
+func languageName(l talk.Language) string {
+	if l.Base() == "und" {
+		return ""
+	}
+	return l.Name()
+}
+
 // babelNames are the babel and polyglossia names of the languages talks
 // are given in, which BibLaTeX's langid takes.
 var babelNames = map[string]string{
