@@ -672,3 +672,72 @@ func TestBibLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestURLWebOnly: a citation points at the first of the talk's URLs that
+// is a web address, as JSON-LD and iCalendar do, passing over a relative
+// video URL (a schedule without base_url) and a javascript: link.
+func TestURLWebOnly(t *testing.T) {
+	tk := &talk.Talk{
+		Title: "Relative", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}, Recorded: talk.MustParseDate("2023"),
+		Videos: []talk.Video{{URL: "/v/37c3-1.mp4"}},
+		Links:  []talk.Link{{URL: "javascript:alert(1)"}, {URL: "mailto:ada@example.org"}},
+		Slides: []talk.Link{{URL: "HTTPS://Slides.example.org/deck 1.pdf"}},
+	}
+	for _, tt := range []struct {
+		format Format
+		want   string
+	}{
+		{BibLaTeX, `@unpublished{lovelace2023relative,
+  author = {Lovelace, Ada},
+  title = {Relative},
+  type = {Conference presentation},
+  date = {2023},
+  url = {HTTPS://Slides.example.org/deck%201.pdf},
+}
+`},
+		{RIS, "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Relative\r\nDA  - 2023///\r\nPY  - 2023\r\n" +
+			"M3  - Conference presentation\r\nUR  - HTTPS://Slides.example.org/deck%201.pdf\r\nER  - \r\n\r\n"},
+		{CSLJSON, `[
+  {
+    "id": "lovelace2023relative",
+    "type": "speech",
+    "citation-key": "lovelace2023relative",
+    "title": "Relative",
+    "author": [
+      {
+        "family": "Lovelace",
+        "given": "Ada"
+      }
+    ],
+    "issued": {
+      "date-parts": [
+        [
+          2023
+        ]
+      ]
+    },
+    "genre": "Conference presentation",
+    "URL": "HTTPS://Slides.example.org/deck%201.pdf"
+  }
+]
+`},
+	} {
+		var b bytes.Buffer
+		if err := WriteAll(&b, tt.format, []*talk.Talk{tk}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.format, diff)
+		}
+	}
+	tk.Slides = nil
+	var b bytes.Buffer
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	want := "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Relative\r\nDA  - 2023///\r\nPY  - 2023\r\n" +
+		"M3  - Conference presentation\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("without a web address (-want +got):\n%s", diff)
+	}
+}

@@ -109,6 +109,14 @@
 // a date-time counts as its local day. A talk with no date is cited under
 // the year its event started, and one without either under no date.
 //
+// # Links
+//
+// The URL of a citation, in every format, is the talk's first video,
+// else its first link (a schedule page), else its first slides, of those
+// that are web addresses: absolute http or https URLs, as JSON-LD and
+// iCalendar write them. A relative URL (a schedule without a base_url)
+// or a javascript: one is passed over, since it leads a reader nowhere.
+//
 // # Concurrency
 //
 // The package has no mutable state: its functions may be called

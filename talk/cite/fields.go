@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -62,7 +63,10 @@ func title(t *talk.Talk) string {
 
 // link returns the URL a citation points at: the first video (what the
 // reader can watch), else the talk's first link (a schedule page), else
-// its first slides. Spaces inside it are percent-encoded and control
+// its first slides, of those that are web addresses (absolute http or
+// https URLs, as JSON-LD and iCalendar write them): a relative URL left
+// by a schedule without a base_url, or a javascript: one, leads a reader
+// of a paper nowhere. Spaces inside it are percent-encoded and control
 // characters dropped, so that it stays one token in every format, and a
 // "%" that starts no escape ("100%", "%zz") is written "%25", as
 // iCalendar writes it: the URL then means in every format what browsers
@@ -70,14 +74,27 @@ func title(t *talk.Talk) string {
 // escapes would refuse it or read its next two characters as one byte.
 func link(t *talk.Talk) string {
 	for _, v := range t.Videos {
-		if u := cleanURL(v.URL); u != "" {
+		if u := webURL(v.URL); u != "" {
 			return u
 		}
 	}
-	for _, l := range append(append([]talk.Link(nil), t.Links...), t.Slides...) {
-		if u := cleanURL(l.URL); u != "" {
-			return u
+	for _, links := range [...][]talk.Link{t.Links, t.Slides} {
+		for _, l := range links {
+			if u := webURL(l.URL); u != "" {
+				return u
+			}
 		}
+	}
+	return ""
+}
+
+// webURL returns u cleaned (cleanURL), or "" when it is not a web
+// address. A plain scheme and host are enough to tell, as cleanURL leaves
+// nothing after them that url.Parse refuses; weburl.Is decides the rest.
+func webURL(u string) string {
+	u = cleanURL(u)
+	if _, _, ok := weburl.SplitPlain(u); ok || weburl.Is(u) {
+		return u
 	}
 	return ""
 }
