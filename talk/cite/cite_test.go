@@ -430,6 +430,10 @@ func TestGenre(t *testing.T) {
 		"доклад":             "Доклад",
 		"éLAN vital":         "Élan vital",
 		"---":                "Conference presentation",
+		"lecture":            "Conference presentation", // frab's talk
+		"other":              "Conference presentation", // frab's, no description
+		"podium":             "Panel discussion",        // frab's panel
+		"Podium Discussion":  "Panel discussion",
 	} {
 		if got := Genre(&talk.Talk{Kind: kind}); got != want {
 			t.Errorf("Genre(kind %q) = %q, want %q", kind, got, want)

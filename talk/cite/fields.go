@@ -15,33 +15,48 @@ import (
 // description ("Conference presentation", "Keynote address") from
 // [talk.Talk.Kind], and "Conference presentation" when the kind is not
 // known (or t is nil). It is CSL's genre, BibLaTeX's type and RIS's M3.
+// A kind is known whatever its case and whether its words are joined by
+// "_", "-" or spaces ("Lightning Talk", "lightning-talk"). frab's session
+// types are known too: its "lecture" is any talk, "other" says nothing
+// ("[Other]" would be no description), and "podium" is a panel. Another
+// kind is written as a phrase ("birds_of_a_feather" is "Birds of a
+// feather").
 func Genre(t *talk.Talk) string {
 	if t == nil {
-		return "Conference presentation"
+		return genres[""]
 	}
 	kind := clean(t.Kind)
-	switch strings.ToLower(kind) {
-	case "", "talk", "session", "presentation", "contributed_talk":
-		return "Conference presentation"
-	case "keynote":
-		return "Keynote address"
-	case "lightning_talk", "lightning-talk", "lightning talk", "lightning":
-		return "Lightning talk"
-	case "poster":
-		return "Poster presentation"
-	case "panel":
-		return "Panel discussion"
-	case "workshop":
-		return "Workshop"
-	case "tutorial":
-		return "Tutorial"
+	if g, ok := genres[strings.ToLower(kind)]; ok {
+		return g // "", "talk", "keynote": as nearly every source writes it
 	}
 	k := strings.Join(strings.FieldsFunc(kind, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }), " ")
-	if k == "" {
-		return "Conference presentation"
+	if g, ok := genres[strings.ToLower(strings.ReplaceAll(k, " ", "_"))]; ok {
+		return g
 	}
 	first, size := utf8.DecodeRuneInString(k)
 	return string(unicode.ToUpper(first)) + strings.ToLower(k[size:])
+}
+
+// genres are the descriptions of the kinds Genre knows, by the kind in
+// lower case with "_" between its words.
+var genres = map[string]string{
+	"":                  "Conference presentation",
+	"talk":              "Conference presentation",
+	"session":           "Conference presentation",
+	"presentation":      "Conference presentation",
+	"contributed_talk":  "Conference presentation",
+	"lecture":           "Conference presentation",
+	"other":             "Conference presentation",
+	"keynote":           "Keynote address",
+	"lightning_talk":    "Lightning talk",
+	"lightning":         "Lightning talk",
+	"poster":            "Poster presentation",
+	"panel":             "Panel discussion",
+	"panel_discussion":  "Panel discussion",
+	"podium":            "Panel discussion",
+	"podium_discussion": "Panel discussion",
+	"workshop":          "Workshop",
+	"tutorial":          "Tutorial",
 }
 
 // title returns the title with its subtitle, "Title: Subtitle", in one
