@@ -263,7 +263,7 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 		add("url", texURL(u))
 	}
 	add("language", texString(languageName(t.Language), ascii))
-	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
+	add("keywords", texKeywords(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
 }
@@ -299,7 +299,7 @@ func biblatexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field 
 		// language: biblatex prints a language given by name as it is.
 		add("language", texString(languageName(t.Language), ascii))
 	}
-	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
+	add("keywords", texKeywords(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
 }

@@ -155,7 +155,7 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 		names = append(names, n.Inverted())
 	}
 	set("author", strings.Join(names, " and "))
-	set("keywords", texVerbatim(strings.Join(tags(tk), ", ")))
+	set("keywords", texKeywords(strings.Join(tags(tk), ", ")))
 	set("abstract", abstract(tk))
 	u := texURL(urlOf(tk, opt.ASCII))
 	set("url", u)
@@ -743,5 +743,36 @@ func TestURLWebOnly(t *testing.T) {
 		"M3  - Conference presentation\r\nER  - \r\n\r\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("without a web address (-want +got):\n%s", diff)
+	}
+}
+
+// TestBibKeywordsLaTeX: biber copies keywords into the .bbl as they are,
+// where a "#" (the hashtags talk archives use as tags, "C#"), a "%" or a
+// "\" ending the field stopped LaTeX (checked with biber 2.18 and
+// pdflatex: "Illegal parameter number", "Paragraph ended before \keyw was
+// complete"); they are escaped, and the rest is kept as it is.
+func TestBibKeywordsLaTeX(t *testing.T) {
+	tk := &talk.Talk{
+		Title: "Tags", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}},
+		Tags: []string{"#MicroPython", "C#", "100%", `back\slash`, `end\`, "mod_wsgi", "R&D", "{unbalanced"},
+	}
+	var bib, blx bytes.Buffer
+	if err := WriteBibTeX(&bib, tk, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteBibLaTeX(&blx, tk, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	const keywords = `  keywords = {\#MicroPython, C\#, 100\%, back\textbackslash{}slash, end\textbackslash{}, mod_wsgi, R&D, unbalanced},
+`
+	want := "@misc{lovelacetags,\n  author = {Lovelace, Ada},\n  title = {Tags},\n  howpublished = {Conference presentation},\n" +
+		keywords + "}\n"
+	if diff := cmp.Diff(want, bib.String()); diff != "" {
+		t.Errorf("BibTeX (-want +got):\n%s", diff)
+	}
+	want = "@unpublished{lovelacetags,\n  author = {Lovelace, Ada},\n  title = {Tags},\n  type = {Conference presentation},\n" +
+		keywords + "}\n"
+	if diff := cmp.Diff(want, blx.String()); diff != "" {
+		t.Errorf("BibLaTeX (-want +got):\n%s", diff)
 	}
 }

@@ -62,8 +62,11 @@
 // non-ASCII characters, as RFC 3987 maps an IRI to a URI), and "%" and
 // "#" escaped inside note's \url{}. A "%" that starts no escape ("100%")
 // is written "%25" in every format, as talk/ical writes it.
-// Keywords, which biber and BibTeX readers take verbatim,
-// are written as they are (without braces that do not pair up).
+// Keywords, which BibTeX readers take verbatim, are written as they are
+// (without braces that do not pair up) but for "#", "%" and "\", written
+// \#, \% and \textbackslash{}: biber copies keywords into the .bbl as they
+// are, and LaTeX stops there at any of the three ("c#" is an "Illegal
+// parameter number").
 //
 // The repository's CI reads every talk of the pyvideo corpus back with
 // @retorquere/bibtex-parser, the parser of Better BibTeX for Zotero, and
