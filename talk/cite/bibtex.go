@@ -109,7 +109,8 @@ func cleanKey(k string) string {
 
 // bibtexNames returns the author field: each name as "von Last, Jr,
 // First", joined by " and ", with literal names in braces so that BibTeX
-// neither splits nor inverts them.
+// neither splits nor inverts them, and a name with a suffix but no first
+// name ("{O'Brien, Jr.}") too, since BibTeX has no form for it.
 func bibtexNames(names []Name, ascii bool) string {
 	var b strings.Builder
 	for i, n := range names {
@@ -119,6 +120,15 @@ func bibtexNames(names []Name, ascii bool) string {
 		if n.Literal != "" {
 			b.WriteString("{")
 			b.WriteString(texString(n.Literal, ascii))
+			b.WriteString("}")
+			continue
+		}
+		if n.Suffix != "" && n.Given == "" {
+			// "Last, Jr," is an error to BibTeX ("has a comma at the
+			// end") and biber drops the comma, both then reading Jr. as
+			// the first name: the name is kept whole in braces.
+			b.WriteString("{")
+			b.WriteString(texString(familySuffix(n), ascii))
 			b.WriteString("}")
 			continue
 		}
@@ -137,15 +147,18 @@ func bibtexNames(names []Name, ascii bool) string {
 			b.WriteString(", ")
 			b.WriteString(braceAnd(texString(n.Suffix, ascii)))
 		}
-		if n.Given != "" || n.Suffix != "" {
-			b.WriteString(",") // "Last, Jr," when there is no First
-			if n.Given != "" {
-				b.WriteString(" ")
-				b.WriteString(braceAnd(texString(n.Given, ascii)))
-			}
+		if n.Given != "" {
+			b.WriteString(", ")
+			b.WriteString(braceAnd(texString(n.Given, ascii)))
 		}
 	}
 	return b.String()
+}
+
+// familySuffix returns a name with its particles, family name and suffix
+// but no given name, "van O'Brien, Jr.", as BibTeX gets it: in braces.
+func familySuffix(n Name) string {
+	return joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family) + ", " + n.Suffix
 }
 
 // needsBraces reports whether a family name of several words would be

@@ -144,13 +144,13 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 	}
 	var names []string
 	for _, n := range Names(tk) {
-		// BibTeX's order is "von Last, Jr, First", with the last comma
-		// even when there is no First.
-		if n.Suffix != "" {
+		// BibTeX's order is "von Last, Jr, First"; without a First,
+		// the name is whole in braces.
+		switch {
+		case n.Suffix != "" && n.Given == "":
+			n = Name{Literal: familySuffix(n)}
+		case n.Suffix != "":
 			n.Family, n.Suffix = n.Family+", "+n.Suffix, ""
-			if n.Given == "" {
-				n.Family += ","
-			}
 		}
 		names = append(names, n.Inverted())
 	}

@@ -301,9 +301,12 @@ func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 	var authors []any
 	for _, n := range Names(tk) {
 		a := map[string]any{}
-		if n.Literal != "" {
+		switch {
+		case n.Literal != "":
 			a["name"] = n.Literal
-		} else {
+		case n.Suffix != "" && n.Given == "":
+			a["name"] = familySuffix(n) // braced whole
+		default:
 			a["lastName"] = n.Family
 			if n.Given != "" {
 				a["firstName"] = n.Given
@@ -311,15 +314,7 @@ func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 			if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
 				a["prefix"] = p
 			}
-			switch {
-			case n.Suffix != "" && n.Given == "":
-				// "O'Brien, Jr.,": BibTeX and biber read an empty First
-				// after the second comma, the parser drops an empty last
-				// part and reads "Last, First" (its creator parsing,
-				// nameparts[2] === ""), so Jr. comes back as the given
-				// name. The entry is right; this is the parser's reading.
-				a["firstName"] = n.Suffix
-			case n.Suffix != "":
+			if n.Suffix != "" {
 				a["suffix"] = n.Suffix
 			}
 		}
