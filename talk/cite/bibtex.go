@@ -128,7 +128,13 @@ func bibtexNames(names []Name, ascii bool) string {
 			// end") and biber drops the comma, both then reading Jr. as
 			// the first name: the name is kept whole in braces.
 			b.WriteString("{")
-			b.WriteString(texString(familySuffix(n), ascii))
+			if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
+				b.WriteString(texString(p, ascii))
+				b.WriteString(" ")
+			}
+			b.WriteString(texString(n.Family, ascii))
+			b.WriteString(", ")
+			b.WriteString(texString(n.Suffix, ascii))
 			b.WriteString("}")
 			continue
 		}
@@ -153,12 +159,6 @@ func bibtexNames(names []Name, ascii bool) string {
 		}
 	}
 	return b.String()
-}
-
-// familySuffix returns a name with its particles, family name and suffix
-// but no given name, "van O'Brien, Jr.", as BibTeX gets it: in braces.
-func familySuffix(n Name) string {
-	return joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family) + ", " + n.Suffix
 }
 
 // needsBraces reports whether a family name of several words would be

@@ -776,3 +776,9 @@ func TestBibKeywordsLaTeX(t *testing.T) {
 		t.Errorf("BibLaTeX (-want +got):\n%s", diff)
 	}
 }
+
+// familySuffix returns a name with its particles, family name and suffix
+// but no given name, "van O'Brien, Jr.", as BibTeX gets it: in braces.
+func familySuffix(n Name) string {
+	return joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family) + ", " + n.Suffix
+}
