@@ -255,6 +255,18 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 		}
 	}
 	add("author", bibtexNames(names, ascii))
+	if len(names) == 0 {
+		// What BibTeX's styles sort by, and alpha and apalike make the
+		// label of, when there is no author: without it plain, alpha,
+		// abbrv, apalike, acm and siam warn "to sort, need author or key".
+		// A reference without an author starts with its title, and one
+		// without either with the event.
+		k := title(t)
+		if k == "" {
+			k = clean(t.Event.Title)
+		}
+		add("key", texString(k, ascii))
+	}
 	add("title", texTitle(title(t), ascii))
 	how := Genre(t)
 	if ev := clean(t.Event.Title); ev != "" {

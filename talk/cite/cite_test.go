@@ -162,6 +162,13 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 	d := issued(tk)
 	if f == BibTeX {
 		set("title", title(tk))
+		if len(names) == 0 { // key stands in for the author
+			k := title(tk)
+			if k == "" {
+				k = clean(tk.Event.Title)
+			}
+			set("key", k)
+		}
 		how := Genre(tk)
 		if ev := clean(tk.Event.Title); ev != "" {
 			how += " at " + joinNonEmpty(", ", ev, cityCountry(tk))

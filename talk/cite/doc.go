@@ -33,7 +33,9 @@
 // howpublished ("Conference presentation at EuroPython 2016, Bilbao,
 // Spain"), month as a macro (month = jul), year, the URL both as
 // \url{...} in note (which every style prints) and in url, language,
-// keywords and abstract. BibLaTeX gets an @unpublished entry, the type the
+// keywords and abstract; a talk without speakers gets key, its title (or
+// its event's), which BibTeX's styles sort by and make labels of when
+// there is no author. BibLaTeX gets an @unpublished entry, the type the
 // biblatex manual uses for a talk: title, subtitle, type (the [Genre]),
 // eventtitle, eventdate (the event's dates), venue, date (the talk's day),
 // url, langid (babel's name for the language, or, for a language babel
