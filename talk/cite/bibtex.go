@@ -109,7 +109,8 @@ func cleanKey(k string) string {
 
 // bibtexNames returns the author field: each name as "von Last, Jr,
 // First", joined by " and ", with literal names in braces so that BibTeX
-// neither splits nor inverts them.
+// neither splits nor inverts them, and a name with a suffix but no first
+// name ("{O'Brien, Jr.}") too, since BibTeX has no form for it.
 func bibtexNames(names []Name, ascii bool) string {
 	var b strings.Builder
 	for i, n := range names {
@@ -119,6 +120,21 @@ func bibtexNames(names []Name, ascii bool) string {
 		if n.Literal != "" {
 			b.WriteString("{")
 			b.WriteString(texString(n.Literal, ascii))
+			b.WriteString("}")
+			continue
+		}
+		if n.Suffix != "" && n.Given == "" {
+			// "Last, Jr," is an error to BibTeX ("has a comma at the
+			// end") and biber drops the comma, both then reading Jr. as
+			// the first name: the name is kept whole in braces.
+			b.WriteString("{")
+			if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
+				b.WriteString(texString(p, ascii))
+				b.WriteString(" ")
+			}
+			b.WriteString(texString(n.Family, ascii))
+			b.WriteString(", ")
+			b.WriteString(texString(n.Suffix, ascii))
 			b.WriteString("}")
 			continue
 		}
@@ -137,12 +153,9 @@ func bibtexNames(names []Name, ascii bool) string {
 			b.WriteString(", ")
 			b.WriteString(braceAnd(texString(n.Suffix, ascii)))
 		}
-		if n.Given != "" || n.Suffix != "" {
-			b.WriteString(",") // "Last, Jr," when there is no First
-			if n.Given != "" {
-				b.WriteString(" ")
-				b.WriteString(braceAnd(texString(n.Given, ascii)))
-			}
+		if n.Given != "" {
+			b.WriteString(", ")
+			b.WriteString(braceAnd(texString(n.Given, ascii)))
 		}
 	}
 	return b.String()
@@ -242,6 +255,18 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 		}
 	}
 	add("author", bibtexNames(names, ascii))
+	if len(names) == 0 {
+		// What BibTeX's styles sort by, and alpha and apalike make the
+		// label of, when there is no author: without it plain, alpha,
+		// abbrv, apalike, acm and siam warn "to sort, need author or key".
+		// A reference without an author starts with its title, and one
+		// without either with the event.
+		k := title(t)
+		if k == "" {
+			k = clean(t.Event.Title)
+		}
+		add("key", texString(k, ascii))
+	}
 	add("title", texTitle(title(t), ascii))
 	how := Genre(t)
 	if ev := clean(t.Event.Title); ev != "" {
@@ -262,8 +287,8 @@ func bibtexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field {
 		add("note", `\url{`+texURLArg(u)+`}`)
 		add("url", texURL(u))
 	}
-	add("language", texString(t.Language.Name(), ascii))
-	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
+	add("language", texString(languageName(t.Language), ascii))
+	add("keywords", texKeywords(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
 }
@@ -292,8 +317,14 @@ func biblatexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field 
 	add("venue", texString(eventPlace(t), ascii))
 	add("date", issued(t).String())
 	add("url", texURL(urlOf(t, ascii)))
-	add("langid", babelName(t.Language))
-	add("keywords", texVerbatim(strings.Join(tags(t), ", ")))
+	if id := babelName(t.Language); id != "" {
+		add("langid", id)
+	} else {
+		// A language babel has no name for is still the work's
+		// language: biblatex prints a language given by name as it is.
+		add("language", texString(languageName(t.Language), ascii))
+	}
+	add("keywords", texKeywords(strings.Join(tags(t), ", ")))
 	add("abstract", texString(abstract(t), ascii))
 	return fs
 }

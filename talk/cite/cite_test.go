@@ -144,24 +144,31 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 	}
 	var names []string
 	for _, n := range Names(tk) {
-		// BibTeX's order is "von Last, Jr, First", with the last comma
-		// even when there is no First.
-		if n.Suffix != "" {
+		// BibTeX's order is "von Last, Jr, First"; without a First,
+		// the name is whole in braces.
+		switch {
+		case n.Suffix != "" && n.Given == "":
+			n = Name{Literal: familySuffix(n)}
+		case n.Suffix != "":
 			n.Family, n.Suffix = n.Family+", "+n.Suffix, ""
-			if n.Given == "" {
-				n.Family += ","
-			}
 		}
 		names = append(names, n.Inverted())
 	}
 	set("author", strings.Join(names, " and "))
-	set("keywords", texVerbatim(strings.Join(tags(tk), ", ")))
+	set("keywords", texKeywords(strings.Join(tags(tk), ", ")))
 	set("abstract", abstract(tk))
 	u := texURL(urlOf(tk, opt.ASCII))
 	set("url", u)
 	d := issued(tk)
 	if f == BibTeX {
 		set("title", title(tk))
+		if len(names) == 0 { // key stands in for the author
+			k := title(tk)
+			if k == "" {
+				k = clean(tk.Event.Title)
+			}
+			set("key", k)
+		}
 		how := Genre(tk)
 		if ev := clean(tk.Event.Title); ev != "" {
 			how += " at " + joinNonEmpty(", ", ev, cityCountry(tk))
@@ -174,7 +181,9 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 			set("year", d.Time().Format("2006"))
 		}
 		set("note", u)
-		set("language", tk.Language.Name())
+		if tk.Language.Base() != "und" {
+			set("language", tk.Language.Name())
+		}
 	} else {
 		set("title", clean(tk.Title))
 		set("subtitle", clean(tk.Subtitle))
@@ -184,6 +193,9 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 		set("venue", eventPlace(tk))
 		set("date", d.String())
 		set("langid", babelName(tk.Language))
+		if m["langid"] == "" && tk.Language.Base() != "und" {
+			set("language", tk.Language.Name())
+		}
 	}
 	for k, v := range m {
 		m[k] = dropControls(v)
@@ -425,6 +437,10 @@ func TestGenre(t *testing.T) {
 		"доклад":             "Доклад",
 		"éLAN vital":         "Élan vital",
 		"---":                "Conference presentation",
+		"lecture":            "Conference presentation", // frab's talk
+		"other":              "Conference presentation", // frab's, no description
+		"podium":             "Panel discussion",        // frab's panel
+		"Podium Discussion":  "Panel discussion",
 	} {
 		if got := Genre(&talk.Talk{Kind: kind}); got != want {
 			t.Errorf("Genre(kind %q) = %q, want %q", kind, got, want)
@@ -552,4 +568,224 @@ func TestLangid(t *testing.T) {
 	if diff := cmp.Diff(wantEntry, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// TestURLStrayPercent: a "%" in a talk's URL that starts no escape is
+// written "%25" in every format, as talk/ical writes it, and the URL's
+// own escapes are kept; with Options.ASCII, the é's bytes are escaped
+// after it, so that "%C3%A9" is not taken for a stray "%".
+func TestURLStrayPercent(t *testing.T) {
+	tk := &talk.Talk{
+		Title: "Stray", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}, Recorded: talk.MustParseDate("2023-12-27"),
+		Videos: []talk.Video{{URL: "https://media.ccc.de/v/37c3-café-%C3%A9-100%-%zz-%4 x"}},
+	}
+	for _, tt := range []struct {
+		format Format
+		opt    Options
+		want   string
+	}{
+		{BibTeX, Options{}, `@misc{lovelace2023stray,
+  author = {Lovelace, Ada},
+  title = {Stray},
+  howpublished = {Conference presentation},
+  month = dec,
+  year = {2023},
+  note = {\url{https://media.ccc.de/v/37c3-café-\%C3\%A9-100\%25-\%25zz-\%254\%20x}},
+  url = {https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x},
+}
+`},
+		{BibTeX, Options{ASCII: true}, `@misc{lovelace2023stray,
+  author = {Lovelace, Ada},
+  title = {Stray},
+  howpublished = {Conference presentation},
+  month = dec,
+  year = {2023},
+  note = {\url{https://media.ccc.de/v/37c3-caf\%C3\%A9-\%C3\%A9-100\%25-\%25zz-\%254\%20x}},
+  url = {https://media.ccc.de/v/37c3-caf%C3%A9-%C3%A9-100%25-%25zz-%254%20x},
+}
+`},
+		{BibLaTeX, Options{}, `@unpublished{lovelace2023stray,
+  author = {Lovelace, Ada},
+  title = {Stray},
+  type = {Conference presentation},
+  date = {2023-12-27},
+  url = {https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x},
+}
+`},
+		{RIS, Options{}, "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Stray\r\nDA  - 2023/12/27/\r\nPY  - 2023\r\n" +
+			"M3  - Conference presentation\r\nUR  - https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x\r\nER  - \r\n\r\n"},
+		{CSLJSON, Options{}, `[
+  {
+    "id": "lovelace2023stray",
+    "type": "speech",
+    "citation-key": "lovelace2023stray",
+    "title": "Stray",
+    "author": [
+      {
+        "family": "Lovelace",
+        "given": "Ada"
+      }
+    ],
+    "issued": {
+      "date-parts": [
+        [
+          2023,
+          12,
+          27
+        ]
+      ]
+    },
+    "genre": "Conference presentation",
+    "URL": "https://media.ccc.de/v/37c3-café-%C3%A9-100%25-%25zz-%254%20x"
+  }
+]
+`},
+	} {
+		var b bytes.Buffer
+		if err := WriteAll(&b, tt.format, []*talk.Talk{tk}, tt.opt); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("%v %+v (-want +got):\n%s", tt.format, tt.opt, diff)
+		}
+	}
+}
+
+// TestBibLanguage: BibLaTeX gives a language babel has no name for by its
+// name, rather than dropping it, and neither dialect prints "und" (the
+// language is not known) as "Unknown language".
+func TestBibLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang             talk.Language
+		bibtex, biblatex string
+	}{
+		{"sw", "  language = {Swahili},\n", "  language = {Swahili},\n"},
+		{"de", "  language = {German},\n", "  langid = {ngerman},\n"},
+		{"und", "", ""},
+	} {
+		tk := &talk.Talk{Title: "Habari", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}, Language: tt.lang}
+		var bib, blx bytes.Buffer
+		if err := WriteBibTeX(&bib, tk, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteBibLaTeX(&blx, tk, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want := "@misc{lovelacehabari,\n  author = {Lovelace, Ada},\n  title = {Habari},\n" +
+			"  howpublished = {Conference presentation},\n" + tt.bibtex + "}\n"
+		if diff := cmp.Diff(want, bib.String()); diff != "" {
+			t.Errorf("%s: BibTeX (-want +got):\n%s", tt.lang, diff)
+		}
+		want = "@unpublished{lovelacehabari,\n  author = {Lovelace, Ada},\n  title = {Habari},\n" +
+			"  type = {Conference presentation},\n" + tt.biblatex + "}\n"
+		if diff := cmp.Diff(want, blx.String()); diff != "" {
+			t.Errorf("%s: BibLaTeX (-want +got):\n%s", tt.lang, diff)
+		}
+	}
+}
+
+// TestURLWebOnly: a citation points at the first of the talk's URLs that
+// is a web address, as JSON-LD and iCalendar do, passing over a relative
+// video URL (a schedule without base_url) and a javascript: link.
+func TestURLWebOnly(t *testing.T) {
+	tk := &talk.Talk{
+		Title: "Relative", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}, Recorded: talk.MustParseDate("2023"),
+		Videos: []talk.Video{{URL: "/v/37c3-1.mp4"}},
+		Links:  []talk.Link{{URL: "javascript:alert(1)"}, {URL: "mailto:ada@example.org"}},
+		Slides: []talk.Link{{URL: "HTTPS://Slides.example.org/deck 1.pdf"}},
+	}
+	for _, tt := range []struct {
+		format Format
+		want   string
+	}{
+		{BibLaTeX, `@unpublished{lovelace2023relative,
+  author = {Lovelace, Ada},
+  title = {Relative},
+  type = {Conference presentation},
+  date = {2023},
+  url = {HTTPS://Slides.example.org/deck%201.pdf},
+}
+`},
+		{RIS, "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Relative\r\nDA  - 2023///\r\nPY  - 2023\r\n" +
+			"M3  - Conference presentation\r\nUR  - HTTPS://Slides.example.org/deck%201.pdf\r\nER  - \r\n\r\n"},
+		{CSLJSON, `[
+  {
+    "id": "lovelace2023relative",
+    "type": "speech",
+    "citation-key": "lovelace2023relative",
+    "title": "Relative",
+    "author": [
+      {
+        "family": "Lovelace",
+        "given": "Ada"
+      }
+    ],
+    "issued": {
+      "date-parts": [
+        [
+          2023
+        ]
+      ]
+    },
+    "genre": "Conference presentation",
+    "URL": "HTTPS://Slides.example.org/deck%201.pdf"
+  }
+]
+`},
+	} {
+		var b bytes.Buffer
+		if err := WriteAll(&b, tt.format, []*talk.Talk{tk}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.format, diff)
+		}
+	}
+	tk.Slides = nil
+	var b bytes.Buffer
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	want := "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Relative\r\nDA  - 2023///\r\nPY  - 2023\r\n" +
+		"M3  - Conference presentation\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("without a web address (-want +got):\n%s", diff)
+	}
+}
+
+// TestBibKeywordsLaTeX: biber copies keywords into the .bbl as they are,
+// where a "#" (the hashtags talk archives use as tags, "C#"), a "%" or a
+// "\" ending the field stopped LaTeX (checked with biber 2.18 and
+// pdflatex: "Illegal parameter number", "Paragraph ended before \keyw was
+// complete"); they are escaped, and the rest is kept as it is.
+func TestBibKeywordsLaTeX(t *testing.T) {
+	tk := &talk.Talk{
+		Title: "Tags", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}},
+		Tags: []string{"#MicroPython", "C#", "100%", `back\slash`, `end\`, "mod_wsgi", "R&D", "{unbalanced"},
+	}
+	var bib, blx bytes.Buffer
+	if err := WriteBibTeX(&bib, tk, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteBibLaTeX(&blx, tk, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	const keywords = `  keywords = {\#MicroPython, C\#, 100\%, back\textbackslash{}slash, end\textbackslash{}, mod_wsgi, R&D, unbalanced},
+`
+	want := "@misc{lovelacetags,\n  author = {Lovelace, Ada},\n  title = {Tags},\n  howpublished = {Conference presentation},\n" +
+		keywords + "}\n"
+	if diff := cmp.Diff(want, bib.String()); diff != "" {
+		t.Errorf("BibTeX (-want +got):\n%s", diff)
+	}
+	want = "@unpublished{lovelacetags,\n  author = {Lovelace, Ada},\n  title = {Tags},\n  type = {Conference presentation},\n" +
+		keywords + "}\n"
+	if diff := cmp.Diff(want, blx.String()); diff != "" {
+		t.Errorf("BibLaTeX (-want +got):\n%s", diff)
+	}
+}
+
+// familySuffix returns a name with its particles, family name and suffix
+// but no given name, "van O'Brien, Jr.", as BibTeX gets it: in braces.
+func familySuffix(n Name) string {
+	return joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family) + ", " + n.Suffix
 }

@@ -98,6 +98,15 @@ func TestCSLJSONSchema(t *testing.T) {
 			})
 		}
 	}
+	t.Run("otherTalks", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteAll(&b, CSLJSON, otherTalks(t), Options{EventDate: true}); err != nil {
+			t.Fatal(err)
+		}
+		if p := validateCSL(t, b.Bytes()); len(p) > 0 {
+			t.Errorf("not valid against csl-data.json:\n%s", strings.Join(p, "\n"))
+		}
+	})
 	t.Run("the schema rejects", func(t *testing.T) {
 		// Guard against a validator that accepts anything.
 		p := validateCSL(t, []byte(`[{"id": "a", "type": "speech", "duration": "25:08", "author": [{"name": "x"}]}]`))

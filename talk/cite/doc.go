@@ -33,10 +33,14 @@
 // howpublished ("Conference presentation at EuroPython 2016, Bilbao,
 // Spain"), month as a macro (month = jul), year, the URL both as
 // \url{...} in note (which every style prints) and in url, language,
-// keywords and abstract. BibLaTeX gets an @unpublished entry, the type the
+// keywords and abstract; a talk without speakers gets key, its title (or
+// its event's), which BibTeX's styles sort by and make labels of when
+// there is no author. BibLaTeX gets an @unpublished entry, the type the
 // biblatex manual uses for a talk: title, subtitle, type (the [Genre]),
 // eventtitle, eventdate (the event's dates), venue, date (the talk's day),
-// url, langid (babel's name for the language), keywords and abstract.
+// url, langid (babel's name for the language, or, for a language babel
+// has no name for, its English name in language), keywords and abstract.
+// A language of "und" (BCP 47 for "not known") is left out.
 // Nothing is ever written between entries but a blank line, since BibTeX
 // reads any "@" there as the start of an entry.
 //
@@ -58,8 +62,13 @@
 // (CJK, Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
 // backslashes and spaces percent-encoded (and, with [Options.ASCII],
 // non-ASCII characters, as RFC 3987 maps an IRI to a URI), and "%" and
-// "#" escaped inside note's \url{}. Keywords, which biber and BibTeX readers take verbatim,
-// are written as they are (without braces that do not pair up).
+// "#" escaped inside note's \url{}. A "%" that starts no escape ("100%")
+// is written "%25" in every format, as talk/ical writes it.
+// Keywords, which BibTeX readers take verbatim, are written as they are
+// (without braces that do not pair up) but for "#", "%" and "\", written
+// \#, \% and \textbackslash{}: biber copies keywords into the .bbl as they
+// are, and LaTeX stops there at any of the three ("c#" is an "Illegal
+// parameter number").
 //
 // The repository's CI reads every talk of the pyvideo corpus back with
 // @retorquere/bibtex-parser, the parser of Better BibTeX for Zotero, and
@@ -104,6 +113,14 @@
 // A talk is cited under the day it was recorded ([talk.Talk.Recorded]);
 // a date-time counts as its local day. A talk with no date is cited under
 // the year its event started, and one without either under no date.
+//
+// # Links
+//
+// The URL of a citation, in every format, is the talk's first video,
+// else its first link (a schedule page), else its first slides, of those
+// that are web addresses: absolute http or https URLs, as JSON-LD and
+// iCalendar write them. A relative URL (a schedule without a base_url)
+// or a javascript: one is passed over, since it leads a reader nowhere.
 //
 // # Concurrency
 //

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -14,33 +15,48 @@ import (
 // description ("Conference presentation", "Keynote address") from
 // [talk.Talk.Kind], and "Conference presentation" when the kind is not
 // known (or t is nil). It is CSL's genre, BibLaTeX's type and RIS's M3.
+// A kind is known whatever its case and whether its words are joined by
+// "_", "-" or spaces ("Lightning Talk", "lightning-talk"). frab's session
+// types are known too: its "lecture" is any talk, "other" says nothing
+// ("[Other]" would be no description), and "podium" is a panel. Another
+// kind is written as a phrase ("birds_of_a_feather" is "Birds of a
+// feather").
 func Genre(t *talk.Talk) string {
 	if t == nil {
-		return "Conference presentation"
+		return genres[""]
 	}
 	kind := clean(t.Kind)
-	switch strings.ToLower(kind) {
-	case "", "talk", "session", "presentation", "contributed_talk":
-		return "Conference presentation"
-	case "keynote":
-		return "Keynote address"
-	case "lightning_talk", "lightning-talk", "lightning talk", "lightning":
-		return "Lightning talk"
-	case "poster":
-		return "Poster presentation"
-	case "panel":
-		return "Panel discussion"
-	case "workshop":
-		return "Workshop"
-	case "tutorial":
-		return "Tutorial"
+	if g, ok := genres[strings.ToLower(kind)]; ok {
+		return g // "", "talk", "keynote": as nearly every source writes it
 	}
 	k := strings.Join(strings.FieldsFunc(kind, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }), " ")
-	if k == "" {
-		return "Conference presentation"
+	if g, ok := genres[strings.ToLower(strings.ReplaceAll(k, " ", "_"))]; ok {
+		return g
 	}
 	first, size := utf8.DecodeRuneInString(k)
 	return string(unicode.ToUpper(first)) + strings.ToLower(k[size:])
+}
+
+// genres are the descriptions of the kinds Genre knows, by the kind in
+// lower case with "_" between its words.
+var genres = map[string]string{
+	"":                  "Conference presentation",
+	"talk":              "Conference presentation",
+	"session":           "Conference presentation",
+	"presentation":      "Conference presentation",
+	"contributed_talk":  "Conference presentation",
+	"lecture":           "Conference presentation",
+	"other":             "Conference presentation",
+	"keynote":           "Keynote address",
+	"lightning_talk":    "Lightning talk",
+	"lightning":         "Lightning talk",
+	"poster":            "Poster presentation",
+	"panel":             "Panel discussion",
+	"panel_discussion":  "Panel discussion",
+	"podium":            "Panel discussion",
+	"podium_discussion": "Panel discussion",
+	"workshop":          "Workshop",
+	"tutorial":          "Tutorial",
 }
 
 // title returns the title with its subtitle, "Title: Subtitle", in one
@@ -62,24 +78,81 @@ func title(t *talk.Talk) string {
 
 // link returns the URL a citation points at: the first video (what the
 // reader can watch), else the talk's first link (a schedule page), else
-// its first slides. Spaces inside it are percent-encoded and control
-// characters dropped, so that it stays one token in every format.
+// its first slides, of those that are web addresses (absolute http or
+// https URLs, as JSON-LD and iCalendar write them): a relative URL left
+// by a schedule without a base_url, or a javascript: one, leads a reader
+// of a paper nowhere. Spaces inside it are percent-encoded and control
+// characters dropped, so that it stays one token in every format, and a
+// "%" that starts no escape ("100%", "%zz") is written "%25", as
+// iCalendar writes it: the URL then means in every format what browsers
+// make of it, where reference managers and link checkers that decode
+// escapes would refuse it or read its next two characters as one byte.
 func link(t *talk.Talk) string {
 	for _, v := range t.Videos {
-		if u := cleanURL(v.URL); u != "" {
+		if u := webURL(v.URL); u != "" {
 			return u
 		}
 	}
-	for _, l := range append(append([]talk.Link(nil), t.Links...), t.Slides...) {
-		if u := cleanURL(l.URL); u != "" {
-			return u
+	for _, links := range [...][]talk.Link{t.Links, t.Slides} {
+		for _, l := range links {
+			if u := webURL(l.URL); u != "" {
+				return u
+			}
 		}
 	}
 	return ""
 }
 
+// webURL returns u cleaned (cleanURL), or "" when it is not a web
+// address. A plain scheme and host are enough to tell, as cleanURL leaves
+// nothing after them that url.Parse refuses; weburl.Is decides the rest.
+func webURL(u string) string {
+	u = cleanURL(u)
+	if _, _, ok := weburl.SplitPlain(u); ok || weburl.Is(u) {
+		return u
+	}
+	return ""
+}
+
 func cleanURL(u string) string {
-	return strings.ReplaceAll(clean(u), " ", "%20")
+	u = clean(u)
+	if urlAsIs(u) {
+		return u // nearly every URL
+	}
+	var b strings.Builder
+	b.Grow(len(u) + 8)
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == ' ':
+			b.WriteString("%20")
+		case c == '%' && !escapeAt(u, i):
+			b.WriteString("%25")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// urlAsIs reports whether cleanURL leaves u, which is clean, as it is: it
+// has no space and every "%" in it starts an escape.
+func urlAsIs(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if u[i] == ' ' || u[i] == '%' && !escapeAt(u, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeAt reports whether a percent escape, "%" and two hexadecimal
+// digits, starts at u[i].
+func escapeAt(u string, i int) bool {
+	return i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // eventPlace returns where the event took place, "Venue, City, Region,
@@ -124,6 +197,17 @@ func tags(t *talk.Talk) []string {
 		}
 	}
 	return out
+}
+
+// languageName returns the English name of a talk's language for BibTeX's
+// and BibLaTeX's language field ("Swahili"), or "" when there is none to
+// print: "und" is BCP 47's way of saying the language is not known, which
+// no reference should print as "Unknown language".
+func languageName(l talk.Language) string {
+	if l.Base() == "und" {
+		return ""
+	}
+	return l.Name()
 }
 
 // babelNames are the babel and polyglossia names of the languages talks

@@ -11,12 +11,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
+	"github.com/talkmeta/talkmeta/talk/rubyevents"
+	"github.com/talkmeta/talkmeta/talk/schedule"
 )
 
 // TestIndependentParsers writes talks in every BibTeX dialect and as RIS,
@@ -93,12 +96,13 @@ func TestIndependentParsers(t *testing.T) {
 	}
 }
 
-// independentTalks returns the corpus, or the repository's records and
-// the hostile talk.
+// independentTalks returns the corpus, or the repository's records, and
+// in either case the talks of other archives' shapes (otherTalks), which
+// CI, reading the corpus, would otherwise never check.
 func independentTalks(t *testing.T) ([]*talk.Talk, string) {
 	corpus := os.Getenv("TALKMETA_CORPUS")
 	if corpus == "" {
-		return append(archiveTalks(t), hostileTalk(), andTalk()), archive + ", the hostile talk and andTalk"
+		return append(archiveTalks(t), otherTalks(t)...), archive + " and otherTalks"
 	}
 	var talks []*talk.Talk
 	bad := 0
@@ -113,7 +117,74 @@ func independentTalks(t *testing.T) ([]*talk.Talk, string) {
 	if bad > 0 {
 		t.Logf("%d records of the corpus could not be read and are left out", bad)
 	}
-	return talks, corpus
+	return append(talks, otherTalks(t)...), corpus + " and otherTalks"
+}
+
+// otherTalks are talks as no pyvideo record has them: the hostile talk,
+// andTalk, worldTalks, and every talk the schedule importer (c3voc and
+// pretalx JSON, frab XML) and the RubyEvents importer make of their test
+// data, problems and all.
+func otherTalks(t *testing.T) []*talk.Talk {
+	talks := append([]*talk.Talk{hostileTalk(), andTalk()}, worldTalks()...)
+	files, err := filepath.Glob("../schedule/testdata/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if ext := filepath.Ext(f); ext != ".json" && ext != ".xml" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := schedule.Parse(data, f) // bad.json's problems are its point
+		if s == nil {
+			t.Fatalf("%s: no schedule", f)
+		}
+		for _, tk := range s.Talks {
+			tk.Origin.Path = f + "#" + tk.ID
+		}
+		talks = append(talks, s.Talks...)
+	}
+	a, _ := rubyevents.Read(os.DirFS("../rubyevents/testdata/data"))
+	if a == nil || len(a.Talks) == 0 {
+		t.Fatal("no talks in ../rubyevents/testdata/data")
+	}
+	return append(talks, a.Talks...)
+}
+
+// worldTalks have what schedules and hand-written records from outside
+// pyvideo hold: math in a title, names in five scripts, organisations as
+// speakers, forty speakers and none, only a year or a month, no title, a
+// stray "%" in a URL, line breaks and control characters in a
+// description, a language babel has no name for, and two talks by one
+// speaker in one year with one title.
+func worldTalks() []*talk.Talk {
+	forty := make([]talk.Speaker, 40)
+	for i := range forty {
+		forty[i] = talk.Speaker{Name: fmt.Sprintf("Speaker Number%d", i)}
+	}
+	return []*talk.Talk{
+		{ID: "math", Title: `Proving $\forall x \in \mathbb{R}$: x^2 >= 0 \& 100% of {cases} ~ _under_ #1`,
+			Speakers: []talk.Speaker{{Name: "Анна Каренина"}, {Name: "Σωκράτης Παπαδόπουλος"}, {Name: "محمد علي"},
+				{Name: "李小龍"}, {Name: "Zoe\u0308 Noe\u0308l"}},
+			Recorded: talk.MustParseDate("2023-12-27T14:00:00+01:00"), Duration: talk.Duration(40 * time.Minute),
+			Event: talk.Event{Title: "37C3", Start: talk.MustParseDate("2023-12-27")}, Language: "de",
+			Videos:      []talk.Video{{URL: "https://media.ccc.de/v/37c3-1234-caf%C3%A9%zz%4"}},
+			Description: "Line1\r\nLine2\x07bell\tTab\u0085nel\u2028ls",
+		},
+		{ID: "org", Title: "Правительство и Python", Language: "ru", Recorded: talk.MustParseDate("2019"),
+			Speakers: []talk.Speaker{{Name: "Chaos Computer Club e.V."}, {Name: "Python Software Foundation"}},
+			Event:    talk.Event{Title: "PyCon Russia 2019"}},
+		{ID: "notitle", Speakers: []talk.Speaker{{Name: "Yukihiro Matsumoto"}}, Recorded: talk.MustParseDate("2019-04"),
+			Language: "ja", Event: talk.Event{Title: "RubyKaigi 2019"}},
+		{ID: "forty", Title: "Forty", Speakers: forty, Recorded: talk.MustParseDate("2020-01-01"), Language: "sw"},
+		{ID: "none", Title: "Zero speakers", Language: "pt-BR"},
+		{ID: "same1", Title: "Ruby 3", Speakers: []talk.Speaker{{Name: "Matz"}}, Recorded: talk.MustParseDate("2021-09-09")},
+		{ID: "same2", Title: "Ruby 3", Speakers: []talk.Speaker{{Name: "Matz"}}, Recorded: talk.MustParseDate("2021-09-10")},
+		{ID: "long", Title: strings.Repeat("Long ", 60), Description: strings.Repeat("word ", 2000), Language: "zh-Hant-TW"},
+	}
 }
 
 // runNode runs a node script and returns what it printed.
@@ -230,9 +301,12 @@ func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 	var authors []any
 	for _, n := range Names(tk) {
 		a := map[string]any{}
-		if n.Literal != "" {
+		switch {
+		case n.Literal != "":
 			a["name"] = n.Literal
-		} else {
+		case n.Suffix != "" && n.Given == "":
+			a["name"] = familySuffix(n) // braced whole
+		default:
 			a["lastName"] = n.Family
 			if n.Given != "" {
 				a["firstName"] = n.Given

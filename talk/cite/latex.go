@@ -399,16 +399,24 @@ func texURLArg(u string) string {
 // Replacers are safe for concurrent use, and these cost more to build
 // than to run.
 var (
-	urlArgEscaper = strings.NewReplacer("%", `\%`, "#", `\#`)
-	braceRemover  = strings.NewReplacer("{", "", "}", "")
+	urlArgEscaper  = strings.NewReplacer("%", `\%`, "#", `\#`)
+	braceRemover   = strings.NewReplacer("{", "", "}", "")
+	keywordEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, "#", `\#`, "%", `\%`)
 )
 
-// texVerbatim returns s for a field biber and BibTeX readers take
-// verbatim, such as keywords: as it is, without its braces when they do
-// not balance, since no escape hides a brace from BibTeX.
-func texVerbatim(s string) string {
-	if bracesBalance(s) {
-		return s
+// texKeywords returns s, a keyword list, for the keywords field. Readers
+// such as Better BibTeX's take it verbatim, but biber copies it into the
+// .bbl as it is, where LaTeX reads it: so it is written as it is but for
+// what stops LaTeX there, a "#" ("Illegal parameter number"), a "%" (the
+// rest of the line a comment) and a "\" (which could escape the closing
+// brace), escaped as \#, \% and \textbackslash{}; and without its braces
+// when they do not balance, since no escape hides a brace from BibTeX.
+func texKeywords(s string) string {
+	if !bracesBalance(s) {
+		s = braceRemover.Replace(s)
 	}
-	return braceRemover.Replace(s)
+	if strings.ContainsAny(s, `\#%`) {
+		s = keywordEscaper.Replace(s)
+	}
+	return s
 }

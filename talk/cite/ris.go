@@ -24,8 +24,8 @@ import (
 //	ER  -
 //
 // Lines end in CRLF, as Zotero writes them, and a blank line follows the
-// record. Every value is on one line: line breaks and other control
-// characters become spaces. Names are "Family, Given" or "Family, Given,
+// record. Every value is on one line: line breaks and tabs become
+// spaces, and other control characters are dropped. Names are "Family, Given" or "Family, Given,
 // Suffix"; literal names are written as they are, which readers take for
 // an organisation, except that RIS cannot tell a one-word literal
 // ("Various") from a family name, nor a literal with a comma from a
