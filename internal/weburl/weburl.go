@@ -100,3 +100,66 @@ func ValidHost(host string) bool {
 	}
 	return true
 }
+
+// Escaped returns s with the two things escaped that keep an address a
+// person wrote from parsing as a URL, as browsers read them: a space as
+// "%20", and a "%" that starts no escape ("100%", "%zz") as "%25". A
+// reference manager, a link checker or a search engine that decodes
+// escapes would otherwise refuse the address, or read the two characters
+// after a stray "%" as one byte. s is returned as it is, without a copy,
+// when it has neither, as nearly every address has.
+func Escaped(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			b.WriteString("%20")
+		case c == '%' && !escapeAt(s, i):
+			b.WriteString("%25")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Web returns s as a web address, Escaped, and true, or false when it is
+// not one once escaped (Is): writers of links write the first, and leave
+// out the address when the second is false. What does not start with an
+// http or https scheme, such as a licence's name, is not escaped only to
+// be refused.
+func Web(s string) (string, bool) {
+	if plain(s) {
+		return s, true
+	}
+	if !hasWebScheme(s) {
+		return "", false
+	}
+	s = Escaped(s)
+	return s, Is(s)
+}
+
+// needsEscape reports whether Escaped changes s: it has a space, or a
+// "%" that starts no escape.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '%' && !escapeAt(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// escapeAt reports whether a percent escape, "%" and two hexadecimal
+// digits, starts at s[i].
+func escapeAt(s string, i int) bool {
+	return i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

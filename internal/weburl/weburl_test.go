@@ -79,3 +79,36 @@ func TestValidHost(t *testing.T) {
 		}
 	}
 }
+
+func TestEscaped(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://x.org/a%20b", "https://x.org/a%20b"},
+		{"https://x.org/a b", "https://x.org/a%20b"},
+		{"https://x.org/100%", "https://x.org/100%25"},
+		{"https://x.org/%zz%4", "https://x.org/%25zz%254"},
+		{"https://x.org/%41%", "https://x.org/%41%25"},
+		{"", ""},
+	} {
+		if got := Escaped(tt.in); got != tt.want {
+			t.Errorf("Escaped(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzWeb holds Web, which skips Escaped for plain addresses, to Escaped
+// and Is, and Escaped to its promise: no space, every "%" an escape, and
+// nothing more to escape after it.
+func FuzzWeb(f *testing.F) {
+	for _, s := range []string{"https://x.org/", "http://x.org/a b", "https://x.org/100%", "https://x.org/%zz", "javascript:alert(1)", "https://[::1]:8080/%41", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := Escaped(s)
+		if u, ok := Web(s); ok != Is(e) || ok && u != e {
+			t.Errorf("Web(%q) = %q, %v; want %q, %v", s, u, ok, e, Is(e))
+		}
+		if needsEscape(e) || Escaped(e) != e {
+			t.Errorf("Escaped(%q) = %q, which has more to escape", s, e)
+		}
+	})
+}

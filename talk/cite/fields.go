@@ -114,46 +114,7 @@ func webURL(u string) string {
 	return ""
 }
 
-func cleanURL(u string) string {
-	u = clean(u)
-	if urlAsIs(u) {
-		return u // nearly every URL
-	}
-	var b strings.Builder
-	b.Grow(len(u) + 8)
-	for i := 0; i < len(u); i++ {
-		switch c := u[i]; {
-		case c == ' ':
-			b.WriteString("%20")
-		case c == '%' && !escapeAt(u, i):
-			b.WriteString("%25")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// urlAsIs reports whether cleanURL leaves u, which is clean, as it is: it
-// has no space and every "%" in it starts an escape.
-func urlAsIs(u string) bool {
-	for i := 0; i < len(u); i++ {
-		if u[i] == ' ' || u[i] == '%' && !escapeAt(u, i) {
-			return false
-		}
-	}
-	return true
-}
-
-// escapeAt reports whether a percent escape, "%" and two hexadecimal
-// digits, starts at u[i].
-func escapeAt(u string, i int) bool {
-	return i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
+func cleanURL(u string) string { return weburl.Escaped(clean(u)) }
 
 // eventPlace returns where the event took place, "Venue, City, Region,
 // Country", leaving out what is not known.

@@ -292,6 +292,7 @@ type graph struct {
 	// What every recording's node says of the talk's thumbnail and
 	// licence, found once.
 	thumbnail    string // the thumbnail, if it is a web address
+	licenseURL   string // the licence as a web address (weburl.Web), when it is one
 	licenseIsURL bool
 
 	// zones loads the event's zone, which the graph names up to four
@@ -438,7 +439,7 @@ func (g *graph) nodes(e *encoder) {
 		return
 	}
 	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
-	g.licenseIsURL = weburl.Is(g.t.License)
+	g.licenseURL, g.licenseIsURL = weburl.Web(g.t.License)
 	for i := range g.t.Videos {
 		g.videoNode(e, i, &g.t.Videos[i])
 	}
@@ -549,8 +550,8 @@ func notBlank(s string) bool { return strings.TrimSpace(s) != "" }
 // talkURL is the talk's own page: the first related link, which is what
 // schedules and archives put first.
 func (g *graph) talkURL() string {
-	if len(g.t.Links) > 0 && weburl.Is(g.t.Links[0].URL) {
-		return g.t.Links[0].URL
+	if len(g.t.Links) > 0 {
+		return absoluteOrEmpty(g.t.Links[0].URL)
 	}
 	return ""
 }
@@ -652,12 +653,12 @@ func sameAs(e *encoder, s *talk.Speaker) {
 		e.b = jsonx.HTMLSafe.AppendInside(e.b, strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
 		e.b = append(e.b, '"')
 	}
-	if weburl.Is(s.Homepage) {
-		e.element(s.Homepage)
+	if u := absoluteOrEmpty(s.Homepage); u != "" {
+		e.element(u)
 	}
 	for _, a := range s.Accounts {
-		if weburl.Is(a.URL) {
-			e.element(a.URL)
+		if u := absoluteOrEmpty(a.URL); u != "" {
+			e.element(u)
 		}
 	}
 	e.closeArray(profiles)
@@ -730,7 +731,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	e.str("inLanguage", string(language))
 	e.repeat("keywords", g.keywordsAt)
 	if g.licenseIsURL {
-		e.str("license", t.License)
+		e.str("license", g.licenseURL)
 	} else {
 		e.str("copyrightNotice", t.License)
 	}
@@ -757,7 +758,8 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 // before the path-escaped video ID that ends it, and of the media file
 // itself, as far as the provider has them.
 func player(v *talk.Video) (embedPrefix, content string) {
-	if !weburl.Is(v.URL) {
+	u := absoluteOrEmpty(v.URL)
+	if u == "" {
 		return "", ""
 	}
 	switch {
@@ -766,12 +768,12 @@ func player(v *talk.Video) (embedPrefix, content string) {
 	case v.Provider == talk.Vimeo && v.ID != "":
 		return "https://player.vimeo.com/video/", ""
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
-		if archiveFile(v.URL) {
-			return "https://archive.org/embed/", v.URL
+		if archiveFile(u) {
+			return "https://archive.org/embed/", u
 		}
 		return "https://archive.org/embed/", ""
 	case v.Provider == talk.File:
-		return "", v.URL
+		return "", u
 	}
 	return "", ""
 }
@@ -863,9 +865,12 @@ func duration(d talk.Duration) string {
 	return talk.Duration(time.Duration(d).Round(time.Second)).String()
 }
 
+// absoluteOrEmpty returns s when it is a web address, with a space or a
+// stray "%" escaped as the citation formats and iCalendar write them
+// (weburl.Web), and "" when it is not one.
 func absoluteOrEmpty(s string) string {
-	if weburl.Is(s) {
-		return s
+	if u, ok := weburl.Web(s); ok {
+		return u
 	}
 	return ""
 }

@@ -320,3 +320,32 @@ func TestKeywords(t *testing.T) {
 		})
 	}
 }
+
+// TestURLEscapes writes an address with a space or a "%" that starts no
+// escape escaped, as the citation formats and iCalendar write it, where
+// it left every such address out as no web address at all (and said of
+// the thumbnail that the talk had none).
+func TestURLEscapes(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "t", Title: "T", Thumbnail: "https://x.org/t%zz.jpg", License: "https://x.org/licence 100%",
+		Links:    []talk.Link{{URL: "https://x.org/100%"}},
+		Videos:   []talk.Video{{URL: "https://x.org/v%zz.mp4", Provider: talk.File}},
+		Speakers: []talk.Speaker{{Name: "A", Homepage: "https://x.org/h%zz", Accounts: []talk.Account{{URL: "https://x.org/%41 b"}}}},
+		Event:    talk.Event{ID: "e", URL: "https://x.org/e%zz"},
+	}
+	got, warnings, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","name":"T","url":"https://x.org/100%25",` +
+		`"eventStatus":"https://schema.org/EventScheduled","performer":[{"@type":"Person","@id":"/speakers/a#person","name":"A",` +
+		`"sameAs":["https://x.org/h%25zz","https://x.org/%41%20b"]}],"superEvent":{"@type":"Event","@id":"/e#event","url":"https://x.org/e%25zz"}},` +
+		`{"@type":"VideoObject","@id":"/e/t#video-1","name":"T","thumbnailUrl":"https://x.org/t%25zz.jpg","contentUrl":"https://x.org/v%25zz.mp4",` +
+		`"license":"https://x.org/licence%20100%25","author":[{"@id":"/speakers/a#person"}],"recordedAt":{"@id":"/e/t#talk"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]jsonld.Warning{{Node: "/e/t#video-1", Property: "uploadDate", Reason: "the talk has no recorded date"}}, warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
