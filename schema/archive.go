@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
@@ -124,7 +125,7 @@ func (a *archive) list() {
 	var top listing
 	var dirs []string
 	if entries, err := fs.ReadDir(a.fsys, "."); err != nil {
-		top.fail(".", "read", withoutPath(err).Error())
+		top.fail(".", "read", errs.WithoutPath(err).Error())
 	} else if record, talks := a.eventHolds(".", entries); record || talks {
 		a.event(&top, ".", entries, record, talks) // fsys is one event
 	} else {
@@ -171,7 +172,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 func (a *archive) topDir(l *listing, dir string) {
 	entries, err := fs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "read", withoutPath(err).Error())
+		l.fail(dir, "read", errs.WithoutPath(err).Error())
 		return
 	}
 	record, talks := a.eventHolds(dir, entries)
@@ -225,7 +226,7 @@ func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord
 func (a *archive) talkDir(l *listing, event, dir string) {
 	entries, err := fs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "read", withoutPath(err).Error())
+		l.fail(dir, "read", errs.WithoutPath(err).Error())
 		return
 	}
 	for _, e := range entries {
@@ -407,16 +408,6 @@ func (a *archive) at(p, ptr, rule, msg, other string) {
 	a.problems = append(a.problems, c.problems...)
 }
 
-// withoutPath is err without the name of the file it is about, when it
-// is an *fs.PathError: a problem names the file already, as the user
-// named it.
-func withoutPath(err error) error {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err
-	}
-	return err
-}
-
 // readRecord reads a record file, refusing one over the record size
 // limit with the *talk.LimitError the readers give. Its errors do not
 // name the file, which the problem names.
@@ -428,7 +419,7 @@ func readRecord(fsys fs.FS, p string, limit int64) ([]byte, error) {
 	case errors.As(err, &special):
 		return nil, errors.New(special.Describe())
 	case err != nil && !errors.As(err, &large):
-		return nil, withoutPath(err)
+		return nil, errs.WithoutPath(err)
 	case !errors.As(err, &large):
 		return data, err
 	}

@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -175,7 +175,7 @@ func replaceFile(name string, data []byte) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("a new file cannot be made beside it: %w", pathless(err))
+		return fmt.Errorf("a new file cannot be made beside it: %w", errs.WithoutPath(err))
 	}
 	defer os.Remove(tmp.Name()) // a no-op after the rename
 	_, err = tmp.Write(data)
@@ -193,25 +193,10 @@ func replaceFile(name string, data []byte) error {
 		err = os.Chmod(tmp.Name(), perm)
 	}
 	if err != nil {
-		return fmt.Errorf("the new file beside it cannot be written: %w", pathless(err))
+		return fmt.Errorf("the new file beside it cannot be written: %w", errs.WithoutPath(err))
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("the new file cannot replace it: %w", pathless(err))
+		return fmt.Errorf("the new file cannot replace it: %w", errs.WithoutPath(err))
 	}
 	return nil
-}
-
-// pathless is the cause of err without the name of the file it is
-// about, when it has one: "permission denied", not "open
-// ev/.a.json.tmp2074762335: permission denied".
-func pathless(err error) error {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Err
-	case errors.As(err, &le):
-		return le.Err
-	}
-	return err
 }

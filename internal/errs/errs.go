@@ -1,6 +1,12 @@
 // Package errs holds the error types the readers share.
 package errs
 
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
 // Worded is an error worded as its reader words its other problems
 // ("/recorded: "2016-02-30" is not a real date"), that keeps the error it
 // words, such as a *talk.DateError, for errors.Is and errors.As.
@@ -30,3 +36,17 @@ func (e *Prefixed) Error() string { return e.Prefix + e.Err.Error() }
 
 // Unwrap returns Err.
 func (e *Prefixed) Unwrap() error { return e.Err }
+
+// WithoutPath returns the cause of err without the name of the file it
+// is about, when it has one (an *fs.PathError's or an *os.LinkError's):
+// "permission denied", not "open ev/.a.json.tmp2074762335: permission
+// denied", for a message that names the file in words of its own.
+func WithoutPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	if le, ok := errors.AsType[*os.LinkError](err); ok {
+		return le.Err
+	}
+	return err
+}
