@@ -122,6 +122,9 @@ type page struct {
 	Citations       []Citation
 
 	ldOptions jsonld.Options // the JSON-LD graph's
+	// markup is whether the description is rendered in its markup
+	// (isMarkup), which scans it: found once, in fillPage.
+	markup bool
 	// renderedDescription is the description's HTML, for a description
 	// in markup, as writeTalkPage renders it before the head.
 	renderedDescription []byte
@@ -416,7 +419,7 @@ func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
 	if p.Head.Description == "" {
-		p.Head.Description = descriptionMeta(t.Description, t.Markup, desc.HTML)
+		p.Head.Description = descriptionMeta(t.Description, p.markup, desc.HTML)
 	}
 	return p, nil
 }
@@ -461,7 +464,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		p.Head.OGType = "video.other"
 	}
 	p.Head.OGTitle = p.Heading
-	p.Head.Description = summary(t)
+	p.markup = isMarkup(t.Description, t.Markup)
+	p.Head.Description = summary(t, p.markup)
 	p.Head.Thumbnail = safeURL(t.Thumbnail)
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
@@ -701,13 +705,13 @@ var bracketEscaper = strings.NewReplacer("[", "%5B", "]", "%5D")
 
 // summary is the meta description of t's page: its summary, or else,
 // for a description in plain text, the description. A description in
-// markup is described by what the page shows of it (descriptionMeta),
-// once it is rendered; summary gives "" for it.
-func summary(t *talk.Talk) string {
+// markup (isMarkup, given as markup) is described by what the page shows
+// of it (descriptionMeta), once it is rendered; summary gives "" for it.
+func summary(t *talk.Talk, markup bool) string {
 	if strings.TrimSpace(t.Summary) != "" {
 		return shorten(t.Summary)
 	}
-	if isMarkup(t.Description, t.Markup) {
+	if markup {
 		return ""
 	}
 	return shorten(t.Description)

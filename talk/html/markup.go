@@ -268,12 +268,12 @@ func imageable(u string) bool {
 }
 
 // descriptionMeta is the meta description of a page that shows src, a
-// description in the markup m, as rendered, the HTML writeMarkup made of
-// it: the first words a reader sees, without the markup's syntax
+// description, as rendered, the HTML writeMarkup made of it when markup
+// (isMarkup): the first words a reader sees, without the markup's syntax
 // ("Why\n===\n\n*Fast* code" is "Why Fast code", not "Why === *Fast*
 // code"). Plain text is its own.
-func descriptionMeta[T ~string | []byte](src string, m talk.Markup, rendered T) string {
-	if !isMarkup(src, m) {
+func descriptionMeta[T ~string | []byte](src string, markup bool, rendered T) string {
+	if !markup {
 		return shorten(src)
 	}
 	var buf [2 * shortenLimit]byte

@@ -97,7 +97,7 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 		return fmt.Errorf("html: event description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
-	p.Head.Description = descriptionMeta(ev.Description, m, desc.HTML)
+	p.Head.Description = descriptionMeta(ev.Description, isMarkup(ev.Description, m), desc.HTML)
 	if p.Head.Description == "" {
 		p.Head.Description = talksOf(len(talks), p.Head.Title)
 	}

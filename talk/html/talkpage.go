@@ -77,7 +77,7 @@ func (b *pageWriter) WriteByte(c byte) error {
 func writeTalkPage(b *pageWriter, p *page, style string) error {
 	// The description is rendered before the head, whose meta description
 	// may be what a reader sees of it (descriptionMeta).
-	if t := p.Talk; isMarkup(t.Description, t.Markup) {
+	if t := p.Talk; p.markup {
 		desc := bufpool.Get()
 		defer bufpool.Put(desc)
 		if err := writeMarkup(desc, t.Description, t.Markup, descriptionLevel); err != nil {
@@ -85,7 +85,7 @@ func writeTalkPage(b *pageWriter, p *page, style string) error {
 		}
 		p.renderedDescription = desc.Bytes()
 		if p.Head.Description == "" {
-			p.Head.Description = descriptionMeta(t.Description, t.Markup, p.renderedDescription)
+			p.Head.Description = descriptionMeta(t.Description, true, p.renderedDescription)
 		}
 	}
 	// "page"
@@ -416,7 +416,7 @@ func writeDescription(b *pageWriter, p *page) error {
 		writeLang(b, p)
 		b.WriteByte('>')
 	}
-	if !isMarkup(t.Description, t.Markup) {
+	if !p.markup {
 		paragraphs := plainBody(t.Description).Paragraphs
 		if len(paragraphs) == 0 {
 			return nil
