@@ -118,7 +118,7 @@ func Escaped(s string) string {
 		switch c := s[i]; {
 		case c == ' ':
 			b.WriteString("%20")
-		case c == '%' && !escapeAt(s, i):
+		case c == '%' && !EscapeAt(s, i):
 			b.WriteString("%25")
 		default:
 			b.WriteByte(c)
@@ -147,16 +147,17 @@ func Web(s string) (string, bool) {
 // "%" that starts no escape.
 func needsEscape(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' || s[i] == '%' && !escapeAt(s, i) {
+		if s[i] == ' ' || s[i] == '%' && !EscapeAt(s, i) {
 			return true
 		}
 	}
 	return false
 }
 
-// escapeAt reports whether a percent escape, "%" and two hexadecimal
-// digits, starts at s[i].
-func escapeAt(s string, i int) bool {
+// EscapeAt reports whether a percent escape, "%" and two hexadecimal
+// digits, starts at s[i]: the test every writer of an address makes
+// before it keeps a "%" as it is.
+func EscapeAt(s string, i int) bool {
 	return i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
 }
 

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
 
@@ -658,7 +659,7 @@ func urlText(b *pageWriter, s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		kind := urlBytes[c]
-		if kind == urlKept || kind == urlPercent && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
+		if kind == urlKept || kind == urlPercent && weburl.EscapeAt(s, i) {
 			continue
 		}
 		b.buf = append(b.buf, s[done:i]...)
@@ -700,10 +701,6 @@ var urlBytes = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
 
 // defaultStyle is the embedded "style" block's text, which pages without
 // a StyleSheet carry inline.

@@ -413,7 +413,7 @@ func webURI(s string) (string, bool) {
 	fragment := false
 	for i := 0; i < len(rest); i++ {
 		switch c := rest[i]; {
-		case c == '%' && i+2 < len(rest) && isHex(rest[i+1]) && isHex(rest[i+2]):
+		case c == '%' && weburl.EscapeAt(rest, i):
 			b.WriteByte(c)
 		case c == '#' && !fragment:
 			fragment = true
@@ -447,10 +447,6 @@ func plainURI(rest string) bool {
 		}
 	}
 	return true
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // uriByte marks the bytes a URI holds as they are anywhere (RFC 3986
