@@ -413,11 +413,11 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 // a struct as nothing at all: an empty talk, without a word, where any
 // other JSON that is not an object is an error.
 func notNull(data []byte, path string) error {
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if !bytes.Equal(bytes.TrimRight(trimmed, " \t\r\n"), []byte("null")) {
+	doc := jsonx.Document(data)
+	if !jsonx.IsNull(doc.Raw) {
 		return nil
 	}
-	line, col := jsonx.Position(data, int64(len(data)-len(trimmed)))
+	line, col := jsonx.Position(data, doc.Offset)
 	return &RecordError{Path: path, Line: line, Column: col, Err: errors.New("talk: want an object, got null")}
 }
 
@@ -446,7 +446,7 @@ func jsonError(data []byte, path string, err error, rec int) error {
 			// The record itself, which encoding/json gave its
 			// UnmarshalJSON without the white space before it, so that
 			// te.Offset counts from there.
-			off = int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n")))
+			off = jsonx.Document(data).Offset
 			break
 		}
 		var top jsonx.Value

@@ -35,6 +35,15 @@ type Value struct {
 	Offset int64
 }
 
+// Document returns a whole JSON document as a Value: its text from its
+// first byte that is not white space, and that byte's offset, where a
+// problem with the document as a whole (a record that is no object) is
+// placed, by every reader alike.
+func Document(data []byte) Value {
+	raw := bytes.TrimLeft(data, " \t\r\n")
+	return Value{Raw: raw, Offset: int64(len(data) - len(raw))}
+}
+
 // Member is a member of a JSON object.
 type Member struct {
 	Name string

@@ -79,7 +79,7 @@ func (d *decoder) check() error {
 	if err := d.limits.CheckJSON(d.data, d.path); err != nil {
 		return err
 	}
-	return d.object(pointer{}, jsonx.Value{Raw: d.data})
+	return d.object(pointer{}, jsonx.Document(d.data))
 }
 
 // object checks that v is an object.

@@ -666,7 +666,7 @@ func ParseItems(data []byte) ([]*Item, error) {
 			if se := syntaxError(data); se != nil {
 				return nil, se
 			}
-			return nil, asItemError(err, data, int64(len(data)-len(bytes.TrimLeft(data, " \t\r\n"))))
+			return nil, asItemError(err, data, jsonx.Document(data).Offset)
 		}
 		return []*Item{&it}, nil
 	}
