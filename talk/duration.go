@@ -1,6 +1,7 @@
 package talk
 
 import (
+	"bytes"
 	"fmt"
 	"math/bits"
 	"strconv"
@@ -45,9 +46,10 @@ const (
 // Seconds returns the duration as a floating-point number of seconds.
 func (d Duration) Seconds() float64 { return time.Duration(d).Seconds() }
 
-// String returns the ISO 8601 form, such as "PT25M8S" or "PT1H2M3.5S".
-// The zero Duration gives "PT0S"; a negative one is prefixed with "-"
-// (which ParseDuration refuses).
+// String returns the ISO 8601 form, such as "PT25M8S" or "PT1H2M3.5S",
+// exact to the nanosecond, so that ParseDuration reads it back as d. The
+// zero Duration gives "PT0S"; a negative one is prefixed with "-" (which
+// ParseDuration refuses).
 func (d Duration) String() string {
 	// Built in an array on the stack: a talk's pages and graphs write
 	// its duration several times over.
@@ -60,7 +62,7 @@ func (d Duration) String() string {
 	}
 	b = append(b, "PT"...)
 	h, m := n/uint64(time.Hour), n%uint64(time.Hour)/uint64(time.Minute)
-	s := time.Duration(n % uint64(time.Minute))
+	s := n % uint64(time.Minute)
 	if h > 0 {
 		b = append(strconv.AppendUint(b, h, 10), 'H')
 	}
@@ -68,9 +70,30 @@ func (d Duration) String() string {
 		b = append(strconv.AppendUint(b, m, 10), 'M')
 	}
 	if s > 0 || (h == 0 && m == 0) {
-		b = append(strconv.AppendFloat(b, s.Seconds(), 'f', -1, 64), 'S')
+		b = append(appendSeconds(b, s), 'S')
 	}
 	return string(b)
+}
+
+// appendSeconds appends ns nanoseconds as decimal seconds, "8.5", with
+// every digit of the fraction that is not a trailing zero. It counts in
+// integers: a float64 of seconds, such as time.Duration.Seconds gives,
+// is not the nanoseconds exactly (3.983351943 s is
+// 3.9833519429999997), and ParseDuration refuses a fraction finer than a
+// nanosecond, so such a Duration would be written in a form that does
+// not read back.
+func appendSeconds(b []byte, ns uint64) []byte {
+	b = strconv.AppendUint(b, ns/uint64(time.Second), 10)
+	frac := ns % uint64(time.Second)
+	if frac == 0 {
+		return b
+	}
+	var digits [9]byte
+	for i := len(digits) - 1; i >= 0; i-- {
+		digits[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return append(append(b, '.'), bytes.TrimRight(digits[:], "0")...)
 }
 
 // Clock returns the duration as a clock reading, "M:SS" or "H:MM:SS"
