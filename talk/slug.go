@@ -3,13 +3,18 @@ package talk
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	gosimple "github.com/gosimple/slug"
+	"github.com/gosimple/unidecode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Slug returns the default URL slug of a title, as the zero [Slugger] makes
 // it: "async/await in Python 3.5" gives "async-await-in-python-3-5". It
-// returns "" for a title with no letters or digits, such as "???" or "🐍";
+// returns "" for a title with no letters or digits, such as "???" or "🐍",
+// or none that transliteration reads (a few rare scripts);
 // [SlugSet.Unique] turns that into "talk".
 //
 // This is talkmeta's own style. pyvideo.org's URLs follow a different rule;
@@ -19,12 +24,18 @@ func Slug(title string) string { return Slugger{}.Make(title) }
 // Slugger makes URL slugs from titles. The zero value makes English-style
 // slugs of any length. A Slugger is a plain value, safe for concurrent use.
 //
-// Make transliterates the title to ASCII with [github.com/gosimple/slug]
-// (which romanizes Cyrillic, Greek, CJK, Hangul and other scripts, drops
+// Make reads the title's compatibility characters as Unicode's NFKC does
+// ("𝐁𝐨𝐥𝐝" as "Bold", "①" as "1", "™" as "TM"), as pyvideo.org's slugs
+// do, transliterates it to ASCII with [github.com/gosimple/slug] (which
+// romanizes Cyrillic, Greek, CJK, Hangul and other scripts, drops
 // apostrophes and quotation marks, and replaces "&" and "@" with words of
 // the chosen language), lower-cases it, turns every run of other characters
-// into one '-', and trims '-' and '_' from both ends. The result uses only a-z, 0-9, '-' and '_', never holds
-// "--", and Make(Make(t)) == Make(t).
+// into one '-', and trims '-' and '_' from both ends. The apostrophes and
+// quotes that transliteration itself writes within a word, for a Russian
+// soft sign, an Arabic hamza or a Georgian aspirate, are dropped too, so
+// that "Большие данные" gives "bolshie-dannye", not "bol-shie-dannye".
+// The result uses only a-z, 0-9, '-' and '_', never holds "--", and
+// Make(Make(t)) == Make(t).
 //
 // Make treats the title as plain text: markup is not interpreted, so
 // "<em>Go</em>" gives "em-go-em". Different titles can share a slug: "C",
@@ -67,6 +78,17 @@ func (s Slugger) Make(title string) string {
 		// page's speaker links.
 		v = canonicalSlug(title)
 	} else {
+		ascii := true
+		for i := 0; i < len(title) && ascii; i++ {
+			ascii = title[i] < utf8.RuneSelf
+		}
+		if !ascii {
+			// Letters in compatibility forms (𝐁𝐨𝐥𝐝, ①, ﬁ) are read
+			// as the letters they stand for, as pyvideo.org's slugs
+			// read them: gosimple's table, which ends at U+FFFF, has
+			// no reading of most, and "𝐁𝐨𝐥𝐝" gave "".
+			title = joinMarks(norm.NFKC.String(title), lang)
+		}
 		if strings.ContainsRune(title, '一') {
 			title = gosimple.SubstituteRune(title, missingReadings)
 		}
@@ -89,6 +111,63 @@ func plainWords(title string) bool {
 		}
 	}
 	return true
+}
+
+// transliteratedMarks are the marks that transliteration writes within a
+// word: the apostrophe of a soft sign ("Мальчик" is "Mal'chik"), of an
+// Arabic hamza or a Ukrainian apostrophe, the backquote of an ayin, of a
+// Georgian aspirate ("ქართული" is "k`art`uli") or of a Hawaiian ʻokina,
+// and the double quote of a hard sign ("Объект" is "Ob\"ekt").
+const transliteratedMarks = "'`\""
+
+// joinMarks replaces each character of title that transliterates to
+// [transliteratedMarks] (with or without letters) by its transliteration
+// without them, unless lang's substitutions give it a reading of their
+// own (Bulgarian's "ъ" is "a"). Left to gosimple, the marks would become
+// '-' and cut the word in two ("mal-chik"), where gosimple drops the
+// apostrophes and quotation marks the title itself has ("What's" is
+// "whats") and pyvideo.org's slugs drop these ("malchik").
+func joinMarks(title, lang string) string {
+	readings := markReadings()
+	i := strings.IndexFunc(title, func(r rune) bool { _, ok := readings[r]; return ok })
+	if i < 0 {
+		return title
+	}
+	var b strings.Builder
+	b.Grow(len(title))
+	b.WriteString(title[:i])
+	for _, r := range title[i:] {
+		if t, ok := readings[r]; ok {
+			if c := string(r); lang == "en" || gosimple.MakeLang(c, lang) == gosimple.MakeLang(c, "en") {
+				b.WriteString(t)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// markReadings gives, for each character whose transliteration has one of
+// [transliteratedMarks], the transliteration without them. It is built
+// once, on first use (it reads gosimple/unidecode's whole table, 10 ms),
+// and never changed after.
+var markReadings = sync.OnceValue(func() map[rune]string {
+	readings := map[rune]string{}
+	for r := rune(utf8.RuneSelf); r <= 0xFFFF; r++ { // unidecode reads no character above
+		if t := unidecode.Unidecode(string(r)); strings.ContainsAny(t, transliteratedMarks) {
+			readings[r] = strings.Map(dropMark, t)
+		}
+	}
+	return readings
+})
+
+// dropMark is a strings.Map function that drops [transliteratedMarks].
+func dropMark(r rune) rune {
+	if strings.ContainsRune(transliteratedMarks, r) {
+		return -1
+	}
+	return r
 }
 
 // missingReadings gives characters that gosimple's transliteration table
