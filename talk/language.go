@@ -54,15 +54,47 @@ func (l Language) Valid() bool {
 }
 
 // Name returns the language's name in English ("English", "Brazilian
-// Portuguese"), or "" when l is not [Language.Valid] or names no
-// language ([Language.Base] is ""), as a private-use tag does: its
-// meaning is a private agreement, not "Unknown language".
+// Portuguese", "Azerbaijani (Arabic)"), or "" when l is not
+// [Language.Valid], names no language ([Language.Base] is ""), as a
+// private-use tag does (its meaning is a private agreement, not "Unknown
+// language"), or names one that CLDR, whence the names come, has no
+// English name for ("sfb").
+//
+// A name CLDR gives the whole tag is used where it names the tag's own
+// language ("American English"). CLDR's names of some tags are those of
+// a deprecated tag they replace, which names another language: "sr-Latn"
+// is Serbian in Latin script, not "Serbo-Croatian" (the deprecated "sh"),
+// "ro-MD" Romanian of Moldova, not "Moldavian"; and some tags it names
+// not at all ("az-Arab"). Those are named from their parts instead, as
+// "Serbian (Latin, Serbia)".
 func (l Language) Name() string {
 	tag, ok := l.tag()
-	if !ok || l.Base() == "" {
+	if !ok {
 		return ""
 	}
-	return display.English.Tags().Name(tag)
+	// The exact base, not tag.Base's guess for "und" (English).
+	base, err := language.ParseBase(string(l.Base()))
+	if err != nil {
+		return ""
+	}
+	baseName := display.English.Languages().Name(base)
+	if baseName == "" {
+		return ""
+	}
+	if name := display.English.Tags().Name(tag); strings.Contains(name, baseName) {
+		return name
+	}
+	var parts []string
+	if script, conf := tag.Script(); conf == language.Exact {
+		parts = append(parts, display.English.Scripts().Name(script))
+	}
+	if region, conf := tag.Region(); conf == language.Exact {
+		parts = append(parts, display.English.Regions().Name(region))
+	}
+	if len(parts) == 0 {
+		return baseName
+	}
+	return baseName + " (" + strings.Join(parts, ", ") + ")"
 }
 
 // RightToLeft reports whether l is written right to left: by default

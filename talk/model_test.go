@@ -226,6 +226,46 @@ func TestDuration(t *testing.T) {
 	}
 }
 
+// TestLanguageName: a tag is named as CLDR names it where that names the
+// tag's language, and from its parts where CLDR has no name for it, or
+// one of another language: "sr-Latn" is Serbian, which CLDR called
+// "Serbo-Croatian" (the deprecated "sh" it replaces), and "az-Arab" had
+// no name at all.
+func TestLanguageName(t *testing.T) {
+	var got []string
+	for _, l := range []talk.Language{"en", "en-US", "pt-BR", "zh-Hant", "de-CH", "es-419", "pa-Arab-PK",
+		"az-Arab", "az-Arab-IR", "az-Latn", "sr-Latn", "sr-Latn-RS", "sr-Cyrl", "ro-MD", "nl-BE", "en-US-x-twain",
+		"und", "und-Arab", "x-klingon", "sfb", "zz"} {
+		got = append(got, fmt.Sprintf("%s: %q", l, l.Name()))
+	}
+	want := []string{
+		`en: "English"`,
+		`en-US: "American English"`,
+		`pt-BR: "Brazilian Portuguese"`,
+		`zh-Hant: "Traditional Chinese"`,
+		`de-CH: "Swiss High German"`,
+		`es-419: "Latin American Spanish"`,
+		`pa-Arab-PK: "Punjabi (Arabic, Pakistan)"`,
+		`az-Arab: "Azerbaijani (Arabic)"`,
+		`az-Arab-IR: "Azerbaijani (Arabic, Iran)"`,
+		`az-Latn: "Azerbaijani (Latin)"`,
+		`sr-Latn: "Serbian (Latin)"`,
+		`sr-Latn-RS: "Serbian (Latin, Serbia)"`,
+		`sr-Cyrl: "Serbian (Cyrillic)"`,
+		`ro-MD: "Romanian (Moldova)"`,
+		`nl-BE: "Dutch (Belgium)"`,
+		`en-US-x-twain: "American English"`,
+		`und: "Unknown language"`,
+		`und-Arab: "Unknown language (Arabic)"`,
+		`x-klingon: ""`,
+		`sfb: ""`,
+		`zz: ""`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestParseLanguage(t *testing.T) {
 	got := map[string]string{}
 	for _, in := range []string{"eng", "spa", "kor", "zho", "deu", "ger", "en", "EN-us", "pt-BR", "zh-hant", "", "xyz", "english"} {
