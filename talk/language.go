@@ -17,7 +17,7 @@ type Language string
 
 // ParseLanguage returns the canonical BCP 47 tag for s, which may be a BCP
 // 47 tag in any case ("EN-us"), or an ISO 639-3 or 639-2 code ("eng",
-// "deu", "ger"). Codes that name no language are an error.
+// "deu", "ger"). Codes that name no language are a [*LanguageError].
 func ParseLanguage(s string) (Language, error) {
 	if s == "" {
 		return "", nil
@@ -27,10 +27,26 @@ func ParseLanguage(s string) (Language, error) {
 	}
 	tag, err := parseTag(s)
 	if err != nil {
-		return "", fmt.Errorf("talk: %q is not a known language code (want BCP 47, e.g. \"en\", or ISO 639-3, e.g. \"eng\")", s)
+		return "", &LanguageError{Text: s, Reason: unknownLanguageReason}
 	}
 	return Language(tag.String()), nil
 }
+
+// LanguageError reports text that is not a language code [ParseLanguage]
+// accepts, as [DateError] and [DurationError] do for theirs, so that a
+// caller can tell it from other errors with errors.As and show the code.
+type LanguageError struct {
+	Text   string // the text as given
+	Reason string // why it was refused
+}
+
+// Error formats the error as "talk: <quoted text> <reason>".
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("talk: %q %s", e.Text, e.Reason)
+}
+
+// unknownLanguageReason is the Reason of ParseLanguage's errors.
+const unknownLanguageReason = `is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`
 
 // UnmarshalText reads a language as [ParseLanguage] does, into its
 // canonical form ("ENG" is "en"). A code ParseLanguage does not know is

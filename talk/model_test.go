@@ -284,6 +284,21 @@ func TestParseLanguage(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+
+	// The error is a value that says which code it refused, as a date's
+	// and a duration's are.
+	_, err := talk.ParseLanguage("english")
+	var le *talk.LanguageError
+	if !errors.As(err, &le) {
+		t.Fatalf("ParseLanguage(\"english\") = %v, want a *LanguageError", err)
+	}
+	wantErr := &talk.LanguageError{Text: "english", Reason: `is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`}
+	if diff := cmp.Diff(wantErr, le); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(`talk: "english" `+wantErr.Reason, err.Error()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
 
 func TestVideoID(t *testing.T) {
