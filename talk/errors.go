@@ -19,12 +19,16 @@ type RecordError struct {
 
 // Error formats the problem as "path:line:col: pointer: message", leaving
 // out the parts that are unknown, the way compilers report errors so that
-// editors can jump to them.
+// editors can jump to them. A record without a path (one read from a
+// request's body) is placed by "line:col: " alone.
 func (e *RecordError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Path)
 	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+		if e.Path != "" {
+			b.WriteByte(':')
+		}
+		fmt.Fprintf(&b, "%d:%d", e.Line, e.Column)
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")

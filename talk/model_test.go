@@ -770,6 +770,34 @@ func TestErrorListError(t *testing.T) {
 	}
 }
 
+// TestRecordErrorParts: a RecordError leaves out what it does not know,
+// and a record read without a path (a request's body) is placed by its
+// line and column alone, not ":3:15".
+func TestRecordErrorParts(t *testing.T) {
+	_, err := talk.ParseJSON([]byte("{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}"), "")
+	got := []string{err.Error()}
+	for _, e := range []*talk.RecordError{
+		{Err: errors.New("bad")},
+		{Path: "a.json", Err: errors.New("bad")},
+		{Pointer: "/title", Err: errors.New("bad")},
+		{Line: 2, Column: 7, Err: errors.New("bad")},
+		{Path: "a.json", Pointer: "/title", Line: 2, Column: 7, Err: errors.New("bad")},
+	} {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`3:15: /recorded: talk: "2016-02-30" is not a real date`,
+		"bad",
+		"a.json: bad",
+		"/title: bad",
+		"2:7: bad",
+		"a.json:2:7: /title: bad",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestOriginFormat: the readers of talkmeta's JSON name their records'
 // form with the package's FormatName, as the other readers do with
 // theirs, so that callers need not spell "talkmeta" themselves.
