@@ -450,6 +450,28 @@ func TestJSONExtra(t *testing.T) {
 	}
 }
 
+// TestJSONExtraSpelling holds what Talk.Extra's doc says: a value comes
+// back in meaning, in one spelling, which further round trips keep.
+func TestJSONExtraSpelling(t *testing.T) {
+	tk := talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"x": json.RawMessage(`{ "a" : "\u00e9\/" , "b": [1, 2] }`)}}
+	var spelled []string
+	for range 3 {
+		b, err := json.Marshal(tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk = talk.Talk{}
+		if err := json.Unmarshal(b, &tk); err != nil {
+			t.Fatal(err)
+		}
+		spelled = append(spelled, string(tk.Extra["x"]))
+	}
+	want := []string{`{"a":"é/","b":[1,2]}`, `{"a":"é/","b":[1,2]}`, `{"a":"é/","b":[1,2]}`}
+	if diff := cmp.Diff(want, spelled); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestParseJSONErrors(t *testing.T) {
 	const twice = "readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own"
 	const lost = "remove it, or keep what it says in a member of the talk, which keeps those"

@@ -67,8 +67,12 @@ type Talk struct {
 	Legacy Legacy // keys older archives carried
 
 	// Extra holds JSON members the model has no field for, by member name,
-	// verbatim. Readers fill it and writers write it back, so a user's own
-	// fields survive a round trip through talkmeta. A member named like
+	// with their values as JSON. Readers fill it and writers write it
+	// back, so a user's own fields survive a round trip through talkmeta:
+	// in meaning, not byte for byte, since readers store a value in one
+	// spelling, without white space and with no needless escape
+	// ({"a": "\u00e9"} is read as {"a":"é"}), so that any number of
+	// further round trips leave it as it is. A member named like
 	// one of talkmeta's JSON members ("title", "id"...) cannot be written
 	// and makes MarshalJSON fail.
 	Extra map[string]json.RawMessage
