@@ -113,7 +113,17 @@ type legacyJSON struct {
 // "<", ">" and "&" as themselves, being a file format, not HTML; but
 // json.Marshal escapes them again in all it writes, so write a talk with
 // a json.Encoder with SetEscapeHTML(false) to keep them.
+//
+// What the readers would refuse to read back is refused, as a
+// [*RecordError] with t.Origin.Path and the JSON pointer of the member
+// at fault, anywhere in the talk, its speakers, event, videos or parts:
+// a [Date] outside 0000-9999 (a [*DateError]), a negative [Duration] (a
+// [*DurationError]), and a member of an Extra named like one of the
+// model's.
 func (t Talk) MarshalJSON() ([]byte, error) {
+	if ptr, err := talkUnwritable(&t, ""); err != nil {
+		return nil, &RecordError{Path: t.Origin.Path, Pointer: ptr, Err: err}
+	}
 	w := talkJSON{
 		ID: t.ID, Title: t.Title, Subtitle: t.Subtitle, Slug: t.Slug, Kind: t.Kind, Track: t.Track,
 		Speakers: t.Speakers, Recorded: t.Recorded, Duration: t.Duration, Language: t.Language,
@@ -174,8 +184,12 @@ func (e Event) IsZero() bool {
 }
 
 // MarshalJSON writes the event in talkmeta's JSON form. Origin is not
-// written.
+// written. What the readers would refuse to read back is refused, as
+// by [Talk.MarshalJSON], as a [*RecordError] with e.Origin.Path.
 func (e Event) MarshalJSON() ([]byte, error) {
+	if ptr, err := eventUnwritable(&e, ""); err != nil {
+		return nil, &RecordError{Path: e.Origin.Path, Pointer: ptr, Err: err}
+	}
 	return marshalWithExtra(eventJSON{e.ID, e.Title, e.Series, e.Description, e.Start, e.End,
 		e.TimeZone, e.Place, e.URL}, e.Extra)
 }
@@ -232,6 +246,101 @@ func (l Legacy) MarshalJSON() ([]byte, error) { return jsonx.Marshal(legacyJSON(
 // UnmarshalJSON reads the legacy keys from talkmeta's JSON form.
 func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, (*legacyJSON)(l)) }
 
+// talkUnwritable returns the JSON pointer, below prefix, of the first
+// value of t that talkmeta's JSON readers would refuse to read back, and
+// why: a Date ParseDate cannot read, a negative Duration, or an Extra
+// member named like a member of the model. MarshalJSON would otherwise
+// refuse it in encoding/json's words, which name no member.
+func talkUnwritable(t *Talk, prefix string) (string, error) {
+	if err := t.Recorded.Check(); err != nil {
+		return prefix + "/recorded", err
+	}
+	if ptr, err := durationUnwritable(t.Duration, prefix+"/duration"); err != nil {
+		return ptr, err
+	}
+	if ptr, err := extraUnwritable(t.Extra, reflect.TypeFor[talkJSON](), prefix); err != nil {
+		return ptr, err
+	}
+	for i := range t.Speakers {
+		if ptr, err := extraUnwritable(t.Speakers[i].Extra, reflect.TypeFor[speakerJSON](), prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
+			return ptr, err
+		}
+	}
+	if ptr, err := eventUnwritable(&t.Event, prefix+"/event"); err != nil {
+		return ptr, err
+	}
+	for i := range t.Videos {
+		at := prefix + "/videos/" + strconv.Itoa(i)
+		if ptr, err := durationUnwritable(t.Videos[i].Duration, at+"/duration"); err != nil {
+			return ptr, err
+		}
+		if ptr, err := extraUnwritable(t.Videos[i].Extra, reflect.TypeFor[videoJSON](), at); err != nil {
+			return ptr, err
+		}
+	}
+	for i := range t.Parts {
+		if ptr, err := talkUnwritable(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
+			return ptr, err
+		}
+	}
+	return "", nil
+}
+
+// eventUnwritable is talkUnwritable for an event.
+func eventUnwritable(e *Event, prefix string) (string, error) {
+	if err := e.Start.Check(); err != nil {
+		return prefix + "/start", err
+	}
+	if err := e.End.Check(); err != nil {
+		return prefix + "/end", err
+	}
+	return extraUnwritable(e.Extra, reflect.TypeFor[eventJSON](), prefix)
+}
+
+// durationUnwritable refuses, at ptr, a negative duration, with
+// Duration.MarshalText's error.
+func durationUnwritable(d Duration, ptr string) (string, error) {
+	if d >= 0 {
+		return "", nil
+	}
+	_, err := d.MarshalText()
+	return ptr, err
+}
+
+// extraUnwritable refuses, at the member's pointer below prefix, the first
+// member of extra, in name order, named like a field of the wire type typ.
+func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix string) (string, error) {
+	if len(extra) == 0 {
+		return "", nil
+	}
+	if k, ok := clashingMember(extra, typ); ok {
+		return prefix + "/" + jsonx.PointerToken(k), clashError(k)
+	}
+	return "", nil
+}
+
+// clashingMember returns the first member of extra, in name order, named
+// like a field of the wire type typ, as encoding/json matches names.
+func clashingMember(extra map[string]json.RawMessage, typ reflect.Type) (string, bool) {
+	fields := fieldNames(typ)
+	names := make([]string, 0, len(extra))
+	for k := range extra {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		if fields[foldName(k)] {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// clashError is the error for an Extra member named k like a field.
+func clashError(k string) error {
+	return fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
+}
+
 // marshalWithExtra encodes the wire value w and appends the members of
 // extra, in name order, after the known ones. A member of extra named like
 // a field of w is an error: writing either would silently lose the other.
@@ -242,17 +351,14 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	if err != nil || len(extra) == 0 {
 		return known, err
 	}
-	fields := fieldNames(reflect.TypeOf(w))
+	if k, ok := clashingMember(extra, reflect.TypeOf(w)); ok {
+		return nil, clashError(k)
+	}
 	names := make([]string, 0, len(extra))
 	for k := range extra {
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	for _, k := range names {
-		if fields[foldName(k)] {
-			return nil, fmt.Errorf("talk: Extra member %q has the name of a field of the model; set the field, or give the member another name", k)
-		}
-	}
 	b := bytes.NewBuffer(known[:len(known)-1]) // without the closing brace
 	for _, k := range names {
 		if b.Len() > 1 {

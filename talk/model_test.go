@@ -616,7 +616,7 @@ func TestReaderLimits(t *testing.T) {
 // model field is an error, not silently dropped.
 func TestJSONExtraClash(t *testing.T) {
 	_, err := json.Marshal(talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"ID": json.RawMessage(`7`)}})
-	want := `json: error calling MarshalJSON for type talk.Talk: talk: Extra member "ID" has the name of a field of the model; set the field, or give the member another name`
+	want := `json: error calling MarshalJSON for type talk.Talk: /ID: talk: Extra member "ID" has the name of a field of the model; set the field, or give the member another name`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
@@ -730,6 +730,44 @@ func TestLanguageRightToLeft(t *testing.T) {
 // four digits) is refused where it is made by DateOf, and where it is
 // written by MarshalText, rather than written into a record that no reader
 // would then take back.
+// TestJSONUnwritablePlace: what MarshalJSON refuses is placed by the
+// record's path and the member's JSON pointer, wherever it is, and stays
+// a value errors.As finds. encoding/json's own words named only a Go
+// type ("error calling MarshalText for type talk.Duration"), not which of
+// a talk's many durations.
+func TestJSONUnwritablePlace(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(12345, 6, 1, 10, 0, 0, 0, time.UTC), false)
+	clash := map[string]json.RawMessage{"x-fine": json.RawMessage(`1`), "Name": json.RawMessage(`"B"`)}
+	origin := talk.Origin{Path: "e/t.json"}
+	var got []string
+	for _, tk := range []talk.Talk{
+		{Title: "T", Origin: origin, Videos: []talk.Video{{URL: "u"}, {URL: "v", Duration: -1}}},
+		{Title: "T", Origin: origin, Parts: []talk.Talk{{Title: "P"}, {Title: "Q", Recorded: far}}},
+		{Title: "T", Origin: origin, Event: talk.Event{Title: "E", End: far}},
+		{Title: "T", Speakers: []talk.Speaker{{Name: "A"}, {Name: "B", Extra: clash}}},
+		{Title: "T", Parts: []talk.Talk{{Title: "P", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"URL": nil}}}}}},
+	} {
+		_, err := json.Marshal(tk)
+		var re *talk.RecordError
+		got = append(got, fmt.Sprintf("%v %v", errors.As(err, &re), err))
+	}
+	_, err := json.Marshal(talk.Event{Title: "E", Start: far, Origin: origin})
+	var de *talk.DateError
+	got = append(got, fmt.Sprintf("%v %v", errors.As(err, &de), err))
+	const calling = "json: error calling MarshalJSON for type "
+	want := []string{
+		"true " + calling + `talk.Talk: e/t.json: /videos/1/duration: talk: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+		"true " + calling + `talk.Talk: e/t.json: /parts/1/recorded: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true " + calling + `talk.Talk: e/t.json: /event/end: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true " + calling + `talk.Talk: /speakers/1/Name: talk: Extra member "Name" has the name of a field of the model; set the field, or give the member another name`,
+		"true " + calling + `talk.Talk: /parts/0/videos/0/URL: talk: Extra member "URL" has the name of a field of the model; set the field, or give the member another name`,
+		"true " + calling + `talk.Event: e/t.json: /start: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestDateYearRange(t *testing.T) {
 	var got []string
 	for _, y := range []int{0, 9999, 10000, -1} {
@@ -748,8 +786,8 @@ func TestDateYearRange(t *testing.T) {
 		`DateOf(10000): "" talk: "10000-01-01" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		`DateOf(-1): "" talk: "-001-01-01" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		`Marshal(9999): {"title":"T","recorded":"9999-06-01T10:00:00Z"} <nil> false`,
-		`Marshal(12345):  json: error calling MarshalJSON for type talk.Talk: json: error calling MarshalText for type talk.Date: talk: "12345-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
-		`Marshal(-5):  json: error calling MarshalJSON for type talk.Talk: json: error calling MarshalText for type talk.Date: talk: "-0005-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
+		`Marshal(12345):  json: error calling MarshalJSON for type talk.Talk: /recorded: talk: "12345-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
+		`Marshal(-5):  json: error calling MarshalJSON for type talk.Talk: /recorded: talk: "-0005-06-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -850,7 +888,7 @@ func TestJSONExtraClashDeterministic(t *testing.T) {
 	for _, k := range []string{"title", "id", "slug", "kind", "track", "tags", "x-fine"} {
 		extra[k] = json.RawMessage(`1`)
 	}
-	want := `json: error calling MarshalJSON for type talk.Talk: talk: Extra member "id" has the name of a field of the model; set the field, or give the member another name`
+	want := `json: error calling MarshalJSON for type talk.Talk: /id: talk: Extra member "id" has the name of a field of the model; set the field, or give the member another name`
 	for range 20 {
 		_, err := json.Marshal(talk.Talk{Title: "T", Extra: extra})
 		if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
