@@ -126,11 +126,22 @@ func (l Language) RightToLeft() bool {
 	if conf == language.No {
 		return false
 	}
-	switch script.String() {
-	case "Arab", "Aran", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend", "Yezi":
-		return true
-	}
-	return false
+	return rightToLeftScripts[script.String()]
+}
+
+// rightToLeftScripts are the ISO 15924 codes of the scripts whose letters
+// Unicode writes right to left (bidi class R or AL), with the variants of
+// Arabic and Syriac that have codes of their own. Most are historic
+// (Phoenician, Old Hungarian), but a talk about an inscription is tagged
+// with them, and its title must not be laid out backwards either.
+// TestRightToLeftScripts holds the list to Unicode's.
+var rightToLeftScripts = map[string]bool{
+	"Adlm": true, "Arab": true, "Aran": true, "Armi": true, "Avst": true, "Chrs": true, "Cprt": true,
+	"Elym": true, "Hatr": true, "Hebr": true, "Hung": true, "Khar": true, "Lydi": true, "Mand": true,
+	"Mani": true, "Mend": true, "Merc": true, "Mero": true, "Narb": true, "Nbat": true, "Nkoo": true,
+	"Orkh": true, "Ougr": true, "Palm": true, "Phli": true, "Phlp": true, "Phnx": true, "Prti": true,
+	"Rohg": true, "Samr": true, "Sarb": true, "Sogd": true, "Sogo": true, "Syrc": true, "Syre": true,
+	"Syrj": true, "Syrn": true, "Thaa": true, "Yezi": true,
 }
 
 // tag parses l. A tag that is a primary language subtag alone, as most
