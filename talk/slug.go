@@ -136,12 +136,24 @@ func joinMarks(title, lang string) string {
 	var b strings.Builder
 	b.Grow(len(title))
 	b.WriteString(title[:i])
-	for _, r := range title[i:] {
-		if t, ok := readings[r]; ok {
-			if c := string(r); lang == "en" || gosimple.MakeLang(c, lang) == gosimple.MakeLang(c, "en") {
-				b.WriteString(t)
-				continue
+	// Whether lang reads a character itself, asked once for each.
+	var own map[rune]bool
+	readsItself := func(r rune) bool {
+		mine, asked := own[r]
+		if !asked {
+			c := string(r)
+			mine = gosimple.MakeLang(c, lang) != gosimple.MakeLang(c, "en")
+			if own == nil {
+				own = map[rune]bool{}
 			}
+			own[r] = mine
+		}
+		return mine
+	}
+	for _, r := range title[i:] {
+		if t, ok := readings[r]; ok && (lang == "en" || !readsItself(r)) {
+			b.WriteString(t)
+			continue
 		}
 		b.WriteRune(r)
 	}
