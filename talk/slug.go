@@ -61,13 +61,15 @@ type Slugger struct {
 	// substitutions before transliteration, such as "en", "de", "fr" or
 	// "tr" (see [gosimple.MakeLang] for the list). With "de", "Ä" becomes "ae"
 	// and "&" becomes "und"; with "en", "Ä" becomes "a" and "&" "and". ""
-	// and unknown codes mean "en".
+	// and unknown codes mean "en". A BCP 47 tag, such as a talk's
+	// [Language], is read by its language subtag: "de-AT" is "de", as
+	// gosimple, which knows no regions, would otherwise read it as "en".
 	Language string
 }
 
 // Make returns the slug of title; see [Slugger].
 func (s Slugger) Make(title string) string {
-	lang := s.Language
+	lang := baseSubtag(s.Language)
 	if lang == "" {
 		lang = "en"
 	}
