@@ -130,7 +130,8 @@ func ParseDate(s string) (Date, error) {
 		return Date{wall: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: Year}, nil
 	}
 	mo, ok := num(5, 2)
-	if !ok || s[4] != '-' {
+	if !ok || s[4] != '-' || len(s) != 7 && (len(s) < 10 || s[7] != '-') {
+		// "2016-203", an ordinal date, is not a month out of range.
 		return bad("is not a date (want YYYY-MM-DD)")
 	}
 	if mo < 1 || mo > 12 {
@@ -188,10 +189,11 @@ func ParseDate(s string) (Date, error) {
 	var off int
 	switch rest := s[i:]; {
 	case rest == "Z" || rest == "z":
-	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+	case rest[0] == '+' || rest[0] == '-':
 		oh, ok1 := num(i+1, 2)
 		om, ok2 := num(i+4, 2)
-		if !ok1 || !ok2 || oh > 23 || om > 59 {
+		if len(rest) != 6 || rest[3] != ':' || !ok1 || !ok2 || oh > 23 || om > 59 {
+			// "+2", "+0200": an offset, but not as RFC 3339 writes it.
 			return bad("has a malformed UTC offset")
 		}
 		off = (oh*60 + om) * 60

@@ -46,7 +46,15 @@ func TestParseDate(t *testing.T) {
 		{"2016-13", result{Err: `talk: "2016-13" is not a real date`}},
 		{"2016-07-21T24:00:00", result{Err: `talk: "2016-07-21T24:00:00" is not a real time of day`}},
 		{"21/07/2016", result{Err: `talk: "21/07/2016" is not a date (want YYYY-MM-DD)`}},
-		{"2016-07-21T10:30:05+2", result{Err: `talk: "2016-07-21T10:30:05+2" has unexpected text after the time`}},
+		{"2016-07-21T10:30:05+2", result{Err: `talk: "2016-07-21T10:30:05+2" has a malformed UTC offset`}},
+		{"2016-07-21T10:30:05+0200", result{Err: `talk: "2016-07-21T10:30:05+0200" has a malformed UTC offset`}},
+		{"2016-07-21T10:30:05-02:00:00", result{Err: `talk: "2016-07-21T10:30:05-02:00:00" has a malformed UTC offset`}},
+		{"2016-07-21T10:30:05 +02:00", result{Err: `talk: "2016-07-21T10:30:05 +02:00" has unexpected text after the time`}},
+		// An ordinal or week date is a form not read, not a month out of
+		// range.
+		{"2016-203", result{Err: `talk: "2016-203" is not a date (want YYYY-MM-DD)`}},
+		{"2016-07-2", result{Err: `talk: "2016-07-2" is not a date (want YYYY-MM-DD)`}},
+		{"2016-7-21", result{Err: `talk: "2016-7-21" is not a date (want YYYY-MM-DD)`}},
 		{"2016-07-21X", result{Err: `talk: "2016-07-21X" is not a date-time (want YYYY-MM-DDTHH:MM:SS)`}},
 	}
 	for _, tt := range tests {
