@@ -39,8 +39,9 @@ func Slug(title string) string { return Slugger{}.Make(title) }
 //
 // Make treats the title as plain text: markup is not interpreted, so
 // "<em>Go</em>" gives "em-go-em". Different titles can share a slug: "C",
-// "C++" and "C#" all give "c". Use a [SlugSet] to keep the slugs of one event
-// apart.
+// "C++" and "C#" all give "c", and titles that differ only in case or
+// accents ("Über", "uber") give one slug. Use a [SlugSet] to keep the
+// slugs of one event apart.
 //
 // gosimple/slug keeps its options in package-level variables, which are racy
 // to write. Make never writes them: it calls [gosimple.MakeLang], applies its
