@@ -461,7 +461,11 @@ type Reader struct {
 
 // ParseJSON reads a talk in talkmeta's JSON form. path names the record in
 // errors, which are [*RecordError]s with the line and column of the
-// problem.
+// problem. The talk keeps data itself, not a copy, as its Origin.Raw (a
+// writer of the same form compares it with the model): do not change
+// data afterwards, as a loop reading files into one reused buffer would.
+// Raw's capacity is its length, so that appending to it copies rather
+// than writes into data's spare room.
 //
 // A record larger than r.Limits.MaxRecordBytes, or nested deeper than
 // r.Limits.MaxDepth, is refused before it is decoded, with a
@@ -491,12 +495,12 @@ func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := json.Unmarshal(data, &t); err != nil {
 		return nil, jsonError(data, path, err, talkRecord)
 	}
-	t.Origin = Origin{Format: FormatName, Path: path, Raw: data}
+	t.Origin = Origin{Format: FormatName, Path: path, Raw: slices.Clip(data)}
 	return &t, nil
 }
 
 // ParseEventJSON reads an event in talkmeta's JSON form; see
-// [Reader.ParseJSON].
+// [Reader.ParseJSON], also for the event's Origin.Raw, which is data.
 func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
@@ -511,7 +515,7 @@ func (r Reader) ParseEventJSON(data []byte, path string) (*Event, error) {
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, jsonError(data, path, err, eventRecord)
 	}
-	e.Origin = Origin{Format: FormatName, Path: path, Raw: data}
+	e.Origin = Origin{Format: FormatName, Path: path, Raw: slices.Clip(data)}
 	return &e, nil
 }
 
