@@ -7,7 +7,6 @@ import (
 	"maps"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -212,10 +211,10 @@ func (r Reader) read(fsys fs.FS, list func(emit func(job) bool)) iter.Seq2[*talk
 						// Each talk its own Extra map: siblings that
 						// shared one changed each other's (and raced,
 						// being handed to other goroutines). Raw is
-						// clipped, so an append to it copies.
+						// shared as it is: ParseEvent clipped it, so
+						// an append to it copies.
 						res.talk.Event = *w.event
 						res.talk.Event.Extra = maps.Clone(w.event.Extra)
-						res.talk.Event.Origin.Raw = slices.Clip(w.event.Origin.Raw)
 					}
 					w.out <- res
 				}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -247,8 +248,10 @@ func ParseEvent(data []byte, path string) (*talk.Event, error) {
 // Every variant found in pyvideo's data is accepted: null for any field,
 // durations written as floats, related URLs as strings or {label, url}
 // objects, and dates with or without a time and offset. Members the model
-// has no field for go to [talk.Talk.Extra]. The returned talk keeps data in
-// its [talk.Origin], so that [WriteTalk] reproduces the file.
+// has no field for go to [talk.Talk.Extra]. The returned talk keeps data
+// itself, not a copy, in its [talk.Origin], so that [WriteTalk] reproduces
+// the file: do not change data afterwards. Its capacity is clipped, so that
+// appending to Origin.Raw copies rather than writes into data's spare room.
 //
 // Errors are [*talk.RecordError]s with the JSON pointer, line and column
 // of the first problem; one whose Err is a [*talk.LimitError] when the
@@ -262,7 +265,7 @@ func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
 		ID:     talkID(path),
 		Markup: talk.ReStructuredText,
 		Event:  talk.Event{ID: eventID(path)},
-		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
+		Origin: talk.Origin{Format: FormatName, Path: path, Raw: slices.Clip(data)},
 	}
 	for name, v := range jsonx.Members(data, 0) {
 		if err := d.talkMember(t, jsonx.MemberName(name), v); err != nil {
@@ -441,7 +444,7 @@ func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
 	}
 	e := &talk.Event{
 		ID:     dirName(path),
-		Origin: talk.Origin{Format: FormatName, Path: path, Raw: data},
+		Origin: talk.Origin{Format: FormatName, Path: path, Raw: slices.Clip(data)},
 	}
 	for quoted, m := range jsonx.Members(data, 0) {
 		name := jsonx.MemberName(quoted)

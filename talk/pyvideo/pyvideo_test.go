@@ -672,3 +672,27 @@ func TestEventDirectoryRoot(t *testing.T) {
 		t.Errorf("Talks (-want +got):\n%s", diff)
 	}
 }
+
+// TestOriginRawClipped: a record's Origin.Raw is the caller's data, but
+// appending to it does not write into the spare room of the caller's
+// buffer, where the next file read into it may be.
+func TestOriginRawClipped(t *testing.T) {
+	const rec = `{"title":"T"}`
+	buf := make([]byte, len(rec), 64)
+	copy(buf, rec)
+	tk, err := pyvideo.ParseTalk(buf, "e/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := pyvideo.ParseEvent(buf, "e/category.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = append(tk.Origin.Raw, "XX"...)
+	_ = append(ev.Origin.Raw, "YY"...)
+	got := []string{string(tk.Origin.Raw), string(ev.Origin.Raw), string(buf[:len(rec)+2])}
+	want := []string{rec, rec, rec + "\x00\x00"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
