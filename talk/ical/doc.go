@@ -12,9 +12,11 @@
 //	UID          the talk's stable ID (a UUID as it is, else "ID@event-ID";
 //	             without an ID, its title's slug, start and room)
 //	DTSTAMP      Options.Stamp
-//	DTSTART      with TZID and a VTIMEZONE when the event has a time zone;
+//	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
+//	             (in UTC where the zone's clock reads the time twice);
 //	             in UTC when there is only an offset; VALUE=DATE for a day
-//	DURATION     the talk's duration, in whole seconds
+//	DURATION     the talk's duration, in whole seconds; DTEND instead
+//	             when the talk spans a change of its zone's clocks
 //	SUMMARY      the title
 //	DESCRIPTION  the subtitle, speakers, summary and description
 //	LOCATION     the room, then the event's venue, city, region, country

@@ -132,12 +132,19 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //
 //   - a date-time in its event's [talk.Event.TimeZone] is written with TZID
 //     and the time in that zone, and the calendar gets a VTIMEZONE for the
-//     zone, made from Go's zone database for the span of the talks;
+//     zone, made from Go's zone database for the span of the talks; but a
+//     time the zone's clock reads twice (the hour repeated when summer
+//     time ends), which a TZID leaves ambiguous, is written in UTC, as is
+//     one in local mean time, whose offset has seconds;
 //   - a date-time with an offset but no usable zone (or zone UTC) is
 //     written in UTC ("...Z");
 //   - a date-time without offset or zone stays a floating local time;
 //   - a date alone makes an all-day event (VALUE=DATE), whose DURATION is
 //     left out since RFC 5545 allows only whole days there.
+//
+// A talk's DURATION is exact, but readers such as ical.js and libical add
+// it to the wall clock, so a talk that ends in another offset than it
+// starts (across a change of the clocks) gets a DTEND in its zone instead.
 //
 // Talks with less than a day (or nothing) known are left out and named in
 // an [*UndatedError], by file and ID, which is returned after the rest is
@@ -567,10 +574,19 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 	case floating:
 		c.line("DTSTART:" + s.at.Format("20060102T150405"))
 	case zoned:
-		c.line("DTSTART;TZID=" + paramValue(s.zoneName) + ":" + s.at.Format("20060102T150405"))
+		c.zoned("DTSTART", s.at, s.zoneName)
 	}
 	if s.kind != allDay && t.Duration > 0 {
-		c.line("DURATION:" + duration(t.Duration))
+		end := s.at.Add(time.Duration(t.Duration))
+		if s.kind == zoned && !repeated(s.at) && end.Year() <= maxYear && (offsetOf(end) != offsetOf(s.at) || repeated(end)) {
+			// ical.js and libical add a DURATION to the wall clock,
+			// so that across a change of the clocks the talk would
+			// end an hour off (or, over the day Samoa skipped,
+			// before it starts): the end is said as it is.
+			c.zoned("DTEND", end, s.zoneName)
+		} else {
+			c.line("DURATION:" + duration(t.Duration))
+		}
 	}
 	c.text("SUMMARY", t.Title)
 	c.text("DESCRIPTION", description(t))
@@ -582,6 +598,25 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 	}
 	c.text("CATEGORIES", t.Track)
 	c.line("END:VEVENT")
+}
+
+// zoned writes the DATE-TIME property name for the instant at, in its
+// zone called zoneName: with TZID, or in UTC where the zone's wall clock
+// is read twice (see repeated) or is off UTC by seconds (a local mean
+// time before 1900, which the VTIMEZONE says but ical.js rounds to the
+// minute).
+func (c *calendar) zoned(name string, at time.Time, zoneName string) {
+	if repeated(at) || offsetOf(at)%60 != 0 {
+		c.line(name + ":" + at.UTC().Format("20060102T150405Z"))
+		return
+	}
+	c.line(name + ";TZID=" + paramValue(zoneName) + ":" + at.Format("20060102T150405"))
+}
+
+// offsetOf is t's offset from UTC in its zone, in seconds.
+func offsetOf(t time.Time) int {
+	_, off := t.Zone()
+	return off
 }
 
 // uid is the talk's stable identity as a calendar UID.

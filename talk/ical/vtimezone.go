@@ -34,38 +34,46 @@ func (c *calendar) vtimezone(name string, s *span) {
 	at := s.from.In(s.loc)
 	begin, end := at.ZoneBounds()
 	if begin.IsZero() {
-		// The zone was like this from the start of the database.
+		// The zone was like this from the start of the database: say so
+		// from 1970, or from the day of the first talk when that is
+		// earlier, since a reader applies no observance before its
+		// DTSTART (ical.js takes UTC there).
 		_, off := at.Zone()
-		c.observance(at, time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), off)
+		since := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+		if day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC); day.Before(since) {
+			since = day
+		}
+		c.observance(at, since, off)
 	} else {
 		_, before := begin.Add(-time.Second).In(s.loc).Zone()
-		c.observance(begin.In(s.loc), begin, before)
+		c.observance(begin.In(s.loc), localBefore(begin, before), before)
 	}
 	// A talk may run past 9999 (its start is checked, not its end), where
 	// no DTSTART can be written; the transitions there are left out.
 	for n := 0; !end.IsZero() && !end.After(s.to) && end.Year() <= maxYear && n < maxObservances; n++ {
 		_, before := end.Add(-time.Second).In(s.loc).Zone()
 		next := end.In(s.loc)
-		c.observance(next, end, before)
+		c.observance(next, localBefore(end, before), before)
 		_, end = next.ZoneBounds()
 	}
 	c.line("END:VTIMEZONE")
 }
 
+// localBefore is the wall clock of the instant at a change of the
+// zone's offset, read in the offset before it (offFrom), as RFC 5545
+// section 3.6.5 wants an observance's DTSTART.
+func localBefore(change time.Time, offFrom int) time.Time {
+	return change.UTC().Add(time.Duration(offFrom) * time.Second)
+}
+
 // observance writes the STANDARD or DAYLIGHT part in effect from the
-// instant begin (the zone's state is that of t); offFrom is the offset
-// before it. DTSTART is the local time of the change in the offset before
-// it, as RFC 5545 section 3.6.5 wants. A begin before 1970 (a zone
-// unchanged since) is written as 1970-01-01.
-func (c *calendar) observance(t, begin time.Time, offFrom int) {
+// wall clock local (its DTSTART; the zone's state is that of t); offFrom
+// is the offset before it.
+func (c *calendar) observance(t, local time.Time, offFrom int) {
 	abbr, off := t.Zone()
 	kind := "STANDARD"
 	if t.IsDST() {
 		kind = "DAYLIGHT"
-	}
-	local := begin.UTC().Add(time.Duration(offFrom) * time.Second)
-	if begin.Year() <= 1970 && begin.Equal(time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)) {
-		local = begin
 	}
 	c.line("BEGIN:" + kind)
 	c.line("DTSTART:" + local.Format("20060102T150405"))
@@ -90,4 +98,33 @@ func offset(sec int) string {
 		b = append(b, byte('0'+s/10), byte('0'+s%10))
 	}
 	return string(b)
+}
+
+// repeated reports whether t's wall clock in its zone is read twice,
+// where the clocks were turned back over it. RFC 5545 section 3.3.5 takes
+// such a time with a TZID for its first occurrence, ical.js for its
+// second, and Go's time.Date for either, depending on the zone: only UTC
+// says which is meant.
+func repeated(t time.Time) bool {
+	start, end := t.ZoneBounds()
+	_, off := t.Zone()
+	var near []time.Time // instants in the zone's states before and after t's
+	if !start.IsZero() {
+		near = append(near, start.Add(-time.Second))
+	}
+	if !end.IsZero() {
+		near = append(near, end)
+	}
+	const layout = "20060102T150405"
+	for _, n := range near {
+		_, other := n.In(t.Location()).Zone()
+		if other == off {
+			continue
+		}
+		twin := t.Add(time.Duration(off-other) * time.Second).In(t.Location())
+		if twin.Format(layout) == t.Format(layout) {
+			return true
+		}
+	}
+	return false
 }
