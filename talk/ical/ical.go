@@ -229,7 +229,9 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 }
 
 // WriteEvent writes a calendar holding the event itself as an all-day
-// VEVENT from its first to its last day. UID is the event's ID.
+// VEVENT from its first to its last day. UID is the event's ID, or for
+// one without an ID the slug of its title and its first day
+// ("pycon-2024-05-15").
 //
 // A nil e is a [*talk.NilError]. RFC 5545's DTEND is the day after the
 // last, so an event that ends on 9999-12-31 cannot be written: that, and
@@ -265,7 +267,7 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	c.begin(opt)
 	if ok {
 		c.line("BEGIN:VEVENT")
-		c.text("UID", name(e.ID, talk.Slug(e.Title)))
+		c.text("UID", eventUID(e, first))
 		c.stamp()
 		c.line("DTSTART;VALUE=DATE:" + first.Time().Format("20060102"))
 		c.line("DTEND;VALUE=DATE:" + last.Time().AddDate(0, 0, 1).Format("20060102"))
@@ -628,13 +630,7 @@ func uid(t *talk.Talk) string {
 		// the lightning talks of each day one UID, and calendar programs
 		// take a VEVENT with a UID they have seen for a new version of
 		// the first, so all but one would vanish.
-		title := talk.Slug(t.Title)
-		if title == "" {
-			h := fnv.New64a()
-			io.WriteString(h, t.Title)
-			title = fmt.Sprintf("talk-%016x", h.Sum64())
-		}
-		id = title + "-" + t.Recorded.String()
+		id = titleKey("talk", t.Title) + "-" + t.Recorded.String()
 		if room := talk.Slug(t.Place.Room); room != "" {
 			id += "-" + room
 		}
@@ -643,6 +639,27 @@ func uid(t *talk.Talk) string {
 		return id
 	}
 	return id + "@" + t.Event.ID
+}
+
+// eventUID is an event's UID: its ID, or else its title's key and its
+// first day, so that one without an ID still has a UID (which RFC 5545
+// requires of every VEVENT), and the PyCon of each year one of its own.
+func eventUID(e *talk.Event, first talk.Date) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	return titleKey("event", e.Title) + "-" + first.String()
+}
+
+// titleKey is the slug of a title, or for a title without one (emoji,
+// or nothing) kind and a hash of the title.
+func titleKey(kind, title string) string {
+	if s := talk.Slug(title); s != "" {
+		return s
+	}
+	h := fnv.New64a()
+	io.WriteString(h, title)
+	return fmt.Sprintf("%s-%016x", kind, h.Sum64())
 }
 
 func isUUID(s string) bool {

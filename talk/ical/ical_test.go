@@ -427,3 +427,33 @@ func TestLocalZone(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEventUID: an event without an ID still gets a UID, which RFC 5545
+// requires of every VEVENT, and events of one title in different years
+// get UIDs of their own, so that importing one does not replace the other.
+func TestEventUID(t *testing.T) {
+	var got []string
+	for _, e := range []talk.Event{
+		{ID: "pycon-2024", Title: "PyCon", Start: talk.MustParseDate("2024-05-15")},
+		{Title: "PyCon", Start: talk.MustParseDate("2023-04-19"), End: talk.MustParseDate("2023-04-27")},
+		{Title: "PyCon", Start: talk.MustParseDate("2024-05-15T09:00:00-04:00")},
+		{Title: "🐍", Start: talk.MustParseDate("2024-05-15")},
+		{Start: talk.MustParseDate("2024-05-15")},
+	} {
+		var b bytes.Buffer
+		if err := ical.WriteEvent(&b, &e, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		uid := "(none)"
+		for _, p := range checkSyntax(t, b.Bytes()) {
+			if p.name == "UID" {
+				uid = p.value
+			}
+		}
+		got = append(got, uid)
+	}
+	want := []string{"pycon-2024", "pycon-2023-04-19", "pycon-2024-05-15", "event-fee4e43874ecb257-2024-05-15", "event-cbf29ce484222325-2024-05-15"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
