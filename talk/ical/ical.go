@@ -158,7 +158,10 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". A talk without an ID stands for its ID the slug of its
 // title, its start and its room's slug ("lightning-talks-2024-06-01T17:00:00-saal-1"),
-// so that talks of the same title keep UIDs of their own. SUMMARY is the title; DESCRIPTION the subtitle,
+// so that talks of the same title keep UIDs of their own; talks that
+// share an ID in the calendar (a session held twice, schedules merged)
+// add their start and room to it likewise, and where even these are the
+// same, "-2", "-3" in order, for a UID is one event to a calendar. SUMMARY is the title; DESCRIPTION the subtitle,
 // speakers, summary and description; LOCATION the room and the event's
 // place; URL the first of the talk's links that is an absolute http(s)
 // URL (see the package documentation); CATEGORIES its track.
@@ -215,8 +218,13 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	for _, z := range order {
 		c.vtimezone(z, zones[z])
 	}
-	for _, e := range events {
-		c.talk(e.t, e.start)
+	written := make([]*talk.Talk, len(events))
+	for i, e := range events {
+		written[i] = e.t
+	}
+	ids := uids(written)
+	for i, e := range events {
+		c.talk(e.t, ids[i], e.start)
 	}
 	c.line("END:VCALENDAR")
 	if err := c.flush(); err != nil {
@@ -564,9 +572,9 @@ func wallIn(t time.Time, loc *time.Location) time.Time {
 	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 }
 
-func (c *calendar) talk(t *talk.Talk, s start) {
+func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	c.line("BEGIN:VEVENT")
-	c.text("UID", uid(t))
+	c.text("UID", id)
 	c.stamp()
 	switch s.kind {
 	case allDay:
@@ -621,16 +629,21 @@ func offsetOf(t time.Time) int {
 	return off
 }
 
-// uid is the talk's stable identity as a calendar UID.
-func uid(t *talk.Talk) string {
+// uid is the talk's stable identity as a calendar UID. A talk whose ID
+// another talk of the calendar shares (shared) is known, as one without
+// an ID, by its start and room as well.
+func uid(t *talk.Talk, shared bool) string {
 	id := t.ID
-	if id == "" {
+	if id == "" || shared {
 		// Without an ID a talk is known by what sets it apart in a
 		// schedule: its title, start and room. The title alone would give
 		// the lightning talks of each day one UID, and calendar programs
 		// take a VEVENT with a UID they have seen for a new version of
 		// the first, so all but one would vanish.
-		id = titleKey("talk", t.Title) + "-" + t.Recorded.String()
+		if id == "" {
+			id = titleKey("talk", t.Title)
+		}
+		id += "-" + t.Recorded.String()
 		if room := talk.Slug(t.Place.Room); room != "" {
 			id += "-" + room
 		}
@@ -639,6 +652,33 @@ func uid(t *talk.Talk) string {
 		return id
 	}
 	return id + "@" + t.Event.ID
+}
+
+// uids gives each talk a UID of its own (RFC 5545 takes VEVENTs of one
+// UID for versions of one event, so calendar programs would keep only
+// one): a UID that several talks would share is made of each one's ID,
+// start and room ([uid]), and where even those are the same, numbered
+// "-2", "-3" in the order given. Which talks share is what decides, not
+// their order, so a talk's UID stays as it is when the calendar is
+// written again in another order.
+func uids(talks []*talk.Talk) []string {
+	out := make([]string, len(talks))
+	count := make(map[string]int, len(talks))
+	for i, t := range talks {
+		out[i] = uid(t, false)
+		count[out[i]]++
+	}
+	seen := make(map[string]int, len(talks))
+	for i, t := range talks {
+		if count[out[i]] > 1 {
+			out[i] = uid(t, true)
+		}
+		seen[out[i]]++
+		if n := seen[out[i]]; n > 1 {
+			out[i] += fmt.Sprintf("-%d", n)
+		}
+	}
+	return out
 }
 
 // eventUID is an event's UID: its ID, or else its title's key and its

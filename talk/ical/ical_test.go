@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -455,5 +456,55 @@ func TestEventUID(t *testing.T) {
 	want := []string{"pycon-2024", "pycon-2023-04-19", "pycon-2024-05-15", "event-fee4e43874ecb257-2024-05-15", "event-cbf29ce484222325-2024-05-15"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSharedID: talks that share an ID (a workshop held twice under one
+// guid, two schedules merged, a record written twice) each keep a UID of
+// their own, as does every talk of a calendar; with one UID a calendar
+// program keeps only one of them. Reordering the talks does not change
+// which UID a talk gets.
+func TestSharedID(t *testing.T) {
+	const guid = "6f7c2e1a-8b9d-4c3e-a1f2-0b1c2d3e4f5a"
+	ev := talk.Event{ID: "camp"}
+	talks := []*talk.Talk{
+		{ID: guid, Title: "Soldering workshop", Event: ev, Recorded: talk.MustParseDate("2024-08-01T10:00:00Z"), Place: talk.Place{Room: "Hardware tent"}},
+		{ID: "unique", Title: "Keynote", Event: ev, Recorded: talk.MustParseDate("2024-08-01T09:00:00Z")},
+		{ID: guid, Title: "Soldering workshop", Event: ev, Recorded: talk.MustParseDate("2024-08-02T10:00:00Z"), Place: talk.Place{Room: "Hardware tent"}},
+		{ID: "42", Title: "Same ID, other event", Event: talk.Event{ID: "other"}, Recorded: talk.MustParseDate("2024-08-01")},
+		{ID: "42", Title: "Written twice", Event: ev, Recorded: talk.MustParseDate("2024-08-01")},
+		{ID: "42", Title: "Written twice", Event: ev, Recorded: talk.MustParseDate("2024-08-01")},
+	}
+	uidsOf := func(talks []*talk.Talk) map[string]string {
+		var b bytes.Buffer
+		if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		var id string
+		for _, p := range checkSyntax(t, b.Bytes()) {
+			switch p.name {
+			case "UID":
+				id = p.value
+			case "SUMMARY":
+				got[id] = unescape(p.value)
+			}
+		}
+		return got
+	}
+	want := map[string]string{
+		guid + "-2024-08-01T10:00:00Z-hardware-tent@camp": "Soldering workshop",
+		"unique@camp": "Keynote",
+		guid + "-2024-08-02T10:00:00Z-hardware-tent@camp": "Soldering workshop",
+		"42@other":             "Same ID, other event",
+		"42-2024-08-01@camp":   "Written twice",
+		"42-2024-08-01@camp-2": "Written twice",
+	}
+	if diff := cmp.Diff(want, uidsOf(talks)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	slices.Reverse(talks)
+	if diff := cmp.Diff(want, uidsOf(talks)); diff != "" {
+		t.Errorf("reversed (-want +got):\n%s", diff)
 	}
 }
