@@ -43,17 +43,17 @@ func (c *calendar) vtimezone(name string, s *span) {
 		if day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC); day.Before(since) {
 			since = day
 		}
-		c.observance(at, since, off)
+		c.observance(at, since, off, at.IsDST())
 	} else {
-		_, before := begin.Add(-time.Second).In(s.loc).Zone()
-		c.observance(begin.In(s.loc), localBefore(begin, before), before)
+		prev := begin.Add(-time.Second).In(s.loc)
+		c.observance(begin.In(s.loc), localBefore(begin, offsetOf(prev)), offsetOf(prev), prev.IsDST())
 	}
 	// A talk may run past 9999 (its start is checked, not its end), where
 	// no DTSTART can be written; the transitions there are left out.
 	for n := 0; !end.IsZero() && !end.After(s.to) && end.Year() <= maxYear && n < maxObservances; n++ {
-		_, before := end.Add(-time.Second).In(s.loc).Zone()
+		prev := end.Add(-time.Second).In(s.loc)
 		next := end.In(s.loc)
-		c.observance(next, localBefore(end, before), before)
+		c.observance(next, localBefore(end, offsetOf(prev)), offsetOf(prev), prev.IsDST())
 		_, end = next.ZoneBounds()
 	}
 	c.line("END:VTIMEZONE")
@@ -68,11 +68,21 @@ func localBefore(change time.Time, offFrom int) time.Time {
 
 // observance writes the STANDARD or DAYLIGHT part in effect from the
 // wall clock local (its DTSTART; the zone's state is that of t); offFrom
-// is the offset before it.
-func (c *calendar) observance(t, local time.Time, offFrom int) {
+// is the offset before it, and fromDST whether that was summer time.
+//
+// The zone database says Irish winter time (and Morocco's in Ramadan) is
+// the daylight saving, an hour back from the standard; calendar programs
+// that take DAYLIGHT for the greater offset (Outlook's daylight bias)
+// would move the clocks the wrong way, so such a change is written as
+// the other kind, as tzdata's rearguard form and other VTIMEZONEs say.
+func (c *calendar) observance(t, local time.Time, offFrom int, fromDST bool) {
 	abbr, off := t.Zone()
+	daylight := t.IsDST()
+	if daylight != fromDST && (daylight && off < offFrom || !daylight && off > offFrom) {
+		daylight = !daylight
+	}
 	kind := "STANDARD"
-	if t.IsDST() {
+	if daylight {
 		kind = "DAYLIGHT"
 	}
 	c.line("BEGIN:" + kind)

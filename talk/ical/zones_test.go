@@ -23,8 +23,9 @@ type zoneCase struct {
 // zoneCases are the times calendars get wrong: a DST gap and the repeated
 // hour (given with either offset, or none), talks across a change of the
 // clocks, zones whose rules changed over the years, the day Samoa
-// skipped, Lord Howe's half-hour DST, local mean time before 1900, and a
-// fixed zone before 1970.
+// skipped, Lord Howe's half-hour DST, local mean time before 1900, a
+// fixed zone before 1970, and the winter (Dublin) and Ramadan (Casablanca)
+// time that tzdata calls daylight saving, an hour back.
 var zoneCases = []zoneCase{
 	{"Europe/Berlin", "2024-03-31T02:30:00", time.Hour},
 	{"Europe/Berlin", "2024-10-27T02:30:00", time.Hour},
@@ -51,6 +52,10 @@ var zoneCases = []zoneCase{
 	{"Etc/GMT-3", "1960-06-01T10:00:00", time.Hour},
 	{"America/New_York", "2024-11-03T01:30:00", time.Hour},
 	{"America/New_York", "2024-11-03T01:30:00-05:00", time.Hour},
+	{"Europe/Dublin", "2024-01-10T10:00:00", time.Hour},
+	{"Europe/Dublin", "2024-07-10T10:00:00", time.Hour},
+	{"Africa/Casablanca", "2024-03-20T10:00:00", time.Hour},
+	{"Africa/Casablanca", "2024-05-20T10:00:00", time.Hour},
 }
 
 // TestZones writes zoneCases as one calendar and checks, reading the
