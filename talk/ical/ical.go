@@ -139,8 +139,10 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //   - a date-time with an offset but no usable zone (or zone UTC) is
 //     written in UTC ("...Z");
 //   - a date-time without offset or zone stays a floating local time;
-//   - a date alone makes an all-day event (VALUE=DATE), whose DURATION is
-//     left out since RFC 5545 allows only whole days there.
+//   - a date alone makes an all-day event (VALUE=DATE); RFC 5545 allows
+//     only whole days for its DURATION, so a talk of a day or more (a
+//     workshop, a hackathon) lasts the days it needs at least, "P2D" for
+//     26 hours, and a shorter one has none, which means its one day.
 //
 // A talk's DURATION is exact, but readers such as ical.js and libical add
 // it to the wall clock, so a talk that ends in another offset than it
@@ -585,6 +587,10 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 		c.line("DTSTART:" + s.at.Format("20060102T150405"))
 	case zoned:
 		c.zoned("DTSTART", s.at, s.zoneName)
+	}
+	if s.kind == allDay && time.Duration(t.Duration) > 24*time.Hour {
+		days := (time.Duration(t.Duration) + 24*time.Hour - 1) / (24 * time.Hour)
+		c.line(fmt.Sprintf("DURATION:P%dD", days))
 	}
 	if s.kind != allDay && t.Duration > 0 {
 		end := s.at.Add(time.Duration(t.Duration))

@@ -508,3 +508,31 @@ func TestSharedID(t *testing.T) {
 		t.Errorf("reversed (-want +got):\n%s", diff)
 	}
 }
+
+// TestAllDayDuration: a talk known by its day alone that lasts more than
+// a day (a two-day workshop) spans the days it needs at least, as
+// DURATION in whole days, which is all RFC 5545 allows there; before, it
+// was written as one day.
+func TestAllDayDuration(t *testing.T) {
+	var talks []*talk.Talk
+	for i, d := range []time.Duration{0, 45 * time.Minute, 24 * time.Hour, 24*time.Hour + time.Second, 48 * time.Hour, 60 * time.Hour} {
+		talks = append(talks, &talk.Talk{ID: fmt.Sprint("w", i), Recorded: talk.MustParseDate("2024-06-01"), Duration: talk.Duration(d)})
+	}
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	event := func(id, dur string) string {
+		s := "BEGIN:VEVENT\r\nUID:" + id + "\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:20240601\r\n"
+		if dur != "" {
+			s += "DURATION:" + dur + "\r\n"
+		}
+		return s + "END:VEVENT\r\n"
+	}
+	want := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//talkmeta//talkmeta//EN\r\nCALSCALE:GREGORIAN\r\n" +
+		event("w0", "") + event("w1", "") + event("w2", "") + event("w3", "P2D") + event("w4", "P2D") + event("w5", "P3D") +
+		"END:VCALENDAR\r\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
