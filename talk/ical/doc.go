@@ -24,8 +24,13 @@
 //	             schedule's page for the talk); none when no link is
 //	CATEGORIES   the track
 //
-// VTIMEZONEs are made from Go's time zone database (embedded with
-// time/tzdata, so the output is the same on every system) and list the
+// VTIMEZONEs are made from the zone database [time.LoadLocation] finds:
+// the one named by $ZONEINFO or the system's, and Go's embedded copy
+// (time/tzdata) only where there is none. Zone rules change (Mexico
+// dropped summer time in 2022), so the same talks may give other
+// VTIMEZONEs on a machine with another release of the database; for
+// output that is the same everywhere (golden tests), set ZONEINFO to one
+// file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE lists the
 // zone's observances with explicit dates over the span of the talks, with
 // no recurrence rules.
 //
