@@ -117,6 +117,12 @@ func offset(sec int) string {
 // says which is meant.
 func repeated(t time.Time) bool {
 	start, end := t.ZoneBounds()
+	// No change of the clocks is a day long: a time further than that
+	// from the changes before and after it is read once, as most are.
+	const far = 26 * time.Hour
+	if (start.IsZero() || t.Sub(start) >= far) && (end.IsZero() || end.Sub(t) >= far) {
+		return false
+	}
 	_, off := t.Zone()
 	var near []time.Time // instants in the zone's states before and after t's
 	if !start.IsZero() {
@@ -125,16 +131,24 @@ func repeated(t time.Time) bool {
 	if !end.IsZero() {
 		near = append(near, end)
 	}
-	const layout = "20060102T150405"
 	for _, n := range near {
 		_, other := n.In(t.Location()).Zone()
 		if other == off {
 			continue
 		}
 		twin := t.Add(time.Duration(off-other) * time.Second).In(t.Location())
-		if twin.Format(layout) == t.Format(layout) {
+		if sameWall(twin, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameWall reports whether a and b show the same date and time of day.
+func sameWall(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	ah, amin, as := a.Clock()
+	bh, bmin, bs := b.Clock()
+	return ay == by && am == bm && ad == bd && ah == bh && amin == bmin && as == bs
 }
