@@ -31,7 +31,7 @@
 // VTIMEZONEs on a machine with another release of the database; for
 // output that is the same everywhere (golden tests), set ZONEINFO to one
 // file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE lists the
-// zone's observances with explicit dates over the span of the talks, with
+// zone's observances that the talks' times need, with explicit dates and
 // no recurrence rules.
 //
 // # Syntax

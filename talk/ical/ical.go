@@ -132,7 +132,7 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //
 //   - a date-time in its event's [talk.Event.TimeZone] is written with TZID
 //     and the time in that zone, and the calendar gets a VTIMEZONE for the
-//     zone, made from Go's zone database for the span of the talks; but a
+//     zone, made from Go's zone database for the times of the talks; but a
 //     time the zone's clock reads twice (the hour repeated when summer
 //     time ends), which a TZID leaves ambiguous, is written in UTC, as is
 //     one in local mean time, whose offset has seconds;
@@ -207,7 +207,7 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 		if s.zone != nil {
 			sp := zones[s.zoneName]
 			if sp == nil {
-				sp = &span{loc: s.zone, from: s.at, to: s.at}
+				sp = &span{loc: s.zone}
 				zones[s.zoneName] = sp
 				order = append(order, s.zoneName)
 			}

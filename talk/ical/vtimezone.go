@@ -1,62 +1,78 @@
 package ical
 
 import (
+	"slices"
 	"time"
 )
 
-// span is the time a calendar's talks in one zone cover.
+// span is the times a calendar's talks in one zone cover: each talk's
+// start and end.
 type span struct {
-	loc      *time.Location
-	from, to time.Time
+	loc   *time.Location
+	talks []interval
 }
+
+type interval struct{ from, to time.Time }
 
 func (s *span) add(from, to time.Time) {
-	if from.Before(s.from) {
-		s.from = from
-	}
-	if to.After(s.to) {
-		s.to = to
-	}
+	s.talks = append(s.talks, interval{from, to})
 }
 
-// maxObservances bounds a VTIMEZONE for talks years apart; a zone changes
-// at most a few times a year.
+// maxObservances bounds a VTIMEZONE for a talk that lasts for years; a
+// zone changes at most a few times a year.
 const maxObservances = 1000
 
-// vtimezone writes the zone's rules as they apply to the span: the
-// observance in effect at its start and one per transition until its end,
-// each with an explicit DTSTART and no RRULE, so that a reader needs no
-// rules of its own and nothing outside the span is claimed. The
-// transitions come from Go's zone database ([time.Time.ZoneBounds]).
+// vtimezone writes the zone's rules as they apply to the talks: for each
+// talk, the observance in effect at its start and one per change of the
+// clocks until its end, each once, with an explicit DTSTART and no RRULE,
+// so that a reader needs no rules of its own and nothing the talks do not
+// need is claimed. A reader takes the last observance that starts before
+// a time, so the years between talks need none: talks in 1900 and 2700
+// get a few observances, not the thousand changes between them. The
+// changes come from Go's zone database ([time.Time.ZoneBounds]).
 func (c *calendar) vtimezone(name string, s *span) {
 	c.line("BEGIN:VTIMEZONE")
 	c.line("TZID:" + name)
-	at := s.from.In(s.loc)
-	begin, end := at.ZoneBounds()
-	if begin.IsZero() {
-		// The zone was like this from the start of the database: say so
-		// from 1970, or from the day of the first talk when that is
-		// earlier, since a reader applies no observance before its
-		// DTSTART (ical.js takes UTC there).
-		_, off := at.Zone()
-		since := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-		if day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC); day.Before(since) {
-			since = day
+	slices.SortFunc(s.talks, func(a, b interval) int { return a.from.Compare(b.from) })
+	var last time.Time // the start of the last observance written
+	for i, t := range s.talks {
+		at := t.from.In(s.loc)
+		begin, end := at.ZoneBounds()
+		switch {
+		case i == 0 && begin.IsZero():
+			// The zone was like this from the start of the database:
+			// say so from 1970, or from the day of the first talk when
+			// that is earlier, since a reader applies no observance
+			// before its DTSTART (ical.js takes UTC there).
+			_, off := at.Zone()
+			since := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+			if day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC); day.Before(since) {
+				since = day
+			}
+			c.observance(at, since, off, at.IsDST())
+		case i == 0 || begin.After(last):
+			c.change(begin, s.loc)
+			last = begin
 		}
-		c.observance(at, since, off, at.IsDST())
-	} else {
-		prev := begin.Add(-time.Second).In(s.loc)
-		c.observance(begin.In(s.loc), localBefore(begin, offsetOf(prev)), offsetOf(prev), prev.IsDST())
-	}
-	// A talk may run past 9999 (its start is checked, not its end), where
-	// no DTSTART can be written; the transitions there are left out.
-	for n := 0; !end.IsZero() && !end.After(s.to) && end.Year() <= maxYear && n < maxObservances; n++ {
-		prev := end.Add(-time.Second).In(s.loc)
-		next := end.In(s.loc)
-		c.observance(next, localBefore(end, offsetOf(prev)), offsetOf(prev), prev.IsDST())
-		_, end = next.ZoneBounds()
+		// A talk may run past 9999 (its start is checked, not its end),
+		// where no DTSTART can be written; the changes there are left
+		// out.
+		for n := 0; !end.IsZero() && !end.After(t.to) && end.Year() <= maxYear && n < maxObservances; n++ {
+			if end.After(last) {
+				c.change(end, s.loc)
+				last = end
+			}
+			_, end = end.In(s.loc).ZoneBounds()
+		}
 	}
 	c.line("END:VTIMEZONE")
+}
+
+// change writes the observance that starts at the instant at, a change
+// of the zone loc's clocks.
+func (c *calendar) change(at time.Time, loc *time.Location) {
+	prev := at.Add(-time.Second).In(loc)
+	c.observance(at.In(loc), localBefore(at, offsetOf(prev)), offsetOf(prev), prev.IsDST())
 }
 
 // localBefore is the wall clock of the instant at a change of the

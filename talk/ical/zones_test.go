@@ -35,6 +35,7 @@ var zoneCases = []zoneCase{
 	{"Europe/Berlin", "2024-10-26T23:00:00", 5 * time.Hour},
 	{"Europe/Berlin", "1850-06-01T10:00:00", time.Hour},
 	{"Europe/Berlin", "1975-06-01T10:00:00", time.Hour},
+	{"Europe/Berlin", "2700-07-15T10:00:00", time.Hour}, // 1,600 changes after 1850
 	{"Europe/Moscow", "2010-06-01T10:00:00", time.Hour},
 	{"Europe/Moscow", "2012-06-01T10:00:00", time.Hour},
 	{"Europe/Moscow", "2015-06-01T10:00:00", time.Hour},
