@@ -10,13 +10,15 @@
 // Every talk becomes a VEVENT:
 //
 //	UID          the talk's stable ID (a UUID as it is, else "ID@event-ID";
-//	             without an ID, its title's slug, start and room)
-//	DTSTAMP      Options.Stamp
+//	             without an ID, or with one another talk of the calendar
+//	             shares, with its title's slug or ID, start and room)
+//	DTSTAMP      Options.Stamp (the time of writing when it is zero)
 //	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
 //	             (in UTC where the zone's clock reads the time twice);
 //	             in UTC when there is only an offset; VALUE=DATE for a day
-//	DURATION     the talk's duration, in whole seconds; DTEND instead
-//	             when the talk spans a change of its zone's clocks
+//	DURATION     the talk's duration, in whole seconds (whole days for a
+//	             day-only talk); DTEND instead when the talk spans a
+//	             change of its zone's clocks
 //	SUMMARY      the title
 //	DESCRIPTION  the subtitle, speakers, summary and description
 //	LOCATION     the room, then the event's venue, city, region, country
