@@ -226,3 +226,63 @@ func parseOffset(t *testing.T, s string) int {
 	}
 	return sec
 }
+
+// fuzzZones are the zones FuzzZones picks from.
+var fuzzZones = []string{"Europe/Berlin", "America/New_York", "America/Sao_Paulo", "Europe/Moscow", "Asia/Tehran",
+	"Pacific/Apia", "Australia/Lord_Howe", "Europe/Dublin", "Africa/Casablanca", "Asia/Kolkata", "Etc/GMT-3",
+	"America/St_Johns", "Antarctica/Troll", "Pacific/Chatham", "Asia/Kathmandu"}
+
+// FuzzZones writes two talks at arbitrary times between 1800 and 2200 (or
+// minutes from a change of the clocks) in a zone whose clocks change,
+// given as a wall-clock time or with an offset, and checks that reading the calendar as RFC 5545 says
+// (readInstants) gives Go's start and end instants.
+func FuzzZones(f *testing.F) {
+	for i, c := range zoneCases {
+		d := talk.MustParseDate(c.date)
+		f.Add(uint8(i), d.Time().Unix(), int64(c.dur/time.Second), d.Precision() == talk.DateTimeOffset, int64(0), int16(0))
+	}
+	f.Fuzz(func(t *testing.T, zoneIndex uint8, unix, seconds int64, withOffset bool, apart int64, nearChange int16) {
+		name := fuzzZones[int(zoneIndex)%len(fuzzZones)]
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const lo, hi = -5364662400, 7258118400 // 1800 to 2200
+		unix = lo + (unix%(hi-lo)+(hi-lo))%(hi-lo)
+		if nearChange != 0 {
+			// Minutes from the next change of the clocks, where the
+			// trouble is.
+			if _, end := time.Unix(unix, 0).In(loc).ZoneBounds(); !end.IsZero() {
+				unix = end.Unix() + int64(nearChange%(6*60))*60
+			}
+		}
+		seconds = (seconds%(72*3600) + 72*3600) % (72 * 3600)
+		apart = apart % (3 * 365 * 86400)
+		var talks []*talk.Talk
+		var want []string
+		for i, u := range []int64{unix, unix + apart} {
+			at := time.Unix(u, 0).In(loc)
+			d := talk.DateTimeOf(at, withOffset)
+			if !withOffset {
+				// The wall clock, which Go reads as it will.
+				at = time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), at.Second(), 0, loc)
+			}
+			id := fmt.Sprint("f", i)
+			talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(time.Duration(seconds) * time.Second),
+				Event: talk.Event{TimeZone: name}})
+			end := at.Add(time.Duration(seconds) * time.Second)
+			if seconds == 0 {
+				continue
+			}
+			want = append(want, fmt.Sprintf("%s %s %s", id, at.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339)))
+		}
+		var b bytes.Buffer
+		if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		got := readInstants(t, checkSyntax(t, b.Bytes()))
+		if diff := cmpDiff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s\n%s", name, diff, b.String())
+		}
+	})
+}
