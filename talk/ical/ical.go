@@ -26,7 +26,10 @@ type Options struct {
 	ProdID string
 	// Stamp is every VEVENT's DTSTAMP, the time the calendar was made.
 	// The zero time means time.Now(); set it for output that is the same
-	// on every run.
+	// on every run (golden tests). Some calendar programs take a VEVENT
+	// whose UID they already hold for an update only when its DTSTAMP is
+	// later, so a published schedule's Stamp is best the time of its last
+	// change, not a constant.
 	Stamp time.Time
 }
 
