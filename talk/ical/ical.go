@@ -162,14 +162,17 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". A talk without an ID stands for its ID the slug of its
-// title, its start and its room's slug ("lightning-talks-2024-06-01T17:00:00-saal-1"),
-// so that talks of the same title keep UIDs of their own; talks that
-// share an ID in the calendar (a session held twice, schedules merged)
-// add their start and room to it likewise, and where even these are the
-// same, "-2", "-3" in order, for a UID is one event to a calendar. SUMMARY is the title; DESCRIPTION the subtitle,
-// speakers, summary and description; LOCATION the room and the event's
-// place; URL the first of the talk's links that is an absolute http(s)
-// URL (see the package documentation); CATEGORIES its track.
+// title, its start and its room's slug
+// ("lightning-talks-2024-06-01T17:00:00-saal-1"), so that talks of the
+// same title keep UIDs of their own; talks that share an ID in the
+// calendar (a session held twice, schedules merged) add their start and
+// room to it likewise, and where even these are the same, "-2", "-3" in
+// order, for a UID is one event to a calendar.
+//
+// SUMMARY is the title; DESCRIPTION the subtitle, speakers, summary and
+// description; LOCATION the room and the event's place; URL the first of
+// the talk's links that is an absolute http(s) URL (see the package
+// documentation); CATEGORIES its track.
 func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	c := newCalendar(w, opt)
 	var undated UndatedError
