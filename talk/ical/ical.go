@@ -626,9 +626,10 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 // zone called zoneName: with TZID, or in UTC where the zone's wall clock
 // is read twice (see repeated) or is off UTC by seconds (a local mean
 // time before 1900, which the VTIMEZONE says but ical.js rounds to the
-// minute).
+// minute); but not where UTC has left the four-digit years (local mean
+// time on 0000-01-01), which the TZID form holds.
 func (c *calendar) zoned(name string, at time.Time, zoneName string) {
-	if repeated(at) || offsetOf(at)%60 != 0 {
+	if y := at.UTC().Year(); (repeated(at) || offsetOf(at)%60 != 0) && 0 <= y && y <= maxYear {
 		c.line(name + ":" + at.UTC().Format("20060102T150405Z"))
 		return
 	}

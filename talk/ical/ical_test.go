@@ -545,3 +545,26 @@ func TestAllDayDuration(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestYearZeroLocalMeanTime: a talk in the first hour of 0000-01-01 in
+// Berlin, whose local mean time is +00:53:28, is in year -1 in UTC, so
+// it keeps its TZID form rather than be written "-00011231T233632Z".
+func TestYearZeroLocalMeanTime(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("0000-01-01T00:30:00"), Duration: talk.Duration(time.Hour),
+		Event: talk.Event{TimeZone: "Europe/Berlin"}}
+	var b bytes.Buffer
+	if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+		"BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+		"BEGIN:STANDARD", "DTSTART:00000101T000000", "TZOFFSETFROM:+005328", "TZOFFSETTO:+005328", "TZNAME:LMT", "END:STANDARD",
+		"END:VTIMEZONE",
+		"BEGIN:VEVENT", "UID:t", "DTSTAMP:20240701T120000Z", "DTSTART;TZID=Europe/Berlin:00000101T003000",
+		"DURATION:PT1H", "END:VEVENT", "END:VCALENDAR", "",
+	}, "\r\n")
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
