@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the calendars of the two shared schedule exports with talk/ical and
 # parses them with ical.js (pinned in package.json), an independent parser,
-# checking every VEVENT's UID, SUMMARY, DTSTART and DURATION.
+# checking every VEVENT's UID, SUMMARY, DTSTART and length (DURATION, or
+# DTEND across a change of the clocks).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

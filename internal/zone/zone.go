@@ -5,23 +5,58 @@
 // time.LoadLocation takes "Local" for the zone of the machine the program
 // runs on, so a record whose time zone is "Local" (which the event
 // schema's pattern admits) would be written differently on every machine;
-// Load refuses it. The package embeds Go's zone database (time/tzdata),
+// Load refuses it, and the other names that only some systems' files
+// give a zone (zoneName). The package embeds Go's zone database (time/tzdata),
 // so that a zone the system lacks still loads.
 package zone
 
 import (
+	"strings"
 	"time"
 	_ "time/tzdata" // the zones must load where the system has no database
 )
 
 // Load returns the IANA time zone called name, and false for "", for
-// "Local" and for a name the zone database does not hold.
+// "Local", for a name the zone database does not hold, and for a name
+// that is no zone's but that time.LoadLocation takes from the files of
+// some systems (see zoneName).
 func Load(name string) (*time.Location, bool) {
-	if name == "" || name == "Local" {
+	if !zoneName(name) {
 		return nil, false
 	}
 	loc, err := time.LoadLocation(name)
 	return loc, err == nil
+}
+
+// zoneName reports whether name has the form of an IANA zone name, the
+// event schema's pattern: parts of ASCII letters, digits, "_", "+" and
+// "-", joined by "/". time.LoadLocation opens any file under the
+// system's zoneinfo directory, so on Debian it also takes names that
+// are no zone's, and which the embedded database lacks: "localtime"
+// (a link to the machine's own zone, as "Local"), "posixrules",
+// "./Europe/Berlin", and the "posix/" and "right/" copies of the
+// database, whose "right/" files count leap seconds, so that their
+// changes of the clocks fall 27 seconds late. A record naming one of
+// them would be read differently from one machine to the next.
+func zoneName(name string) bool {
+	switch {
+	case name == "" || name == "Local" || name == "localtime" || name == "posixrules":
+		return false
+	case strings.HasPrefix(name, "posix/") || strings.HasPrefix(name, "right/"):
+		return false
+	}
+	for part := range strings.SplitSeq(name, "/") {
+		if part == "" {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '+' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Memo is Load for a writer that names one zone again and again: a

@@ -12,6 +12,20 @@ func TestLoad(t *testing.T) {
 		{"", false},
 		{"Local", false}, // the machine's zone: output would differ between machines
 		{"Mars/Olympus_Mons", false},
+		{"Etc/GMT+5", true},
+		{"America/Port-au-Prince", true},
+		// Files under a system's zoneinfo directory that are no
+		// zone's name: each would be read differently from one
+		// machine to the next, or not at all.
+		{"localtime", false}, // the machine's zone, as "Local"
+		{"posixrules", false},
+		{"posix/Europe/Berlin", false},
+		{"right/Europe/Berlin", false}, // counts leap seconds: changes 27 s late
+		{"./Europe/Berlin", false},
+		{"Europe//Berlin", false},
+		{"Europe/Berlin/", false},
+		{"/etc/localtime", false},
+		{"Europe/Berlin ", false},
 	} {
 		loc, ok := Load(tt.name)
 		if ok != tt.ok || ok && loc.String() != tt.name {

@@ -10,11 +10,15 @@
 // Every talk becomes a VEVENT:
 //
 //	UID          the talk's stable ID (a UUID as it is, else "ID@event-ID";
-//	             without an ID, its title's slug, start and room)
-//	DTSTAMP      Options.Stamp
-//	DTSTART      with TZID and a VTIMEZONE when the event has a time zone;
+//	             without an ID, or with one another talk of the calendar
+//	             shares, with its title's slug or ID, start and room)
+//	DTSTAMP      Options.Stamp (the time of writing when it is zero)
+//	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
+//	             (in UTC where the zone's clock reads the time twice);
 //	             in UTC when there is only an offset; VALUE=DATE for a day
-//	DURATION     the talk's duration, in whole seconds
+//	DURATION     the talk's duration, in whole seconds (whole days for a
+//	             day-only talk); DTEND instead when the talk spans a
+//	             change of its zone's clocks
 //	SUMMARY      the title
 //	DESCRIPTION  the subtitle, speakers, summary and description
 //	LOCATION     the room, then the event's venue, city, region, country
@@ -22,9 +26,14 @@
 //	             schedule's page for the talk); none when no link is
 //	CATEGORIES   the track
 //
-// VTIMEZONEs are made from Go's time zone database (embedded with
-// time/tzdata, so the output is the same on every system) and list the
-// zone's observances with explicit dates over the span of the talks, with
+// VTIMEZONEs are made from the zone database [time.LoadLocation] finds:
+// the one named by $ZONEINFO or the system's, and Go's embedded copy
+// (time/tzdata) only where there is none. Zone rules change (Mexico
+// dropped summer time in 2022), so the same talks may give other
+// VTIMEZONEs on a machine with another release of the database; for
+// output that is the same everywhere (golden tests), set ZONEINFO to one
+// file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE lists the
+// zone's observances that the talks' times need, with explicit dates and
 // no recurrence rules.
 //
 // # Syntax

@@ -26,7 +26,10 @@ type Options struct {
 	ProdID string
 	// Stamp is every VEVENT's DTSTAMP, the time the calendar was made.
 	// The zero time means time.Now(); set it for output that is the same
-	// on every run.
+	// on every run (golden tests). Some calendar programs take a VEVENT
+	// whose UID they already hold for an update only when its DTSTAMP is
+	// later, so a published schedule's Stamp is best the time of its last
+	// change, not a constant.
 	Stamp time.Time
 }
 
@@ -132,12 +135,21 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //
 //   - a date-time in its event's [talk.Event.TimeZone] is written with TZID
 //     and the time in that zone, and the calendar gets a VTIMEZONE for the
-//     zone, made from Go's zone database for the span of the talks;
+//     zone, made from Go's zone database for the times of the talks; but a
+//     time the zone's clock reads twice (the hour repeated when summer
+//     time ends), which a TZID leaves ambiguous, is written in UTC, as is
+//     one in local mean time, whose offset has seconds;
 //   - a date-time with an offset but no usable zone (or zone UTC) is
 //     written in UTC ("...Z");
 //   - a date-time without offset or zone stays a floating local time;
-//   - a date alone makes an all-day event (VALUE=DATE), whose DURATION is
-//     left out since RFC 5545 allows only whole days there.
+//   - a date alone makes an all-day event (VALUE=DATE); RFC 5545 allows
+//     only whole days for its DURATION, so a talk of a day or more (a
+//     workshop, a hackathon) lasts the days it needs at least, "P2D" for
+//     26 hours, and a shorter one has none, which means its one day.
+//
+// A talk's DURATION is exact, but readers such as ical.js and libical add
+// it to the wall clock, so a talk that ends in another offset than it
+// starts (across a change of the clocks) gets a DTEND in its zone instead.
 //
 // Talks with less than a day (or nothing) known are left out and named in
 // an [*UndatedError], by file and ID, which is returned after the rest is
@@ -150,11 +162,17 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". A talk without an ID stands for its ID the slug of its
-// title, its start and its room's slug ("lightning-talks-2024-06-01T17:00:00-saal-1"),
-// so that talks of the same title keep UIDs of their own. SUMMARY is the title; DESCRIPTION the subtitle,
-// speakers, summary and description; LOCATION the room and the event's
-// place; URL the first of the talk's links that is an absolute http(s)
-// URL (see the package documentation); CATEGORIES its track.
+// title, its start and its room's slug
+// ("lightning-talks-2024-06-01T17:00:00-saal-1"), so that talks of the
+// same title keep UIDs of their own; talks that share an ID in the
+// calendar (a session held twice, schedules merged) add their start and
+// room to it likewise, and where even these are the same, "-2", "-3" in
+// order, for a UID is one event to a calendar.
+//
+// SUMMARY is the title; DESCRIPTION the subtitle, speakers, summary and
+// description; LOCATION the room and the event's place; URL the first of
+// the talk's links that is an absolute http(s) URL (see the package
+// documentation); CATEGORIES its track.
 func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	c := newCalendar(w, opt)
 	var undated UndatedError
@@ -195,7 +213,7 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 		if s.zone != nil {
 			sp := zones[s.zoneName]
 			if sp == nil {
-				sp = &span{loc: s.zone, from: s.at, to: s.at}
+				sp = &span{loc: s.zone}
 				zones[s.zoneName] = sp
 				order = append(order, s.zoneName)
 			}
@@ -208,8 +226,13 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	for _, z := range order {
 		c.vtimezone(z, zones[z])
 	}
-	for _, e := range events {
-		c.talk(e.t, e.start)
+	written := make([]*talk.Talk, len(events))
+	for i, e := range events {
+		written[i] = e.t
+	}
+	ids := uids(written)
+	for i, e := range events {
+		c.talk(e.t, ids[i], e.start)
 	}
 	c.line("END:VCALENDAR")
 	if err := c.flush(); err != nil {
@@ -222,7 +245,9 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 }
 
 // WriteEvent writes a calendar holding the event itself as an all-day
-// VEVENT from its first to its last day. UID is the event's ID.
+// VEVENT from its first to its last day. UID is the event's ID, or for
+// one without an ID the slug of its title and its first day
+// ("pycon-2024-05-15").
 //
 // A nil e is a [*talk.NilError]. RFC 5545's DTEND is the day after the
 // last, so an event that ends on 9999-12-31 cannot be written: that, and
@@ -258,7 +283,7 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	c.begin(opt)
 	if ok {
 		c.line("BEGIN:VEVENT")
-		c.text("UID", name(e.ID, talk.Slug(e.Title)))
+		c.text("UID", eventUID(e, first))
 		c.stamp()
 		c.line("DTSTART;VALUE=DATE:" + first.Time().Format("20060102"))
 		c.line("DTEND;VALUE=DATE:" + last.Time().AddDate(0, 0, 1).Format("20060102"))
@@ -555,9 +580,9 @@ func wallIn(t time.Time, loc *time.Location) time.Time {
 	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 }
 
-func (c *calendar) talk(t *talk.Talk, s start) {
+func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	c.line("BEGIN:VEVENT")
-	c.text("UID", uid(t))
+	c.text("UID", id)
 	c.stamp()
 	switch s.kind {
 	case allDay:
@@ -567,10 +592,23 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 	case floating:
 		c.line("DTSTART:" + s.at.Format("20060102T150405"))
 	case zoned:
-		c.line("DTSTART;TZID=" + paramValue(s.zoneName) + ":" + s.at.Format("20060102T150405"))
+		c.zoned("DTSTART", s.at, s.zoneName)
+	}
+	if s.kind == allDay && time.Duration(t.Duration) > 24*time.Hour {
+		days := (time.Duration(t.Duration) + 24*time.Hour - 1) / (24 * time.Hour)
+		c.line(fmt.Sprintf("DURATION:P%dD", days))
 	}
 	if s.kind != allDay && t.Duration > 0 {
-		c.line("DURATION:" + duration(t.Duration))
+		end := s.at.Add(time.Duration(t.Duration))
+		if s.kind == zoned && !repeated(s.at) && end.Year() <= maxYear && (offsetOf(end) != offsetOf(s.at) || repeated(end)) {
+			// ical.js and libical add a DURATION to the wall clock,
+			// so that across a change of the clocks the talk would
+			// end an hour off (or, over the day Samoa skipped,
+			// before it starts): the end is said as it is.
+			c.zoned("DTEND", end, s.zoneName)
+		} else {
+			c.line("DURATION:" + duration(t.Duration))
+		}
 	}
 	c.text("SUMMARY", t.Title)
 	c.text("DESCRIPTION", description(t))
@@ -584,22 +622,41 @@ func (c *calendar) talk(t *talk.Talk, s start) {
 	c.line("END:VEVENT")
 }
 
-// uid is the talk's stable identity as a calendar UID.
-func uid(t *talk.Talk) string {
+// zoned writes the DATE-TIME property name for the instant at, in its
+// zone called zoneName: with TZID, or in UTC where the zone's wall clock
+// is read twice (see repeated) or is off UTC by seconds (a local mean
+// time before 1900, which the VTIMEZONE says but ical.js rounds to the
+// minute); but not where UTC has left the four-digit years (local mean
+// time on 0000-01-01), which the TZID form holds.
+func (c *calendar) zoned(name string, at time.Time, zoneName string) {
+	if y := at.UTC().Year(); (repeated(at) || offsetOf(at)%60 != 0) && 0 <= y && y <= maxYear {
+		c.line(name + ":" + at.UTC().Format("20060102T150405Z"))
+		return
+	}
+	c.line(name + ";TZID=" + paramValue(zoneName) + ":" + at.Format("20060102T150405"))
+}
+
+// offsetOf is t's offset from UTC in its zone, in seconds.
+func offsetOf(t time.Time) int {
+	_, off := t.Zone()
+	return off
+}
+
+// uid is the talk's stable identity as a calendar UID. A talk whose ID
+// another talk of the calendar shares (shared) is known, as one without
+// an ID, by its start and room as well.
+func uid(t *talk.Talk, shared bool) string {
 	id := t.ID
-	if id == "" {
+	if id == "" || shared {
 		// Without an ID a talk is known by what sets it apart in a
 		// schedule: its title, start and room. The title alone would give
 		// the lightning talks of each day one UID, and calendar programs
 		// take a VEVENT with a UID they have seen for a new version of
 		// the first, so all but one would vanish.
-		title := talk.Slug(t.Title)
-		if title == "" {
-			h := fnv.New64a()
-			io.WriteString(h, t.Title)
-			title = fmt.Sprintf("talk-%016x", h.Sum64())
+		if id == "" {
+			id = titleKey("talk", t.Title)
 		}
-		id = title + "-" + t.Recorded.String()
+		id += "-" + t.Recorded.String()
 		if room := talk.Slug(t.Place.Room); room != "" {
 			id += "-" + room
 		}
@@ -608,6 +665,54 @@ func uid(t *talk.Talk) string {
 		return id
 	}
 	return id + "@" + t.Event.ID
+}
+
+// uids gives each talk a UID of its own (RFC 5545 takes VEVENTs of one
+// UID for versions of one event, so calendar programs would keep only
+// one): a UID that several talks would share is made of each one's ID,
+// start and room ([uid]), and where even those are the same, numbered
+// "-2", "-3" in the order given. Which talks share is what decides, not
+// their order, so a talk's UID stays as it is when the calendar is
+// written again in another order.
+func uids(talks []*talk.Talk) []string {
+	out := make([]string, len(talks))
+	count := make(map[string]int, len(talks))
+	for i, t := range talks {
+		out[i] = uid(t, false)
+		count[out[i]]++
+	}
+	seen := make(map[string]int, len(talks))
+	for i, t := range talks {
+		if count[out[i]] > 1 {
+			out[i] = uid(t, true)
+		}
+		seen[out[i]]++
+		if n := seen[out[i]]; n > 1 {
+			out[i] += fmt.Sprintf("-%d", n)
+		}
+	}
+	return out
+}
+
+// eventUID is an event's UID: its ID, or else its title's key and its
+// first day, so that one without an ID still has a UID (which RFC 5545
+// requires of every VEVENT), and the PyCon of each year one of its own.
+func eventUID(e *talk.Event, first talk.Date) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	return titleKey("event", e.Title) + "-" + first.String()
+}
+
+// titleKey is the slug of a title, or for a title without one (emoji,
+// or nothing) kind and a hash of the title.
+func titleKey(kind, title string) string {
+	if s := talk.Slug(title); s != "" {
+		return s
+	}
+	h := fnv.New64a()
+	io.WriteString(h, title)
+	return fmt.Sprintf("%s-%016x", kind, h.Sum64())
 }
 
 func isUUID(s string) bool {

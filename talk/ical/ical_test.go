@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,13 @@ var stamp = time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
+	goldenText(t, name, got)
+	checkSyntax(t, got)
+}
+
+// goldenText compares got with testdata/name, which -update rewrites.
+func goldenText(t *testing.T, name string, got []byte) {
+	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -36,7 +44,6 @@ func golden(t *testing.T, name string, got []byte) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", name, diff)
 	}
-	checkSyntax(t, got)
 }
 
 var berlin = talk.Event{
@@ -90,7 +97,8 @@ func testTalks() []*talk.Talk {
 		{
 			// An overnight hackathon across the change to summer time:
 			// 26 hours from 23:30 CET end at 02:30 CEST two days later,
-			// where a nominal "P1DT2H" would end an hour early.
+			// written as DTEND, since readers such as ical.js add even
+			// a "PT26H" to the wall clock and would end it an hour early.
 			ID: "hackathon", Title: "Overnight hackathon", Event: berlin,
 			Recorded: talk.MustParseDate("2024-03-30T23:30:00"), Duration: talk.Duration(26 * time.Hour),
 		},
@@ -404,17 +412,157 @@ func TestRangeErrorZero(t *testing.T) {
 // schema admits, has no zone to write: time.LoadLocation takes it for the
 // zone of the machine, so each would write a VTIMEZONE of its own. The
 // talk keeps its wall-clock time, floating, as without a zone.
+//
+// So are the names that time.LoadLocation takes from the files of some
+// systems but that are no zone's: "localtime" (on Debian a link to the
+// machine's zone), and the "posix/" and "right/" copies of the database,
+// whose "right/" changes of the clocks fall 27 seconds late.
 func TestLocalZone(t *testing.T) {
-	tk := &talk.Talk{ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-07-01T10:00:00"),
-		Duration: talk.Duration(time.Hour), Event: talk.Event{ID: "ev", TimeZone: "Local"}}
+	for _, zone := range []string{"Local", "localtime", "posixrules", "posix/Europe/Berlin", "right/Europe/Berlin"} {
+		t.Run(zone, func(t *testing.T) {
+			tk := &talk.Talk{ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-07-01T10:00:00"),
+				Duration: talk.Duration(time.Hour), Event: talk.Event{ID: "ev", TimeZone: zone}}
+			var b bytes.Buffer
+			if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Join([]string{
+				"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+				"BEGIN:VEVENT", "UID:t@ev", "DTSTAMP:20240701T120000Z", "DTSTART:20240701T100000",
+				"DURATION:PT1H", "SUMMARY:T", "END:VEVENT", "END:VCALENDAR", "",
+			}, "\r\n")
+			if diff := cmp.Diff(want, b.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestEventUID: an event without an ID still gets a UID, which RFC 5545
+// requires of every VEVENT, and events of one title in different years
+// get UIDs of their own, so that importing one does not replace the other.
+func TestEventUID(t *testing.T) {
+	var got []string
+	for _, e := range []talk.Event{
+		{ID: "pycon-2024", Title: "PyCon", Start: talk.MustParseDate("2024-05-15")},
+		{Title: "PyCon", Start: talk.MustParseDate("2023-04-19"), End: talk.MustParseDate("2023-04-27")},
+		{Title: "PyCon", Start: talk.MustParseDate("2024-05-15T09:00:00-04:00")},
+		{Title: "🐍", Start: talk.MustParseDate("2024-05-15")},
+		{Start: talk.MustParseDate("2024-05-15")},
+	} {
+		var b bytes.Buffer
+		if err := ical.WriteEvent(&b, &e, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		uid := "(none)"
+		for _, p := range checkSyntax(t, b.Bytes()) {
+			if p.name == "UID" {
+				uid = p.value
+			}
+		}
+		got = append(got, uid)
+	}
+	want := []string{"pycon-2024", "pycon-2023-04-19", "pycon-2024-05-15", "event-fee4e43874ecb257-2024-05-15", "event-cbf29ce484222325-2024-05-15"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSharedID: talks that share an ID (a workshop held twice under one
+// guid, two schedules merged, a record written twice) each keep a UID of
+// their own, as does every talk of a calendar; with one UID a calendar
+// program keeps only one of them. Reordering the talks does not change
+// which UID a talk gets.
+func TestSharedID(t *testing.T) {
+	const guid = "6f7c2e1a-8b9d-4c3e-a1f2-0b1c2d3e4f5a"
+	ev := talk.Event{ID: "camp"}
+	talks := []*talk.Talk{
+		{ID: guid, Title: "Soldering workshop", Event: ev, Recorded: talk.MustParseDate("2024-08-01T10:00:00Z"), Place: talk.Place{Room: "Hardware tent"}},
+		{ID: "unique", Title: "Keynote", Event: ev, Recorded: talk.MustParseDate("2024-08-01T09:00:00Z")},
+		{ID: guid, Title: "Soldering workshop", Event: ev, Recorded: talk.MustParseDate("2024-08-02T10:00:00Z"), Place: talk.Place{Room: "Hardware tent"}},
+		{ID: "42", Title: "Same ID, other event", Event: talk.Event{ID: "other"}, Recorded: talk.MustParseDate("2024-08-01")},
+		{ID: "42", Title: "Written twice", Event: ev, Recorded: talk.MustParseDate("2024-08-01")},
+		{ID: "42", Title: "Written twice", Event: ev, Recorded: talk.MustParseDate("2024-08-01")},
+	}
+	uidsOf := func(talks []*talk.Talk) map[string]string {
+		var b bytes.Buffer
+		if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		var id string
+		for _, p := range checkSyntax(t, b.Bytes()) {
+			switch p.name {
+			case "UID":
+				id = p.value
+			case "SUMMARY":
+				got[id] = unescape(p.value)
+			}
+		}
+		return got
+	}
+	want := map[string]string{
+		guid + "-2024-08-01T10:00:00Z-hardware-tent@camp": "Soldering workshop",
+		"unique@camp": "Keynote",
+		guid + "-2024-08-02T10:00:00Z-hardware-tent@camp": "Soldering workshop",
+		"42@other":             "Same ID, other event",
+		"42-2024-08-01@camp":   "Written twice",
+		"42-2024-08-01@camp-2": "Written twice",
+	}
+	if diff := cmp.Diff(want, uidsOf(talks)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	slices.Reverse(talks)
+	if diff := cmp.Diff(want, uidsOf(talks)); diff != "" {
+		t.Errorf("reversed (-want +got):\n%s", diff)
+	}
+}
+
+// TestAllDayDuration: a talk known by its day alone that lasts more than
+// a day (a two-day workshop) spans the days it needs at least, as
+// DURATION in whole days, which is all RFC 5545 allows there; before, it
+// was written as one day.
+func TestAllDayDuration(t *testing.T) {
+	var talks []*talk.Talk
+	for i, d := range []time.Duration{0, 45 * time.Minute, 24 * time.Hour, 24*time.Hour + time.Second, 48 * time.Hour, 60 * time.Hour} {
+		talks = append(talks, &talk.Talk{ID: fmt.Sprint("w", i), Recorded: talk.MustParseDate("2024-06-01"), Duration: talk.Duration(d)})
+	}
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	event := func(id, dur string) string {
+		s := "BEGIN:VEVENT\r\nUID:" + id + "\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:20240601\r\n"
+		if dur != "" {
+			s += "DURATION:" + dur + "\r\n"
+		}
+		return s + "END:VEVENT\r\n"
+	}
+	want := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//talkmeta//talkmeta//EN\r\nCALSCALE:GREGORIAN\r\n" +
+		event("w0", "") + event("w1", "") + event("w2", "") + event("w3", "P2D") + event("w4", "P2D") + event("w5", "P3D") +
+		"END:VCALENDAR\r\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestYearZeroLocalMeanTime: a talk in the first hour of 0000-01-01 in
+// Berlin, whose local mean time is +00:53:28, is in year -1 in UTC, so
+// it keeps its TZID form rather than be written "-00011231T233632Z".
+func TestYearZeroLocalMeanTime(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("0000-01-01T00:30:00"), Duration: talk.Duration(time.Hour),
+		Event: talk.Event{TimeZone: "Europe/Berlin"}}
 	var b bytes.Buffer
 	if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
 		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
-		"BEGIN:VEVENT", "UID:t@ev", "DTSTAMP:20240701T120000Z", "DTSTART:20240701T100000",
-		"DURATION:PT1H", "SUMMARY:T", "END:VEVENT", "END:VCALENDAR", "",
+		"BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+		"BEGIN:STANDARD", "DTSTART:00000101T000000", "TZOFFSETFROM:+005328", "TZOFFSETTO:+005328", "TZNAME:LMT", "END:STANDARD",
+		"END:VTIMEZONE",
+		"BEGIN:VEVENT", "UID:t", "DTSTAMP:20240701T120000Z", "DTSTART;TZID=Europe/Berlin:00000101T003000",
+		"DURATION:PT1H", "END:VEVENT", "END:VCALENDAR", "",
 	}, "\r\n")
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -1,71 +1,105 @@
 package ical
 
 import (
+	"slices"
 	"time"
 )
 
-// span is the time a calendar's talks in one zone cover.
+// span is the times a calendar's talks in one zone cover: each talk's
+// start and end.
 type span struct {
-	loc      *time.Location
-	from, to time.Time
+	loc   *time.Location
+	talks []interval
 }
+
+type interval struct{ from, to time.Time }
 
 func (s *span) add(from, to time.Time) {
-	if from.Before(s.from) {
-		s.from = from
-	}
-	if to.After(s.to) {
-		s.to = to
-	}
+	s.talks = append(s.talks, interval{from, to})
 }
 
-// maxObservances bounds a VTIMEZONE for talks years apart; a zone changes
-// at most a few times a year.
+// maxObservances bounds a VTIMEZONE for a talk that lasts for years; a
+// zone changes at most a few times a year.
 const maxObservances = 1000
 
-// vtimezone writes the zone's rules as they apply to the span: the
-// observance in effect at its start and one per transition until its end,
-// each with an explicit DTSTART and no RRULE, so that a reader needs no
-// rules of its own and nothing outside the span is claimed. The
-// transitions come from Go's zone database ([time.Time.ZoneBounds]).
+// vtimezone writes the zone's rules as they apply to the talks: for each
+// talk, the observance in effect at its start and one per change of the
+// clocks until its end, each once, with an explicit DTSTART and no RRULE,
+// so that a reader needs no rules of its own and nothing the talks do not
+// need is claimed. A reader takes the last observance that starts before
+// a time, so the years between talks need none: talks in 1900 and 2700
+// get a few observances, not the thousand changes between them. The
+// changes come from Go's zone database ([time.Time.ZoneBounds]).
 func (c *calendar) vtimezone(name string, s *span) {
 	c.line("BEGIN:VTIMEZONE")
 	c.line("TZID:" + name)
-	at := s.from.In(s.loc)
-	begin, end := at.ZoneBounds()
-	if begin.IsZero() {
-		// The zone was like this from the start of the database.
-		_, off := at.Zone()
-		c.observance(at, time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), off)
-	} else {
-		_, before := begin.Add(-time.Second).In(s.loc).Zone()
-		c.observance(begin.In(s.loc), begin, before)
-	}
-	// A talk may run past 9999 (its start is checked, not its end), where
-	// no DTSTART can be written; the transitions there are left out.
-	for n := 0; !end.IsZero() && !end.After(s.to) && end.Year() <= maxYear && n < maxObservances; n++ {
-		_, before := end.Add(-time.Second).In(s.loc).Zone()
-		next := end.In(s.loc)
-		c.observance(next, end, before)
-		_, end = next.ZoneBounds()
+	slices.SortFunc(s.talks, func(a, b interval) int { return a.from.Compare(b.from) })
+	var last time.Time // the start of the last observance written
+	for i, t := range s.talks {
+		at := t.from.In(s.loc)
+		begin, end := at.ZoneBounds()
+		switch {
+		case i == 0 && begin.IsZero():
+			// The zone was like this from the start of the database:
+			// say so from 1970, or from the day of the first talk when
+			// that is earlier, since a reader applies no observance
+			// before its DTSTART (ical.js takes UTC there).
+			_, off := at.Zone()
+			since := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+			if day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC); day.Before(since) {
+				since = day
+			}
+			c.observance(at, since, off, at.IsDST())
+		case i == 0 || begin.After(last):
+			c.change(begin, s.loc)
+			last = begin
+		}
+		// A talk may run past 9999 (its start is checked, not its end),
+		// where no DTSTART can be written; the changes there are left
+		// out.
+		for n := 0; !end.IsZero() && !end.After(t.to) && end.Year() <= maxYear && n < maxObservances; n++ {
+			if end.After(last) {
+				c.change(end, s.loc)
+				last = end
+			}
+			_, end = end.In(s.loc).ZoneBounds()
+		}
 	}
 	c.line("END:VTIMEZONE")
 }
 
+// change writes the observance that starts at the instant at, a change
+// of the zone loc's clocks.
+func (c *calendar) change(at time.Time, loc *time.Location) {
+	prev := at.Add(-time.Second).In(loc)
+	c.observance(at.In(loc), localBefore(at, offsetOf(prev)), offsetOf(prev), prev.IsDST())
+}
+
+// localBefore is the wall clock of the instant at a change of the
+// zone's offset, read in the offset before it (offFrom), as RFC 5545
+// section 3.6.5 wants an observance's DTSTART.
+func localBefore(change time.Time, offFrom int) time.Time {
+	return change.UTC().Add(time.Duration(offFrom) * time.Second)
+}
+
 // observance writes the STANDARD or DAYLIGHT part in effect from the
-// instant begin (the zone's state is that of t); offFrom is the offset
-// before it. DTSTART is the local time of the change in the offset before
-// it, as RFC 5545 section 3.6.5 wants. A begin before 1970 (a zone
-// unchanged since) is written as 1970-01-01.
-func (c *calendar) observance(t, begin time.Time, offFrom int) {
+// wall clock local (its DTSTART; the zone's state is that of t); offFrom
+// is the offset before it, and fromDST whether that was summer time.
+//
+// The zone database says Irish winter time (and Morocco's in Ramadan) is
+// the daylight saving, an hour back from the standard; calendar programs
+// that take DAYLIGHT for the greater offset (Outlook's daylight bias)
+// would move the clocks the wrong way, so such a change is written as
+// the other kind, as tzdata's rearguard form and other VTIMEZONEs say.
+func (c *calendar) observance(t, local time.Time, offFrom int, fromDST bool) {
 	abbr, off := t.Zone()
-	kind := "STANDARD"
-	if t.IsDST() {
-		kind = "DAYLIGHT"
+	daylight := t.IsDST()
+	if daylight != fromDST && (daylight && off < offFrom || !daylight && off > offFrom) {
+		daylight = !daylight
 	}
-	local := begin.UTC().Add(time.Duration(offFrom) * time.Second)
-	if begin.Year() <= 1970 && begin.Equal(time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)) {
-		local = begin
+	kind := "STANDARD"
+	if daylight {
+		kind = "DAYLIGHT"
 	}
 	c.line("BEGIN:" + kind)
 	c.line("DTSTART:" + local.Format("20060102T150405"))
@@ -90,4 +124,47 @@ func offset(sec int) string {
 		b = append(b, byte('0'+s/10), byte('0'+s%10))
 	}
 	return string(b)
+}
+
+// repeated reports whether t's wall clock in its zone is read twice,
+// where the clocks were turned back over it. RFC 5545 section 3.3.5 takes
+// such a time with a TZID for its first occurrence, ical.js for its
+// second, and Go's time.Date for either, depending on the zone: only UTC
+// says which is meant.
+func repeated(t time.Time) bool {
+	start, end := t.ZoneBounds()
+	// No change of the clocks is a day long: a time further than that
+	// from the changes before and after it is read once, as most are.
+	const far = 26 * time.Hour
+	if (start.IsZero() || t.Sub(start) >= far) && (end.IsZero() || end.Sub(t) >= far) {
+		return false
+	}
+	_, off := t.Zone()
+	var near []time.Time // instants in the zone's states before and after t's
+	if !start.IsZero() {
+		near = append(near, start.Add(-time.Second))
+	}
+	if !end.IsZero() {
+		near = append(near, end)
+	}
+	for _, n := range near {
+		_, other := n.In(t.Location()).Zone()
+		if other == off {
+			continue
+		}
+		twin := t.Add(time.Duration(off-other) * time.Second).In(t.Location())
+		if sameWall(twin, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWall reports whether a and b show the same date and time of day.
+func sameWall(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	ah, amin, as := a.Clock()
+	bh, bmin, bs := b.Clock()
+	return ay == by && am == bm && ad == bd && ah == bh && amin == bmin && as == bs
 }
