@@ -2,7 +2,7 @@
 # Run by hand, not in CI: parses talk/ical's golden calendar of talks in
 # zones whose clocks change (testdata/zones.ics, written by TestZones) with
 # ical.js, and checks every VEVENT's start and end instants, computed
-# through the file's own VTIMEZONEs, against Go's (testdata/zones.instants).
+# through the file's own VTIMEZONEs, against Go's zone database (testdata/zones.instants).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"

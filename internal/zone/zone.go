@@ -11,6 +11,7 @@
 package zone
 
 import (
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // the zones must load where the system has no database
@@ -80,4 +81,54 @@ func (m *Memo) Load(name string) (*time.Location, bool) {
 		m.name, m.loaded = name, true
 	}
 	return m.loc, m.loc != nil
+}
+
+// Wall returns the instant at which loc's clocks show the date and time
+// of day of w (w's own zone is ignored), and how many instants show it:
+// 1 for most; 2 for a time the clocks show twice as they go back, of
+// which Wall returns the first; 0 for a time they skip going forward,
+// which Wall reads with the offset before the change, so that 02:30 in
+// a gap from 02:00 to 03:00 is 03:30. RFC 5545 (section 3.3.5) reads
+// such times so. time.Date leaves the choice open, and Go's differs
+// between zones (New York's skipped times go back an hour where
+// Berlin's go forward), so every wall clock is read here, once.
+func Wall(w time.Time, loc *time.Location) (time.Time, int) {
+	y, mo, d := w.Date()
+	h, mi, s := w.Clock()
+	guess := time.Date(y, mo, d, h, mi, s, w.Nanosecond(), loc)
+	// No change of the clocks moves them by a day or more, so a time
+	// further than that from the changes before and after it is read
+	// once, as most are.
+	const day = 26 * time.Hour
+	if start, end := guess.ZoneBounds(); (start.IsZero() || guess.Sub(start) >= day) && (end.IsZero() || end.Sub(guess) >= day) {
+		return guess, 1
+	}
+	wallUTC := time.Date(y, mo, d, h, mi, s, w.Nanosecond(), time.UTC)
+	at := func(offset int) time.Time { return wallUTC.Add(-time.Duration(offset) * time.Second) }
+	var first time.Time
+	readings := 0
+	var tried []int
+	for _, near := range [...]time.Time{guess.Add(-day), guess, guess.Add(day)} {
+		_, off := near.In(loc).Zone()
+		if slices.Contains(tried, off) {
+			continue
+		}
+		tried = append(tried, off)
+		if c := at(off); offsetIn(c, loc) == off {
+			readings++
+			if readings == 1 || c.Before(first) {
+				first = c
+			}
+		}
+	}
+	if readings == 0 {
+		first = at(offsetIn(guess.Add(-day), loc))
+	}
+	return first.In(loc), readings
+}
+
+// offsetIn is the UTC offset, in seconds, of loc's clocks at t.
+func offsetIn(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
 }

@@ -548,15 +548,14 @@ func startOf(t *talk.Talk, zones *zone.Memo) (start, bool) {
 	case loc == nil:
 		return start{at: d.Time(), kind: floating}, true
 	case zoneName == "UTC":
-		at := d.Time()
-		if d.Precision() == talk.DateTime {
-			at = wallIn(at, time.UTC)
-		}
-		return start{at: at.UTC(), kind: utc}, true
+		// A date-time without an offset is already its wall clock in
+		// UTC ([talk.Date.Time]).
+		return start{at: d.Time().UTC(), kind: utc}, true
 	case d.Precision() == talk.DateTimeOffset:
 		return start{at: d.Time().In(loc), zone: loc, zoneName: zoneName, kind: zoned}, true
 	}
-	return start{at: wallIn(d.Time(), loc), zone: loc, zoneName: zoneName, kind: zoned}, true
+	at, _ := zone.Wall(d.Time(), loc)
+	return start{at: at, zone: loc, zoneName: zoneName, kind: zoned}, true
 }
 
 // zoneOf loads an IANA zone with zones ([zone.Load], which embeds the
@@ -572,12 +571,6 @@ func zoneOf(zones *zone.Memo, name string) (*time.Location, string) {
 		return loc, "UTC"
 	}
 	return loc, name
-}
-
-// wallIn reads the wall clock of t (whatever its zone) as a time in loc.
-func wallIn(t time.Time, loc *time.Location) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 }
 
 func (c *calendar) talk(t *talk.Talk, id string, s start) {

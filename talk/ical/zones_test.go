@@ -10,12 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
 )
 
-// zoneCase is a talk in a zone whose clocks change, and what its start
-// means in Go's time package.
+// zoneCase is a talk in a zone whose clocks change.
 type zoneCase struct {
 	zone, date string
 	dur        time.Duration
@@ -62,8 +62,10 @@ var zoneCases = []zoneCase{
 // TestZones writes zoneCases as one calendar and checks, reading the
 // output as RFC 5545 says (each VTIMEZONE's observances, a repeated wall
 // time's first occurrence), that every talk starts and ends at the
-// instants Go's time package gives; and the whole output against
-// zones.ics, and those instants against zones.instants.
+// instants Go's zone database gives, a wall clock read as RFC 5545 reads
+// it ([zone.Wall]: a skipped time with the offset before the change, a
+// repeated one as the first); and the whole output against zones.ics,
+// and those instants against zones.instants.
 func TestZones(t *testing.T) {
 	var talks []*talk.Talk
 	var want []string
@@ -75,7 +77,7 @@ func TestZones(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			at = time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), at.Second(), 0, loc)
+			at, _ = zone.Wall(at, loc)
 		}
 		id := fmt.Sprintf("z%02d", i)
 		talks = append(talks, &talk.Talk{ID: id, Title: c.zone + " " + c.date, Recorded: d,
@@ -87,7 +89,7 @@ func TestZones(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "zones.ics", b.Bytes())
-	// What Go says, for .ci/ical/zones.sh to check against ical.js.
+	// What Go's zone database says, for .ci/ical/zones.sh to check against ical.js.
 	goldenText(t, "zones.instants", []byte(strings.Join(want, "\n")+"\n"))
 	got := readInstants(t, checkSyntax(t, b.Bytes()))
 	if diff := cmpDiff(want, got); diff != "" {
@@ -297,7 +299,7 @@ func FuzzZones(f *testing.F) {
 			d := talk.DateTimeOf(at, withOffset)
 			if !withOffset {
 				// The wall clock, which Go reads as it will.
-				at = time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), at.Second(), 0, loc)
+				at, _ = zone.Wall(at, loc)
 			}
 			id := fmt.Sprint("f", i)
 			talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(time.Duration(seconds) * time.Second),

@@ -828,8 +828,7 @@ func (g *graph) endDate(e *encoder) {
 		if !ok {
 			return
 		}
-		w := t.Recorded.Time()
-		start = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+		start, _ = zone.Wall(t.Recorded.Time().Truncate(time.Second), loc)
 	default:
 		return
 	}
@@ -848,8 +847,8 @@ func (g *graph) dateIn(d talk.Date, tz string) string {
 		return d.Time().Format(time.RFC3339)
 	case talk.DateTime:
 		if loc, ok := g.zones.Load(tz); ok {
-			w := d.Time()
-			return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc).Format(time.RFC3339)
+			at, _ := zone.Wall(d.Time().Truncate(time.Second), loc)
+			return at.Format(time.RFC3339)
 		}
 		return d.Day().String()
 	case talk.NoDate:

@@ -259,7 +259,8 @@ func TestNoIDs(t *testing.T) {
 
 // TestEndDate: a talk whose start is a date-time and whose duration is
 // known ends at the sum, with the offset in force then, past midnight
-// and past a change to summer time; a talk given on a day, at a time of
+// and past a change to summer time, a wall clock read as iCalendar reads
+// it; a talk given on a day, at a time of
 // no known zone or of no known length, has no endDate.
 func TestEndDate(t *testing.T) {
 	for _, tt := range []struct{ name, recorded, zone, duration, want string }{
@@ -267,6 +268,13 @@ func TestEndDate(t *testing.T) {
 			`"startDate":"2024-03-01T23:30:00+01:00","endDate":"2024-03-02T00:30:00+01:00","duration":"PT1H"`},
 		{"zone, into summer time", "2024-03-31T01:30:00", "Europe/Berlin", "PT1H",
 			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
+		// Times the clocks skip or show twice read as RFC 5545 reads
+		// them, in every zone: Go's time.Date put the first on the day
+		// before, at 23:30-03:00, and the second at its second showing.
+		{"zone, a time skipped at midnight", "2018-11-04T00:30:00", "America/Sao_Paulo", "PT1H",
+			`"startDate":"2018-11-04T01:30:00-02:00","endDate":"2018-11-04T02:30:00-02:00","duration":"PT1H"`},
+		{"zone, a time shown twice", "2024-10-27T02:30:00", "Europe/Berlin", "PT1H",
+			`"startDate":"2024-10-27T02:30:00+02:00","endDate":"2024-10-27T02:30:00+01:00","duration":"PT1H"`},
 		{"UTC, a fraction of a second", "2024-07-01T10:00:00Z", "", "PT25M8.4S",
 			`"startDate":"2024-07-01T10:00:00Z","endDate":"2024-07-01T10:25:08Z","duration":"PT25M8S"`},
 		{"a day", "2024-07-01", "Europe/Berlin", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},

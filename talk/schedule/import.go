@@ -829,45 +829,15 @@ func (m *mapper) inZone(v *node, p, name string, d talk.Date) talk.Date {
 		return d
 	}
 	w := d.Time()
-	at := func(loc *time.Location) time.Time {
-		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
-	}
-	t := at(m.zone)
-	// The offsets in use a day either side: a time that one of them gives
-	// and the zone keeps is a reading of the wall-clock time.
-	var first time.Time
-	readings := 0
-	tried := map[int]bool{}
-	for _, near := range []time.Time{t.Add(-24 * time.Hour), t, t.Add(24 * time.Hour)} {
-		_, off := near.In(m.zone).Zone()
-		if tried[off] {
-			continue
-		}
-		tried[off] = true
-		c := at(time.FixedZone("", off))
-		if _, kept := c.In(m.zone).Zone(); kept == off {
-			readings++
-			if first.IsZero() || c.Before(first) {
-				first = c
-			}
-		}
-	}
+	t, readings := zone.Wall(w, m.zone)
 	wall := w.Format("2006-01-02T15:04:05.999999999")
 	switch {
 	case readings == 0:
-		t = at(time.FixedZone("", zoneOffset(t.Add(-24*time.Hour), m.zone))).In(m.zone)
 		m.add(v, p, "%s %s does not exist in time zone %s (the clocks skip it); read as %s", name, wall, m.zone, talk.DateTimeOf(t, true))
 	case readings > 1:
-		t = first.In(m.zone)
 		m.add(v, p, "%s %s is ambiguous in time zone %s (the clocks show it twice); read as the first, %s", name, wall, m.zone, talk.DateTimeOf(t, true))
 	}
 	return talk.DateTimeOf(t, true)
-}
-
-// zoneOffset is the UTC offset, in seconds, of zone at t.
-func zoneOffset(t time.Time, zone *time.Location) int {
-	_, off := t.In(zone).Zone()
-	return off
 }
 
 // end keeps an "end" that the date and duration do not already imply, and

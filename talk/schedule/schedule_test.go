@@ -1073,6 +1073,10 @@ func TestWriteXMLOwnDay(t *testing.T) {
 	}{
 		{"wall clock, zone", "Europe/Berlin", "2024-03-01T00:30:00",
 			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
+		// São Paulo's clocks skipped from 00:00 to 01:00: the day
+		// starts after the gap, not at 23:00 on the day before.
+		{"day whose midnight the clocks skip, zone", "America/Sao_Paulo", "2018-11-04T01:30:00-02:00",
+			`<day index="1" date="2018-11-04" start="2018-11-04T01:00:00-02:00" end="2018-11-04T23:59:59-02:00">`},
 		{"offset, no zone", "", "2024-03-01T00:30:00+01:00",
 			`<day index="1" date="2024-03-01" start="2024-03-01T00:00:00+01:00" end="2024-03-01T23:59:59+01:00">`},
 		{"offset, zone", "America/New_York", "2024-03-01T00:30:00+01:00",

@@ -525,34 +525,38 @@ func (f *dayFinder) find(i int, t *talk.Talk) *day {
 
 // recordedIn is when t was recorded as ParseXML reads it back: in the
 // conference's time zone, when there is one (else nil), in which a date
-// or a date-time without an offset is a wall-clock time; else in the
-// talk's own UTC offset.
-func recordedIn(t *talk.Talk, zone *time.Location) time.Time {
+// or a date-time without an offset is a wall-clock time (read as
+// [zone.Wall] reads it); else in the talk's own UTC offset.
+func recordedIn(t *talk.Talk, loc *time.Location) time.Time {
 	when := t.Recorded.Time()
 	switch {
-	case zone == nil:
+	case loc == nil:
 	case t.Recorded.Precision() == talk.DateTimeOffset:
-		when = when.In(zone)
+		when = when.In(loc)
 	default:
-		y, m, d := when.Date()
-		h, mi, sec := when.Clock()
-		when = time.Date(y, m, d, h, mi, sec, when.Nanosecond(), zone)
+		when, _ = zone.Wall(when, loc)
 	}
 	return when
 }
 
 // newDay makes a day for a talk that falls in none of the known ones: its
 // local date (see recordedIn), midnight to midnight.
-func newDay(n int, t *talk.Talk, zone *time.Location) *day {
+func newDay(n int, t *talk.Talk, loc *time.Location) *day {
 	d := &day{index: strconv.Itoa(n), talks: map[string][]*talk.Talk{}}
 	if t.Recorded.Precision() < talk.Day {
 		return d
 	}
-	when := recordedIn(t, zone)
+	when := recordedIn(t, loc)
 	y, m, dd := when.Date()
-	from := time.Date(y, m, dd, 0, 0, 0, 0, when.Location())
+	// A zone may skip midnight (São Paulo's summer time began at 00:00):
+	// the day then starts when its clocks do.
+	midnight := func(day int) time.Time {
+		at, _ := zone.Wall(time.Date(y, m, day, 0, 0, 0, 0, time.UTC), when.Location())
+		return at
+	}
+	from := midnight(dd)
 	d.date = from.Format("2006-01-02")
-	d.from, d.to = from, from.AddDate(0, 0, 1).Add(-time.Second)
+	d.from, d.to = from, midnight(dd+1).Add(-time.Second)
 	d.start, d.end = d.from.Format(time.RFC3339), d.to.Format(time.RFC3339)
 	return d
 }
