@@ -69,7 +69,7 @@ func runCite(e *env, args []string) int {
 	status := 0
 	for t, err := range talks(fs.Args()) {
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}
@@ -77,7 +77,7 @@ func runCite(e *env, args []string) int {
 			// An error writing the output is run's to report, once; the
 			// writer writes nothing more after any error.
 			if !e.isOutputError(err) {
-				fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", t.Origin.Path, err)
+				fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
 			}
 			return 1
 		}
@@ -98,7 +98,7 @@ func runCite(e *env, args []string) int {
 func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite.Options) int {
 	pr, err := cslProcessor(style, locale)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
@@ -114,7 +114,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 			}
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}
@@ -140,12 +140,12 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 	}
 	pr, err := cslProcessor(style, locale)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
 	}
 	data, err := readInput(file, itemsLimit)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err) // it names the file
+		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 1
 	}
 	var items []*csl.Item
@@ -156,7 +156,7 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		return 1 // not the file's fault; run reports it
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", file, err)
+		fmt.Fprintln(e.stderr, errorLine(&fileError{Name: file, Err: err}))
 		return 1
 	}
 	return 0
@@ -244,7 +244,7 @@ func loadCSL[T any](name string, parse func([]byte) (T, error)) (T, error) {
 	}
 	v, err := parse(data)
 	if err != nil {
-		return v, fmt.Errorf("%s: %w", name, err)
+		return v, &fileError{Name: name, Err: err}
 	}
 	return v, nil
 }

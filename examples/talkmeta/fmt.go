@@ -47,7 +47,7 @@ func runFmt(e *env, args []string) int {
 				return status // run reports it
 			}
 			if err != nil {
-				fmt.Fprintln(e.stderr, err)
+				fmt.Fprintln(e.stderr, errorLine(err))
 				status = 1
 				continue
 			}
@@ -95,7 +95,7 @@ func fmtEvent(e *env, name, form string, write, report bool) int {
 		if !report {
 			return 0
 		}
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		return 1
 	}
 	return fmtFile(e, name, data, out, write)
@@ -119,7 +119,7 @@ func fmtFile(e *env, name string, raw, out []byte, write bool) int {
 		return 0
 	}
 	if err := writeFileAtomic(name, out); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		return 1
 	}
 	return 0

@@ -70,7 +70,7 @@ func runImport(e *env, args []string) int {
 	case "c3voc", "frab":
 		data, err := readSchedule(src)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			return 1
 		}
 		parse := schedule.Reader{MaxBytes: scheduleLimit}.ParseJSON
@@ -98,7 +98,7 @@ func runImport(e *env, args []string) int {
 	}
 	status := 0
 	report := func(err error) {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		status = 1
 	}
 	for _, p := range problems {
@@ -204,7 +204,7 @@ func pyvideoFiles(e *env, talks []*talk.Talk, names []string, report func(error)
 		case refused[i]:
 			report(err)
 		case err != nil:
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 		}
 	}
 	if err != nil {

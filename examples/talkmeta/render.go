@@ -152,7 +152,7 @@ func runRender(e *env, args []string) int {
 	var all []*talk.Talk
 	for t, err := range talks(fs.Args()) {
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}

@@ -38,7 +38,7 @@ func runShow(e *env, args []string) int {
 			break // run reports it
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}

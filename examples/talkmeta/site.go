@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -58,12 +60,12 @@ func runSite(e *env, args []string) int {
 	report := func(err error) {
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		status = 1
 	}
 	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css"}, report)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
 	defer b.cleanup()
@@ -93,11 +95,11 @@ func runSite(e *env, args []string) int {
 	}
 	b.finish()
 	if err := b.err(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
 	if err := b.publish(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "%s: %s, %s, %s, %d files, in %v\n", *out,
@@ -212,7 +214,7 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
-		return nil, err
+		return nil, outError(out, "a new directory cannot be made beside it", err)
 	}
 	urls := newSiteURLs()
 	r.URLs = urls
@@ -448,7 +450,7 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 	name := filepath.Join(b.tmp, rel)
 	if dir := filepath.Dir(name); !b.dirs[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			b.fail(err)
+			b.fail(outError(b.out, "making "+path.Dir(strings.TrimPrefix(page, "/")), err))
 			return nil
 		}
 		b.dirs[dir] = true
@@ -463,7 +465,7 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 				b.report(fmt.Errorf("%s: %w", record, fe.err))
 				return
 			}
-			b.fail(err)
+			b.fail(outError(b.out, "writing "+strings.TrimPrefix(page, "/"), err))
 		}
 	})
 	return nil
@@ -479,9 +481,16 @@ func writeFile(name string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 32<<10)
+	// A page larger than the buffer is written as it is made: an error
+	// writing the file (a full disk) comes back through fill, and is the
+	// site's, not the page's.
+	file := &outputWriter{w: f}
+	w := bufio.NewWriterSize(file, 32<<10)
 	if err := fill(w); err != nil {
 		f.Close()
+		if file.err != nil {
+			return file.err
+		}
 		return &fillError{err}
 	}
 	if err := w.Flush(); err != nil {
@@ -489,6 +498,14 @@ func writeFile(name string, fill func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
+}
+
+// outError is the error of a step of writing the site out that failed
+// with err. It names out, as the user did, and says which step failed,
+// not the temporary directory the site is built in, which the user never
+// named and which is gone by the time the error is read.
+func outError(out, step string, err error) error {
+	return &iofs.PathError{Op: "write", Path: out, Err: fmt.Errorf("not written: %s: %w", step, errs.WithoutPath(err))}
 }
 
 // fail keeps the first error writing the site.
@@ -510,7 +527,7 @@ func (b *siteBuilder) err() error {
 // publish moves the built site into place, replacing an earlier one.
 func (b *siteBuilder) publish() error {
 	if err := os.Chmod(b.tmp, 0o755); err != nil {
-		return err
+		return outError(b.out, "the new site's directory cannot be opened to all", err)
 	}
 	if err := checkReplaceable(b.out); err != nil {
 		return err
@@ -519,14 +536,14 @@ func (b *siteBuilder) publish() error {
 	if _, err := os.Stat(b.out); err == nil {
 		old = b.tmp + ".old"
 		if err := os.Rename(b.out, old); err != nil {
-			return err
+			return outError(b.out, "the old site cannot be moved aside", err)
 		}
 	}
 	if err := os.Rename(b.tmp, b.out); err != nil {
 		if old != "" {
 			os.Rename(old, b.out)
 		}
-		return err
+		return outError(b.out, "the new site cannot be moved into place", err)
 	}
 	b.tmp = ""
 	if old != "" {

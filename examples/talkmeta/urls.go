@@ -21,7 +21,7 @@ func runURLs(e *env, args []string) int {
 			break // run reports it
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}

@@ -2,11 +2,15 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 // mustSub returns the subtree dir of an embedded file system, which exists
@@ -50,3 +54,89 @@ func readLimited(name string, limit int64, what string) ([]byte, error) {
 	}
 	return data, err
 }
+
+// errorLine words err as the command prints an error on stderr: "path:
+// message", or "path:line:col: message" where there is a place, the file
+// first. The library words a file it could not open or list as the
+// system call that failed does ("open ev/videos/a.json: permission
+// denied"), and its pyvideo reader puts its package's name before that
+// and before a file out of place ("pyvideo: ev/videos/README: ..."):
+// neither the call nor the package is anything the user typed, and with
+// them the line no longer starts with the file, so both are left out.
+func errorLine(err error) string {
+	for {
+		p, ok := err.(*errs.Prefixed)
+		if !ok {
+			break
+		}
+		err = p.Err
+	}
+	switch e := err.(type) {
+	case *fs.PathError:
+		return e.Path + ": " + e.Err.Error()
+	case *pyvideo.LayoutError:
+		return e.Path + ": " + e.Reason
+	}
+	return err.Error()
+}
+
+// verbError words err as errorLine does when it names a file, which then
+// comes first, and otherwise after the verb's name: "talkmeta cite:
+// unknown style ...".
+func verbError(verb string, err error) string {
+	var (
+		fe *fileError
+		pe *fs.PathError
+		re *talk.RecordError
+		nr *osfs.NotRegularError
+		tl *osfs.TooLargeError
+	)
+	if errors.As(err, &fe) || errors.As(err, &pe) || errors.As(err, &re) || errors.As(err, &nr) || errors.As(err, &tl) {
+		return errorLine(err)
+	}
+	return "talkmeta " + verb + ": " + errorLine(err)
+}
+
+// fileError is an error in the contents of the file Name, a style,
+// locale or CSL-JSON file, worded "name:line:col: message" with the place
+// Err gives, when it gives one, instead of the csl package's "csl:
+// style:line:col:" or "(line:col)", which leave the file out.
+type fileError struct {
+	Name string
+	Err  error
+}
+
+func (e *fileError) Error() string {
+	var (
+		se *csl.SyntaxError
+		st *csl.StyleError
+		it *csl.ItemError
+	)
+	switch {
+	case errors.As(e.Err, &se) && se.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Name, se.Line, se.Column, se.Message)
+	case errors.As(e.Err, &se):
+		return fmt.Sprintf("%s:%d: %s", e.Name, se.Line, se.Message)
+	case errors.As(e.Err, &st):
+		where := "<" + st.Element + ">"
+		if st.Attr != "" {
+			where += " " + st.Attr
+		}
+		return fmt.Sprintf("%s:%d:%d: %s: %s", e.Name, st.Line, st.Column, where, st.Message)
+	case errors.As(e.Err, &it):
+		what := "item"
+		if it.ID != "" {
+			what += fmt.Sprintf(" %q", it.ID)
+		}
+		if it.Pointer != "" {
+			what += " " + it.Pointer
+		}
+		if it.Line > 0 {
+			return fmt.Sprintf("%s:%d:%d: %s: %s", e.Name, it.Line, it.Column, what, it.Message)
+		}
+		return fmt.Sprintf("%s: %s: %s", e.Name, what, it.Message)
+	}
+	return e.Name + ": " + e.Err.Error()
+}
+
+func (e *fileError) Unwrap() error { return e.Err }

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestErrorsNameTheFileFirst gives every verb that reads files a path
+// that does not exist, and a site a place under a file: each error is
+// "path: message", as the README says errors are worded, without the
+// system call that failed ("stat", "open", "mkdir").
+func TestErrorsNameTheFileFirst(t *testing.T) {
+	inTempDir(t)
+	plantFile(t, "file", "not a directory\n")
+	missing := []string{"no such.json: no such file or directory"}
+	for _, tt := range []struct {
+		args   []string
+		status int
+		stderr []string
+	}{
+		{[]string{"show", "no such.json"}, 1, missing},
+		{[]string{"urls", "no such.json"}, 1, missing},
+		{[]string{"fmt", "no such.json"}, 1, missing},
+		{[]string{"render", "-to", "ris", "no such.json"}, 1, missing},
+		{[]string{"cite", "no such.json"}, 1, missing},
+		{[]string{"cite", "-format", "bibtex", "no such.json"}, 1, missing},
+		{[]string{"cite", "-style", "no such.csl", "file"}, 2, []string{"no such.csl: no such file or directory"}},
+		{[]string{"import", "-from", "frab", "no such.json", "-o", "out"}, 1, missing},
+		{[]string{"site", "-o", "out", "no such.json"}, 1, append(missing, "talkmeta site: no talks were read; out is left as it was")},
+		{[]string{"site", "-o", "file/site", "file"}, 1, []string{"file/site: not a directory"}},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			wantResult(t, runCommand("", tt.args...), tt.status, nil, tt.stderr)
+		})
+	}
+}
+
+// TestSitePageWriteError writes a page to a full device: the error is
+// the site's (a page larger than writeFile's buffer is written as it is
+// made, so the error comes back through the page's renderer), not the
+// page's, which would be reported and passed over, leaving a site with a
+// page missing.
+func TestSitePageWriteError(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	err := writeFile("/dev/full", func(w io.Writer) error {
+		_, err := w.Write(make([]byte, 64<<10))
+		return err
+	})
+	var fe *fillError
+	if err == nil || errors.As(err, &fe) {
+		t.Errorf("writeFile(/dev/full) = %#v, want the error writing the file, not a *fillError", err)
+	}
+}
+
+// TestSiteOutError words an error writing the site with the directory
+// the user named and the step that failed, not the temporary directory
+// the site is built in.
+func TestSiteOutError(t *testing.T) {
+	err := outError("small/site", "writing chipy/index.html", &os.PathError{Op: "write", Path: "small/.site.tmp-123/chipy/index.html", Err: errors.New("no space left on device")})
+	const want = "small/site: not written: writing chipy/index.html: no space left on device"
+	if got := verbError("site", err); got != want {
+		t.Errorf("verbError = %q, want %q", got, want)
+	}
+}
