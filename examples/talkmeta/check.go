@@ -25,11 +25,11 @@ const checkUsage = "[-profile auto|talkmeta|pyvideo] [-strict] [-languages CODE,
 // cannot be read is a finding too, and the other arguments are checked
 // all the same. Only usage errors and progress go to stderr.
 func runCheck(e *env, args []string) int {
-	fs := e.flags("check", checkUsage)
+	fs := e.flags("check")
 	profile := fs.String("profile", "auto", "the records' `form`: talkmeta, pyvideo, or auto (pyvideo where category.json files are)")
 	strict := fs.Bool("strict", false, "report warnings as errors")
 	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use, BCP 47 or ISO 639-3 (\"en\" and \"eng\" are the same) (default: any that exists)")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {

@@ -21,7 +21,7 @@ const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE]
 // talks as citation data, streaming: keys are unique among the talks of
 // one run, in the order they are read.
 func runCite(e *env, args []string) int {
-	fs := e.flags("cite", citeUsage)
+	fs := e.flags("cite")
 	style := fs.String("style", "apa", "the citation `style`: apa, mla, chicago, ieee, harvard, or a .csl file")
 	locale := fs.String("locale", "", "a CSL locale `file` for -style (default: the engine's en-US)")
 	html := fs.Bool("html", false, "print references as HTML rather than text")
@@ -30,7 +30,7 @@ func runCite(e *env, args []string) int {
 	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
 	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type) instead of talks")
 	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography` (one entry per line), one citation of all the items, or the citations of each item alone, one per line")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	set := map[string]bool{}

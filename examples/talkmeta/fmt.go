@@ -25,9 +25,9 @@ import (
 // directory, or its event.json) as import writes it; neither is converted
 // to the other, which would lose what the other form has no place for.
 func runFmt(e *env, args []string) int {
-	fs := e.flags("fmt", "[-w] DIR|FILE...")
+	fs := e.flags("fmt")
 	write := fs.Bool("w", false, "write the canonical form back to each file that differs")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {

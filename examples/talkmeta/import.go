@@ -41,11 +41,11 @@ const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|py
 // stderr; what could be read is written all the same, and the exit status
 // is 1.
 func runImport(e *env, args []string) int {
-	fs := e.flags("import", importUsage)
-	from := fs.String("from", "", "the source format: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
-	out := fs.String("o", "", "the directory to write to")
-	layout := fs.String("layout", "talkmeta", "the output layout: talkmeta or pyvideo")
-	if st := parseFlags(fs, args); st >= 0 {
+	fs := e.flags("import")
+	from := fs.String("from", "", "the source `format`: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
+	out := fs.String("o", "", "the `directory` to write to")
+	layout := fs.String("layout", "talkmeta", "the output `layout`: talkmeta or pyvideo")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	switch {

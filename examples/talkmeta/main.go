@@ -26,7 +26,9 @@ import (
 	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
-// A verb is one subcommand. It returns the exit status.
+// A verb is one subcommand. Its args are the usage of its arguments,
+// the one place they are written: the list of verbs and the verb's own
+// usage both show them. It returns the exit status.
 type verb struct {
 	name, args, summary string
 	run                 func(e *env, args []string) int
@@ -43,10 +45,10 @@ type env struct {
 func verbs() []verb {
 	return []verb{
 		{"show", "[FILE|DIR...]", "show talks (the embedded sample when no file is given)", runShow},
-		{"slug", "[-style default|pyvideo] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
-		{"urls", "DIR", "print each talk's ID and its pyvideo.org URL path", runURLs},
-		{"render", "-to FORMAT [-base URL] TALK.json|DIR...", "write the talks in another format: html (one talk's page), jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
-		{"cite", "[-style STYLE|-format FORMAT] TALK.json|DIR...", "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
+		{"slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
+		{"urls", "FILE|DIR...", "print each talk's ID and its pyvideo.org URL path", runURLs},
+		{"render", "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR...", "write the talks in another format: html (one talk's page), jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
+		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite each record in its format's canonical form, pyvideo's or talkmeta's (list what would change without -w)", runFmt},
 		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
 		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs", runSite},
@@ -124,13 +126,19 @@ func runVerb(e *env, args []string) int {
 	}
 	name, rest := args[0], args[1:]
 	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
-		if len(rest) == 1 {
-			if i := slices.IndexFunc(verbs(), func(v verb) bool { return v.name == rest[0] }); i >= 0 {
-				return verbs()[i].run(e, []string{"-h"})
-			}
+		switch {
+		case len(rest) == 0:
+			usage(e.stdout)
+			return 0
+		case len(rest) > 1:
+			fmt.Fprintf(e.stderr, "talkmeta help: one verb at a time, not %d: %s\n", len(rest), strings.Join(rest, " "))
+		case slices.ContainsFunc(verbs(), func(v verb) bool { return v.name == rest[0] }):
+			return runVerb(e, []string{rest[0], "-h"})
+		default:
+			fmt.Fprintf(e.stderr, "talkmeta help: unknown verb %q\n", rest[0])
 		}
-		usage(e.stdout)
-		return 0
+		usage(e.stderr)
+		return 2
 	}
 	for _, v := range verbs() {
 		if v.name == name {
@@ -150,10 +158,14 @@ func usage(w io.Writer) {
 	}
 }
 
-// flags returns a flag set for a verb that reports usage errors on
-// e.stderr; parse it with parseFlags, and report a usage error found
-// after parsing with usageError.
-func (e *env) flags(v string, args string) *flag.FlagSet {
+// flags returns a flag set for the verb v that reports usage errors on
+// e.stderr, with the usage verbs gives v; parse it with e.parseFlags,
+// and report a usage error found after parsing with usageError.
+func (e *env) flags(v string) *flag.FlagSet {
+	var args string
+	if i := slices.IndexFunc(verbs(), func(vb verb) bool { return vb.name == v }); i >= 0 {
+		args = verbs()[i].args
+	}
 	fs := flag.NewFlagSet(v, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
@@ -189,11 +201,12 @@ func checkBase(fs *flag.FlagSet, base string) int {
 }
 
 // parseFlags parses args and returns the exit status to stop with, or -1
-// to go on: 0 after -h, 2 after a usage error. Flags may come before,
-// between and after the other arguments, as in "import -from c3voc
-// schedule.json -o archive"; "--" ends the flags, and "-" alone is an
-// argument.
-func parseFlags(fs *flag.FlagSet, args []string) int {
+// to go on: 0 after -h, whose usage goes to stdout as asked for (as
+// "talkmeta help" shows the verbs there), 2 after a usage error, whose
+// usage goes to stderr. Flags may come before, between and after the
+// other arguments, as in "import -from c3voc schedule.json -o archive";
+// "--" ends the flags, and "-" alone is an argument.
+func (e *env) parseFlags(fs *flag.FlagSet, args []string) int {
 	usage, out := fs.Usage, fs.Output()
 	fs.Usage = func() {} // shown below, after the reason
 	fs.SetOutput(io.Discard)
@@ -202,7 +215,9 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 	fs.SetOutput(out)
 	switch {
 	case err == flag.ErrHelp:
+		fs.SetOutput(e.stdout)
 		fs.Usage()
+		fs.SetOutput(out)
 		return 0
 	case err != nil:
 		return usageError(fs, "%v", err)

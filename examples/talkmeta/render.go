@@ -128,12 +128,11 @@ func formatNames() string {
 }
 
 func runRender(e *env, args []string) int {
-	usage := "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR..."
-	fs := e.flags("render", usage)
+	fs := e.flags("render")
 	to := fs.String("to", "", "the output `format`: "+formatNames())
 	base := baseFlag(fs, "absolute links and @ids")
 	ascii := fs.Bool("ascii", false, "bibtex: write non-ASCII characters as LaTeX commands")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if st := checkBase(fs, *base); st >= 0 {

@@ -23,8 +23,8 @@ func sampleTalks() func(func(*talk.Talk, error) bool) {
 }
 
 func runShow(e *env, args []string) int {
-	fs := e.flags("show", "[FILE|DIR...]")
-	if st := parseFlags(fs, args); st >= 0 {
+	fs := e.flags("show")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	seq := talks(fs.Args())

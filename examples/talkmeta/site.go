@@ -41,11 +41,11 @@ const siteMarker = ".talkmeta-site"
 // the index, event and speaker pages need is kept in memory; talk pages
 // are written as their records are read.
 func runSite(e *env, args []string) int {
-	fs := e.flags("site", siteUsage)
+	fs := e.flags("site")
 	out := fs.String("o", "site", "the `directory` to write the site to; it is replaced as a whole")
 	base := baseFlag(fs, "absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
 	name := fs.String("name", "", "the site's `name`, heading the index (default \"Talks\")")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if st := checkBase(fs, *base); st >= 0 {

@@ -9,11 +9,11 @@ import (
 )
 
 func runSlug(e *env, args []string) int {
-	fs := e.flags("slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]")
-	style := fs.String("style", "default", "default (gosimple/slug, transliterated) or pyvideo (pyvideo.org's URL rule)")
+	fs := e.flags("slug")
+	style := fs.String("style", "default", "the slug `style`: default (gosimple/slug, transliterated) or pyvideo (pyvideo.org's URL rule)")
 	maxLen := fs.Int("max", 0, "cut default-style slugs to at most `N` bytes at a word boundary (0: no limit)")
 	lang := fs.String("lang", "", "language `code` for default-style substitutions, such as de (\"&\" becomes \"und\")")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	var slugify func(string) string

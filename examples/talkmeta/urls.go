@@ -8,8 +8,8 @@ import (
 )
 
 func runURLs(e *env, args []string) int {
-	fs := e.flags("urls", "DIR...")
-	if st := parseFlags(fs, args); st >= 0 {
+	fs := e.flags("urls")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {

@@ -89,9 +89,32 @@ func TestUsageReasons(t *testing.T) {
 		{"slug-pyvideo-max.txt", []string{"slug", "-style", "pyvideo", "-max", "3", "x"}},
 		{"fmt-no-files.txt", []string{"fmt", "-w"}},
 		{"help-import.txt", []string{"help", "import"}},
+		// Help asked for goes to stdout, as "talkmeta help" does; help on
+		// a verb that does not exist is a usage error.
+		{"fmt-h.txt", []string{"fmt", "-h"}},
+		{"help-unknown.txt", []string{"help", "frobnicate"}},
+		{"help-two.txt", []string{"help", "fmt", "check"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
 		})
+	}
+}
+
+// TestVerbUsageListed shows each verb's usage, as -h prints it, in the
+// list of verbs as it is: the list had its own shorter copies, which went
+// out of date ("urls DIR", slug without -max and -lang).
+func TestVerbUsageListed(t *testing.T) {
+	list := runCommand("", "help")
+	for _, v := range verbs() {
+		got := runCommand("", v.name, "-h")
+		first, _, _ := strings.Cut(got.stdout, "\n")
+		want := "Usage: talkmeta " + v.name + " " + v.args
+		if got.status != 0 || first != want || got.stderr != "" {
+			t.Errorf("talkmeta %s -h = %+v, want status 0 and stdout starting %q", v.name, got, want)
+		}
+		if line := "  talkmeta " + v.name + " " + v.args + "\n"; !strings.Contains(list.stdout, line) {
+			t.Errorf("talkmeta help does not list %q", line)
+		}
 	}
 }
