@@ -35,7 +35,26 @@ func runFmt(e *env, args []string) int {
 	}
 	status := 0
 	events := map[string]bool{} // the event records met, by name
+	// With -w, stopped says, before each file that may be written,
+	// whether the run was interrupted: it stops there, and every file is
+	// whole, either as it was or rewritten. Without -w, nothing is
+	// written, and an interrupt kills the run as usual.
+	var sigs *interrupts
+	if *write {
+		sigs = e.catchInterrupts()
+		defer sigs.release()
+	}
+	stopped := func() bool {
+		if sigs != nil && sigs.interrupted() != nil {
+			fmt.Fprintln(e.stderr, "talkmeta fmt: interrupted; each file is either rewritten or as it was")
+			return true
+		}
+		return false
+	}
 	for _, arg := range fs.Args() {
+		if stopped() {
+			return interruptedStatus(sigs.interrupted())
+		}
 		st, err := os.Stat(arg)
 		dir := err == nil && st.IsDir()
 		if form := eventRecordForm(arg); !dir && form != "" {
@@ -45,6 +64,9 @@ func runFmt(e *env, args []string) int {
 		for t, err := range talks([]string{arg}) {
 			if e.outputFailed() {
 				return status // run reports it
+			}
+			if stopped() {
+				return interruptedStatus(sigs.interrupted())
 			}
 			if err != nil {
 				fmt.Fprintln(e.stderr, errorLine(err))

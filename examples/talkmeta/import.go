@@ -116,7 +116,18 @@ func runImport(e *env, args []string) int {
 		files = talkmetaFiles(events, talks, names, report)
 	}
 	var wroteEvents, wroteTalks int
+	summary := func() {
+		fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
+	}
+	sigs := e.catchInterrupts()
+	defer sigs.release()
 	for _, f := range files {
+		if sigs.interrupted() != nil {
+			// Each file written is whole; say how many there are.
+			summary()
+			fmt.Fprintf(e.stderr, "talkmeta import: interrupted; %s is not all written\n", *out)
+			return interruptedStatus(sigs.interrupted())
+		}
 		name := filepath.Join(*out, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			report(err)
@@ -132,7 +143,7 @@ func runImport(e *env, args []string) int {
 			wroteTalks++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
+	summary()
 	return status
 }
 

@@ -10,7 +10,9 @@
 // the list of verbs; "talkmeta help VERB" explains one.
 //
 // Exit status: 0 on success, 1 when there were findings or records that
-// could not be read, 2 on a usage error.
+// could not be read, 2 on a usage error; a verb that writes files (fmt
+// -w, site, import) and is interrupted stops between two files, and exits
+// as a shell reports the signal (130 for SIGINT).
 package main
 
 import (
@@ -19,8 +21,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -40,6 +44,10 @@ type env struct {
 	stdout, stderr io.Writer
 	isTerminal     bool             // stderr is a terminal: progress lines are welcome
 	now            func() time.Time // the clock, fixed in tests
+	// notify relays SIGINT and SIGTERM to c until the function it
+	// returns is called, as signal.Notify and signal.Stop do; nil
+	// relays none (tests).
+	notify func(c chan<- os.Signal) (stop func())
 }
 
 func verbs() []verb {
@@ -57,7 +65,7 @@ func verbs() []verb {
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now, notify: notifyInterrupts}
 	os.Exit(run(e, os.Args[1:]))
 }
 
@@ -260,6 +268,58 @@ func interspersed(fs *flag.FlagSet, args []string) []string {
 		flags = append(flags, args[i]) // the flag's value, whatever it looks like
 	}
 	return append(append(flags, "--"), rest...)
+}
+
+// notifyInterrupts relays SIGINT and SIGTERM to c until stop is called.
+func notifyInterrupts(c chan<- os.Signal) (stop func()) {
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	return func() { signal.Stop(c) }
+}
+
+// interrupts holds SIGINT and SIGTERM off a verb that writes files, so
+// that an interrupted run stops between two files and cleans up after
+// itself, where being killed in the middle would leave temporary files
+// behind (fmt -w's and import's beside each record, site's whole
+// half-built copy of the site).
+type interrupts struct {
+	c      chan os.Signal
+	caught os.Signal
+	stop   func()
+}
+
+// catchInterrupts holds SIGINT and SIGTERM off until release.
+func (e *env) catchInterrupts() *interrupts {
+	i := &interrupts{c: make(chan os.Signal, 1), stop: func() {}}
+	if e.notify != nil {
+		i.stop = e.notify(i.c)
+	}
+	return i
+}
+
+// interrupted returns the signal caught, or nil when there was none. A
+// verb asks between two files, and stops at the first it is told of.
+func (i *interrupts) interrupted() os.Signal {
+	if i.caught == nil {
+		select {
+		case i.caught = <-i.c:
+		default:
+		}
+	}
+	return i.caught
+}
+
+// release lets SIGINT and SIGTERM kill the process again.
+func (i *interrupts) release() { i.stop() }
+
+// interruptedStatus is the exit status of a run that stopped at the
+// signal sig: 128 and its number, what a shell reports for a command the
+// signal killed, so that scripts see it as interrupted and not as
+// findings (1) or a usage error (2).
+func interruptedStatus(sig os.Signal) int {
+	if n, ok := sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 1
 }
 
 func isTerminal(f *os.File) bool {

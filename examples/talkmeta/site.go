@@ -63,14 +63,21 @@ func runSite(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, errorLine(err))
 		status = 1
 	}
+	sigs := e.catchInterrupts()
+	defer sigs.release()
 	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css"}, report)
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
-	defer b.cleanup()
+	b.interrupted = func() bool { return sigs.interrupted() != nil }
+	defer b.cleanup() // before sigs.release: an interrupt leaves nothing behind
 	n := 0
 	for t, err := range talks(fs.Args()) {
+		if b.interrupted() {
+			b.fail(errInterrupted)
+			break
+		}
 		if err == nil {
 			err = b.addTalk(t)
 		}
@@ -89,12 +96,18 @@ func runSite(e *env, args []string) int {
 	if e.isTerminal && n >= 500 {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
-	if n == 0 && b.err() == nil {
+	if n == 0 && b.err() == nil && !b.interrupted() {
 		fmt.Fprintf(e.stderr, "talkmeta site: no talks were read; %s is left as it was\n", *out)
 		return 1
 	}
 	b.finish()
-	if err := b.err(); err != nil {
+	if b.interrupted() {
+		b.fail(errInterrupted)
+	}
+	if err := b.err(); errors.Is(err, errInterrupted) {
+		fmt.Fprintf(e.stderr, "talkmeta site: interrupted; %s is left as it was\n", *out)
+		return interruptedStatus(sigs.interrupted())
+	} else if err != nil {
 		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
@@ -131,7 +144,13 @@ type siteBuilder struct {
 	mu     sync.Mutex
 	report func(error)
 	failed error
+	// interrupted reports whether the run was interrupted, after which
+	// no more pages are written.
+	interrupted func() bool
 }
+
+// errInterrupted is the builder's failure when the run was interrupted.
+var errInterrupted = errors.New("interrupted")
 
 type siteEvent struct {
 	event talk.Event
@@ -220,12 +239,13 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	r.URLs = urls
 	return &siteBuilder{
 		r: r, apa: apa, urls: urls, out: out, tmp: tmp,
-		slots:    make(chan struct{}, runtime.GOMAXPROCS(0)),
-		report:   report,
-		dirs:     map[string]bool{},
-		pages:    map[string]string{},
-		events:   map[string]*siteEvent{},
-		speakers: map[string]*siteSpeaker{},
+		slots:       make(chan struct{}, runtime.GOMAXPROCS(0)),
+		report:      report,
+		interrupted: func() bool { return false },
+		dirs:        map[string]bool{},
+		pages:       map[string]string{},
+		events:      map[string]*siteEvent{},
+		speakers:    map[string]*siteSpeaker{},
 	}, nil
 }
 
@@ -447,6 +467,10 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 		return fmt.Errorf("%s: its page %s is %s's already; the record is left out", record, page, other)
 	}
 	b.pages[page] = record
+	if b.interrupted() {
+		b.fail(errInterrupted)
+		return nil
+	}
 	name := filepath.Join(b.tmp, rel)
 	if dir := filepath.Dir(name); !b.dirs[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
