@@ -48,7 +48,7 @@ func talks(paths []string) iter.Seq2[*talk.Talk, error] {
 					return
 				}
 			}
-			if n == 0 && !yield(nil, fmt.Errorf("no talk records in %s", p)) {
+			if n == 0 && !yield(nil, fmt.Errorf("%s: no talk records here", p)) {
 				return
 			}
 		}

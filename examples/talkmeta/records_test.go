@@ -159,8 +159,8 @@ func TestReadTalkDirectory(t *testing.T) {
 	}
 	wantResult(t, runCommand("", "urls", "a/chipy/videos", "a/tinycon2024/talks/"), 0, append(chipyURLs, tinyconURLs...), nil)
 	wantResult(t, runCommand("", "urls", "empty", "ev/videos"), 1, nil, []string{
-		"no talk records in empty",
-		"no talk records in ev/videos",
+		"empty: no talk records here",
+		"ev/videos: no talk records here",
 	})
 	got := runCommand("", "show", "a/chipy/videos")
 	if !strings.Contains(got.stdout, "  event:     ChiPy\n") || got.status != 0 {
