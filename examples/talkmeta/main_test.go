@@ -71,6 +71,10 @@ func TestCommand(t *testing.T) {
 		{"show-facts.txt", "", []string{"show", "testdata/show/keynote.json"}},
 		// No id, of the talk or its event: no "id: /".
 		{"show-no-id.txt", "", []string{"show", "testdata/show/no-id.json"}},
+		// Characters that would act on the terminal (retitle it, clear
+		// it, break or reorder a line) are shown escaped; the joiners of
+		// Persian words and emoji are not.
+		{"show-controls.txt", "", []string{"show", "testdata/show/controls.json"}},
 		{"slug-args.txt", "", []string{"slug", "async/await in Python 3.5 and why it is awesome", "Café — ¿Qué tal?", "Асинхронный Python"}},
 		{"slug-pyvideo.txt", "Asynchronous I/O\nWhat's new\nasync/await in Python 3.5 and why it is awesome\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-max.txt", "", []string{"slug", "-max", "20", "async/await in Python 3.5 and why it is awesome"}},

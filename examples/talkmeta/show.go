@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -51,15 +53,16 @@ func runShow(e *env, args []string) int {
 	return status
 }
 
-// showTalk prints a talk for a person to read.
+// showTalk prints a talk for a person to read, each value on its line
+// and each shown as it reads (see forTerminal).
 func showTalk(w io.Writer, t *talk.Talk) {
-	fmt.Fprintln(w, t.Title)
+	fmt.Fprintln(w, forTerminal(t.Title))
 	if t.Subtitle != "" {
-		fmt.Fprintln(w, t.Subtitle)
+		fmt.Fprintln(w, forTerminal(t.Subtitle))
 	}
 	line := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(w, "  %-10s %s\n", label+":", value)
+			fmt.Fprintf(w, "  %-10s %s\n", label+":", forTerminal(value))
 		}
 	}
 	names := make([]string, len(t.Speakers))
@@ -88,4 +91,31 @@ func showTalk(w io.Writer, t *talk.Talk) {
 		line("id", path.Join(t.Event.ID, t.ID))
 	}
 	line("url", pyvideo.TalkURLPath(t))
+}
+
+// forTerminal escapes, as Go writes them in a string ("\x1b", "\n",
+// "\u202e"), the characters of s that would act on a terminal rather
+// than show on it: control characters, which a record may hold as JSON
+// escapes ("\u001b]0;...\u0007" retitles the window, "\u001b[2J" clears
+// it, a newline breaks the value's line), the line and paragraph
+// separators, and the bidirectional controls, which reorder what the
+// rest of the line shows. Other characters, joiners and soft hyphens
+// among them, are written as they are.
+func forTerminal(s string) string {
+	acts := func(r rune) bool {
+		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
+	}
+	if !strings.ContainsFunc(s, acts) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if acts(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
