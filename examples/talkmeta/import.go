@@ -55,6 +55,8 @@ func runImport(e *env, args []string) int {
 		return usageError(fs, "unknown format %q (want c3voc, frab or rubyevents)", *from)
 	case *out == "":
 		return usageError(fs, "no output directory given: -o DIR is required")
+	case *out == "-":
+		return usageError(fs, "-o names the directory to write the files to; \"-\" is no directory (write ./- for one of that name)")
 	case *layout != "talkmeta" && *layout != "pyvideo":
 		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
 	case fs.NArg() == 0:

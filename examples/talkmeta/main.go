@@ -44,7 +44,7 @@ type env struct {
 	stdout, stderr io.Writer
 	isTerminal     bool             // stderr is a terminal: progress lines are welcome
 	now            func() time.Time // the clock, fixed in tests
-	// notify relays SIGINT and SIGTERM to c until the function it
+	// notify relays SIGINT, SIGTERM and SIGHUP to c until the function it
 	// returns is called, as signal.Notify and signal.Stop do; nil
 	// relays none (tests).
 	notify func(c chan<- os.Signal) (stop func())
@@ -270,24 +270,25 @@ func interspersed(fs *flag.FlagSet, args []string) []string {
 	return append(append(flags, "--"), rest...)
 }
 
-// notifyInterrupts relays SIGINT and SIGTERM to c until stop is called.
+// notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
+// closed) to c until stop is called.
 func notifyInterrupts(c chan<- os.Signal) (stop func()) {
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	return func() { signal.Stop(c) }
 }
 
-// interrupts holds SIGINT and SIGTERM off a verb that writes files, so
-// that an interrupted run stops between two files and cleans up after
-// itself, where being killed in the middle would leave temporary files
-// behind (fmt -w's and import's beside each record, site's whole
-// half-built copy of the site).
+// interrupts holds SIGINT, SIGTERM and SIGHUP off a verb that writes
+// files, so that an interrupted run stops between two files and cleans
+// up after itself, where being killed in the middle would leave
+// temporary files behind (fmt -w's and import's beside each record,
+// site's whole half-built copy of the site).
 type interrupts struct {
 	c      chan os.Signal
 	caught os.Signal
 	stop   func()
 }
 
-// catchInterrupts holds SIGINT and SIGTERM off until release.
+// catchInterrupts holds SIGINT, SIGTERM and SIGHUP off until release.
 func (e *env) catchInterrupts() *interrupts {
 	i := &interrupts{c: make(chan os.Signal, 1), stop: func() {}}
 	if e.notify != nil {
@@ -308,7 +309,7 @@ func (i *interrupts) interrupted() os.Signal {
 	return i.caught
 }
 
-// release lets SIGINT and SIGTERM kill the process again.
+// release lets SIGINT, SIGTERM and SIGHUP kill the process again.
 func (i *interrupts) release() { i.stop() }
 
 // interruptedStatus is the exit status of a run that stopped at the

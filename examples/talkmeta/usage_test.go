@@ -94,6 +94,9 @@ func TestUsageReasons(t *testing.T) {
 		{"fmt-h.txt", []string{"fmt", "-h"}},
 		{"help-unknown.txt", []string{"help", "frobnicate"}},
 		{"help-two.txt", []string{"help", "fmt", "check"}},
+		// "-" is stdout elsewhere; a site or an import is a directory.
+		{"site-dash-out.txt", []string{"site", "-o", "-", archive}},
+		{"import-dash-out.txt", []string{"import", "-from", "c3voc", "-o", "-", "testdata/import/pair.json"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
