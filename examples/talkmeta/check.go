@@ -64,7 +64,17 @@ func runCheck(e *env, args []string) int {
 			talks++
 		}
 	}
+	stdinRead := false
 	for _, arg := range fs.Args() {
+		if arg == stdinArg {
+			if stdinRead {
+				problems = append(problems, readProblem(stdinName, errors.New("named twice; standard input holds one record, and it is read once")))
+				continue
+			}
+			stdinRead = true
+			tally(checkStdin(e, &v, *profile))
+			continue
+		}
 		st, err := os.Stat(arg)
 		if err != nil {
 			problems = append(problems, readProblem(arg, err))
@@ -200,6 +210,18 @@ func checkArgFile(v *schema.Validator, profile, name string) (ps schema.Problems
 	}
 	v.Profile, _ = checkProfile(profile, name, false, data)
 	return checkData(v, name, data)
+}
+
+// checkStdin validates the talk record on standard input, in the form
+// profile names, as checkArgFile validates a file.
+func checkStdin(e *env, v *schema.Validator, profile string) (ps schema.Problems, isEvent bool) {
+	limit := talk.Limits{}.RecordBytes()
+	data, err := e.readArg(stdinArg, limit)
+	if err != nil {
+		return schema.Problems{readProblem(stdinName, limitError(err, limit, "record size"))}, false
+	}
+	v.Profile, _ = checkProfile(profile, stdinName, false, data)
+	return checkData(v, stdinName, data)
 }
 
 // checkFile validates one record file: an event when it is named like

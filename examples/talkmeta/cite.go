@@ -28,7 +28,7 @@ func runCite(e *env, args []string) int {
 	format := fs.String("format", "", "print citation data in this `format` instead: bibtex, biblatex, ris or csl-json")
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
 	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
-	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type) instead of talks")
+	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type; - for standard input) instead of talks")
 	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography` (one entry per line), one citation of all the items, or the citations of each item alone, one per line")
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
@@ -67,7 +67,7 @@ func runCite(e *env, args []string) int {
 	out := bufio.NewWriter(e.stdout)
 	w := cite.NewWriter(out, f, cite.Options{ASCII: *ascii, EventDate: *eventDate})
 	status := 0
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if err != nil {
 			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
@@ -106,7 +106,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	// Each entry is made in entry first, so that an error making it is
 	// the record's and one writing it the output's (which run reports).
 	var entry bytes.Buffer
-	for t, err := range talks(paths) {
+	for t, err := range e.talks(paths) {
 		if err == nil {
 			entry.Reset()
 			if err = pr.WriteEntry(&entry, cslFormat(html), cite.CSLItem(t, cite.Key(t), opt)); err != nil {
@@ -143,7 +143,7 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
 	}
-	data, err := readInput(file, itemsLimit)
+	data, err := e.readArg(file, itemsLimit)
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 1
@@ -156,7 +156,7 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		return 1 // not the file's fault; run reports it
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, errorLine(&fileError{Name: file, Err: err}))
+		fmt.Fprintln(e.stderr, errorLine(&fileError{Name: argName(file), Err: err}))
 		return 1
 	}
 	return 0

@@ -18,7 +18,7 @@ import (
 )
 
 // importUsage is the verb's argument synopsis.
-const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|pyvideo]"
+const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|pyvideo]"
 
 // runImport reads a schedule (or a RubyEvents data directory) and writes one file per talk and per event.
 //
@@ -61,6 +61,8 @@ func runImport(e *env, args []string) int {
 		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
 	case fs.NArg() == 0:
 		return usageError(fs, "no schedule given")
+	case *from == "rubyevents" && fs.Arg(0) == stdinArg:
+		return usageError(fs, "rubyevents reads a data directory, which standard input (-) is not")
 	case fs.NArg() > 1:
 		return usageError(fs, "one schedule at a time, not %d: %s", fs.NArg(), strings.Join(fs.Args(), " "))
 	}
@@ -70,7 +72,7 @@ func runImport(e *env, args []string) int {
 	var problems []error
 	switch *from {
 	case "c3voc", "frab":
-		data, err := readSchedule(src)
+		data, err := e.readSchedule(src)
 		if err != nil {
 			fmt.Fprintln(e.stderr, errorLine(err))
 			return 1
@@ -79,7 +81,7 @@ func runImport(e *env, args []string) int {
 		if *from == "frab" {
 			parse = schedule.Reader{MaxBytes: scheduleLimit}.ParseXML
 		}
-		s, err := parse(data, filepath.ToSlash(src))
+		s, err := parse(data, filepath.ToSlash(argName(src)))
 		problems = append(problems, unwrapAll(err)...)
 		talks = s.Talks
 		// A schedule that could not be read at all has no event to
@@ -153,11 +155,13 @@ func runImport(e *env, args []string) int {
 // default, checked before the file is read.
 const scheduleLimit = 64 << 20
 
-// readSchedule reads a schedule file, refusing one over scheduleLimit
-// with the error schedule.Reader gives, and a named pipe or a device,
-// which could keep the import waiting or reading without end.
-func readSchedule(name string) ([]byte, error) {
-	return readLimited(name, scheduleLimit, "schedule size")
+// readSchedule reads a schedule file, or standard input for "-",
+// refusing one over scheduleLimit with the error schedule.Reader gives,
+// and a named pipe or a device, which could keep the import waiting or
+// reading without end.
+func (e *env) readSchedule(name string) ([]byte, error) {
+	data, err := e.readArg(name, scheduleLimit)
+	return data, limitError(err, scheduleLimit, "schedule size")
 }
 
 // importFile is a file to write, and whether it holds an event or a talk.

@@ -164,6 +164,9 @@ func usage(w io.Writer) {
 	for _, v := range verbs() {
 		fmt.Fprintf(w, "  talkmeta %s %s\n        %s\n", v.name, v.args, v.summary)
 	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "A file named - is standard input: a talk record, import's schedule, or cite's -csl-json items;")
+	fmt.Fprintln(w, "\"talkmeta fmt -\" writes the record's canonical form to standard output.")
 }
 
 // flags returns a flag set for the verb v that reports usage errors on

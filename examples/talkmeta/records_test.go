@@ -309,7 +309,7 @@ func TestReadEventExtraOwn(t *testing.T) {
 	plantFile(t, filepath.Join(dir, "ev", "talks", "a.json"), `{"title": "A"}`)
 	plantFile(t, filepath.Join(dir, "ev", "talks", "b.json"), `{"title": "B"}`)
 	var read []*talk.Talk
-	for tk, err := range talks([]string{filepath.Join(dir, "ev", "talks")}) {
+	for tk, err := range (&env{}).talks([]string{filepath.Join(dir, "ev", "talks")}) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -149,7 +149,7 @@ func runRender(e *env, args []string) int {
 	}
 	status := 0
 	var all []*talk.Talk
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if err != nil {
 			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1

@@ -29,7 +29,7 @@ func runShow(e *env, args []string) int {
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
-	seq := talks(fs.Args())
+	seq := e.talks(fs.Args())
 	if fs.NArg() == 0 {
 		seq = sampleTalks()
 	}

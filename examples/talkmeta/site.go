@@ -77,7 +77,7 @@ func runSite(e *env, args []string) int {
 	b.interrupted = func() bool { return sigs.interrupted() != nil }
 	defer b.cleanup() // before sigs.release: an interrupt leaves nothing behind
 	n := 0
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if b.interrupted() {
 			b.fail(errInterrupted)
 			break

@@ -16,7 +16,7 @@ func runURLs(e *env, args []string) int {
 		return usageError(fs, "no file or directory given")
 	}
 	status := 0
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if e.outputFailed() {
 			break // run reports it
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 
@@ -48,11 +49,56 @@ func readInput(name string, limit int64) ([]byte, error) {
 // a *talk.LimitError on what ("record size", "schedule size").
 func readLimited(name string, limit int64, what string) ([]byte, error) {
 	data, err := readInput(name, limit)
+	return data, limitError(err, limit, what)
+}
+
+// limitError is err, or for a *osfs.TooLargeError the error the
+// library's readers give a record over limit: a *talk.RecordError holding
+// a *talk.LimitError on what.
+func limitError(err error, limit int64, what string) error {
 	var large *osfs.TooLargeError
 	if errors.As(err, &large) {
-		return nil, &talk.RecordError{Path: filepath.ToSlash(name), Err: &talk.LimitError{What: what, Limit: limit, Got: max(large.Size, 0)}}
+		return &talk.RecordError{Path: filepath.ToSlash(large.Name), Err: &talk.LimitError{What: what, Limit: limit, Got: max(large.Size, 0)}}
 	}
-	return data, err
+	return err
+}
+
+// stdinArg is the argument that names standard input, as it does for
+// most programs: a talk record, a schedule or CSL-JSON items piped in.
+const stdinArg = "-"
+
+// stdinName names standard input in errors ("<stdin>:3:14: ..."), and
+// is the Origin.Path of a talk read from it.
+const stdinName = "<stdin>"
+
+// readArg reads the file that the argument name names as readInput does,
+// or standard input for "-", refusing more than limit bytes of it (none
+// when limit < 0) with a *osfs.TooLargeError of an unknown size.
+func (e *env) readArg(name string, limit int64) ([]byte, error) {
+	if name != stdinArg {
+		return readInput(name, limit)
+	}
+	r := e.stdin
+	if limit >= 0 {
+		r = io.LimitReader(r, limit+1)
+	}
+	data, err := io.ReadAll(r)
+	switch {
+	case err != nil:
+		return nil, &fs.PathError{Op: "read", Path: stdinName, Err: err}
+	case limit >= 0 && int64(len(data)) > limit:
+		return nil, &osfs.TooLargeError{Name: stdinName, Size: -1, Limit: limit}
+	}
+	return data, nil
+}
+
+// argName is how messages name the file the argument name names:
+// stdinName for "-".
+func argName(name string) string {
+	if name == stdinArg {
+		return stdinName
+	}
+	return name
 }
 
 // errorLine words err as the command prints an error on stderr: "path:
