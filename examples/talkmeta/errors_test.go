@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestErrorsNameTheFileFirst gives every verb that reads files a path
@@ -65,5 +69,25 @@ func TestSiteOutError(t *testing.T) {
 	const want = "small/site: not written: writing chipy/index.html: no space left on device"
 	if got := verbError("site", err); got != want {
 		t.Errorf("verbError = %q, want %q", got, want)
+	}
+}
+
+// TestSiteProgressThenError reports an error after site's line of
+// progress on a terminal: the line is cleared first, and the error has
+// a line of its own, not the rest of "talkmeta site: 500 talks".
+func TestSiteProgressThenError(t *testing.T) {
+	inTempDir(t)
+	plantFile(t, "a/ev/category.json", `{"title": "Ev"}`)
+	for i := range 500 {
+		plantFile(t, fmt.Sprintf("a/ev/videos/t%03d.json", i),
+			fmt.Sprintf(`{"title": "Talk %d", "videos": [{"type": "youtube", "url": "https://youtu.be/%d"}]}`, i, i))
+	}
+	plantFile(t, "a/ev/videos/zz.json", "{")
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: fixedNow, isTerminal: true}
+	status := run(e, []string{"site", "-o", "out", "a"})
+	want := "\rtalkmeta site: 500 talks\r\033[Ka/ev/videos/zz.json:1:2: invalid JSON: unexpected end of input\n"
+	if diff := cmp.Diff(want, errOut.String()); status != 1 || diff != "" {
+		t.Errorf("site = %d, stderr (-want +got):\n%s", status, diff)
 	}
 }

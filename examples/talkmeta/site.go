@@ -60,10 +60,21 @@ func runSite(e *env, args []string) int {
 	}
 	start := e.now()
 	status := 0
+	// On a terminal, a line of progress is written over as it grows;
+	// an error reported after it clears it first, so as to start a
+	// line of its own, not to be appended to "talkmeta site: 500 talks".
 	var mu sync.Mutex
+	progressShown := false
+	clearProgress := func() {
+		if progressShown {
+			fmt.Fprint(e.stderr, "\r\033[K")
+			progressShown = false
+		}
+	}
 	report := func(err error) {
 		mu.Lock()
 		defer mu.Unlock()
+		clearProgress()
 		fmt.Fprintln(e.stderr, errorLine(err))
 		status = 1
 	}
@@ -94,12 +105,15 @@ func runSite(e *env, args []string) int {
 		}
 		n++
 		if e.isTerminal && n%500 == 0 {
+			mu.Lock()
 			fmt.Fprintf(e.stderr, "\rtalkmeta site: %d talks", n)
+			progressShown = true
+			mu.Unlock()
 		}
 	}
-	if e.isTerminal && n >= 500 {
-		fmt.Fprint(e.stderr, "\r\033[K")
-	}
+	mu.Lock()
+	clearProgress()
+	mu.Unlock()
 	if n == 0 && b.err() == nil && !b.interrupted() {
 		fmt.Fprintf(e.stderr, "talkmeta site: no talks were read; %s is left as it was\n", *out)
 		return 1
