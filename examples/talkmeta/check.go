@@ -96,7 +96,7 @@ func runCheck(e *env, args []string) int {
 		var progress func(done, total int)
 		if e.isTerminal {
 			progress = func(done, total int) {
-				fmt.Fprintf(e.stderr, "\rchecking %s: %d/%d records", arg, done, total)
+				fmt.Fprintf(e.stderr, "\r\033[Kchecking %s: %d/%d records", arg, done, total) // cleared: the last may have been longer
 				progressShown = true
 			}
 		}
