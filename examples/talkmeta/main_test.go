@@ -83,6 +83,9 @@ func TestCommand(t *testing.T) {
 		{"slug-empty.txt", "", []string{"slug", "Go", "🐍🐍", "???"}},
 		{"slug-empty-pyvideo.txt", "Go\n\n!!!\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-bad-style.txt", "", []string{"slug", "-style", "nope", "x"}},
+		// A line past the limit is named by its number, not as the
+		// scanner's "token too long".
+		{"slug-long-line.txt", "Go\n" + strings.Repeat("x", maxTitleLine+1) + "\nRust\n", []string{"slug"}},
 		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
 		{"urls.txt", "", []string{"urls", archive}},
 		{"urls-event.txt", "", []string{"urls", archive + "/europython-2016"}},
