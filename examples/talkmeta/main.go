@@ -274,9 +274,16 @@ func interspersed(fs *flag.FlagSet, args []string) []string {
 }
 
 // notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
-// closed) to c until stop is called.
+// closed) to c until stop is called; not one the process was started
+// with ignored, as nohup starts it with SIGHUP and a shell a background
+// job with SIGINT, which Notify would stop ignoring, so that the run
+// would end where it was to go on.
 func notifyInterrupts(c chan<- os.Signal) (stop func()) {
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
 	return func() { signal.Stop(c) }
 }
 
