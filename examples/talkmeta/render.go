@@ -131,7 +131,7 @@ func runRender(e *env, args []string) int {
 	fs := e.flags("render")
 	to := fs.String("to", "", "the output `format`: "+formatNames())
 	base := baseFlag(fs, "absolute links and @ids")
-	ascii := fs.Bool("ascii", false, "bibtex: write non-ASCII characters as LaTeX commands")
+	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -144,6 +144,11 @@ func runRender(e *env, args []string) int {
 		return usageError(fs, "no format given: -to is one of %s", strings.ReplaceAll(formatNames(), "|", ", "))
 	case !ok:
 		return usageError(fs, "unknown format %q (want %s)", *to, strings.ReplaceAll(formatNames(), "|", ", "))
+	case *ascii && *to != "bibtex" && *to != "biblatex":
+		// Not ignored in silence: the output would not be what was asked.
+		return usageError(fs, "-ascii applies to -to bibtex and biblatex, not %s", *to)
+	case *base != "" && *to != "html" && *to != "jsonld":
+		return usageError(fs, "-base applies to -to html and jsonld, whose links and @ids it makes absolute, not %s", *to)
 	case fs.NArg() == 0:
 		return usageError(fs, "no talk file or directory given")
 	}
