@@ -96,6 +96,9 @@ func runSite(e *env, args []string) int {
 		if err == nil {
 			err = b.addTalk(t)
 		}
+		if err == errReadTwice {
+			continue
+		}
 		if err != nil {
 			report(err)
 			continue
@@ -151,6 +154,7 @@ type siteBuilder struct {
 	// pages maps each page's path to the record that made it, to find
 	// records that would overwrite each other's pages.
 	pages    map[string]string
+	read     map[string]bool // the record files read, by path
 	events   map[string]*siteEvent
 	speakers map[string]*siteSpeaker
 	order    int
@@ -262,6 +266,7 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 		interrupted: func() bool { return false },
 		dirs:        map[string]bool{},
 		pages:       map[string]string{},
+		read:        map[string]bool{},
 		events:      map[string]*siteEvent{},
 		speakers:    map[string]*siteSpeaker{},
 	}, nil
@@ -285,9 +290,22 @@ func checkReplaceable(out string) error {
 	return nil
 }
 
-// addTalk writes t's page and keeps what the lists need.
+// errReadTwice is addTalk's refusal of a record file it was given
+// before, whose talk the site has.
+var errReadTwice = errors.New("read twice")
+
+// addTalk writes t's page and keeps what the lists need. A record file
+// read a second time, because it was named twice or is within two paths
+// named ("site a a/ev"), is the same talk, not a second one that wants
+// its page: addTalk returns errReadTwice.
 func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	record := t.Origin.Path
+	if record != "" && b.read[record] {
+		return errReadTwice
+	}
+	if record != "" {
+		b.read[record] = true
+	}
 	if record == "" {
 		record = t.Event.ID + "/" + t.ID
 	}

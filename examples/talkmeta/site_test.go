@@ -350,3 +350,19 @@ func BenchmarkSiteURLsSharedSlug(b *testing.B) {
 		}
 	}
 }
+
+// TestSiteReadTwice names an event within an archive named too: each
+// record is the same talk both times, and the site is the archive's,
+// where each of the event's talks was reported as taking its own page
+// ("a.json: its page /chipy/x.html is a.json's already") and the run
+// failed.
+func TestSiteReadTwice(t *testing.T) {
+	once, twice := filepath.Join(t.TempDir(), "site"), filepath.Join(t.TempDir(), "site")
+	a := stableSite(runCommand("", "site", "-o", once, archive), once)
+	b := stableSite(runCommand("", "site", "-o", twice, archive, archive+"/chipy", archive), twice)
+	a.stdout += siteFiles(t, once)
+	b.stdout += siteFiles(t, twice)
+	if diff := cmp.Diff(a, b, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("site of the archive (-once +twice):\n%s", diff)
+	}
+}
