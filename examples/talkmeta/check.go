@@ -118,7 +118,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
 	for _, p := range problems {
-		fmt.Fprintln(e.stdout, p)
+		fmt.Fprintln(e.stdout, forTerminal(p.Error()))
 	}
 	fmt.Fprintf(e.stdout, "%s (%s, %s): %s, %s, in %v\n",
 		count(events+talks, "record"), count(events, "event"), count(talks, "talk"),

@@ -91,3 +91,40 @@ func TestSiteProgressThenError(t *testing.T) {
 		t.Errorf("site = %d, stderr (-want +got):\n%s", status, diff)
 	}
 }
+
+// TestControlCharactersInNames names files with a newline, a tab and a
+// terminal's escape in an archive: each line of output names them
+// escaped, so that a line stays one record's, urls' fields stay two,
+// and nothing acts on the user's terminal.
+func TestControlCharactersInNames(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/ev")
+	record := readFile(t, "a/ev/videos/15260.json")
+	for _, name := range []string{"a/ev/videos/new\nline.json", "a/ev/videos/tab\there.json"} {
+		plantFile(t, name, record)
+	}
+	plantFile(t, "a/ev/videos/\x1b]0;pwned\a.json", "{")
+	for _, tt := range []struct {
+		args           []string
+		status         int
+		stdout, stderr []string
+	}{
+		{[]string{"urls", "a"}, 1, []string{
+			"ev/15260\t/chipy/Learning_Sprint_An_Experiment.html",
+			"ev/asynchronous-vs--threaded-python\t/chipy/asynchronous-vs--threaded-python.html",
+			"ev/new\\nline\t/chipy/Learning_Sprint_An_Experiment.html",
+			"ev/tab\\there\t/chipy/Learning_Sprint_An_Experiment.html",
+		}, []string{"a/ev/videos/\\x1b]0;pwned\\a.json:1:2: invalid JSON: unexpected end of input"}},
+		{[]string{"fmt", "a"}, 1, []string{"a/ev/videos/15260.json", "a/ev/videos/new\\nline.json", "a/ev/videos/tab\\there.json"},
+			[]string{"a/ev/videos/\\x1b]0;pwned\\a.json:1:2: invalid JSON: unexpected end of input"}},
+	} {
+		t.Run(tt.args[0], func(t *testing.T) {
+			wantResult(t, runCommand("", tt.args...), tt.status, tt.stdout, tt.stderr)
+		})
+	}
+	got := runCommand("", "check", "a")
+	first, _, _ := strings.Cut(got.stdout, "\n")
+	if want := "a/ev/videos/\\x1b]0;pwned\\a.json:1:2: json: unexpected end of input"; first != want {
+		t.Errorf("check's first finding = %q, want %q", first, want)
+	}
+}

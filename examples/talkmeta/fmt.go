@@ -170,7 +170,7 @@ func fmtFile(e *env, name string, raw, out []byte, write bool) int {
 		return 1
 	}
 	if !write {
-		fmt.Fprintln(e.stdout, name)
+		fmt.Fprintln(e.stdout, forTerminal(name))
 		return 0
 	}
 	if err := writeFileAtomic(name, out); err != nil {

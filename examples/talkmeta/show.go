@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -91,31 +89,4 @@ func showTalk(w io.Writer, t *talk.Talk) {
 		line("id", path.Join(t.Event.ID, t.ID))
 	}
 	line("url", pyvideo.TalkURLPath(t))
-}
-
-// forTerminal escapes, as Go writes them in a string ("\x1b", "\n",
-// "\u202e"), the characters of s that would act on a terminal rather
-// than show on it: control characters, which a record may hold as JSON
-// escapes ("\u001b]0;...\u0007" retitles the window, "\u001b[2J" clears
-// it, a newline breaks the value's line), the line and paragraph
-// separators, and the bidirectional controls, which reorder what the
-// rest of the line shows. Other characters, joiners and soft hyphens
-// among them, are written as they are.
-func forTerminal(s string) string {
-	acts := func(r rune) bool {
-		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
-	}
-	if !strings.ContainsFunc(s, acts) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if acts(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

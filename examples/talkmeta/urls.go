@@ -25,7 +25,7 @@ func runURLs(e *env, args []string) int {
 			status = 1
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s\t%s\n", path.Join(t.Event.ID, t.ID), pyvideo.TalkURLPath(t))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", forTerminal(path.Join(t.Event.ID, t.ID)), forTerminal(pyvideo.TalkURLPath(t)))
 	}
 	return status
 }

@@ -6,6 +6,9 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
@@ -109,6 +112,7 @@ func argName(name string) string {
 // and before a file out of place ("pyvideo: ev/videos/README: ..."):
 // neither the call nor the package is anything the user typed, and with
 // them the line no longer starts with the file, so both are left out.
+// What would act on a terminal is escaped (see forTerminal).
 func errorLine(err error) string {
 	for {
 		p, ok := err.(*errs.Prefixed)
@@ -119,11 +123,11 @@ func errorLine(err error) string {
 	}
 	switch e := err.(type) {
 	case *fs.PathError:
-		return e.Path + ": " + e.Err.Error()
+		return forTerminal(e.Path + ": " + e.Err.Error())
 	case *pyvideo.LayoutError:
-		return e.Path + ": " + e.Reason
+		return forTerminal(e.Path + ": " + e.Reason)
 	}
-	return err.Error()
+	return forTerminal(err.Error())
 }
 
 // verbError words err as errorLine does when it names a file, which then
@@ -186,3 +190,33 @@ func (e *fileError) Error() string {
 }
 
 func (e *fileError) Unwrap() error { return e.Err }
+
+// forTerminal escapes, as Go writes them in a string ("\x1b", "\n",
+// "\u202e"), the characters of s that would act on a terminal rather
+// than show on it: control characters, which a record may hold as JSON
+// escapes and a file name as they are ("\u001b]0;...\u0007" retitles the
+// window, "\u001b[2J" clears it, a newline or a tab breaks the line and
+// its fields), the line and paragraph separators, and the bidirectional
+// controls, which reorder what the rest of the line shows. Other
+// characters, joiners and soft hyphens among them, are written as they
+// are. Every line the command writes of what an archive holds goes
+// through it: show's values, and the paths and messages of errors,
+// findings, fmt's list and urls.
+func forTerminal(s string) string {
+	acts := func(r rune) bool {
+		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
+	}
+	if !strings.ContainsFunc(s, acts) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if acts(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
