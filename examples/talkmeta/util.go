@@ -116,7 +116,7 @@ func argName(name string) string {
 func errorLine(err error) string {
 	for {
 		p, ok := err.(*errs.Prefixed)
-		if !ok {
+		if !ok || !namesFile(p.Err) {
 			break
 		}
 		err = p.Err
@@ -130,18 +130,25 @@ func errorLine(err error) string {
 	return forTerminal(err.Error())
 }
 
-// verbError words err as errorLine does when it names a file, which then
-// comes first, and otherwise after the verb's name: "talkmeta cite:
-// unknown style ...".
-func verbError(verb string, err error) string {
+// namesFile reports whether err is, or wraps, an error whose message
+// starts with the file it is about.
+func namesFile(err error) bool {
 	var (
 		fe *fileError
 		pe *fs.PathError
 		re *talk.RecordError
 		nr *osfs.NotRegularError
 		tl *osfs.TooLargeError
+		le *pyvideo.LayoutError
 	)
-	if errors.As(err, &fe) || errors.As(err, &pe) || errors.As(err, &re) || errors.As(err, &nr) || errors.As(err, &tl) {
+	return errors.As(err, &fe) || errors.As(err, &pe) || errors.As(err, &re) || errors.As(err, &nr) || errors.As(err, &tl) || errors.As(err, &le)
+}
+
+// verbError words err as errorLine does when it names a file, which then
+// comes first, and otherwise after the verb's name: "talkmeta cite:
+// unknown style ...".
+func verbError(verb string, err error) string {
+	if namesFile(err) {
 		return errorLine(err)
 	}
 	return "talkmeta " + verb + ": " + errorLine(err)
