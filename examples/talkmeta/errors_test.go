@@ -33,6 +33,8 @@ func TestErrorsNameTheFileFirst(t *testing.T) {
 		{[]string{"cite", "-format", "bibtex", "no such.json"}, 1, missing},
 		{[]string{"cite", "-style", "no such.csl", "file"}, 2, []string{"no such.csl: no such file or directory"}},
 		{[]string{"import", "-from", "frab", "no such.json", "-o", "out"}, 1, missing},
+		{[]string{"import", "-from", "rubyevents", "no such.json", "-o", "out"}, 1, missing},
+		{[]string{"import", "-from", "rubyevents", "file", "-o", "out"}, 1, []string{"file: not a directory; -from rubyevents reads a RubyEvents data directory"}},
 		{[]string{"site", "-o", "out", "no such.json"}, 1, append(missing, "talkmeta site: no talks were read; out is left as it was")},
 		{[]string{"site", "-o", "file/site", "file"}, 1, []string{"file/site: not a directory"}},
 	} {

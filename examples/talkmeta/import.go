@@ -90,6 +90,16 @@ func runImport(e *env, args []string) int {
 			events = []*talk.Event{&s.Event}
 		}
 	case "rubyevents":
+		// One error for a source that is no directory, where the
+		// reader gave two, one for a file it sought within a file
+		// ("pair.json/speakers.yml: rubyevents: open: not a directory").
+		if st, err := os.Stat(src); err != nil {
+			fmt.Fprintln(e.stderr, errorLine(err))
+			return 1
+		} else if !st.IsDir() {
+			fmt.Fprintf(e.stderr, "%s: not a directory; -from rubyevents reads a RubyEvents data directory\n", forTerminal(src))
+			return 1
+		}
 		a, err := rubyevents.Read(osfs.DirFS(src))
 		for _, p := range unwrapAll(err) {
 			var re *talk.RecordError
