@@ -88,6 +88,10 @@ func runImport(e *env, args []string) int {
 		// write, only an empty one.
 		if s.Event.ID != "" || len(s.Talks) > 0 {
 			events = []*talk.Event{&s.Event}
+		} else if kind, other := otherFrom(*from, data); other != "" {
+			// The parser's first fault in JSON read as XML, or the
+			// reverse, says nothing of the likelier mistake.
+			problems = append(problems, fmt.Errorf("%s: looks like %s schedule; did you mean -from %s?", argName(src), kind, other))
 		}
 	case "rubyevents":
 		// One error for a source that is no directory, where the
@@ -159,6 +163,22 @@ func runImport(e *env, args []string) int {
 	}
 	summary()
 	return status
+}
+
+// otherFrom says what a schedule, data, that -from could not read at
+// all looks like instead, and which -from reads that, when it starts as
+// the other kind does: JSON given to frab ("a JSON", "c3voc"), XML given
+// to c3voc ("an XML", "frab"); "" and "" when it does not.
+func otherFrom(from string, data []byte) (kind, other string) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	switch {
+	case len(trimmed) == 0:
+	case from == "frab" && (trimmed[0] == '{' || trimmed[0] == '['):
+		return "a JSON", "c3voc"
+	case from == "c3voc" && trimmed[0] == '<':
+		return "an XML", "frab"
+	}
+	return "", ""
 }
 
 // scheduleLimit bounds the size of a schedule file: schedule.Reader's
