@@ -242,6 +242,13 @@ type siteTalk struct {
 // sets to the site's own (see siteURLs).
 func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuilder, error) {
 	out = filepath.Clean(out)
+	if target, err := filepath.EvalSymlinks(out); err == nil && target != out {
+		// A link to the site stays one, and the site it links to is
+		// replaced, where the rename would have put the new site in the
+		// link's place and left the old one where the link led (a web
+		// server's root, say), as fmt -w writes through a link.
+		out = target
+	}
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
