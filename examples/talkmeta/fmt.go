@@ -59,12 +59,14 @@ func runFmt(e *env, args []string) int {
 		}
 		return false
 	}
+	stdinRead := false
 	for _, arg := range fs.Args() {
 		if stopped() {
 			return interruptedStatus(sigs.interrupted())
 		}
 		if arg == stdinArg {
-			status = max(status, fmtStdin(e))
+			status = max(status, fmtStdin(e, stdinRead))
+			stdinRead = true
 			continue
 		}
 		st, err := os.Stat(arg)
@@ -102,10 +104,10 @@ func runFmt(e *env, args []string) int {
 }
 
 // fmtStdin writes the canonical form of the talk record on standard
-// input to standard output, changed or not.
-func fmtStdin(e *env) int {
+// input to standard output, changed or not, unless it was read before.
+func fmtStdin(e *env, read bool) int {
 	status := 0
-	for t, err := range e.talks([]string{stdinArg}) {
+	for t, err := range e.stdinTalk(read) {
 		var out []byte
 		if err == nil {
 			out, err = canonical(t)

@@ -28,6 +28,7 @@ func TestStdin(t *testing.T) {
 		// The canonical form, on stdout, of a record that is not in it.
 		{"fmt.txt", chipy, []string{"fmt", "-"}},
 		{"fmt-w.txt", chipy, []string{"fmt", "-w", "-"}},
+		{"fmt-twice.txt", record, []string{"fmt", "-", "-"}},
 		{"check.txt", record, []string{"check", "-"}},
 		{"check-bad.txt", `{"title": "x", "speakers": [1]}`, []string{"check", "-"}},
 		{"check-too-large.txt", strings.Repeat(" ", 1<<20+1), []string{"check", "-"}},

@@ -163,6 +163,8 @@ type fileError struct {
 	Err  error
 }
 
+// Error words the error as name:line:col: message, or name: message
+// where Err gives no place.
 func (e *fileError) Error() string {
 	var (
 		se *csl.SyntaxError
@@ -196,6 +198,7 @@ func (e *fileError) Error() string {
 	return e.Name + ": " + e.Err.Error()
 }
 
+// Unwrap returns Err, for errors.As.
 func (e *fileError) Unwrap() error { return e.Err }
 
 // forTerminal escapes, as Go writes them in a string ("\x1b", "\n",
