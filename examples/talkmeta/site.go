@@ -54,6 +54,9 @@ func runSite(e *env, args []string) int {
 	if fs.NArg() == 0 {
 		return usageError(fs, "no talk file or directory given")
 	}
+	if *out == "" {
+		return usageError(fs, "-o is empty: name the directory to write the site to")
+	}
 	if *out == "-" {
 		// Not stdout, as "-" is elsewhere: a site is a directory.
 		return usageError(fs, "-o names the directory to write the site to; \"-\" is no directory (write ./- for one of that name)")

@@ -99,6 +99,7 @@ func TestUsageReasons(t *testing.T) {
 		{"help-two.txt", []string{"help", "fmt", "check"}},
 		// "-" is stdout elsewhere; a site or an import is a directory.
 		{"site-dash-out.txt", []string{"site", "-o", "-", archive}},
+		{"site-empty-out.txt", []string{"site", "-o", "", archive}},
 		{"import-dash-out.txt", []string{"import", "-from", "c3voc", "-o", "-", "testdata/import/pair.json"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
