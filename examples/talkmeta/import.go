@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
@@ -332,10 +333,12 @@ func (u *uniqueNames) unique(name string) string {
 }
 
 // fileName is id when it can be a file name as it is, else a slug of it
-// (or of the title).
+// (or of the title). A control character (a newline, a tab, an escape)
+// may be in a file's name, but would break or act on every line that
+// names the file, of this command and of others (ls, find, grep).
 func fileName(id, title string) string {
 	if id != "" && id != "." && id != ".." && path.Base(id) == id && !strings.HasPrefix(id, ".") &&
-		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && len(id) <= 200 {
+		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && !strings.ContainsFunc(id, unicode.IsControl) && len(id) <= 200 {
 		return id
 	}
 	if s := talk.Slug(id); s != "" {
