@@ -25,11 +25,11 @@ const checkUsage = "[-profile auto|talkmeta|pyvideo] [-strict] [-languages CODE,
 // cannot be read is a finding too, and the other arguments are checked
 // all the same. Only usage errors and progress go to stderr.
 func runCheck(e *env, args []string) int {
-	fs := e.flags("check", checkUsage)
+	fs := e.flags("check")
 	profile := fs.String("profile", "auto", "the records' `form`: talkmeta, pyvideo, or auto (pyvideo where category.json files are)")
 	strict := fs.Bool("strict", false, "report warnings as errors")
 	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use, BCP 47 or ISO 639-3 (\"en\" and \"eng\" are the same) (default: any that exists)")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {
@@ -64,7 +64,17 @@ func runCheck(e *env, args []string) int {
 			talks++
 		}
 	}
+	stdinRead := false
 	for _, arg := range fs.Args() {
+		if arg == stdinArg {
+			if stdinRead {
+				problems = append(problems, readProblem(stdinName, errors.New("named twice; standard input holds one record, and it is read once")))
+				continue
+			}
+			stdinRead = true
+			tally(checkStdin(e, &v, *profile))
+			continue
+		}
 		st, err := os.Stat(arg)
 		if err != nil {
 			problems = append(problems, readProblem(arg, err))
@@ -86,7 +96,7 @@ func runCheck(e *env, args []string) int {
 		var progress func(done, total int)
 		if e.isTerminal {
 			progress = func(done, total int) {
-				fmt.Fprintf(e.stderr, "\rchecking %s: %d/%d records", arg, done, total)
+				fmt.Fprintf(e.stderr, "\r\033[Kchecking %s: %d/%d records", arg, done, total) // cleared: the last may have been longer
 				progressShown = true
 			}
 		}
@@ -108,7 +118,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
 	for _, p := range problems {
-		fmt.Fprintln(e.stdout, p)
+		fmt.Fprintln(e.stdout, forTerminal(p.Error()))
 	}
 	fmt.Fprintf(e.stdout, "%s (%s, %s): %s, %s, in %v\n",
 		count(events+talks, "record"), count(events, "event"), count(talks, "talk"),
@@ -200,6 +210,18 @@ func checkArgFile(v *schema.Validator, profile, name string) (ps schema.Problems
 	}
 	v.Profile, _ = checkProfile(profile, name, false, data)
 	return checkData(v, name, data)
+}
+
+// checkStdin validates the talk record on standard input, in the form
+// profile names, as checkArgFile validates a file.
+func checkStdin(e *env, v *schema.Validator, profile string) (ps schema.Problems, isEvent bool) {
+	limit := talk.Limits{}.RecordBytes()
+	data, err := e.readArg(stdinArg, limit)
+	if err != nil {
+		return schema.Problems{readProblem(stdinName, limitError(err, limit, "record size"))}, false
+	}
+	v.Profile, _ = checkProfile(profile, stdinName, false, data)
+	return checkData(v, stdinName, data)
 }
 
 // checkFile validates one record file: an event when it is named like

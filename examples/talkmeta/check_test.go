@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -181,4 +182,19 @@ func TestCheckHugeRecord(t *testing.T) {
 		"a/chipy/videos/huge.json: limit: record size 1048577 exceeds the limit of 1048576",
 		"4 records (0 events, 4 talks): 2 errors, 1 warning, in 0s",
 	}, nil)
+}
+
+// TestCheckProgressCleared checks two archives on a terminal: the
+// progress of the second clears the line before it is written, where it
+// left the end of the first's longer line showing ("checking b: 3/3
+// recordsive-name: 3/3 records").
+func TestCheckProgressCleared(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a-long-archive-name/chipy")
+	copyEvent(t, pkg, "chipy", "b/chipy")
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: fixedNow, isTerminal: true}
+	status := run(e, []string{"check", "a-long-archive-name", "b"})
+	t.Chdir(pkg)
+	golden(t, "check-progress.txt", result{status, strings.ReplaceAll(out.String(), "\r", "\\r"), strings.ReplaceAll(errOut.String(), "\r", "\\r")})
 }

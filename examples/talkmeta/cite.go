@@ -21,16 +21,16 @@ const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE]
 // talks as citation data, streaming: keys are unique among the talks of
 // one run, in the order they are read.
 func runCite(e *env, args []string) int {
-	fs := e.flags("cite", citeUsage)
+	fs := e.flags("cite")
 	style := fs.String("style", "apa", "the citation `style`: apa, mla, chicago, ieee, harvard, or a .csl file")
 	locale := fs.String("locale", "", "a CSL locale `file` for -style (default: the engine's en-US)")
 	html := fs.Bool("html", false, "print references as HTML rather than text")
 	format := fs.String("format", "", "print citation data in this `format` instead: bibtex, biblatex, ris or csl-json")
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
 	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
-	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type) instead of talks")
+	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type; - for standard input) instead of talks")
 	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography` (one entry per line), one citation of all the items, or the citations of each item alone, one per line")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	set := map[string]bool{}
@@ -67,9 +67,9 @@ func runCite(e *env, args []string) int {
 	out := bufio.NewWriter(e.stdout)
 	w := cite.NewWriter(out, f, cite.Options{ASCII: *ascii, EventDate: *eventDate})
 	status := 0
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}
@@ -77,7 +77,7 @@ func runCite(e *env, args []string) int {
 			// An error writing the output is run's to report, once; the
 			// writer writes nothing more after any error.
 			if !e.isOutputError(err) {
-				fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", t.Origin.Path, err)
+				fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
 			}
 			return 1
 		}
@@ -98,7 +98,7 @@ func runCite(e *env, args []string) int {
 func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite.Options) int {
 	pr, err := cslProcessor(style, locale)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
@@ -106,7 +106,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	// Each entry is made in entry first, so that an error making it is
 	// the record's and one writing it the output's (which run reports).
 	var entry bytes.Buffer
-	for t, err := range talks(paths) {
+	for t, err := range e.talks(paths) {
 		if err == nil {
 			entry.Reset()
 			if err = pr.WriteEntry(&entry, cslFormat(html), cite.CSLItem(t, cite.Key(t), opt)); err != nil {
@@ -114,7 +114,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 			}
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}
@@ -140,12 +140,12 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 	}
 	pr, err := cslProcessor(style, locale)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err)
+		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
 	}
-	data, err := readInput(file, itemsLimit)
+	data, err := e.readArg(file, itemsLimit)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta cite:", err) // it names the file
+		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 1
 	}
 	var items []*csl.Item
@@ -156,7 +156,7 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		return 1 // not the file's fault; run reports it
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "talkmeta cite: %s: %v\n", file, err)
+		fmt.Fprintln(e.stderr, errorLine(&fileError{Name: argName(file), Err: err}))
 		return 1
 	}
 	return 0
@@ -244,7 +244,7 @@ func loadCSL[T any](name string, parse func([]byte) (T, error)) (T, error) {
 	}
 	v, err := parse(data)
 	if err != nil {
-		return v, fmt.Errorf("%s: %w", name, err)
+		return v, &fileError{Name: name, Err: err}
 	}
 	return v, nil
 }

@@ -59,6 +59,10 @@ func TestCiteFiles(t *testing.T) {
 		{"truncated-locale.txt", []string{"-locale", "testdata/cite-files/truncated-locale.xml", seedTalk}},
 		{"missing-items.txt", []string{"-csl-json", "testdata/cite-files/no-such-items.json"}},
 		{"bad-items.txt", []string{"-csl-json", "testdata/cite-files/truncated.csl"}},
+		// The file, then the item's place in it: path:line:col, as every
+		// error with a place is worded, not the csl package's "(4:4)".
+		{"wrong-type-items.txt", []string{"-csl-json", "testdata/cite-files/wrong-type-items.json"}},
+		{"unknown-element.txt", []string{"-style", "testdata/cite-files/unknown-element.csl", seedTalk}},
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
 		tests = append(tests, struct {
@@ -92,15 +96,15 @@ func TestCiteHostileFiles(t *testing.T) {
 		args []string
 		want result
 	}{
-		{[]string{"-csl-json", items}, result{status: 1, stderr: "talkmeta cite: " + items + ": file size 67108865 exceeds the limit of 67108864\n"}},
-		{[]string{"-style", style, seedTalk}, result{status: 2, stderr: "talkmeta cite: " + style + ": file size 4194305 exceeds the limit of 4194304\n"}},
+		{[]string{"-csl-json", items}, result{status: 1, stderr: items + ": file size 67108865 exceeds the limit of 67108864\n"}},
+		{[]string{"-style", style, seedTalk}, result{status: 2, stderr: style + ": file size 4194305 exceeds the limit of 4194304\n"}},
 	}
 	pipe := filepath.Join(dir, "pipe.json")
 	if err := mkfifo(pipe); err == nil {
 		tests = append(tests, struct {
 			args []string
 			want result
-		}{[]string{"-csl-json", pipe}, result{status: 1, stderr: "talkmeta cite: " + pipe + ": a named pipe, where a file was expected; not read\n"}})
+		}{[]string{"-csl-json", pipe}, result{status: 1, stderr: pipe + ": a named pipe, where a file was expected; not read\n"}})
 	}
 	for _, tt := range tests {
 		got := runCommand("", append([]string{"cite"}, tt.args...)...)

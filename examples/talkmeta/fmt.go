@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
@@ -24,30 +25,65 @@ import (
 // pyvideo.FormatEvent write it, a talkmeta record (in an event's talks/
 // directory, or its event.json) as import writes it; neither is converted
 // to the other, which would lose what the other form has no place for.
+//
+// "-" is a talk record on standard input, whose canonical form is
+// written to standard output, as gofmt does with its input; -w has no
+// file to write it to.
 func runFmt(e *env, args []string) int {
-	fs := e.flags("fmt", "[-w] DIR|FILE...")
+	fs := e.flags("fmt")
 	write := fs.Bool("w", false, "write the canonical form back to each file that differs")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {
 		return usageError(fs, "no file or directory given")
 	}
+	if *write && slices.Contains(fs.Args(), stdinArg) {
+		return usageError(fs, "-w writes files, and standard input (-) is none: leave out -w to have its canonical form on stdout")
+	}
 	status := 0
 	events := map[string]bool{} // the event records met, by name
+	// With -w, stopped says, before each file that may be written,
+	// whether the run was interrupted: it stops there, and every file is
+	// whole, either as it was or rewritten. Without -w, nothing is
+	// written, and an interrupt kills the run as usual.
+	var sigs *interrupts
+	if *write {
+		sigs = e.catchInterrupts()
+		defer sigs.release()
+	}
+	stopped := func() bool {
+		if sigs != nil && sigs.interrupted() != nil {
+			fmt.Fprintln(e.stderr, "talkmeta fmt: interrupted; each file is either rewritten or as it was")
+			return true
+		}
+		return false
+	}
+	stdinRead := false
 	for _, arg := range fs.Args() {
+		if stopped() {
+			return interruptedStatus(sigs.interrupted())
+		}
+		if arg == stdinArg {
+			status = max(status, fmtStdin(e, stdinRead))
+			stdinRead = true
+			continue
+		}
 		st, err := os.Stat(arg)
 		dir := err == nil && st.IsDir()
 		if form := eventRecordForm(arg); !dir && form != "" {
 			status = max(status, fmtEvent(e, arg, form, *write, true))
 			continue
 		}
-		for t, err := range talks([]string{arg}) {
+		for t, err := range e.talks([]string{arg}) {
 			if e.outputFailed() {
 				return status // run reports it
 			}
+			if stopped() {
+				return interruptedStatus(sigs.interrupted())
+			}
 			if err != nil {
-				fmt.Fprintln(e.stderr, err)
+				fmt.Fprintln(e.stderr, errorLine(err))
 				status = 1
 				continue
 			}
@@ -63,6 +99,30 @@ func runFmt(e *env, args []string) int {
 			}
 			status = max(status, fmtFile(e, filepath.FromSlash(t.Origin.Path), t.Origin.Raw, out, *write))
 		}
+	}
+	return status
+}
+
+// fmtStdin writes the canonical form of the talk record on standard
+// input to standard output, changed or not, unless it was read before.
+func fmtStdin(e *env, read bool) int {
+	status := 0
+	for t, err := range e.stdinTalk(read) {
+		var out []byte
+		if err == nil {
+			out, err = canonical(t)
+		}
+		if err == nil {
+			if off := jsonx.LoneSurrogate(t.Origin.Raw); off >= 0 && !bytes.Equal(out, t.Origin.Raw) {
+				err = loneSurrogateError(stdinName, t.Origin.Raw, off)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, errorLine(err))
+			status = 1
+			continue
+		}
+		e.stdout.Write(out) // an error writing it is run's to report
 	}
 	return status
 }
@@ -95,7 +155,7 @@ func fmtEvent(e *env, name, form string, write, report bool) int {
 		if !report {
 			return 0
 		}
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		return 1
 	}
 	return fmtFile(e, name, data, out, write)
@@ -108,21 +168,27 @@ func fmtFile(e *env, name string, raw, out []byte, write bool) int {
 		return 0
 	}
 	if off := jsonx.LoneSurrogate(raw); off >= 0 {
-		// Its canonical form would hold U+FFFD instead: not a change
-		// of form, but of the text.
-		line, col := jsonx.Position(raw, off)
-		fmt.Fprintf(e.stderr, "%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand\n", filepath.ToSlash(name), line, col, raw[off:off+6])
+		fmt.Fprintln(e.stderr, loneSurrogateError(filepath.ToSlash(name), raw, off))
 		return 1
 	}
 	if !write {
-		fmt.Fprintln(e.stdout, name)
+		fmt.Fprintln(e.stdout, forTerminal(name))
 		return 0
 	}
 	if err := writeFileAtomic(name, out); err != nil {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		return 1
 	}
 	return 0
+}
+
+// loneSurrogateError is the error of a record, raw, of the file name
+// that holds half of a UTF-16 surrogate pair at off: its canonical form
+// would hold U+FFFD instead, which is not a change of form, but of the
+// text.
+func loneSurrogateError(name string, raw []byte, off int64) error {
+	line, col := jsonx.Position(raw, off)
+	return fmt.Errorf("%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand", name, line, col, raw[off:off+6])
 }
 
 // canonical returns the talk t in the canonical form of the form it was

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
@@ -18,7 +19,7 @@ import (
 )
 
 // importUsage is the verb's argument synopsis.
-const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|pyvideo]"
+const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|pyvideo]"
 
 // runImport reads a schedule (or a RubyEvents data directory) and writes one file per talk and per event.
 //
@@ -41,11 +42,11 @@ const importUsage = "-from c3voc|frab|rubyevents SRC -o DIR [-layout talkmeta|py
 // stderr; what could be read is written all the same, and the exit status
 // is 1.
 func runImport(e *env, args []string) int {
-	fs := e.flags("import", importUsage)
-	from := fs.String("from", "", "the source format: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
-	out := fs.String("o", "", "the directory to write to")
-	layout := fs.String("layout", "talkmeta", "the output layout: talkmeta or pyvideo")
-	if st := parseFlags(fs, args); st >= 0 {
+	fs := e.flags("import")
+	from := fs.String("from", "", "the source `format`: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
+	out := fs.String("o", "", "the `directory` to write to")
+	layout := fs.String("layout", "talkmeta", "the output `layout`: talkmeta or pyvideo")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	switch {
@@ -55,10 +56,14 @@ func runImport(e *env, args []string) int {
 		return usageError(fs, "unknown format %q (want c3voc, frab or rubyevents)", *from)
 	case *out == "":
 		return usageError(fs, "no output directory given: -o DIR is required")
+	case *out == "-":
+		return usageError(fs, "-o names the directory to write the files to; \"-\" is no directory (write ./- for one of that name)")
 	case *layout != "talkmeta" && *layout != "pyvideo":
 		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
 	case fs.NArg() == 0:
 		return usageError(fs, "no schedule given")
+	case *from == "rubyevents" && fs.Arg(0) == stdinArg:
+		return usageError(fs, "rubyevents reads a data directory, which standard input (-) is not")
 	case fs.NArg() > 1:
 		return usageError(fs, "one schedule at a time, not %d: %s", fs.NArg(), strings.Join(fs.Args(), " "))
 	}
@@ -68,24 +73,38 @@ func runImport(e *env, args []string) int {
 	var problems []error
 	switch *from {
 	case "c3voc", "frab":
-		data, err := readSchedule(src)
+		data, err := e.readSchedule(src)
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			return 1
 		}
 		parse := schedule.Reader{MaxBytes: scheduleLimit}.ParseJSON
 		if *from == "frab" {
 			parse = schedule.Reader{MaxBytes: scheduleLimit}.ParseXML
 		}
-		s, err := parse(data, filepath.ToSlash(src))
+		s, err := parse(data, filepath.ToSlash(argName(src)))
 		problems = append(problems, unwrapAll(err)...)
 		talks = s.Talks
 		// A schedule that could not be read at all has no event to
 		// write, only an empty one.
 		if s.Event.ID != "" || len(s.Talks) > 0 {
 			events = []*talk.Event{&s.Event}
+		} else if kind, other := otherFrom(*from, data); other != "" {
+			// The parser's first fault in JSON read as XML, or the
+			// reverse, says nothing of the likelier mistake.
+			problems = append(problems, fmt.Errorf("%s: looks like %s schedule; did you mean -from %s?", argName(src), kind, other))
 		}
 	case "rubyevents":
+		// One error for a source that is no directory, where the
+		// reader gave two, one for a file it sought within a file
+		// ("pair.json/speakers.yml: rubyevents: open: not a directory").
+		if st, err := os.Stat(src); err != nil {
+			fmt.Fprintln(e.stderr, errorLine(err))
+			return 1
+		} else if !st.IsDir() {
+			fmt.Fprintf(e.stderr, "%s: not a directory; -from rubyevents reads a RubyEvents data directory\n", forTerminal(src))
+			return 1
+		}
 		a, err := rubyevents.Read(osfs.DirFS(src))
 		for _, p := range unwrapAll(err) {
 			var re *talk.RecordError
@@ -98,7 +117,7 @@ func runImport(e *env, args []string) int {
 	}
 	status := 0
 	report := func(err error) {
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorLine(err))
 		status = 1
 	}
 	for _, p := range problems {
@@ -116,7 +135,18 @@ func runImport(e *env, args []string) int {
 		files = talkmetaFiles(events, talks, names, report)
 	}
 	var wroteEvents, wroteTalks int
+	summary := func() {
+		fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
+	}
+	sigs := e.catchInterrupts()
+	defer sigs.release()
 	for _, f := range files {
+		if sigs.interrupted() != nil {
+			// Each file written is whole; say how many there are.
+			summary()
+			fmt.Fprintf(e.stderr, "talkmeta import: interrupted; %s is not all written\n", *out)
+			return interruptedStatus(sigs.interrupted())
+		}
 		name := filepath.Join(*out, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			report(err)
@@ -132,19 +162,37 @@ func runImport(e *env, args []string) int {
 			wroteTalks++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
+	summary()
 	return status
+}
+
+// otherFrom says what a schedule, data, that -from could not read at
+// all looks like instead, and which -from reads that, when it starts as
+// the other kind does: JSON given to frab ("a JSON", "c3voc"), XML given
+// to c3voc ("an XML", "frab"); "" and "" when it does not.
+func otherFrom(from string, data []byte) (kind, other string) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	switch {
+	case len(trimmed) == 0:
+	case from == "frab" && (trimmed[0] == '{' || trimmed[0] == '['):
+		return "a JSON", "c3voc"
+	case from == "c3voc" && trimmed[0] == '<':
+		return "an XML", "frab"
+	}
+	return "", ""
 }
 
 // scheduleLimit bounds the size of a schedule file: schedule.Reader's
 // default, checked before the file is read.
 const scheduleLimit = 64 << 20
 
-// readSchedule reads a schedule file, refusing one over scheduleLimit
-// with the error schedule.Reader gives, and a named pipe or a device,
-// which could keep the import waiting or reading without end.
-func readSchedule(name string) ([]byte, error) {
-	return readLimited(name, scheduleLimit, "schedule size")
+// readSchedule reads a schedule file, or standard input for "-",
+// refusing one over scheduleLimit with the error schedule.Reader gives,
+// and a named pipe or a device, which could keep the import waiting or
+// reading without end.
+func (e *env) readSchedule(name string) ([]byte, error) {
+	data, err := e.readArg(name, scheduleLimit)
+	return data, limitError(err, scheduleLimit, "schedule size")
 }
 
 // importFile is a file to write, and whether it holds an event or a talk.
@@ -204,7 +252,7 @@ func pyvideoFiles(e *env, talks []*talk.Talk, names []string, report func(error)
 		case refused[i]:
 			report(err)
 		case err != nil:
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 		}
 	}
 	if err != nil {
@@ -285,10 +333,12 @@ func (u *uniqueNames) unique(name string) string {
 }
 
 // fileName is id when it can be a file name as it is, else a slug of it
-// (or of the title).
+// (or of the title). A control character (a newline, a tab, an escape)
+// may be in a file's name, but would break or act on every line that
+// names the file, of this command and of others (ls, find, grep).
 func fileName(id, title string) string {
 	if id != "" && id != "." && id != ".." && path.Base(id) == id && !strings.HasPrefix(id, ".") &&
-		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && len(id) <= 200 {
+		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && !strings.ContainsFunc(id, unicode.IsControl) && len(id) <= 200 {
 		return id
 	}
 	if s := talk.Slug(id); s != "" {

@@ -275,7 +275,8 @@ func TestTalkmetaFiles(t *testing.T) {
 	mk := func(id, title string) *talk.Talk { return &talk.Talk{ID: id, Title: title, Event: ev} }
 	broken := mk("broken", "Broken")
 	broken.Extra = map[string]json.RawMessage{"x": json.RawMessage("{not json")}
-	talks := []*talk.Talk{mk("Intro", "A"), mk("intro", "B"), broken, mk("INTRO", "C"), mk("intro-2", "D"), mk("", ""), mk("", "")}
+	talks := []*talk.Talk{mk("Intro", "A"), mk("intro", "B"), broken, mk("INTRO", "C"), mk("intro-2", "D"), mk("", ""), mk("", ""),
+		mk("line\nbreak", "E"), mk("\x1b[2Jclear", "F")}
 	var problems []string
 	files := talkmetaFiles([]*talk.Event{&ev, {ID: "con", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
 		func(err error) { problems = append(problems, err.Error()) })
@@ -292,6 +293,8 @@ func TestTalkmetaFiles(t *testing.T) {
 		"Con/talks/intro-2-2.json",
 		"Con/talks/talk.json",
 		"Con/talks/talk-2.json",
+		"Con/talks/line-break.json",
+		"Con/talks/2jclear.json",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)

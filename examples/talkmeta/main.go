@@ -10,7 +10,9 @@
 // the list of verbs; "talkmeta help VERB" explains one.
 //
 // Exit status: 0 on success, 1 when there were findings or records that
-// could not be read, 2 on a usage error.
+// could not be read, 2 on a usage error; a verb that writes files (fmt
+// -w, site, import) and is interrupted stops between two files, and exits
+// as a shell reports the signal (130 for SIGINT).
 package main
 
 import (
@@ -19,14 +21,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
-// A verb is one subcommand. It returns the exit status.
+// A verb is one subcommand. Its args are the usage of its arguments,
+// the one place they are written: the list of verbs and the verb's own
+// usage both show them. It returns the exit status.
 type verb struct {
 	name, args, summary string
 	run                 func(e *env, args []string) int
@@ -38,15 +44,19 @@ type env struct {
 	stdout, stderr io.Writer
 	isTerminal     bool             // stderr is a terminal: progress lines are welcome
 	now            func() time.Time // the clock, fixed in tests
+	// notify relays SIGINT, SIGTERM and SIGHUP to c until the function it
+	// returns is called, as signal.Notify and signal.Stop do; nil
+	// relays none (tests).
+	notify func(c chan<- os.Signal) (stop func())
 }
 
 func verbs() []verb {
 	return []verb{
 		{"show", "[FILE|DIR...]", "show talks (the embedded sample when no file is given)", runShow},
-		{"slug", "[-style default|pyvideo] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
-		{"urls", "DIR", "print each talk's ID and its pyvideo.org URL path", runURLs},
-		{"render", "-to FORMAT [-base URL] TALK.json|DIR...", "write the talks in another format: html (one talk's page), jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
-		{"cite", "[-style STYLE|-format FORMAT] TALK.json|DIR...", "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
+		{"slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
+		{"urls", "FILE|DIR...", "print each talk's ID and its pyvideo.org URL path", runURLs},
+		{"render", "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR...", "write the talks in another format: html (one talk's page), jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
+		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite each record in its format's canonical form, pyvideo's or talkmeta's (list what would change without -w)", runFmt},
 		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
 		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs", runSite},
@@ -55,7 +65,7 @@ func verbs() []verb {
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now, notify: notifyInterrupts}
 	os.Exit(run(e, os.Args[1:]))
 }
 
@@ -124,13 +134,19 @@ func runVerb(e *env, args []string) int {
 	}
 	name, rest := args[0], args[1:]
 	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
-		if len(rest) == 1 {
-			if i := slices.IndexFunc(verbs(), func(v verb) bool { return v.name == rest[0] }); i >= 0 {
-				return verbs()[i].run(e, []string{"-h"})
-			}
+		switch {
+		case len(rest) == 0:
+			usage(e.stdout)
+			return 0
+		case len(rest) > 1:
+			fmt.Fprintf(e.stderr, "talkmeta help: one verb at a time, not %d: %s\n", len(rest), strings.Join(rest, " "))
+		case slices.ContainsFunc(verbs(), func(v verb) bool { return v.name == rest[0] }):
+			return runVerb(e, []string{rest[0], "-h"})
+		default:
+			fmt.Fprintf(e.stderr, "talkmeta help: unknown verb %q\n", rest[0])
 		}
-		usage(e.stdout)
-		return 0
+		usage(e.stderr)
+		return 2
 	}
 	for _, v := range verbs() {
 		if v.name == name {
@@ -148,12 +164,19 @@ func usage(w io.Writer) {
 	for _, v := range verbs() {
 		fmt.Fprintf(w, "  talkmeta %s %s\n        %s\n", v.name, v.args, v.summary)
 	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "A file named - is standard input: a talk record, import's schedule, or cite's -csl-json items;")
+	fmt.Fprintln(w, "\"talkmeta fmt -\" writes the record's canonical form to standard output.")
 }
 
-// flags returns a flag set for a verb that reports usage errors on
-// e.stderr; parse it with parseFlags, and report a usage error found
-// after parsing with usageError.
-func (e *env) flags(v string, args string) *flag.FlagSet {
+// flags returns a flag set for the verb v that reports usage errors on
+// e.stderr, with the usage verbs gives v; parse it with e.parseFlags,
+// and report a usage error found after parsing with usageError.
+func (e *env) flags(v string) *flag.FlagSet {
+	var args string
+	if i := slices.IndexFunc(verbs(), func(vb verb) bool { return vb.name == v }); i >= 0 {
+		args = verbs()[i].args
+	}
 	fs := flag.NewFlagSet(v, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
@@ -189,11 +212,12 @@ func checkBase(fs *flag.FlagSet, base string) int {
 }
 
 // parseFlags parses args and returns the exit status to stop with, or -1
-// to go on: 0 after -h, 2 after a usage error. Flags may come before,
-// between and after the other arguments, as in "import -from c3voc
-// schedule.json -o archive"; "--" ends the flags, and "-" alone is an
-// argument.
-func parseFlags(fs *flag.FlagSet, args []string) int {
+// to go on: 0 after -h, whose usage goes to stdout as asked for (as
+// "talkmeta help" shows the verbs there), 2 after a usage error, whose
+// usage goes to stderr. Flags may come before, between and after the
+// other arguments, as in "import -from c3voc schedule.json -o archive";
+// "--" ends the flags, and "-" alone is an argument.
+func (e *env) parseFlags(fs *flag.FlagSet, args []string) int {
 	usage, out := fs.Usage, fs.Output()
 	fs.Usage = func() {} // shown below, after the reason
 	fs.SetOutput(io.Discard)
@@ -202,7 +226,9 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 	fs.SetOutput(out)
 	switch {
 	case err == flag.ErrHelp:
+		fs.SetOutput(e.stdout)
 		fs.Usage()
+		fs.SetOutput(out)
 		return 0
 	case err != nil:
 		return usageError(fs, "%v", err)
@@ -245,6 +271,66 @@ func interspersed(fs *flag.FlagSet, args []string) []string {
 		flags = append(flags, args[i]) // the flag's value, whatever it looks like
 	}
 	return append(append(flags, "--"), rest...)
+}
+
+// notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
+// closed) to c until stop is called; not one the process was started
+// with ignored, as nohup starts it with SIGHUP and a shell a background
+// job with SIGINT, which Notify would stop ignoring, so that the run
+// would end where it was to go on.
+func notifyInterrupts(c chan<- os.Signal) (stop func()) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
+	return func() { signal.Stop(c) }
+}
+
+// interrupts holds SIGINT, SIGTERM and SIGHUP off a verb that writes
+// files, so that an interrupted run stops between two files and cleans
+// up after itself, where being killed in the middle would leave
+// temporary files behind (fmt -w's and import's beside each record,
+// site's whole half-built copy of the site).
+type interrupts struct {
+	c      chan os.Signal
+	caught os.Signal
+	stop   func()
+}
+
+// catchInterrupts holds SIGINT, SIGTERM and SIGHUP off until release.
+func (e *env) catchInterrupts() *interrupts {
+	i := &interrupts{c: make(chan os.Signal, 1), stop: func() {}}
+	if e.notify != nil {
+		i.stop = e.notify(i.c)
+	}
+	return i
+}
+
+// interrupted returns the signal caught, or nil when there was none. A
+// verb asks between two files, and stops at the first it is told of.
+func (i *interrupts) interrupted() os.Signal {
+	if i.caught == nil {
+		select {
+		case i.caught = <-i.c:
+		default:
+		}
+	}
+	return i.caught
+}
+
+// release lets SIGINT, SIGTERM and SIGHUP kill the process again.
+func (i *interrupts) release() { i.stop() }
+
+// interruptedStatus is the exit status of a run that stopped at the
+// signal sig: 128 and its number, what a shell reports for a command the
+// signal killed, so that scripts see it as interrupted and not as
+// findings (1) or a usage error (2).
+func interruptedStatus(sig os.Signal) int {
+	if n, ok := sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 1
 }
 
 func isTerminal(f *os.File) bool {

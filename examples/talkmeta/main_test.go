@@ -71,6 +71,10 @@ func TestCommand(t *testing.T) {
 		{"show-facts.txt", "", []string{"show", "testdata/show/keynote.json"}},
 		// No id, of the talk or its event: no "id: /".
 		{"show-no-id.txt", "", []string{"show", "testdata/show/no-id.json"}},
+		// Characters that would act on the terminal (retitle it, clear
+		// it, break or reorder a line) are shown escaped; the joiners of
+		// Persian words and emoji are not.
+		{"show-controls.txt", "", []string{"show", "testdata/show/controls.json"}},
 		{"slug-args.txt", "", []string{"slug", "async/await in Python 3.5 and why it is awesome", "Café — ¿Qué tal?", "Асинхронный Python"}},
 		{"slug-pyvideo.txt", "Asynchronous I/O\nWhat's new\nasync/await in Python 3.5 and why it is awesome\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-max.txt", "", []string{"slug", "-max", "20", "async/await in Python 3.5 and why it is awesome"}},
@@ -79,6 +83,9 @@ func TestCommand(t *testing.T) {
 		{"slug-empty.txt", "", []string{"slug", "Go", "🐍🐍", "???"}},
 		{"slug-empty-pyvideo.txt", "Go\n\n!!!\n", []string{"slug", "-style", "pyvideo"}},
 		{"slug-bad-style.txt", "", []string{"slug", "-style", "nope", "x"}},
+		// A line past the limit is named by its number, not as the
+		// scanner's "token too long".
+		{"slug-long-line.txt", "Go\n" + strings.Repeat("x", maxTitleLine+1) + "\nRust\n", []string{"slug"}},
 		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
 		{"urls.txt", "", []string{"urls", archive}},
 		{"urls-event.txt", "", []string{"urls", archive + "/europython-2016"}},

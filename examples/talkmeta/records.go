@@ -38,20 +38,53 @@ import (
 // that cannot be read is yielded as an error and the iteration goes on;
 // a path that gives neither a talk nor an error is reported as holding
 // no talk records. Errors name files by the paths the user gave.
-func talks(paths []string) iter.Seq2[*talk.Talk, error] {
+//
+// The path "-" is one talk record read from e.stdin, as a talk file
+// outside any event is read, and named stdinName; standard input is read
+// once, and a second "-" is an error.
+func (e *env) talks(paths []string) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
+		stdinRead := false
 		for _, p := range paths {
+			seq := pathTalks(p)
+			if p == stdinArg {
+				seq = e.stdinTalk(stdinRead)
+				stdinRead = true
+			}
 			n := 0
-			for t, err := range pathTalks(p) {
+			for t, err := range seq {
 				n++
 				if !yield(t, err) {
 					return
 				}
 			}
-			if n == 0 && !yield(nil, fmt.Errorf("no talk records in %s", p)) {
+			if n == 0 && !yield(nil, fmt.Errorf("%s: no talk records here", p)) {
 				return
 			}
 		}
+	}
+}
+
+// stdinTalk reads the talk record on e.stdin, unless it was read
+// before.
+func (e *env) stdinTalk(read bool) iter.Seq2[*talk.Talk, error] {
+	if read {
+		return failed(fmt.Errorf("%s: named twice; standard input holds one record, and it is read once", stdinName))
+	}
+	return func(yield func(*talk.Talk, error) bool) {
+		limit := talk.Limits{}.RecordBytes()
+		data, err := e.readArg(stdinArg, limit)
+		if err != nil {
+			yield(nil, limitError(err, limit, "record size"))
+			return
+		}
+		t, _, err := parseLone(data, stdinName)
+		if t != nil && t.Origin.Format == pyvideo.FormatName {
+			// pyvideo's reader takes a talk's ID from its file's name,
+			// and standard input has none.
+			t.ID = ""
+		}
+		yield(t, err)
 	}
 }
 
@@ -507,7 +540,7 @@ func parseTalk(data []byte, name, form string) (*talk.Talk, error) {
 		return talk.ParseJSON(data, filepath.ToSlash(name))
 	}
 	t, err := pyvideo.ParseTalk(data, filepath.ToSlash(name))
-	if t != nil {
+	if t != nil && name != stdinName {
 		// What pyvideo's reader takes for the event's ID, however the
 		// user names the directory.
 		t.Event.ID = eventID(name)

@@ -108,7 +108,7 @@ func TestReadStrayEventJSON(t *testing.T) {
 	plantFile(t, "a/chipy/event.json", "{}\n")
 	wantResult(t, runCommand("", "urls", "a"), 1, append(chipyURLs,
 		"europython-2016/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome\t/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html"),
-		[]string{"pyvideo: a/chipy/event.json: unexpected in an event directory, which holds category.json and videos/ only"})
+		[]string{"a/chipy/event.json: unexpected in an event directory, which holds category.json and videos/ only"})
 }
 
 // TestReadEventLayouts: an event directory of both layouts, or a
@@ -159,8 +159,8 @@ func TestReadTalkDirectory(t *testing.T) {
 	}
 	wantResult(t, runCommand("", "urls", "a/chipy/videos", "a/tinycon2024/talks/"), 0, append(chipyURLs, tinyconURLs...), nil)
 	wantResult(t, runCommand("", "urls", "empty", "ev/videos"), 1, nil, []string{
-		"no talk records in empty",
-		"no talk records in ev/videos",
+		"empty: no talk records here",
+		"ev/videos: no talk records here",
 	})
 	got := runCommand("", "show", "a/chipy/videos")
 	if !strings.Contains(got.stdout, "  event:     ChiPy\n") || got.status != 0 {
@@ -195,9 +195,9 @@ func TestReadHostileArguments(t *testing.T) {
 		args = append(args, "/dev/zero")
 	}
 	wantStderr := append(stderr,
-		"pyvideo: open h/ev/videos/dangling.json: a symbolic link to nowhere.json, which does not exist",
-		"pyvideo: read h/ev/videos/dir.json: is a directory",
-		"pyvideo: h/ev/videos/pipe.json: a named pipe, where a file was expected; not read",
+		"h/ev/videos/dangling.json: a symbolic link to nowhere.json, which does not exist",
+		"h/ev/videos/dir.json: is a directory",
+		"h/ev/videos/pipe.json: a named pipe, where a file was expected; not read",
 	)
 	if len(args) == 4 {
 		wantStderr = append(wantStderr, "/dev/zero: a device, where a file was expected; not read")
@@ -309,7 +309,7 @@ func TestReadEventExtraOwn(t *testing.T) {
 	plantFile(t, filepath.Join(dir, "ev", "talks", "a.json"), `{"title": "A"}`)
 	plantFile(t, filepath.Join(dir, "ev", "talks", "b.json"), `{"title": "B"}`)
 	var read []*talk.Talk
-	for tk, err := range talks([]string{filepath.Join(dir, "ev", "talks")}) {
+	for tk, err := range (&env{}).talks([]string{filepath.Join(dir, "ev", "talks")}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -382,9 +382,9 @@ func TestLayoutFaultsWordedOnce(t *testing.T) {
 		"4 records (4 events, 0 talks): 8 errors, 0 warnings, in 0s",
 	}, nil)
 	wantResult(t, runCommand("", "show", "pv", "tm"), 1, nil, []string{
-		"pyvideo: pv/ev/stray.txt: unexpected in an event directory, which holds category.json and videos/ only",
-		"pyvideo: pv/ev/videos/notes.txt: unexpected in videos/, which holds talk records (*.json) only",
-		"pyvideo: pv/noevent: the event has no category.json",
+		"pv/ev/stray.txt: unexpected in an event directory, which holds category.json and videos/ only",
+		"pv/ev/videos/notes.txt: unexpected in videos/, which holds talk records (*.json) only",
+		"pv/noevent: the event has no category.json",
 		"tm/ev/stray.txt: unexpected in an event directory, which holds event.json and talks/ only",
 		"tm/ev/talks/notes.txt: unexpected in talks/, which holds talk records (*.json) only",
 		"tm/noevent: the event has no event.json",

@@ -128,12 +128,11 @@ func formatNames() string {
 }
 
 func runRender(e *env, args []string) int {
-	usage := "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR..."
-	fs := e.flags("render", usage)
+	fs := e.flags("render")
 	to := fs.String("to", "", "the output `format`: "+formatNames())
 	base := baseFlag(fs, "absolute links and @ids")
-	ascii := fs.Bool("ascii", false, "bibtex: write non-ASCII characters as LaTeX commands")
-	if st := parseFlags(fs, args); st >= 0 {
+	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if st := checkBase(fs, *base); st >= 0 {
@@ -145,14 +144,19 @@ func runRender(e *env, args []string) int {
 		return usageError(fs, "no format given: -to is one of %s", strings.ReplaceAll(formatNames(), "|", ", "))
 	case !ok:
 		return usageError(fs, "unknown format %q (want %s)", *to, strings.ReplaceAll(formatNames(), "|", ", "))
+	case *ascii && *to != "bibtex" && *to != "biblatex":
+		// Not ignored in silence: the output would not be what was asked.
+		return usageError(fs, "-ascii applies to -to bibtex and biblatex, not %s", *to)
+	case *base != "" && *to != "html" && *to != "jsonld":
+		return usageError(fs, "-base applies to -to html and jsonld, whose links and @ids it makes absolute, not %s", *to)
 	case fs.NArg() == 0:
 		return usageError(fs, "no talk file or directory given")
 	}
 	status := 0
 	var all []*talk.Talk
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}

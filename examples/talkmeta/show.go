@@ -23,11 +23,11 @@ func sampleTalks() func(func(*talk.Talk, error) bool) {
 }
 
 func runShow(e *env, args []string) int {
-	fs := e.flags("show", "[FILE|DIR...]")
-	if st := parseFlags(fs, args); st >= 0 {
+	fs := e.flags("show")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
-	seq := talks(fs.Args())
+	seq := e.talks(fs.Args())
 	if fs.NArg() == 0 {
 		seq = sampleTalks()
 	}
@@ -38,7 +38,7 @@ func runShow(e *env, args []string) int {
 			break // run reports it
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}
@@ -51,15 +51,16 @@ func runShow(e *env, args []string) int {
 	return status
 }
 
-// showTalk prints a talk for a person to read.
+// showTalk prints a talk for a person to read, each value on its line
+// and each shown as it reads (see forTerminal).
 func showTalk(w io.Writer, t *talk.Talk) {
-	fmt.Fprintln(w, t.Title)
+	fmt.Fprintln(w, forTerminal(t.Title))
 	if t.Subtitle != "" {
-		fmt.Fprintln(w, t.Subtitle)
+		fmt.Fprintln(w, forTerminal(t.Subtitle))
 	}
 	line := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(w, "  %-10s %s\n", label+":", value)
+			fmt.Fprintf(w, "  %-10s %s\n", label+":", forTerminal(value))
 		}
 	}
 	names := make([]string, len(t.Speakers))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -39,11 +41,11 @@ const siteMarker = ".talkmeta-site"
 // the index, event and speaker pages need is kept in memory; talk pages
 // are written as their records are read.
 func runSite(e *env, args []string) int {
-	fs := e.flags("site", siteUsage)
+	fs := e.flags("site")
 	out := fs.String("o", "site", "the `directory` to write the site to; it is replaced as a whole")
 	base := baseFlag(fs, "absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
 	name := fs.String("name", "", "the site's `name`, heading the index (default \"Talks\")")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if st := checkBase(fs, *base); st >= 0 {
@@ -52,25 +54,53 @@ func runSite(e *env, args []string) int {
 	if fs.NArg() == 0 {
 		return usageError(fs, "no talk file or directory given")
 	}
+	if *out == "" {
+		return usageError(fs, "-o is empty: name the directory to write the site to")
+	}
+	if *out == "-" {
+		// Not stdout, as "-" is elsewhere: a site is a directory.
+		return usageError(fs, "-o names the directory to write the site to; \"-\" is no directory (write ./- for one of that name)")
+	}
 	start := e.now()
 	status := 0
+	// On a terminal, a line of progress is written over as it grows;
+	// an error reported after it clears it first, so as to start a
+	// line of its own, not to be appended to "talkmeta site: 500 talks".
 	var mu sync.Mutex
+	progressShown := false
+	clearProgress := func() {
+		if progressShown {
+			fmt.Fprint(e.stderr, "\r\033[K")
+			progressShown = false
+		}
+	}
 	report := func(err error) {
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintln(e.stderr, err)
+		clearProgress()
+		fmt.Fprintln(e.stderr, errorLine(err))
 		status = 1
 	}
+	sigs := e.catchInterrupts()
+	defer sigs.release()
 	b, err := newSiteBuilder(*out, html.Renderer{BaseURL: *base, SiteName: *name, StyleSheet: "/style.css"}, report)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
-	defer b.cleanup()
+	b.interrupted = func() bool { return sigs.interrupted() != nil }
+	defer b.cleanup() // before sigs.release: an interrupt leaves nothing behind
 	n := 0
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
+		if b.interrupted() {
+			b.fail(errInterrupted)
+			break
+		}
 		if err == nil {
 			err = b.addTalk(t)
+		}
+		if err == errReadTwice {
+			continue
 		}
 		if err != nil {
 			report(err)
@@ -81,23 +111,32 @@ func runSite(e *env, args []string) int {
 		}
 		n++
 		if e.isTerminal && n%500 == 0 {
+			mu.Lock()
 			fmt.Fprintf(e.stderr, "\rtalkmeta site: %d talks", n)
+			progressShown = true
+			mu.Unlock()
 		}
 	}
-	if e.isTerminal && n >= 500 {
-		fmt.Fprint(e.stderr, "\r\033[K")
-	}
-	if n == 0 && b.err() == nil {
+	mu.Lock()
+	clearProgress()
+	mu.Unlock()
+	if n == 0 && b.err() == nil && !b.interrupted() {
 		fmt.Fprintf(e.stderr, "talkmeta site: no talks were read; %s is left as it was\n", *out)
 		return 1
 	}
 	b.finish()
-	if err := b.err(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+	if b.interrupted() {
+		b.fail(errInterrupted)
+	}
+	if err := b.err(); errors.Is(err, errInterrupted) {
+		fmt.Fprintf(e.stderr, "talkmeta site: interrupted; %s is left as it was\n", *out)
+		return interruptedStatus(sigs.interrupted())
+	} else if err != nil {
+		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
 	if err := b.publish(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta site:", err)
+		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "%s: %s, %s, %s, %d files, in %v\n", *out,
@@ -118,6 +157,7 @@ type siteBuilder struct {
 	// pages maps each page's path to the record that made it, to find
 	// records that would overwrite each other's pages.
 	pages    map[string]string
+	read     map[string]bool // the record files read, by path
 	events   map[string]*siteEvent
 	speakers map[string]*siteSpeaker
 	order    int
@@ -129,7 +169,13 @@ type siteBuilder struct {
 	mu     sync.Mutex
 	report func(error)
 	failed error
+	// interrupted reports whether the run was interrupted, after which
+	// no more pages are written.
+	interrupted func() bool
 }
+
+// errInterrupted is the builder's failure when the run was interrupted.
+var errInterrupted = errors.New("interrupted")
 
 type siteEvent struct {
 	event talk.Event
@@ -199,6 +245,13 @@ type siteTalk struct {
 // sets to the site's own (see siteURLs).
 func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuilder, error) {
 	out = filepath.Clean(out)
+	if target, err := filepath.EvalSymlinks(out); err == nil && target != out {
+		// A link to the site stays one, and the site it links to is
+		// replaced, where the rename would have put the new site in the
+		// link's place and left the old one where the link led (a web
+		// server's root, say), as fmt -w writes through a link.
+		out = target
+	}
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
@@ -212,18 +265,20 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
-		return nil, err
+		return nil, outError(out, "a new directory cannot be made beside it", err)
 	}
 	urls := newSiteURLs()
 	r.URLs = urls
 	return &siteBuilder{
 		r: r, apa: apa, urls: urls, out: out, tmp: tmp,
-		slots:    make(chan struct{}, runtime.GOMAXPROCS(0)),
-		report:   report,
-		dirs:     map[string]bool{},
-		pages:    map[string]string{},
-		events:   map[string]*siteEvent{},
-		speakers: map[string]*siteSpeaker{},
+		slots:       make(chan struct{}, runtime.GOMAXPROCS(0)),
+		report:      report,
+		interrupted: func() bool { return false },
+		dirs:        map[string]bool{},
+		pages:       map[string]string{},
+		read:        map[string]bool{},
+		events:      map[string]*siteEvent{},
+		speakers:    map[string]*siteSpeaker{},
 	}, nil
 }
 
@@ -245,9 +300,22 @@ func checkReplaceable(out string) error {
 	return nil
 }
 
-// addTalk writes t's page and keeps what the lists need.
+// errReadTwice is addTalk's refusal of a record file it was given
+// before, whose talk the site has.
+var errReadTwice = errors.New("read twice")
+
+// addTalk writes t's page and keeps what the lists need. A record file
+// read a second time, because it was named twice or is within two paths
+// named ("site a a/ev"), is the same talk, not a second one that wants
+// its page: addTalk returns errReadTwice.
 func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	record := t.Origin.Path
+	if record != "" && b.read[record] {
+		return errReadTwice
+	}
+	if record != "" {
+		b.read[record] = true
+	}
 	if record == "" {
 		record = t.Event.ID + "/" + t.ID
 	}
@@ -445,10 +513,14 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 		return fmt.Errorf("%s: its page %s is %s's already; the record is left out", record, page, other)
 	}
 	b.pages[page] = record
+	if b.interrupted() {
+		b.fail(errInterrupted)
+		return nil
+	}
 	name := filepath.Join(b.tmp, rel)
 	if dir := filepath.Dir(name); !b.dirs[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			b.fail(err)
+			b.fail(outError(b.out, "making "+path.Dir(strings.TrimPrefix(page, "/")), err))
 			return nil
 		}
 		b.dirs[dir] = true
@@ -463,7 +535,7 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 				b.report(fmt.Errorf("%s: %w", record, fe.err))
 				return
 			}
-			b.fail(err)
+			b.fail(outError(b.out, "writing "+strings.TrimPrefix(page, "/"), err))
 		}
 	})
 	return nil
@@ -479,9 +551,16 @@ func writeFile(name string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 32<<10)
+	// A page larger than the buffer is written as it is made: an error
+	// writing the file (a full disk) comes back through fill, and is the
+	// site's, not the page's.
+	file := &outputWriter{w: f}
+	w := bufio.NewWriterSize(file, 32<<10)
 	if err := fill(w); err != nil {
 		f.Close()
+		if file.err != nil {
+			return file.err
+		}
 		return &fillError{err}
 	}
 	if err := w.Flush(); err != nil {
@@ -489,6 +568,14 @@ func writeFile(name string, fill func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
+}
+
+// outError is the error of a step of writing the site out that failed
+// with err. It names out, as the user did, and says which step failed,
+// not the temporary directory the site is built in, which the user never
+// named and which is gone by the time the error is read.
+func outError(out, step string, err error) error {
+	return &iofs.PathError{Op: "write", Path: out, Err: fmt.Errorf("not written: %s: %w", step, errs.WithoutPath(err))}
 }
 
 // fail keeps the first error writing the site.
@@ -510,7 +597,7 @@ func (b *siteBuilder) err() error {
 // publish moves the built site into place, replacing an earlier one.
 func (b *siteBuilder) publish() error {
 	if err := os.Chmod(b.tmp, 0o755); err != nil {
-		return err
+		return outError(b.out, "the new site's directory cannot be opened to all", err)
 	}
 	if err := checkReplaceable(b.out); err != nil {
 		return err
@@ -519,14 +606,14 @@ func (b *siteBuilder) publish() error {
 	if _, err := os.Stat(b.out); err == nil {
 		old = b.tmp + ".old"
 		if err := os.Rename(b.out, old); err != nil {
-			return err
+			return outError(b.out, "the old site cannot be moved aside", err)
 		}
 	}
 	if err := os.Rename(b.tmp, b.out); err != nil {
 		if old != "" {
 			os.Rename(old, b.out)
 		}
-		return err
+		return outError(b.out, "the new site cannot be moved into place", err)
 	}
 	b.tmp = ""
 	if old != "" {

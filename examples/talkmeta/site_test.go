@@ -350,3 +350,44 @@ func BenchmarkSiteURLsSharedSlug(b *testing.B) {
 		}
 	}
 }
+
+// TestSiteReadTwice names an event within an archive named too: each
+// record is the same talk both times, and the site is the archive's,
+// where each of the event's talks was reported as taking its own page
+// ("a.json: its page /chipy/x.html is a.json's already") and the run
+// failed.
+func TestSiteReadTwice(t *testing.T) {
+	once, twice := filepath.Join(t.TempDir(), "site"), filepath.Join(t.TempDir(), "site")
+	a := stableSite(runCommand("", "site", "-o", once, archive), once)
+	b := stableSite(runCommand("", "site", "-o", twice, archive, archive+"/chipy", archive), twice)
+	a.stdout += siteFiles(t, once)
+	b.stdout += siteFiles(t, twice)
+	if diff := cmp.Diff(a, b, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("site of the archive (-once +twice):\n%s", diff)
+	}
+}
+
+// TestSiteThroughLink builds a site named by a symbolic link to an
+// earlier one: the link stays a link, and the site it leads to is the
+// new one, where the link was replaced by a directory and the old site
+// left where it led.
+func TestSiteThroughLink(t *testing.T) {
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "www", "talks"), filepath.Join(dir, "talks")
+	if got := runCommand("", "site", "-o", target, archive); got.status != 0 {
+		t.Fatalf("first build = %+v", got)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	got := stableSite(runCommand("", "site", "-o", link, archive+"/chipy"), link)
+	wantResult(t, got, 0, []string{"OUT: 2 talks, 1 event, 2 speakers, 8 files, in TIME"}, nil)
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("after the build, %s is no longer a symbolic link (%v)", link, err)
+	}
+	fresh := filepath.Join(dir, "fresh")
+	runCommand("", "site", "-o", fresh, archive+"/chipy")
+	if diff := cmp.Diff(siteFiles(t, fresh), siteFiles(t, target)); diff != "" {
+		t.Errorf("the linked site's files are not chipy's site's (-want +got):\n%s", diff)
+	}
+}

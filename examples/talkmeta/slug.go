@@ -2,18 +2,23 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	iofs "io/fs"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
+// maxTitleLine bounds a line of titles read from standard input.
+const maxTitleLine = 1 << 20
+
 func runSlug(e *env, args []string) int {
-	fs := e.flags("slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]")
-	style := fs.String("style", "default", "default (gosimple/slug, transliterated) or pyvideo (pyvideo.org's URL rule)")
+	fs := e.flags("slug")
+	style := fs.String("style", "default", "the slug `style`: default (gosimple/slug, transliterated) or pyvideo (pyvideo.org's URL rule)")
 	maxLen := fs.Int("max", 0, "cut default-style slugs to at most `N` bytes at a word boundary (0: no limit)")
 	lang := fs.String("lang", "", "language `code` for default-style substitutions, such as de (\"&\" becomes \"und\")")
-	if st := parseFlags(fs, args); st >= 0 {
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	var slugify func(string) string
@@ -51,14 +56,22 @@ func runSlug(e *env, args []string) int {
 		return status
 	}
 	sc := bufio.NewScanner(e.stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	sc.Buffer(make([]byte, 64*1024), maxTitleLine)
+	line := 0
 	for sc.Scan() {
+		line++
 		if put(sc.Text()) != nil {
 			return 1 // run reports it
 		}
 	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta slug:", err)
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		// The scanner's "token too long" says neither which line nor
+		// what the limit is.
+		fmt.Fprintf(e.stderr, "%s:%d: a title longer than %d bytes; the titles after it are not read\n", stdinName, line+1, maxTitleLine)
+		return 1
+	case err != nil:
+		fmt.Fprintln(e.stderr, errorLine(&iofs.PathError{Op: "read", Path: stdinName, Err: err}))
 		return 1
 	}
 	return status

@@ -8,24 +8,24 @@ import (
 )
 
 func runURLs(e *env, args []string) int {
-	fs := e.flags("urls", "DIR...")
-	if st := parseFlags(fs, args); st >= 0 {
+	fs := e.flags("urls")
+	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
 	if fs.NArg() == 0 {
 		return usageError(fs, "no file or directory given")
 	}
 	status := 0
-	for t, err := range talks(fs.Args()) {
+	for t, err := range e.talks(fs.Args()) {
 		if e.outputFailed() {
 			break // run reports it
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errorLine(err))
 			status = 1
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s\t%s\n", path.Join(t.Event.ID, t.ID), pyvideo.TalkURLPath(t))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", forTerminal(path.Join(t.Event.ID, t.ID)), forTerminal(pyvideo.TalkURLPath(t)))
 	}
 	return status
 }

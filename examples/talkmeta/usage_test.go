@@ -84,14 +84,44 @@ func TestUsageReasons(t *testing.T) {
 		{"site-no-talks.txt", []string{"site", "-o", filepath.Join(t.TempDir(), "site")}},
 		{"site-relative-base.txt", []string{"site", "-base", "talks.example.org", "-o", filepath.Join(t.TempDir(), "site"), archive}},
 		{"render-script-base.txt", []string{"render", "-to", "jsonld", "-base", "javascript:alert(1)//", archive}},
+		// Flags a format has no use for are refused, not ignored.
+		{"render-ascii-ris.txt", []string{"render", "-to", "ris", "-ascii", archive}},
+		{"render-base-bibtex.txt", []string{"render", "-to", "bibtex", "-base", "https://talks.example.org", archive}},
 		{"slug-flag-without-value.txt", []string{"slug", "x", "-max"}},
 		{"slug-negative-max.txt", []string{"slug", "-max", "-3", "x"}},
 		{"slug-pyvideo-max.txt", []string{"slug", "-style", "pyvideo", "-max", "3", "x"}},
 		{"fmt-no-files.txt", []string{"fmt", "-w"}},
 		{"help-import.txt", []string{"help", "import"}},
+		// Help asked for goes to stdout, as "talkmeta help" does; help on
+		// a verb that does not exist is a usage error.
+		{"fmt-h.txt", []string{"fmt", "-h"}},
+		{"help-unknown.txt", []string{"help", "frobnicate"}},
+		{"help-two.txt", []string{"help", "fmt", "check"}},
+		// "-" is stdout elsewhere; a site or an import is a directory.
+		{"site-dash-out.txt", []string{"site", "-o", "-", archive}},
+		{"site-empty-out.txt", []string{"site", "-o", "", archive}},
+		{"import-dash-out.txt", []string{"import", "-from", "c3voc", "-o", "-", "testdata/import/pair.json"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
 		})
+	}
+}
+
+// TestVerbUsageListed shows each verb's usage, as -h prints it, in the
+// list of verbs as it is: the list had its own shorter copies, which went
+// out of date ("urls DIR", slug without -max and -lang).
+func TestVerbUsageListed(t *testing.T) {
+	list := runCommand("", "help")
+	for _, v := range verbs() {
+		got := runCommand("", v.name, "-h")
+		first, _, _ := strings.Cut(got.stdout, "\n")
+		want := "Usage: talkmeta " + v.name + " " + v.args
+		if got.status != 0 || first != want || got.stderr != "" {
+			t.Errorf("talkmeta %s -h = %+v, want status 0 and stdout starting %q", v.name, got, want)
+		}
+		if line := "  talkmeta " + v.name + " " + v.args + "\n"; !strings.Contains(list.stdout, line) {
+			t.Errorf("talkmeta help does not list %q", line)
+		}
 	}
 }
