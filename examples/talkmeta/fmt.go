@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -220,6 +221,10 @@ func canonical(t *talk.Talk) ([]byte, error) {
 // through them: name becomes a file of its own, and the other names keep
 // the old contents, as with any write that renames a new file into place.
 //
+// A file whose owner may not write it (mode 0444) is left alone, as
+// gofmt -w leaves it, though the rename could replace it: its owner made
+// it read-only to keep it as it is.
+//
 // An error names the file as name does, and says which step failed, not
 // the temporary file's name, which the user never gave.
 func writeFileAtomic(name string, data []byte) error {
@@ -228,6 +233,10 @@ func writeFileAtomic(name string, data []byte) error {
 	}
 	return nil
 }
+
+// errReadOnly is writeFileAtomic's refusal of a file its owner may not
+// write.
+var errReadOnly = errors.New("it is read-only (its owner may not write it)")
 
 // replaceFile is writeFileAtomic without the name in its errors.
 func replaceFile(name string, data []byte) error {
@@ -238,6 +247,9 @@ func replaceFile(name string, data []byte) error {
 	old, err := os.Stat(name)
 	if err == nil {
 		perm = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+		if old.Mode().IsRegular() && perm&0o200 == 0 {
+			return errReadOnly
+		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {

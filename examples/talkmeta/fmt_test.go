@@ -70,12 +70,12 @@ func TestFmtTalkmetaArchive(t *testing.T) {
 }
 
 // TestFmtWriteKeepsMode rewrites records of several permissions: each
-// keeps its own.
+// keeps its own. (A read-only record is not rewritten: TestFmtReadOnly.)
 func TestFmtWriteKeepsMode(t *testing.T) {
 	pkg := inTempDir(t)
 	copyEvent(t, pkg, "chipy", "a/chipy")
 	const file = "a/chipy/videos/15260.json"
-	for _, mode := range []fs.FileMode{0o600, 0o640, 0o444} {
+	for _, mode := range []fs.FileMode{0o600, 0o640, 0o604} {
 		data, err := os.ReadFile(filepath.Join(pkg, archive, "chipy/videos/15260.json"))
 		if err != nil {
 			t.Fatal(err)
@@ -196,5 +196,29 @@ func TestWriteFileAtomicErrors(t *testing.T) {
 	}
 	if diff := cmp.Diff(map[string]string{}, snapshot(t, dir)); diff != "" {
 		t.Errorf("files left behind (-want +got):\n%s", diff)
+	}
+}
+
+// TestFmtReadOnly: fmt -w leaves a file its owner may not write as it
+// is, as gofmt -w does, though renaming a new file into place could
+// replace it; the other files are still formatted.
+func TestFmtReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "ev", "videos", "locked.json")
+	open := filepath.Join(dir, "ev", "videos", "open.json")
+	plantFile(t, filepath.Join(dir, "ev", "category.json"), "{\n  \"title\": \"Ev\"\n}\n")
+	plantFile(t, locked, `{"title": "Locked"}`)
+	plantFile(t, open, `{"title": "Open"}`)
+	if err := os.Chmod(locked, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	got := runCommand("", "fmt", "-w", dir)
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "DIR")
+	wantResult(t, got, 1, nil, []string{"DIR/ev/videos/locked.json: not written: it is read-only (its owner may not write it)"})
+	if diff := cmp.Diff(`{"title": "Locked"}`, readFile(t, locked)); diff != "" {
+		t.Errorf("the read-only file (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff("{\n  \"title\": \"Open\"\n}\n", readFile(t, open)); diff != "" {
+		t.Errorf("the other file (-want +got):\n%s", diff)
 	}
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // importUsage is the verb's argument synopsis.
-const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|pyvideo]"
+const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|pyvideo] [-replace]"
 
 // runImport reads a schedule (or a RubyEvents data directory) and writes one file per talk and per event.
 //
@@ -41,11 +41,17 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 // Problems in the source are reported as path:line:col: message on
 // stderr; what could be read is written all the same, and the exit status
 // is 1.
+//
+// Importing again, when the schedule has changed, writes only what
+// changed: a file the same as the import's is left alone, and one that
+// differs (edited since: a recording added, a name mended) is kept and
+// reported, with exit status 1, unless -replace asks for the import's.
 func runImport(e *env, args []string) int {
 	fs := e.flags("import")
 	from := fs.String("from", "", "the source `format`: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
 	out := fs.String("o", "", "the `directory` to write to")
 	layout := fs.String("layout", "talkmeta", "the output `layout`: talkmeta or pyvideo")
+	replace := fs.Bool("replace", false, "replace files that exist and differ from the import (edits made to them since are lost)")
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -134,9 +140,16 @@ func runImport(e *env, args []string) int {
 	} else {
 		files = talkmetaFiles(events, talks, names, report)
 	}
-	var wroteEvents, wroteTalks int
+	var wroteEvents, wroteTalks, unchanged, kept int
 	summary := func() {
-		fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)\n", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
+		fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
+		if unchanged > 0 {
+			fmt.Fprintf(e.stdout, "; %s the same as before", count(unchanged, "file"))
+		}
+		if kept > 0 {
+			fmt.Fprintf(e.stdout, "; %s differing from the import kept", count(kept, "file"))
+		}
+		fmt.Fprintln(e.stdout)
 	}
 	sigs := e.catchInterrupts()
 	defer sigs.release()
@@ -151,6 +164,21 @@ func runImport(e *env, args []string) int {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			report(err)
 			break
+		}
+		if before, err := os.ReadFile(name); err == nil {
+			// An archive is edited after its import (recordings,
+			// slides, corrections), and imported again when the
+			// schedule changes: a file that differs is kept unless
+			// -replace says the import's is wanted.
+			switch {
+			case bytes.Equal(before, f.Data):
+				unchanged++
+				continue
+			case !*replace:
+				kept++
+				report(fmt.Errorf("%s: exists and differs from the import; kept (-replace replaces it)", name))
+				continue
+			}
 		}
 		if err := writeFileAtomic(name, f.Data); err != nil {
 			report(err)

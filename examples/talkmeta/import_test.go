@@ -353,3 +353,41 @@ func TestPyvideoFiles(t *testing.T) {
 		t.Errorf("pyvideoFiles: %v allocations, pyvideo.ArchiveFiles %v: are talks marshaled twice?", mine, lib)
 	}
 }
+
+// TestImportAgain: importing a schedule again, as one does when it
+// changes, leaves the files that are the same alone and keeps those
+// edited since (a recording added, a typo mended), naming each, unless
+// -replace asks for the import's.
+func TestImportAgain(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"import", "-from", "c3voc", "-o", dir, "testdata/import/pair.json"}
+	if r := runCommand("", args...); r.status != 0 {
+		t.Fatal(r)
+	}
+	got := runCommand("", args...)
+	got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
+	wantResult(t, got, 0, []string{"0 talks of 0 events written to OUT (talkmeta layout); 5 files the same as before"}, nil)
+
+	talks, _ := filepath.Glob(filepath.Join(dir, "*", "talks", "*.json"))
+	if len(talks) != 4 {
+		t.Fatalf("%d talk files, want 4", len(talks))
+	}
+	edited := talks[0]
+	const mine = "{\"title\": \"edited by hand\"}\n"
+	plantFile(t, edited, mine)
+	got = runCommand("", args...)
+	got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
+	got.stderr = strings.ReplaceAll(got.stderr, dir, "OUT")
+	rel, _ := filepath.Rel(dir, edited)
+	wantResult(t, got, 1,
+		[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before; 1 file differing from the import kept"},
+		[]string{"OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import; kept (-replace replaces it)"})
+	if diff := cmp.Diff(mine, readFile(t, edited)); diff != "" {
+		t.Errorf("the edited file (-want +got):\n%s", diff)
+	}
+
+	got = runCommand("", append([]string{"import", "-replace"}, args[1:]...)...)
+	got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
+	wantResult(t, got, 0, []string{"1 talk of 0 events written to OUT (talkmeta layout); 4 files the same as before"}, nil)
+	checkAccepts(t, dir)
+}
