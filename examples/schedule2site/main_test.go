@@ -133,7 +133,7 @@ func TestNotASchedule(t *testing.T) {
 	for _, tt := range []struct{ name, data, msg string }{
 		{"garbage.json", "not json", "garbage.json:1:1: schedule: invalid JSON: invalid literal, want null\n"},
 		{"cut.xml", `<?xml version="1.0"?><schedule><conference><title>x`, "cut.xml:1:52: schedule: invalid XML: unexpected EOF\n"},
-		{"other.json", `{"schedule": 5}`, "other.json:1:14: /schedule: schedule: schedule: want an object, got number\n"},
+		{"other.json", `{"schedule": 5}`, "other.json:1:14: /schedule: schedule: want an object, got number\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src := filepath.Join(t.TempDir(), tt.name)

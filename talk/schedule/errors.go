@@ -38,12 +38,19 @@ func (p *problems) addCause(n *node, ptr string, cause error, format string, arg
 }
 
 // typeError records a value of the wrong kind.
-// The message names the member, since XML errors have no pointer.
 func (p *problems) typeError(n *node, ptr string, want ...string) {
+	p.add(n, ptr, "%swant %s, got %s", p.member(ptr), strings.Join(want, " or "), n.kind)
+}
+
+// member names the member at ptr at the start of a message, "rooms: ",
+// where the error has no pointer to say it (XML's), and where the value
+// is a member's, not an array element's; else it is "". A JSON error
+// says "/schedule/conference: schedule: want an object", not
+// "/schedule/conference: schedule: conference: want an object".
+func (p *problems) member(ptr string) string {
 	name := ptr[strings.LastIndexByte(ptr, '/')+1:]
-	if name == "" || strings.Trim(name, "0123456789") == "" {
-		p.add(n, ptr, "want %s, got %s", strings.Join(want, " or "), n.kind)
-		return
+	if p.json || name == "" || strings.Trim(name, "0123456789") == "" {
+		return ""
 	}
-	p.add(n, ptr, "%s: want %s, got %s", jsonx.UnescapePointerToken(name), strings.Join(want, " or "), n.kind)
+	return jsonx.UnescapePointerToken(name) + ": "
 }

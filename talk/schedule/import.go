@@ -720,7 +720,7 @@ func (m *mapper) wantInteger(v *node, ptr string) {
 			return
 		}
 	}
-	m.add(v, ptr, "%s: want an integer, got %s", ptr[strings.LastIndexByte(ptr, '/')+1:], v.raw())
+	m.add(v, ptr, "%swant an integer, got %s", m.member(ptr), v.raw())
 }
 
 func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
@@ -736,7 +736,7 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
 			return
 		}
 	}
-	m.add(v, p, "id: want a positive integer, got %s", v.raw())
+	m.add(v, p, "%swant a positive integer, got %s", m.member(p), v.raw())
 	unparsed(&t.Extra, "id", v)
 }
 

@@ -446,8 +446,8 @@ func TestSharedInvalid(t *testing.T) {
 	}
 	want := []string{
 		"invalid-example.json:59:16: /schedule/rooms: schedule: rooms: the rooms belong in the conference",
-		"invalid-example.json:23:25: /schedule/conference/days/0/rooms/Winterchaos/0/id: schedule: id: want a positive integer, got \"2814\"",
-		"invalid-example.json:43:29: /schedule/conference/days/0/rooms/Winterchaos/0/persons/0/id: schedule: id: want an integer, got string",
+		"invalid-example.json:23:25: /schedule/conference/days/0/rooms/Winterchaos/0/id: schedule: want a positive integer, got \"2814\"",
+		"invalid-example.json:43:29: /schedule/conference/days/0/rooms/Winterchaos/0/persons/0/id: schedule: want an integer, got string",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
@@ -811,8 +811,8 @@ func TestWrongKindsKept(t *testing.T) {
       "persons": [null, 3, {"name": "Ada"}, [true]]}, "x"]}}]}}}`
 	s, err := schedule.ParseJSON([]byte(in), "k.json")
 	checkErrors(t, err, []string{
-		"k.json:2:47: /schedule/conference/days/0/rooms: schedule: rooms: want an object, got number",
-		"k.json:4:10: /schedule/conference/days/1/rooms/A: schedule: A: want an array, got object",
+		"k.json:2:47: /schedule/conference/days/0/rooms: schedule: want an object, got number",
+		"k.json:4:10: /schedule/conference/days/1/rooms/A: schedule: want an array, got object",
 		"k.json:5:11: /schedule/conference/days/1/rooms/B/0: schedule: want an object, got number",
 		"k.json:6:19: /schedule/conference/days/1/rooms/B/1/persons/0: schedule: want an object or a string, got null",
 		"k.json:6:25: /schedule/conference/days/1/rooms/B/1/persons/1: schedule: want an object or a string, got number",
@@ -839,8 +839,8 @@ func TestWrongKindsKept(t *testing.T) {
 // kind is reported and kept in the event's Extra "unparsed".
 func TestWrongKindsKeptAbove(t *testing.T) {
 	for _, tt := range []struct{ in, err, unparsed string }{
-		{`{"schedule": [1, 2]}`, "s.json:1:14: /schedule: schedule: schedule: want an object, got array", `{"schedule":[1,2]}`},
-		{`{"schedule": {"conference": "c"}}`, "s.json:1:29: /schedule/conference: schedule: conference: want an object, got string", `{"conference":"c"}`},
+		{`{"schedule": [1, 2]}`, "s.json:1:14: /schedule: schedule: want an object, got array", `{"schedule":[1,2]}`},
+		{`{"schedule": {"conference": "c"}}`, "s.json:1:29: /schedule/conference: schedule: want an object, got string", `{"conference":"c"}`},
 	} {
 		s, err := schedule.ParseJSON([]byte(tt.in), "s.json")
 		if diff := cmp.Diff(tt.err, fmt.Sprint(err)); diff != "" {
@@ -1246,9 +1246,9 @@ func TestIntegers(t *testing.T) {
 		got = append(got, string(s.Event.Extra["daysCount"]), string(s.Event.Extra["days"]))
 	}
 	want := []string{
-		`i.json:1:73: /schedule/conference/daysCount: schedule: daysCount: want an integer, got "two"`,
-		`i.json:2:13: /schedule/conference/days/0/index: schedule: index: want an integer, got 1.5`,
-		`i.json:2:51: /schedule/conference/days/1/index: schedule: index: want an integer, got null`,
+		`i.json:1:73: /schedule/conference/daysCount: schedule: want an integer, got "two"`,
+		`i.json:2:13: /schedule/conference/days/0/index: schedule: want an integer, got 1.5`,
+		`i.json:2:51: /schedule/conference/days/1/index: schedule: want an integer, got null`,
 		`"two"`,
 		`[{"index":1.5,"date":"2024-03-01"},{"index":null,"date":"2024-03-02"},{"index":3,"date":"2024-03-03"}]`,
 		`i.xml:1:59: schedule: daysCount: want an integer, got "x"`,
