@@ -38,6 +38,13 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S"}},
 		{"unknown language", `"language": "en"`, `"language": "xx"`,
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		// A private-use tag is one talk.ParseLanguage makes and talkmeta's
+		// form writes; the schema's pattern refused its one-letter "x".
+		{"private-use language", `"language": "en"`, `"language": "x-klingon"`, nil},
+		{"grandfathered language", `"language": "en"`, `"language": "i-klingon"`,
+			[]string{p + "20:15: language: language: \"i-klingon\" is written \"tlh\" in its canonical form (warning)"}},
+		{"lone private-use singleton", `"language": "en"`, `"language": "x"`,
+			[]string{p + "20:15: pattern: language: \"x\" is not a language tag such as en or pt-BR"}},
 		{"language not in canonical form", `"language": "en"`, `"language": "ENG"`,
 			[]string{p + "20:15: language: language: \"ENG\" is written \"en\" in its canonical form (warning)"}},
 		// A date is refused for the reason the reader gives, not as
