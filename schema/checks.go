@@ -630,6 +630,12 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 				}
 				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error,
 					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q, or give it a name of its own", where, strconv.QuoteToASCII(string(m.name)), name, name))
+				if _, ok := obj.lookup(name); !ok {
+					// The member is there, but for case: a check that
+					// finds it missing (no-date, no-speakers) would say
+					// what member-case has said, and wrongly.
+					c.faulted(here.child("/" + jsonx.PointerToken(name)))
+				}
 				break
 			}
 		}

@@ -159,7 +159,6 @@ func TestTalkmetaMemberCase(t *testing.T) {
 		`talk.json:7:59: member-case: videos/0: the member "Size" is read as "size": ` + m + `; write "size", or give it a name of its own`,
 		`talk.json:9:54: member-case: links/0: the member "LABEL" is read as "label": ` + m + `; write "label", or give it a name of its own`,
 		`talk.json:10:20: member-case: legacy: the member "ID" is read as "id": ` + m + `; write "id", or give it a name of its own`,
-		`talk.json:11:13: no-date: parts/0/recorded is missing or null; pages and citations will show no date (warning)`,
 		`talk.json:11:40: member-case: parts/0: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
 	}
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
@@ -167,6 +166,23 @@ func TestTalkmetaMemberCase(t *testing.T) {
 	}
 	if _, err := talk.ParseJSON([]byte(record), "talk.json"); err == nil {
 		t.Error("talk.ParseJSON read the record; the test needs one it refuses")
+	}
+
+	// A member named but for case is no missing one: neither the schema's
+	// required nor a warning of a member left out repeats what
+	// member-case says.
+	const cased = `{"Title": "T", "Speakers": [{"name": "A"}], "Recorded": "2016",
+ "videos": [{"url": "https://example.org/v.mp4"}], "Thumbnail": "https://example.org/t.jpg",
+ "links": [{"URL": "https://example.org/"}]}`
+	want = []string{
+		`talk.json:1:11: member-case: the member "Title" is read as "title": ` + m + `; write "title", or give it a name of its own`,
+		`talk.json:1:28: member-case: the member "Speakers" is read as "speakers": ` + m + `; write "speakers", or give it a name of its own`,
+		`talk.json:1:57: member-case: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
+		`talk.json:2:65: member-case: the member "Thumbnail" is read as "thumbnail": ` + m + `; write "thumbnail", or give it a name of its own`,
+		`talk.json:3:20: member-case: links/0: the member "URL" is read as "url": ` + m + `; write "url", or give it a name of its own`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(cased), "talk.json"))); diff != "" {
+		t.Errorf("problems of a record with members named but for case (-want +got):\n%s", diff)
 	}
 
 	var v Validator

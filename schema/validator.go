@@ -351,7 +351,9 @@ type checker struct {
 	path     string
 	data     []byte
 	problems Problems
-	schemaAt map[string]bool // pointers the schema already faulted
+	// schemaAt holds the pointers already faulted, by the schema or as
+	// a member named but for case, at which check reports nothing more.
+	schemaAt map[string]bool
 	// wellFormed says data is known to be well-formed JSON, so that
 	// finish need not check it again to locate a problem.
 	wellFormed bool
@@ -378,6 +380,14 @@ func (c *checker) check(ptr pointer, rule string, sev Severity, msg string) *Pro
 		return nil
 	}
 	return c.add(s, rule, sev, msg)
+}
+
+// faulted marks ptr as reported, so that check adds nothing there.
+func (c *checker) faulted(ptr pointer) {
+	if c.schemaAt == nil {
+		c.schemaAt = map[string]bool{}
+	}
+	c.schemaAt[ptr.String()] = true
 }
 
 // syntax records why data is not one well-formed JSON value.
@@ -466,9 +476,15 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	case "required":
 		obj, _ := value.(map[string]any)
 		for _, name := range names(param) {
-			if _, ok := obj[name]; !ok {
-				c.add(ptr, keyword, Error, fmt.Sprintf("%s: the member %q is required", where, name))
+			if _, ok := obj[name]; ok {
+				continue
 			}
+			if c.v.Profile == Talkmeta && hasFoldedMember(obj, name) {
+				// The reader reads "Title" as the title it requires:
+				// member-case says to write "title", once.
+				continue
+			}
+			c.add(ptr, keyword, Error, fmt.Sprintf("%s: the member %q is required", where, name))
 		}
 	case "additionalProperties":
 		// jsonschema/v5 points at the object; point at each member it
@@ -515,6 +531,17 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	default:
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, e.Message))
 	}
+}
+
+// hasFoldedMember reports whether obj has a member whose name is name
+// but for case, which talkmeta's reader reads as name.
+func hasFoldedMember(obj map[string]any, name string) bool {
+	for m := range obj {
+		if strings.EqualFold(m, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // schemaValue returns the value at an absolute keyword location such as
