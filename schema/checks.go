@@ -568,8 +568,73 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	unknown := obj.unknown(cs.schemas[id].Properties)
 	slices.Sort(unknown)
 	for _, name := range unknown {
-		c.check(at(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
+		msg := fmt.Sprintf("unknown member %q: %s", name, consequence)
+		if near, ok := nearestName(name, cs.schemas[id].Properties); ok {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		c.check(at(pointerJoin("", name)), "unknown", Warning, msg)
 	}
+}
+
+// hasFoldedName reports whether props defines a member named name but
+// for case.
+func hasFoldedName(props map[string]*jsonschema.Schema, name string) bool {
+	for p := range props {
+		if strings.EqualFold(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestName returns the member of props that name is most likely a
+// misspelling of: the one fewest edits away (a letter added, dropped,
+// changed, or two swapped, without regard to case), at most one edit for
+// a name of up to four letters and two for a longer one, and only when
+// no other is as near. "descripton" is "description", "speaker" is
+// "speakers", "licence" is "license".
+func nearestName(name string, props map[string]*jsonschema.Schema) (string, bool) {
+	limit := 2
+	if utf8.RuneCountInString(name) <= 4 {
+		limit = 1
+	}
+	best, bestDist, ties := "", limit+1, 0
+	for p := range props {
+		switch d := editDistance(strings.ToLower(name), strings.ToLower(p)); {
+		case d < bestDist:
+			best, bestDist, ties = p, d, 0
+		case d == bestDist:
+			ties++
+		}
+	}
+	return best, best != "" && ties == 0
+}
+
+// editDistance is the number of edits that make a into b: a rune added,
+// dropped or changed, or two neighbours swapped (the optimal string
+// alignment distance).
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	// Three rows of the table: the one before the last, the last, this.
+	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
 }
 
 // schema returns the compiled schema with the given $id.
@@ -616,8 +681,22 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 	if s == nil {
 		return
 	}
+	// An object that takes extra members keeps a misspelt one without a
+	// word; a closed one refuses it, naming the members it may have.
+	open := s.AdditionalProperties == nil
 	for _, m := range obj.members {
 		if _, ok := s.Properties[string(m.name)]; ok || m.known {
+			continue
+		}
+		if open && !hasFoldedName(s.Properties, string(m.name)) {
+			if near, ok := nearestName(string(m.name), s.Properties); ok {
+				where := ""
+				if !here.isRoot() {
+					where = here.words() + ": "
+				}
+				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "unknown", Warning,
+					fmt.Sprintf("%sunknown member %s: kept as an extra member, which no page or citation shows; did you mean %q?", where, strconv.QuoteToASCII(string(m.name)), near))
+			}
 			continue
 		}
 		// No two of the model's member names fold alike, so at most one

@@ -29,7 +29,9 @@
 // and whole numbers written as digits, as they read them, that no member of
 // a talkmeta record is named like a known one but for case (readers match
 // names without regard to case, so "Title" is no extra member but the
-// title), that a slug can name a page (one segment of a URL's path, which
+// title), that no member the record keeps as an extra one is a
+// misspelling of a known one ("descripton": a warning that names
+// "description"), that a slug can name a page (one segment of a URL's path, which
 // no "/", "?" or "#" ends), that ORCID iDs have their check digit, that
 // speaker names are not ones the archive replaces, and that descriptions in
 // reStructuredText parse (see talk/rst).

@@ -130,6 +130,45 @@ func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	}
 }
 
+// TestTalkmetaMisspeltMembers: talkmeta's form keeps a member it does
+// not know as an extra one, so a misspelt member lost its value to every
+// page without a word. One near a member's name is a warning that names
+// it; an extra member near none, or near two alike, is left alone.
+func TestTalkmetaMisspeltMembers(t *testing.T) {
+	const record = `{
+  "title": "T",
+  "Titel": "T",
+  "descripton": "D",
+  "licence": "CC-BY",
+  "speaker": [{"name": "A", "affilation": "PSF"}],
+  "speakers": [{"name": "A", "homepgae": "https://example.org/"}],
+  "event": {"title": "E", "strat": "2016-07-17", "x_sponsor": "ACME"},
+  "videos": [{"url": "https://example.org/v.mp4", "langauge": "en"}],
+  "place": {"venu": "V"},
+  "recorded": "2016",
+  "thumbnail": "https://example.org/t.jpg",
+  "x_views": 1200,
+  "ids": "1",
+  "tracks": "A"
+}`
+	const kept = "kept as an extra member, which no page or citation shows"
+	want := []string{
+		`talk.json:3:12: unknown: unknown member "Titel": ` + kept + `; did you mean "title"? (warning)`,
+		`talk.json:4:17: unknown: unknown member "descripton": ` + kept + `; did you mean "description"? (warning)`,
+		`talk.json:5:14: unknown: unknown member "licence": ` + kept + `; did you mean "license"? (warning)`,
+		`talk.json:6:14: unknown: unknown member "speaker": ` + kept + `; did you mean "speakers"? (warning)`,
+		`talk.json:7:42: unknown: speakers/0: unknown member "homepgae": ` + kept + `; did you mean "homepage"? (warning)`,
+		`talk.json:8:36: unknown: event: unknown member "strat": ` + kept + `; did you mean "start"? (warning)`,
+		`talk.json:9:63: unknown: videos/0: unknown member "langauge": ` + kept + `; did you mean "language"? (warning)`,
+		`talk.json:10:21: additionalProperties: place/venu: unexpected member; place may have only city, country, region, room and venue`,
+		`talk.json:14:10: unknown: unknown member "ids": ` + kept + `; did you mean "id"? (warning)`,
+		`talk.json:15:13: unknown: unknown member "tracks": ` + kept + `; did you mean "track"? (warning)`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
 // TestTalkmetaMemberCase: readers match member names as encoding/json
 // does, without regard to case, so a member named like a known one but
 // for case is no extra member: it is read as the known one. Each such

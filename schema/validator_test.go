@@ -161,7 +161,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "8:13: additionalProperties: related_urls/0/URL: unexpected member; related_urls/0 may have only label and url"}},
 		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
 			[]string{
-				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)",
+				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it; did you mean \"related_urls\"? (warning)",
 			}},
 	}
 	seed := readTestdata(t, seedPath)
