@@ -164,7 +164,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	c.recorded(here.child("/recorded"), obj.get("recorded"))
 	c.duration(here.child("/duration"), obj.get("duration"))
-	if lang, ok := obj.text("language"); ok {
+	if lang, ok := obj.text("language"); ok && lang != "" {
 		c.language(here.child("/language"), lang)
 	}
 	videos := obj.get("videos")
@@ -181,7 +181,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		c.duration(ptr.child("/duration"), v.get("duration"))
 		c.integer(ptr.child("/size"), v.get("size"))
 		c.zeroInteger(ptr.child("/size"), v.get("size"))
-		if lang, ok := v.text("language"); ok {
+		if lang, ok := v.text("language"); ok && lang != "" {
 			c.language(ptr.child("/language"), lang)
 		}
 	}
@@ -327,7 +327,10 @@ func (c *checker) recorded(ptr pointer, v value) {
 		c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
 		return
 	}
-	if s, ok := v.text(); ok {
+	if s, ok := v.text(); ok && s == "" {
+		// Readers take it as unknown, as if left out.
+		c.check(ptr, "no-date", Warning, ptr.words()+" is empty; pages and citations will show no date")
+	} else if ok {
 		c.date(ptr, s)
 	}
 }
@@ -375,8 +378,8 @@ func (c *checker) dateRange(here pointer, obj object, startName, endName string)
 // duration checks an ISO 8601 duration: whole seconds.
 func (c *checker) duration(ptr pointer, v value) {
 	s, ok := v.text()
-	if !ok {
-		return
+	if !ok || s == "" {
+		return // "" is unknown to readers, as if left out
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,13 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S"}},
 		{"unknown language", `"language": "en"`, `"language": "xx"`,
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		// Readers take "" as unknown, as if the member were left out; the
+		// schema refused it as a malformed date, duration or language.
+		{"empty recorded", `"2016-08-04"`, `""`,
+			[]string{p + "18:15: no-date: recorded is empty; pages and citations will show no date (warning)"}},
+		{"empty duration", `"PT25M8S"`, `""`, nil},
+		{"empty language", `"language": "en"`, `"language": ""`, nil},
+		{"empty event start", `"2016-07-17"`, `""`, nil},
 		// A private-use tag is one talk.ParseLanguage makes and talkmeta's
 		// form writes; the schema's pattern refused its one-letter "x".
 		{"private-use language", `"language": "en"`, `"language": "x-klingon"`, nil},
@@ -403,4 +411,39 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 	{"deep", `{"title": "T", "x": ` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
 		"t.json:1:84: nesting depth exceeds the limit of 64",
 		"t.json:1:84: limit: nesting depth exceeds the limit of 64"},
+}
+
+// TestTalkmetaAgreesWithReader: a value talk.ParseJSON reads is one the
+// Validator finds no error in, and one it refuses the Validator refuses
+// too: "" is unknown to the reader, as if left out, and a private-use
+// language tag is one it makes and writes. (A language code the reader
+// does not know it keeps as written, for the Validator to report.)
+func TestTalkmetaAgreesWithReader(t *testing.T) {
+	members := []string{
+		`"recorded": ""`, `"duration": ""`, `"language": ""`, `"language": "x-klingon"`,
+		`"event": {"start": "", "end": ""}`, `"videos": [{"url": "https://example.org/v", "language": "", "duration": ""}]`,
+		`"recorded": "2016-07"`, `"recorded": "July 2016"`, `"duration": "45 min"`, `"language": "x"`,
+	}
+	var got []string
+	for _, m := range members {
+		record := `{"title": "T", "speakers": [{"name": "A"}], "thumbnail": "https://example.org/t.jpg", ` + m + `}`
+		_, err := talk.ParseJSON([]byte(record), "t.json")
+		ps := (&Validator{}).ValidateTalk([]byte(record), "t.json")
+		got = append(got, fmt.Sprintf("%s: read %v, valid %v", m, err == nil, ps.Err() == nil))
+	}
+	want := []string{
+		`"recorded": "": read true, valid true`,
+		`"duration": "": read true, valid true`,
+		`"language": "": read true, valid true`,
+		`"language": "x-klingon": read true, valid true`,
+		`"event": {"start": "", "end": ""}: read true, valid true`,
+		`"videos": [{"url": "https://example.org/v", "language": "", "duration": ""}]: read true, valid true`,
+		`"recorded": "2016-07": read true, valid true`,
+		`"recorded": "July 2016": read false, valid false`,
+		`"duration": "45 min": read false, valid false`,
+		`"language": "x": read true, valid false`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
