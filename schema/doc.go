@@ -51,8 +51,10 @@
 //
 // # Concurrency
 //
-// The schemas are compiled once per process, on first use, and shared. A
-// Validator is safe for concurrent use.
+// The schemas are compiled once per process, on first use, and shared,
+// never written after. A Validator, its zero value included, is safe for
+// concurrent use, as its methods only read its fields: one may serve
+// every goroutine, as long as nobody changes its fields meanwhile.
 //
 // # Speed
 //

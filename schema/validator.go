@@ -89,9 +89,19 @@ func (v *Validator) preferredName(name []byte) (string, bool) {
 // A Validator checks records against the embedded schemas and the rules
 // beyond what a schema can say: real calendar dates, absolute http(s)
 // URLs, language codes that exist, whole seconds, reStructuredText that
-// parses. The zero Validator checks talkmeta's JSON form with the default
-// rules. A Validator is safe for concurrent use; do not change its fields
-// while it is in use.
+// parses.
+//
+// The zero Validator checks talkmeta's JSON form with the default rules,
+// as each zero field means: the zero Profile is Talkmeta, nil Languages
+// and PreferredNames are the profile's defaults, and the zero Limits are
+// talk's default limits. No constructor is needed, and none is there.
+//
+// A Validator is safe for concurrent use: its methods only read its
+// fields, each call checks with state of its own, and the schemas,
+// compiled once per process on first use, are never written after. So
+// one Validator may serve every goroutine; but do not change its fields,
+// or the map and slice they hold, while it is in use, which would race
+// with those reads.
 type Validator struct {
 	// Profile is the JSON form checked; the zero Profile is Talkmeta.
 	// Another value is a configuration error: every record is reported
