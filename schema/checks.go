@@ -698,7 +698,7 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 					where = here.words() + ": "
 				}
 				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "unknown", Warning,
-					fmt.Sprintf("%sunknown member %s: kept as an extra member, which no page or citation shows; did you mean %q?", where, strconv.QuoteToASCII(string(m.name)), near))
+					fmt.Sprintf("%sunknown member %q: kept as an extra member, which no page or citation shows; did you mean %q?", where, m.name, near))
 			}
 			continue
 		}

@@ -157,7 +157,10 @@ func TestTalkmetaMisspeltMembers(t *testing.T) {
   "thumbnail": "https://example.org/t.jpg",
   "x_views": 1200,
   "ids": "1",
-  "tracks": "A"
+  "tracks": "A",
+  "résumé": "R",
+  "subtítulo": "S",
+  "title\u200b": "T"
 }`
 	const kept = "kept as an extra member, which no page or citation shows"
 	want := []string{
@@ -171,6 +174,7 @@ func TestTalkmetaMisspeltMembers(t *testing.T) {
 		`talk.json:10:21: additionalProperties: place/venu: unexpected member; place may have only city, country, region, room and venue`,
 		`talk.json:14:10: unknown: unknown member "ids": ` + kept + `; did you mean "id"? (warning)`,
 		`talk.json:15:13: unknown: unknown member "tracks": ` + kept + `; did you mean "track"? (warning)`,
+		`talk.json:18:18: unknown: unknown member "title\u200b": ` + kept + `; did you mean "title"? (warning)`,
 	}
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
