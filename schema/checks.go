@@ -435,8 +435,16 @@ func (c *checker) language(ptr pointer, code string) {
 	}
 	if c.v.Profile == Pyvideo {
 		base, err := language.ParseBase(code)
-		if len(code) != 3 || err != nil || base.ISO3() != code {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code))
+		if len(code) != 3 || err != nil || base.ISO3() != code || isBibliographicCode(code) {
+			msg := fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code)
+			// A code of another standard, or in capitals ("en", "ENG",
+			// "ger", "pt-BR"), names a language that has one.
+			if l, err := talk.ParseLanguage(code); err == nil {
+				if iso := l.ISO6393(); iso != "" && iso != code {
+					msg += fmt.Sprintf("; write %q", iso)
+				}
+			}
+			c.check(ptr, "language", Error, msg)
 		}
 		return
 	}
@@ -446,6 +454,19 @@ func (c *checker) language(ptr pointer, code string) {
 		// Readers take it in its canonical form, and fmt writes that.
 		c.check(ptr, "language", Warning, fmt.Sprintf("%s: %q is written %q in its canonical form", ptr.words(), code, canonical))
 	}
+}
+
+// isBibliographicCode reports whether code is one of the ISO 639-2/B
+// codes that library catalogues (MARC) use and that differ from the
+// language's ISO 639-2/T code, which ISO 639-3 has: "ger", not "deu".
+// golang.org/x/text takes each for a language of its own.
+func isBibliographicCode(code string) bool {
+	switch code {
+	case "alb", "arm", "baq", "bur", "chi", "cze", "dut", "fre", "geo", "ger",
+		"gre", "ice", "mac", "mao", "may", "per", "rum", "slo", "tib", "wel":
+		return true
+	}
+	return false
 }
 
 // allowedLanguage reports whether code is one of the allowed codes, as

@@ -113,7 +113,13 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"unknown language", `"eng"`, `"xyz"`, false,
 			[]string{p + "5:15: language: language: \"xyz\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
 		{"two-letter language", `"eng"`, `"en"`, false,
-			[]string{p + "5:15: language: language: \"en\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
+			[]string{p + "5:15: language: language: \"en\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"eng\""}},
+		{"language in capitals", `"eng"`, `"ENG"`, false,
+			[]string{p + "5:15: language: language: \"ENG\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"eng\""}},
+		{"ISO 639-2/B language", `"eng"`, `"ger"`, false,
+			[]string{p + "5:15: language: language: \"ger\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"deu\""}},
+		{"BCP 47 language", `"eng"`, `"pt-BR"`, false,
+			[]string{p + "5:15: language: language: \"pt-BR\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"por\""}},
 		{"video not http", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"ftp://example.org/talk.mp4"`, false,
 			[]string{p + "19:14: url: videos/0/url: \"ftp://example.org/talk.mp4\" is not an absolute http(s) URL"}},
 		{"video url relative", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"talk.mp4"`, false,
@@ -360,6 +366,30 @@ func TestDurationAgreesWithParseDuration(t *testing.T) {
 		`-PT5S: ParseDuration ok false, valid false: t.json:1:83: pattern: duration: "-PT5S" is not an ISO 8601 duration such as PT25M8S`,
 		`P106752D: ParseDuration ok false, valid false: t.json:1:83: duration: duration: "P106752D" is longer than a duration can be (about 292 years, what a Go time.Duration holds)`,
 		"PT0S: ParseDuration ok true, valid true: <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBibliographicLanguageCodes: each ISO 639-2/B code is refused in the
+// pyvideo profile, which wants ISO 639-3, with the code to write instead.
+func TestBibliographicLanguageCodes(t *testing.T) {
+	v := Validator{Profile: Pyvideo}
+	var got []string
+	for _, code := range []string{"alb", "arm", "baq", "bur", "chi", "cze", "dut", "fre", "geo", "ger",
+		"gre", "ice", "mac", "mao", "may", "per", "rum", "slo", "tib", "wel"} {
+		record := `{"title": "T", "speakers": ["A"], "recorded": "2016-07-21", "language": "` + code + `",
+ "videos": [{"type": "youtube", "url": "https://youtu.be/x"}], "thumbnail_url": "https://i/x.jpg"}`
+		for _, p := range v.ValidateTalk([]byte(record), "t.json") {
+			got = append(got, p.Message)
+		}
+	}
+	var want []string
+	for _, c := range [][2]string{{"alb", "sqi"}, {"arm", "hye"}, {"baq", "eus"}, {"bur", "mya"}, {"chi", "zho"},
+		{"cze", "ces"}, {"dut", "nld"}, {"fre", "fra"}, {"geo", "kat"}, {"ger", "deu"}, {"gre", "ell"}, {"ice", "isl"},
+		{"mac", "mkd"}, {"mao", "mri"}, {"may", "msa"}, {"per", "fas"}, {"rum", "ron"}, {"slo", "slk"}, {"tib", "bod"}, {"wel", "cym"}} {
+		want = append(want, fmt.Sprintf("language: %q is not an ISO 639-3 language code (such as eng, spa, jpn); write %q", c[0], c[1]))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
