@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -515,7 +516,11 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 			}
 		}
 	case "type":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: expected %s, found %s", where, typeWords(names(param)), valueWords(value)))
+		msg := fmt.Sprintf("%s: expected %s, found %s", where, typeWords(names(param)), valueWords(value))
+		if hint := c.typeHint(ptr, names(param), value); hint != "" {
+			msg += "; " + hint
+		}
+		c.add(ptr, keyword, Error, msg)
 	case "minLength":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where))
 	case "minItems":
@@ -552,6 +557,42 @@ func hasFoldedMember(obj map[string]any, name string) bool {
 		}
 	}
 	return false
+}
+
+// typeHint says what to write for value, which is not of the types
+// expected at ptr, when the value says it in another form: a number in
+// quotes ("12"), or a talk's duration in seconds where talkmeta's form
+// wants ISO 8601 (2700, "PT45M") and the other way round in pyvideo's.
+// It returns "" when there is nothing to say.
+func (c *checker) typeHint(ptr string, types []string, value any) string {
+	wantsNumber := slices.Contains(types, "integer") || slices.Contains(types, "number")
+	toks := pointerTokens(ptr)
+	name := ""
+	if len(toks) > 0 {
+		name = toks[len(toks)-1]
+	}
+	seconds := name == "duration" || c.v.Profile == Pyvideo && name == "length"
+	switch v := value.(type) {
+	case string:
+		if !wantsNumber {
+			return ""
+		}
+		t := strings.TrimSpace(v)
+		if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+			return fmt.Sprintf("write %d, without quotes", n)
+		}
+		if d, err := talk.ParseDuration(t); err == nil && seconds && d.Seconds() == math.Trunc(d.Seconds()) {
+			return fmt.Sprintf("write %d, the duration in seconds", int64(d.Seconds()))
+		}
+	case json.Number:
+		if !slices.Contains(types, "string") || !seconds {
+			return ""
+		}
+		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil && n > 0 && n <= math.MaxInt64/int64(time.Second) {
+			return fmt.Sprintf("write %q, an ISO 8601 duration, for %d seconds", talk.Duration(time.Duration(n)*time.Second).String(), n)
+		}
+	}
+	return ""
 }
 
 // schemaValue returns the value at an absolute keyword location such as
