@@ -11,11 +11,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -443,17 +445,56 @@ func (c *checker) language(ptr pointer, code string) {
 				if iso := l.ISO6393(); iso != "" && iso != code {
 					msg += fmt.Sprintf("; write %q", iso)
 				}
+			} else {
+				msg += c.languageNameHint(code)
 			}
 			c.check(ptr, "language", Error, msg)
 		}
 		return
 	}
 	if !talk.Language(code).Valid() {
-		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)%s", ptr.words(), code, c.languageNameHint(code)))
 	} else if canonical, err := talk.ParseLanguage(code); err == nil && string(canonical) != code {
 		// Readers take it in its canonical form, and fmt writes that.
 		c.check(ptr, "language", Warning, fmt.Sprintf("%s: %q is written %q in its canonical form", ptr.words(), code, canonical))
 	}
+}
+
+// languageNames maps the names of languages, in English and in the
+// language itself, lower-cased ("german", "deutsch"), to their BCP 47
+// language subtags ("de"); a name two languages share maps to "". Built
+// once, on first use, and never written after.
+var languageNames = sync.OnceValue(func() map[string]string {
+	names := map[string]string{}
+	english := display.English.Languages()
+	for _, base := range display.Supported.BaseLanguages() {
+		for _, name := range []string{english.Name(base), display.Self.Name(base)} {
+			name = strings.ToLower(name)
+			if code, ok := names[name]; name == "" || ok && code == base.String() {
+				continue
+			} else if ok {
+				names[name] = "" // ambiguous
+				continue
+			}
+			names[name] = base.String()
+		}
+	}
+	return names
+})
+
+// languageNameHint returns, for a language given by its name rather than
+// its code ("English", "Español"), what to write instead, in the form
+// the profile wants ("; write \"en\"", or "eng" in the pyvideo profile);
+// "" for any other text.
+func (c *checker) languageNameHint(text string) string {
+	code := languageNames()[strings.ToLower(strings.TrimSpace(text))]
+	if code == "" {
+		return ""
+	}
+	if c.v.Profile == Pyvideo {
+		code = talk.Language(code).ISO6393()
+	}
+	return fmt.Sprintf("; write %q", code)
 }
 
 // isBibliographicCode reports whether code is one of the ISO 639-2/B

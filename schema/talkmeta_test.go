@@ -43,6 +43,12 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S"}},
 		{"unknown language", `"language": "en"`, `"language": "xx"`,
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		{"language by its English name", `"language": "en"`, `"language": "German"`,
+			[]string{p + "20:15: language: language: \"German\" is not a known BCP 47 language tag (such as en, pt-BR); write \"de\""}},
+		{"language by its own name", `"language": "en"`, `"language": "Español"`,
+			[]string{p + "20:15: pattern: language: \"Español\" is not a language tag such as en or pt-BR; write \"es\""}},
+		{"language by a name of none", `"language": "en"`, `"language": "Elvish"`,
+			[]string{p + "20:15: language: language: \"Elvish\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
 		// Readers take "" as unknown, as if the member were left out; the
 		// schema refused it as a malformed date, duration or language.
 		{"empty recorded", `"2016-08-04"`, `""`,

@@ -721,7 +721,8 @@ func (c *checker) patternWords(ptr string, value any) string {
 	case "duration":
 		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
-		return "is not a language tag such as en or pt-BR"
+		s, _ := value.(string)
+		return "is not a language tag such as en or pt-BR" + c.languageNameHint(s)
 	case "orcid":
 		return "is not an ORCID iD such as 0000-0002-1825-0097"
 	case "slug":

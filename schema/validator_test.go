@@ -120,6 +120,8 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "5:15: language: language: \"xyz\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
 		{"two-letter language", `"eng"`, `"en"`, false,
 			[]string{p + "5:15: language: language: \"en\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"eng\""}},
+		{"language by its own name", `"eng"`, `"日本語"`, false,
+			[]string{p + "5:15: language: language: \"日本語\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"jpn\""}},
 		{"language in capitals", `"eng"`, `"ENG"`, false,
 			[]string{p + "5:15: language: language: \"ENG\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"eng\""}},
 		{"ISO 639-2/B language", `"eng"`, `"ger"`, false,
