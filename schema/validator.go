@@ -542,7 +542,11 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	case "pattern":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value)))
 	case "format":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)))
+		msg := fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param))
+		if s, ok := value.(string); ok && param == "uri" {
+			msg += schemeHint(s)
+		}
+		c.add(ptr, keyword, Error, msg)
 	default:
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, e.Message))
 	}
