@@ -545,6 +545,8 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		msg := fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param))
 		if s, ok := value.(string); ok && param == "uri" {
 			msg += schemeHint(s)
+		} else if ok && param == "date" {
+			msg += dateHint(s, talk.Day)
 		}
 		c.add(ptr, keyword, Error, msg)
 	default:
@@ -712,16 +714,16 @@ func (c *checker) patternWords(ptr string, value any) string {
 	}
 	switch name {
 	case "recorded", "start", "end":
+		s, _ := value.(string)
 		if c.v.Profile != Pyvideo {
-			return "is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+			return "is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00" + dateHint(s, talk.Month)
 		}
 		// pyvideo's site needs the day: a year or a month, which
 		// talkmeta's form takes, is a date all the same.
-		s, _ := value.(string)
 		if d, err := talk.ParseDate(s); err == nil && d.Precision() != talk.NoDate && d.Precision() < talk.Day {
 			return fmt.Sprintf("is only a %s; pyvideo needs a full date such as 2016-07-21", d.Precision())
 		}
-		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"
+		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00" + dateHint(s, talk.Day)
 	case "duration":
 		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
@@ -735,6 +737,50 @@ func (c *checker) patternWords(ptr string, value any) string {
 		return "is not an IANA time zone such as Europe/Madrid"
 	}
 	return "is not in the expected form"
+}
+
+// dateHint returns what to write for s, a date in another common form
+// than ISO 8601's ("21.07.2016", "July 21, 2016", "2016/7/21"), when it
+// names one day (or one month, when finest is talk.Month) and no other:
+// "; write \"2016-07-21\"". A date that reads as two, as "04/08/2016"
+// does, day first or month first, gets none; nor does any other s.
+func dateHint(s string, finest talk.Precision) string {
+	// The forms, as time.Parse layouts, in which people write a day or a
+	// month other than ISO 8601's, and the precision of each.
+	forms := [...]struct {
+		layout string
+		prec   talk.Precision
+	}{
+		{"2006/1/2", talk.Day}, {"2006.1.2", talk.Day}, {"2006-1-2", talk.Day}, {"20060102", talk.Day},
+		{"2.1.2006", talk.Day}, {"2/1/2006", talk.Day}, {"1/2/2006", talk.Day},
+		{"January 2, 2006", talk.Day}, {"January 2 2006", talk.Day}, {"Jan 2, 2006", talk.Day}, {"Jan 2 2006", talk.Day},
+		{"2 January 2006", talk.Day}, {"2 Jan 2006", talk.Day}, {"Monday, January 2, 2006", talk.Day},
+		{"Mon, 2 Jan 2006", talk.Day}, {"Monday, 2 January 2006", talk.Day},
+		{"January 2006", talk.Month}, {"Jan 2006", talk.Month}, {"2006/1", talk.Month}, {"1/2006", talk.Month},
+	}
+	s = strings.TrimSpace(s)
+	found := ""
+	for _, f := range forms {
+		if f.prec < finest {
+			continue
+		}
+		t, err := time.Parse(f.layout, s)
+		if err != nil {
+			continue
+		}
+		iso := t.Format("2006-01-02")
+		if f.prec == talk.Month {
+			iso = t.Format("2006-01")
+		}
+		if found != "" && found != iso {
+			return "" // day first or month first: nobody can tell
+		}
+		found = iso
+	}
+	if found == "" {
+		return ""
+	}
+	return fmt.Sprintf("; write %q", found)
 }
 
 // formatWords says what a format asks for.

@@ -73,7 +73,13 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"impossible date", `"2016-08-04"`, `"2016-02-30"`, false,
 			[]string{p + "6:15: date: recorded: \"2016-02-30\" is not a real date"}},
 		{"date in words", `"2016-08-04"`, `"August 4, 2016"`, false,
-			[]string{p + "6:15: pattern: recorded: \"August 4, 2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
+			[]string{p + "6:15: pattern: recorded: \"August 4, 2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00; write \"2016-08-04\""}},
+		{"date day first", `"2016-08-04"`, `"24/08/2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"24/08/2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00; write \"2016-08-24\""}},
+		{"date day or month first", `"2016-08-04"`, `"04/08/2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"04/08/2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
+		{"month in words", `"2016-08-04"`, `"August 2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"August 2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
 		{"month only", `"2016-08-04"`, `"2016-07"`, false,
 			[]string{p + "6:15: pattern: recorded: \"2016-07\" is only a month; pyvideo needs a full date such as 2016-07-21"}},
 		{"year only", `"2016-08-04"`, `"2016"`, false,
@@ -276,6 +282,14 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 	}
 	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "2024-02-30"}`), "category.json"))
 	want = []string{`category.json:1:39: format: start_date: "2024-02-30" is not a real date of the form 2016-07-21`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "May 15, 2024", "end_date": "05/17/2024"}`), "category.json"))
+	want = []string{
+		`category.json:1:39: format: start_date: "May 15, 2024" is not a real date of the form 2016-07-21; write "2024-05-15"`,
+		`category.json:1:67: format: end_date: "05/17/2024" is not a real date of the form 2016-07-21; write "2024-05-17"`,
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
