@@ -587,8 +587,14 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 		if n, err := strconv.ParseInt(t, 10, 64); err == nil {
 			return fmt.Sprintf("write %d, without quotes", n)
 		}
-		if d, err := talk.ParseDuration(t); err == nil && seconds && d.Seconds() == math.Trunc(d.Seconds()) {
+		if !seconds {
+			return ""
+		}
+		if d, err := talk.ParseDuration(t); err == nil && d.Seconds() == math.Trunc(d.Seconds()) {
 			return fmt.Sprintf("write %d, the duration in seconds", int64(d.Seconds()))
+		}
+		if d, ok := wordedDuration(t); ok {
+			return fmt.Sprintf("write %d, the duration in seconds", int64(d/time.Second))
 		}
 	case json.Number:
 		if !slices.Contains(types, "string") || !seconds {
@@ -599,6 +605,54 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 		}
 	}
 	return ""
+}
+
+// wordedDuration reads a duration as people write it in words or as a
+// clock: "45 min", "1h 30m", "1 hour, 5 minutes and 8 seconds",
+// "1:05:08" (hours, minutes and seconds; "45:00" could be minutes or
+// hours, and is not read). It reports false for anything else, and for
+// a duration of no time.
+func wordedDuration(s string) (time.Duration, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if parts := strings.Split(s, ":"); len(parts) == 3 {
+		var n [3]int
+		for i, p := range parts {
+			v, err := strconv.Atoi(p)
+			if err != nil || v < 0 || len(p) > 6 || i > 0 && (len(p) != 2 || v > 59) {
+				return 0, false
+			}
+			n[i] = v
+		}
+		d := time.Duration(n[0])*time.Hour + time.Duration(n[1])*time.Minute + time.Duration(n[2])*time.Second
+		return d, d > 0
+	}
+	var total time.Duration
+	for s != "" {
+		digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+		if digits == 0 || digits > 6 {
+			return 0, false
+		}
+		n, _ := strconv.Atoi(s[:digits])
+		s = strings.TrimLeft(s[digits:], " ")
+		letters := len(s) - len(strings.TrimLeft(s, "abcdefghijklmnopqrstuvwxyz"))
+		var unit time.Duration
+		switch s[:letters] {
+		case "h", "hr", "hrs", "hour", "hours":
+			unit = time.Hour
+		case "m", "min", "mins", "minute", "minutes":
+			unit = time.Minute
+		case "s", "sec", "secs", "second", "seconds":
+			unit = time.Second
+		default:
+			return 0, false
+		}
+		if total += time.Duration(n) * unit; total > 100000*time.Hour {
+			return 0, false // no talk, and no sum that wraps around
+		}
+		s = strings.TrimLeft(s[letters:], " ,.")
+		s = strings.TrimPrefix(s, "and ")
+	}
+	return total, total > 0
 }
 
 // schemaValue returns the value at an absolute keyword location such as
@@ -725,6 +779,10 @@ func (c *checker) patternWords(ptr string, value any) string {
 		}
 		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00" + dateHint(s, talk.Day)
 	case "duration":
+		s, _ := value.(string)
+		if d, ok := wordedDuration(s); ok {
+			return fmt.Sprintf("is not an ISO 8601 duration such as PT25M8S; write %q", talk.Duration(d).String())
+		}
 		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
 		s, _ := value.(string)
