@@ -208,7 +208,7 @@ var checkers = sync.Pool{New: func() any { return new(checker) }}
 
 // validateWith is validate with c, a zero checker, to check with.
 func (v *Validator) validateWith(c *checker, file string, data []byte, id string, semantic func(*checker, object)) (ps Problems, obj object) {
-	c.v, c.path, c.data = v, file, data
+	c.v, c.path, c.data, c.id = v, file, data, id
 	defer func() { c.finish(); ps = c.problems }()
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
 		c.add("", "limit", Error, (&talk.LimitError{What: "record size", Limit: n, Got: int64(len(data))}).Error())
@@ -361,6 +361,7 @@ type checker struct {
 	v        *Validator
 	path     string
 	data     []byte
+	id       string // the $id of the record's schema
 	problems Problems
 	// schemaAt holds the pointers already faulted, by the schema or as
 	// a member named but for case, at which check reports nothing more.
@@ -581,7 +582,7 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 	switch v := value.(type) {
 	case string:
 		if !wantsNumber {
-			return ""
+			return c.wrapHint(ptr, types, v)
 		}
 		t := strings.TrimSpace(v)
 		if n, err := strconv.ParseInt(t, 10, 64); err == nil {
@@ -605,6 +606,59 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 		}
 	}
 	return ""
+}
+
+// wrapHint says what to write for s, text where the schema at ptr wants
+// an object or a list of objects that need one text member and no
+// other, as talkmeta's speakers need a name and its links and videos a
+// url: "Ana" is {"name": "Ana"}, and where the list is wanted, ["Ana"]
+// is [{"name": "Ana"}]. It returns "" for any other schema.
+func (c *checker) wrapHint(ptr string, types []string, s string) string {
+	cs, err := load()
+	if err != nil {
+		return ""
+	}
+	at := schemaAtPointer(cs.schemas[c.id], ptr)
+	if at == nil || len(types) != 1 {
+		return ""
+	}
+	inList := types[0] == "array"
+	if inList {
+		at = resolve(at.Items2020)
+	} else if types[0] != "object" {
+		return ""
+	}
+	if at == nil || len(at.Required) != 1 || !slices.Equal(at.Types, []string{"object"}) {
+		return ""
+	}
+	name := at.Required[0]
+	if member := resolve(at.Properties[name]); member == nil || !slices.Equal(member.Types, []string{"string"}) {
+		return ""
+	}
+	obj := "{" + string(jsonx.Plain.AppendString(nil, name)) + ": " + string(jsonx.Plain.AppendString(nil, s)) + "}"
+	if inList {
+		obj = "[" + obj + "]"
+	}
+	return "write " + obj
+}
+
+// schemaAtPointer returns the schema, within root, of the value ptr
+// points at, following $refs; nil when the schema says nothing of it.
+func schemaAtPointer(root *jsonschema.Schema, ptr string) *jsonschema.Schema {
+	s := resolve(root)
+	for _, tok := range pointerTokens(ptr) {
+		if s == nil {
+			return nil
+		}
+		if p, ok := s.Properties[tok]; ok {
+			s = resolve(p)
+		} else if _, err := strconv.Atoi(tok); err == nil && s.Items2020 != nil {
+			s = resolve(s.Items2020)
+		} else {
+			return nil
+		}
+	}
+	return s
 }
 
 // wordedDuration reads a duration as people write it in words or as a
