@@ -35,8 +35,8 @@ func (s Severity) String() string {
 type Problem struct {
 	Path     string   // the record's file, slash-separated, as the caller named it
 	Pointer  string   // JSON pointer (RFC 6901) to the value at fault; "" for the whole record
-	Line     int      // 1-based line in the source; 0 when unknown
-	Column   int      // 1-based byte column; 0 when unknown
+	Line     int      // 1-based line in the source, lines ending at "\n" (a CRLF's "\r" ends its line); 0 when unknown
+	Column   int      // 1-based byte column, as Go's compiler counts: a tab is 1, "é" 2; 0 when unknown
 	Rule     string   // the schema keyword ("required", "type", "format"...) or check name ("date", "rst", "unique-slug"...)
 	Severity Severity // Error or Warning
 	Message  string   // what is wrong, for a person: "recorded: 2016-02-30 is not a real date"
