@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/big"
@@ -664,7 +665,7 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	slices.Sort(unknown)
 	for _, name := range unknown {
 		msg := fmt.Sprintf("unknown member %q: %s", name, consequence)
-		if near, ok := nearestName(name, cs.schemas[id].Properties); ok {
+		if near, ok := nearestName(name, maps.Keys(cs.schemas[id].Properties)); ok {
 			msg += fmt.Sprintf("; did you mean %q?", near)
 		}
 		c.check(at(pointerJoin("", name)), "unknown", Warning, msg)
@@ -682,19 +683,19 @@ func hasFoldedName(props map[string]*jsonschema.Schema, name string) bool {
 	return false
 }
 
-// nearestName returns the member of props that name is most likely a
-// misspelling of: the one fewest edits away (a letter added, dropped,
+// nearestName returns the one of names (a schema's members, or the
+// values of an enum) that name is most likely a misspelling of: the one fewest edits away (a letter added, dropped,
 // changed, or two swapped, without regard to case), at most one edit for
 // a name of up to four letters and two for a longer one, and only when
 // no other is as near. "descripton" is "description", "speaker" is
 // "speakers", "licence" is "license".
-func nearestName(name string, props map[string]*jsonschema.Schema) (string, bool) {
+func nearestName(name string, names iter.Seq[string]) (string, bool) {
 	limit := 2
 	if utf8.RuneCountInString(name) <= 4 {
 		limit = 1
 	}
 	best, bestDist, ties := "", limit+1, 0
-	for p := range props {
+	for p := range names {
 		switch d := editDistance(strings.ToLower(name), strings.ToLower(p)); {
 		case d < bestDist:
 			best, bestDist, ties = p, d, 0
@@ -784,7 +785,7 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 			continue
 		}
 		if open && !hasFoldedName(s.Properties, string(m.name)) {
-			if near, ok := nearestName(string(m.name), s.Properties); ok {
+			if near, ok := nearestName(string(m.name), maps.Keys(s.Properties)); ok {
 				where := ""
 				if !here.isRoot() {
 					where = here.words() + ": "

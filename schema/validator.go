@@ -539,7 +539,13 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				quoted = append(quoted, fmt.Sprintf("%q", n))
 			}
 		}
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", ")))
+		msg := fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", "))
+		if s, ok := value.(string); ok && s != "" {
+			if near, ok := nearestName(s, slices.Values(names(param))); ok && near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+		}
+		c.add(ptr, keyword, Error, msg)
 	case "pattern":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value)))
 	case "format":
