@@ -544,6 +544,8 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 			if near, ok := nearestName(s, slices.Values(names(param))); ok && near != "" {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			}
+		} else if hint := c.nullHint(ptr); value == nil && hint != "" {
+			msg += "; " + hint
 		}
 		c.add(ptr, keyword, Error, msg)
 	case "pattern":
@@ -586,6 +588,8 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 	}
 	seconds := name == "duration" || c.v.Profile == Pyvideo && name == "length"
 	switch v := value.(type) {
+	case nil:
+		return c.nullHint(ptr)
 	case string:
 		if !wantsNumber {
 			return c.wrapHint(ptr, types, v)
@@ -612,6 +616,24 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 		}
 	}
 	return ""
+}
+
+// nullHint says what to write for null at ptr, where the schema wants a
+// value: to leave the member out, as readers take a null member and as
+// writers write none, unless the member is required (or no member but
+// an item of a list). It returns "" then.
+func (c *checker) nullHint(ptr string) string {
+	i := strings.LastIndexByte(ptr, '/')
+	cs, err := load()
+	if i < 0 || err != nil {
+		return ""
+	}
+	name := jsonx.UnescapePointerToken(ptr[i+1:])
+	parent := schemaAtPointer(cs.schemas[c.id], ptr[:i])
+	if parent == nil || parent.Properties[name] == nil || slices.Contains(parent.Required, name) {
+		return ""
+	}
+	return "leave the member out when it has no value"
 }
 
 // wrapHint says what to write for s, text where the schema at ptr wants
