@@ -21,6 +21,16 @@
 //
 //	talk.json:6:15: date: recorded: "2016-02-30" is not a real date
 //
+// Where the value says what it means in another form than the one
+// wanted, the problem ends with the value to write: a date in words or
+// with slashes, a duration in minutes, a language by its name or another
+// standard's code, a web address without its scheme, a number in quotes,
+// a speaker or link as text, a misspelt member or enum value:
+//
+//	talk.json:4:15: pattern: recorded: "August 4, 2016" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write "2016-08-04"
+//
+// A value open to two readings ("04/08/2016") gets no guess.
+//
 // Beyond the schemas, a Validator checks that dates are real calendar
 // dates, that video, thumbnail and speaker URLs are absolute http(s), that
 // language codes exist (ISO 639-3 in the pyvideo profile, BCP 47 in
