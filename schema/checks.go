@@ -167,7 +167,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	c.recorded(here.child("/recorded"), obj.get("recorded"))
 	c.duration(here.child("/duration"), obj.get("duration"))
-	if lang, ok := obj.text("language"); ok && lang != "" {
+	if lang, ok := obj.text("language"); ok {
 		c.language(here.child("/language"), lang)
 	}
 	videos := obj.get("videos")
@@ -184,7 +184,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 		c.duration(ptr.child("/duration"), v.get("duration"))
 		c.integer(ptr.child("/size"), v.get("size"))
 		c.zeroInteger(ptr.child("/size"), v.get("size"))
-		if lang, ok := v.text("language"); ok && lang != "" {
+		if lang, ok := v.text("language"); ok {
 			c.language(ptr.child("/language"), lang)
 		}
 	}
@@ -330,10 +330,7 @@ func (c *checker) recorded(ptr pointer, v value) {
 		c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
 		return
 	}
-	if s, ok := v.text(); ok && s == "" {
-		// Readers take it as unknown, as if left out.
-		c.check(ptr, "no-date", Warning, ptr.words()+" is empty; pages and citations will show no date")
-	} else if ok {
+	if s, ok := v.text(); ok {
 		c.date(ptr, s)
 	}
 }
@@ -381,8 +378,8 @@ func (c *checker) dateRange(here pointer, obj object, startName, endName string)
 // duration checks an ISO 8601 duration: whole seconds.
 func (c *checker) duration(ptr pointer, v value) {
 	s, ok := v.text()
-	if !ok || s == "" {
-		return // "" is unknown to readers, as if left out
+	if !ok {
+		return
 	}
 	d, err := talk.ParseDuration(s)
 	if err != nil {

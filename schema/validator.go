@@ -523,7 +523,7 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		}
 		c.add(ptr, keyword, Error, msg)
 	case "minLength":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where)+c.emptyHint(ptr, value))
 	case "minItems":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: needs at least %v item(s), has %d", where, param, len(asList(value))))
 	case "uniqueItems":
@@ -544,14 +544,14 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 			if near, ok := nearestName(s, slices.Values(names(param))); ok && near != "" {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			}
-		} else if hint := c.nullHint(ptr); value == nil && hint != "" {
+		} else if hint := c.leaveOutHint(ptr); value == nil && hint != "" {
 			msg += "; " + hint
 		}
 		c.add(ptr, keyword, Error, msg)
 	case "pattern":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value)))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value))+c.emptyHint(ptr, value))
 	case "format":
-		msg := fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param))
+		msg := fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)) + c.emptyHint(ptr, value)
 		if s, ok := value.(string); ok && param == "uri" {
 			msg += schemeHint(s)
 		} else if ok && param == "date" {
@@ -589,7 +589,7 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 	seconds := name == "duration" || c.v.Profile == Pyvideo && name == "length"
 	switch v := value.(type) {
 	case nil:
-		return c.nullHint(ptr)
+		return c.leaveOutHint(ptr)
 	case string:
 		if !wantsNumber {
 			return c.wrapHint(ptr, types, v)
@@ -618,11 +618,23 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 	return ""
 }
 
-// nullHint says what to write for null at ptr, where the schema wants a
-// value: to leave the member out, as readers take a null member and as
-// writers write none, unless the member is required (or no member but
-// an item of a list). It returns "" then.
-func (c *checker) nullHint(ptr string) string {
+// emptyHint is leaveOutHint, after "; ", for value "", and "" for any
+// other value.
+func (c *checker) emptyHint(ptr string, value any) string {
+	if value != "" {
+		return ""
+	}
+	if hint := c.leaveOutHint(ptr); hint != "" {
+		return "; " + hint
+	}
+	return ""
+}
+
+// leaveOutHint says what to write for null or "" at ptr, where the
+// schema wants a value: to leave the member out, as readers take such a
+// member and as writers write none, unless the member is required (or
+// no member but an item of a list). It returns "" then.
+func (c *checker) leaveOutHint(ptr string) string {
 	i := strings.LastIndexByte(ptr, '/')
 	cs, err := load()
 	if i < 0 || err != nil {

@@ -93,7 +93,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"slug of a directory", `"title": "async`, `"slug": "..", "title": "async`, false,
 			[]string{p + "15:11: slug: slug: \"..\" cannot name a page: it names a directory; write letters, digits, \"-\" and \"_\""}},
 		{"empty date", `"2016-08-04"`, `""`, false,
-			[]string{p + "6:15: pattern: recorded: \"\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
+			[]string{p + "6:15: pattern: recorded: \"\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00; leave the member out when it has no value"}},
 		{"negative duration", `"duration": 1508`, `"duration": -1508`, false,
 			[]string{p + "4:15: minimum: duration: -1508 is less than 0"}},
 		{"duration beyond int64", `"duration": 1508`, `"duration": 99999999999999999999999`, false,
