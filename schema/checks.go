@@ -662,11 +662,18 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	slices.Sort(unknown)
 	for _, name := range unknown {
 		msg := fmt.Sprintf("unknown member %q: %s", name, consequence)
-		if near, ok := nearestName(name, maps.Keys(cs.schemas[id].Properties)); ok {
+		if near, ok := nearestName(name, maps.Keys(cs.schemas[id].Properties)); ok && !has(obj, near) {
 			msg += fmt.Sprintf("; did you mean %q?", near)
 		}
 		c.check(at(pointerJoin("", name)), "unknown", Warning, msg)
 	}
+}
+
+// has reports whether obj has the member name: a misspelling of a member
+// the object has besides is no misspelling to point out.
+func has(obj object, name string) bool {
+	_, ok := obj.lookup(name)
+	return ok
 }
 
 // hasFoldedName reports whether props defines a member named name but
@@ -782,7 +789,7 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 			continue
 		}
 		if open && !hasFoldedName(s.Properties, string(m.name)) {
-			if near, ok := nearestName(string(m.name), maps.Keys(s.Properties)); ok {
+			if near, ok := nearestName(string(m.name), maps.Keys(s.Properties)); ok && !has(obj, near) {
 				where := ""
 				if !here.isRoot() {
 					where = here.words() + ": "

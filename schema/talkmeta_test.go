@@ -199,14 +199,16 @@ func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 // TestTalkmetaMisspeltMembers: talkmeta's form keeps a member it does
 // not know as an extra one, so a misspelt member lost its value to every
 // page without a word. One near a member's name is a warning that names
-// it; an extra member near none, or near two alike, is left alone.
+// it; an extra member near none, near two alike, or near one the object
+// has besides ("Titel" beside "title"), is left alone. A closed object's
+// unexpected member names the one it is near too.
 func TestTalkmetaMisspeltMembers(t *testing.T) {
 	const record = `{
   "title": "T",
-  "Titel": "T",
+  "Titel": "T", "subtitel": "S",
   "descripton": "D",
   "licence": "CC-BY",
-  "speaker": [{"name": "A", "affilation": "PSF"}],
+  "speaker": [{"name": "A", "affilation": "PSF"}], "summry": "S",
   "speakers": [{"name": "A", "homepgae": "https://example.org/"}],
   "event": {"title": "E", "strat": "2016-07-17", "x_sponsor": "ACME"},
   "videos": [{"url": "https://example.org/v.mp4", "langauge": "en"}],
@@ -218,21 +220,21 @@ func TestTalkmetaMisspeltMembers(t *testing.T) {
   "tracks": "A",
   "résumé": "R",
   "subtítulo": "S",
-  "title\u200b": "T"
+  "title\u200b": "T", "kind\u200b": "K"
 }`
 	const kept = "kept as an extra member, which no page or citation shows"
 	want := []string{
-		`talk.json:3:12: unknown: unknown member "Titel": ` + kept + `; did you mean "title"? (warning)`,
+		`talk.json:3:29: unknown: unknown member "subtitel": ` + kept + `; did you mean "subtitle"? (warning)`,
 		`talk.json:4:17: unknown: unknown member "descripton": ` + kept + `; did you mean "description"? (warning)`,
 		`talk.json:5:14: unknown: unknown member "licence": ` + kept + `; did you mean "license"? (warning)`,
-		`talk.json:6:14: unknown: unknown member "speaker": ` + kept + `; did you mean "speakers"? (warning)`,
+		`talk.json:6:62: unknown: unknown member "summry": ` + kept + `; did you mean "summary"? (warning)`,
 		`talk.json:7:42: unknown: speakers/0: unknown member "homepgae": ` + kept + `; did you mean "homepage"? (warning)`,
 		`talk.json:8:36: unknown: event: unknown member "strat": ` + kept + `; did you mean "start"? (warning)`,
 		`talk.json:9:63: unknown: videos/0: unknown member "langauge": ` + kept + `; did you mean "language"? (warning)`,
-		`talk.json:10:21: additionalProperties: place/venu: unexpected member; place may have only city, country, region, room and venue`,
+		`talk.json:10:21: additionalProperties: place/venu: unexpected member; place may have only city, country, region, room and venue; did you mean "venue"?`,
 		`talk.json:14:10: unknown: unknown member "ids": ` + kept + `; did you mean "id"? (warning)`,
 		`talk.json:15:13: unknown: unknown member "tracks": ` + kept + `; did you mean "track"? (warning)`,
-		`talk.json:18:18: unknown: unknown member "title\u200b": ` + kept + `; did you mean "title"? (warning)`,
+		`talk.json:18:37: unknown: unknown member "kind\u200b": ` + kept + `; did you mean "kind"? (warning)`,
 	}
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

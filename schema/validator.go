@@ -513,7 +513,13 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				}
 				at := pointerJoin(ptr, name)
 				c.schemaAt[at] = true
-				c.add(at, keyword, Error, fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed)))
+				msg := fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed))
+				if near, ok := nearestName(name, slices.Values(allowed)); ok {
+					if _, there := obj[near]; !there {
+						msg += fmt.Sprintf("; did you mean %q?", near)
+					}
+				}
+				c.add(at, keyword, Error, msg)
 			}
 		}
 	case "type":
