@@ -561,7 +561,16 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 		if s, ok := value.(string); ok && param == "uri" {
 			msg += schemeHint(s)
 		} else if ok && param == "date" {
-			msg += dateHint(s, talk.Day)
+			// A year or a month, or a date-time, is a date all the same,
+			// but not the day the format wants.
+			switch d, err := talk.ParseDate(s); {
+			case err != nil || d.IsZero():
+				msg += dateHint(s, talk.Day)
+			case d.Precision() < talk.Day:
+				msg = fmt.Sprintf("%s: %s is only a %s; pyvideo needs a full date such as 2016-07-21", where, valueText(value), d.Precision())
+			default:
+				msg = fmt.Sprintf("%s: %s is a %s, not a date; write %q", where, valueText(value), d.Precision(), d.Day().String())
+			}
 		}
 		c.add(ptr, keyword, Error, msg)
 	default:

@@ -301,6 +301,15 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// A month, or a date-time, is a date, but not the day pyvideo wants.
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "2024-05", "end_date": "2024-05-17T18:00:00+02:00"}`), "category.json"))
+	want = []string{
+		`category.json:1:39: format: start_date: "2024-05" is only a month; pyvideo needs a full date such as 2016-07-21`,
+		`category.json:1:62: format: end_date: "2024-05-17T18:00:00+02:00" is a date-time with offset, not a date; write "2024-05-17"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
 
 // TestLoneSurrogate warns of half a surrogate pair, which no reader can
