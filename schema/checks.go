@@ -22,6 +22,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -250,6 +251,14 @@ func (c *checker) talkmetaEvent(here pointer, obj object) {
 	c.foldedMembersOf(here.child("/place"), obj.get("place"), itemSchema(eventSchema, "place"))
 	c.spaces(here.child("/title"), obj.get("title"))
 	c.webURL(here.child("/url"), obj.get("url"))
+	if name, ok := obj.text("time_zone"); ok && name != "" {
+		if _, ok := zone.Load(name); !ok {
+			// The pattern lets "Local", the zone of whichever machine
+			// reads the record, and names no zone has pass.
+			ptr := here.child("/time_zone")
+			c.check(ptr, "time-zone", Error, fmt.Sprintf("%s: %s is not an IANA time zone such as Europe/Madrid", ptr.words(), valueText(name)))
+		}
+	}
 	for _, f := range []string{"start", "end"} {
 		if s, ok := obj.text(f); ok {
 			c.date(here.child("/"+f), s)

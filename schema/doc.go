@@ -34,7 +34,8 @@
 // Beyond the schemas, a Validator checks that dates are real calendar
 // dates, that video, thumbnail and speaker URLs are absolute http(s), that
 // language codes exist (ISO 639-3 in the pyvideo profile, BCP 47 in
-// talkmeta's) or are in a configured list, that durations are whole
+// talkmeta's) or are in a configured list, that an event's time zone is
+// one of the IANA database, as importers require, that durations are whole
 // seconds, that numbers are within what readers take (the schemas' maximum)
 // and whole numbers written as digits, as they read them, that no member of
 // a talkmeta record is named like a known one but for case (readers match

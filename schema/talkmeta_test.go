@@ -129,6 +129,13 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "22:31: type: summary: expected text, found null; leave the member out when it has no value"}},
 		{"title null", `"async/await in Python 3.5 and why it is awesome"`, `null`,
 			[]string{p + "3:12: type: title: expected text, found null"}},
+		// The pattern lets any name of letters pass; readers and
+		// calendars know only the zones of the IANA database.
+		{"time zone abbreviated", `"url": "https://ep2016.europython.eu/"`, `"time_zone": "CEST", "url": "https://ep2016.europython.eu/"`,
+			[]string{p + "16:18: time-zone: event/time_zone: \"CEST\" is not an IANA time zone such as Europe/Madrid"}},
+		{"time zone of the machine", `"url": "https://ep2016.europython.eu/"`, `"time_zone": "Local", "url": "https://ep2016.europython.eu/"`,
+			[]string{p + "16:18: time-zone: event/time_zone: \"Local\" is not an IANA time zone such as Europe/Madrid"}},
+		{"time zone", `"url": "https://ep2016.europython.eu/"`, `"time_zone": "Europe/Madrid", "url": "https://ep2016.europython.eu/"`, nil},
 		{"event site null", `"https://ep2016.europython.eu/"`, `null`,
 			[]string{p + "16:12: type: event/url: expected text, found null; leave the member out when it has no value"}},
 		{"markup a list", `"markup": "rst"`, `"markup": ["rst"]`,
