@@ -487,6 +487,7 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	switch keyword {
 	case "required":
 		obj, _ := value.(map[string]any)
+		props, _ := schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "required")+"properties").(map[string]any)
 		for _, name := range names(param) {
 			if _, ok := obj[name]; ok {
 				continue
@@ -496,15 +497,26 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				// member-case says to write "title", once.
 				continue
 			}
-			c.add(ptr, keyword, Error, fmt.Sprintf("%s: the member %q is required", where, name))
+			msg := fmt.Sprintf("%s: the member %q is required", where, name)
+			if m, ok := misspelling(obj, props, name); ok {
+				// Said here, and not again as an unknown or unexpected
+				// member.
+				msg += fmt.Sprintf("; is %q a misspelling of it?", m)
+				c.schemaAt[pointerJoin(ptr, m)] = true
+			}
+			c.add(ptr, keyword, Error, msg)
 		}
 	case "additionalProperties":
 		// jsonschema/v5 points at the object; point at each member it
 		// refused, and name those the object may have.
 		obj, _ := value.(map[string]any)
 		props, _ := schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "additionalProperties")+"properties").(map[string]any)
+		required := names(schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "additionalProperties")+"required"))
 		allowed := slices.Sorted(maps.Keys(props))
 		for _, name := range slices.Sorted(maps.Keys(obj)) {
+			if slices.ContainsFunc(required, func(r string) bool { m, ok := misspelling(obj, props, r); return ok && m == name }) {
+				continue // the required member's problem names it
+			}
 			if _, ok := props[name]; !ok {
 				if c.v.Profile == Talkmeta && slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, name) }) {
 					// talkmeta's reader reads it as the member it is but
@@ -576,6 +588,25 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	default:
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, e.Message))
 	}
+}
+
+// misspelling returns the member of obj that is a misspelling of the
+// member name that obj lacks: one props does not define, nearest to name
+// of props' members (see nearestName). Of several, the first in name
+// order.
+func misspelling(obj, props map[string]any, name string) (string, bool) {
+	if _, ok := obj[name]; ok {
+		return "", false
+	}
+	for _, m := range slices.Sorted(maps.Keys(obj)) {
+		if _, ok := props[m]; ok {
+			continue
+		}
+		if near, ok := nearestName(m, maps.Keys(props)); ok && near == name {
+			return m, true
+		}
+	}
+	return "", false
 }
 
 // hasFoldedMember reports whether obj has a member whose name is name
