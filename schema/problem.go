@@ -39,7 +39,7 @@ type Problem struct {
 	Column   int      // 1-based byte column, as Go's compiler counts: a tab is 1, "é" 2; 0 when unknown
 	Rule     string   // the schema keyword ("required", "type", "format"...) or check name ("date", "rst", "unique-slug"...)
 	Severity Severity // Error or Warning
-	Message  string   // what is wrong, for a person: "recorded: 2016-02-30 is not a real date"
+	Message  string   // what is wrong, for a person, and what to write where that is known: `recorded: "2016-02-30" is not a real date`
 	// Other is the file of another record the problem is about, named as
 	// Path is and as Message names it: the first record with the id or
 	// slug a unique-id or unique-slug problem's record repeats; "" for
