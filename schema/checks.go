@@ -433,15 +433,21 @@ func (c *checker) integer(ptr pointer, v value) {
 	}
 }
 
-// language checks a language code against the allowed list, or, without
-// one, that it exists: ISO 639-3 in the pyvideo profile, BCP 47 otherwise.
+// language checks that a language code exists in the profile's form,
+// and that it is in the allowed list, when there is one.
 func (c *checker) language(ptr pointer, code string) {
-	if c.v.Languages != nil {
-		if !allowedLanguage(c.v.Languages, code) {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
-		}
-		return
+	// The list narrows the codes the profile takes, and does not widen
+	// them: "EN" is no pyvideo code, whatever the list.
+	if c.languageForm(ptr, code) && c.v.Languages != nil && !allowedLanguage(c.v.Languages, code) {
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
 	}
+}
+
+// languageForm checks that a language code exists, in the profile's
+// form: ISO 639-3 in the pyvideo profile, BCP 47 otherwise (where a code
+// not in canonical form is a warning). It reports whether the code is
+// one to look for in the list of allowed languages: one without error.
+func (c *checker) languageForm(ptr pointer, code string) bool {
 	if c.v.Profile == Pyvideo {
 		base, err := language.ParseBase(code)
 		if len(code) != 3 || err != nil || base.ISO3() != code || isBibliographicCode(code) {
@@ -456,15 +462,19 @@ func (c *checker) language(ptr pointer, code string) {
 				msg += c.languageNameHint(code)
 			}
 			c.check(ptr, "language", Error, msg)
+			return false
 		}
-		return
+		return true
 	}
 	if !talk.Language(code).Valid() {
 		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)%s", ptr.words(), code, c.languageNameHint(code)))
-	} else if canonical, err := talk.ParseLanguage(code); err == nil && string(canonical) != code {
+		return false
+	}
+	if canonical, err := talk.ParseLanguage(code); err == nil && string(canonical) != code {
 		// Readers take it in its canonical form, and fmt writes that.
 		c.check(ptr, "language", Warning, fmt.Sprintf("%s: %q is written %q in its canonical form", ptr.words(), code, canonical))
 	}
+	return true
 }
 
 // languageNames maps the names of languages, in English and in the

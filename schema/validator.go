@@ -112,10 +112,13 @@ type Validator struct {
 	// Strict reports warnings as errors.
 	Strict bool
 	// Languages, when not nil, is the list of language codes a talk may
-	// use, compared in canonical form (talk.ParseLanguage): "en" allows
-	// "eng" and "EN". When nil, any code that exists is allowed: an ISO
-	// 639-3 code in the Pyvideo profile, a BCP 47 tag in the Talkmeta
-	// profile.
+	// use, compared in canonical form (talk.ParseLanguage): "en" in the
+	// list allows "eng" in a record, and "eng" allows "en". The list
+	// narrows what the profile allows and does not widen it: a record's
+	// code must exist in the profile's form all the same, an ISO 639-3
+	// code in the Pyvideo profile ("EN" is none, whatever the list), a
+	// BCP 47 tag in the Talkmeta profile. When nil, any such code is
+	// allowed.
 	Languages []string
 	// PreferredNames maps speaker names that are not allowed to the names
 	// to use instead. When nil, the profile's default applies: pyvideo's
