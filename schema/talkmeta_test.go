@@ -495,3 +495,44 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 		"t.json:1:84: nesting depth exceeds the limit of 64",
 		"t.json:1:84: limit: nesting depth exceeds the limit of 64"},
 }
+
+// TestOtherProfile: a record of one form checked in the other profile,
+// as when an archive being converted is checked before it is, says so
+// once, where talkmeta's profile would otherwise keep pyvideo's members
+// as extra ones without a word.
+func TestOtherProfile(t *testing.T) {
+	pyvideoRecord := readTestdata(t, seedPath)
+	talkmetaRecord, err := os.ReadFile("testdata/talk.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := lines((&Validator{}).ValidateTalk(pyvideoRecord, "t.json"))
+	want := []string{
+		`t.json:1:1: profile: the record has members of pyvideo's form ("copyright_text", "related_urls" and "thumbnail_url"), which talkmeta's form does not know: check it in the pyvideo profile, or convert it (warning)`,
+		`t.json:1:1: no-thumbnail: thumbnail is missing or empty; link previews and video search results need a thumbnail (warning)`,
+		`t.json:4:15: type: duration: expected text, found 1508; write "PT25M8S", an ISO 8601 duration, for 1508 seconds`,
+		`t.json:5:15: language: language: "eng" is written "en" in its canonical form (warning)`,
+		`t.json:11:5: type: speakers/0: expected an object, found the text "Yury Selivanov"; write {"name": "Yury Selivanov"}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a pyvideo record in the talkmeta profile (-want +got):\n%s", diff)
+	}
+	got = lines((&Validator{Profile: Pyvideo}).ValidateTalk(talkmetaRecord, "t.json"))
+	want = []string{
+		`t.json:1:1: profile: the record has members of talkmeta's form ("event", "license", "links", "markup" and "thumbnail"), which pyvideo's form does not know: check it in the talkmeta profile, or convert it (warning)`,
+		`t.json:1:1: no-thumbnail: thumbnail_url is missing or empty; link previews and video search results need a thumbnail (warning)`,
+		`t.json:2:9: type: id: expected a whole number or null, found the text "yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome"`,
+		`t.json:5:5: type: speakers/0: expected text, found an object`,
+		`t.json:11:12: unknown: unknown member "event": pyvideo.org ignores it (warning)`,
+		`t.json:19:15: type: duration: expected a whole number or null, found the text "PT25M8S"; write 1508, the duration in seconds`,
+		`t.json:20:15: language: language: "en" is not an ISO 639-3 language code (such as eng, spa, jpn); write "eng"`,
+		`t.json:22:13: unknown: unknown member "markup": pyvideo.org ignores it (warning)`,
+		`t.json:24:5: required: videos/0: the member "type" is required`,
+		`t.json:30:12: unknown: unknown member "links": pyvideo.org ignores it (warning)`,
+		`t.json:35:16: unknown: unknown member "thumbnail": pyvideo.org ignores it (warning)`,
+		`t.json:36:14: unknown: unknown member "license": pyvideo.org ignores it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a talkmeta record in the pyvideo profile (-want +got):\n%s", diff)
+	}
+}

@@ -247,9 +247,43 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	}
 	if isObject {
 		semantic(c, obj)
+		c.otherProfile(cs, id, obj)
 	}
 	c.texts(data)
 	return nil, obj
+}
+
+// otherProfile warns, once for the record, when it has members that the
+// other profile's schema of its kind defines and its own does not: a
+// pyvideo record checked as talkmeta's (whose "thumbnail_url" and
+// "related_urls" would be kept as extra members without a word), or the
+// other way round. Two such members are needed, so that one extra
+// member of a record in its own form is not taken for a sign.
+func (c *checker) otherProfile(cs *compiled, id string, obj object) {
+	other, name := map[string]string{
+		TalkID: PyvideoTalkID, EventID: PyvideoCategoryID,
+		PyvideoTalkID: TalkID, PyvideoCategoryID: EventID,
+	}[id], Pyvideo
+	if c.v.Profile == Pyvideo {
+		name = Talkmeta
+	}
+	if other == "" {
+		return
+	}
+	own, theirs := cs.schemas[id].Properties, cs.schemas[other].Properties
+	var members []string
+	for _, m := range obj.members {
+		if _, ok := theirs[string(m.name)]; ok {
+			if _, ok := own[string(m.name)]; !ok {
+				members = append(members, strconv.Quote(string(m.name)))
+			}
+		}
+	}
+	if len(members) < 2 {
+		return
+	}
+	slices.Sort(members)
+	c.add("", "profile", Warning, fmt.Sprintf("the record has members of %s's form (%s), which %s's form does not know: check it in the %s profile, or convert it", name, andList(members), c.v.Profile, name))
 }
 
 // loneSurrogate warns of the first half of a surrogate pair in data
