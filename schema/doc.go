@@ -10,7 +10,9 @@
 // pyvideo.org data archive, <event>/category.json and
 // <event>/videos/*.json, described by pyvideo/talk.json and
 // pyvideo/category.json. [Files] returns the schemas for publishing; their
-// $ids ([TalkID] and the others) are stable URLs.
+// $ids ([TalkID] and the others) are stable URLs. A record with members
+// only the other form has ("thumbnail_url" and "related_urls" in a
+// talkmeta talk) is warned of once, with rule "profile".
 //
 // # Problems
 //
