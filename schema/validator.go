@@ -260,15 +260,22 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 // other way round. Two such members are needed, so that one extra
 // member of a record in its own form is not taken for a sign.
 func (c *checker) otherProfile(cs *compiled, id string, obj object) {
-	other, name := map[string]string{
-		TalkID: PyvideoTalkID, EventID: PyvideoCategoryID,
-		PyvideoTalkID: TalkID, PyvideoCategoryID: EventID,
-	}[id], Pyvideo
+	var other string
+	switch id {
+	case TalkID:
+		other = PyvideoTalkID
+	case EventID:
+		other = PyvideoCategoryID
+	case PyvideoTalkID:
+		other = TalkID
+	case PyvideoCategoryID:
+		other = EventID
+	default:
+		return // a speaker, which pyvideo's form has no record of
+	}
+	name := Pyvideo
 	if c.v.Profile == Pyvideo {
 		name = Talkmeta
-	}
-	if other == "" {
-		return
 	}
 	own, theirs := cs.schemas[id].Properties, cs.schemas[other].Properties
 	var members []string
