@@ -253,8 +253,8 @@ func (c *checker) talkmetaEvent(here pointer, obj object) {
 	c.webURL(here.child("/url"), obj.get("url"))
 	if name, ok := obj.text("time_zone"); ok && name != "" {
 		if _, ok := zone.Load(name); !ok {
-			// The pattern lets "Local", the zone of whichever machine
-			// reads the record, and names no zone has pass.
+			// The pattern lets pass "Local", the zone of whichever
+			// machine reads the record, and names of no zone ("CEST").
 			ptr := here.child("/time_zone")
 			c.check(ptr, "time-zone", Error, fmt.Sprintf("%s: %s is not an IANA time zone such as Europe/Madrid", ptr.words(), valueText(name)))
 		}
