@@ -707,11 +707,12 @@ func hasFoldedName(props map[string]*jsonschema.Schema, name string) bool {
 }
 
 // nearestName returns the one of names (a schema's members, or the
-// values of an enum) that name is most likely a misspelling of: the one fewest edits away (a letter added, dropped,
-// changed, or two swapped, without regard to case), at most one edit for
-// a name of up to four letters and two for a longer one, and only when
-// no other is as near. "descripton" is "description", "speaker" is
-// "speakers", "licence" is "license".
+// values of an enum) that name is most likely a misspelling of: the one
+// fewest edits away (a letter added, dropped, changed, or two swapped,
+// without regard to case), at most one edit for a name of up to four
+// letters and two for a longer one, and only when no other is as near.
+// "descripton" is "description", "speaker" is "speakers", "licence" is
+// "license".
 func nearestName(name string, names iter.Seq[string]) (string, bool) {
 	limit := 2
 	if utf8.RuneCountInString(name) <= 4 {

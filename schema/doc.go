@@ -36,18 +36,19 @@
 // Beyond the schemas, a Validator checks that dates are real calendar
 // dates, that video, thumbnail and speaker URLs are absolute http(s), that
 // language codes exist (ISO 639-3 in the pyvideo profile, BCP 47 in
-// talkmeta's) or are in a configured list, that an event's time zone is
-// one of the IANA database, as importers require, that durations are whole
-// seconds, that numbers are within what readers take (the schemas' maximum)
-// and whole numbers written as digits, as they read them, that no member of
-// a talkmeta record is named like a known one but for case (readers match
-// names without regard to case, so "Title" is no extra member but the
-// title), that no member the record keeps as an extra one is a
-// misspelling of a known one ("descripton": a warning that names
-// "description"), that a slug can name a page (one segment of a URL's path, which
-// no "/", "?" or "#" ends), that ORCID iDs have their check digit, that
-// speaker names are not ones the archive replaces, and that descriptions in
-// reStructuredText parse (see talk/rst).
+// talkmeta's) and, when a list is configured, are in it, that an event's
+// time zone is one of the IANA database, as importers require, that
+// durations are whole seconds, that numbers are within what readers take
+// (the schemas' maximum) and whole numbers written as digits, as they
+// read them, that no member of a talkmeta record is named like a known
+// one but for case (readers match names without regard to case, so
+// "Title" is no extra member but the title), that no member the record
+// keeps as an extra one is a misspelling of a known one ("descripton": a
+// warning that names "description"), that a slug can name a page (one
+// segment of a URL's path, which no "/", "?" or "#" ends), that ORCID iDs
+// have their check digit, that speaker names are not ones the archive
+// replaces, and that descriptions in reStructuredText parse (see
+// talk/rst).
 //
 // Problems are errors (the record is wrong) or warnings (legal but
 // probably a mistake: no speakers, no thumbnail, a null description, a
