@@ -571,18 +571,20 @@ func (c *checker) webURL(ptr pointer, v value) {
 	}
 	s, ok := c.urlText(ptr, v)
 	if ok && !weburl.Is(s) {
-		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL%s", ptr.words(), valueText(s), schemeHint(s)))
+		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL%s", ptr.words(), valueText(s), schemeHint(s, true)))
 	}
 }
 
 // schemeHint returns what to write for s when s is a web address without
 // its scheme, as addresses are copied from a browser's bar or a printed
 // page: "; write \"https://www.example.org/\"" for "www.example.org/",
-// "youtube.com/watch?v=x" or "//cdn.example.org/t.jpg". Only a host that
-// starts with "www." or is followed by a path counts, so that a file name
-// such as "slides.pdf" or "talk.mp4", which is a relative link, gets no
-// scheme put before it. It returns "" for any other s.
-func schemeHint(s string) string {
+// "youtube.com/watch?v=x" or "//cdn.example.org/t.jpg". For a link,
+// which may be relative (absolute false), only a host that starts with
+// "www." or is followed by a path counts, so that a file name such as
+// "slides.pdf", a relative link, gets no scheme put before it; where the
+// URL must be absolute, a bare domain ("europython.eu") counts too. It
+// returns "" for any other s.
+func schemeHint(s string, absolute bool) string {
 	s = strings.TrimSpace(s)
 	if strings.Contains(s, "://") || strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
 		return ""
@@ -599,7 +601,7 @@ func schemeHint(s string) string {
 		strings.ContainsFunc(tld, func(r rune) bool { return r < 'a' || r > 'z' }) {
 		return "" // no domain name: "localhost", "talk.mp4", "1.5"
 	}
-	if !strings.HasPrefix(host, "www.") && !strings.HasPrefix(s, "//") && u.Path == "" {
+	if !absolute && !strings.HasPrefix(host, "www.") && !strings.HasPrefix(s, "//") && u.Path == "" {
 		return ""
 	}
 	return fmt.Sprintf("; write %q", withScheme)
@@ -629,7 +631,7 @@ func (c *checker) linkURL(ptr pointer, v value) {
 		}
 		c.check(ptr, "url", sev, fmt.Sprintf("%s: %s is not a well-formed URL", where, valueText(s)))
 	case u.Scheme == "" && u.Host == "":
-		c.check(ptr, "url", Warning, fmt.Sprintf("%s: %s is relative; it resolves against whichever page shows it%s", where, valueText(s), schemeHint(s)))
+		c.check(ptr, "url", Warning, fmt.Sprintf("%s: %s is relative; it resolves against whichever page shows it%s", where, valueText(s), schemeHint(s, false)))
 	default:
 		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an http(s) URL", where, valueText(s)))
 	}

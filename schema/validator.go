@@ -615,7 +615,7 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	case "format":
 		msg := fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)) + c.emptyHint(ptr, value)
 		if s, ok := value.(string); ok && param == "uri" {
-			msg += schemeHint(s)
+			msg += schemeHint(s, true)
 		} else if ok && param == "date" {
 			// A year or a month, or a date-time, is a date all the same,
 			// but not the day the format wants.
