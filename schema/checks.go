@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -377,11 +378,28 @@ func (c *checker) dateRange(here pointer, obj object, startName, endName string)
 	if err1 != nil || err2 != nil || start.IsZero() || end.IsZero() {
 		return
 	}
-	if end.Time().Before(start.Day().Time()) {
+	// A year or a month is every day of it: "2016-07" ends no earlier
+	// than the last of July, and starts no later than the first.
+	startFirst, _ := days(start)
+	if _, endLast := days(end); endLast.Before(startFirst) {
 		ptr := here.child("/" + endName)
 		c.check(ptr, "date", Error,
 			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", ptr.words(), e, s))
 	}
+}
+
+// days returns the first and the last day that d names, as written (in
+// its own offset): the day itself, or every day of its month or year.
+func days(d talk.Date) (first, last time.Time) {
+	y, m, day := d.Time().Date()
+	switch d.Precision() {
+	case talk.Year:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	case talk.Month:
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	return t, t
 }
 
 // duration checks an ISO 8601 duration: whole seconds.

@@ -540,3 +540,38 @@ func TestOtherProfile(t *testing.T) {
 		t.Errorf("a talkmeta record in the pyvideo profile (-want +got):\n%s", diff)
 	}
 }
+
+// TestEventDateRange: a year or a month is every day of it, so an event
+// that starts on a day of the month it ends in does not end before it
+// starts, and one that starts in a later month than the day it ends
+// does.
+func TestEventDateRange(t *testing.T) {
+	var got []string
+	for _, dates := range [][2]string{
+		{"2016-07-17", "2016-07"}, {"2016-07-17", "2016"}, {"2016-07", "2016-07-02"}, {"2016", "2016-03-01"},
+		{"2016-07-17T18:00:00+02:00", "2016-07-17"}, {"2016-07-17", "2016-07-16"},
+		{"2016-08", "2016-07-31"}, {"2017", "2016-12"}, {"2016-07-17", "2016-06"},
+	} {
+		record := `{"title": "E", "start": "` + dates[0] + `", "end": "` + dates[1] + `"}`
+		got = append(got, dates[0]+" to "+dates[1]+":")
+		got = append(got, lines((&Validator{}).ValidateEvent([]byte(record), "e.json"))...)
+	}
+	want := []string{
+		"2016-07-17 to 2016-07:",
+		"2016-07-17 to 2016:",
+		"2016-07 to 2016-07-02:",
+		"2016 to 2016-03-01:",
+		"2016-07-17T18:00:00+02:00 to 2016-07-17:",
+		"2016-07-17 to 2016-07-16:",
+		"e.json:1:46: date: end: the event ends (2016-07-16) before it starts (2016-07-17)",
+		"2016-08 to 2016-07-31:",
+		"e.json:1:43: date: end: the event ends (2016-07-31) before it starts (2016-08)",
+		"2017 to 2016-12:",
+		"e.json:1:40: date: end: the event ends (2016-12) before it starts (2017)",
+		"2016-07-17 to 2016-06:",
+		"e.json:1:46: date: end: the event ends (2016-06) before it starts (2016-07-17)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
