@@ -575,3 +575,17 @@ func TestEventDateRange(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestRecordAsText: a whole record that is text is no record to wrap in
+// one, as a speaker given as text is ({"name": ...}).
+func TestRecordAsText(t *testing.T) {
+	var v Validator
+	got := append(lines(v.ValidateTalk([]byte(`"async/await"`), "t.json")), lines(v.ValidateSpeaker([]byte(` "Ada"`), "s.json"))...)
+	want := []string{
+		`t.json:1:1: type: the record: expected an object, found the text "async/await"`,
+		`s.json:1:2: type: the record: expected an object, found the text "Ada"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -745,8 +745,8 @@ func (c *checker) leaveOutHint(ptr string) string {
 // is [{"name": "Ana"}]. It returns "" for any other schema.
 func (c *checker) wrapHint(ptr string, types []string, s string) string {
 	cs, err := load()
-	if err != nil {
-		return ""
+	if err != nil || ptr == "" {
+		return "" // a whole record that is text is no record at all
 	}
 	at := schemaAtPointer(cs.schemas[c.id], ptr)
 	if at == nil || len(types) != 1 {
