@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/big"
@@ -11,14 +12,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -247,6 +252,14 @@ func (c *checker) talkmetaEvent(here pointer, obj object) {
 	c.foldedMembersOf(here.child("/place"), obj.get("place"), itemSchema(eventSchema, "place"))
 	c.spaces(here.child("/title"), obj.get("title"))
 	c.webURL(here.child("/url"), obj.get("url"))
+	if name, ok := obj.text("time_zone"); ok && name != "" {
+		if _, ok := zone.Load(name); !ok {
+			// The pattern lets pass "Local", the zone of whichever
+			// machine reads the record, and names of no zone ("CEST").
+			ptr := here.child("/time_zone")
+			c.check(ptr, "time-zone", Error, fmt.Sprintf("%s: %s is not an IANA time zone such as Europe/Madrid", ptr.words(), valueText(name)))
+		}
+	}
 	for _, f := range []string{"start", "end"} {
 		if s, ok := obj.text(f); ok {
 			c.date(here.child("/"+f), s)
@@ -365,11 +378,28 @@ func (c *checker) dateRange(here pointer, obj object, startName, endName string)
 	if err1 != nil || err2 != nil || start.IsZero() || end.IsZero() {
 		return
 	}
-	if end.Time().Before(start.Day().Time()) {
+	// A year or a month is every day of it: "2016-07" ends no earlier
+	// than the last of July, and starts no later than the first.
+	startFirst, _ := days(start)
+	if _, endLast := days(end); endLast.Before(startFirst) {
 		ptr := here.child("/" + endName)
 		c.check(ptr, "date", Error,
 			fmt.Sprintf("%s: the event ends (%s) before it starts (%s)", ptr.words(), e, s))
 	}
+}
+
+// days returns the first and the last day that d names, as written (in
+// its own offset): the day itself, or every day of its month or year.
+func days(d talk.Date) (first, last time.Time) {
+	y, m, day := d.Time().Date()
+	switch d.Precision() {
+	case talk.Year:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	case talk.Month:
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	return t, t
 }
 
 // duration checks an ISO 8601 duration: whole seconds.
@@ -421,28 +451,98 @@ func (c *checker) integer(ptr pointer, v value) {
 	}
 }
 
-// language checks a language code against the allowed list, or, without
-// one, that it exists: ISO 639-3 in the pyvideo profile, BCP 47 otherwise.
+// language checks that a language code exists in the profile's form,
+// and that it is in the allowed list, when there is one.
 func (c *checker) language(ptr pointer, code string) {
-	if c.v.Languages != nil {
-		if !allowedLanguage(c.v.Languages, code) {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
-		}
-		return
+	// The list narrows the codes the profile takes, and does not widen
+	// them: "EN" is no pyvideo code, whatever the list.
+	if c.languageForm(ptr, code) && c.v.Languages != nil && !allowedLanguage(c.v.Languages, code) {
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not in the list of allowed languages", ptr.words(), code))
 	}
+}
+
+// languageForm checks that a language code exists, in the profile's
+// form: ISO 639-3 in the pyvideo profile, BCP 47 otherwise (where a code
+// not in canonical form is a warning). It reports whether the code is
+// one to look for in the list of allowed languages: one without error.
+func (c *checker) languageForm(ptr pointer, code string) bool {
 	if c.v.Profile == Pyvideo {
 		base, err := language.ParseBase(code)
-		if len(code) != 3 || err != nil || base.ISO3() != code {
-			c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code))
+		if len(code) != 3 || err != nil || base.ISO3() != code || isBibliographicCode(code) {
+			msg := fmt.Sprintf("%s: %q is not an ISO 639-3 language code (such as eng, spa, jpn)", ptr.words(), code)
+			// A code of another standard, or in capitals ("en", "ENG",
+			// "ger", "pt-BR"), names a language that has one.
+			if l, err := talk.ParseLanguage(code); err == nil {
+				if iso := l.ISO6393(); iso != "" && iso != code {
+					msg += fmt.Sprintf("; write %q", iso)
+				}
+			} else {
+				msg += c.languageNameHint(code)
+			}
+			c.check(ptr, "language", Error, msg)
+			return false
 		}
-		return
+		return true
 	}
 	if !talk.Language(code).Valid() {
-		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)", ptr.words(), code))
-	} else if canonical, err := talk.ParseLanguage(code); err == nil && string(canonical) != code {
+		c.check(ptr, "language", Error, fmt.Sprintf("%s: %q is not a known BCP 47 language tag (such as en, pt-BR)%s", ptr.words(), code, c.languageNameHint(code)))
+		return false
+	}
+	if canonical, err := talk.ParseLanguage(code); err == nil && string(canonical) != code {
 		// Readers take it in its canonical form, and fmt writes that.
 		c.check(ptr, "language", Warning, fmt.Sprintf("%s: %q is written %q in its canonical form", ptr.words(), code, canonical))
 	}
+	return true
+}
+
+// languageNames maps the names of languages, in English and in the
+// language itself, lower-cased ("german", "deutsch"), to their BCP 47
+// language subtags ("de"); a name two languages share maps to "". Built
+// once, on first use, and never written after.
+var languageNames = sync.OnceValue(func() map[string]string {
+	names := map[string]string{}
+	english := display.English.Languages()
+	for _, base := range display.Supported.BaseLanguages() {
+		for _, name := range []string{english.Name(base), display.Self.Name(base)} {
+			name = strings.ToLower(name)
+			if code, ok := names[name]; name == "" || ok && code == base.String() {
+				continue
+			} else if ok {
+				names[name] = "" // ambiguous
+				continue
+			}
+			names[name] = base.String()
+		}
+	}
+	return names
+})
+
+// languageNameHint returns, for a language given by its name rather than
+// its code ("English", "Español"), what to write instead, in the form
+// the profile wants ("; write \"en\"", or "eng" in the pyvideo profile);
+// "" for any other text.
+func (c *checker) languageNameHint(text string) string {
+	code := languageNames()[strings.ToLower(strings.TrimSpace(text))]
+	if code == "" {
+		return ""
+	}
+	if c.v.Profile == Pyvideo {
+		code = talk.Language(code).ISO6393()
+	}
+	return fmt.Sprintf("; write %q", code)
+}
+
+// isBibliographicCode reports whether code is one of the ISO 639-2/B
+// codes that library catalogues (MARC) use and that differ from the
+// language's ISO 639-2/T code, which ISO 639-3 has: "ger", not "deu".
+// golang.org/x/text takes each for a language of its own.
+func isBibliographicCode(code string) bool {
+	switch code {
+	case "alb", "arm", "baq", "bur", "chi", "cze", "dut", "fre", "geo", "ger",
+		"gre", "ice", "mac", "mao", "may", "per", "rum", "slo", "tib", "wel":
+		return true
+	}
+	return false
 }
 
 // allowedLanguage reports whether code is one of the allowed codes, as
@@ -489,8 +589,40 @@ func (c *checker) webURL(ptr pointer, v value) {
 	}
 	s, ok := c.urlText(ptr, v)
 	if ok && !weburl.Is(s) {
-		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL", ptr.words(), valueText(s)))
+		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an absolute http(s) URL%s", ptr.words(), valueText(s), schemeHint(s, true)))
 	}
+}
+
+// schemeHint returns what to write for s when s is a web address without
+// its scheme, as addresses are copied from a browser's bar or a printed
+// page: "; write \"https://www.example.org/\"" for "www.example.org/",
+// "youtube.com/watch?v=x" or "//cdn.example.org/t.jpg". For a link,
+// which may be relative (absolute false), only a host that starts with
+// "www." or is followed by a path counts, so that a file name such as
+// "slides.pdf", a relative link, gets no scheme put before it; where the
+// URL must be absolute, a bare domain ("europython.eu") counts too. It
+// returns "" for any other s.
+func schemeHint(s string, absolute bool) string {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
+		return ""
+	}
+	withScheme := "https://" + strings.TrimPrefix(s, "//")
+	u, err := url.Parse(withScheme)
+	if err != nil || !weburl.Is(withScheme) || u.Port() != "" || u.User != nil {
+		return ""
+	}
+	host := u.Hostname()
+	labels := strings.Split(host, ".")
+	tld := labels[len(labels)-1]
+	if len(labels) < 2 || slices.Contains(labels, "") || len(tld) < 2 ||
+		strings.ContainsFunc(tld, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		return "" // no domain name: "localhost", "talk.mp4", "1.5"
+	}
+	if !absolute && !strings.HasPrefix(host, "www.") && !strings.HasPrefix(s, "//") && u.Path == "" {
+		return ""
+	}
+	return fmt.Sprintf("; write %q", withScheme)
 }
 
 // linkURL checks a related link: absolute http(s), or relative (legal,
@@ -517,7 +649,7 @@ func (c *checker) linkURL(ptr pointer, v value) {
 		}
 		c.check(ptr, "url", sev, fmt.Sprintf("%s: %s is not a well-formed URL", where, valueText(s)))
 	case u.Scheme == "" && u.Host == "":
-		c.check(ptr, "url", Warning, fmt.Sprintf("%s: %s is relative; it resolves against whichever page shows it", where, valueText(s)))
+		c.check(ptr, "url", Warning, fmt.Sprintf("%s: %s is relative; it resolves against whichever page shows it%s", where, valueText(s), schemeHint(s, false)))
 	default:
 		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an http(s) URL", where, valueText(s)))
 	}
@@ -568,8 +700,81 @@ func (c *checker) unknownMembers(obj object, id, consequence string) {
 	unknown := obj.unknown(cs.schemas[id].Properties)
 	slices.Sort(unknown)
 	for _, name := range unknown {
-		c.check(at(pointerJoin("", name)), "unknown", Warning, fmt.Sprintf("unknown member %q: %s", name, consequence))
+		msg := fmt.Sprintf("unknown member %q: %s", name, consequence)
+		if near, ok := nearestName(name, maps.Keys(cs.schemas[id].Properties)); ok && !has(obj, near) {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		c.check(at(pointerJoin("", name)), "unknown", Warning, msg)
 	}
+}
+
+// has reports whether obj has the member name: a misspelling of a member
+// the object has besides is no misspelling to point out.
+func has(obj object, name string) bool {
+	_, ok := obj.lookup(name)
+	return ok
+}
+
+// hasFoldedName reports whether props defines a member named name but
+// for case.
+func hasFoldedName(props map[string]*jsonschema.Schema, name string) bool {
+	for p := range props {
+		if strings.EqualFold(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestName returns the one of names (a schema's members, or the
+// values of an enum) that name is most likely a misspelling of: the one
+// fewest edits away (a letter added, dropped, changed, or two swapped,
+// without regard to case), at most one edit for a name of up to four
+// letters and two for a longer one, and only when no other is as near.
+// "descripton" is "description", "speaker" is "speakers", "licence" is
+// "license".
+func nearestName(name string, names iter.Seq[string]) (string, bool) {
+	limit := 2
+	if utf8.RuneCountInString(name) <= 4 {
+		limit = 1
+	}
+	best, bestDist, ties := "", limit+1, 0
+	for p := range names {
+		switch d := editDistance(strings.ToLower(name), strings.ToLower(p)); {
+		case d < bestDist:
+			best, bestDist, ties = p, d, 0
+		case d == bestDist:
+			ties++
+		}
+	}
+	return best, best != "" && ties == 0
+}
+
+// editDistance is the number of edits that make a into b: a rune added,
+// dropped or changed, or two neighbours swapped (the optimal string
+// alignment distance).
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	// Three rows of the table: the one before the last, the last, this.
+	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
 }
 
 // schema returns the compiled schema with the given $id.
@@ -616,8 +821,22 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 	if s == nil {
 		return
 	}
+	// An object that takes extra members keeps a misspelt one without a
+	// word; a closed one refuses it, naming the members it may have.
+	open := s.AdditionalProperties == nil
 	for _, m := range obj.members {
 		if _, ok := s.Properties[string(m.name)]; ok || m.known {
+			continue
+		}
+		if open && !hasFoldedName(s.Properties, string(m.name)) {
+			if near, ok := nearestName(string(m.name), maps.Keys(s.Properties)); ok && !has(obj, near) {
+				where := ""
+				if !here.isRoot() {
+					where = here.words() + ": "
+				}
+				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "unknown", Warning,
+					fmt.Sprintf("%sunknown member %q: kept as an extra member, which no page or citation shows; did you mean %q?", where, m.name, near))
+			}
 			continue
 		}
 		// No two of the model's member names fold alike, so at most one
@@ -630,6 +849,12 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 				}
 				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error,
 					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q, or give it a name of its own", where, strconv.QuoteToASCII(string(m.name)), name, name))
+				if _, ok := obj.lookup(name); !ok {
+					// The member is there, but for case: a check that
+					// finds it missing (no-date, no-speakers) would say
+					// what member-case has said, and wrongly.
+					c.faulted(here.child("/" + jsonx.PointerToken(name)))
+				}
 				break
 			}
 		}

@@ -10,7 +10,9 @@
 // pyvideo.org data archive, <event>/category.json and
 // <event>/videos/*.json, described by pyvideo/talk.json and
 // pyvideo/category.json. [Files] returns the schemas for publishing; their
-// $ids ([TalkID] and the others) are stable URLs.
+// $ids ([TalkID] and the others) are stable URLs. A record with members
+// only the other form has ("thumbnail_url" and "related_urls" in a
+// talkmeta talk) is warned of once, with rule "profile".
 //
 // # Problems
 //
@@ -21,18 +23,32 @@
 //
 //	talk.json:6:15: date: recorded: "2016-02-30" is not a real date
 //
+// Where the value says what it means in another form than the one
+// wanted, the problem ends with the value to write: a date in words or
+// with slashes, a duration in minutes, a language by its name or another
+// standard's code, a web address without its scheme, a number in quotes,
+// a speaker or link as text, a misspelt member or enum value:
+//
+//	talk.json:4:15: pattern: recorded: "August 4, 2016" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write "2016-08-04"
+//
+// A value open to two readings ("04/08/2016") gets no guess.
+//
 // Beyond the schemas, a Validator checks that dates are real calendar
 // dates, that video, thumbnail and speaker URLs are absolute http(s), that
 // language codes exist (ISO 639-3 in the pyvideo profile, BCP 47 in
-// talkmeta's) or are in a configured list, that durations are whole
-// seconds, that numbers are within what readers take (the schemas' maximum)
-// and whole numbers written as digits, as they read them, that no member of
-// a talkmeta record is named like a known one but for case (readers match
-// names without regard to case, so "Title" is no extra member but the
-// title), that a slug can name a page (one segment of a URL's path, which
-// no "/", "?" or "#" ends), that ORCID iDs have their check digit, that
-// speaker names are not ones the archive replaces, and that descriptions in
-// reStructuredText parse (see talk/rst).
+// talkmeta's) and, when a list is configured, are in it, that an event's
+// time zone is one of the IANA database, as importers require, that
+// durations are whole seconds, that numbers are within what readers take
+// (the schemas' maximum) and whole numbers written as digits, as they
+// read them, that no member of a talkmeta record is named like a known
+// one but for case (readers match names without regard to case, so
+// "Title" is no extra member but the title), that no member the record
+// keeps as an extra one is a misspelling of a known one ("descripton": a
+// warning that names "description"), that a slug can name a page (one
+// segment of a URL's path, which no "/", "?" or "#" ends), that ORCID iDs
+// have their check digit, that speaker names are not ones the archive
+// replaces, and that descriptions in reStructuredText parse (see
+// talk/rst).
 //
 // Problems are errors (the record is wrong) or warnings (legal but
 // probably a mistake: no speakers, no thumbnail, a null description, a
@@ -49,8 +65,10 @@
 //
 // # Concurrency
 //
-// The schemas are compiled once per process, on first use, and shared. A
-// Validator is safe for concurrent use.
+// The schemas are compiled once per process, on first use, and shared,
+// never written after. A Validator, its zero value included, is safe for
+// concurrent use, as its methods only read its fields: one may serve
+// every goroutine, as long as nobody changes its fields meanwhile.
 //
 // # Speed
 //

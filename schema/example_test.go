@@ -24,6 +24,6 @@ func ExampleValidator_ValidateTalk() {
 	// talk.json:1:1: no-thumbnail: thumbnail_url is missing or empty; link previews and video search results need a thumbnail (warning)
 	// talk.json:2:12: whitespace: title: "async/await in Python 3.5 and why it is awesome " has leading or trailing white space (warning)
 	// talk.json:4:15: date: recorded: "2016-02-30" is not a real date
-	// talk.json:5:15: language: language: "english" is not an ISO 639-3 language code (such as eng, spa, jpn)
+	// talk.json:5:15: language: language: "english" is not an ISO 639-3 language code (such as eng, spa, jpn); write "eng"
 	// valid: false
 }

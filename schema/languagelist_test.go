@@ -23,3 +23,33 @@ func TestLanguageListCanonical(t *testing.T) {
 		t.Errorf("allowed en-GB, es (-want +got):\n%s", diff)
 	}
 }
+
+// TestLanguageListNarrows: a list of allowed languages narrows what the
+// profile takes and does not widen it. "EN" matches "en" in the list,
+// but is no ISO 639-3 code, which a pyvideo record needs whatever the
+// list; in talkmeta's form it is a tag not in canonical form.
+func TestLanguageListNarrows(t *testing.T) {
+	seed := readTestdata(t, seedPath) // language "eng"
+	var got []string
+	for _, code := range []string{"EN", "en", "English", "spa", "eng"} {
+		record := plant(t, seed, `"language": "eng"`, `"language": "`+code+`"`)
+		got = append(got, lines((&Validator{Profile: Pyvideo, Languages: []string{"en"}}).ValidateTalk(record, "t.json"))...)
+	}
+	for _, code := range []string{"EN", "eng", "es", "xx"} {
+		record := `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "language": "` + code + `"}`
+		got = append(got, lines((&Validator{Languages: []string{"en"}}).ValidateTalk([]byte(record), "t.json"))...)
+	}
+	want := []string{
+		`t.json:5:15: language: language: "EN" is not an ISO 639-3 language code (such as eng, spa, jpn); write "eng"`,
+		`t.json:5:15: language: language: "en" is not an ISO 639-3 language code (such as eng, spa, jpn); write "eng"`,
+		`t.json:5:15: language: language: "English" is not an ISO 639-3 language code (such as eng, spa, jpn); write "eng"`,
+		`t.json:5:15: language: language: "spa" is not in the list of allowed languages`,
+		`t.json:1:77: language: language: "EN" is written "en" in its canonical form (warning)`,
+		`t.json:1:77: language: language: "eng" is written "en" in its canonical form (warning)`,
+		`t.json:1:77: language: language: "es" is not in the list of allowed languages`,
+		`t.json:1:77: language: language: "xx" is not a known BCP 47 language tag (such as en, pt-BR)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
@@ -106,5 +108,38 @@ func TestManyFindingsLocated(t *testing.T) {
 		if p.Line != line || p.Column != col {
 			t.Errorf("%v: at %d:%d, locating %q alone gives %d:%d", p, p.Line, p.Column, p.Pointer, line, col)
 		}
+	}
+}
+
+// TestPositionsCountBytes holds the line and column convention Problem
+// documents in files people write by hand: lines end at "\n" (a CRLF
+// file's "\r" is the last column of its line), and columns count bytes
+// from 1, so that a tab is one column and "é" two, as Go's compiler and
+// editors' "file:line:col" links count them; the same for the schema's
+// problems, the checks beyond it, syntax errors and a place within a
+// description.
+func TestPositionsCountBytes(t *testing.T) {
+	tests := []struct {
+		name, record string
+		want         []string
+	}{
+		{"CRLF and tabs", "{\r\n\t\"title\": \"Caf\u00e9\",\r\n\t\"speakers\": [{\"name\": \"A\"}],\r\n\t\"recorded\": \"2016-02-30\",\r\n\t\"duration\": 5\r\n}\r\n",
+			[]string{
+				`t.json:4:14: date: recorded: "2016-02-30" is not a real date`,
+				`t.json:5:14: type: duration: expected text, found 5; write "PT5S", an ISO 8601 duration, for 5 seconds`,
+			}},
+		{"multi-byte text before the value", "{\"title\": \"\u65e5\u672c\u8a9e\u306e\u8a71\", \"speakers\": [{\"name\": \"\u00c9mile\", \"homepage\": \"example.org\"}], \"recorded\": \"2016\"}",
+			[]string{`t.json:1:74: format: speakers/0/homepage: "example.org" is not an absolute URL; write "https://example.org"`}},
+		{"syntax error after multi-byte text", "{\n\t\"title\": \"\u00e9\u00e9\u00e9\",\n\t\"recorded\": \"2016\",\n}",
+			[]string{`t.json:4:1: json: invalid character '}', want a member name in quotes`}},
+		{"a place within a description", "{\r\n\t\"title\": \"T\", \"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\", \"markup\": \"rst\",\r\n\t\"description\": \"\u00e9\u00e9 \\u00e9\\n\\n`unclosed\"\r\n}",
+			[]string{"t.json:3:33: rst: description line 3: Inline interpreted text or phrase reference start-string without end-string."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, lines((&Validator{}).ValidateTalk([]byte(tt.record), "t.json"))); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

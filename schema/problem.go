@@ -35,11 +35,11 @@ func (s Severity) String() string {
 type Problem struct {
 	Path     string   // the record's file, slash-separated, as the caller named it
 	Pointer  string   // JSON pointer (RFC 6901) to the value at fault; "" for the whole record
-	Line     int      // 1-based line in the source; 0 when unknown
-	Column   int      // 1-based byte column; 0 when unknown
+	Line     int      // 1-based line in the source, lines ending at "\n" (a CRLF's "\r" ends its line); 0 when unknown
+	Column   int      // 1-based byte column, as Go's compiler counts: a tab is 1, "é" 2; 0 when unknown
 	Rule     string   // the schema keyword ("required", "type", "format"...) or check name ("date", "rst", "unique-slug"...)
 	Severity Severity // Error or Warning
-	Message  string   // what is wrong, for a person: "recorded: 2016-02-30 is not a real date"
+	Message  string   // what is wrong, for a person, and what to write where that is known: `recorded: "2016-02-30" is not a real date`
 	// Other is the file of another record the problem is about, named as
 	// Path is and as Message names it: the first record with the id or
 	// slug a unique-id or unique-slug problem's record repeats; "" for

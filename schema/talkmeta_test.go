@@ -31,13 +31,74 @@ func TestTalkmetaFaults(t *testing.T) {
 		{"orcid check digit", `"0000-0002-1825-0097"`, `"0000-0002-1825-0098"`,
 			[]string{p + "8:16: orcid: speakers/0/orcid: \"0000-0002-1825-0098\" has a wrong check digit; copy the iD from orcid.org"}},
 		{"orcid form", `"0000-0002-1825-0097"`, `"https://orcid.org/0000-0002-1825-0097"`,
-			[]string{p + "8:16: pattern: speakers/0/orcid: \"https://orcid.org/0000-0002-1825-0097\" is not an ORCID iD such as 0000-0002-1825-0097"}},
+			[]string{p + "8:16: pattern: speakers/0/orcid: \"https://orcid.org/0000-0002-1825-0097\" is not an ORCID iD such as 0000-0002-1825-0097; write \"0000-0002-1825-0097\""}},
+		{"orcid without hyphens", `"0000-0002-1825-0097"`, `"0000 0002 1825 0097"`,
+			[]string{p + "8:16: pattern: speakers/0/orcid: \"0000 0002 1825 0097\" is not an ORCID iD such as 0000-0002-1825-0097; write \"0000-0002-1825-0097\""}},
+		{"orcid without hyphens and a wrong check digit", `"0000-0002-1825-0097"`, `"0000000218250098"`,
+			[]string{p + "8:16: pattern: speakers/0/orcid: \"0000000218250098\" is not an ORCID iD such as 0000-0002-1825-0097"}},
+		{"orcid too short", `"0000-0002-1825-0097"`, `"0000-0002-1825"`,
+			[]string{p + "8:16: pattern: speakers/0/orcid: \"0000-0002-1825\" is not an ORCID iD such as 0000-0002-1825-0097"}},
 		{"fractional seconds", `"PT25M8S"`, `"PT25M8.5S"`,
 			[]string{p + "19:15: duration: duration: \"PT25M8.5S\" is not a whole number of seconds"}},
+		{"date with dots", `"2016-08-04"`, `"04.08.2016"`,
+			[]string{p + "18:15: pattern: recorded: \"04.08.2016\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write \"2016-08-04\""}},
+		{"month in words", `"2016-08-04"`, `"august 2016"`,
+			[]string{p + "18:15: pattern: recorded: \"august 2016\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write \"2016-08\""}},
+		{"impossible date in words", `"2016-08-04"`, `"February 30, 2016"`,
+			[]string{p + "18:15: pattern: recorded: \"February 30, 2016\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"}},
+		{"event start with slashes", `"2016-07-17"`, `"2016/7/17"`,
+			[]string{p + "14:14: pattern: event/start: \"2016/7/17\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write \"2016-07-17\""}},
+		{"speakers as text", "[\n    {\n      \"name\": \"Yury Selivanov\",\n      \"homepage\": \"https://github.com/1st1\",\n      \"orcid\": \"0000-0002-1825-0097\"\n    }\n  ]", `"Yury Selivanov"`,
+			[]string{p + "4:15: type: speakers: expected a list, found the text \"Yury Selivanov\"; write [{\"name\": \"Yury Selivanov\"}]"}},
+		{"speaker as text", "{\n      \"name\": \"Yury Selivanov\",\n      \"homepage\": \"https://github.com/1st1\",\n      \"orcid\": \"0000-0002-1825-0097\"\n    }", `"Yury Selivanov"`,
+			[]string{p + "5:5: type: speakers/0: expected an object, found the text \"Yury Selivanov\"; write {\"name\": \"Yury Selivanov\"}"}},
+		{"link as text", "{\n      \"url\": \"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome\"\n    }", `"https://ep2016.europython.eu/"`,
+			[]string{p + "31:5: type: links/0: expected an object, found the text \"https://ep2016.europython.eu/\"; write {\"url\": \"https://ep2016.europython.eu/\"}"}},
+		{"tags as text", `"markup": "rst",`, `"markup": "rst", "tags": "asyncio",`,
+			[]string{p + "22:28: type: tags: expected a list, found the text \"asyncio\""}},
+		{"event as text", "\"event\": {", "\"event\": \"EuroPython 2016\", \"x\": {",
+			[]string{p + "11:12: type: event: expected an object, found the text \"EuroPython 2016\""}},
+		{"duration in seconds", `"PT25M8S"`, `1508`,
+			[]string{p + "19:15: type: duration: expected text, found 1508; write \"PT25M8S\", an ISO 8601 duration, for 1508 seconds"}},
+		{"legacy id in quotes", `"license"`, `"legacy": {"id": "0042"}, "license"`,
+			[]string{p + "36:20: type: legacy/id: expected a whole number, found the text \"0042\"; write 42, without quotes"}},
 		{"duration in minutes", `"PT25M8S"`, `"25 min"`,
-			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S"}},
+			[]string{p + "19:15: pattern: duration: \"25 min\" is not an ISO 8601 duration such as PT25M8S; write \"PT25M\""}},
+		{"duration in words", `"PT25M8S"`, `"1 hour, 25 minutes and 8 seconds"`,
+			[]string{p + "19:15: pattern: duration: \"1 hour, 25 minutes and 8 seconds\" is not an ISO 8601 duration such as PT25M8S; write \"PT1H25M8S\""}},
+		{"duration as a clock", `"PT25M8S"`, `"0:25:08"`,
+			[]string{p + "19:15: pattern: duration: \"0:25:08\" is not an ISO 8601 duration such as PT25M8S; write \"PT25M8S\""}},
+		{"duration as minutes or hours", `"PT25M8S"`, `"25:08"`,
+			[]string{p + "19:15: pattern: duration: \"25:08\" is not an ISO 8601 duration such as PT25M8S"}},
 		{"unknown language", `"language": "en"`, `"language": "xx"`,
 			[]string{p + "20:15: language: language: \"xx\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		{"language by its English name", `"language": "en"`, `"language": "German"`,
+			[]string{p + "20:15: language: language: \"German\" is not a known BCP 47 language tag (such as en, pt-BR); write \"de\""}},
+		{"language by its own name", `"language": "en"`, `"language": "Español"`,
+			[]string{p + "20:15: pattern: language: \"Español\" is not a language tag such as en or pt-BR; write \"es\""}},
+		{"language by a name of none", `"language": "en"`, `"language": "Elvish"`,
+			[]string{p + "20:15: language: language: \"Elvish\" is not a known BCP 47 language tag (such as en, pt-BR)"}},
+		// Readers take "" as a member left out, as writers leave it;
+		// the schema wants it left out.
+		{"empty recorded", `"2016-08-04"`, `""`,
+			[]string{p + "18:15: pattern: recorded: \"\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; leave the member out when it has no value"}},
+		{"empty duration", `"PT25M8S"`, `""`,
+			[]string{p + "19:15: pattern: duration: \"\" is not an ISO 8601 duration such as PT25M8S; leave the member out when it has no value"}},
+		{"empty language", `"language": "en"`, `"language": ""`,
+			[]string{p + "20:15: pattern: language: \"\" is not a language tag such as en or pt-BR; leave the member out when it has no value"}},
+		{"empty event site", `"https://ep2016.europython.eu/"`, `""`,
+			[]string{p + "16:12: format: event/url: \"\" is not an absolute URL; leave the member out when it has no value"}},
+		{"empty event title", `"EuroPython 2016"`, `""`,
+			[]string{p + "12:14: minLength: event/title: must not be empty; leave the member out when it has no value"}},
+		{"empty title", `"async/await in Python 3.5 and why it is awesome"`, `""`,
+			[]string{p + "3:12: minLength: title: must not be empty"}},
+		// A private-use tag is one talk.ParseLanguage makes and talkmeta's
+		// form writes; the schema's pattern refused its one-letter "x".
+		{"private-use language", `"language": "en"`, `"language": "x-klingon"`, nil},
+		{"grandfathered language", `"language": "en"`, `"language": "i-klingon"`,
+			[]string{p + "20:15: language: language: \"i-klingon\" is written \"tlh\" in its canonical form (warning)"}},
+		{"lone private-use singleton", `"language": "en"`, `"language": "x"`,
+			[]string{p + "20:15: pattern: language: \"x\" is not a language tag such as en or pt-BR"}},
 		{"language not in canonical form", `"language": "en"`, `"language": "ENG"`,
 			[]string{p + "20:15: language: language: \"ENG\" is written \"en\" in its canonical form (warning)"}},
 		// A date is refused for the reason the reader gives, not as
@@ -56,8 +117,33 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "15:12: date: event/end: the event ends (2016-07-01) before it starts (2016-07-17)"}},
 		{"unknown markup", `"markup": "rst"`, `"markup": "html"`,
 			[]string{p + "22:13: enum: markup: \"html\" is not one of \"rst\", \"markdown\""}},
+		{"markup in capitals", `"markup": "rst"`, `"markup": "RST"`,
+			[]string{p + "22:13: enum: markup: \"RST\" is not one of \"rst\", \"markdown\"; did you mean \"rst\"?"}},
+		{"markup misspelt", `"markup": "rst"`, `"markup": "markdwon"`,
+			[]string{p + "22:13: enum: markup: \"markdwon\" is not one of \"rst\", \"markdown\"; did you mean \"markdown\"?"}},
+		{"recording in words", `"markup": "rst"`, `"markup": "rst", "recording": "not recorded"`,
+			[]string{p + "22:33: enum: recording: \"not recorded\" is not one of \"not_recorded\", \"scheduled\", \"not_published\"; did you mean \"not_recorded\"?"}},
 		{"markup null", `"markup": "rst"`, `"markup": null`,
-			[]string{p + "22:13: enum: markup: null is not one of \"rst\", \"markdown\""}},
+			[]string{p + "22:13: enum: markup: null is not one of \"rst\", \"markdown\"; leave the member out when it has no value"}},
+		{"description null", `"markup": "rst"`, `"markup": "rst", "summary": null`,
+			[]string{p + "22:31: type: summary: expected text, found null; leave the member out when it has no value"}},
+		{"title null", `"async/await in Python 3.5 and why it is awesome"`, `null`,
+			[]string{p + "3:12: type: title: expected text, found null"}},
+		// The pattern lets any name of letters pass; readers and
+		// calendars know only the zones of the IANA database.
+		{"time zone abbreviated", `"url": "https://ep2016.europython.eu/"`, `"time_zone": "CEST", "url": "https://ep2016.europython.eu/"`,
+			[]string{p + "16:18: time-zone: event/time_zone: \"CEST\" is not an IANA time zone such as Europe/Madrid"}},
+		{"time zone of the machine", `"url": "https://ep2016.europython.eu/"`, `"time_zone": "Local", "url": "https://ep2016.europython.eu/"`,
+			[]string{p + "16:18: time-zone: event/time_zone: \"Local\" is not an IANA time zone such as Europe/Madrid"}},
+		{"time zone", `"url": "https://ep2016.europython.eu/"`, `"time_zone": "Europe/Madrid", "url": "https://ep2016.europython.eu/"`, nil},
+		// A required member misspelt is one problem, not also an extra or
+		// unexpected member.
+		{"speaker name misspelt", `"name": "Yury Selivanov"`, `"nmae": "Yury Selivanov"`,
+			[]string{p + "5:5: required: speakers/0: the member \"name\" is required; is \"nmae\" a misspelling of it?"}},
+		{"link url misspelt", `"url": "https://ep2016.europython.eu//conference`, `"ulr": "https://ep2016.europython.eu//conference`,
+			[]string{p + "31:5: required: links/0: the member \"url\" is required; is \"ulr\" a misspelling of it?"}},
+		{"event site null", `"https://ep2016.europython.eu/"`, `null`,
+			[]string{p + "16:12: type: event/url: expected text, found null; leave the member out when it has no value"}},
 		{"markup a list", `"markup": "rst"`, `"markup": ["rst"]`,
 			[]string{p + "22:13: enum: markup: a list is not one of \"rst\", \"markdown\""}},
 		{"script link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"javascript:alert(1)"`,
@@ -65,7 +151,17 @@ func TestTalkmetaFaults(t *testing.T) {
 		{"broken link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"http://python-%20twiggy.googlecode.com"`,
 			[]string{p + "32:14: url: links/0/url: \"http://python-%20twiggy.googlecode.com\" is not a well-formed URL"}},
 		{"homepage without scheme", `"https://github.com/1st1"`, `"github.com/1st1"`,
-			[]string{p + "7:19: format: speakers/0/homepage: \"github.com/1st1\" is not an absolute URL"}},
+			[]string{p + "7:19: format: speakers/0/homepage: \"github.com/1st1\" is not an absolute URL; write \"https://github.com/1st1\""}},
+		{"thumbnail without scheme", `"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg"`, `"//i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg"`,
+			[]string{p + "35:16: format: thumbnail: \"//i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\" is not an absolute URL; write \"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\""}},
+		{"event site without scheme", `"https://ep2016.europython.eu/"`, `"www.europython.eu"`,
+			[]string{p + "16:12: format: event/url: \"www.europython.eu\" is not an absolute URL; write \"https://www.europython.eu\""}},
+		{"event site a bare domain", `"https://ep2016.europython.eu/"`, `"europython.eu"`,
+			[]string{p + "16:12: format: event/url: \"europython.eu\" is not an absolute URL; write \"https://europython.eu\""}},
+		{"video a file name", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"talk.mp4"`,
+			[]string{p + "26:14: format: videos/0/url: \"talk.mp4\" is not an absolute URL"}},
+		{"link a file name", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"slides.pdf"`,
+			[]string{p + "32:14: url: links/0/url: \"slides.pdf\" is relative; it resolves against whichever page shows it (warning)"}},
 		{"speaker without name", `"name": "Yury Selivanov",`, ``,
 			[]string{p + "5:5: required: speakers/0: the member \"name\" is required"}},
 		{"recording and videos", `"license"`, `"recording": "not_recorded", "license"`,
@@ -123,6 +219,51 @@ func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	}
 }
 
+// TestTalkmetaMisspeltMembers: talkmeta's form keeps a member it does
+// not know as an extra one, so a misspelt member lost its value to every
+// page without a word. One near a member's name is a warning that names
+// it; an extra member near none, near two alike, or near one the object
+// has besides ("Titel" beside "title"), is left alone. A closed object's
+// unexpected member names the one it is near too.
+func TestTalkmetaMisspeltMembers(t *testing.T) {
+	const record = `{
+  "title": "T",
+  "Titel": "T", "subtitel": "S",
+  "descripton": "D",
+  "licence": "CC-BY",
+  "speaker": [{"name": "A", "affilation": "PSF"}], "summry": "S",
+  "speakers": [{"name": "A", "homepgae": "https://example.org/"}],
+  "event": {"title": "E", "strat": "2016-07-17", "x_sponsor": "ACME"},
+  "videos": [{"url": "https://example.org/v.mp4", "langauge": "en"}],
+  "place": {"venu": "V"},
+  "recorded": "2016",
+  "thumbnail": "https://example.org/t.jpg",
+  "x_views": 1200,
+  "ids": "1",
+  "tracks": "A",
+  "résumé": "R",
+  "subtítulo": "S",
+  "title\u200b": "T", "kind\u200b": "K"
+}`
+	const kept = "kept as an extra member, which no page or citation shows"
+	want := []string{
+		`talk.json:3:29: unknown: unknown member "subtitel": ` + kept + `; did you mean "subtitle"? (warning)`,
+		`talk.json:4:17: unknown: unknown member "descripton": ` + kept + `; did you mean "description"? (warning)`,
+		`talk.json:5:14: unknown: unknown member "licence": ` + kept + `; did you mean "license"? (warning)`,
+		`talk.json:6:62: unknown: unknown member "summry": ` + kept + `; did you mean "summary"? (warning)`,
+		`talk.json:7:42: unknown: speakers/0: unknown member "homepgae": ` + kept + `; did you mean "homepage"? (warning)`,
+		`talk.json:8:36: unknown: event: unknown member "strat": ` + kept + `; did you mean "start"? (warning)`,
+		`talk.json:9:63: unknown: videos/0: unknown member "langauge": ` + kept + `; did you mean "language"? (warning)`,
+		`talk.json:10:21: additionalProperties: place/venu: unexpected member; place may have only city, country, region, room and venue; did you mean "venue"?`,
+		`talk.json:14:10: unknown: unknown member "ids": ` + kept + `; did you mean "id"? (warning)`,
+		`talk.json:15:13: unknown: unknown member "tracks": ` + kept + `; did you mean "track"? (warning)`,
+		`talk.json:18:37: unknown: unknown member "kind\u200b": ` + kept + `; did you mean "kind"? (warning)`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
 // TestTalkmetaMemberCase: readers match member names as encoding/json
 // does, without regard to case, so a member named like a known one but
 // for case is no extra member: it is read as the known one. Each such
@@ -152,7 +293,6 @@ func TestTalkmetaMemberCase(t *testing.T) {
 		`talk.json:7:59: member-case: videos/0: the member "Size" is read as "size": ` + m + `; write "size", or give it a name of its own`,
 		`talk.json:9:54: member-case: links/0: the member "LABEL" is read as "label": ` + m + `; write "label", or give it a name of its own`,
 		`talk.json:10:20: member-case: legacy: the member "ID" is read as "id": ` + m + `; write "id", or give it a name of its own`,
-		`talk.json:11:13: no-date: parts/0/recorded is missing or null; pages and citations will show no date (warning)`,
 		`talk.json:11:40: member-case: parts/0: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
 	}
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
@@ -160,6 +300,23 @@ func TestTalkmetaMemberCase(t *testing.T) {
 	}
 	if _, err := talk.ParseJSON([]byte(record), "talk.json"); err == nil {
 		t.Error("talk.ParseJSON read the record; the test needs one it refuses")
+	}
+
+	// A member named but for case is no missing one: neither the schema's
+	// required nor a warning of a member left out repeats what
+	// member-case says.
+	const cased = `{"Title": "T", "Speakers": [{"name": "A"}], "Recorded": "2016",
+ "videos": [{"url": "https://example.org/v.mp4"}], "Thumbnail": "https://example.org/t.jpg",
+ "links": [{"URL": "https://example.org/"}]}`
+	want = []string{
+		`talk.json:1:11: member-case: the member "Title" is read as "title": ` + m + `; write "title", or give it a name of its own`,
+		`talk.json:1:28: member-case: the member "Speakers" is read as "speakers": ` + m + `; write "speakers", or give it a name of its own`,
+		`talk.json:1:57: member-case: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
+		`talk.json:2:65: member-case: the member "Thumbnail" is read as "thumbnail": ` + m + `; write "thumbnail", or give it a name of its own`,
+		`talk.json:3:20: member-case: links/0: the member "URL" is read as "url": ` + m + `; write "url", or give it a name of its own`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(cased), "talk.json"))); diff != "" {
+		t.Errorf("problems of a record with members named but for case (-want +got):\n%s", diff)
 	}
 
 	var v Validator
@@ -341,4 +498,94 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 	{"deep", `{"title": "T", "x": ` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
 		"t.json:1:84: nesting depth exceeds the limit of 64",
 		"t.json:1:84: limit: nesting depth exceeds the limit of 64"},
+}
+
+// TestOtherProfile: a record of one form checked in the other profile,
+// as when an archive being converted is checked before it is, says so
+// once, where talkmeta's profile would otherwise keep pyvideo's members
+// as extra ones without a word.
+func TestOtherProfile(t *testing.T) {
+	pyvideoRecord := readTestdata(t, seedPath)
+	talkmetaRecord, err := os.ReadFile("testdata/talk.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := lines((&Validator{}).ValidateTalk(pyvideoRecord, "t.json"))
+	want := []string{
+		`t.json:1:1: profile: the record has members of pyvideo's form ("copyright_text", "related_urls" and "thumbnail_url"), which talkmeta's form does not know: check it in the pyvideo profile, or convert it (warning)`,
+		`t.json:1:1: no-thumbnail: thumbnail is missing or empty; link previews and video search results need a thumbnail (warning)`,
+		`t.json:4:15: type: duration: expected text, found 1508; write "PT25M8S", an ISO 8601 duration, for 1508 seconds`,
+		`t.json:5:15: language: language: "eng" is written "en" in its canonical form (warning)`,
+		`t.json:11:5: type: speakers/0: expected an object, found the text "Yury Selivanov"; write {"name": "Yury Selivanov"}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a pyvideo record in the talkmeta profile (-want +got):\n%s", diff)
+	}
+	got = lines((&Validator{Profile: Pyvideo}).ValidateTalk(talkmetaRecord, "t.json"))
+	want = []string{
+		`t.json:1:1: profile: the record has members of talkmeta's form ("event", "license", "links", "markup" and "thumbnail"), which pyvideo's form does not know: check it in the talkmeta profile, or convert it (warning)`,
+		`t.json:1:1: no-thumbnail: thumbnail_url is missing or empty; link previews and video search results need a thumbnail (warning)`,
+		`t.json:2:9: type: id: expected a whole number or null, found the text "yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome"`,
+		`t.json:5:5: type: speakers/0: expected text, found an object`,
+		`t.json:11:12: unknown: unknown member "event": pyvideo.org ignores it (warning)`,
+		`t.json:19:15: type: duration: expected a whole number or null, found the text "PT25M8S"; write 1508, the duration in seconds`,
+		`t.json:20:15: language: language: "en" is not an ISO 639-3 language code (such as eng, spa, jpn); write "eng"`,
+		`t.json:22:13: unknown: unknown member "markup": pyvideo.org ignores it (warning)`,
+		`t.json:24:5: required: videos/0: the member "type" is required`,
+		`t.json:30:12: unknown: unknown member "links": pyvideo.org ignores it (warning)`,
+		`t.json:35:16: unknown: unknown member "thumbnail": pyvideo.org ignores it (warning)`,
+		`t.json:36:14: unknown: unknown member "license": pyvideo.org ignores it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a talkmeta record in the pyvideo profile (-want +got):\n%s", diff)
+	}
+}
+
+// TestEventDateRange: a year or a month is every day of it, so an event
+// that starts on a day of the month it ends in does not end before it
+// starts, and one that starts in a later month than the day it ends
+// does.
+func TestEventDateRange(t *testing.T) {
+	var got []string
+	for _, dates := range [][2]string{
+		{"2016-07-17", "2016-07"}, {"2016-07-17", "2016"}, {"2016-07", "2016-07-02"}, {"2016", "2016-03-01"},
+		{"2016-07-17T18:00:00+02:00", "2016-07-17"}, {"2016-07-17", "2016-07-16"},
+		{"2016-08", "2016-07-31"}, {"2017", "2016-12"}, {"2016-07-17", "2016-06"},
+	} {
+		record := `{"title": "E", "start": "` + dates[0] + `", "end": "` + dates[1] + `"}`
+		got = append(got, dates[0]+" to "+dates[1]+":")
+		got = append(got, lines((&Validator{}).ValidateEvent([]byte(record), "e.json"))...)
+	}
+	want := []string{
+		"2016-07-17 to 2016-07:",
+		"2016-07-17 to 2016:",
+		"2016-07 to 2016-07-02:",
+		"2016 to 2016-03-01:",
+		"2016-07-17T18:00:00+02:00 to 2016-07-17:",
+		"2016-07-17 to 2016-07-16:",
+		"e.json:1:46: date: end: the event ends (2016-07-16) before it starts (2016-07-17)",
+		"2016-08 to 2016-07-31:",
+		"e.json:1:43: date: end: the event ends (2016-07-31) before it starts (2016-08)",
+		"2017 to 2016-12:",
+		"e.json:1:40: date: end: the event ends (2016-12) before it starts (2017)",
+		"2016-07-17 to 2016-06:",
+		"e.json:1:46: date: end: the event ends (2016-06) before it starts (2016-07-17)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestRecordAsText: a whole record that is text is no record to wrap in
+// one, as a speaker given as text is ({"name": ...}).
+func TestRecordAsText(t *testing.T) {
+	var v Validator
+	got := append(lines(v.ValidateTalk([]byte(`"async/await"`), "t.json")), lines(v.ValidateSpeaker([]byte(` "Ada"`), "s.json"))...)
+	want := []string{
+		`t.json:1:1: type: the record: expected an object, found the text "async/await"`,
+		`s.json:1:2: type: the record: expected an object, found the text "Ada"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

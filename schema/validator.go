@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -89,9 +90,19 @@ func (v *Validator) preferredName(name []byte) (string, bool) {
 // A Validator checks records against the embedded schemas and the rules
 // beyond what a schema can say: real calendar dates, absolute http(s)
 // URLs, language codes that exist, whole seconds, reStructuredText that
-// parses. The zero Validator checks talkmeta's JSON form with the default
-// rules. A Validator is safe for concurrent use; do not change its fields
-// while it is in use.
+// parses.
+//
+// The zero Validator checks talkmeta's JSON form with the default rules,
+// as each zero field means: the zero Profile is Talkmeta, nil Languages
+// and PreferredNames are the profile's defaults, and the zero Limits are
+// talk's default limits. No constructor is needed, and none is there.
+//
+// A Validator is safe for concurrent use: its methods only read its
+// fields, each call checks with state of its own, and the schemas,
+// compiled once per process on first use, are never written after. So
+// one Validator may serve every goroutine; but do not change its fields,
+// or the map and slice they hold, while it is in use, which would race
+// with those reads.
 type Validator struct {
 	// Profile is the JSON form checked; the zero Profile is Talkmeta.
 	// Another value is a configuration error: every record is reported
@@ -101,10 +112,13 @@ type Validator struct {
 	// Strict reports warnings as errors.
 	Strict bool
 	// Languages, when not nil, is the list of language codes a talk may
-	// use, compared in canonical form (talk.ParseLanguage): "en" allows
-	// "eng" and "EN". When nil, any code that exists is allowed: an ISO
-	// 639-3 code in the Pyvideo profile, a BCP 47 tag in the Talkmeta
-	// profile.
+	// use, compared in canonical form (talk.ParseLanguage): "en" in the
+	// list allows "eng" in a record, and "eng" allows "en". The list
+	// narrows what the profile allows and does not widen it: a record's
+	// code must exist in the profile's form all the same, an ISO 639-3
+	// code in the Pyvideo profile ("EN" is none, whatever the list), a
+	// BCP 47 tag in the Talkmeta profile. When nil, any such code is
+	// allowed.
 	Languages []string
 	// PreferredNames maps speaker names that are not allowed to the names
 	// to use instead. When nil, the profile's default applies: pyvideo's
@@ -197,7 +211,7 @@ var checkers = sync.Pool{New: func() any { return new(checker) }}
 
 // validateWith is validate with c, a zero checker, to check with.
 func (v *Validator) validateWith(c *checker, file string, data []byte, id string, semantic func(*checker, object)) (ps Problems, obj object) {
-	c.v, c.path, c.data = v, file, data
+	c.v, c.path, c.data, c.id = v, file, data, id
 	defer func() { c.finish(); ps = c.problems }()
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
 		c.add("", "limit", Error, (&talk.LimitError{What: "record size", Limit: n, Got: int64(len(data))}).Error())
@@ -233,9 +247,50 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	}
 	if isObject {
 		semantic(c, obj)
+		c.otherProfile(cs, id, obj)
 	}
 	c.texts(data)
 	return nil, obj
+}
+
+// otherProfile warns, once for the record, when it has members that the
+// other profile's schema of its kind defines and its own does not: a
+// pyvideo record checked as talkmeta's (whose "thumbnail_url" and
+// "related_urls" would be kept as extra members without a word), or the
+// other way round. Two such members are needed, so that one extra
+// member of a record in its own form is not taken for a sign.
+func (c *checker) otherProfile(cs *compiled, id string, obj object) {
+	var other string
+	switch id {
+	case TalkID:
+		other = PyvideoTalkID
+	case EventID:
+		other = PyvideoCategoryID
+	case PyvideoTalkID:
+		other = TalkID
+	case PyvideoCategoryID:
+		other = EventID
+	default:
+		return // a speaker, which pyvideo's form has no record of
+	}
+	name := Pyvideo
+	if c.v.Profile == Pyvideo {
+		name = Talkmeta
+	}
+	own, theirs := cs.schemas[id].Properties, cs.schemas[other].Properties
+	var members []string
+	for _, m := range obj.members {
+		if _, ok := theirs[string(m.name)]; ok {
+			if _, ok := own[string(m.name)]; !ok {
+				members = append(members, strconv.Quote(string(m.name)))
+			}
+		}
+	}
+	if len(members) < 2 {
+		return
+	}
+	slices.Sort(members)
+	c.add("", "profile", Warning, fmt.Sprintf("the record has members of %s's form (%s), which %s's form does not know: check it in the %s profile, or convert it", name, andList(members), c.v.Profile, name))
 }
 
 // loneSurrogate warns of the first half of a surrogate pair in data
@@ -350,8 +405,11 @@ type checker struct {
 	v        *Validator
 	path     string
 	data     []byte
+	id       string // the $id of the record's schema
 	problems Problems
-	schemaAt map[string]bool // pointers the schema already faulted
+	// schemaAt holds the pointers already faulted, by the schema or as
+	// a member named but for case, at which check reports nothing more.
+	schemaAt map[string]bool
 	// wellFormed says data is known to be well-formed JSON, so that
 	// finish need not check it again to locate a problem.
 	wellFormed bool
@@ -378,6 +436,14 @@ func (c *checker) check(ptr pointer, rule string, sev Severity, msg string) *Pro
 		return nil
 	}
 	return c.add(s, rule, sev, msg)
+}
+
+// faulted marks ptr as reported, so that check adds nothing there.
+func (c *checker) faulted(ptr pointer) {
+	if c.schemaAt == nil {
+		c.schemaAt = map[string]bool{}
+	}
+	c.schemaAt[ptr.String()] = true
 }
 
 // syntax records why data is not one well-formed JSON value.
@@ -465,18 +531,36 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	switch keyword {
 	case "required":
 		obj, _ := value.(map[string]any)
+		props, _ := schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "required")+"properties").(map[string]any)
 		for _, name := range names(param) {
-			if _, ok := obj[name]; !ok {
-				c.add(ptr, keyword, Error, fmt.Sprintf("%s: the member %q is required", where, name))
+			if _, ok := obj[name]; ok {
+				continue
 			}
+			if c.v.Profile == Talkmeta && hasFoldedMember(obj, name) {
+				// The reader reads "Title" as the title it requires:
+				// member-case says to write "title", once.
+				continue
+			}
+			msg := fmt.Sprintf("%s: the member %q is required", where, name)
+			if m, ok := misspelling(obj, props, name); ok {
+				// Said here, and not again as an unknown or unexpected
+				// member.
+				msg += fmt.Sprintf("; is %q a misspelling of it?", m)
+				c.schemaAt[pointerJoin(ptr, m)] = true
+			}
+			c.add(ptr, keyword, Error, msg)
 		}
 	case "additionalProperties":
 		// jsonschema/v5 points at the object; point at each member it
 		// refused, and name those the object may have.
 		obj, _ := value.(map[string]any)
 		props, _ := schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "additionalProperties")+"properties").(map[string]any)
+		required := names(schemaValue(cs, strings.TrimSuffix(e.AbsoluteKeywordLocation, "additionalProperties")+"required"))
 		allowed := slices.Sorted(maps.Keys(props))
 		for _, name := range slices.Sorted(maps.Keys(obj)) {
+			if slices.ContainsFunc(required, func(r string) bool { m, ok := misspelling(obj, props, r); return ok && m == name }) {
+				continue // the required member's problem names it
+			}
 			if _, ok := props[name]; !ok {
 				if c.v.Profile == Talkmeta && slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, name) }) {
 					// talkmeta's reader reads it as the member it is but
@@ -485,13 +569,23 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				}
 				at := pointerJoin(ptr, name)
 				c.schemaAt[at] = true
-				c.add(at, keyword, Error, fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed)))
+				msg := fmt.Sprintf("%s: unexpected member; %s may have only %s", describePointer(at), where, andList(allowed))
+				if near, ok := nearestName(name, slices.Values(allowed)); ok {
+					if _, there := obj[near]; !there {
+						msg += fmt.Sprintf("; did you mean %q?", near)
+					}
+				}
+				c.add(at, keyword, Error, msg)
 			}
 		}
 	case "type":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: expected %s, found %s", where, typeWords(names(param)), valueWords(value)))
+		msg := fmt.Sprintf("%s: expected %s, found %s", where, typeWords(names(param)), valueWords(value))
+		if hint := c.typeHint(ptr, names(param), value); hint != "" {
+			msg += "; " + hint
+		}
+		c.add(ptr, keyword, Error, msg)
 	case "minLength":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where)+c.emptyHint(ptr, value))
 	case "minItems":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: needs at least %v item(s), has %d", where, param, len(asList(value))))
 	case "uniqueItems":
@@ -507,14 +601,242 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				quoted = append(quoted, fmt.Sprintf("%q", n))
 			}
 		}
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", ")))
+		msg := fmt.Sprintf("%s: %s is not one of %s", where, valueText(value), strings.Join(quoted, ", "))
+		if s, ok := value.(string); ok && s != "" {
+			if near, ok := nearestName(s, slices.Values(names(param))); ok && near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+		} else if hint := c.leaveOutHint(ptr); value == nil && hint != "" {
+			msg += "; " + hint
+		}
+		c.add(ptr, keyword, Error, msg)
 	case "pattern":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value)))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s %s", where, valueText(value), c.patternWords(ptr, value))+c.emptyHint(ptr, value))
 	case "format":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)))
+		msg := fmt.Sprintf("%s: %s is not %s", where, valueText(value), formatWords(param)) + c.emptyHint(ptr, value)
+		if s, ok := value.(string); ok && param == "uri" {
+			msg += schemeHint(s, true)
+		} else if ok && param == "date" {
+			// A year or a month, or a date-time, is a date all the same,
+			// but not the day the format wants.
+			switch d, err := talk.ParseDate(s); {
+			case err != nil || d.IsZero():
+				msg += dateHint(s, talk.Day)
+			case d.Precision() < talk.Day:
+				msg = fmt.Sprintf("%s: %s is only a %s; pyvideo needs a full date such as 2016-07-21", where, valueText(value), d.Precision())
+			default:
+				msg = fmt.Sprintf("%s: %s is a %s, not a date; write %q", where, valueText(value), d.Precision(), d.Day().String())
+			}
+		}
+		c.add(ptr, keyword, Error, msg)
 	default:
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, e.Message))
 	}
+}
+
+// misspelling returns the member of obj that is a misspelling of the
+// member name that obj lacks: one props does not define, nearest to name
+// of props' members (see nearestName). Of several, the first in name
+// order.
+func misspelling(obj, props map[string]any, name string) (string, bool) {
+	if _, ok := obj[name]; ok {
+		return "", false
+	}
+	for _, m := range slices.Sorted(maps.Keys(obj)) {
+		if _, ok := props[m]; ok {
+			continue
+		}
+		if near, ok := nearestName(m, maps.Keys(props)); ok && near == name {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// hasFoldedMember reports whether obj has a member whose name is name
+// but for case, which talkmeta's reader reads as name.
+func hasFoldedMember(obj map[string]any, name string) bool {
+	for m := range obj {
+		if strings.EqualFold(m, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeHint says what to write for value, which is not of the types
+// expected at ptr, when the value says it in another form: a number in
+// quotes ("12"), or a talk's duration in seconds where talkmeta's form
+// wants ISO 8601 (2700, "PT45M") and the other way round in pyvideo's.
+// It returns "" when there is nothing to say.
+func (c *checker) typeHint(ptr string, types []string, value any) string {
+	wantsNumber := slices.Contains(types, "integer") || slices.Contains(types, "number")
+	toks := pointerTokens(ptr)
+	name := ""
+	if len(toks) > 0 {
+		name = toks[len(toks)-1]
+	}
+	seconds := name == "duration" || c.v.Profile == Pyvideo && name == "length"
+	switch v := value.(type) {
+	case nil:
+		return c.leaveOutHint(ptr)
+	case string:
+		if !wantsNumber {
+			return c.wrapHint(ptr, types, v)
+		}
+		t := strings.TrimSpace(v)
+		if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+			return fmt.Sprintf("write %d, without quotes", n)
+		}
+		if !seconds {
+			return ""
+		}
+		if d, err := talk.ParseDuration(t); err == nil && d.Seconds() == math.Trunc(d.Seconds()) {
+			return fmt.Sprintf("write %d, the duration in seconds", int64(d.Seconds()))
+		}
+		if d, ok := wordedDuration(t); ok {
+			return fmt.Sprintf("write %d, the duration in seconds", int64(d/time.Second))
+		}
+	case json.Number:
+		if !slices.Contains(types, "string") || !seconds {
+			return ""
+		}
+		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil && n > 0 && n <= math.MaxInt64/int64(time.Second) {
+			return fmt.Sprintf("write %q, an ISO 8601 duration, for %d seconds", talk.Duration(time.Duration(n)*time.Second).String(), n)
+		}
+	}
+	return ""
+}
+
+// emptyHint is leaveOutHint, after "; ", for value "", and "" for any
+// other value.
+func (c *checker) emptyHint(ptr string, value any) string {
+	if value != "" {
+		return ""
+	}
+	if hint := c.leaveOutHint(ptr); hint != "" {
+		return "; " + hint
+	}
+	return ""
+}
+
+// leaveOutHint says what to write for null or "" at ptr, where the
+// schema wants a value: to leave the member out, as readers take such a
+// member and as writers write none, unless the member is required (or
+// no member but an item of a list). It returns "" then.
+func (c *checker) leaveOutHint(ptr string) string {
+	i := strings.LastIndexByte(ptr, '/')
+	cs, err := load()
+	if i < 0 || err != nil {
+		return ""
+	}
+	name := jsonx.UnescapePointerToken(ptr[i+1:])
+	parent := schemaAtPointer(cs.schemas[c.id], ptr[:i])
+	if parent == nil || parent.Properties[name] == nil || slices.Contains(parent.Required, name) {
+		return ""
+	}
+	return "leave the member out when it has no value"
+}
+
+// wrapHint says what to write for s, text where the schema at ptr wants
+// an object or a list of objects that need one text member and no
+// other, as talkmeta's speakers need a name and its links and videos a
+// url: "Ana" is {"name": "Ana"}, and where the list is wanted, ["Ana"]
+// is [{"name": "Ana"}]. It returns "" for any other schema.
+func (c *checker) wrapHint(ptr string, types []string, s string) string {
+	cs, err := load()
+	if err != nil || ptr == "" {
+		return "" // a whole record that is text is no record at all
+	}
+	at := schemaAtPointer(cs.schemas[c.id], ptr)
+	if at == nil || len(types) != 1 {
+		return ""
+	}
+	inList := types[0] == "array"
+	if inList {
+		at = resolve(at.Items2020)
+	} else if types[0] != "object" {
+		return ""
+	}
+	if at == nil || len(at.Required) != 1 || !slices.Equal(at.Types, []string{"object"}) {
+		return ""
+	}
+	name := at.Required[0]
+	if member := resolve(at.Properties[name]); member == nil || !slices.Equal(member.Types, []string{"string"}) {
+		return ""
+	}
+	obj := "{" + string(jsonx.Plain.AppendString(nil, name)) + ": " + string(jsonx.Plain.AppendString(nil, s)) + "}"
+	if inList {
+		obj = "[" + obj + "]"
+	}
+	return "write " + obj
+}
+
+// schemaAtPointer returns the schema, within root, of the value ptr
+// points at, following $refs; nil when the schema says nothing of it.
+func schemaAtPointer(root *jsonschema.Schema, ptr string) *jsonschema.Schema {
+	s := resolve(root)
+	for _, tok := range pointerTokens(ptr) {
+		if s == nil {
+			return nil
+		}
+		if p, ok := s.Properties[tok]; ok {
+			s = resolve(p)
+		} else if _, err := strconv.Atoi(tok); err == nil && s.Items2020 != nil {
+			s = resolve(s.Items2020)
+		} else {
+			return nil
+		}
+	}
+	return s
+}
+
+// wordedDuration reads a duration as people write it in words or as a
+// clock: "45 min", "1h 30m", "1 hour, 5 minutes and 8 seconds",
+// "1:05:08" (hours, minutes and seconds; "45:00" could be minutes or
+// hours, and is not read). It reports false for anything else, and for
+// a duration of no time.
+func wordedDuration(s string) (time.Duration, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if parts := strings.Split(s, ":"); len(parts) == 3 {
+		var n [3]int
+		for i, p := range parts {
+			v, err := strconv.Atoi(p)
+			if err != nil || v < 0 || len(p) > 6 || i > 0 && (len(p) != 2 || v > 59) {
+				return 0, false
+			}
+			n[i] = v
+		}
+		d := time.Duration(n[0])*time.Hour + time.Duration(n[1])*time.Minute + time.Duration(n[2])*time.Second
+		return d, d > 0
+	}
+	var total time.Duration
+	for s != "" {
+		digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+		if digits == 0 || digits > 6 {
+			return 0, false
+		}
+		n, _ := strconv.Atoi(s[:digits])
+		s = strings.TrimLeft(s[digits:], " ")
+		letters := len(s) - len(strings.TrimLeft(s, "abcdefghijklmnopqrstuvwxyz"))
+		var unit time.Duration
+		switch s[:letters] {
+		case "h", "hr", "hrs", "hour", "hours":
+			unit = time.Hour
+		case "m", "min", "mins", "minute", "minutes":
+			unit = time.Minute
+		case "s", "sec", "secs", "second", "seconds":
+			unit = time.Second
+		default:
+			return 0, false
+		}
+		if total += time.Duration(n) * unit; total > 100000*time.Hour {
+			return 0, false // no talk, and no sum that wraps around
+		}
+		s = strings.TrimLeft(s[letters:], " ,.")
+		s = strings.TrimPrefix(s, "and ")
+	}
+	return total, total > 0
 }
 
 // schemaValue returns the value at an absolute keyword location such as
@@ -630,21 +952,30 @@ func (c *checker) patternWords(ptr string, value any) string {
 	}
 	switch name {
 	case "recorded", "start", "end":
+		s, _ := value.(string)
 		if c.v.Profile != Pyvideo {
-			return "is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00"
+			return "is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00" + dateHint(s, talk.Month)
 		}
 		// pyvideo's site needs the day: a year or a month, which
 		// talkmeta's form takes, is a date all the same.
-		s, _ := value.(string)
 		if d, err := talk.ParseDate(s); err == nil && d.Precision() != talk.NoDate && d.Precision() < talk.Day {
 			return fmt.Sprintf("is only a %s; pyvideo needs a full date such as 2016-07-21", d.Precision())
 		}
-		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"
+		return "is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00" + dateHint(s, talk.Day)
 	case "duration":
+		s, _ := value.(string)
+		if d, ok := wordedDuration(s); ok {
+			return fmt.Sprintf("is not an ISO 8601 duration such as PT25M8S; write %q", talk.Duration(d).String())
+		}
 		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
-		return "is not a language tag such as en or pt-BR"
+		s, _ := value.(string)
+		return "is not a language tag such as en or pt-BR" + c.languageNameHint(s)
 	case "orcid":
+		s, _ := value.(string)
+		if id, ok := orcidOf(s); ok && validORCID(id) {
+			return fmt.Sprintf("is not an ORCID iD such as 0000-0002-1825-0097; write %q", id)
+		}
 		return "is not an ORCID iD such as 0000-0002-1825-0097"
 	case "slug":
 		return "is not a slug: one path segment without spaces"
@@ -652,6 +983,75 @@ func (c *checker) patternWords(ptr string, value any) string {
 		return "is not an IANA time zone such as Europe/Madrid"
 	}
 	return "is not in the expected form"
+}
+
+// dateHint returns what to write for s, a date in another common form
+// than ISO 8601's ("21.07.2016", "July 21, 2016", "2016/7/21"), when it
+// names one day (or one month, when finest is talk.Month) and no other:
+// "; write \"2016-07-21\"". A date that reads as two, as "04/08/2016"
+// does, day first or month first, gets none; nor does any other s.
+func dateHint(s string, finest talk.Precision) string {
+	// The forms, as time.Parse layouts, in which people write a day or a
+	// month other than ISO 8601's, and the precision of each.
+	forms := [...]struct {
+		layout string
+		prec   talk.Precision
+	}{
+		{"2006/1/2", talk.Day}, {"2006.1.2", talk.Day}, {"2006-1-2", talk.Day}, {"20060102", talk.Day},
+		{"2.1.2006", talk.Day}, {"2/1/2006", talk.Day}, {"1/2/2006", talk.Day},
+		{"January 2, 2006", talk.Day}, {"January 2 2006", talk.Day}, {"Jan 2, 2006", talk.Day}, {"Jan 2 2006", talk.Day},
+		{"2 January 2006", talk.Day}, {"2 Jan 2006", talk.Day}, {"Monday, January 2, 2006", talk.Day},
+		{"Mon, 2 Jan 2006", talk.Day}, {"Monday, 2 January 2006", talk.Day},
+		{"January 2006", talk.Month}, {"Jan 2006", talk.Month}, {"2006/1", talk.Month}, {"1/2006", talk.Month},
+	}
+	s = strings.TrimSpace(s)
+	found := ""
+	for _, f := range forms {
+		if f.prec < finest {
+			continue
+		}
+		t, err := time.Parse(f.layout, s)
+		if err != nil {
+			continue
+		}
+		iso := t.Format("2006-01-02")
+		if f.prec == talk.Month {
+			iso = t.Format("2006-01")
+		}
+		if found != "" && found != iso {
+			return "" // day first or month first: nobody can tell
+		}
+		found = iso
+	}
+	if found == "" {
+		return ""
+	}
+	return fmt.Sprintf("; write %q", found)
+}
+
+// orcidOf returns the ORCID iD that s gives in another form than the
+// schema's (its check digit unchecked): as its URL ("https://orcid.org/0000-0002-1825-0097"), or
+// without its hyphens, or with spaces for them.
+func orcidOf(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, prefix := range []string{"https://orcid.org/", "http://orcid.org/", "orcid.org/", "https://www.orcid.org/", "http://www.orcid.org/"} {
+		if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+			s = s[len(prefix):]
+			break
+		}
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r == '-' || r == ' ' {
+			return -1
+		}
+		return r
+	}, strings.TrimSuffix(s, "/"))
+	if len(digits) != 16 || strings.ContainsFunc(digits[:15], func(r rune) bool { return r < '0' || r > '9' }) ||
+		!strings.ContainsRune("0123456789Xx", rune(digits[15])) {
+		return "", false
+	}
+	digits = strings.ToUpper(digits)
+	return digits[:4] + "-" + digits[4:8] + "-" + digits[8:12] + "-" + digits[12:], true
 }
 
 // formatWords says what a format asks for.

@@ -73,7 +73,13 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"impossible date", `"2016-08-04"`, `"2016-02-30"`, false,
 			[]string{p + "6:15: date: recorded: \"2016-02-30\" is not a real date"}},
 		{"date in words", `"2016-08-04"`, `"August 4, 2016"`, false,
-			[]string{p + "6:15: pattern: recorded: \"August 4, 2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
+			[]string{p + "6:15: pattern: recorded: \"August 4, 2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00; write \"2016-08-04\""}},
+		{"date day first", `"2016-08-04"`, `"24/08/2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"24/08/2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00; write \"2016-08-24\""}},
+		{"date day or month first", `"2016-08-04"`, `"04/08/2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"04/08/2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
+		{"month in words", `"2016-08-04"`, `"August 2016"`, false,
+			[]string{p + "6:15: pattern: recorded: \"August 2016\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
 		{"month only", `"2016-08-04"`, `"2016-07"`, false,
 			[]string{p + "6:15: pattern: recorded: \"2016-07\" is only a month; pyvideo needs a full date such as 2016-07-21"}},
 		{"year only", `"2016-08-04"`, `"2016"`, false,
@@ -87,7 +93,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"slug of a directory", `"title": "async`, `"slug": "..", "title": "async`, false,
 			[]string{p + "15:11: slug: slug: \"..\" cannot name a page: it names a directory; write letters, digits, \"-\" and \"_\""}},
 		{"empty date", `"2016-08-04"`, `""`, false,
-			[]string{p + "6:15: pattern: recorded: \"\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00"}},
+			[]string{p + "6:15: pattern: recorded: \"\" is not a full date such as 2016-07-21 or 2016-07-21T10:30:00+02:00; leave the member out when it has no value"}},
 		{"negative duration", `"duration": 1508`, `"duration": -1508`, false,
 			[]string{p + "4:15: minimum: duration: -1508 is less than 0"}},
 		{"duration beyond int64", `"duration": 1508`, `"duration": 99999999999999999999999`, false,
@@ -108,12 +114,34 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "18:34: maximum: videos/0/size: 9223372036854775808 is out of range: readers take at most 9223372036854775807"}},
 		{"length beyond float64", `"type": "youtube"`, `"type": "youtube", "length": -1e400`, false,
 			[]string{p + "18:36: minimum: videos/0/length: -1e400 is less than 0"}},
+		{"tags null", `"tags": []`, `"tags": null`, false,
+			[]string{p + "13:11: type: tags: expected a list, found null; leave the member out when it has no value"}},
+		{"speaker null", `"Yury Selivanov"`, `null`, false,
+			[]string{p + "11:5: type: speakers/0: expected text, found null"}},
+		{"duration in ISO 8601", `"duration": 1508`, `"duration": "PT25M8S"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"PT25M8S\"; write 1508, the duration in seconds"}},
+		{"duration in quotes", `"duration": 1508`, `"duration": "1508"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"1508\"; write 1508, without quotes"}},
+		{"duration with a unit", `"duration": 1508`, `"duration": "25 min"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"25 min\"; write 1500, the duration in seconds"}},
+		{"duration in hours and minutes", `"duration": 1508`, `"duration": "1h30m"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"1h30m\"; write 5400, the duration in seconds"}},
+		{"duration in centuries", `"duration": 1508`, `"duration": "999999h 999999h"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"999999h 999999h\""}},
 		{"fractional duration", `"duration": 1508`, `"duration": 1508.5`, false,
 			[]string{p + "4:15: type: duration: expected a whole number or null, found 1508.5"}},
 		{"unknown language", `"eng"`, `"xyz"`, false,
 			[]string{p + "5:15: language: language: \"xyz\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
 		{"two-letter language", `"eng"`, `"en"`, false,
-			[]string{p + "5:15: language: language: \"en\" is not an ISO 639-3 language code (such as eng, spa, jpn)"}},
+			[]string{p + "5:15: language: language: \"en\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"eng\""}},
+		{"language by its own name", `"eng"`, `"日本語"`, false,
+			[]string{p + "5:15: language: language: \"日本語\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"jpn\""}},
+		{"language in capitals", `"eng"`, `"ENG"`, false,
+			[]string{p + "5:15: language: language: \"ENG\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"eng\""}},
+		{"ISO 639-2/B language", `"eng"`, `"ger"`, false,
+			[]string{p + "5:15: language: language: \"ger\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"deu\""}},
+		{"BCP 47 language", `"eng"`, `"pt-BR"`, false,
+			[]string{p + "5:15: language: language: \"pt-BR\" is not an ISO 639-3 language code (such as eng, spa, jpn); write \"por\""}},
 		{"video not http", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"ftp://example.org/talk.mp4"`, false,
 			[]string{p + "19:14: url: videos/0/url: \"ftp://example.org/talk.mp4\" is not an absolute http(s) URL"}},
 		{"video url relative", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"talk.mp4"`, false,
@@ -130,10 +158,18 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "15:12: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space (warning)"}},
 		{"strict", `awesome",`, `awesome ",`, true,
 			[]string{p + "15:12: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space"}},
+		{"link without scheme", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"ep2016.europython.eu/conference/talks/asyncawait"`, false,
+			[]string{p + "8:5: url: related_urls/0: \"ep2016.europython.eu/conference/talks/asyncawait\" is relative; it resolves against whichever page shows it; write \"https://ep2016.europython.eu/conference/talks/asyncawait\" (warning)"}},
+		{"link to a file", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"slides.pdf"`, false,
+			[]string{p + "8:5: url: related_urls/0: \"slides.pdf\" is relative; it resolves against whichever page shows it (warning)"}},
+		{"video url without scheme", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"youtube.com/watch?v=m28fiN9y_r8"`, false,
+			[]string{p + "19:14: format: videos/0/url: \"youtube.com/watch?v=m28fiN9y_r8\" is not an absolute URL; write \"https://youtube.com/watch?v=m28fiN9y_r8\""}},
 		{"relative link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"/conference/talks/asyncawait"`, false,
 			[]string{p + "8:5: url: related_urls/0: \"/conference/talks/asyncawait\" is relative; it resolves against whichever page shows it (warning)"}},
 		{"script link", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"javascript:alert(1)"`, false,
 			[]string{p + "8:5: url: related_urls/0: \"javascript:alert(1)\" is not an http(s) URL"}},
+		{"thumbnail without scheme", `"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg"`, `"i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg"`, false,
+			[]string{p + "14:20: url: thumbnail_url: \"i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\" is not an absolute http(s) URL; write \"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\""}},
 		{"no thumbnail", `"thumbnail_url": "https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg",`, ``, false,
 			[]string{p + "1:1: no-thumbnail: thumbnail_url is missing or empty; link previews and video search results need a thumbnail (warning)"}},
 		{"null description", `"description": "Yury`, `"description": null, "x": "Yury`, false,
@@ -159,9 +195,11 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "8:71: additionalProperties: related_urls/0/type: unexpected member; related_urls/0 may have only label and url"}},
 		{"related link with a member named in capitals", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `{"URL": "https://ep2016.europython.eu/", "url": "https://ep2016.europython.eu/"}`, false,
 			[]string{p + "8:13: additionalProperties: related_urls/0/URL: unexpected member; related_urls/0 may have only label and url"}},
+		{"typo in a required member's name", `"title":`, `"tilte":`, false,
+			[]string{p + "1:1: required: the record: the member \"title\" is required; is \"tilte\" a misspelling of it?"}},
 		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
 			[]string{
-				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)",
+				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it; did you mean \"related_urls\"? (warning)",
 			}},
 	}
 	seed := readTestdata(t, seedPath)
@@ -254,6 +292,23 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 	}
 	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "2024-02-30"}`), "category.json"))
 	want = []string{`category.json:1:39: format: start_date: "2024-02-30" is not a real date of the form 2016-07-21`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "May 15, 2024", "end_date": "05/17/2024"}`), "category.json"))
+	want = []string{
+		`category.json:1:39: format: start_date: "May 15, 2024" is not a real date of the form 2016-07-21; write "2024-05-15"`,
+		`category.json:1:67: format: end_date: "05/17/2024" is not a real date of the form 2016-07-21; write "2024-05-17"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A month, or a date-time, is a date, but not the day pyvideo wants.
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "2024-05", "end_date": "2024-05-17T18:00:00+02:00"}`), "category.json"))
+	want = []string{
+		`category.json:1:39: format: start_date: "2024-05" is only a month; pyvideo needs a full date such as 2016-07-21`,
+		`category.json:1:62: format: end_date: "2024-05-17T18:00:00+02:00" is a date-time with offset, not a date; write "2024-05-17"`,
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -360,6 +415,30 @@ func TestDurationAgreesWithParseDuration(t *testing.T) {
 		`-PT5S: ParseDuration ok false, valid false: t.json:1:83: pattern: duration: "-PT5S" is not an ISO 8601 duration such as PT25M8S`,
 		`P106752D: ParseDuration ok false, valid false: t.json:1:83: duration: duration: "P106752D" is longer than a duration can be (about 292 years, what a Go time.Duration holds)`,
 		"PT0S: ParseDuration ok true, valid true: <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBibliographicLanguageCodes: each ISO 639-2/B code is refused in the
+// pyvideo profile, which wants ISO 639-3, with the code to write instead.
+func TestBibliographicLanguageCodes(t *testing.T) {
+	v := Validator{Profile: Pyvideo}
+	var got []string
+	for _, code := range []string{"alb", "arm", "baq", "bur", "chi", "cze", "dut", "fre", "geo", "ger",
+		"gre", "ice", "mac", "mao", "may", "per", "rum", "slo", "tib", "wel"} {
+		record := `{"title": "T", "speakers": ["A"], "recorded": "2016-07-21", "language": "` + code + `",
+ "videos": [{"type": "youtube", "url": "https://youtu.be/x"}], "thumbnail_url": "https://i/x.jpg"}`
+		for _, p := range v.ValidateTalk([]byte(record), "t.json") {
+			got = append(got, p.Message)
+		}
+	}
+	var want []string
+	for _, c := range [][2]string{{"alb", "sqi"}, {"arm", "hye"}, {"baq", "eus"}, {"bur", "mya"}, {"chi", "zho"},
+		{"cze", "ces"}, {"dut", "nld"}, {"fre", "fra"}, {"geo", "kat"}, {"ger", "deu"}, {"gre", "ell"}, {"ice", "isl"},
+		{"mac", "mkd"}, {"mao", "mri"}, {"may", "msa"}, {"per", "fas"}, {"rum", "ron"}, {"slo", "slk"}, {"tib", "bod"}, {"wel", "cym"}} {
+		want = append(want, fmt.Sprintf("language: %q is not an ISO 639-3 language code (such as eng, spa, jpn); write %q", c[0], c[1]))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
