@@ -130,8 +130,8 @@ func TestPositionsCountBytes(t *testing.T) {
 			}},
 		{"multi-byte text before the value", "{\"title\": \"\u65e5\u672c\u8a9e\u306e\u8a71\", \"speakers\": [{\"name\": \"\u00c9mile\", \"homepage\": \"example.org\"}], \"recorded\": \"2016\"}",
 			[]string{`t.json:1:74: format: speakers/0/homepage: "example.org" is not an absolute URL; write "https://example.org"`}},
-		{"syntax error after multi-byte text", "{\n\t\"title\": \"\u00e9\u00e9\u00e9\",\n\t\"recorded\": \"2016\",\n}",
-			[]string{`t.json:4:1: json: invalid character '}', want a member name in quotes`}},
+		{"syntax error after multi-byte text", "{\n\t\"title\": \"\u00e9\u00e9\u00e9\" \"recorded\": \"2016\"\n}",
+			[]string{`t.json:2:20: json: invalid character '"', want ',' or '}' after an object member`}},
 		{"a place within a description", "{\r\n\t\"title\": \"T\", \"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\", \"markup\": \"rst\",\r\n\t\"description\": \"\u00e9\u00e9 \\u00e9\\n\\n`unclosed\"\r\n}",
 			[]string{"t.json:3:33: rst: description line 3: Inline interpreted text or phrase reference start-string without end-string."}},
 	}

@@ -110,3 +110,44 @@ func TestCursorSurrogates(t *testing.T) {
 		}
 	}
 }
+
+// TestHandWrittenMistakes: the mistakes people make writing JSON by hand,
+// or taking it for JavaScript or Python, are named, and a trailing comma
+// is placed at the comma; every reader of a document says the same.
+func TestHandWrittenMistakes(t *testing.T) {
+	for _, tt := range []struct {
+		name, data, want string
+		off              int64
+	}{
+		{"trailing comma in an object", "{\"title\": \"T\",\n}", "a comma after the last member: JSON allows none before '}'", 13},
+		{"trailing comma in an array", `{"tags": ["a", "b" , ]}`, "a comma after the last element: JSON allows none before ']'", 19},
+		{"comma in an empty array", `{"tags": [,]}`, "invalid character ',' looking for the beginning of a value", 10},
+		{"line comment", "{\n  // the title\n  \"title\": \"T\"}", "a comment: JSON has none", 4},
+		{"block comment", `{"title": /* x */ "T"}`, "a comment: JSON has none", 10},
+		{"single-quoted string", `{"title": 'T'}`, "a single quote: JSON's strings and member names take double quotes", 10},
+		{"single-quoted name", `{'title': "T"}`, "a single quote: JSON's strings and member names take double quotes", 1},
+		{"unquoted name", `{title: "T"}`, `member name title without quotes: write it as "title"`, 1},
+		{"unquoted name after another", `{"a": 1, $b_2: 2}`, `member name $b_2 without quotes: write it as "$b_2"`, 9},
+		{"Python's True", `{"x": True}`, "True is Python's; JSON writes true", 6},
+		{"Python's None", `{"x": [None]}`, "None is Python's; JSON writes null", 7},
+		{"NaN", `{"x": NaN}`, "NaN is no JSON number; leave the member out, or write null", 6},
+		{"Infinity", `{"x": Infinity}`, "Infinity is no JSON number; leave the member out, or write null", 6},
+		{"another word", `{"x": yes}`, "invalid character 'y' looking for the beginning of a value", 6},
+		{"a tab in a string", "{\"x\": \"a\tb\"}", `invalid control character byte 0x09 in a string; write it as \t`, 8},
+		{"a line break in a string", "{\"x\": \"a\nb\"}", `invalid control character byte 0x0a in a string; write it as \n`, 8},
+		{"another control character", "{\"x\": \"a\x01b\"}", `invalid control character byte 0x01 in a string; write it as \u0001`, 8},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.data)
+			want := &SyntaxError{Offset: tt.off, Msg: "invalid JSON: " + tt.want}
+			c := NewCursor(data, 0)
+			c.Skip()
+			_, decodeErr := Decode(data, 0)
+			for name, err := range map[string]error{"Check": Check(data, 0), "Decode": decodeErr, "Cursor": c.End()} {
+				if diff := cmp.Diff(want, err); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", name, diff)
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -93,6 +94,9 @@ func (s *scanner) value(depth int) (any, error) {
 	case c == 'n':
 		return nil, s.literal("null")
 	default:
+		if err := s.hint(false); err != nil {
+			return nil, err
+		}
 		return nil, s.errorf("invalid character %s looking for the beginning of a value", describe(c))
 	}
 }
@@ -134,7 +138,7 @@ func (s *scanner) object(depth int) (any, error) {
 	for {
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != '"' {
-			return nil, s.expected("a member name in quotes")
+			return nil, s.expected(memberNameWanted)
 		}
 		start := s.pos
 		escapes, err := s.str()
@@ -329,7 +333,76 @@ func (s *scanner) expected(what string) error {
 	if s.pos >= len(s.data) {
 		return s.errorf("unexpected end of input")
 	}
+	if err := s.hint(what == memberNameWanted); err != nil {
+		return err
+	}
 	return s.errorf("invalid character %s, want %s", describe(s.data[s.pos]), what)
+}
+
+// memberNameWanted is what an object wants where a member starts.
+const memberNameWanted = "a member name in quotes"
+
+// hint returns an error that names the mistake at s.pos, where the
+// syntax went wrong, when it is one that people writing JSON by hand,
+// or taking it for JavaScript or Python, often make: a comma after the
+// last member or element, a comment, single quotes, a member name
+// without quotes (memberName says one is wanted there), or Python's
+// True, False, None, NaN and Infinity. It returns nil for any other
+// mistake. A trailing comma is placed at the comma, not at the '}' or
+// ']' after it, which is where the fault is not.
+func (s *scanner) hint(memberName bool) error {
+	c := s.data[s.pos]
+	rest := s.data[s.pos:]
+	switch {
+	case c == '}' || c == ']':
+		i := s.pos - 1
+		for i >= 0 && (s.data[i] == ' ' || s.data[i] == '\t' || s.data[i] == '\r' || s.data[i] == '\n') {
+			i--
+		}
+		if i >= 0 && s.data[i] == ',' {
+			last := "member"
+			if c == ']' {
+				last = "element"
+			}
+			s.pos = i
+			return s.errorf("a comma after the last %s: JSON allows none before %s", last, describe(c))
+		}
+		return nil
+	case bytes.HasPrefix(rest, []byte("//")) || bytes.HasPrefix(rest, []byte("/*")):
+		return s.errorf("a comment: JSON has none")
+	case c == '\'':
+		return s.errorf("a single quote: JSON's strings and member names take double quotes")
+	}
+	n := 0
+	for n < len(rest) && (rest[n] == '_' || rest[n] == '$' || 'a' <= rest[n] && rest[n] <= 'z' || 'A' <= rest[n] && rest[n] <= 'Z' || n > 0 && '0' <= rest[n] && rest[n] <= '9') {
+		n++
+	}
+	switch word := string(rest[:n]); {
+	case word == "":
+		return nil
+	case memberName:
+		return s.errorf("member name %s without quotes: write it as %q", word, word)
+	case word == "True" || word == "False":
+		return s.errorf("%s is Python's; JSON writes %s", word, strings.ToLower(word))
+	case word == "None":
+		return s.errorf("None is Python's; JSON writes null")
+	case word == "NaN" || word == "Infinity":
+		return s.errorf("%s is no JSON number; leave the member out, or write null", word)
+	}
+	return nil
+}
+
+// controlEscape is how a JSON string writes the control character c.
+func controlEscape(c byte) string {
+	switch c {
+	case '\t':
+		return `\t`
+	case '\n':
+		return `\n`
+	case '\r':
+		return `\r`
+	}
+	return fmt.Sprintf(`\u%04x`, c)
 }
 
 func (s *scanner) literal(lit string) error {
@@ -409,7 +482,7 @@ func (s *scanner) str() (escapes bool, err error) {
 				return escapes, s.errorf("invalid escape \\%c in a string", s.data[s.pos+1])
 			}
 		case c < 0x20:
-			return escapes, s.errorf("invalid control character %s in a string", describe(c))
+			return escapes, s.errorf("invalid control character %s in a string; write it as %s", describe(c), controlEscape(c))
 		case c >= utf8.RuneSelf:
 			// JSON is UTF-8; decoding would turn a bad byte into U+FFFD
 			// and lose it silently.
