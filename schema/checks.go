@@ -286,7 +286,8 @@ func (c *checker) speakerName(ptr pointer, v value) {
 }
 
 // spaces warns about leading or trailing white space around a string,
-// which makes titles and names sort and compare wrongly.
+// which makes titles and names sort and compare wrongly, and about
+// control characters in it.
 func (c *checker) spaces(ptr pointer, v value) {
 	if s, ok := v.textBytes(); ok {
 		c.spacesIn(ptr, s)
@@ -296,6 +297,13 @@ func (c *checker) spaces(ptr pointer, v value) {
 func (c *checker) spacesIn(ptr pointer, s []byte) {
 	if hasEdgeSpace(s) {
 		c.check(ptr, "whitespace", Warning, fmt.Sprintf("%s: %s has leading or trailing white space", ptr.words(), valueText(string(s))))
+	}
+	// A title or a name is one line of text. A control character in it
+	// (a line break, an escape, a bell) is no part of it: pages and
+	// citations cannot show it, and terminals that list it act on it.
+	if i := bytes.IndexFunc(s, unicode.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRune(s[i:])
+		c.check(ptr, "control", Warning, fmt.Sprintf("%s: %s holds the control character U+%04X, which pages and citations cannot show; remove it", ptr.words(), valueText(string(s)), r))
 	}
 }
 

@@ -196,10 +196,11 @@ func TestTalkmetaFaults(t *testing.T) {
 
 func TestTalkmetaSpeakerAndEvent(t *testing.T) {
 	var v Validator
-	got := lines(v.ValidateSpeaker([]byte(`{"name": " Ada ", "image": "data:image/png;base64,AAAA"}`), "speaker.json"))
+	got := lines(v.ValidateSpeaker([]byte(`{"name": " Ada\nLovelace ", "image": "data:image/png;base64,AAAA"}`), "speaker.json"))
 	want := []string{
-		`speaker.json:1:10: whitespace: name: " Ada " has leading or trailing white space (warning)`,
-		`speaker.json:1:28: url: image: "data:image/png;base64,AAAA" is not an absolute http(s) URL`,
+		`speaker.json:1:10: control: name: " Ada\nLovelace " holds the control character U+000A, which pages and citations cannot show; remove it (warning)`,
+		`speaker.json:1:10: whitespace: name: " Ada\nLovelace " has leading or trailing white space (warning)`,
+		`speaker.json:1:38: url: image: "data:image/png;base64,AAAA" is not an absolute http(s) URL`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("speaker problems (-want +got):\n%s", diff)

@@ -156,6 +156,8 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{p + "10:15: no-speakers: the talk names no speaker (warning)"}},
 		{"title with trailing space", `awesome",`, `awesome ",`, false,
 			[]string{p + "15:12: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space (warning)"}},
+		{"title with an escape", `awesome",`, `awesome\u001b[2J",`, false,
+			[]string{p + "15:12: control: title: \"async/await in Python 3.5 and why it is awesome\\x1b[2J\" holds the control character U+001B, which pages and citations cannot show; remove it (warning)"}},
 		{"strict", `awesome",`, `awesome ",`, true,
 			[]string{p + "15:12: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space"}},
 		{"link without scheme", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"ep2016.europython.eu/conference/talks/asyncawait"`, false,
