@@ -866,30 +866,6 @@ func TestRecordErrorParts(t *testing.T) {
 	}
 }
 
-// TestOriginRawClipped: a record's Origin.Raw is the caller's data, but
-// appending to it does not write into the spare room of the caller's
-// buffer, where the next record read into it may be.
-func TestOriginRawClipped(t *testing.T) {
-	const rec = `{"title":"T"}`
-	buf := make([]byte, len(rec), 64)
-	copy(buf, rec)
-	tk, err := talk.ParseJSON(buf, "t.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := talk.ParseEventJSON(buf, "e.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = append(tk.Origin.Raw, "XX"...)
-	_ = append(ev.Origin.Raw, "YY"...)
-	got := []string{string(tk.Origin.Raw), string(ev.Origin.Raw), string(buf[:len(rec)+2])}
-	want := []string{rec, rec, rec + "\x00\x00"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
-}
-
 // TestOriginFormat: the readers of talkmeta's JSON name their records'
 // form with the package's FormatName, as the other readers do with
 // theirs, so that callers need not spell "talkmeta" themselves.

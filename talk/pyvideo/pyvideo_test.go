@@ -675,24 +675,51 @@ func TestEventDirectoryRoot(t *testing.T) {
 
 // TestOriginRawClipped: a record's Origin.Raw is the caller's data, but
 // appending to it does not write into the spare room of the caller's
-// buffer, where the next file read into it may be.
+// buffer, where the next file read into it may be; so for every reader
+// of talks and events, pyvideo's and talkmeta's.
 func TestOriginRawClipped(t *testing.T) {
 	const rec = `{"title":"T"}`
-	buf := make([]byte, len(rec), 64)
-	copy(buf, rec)
-	tk, err := pyvideo.ParseTalk(buf, "e/videos/t.json")
-	if err != nil {
-		t.Fatal(err)
+	raw := map[string]func([]byte) ([]byte, error){
+		"talk.ParseJSON": func(b []byte) ([]byte, error) {
+			tk, err := talk.ParseJSON(b, "t.json")
+			if err != nil {
+				return nil, err
+			}
+			return tk.Origin.Raw, nil
+		},
+		"talk.ParseEventJSON": func(b []byte) ([]byte, error) {
+			ev, err := talk.ParseEventJSON(b, "e.json")
+			if err != nil {
+				return nil, err
+			}
+			return ev.Origin.Raw, nil
+		},
+		"pyvideo.ParseTalk": func(b []byte) ([]byte, error) {
+			tk, err := pyvideo.ParseTalk(b, "e/videos/t.json")
+			if err != nil {
+				return nil, err
+			}
+			return tk.Origin.Raw, nil
+		},
+		"pyvideo.ParseEvent": func(b []byte) ([]byte, error) {
+			ev, err := pyvideo.ParseEvent(b, "e/category.json")
+			if err != nil {
+				return nil, err
+			}
+			return ev.Origin.Raw, nil
+		},
 	}
-	ev, err := pyvideo.ParseEvent(buf, "e/category.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = append(tk.Origin.Raw, "XX"...)
-	_ = append(ev.Origin.Raw, "YY"...)
-	got := []string{string(tk.Origin.Raw), string(ev.Origin.Raw), string(buf[:len(rec)+2])}
-	want := []string{rec, rec, rec + "\x00\x00"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
+	for name, read := range raw {
+		buf := make([]byte, len(rec), 64)
+		copy(buf, rec)
+		r, err := read(buf)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		_ = append(r, "XX"...)
+		got := []string{string(r), string(buf[:len(rec)+2])}
+		if diff := cmp.Diff([]string{rec, rec + "\x00\x00"}, got); diff != "" {
+			t.Errorf("%s: Origin.Raw, then the caller's buffer (-want +got):\n%s", name, diff)
+		}
 	}
 }
