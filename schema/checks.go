@@ -742,13 +742,20 @@ func hasFoldedName(props map[string]*jsonschema.Schema, name string) bool {
 // "descripton" is "description", "speaker" is "speakers", "licence" is
 // "license".
 func nearestName(name string, names iter.Seq[string]) (string, bool) {
+	n := utf8.RuneCountInString(name)
 	limit := 2
-	if utf8.RuneCountInString(name) <= 4 {
+	if n <= 4 {
 		limit = 1
 	}
+	lower := strings.ToLower(name)
 	best, bestDist, ties := "", limit+1, 0
 	for p := range names {
-		switch d := editDistance(strings.ToLower(name), strings.ToLower(p)); {
+		// No fewer edits than the difference in length: most names
+		// are ruled out without building a table.
+		if diff := n - utf8.RuneCountInString(p); diff > limit || -diff > limit {
+			continue
+		}
+		switch d := editDistance(lower, strings.ToLower(p)); {
 		case d < bestDist:
 			best, bestDist, ties = p, d, 0
 		case d == bestDist:
@@ -763,8 +770,15 @@ func nearestName(name string, names iter.Seq[string]) (string, bool) {
 // alignment distance).
 func editDistance(a, b string) int {
 	x, y := []rune(a), []rune(b)
-	// Three rows of the table: the one before the last, the last, this.
-	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	// Three rows of the table: the one before the last, the last, this;
+	// on the stack for the names of a schema (every record with a
+	// member the schema does not know asks for each of them).
+	var rows [3][32]int
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	if len(y)+1 > len(rows[0]) {
+		prev2, prev, cur = make([]int, 0, len(y)+1), make([]int, 0, len(y)+1), make([]int, 0, len(y)+1)
+	}
+	prev2, prev, cur = prev2[:len(y)+1], prev[:len(y)+1], cur[:len(y)+1]
 	for j := range prev {
 		prev[j] = j
 	}
