@@ -99,12 +99,15 @@ type nameOptions struct {
 	delimiterPrecedesEtAl string
 	form                  string // "long" by default
 	etAlMin, etAlUseFirst int
-	etAlUseLast           bool
-	initialize            bool // initialize is not "false"
-	initializeWith        string
-	hasInitializeWith     bool
-	sortSeparator         string
-	nameAsSortOrder       string
+	// hasEtAlMin and hasEtAlUseFirst tell an absent attribute from 0:
+	// citeproc-js compares with undefined then, which is always false.
+	hasEtAlMin, hasEtAlUseFirst bool
+	etAlUseLast                 bool
+	initialize                  bool // initialize is not "false"
+	initializeWith              string
+	hasInitializeWith           bool
+	sortSeparator               string
+	nameAsSortOrder             string
 }
 
 // resolveNameOptions reads the options of nn in area a: an attribute of
@@ -123,13 +126,13 @@ func resolveNameOptions(nn *nameNode, a *area) nameOptions {
 		}
 		return def, false
 	}
-	getInt := func(attr string) int {
+	getInt := func(attr string) (int, bool) {
 		v, ok := get(attr, "", "")
 		if !ok {
-			return 0
+			return 0, false
 		}
 		n, _ := parseIntAttr(v)
-		return n
+		return n, true
 	}
 	var o nameOptions
 	o.delimiter, _ = get("delimiter", "name-delimiter", ", ")
@@ -137,8 +140,8 @@ func resolveNameOptions(nn *nameNode, a *area) nameOptions {
 	o.delimiterPrecedesLast, _ = get("delimiter-precedes-last", "", "")
 	o.delimiterPrecedesEtAl, _ = get("delimiter-precedes-et-al", "", "")
 	o.form, _ = get("form", "name-form", "long")
-	o.etAlMin = getInt("et-al-min")
-	o.etAlUseFirst = getInt("et-al-use-first")
+	o.etAlMin, o.hasEtAlMin = getInt("et-al-min")
+	o.etAlUseFirst, o.hasEtAlUseFirst = getInt("et-al-use-first")
 	useLast, _ := get("et-al-use-last", "", "")
 	o.etAlUseLast = useLast == "true"
 	initialize, _ := get("initialize", "", "")
@@ -473,7 +476,11 @@ func (r *renderer) outputNames(n *namesNode) {
 			if r.lone && r.request != nil && r.p.addNames && !(etalMin > 0 && vn.count < etalMin) {
 				r.needRegistry = true
 			}
-			if n := r.request.name(pos); r.request != nil && n > etalFirst {
+			// Without et-al-use-first (a bibliography given the names
+			// its citation added), citeproc-js's comparison with
+			// undefined is false: the names stay as the area's own
+			// et-al settings leave them.
+			if n := r.request.name(pos); r.request != nil && o.hasEtAlUseFirst && n > etalFirst {
 				requested = true
 				if vn.count < etalMin {
 					disc = vn.count
@@ -483,7 +490,7 @@ func (r *renderer) outputNames(n *namesNode) {
 			} else if etalMin > 0 && vn.count >= etalMin {
 				disc = etalFirst
 			}
-			if etalLast && disc > etalMin-2 {
+			if etalLast && o.hasEtAlMin && disc > etalMin-2 {
 				disc = etalMin - 2
 			}
 		}
