@@ -86,11 +86,11 @@ func run(stylePath, localePath, itemsPath string) error {
 		return p
 	}
 	for _, it := range items {
-		o.Items = append(o.Items, itemOut{
-			ID:       it.ID,
-			Entry:    both(func(f csl.Format) (string, error) { return pr.Entry(f, it) }),
-			Citation: both(func(f csl.Format) (string, error) { return pr.Citation(f, it) }),
-		})
+		io := itemOut{ID: it.ID, Citation: both(func(f csl.Format) (string, error) { return pr.Citation(f, it) })}
+		if pr.HasBibliography() {
+			io.Entry = both(func(f csl.Format) (string, error) { return pr.Entry(f, it) })
+		}
+		o.Items = append(o.Items, io)
 	}
 	o.Bibliography = both(func(f csl.Format) (string, error) {
 		if !pr.HasBibliography() {

@@ -103,11 +103,14 @@ type nameOptions struct {
 	// citeproc-js compares with undefined then, which is always false.
 	hasEtAlMin, hasEtAlUseFirst bool
 	etAlUseLast                 bool
-	initialize                  bool // initialize is not "false"
-	initializeWith              string
-	hasInitializeWith           bool
-	sortSeparator               string
-	nameAsSortOrder             string
+	// etAlSubsequentMin and etAlSubsequentUseFirst (0: absent) replace
+	// etAlMin and etAlUseFirst in a cite that is not the first.
+	etAlSubsequentMin, etAlSubsequentUseFirst int
+	initialize                                bool // initialize is not "false"
+	initializeWith                            string
+	hasInitializeWith                         bool
+	sortSeparator                             string
+	nameAsSortOrder                           string
 }
 
 // resolveNameOptions reads the options of nn in area a: an attribute of
@@ -142,6 +145,8 @@ func resolveNameOptions(nn *nameNode, a *area) nameOptions {
 	o.form, _ = get("form", "name-form", "long")
 	o.etAlMin, o.hasEtAlMin = getInt("et-al-min")
 	o.etAlUseFirst, o.hasEtAlUseFirst = getInt("et-al-use-first")
+	o.etAlSubsequentMin, _ = getInt("et-al-subsequent-min")
+	o.etAlSubsequentUseFirst, _ = getInt("et-al-subsequent-use-first")
 	useLast, _ := get("et-al-use-last", "", "")
 	o.etAlUseLast = useLast == "true"
 	initialize, _ := get("initialize", "", "")
@@ -368,17 +373,29 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	o := r.nameOpts(nn)
 	form := o.form
-	etalMin := o.etAlMin
-	etalFirst := o.etAlUseFirst
+	etalMin, hasEtalMin := o.etAlMin, o.hasEtAlMin
+	etalFirst, hasEtalFirst := o.etAlUseFirst, o.hasEtAlUseFirst
 	etalLast := o.etAlUseLast
+	if r.justLooking {
+		// An ambiguous cite is a subsequent one (citeproc-js's
+		// getAmbiguousCite), so items are told apart as their later
+		// cites print them: with et-al-subsequent-min and
+		// et-al-subsequent-use-first where the style has them.
+		if o.etAlSubsequentMin > 0 {
+			etalMin, hasEtalMin = o.etAlSubsequentMin, true
+		}
+		if o.etAlSubsequentUseFirst > 0 {
+			etalFirst, hasEtalFirst = o.etAlSubsequentUseFirst, true
+		}
+	}
 	if r.sortKey {
 		// a key's names-min, names-use-first and names-use-last
 		// override the style's
 		if r.sortNames.namesMin > 0 {
-			etalMin = r.sortNames.namesMin
+			etalMin, hasEtalMin = r.sortNames.namesMin, true
 		}
 		if r.sortNames.namesFirst > 0 {
-			etalFirst = r.sortNames.namesFirst
+			etalFirst, hasEtalFirst = r.sortNames.namesFirst, true
 		}
 		if r.sortNames.namesLast != "" {
 			etalLast = r.sortNames.namesLast == "true"
@@ -480,7 +497,7 @@ func (r *renderer) outputNames(n *namesNode) {
 			// its citation added), citeproc-js's comparison with
 			// undefined is false: the names stay as the area's own
 			// et-al settings leave them.
-			if n := r.request.name(pos); r.request != nil && o.hasEtAlUseFirst && n > etalFirst {
+			if n := r.request.name(pos); r.request != nil && hasEtalFirst && n > etalFirst {
 				requested = true
 				if vn.count < etalMin {
 					disc = vn.count
@@ -490,7 +507,7 @@ func (r *renderer) outputNames(n *namesNode) {
 			} else if etalMin > 0 && vn.count >= etalMin {
 				disc = etalFirst
 			}
-			if etalLast && o.hasEtAlMin && disc > etalMin-2 {
+			if etalLast && hasEtalMin && disc > etalMin-2 {
 				disc = etalMin - 2
 			}
 		}
