@@ -59,7 +59,10 @@ type Date struct {
 	Season  string // 1 to 4 (spring to winter), or a season's name
 	Circa   bool   // the date is approximate ("ca. 2016")
 	Literal string // a date as text, printed as it is
-	Raw     string // unparsed date text, read when Parts is empty
+	// Raw is the date as text, read when Parts is empty as citeproc-js
+	// reads it ("2016-07-21", "21 July 2016", "Jan-Mar 2010", "44 BC",
+	// "circa 1990"); what it reads replaces Season, Circa and Literal.
+	Raw string
 }
 
 // DateOf returns a Date of one year, month and day; trailing zeros are

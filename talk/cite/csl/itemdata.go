@@ -3,7 +3,6 @@ package csl
 import (
 	"iter"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -259,14 +258,13 @@ func (p *program) loadInto(d *itemData, it *Item) {
 }
 
 func parseDateValue(v Date) dateValue {
+	if len(v.Parts) == 0 && v.Raw != "" {
+		// citeproc-js replaces the whole date with what it reads in
+		// the raw text: the date's season, circa and literal go.
+		return parseRawDate(v.Raw)
+	}
 	d := dateValue{season: v.Season, circa: v.Circa, literal: v.Literal, raw: v.Raw}
 	parts := v.Parts
-	if len(parts) == 0 && v.Raw != "" {
-		parts, d.literal = parseRawDate(v.Raw)
-		if d.literal == "" && len(parts) == 0 {
-			d.literal = v.Raw
-		}
-	}
 	for i, p := range parts {
 		if i > 1 {
 			break
@@ -279,67 +277,4 @@ func parseDateValue(v Date) dateValue {
 		}
 	}
 	return d
-}
-
-var (
-	isoDateRe   = regexp.MustCompile(`^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[T ].*)?$`)
-	monthNameRe = regexp.MustCompile(`(?i)^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(-?\d{1,4})$`)
-	monthNames  = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-)
-
-// parseRawDate reads the common forms of an unparsed date: ISO 8601
-// ("2016-07-21", "2016-07", "2016"), an English month name ("July 21,
-// 2016", "21 July 2016"), and a range of either joined by "/". Anything
-// else is kept as a literal.
-func parseRawDate(raw string) ([][]int, string) {
-	raw = strings.TrimSpace(raw)
-	var out [][]int
-	for _, piece := range strings.SplitN(raw, "/", 2) {
-		p := parseOneDate(strings.TrimSpace(piece))
-		if p == nil {
-			return nil, raw
-		}
-		out = append(out, p)
-	}
-	if len(out) == 2 && len(out[0]) != len(out[1]) {
-		return nil, raw
-	}
-	return out, ""
-}
-
-func parseOneDate(s string) []int {
-	if m := isoDateRe.FindStringSubmatch(s); m != nil {
-		var p []int
-		for _, x := range m[1:4] {
-			if x == "" {
-				break
-			}
-			n, _ := strconv.Atoi(x)
-			p = append(p, n)
-		}
-		return p
-	}
-	if m := monthNameRe.FindStringSubmatch(s); m != nil {
-		name := strings.ToLower(m[2])
-		month := 0
-		for i, mn := range monthNames {
-			if strings.HasPrefix(name, mn) {
-				month = i + 1
-			}
-		}
-		if month == 0 {
-			return nil
-		}
-		year, _ := strconv.Atoi(m[4])
-		day := m[1]
-		if day == "" {
-			day = m[3]
-		}
-		if day == "" {
-			return []int{year, month}
-		}
-		dn, _ := strconv.Atoi(day)
-		return []int{year, month, dn}
-	}
-	return nil
 }
