@@ -73,7 +73,14 @@ func (pr *Processor) sortKeys(reg *registry, tok *regItem) []sortValue {
 	keys := pr.p.bibliography.sortKeys
 	vals := make([]sortValue, len(keys))
 	for k, key := range keys {
-		v := pr.sortValue(reg, tok.data, key)
+		var v sortValue
+		if key.variable == varCitationNumber {
+			// the item's place in the input, where its number
+			// comes from
+			v = sortValue{s: fmt.Sprintf("%020d", tok.seq), present: true}
+		} else {
+			v = pr.sortValue(reg, tok.data, key)
+		}
 		if v.present {
 			v.s = collationKey(strings.ReplaceAll(v.s, " ", sortSep) + sortSep)
 		}

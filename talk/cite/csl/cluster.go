@@ -223,7 +223,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 		var v sortValue
 		switch {
 		case key.variable == varCitationNumber:
-			v = sortValue{s: fmt.Sprintf("%020d", tok.seq), present: true}
+			v = sortValue{s: fmt.Sprintf("%020d", reg.number(tok)), present: true}
 		case key.macro != nil:
 			r := pr.newRenderer(pr.p.citation, tok.data, false)
 			r.reg = reg.names
@@ -400,7 +400,7 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 		r.reg, r.regItem = reg.names, tok
 		r.request, r.settings = tok.disambig, tok.disambig
 		r.firstPosition = true
-		r.citationNumber = tok.seq
+		r.citationNumber = reg.number(tok)
 		r.cluster = cs
 		lastCollapsed := cs.haveCollapsed
 		cs.haveCollapsed = cs.collapse != ""

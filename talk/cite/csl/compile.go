@@ -186,6 +186,10 @@ type area struct {
 	inherit   map[string]string
 	and       string // the and option the area passes down
 	sortKeys  []sortKey
+	// numbersDescending: the bibliography is sorted by citation-number
+	// descending, so its items are listed last cited first, each
+	// keeping the number its place in the input gives it.
+	numbersDescending bool
 
 	secondFieldAlign string
 	hangingIndent    bool
@@ -477,6 +481,9 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 					sk.macro = p.macros[m]
 				} else {
 					sk.variable = p.vars.intern(k.get("variable"))
+					if sk.variable == varCitationNumber {
+						a.numbersDescending = sk.descending
+					}
 				}
 				sk.namesMin, _ = parseIntAttr(k.get("names-min"))
 				sk.namesFirst, _ = parseIntAttr(k.get("names-use-first"))
