@@ -13,6 +13,7 @@ import CSL from "citeproc";
 const [stylePath, localePath, itemsPath] = process.argv.slice(2);
 const style = fs.readFileSync(stylePath, "utf8");
 const locale = fs.readFileSync(localePath, "utf8");
+const lang = (locale.match(/<locale[^>]*xml:lang="([^"]+)"/) || [, "en-US"])[1];
 const items = JSON.parse(fs.readFileSync(itemsPath, "utf8"));
 const byID = new Map(items.map((it) => [String(it.id), it]));
 const ids = items.map((it) => String(it.id));
@@ -20,7 +21,7 @@ const ids = items.map((it) => String(it.id));
 function engine(format) {
   const e = new CSL.Engine(
     { retrieveLocale: () => locale, retrieveItem: (id) => byID.get(String(id)) },
-    style, "en-US", true);
+    style, lang, true);
   e.setOutputFormat(format);
   return e;
 }

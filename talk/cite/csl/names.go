@@ -387,6 +387,10 @@ func (r *renderer) outputNames(n *namesNode) {
 		if o.etAlSubsequentUseFirst > 0 {
 			etalFirst, hasEtalFirst = o.etAlSubsequentUseFirst, true
 		}
+		// citeproc-js's getEtAlConfig never reads et-al-use-last for
+		// a cite with a position: the names it counts leave the last
+		// out.
+		etalLast = false
 	}
 	if r.sortKey {
 		// a key's names-min, names-use-first and names-use-last
@@ -435,11 +439,6 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 
 	namesCount := 0
-	type varNames struct {
-		list  []Name
-		count int
-		spec  int // 0: all, 1: et al., 2: ellipsis
-	}
 	// citeproc-js's divideAndTransliterateNames, disambigNames and
 	// constrainNames: each variable with names is a nameset whose
 	// position indexes the disambiguation settings.
@@ -544,6 +543,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		ns.variables = nil
 		return
 	}
+	commonTerm := r.commonTerm(n, variables, per)
 	var blobSpace [4]*blob
 	blobList := blobSpace[:0]
 	for i, v := range variables {
@@ -597,6 +597,10 @@ func (r *renderer) outputNames(n *namesNode) {
 		if vb == nil {
 			continue
 		}
+		if commonTerm != "" {
+			blobList = append(blobList, r.applyLabels(n, vb, commonTerm, vn.count))
+			break
+		}
 		vb = r.applyLabels(n, vb, r.p.vars.name(v), vn.count)
 		blobList = append(blobList, vb)
 	}
@@ -616,6 +620,57 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	r.collapseAuthor(b)
 	ns.variables = nil
+}
+
+// varNames are the names of one variable a <names> renders: the list,
+// cut for et al.; count, how many the item has; spec, 0 for all of them,
+// 1 for et al. after the list, 2 for an ellipsis and the last.
+type varNames struct {
+	list  []Name
+	count int
+	spec  int
+}
+
+// commonTerm is the term that labels the names of an editor who is
+// also the translator, as citeproc-js's setCommonTerm finds it: for a
+// <names variable="editor translator"> (in either order) with a label,
+// when both have the same names, cut the same way, and the locale has
+// the term in the label's form, the names are written once with it
+// ("Doe (ed. & trans.)"). It returns "" otherwise.
+func (r *renderer) commonTerm(n *namesNode, variables []varID, per []varNames) string {
+	if len(variables) != 2 || !n.hasLabel {
+		return ""
+	}
+	a, b := r.p.vars.name(variables[0]), r.p.vars.name(variables[1])
+	if !(a == "editor" && b == "translator" || a == "translator" && b == "editor") {
+		return ""
+	}
+	form := ""
+	if n.labelBefore != nil {
+		form = n.labelBefore.form
+	} else {
+		form = n.labelAfter.form
+	}
+	term := "editortranslator"
+	if _, ok := r.p.loc.term(term, form, 0, ""); !ok {
+		// CSL 1.0.2's name for it; citeproc-js takes either
+		term = "editor-translator"
+	}
+	if t, _ := r.p.loc.term(term, form, 0, ""); t == "" {
+		return ""
+	}
+	x, y := per[0], per[1]
+	if x.spec != y.spec || len(x.list) != len(y.list) || len(x.list) == 0 {
+		return ""
+	}
+	for i := range x.list {
+		p, q := x.list[i], y.list[i]
+		if p.Family != q.Family || p.Given != q.Given || p.Literal != q.Literal || p.Suffix != q.Suffix ||
+			p.DroppingParticle != q.DroppingParticle || p.NonDroppingParticle != q.NonDroppingParticle {
+			return ""
+		}
+	}
+	return term
 }
 
 func isEtAlParticle(s string) bool {
