@@ -34,6 +34,8 @@ func FuzzItems(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`[{"id":"x","type":"speech","title":"<script>alert(1)</script> <i>it</i> <span class=\"nocase\">iPhone</span>","author":[{"literal":"<b onmouseover=x>"}],"URL":"javascript:alert(1)"}]`))
+	// dates given only as text, read as citeproc-js reads them
+	f.Add([]byte(`[{"id":"r","type":"book","issued":{"raw":"Jan-Mar 2010/21 July 2016"},"accessed":{"raw":"平成30年12月25日"},"event-date":{"raw":"-44 BC?"}}]`))
 	loc, err := csl.BuiltinLocale()
 	if err != nil {
 		f.Fatal(err)
