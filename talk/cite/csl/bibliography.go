@@ -129,11 +129,6 @@ func (c *sortComparer) compare(a, b *regItem) int {
 			}
 		}
 		if r != 0 {
-			if !va.present || !vb.present {
-				if key.descending {
-					return -r
-				}
-			}
 			return r
 		}
 	}

@@ -267,9 +267,9 @@ func compareCites(cmp *sortComparer, directions []bool, a, b *clusterCite) int {
 			r = -1
 		default:
 			r = cmp.col.CompareString(collationKey(va.s), collationKey(vb.s))
-		}
-		if desc {
-			r = -r
+			if desc {
+				r = -r
+			}
 		}
 		if r != 0 {
 			return r
