@@ -17,6 +17,12 @@ import (
 // Names, date variables in Dates. Keys are CSL variable names ("title",
 // "event-title", "URL", "author", "issued").
 //
+// As in citeproc-js, a note may carry variables too, Zotero's way: lines
+// "name: value" at its start, or "{:name: value}" in it ("original-date:
+// 1859", "type: speech", "editor: Darwin || Charles"). Rendering reads
+// them into the variables the item lacks (its type and dates are
+// replaced), and prints the note without them; the Item is not changed.
+//
 // Item marshals to and from CSL-JSON. Number variables may be JSON numbers
 // on input; they are kept as their decimal text and written back as
 // strings, which the CSL-JSON schema allows for every number variable.

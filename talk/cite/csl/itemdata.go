@@ -196,12 +196,20 @@ func (p *program) loadInto(d *itemData, it *Item) {
 	if n := len(it.Fields) + len(it.Names) + len(it.Dates) + 3; cap(vals) < n {
 		vals = make([]varValue, 0, n)
 	}
+	nf := readNoteFields(it)
 	dates := cleared(d.dates)
-	if cap(dates) < len(it.Dates) {
-		dates = make([]dateValue, 0, len(it.Dates))
+	if n := len(it.Dates) + len(nf.dateKeys()); cap(dates) < n {
+		dates = make([]dateValue, 0, n)
 	}
-	*d = itemData{id: it.ID, typ: it.Type, typeBit: typeBits[it.Type], slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
+	typ := it.Type
+	if nf != nil && nf.typ != "" {
+		typ = nf.typ
+	}
+	*d = itemData{id: it.ID, typ: typ, typeBit: typeBits[typ], slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
 	for k, s := range it.Fields {
+		if k == "note" && nf != nil {
+			s = nf.note
+		}
 		if s == "" {
 			continue
 		}
@@ -209,9 +217,9 @@ func (p *program) loadInto(d *itemData, it *Item) {
 			d.at(v).field = s
 		}
 	}
-	for k, ns := range it.Names {
+	names := func(k string, ns []Name) {
 		if len(ns) == 0 {
-			continue
+			return
 		}
 		if v, ok := vars.lookup(k); ok {
 			d.at(v).names = ns
@@ -219,11 +227,33 @@ func (p *program) loadInto(d *itemData, it *Item) {
 			d.otherNames = append(d.otherNames, ns)
 		}
 	}
-	for k, date := range it.Dates {
+	for k, ns := range it.Names {
+		names(k, ns)
+	}
+	date := func(k string, date Date) {
 		if v, ok := vars.lookup(k); ok {
 			// d.dates has room for every date: the pointers stay valid.
 			d.dates = append(d.dates, parseDateValue(date))
 			d.at(v).date = &d.dates[len(d.dates)-1]
+		}
+	}
+	for k, dt := range it.Dates {
+		if _, ok := nf.dateFor(k); !ok {
+			date(k, dt)
+		}
+	}
+	if nf != nil {
+		for _, f := range nf.fields {
+			if v, ok := vars.lookup(f[0]); ok && f[1] != "" {
+				d.at(v).field = f[1]
+			}
+		}
+		for k, ns := range nf.names {
+			names(k, ns)
+		}
+		for _, k := range nf.dateKeys() {
+			raw, _ := nf.dateFor(k)
+			date(k, Date{Raw: raw})
 		}
 	}
 	if lang := d.field(varLanguage); strings.ContainsAny(lang, "<>") {
