@@ -21,7 +21,8 @@ func malformedStyle(body string) string {
 // TestMalformedStyles requires a clear error, naming the file, line and
 // element, for styles that break CSL's rules, and no hang: macros that
 // call each other, a macro called twice by each of forty others (2^40
-// renderings of it), a second citation, elements inside <text>.
+// renderings of it), a second citation, elements inside <text>, 70,000
+// variables (the engine numbers them in 16 bits, and panicked).
 func TestMalformedStyles(t *testing.T) {
 	var doubling strings.Builder
 	for i := range 40 {
@@ -29,6 +30,12 @@ func TestMalformedStyles(t *testing.T) {
 	}
 	doubling.WriteString(`  <macro name="m40"><text value="x"/></macro>` + "\n")
 	doubling.WriteString(`  <citation><layout><text macro="m0"/></layout></citation>`)
+	var manyVariables strings.Builder
+	manyVariables.WriteString("  <citation><layout>")
+	for i := range 70000 {
+		fmt.Fprintf(&manyVariables, `<text variable="v%d"/>`, i)
+	}
+	manyVariables.WriteString("</layout></citation>")
 	styles := []struct{ name, body string }{
 		{"bad-xml.csl", `  <citation><layout><text variable="title"></layout></citation>`},
 		{"unknown-element.csl", `  <citation><layout><textt variable="title"/></layout></citation>`},
@@ -41,6 +48,7 @@ func TestMalformedStyles(t *testing.T) {
   <citation><layout><text value="y"/></layout></citation>`},
 		{"text-child.csl", `  <citation><layout><text variable="title"><text value="x"/></text></layout></citation>`},
 		{"label-child.csl", `  <citation><layout><label variable="page"><group/></label></layout></citation>`},
+		{"many-variables.csl", manyVariables.String()},
 	}
 	fsys := fstest.MapFS{}
 	for _, s := range styles {
@@ -64,6 +72,7 @@ func TestMalformedStyles(t *testing.T) {
 		"csl: two-citations.csl:5:3: <citation>: a second <citation> (line 4 has one)",
 		"csl: text-child.csl:4:44: <text>: unexpected element in <text>",
 		"csl: label-child.csl:4:44: <group>: unexpected element in <label>",
+		"csl: many-variables.csl:4:238911: <text> variable: the style names more than 10000 variables",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -99,6 +99,9 @@ func ParseStyle(data []byte) (*Style, error) {
 	}
 	// In document order, so that a style with several faults always
 	// reports the same one.
+	if err := v.countVariables(root, map[string]bool{}); err != nil {
+		return nil, err
+	}
 	done := map[string]bool{}
 	for _, c := range root.children {
 		if c.name == "macro" {
@@ -429,6 +432,33 @@ func (v *validator) loop(name string, done map[string]bool, stack []string) erro
 		return err
 	}
 	done[name] = true
+	return nil
+}
+
+// maxStyleVariables bounds the variables a style may name: CSL has
+// about 150, and the engine numbers each (with its short form) in 16 bits.
+const maxStyleVariables = 10000
+
+// countVariables reports a style that names more than maxStyleVariables
+// variables, at the element that names one too many; seen holds those
+// named so far.
+func (v *validator) countVariables(e *element, seen map[string]bool) error {
+	for _, a := range e.attrs {
+		switch a.name {
+		case "variable", "is-numeric", "is-uncertain-date":
+			for _, name := range strings.Fields(a.value) {
+				seen[name] = true
+			}
+			if len(seen) > maxStyleVariables {
+				return v.err(e, a.name, "the style names more than %d variables", maxStyleVariables)
+			}
+		}
+	}
+	for _, c := range e.children {
+		if err := v.countVariables(c, seen); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
