@@ -22,7 +22,8 @@ func malformedStyle(body string) string {
 // element, for styles that break CSL's rules, and no hang: macros that
 // call each other, a macro called twice by each of forty others (2^40
 // renderings of it), a second citation, elements inside <text>, 70,000
-// variables (the engine numbers them in 16 bits, and panicked).
+// variables (the engine numbers them in 16 bits, and panicked), an empty
+// variable attribute (New panicked; FuzzStyle found it).
 func TestMalformedStyles(t *testing.T) {
 	var doubling strings.Builder
 	for i := range 40 {
@@ -49,6 +50,7 @@ func TestMalformedStyles(t *testing.T) {
 		{"text-child.csl", `  <citation><layout><text variable="title"><text value="x"/></text></layout></citation>`},
 		{"label-child.csl", `  <citation><layout><label variable="page"><group/></label></layout></citation>`},
 		{"many-variables.csl", manyVariables.String()},
+		{"empty-variable.csl", `  <citation><layout><number variable=" "/></layout></citation>`},
 	}
 	fsys := fstest.MapFS{}
 	for _, s := range styles {
@@ -73,6 +75,7 @@ func TestMalformedStyles(t *testing.T) {
 		"csl: text-child.csl:4:44: <text>: unexpected element in <text>",
 		"csl: label-child.csl:4:44: <group>: unexpected element in <label>",
 		"csl: many-variables.csl:4:238911: <text> variable: the style names more than 10000 variables",
+		"csl: empty-variable.csl:4:21: <number> variable: names no variable",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

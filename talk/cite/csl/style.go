@@ -255,6 +255,9 @@ func (v *validator) rendering(parent, e *element) error {
 			return v.err(e.children[0], "", "unexpected element in <%s>", e.name)
 		}
 	}
+	if val, ok := e.attr("variable"); ok && strings.TrimSpace(val) == "" {
+		return v.err(e, "variable", "names no variable")
+	}
 	switch e.name {
 	case "text":
 		n := 0
@@ -273,7 +276,7 @@ func (v *validator) rendering(parent, e *element) error {
 			return v.err(e, "form", "invalid value %q", f)
 		}
 	case "number":
-		if e.get("variable") == "" {
+		if strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 		if f := e.get("form"); f != "" && !slices.Contains([]string{"numeric", "ordinal", "long-ordinal", "roman"}, f) {
@@ -286,7 +289,7 @@ func (v *validator) rendering(parent, e *element) error {
 		if p := e.get("plural"); p != "" && !slices.Contains([]string{"contextual", "always", "never"}, p) {
 			return v.err(e, "plural", "invalid value %q", p)
 		}
-		if parent.name != "names" && e.get("variable") == "" {
+		if parent.name != "names" && strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 	case "group":
@@ -327,7 +330,7 @@ func (v *validator) rendering(parent, e *element) error {
 			}
 		}
 	case "names":
-		if e.get("variable") == "" {
+		if strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 		for _, c := range e.children {
@@ -364,7 +367,7 @@ func (v *validator) rendering(parent, e *element) error {
 			}
 		}
 	case "date":
-		if e.get("variable") == "" {
+		if strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 		if f := e.get("form"); f != "" && f != "text" && f != "numeric" {
