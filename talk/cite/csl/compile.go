@@ -192,12 +192,16 @@ type area struct {
 	numbersDescending bool
 
 	secondFieldAlign string
-	hangingIndent    bool
-	lineSpacing      string
-	entrySpacing     string
-	subsequentAuthor string
-	hasSubsequent    bool
-	subsequentRule   string
+	// suffixOnLastChild: the bibliography layout's first child has a
+	// display attribute, so the layout suffix replaces the suffix of its
+	// last child (citeproc-js's using_display) rather than following it.
+	suffixOnLastChild bool
+	hangingIndent     bool
+	lineSpacing       string
+	entrySpacing      string
+	subsequentAuthor  string
+	hasSubsequent     bool
+	subsequentRule    string
 }
 
 type sortKey struct {
@@ -472,6 +476,9 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 		switch c.name {
 		case "layout":
 			a.layoutTok = tokenOf(c)
+			if e.name == "bibliography" && len(c.children) > 0 {
+				_, a.suffixOnLastChild = c.children[0].attr("display")
+			}
 			a.entryTok = fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
 			a.layout = p.nodes(c.children, nodePos{top: true}, nil, e.name == "bibliography")
 		case "sort":
