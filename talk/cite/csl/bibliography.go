@@ -150,7 +150,6 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		purgeEmpty(r.out.top)
 		w := &writer{r: r, f: Text}
 		s := w.joinPieces(w.render(r.out.top.kids, nil))
-		s = strings.TrimSpace(s)
 		if s == "" {
 			return sortValue{}
 		}

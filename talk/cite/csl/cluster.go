@@ -234,7 +234,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 			r.out.closeLevel()
 			purgeEmpty(r.out.top)
 			w := &writer{r: r, f: Text}
-			if s := strings.TrimSpace(w.joinPieces(w.render(r.out.top.kids, nil))); s != "" {
+			if s := w.joinPieces(w.render(r.out.top.kids, nil)); s != "" {
 				v = sortValue{s: s, present: true}
 			}
 		default:

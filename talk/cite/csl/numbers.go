@@ -226,6 +226,11 @@ func pageRangeEnd(format string, begin, end string) string {
 	if errB != nil || errE != nil {
 		return ""
 	}
+	if format == "" && b > e {
+		// Without a page-range-format, citeproc-js leaves an end
+		// that reads as smaller ("321–28") as it is.
+		return ""
+	}
 	// An abbreviated end ("321–28") is first written out in full.
 	if len(end) < len(begin) {
 		end = begin[:len(begin)-len(end)] + end
