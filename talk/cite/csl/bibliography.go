@@ -73,7 +73,14 @@ func (pr *Processor) sortKeys(reg *registry, tok *regItem) []sortValue {
 	keys := pr.p.bibliography.sortKeys
 	vals := make([]sortValue, len(keys))
 	for k, key := range keys {
-		v := pr.sortValue(reg, tok.data, key)
+		var v sortValue
+		if key.variable == varCitationNumber {
+			// the item's place in the input, where its number
+			// comes from
+			v = sortValue{s: fmt.Sprintf("%020d", tok.seq), present: true}
+		} else {
+			v = pr.sortValue(reg, tok.data, key)
+		}
 		if v.present {
 			v.s = collationKey(strings.ReplaceAll(v.s, " ", sortSep) + sortSep)
 		}
@@ -122,11 +129,6 @@ func (c *sortComparer) compare(a, b *regItem) int {
 			}
 		}
 		if r != 0 {
-			if !va.present || !vb.present {
-				if key.descending {
-					return -r
-				}
-			}
 			return r
 		}
 	}
@@ -148,7 +150,6 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		purgeEmpty(r.out.top)
 		w := &writer{r: r, f: Text}
 		s := w.joinPieces(w.render(r.out.top.kids, nil))
-		s = strings.TrimSpace(s)
 		if s == "" {
 			return sortValue{}
 		}

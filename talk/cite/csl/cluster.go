@@ -223,7 +223,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 		var v sortValue
 		switch {
 		case key.variable == varCitationNumber:
-			v = sortValue{s: fmt.Sprintf("%020d", tok.seq), present: true}
+			v = sortValue{s: fmt.Sprintf("%020d", reg.number(tok)), present: true}
 		case key.macro != nil:
 			r := pr.newRenderer(pr.p.citation, tok.data, false)
 			r.reg = reg.names
@@ -234,7 +234,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 			r.out.closeLevel()
 			purgeEmpty(r.out.top)
 			w := &writer{r: r, f: Text}
-			if s := strings.TrimSpace(w.joinPieces(w.render(r.out.top.kids, nil))); s != "" {
+			if s := w.joinPieces(w.render(r.out.top.kids, nil)); s != "" {
 				v = sortValue{s: s, present: true}
 			}
 		default:
@@ -267,9 +267,9 @@ func compareCites(cmp *sortComparer, directions []bool, a, b *clusterCite) int {
 			r = -1
 		default:
 			r = cmp.col.CompareString(collationKey(va.s), collationKey(vb.s))
-		}
-		if desc {
-			r = -r
+			if desc {
+				r = -r
+			}
 		}
 		if r != 0 {
 			return r
@@ -400,7 +400,7 @@ func (pr *Processor) cluster(reg *registry, cites []*clusterCite, cs *clusterSta
 		r.reg, r.regItem = reg.names, tok
 		r.request, r.settings = tok.disambig, tok.disambig
 		r.firstPosition = true
-		r.citationNumber = tok.seq
+		r.citationNumber = reg.number(tok)
 		r.cluster = cs
 		lastCollapsed := cs.haveCollapsed
 		cs.haveCollapsed = cs.collapse != ""

@@ -186,14 +186,22 @@ type area struct {
 	inherit   map[string]string
 	and       string // the and option the area passes down
 	sortKeys  []sortKey
+	// numbersDescending: the bibliography is sorted by citation-number
+	// descending, so its items are listed last cited first, each
+	// keeping the number its place in the input gives it.
+	numbersDescending bool
 
 	secondFieldAlign string
-	hangingIndent    bool
-	lineSpacing      string
-	entrySpacing     string
-	subsequentAuthor string
-	hasSubsequent    bool
-	subsequentRule   string
+	// suffixOnLastChild: the bibliography layout's first child has a
+	// display attribute, so the layout suffix replaces the suffix of its
+	// last child (citeproc-js's using_display) rather than following it.
+	suffixOnLastChild bool
+	hangingIndent     bool
+	lineSpacing       string
+	entrySpacing      string
+	subsequentAuthor  string
+	hasSubsequent     bool
+	subsequentRule    string
 }
 
 type sortKey struct {
@@ -468,6 +476,9 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 		switch c.name {
 		case "layout":
 			a.layoutTok = tokenOf(c)
+			if e.name == "bibliography" && len(c.children) > 0 {
+				_, a.suffixOnLastChild = c.children[0].attr("display")
+			}
 			a.entryTok = fmtToken{decorations: append([]decoration{{decBibliography, "entry"}}, a.layoutTok.decorations...)}
 			a.layout = p.nodes(c.children, nodePos{top: true}, nil, e.name == "bibliography")
 		case "sort":
@@ -477,6 +488,9 @@ func (p *program) area(e *element, styleOpts map[string]string) *area {
 					sk.macro = p.macros[m]
 				} else {
 					sk.variable = p.vars.intern(k.get("variable"))
+					if sk.variable == varCitationNumber {
+						a.numbersDescending = sk.descending
+					}
 				}
 				sk.namesMin, _ = parseIntAttr(k.get("names-min"))
 				sk.namesFirst, _ = parseIntAttr(k.get("names-use-first"))

@@ -29,7 +29,15 @@ func (r *renderer) date(n *dateNode) {
 	// Ranges collapse at the first part that differs.
 	r.dateCollapse = nil
 	if d.hasEnd {
-		dp := append([]string(nil), n.dateparts...)
+		// citeproc-js looks only at the shown parts the range's end
+		// has: a part it lacks ("2011–2013" has no end month) would
+		// never be rendered, and the range would never be written.
+		dp := make([]string, 0, len(n.dateparts))
+		for _, part := range n.dateparts {
+			if d.parts[1][partIndex(part)] != 0 {
+				dp = append(dp, part)
+			}
+		}
 		pos := 2
 		for i, part := range dp {
 			k := partIndex(part)
@@ -80,7 +88,7 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 		return
 	}
 	dropped := p.name == "year" && r.cluster.dropYear(val)
-	bc, ad, bcEnd, adEnd := "", "", "", ""
+	bc, ad := "", ""
 	if p.name == "year" && !dropped {
 		if val > 0 && val < 500 {
 			ad = r.term("ad", "long", 0)
@@ -89,11 +97,9 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 			bc = r.term("bc", "long", 0)
 			val = -val
 		}
-		if valEnd > 0 && valEnd < 500 {
-			adEnd = r.term("ad", "long", 0)
-		}
+		// The era follows the start year only (citeproc-js finds
+		// the end's and never writes it).
 		if valEnd < 0 {
-			bcEnd = r.term("bc", "long", 0)
 			valEnd = -valEnd
 		}
 	}
@@ -161,14 +167,18 @@ func (r *renderer) datePart(p *datePartNode, d *dateValue, pending *[]*blob) {
 		} else {
 			r.out.appendText(value, &p.tok, false, false, false)
 			if inCollapse && valueEnd != "" {
+				// citeproc-js's dateput queue: an end value waiting
+				// for a later part loses its prefix ("20/Dec./30–21Jan./2"),
+				// and is followed by the start's era, not the end's.
 				eb := r.out.appendText(valueEnd, &p.tok, false, false, false)
 				r.out.pop()
+				eb.prefix = ""
 				*pending = append(*pending, eb)
-				if bcEnd != "" {
-					*pending = append(*pending, r.newTextBlob(bcEnd, nil))
+				if bc != "" {
+					*pending = append(*pending, r.newTextBlob(bc, nil))
 				}
-				if adEnd != "" {
-					*pending = append(*pending, r.newTextBlob(adEnd, nil))
+				if ad != "" {
+					*pending = append(*pending, r.newTextBlob(ad, nil))
 				}
 			}
 		}

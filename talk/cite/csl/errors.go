@@ -8,17 +8,41 @@ import (
 // SyntaxError reports a style or locale file that is not well-formed XML.
 type SyntaxError struct {
 	Kind    string // "style" or "locale"
+	File    string // the file LoadStyle or LoadLocale read; "" from ParseStyle and ParseLocale
 	Line    int    // 1-based
 	Column  int    // 1-based, in bytes; 0 when unknown
 	Message string // what is wrong, from the XML parser
 }
 
-// Error formats the error as "csl: style:line:col: message".
+// Error formats the error as "csl: style:line:col: message", with the
+// file's name in place of the kind when it is known.
 func (e *SyntaxError) Error() string {
 	if e.Column > 0 {
-		return fmt.Sprintf("csl: %s:%d:%d: %s", e.Kind, e.Line, e.Column, e.Message)
+		return fmt.Sprintf("csl: %s:%d:%d: %s", where(e.Kind, e.File), e.Line, e.Column, e.Message)
 	}
-	return fmt.Sprintf("csl: %s:%d: %s", e.Kind, e.Line, e.Message)
+	return fmt.Sprintf("csl: %s:%d: %s", where(e.Kind, e.File), e.Line, e.Message)
+}
+
+// where is the file an error is in, else its kind ("style").
+func where(kind, file string) string {
+	if file != "" {
+		return file
+	}
+	return kind
+}
+
+// inFile names the file of a *SyntaxError or *StyleError err, which
+// LoadStyle or LoadLocale read.
+func inFile(err error, file string) error {
+	var se *SyntaxError
+	if errors.As(err, &se) {
+		se.File = file
+	}
+	var ste *StyleError
+	if errors.As(err, &ste) {
+		ste.File = file
+	}
+	return err
 }
 
 // StyleError reports well-formed XML that is not a valid CSL 1.0.2 style
@@ -26,6 +50,7 @@ func (e *SyntaxError) Error() string {
 // that is called but never defined.
 type StyleError struct {
 	Kind    string // "style" or "locale"
+	File    string // the file LoadStyle or LoadLocale read; "" from ParseStyle and ParseLocale
 	Line    int    // of the element's start tag, 1-based
 	Column  int    // 1-based, in bytes
 	Element string // the element's name, such as "text"
@@ -33,13 +58,14 @@ type StyleError struct {
 	Message string // what is wrong
 }
 
-// Error formats the error as "csl: style:line:col: <element> attr: message".
+// Error formats the error as "csl: style:line:col: <element> attr:
+// message", with the file's name in place of the kind when it is known.
 func (e *StyleError) Error() string {
-	where := "<" + e.Element + ">"
+	elem := "<" + e.Element + ">"
 	if e.Attr != "" {
-		where += " " + e.Attr
+		elem += " " + e.Attr
 	}
-	return fmt.Sprintf("csl: %s:%d:%d: %s: %s", e.Kind, e.Line, e.Column, where, e.Message)
+	return fmt.Sprintf("csl: %s:%d:%d: %s: %s", where(e.Kind, e.File), e.Line, e.Column, elem, e.Message)
 }
 
 // ItemError reports a CSL-JSON item that does not follow the CSL-JSON

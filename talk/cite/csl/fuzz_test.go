@@ -3,6 +3,7 @@ package csl_test
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,6 +35,8 @@ func FuzzItems(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`[{"id":"x","type":"speech","title":"<script>alert(1)</script> <i>it</i> <span class=\"nocase\">iPhone</span>","author":[{"literal":"<b onmouseover=x>"}],"URL":"javascript:alert(1)"}]`))
+	// dates given only as text, read as citeproc-js reads them
+	f.Add([]byte(`[{"id":"r","type":"book","issued":{"raw":"Jan-Mar 2010/21 July 2016"},"accessed":{"raw":"平成30年12月25日"},"event-date":{"raw":"-44 BC?"}}]`))
 	loc, err := csl.BuiltinLocale()
 	if err != nil {
 		f.Fatal(err)
@@ -100,4 +103,63 @@ func checkHTML(t *testing.T, s string) {
 			}
 		}
 	}
+}
+
+// FuzzStyle feeds ParseStyle mutations of the hand-written styles of
+// testdata/probe and testdata/cluster-styles: a style must be refused
+// with an error or render items, never panic.
+func FuzzStyle(f *testing.F) {
+	for _, pattern := range []string{"testdata/probe/*.csl", "testdata/cluster-styles/*.csl"} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	loc, err := csl.BuiltinLocale()
+	if err != nil {
+		f.Fatal(err)
+	}
+	items, err := csl.ParseItems([]byte(`[
+		{"id":"a","type":"book","title":"One","author":[{"family":"Smith","given":"John"},{"family":"Doe","given":"Ann"}],"issued":{"date-parts":[[2001,3],[2001,5]]},"page":"S1-S12","note":"original-date: 1900"},
+		{"id":"b","type":"speech","title":"Two","author":[{"family":"Smith","given":"Jane"}],"issued":{"raw":"2001?"},"editor":[{"literal":"ACME"}]}]`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := csl.ParseStyle(data)
+		if err != nil {
+			return
+		}
+		pr, err := csl.New(st, loc)
+		if err != nil {
+			return
+		}
+		for _, format := range []csl.Format{csl.Text, csl.HTML} {
+			for _, it := range items {
+				if _, err := pr.Citation(format, it); err != nil {
+					t.Fatalf("Citation: %v", err)
+				}
+				if pr.HasBibliography() {
+					if _, err := pr.Entry(format, it); err != nil {
+						t.Fatalf("Entry: %v", err)
+					}
+				}
+			}
+			if _, err := pr.Cite(format, items...); err != nil {
+				t.Fatalf("Cite: %v", err)
+			}
+			if pr.HasBibliography() {
+				if _, err := pr.Bibliography(format, items...); err != nil {
+					t.Fatalf("Bibliography: %v", err)
+				}
+			}
+		}
+	})
 }

@@ -17,6 +17,12 @@ import (
 // Names, date variables in Dates. Keys are CSL variable names ("title",
 // "event-title", "URL", "author", "issued").
 //
+// As in citeproc-js, a note may carry variables too, Zotero's way: lines
+// "name: value" at its start, or "{:name: value}" in it ("original-date:
+// 1859", "type: speech", "editor: Darwin || Charles"). Rendering reads
+// them into the variables the item lacks (its type and dates are
+// replaced), and prints the note without them; the Item is not changed.
+//
 // Item marshals to and from CSL-JSON. Number variables may be JSON numbers
 // on input; they are kept as their decimal text and written back as
 // strings, which the CSL-JSON schema allows for every number variable.
@@ -59,7 +65,10 @@ type Date struct {
 	Season  string // 1 to 4 (spring to winter), or a season's name
 	Circa   bool   // the date is approximate ("ca. 2016")
 	Literal string // a date as text, printed as it is
-	Raw     string // unparsed date text, read when Parts is empty
+	// Raw is the date as text, read when Parts is empty as citeproc-js
+	// reads it ("2016-07-21", "21 July 2016", "Jan-Mar 2010", "44 BC",
+	// "circa 1990"); what it reads replaces Season, Circa and Literal.
+	Raw string
 }
 
 // DateOf returns a Date of one year, month and day; trailing zeros are

@@ -3,7 +3,6 @@ package csl
 import (
 	"iter"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -197,12 +196,20 @@ func (p *program) loadInto(d *itemData, it *Item) {
 	if n := len(it.Fields) + len(it.Names) + len(it.Dates) + 3; cap(vals) < n {
 		vals = make([]varValue, 0, n)
 	}
+	nf := readNoteFields(it)
 	dates := cleared(d.dates)
-	if cap(dates) < len(it.Dates) {
-		dates = make([]dateValue, 0, len(it.Dates))
+	if n := len(it.Dates) + len(nf.dateKeys()); cap(dates) < n {
+		dates = make([]dateValue, 0, n)
 	}
-	*d = itemData{id: it.ID, typ: it.Type, typeBit: typeBits[it.Type], slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
+	typ := it.Type
+	if nf != nil && nf.typ != "" {
+		typ = nf.typ
+	}
+	*d = itemData{id: it.ID, typ: typ, typeBit: typeBits[typ], slot: slot, vals: vals, otherNames: cleared(d.otherNames), dates: dates}
 	for k, s := range it.Fields {
+		if k == "note" && nf != nil {
+			s = nf.note
+		}
 		if s == "" {
 			continue
 		}
@@ -210,9 +217,9 @@ func (p *program) loadInto(d *itemData, it *Item) {
 			d.at(v).field = s
 		}
 	}
-	for k, ns := range it.Names {
+	names := func(k string, ns []Name) {
 		if len(ns) == 0 {
-			continue
+			return
 		}
 		if v, ok := vars.lookup(k); ok {
 			d.at(v).names = ns
@@ -220,11 +227,33 @@ func (p *program) loadInto(d *itemData, it *Item) {
 			d.otherNames = append(d.otherNames, ns)
 		}
 	}
-	for k, date := range it.Dates {
+	for k, ns := range it.Names {
+		names(k, ns)
+	}
+	date := func(k string, date Date) {
 		if v, ok := vars.lookup(k); ok {
 			// d.dates has room for every date: the pointers stay valid.
 			d.dates = append(d.dates, parseDateValue(date))
 			d.at(v).date = &d.dates[len(d.dates)-1]
+		}
+	}
+	for k, dt := range it.Dates {
+		if _, ok := nf.dateFor(k); !ok {
+			date(k, dt)
+		}
+	}
+	if nf != nil {
+		for _, f := range nf.fields {
+			if v, ok := vars.lookup(f[0]); ok && f[1] != "" {
+				d.at(v).field = f[1]
+			}
+		}
+		for k, ns := range nf.names {
+			names(k, ns)
+		}
+		for _, k := range nf.dateKeys() {
+			raw, _ := nf.dateFor(k)
+			date(k, Date{Raw: raw})
 		}
 	}
 	if lang := d.field(varLanguage); strings.ContainsAny(lang, "<>") {
@@ -259,14 +288,13 @@ func (p *program) loadInto(d *itemData, it *Item) {
 }
 
 func parseDateValue(v Date) dateValue {
+	if len(v.Parts) == 0 && v.Raw != "" {
+		// citeproc-js replaces the whole date with what it reads in
+		// the raw text: the date's season, circa and literal go.
+		return parseRawDate(v.Raw)
+	}
 	d := dateValue{season: v.Season, circa: v.Circa, literal: v.Literal, raw: v.Raw}
 	parts := v.Parts
-	if len(parts) == 0 && v.Raw != "" {
-		parts, d.literal = parseRawDate(v.Raw)
-		if d.literal == "" && len(parts) == 0 {
-			d.literal = v.Raw
-		}
-	}
 	for i, p := range parts {
 		if i > 1 {
 			break
@@ -279,67 +307,4 @@ func parseDateValue(v Date) dateValue {
 		}
 	}
 	return d
-}
-
-var (
-	isoDateRe   = regexp.MustCompile(`^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[T ].*)?$`)
-	monthNameRe = regexp.MustCompile(`(?i)^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(-?\d{1,4})$`)
-	monthNames  = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-)
-
-// parseRawDate reads the common forms of an unparsed date: ISO 8601
-// ("2016-07-21", "2016-07", "2016"), an English month name ("July 21,
-// 2016", "21 July 2016"), and a range of either joined by "/". Anything
-// else is kept as a literal.
-func parseRawDate(raw string) ([][]int, string) {
-	raw = strings.TrimSpace(raw)
-	var out [][]int
-	for _, piece := range strings.SplitN(raw, "/", 2) {
-		p := parseOneDate(strings.TrimSpace(piece))
-		if p == nil {
-			return nil, raw
-		}
-		out = append(out, p)
-	}
-	if len(out) == 2 && len(out[0]) != len(out[1]) {
-		return nil, raw
-	}
-	return out, ""
-}
-
-func parseOneDate(s string) []int {
-	if m := isoDateRe.FindStringSubmatch(s); m != nil {
-		var p []int
-		for _, x := range m[1:4] {
-			if x == "" {
-				break
-			}
-			n, _ := strconv.Atoi(x)
-			p = append(p, n)
-		}
-		return p
-	}
-	if m := monthNameRe.FindStringSubmatch(s); m != nil {
-		name := strings.ToLower(m[2])
-		month := 0
-		for i, mn := range monthNames {
-			if strings.HasPrefix(name, mn) {
-				month = i + 1
-			}
-		}
-		if month == 0 {
-			return nil
-		}
-		year, _ := strconv.Atoi(m[4])
-		day := m[1]
-		if day == "" {
-			day = m[3]
-		}
-		if day == "" {
-			return []int{year, month}
-		}
-		dn, _ := strconv.Atoi(day)
-		return []int{year, month, dn}
-	}
-	return nil
 }

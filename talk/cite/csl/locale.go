@@ -30,13 +30,15 @@ func ParseLocale(data []byte) (*Locale, error) {
 }
 
 // LoadLocale reads the locale file name from fsys. An error reading it
-// is wrapped, so errors.Is finds fs.ErrNotExist.
+// is wrapped, so errors.Is finds fs.ErrNotExist; an error in the locale
+// (see ParseLocale) names the file.
 func LoadLocale(fsys fs.FS, name string) (*Locale, error) {
 	data, err := readFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	return ParseLocale(data)
+	loc, err := ParseLocale(data)
+	return loc, inFile(err, name)
 }
 
 // checkLocaleElement validates a <locale> element, from a locale file or

@@ -99,12 +99,18 @@ type nameOptions struct {
 	delimiterPrecedesEtAl string
 	form                  string // "long" by default
 	etAlMin, etAlUseFirst int
-	etAlUseLast           bool
-	initialize            bool // initialize is not "false"
-	initializeWith        string
-	hasInitializeWith     bool
-	sortSeparator         string
-	nameAsSortOrder       string
+	// hasEtAlMin and hasEtAlUseFirst tell an absent attribute from 0:
+	// citeproc-js compares with undefined then, which is always false.
+	hasEtAlMin, hasEtAlUseFirst bool
+	etAlUseLast                 bool
+	// etAlSubsequentMin and etAlSubsequentUseFirst (0: absent) replace
+	// etAlMin and etAlUseFirst in a cite that is not the first.
+	etAlSubsequentMin, etAlSubsequentUseFirst int
+	initialize                                bool // initialize is not "false"
+	initializeWith                            string
+	hasInitializeWith                         bool
+	sortSeparator                             string
+	nameAsSortOrder                           string
 }
 
 // resolveNameOptions reads the options of nn in area a: an attribute of
@@ -123,13 +129,13 @@ func resolveNameOptions(nn *nameNode, a *area) nameOptions {
 		}
 		return def, false
 	}
-	getInt := func(attr string) int {
+	getInt := func(attr string) (int, bool) {
 		v, ok := get(attr, "", "")
 		if !ok {
-			return 0
+			return 0, false
 		}
 		n, _ := parseIntAttr(v)
-		return n
+		return n, true
 	}
 	var o nameOptions
 	o.delimiter, _ = get("delimiter", "name-delimiter", ", ")
@@ -137,8 +143,10 @@ func resolveNameOptions(nn *nameNode, a *area) nameOptions {
 	o.delimiterPrecedesLast, _ = get("delimiter-precedes-last", "", "")
 	o.delimiterPrecedesEtAl, _ = get("delimiter-precedes-et-al", "", "")
 	o.form, _ = get("form", "name-form", "long")
-	o.etAlMin = getInt("et-al-min")
-	o.etAlUseFirst = getInt("et-al-use-first")
+	o.etAlMin, o.hasEtAlMin = getInt("et-al-min")
+	o.etAlUseFirst, o.hasEtAlUseFirst = getInt("et-al-use-first")
+	o.etAlSubsequentMin, _ = getInt("et-al-subsequent-min")
+	o.etAlSubsequentUseFirst, _ = getInt("et-al-subsequent-use-first")
 	useLast, _ := get("et-al-use-last", "", "")
 	o.etAlUseLast = useLast == "true"
 	initialize, _ := get("initialize", "", "")
@@ -365,17 +373,33 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	o := r.nameOpts(nn)
 	form := o.form
-	etalMin := o.etAlMin
-	etalFirst := o.etAlUseFirst
+	etalMin, hasEtalMin := o.etAlMin, o.hasEtAlMin
+	etalFirst, hasEtalFirst := o.etAlUseFirst, o.hasEtAlUseFirst
 	etalLast := o.etAlUseLast
+	if r.justLooking {
+		// An ambiguous cite is a subsequent one (citeproc-js's
+		// getAmbiguousCite), so items are told apart as their later
+		// cites print them: with et-al-subsequent-min and
+		// et-al-subsequent-use-first where the style has them.
+		if o.etAlSubsequentMin > 0 {
+			etalMin, hasEtalMin = o.etAlSubsequentMin, true
+		}
+		if o.etAlSubsequentUseFirst > 0 {
+			etalFirst, hasEtalFirst = o.etAlSubsequentUseFirst, true
+		}
+		// citeproc-js's getEtAlConfig never reads et-al-use-last for
+		// a cite with a position: the names it counts leave the last
+		// out.
+		etalLast = false
+	}
 	if r.sortKey {
 		// a key's names-min, names-use-first and names-use-last
 		// override the style's
 		if r.sortNames.namesMin > 0 {
-			etalMin = r.sortNames.namesMin
+			etalMin, hasEtalMin = r.sortNames.namesMin, true
 		}
 		if r.sortNames.namesFirst > 0 {
-			etalFirst = r.sortNames.namesFirst
+			etalFirst, hasEtalFirst = r.sortNames.namesFirst, true
 		}
 		if r.sortNames.namesLast != "" {
 			etalLast = r.sortNames.namesLast == "true"
@@ -415,11 +439,6 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 
 	namesCount := 0
-	type varNames struct {
-		list  []Name
-		count int
-		spec  int // 0: all, 1: et al., 2: ellipsis
-	}
 	// citeproc-js's divideAndTransliterateNames, disambigNames and
 	// constrainNames: each variable with names is a nameset whose
 	// position indexes the disambiguation settings.
@@ -473,7 +492,11 @@ func (r *renderer) outputNames(n *namesNode) {
 			if r.lone && r.request != nil && r.p.addNames && !(etalMin > 0 && vn.count < etalMin) {
 				r.needRegistry = true
 			}
-			if n := r.request.name(pos); r.request != nil && n > etalFirst {
+			// Without et-al-use-first (a bibliography given the names
+			// its citation added), citeproc-js's comparison with
+			// undefined is false: the names stay as the area's own
+			// et-al settings leave them.
+			if n := r.request.name(pos); r.request != nil && hasEtalFirst && n > etalFirst {
 				requested = true
 				if vn.count < etalMin {
 					disc = vn.count
@@ -483,7 +506,7 @@ func (r *renderer) outputNames(n *namesNode) {
 			} else if etalMin > 0 && vn.count >= etalMin {
 				disc = etalFirst
 			}
-			if etalLast && disc > etalMin-2 {
+			if etalLast && hasEtalMin && disc > etalMin-2 {
 				disc = etalMin - 2
 			}
 		}
@@ -520,6 +543,7 @@ func (r *renderer) outputNames(n *namesNode) {
 		ns.variables = nil
 		return
 	}
+	commonTerm := r.commonTerm(n, variables, per)
 	var blobSpace [4]*blob
 	blobList := blobSpace[:0]
 	for i, v := range variables {
@@ -573,6 +597,10 @@ func (r *renderer) outputNames(n *namesNode) {
 		if vb == nil {
 			continue
 		}
+		if commonTerm != "" {
+			blobList = append(blobList, r.applyLabels(n, vb, commonTerm, vn.count))
+			break
+		}
 		vb = r.applyLabels(n, vb, r.p.vars.name(v), vn.count)
 		blobList = append(blobList, vb)
 	}
@@ -592,6 +620,57 @@ func (r *renderer) outputNames(n *namesNode) {
 	}
 	r.collapseAuthor(b)
 	ns.variables = nil
+}
+
+// varNames are the names of one variable a <names> renders: the list,
+// cut for et al.; count, how many the item has; spec, 0 for all of them,
+// 1 for et al. after the list, 2 for an ellipsis and the last.
+type varNames struct {
+	list  []Name
+	count int
+	spec  int
+}
+
+// commonTerm is the term that labels the names of an editor who is
+// also the translator, as citeproc-js's setCommonTerm finds it: for a
+// <names variable="editor translator"> (in either order) with a label,
+// when both have the same names, cut the same way, and the locale has
+// the term in the label's form, the names are written once with it
+// ("Doe (ed. & trans.)"). It returns "" otherwise.
+func (r *renderer) commonTerm(n *namesNode, variables []varID, per []varNames) string {
+	if len(variables) != 2 || !n.hasLabel {
+		return ""
+	}
+	a, b := r.p.vars.name(variables[0]), r.p.vars.name(variables[1])
+	if !(a == "editor" && b == "translator" || a == "translator" && b == "editor") {
+		return ""
+	}
+	form := ""
+	if n.labelBefore != nil {
+		form = n.labelBefore.form
+	} else {
+		form = n.labelAfter.form
+	}
+	term := "editortranslator"
+	if _, ok := r.p.loc.term(term, form, 0, ""); !ok {
+		// CSL 1.0.2's name for it; citeproc-js takes either
+		term = "editor-translator"
+	}
+	if t, _ := r.p.loc.term(term, form, 0, ""); t == "" {
+		return ""
+	}
+	x, y := per[0], per[1]
+	if x.spec != y.spec || len(x.list) != len(y.list) || len(x.list) == 0 {
+		return ""
+	}
+	for i := range x.list {
+		p, q := x.list[i], y.list[i]
+		if p.Family != q.Family || p.Given != q.Given || p.Literal != q.Literal || p.Suffix != q.Suffix ||
+			p.DroppingParticle != q.DroppingParticle || p.NonDroppingParticle != q.NonDroppingParticle {
+			return ""
+		}
+	}
+	return term
 }
 
 func isEtAlParticle(s string) bool {

@@ -123,20 +123,37 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 	if v == varPage && len(values) == 2 && values[0].joiner == "-" && values[0].particle == values[1].particle &&
 		posIntRe.MatchString(values[0].value) && posIntRe.MatchString(values[1].value) {
 		values = append([]numberValue(nil), values...)
-		values[1].value = pageRange(r.p.pageRangeFormat, values[0].value, values[1].value)
+		var ranged bool
+		values[1].value, ranged = pageRange(r.p.pageRangeFormat, values[0].value, values[1].value)
+		switch r.p.pageRangeFormat {
+		case "minimal", "minimal-two", "chicago", "chicago-15", "chicago-16":
+			// citeproc-js's PageRangeMangler writes a prefix shared
+			// by both ends once: "S1–12", not "S1–S12".
+			if ranged {
+				values[1].particle = ""
+			}
+		}
 	}
 	master := &fmtToken{prefix: b.tok.prefix, suffix: b.tok.suffix, decorations: b.tok.decorations}
 	r.out.openLevel(master)
 	for i, nv := range values {
 		joiner := nv.joiner
-		if joiner == "-" && info.numeric {
-			switch r.p.vars.name(v) {
-			case "page", "locator", "issue", "volume", "edition", "number":
+		plain := i+1 < len(values) && plainRangeEnd(nv) && plainRangeEnd(values[i+1])
+		// ends with different prefixes ("A1-B5") are left as they are
+		sameParticle := i+1 < len(values) && info.values[i].particle == info.values[i+1].particle
+		if joiner == "-" && sameParticle && (info.numeric || plain) {
+			// citeproc-js's fixRanges: numbers joined by "-" take the
+			// page range delimiter, and so does a range of two bare
+			// numbers, arabic or roman, in any of its variables
+			switch name := r.p.vars.name(v); {
+			case name == "page" || name == "locator" || name == "locator-extra" || name == "issue" ||
+				name == "volume" || name == "edition" || name == "number" ||
+				plain && (name == "number-of-pages" || name == "number-of-volumes" || name == "chapter-number"):
 				joiner = r.term("page-range-delimiter", "long", 0)
 				if joiner == "" {
 					joiner = "\u2013"
 				}
-			case "collection-number":
+			case name == "collection-number":
 				joiner = r.term("year-range-delimiter", "long", 0)
 			}
 		}
@@ -164,6 +181,12 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 	r.out.closeLevel()
 }
 
+// plainRangeEnd reports whether nv is a bare number, arabic or roman,
+// which citeproc-js joins to another with the page range delimiter.
+func plainRangeEnd(nv numberValue) bool {
+	return nv.particle == "" && nv.value != "" && (strings.Trim(nv.value, "0123456789") == "" || romanRe.MatchString(nv.value))
+}
+
 func (r *renderer) numberFormatter(form string) func(int, string) string {
 	switch form {
 	case "ordinal":
@@ -186,21 +209,35 @@ func (r *renderer) number(n *numberNode) {
 }
 
 // pageRange formats the end of a page range "begin–end" the way the
-// style's page-range-format asks (citeproc-js's PageRangeMangler).
-func pageRange(format string, begin, end string) string {
+// style's page-range-format asks (citeproc-js's PageRangeMangler), and
+// reports whether it is a range the format applies to (the end, written
+// out in full, is after the beginning).
+func pageRange(format string, begin, end string) (string, bool) {
+	if ranged := pageRangeEnd(format, begin, end); ranged != "" {
+		return ranged, true
+	}
+	return end, false
+}
+
+// pageRangeEnd is pageRange's end, "" when the format does not apply.
+func pageRangeEnd(format string, begin, end string) string {
 	b, errB := strconv.Atoi(begin)
 	e, errE := strconv.Atoi(end)
 	if errB != nil || errE != nil {
-		return end
+		return ""
 	}
-	orig := end
+	if format == "" && b > e {
+		// Without a page-range-format, citeproc-js leaves an end
+		// that reads as smaller ("321–28") as it is.
+		return ""
+	}
 	// An abbreviated end ("321–28") is first written out in full.
 	if len(end) < len(begin) {
 		end = begin[:len(begin)-len(end)] + end
 		e, _ = strconv.Atoi(end)
 	}
 	if b >= e {
-		return orig
+		return ""
 	}
 	minimize := func(minchars int) string {
 		if len(begin) != len(end) {

@@ -283,7 +283,7 @@ func (pr *Processor) renderEntry(reg *registry, tok *regItem, f Format, subst *s
 		r.settings.givens = cloneGivensInto(r.settings.givens[:0], tok.disambig.givens)
 	}
 	r.subst = subst
-	r.citationNumber = tok.seq
+	r.citationNumber = reg.number(tok)
 	entry := r.out.openLevel(&a.entryTok)
 	r.termPredecessor = false
 	r.runLayout()

@@ -105,6 +105,9 @@ type registry struct {
 	ambigcites map[string][]*regItem
 	touched    []string // ambiguity keys in the order first seen
 	reflist    []*regItem
+	// numbersDescending: citation numbers count down the bibliography
+	// (area.numbersDescending).
+	numbersDescending bool
 
 	// from the last ambiguous cite rendered
 	disCount, disMaxMax int
@@ -177,7 +180,18 @@ func (pr *Processor) newRegistry(items []*itemData) *registry {
 	for i, tok := range reg.reflist {
 		tok.seq = i + 1
 	}
+	reg.numbersDescending = keys && pr.p.bibliography.numbersDescending
 	return reg
+}
+
+// number is tok's citation number: its place in the bibliography, or,
+// in a bibliography sorted by citation-number descending, counted from
+// the end (citeproc-js's citation_number_map).
+func (reg *registry) number(tok *regItem) int {
+	if reg.numbersDescending {
+		return len(reg.reflist) - tok.seq + 1
+	}
+	return tok.seq
 }
 
 func (reg *registry) registerAmbig(akey string, tok *regItem, c *ambigConfig) {

@@ -137,7 +137,11 @@ func (r *renderer) runLayout() {
 		// The layout suffix goes on the level open at the end: the
 		// right-inline part when second-field-align splits the entry.
 		top := r.out.current()
-		top.suffix = r.a.layoutTok.suffix
+		if r.a.suffixOnLastChild && len(top.kids) > 0 {
+			top.kids[len(top.kids)-1].suffix = r.a.layoutTok.suffix
+		} else {
+			top.suffix = r.a.layoutTok.suffix
+		}
 		if r.a.secondFieldAlign != "" && len(r.out.stack) > 2 && r.renderSeen {
 			r.out.closeLevel()
 		}

@@ -44,7 +44,7 @@ func ParseStyle(data []byte) (*Style, error) {
 	if s.Info.Class != "in-text" && s.Info.Class != "note" {
 		return nil, styleErr("style", root, "class", "must be \"in-text\" or \"note\", not %q", s.Info.Class)
 	}
-	var citation *element
+	var citation, bibliography *element
 	for _, c := range root.children {
 		switch c.name {
 		case "info":
@@ -68,8 +68,15 @@ func ParseStyle(data []byte) (*Style, error) {
 			}
 			s.macros[name] = c
 		case "citation":
+			if citation != nil {
+				return nil, styleErr("style", c, "", "a second <citation> (line %d has one)", citation.line)
+			}
 			citation = c
 		case "bibliography":
+			if bibliography != nil {
+				return nil, styleErr("style", c, "", "a second <bibliography> (line %d has one)", bibliography.line)
+			}
+			bibliography = c
 		default:
 			return nil, styleErr("style", c, "", "unexpected element in <style>")
 		}
@@ -90,22 +97,40 @@ func ParseStyle(data []byte) (*Style, error) {
 			}
 		}
 	}
-	for name, m := range s.macros {
-		if err := v.loop(name, m, nil); err != nil {
-			return nil, err
+	// In document order, so that a style with several faults always
+	// reports the same one.
+	if err := v.countVariables(root, map[string]bool{}); err != nil {
+		return nil, err
+	}
+	done := map[string]bool{}
+	for _, c := range root.children {
+		if c.name == "macro" {
+			if err := v.loop(c.get("name"), done, nil); err != nil {
+				return nil, err
+			}
+		}
+	}
+	costs := map[string]int{}
+	for _, c := range root.children {
+		if c.name == "citation" || c.name == "bibliography" {
+			if _, err := v.cost(c, costs); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return s, nil
 }
 
 // LoadStyle reads the style file name from fsys. An error reading it
-// is wrapped, so errors.Is finds fs.ErrNotExist.
+// is wrapped, so errors.Is finds fs.ErrNotExist; an error in the style
+// (see ParseStyle) names the file.
 func LoadStyle(fsys fs.FS, name string) (*Style, error) {
 	data, err := readFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	return ParseStyle(data)
+	s, err := ParseStyle(data)
+	return s, inFile(err, name)
 }
 
 // readFile reads a style or locale file, with the package's prefix on
@@ -225,6 +250,15 @@ func (v *validator) rendering(parent, e *element) error {
 		return err
 	}
 	switch e.name {
+	case "text", "number", "label":
+		if len(e.children) > 0 {
+			return v.err(e.children[0], "", "unexpected element in <%s>", e.name)
+		}
+	}
+	if val, ok := e.attr("variable"); ok && strings.TrimSpace(val) == "" {
+		return v.err(e, "variable", "names no variable")
+	}
+	switch e.name {
 	case "text":
 		n := 0
 		for _, k := range []string{"variable", "macro", "term", "value"} {
@@ -242,7 +276,7 @@ func (v *validator) rendering(parent, e *element) error {
 			return v.err(e, "form", "invalid value %q", f)
 		}
 	case "number":
-		if e.get("variable") == "" {
+		if strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 		if f := e.get("form"); f != "" && !slices.Contains([]string{"numeric", "ordinal", "long-ordinal", "roman"}, f) {
@@ -255,7 +289,7 @@ func (v *validator) rendering(parent, e *element) error {
 		if p := e.get("plural"); p != "" && !slices.Contains([]string{"contextual", "always", "never"}, p) {
 			return v.err(e, "plural", "invalid value %q", p)
 		}
-		if parent.name != "names" && e.get("variable") == "" {
+		if parent.name != "names" && strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 	case "group":
@@ -296,7 +330,7 @@ func (v *validator) rendering(parent, e *element) error {
 			}
 		}
 	case "names":
-		if e.get("variable") == "" {
+		if strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 		for _, c := range e.children {
@@ -333,7 +367,7 @@ func (v *validator) rendering(parent, e *element) error {
 			}
 		}
 	case "date":
-		if e.get("variable") == "" {
+		if strings.TrimSpace(e.get("variable")) == "" {
 			return v.err(e, "variable", "missing")
 		}
 		if f := e.get("form"); f != "" && f != "text" && f != "numeric" {
@@ -368,8 +402,15 @@ func (v *validator) rendering(parent, e *element) error {
 	return nil
 }
 
-// loop reports a macro that calls itself, directly or not.
-func (v *validator) loop(name string, m *element, stack []string) error {
+// loop reports a macro that calls itself, directly or not. done holds
+// the macros already checked (each is walked once: forty macros that
+// each call the next twice would otherwise be walked 2^40 times), stack
+// the calls that lead to name.
+func (v *validator) loop(name string, done map[string]bool, stack []string) error {
+	if done[name] {
+		return nil
+	}
+	m := v.s.macros[name]
 	if slices.Contains(stack, name) {
 		return v.err(m, "name", "macro %q calls itself (%s)", name, strings.Join(append(stack, name), " → "))
 	}
@@ -379,7 +420,7 @@ func (v *validator) loop(name string, m *element, stack []string) error {
 		for _, c := range e.children {
 			if c.name == "text" {
 				if mn, ok := c.attr("macro"); ok {
-					if err := v.loop(mn, v.s.macros[mn], stack); err != nil {
+					if err := v.loop(mn, done, stack); err != nil {
 						return err
 					}
 				}
@@ -390,7 +431,87 @@ func (v *validator) loop(name string, m *element, stack []string) error {
 		}
 		return nil
 	}
-	return walk(m)
+	if err := walk(m); err != nil {
+		return err
+	}
+	done[name] = true
+	return nil
+}
+
+// maxStyleVariables bounds the variables a style may name: CSL has
+// about 150, and the engine numbers each (with its short form) in 16 bits.
+const maxStyleVariables = 10000
+
+// countVariables reports a style that names more than maxStyleVariables
+// variables, at the element that names one too many; seen holds those
+// named so far.
+func (v *validator) countVariables(e *element, seen map[string]bool) error {
+	for _, a := range e.attrs {
+		switch a.name {
+		case "variable", "is-numeric", "is-uncertain-date":
+			for _, name := range strings.Fields(a.value) {
+				seen[name] = true
+			}
+			if len(seen) > maxStyleVariables {
+				return v.err(e, a.name, "the style names more than %d variables", maxStyleVariables)
+			}
+		}
+	}
+	for _, c := range e.children {
+		if err := v.countVariables(c, seen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxRenderedElements bounds the elements one rendering of a style's
+// citation or bibliography can visit, its macros expanded and one branch
+// of each <choose> taken: forty macros that each call the next twice
+// are a few lines of style and 2^40 elements, which would hang whatever
+// rendered them. The official APA and Chicago styles visit at most
+// about 2,400.
+const maxRenderedElements = 1 << 20
+
+// cost returns the most elements a rendering of e can visit (see
+// maxRenderedElements), or an error on the macro, or area, that can
+// visit more. costs holds the macros already measured; the macros must
+// not call themselves (loop).
+func (v *validator) cost(e *element, costs map[string]int) (int, error) {
+	n := 1
+	if mn, ok := e.attr("macro"); ok && (e.name == "text" || e.name == "key") {
+		mc, ok := costs[mn]
+		if !ok {
+			m := v.s.macros[mn]
+			for _, k := range m.children {
+				kc, err := v.cost(k, costs)
+				if err != nil {
+					return 0, err
+				}
+				if mc += kc; mc > maxRenderedElements {
+					return 0, v.err(m, "name", "macro %q can render more than %d elements (each call renders the whole macro called)", mn, maxRenderedElements)
+				}
+			}
+			costs[mn] = mc
+		}
+		n += mc
+	}
+	most := 0
+	for _, k := range e.children {
+		kc, err := v.cost(k, costs)
+		if err != nil {
+			return 0, err
+		}
+		if e.name == "choose" {
+			most = max(most, kc) // one branch is taken
+		} else {
+			n += kc
+		}
+		if n+most > maxRenderedElements {
+			return 0, v.err(e, "", "can render more than %d elements, its macros expanded (each call renders the whole macro called)", maxRenderedElements)
+		}
+	}
+	return n + most, nil
 }
 
 // parseIntAttr reads a number attribute as parseInt does.
