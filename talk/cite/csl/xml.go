@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -99,6 +100,12 @@ func parseXML(data []byte, kind string) (*element, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if skip == 0 && len(stack) == 0 && root == nil && t.Name.Space != "" && t.Name.Space != cslNamespace {
+				// Skipped as foreign, it would leave the document
+				// without a root, which is not what is wrong.
+				return nil, &SyntaxError{Kind: kind, Line: line, Column: col,
+					Message: fmt.Sprintf("the root element <%s> is in the namespace %q; a CSL %s's is %q", t.Name.Local, t.Name.Space, kind, cslNamespace)}
+			}
 			if skip > 0 || (t.Name.Space != "" && t.Name.Space != cslNamespace) {
 				skip++
 				continue
