@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -96,7 +97,7 @@ func runCite(e *env, args []string) int {
 
 // citeStyle prints one formatted reference per talk, in input order.
 func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite.Options) int {
-	pr, err := cslProcessor(style, locale)
+	pr, err := cslProcessor(style, locale, true)
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
@@ -138,7 +139,7 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 		fmt.Fprintf(e.stderr, "talkmeta cite: -mode is bibliography, citation or citations, not %q\n", mode)
 		return 2
 	}
-	pr, err := cslProcessor(style, locale)
+	pr, err := cslProcessor(style, locale, mode == "bibliography")
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
 		return 2
@@ -199,10 +200,15 @@ func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, 
 	return nil
 }
 
+// errNoBibliography says why a style without a bibliography cannot
+// format references, and what can.
+var errNoBibliography = errors.New("the style has no bibliography, so it formats no references; -mode citation or citations formats its citations of CSL-JSON items")
+
 // cslProcessor loads a built-in style by name or a style file, with the
 // engine's en-US locale, or a locale file whose missing terms en-US's
-// fill.
-func cslProcessor(style, locale string) (*csl.Processor, error) {
+// fill. needBibliography refuses a style without a bibliography, which
+// formats citations only.
+func cslProcessor(style, locale string, needBibliography bool) (*csl.Processor, error) {
 	var (
 		st  *csl.Style
 		err error
@@ -216,6 +222,10 @@ func cslProcessor(style, locale string) (*csl.Processor, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if needBibliography && !st.HasBibliography() {
+		// Said once, of the style, rather than of every talk or item.
+		return nil, &fileError{Name: style, Err: errNoBibliography}
 	}
 	enUS, err := csl.BuiltinLocale()
 	if err != nil {

@@ -63,6 +63,11 @@ func TestCiteFiles(t *testing.T) {
 		// error with a place is worded, not the csl package's "(4:4)".
 		{"wrong-type-items.txt", []string{"-csl-json", "testdata/cite-files/wrong-type-items.json"}},
 		{"unknown-element.txt", []string{"-style", "testdata/cite-files/unknown-element.csl", seedTalk}},
+		// A style of citations only is refused once, naming it, not
+		// once a talk or an item; its citations are still had.
+		{"citations-only-talks.txt", []string{"-style", "testdata/cite-files/citations-only.csl", seedTalk, seedTalk}},
+		{"citations-only-items.txt", []string{"-style", "testdata/cite-files/citations-only.csl", "-csl-json", "testdata/cite-files/wrong-type-items.json"}},
+		{"citations-only-citation.txt", []string{"-style", "testdata/cite-files/citations-only.csl", "-mode", "citations", "-csl-json", "testdata/cite-files/items.json"}},
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
 		tests = append(tests, struct {

@@ -43,7 +43,7 @@ func renderers() map[string]renderer {
 		"csl-json": citeFormat("csl-json"),
 		"html": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 			r := html.Renderer{BaseURL: opt.base}
-			apa, err := cslProcessor("apa", "")
+			apa, err := cslProcessor("apa", "", true)
 			if err != nil {
 				return err
 			}

@@ -255,7 +255,7 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
-	apa, err := cslProcessor("apa", "")
+	apa, err := cslProcessor("apa", "", true)
 	if err != nil {
 		return nil, err
 	}
