@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -128,6 +129,7 @@ func TestHandWrittenMistakes(t *testing.T) {
 		{"single-quoted name", `{'title': "T"}`, "a single quote: JSON's strings and member names take double quotes", 1},
 		{"unquoted name", `{title: "T"}`, `member name title without quotes: write it as "title"`, 1},
 		{"unquoted name after another", `{"a": 1, $b_2: 2}`, `member name $b_2 without quotes: write it as "$b_2"`, 9},
+		{"a word too long to quote back", "{" + strings.Repeat("a", 65) + ": 1}", "invalid character 'a', want a member name in quotes", 1},
 		{"Python's True", `{"x": True}`, "True is Python's; JSON writes true", 6},
 		{"Python's None", `{"x": [None]}`, "None is Python's; JSON writes null", 7},
 		{"NaN", `{"x": NaN}`, "NaN is no JSON number; leave the member out, or write null", 6},

@@ -378,7 +378,7 @@ func (s *scanner) hint(memberName bool) error {
 		n++
 	}
 	switch word := string(rest[:n]); {
-	case word == "":
+	case word == "" || n > 64: // no name, nor one to quote back whole
 		return nil
 	case memberName:
 		return s.errorf("member name %s without quotes: write it as %q", word, word)
