@@ -165,13 +165,15 @@ func runImport(e *env, args []string) int {
 			report(err)
 			break
 		}
-		if before, err := os.ReadFile(name); err == nil {
-			// An archive is edited after its import (recordings,
-			// slides, corrections), and imported again when the
-			// schedule changes: a file that differs is kept unless
-			// -replace says the import's is wanted.
+		// An archive is edited after its import (recordings, slides,
+		// corrections), and imported again when the schedule changes:
+		// a file that differs is kept unless -replace says the
+		// import's is wanted. One larger than the import's, or no
+		// regular file (a pipe would keep the read waiting), differs
+		// unread.
+		if before, err := readInput(name, int64(len(f.Data))); !errors.Is(err, os.ErrNotExist) {
 			switch {
-			case bytes.Equal(before, f.Data):
+			case err == nil && bytes.Equal(before, f.Data):
 				unchanged++
 				continue
 			case !*replace:
