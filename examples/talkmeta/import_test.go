@@ -360,13 +360,23 @@ func TestPyvideoFiles(t *testing.T) {
 // -replace asks for the import's.
 func TestImportAgain(t *testing.T) {
 	dir := t.TempDir()
-	args := []string{"import", "-from", "c3voc", "-o", dir, "testdata/import/pair.json"}
-	if r := runCommand("", args...); r.status != 0 {
+	// again imports the schedule into dir once more, with flags.
+	again := func(flags ...string) result {
+		args := append(append([]string{"import"}, flags...), "-from", "c3voc", "-o", dir, "testdata/import/pair.json")
+		got := runCommand("", args...)
+		got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
+		got.stderr = strings.ReplaceAll(got.stderr, dir, "OUT")
+		return got
+	}
+	// kept is the report of a file import kept.
+	kept := func(name string) string {
+		rel, _ := filepath.Rel(dir, name)
+		return "OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import; kept (-replace replaces it)"
+	}
+	if r := again(); r.status != 0 {
 		t.Fatal(r)
 	}
-	got := runCommand("", args...)
-	got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
-	wantResult(t, got, 0, []string{"0 talks of 0 events written to OUT (talkmeta layout); 5 files the same as before"}, nil)
+	wantResult(t, again(), 0, []string{"0 talks of 0 events written to OUT (talkmeta layout); 5 files the same as before"}, nil)
 
 	talks, _ := filepath.Glob(filepath.Join(dir, "*", "talks", "*.json"))
 	if len(talks) != 4 {
@@ -375,13 +385,9 @@ func TestImportAgain(t *testing.T) {
 	edited := talks[0]
 	const mine = "{\"title\": \"edited by hand\"}\n"
 	plantFile(t, edited, mine)
-	got = runCommand("", args...)
-	got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
-	got.stderr = strings.ReplaceAll(got.stderr, dir, "OUT")
-	rel, _ := filepath.Rel(dir, edited)
-	wantResult(t, got, 1,
+	wantResult(t, again(), 1,
 		[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before; 1 file differing from the import kept"},
-		[]string{"OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import; kept (-replace replaces it)"})
+		[]string{kept(edited)})
 	if diff := cmp.Diff(mine, readFile(t, edited)); diff != "" {
 		t.Errorf("the edited file (-want +got):\n%s", diff)
 	}
@@ -393,23 +399,14 @@ func TestImportAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := mkfifo(pipe); err == nil {
-		got = runCommand("", args...)
-		got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
-		got.stderr = strings.ReplaceAll(got.stderr, dir, "OUT")
-		pipeRel, _ := filepath.Rel(dir, pipe)
-		wantResult(t, got, 1,
+		wantResult(t, again(), 1,
 			[]string{"0 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before; 2 files differing from the import kept"},
-			[]string{
-				"OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import; kept (-replace replaces it)",
-				"OUT/" + filepath.ToSlash(pipeRel) + ": exists and differs from the import; kept (-replace replaces it)",
-			})
+			[]string{kept(edited), kept(pipe)})
 		if err := os.Remove(pipe); err != nil {
 			t.Fatal(err)
 		}
 	}
 
-	got = runCommand("", append([]string{"import", "-replace"}, args[1:]...)...)
-	got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT")
-	wantResult(t, got, 0, []string{"2 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before"}, nil)
+	wantResult(t, again("-replace"), 0, []string{"2 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before"}, nil)
 	checkAccepts(t, dir)
 }
