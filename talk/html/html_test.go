@@ -195,7 +195,7 @@ func TestForbidden(t *testing.T) {
 	if err := r.WriteTalk(&b, &talk.Talk{Title: in}, html.PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "<h1>a\ufffdb\tc\ufffdd\u00b7e\ufffdf\ufffdg\ufffdh\U0001f40di\ufffdj\ufffd</h1>"
+	want := "<h1 dir=\"auto\">a\ufffdb\tc\ufffdd\u00b7e\ufffdf\ufffdg\ufffdh\U0001f40di\ufffdj\ufffd</h1>"
 	if !strings.Contains(b.String(), want) {
 		t.Errorf("page has no %q:\n%s", want, b.String())
 	}

@@ -11,10 +11,16 @@ func langAttr(l talk.Language) string {
 	return string(l)
 }
 
-// dirAttr returns "rtl" for a dir attribute beside the lang attribute
-// lang (from langAttr) when the language is written right to left (see
-// [talk.Language.RightToLeft]), and "" otherwise.
+// dirAttr returns the dir attribute beside the lang attribute lang (from
+// langAttr): "rtl" when the language is written right to left (see
+// [talk.Language.RightToLeft]), "auto" when it is not known (lang is ""),
+// so that the browser takes the direction from the text, as an Arabic
+// title of a talk whose record names no language needs, and "" for a
+// language written left to right, the page's own direction.
 func dirAttr(lang string) string {
+	if lang == "" {
+		return "auto"
+	}
 	if talk.Language(lang).RightToLeft() {
 		return "rtl"
 	}

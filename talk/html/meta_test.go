@@ -101,12 +101,12 @@ func TestRSTLineTooLong(t *testing.T) {
 				t.Fatal(err)
 			}
 			page := b.String()
-			start := strings.Index(page, `<div class="description">`)
+			start := strings.Index(page, `<div class="description" dir="auto">`)
 			if start < 0 {
 				t.Fatalf("templates: %v: no description in the page", r.Templates != nil)
 			}
 			end := strings.Index(page[start:], "</div>")
-			want := `<div class="description"><p>*Intro*</p><p>` + long + `</p></div>`
+			want := `<div class="description" dir="auto"><p>*Intro*</p><p>` + long + `</p></div>`
 			if diff := cmp.Diff(want, page[start:start+end+len("</div>")]); diff != "" {
 				t.Errorf("templates: %v: description (-want +got):\n%s", r.Templates != nil, diff)
 			}

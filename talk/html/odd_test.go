@@ -169,3 +169,50 @@ func TestRecordingNote(t *testing.T) {
 		comparePages(t, pagePairs(t), string(tt.status), tk)
 	}
 }
+
+// TestScriptsMixed: on a page in English, the words of other scripts whose
+// direction the page cannot know (speakers' names, events' titles and
+// places, a talk's words when its language is unknown) carry dir="auto",
+// so that two Arabic names in a list keep their order, and a Hebrew
+// title its punctuation at its end; a talk's words in a known language
+// carry it as their lang, and dir="rtl" when it is written right to left.
+func TestScriptsMixed(t *testing.T) {
+	event := talk.Event{ID: "pycon-il", Title: "פייקון ישראל 2024!", Start: talk.MustParseDate("2024-06-01"),
+		Place: talk.Place{Venue: "מרכז הכנסים", City: "תל אביב"}}
+	talks := []*talk.Talk{
+		{ID: "ar", Title: "مقدمة إلى Python 3.12؟", Language: "ar", Event: event,
+			Speakers: []talk.Speaker{{Name: "أحمد علي"}, {Name: "سارة"}, {Name: "山田太郎"}},
+			Recorded: talk.MustParseDate("2024-06-01T10:30:00+03:00"), Duration: talk.Duration(25 * time.Minute),
+			Track: "المسار أ", Place: talk.Place{Room: "قاعة ١"}},
+		{ID: "ja", Title: "Python で学ぶ機械学習", Language: "ja", Event: event,
+			Speakers: []talk.Speaker{{Name: "山田太郎"}}},
+		{ID: "unknown", Title: "שלום, עולם!", Event: event,
+			Speakers: []talk.Speaker{{Name: "דוד"}, {Name: "Ada Lovelace"}}, Tags: []string{"פייתון"}},
+	}
+	var r html.Renderer
+	pages := map[string]func(w *bytes.Buffer) error{
+		"odd-scripts-talk.html":    func(w *bytes.Buffer) error { return r.WriteTalk(w, talks[0], html.PageOptions{}) },
+		"odd-scripts-unknown.html": func(w *bytes.Buffer) error { return r.WriteTalk(w, talks[2], html.PageOptions{}) },
+		"odd-scripts-event.html":   func(w *bytes.Buffer) error { return r.WriteEvent(w, &event, talks, html.PageOptions{}) },
+		"odd-scripts-speaker.html": func(w *bytes.Buffer) error {
+			return r.WriteSpeaker(w, &talks[0].Speakers[2], talks[:2], html.PageOptions{})
+		},
+		"odd-scripts-index.html": func(w *bytes.Buffer) error {
+			return r.WriteIndex(w, []html.IndexEntry{{Event: event, Talks: 3}, {Event: talk.Event{Title: "مؤتمر بدون عنوان"}, Talks: 1}}, html.PageOptions{})
+		},
+	}
+	for name, write := range pages {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, name, b.Bytes())
+		if problem := invalidPage(b.Bytes(), false); problem != "" {
+			t.Errorf("%s: %s", name, problem)
+		}
+	}
+	pairs := pagePairs(t)
+	for _, tk := range talks {
+		comparePages(t, pairs, tk.ID, tk)
+	}
+}

@@ -196,7 +196,7 @@ func TestMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	start := strings.Index(page, `<div class="description">`)
+	start := strings.Index(page, `<div class="description" dir="auto">`)
 	end := strings.Index(page[start:], "</div>")
 	checkGolden(t, "markdown.html", []byte(page[start:start+end+len("</div>")]+"\n"))
 	if problem := unsafePage(b.Bytes()); problem != "" {

@@ -228,7 +228,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	t := p.Talk
 	b.WriteString("<article>\n<header>\n")
 	if t.Event.Title != "" {
-		b.WriteString(`<p class="event">`)
+		b.WriteString(`<p class="event" dir="auto">`)
 		if p.EventURL != "" {
 			b.WriteString(`<a href="`)
 			attrURL(b, p.EventURL)
@@ -360,7 +360,7 @@ func writeFacts(b *pageWriter, p *page, place *[5]string) {
 	}
 	b.WriteByte('\n')
 	if *place != ([5]string{}) {
-		b.WriteString(`<dt>Place</dt><dd>`)
+		b.WriteString(`<dt>Place</dt><dd dir="auto">`)
 		writePlace(b, place[:])
 		b.WriteString(`</dd>`)
 	}
@@ -399,7 +399,7 @@ func writeLang(b *pageWriter, p *page) {
 	}
 	if p.ContentDir != "" {
 		b.WriteString(` dir="`)
-		b.WriteString(p.ContentDir) // "rtl"
+		b.WriteString(p.ContentDir) // "rtl" or "auto"
 		b.WriteByte('"')
 	}
 }
@@ -537,11 +537,11 @@ func writePeople(b *pageWriter, people []person) {
 		if s.URL != "" {
 			b.WriteString(`<a href="`)
 			attrURL(b, s.URL)
-			b.WriteString(`">`)
+			b.WriteString(`" dir="auto">`)
 			htmlText(b, s.Name)
 			b.WriteString("</a>")
 		} else {
-			b.WriteString("<span>")
+			b.WriteString(`<span dir="auto">`)
 			htmlText(b, s.Name)
 			b.WriteString("</span>")
 		}
