@@ -39,9 +39,13 @@ type Citation struct {
 // URLs says. The zero Renderer uses the embedded templates and pyvideo.org's
 // URL scheme. A Renderer is safe for concurrent use once made.
 type Renderer struct {
-	// Templates, when not nil, is a template set parsed (or cloned) by the
-	// caller whose definitions replace the embedded ones of the same name,
-	// such as "style" or "talk"; see [DefaultTemplates].
+	// Templates, when not nil, is the template set pages are written
+	// with, in place of the embedded one: the set [DefaultTemplates]
+	// returns, with the caller's definitions parsed into it to replace
+	// blocks of the same name, such as "style" or "talk". It is used as
+	// it is, not merged with the embedded set, so a set of its own must
+	// define every page and block the pages use (see the package doc);
+	// writing a page it lacks is an error that names the template.
 	Templates *htmltemplate.Template
 	// BaseURL makes the canonical URL, links between pages and JSON-LD
 	// @ids absolute. Without it, pages link to each other with paths
@@ -191,6 +195,10 @@ func (r *Renderer) execute(w io.Writer, name string, data any) error {
 		if tmpl, err = defaultTemplates(); err != nil {
 			return fmt.Errorf("html: %w", err)
 		}
+	}
+	if tmpl.Lookup(name) == nil {
+		// html/template would say only that it "is undefined".
+		return fmt.Errorf("html: Renderer.Templates defines no %q template: parse replacements into the set DefaultTemplates returns", name)
 	}
 	b := bufpool.Get()
 	defer bufpool.Put(b)

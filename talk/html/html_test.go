@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	htmltemplate "html/template"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -198,5 +199,40 @@ func TestForbidden(t *testing.T) {
 	want := "<h1 dir=\"auto\">a\ufffdb\tc\ufffdd\u00b7e\ufffdf\ufffdg\ufffdh\U0001f40di\ufffdj\ufffd</h1>"
 	if !strings.Contains(b.String(), want) {
 		t.Errorf("page has no %q:\n%s", want, b.String())
+	}
+}
+
+// TestMissingTemplate: a template set of the caller's own that lacks a
+// page says which, and how to make one that has it; an error in a
+// replaced block names its file, line and column.
+func TestMissingTemplate(t *testing.T) {
+	own := htmltemplate.Must(htmltemplate.New("own").Parse(`{{define "style"}}body { color: red; }{{end}}`))
+	broken, err := html.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmltemplate.Must(broken.New("mine.html").Parse("{{define \"talk\"}}\n<p>{{.Talk.Nope}}</p>{{end}}"))
+	tk := &talk.Talk{Title: "T"}
+	for _, tt := range []struct {
+		tmpl  *htmltemplate.Template
+		write func(r *html.Renderer, w *bytes.Buffer) error
+		want  string
+	}{
+		{own, func(r *html.Renderer, w *bytes.Buffer) error { return r.WriteTalk(w, tk, html.PageOptions{}) },
+			`html: Renderer.Templates defines no "page" template: parse replacements into the set DefaultTemplates returns`},
+		{own, func(r *html.Renderer, w *bytes.Buffer) error { return r.WriteIndex(w, nil, html.PageOptions{}) },
+			`html: Renderer.Templates defines no "index-page" template: parse replacements into the set DefaultTemplates returns`},
+		{broken, func(r *html.Renderer, w *bytes.Buffer) error { return r.WriteTalk(w, tk, html.PageOptions{}) },
+			`html: template: mine.html:2:10: executing "talk" at <.Talk.Nope>: can't evaluate field Nope in type *talk.Talk`},
+	} {
+		r := html.Renderer{Templates: tt.tmpl}
+		var b bytes.Buffer
+		err := tt.write(&r, &b)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("error %v, want %s", err, tt.want)
+		}
+		if b.Len() != 0 {
+			t.Errorf("wrote %d bytes of a page that failed", b.Len())
+		}
 	}
 }
