@@ -210,11 +210,12 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		Speakers:  r.people(t.Speakers, self),
 		Thumbnail: thumbnail(t),
 	}
-	if strings.TrimSpace(it.Title) == "" {
-		it.Title = "Untitled talk"
-		it.Lang = ""
-	}
 	it.Dir = dirAttr(it.Lang)
+	if strings.TrimSpace(it.Title) == "" {
+		// The page's words, in the page's language and direction.
+		it.Title = "Untitled talk"
+		it.Lang, it.Dir = "", ""
+	}
 	if withEvent && !t.Event.IsZero() {
 		it.Event = &person{Name: eventTitle(&t.Event), URL: r.href(urls.Event(&t.Event))}
 	}
