@@ -54,23 +54,57 @@
 // # Templates
 //
 // Pages come from embedded templates that a [Renderer] can replace, one block
-// or all, without a fork: pass a template set with [Renderer.Templates] that
-// redefines a block. The pages are "page" (a talk), "event-page",
-// "speaker-page" and "index-page"; their blocks are "head", "nav", "style",
-// "talk", "video", "event", "speaker", "index", "talklist", "talkitem" and
-// "people".
+// or all, without a fork: parse definitions into the set [DefaultTemplates]
+// returns and pass it as [Renderer.Templates]. The pages are "page" (a
+// talk), "event-page", "speaker-page" and "index-page"; their blocks are
+// "head", "nav", "style", "talk", "lang" (a talk's lang and dir
+// attributes), "video", "event", "speaker", "index", "talklist",
+// "talkitem", "people" and "site-links". An error while writing a page
+// names the template's file, line and column; nothing is written then.
 //
-// Every page's data has a Head: the facts of the document's head (Lang,
-// Title, Description, Canonical, OGType, OGTitle, Thumbnail, JSONLD,
-// StyleSheet, Home, SiteName, SiteLinks), which the "head" and "nav"
-// blocks get as their data. A talk page's data also has Talk (the
-// [talk.Talk]), Heading, Speakers, Date, Duration, Place, Kind (in words),
-// Track, Language, Videos, DescriptionHTML or Paragraphs, Links and
-// Citations; a talk in a list of talks ("talkitem") has its Kind too,
-// but for a plain talk. DefaultTemplates shows how each is used. Head is
-// a field, not an embedded struct, because templates look up fields of
-// embedded structs by a slow search (a tenth of a page's time when they
-// did).
+// Every page's data has a Head: the facts of the document's head, which
+// the "head" and "nav" blocks get as their data: Lang (the page's lang),
+// Title (the <title>), Description, Canonical and Thumbnail (URLs, ""
+// when none), OGType, OGTitle, JSONLD (the graph, an html/template JS
+// value for the <script type="application/ld+json"> element), StyleSheet
+// (the style sheet's URL; "" to inline the "style" block), Home (the
+// index's URL; "" on the index), SiteName, and SiteLinks (PageOptions.Links,
+// each a link). Head is a field, not an embedded struct, because
+// templates look up fields of embedded structs by a slow search (a tenth
+// of a page's time when they did).
+//
+// The values the pages share:
+//   - a link has URL, Text and Safe: Safe is false when URL is not one a
+//     page may link to, and the template shows Text alone;
+//   - a person (a speaker, or an event in a list) has Name, and URL, ""
+//     for no page to link to;
+//   - a date or duration is a pointer, nil when unknown, with Machine (for
+//     a time element's datetime) and Human ("21 July 2016", "1 h 02 min");
+//   - ContentLang and Lang are a talk's language for a lang attribute,
+//     "" when unknown; ContentDir and Dir its direction for a dir
+//     attribute: "rtl", "auto" when the language is unknown, "" for left
+//     to right.
+//
+// A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
+// (the title, or "Untitled talk"); ContentLang, ContentDir; EventURL;
+// Speakers (persons); Date, Duration; Place, Kind (in words), Track and
+// Language (its name), strings ("" when unknown); Videos, each with Title
+// (for the player's title), Provider, and one of Embed (a player's URL),
+// File (a video file, with Poster) or Link; Recording (why there is no
+// recording, or ""); DescriptionHTML or Paragraphs (plain text's); Links;
+// and Citations.
+//
+// An event page ("event-page", "event") has Head; Event (the
+// [talk.Event]); Start, End (End nil when the same day); Place; Website
+// (a safe URL or ""); DescriptionHTML or Paragraphs; and Talks. A speaker
+// page ("speaker-page", "speaker") has Head; Speaker (the
+// [talk.Speaker]); Image (a portrait's URL or ""); Paragraphs (the
+// biography); Links (profiles); and Talks. A talk in Talks ("talkitem")
+// has Title, URL, Lang, Dir, Speakers, Event (a person, nil on its event's
+// page), Kind ("" for a plain talk), Date, Duration and Thumbnail. The
+// index ("index-page", "index") has Head and Events, each with Title,
+// URL, Start, End, Place and Talks (how many). DefaultTemplates shows how
+// each is used.
 //
 // # Safety
 //
