@@ -62,20 +62,20 @@ func TestFacts(t *testing.T) {
 	}{
 		{"room at the event's place", func(*talk.Talk) {},
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
-				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"away from the event's place", func(tk *talk.Talk) {
 			tk.Place = talk.Place{Venue: "Bizkaia Aretoa", Room: "Mitxelena", City: "Bilbao"}
 		}, `<dt>Place</dt><dd dir="auto">Mitxelena, Bizkaia Aretoa, Bilbao</dd>` +
-			`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+			`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"no room", func(tk *talk.Talk) { tk.Place = talk.Place{} },
 			`<dt>Place</dt><dd dir="auto">Euskalduna Conference Centre, Bilbao, Spain</dd>` +
-				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"a room only", func(tk *talk.Talk) { tk.Event.Place = talk.Place{}; tk.Place.Room = " A1\t" },
 			`<dt>Place</dt><dd dir="auto">A1</dd>` +
-				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"a city only", func(tk *talk.Talk) { tk.Place = talk.Place{}; tk.Event.Place = talk.Place{City: "Bilbao", Region: " "} },
 			`<dt>Place</dt><dd dir="auto">Bilbao</dd>` +
-				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"nothing", func(tk *talk.Talk) {
 			tk.Place, tk.Event.Place, tk.Kind, tk.Track, tk.Language = talk.Place{}, talk.Place{}, " ", "\t", ""
 		}, noFacts},
@@ -84,10 +84,10 @@ func TestFacts(t *testing.T) {
 				`<dt>Type</dt><dd>Lightning talk</dd><dt>Track</dt><dd dir="auto">Ciencia</dd>`},
 		{"a schedule's own kind", func(tk *talk.Talk) { tk.Kind, tk.Track = "hands-on_workshop", " Ciencia & datos " },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
-				`<dt>Type</dt><dd>Hands-on workshop</dd><dt>Track</dt><dd lang="es">Ciencia &amp; datos</dd><dt>Language</dt><dd>Spanish</dd>`},
+				`<dt>Type</dt><dd>Hands-on workshop</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia &amp; datos</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"a kind that starts with a non-ASCII letter", func(tk *talk.Talk) { tk.Kind = "émission_<live>" },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
-				`<dt>Type</dt><dd>Émission &lt;live&gt;</dd><dt>Track</dt><dd lang="es">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+				`<dt>Type</dt><dd>Émission &lt;live&gt;</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"right to left", func(tk *talk.Talk) { tk.Language, tk.Track = "ar", "علوم" },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
 				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="ar" dir="rtl">علوم</dd><dt>Language</dt><dd>Arabic</dd>`},

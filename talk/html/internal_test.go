@@ -246,12 +246,12 @@ func TestMarkdownInBounds(t *testing.T) {
 }
 
 // TestDirAttr: the languages written right to left by default or in a
-// right-to-left script, and not others; "auto" when the language is unknown.
+// right-to-left script, "ltr" for others, "auto" when the language is unknown.
 func TestDirAttr(t *testing.T) {
 	for lang, want := range map[string]string{
 		"ar": "rtl", "he": "rtl", "fa": "rtl", "ur": "rtl", "yi": "rtl", "ps": "rtl", "ug": "rtl", "dv": "rtl",
-		"ckb": "rtl", "ar-EG": "rtl", "az-Arab": "rtl", "pa-Arab": "rtl", "ku": "", "pa": "", "az": "",
-		"en": "", "es-419": "", "zh-Hant": "", "sr-Latn": "", "": "auto",
+		"ckb": "rtl", "ar-EG": "rtl", "az-Arab": "rtl", "pa-Arab": "rtl", "ku": "ltr", "pa": "ltr", "az": "ltr",
+		"en": "ltr", "es-419": "ltr", "zh-Hant": "ltr", "sr-Latn": "ltr", "": "auto",
 	} {
 		if got := dirAttr(lang); got != want {
 			t.Errorf("dirAttr(%q) = %q, want %q", lang, got, want)

@@ -13,16 +13,19 @@ func langAttr(l talk.Language) string {
 
 // dirAttr returns the dir attribute beside the lang attribute lang (from
 // langAttr): "rtl" when the language is written right to left (see
-// [talk.Language.RightToLeft]), "auto" when it is not known (lang is ""),
-// so that the browser takes the direction from the text, as an Arabic
-// title of a talk whose record names no language needs, and "" for a
-// language written left to right, the page's own direction.
+// [talk.Language.RightToLeft]), "ltr" when it is written left to right,
+// and "auto" when it is not known (lang is ""), so that the browser takes
+// the direction from the text, as an Arabic title of a talk whose record
+// names no language needs. A talk's words say "ltr" although the
+// embedded templates' page is English, left to right, because a site's
+// own templates may write a page right to left: an English title there
+// must not take the page's direction.
 func dirAttr(lang string) string {
-	if lang == "" {
+	switch {
+	case lang == "":
 		return "auto"
-	}
-	if talk.Language(lang).RightToLeft() {
+	case talk.Language(lang).RightToLeft():
 		return "rtl"
 	}
-	return ""
+	return "ltr"
 }

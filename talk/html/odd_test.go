@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"bytes"
+	htmltemplate "html/template"
 	"regexp"
 	"testing"
 	"time"
@@ -215,4 +216,33 @@ func TestScriptsMixed(t *testing.T) {
 	for _, tk := range talks {
 		comparePages(t, pairs, tk.ID, tk)
 	}
+}
+
+// TestRightToLeftTemplates: a site whose own templates write the page
+// right to left still lays out an English talk's words left to right.
+func TestRightToLeftTemplates(t *testing.T) {
+	tmpl, err := html.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmltemplate.Must(tmpl.Parse(`{{define "page"}}<!DOCTYPE html>
+<html lang="ar" dir="rtl">
+<head>
+{{template "head" .Head}}
+</head>
+<body>
+<main>
+{{template "talk" .}}
+</main>
+</body>
+</html>
+{{end}}`))
+	r := html.Renderer{Templates: tmpl}
+	var b bytes.Buffer
+	tk := &talk.Talk{ID: "en", Title: "What's new in Python 3.12?", Subtitle: "(and 3.13)", Language: "en", Track: "Core",
+		Speakers: []talk.Speaker{{Name: "Łukasz Langa"}, {Name: "سارة"}}, Event: talk.Event{ID: "e", Title: "PyCon مصر"}}
+	if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-rtl-templates.html", b.Bytes())
 }
