@@ -239,10 +239,11 @@ func (r *Renderer) canonical(self string, opt PageOptions) string {
 }
 
 // linkOf makes a link safe to show: an unsafe URL becomes text, and a
-// link without a label shows its URL.
+// link without a label, or with one of white space only, which would
+// leave the link without an accessible name, shows its URL.
 func linkOf(l talk.Link) link {
 	text := l.Label
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		text = l.URL
 	}
 	u := safeURL(l.URL)

@@ -246,3 +246,23 @@ func TestRightToLeftTemplates(t *testing.T) {
 	}
 	checkGolden(t, "odd-rtl-templates.html", b.Bytes())
 }
+
+// TestBlankLabels: a link whose label is white space shows its URL, on a
+// talk's page and a speaker's, so that no link lacks an accessible name.
+func TestBlankLabels(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	tk := &talk.Talk{ID: "t", Title: "T", Links: []talk.Link{{URL: "https://example.org/slides", Label: " \u00a0"}}}
+	opt := html.PageOptions{Links: []talk.Link{{URL: "/edit/t", Label: "\t"}}}
+	if err := r.WriteTalk(&b, tk, opt); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-blank-labels.html", b.Bytes())
+	comparePages(t, pagePairs(t), "blank-labels", tk)
+	b.Reset()
+	s := &talk.Speaker{Name: "S", Accounts: []talk.Account{{Service: " ", URL: "https://example.org/@s"}}}
+	if err := r.WriteSpeaker(&b, s, nil, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-blank-labels-speaker.html", b.Bytes())
+}

@@ -153,7 +153,7 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 			text = strings.TrimPrefix(text+" "+a.Handle, " ")
 		}
 		u := safeURL(a.URL)
-		if text == "" {
+		if strings.TrimSpace(text) == "" {
 			text = a.URL
 		}
 		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
