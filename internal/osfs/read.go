@@ -34,7 +34,7 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 // that error saying where the link leads.
 func linkError(fsys fs.FS, name string, err error) error {
 	pe, ok := err.(*fs.PathError)
-	if !ok || pe.Op != "open" {
+	if !ok || pe.Op != "open" && pe.Op != "stat" {
 		return err // read: a link to a directory, say, which the error says
 	}
 	target, lerr := fs.ReadLink(fsys, name)
@@ -171,4 +171,16 @@ func HoldsJSON(fsys fs.FS, dir string) bool {
 		return nil
 	})
 	return found
+}
+
+// Stat is fs.Stat, whose error, when name is a symbolic link that cannot
+// be followed, says where the link leads, as ReadFile's does: a link to
+// nothing in place of an event directory is otherwise "no such file or
+// directory" of a name the directory lists.
+func Stat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, linkError(fsys, name, err)
+	}
+	return fi, nil
 }
