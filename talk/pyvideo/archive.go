@@ -9,6 +9,8 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/talk"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // File is one file of an archive: its slash-separated path within the
@@ -27,7 +29,9 @@ type File struct {
 // the first talk's Event is the one written. An event's directory is the
 // [Slugify]d ID (or title; "event" when both give nothing), and a talk's
 // file the Slugified title, as pyvideo names them; both are made unique
-// with a [talk.SlugSet] ("intro", "intro-2"), and cut at a word to keep
+// with a [talk.SlugSet] ("intro", "intro-2"), as a file system that
+// ignores case and Unicode normalization sees them (macOS's and Windows'
+// do: "Intro" and "intro" would be one file), and cut at a word to keep
 // names within the 139 bytes pyvideo's CI allows (schema.MaxNameBytes).
 // Talks read from a pyvideo archive keep their file names (their IDs)
 // instead, when those are short enough.
@@ -72,7 +76,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 	}
 	var events []*event
 	byID := map[string]*event{}
-	var dirs talk.SlugSet
+	var dirs fileNames
 	for i, t := range talks {
 		if t == nil {
 			return nil, &talk.NilError{Package: "pyvideo", What: fmt.Sprintf("talks[%d]", i)}
@@ -117,7 +121,8 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 			return nil, about(fmt.Sprintf("event %q", e.ev.ID), err)
 		}
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
-		var names, urls talk.SlugSet
+		var names fileNames
+		var urls talk.SlugSet
 		for _, it := range e.talks {
 			t, data := it.t, it.data
 			base := cutName(pathSlug(t.Title), maxStem)
@@ -162,6 +167,33 @@ func WriteArchive(dir string, talks []*talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// fileNames makes the names of one directory's files unique, as
+// talk.SlugSet does, and unique too where names that differ only in case
+// or Unicode normalization (as macOS writes NFD) name one file: talks
+// read from a pyvideo archive on Linux keep their file names, and
+// "Intro.json" and "intro.json" written on macOS or Windows would leave
+// one talk where there were two.
+type fileNames struct {
+	names  talk.SlugSet
+	folded map[string]bool
+}
+
+// Unique returns base, or base with the smallest suffix that makes it
+// unique.
+func (n *fileNames) Unique(base string) string {
+	if n.folded == nil {
+		n.folded = make(map[string]bool)
+	}
+	for {
+		name := n.names.Unique(base)
+		key := cases.Fold().String(norm.NFC.String(name))
+		if !n.folded[key] {
+			n.folded[key] = true
+			return name
+		}
+	}
 }
 
 // maxNameBytes is schema.MaxNameBytes, which this package cannot import
