@@ -71,7 +71,7 @@ func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
 // the record size limit is reported without being read.
 func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 	return r.read(fsys, func(emit func(job) bool) {
-		entries, err := fs.ReadDir(fsys, ".")
+		entries, err := osfs.ReadDir(fsys, ".")
 		if err != nil {
 			emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 			return
@@ -113,7 +113,7 @@ func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 // schema's CheckArchive tells them apart. It returns false when emit
 // does.
 func (r Reader) topDir(fsys fs.FS, dir string, emit func(job) bool) bool {
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := osfs.ReadDir(fsys, dir)
 	switch {
 	case err != nil:
 		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
@@ -156,7 +156,7 @@ func failed(err error) job { return job{err: err} }
 // then its talk files, to be read by read's goroutines. It returns false
 // when emit does, the consumer having stopped.
 func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := osfs.ReadDir(fsys, dir)
 	if err != nil {
 		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}
@@ -213,7 +213,7 @@ func (r Reader) eventEntries(fsys fs.FS, dir string, entries []fs.DirEntry, emit
 	if !hasVideos {
 		return true
 	}
-	files, err := fs.ReadDir(fsys, prefix+"videos")
+	files, err := osfs.ReadDir(fsys, prefix+"videos")
 	if err != nil {
 		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}

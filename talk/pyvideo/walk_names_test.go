@@ -1,9 +1,12 @@
 package pyvideo_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -50,6 +53,47 @@ func TestArchiveFilesFoldedNames(t *testing.T) {
 		"PyCon/videos/stra\u00dfe.json",
 		"pycon-2/category.json",
 		"pycon-2/videos/intro.json",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestTalksNamesNotUTF8 reads an archive on Linux, which allows any
+// bytes in a name, whose talk file and event directory have names that
+// are not UTF-8: fs.FS cannot open them, and each is reported with that
+// reason and its bytes quoted, where os.DirFS says only "invalid
+// argument"; the other talks are read.
+func TestTalksNamesNotUTF8(t *testing.T) {
+	archive := t.TempDir()
+	record := `{"title": "T", "speakers": [], "videos": [], "description": "", "recorded": "2020-01-01"}`
+	for name, data := range map[string]string{
+		"ev/category.json":       `{"title": "Ev"}`,
+		"ev/videos/a.json":       record,
+		"ev/videos/bad\xff.json": record,
+		"ev\xfe/category.json":   `{"title": "Latin-1"}`,
+		"ev\xfe/videos/b.json":   record,
+	} {
+		p := filepath.Join(archive, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Skipf("no such names here: %v", err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Skipf("no such names here: %v", err)
+		}
+	}
+	var got []string
+	for tk, err := range pyvideo.Talks(osfs.DirFS(archive)) {
+		if err != nil {
+			got = append(got, "error: "+err.Error())
+			continue
+		}
+		got = append(got, tk.Event.ID+"/"+tk.ID+" @ "+tk.Event.Title)
+	}
+	want := []string{
+		"ev/a @ Ev",
+		`error: pyvideo: open ev/videos/bad` + "\xff" + `.json: the name ("bad\xff.json") is not valid UTF-8, which an fs.FS cannot open; rename it`,
+		`error: pyvideo: readdir ev` + "\xfe" + `: the name ("ev\xfe") is not valid UTF-8, which an fs.FS cannot open; rename it`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
