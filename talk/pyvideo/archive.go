@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/talk"
@@ -207,13 +208,18 @@ const maxStem = maxNameBytes - len(".json") - len("-9999")
 
 // cutName cuts slug to at most max bytes at the last '-' that keeps it
 // within them, so that no word is cut unless the first is too long, and
-// trims the '-' and '_' that would then end it. A slug is ASCII, so no
-// character is cut either.
+// trims the '-' and '_' that would then end it. No character is cut
+// either: a slug is ASCII, but an event's ID kept from a pyvideo archive
+// need not be, and half a character would make a name that is not UTF-8,
+// which no fs.FS can open.
 func cutName(slug string, max int) string {
 	if len(slug) <= max {
 		return slug
 	}
 	cut := slug[:max]
+	for len(cut) > 0 && !utf8.RuneStart(slug[len(cut)]) {
+		cut = cut[:len(cut)-1]
+	}
 	if i := strings.LastIndexByte(cut, '-'); i > 0 {
 		cut = cut[:i]
 	}

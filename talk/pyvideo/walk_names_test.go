@@ -3,6 +3,7 @@ package pyvideo_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -95,6 +96,28 @@ func TestTalksNamesNotUTF8(t *testing.T) {
 		`error: pyvideo: open ev/videos/bad` + "\xff" + `.json: the name ("bad\xff.json") is not valid UTF-8, which an fs.FS cannot open; rename it`,
 		`error: pyvideo: readdir ev` + "\xfe" + `: the name ("ev\xfe") is not valid UTF-8, which an fs.FS cannot open; rename it`,
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestArchiveFilesLongEventID lays out a talk whose event, read from a
+// pyvideo archive, has a directory name longer than pyvideo's CI allows
+// and not ASCII: it is cut between characters, not in the middle of one,
+// which would leave a name that is not UTF-8.
+func TestArchiveFilesLongEventID(t *testing.T) {
+	origin := talk.Origin{Format: pyvideo.FormatName}
+	ev := talk.Event{ID: "x" + strings.Repeat("日", 50), Origin: origin}
+	files, err := pyvideo.ArchiveFiles([]*talk.Talk{{ID: "a", Title: "A", Event: ev, Origin: origin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	dir := "x" + strings.Repeat("日", 42) // 127 bytes; 129 would cut the 43rd
+	want := []string{dir + "/category.json", dir + "/videos/a.json"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
