@@ -239,9 +239,10 @@ func urlSlug(t *talk.Talk) string {
 // Pelican keeps, which make awkward file names.
 func pathSlug(s string) string { return strings.Trim(Slugify(s), "-_") }
 
-// safeName reports whether s can be used as one path element as it is.
+// safeName reports whether s can be used as one path element as it is:
+// one that a reader can open again, so UTF-8, as fs.FS wants it.
 func safeName(s string) bool {
-	return s != "" && s != "." && s != ".." && len(s) <= 200 && path.Base(s) == s &&
+	return s != "" && s != "." && s != ".." && len(s) <= 200 && path.Base(s) == s && utf8.ValidString(s) &&
 		!strings.ContainsAny(s, "\\:*?\"<>|\x00") && !strings.HasPrefix(s, ".")
 }
 

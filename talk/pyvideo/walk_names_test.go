@@ -122,3 +122,25 @@ func TestArchiveFilesLongEventID(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveFilesNamesNotUTF8 lays out a talk and an event whose IDs,
+// kept as file names when they came from a pyvideo archive, are not
+// UTF-8: they are named as any other ID that cannot be a name is (the
+// talk by its title, the event "event"), so that the archive can be read
+// again.
+func TestArchiveFilesNamesNotUTF8(t *testing.T) {
+	origin := talk.Origin{Format: pyvideo.FormatName}
+	ev := talk.Event{ID: "ev\xfe", Title: "Event", Origin: origin}
+	files, err := pyvideo.ArchiveFiles([]*talk.Talk{{ID: "bad\xff", Title: "A talk", Event: ev, Origin: origin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := []string{"event/category.json", "event/videos/a-talk.json"} // as for an ID with a '/'
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
