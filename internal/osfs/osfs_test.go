@@ -235,3 +235,48 @@ func TestReadFileBrokenLink(t *testing.T) {
 		}
 	}
 }
+
+// TestStatReadDirNames holds Stat and ReadDir to ReadFile's words for a
+// link that cannot be followed and a name that is not UTF-8, on DirFS
+// and os.DirFS alike, and to fs.Stat's and fs.ReadDir's results
+// otherwise.
+func TestStatReadDirNames(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "bad\xff"), 0o755); err != nil {
+		t.Skipf("no such names here: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.json"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"gone": "nowhere", "loop": "loop"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	for _, fsys := range []fs.FS{DirFS(dir), os.DirFS(dir)} {
+		var got []string
+		for _, name := range []string{"a.json", "gone", "loop", "bad\xff"} {
+			fi, err := Stat(fsys, name)
+			if err == nil {
+				got = append(got, fmt.Sprintf("stat %s: regular %v", name, fi.Mode().IsRegular()))
+			} else {
+				got = append(got, fmt.Sprintf("%v (not exist: %v, invalid: %v)", err, errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrInvalid)))
+			}
+		}
+		for _, name := range []string{".", "bad\xff"} {
+			entries, err := ReadDir(fsys, name)
+			got = append(got, fmt.Sprintf("readdir %s: %d entries, %v", name, len(entries), err))
+		}
+		want := []string{
+			"stat a.json: regular true",
+			"stat gone: a symbolic link to nowhere, which does not exist (not exist: true, invalid: false)",
+			"stat loop: a symbolic link to loop, which cannot be followed: too many levels of symbolic links (not exist: false, invalid: false)",
+			`stat bad` + "\xff" + `: the name ("bad\xff") is not valid UTF-8, which an fs.FS cannot open; rename it (not exist: false, invalid: true)`,
+			"readdir .: 4 entries, <nil>",
+			`readdir bad` + "\xff" + `: 0 entries, readdir bad` + "\xff" + `: the name ("bad\xff") is not valid UTF-8, which an fs.FS cannot open; rename it`,
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%T (-want +got):\n%s", fsys, diff)
+		}
+	}
+}

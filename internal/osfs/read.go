@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"unicode/utf8"
 )
 
 // ReadFile reads the named file of fsys in one read sized by the file's
@@ -21,20 +22,54 @@ import (
 // (or to a link, round and round) is an *fs.PathError that says so, as
 // the error of its open would not: "no such file or directory" of a name
 // that the directory lists.
+//
+// A file whose name is not valid UTF-8, which Linux allows and fs.FS
+// cannot name, is an *fs.PathError that says so, as os.DirFS's "invalid
+// argument" would not.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	data, err := readFile(fsys, name, limit)
 	if err != nil {
-		return nil, linkError(fsys, name, err)
+		return nil, linkError(fsys, name, nameError(name, err))
 	}
 	return data, nil
 }
+
+// ReadDir is fs.ReadDir, whose error for a directory whose name is not
+// valid UTF-8 says so, as ReadFile's does.
+func ReadDir(fsys fs.FS, name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(fsys, name)
+	return entries, nameError(name, err)
+}
+
+// nameError is err, an error of opening the file name, or when name is
+// not valid UTF-8 and err the *fs.PathError of fs.FS refusing it, that
+// error saying why.
+func nameError(name string, err error) error {
+	pe, ok := err.(*fs.PathError)
+	if !ok || utf8.ValidString(name) || !errors.Is(err, fs.ErrInvalid) {
+		return err
+	}
+	return &fs.PathError{Op: pe.Op, Path: pe.Path, Err: &invalidName{name: name}}
+}
+
+// invalidName is why a file whose name is not UTF-8 cannot be read.
+type invalidName struct{ name string }
+
+// Error shows the name's bytes quoted, as a terminal would not show
+// them.
+func (e *invalidName) Error() string {
+	return fmt.Sprintf("the name (%q) is not valid UTF-8, which an fs.FS cannot open; rename it", path.Base(e.name))
+}
+
+// Unwrap returns fs.ErrInvalid, as os.DirFS's error holds it.
+func (e *invalidName) Unwrap() error { return fs.ErrInvalid }
 
 // linkError is err, the error of reading the file name of fsys, or when
 // name is a symbolic link and err is the *fs.PathError of following it,
 // that error saying where the link leads.
 func linkError(fsys fs.FS, name string, err error) error {
 	pe, ok := err.(*fs.PathError)
-	if !ok || pe.Op != "open" {
+	if !ok || pe.Op != "open" && pe.Op != "stat" {
 		return err // read: a link to a directory, say, which the error says
 	}
 	target, lerr := fs.ReadLink(fsys, name)
@@ -171,4 +206,16 @@ func HoldsJSON(fsys fs.FS, dir string) bool {
 		return nil
 	})
 	return found
+}
+
+// Stat is fs.Stat, whose error, when name is a symbolic link that cannot
+// be followed, says where the link leads, as ReadFile's does: a link to
+// nothing in place of an event directory is otherwise "no such file or
+// directory" of a name the directory lists.
+func Stat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, linkError(fsys, name, nameError(name, err))
+	}
+	return fi, nil
 }

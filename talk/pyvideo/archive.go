@@ -6,9 +6,12 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/talk"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // File is one file of an archive: its slash-separated path within the
@@ -27,7 +30,9 @@ type File struct {
 // the first talk's Event is the one written. An event's directory is the
 // [Slugify]d ID (or title; "event" when both give nothing), and a talk's
 // file the Slugified title, as pyvideo names them; both are made unique
-// with a [talk.SlugSet] ("intro", "intro-2"), and cut at a word to keep
+// with a [talk.SlugSet] ("intro", "intro-2"), as a file system that
+// ignores case and Unicode normalization sees them (macOS's and Windows'
+// do: "Intro" and "intro" would be one file), and cut at a word to keep
 // names within the 139 bytes pyvideo's CI allows (schema.MaxNameBytes).
 // Talks read from a pyvideo archive keep their file names (their IDs)
 // instead, when those are short enough.
@@ -72,7 +77,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 	}
 	var events []*event
 	byID := map[string]*event{}
-	var dirs talk.SlugSet
+	var dirs fileNames
 	for i, t := range talks {
 		if t == nil {
 			return nil, &talk.NilError{Package: "pyvideo", What: fmt.Sprintf("talks[%d]", i)}
@@ -117,7 +122,8 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 			return nil, about(fmt.Sprintf("event %q", e.ev.ID), err)
 		}
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
-		var names, urls talk.SlugSet
+		var names fileNames
+		var urls talk.SlugSet
 		for _, it := range e.talks {
 			t, data := it.t, it.data
 			base := cutName(pathSlug(t.Title), maxStem)
@@ -164,6 +170,33 @@ func WriteArchive(dir string, talks []*talk.Talk) error {
 	return nil
 }
 
+// fileNames makes the names of one directory's files unique, as
+// talk.SlugSet does, and unique too where names that differ only in case
+// or Unicode normalization (as macOS writes NFD) name one file: talks
+// read from a pyvideo archive on Linux keep their file names, and
+// "Intro.json" and "intro.json" written on macOS or Windows would leave
+// one talk where there were two.
+type fileNames struct {
+	names  talk.SlugSet
+	folded map[string]bool
+}
+
+// Unique returns base, or base with the smallest suffix that makes it
+// unique.
+func (n *fileNames) Unique(base string) string {
+	if n.folded == nil {
+		n.folded = make(map[string]bool)
+	}
+	for {
+		name := n.names.Unique(base)
+		key := cases.Fold().String(norm.NFC.String(name))
+		if !n.folded[key] {
+			n.folded[key] = true
+			return name
+		}
+	}
+}
+
 // maxNameBytes is schema.MaxNameBytes, which this package cannot import
 // (schema imports it): the longest file or directory name pyvideo's CI
 // allows. schema's TestArchiveFilesNames holds the two to each other.
@@ -175,13 +208,18 @@ const maxStem = maxNameBytes - len(".json") - len("-9999")
 
 // cutName cuts slug to at most max bytes at the last '-' that keeps it
 // within them, so that no word is cut unless the first is too long, and
-// trims the '-' and '_' that would then end it. A slug is ASCII, so no
-// character is cut either.
+// trims the '-' and '_' that would then end it. No character is cut
+// either: a slug is ASCII, but an event's ID kept from a pyvideo archive
+// need not be, and half a character would make a name that is not UTF-8,
+// which no fs.FS can open.
 func cutName(slug string, max int) string {
 	if len(slug) <= max {
 		return slug
 	}
 	cut := slug[:max]
+	for len(cut) > 0 && !utf8.RuneStart(slug[len(cut)]) {
+		cut = cut[:len(cut)-1]
+	}
 	if i := strings.LastIndexByte(cut, '-'); i > 0 {
 		cut = cut[:i]
 	}
@@ -201,9 +239,10 @@ func urlSlug(t *talk.Talk) string {
 // Pelican keeps, which make awkward file names.
 func pathSlug(s string) string { return strings.Trim(Slugify(s), "-_") }
 
-// safeName reports whether s can be used as one path element as it is.
+// safeName reports whether s can be used as one path element as it is:
+// one that a reader can open again, so UTF-8, as fs.FS wants it.
 func safeName(s string) bool {
-	return s != "" && s != "." && s != ".." && len(s) <= 200 && path.Base(s) == s &&
+	return s != "" && s != "." && s != ".." && len(s) <= 200 && path.Base(s) == s && utf8.ValidString(s) &&
 		!strings.ContainsAny(s, "\\:*?\"<>|\x00") && !strings.HasPrefix(s, ".")
 }
 

@@ -43,8 +43,13 @@ func (e *LayoutError) Error() string { return "pyvideo: " + e.Path + ": " + e.Re
 // talk with an error naming it (a [*talk.RecordError], or a
 // [*LayoutError] for a file out of place, or an [fs.PathError]), and the
 // iteration goes on: nothing is skipped silently. Hidden files and
-// directories (".git") and regular files at the top level (README,
-// LICENSE) are not part of the archive and are passed over.
+// directories (".git", ".DS_Store", "._x.json") are not part of the
+// archive and are passed over, as are files at the top level other
+// than records (README, LICENSE) and directories there that hold no
+// .json file (tools/). A directory at the top with neither category.json
+// nor videos/ but with records, a record at the top, and a symbolic link
+// that cannot be followed are reported, as schema's CheckArchive
+// reports them.
 //
 // When fsys is itself one event's directory (it holds category.json or
 // videos/), its talks are read, as [EventTalks] reads them with dir ".",
@@ -66,26 +71,69 @@ func EventTalks(fsys fs.FS, dir string) iter.Seq2[*talk.Talk, error] {
 // the record size limit is reported without being read.
 func (r Reader) Talks(fsys fs.FS) iter.Seq2[*talk.Talk, error] {
 	return r.read(fsys, func(emit func(job) bool) {
-		events, err := fs.ReadDir(fsys, ".")
+		entries, err := osfs.ReadDir(fsys, ".")
 		if err != nil {
 			emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 			return
 		}
-		for _, e := range events {
-			if e.Name() == "category.json" && !e.IsDir() || e.Name() == "videos" && osfs.Is(fsys, e.Name(), e, fs.FileMode.IsDir) {
-				r.eventJobs(fsys, ".", emit) // fsys is one event
-				return
-			}
+		if isEvent(fsys, ".", entries) {
+			r.eventEntries(fsys, ".", entries, emit) // fsys is one event
+			return
 		}
-		for _, ev := range events {
-			if hidden(ev.Name()) || !osfs.Is(fsys, ev.Name(), ev, fs.FileMode.IsDir) {
-				continue
+		for _, e := range entries {
+			name := e.Name()
+			var err error
+			switch {
+			case hidden(name):
+			case osfs.Is(fsys, name, e, fs.FileMode.IsDir):
+				if !r.topDir(fsys, name, emit) {
+					return
+				}
+			case e.Type()&fs.ModeSymlink != 0:
+				// A link to nothing, where an event directory was
+				// likely meant, must not hide the event.
+				if _, err = osfs.Stat(fsys, name); err != nil {
+					err = &errs.Prefixed{Prefix: "pyvideo: ", Err: err}
+				} else if path.Ext(name) == ".json" {
+					err = &LayoutError{Path: name, Reason: layout.Pyvideo().Outside()}
+				}
+			case path.Ext(name) == ".json":
+				err = &LayoutError{Path: name, Reason: layout.Pyvideo().Outside()}
 			}
-			if !r.eventJobs(fsys, ev.Name(), emit) {
+			if err != nil && !emit(failed(err)) {
 				return
 			}
 		}
 	})
+}
+
+// topDir lists a directory at an archive's top: an event when it holds
+// category.json or videos/, a mistake when it holds other JSON files,
+// and none of the archive's business otherwise (a tools/ directory), as
+// schema's CheckArchive tells them apart. It returns false when emit
+// does.
+func (r Reader) topDir(fsys fs.FS, dir string, emit func(job) bool) bool {
+	entries, err := osfs.ReadDir(fsys, dir)
+	switch {
+	case err != nil:
+		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
+	case isEvent(fsys, dir, entries):
+		return r.eventEntries(fsys, dir, entries, emit)
+	case osfs.HoldsJSON(fsys, dir):
+		return emit(failed(&LayoutError{Path: dir, Reason: layout.NotAnEvent(layout.Pyvideo())}))
+	}
+	return true
+}
+
+// isEvent reports whether entries, those of directory dir of fsys, are
+// an event's: whether they hold category.json or a videos directory.
+func isEvent(fsys fs.FS, dir string, entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if e.Name() == "category.json" && !e.IsDir() || e.Name() == "videos" && osfs.Is(fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsDir) {
+			return true
+		}
+	}
+	return false
 }
 
 // EventTalks is like the package's [EventTalks], with r's limits.
@@ -108,14 +156,19 @@ func failed(err error) job { return job{err: err} }
 // then its talk files, to be read by read's goroutines. It returns false
 // when emit does, the consumer having stopped.
 func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
+	entries, err := osfs.ReadDir(fsys, dir)
+	if err != nil {
+		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
+	}
+	return r.eventEntries(fsys, dir, entries, emit)
+}
+
+// eventEntries is eventJobs for the entries of dir, listed already.
+func (r Reader) eventEntries(fsys fs.FS, dir string, entries []fs.DirEntry, emit func(job) bool) bool {
 	event := &talk.Event{ID: path.Base(dir)}
 	prefix := dir + "/" // of the paths within dir, as fs.FS names them
 	if dir == "." {
 		event.ID, prefix = "", "" // as ParseEvent and ParseTalk give it for such paths
-	}
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}
 	hasVideos, hasCategory := false, false
 	for _, e := range entries {
@@ -136,6 +189,16 @@ func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 			}
 		case name == "videos" && osfs.Is(fsys, p, e, fs.FileMode.IsDir):
 			hasVideos = true
+		case name == "videos" && e.Type()&fs.ModeSymlink != 0:
+			// A link to nothing says so, not that videos is out of
+			// place.
+			var err error = &LayoutError{Path: p, Reason: layout.Pyvideo().InEvent()}
+			if _, serr := osfs.Stat(fsys, p); serr != nil {
+				err = &errs.Prefixed{Prefix: "pyvideo: ", Err: serr}
+			}
+			if !emit(failed(err)) {
+				return false
+			}
 		default:
 			if !emit(failed(&LayoutError{Path: p, Reason: layout.Pyvideo().InEvent()})) {
 				return false
@@ -150,7 +213,7 @@ func (r Reader) eventJobs(fsys fs.FS, dir string, emit func(job) bool) bool {
 	if !hasVideos {
 		return true
 	}
-	files, err := fs.ReadDir(fsys, prefix+"videos")
+	files, err := osfs.ReadDir(fsys, prefix+"videos")
 	if err != nil {
 		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}
