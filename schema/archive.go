@@ -124,7 +124,7 @@ func (l *listing) name(p string) {
 func (a *archive) list() {
 	var top listing
 	var dirs []string
-	if entries, err := fs.ReadDir(a.fsys, "."); err != nil {
+	if entries, err := osfs.ReadDir(a.fsys, "."); err != nil {
 		top.fail(".", "read", errs.WithoutPath(err).Error())
 	} else if record, talks := a.eventHolds(".", entries); record || talks {
 		a.event(&top, ".", entries, record, talks) // fsys is one event
@@ -157,6 +157,10 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 		switch {
 		case osfs.Is(a.fsys, e.Name(), e, fs.FileMode.IsDir):
 			dirs = append(dirs, e.Name())
+		case a.brokenLink(l, e.Name(), e):
+			// A link to nothing, where an event directory was likely
+			// meant, must not hide the event: it is said where it
+			// leads.
 		case path.Ext(e.Name()) == ".json":
 			l.fail(e.Name(), "layout", a.lay.Outside())
 		}
@@ -170,7 +174,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 // files, and none of the archive's business otherwise (a tools/
 // directory).
 func (a *archive) topDir(l *listing, dir string) {
-	entries, err := fs.ReadDir(a.fsys, dir)
+	entries, err := osfs.ReadDir(a.fsys, dir)
 	if err != nil {
 		l.fail(dir, "read", errs.WithoutPath(err).Error())
 		return
@@ -213,6 +217,8 @@ func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord
 			l.records = append(l.records, record{path: p, event: dir, isEvent: true})
 		case e.Name() == a.lay.TalksDir && hasTalks:
 			a.talkDir(l, dir, p)
+		case e.Name() == a.lay.TalksDir && a.brokenLink(l, p, e):
+			hasTalks = true // said once, by where the link leads
 		case strings.HasPrefix(e.Name(), "."):
 		default:
 			l.fail(p, "layout", a.lay.InEvent())
@@ -223,8 +229,21 @@ func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord
 	}
 }
 
+// brokenLink reports whether the entry e, at name, is a symbolic link
+// that cannot be followed, and if so fails it with where it leads.
+func (a *archive) brokenLink(l *listing, name string, e fs.DirEntry) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	_, err := osfs.Stat(a.fsys, name)
+	if err != nil {
+		l.fail(name, "read", errs.WithoutPath(err).Error())
+	}
+	return err != nil
+}
+
 func (a *archive) talkDir(l *listing, event, dir string) {
-	entries, err := fs.ReadDir(a.fsys, dir)
+	entries, err := osfs.ReadDir(a.fsys, dir)
 	if err != nil {
 		l.fail(dir, "read", errs.WithoutPath(err).Error())
 		return

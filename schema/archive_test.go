@@ -334,3 +334,42 @@ func TestArchiveUnlistable(t *testing.T) {
 		}
 	}
 }
+
+// TestArchiveBrokenLinks: a symbolic link to nothing where an event
+// directory, or an event's directory of talks, was likely meant is
+// reported once, saying where it leads; it was passed over without a
+// word at the top, and in an event taken for a file out of place beside
+// "no videos/ directory". pyvideo's reader says the same.
+func TestArchiveBrokenLinks(t *testing.T) {
+	archive := t.TempDir()
+	if err := os.CopyFS(archive, os.DirFS(filepath.Join("..", "testdata", "pyvideo"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(archive, "ep-linked"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(archive, "ep-linked", "category.json"), []byte(`{"title": "EP"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A loop is made on disk: fstest.MapFS follows one without end.
+	for link, target := range map[string]string{"dangling-event": "nowhere", "loop": "loop", "ep-linked/videos": "missing"} {
+		if err := os.Symlink(target, filepath.Join(archive, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	r := (&Validator{Profile: Pyvideo}).CheckArchive(osfs.DirFS(archive), nil)
+	var got []string
+	for _, p := range r.Problems {
+		if p.Severity == Error {
+			got = append(got, p.Error())
+		}
+	}
+	want := []string{
+		"dangling-event: read: a symbolic link to nowhere, which does not exist",
+		"ep-linked/videos: read: a symbolic link to missing, which does not exist",
+		"loop: read: a symbolic link to loop, which cannot be followed: too many levels of symbolic links",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
