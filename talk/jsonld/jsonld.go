@@ -393,14 +393,30 @@ func talkIdentity(t *talk.Talk) string {
 const talkFragment = "talk"
 
 // writeVideoID writes the member "@id" of the talk's recording n: the
-// talk's @id with the fragment "video-n", copied from the talk's @id.
+// talk's @id with the fragment "video-n".
 func (g *graph) writeVideoID(e *encoder, n int) {
-	e.key("@id")
-	path := g.talkIDAt.end - len(talkFragment+`"`) // the talk's @id up to its fragment
-	e.b = append(e.b, e.b[g.talkIDAt.start:path]...)
+	g.beginTalkFragmentID(e)
 	e.b = append(e.b, "video-"...)
 	e.b = strconv.AppendInt(e.b, int64(n), 10)
 	e.b = append(e.b, '"')
+}
+
+// writeTalkFragmentID writes the member "@id" of a node within the talk:
+// the talk's @id with the fragment fragment (of digits, letters, "-" and
+// ".", which need no escape).
+func (g *graph) writeTalkFragmentID(e *encoder, fragment string) {
+	g.beginTalkFragmentID(e)
+	e.b = append(e.b, fragment...)
+	e.b = append(e.b, '"')
+}
+
+// beginTalkFragmentID writes the member "@id" up to the fragment of a
+// node within the talk, copied from the talk's @id, for the caller to
+// end with the fragment and its closing quote.
+func (g *graph) beginTalkFragmentID(e *encoder) {
+	e.key("@id")
+	path := g.talkIDAt.end - len(talkFragment+`"`) // the talk's @id up to its fragment
+	e.b = append(e.b, e.b[g.talkIDAt.start:path]...)
 	e.comma = true
 }
 
@@ -434,11 +450,11 @@ func (g *graph) size() int {
 
 // nodes writes the talk's node, then a node for each of its recordings.
 func (g *graph) nodes(e *encoder) {
+	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
 	g.talkNode(e)
 	if len(g.t.Videos) == 0 {
 		return
 	}
-	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
 	g.licenseURL, g.licenseIsURL = weburl.Web(g.t.License)
 	for i := range g.t.Videos {
 		g.videoNode(e, i, &g.t.Videos[i])
@@ -456,8 +472,11 @@ func (g *graph) talkNode(e *encoder) {
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
 	g.endDate(e)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
-	e.str("inLanguage", string(t.Language))
+	g.language(e, t.Language, talkFragment)
 	e.str("url", g.talkURL())
+	// The talk's still, which Google recommends for an Event as for a
+	// VideoObject: a talk with one had it on its recordings alone.
+	e.str("image", g.thumbnail)
 	e.str("mainEntityOfPage", absoluteOrEmpty(g.opt.PageURL))
 	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
@@ -493,6 +512,7 @@ func (g *graph) talkNode(e *encoder) {
 		e.close()
 	}
 	e.closeArray(slides)
+	g.parts(e, t.Parts, "part-")
 	if !t.Event.IsZero() {
 		e.key("superEvent")
 		e.open()
@@ -500,6 +520,46 @@ func (g *graph) talkNode(e *encoder) {
 		e.close()
 	}
 	e.close()
+}
+
+// parts writes the member "subEvent", the talks within a talk (the
+// lightning talks of a block, a panel's contributions), each an Event
+// with the @id of the talk's with the fragment prefix and its place
+// among them ("part-2"; "part-2.1" for the first part of that one):
+// what a part's record holds of a talk, but for its recordings, slides
+// and links, which the talk's own graph would carry.
+func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
+	list := e.openArray("subEvent")
+	for i := range parts {
+		p := &parts[i]
+		fragment := prefix + strconv.Itoa(i+1)
+		e.open()
+		e.str("@type", "Event")
+		g.writeTalkFragmentID(e, fragment)
+		e.str("name", p.Title)
+		e.str("alternateName", p.Subtitle)
+		e.str("description", description(p))
+		e.str("startDate", g.date(p.Recorded))
+		e.str("duration", duration(p.Duration))
+		e.str("image", absoluteOrEmpty(p.Thumbnail))
+		if p.Language != "" {
+			g.language(e, p.Language, fragment)
+		}
+		keywords(e, p.Tags)
+		performers := e.openArray("performer")
+		for j := range p.Speakers {
+			if nameless(&p.Speakers[j]) {
+				continue
+			}
+			e.open()
+			g.personMembers(e, &p.Speakers[j])
+			e.close()
+		}
+		e.closeArray(performers)
+		g.parts(e, p.Parts, fragment+".")
+		e.close()
+	}
+	e.closeArray(list)
 }
 
 // nameless reports whether a speaker has no name to show, as records of
@@ -546,6 +606,26 @@ func keywords(e *encoder, tags []string) span {
 }
 
 func notBlank(s string) bool { return strings.TrimSpace(s) != "" }
+
+// language writes the member "inLanguage", l, when it is a BCP 47 tag,
+// as schema.org wants it. A language the talk's reader kept as its source
+// wrote it ("English", "xx") is left out, and, unless fragment is "" (the
+// talk's language again, in a recording's node, warned of in the talk's),
+// the node of the talk with that fragment gets a warning naming it: a
+// consumer would read it as no language or a wrong one.
+func (g *graph) language(e *encoder, l talk.Language, fragment string) {
+	if l == "" {
+		return
+	}
+	if l.Valid() {
+		e.str("inLanguage", string(l))
+		return
+	}
+	if fragment != "" {
+		g.warn(g.id(fragment, eventIdentity(&g.t.Event), talkIdentity(g.t)), "inLanguage",
+			strconv.Quote(string(l))+" is not a BCP 47 language tag, such as \"en\" or \"pt-BR\"")
+	}
+}
 
 // talkURL is the talk's own page: the first related link, which is what
 // schedules and archives put first.
@@ -724,11 +804,11 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		// where it is, and a node without it points nowhere.
 		e.str("url", absoluteOrEmpty(v.URL))
 	}
-	language := v.Language
-	if language == "" {
-		language = t.Language
+	if v.Language != "" {
+		g.language(e, v.Language, "video-"+strconv.Itoa(i+1))
+	} else {
+		g.language(e, t.Language, "")
 	}
-	e.str("inLanguage", string(language))
 	e.repeat("keywords", g.keywordsAt)
 	if g.licenseIsURL {
 		e.str("license", g.licenseURL)

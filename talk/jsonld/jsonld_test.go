@@ -346,7 +346,7 @@ func TestURLEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","name":"T","url":"https://x.org/100%25",` +
-		`"eventStatus":"https://schema.org/EventScheduled","performer":[{"@type":"Person","@id":"/speakers/a#person","name":"A",` +
+		`"image":"https://x.org/t%25zz.jpg","eventStatus":"https://schema.org/EventScheduled","performer":[{"@type":"Person","@id":"/speakers/a#person","name":"A",` +
 		`"sameAs":["https://x.org/h%25zz","https://x.org/%41%20b"]}],"superEvent":{"@type":"Event","@id":"/e#event","url":"https://x.org/e%25zz"}},` +
 		`{"@type":"VideoObject","@id":"/e/t#video-1","name":"T","thumbnailUrl":"https://x.org/t%25zz.jpg","contentUrl":"https://x.org/v%25zz.mp4",` +
 		`"license":"https://x.org/licence%20100%25","author":[{"@id":"/speakers/a#person"}],"recordedAt":{"@id":"/e/t#talk"}}]}` + "\n"
@@ -356,4 +356,49 @@ func TestURLEscapes(t *testing.T) {
 	if diff := cmp.Diff([]jsonld.Warning{{Node: "/e/t#video-1", Property: "uploadDate", Reason: "the talk has no recorded date"}}, warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
+}
+
+// TestParts pins the graph of a lightning-talk block: its parts, which
+// the graph left out, with their speakers, dates and languages, are
+// subEvents of the block with @ids within its own; a language that is no
+// BCP 47 tag, which readers keep as the source wrote it, is left out
+// with a warning naming the node, rather than written as "inLanguage";
+// and the block's thumbnail is its image, as Google recommends for an
+// Event, where only its recordings had it.
+func TestParts(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "lightning", Title: "Lightning talks", Kind: "lightning_talk", Language: "English",
+		Thumbnail: "https://media.example/lightning.jpg",
+		Recorded:  talk.MustParseDate("2025-09-20T17:00:00"), Duration: mustDuration(t, "PT45M"),
+		Event: talk.Event{ID: "kaigi-2025", Title: "Kaigi 2025", TimeZone: "Asia/Tokyo"},
+		Parts: []talk.Talk{
+			{Title: "型のある日常", Language: "ja", Speakers: []talk.Speaker{{Name: "山田 花子"}}, Duration: mustDuration(t, "PT5M")},
+			{
+				Title: "Panel <!-- of two -->", Language: "xx-invalid-tag", Recorded: talk.MustParseDate("2025-09-20T17:05:00"),
+				Speakers: []talk.Speaker{{Name: ""}, {Name: "Ada", Slug: "ada"}},
+				Parts:    []talk.Talk{{Title: "Ada's part", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}, Tags: []string{"go"}}},
+			},
+		},
+		Videos: []talk.Video{
+			{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=abc", ID: "abc"},
+			{Provider: talk.File, URL: "https://media.example/lightning.ja.mp4", Language: "Japanese"},
+		},
+	}
+	got, warnings, err := jsonld.Marshal(tk, jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		got = append(got, "warning: "+w.String()+"\n"...)
+	}
+	checkGolden(t, "parts.jsonld", got)
+}
+
+func mustDuration(t *testing.T, s string) talk.Duration {
+	t.Helper()
+	d, err := talk.ParseDuration(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
