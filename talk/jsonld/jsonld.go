@@ -727,10 +727,10 @@ func personSlug(s *talk.Speaker) string {
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
 func sameAs(e *encoder, s *talk.Speaker) {
 	profiles := e.openArray("sameAs")
-	if s.ORCID != "" {
+	if id, ok := orcid(s.ORCID); ok {
 		e.separate()
 		e.b = append(e.b, `"https://orcid.org/`...)
-		e.b = jsonx.HTMLSafe.AppendInside(e.b, strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+		e.b = append(e.b, id...) // digits, "-" and "X": nothing to escape
 		e.b = append(e.b, '"')
 	}
 	if u := absoluteOrEmpty(s.Homepage); u != "" {
@@ -742,6 +742,35 @@ func sameAs(e *encoder, s *talk.Speaker) {
 		}
 	}
 	e.closeArray(profiles)
+}
+
+// orcid returns the ORCID iD in s in its canonical form,
+// "0000-0002-1825-0097", and whether s holds one: the 16 characters bare
+// ("0000000218250097") or grouped, or the iD's address with any scheme
+// ("http://orcid.org/...", "orcid.org/..."), as hand-written records give
+// it. Anything else is no iD: "https://orcid.org/" put before it made an
+// address of some other page, or none ("https://orcid.org/http://orcid.org/...").
+func orcid(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(strings.ToLower(s), "orcid.org/"); i >= 0 {
+		s = s[i+len("orcid.org/"):]
+	}
+	s = strings.ToUpper(strings.TrimSuffix(s, "/"))
+	if len(s) == 19 {
+		if s[4] != '-' || s[9] != '-' || s[14] != '-' {
+			return "", false
+		}
+		s = s[:4] + s[5:9] + s[10:14] + s[15:]
+	}
+	if len(s) != 16 {
+		return "", false
+	}
+	for i := range 16 {
+		if !('0' <= s[i] && s[i] <= '9' || i == 15 && s[i] == 'X') {
+			return "", false
+		}
+	}
+	return s[:4] + "-" + s[4:8] + "-" + s[8:12] + "-" + s[12:], true
 }
 
 // reference writes a node that is the @id at id alone, for a node written
@@ -757,7 +786,13 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	embedPrefix, content := player(v)
 	thumbnail := g.thumbnail
 	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
-	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
+	// uploadDate is a day or a date-time, which Google requires of it: a
+	// year or a month, which a startDate may be, is not one.
+	upload := g.dateAt
+	if t.Recorded.Precision() < talk.Day {
+		upload = span{}
+	}
+	if t.Title == "" || thumbnail == "" && !ytimg || upload == (span{}) {
 		id := g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t))
 		if t.Title == "" {
 			g.warn(id, "name", "the talk has no title")
@@ -765,8 +800,11 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		if thumbnail == "" && !ytimg {
 			g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
 		}
-		if g.dateAt == (span{}) {
+		switch {
+		case t.Recorded.IsZero():
 			g.warn(id, "uploadDate", "the talk has no recorded date")
+		case upload == (span{}):
+			g.warn(id, "uploadDate", "the talk's recorded date, "+t.Recorded.String()+", is less precise than a day")
 		}
 	}
 	e.open()
@@ -783,7 +821,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	} else {
 		e.str("thumbnailUrl", thumbnail)
 	}
-	e.repeat("uploadDate", g.dateAt)
+	e.repeat("uploadDate", upload)
 	if v.Duration == 0 || v.Duration == t.Duration {
 		e.repeat("duration", g.durationAt)
 	} else {

@@ -402,3 +402,41 @@ func mustDuration(t *testing.T, s string) talk.Duration {
 	}
 	return d
 }
+
+// TestHandWritten pins the graphs of hand-written records: ORCID iDs
+// written as addresses, bare or not iDs at all (which gave
+// "https://orcid.org/http://orcid.org/..." and addresses with spaces in
+// sameAs), a talk known by its year alone (a startDate, but no
+// uploadDate, which must be a day: it is left out with a warning saying
+// why), and a speaker with a slug but no name, who is no performer in
+// the talk's graph and was referred to in the event's and speaker's.
+func TestHandWritten(t *testing.T) {
+	speakers := []talk.Speaker{
+		{Name: "Ada", ORCID: "http://orcid.org/0000-0002-1825-0097"},
+		{Name: "Grace", ORCID: "000000021694233x"},
+		{Name: "Edsger", ORCID: "https://www.orcid.org/0000-0001-5109-3700/"},
+		{Name: "Barbara", ORCID: "see https://example.org/profile <b>"},
+		{Name: "", Slug: "anonymous"},
+	}
+	tk := &talk.Talk{
+		ID: "t", Title: "Old talk", Recorded: talk.MustParseDate("1968"), Speakers: speakers,
+		Event:  talk.Event{ID: "nato-1968", Title: "NATO Software Engineering Conference"},
+		Videos: []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: "x"}},
+	}
+	opt := jsonld.Options{Indent: "  "}
+	var b bytes.Buffer
+	warnings, err := jsonld.Write(&b, tk, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		b.WriteString("warning: " + w.String() + "\n")
+	}
+	if err := jsonld.WriteEvent(&b, &tk.Event, []*talk.Talk{tk}, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonld.WriteSpeaker(&b, &speakers[0], []*talk.Talk{tk}, opt); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "hand-written.jsonld", b.Bytes())
+}
