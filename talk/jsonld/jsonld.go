@@ -783,7 +783,7 @@ func reference(e *encoder, id span) {
 
 func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	t := g.t
-	embedPrefix, content := player(v)
+	embedPrefix, embedID, content := player(v)
 	thumbnail := g.thumbnail
 	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
 	// uploadDate is a day or a date-time, which Google requires of it: a
@@ -830,17 +830,24 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	if embedPrefix != "" {
 		e.key("embedUrl")
 		e.b = append(e.b, '"')
-		e.b = append(e.b, embedPrefix...)
-		e.b = appendSegment(e.b, v.ID)
+		e.b = jsonx.HTMLSafe.AppendInside(e.b, embedPrefix)
+		e.b = appendSegment(e.b, embedID)
 		e.b = append(e.b, '"')
 		e.comma = true
 	}
 	e.str("contentUrl", content)
 	if embedPrefix == "" && content == "" {
-		// A provider without a player or file this package knows (a
-		// PeerTube instance): the recording's page is all that says
-		// where it is, and a node without it points nowhere.
-		e.str("url", absoluteOrEmpty(v.URL))
+		// A provider without a player or file this package knows: the
+		// recording's page is all that says where it is, and a node
+		// without it points nowhere. Google wants a player or a file.
+		page := absoluteOrEmpty(v.URL)
+		e.str("url", page)
+		reason := "the recording has no web address"
+		if page != "" {
+			reason = "the recording's address is a page of " + strconv.Quote(v.Provider) +
+				", not a player or a media file (a file's Provider is \"file\"), so there is no embedUrl either"
+		}
+		g.warn(g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t)), "contentUrl", reason)
 	}
 	if v.Language != "" {
 		g.language(e, v.Language, "video-"+strconv.Itoa(i+1))
@@ -873,27 +880,54 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 }
 
 // player returns the address of an embeddable player, as the part
-// before the path-escaped video ID that ends it, and of the media file
-// itself, as far as the provider has them.
-func player(v *talk.Video) (embedPrefix, content string) {
-	u := absoluteOrEmpty(v.URL)
-	if u == "" {
-		return "", ""
-	}
+// before the path-escaped video ID that ends it and that ID, and of the
+// media file itself, as far as the provider has them. A YouTube or Vimeo
+// video's ID is enough for its player, as it is for its thumbnail: a
+// hand-written record may give the ID alone.
+func player(v *talk.Video) (embedPrefix, embedID, content string) {
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
-		return "https://www.youtube-nocookie.com/embed/", ""
+		return "https://www.youtube-nocookie.com/embed/", v.ID, ""
 	case v.Provider == talk.Vimeo && v.ID != "":
-		return "https://player.vimeo.com/video/", ""
+		return "https://player.vimeo.com/video/", v.ID, ""
+	}
+	u := absoluteOrEmpty(v.URL)
+	if u == "" {
+		return "", "", ""
+	}
+	switch {
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
 		if archiveFile(u) {
-			return "https://archive.org/embed/", u
+			return "https://archive.org/embed/", v.ID, u
 		}
-		return "https://archive.org/embed/", ""
+		return "https://archive.org/embed/", v.ID, ""
+	case v.Provider == talk.PeerTube:
+		prefix, id := peerTubeEmbed(u)
+		return prefix, id, ""
 	case v.Provider == talk.File:
-		return "", u
+		return "", "", u
 	}
-	return "", ""
+	return "", "", ""
+}
+
+// peerTubeEmbed returns the player of a PeerTube video whose watch page
+// is u, "https://<instance>/videos/embed/" and the video's ID, which
+// every PeerTube instance serves, from its watch page's address
+// (/w/<id>, or /videos/watch/<id> before version 3.3); two empty strings
+// for an address of another form.
+func peerTubeEmbed(u string) (prefix, id string) {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return "", ""
+	}
+	rest, ok := strings.CutPrefix(p.Path, "/w/")
+	if !ok {
+		rest, ok = strings.CutPrefix(p.Path, "/videos/watch/")
+	}
+	if !ok || rest == "" || strings.Contains(rest, "/") {
+		return "", ""
+	}
+	return p.Scheme + "://" + p.Host + "/videos/embed/", rest
 }
 
 // archiveFile reports whether u, an archive.org address, is of a file

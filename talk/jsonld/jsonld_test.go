@@ -97,7 +97,7 @@ func TestZero(t *testing.T) {
 	for _, w := range warnings {
 		props = append(props, w.Property)
 	}
-	if diff := cmp.Diff([]string{"name", "thumbnailUrl", "uploadDate"}, props); diff != "" {
+	if diff := cmp.Diff([]string{"name", "thumbnailUrl", "uploadDate", "contentUrl"}, props); diff != "" {
 		t.Errorf("missing properties (-want +got):\n%s", diff)
 	}
 }
@@ -439,4 +439,31 @@ func TestHandWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "hand-written.jsonld", b.Bytes())
+}
+
+// TestRecordingAddress: Google's VideoObject wants a player (embedUrl)
+// or the media (contentUrl). A PeerTube recording's player is derived
+// from its watch page, as YouTube's and Vimeo's are from their IDs; a
+// recording with neither, whose node has at most its page as url, gets
+// a warning saying what the record lacks.
+func TestRecordingAddress(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "https://img.example/t.jpg",
+		Event: talk.Event{ID: "ev"},
+		Videos: []talk.Video{
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/videos/watch/abc%2Fdef"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/p/playlist"},
+			{Provider: "media.ccc.de", URL: "https://media.ccc.de/v/talk"},
+			{Provider: talk.YouTube, ID: "x"},
+		},
+	}
+	got, warnings, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		got = append(got, "warning: "+w.String()+"\n"...)
+	}
+	checkGolden(t, "recording-address.jsonld", got)
 }
