@@ -24,7 +24,10 @@ type Options struct {
 	// it makes @ids absolute. "" writes relative @ids.
 	BaseURL string
 	// Indent, when not empty, indents the output with this string per
-	// level; otherwise it is compact.
+	// level; otherwise it is compact. It must be spaces and tabs: any
+	// other text would be written as it is, between the JSON's tokens,
+	// where it could break the JSON or end the script element it is in
+	// ("</script>"); Write and Marshal return an [*IndentError] for it.
 	Indent string
 	// PageURL is the absolute address of the page the graph is for, a
 	// talk's, an event's or a speaker's, written as its subject's
@@ -51,6 +54,17 @@ type Warning struct {
 // String formats the warning as "jsonld: node: no property: reason".
 func (w Warning) String() string {
 	return fmt.Sprintf("jsonld: %s: no %s: %s", w.Node, w.Property, w.Reason)
+}
+
+// IndentError reports an [Options.Indent] that is not white space, which
+// json.Indent would write between the JSON's tokens as it is.
+type IndentError struct {
+	Indent string
+}
+
+// Error formats the error as `jsonld: Options.Indent "x" is not spaces and tabs`.
+func (e *IndentError) Error() string {
+	return "jsonld: Options.Indent " + strconv.Quote(e.Indent) + " is not spaces and tabs"
 }
 
 // Write writes t's graph to w and returns what is missing from it. A nil
@@ -151,6 +165,9 @@ func (e *encoder) finish(buf *bytes.Buffer, indent string) ([]byte, error) {
 	e.close()
 	if indent == "" {
 		return append(e.b, '\n'), nil
+	}
+	if strings.Trim(indent, " \t") != "" {
+		return nil, &IndentError{Indent: indent}
 	}
 	// buf is where the compact document is: indent from a copy.
 	compact := bufpool.Get()

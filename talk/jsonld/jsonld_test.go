@@ -3,6 +3,7 @@ package jsonld_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -466,4 +467,36 @@ func TestRecordingAddress(t *testing.T) {
 		got = append(got, "warning: "+w.String()+"\n"...)
 	}
 	checkGolden(t, "recording-address.jsonld", got)
+}
+
+// TestIndentNotSpace: an Indent that is not white space, which
+// json.Indent wrote between the tokens as it was ("</script>" and all),
+// is an error for every graph, which writes nothing.
+func TestIndentNotSpace(t *testing.T) {
+	opt := jsonld.Options{Indent: "</script>"}
+	tk := &talk.Talk{ID: "t", Title: "T"}
+	var b bytes.Buffer
+	_, werr := jsonld.Write(&b, tk, opt)
+	_, _, merr := jsonld.Marshal(tk, opt)
+	eerr := jsonld.WriteEvent(&b, &tk.Event, []*talk.Talk{tk}, opt)
+	_, serr := jsonld.MarshalSpeaker(&talk.Speaker{Name: "A"}, nil, opt)
+	var got []string
+	for _, err := range []error{werr, merr, eerr, serr} {
+		var ie *jsonld.IndentError
+		if !errors.As(err, &ie) {
+			t.Errorf("error %v is no *IndentError", err)
+			continue
+		}
+		got = append(got, err.Error())
+	}
+	want := `jsonld: Options.Indent "</script>" is not spaces and tabs`
+	if diff := cmp.Diff([]string{want, want, want, want}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+	if _, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: " \t"}); err != nil {
+		t.Errorf("white space: %v", err)
+	}
 }
