@@ -483,6 +483,13 @@ func (g *graph) talkNode(e *encoder) {
 	e.open()
 	e.str("@type", "Event")
 	g.talkIDAt = g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
+	if talkIdentity(t) == "" {
+		// Its @id is its event's path with "#talk", which every other
+		// such talk of the event has too: a consumer takes them all for
+		// one node.
+		g.warn(g.id(talkFragment, eventIdentity(&t.Event)), "@id",
+			"the talk has no ID, no slug and no title with letters or digits to tell it from other talks")
+	}
 	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)

@@ -81,7 +81,8 @@ func TestRich(t *testing.T) {
 	checkGolden(t, "rich.jsonld", got)
 }
 
-// TestZero runs the all-empty model through the renderer.
+// TestZero runs the all-empty model through the renderer: its only
+// warning is that its @id, "#talk", is every such talk's.
 func TestZero(t *testing.T) {
 	got, warnings, err := jsonld.Marshal(&talk.Talk{}, jsonld.Options{})
 	if err != nil {
@@ -90,15 +91,17 @@ func TestZero(t *testing.T) {
 	if diff := cmp.Diff(`{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"#talk"}]}`+"\n", string(got)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if len(warnings) != 0 {
-		t.Errorf("warnings for a talk without videos: %v", warnings)
+	wantWarnings := []jsonld.Warning{{Node: "#talk", Property: "@id",
+		Reason: "the talk has no ID, no slug and no title with letters or digits to tell it from other talks"}}
+	if diff := cmp.Diff(wantWarnings, warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 	_, warnings, _ = jsonld.Marshal(&talk.Talk{Videos: []talk.Video{{URL: "x"}}}, jsonld.Options{})
 	var props []string
 	for _, w := range warnings {
 		props = append(props, w.Property)
 	}
-	if diff := cmp.Diff([]string{"name", "thumbnailUrl", "uploadDate", "contentUrl"}, props); diff != "" {
+	if diff := cmp.Diff([]string{"@id", "name", "thumbnailUrl", "uploadDate", "contentUrl"}, props); diff != "" {
 		t.Errorf("missing properties (-want +got):\n%s", diff)
 	}
 }
