@@ -43,8 +43,9 @@ type Options struct {
 	SpeakerURL func(*talk.Speaker) string
 }
 
-// Warning says that a property a consumer needs could not be written
-// because the talk's data does not have it.
+// Warning says that a property a consumer needs could not be written,
+// or not be told from another node's, because the talk's data does not
+// have it in a form a consumer reads; Reason says what the record lacks.
 type Warning struct {
 	Node     string // the @id of the node missing it
 	Property string // the schema.org property, such as "thumbnailUrl"
