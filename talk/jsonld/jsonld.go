@@ -21,7 +21,10 @@ import (
 // Options say how the graph is written. The zero Options are valid.
 type Options struct {
 	// BaseURL is the site's address, such as "https://talks.example.org";
-	// it makes @ids absolute. "" writes relative @ids.
+	// it makes @ids absolute. "" writes @ids relative to the site's root.
+	// It is written as it is, before each @id's path: one that is not an
+	// absolute address ("talks.example.org") makes @ids that each page
+	// resolves differently, and consumers do not merge them.
 	BaseURL string
 	// Indent, when not empty, indents the output with this string per
 	// level; otherwise it is compact. It must be spaces and tabs: any
