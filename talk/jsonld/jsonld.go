@@ -826,7 +826,11 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 			g.warn(id, "name", "the talk has no title")
 		}
 		if thumbnail == "" && !ytimg {
-			g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+			reason := "the talk has no thumbnail and the provider has none to derive"
+			if strings.TrimSpace(t.Thumbnail) != "" {
+				reason = "the talk's thumbnail, " + strconv.Quote(t.Thumbnail) + ", is not an http or https address"
+			}
+			g.warn(id, "thumbnailUrl", reason)
 		}
 		switch {
 		case t.Recorded.IsZero():

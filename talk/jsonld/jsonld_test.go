@@ -449,10 +449,12 @@ func TestHandWritten(t *testing.T) {
 // or the media (contentUrl). A PeerTube recording's player is derived
 // from its watch page, as YouTube's and Vimeo's are from their IDs; a
 // recording with neither, whose node has at most its page as url, gets
-// a warning saying what the record lacks.
+// a warning saying what the record lacks. A thumbnail that is a path on
+// the site is no thumbnailUrl, and the warning says so, where it said
+// the talk had none.
 func TestRecordingAddress(t *testing.T) {
 	tk := &talk.Talk{
-		ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "https://img.example/t.jpg",
+		ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "/thumbnails/t.jpg",
 		Event: talk.Event{ID: "ev"},
 		Videos: []talk.Video{
 			{Provider: talk.PeerTube, URL: "https://tube.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d"},
