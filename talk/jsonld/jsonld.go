@@ -302,7 +302,7 @@ type graph struct {
 	// repeat, to copy them from there: making, formatting and escaping
 	// them again was a third of a graph's time and most of its
 	// allocations.
-	talkIDAt, nameAt, descAt, dateAt, durationAt, keywordsAt span
+	talkIDAt, nameAt, descAt, dateAt, durationAt, languageAt, keywordsAt span
 	// The @ids of the talk's speakers (see speakerID): in an array for
 	// the first few, which most talks need no more than, so that the
 	// graph, which must not point into itself to stay off the heap, needs
@@ -500,7 +500,7 @@ func (g *graph) talkNode(e *encoder) {
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
 	g.endDate(e)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
-	g.language(e, t.Language, talkFragment)
+	g.languageAt = g.language(e, t.Language, talkFragment)
 	e.str("url", g.talkURL())
 	// The talk's still, which Google recommends for an Event as for a
 	// VideoObject: a talk with one had it on its recordings alone.
@@ -570,9 +570,7 @@ func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
 		e.str("startDate", g.date(p.Recorded))
 		e.str("duration", duration(p.Duration))
 		e.str("image", absoluteOrEmpty(p.Thumbnail))
-		if p.Language != "" {
-			g.language(e, p.Language, fragment)
-		}
+		g.language(e, p.Language, fragment)
 		keywords(e, p.Tags)
 		performers := e.openArray("performer")
 		for j := range p.Speakers {
@@ -636,23 +634,21 @@ func keywords(e *encoder, tags []string) span {
 func notBlank(s string) bool { return strings.TrimSpace(s) != "" }
 
 // language writes the member "inLanguage", l, when it is a BCP 47 tag,
-// as schema.org wants it. A language the talk's reader kept as its source
-// wrote it ("English", "xx") is left out, and, unless fragment is "" (the
-// talk's language again, in a recording's node, warned of in the talk's),
-// the node of the talk with that fragment gets a warning naming it: a
-// consumer would read it as no language or a wrong one.
-func (g *graph) language(e *encoder, l talk.Language, fragment string) {
+// as schema.org wants it, and returns where its value is. A language the
+// talk's reader kept as its source wrote it ("English", "xx") is left
+// out, and the node of the talk with the fragment fragment gets a
+// warning naming it: a consumer would read it as no language or a wrong
+// one.
+func (g *graph) language(e *encoder, l talk.Language, fragment string) span {
 	if l == "" {
-		return
+		return span{}
 	}
 	if l.Valid() {
-		e.str("inLanguage", string(l))
-		return
+		return e.strAt("inLanguage", string(l))
 	}
-	if fragment != "" {
-		g.warn(g.id(fragment, eventIdentity(&g.t.Event), talkIdentity(g.t)), "inLanguage",
-			strconv.Quote(string(l))+" is not a BCP 47 language tag, such as \"en\" or \"pt-BR\"")
-	}
+	g.warn(g.id(fragment, eventIdentity(&g.t.Event), talkIdentity(g.t)), "inLanguage",
+		strconv.Quote(string(l))+" is not a BCP 47 language tag, such as \"en\" or \"pt-BR\"")
+	return span{}
 }
 
 // talkURL is the talk's own page: the first related link, which is what
@@ -881,10 +877,10 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		}
 		g.warn(g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t)), "contentUrl", reason)
 	}
-	if v.Language != "" {
+	if v.Language != "" && v.Language != t.Language {
 		g.language(e, v.Language, "video-"+strconv.Itoa(i+1))
 	} else {
-		g.language(e, t.Language, "")
+		e.repeat("inLanguage", g.languageAt)
 	}
 	e.repeat("keywords", g.keywordsAt)
 	if g.licenseIsURL {
