@@ -7,8 +7,10 @@
 // A talk becomes a small linked graph under "@context": "https://schema.org":
 //
 //   - the talk itself, an Event: name, description, startDate, endDate,
-//     duration, inLanguage, url, mainEntityOfPage (with
-//     [Options.PageURL]), keywords, its speakers as performer (each a
+//     duration, inLanguage, url, image (its thumbnail),
+//     mainEntityOfPage (with [Options.PageURL]), keywords, its parts
+//     (the lightning talks of a block) as subEvents, with @ids
+//     "#part-1", "#part-1.2"..., its speakers as performer (each a
 //     Person with sameAs links to ORCID, homepage and social profiles,
 //     affiliation, and with [Options.SpeakerURL] the url of their page on
 //     the site), its slides as workFeatured, and superEvent, the
@@ -16,7 +18,9 @@
 //     with a PostalAddress);
 //   - each recording, a VideoObject: name, description, thumbnailUrl,
 //     uploadDate, duration (ISO 8601, "PT25M8S"), embedUrl and contentUrl
-//     as the provider allows (or else url, the recording's page),
+//     as the provider allows (YouTube, Vimeo and archive.org players from
+//     the video's ID, a PeerTube player from its watch page, a "file"
+//     recording's address as contentUrl; or else url, the recording's page),
 //     inLanguage, keywords, license or copyrightNotice, author (the
 //     speakers), and recordedAt, the talk.
 //
@@ -30,8 +34,11 @@
 // <base>/<event>/<talk>#video-1, <base>/<event>#event and
 // <base>/speakers/<slug>#person. A talk or event without an ID is
 // identified by its slug (the talk's own, or [talk.Slug] of its title),
-// so that talks or events without IDs are not taken for one node. Without a base URL, @ids are relative
-// fragments of the same form, which still link the nodes within a page.
+// so that talks or events without IDs are not taken for one node.
+// Without a base URL, @ids are references relative to the site's root
+// ("/<event>/<talk>#talk", or "#talk" with neither), which a consumer
+// resolves against the page's address: they link the nodes within a page,
+// and across pages of one site.
 //
 // # Dates
 //
@@ -51,9 +58,26 @@
 //
 // # What is missing
 //
-// Google's VideoObject rich result requires name, thumbnailUrl and
-// uploadDate. When a talk's data lacks one, the property is left out (never
-// invented) and [Write] returns a [Warning] naming it.
+// Nothing is invented: a property whose data the model lacks is left out.
+// Google's VideoObject rich result requires name, thumbnailUrl, uploadDate
+// (a day or a date-time) and embedUrl or contentUrl; when a recording's
+// node lacks one, [Write] returns a [Warning] naming the node, the
+// property and what the record would need. It warns too of a language
+// that is not a BCP 47 tag (left out: readers keep what a source wrote,
+// "English"), and of a talk with nothing to tell its @id from other
+// talks' (no ID, slug or title with letters or digits).
+//
+// Some of what Google's Event guidelines ask for the model does not hold,
+// and is never written: eventAttendanceMode (whether a talk is online,
+// in person or both: an event without a place may be either), a
+// VirtualLocation for an online event, organizer, offers, and an
+// eventStatus other than EventScheduled (cancelled, postponed, moved
+// online), which is written only for a talk with a date or recordings.
+// location is written when the talk or its event has a place; none is
+// warned of, nor are an Event's required properties: an archive's talks
+// are past events, which Google's Event results do not show. A part's
+// recordings, slides and links are not written. Event and speaker graphs
+// return no warnings.
 //
 // # Safe to inline
 //

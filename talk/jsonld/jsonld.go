@@ -21,10 +21,16 @@ import (
 // Options say how the graph is written. The zero Options are valid.
 type Options struct {
 	// BaseURL is the site's address, such as "https://talks.example.org";
-	// it makes @ids absolute. "" writes relative @ids.
+	// it makes @ids absolute. "" writes @ids relative to the site's root.
+	// It is written as it is, before each @id's path: one that is not an
+	// absolute address ("talks.example.org") makes @ids that each page
+	// resolves differently, and consumers do not merge them.
 	BaseURL string
 	// Indent, when not empty, indents the output with this string per
-	// level; otherwise it is compact.
+	// level; otherwise it is compact. It must be spaces and tabs: any
+	// other text would be written as it is, between the JSON's tokens,
+	// where it could break the JSON or end the script element it is in
+	// ("</script>"); Write and Marshal return an [*IndentError] for it.
 	Indent string
 	// PageURL is the absolute address of the page the graph is for, a
 	// talk's, an event's or a speaker's, written as its subject's
@@ -40,8 +46,9 @@ type Options struct {
 	SpeakerURL func(*talk.Speaker) string
 }
 
-// Warning says that a property a consumer needs could not be written
-// because the talk's data does not have it.
+// Warning says that a property a consumer needs could not be written,
+// or not be told from another node's, because the talk's data does not
+// have it in a form a consumer reads; Reason says what the record lacks.
 type Warning struct {
 	Node     string // the @id of the node missing it
 	Property string // the schema.org property, such as "thumbnailUrl"
@@ -51,6 +58,17 @@ type Warning struct {
 // String formats the warning as "jsonld: node: no property: reason".
 func (w Warning) String() string {
 	return fmt.Sprintf("jsonld: %s: no %s: %s", w.Node, w.Property, w.Reason)
+}
+
+// IndentError reports an [Options.Indent] that is not white space, which
+// json.Indent would write between the JSON's tokens as it is.
+type IndentError struct {
+	Indent string
+}
+
+// Error formats the error as `jsonld: Options.Indent "x" is not spaces and tabs`.
+func (e *IndentError) Error() string {
+	return "jsonld: Options.Indent " + strconv.Quote(e.Indent) + " is not spaces and tabs"
 }
 
 // Write writes t's graph to w and returns what is missing from it. A nil
@@ -151,6 +169,9 @@ func (e *encoder) finish(buf *bytes.Buffer, indent string) ([]byte, error) {
 	e.close()
 	if indent == "" {
 		return append(e.b, '\n'), nil
+	}
+	if strings.Trim(indent, " \t") != "" {
+		return nil, &IndentError{Indent: indent}
 	}
 	// buf is where the compact document is: indent from a copy.
 	compact := bufpool.Get()
@@ -281,7 +302,7 @@ type graph struct {
 	// repeat, to copy them from there: making, formatting and escaping
 	// them again was a third of a graph's time and most of its
 	// allocations.
-	talkIDAt, nameAt, descAt, dateAt, durationAt, keywordsAt span
+	talkIDAt, nameAt, descAt, dateAt, durationAt, languageAt, keywordsAt span
 	// The @ids of the talk's speakers (see speakerID): in an array for
 	// the first few, which most talks need no more than, so that the
 	// graph, which must not point into itself to stay off the heap, needs
@@ -393,14 +414,30 @@ func talkIdentity(t *talk.Talk) string {
 const talkFragment = "talk"
 
 // writeVideoID writes the member "@id" of the talk's recording n: the
-// talk's @id with the fragment "video-n", copied from the talk's @id.
+// talk's @id with the fragment "video-n".
 func (g *graph) writeVideoID(e *encoder, n int) {
-	e.key("@id")
-	path := g.talkIDAt.end - len(talkFragment+`"`) // the talk's @id up to its fragment
-	e.b = append(e.b, e.b[g.talkIDAt.start:path]...)
+	g.beginTalkFragmentID(e)
 	e.b = append(e.b, "video-"...)
 	e.b = strconv.AppendInt(e.b, int64(n), 10)
 	e.b = append(e.b, '"')
+}
+
+// writeTalkFragmentID writes the member "@id" of a node within the talk:
+// the talk's @id with the fragment fragment (of digits, letters, "-" and
+// ".", which need no escape).
+func (g *graph) writeTalkFragmentID(e *encoder, fragment string) {
+	g.beginTalkFragmentID(e)
+	e.b = append(e.b, fragment...)
+	e.b = append(e.b, '"')
+}
+
+// beginTalkFragmentID writes the member "@id" up to the fragment of a
+// node within the talk, copied from the talk's @id, for the caller to
+// end with the fragment and its closing quote.
+func (g *graph) beginTalkFragmentID(e *encoder) {
+	e.key("@id")
+	path := g.talkIDAt.end - len(talkFragment+`"`) // the talk's @id up to its fragment
+	e.b = append(e.b, e.b[g.talkIDAt.start:path]...)
 	e.comma = true
 }
 
@@ -434,11 +471,11 @@ func (g *graph) size() int {
 
 // nodes writes the talk's node, then a node for each of its recordings.
 func (g *graph) nodes(e *encoder) {
+	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
 	g.talkNode(e)
 	if len(g.t.Videos) == 0 {
 		return
 	}
-	g.thumbnail = absoluteOrEmpty(g.t.Thumbnail)
 	g.licenseURL, g.licenseIsURL = weburl.Web(g.t.License)
 	for i := range g.t.Videos {
 		g.videoNode(e, i, &g.t.Videos[i])
@@ -450,14 +487,24 @@ func (g *graph) talkNode(e *encoder) {
 	e.open()
 	e.str("@type", "Event")
 	g.talkIDAt = g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
+	if talkIdentity(t) == "" {
+		// Its @id is its event's path with "#talk", which every other
+		// such talk of the event has too: a consumer takes them all for
+		// one node.
+		g.warn(g.id(talkFragment, eventIdentity(&t.Event)), "@id",
+			"the talk has no ID, no slug and no title with letters or digits to tell it from other talks")
+	}
 	g.nameAt = e.strAt("name", t.Title)
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
 	g.endDate(e)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
-	e.str("inLanguage", string(t.Language))
+	g.languageAt = g.language(e, t.Language, talkFragment)
 	e.str("url", g.talkURL())
+	// The talk's still, which Google recommends for an Event as for a
+	// VideoObject: a talk with one had it on its recordings alone.
+	e.str("image", g.thumbnail)
 	e.str("mainEntityOfPage", absoluteOrEmpty(g.opt.PageURL))
 	g.keywordsAt = keywords(e, t.Tags)
 	e.str("eventStatus", eventStatus(t))
@@ -493,6 +540,7 @@ func (g *graph) talkNode(e *encoder) {
 		e.close()
 	}
 	e.closeArray(slides)
+	g.parts(e, t.Parts, "part-")
 	if !t.Event.IsZero() {
 		e.key("superEvent")
 		e.open()
@@ -500,6 +548,44 @@ func (g *graph) talkNode(e *encoder) {
 		e.close()
 	}
 	e.close()
+}
+
+// parts writes the member "subEvent", the talks within a talk (the
+// lightning talks of a block, a panel's contributions), each an Event
+// with the @id of the talk's with the fragment prefix and its place
+// among them ("part-2"; "part-2.1" for the first part of that one):
+// what a part's record holds of a talk, but for its recordings, slides
+// and links, which the talk's own graph would carry.
+func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
+	list := e.openArray("subEvent")
+	for i := range parts {
+		p := &parts[i]
+		fragment := prefix + strconv.Itoa(i+1)
+		e.open()
+		e.str("@type", "Event")
+		g.writeTalkFragmentID(e, fragment)
+		e.str("name", p.Title)
+		e.str("alternateName", p.Subtitle)
+		e.str("description", description(p))
+		e.str("startDate", g.date(p.Recorded))
+		e.str("duration", duration(p.Duration))
+		e.str("image", absoluteOrEmpty(p.Thumbnail))
+		g.language(e, p.Language, fragment)
+		keywords(e, p.Tags)
+		performers := e.openArray("performer")
+		for j := range p.Speakers {
+			if nameless(&p.Speakers[j]) {
+				continue
+			}
+			e.open()
+			g.personMembers(e, &p.Speakers[j])
+			e.close()
+		}
+		e.closeArray(performers)
+		g.parts(e, p.Parts, fragment+".")
+		e.close()
+	}
+	e.closeArray(list)
 }
 
 // nameless reports whether a speaker has no name to show, as records of
@@ -546,6 +632,24 @@ func keywords(e *encoder, tags []string) span {
 }
 
 func notBlank(s string) bool { return strings.TrimSpace(s) != "" }
+
+// language writes the member "inLanguage", l, when it is a BCP 47 tag,
+// as schema.org wants it, and returns where its value is. A language the
+// talk's reader kept as its source wrote it ("English", "xx") is left
+// out, and the node of the talk with the fragment fragment gets a
+// warning naming it: a consumer would read it as no language or a wrong
+// one.
+func (g *graph) language(e *encoder, l talk.Language, fragment string) span {
+	if l == "" {
+		return span{}
+	}
+	if l.Valid() {
+		return e.strAt("inLanguage", string(l))
+	}
+	g.warn(g.id(fragment, eventIdentity(&g.t.Event), talkIdentity(g.t)), "inLanguage",
+		strconv.Quote(string(l))+" is not a BCP 47 language tag, such as \"en\" or \"pt-BR\"")
+	return span{}
+}
 
 // talkURL is the talk's own page: the first related link, which is what
 // schedules and archives put first.
@@ -647,10 +751,10 @@ func personSlug(s *talk.Speaker) string {
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
 func sameAs(e *encoder, s *talk.Speaker) {
 	profiles := e.openArray("sameAs")
-	if s.ORCID != "" {
+	if id, ok := orcid(s.ORCID); ok {
 		e.separate()
 		e.b = append(e.b, `"https://orcid.org/`...)
-		e.b = jsonx.HTMLSafe.AppendInside(e.b, strings.TrimPrefix(s.ORCID, "https://orcid.org/"))
+		e.b = append(e.b, id...) // digits, "-" and "X": nothing to escape
 		e.b = append(e.b, '"')
 	}
 	if u := absoluteOrEmpty(s.Homepage); u != "" {
@@ -664,6 +768,35 @@ func sameAs(e *encoder, s *talk.Speaker) {
 	e.closeArray(profiles)
 }
 
+// orcid returns the ORCID iD in s in its canonical form,
+// "0000-0002-1825-0097", and whether s holds one: the 16 characters bare
+// ("0000000218250097") or grouped, or the iD's address with any scheme
+// ("http://orcid.org/...", "orcid.org/..."), as hand-written records give
+// it. Anything else is no iD: "https://orcid.org/" put before it made an
+// address of some other page, or none ("https://orcid.org/http://orcid.org/...").
+func orcid(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(strings.ToLower(s), "orcid.org/"); i >= 0 {
+		s = s[i+len("orcid.org/"):]
+	}
+	s = strings.ToUpper(strings.TrimSuffix(s, "/"))
+	if len(s) == 19 {
+		if s[4] != '-' || s[9] != '-' || s[14] != '-' {
+			return "", false
+		}
+		s = s[:4] + s[5:9] + s[10:14] + s[15:]
+	}
+	if len(s) != 16 {
+		return "", false
+	}
+	for i := range 16 {
+		if !('0' <= s[i] && s[i] <= '9' || i == 15 && s[i] == 'X') {
+			return "", false
+		}
+	}
+	return s[:4] + "-" + s[4:8] + "-" + s[8:12] + "-" + s[12:], true
+}
+
 // reference writes a node that is the @id at id alone, for a node written
 // in full before.
 func reference(e *encoder, id span) {
@@ -674,19 +807,32 @@ func reference(e *encoder, id span) {
 
 func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	t := g.t
-	embedPrefix, content := player(v)
+	embedPrefix, embedID, content := player(v)
 	thumbnail := g.thumbnail
 	ytimg := thumbnail == "" && v.Provider == talk.YouTube && v.ID != ""
-	if t.Title == "" || thumbnail == "" && !ytimg || g.dateAt == (span{}) {
+	// uploadDate is a day or a date-time, which Google requires of it: a
+	// year or a month, which a startDate may be, is not one.
+	upload := g.dateAt
+	if t.Recorded.Precision() < talk.Day {
+		upload = span{}
+	}
+	if t.Title == "" || thumbnail == "" && !ytimg || upload == (span{}) {
 		id := g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t))
 		if t.Title == "" {
 			g.warn(id, "name", "the talk has no title")
 		}
 		if thumbnail == "" && !ytimg {
-			g.warn(id, "thumbnailUrl", "the talk has no thumbnail and the provider has none to derive")
+			reason := "the talk has no thumbnail and the provider has none to derive"
+			if strings.TrimSpace(t.Thumbnail) != "" {
+				reason = "the talk's thumbnail, " + strconv.Quote(t.Thumbnail) + ", is not an http or https address"
+			}
+			g.warn(id, "thumbnailUrl", reason)
 		}
-		if g.dateAt == (span{}) {
+		switch {
+		case t.Recorded.IsZero():
 			g.warn(id, "uploadDate", "the talk has no recorded date")
+		case upload == (span{}):
+			g.warn(id, "uploadDate", "the talk's recorded date, "+t.Recorded.String()+", is less precise than a day")
 		}
 	}
 	e.open()
@@ -703,7 +849,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	} else {
 		e.str("thumbnailUrl", thumbnail)
 	}
-	e.repeat("uploadDate", g.dateAt)
+	e.repeat("uploadDate", upload)
 	if v.Duration == 0 || v.Duration == t.Duration {
 		e.repeat("duration", g.durationAt)
 	} else {
@@ -712,23 +858,30 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 	if embedPrefix != "" {
 		e.key("embedUrl")
 		e.b = append(e.b, '"')
-		e.b = append(e.b, embedPrefix...)
-		e.b = appendSegment(e.b, v.ID)
+		e.b = jsonx.HTMLSafe.AppendInside(e.b, embedPrefix)
+		e.b = appendSegment(e.b, embedID)
 		e.b = append(e.b, '"')
 		e.comma = true
 	}
 	e.str("contentUrl", content)
 	if embedPrefix == "" && content == "" {
-		// A provider without a player or file this package knows (a
-		// PeerTube instance): the recording's page is all that says
-		// where it is, and a node without it points nowhere.
-		e.str("url", absoluteOrEmpty(v.URL))
+		// A provider without a player or file this package knows: the
+		// recording's page is all that says where it is, and a node
+		// without it points nowhere. Google wants a player or a file.
+		page := absoluteOrEmpty(v.URL)
+		e.str("url", page)
+		reason := "the recording has no web address"
+		if page != "" {
+			reason = "the recording's address is a page of " + strconv.Quote(v.Provider) +
+				", not a player or a media file (a file's Provider is \"file\"), so there is no embedUrl either"
+		}
+		g.warn(g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t)), "contentUrl", reason)
 	}
-	language := v.Language
-	if language == "" {
-		language = t.Language
+	if v.Language != "" && v.Language != t.Language {
+		g.language(e, v.Language, "video-"+strconv.Itoa(i+1))
+	} else {
+		e.repeat("inLanguage", g.languageAt)
 	}
-	e.str("inLanguage", string(language))
 	e.repeat("keywords", g.keywordsAt)
 	if g.licenseIsURL {
 		e.str("license", g.licenseURL)
@@ -755,27 +908,54 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 }
 
 // player returns the address of an embeddable player, as the part
-// before the path-escaped video ID that ends it, and of the media file
-// itself, as far as the provider has them.
-func player(v *talk.Video) (embedPrefix, content string) {
-	u := absoluteOrEmpty(v.URL)
-	if u == "" {
-		return "", ""
-	}
+// before the path-escaped video ID that ends it and that ID, and of the
+// media file itself, as far as the provider has them. A YouTube or Vimeo
+// video's ID is enough for its player, as it is for its thumbnail: a
+// hand-written record may give the ID alone.
+func player(v *talk.Video) (embedPrefix, embedID, content string) {
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
-		return "https://www.youtube-nocookie.com/embed/", ""
+		return "https://www.youtube-nocookie.com/embed/", v.ID, ""
 	case v.Provider == talk.Vimeo && v.ID != "":
-		return "https://player.vimeo.com/video/", ""
+		return "https://player.vimeo.com/video/", v.ID, ""
+	}
+	u := absoluteOrEmpty(v.URL)
+	if u == "" {
+		return "", "", ""
+	}
+	switch {
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
 		if archiveFile(u) {
-			return "https://archive.org/embed/", u
+			return "https://archive.org/embed/", v.ID, u
 		}
-		return "https://archive.org/embed/", ""
+		return "https://archive.org/embed/", v.ID, ""
+	case v.Provider == talk.PeerTube:
+		prefix, id := peerTubeEmbed(u)
+		return prefix, id, ""
 	case v.Provider == talk.File:
-		return "", u
+		return "", "", u
 	}
-	return "", ""
+	return "", "", ""
+}
+
+// peerTubeEmbed returns the player of a PeerTube video whose watch page
+// is u, "https://<instance>/videos/embed/" and the video's ID, which
+// every PeerTube instance serves, from its watch page's address
+// (/w/<id>, or /videos/watch/<id> before version 3.3); two empty strings
+// for an address of another form.
+func peerTubeEmbed(u string) (prefix, id string) {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return "", ""
+	}
+	rest, ok := strings.CutPrefix(p.Path, "/w/")
+	if !ok {
+		rest, ok = strings.CutPrefix(p.Path, "/videos/watch/")
+	}
+	if !ok || rest == "" || strings.Contains(rest, "/") {
+		return "", ""
+	}
+	return p.Scheme + "://" + p.Host + "/videos/embed/", rest
 }
 
 // archiveFile reports whether u, an archive.org address, is of a file

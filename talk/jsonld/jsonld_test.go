@@ -3,6 +3,7 @@ package jsonld_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -80,7 +81,8 @@ func TestRich(t *testing.T) {
 	checkGolden(t, "rich.jsonld", got)
 }
 
-// TestZero runs the all-empty model through the renderer.
+// TestZero runs the all-empty model through the renderer: its only
+// warning is that its @id, "#talk", is every such talk's.
 func TestZero(t *testing.T) {
 	got, warnings, err := jsonld.Marshal(&talk.Talk{}, jsonld.Options{})
 	if err != nil {
@@ -89,15 +91,17 @@ func TestZero(t *testing.T) {
 	if diff := cmp.Diff(`{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"#talk"}]}`+"\n", string(got)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if len(warnings) != 0 {
-		t.Errorf("warnings for a talk without videos: %v", warnings)
+	wantWarnings := []jsonld.Warning{{Node: "#talk", Property: "@id",
+		Reason: "the talk has no ID, no slug and no title with letters or digits to tell it from other talks"}}
+	if diff := cmp.Diff(wantWarnings, warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 	_, warnings, _ = jsonld.Marshal(&talk.Talk{Videos: []talk.Video{{URL: "x"}}}, jsonld.Options{})
 	var props []string
 	for _, w := range warnings {
 		props = append(props, w.Property)
 	}
-	if diff := cmp.Diff([]string{"name", "thumbnailUrl", "uploadDate"}, props); diff != "" {
+	if diff := cmp.Diff([]string{"@id", "name", "thumbnailUrl", "uploadDate", "contentUrl"}, props); diff != "" {
 		t.Errorf("missing properties (-want +got):\n%s", diff)
 	}
 }
@@ -346,7 +350,7 @@ func TestURLEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","name":"T","url":"https://x.org/100%25",` +
-		`"eventStatus":"https://schema.org/EventScheduled","performer":[{"@type":"Person","@id":"/speakers/a#person","name":"A",` +
+		`"image":"https://x.org/t%25zz.jpg","eventStatus":"https://schema.org/EventScheduled","performer":[{"@type":"Person","@id":"/speakers/a#person","name":"A",` +
 		`"sameAs":["https://x.org/h%25zz","https://x.org/%41%20b"]}],"superEvent":{"@type":"Event","@id":"/e#event","url":"https://x.org/e%25zz"}},` +
 		`{"@type":"VideoObject","@id":"/e/t#video-1","name":"T","thumbnailUrl":"https://x.org/t%25zz.jpg","contentUrl":"https://x.org/v%25zz.mp4",` +
 		`"license":"https://x.org/licence%20100%25","author":[{"@id":"/speakers/a#person"}],"recordedAt":{"@id":"/e/t#talk"}}]}` + "\n"
@@ -355,5 +359,149 @@ func TestURLEscapes(t *testing.T) {
 	}
 	if diff := cmp.Diff([]jsonld.Warning{{Node: "/e/t#video-1", Property: "uploadDate", Reason: "the talk has no recorded date"}}, warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
+
+// TestParts pins the graph of a lightning-talk block: its parts, which
+// the graph left out, with their speakers, dates and languages, are
+// subEvents of the block with @ids within its own; a language that is no
+// BCP 47 tag, which readers keep as the source wrote it, is left out
+// with a warning naming the node, rather than written as "inLanguage";
+// and the block's thumbnail is its image, as Google recommends for an
+// Event, where only its recordings had it.
+func TestParts(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "lightning", Title: "Lightning talks", Kind: "lightning_talk", Language: "English",
+		Thumbnail: "https://media.example/lightning.jpg",
+		Recorded:  talk.MustParseDate("2025-09-20T17:00:00"), Duration: mustDuration(t, "PT45M"),
+		Event: talk.Event{ID: "kaigi-2025", Title: "Kaigi 2025", TimeZone: "Asia/Tokyo"},
+		Parts: []talk.Talk{
+			{Title: "型のある日常", Language: "ja", Speakers: []talk.Speaker{{Name: "山田 花子"}}, Duration: mustDuration(t, "PT5M")},
+			{
+				Title: "Panel <!-- of two -->", Language: "xx-invalid-tag", Recorded: talk.MustParseDate("2025-09-20T17:05:00"),
+				Speakers: []talk.Speaker{{Name: ""}, {Name: "Ada", Slug: "ada"}},
+				Parts:    []talk.Talk{{Title: "Ada's part", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}, Tags: []string{"go"}}},
+			},
+		},
+		Videos: []talk.Video{
+			{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=abc", ID: "abc"},
+			{Provider: talk.File, URL: "https://media.example/lightning.ja.mp4", Language: "Japanese"},
+		},
+	}
+	got, warnings, err := jsonld.Marshal(tk, jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		got = append(got, "warning: "+w.String()+"\n"...)
+	}
+	checkGolden(t, "parts.jsonld", got)
+}
+
+func mustDuration(t *testing.T, s string) talk.Duration {
+	t.Helper()
+	d, err := talk.ParseDuration(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestHandWritten pins the graphs of hand-written records: ORCID iDs
+// written as addresses, bare or not iDs at all (which gave
+// "https://orcid.org/http://orcid.org/..." and addresses with spaces in
+// sameAs), a talk known by its year alone (a startDate, but no
+// uploadDate, which must be a day: it is left out with a warning saying
+// why), and a speaker with a slug but no name, who is no performer in
+// the talk's graph and was referred to in the event's and speaker's.
+func TestHandWritten(t *testing.T) {
+	speakers := []talk.Speaker{
+		{Name: "Ada", ORCID: "http://orcid.org/0000-0002-1825-0097"},
+		{Name: "Grace", ORCID: "000000021694233x"},
+		{Name: "Edsger", ORCID: "https://www.orcid.org/0000-0001-5109-3700/"},
+		{Name: "Barbara", ORCID: "see https://example.org/profile <b>"},
+		{Name: "", Slug: "anonymous"},
+	}
+	tk := &talk.Talk{
+		ID: "t", Title: "Old talk", Recorded: talk.MustParseDate("1968"), Speakers: speakers,
+		Event:  talk.Event{ID: "nato-1968", Title: "NATO Software Engineering Conference"},
+		Videos: []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/watch?v=x", ID: "x"}},
+	}
+	opt := jsonld.Options{Indent: "  "}
+	var b bytes.Buffer
+	warnings, err := jsonld.Write(&b, tk, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		b.WriteString("warning: " + w.String() + "\n")
+	}
+	if err := jsonld.WriteEvent(&b, &tk.Event, []*talk.Talk{tk}, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := jsonld.WriteSpeaker(&b, &speakers[0], []*talk.Talk{tk}, opt); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "hand-written.jsonld", b.Bytes())
+}
+
+// TestRecordingAddress: Google's VideoObject wants a player (embedUrl)
+// or the media (contentUrl). A PeerTube recording's player is derived
+// from its watch page, as YouTube's and Vimeo's are from their IDs; a
+// recording with neither, whose node has at most its page as url, gets
+// a warning saying what the record lacks. A thumbnail that is a path on
+// the site is no thumbnailUrl, and the warning says so, where it said
+// the talk had none.
+func TestRecordingAddress(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "/thumbnails/t.jpg",
+		Event: talk.Event{ID: "ev"},
+		Videos: []talk.Video{
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/videos/watch/abc%2Fdef"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/p/playlist"},
+			{Provider: "media.ccc.de", URL: "https://media.ccc.de/v/talk"},
+			{Provider: talk.YouTube, ID: "x"},
+		},
+	}
+	got, warnings, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range warnings {
+		got = append(got, "warning: "+w.String()+"\n"...)
+	}
+	checkGolden(t, "recording-address.jsonld", got)
+}
+
+// TestIndentNotSpace: an Indent that is not white space, which
+// json.Indent wrote between the tokens as it was ("</script>" and all),
+// is an error for every graph, which writes nothing.
+func TestIndentNotSpace(t *testing.T) {
+	opt := jsonld.Options{Indent: "</script>"}
+	tk := &talk.Talk{ID: "t", Title: "T"}
+	var b bytes.Buffer
+	_, werr := jsonld.Write(&b, tk, opt)
+	_, _, merr := jsonld.Marshal(tk, opt)
+	eerr := jsonld.WriteEvent(&b, &tk.Event, []*talk.Talk{tk}, opt)
+	_, serr := jsonld.MarshalSpeaker(&talk.Speaker{Name: "A"}, nil, opt)
+	var got []string
+	for _, err := range []error{werr, merr, eerr, serr} {
+		var ie *jsonld.IndentError
+		if !errors.As(err, &ie) {
+			t.Errorf("error %v is no *IndentError", err)
+			continue
+		}
+		got = append(got, err.Error())
+	}
+	want := `jsonld: Options.Indent "</script>" is not spaces and tabs`
+	if diff := cmp.Diff([]string{want, want, want, want}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+	if _, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: " \t"}); err != nil {
+		t.Errorf("white space: %v", err)
 	}
 }

@@ -108,6 +108,12 @@ func (g *graph) talkRefs(e *encoder, k string, talks []*talk.Talk) {
 		}
 		performers := e.openArray("performer")
 		for i := range t.Speakers {
+			// A speaker without a name is no performer in the talk's own
+			// graph either: a reference here would be to a node no graph
+			// writes.
+			if nameless(&t.Speakers[i]) {
+				continue
+			}
 			if slug := personSlug(&t.Speakers[i]); slug != "" {
 				e.open()
 				g.writeID(e, "person", "speakers", slug)
