@@ -10,11 +10,16 @@
 // empty, one element of each shape in an array), and each distinct shape
 // is written once, with the path of the first talk that has it.
 //
-//	go run ./.ci/jsonld -o DIR CORPUS
+// Files named after the corpus, such as talk/jsonld's golden files, add
+// the graphs they hold (one or more JSON documents each): constructed
+// talks have shapes the corpus lacks (parts, zones, several providers).
+//
+//	go run ./.ci/jsonld -o DIR CORPUS [GRAPHS.jsonld...]
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -32,8 +37,8 @@ func main() {
 	out := flag.String("o", "", "directory for the .ts files")
 	batch := flag.Int("batch", 2000, "talks per file")
 	flag.Parse()
-	if *out == "" || flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: jsonld -o DIR CORPUS")
+	if *out == "" || flag.NArg() < 1 {
+		fmt.Fprintln(os.Stderr, "usage: jsonld -o DIR CORPUS [GRAPHS.jsonld...]")
 		os.Exit(2)
 	}
 	var f *os.File
@@ -104,8 +109,24 @@ func main() {
 		must(err)
 		emit("speaker "+name, b)
 	}
+	graphs := 0
+	for _, name := range flag.Args()[1:] {
+		data, err := os.ReadFile(name)
+		must(err)
+		// The graphs, one after another, until the text that follows
+		// them (a golden file's warnings).
+		rest := bytes.TrimSpace(data)
+		for i := 0; bytes.HasPrefix(rest, []byte("{")); i++ {
+			dec := json.NewDecoder(bytes.NewReader(rest))
+			var graph json.RawMessage
+			must(dec.Decode(&graph))
+			emit(fmt.Sprintf("%s #%d", name, i), graph)
+			graphs++
+			rest = bytes.TrimSpace(rest[dec.InputOffset():])
+		}
+	}
 	closeFile()
-	fmt.Printf("%d talks, %d events and %d speakers: %d distinct shapes in %d files\n", talks, len(events), len(speakers), n, files)
+	fmt.Printf("%d talks, %d events, %d speakers and %d graphs from files: %d distinct shapes in %d files\n", talks, len(events), len(speakers), graphs, n, files)
 }
 
 func must(err error) {
