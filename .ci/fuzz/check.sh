@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of the module briefly (FUZZTIME each, 3s by
+# Runs every fuzz target of the module briefly (FUZZTIME each, 2s by
 # default), on top of the seed corpora that go test already replays: a
 # short run per change still finds the shallow crashers. A failure leaves
 # the crasher under the package's testdata/fuzz/, to commit as a
@@ -13,7 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-fuzztime="${FUZZTIME:-3s}"
+fuzztime="${FUZZTIME:-2s}"
 n=0
 flaked=0
 
