@@ -139,9 +139,9 @@ func TestTalkmetaFaults(t *testing.T) {
 		// A required member misspelt is one problem, not also an extra or
 		// unexpected member.
 		{"speaker name misspelt", `"name": "Yury Selivanov"`, `"nmae": "Yury Selivanov"`,
-			[]string{p + "5:5: required: speakers/0: the member \"name\" is required; is \"nmae\" a misspelling of it?"}},
+			[]string{p + "6:15: required: speakers/0: the member \"name\" is required; is \"nmae\" a misspelling of it?"}},
 		{"link url misspelt", `"url": "https://ep2016.europython.eu//conference`, `"ulr": "https://ep2016.europython.eu//conference`,
-			[]string{p + "31:5: required: links/0: the member \"url\" is required; is \"ulr\" a misspelling of it?"}},
+			[]string{p + "32:14: required: links/0: the member \"url\" is required; is \"ulr\" a misspelling of it?"}},
 		{"event site null", `"https://ep2016.europython.eu/"`, `null`,
 			[]string{p + "16:12: type: event/url: expected text, found null; leave the member out when it has no value"}},
 		{"markup a list", `"markup": "rst"`, `"markup": ["rst"]`,

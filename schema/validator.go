@@ -542,13 +542,16 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 				continue
 			}
 			msg := fmt.Sprintf("%s: the member %q is required", where, name)
+			at := ptr
 			if m, ok := misspelling(obj, props, name); ok {
-				// Said here, and not again as an unknown or unexpected
-				// member.
+				// Said at the misspelt member, where a reader refusing
+				// it places its error, and not again as an unknown or
+				// unexpected member.
 				msg += fmt.Sprintf("; is %q a misspelling of it?", m)
-				c.schemaAt[pointerJoin(ptr, m)] = true
+				at = pointerJoin(ptr, m)
+				c.schemaAt[at] = true
 			}
-			c.add(ptr, keyword, Error, msg)
+			c.add(at, keyword, Error, msg)
 		}
 	case "additionalProperties":
 		// jsonschema/v5 points at the object; point at each member it

@@ -198,7 +198,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"related link with a member named in capitals", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `{"URL": "https://ep2016.europython.eu/", "url": "https://ep2016.europython.eu/"}`, false,
 			[]string{p + "8:13: additionalProperties: related_urls/0/URL: unexpected member; related_urls/0 may have only label and url"}},
 		{"typo in a required member's name", `"title":`, `"tilte":`, false,
-			[]string{p + "1:1: required: the record: the member \"title\" is required; is \"tilte\" a misspelling of it?"}},
+			[]string{p + "15:12: required: the record: the member \"title\" is required; is \"tilte\" a misspelling of it?"}},
 		{"typo in a member name", `"related_urls"`, `"related_url"`, false,
 			[]string{
 				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it; did you mean \"related_urls\"? (warning)",
