@@ -78,7 +78,7 @@ func runCite(e *env, args []string) int {
 			// An error writing the output is run's to report, once; the
 			// writer writes nothing more after any error.
 			if !e.isOutputError(err) {
-				fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
+				fmt.Fprintln(e.stderr, recordError(t.Origin.Path, err))
 			}
 			return 1
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // TestErrorsNameTheFileFirst gives every verb that reads files a path
@@ -128,5 +129,25 @@ func TestControlCharactersInNames(t *testing.T) {
 	first, _, _ := strings.Cut(got.stdout, "\n")
 	if want := "a/ev/videos/\\x1b]0;pwned\\a.json:1:2: json: unexpected end of input"; first != want {
 		t.Errorf("check's first finding = %q, want %q", first, want)
+	}
+}
+
+// TestRecordError: an error of a record is worded with the record's path
+// first, once, whether the error names it already (writing a record
+// gives a *talk.RecordError) or not, and what would act on a terminal
+// is escaped, in the path as in the message.
+func TestRecordError(t *testing.T) {
+	got := []string{
+		recordError("ev/videos/a.json", errors.New("no canonical form")),
+		recordError("ev/videos/a.json", &talk.RecordError{Path: "ev/videos/a.json", Pointer: "/duration", Err: errors.New("negative")}),
+		recordError("ev/videos/\x1b[2Ja.json", errors.New("bad \u202etext")),
+	}
+	want := []string{
+		"ev/videos/a.json: no canonical form",
+		"ev/videos/a.json: /duration: negative",
+		`ev/videos/\x1b[2Ja.json: bad \u202etext`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

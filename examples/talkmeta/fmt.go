@@ -94,7 +94,7 @@ func runFmt(e *env, args []string) int {
 			}
 			out, err := canonical(t)
 			if err != nil {
-				fmt.Fprintf(e.stderr, "%s: %v\n", t.Origin.Path, err)
+				fmt.Fprintln(e.stderr, recordError(t.Origin.Path, err))
 				status = 1
 				continue
 			}

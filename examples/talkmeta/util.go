@@ -144,6 +144,16 @@ func namesFile(err error) bool {
 	return errors.As(err, &fe) || errors.As(err, &pe) || errors.As(err, &re) || errors.As(err, &nr) || errors.As(err, &tl) || errors.As(err, &le)
 }
 
+// recordError words err, an error of the record at path, as errorLine
+// does, with path first unless err names its file itself (a
+// *talk.RecordError from writing the record does).
+func recordError(path string, err error) string {
+	if namesFile(err) {
+		return errorLine(err)
+	}
+	return errorLine(fmt.Errorf("%s: %w", path, err))
+}
+
 // verbError words err as errorLine does when it names a file, which then
 // comes first, and otherwise after the verb's name: "talkmeta cite:
 // unknown style ...".
