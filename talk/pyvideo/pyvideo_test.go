@@ -503,14 +503,7 @@ func TestTalksSymlinks(t *testing.T) {
 			t.Skipf("no symbolic links here: %v", err)
 		}
 	}
-	var got []string
-	for tk, err := range pyvideo.Talks(osfs.DirFS(archive)) {
-		if err != nil {
-			got = append(got, "error: "+err.Error())
-			continue
-		}
-		got = append(got, tk.Event.ID+"/"+tk.ID+" @ "+tk.Event.Title)
-	}
+	got := archiveLines(archive)
 	want := []string{
 		"ep16/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome @ EuroPython 2016", // the event as the archive names it
 		"europython-2020/aaron-ma-machine-learning-for-everyone @ EuroPython 2020",
@@ -722,4 +715,19 @@ func TestOriginRawClipped(t *testing.T) {
 			t.Errorf("%s: Origin.Raw, then the caller's buffer (-want +got):\n%s", name, diff)
 		}
 	}
+}
+
+// archiveLines reads the archive in the directory dir as pyvideo.Talks
+// gives it: "event/talk @ event title" for each talk, "error: ..." for
+// each error, in order.
+func archiveLines(dir string) []string {
+	var lines []string
+	for tk, err := range pyvideo.Talks(osfs.DirFS(dir)) {
+		if err != nil {
+			lines = append(lines, "error: "+err.Error())
+			continue
+		}
+		lines = append(lines, tk.Event.ID+"/"+tk.ID+" @ "+tk.Event.Title)
+	}
+	return lines
 }
