@@ -11,7 +11,6 @@
 package zone
 
 import (
-	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // the zones must load where the system has no database
@@ -96,39 +95,131 @@ func Wall(w time.Time, loc *time.Location) (time.Time, int) {
 	y, mo, d := w.Date()
 	h, mi, s := w.Clock()
 	guess := time.Date(y, mo, d, h, mi, s, w.Nanosecond(), loc)
-	// No change of the clocks moves them by a day or more, so a time
-	// further than that from the changes before and after it is read
-	// once, as most are.
-	const day = 26 * time.Hour
-	if start, end := guess.ZoneBounds(); (start.IsZero() || guess.Sub(start) >= day) && (end.IsZero() || end.Sub(guess) >= day) {
+	// Reading the wall clock with a zone state's offset gives an instant
+	// at most the widest difference of two offsets from guess: the
+	// states in effect within that of guess hold every reading. Most
+	// times are further than that from any change of the clocks, which
+	// Go's own bounds (closer than the changes, never further) show
+	// at a third of the cost of reading the states.
+	if start, end := guess.ZoneBounds(); (start.IsZero() || guess.Sub(start) >= maxOffsetSpread) && (end.IsZero() || end.Sub(guess) >= maxOffsetSpread) {
+		return guess, 1
+	}
+	states, n := statesNear(guess, maxOffsetSpread)
+	if n == 1 {
 		return guess, 1
 	}
 	wallUTC := time.Date(y, mo, d, h, mi, s, w.Nanosecond(), time.UTC)
-	at := func(offset int) time.Time { return wallUTC.Add(-time.Duration(offset) * time.Second) }
 	var first time.Time
 	readings := 0
-	var tried []int
-	for _, near := range [...]time.Time{guess.Add(-day), guess, guess.Add(day)} {
-		_, off := near.In(loc).Zone()
-		if slices.Contains(tried, off) {
-			continue
-		}
-		tried = append(tried, off)
-		if c := at(off); offsetIn(c, loc) == off {
+	for _, st := range states[:n] {
+		if at := wallUTC.Add(-time.Duration(st.offset) * time.Second); st.holds(at) {
 			readings++
-			if readings == 1 || c.Before(first) {
-				first = c
+			if readings == 1 || at.Before(first) {
+				first = at
 			}
 		}
 	}
-	if readings == 0 {
-		first = at(offsetIn(guess.Add(-day), loc))
+	if readings > 0 {
+		return first.In(loc), readings
 	}
-	return first.In(loc), readings
+	// Skipped: the clocks went forward from the end of one state's wall
+	// clock to a later start of the next's, and w lies between.
+	for i, st := range states[:n-1] {
+		next := states[i+1]
+		if wallUTC.Before(st.end.Add(time.Duration(next.offset) * time.Second)) {
+			return wallUTC.Add(-time.Duration(st.offset) * time.Second).In(loc), 0
+		}
+	}
+	return guess, 0 // unreachable for a zone whose offsets are as time.Location gives them
 }
 
-// offsetIn is the UTC offset, in seconds, of loc's clocks at t.
-func offsetIn(t time.Time, loc *time.Location) int {
-	_, off := t.In(loc).Zone()
-	return off
+// maxOffsetSpread is the widest difference between two UTC offsets a
+// zone's clocks can show, from UTC-12 to UTC+14 (Pacific/Kiritimati),
+// with room for local mean times.
+const maxOffsetSpread = 26 * time.Hour
+
+// state is one span of a zone's clocks at one offset, from start
+// (zero: since the beginning of time) up to end (zero: for ever).
+type state struct {
+	start, end time.Time
+	offset     int // seconds east of UTC
+}
+
+// holds reports whether t falls within s.
+func (s state) holds(t time.Time) bool {
+	return (s.start.IsZero() || !t.Before(s.start)) && (s.end.IsZero() || t.Before(s.end))
+}
+
+// maxStates bounds the states statesNear returns: no zone has changed
+// its clocks more than twice within a few days (Go's database holds no
+// two changes under a week apart), and a zone that did would have all
+// its states within a day of a wall clock read, up to this many.
+const maxStates = 8
+
+// statesNear returns, in order, the states of t's zone in effect at any
+// instant within spread of t, and how many there are, up to maxStates;
+// an array, so that reading a wall clock allocates nothing.
+func statesNear(t time.Time, spread time.Duration) ([maxStates]state, int) {
+	var states [maxStates]state
+	at := t
+	start, end := Span(at)
+	// Go back to the earliest state in the window, then read forward.
+	for back := 1; back < maxStates && !start.IsZero() && t.Sub(start) < spread; back++ {
+		at = start.Add(-time.Second)
+		start, end = Span(at)
+	}
+	n := 0
+	for n < maxStates {
+		_, off := at.Zone()
+		states[n] = state{start, end, off}
+		n++
+		if end.IsZero() || end.Sub(t) >= spread {
+			break
+		}
+		at = end
+		start, end = Span(at)
+	}
+	return states, n
+}
+
+// Span returns when the state of t's zone that t falls in began and
+// when it ends: the span of time in which the zone's clocks keep the
+// offset, abbreviation and summer-time flag they have at t (a zero start
+// for one that began with the database, a zero end for one that lasts).
+// It is [time.Time.ZoneBounds] mended twice. Go ends a state at each new
+// year (in UTC) of the years whose changes it computes from the zone's
+// rule, past the last change its database lists (2037 in Go's own), as
+// a state that has no change there; and in a leap year it ends such a
+// year's last state a day early, before t on the year's last day
+// (golang.org/issue/81583), where a walk from state to state would stand
+// still.
+func Span(t time.Time) (start, end time.Time) {
+	start, end = t.ZoneBounds()
+	for steps := 0; steps < maxSpanSteps && !start.IsZero() && sameState(start.Add(-time.Second), t); steps++ {
+		start, _ = start.Add(-time.Second).ZoneBounds()
+	}
+	for steps, probe := 0, t; steps < maxSpanSteps && !end.IsZero(); steps++ {
+		if !end.After(probe) {
+			end = time.Date(probe.UTC().Year()+1, 1, 1, 0, 0, 0, 0, time.UTC).In(t.Location())
+		}
+		if !sameState(end, t) {
+			break
+		}
+		probe = end
+		_, end = end.ZoneBounds()
+	}
+	return start, end
+}
+
+// maxSpanSteps bounds the states Span joins on each side: the few new
+// years between two changes of the clocks, and states that change
+// nothing a reader sees (Go's database has such).
+const maxSpanSteps = 16
+
+// sameState reports whether the zone's clocks at a and at b keep the
+// same offset, abbreviation and summer-time flag.
+func sameState(a, b time.Time) bool {
+	aName, aOff := a.Zone()
+	bName, bOff := b.Zone()
+	return aName == bName && aOff == bOff && a.IsDST() == b.IsDST()
 }

@@ -1,6 +1,7 @@
 package zone
 
 import (
+	"encoding/binary"
 	"testing"
 	"time"
 
@@ -91,5 +92,174 @@ func TestWall(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Wall (-want +got):\n%s", diff)
+	}
+}
+
+// tzif is a TZif file (RFC 8536, version 1) of a zone that starts at the
+// offset of its first type and moves to types[i] at changes[i].
+func tzif(changes []time.Time, offsets []int, names []string) []byte {
+	var chars []byte
+	index := make([]byte, len(names))
+	for i, n := range names {
+		index[i] = byte(len(chars))
+		chars = append(append(chars, n...), 0)
+	}
+	var b []byte
+	be32 := func(v int) { b = binary.BigEndian.AppendUint32(b, uint32(int32(v))) }
+	b = append(b, "TZif"...)
+	b = append(b, make([]byte, 16)...) // version 1, then unused
+	for _, n := range []int{0, 0, 0, len(changes), len(offsets), len(chars)} {
+		be32(n) // UT and standard indicators, leap seconds, changes, types, characters
+	}
+	for _, c := range changes {
+		be32(int(c.Unix()))
+	}
+	for i := range changes {
+		b = append(b, byte(i+1))
+	}
+	for i, off := range offsets {
+		be32(off)
+		b = append(b, 0, index[i])
+	}
+	return append(b, chars...)
+}
+
+// TestWallCloseChanges reads wall clocks in a zone whose clocks change
+// twice within three hours, from UTC to UTC+2 and back to UTC+1, as no
+// zone in Go's database does (the closest are a week apart) but a newer
+// system's might: the readings of a wall clock lie in every state within
+// a day of it, not only in the states either side of the nearest change.
+func TestWallCloseChanges(t *testing.T) {
+	change := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	loc, err := time.LoadLocationFromTZData("Test/Close", tzif(
+		[]time.Time{change, change.Add(3 * time.Hour)}, []int{0, 2 * 3600, 3600}, []string{"A", "B", "C"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type reading struct {
+		Wall, At string
+		Readings int
+	}
+	var got, want []reading
+	for _, tt := range []reading{
+		{"2024-05-31T23:30:00", "2024-05-31T23:30:00Z", 1},
+		{"2024-06-01T01:00:00", "2024-06-01T03:00:00+02:00", 0}, // skipped: read with A's offset
+		{"2024-06-01T03:00:00", "2024-06-01T03:00:00+02:00", 1},
+		{"2024-06-01T04:30:00", "2024-06-01T04:30:00+02:00", 2}, // B's, then C's
+		{"2024-06-01T05:30:00", "2024-06-01T05:30:00+01:00", 1},
+	} {
+		want = append(want, tt)
+		w, err := time.Parse("2006-01-02T15:04:05", tt.Wall)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, n := Wall(w, loc)
+		got = append(got, reading{tt.Wall, at.Format(time.RFC3339), n})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Wall (-want +got):\n%s", diff)
+	}
+}
+
+// TestWallScan holds Wall to the definition, found by scanning the
+// zone's clocks five minutes at a time, for wall clocks every half hour
+// from three hours before to three hours after each change of the
+// clocks from 1970 to 2040 in zones whose changes are hard: by 30 or 45
+// minutes, by a day, twice a year or across midnight.
+func TestWallScan(t *testing.T) {
+	zones := []string{"Europe/Berlin", "America/New_York", "America/Sao_Paulo", "Pacific/Apia",
+		"Australia/Lord_Howe", "Africa/Casablanca", "America/St_Johns", "Asia/Kathmandu", "Africa/Cairo"}
+	if testing.Short() {
+		zones = zones[:3]
+	}
+	for _, name := range zones {
+		loc, ok := Load(name)
+		if !ok {
+			t.Fatalf("zone %s does not load", name)
+		}
+		at := time.Date(1970, 1, 1, 0, 0, 0, 0, loc)
+		for {
+			_, end := Span(at)
+			if end.IsZero() || end.Year() > 2040 {
+				break
+			}
+			at = end
+			_, before := end.Add(-time.Second).Zone()
+			wall := end.Add(time.Duration(before) * time.Second).UTC() // the clocks' last reading before the change
+			for w := wall.Add(-3 * time.Hour); !w.After(wall.Add(3 * time.Hour)); w = w.Add(30 * time.Minute) {
+				wantAt, wantN := scanWall(w, loc)
+				gotAt, gotN := Wall(w, loc)
+				if !gotAt.Equal(wantAt) || gotN != wantN {
+					t.Errorf("Wall(%s, %s) = %s, %d; want %s, %d", w.Format("2006-01-02T15:04"), name,
+						gotAt.Format(time.RFC3339), gotN, wantAt.In(loc).Format(time.RFC3339), wantN)
+				}
+			}
+		}
+	}
+}
+
+// scanWall is Wall by its definition: the instants, five minutes apart
+// within a day of w, at which loc's clocks show w (whose zone is UTC;
+// every offset since 1970 is a whole number of five minutes); or, where
+// none does, w read with the offset of the last of those instants whose
+// clocks showed an earlier time.
+func scanWall(w time.Time, loc *time.Location) (time.Time, int) {
+	var first, skipped time.Time
+	n := 0
+	for at := w.Add(-27 * time.Hour); at.Before(w.Add(27 * time.Hour)); at = at.Add(5 * time.Minute) {
+		_, off := at.In(loc).Zone()
+		shown := at.Add(time.Duration(off) * time.Second)
+		if shown.Equal(w) {
+			if n++; n == 1 {
+				first = at
+			}
+		}
+		if shown.Before(w) {
+			skipped = w.Add(-time.Duration(off) * time.Second)
+		}
+	}
+	if n == 0 {
+		return skipped, 0
+	}
+	return first, n
+}
+
+// TestSpan: the states of zones whose changes Go computes from their
+// rule (after 2037), across the new years Go's own bounds stop at, on
+// the last day of a leap year, where Go's end falls before the time
+// asked about (golang.org/issue/81583), and in zones with no changes.
+func TestSpan(t *testing.T) {
+	type span struct{ At, Zone, Start, End string }
+	var got, want []span
+	for _, tt := range []span{
+		{"2040-12-31T12:00:00Z", "Europe/Berlin", "2040-10-28T01:00:00Z", "2041-03-31T01:00:00Z"},
+		{"2040-12-31T00:00:00Z", "Europe/Warsaw", "2040-10-28T01:00:00Z", "2041-03-31T01:00:00Z"},
+		{"2039-12-31T12:00:00Z", "Europe/Berlin", "2039-10-30T01:00:00Z", "2040-03-25T01:00:00Z"},
+		{"2041-01-01T00:00:00Z", "Europe/Berlin", "2040-10-28T01:00:00Z", "2041-03-31T01:00:00Z"},
+		{"2040-12-31T12:00:00Z", "America/Sao_Paulo", "2019-02-17T02:00:00Z", ""}, // no summer time since 2019
+		{"2040-12-31T12:00:00Z", "Australia/Sydney", "2040-10-06T16:00:00Z", "2041-04-06T16:00:00Z"},
+		{"2024-06-01T00:00:00Z", "Europe/Berlin", "2024-03-31T01:00:00Z", "2024-10-27T01:00:00Z"},
+		{"2024-06-01T00:00:00Z", "UTC", "", ""},
+	} {
+		want = append(want, tt)
+		loc, ok := Load(tt.Zone)
+		if !ok {
+			t.Fatalf("zone %s does not load", tt.Zone)
+		}
+		at, err := time.Parse(time.RFC3339, tt.At)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, end := Span(at.In(loc))
+		format := func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.UTC().Format(time.RFC3339)
+		}
+		got = append(got, span{tt.At, tt.Zone, format(start), format(end)})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Span (-want +got):\n%s", diff)
 	}
 }
