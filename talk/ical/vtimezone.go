@@ -3,6 +3,8 @@ package ical
 import (
 	"slices"
 	"time"
+
+	"github.com/talkmeta/talkmeta/internal/zone"
 )
 
 // span is the times a calendar's talks in one zone cover: each talk's
@@ -29,7 +31,7 @@ const maxObservances = 1000
 // need is claimed. A reader takes the last observance that starts before
 // a time, so the years between talks need none: talks in 1900 and 2700
 // get a few observances, not the thousand changes between them. The
-// changes come from Go's zone database ([time.Time.ZoneBounds]).
+// changes come from Go's zone database ([zone.Span]).
 func (c *calendar) vtimezone(name string, s *span) {
 	c.line("BEGIN:VTIMEZONE")
 	c.line("TZID:" + name)
@@ -37,7 +39,7 @@ func (c *calendar) vtimezone(name string, s *span) {
 	var last time.Time // the start of the last observance written
 	for i, t := range s.talks {
 		at := t.from.In(s.loc)
-		begin, end := at.ZoneBounds()
+		begin, end := zone.Span(at)
 		switch {
 		case i == 0 && begin.IsZero():
 			// The zone was like this from the start of the database:
@@ -62,7 +64,7 @@ func (c *calendar) vtimezone(name string, s *span) {
 				c.change(end, s.loc)
 				last = end
 			}
-			_, end = end.In(s.loc).ZoneBounds()
+			_, end = zone.Span(end.In(s.loc))
 		}
 	}
 	c.line("END:VTIMEZONE")
@@ -132,39 +134,6 @@ func offset(sec int) string {
 // second, and Go's time.Date for either, depending on the zone: only UTC
 // says which is meant.
 func repeated(t time.Time) bool {
-	start, end := t.ZoneBounds()
-	// No change of the clocks is a day long: a time further than that
-	// from the changes before and after it is read once, as most are.
-	const far = 26 * time.Hour
-	if (start.IsZero() || t.Sub(start) >= far) && (end.IsZero() || end.Sub(t) >= far) {
-		return false
-	}
-	_, off := t.Zone()
-	var near []time.Time // instants in the zone's states before and after t's
-	if !start.IsZero() {
-		near = append(near, start.Add(-time.Second))
-	}
-	if !end.IsZero() {
-		near = append(near, end)
-	}
-	for _, n := range near {
-		_, other := n.In(t.Location()).Zone()
-		if other == off {
-			continue
-		}
-		twin := t.Add(time.Duration(off-other) * time.Second).In(t.Location())
-		if sameWall(twin, t) {
-			return true
-		}
-	}
-	return false
-}
-
-// sameWall reports whether a and b show the same date and time of day.
-func sameWall(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	ah, amin, as := a.Clock()
-	bh, bmin, bs := b.Clock()
-	return ay == by && am == bm && ad == bd && ah == bh && amin == bmin && as == bs
+	_, readings := zone.Wall(t, t.Location())
+	return readings > 1
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
@@ -126,6 +127,39 @@ func TestFarApart(t *testing.T) {
 	}
 	if observances != 2 {
 		t.Errorf("%d observances, want the 2 in effect at the talks:\n%s", observances, b.String())
+	}
+}
+
+// TestNewYearsAfterRules: talks over the new year in years whose changes
+// of the clocks Go computes from the zone's rule, where its own bounds
+// end a state at each new year, and in a leap year a day early
+// (golang.org/issue/81583): the VTIMEZONE has the one change before each
+// talk, and no observance that changes nothing.
+func TestNewYearsAfterRules(t *testing.T) {
+	var talks []*talk.Talk
+	var want []string
+	for i, date := range []string{"2039-12-31T20:00:00+01:00", "2040-12-31T20:00:00+01:00"} {
+		d := talk.MustParseDate(date)
+		id := fmt.Sprint("newyear", i)
+		talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(48 * time.Hour), Event: talk.Event{TimeZone: "Europe/Berlin"}})
+		want = append(want, fmt.Sprintf("%s %s %s", id, d.Time().UTC().Format(time.RFC3339), d.Time().Add(48*time.Hour).UTC().Format(time.RFC3339)))
+	}
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	props := checkSyntax(t, b.Bytes())
+	if diff := cmpDiff(want, readInstants(t, props)); diff != "" {
+		t.Errorf("instants (-want +got):\n%s", diff)
+	}
+	var starts []string
+	for i, p := range props {
+		if p.name == "DTSTART" && i > 0 && props[i-1].name == "BEGIN" && (props[i-1].value == "STANDARD" || props[i-1].value == "DAYLIGHT") {
+			starts = append(starts, p.value)
+		}
+	}
+	if diff := cmp.Diff([]string{"20391030T030000", "20401028T030000"}, starts); diff != "" {
+		t.Errorf("observances' starts (-want +got):\n%s\n%s", diff, b.String())
 	}
 }
 
