@@ -537,6 +537,62 @@ func TestBibTeXNamesAnd(t *testing.T) {
 	}
 }
 
+// splitNamesTalk has family names that BibTeX's name parser, which splits
+// at hyphens too and knows the case of ASCII letters only, would read a
+// "von" part in, and name parts with commas, as sources that give the
+// parts may hold them.
+func splitNamesTalk() *talk.Talk {
+	return &talk.Talk{
+		ID: "split", Title: "Names BibTeX splits", Recorded: talk.MustParseDate("2024-05-01"),
+		Speakers: []talk.Speaker{
+			{Name: "Muhammad al-Khwarizmi"},      // al + Khwarizmi, printed "al Khwarizmi"
+			{Name: "Tomás Gómez Álvarez-Arenas"}, // "Á" is no letter to BibTeX, "l" is lower case
+			{Name: "Mine Çetinkaya-Rundel"},      // so is "Ç", and "e" is lower case
+			{Name: "José Álvarez Pérez", GivenName: "José", FamilyName: "Álvarez Pérez"},
+			{Name: "Mary Mitchell-O'Connor"},                                    // no lower-case token before the last
+			{Name: "Jan van der Berg"},                                          // a particle BibTeX reads as one
+			{Name: "John Smith Jr", GivenName: "John, Jr", FamilyName: "Smith"}, // a comma in a part
+		},
+	}
+}
+
+// TestBibTeXNamesSplit: a family name BibTeX would split into a "von"
+// part and a last name is braced, whatever makes BibTeX read a token as
+// lower case; in ASCII, where "{\'A}" is a capital to BibTeX, it need not
+// be. A part with a comma is braced, so that BibTeX does not read the
+// rest as the next part. Checked with BibTeX 0.99d's format.name$.
+func TestBibTeXNamesSplit(t *testing.T) {
+	for _, tt := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{}, `@misc{alkhwarizmi2024names,
+  author = {{al-Khwarizmi}, Muhammad and {Álvarez-Arenas}, Tomás Gómez and {Çetinkaya-Rundel}, Mine and {Álvarez Pérez}, José and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr}},
+  title = {Names {BibTeX} splits},
+  howpublished = {Conference presentation},
+  month = may,
+  year = {2024},
+}
+`},
+		{Options{ASCII: true}, `@misc{alkhwarizmi2024names,
+  author = {{al-Khwarizmi}, Muhammad and {\'A}lvarez-Arenas, Tom{\'a}s G{\'o}mez and {\c{C}}etinkaya-Rundel, Mine and {\'A}lvarez P{\'e}rez, Jos{\'e} and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr}},
+  title = {Names {BibTeX} splits},
+  howpublished = {Conference presentation},
+  month = may,
+  year = {2024},
+}
+`},
+	} {
+		var b bytes.Buffer
+		if err := WriteBibTeX(&b, splitNamesTalk(), tt.opt); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("ASCII %v (-want +got):\n%s", tt.opt.ASCII, diff)
+		}
+	}
+}
+
 // TestLangid: BCP 47 tags are case-insensitive and may carry a script,
 // variants or private use after the language and region; langid is that
 // of the language and region all the same.
