@@ -845,3 +845,29 @@ func TestBibKeywordsLaTeX(t *testing.T) {
 func familySuffix(n Name) string {
 	return joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family) + ", " + n.Suffix
 }
+
+// TestTexTitleFirstWord: BibTeX's title case ("t") keeps the title's first
+// character and lower-cases every other letter outside braces, so a first
+// word after a quotation mark, a bracket or an inverted mark is braced
+// like any other (checked with BibTeX 0.99d's change.case$); a first word
+// that starts the title is left alone.
+func TestTexTitleFirstWord(t *testing.T) {
+	got := map[string]string{}
+	want := map[string]string{
+		`"Hello" world`:                  `"{Hello}" world`,
+		"¿Qué es Python?":                "¿{Qué} es {Python}?",
+		"(Serious) Time for Time Series": "({Serious}) {Time} for {Time} {Series}",
+		"“Smart” quotes":                 "“{Smart}” quotes",
+		"...And then":                    "...{And} then",
+		"«Вещи» на Python":               "«{Вещи}» на {Python}",
+		"Hello world":                    "Hello world",
+		"École normale":                  "École normale",
+		"iPhone apps":                    "{iPhone} apps",
+	}
+	for title := range want {
+		got[title] = texTitle(title, false)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
