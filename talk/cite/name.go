@@ -728,6 +728,14 @@ var koreanFamilies = map[string]bool{
 	"Hwang": true, "Ahn": true, "Song": true, "Yoo": true, "Hong": true, "Jeon": true,
 	"Moon": true, "Yang": true, "Son": true, "Bae": true, "Baek": true, "Heo": true,
 	"Nam": true, "Noh": true, "Ha": true, "Kwak": true, "Seong": true, "Cha": true,
+	// Other romanisations of common names ("An Seong-jin", "Byun Do-jin",
+	// "Go Eun-kyung", "Gu Min-gu", "Ko Hak-neung" are in the corpus).
+	"An": true, "Byun": true, "Byeon": true, "Go": true, "Ko": true, "Gu": true,
+	"Koo": true, "Ku": true, "Min": true, "Ryu": true, "Yu": true,
+	"Jin": true, "Um": true, "Eom": true, "Won": true, "Chun": true, "Cheon": true,
+	"Gil": true, "Kil": true, "Bang": true, "Shim": true, "Sim": true, "Hyun": true,
+	"Hyeon": true, "Chae": true, "Gong": true, "Kong": true, "Ji": true, "Jee": true,
+	"Im": true, "Hur": true, "Ju": true, "Joo": true, "Woo": true, "Ryoo": true,
 }
 
 // koreanFamilyFirst reports whether a two-word name is a romanised Korean

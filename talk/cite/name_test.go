@@ -161,6 +161,10 @@ var nameCases = []struct {
 
 	// Korean names in Latin letters.
 	{"Ahn Sung-hyun", []Name{{Given: "Sung-hyun", Family: "Ahn"}}},
+	{"An Seong-jin", []Name{{Given: "Seong-jin", Family: "An"}}},
+	{"Byun Do-jin", []Name{{Given: "Do-jin", Family: "Byun"}}},
+	{"Ko Hak-neung", []Name{{Given: "Hak-neung", Family: "Ko"}}},
+	{"Mfon Eti-mfon", []Name{{Given: "Mfon", Family: "Eti-mfon"}}}, // no Korean family name
 	{"Park Sang-hyun / David", []Name{{Given: "Sang-hyun", Family: "Park"}}},
 	{"Amy Tzu-Yu Chen", []Name{{Given: "Amy Tzu-Yu", Family: "Chen"}}},
 	{"Jean-luc Picard", []Name{{Given: "Jean-luc", Family: "Picard"}}},
