@@ -173,6 +173,8 @@ func ParseName(display string) Name {
 //     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
 //     or "&" is a literal ("Tom and Jerry").
 //   - A trailing "et al." is dropped: the other people are not known.
+//   - Emoji and other symbols in a person's name ("Jane Doe 🦄", "Jane |
+//     Doe") are dropped; a name of nothing else is a literal.
 //   - Honorifics before the name (Dr., Prof., Mr., Mrs., Ms., Ing.) and
 //     degrees after a comma (", PhD", ", MBA") are dropped.
 //   - "Jr.", "Sr.", "II", "III", "IV" at the end, with or without a comma,
@@ -561,7 +563,10 @@ func parsePerson(s string) Name {
 	if hasCJK(s) {
 		return parseCJK(s)
 	}
-	words := strings.Fields(s)
+	words := dropSymbols(strings.Fields(s))
+	if len(words) == 0 {
+		return Name{Literal: s} // "🐍": nothing but symbols
+	}
 	for len(words) > 1 && inFolded(honorifics, words[0]) {
 		words = words[1:]
 	}
@@ -647,6 +652,40 @@ func parsePerson(s string) Name {
 		family -= 2 // "José García y López": both family names
 	}
 	return Name{Given: strings.Join(words[:family], " "), Family: strings.Join(words[family:], " "), Suffix: suffix}
+}
+
+// dropSymbols returns the words of a person's name without the symbols
+// that schedules let speakers add to their names, emoji above all ("Jane
+// Doe 🦄", "Jane Doe🐍", "Jane | Doe"): trimmed from the ends of a word,
+// and a word left without a letter or digit dropped, so that no symbol is
+// read as the family name. Most names have none, and are words itself.
+func dropSymbols(words []string) []string {
+	if !slices.ContainsFunc(words, hasSymbol) {
+		return words
+	}
+	kept := words[:0:0]
+	for _, w := range words {
+		w = strings.TrimFunc(w, isNameSymbol)
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			kept = append(kept, w)
+		}
+	}
+	return kept
+}
+
+// hasSymbol reports whether w has a symbol or no letter or digit at all.
+func hasSymbol(w string) bool {
+	return strings.IndexFunc(w, isNameSymbol) >= 0 ||
+		strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+}
+
+// isNameSymbol reports whether r is a symbol (emoji, "|", "©") or one of
+// the characters that join and vary emoji: the zero-width joiner, the
+// variation selectors, the enclosing keycap and the tags of subdivision
+// flags.
+func isNameSymbol(r rune) bool {
+	return unicode.IsSymbol(r) || r == '\u200d' || r == '\u20e3' ||
+		unicode.Is(unicode.Variation_Selector, r) || '\U000e0020' <= r && r <= '\U000e007f'
 }
 
 // conjunctions join two family names in Spanish ("García y López"),

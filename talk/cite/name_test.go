@@ -199,6 +199,15 @@ var nameCases = []struct {
 	{"Tim (文昌) Hsu", []Name{{Given: "Tim", Family: "Hsu"}}},
 	{"Noflag(심의팅)", []Name{{Family: "Noflag"}}},
 
+	// Emoji and other symbols that schedules let speakers add to a name.
+	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe🐍", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"👩‍💻 Jane Doe 🏳️‍🌈", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane | Doe", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"🐍", []Name{{Literal: "🐍"}}},
+	{"🐍 Python Team", []Name{{Literal: "🐍 Python Team"}}},
+
 	// Nothing.
 	{"", nil},
 	{"   ", nil},
