@@ -185,9 +185,10 @@ func ParseName(display string) Name {
 //     reads it; a single word with a digit is a handle, kept literal
 //     ("DailyGold999"); a leading "@" is dropped.
 //   - A lower-case particle (van, von, de, da, dos, das, del, della, di,
-//     du, le, la, ter, ten, den, der, bin, ...) after the first word starts
-//     the family name and becomes the [Name.NonDroppingParticle]: "Guido
-//     van Rossum" is van + Rossum, "Carlos de la Torre" de la + Torre,
+//     du, le, la, ter, ten, den, der, bin, ..., and Arabic بن and Hebrew
+//     בן, which have no case) after the first word starts the family name
+//     and becomes the [Name.NonDroppingParticle]: "Guido van Rossum" is
+//     van + Rossum, "Carlos de la Torre" de la + Torre,
 //     "Eduardo dos Santos Pereira" dos + "Santos Pereira". A capitalised
 //     particle before the last word starts the family name with no
 //     particle part: "Guido Van Rossum" is "Van Rossum", "Alejandro Del
@@ -724,6 +725,10 @@ var particles = map[string]bool{
 	"ter": true, "ten": true, "te": true, "den": true, "der": true, "het": true, "'t": true,
 	"zu": true, "zum": true, "zur": true, "bin": true, "binti": true, "ibn": true,
 	"al": true, "el": true, "af": true, "av": true, "dem": true, "vom": true,
+	// "bin", "ibn", "bint" in Arabic script, and "ben", "bat" in Hebrew,
+	// which have no case: always particles, as their Latin forms are in
+	// lower case.
+	"بن": true, "ابن": true, "بنت": true, "בן": true, "בת": true,
 }
 
 func isLowerParticle(w string) bool { return particles[w] }

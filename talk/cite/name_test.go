@@ -199,6 +199,11 @@ var nameCases = []struct {
 	{"Tim (文昌) Hsu", []Name{{Given: "Tim", Family: "Hsu"}}},
 	{"Noflag(심의팅)", []Name{{Family: "Noflag"}}},
 
+	// Particles in scripts without case.
+	{"محمد بن سلمان", []Name{{Given: "محمد", NonDroppingParticle: "بن", Family: "سلمان"}}},
+	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
+	{"דוד בן גוריון", []Name{{Given: "דוד", NonDroppingParticle: "בן", Family: "גוריון"}}},
+
 	// Emoji and other symbols that schedules let speakers add to a name.
 	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Jane Doe🐍", []Name{{Given: "Jane", Family: "Doe"}}},
