@@ -871,3 +871,18 @@ func TestTexTitleFirstWord(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestRISAsterisk: an asterisk, which Reference Manager's RIS forbade in
+// AU and KW, is written as it is (see WriteRIS).
+func TestRISAsterisk(t *testing.T) {
+	tk := &talk.Talk{Title: "A* search in C*", Speakers: []talk.Speaker{{Name: "Jane Doe*"}}, Tags: []string{"A* search", "C*"}}
+	want := "TY  - SLIDE\r\nAU  - Doe*, Jane\r\nTI  - A* search in C*\r\nM3  - Conference presentation\r\n" +
+		"KW  - A* search\r\nKW  - C*\r\nER  - \r\n\r\n"
+	var b bytes.Buffer
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
