@@ -396,8 +396,15 @@ func biblatexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field 
 		}
 	}
 	add("author", bibtexNames(names, ascii))
-	add("title", texTitle(clean(t.Title), ascii))
-	add("subtitle", texTitle(clean(t.Subtitle), ascii))
+	ti, sub := clean(t.Title), clean(t.Subtitle)
+	if ti == "" {
+		// A subtitle alone is the title, as the other formats cite it:
+		// biber would want a title, and biblatex print no subtitle
+		// without one.
+		ti, sub = sub, ""
+	}
+	add("title", texTitle(ti, ascii))
+	add("subtitle", texTitle(sub, ascii))
 	add("type", texString(Genre(t), ascii))
 	add("eventtitle", texTitle(clean(t.Event.Title), ascii))
 	add("eventdate", eventDates(t))

@@ -185,8 +185,12 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 			set("language", tk.Language.Name())
 		}
 	} else {
-		set("title", clean(tk.Title))
-		set("subtitle", clean(tk.Subtitle))
+		if clean(tk.Title) == "" {
+			set("title", clean(tk.Subtitle)) // a subtitle alone is the title
+		} else {
+			set("title", clean(tk.Title))
+			set("subtitle", clean(tk.Subtitle))
+		}
 		set("type", Genre(tk))
 		set("eventtitle", clean(tk.Event.Title))
 		set("eventdate", eventDates(tk))
@@ -880,6 +884,26 @@ func TestRISAsterisk(t *testing.T) {
 		"KW  - A* search\r\nKW  - C*\r\nER  - \r\n\r\n"
 	var b bytes.Buffer
 	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBibLaTeXSubtitleOnly: a talk with a subtitle and no title is cited
+// under the subtitle as its title, in BibLaTeX as in the other formats.
+func TestBibLaTeXSubtitleOnly(t *testing.T) {
+	tk := &talk.Talk{Subtitle: "A Subtitle Alone", Speakers: []talk.Speaker{{Name: "Jane Doe"}}, Recorded: talk.MustParseDate("2024")}
+	want := `@unpublished{doe2024,
+  author = {Doe, Jane},
+  title = {A {Subtitle} {Alone}},
+  type = {Conference presentation},
+  date = {2024},
+}
+`
+	var b bytes.Buffer
+	if err := WriteBibLaTeX(&b, tk, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, b.String()); diff != "" {
