@@ -199,16 +199,29 @@ func needsBraces(tex string) bool {
 // Pérez, as "l" is lower case. Biber, which knows Unicode, reads all of
 // these as they are meant; braced, both do.
 func bibtexSplits(tex string) bool {
-	lowerBefore := false // a token before the current one starts in lower case
-	decided, lower := false, false
+	var (
+		lowerBefore bool // a token before the current one starts in lower case
+		lowerDone   bool // a token finished so far starts in lower case
+		inToken     bool
+		decided     bool // the current token's case is known
+		lower       bool // and it is lower case
+	)
 	for i := 0; i < len(tex); i++ {
-		switch c := tex[i]; {
-		case c == ' ' || c == '-' || c == '~':
-			lowerBefore = lowerBefore || lower
-			decided, lower = false, false
+		c := tex[i]
+		if c == ' ' || c == '-' || c == '~' {
+			if inToken {
+				lowerDone = lowerDone || lower
+				inToken, decided, lower = false, false, false
+			}
+			continue
+		}
+		if !inToken {
+			inToken, lowerBefore = true, lowerDone // a separator at the end starts no token
+		}
+		switch {
 		case c == '{':
 			end := groupEnd(tex, i)
-			if !decided && i+1 < len(tex) && tex[i+1] == '\\' {
+			if !decided && i+2 <= end && tex[i+1] == '\\' {
 				decided, lower = specialCase(tex[i+2 : end])
 			}
 			i = end

@@ -910,3 +910,23 @@ func TestBibLaTeXSubtitleOnly(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestBibTeXSplits: the family names in which BibTeX 0.99d's
+// format.name$ finds a "von" part (checked with it), escaped as the
+// writers write them; and text no writer makes, which must not panic.
+func TestBibTeXSplits(t *testing.T) {
+	want := map[string]bool{
+		"Rossum": false, "al-Khwarizmi": true, "Mitchell-O'Connor": false, "Smith-jones": false,
+		"Smith jones Brown": true, "Dupré la Tour": true, "Álvarez Pérez": true, "ÁLVAREZ PÉREZ": false,
+		`{\'A}lvarez P{\'e}rez`: false, `{\ss}a B`: true, `{\AE}a B`: false, `{\v{S}}imon B`: false,
+		"Толстой Лев": false, "Xx~yy": false, "x~yy": true, "{van} Berg": false, `\textbackslash{}X Y`: true,
+		"a {\\": true, "{": false, "{\\": false, "a-": false, "a - B": true,
+	}
+	got := map[string]bool{}
+	for tex := range want {
+		got[tex] = bibtexSplits(tex)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
