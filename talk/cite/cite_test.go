@@ -556,6 +556,7 @@ func splitNamesTalk() *talk.Talk {
 			{Name: "Mary Mitchell-O'Connor"},                                    // no lower-case token before the last
 			{Name: "Jan van der Berg"},                                          // a particle BibTeX reads as one
 			{Name: "John Smith Jr", GivenName: "John, Jr", FamilyName: "Smith"}, // a comma in a part
+			{Name: "tell-k"}, // a handle: tell + k
 		},
 	}
 }
@@ -571,7 +572,7 @@ func TestBibTeXNamesSplit(t *testing.T) {
 		want string
 	}{
 		{Options{}, `@misc{alkhwarizmi2024names,
-  author = {{al-Khwarizmi}, Muhammad and {Álvarez-Arenas}, Tomás Gómez and {Çetinkaya-Rundel}, Mine and {Álvarez Pérez}, José and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr}},
+  author = {{al-Khwarizmi}, Muhammad and {Álvarez-Arenas}, Tomás Gómez and {Çetinkaya-Rundel}, Mine and {Álvarez Pérez}, José and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k}},
   title = {Names {BibTeX} splits},
   howpublished = {Conference presentation},
   month = may,
@@ -579,7 +580,7 @@ func TestBibTeXNamesSplit(t *testing.T) {
 }
 `},
 		{Options{ASCII: true}, `@misc{alkhwarizmi2024names,
-  author = {{al-Khwarizmi}, Muhammad and {\'A}lvarez-Arenas, Tom{\'a}s G{\'o}mez and {\c{C}}etinkaya-Rundel, Mine and {\'A}lvarez P{\'e}rez, Jos{\'e} and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr}},
+  author = {{al-Khwarizmi}, Muhammad and {\'A}lvarez-Arenas, Tom{\'a}s G{\'o}mez and {\c{C}}etinkaya-Rundel, Mine and {\'A}lvarez P{\'e}rez, Jos{\'e} and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k}},
   title = {Names {BibTeX} splits},
   howpublished = {Conference presentation},
   month = may,
