@@ -931,3 +931,38 @@ func TestBibTeXSplits(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestBidiControls: a bidirectional override or isolate left open in a
+// field is closed at its end, and a closer that closes nothing is dropped,
+// so that no field turns the ones after it around; a name, whose words a
+// citation reorders, loses them.
+func TestBidiControls(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "\u202eevil.exe\u202c\u202c title \u2067RTL",
+		Subtitle: "sub\u2069",
+		Speakers: []talk.Speaker{{Name: "\u202eJane Doe"}, {Name: "Anna \u2067Karenina\u2069"}},
+		Event:    talk.Event{Title: "Conf \u202b2024"},
+	}
+	want := "TY  - SLIDE\r\nAU  - Doe, Jane\r\nAU  - Karenina, Anna\r\n" +
+		"TI  - \u202eevil.exe\u202c title \u2067RTL\u2069: sub\r\nT2  - Conf \u202b2024\u202c\r\n" +
+		"M3  - Conference presentation\r\nER  - \r\n\r\n"
+	var b bytes.Buffer
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	got := map[string]string{}
+	cases := map[string]string{
+		"\u202a\u2066a\u202c":          "\u202a\u2066a\u2069\u202c",          // the PDF closes no embedding inside the isolate
+		"\u202ba\u2067b\u202ac\u2069d": "\u202ba\u2067b\u202ac\u2069d\u202c", // a PDI closes what its isolate holds
+		"\u200fשלום\u200f":             "\u200fשלום\u200f",                   // marks are left alone
+	}
+	for in := range cases {
+		got[in] = clean(in)
+	}
+	if diff := cmp.Diff(cases, got); diff != "" {
+		t.Errorf("clean (-want +got):\n%s", diff)
+	}
+}

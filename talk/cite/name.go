@@ -154,7 +154,8 @@ func ParseName(display string) Name {
 // string, several for "A and B". The rules follow what BibTeX and
 // citeproc-js do with a name, plus what real archives contain:
 //
-//   - Whitespace is collapsed and the text put in Unicode NFC.
+//   - Whitespace is collapsed and the text put in Unicode NFC, and
+//     bidirectional embeddings, overrides and isolates are dropped.
 //   - Nicknames and notes are dropped: anything in parentheses, square
 //     or angle brackets ("Amber Brown (HawkOwl)", "(he/him)", "(Acme
 //     Inc.)", "<jane@example.org>"), and
@@ -220,6 +221,16 @@ func ParseName(display string) Name {
 // own: hyphens and apostrophes stay inside words.
 func ParseNames(display string) []Name {
 	s := clean(display)
+	if strings.IndexFunc(s, isBidiEmbedding) >= 0 {
+		// A name's words are put in another order: an embedding across
+		// them would span the comma of "Family, Given" and what follows.
+		s = clean(strings.Map(func(r rune) rune {
+			if isBidiEmbedding(r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
 	if s == "" {
 		return nil
 	}
@@ -252,9 +263,10 @@ func ParseNames(display string) []Name {
 }
 
 // clean returns s on one line: in NFC, without control characters, with
-// runs of white space (line breaks too) made one space and trimmed. Names
-// then compare and split the same however the source spaced or composed
-// them, and no format's line or field structure can break.
+// runs of white space (line breaks too) made one space and trimmed, and
+// its bidirectional embeddings closed (balanceBidi). Names then compare
+// and split the same however the source spaced or composed them, and no
+// format's line or field structure can break.
 func clean(s string) string {
 	if printableASCII(s) && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") && !strings.Contains(s, "  ") {
 		return s // most titles and names: nothing to change
@@ -296,7 +308,55 @@ func clean(s string) string {
 		return b.String()
 	}
 	// NFC neither makes nor joins across spaces, so it can come last.
-	return norm.NFC.String(b.String())
+	return balanceBidi(norm.NFC.String(b.String()))
+}
+
+// balanceBidi returns s with the bidirectional embeddings, overrides and
+// isolates it leaves open closed at its end, and the closers that close
+// nothing of s dropped. A field is one piece of text, but a citation puts
+// fields side by side: an override left open in a title ("\u202e...")
+// would turn the rest of the reference around (the event, the URL)
+// wherever it is shown, and a stray closer would end the page's own.
+func balanceBidi(s string) string {
+	if strings.IndexFunc(s, isBidiEmbedding) < 0 {
+		return s // nearly every field
+	}
+	var b strings.Builder
+	var due []rune // the closers due, innermost last
+	for _, r := range s {
+		switch r {
+		case '\u202a', '\u202b', '\u202d', '\u202e': // LRE, RLE, LRO, RLO
+			due = append(due, '\u202c')
+		case '\u2066', '\u2067', '\u2068': // LRI, RLI, FSI
+			due = append(due, '\u2069')
+		case '\u202c': // PDF: closes the innermost embedding, if it is one
+			if len(due) == 0 || due[len(due)-1] != r {
+				continue
+			}
+			due = due[:len(due)-1]
+		case '\u2069': // PDI: closes the innermost isolate and what it holds
+			i := len(due) - 1
+			for i >= 0 && due[i] != r {
+				i--
+			}
+			if i < 0 {
+				continue
+			}
+			due = due[:i]
+		}
+		b.WriteRune(r)
+	}
+	for i := len(due) - 1; i >= 0; i-- {
+		b.WriteRune(due[i])
+	}
+	return b.String()
+}
+
+// isBidiEmbedding reports whether r opens or closes a bidirectional
+// embedding, override or isolate: the controls with a scope, unlike the
+// marks (LRM, RLM, ALM), which act where they stand.
+func isBidiEmbedding(r rune) bool {
+	return '\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
 }
 
 // printableEnd returns where the run of printable ASCII characters that
