@@ -112,6 +112,16 @@
 // shared styles, with and without event-date, and keeps the references
 // as golden files (testdata/citeproc.txt).
 //
+// # Parts
+//
+// Every format cites the talk itself, with its own speakers: a block of
+// lightning talks or a panel whose [talk.Talk.Parts] hold the
+// contributions is one entry, and a block without speakers of its own is
+// cited without authors. The parts are not written; to make one citable,
+// give it to a writer as a talk of its own, with the block's event, date
+// and recording where it has none, which a part's record often leaves to
+// the block.
+//
 // # Dates
 //
 // A talk is cited under the day it was recorded ([talk.Talk.Recorded]);
