@@ -139,38 +139,138 @@ func bibtexNames(names []Name, ascii bool) string {
 			continue
 		}
 		if p := joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle); p != "" {
-			b.WriteString(braceAnd(texString(p, ascii)))
+			b.WriteString(namePart(texString(p, ascii)))
 			b.WriteString(" ")
 		}
-		if needsBraces(n.Family) {
+		if family := texString(n.Family, ascii); needsBraces(family) || strings.Contains(family, ",") {
 			b.WriteString("{")
-			b.WriteString(texString(n.Family, ascii))
+			b.WriteString(family)
 			b.WriteString("}")
 		} else {
-			b.WriteString(braceAnd(texString(n.Family, ascii)))
+			b.WriteString(braceAnd(family))
 		}
 		if n.Suffix != "" {
 			b.WriteString(", ")
-			b.WriteString(braceAnd(texString(n.Suffix, ascii)))
+			b.WriteString(namePart(texString(n.Suffix, ascii)))
 		}
 		if n.Given != "" {
 			b.WriteString(", ")
-			b.WriteString(braceAnd(texString(n.Given, ascii)))
+			b.WriteString(namePart(texString(n.Given, ascii)))
 		}
 	}
 	return b.String()
 }
 
-// needsBraces reports whether a family name of several words would be
-// split by BibTeX's name parser: a word starting in lower case is read as
-// a "von" particle, and "and" (in any case) as the start of the next name.
-func needsBraces(family string) bool {
-	words, split := 0, false
-	for w := range strings.FieldsSeq(family) {
-		words++
-		split = split || isAnd(w) || 'a' <= w[0] && w[0] <= 'z'
+// namePart returns a part of a name other than the family name, escaped
+// (tex), as BibTeX reads it whole: in braces when it has a comma, which
+// BibTeX would read as the start of the next part (a given name "John, Jr"
+// from a source that gives the parts would make "Jr" the given name), else
+// with its words "and" braced (braceAnd).
+func namePart(tex string) string {
+	if strings.Contains(tex, ",") {
+		return "{" + tex + "}"
 	}
-	return words > 1 && split
+	return braceAnd(tex)
+}
+
+// needsBraces reports whether a family name, escaped as it is written
+// (tex), would be split by BibTeX's name parser, and so must be braced: a
+// word "and" (in any case) among several is read as the start of the next
+// name, and a lower-case token before the last as a "von" particle
+// (bibtexSplits).
+func needsBraces(tex string) bool {
+	words, and := 0, false
+	for w := range strings.FieldsSeq(tex) {
+		words++
+		and = and || isAnd(w)
+	}
+	return words > 1 && and || bibtexSplits(tex)
+}
+
+// bibtexSplits reports whether BibTeX would read a "von" part in tex, a
+// family name escaped as it is written before ", Given". BibTeX splits the
+// name into tokens at spaces, hyphens and ties ("~") outside braces, and
+// takes every token up to the last one before the final that starts in
+// lower case for the von part: "al-Khwarizmi" would be al + Khwarizmi,
+// printed "al Khwarizmi", and "Dupré la Tour" Dupré la + Tour. A token's
+// case is that of its first ASCII letter outside braces, or, in a group
+// that starts with a command ({'E}, {\ss}), of the command's letter:
+// BibTeX knows no case outside ASCII, so "Álvarez Pérez" is Álvarez +
+// Pérez, as "l" is lower case. Biber, which knows Unicode, reads all of
+// these as they are meant; braced, both do.
+func bibtexSplits(tex string) bool {
+	var (
+		lowerBefore bool // a token before the current one starts in lower case
+		lowerDone   bool // a token finished so far starts in lower case
+		inToken     bool
+		decided     bool // the current token's case is known
+		lower       bool // and it is lower case
+	)
+	for i := 0; i < len(tex); i++ {
+		c := tex[i]
+		if c == ' ' || c == '-' || c == '~' {
+			if inToken {
+				lowerDone = lowerDone || lower
+				inToken, decided, lower = false, false, false
+			}
+			continue
+		}
+		if !inToken {
+			inToken, lowerBefore = true, lowerDone // a separator at the end starts no token
+		}
+		switch {
+		case c == '{':
+			end := groupEnd(tex, i)
+			if !decided && i+2 <= end && tex[i+1] == '\\' {
+				decided, lower = specialCase(tex[i+2 : end])
+			}
+			i = end
+		case !decided && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
+			decided, lower = true, 'a' <= c
+		}
+	}
+	return lowerBefore
+}
+
+// groupEnd returns the index of the brace that closes the group opening at
+// tex[i], or the last index when it is not closed.
+func groupEnd(tex string, i int) int {
+	depth := 0
+	for ; i < len(tex); i++ {
+		switch tex[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(tex) - 1
+}
+
+// specialCase returns the case BibTeX gives a special character, the group
+// "{\cmd...}" of which cmd is the text after the backslash: the case of
+// the foreign letters \ss, \ae, \OE..., else of the first ASCII letter
+// after the command's name ({\'E}, {\v{S}}); decided is false when there
+// is none.
+func specialCase(cmd string) (decided, lower bool) {
+	n := 0
+	for n < len(cmd) && ('a' <= cmd[n] && cmd[n] <= 'z' || 'A' <= cmd[n] && cmd[n] <= 'Z') {
+		n++
+	}
+	switch cmd[:n] {
+	case "i", "j", "oe", "ae", "aa", "o", "l", "ss":
+		return true, true
+	case "OE", "AE", "AA", "O", "L":
+		return true, false
+	}
+	for _, c := range []byte(cmd[n:]) {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return true, 'a' <= c
+		}
+	}
+	return false, false
 }
 
 // isAnd reports whether w is "and" in any case, which BibTeX's name
@@ -309,8 +409,15 @@ func biblatexFields(fs []field, t *talk.Talk, names []Name, ascii bool) []field 
 		}
 	}
 	add("author", bibtexNames(names, ascii))
-	add("title", texTitle(clean(t.Title), ascii))
-	add("subtitle", texTitle(clean(t.Subtitle), ascii))
+	ti, sub := clean(t.Title), clean(t.Subtitle)
+	if ti == "" {
+		// A subtitle alone is the title, as the other formats cite it:
+		// biber would want a title, and biblatex print no subtitle
+		// without one.
+		ti, sub = sub, ""
+	}
+	add("title", texTitle(ti, ascii))
+	add("subtitle", texTitle(sub, ascii))
 	add("type", texString(Genre(t), ascii))
 	add("eventtitle", texTitle(clean(t.Event.Title), ascii))
 	add("eventdate", eventDates(t))

@@ -185,8 +185,12 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 			set("language", tk.Language.Name())
 		}
 	} else {
-		set("title", clean(tk.Title))
-		set("subtitle", clean(tk.Subtitle))
+		if clean(tk.Title) == "" {
+			set("title", clean(tk.Subtitle)) // a subtitle alone is the title
+		} else {
+			set("title", clean(tk.Title))
+			set("subtitle", clean(tk.Subtitle))
+		}
 		set("type", Genre(tk))
 		set("eventtitle", clean(tk.Event.Title))
 		set("eventdate", eventDates(tk))
@@ -537,6 +541,63 @@ func TestBibTeXNamesAnd(t *testing.T) {
 	}
 }
 
+// splitNamesTalk has family names that BibTeX's name parser, which splits
+// at hyphens too and knows the case of ASCII letters only, would read a
+// "von" part in, and name parts with commas, as sources that give the
+// parts may hold them.
+func splitNamesTalk() *talk.Talk {
+	return &talk.Talk{
+		ID: "split", Title: "Names BibTeX splits", Recorded: talk.MustParseDate("2024-05-01"),
+		Speakers: []talk.Speaker{
+			{Name: "Muhammad al-Khwarizmi"},      // al + Khwarizmi, printed "al Khwarizmi"
+			{Name: "Tomás Gómez Álvarez-Arenas"}, // "Á" is no letter to BibTeX, "l" is lower case
+			{Name: "Mine Çetinkaya-Rundel"},      // so is "Ç", and "e" is lower case
+			{Name: "José Álvarez Pérez", GivenName: "José", FamilyName: "Álvarez Pérez"},
+			{Name: "Mary Mitchell-O'Connor"},                                    // no lower-case token before the last
+			{Name: "Jan van der Berg"},                                          // a particle BibTeX reads as one
+			{Name: "John Smith Jr", GivenName: "John, Jr", FamilyName: "Smith"}, // a comma in a part
+			{Name: "tell-k"}, // a handle: tell + k
+		},
+	}
+}
+
+// TestBibTeXNamesSplit: a family name BibTeX would split into a "von"
+// part and a last name is braced, whatever makes BibTeX read a token as
+// lower case; in ASCII, where "{\'A}" is a capital to BibTeX, it need not
+// be. A part with a comma is braced, so that BibTeX does not read the
+// rest as the next part. Checked with BibTeX 0.99d's format.name$.
+func TestBibTeXNamesSplit(t *testing.T) {
+	for _, tt := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{}, `@misc{alkhwarizmi2024names,
+  author = {{al-Khwarizmi}, Muhammad and {Álvarez-Arenas}, Tomás Gómez and {Çetinkaya-Rundel}, Mine and {Álvarez Pérez}, José and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k}},
+  title = {Names {BibTeX} splits},
+  howpublished = {Conference presentation},
+  month = may,
+  year = {2024},
+}
+`},
+		{Options{ASCII: true}, `@misc{alkhwarizmi2024names,
+  author = {{al-Khwarizmi}, Muhammad and {\'A}lvarez-Arenas, Tom{\'a}s G{\'o}mez and {\c{C}}etinkaya-Rundel, Mine and {\'A}lvarez P{\'e}rez, Jos{\'e} and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k}},
+  title = {Names {BibTeX} splits},
+  howpublished = {Conference presentation},
+  month = may,
+  year = {2024},
+}
+`},
+	} {
+		var b bytes.Buffer
+		if err := WriteBibTeX(&b, splitNamesTalk(), tt.opt); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("ASCII %v (-want +got):\n%s", tt.opt.ASCII, diff)
+		}
+	}
+}
+
 // TestLangid: BCP 47 tags are case-insensitive and may carry a script,
 // variants or private use after the language and region; langid is that
 // of the language and region all the same.
@@ -788,4 +849,120 @@ func TestBibKeywordsLaTeX(t *testing.T) {
 // but no given name, "van O'Brien, Jr.", as BibTeX gets it: in braces.
 func familySuffix(n Name) string {
 	return joinNonEmpty(" ", n.DroppingParticle, n.NonDroppingParticle, n.Family) + ", " + n.Suffix
+}
+
+// TestTexTitleFirstWord: BibTeX's title case ("t") keeps the title's first
+// character and lower-cases every other letter outside braces, so a first
+// word after a quotation mark, a bracket or an inverted mark is braced
+// like any other (checked with BibTeX 0.99d's change.case$); a first word
+// that starts the title is left alone.
+func TestTexTitleFirstWord(t *testing.T) {
+	got := map[string]string{}
+	want := map[string]string{
+		`"Hello" world`:                  `"{Hello}" world`,
+		"¿Qué es Python?":                "¿{Qué} es {Python}?",
+		"(Serious) Time for Time Series": "({Serious}) {Time} for {Time} {Series}",
+		"“Smart” quotes":                 "“{Smart}” quotes",
+		"...And then":                    "...{And} then",
+		"«Вещи» на Python":               "«{Вещи}» на {Python}",
+		"Hello world":                    "Hello world",
+		"École normale":                  "École normale",
+		"iPhone apps":                    "{iPhone} apps",
+	}
+	for title := range want {
+		got[title] = texTitle(title, false)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestRISAsterisk: an asterisk, which Reference Manager's RIS forbade in
+// AU and KW, is written as it is (see WriteRIS).
+func TestRISAsterisk(t *testing.T) {
+	tk := &talk.Talk{Title: "A* search in C*", Speakers: []talk.Speaker{{Name: "Jane Doe*"}}, Tags: []string{"A* search", "C*"}}
+	want := "TY  - SLIDE\r\nAU  - Doe*, Jane\r\nTI  - A* search in C*\r\nM3  - Conference presentation\r\n" +
+		"KW  - A* search\r\nKW  - C*\r\nER  - \r\n\r\n"
+	var b bytes.Buffer
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBibLaTeXSubtitleOnly: a talk with a subtitle and no title is cited
+// under the subtitle as its title, in BibLaTeX as in the other formats.
+func TestBibLaTeXSubtitleOnly(t *testing.T) {
+	tk := &talk.Talk{Subtitle: "A Subtitle Alone", Speakers: []talk.Speaker{{Name: "Jane Doe"}}, Recorded: talk.MustParseDate("2024")}
+	want := `@unpublished{doe2024,
+  author = {Doe, Jane},
+  title = {A {Subtitle} {Alone}},
+  type = {Conference presentation},
+  date = {2024},
+}
+`
+	var b bytes.Buffer
+	if err := WriteBibLaTeX(&b, tk, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBibTeXSplits: the family names in which BibTeX 0.99d's
+// format.name$ finds a "von" part (checked with it), escaped as the
+// writers write them; and text no writer makes, which must not panic.
+func TestBibTeXSplits(t *testing.T) {
+	want := map[string]bool{
+		"Rossum": false, "al-Khwarizmi": true, "Mitchell-O'Connor": false, "Smith-jones": false,
+		"Smith jones Brown": true, "Dupré la Tour": true, "Álvarez Pérez": true, "ÁLVAREZ PÉREZ": false,
+		`{\'A}lvarez P{\'e}rez`: false, `{\ss}a B`: true, `{\AE}a B`: false, `{\v{S}}imon B`: false,
+		"Толстой Лев": false, "Xx~yy": false, "x~yy": true, "{van} Berg": false, `\textbackslash{}X Y`: true,
+		"a {\\": true, "{": false, "{\\": false, "a-": false, "a - B": true,
+	}
+	got := map[string]bool{}
+	for tex := range want {
+		got[tex] = bibtexSplits(tex)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestBidiControls: a bidirectional override or isolate left open in a
+// field is closed at its end, and a closer that closes nothing is dropped,
+// so that no field turns the ones after it around; a name, whose words a
+// citation reorders, loses them.
+func TestBidiControls(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "\u202eevil.exe\u202c\u202c title \u2067RTL",
+		Subtitle: "sub\u2069",
+		Speakers: []talk.Speaker{{Name: "\u202eJane Doe"}, {Name: "Anna \u2067Karenina\u2069"}},
+		Event:    talk.Event{Title: "Conf \u202b2024"},
+	}
+	want := "TY  - SLIDE\r\nAU  - Doe, Jane\r\nAU  - Karenina, Anna\r\n" +
+		"TI  - \u202eevil.exe\u202c title \u2067RTL\u2069: sub\r\nT2  - Conf \u202b2024\u202c\r\n" +
+		"M3  - Conference presentation\r\nER  - \r\n\r\n"
+	var b bytes.Buffer
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	got := map[string]string{}
+	cases := map[string]string{
+		"\u202a\u2066a\u202c":          "\u202a\u2066a\u2069\u202c",          // the PDF closes no embedding inside the isolate
+		"\u202ba\u2067b\u202ac\u2069d": "\u202ba\u2067b\u202ac\u2069d\u202c", // a PDI closes what its isolate holds
+		"\u200fשלום\u200f":             "\u200fשלום\u200f",                   // marks are left alone
+	}
+	for in := range cases {
+		got[in] = clean(in)
+	}
+	if diff := cmp.Diff(cases, got); diff != "" {
+		t.Errorf("clean (-want +got):\n%s", diff)
+	}
 }

@@ -53,9 +53,13 @@
 // "?" before a backquote get an empty group between them ("-{}-"), since
 // LaTeX would print each pair as one dash, quote or inverted mark. In
 // titles, every word with a capital that a style could lower-case is
-// protected by braces ("{Python}", "{PEP} 492"); family names of several
-// words with a word in lower case are braced ("{Dupré la Tour}"), and
-// literal names double-braced (author = {{Various speakers}}). Unicode is
+// protected by braces ("{Python}", "{PEP} 492"), the first word too when
+// punctuation comes before it ("¿{Qué} es?"); a family name in which
+// BibTeX would find a "von" part, a word or a hyphenated part before the
+// last that starts in lower case as BibTeX sees case (in ASCII letters
+// only), is braced ("{Dupré la Tour}", "{al-Khwarizmi}", "{Álvarez
+// Pérez}"), a name part with a comma too ("{John, Jr}"), and literal names
+// are double-braced (author = {{Various speakers}}). Unicode is
 // kept, which biber and BibTeX since 2018 read; [Options.ASCII] writes
 // accented letters and typographic symbols as LaTeX commands instead
 // ({\"u}, {\'e}, {\ss}, ---), and keeps characters LaTeX has no command for
@@ -107,6 +111,16 @@
 // The CI formats the repository's records with citeproc-js in the five
 // shared styles, with and without event-date, and keeps the references
 // as golden files (testdata/citeproc.txt).
+//
+// # Parts
+//
+// Every format cites the talk itself, with its own speakers: a block of
+// lightning talks or a panel whose [talk.Talk.Parts] hold the
+// contributions is one entry, and a block without speakers of its own is
+// cited without authors. The parts are not written; to make one citable,
+// give it to a writer as a talk of its own, with the block's event, date
+// and recording where it has none, which a part's record often leaves to
+// the block.
 //
 // # Dates
 //

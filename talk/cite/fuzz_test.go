@@ -105,12 +105,12 @@ func cleanByDefinition(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	return balanceBidi(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
 }
 
 // FuzzClean holds clean to its definition.
 func FuzzClean(f *testing.F) {
-	for _, s := range []string{"", " ", "Yury Selivanov", "  a\t\tb \n", "e\u0301 \u0301x", "a\x01\u0301", " \u2000\u2028é\r\n", "\xff\xfeb", "C++ & C#"} {
+	for _, s := range []string{"", " ", "Yury Selivanov", "  a\t\tb \n", "e\u0301 \u0301x", "a\x01\u0301", " \u2000\u2028é\r\n", "\xff\xfeb", "C++ & C#", "\u202eé\u2067x\u202b", "\u202cé\u2069"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -121,11 +121,11 @@ func independentTalks(t *testing.T) ([]*talk.Talk, string) {
 }
 
 // otherTalks are talks as no pyvideo record has them: the hostile talk,
-// andTalk, worldTalks, and every talk the schedule importer (c3voc and
-// pretalx JSON, frab XML) and the RubyEvents importer make of their test
-// data, problems and all.
+// andTalk, splitNamesTalk, worldTalks, and every talk the schedule
+// importer (c3voc and pretalx JSON, frab XML) and the RubyEvents importer
+// make of their test data, problems and all.
 func otherTalks(t *testing.T) []*talk.Talk {
-	talks := append([]*talk.Talk{hostileTalk(), andTalk()}, worldTalks()...)
+	talks := append([]*talk.Talk{hostileTalk(), andTalk(), splitNamesTalk()}, worldTalks()...)
 	files, err := filepath.Glob("../schedule/testdata/*.*")
 	if err != nil {
 		t.Fatal(err)
@@ -306,6 +306,9 @@ func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 			a["name"] = n.Literal
 		case n.Suffix != "" && n.Given == "":
 			a["name"] = familySuffix(n) // braced whole
+		case n.Given == "" && n.DroppingParticle == "" && n.NonDroppingParticle == "" &&
+			needsBraces(texString(n.Family, opt.ASCII)):
+			a["name"] = n.Family // "{tell-k}": braced whole, which the parser reads as a literal
 		default:
 			a["lastName"] = n.Family
 			if n.Given != "" {

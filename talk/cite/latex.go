@@ -255,11 +255,15 @@ func texChar(c string) string {
 // title writes s as a title: escaped as [texWriter.text], with every word
 // that has a capital BibTeX styles could lower-case put in braces:
 // "async/await in {Python} 3.5", "{PEP} 492". The first word is left alone
-// when only its first letter is a capital, since every style keeps that.
-// A word after a colon is protected all the same: BibTeX keeps its
-// capital, but biblatex's \MakeSentenceCase does not.
+// when only its first letter is a capital and it starts the title, since
+// every style keeps the title's first character: after a quotation mark,
+// a bracket or an inverted mark it is braced ("\"{Hello}\" world",
+// "¿{Qué} es?"), as BibTeX's "t" case change lower-cases every letter but
+// the first character. A word after a colon is protected all the same:
+// BibTeX keeps its capital, but biblatex's \MakeSentenceCase does not.
 func (w *texWriter) title(s string) {
-	start := true // the first word keeps its capital in every style
+	// The first word keeps its capital in every style, when it is first.
+	start := s != "" && isWordRune(firstRune(s))
 	for s != "" {
 		i := strings.IndexFunc(s, isWordRune)
 		if i < 0 {
@@ -285,6 +289,11 @@ func (w *texWriter) title(s string) {
 		start = false
 		s = s[j:]
 	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func isWordRune(r rune) bool {

@@ -154,7 +154,8 @@ func ParseName(display string) Name {
 // string, several for "A and B". The rules follow what BibTeX and
 // citeproc-js do with a name, plus what real archives contain:
 //
-//   - Whitespace is collapsed and the text put in Unicode NFC.
+//   - Whitespace is collapsed and the text put in Unicode NFC, and
+//     bidirectional embeddings, overrides and isolates are dropped.
 //   - Nicknames and notes are dropped: anything in parentheses, square
 //     or angle brackets ("Amber Brown (HawkOwl)", "(he/him)", "(Acme
 //     Inc.)", "<jane@example.org>"), and
@@ -173,6 +174,8 @@ func ParseName(display string) Name {
 //     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
 //     or "&" is a literal ("Tom and Jerry").
 //   - A trailing "et al." is dropped: the other people are not known.
+//   - Emoji and other symbols in a person's name ("Jane Doe 🦄", "Jane |
+//     Doe") are dropped; a name of nothing else is a literal.
 //   - Honorifics before the name (Dr., Prof., Mr., Mrs., Ms., Ing.) and
 //     degrees after a comma (", PhD", ", MBA") are dropped.
 //   - "Jr.", "Sr.", "II", "III", "IV" at the end, with or without a comma,
@@ -183,9 +186,10 @@ func ParseName(display string) Name {
 //     reads it; a single word with a digit is a handle, kept literal
 //     ("DailyGold999"); a leading "@" is dropped.
 //   - A lower-case particle (van, von, de, da, dos, das, del, della, di,
-//     du, le, la, ter, ten, den, der, bin, ...) after the first word starts
-//     the family name and becomes the [Name.NonDroppingParticle]: "Guido
-//     van Rossum" is van + Rossum, "Carlos de la Torre" de la + Torre,
+//     du, le, la, ter, ten, den, der, bin, ..., and Arabic بن and Hebrew
+//     בן, which have no case) after the first word starts the family name
+//     and becomes the [Name.NonDroppingParticle]: "Guido van Rossum" is
+//     van + Rossum, "Carlos de la Torre" de la + Torre,
 //     "Eduardo dos Santos Pereira" dos + "Santos Pereira". A capitalised
 //     particle before the last word starts the family name with no
 //     particle part: "Guido Van Rossum" is "Van Rossum", "Alejandro Del
@@ -217,6 +221,16 @@ func ParseName(display string) Name {
 // own: hyphens and apostrophes stay inside words.
 func ParseNames(display string) []Name {
 	s := clean(display)
+	if strings.IndexFunc(s, isBidiEmbedding) >= 0 {
+		// A name's words are put in another order: an embedding across
+		// them would span the comma of "Family, Given" and what follows.
+		s = clean(strings.Map(func(r rune) rune {
+			if isBidiEmbedding(r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
 	if s == "" {
 		return nil
 	}
@@ -249,9 +263,10 @@ func ParseNames(display string) []Name {
 }
 
 // clean returns s on one line: in NFC, without control characters, with
-// runs of white space (line breaks too) made one space and trimmed. Names
-// then compare and split the same however the source spaced or composed
-// them, and no format's line or field structure can break.
+// runs of white space (line breaks too) made one space and trimmed, and
+// its bidirectional embeddings closed (balanceBidi). Names then compare
+// and split the same however the source spaced or composed them, and no
+// format's line or field structure can break.
 func clean(s string) string {
 	if printableASCII(s) && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") && !strings.Contains(s, "  ") {
 		return s // most titles and names: nothing to change
@@ -293,7 +308,55 @@ func clean(s string) string {
 		return b.String()
 	}
 	// NFC neither makes nor joins across spaces, so it can come last.
-	return norm.NFC.String(b.String())
+	return balanceBidi(norm.NFC.String(b.String()))
+}
+
+// balanceBidi returns s with the bidirectional embeddings, overrides and
+// isolates it leaves open closed at its end, and the closers that close
+// nothing of s dropped. A field is one piece of text, but a citation puts
+// fields side by side: an override left open in a title ("\u202e...")
+// would turn the rest of the reference around (the event, the URL)
+// wherever it is shown, and a stray closer would end the page's own.
+func balanceBidi(s string) string {
+	if strings.IndexFunc(s, isBidiEmbedding) < 0 {
+		return s // nearly every field
+	}
+	var b strings.Builder
+	var due []rune // the closers due, innermost last
+	for _, r := range s {
+		switch r {
+		case '\u202a', '\u202b', '\u202d', '\u202e': // LRE, RLE, LRO, RLO
+			due = append(due, '\u202c')
+		case '\u2066', '\u2067', '\u2068': // LRI, RLI, FSI
+			due = append(due, '\u2069')
+		case '\u202c': // PDF: closes the innermost embedding, if it is one
+			if len(due) == 0 || due[len(due)-1] != r {
+				continue
+			}
+			due = due[:len(due)-1]
+		case '\u2069': // PDI: closes the innermost isolate and what it holds
+			i := len(due) - 1
+			for i >= 0 && due[i] != r {
+				i--
+			}
+			if i < 0 {
+				continue
+			}
+			due = due[:i]
+		}
+		b.WriteRune(r)
+	}
+	for i := len(due) - 1; i >= 0; i-- {
+		b.WriteRune(due[i])
+	}
+	return b.String()
+}
+
+// isBidiEmbedding reports whether r opens or closes a bidirectional
+// embedding, override or isolate: the controls with a scope, unlike the
+// marks (LRM, RLM, ALM), which act where they stand.
+func isBidiEmbedding(r rune) bool {
+	return '\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
 }
 
 // printableEnd returns where the run of printable ASCII characters that
@@ -561,7 +624,10 @@ func parsePerson(s string) Name {
 	if hasCJK(s) {
 		return parseCJK(s)
 	}
-	words := strings.Fields(s)
+	words := dropSymbols(strings.Fields(s))
+	if len(words) == 0 {
+		return Name{Literal: s} // "🐍": nothing but symbols
+	}
 	for len(words) > 1 && inFolded(honorifics, words[0]) {
 		words = words[1:]
 	}
@@ -649,6 +715,40 @@ func parsePerson(s string) Name {
 	return Name{Given: strings.Join(words[:family], " "), Family: strings.Join(words[family:], " "), Suffix: suffix}
 }
 
+// dropSymbols returns the words of a person's name without the symbols
+// that schedules let speakers add to their names, emoji above all ("Jane
+// Doe 🦄", "Jane Doe🐍", "Jane | Doe"): trimmed from the ends of a word,
+// and a word left without a letter or digit dropped, so that no symbol is
+// read as the family name. Most names have none, and are words itself.
+func dropSymbols(words []string) []string {
+	if !slices.ContainsFunc(words, hasSymbol) {
+		return words
+	}
+	kept := words[:0:0]
+	for _, w := range words {
+		w = strings.TrimFunc(w, isNameSymbol)
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			kept = append(kept, w)
+		}
+	}
+	return kept
+}
+
+// hasSymbol reports whether w has a symbol or no letter or digit at all.
+func hasSymbol(w string) bool {
+	return strings.IndexFunc(w, isNameSymbol) >= 0 ||
+		strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+}
+
+// isNameSymbol reports whether r is a symbol (emoji, "|", "©") or one of
+// the characters that join and vary emoji: the zero-width joiner, the
+// variation selectors, the enclosing keycap and the tags of subdivision
+// flags.
+func isNameSymbol(r rune) bool {
+	return unicode.IsSymbol(r) || r == '\u200d' || r == '\u20e3' ||
+		unicode.Is(unicode.Variation_Selector, r) || '\U000e0020' <= r && r <= '\U000e007f'
+}
+
 // conjunctions join two family names in Spanish ("García y López"),
 // Catalan ("Puig i Cadafalch") and Portuguese ("Silva e Costa"). Written
 // in lower case, as a word of its own, they are never a given name or an
@@ -685,6 +785,10 @@ var particles = map[string]bool{
 	"ter": true, "ten": true, "te": true, "den": true, "der": true, "het": true, "'t": true,
 	"zu": true, "zum": true, "zur": true, "bin": true, "binti": true, "ibn": true,
 	"al": true, "el": true, "af": true, "av": true, "dem": true, "vom": true,
+	// "bin", "ibn", "bint" in Arabic script, and "ben", "bat" in Hebrew,
+	// which have no case: always particles, as their Latin forms are in
+	// lower case.
+	"بن": true, "ابن": true, "بنت": true, "בן": true, "בת": true,
 }
 
 func isLowerParticle(w string) bool { return particles[w] }
@@ -728,6 +832,14 @@ var koreanFamilies = map[string]bool{
 	"Hwang": true, "Ahn": true, "Song": true, "Yoo": true, "Hong": true, "Jeon": true,
 	"Moon": true, "Yang": true, "Son": true, "Bae": true, "Baek": true, "Heo": true,
 	"Nam": true, "Noh": true, "Ha": true, "Kwak": true, "Seong": true, "Cha": true,
+	// Other romanisations of common names ("An Seong-jin", "Byun Do-jin",
+	// "Go Eun-kyung", "Gu Min-gu", "Ko Hak-neung" are in the corpus).
+	"An": true, "Byun": true, "Byeon": true, "Go": true, "Ko": true, "Gu": true,
+	"Koo": true, "Ku": true, "Min": true, "Ryu": true, "Yu": true,
+	"Jin": true, "Um": true, "Eom": true, "Won": true, "Chun": true, "Cheon": true,
+	"Gil": true, "Kil": true, "Bang": true, "Shim": true, "Sim": true, "Hyun": true,
+	"Hyeon": true, "Chae": true, "Gong": true, "Kong": true, "Ji": true, "Jee": true,
+	"Im": true, "Hur": true, "Ju": true, "Joo": true, "Woo": true, "Ryoo": true,
 }
 
 // koreanFamilyFirst reports whether a two-word name is a romanised Korean

@@ -161,6 +161,10 @@ var nameCases = []struct {
 
 	// Korean names in Latin letters.
 	{"Ahn Sung-hyun", []Name{{Given: "Sung-hyun", Family: "Ahn"}}},
+	{"An Seong-jin", []Name{{Given: "Seong-jin", Family: "An"}}},
+	{"Byun Do-jin", []Name{{Given: "Do-jin", Family: "Byun"}}},
+	{"Ko Hak-neung", []Name{{Given: "Hak-neung", Family: "Ko"}}},
+	{"Mfon Eti-mfon", []Name{{Given: "Mfon", Family: "Eti-mfon"}}}, // no Korean family name
 	{"Park Sang-hyun / David", []Name{{Given: "Sang-hyun", Family: "Park"}}},
 	{"Amy Tzu-Yu Chen", []Name{{Given: "Amy Tzu-Yu", Family: "Chen"}}},
 	{"Jean-luc Picard", []Name{{Given: "Jean-luc", Family: "Picard"}}},
@@ -194,6 +198,20 @@ var nameCases = []struct {
 	{"李昱勳 (Yu-Hsun Lee)", []Name{{Family: "李", Given: "昱勳"}}},
 	{"Tim (文昌) Hsu", []Name{{Given: "Tim", Family: "Hsu"}}},
 	{"Noflag(심의팅)", []Name{{Family: "Noflag"}}},
+
+	// Particles in scripts without case.
+	{"محمد بن سلمان", []Name{{Given: "محمد", NonDroppingParticle: "بن", Family: "سلمان"}}},
+	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
+	{"דוד בן גוריון", []Name{{Given: "דוד", NonDroppingParticle: "בן", Family: "גוריון"}}},
+
+	// Emoji and other symbols that schedules let speakers add to a name.
+	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe🐍", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"👩‍💻 Jane Doe 🏳️‍🌈", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane | Doe", []Name{{Given: "Jane", Family: "Doe"}}},
+	{"🐍", []Name{{Literal: "🐍"}}},
+	{"🐍 Python Team", []Name{{Literal: "🐍 Python Team"}}},
 
 	// Nothing.
 	{"", nil},

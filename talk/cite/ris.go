@@ -29,8 +29,11 @@ import (
 // Suffix"; literal names are written as they are, which readers take for
 // an organisation, except that RIS cannot tell a one-word literal
 // ("Various") from a family name, nor a literal with a comma from a
-// person. Only errors from w are returned, and a [*talk.NilError] for a
-// nil t.
+// person. An asterisk is written as it is in every tag: the RIS
+// specification of Reference Manager forbade it in AU and KW, but Zotero
+// and citation-js read it as any other character, and no other form
+// would keep "A* search" or "C*" as they are. Only errors from w are
+// returned, and a [*talk.NilError] for a nil t.
 func WriteRIS(w io.Writer, t *talk.Talk) error {
 	if t == nil {
 		return &talk.NilError{Package: "cite", What: "talk"}
