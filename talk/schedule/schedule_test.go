@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/schema"
@@ -1258,5 +1259,59 @@ func TestIntegers(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// utf16Of encodes s in UTF-16 with a byte order mark, little-endian or
+// big-endian.
+func utf16Of(s string, little bool) []byte {
+	var b []byte
+	for _, u := range append([]uint16{0xfeff}, utf16.Encode([]rune(s))...) {
+		if little {
+			b = append(b, byte(u), byte(u>>8))
+		} else {
+			b = append(b, byte(u>>8), byte(u))
+		}
+	}
+	return b
+}
+
+// TestXMLByteOrderMarks: a document in UTF-16, which XML requires a
+// reader to take, is read (with columns in its bytes after the mark, as
+// in any encoding), by Parse too; a declaration of another encoding than
+// the mark's is reported, and the text read in the one it is in.
+func TestXMLByteOrderMarks(t *testing.T) {
+	const doc = "<schedule><conference><acronym>é</acronym><time_zone_name>Mars</time_zone_name></conference></schedule>"
+	const decl = `<?xml version="1.0" encoding="%s"?>` + "\n"
+	for _, c := range []struct {
+		name string
+		data []byte
+		want []string // the conference's acronym, then the errors
+	}{
+		{"UTF-16LE declared", utf16Of(fmt.Sprintf(decl, "UTF-16")+doc, true),
+			[]string{"é", `s.xml:2:85: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		{"UTF-16BE undeclared", utf16Of(" \n"+doc, false),
+			[]string{"é", `s.xml:2:85: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		{"UTF-16 declared UTF-8", utf16Of(fmt.Sprintf(decl, "utf-8")+doc, true), []string{"é",
+			`s.xml:1:1: schedule: the document starts with the byte order mark of UTF-16 but declares encoding "utf-8"; read as UTF-16`,
+			`s.xml:2:85: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		// An editor's "UTF-8 with BOM" of a file declared ISO-8859-1.
+		{"UTF-8 text declared ISO-8859-1", []byte("\ufeff" + fmt.Sprintf(decl, "ISO-8859-1") + doc), []string{"é",
+			`s.xml:1:1: schedule: the document starts with the byte order mark of UTF-8 but declares encoding "ISO-8859-1"; read as UTF-8`,
+			`s.xml:2:44: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		// A program's ISO-8859-1 after a template's mark.
+		{"ISO-8859-1 text after a UTF-8 mark", []byte("\ufeff" + fmt.Sprintf(decl, "ISO-8859-1") + strings.Replace(doc, "é", "\xe9", 1)), []string{"é",
+			`s.xml:1:1: schedule: the document starts with the byte order mark of UTF-8 but declares encoding "ISO-8859-1"; read as ISO-8859-1`,
+			`s.xml:2:43: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		{"UTF-8 declared utf8", []byte("\ufeff" + fmt.Sprintf(decl, "utf8") + doc),
+			[]string{"é", `s.xml:2:44: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := schedule.Parse(c.data, "s.xml")
+			got := append([]string{s.Event.ID}, errorTexts(t, err)...)
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
 	}
 }
