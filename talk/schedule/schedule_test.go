@@ -1315,3 +1315,17 @@ func TestXMLByteOrderMarks(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteXMLUndatedTalk: a talk without a date, on a day without one,
+// is written on a day without a date, not on the last day, whose date
+// ParseXML would give it.
+func TestWriteXMLUndatedTalk(t *testing.T) {
+	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [
+ {"index": 1, "rooms": {"R": [{"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "Undated"}]}},
+ {"index": 2, "date": "2024-03-02", "rooms": {"R": [{"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f11", "title": "Dated"}]}}]}}}`
+	s, _ := schedule.ParseJSON([]byte(in), "u.json")
+	back, _ := writeBack(t, s)
+	if diff := cmp.Diff(talkViews(t, s, nil), talkViews(t, back, nil)); diff != "" {
+		t.Errorf("read → XML → read changed the talks (-first +back):\n%s", diff)
+	}
+}
