@@ -30,7 +30,11 @@
 //	                        item without one, or with another's (in any
 //	                        case), is reported
 //	id                      Legacy.ID (the format deprecates it); an item
-//	                        with another's is reported
+//	                        with another's is reported, unless both have
+//	                        the same code: pretalx gives each slot of a
+//	                        submission (a talk given twice, a workshop in
+//	                        parts) the submission's id and code, and a
+//	                        guid of its own, so such talks share Legacy.ID
 //	title, subtitle, slug   Title, Subtitle, Slug
 //	track                   Track
 //	type                    Kind, lower-cased with "_" for spaces

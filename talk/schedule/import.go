@@ -102,10 +102,17 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 type mapper struct {
 	*problems
 	format string
-	base   *url.URL         // the schedule's base_url, for relative URLs
-	zone   *time.Location   // the conference's time zone; nil when unknown
-	guids  map[string]place // where each guid was first, by its lower case
-	ids    map[int64]place  // where each item's id was first
+	base   *url.URL          // the schedule's base_url, for relative URLs
+	zone   *time.Location    // the conference's time zone; nil when unknown
+	guids  map[string]place  // where each guid was first, by its lower case
+	ids    map[int64]firstID // where each item's id was first, and that item's code
+}
+
+// firstID is where an item's id was first, with that item's code
+// (pretalx's submission code; "" for none).
+type firstID struct {
+	at   place
+	code string
 }
 
 // place is where a value is in the source.
@@ -577,7 +584,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 				m.guid(v, p, s)
 			}
 		case "id":
-			m.legacyID(t, v, p)
+			m.legacyID(t, v, p, e.get("code"))
 		case "title":
 			t.Title, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "subtitle":
@@ -723,15 +730,30 @@ func (m *mapper) wantInteger(v *node, ptr string) {
 	m.add(v, ptr, "%swant an integer, got %s", m.member(ptr), v.raw())
 }
 
-func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
+// legacyID reads an item's id, v at p, and reports an id another item
+// has, unless both have the same code: pretalx gives each slot of a
+// submission (a talk given twice, a workshop in parts) the submission's
+// id and code, and a guid of its own.
+func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node) {
 	if v.kind == nullNode {
 		return
 	}
 	if v.kind == numberNode {
 		if n, err := strconv.ParseInt(v.text, 10, 64); err == nil && n > 0 {
 			t.Legacy.ID = n
-			if first, again := seenAt(&m.ids, n, place{v, p}); again {
-				m.add(v, p, "id %d is also the id of the item at %s", n, first.describe(m.json))
+			c := ""
+			if code != nil && code.kind == stringNode {
+				c = code.text
+			}
+			first, again := m.ids[n]
+			switch {
+			case !again:
+				if m.ids == nil {
+					m.ids = make(map[int64]firstID)
+				}
+				m.ids[n] = firstID{place{v, p}, c}
+			case c == "" || c != first.code:
+				m.add(v, p, "id %d is also the id of the item at %s", n, first.at.describe(m.json))
 			}
 			return
 		}

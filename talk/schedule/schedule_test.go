@@ -1195,6 +1195,30 @@ func TestDuplicateIDs(t *testing.T) {
 	checkErrors(t, err, []string{"i.json:4:57: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"})
 	_, err = schedule.ParseXML([]byte(xml), "i.xml")
 	checkErrors(t, err, []string{"i.xml:3:1: schedule: id 7 is also the id of the item at line 2"})
+	// Two slots of one pretalx submission share its id and code; items
+	// with another code, or none, do not.
+	for _, c := range []struct{ in, want string }{
+		{`"code": "ABC123"`, ""},
+		{`"code": "XYZ789"`, "i.json:4:75: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"},
+		{`"code": null`, "i.json:4:71: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"},
+	} {
+		in := strings.Replace(js, `"id": 7, "title": "A"`, `"id": 7, "code": "ABC123", "title": "A"`, 1)
+		in = strings.Replace(in, `"id": 7, "title": "C"`, c.in+`, "id": 7, "title": "C"`, 1)
+		s, err := schedule.ParseJSON([]byte(in), "i.json")
+		var want []string
+		if c.want != "" {
+			want = []string{c.want}
+		}
+		checkErrors(t, err, want)
+		if got := []int64{s.Talks[0].Legacy.ID, s.Talks[2].Legacy.ID}; !slices.Equal(got, []int64{7, 7}) {
+			t.Errorf("%s: legacy ids %v, want both 7", c.in, got)
+		}
+	}
+	const slots = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001" id="7" code="ABC123"><title>A</title></event>
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000003" id="7" code="ABC123"><title>A</title></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(slots), "i.xml")
+	checkErrors(t, err, nil)
 }
 
 // TestDayDateNotADay: a day's date that is a real date but not a day (a
