@@ -65,6 +65,12 @@ import (
 // would refuse) is an error naming the talk or the event and wrapping a
 // [*talk.DateError], and a negative duration one wrapping a
 // [*talk.DurationError]. All are found before anything is written.
+//
+// XML 1.0 cannot hold every string: a control character other than tab,
+// line feed and carriage return, U+FFFE and U+FFFF are written as U+FFFD,
+// the replacement character, as is a byte that is not UTF-8; and the
+// format's durations are whole seconds, so a duration is rounded to the
+// second.
 func WriteXML(w io.Writer, s *Schedule) error {
 	if err := check(s); err != nil {
 		return err
