@@ -16,6 +16,11 @@
 //	start, end              Start, End (a date or a date-time, as given)
 //	time_zone_name          TimeZone (checked against the IANA database)
 //	url                     URL; base_url when there is no url
+//	venue, city             Place.Venue, Place.City (pentabarf's)
+//	day_change              kept in Extra; and for a day without day_start
+//	                        (pentabarf's), the time the day starts, so a
+//	                        talk's start before it is on the next calendar
+//	                        day (see start below)
 //	base_url, version, daysCount, timeslot_duration, logo, colors,
 //	tracks, rooms, keywords, meta, generator
 //	                        Extra, under the same names

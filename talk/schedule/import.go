@@ -102,10 +102,14 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 type mapper struct {
 	*problems
 	format string
-	base   *url.URL          // the schedule's base_url, for relative URLs
-	zone   *time.Location    // the conference's time zone; nil when unknown
-	guids  map[string]place  // where each guid was first, by its lower case
-	ids    map[int64]firstID // where each item's id was first, and that item's code
+	base   *url.URL       // the schedule's base_url, for relative URLs
+	zone   *time.Location // the conference's time zone; nil when unknown
+	// dayChange is pentabarf's day_change, the time of day at which its
+	// schedule's days change, for the days that give no day_start; 0
+	// when there is none.
+	dayChange talk.Duration
+	guids     map[string]place  // where each guid was first, by its lower case
+	ids       map[int64]firstID // where each item's id was first, and that item's code
 }
 
 // firstID is where an item's id was first, with that item's code
@@ -327,6 +331,22 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			} else {
 				ev.End = d
 			}
+		case "venue":
+			ev.Place.Venue, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "city":
+			ev.Place.City, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "day_change":
+			// pentabarf's, as FOSDEM and the CCC congresses before frab
+			// exported it: a talk listed with a start before it is on
+			// the next calendar day. Kept as written, too.
+			if s, ok := m.text(v, ptr); ok && s != "" {
+				if c, ok := parseClock(s); ok && time.Duration(c) < 24*time.Hour {
+					m.dayChange = c
+				} else {
+					m.add(v, ptr, "day_change %q is not a time of day such as 04:00", s)
+				}
+			}
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		case "time_zone_name":
 			name, ok := m.textOr(v, ptr, &ev.Extra, mem.name)
 			if !ok || name == "" {
@@ -506,6 +526,13 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 					}
 				}
 			}
+		}
+		if start.IsZero() && m.dayChange > 0 && !date.IsZero() {
+			// A pentabarf day, which starts at day_change: only the
+			// time of day matters (see start), which needs no zone.
+			h, mi, sec := clockParts(m.dayChange)
+			y, mo, dd := date.Time().Date()
+			start = talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, time.UTC), false)
 		}
 		for _, mem := range day.members {
 			switch mem.name {

@@ -23,9 +23,11 @@ import (
 //
 // What the XML form has no element for is left out:
 //
-//   - of the conference: its description, and of its Extra members all
-//     but base_url, version, daysCount, timeslot_duration, logo, colors,
-//     tracks, days, generator and schedule_url, so keywords, meta and the
+//   - of the conference: its description, series and place (pentabarf's
+//     venue and city, which the XSD has no element for), and of its Extra
+//     members all but base_url, version, daysCount, timeslot_duration,
+//     logo, colors, tracks, days, generator and schedule_url, so
+//     keywords, meta, pentabarf's day_change and the
 //     rooms' details (a room's name and guid are written, for the rooms
 //     that hold talks); and of the generator, the colors, a track and a
 //     day of "days", the members that an attribute cannot hold (objects
