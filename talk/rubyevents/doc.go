@@ -34,7 +34,8 @@
 //	track                 Track
 //	date                  Recorded: a day, or a date-time with its zone as
 //	                      Ruby or YAML write it ("2024-04-16 10:00:00 UTC",
-//	                      "... +0900")
+//	                      "... +0900"); without a zone, in UTC, as
+//	                      RubyEvents reads it (see Dates)
 //	description           Description (plain text)
 //	speakers              Speakers, resolved by name or alias through
 //	                      speakers.yml: name, slug, bio, website (Homepage),
@@ -57,6 +58,17 @@
 //	talks                 Parts: the talks of a lightning-talk block or panel
 //	raw_title, original_title, event_name, published_at, announced_at,
 //	start_cue, end_cue, ... Extra, under the same names
+//
+// # Dates
+//
+// A date-time written without a zone ("2024-04-16 10:00:00", quoted or
+// not) is read in UTC, here as in the talk's and the event's dates alike:
+// that is how RubyEvents' own code reads its data. Ruby's YAML loader
+// (Psych) reads such a YAML timestamp in UTC, as YAML 1.1 defines it, and
+// Rails reads such text in the application's Time.zone, which RubyEvents
+// leaves at its default, UTC. It is not read in the event's timezone: a
+// file means what RubyEvents makes of it, and a talk's day (RubyEvents
+// keeps a talk's date as a day) stays the day written.
 //
 // # Errors
 //

@@ -612,7 +612,22 @@ func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage)
 		f.addCause(v, err, "%s: %s", key, strings.TrimPrefix(err.Error(), "talk: "))
 		f.setExtra(extra, nil, key, v)
 	}
-	return d
+	return inUTC(d)
+}
+
+// inUTC gives a date-time written without a zone ("2024-04-16 10:00:00")
+// the offset of UTC, as RubyEvents itself reads it: Ruby's YAML loader
+// (Psych) reads such a YAML timestamp in UTC, as YAML 1.1 says a timestamp
+// without a zone is, and Rails reads such text in the application's
+// Time.zone, which RubyEvents leaves at its default, UTC. A talk's day is
+// unchanged by it (RubyEvents keeps a talk's date as a day), and the time
+// is no longer a wall clock of no place, which calendars and structured
+// data would each read in a zone of their own.
+func inUTC(d talk.Date) talk.Date {
+	if d.Precision() != talk.DateTime {
+		return d
+	}
+	return talk.DateTimeOf(d.Time(), true)
 }
 
 // rfc3339 rewrites a date-time whose zone follows a space, as Ruby's

@@ -334,7 +334,8 @@ func TestAliasBudget(t *testing.T) {
 
 // TestDates reads the date forms of videos.yml: quoted and YAML
 // timestamps, and date-times with their zone after a space as Ruby's
-// Time#to_s and YAML write them, which keep that zone.
+// Time#to_s and YAML write them, which keep that zone; one without a zone
+// is in UTC, as RubyEvents reads it.
 func TestDates(t *testing.T) {
 	data := `
 - {id: a, date: "2024-04-16"}
@@ -347,6 +348,8 @@ func TestDates(t *testing.T) {
 - {id: h, date: 2024-04-16T10:00:00Z}
 - {id: i, date: "2024-04-16 10:00:00"}
 - {id: j, date: "2024-04-16 10:00:00 +9:00:00"}
+- {id: k, date: 2024-04-16 23:30:00}
+- {id: l, date: "2024-04-16T10:00:00.5"}
 `
 	talks, err := rubyevents.ParseVideos([]byte(data), "videos.yml", &talk.Event{}, nil)
 	var got []string
@@ -365,8 +368,10 @@ func TestDates(t *testing.T) {
 		"f 2024-04-16T10:00:00+09:00 date-time with offset",
 		"g 2001-12-14T21:59:43.1-05:00 date-time with offset",
 		"h 2024-04-16T10:00:00Z date-time with offset",
-		"i 2024-04-16T10:00:00 date-time",
+		"i 2024-04-16T10:00:00Z date-time with offset",
 		"j  none",
+		"k 2024-04-16T23:30:00Z date-time with offset",
+		"l 2024-04-16T10:00:00.5Z date-time with offset",
 		`videos.yml:11:17: rubyevents: date: "2024-04-16 10:00:00 +9:00:00" has unexpected text after the time`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -11,8 +11,8 @@ import (
 )
 
 // searchDay is what dayFinder finds, by a search of the days: the first
-// whose span holds the talk's time, or else the first of its date; with
-// no date, the last day.
+// whose span holds the talk's time, or else the first of its date; with a
+// month or a year, the last day; with no date, the first without a date.
 func searchDay(days []*day, t *talk.Talk, zone *time.Location) *day {
 	if t.Recorded.Precision() >= talk.DateTime {
 		at := recordedIn(t, zone)
@@ -21,6 +21,14 @@ func searchDay(days []*day, t *talk.Talk, zone *time.Location) *day {
 				return d
 			}
 		}
+	}
+	if t.Recorded.IsZero() {
+		for _, d := range days {
+			if d.date == "" {
+				return d
+			}
+		}
+		return nil
 	}
 	date := t.Recorded.Day().String()
 	for _, d := range days {
@@ -54,6 +62,9 @@ func TestDayFinderMatchesSearch(t *testing.T) {
 		var searched, indexed []*day
 		for i := range r.Intn(6) {
 			d := day{index: strconv.Itoa(i + 1), date: base.AddDate(0, 0, r.Intn(6)).Format("2006-01-02")}
+			if r.Intn(8) == 0 {
+				d.date = ""
+			}
 			if r.Intn(4) > 0 {
 				d.from = base.Add(time.Duration(r.Intn(6*48)) * 30 * time.Minute)
 				d.to = d.from.Add(time.Duration(r.Intn(80)-10) * 30 * time.Minute)

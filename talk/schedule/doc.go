@@ -16,6 +16,11 @@
 //	start, end              Start, End (a date or a date-time, as given)
 //	time_zone_name          TimeZone (checked against the IANA database)
 //	url                     URL; base_url when there is no url
+//	venue, city             Place.Venue, Place.City (pentabarf's)
+//	day_change              kept in Extra; and for a day without day_start
+//	                        (pentabarf's), the time the day starts, so a
+//	                        talk's start before it is on the next calendar
+//	                        day (see start below)
 //	base_url, version, daysCount, timeslot_duration, logo, colors,
 //	tracks, rooms, keywords, meta, generator
 //	                        Extra, under the same names
@@ -30,7 +35,11 @@
 //	                        item without one, or with another's (in any
 //	                        case), is reported
 //	id                      Legacy.ID (the format deprecates it); an item
-//	                        with another's is reported
+//	                        with another's is reported, unless both have
+//	                        the same code: pretalx gives each slot of a
+//	                        submission (a talk given twice, a workshop in
+//	                        parts) the submission's id and code, and a
+//	                        guid of its own, so such talks share Legacy.ID
 //	title, subtitle, slug   Title, Subtitle, Slug
 //	track                   Track
 //	type                    Kind, lower-cased with "_" for spaces

@@ -102,10 +102,21 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 type mapper struct {
 	*problems
 	format string
-	base   *url.URL         // the schedule's base_url, for relative URLs
-	zone   *time.Location   // the conference's time zone; nil when unknown
-	guids  map[string]place // where each guid was first, by its lower case
-	ids    map[int64]place  // where each item's id was first
+	base   *url.URL       // the schedule's base_url, for relative URLs
+	zone   *time.Location // the conference's time zone; nil when unknown
+	// dayChange is pentabarf's day_change, the time of day at which its
+	// schedule's days change, for the days that give no day_start; 0
+	// when there is none.
+	dayChange talk.Duration
+	guids     map[string]place  // where each guid was first, by its lower case
+	ids       map[int64]firstID // where each item's id was first, and that item's code
+}
+
+// firstID is where an item's id was first, with that item's code
+// (pretalx's submission code; "" for none).
+type firstID struct {
+	at   place
+	code string
 }
 
 // place is where a value is in the source.
@@ -320,6 +331,22 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			} else {
 				ev.End = d
 			}
+		case "venue":
+			ev.Place.Venue, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "city":
+			ev.Place.City, _ = m.textOr(v, ptr, &ev.Extra, mem.name)
+		case "day_change":
+			// pentabarf's, as FOSDEM and the CCC congresses before frab
+			// exported it: a talk listed with a start before it is on
+			// the next calendar day. Kept as written, too.
+			if s, ok := m.text(v, ptr); ok && s != "" {
+				if c, ok := parseClock(s); ok && time.Duration(c) < 24*time.Hour {
+					m.dayChange = c
+				} else {
+					m.add(v, ptr, "day_change %q is not a time of day such as 04:00", s)
+				}
+			}
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		case "time_zone_name":
 			name, ok := m.textOr(v, ptr, &ev.Extra, mem.name)
 			if !ok || name == "" {
@@ -500,6 +527,13 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				}
 			}
 		}
+		if start.IsZero() && m.dayChange > 0 && !date.IsZero() {
+			// A pentabarf day, which starts at day_change: only the
+			// time of day matters (see start), which needs no zone.
+			h, mi, sec := clockParts(m.dayChange)
+			y, mo, dd := date.Time().Date()
+			start = talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, time.UTC), false)
+		}
 		for _, mem := range day.members {
 			switch mem.name {
 			case "index", "date", "day_start", "day_end":
@@ -577,7 +611,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 				m.guid(v, p, s)
 			}
 		case "id":
-			m.legacyID(t, v, p)
+			m.legacyID(t, v, p, e.get("code"))
 		case "title":
 			t.Title, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "subtitle":
@@ -723,15 +757,30 @@ func (m *mapper) wantInteger(v *node, ptr string) {
 	m.add(v, ptr, "%swant an integer, got %s", m.member(ptr), v.raw())
 }
 
-func (m *mapper) legacyID(t *talk.Talk, v *node, p string) {
+// legacyID reads an item's id, v at p, and reports an id another item
+// has, unless both have the same code: pretalx gives each slot of a
+// submission (a talk given twice, a workshop in parts) the submission's
+// id and code, and a guid of its own.
+func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node) {
 	if v.kind == nullNode {
 		return
 	}
 	if v.kind == numberNode {
 		if n, err := strconv.ParseInt(v.text, 10, 64); err == nil && n > 0 {
 			t.Legacy.ID = n
-			if first, again := seenAt(&m.ids, n, place{v, p}); again {
-				m.add(v, p, "id %d is also the id of the item at %s", n, first.describe(m.json))
+			c := ""
+			if code != nil && code.kind == stringNode {
+				c = code.text
+			}
+			first, again := m.ids[n]
+			switch {
+			case !again:
+				if m.ids == nil {
+					m.ids = make(map[int64]firstID)
+				}
+				m.ids[n] = firstID{place{v, p}, c}
+			case c == "" || c != first.code:
+				m.add(v, p, "id %d is also the id of the item at %s", n, first.at.describe(m.json))
 			}
 			return
 		}

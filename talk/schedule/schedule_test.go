@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/schema"
@@ -142,7 +143,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json", "rooms.json"} {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json", "rooms.json", "pentabarf.xml"} {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
@@ -1194,6 +1195,30 @@ func TestDuplicateIDs(t *testing.T) {
 	checkErrors(t, err, []string{"i.json:4:57: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"})
 	_, err = schedule.ParseXML([]byte(xml), "i.xml")
 	checkErrors(t, err, []string{"i.xml:3:1: schedule: id 7 is also the id of the item at line 2"})
+	// Two slots of one pretalx submission share its id and code; items
+	// with another code, or none, do not.
+	for _, c := range []struct{ in, want string }{
+		{`"code": "ABC123"`, ""},
+		{`"code": "XYZ789"`, "i.json:4:75: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"},
+		{`"code": null`, "i.json:4:71: /schedule/conference/days/0/rooms/R/2/id: schedule: id 7 is also the id of the item at /schedule/conference/days/0/rooms/R/0/id"},
+	} {
+		in := strings.Replace(js, `"id": 7, "title": "A"`, `"id": 7, "code": "ABC123", "title": "A"`, 1)
+		in = strings.Replace(in, `"id": 7, "title": "C"`, c.in+`, "id": 7, "title": "C"`, 1)
+		s, err := schedule.ParseJSON([]byte(in), "i.json")
+		var want []string
+		if c.want != "" {
+			want = []string{c.want}
+		}
+		checkErrors(t, err, want)
+		if got := []int64{s.Talks[0].Legacy.ID, s.Talks[2].Legacy.ID}; !slices.Equal(got, []int64{7, 7}) {
+			t.Errorf("%s: legacy ids %v, want both 7", c.in, got)
+		}
+	}
+	const slots = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001" id="7" code="ABC123"><title>A</title></event>
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000003" id="7" code="ABC123"><title>A</title></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(slots), "i.xml")
+	checkErrors(t, err, nil)
 }
 
 // TestDayDateNotADay: a day's date that is a real date but not a day (a
@@ -1256,6 +1281,93 @@ func TestIntegers(t *testing.T) {
 		`"x"`,
 		`[{"index":"first","date":"2024-03-01"},{"index":2,"date":"2024-03-02"}]`,
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// utf16Of encodes s in UTF-16 with a byte order mark, little-endian or
+// big-endian.
+func utf16Of(s string, little bool) []byte {
+	var b []byte
+	for _, u := range append([]uint16{0xfeff}, utf16.Encode([]rune(s))...) {
+		if little {
+			b = append(b, byte(u), byte(u>>8))
+		} else {
+			b = append(b, byte(u>>8), byte(u))
+		}
+	}
+	return b
+}
+
+// TestXMLByteOrderMarks: a document in UTF-16, which XML requires a
+// reader to take, is read (with columns in its bytes after the mark, as
+// in any encoding), by Parse too; a declaration of another encoding than
+// the mark's is reported, and the text read in the one it is in.
+func TestXMLByteOrderMarks(t *testing.T) {
+	const doc = "<schedule><conference><acronym>é</acronym><time_zone_name>Mars</time_zone_name></conference></schedule>"
+	const decl = `<?xml version="1.0" encoding="%s"?>` + "\n"
+	for _, c := range []struct {
+		name string
+		data []byte
+		want []string // the conference's acronym, then the errors
+	}{
+		{"UTF-16LE declared", utf16Of(fmt.Sprintf(decl, "UTF-16")+doc, true),
+			[]string{"é", `s.xml:2:85: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		{"UTF-16BE undeclared", utf16Of(" \n"+doc, false),
+			[]string{"é", `s.xml:2:85: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		{"UTF-16 declared UTF-8", utf16Of(fmt.Sprintf(decl, "utf-8")+doc, true), []string{"é",
+			`s.xml:1:1: schedule: the document starts with the byte order mark of UTF-16 but declares encoding "utf-8"; read as UTF-16`,
+			`s.xml:2:85: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		// An editor's "UTF-8 with BOM" of a file declared ISO-8859-1.
+		{"UTF-8 text declared ISO-8859-1", []byte("\ufeff" + fmt.Sprintf(decl, "ISO-8859-1") + doc), []string{"é",
+			`s.xml:1:1: schedule: the document starts with the byte order mark of UTF-8 but declares encoding "ISO-8859-1"; read as UTF-8`,
+			`s.xml:2:44: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		// A program's ISO-8859-1 after a template's mark.
+		{"ISO-8859-1 text after a UTF-8 mark", []byte("\ufeff" + fmt.Sprintf(decl, "ISO-8859-1") + strings.Replace(doc, "é", "\xe9", 1)), []string{"é",
+			`s.xml:1:1: schedule: the document starts with the byte order mark of UTF-8 but declares encoding "ISO-8859-1"; read as ISO-8859-1`,
+			`s.xml:2:43: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+		{"UTF-8 declared utf8", []byte("\ufeff" + fmt.Sprintf(decl, "utf8") + doc),
+			[]string{"é", `s.xml:2:44: schedule: time_zone_name "Mars" is not an IANA time zone`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := schedule.Parse(c.data, "s.xml")
+			got := append([]string{s.Event.ID}, errorTexts(t, err)...)
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWriteXMLUndatedTalk: a talk without a date, on a day without one,
+// is written on a day without a date, not on the last day, whose date
+// ParseXML would give it.
+func TestWriteXMLUndatedTalk(t *testing.T) {
+	const in = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [
+ {"index": 1, "rooms": {"R": [{"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "Undated"}]}},
+ {"index": 2, "date": "2024-03-02", "rooms": {"R": [{"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f11", "title": "Dated"}]}}]}}}`
+	s, _ := schedule.ParseJSON([]byte(in), "u.json")
+	back, _ := writeBack(t, s)
+	if diff := cmp.Diff(talkViews(t, s, nil), talkViews(t, back, nil)); diff != "" {
+		t.Errorf("read → XML → read changed the talks (-first +back):\n%s", diff)
+	}
+}
+
+// TestWriteXMLWhatXMLCannotHold: text XML 1.0 cannot hold and a duration
+// finer than a second read back as WriteXML's documentation says.
+func TestWriteXMLWhatXMLCannotHold(t *testing.T) {
+	tk := &talk.Talk{ID: "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", Title: "a\x00b\x1bc\uffffd\xffe\tf",
+		Recorded: talk.MustParseDate("2024-03-01T10:00:00+01:00"), Duration: talk.Duration(90*time.Second + 600*time.Millisecond)}
+	s := &schedule.Schedule{Event: talk.Event{ID: "c", Title: "C"}, Talks: []*talk.Talk{tk}}
+	var b bytes.Buffer
+	if err := schedule.WriteXML(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	back, err := schedule.ParseXML(b.Bytes(), "w.xml")
+	checkErrors(t, err, nil)
+	got := []string{back.Talks[0].Title, back.Talks[0].Duration.String()}
+	want := []string{"a\ufffdb\ufffdc\ufffdd\ufffde\tf", "PT1M31S"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

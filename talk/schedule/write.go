@@ -23,9 +23,11 @@ import (
 //
 // What the XML form has no element for is left out:
 //
-//   - of the conference: its description, and of its Extra members all
-//     but base_url, version, daysCount, timeslot_duration, logo, colors,
-//     tracks, days, generator and schedule_url, so keywords, meta and the
+//   - of the conference: its description, series and place (pentabarf's
+//     venue and city, which the XSD has no element for), and of its Extra
+//     members all but base_url, version, daysCount, timeslot_duration,
+//     logo, colors, tracks, days, generator and schedule_url, so
+//     keywords, meta, pentabarf's day_change and the
 //     rooms' details (a room's name and guid are written, for the rooms
 //     that hold talks); and of the generator, the colors, a track and a
 //     day of "days", the members that an attribute cannot hold (objects
@@ -52,7 +54,10 @@ import (
 // those. A talk whose time falls in none of the days of "days" gets a
 // day of its own after them (its local date, midnight to midnight, in the
 // conference's time zone or else the talk's own UTC offset), which is
-// added to "days" and may move the talk in the schedule's order. Values
+// added to "days" and may move the talk in the schedule's order. A talk
+// with no date at all goes on the first day without a date, or a day of
+// its own without one: on a dated day, ParseXML would give it that day's
+// date. Values
 // the schema requires but the model lacks (a talk's numeric id, which
 // [ParseJSON] keeps in [talk.Legacy]) are left out too, so such a
 // document is well-formed but not valid.
@@ -62,6 +67,12 @@ import (
 // would refuse) is an error naming the talk or the event and wrapping a
 // [*talk.DateError], and a negative duration one wrapping a
 // [*talk.DurationError]. All are found before anything is written.
+//
+// XML 1.0 cannot hold every string: a control character other than tab,
+// line feed and carriage return, U+FFFE and U+FFFF are written as U+FFFD,
+// the replacement character, as is a byte that is not UTF-8; and the
+// format's durations are whole seconds, so a duration is rounded to the
+// second.
 func WriteXML(w io.Writer, s *Schedule) error {
 	if err := check(s); err != nil {
 		return err
@@ -389,18 +400,20 @@ func groupDays(s *Schedule) ([]*day, error) {
 }
 
 // dayFinder finds the day a talk is on: the first day whose span holds
-// its time, or else the first of its date; with no date, the last day;
-// nil for none. A search of the days for each talk would take time of
+// its time, or else the first of its date; with a month or a year, the
+// last day; with no date at all, the first day without a date, since
+// ParseXML gives such a talk its day's date; nil for none. A search of the days for each talk would take time of
 // the talks times the days, so the days are indexed: those of "days",
 // which may have spans of any length, by a sweep over all the talks'
 // times at once; those made for talks, a day long, by the hour they
 // start; and all by date.
 type dayFinder struct {
-	days   []*day
-	zone   *time.Location  // the conference's time zone, or nil
-	onSpan []int           // by talk, the first day of "days" whose span holds its time; -1 for none
-	made   map[int64][]int // the days made for talks, by the hour their spans start in (see hourOf)
-	byDate map[string]int  // the first day of each date
+	days    []*day
+	zone    *time.Location  // the conference's time zone, or nil
+	onSpan  []int           // by talk, the first day of "days" whose span holds its time; -1 for none
+	made    map[int64][]int // the days made for talks, by the hour their spans start in (see hourOf)
+	byDate  map[string]int  // the first day of each date
+	undated int             // the first day without a date; -1 for none
 }
 
 // indexHeap is a min-heap of indexes of days, for container/heap.
@@ -420,7 +433,7 @@ func (h *indexHeap) Pop() any {
 // newDayFinder indexes days, those of "days", for talks, with the
 // conference's time zone (nil for none).
 func newDayFinder(days []*day, talks []*talk.Talk, zone *time.Location) *dayFinder {
-	f := &dayFinder{days: days, zone: zone, onSpan: make([]int, len(talks)), made: map[int64][]int{}, byDate: map[string]int{}}
+	f := &dayFinder{days: days, zone: zone, onSpan: make([]int, len(talks)), made: map[int64][]int{}, byDate: map[string]int{}, undated: -1}
 	for i, d := range days {
 		f.noteDate(i, d)
 	}
@@ -464,10 +477,16 @@ func newDayFinder(days []*day, talks []*talk.Talk, zone *time.Location) *dayFind
 	return f
 }
 
-// noteDate notes the day at index i as the first of its date, unless one
-// is already.
+// noteDate notes the day at index i as the first of its date, or the
+// first without one, unless one is already.
 func (f *dayFinder) noteDate(i int, d *day) {
-	if _, ok := f.byDate[d.date]; !ok && d.date != "" {
+	if d.date == "" {
+		if f.undated < 0 {
+			f.undated = i
+		}
+		return
+	}
+	if _, ok := f.byDate[d.date]; !ok {
 		f.byDate[d.date] = i
 	}
 }
@@ -512,6 +531,12 @@ func (f *dayFinder) find(i int, t *talk.Talk) *day {
 		if first >= 0 {
 			return f.days[first]
 		}
+	}
+	if t.Recorded.IsZero() {
+		if f.undated >= 0 {
+			return f.days[f.undated]
+		}
+		return nil
 	}
 	date := t.Recorded.Day().String()
 	if k, ok := f.byDate[date]; ok && date != "" {

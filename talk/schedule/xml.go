@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -27,10 +28,14 @@ func ParseXML(data []byte, path string) (*Schedule, error) { return Reader{}.Par
 // described by the c3voc's schedule.xml.xsd), as frab, pretalx and
 // pentabarf export it. It maps it exactly as [Reader.ParseJSON] maps the
 // JSON form, and reports problems the same way, with line and column (but
-// no JSON pointer), in the order of the document. A byte order mark is
-// skipped, and a document declared in another encoding than UTF-8
-// (ISO-8859-1, windows-1252...) is decoded; its columns count the bytes of
-// the source, as in UTF-8. The line breaks and indentation that lay a
+// no JSON pointer), in the order of the document. A document in UTF-16,
+// which starts with a byte order mark, or declared in another encoding
+// than UTF-8 (ISO-8859-1, windows-1252...) is decoded; its columns count
+// the bytes of the source after the mark, as in UTF-8. A declaration of
+// another encoding than the byte order mark's is reported, and the mark
+// is followed (an editor that saves a file "as UTF-8 with BOM" leaves
+// the declaration as it was), unless the mark is UTF-8's and the text is
+// not UTF-8: then the declaration is. The line breaks and indentation that lay a
 // value out on lines of its own are not the value's, and what the format
 // has no place for (text among <persons>) is reported and kept: see the
 // package documentation.
@@ -39,7 +44,7 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 		return &Schedule{}, err
 	}
 	p := &problems{path: path}
-	root, err := readXML(data)
+	root, err := readXML(data, p)
 	if err != nil {
 		var xe *xmlError
 		re := &talk.RecordError{Path: path, Err: fmt.Errorf("schedule: %w", err)}
@@ -63,9 +68,15 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 }
 
 // Parse reads a schedule in either form, telling them apart by their first
-// character ('<' for XML).
+// character ('<' for XML), after a byte order mark of UTF-8 or UTF-16.
 func Parse(data []byte, path string) (*Schedule, error) {
-	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
+	bom, head := byteOrderMark(data)
+	if bom != nil && bom != unicode.UTF8 {
+		// Enough to find the first character after white space; a
+		// cut surrogate pair at the end decodes to U+FFFD.
+		head, _ = bom.NewDecoder().Bytes(head[:min(len(head), 512)&^1])
+	}
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '<' {
 		return ParseXML(data, path)
 	}
 	return ParseJSON(data, path)
@@ -101,17 +112,44 @@ type xmlError struct {
 func (e *xmlError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
 
 // readXML reads the document into elements, refusing nesting deeper than
-// maxDepth so that hostile input cannot exhaust memory. A byte order mark
-// is skipped, as the XML specification allows one; a document in another
-// encoding than UTF-8 is decoded as its declaration says.
-func readXML(data []byte) (*element, error) {
-	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-	d.Strict = true
+// maxDepth so that hostile input cannot exhaust memory. A document in
+// another encoding than UTF-8 is decoded as its byte order mark or else
+// its declaration says (see [byteOrderMark]); a declaration that names
+// another encoding than the mark is reported to p.
+func readXML(data []byte, p *problems) (*element, error) {
+	bom, data := byteOrderMark(data)
+	var src io.Reader = bytes.NewReader(data)
 	var tr *transcript
+	if bom != nil && bom != unicode.UTF8 {
+		tr = &transcript{enc: bom, line: 1, col: 1}
+		src = io.TeeReader(bom.NewDecoder().Reader(src), tr)
+	}
+	// A declaration that names another encoding than the mark, and
+	// the encoding the document is read in all the same.
+	var contradicted, readAs string
+	d := xml.NewDecoder(src)
+	d.Strict = true
 	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
 		enc, err := encodingOf(label)
 		if err != nil {
 			return nil, err
+		}
+		if bom != nil {
+			if sameScheme(enc, bom) {
+				return input, nil // decoded already
+			}
+			// One of the two is wrong, and read as the other the
+			// text would be garbled without a word. An editor that
+			// saves a file "as UTF-8 with BOM" leaves the declaration
+			// as it was: the text is UTF-8. A program that writes
+			// ISO-8859-1 after a template's mark leaves the mark: the
+			// text is not UTF-8, and the declaration is right. UTF-16
+			// cannot be read as anything else.
+			contradicted, readAs = label, schemeName(bom)
+			if bom != unicode.UTF8 || utf8.Valid(data) {
+				return input, nil
+			}
+			readAs = label
 		}
 		line, col := d.InputPos()
 		tr = &transcript{enc: enc, line: line, col: col}
@@ -143,6 +181,16 @@ func readXML(data []byte) (*element, error) {
 			return nil, &xmlError{l, c, "invalid XML: " + msg}
 		}
 		switch tok := tok.(type) {
+		case xml.ProcInst:
+			// encoding/xml asks CharsetReader about every encoding but
+			// UTF-8.
+			if label := declaredEncoding(tok); bom != nil && bom != unicode.UTF8 && strings.EqualFold(label, "utf-8") {
+				contradicted, readAs = label, schemeName(bom)
+			}
+			if contradicted != "" {
+				p.add(&node{line: line, col: col}, "", "the document starts with the byte order mark of %s but declares encoding %q; read as %s", schemeName(bom), contradicted, readAs)
+				contradicted = ""
+			}
 		case xml.StartElement:
 			if len(stack) >= maxDepth {
 				return nil, &xmlError{line, col, fmt.Sprintf("nesting depth exceeds the limit of %d", maxDepth)}
@@ -193,6 +241,64 @@ func textStart(text []byte, line, col int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// byteOrderMark returns the encoding the byte order mark at the start of
+// data names (UTF-8, UTF-16BE or UTF-16LE), and data after the mark; the
+// encoding is nil when data has no mark. XML allows a mark, and requires
+// one of a document in UTF-16, which Windows tools write.
+func byteOrderMark(data []byte) (encoding.Encoding, []byte) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return unicode.UTF8, data[3:]
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), data[2:]
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), data[2:]
+	}
+	return nil, data
+}
+
+// declaredEncoding returns the encoding that p, if it is the XML
+// declaration, names; "" when it names none.
+func declaredEncoding(p xml.ProcInst) string {
+	if p.Target != "xml" {
+		return ""
+	}
+	_, rest, ok := bytes.Cut(p.Inst, []byte("encoding"))
+	rest = bytes.TrimLeft(rest, " \t\r\n")
+	if !ok || !bytes.HasPrefix(rest, []byte("=")) {
+		return ""
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
+		return ""
+	}
+	label, _, ok := bytes.Cut(rest[1:], rest[:1])
+	if !ok {
+		return ""
+	}
+	return string(label)
+}
+
+// schemeName names an encoding a byte order mark gives: "UTF-8", or
+// "UTF-16" of either byte order, which a declaration names alike.
+func schemeName(e encoding.Encoding) string {
+	if e == unicode.UTF8 {
+		return "UTF-8"
+	}
+	return "UTF-16"
+}
+
+// sameScheme reports whether the declared encoding decl is the scheme of
+// the byte order mark's encoding bom: a declaration of "UTF-16" is either
+// byte order, as the mark tells them apart.
+func sameScheme(decl, bom encoding.Encoding) bool {
+	name, err := htmlindex.Name(decl)
+	if err != nil {
+		return false
+	}
+	return strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(name, "le"), "be"), schemeName(bom))
 }
 
 // encodingOf returns the encoding a document declares, by the names the
