@@ -48,6 +48,12 @@ var contentTypes = map[string]string{
 const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src http: https:; media-src http: https:; " +
 	"frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://archive.org; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+// referrerPolicy tells browsers to send other sites, a page's links and
+// style sheet's, at most the archive's origin, never a page's path; the
+// players' frames ask for the same of their own. Browsers differ in their
+// default, and an older one sends the whole address.
+const referrerPolicy = "strict-origin-when-cross-origin"
+
 // load reads every talk of a pyvideo archive. Records that cannot be read
 // are returned as errors beside the talks that could.
 func load(fsys fs.FS) ([]*talk.Talk, []error) {
@@ -229,6 +235,10 @@ type representation func(w io.Writer) error
 // ServeHTTP serves GET and HEAD requests for the archive's pages, and
 // answers OPTIONS with the methods allowed.
 func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	// Every response, errors included, is one a browser may show.
+	hd := w.Header()
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Referrer-Policy", referrerPolicy)
 	// A path with no page is 404 whatever the method: 405 would say the
 	// resource exists. An encoded "/" (%2F) is no path separator
 	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
@@ -266,10 +276,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	sum := sha256.Sum256(body.Bytes())
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	hd := w.Header()
 	hd.Set("ETag", etag)
 	hd.Set("Cache-Control", "no-cache")
-	hd.Set("X-Content-Type-Options", "nosniff")
 	if chosen == typeHTML {
 		hd.Set("Content-Security-Policy", contentSecurityPolicy)
 	}

@@ -139,7 +139,7 @@ func TestConditional(t *testing.T) {
 		if accept == "text/html" {
 			want += "Content-Security-Policy: " + contentSecurityPolicy + "\n"
 		}
-		want += "Etag: " + etag + "\nVary: Accept\nX-Content-Type-Options: nosniff\n\n"
+		want += "Etag: " + etag + "\nReferrer-Policy: " + referrerPolicy + "\nVary: Accept\nX-Content-Type-Options: nosniff\n\n"
 		for _, inm := range []string{etag, `"other", ` + etag, "W/" + etag, "*"} {
 			got := do(h, "GET", seedPath, "Accept", accept, "If-None-Match", inm)
 			if diff := cmp.Diff(want, got); diff != "" {
