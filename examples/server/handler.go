@@ -11,8 +11,8 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
@@ -81,6 +81,10 @@ type handler struct {
 	events   map[string]*listing
 	speakers map[string]*listing
 	index    []html.IndexEntry
+	// read is when the archive was read, the Last-Modified of every
+	// response: what a page says can change only when the server reads
+	// the archive again, at its next start.
+	read time.Time
 	// warnings name records left out because their page is another's,
 	// and events and speakers whose page is a talk's.
 	warnings []string
@@ -113,8 +117,8 @@ type listing struct {
 // another talk already has gets one of its own, as talkmeta site gives
 // it (its ID's slug or the next number free after the other's slug), and
 // a warning; one read twice (its event, ID and title the other's) is
-// left out, with a warning.
-func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
+// left out, with a warning. read is when the talks were read.
+func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -131,6 +135,7 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 		talks:    map[string]*talk.Talk{},
 		events:   map[string]*listing{},
 		speakers: map[string]*listing{},
+		read:     read,
 	}
 	var events []string
 	merged := map[[3]string]bool{} // events listed on another's page, by page, ID and title
@@ -281,16 +286,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if chosen == typeHTML {
 		hd.Set("Content-Security-Policy", contentSecurityPolicy)
 	}
-	if noneMatch(req.Header.Values("If-None-Match"), etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
 	hd.Set("Content-Type", contentTypes[chosen])
-	hd.Set("Content-Length", strconv.Itoa(body.Len()))
-	w.WriteHeader(http.StatusOK)
-	if req.Method != http.MethodHead {
-		w.Write(body.Bytes())
-	}
+	// ServeContent answers the conditional requests of RFC 9110 section
+	// 13 by the ETag and the time the archive was read (If-None-Match,
+	// If-Modified-Since, If-Match, If-Unmodified-Since, and Range with
+	// If-Range), and HEAD without the body.
+	http.ServeContent(w, req, "", h.read, bytes.NewReader(body.Bytes()))
 }
 
 // offer is one representation of a resource.

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
@@ -24,6 +25,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // archive is the repository's copy of real pyvideo records.
 const archive = "../../testdata/pyvideo"
 
+// archiveRead is when the tests' handlers read their archive.
+var archiveRead = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
 const seedPath = "/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html"
 
 func testHandler(t testing.TB) *handler {
@@ -32,7 +36,7 @@ func testHandler(t testing.TB) *handler {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	h, err := newHandler(talks, "https://talks.example.org")
+	h, err := newHandler(talks, "https://talks.example.org", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +121,16 @@ func TestResponses(t *testing.T) {
 		{"post.txt", "POST", seedPath, nil},
 		{"post-not-found.txt", "POST", "/europython-2016/no-such-talk.html", nil},
 		{"options.txt", "OPTIONS", seedPath, nil},
+		// Conditional requests by date, which clients without ETags send.
+		{"talk-not-modified-since.txt", "GET", seedPath, []string{"If-Modified-Since", "Tue, 01 Dec 2026 09:30:00 GMT"}},
+		{"style-modified-since.txt", "GET", "/style.css", []string{"If-Modified-Since", "Tue, 01 Dec 2026 09:29:59 GMT"}},
+		// If-None-Match decides alone when it is there (RFC 9110 section 13.2.2).
+		{"style-none-match-over-since.txt", "GET", "/style.css", []string{"If-None-Match", `"other"`, "If-Modified-Since", "Tue, 01 Dec 2026 09:30:00 GMT"}},
+		// A client that means to act on the page as it knew it.
+		{"talk-if-match-412.txt", "GET", seedPath, []string{"If-Match", `"other"`}},
+		{"talk-unmodified-since-412.txt", "GET", seedPath, []string{"If-Unmodified-Since", "Mon, 30 Nov 2026 00:00:00 GMT"}},
+		// A download resumed.
+		{"talk-range.txt", "GET", seedPath, []string{"Accept", "application/x-bibtex", "Range", "bytes=0-19"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,7 +264,7 @@ func TestTalksOnOnePage(t *testing.T) {
 		{ID: "cpp", Title: "C++", Event: ev, Origin: talk.Origin{Path: "conf/videos/cpp.json"}},
 		{Title: "C#", Event: ev, Origin: talk.Origin{Path: "conf/videos/csharp.json"}},
 	}
-	h, err := newHandler(talks, "")
+	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +291,7 @@ func TestSamePage(t *testing.T) {
 	talks, _ := load(os.DirFS(archive))
 	dup := *talks[0]
 	dup.Origin.Path = "copy.json"
-	h, err := newHandler(append(talks, &dup), "")
+	h, err := newHandler(append(talks, &dup), "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +312,7 @@ func TestPageOfAnother(t *testing.T) {
 		{Title: "Ann Example", Event: talk.Event{Title: "Speaker"}, Speakers: []talk.Speaker{{Name: "Ann Example"}},
 			Origin: talk.Origin{Path: "speaker/videos/ann.json"}},
 	}
-	h, err := newHandler(talks, "")
+	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +338,7 @@ func TestEventsOnOnePage(t *testing.T) {
 		{Title: "C", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/c.json"}},
 		{Title: "D", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/d.json"}},
 	}
-	h, err := newHandler(talks, "")
+	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}

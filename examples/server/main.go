@@ -55,8 +55,10 @@
 // No Accept header means text/html; an Accept header that allows none of
 // a page's types gets 406 Not Acceptable, listing them. A page's
 // responses to GET and HEAD say "Vary: Accept", and those with the page
-// carry a strong ETag (a hash of its bytes) and "Cache-Control: no-cache",
-// so a request with a matching If-None-Match gets 304 Not Modified. GET
+// carry a strong ETag (a hash of its bytes), a Last-Modified (when the
+// archive was read) and "Cache-Control: no-cache": conditional requests
+// (If-None-Match, If-Modified-Since, If-Match, If-Unmodified-Since) and
+// ranges are answered as http.ServeContent answers them. GET
 // and HEAD are served, OPTIONS lists them; other methods get 405, and any
 // method gets 404 where there is no page. Every response says
 // "X-Content-Type-Options: nosniff" and "Referrer-Policy:
@@ -117,13 +119,14 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 	}
 	start := time.Now()
 	talks, errs := load(os.DirFS(dir))
+	read := time.Now()
 	for _, err := range errs {
 		fmt.Fprintln(log, err)
 	}
 	if len(talks) == 0 {
 		return fmt.Errorf("no talks in %s", dir)
 	}
-	h, err := newHandler(talks, base)
+	h, err := newHandler(talks, base, read)
 	if err != nil {
 		return err
 	}
