@@ -85,17 +85,30 @@ type handler struct {
 	// response: what a page says can change only when the server reads
 	// the archive again, at its next start.
 	read time.Time
-	// warnings name records left out because their page is another's,
-	// and events and speakers whose page is a talk's.
+	// warnings name records left out or served elsewhere because their
+	// page is another's, and events and speakers whose page is a talk's.
 	warnings []string
 }
 
 // urls lays the pages out as html.PyvideoURLs does, but that a talk
-// whose page another talk has is at the page newHandler gave it, as
-// talkmeta site gives it one.
+// whose page another talk has, and an event whose page another event has,
+// are at the pages newHandler gave them, as talkmeta site gives them.
 type urls struct {
 	html.PyvideoURLs
-	pages map[*talk.Talk]string
+	pages  map[*talk.Talk]string
+	events map[eventKey]string
+}
+
+// eventKey tells events apart: each talk holds its own copy of its
+// event, and talks of one event hold equal copies.
+type eventKey struct{ id, title string }
+
+// Event returns the path of e's page.
+func (u urls) Event(e *talk.Event) string {
+	if p, ok := u.events[eventKey{e.ID, e.Title}]; ok {
+		return p
+	}
+	return u.PyvideoURLs.Event(e)
 }
 
 // Talk returns the path of t's page.
@@ -117,7 +130,9 @@ type listing struct {
 // another talk already has gets one of its own, as talkmeta site gives
 // it (its ID's slug or the next number free after the other's slug), and
 // a warning; one read twice (its event, ID and title the other's) is
-// left out, with a warning. read is when the talks were read.
+// left out, with a warning. An event whose page another event has gets
+// one of its own in the same way, and a warning; its talks keep their
+// paths. read is when the talks were read.
 func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
@@ -127,7 +142,7 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 	if err != nil {
 		return nil, err
 	}
-	u := urls{pages: map[*talk.Talk]string{}}
+	u := urls{pages: map[*talk.Talk]string{}, events: map[eventKey]string{}}
 	h := &handler{
 		r:        html.Renderer{BaseURL: baseURL, StyleSheet: "/style.css", URLs: u},
 		urls:     u,
@@ -138,8 +153,7 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 		read:     read,
 	}
 	var events []string
-	merged := map[[3]string]bool{} // events listed on another's page, by page, ID and title
-	next := map[string]int{}       // the number to go on from, by a page talks share
+	next := map[string]int{} // the number to go on from, by a page talks or events share
 	for _, t := range talks {
 		p := h.urls.Talk(t)
 		if p == "" {
@@ -160,19 +174,22 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 		h.talks[p] = t
 		ep := h.urls.Event(&t.Event)
 		ev := h.events[ep]
-		switch {
-		case ev == nil:
+		if ev != nil && (ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title) {
+			// Another event of the same slug ("PyCon 2020" and
+			// "PyCon-2020"): listed on the first one's page, its talks
+			// would be taken for that event's, by readers and by the
+			// page's JSON-LD and citations alike.
+			page, n := pageslug.Other(ep, t.Event.ID, func(p string) bool { return h.events[p] != nil || h.talks[p] != nil }, next[ep])
+			next[ep] = n
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q; it is served at %s",
+				t.Origin.Path, t.Event.Title, ep, ev.event.Title, page))
+			u.events[eventKey{t.Event.ID, t.Event.Title}], ep = page, page
+			ev = nil
+		}
+		if ev == nil {
 			ev = &listing{event: &t.Event}
 			h.events[ep] = ev
 			events = append(events, ep)
-		case ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title:
-			// Another event of the same slug: its talks are listed on the
-			// page of the first, which is worth a word once.
-			if key := [3]string{ep, t.Event.ID, t.Event.Title}; !merged[key] {
-				merged[key] = true
-				h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q, which lists its talks",
-					t.Origin.Path, t.Event.Title, ep, ev.event.Title))
-			}
 		}
 		ev.talks = append(ev.talks, t)
 		for i := range t.Speakers {

@@ -328,23 +328,46 @@ func TestPageOfAnother(t *testing.T) {
 	}
 }
 
-// TestEventsOnOnePage: two events whose titles make one slug share one
-// page, which lists the talks of both under the first one's title; the
-// server says so instead of merging them without a word.
-func TestEventsOnOnePage(t *testing.T) {
+// TestEventsSharingASlug: events whose titles make one slug ("PyCon 2020",
+// "PyCon-2020", "PyCon 2020!") each get a page, as talkmeta site gives
+// them: the first its own, the others with their ID's slug or a number
+// after it, each listing its own talks, which link back to it and keep
+// their paths; the server says where each went. Listed on the first
+// one's page, the others' talks were taken for that event's.
+func TestEventsSharingASlug(t *testing.T) {
 	talks := []*talk.Talk{
 		{Title: "A", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/a.json"}},
 		{Title: "B", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/b.json"}},
 		{Title: "C", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/c.json"}},
 		{Title: "D", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/d.json"}},
+		{Title: "E", Event: talk.Event{Title: "PyCon 2020!"}, Origin: talk.Origin{Path: "e.json"}},
 	}
 	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020", which lists its talks`}
-	if diff := cmp.Diff(want, h.warnings); diff != "" {
-		t.Errorf("warnings (-want +got):\n%s", diff)
+	got := h.warnings
+	title := regexp.MustCompile(`<h1 dir="auto">([^<]*)</h1>`)
+	link := regexp.MustCompile(`<h3 dir="auto"><a href="([^"]*)"`)
+	eventLink := regexp.MustCompile(`<p class="event" dir="auto"><a href="([^"]*)">([^<]*)</a>`)
+	for _, ev := range []string{"/events/pycon-2020.html", "/events/pycon-2020-pycon2020.html", "/events/pycon-2020-2.html"} {
+		page := do(h, "GET", ev)
+		line := ev + ": " + strings.Join(title.FindStringSubmatch(page)[1:], "") + ":"
+		for _, m := range link.FindAllStringSubmatch(page, -1) {
+			back := eventLink.FindStringSubmatch(do(h, "GET", m[1]))
+			line += " " + m[1] + " (" + strings.Join(back[1:], " ") + ")"
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-pycon2020.html`,
+		`e.json: its event "PyCon 2020!" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-2.html`,
+		"/events/pycon-2020.html: PyCon 2020: /pycon-2020/a.html (/events/pycon-2020.html PyCon 2020) /pycon-2020/b.html (/events/pycon-2020.html PyCon 2020)",
+		"/events/pycon-2020-pycon2020.html: PyCon-2020: /pycon-2020/c.html (/events/pycon-2020-pycon2020.html PyCon-2020) /pycon-2020/d.html (/events/pycon-2020-pycon2020.html PyCon-2020)",
+		"/events/pycon-2020-2.html: PyCon 2020!: /pycon-2020/e.html (/events/pycon-2020-2.html PyCon 2020!)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 

@@ -33,13 +33,14 @@
 // both slug as "c") the first read keeps it, and the other is at the same
 // followed by its ID's slug, or else the next number free ("c-cpp.html",
 // "c-2.html"), as talkmeta site puts it; a talk read twice is served once.
-// A talk keeps its path from an event or speaker (the talk "Odd Con" of
-// the event "Events" is at /events/odd-con.html), and two events of one
-// slug ("PyCon 2020", "PyCon-2020") share the first one's page, which
-// lists the talks of both (talkmeta site gives each event a page; the
-// server keeps pyvideo.org's event URLs). The server says so at start-up,
-// for each record. Slugs are not cut as talkmeta site cuts them for file
-// names: a URL path has no such limit.
+// Of two events of one slug ("PyCon 2020", "PyCon-2020") the first read
+// keeps its page, and the other gets one in the same way
+// (/events/pycon-2020-pycon2020.html), as talkmeta site names it; its
+// talks keep pyvideo.org's paths, which talkmeta site moves to a directory
+// of the event's own. A talk keeps its path from an event or speaker (the
+// talk "Odd Con" of the event "Events" is at /events/odd-con.html). The
+// server says so at start-up, for each record. Slugs are not cut as
+// talkmeta site cuts them for file names: a URL path has no such limit.
 //
 // # Representations
 //
