@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The media types the handler serves.
@@ -74,10 +76,11 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 // maps are filled by newHandler and only read afterwards, so it is safe
 // for concurrent use.
 type handler struct {
-	r        html.Renderer
-	apa      *csl.Processor // for the talk pages' references
-	urls     urls
-	talks    map[string]*talk.Talk // by page path
+	r    html.Renderer
+	apa  *csl.Processor // for the talk pages' references
+	urls urls
+	// talks, events and speakers are by their page's pageKey.
+	talks    map[string]*talk.Talk
 	events   map[string]*listing
 	speakers map[string]*listing
 	index    []html.IndexEntry
@@ -118,6 +121,12 @@ func (u urls) Talk(t *talk.Talk) string {
 	}
 	return u.PyvideoURLs.Talk(t)
 }
+
+// pageKey is what tells pages apart: a path in Unicode's composed form
+// (NFC). A slug from a record ("café") may be in either form, and a
+// browser sends a path as it was typed or pasted, in either: the forms
+// look alike and are one name to a reader, so they name one page.
+func pageKey(path string) string { return norm.NFC.String(path) }
 
 // listing is an event or a speaker with their talks.
 type listing struct {
@@ -160,30 +169,30 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: the talk has no title or ID to name its page after; left out", t.Origin.Path))
 			continue
 		}
-		if other, ok := h.talks[p]; ok {
+		if other, ok := h.talks[pageKey(p)]; ok {
 			if other.ID == t.ID && other.Title == t.Title && other.Event.ID == t.Event.ID && other.Event.Title == t.Event.Title {
 				h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, p, other.Origin.Path))
 				continue
 			}
 			// "C" and "C++" both slug as "c".
-			page, n := pageslug.Other(p, t.ID, func(p string) bool { return h.talks[p] != nil }, next[p])
+			page, n := pageslug.Other(p, t.ID, func(p string) bool { return h.talks[pageKey(p)] != nil }, next[p])
 			next[p] = n
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; it is served at %s", t.Origin.Path, p, other.Origin.Path, page))
 			u.pages[t], p = page, page
 		}
-		h.talks[p] = t
-		ep := h.urls.Event(&t.Event)
+		h.talks[pageKey(p)] = t
+		ep := pageKey(h.urls.Event(&t.Event))
 		ev := h.events[ep]
 		if ev != nil && (ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title) {
 			// Another event of the same slug ("PyCon 2020" and
 			// "PyCon-2020"): listed on the first one's page, its talks
 			// would be taken for that event's, by readers and by the
 			// page's JSON-LD and citations alike.
-			page, n := pageslug.Other(ep, t.Event.ID, func(p string) bool { return h.events[p] != nil || h.talks[p] != nil }, next[ep])
+			page, n := pageslug.Other(ep, t.Event.ID, func(p string) bool { return h.events[pageKey(p)] != nil || h.talks[pageKey(p)] != nil }, next[ep])
 			next[ep] = n
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q; it is served at %s",
 				t.Origin.Path, t.Event.Title, ep, ev.event.Title, page))
-			u.events[eventKey{t.Event.ID, t.Event.Title}], ep = page, page
+			u.events[eventKey{t.Event.ID, t.Event.Title}], ep = page, pageKey(page)
 			ev = nil
 		}
 		if ev == nil {
@@ -193,7 +202,7 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 		}
 		ev.talks = append(ev.talks, t)
 		for i := range t.Speakers {
-			sp := h.urls.Speaker(&t.Speakers[i])
+			sp := pageKey(h.urls.Speaker(&t.Speakers[i]))
 			if sp == "" {
 				continue
 			}
@@ -213,12 +222,14 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 	// is served, and the other has none, which a warning says.
 	for _, ep := range events {
 		if t, ok := h.talks[ep]; ok {
-			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", h.events[ep].event.Title, ep, t.Origin.Path))
+			ev := h.events[ep]
+			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", ev.event.Title, h.urls.Event(ev.event), t.Origin.Path))
 		}
 	}
 	for _, sp := range slices.Sorted(maps.Keys(h.speakers)) {
 		if t, ok := h.talks[sp]; ok {
-			h.warnings = append(h.warnings, fmt.Sprintf("speaker %q: its page %s is the page of %s; the speaker has none", h.speakers[sp].speaker.Name, sp, t.Origin.Path))
+			l := h.speakers[sp]
+			h.warnings = append(h.warnings, fmt.Sprintf("speaker %q: its page %s is the page of %s; the speaker has none", l.speaker.Name, h.urls.Speaker(l.speaker), t.Origin.Path))
 		}
 	}
 	// The index lists the newest events first, as talkmeta site does: by
@@ -265,7 +276,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// resource exists. An encoded "/" (%2F) is no path separator
 	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
 	// which req.URL.Path, decoded, would make it.
-	offers := h.route(req.URL.Path)
+	offers, own := h.route(req.URL.Path)
 	if offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
 		http.NotFound(w, req)
 		return
@@ -279,6 +290,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	default:
 		w.Header().Set("Allow", allowed)
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if own != req.URL.Path {
+		// The page's path in another Unicode form: one page has one
+		// address, for caches, links and search engines alike. The
+		// address is the page's own, from the root, never one the
+		// request made up.
+		hd.Set("Location", (&url.URL{Path: own}).EscapedPath())
+		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
 	var types []string
@@ -318,15 +338,17 @@ type offer struct {
 }
 
 // route returns the representations of the resource at path, in order of
-// preference, or nil when there is none.
-func (h *handler) route(path string) []offer {
+// preference, or nil when there is none, and the resource's own path,
+// which is path but where path names it in another Unicode form.
+func (h *handler) route(path string) ([]offer, string) {
 	switch {
 	case path == "/" || path == h.urls.Index():
-		return []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}
+		return []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}, path
 	case path == h.r.StyleSheet:
-		return []offer{{typeCSS, h.r.WriteStyle}}
+		return []offer{{typeCSS, h.r.WriteStyle}}, path
 	}
-	if t, ok := h.talks[path]; ok {
+	key := pageKey(path)
+	if t, ok := h.talks[key]; ok {
 		return append([]offer{
 			{typeHTML, func(w io.Writer) error {
 				citations, err := h.citations(t)
@@ -342,19 +364,19 @@ func (h *handler) route(path string) []offer {
 				_, err := jsonld.Write(w, t, opt)
 				return err
 			}},
-		}, citationOffers([]*talk.Talk{t})...)
+		}, citationOffers([]*talk.Talk{t})...), h.urls.Talk(t)
 	}
-	if ev, ok := h.events[path]; ok {
+	if ev, ok := h.events[key]; ok {
 		return append([]offer{{typeHTML, func(w io.Writer) error {
 			return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{})
-		}}}, citationOffers(ev.talks)...)
+		}}}, citationOffers(ev.talks)...), h.urls.Event(ev.event)
 	}
-	if sp, ok := h.speakers[path]; ok {
+	if sp, ok := h.speakers[key]; ok {
 		return append([]offer{{typeHTML, func(w io.Writer) error {
 			return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{})
-		}}}, citationOffers(sp.talks)...)
+		}}}, citationOffers(sp.talks)...), h.urls.Speaker(sp.speaker)
 	}
-	return nil
+	return nil, ""
 }
 
 // citationOffers are talks as BibTeX, RIS and CSL-JSON.

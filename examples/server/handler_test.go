@@ -391,3 +391,64 @@ func TestJSONLDIsThePages(t *testing.T) {
 		}
 	}
 }
+
+// TestUnicodeForms: a slug from a record and a path from a browser may
+// each be in Unicode's composed (NFC) or decomposed (NFD) form, which look
+// alike and are one name to a reader. A path in the other form than the
+// page's is redirected to the page's, and two records whose paths differ
+// only so are told apart as "C" and "C++" are: the talk gets a page of its
+// own, the speaker shares the first one's. The NFC "café" was 404 where
+// the page was NFD, and two talks had two pages of one name.
+func TestUnicodeForms(t *testing.T) {
+	ev := talk.Event{ID: "conf", Title: "Conf"}
+	talks := []*talk.Talk{
+		{ID: "a", Title: "x", Slug: "cafe\u0301", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jose\u0301"}}, Origin: talk.Origin{Path: "a.json"}},
+		{ID: "b", Title: "y", Slug: "caf\u00e9", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jos\u00e9"}}, Origin: talk.Origin{Path: "b.json"}},
+	}
+	h, err := newHandler(talks, "", archiveRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := h.warnings
+	title := regexp.MustCompile(`<title>[^<]*</title>`)
+	links := regexp.MustCompile(`<h3 dir="auto"><a href="[^"]*">`)
+	for _, r := range [][2]string{
+		{"GET", "/conf/caf%C3%A9.html"},
+		{"HEAD", "/conf/cafe%CC%81.html"},
+		{"GET", "/conf/cafe%CC%81.html"},
+		{"GET", "/conf/caf%C3%A9-b.html"},
+		{"POST", "/conf/caf%C3%A9.html"},
+		{"GET", "/speaker/jos%C3%A9.html"},
+		{"GET", "/speaker/jose%CC%81.html"},
+	} {
+		res := do(h, r[0], r[1])
+		line := r[0] + " " + r[1] + ": " + strings.SplitN(res, "\n", 2)[0]
+		if loc := header(res, "Location"); loc != "" {
+			line += " to " + loc
+		}
+		line += " " + title.FindString(res)
+		for _, l := range links.FindAllString(res, -1) {
+			line += " " + l
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"b.json: its page /conf/café.html is a.json's already; it is served at /conf/café-b.html",
+		"GET /conf/caf%C3%A9.html: HTTP/1.1 301 Moved Permanently to /conf/cafe%CC%81.html ",
+		"HEAD /conf/cafe%CC%81.html: HTTP/1.1 200 OK ",
+		"GET /conf/cafe%CC%81.html: HTTP/1.1 200 OK <title>x · Conf</title>",
+		"GET /conf/caf%C3%A9-b.html: HTTP/1.1 200 OK <title>y · Conf</title>",
+		"POST /conf/caf%C3%A9.html: HTTP/1.1 405 Method Not Allowed ",
+		"GET /speaker/jos%C3%A9.html: HTTP/1.1 301 Moved Permanently to /speaker/jose%CC%81.html ",
+		`GET /speaker/jose%CC%81.html: HTTP/1.1 200 OK <title>José</title> <h3 dir="auto"><a href="/conf/cafe%CC%81.html"> <h3 dir="auto"><a href="/conf/caf%C3%A9-b.html">`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// The whole redirect: no body to show, nothing of the request's but
+	// the page it names.
+	wantRedirect := "HTTP/1.1 301 Moved Permanently\nLocation: /conf/cafe%CC%81.html\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n"
+	if diff := cmp.Diff(wantRedirect, do(h, "GET", "/conf/caf%C3%A9.html?x=//evil.example")); diff != "" {
+		t.Errorf("redirect (-want +got):\n%s", diff)
+	}
+}

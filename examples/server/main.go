@@ -29,6 +29,10 @@
 //
 // (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and
 // so is a path whose "/" is encoded (%2F), which names another resource.
+// Paths that differ only in Unicode normalization ("café" composed or
+// decomposed, as a record's slug or a browser's path may have it) name
+// one page, and a request for it in the other form than its own is
+// redirected to its own (301 Moved Permanently).
 // The rules can give two records one path. Of two talks ("C" and "C++"
 // both slug as "c") the first read keeps it, and the other is at the same
 // followed by its ID's slug, or else the next number free ("c-cpp.html",
