@@ -108,7 +108,12 @@ func main() {
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	go func() {
+		// A second interrupt during the shutdown's grace stops the
+		// server at once, as interrupts do.
+		<-ctx.Done()
+		stop()
+	}()
 	if err := serve(ctx, *addr, *base, dir, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
@@ -122,6 +127,13 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 	if base != "" && !weburl.Is(base) {
 		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
 	}
+	// Listening first says at once that the address is taken or wrong,
+	// not after the archive is read; a client that comes meanwhile waits.
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	start := time.Now()
 	talks, errs := load(os.DirFS(dir))
 	read := time.Now()
@@ -138,11 +150,10 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 	for _, w := range h.warnings {
 		fmt.Fprintln(log, w)
 	}
-	srv := newServer(h)
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
+	if ctx.Err() != nil {
+		return nil // interrupted while reading: nothing to shut down
 	}
+	srv := newServer(h)
 	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", len(talks), dir, ln.Addr(), time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +65,37 @@ func TestBaseURL(t *testing.T) {
 		`-base "https://" is not an absolute http or https URL`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestAddressTaken reports an address that cannot be listened on before
+// reading the archive, not once it is read (seconds, for a large one):
+// an archive that is not there is not yet found to be missing.
+func TestAddressTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var log strings.Builder
+	err = serve(context.Background(), ln.Addr().String(), "", "no such directory", &log)
+	got := fmt.Sprintf("%v\n%s", err, log.String())
+	want := fmt.Sprintf("listen tcp %s: bind: address already in use\n", ln.Addr())
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestInterruptedWhileReading: a server interrupted while it reads the
+// archive stops once it is read, without starting to serve it.
+func TestInterruptedWhileReading(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var log strings.Builder
+	err := serve(ctx, "127.0.0.1:0", "", archive, &log)
+	got := fmt.Sprintf("%v\n%s", err, log.String())
+	if diff := cmp.Diff("<nil>\n", got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
