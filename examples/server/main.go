@@ -134,6 +134,13 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 		return err
 	}
 	defer ln.Close()
+	// os.DirFS would name a missing archive ".", which the reader's
+	// error would call it.
+	if fi, err := os.Stat(dir); err != nil {
+		return err
+	} else if !fi.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	}
 	start := time.Now()
 	talks, errs := load(os.DirFS(dir))
 	read := time.Now()

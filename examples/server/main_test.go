@@ -99,3 +99,21 @@ func TestInterruptedWhileReading(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestNoArchive names the archive that is not there, or not a directory;
+// the reader's error called it ".".
+func TestNoArchive(t *testing.T) {
+	var got []string
+	for _, dir := range []string{"no such directory", "main.go"} {
+		var log strings.Builder
+		err := serve(context.Background(), "127.0.0.1:0", "", dir, &log)
+		got = append(got, fmt.Sprintf("%v\n%s", err, log.String()))
+	}
+	want := []string{
+		"stat no such directory: no such file or directory\n",
+		"main.go is not a directory\n",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
