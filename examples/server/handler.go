@@ -86,7 +86,7 @@ type handler struct {
 	index    []html.IndexEntry
 	// read is when the archive was read, the Last-Modified of every
 	// response: what a page says can change only when the server reads
-	// the archive again, at its next start.
+	// the archive again, into another handler.
 	read time.Time
 	// warnings name records left out or served elsewhere because their
 	// page is another's, and events and speakers whose page is a talk's.

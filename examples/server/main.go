@@ -15,9 +15,13 @@
 //
 //	go run ./examples/server testdata/pyvideo
 //
-// serves the repository's sample records. Talks are read once, at start-up;
-// restart the server to see changed records. Interrupt or SIGTERM shuts it
-// down gracefully.
+// serves the repository's sample records. Talks are read at start-up, and
+// again on SIGHUP (kill -HUP), after records changed: the pages change at
+// once, without a moment of refused connections, and requests under way
+// finish with the pages as they were. An archive in which no talk can be
+// read then (moved away, or mid-copy) is not served: the server goes on
+// with what it read before, and says so. Interrupt or SIGTERM shuts it
+// down gracefully; a second interrupt, at once.
 //
 // # Paths
 //
@@ -84,6 +88,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -114,14 +119,17 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
-	if err := serve(ctx, *addr, *base, dir, os.Stderr); err != nil {
+	reload := make(chan os.Signal, 1)
+	signal.Notify(reload, syscall.SIGHUP)
+	if err := serve(ctx, *addr, *base, dir, os.Stderr, reload); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
 
-// serve loads the archive in dir and serves it on addr until ctx is done.
-func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
+// serve loads the archive in dir and serves it on addr until ctx is done,
+// reading it again each time reload receives.
+func serve(ctx context.Context, addr, base, dir string, log io.Writer, reload <-chan os.Signal) error {
 	// A base without a scheme or host ("talks.example.org") would make
 	// every canonical link and @id a relative path.
 	if base != "" && !weburl.Is(base) {
@@ -141,44 +149,80 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
 	} else if !fi.IsDir() {
 		return fmt.Errorf("%s is not a directory", dir)
 	}
+	a := &archiveServer{dir: dir, base: base, log: log}
 	start := time.Now()
-	talks, errs := load(os.DirFS(dir))
-	read := time.Now()
-	for _, err := range errs {
-		fmt.Fprintln(log, err)
-	}
-	if len(talks) == 0 {
-		return fmt.Errorf("no talks in %s", dir)
-	}
-	h, err := newHandler(talks, base, read)
+	n, err := a.read()
 	if err != nil {
 		return err
-	}
-	for _, w := range h.warnings {
-		fmt.Fprintln(log, w)
 	}
 	if ctx.Err() != nil {
 		return nil // interrupted while reading: nothing to shut down
 	}
-	srv := newServer(h)
-	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", len(talks), dir, ln.Addr(), time.Since(start).Round(time.Millisecond))
+	srv := newServer(a)
+	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", n, dir, ln.Addr(), time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(shutdown); err != nil {
-			srv.Close() // connections still busy after the grace period
+	for {
+		select {
+		case err := <-errc:
 			return err
+		case <-reload:
+			start := time.Now()
+			if n, err := a.read(); err != nil {
+				fmt.Fprintf(log, "%v; serving the archive as read before\n", err)
+			} else {
+				fmt.Fprintf(log, "serving %d talks from %s as read again (in %v)\n", n, dir, time.Since(start).Round(time.Millisecond))
+			}
+		case <-ctx.Done():
+			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(shutdown); err != nil {
+				srv.Close() // connections still busy after the grace period
+				return err
+			}
+			if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
 		}
-		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
 	}
+}
+
+// archiveServer serves an archive as it was last read. Reading it again
+// replaces what it serves at once, while requests under way finish with
+// what they began with.
+type archiveServer struct {
+	dir, base string
+	log       io.Writer
+	current   atomic.Pointer[handler]
+}
+
+func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	a.current.Load().ServeHTTP(w, req)
+}
+
+// read reads the archive, writing to the log the records it cannot read
+// and the warnings of newHandler, and serves it from then on; it returns
+// how many talks it read. An archive in which no talk can be read (one
+// moved away, or mid-copy) is an error, and what was served is kept.
+func (a *archiveServer) read() (int, error) {
+	talks, errs := load(os.DirFS(a.dir))
+	read := time.Now()
+	for _, err := range errs {
+		fmt.Fprintln(a.log, err)
+	}
+	if len(talks) == 0 {
+		return 0, fmt.Errorf("no talks in %s", a.dir)
+	}
+	h, err := newHandler(talks, a.base, read)
+	if err != nil {
+		return 0, err
+	}
+	for _, w := range h.warnings {
+		fmt.Fprintln(a.log, w)
+	}
+	a.current.Store(h)
+	return len(talks), nil
 }
 
 // newServer returns the server for h, with timeouts that keep slow or
