@@ -359,12 +359,18 @@ func TestEventsSharingASlug(t *testing.T) {
 		}
 		got = append(got, line)
 	}
+	index := "index:"
+	for _, m := range regexp.MustCompile(`<li><a href="([^"]*)" dir="auto">([^<]*)</a>`).FindAllStringSubmatch(do(h, "GET", "/"), -1) {
+		index += " " + m[1] + " " + m[2] + ";"
+	}
+	got = append(got, index)
 	want := []string{
 		`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-pycon2020.html`,
 		`e.json: its event "PyCon 2020!" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-2.html`,
 		"/events/pycon-2020.html: PyCon 2020: /pycon-2020/a.html (/events/pycon-2020.html PyCon 2020) /pycon-2020/b.html (/events/pycon-2020.html PyCon 2020)",
 		"/events/pycon-2020-pycon2020.html: PyCon-2020: /pycon-2020/c.html (/events/pycon-2020-pycon2020.html PyCon-2020) /pycon-2020/d.html (/events/pycon-2020-pycon2020.html PyCon-2020)",
 		"/events/pycon-2020-2.html: PyCon 2020!: /pycon-2020/e.html (/events/pycon-2020-2.html PyCon 2020!)",
+		"index: /events/pycon-2020.html PyCon 2020; /events/pycon-2020-2.html PyCon 2020!; /events/pycon-2020-pycon2020.html PyCon-2020;",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
