@@ -295,9 +295,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if own != req.URL.Path {
 		// The page's path in another Unicode form: one page has one
 		// address, for caches, links and search engines alike. The
-		// address is the page's own, from the root, never one the
-		// request made up.
-		hd.Set("Location", (&url.URL{Path: own}).EscapedPath())
+		// address is the page's own, below the base the pages link
+		// from (a proxy may serve the archive below a path of its
+		// own), never one the request made up.
+		hd.Set("Location", strings.TrimSuffix(h.r.BaseURL, "/")+(&url.URL{Path: own}).EscapedPath())
 		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}

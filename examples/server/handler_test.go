@@ -457,4 +457,13 @@ func TestUnicodeForms(t *testing.T) {
 	if diff := cmp.Diff(wantRedirect, do(h, "GET", "/conf/caf%C3%A9.html?x=//evil.example")); diff != "" {
 		t.Errorf("redirect (-want +got):\n%s", diff)
 	}
+	// Below a base with a path of its own, which a proxy strips, as the
+	// pages' links are.
+	h, err = newHandler(talks, "https://example.org/talks/", archiveRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := header(do(h, "GET", "/conf/caf%C3%A9.html"), "Location"), "https://example.org/talks/conf/cafe%CC%81.html"; got != want {
+		t.Errorf("Location: %s, want %s", got, want)
+	}
 }
