@@ -21,7 +21,8 @@
 // finish with the pages as they were. An archive in which no talk can be
 // read then (moved away, or mid-copy) is not served: the server goes on
 // with what it read before, and says so. Interrupt or SIGTERM shuts it
-// down gracefully; a second interrupt, at once.
+// down gracefully: requests under way have 10 seconds to finish, and a
+// second interrupt stops it at once.
 //
 // # Paths
 //
@@ -174,11 +175,12 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer, reload <-
 				fmt.Fprintf(log, "serving %d talks from %s as read again (in %v)\n", n, dir, time.Since(start).Round(time.Millisecond))
 			}
 		case <-ctx.Done():
-			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 			defer cancel()
 			if err := srv.Shutdown(shutdown); err != nil {
-				srv.Close() // connections still busy after the grace period
-				return err
+				// The shutdown asked for is done all the same.
+				srv.Close()
+				fmt.Fprintf(log, "closed the connections still busy after %v\n", shutdownGrace)
 			}
 			if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 				return err
@@ -187,6 +189,12 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer, reload <-
 		}
 	}
 }
+
+// shutdownGrace is how long a shutdown waits for requests under way. It
+// is longer than the 5 seconds http.Server.Shutdown gives a connection
+// on which no request came (a browser opens one in reserve) before it
+// takes it for idle, so that such a connection does not use it up.
+const shutdownGrace = 10 * time.Second
 
 // archiveServer serves an archive as it was last read. Reading it again
 // replaces what it serves at once, while requests under way finish with

@@ -268,3 +268,39 @@ func TestReload(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestShutdownWithConnectionInReserve: a connection on which no request
+// came (browsers open one in reserve) does not make a shutdown fail. The
+// grace of 5 seconds ran out as http.Server took the connection for idle,
+// after 5 seconds: the server stopped with "context deadline exceeded",
+// and exit status 1.
+func TestShutdownWithConnectionInReserve(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a shutdown takes 5 seconds")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := make(logLines, 100)
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, "127.0.0.1:0", "", archive, log, nil) }()
+	_, addr, _ := strings.Cut(log.next(t), " on http://")
+	addr, _, _ = strings.Cut(addr, " ")
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	cancel()
+	select {
+	case err := <-done:
+		var lines []string
+		for len(log) > 0 {
+			lines = append(lines, <-log)
+		}
+		if diff := cmp.Diff("<nil> []", fmt.Sprint(err, " ", lines)); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+}
