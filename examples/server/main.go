@@ -32,24 +32,25 @@
 //	/speaker/<speaker slug>.html      a speaker
 //	/style.css                        the pages' style sheet
 //
-// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and
-// so is a path whose "/" is encoded (%2F), which names another resource.
-// Paths that differ only in Unicode normalization ("café" composed or
-// decomposed, as a record's slug or a browser's path may have it) name
-// one page, and a request for it in the other form than its own is
-// redirected to its own (301 Moved Permanently).
-// The rules can give two records one path. Of two talks ("C" and "C++"
-// both slug as "c") the first read keeps it, and the other is at the same
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and so
+// is a path whose "/" is encoded (%2F), which names another resource. Paths
+// that differ only in Unicode normalization ("café" composed or decomposed,
+// as a record's slug or a browser's path may have it) name one page, and a
+// request for it in the other form than its own is redirected to its own
+// (301 Moved Permanently).
+//
+// The rules can give two records one path. Of two talks ("C" and "C++" both
+// slug as "c") the first read keeps it, and the other is at the same
 // followed by its ID's slug, or else the next number free ("c-cpp.html",
 // "c-2.html"), as talkmeta site puts it; a talk read twice is served once.
 // Of two events of one slug ("PyCon 2020", "PyCon-2020") the first read
 // keeps its page, and the other gets one in the same way
-// (/events/pycon-2020-pycon2020.html), as talkmeta site names it; its
-// talks keep pyvideo.org's paths, which talkmeta site moves to a directory
-// of the event's own. A talk keeps its path from an event or speaker (the
-// talk "Odd Con" of the event "Events" is at /events/odd-con.html). The
-// server says so at start-up, for each record. Slugs are not cut as
-// talkmeta site cuts them for file names: a URL path has no such limit.
+// (/events/pycon-2020-pycon2020.html), as talkmeta site names it; its talks
+// keep pyvideo.org's paths, which talkmeta site moves to a directory of the
+// event's own. A talk keeps its path from an event or speaker (the talk
+// "Odd Con" of the event "Events" is at /events/odd-con.html). The server
+// says so at start-up, for each record. Slugs are not cut as talkmeta site
+// cuts them for file names: a URL path has no such limit.
 //
 // # Representations
 //
@@ -62,18 +63,17 @@
 //	application/x-research-info-systems        (RIS) the same
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
 //
-// No Accept header means text/html; an Accept header that allows none of
-// a page's types gets 406 Not Acceptable, listing them. A page's
-// responses to GET and HEAD say "Vary: Accept", and those with the page
-// carry a strong ETag (a hash of its bytes), a Last-Modified (when the
-// archive was read) and "Cache-Control: no-cache": conditional requests
-// (If-None-Match, If-Modified-Since, If-Match, If-Unmodified-Since) and
-// ranges are answered as http.ServeContent answers them. GET
-// and HEAD are served, OPTIONS lists them; other methods get 405, and any
-// method gets 404 where there is no page. Every response says
-// "X-Content-Type-Options: nosniff" and "Referrer-Policy:
-// strict-origin-when-cross-origin", and a page in HTML has a
-// Content-Security-Policy that lets it load its style sheet, images,
+// No Accept header means text/html; an Accept header that allows none of a
+// page's types gets 406 Not Acceptable, listing them. A page's responses to
+// GET and HEAD say "Vary: Accept", and those with the page carry a strong
+// ETag (a hash of its bytes), a Last-Modified (when the archive was read)
+// and "Cache-Control: no-cache": conditional requests (If-None-Match,
+// If-Modified-Since, If-Match, If-Unmodified-Since) and ranges are answered
+// as http.ServeContent answers them. GET and HEAD are served, OPTIONS lists
+// them; other methods get 405, and any method gets 404 where there is no
+// page. Every response says "X-Content-Type-Options: nosniff" and
+// "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
+// has a Content-Security-Policy that lets it load its style sheet, images,
 // media and players, and run no script.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
