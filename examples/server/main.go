@@ -98,10 +98,10 @@ import (
 
 func main() {
 	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
-	base := flag.String("base", "", "the site's public base `URL` (http or https), for canonical links and JSON-LD @ids")
+	base := flag.String("base", "", "the site's public base `URL` (http or https): pages link to each other, name their canonical URL and JSON-LD @ids, and are redirected below it; a path in it is one a proxy in front strips")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [DIR]")
-		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS.")
+		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
