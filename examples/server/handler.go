@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"maps"
 	"net/http"
 	"net/url"
@@ -88,6 +89,10 @@ type handler struct {
 	// response: what a page says can change only when the server reads
 	// the archive again, into another handler.
 	read time.Time
+	// errorLog, when not nil, is told of each page that could not be
+	// made: the client gets 500 and no more, and the operator would
+	// otherwise learn nothing of it.
+	errorLog *log.Logger
 	// warnings name records left out or served elsewhere because their
 	// page is another's, and events and speakers whose page is a talk's.
 	warnings []string
@@ -314,6 +319,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	var body bytes.Buffer
 	if err := offers[slices.Index(types, chosen)].write(&body); err != nil {
+		if h.errorLog != nil {
+			h.errorLog.Printf("%s %s as %s: %v", req.Method, req.URL.Path, chosen, err)
+		}
 		http.Error(w, "500 internal server error", http.StatusInternalServerError)
 		return
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	htmltemplate "html/template"
 	"io"
+	stdlog "log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -465,5 +467,22 @@ func TestUnicodeForms(t *testing.T) {
 	}
 	if got, want := header(do(h, "GET", "/conf/caf%C3%A9.html"), "Location"), "https://example.org/talks/conf/cafe%CC%81.html"; got != want {
 		t.Errorf("Location: %s, want %s", got, want)
+	}
+}
+
+// TestPageNotMade: a page that cannot be made is 500 to the client, who
+// can do nothing with the reason, and the reason goes to the error log
+// with the request, where it went nowhere.
+func TestPageNotMade(t *testing.T) {
+	h := testHandler(t)
+	h.r.Templates = htmltemplate.New("none") // defines no page
+	var log strings.Builder
+	h.errorLog = stdlog.New(&log, "", 0)
+	got := do(h, "GET", "/style.css") + "log: " + log.String()
+	want := "HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n" +
+		"log: GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template: parse replacements into the set DefaultTemplates returns\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

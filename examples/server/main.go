@@ -85,6 +85,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -229,6 +230,7 @@ func (a *archiveServer) read() (int, error) {
 	for _, w := range h.warnings {
 		fmt.Fprintln(a.log, w)
 	}
+	h.errorLog = log.New(a.log, "", 0)
 	a.current.Store(h)
 	return len(talks), nil
 }
