@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
@@ -21,6 +23,7 @@ import (
 	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The media types the handler serves.
@@ -48,6 +51,12 @@ var contentTypes = map[string]string{
 const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src http: https:; media-src http: https:; " +
 	"frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://archive.org; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+// referrerPolicy tells browsers to send other sites, a page's links and
+// style sheet's, at most the archive's origin, never a page's path; the
+// players' frames ask for the same of their own. Browsers differ in their
+// default, and an older one sends the whole address.
+const referrerPolicy = "strict-origin-when-cross-origin"
+
 // load reads every talk of a pyvideo archive. Records that cannot be read
 // are returned as errors beside the talks that could.
 func load(fsys fs.FS) ([]*talk.Talk, []error) {
@@ -68,24 +77,46 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 // maps are filled by newHandler and only read afterwards, so it is safe
 // for concurrent use.
 type handler struct {
-	r        html.Renderer
-	apa      *csl.Processor // for the talk pages' references
-	urls     urls
-	talks    map[string]*talk.Talk // by page path
+	r    html.Renderer
+	apa  *csl.Processor // for the talk pages' references
+	urls urls
+	// talks, events and speakers are by their page's pageKey.
+	talks    map[string]*talk.Talk
 	events   map[string]*listing
 	speakers map[string]*listing
 	index    []html.IndexEntry
-	// warnings name records left out because their page is another's,
-	// and events and speakers whose page is a talk's.
+	// read is when the archive was read, the Last-Modified of every
+	// response: what a page says can change only when the server reads
+	// the archive again, into another handler.
+	read time.Time
+	// errorLog, when not nil, is told of each page that could not be
+	// made: the client gets 500 and no more, and the operator would
+	// otherwise learn nothing of it.
+	errorLog *log.Logger
+	// warnings name records left out or served elsewhere because their
+	// page is another's, and events and speakers whose page is a talk's.
 	warnings []string
 }
 
 // urls lays the pages out as html.PyvideoURLs does, but that a talk
-// whose page another talk has is at the page newHandler gave it, as
-// talkmeta site gives it one.
+// whose page another talk has, and an event whose page another event has,
+// are at the pages newHandler gave them, as talkmeta site gives them.
 type urls struct {
 	html.PyvideoURLs
-	pages map[*talk.Talk]string
+	pages  map[*talk.Talk]string
+	events map[eventKey]string
+}
+
+// eventKey tells events apart: each talk holds its own copy of its
+// event, and talks of one event hold equal copies.
+type eventKey struct{ id, title string }
+
+// Event returns the path of e's page.
+func (u urls) Event(e *talk.Event) string {
+	if p, ok := u.events[eventKey{e.ID, e.Title}]; ok {
+		return p
+	}
+	return u.PyvideoURLs.Event(e)
 }
 
 // Talk returns the path of t's page.
@@ -95,6 +126,12 @@ func (u urls) Talk(t *talk.Talk) string {
 	}
 	return u.PyvideoURLs.Talk(t)
 }
+
+// pageKey is what tells pages apart: a path in Unicode's composed form
+// (NFC). A slug from a record ("café") may be in either form, and a
+// browser sends a path as it was typed or pasted, in either: the forms
+// look alike and are one name to a reader, so they name one page.
+func pageKey(path string) string { return norm.NFC.String(path) }
 
 // listing is an event or a speaker with their talks.
 type listing struct {
@@ -107,8 +144,10 @@ type listing struct {
 // another talk already has gets one of its own, as talkmeta site gives
 // it (its ID's slug or the next number free after the other's slug), and
 // a warning; one read twice (its event, ID and title the other's) is
-// left out, with a warning.
-func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
+// left out, with a warning. An event whose page another event has gets
+// one of its own in the same way, and a warning; its talks keep their
+// paths. read is when the talks were read.
+func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -117,7 +156,7 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := urls{pages: map[*talk.Talk]string{}}
+	u := urls{pages: map[*talk.Talk]string{}, events: map[eventKey]string{}}
 	h := &handler{
 		r:        html.Renderer{BaseURL: baseURL, StyleSheet: "/style.css", URLs: u},
 		urls:     u,
@@ -125,47 +164,50 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 		talks:    map[string]*talk.Talk{},
 		events:   map[string]*listing{},
 		speakers: map[string]*listing{},
+		read:     read,
 	}
 	var events []string
-	merged := map[[3]string]bool{} // events listed on another's page, by page, ID and title
-	next := map[string]int{}       // the number to go on from, by a page talks share
+	next := map[string]int{} // the number to go on from, by a page talks or events share
 	for _, t := range talks {
 		p := h.urls.Talk(t)
 		if p == "" {
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: the talk has no title or ID to name its page after; left out", t.Origin.Path))
 			continue
 		}
-		if other, ok := h.talks[p]; ok {
+		if other, ok := h.talks[pageKey(p)]; ok {
 			if other.ID == t.ID && other.Title == t.Title && other.Event.ID == t.Event.ID && other.Event.Title == t.Event.Title {
 				h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, p, other.Origin.Path))
 				continue
 			}
 			// "C" and "C++" both slug as "c".
-			page, n := pageslug.Other(p, t.ID, func(p string) bool { return h.talks[p] != nil }, next[p])
+			page, n := pageslug.Other(p, t.ID, func(p string) bool { return h.talks[pageKey(p)] != nil }, next[p])
 			next[p] = n
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; it is served at %s", t.Origin.Path, p, other.Origin.Path, page))
 			u.pages[t], p = page, page
 		}
-		h.talks[p] = t
-		ep := h.urls.Event(&t.Event)
+		h.talks[pageKey(p)] = t
+		ep := pageKey(h.urls.Event(&t.Event))
 		ev := h.events[ep]
-		switch {
-		case ev == nil:
+		if ev != nil && (ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title) {
+			// Another event of the same slug ("PyCon 2020" and
+			// "PyCon-2020"): listed on the first one's page, its talks
+			// would be taken for that event's, by readers and by the
+			// page's JSON-LD and citations alike.
+			page, n := pageslug.Other(ep, t.Event.ID, func(p string) bool { return h.events[pageKey(p)] != nil || h.talks[pageKey(p)] != nil }, next[ep])
+			next[ep] = n
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q; it is served at %s",
+				t.Origin.Path, t.Event.Title, ep, ev.event.Title, page))
+			u.events[eventKey{t.Event.ID, t.Event.Title}], ep = page, pageKey(page)
+			ev = nil
+		}
+		if ev == nil {
 			ev = &listing{event: &t.Event}
 			h.events[ep] = ev
 			events = append(events, ep)
-		case ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title:
-			// Another event of the same slug: its talks are listed on the
-			// page of the first, which is worth a word once.
-			if key := [3]string{ep, t.Event.ID, t.Event.Title}; !merged[key] {
-				merged[key] = true
-				h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q, which lists its talks",
-					t.Origin.Path, t.Event.Title, ep, ev.event.Title))
-			}
 		}
 		ev.talks = append(ev.talks, t)
 		for i := range t.Speakers {
-			sp := h.urls.Speaker(&t.Speakers[i])
+			sp := pageKey(h.urls.Speaker(&t.Speakers[i]))
 			if sp == "" {
 				continue
 			}
@@ -185,12 +227,14 @@ func newHandler(talks []*talk.Talk, baseURL string) (*handler, error) {
 	// is served, and the other has none, which a warning says.
 	for _, ep := range events {
 		if t, ok := h.talks[ep]; ok {
-			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", h.events[ep].event.Title, ep, t.Origin.Path))
+			ev := h.events[ep]
+			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", ev.event.Title, h.urls.Event(ev.event), t.Origin.Path))
 		}
 	}
 	for _, sp := range slices.Sorted(maps.Keys(h.speakers)) {
 		if t, ok := h.talks[sp]; ok {
-			h.warnings = append(h.warnings, fmt.Sprintf("speaker %q: its page %s is the page of %s; the speaker has none", h.speakers[sp].speaker.Name, sp, t.Origin.Path))
+			l := h.speakers[sp]
+			h.warnings = append(h.warnings, fmt.Sprintf("speaker %q: its page %s is the page of %s; the speaker has none", l.speaker.Name, h.urls.Speaker(l.speaker), t.Origin.Path))
 		}
 	}
 	// The index lists the newest events first, as talkmeta site does: by
@@ -229,11 +273,15 @@ type representation func(w io.Writer) error
 // ServeHTTP serves GET and HEAD requests for the archive's pages, and
 // answers OPTIONS with the methods allowed.
 func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	// Every response, errors included, is one a browser may show.
+	hd := w.Header()
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Referrer-Policy", referrerPolicy)
 	// A path with no page is 404 whatever the method: 405 would say the
 	// resource exists. An encoded "/" (%2F) is no path separator
 	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
 	// which req.URL.Path, decoded, would make it.
-	offers := h.route(req.URL.Path)
+	offers, own := h.route(req.URL.Path)
 	if offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
 		http.NotFound(w, req)
 		return
@@ -249,6 +297,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if own != req.URL.Path {
+		// The page's path in another Unicode form: one page has one
+		// address, for caches, links and search engines alike. The
+		// address is the page's own, below the base the pages link
+		// from (a proxy may serve the archive below a path of its
+		// own), never one the request made up.
+		hd.Set("Location", strings.TrimSuffix(h.r.BaseURL, "/")+(&url.URL{Path: own}).EscapedPath())
+		w.WriteHeader(http.StatusMovedPermanently)
+		return
+	}
 	var types []string
 	for _, o := range offers {
 		types = append(types, o.mediaType)
@@ -261,28 +319,25 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	var body bytes.Buffer
 	if err := offers[slices.Index(types, chosen)].write(&body); err != nil {
+		if h.errorLog != nil {
+			h.errorLog.Printf("%s %s as %s: %v", req.Method, req.URL.Path, chosen, err)
+		}
 		http.Error(w, "500 internal server error", http.StatusInternalServerError)
 		return
 	}
 	sum := sha256.Sum256(body.Bytes())
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	hd := w.Header()
 	hd.Set("ETag", etag)
 	hd.Set("Cache-Control", "no-cache")
-	hd.Set("X-Content-Type-Options", "nosniff")
 	if chosen == typeHTML {
 		hd.Set("Content-Security-Policy", contentSecurityPolicy)
 	}
-	if noneMatch(req.Header.Values("If-None-Match"), etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
 	hd.Set("Content-Type", contentTypes[chosen])
-	hd.Set("Content-Length", strconv.Itoa(body.Len()))
-	w.WriteHeader(http.StatusOK)
-	if req.Method != http.MethodHead {
-		w.Write(body.Bytes())
-	}
+	// ServeContent answers the conditional requests of RFC 9110 section
+	// 13 by the ETag and the time the archive was read (If-None-Match,
+	// If-Modified-Since, If-Match, If-Unmodified-Since, and Range with
+	// If-Range), and HEAD without the body.
+	http.ServeContent(w, req, "", h.read, bytes.NewReader(body.Bytes()))
 }
 
 // offer is one representation of a resource.
@@ -292,15 +347,17 @@ type offer struct {
 }
 
 // route returns the representations of the resource at path, in order of
-// preference, or nil when there is none.
-func (h *handler) route(path string) []offer {
+// preference, or nil when there is none, and the resource's own path,
+// which is path but where path names it in another Unicode form.
+func (h *handler) route(path string) ([]offer, string) {
 	switch {
 	case path == "/" || path == h.urls.Index():
-		return []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}
+		return []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}, path
 	case path == h.r.StyleSheet:
-		return []offer{{typeCSS, h.r.WriteStyle}}
+		return []offer{{typeCSS, h.r.WriteStyle}}, path
 	}
-	if t, ok := h.talks[path]; ok {
+	key := pageKey(path)
+	if t, ok := h.talks[key]; ok {
 		return append([]offer{
 			{typeHTML, func(w io.Writer) error {
 				citations, err := h.citations(t)
@@ -316,19 +373,19 @@ func (h *handler) route(path string) []offer {
 				_, err := jsonld.Write(w, t, opt)
 				return err
 			}},
-		}, citationOffers([]*talk.Talk{t})...)
+		}, citationOffers([]*talk.Talk{t})...), h.urls.Talk(t)
 	}
-	if ev, ok := h.events[path]; ok {
+	if ev, ok := h.events[key]; ok {
 		return append([]offer{{typeHTML, func(w io.Writer) error {
 			return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{})
-		}}}, citationOffers(ev.talks)...)
+		}}}, citationOffers(ev.talks)...), h.urls.Event(ev.event)
 	}
-	if sp, ok := h.speakers[path]; ok {
+	if sp, ok := h.speakers[key]; ok {
 		return append([]offer{{typeHTML, func(w io.Writer) error {
 			return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{})
-		}}}, citationOffers(sp.talks)...)
+		}}}, citationOffers(sp.talks)...), h.urls.Speaker(sp.speaker)
 	}
-	return nil
+	return nil, ""
 }
 
 // citationOffers are talks as BibTeX, RIS and CSL-JSON.

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	htmltemplate "html/template"
 	"io"
+	stdlog "log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
@@ -24,6 +27,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // archive is the repository's copy of real pyvideo records.
 const archive = "../../testdata/pyvideo"
 
+// archiveRead is when the tests' handlers read their archive.
+var archiveRead = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
 const seedPath = "/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html"
 
 func testHandler(t testing.TB) *handler {
@@ -32,7 +38,7 @@ func testHandler(t testing.TB) *handler {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	h, err := newHandler(talks, "https://talks.example.org")
+	h, err := newHandler(talks, "https://talks.example.org", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +123,16 @@ func TestResponses(t *testing.T) {
 		{"post.txt", "POST", seedPath, nil},
 		{"post-not-found.txt", "POST", "/europython-2016/no-such-talk.html", nil},
 		{"options.txt", "OPTIONS", seedPath, nil},
+		// Conditional requests by date, which clients without ETags send.
+		{"talk-not-modified-since.txt", "GET", seedPath, []string{"If-Modified-Since", "Tue, 01 Dec 2026 09:30:00 GMT"}},
+		{"style-modified-since.txt", "GET", "/style.css", []string{"If-Modified-Since", "Tue, 01 Dec 2026 09:29:59 GMT"}},
+		// If-None-Match decides alone when it is there (RFC 9110 section 13.2.2).
+		{"style-none-match-over-since.txt", "GET", "/style.css", []string{"If-None-Match", `"other"`, "If-Modified-Since", "Tue, 01 Dec 2026 09:30:00 GMT"}},
+		// A client that means to act on the page as it knew it.
+		{"talk-if-match-412.txt", "GET", seedPath, []string{"If-Match", `"other"`}},
+		{"talk-unmodified-since-412.txt", "GET", seedPath, []string{"If-Unmodified-Since", "Mon, 30 Nov 2026 00:00:00 GMT"}},
+		// A download resumed.
+		{"talk-range.txt", "GET", seedPath, []string{"Accept", "application/x-bibtex", "Range", "bytes=0-19"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,7 +155,7 @@ func TestConditional(t *testing.T) {
 		if accept == "text/html" {
 			want += "Content-Security-Policy: " + contentSecurityPolicy + "\n"
 		}
-		want += "Etag: " + etag + "\nVary: Accept\nX-Content-Type-Options: nosniff\n\n"
+		want += "Etag: " + etag + "\nReferrer-Policy: " + referrerPolicy + "\nVary: Accept\nX-Content-Type-Options: nosniff\n\n"
 		for _, inm := range []string{etag, `"other", ` + etag, "W/" + etag, "*"} {
 			got := do(h, "GET", seedPath, "Accept", accept, "If-None-Match", inm)
 			if diff := cmp.Diff(want, got); diff != "" {
@@ -250,7 +266,7 @@ func TestTalksOnOnePage(t *testing.T) {
 		{ID: "cpp", Title: "C++", Event: ev, Origin: talk.Origin{Path: "conf/videos/cpp.json"}},
 		{Title: "C#", Event: ev, Origin: talk.Origin{Path: "conf/videos/csharp.json"}},
 	}
-	h, err := newHandler(talks, "")
+	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +293,7 @@ func TestSamePage(t *testing.T) {
 	talks, _ := load(os.DirFS(archive))
 	dup := *talks[0]
 	dup.Origin.Path = "copy.json"
-	h, err := newHandler(append(talks, &dup), "")
+	h, err := newHandler(append(talks, &dup), "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +314,7 @@ func TestPageOfAnother(t *testing.T) {
 		{Title: "Ann Example", Event: talk.Event{Title: "Speaker"}, Speakers: []talk.Speaker{{Name: "Ann Example"}},
 			Origin: talk.Origin{Path: "speaker/videos/ann.json"}},
 	}
-	h, err := newHandler(talks, "")
+	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,23 +330,52 @@ func TestPageOfAnother(t *testing.T) {
 	}
 }
 
-// TestEventsOnOnePage: two events whose titles make one slug share one
-// page, which lists the talks of both under the first one's title; the
-// server says so instead of merging them without a word.
-func TestEventsOnOnePage(t *testing.T) {
+// TestEventsSharingASlug: events whose titles make one slug ("PyCon 2020",
+// "PyCon-2020", "PyCon 2020!") each get a page, as talkmeta site gives
+// them: the first its own, the others with their ID's slug or a number
+// after it, each listing its own talks, which link back to it and keep
+// their paths; the server says where each went. Listed on the first
+// one's page, the others' talks were taken for that event's.
+func TestEventsSharingASlug(t *testing.T) {
 	talks := []*talk.Talk{
 		{Title: "A", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/a.json"}},
 		{Title: "B", Event: talk.Event{ID: "pycon-2020", Title: "PyCon 2020"}, Origin: talk.Origin{Path: "pycon-2020/videos/b.json"}},
 		{Title: "C", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/c.json"}},
 		{Title: "D", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/d.json"}},
+		{Title: "E", Event: talk.Event{Title: "PyCon 2020!"}, Origin: talk.Origin{Path: "e.json"}},
 	}
-	h, err := newHandler(talks, "")
+	h, err := newHandler(talks, "", archiveRead)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020", which lists its talks`}
-	if diff := cmp.Diff(want, h.warnings); diff != "" {
-		t.Errorf("warnings (-want +got):\n%s", diff)
+	got := h.warnings
+	title := regexp.MustCompile(`<h1 dir="auto">([^<]*)</h1>`)
+	link := regexp.MustCompile(`<h3 dir="auto"><a href="([^"]*)"`)
+	eventLink := regexp.MustCompile(`<p class="event" dir="auto"><a href="([^"]*)">([^<]*)</a>`)
+	for _, ev := range []string{"/events/pycon-2020.html", "/events/pycon-2020-pycon2020.html", "/events/pycon-2020-2.html"} {
+		page := do(h, "GET", ev)
+		line := ev + ": " + strings.Join(title.FindStringSubmatch(page)[1:], "") + ":"
+		for _, m := range link.FindAllStringSubmatch(page, -1) {
+			back := eventLink.FindStringSubmatch(do(h, "GET", m[1]))
+			line += " " + m[1] + " (" + strings.Join(back[1:], " ") + ")"
+		}
+		got = append(got, line)
+	}
+	index := "index:"
+	for _, m := range regexp.MustCompile(`<li><a href="([^"]*)" dir="auto">([^<]*)</a>`).FindAllStringSubmatch(do(h, "GET", "/"), -1) {
+		index += " " + m[1] + " " + m[2] + ";"
+	}
+	got = append(got, index)
+	want := []string{
+		`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-pycon2020.html`,
+		`e.json: its event "PyCon 2020!" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-2.html`,
+		"/events/pycon-2020.html: PyCon 2020: /pycon-2020/a.html (/events/pycon-2020.html PyCon 2020) /pycon-2020/b.html (/events/pycon-2020.html PyCon 2020)",
+		"/events/pycon-2020-pycon2020.html: PyCon-2020: /pycon-2020/c.html (/events/pycon-2020-pycon2020.html PyCon-2020) /pycon-2020/d.html (/events/pycon-2020-pycon2020.html PyCon-2020)",
+		"/events/pycon-2020-2.html: PyCon 2020!: /pycon-2020/e.html (/events/pycon-2020-2.html PyCon 2020!)",
+		"index: /events/pycon-2020.html PyCon 2020; /events/pycon-2020-2.html PyCon 2020!; /events/pycon-2020-pycon2020.html PyCon-2020;",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 
@@ -352,5 +397,92 @@ func TestJSONLDIsThePages(t *testing.T) {
 		if diff := cmp.Diff(inPage, compact.String()); diff != "" {
 			t.Errorf("%s: the graph served (+) is not the page's (-):\n%s", path, diff)
 		}
+	}
+}
+
+// TestUnicodeForms: a slug from a record and a path from a browser may
+// each be in Unicode's composed (NFC) or decomposed (NFD) form, which look
+// alike and are one name to a reader. A path in the other form than the
+// page's is redirected to the page's, and two records whose paths differ
+// only so are told apart as "C" and "C++" are: the talk gets a page of its
+// own, the speaker shares the first one's. The NFC "café" was 404 where
+// the page was NFD, and two talks had two pages of one name.
+func TestUnicodeForms(t *testing.T) {
+	ev := talk.Event{ID: "conf", Title: "Conf"}
+	talks := []*talk.Talk{
+		{ID: "a", Title: "x", Slug: "cafe\u0301", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jose\u0301"}}, Origin: talk.Origin{Path: "a.json"}},
+		{ID: "b", Title: "y", Slug: "caf\u00e9", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jos\u00e9"}}, Origin: talk.Origin{Path: "b.json"}},
+	}
+	h, err := newHandler(talks, "", archiveRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := h.warnings
+	title := regexp.MustCompile(`<title>[^<]*</title>`)
+	links := regexp.MustCompile(`<h3 dir="auto"><a href="[^"]*">`)
+	for _, r := range [][2]string{
+		{"GET", "/conf/caf%C3%A9.html"},
+		{"HEAD", "/conf/cafe%CC%81.html"},
+		{"GET", "/conf/cafe%CC%81.html"},
+		{"GET", "/conf/caf%C3%A9-b.html"},
+		{"POST", "/conf/caf%C3%A9.html"},
+		{"GET", "/speaker/jos%C3%A9.html"},
+		{"GET", "/speaker/jose%CC%81.html"},
+	} {
+		res := do(h, r[0], r[1])
+		line := r[0] + " " + r[1] + ": " + strings.SplitN(res, "\n", 2)[0]
+		if loc := header(res, "Location"); loc != "" {
+			line += " to " + loc
+		}
+		line += " " + title.FindString(res)
+		for _, l := range links.FindAllString(res, -1) {
+			line += " " + l
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"b.json: its page /conf/café.html is a.json's already; it is served at /conf/café-b.html",
+		"GET /conf/caf%C3%A9.html: HTTP/1.1 301 Moved Permanently to /conf/cafe%CC%81.html ",
+		"HEAD /conf/cafe%CC%81.html: HTTP/1.1 200 OK ",
+		"GET /conf/cafe%CC%81.html: HTTP/1.1 200 OK <title>x · Conf</title>",
+		"GET /conf/caf%C3%A9-b.html: HTTP/1.1 200 OK <title>y · Conf</title>",
+		"POST /conf/caf%C3%A9.html: HTTP/1.1 405 Method Not Allowed ",
+		"GET /speaker/jos%C3%A9.html: HTTP/1.1 301 Moved Permanently to /speaker/jose%CC%81.html ",
+		`GET /speaker/jose%CC%81.html: HTTP/1.1 200 OK <title>José</title> <h3 dir="auto"><a href="/conf/cafe%CC%81.html"> <h3 dir="auto"><a href="/conf/caf%C3%A9-b.html">`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// The whole redirect: no body to show, nothing of the request's but
+	// the page it names.
+	wantRedirect := "HTTP/1.1 301 Moved Permanently\nLocation: /conf/cafe%CC%81.html\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n"
+	if diff := cmp.Diff(wantRedirect, do(h, "GET", "/conf/caf%C3%A9.html?x=//evil.example")); diff != "" {
+		t.Errorf("redirect (-want +got):\n%s", diff)
+	}
+	// Below a base with a path of its own, which a proxy strips, as the
+	// pages' links are.
+	h, err = newHandler(talks, "https://example.org/talks/", archiveRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := header(do(h, "GET", "/conf/caf%C3%A9.html"), "Location"), "https://example.org/talks/conf/cafe%CC%81.html"; got != want {
+		t.Errorf("Location: %s, want %s", got, want)
+	}
+}
+
+// TestPageNotMade: a page that cannot be made is 500 to the client, who
+// can do nothing with the reason, and the reason goes to the error log
+// with the request, where it went nowhere.
+func TestPageNotMade(t *testing.T) {
+	h := testHandler(t)
+	h.r.Templates = htmltemplate.New("none") // defines no page
+	var log strings.Builder
+	h.errorLog = stdlog.New(&log, "", 0)
+	got := do(h, "GET", "/style.css") + "log: " + log.String()
+	want := "HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n" +
+		"log: GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template: parse replacements into the set DefaultTemplates returns\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -15,9 +15,14 @@
 //
 //	go run ./examples/server testdata/pyvideo
 //
-// serves the repository's sample records. Talks are read once, at start-up;
-// restart the server to see changed records. Interrupt or SIGTERM shuts it
-// down gracefully.
+// serves the repository's sample records. Talks are read at start-up, and
+// again on SIGHUP (kill -HUP), after records changed: the pages change at
+// once, without a moment of refused connections, and requests under way
+// finish with the pages as they were. An archive in which no talk can be
+// read then (moved away, or mid-copy) is not served: the server goes on
+// with what it read before, and says so. Interrupt or SIGTERM shuts it
+// down gracefully: requests under way have 10 seconds to finish, and a
+// second interrupt stops it at once.
 //
 // # Paths
 //
@@ -27,19 +32,25 @@
 //	/speaker/<speaker slug>.html      a speaker
 //	/style.css                        the pages' style sheet
 //
-// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and
-// so is a path whose "/" is encoded (%2F), which names another resource.
-// The rules can give two records one path. Of two talks ("C" and "C++"
-// both slug as "c") the first read keeps it, and the other is at the same
+// (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and so
+// is a path whose "/" is encoded (%2F), which names another resource. Paths
+// that differ only in Unicode normalization ("café" composed or decomposed,
+// as a record's slug or a browser's path may have it) name one page, and a
+// request for it in the other form than its own is redirected to its own
+// (301 Moved Permanently).
+//
+// The rules can give two records one path. Of two talks ("C" and "C++" both
+// slug as "c") the first read keeps it, and the other is at the same
 // followed by its ID's slug, or else the next number free ("c-cpp.html",
 // "c-2.html"), as talkmeta site puts it; a talk read twice is served once.
-// A talk keeps its path from an event or speaker (the talk "Odd Con" of
-// the event "Events" is at /events/odd-con.html), and two events of one
-// slug ("PyCon 2020", "PyCon-2020") share the first one's page, which
-// lists the talks of both (talkmeta site gives each event a page; the
-// server keeps pyvideo.org's event URLs). The server says so at start-up,
-// for each record. Slugs are not cut as talkmeta site cuts them for file
-// names: a URL path has no such limit.
+// Of two events of one slug ("PyCon 2020", "PyCon-2020") the first read
+// keeps its page, and the other gets one in the same way
+// (/events/pycon-2020-pycon2020.html), as talkmeta site names it; its talks
+// keep pyvideo.org's paths, which talkmeta site moves to a directory of the
+// event's own. A talk keeps its path from an event or speaker (the talk
+// "Odd Con" of the event "Events" is at /events/odd-con.html). The server
+// says so at start-up, for each record. Slugs are not cut as talkmeta site
+// cuts them for file names: a URL path has no such limit.
 //
 // # Representations
 //
@@ -52,13 +63,18 @@
 //	application/x-research-info-systems        (RIS) the same
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
 //
-// No Accept header means text/html; an Accept header that allows none of
-// a page's types gets 406 Not Acceptable, listing them. A page's
-// responses to GET and HEAD say "Vary: Accept", and those with the page
-// carry a strong ETag (a hash of its bytes) and "Cache-Control: no-cache",
-// so a request with a matching If-None-Match gets 304 Not Modified. GET
-// and HEAD are served, OPTIONS lists them; other methods get 405, and any
-// method gets 404 where there is no page.
+// No Accept header means text/html; an Accept header that allows none of a
+// page's types gets 406 Not Acceptable, listing them. A page's responses to
+// GET and HEAD say "Vary: Accept", and those with the page carry a strong
+// ETag (a hash of its bytes), a Last-Modified (when the archive was read)
+// and "Cache-Control: no-cache": conditional requests (If-None-Match,
+// If-Modified-Since, If-Match, If-Unmodified-Since) and ranges are answered
+// as http.ServeContent answers them. GET and HEAD are served, OPTIONS lists
+// them; other methods get 405, and any method gets 404 where there is no
+// page. Every response says "X-Content-Type-Options: nosniff" and
+// "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
+// has a Content-Security-Policy that lets it load its style sheet, images,
+// media and players, and run no script.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
 package main
@@ -69,10 +85,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -81,10 +99,10 @@ import (
 
 func main() {
 	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
-	base := flag.String("base", "", "the site's public base `URL` (http or https), for canonical links and JSON-LD @ids")
+	base := flag.String("base", "", "the site's public base `URL` (http or https): pages link to each other, name their canonical URL and JSON-LD @ids, and are redirected below it; a path in it is one a proxy in front strips")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [DIR]")
-		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS.")
+		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -97,58 +115,124 @@ func main() {
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := serve(ctx, *addr, *base, dir, os.Stderr); err != nil {
+	go func() {
+		// A second interrupt during the shutdown's grace stops the
+		// server at once, as interrupts do.
+		<-ctx.Done()
+		stop()
+	}()
+	reload := make(chan os.Signal, 1)
+	signal.Notify(reload, syscall.SIGHUP)
+	if err := serve(ctx, *addr, *base, dir, os.Stderr, reload); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
 
-// serve loads the archive in dir and serves it on addr until ctx is done.
-func serve(ctx context.Context, addr, base, dir string, log io.Writer) error {
+// serve loads the archive in dir and serves it on addr until ctx is done,
+// reading it again each time reload receives.
+func serve(ctx context.Context, addr, base, dir string, log io.Writer, reload <-chan os.Signal) error {
 	// A base without a scheme or host ("talks.example.org") would make
 	// every canonical link and @id a relative path.
 	if base != "" && !weburl.Is(base) {
 		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
 	}
-	start := time.Now()
-	talks, errs := load(os.DirFS(dir))
-	for _, err := range errs {
-		fmt.Fprintln(log, err)
-	}
-	if len(talks) == 0 {
-		return fmt.Errorf("no talks in %s", dir)
-	}
-	h, err := newHandler(talks, base)
-	if err != nil {
-		return err
-	}
-	for _, w := range h.warnings {
-		fmt.Fprintln(log, w)
-	}
-	srv := newServer(h)
+	// Listening first says at once that the address is taken or wrong,
+	// not after the archive is read; a client that comes meanwhile waits.
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", len(talks), dir, ln.Addr(), time.Since(start).Round(time.Millisecond))
+	defer ln.Close()
+	// os.DirFS would name a missing archive ".", which the reader's
+	// error would call it.
+	if fi, err := os.Stat(dir); err != nil {
+		return err
+	} else if !fi.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	}
+	a := &archiveServer{dir: dir, base: base, log: log}
+	start := time.Now()
+	n, err := a.read()
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return nil // interrupted while reading: nothing to shut down
+	}
+	srv := newServer(a)
+	fmt.Fprintf(log, "serving %d talks from %s on http://%s (read in %v)\n", n, dir, ln.Addr(), time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(shutdown); err != nil {
-			srv.Close() // connections still busy after the grace period
+	for {
+		select {
+		case err := <-errc:
 			return err
+		case <-reload:
+			start := time.Now()
+			if n, err := a.read(); err != nil {
+				fmt.Fprintf(log, "%v; serving the archive as read before\n", err)
+			} else {
+				fmt.Fprintf(log, "serving %d talks from %s as read again (in %v)\n", n, dir, time.Since(start).Round(time.Millisecond))
+			}
+		case <-ctx.Done():
+			shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+			defer cancel()
+			if err := srv.Shutdown(shutdown); err != nil {
+				// The shutdown asked for is done all the same.
+				srv.Close()
+				fmt.Fprintf(log, "closed the connections still busy after %v\n", shutdownGrace)
+			}
+			if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
 		}
-		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
 	}
+}
+
+// shutdownGrace is how long a shutdown waits for requests under way. It
+// is longer than the 5 seconds http.Server.Shutdown gives a connection
+// on which no request came (a browser opens one in reserve) before it
+// takes it for idle, so that such a connection does not use it up.
+const shutdownGrace = 10 * time.Second
+
+// archiveServer serves an archive as it was last read. Reading it again
+// replaces what it serves at once, while requests under way finish with
+// what they began with.
+type archiveServer struct {
+	dir, base string
+	log       io.Writer
+	current   atomic.Pointer[handler]
+}
+
+func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	a.current.Load().ServeHTTP(w, req)
+}
+
+// read reads the archive, writing to the log the records it cannot read
+// and the warnings of newHandler, and serves it from then on; it returns
+// how many talks it read. An archive in which no talk can be read (one
+// moved away, or mid-copy) is an error, and what was served is kept.
+func (a *archiveServer) read() (int, error) {
+	talks, errs := load(os.DirFS(a.dir))
+	read := time.Now()
+	for _, err := range errs {
+		fmt.Fprintln(a.log, err)
+	}
+	if len(talks) == 0 {
+		return 0, fmt.Errorf("no talks in %s", a.dir)
+	}
+	h, err := newHandler(talks, a.base, read)
+	if err != nil {
+		return 0, err
+	}
+	for _, w := range h.warnings {
+		fmt.Fprintln(a.log, w)
+	}
+	h.errorLog = log.New(a.log, "", 0)
+	a.current.Store(h)
+	return len(talks), nil
 }
 
 // newServer returns the server for h, with timeouts that keep slow or

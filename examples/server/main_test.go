@@ -3,9 +3,18 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -54,7 +63,7 @@ func TestSlowBody(t *testing.T) {
 func TestBaseURL(t *testing.T) {
 	var got []string
 	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://"} {
-		err := serve(context.Background(), "127.0.0.1:0", base, "no such directory", io.Discard)
+		err := serve(context.Background(), "127.0.0.1:0", base, "no such directory", io.Discard, nil)
 		got = append(got, fmt.Sprint(err))
 	}
 	want := []string{
@@ -65,5 +74,240 @@ func TestBaseURL(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestAddressTaken reports an address that cannot be listened on before
+// reading the archive, not once it is read (seconds, for a large one):
+// an archive that is not there is not yet found to be missing.
+func TestAddressTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var log strings.Builder
+	err = serve(context.Background(), ln.Addr().String(), "", "no such directory", &log, nil)
+	// The system's words for it differ: compare the operation.
+	var op *net.OpError
+	if !errors.As(err, &op) {
+		t.Fatalf("%v, not a *net.OpError", err)
+	}
+	got := fmt.Sprintf("%s %s %s\n%s", op.Op, op.Net, op.Addr, log.String())
+	want := fmt.Sprintf("listen tcp %s\n", ln.Addr())
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestInterruptedWhileReading: a server interrupted while it reads the
+// archive stops once it is read, without starting to serve it.
+func TestInterruptedWhileReading(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var log strings.Builder
+	err := serve(ctx, "127.0.0.1:0", "", archive, &log, nil)
+	got := fmt.Sprintf("%v\n%s", err, log.String())
+	if diff := cmp.Diff("<nil>\n", got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestNoArchive names the archive that is not there, or not a directory;
+// the reader's error called it ".".
+func TestNoArchive(t *testing.T) {
+	var got []string
+	for _, dir := range []string{"no such directory", "main.go"} {
+		var log strings.Builder
+		err := serve(context.Background(), "127.0.0.1:0", "", dir, &log, nil)
+		got = append(got, fmt.Sprintf("%v\n%s", err, log.String()))
+	}
+	_, missing := os.Stat("no such directory") // in the system's words
+	want := []string{
+		missing.Error() + "\n",
+		"main.go is not a directory\n",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// logLines is a log that hands each line written to it to a test.
+type logLines chan string
+
+func (l logLines) Write(p []byte) (int, error) {
+	for _, line := range strings.SplitAfter(string(p), "\n") {
+		if line != "" {
+			l <- strings.TrimSuffix(line, "\n")
+		}
+	}
+	return len(p), nil
+}
+
+// next returns the next line, or fails t after a while without one.
+func (l logLines) next(t *testing.T) string {
+	t.Helper()
+	select {
+	case line := <-l:
+		return line
+	case <-time.After(30 * time.Second):
+		t.Fatal("no line in the log")
+		return ""
+	}
+}
+
+// TestReload reads the archive again on reload, serving from then on what
+// it holds (a talk added and one removed), while requests go on, and keeps
+// what it served when the archive is gone; an interrupt then shuts the
+// server down. The records were read once, at start-up: a change meant a
+// restart, with its moments of refused connections.
+func TestReload(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "chipy"), os.DirFS(filepath.Join(archive, "chipy"))); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := make(logLines, 100)
+	reload := make(chan os.Signal)
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, "127.0.0.1:0", "", dir, log, reload) }()
+	var got []string
+	line := log.next(t)
+	_, addr, _ := strings.Cut(line, " on http://")
+	addr, _, _ = strings.Cut(addr, " ")
+	took := regexp.MustCompile(`\(((read )?in) [^)]*\)`)
+	got = append(got, strings.ReplaceAll(took.ReplaceAllString(line, "($1 T)"), dir, "DIR"))
+	// Connections a client keeps to reuse, and the one it may open in
+	// reserve, would each hold the shutdown up as a browser's would.
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	titles := func() string {
+		res, err := client.Get("http://" + addr + "/events/chipy.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		page, _ := io.ReadAll(res.Body)
+		var titles []string
+		for _, m := range regexp.MustCompile(`<h3[^>]*><a href="[^"]*">([^<]*)</a>`).FindAllSubmatch(page, -1) {
+			titles = append(titles, string(m[1]))
+		}
+		return res.Status + ": " + strings.Join(titles, "; ")
+	}
+	got = append(got, titles())
+
+	// Requests under way while the archive is read again.
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := client.Get("http://" + addr + "/chipy/Learning_Sprint_An_Experiment.html")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK && res.StatusCode != http.StatusNotFound {
+					t.Errorf("during a reload: %s", res.Status)
+				}
+			}
+		})
+	}
+	videos := filepath.Join(dir, "chipy", "videos")
+	b, err := os.ReadFile(filepath.Join(videos, "15260.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(b, &rec); err != nil {
+		t.Fatal(err)
+	}
+	rec["title"] = "A talk added"
+	delete(rec, "slug")
+	b, _ = json.Marshal(rec)
+	if err := os.WriteFile(filepath.Join(videos, "added.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(videos, "asynchronous-vs--threaded-python.json")); err != nil {
+		t.Fatal(err)
+	}
+	reload <- syscall.SIGHUP
+	got = append(got, took.ReplaceAllString(strings.ReplaceAll(log.next(t), dir, "DIR"), "($1 T)"))
+	got = append(got, titles())
+	close(stop)
+	wg.Wait()
+
+	// An archive gone is kept as it was.
+	if err := os.RemoveAll(filepath.Join(dir, "chipy")); err != nil {
+		t.Fatal(err)
+	}
+	reload <- syscall.SIGHUP
+	got = append(got, strings.ReplaceAll(log.next(t), dir, "DIR"))
+	got = append(got, titles())
+
+	cancel()
+	select {
+	case err := <-done:
+		got = append(got, fmt.Sprintf("stopped: %v", err))
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+	if _, err := net.Dial("tcp", addr); err == nil {
+		got = append(got, "still listening")
+	}
+	want := []string{
+		"serving 2 talks from DIR on http://" + addr + " (read in T)",
+		"200 OK: Learning Sprint - An Experiment; Asynchronous vs. Threaded Python",
+		"serving 2 talks from DIR as read again (in T)",
+		"200 OK: Learning Sprint - An Experiment; A talk added",
+		"no talks in DIR; serving the archive as read before",
+		"200 OK: Learning Sprint - An Experiment; A talk added",
+		"stopped: <nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestShutdownWithConnectionInReserve: a connection on which no request
+// came (browsers open one in reserve) does not make a shutdown fail. The
+// grace of 5 seconds ran out as http.Server took the connection for idle,
+// after 5 seconds: the server stopped with "context deadline exceeded",
+// and exit status 1.
+func TestShutdownWithConnectionInReserve(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a shutdown takes 5 seconds")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := make(logLines, 100)
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, "127.0.0.1:0", "", archive, log, nil) }()
+	_, addr, _ := strings.Cut(log.next(t), " on http://")
+	addr, _, _ = strings.Cut(addr, " ")
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	cancel()
+	select {
+	case err := <-done:
+		var lines []string
+		for len(log) > 0 {
+			lines = append(lines, <-log)
+		}
+		if diff := cmp.Diff("<nil> []", fmt.Sprint(err, " ", lines)); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop")
 	}
 }

@@ -121,18 +121,3 @@ func splitQuoted(s string, sep byte) []string {
 	}
 	return append(parts, s[start:])
 }
-
-// noneMatch reports whether If-None-Match header values match etag, by
-// weak comparison as RFC 9110 section 13.1.2 asks: "*", or a listed tag
-// equal to etag once a W/ prefix is dropped.
-func noneMatch(values []string, etag string) bool {
-	for _, v := range values {
-		for _, tag := range strings.Split(v, ",") {
-			tag = strings.TrimSpace(tag)
-			if tag == "*" || strings.TrimPrefix(tag, "W/") == etag {
-				return true
-			}
-		}
-	}
-	return false
-}
