@@ -505,7 +505,7 @@ func TestParseJSONErrors(t *testing.T) {
 		// it keeps the last of two members of one name, and reads a
 		// byte that is not UTF-8 as U+FFFD.
 		{"{\"title\": \"A\",\n \"title\": \"B\"}", `t.json:2:2: duplicate member name "title"`},
-		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: duplicate member name "a"`},
+		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: duplicate member name "a" in /x-notes`},
 		{"{\"title\": \"caf\xe9\"}", `t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string`},
 		// Nor may two members be read into one field, as encoding/json
 		// reads names, without regard to case: it keeps the last.

@@ -2,7 +2,6 @@ package jsonx
 
 import (
 	"errors"
-	"fmt"
 	"iter"
 )
 
@@ -140,7 +139,7 @@ func (c *Cursor) Object() iter.Seq[[]byte] {
 			}
 			if !names.add(unquoted) {
 				s.pos = start
-				c.err = &SyntaxError{Offset: int64(start), Msg: fmt.Sprintf("duplicate member name %q", unquoted)}
+				c.err = &SyntaxError{Offset: int64(start), Msg: duplicateMember(s.data, start, unquoted)}
 				return
 			}
 			s.skipSpace()

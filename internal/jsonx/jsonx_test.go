@@ -243,7 +243,9 @@ func TestCheckDuplicates(t *testing.T) {
 		name, doc string
 		want      error
 	}{
-		{"escaped", `{"a": {"b": 1, "\u0062": 2}}`, &SyntaxError{Offset: 15, Msg: `duplicate member name "b"`}},
+		{"escaped", `{"a": {"b": 1, "\u0062": 2}}`, &SyntaxError{Offset: 15, Msg: `duplicate member name "b" in /a`}},
+		{"deep", `{"a": [0, {"x/y~": ["{", "}]", {"c\"": 1, "c\"": 2}]}]}`,
+			&SyntaxError{Offset: 42, Msg: `duplicate member name "c\"" in /a/1/x~1y~0/2`}},
 		{"among the first", members(10, `"k3":0`), &SyntaxError{Offset: 71, Msg: `duplicate member name "k3"`}},
 		// Past the names kept in place, duplicates are found in a set:
 		// of a name kept in place, and of one in the set.
@@ -255,6 +257,36 @@ func TestCheckDuplicates(t *testing.T) {
 		if diff := cmp.Diff(tc.want, err); diff != "" {
 			t.Errorf("%s: (-want +got):\n%s", tc.name, diff)
 		}
+	}
+}
+
+// TestContainerPointer: the pointer of the object or array an offset
+// lies in, through names with escapes and brackets in strings.
+func TestContainerPointer(t *testing.T) {
+	doc := `{"a": [10, {"b\u002fc": "[{,", "d": [[], 7]}], "e": 1}`
+	type place struct {
+		At      string // the text the offset starts
+		Pointer string
+	}
+	var got, want []place
+	for _, tt := range []place{
+		{`{"a"`, ""},
+		{`"a"`, ""},
+		{`10`, "/a"},
+		{`"[{,"`, "/a/1"},
+		{`7]`, "/a/1/d"},
+		{`]}], "e"`, "/a/1/d"}, // on the closer, still inside
+		{`"e"`, ""},
+	} {
+		want = append(want, tt)
+		off := strings.Index(doc, tt.At)
+		if off < 0 {
+			t.Fatalf("%q is not in the document", tt.At)
+		}
+		got = append(got, place{tt.At, ContainerPointer([]byte(doc), int64(off))})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ContainerPointer (-want +got):\n%s", diff)
 	}
 }
 

@@ -1,6 +1,10 @@
 package jsonx
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // A Replacer is safe for concurrent use, and building one on every call
 // cost more than the rest of decoding an item.
@@ -25,4 +29,74 @@ func UnescapePointerToken(tok string) string {
 		return tok
 	}
 	return pointerUnescaper.Replace(tok)
+}
+
+// ContainerPointer returns the JSON pointer of the innermost object or
+// array that the byte at off of data lies within ("" for the document
+// itself, or for an offset outside every container): the place an error
+// found at off belongs to. data must be well-formed up to off, as it is
+// where a reader stops at a member given twice. It reads data again from
+// the start, so it is for errors, not for every value.
+func ContainerPointer(data []byte, off int64) string {
+	type frame struct {
+		array bool
+		key   string // the member name or element index of the child being read
+		index int
+	}
+	var stack []frame
+	expectName := false
+	for i := 0; i < len(data) && int64(i) < off; i++ {
+		switch c := data[i]; c {
+		case '"':
+			start := i
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			if n := len(stack); n > 0 && !stack[n-1].array && expectName && i < len(data) {
+				name, _ := unquote(data[start+1 : i])
+				stack[n-1].key = name
+				expectName = false
+			}
+		case '{':
+			stack = append(stack, frame{})
+			expectName = true
+		case '[':
+			stack = append(stack, frame{array: true, key: "0"})
+			expectName = false
+		case ',':
+			if n := len(stack); n > 0 {
+				if stack[n-1].array {
+					stack[n-1].index++
+					stack[n-1].key = strconv.Itoa(stack[n-1].index)
+				} else {
+					expectName = true
+				}
+			}
+		case '}', ']':
+			if n := len(stack); n > 0 {
+				stack = stack[:n-1]
+			}
+			expectName = false
+		}
+	}
+	var b strings.Builder
+	for _, f := range stack[:max(len(stack)-1, 0)] {
+		b.WriteByte('/')
+		b.WriteString(PointerToken(f.key))
+	}
+	return b.String()
+}
+
+// duplicateMember is the message for the member name given twice whose
+// second showing starts at off of data: the name and, below the
+// document's top, the object it is given twice in, which a line and
+// column alone leave to be worked out in a long line.
+func duplicateMember(data []byte, off int, name []byte) string {
+	msg := fmt.Sprintf("duplicate member name %q", name)
+	if p := ContainerPointer(data, int64(off)); p != "" {
+		msg += " in " + p
+	}
+	return msg
 }
