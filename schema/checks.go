@@ -12,14 +12,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -503,39 +501,18 @@ func (c *checker) languageForm(ptr pointer, code string) bool {
 	return true
 }
 
-// languageNames maps the names of languages, in English and in the
-// language itself, lower-cased ("german", "deutsch"), to their BCP 47
-// language subtags ("de"); a name two languages share maps to "". Built
-// once, on first use, and never written after.
-var languageNames = sync.OnceValue(func() map[string]string {
-	names := map[string]string{}
-	english := display.English.Languages()
-	for _, base := range display.Supported.BaseLanguages() {
-		for _, name := range []string{english.Name(base), display.Self.Name(base)} {
-			name = strings.ToLower(name)
-			if code, ok := names[name]; name == "" || ok && code == base.String() {
-				continue
-			} else if ok {
-				names[name] = "" // ambiguous
-				continue
-			}
-			names[name] = base.String()
-		}
-	}
-	return names
-})
-
 // languageNameHint returns, for a language given by its name rather than
 // its code ("English", "Español"), what to write instead, in the form
 // the profile wants ("; write \"en\"", or "eng" in the pyvideo profile);
 // "" for any other text.
 func (c *checker) languageNameHint(text string) string {
-	code := languageNames()[strings.ToLower(strings.TrimSpace(text))]
-	if code == "" {
+	l, ok := talk.LanguageByName(text)
+	if !ok {
 		return ""
 	}
+	code := string(l)
 	if c.v.Profile == Pyvideo {
-		code = talk.Language(code).ISO6393()
+		code = l.ISO6393()
 	}
 	return fmt.Sprintf("; write %q", code)
 }

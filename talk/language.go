@@ -3,6 +3,7 @@ package talk
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -60,6 +61,40 @@ func (l *Language) UnmarshalText(text []byte) error {
 	*l = Language(s)
 	return nil
 }
+
+// LanguageByName returns the language a name stands for, in English or
+// in the language itself, in any case and with spaces around it:
+// "German", "deutsch", "Español", "日本語". Schedules and hand-written
+// records give languages so, where [ParseLanguage] takes codes. It
+// reports false for a name it does not know and for one two languages
+// share. Only languages' own names are known, from CLDR: not those of
+// regional forms ("Brazilian Portuguese") or other names ("Mandarin").
+func LanguageByName(name string) (Language, bool) {
+	l := languagesByName()[strings.ToLower(strings.TrimSpace(name))]
+	return l, l != ""
+}
+
+// languagesByName maps the lower-cased names of CLDR's languages, in
+// English and in the language itself, to their language subtags; a name
+// two languages share maps to "". Built once, on first use (half a
+// millisecond), and only read after.
+var languagesByName = sync.OnceValue(func() map[string]Language {
+	names := map[string]Language{}
+	english := display.English.Languages()
+	for _, base := range display.Supported.BaseLanguages() {
+		for _, name := range []string{english.Name(base), display.Self.Name(base)} {
+			name = strings.ToLower(name)
+			if l, ok := names[name]; name == "" || ok && l == Language(base.String()) {
+				continue
+			} else if ok {
+				names[name] = "" // ambiguous
+				continue
+			}
+			names[name] = Language(base.String())
+		}
+	}
+	return names
+})
 
 // Valid reports whether l is a well-formed BCP 47 tag of known subtags,
 // as [ParseLanguage] makes and as a page's lang attribute must carry (the

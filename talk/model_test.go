@@ -274,6 +274,38 @@ func TestLanguageName(t *testing.T) {
 	}
 }
 
+// TestLanguageByName: names in English and in the language itself, in
+// any case, and names that are no language's or two languages' are not
+// read.
+func TestLanguageByName(t *testing.T) {
+	type read struct {
+		Name string
+		Lang talk.Language
+		OK   bool
+	}
+	var got, want []read
+	for _, tt := range []read{
+		{"German", "de", true},
+		{"deutsch", "de", true},
+		{" English ", "en", true},
+		{"ESPAÑOL", "es", true},
+		{"日本語", "ja", true},
+		{"العربية", "ar", true},
+		{"Українська", "uk", true},
+		{"Klingon!", "", false},
+		{"en", "", false}, // a code, for ParseLanguage
+		{"", "", false},
+		{"Brazilian Portuguese", "", false}, // a regional form's name
+	} {
+		want = append(want, tt)
+		l, ok := talk.LanguageByName(tt.Name)
+		got = append(got, read{tt.Name, l, ok})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("LanguageByName (-want +got):\n%s", diff)
+	}
+}
+
 func TestParseLanguage(t *testing.T) {
 	got := map[string]string{}
 	for _, in := range []string{"eng", "spa", "kor", "zho", "deu", "ger", "en", "EN-us", "pt-BR", "zh-hant", "", "xyz", "english"} {

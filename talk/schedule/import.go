@@ -939,7 +939,8 @@ func seenAt[K comparable](seen *map[K]place, key K, here place) (place, bool) {
 // language reads an item's language. A tag that is not BCP 47 as a whole
 // but starts with a language that is, such as pretalx's "de-formal" (its
 // locale for German, formal address), gives that language, and is kept
-// as written in Extra; anything else is reported.
+// as written in Extra; so does a language's name (see
+// [talk.LanguageByName]), which is not kept; anything else is reported.
 func (m *mapper) language(t *talk.Talk, v *node, p, s string) {
 	l, err := talk.ParseLanguage(s)
 	if err == nil {
@@ -958,7 +959,13 @@ func (m *mapper) language(t *talk.Talk, v *node, p, s string) {
 			return
 		}
 	}
-	m.add(v, p, "language %q is not a BCP 47 language tag", s)
+	// pretalx and frab take a code, but hand-made schedules name the
+	// language ("English", "Deutsch"): nothing is lost in its code.
+	if l, ok := talk.LanguageByName(s); ok {
+		t.Language = l
+		return
+	}
+	m.add(v, p, "language %q is not a BCP 47 language tag or a language's name", s)
 	unparsed(&t.Extra, "language", v)
 }
 

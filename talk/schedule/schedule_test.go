@@ -1372,3 +1372,36 @@ func TestWriteXMLWhatXMLCannotHold(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLanguageNames: a hand-made schedule's languages given by name, in
+// English or in the language itself, are read as their codes, beside
+// pretalx's locales and codes; text that is neither is reported and kept.
+func TestLanguageNames(t *testing.T) {
+	var items []string
+	given := []string{"Deutsch", " english ", "Español", "de-formal", "pt-BR", "Klingon!"}
+	for i, l := range given {
+		items = append(items, fmt.Sprintf(`{"guid": "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e%02d", "date": "2024-06-01T1%d:00:00+02:00",
+    "duration": "00:30", "room": "Hall", "title": "T%d", "language": %q}`, i, i, i, l))
+	}
+	doc := `{"schedule": {"version": "1", "conference": {"acronym": "c", "title": "C", "start": "2024-06-01", "end": "2024-06-01",
+  "time_zone_name": "Europe/Berlin", "rooms": [{"name": "Hall"}],
+  "days": [{"index": 1, "date": "2024-06-01", "day_start": "2024-06-01T09:00:00+02:00", "day_end": "2024-06-01T18:00:00+02:00",
+   "rooms": {"Hall": [` + strings.Join(items, ",\n") + `]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(doc), "names.json")
+	var got []string
+	for _, tk := range s.Talks {
+		got = append(got, fmt.Sprintf("%s %s %s", tk.Title, tk.Language, tk.Extra["c3voc_language"]))
+	}
+	want := []string{"T0 de ", "T1 en ", "T2 es ", `T3 de "de-formal"`, "T4 pt-BR ", "T5  "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("languages (-want +got):\n%s", diff)
+	}
+	wantErr := []string{`names.json:15:69: /schedule/conference/days/0/rooms/Hall/5/language: schedule: language "Klingon!" is not a BCP 47 language tag or a language's name`}
+	var gotErr []string
+	for _, e := range errorList(t, err) {
+		gotErr = append(gotErr, e.Error())
+	}
+	if diff := cmp.Diff(wantErr, gotErr); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
