@@ -103,30 +103,9 @@ func TestZones(t *testing.T) {
 // says only what the two need. (Not in zones.ics: a change to the
 // zone's future rules would change it.)
 func TestFarApart(t *testing.T) {
-	var talks []*talk.Talk
-	var want []string
-	for i, date := range []string{"1900-01-15T10:00:00+01:00", "2700-07-15T10:00:00+02:00"} {
-		d := talk.MustParseDate(date)
-		id := fmt.Sprint("far", i)
-		talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(time.Hour), Event: talk.Event{TimeZone: "Europe/Berlin"}})
-		want = append(want, fmt.Sprintf("%s %s %s", id, d.Time().UTC().Format(time.RFC3339), d.Time().Add(time.Hour).UTC().Format(time.RFC3339)))
-	}
-	var b bytes.Buffer
-	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
-		t.Fatal(err)
-	}
-	props := checkSyntax(t, b.Bytes())
-	if diff := cmpDiff(want, readInstants(t, props)); diff != "" {
-		t.Errorf("instants (-want +got):\n%s", diff)
-	}
-	observances := 0
-	for _, p := range props {
-		if p.name == "BEGIN" && (p.value == "STANDARD" || p.value == "DAYLIGHT") {
-			observances++
-		}
-	}
-	if observances != 2 {
-		t.Errorf("%d observances, want the 2 in effect at the talks:\n%s", observances, b.String())
+	props, text := berlinCalendar(t, time.Hour, "1900-01-15T10:00:00+01:00", "2700-07-15T10:00:00+02:00")
+	if n := len(observanceStarts(props)); n != 2 {
+		t.Errorf("%d observances, want the 2 in effect at the talks:\n%s", n, text)
 	}
 }
 
@@ -136,13 +115,24 @@ func TestFarApart(t *testing.T) {
 // (golang.org/issue/81583): the VTIMEZONE has the one change before each
 // talk, and no observance that changes nothing.
 func TestNewYearsAfterRules(t *testing.T) {
+	props, text := berlinCalendar(t, 48*time.Hour, "2039-12-31T20:00:00+01:00", "2040-12-31T20:00:00+01:00")
+	if diff := cmp.Diff([]string{"20391030T030000", "20401028T030000"}, observanceStarts(props)); diff != "" {
+		t.Errorf("observances' starts (-want +got):\n%s\n%s", diff, text)
+	}
+}
+
+// berlinCalendar writes a calendar of talks in Europe/Berlin at dates
+// (with their offsets) lasting dur each, checks that reading it as RFC
+// 5545 says gives Go's instants, and returns its properties and text.
+func berlinCalendar(t *testing.T, dur time.Duration, dates ...string) ([]property, string) {
+	t.Helper()
 	var talks []*talk.Talk
 	var want []string
-	for i, date := range []string{"2039-12-31T20:00:00+01:00", "2040-12-31T20:00:00+01:00"} {
+	for i, date := range dates {
 		d := talk.MustParseDate(date)
-		id := fmt.Sprint("newyear", i)
-		talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(48 * time.Hour), Event: talk.Event{TimeZone: "Europe/Berlin"}})
-		want = append(want, fmt.Sprintf("%s %s %s", id, d.Time().UTC().Format(time.RFC3339), d.Time().Add(48*time.Hour).UTC().Format(time.RFC3339)))
+		id := fmt.Sprint("t", i)
+		talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(dur), Event: talk.Event{TimeZone: "Europe/Berlin"}})
+		want = append(want, fmt.Sprintf("%s %s %s", id, d.Time().UTC().Format(time.RFC3339), d.Time().Add(dur).UTC().Format(time.RFC3339)))
 	}
 	var b bytes.Buffer
 	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
@@ -152,15 +142,19 @@ func TestNewYearsAfterRules(t *testing.T) {
 	if diff := cmpDiff(want, readInstants(t, props)); diff != "" {
 		t.Errorf("instants (-want +got):\n%s", diff)
 	}
+	return props, b.String()
+}
+
+// observanceStarts lists the DTSTART of each observance of a calendar's
+// VTIMEZONEs.
+func observanceStarts(props []property) []string {
 	var starts []string
 	for i, p := range props {
 		if p.name == "DTSTART" && i > 0 && props[i-1].name == "BEGIN" && (props[i-1].value == "STANDARD" || props[i-1].value == "DAYLIGHT") {
 			starts = append(starts, p.value)
 		}
 	}
-	if diff := cmp.Diff([]string{"20391030T030000", "20401028T030000"}, starts); diff != "" {
-		t.Errorf("observances' starts (-want +got):\n%s\n%s", diff, b.String())
-	}
+	return starts
 }
 
 // cmpDiff lists the lines of want and got that differ.
