@@ -67,18 +67,21 @@ func renderers() map[string]renderer {
 
 // writeJSONLD writes one talk's graph as jsonld.Write does, and several
 // talks as one JSON document: an array of their graphs, each with its
-// @context, which JSON-LD reads as one document.
+// @context, which JSON-LD reads as one document. Each graph is the one
+// the talk's page (render -to html) carries, with its addresses and its
+// description as the page shows it, without markup.
 func writeJSONLD(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
-	o := jsonld.Options{BaseURL: opt.base, Indent: "  "}
+	r := html.Renderer{BaseURL: opt.base}
 	if len(talks) == 1 {
+		o := r.JSONLDOptions(talks[0], html.PageOptions{})
+		o.Indent = "  "
 		_, err := jsonld.Write(w, talks[0], o)
 		return err
 	}
-	o.Indent = ""
 	var b bytes.Buffer
 	b.WriteString("[")
 	for i, t := range talks {
-		doc, _, err := jsonld.Marshal(t, o)
+		doc, _, err := jsonld.Marshal(t, r.JSONLDOptions(t, html.PageOptions{}))
 		if err != nil {
 			return fmt.Errorf("%s: %w", t.Origin.Path, err)
 		}

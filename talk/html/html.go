@@ -417,16 +417,19 @@ func forbidden(r rune) bool {
 func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
 	p := new(page)
 	r.fillPage(p, t, opt, true)
-	ld, err := talkJSONLD(t, p.ldOptions)
-	if err != nil {
-		return nil, err
-	}
-	p.Head.JSONLD = ld
 	desc, err := renderMarkup(t.Description, t.Markup, descriptionLevel)
 	if err != nil {
 		return nil, fmt.Errorf("html: description: %w", err)
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
+	if p.markup {
+		p.ldOptions.PlainDescription = plainDescriptions(t, desc.HTML)
+	}
+	ld, err := talkJSONLD(t, p.ldOptions)
+	if err != nil {
+		return nil, err
+	}
+	p.Head.JSONLD = ld
 	if p.Head.Description == "" {
 		p.Head.Description = descriptionMeta(t.Description, p.markup, desc.HTML)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -256,5 +257,27 @@ func TestDirAttr(t *testing.T) {
 		if got := dirAttr(lang); got != want {
 			t.Errorf("dirAttr(%q) = %q, want %q", lang, got, want)
 		}
+	}
+}
+
+// TestPlainDescriptions: the graph's description of a talk in markup is
+// the text its page shows, its blocks as paragraphs (headings, list
+// items, code), inline markup and references gone; plain text is as
+// written; the page's own talk's rendering is used as given.
+func TestPlainDescriptions(t *testing.T) {
+	rstTalk := &talk.Talk{Markup: talk.ReStructuredText, Description: "Why\n===\n\n*Fast*  code,\nsee `docs <https://e.org>`_ &amp; more.\n\n- one\n- two\n\n::\n\n    x = 1\n    y = 2\n"}
+	mdTalk := &talk.Talk{Markup: talk.Markdown, Description: "# Why\n\n**Bold** and [a link](https://e.org) <b>raw</b>\n\n1. first\n2. second\n"}
+	plainTalk := &talk.Talk{Description: "*Not* markup,\n\nas written."}
+	page := &talk.Talk{Markup: talk.ReStructuredText, Description: "ignored"}
+	plain := plainDescriptions(page, "<p>Rendered <em>already</em></p>")
+	got := []string{plain(rstTalk), plain(mdTalk), plain(plainTalk), plain(page)}
+	want := []string{
+		"Why\n\nFast code, see docs &amp; more.\n\none\n\ntwo\n\nx = 1 y = 2",
+		"Why\n\nBold and a link raw\n\nfirst\n\nsecond",
+		"*Not* markup,\n\nas written.",
+		"Rendered already",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plain descriptions (-want +got):\n%s", diff)
 	}
 }

@@ -29,7 +29,8 @@ func (r *Renderer) ldOptions(pagePath string) jsonld.Options {
 
 // JSONLDOptions returns the options t's page (as [Renderer.WriteTalk]
 // writes it with opt) writes its JSON-LD with: the site's base URL, the
-// page's own address and its speakers' pages. A server that offers a
+// page's own address, its speakers' pages, and its description as the
+// text the page shows of it. A server that offers a
 // talk's graph apart from its page, as application/ld+json, writes it
 // with them, so that both say the same.
 func (r *Renderer) JSONLDOptions(t *talk.Talk, opt PageOptions) jsonld.Options {
@@ -39,11 +40,54 @@ func (r *Renderer) JSONLDOptions(t *talk.Talk, opt PageOptions) jsonld.Options {
 
 // talkLDOptions are JSONLDOptions, given the page's canonical URL.
 func (r *Renderer) talkLDOptions(canonical string) jsonld.Options {
-	opt := jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs()}
+	opt := jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs(), PlainDescription: plainDescriptions(nil, "")}
 	if strings.HasPrefix(canonical, "http://") || strings.HasPrefix(canonical, "https://") {
 		opt.PageURL = canonical
 	}
 	return opt
+}
+
+// plainDescriptions is a graph's PlainDescription: a description in
+// markup as the text a reader sees of it on the page, which is rendered
+// already for the page's own talk (rendered, when pageTalk is not nil),
+// and any other description as it is.
+func plainDescriptions[T ~string | []byte](pageTalk *talk.Talk, rendered T) func(*talk.Talk) string {
+	return func(t *talk.Talk) string {
+		if !isMarkup(t.Description, t.Markup) {
+			return t.Description
+		}
+		if t == pageTalk {
+			return visibleText(rendered)
+		}
+		b := bufpool.Get()
+		defer bufpool.Put(b)
+		if err := writeMarkup(b, t.Description, t.Markup, descriptionLevel); err != nil {
+			// Only a write error, which a buffer has not: the text as
+			// written says all the markup would.
+			return t.Description
+		}
+		return visibleText(b.Bytes())
+	}
+}
+
+// visibleText is the text a reader sees of rendered, the HTML a markup
+// renderer made: its blocks (paragraphs, list items, headings) as
+// paragraphs apart, each one's words joined by single spaces.
+func visibleText[T ~string | []byte](rendered T) string {
+	// The renderers write no NUL (HTML has none), so it marks the blocks.
+	const blockBreak = 0
+	visible := appendVisibleText(nil, rendered, len(rendered), blockBreak)
+	text := make([]byte, 0, len(visible))
+	for block := range bytes.SplitSeq(visible, []byte{blockBreak}) {
+		if len(bytes.TrimSpace(block)) == 0 {
+			continue
+		}
+		if len(text) > 0 {
+			text = append(text, "\n\n"...)
+		}
+		text = appendCollapsed(text, string(block), len(block))
+	}
+	return string(text)
 }
 
 // speakerURLs gives the absolute addresses of speakers' pages for the

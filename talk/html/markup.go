@@ -277,21 +277,21 @@ func descriptionMeta[T ~string | []byte](src string, markup bool, rendered T) st
 		return shorten(src)
 	}
 	var buf [2 * shortenLimit]byte
-	return shorten(string(appendVisibleText(buf[:0], rendered, 2*shortenLimit)))
+	return shorten(string(appendVisibleText(buf[:0], rendered, 2*shortenLimit, ' ')))
 }
 
 // appendVisibleText appends to dst the text of h, HTML that a markup
-// renderer made: tags left out, a space where a tag other than an
+// renderer made: tags left out, blockBreak where a tag other than an
 // inline one (such as <em> or <a>) breaks the text, character references
 // decoded. It stops once dst holds max bytes, which is all a meta
 // description needs of a long description.
-func appendVisibleText[T ~string | []byte](dst []byte, h T, max int) []byte {
+func appendVisibleText[T ~string | []byte](dst []byte, h T, max int, blockBreak byte) []byte {
 	for i := 0; i < len(h) && len(dst) < max; {
 		switch h[i] {
 		case '<':
 			end := tagEnd(h, i+1)
 			if !inlineTag(h[i+1 : end]) {
-				dst = append(dst, ' ')
+				dst = append(dst, blockBreak)
 			}
 			i = end + 1
 		case '&':
@@ -356,6 +356,9 @@ func tagEnd[T ~string | []byte](h T, i int) int {
 // as `/em` or `a href="x"`), is of an element that a line of text runs
 // through without a break.
 func inlineTag[T ~string | []byte](tag T) bool {
+	if len(tag) > 0 && tag[0] == '!' {
+		return true // a comment, such as goldmark's for raw HTML it left out, breaks no text
+	}
 	i := 0
 	if i < len(tag) && tag[i] == '/' {
 		i++

@@ -44,6 +44,13 @@ type Options struct {
 	// page on the caller's site, written as the url of each Person, so
 	// that a consumer can follow a talk's performers to their pages.
 	SpeakerURL func(*talk.Speaker) string
+	// PlainDescription, when not nil, gives a talk's description as plain
+	// text, its markup's syntax left out ("*Fast* code" is "Fast code"),
+	// for the graph's description in place of the text as the talk has
+	// it (a summary, which is plain text, comes first all the same).
+	// Turning markup into text takes parsing it, which a page's renderer
+	// has done already: talk/html's pages pass what they rendered.
+	PlainDescription func(*talk.Talk) string
 }
 
 // Warning says that a property a consumer needs could not be written,
@@ -329,7 +336,7 @@ type span struct{ start, end int }
 
 // newGraph is the graph of t.
 func newGraph(t *talk.Talk, opt Options) graph {
-	return graph{t: t, opt: opt, desc: description(t)}
+	return graph{t: t, opt: opt, desc: opt.description(t)}
 }
 
 func (g *graph) warn(node, property, reason string) {
@@ -566,7 +573,7 @@ func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
 		g.writeTalkFragmentID(e, fragment)
 		e.str("name", p.Title)
 		e.str("alternateName", p.Subtitle)
-		e.str("description", description(p))
+		e.str("description", g.opt.description(p))
 		e.str("startDate", g.date(p.Recorded))
 		e.str("duration", duration(p.Duration))
 		e.str("image", absoluteOrEmpty(p.Thumbnail))
@@ -975,12 +982,15 @@ func archiveFile(u string) bool {
 	return item != "" && strings.Trim(file, "/") != ""
 }
 
-// description is the summary, or else the description, as the talk has
-// them: a description in markup keeps its syntax, which turning into
-// plain text would take parsing it for every graph.
-func description(t *talk.Talk) string {
+// description is the summary, or else the description: as the talk has
+// it, a description in markup keeping its syntax, unless PlainDescription
+// gives its text.
+func (o *Options) description(t *talk.Talk) string {
 	if s := strings.TrimSpace(t.Summary); s != "" {
 		return s
+	}
+	if o.PlainDescription != nil {
+		return strings.TrimSpace(o.PlainDescription(t))
 	}
 	return strings.TrimSpace(t.Description)
 }

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,6 +207,53 @@ func TestSpeakerURL(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, graph.Graph[0].Performer); diff != "" {
 		t.Errorf("performers (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlainDescription: the talk's and its parts' descriptions are
+// PlainDescription's text when it is given and they have no summary, in
+// every node that repeats them, and as written without it.
+func TestPlainDescription(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Title: "T", Event: talk.Event{ID: "ev"}, Description: "*Fast* code", Markup: talk.ReStructuredText,
+		Videos: []talk.Video{{URL: "https://youtu.be/x"}},
+		Parts:  []talk.Talk{{Title: "P1", Description: "**Bold**"}, {Title: "P2", Summary: "Its summary", Description: "**Not this**"}}}
+	plain := func(t *talk.Talk) string { return strings.ReplaceAll(t.Description, "*", "") }
+	descriptions := func(opt jsonld.Options) []string {
+		doc, _, err := jsonld.Marshal(tk, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				if d, ok := v["description"].(string); ok {
+					out = append(out, fmt.Sprint(v["@type"], ": ", d))
+				}
+				for _, k := range slices.Sorted(maps.Keys(v)) {
+					walk(v[k])
+				}
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			}
+		}
+		var graph any
+		if err := json.Unmarshal(doc, &graph); err != nil {
+			t.Fatal(err)
+		}
+		walk(graph)
+		return out
+	}
+	got := [][]string{descriptions(jsonld.Options{PlainDescription: plain}), descriptions(jsonld.Options{})}
+	want := [][]string{
+		{"Event: Fast code", "Event: Bold", "Event: Its summary", "VideoObject: Fast code"},
+		{"Event: *Fast* code", "Event: **Bold**", "Event: Its summary", "VideoObject: *Fast* code"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("descriptions, with PlainDescription and without (-want +got):\n%s", diff)
 	}
 }
 
