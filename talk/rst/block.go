@@ -91,6 +91,13 @@ type parser struct {
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
+	// aliases maps the normalized name of each target that refers to
+	// another to that one's name; anonRefs are the anonymous references
+	// shown, and anonTargets the anonymous targets, in the text's order
+	// (see resolveReferences).
+	aliases     map[string]string
+	anonRefs    []*Reference
+	anonTargets []anonTarget
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -1095,6 +1102,13 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 				end++
 			}
 			finish = end >= len(lines) || blank(lines[end])
+			if strings.HasPrefix(l.text, "__") {
+				parts := []string{strings.TrimSpace(unescape(l.text[2:]))}
+				for _, bl := range lines[i+1 : end] {
+					parts = append(parts, strings.TrimSpace(unescape(bl.text)))
+				}
+				p.anonymousTarget(parts)
+			}
 		}
 		if first {
 			p.reach(lines, end-1, depth)
@@ -1179,17 +1193,23 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 		parts = append(parts, strings.TrimSpace(unescape(bl.text)))
 	}
 	if name == "_" {
-		return true // anonymous
+		p.anonymousTarget(parts)
+		return true
 	}
 	name = clean0(name)
-	last := parts[len(parts)-1]
+	if refersTo, ok := indirectTarget(parts); ok {
+		p.noteName(name, true, false, "", l)
+		if !p.checkOnly {
+			if p.aliases == nil {
+				p.aliases = map[string]string{}
+			}
+			p.aliases[normalizeName(name)] = refersTo
+		}
+		return true
+	}
 	reference := parts[0]
 	if len(parts) > 1 {
 		reference = strings.Join(parts, " ")
-	}
-	if strings.HasSuffix(last, "_") && referenceRE.MatchString(reference) {
-		p.noteName(name, true, false, "", l) // refers to another target
-		return true
 	}
 	uri := targetURI(reference)
 	p.noteName(name, true, uri != "", uri, l)
@@ -1200,6 +1220,89 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 		p.target(normalizeName(name), u)
 	}
 	return true
+}
+
+// indirectTarget returns the normalized name of the target that a
+// target's text, its lines trimmed (escape markers in place), refers to
+// ("name_", "`a phrase`_"), as docutils' parse_target takes it, or false
+// for a URI.
+func indirectTarget(parts []string) (string, bool) {
+	reference := parts[0]
+	if len(parts) > 1 {
+		reference = strings.Join(parts, " ")
+	}
+	if !strings.HasSuffix(parts[len(parts)-1], "_") || !referenceRE.MatchString(reference) {
+		return "", false
+	}
+	name := strings.TrimSuffix(reference, "_")
+	if strings.HasPrefix(name, "`") {
+		name = name[1 : len(name)-1]
+	}
+	return normalizeName(clean0(name)), true
+}
+
+// anonymousTarget notes an anonymous target ("__ URI", ".. __: URI"),
+// its text's lines trimmed, for the anonymous reference that is matched
+// with it (see resolveReferences).
+func (p *parser) anonymousTarget(parts []string) {
+	if p.checkOnly {
+		return
+	}
+	if name, ok := indirectTarget(parts); ok {
+		p.anonTargets = append(p.anonTargets, anonTarget{name: name})
+		return
+	}
+	p.anonTargets = append(p.anonTargets, anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")})
+}
+
+// An anonTarget is an anonymous target: its URI, or the name of the
+// target it refers to.
+type anonTarget struct{ url, name string }
+
+// resolveReferences does for the document what docutils' transforms do
+// for links: an anonymous reference takes the URI of the anonymous target
+// in the same place in the order of both, unless their numbers differ
+// (docutils then links none of them); a target that refers to another
+// ("..  _a: b_") takes the URI that one has, through any chain of them
+// that ends in a URI.
+func (p *parser) resolveReferences() {
+	for name := range p.aliases {
+		if _, ok := p.doc.Targets[name]; ok {
+			continue
+		}
+		if url, ok := p.followAlias(name); ok {
+			p.doc.Targets[name] = url
+		}
+	}
+	if len(p.anonRefs) != len(p.anonTargets) {
+		return
+	}
+	for k, ref := range p.anonRefs {
+		t := p.anonTargets[k]
+		if t.name != "" {
+			ref.Name = t.name
+			continue
+		}
+		ref.URL = t.url
+	}
+}
+
+// followAlias returns the URI that the chain of indirect targets from
+// name ends in, or false for one that ends in no URI or goes round.
+func (p *parser) followAlias(name string) (string, bool) {
+	seen := map[string]bool{}
+	for !seen[name] {
+		seen[name] = true
+		if url, ok := p.doc.Targets[name]; ok {
+			return url, true
+		}
+		next, ok := p.aliases[name]
+		if !ok {
+			return "", false
+		}
+		name = next
+	}
+	return "", false
 }
 
 // referenceRE is docutils' pattern of the reference an indirect

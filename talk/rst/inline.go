@@ -341,7 +341,13 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 		}
 	}
 	if m := refnameRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
-		return &Reference{Content: []Inline{Text(m[1])}, Name: normalizeName(m[1])}, i + len(m[0]), true
+		ref := &Reference{Content: []Inline{Text(m[1])}}
+		if m[2] == "__" {
+			in.p.anonRefs = append(in.p.anonRefs, ref)
+		} else {
+			ref.Name = normalizeName(m[1])
+		}
+		return ref, i + len(m[0]), true
 	}
 	return nil, 0, false
 }
@@ -420,6 +426,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 				text = ref.Name
 			}
 			ref.Content = in.text(text)
+		} else if refend == "__" {
+			// An anonymous reference links to the anonymous target in
+			// its place (see resolveReferences), not to a target of its
+			// name.
+			ref.Content = in.text(body)
+			in.p.anonRefs = append(in.p.anonRefs, ref)
 		} else {
 			ref.Content = in.text(body)
 			ref.Name = normalizeName(clean0(body))

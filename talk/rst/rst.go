@@ -308,6 +308,9 @@ func parse(src string, checkOnly bool) *Document {
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections(1, len(p.doc.Diagnostics))
 	p.doc.Diagnostics = p.leading()
+	if !checkOnly {
+		p.resolveReferences()
+	}
 	return p.doc
 }
 

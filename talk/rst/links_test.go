@@ -1,0 +1,67 @@
+package rst
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// htmlOf renders src with the default options.
+func htmlOf(t *testing.T, src string) string {
+	t.Helper()
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestLinksAsDocutils: anonymous references link to the anonymous
+// targets in the same order, and a target that refers to another takes
+// its URI, as docutils links them (its HTML, checked with docutils 0.19).
+func TestLinksAsDocutils(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{
+			"anonymous in order",
+			"x `b`__ and c__ and d__.\n\n__ http://t1.org\n.. __: http://t2.org\n__ alias_\n\n.. _alias: http://al.org\n",
+			`<p>x <a href="http://t1.org" rel="nofollow noopener">b</a> and <a href="http://t2.org" rel="nofollow noopener">c</a> and <a href="http://al.org" rel="nofollow noopener">d</a>.</p>` + "\n",
+		},
+		{
+			// An embedded URI or alias takes no anonymous target.
+			"anonymous with embedded URIs",
+			"`a <http://u.org>`__, `d <alias_>`__ and e__\n\n__ http://e.org\n\n.. _alias: http://al.org\n",
+			`<p><a href="http://u.org" rel="nofollow noopener">a</a>, <a href="http://al.org" rel="nofollow noopener">d</a> and <a href="http://e.org" rel="nofollow noopener">e</a></p>` + "\n",
+		},
+		{
+			// docutils links none when the numbers differ; nor does an
+			// anonymous reference take a named target of its name.
+			"anonymous mismatch",
+			"x `b`__ and c__\n\n__ http://t1.org\n\n.. _c: http://c.org\n",
+			"<p>x b and c</p>\n",
+		},
+		{
+			"anonymous in nested blocks",
+			"- item b__\n\n  term c__\n     def d__\n\n.. note:: e__\n\n__ http://2.org\n__ http://3.org\n__ http://4.org\n__ http://5.org\n",
+			"<ul>\n<li>\n<p>item <a href=\"http://2.org\" rel=\"nofollow noopener\">b</a></p>\n<dl>\n" +
+				"<dt>term <a href=\"http://3.org\" rel=\"nofollow noopener\">c</a></dt>\n<dd>\n<p>def <a href=\"http://4.org\" rel=\"nofollow noopener\">d</a></p>\n</dd>\n</dl>\n</li>\n</ul>\n" +
+				"<aside class=\"admonition note\">\n<p><a href=\"http://5.org\" rel=\"nofollow noopener\">e</a></p>\n</aside>\n",
+		},
+		{
+			"indirect chain",
+			"see a_ and `B c`_\n\n.. _a: `b c`_\n.. _b c: d_\n.. _d: http://d.org\n",
+			`<p>see <a href="http://d.org" rel="nofollow noopener">a</a> and <a href="http://d.org" rel="nofollow noopener">B c</a></p>` + "\n",
+		},
+		{
+			"indirect circle",
+			"see a_\n\n.. _a: b_\n.. _b: a_\n",
+			"<p>see a</p>\n",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", c.src, diff)
+			}
+		})
+	}
+}
