@@ -98,6 +98,18 @@ type parser struct {
 	aliases     map[string]string
 	anonRefs    []*Reference
 	anonTargets []anonTarget
+	// footnotes are the footnotes and citations shown, and footnoteRefs
+	// the references to them, in the text's order (see
+	// resolveFootnotes).
+	footnotes    []*Footnote
+	footnoteRefs []footnoteRef
+}
+
+// A footnoteRef is a footnote or citation reference, and its label as
+// written: "1", "#", "#name", "*" or a citation's name.
+type footnoteRef struct {
+	*Reference
+	label string
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -1133,15 +1145,132 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		if name != "" {
 			p.noteName(name, true, false, "", l)
 		}
-		// Their content is parsed for what docutils reports in it; this
-		// package does not show them.
 		content, _, _ := indented(lines, i, len(m[0]))
 		for len(content) > 0 && blank(content[0]) {
 			content = content[1:]
 		}
-		p.blocks(content, depth+1, false)
+		children := p.blocks(content, depth+1, false)
+		if !p.checkOnly && p.shallow == 0 {
+			// (A scratch parser wants only what is reported.)
+			fn := &Footnote{Label: m[1], Children: children, Citation: !isFootnoteLabel(m[1])}
+			p.footnotes = append(p.footnotes, fn)
+			b = fn
+		}
 	}
 	return b, end, finish
+}
+
+// isFootnoteLabel reports whether a label in brackets is a footnote's
+// (a number, "#", "#name" or "*") rather than a citation's.
+func isFootnoteLabel(label string) bool {
+	if label[0] == '#' || label == "*" {
+		return true
+	}
+	_, err := strconv.Atoi(label)
+	return err == nil
+}
+
+// footnoteSymbols are the labels docutils gives footnotes and references
+// written "[*]", in their order; after the last, the symbols double.
+var footnoteSymbols = []string{"*", "\u2020", "\u2021", "\u00a7", "\u00b6", "#", "\u2660", "\u2665", "\u2666", "\u2663"}
+
+// footnoteSymbol is the label of the n-th (0-based) symbol footnote.
+func footnoteSymbol(n int) string {
+	return strings.Repeat(footnoteSymbols[n%len(footnoteSymbols)], n/len(footnoteSymbols)+1)
+}
+
+// resolveFootnotes numbers footnotes and links references to them as
+// docutils' Footnotes and Citations transforms do: auto-numbered
+// footnotes ("[#]", "[#name]") take the numbers no footnote is labelled
+// with, in order; a reference "[#]_" the auto-numbered footnotes without
+// a name in order, "[#name]_" the footnote of that name; symbol
+// footnotes and their references take symbols in order of each; a
+// reference "[1]_" or "[name]_" the footnote or citation so labelled. A
+// reference docutils cannot match keeps its text and no link.
+func (p *parser) resolveFootnotes() {
+	if len(p.footnotes) == 0 {
+		return
+	}
+	byLabel := map[string]*Footnote{}
+	taken := map[string]bool{}
+	for _, fn := range p.footnotes {
+		if !strings.HasPrefix(fn.Label, "#") && fn.Label != "*" {
+			taken[fn.Label] = true
+		}
+	}
+	number, symbols, unnamedIDs := 0, 0, 0
+	var unnamed []*Footnote
+	for _, fn := range p.footnotes {
+		key := normalizeName(fn.Label)
+		switch {
+		case strings.HasPrefix(fn.Label, "#"):
+			number++
+			for taken[strconv.Itoa(number)] {
+				number++
+			}
+			if name := fn.Label[1:]; name != "" {
+				key = "#" + normalizeName(name)
+				fn.ID = p.newID(name)
+			} else {
+				unnamed = append(unnamed, fn)
+			}
+			fn.Label = strconv.Itoa(number)
+		case fn.Label == "*":
+			fn.Label = footnoteSymbol(symbols)
+			key = "*" + fn.Label
+			symbols++
+		}
+		if fn.ID == "" {
+			if fn.Citation {
+				fn.ID = p.newID(fn.Label)
+			} else {
+				// Numbered as docutils numbers the ids of footnotes
+				// without a name.
+				unnamedIDs++
+				fn.ID = p.newID("footnote-" + strconv.Itoa(unnamedIDs))
+			}
+		}
+		if _, dup := byLabel[key]; !dup {
+			byLabel[key] = fn
+		}
+	}
+	symbols = 0
+	for _, ref := range p.footnoteRefs {
+		label := ref.label
+		var fn *Footnote
+		switch {
+		case label == "#":
+			if len(unnamed) > 0 {
+				fn, unnamed = unnamed[0], unnamed[1:]
+			}
+		case label == "*":
+			fn = byLabel["*"+footnoteSymbol(symbols)]
+			symbols++
+		case strings.HasPrefix(label, "#"):
+			fn = byLabel["#"+normalizeName(label[1:])]
+		default:
+			fn = byLabel[normalizeName(label)]
+		}
+		if fn != nil {
+			ref.Content = []Inline{Text("[" + fn.Label + "]")}
+			ref.URL = "#" + fn.ID
+		}
+	}
+}
+
+// newID returns the id docutils makes of name, or a numbered one when
+// that is taken or name makes none, and takes it.
+func (p *parser) newID(name string) string {
+	id := makeID(name)
+	if p.doc.ids == nil {
+		p.doc.ids = map[string]bool{}
+	}
+	for id == "" || p.doc.ids[id] {
+		p.idCounter++
+		id = "id" + strconv.Itoa(p.idCounter)
+	}
+	p.doc.ids[id] = true
+	return id
 }
 
 // footnoteLabelRE matches the start of a footnote or a citation.
@@ -1812,15 +1941,7 @@ func nameValueProblem(s string) string {
 // document with those the number may differ from docutils' (the ids are
 // unique in the page either way).
 func (p *parser) identify(b Block, name string) {
-	id := makeID(name)
-	if p.doc.ids == nil {
-		p.doc.ids = map[string]bool{}
-	}
-	for id == "" || p.doc.ids[id] {
-		p.idCounter++
-		id = "id" + strconv.Itoa(p.idCounter)
-	}
-	p.doc.ids[id] = true
+	id := p.newID(name)
 	switch b := b.(type) {
 	case *Admonition:
 		b.ID = id

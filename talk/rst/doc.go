@@ -13,14 +13,15 @@
 // first appear), transitions, bullet and enumerated lists, definition,
 // field and option lists, literal blocks ("::" and quoted), doctest and
 // line blocks, block quotes, grid and simple tables (kept as drawn),
-// comments, hyperlink targets, and directives: admonitions and containers
+// comments, hyperlink targets, footnotes and citations (numbered and
+// given symbols as docutils does), and directives: admonitions and containers
 // show their content, code and a csv-table's data show as a literal block,
 // the rest (images, raw HTML, includes) is left out; a directive's :name:
 // option gives the element it makes an id, which references by that name
 // link to. Inline: emphasis, strong, literals, interpreted text and roles,
 // phrase and named references, embedded URLs, anonymous references,
-// substitution and footnote references (as text), and standalone URLs and
-// e-mail addresses.
+// footnote and citation references (linked to their notes), substitution
+// references (as text), and standalone URLs and e-mail addresses.
 //
 // # Diagnostics
 //

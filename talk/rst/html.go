@@ -165,6 +165,19 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("\">\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
+	case *Footnote:
+		w.WriteString("<aside")
+		hw.id(b.ID)
+		if b.Citation {
+			w.WriteString(" class=\"citation\">\n")
+		} else {
+			w.WriteString(" class=\"footnote\">\n")
+		}
+		w.WriteString("<span class=\"label\">[")
+		writeEscaped(w, b.Label)
+		w.WriteString("]</span>\n")
+		hw.blocks(b.Children)
+		w.WriteString("</aside>\n")
 	case *sequence:
 		hw.blocks(*b)
 	}
@@ -232,9 +245,9 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			u := in.URL
 			if u == "" && in.Name != "" {
 				u = hw.doc.Targets[in.Name]
-				if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
-					u = "#" + hw.idPrefix + id
-				}
+			}
+			if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
+				u = "#" + hw.idPrefix + id
 			}
 			if u = SafeURL(u); u == "" || hw.inLink {
 				hw.inlines(in.Content)

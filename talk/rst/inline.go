@@ -337,13 +337,22 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 				}
 				return Text(""), i + len(m[0]), true
 			}
-			return Text("[" + m[1] + "]"), i + len(m[0]), true
+			// A link to the footnote or citation, once they are
+			// numbered (see resolveFootnotes).
+			if in.p.checkOnly {
+				return nil, i + len(m[0]), true
+			}
+			ref := &Reference{Content: []Inline{Text("[" + m[1] + "]")}}
+			in.p.footnoteRefs = append(in.p.footnoteRefs, footnoteRef{ref, m[1]})
+			return ref, i + len(m[0]), true
 		}
 	}
 	if m := refnameRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
 		ref := &Reference{Content: []Inline{Text(m[1])}}
 		if m[2] == "__" {
-			in.p.anonRefs = append(in.p.anonRefs, ref)
+			if !in.p.checkOnly {
+				in.p.anonRefs = append(in.p.anonRefs, ref)
+			}
 		} else {
 			ref.Name = normalizeName(m[1])
 		}

@@ -65,3 +65,37 @@ func TestLinksAsDocutils(t *testing.T) {
 		})
 	}
 }
+
+// TestFootnotes: footnotes and citations are shown where they stand, and
+// references link to them, numbered and given symbols as docutils does
+// (its labels and hrefs, checked with docutils 0.19); a reference
+// docutils cannot match keeps its text. Their ids take HTMLOptions.IDPrefix.
+func TestFootnotes(t *testing.T) {
+	src := "a [#]_ [#]_ [*]_ [*]_ [#x]_ [2]_ [3]_ [*]_ [CIT]_\n\n" +
+		".. [#] one\n.. [2] two\n.. [#x] ex\n.. [*] s1\n.. [*] s2\n.. [#] auto\n\n.. [CIT] A *book*.\n"
+	ref := func(id, label string) string {
+		return `<a href="#n-` + id + `" rel="nofollow noopener">[` + label + `]</a>`
+	}
+	note := func(class, id, label, body string) string {
+		return `<aside id="n-` + id + `" class="` + class + "\">\n<span class=\"label\">[" + label + "]</span>\n<p>" + body + "</p>\n</aside>\n"
+	}
+	want := "<p>a " + ref("footnote-1", "1") + " " + ref("footnote-5", "4") + " " + ref("footnote-3", "*") + " " +
+		ref("footnote-4", "\u2020") + " " + ref("x", "3") + " " + ref("footnote-2", "2") + " [3] [*] " + ref("cit", "CIT") + "</p>\n" +
+		note("footnote", "footnote-1", "1", "one") + note("footnote", "footnote-2", "2", "two") + note("footnote", "x", "3", "ex") +
+		note("footnote", "footnote-3", "*", "s1") + note("footnote", "footnote-4", "\u2020", "s2") + note("footnote", "footnote-5", "4", "auto") +
+		note("citation", "cit", "CIT", "A <em>book</em>.")
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: "n-"}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A footnote no reference names is shown all the same (a description
+	// of pyvideo's corpus has one).
+	src = "With (almost[*]_) no cost.\n\n.. [*] CPU consumption not included\n"
+	want = "<p>With (almost[*]_) no cost.</p>\n<aside id=\"footnote-1\" class=\"footnote\">\n<span class=\"label\">[*]</span>\n<p>CPU consumption not included</p>\n</aside>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

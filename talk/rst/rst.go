@@ -62,8 +62,8 @@ type Document struct {
 
 // Block is a block-level element: *Section, *Paragraph, *Transition,
 // *BulletList, *EnumeratedList, *DefinitionList, *FieldList,
-// *OptionList, *LiteralBlock, *LineBlock, *BlockQuote, *Table or
-// *Admonition.
+// *OptionList, *LiteralBlock, *LineBlock, *BlockQuote, *Table,
+// *Admonition or *Footnote.
 type Block interface{ block() }
 
 // Section is a titled part of the document. Level 1 is the first title
@@ -147,6 +147,17 @@ type Table struct {
 	cols int // its columns, as docutils counts them for the table directive's widths
 }
 
+// Footnote is a footnote or a citation (".. [1] text", ".. [#] text",
+// ".. [CIT2002] text"): its label as shown, an auto-numbered footnote's
+// number or a symbol footnote's symbol, and its content. References to
+// it link to its ID.
+type Footnote struct {
+	Label    string // "1", "*", "CIT2002"
+	Citation bool   // a citation, whose label is a name
+	Children []Block
+	ID       string // its element's id
+}
+
 // Admonition is a note, warning, tip or other admonition directive.
 type Admonition struct {
 	Kind     string // "note", "warning", "tip"...
@@ -167,6 +178,7 @@ func (*LineBlock) block()      {}
 func (*BlockQuote) block()     {}
 func (*Table) block()          {}
 func (*Admonition) block()     {}
+func (*Footnote) block()       {}
 
 // Inline is inline content: Text, *Emphasis, *Strong, Literal,
 // *Reference or *Cite.
@@ -310,6 +322,7 @@ func parse(src string, checkOnly bool) *Document {
 	p.doc.Diagnostics = p.leading()
 	if !checkOnly {
 		p.resolveReferences()
+		p.resolveFootnotes()
 	}
 	return p.doc
 }
