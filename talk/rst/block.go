@@ -1395,13 +1395,9 @@ type anonTarget struct{ url, name string }
 // ("..  _a: b_") takes the URI that one has, through any chain of them
 // that ends in a URI.
 func (p *parser) resolveReferences() {
+	unresolved := map[string]bool{}
 	for name := range p.aliases {
-		if _, ok := p.doc.Targets[name]; ok {
-			continue
-		}
-		if url, ok := p.followAlias(name); ok {
-			p.doc.Targets[name] = url
-		}
+		p.followAlias(name, unresolved)
 	}
 	if len(p.anonRefs) != len(p.anonTargets) {
 		return
@@ -1416,22 +1412,34 @@ func (p *parser) resolveReferences() {
 	}
 }
 
-// followAlias returns the URI that the chain of indirect targets from
-// name ends in, or false for one that ends in no URI or goes round.
-func (p *parser) followAlias(name string) (string, bool) {
-	seen := map[string]bool{}
-	for !seen[name] {
-		seen[name] = true
-		if url, ok := p.doc.Targets[name]; ok {
-			return url, true
+// followAlias gives name, and every indirect target on the chain from it,
+// the URI the chain ends in, or notes them in unresolved when it ends in
+// no URI or goes round. Each name is followed once, so that a long chain
+// takes linear time.
+func (p *parser) followAlias(name string, unresolved map[string]bool) {
+	var chain []string
+	onChain := map[string]bool{}
+	url, found := "", false
+	for {
+		if u, ok := p.doc.Targets[name]; ok {
+			url, found = u, true
+			break
 		}
 		next, ok := p.aliases[name]
-		if !ok {
-			return "", false
+		if !ok || unresolved[name] || onChain[name] {
+			break
 		}
+		chain = append(chain, name)
+		onChain[name] = true
 		name = next
 	}
-	return "", false
+	for _, n := range chain {
+		if found {
+			p.doc.Targets[n] = url
+		} else {
+			unresolved[n] = true
+		}
+	}
 }
 
 // referenceRE is docutils' pattern of the reference an indirect

@@ -1,6 +1,7 @@
 package rst
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -57,6 +58,13 @@ func TestLinksAsDocutils(t *testing.T) {
 			"see a_\n\n.. _a: b_\n.. _b: a_\n",
 			"<p>see a</p>\n",
 		},
+		{
+			// Each name is followed once: a chain of 20,000 took
+			// quadratic time.
+			"long chain",
+			"see a0_\n\n" + longChain(20000),
+			`<p>see <a href="http://end.org" rel="nofollow noopener">a0</a></p>` + "\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
@@ -64,6 +72,17 @@ func TestLinksAsDocutils(t *testing.T) {
 			}
 		})
 	}
+}
+
+// longChain is n indirect targets, each referring to the next, and the
+// last to a URI.
+func longChain(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, ".. _a%d: a%d_\n", i, i+1)
+	}
+	fmt.Fprintf(&b, ".. _a%d: http://end.org\n", n)
+	return b.String()
 }
 
 // TestFootnotes: footnotes and citations are shown where they stand, and
