@@ -103,6 +103,11 @@ type parser struct {
 	// resolveFootnotes).
 	footnotes    []*Footnote
 	footnoteRefs []footnoteRef
+	// subDefs are the inline contents of the substitutions the text
+	// defines, by name, and subRefs the substitution references shown
+	// (see resolveSubstitutions).
+	subDefs map[string][]Inline
+	subRefs []*Substitution
 }
 
 // A footnoteRef is a footnote or citation reference, and its label as
@@ -1469,8 +1474,10 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		return nil
 	}
 	n := len(p.doc.Diagnostics)
+	var content []Inline
 	if strings.EqualFold(m[1], "replace") {
-		if !p.replacement(name, block, l, depth) {
+		var ok bool
+		if content, ok = p.replacement(name, block, l, depth); !ok {
 			invalid()
 			return nil
 		}
@@ -1497,8 +1504,72 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		// A name taken twice is reported at the definition's line as
 		// docutils' input gives it (see srcLine).
 		p.noteSubstitution(name, p.srcLine(l))
+		if strings.EqualFold(m[1], "unicode") {
+			content = unicodeText(block)
+		}
+		if content != nil && !p.checkOnly && p.shallow == 0 {
+			if p.subDefs == nil {
+				p.subDefs = map[string][]Inline{}
+			}
+			if _, taken := p.subDefs[name]; !taken {
+				p.subDefs[name] = content
+			}
+		}
 	}
 	return nil
+}
+
+// unicodeText is the text a unicode directive, its block, makes: its
+// argument's codes as characters and its other words as they are, up to
+// a comment, joined without space (docutils' unicode_code).
+func unicodeText(block []line) []Inline {
+	argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+	for _, bl := range block[1:] {
+		if blank(bl) || fieldMarker(bl.text) != "" {
+			break
+		}
+		argument = append(argument, bl.text)
+	}
+	var b strings.Builder
+	for _, code := range strings.Fields(unicodeCommentRE.Split(strings.TrimSpace(strings.Join(argument, "\n")), 2)[0]) {
+		if r, isCode, msg := unicodeCode(code); msg == "" && isCode {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(code)
+		}
+	}
+	return []Inline{Text(b.String())}
+}
+
+// resolveSubstitutions gives each substitution reference the content of
+// the definition of its name (the same name, or else the same in lower
+// case, as docutils' Substitutions transform finds it). The text a
+// document's substitutions add is bounded, as docutils' is not: a
+// replacement used many times could make a small text a huge page.
+func (p *parser) resolveSubstitutions() {
+	if len(p.subDefs) == 0 {
+		return
+	}
+	lower := map[string][]Inline{}
+	for name, content := range p.subDefs {
+		if key := strings.ToLower(name); lower[key] == nil {
+			lower[key] = content
+		}
+	}
+	budget := 16*len(p.src) + 1<<16
+	for _, ref := range p.subRefs {
+		content, ok := p.subDefs[ref.Name]
+		if !ok {
+			content, ok = lower[strings.ToLower(ref.Name)]
+		}
+		if !ok {
+			continue
+		}
+		if budget -= len(plainText(content)); budget < 0 {
+			return
+		}
+		ref.Content = content
+	}
 }
 
 // substitutionDirective parses the directive that defines a
@@ -1513,7 +1584,7 @@ func (p *parser) substitutionDirective(sub, name string, block []line, l line, d
 // substitution name, as docutils' Replace.run does: one paragraph, whose
 // inline markup has no problem. It returns false when the definition
 // gets nothing.
-func (p *parser) replacement(name string, block []line, l line, depth int) bool {
+func (p *parser) replacement(name string, block []line, l line, depth int) ([]Inline, bool) {
 	content := append([]line(nil), block...)
 	content[0].text = strings.TrimSpace(cutColumns(content[0].text, strings.Index(content[0].text, "::")+2))
 	if content[0].text == "" {
@@ -1521,7 +1592,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 	}
 	if len(trimBlank(content)) == 0 {
 		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
-		return false
+		return nil, false
 	}
 	n, targets := len(p.doc.Diagnostics), p.inlineTargets
 	p.blocks(content, depth+1, false)
@@ -1539,12 +1610,12 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 		if len(made) > 1 {
 			p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
 		}
-		return false
+		return nil, false
 	}
 	if _, ok := made[0].(*Paragraph); !ok {
 		p.doc.Diagnostics = p.doc.Diagnostics[:n]
 		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
-		return false
+		return nil, false
 	}
 	switch {
 	case p.worstSince(n) >= Warning:
@@ -1554,7 +1625,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) bool 
 	case p.inlineTargets > targets:
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
 	}
-	return true
+	return made[0].(*Paragraph).Content, true
 }
 
 // worstSince returns the highest level of the diagnostics from the n-th

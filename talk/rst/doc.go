@@ -21,7 +21,8 @@
 // link to. Inline: emphasis, strong, literals, interpreted text and roles,
 // phrase and named references, embedded URLs, anonymous references,
 // footnote and citation references (linked to their notes), substitution
-// references (as text), and standalone URLs and e-mail addresses.
+// references (replaced as replace and unicode directives define them,
+// others shown by name), and standalone URLs and e-mail addresses.
 //
 // # Diagnostics
 //

@@ -237,6 +237,8 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			w.WriteString("<strong>")
 			hw.inlines(in.Content)
 			w.WriteString("</strong>")
+		case *Substitution:
+			hw.inlines(in.Content)
 		case *Cite:
 			w.WriteString("<cite>")
 			hw.inlines(in.Content)

@@ -321,7 +321,21 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			for k := 0; k < 2 && end < len(s) && s[end] == '_'; k++ {
 				end++
 			}
-			return Text(clean0(s[i+1 : j])), end, true
+			if in.p.checkOnly {
+				return nil, end, true
+			}
+			name := clean0(s[i+1 : j])
+			sub := &Substitution{Name: name, Content: []Inline{Text(name)}}
+			in.p.subRefs = append(in.p.subRefs, sub)
+			switch end - (j + 1) {
+			case 1: // |name|_ links to the target of its name
+				return &Reference{Content: []Inline{sub}, Name: normalizeName(name)}, end, true
+			case 2: // |name|__ to an anonymous target
+				ref := &Reference{Content: []Inline{sub}}
+				in.p.anonRefs = append(in.p.anonRefs, ref)
+				return ref, end, true
+			}
+			return sub, end, true
 		}
 		in.warn(Warning, "Inline substitution_reference start-string without end-string.")
 		return Text("|"), i + 1, true
@@ -613,7 +627,15 @@ func firstEnd(s string, at int, kind endKind) int {
 			return -1
 		}
 		j += k
-		if endStringAt(s, j, len(end), escapes) {
+		n := len(end)
+		if kind == substitutionEnd {
+			// "|name|_" and "|name|__" are references: the end-string
+			// is "|" and up to two "_" (docutils' "\|_{0,2}").
+			for n < 3 && j+n < len(s) && s[j+n] == '_' {
+				n++
+			}
+		}
+		if endStringAt(s, j, n, escapes) {
 			return j
 		}
 		k = j + 1

@@ -118,3 +118,34 @@ func TestFootnotes(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSubstitutions: a substitution reference shows what its replace or
+// unicode definition gives (by its name, or else the name in lower
+// case), and "|name|_" links as docutils links it; one whose definition
+// this package does not show (an image) or that is undefined shows its
+// name. (docutils' HTML, 0.19, but for the image, which it shows.)
+func TestSubstitutions(t *testing.T) {
+	src := "Sub |name| and |Name| and |uni| and |logo| and |link|_ and |nope|.\n\n" +
+		".. |name| replace:: *replacement* text\n.. |uni| unicode:: U+2014 foo 0x41 .. comment\n" +
+		".. |logo| image:: logo.png\n.. |link| replace:: Python\n.. _link: http://python.org\n"
+	want := "<p>Sub <em>replacement</em> text and <em>replacement</em> text and \u2014fooA and logo and " +
+		`<a href="http://python.org" rel="nofollow noopener">Python</a> and nope.</p>` + "\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSubstitutionsBounded: the text substitutions add is bounded, so
+// that a long replacement used many times cannot make a page many times
+// the text's size; past the bound, references show their names.
+func TestSubstitutionsBounded(t *testing.T) {
+	long := strings.Repeat("x", 5000)
+	src := strings.Repeat("|a| |a| |a| |a|\n", 2000) + "\n.. |a| replace:: " + long + "\n"
+	got := htmlOf(t, src)
+	if n, limit := strings.Count(got, long), (16*len(src)+1<<16)/len(long); n != limit {
+		t.Errorf("%d replacements, want %d", n, limit)
+	}
+	if !strings.HasSuffix(got, " a</p>\n") {
+		t.Errorf("the last reference is not shown by its name: …%s", got[len(got)-20:])
+	}
+}

@@ -181,7 +181,7 @@ func (*Admonition) block()     {}
 func (*Footnote) block()       {}
 
 // Inline is inline content: Text, *Emphasis, *Strong, Literal,
-// *Reference or *Cite.
+// *Reference, *Cite or *Substitution.
 type Inline interface{ inline() }
 
 // Text is plain text.
@@ -210,12 +210,23 @@ type Reference struct {
 // (`text`), or with a role this package shows as plain text.
 type Cite struct{ Content []Inline }
 
-func (Text) inline()       {}
-func (*Emphasis) inline()  {}
-func (*Strong) inline()    {}
-func (Literal) inline()    {}
-func (*Reference) inline() {}
-func (*Cite) inline()      {}
+// Substitution is a substitution reference (|name|): the inline
+// content its definition gives it, a replace directive's text or a
+// unicode directive's characters; or its name, when the text defines
+// none, or defines it as what this package does not show (an image, a
+// date). A substitution in a replacement's text is not replaced again.
+type Substitution struct {
+	Name    string
+	Content []Inline
+}
+
+func (Text) inline()          {}
+func (*Substitution) inline() {}
+func (*Emphasis) inline()     {}
+func (*Strong) inline()       {}
+func (Literal) inline()       {}
+func (*Reference) inline()    {}
+func (*Cite) inline()         {}
 
 // maxDepth bounds the nesting of blocks (quotes in lists in quotes...),
 // so that hostile input cannot exhaust the stack; deeper content is kept
@@ -323,6 +334,7 @@ func parse(src string, checkOnly bool) *Document {
 	if !checkOnly {
 		p.resolveReferences()
 		p.resolveFootnotes()
+		p.resolveSubstitutions()
 	}
 	return p.doc
 }

@@ -302,6 +302,8 @@ func plainText(content []Inline) string {
 				walk(in.Content)
 			case *Reference:
 				walk(in.Content)
+			case *Substitution:
+				walk(in.Content)
 			}
 		}
 	}
