@@ -1830,15 +1830,15 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	var b Block
 	switch kind {
 	case "admonition":
-		var body []Block
+		var title []Inline
 		if argument != "" {
 			// The generic admonition's argument is its title.
-			body = append(body, &Paragraph{Content: p.inline(argument, l)})
+			title = p.inline(argument, l)
 		}
 		n := len(p.doc.Diagnostics)
-		body = append(body, p.blocks(content, depth+1, false)...)
+		body := p.blocks(content, depth+1, false)
 		p.fixOffsets(n, block)
-		b = &Admonition{Kind: strings.ToLower(name), Children: body}
+		b = &Admonition{Kind: strings.ToLower(name), Title: title, Children: body}
 	case "container":
 		if lower == "sidebar" {
 			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
@@ -3034,7 +3034,67 @@ func (p *parser) pair(para Block, lines []line) Block {
 	return &sequence{para, lit}
 }
 
-// sequence is blocks that one construct produced together.
+// sequence is blocks that one construct produced together, which
+// count as one while the text is parsed; flatten puts them in their
+// place before Parse returns.
 type sequence []Block
 
 func (*sequence) block() {}
+
+// flatten replaces each sequence among bs, and among the blocks they
+// hold, with the blocks it holds, so that a document shows only the
+// exported Block types.
+func flatten(bs []Block) []Block {
+	has := false
+	for _, b := range bs {
+		flattenIn(b)
+		_, ok := b.(*sequence)
+		has = has || ok
+	}
+	if !has {
+		return bs
+	}
+	out := make([]Block, 0, len(bs)+1)
+	for _, b := range bs {
+		if seq, ok := b.(*sequence); ok {
+			out = append(out, flatten(*seq)...)
+		} else {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// flattenIn flattens the blocks b holds.
+func flattenIn(b Block) {
+	switch b := b.(type) {
+	case *Section:
+		b.Children = flatten(b.Children)
+	case *BulletList:
+		for i := range b.Items {
+			b.Items[i] = flatten(b.Items[i])
+		}
+	case *EnumeratedList:
+		for i := range b.Items {
+			b.Items[i] = flatten(b.Items[i])
+		}
+	case *DefinitionList:
+		for i := range b.Items {
+			b.Items[i].Definition = flatten(b.Items[i].Definition)
+		}
+	case *FieldList:
+		for i := range b.Fields {
+			b.Fields[i].Body = flatten(b.Fields[i].Body)
+		}
+	case *OptionList:
+		for i := range b.Items {
+			b.Items[i].Description = flatten(b.Items[i].Description)
+		}
+	case *BlockQuote:
+		b.Children = flatten(b.Children)
+	case *Admonition:
+		b.Children = flatten(b.Children)
+	case *Footnote:
+		b.Children = flatten(b.Children)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // HTMLOptions control WriteHTML.
@@ -162,7 +164,15 @@ func (hw *htmlWriter) block(b Block) {
 		hw.id(b.ID)
 		w.WriteString(" class=\"admonition ")
 		writeEscaped(w, b.Kind)
-		w.WriteString("\">\n")
+		w.WriteString("\">\n<p class=\"admonition-title\">")
+		// A note's title is its kind, as docutils' English writer
+		// gives it.
+		if b.Title != nil {
+			hw.inlines(b.Title)
+		} else {
+			writeEscaped(w, admonitionTitle(b.Kind))
+		}
+		w.WriteString("</p>\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
 	case *Footnote:
@@ -178,8 +188,6 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("]</span>\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
-	case *sequence:
-		hw.blocks(*b)
 	}
 }
 
@@ -347,4 +355,14 @@ func escapeURL(u string) string {
 		}
 	}
 	return b.String()
+}
+
+// admonitionTitle is the title docutils' English language module gives
+// an admonition of kind: its name with a capital.
+func admonitionTitle(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(kind)
+	return string(unicode.ToUpper(r)) + kind[size:]
 }

@@ -3,11 +3,13 @@ package rst
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
 )
 
@@ -93,7 +95,7 @@ func TestIDPrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `<p>See <a href="#d-about" rel="nofollow noopener">about</a>, <a href="#d-about" rel="nofollow noopener">same</a> and <a href="#top" rel="nofollow noopener">top</a>.</p>` + "\n" +
-		`<aside id="d-about" class="admonition note">` + "\n<p>Text.</p>\n</aside>\n"
+		`<aside id="d-about" class="admonition note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
@@ -110,7 +112,7 @@ func TestDirectiveContentShown(t *testing.T) {
 	}
 	want := "<p>First <em>paragraph</em>.</p>\n<p>Second.</p>\n" +
 		"<blockquote>\n<p>No argument,\nall content.</p>\n</blockquote>\n" +
-		"<aside class=\"admonition note\">\n<p>A note.</p>\n</aside>\n"
+		"<aside class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>A note.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -133,5 +135,63 @@ func TestRoles(t *testing.T) {
 	want := "<p><strong>bold</strong> &lt;b&gt;x&lt;/b&gt; <cite>cite</cite></p>\n<p><em>em</em> 8</p>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestAdmonitionTitles: an admonition shows its title, as docutils'
+// writer does: a note's or a warning's kind, the generic admonition's
+// argument (which is not a paragraph of its content).
+func TestAdmonitionTitles(t *testing.T) {
+	src := ".. warning:: Mind the *gap*.\n\n.. admonition:: Slides *online*\n\n   At the URL.\n"
+	want := "<aside class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</aside>\n" +
+		"<aside class=\"admonition admonition\">\n<p class=\"admonition-title\">Slides <em>online</em></p>\n<p>At the URL.</p>\n</aside>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	doc := Parse(src)
+	if n := len(doc.Children[1].(*Admonition).Children); n != 1 {
+		t.Errorf("the generic admonition has %d blocks, want 1: its title is no paragraph of it", n)
+	}
+}
+
+// TestOnlyExportedBlocks: the tree Parse returns holds only the Block
+// types the package exports, which a caller can switch on: a paragraph
+// and the literal block it introduces, or a run of directives, were an
+// unexported sequence.
+func TestOnlyExportedBlocks(t *testing.T) {
+	src := "Code::\n\n   x = 1\n\n- Item::\n\n     y\n\n.. note:: a\n.. note:: b\n\n" +
+		".. admonition:: T\n\n   Then::\n\n      z\n\n.. [1]\n   Note::\n\n      w\n"
+	var walk func(bs []Block) []string
+	walk = func(bs []Block) []string {
+		var kinds []string
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Paragraph:
+				kinds = append(kinds, "p")
+			case *LiteralBlock:
+				kinds = append(kinds, "pre")
+			case *BulletList:
+				kinds = append(kinds, "ul(")
+				for _, it := range b.Items {
+					kinds = append(kinds, walk(it)...)
+				}
+				kinds = append(kinds, ")")
+			case *Admonition:
+				kinds = append(kinds, "aside(")
+				kinds = append(kinds, walk(b.Children)...)
+				kinds = append(kinds, ")")
+			case *Footnote:
+				kinds = append(kinds, "footnote(")
+				kinds = append(kinds, walk(b.Children)...)
+				kinds = append(kinds, ")")
+			default:
+				kinds = append(kinds, fmt.Sprintf("%T", b))
+			}
+		}
+		return kinds
+	}
+	want := []string{"p", "pre", "ul(", "p", "pre", ")", "aside(", "p", ")", "aside(", "p", ")", "aside(", "p", "pre", ")", "footnote(", "p", "pre", ")"}
+	if diff := cmp.Diff(want, walk(Parse(src).Children)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -46,7 +46,7 @@ func TestLinksAsDocutils(t *testing.T) {
 			"- item b__\n\n  term c__\n     def d__\n\n.. note:: e__\n\n__ http://2.org\n__ http://3.org\n__ http://4.org\n__ http://5.org\n",
 			"<ul>\n<li>\n<p>item <a href=\"http://2.org\" rel=\"nofollow noopener\">b</a></p>\n<dl>\n" +
 				"<dt>term <a href=\"http://3.org\" rel=\"nofollow noopener\">c</a></dt>\n<dd>\n<p>def <a href=\"http://4.org\" rel=\"nofollow noopener\">d</a></p>\n</dd>\n</dl>\n</li>\n</ul>\n" +
-				"<aside class=\"admonition note\">\n<p><a href=\"http://5.org\" rel=\"nofollow noopener\">e</a></p>\n</aside>\n",
+				"<aside class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p><a href=\"http://5.org\" rel=\"nofollow noopener\">e</a></p>\n</aside>\n",
 		},
 		{
 			"indirect chain",

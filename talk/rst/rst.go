@@ -160,7 +160,10 @@ type Footnote struct {
 
 // Admonition is a note, warning, tip or other admonition directive.
 type Admonition struct {
-	Kind     string // "note", "warning", "tip"...
+	Kind string // "note", "warning", "tip"..., or "admonition"
+	// Title is the generic admonition's title, its argument; the
+	// others have none, their kind being their title ("Note").
+	Title    []Inline
 	Children []Block
 	ID       string // the id its :name: option gives it, or ""
 }
@@ -335,6 +338,7 @@ func parse(src string, checkOnly bool) *Document {
 		p.resolveReferences()
 		p.resolveFootnotes()
 		p.resolveSubstitutions()
+		p.doc.Children = flatten(p.doc.Children)
 	}
 	return p.doc
 }
