@@ -250,6 +250,84 @@ func indented(lines []line, start, firstIndent int) (block []line, end int, blan
 	return block, end, blankFinish
 }
 
+// blockQuotes parses an indented block, dedented, as docutils'
+// block_quote does: a block quote, whose last paragraph may be its
+// attribution ("-- Author"), which ends the quote; what follows an
+// attribution is another block quote.
+func (p *parser) blockQuotes(block []line, depth int) []Block {
+	var quotes []Block
+	for len(block) > 0 {
+		content, attribution, rest := splitAttribution(block)
+		quote := &BlockQuote{Children: p.blocks(content, depth+1, false)}
+		quotes = append(quotes, quote)
+		if attribution == nil {
+			break
+		}
+		text := make([]string, len(attribution))
+		for k, a := range attribution {
+			text[k] = a.text
+		}
+		quote.Attribution = p.inline(strings.TrimRight(strings.Join(text, "\n"), " \n"), attribution[0])
+		block = skipBlank(rest)
+	}
+	return quotes
+}
+
+// attributionRE is docutils' attribution_pattern: "--", "---" or an em
+// dash, and the spaces before the text.
+var attributionRE = regexp.MustCompile("^(---?|\u2014) *")
+
+// splitAttribution splits a block quote's lines as docutils'
+// split_attribution does: the first line after a blank one, with
+// content before it, that starts with a dash, and the lines after it up
+// to a blank one if all are indented alike, are the attribution, its
+// dash and indentation cut; the lines after it are what follows the
+// quote. No such line: all the lines are the quote's.
+func splitAttribution(block []line) (content, attribution, rest []line) {
+	blankAt, nonblankSeen := -1, false
+	for i, l := range block {
+		if blank(l) {
+			blankAt = i
+			continue
+		}
+		if nonblankSeen && blankAt == i-1 {
+			if m := attributionRE.FindString(l.text); m != "" && len(m) < len(l.text) && !strings.HasPrefix(l.text[len(m)-strings.Count(m, " "):], "-") {
+				if end, indent, ok := attributionShape(block, i); ok {
+					attribution = make([]line, end-i)
+					copy(attribution, block[i:end])
+					attribution[0].text = attribution[0].text[len(m):]
+					for k := 1; k < len(attribution); k++ {
+						attribution[k].text = attribution[k].text[min(indent, len(attribution[k].text)):]
+					}
+					return block[:i], attribution, block[end:]
+				}
+			}
+		}
+		nonblankSeen = true
+	}
+	return block, nil, nil
+}
+
+// attributionShape returns the end of the attribution that starts at
+// block[start], at the first blank line, and the indentation of its
+// lines after the first, as docutils' check_attribution does; false
+// when those lines are not indented alike.
+func attributionShape(block []line, start int) (end, indent int, ok bool) {
+	indent = -1
+	for end = start + 1; end < len(block); end++ {
+		l := block[end]
+		if blank(l) {
+			return end, max(indent, 0), true
+		}
+		if indent < 0 {
+			indent = indentOf(l.text)
+		} else if indentOf(l.text) != indent {
+			return 0, 0, false
+		}
+	}
+	return end, max(indent, 0), true
+}
+
 // skipBlank drops the blank lines that start lines.
 func skipBlank(lines []line) []line {
 	for len(lines) > 0 && blank(lines[0]) {
@@ -387,7 +465,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		if l.text[0] == ' ' {
 			block, end, finish := indented(lines, i, -1)
 			p.reach(lines, end-1, depth)
-			emit(&BlockQuote{Children: p.blocks(block, depth+1, false)})
+			for _, q := range p.blockQuotes(block, depth) {
+				emit(q)
+			}
 			if !finish {
 				p.reportAfter(lines, end, Warning, "Block quote ends without a blank line; unexpected unindent.")
 			}
@@ -823,11 +903,11 @@ func (p *parser) optionList(lines []line, i, depth int) (Block, int) {
 			}
 			// The first: its description is a block quote.
 			p.report(lines[i], Error, "Invalid option list marker: "+err)
-			quote := &BlockQuote{Children: p.blocks(block, depth+1, false)}
+			quotes := sequence(p.blockQuotes(block, depth))
 			if !finish {
 				p.reportAfter(lines, end, Warning, "Option list ends without a blank line; unexpected unindent.")
 			}
-			return quote, end - start
+			return &quotes, end - start
 		}
 		list.Items = append(list.Items, OptionItem{Options: opts, Description: p.blocks(block, depth+1, false)})
 		i = end

@@ -158,6 +158,11 @@ func (hw *htmlWriter) block(b Block) {
 		hw.id(b.ID)
 		w.WriteString(">\n")
 		hw.blocks(b.Children)
+		if b.Attribution != nil {
+			w.WriteString("<p class=\"attribution\">\u2014")
+			hw.inlines(b.Attribution)
+			w.WriteString("</p>\n")
+		}
 		w.WriteString("</blockquote>\n")
 	case *Admonition:
 		w.WriteString("<aside")

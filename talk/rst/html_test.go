@@ -195,3 +195,18 @@ func TestOnlyExportedBlocks(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestAttributions: a block quote's last paragraph that starts with a
+// dash is its attribution, and ends it, as in docutils (its HTML, 0.19):
+// lines after it make another quote; a misshapen one is a paragraph.
+func TestAttributions(t *testing.T) {
+	src := "Para.\n\n    Quote one.\n\n    -- Author *Name*\n\n    Quote two.\n\n    --- Second Author\n       continued\n\n" +
+		"Para.\n\n    Quote.\n\n    \u2014 Em Dash\n\nPara.\n\n    Quote.\n\n    -- Not\n      an\n    attribution\n"
+	want := "<p>Para.</p>\n<blockquote>\n<p>Quote one.</p>\n<p class=\"attribution\">\u2014Author <em>Name</em></p>\n</blockquote>\n" +
+		"<blockquote>\n<p>Quote two.</p>\n<p class=\"attribution\">\u2014Second Author\ncontinued</p>\n</blockquote>\n" +
+		"<p>Para.</p>\n<blockquote>\n<p>Quote.</p>\n<p class=\"attribution\">\u2014Em Dash</p>\n</blockquote>\n" +
+		"<p>Para.</p>\n<blockquote>\n<p>Quote.</p>\n<dl>\n<dt>-- Not</dt>\n<dd>\n<p>an</p>\n</dd>\n</dl>\n<p>attribution</p>\n</blockquote>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

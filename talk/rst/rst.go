@@ -137,7 +137,10 @@ type LineBlock struct{ Lines [][]Inline }
 // shows it as one (a container, a topic, a figure, a table...).
 type BlockQuote struct {
 	Children []Block
-	ID       string // the id a directive's :name: option gives it, or ""
+	// Attribution is whom the quote is by: its last paragraph, when that
+	// starts with "--", "---" or an em dash, without the dash.
+	Attribution []Inline
+	ID          string // the id a directive's :name: option gives it, or ""
 }
 
 // Table is a grid or simple table, kept as drawn: descriptions use them
