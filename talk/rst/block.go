@@ -1108,7 +1108,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	// A cell's lines docutils names one below the table's (see
 	// tableCell).
 	p.reach(lines, start+n-1, depth)
-	cols, offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
+	grid, cols, offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
 	if detail != "" {
 		at := tableLine(offset)
 		p.report(at, Error, "Malformed table.\n"+detail)
@@ -1118,7 +1118,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	}
 	unexpected()
 	blankAfter()
-	return &Table{Text: strings.Join(text, "\n"), cols: cols}, n
+	return grid.table(strings.Join(text, "\n"), cols), n
 }
 
 // knownDirectives are docutils' directives, which it parses without
@@ -1823,10 +1823,12 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		}
 	}
 	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
+	var caption []Inline
 	if isTable && argument != "" {
 		// The title, parsed before the content; docutils puts what it
 		// reports after the table, and only if there is one.
-		title := p.directiveTitle(argument, l)
+		var title []Diagnostic
+		title, caption = p.directiveTitle(argument, l)
 		defer func() {
 			if ok {
 				p.doc.Diagnostics = append(p.doc.Diagnostics, title...)
@@ -1853,9 +1855,11 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			return nil, false
 		}
 	}
+	var csv *Table
 	if lower == "csv-table" && len(content) > 0 {
 		// (Without content the data is in a file, which is not read.)
-		if msg := p.csvTable(name, skipBlank(trimBlank(content)), head.options, depth); msg != "" {
+		var msg string
+		if csv, msg = p.csvTable(name, skipBlank(trimBlank(content)), head.options, depth); msg != "" {
 			ok = false
 			p.report(l, Error, msg)
 			return nil, false
@@ -1924,8 +1928,17 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
 			p.sidebarDepth = depth + 1
 		}
-		b = &BlockQuote{Children: p.blocks(content, depth+1, false)}
+		children := flatten(p.blocks(content, depth+1, false))
+		if t, isTable := tableOf(lower, children, head.options); isTable {
+			b = t
+			break
+		}
+		b = &BlockQuote{Children: children}
 	case "literal", "":
+		if csv != nil {
+			b = csv
+			break
+		}
 		var text []string
 		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
@@ -1947,6 +1960,9 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		n := len(p.doc.Diagnostics)
 		p.blocks(content, depth+1, false)
 		p.decorate(n, lower == "header")
+	}
+	if t, isTable := b.(*Table); isTable && caption != nil {
+		t.Caption = caption
 	}
 	if named && b != nil && !p.checkOnly {
 		p.identify(b, target)
@@ -2108,19 +2124,64 @@ func (p *parser) identify(b Block, name string) {
 		b.ID = id
 	case *LiteralBlock:
 		b.ID = id
+	case *Table:
+		b.ID = id
 	}
 	p.target(normalizeName(name), "#"+id)
+}
+
+// tableOf returns the table that the content of a table directive (its
+// one table) or of a list-table (a list of rows, each a list of cells)
+// makes, its blocks made; false for another directive, or content of
+// another shape, which docutils has reported.
+func tableOf(directive string, content []Block, options map[string]*string) (*Table, bool) {
+	switch directive {
+	case "table":
+		if len(content) == 1 {
+			t, ok := content[0].(*Table)
+			return t, ok
+		}
+	case "list-table":
+		if len(content) != 1 {
+			return nil, false
+		}
+		list, ok := content[0].(*BulletList)
+		if !ok {
+			return nil, false
+		}
+		var grid tableGrid
+		cols := 0
+		for _, item := range list.Items {
+			if len(item) != 1 {
+				return nil, false
+			}
+			row, ok := item[0].(*BulletList)
+			if !ok {
+				return nil, false
+			}
+			cells := make([]TableCell, len(row.Items))
+			for k, c := range row.Items {
+				cells[k] = TableCell{Children: c, ColSpan: 1, RowSpan: 1}
+			}
+			grid.rows = append(grid.rows, cells)
+			cols = max(cols, len(cells))
+		}
+		headerRows, _ := pyInt(options["header-rows"])
+		grid.head = min(headerRows, len(grid.rows))
+		return grid.table("", cols), true
+	}
+	return nil, false
 }
 
 // directiveTitle parses a table directive's title, at its line l, and
 // returns what that reports, which docutils puts after the table; the
 // targets its markup defines take their names at once, and what that
 // reports stays where it is.
-func (p *parser) directiveTitle(title string, l line) []Diagnostic {
+func (p *parser) directiveTitle(title string, l line) ([]Diagnostic, []Inline) {
 	held := p.holdDups
 	p.holdDups = true
 	n := len(p.doc.Diagnostics)
-	p.inline(title, l)
+	content := p.inline(title, l)
 	reports := slices.Clone(p.doc.Diagnostics[n:])
 	p.doc.Diagnostics = p.doc.Diagnostics[:n]
 	p.holdDups = held
@@ -2128,7 +2189,7 @@ func (p *parser) directiveTitle(title string, l line) []Diagnostic {
 		p.doc.Diagnostics = append(p.doc.Diagnostics, p.dups...)
 		p.dups = p.dups[:0]
 	}
-	return reports
+	return reports, content
 }
 
 // scratch returns a parser of the text for a look at part of it, whose
@@ -2292,7 +2353,7 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 	if !ok || len(scratch.doc.Diagnostics) > 0 {
 		return false, 0, true
 	}
-	if head.argument != "" && len(scratch.directiveTitle(head.argument, content[0])) > 0 {
+	if reports, _ := scratch.directiveTitle(head.argument, content[0]); head.argument != "" && len(reports) > 0 {
 		return false, 0, true // the title's reports go beside the table
 	}
 	inner := skipBlank(trimBlank(afterBlank(block)))
@@ -3176,5 +3237,13 @@ func flattenIn(b Block) {
 		b.Children = flatten(b.Children)
 	case *Footnote:
 		b.Children = flatten(b.Children)
+	case *Table:
+		for _, rows := range [][][]TableCell{b.Head, b.Body} {
+			for _, row := range rows {
+				for i := range row {
+					row[i].Children = flatten(row[i].Children)
+				}
+			}
+		}
 	}
 }

@@ -12,11 +12,14 @@
 // underline, or overline and underline, levels in the order the styles
 // first appear), transitions, bullet and enumerated lists, definition,
 // field and option lists, literal blocks ("::" and quoted), doctest and
-// line blocks, block quotes, grid and simple tables (kept as drawn),
-// comments, hyperlink targets, footnotes and citations (numbered and
-// given symbols as docutils does), and directives: admonitions and containers
-// show their content, code and a csv-table's data show as a literal block,
-// the rest (images, raw HTML, includes) is left out; a directive's :name:
+// line blocks, block quotes and their attributions, grid and simple
+// tables (their rows and cells, spans and header rows, wide characters
+// taking two columns as in docutils), comments, hyperlink targets,
+// footnotes and citations (numbered and given symbols as docutils does),
+// and directives: admonitions and containers show their content, tables
+// (table, csv-table, list-table) their rows and title, code shows as a
+// literal block, the rest (images, raw HTML, includes) is left out; no
+// directive reads a file or a URL; a directive's :name:
 // option gives the element it makes an id, which references by that name
 // link to. Inline: emphasis, strong, literals, interpreted text and roles,
 // phrase and named references, embedded URLs, anonymous references,

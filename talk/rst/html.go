@@ -141,9 +141,31 @@ func (hw *htmlWriter) block(b Block) {
 		writeEscaped(w, b.Text)
 		w.WriteString("</pre>\n")
 	case *Table:
-		w.WriteString("<pre class=\"table\">")
-		writeEscaped(w, b.Text)
-		w.WriteString("</pre>\n")
+		if len(b.Head)+len(b.Body) == 0 {
+			w.WriteString("<pre class=\"table\">")
+			writeEscaped(w, b.Text)
+			w.WriteString("</pre>\n")
+			break
+		}
+		w.WriteString("<table")
+		hw.id(b.ID)
+		w.WriteString(">\n")
+		if b.Caption != nil {
+			w.WriteString("<caption>")
+			hw.inlines(b.Caption)
+			w.WriteString("</caption>\n")
+		}
+		if len(b.Head) > 0 {
+			w.WriteString("<thead>\n")
+			hw.rows(b.Head, "th")
+			w.WriteString("</thead>\n")
+		}
+		if len(b.Body) > 0 {
+			w.WriteString("<tbody>\n")
+			hw.rows(b.Body, "td")
+			w.WriteString("</tbody>\n")
+		}
+		w.WriteString("</table>\n")
 	case *LineBlock:
 		w.WriteString("<p class=\"lines\">")
 		for i, l := range b.Lines {
@@ -193,6 +215,39 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("]</span>\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
+	}
+}
+
+// rows writes a table's rows, their cells as tag (th or td) elements.
+func (hw *htmlWriter) rows(rows [][]TableCell, tag string) {
+	w := hw.w
+	for _, row := range rows {
+		w.WriteString("<tr>")
+		for _, c := range row {
+			w.WriteString("<" + tag)
+			if c.ColSpan > 1 {
+				fmt.Fprintf(w, ` colspan="%d"`, c.ColSpan)
+			}
+			if c.RowSpan > 1 {
+				fmt.Fprintf(w, ` rowspan="%d"`, c.RowSpan)
+			}
+			w.WriteString(">")
+			// A cell of one paragraph is shown without <p>, as a list
+			// item of one is.
+			if len(c.Children) == 1 {
+				if p, ok := c.Children[0].(*Paragraph); ok {
+					hw.inlines(p.Content)
+					w.WriteString("</" + tag + ">")
+					continue
+				}
+			}
+			if len(c.Children) > 0 {
+				w.WriteString("\n")
+				hw.blocks(c.Children)
+			}
+			w.WriteString("</" + tag + ">")
+		}
+		w.WriteString("</tr>\n")
 	}
 }
 

@@ -143,11 +143,24 @@ type BlockQuote struct {
 	ID          string // the id a directive's :name: option gives it, or ""
 }
 
-// Table is a grid or simple table, kept as drawn: descriptions use them
-// for layout more than for data, and a drawn table reads well as is.
+// Table is a grid or simple table: its rows of cells, and its text as
+// drawn.
 type Table struct {
-	Text string
-	cols int // its columns, as docutils counts them for the table directive's widths
+	Caption []Inline      // the title a table directive gives it
+	Head    [][]TableCell // the header rows, above a grid table's "+===+" or a simple table's second "=" border
+	Body    [][]TableCell // the other rows
+	Text    string        // the table as drawn (a csv-table's data), "" for a list-table
+	ID      string        // the id a directive's :name: option gives it, or ""
+	cols    int           // its columns, as docutils counts them for the table directive's widths
+}
+
+// TableCell is one cell of a Table: its content, and the columns and
+// rows it spans (1 for one). A row holds the cells that start in it: a
+// cell that spans rows from above is not repeated.
+type TableCell struct {
+	Children []Block
+	ColSpan  int
+	RowSpan  int
 }
 
 // Footnote is a footnote or a citation (".. [1] text", ".. [#] text",
