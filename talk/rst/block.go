@@ -799,9 +799,20 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 	if list.Style == "auto" {
 		list.Style = "arabic"
 	}
+	// docutils notes a list that does not start at 1 after the list, and
+	// so after what its items report; at the line its outermost state
+	// machine is on: the list's, or, in a nested block (an item, a quote,
+	// a section), the end of the top-level block it is in (see reach).
+	var startNote []Diagnostic
 	if first.value != 1 && first.style != "auto" {
-		p.report(lines[i], Info, fmt.Sprintf("Enumerated list start value not ordinal-1: %q (ordinal %d)", first.text, first.value))
+		at := lines[i]
+		if depth > 0 || len(p.sections) > 0 {
+			at = p.topLine
+		}
+		startNote = append(startNote, Diagnostic{Line: at.num, Offset: at.off, Level: Info,
+			Message: fmt.Sprintf("Enumerated list start value not ordinal-1: %q (ordinal %d)", first.text, first.value)})
 	}
+	defer func() { p.doc.Diagnostics = append(p.doc.Diagnostics, startNote...) }()
 	next := first.value
 	for i < len(lines) {
 		e, ok := parseEnum(lines[i].text, first.style)
@@ -821,6 +832,8 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 		i = end
 		if !finish {
 			if i >= len(lines) || !p.isEnumItem(lines, i, first.style, next) {
+				p.doc.Diagnostics = append(p.doc.Diagnostics, startNote...)
+				startNote = nil
 				p.reportAfter(lines, i, Warning, "Enumerated list ends without a blank line; unexpected unindent.")
 				break
 			}
