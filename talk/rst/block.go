@@ -108,6 +108,13 @@ type parser struct {
 	// (see resolveSubstitutions).
 	subDefs map[string][]Inline
 	subRefs []*Substitution
+	// problematic counts the inline markup that docutils shows as a
+	// problematic node, with a warning or an error.
+	problematic int
+	// explicitAt counts, by depth, the constructs of explicit markup,
+	// and failedDirectives the directives among them that made nothing
+	// but an error (see replacement).
+	explicitAt, failedDirectives map[int]int
 }
 
 // A footnoteRef is a footnote or citation reference, and its label as
@@ -831,7 +838,9 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 		next++
 		i = end
 		if !finish {
-			if i >= len(lines) || !p.isEnumItem(lines, i, first.style, next) {
+			if e, ok := parseEnum(lines[min(i, len(lines)-1)].text, first.style); i >= len(lines) || !ok || e.format != first.format || !p.isEnumItem(lines, i, first.style, next) {
+				// (An item of another format, "#." after "a)", starts
+				// another list.)
 				p.doc.Diagnostics = append(p.doc.Diagnostics, startNote...)
 				startNote = nil
 				p.reportAfter(lines, i, Warning, "Enumerated list ends without a blank line; unexpected unindent.")
@@ -1096,7 +1105,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		unexpected()
 		p.report(tableLine(0), Error, "Malformed table.")
 		blankAfter()
-		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
+		return &LiteralBlock{Text: strings.Join(text, "\n"), inMessage: true}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
 		finish = false
@@ -1127,7 +1136,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		p.report(at, Error, "Malformed table.\n"+detail)
 		unexpected()
 		blankAfter()
-		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
+		return &LiteralBlock{Text: strings.Join(text, "\n"), inMessage: true}, n
 	}
 	unexpected()
 	blankAfter()
@@ -1164,6 +1173,10 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	var out sequence
 	first := true
 	for i < len(lines) && isExplicit(lines[i].text) {
+		if p.explicitAt == nil {
+			p.explicitAt = map[int]int{}
+		}
+		p.explicitAt[depth]++
 		b, end, finish := p.explicit(lines, i, depth, first)
 		first = false
 		if b != nil {
@@ -1687,16 +1700,20 @@ func (p *parser) replacement(name string, block []line, l line, depth int) ([]In
 		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
 		return nil, false
 	}
-	n, targets := len(p.doc.Diagnostics), p.inlineTargets
+	n, targets, problematic := len(p.doc.Diagnostics), p.inlineTargets, p.problematic
 	p.blocks(content, depth+1, false)
 	// Check builds no paragraphs: what the content makes is counted on
 	// a parse of its own. Explicit markup makes an element (a comment, a
 	// target) that this package does not keep.
-	made := p.scratch(0).blocks(content, depth+1, false)
-	for k, c := range content {
-		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
-			made = append(made, nil)
-		}
+	// A malformed table, or a directive that fails, makes only a system
+	// message, which docutils moves out of the replacement.
+	scratch := p.scratch(0)
+	made := slices.DeleteFunc(scratch.blocks(content, depth+1, false), func(b Block) bool {
+		lit, ok := b.(*LiteralBlock)
+		return ok && lit.inMessage
+	})
+	for range scratch.explicitAt[depth+1] - scratch.failedDirectives[depth+1] {
+		made = append(made, nil)
 	}
 	if len(made) != 1 {
 		p.doc.Diagnostics = p.doc.Diagnostics[:n]
@@ -1711,9 +1728,10 @@ func (p *parser) replacement(name string, block []line, l line, depth int) ([]In
 		return nil, false
 	}
 	switch {
-	case p.worstSince(n) >= Warning:
+	case p.problematic > problematic:
 		// Markup that failed is a "problematic" node, which a
-		// substitution may not hold.
+		// substitution may not hold (what the paragraph's block
+		// reports, docutils moves out).
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
 	case p.inlineTargets > targets:
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
@@ -1769,6 +1787,21 @@ func substitutes(name string, block []line) bool {
 // directive parses a directive whose block is block, and returns what it
 // shows, and whether a :name: option names it.
 func (p *parser) directive(name string, block []line, l line, depth int) (Block, bool) {
+	n := len(p.doc.Diagnostics)
+	b, named := p.directiveBlock(name, block, l, depth)
+	if b == nil && p.worstSince(n) >= Error {
+		// docutils makes only a system message of it (see
+		// replacement).
+		if p.failedDirectives == nil {
+			p.failedDirectives = map[int]int{}
+		}
+		p.failedDirectives[depth]++
+	}
+	return b, named
+}
+
+// directiveBlock is directive's work.
+func (p *parser) directiveBlock(name string, block []line, l line, depth int) (Block, bool) {
 	if p.shallow > 0 {
 		return nil, false // not the first block: captionOK looks at explicit markup itself
 	}
@@ -1853,6 +1886,10 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		// Without arguments, the content starts on the first line.
 		content = argumentlessContent(block, !spec.noOptions)
 	}
+	// docutils' parse_directive_block drops the content's trailing blank
+	// lines, which a definition list at its end counts its term's line
+	// from.
+	content = trimBlank(content)
 	if (lower == "class" || lower == "container") && argument != "" {
 		for _, w := range strings.Fields(argument) {
 			if makeID(w) == "" {

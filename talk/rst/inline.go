@@ -183,6 +183,9 @@ type inliner struct {
 
 func (in *inliner) warn(level Level, msg string) {
 	in.p.report(in.at, level, msg)
+	if level >= Warning {
+		in.p.problematic++ // docutils shows the markup as a problematic node
+	}
 }
 
 // parse parses s; depth bounds nesting (strong inside a reference...).
