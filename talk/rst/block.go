@@ -1581,9 +1581,13 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 	}
 	n := len(p.doc.Diagnostics)
 	var content []Inline
+	// valid says docutils notes the definition's name: its directive
+	// made what a substitution holds, and reported nothing (but what a
+	// replacement's content reports, which docutils moves out).
+	valid := true
 	if strings.EqualFold(m[1], "replace") {
 		var ok bool
-		if content, ok = p.replacement(name, block, l, depth); !ok {
+		if content, ok, valid = p.replacement(name, block, l, depth); !ok {
 			invalid()
 			return nil
 		}
@@ -1605,8 +1609,9 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			invalid()
 			return b
 		}
+		valid = len(p.doc.Diagnostics) == n
 	}
-	if len(p.doc.Diagnostics) == n {
+	if valid {
 		// A name taken twice is reported at the definition's line as
 		// docutils' input gives it (see srcLine).
 		p.noteSubstitution(name, p.srcLine(l))
@@ -1690,25 +1695,25 @@ func (p *parser) substitutionDirective(sub, name string, block []line, l line, d
 // substitution name, as docutils' Replace.run does: one paragraph, whose
 // inline markup has no problem. It returns false when the definition
 // gets nothing.
-func (p *parser) replacement(name string, block []line, l line, depth int) ([]Inline, bool) {
-	content := append([]line(nil), block...)
-	content[0].text = strings.TrimSpace(cutColumns(content[0].text, strings.Index(content[0].text, "::")+2))
-	if content[0].text == "" {
-		content = content[1:]
+func (p *parser) replacement(name string, block []line, l line, depth int) (content []Inline, ok, valid bool) {
+	lines := append([]line(nil), block...)
+	lines[0].text = strings.TrimSpace(cutColumns(lines[0].text, strings.Index(lines[0].text, "::")+2))
+	if lines[0].text == "" {
+		lines = lines[1:]
 	}
-	if len(trimBlank(content)) == 0 {
+	if len(trimBlank(lines)) == 0 {
 		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
-		return nil, false
+		return nil, false, false
 	}
 	n, targets, problematic := len(p.doc.Diagnostics), p.inlineTargets, p.problematic
-	p.blocks(content, depth+1, false)
+	p.blocks(lines, depth+1, false)
 	// Check builds no paragraphs: what the content makes is counted on
 	// a parse of its own. Explicit markup makes an element (a comment, a
 	// target) that this package does not keep.
 	// A malformed table, or a directive that fails, makes only a system
 	// message, which docutils moves out of the replacement.
 	scratch := p.scratch(0)
-	made := slices.DeleteFunc(scratch.blocks(content, depth+1, false), func(b Block) bool {
+	made := slices.DeleteFunc(scratch.blocks(lines, depth+1, false), func(b Block) bool {
 		lit, ok := b.(*LiteralBlock)
 		return ok && lit.inMessage
 	})
@@ -1720,23 +1725,26 @@ func (p *parser) replacement(name string, block []line, l line, depth int) ([]In
 		if len(made) > 1 {
 			p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
 		}
-		return nil, false
+		return nil, false, false
 	}
 	if _, ok := made[0].(*Paragraph); !ok {
 		p.doc.Diagnostics = p.doc.Diagnostics[:n]
 		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
-		return nil, false
+		return nil, false, false
 	}
+	valid = true
 	switch {
 	case p.problematic > problematic:
 		// Markup that failed is a "problematic" node, which a
 		// substitution may not hold (what the paragraph's block
 		// reports, docutils moves out).
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
+		valid = false
 	case p.inlineTargets > targets:
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
+		valid = false
 	}
-	return made[0].(*Paragraph).Content, true
+	return made[0].(*Paragraph).Content, true, valid
 }
 
 // worstSince returns the highest level of the diagnostics from the n-th
@@ -2356,6 +2364,9 @@ func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
+			if m := directiveRE.FindStringSubmatch(c.text); m != nil && (strings.EqualFold(m[1], "header") || strings.EqualFold(m[1], "footer")) {
+				continue // the document's decoration, not the table's
+			}
 			return false, 0 // a comment, a target: an element of its own
 		}
 	}

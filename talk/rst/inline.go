@@ -408,13 +408,13 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	body := s[i+1 : j]
 	if suffixRole != "" {
 		if role != "" {
-			in.warn(Error, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
+			in.warn(Warning, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
 		}
 		role = suffixRole
 	}
 	if refend != "" {
 		if role != "" {
-			in.warn(Error, "Mismatch: both interpreted text role prefix and reference suffix.")
+			in.warn(Warning, "Mismatch: both interpreted text role prefix and reference suffix.")
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
 		text, uri, embedded := embeddedURI(body)
