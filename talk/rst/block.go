@@ -1105,7 +1105,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		unexpected()
 		p.report(tableLine(0), Error, "Malformed table.")
 		blankAfter()
-		return &LiteralBlock{Text: strings.Join(text, "\n"), inMessage: true}, n
+		return &inMessage{&LiteralBlock{Text: strings.Join(text, "\n")}}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
 		finish = false
@@ -1136,7 +1136,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		p.report(at, Error, "Malformed table.\n"+detail)
 		unexpected()
 		blankAfter()
-		return &LiteralBlock{Text: strings.Join(text, "\n"), inMessage: true}, n
+		return &inMessage{&LiteralBlock{Text: strings.Join(text, "\n")}}, n
 	}
 	unexpected()
 	blankAfter()
@@ -1176,7 +1176,9 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 		if p.explicitAt == nil {
 			p.explicitAt = map[int]int{}
 		}
-		p.explicitAt[depth]++
+		if m := directiveRE.FindStringSubmatch(lines[i].text); m == nil || !strings.EqualFold(m[1], "header") && !strings.EqualFold(m[1], "footer") {
+			p.explicitAt[depth]++ // (a header or footer is the document's decoration)
+		}
 		b, end, finish := p.explicit(lines, i, depth, first)
 		first = false
 		if b != nil {
@@ -1714,8 +1716,8 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 	// message, which docutils moves out of the replacement.
 	scratch := p.scratch(0)
 	made := slices.DeleteFunc(scratch.blocks(lines, depth+1, false), func(b Block) bool {
-		lit, ok := b.(*LiteralBlock)
-		return ok && lit.inMessage
+		_, ok := b.(*inMessage)
+		return ok
 	})
 	for range scratch.explicitAt[depth+1] - scratch.failedDirectives[depth+1] {
 		made = append(made, nil)
@@ -1985,6 +1987,13 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		if lower == "sidebar" {
 			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
 			p.sidebarDepth = depth + 1
+		}
+		if lower == "epigraph" || lower == "highlights" || lower == "pull-quote" {
+			// docutils' BlockQuote directive: a block quote, its
+			// attribution split off as an indented quote's is.
+			quotes := sequence(p.blockQuotes(content, depth))
+			b = &quotes
+			break
 		}
 		children := flatten(p.blocks(content, depth+1, false))
 		if t, isTable := tableOf(lower, children, head.options); isTable {
@@ -3036,7 +3045,7 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 		// docutils makes a system message of it, which shows the
 		// title's text: a sequence, not a paragraph, for what counts
 		// the paragraphs of a content (a figure's caption).
-		return &sequence{&Paragraph{Content: p.inline(title, tl)}}
+		return &inMessage{&Paragraph{Content: p.inline(title, tl)}}
 	}
 	level := 0
 	for j, s := range p.styles {
@@ -3243,24 +3252,37 @@ type sequence []Block
 
 func (*sequence) block() {}
 
-// flatten replaces each sequence among bs, and among the blocks they
-// hold, with the blocks it holds, so that a document shows only the
+// inMessage is blocks docutils shows only in a system message, such as
+// a malformed table's text or an unexpected title's: no element of its
+// own where elements are counted (see replacement). Parse shows them in
+// place, as sequences are (see flatten).
+type inMessage []Block
+
+func (*inMessage) block() {}
+
+// flatten replaces each sequence or inMessage among bs, and among the
+// blocks they hold, with the blocks it holds, so that a document shows only the
 // exported Block types.
 func flatten(bs []Block) []Block {
 	has := false
 	for _, b := range bs {
 		flattenIn(b)
-		_, ok := b.(*sequence)
-		has = has || ok
+		switch b.(type) {
+		case *sequence, *inMessage:
+			has = true
+		}
 	}
 	if !has {
 		return bs
 	}
 	out := make([]Block, 0, len(bs)+1)
 	for _, b := range bs {
-		if seq, ok := b.(*sequence); ok {
-			out = append(out, flatten(*seq)...)
-		} else {
+		switch b := b.(type) {
+		case *sequence:
+			out = append(out, flatten(*b)...)
+		case *inMessage:
+			out = append(out, flatten(*b)...)
+		default:
 			out = append(out, b)
 		}
 	}

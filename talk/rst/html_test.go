@@ -211,4 +211,10 @@ func TestAttributions(t *testing.T) {
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// An epigraph (a pull-quote, highlights) is a block quote too.
+	src = ".. epigraph::\n\n   Simple is better.\n\n   -- Tim Peters\n"
+	want = "<blockquote>\n<p>Simple is better.</p>\n<p class=\"attribution\">\u2014Tim Peters</p>\n</blockquote>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

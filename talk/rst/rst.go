@@ -127,9 +127,6 @@ type OptionItem struct {
 type LiteralBlock struct {
 	Text string
 	ID   string // the id a directive's :name: option gives it, or ""
-	// inMessage says the block is a malformed table's text, which
-	// docutils shows in its system message, not as an element.
-	inMessage bool
 }
 
 // LineBlock is a sequence of lines whose breaks matter, such as a poem or

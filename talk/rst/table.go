@@ -34,7 +34,7 @@ func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 		if !ok {
 			// As a malformed grid table is: docutils shows the text in
 			// its error message.
-			return &LiteralBlock{Text: strings.Join(text, "\n"), inMessage: true}
+			return &inMessage{&LiteralBlock{Text: strings.Join(text, "\n")}}
 		}
 		return grid.table(strings.Join(text, "\n"), len(spanColumns(padRunes(lines[start].text))))
 	}
