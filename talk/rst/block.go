@@ -1160,6 +1160,14 @@ var knownDirectives = map[string]string{
 	"title": "skip", "restructuredtext-test-directive": "skip", "line-block": "container",
 }
 
+// leadingDirective reports whether a line starts a header, footer or
+// meta directive, whose elements docutils puts at the document's start
+// (see leading), not where the directive is.
+func leadingDirective(s string) bool {
+	m := directiveRE.FindStringSubmatch(s)
+	return m != nil && (strings.EqualFold(m[1], "header") || strings.EqualFold(m[1], "footer") || strings.EqualFold(m[1], "meta"))
+}
+
 // isExplicit reports whether a line starts explicit markup: ".. " or an
 // anonymous target "__ ".
 func isExplicit(s string) bool {
@@ -1176,8 +1184,8 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 		if p.explicitAt == nil {
 			p.explicitAt = map[int]int{}
 		}
-		if m := directiveRE.FindStringSubmatch(lines[i].text); m == nil || !strings.EqualFold(m[1], "header") && !strings.EqualFold(m[1], "footer") {
-			p.explicitAt[depth]++ // (a header or footer is the document's decoration)
+		if !leadingDirective(lines[i].text) {
+			p.explicitAt[depth]++
 		}
 		b, end, finish := p.explicit(lines, i, depth, first)
 		first = false
@@ -2373,8 +2381,8 @@ func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
-			if m := directiveRE.FindStringSubmatch(c.text); m != nil && (strings.EqualFold(m[1], "header") || strings.EqualFold(m[1], "footer")) {
-				continue // the document's decoration, not the table's
+			if leadingDirective(c.text) {
+				continue // the document's, not the table's
 			}
 			return false, 0 // a comment, a target: an element of its own
 		}
