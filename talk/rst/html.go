@@ -172,6 +172,14 @@ func (hw *htmlWriter) block(b Block) {
 			if i > 0 {
 				w.WriteString("<br>\n")
 			}
+			// A line's indentation is kept, as spaces HTML does not
+			// collapse (docutils nests a line block for it).
+			if t, ok := firstText(l); ok {
+				if indent := len(t) - len(strings.TrimLeft(t, " ")); indent > 0 {
+					w.WriteString(strings.Repeat("\u00a0", indent))
+					l = append([]Inline{Text(t[indent:])}, l[1:]...)
+				}
+			}
 			hw.inlines(l)
 		}
 		w.WriteString("</p>\n")
@@ -249,6 +257,16 @@ func (hw *htmlWriter) rows(rows [][]TableCell, tag string) {
 		}
 		w.WriteString("</tr>\n")
 	}
+}
+
+// firstText returns the text that content starts with, if it starts
+// with text.
+func firstText(content []Inline) (string, bool) {
+	if len(content) == 0 {
+		return "", false
+	}
+	t, ok := content[0].(Text)
+	return string(t), ok
 }
 
 // id writes an element's id attribute, if it has one.

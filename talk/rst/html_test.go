@@ -218,3 +218,14 @@ func TestAttributions(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLineBlockIndentation: an indented line of a line block keeps its
+// indentation, which HTML would collapse, as no-break spaces (docutils
+// nests a line block for it).
+func TestLineBlockIndentation(t *testing.T) {
+	src := "| Roses are red,\n|    violets *blue*.\n|  Sugar\n| is sweet.\n"
+	want := "<p class=\"lines\">Roses are red,<br>\n\u00a0\u00a0\u00a0violets <em>blue</em>.<br>\n\u00a0Sugar<br>\nis sweet.</p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
