@@ -115,6 +115,9 @@ type parser struct {
 	// and failedDirectives the directives among them that made nothing
 	// but an error (see replacement).
 	explicitAt, failedDirectives map[int]int
+	// sectionNames are the names whose target is a section's, and
+	// ambiguous those two sections' titles share (see sectionTarget).
+	sectionNames, ambiguous map[string]bool
 }
 
 // A footnoteRef is a footnote or citation reference, and its label as
@@ -3088,7 +3091,11 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 	p.dups = p.dups[:0]
 	// The title's text names the section, an implicit target; docutils
 	// reports a name taken before at the underline.
-	p.noteName(p.titleText(s.Title, title, tl), false, false, "", under)
+	name := p.titleText(s.Title, title, tl)
+	p.noteName(name, false, false, "", under)
+	if !p.checkOnly {
+		s.ID = p.sectionTarget(name)
+	}
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]
 		parent.Children = append(parent.Children, s)
@@ -3098,6 +3105,27 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 	p.sections = append(p.sections, s)
 	p.sectionDups = append(p.sectionDups, held)
 	return nil
+}
+
+// sectionTarget gives a section titled name its id, as docutils makes
+// it, and makes the name a target that links to it, unless another
+// target has the name: an explicit one keeps it, and a name two titles
+// share links to neither, as docutils refuses a reference to it.
+func (p *parser) sectionTarget(name string) string {
+	id := p.newID(name)
+	key := normalizeName(name)
+	if p.sectionNames == nil {
+		p.sectionNames, p.ambiguous = map[string]bool{}, map[string]bool{}
+	}
+	switch taken, implicit := p.doc.Targets[key], p.sectionNames[key]; {
+	case implicit:
+		delete(p.doc.Targets, key)
+		p.ambiguous[key] = true
+	case taken == "" && !p.ambiguous[key]:
+		p.doc.Targets[key] = "#" + id
+		p.sectionNames[key] = true
+	}
+	return id
 }
 
 func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {

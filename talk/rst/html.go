@@ -78,7 +78,9 @@ func (hw *htmlWriter) block(b Block) {
 	switch b := b.(type) {
 	case *Section:
 		h := min(hw.top+b.Level-1, 6)
-		fmt.Fprintf(w, "<h%d>", h)
+		fmt.Fprintf(w, "<h%d", h)
+		hw.id(b.ID)
+		w.WriteString(">")
 		hw.inlines(b.Title)
 		fmt.Fprintf(w, "</h%d>\n", h)
 		hw.blocks(b.Children)

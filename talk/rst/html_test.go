@@ -59,7 +59,7 @@ func TestHeadingLevels(t *testing.T) {
 	if err := WriteHTML(&b, Parse(src), HTMLOptions{HeadingLevel: 3}); err != nil {
 		t.Fatal(err)
 	}
-	want := "<h3>Title</h3>\n<h4>Sub</h4>\n<p>text</p>\n"
+	want := "<h3 id=\"title\">Title</h3>\n<h4 id=\"sub\">Sub</h4>\n<p>text</p>\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
@@ -226,6 +226,26 @@ func TestLineBlockIndentation(t *testing.T) {
 	src := "| Roses are red,\n|    violets *blue*.\n|  Sugar\n| is sweet.\n"
 	want := "<p class=\"lines\">Roses are red,<br>\n\u00a0\u00a0\u00a0violets <em>blue</em>.<br>\n\u00a0Sugar<br>\nis sweet.</p>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSectionLinks: a reference to a section's title links to the
+// section, as in docutils (its hrefs, 0.19), with HTMLOptions.IDPrefix;
+// an explicit target of the same name keeps it, and a title two
+// sections share links to neither.
+func TestSectionLinks(t *testing.T) {
+	src := "Intro\n=====\n\nSee `Intro`_, setup_, `Other  part`_, A_ and B_.\n\nSetup\n-----\n\nOther part\n----------\n\n" +
+		"A\n-\n\nA\n-\n\nB\n-\n\n.. _b: http://b.org\n"
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: "d-"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<h2 id=\"d-intro\">Intro</h2>\n<p>See <a href=\"#d-intro\" rel=\"nofollow noopener\">Intro</a>, " +
+		"<a href=\"#d-setup\" rel=\"nofollow noopener\">setup</a>, <a href=\"#d-other-part\" rel=\"nofollow noopener\">Other  part</a>, " +
+		"A and <a href=\"http://b.org\" rel=\"nofollow noopener\">B</a>.</p>\n" +
+		"<h3 id=\"d-setup\">Setup</h3>\n<h3 id=\"d-other-part\">Other part</h3>\n<h3 id=\"d-a\">A</h3>\n<h3 id=\"d-id1\">A</h3>\n<h3 id=\"d-b\">B</h3>\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

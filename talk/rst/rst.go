@@ -72,6 +72,10 @@ type Section struct {
 	Level    int      // 1 for the first title style the text uses
 	Title    []Inline // the title's text, without its adornment
 	Children []Block  // the blocks up to the next title of this level or a higher one
+	// ID is the id docutils makes of the title ("Other part" gives
+	// "other-part"), which references to the title (`Other part`_)
+	// link to.
+	ID string
 }
 
 // Paragraph is running text.
