@@ -88,6 +88,9 @@ type parser struct {
 	lead      []leadReport
 	decorated bool
 	metas     int
+	// internal is the name of the internal target hyperlinkTarget has
+	// just parsed, or "".
+	internal string
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
@@ -1232,6 +1235,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		// A hyperlink target's block ends at a blank line: an indented
 		// block after one is a block quote. (docutils takes a malformed
 		// one for a comment, which does not end there.)
+		p.internal = ""
 		if strings.HasPrefix(l.text, "__") || p.hyperlinkTarget(lines, i) {
 			end = i + 1
 			for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
@@ -1248,6 +1252,9 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		}
 		if first {
 			p.reach(lines, end-1, depth)
+		}
+		if p.internal != "" && p.shallow == 0 {
+			return &internalTarget{p.internal}, end, finish
 		}
 		return nil, end, finish
 	}
@@ -1471,9 +1478,17 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	}
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
 		p.target(normalizeName(name), u)
+	} else if u == "" {
+		p.internal = normalizeName(name) // (see internalTarget)
 	}
 	return true
 }
+
+// internalTarget is a target without a URI (".. _setup:"), which names
+// the element after it; flatten gives that element the name.
+type internalTarget struct{ name string }
+
+func (*internalTarget) block() {}
 
 // indirectTarget returns the normalized name of the target that a
 // target's text, its lines trimmed (escape markers in place), refers to
@@ -1727,8 +1742,11 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 	// message, which docutils moves out of the replacement.
 	scratch := p.scratch(0)
 	made := slices.DeleteFunc(scratch.blocks(lines, depth+1, false), func(b Block) bool {
-		_, ok := b.(*inMessage)
-		return ok
+		switch b.(type) {
+		case *inMessage, *internalTarget: // (a target is counted below)
+			return true
+		}
+		return false
 	})
 	for range scratch.explicitAt[depth+1] - scratch.failedDirectives[depth+1] {
 		made = append(made, nil)
@@ -2006,7 +2024,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 			b = &quotes
 			break
 		}
-		children := flatten(p.blocks(content, depth+1, false))
+		children := p.flatten(p.blocks(content, depth+1, false))
 		if t, isTable := tableOf(lower, children, head.options); isTable {
 			b = t
 			break
@@ -3299,68 +3317,124 @@ func (*inMessage) block() {}
 // flatten replaces each sequence or inMessage among bs, and among the
 // blocks they hold, with the blocks it holds, so that a document shows only the
 // exported Block types.
-func flatten(bs []Block) []Block {
+func (p *parser) flatten(bs []Block) []Block {
 	has := false
 	for _, b := range bs {
-		flattenIn(b)
 		switch b.(type) {
-		case *sequence, *inMessage:
+		case *sequence, *inMessage, *internalTarget:
 			has = true
 		}
 	}
 	if !has {
+		for _, b := range bs {
+			p.flattenIn(b)
+		}
 		return bs
 	}
-	out := make([]Block, 0, len(bs)+1)
+	// (Each block is flattened within once: twice at every level of
+	// nesting would take time exponential in the depth.)
+	leaves := p.appendLeaves(make([]Block, 0, len(bs)+1), bs)
+	out := leaves[:0]
+	var names []string // internal targets waiting for the next element
+	for _, b := range leaves {
+		if t, ok := b.(*internalTarget); ok {
+			names = append(names, t.name)
+			continue
+		}
+		if len(names) > 0 {
+			p.nameBlock(b, names)
+			names = names[:0]
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// appendLeaves appends to out the blocks of bs, those of its sequences
+// in their place, each flattened within.
+func (p *parser) appendLeaves(out, bs []Block) []Block {
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *sequence:
-			out = append(out, flatten(*b)...)
+			out = p.appendLeaves(out, *b)
 		case *inMessage:
-			out = append(out, flatten(*b)...)
+			out = p.appendLeaves(out, *b)
 		default:
+			p.flattenIn(b)
 			out = append(out, b)
 		}
 	}
 	return out
 }
 
-// flattenIn flattens the blocks b holds.
-func flattenIn(b Block) {
+// nameBlock makes the names of the internal targets before b link to
+// it, as docutils' PropagateTargets gives it their ids: to the id it has,
+// or one made of the first name. A block that takes no id in HTML (a
+// paragraph, a list) gets none, and the names no link.
+func (p *parser) nameBlock(b Block, names []string) {
+	var id *string
 	switch b := b.(type) {
 	case *Section:
-		b.Children = flatten(b.Children)
+		id = &b.ID
+	case *Admonition:
+		id = &b.ID
+	case *BlockQuote:
+		id = &b.ID
+	case *LiteralBlock:
+		id = &b.ID
+	case *Table:
+		id = &b.ID
+	case *Footnote:
+		id = &b.ID
+	default:
+		return
+	}
+	if *id == "" {
+		*id = p.newID(names[0])
+	}
+	for _, name := range names {
+		if _, taken := p.doc.Targets[name]; !taken || p.sectionNames[name] {
+			p.doc.Targets[name] = "#" + *id
+		}
+	}
+}
+
+// flattenIn flattens the blocks b holds.
+func (p *parser) flattenIn(b Block) {
+	switch b := b.(type) {
+	case *Section:
+		b.Children = p.flatten(b.Children)
 	case *BulletList:
 		for i := range b.Items {
-			b.Items[i] = flatten(b.Items[i])
+			b.Items[i] = p.flatten(b.Items[i])
 		}
 	case *EnumeratedList:
 		for i := range b.Items {
-			b.Items[i] = flatten(b.Items[i])
+			b.Items[i] = p.flatten(b.Items[i])
 		}
 	case *DefinitionList:
 		for i := range b.Items {
-			b.Items[i].Definition = flatten(b.Items[i].Definition)
+			b.Items[i].Definition = p.flatten(b.Items[i].Definition)
 		}
 	case *FieldList:
 		for i := range b.Fields {
-			b.Fields[i].Body = flatten(b.Fields[i].Body)
+			b.Fields[i].Body = p.flatten(b.Fields[i].Body)
 		}
 	case *OptionList:
 		for i := range b.Items {
-			b.Items[i].Description = flatten(b.Items[i].Description)
+			b.Items[i].Description = p.flatten(b.Items[i].Description)
 		}
 	case *BlockQuote:
-		b.Children = flatten(b.Children)
+		b.Children = p.flatten(b.Children)
 	case *Admonition:
-		b.Children = flatten(b.Children)
+		b.Children = p.flatten(b.Children)
 	case *Footnote:
-		b.Children = flatten(b.Children)
+		b.Children = p.flatten(b.Children)
 	case *Table:
 		for _, rows := range [][][]TableCell{b.Head, b.Body} {
 			for _, row := range rows {
 				for i := range row {
-					row[i].Children = flatten(row[i].Children)
+					row[i].Children = p.flatten(row[i].Children)
 				}
 			}
 		}

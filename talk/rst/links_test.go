@@ -149,3 +149,19 @@ func TestSubstitutionsBounded(t *testing.T) {
 		t.Errorf("the last reference is not shown by its name: …%s", got[len(got)-20:])
 	}
 }
+
+// TestInternalTargets: a target without a URI (".. _install:") names
+// the element after it, which references link to, as docutils'
+// PropagateTargets gives that element the target's id (its hrefs,
+// 0.19, but that an element with an id of its own is linked by that
+// one); an element that takes no id in HTML, a paragraph, no link.
+func TestInternalTargets(t *testing.T) {
+	src := "See install_, `the note`_, alias_ and para_.\n\n.. _install:\n\nInstallation\n------------\n\n" +
+		".. _the note:\n.. _second name:\n\n.. note:: N\n\n.. _alias: install_\n\n.. _para:\n\nA paragraph.\n"
+	want := `<p>See <a href="#installation" rel="nofollow noopener">install</a>, <a href="#the-note" rel="nofollow noopener">the note</a>, ` +
+		`<a href="#installation" rel="nofollow noopener">alias</a> and para.</p>` + "\n" +
+		"<h2 id=\"installation\">Installation</h2>\n<aside id=\"the-note\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>N</p>\n</aside>\n<p>A paragraph.</p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

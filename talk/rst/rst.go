@@ -355,10 +355,10 @@ func parse(src string, checkOnly bool) *Document {
 	p.closeSections(1, len(p.doc.Diagnostics))
 	p.doc.Diagnostics = p.leading()
 	if !checkOnly {
+		p.doc.Children = p.flatten(p.doc.Children)
 		p.resolveReferences()
 		p.resolveFootnotes()
 		p.resolveSubstitutions()
-		p.doc.Children = flatten(p.doc.Children)
 	}
 	return p.doc
 }
