@@ -789,11 +789,14 @@ func (in *inliner) appendText(out []Inline, s string) []Inline {
 				if i > last {
 					out = append(out, Text(clean0(s[last:i])))
 				}
-				url := m
+				// (An escaped character, "fsf\_x", is the character:
+				// its marker goes.)
+				text := clean0(m)
+				url := text
 				if !strings.Contains(m, ":") {
-					url = "mailto:" + m
+					url = "mailto:" + text
 				}
-				out = append(out, &Reference{Content: []Inline{Text(m)}, URL: url})
+				out = append(out, &Reference{Content: []Inline{Text(text)}, URL: url})
 				i += len(m)
 				last = i
 				prev, _ = utf8.DecodeLastRuneInString(m)

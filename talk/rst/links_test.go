@@ -165,3 +165,19 @@ func TestInternalTargets(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestStandaloneURLEscapes: an escaped character in a standalone URL
+// is the character, in its text as in its link; its escape marker, a
+// NUL, was written into the page (a description of pyvideo's corpus
+// has "fsf\_patent\_anims.tar.gz").
+func TestStandaloneURLEscapes(t *testing.T) {
+	src := "http://patentabsurdity.com/fsf\\_patent\\_anims.tar.gz has the sources.\n"
+	want := `<p><a href="http://patentabsurdity.com/fsf_patent_anims.tar.gz" rel="nofollow noopener">http://patentabsurdity.com/fsf_patent_anims.tar.gz</a> has the sources.</p>` + "\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	ref := Parse(src).Children[0].(*Paragraph).Content[0].(*Reference)
+	if ref.URL != "http://patentabsurdity.com/fsf_patent_anims.tar.gz" {
+		t.Errorf("URL %q", ref.URL)
+	}
+}
