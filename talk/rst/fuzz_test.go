@@ -67,6 +67,11 @@ func FuzzParse(f *testing.F) {
 		if handler := eventHandlerAttribute.FindString(out); handler != "" {
 			t.Errorf("%q in the HTML of %q:\n%s", handler, src, out)
 		}
+		// Escaped characters are marked with a NUL while parsing; the
+		// marker must never reach the page.
+		if strings.ContainsRune(out, 0) && !strings.ContainsRune(src, 0) {
+			t.Errorf("a NUL in the HTML of %q:\n%q", src, out)
+		}
 		if strings.Contains(out, "href=\"javascript") || strings.Contains(out, "href=\"data:") || strings.Contains(out, "<script") {
 			t.Errorf("unsafe HTML for %q:\n%s", src, out)
 		}
