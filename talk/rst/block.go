@@ -2634,20 +2634,50 @@ func (p *parser) placeProblem(name string, depth int, inSubstitution bool, optio
 // argument.
 var unicodeCommentRE = regexp.MustCompile(`( |\n|^)\.\. `)
 
-// directiveFieldRE is docutils' field marker, which starts a directive's
-// options, but for its lookbehind (see fieldMarker).
-var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `])*:( +|$)`)
-
 // fieldMarker returns the field marker that starts s, as docutils'
-// field_marker pattern matches it, or "": a name that ends in a space
-// (its "(?<! ):") is none. The name cannot go on past the colon that
-// ends it, so the marker the regular expression finds is the only one.
+// field_marker pattern, ":(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)",
+// matches it, or "". Its name is a run of items (a character, an
+// escaped one, or a colon that no space, backquote or end follows); the
+// longest run that a colon then closes, with no space before it and a
+// space or the end after it, is the name, as Python's backtracking finds
+// it: ":a:: b" names "a:".
 func fieldMarker(s string) string {
-	m := directiveFieldRE.FindString(s)
-	if m != "" && m[strings.LastIndexByte(strings.TrimRight(m, " "), ':')-1] == ' ' {
+	if len(s) < 3 || s[0] != ':' || s[1] == ':' || s[1] == ' ' {
 		return ""
 	}
-	return m
+	closing := -1
+	for k := 1; k < len(s); {
+		switch s[k] {
+		case ':':
+			if k+1 == len(s) || s[k+1] == ' ' || s[k+1] == '`' {
+				// No item: the run ends here, closed here or before.
+				if s[k+1:min(k+2, len(s))] != "`" && s[k-1] != ' ' {
+					closing = k
+				}
+				k = len(s)
+				continue
+			}
+			k++
+		case '\\':
+			if k+1 >= len(s) {
+				k = len(s) // a backslash ending the line is no item
+				continue
+			}
+			_, size := utf8.DecodeRuneInString(s[k+1:])
+			k += 1 + size
+		default:
+			_, size := utf8.DecodeRuneInString(s[k:])
+			k += size
+		}
+	}
+	if closing < 0 {
+		return ""
+	}
+	end := closing + 1
+	for end < len(s) && s[end] == ' ' {
+		end++
+	}
+	return s[:end]
 }
 
 // directiveOK reports what docutils reports of a directive's arguments and

@@ -37,27 +37,29 @@ func unescape(s string) string {
 // openers and delimiters may stand before a start-string; closers and
 // delimiters after an end-string (docutils' punctuation_chars, with the
 // Unicode categories they are built from).
-// In ASCII, docutils lists them by hand; beyond it, it takes whole
-// Unicode categories.
+// In ASCII, docutils lists them by hand; beyond it, it has strings made
+// from Unicode categories of its day (see punct.go).
 func isOpener(r rune) bool {
 	if r < utf8.RuneSelf {
 		return strings.ContainsRune("\"'(<[{", r)
 	}
-	return unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf)
+	return unicode.Is(docutilsOpeners, r)
 }
 
 func isCloser(r rune) bool {
 	if r < utf8.RuneSelf {
 		return strings.ContainsRune("\"')>]}", r)
 	}
-	return unicode.In(r, unicode.Pe, unicode.Pi, unicode.Pf)
+	return unicode.Is(docutilsClosers, r)
 }
 
 func isDelimiter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return strings.ContainsRune(`\-/:`, r)
+		// (docutils' string is `\-/:`, but in its regular expressions
+		// the backslash escapes the hyphen: a backslash is none.)
+		return strings.ContainsRune(`-/:`, r)
 	}
-	return unicode.In(r, unicode.Pd, unicode.Po)
+	return unicode.Is(docutilsDelimiters, r)
 }
 
 // startOK reports whether markup may start after the rune before
@@ -71,9 +73,33 @@ func endOK(after rune, atEnd bool) bool {
 	return atEnd || after == escaped || unicode.IsSpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
 }
 
-// matching closers of the quote pairs docutils will not take markup
-// between: "(*)" is text.
-var pairs = map[rune]rune{'"': '"', '\'': '\'', '(': ')', '<': '>', '[': ']', '{': '}', '\u2018': '\u2019', '\u201c': '\u201d', '\u00ab': '\u00bb', '\u2039': '\u203a'}
+// quotePairs maps each opener to the closers docutils takes as its pair
+// around a start-string, which is then text: "(*)", "「*」", "„*“". They
+// are docutils' punctuation_chars.match_chars: the closer at the
+// opener's (first) place in its openers and closers, and the quote
+// pairs of other languages' conventions (quote_pairs).
+var quotePairs = map[rune]string{
+	'"': "\"", '\'': "'", '(': ")", '<': ">", '\\': "\\",
+	'[': "]", '{': "}", '\u0f3a': "\u0f3b", '\u0f3c': "\u0f3d", '\u169b': "\u169c",
+	'\u2045': "\u2046", '\u207d': "\u207e", '\u208d': "\u208e", '\u2329': "\u232a", '\u2768': "\u2769",
+	'\u276a': "\u276b", '\u276c': "\u276d", '\u276e': "\u276f", '\u2770': "\u2771", '\u2772': "\u2773",
+	'\u2774': "\u2775", '\u27c5': "\u27c6", '\u27e6': "\u27e7", '\u27e8': "\u27e9", '\u27ea': "\u27eb",
+	'\u27ec': "\u27ed", '\u27ee': "\u27ef", '\u2983': "\u2984", '\u2985': "\u2986", '\u2987': "\u2988",
+	'\u2989': "\u298a", '\u298b': "\u298c", '\u298d': "\u298e", '\u298f': "\u2990", '\u2991': "\u2992",
+	'\u2993': "\u2994", '\u2995': "\u2996", '\u2997': "\u2998", '\u29d8': "\u29d9", '\u29da': "\u29db",
+	'\u29fc': "\u29fd", '\u2e22': "\u2e23", '\u2e24': "\u2e25", '\u2e26': "\u2e27", '\u2e28': "\u2e29",
+	'\u3008': "\u3009", '\u300a': "\u300b", '\u300c': "\u300d", '\u300e': "\u300f", '\u3010': "\u3011",
+	'\u3014': "\u3015", '\u3016': "\u3017", '\u3018': "\u3019", '\u301a': "\u301b", '\u301d': "\u301e",
+	'\ufd3e': "\ufd3f", '\ufe17': "\ufe18", '\ufe35': "\ufe36", '\ufe37': "\ufe38", '\ufe39': "\ufe3a",
+	'\ufe3b': "\ufe3c", '\ufe3d': "\ufe3e", '\ufe3f': "\ufe40", '\ufe41': "\ufe42", '\ufe43': "\ufe44",
+	'\ufe47': "\ufe48", '\ufe59': "\ufe5a", '\ufe5b': "\ufe5c", '\ufe5d': "\ufe5e", '\uff08': "\uff09",
+	'\uff3b': "\uff3d", '\uff5b': "\uff5d", '\uff5f': "\uff60", '\uff62': "\uff63", '\u00ab': "\u00bb",
+	'\u2018': "\u2019\u201a", '\u201c': "\u201d\u201e", '\u2039': "\u203a", '\u2e02': "\u2e03", '\u2e04': "\u2e05",
+	'\u2e09': "\u2e0a", '\u2e0c': "\u2e0d", '\u2e1c': "\u2e1d", '\u2e20': "\u2e21", '\u201a': "\u201b\u2018\u2019",
+	'\u201e': "\u201f\u201c\u201d", '\u00bb': "\u00ab\u00bb", '\u2019': "\u2018\u2019", '\u201d': "\u201c\u201d", '\u203a': "\u2039\u203a",
+	'\u2e03': "\u2e02", '\u2e05': "\u2e04", '\u2e0a': "\u2e09", '\u2e0d': "\u2e0c", '\u2e1d': "\u2e1c",
+	'\u2e21': "\u2e20", '\u201b': "\u201a", '\u201f': "\u201e",
+}
 
 var (
 	simplename = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
@@ -273,8 +299,8 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 		if unicode.IsSpace(after) {
 			return true // a start-string needs text after it
 		}
-		c, ok := pairs[before]
-		return !first && ok && c == after
+		closers, ok := quotePairs[before]
+		return !first && ok && strings.ContainsRune(closers, after)
 	}
 	switch {
 	case strings.HasPrefix(rest, "**"):
@@ -406,15 +432,17 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	}
 	suffixEnd, suffixRole, refend, _ := backquoteEndAt(s, j)
 	body := s[i+1 : j]
+	position := "prefix"
 	if suffixRole != "" {
 		if role != "" {
 			in.warn(Warning, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
+			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
-		role = suffixRole
+		role, position = suffixRole, "suffix"
 	}
 	if refend != "" {
 		if role != "" {
-			in.warn(Warning, "Mismatch: both interpreted text role prefix and reference suffix.")
+			in.warn(Warning, "Mismatch: both interpreted text role "+position+" and reference suffix.")
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
 		text, uri, embedded := embeddedURI(body)
@@ -679,21 +707,27 @@ func backquoteEndAt(s string, k int) (end int, role, refend string, ok bool) {
 	if unicode.IsSpace(before) || before == escaped {
 		return 0, "", "", false
 	}
-	e := k + 1
-	if name, n, ok := roleAt(s[e:]); ok {
-		role = name
-		e += n
+	// The suffix is an optional role, then an optional "__" or "_",
+	// tried as the pattern's backtracking tries them: with the role
+	// first, the longer reference end first, until what follows may
+	// follow markup ("`b`:c:*" is "`b`" and text).
+	name, n, hasRole := roleAt(s[k+1:])
+	for _, withRole := range [2]bool{true, false} {
+		if withRole && !hasRole {
+			continue
+		}
+		e := k + 1
+		role = ""
+		if withRole {
+			role, e = name, e+n
+		}
+		for _, refend := range [3]string{"__", "_", ""} {
+			if strings.HasPrefix(s[e:], refend) && endOK(runeAt(s, e+len(refend)), e+len(refend) >= len(s)) {
+				return e + len(refend), role, refend, true
+			}
+		}
 	}
-	if role == "" && strings.HasPrefix(s[e:], "__") {
-		refend = "__"
-	} else if role == "" && strings.HasPrefix(s[e:], "_") {
-		refend = "_"
-	}
-	e += len(refend)
-	if !endOK(runeAt(s, e), e >= len(s)) {
-		return 0, "", "", false
-	}
-	return e, role, refend, true
+	return 0, "", "", false
 }
 
 // markupStarts are the characters inline markup other than a reference
