@@ -870,7 +870,7 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		name := m[1:strings.LastIndexByte(strings.TrimRight(m, " "), ':')]
-		block, end, finish := indented(lines, i, len(m))
+		block, end, finish := indented(lines, i, utf8.RuneCountInString(m)) // (columns, not bytes: ":Schlüssel:")
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
@@ -914,7 +914,7 @@ func (p *parser) optionList(lines []line, i, depth int) (Block, int) {
 		if marker == "" {
 			break
 		}
-		block, end, finish := indented(lines, i, len(marker))
+		block, end, finish := indented(lines, i, utf8.RuneCountInString(marker))
 		for len(block) > 0 && blank(block[0]) {
 			block = block[1:]
 		}
@@ -1276,7 +1276,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		if name != "" {
 			p.noteName(name, true, false, "", l)
 		}
-		content, _, _ := indented(lines, i, len(m[0]))
+		content, _, _ := indented(lines, i, utf8.RuneCountInString(m[0]))
 		for len(content) > 0 && blank(content[0]) {
 			content = content[1:]
 		}
