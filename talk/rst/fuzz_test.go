@@ -434,8 +434,10 @@ func findBackquoteEndFromScratch(s string, from int) (j, end int, role, refend s
 		if s[k] != '`' {
 			continue
 		}
-		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		if k == from || unicode.IsSpace(before) || before == escaped {
+		// (?<!(?<!\x00)[\s\x00]): no white space or marker before,
+		// but white space a backslash escapes.
+		before, size := utf8.DecodeLastRuneInString(s[:k])
+		if k == from || before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], "\x00") {
 			continue
 		}
 		// The suffixes docutils' pattern tries, in its order.

@@ -261,3 +261,14 @@ func TestNonASCIIMarkers(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEscapes: a backslash ending a line escapes the line break, which
+// goes, as does one ending the text (docutils' escape2null, checked
+// with its HTML); interpreted text may end after an escaped space.
+func TestEscapes(t *testing.T) {
+	src := "foo\\\nbar and `x\\ ` b\\\n\n.. _t: http://x.org\\\n\nt_\n"
+	want := "<p>foobar and <cite>x</cite> b</p>\n<p><a href=\"http://x.org\" rel=\"nofollow noopener\">t</a></p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

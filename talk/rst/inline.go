@@ -22,8 +22,14 @@ func unescape(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 >= len(s) {
+		if s[i] != '\\' {
 			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 >= len(s) {
+			// A backslash ending the text escapes nothing, and goes
+			// (escape2null leaves its marker alone).
+			b.WriteByte(escaped)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i+1:])
@@ -703,8 +709,10 @@ func firstBackquoteEnd(s string, at int) int {
 // interpreted text or a phrase reference, and returns the end of the
 // construct, a role after it, and the reference end "_" or "__".
 func backquoteEndAt(s string, k int) (end int, role, refend string, ok bool) {
-	before, _ := utf8.DecodeLastRuneInString(s[:k])
-	if unicode.IsSpace(before) || before == escaped {
+	// Unlike other end-strings', this one may follow white space that a
+	// backslash escapes (docutils' non_unescaped_whitespace_escape_before).
+	before, size := utf8.DecodeLastRuneInString(s[:k])
+	if before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], string(escaped)) {
 		return 0, "", "", false
 	}
 	// The suffix is an optional role, then an optional "__" or "_",
