@@ -1166,12 +1166,20 @@ var knownDirectives = map[string]string{
 	"title": "skip", "restructuredtext-test-directive": "skip", "line-block": "container",
 }
 
-// leadingDirective reports whether a line starts a header, footer or
-// meta directive, whose elements docutils puts at the document's start
-// (see leading), not where the directive is.
-func leadingDirective(s string) bool {
+// elementlessDirective reports whether a line starts a directive that
+// makes no element where it is: a header, footer or meta, whose elements
+// docutils puts at the document's start (see leading), a title, which
+// is the document's, or a role or default-role, which makes none.
+func elementlessDirective(s string) bool {
 	m := directiveRE.FindStringSubmatch(s)
-	return m != nil && (strings.EqualFold(m[1], "header") || strings.EqualFold(m[1], "footer") || strings.EqualFold(m[1], "meta"))
+	if m == nil {
+		return false
+	}
+	switch strings.ToLower(m[1]) {
+	case "header", "footer", "meta", "title", "role", "default-role":
+		return true
+	}
+	return false
 }
 
 // isExplicit reports whether a line starts explicit markup: ".. " or an
@@ -1190,7 +1198,7 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 		if p.explicitAt == nil {
 			p.explicitAt = map[int]int{}
 		}
-		if !leadingDirective(lines[i].text) {
+		if !elementlessDirective(lines[i].text) {
 			p.explicitAt[depth]++
 		}
 		b, end, finish := p.explicit(lines, i, depth, first)
@@ -1828,7 +1836,8 @@ func substitutes(name string, block []line) bool {
 func (p *parser) directive(name string, block []line, l line, depth int) (Block, bool) {
 	n := len(p.doc.Diagnostics)
 	b, named := p.directiveBlock(name, block, l, depth)
-	if b == nil && p.worstSince(n) >= Error {
+	if b == nil && p.worstSince(n) >= Error && !strings.HasPrefix(p.doc.Diagnostics[len(p.doc.Diagnostics)-1].Message, "Figure caption") {
+		// (A figure whose caption is refused is still a figure.)
 		// docutils makes only a system message of it (see
 		// replacement).
 		if p.failedDirectives == nil {
@@ -2402,7 +2411,7 @@ func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
-			if leadingDirective(c.text) {
+			if elementlessDirective(c.text) {
 				continue // the document's, not the table's
 			}
 			return false, 0 // a comment, a target: an element of its own
