@@ -112,8 +112,14 @@ type parser struct {
 	subDefs map[string][]Inline
 	subRefs []*Substitution
 	// problematic counts the inline markup that docutils shows as a
-	// problematic node, with a warning or an error.
+	// problematic node, with a warning or an error; idElements lists the
+	// other inline elements a substitution may not hold (docutils'
+	// disallowed_inside_substitution_definitions), by their node names.
 	problematic int
+	idElements  []string
+	// inReplacement says a replace directive's content is being parsed,
+	// whose text Check parses whatever it holds.
+	inReplacement bool
 	// explicitAt counts, by depth, the constructs of explicit markup,
 	// and failedDirectives the directives among them that made nothing
 	// but an error (see replacement).
@@ -1741,13 +1747,18 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
 		return nil, false, false
 	}
-	n, targets, problematic := len(p.doc.Diagnostics), p.inlineTargets, p.problematic
+	lines = trimBlank(lines) // (as a directive's content, see directive)
+	n, targets, problematic, elements := len(p.doc.Diagnostics), p.inlineTargets, p.problematic, len(p.idElements)
+	// (Check must parse its text for references, which it may not hold.)
+	saved := p.inReplacement
+	p.inReplacement = true
 	p.blocks(lines, depth+1, false)
+	p.inReplacement = saved
 	// Check builds no paragraphs: what the content makes is counted on
 	// a parse of its own. Explicit markup makes an element (a comment, a
-	// target) that this package does not keep.
-	// A malformed table, or a directive that fails, makes only a system
-	// message, which docutils moves out of the replacement.
+	// target) that this package does not keep; a malformed table, or a
+	// directive that fails, makes only a system message, which docutils
+	// moves out of the replacement.
 	scratch := p.scratch(0)
 	made := slices.DeleteFunc(scratch.blocks(lines, depth+1, false), func(b Block) bool {
 		switch b.(type) {
@@ -1759,11 +1770,14 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 	for range scratch.explicitAt[depth+1] - scratch.failedDirectives[depth+1] {
 		made = append(made, nil)
 	}
-	if len(made) != 1 {
+	if len(made) == 0 {
+		// Only system messages: docutils keeps them, and finds the
+		// definition empty.
+		return nil, false, false
+	}
+	if len(made) > 1 {
 		p.doc.Diagnostics = p.doc.Diagnostics[:n]
-		if len(made) > 1 {
-			p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
-		}
+		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
 		return nil, false, false
 	}
 	if _, ok := made[0].(*Paragraph); !ok {
@@ -1781,6 +1795,9 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 		valid = false
 	case p.inlineTargets > targets:
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
+		valid = false
+	case len(p.idElements) > elements:
+		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <"+p.idElements[elements]+">:")
 		valid = false
 	}
 	return made[0].(*Paragraph).Content, true, valid

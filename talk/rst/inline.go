@@ -186,7 +186,7 @@ func noRoleEntry(name string) string {
 // inline parses the inline markup of text, whose first line is at; like
 // docutils, it reports problems at the line where the text starts.
 func (p *parser) inline(text string, at line) []Inline {
-	if p.checkOnly && !hasAnyByte(text, "*`|") {
+	if p.checkOnly && !p.inReplacement && !hasAnyByte(text, "*`|") {
 		return nil
 	}
 	in := &inliner{p: p, at: at}
@@ -356,6 +356,9 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			for k := 0; k < 2 && end < len(s) && s[end] == '_'; k++ {
 				end++
 			}
+			if end-(j+1) == 2 {
+				in.p.idElements = append(in.p.idElements, "reference") // anonymous
+			}
 			if in.p.checkOnly {
 				return nil, end, true
 			}
@@ -386,6 +389,12 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 				}
 				return Text(""), i + len(m[0]), true
 			}
+			// (An element a substitution may not hold: see replacement.)
+			if isFootnoteLabel(m[1]) {
+				in.p.idElements = append(in.p.idElements, "footnote_reference")
+			} else {
+				in.p.idElements = append(in.p.idElements, "citation_reference")
+			}
 			// A link to the footnote or citation, once they are
 			// numbered (see resolveFootnotes).
 			if in.p.checkOnly {
@@ -399,6 +408,7 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 	if m := refnameRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
 		ref := &Reference{Content: []Inline{Text(m[1])}}
 		if m[2] == "__" {
+			in.p.idElements = append(in.p.idElements, "reference")
 			if !in.p.checkOnly {
 				in.p.anonRefs = append(in.p.anonRefs, ref)
 			}
@@ -465,6 +475,9 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 				name = uri
 			}
 			in.inlineTarget(clean0(name), true, targetURI(uri))
+		}
+		if refend == "__" && !embedded && !alias {
+			in.p.idElements = append(in.p.idElements, "reference") // anonymous
 		}
 		if in.p.checkOnly {
 			return nil, suffixEnd, true // a reference reports nothing else
