@@ -122,8 +122,10 @@ type parser struct {
 	inReplacement bool
 	// explicitAt counts, by depth, the constructs of explicit markup,
 	// and failedDirectives the directives among them that made nothing
-	// but an error (see replacement).
+	// but an error, in a parser that countExplicit asks to (see
+	// replacement).
 	explicitAt, failedDirectives map[int]int
+	countExplicit                bool
 	// sectionNames are the names whose target is a section's, and
 	// ambiguous those two sections' titles share (see sectionTarget).
 	sectionNames, ambiguous map[string]bool
@@ -1201,10 +1203,10 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	var out sequence
 	first := true
 	for i < len(lines) && isExplicit(lines[i].text) {
-		if p.explicitAt == nil {
-			p.explicitAt = map[int]int{}
-		}
-		if !elementlessDirective(lines[i].text) {
+		if p.countExplicit && !elementlessDirective(lines[i].text) {
+			if p.explicitAt == nil {
+				p.explicitAt = map[int]int{}
+			}
 			p.explicitAt[depth]++
 		}
 		b, end, finish := p.explicit(lines, i, depth, first)
@@ -1760,6 +1762,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 	// directive that fails, makes only a system message, which docutils
 	// moves out of the replacement.
 	scratch := p.scratch(0)
+	scratch.countExplicit = true
 	made := slices.DeleteFunc(scratch.blocks(lines, depth+1, false), func(b Block) bool {
 		switch b.(type) {
 		case *inMessage, *internalTarget: // (a target is counted below)
@@ -1853,7 +1856,7 @@ func substitutes(name string, block []line) bool {
 func (p *parser) directive(name string, block []line, l line, depth int) (Block, bool) {
 	n := len(p.doc.Diagnostics)
 	b, named := p.directiveBlock(name, block, l, depth)
-	if b == nil && p.worstSince(n) >= Error && !strings.HasPrefix(p.doc.Diagnostics[len(p.doc.Diagnostics)-1].Message, "Figure caption") {
+	if p.countExplicit && b == nil && p.worstSince(n) >= Error && !strings.HasPrefix(p.doc.Diagnostics[len(p.doc.Diagnostics)-1].Message, "Figure caption") {
 		// (A figure whose caption is refused is still a figure.)
 		// docutils makes only a system message of it (see
 		// replacement).
