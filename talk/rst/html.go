@@ -327,6 +327,14 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			w.WriteString("</strong>")
 		case *Substitution:
 			hw.inlines(in.Content)
+		case *Subscript:
+			w.WriteString("<sub>")
+			hw.inlines(in.Content)
+			w.WriteString("</sub>")
+		case *Superscript:
+			w.WriteString("<sup>")
+			hw.inlines(in.Content)
+			w.WriteString("</sup>")
 		case *Cite:
 			w.WriteString("<cite>")
 			hw.inlines(in.Content)

@@ -272,3 +272,13 @@ func TestEscapes(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSubscripts: the subscript and superscript roles, and roles made of
+// them, are written as docutils writes them, not as plain text ("H2O").
+func TestSubscripts(t *testing.T) {
+	src := "H\\ :sub:`2`\\ O and E = mc\\ :sup:`2` and `x`:sup:\n\n.. role:: low(sub)\n\n:low:`y`\n"
+	want := "<p>H<sub>2</sub>O and E = mc<sup>2</sup> and <sup>x</sup></p>\n<p><sub>y</sub></p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

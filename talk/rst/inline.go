@@ -115,7 +115,7 @@ var (
 )
 
 // A roleDef is an interpreted text role: the inline form this package
-// gives it ("em", "strong", "code", "text", "cite"), or the role whose
+// gives it ("em", "strong", "code", "sub", "sup", "text", "cite"), or the role whose
 // text docutils checks ("pep", "rfc"), refuses without a format ("raw")
 // or has not implemented ("unimplemented"); format says a raw role has
 // one, as a role the role directive makes of raw may.
@@ -131,7 +131,7 @@ type roleDef struct {
 // English language module gives them, with their forms.
 var knownRoles = map[string]string{
 	"emphasis": "em", "strong": "strong", "literal": "code", "code": "code", "math": "code",
-	"subscript": "text", "sub": "text", "superscript": "text", "sup": "text",
+	"subscript": "sub", "sub": "sub", "superscript": "sup", "sup": "sup",
 	"title-reference": "cite", "title": "cite", "t": "cite", "abbreviation": "text", "ab": "text",
 	"acronym": "text", "ac": "text", "pep-reference": "pep", "pep": "pep", "rfc-reference": "rfc", "rfc": "rfc",
 	"raw": "raw", "index": "unimplemented", "i": "unimplemented", "named-reference": "unimplemented",
@@ -538,6 +538,10 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		return &Strong{Content: in.text(body)}, suffixEnd, true
 	case "code":
 		return Literal(clean0(body)), suffixEnd, true
+	case "sub":
+		return &Subscript{Content: in.text(body)}, suffixEnd, true
+	case "sup":
+		return &Superscript{Content: in.text(body)}, suffixEnd, true
 	case "text", "pep", "rfc", "raw":
 		// (A raw role's text is shown as text, never as markup.)
 		return Text(clean0(body)), suffixEnd, true

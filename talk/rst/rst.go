@@ -204,7 +204,7 @@ func (*Admonition) block()     {}
 func (*Footnote) block()       {}
 
 // Inline is inline content: Text, *Emphasis, *Strong, Literal,
-// *Reference, *Cite or *Substitution.
+// *Reference, *Cite, *Substitution, *Subscript or *Superscript.
 type Inline interface{ inline() }
 
 // Text is plain text.
@@ -243,7 +243,15 @@ type Substitution struct {
 	Content []Inline
 }
 
+// Subscript is text with the subscript role (H\ :sub:`2`\ O).
+type Subscript struct{ Content []Inline }
+
+// Superscript is text with the superscript role (E = mc\ :sup:`2`).
+type Superscript struct{ Content []Inline }
+
 func (Text) inline()          {}
+func (*Subscript) inline()    {}
+func (*Superscript) inline()  {}
 func (*Substitution) inline() {}
 func (*Emphasis) inline()     {}
 func (*Strong) inline()       {}
