@@ -18,14 +18,18 @@
 // footnotes and citations (numbered and given symbols as docutils does),
 // and directives: admonitions and containers show their content, tables
 // (table, csv-table, list-table) their rows and title, code shows as a
-// literal block, the rest (images, raw HTML, includes) is left out; no
-// directive reads a file or a URL; a directive's :name:
-// option gives the element it makes an id, which references by that name
-// link to. Inline: emphasis, strong, literals, interpreted text and roles,
-// phrase and named references, embedded URLs, anonymous references,
-// footnote and citation references (linked to their notes), substitution
-// references (replaced as replace and unicode directives define them,
-// others shown by name), and standalone URLs and e-mail addresses.
+// literal block, the rest (images, raw HTML, includes) is left out, and
+// no directive reads a file or a URL.
+//
+// Links go where docutils' transforms send them: references by name to
+// targets (through indirect ones), to section titles, and to the element
+// after a target without a URI, or to a directive's :name:; anonymous
+// references to the anonymous targets in order; footnote and citation
+// references to their notes. Inline: emphasis, strong, literals,
+// interpreted text and roles (subscript and superscript among them),
+// phrase and named references, embedded URLs, substitution references
+// (replaced as replace and unicode directives define them, others shown
+// by name), and standalone URLs and e-mail addresses.
 //
 // # Diagnostics
 //
