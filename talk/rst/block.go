@@ -2293,6 +2293,8 @@ func tableOf(directive string, content []Block, options map[string]*string) (*Ta
 		}
 		headerRows, _ := pyInt(options["header-rows"])
 		grid.head = min(headerRows, len(grid.rows))
+		stubs, _ := pyInt(options["stub-columns"])
+		grid.markStubs(stubs)
 		return grid.table("", cols), true
 	}
 	return nil, false

@@ -247,6 +247,8 @@ func (p *parser) csvTable(name string, content []line, options map[string]*strin
 	}
 	headerRows, _ := pyInt(options["header-rows"])
 	grid.head = len(head) + headerRows
+	stubs, _ := pyInt(options["stub-columns"])
+	grid.markStubs(stubs)
 	var text []string
 	for _, l := range content {
 		text = append(text, l.text)

@@ -234,6 +234,10 @@ func (hw *htmlWriter) rows(rows [][]TableCell, tag string) {
 	for _, row := range rows {
 		w.WriteString("<tr>")
 		for _, c := range row {
+			tag := tag
+			if c.Stub {
+				tag = "th" // a header of its row
+			}
 			w.WriteString("<" + tag)
 			if c.ColSpan > 1 {
 				fmt.Fprintf(w, ` colspan="%d"`, c.ColSpan)

@@ -282,3 +282,15 @@ func TestSubscripts(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestStubColumns: a list-table's or csv-table's stub columns are
+// headers of their rows, as docutils writes them.
+func TestStubColumns(t *testing.T) {
+	src := ".. list-table::\n   :header-rows: 1\n   :stub-columns: 1\n\n   * - a\n     - b\n   * - c\n     - d\n\n" +
+		".. csv-table::\n   :stub-columns: 1\n\n   x, y\n"
+	want := "<table>\n<thead>\n<tr><th>a</th><th>b</th></tr>\n</thead>\n<tbody>\n<tr><th>c</th><td>d</td></tr>\n</tbody>\n</table>\n" +
+		"<table>\n<tbody>\n<tr><th>x</th><td>y</td></tr>\n</tbody>\n</table>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -165,6 +165,7 @@ type TableCell struct {
 	Children []Block
 	ColSpan  int
 	RowSpan  int
+	Stub     bool // in a column a list-table's or csv-table's :stub-columns: makes a header
 }
 
 // Footnote is a footnote or a citation (".. [1] text", ".. [#] text",

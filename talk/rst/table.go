@@ -436,6 +436,16 @@ type tableGrid struct {
 	head int
 }
 
+// markStubs marks the cells of the first stubs columns of the grid's
+// body rows as stubs (a directive's :stub-columns:).
+func (g tableGrid) markStubs(stubs int) {
+	for _, row := range g.rows[g.head:] {
+		for k := range row[:min(stubs, len(row))] {
+			row[k].Stub = true
+		}
+	}
+}
+
 // table is the Table of the grid, drawn as text, of cols columns.
 func (g tableGrid) table(text string, cols int) *Table {
 	t := &Table{Text: text, Body: g.rows, cols: cols}
