@@ -88,9 +88,54 @@ type parser struct {
 	lead      []leadReport
 	decorated bool
 	metas     int
+	// internal is the name of the internal target hyperlinkTarget has
+	// just parsed, or "".
+	internal string
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
+	// aliases maps the normalized name of each target that refers to
+	// another to that one's name; anonRefs are the anonymous references
+	// shown, and anonTargets the anonymous targets, in the text's order
+	// (see resolveReferences).
+	aliases     map[string]string
+	anonRefs    []*Reference
+	anonTargets []anonTarget
+	// footnotes are the footnotes and citations shown, and footnoteRefs
+	// the references to them, in the text's order (see
+	// resolveFootnotes).
+	footnotes    []*Footnote
+	footnoteRefs []footnoteRef
+	// subDefs are the inline contents of the substitutions the text
+	// defines, by name, and subRefs the substitution references shown
+	// (see resolveSubstitutions).
+	subDefs map[string][]Inline
+	subRefs []*Substitution
+	// problematic counts the inline markup that docutils shows as a
+	// problematic node, with a warning or an error; idElements lists the
+	// other inline elements a substitution may not hold (docutils'
+	// disallowed_inside_substitution_definitions), by their node names.
+	problematic int
+	idElements  []string
+	// inReplacement says a replace directive's content is being parsed,
+	// whose text Check parses whatever it holds.
+	inReplacement bool
+	// explicitAt counts, by depth, the constructs of explicit markup,
+	// and failedDirectives the directives among them that made nothing
+	// but an error, in a parser that countExplicit asks to (see
+	// replacement).
+	explicitAt, failedDirectives map[int]int
+	countExplicit                bool
+	// sectionNames are the names whose target is a section's, and
+	// ambiguous those two sections' titles share (see sectionTarget).
+	sectionNames, ambiguous map[string]bool
+}
+
+// A footnoteRef is a footnote or citation reference, and its label as
+// written: "1", "#", "#name", "*" or a citation's name.
+type footnoteRef struct {
+	*Reference
+	label string
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -224,6 +269,84 @@ func indented(lines []line, start, firstIndent int) (block []line, end int, blan
 	// Trailing blank lines stay, as in docutils' block: a construct that
 	// ends the block too early is reported after them.
 	return block, end, blankFinish
+}
+
+// blockQuotes parses an indented block, dedented, as docutils'
+// block_quote does: a block quote, whose last paragraph may be its
+// attribution ("-- Author"), which ends the quote; what follows an
+// attribution is another block quote.
+func (p *parser) blockQuotes(block []line, depth int) []Block {
+	var quotes []Block
+	for len(block) > 0 {
+		content, attribution, rest := splitAttribution(block)
+		quote := &BlockQuote{Children: p.blocks(content, depth+1, false)}
+		quotes = append(quotes, quote)
+		if attribution == nil {
+			break
+		}
+		text := make([]string, len(attribution))
+		for k, a := range attribution {
+			text[k] = a.text
+		}
+		quote.Attribution = p.inline(strings.TrimRight(strings.Join(text, "\n"), " \n"), attribution[0])
+		block = skipBlank(rest)
+	}
+	return quotes
+}
+
+// attributionRE is docutils' attribution_pattern: "--", "---" or an em
+// dash, and the spaces before the text.
+var attributionRE = regexp.MustCompile("^(---?|\u2014) *")
+
+// splitAttribution splits a block quote's lines as docutils'
+// split_attribution does: the first line after a blank one, with
+// content before it, that starts with a dash, and the lines after it up
+// to a blank one if all are indented alike, are the attribution, its
+// dash and indentation cut; the lines after it are what follows the
+// quote. No such line: all the lines are the quote's.
+func splitAttribution(block []line) (content, attribution, rest []line) {
+	blankAt, nonblankSeen := -1, false
+	for i, l := range block {
+		if blank(l) {
+			blankAt = i
+			continue
+		}
+		if nonblankSeen && blankAt == i-1 {
+			if m := attributionRE.FindString(l.text); m != "" && len(m) < len(l.text) && !strings.HasPrefix(l.text[len(m)-strings.Count(m, " "):], "-") {
+				if end, indent, ok := attributionShape(block, i); ok {
+					attribution = make([]line, end-i)
+					copy(attribution, block[i:end])
+					attribution[0].text = attribution[0].text[len(m):]
+					for k := 1; k < len(attribution); k++ {
+						attribution[k].text = attribution[k].text[min(indent, len(attribution[k].text)):]
+					}
+					return block[:i], attribution, block[end:]
+				}
+			}
+		}
+		nonblankSeen = true
+	}
+	return block, nil, nil
+}
+
+// attributionShape returns the end of the attribution that starts at
+// block[start], at the first blank line, and the indentation of its
+// lines after the first, as docutils' check_attribution does; false
+// when those lines are not indented alike.
+func attributionShape(block []line, start int) (end, indent int, ok bool) {
+	indent = -1
+	for end = start + 1; end < len(block); end++ {
+		l := block[end]
+		if blank(l) {
+			return end, max(indent, 0), true
+		}
+		if indent < 0 {
+			indent = indentOf(l.text)
+		} else if indentOf(l.text) != indent {
+			return 0, 0, false
+		}
+	}
+	return end, max(indent, 0), true
 }
 
 // skipBlank drops the blank lines that start lines.
@@ -363,7 +486,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		if l.text[0] == ' ' {
 			block, end, finish := indented(lines, i, -1)
 			p.reach(lines, end-1, depth)
-			emit(&BlockQuote{Children: p.blocks(block, depth+1, false)})
+			for _, q := range p.blockQuotes(block, depth) {
+				emit(q)
+			}
 			if !finish {
 				p.reportAfter(lines, end, Warning, "Block quote ends without a blank line; unexpected unindent.")
 			}
@@ -695,9 +820,20 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 	if list.Style == "auto" {
 		list.Style = "arabic"
 	}
+	// docutils notes a list that does not start at 1 after the list, and
+	// so after what its items report; at the line its outermost state
+	// machine is on: the list's, or, in a nested block (an item, a quote,
+	// a section), the end of the top-level block it is in (see reach).
+	var startNote []Diagnostic
 	if first.value != 1 && first.style != "auto" {
-		p.report(lines[i], Info, fmt.Sprintf("Enumerated list start value not ordinal-1: %q (ordinal %d)", first.text, first.value))
+		at := lines[i]
+		if depth > 0 || len(p.sections) > 0 {
+			at = p.topLine
+		}
+		startNote = append(startNote, Diagnostic{Line: at.num, Offset: at.off, Level: Info,
+			Message: fmt.Sprintf("Enumerated list start value not ordinal-1: %q (ordinal %d)", first.text, first.value)})
 	}
+	defer func() { p.doc.Diagnostics = append(p.doc.Diagnostics, startNote...) }()
 	next := first.value
 	for i < len(lines) {
 		e, ok := parseEnum(lines[i].text, first.style)
@@ -716,7 +852,11 @@ func (p *parser) enumList(lines []line, i, depth int) (Block, int) {
 		next++
 		i = end
 		if !finish {
-			if i >= len(lines) || !p.isEnumItem(lines, i, first.style, next) {
+			if e, ok := parseEnum(lines[min(i, len(lines)-1)].text, first.style); i >= len(lines) || !ok || e.format != first.format || !p.isEnumItem(lines, i, first.style, next) {
+				// (An item of another format, "#." after "a)", starts
+				// another list.)
+				p.doc.Diagnostics = append(p.doc.Diagnostics, startNote...)
+				startNote = nil
 				p.reportAfter(lines, i, Warning, "Enumerated list ends without a blank line; unexpected unindent.")
 				break
 			}
@@ -738,7 +878,7 @@ func (p *parser) fieldList(lines []line, i, depth int) (Block, int) {
 			break
 		}
 		name := m[1:strings.LastIndexByte(strings.TrimRight(m, " "), ':')]
-		block, end, finish := indented(lines, i, len(m))
+		block, end, finish := indented(lines, i, utf8.RuneCountInString(m)) // (columns, not bytes: ":Schlüssel:")
 		if i == start {
 			p.reach(lines, end-1, depth) // the items after the first have a state machine of their own
 		}
@@ -782,7 +922,7 @@ func (p *parser) optionList(lines []line, i, depth int) (Block, int) {
 		if marker == "" {
 			break
 		}
-		block, end, finish := indented(lines, i, len(marker))
+		block, end, finish := indented(lines, i, utf8.RuneCountInString(marker))
 		for len(block) > 0 && blank(block[0]) {
 			block = block[1:]
 		}
@@ -799,11 +939,11 @@ func (p *parser) optionList(lines []line, i, depth int) (Block, int) {
 			}
 			// The first: its description is a block quote.
 			p.report(lines[i], Error, "Invalid option list marker: "+err)
-			quote := &BlockQuote{Children: p.blocks(block, depth+1, false)}
+			quotes := sequence(p.blockQuotes(block, depth))
 			if !finish {
 				p.reportAfter(lines, end, Warning, "Option list ends without a blank line; unexpected unindent.")
 			}
-			return quote, end - start
+			return &quotes, end - start
 		}
 		list.Items = append(list.Items, OptionItem{Options: opts, Description: p.blocks(block, depth+1, false)})
 		i = end
@@ -979,7 +1119,7 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 		unexpected()
 		p.report(tableLine(0), Error, "Malformed table.")
 		blankAfter()
-		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
+		return &inMessage{&LiteralBlock{Text: strings.Join(text, "\n")}}, n
 	}
 	if !gridRE.MatchString(text[len(text)-1]) {
 		finish = false
@@ -1004,17 +1144,17 @@ func (p *parser) gridTable(lines []line, i, depth int) (Block, int) {
 	// A cell's lines docutils names one below the table's (see
 	// tableCell).
 	p.reach(lines, start+n-1, depth)
-	cols, offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
+	grid, cols, offset, detail := p.gridTableCells(lines[start:start+len(text)], rows, 1-back, depth)
 	if detail != "" {
 		at := tableLine(offset)
 		p.report(at, Error, "Malformed table.\n"+detail)
 		unexpected()
 		blankAfter()
-		return &LiteralBlock{Text: strings.Join(text, "\n")}, n
+		return &inMessage{&LiteralBlock{Text: strings.Join(text, "\n")}}, n
 	}
 	unexpected()
 	blankAfter()
-	return &Table{Text: strings.Join(text, "\n"), cols: cols}, n
+	return grid.table(strings.Join(text, "\n"), cols), n
 }
 
 // knownDirectives are docutils' directives, which it parses without
@@ -1034,6 +1174,22 @@ var knownDirectives = map[string]string{
 	"title": "skip", "restructuredtext-test-directive": "skip", "line-block": "container",
 }
 
+// elementlessDirective reports whether a line starts a directive that
+// makes no element where it is: a header, footer or meta, whose elements
+// docutils puts at the document's start (see leading), a title, which
+// is the document's, or a role or default-role, which makes none.
+func elementlessDirective(s string) bool {
+	m := directiveRE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	switch strings.ToLower(m[1]) {
+	case "header", "footer", "meta", "title", "role", "default-role":
+		return true
+	}
+	return false
+}
+
 // isExplicit reports whether a line starts explicit markup: ".. " or an
 // anonymous target "__ ".
 func isExplicit(s string) bool {
@@ -1047,6 +1203,12 @@ func (p *parser) explicitList(lines []line, i, depth int) (Block, int) {
 	var out sequence
 	first := true
 	for i < len(lines) && isExplicit(lines[i].text) {
+		if p.countExplicit && !elementlessDirective(lines[i].text) {
+			if p.explicitAt == nil {
+				p.explicitAt = map[int]int{}
+			}
+			p.explicitAt[depth]++
+		}
 		b, end, finish := p.explicit(lines, i, depth, first)
 		first = false
 		if b != nil {
@@ -1089,15 +1251,26 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		// A hyperlink target's block ends at a blank line: an indented
 		// block after one is a block quote. (docutils takes a malformed
 		// one for a comment, which does not end there.)
+		p.internal = ""
 		if strings.HasPrefix(l.text, "__") || p.hyperlinkTarget(lines, i) {
 			end = i + 1
 			for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
 				end++
 			}
 			finish = end >= len(lines) || blank(lines[end])
+			if strings.HasPrefix(l.text, "__") {
+				parts := []string{strings.TrimSpace(unescape(l.text[2:]))}
+				for _, bl := range lines[i+1 : end] {
+					parts = append(parts, strings.TrimSpace(unescape(bl.text)))
+				}
+				p.anonymousTarget(parts)
+			}
 		}
 		if first {
 			p.reach(lines, end-1, depth)
+		}
+		if p.internal != "" && p.shallow == 0 {
+			return &internalTarget{p.internal}, end, finish
 		}
 		return nil, end, finish
 	}
@@ -1119,15 +1292,132 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		if name != "" {
 			p.noteName(name, true, false, "", l)
 		}
-		// Their content is parsed for what docutils reports in it; this
-		// package does not show them.
-		content, _, _ := indented(lines, i, len(m[0]))
+		content, _, _ := indented(lines, i, utf8.RuneCountInString(m[0]))
 		for len(content) > 0 && blank(content[0]) {
 			content = content[1:]
 		}
-		p.blocks(content, depth+1, false)
+		children := p.blocks(content, depth+1, false)
+		if !p.checkOnly && p.shallow == 0 {
+			// (A scratch parser wants only what is reported.)
+			fn := &Footnote{Label: m[1], Children: children, Citation: !isFootnoteLabel(m[1])}
+			p.footnotes = append(p.footnotes, fn)
+			b = fn
+		}
 	}
 	return b, end, finish
+}
+
+// isFootnoteLabel reports whether a label in brackets is a footnote's
+// (a number, "#", "#name" or "*") rather than a citation's.
+func isFootnoteLabel(label string) bool {
+	if label[0] == '#' || label == "*" {
+		return true
+	}
+	_, err := strconv.Atoi(label)
+	return err == nil
+}
+
+// footnoteSymbols are the labels docutils gives footnotes and references
+// written "[*]", in their order; after the last, the symbols double.
+var footnoteSymbols = []string{"*", "\u2020", "\u2021", "\u00a7", "\u00b6", "#", "\u2660", "\u2665", "\u2666", "\u2663"}
+
+// footnoteSymbol is the label of the n-th (0-based) symbol footnote.
+func footnoteSymbol(n int) string {
+	return strings.Repeat(footnoteSymbols[n%len(footnoteSymbols)], n/len(footnoteSymbols)+1)
+}
+
+// resolveFootnotes numbers footnotes and links references to them as
+// docutils' Footnotes and Citations transforms do: auto-numbered
+// footnotes ("[#]", "[#name]") take the numbers no footnote is labelled
+// with, in order; a reference "[#]_" the auto-numbered footnotes without
+// a name in order, "[#name]_" the footnote of that name; symbol
+// footnotes and their references take symbols in order of each; a
+// reference "[1]_" or "[name]_" the footnote or citation so labelled. A
+// reference docutils cannot match keeps its text and no link.
+func (p *parser) resolveFootnotes() {
+	if len(p.footnotes) == 0 {
+		return
+	}
+	byLabel := map[string]*Footnote{}
+	taken := map[string]bool{}
+	for _, fn := range p.footnotes {
+		if !strings.HasPrefix(fn.Label, "#") && fn.Label != "*" {
+			taken[fn.Label] = true
+		}
+	}
+	number, symbols, unnamedIDs := 0, 0, 0
+	var unnamed []*Footnote
+	for _, fn := range p.footnotes {
+		key := normalizeName(fn.Label)
+		switch {
+		case strings.HasPrefix(fn.Label, "#"):
+			number++
+			for taken[strconv.Itoa(number)] {
+				number++
+			}
+			if name := fn.Label[1:]; name != "" {
+				key = "#" + normalizeName(name)
+				fn.ID = p.newID(name)
+			} else {
+				unnamed = append(unnamed, fn)
+			}
+			fn.Label = strconv.Itoa(number)
+		case fn.Label == "*":
+			fn.Label = footnoteSymbol(symbols)
+			key = "*" + fn.Label
+			symbols++
+		}
+		if fn.ID == "" {
+			if fn.Citation {
+				fn.ID = p.newID(fn.Label)
+			} else {
+				// Numbered as docutils numbers the ids of footnotes
+				// without a name.
+				unnamedIDs++
+				fn.ID = p.newID("footnote-" + strconv.Itoa(unnamedIDs))
+			}
+		}
+		if _, dup := byLabel[key]; !dup {
+			byLabel[key] = fn
+		}
+	}
+	symbols = 0
+	for _, ref := range p.footnoteRefs {
+		label := ref.label
+		var fn *Footnote
+		switch {
+		case label == "#":
+			if len(unnamed) > 0 {
+				fn, unnamed = unnamed[0], unnamed[1:]
+			}
+		case label == "*":
+			fn = byLabel["*"+footnoteSymbol(symbols)]
+			symbols++
+		case strings.HasPrefix(label, "#"):
+			fn = byLabel["#"+normalizeName(label[1:])]
+		default:
+			fn = byLabel[normalizeName(label)]
+		}
+		if fn != nil {
+			ref.Content = []Inline{Text("[" + fn.Label + "]")}
+			ref.URL = "#" + fn.ID
+		}
+	}
+}
+
+// newID returns the id docutils makes of name, or a numbered one when
+// that is taken or name makes none, and takes it.
+func (p *parser) newID(name string) string {
+	id := makeID(name)
+	if p.doc.ids == nil {
+		p.doc.ids = map[string]bool{}
+	}
+	for id == "" || p.doc.ids[id] {
+		p.idCounter++
+		id = "id" + strconv.Itoa(p.idCounter)
+	}
+	p.doc.ids[id] = true
+	return id
 }
 
 // footnoteLabelRE matches the start of a footnote or a citation.
@@ -1179,17 +1469,23 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 		parts = append(parts, strings.TrimSpace(unescape(bl.text)))
 	}
 	if name == "_" {
-		return true // anonymous
+		p.anonymousTarget(parts)
+		return true
 	}
 	name = clean0(name)
-	last := parts[len(parts)-1]
+	if refersTo, ok := indirectTarget(parts); ok {
+		p.noteName(name, true, false, "", l)
+		if !p.checkOnly {
+			if p.aliases == nil {
+				p.aliases = map[string]string{}
+			}
+			p.aliases[normalizeName(name)] = refersTo
+		}
+		return true
+	}
 	reference := parts[0]
 	if len(parts) > 1 {
 		reference = strings.Join(parts, " ")
-	}
-	if strings.HasSuffix(last, "_") && referenceRE.MatchString(reference) {
-		p.noteName(name, true, false, "", l) // refers to another target
-		return true
 	}
 	uri := targetURI(reference)
 	p.noteName(name, true, uri != "", uri, l)
@@ -1198,8 +1494,107 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	}
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
 		p.target(normalizeName(name), u)
+	} else if u == "" {
+		p.internal = normalizeName(name) // (see internalTarget)
 	}
 	return true
+}
+
+// internalTarget is a target without a URI (".. _setup:"), which names
+// the element after it; flatten gives that element the name.
+type internalTarget struct{ name string }
+
+func (*internalTarget) block() {}
+
+// indirectTarget returns the normalized name of the target that a
+// target's text, its lines trimmed (escape markers in place), refers to
+// ("name_", "`a phrase`_"), as docutils' parse_target takes it, or false
+// for a URI.
+func indirectTarget(parts []string) (string, bool) {
+	reference := parts[0]
+	if len(parts) > 1 {
+		reference = strings.Join(parts, " ")
+	}
+	if !strings.HasSuffix(parts[len(parts)-1], "_") || !referenceRE.MatchString(reference) {
+		return "", false
+	}
+	name := strings.TrimSuffix(reference, "_")
+	if strings.HasPrefix(name, "`") {
+		name = name[1 : len(name)-1]
+	}
+	return normalizeName(clean0(name)), true
+}
+
+// anonymousTarget notes an anonymous target ("__ URI", ".. __: URI"),
+// its text's lines trimmed, for the anonymous reference that is matched
+// with it (see resolveReferences).
+func (p *parser) anonymousTarget(parts []string) {
+	if p.checkOnly {
+		return
+	}
+	if name, ok := indirectTarget(parts); ok {
+		p.anonTargets = append(p.anonTargets, anonTarget{name: name})
+		return
+	}
+	p.anonTargets = append(p.anonTargets, anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")})
+}
+
+// An anonTarget is an anonymous target: its URI, or the name of the
+// target it refers to.
+type anonTarget struct{ url, name string }
+
+// resolveReferences does for the document what docutils' transforms do
+// for links: an anonymous reference takes the URI of the anonymous target
+// in the same place in the order of both, unless their numbers differ
+// (docutils then links none of them); a target that refers to another
+// ("..  _a: b_") takes the URI that one has, through any chain of them
+// that ends in a URI.
+func (p *parser) resolveReferences() {
+	unresolved := map[string]bool{}
+	for name := range p.aliases {
+		p.followAlias(name, unresolved)
+	}
+	if len(p.anonRefs) != len(p.anonTargets) {
+		return
+	}
+	for k, ref := range p.anonRefs {
+		t := p.anonTargets[k]
+		if t.name != "" {
+			ref.Name = t.name
+			continue
+		}
+		ref.URL = t.url
+	}
+}
+
+// followAlias gives name, and every indirect target on the chain from it,
+// the URI the chain ends in, or notes them in unresolved when it ends in
+// no URI or goes round. Each name is followed once, so that a long chain
+// takes linear time.
+func (p *parser) followAlias(name string, unresolved map[string]bool) {
+	var chain []string
+	onChain := map[string]bool{}
+	url, found := "", false
+	for {
+		if u, ok := p.doc.Targets[name]; ok {
+			url, found = u, true
+			break
+		}
+		next, ok := p.aliases[name]
+		if !ok || unresolved[name] || onChain[name] {
+			break
+		}
+		chain = append(chain, name)
+		onChain[name] = true
+		name = next
+	}
+	for _, n := range chain {
+		if found {
+			p.doc.Targets[n] = url
+		} else {
+			unresolved[n] = true
+		}
+	}
 }
 
 // referenceRE is docutils' pattern of the reference an indirect
@@ -1229,8 +1624,14 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		return nil
 	}
 	n := len(p.doc.Diagnostics)
+	var content []Inline
+	// valid says docutils notes the definition's name: its directive
+	// made what a substitution holds, and reported nothing (but what a
+	// replacement's content reports, which docutils moves out).
+	valid := true
 	if strings.EqualFold(m[1], "replace") {
-		if !p.replacement(name, block, l, depth) {
+		var ok bool
+		if content, ok, valid = p.replacement(name, block, l, depth); !ok {
 			invalid()
 			return nil
 		}
@@ -1252,13 +1653,78 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			invalid()
 			return b
 		}
+		valid = len(p.doc.Diagnostics) == n
 	}
-	if len(p.doc.Diagnostics) == n {
+	if valid {
 		// A name taken twice is reported at the definition's line as
 		// docutils' input gives it (see srcLine).
 		p.noteSubstitution(name, p.srcLine(l))
+		if strings.EqualFold(m[1], "unicode") {
+			content = unicodeText(block)
+		}
+		if content != nil && !p.checkOnly && p.shallow == 0 {
+			if p.subDefs == nil {
+				p.subDefs = map[string][]Inline{}
+			}
+			if _, taken := p.subDefs[name]; !taken {
+				p.subDefs[name] = content
+			}
+		}
 	}
 	return nil
+}
+
+// unicodeText is the text a unicode directive, its block, makes: its
+// argument's codes as characters and its other words as they are, up to
+// a comment, joined without space (docutils' unicode_code).
+func unicodeText(block []line) []Inline {
+	argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+	for _, bl := range block[1:] {
+		if blank(bl) || fieldMarker(bl.text) != "" {
+			break
+		}
+		argument = append(argument, bl.text)
+	}
+	var b strings.Builder
+	for _, code := range strings.Fields(unicodeCommentRE.Split(strings.TrimSpace(strings.Join(argument, "\n")), 2)[0]) {
+		if r, isCode, msg := unicodeCode(code); msg == "" && isCode {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(code)
+		}
+	}
+	return []Inline{Text(b.String())}
+}
+
+// resolveSubstitutions gives each substitution reference the content of
+// the definition of its name (the same name, or else the same in lower
+// case, as docutils' Substitutions transform finds it). The text a
+// document's substitutions add is bounded, as docutils' is not: a
+// replacement used many times could make a small text a huge page.
+func (p *parser) resolveSubstitutions() {
+	if len(p.subDefs) == 0 {
+		return
+	}
+	lower := map[string][]Inline{}
+	for name, content := range p.subDefs {
+		if key := strings.ToLower(name); lower[key] == nil {
+			lower[key] = content
+		}
+	}
+	budget := 16*len(p.src) + 1<<16
+	for _, ref := range p.subRefs {
+		content, ok := p.subDefs[ref.Name]
+		if !ok {
+			content, ok = lower[strings.ToLower(ref.Name)]
+		}
+		if !ok {
+			continue
+		}
+		if budget -= len(plainText(content)); budget < 0 {
+			return
+		}
+		ref.Content = content
+	}
 }
 
 // substitutionDirective parses the directive that defines a
@@ -1273,48 +1739,71 @@ func (p *parser) substitutionDirective(sub, name string, block []line, l line, d
 // substitution name, as docutils' Replace.run does: one paragraph, whose
 // inline markup has no problem. It returns false when the definition
 // gets nothing.
-func (p *parser) replacement(name string, block []line, l line, depth int) bool {
-	content := append([]line(nil), block...)
-	content[0].text = strings.TrimSpace(cutColumns(content[0].text, strings.Index(content[0].text, "::")+2))
-	if content[0].text == "" {
-		content = content[1:]
+func (p *parser) replacement(name string, block []line, l line, depth int) (content []Inline, ok, valid bool) {
+	lines := append([]line(nil), block...)
+	lines[0].text = strings.TrimSpace(cutColumns(lines[0].text, strings.Index(lines[0].text, "::")+2))
+	if lines[0].text == "" {
+		lines = lines[1:]
 	}
-	if len(trimBlank(content)) == 0 {
+	if len(trimBlank(lines)) == 0 {
 		p.report(l, Error, `Content block expected for the "replace" directive; none found.`)
-		return false
+		return nil, false, false
 	}
-	n, targets := len(p.doc.Diagnostics), p.inlineTargets
-	p.blocks(content, depth+1, false)
+	lines = trimBlank(lines) // (as a directive's content, see directive)
+	n, targets, problematic, elements := len(p.doc.Diagnostics), p.inlineTargets, p.problematic, len(p.idElements)
+	// (Check must parse its text for references, which it may not hold.)
+	saved := p.inReplacement
+	p.inReplacement = true
+	p.blocks(lines, depth+1, false)
+	p.inReplacement = saved
 	// Check builds no paragraphs: what the content makes is counted on
 	// a parse of its own. Explicit markup makes an element (a comment, a
-	// target) that this package does not keep.
-	made := p.scratch(0).blocks(content, depth+1, false)
-	for k, c := range content {
-		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
-			made = append(made, nil)
-		}
-	}
-	if len(made) != 1 {
-		p.doc.Diagnostics = p.doc.Diagnostics[:n]
-		if len(made) > 1 {
-			p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
+	// target) that this package does not keep; a malformed table, or a
+	// directive that fails, makes only a system message, which docutils
+	// moves out of the replacement.
+	scratch := p.scratch(0)
+	scratch.countExplicit = true
+	made := slices.DeleteFunc(scratch.blocks(lines, depth+1, false), func(b Block) bool {
+		switch b.(type) {
+		case *inMessage, *internalTarget: // (a target is counted below)
+			return true
 		}
 		return false
+	})
+	for range scratch.explicitAt[depth+1] - scratch.failedDirectives[depth+1] {
+		made = append(made, nil)
+	}
+	if len(made) == 0 {
+		// Only system messages: docutils keeps them, and finds the
+		// definition empty.
+		return nil, false, false
+	}
+	if len(made) > 1 {
+		p.doc.Diagnostics = p.doc.Diagnostics[:n]
+		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
+		return nil, false, false
 	}
 	if _, ok := made[0].(*Paragraph); !ok {
 		p.doc.Diagnostics = p.doc.Diagnostics[:n]
 		p.report(l, Error, `Error in "replace" directive: may contain a single paragraph only.`)
-		return false
+		return nil, false, false
 	}
+	valid = true
 	switch {
-	case p.worstSince(n) >= Warning:
+	case p.problematic > problematic:
 		// Markup that failed is a "problematic" node, which a
-		// substitution may not hold.
+		// substitution may not hold (what the paragraph's block
+		// reports, docutils moves out).
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
+		valid = false
 	case p.inlineTargets > targets:
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
+		valid = false
+	case len(p.idElements) > elements:
+		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <"+p.idElements[elements]+">:")
+		valid = false
 	}
-	return true
+	return made[0].(*Paragraph).Content, true, valid
 }
 
 // worstSince returns the highest level of the diagnostics from the n-th
@@ -1365,6 +1854,22 @@ func substitutes(name string, block []line) bool {
 // directive parses a directive whose block is block, and returns what it
 // shows, and whether a :name: option names it.
 func (p *parser) directive(name string, block []line, l line, depth int) (Block, bool) {
+	n := len(p.doc.Diagnostics)
+	b, named := p.directiveBlock(name, block, l, depth)
+	if p.countExplicit && b == nil && p.worstSince(n) >= Error && !strings.HasPrefix(p.doc.Diagnostics[len(p.doc.Diagnostics)-1].Message, "Figure caption") {
+		// (A figure whose caption is refused is still a figure.)
+		// docutils makes only a system message of it (see
+		// replacement).
+		if p.failedDirectives == nil {
+			p.failedDirectives = map[int]int{}
+		}
+		p.failedDirectives[depth]++
+	}
+	return b, named
+}
+
+// directiveBlock is directive's work.
+func (p *parser) directiveBlock(name string, block []line, l line, depth int) (Block, bool) {
 	if p.shallow > 0 {
 		return nil, false // not the first block: captionOK looks at explicit markup itself
 	}
@@ -1432,10 +1937,12 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		}
 	}
 	isTable := lower == "table" || lower == "list-table" || lower == "csv-table"
+	var caption []Inline
 	if isTable && argument != "" {
 		// The title, parsed before the content; docutils puts what it
 		// reports after the table, and only if there is one.
-		title := p.directiveTitle(argument, l)
+		var title []Diagnostic
+		title, caption = p.directiveTitle(argument, l)
 		defer func() {
 			if ok {
 				p.doc.Diagnostics = append(p.doc.Diagnostics, title...)
@@ -1447,6 +1954,10 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		// Without arguments, the content starts on the first line.
 		content = argumentlessContent(block, !spec.noOptions)
 	}
+	// docutils' parse_directive_block drops the content's trailing blank
+	// lines, which a definition list at its end counts its term's line
+	// from.
+	content = trimBlank(content)
 	if (lower == "class" || lower == "container") && argument != "" {
 		for _, w := range strings.Fields(argument) {
 			if makeID(w) == "" {
@@ -1462,9 +1973,11 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 			return nil, false
 		}
 	}
+	var csv *Table
 	if lower == "csv-table" && len(content) > 0 {
 		// (Without content the data is in a file, which is not read.)
-		if msg := p.csvTable(name, skipBlank(trimBlank(content)), head.options, depth); msg != "" {
+		var msg string
+		if csv, msg = p.csvTable(name, skipBlank(trimBlank(content)), head.options, depth); msg != "" {
 			ok = false
 			p.report(l, Error, msg)
 			return nil, false
@@ -1519,22 +2032,38 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 	var b Block
 	switch kind {
 	case "admonition":
-		var body []Block
+		var title []Inline
 		if argument != "" {
 			// The generic admonition's argument is its title.
-			body = append(body, &Paragraph{Content: p.inline(argument, l)})
+			title = p.inline(argument, l)
 		}
 		n := len(p.doc.Diagnostics)
-		body = append(body, p.blocks(content, depth+1, false)...)
+		body := p.blocks(content, depth+1, false)
 		p.fixOffsets(n, block)
-		b = &Admonition{Kind: strings.ToLower(name), Children: body}
+		b = &Admonition{Kind: strings.ToLower(name), Title: title, Children: body}
 	case "container":
 		if lower == "sidebar" {
 			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
 			p.sidebarDepth = depth + 1
 		}
-		b = &BlockQuote{Children: p.blocks(content, depth+1, false)}
+		if lower == "epigraph" || lower == "highlights" || lower == "pull-quote" {
+			// docutils' BlockQuote directive: a block quote, its
+			// attribution split off as an indented quote's is.
+			quotes := sequence(p.blockQuotes(content, depth))
+			b = &quotes
+			break
+		}
+		children := p.flatten(p.blocks(content, depth+1, false))
+		if t, isTable := tableOf(lower, children, head.options); isTable {
+			b = t
+			break
+		}
+		b = &BlockQuote{Children: children}
 	case "literal", "":
+		if csv != nil {
+			b = csv
+			break
+		}
 		var text []string
 		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
@@ -1556,6 +2085,9 @@ func (p *parser) directive(name string, block []line, l line, depth int) (Block,
 		n := len(p.doc.Diagnostics)
 		p.blocks(content, depth+1, false)
 		p.decorate(n, lower == "header")
+	}
+	if t, isTable := b.(*Table); isTable && caption != nil {
+		t.Caption = caption
 	}
 	if named && b != nil && !p.checkOnly {
 		p.identify(b, target)
@@ -1709,15 +2241,7 @@ func nameValueProblem(s string) string {
 // document with those the number may differ from docutils' (the ids are
 // unique in the page either way).
 func (p *parser) identify(b Block, name string) {
-	id := makeID(name)
-	if p.doc.ids == nil {
-		p.doc.ids = map[string]bool{}
-	}
-	for id == "" || p.doc.ids[id] {
-		p.idCounter++
-		id = "id" + strconv.Itoa(p.idCounter)
-	}
-	p.doc.ids[id] = true
+	id := p.newID(name)
 	switch b := b.(type) {
 	case *Admonition:
 		b.ID = id
@@ -1725,19 +2249,66 @@ func (p *parser) identify(b Block, name string) {
 		b.ID = id
 	case *LiteralBlock:
 		b.ID = id
+	case *Table:
+		b.ID = id
 	}
 	p.target(normalizeName(name), "#"+id)
+}
+
+// tableOf returns the table that the content of a table directive (its
+// one table) or of a list-table (a list of rows, each a list of cells)
+// makes, its blocks made; false for another directive, or content of
+// another shape, which docutils has reported.
+func tableOf(directive string, content []Block, options map[string]*string) (*Table, bool) {
+	switch directive {
+	case "table":
+		if len(content) == 1 {
+			t, ok := content[0].(*Table)
+			return t, ok
+		}
+	case "list-table":
+		if len(content) != 1 {
+			return nil, false
+		}
+		list, ok := content[0].(*BulletList)
+		if !ok {
+			return nil, false
+		}
+		var grid tableGrid
+		cols := 0
+		for _, item := range list.Items {
+			if len(item) != 1 {
+				return nil, false
+			}
+			row, ok := item[0].(*BulletList)
+			if !ok {
+				return nil, false
+			}
+			cells := make([]TableCell, len(row.Items))
+			for k, c := range row.Items {
+				cells[k] = TableCell{Children: c, ColSpan: 1, RowSpan: 1}
+			}
+			grid.rows = append(grid.rows, cells)
+			cols = max(cols, len(cells))
+		}
+		headerRows, _ := pyInt(options["header-rows"])
+		grid.head = min(headerRows, len(grid.rows))
+		stubs, _ := pyInt(options["stub-columns"])
+		grid.markStubs(stubs)
+		return grid.table("", cols), true
+	}
+	return nil, false
 }
 
 // directiveTitle parses a table directive's title, at its line l, and
 // returns what that reports, which docutils puts after the table; the
 // targets its markup defines take their names at once, and what that
 // reports stays where it is.
-func (p *parser) directiveTitle(title string, l line) []Diagnostic {
+func (p *parser) directiveTitle(title string, l line) ([]Diagnostic, []Inline) {
 	held := p.holdDups
 	p.holdDups = true
 	n := len(p.doc.Diagnostics)
-	p.inline(title, l)
+	content := p.inline(title, l)
 	reports := slices.Clone(p.doc.Diagnostics[n:])
 	p.doc.Diagnostics = p.doc.Diagnostics[:n]
 	p.holdDups = held
@@ -1745,7 +2316,7 @@ func (p *parser) directiveTitle(title string, l line) []Diagnostic {
 		p.doc.Diagnostics = append(p.doc.Diagnostics, p.dups...)
 		p.dups = p.dups[:0]
 	}
-	return reports
+	return reports, content
 }
 
 // scratch returns a parser of the text for a look at part of it, whose
@@ -1862,6 +2433,9 @@ func (p *parser) oneTable(content []line, depth int) (ok bool, cols int) {
 	made := scratch.blocks(content, depth+1, false)
 	for k, c := range content {
 		if (k == 0 || blank(content[k-1])) && isExplicit(c.text) {
+			if elementlessDirective(c.text) {
+				continue // the document's, not the table's
+			}
 			return false, 0 // a comment, a target: an element of its own
 		}
 	}
@@ -1909,7 +2483,7 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 	if !ok || len(scratch.doc.Diagnostics) > 0 {
 		return false, 0, true
 	}
-	if head.argument != "" && len(scratch.directiveTitle(head.argument, content[0])) > 0 {
+	if reports, _ := scratch.directiveTitle(head.argument, content[0]); head.argument != "" && len(reports) > 0 {
 		return false, 0, true // the title's reports go beside the table
 	}
 	inner := skipBlank(trimBlank(afterBlank(block)))
@@ -2091,20 +2665,50 @@ func (p *parser) placeProblem(name string, depth int, inSubstitution bool, optio
 // argument.
 var unicodeCommentRE = regexp.MustCompile(`( |\n|^)\.\. `)
 
-// directiveFieldRE is docutils' field marker, which starts a directive's
-// options, but for its lookbehind (see fieldMarker).
-var directiveFieldRE = regexp.MustCompile(`^:[^: ](?:[^:\\]|\\.|:[^ ` + "`" + `])*:( +|$)`)
-
 // fieldMarker returns the field marker that starts s, as docutils'
-// field_marker pattern matches it, or "": a name that ends in a space
-// (its "(?<! ):") is none. The name cannot go on past the colon that
-// ends it, so the marker the regular expression finds is the only one.
+// field_marker pattern, ":(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)",
+// matches it, or "". Its name is a run of items (a character, an
+// escaped one, or a colon that no space, backquote or end follows); the
+// longest run that a colon then closes, with no space before it and a
+// space or the end after it, is the name, as Python's backtracking finds
+// it: ":a:: b" names "a:".
 func fieldMarker(s string) string {
-	m := directiveFieldRE.FindString(s)
-	if m != "" && m[strings.LastIndexByte(strings.TrimRight(m, " "), ':')-1] == ' ' {
+	if len(s) < 3 || s[0] != ':' || s[1] == ':' || s[1] == ' ' {
 		return ""
 	}
-	return m
+	closing := -1
+	for k := 1; k < len(s); {
+		switch s[k] {
+		case ':':
+			if k+1 == len(s) || s[k+1] == ' ' || s[k+1] == '`' {
+				// No item: the run ends here, closed here or before.
+				if s[k+1:min(k+2, len(s))] != "`" && s[k-1] != ' ' {
+					closing = k
+				}
+				k = len(s)
+				continue
+			}
+			k++
+		case '\\':
+			if k+1 >= len(s) {
+				k = len(s) // a backslash ending the line is no item
+				continue
+			}
+			_, size := utf8.DecodeRuneInString(s[k+1:])
+			k += 1 + size
+		default:
+			_, size := utf8.DecodeRuneInString(s[k:])
+			k += size
+		}
+	}
+	if closing < 0 {
+		return ""
+	}
+	end := closing + 1
+	for end < len(s) && s[end] == ' ' {
+		end++
+	}
+	return s[:end]
 }
 
 // directiveOK reports what docutils reports of a directive's arguments and
@@ -2531,7 +3135,7 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 		// docutils makes a system message of it, which shows the
 		// title's text: a sequence, not a paragraph, for what counts
 		// the paragraphs of a content (a figure's caption).
-		return &sequence{&Paragraph{Content: p.inline(title, tl)}}
+		return &inMessage{&Paragraph{Content: p.inline(title, tl)}}
 	}
 	level := 0
 	for j, s := range p.styles {
@@ -2566,7 +3170,11 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 	p.dups = p.dups[:0]
 	// The title's text names the section, an implicit target; docutils
 	// reports a name taken before at the underline.
-	p.noteName(p.titleText(s.Title, title, tl), false, false, "", under)
+	name := p.titleText(s.Title, title, tl)
+	p.noteName(name, false, false, "", under)
+	if !p.checkOnly {
+		s.ID = p.sectionTarget(name)
+	}
 	if len(p.sections) > 0 {
 		parent := p.sections[len(p.sections)-1]
 		parent.Children = append(parent.Children, s)
@@ -2576,6 +3184,27 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 	p.sections = append(p.sections, s)
 	p.sectionDups = append(p.sectionDups, held)
 	return nil
+}
+
+// sectionTarget gives a section titled name its id, as docutils makes
+// it, and makes the name a target that links to it, unless another
+// target has the name: an explicit one keeps it, and a name two titles
+// share links to neither, as docutils refuses a reference to it.
+func (p *parser) sectionTarget(name string) string {
+	id := p.newID(name)
+	key := normalizeName(name)
+	if p.sectionNames == nil {
+		p.sectionNames, p.ambiguous = map[string]bool{}, map[string]bool{}
+	}
+	switch taken, implicit := p.doc.Targets[key], p.sectionNames[key]; {
+	case implicit:
+		delete(p.doc.Targets, key)
+		p.ambiguous[key] = true
+	case taken == "" && !p.ambiguous[key]:
+		p.doc.Targets[key] = "#" + id
+		p.sectionNames[key] = true
+	}
+	return id
 }
 
 func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
@@ -2731,7 +3360,144 @@ func (p *parser) pair(para Block, lines []line) Block {
 	return &sequence{para, lit}
 }
 
-// sequence is blocks that one construct produced together.
+// sequence is blocks that one construct produced together, which
+// count as one while the text is parsed; flatten puts them in their
+// place before Parse returns.
 type sequence []Block
 
 func (*sequence) block() {}
+
+// inMessage is blocks docutils shows only in a system message, such as
+// a malformed table's text or an unexpected title's: no element of its
+// own where elements are counted (see replacement). Parse shows them in
+// place, as sequences are (see flatten).
+type inMessage []Block
+
+func (*inMessage) block() {}
+
+// flatten replaces each sequence or inMessage among bs, and among the
+// blocks they hold, with the blocks it holds, so that a document shows only the
+// exported Block types.
+func (p *parser) flatten(bs []Block) []Block {
+	has := false
+	for _, b := range bs {
+		switch b.(type) {
+		case *sequence, *inMessage, *internalTarget:
+			has = true
+		}
+	}
+	if !has {
+		for _, b := range bs {
+			p.flattenIn(b)
+		}
+		return bs
+	}
+	// (Each block is flattened within once: twice at every level of
+	// nesting would take time exponential in the depth.)
+	leaves := p.appendLeaves(make([]Block, 0, len(bs)+1), bs)
+	out := leaves[:0]
+	var names []string // internal targets waiting for the next element
+	for _, b := range leaves {
+		if t, ok := b.(*internalTarget); ok {
+			names = append(names, t.name)
+			continue
+		}
+		if len(names) > 0 {
+			p.nameBlock(b, names)
+			names = names[:0]
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// appendLeaves appends to out the blocks of bs, those of its sequences
+// in their place, each flattened within.
+func (p *parser) appendLeaves(out, bs []Block) []Block {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *sequence:
+			out = p.appendLeaves(out, *b)
+		case *inMessage:
+			out = p.appendLeaves(out, *b)
+		default:
+			p.flattenIn(b)
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// nameBlock makes the names of the internal targets before b link to
+// it, as docutils' PropagateTargets gives it their ids: to the id it has,
+// or one made of the first name. A block that takes no id in HTML (a
+// paragraph, a list) gets none, and the names no link.
+func (p *parser) nameBlock(b Block, names []string) {
+	var id *string
+	switch b := b.(type) {
+	case *Section:
+		id = &b.ID
+	case *Admonition:
+		id = &b.ID
+	case *BlockQuote:
+		id = &b.ID
+	case *LiteralBlock:
+		id = &b.ID
+	case *Table:
+		id = &b.ID
+	case *Footnote:
+		id = &b.ID
+	default:
+		return
+	}
+	if *id == "" {
+		*id = p.newID(names[0])
+	}
+	for _, name := range names {
+		if _, taken := p.doc.Targets[name]; !taken || p.sectionNames[name] {
+			p.doc.Targets[name] = "#" + *id
+		}
+	}
+}
+
+// flattenIn flattens the blocks b holds.
+func (p *parser) flattenIn(b Block) {
+	switch b := b.(type) {
+	case *Section:
+		b.Children = p.flatten(b.Children)
+	case *BulletList:
+		for i := range b.Items {
+			b.Items[i] = p.flatten(b.Items[i])
+		}
+	case *EnumeratedList:
+		for i := range b.Items {
+			b.Items[i] = p.flatten(b.Items[i])
+		}
+	case *DefinitionList:
+		for i := range b.Items {
+			b.Items[i].Definition = p.flatten(b.Items[i].Definition)
+		}
+	case *FieldList:
+		for i := range b.Fields {
+			b.Fields[i].Body = p.flatten(b.Fields[i].Body)
+		}
+	case *OptionList:
+		for i := range b.Items {
+			b.Items[i].Description = p.flatten(b.Items[i].Description)
+		}
+	case *BlockQuote:
+		b.Children = p.flatten(b.Children)
+	case *Admonition:
+		b.Children = p.flatten(b.Children)
+	case *Footnote:
+		b.Children = p.flatten(b.Children)
+	case *Table:
+		for _, rows := range [][][]TableCell{b.Head, b.Body} {
+			for _, row := range rows {
+				for i := range row {
+					row[i].Children = p.flatten(row[i].Children)
+				}
+			}
+		}
+	}
+}

@@ -221,22 +221,39 @@ func readCSV(lines []string, d csvDialect) ([][]csvField, string) {
 // csvTable checks a csv-table's data, the directive's content, and parses
 // its cells, as docutils' CSVTable.run does: it returns what docutils
 // reports of the table, "" for none.
-func (p *parser) csvTable(name string, content []line, options map[string]*string, depth int) string {
-	head, rows, _, msg := csvData(name, content, options)
+func (p *parser) csvTable(name string, content []line, options map[string]*string, depth int) (*Table, string) {
+	head, rows, cols, msg := csvData(name, content, options)
 	if msg != "" {
-		return msg
+		return nil, msg
 	}
-	for _, r := range head {
-		for _, f := range r {
-			p.csvCell(f, content, false, depth)
+	// Rows short of the table's columns get empty cells, as docutils
+	// gives them.
+	cells := func(r []csvField, inContent bool) []TableCell {
+		out := make([]TableCell, cols)
+		for k := range out {
+			out[k] = TableCell{ColSpan: 1, RowSpan: 1}
+			if k < len(r) {
+				out[k].Children = p.csvCell(r[k], content, inContent, depth)
+			}
 		}
+		return out
+	}
+	var grid tableGrid
+	for _, r := range head {
+		grid.rows = append(grid.rows, cells(r, false))
 	}
 	for _, r := range rows {
-		for _, f := range r {
-			p.csvCell(f, content, true, depth)
-		}
+		grid.rows = append(grid.rows, cells(r, true))
 	}
-	return ""
+	headerRows, _ := pyInt(options["header-rows"])
+	grid.head = len(head) + headerRows
+	stubs, _ := pyInt(options["stub-columns"])
+	grid.markStubs(stubs)
+	var text []string
+	for _, l := range content {
+		text = append(text, l.text)
+	}
+	return grid.table(strings.Join(text, "\n"), cols), ""
 }
 
 // csvData reads a csv-table's :header: option and its data, the
@@ -295,9 +312,9 @@ func csvData(name string, content []line, options map[string]*string) (head, row
 // cell. The cell's text is parsed as the text of p.cell, at offsets past
 // the source's end (see span); what is reported in it then takes the
 // offset in the content that its line comes from.
-func (p *parser) csvCell(f csvField, content []line, inContent bool, depth int) {
+func (p *parser) csvCell(f csvField, content []line, inContent bool, depth int) []Block {
 	if strings.Trim(f.text, "\n") == "" {
-		return // docutils parses no cell without text
+		return nil // docutils parses no cell without text
 	}
 	base := len(p.src) + 1 // (an offset of len(p.src) is the source's end)
 	savedCell, savedAll := p.cell, p.all
@@ -314,7 +331,7 @@ func (p *parser) csvCell(f csvField, content []line, inContent bool, depth int) 
 		lines[k] = l
 	}
 	n, lead := len(p.doc.Diagnostics), len(p.lead)
-	p.blocks(lines, depth+1, false)
+	blocks := p.blocks(lines, depth+1, false)
 	p.cell, p.all = savedCell, savedAll
 	for k := n; k < len(p.doc.Diagnostics); k++ {
 		p.csvOffset(&p.doc.Diagnostics[k], f, cellLines, content, inContent, base)
@@ -322,6 +339,7 @@ func (p *parser) csvCell(f csvField, content []line, inContent bool, depth int) 
 	for k := lead; k < len(p.lead); k++ {
 		p.csvOffset(&p.lead[k].Diagnostic, f, cellLines, content, inContent, base)
 	}
+	return blocks
 }
 
 // csvOffset gives a diagnostic reported in the csv-table cell f, whose

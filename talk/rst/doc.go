@@ -12,15 +12,24 @@
 // underline, or overline and underline, levels in the order the styles
 // first appear), transitions, bullet and enumerated lists, definition,
 // field and option lists, literal blocks ("::" and quoted), doctest and
-// line blocks, block quotes, grid and simple tables (kept as drawn),
-// comments, hyperlink targets, and directives: admonitions and containers
-// show their content, code and a csv-table's data show as a literal block,
-// the rest (images, raw HTML, includes) is left out; a directive's :name:
-// option gives the element it makes an id, which references by that name
-// link to. Inline: emphasis, strong, literals, interpreted text and roles,
-// phrase and named references, embedded URLs, anonymous references,
-// substitution and footnote references (as text), and standalone URLs and
-// e-mail addresses.
+// line blocks, block quotes and their attributions, grid and simple
+// tables (their rows and cells, spans and header rows, wide characters
+// taking two columns as in docutils), comments, hyperlink targets,
+// footnotes and citations (numbered and given symbols as docutils does),
+// and directives: admonitions and containers show their content, tables
+// (table, csv-table, list-table) their rows and title, code shows as a
+// literal block, the rest (images, raw HTML, includes) is left out, and
+// no directive reads a file or a URL.
+//
+// Links go where docutils' transforms send them: references by name to
+// targets (through indirect ones), to section titles, and to the element
+// after a target without a URI, or to a directive's :name:; anonymous
+// references to the anonymous targets in order; footnote and citation
+// references to their notes. Inline: emphasis, strong, literals,
+// interpreted text and roles (subscript and superscript among them),
+// phrase and named references, embedded URLs, substitution references
+// (replaced as replace and unicode directives define them, others shown
+// by name), and standalone URLs and e-mail addresses.
 //
 // # Diagnostics
 //

@@ -67,6 +67,11 @@ func FuzzParse(f *testing.F) {
 		if handler := eventHandlerAttribute.FindString(out); handler != "" {
 			t.Errorf("%q in the HTML of %q:\n%s", handler, src, out)
 		}
+		// Escaped characters are marked with a NUL while parsing; the
+		// marker must never reach the page.
+		if strings.ContainsRune(out, 0) && !strings.ContainsRune(src, 0) {
+			t.Errorf("a NUL in the HTML of %q:\n%q", src, out)
+		}
 		if strings.Contains(out, "href=\"javascript") || strings.Contains(out, "href=\"data:") || strings.Contains(out, "<script") {
 			t.Errorf("unsafe HTML for %q:\n%s", src, out)
 		}
@@ -404,9 +409,16 @@ func findEndFromScratch(s string, from int, end string, escapes bool) int {
 		}
 		j += k
 		before, _ := utf8.DecodeLastRuneInString(s[:j])
-		after := j + len(end)
-		if j > from && !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s)) {
-			return j
+		// A substitution's end-string may take "_" or "__" (docutils'
+		// "\|_{0,2}"), tried longest first.
+		for _, tail := range [3]string{"__", "_", ""} {
+			if tail != "" && end != "|" || !strings.HasPrefix(s[j+len(end):], tail) {
+				continue
+			}
+			after := j + len(end) + len(tail)
+			if j > from && !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s)) {
+				return j
+			}
 		}
 		k = j + 1
 	}
@@ -422,25 +434,25 @@ func findBackquoteEndFromScratch(s string, from int) (j, end int, role, refend s
 		if s[k] != '`' {
 			continue
 		}
-		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		if k == from || unicode.IsSpace(before) || before == escaped {
+		// (?<!(?<!\x00)[\s\x00]): no white space or marker before,
+		// but white space a backslash escapes.
+		before, size := utf8.DecodeLastRuneInString(s[:k])
+		if k == from || before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], "\x00") {
 			continue
 		}
-		e := k + 1
-		r := ""
-		if name, n, ok := roleAt(s[e:]); ok {
-			r = name
-			e += n
+		// The suffixes docutils' pattern tries, in its order.
+		type suffix struct{ text, role, ref string }
+		var suffixes []suffix
+		if name, n, ok := roleAt(s[k+1:]); ok {
+			r := s[k+1 : k+1+n]
+			suffixes = append(suffixes, suffix{r + "__", name, "__"}, suffix{r + "_", name, "_"}, suffix{r, name, ""})
 		}
-		ref := ""
-		if r == "" && strings.HasPrefix(s[e:], "__") {
-			ref = "__"
-		} else if r == "" && strings.HasPrefix(s[e:], "_") {
-			ref = "_"
-		}
-		e += len(ref)
-		if endOK(runeAt(s, e), e >= len(s)) {
-			return k, e, r, ref
+		suffixes = append(suffixes, suffix{"__", "", "__"}, suffix{"_", "", "_"}, suffix{"", "", ""})
+		for _, x := range suffixes {
+			e := k + 1 + len(x.text)
+			if strings.HasPrefix(s[k+1:], x.text) && endOK(runeAt(s, e), e >= len(s)) {
+				return k, e, x.role, x.ref
+			}
 		}
 	}
 	return -1, 0, "", ""

@@ -271,10 +271,10 @@ func isCombining(r rune) bool {
 // lines below its own docutils reports a cell's line (see gridTable). It
 // returns the table's columns, or docutils' complaint, and the line of
 // the table it names, for a table it cannot parse.
-func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (cols, offset int, detail string) {
+func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (grid tableGrid, cols, offset int, detail string) {
 	cells, offset, detail := gridCells(rows)
 	if detail != "" {
-		return 0, offset, detail
+		return tableGrid{}, 0, offset, detail
 	}
 	// The columns are between the "+" that GridTableParser's scans pass
 	// on the cells' top and bottom edges (its colseps), and the left
@@ -292,12 +292,46 @@ func (p *parser) gridTableCells(table []line, rows [][]rune, shift, depth int) (
 		offs[k].offs, offs[k].base = sourceOffsets(p.span(l.off, l.end), l, rows[k])
 	}
 	indices := rowIndices(rows)
+	// The rows start at the cells' tops; the head is the rows above the
+	// head/body separator, if there is one.
+	headEnd := -1
+	for k, row := range rows {
+		if headBodySep(row) {
+			headEnd = k
+		}
+	}
+	var tops []int
+	for _, c := range cells {
+		if len(tops) == 0 || tops[len(tops)-1] != c.top {
+			tops = append(tops, c.top)
+		}
+	}
+	grid.rows = make([][]TableCell, len(tops))
+	r := -1
 	for _, c := range cells {
 		first, last := c.top+1, c.bottom
 		col := column{c.left + 1, c.right}
-		p.tableCell(table, rows, offs, cell{first: first, last: last, col: col, spans: cellSpans(rows, indices, first, last, col.start, col.end)}, shift, depth)
+		blocks := p.tableCell(table, rows, offs, cell{first: first, last: last, col: col, spans: cellSpans(rows, indices, first, last, col.start, col.end)}, shift, depth)
+		for r < 0 || tops[r] != c.top {
+			r++
+		}
+		tc := TableCell{Children: blocks, ColSpan: 1, RowSpan: 1}
+		for x := c.left + 1; x < c.right; x++ {
+			if seps[x] {
+				tc.ColSpan++
+			}
+		}
+		for _, t := range tops[r+1:] {
+			if t < c.bottom {
+				tc.RowSpan++
+			}
+		}
+		grid.rows[r] = append(grid.rows[r], tc)
+		if c.bottom <= headEnd {
+			grid.head = r + 1
+		}
 	}
-	return len(seps) - 1, 0, ""
+	return grid, len(seps) - 1, 0, ""
 }
 
 // gridRows returns a grid table's lines as padRunes makes them, and

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // HTMLOptions control WriteHTML.
@@ -76,7 +78,9 @@ func (hw *htmlWriter) block(b Block) {
 	switch b := b.(type) {
 	case *Section:
 		h := min(hw.top+b.Level-1, 6)
-		fmt.Fprintf(w, "<h%d>", h)
+		fmt.Fprintf(w, "<h%d", h)
+		hw.id(b.ID)
+		w.WriteString(">")
 		hw.inlines(b.Title)
 		fmt.Fprintf(w, "</h%d>\n", h)
 		hw.blocks(b.Children)
@@ -139,14 +143,44 @@ func (hw *htmlWriter) block(b Block) {
 		writeEscaped(w, b.Text)
 		w.WriteString("</pre>\n")
 	case *Table:
-		w.WriteString("<pre class=\"table\">")
-		writeEscaped(w, b.Text)
-		w.WriteString("</pre>\n")
+		if len(b.Head)+len(b.Body) == 0 {
+			w.WriteString("<pre class=\"table\">")
+			writeEscaped(w, b.Text)
+			w.WriteString("</pre>\n")
+			break
+		}
+		w.WriteString("<table")
+		hw.id(b.ID)
+		w.WriteString(">\n")
+		if b.Caption != nil {
+			w.WriteString("<caption>")
+			hw.inlines(b.Caption)
+			w.WriteString("</caption>\n")
+		}
+		if len(b.Head) > 0 {
+			w.WriteString("<thead>\n")
+			hw.rows(b.Head, "th")
+			w.WriteString("</thead>\n")
+		}
+		if len(b.Body) > 0 {
+			w.WriteString("<tbody>\n")
+			hw.rows(b.Body, "td")
+			w.WriteString("</tbody>\n")
+		}
+		w.WriteString("</table>\n")
 	case *LineBlock:
 		w.WriteString("<p class=\"lines\">")
 		for i, l := range b.Lines {
 			if i > 0 {
 				w.WriteString("<br>\n")
+			}
+			// A line's indentation is kept, as spaces HTML does not
+			// collapse (docutils nests a line block for it).
+			if t, ok := firstText(l); ok {
+				if indent := len(t) - len(strings.TrimLeft(t, " ")); indent > 0 {
+					w.WriteString(strings.Repeat("\u00a0", indent))
+					l = append([]Inline{Text(t[indent:])}, l[1:]...)
+				}
 			}
 			hw.inlines(l)
 		}
@@ -156,18 +190,89 @@ func (hw *htmlWriter) block(b Block) {
 		hw.id(b.ID)
 		w.WriteString(">\n")
 		hw.blocks(b.Children)
+		if b.Attribution != nil {
+			w.WriteString("<p class=\"attribution\">\u2014")
+			hw.inlines(b.Attribution)
+			w.WriteString("</p>\n")
+		}
 		w.WriteString("</blockquote>\n")
 	case *Admonition:
 		w.WriteString("<aside")
 		hw.id(b.ID)
 		w.WriteString(" class=\"admonition ")
 		writeEscaped(w, b.Kind)
-		w.WriteString("\">\n")
+		w.WriteString("\">\n<p class=\"admonition-title\">")
+		// A note's title is its kind, as docutils' English writer
+		// gives it.
+		if b.Title != nil {
+			hw.inlines(b.Title)
+		} else {
+			writeEscaped(w, admonitionTitle(b.Kind))
+		}
+		w.WriteString("</p>\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
-	case *sequence:
-		hw.blocks(*b)
+	case *Footnote:
+		w.WriteString("<aside")
+		hw.id(b.ID)
+		if b.Citation {
+			w.WriteString(" class=\"citation\">\n")
+		} else {
+			w.WriteString(" class=\"footnote\">\n")
+		}
+		w.WriteString("<span class=\"label\">[")
+		writeEscaped(w, b.Label)
+		w.WriteString("]</span>\n")
+		hw.blocks(b.Children)
+		w.WriteString("</aside>\n")
 	}
+}
+
+// rows writes a table's rows, their cells as tag (th or td) elements.
+func (hw *htmlWriter) rows(rows [][]TableCell, tag string) {
+	w := hw.w
+	for _, row := range rows {
+		w.WriteString("<tr>")
+		for _, c := range row {
+			tag := tag
+			if c.Stub {
+				tag = "th" // a header of its row
+			}
+			w.WriteString("<" + tag)
+			if c.ColSpan > 1 {
+				fmt.Fprintf(w, ` colspan="%d"`, c.ColSpan)
+			}
+			if c.RowSpan > 1 {
+				fmt.Fprintf(w, ` rowspan="%d"`, c.RowSpan)
+			}
+			w.WriteString(">")
+			// A cell of one paragraph is shown without <p>, as a list
+			// item of one is.
+			if len(c.Children) == 1 {
+				if p, ok := c.Children[0].(*Paragraph); ok {
+					hw.inlines(p.Content)
+					w.WriteString("</" + tag + ">")
+					continue
+				}
+			}
+			if len(c.Children) > 0 {
+				w.WriteString("\n")
+				hw.blocks(c.Children)
+			}
+			w.WriteString("</" + tag + ">")
+		}
+		w.WriteString("</tr>\n")
+	}
+}
+
+// firstText returns the text that content starts with, if it starts
+// with text.
+func firstText(content []Inline) (string, bool) {
+	if len(content) == 0 {
+		return "", false
+	}
+	t, ok := content[0].(Text)
+	return string(t), ok
 }
 
 // id writes an element's id attribute, if it has one.
@@ -224,6 +329,16 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			w.WriteString("<strong>")
 			hw.inlines(in.Content)
 			w.WriteString("</strong>")
+		case *Substitution:
+			hw.inlines(in.Content)
+		case *Subscript:
+			w.WriteString("<sub>")
+			hw.inlines(in.Content)
+			w.WriteString("</sub>")
+		case *Superscript:
+			w.WriteString("<sup>")
+			hw.inlines(in.Content)
+			w.WriteString("</sup>")
 		case *Cite:
 			w.WriteString("<cite>")
 			hw.inlines(in.Content)
@@ -232,9 +347,9 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			u := in.URL
 			if u == "" && in.Name != "" {
 				u = hw.doc.Targets[in.Name]
-				if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
-					u = "#" + hw.idPrefix + id
-				}
+			}
+			if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
+				u = "#" + hw.idPrefix + id
 			}
 			if u = SafeURL(u); u == "" || hw.inLink {
 				hw.inlines(in.Content)
@@ -332,4 +447,14 @@ func escapeURL(u string) string {
 		}
 	}
 	return b.String()
+}
+
+// admonitionTitle is the title docutils' English language module gives
+// an admonition of kind: its name with a capital.
+func admonitionTitle(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(kind)
+	return string(unicode.ToUpper(r)) + kind[size:]
 }

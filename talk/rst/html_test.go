@@ -3,18 +3,22 @@ package rst
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestHTMLGolden renders real descriptions from the pyvideo corpus
-// (testdata/html/*.rst, CC0) and compares the whole HTML.
+// (testdata/html/*.rst, CC0), and texts written for a construct
+// (tables.rst: its HTML is docutils' 0.19 but for classes and compact
+// paragraphs), and compares the whole HTML.
 func TestHTMLGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/html/*.rst")
 	if err != nil || len(files) == 0 {
@@ -55,7 +59,7 @@ func TestHeadingLevels(t *testing.T) {
 	if err := WriteHTML(&b, Parse(src), HTMLOptions{HeadingLevel: 3}); err != nil {
 		t.Fatal(err)
 	}
-	want := "<h3>Title</h3>\n<h4>Sub</h4>\n<p>text</p>\n"
+	want := "<h3 id=\"title\">Title</h3>\n<h4 id=\"sub\">Sub</h4>\n<p>text</p>\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
@@ -93,7 +97,7 @@ func TestIDPrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `<p>See <a href="#d-about" rel="nofollow noopener">about</a>, <a href="#d-about" rel="nofollow noopener">same</a> and <a href="#top" rel="nofollow noopener">top</a>.</p>` + "\n" +
-		`<aside id="d-about" class="admonition note">` + "\n<p>Text.</p>\n</aside>\n"
+		`<aside id="d-about" class="admonition note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
@@ -110,7 +114,7 @@ func TestDirectiveContentShown(t *testing.T) {
 	}
 	want := "<p>First <em>paragraph</em>.</p>\n<p>Second.</p>\n" +
 		"<blockquote>\n<p>No argument,\nall content.</p>\n</blockquote>\n" +
-		"<aside class=\"admonition note\">\n<p>A note.</p>\n</aside>\n"
+		"<aside class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>A note.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -133,5 +137,160 @@ func TestRoles(t *testing.T) {
 	want := "<p><strong>bold</strong> &lt;b&gt;x&lt;/b&gt; <cite>cite</cite></p>\n<p><em>em</em> 8</p>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestAdmonitionTitles: an admonition shows its title, as docutils'
+// writer does: a note's or a warning's kind, the generic admonition's
+// argument (which is not a paragraph of its content).
+func TestAdmonitionTitles(t *testing.T) {
+	src := ".. warning:: Mind the *gap*.\n\n.. admonition:: Slides *online*\n\n   At the URL.\n"
+	want := "<aside class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</aside>\n" +
+		"<aside class=\"admonition admonition\">\n<p class=\"admonition-title\">Slides <em>online</em></p>\n<p>At the URL.</p>\n</aside>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	doc := Parse(src)
+	if n := len(doc.Children[1].(*Admonition).Children); n != 1 {
+		t.Errorf("the generic admonition has %d blocks, want 1: its title is no paragraph of it", n)
+	}
+}
+
+// TestOnlyExportedBlocks: the tree Parse returns holds only the Block
+// types the package exports, which a caller can switch on: a paragraph
+// and the literal block it introduces, or a run of directives, were an
+// unexported sequence.
+func TestOnlyExportedBlocks(t *testing.T) {
+	src := "Code::\n\n   x = 1\n\n- Item::\n\n     y\n\n.. note:: a\n.. note:: b\n\n" +
+		".. admonition:: T\n\n   Then::\n\n      z\n\n.. [1]\n   Note::\n\n      w\n"
+	var walk func(bs []Block) []string
+	walk = func(bs []Block) []string {
+		var kinds []string
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Paragraph:
+				kinds = append(kinds, "p")
+			case *LiteralBlock:
+				kinds = append(kinds, "pre")
+			case *BulletList:
+				kinds = append(kinds, "ul(")
+				for _, it := range b.Items {
+					kinds = append(kinds, walk(it)...)
+				}
+				kinds = append(kinds, ")")
+			case *Admonition:
+				kinds = append(kinds, "aside(")
+				kinds = append(kinds, walk(b.Children)...)
+				kinds = append(kinds, ")")
+			case *Footnote:
+				kinds = append(kinds, "footnote(")
+				kinds = append(kinds, walk(b.Children)...)
+				kinds = append(kinds, ")")
+			default:
+				kinds = append(kinds, fmt.Sprintf("%T", b))
+			}
+		}
+		return kinds
+	}
+	want := []string{"p", "pre", "ul(", "p", "pre", ")", "aside(", "p", ")", "aside(", "p", ")", "aside(", "p", "pre", ")", "footnote(", "p", "pre", ")"}
+	if diff := cmp.Diff(want, walk(Parse(src).Children)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestAttributions: a block quote's last paragraph that starts with a
+// dash is its attribution, and ends it, as in docutils (its HTML, 0.19):
+// lines after it make another quote; a misshapen one is a paragraph.
+func TestAttributions(t *testing.T) {
+	src := "Para.\n\n    Quote one.\n\n    -- Author *Name*\n\n    Quote two.\n\n    --- Second Author\n       continued\n\n" +
+		"Para.\n\n    Quote.\n\n    \u2014 Em Dash\n\nPara.\n\n    Quote.\n\n    -- Not\n      an\n    attribution\n"
+	want := "<p>Para.</p>\n<blockquote>\n<p>Quote one.</p>\n<p class=\"attribution\">\u2014Author <em>Name</em></p>\n</blockquote>\n" +
+		"<blockquote>\n<p>Quote two.</p>\n<p class=\"attribution\">\u2014Second Author\ncontinued</p>\n</blockquote>\n" +
+		"<p>Para.</p>\n<blockquote>\n<p>Quote.</p>\n<p class=\"attribution\">\u2014Em Dash</p>\n</blockquote>\n" +
+		"<p>Para.</p>\n<blockquote>\n<p>Quote.</p>\n<dl>\n<dt>-- Not</dt>\n<dd>\n<p>an</p>\n</dd>\n</dl>\n<p>attribution</p>\n</blockquote>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// An epigraph (a pull-quote, highlights) is a block quote too.
+	src = ".. epigraph::\n\n   Simple is better.\n\n   -- Tim Peters\n"
+	want = "<blockquote>\n<p>Simple is better.</p>\n<p class=\"attribution\">\u2014Tim Peters</p>\n</blockquote>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLineBlockIndentation: an indented line of a line block keeps its
+// indentation, which HTML would collapse, as no-break spaces (docutils
+// nests a line block for it).
+func TestLineBlockIndentation(t *testing.T) {
+	src := "| Roses are red,\n|    violets *blue*.\n|  Sugar\n| is sweet.\n"
+	want := "<p class=\"lines\">Roses are red,<br>\n\u00a0\u00a0\u00a0violets <em>blue</em>.<br>\n\u00a0Sugar<br>\nis sweet.</p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSectionLinks: a reference to a section's title links to the
+// section, as in docutils (its hrefs, 0.19), with HTMLOptions.IDPrefix;
+// an explicit target of the same name keeps it, and a title two
+// sections share links to neither.
+func TestSectionLinks(t *testing.T) {
+	src := "Intro\n=====\n\nSee `Intro`_, setup_, `Other  part`_, A_ and B_.\n\nSetup\n-----\n\nOther part\n----------\n\n" +
+		"A\n-\n\nA\n-\n\nB\n-\n\n.. _b: http://b.org\n"
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: "d-"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<h2 id=\"d-intro\">Intro</h2>\n<p>See <a href=\"#d-intro\" rel=\"nofollow noopener\">Intro</a>, " +
+		"<a href=\"#d-setup\" rel=\"nofollow noopener\">setup</a>, <a href=\"#d-other-part\" rel=\"nofollow noopener\">Other  part</a>, " +
+		"A and <a href=\"http://b.org\" rel=\"nofollow noopener\">B</a>.</p>\n" +
+		"<h3 id=\"d-setup\">Setup</h3>\n<h3 id=\"d-other-part\">Other part</h3>\n<h3 id=\"d-a\">A</h3>\n<h3 id=\"d-id1\">A</h3>\n<h3 id=\"d-b\">B</h3>\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestNonASCIIMarkers: a field's or a citation's body starts after its
+// marker counted in characters, not bytes: ":Schlüssel: Wert" lost the
+// "W" of its body (and a multi-byte name lost more).
+func TestNonASCIIMarkers(t *testing.T) {
+	src := ":Schlüssel: Wert und mehr\n:日本語: 本文\n\n.. [Müller2020] Some text.\n"
+	want := "<dl class=\"fields\">\n<dt>Schlüssel</dt>\n<dd>\n<p>Wert und mehr</p>\n</dd>\n<dt>日本語</dt>\n<dd>\n<p>本文</p>\n</dd>\n</dl>\n" +
+		"<aside id=\"muller2020\" class=\"citation\">\n<span class=\"label\">[Müller2020]</span>\n<p>Some text.</p>\n</aside>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestEscapes: a backslash ending a line escapes the line break, which
+// goes, as does one ending the text (docutils' escape2null, checked
+// with its HTML); interpreted text may end after an escaped space.
+func TestEscapes(t *testing.T) {
+	src := "foo\\\nbar and `x\\ ` b\\\n\n.. _t: http://x.org\\\n\nt_\n"
+	want := "<p>foobar and <cite>x</cite> b</p>\n<p><a href=\"http://x.org\" rel=\"nofollow noopener\">t</a></p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSubscripts: the subscript and superscript roles, and roles made of
+// them, are written as docutils writes them, not as plain text ("H2O").
+func TestSubscripts(t *testing.T) {
+	src := "H\\ :sub:`2`\\ O and E = mc\\ :sup:`2` and `x`:sup:\n\n.. role:: low(sub)\n\n:low:`y`\n"
+	want := "<p>H<sub>2</sub>O and E = mc<sup>2</sup> and <sup>x</sup></p>\n<p><sub>y</sub></p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestStubColumns: a list-table's or csv-table's stub columns are
+// headers of their rows, as docutils writes them.
+func TestStubColumns(t *testing.T) {
+	src := ".. list-table::\n   :header-rows: 1\n   :stub-columns: 1\n\n   * - a\n     - b\n   * - c\n     - d\n\n" +
+		".. csv-table::\n   :stub-columns: 1\n\n   x, y\n"
+	want := "<table>\n<thead>\n<tr><th>a</th><th>b</th></tr>\n</thead>\n<tbody>\n<tr><th>c</th><td>d</td></tr>\n</tbody>\n</table>\n" +
+		"<table>\n<tbody>\n<tr><th>x</th><td>y</td></tr>\n</tbody>\n</table>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

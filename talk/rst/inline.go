@@ -22,8 +22,14 @@ func unescape(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 >= len(s) {
+		if s[i] != '\\' {
 			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 >= len(s) {
+			// A backslash ending the text escapes nothing, and goes
+			// (escape2null leaves its marker alone).
+			b.WriteByte(escaped)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i+1:])
@@ -37,27 +43,29 @@ func unescape(s string) string {
 // openers and delimiters may stand before a start-string; closers and
 // delimiters after an end-string (docutils' punctuation_chars, with the
 // Unicode categories they are built from).
-// In ASCII, docutils lists them by hand; beyond it, it takes whole
-// Unicode categories.
+// In ASCII, docutils lists them by hand; beyond it, it has strings made
+// from Unicode categories of its day (see punct.go).
 func isOpener(r rune) bool {
 	if r < utf8.RuneSelf {
 		return strings.ContainsRune("\"'(<[{", r)
 	}
-	return unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf)
+	return unicode.Is(docutilsOpeners, r)
 }
 
 func isCloser(r rune) bool {
 	if r < utf8.RuneSelf {
 		return strings.ContainsRune("\"')>]}", r)
 	}
-	return unicode.In(r, unicode.Pe, unicode.Pi, unicode.Pf)
+	return unicode.Is(docutilsClosers, r)
 }
 
 func isDelimiter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return strings.ContainsRune(`\-/:`, r)
+		// (docutils' string is `\-/:`, but in its regular expressions
+		// the backslash escapes the hyphen: a backslash is none.)
+		return strings.ContainsRune(`-/:`, r)
 	}
-	return unicode.In(r, unicode.Pd, unicode.Po)
+	return unicode.Is(docutilsDelimiters, r)
 }
 
 // startOK reports whether markup may start after the rune before
@@ -71,9 +79,33 @@ func endOK(after rune, atEnd bool) bool {
 	return atEnd || after == escaped || unicode.IsSpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
 }
 
-// matching closers of the quote pairs docutils will not take markup
-// between: "(*)" is text.
-var pairs = map[rune]rune{'"': '"', '\'': '\'', '(': ')', '<': '>', '[': ']', '{': '}', '\u2018': '\u2019', '\u201c': '\u201d', '\u00ab': '\u00bb', '\u2039': '\u203a'}
+// quotePairs maps each opener to the closers docutils takes as its pair
+// around a start-string, which is then text: "(*)", "「*」", "„*“". They
+// are docutils' punctuation_chars.match_chars: the closer at the
+// opener's (first) place in its openers and closers, and the quote
+// pairs of other languages' conventions (quote_pairs).
+var quotePairs = map[rune]string{
+	'"': "\"", '\'': "'", '(': ")", '<': ">", '\\': "\\",
+	'[': "]", '{': "}", '\u0f3a': "\u0f3b", '\u0f3c': "\u0f3d", '\u169b': "\u169c",
+	'\u2045': "\u2046", '\u207d': "\u207e", '\u208d': "\u208e", '\u2329': "\u232a", '\u2768': "\u2769",
+	'\u276a': "\u276b", '\u276c': "\u276d", '\u276e': "\u276f", '\u2770': "\u2771", '\u2772': "\u2773",
+	'\u2774': "\u2775", '\u27c5': "\u27c6", '\u27e6': "\u27e7", '\u27e8': "\u27e9", '\u27ea': "\u27eb",
+	'\u27ec': "\u27ed", '\u27ee': "\u27ef", '\u2983': "\u2984", '\u2985': "\u2986", '\u2987': "\u2988",
+	'\u2989': "\u298a", '\u298b': "\u298c", '\u298d': "\u298e", '\u298f': "\u2990", '\u2991': "\u2992",
+	'\u2993': "\u2994", '\u2995': "\u2996", '\u2997': "\u2998", '\u29d8': "\u29d9", '\u29da': "\u29db",
+	'\u29fc': "\u29fd", '\u2e22': "\u2e23", '\u2e24': "\u2e25", '\u2e26': "\u2e27", '\u2e28': "\u2e29",
+	'\u3008': "\u3009", '\u300a': "\u300b", '\u300c': "\u300d", '\u300e': "\u300f", '\u3010': "\u3011",
+	'\u3014': "\u3015", '\u3016': "\u3017", '\u3018': "\u3019", '\u301a': "\u301b", '\u301d': "\u301e",
+	'\ufd3e': "\ufd3f", '\ufe17': "\ufe18", '\ufe35': "\ufe36", '\ufe37': "\ufe38", '\ufe39': "\ufe3a",
+	'\ufe3b': "\ufe3c", '\ufe3d': "\ufe3e", '\ufe3f': "\ufe40", '\ufe41': "\ufe42", '\ufe43': "\ufe44",
+	'\ufe47': "\ufe48", '\ufe59': "\ufe5a", '\ufe5b': "\ufe5c", '\ufe5d': "\ufe5e", '\uff08': "\uff09",
+	'\uff3b': "\uff3d", '\uff5b': "\uff5d", '\uff5f': "\uff60", '\uff62': "\uff63", '\u00ab': "\u00bb",
+	'\u2018': "\u2019\u201a", '\u201c': "\u201d\u201e", '\u2039': "\u203a", '\u2e02': "\u2e03", '\u2e04': "\u2e05",
+	'\u2e09': "\u2e0a", '\u2e0c': "\u2e0d", '\u2e1c': "\u2e1d", '\u2e20': "\u2e21", '\u201a': "\u201b\u2018\u2019",
+	'\u201e': "\u201f\u201c\u201d", '\u00bb': "\u00ab\u00bb", '\u2019': "\u2018\u2019", '\u201d': "\u201c\u201d", '\u203a': "\u2039\u203a",
+	'\u2e03': "\u2e02", '\u2e05': "\u2e04", '\u2e0a': "\u2e09", '\u2e0d': "\u2e0c", '\u2e1d': "\u2e1c",
+	'\u2e21': "\u2e20", '\u201b': "\u201a", '\u201f': "\u201e",
+}
 
 var (
 	simplename = `(?:[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*)`
@@ -83,7 +115,7 @@ var (
 )
 
 // A roleDef is an interpreted text role: the inline form this package
-// gives it ("em", "strong", "code", "text", "cite"), or the role whose
+// gives it ("em", "strong", "code", "sub", "sup", "text", "cite"), or the role whose
 // text docutils checks ("pep", "rfc"), refuses without a format ("raw")
 // or has not implemented ("unimplemented"); format says a raw role has
 // one, as a role the role directive makes of raw may.
@@ -99,7 +131,7 @@ type roleDef struct {
 // English language module gives them, with their forms.
 var knownRoles = map[string]string{
 	"emphasis": "em", "strong": "strong", "literal": "code", "code": "code", "math": "code",
-	"subscript": "text", "sub": "text", "superscript": "text", "sup": "text",
+	"subscript": "sub", "sub": "sub", "superscript": "sup", "sup": "sup",
 	"title-reference": "cite", "title": "cite", "t": "cite", "abbreviation": "text", "ab": "text",
 	"acronym": "text", "ac": "text", "pep-reference": "pep", "pep": "pep", "rfc-reference": "rfc", "rfc": "rfc",
 	"raw": "raw", "index": "unimplemented", "i": "unimplemented", "named-reference": "unimplemented",
@@ -154,7 +186,7 @@ func noRoleEntry(name string) string {
 // inline parses the inline markup of text, whose first line is at; like
 // docutils, it reports problems at the line where the text starts.
 func (p *parser) inline(text string, at line) []Inline {
-	if p.checkOnly && !hasAnyByte(text, "*`|") {
+	if p.checkOnly && !p.inReplacement && !hasAnyByte(text, "*`|") {
 		return nil
 	}
 	in := &inliner{p: p, at: at}
@@ -183,6 +215,9 @@ type inliner struct {
 
 func (in *inliner) warn(level Level, msg string) {
 	in.p.report(in.at, level, msg)
+	if level >= Warning {
+		in.p.problematic++ // docutils shows the markup as a problematic node
+	}
 }
 
 // parse parses s; depth bounds nesting (strong inside a reference...).
@@ -270,8 +305,8 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 		if unicode.IsSpace(after) {
 			return true // a start-string needs text after it
 		}
-		c, ok := pairs[before]
-		return !first && ok && c == after
+		closers, ok := quotePairs[before]
+		return !first && ok && strings.ContainsRune(closers, after)
 	}
 	switch {
 	case strings.HasPrefix(rest, "**"):
@@ -321,7 +356,24 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			for k := 0; k < 2 && end < len(s) && s[end] == '_'; k++ {
 				end++
 			}
-			return Text(clean0(s[i+1 : j])), end, true
+			if end-(j+1) == 2 {
+				in.p.idElements = append(in.p.idElements, "reference") // anonymous
+			}
+			if in.p.checkOnly {
+				return nil, end, true
+			}
+			name := clean0(s[i+1 : j])
+			sub := &Substitution{Name: name, Content: []Inline{Text(name)}}
+			in.p.subRefs = append(in.p.subRefs, sub)
+			switch end - (j + 1) {
+			case 1: // |name|_ links to the target of its name
+				return &Reference{Content: []Inline{sub}, Name: normalizeName(name)}, end, true
+			case 2: // |name|__ to an anonymous target
+				ref := &Reference{Content: []Inline{sub}}
+				in.p.anonRefs = append(in.p.anonRefs, ref)
+				return ref, end, true
+			}
+			return sub, end, true
 		}
 		in.warn(Warning, "Inline substitution_reference start-string without end-string.")
 		return Text("|"), i + 1, true
@@ -337,11 +389,33 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 				}
 				return Text(""), i + len(m[0]), true
 			}
-			return Text("[" + m[1] + "]"), i + len(m[0]), true
+			// (An element a substitution may not hold: see replacement.)
+			if isFootnoteLabel(m[1]) {
+				in.p.idElements = append(in.p.idElements, "footnote_reference")
+			} else {
+				in.p.idElements = append(in.p.idElements, "citation_reference")
+			}
+			// A link to the footnote or citation, once they are
+			// numbered (see resolveFootnotes).
+			if in.p.checkOnly {
+				return nil, i + len(m[0]), true
+			}
+			ref := &Reference{Content: []Inline{Text("[" + m[1] + "]")}}
+			in.p.footnoteRefs = append(in.p.footnoteRefs, footnoteRef{ref, m[1]})
+			return ref, i + len(m[0]), true
 		}
 	}
 	if m := refnameRE.FindStringSubmatch(rest); m != nil && endOK(runeAt(s, i+len(m[0])), i+len(m[0]) >= len(s)) {
-		return &Reference{Content: []Inline{Text(m[1])}, Name: normalizeName(m[1])}, i + len(m[0]), true
+		ref := &Reference{Content: []Inline{Text(m[1])}}
+		if m[2] == "__" {
+			in.p.idElements = append(in.p.idElements, "reference")
+			if !in.p.checkOnly {
+				in.p.anonRefs = append(in.p.anonRefs, ref)
+			}
+		} else {
+			ref.Name = normalizeName(m[1])
+		}
+		return ref, i + len(m[0]), true
 	}
 	return nil, 0, false
 }
@@ -374,15 +448,17 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	}
 	suffixEnd, suffixRole, refend, _ := backquoteEndAt(s, j)
 	body := s[i+1 : j]
+	position := "prefix"
 	if suffixRole != "" {
 		if role != "" {
-			in.warn(Error, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
+			in.warn(Warning, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
+			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
-		role = suffixRole
+		role, position = suffixRole, "suffix"
 	}
 	if refend != "" {
 		if role != "" {
-			in.warn(Error, "Mismatch: both interpreted text role prefix and reference suffix.")
+			in.warn(Warning, "Mismatch: both interpreted text role "+position+" and reference suffix.")
 			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
 		}
 		text, uri, embedded := embeddedURI(body)
@@ -399,6 +475,9 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 				name = uri
 			}
 			in.inlineTarget(clean0(name), true, targetURI(uri))
+		}
+		if refend == "__" && !embedded && !alias {
+			in.p.idElements = append(in.p.idElements, "reference") // anonymous
 		}
 		if in.p.checkOnly {
 			return nil, suffixEnd, true // a reference reports nothing else
@@ -420,6 +499,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 				text = ref.Name
 			}
 			ref.Content = in.text(text)
+		} else if refend == "__" {
+			// An anonymous reference links to the anonymous target in
+			// its place (see resolveReferences), not to a target of its
+			// name.
+			ref.Content = in.text(body)
+			in.p.anonRefs = append(in.p.anonRefs, ref)
 		} else {
 			ref.Content = in.text(body)
 			ref.Name = normalizeName(clean0(body))
@@ -453,6 +538,10 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		return &Strong{Content: in.text(body)}, suffixEnd, true
 	case "code":
 		return Literal(clean0(body)), suffixEnd, true
+	case "sub":
+		return &Subscript{Content: in.text(body)}, suffixEnd, true
+	case "sup":
+		return &Superscript{Content: in.text(body)}, suffixEnd, true
 	case "text", "pep", "rfc", "raw":
 		// (A raw role's text is shown as text, never as markup.)
 		return Text(clean0(body)), suffixEnd, true
@@ -592,7 +681,15 @@ func firstEnd(s string, at int, kind endKind) int {
 			return -1
 		}
 		j += k
-		if endStringAt(s, j, len(end), escapes) {
+		n := len(end)
+		if kind == substitutionEnd {
+			// "|name|_" and "|name|__" are references: the end-string
+			// is "|" and up to two "_" (docutils' "\|_{0,2}").
+			for n < 3 && j+n < len(s) && s[j+n] == '_' {
+				n++
+			}
+		}
+		if endStringAt(s, j, n, escapes) {
 			return j
 		}
 		k = j + 1
@@ -629,25 +726,33 @@ func firstBackquoteEnd(s string, at int) int {
 // interpreted text or a phrase reference, and returns the end of the
 // construct, a role after it, and the reference end "_" or "__".
 func backquoteEndAt(s string, k int) (end int, role, refend string, ok bool) {
-	before, _ := utf8.DecodeLastRuneInString(s[:k])
-	if unicode.IsSpace(before) || before == escaped {
+	// Unlike other end-strings', this one may follow white space that a
+	// backslash escapes (docutils' non_unescaped_whitespace_escape_before).
+	before, size := utf8.DecodeLastRuneInString(s[:k])
+	if before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], string(escaped)) {
 		return 0, "", "", false
 	}
-	e := k + 1
-	if name, n, ok := roleAt(s[e:]); ok {
-		role = name
-		e += n
+	// The suffix is an optional role, then an optional "__" or "_",
+	// tried as the pattern's backtracking tries them: with the role
+	// first, the longer reference end first, until what follows may
+	// follow markup ("`b`:c:*" is "`b`" and text).
+	name, n, hasRole := roleAt(s[k+1:])
+	for _, withRole := range [2]bool{true, false} {
+		if withRole && !hasRole {
+			continue
+		}
+		e := k + 1
+		role = ""
+		if withRole {
+			role, e = name, e+n
+		}
+		for _, refend := range [3]string{"__", "_", ""} {
+			if strings.HasPrefix(s[e:], refend) && endOK(runeAt(s, e+len(refend)), e+len(refend) >= len(s)) {
+				return e + len(refend), role, refend, true
+			}
+		}
 	}
-	if role == "" && strings.HasPrefix(s[e:], "__") {
-		refend = "__"
-	} else if role == "" && strings.HasPrefix(s[e:], "_") {
-		refend = "_"
-	}
-	e += len(refend)
-	if !endOK(runeAt(s, e), e >= len(s)) {
-		return 0, "", "", false
-	}
-	return e, role, refend, true
+	return 0, "", "", false
 }
 
 // markupStarts are the characters inline markup other than a reference
@@ -743,11 +848,14 @@ func (in *inliner) appendText(out []Inline, s string) []Inline {
 				if i > last {
 					out = append(out, Text(clean0(s[last:i])))
 				}
-				url := m
+				// (An escaped character, "fsf\_x", is the character:
+				// its marker goes.)
+				text := clean0(m)
+				url := text
 				if !strings.Contains(m, ":") {
-					url = "mailto:" + m
+					url = "mailto:" + text
 				}
-				out = append(out, &Reference{Content: []Inline{Text(m)}, URL: url})
+				out = append(out, &Reference{Content: []Inline{Text(text)}, URL: url})
 				i += len(m)
 				last = i
 				prev, _ = utf8.DecodeLastRuneInString(m)

@@ -62,8 +62,8 @@ type Document struct {
 
 // Block is a block-level element: *Section, *Paragraph, *Transition,
 // *BulletList, *EnumeratedList, *DefinitionList, *FieldList,
-// *OptionList, *LiteralBlock, *LineBlock, *BlockQuote, *Table or
-// *Admonition.
+// *OptionList, *LiteralBlock, *LineBlock, *BlockQuote, *Table,
+// *Admonition or *Footnote.
 type Block interface{ block() }
 
 // Section is a titled part of the document. Level 1 is the first title
@@ -72,6 +72,10 @@ type Section struct {
 	Level    int      // 1 for the first title style the text uses
 	Title    []Inline // the title's text, without its adornment
 	Children []Block  // the blocks up to the next title of this level or a higher one
+	// ID is the id docutils makes of the title ("Other part" gives
+	// "other-part"), which references to the title (`Other part`_)
+	// link to.
+	ID string
 }
 
 // Paragraph is running text.
@@ -137,19 +141,50 @@ type LineBlock struct{ Lines [][]Inline }
 // shows it as one (a container, a topic, a figure, a table...).
 type BlockQuote struct {
 	Children []Block
-	ID       string // the id a directive's :name: option gives it, or ""
+	// Attribution is whom the quote is by: its last paragraph, when that
+	// starts with "--", "---" or an em dash, without the dash.
+	Attribution []Inline
+	ID          string // the id a directive's :name: option gives it, or ""
 }
 
-// Table is a grid or simple table, kept as drawn: descriptions use them
-// for layout more than for data, and a drawn table reads well as is.
+// Table is a grid or simple table: its rows of cells, and its text as
+// drawn.
 type Table struct {
-	Text string
-	cols int // its columns, as docutils counts them for the table directive's widths
+	Caption []Inline      // the title a table directive gives it
+	Head    [][]TableCell // the header rows, above a grid table's "+===+" or a simple table's second "=" border
+	Body    [][]TableCell // the other rows
+	Text    string        // the table as drawn (a csv-table's data), "" for a list-table
+	ID      string        // the id a directive's :name: option gives it, or ""
+	cols    int           // its columns, as docutils counts them for the table directive's widths
+}
+
+// TableCell is one cell of a Table: its content, and the columns and
+// rows it spans (1 for one). A row holds the cells that start in it: a
+// cell that spans rows from above is not repeated.
+type TableCell struct {
+	Children []Block
+	ColSpan  int
+	RowSpan  int
+	Stub     bool // in a column a list-table's or csv-table's :stub-columns: makes a header
+}
+
+// Footnote is a footnote or a citation (".. [1] text", ".. [#] text",
+// ".. [CIT2002] text"): its label as shown, an auto-numbered footnote's
+// number or a symbol footnote's symbol, and its content. References to
+// it link to its ID.
+type Footnote struct {
+	Label    string // "1", "*", "CIT2002"
+	Citation bool   // a citation, whose label is a name
+	Children []Block
+	ID       string // its element's id
 }
 
 // Admonition is a note, warning, tip or other admonition directive.
 type Admonition struct {
-	Kind     string // "note", "warning", "tip"...
+	Kind string // "note", "warning", "tip"..., or "admonition"
+	// Title is the generic admonition's title, its argument; the
+	// others have none, their kind being their title ("Note").
+	Title    []Inline
 	Children []Block
 	ID       string // the id its :name: option gives it, or ""
 }
@@ -167,9 +202,10 @@ func (*LineBlock) block()      {}
 func (*BlockQuote) block()     {}
 func (*Table) block()          {}
 func (*Admonition) block()     {}
+func (*Footnote) block()       {}
 
 // Inline is inline content: Text, *Emphasis, *Strong, Literal,
-// *Reference or *Cite.
+// *Reference, *Cite, *Substitution, *Subscript or *Superscript.
 type Inline interface{ inline() }
 
 // Text is plain text.
@@ -198,12 +234,31 @@ type Reference struct {
 // (`text`), or with a role this package shows as plain text.
 type Cite struct{ Content []Inline }
 
-func (Text) inline()       {}
-func (*Emphasis) inline()  {}
-func (*Strong) inline()    {}
-func (Literal) inline()    {}
-func (*Reference) inline() {}
-func (*Cite) inline()      {}
+// Substitution is a substitution reference (|name|): the inline
+// content its definition gives it, a replace directive's text or a
+// unicode directive's characters; or its name, when the text defines
+// none, or defines it as what this package does not show (an image, a
+// date). A substitution in a replacement's text is not replaced again.
+type Substitution struct {
+	Name    string
+	Content []Inline
+}
+
+// Subscript is text with the subscript role (H\ :sub:`2`\ O).
+type Subscript struct{ Content []Inline }
+
+// Superscript is text with the superscript role (E = mc\ :sup:`2`).
+type Superscript struct{ Content []Inline }
+
+func (Text) inline()          {}
+func (*Subscript) inline()    {}
+func (*Superscript) inline()  {}
+func (*Substitution) inline() {}
+func (*Emphasis) inline()     {}
+func (*Strong) inline()       {}
+func (Literal) inline()       {}
+func (*Reference) inline()    {}
+func (*Cite) inline()         {}
 
 // maxDepth bounds the nesting of blocks (quotes in lists in quotes...),
 // so that hostile input cannot exhaust the stack; deeper content is kept
@@ -308,6 +363,12 @@ func parse(src string, checkOnly bool) *Document {
 	p.doc.Children = p.blocks(lines, 0, true)
 	p.closeSections(1, len(p.doc.Diagnostics))
 	p.doc.Diagnostics = p.leading()
+	if !checkOnly {
+		p.doc.Children = p.flatten(p.doc.Children)
+		p.resolveReferences()
+		p.resolveFootnotes()
+		p.resolveSubstitutions()
+	}
 	return p.doc
 }
 

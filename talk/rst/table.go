@@ -25,6 +25,7 @@ func simpleBorder(s string) bool {
 // simpleTable takes the simple table whose top border is lines[i].
 func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 	start := i
+	var grid tableGrid
 	drawn := func(end int, ok bool) Block {
 		text := make([]string, end-start)
 		for k, l := range lines[start:end] {
@@ -33,9 +34,9 @@ func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 		if !ok {
 			// As a malformed grid table is: docutils shows the text in
 			// its error message.
-			return &LiteralBlock{Text: strings.Join(text, "\n")}
+			return &inMessage{&LiteralBlock{Text: strings.Join(text, "\n")}}
 		}
-		return &Table{Text: strings.Join(text, "\n"), cols: len(spanColumns(padRunes(lines[start].text)))}
+		return grid.table(strings.Join(text, "\n"), len(spanColumns(padRunes(lines[start].text))))
 	}
 	malformed := func(detail string, at int) {
 		// A span that ends a table can be named a line past it.
@@ -72,7 +73,7 @@ func (p *parser) simpleTable(lines []line, i, depth int) (Block, int) {
 		return drawn(foundAt+1, false), foundAt + 1 - start
 	}
 	p.reach(lines, end, depth)
-	offset, detail := p.simpleTableCells(lines[start:end+1], depth)
+	grid, offset, detail := p.simpleTableCells(lines[start:end+1], depth)
 	if detail != "" {
 		malformed(detail, start+offset)
 	}
@@ -190,7 +191,7 @@ type cell struct {
 // as docutils' build_table does; it returns docutils' complaint, and the
 // line of the block it names, for a table that it cannot parse, whose
 // cells it does not parse.
-func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail string) {
+func (p *parser) simpleTableCells(block []line, depth int) (grid tableGrid, offset int, detail string) {
 	rows := make([][]rune, len(block))
 	stripped := make([][]rune, len(block)) // without combining characters
 	offs := make([]rowOffsets, len(block))
@@ -201,7 +202,7 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 	}
 	columns := spanColumns(rows[0])
 	if len(columns) == 0 {
-		return 0, ""
+		return tableGrid{}, 0, ""
 	}
 	borderEnd := columns[len(columns)-1].end
 	var cells []cell
@@ -262,18 +263,22 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 	}
 	first := columns[0]
 	start, textFound := 1, false
+	headEnd := 0 // the cells of the header rows, above its "=" border
 	for k := 1; k < len(rows); k++ {
 		row := rows[k]
 		switch {
 		case k == len(rows)-1 || isSpanLine(row):
 			if offset, detail := parseRow(start, k, spanLine(row), k); detail != "" {
-				return offset, detail
+				return tableGrid{}, offset, detail
+			}
+			if k < len(rows)-1 && simpleBorder(string(row)) {
+				headEnd = len(cells)
 			}
 			start, textFound = k+1, false
 		case strings.TrimSpace(string(runeSlice(row, first.start, first.end))) != "":
 			if textFound && k != start {
 				if offset, detail := parseRow(start, k, nil, 0); detail != "" {
-					return offset, detail
+					return tableGrid{}, offset, detail
 				}
 			}
 			start, textFound = k, true
@@ -284,11 +289,25 @@ func (p *parser) simpleTableCells(block []line, depth int) (offset int, detail s
 	// The cells are cut from the lines as they are, combining
 	// characters and all (get_2D_block).
 	indices := rowIndices(rows)
-	for _, c := range cells {
+	for k, c := range cells {
 		c.spans = cellSpans(rows, indices, c.first, c.last, c.col.start, c.col.end)
-		p.tableCell(block, rows, offs, c, 1, depth)
+		blocks := p.tableCell(block, rows, offs, c, 1, depth)
+		if k == 0 || cells[k-1].first != c.first {
+			grid.rows = append(grid.rows, nil)
+			if k < headEnd {
+				grid.head++
+			}
+		}
+		// A span's columns are those of the top border it covers.
+		tc := TableCell{Children: blocks, ColSpan: 0, RowSpan: 1}
+		for _, col := range columns {
+			if col.start >= c.col.start && col.start < c.col.end {
+				tc.ColSpan++
+			}
+		}
+		grid.rows[len(grid.rows)-1] = append(grid.rows[len(grid.rows)-1], tc)
 	}
-	return 0, ""
+	return grid, 0, ""
 }
 
 // isSpanLine reports whether a row is a column span underline or the
@@ -367,7 +386,7 @@ func stripCombining(line []rune) []rune {
 // gives the cell a line offset shift too many (one, but for a grid table
 // it cut short), and so reports the cell's problems shift lines below
 // where they are; so does this.
-func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cell, shift, depth int) {
+func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cell, shift, depth int) []Block {
 	content := make([]line, 0, c.last-c.first)
 	nonEmpty := false
 	for k := c.first; k < c.last; k++ {
@@ -388,7 +407,7 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cel
 		content = append(content, at)
 	}
 	if !nonEmpty {
-		return
+		return nil
 	}
 	minIndent := -1
 	for _, l := range content {
@@ -404,9 +423,36 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cel
 		}
 	}
 	n := len(p.doc.Diagnostics)
-	p.blocks(content, depth+1, false)
+	blocks := p.blocks(content, depth+1, false)
 	p.cellDiagnostics += len(p.doc.Diagnostics) - n
 	p.fixOffsets(n, block)
+	return blocks
+}
+
+// A tableGrid is a table's rows of cells, the first head of them its
+// header rows.
+type tableGrid struct {
+	rows [][]TableCell
+	head int
+}
+
+// markStubs marks the cells of the first stubs columns of the grid's
+// body rows as stubs (a directive's :stub-columns:).
+func (g tableGrid) markStubs(stubs int) {
+	for _, row := range g.rows[g.head:] {
+		for k := range row[:min(stubs, len(row))] {
+			row[k].Stub = true
+		}
+	}
+}
+
+// table is the Table of the grid, drawn as text, of cols columns.
+func (g tableGrid) table(text string, cols int) *Table {
+	t := &Table{Text: text, Body: g.rows, cols: cols}
+	if g.head > 0 {
+		t.Head, t.Body = g.rows[:g.head], g.rows[g.head:]
+	}
+	return t
 }
 
 // fixOffsets sets the offset of the diagnostics from the n-th on to that

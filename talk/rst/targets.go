@@ -302,6 +302,12 @@ func plainText(content []Inline) string {
 				walk(in.Content)
 			case *Reference:
 				walk(in.Content)
+			case *Substitution:
+				walk(in.Content)
+			case *Subscript:
+				walk(in.Content)
+			case *Superscript:
+				walk(in.Content)
 			}
 		}
 	}
