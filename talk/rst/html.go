@@ -322,27 +322,17 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			writeEscaped(w, string(in))
 			w.WriteString("</code>")
 		case *Emphasis:
-			w.WriteString("<em>")
-			hw.inlines(in.Content)
-			w.WriteString("</em>")
+			hw.element("em", in.Content)
 		case *Strong:
-			w.WriteString("<strong>")
-			hw.inlines(in.Content)
-			w.WriteString("</strong>")
+			hw.element("strong", in.Content)
 		case *Substitution:
 			hw.inlines(in.Content)
 		case *Subscript:
-			w.WriteString("<sub>")
-			hw.inlines(in.Content)
-			w.WriteString("</sub>")
+			hw.element("sub", in.Content)
 		case *Superscript:
-			w.WriteString("<sup>")
-			hw.inlines(in.Content)
-			w.WriteString("</sup>")
+			hw.element("sup", in.Content)
 		case *Cite:
-			w.WriteString("<cite>")
-			hw.inlines(in.Content)
-			w.WriteString("</cite>")
+			hw.element("cite", in.Content)
 		case *Reference:
 			u := in.URL
 			if u == "" && in.Name != "" {
@@ -364,6 +354,17 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			w.WriteString("</a>")
 		}
 	}
+}
+
+// element writes content in an inline element named name.
+func (hw *htmlWriter) element(name string, content []Inline) {
+	hw.w.WriteString("<")
+	hw.w.WriteString(name)
+	hw.w.WriteString(">")
+	hw.inlines(content)
+	hw.w.WriteString("</")
+	hw.w.WriteString(name)
+	hw.w.WriteString(">")
 }
 
 // writeEscaped writes s as html.EscapeString(s), without building the
