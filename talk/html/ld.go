@@ -6,6 +6,8 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk"
@@ -40,34 +42,39 @@ func (r *Renderer) JSONLDOptions(t *talk.Talk, opt PageOptions) jsonld.Options {
 
 // talkLDOptions are JSONLDOptions, given the page's canonical URL.
 func (r *Renderer) talkLDOptions(canonical string) jsonld.Options {
-	opt := jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs(), PlainDescription: plainDescriptions(nil, "")}
+	opt := jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs(), PlainDescription: plainDescription}
 	if strings.HasPrefix(canonical, "http://") || strings.HasPrefix(canonical, "https://") {
 		opt.PageURL = canonical
 	}
 	return opt
 }
 
-// plainDescriptions is a graph's PlainDescription: a description in
-// markup as the text a reader sees of it on the page, which is rendered
-// already for the page's own talk (rendered, when pageTalk is not nil),
-// and any other description as it is.
+// plainDescriptions is a page's PlainDescription: plainDescription, but
+// for the page's own talk, whose description the page has rendered
+// already (rendered).
 func plainDescriptions[T ~string | []byte](pageTalk *talk.Talk, rendered T) func(*talk.Talk) string {
 	return func(t *talk.Talk) string {
-		if !isMarkup(t.Description, t.Markup) {
-			return t.Description
-		}
-		if t == pageTalk {
+		if t == pageTalk && isMarkup(t.Description, t.Markup) {
 			return visibleText(rendered)
 		}
-		b := bufpool.Get()
-		defer bufpool.Put(b)
-		if err := writeMarkup(b, t.Description, t.Markup, descriptionLevel); err != nil {
-			// Only a write error, which a buffer has not: the text as
-			// written says all the markup would.
-			return t.Description
-		}
-		return visibleText(b.Bytes())
+		return plainDescription(t)
 	}
+}
+
+// plainDescription is a graph's PlainDescription: a description in
+// markup as the text a reader sees of it on a page, any other as it is.
+func plainDescription(t *talk.Talk) string {
+	if !isMarkup(t.Description, t.Markup) {
+		return t.Description
+	}
+	b := bufpool.Get()
+	defer bufpool.Put(b)
+	if err := writeMarkup(b, t.Description, t.Markup, descriptionLevel); err != nil {
+		// Only a write error, which a buffer has not: the text as
+		// written says all the markup would.
+		return t.Description
+	}
+	return visibleText(b.Bytes())
 }
 
 // visibleText is the text a reader sees of rendered, the HTML a markup
@@ -76,18 +83,46 @@ func plainDescriptions[T ~string | []byte](pageTalk *talk.Talk, rendered T) func
 func visibleText[T ~string | []byte](rendered T) string {
 	// The renderers write no NUL (HTML has none), so it marks the blocks.
 	const blockBreak = 0
-	visible := appendVisibleText(nil, rendered, len(rendered), blockBreak)
-	text := make([]byte, 0, len(visible))
-	for block := range bytes.SplitSeq(visible, []byte{blockBreak}) {
-		if len(bytes.TrimSpace(block)) == 0 {
-			continue
+	b := bufpool.Get()
+	defer bufpool.Put(b)
+	b.Grow(len(rendered)) // the text is no longer than its HTML
+	visible := appendVisibleText(b.AvailableBuffer(), rendered, len(rendered), blockBreak)
+	var text strings.Builder
+	text.Grow(len(visible))
+	var gap string // what goes before the next word: "", " " or a paragraph's break
+	for i, word := 0, -1; i <= len(visible); {
+		c, size := byte(blockBreak), 1
+		space := true
+		if i < len(visible) {
+			c = visible[i]
+			space = c == blockBreak || asciiSpace(c)
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, size = utf8.DecodeRune(visible[i:])
+				space = unicode.IsSpace(r)
+			}
 		}
-		if len(text) > 0 {
-			text = append(text, "\n\n"...)
+		switch {
+		case !space:
+			if word < 0 {
+				if text.Len() > 0 {
+					text.WriteString(gap)
+				}
+				word, gap = i, ""
+			}
+		case word >= 0:
+			text.Write(visible[word:i])
+			word = -1
 		}
-		text = appendCollapsed(text, string(block), len(block))
+		switch {
+		case c == blockBreak:
+			gap = "\n\n"
+		case space && gap == "":
+			gap = " "
+		}
+		i += size
 	}
-	return string(text)
+	return text.String()
 }
 
 // speakerURLs gives the absolute addresses of speakers' pages for the
