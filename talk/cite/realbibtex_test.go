@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -253,4 +255,44 @@ func unbraced(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// TestReadTalksplit reads what talksplit.bst writes, with a line BibTeX
+// broke at a space, as it does past 79 characters, and compares the
+// split of a name with the CSL-JSON's the way TestRealBibTeX does: it
+// runs without bibtex.
+func TestReadTalksplit(t *testing.T) {
+	bbl := "K vanrossum2024python\n" +
+		"T \"{Python} in {Production}\" {Panel} and a title long enough for BibTeX to\n" +
+		"  break it\n" +
+		"C \"{Python} in {Production}\" {Panel} and a title long enough for BibTeX to\n" +
+		"  break it\n" +
+		"A Guido|van|Rossum|\n" +
+		"A Juan~Luis||{Cano Rodr\\'iguez}|Jr.\n" +
+		"K untitled\n"
+	got, err := readTalksplit([]byte(bbl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := `"{Python} in {Production}" {Panel} and a title long enough for BibTeX to break it`
+	want := []bibtexEntry{
+		{key: "vanrossum2024python", title: title, caseChanged: title,
+			names: []string{"Guido|van|Rossum|", `Juan~Luis||{Cano Rodr\'iguez}|Jr.`}},
+		{key: "untitled"},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(bibtexEntry{})); diff != "" {
+		t.Errorf("readTalksplit (-want +got):\n%s", diff)
+	}
+	it := cslItem{ID: "vanrossum2024python", Author: []cslName{
+		{Given: "Guido", NonDroppingParticle: "van", Family: "Rossum"},
+		{Given: "Juan Luis", Family: "Cano Rodríguez", Suffix: "Jr."},
+	}}
+	if m := nameMismatches(got[0], it, true); len(m) > 0 {
+		t.Errorf("names that agree are reported: %q", m)
+	}
+	it.Author[1] = cslName{Given: "Juan", Family: "Luis Cano Rodríguez", Suffix: "Jr."}
+	wantM := []string{`name 2 "Luis Cano Rodríguez, Juan, Jr.": BibTeX splits it first|von|last|jr "Juan~Luis||{Cano Rodr\\'iguez}|Jr.", CSL-JSON "Juan||Luis Cano Rodr{\\'i}guez|Jr."`}
+	if diff := cmp.Diff(wantM, nameMismatches(got[0], it, true)); diff != "" {
+		t.Errorf("nameMismatches (-want +got):\n%s", diff)
+	}
 }
