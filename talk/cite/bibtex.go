@@ -142,7 +142,10 @@ func bibtexNames(names []Name, ascii bool) string {
 			b.WriteString(namePart(texString(p, ascii)))
 			b.WriteString(" ")
 		}
-		if family := texString(n.Family, ascii); needsBraces(family) || strings.Contains(family, ",") {
+		// Without a given name, BibTeX reads "Mary Ann" as a first and
+		// a last name; braced, it is one last name.
+		if family := texString(n.Family, ascii); needsBraces(family) || strings.Contains(family, ",") ||
+			n.Given == "" && strings.ContainsAny(family, " ~") {
 			b.WriteString("{")
 			b.WriteString(family)
 			b.WriteString("}")

@@ -557,6 +557,9 @@ func splitNamesTalk() *talk.Talk {
 			{Name: "Jan van der Berg"},                                          // a particle BibTeX reads as one
 			{Name: "John Smith Jr", GivenName: "John, Jr", FamilyName: "Smith"}, // a comma in a part
 			{Name: "tell-k"}, // a handle: tell + k
+			{Name: "Mary Ann", FamilyName: "Mary Ann"},         // no given name: First + Last
+			{Name: "Juan Luis", GivenName: "Juan Luis"},        // a given name alone is the name to cite
+			{Name: "van Der Berg", FamilyName: "van Der Berg"}, // a family name as given is one
 		},
 	}
 }
@@ -565,14 +568,16 @@ func splitNamesTalk() *talk.Talk {
 // part and a last name is braced, whatever makes BibTeX read a token as
 // lower case; in ASCII, where "{\'A}" is a capital to BibTeX, it need not
 // be. A part with a comma is braced, so that BibTeX does not read the
-// rest as the next part. Checked with BibTeX 0.99d's format.name$.
+// rest as the next part, and a family name of several words without a
+// given name, which BibTeX would read as a first and a last name.
+// Checked with BibTeX 0.99d's format.name$.
 func TestBibTeXNamesSplit(t *testing.T) {
 	for _, tt := range []struct {
 		opt  Options
 		want string
 	}{
 		{Options{}, `@misc{alkhwarizmi2024names,
-  author = {{al-Khwarizmi}, Muhammad and {Álvarez-Arenas}, Tomás Gómez and {Çetinkaya-Rundel}, Mine and {Álvarez Pérez}, José and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k}},
+  author = {{al-Khwarizmi}, Muhammad and {Álvarez-Arenas}, Tomás Gómez and {Çetinkaya-Rundel}, Mine and {Álvarez Pérez}, José and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k} and {Mary Ann} and {Juan Luis} and {van Der Berg}},
   title = {Names {BibTeX} splits},
   howpublished = {Conference presentation},
   month = may,
@@ -580,7 +585,7 @@ func TestBibTeXNamesSplit(t *testing.T) {
 }
 `},
 		{Options{ASCII: true}, `@misc{alkhwarizmi2024names,
-  author = {{al-Khwarizmi}, Muhammad and {\'A}lvarez-Arenas, Tom{\'a}s G{\'o}mez and {\c{C}}etinkaya-Rundel, Mine and {\'A}lvarez P{\'e}rez, Jos{\'e} and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k}},
+  author = {{al-Khwarizmi}, Muhammad and {\'A}lvarez-Arenas, Tom{\'a}s G{\'o}mez and {\c{C}}etinkaya-Rundel, Mine and {\'A}lvarez P{\'e}rez, Jos{\'e} and Mitchell-O'Connor, Mary and van der Berg, Jan and Smith, {John, Jr} and {tell-k} and {Mary Ann} and {Juan Luis} and {van Der Berg}},
   title = {Names {BibTeX} splits},
   howpublished = {Conference presentation},
   month = may,

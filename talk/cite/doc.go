@@ -58,8 +58,10 @@
 // BibTeX would find a "von" part, a word or a hyphenated part before the
 // last that starts in lower case as BibTeX sees case (in ASCII letters
 // only), is braced ("{Dupré la Tour}", "{al-Khwarizmi}", "{Álvarez
-// Pérez}"), a name part with a comma too ("{John, Jr}"), and literal names
-// are double-braced (author = {{Various speakers}}). Unicode is
+// Pérez}"), as is a name part with a comma ("{John, Jr}") and a family
+// name of several words without a given name ("{Mary Ann}", which BibTeX
+// would read as a first and a last name), and literal names are
+// double-braced (author = {{Various speakers}}). Unicode is
 // kept, which biber and BibTeX since 2018 read; [Options.ASCII] writes
 // accented letters and typographic symbols as LaTeX commands instead
 // ({\"u}, {\'e}, {\ss}, ---), and keeps characters LaTeX has no command for
@@ -76,7 +78,10 @@
 //
 // The repository's CI reads every talk of the pyvideo corpus back with
 // @retorquere/bibtex-parser, the parser of Better BibTeX for Zotero, and
-// checks that each field means what the model says (.ci/bibtex).
+// checks that each field means what the model says; and runs BibTeX 0.99d
+// itself over them, which must warn of nothing, split every name as the
+// CSL-JSON does and leave every title as written when a style changes
+// its case (.ci/bibtex).
 //
 // # RIS
 //
