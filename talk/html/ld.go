@@ -81,49 +81,49 @@ func plainDescription(t *talk.Talk) string {
 // renderer made: its blocks (paragraphs, list items, headings) as
 // paragraphs apart, each one's words joined by single spaces.
 func visibleText[T ~string | []byte](rendered T) string {
-	// The renderers write no NUL (HTML has none), so it marks the blocks.
-	const blockBreak = 0
-	b := bufpool.Get()
-	defer bufpool.Put(b)
-	b.Grow(len(rendered)) // the text is no longer than its HTML
-	visible := appendVisibleText(b.AvailableBuffer(), rendered, len(rendered), blockBreak)
-	var text strings.Builder
-	text.Grow(len(visible))
-	var gap string // what goes before the next word: "", " " or a paragraph's break
-	for i, word := 0, -1; i <= len(visible); {
-		c, size := byte(blockBreak), 1
-		space := true
-		if i < len(visible) {
-			c = visible[i]
-			space = c == blockBreak || asciiSpace(c)
-			if c >= utf8.RuneSelf {
-				var r rune
-				r, size = utf8.DecodeRune(visible[i:])
-				space = unicode.IsSpace(r)
-			}
-		}
-		switch {
-		case !space:
-			if word < 0 {
-				if text.Len() > 0 {
-					text.WriteString(gap)
-				}
-				word, gap = i, ""
-			}
-		case word >= 0:
-			text.Write(visible[word:i])
-			word = -1
+	in, out := bufpool.Get(), bufpool.Get()
+	defer bufpool.Put(in)
+	defer bufpool.Put(out)
+	in.Grow(len(rendered)) // the text is no longer than its HTML
+	visible := appendVisibleText(in.AvailableBuffer(), rendered, len(rendered), blockBreak)
+	out.Grow(len(visible) + 1)
+	text := out.AvailableBuffer()
+	const none, space, paragraph = 0, 1, 2
+	gap := none // what goes before the next word
+	for i := 0; i < len(visible); {
+		c, size := visible[i], 1
+		isSpace := asciiSpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(visible[i:])
+			isSpace = unicode.IsSpace(r)
 		}
 		switch {
 		case c == blockBreak:
-			gap = "\n\n"
-		case space && gap == "":
-			gap = " "
+			gap = paragraph
+		case isSpace:
+			gap = max(gap, space)
+		default:
+			if len(text) > 0 && gap == paragraph {
+				text = append(text, '\n', '\n')
+			} else if len(text) > 0 && gap == space {
+				text = append(text, ' ')
+			}
+			gap = none
+			if size == 1 {
+				text = append(text, c)
+			} else {
+				text = append(text, visible[i:i+size]...)
+			}
 		}
 		i += size
 	}
-	return text.String()
+	return string(text)
 }
+
+// blockBreak marks where visibleText's blocks part: the renderers write
+// no NUL (HTML has none).
+const blockBreak = 0
 
 // speakerURLs gives the absolute addresses of speakers' pages for the
 // JSON-LD's Persons; nil without a BaseURL, when pages have no absolute

@@ -307,8 +307,13 @@ func appendVisibleText[T ~string | []byte](dst []byte, h T, max int, blockBreak 
 			dst = append(dst, '&')
 			i++
 		default:
-			dst = append(dst, h[i])
-			i++
+			// The text up to the next tag or reference, at once.
+			end := i + 1
+			for end < len(h) && end-i < max-len(dst) && h[end] != '<' && h[end] != '&' {
+				end++
+			}
+			dst = append(dst, h[i:end]...)
+			i = end
 		}
 	}
 	return dst
