@@ -281,3 +281,14 @@ func TestPlainDescriptions(t *testing.T) {
 		t.Errorf("plain descriptions (-want +got):\n%s", diff)
 	}
 }
+
+// BenchmarkVisibleText is what a page's JSON-LD pays for its description
+// as plain text, on HTML of the rst renderer's kind.
+func BenchmarkVisibleText(b *testing.B) {
+	h := []byte(strings.Repeat("<p>Some words of a description, with <em>emphasis</em> and a <a href=\"https://e.org\">link</a> &amp; more text here.</p>\n", 12))
+	b.SetBytes(int64(len(h)))
+	b.ReportAllocs()
+	for b.Loop() {
+		visibleText(h)
+	}
+}

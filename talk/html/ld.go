@@ -110,16 +110,27 @@ func visibleText[T ~string | []byte](rendered T) string {
 				text = append(text, ' ')
 			}
 			gap = none
-			if size == 1 {
-				text = append(text, c)
-			} else {
-				text = append(text, visible[i:i+size]...)
+			// The rest of the word's ASCII at once.
+			end := i + size
+			for end < len(visible) && asciiWordByte[visible[end]] {
+				end++
 			}
+			text = append(text, visible[i:end]...)
+			size = end - i
 		}
 		i += size
 	}
 	return string(text)
 }
+
+// asciiWordByte marks the bytes of a word that visibleText copies as they
+// are: ASCII but for spaces and blockBreak.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != blockBreak && !asciiSpace(byte(c))
+	}
+	return t
+}()
 
 // blockBreak marks where visibleText's blocks part: the renderers write
 // no NUL (HTML has none).
