@@ -142,10 +142,7 @@ func bibtexNames(names []Name, ascii bool) string {
 			b.WriteString(namePart(texString(p, ascii)))
 			b.WriteString(" ")
 		}
-		// Without a given name, BibTeX reads "Mary Ann" as a first and
-		// a last name; braced, it is one last name.
-		if family := texString(n.Family, ascii); needsBraces(family) || strings.Contains(family, ",") ||
-			n.Given == "" && strings.ContainsAny(family, " ~") {
+		if family := texString(n.Family, ascii); familyBraced(n, family) {
 			b.WriteString("{")
 			b.WriteString(family)
 			b.WriteString("}")
@@ -162,6 +159,15 @@ func bibtexNames(names []Name, ascii bool) string {
 		}
 	}
 	return b.String()
+}
+
+// familyBraced reports whether bibtexNames braces n's family name, family
+// as escaped: where BibTeX would find a "von" part in it (needsBraces),
+// where it holds a comma, and where, without a given name, BibTeX would
+// read "Mary Ann" as a first and a last name.
+func familyBraced(n Name, family string) bool {
+	return needsBraces(family) || strings.Contains(family, ",") ||
+		n.Given == "" && strings.ContainsAny(family, " ~")
 }
 
 // namePart returns a part of a name other than the family name, escaped

@@ -307,8 +307,8 @@ func independentWant(tk *talk.Talk, f Format, opt Options) map[string]any {
 		case n.Suffix != "" && n.Given == "":
 			a["name"] = familySuffix(n) // braced whole
 		case n.Given == "" && n.DroppingParticle == "" && n.NonDroppingParticle == "" &&
-			needsBraces(texString(n.Family, opt.ASCII)):
-			a["name"] = n.Family // "{tell-k}": braced whole, which the parser reads as a literal
+			familyBraced(n, texString(n.Family, opt.ASCII)):
+			a["name"] = n.Family // "{tell-k}", "{Mary Ann}": braced whole, which the parser reads as a literal
 		default:
 			a["lastName"] = n.Family
 			if n.Given != "" {
