@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/orcid"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -237,7 +238,7 @@ func (c *checker) speakerAt(here pointer, obj object) {
 		}
 		c.foldedMembersOf(here.child("/accounts").item(i), a, itemSchema(speakerSchema, "accounts"))
 	}
-	if id, ok := obj.text("orcid"); ok && !validORCID(id) {
+	if id, ok := obj.text("orcid"); ok && !orcid.Valid(id) {
 		ptr := here.child("/orcid")
 		c.check(ptr, "orcid", Error,
 			fmt.Sprintf("%s: %q has a wrong check digit; copy the iD from orcid.org", ptr.words(), id))
@@ -652,27 +653,6 @@ func (c *checker) urlText(ptr pointer, v value) (string, bool) {
 		s = t
 	}
 	return s, true
-}
-
-// validORCID checks an ORCID iD's ISO 7064 11,2 check digit.
-func validORCID(id string) bool {
-	digits := strings.ReplaceAll(id, "-", "")
-	if len(digits) != 16 {
-		return false
-	}
-	total := 0
-	for _, r := range digits[:15] {
-		if r < '0' || r > '9' {
-			return false
-		}
-		total = (total + int(r-'0')) * 2
-	}
-	check := (12 - total%11) % 11
-	want := byte('0' + check)
-	if check == 10 {
-		want = 'X'
-	}
-	return digits[15] == want
 }
 
 // unknownMembers warns about members of a record the schema does not

@@ -17,6 +17,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/orcid"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -976,7 +977,7 @@ func (c *checker) patternWords(ptr string, value any) string {
 		return "is not a language tag such as en or pt-BR" + c.languageNameHint(s)
 	case "orcid":
 		s, _ := value.(string)
-		if id, ok := orcidOf(s); ok && validORCID(id) {
+		if id, ok := orcid.Parse(s); ok && orcid.Valid(id) {
 			return fmt.Sprintf("is not an ORCID iD such as 0000-0002-1825-0097; write %q", id)
 		}
 		return "is not an ORCID iD such as 0000-0002-1825-0097"
@@ -1030,31 +1031,6 @@ func dateHint(s string, finest talk.Precision) string {
 		return ""
 	}
 	return fmt.Sprintf("; write %q", found)
-}
-
-// orcidOf returns the ORCID iD that s gives in another form than the
-// schema's (its check digit unchecked): as its URL ("https://orcid.org/0000-0002-1825-0097"), or
-// without its hyphens, or with spaces for them.
-func orcidOf(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	for _, prefix := range []string{"https://orcid.org/", "http://orcid.org/", "orcid.org/", "https://www.orcid.org/", "http://www.orcid.org/"} {
-		if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
-			s = s[len(prefix):]
-			break
-		}
-	}
-	digits := strings.Map(func(r rune) rune {
-		if r == '-' || r == ' ' {
-			return -1
-		}
-		return r
-	}, strings.TrimSuffix(s, "/"))
-	if len(digits) != 16 || strings.ContainsFunc(digits[:15], func(r rune) bool { return r < '0' || r > '9' }) ||
-		!strings.ContainsRune("0123456789Xx", rune(digits[15])) {
-		return "", false
-	}
-	digits = strings.ToUpper(digits)
-	return digits[:4] + "-" + digits[4:8] + "-" + digits[8:12] + "-" + digits[12:], true
 }
 
 // formatWords says what a format asks for.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/orcid"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -758,7 +759,7 @@ func personSlug(s *talk.Speaker) string {
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
 func sameAs(e *encoder, s *talk.Speaker) {
 	profiles := e.openArray("sameAs")
-	if id, ok := orcid(s.ORCID); ok {
+	if id, ok := orcid.Parse(s.ORCID); ok {
 		e.separate()
 		e.b = append(e.b, `"https://orcid.org/`...)
 		e.b = append(e.b, id...) // digits, "-" and "X": nothing to escape
@@ -773,35 +774,6 @@ func sameAs(e *encoder, s *talk.Speaker) {
 		}
 	}
 	e.closeArray(profiles)
-}
-
-// orcid returns the ORCID iD in s in its canonical form,
-// "0000-0002-1825-0097", and whether s holds one: the 16 characters bare
-// ("0000000218250097") or grouped, or the iD's address with any scheme
-// ("http://orcid.org/...", "orcid.org/..."), as hand-written records give
-// it. Anything else is no iD: "https://orcid.org/" put before it made an
-// address of some other page, or none ("https://orcid.org/http://orcid.org/...").
-func orcid(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if i := strings.Index(strings.ToLower(s), "orcid.org/"); i >= 0 {
-		s = s[i+len("orcid.org/"):]
-	}
-	s = strings.ToUpper(strings.TrimSuffix(s, "/"))
-	if len(s) == 19 {
-		if s[4] != '-' || s[9] != '-' || s[14] != '-' {
-			return "", false
-		}
-		s = s[:4] + s[5:9] + s[10:14] + s[15:]
-	}
-	if len(s) != 16 {
-		return "", false
-	}
-	for i := range 16 {
-		if !('0' <= s[i] && s[i] <= '9' || i == 15 && s[i] == 'X') {
-			return "", false
-		}
-	}
-	return s[:4] + "-" + s[4:8] + "-" + s[8:12] + "-" + s[12:], true
 }
 
 // reference writes a node that is the @id at id alone, for a node written
