@@ -376,14 +376,28 @@ func (h *handler) route(path string) ([]offer, string) {
 		}, citationOffers([]*talk.Talk{t})...), h.urls.Talk(t)
 	}
 	if ev, ok := h.events[key]; ok {
-		return append([]offer{{typeHTML, func(w io.Writer) error {
-			return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{})
-		}}}, citationOffers(ev.talks)...), h.urls.Event(ev.event)
+		return append([]offer{
+			{typeHTML, func(w io.Writer) error {
+				return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{})
+			}},
+			{typeJSONLD, func(w io.Writer) error {
+				opt := h.r.EventJSONLDOptions(ev.event)
+				opt.Indent = "  "
+				return jsonld.WriteEvent(w, ev.event, ev.talks, opt)
+			}},
+		}, citationOffers(ev.talks)...), h.urls.Event(ev.event)
 	}
 	if sp, ok := h.speakers[key]; ok {
-		return append([]offer{{typeHTML, func(w io.Writer) error {
-			return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{})
-		}}}, citationOffers(sp.talks)...), h.urls.Speaker(sp.speaker)
+		return append([]offer{
+			{typeHTML, func(w io.Writer) error {
+				return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{})
+			}},
+			{typeJSONLD, func(w io.Writer) error {
+				opt := h.r.SpeakerJSONLDOptions(sp.speaker)
+				opt.Indent = "  "
+				return jsonld.WriteSpeaker(w, sp.speaker, sp.talks, opt)
+			}},
+		}, citationOffers(sp.talks)...), h.urls.Speaker(sp.speaker)
 	}
 	return nil, ""
 }

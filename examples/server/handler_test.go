@@ -7,6 +7,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	stdlog "log"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -111,7 +112,9 @@ func TestResponses(t *testing.T) {
 		{"talk-browser.txt", "HEAD", seedPath, []string{"Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}},
 		{"talk-406.txt", "GET", seedPath, []string{"Accept", "image/png, text/html;q=0"}},
 		{"event-bibtex.txt", "GET", "/events/chipy.html", []string{"Accept", "application/*;q=0.8, application/x-bibtex"}},
-		{"event-jsonld-406.txt", "GET", "/events/chipy.html", []string{"Accept", "application/ld+json"}},
+		{"event-jsonld.txt", "GET", "/events/chipy.html", []string{"Accept", "application/ld+json"}},
+		{"speaker-jsonld.txt", "GET", "/speaker/yury-selivanov.html", []string{"Accept", "application/ld+json"}},
+		{"style-jsonld-406.txt", "GET", "/style.css", []string{"Accept", "application/ld+json"}},
 		{"event-html.txt", "GET", "/events/chipy.html", nil},
 		{"speaker-html.txt", "GET", "/speaker/yury-selivanov.html", []string{"Accept", "text/*"}},
 		{"index-html.txt", "GET", "/", nil},
@@ -379,13 +382,17 @@ func TestEventsSharingASlug(t *testing.T) {
 	}
 }
 
-// TestJSONLDIsThePages: a talk's graph served as application/ld+json is
-// the one its page carries, speakers' pages and the page's own address
-// included, for every talk of the archive: the two representations of
-// one resource say the same.
+// TestJSONLDIsThePages: a talk's, an event's or a speaker's graph served
+// as application/ld+json is the one its page carries, speakers' pages and
+// the page's own address included, for every page of the archive: the
+// two representations of one resource say the same.
 func TestJSONLDIsThePages(t *testing.T) {
 	h := testHandler(t)
-	for path := range h.talks {
+	paths := slices.Concat(slices.Collect(maps.Keys(h.talks)), slices.Collect(maps.Keys(h.events)), slices.Collect(maps.Keys(h.speakers)))
+	if len(h.events) == 0 || len(h.speakers) == 0 {
+		t.Fatal("the test archive has no event or speaker pages")
+	}
+	for _, path := range paths {
 		page := do(h, "GET", path, "Accept", "text/html")
 		_, inPage, _ := strings.Cut(page, `<script type="application/ld+json">`)
 		inPage, _, _ = strings.Cut(inPage, "</script>")

@@ -58,7 +58,7 @@
 // listed wins a tie):
 //
 //	text/html                                  every page
-//	application/ld+json                        a talk: its schema.org graph
+//	application/ld+json                        a talk, an event or a speaker: the schema.org graph its page carries
 //	application/x-bibtex                       a talk, or an event's or speaker's talks
 //	application/x-research-info-systems        (RIS) the same
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same

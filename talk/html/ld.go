@@ -40,6 +40,22 @@ func (r *Renderer) JSONLDOptions(t *talk.Talk, opt PageOptions) jsonld.Options {
 	return r.talkLDOptions(r.canonical(talkPath, opt))
 }
 
+// EventJSONLDOptions returns the options ev's page (as
+// [Renderer.WriteEvent] writes it) writes its JSON-LD with, as
+// JSONLDOptions does for a talk's: a server that offers the event's
+// graph apart from its page writes it with them, so that both say the
+// same.
+func (r *Renderer) EventJSONLDOptions(ev *talk.Event) jsonld.Options {
+	return r.ldOptions(r.urls().Event(ev))
+}
+
+// SpeakerJSONLDOptions returns the options s's page (as
+// [Renderer.WriteSpeaker] writes it) writes its JSON-LD with, as
+// EventJSONLDOptions does for an event's.
+func (r *Renderer) SpeakerJSONLDOptions(s *talk.Speaker) jsonld.Options {
+	return r.ldOptions(r.urls().Speaker(s))
+}
+
 // talkLDOptions are JSONLDOptions, given the page's canonical URL.
 func (r *Renderer) talkLDOptions(canonical string) jsonld.Options {
 	opt := jsonld.Options{BaseURL: r.BaseURL, SpeakerURL: r.speakerURLs(), PlainDescription: plainDescription}
@@ -157,13 +173,13 @@ func talkJSONLD(t *talk.Talk, opt jsonld.Options) (htmltemplate.JS, error) {
 
 func (r *Renderer) eventJSONLD(ev *talk.Event, talks []*talk.Talk) (htmltemplate.JS, error) {
 	return scriptJSON(func(w io.Writer) error {
-		return jsonld.WriteEvent(w, ev, talks, r.ldOptions(r.urls().Event(ev)))
+		return jsonld.WriteEvent(w, ev, talks, r.EventJSONLDOptions(ev))
 	})
 }
 
 func (r *Renderer) speakerJSONLD(s *talk.Speaker, talks []*talk.Talk) (htmltemplate.JS, error) {
 	return scriptJSON(func(w io.Writer) error {
-		return jsonld.WriteSpeaker(w, s, talks, r.ldOptions(r.urls().Speaker(s)))
+		return jsonld.WriteSpeaker(w, s, talks, r.SpeakerJSONLDOptions(s))
 	})
 }
 
