@@ -358,48 +358,47 @@ func (h *handler) route(path string) ([]offer, string) {
 	}
 	key := pageKey(path)
 	if t, ok := h.talks[key]; ok {
-		return append([]offer{
-			{typeHTML, func(w io.Writer) error {
-				citations, err := h.citations(t)
-				if err != nil {
-					return err
-				}
-				return h.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
-			}},
-			{typeJSONLD, func(w io.Writer) error {
-				// The graph the page carries, with its addresses.
-				opt := h.r.JSONLDOptions(t, html.PageOptions{})
-				opt.Indent = "  "
-				_, err := jsonld.Write(w, t, opt)
+		page := func(w io.Writer) error {
+			citations, err := h.citations(t)
+			if err != nil {
 				return err
-			}},
-		}, citationOffers([]*talk.Talk{t})...), h.urls.Talk(t)
+			}
+			return h.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
+		}
+		graph := func(w io.Writer) error {
+			_, err := jsonld.Write(w, t, indented(h.r.JSONLDOptions(t, html.PageOptions{})))
+			return err
+		}
+		return pageOffers(page, graph, []*talk.Talk{t}), h.urls.Talk(t)
 	}
 	if ev, ok := h.events[key]; ok {
-		return append([]offer{
-			{typeHTML, func(w io.Writer) error {
-				return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{})
-			}},
-			{typeJSONLD, func(w io.Writer) error {
-				opt := h.r.EventJSONLDOptions(ev.event)
-				opt.Indent = "  "
-				return jsonld.WriteEvent(w, ev.event, ev.talks, opt)
-			}},
-		}, citationOffers(ev.talks)...), h.urls.Event(ev.event)
+		page := func(w io.Writer) error { return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{}) }
+		graph := func(w io.Writer) error {
+			return jsonld.WriteEvent(w, ev.event, ev.talks, indented(h.r.EventJSONLDOptions(ev.event)))
+		}
+		return pageOffers(page, graph, ev.talks), h.urls.Event(ev.event)
 	}
 	if sp, ok := h.speakers[key]; ok {
-		return append([]offer{
-			{typeHTML, func(w io.Writer) error {
-				return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{})
-			}},
-			{typeJSONLD, func(w io.Writer) error {
-				opt := h.r.SpeakerJSONLDOptions(sp.speaker)
-				opt.Indent = "  "
-				return jsonld.WriteSpeaker(w, sp.speaker, sp.talks, opt)
-			}},
-		}, citationOffers(sp.talks)...), h.urls.Speaker(sp.speaker)
+		page := func(w io.Writer) error { return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{}) }
+		graph := func(w io.Writer) error {
+			return jsonld.WriteSpeaker(w, sp.speaker, sp.talks, indented(h.r.SpeakerJSONLDOptions(sp.speaker)))
+		}
+		return pageOffers(page, graph, sp.talks), h.urls.Speaker(sp.speaker)
 	}
 	return nil, ""
+}
+
+// pageOffers are a page's representations: the page, the graph it
+// carries, and its talks as citations.
+func pageOffers(page, graph representation, talks []*talk.Talk) []offer {
+	return append([]offer{{typeHTML, page}, {typeJSONLD, graph}}, citationOffers(talks)...)
+}
+
+// indented is opt for a graph served on its own, which people read too:
+// the page's own is compact.
+func indented(opt jsonld.Options) jsonld.Options {
+	opt.Indent = "  "
+	return opt
 }
 
 // citationOffers are talks as BibTeX, RIS and CSL-JSON.
