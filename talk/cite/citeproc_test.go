@@ -23,10 +23,7 @@ var citeprocStyles = []string{"apa", "modern-language-association", "chicago-aut
 // the references in testdata/citeproc.txt: they show the trade-off
 // Options.EventDate documents, and are what a CSL engine must print.
 func TestCiteprocEventDate(t *testing.T) {
-	dir := os.Getenv("TALKMETA_BIBTEX_CHECK")
-	if dir == "" {
-		t.Skip("TALKMETA_BIBTEX_CHECK is not set (the directory of .ci/bibtex's render-csl.mjs, with node_modules installed)")
-	}
+	dir, _ := bibtexCheck(t, "node", "render-csl.mjs, with node_modules installed", ".ci/bibtex/check.sh runs it where node is")
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the shared CSL styles are not at %s", sharedCSL)
 	}

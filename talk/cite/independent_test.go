@@ -22,6 +22,22 @@ import (
 	"github.com/talkmeta/talkmeta/talk/schedule"
 )
 
+// bibtexCheck returns the directory TALKMETA_BIBTEX_CHECK names, of
+// .ci/bibtex's files (what), and the path of the program tool, or skips
+// t, saying why (and how, for a missing tool), when either is missing.
+func bibtexCheck(t *testing.T, tool, what, how string) (dir, path string) {
+	t.Helper()
+	dir = os.Getenv("TALKMETA_BIBTEX_CHECK")
+	if dir == "" {
+		t.Skipf("TALKMETA_BIBTEX_CHECK is not set (the directory of .ci/bibtex's %s)", what)
+	}
+	path, err := exec.LookPath(tool)
+	if err != nil {
+		t.Skipf("%s is not installed (%s)", tool, how)
+	}
+	return dir, path
+}
+
 // TestIndependentParsers writes talks in every BibTeX dialect and as RIS,
 // reads them back with independent parsers (the node scripts in
 // .ci/bibtex, which TALKMETA_BIBTEX_CHECK names), and checks that every
@@ -29,13 +45,7 @@ import (
 // corpus when TALKMETA_CORPUS is set, else over the repository's records
 // and the hostile talk; .ci/bibtex/check.sh runs it.
 func TestIndependentParsers(t *testing.T) {
-	dir := os.Getenv("TALKMETA_BIBTEX_CHECK")
-	if dir == "" {
-		t.Skip("TALKMETA_BIBTEX_CHECK is not set (the directory of .ci/bibtex's parse-bib.mjs, with node_modules installed)")
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node is not installed")
-	}
+	dir, _ := bibtexCheck(t, "node", "parse-bib.mjs, with node_modules installed", ".ci/bibtex/check.sh runs it where node is")
 	talks, source := independentTalks(t)
 	t.Logf("%d talks from %s", len(talks), source)
 	for _, f := range goldenFormats {

@@ -30,14 +30,7 @@ import (
 // when TALKMETA_CORPUS is set, else over the repository's records, and
 // in either case over otherTalks; .ci/bibtex/check.sh runs it.
 func TestRealBibTeX(t *testing.T) {
-	dir := os.Getenv("TALKMETA_BIBTEX_CHECK")
-	if dir == "" {
-		t.Skip("TALKMETA_BIBTEX_CHECK is not set (the directory of .ci/bibtex's talksplit.bst and texmf.cnf)")
-	}
-	bibtex, err := exec.LookPath("bibtex")
-	if err != nil {
-		t.Skip("bibtex is not installed (.ci/bibtex/check.sh installs Debian's texlive-binaries)")
-	}
+	dir, bibtex := bibtexCheck(t, "bibtex", "talksplit.bst and texmf.cnf", ".ci/bibtex/check.sh installs Debian's texlive-binaries")
 	style, err := os.ReadFile(filepath.Join(dir, "talksplit.bst"))
 	if err != nil {
 		t.Fatal(err)
