@@ -24,6 +24,11 @@
 //     inLanguage, keywords, license or copyrightNotice, author (the
 //     speakers), and recordedAt, the talk.
 //
+// A description is the talk's summary, or else its description, which
+// in reStructuredText or Markdown is written as it is, markup and all,
+// unless [Options.PlainDescription] gives its text: talk/html's pages
+// give the text they show, which they have rendered already.
+//
 // An event page's graph ([MarshalEvent]) is the event with its talks as
 // subEvents, and a speaker page's ([MarshalSpeaker]) the Person with the
 // talks they gave as performerIn; the talks appear there by reference,
