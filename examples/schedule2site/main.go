@@ -18,8 +18,15 @@
 // site from the root of a host (any static file server will do, such as
 // python3 -m http.server -d SITE); opened as files, or served under a
 // sub-path, its links lead nowhere. A site built again over an older one
-// replaces its files, and leaves those of talks no longer in the
-// schedule where they are.
+// replaces its files and removes those of talks no longer in the
+// schedule, by the list of its files it keeps in SITE/.schedule2site;
+// files it did not write are left alone, and a directory that is not
+// empty and has no such list is not written into. The calendars' DTSTAMP
+// is the schedule file's modification time, so that a site built twice
+// from one schedule is the same to the byte. Interrupted (Ctrl-C,
+// SIGTERM, SIGHUP) before the site is replaced, it leaves the old site
+// as it was and no temporary file behind, and exits 128 plus the
+// signal's number.
 package main
 
 import (
@@ -31,9 +38,11 @@ import (
 	"io"
 	"maps"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/pageslug"
@@ -56,14 +65,43 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	os.Exit(run(flag.Arg(0), *out, time.Now(), os.Stderr))
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var caught os.Signal
+	interrupted := func() bool {
+		select {
+		case caught = <-sigs:
+		default:
+		}
+		return caught != nil
+	}
+	status := run(flag.Arg(0), *out, time.Time{}, interrupted, os.Stderr)
+	if s, ok := caught.(syscall.Signal); ok && status == statusInterrupted {
+		status = 128 + int(s) // as a shell reports a process the signal ended
+	}
+	os.Exit(status)
 }
+
+// statusInterrupted is run's status when interrupted says so before the
+// site is replaced; main makes it 128 plus the signal's number.
+const statusInterrupted = 130
 
 // run builds the site and returns the exit status: 1 when the schedule had
 // problems (the site is built from what could be read; when not one talk
-// could be, nothing is written).
-func run(src, out string, now time.Time, stderr io.Writer) int {
+// could be, nothing is written), statusInterrupted when interrupted said
+// so before the site was replaced (which then is left as it was). stamp
+// is the calendars' DTSTAMP; the zero time means the schedule file's
+// modification time, the time of its last change, so that a site built
+// twice from one schedule is the same to the byte, and calendar programs
+// take a changed schedule's events for updates.
+func run(src, out string, stamp time.Time, interrupted func() bool, stderr io.Writer) int {
 	data, err := os.ReadFile(src)
+	if err == nil && stamp.IsZero() {
+		var fi os.FileInfo
+		if fi, err = os.Stat(src); err == nil {
+			stamp = fi.ModTime()
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -88,27 +126,49 @@ func run(src, out string, now time.Time, stderr io.Writer) int {
 			return 1
 		}
 	}
-	files, err := site(s, now)
+	files, err := site(s, stamp)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := write(out, files); err != nil {
+	if err := write(out, files, interrupted); errors.Is(err, errInterrupted) {
+		fmt.Fprintf(stderr, "schedule2site: interrupted; %s is left as it was\n", out)
+		return statusInterrupted
+	} else if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	return status
 }
 
+// siteManifest is the file, in a site's directory, that lists the files
+// schedule2site wrote there, one slash-separated path a line: a later
+// build removes those it no longer makes (the pages of talks taken out
+// of the schedule), and leaves every other file (a CNAME, a robots.txt
+// the user added) where it is. A directory that is not empty and has no
+// manifest is none of schedule2site's, and is not written into.
+const siteManifest = ".schedule2site"
+
+// errInterrupted is write's error when the build was interrupted before
+// any file of the site was replaced.
+var errInterrupted = errors.New("interrupted")
+
 // write puts files into the directory out in two steps, so that a failure
-// (a full disk, a path taken by a directory) never leaves an old site half
-// replaced: first every file is written in full beside its destination
-// under a temporary name, and only when all are, each is renamed over its
-// destination. Should a rename fail, the files renamed so far are new and
-// the others old, but no file is ever cut short.
-func write(out string, files map[string][]byte) (err error) {
+// (a full disk, a path taken by a directory) or an interrupt never leaves
+// an old site half replaced: first every file is written in full beside
+// its destination under a temporary name, and only when all are, each is
+// renamed over its destination, and the files of the previous build that
+// this one does not make are removed. Should a rename fail, the files
+// renamed so far are new and the others old, but no file is ever cut
+// short. interrupted is asked between files; once it says so, the staged
+// files are removed and nothing is replaced.
+func write(out string, files map[string][]byte, interrupted func() bool) (err error) {
+	old, err := readManifest(out)
+	if err != nil {
+		return err
+	}
 	names := slices.Sorted(maps.Keys(files))
-	staged := make([]string, 0, len(names))
+	staged := make([]string, 0, len(names)+1)
 	defer func() {
 		if err != nil {
 			for _, tmp := range staged {
@@ -117,6 +177,9 @@ func write(out string, files map[string][]byte) (err error) {
 		}
 	}()
 	for _, name := range names {
+		if interrupted() {
+			return errInterrupted
+		}
 		p := filepath.Join(out, filepath.FromSlash(name))
 		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
 			return fmt.Errorf("%s: is a directory; %s is left as it was", p, out)
@@ -132,13 +195,87 @@ func write(out string, files map[string][]byte) (err error) {
 			return fmt.Errorf("%w; %s is left as it was", err, out)
 		}
 	}
+	// The manifest names the old files and the new ones until the old
+	// are removed, so that a build cut short between the two is undone
+	// by the next.
+	manifest := filepath.Join(out, siteManifest)
+	if err := putManifest(manifest, slices.Concat(old, names)); err != nil {
+		return fmt.Errorf("%w; %s is left as it was", err, out)
+	}
 	for i, name := range names {
 		if err := os.Rename(staged[i], filepath.Join(out, filepath.FromSlash(name))); err != nil {
 			staged = staged[i:]
 			return err
 		}
 	}
-	return nil
+	staged = nil
+	for _, name := range old {
+		if _, made := files[name]; made {
+			continue
+		}
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+			continue // gone already, or no longer a page of ours
+		}
+		if err := os.Remove(p); err != nil {
+			return fmt.Errorf("%w; the page of a talk no longer in the schedule is left", err)
+		}
+		// A directory the removal leaves empty goes too; one that is
+		// not empty stays, and so does out.
+		for dir := filepath.Dir(p); dir != filepath.Clean(out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	return putManifest(manifest, names)
+}
+
+// readManifest returns the files the site in out was built with, by its
+// manifest: none when out does not exist or is empty. A directory that
+// holds files but no manifest is an error, as is a manifest naming a
+// file outside out (which is skipped, never removed).
+func readManifest(out string) ([]string, error) {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(filepath.Join(out, siteManifest))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o", out, siteManifest)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for line := range strings.Lines(string(data)) {
+		name := strings.TrimSuffix(line, "\n")
+		if name != "" && name != siteManifest && filepath.IsLocal(filepath.FromSlash(name)) && !strings.Contains(name, `\`) {
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
+// putManifest writes the manifest at p, listing names in order, once
+// each, whole or not at all.
+func putManifest(p string, names []string) error {
+	names = slices.Compact(slices.Sorted(slices.Values(names)))
+	var b strings.Builder
+	for _, name := range names {
+		b.WriteString(name + "\n")
+	}
+	tmp, err := stage(p, []byte(b.String()))
+	if err == nil {
+		err = os.Rename(tmp, p)
+	}
+	if err != nil && tmp != "" {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 // stage writes data to a new file beside p and returns its name.
@@ -168,7 +305,7 @@ func (u siteURLs) Talk(t *talk.Talk) string     { return "/talks/" + u.slugs[t] 
 func (u siteURLs) calendar(t *talk.Talk) string { return "/talks/" + u.slugs[t] + ".ics" }
 
 // site returns the site's files by slash-separated path.
-func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
+func site(s *schedule.Schedule, stamp time.Time) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -211,7 +348,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
 			return nil, err
 		}
-		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: now})) }); err != nil {
+		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
 			return nil, err
 		}
 	}
@@ -220,7 +357,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return nil, err
 	}
 	err = render("/schedule.ics", func(w io.Writer) error {
-		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: now}))
+		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: stamp}))
 	})
 	return files, err
 }
