@@ -37,6 +37,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -126,7 +127,10 @@ func run(src, out string, stamp time.Time, interrupted func() bool, stderr io.Wr
 			return 1
 		}
 	}
-	files, err := site(s, stamp)
+	files, err := site(s, stamp, func(err error) {
+		fmt.Fprintln(stderr, err)
+		status = 1
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -304,8 +308,9 @@ func (siteURLs) Speaker(*talk.Speaker) string   { return "" }
 func (u siteURLs) Talk(t *talk.Talk) string     { return "/talks/" + u.slugs[t] + ".html" }
 func (u siteURLs) calendar(t *talk.Talk) string { return "/talks/" + u.slugs[t] + ".ics" }
 
-// site returns the site's files by slash-separated path.
-func site(s *schedule.Schedule, stamp time.Time) (map[string][]byte, error) {
+// site returns the site's files by slash-separated path; it reports to
+// report what of the schedule it leaves out, and goes on.
+func site(s *schedule.Schedule, stamp time.Time, report func(error)) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -333,6 +338,7 @@ func site(s *schedule.Schedule, stamp time.Time) (map[string][]byte, error) {
 		return nil
 	}
 	for _, t := range s.Talks {
+		t.Links = offSiteLinks(t, report)
 		ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 		if err != nil {
 			return nil, err
@@ -343,7 +349,7 @@ func site(s *schedule.Schedule, stamp time.Time) (map[string][]byte, error) {
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
-			Links:     append(attachments(t), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
+			Links:     append(attachments(t, report), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
 		}
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
 			return nil, err
@@ -365,14 +371,15 @@ func site(s *schedule.Schedule, stamp time.Time) (map[string][]byte, error) {
 // attachments are the talk's attachments (slides, papers), which
 // talk/schedule keeps in the talk's Extra "attachments", as links: the
 // model has no field for them, and a page without them would lose them.
-// An attachment without a URL is left out.
-func attachments(t *talk.Talk) []talk.Link {
+// An attachment without a URL is left out, and so is one whose URL is
+// relative (see onSite).
+func attachments(t *talk.Talk, report func(error)) []talk.Link {
 	var list []json.RawMessage
 	if json.Unmarshal(t.Extra["attachments"], &list) != nil {
 		return nil
 	}
 	var links []talk.Link
-	for _, raw := range list {
+	for i, raw := range list {
 		var a struct{ URL, Title string }
 		if json.Unmarshal(raw, &a) != nil || a.URL == "" {
 			continue
@@ -380,9 +387,38 @@ func attachments(t *talk.Talk) []talk.Link {
 		if a.Title == "" {
 			a.Title = "Attachment"
 		}
-		links = append(links, talk.Link{URL: a.URL, Label: a.Title})
+		if onSite(t, "attachments", i, a.URL, report) {
+			links = append(links, talk.Link{URL: a.URL, Label: a.Title})
+		}
 	}
 	return links
+}
+
+// offSiteLinks is t's links but those onSite leaves out.
+func offSiteLinks(t *talk.Talk, report func(error)) []talk.Link {
+	var links []talk.Link
+	for i, l := range t.Links {
+		if onSite(t, "links", i, l.URL, report) {
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+// onSite reports whether the URL u, of t's list (links or attachments)
+// at index i, may go on t's page. A relative URL is relative to the
+// schedule's own site (frab writes attachments as "/system/..."), which
+// talk/schedule resolves against the schedule's base_url; one it left
+// relative, for want of a base_url, would be taken as a path on this
+// site, where nothing is: it is reported, naming the schedule, the talk
+// and the place, and left out.
+func onSite(t *talk.Talk, list string, i int, u string, report func(error)) bool {
+	if parsed, err := url.Parse(strings.TrimSpace(u)); err != nil || parsed.IsAbs() {
+		return true // the renderer's to judge
+	}
+	report(fmt.Errorf("%s: talk %q (%s): %s[%d]: %q is relative and the schedule has no base_url to resolve it against; left out",
+		t.Origin.Path, t.Title, t.ID, list, i, u))
+	return false
 }
 
 // dated passes err on unless it only says that talks without a date were
