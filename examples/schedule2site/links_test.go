@@ -40,8 +40,12 @@ func siteLinks(t *testing.T, dir, base string) []string {
 			broken = append(broken, page+": "+link+" (malformed)")
 			return
 		}
-		if u.Scheme != site.Scheme || u.Host != site.Host || !strings.HasPrefix(u.Path, site.Path) {
+		if u.Scheme != site.Scheme || u.Host != site.Host {
 			return // another site's
+		}
+		if !strings.HasPrefix(u.Path, site.Path) {
+			broken = append(broken, page+": "+link+" (outside "+site.String()+")")
+			return
 		}
 		rel := strings.TrimPrefix(u.Path, site.Path)
 		if rel == "" || strings.HasSuffix(rel, "/") {
@@ -124,18 +128,20 @@ func TestSiteLinks(t *testing.T) {
 	if shared := os.Getenv("TALKMETA_SHARED"); shared != "" {
 		srcs = append(srcs, filepath.Join(shared, "formats/schedule/pretalx-democon.json"), filepath.Join(shared, "formats/schedule/frab-camp2019.json"))
 	}
-	for _, src := range srcs {
-		t.Run(filepath.Base(src), func(t *testing.T) {
-			dir := t.TempDir()
-			var stderr bytes.Buffer
-			// odd.json's relative attachments are reported (TestOdd).
-			if st := run(src, dir, time.Unix(0, 0), never, &stderr); st != 0 && !strings.HasSuffix(src, "odd.json") {
-				t.Fatalf("status %d: %s", st, stderr.String())
-			}
-			for _, l := range siteLinks(t, dir, "") {
-				t.Error("leads nowhere: " + l)
-			}
-		})
+	for _, base := range []string{"", "https://archive.example.net/camp/2024"} {
+		for _, src := range srcs {
+			t.Run(filepath.Base(src)+" "+base, func(t *testing.T) {
+				dir := t.TempDir()
+				var stderr bytes.Buffer
+				// odd.json's relative attachments are reported (TestOdd).
+				if st := run(src, dir, base, time.Unix(0, 0), never, &stderr); st != 0 && !strings.HasSuffix(src, "odd.json") {
+					t.Fatalf("status %d: %s", st, stderr.String())
+				}
+				for _, l := range siteLinks(t, dir, base) {
+					t.Error("leads nowhere: " + l)
+				}
+			})
+		}
 	}
 }
 
@@ -147,7 +153,7 @@ func TestSiteLinks(t *testing.T) {
 func TestOdd(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	st := run("testdata/odd.json", dir, time.Unix(0, 0), never, &stderr)
+	st := run("testdata/odd.json", dir, "", time.Unix(0, 0), never, &stderr)
 	var b strings.Builder
 	fmt.Fprintf(&b, "status: %d\n-- stderr --\n%s-- files --\n", st, stderr.String())
 	for _, name := range siteFiles(t, dir) {

@@ -8,25 +8,28 @@
 // long for a file name is cut, with a hash of the whole after it, as
 // talkmeta site cuts it.
 //
-//	go run ./examples/schedule2site [-o SITE] schedule.json
+//	go run ./examples/schedule2site [-o SITE] [-base URL] schedule.json
 //
 // from the repository's root (SITE is ./site by default). It is the
 // library end to end: talk/schedule reads the export, talk/html renders
 // the pages (with talk/jsonld inside), talk/cite and talk/cite/csl cite
-// the talks, talk/ical writes the calendars. Pages carry their style;
-// their links to each other are paths from the site's root, so serve the
-// site from the root of a host (any static file server will do, such as
-// python3 -m http.server -d SITE); opened as files, or served under a
-// sub-path, its links lead nowhere. A site built again over an older one
-// replaces its files and removes those of talks no longer in the
-// schedule, by the list of its files it keeps in SITE/.schedule2site;
-// files it did not write are left alone, and a directory that is not
-// empty and has no such list is not written into. The calendars' DTSTAMP
-// is the schedule file's modification time, so that a site built twice
-// from one schedule is the same to the byte. Interrupted (Ctrl-C,
-// SIGTERM, SIGHUP) before the site is replaced, it leaves the old site
-// as it was and no temporary file behind, and exits 128 plus the
-// signal's number.
+// the talks, talk/ical writes the calendars. Pages carry their style.
+// Without -base, their links to each other are paths from the site's
+// root, so serve the site from the root of a host (any static file
+// server will do, such as python3 -m http.server -d SITE); opened as
+// files, or served under a sub-path, its links lead nowhere. With -base,
+// the address the site is published at (https://example.org/camp/2024),
+// links, canonical URLs and JSON-LD are absolute below it.
+//
+// A site built again over an older one replaces its files and removes
+// those of talks no longer in the schedule, by the list of its files it
+// keeps in SITE/.schedule2site; files it did not write are left alone,
+// and a directory that is not empty and has no such list is not written
+// into. The calendars' DTSTAMP is the schedule file's modification time,
+// so that a site built twice from one schedule is the same to the byte.
+// Interrupted (Ctrl-C, SIGTERM, SIGHUP) before the site is replaced, it
+// leaves the old site as it was and no temporary file behind, and exits
+// 128 plus the signal's number.
 package main
 
 import (
@@ -47,6 +50,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/pageslug"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -57,12 +61,20 @@ import (
 
 func main() {
 	out := flag.String("o", "site", "the directory to write the site to")
+	base := flag.String("base", "", "the site's base `URL` (http or https), for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: schedule2site [-o DIR] SCHEDULE.json|SCHEDULE.xml")
+		fmt.Fprintln(os.Stderr, "Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.xml")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if flag.NArg() != 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if *base != "" && !weburl.Is(*base) {
+		// Without a scheme and a host ("talks.example.org") every
+		// link would be a path that leads nowhere.
+		fmt.Fprintf(os.Stderr, "schedule2site: -base %q is not an absolute http or https URL\n", *base)
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -76,7 +88,7 @@ func main() {
 		}
 		return caught != nil
 	}
-	status := run(flag.Arg(0), *out, time.Time{}, interrupted, os.Stderr)
+	status := run(flag.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, os.Stderr)
 	if s, ok := caught.(syscall.Signal); ok && status == statusInterrupted {
 		status = 128 + int(s) // as a shell reports a process the signal ended
 	}
@@ -95,7 +107,7 @@ const statusInterrupted = 130
 // modification time, the time of its last change, so that a site built
 // twice from one schedule is the same to the byte, and calendar programs
 // take a changed schedule's events for updates.
-func run(src, out string, stamp time.Time, interrupted func() bool, stderr io.Writer) int {
+func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr io.Writer) int {
 	data, err := os.ReadFile(src)
 	if err == nil && stamp.IsZero() {
 		var fi os.FileInfo
@@ -127,7 +139,7 @@ func run(src, out string, stamp time.Time, interrupted func() bool, stderr io.Wr
 			return 1
 		}
 	}
-	files, err := site(s, stamp, func(err error) {
+	files, err := site(s, base, stamp, func(err error) {
 		fmt.Fprintln(stderr, err)
 		status = 1
 	})
@@ -310,7 +322,7 @@ func (u siteURLs) calendar(t *talk.Talk) string { return "/talks/" + u.slugs[t] 
 
 // site returns the site's files by slash-separated path; it reports to
 // report what of the schedule it leaves out, and goes on.
-func site(s *schedule.Schedule, stamp time.Time, report func(error)) (map[string][]byte, error) {
+func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -327,7 +339,7 @@ func site(s *schedule.Schedule, stamp time.Time, report func(error)) (map[string
 		// hash of the whole, as talkmeta site cuts it.
 		urls.slugs[t] = pageslug.Fit(slugs.Unique(talk.Slug(t.Title)))
 	}
-	r := html.Renderer{URLs: urls, SiteName: s.Event.Title}
+	r := html.Renderer{URLs: urls, SiteName: s.Event.Title, BaseURL: base}
 	files := map[string][]byte{}
 	render := func(name string, write func(io.Writer) error) error {
 		var b bytes.Buffer

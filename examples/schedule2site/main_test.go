@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func TestSite(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	if st := run("testdata/pair.json", dir, time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), never, &stderr); st != 0 {
+	if st := run("testdata/pair.json", dir, "", time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	var b strings.Builder
@@ -75,7 +75,7 @@ func TestHostile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	if st := run(src, dir, time.Unix(0, 0), never, &stderr); st != 0 {
+	if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	for _, name := range []string{"index.html", "talks/script-script-alert-1-script.html"} {
@@ -146,7 +146,7 @@ func TestNotASchedule(t *testing.T) {
 			dir := oldSite(t)
 			before := listing(t, dir)
 			var stderr bytes.Buffer
-			st := run(src, dir, time.Unix(0, 0), never, &stderr)
+			st := run(src, dir, "", time.Unix(0, 0), never, &stderr)
 			got := strings.ReplaceAll(stderr.String(), filepath.Dir(src)+string(filepath.Separator), "")
 			got = strings.ReplaceAll(got, filepath.ToSlash(filepath.Dir(src))+"/", "")
 			got = strings.ReplaceAll(got, dir, "DIR")
@@ -170,7 +170,7 @@ func TestNoHalfSite(t *testing.T) {
 	}
 	before := listing(t, dir)
 	var stderr bytes.Buffer
-	st := run("testdata/pair.json", dir, time.Unix(0, 0), never, &stderr)
+	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr)
 	want := filepath.Join(dir, "schedule.ics") + ": is a directory; " + dir + " is left as it was\n"
 	if st != 1 || stderr.String() != want {
 		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
@@ -189,7 +189,7 @@ func TestNoHalfSite(t *testing.T) {
 func TestSiteSlugs(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	if st := run("testdata/slugs.json", dir, time.Unix(0, 0), never, &stderr); st != 0 {
+	if st := run("testdata/slugs.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	href := regexp.MustCompile(`href="(/[^"]*)"`)
@@ -237,7 +237,7 @@ func TestRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	if st := run("testdata/pair.json", dir, time.Unix(0, 0), never, &stderr); st != 0 {
+	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	pages := []string{"index.html", "schedule.ics", "talks/closing.html", "talks/closing.ics",
@@ -266,7 +266,7 @@ func TestForeignDir(t *testing.T) {
 	}
 	before := listing(t, dir)
 	var stderr bytes.Buffer
-	st := run("testdata/pair.json", dir, time.Unix(0, 0), never, &stderr)
+	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr)
 	want := dir + ": not empty, and holds no site of schedule2site's (no .schedule2site): its files are left as they are; choose another -o\n"
 	if st != 1 || stderr.String() != want {
 		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
@@ -283,7 +283,7 @@ func TestInterrupted(t *testing.T) {
 	before := listing(t, dir)
 	calls := 0
 	var stderr bytes.Buffer
-	st := run("testdata/pair.json", dir, time.Unix(0, 0), func() bool { calls++; return calls > 3 }, &stderr)
+	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), func() bool { calls++; return calls > 3 }, &stderr)
 	want := "schedule2site: interrupted; " + dir + " is left as it was\n"
 	if st != statusInterrupted || stderr.String() != want {
 		t.Errorf("status %d, stderr:\n%s\nwant status %d, stderr:\n%s", st, stderr.String(), statusInterrupted, want)
@@ -313,7 +313,7 @@ func TestDeterministic(t *testing.T) {
 	for i := range sites {
 		dir := t.TempDir()
 		var stderr bytes.Buffer
-		if st := run(src, dir, time.Time{}, never, &stderr); st != 0 {
+		if st := run(src, dir, "", time.Time{}, never, &stderr); st != 0 {
 			t.Fatalf("status %d: %s", st, stderr.String())
 		}
 		sites[i] = listing(t, dir)
@@ -327,4 +327,21 @@ func TestDeterministic(t *testing.T) {
 	if !strings.Contains(sites[0], "DTSTAMP:20240630T120000Z") {
 		t.Error("the calendars are not stamped with the schedule's modification time")
 	}
+}
+
+// TestSiteBase builds the site to be published at a sub-path of a host,
+// which was not possible (every link was a path from the host's root):
+// a talk page, with its links, canonical URL and JSON-LD absolute, is
+// compared with testdata/base.golden.
+func TestSiteBase(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if st := run("testdata/pair.json", dir, "https://archive.example.net/camp/2024", time.Unix(0, 0), never, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "talks", "closing.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "base.golden"), data, *update)
 }
