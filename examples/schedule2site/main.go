@@ -4,9 +4,11 @@
 // schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
 // file for the whole schedule and for each talk. A talk's page and
 // calendar are named by its title's slug, under talks/; talks whose titles
-// slug alike ("C", "C++") each get their own ("c", "c-2"), and a slug too
-// long for a file name is cut, with a hash of the whole after it, as
-// talkmeta site cuts it.
+// slug alike ("C", "C++") each get their own, as in talkmeta site: the
+// first "c", the others "c-" and the slug of their ID (or a number, for
+// a talk without one), which stays the talk's when others of that title
+// are taken out of the schedule; a slug too long for a file name is cut,
+// with a hash of the whole after it, as talkmeta site cuts it.
 //
 //	go run ./examples/schedule2site [-o SITE] [-base URL] schedule.json
 //
@@ -34,6 +36,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -332,12 +335,22 @@ func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)
 		return nil, err
 	}
 	urls := siteURLs{slugs: map[*talk.Talk]string{}}
-	var slugs talk.SlugSet
+	taken, next := map[string]bool{}, map[string]int{}
 	for _, t := range s.Talks {
-		// Talks whose titles slug alike get pages of their own ("c",
-		// "c-2"), and a slug too long for a file name is cut, with a
-		// hash of the whole, as talkmeta site cuts it.
-		urls.slugs[t] = pageslug.Fit(slugs.Unique(talk.Slug(t.Title)))
+		// Talks whose titles slug alike get pages of their own, as in
+		// talkmeta site: the first the slug's, the others the slug and
+		// their ID's ("c-3d6a1c2e-..."), or a number when they have none
+		// ("c-2"), so that taking a talk out of the schedule does not
+		// give its page, or another's, to the next talk of that title.
+		// A slug too long for a file name is cut, with a hash of the
+		// whole; a title without letters or digits is "talk".
+		page := "/talks/" + pageslug.Fit(cmp.Or(talk.Slug(t.Title), "talk")) + ".html"
+		if taken[page] {
+			base := page
+			page, next[base] = pageslug.Other(base, t.ID, func(p string) bool { return taken[p] }, next[base])
+		}
+		taken[page] = true
+		urls.slugs[t] = strings.TrimSuffix(strings.TrimPrefix(page, "/talks/"), ".html")
 	}
 	r := html.Renderer{URLs: urls, SiteName: s.Event.Title, BaseURL: base}
 	files := map[string][]byte{}

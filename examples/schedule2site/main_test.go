@@ -345,3 +345,42 @@ func TestSiteBase(t *testing.T) {
 	}
 	golden.Check(t, filepath.Join("testdata", "base.golden"), data, *update)
 }
+
+// TestSlugsStay takes the second of three talks called "Intro" out of
+// the schedule: the third keeps its page, where it took the second's
+// ("intro-3" became "intro-2", and links to the removed talk led to
+// another). The site's files are compared whole, before and after.
+func TestSlugsStay(t *testing.T) {
+	talk := func(n, guid string) string {
+		return `{"guid": "` + guid + `", "title": "Intro", "date": "2024-01-01T1` + n + `:00:00Z", "duration": "00:10", "persons": []}`
+	}
+	schedule := func(talks ...string) string {
+		return `{"schedule": {"version": "1", "conference": {"acronym": "i", "title": "I", "days": [{"index": 1, "date": "2024-01-01", "rooms": {"R": [` +
+			strings.Join(talks, ",") + `]}}]}}}`
+	}
+	a, b, c := talk("0", "a0000000-0000-4000-8000-000000000000"), talk("1", "b0000000-0000-4000-8000-000000000000"), talk("2", "c0000000-0000-4000-8000-000000000000")
+	src, dir := filepath.Join(t.TempDir(), "s.json"), t.TempDir()
+	for _, tt := range []struct {
+		schedule string
+		want     []string
+	}{
+		{schedule(a, b, c), []string{".schedule2site", "index.html", "schedule.ics",
+			"talks/intro-b0000000-0000-4000-8000-000000000000.html", "talks/intro-b0000000-0000-4000-8000-000000000000.ics",
+			"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics",
+			"talks/intro.html", "talks/intro.ics"}},
+		{schedule(a, c), []string{".schedule2site", "index.html", "schedule.ics",
+			"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics",
+			"talks/intro.html", "talks/intro.ics"}},
+	} {
+		if err := os.WriteFile(src, []byte(tt.schedule), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
+			t.Fatalf("status %d: %s", st, stderr.String())
+		}
+		if diff := cmp.Diff(tt.want, siteFiles(t, dir)); diff != "" {
+			t.Errorf("files (-want +got):\n%s", diff)
+		}
+	}
+}
