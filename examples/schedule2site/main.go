@@ -74,13 +74,6 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if *base != "" && !weburl.Is(*base) {
-		// Without a scheme and a host ("talks.example.org") every
-		// link would be a path that leads nowhere.
-		fmt.Fprintf(os.Stderr, "schedule2site: -base %q is not an absolute http or https URL\n", *base)
-		flag.Usage()
-		os.Exit(2)
-	}
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	var caught os.Signal
@@ -92,25 +85,43 @@ func main() {
 		return caught != nil
 	}
 	status := run(flag.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, os.Stderr)
+	if status == statusUsage {
+		flag.Usage()
+	}
 	if s, ok := caught.(syscall.Signal); ok && status == statusInterrupted {
 		status = 128 + int(s) // as a shell reports a process the signal ended
 	}
 	os.Exit(status)
 }
 
+// statusUsage is run's status for flags it cannot go on with.
+const statusUsage = 2
+
 // statusInterrupted is run's status when interrupted says so before the
 // site is replaced; main makes it 128 plus the signal's number.
 const statusInterrupted = 130
 
-// run builds the site and returns the exit status: 1 when the schedule had
-// problems (the site is built from what could be read; when not one talk
-// could be, nothing is written), statusInterrupted when interrupted said
+// run builds the site and returns the exit status: statusUsage for an
+// empty out or a base that is not an absolute http or https URL, 1 when
+// the schedule had problems (the site is built from what could be read;
+// when not one talk could be, nothing is written), statusInterrupted when interrupted said
 // so before the site was replaced (which then is left as it was). stamp
 // is the calendars' DTSTAMP; the zero time means the schedule file's
 // modification time, the time of its last change, so that a site built
 // twice from one schedule is the same to the byte, and calendar programs
 // take a changed schedule's events for updates.
 func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr io.Writer) int {
+	switch {
+	case out == "":
+		// Not the current directory, which a path joined to "" is.
+		fmt.Fprintln(stderr, "schedule2site: -o is empty: name the directory to write the site to")
+		return statusUsage
+	case base != "" && !weburl.Is(base):
+		// Without a scheme and a host ("talks.example.org") every
+		// link would be a path that leads nowhere.
+		fmt.Fprintf(stderr, "schedule2site: -base %q is not an absolute http or https URL\n", base)
+		return statusUsage
+	}
 	data, err := os.ReadFile(src)
 	if err == nil && stamp.IsZero() {
 		var fi os.FileInfo

@@ -384,3 +384,21 @@ func TestSlugsStay(t *testing.T) {
 		}
 	}
 }
+
+// TestUsage refuses an empty -o, which wrote the site into the current
+// directory over its index.html, and a -base that is no absolute web
+// address, before reading the schedule.
+func TestUsage(t *testing.T) {
+	for _, tt := range []struct{ out, base, want string }{
+		{"", "", "schedule2site: -o is empty: name the directory to write the site to\n"},
+		{"site", "talks.example.org", "schedule2site: -base \"talks.example.org\" is not an absolute http or https URL\n"},
+	} {
+		var stderr bytes.Buffer
+		if st := run("testdata/pair.json", tt.out, tt.base, time.Unix(0, 0), never, &stderr); st != statusUsage || stderr.String() != tt.want {
+			t.Errorf("-o %q -base %q: status %d, stderr:\n%s\nwant status %d, stderr:\n%s", tt.out, tt.base, st, stderr.String(), statusUsage, tt.want)
+		}
+	}
+	if _, err := os.Stat("index.html"); err == nil {
+		t.Error("the site was written into the current directory")
+	}
+}
