@@ -275,7 +275,7 @@ func readManifest(out string) ([]string, error) {
 	}
 	data, err := os.ReadFile(filepath.Join(out, siteManifest))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o", out, siteManifest)
+		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
 	}
 	if err != nil {
 		return nil, err

@@ -267,7 +267,7 @@ func TestForeignDir(t *testing.T) {
 	before := listing(t, dir)
 	var stderr bytes.Buffer
 	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr)
-	want := dir + ": not empty, and holds no site of schedule2site's (no .schedule2site): its files are left as they are; choose another -o\n"
+	want := dir + ": not empty, and holds no site of schedule2site's (no .schedule2site): its files are left as they are; choose another -o, or create an empty .schedule2site there to build the site among them (a checkout for GitHub Pages)\n"
 	if st != 1 || stderr.String() != want {
 		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
 	}
@@ -400,5 +400,35 @@ func TestUsage(t *testing.T) {
 	}
 	if _, err := os.Stat("index.html"); err == nil {
 		t.Error("the site was written into the current directory")
+	}
+}
+
+// TestEmptyManifest builds a site into a directory of the user's files
+// that an empty .schedule2site lets it write into, as its refusal says:
+// the user's files stay, and the manifest lists the site's.
+func TestEmptyManifest(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"CNAME": "talks.example.org\n", ".schedule2site": ""} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stderr bytes.Buffer
+	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	want := []string{".schedule2site", "CNAME", "index.html", "schedule.ics", "talks/closing.html", "talks/closing.ics",
+		"talks/lightning-talks.html", "talks/lightning-talks.ics",
+		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
+		"talks/soldering-after-midnight.html", "talks/soldering-after-midnight.ics"}
+	if diff := cmp.Diff(want, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	manifest, err := os.ReadFile(filepath.Join(dir, ".schedule2site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Join(want[2:], "\n")+"\n", string(manifest)); diff != "" {
+		t.Errorf("manifest (-want +got):\n%s", diff)
 	}
 }
