@@ -4,39 +4,56 @@
 // schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
 // file for the whole schedule and for each talk. A talk's page and
 // calendar are named by its title's slug, under talks/; talks whose titles
-// slug alike ("C", "C++") each get their own ("c", "c-2"), and a slug too
-// long for a file name is cut, with a hash of the whole after it, as
-// talkmeta site cuts it.
+// slug alike ("C", "C++") each get their own, as in talkmeta site: the
+// first "c", the others "c-" and the slug of their ID (or a number, for
+// a talk without one), which stays the talk's when others of that title
+// are taken out of the schedule; a slug too long for a file name is cut,
+// with a hash of the whole after it, as talkmeta site cuts it.
 //
-//	go run ./examples/schedule2site [-o SITE] schedule.json
+//	go run ./examples/schedule2site [-o SITE] [-base URL] schedule.json
 //
 // from the repository's root (SITE is ./site by default). It is the
 // library end to end: talk/schedule reads the export, talk/html renders
 // the pages (with talk/jsonld inside), talk/cite and talk/cite/csl cite
-// the talks, talk/ical writes the calendars. Pages carry their style;
-// their links to each other are paths from the site's root, so serve the
-// site from the root of a host (any static file server will do, such as
-// python3 -m http.server -d SITE); opened as files, or served under a
-// sub-path, its links lead nowhere. A site built again over an older one
-// replaces its files, and leaves those of talks no longer in the
-// schedule where they are.
+// the talks, talk/ical writes the calendars. Pages carry their style.
+// Without -base, their links to each other are paths from the site's
+// root, so serve the site from the root of a host (any static file
+// server will do, such as python3 -m http.server -d SITE); opened as
+// files, or served under a sub-path, its links lead nowhere. With -base,
+// the address the site is published at (https://example.org/camp/2024),
+// links, canonical URLs and JSON-LD are absolute below it.
+//
+// A site built again over an older one replaces its files and removes
+// those of talks no longer in the schedule, by the list of its files it
+// keeps in SITE/.schedule2site; files it did not write are left alone,
+// and a directory that is not empty and has no such list is not written
+// into. The calendars' DTSTAMP is the schedule file's modification time,
+// so that a site built twice from one schedule is the same to the byte.
+// Interrupted (Ctrl-C, SIGTERM, SIGHUP) before the site is replaced, it
+// leaves the old site as it was and no temporary file behind, and exits
+// 128 plus the signal's number.
 package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"maps"
+	"net/url"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/pageslug"
+	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
@@ -47,8 +64,9 @@ import (
 
 func main() {
 	out := flag.String("o", "site", "the directory to write the site to")
+	base := flag.String("base", "", "the site's base `URL` (http or https), for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: schedule2site [-o DIR] SCHEDULE.json|SCHEDULE.xml")
+		fmt.Fprintln(os.Stderr, "Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.xml")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -56,14 +74,61 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	os.Exit(run(flag.Arg(0), *out, time.Now(), os.Stderr))
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var caught os.Signal
+	interrupted := func() bool {
+		select {
+		case caught = <-sigs:
+		default:
+		}
+		return caught != nil
+	}
+	status := run(flag.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, os.Stderr)
+	if status == statusUsage {
+		flag.Usage()
+	}
+	if s, ok := caught.(syscall.Signal); ok && status == statusInterrupted {
+		status = 128 + int(s) // as a shell reports a process the signal ended
+	}
+	os.Exit(status)
 }
 
-// run builds the site and returns the exit status: 1 when the schedule had
-// problems (the site is built from what could be read; when not one talk
-// could be, nothing is written).
-func run(src, out string, now time.Time, stderr io.Writer) int {
+// statusUsage is run's status for flags it cannot go on with.
+const statusUsage = 2
+
+// statusInterrupted is run's status when interrupted says so before the
+// site is replaced; main makes it 128 plus the signal's number.
+const statusInterrupted = 130
+
+// run builds the site and returns the exit status: statusUsage for an
+// empty out or a base that is not an absolute http or https URL, 1 when
+// the schedule had problems (the site is built from what could be read;
+// when not one talk could be, nothing is written), statusInterrupted when interrupted said
+// so before the site was replaced (which then is left as it was). stamp
+// is the calendars' DTSTAMP; the zero time means the schedule file's
+// modification time, the time of its last change, so that a site built
+// twice from one schedule is the same to the byte, and calendar programs
+// take a changed schedule's events for updates.
+func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr io.Writer) int {
+	switch {
+	case out == "":
+		// Not the current directory, which a path joined to "" is.
+		fmt.Fprintln(stderr, "schedule2site: -o is empty: name the directory to write the site to")
+		return statusUsage
+	case base != "" && !weburl.Is(base):
+		// Without a scheme and a host ("talks.example.org") every
+		// link would be a path that leads nowhere.
+		fmt.Fprintf(stderr, "schedule2site: -base %q is not an absolute http or https URL\n", base)
+		return statusUsage
+	}
 	data, err := os.ReadFile(src)
+	if err == nil && stamp.IsZero() {
+		var fi os.FileInfo
+		if fi, err = os.Stat(src); err == nil {
+			stamp = fi.ModTime()
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -88,27 +153,52 @@ func run(src, out string, now time.Time, stderr io.Writer) int {
 			return 1
 		}
 	}
-	files, err := site(s, now)
+	files, err := site(s, base, stamp, func(err error) {
+		fmt.Fprintln(stderr, err)
+		status = 1
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := write(out, files); err != nil {
+	if err := write(out, files, interrupted); errors.Is(err, errInterrupted) {
+		fmt.Fprintf(stderr, "schedule2site: interrupted; %s is left as it was\n", out)
+		return statusInterrupted
+	} else if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	return status
 }
 
+// siteManifest is the file, in a site's directory, that lists the files
+// schedule2site wrote there, one slash-separated path a line: a later
+// build removes those it no longer makes (the pages of talks taken out
+// of the schedule), and leaves every other file (a CNAME, a robots.txt
+// the user added) where it is. A directory that is not empty and has no
+// manifest is none of schedule2site's, and is not written into.
+const siteManifest = ".schedule2site"
+
+// errInterrupted is write's error when the build was interrupted before
+// any file of the site was replaced.
+var errInterrupted = errors.New("interrupted")
+
 // write puts files into the directory out in two steps, so that a failure
-// (a full disk, a path taken by a directory) never leaves an old site half
-// replaced: first every file is written in full beside its destination
-// under a temporary name, and only when all are, each is renamed over its
-// destination. Should a rename fail, the files renamed so far are new and
-// the others old, but no file is ever cut short.
-func write(out string, files map[string][]byte) (err error) {
+// (a full disk, a path taken by a directory) or an interrupt never leaves
+// an old site half replaced: first every file is written in full beside
+// its destination under a temporary name, and only when all are, each is
+// renamed over its destination, and the files of the previous build that
+// this one does not make are removed. Should a rename fail, the files
+// renamed so far are new and the others old, but no file is ever cut
+// short. interrupted is asked between files; once it says so, the staged
+// files are removed and nothing is replaced.
+func write(out string, files map[string][]byte, interrupted func() bool) (err error) {
+	old, err := readManifest(out)
+	if err != nil {
+		return err
+	}
 	names := slices.Sorted(maps.Keys(files))
-	staged := make([]string, 0, len(names))
+	staged := make([]string, 0, len(names)+1)
 	defer func() {
 		if err != nil {
 			for _, tmp := range staged {
@@ -117,6 +207,9 @@ func write(out string, files map[string][]byte) (err error) {
 		}
 	}()
 	for _, name := range names {
+		if interrupted() {
+			return errInterrupted
+		}
 		p := filepath.Join(out, filepath.FromSlash(name))
 		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
 			return fmt.Errorf("%s: is a directory; %s is left as it was", p, out)
@@ -132,13 +225,87 @@ func write(out string, files map[string][]byte) (err error) {
 			return fmt.Errorf("%w; %s is left as it was", err, out)
 		}
 	}
+	// The manifest names the old files and the new ones until the old
+	// are removed, so that a build cut short between the two is undone
+	// by the next.
+	manifest := filepath.Join(out, siteManifest)
+	if err := putManifest(manifest, slices.Concat(old, names)); err != nil {
+		return fmt.Errorf("%w; %s is left as it was", err, out)
+	}
 	for i, name := range names {
 		if err := os.Rename(staged[i], filepath.Join(out, filepath.FromSlash(name))); err != nil {
 			staged = staged[i:]
 			return err
 		}
 	}
-	return nil
+	staged = nil
+	for _, name := range old {
+		if _, made := files[name]; made {
+			continue
+		}
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+			continue // gone already, or no longer a page of ours
+		}
+		if err := os.Remove(p); err != nil {
+			return fmt.Errorf("%w; the page of a talk no longer in the schedule is left", err)
+		}
+		// A directory the removal leaves empty goes too; one that is
+		// not empty stays, and so does out.
+		for dir := filepath.Dir(p); dir != filepath.Clean(out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	return putManifest(manifest, names)
+}
+
+// readManifest returns the files the site in out was built with, by its
+// manifest: none when out does not exist or is empty. A directory that
+// holds files but no manifest is an error, as is a manifest naming a
+// file outside out (which is skipped, never removed).
+func readManifest(out string) ([]string, error) {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(filepath.Join(out, siteManifest))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for line := range strings.Lines(string(data)) {
+		name := strings.TrimSuffix(line, "\n")
+		if name != "" && name != siteManifest && filepath.IsLocal(filepath.FromSlash(name)) && !strings.Contains(name, `\`) {
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
+// putManifest writes the manifest at p, listing names in order, once
+// each, whole or not at all.
+func putManifest(p string, names []string) error {
+	names = slices.Compact(slices.Sorted(slices.Values(names)))
+	var b strings.Builder
+	for _, name := range names {
+		b.WriteString(name + "\n")
+	}
+	tmp, err := stage(p, []byte(b.String()))
+	if err == nil {
+		err = os.Rename(tmp, p)
+	}
+	if err != nil && tmp != "" {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 // stage writes data to a new file beside p and returns its name.
@@ -167,8 +334,9 @@ func (siteURLs) Speaker(*talk.Speaker) string   { return "" }
 func (u siteURLs) Talk(t *talk.Talk) string     { return "/talks/" + u.slugs[t] + ".html" }
 func (u siteURLs) calendar(t *talk.Talk) string { return "/talks/" + u.slugs[t] + ".ics" }
 
-// site returns the site's files by slash-separated path.
-func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
+// site returns the site's files by slash-separated path; it reports to
+// report what of the schedule it leaves out, and goes on.
+func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -178,14 +346,24 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return nil, err
 	}
 	urls := siteURLs{slugs: map[*talk.Talk]string{}}
-	var slugs talk.SlugSet
+	taken, next := map[string]bool{}, map[string]int{}
 	for _, t := range s.Talks {
-		// Talks whose titles slug alike get pages of their own ("c",
-		// "c-2"), and a slug too long for a file name is cut, with a
-		// hash of the whole, as talkmeta site cuts it.
-		urls.slugs[t] = pageslug.Fit(slugs.Unique(talk.Slug(t.Title)))
+		// Talks whose titles slug alike get pages of their own, as in
+		// talkmeta site: the first the slug's, the others the slug and
+		// their ID's ("c-3d6a1c2e-..."), or a number when they have none
+		// ("c-2"), so that taking a talk out of the schedule does not
+		// give its page, or another's, to the next talk of that title.
+		// A slug too long for a file name is cut, with a hash of the
+		// whole; a title without letters or digits is "talk".
+		page := "/talks/" + pageslug.Fit(cmp.Or(talk.Slug(t.Title), "talk")) + ".html"
+		if taken[page] {
+			base := page
+			page, next[base] = pageslug.Other(base, t.ID, func(p string) bool { return taken[p] }, next[base])
+		}
+		taken[page] = true
+		urls.slugs[t] = strings.TrimSuffix(strings.TrimPrefix(page, "/talks/"), ".html")
 	}
-	r := html.Renderer{URLs: urls, SiteName: s.Event.Title}
+	r := html.Renderer{URLs: urls, SiteName: s.Event.Title, BaseURL: base}
 	files := map[string][]byte{}
 	render := func(name string, write func(io.Writer) error) error {
 		var b bytes.Buffer
@@ -196,6 +374,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return nil
 	}
 	for _, t := range s.Talks {
+		t.Links = offSiteLinks(t, report)
 		ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 		if err != nil {
 			return nil, err
@@ -206,12 +385,12 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
-			Links:     append(attachments(t), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
+			Links:     append(attachments(t, report), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
 		}
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
 			return nil, err
 		}
-		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: now})) }); err != nil {
+		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
 			return nil, err
 		}
 	}
@@ -220,7 +399,7 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 		return nil, err
 	}
 	err = render("/schedule.ics", func(w io.Writer) error {
-		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: now}))
+		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: stamp}))
 	})
 	return files, err
 }
@@ -228,14 +407,15 @@ func site(s *schedule.Schedule, now time.Time) (map[string][]byte, error) {
 // attachments are the talk's attachments (slides, papers), which
 // talk/schedule keeps in the talk's Extra "attachments", as links: the
 // model has no field for them, and a page without them would lose them.
-// An attachment without a URL is left out.
-func attachments(t *talk.Talk) []talk.Link {
+// An attachment without a URL is left out, and so is one whose URL is
+// relative (see onSite).
+func attachments(t *talk.Talk, report func(error)) []talk.Link {
 	var list []json.RawMessage
 	if json.Unmarshal(t.Extra["attachments"], &list) != nil {
 		return nil
 	}
 	var links []talk.Link
-	for _, raw := range list {
+	for i, raw := range list {
 		var a struct{ URL, Title string }
 		if json.Unmarshal(raw, &a) != nil || a.URL == "" {
 			continue
@@ -243,9 +423,38 @@ func attachments(t *talk.Talk) []talk.Link {
 		if a.Title == "" {
 			a.Title = "Attachment"
 		}
-		links = append(links, talk.Link{URL: a.URL, Label: a.Title})
+		if onSite(t, "attachments", i, a.URL, report) {
+			links = append(links, talk.Link{URL: a.URL, Label: a.Title})
+		}
 	}
 	return links
+}
+
+// offSiteLinks is t's links but those onSite leaves out.
+func offSiteLinks(t *talk.Talk, report func(error)) []talk.Link {
+	var links []talk.Link
+	for i, l := range t.Links {
+		if onSite(t, "links", i, l.URL, report) {
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+// onSite reports whether the URL u, of t's list (links or attachments)
+// at index i, may go on t's page. A relative URL is relative to the
+// schedule's own site (frab writes attachments as "/system/..."), which
+// talk/schedule resolves against the schedule's base_url; one it left
+// relative, for want of a base_url, would be taken as a path on this
+// site, where nothing is: it is reported, naming the schedule, the talk
+// and the place, and left out.
+func onSite(t *talk.Talk, list string, i int, u string, report func(error)) bool {
+	if parsed, err := url.Parse(strings.TrimSpace(u)); err != nil || parsed.IsAbs() {
+		return true // the renderer's to judge
+	}
+	report(fmt.Errorf("%s: talk %q (%s): %s[%d]: %q is relative and the schedule has no base_url to resolve it against; left out",
+		t.Origin.Path, t.Title, t.ID, list, i, u))
+	return false
 }
 
 // dated passes err on unless it only says that talks without a date were

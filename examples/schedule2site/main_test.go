@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func TestSite(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	if st := run("testdata/pair.json", dir, time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), &stderr); st != 0 {
+	if st := run("testdata/pair.json", dir, "", time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	var b strings.Builder
@@ -39,6 +39,9 @@ func TestSite(t *testing.T) {
 	}
 	golden.Check(t, filepath.Join("testdata", "site.golden"), []byte(b.String()), *update)
 }
+
+// never is run's interrupted for a build that is not interrupted.
+func never() bool { return false }
 
 // siteFiles returns the slash-separated paths of the files under dir,
 // in lexical order.
@@ -72,7 +75,7 @@ func TestHostile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	if st := run(src, dir, time.Unix(0, 0), &stderr); st != 0 {
+	if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	for _, name := range []string{"index.html", "talks/script-script-alert-1-script.html"} {
@@ -92,7 +95,7 @@ func TestHostile(t *testing.T) {
 func oldSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range map[string]string{"index.html": "old index\n", "talks/old.html": "old talk\n"} {
+	for name, content := range map[string]string{"index.html": "old index\n", "talks/old.html": "old talk\n", ".schedule2site": "index.html\ntalks/old.html\n"} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -143,7 +146,7 @@ func TestNotASchedule(t *testing.T) {
 			dir := oldSite(t)
 			before := listing(t, dir)
 			var stderr bytes.Buffer
-			st := run(src, dir, time.Unix(0, 0), &stderr)
+			st := run(src, dir, "", time.Unix(0, 0), never, &stderr)
 			got := strings.ReplaceAll(stderr.String(), filepath.Dir(src)+string(filepath.Separator), "")
 			got = strings.ReplaceAll(got, filepath.ToSlash(filepath.Dir(src))+"/", "")
 			got = strings.ReplaceAll(got, dir, "DIR")
@@ -167,7 +170,7 @@ func TestNoHalfSite(t *testing.T) {
 	}
 	before := listing(t, dir)
 	var stderr bytes.Buffer
-	st := run("testdata/pair.json", dir, time.Unix(0, 0), &stderr)
+	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr)
 	want := filepath.Join(dir, "schedule.ics") + ": is a directory; " + dir + " is left as it was\n"
 	if st != 1 || stderr.String() != want {
 		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
@@ -186,7 +189,7 @@ func TestNoHalfSite(t *testing.T) {
 func TestSiteSlugs(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
-	if st := run("testdata/slugs.json", dir, time.Unix(0, 0), &stderr); st != 0 {
+	if st := run("testdata/slugs.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
 	href := regexp.MustCompile(`href="(/[^"]*)"`)
@@ -212,4 +215,220 @@ func TestSiteSlugs(t *testing.T) {
 		}
 	}
 	golden.Check(t, filepath.Join("testdata", "slugs.golden"), []byte(b.String()), *update)
+}
+
+// TestRebuild builds a site over an older one: the page and calendar of
+// a talk no longer in the schedule go, and so does the directory they
+// leave empty, while a file the user added (CNAME) stays. They were left
+// where they were, linked from nowhere. The site's listing after is
+// compared whole.
+func TestRebuild(t *testing.T) {
+	dir := oldSite(t)
+	for name, content := range map[string]string{"CNAME": "talks.example.org\n", "old/gone.ics": "old calendar\n"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".schedule2site"), []byte("index.html\ntalks/old.html\nold/gone.ics\n../outside\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	pages := []string{"index.html", "schedule.ics", "talks/closing.html", "talks/closing.ics",
+		"talks/lightning-talks.html", "talks/lightning-talks.ics",
+		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
+		"talks/soldering-after-midnight.html", "talks/soldering-after-midnight.ics"}
+	got := siteFiles(t, dir)
+	if diff := cmp.Diff(append([]string{".schedule2site", "CNAME"}, pages...), got); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	manifest, err := os.ReadFile(filepath.Join(dir, ".schedule2site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Join(pages, "\n")+"\n", string(manifest)); diff != "" {
+		t.Errorf("manifest (-want +got):\n%s", diff)
+	}
+}
+
+// TestForeignDir never writes into a directory that holds files and no
+// site of schedule2site's: the user's index.html was overwritten.
+func TestForeignDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("my home page\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
+	var stderr bytes.Buffer
+	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr)
+	want := dir + ": not empty, and holds no site of schedule2site's (no .schedule2site): its files are left as they are; choose another -o, or create an empty .schedule2site there to build the site among them (a checkout for GitHub Pages)\n"
+	if st != 1 || stderr.String() != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
+	}
+	if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
+		t.Errorf("the user's directory changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestInterrupted leaves the old site as it was, and no temporary file,
+// when the build is interrupted while files are staged.
+func TestInterrupted(t *testing.T) {
+	dir := oldSite(t)
+	before := listing(t, dir)
+	calls := 0
+	var stderr bytes.Buffer
+	st := run("testdata/pair.json", dir, "", time.Unix(0, 0), func() bool { calls++; return calls > 3 }, &stderr)
+	want := "schedule2site: interrupted; " + dir + " is left as it was\n"
+	if st != statusInterrupted || stderr.String() != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status %d, stderr:\n%s", st, stderr.String(), statusInterrupted, want)
+	}
+	if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
+		t.Errorf("the old site changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestDeterministic builds the site of one schedule twice, a second
+// apart, with the calendars stamped as main stamps them: the two are the
+// same to the byte. The DTSTAMP was the time of the run.
+func TestDeterministic(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "pair.json")
+	data, err := os.ReadFile("testdata/pair.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := time.Date(2024, 6, 30, 12, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(src, changed, changed); err != nil {
+		t.Fatal(err)
+	}
+	var sites [2]string
+	for i := range sites {
+		dir := t.TempDir()
+		var stderr bytes.Buffer
+		if st := run(src, dir, "", time.Time{}, never, &stderr); st != 0 {
+			t.Fatalf("status %d: %s", st, stderr.String())
+		}
+		sites[i] = listing(t, dir)
+		if i == 0 {
+			time.Sleep(time.Second)
+		}
+	}
+	if diff := cmp.Diff(sites[0], sites[1]); diff != "" {
+		t.Errorf("the second build differs (-first +second):\n%s", diff)
+	}
+	if !strings.Contains(sites[0], "DTSTAMP:20240630T120000Z") {
+		t.Error("the calendars are not stamped with the schedule's modification time")
+	}
+}
+
+// TestSiteBase builds the site to be published at a sub-path of a host,
+// which was not possible (every link was a path from the host's root):
+// a talk page, with its links, canonical URL and JSON-LD absolute, is
+// compared with testdata/base.golden.
+func TestSiteBase(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if st := run("testdata/pair.json", dir, "https://archive.example.net/camp/2024", time.Unix(0, 0), never, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "talks", "closing.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "base.golden"), data, *update)
+}
+
+// TestSlugsStay takes the second of three talks called "Intro" out of
+// the schedule: the third keeps its page, where it took the second's
+// ("intro-3" became "intro-2", and links to the removed talk led to
+// another). The site's files are compared whole, before and after.
+func TestSlugsStay(t *testing.T) {
+	talk := func(n, guid string) string {
+		return `{"guid": "` + guid + `", "title": "Intro", "date": "2024-01-01T1` + n + `:00:00Z", "duration": "00:10", "persons": []}`
+	}
+	schedule := func(talks ...string) string {
+		return `{"schedule": {"version": "1", "conference": {"acronym": "i", "title": "I", "days": [{"index": 1, "date": "2024-01-01", "rooms": {"R": [` +
+			strings.Join(talks, ",") + `]}}]}}}`
+	}
+	a, b, c := talk("0", "a0000000-0000-4000-8000-000000000000"), talk("1", "b0000000-0000-4000-8000-000000000000"), talk("2", "c0000000-0000-4000-8000-000000000000")
+	src, dir := filepath.Join(t.TempDir(), "s.json"), t.TempDir()
+	for _, tt := range []struct {
+		schedule string
+		want     []string
+	}{
+		{schedule(a, b, c), []string{".schedule2site", "index.html", "schedule.ics",
+			"talks/intro-b0000000-0000-4000-8000-000000000000.html", "talks/intro-b0000000-0000-4000-8000-000000000000.ics",
+			"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics",
+			"talks/intro.html", "talks/intro.ics"}},
+		{schedule(a, c), []string{".schedule2site", "index.html", "schedule.ics",
+			"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics",
+			"talks/intro.html", "talks/intro.ics"}},
+	} {
+		if err := os.WriteFile(src, []byte(tt.schedule), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
+			t.Fatalf("status %d: %s", st, stderr.String())
+		}
+		if diff := cmp.Diff(tt.want, siteFiles(t, dir)); diff != "" {
+			t.Errorf("files (-want +got):\n%s", diff)
+		}
+	}
+}
+
+// TestUsage refuses an empty -o, which wrote the site into the current
+// directory over its index.html, and a -base that is no absolute web
+// address, before reading the schedule.
+func TestUsage(t *testing.T) {
+	for _, tt := range []struct{ out, base, want string }{
+		{"", "", "schedule2site: -o is empty: name the directory to write the site to\n"},
+		{"site", "talks.example.org", "schedule2site: -base \"talks.example.org\" is not an absolute http or https URL\n"},
+	} {
+		var stderr bytes.Buffer
+		if st := run("testdata/pair.json", tt.out, tt.base, time.Unix(0, 0), never, &stderr); st != statusUsage || stderr.String() != tt.want {
+			t.Errorf("-o %q -base %q: status %d, stderr:\n%s\nwant status %d, stderr:\n%s", tt.out, tt.base, st, stderr.String(), statusUsage, tt.want)
+		}
+	}
+	if _, err := os.Stat("index.html"); err == nil {
+		t.Error("the site was written into the current directory")
+	}
+}
+
+// TestEmptyManifest builds a site into a directory of the user's files
+// that an empty .schedule2site lets it write into, as its refusal says:
+// the user's files stay, and the manifest lists the site's.
+func TestEmptyManifest(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"CNAME": "talks.example.org\n", ".schedule2site": ""} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stderr bytes.Buffer
+	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+	want := []string{".schedule2site", "CNAME", "index.html", "schedule.ics", "talks/closing.html", "talks/closing.ics",
+		"talks/lightning-talks.html", "talks/lightning-talks.ics",
+		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
+		"talks/soldering-after-midnight.html", "talks/soldering-after-midnight.ics"}
+	if diff := cmp.Diff(want, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	manifest, err := os.ReadFile(filepath.Join(dir, ".schedule2site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Join(want[2:], "\n")+"\n", string(manifest)); diff != "" {
+		t.Errorf("manifest (-want +got):\n%s", diff)
+	}
 }

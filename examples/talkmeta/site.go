@@ -61,6 +61,11 @@ func runSite(e *env, args []string) int {
 		// Not stdout, as "-" is elsewhere: a site is a directory.
 		return usageError(fs, "-o names the directory to write the site to; \"-\" is no directory (write ./- for one of that name)")
 	}
+	if in := inputWithin(*out, fs.Args()); in != "" {
+		// The old site goes as a whole once the new one is built: the
+		// records it was built from would go with it.
+		return usageError(fs, "%s is within %s, which the site replaces as a whole; choose another -o", in, *out)
+	}
 	start := e.now()
 	status := 0
 	// On a terminal, a line of progress is written over as it grows;
@@ -298,6 +303,35 @@ func checkReplaceable(out string) error {
 		return fmt.Errorf("%s is not empty and holds no site written by talkmeta site (no %s); choose another -o", out, siteMarker)
 	}
 	return nil
+}
+
+// inputWithin returns the first of args, the files and directories a
+// site is built from, that is within the directory out, or at it, once
+// symbolic links are followed; "" when none is (or out does not exist).
+func inputWithin(out string, args []string) string {
+	site, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return ""
+	}
+	if site, err = filepath.Abs(site); err != nil {
+		return ""
+	}
+	for _, arg := range args {
+		if arg == "-" {
+			continue
+		}
+		in, err := filepath.EvalSymlinks(arg)
+		if err == nil {
+			in, err = filepath.Abs(in)
+		}
+		if err != nil {
+			continue // reported when it is read
+		}
+		if rel, err := filepath.Rel(site, in); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+			return arg
+		}
+	}
+	return ""
 }
 
 // errReadTwice is addTalk's refusal of a record file it was given

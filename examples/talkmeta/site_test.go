@@ -391,3 +391,23 @@ func TestSiteThroughLink(t *testing.T) {
 		t.Errorf("the linked site's files are not chipy's site's (-want +got):\n%s", diff)
 	}
 }
+
+// TestSiteInputWithin refuses to build a site from records within the
+// directory it replaces as a whole: the records were read, the site
+// built, and then the old site deleted with them.
+func TestSiteInputWithin(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	if got := runCommand("", "site", "-o", out, archive+"/chipy"); got.status != 0 {
+		t.Fatalf("first build = %+v", got)
+	}
+	records := filepath.Join(out, "records")
+	plantFile(t, filepath.Join(records, "ev", "category.json"), `{"title": "Ev"}`)
+	plantFile(t, filepath.Join(records, "ev", "videos", "a.json"), `{"title": "A", "speakers": ["Ada"], "videos": []}`)
+	before := siteFiles(t, out)
+	got := stableSite(runCommand("", "site", "-o", out, records), out)
+	got.stderr, _, _ = strings.Cut(got.stderr, "Usage")
+	wantResult(t, got, 2, nil, []string{"talkmeta site: OUT/records is within OUT, which the site replaces as a whole; choose another -o"})
+	if diff := cmp.Diff(before, siteFiles(t, out)); diff != "" {
+		t.Errorf("the site changed (-before +after):\n%s", diff)
+	}
+}
