@@ -2,120 +2,16 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/golden"
-	"golang.org/x/net/html"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
-
-// siteLinks crawls the site in dir, published at base ("" for the root
-// of a host), and returns every link that points inside the site but to
-// no file of it, as "page: link". It follows every href and src of every
-// page, resolved against the page's own address as a browser resolves
-// them, the url, mainEntityOfPage, contentUrl, embedUrl and thumbnailUrl
-// of the pages' JSON-LD (not @id, which names a node and need not lead
-// anywhere), and the URL of every calendar's events.
-func siteLinks(t *testing.T, dir, base string) []string {
-	t.Helper()
-	site, err := url.Parse(base + "/")
-	if base == "" {
-		site, err = url.Parse("https://site.invalid/")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var broken []string
-	check := func(page, link string) {
-		from := site.JoinPath(page)
-		u, err := from.Parse(strings.TrimSpace(link))
-		if err != nil {
-			broken = append(broken, page+": "+link+" (malformed)")
-			return
-		}
-		if u.Scheme != site.Scheme || u.Host != site.Host {
-			return // another site's
-		}
-		if !strings.HasPrefix(u.Path, site.Path) {
-			broken = append(broken, page+": "+link+" (outside "+site.String()+")")
-			return
-		}
-		rel := strings.TrimPrefix(u.Path, site.Path)
-		if rel == "" || strings.HasSuffix(rel, "/") {
-			rel += "index.html"
-		}
-		if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean("/"+rel)))); err != nil || fi.IsDir() {
-			broken = append(broken, page+": "+link)
-		}
-	}
-	for _, page := range siteFiles(t, dir) {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch path.Ext(page) {
-		case ".html":
-			doc, err := html.Parse(bytes.NewReader(data))
-			if err != nil {
-				t.Fatalf("%s: %v", page, err)
-			}
-			for n := range doc.Descendants() {
-				if n.Type != html.ElementNode {
-					continue
-				}
-				for _, a := range n.Attr {
-					if a.Key == "href" || a.Key == "src" {
-						check(page, a.Val)
-					}
-				}
-				if n.Data == "script" && n.FirstChild != nil {
-					var graph any
-					if err := json.Unmarshal([]byte(n.FirstChild.Data), &graph); err != nil {
-						t.Fatalf("%s: JSON-LD: %v", page, err)
-					}
-					ldLinks(graph, func(link string) { check(page, link) })
-				}
-			}
-		case ".ics":
-			unfolded := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n ", ""), "\r\n", "\n")
-			for line := range strings.Lines(unfolded) {
-				if v, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "URL:"); ok {
-					check(page, v)
-				}
-			}
-		}
-	}
-	return broken
-}
-
-// ldLinks calls link with every address of the JSON-LD graph v that a
-// reader may follow.
-func ldLinks(v any, link func(string)) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			switch k {
-			case "url", "mainEntityOfPage", "contentUrl", "embedUrl", "thumbnailUrl", "image":
-				if s, ok := x.(string); ok {
-					link(s)
-					continue
-				}
-			}
-			ldLinks(x, link)
-		}
-	case []any:
-		for _, x := range v {
-			ldLinks(x, link)
-		}
-	}
-}
 
 // TestSiteLinks builds the sites of the real exports in
 // $TALKMETA_SHARED/formats/schedule and of testdata/odd.json (titles of
@@ -137,7 +33,11 @@ func TestSiteLinks(t *testing.T) {
 				if st := run(src, dir, base, time.Unix(0, 0), never, &stderr); st != 0 && !strings.HasSuffix(src, "odd.json") {
 					t.Fatalf("status %d: %s", st, stderr.String())
 				}
-				for _, l := range siteLinks(t, dir, base) {
+				broken, err := sitetest.BrokenLinks(dir, base)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range broken {
 					t.Error("leads nowhere: " + l)
 				}
 			})
