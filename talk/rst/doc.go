@@ -18,8 +18,10 @@
 // footnotes and citations (numbered and given symbols as docutils does),
 // and directives: admonitions and containers show their content, tables
 // (table, csv-table, list-table) their rows and title, code shows as a
-// literal block, the rest (images, raw HTML, includes) is left out, and
-// no directive reads a file or a URL.
+// literal block, images and figures (their captions and legends) show as
+// docutils' HTML writer shows them, images that substitutions define
+// where they are referenced; the rest (raw HTML, includes) is left out,
+// and no directive reads a file or a URL.
 //
 // Links go where docutils' transforms send them: references by name to
 // targets (through indirect ones), to section titles, and to the element
@@ -54,5 +56,16 @@
 //
 // WriteHTML escapes all text and writes links only for http, https and
 // mailto URLs and relative references; the raw directive is never
-// rendered. Nesting is bounded, so hostile input cannot exhaust the stack.
+// rendered. An image is an <img> element only when its URL is an http or
+// https one, as a page's Content-Security-Policy would allow (img-src
+// http: https:) and as talk/html shows a Markdown description's images:
+// a description is the speaker's, who may show a slide or a diagram
+// where pyvideo does; its alternative text (the :alt: option, or as in
+// docutils the URL or a substitution's name) shows instead otherwise.
+// The element has loading="lazy", so that a third-party image loads only
+// when a reader scrolls to it, and referrerpolicy="no-referrer", so that
+// its host does not learn which page shows it; width and height only in
+// pixels, as HTML's attributes take them (docutils' style attribute
+// would need a policy's 'unsafe-inline'). Nesting is bounded, so hostile
+// input cannot exhaust the stack.
 package rst

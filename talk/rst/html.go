@@ -212,6 +212,31 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("</p>\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
+	case *Image:
+		hw.image(b)
+		w.WriteString("\n")
+	case *Figure:
+		// As docutils' HTML5 writer writes it.
+		w.WriteString("<figure")
+		hw.id(b.ID)
+		w.WriteString(">\n")
+		hw.image(b.Image)
+		w.WriteString("\n")
+		if b.Caption != nil || len(b.Legend) > 0 {
+			w.WriteString("<figcaption>\n")
+			if b.Caption != nil {
+				w.WriteString("<p>")
+				hw.inlines(b.Caption)
+				w.WriteString("</p>\n")
+			}
+			if len(b.Legend) > 0 {
+				w.WriteString("<div class=\"legend\">\n")
+				hw.blocks(b.Legend)
+				w.WriteString("</div>\n")
+			}
+			w.WriteString("</figcaption>\n")
+		}
+		w.WriteString("</figure>\n")
 	case *Footnote:
 		w.WriteString("<aside")
 		hw.id(b.ID)
@@ -333,15 +358,17 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			hw.element("sup", in.Content)
 		case *Cite:
 			hw.element("cite", in.Content)
+		case *Target:
+			w.WriteString("<span")
+			hw.id(in.ID)
+			w.WriteString(">")
+			hw.inlines(in.Content)
+			w.WriteString("</span>")
+		case *Image:
+			hw.image(in)
 		case *Reference:
-			u := in.URL
-			if u == "" && in.Name != "" {
-				u = hw.doc.Targets[in.Name]
-			}
-			if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
-				u = "#" + hw.idPrefix + id
-			}
-			if u = SafeURL(u); u == "" || hw.inLink {
+			u := hw.href(in)
+			if u == "" || hw.inLink {
 				hw.inlines(in.Content)
 				continue
 			}
@@ -354,6 +381,19 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			w.WriteString("</a>")
 		}
 	}
+}
+
+// href returns the URL a reference links to, "" for none a page may
+// link to: its own, or its target's, an id in the text prefixed.
+func (hw *htmlWriter) href(ref *Reference) string {
+	u := ref.URL
+	if u == "" && ref.Name != "" {
+		u = hw.doc.Targets[ref.Name]
+	}
+	if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
+		u = "#" + hw.idPrefix + id
+	}
+	return SafeURL(u)
 }
 
 // element writes content in an inline element named name.

@@ -294,3 +294,34 @@ func TestStubColumns(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestImages: images, figures and substitution images show as docutils
+// shows them (its HTML5 writer, 0.19: <img>, <figure>, <figcaption>,
+// the URL as the default alternative text), but only from http and
+// https URLs, which the page's policy lets load, lazily and without a
+// referrer; another URL shows the alternative text. They showed nothing.
+func TestImages(t *testing.T) {
+	src := ".. image:: https://example.org/a/pic.png\n   :alt: A *pic*\n   :width: 200px\n   :height: 10em\n   :target: https://example.org/\n\n" +
+		".. image:: https://example.org/a/\n   b.png\n   :width: 120\n   :scale: 50 %\n   :target: home_\n\n" +
+		".. figure:: http://example.org/c.png\n   :name: fig\n\n   Caption *here*.\n\n   Legend.\n\n" +
+		".. figure:: https://example.org/d.png\n\n   ..\n\n   Only a legend.\n\n" +
+		"A |logo| in text, |bad|_ and fig_.\n\n.. |logo| image:: https://example.org/logo.svg\n" +
+		".. |bad| image:: javascript:alert(1)\n.. _bad: https://example.org/\n.. _home: https://example.org/home\n\n" +
+		".. image:: data:image/png;base64,AAAA\n   :alt: data\n\n.. image:: pic.png\n"
+	want := "<a href=\"https://example.org/\" rel=\"nofollow noopener\"><img src=\"https://example.org/a/pic.png\" alt=\"A *pic*\" width=\"200\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></a>\n" +
+		"<a href=\"https://example.org/home\" rel=\"nofollow noopener\"><img src=\"https://example.org/a/b.png\" alt=\"https://example.org/a/b.png\" width=\"60\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></a>\n" +
+		"<figure>\n<img src=\"http://example.org/c.png\" alt=\"http://example.org/c.png\" id=\"fig\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
+		"<figcaption>\n<p>Caption <em>here</em>.</p>\n<div class=\"legend\">\n<p>Legend.</p>\n</div>\n</figcaption>\n</figure>\n" +
+		"<figure>\n<img src=\"https://example.org/d.png\" alt=\"https://example.org/d.png\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
+		"<figcaption>\n<div class=\"legend\">\n<p>Only a legend.</p>\n</div>\n</figcaption>\n</figure>\n" +
+		"<p>A <img src=\"https://example.org/logo.svg\" alt=\"logo\" loading=\"lazy\" referrerpolicy=\"no-referrer\"> in text, " +
+		"<a href=\"https://example.org/\" rel=\"nofollow noopener\">bad</a> and <a href=\"#fig\" rel=\"nofollow noopener\">fig</a>.</p>\n" +
+		"data\npic.png\n"
+	doc := Parse(src)
+	if len(doc.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", doc.Diagnostics)
+	}
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
