@@ -29,7 +29,8 @@
 // references to the anonymous targets in order; footnote and citation
 // references to their notes. Inline: emphasis, strong, literals,
 // interpreted text and roles (subscript and superscript among them),
-// phrase and named references, embedded URLs, substitution references
+// inline targets (_`name`, with ids references link to), phrase and
+// named references, embedded URLs, substitution references
 // (replaced as replace and unicode directives define them, others shown
 // by name), and standalone URLs and e-mail addresses.
 //

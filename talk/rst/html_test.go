@@ -325,3 +325,20 @@ func TestImages(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestInlineTargets: an inline internal target (_`name`) is an element
+// with an id, which references to its name link to, as in docutils (its
+// HTML, 0.19, with this package's ids); the name taken from a section's
+// title goes to the target. It was text, and the references led nowhere.
+func TestInlineTargets(t *testing.T) {
+	src := "Intro\n=====\n\nSee _`intro` and _`Other  Place`, then `other place`_ and intro_.\n"
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: "d-"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<h2 id=\"d-intro\">Intro</h2>\n<p>See <span id=\"d-id1\">intro</span> and <span id=\"d-other-place\">Other  Place</span>, " +
+		"then <a href=\"#d-other-place\" rel=\"nofollow noopener\">other place</a> and <a href=\"#d-id1\" rel=\"nofollow noopener\">intro</a>.</p>\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

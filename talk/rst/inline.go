@@ -343,7 +343,16 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 		if j := in.findEnd(s, i+2, targetEnd); j >= 0 {
 			text := clean0(s[i+2 : j])
 			in.inlineTarget(text, false, "")
-			return Text(text), j + 1, true
+			if in.p.checkOnly {
+				return nil, j + 1, true
+			}
+			// Its id, which references to its name link to (an
+			// explicit target's name is taken from a section's).
+			id, name := in.p.newID(text), normalizeName(text)
+			if _, taken := in.p.doc.Targets[name]; !taken || in.p.sectionNames[name] {
+				in.p.target(name, "#"+id)
+			}
+			return &Target{Content: []Inline{Text(text)}, ID: id}, j + 1, true
 		}
 		in.warn(Warning, "Inline target start-string without end-string.")
 		return Text("_`"), i + 2, true
