@@ -3243,11 +3243,11 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 		// docutils reads the definition before the term, and names the
 		// line before the definition's last (blank lines included) as
 		// the term's.
-		termText := p.inline(term.text, lines[end-2])
+		termText, classifiers := splitClassifiers(p.inlineOf(term.text, lines[end-2], true))
 		if strings.HasSuffix(term.text, "::") {
 			p.report(lines[end-1], Info, "Blank line missing before literal block (after the \"::\")? Interpreted as a definition list item.")
 		}
-		list.Items = append(list.Items, Definition{Term: termText, Definition: p.blocks(block, depth+1, false)})
+		list.Items = append(list.Items, Definition{Term: termText, Classifiers: classifiers, Definition: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
 			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' || startsBodyElement(lines[i].text) {

@@ -10,8 +10,9 @@
 //
 // The body elements descriptions use: paragraphs, section titles (with
 // underline, or overline and underline, levels in the order the styles
-// first appear), transitions, bullet and enumerated lists, definition,
-// field and option lists, literal blocks ("::" and quoted), doctest and
+// first appear), transitions, bullet and enumerated lists, definition
+// lists (their terms' classifiers split off, "name : str"), field and
+// option lists, literal blocks ("::" and quoted), doctest and
 // line blocks, block quotes and their attributions, grid and simple
 // tables (their rows and cells, spans and header rows, wide characters
 // taking two columns as in docutils), comments, hyperlink targets,

@@ -108,13 +108,13 @@ func (hw *htmlWriter) block(b Block) {
 	case *DefinitionList:
 		w.WriteString("<dl>\n")
 		for _, it := range b.Items {
-			hw.term(it.Term, it.Definition)
+			hw.term(it.Term, it.Classifiers, it.Definition)
 		}
 		w.WriteString("</dl>\n")
 	case *FieldList:
 		w.WriteString("<dl class=\"fields\">\n")
 		for _, f := range b.Fields {
-			hw.term(f.Name, f.Body)
+			hw.term(f.Name, nil, f.Body)
 		}
 		w.WriteString("</dl>\n")
 	case *OptionList:
@@ -309,10 +309,18 @@ func (hw *htmlWriter) id(id string) {
 	}
 }
 
-// term writes one term of a description list and what it describes.
-func (hw *htmlWriter) term(term []Inline, body []Block) {
+// term writes one term of a description list, its classifiers, and
+// what it describes. A classifier is a span of class "classifier", as
+// docutils writes it, after " : " as written: docutils' style sheet
+// shows the colon, which a page's may not.
+func (hw *htmlWriter) term(term []Inline, classifiers [][]Inline, body []Block) {
 	hw.w.WriteString("<dt>")
 	hw.inlines(term)
+	for _, c := range classifiers {
+		hw.w.WriteString(` : <span class="classifier">`)
+		hw.inlines(c)
+		hw.w.WriteString("</span>")
+	}
 	hw.w.WriteString("</dt>\n<dd>\n")
 	hw.blocks(body)
 	hw.w.WriteString("</dd>\n")

@@ -342,3 +342,20 @@ func TestInlineTargets(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestClassifiers: a definition list term's classifiers (" : " after
+// it, outside its markup, not escaped) are split off as docutils splits
+// them (its HTML, 0.19), each a span of class "classifier". They were
+// part of the term.
+func TestClassifiers(t *testing.T) {
+	src := "a \\: b\n   d\n\n*x* : y *z* : w\n   d\n\na\\  : b\n   d\n\nt :c\n   d\n\nt  :  c1 :  : c3\n   d\n\n``a : b`` : c\n   d\n"
+	want := "<dl>\n<dt>a : b</dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt><em>x</em> : <span class=\"classifier\">y <em>z</em></span> : <span class=\"classifier\">w</span></dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt>a : <span class=\"classifier\">b</span></dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt>t :c</dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt>t : <span class=\"classifier\">c1</span> : <span class=\"classifier\">: c3</span></dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt><code>a : b</code> : <span class=\"classifier\">c</span></dt>\n<dd>\n<p>d</p>\n</dd>\n</dl>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
