@@ -359,3 +359,19 @@ func TestClassifiers(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEscapedEmailAddresses: an e-mail address with an escaped
+// character is a mailto link, the character without its backslash, as
+// docutils links it (its HTML, 0.19); an escaped "@" makes no address.
+// It was text.
+func TestEscapedEmailAddresses(t *testing.T) {
+	src := "Mail me\\_x@example.org or a\\*b@example.org or x@ex\\_y.org or no\\@x.org or me\\.x@e.org or x@e\\.org or (me\\_x@example.org).\n"
+	link := func(a string) string {
+		return "<a href=\"mailto:" + a + "\" rel=\"nofollow noopener\">" + a + "</a>"
+	}
+	want := "<p>Mail " + link("me_x@example.org") + " or " + link("a*b@example.org") + " or " + link("x@ex_y.org") +
+		" or no@x.org or " + link("me.x@e.org") + " or " + link("x@e.org") + " or (" + link("me_x@example.org") + ").</p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
