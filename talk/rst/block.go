@@ -2087,12 +2087,13 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
 		}
-		b = &LiteralBlock{Text: strings.Join(text, "\n")}
+		lit := &LiteralBlock{Text: strings.Join(text, "\n")}
 		if lower == "parsed-literal" {
-			// Shown as written, but its inline markup is parsed, for
-			// what docutils reports of it (at the directive's line).
-			p.inline(strings.Join(text, "\n"), l)
+			// Its inline markup is parsed, and shown, as docutils shows
+			// it; what it reports is at the directive's line.
+			lit.Content = p.inline(lit.Text, l)
 		}
+		b = lit
 	case "content":
 		// The class directive's content is its own, the class added.
 		if bs := p.blocks(content, depth+1, false); len(bs) > 0 {

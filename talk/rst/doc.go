@@ -19,7 +19,7 @@
 // footnotes and citations (numbered and given symbols as docutils does),
 // and directives: admonitions and containers show their content, tables
 // (table, csv-table, list-table) their rows and title, code shows as a
-// literal block, images and figures (their captions and legends) show as
+// literal block (a parsed-literal its inline markup), images and figures (their captions and legends) show as
 // docutils' HTML writer shows them, images that substitutions define
 // where they are referenced; the rest (raw HTML, includes) is left out,
 // and no directive reads a file or a URL.

@@ -140,7 +140,11 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("<pre")
 		hw.id(b.ID)
 		w.WriteString(">")
-		writeEscaped(w, b.Text)
+		if b.Content != nil {
+			hw.inlines(b.Content)
+		} else {
+			writeEscaped(w, b.Text)
+		}
 		w.WriteString("</pre>\n")
 	case *Table:
 		if len(b.Head)+len(b.Body) == 0 {

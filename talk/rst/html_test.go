@@ -375,3 +375,20 @@ func TestEscapedEmailAddresses(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLiteralBlocksKeepText: literal blocks and code directives keep
+// their text exactly, indentation and blank lines inside, as docutils
+// does (its HTML, 0.19, less Pygments' spans); a parsed-literal shows
+// its inline markup as docutils does, where it showed the asterisks.
+func TestLiteralBlocksKeepText(t *testing.T) {
+	src := "Code::\n\n      indented more\n    base <a> & \"q\"\n\n\n    after two blanks\n\tx\n\n" +
+		".. code:: python\n   :number-lines:\n\n     def f():\n         return 1\n\n" +
+		".. parsed-literal::\n\n   *bold*   text <x>\n     ``lit``  and http://x.org/\n\n   after blank\n\n::\n\n    a\\\\b \\n x\n"
+	want := "<p>Code:</p>\n<pre>  indented more\nbase &lt;a&gt; &amp; &#34;q&#34;\n\n\nafter two blanks\n    x</pre>\n" +
+		"<pre>  def f():\n      return 1</pre>\n" +
+		"<pre><em>bold</em>   text &lt;x&gt;\n  <code>lit</code>  and <a href=\"http://x.org/\" rel=\"nofollow noopener\">http://x.org/</a>\n\nafter blank</pre>\n" +
+		"<pre>a\\\\b \\n x</pre>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -133,7 +133,10 @@ type OptionItem struct {
 // a table shown as drawn.
 type LiteralBlock struct {
 	Text string
-	ID   string // the id a directive's :name: option gives it, or ""
+	// Content is a parsed-literal directive's text with its inline
+	// markup parsed, which shows instead of Text; nil for the others.
+	Content []Inline
+	ID      string // the id a directive's :name: option gives it, or ""
 }
 
 // LineBlock is a sequence of lines whose breaks matter, such as a poem or
