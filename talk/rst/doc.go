@@ -19,10 +19,11 @@
 // footnotes and citations (numbered and given symbols as docutils does),
 // and directives: admonitions and containers show their content, tables
 // (table, csv-table, list-table) their rows and title, code shows as a
-// literal block (a parsed-literal its inline markup), images and figures (their captions and legends) show as
-// docutils' HTML writer shows them, images that substitutions define
-// where they are referenced; the rest (raw HTML, includes) is left out,
-// and no directive reads a file or a URL.
+// literal block (a parsed-literal with its inline markup), images and
+// figures (their captions and legends) show as docutils' HTML writer
+// shows them, images that substitutions define where they are
+// referenced; the rest (raw HTML, includes) is left out, and no
+// directive reads a file or a URL.
 //
 // Links go where docutils' transforms send them: references by name to
 // targets (through indirect ones), to section titles, and to the element
