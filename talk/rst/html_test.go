@@ -324,6 +324,13 @@ func TestImages(t *testing.T) {
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// An empty :alt: is an empty text, in a substitution too.
+	src = ".. image:: https://x.org/a.png\n   :alt:\n\n|s|\n\n.. |s| image:: https://x.org/b.png\n   :alt:\n"
+	want = "<img src=\"https://x.org/a.png\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
+		"<p><img src=\"https://x.org/b.png\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
 
 // TestInlineTargets: an inline internal target (_`name`) is an element

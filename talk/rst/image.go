@@ -17,10 +17,9 @@ func image(argument string, options map[string]*string, alt string) *Image {
 		}
 		return ""
 	}
-	if v, ok := options["alt"]; ok && v != nil {
-		img.Alt = *v
-	}
-	if img.Alt == "" {
+	if _, ok := options["alt"]; ok {
+		img.Alt = option("alt") // (an empty :alt: is an empty text, as in docutils)
+	} else if alt == "" {
 		img.Alt = img.URL // docutils' HTML writer's default
 	}
 	img.Width, img.Height = strings.TrimSpace(option("width")), strings.TrimSpace(option("height"))
