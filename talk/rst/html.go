@@ -26,8 +26,10 @@ type HTMLOptions struct {
 
 // WriteHTML writes the document as an HTML fragment. Every piece of text
 // is escaped; links are made only of http, https and mailto URLs and
-// relative references, so that no markup in the text can run script; a
-// reference to a target the text does not define is shown as text.
+// relative references, so that no markup in the text can run script;
+// images load only from http and https URLs (see the package doc's
+// Safety); a reference to a target the text does not define is shown as
+// text.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
 	hw := &htmlWriter{doc: d, top: opt.HeadingLevel, idPrefix: opt.IDPrefix}
 	if hw.top <= 0 {
