@@ -1167,7 +1167,7 @@ var knownDirectives = map[string]string{
 	"topic": "container", "sidebar": "container", "rubric": "container", "epigraph": "container",
 	"highlights": "container", "pull-quote": "container", "compound": "container", "container": "container",
 	"code": "literal", "code-block": "", "sourcecode": "", "parsed-literal": "literal", "math": "literal",
-	"image": "skip", "figure": "container", "table": "container", "csv-table": "literal", "list-table": "container",
+	"image": "image", "figure": "figure", "table": "container", "csv-table": "literal", "list-table": "container",
 	"contents": "skip", "sectnum": "skip", "section-numbering": "skip", "header": "decoration", "footer": "decoration",
 	"target-notes": "skip", "meta": "skip", "replace": "skip", "unicode": "skip", "date": "skip",
 	"include": "skip", "raw": "skip", "class": "content", "role": "skip", "default-role": "skip",
@@ -1637,6 +1637,12 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		}
 	} else {
 		b, named := p.substitutionDirective(name, m[1], block, l, depth)
+		// An image is the substitution's content, shown where it is
+		// referenced, not where it is defined.
+		img, isImage := b.(*Image)
+		if isImage {
+			b = nil
+		}
 		switch {
 		case p.worstSince(n) >= Error:
 			invalid()
@@ -1654,6 +1660,9 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			return b
 		}
 		valid = len(p.doc.Diagnostics) == n
+		if isImage {
+			content = []Inline{img}
+		}
 	}
 	if valid {
 		// A name taken twice is reported at the definition's line as
@@ -2027,10 +2036,20 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	}
 	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
-		return nil, false // the image, which this package does not show
+		// docutils keeps the figure, without its content.
+		b := &Figure{Image: image(argument, head.options, alt)}
+		if named && !p.checkOnly {
+			p.identify(b, target)
+		}
+		return b, named
 	}
 	var b Block
 	switch kind {
+	case "image":
+		b = image(argument, head.options, alt)
+	case "figure":
+		blocks := p.flatten(p.blocks(content, depth+1, false))
+		b = figure(image(argument, head.options, alt), content, blocks)
 	case "admonition":
 		var title []Inline
 		if argument != "" {
@@ -2068,12 +2087,13 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		for _, c := range trimBlank(content) {
 			text = append(text, c.text)
 		}
-		b = &LiteralBlock{Text: strings.Join(text, "\n")}
+		lit := &LiteralBlock{Text: strings.Join(text, "\n")}
 		if lower == "parsed-literal" {
-			// Shown as written, but its inline markup is parsed, for
-			// what docutils reports of it (at the directive's line).
-			p.inline(strings.Join(text, "\n"), l)
+			// Its inline markup is parsed, and shown, as docutils shows
+			// it; what it reports is at the directive's line.
+			lit.Content = p.inline(lit.Text, l)
 		}
+		b = lit
 	case "content":
 		// The class directive's content is its own, the class added.
 		if bs := p.blocks(content, depth+1, false); len(bs) > 0 {
@@ -2251,6 +2271,10 @@ func (p *parser) identify(b Block, name string) {
 		b.ID = id
 	case *Table:
 		b.ID = id
+	case *Image:
+		b.ID = id
+	case *Figure:
+		b.Image.ID = id // docutils names the figure's image
 	}
 	p.target(normalizeName(name), "#"+id)
 }
@@ -3220,11 +3244,11 @@ func (p *parser) definitionList(lines []line, i, depth int) (Block, int) {
 		// docutils reads the definition before the term, and names the
 		// line before the definition's last (blank lines included) as
 		// the term's.
-		termText := p.inline(term.text, lines[end-2])
+		termText, classifiers := splitClassifiers(p.inlineOf(term.text, lines[end-2], true))
 		if strings.HasSuffix(term.text, "::") {
 			p.report(lines[end-1], Info, "Blank line missing before literal block (after the \"::\")? Interpreted as a definition list item.")
 		}
-		list.Items = append(list.Items, Definition{Term: termText, Definition: p.blocks(block, depth+1, false)})
+		list.Items = append(list.Items, Definition{Term: termText, Classifiers: classifiers, Definition: p.blocks(block, depth+1, false)})
 		i = end
 		if !finish {
 			if i+1 >= len(lines) || blank(lines[i+1]) || lines[i+1].text[0] != ' ' || startsBodyElement(lines[i].text) {
@@ -3447,6 +3471,10 @@ func (p *parser) nameBlock(b Block, names []string) {
 		id = &b.ID
 	case *Footnote:
 		id = &b.ID
+	case *Image:
+		id = &b.ID
+	case *Figure:
+		id = &b.ID
 	default:
 		return
 	}
@@ -3491,6 +3519,8 @@ func (p *parser) flattenIn(b Block) {
 		b.Children = p.flatten(b.Children)
 	case *Footnote:
 		b.Children = p.flatten(b.Children)
+	case *Figure:
+		b.Legend = p.flatten(b.Legend)
 	case *Table:
 		for _, rows := range [][][]TableCell{b.Head, b.Body} {
 			for _, row := range rows {

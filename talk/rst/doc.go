@@ -10,16 +10,20 @@
 //
 // The body elements descriptions use: paragraphs, section titles (with
 // underline, or overline and underline, levels in the order the styles
-// first appear), transitions, bullet and enumerated lists, definition,
-// field and option lists, literal blocks ("::" and quoted), doctest and
+// first appear), transitions, bullet and enumerated lists, definition
+// lists (their terms' classifiers split off, "name : str"), field and
+// option lists, literal blocks ("::" and quoted), doctest and
 // line blocks, block quotes and their attributions, grid and simple
 // tables (their rows and cells, spans and header rows, wide characters
 // taking two columns as in docutils), comments, hyperlink targets,
 // footnotes and citations (numbered and given symbols as docutils does),
 // and directives: admonitions and containers show their content, tables
 // (table, csv-table, list-table) their rows and title, code shows as a
-// literal block, the rest (images, raw HTML, includes) is left out, and
-// no directive reads a file or a URL.
+// literal block (a parsed-literal with its inline markup), images and
+// figures (their captions and legends) show as docutils' HTML writer
+// shows them, images that substitutions define where they are
+// referenced; the rest (raw HTML, includes) is left out, and no
+// directive reads a file or a URL.
 //
 // Links go where docutils' transforms send them: references by name to
 // targets (through indirect ones), to section titles, and to the element
@@ -27,7 +31,8 @@
 // references to the anonymous targets in order; footnote and citation
 // references to their notes. Inline: emphasis, strong, literals,
 // interpreted text and roles (subscript and superscript among them),
-// phrase and named references, embedded URLs, substitution references
+// inline targets (_`name`, with ids references link to), phrase and
+// named references, embedded URLs, substitution references
 // (replaced as replace and unicode directives define them, others shown
 // by name), and standalone URLs and e-mail addresses.
 //
@@ -54,5 +59,16 @@
 //
 // WriteHTML escapes all text and writes links only for http, https and
 // mailto URLs and relative references; the raw directive is never
-// rendered. Nesting is bounded, so hostile input cannot exhaust the stack.
+// rendered. An image is an <img> element only when its URL is an http or
+// https one, as a page's Content-Security-Policy would allow (img-src
+// http: https:) and as talk/html shows a Markdown description's images:
+// a description is the speaker's, who may show a slide or a diagram
+// where pyvideo does; its alternative text (the :alt: option, or as in
+// docutils the URL or a substitution's name) shows instead otherwise.
+// The element has loading="lazy", so that a third-party image loads only
+// when a reader scrolls to it, and referrerpolicy="no-referrer", so that
+// its host does not learn which page shows it; width and height only in
+// pixels, as HTML's attributes take them (docutils' style attribute
+// would need a policy's 'unsafe-inline'). Nesting is bounded, so hostile
+// input cannot exhaust the stack.
 package rst

@@ -26,8 +26,10 @@ type HTMLOptions struct {
 
 // WriteHTML writes the document as an HTML fragment. Every piece of text
 // is escaped; links are made only of http, https and mailto URLs and
-// relative references, so that no markup in the text can run script; a
-// reference to a target the text does not define is shown as text.
+// relative references, so that no markup in the text can run script;
+// images load only from http and https URLs (see the package doc's
+// Safety); a reference to a target the text does not define is shown as
+// text.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
 	hw := &htmlWriter{doc: d, top: opt.HeadingLevel, idPrefix: opt.IDPrefix}
 	if hw.top <= 0 {
@@ -108,13 +110,13 @@ func (hw *htmlWriter) block(b Block) {
 	case *DefinitionList:
 		w.WriteString("<dl>\n")
 		for _, it := range b.Items {
-			hw.term(it.Term, it.Definition)
+			hw.term(it.Term, it.Classifiers, it.Definition)
 		}
 		w.WriteString("</dl>\n")
 	case *FieldList:
 		w.WriteString("<dl class=\"fields\">\n")
 		for _, f := range b.Fields {
-			hw.term(f.Name, f.Body)
+			hw.term(f.Name, nil, f.Body)
 		}
 		w.WriteString("</dl>\n")
 	case *OptionList:
@@ -140,7 +142,11 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("<pre")
 		hw.id(b.ID)
 		w.WriteString(">")
-		writeEscaped(w, b.Text)
+		if b.Content != nil {
+			hw.inlines(b.Content)
+		} else {
+			writeEscaped(w, b.Text)
+		}
 		w.WriteString("</pre>\n")
 	case *Table:
 		if len(b.Head)+len(b.Body) == 0 {
@@ -212,6 +218,31 @@ func (hw *htmlWriter) block(b Block) {
 		w.WriteString("</p>\n")
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
+	case *Image:
+		hw.image(b)
+		w.WriteString("\n")
+	case *Figure:
+		// As docutils' HTML5 writer writes it.
+		w.WriteString("<figure")
+		hw.id(b.ID)
+		w.WriteString(">\n")
+		hw.image(b.Image)
+		w.WriteString("\n")
+		if b.Caption != nil || len(b.Legend) > 0 {
+			w.WriteString("<figcaption>\n")
+			if b.Caption != nil {
+				w.WriteString("<p>")
+				hw.inlines(b.Caption)
+				w.WriteString("</p>\n")
+			}
+			if len(b.Legend) > 0 {
+				w.WriteString("<div class=\"legend\">\n")
+				hw.blocks(b.Legend)
+				w.WriteString("</div>\n")
+			}
+			w.WriteString("</figcaption>\n")
+		}
+		w.WriteString("</figure>\n")
 	case *Footnote:
 		w.WriteString("<aside")
 		hw.id(b.ID)
@@ -284,10 +315,18 @@ func (hw *htmlWriter) id(id string) {
 	}
 }
 
-// term writes one term of a description list and what it describes.
-func (hw *htmlWriter) term(term []Inline, body []Block) {
+// term writes one term of a description list, its classifiers, and
+// what it describes. A classifier is a span of class "classifier", as
+// docutils writes it, after " : " as written: docutils' style sheet
+// shows the colon, which a page's may not.
+func (hw *htmlWriter) term(term []Inline, classifiers [][]Inline, body []Block) {
 	hw.w.WriteString("<dt>")
 	hw.inlines(term)
+	for _, c := range classifiers {
+		hw.w.WriteString(` : <span class="classifier">`)
+		hw.inlines(c)
+		hw.w.WriteString("</span>")
+	}
 	hw.w.WriteString("</dt>\n<dd>\n")
 	hw.blocks(body)
 	hw.w.WriteString("</dd>\n")
@@ -333,15 +372,17 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			hw.element("sup", in.Content)
 		case *Cite:
 			hw.element("cite", in.Content)
+		case *Target:
+			w.WriteString("<span")
+			hw.id(in.ID)
+			w.WriteString(">")
+			hw.inlines(in.Content)
+			w.WriteString("</span>")
+		case *Image:
+			hw.image(in)
 		case *Reference:
-			u := in.URL
-			if u == "" && in.Name != "" {
-				u = hw.doc.Targets[in.Name]
-			}
-			if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
-				u = "#" + hw.idPrefix + id
-			}
-			if u = SafeURL(u); u == "" || hw.inLink {
+			u := hw.href(in)
+			if u == "" || hw.inLink {
 				hw.inlines(in.Content)
 				continue
 			}
@@ -354,6 +395,19 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			w.WriteString("</a>")
 		}
 	}
+}
+
+// href returns the URL a reference links to, "" for none a page may
+// link to: its own, or its target's, an id in the text prefixed.
+func (hw *htmlWriter) href(ref *Reference) string {
+	u := ref.URL
+	if u == "" && ref.Name != "" {
+		u = hw.doc.Targets[ref.Name]
+	}
+	if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
+		u = "#" + hw.idPrefix + id
+	}
+	return SafeURL(u)
 }
 
 // element writes content in an inline element named name.

@@ -294,3 +294,108 @@ func TestStubColumns(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestImages: images, figures and substitution images show as docutils
+// shows them (its HTML5 writer, 0.19: <img>, <figure>, <figcaption>,
+// the URL as the default alternative text), but only from http and
+// https URLs, which the page's policy lets load, lazily and without a
+// referrer; another URL shows the alternative text. They showed nothing.
+func TestImages(t *testing.T) {
+	src := ".. image:: https://example.org/a/pic.png\n   :alt: A *pic*\n   :width: 200px\n   :height: 10em\n   :target: https://example.org/\n\n" +
+		".. image:: https://example.org/a/\n   b.png\n   :width: 120\n   :scale: 50 %\n   :target: home_\n\n" +
+		".. figure:: http://example.org/c.png\n   :name: fig\n\n   Caption *here*.\n\n   Legend.\n\n" +
+		".. figure:: https://example.org/d.png\n\n   ..\n\n   Only a legend.\n\n" +
+		"A |logo| in text, |bad|_ and fig_.\n\n.. |logo| image:: https://example.org/logo.svg\n" +
+		".. |bad| image:: javascript:alert(1)\n.. _bad: https://example.org/\n.. _home: https://example.org/home\n\n" +
+		".. image:: data:image/png;base64,AAAA\n   :alt: data\n\n.. image:: pic.png\n"
+	want := "<a href=\"https://example.org/\" rel=\"nofollow noopener\"><img src=\"https://example.org/a/pic.png\" alt=\"A *pic*\" width=\"200\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></a>\n" +
+		"<a href=\"https://example.org/home\" rel=\"nofollow noopener\"><img src=\"https://example.org/a/b.png\" alt=\"https://example.org/a/b.png\" width=\"60\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></a>\n" +
+		"<figure>\n<img src=\"http://example.org/c.png\" alt=\"http://example.org/c.png\" id=\"fig\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
+		"<figcaption>\n<p>Caption <em>here</em>.</p>\n<div class=\"legend\">\n<p>Legend.</p>\n</div>\n</figcaption>\n</figure>\n" +
+		"<figure>\n<img src=\"https://example.org/d.png\" alt=\"https://example.org/d.png\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
+		"<figcaption>\n<div class=\"legend\">\n<p>Only a legend.</p>\n</div>\n</figcaption>\n</figure>\n" +
+		"<p>A <img src=\"https://example.org/logo.svg\" alt=\"logo\" loading=\"lazy\" referrerpolicy=\"no-referrer\"> in text, " +
+		"<a href=\"https://example.org/\" rel=\"nofollow noopener\">bad</a> and <a href=\"#fig\" rel=\"nofollow noopener\">fig</a>.</p>\n" +
+		"data\npic.png\n"
+	doc := Parse(src)
+	if len(doc.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", doc.Diagnostics)
+	}
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// An empty :alt: is an empty text, in a substitution too.
+	src = ".. image:: https://x.org/a.png\n   :alt:\n\n|s|\n\n.. |s| image:: https://x.org/b.png\n   :alt:\n"
+	want = "<img src=\"https://x.org/a.png\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
+		"<p><img src=\"https://x.org/b.png\" alt=\"\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestInlineTargets: an inline internal target (_`name`) is an element
+// with an id, which references to its name link to, as in docutils (its
+// HTML, 0.19, with this package's ids); the name taken from a section's
+// title goes to the target. It was text, and the references led nowhere.
+func TestInlineTargets(t *testing.T) {
+	src := "Intro\n=====\n\nSee _`intro` and _`Other  Place`, then `other place`_ and intro_.\n"
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: "d-"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "<h2 id=\"d-intro\">Intro</h2>\n<p>See <span id=\"d-id1\">intro</span> and <span id=\"d-other-place\">Other  Place</span>, " +
+		"then <a href=\"#d-other-place\" rel=\"nofollow noopener\">other place</a> and <a href=\"#d-id1\" rel=\"nofollow noopener\">intro</a>.</p>\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestClassifiers: a definition list term's classifiers (" : " after
+// it, outside its markup, not escaped) are split off as docutils splits
+// them (its HTML, 0.19), each a span of class "classifier". They were
+// part of the term.
+func TestClassifiers(t *testing.T) {
+	src := "a \\: b\n   d\n\n*x* : y *z* : w\n   d\n\na\\  : b\n   d\n\nt :c\n   d\n\nt  :  c1 :  : c3\n   d\n\n``a : b`` : c\n   d\n"
+	want := "<dl>\n<dt>a : b</dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt><em>x</em> : <span class=\"classifier\">y <em>z</em></span> : <span class=\"classifier\">w</span></dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt>a : <span class=\"classifier\">b</span></dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt>t :c</dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt>t : <span class=\"classifier\">c1</span> : <span class=\"classifier\">: c3</span></dt>\n<dd>\n<p>d</p>\n</dd>\n" +
+		"<dt><code>a : b</code> : <span class=\"classifier\">c</span></dt>\n<dd>\n<p>d</p>\n</dd>\n</dl>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestEscapedEmailAddresses: an e-mail address with an escaped
+// character is a mailto link, the character without its backslash, as
+// docutils links it (its HTML, 0.19); an escaped "@" makes no address.
+// It was text.
+func TestEscapedEmailAddresses(t *testing.T) {
+	src := "Mail me\\_x@example.org or a\\*b@example.org or x@ex\\_y.org or no\\@x.org or me\\.x@e.org or x@e\\.org or (me\\_x@example.org).\n"
+	link := func(a string) string {
+		return "<a href=\"mailto:" + a + "\" rel=\"nofollow noopener\">" + a + "</a>"
+	}
+	want := "<p>Mail " + link("me_x@example.org") + " or " + link("a*b@example.org") + " or " + link("x@ex_y.org") +
+		" or no@x.org or " + link("me.x@e.org") + " or " + link("x@e.org") + " or (" + link("me_x@example.org") + ").</p>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLiteralBlocksKeepText: literal blocks and code directives keep
+// their text exactly, indentation and blank lines inside, as docutils
+// does (its HTML, 0.19, less Pygments' spans); a parsed-literal shows
+// its inline markup as docutils does, where it showed the asterisks.
+func TestLiteralBlocksKeepText(t *testing.T) {
+	src := "Code::\n\n      indented more\n    base <a> & \"q\"\n\n\n    after two blanks\n\tx\n\n" +
+		".. code:: python\n   :number-lines:\n\n     def f():\n         return 1\n\n" +
+		".. parsed-literal::\n\n   *bold*   text <x>\n     ``lit``  and http://x.org/\n\n   after blank\n\n::\n\n    a\\\\b \\n x\n"
+	want := "<p>Code:</p>\n<pre>  indented more\nbase &lt;a&gt; &amp; &#34;q&#34;\n\n\nafter two blanks\n    x</pre>\n" +
+		"<pre>  def f():\n      return 1</pre>\n" +
+		"<pre><em>bold</em>   text &lt;x&gt;\n  <code>lit</code>  and <a href=\"http://x.org/\" rel=\"nofollow noopener\">http://x.org/</a>\n\nafter blank</pre>\n" +
+		"<pre>a\\\\b \\n x</pre>\n"
+	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -3,6 +3,7 @@ package rst
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,10 +187,16 @@ func noRoleEntry(name string) string {
 // inline parses the inline markup of text, whose first line is at; like
 // docutils, it reports problems at the line where the text starts.
 func (p *parser) inline(text string, at line) []Inline {
+	return p.inlineOf(text, at, false)
+}
+
+// inlineOf is inline, for a definition list term when classifiers is
+// set, its content then marked where classifiers start.
+func (p *parser) inlineOf(text string, at line, classifiers bool) []Inline {
 	if p.checkOnly && !p.inReplacement && !hasAnyByte(text, "*`|") {
 		return nil
 	}
-	in := &inliner{p: p, at: at}
+	in := &inliner{p: p, at: at, classifiers: classifiers}
 	mark := len(p.doc.Diagnostics)
 	out := in.parse(unescape(text), 0)
 	if len(p.dups) > 0 && !p.holdDups {
@@ -201,10 +208,37 @@ func (p *parser) inline(text string, at line) []Inline {
 	return out
 }
 
+// classifierDelimiter is docutils' classifier_delimiter, which parts a
+// definition list term from its classifiers (" : "). An escaped colon or
+// space (a marker before it) is none.
+var classifierDelimiter = regexp.MustCompile(` +: +`)
+
+// classifierMark stands, in a definition list term's content, where a
+// classifier delimiter was (see splitClassifiers).
+type classifierMark struct{}
+
+func (classifierMark) inline() {}
+
+// splitClassifiers splits the content of a term, parsed with classifier
+// marks, into the term and its classifiers.
+func splitClassifiers(content []Inline) (term []Inline, classifiers [][]Inline) {
+	for i := len(content) - 1; i >= 0; i-- {
+		if _, ok := content[i].(classifierMark); ok {
+			classifiers = append(classifiers, content[i+1:])
+			content = content[:i]
+		}
+	}
+	slices.Reverse(classifiers)
+	return content, classifiers
+}
+
 // An inliner parses the inline markup of one text: ends belongs to it.
 type inliner struct {
 	p  *parser
 	at line
+	// classifiers says the text is a definition list term, whose text
+	// classifiers may follow (see classifierDelimiter).
+	classifiers bool
 	// stepwise looks at every character for markup, as parse did before
 	// it skipped to the characters markup can start at; for the test
 	// that holds the two ways to the same result.
@@ -232,8 +266,27 @@ func (in *inliner) parse(s string, depth int) []Inline {
 	var out []Inline
 	textStart := 0
 	flush := func(end int) {
-		if end > textStart {
+		if end <= textStart {
+			return
+		}
+		if !in.classifiers || in.p.checkOnly || depth > 0 {
 			out = in.appendText(out, s[textStart:end])
+			return
+		}
+		// A definition list term's text (not its markup's) is split
+		// at its classifier delimiters, the text before the first one
+		// without trailing white space, as docutils' term does.
+		parts := classifierDelimiter.Split(s[textStart:end], -1)
+		for k, part := range parts {
+			if k == 0 && len(parts) > 1 {
+				part = strings.TrimRightFunc(part, unicode.IsSpace)
+			}
+			if k > 0 {
+				out = append(out, classifierMark{})
+			}
+			if part != "" {
+				out = in.appendText(out, part)
+			}
 		}
 	}
 	prev := utf8.RuneError // the rune before i
@@ -343,7 +396,16 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 		if j := in.findEnd(s, i+2, targetEnd); j >= 0 {
 			text := clean0(s[i+2 : j])
 			in.inlineTarget(text, false, "")
-			return Text(text), j + 1, true
+			if in.p.checkOnly {
+				return nil, j + 1, true
+			}
+			// Its id, which references to its name link to (an
+			// explicit target's name is taken from a section's).
+			id, name := in.p.newID(text), normalizeName(text)
+			if _, taken := in.p.doc.Targets[name]; !taken || in.p.sectionNames[name] {
+				in.p.target(name, "#"+id)
+			}
+			return &Target{Content: []Inline{Text(text)}, ID: id}, j + 1, true
 		}
 		in.warn(Warning, "Inline target start-string without end-string.")
 		return Text("_`"), i + 2, true

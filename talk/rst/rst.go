@@ -63,7 +63,7 @@ type Document struct {
 // Block is a block-level element: *Section, *Paragraph, *Transition,
 // *BulletList, *EnumeratedList, *DefinitionList, *FieldList,
 // *OptionList, *LiteralBlock, *LineBlock, *BlockQuote, *Table,
-// *Admonition or *Footnote.
+// *Admonition, *Footnote, *Image or *Figure.
 type Block interface{ block() }
 
 // Section is a titled part of the document. Level 1 is the first title
@@ -102,8 +102,11 @@ type DefinitionList struct{ Items []Definition }
 
 // Definition is one term of a DefinitionList.
 type Definition struct {
-	Term       []Inline // the line the definition is indented under
-	Definition []Block  // the indented blocks
+	Term []Inline // the line the definition is indented under, less its classifiers
+	// Classifiers are what follows the term after " : " on its line
+	// ("name : str"), each of them, as docutils splits them off.
+	Classifiers [][]Inline
+	Definition  []Block // the indented blocks
 }
 
 // FieldList is a list of named fields (":Date: 2016-07-21").
@@ -130,7 +133,10 @@ type OptionItem struct {
 // a table shown as drawn.
 type LiteralBlock struct {
 	Text string
-	ID   string // the id a directive's :name: option gives it, or ""
+	// Content is a parsed-literal directive's text with its inline
+	// markup parsed, which shows instead of Text; nil for the others.
+	Content []Inline
+	ID      string // the id a directive's :name: option gives it, or ""
 }
 
 // LineBlock is a sequence of lines whose breaks matter, such as a poem or
@@ -189,6 +195,36 @@ type Admonition struct {
 	ID       string // the id its :name: option gives it, or ""
 }
 
+// Image is an image directive's image, a figure's, or an image that a
+// substitution (".. |logo| image:: logo.png") puts in running text.
+// WriteHTML shows it only from an http or https URL, and its alternative
+// text otherwise (see the package doc's Safety).
+type Image struct {
+	URL string // the directive's argument, white space removed as docutils removes it
+	// Alt is the :alt: option; docutils' default is the URL, or a
+	// substitution's name.
+	Alt string
+	// Width and Height are the :width: and :height: options as
+	// written ("200px", "50%", "10em"), Scale the :scale: option's
+	// percentage ("" for none).
+	Width, Height, Scale string
+	// Target is the link the :target: option makes of the image: a
+	// URL, or a reference by name ("name_"); nil for none.
+	Target *Reference
+	ID     string // the id its :name: option, or a target before it, gives it, or ""
+}
+
+// Figure is a figure directive: its image, and the caption and legend
+// its content gives it.
+type Figure struct {
+	Image   *Image
+	Caption []Inline // the content's first paragraph
+	Legend  []Block  // the content's other blocks
+	ID      string   // the id a target before it gives it, or ""
+}
+
+func (*Image) block()          {}
+func (*Figure) block()         {}
 func (*Section) block()        {}
 func (*Paragraph) block()      {}
 func (*Transition) block()     {}
@@ -205,7 +241,8 @@ func (*Admonition) block()     {}
 func (*Footnote) block()       {}
 
 // Inline is inline content: Text, *Emphasis, *Strong, Literal,
-// *Reference, *Cite, *Substitution, *Subscript or *Superscript.
+// *Reference, *Cite, *Substitution, *Subscript, *Superscript, *Target
+// or *Image (a substitution's).
 type Inline interface{ inline() }
 
 // Text is plain text.
@@ -250,6 +287,15 @@ type Subscript struct{ Content []Inline }
 // Superscript is text with the superscript role (E = mc\ :sup:`2`).
 type Superscript struct{ Content []Inline }
 
+// Target is an inline internal target (_`name`): its text, which
+// references to the name (`name`_) link to by its ID.
+type Target struct {
+	Content []Inline
+	ID      string
+}
+
+func (*Target) inline()       {}
+func (*Image) inline()        {}
 func (Text) inline()          {}
 func (*Subscript) inline()    {}
 func (*Superscript) inline()  {}

@@ -178,11 +178,21 @@ func (in *inliner) inlineTarget(name string, hasURI bool, uri string) {
 }
 
 // targetURI is the URI of a target as docutils makes it of the escaped
-// text (escape markers in place): white space goes, but escaped white
-// space, which splits the URI into parts joined by a space; an e-mail
-// address becomes a mailto URI (Inliner.adjust_uri).
+// text (escape markers in place): uriArgument's, an e-mail address made
+// a mailto URI (Inliner.adjust_uri).
 func targetURI(s string) string {
-	if !strings.ContainsRune(s, escaped) && !strings.Contains(s, "@") && strings.IndexFunc(s, unicode.IsSpace) < 0 {
+	u := uriArgument(s)
+	if at := strings.IndexByte(u, '@'); at > 0 && !strings.ContainsAny(u[:at], ":/") {
+		return "mailto:" + u
+	}
+	return u
+}
+
+// uriArgument is a URI as docutils' directives.uri makes it of the
+// escaped text: white space goes, but escaped white space, which splits
+// the URI into parts joined by a space.
+func uriArgument(s string) string {
+	if !strings.ContainsRune(s, escaped) && strings.IndexFunc(s, unicode.IsSpace) < 0 {
 		return s
 	}
 	var b strings.Builder
@@ -199,11 +209,7 @@ func targetURI(s string) string {
 		}
 		i += size
 	}
-	u := b.String()
-	if at := strings.IndexByte(u, '@'); at > 0 && !strings.ContainsAny(u[:at], ":/") {
-		return "mailto:" + u
-	}
-	return u
+	return b.String()
 }
 
 // targetName matches docutils' hyperlink target pattern at the start of
@@ -308,6 +314,10 @@ func plainText(content []Inline) string {
 				walk(in.Content)
 			case *Superscript:
 				walk(in.Content)
+			case *Target:
+				walk(in.Content)
+			case *Image:
+				b.WriteString(in.Alt) // docutils' image.astext
 			}
 		}
 	}

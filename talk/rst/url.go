@@ -43,6 +43,10 @@ func standaloneURL(s string) string {
 	}
 	local := 0
 	for local < len(s) {
+		if n := escapedEmailChar(s[local:]); n > 0 {
+			local += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[local:])
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._%+-", r) {
 			break
@@ -82,6 +86,10 @@ func spanOf(s string, stop func(byte) bool) int {
 func domainLength(s string, label func(rune) bool) int {
 	labelEnd := func(i int) int {
 		for i < len(s) {
+			if n := escapedEmailChar(s[i:]); n > 0 {
+				i += n
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !label(r) {
 				break
@@ -106,6 +114,25 @@ func domainLength(s string, label func(rune) bool) int {
 		return 0
 	}
 	return end
+}
+
+// escapedEmailChar returns the length of the escaped character s starts
+// with (its escape marker and it), when docutils' e-mail pattern takes
+// it, as it takes any character of emailc that a backslash escapes
+// (me\_x@example.org): the marker is in emailc. An escaped "." is the
+// dot that separates a name's or a domain's parts, read after its marker
+// (1 is returned); an escaped "@" is no "@", and the address no address
+// (0, as for anything else).
+func escapedEmailChar(s string) int {
+	switch {
+	case len(s) < 2 || s[0] != escaped:
+		return 0
+	case s[1] == '.':
+		return 1
+	case inSet(s[1], emailChars):
+		return 2
+	}
+	return 0
 }
 
 // isMailtoDomainRune is [^\s<>".,;:], a mailto: address's domain.
