@@ -195,7 +195,8 @@ func writeMarkdown(w io.Writer, src string, headingLevel int) error {
 // makeSafe rewrites a Markdown tree for a page: headings move below
 // headingLevel and skip no level, links to anything but http, https, mailto and relative
 // URLs become their text, images from anything but http(s) become their
-// alternative text, and links get rel="nofollow noopener".
+// alternative text (the others load lazily and send no referrer), and
+// links get rel="nofollow noopener".
 func makeSafe(doc ast.Node, source []byte, headingLevel int) {
 	var unwrap []ast.Node
 	var replace [][2]ast.Node
@@ -219,6 +220,12 @@ func makeSafe(doc ast.Node, source []byte, headingLevel int) {
 		case *ast.Image:
 			if !imageable(string(util.URLEscape(n.Destination, true))) {
 				unwrap = append(unwrap, n)
+			} else {
+				// As talk/rst writes its images: another site's image
+				// loads only when a reader scrolls to it, and is not
+				// told which page shows it.
+				n.SetAttributeString("loading", []byte("lazy"))
+				n.SetAttributeString("referrerpolicy", []byte("no-referrer"))
 			}
 		case *ast.AutoLink:
 			u := string(util.URLEscape(n.URL(source), false))
