@@ -311,7 +311,12 @@ func FuzzEmbeddedURI(f *testing.F) {
 // standaloneURL matches by hand.
 var standalonePattern = regexp.MustCompile(`^(?:(?:https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]|mailto:[^\s<>"]+@[^\s<>".,;:]+(?:\.[^\s<>".,;:]+)+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`)
 
-// FuzzStandaloneURL holds standaloneURL to the expression it replaces.
+// FuzzStandaloneURL holds standaloneURL to the expression it replaces,
+// on text without escapes. docutils takes an escaped character of an
+// e-mail address as part of it (me\_x@example.org), which the expression
+// never did: those are held to docutils' own links by
+// TestEscapedEmailAddresses, and here only to giving a prefix of the
+// text.
 func FuzzStandaloneURL(f *testing.F) {
 	for _, s := range []string{
 		"https://www.youtube.com/watch?v=m28fiN9y_r8).", "http://a", "http://", "ftp://x.y/z?", "mailto://a", "git://a/b\"c",
@@ -321,6 +326,12 @@ func FuzzStandaloneURL(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if strings.IndexByte(s, escaped) >= 0 {
+			if got := standaloneURL(s); !strings.HasPrefix(s, got) {
+				t.Errorf("standaloneURL(%q) = %q, not a prefix of it", s, got)
+			}
+			return
+		}
 		if got, want := standaloneURL(s), standalonePattern.FindString(s); got != want {
 			t.Errorf("standaloneURL(%q) = %q, the pattern finds %q", s, got, want)
 		}
