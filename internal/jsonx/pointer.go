@@ -40,8 +40,8 @@ func UnescapePointerToken(tok string) string {
 func ContainerPointer(data []byte, off int64) string {
 	type frame struct {
 		array bool
-		key   string // the member name or element index of the child being read
-		index int
+		name  string // in an object, the member being read
+		index int    // in an array, the element being read
 	}
 	var stack []frame
 	expectName := false
@@ -55,21 +55,19 @@ func ContainerPointer(data []byte, off int64) string {
 				}
 			}
 			if n := len(stack); n > 0 && !stack[n-1].array && expectName && i < len(data) {
-				name, _ := unquote(data[start+1 : i])
-				stack[n-1].key = name
+				stack[n-1].name, _ = unquote(data[start+1 : i])
 				expectName = false
 			}
 		case '{':
 			stack = append(stack, frame{})
 			expectName = true
 		case '[':
-			stack = append(stack, frame{array: true, key: "0"})
+			stack = append(stack, frame{array: true})
 			expectName = false
 		case ',':
 			if n := len(stack); n > 0 {
 				if stack[n-1].array {
 					stack[n-1].index++
-					stack[n-1].key = strconv.Itoa(stack[n-1].index)
 				} else {
 					expectName = true
 				}
@@ -84,7 +82,11 @@ func ContainerPointer(data []byte, off int64) string {
 	var b strings.Builder
 	for _, f := range stack[:max(len(stack)-1, 0)] {
 		b.WriteByte('/')
-		b.WriteString(PointerToken(f.key))
+		if f.array {
+			b.WriteString(strconv.Itoa(f.index))
+		} else {
+			b.WriteString(PointerToken(f.name))
+		}
 	}
 	return b.String()
 }
