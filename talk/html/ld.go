@@ -66,11 +66,11 @@ func (r *Renderer) talkLDOptions(canonical string) jsonld.Options {
 }
 
 // plainDescriptions is a page's PlainDescription: plainDescription, but
-// for the page's own talk, whose description the page has rendered
-// already (rendered).
+// for the page's own talk, whose description in markup the page has
+// rendered already (rendered).
 func plainDescriptions[T ~string | []byte](pageTalk *talk.Talk, rendered T) func(*talk.Talk) string {
 	return func(t *talk.Talk) string {
-		if t == pageTalk && isMarkup(t.Description, t.Markup) {
+		if t == pageTalk {
 			return visibleText(rendered)
 		}
 		return plainDescription(t)
