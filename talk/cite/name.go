@@ -727,7 +727,7 @@ func dropSymbols(words []string) []string {
 	kept := words[:0:0]
 	for _, w := range words {
 		w = strings.TrimFunc(w, isNameSymbol)
-		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		if strings.IndexFunc(w, isLetterOrDigit) >= 0 {
 			kept = append(kept, w)
 		}
 	}
@@ -737,8 +737,12 @@ func dropSymbols(words []string) []string {
 // hasSymbol reports whether w has a symbol or no letter or digit at all.
 func hasSymbol(w string) bool {
 	return strings.IndexFunc(w, isNameSymbol) >= 0 ||
-		strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+		strings.IndexFunc(w, isLetterOrDigit) < 0
 }
+
+// isLetterOrDigit reports whether r is a letter or a digit: what a word
+// of a name must keep once its symbols are gone.
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isNameSymbol reports whether r is a symbol (emoji, "|", "©") or one of
 // the characters that join and vary emoji: the zero-width joiner, the
