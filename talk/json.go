@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 )
 
@@ -389,11 +389,7 @@ func fieldNames(typ reflect.Type) map[string]bool {
 // case, by Unicode's simple folding, so that "\u212Aind" (with the Kelvin
 // sign) is "kind" and "ſlug" is "slug".
 func foldName(name string) string {
-	ascii := true
-	for i := 0; i < len(name) && ascii; i++ {
-		ascii = name[i] < utf8.RuneSelf
-	}
-	if ascii {
+	if ascii.String(name) {
 		return strings.ToLower(name)
 	}
 	var b strings.Builder

@@ -9,6 +9,8 @@ import (
 	gosimple "github.com/gosimple/slug"
 	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/internal/ascii"
 )
 
 // Slug returns the default URL slug of a title, as the zero [Slugger] makes
@@ -81,11 +83,7 @@ func (s Slugger) Make(title string) string {
 		// page's speaker links.
 		v = canonicalSlug(title)
 	} else {
-		ascii := true
-		for i := 0; i < len(title) && ascii; i++ {
-			ascii = title[i] < utf8.RuneSelf
-		}
-		if !ascii {
+		if !ascii.String(title) {
 			// Letters in compatibility forms (𝐁𝐨𝐥𝐝, ①, ﬁ) are read
 			// as the letters they stand for, as pyvideo.org's slugs
 			// read them: gosimple's table, which ends at U+FFFF, has

@@ -59,3 +59,21 @@ func PrintableString(s string) bool {
 	}
 	return true
 }
+
+// String reports whether s holds only ASCII, bytes below 0x80: text that
+// needs no Unicode handling (case folding, normalization,
+// transliteration) and so can skip it.
+func String[T string | []byte](s T) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if Load64(s, i)&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -46,6 +46,13 @@ func FuzzWordTests(f *testing.F) {
 		if got := PrintableString(s); got != want {
 			t.Errorf("PrintableString(%q) = %v, want %v", s, got, want)
 		}
+		isASCII := true
+		for i := 0; i < len(s); i++ {
+			isASCII = isASCII && s[i] < 0x80
+		}
+		if got := String(s); got != isASCII {
+			t.Errorf("String(%q) = %v, want %v", s, got, isASCII)
+		}
 	})
 }
 

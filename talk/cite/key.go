@@ -3,10 +3,10 @@ package cite
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gosimple/slug"
 
+	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -83,7 +83,7 @@ func year(t *talk.Talk) int {
 // most max of them, to b. Other scripts are transliterated
 // (gosimple/slug's tables).
 func appendFold(b []byte, s string, max int) []byte {
-	if allASCII(s) {
+	if ascii.String(s) {
 		// What slug.MakeLang makes of such a word, without its tables,
 		// which cost more than the rest of a key.
 		return appendFoldASCII(b, s, max)
@@ -122,16 +122,6 @@ func appendFoldASCII(b []byte, s string, max int) []byte {
 		b = append(b, word[:min(len(word), max-len(b))]...)
 	}
 	return b
-}
-
-// allASCII reports whether s is all ASCII.
-func allASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // stopWords are skipped when a key takes a word from the title: articles,

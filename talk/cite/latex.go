@@ -382,7 +382,7 @@ func texURLByRune(u string) string {
 // in ASCII, for [Options.ASCII]. "%" itself is left alone, as u's own
 // escapes are.
 func asciiURL(u string) string {
-	if allASCII(u) {
+	if ascii.String(u) {
 		return u
 	}
 	const hex = "0123456789ABCDEF"

@@ -540,7 +540,7 @@ func peopleList(s string) bool {
 // of a short ASCII word, which most words of names are.
 func inFolded(m map[string]bool, w string) bool {
 	var buf [24]byte
-	if len(w) > len(buf) || !allASCII(w) {
+	if len(w) > len(buf) || !ascii.String(w) {
 		return m[strings.ToLower(w)]
 	}
 	lower := buf[:len(w)]
@@ -878,7 +878,7 @@ var vietnameseFamilies = map[string]bool{
 // vietnameseFamilyFirst reports whether a name of several capitalised
 // words starts with a Vietnamese family name (vietnameseFamilies).
 func vietnameseFamilyFirst(words []string) bool {
-	if len(words) < 2 || allASCII(words[0]) || !vietnameseFamilies[words[0]] {
+	if len(words) < 2 || ascii.String(words[0]) || !vietnameseFamilies[words[0]] {
 		return false // most names: every family name listed has a diacritic
 	}
 	for _, w := range words[1:] {

@@ -10,6 +10,7 @@ import (
 	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -115,7 +116,7 @@ func (r Slugifier) Slugify(s string) string {
 		s = unescapeHTML(collapseSpace(s))
 		spaceIsSeparator = false
 	}
-	if !r.Pelican42 && !isASCII(s) {
+	if !r.Pelican42 && !ascii.String(s) {
 		s = norm.NFKC.String(s)
 	}
 	return slugScan(s, spaceIsSeparator)
@@ -324,15 +325,6 @@ func isPySpace(c rune) bool {
 	}
 	return c == 0x1680 || c >= 0x2000 && c <= 0x200a ||
 		c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // slugScan transliterates s and applies the regular expressions and the

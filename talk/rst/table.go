@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/internal/ascii"
 )
 
 // Simple tables are checked as docutils 0.19 checks them, following its
@@ -109,7 +111,7 @@ func padRunes(s string) []rune {
 // its bytes, at the offsets from that of its text on; for it the list is
 // nil and the offset of its text is returned.
 func sourceOffsets(src string, l line, row []rune) ([]int, int) {
-	if len(row) == len(l.text) && !hasAnyByte(src, "\t\v\f") && isASCII(src) {
+	if len(row) == len(l.text) && !hasAnyByte(src, "\t\v\f") && ascii.String(src) {
 		return nil, l.off + len(trimTrailingSpace(src)) - len(l.text)
 	}
 	offs := make([]int, 0, len(row)+1)
@@ -143,16 +145,6 @@ func sourceOffsets(src string, l line, row []rune) ([]int, int) {
 		offs = append(offs, l.off+i)
 	}
 	return offs, 0
-}
-
-// isASCII reports whether s has only ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // rowOffsets are a table row's source offsets: offs, or base for a row

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
+
+	"github.com/talkmeta/talkmeta/internal/ascii"
 )
 
 // This file holds the few JavaScript string semantics that decide
@@ -86,15 +88,6 @@ func dropLast(s string) string {
 	return s[:len(s)-n]
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // caseTag picks the language whose special casing rules apply, the way
 // toLocaleLowerCase(["tr", "en-US"]) does: only Turkish, Azeri and
 // Lithuanian differ from the default mapping.
@@ -114,7 +107,7 @@ func caseTag(langs []string) language.Tag {
 
 // jsLower is toLocaleLowerCase with the item's and style's languages.
 func jsLower(s string, langs []string) string {
-	if isASCII(s) {
+	if ascii.String(s) {
 		return strings.ToLower(s)
 	}
 	return cases.Lower(caseTag(langs)).String(s)
@@ -122,7 +115,7 @@ func jsLower(s string, langs []string) string {
 
 // jsUpper is toLocaleUpperCase with the item's and style's languages.
 func jsUpper(s string, langs []string) string {
-	if isASCII(s) {
+	if ascii.String(s) {
 		return strings.ToUpper(s)
 	}
 	return cases.Upper(caseTag(langs)).String(s)

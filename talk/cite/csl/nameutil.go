@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/internal/ascii"
 )
 
 // Particles and initials, as citeproc-js reads them out of names.
@@ -363,7 +365,7 @@ func doInitialize(list []string, terminator string, cc *caseCtx) string {
 
 // jsUpperSimple upper-cases with the default mapping, for comparisons.
 func jsUpperSimple(s string) string {
-	if isASCII(s) {
+	if ascii.String(s) {
 		return strings.ToUpper(s)
 	}
 	return jsUpper(s, nil)
