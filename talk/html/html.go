@@ -423,16 +423,13 @@ func (r *Renderer) templatePage(t *talk.Talk, opt PageOptions) (*page, error) {
 	}
 	p.Paragraphs, p.DescriptionHTML = desc.Paragraphs, desc.HTML
 	if p.markup {
-		p.ldOptions.PlainDescription = plainDescriptions(t, desc.HTML)
+		describeMarkup(p, t, desc.HTML)
 	}
 	ld, err := talkJSONLD(t, p.ldOptions)
 	if err != nil {
 		return nil, err
 	}
 	p.Head.JSONLD = ld
-	if p.Head.Description == "" {
-		p.Head.Description = descriptionMeta(t.Description, p.markup, desc.HTML)
-	}
 	return p, nil
 }
 

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	xhtml "golang.org/x/net/html"
+
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -262,24 +266,152 @@ func TestDirAttr(t *testing.T) {
 
 // TestPlainDescriptions: the graph's description of a talk in markup is
 // the text its page shows, its blocks as paragraphs (headings, list
-// items, code), inline markup and references gone; plain text is as
-// written; the page's own talk's rendering is used as given.
+// items), code with its lines and indentation, inline markup and
+// references gone; plain text is as written; the page's own talk's
+// rendering is used as given, and its meta description is cut from the
+// same text, unless the talk has a summary, which both are then.
 func TestPlainDescriptions(t *testing.T) {
-	rstTalk := &talk.Talk{Markup: talk.ReStructuredText, Description: "Why\n===\n\n*Fast*  code,\nsee `docs <https://e.org>`_ &amp; more.\n\n- one\n- two\n\n::\n\n    x = 1\n    y = 2\n"}
-	mdTalk := &talk.Talk{Markup: talk.Markdown, Description: "# Why\n\n**Bold** and [a link](https://e.org) <b>raw</b>\n\n1. first\n2. second\n"}
+	rstTalk := &talk.Talk{Markup: talk.ReStructuredText, Description: "Why\n===\n\n*Fast*  code,\nsee `docs <https://e.org>`_ &amp; more.\n\n- one\n- two\n\n::\n\n    def f():\n\n        return 1\n\nafter\n\n::\n\n   \n"}
+	mdTalk := &talk.Talk{Markup: talk.Markdown, Description: "# Why\n\n**Bold** and [a link](https://e.org) <b>raw</b>\n\n1. first\n2. second\n\n```\n\n  x = 1\n\ty = 2\n```\n"}
 	plainTalk := &talk.Talk{Description: "*Not* markup,\n\nas written."}
-	page := &talk.Talk{Markup: talk.ReStructuredText, Description: "ignored"}
-	plain := plainDescriptions(page, "<p>Rendered <em>already</em></p>")
-	got := []string{plain(rstTalk), plain(mdTalk), plain(plainTalk), plain(page)}
-	want := []string{
-		"Why\n\nFast code, see docs &amp; more.\n\none\n\ntwo\n\nx = 1 y = 2",
-		"Why\n\nBold and a link raw\n\nfirst\n\nsecond",
+	pageTalk := &talk.Talk{Markup: talk.ReStructuredText, Description: "ignored"}
+	summarized := &talk.Talk{Markup: talk.ReStructuredText, Description: "ignored", Summary: "The summary."}
+	type described struct{ Meta, Page, Others []string }
+	describe := func(pageTalk *talk.Talk, rendered string) described {
+		p := &page{ldOptions: jsonld.Options{PlainDescription: plainDescription}}
+		p.Head.Description = summary(pageTalk, true)
+		describeMarkup(p, pageTalk, rendered)
+		plain := p.ldOptions.PlainDescription
+		return described{
+			Meta:   []string{p.Head.Description},
+			Page:   []string{plain(pageTalk)},
+			Others: []string{plain(rstTalk), plain(mdTalk), plain(plainTalk)},
+		}
+	}
+	others := []string{
+		"Why\n\nFast code, see docs &amp; more.\n\none\n\ntwo\n\ndef f():\n\n    return 1\n\nafter",
+		"Why\n\nBold and a link raw\n\nfirst\n\nsecond\n\n  x = 1\n\ty = 2",
 		"*Not* markup,\n\nas written.",
-		"Rendered already",
+	}
+	got := []described{
+		describe(pageTalk, "<p>Rendered <em>already</em></p>\n<pre>\n\n  code  here\n</pre><p>&lt;end&gt;</p>"),
+		describe(summarized, "<p>Rendered</p>"),
+	}
+	want := []described{
+		{Meta: []string{"Rendered already code here <end>"}, Page: []string{"Rendered already\n\n  code  here\n\n<end>"}, Others: others},
+		{Meta: []string{"The summary."}, Page: []string{"ignored"}, Others: others},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("plain descriptions (-want +got):\n%s", diff)
 	}
+}
+
+// FuzzVisibleText holds visibleText, on what the markup renderers make
+// of any text, to the text an HTML tokenizer reads in it: the same words,
+// blocks apart, and each preformatted block's lines as they are.
+func FuzzVisibleText(f *testing.F) {
+	f.Add("Why\n===\n\n*Fast* code &amp; `docs <https://e.org>`_\n\n- one\n- two\n\n::\n\n    def f():\n\n        return 1\n")
+	f.Add("# Why\n\n**Bold** [a](https://e.org) <b>raw</b> &copy; &#x1F600;\n\n```\n\n  x = 1\n\ty = 2\n```\n")
+	f.Add("a\u00a0b \u3000c\u2028d\n\n.. code::\n\n   <x> & \"y\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, m := range []talk.Markup{talk.ReStructuredText, talk.Markdown} {
+			if !isMarkup(src, m) {
+				continue
+			}
+			var rendered bytes.Buffer
+			if err := writeMarkup(&rendered, src, m, descriptionLevel); err != nil {
+				t.Fatal(err)
+			}
+			got := visibleText(rendered.String())
+			// Only a first line of code may start with spaces: its indentation.
+			if got != strings.TrimRightFunc(got, unicode.IsSpace) || strings.HasPrefix(got, "\n") {
+				t.Errorf("%s %q: visibleText = %q, with space after its last block or before its first", m, rendered.String(), got)
+			}
+			if want := tokenizedWords(rendered.String()); !slices.Equal(strings.Fields(got), want) {
+				t.Errorf("%s %q: visibleText = %q, whose words are not the tokenizer's %q", m, rendered.String(), got, want)
+			}
+			if want := tokenizedPre(rendered.String()); !slices.Equal(want, preBlocksIn(got, want)) {
+				t.Errorf("%s %q: visibleText = %q, without the preformatted blocks %q", m, rendered.String(), got, want)
+			}
+		}
+	})
+}
+
+// tokenizedWords are the words of h's text as x/net/html reads it.
+func tokenizedWords(h string) []string {
+	var text strings.Builder
+	z := xhtml.NewTokenizer(strings.NewReader(h))
+	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+		switch tok := z.Token(); tt {
+		case xhtml.TextToken:
+			text.WriteString(tok.Data)
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			if !inlineElement(tok.Data) {
+				text.WriteByte(' ')
+			}
+		}
+	}
+	return strings.Fields(text.String())
+}
+
+// tokenizedPre are h's preformatted blocks' texts as x/net/html reads
+// them, cut as visibleText cuts them: blank lines before the first and
+// spaces after the last gone, blocks of spaces left out.
+func tokenizedPre(h string) []string {
+	var blocks []string
+	var pre *strings.Builder
+	z := xhtml.NewTokenizer(strings.NewReader(h))
+	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+		tok := z.Token()
+		switch {
+		case tt == xhtml.StartTagToken && tok.Data == "pre":
+			pre = new(strings.Builder)
+		case tt == xhtml.EndTagToken && tok.Data == "pre" && pre != nil:
+			block := strings.TrimRightFunc(pre.String(), unicode.IsSpace)
+			for {
+				line, rest, ok := strings.Cut(block, "\n")
+				if !ok || strings.TrimSpace(line) != "" {
+					break
+				}
+				block = rest
+			}
+			if block != "" {
+				blocks = append(blocks, block)
+			}
+			pre = nil
+		case tt == xhtml.TextToken && pre != nil:
+			pre.WriteString(tok.Data)
+		}
+	}
+	return blocks
+}
+
+// preBlocksIn returns the blocks of want that text holds as paragraphs of
+// their own, in order.
+func preBlocksIn(text string, want []string) []string {
+	var found []string
+	for _, block := range want {
+		at := -1
+		for from := 0; from <= len(text); from++ {
+			i := strings.Index(text[from:], block)
+			if i < 0 {
+				break
+			}
+			i += from
+			if (i == 0 || strings.HasSuffix(text[:i], "\n\n")) &&
+				(i+len(block) == len(text) || strings.HasPrefix(text[i+len(block):], "\n\n")) {
+				at = i
+				break
+			}
+			from = i
+		}
+		if at < 0 {
+			break
+		}
+		found = append(found, block)
+		text = text[at+len(block):]
+	}
+	return found
 }
 
 // BenchmarkVisibleText is what a page's JSON-LD pays for its description

@@ -6,8 +6,6 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/talk"
@@ -65,13 +63,20 @@ func (r *Renderer) talkLDOptions(canonical string) jsonld.Options {
 	return opt
 }
 
-// plainDescriptions is a page's PlainDescription: plainDescription, but
-// for the page's own talk, whose description in markup the page has
-// rendered already (rendered).
-func plainDescriptions[T ~string | []byte](pageTalk *talk.Talk, rendered T) func(*talk.Talk) string {
-	return func(t *talk.Talk) string {
+// describeMarkup sets what p, pageTalk's page, says of its description
+// in markup, rendered as the HTML rendered: the meta description, unless
+// the summary is that, and the graph's plain descriptions. Without a
+// summary both are the text the page shows, which is read once for the
+// two.
+func describeMarkup[T ~string | []byte](p *page, pageTalk *talk.Talk, rendered T) {
+	if p.Head.Description != "" {
+		return // the summary's, as is the graph's description of pageTalk
+	}
+	text := visibleText(rendered)
+	p.Head.Description = shorten(text)
+	p.ldOptions.PlainDescription = func(t *talk.Talk) string {
 		if t == pageTalk {
-			return visibleText(rendered)
+			return text
 		}
 		return plainDescription(t)
 	}
@@ -92,65 +97,6 @@ func plainDescription(t *talk.Talk) string {
 	}
 	return visibleText(b.Bytes())
 }
-
-// visibleText is the text a reader sees of rendered, the HTML a markup
-// renderer made: its blocks (paragraphs, list items, headings) as
-// paragraphs apart, each one's words joined by single spaces.
-func visibleText[T ~string | []byte](rendered T) string {
-	in, out := bufpool.Get(), bufpool.Get()
-	defer bufpool.Put(in)
-	defer bufpool.Put(out)
-	in.Grow(len(rendered)) // the text is no longer than its HTML
-	visible := appendVisibleText(in.AvailableBuffer(), rendered, len(rendered), blockBreak)
-	out.Grow(len(visible) + 1)
-	text := out.AvailableBuffer()
-	const none, space, paragraph = 0, 1, 2
-	gap := none // what goes before the next word
-	for i := 0; i < len(visible); {
-		c, size := visible[i], 1
-		isSpace := asciiSpace(c)
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRune(visible[i:])
-			isSpace = unicode.IsSpace(r)
-		}
-		switch {
-		case c == blockBreak:
-			gap = paragraph
-		case isSpace:
-			gap = max(gap, space)
-		default:
-			if len(text) > 0 && gap == paragraph {
-				text = append(text, '\n', '\n')
-			} else if len(text) > 0 && gap == space {
-				text = append(text, ' ')
-			}
-			gap = none
-			// The rest of the word's ASCII at once.
-			end := i + size
-			for end < len(visible) && asciiWordByte[visible[end]] {
-				end++
-			}
-			text = append(text, visible[i:end]...)
-			size = end - i
-		}
-		i += size
-	}
-	return string(text)
-}
-
-// asciiWordByte marks the bytes of a word that visibleText copies as they
-// are: ASCII but for spaces and blockBreak.
-var asciiWordByte = func() (t [256]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = c != blockBreak && !asciiSpace(byte(c))
-	}
-	return t
-}()
-
-// blockBreak marks where visibleText's blocks part: the renderers write
-// no NUL (HTML has none).
-const blockBreak = 0
 
 // speakerURLs gives the absolute addresses of speakers' pages for the
 // JSON-LD's Persons; nil without a BaseURL, when pages have no absolute

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -283,48 +285,159 @@ func descriptionMeta[T ~string | []byte](src string, markup bool, rendered T) st
 	if !markup {
 		return shorten(src)
 	}
-	var buf [2 * shortenLimit]byte
-	return shorten(string(appendVisibleText(buf[:0], rendered, 2*shortenLimit, ' ')))
+	return shorten(visibleText(rendered))
 }
 
-// appendVisibleText appends to dst the text of h, HTML that a markup
-// renderer made: tags left out, blockBreak where a tag other than an
-// inline one (such as <em> or <a>) breaks the text, character references
-// decoded. It stops once dst holds max bytes, which is all a meta
-// description needs of a long description.
-func appendVisibleText[T ~string | []byte](dst []byte, h T, max int, blockBreak byte) []byte {
-	for i := 0; i < len(h) && len(dst) < max; {
-		switch h[i] {
+// visibleText is the text a reader sees of rendered, the HTML a markup
+// renderer made: tags left out and character references decoded, its
+// blocks (paragraphs, list items, headings) as paragraphs apart, each
+// one's words joined by single spaces, but for preformatted blocks
+// (code), whose lines and indentation are kept as a reader sees them.
+func visibleText[T ~string | []byte](rendered T) string {
+	b := bufpool.Get()
+	defer bufpool.Put(b)
+	b.Grow(len(rendered)) // the text is no longer than its HTML
+	v := visibleWords{text: b.AvailableBuffer(), pre: -1}
+	var ref [utf8.UTFMax * 2]byte // a reference decodes to at most two characters
+	for i := 0; i < len(rendered); {
+		switch rendered[i] {
 		case '<':
-			end := tagEnd(h, i+1)
-			if !inlineTag(h[i+1 : end]) {
-				dst = append(dst, blockBreak)
+			end := tagEnd(rendered, i+1)
+			if name, closing := tagName(rendered[i+1 : end]); !inlineElement(name) {
+				v.blockBreak(name == "pre" && !closing, name == "pre" && closing)
 			}
 			i = end + 1
 		case '&':
 			end := i + 1
-			for end < len(h) && end-i < 32 && h[end] != ';' && h[end] != '&' && h[end] != '<' {
+			for end < len(rendered) && end-i < 32 && rendered[end] != ';' && rendered[end] != '&' && rendered[end] != '<' {
 				end++
 			}
-			if end < len(h) && h[end] == ';' {
-				dst = appendUnescaped(dst, string(h[i:end+1]))
+			if end < len(rendered) && rendered[end] == ';' {
+				appendText(&v, appendUnescaped(ref[:0], string(rendered[i:end+1])))
 				i = end + 1
 				continue
 			}
-			dst = append(dst, '&')
+			appendText(&v, "&")
 			i++
 		default:
 			// The text up to the next tag or reference, at once.
 			end := i + 1
-			for end < len(h) && end-i < max-len(dst) && h[end] != '<' && h[end] != '&' {
+			for end < len(rendered) && rendered[end] != '<' && rendered[end] != '&' {
 				end++
 			}
-			dst = append(dst, h[i:end]...)
+			appendText(&v, rendered[i:end])
 			i = end
 		}
 	}
-	return dst
+	v.blockBreak(false, v.pre >= 0)
+	return string(v.text)
 }
+
+// visibleWords is visibleText's text as it is made.
+type visibleWords struct {
+	text []byte
+	gap  gap // what goes before the next word
+	// pre is where the text of the preformatted block being read starts
+	// in text, its separator before it; -1 outside one.
+	pre, preText int
+}
+
+// gap is what goes between two words of visibleWords: nothing, a space, or
+// a paragraph's break.
+type gap int
+
+const (
+	noGap gap = iota
+	spaceGap
+	paragraphGap
+)
+
+// blockBreak ends the block being read: it starts a preformatted one
+// when opening, and ends one when closing. A preformatted block loses
+// its blank lines before its first and its spaces after its last, as a
+// page shows it, and is left out when only spaces.
+func (v *visibleWords) blockBreak(opening, closing bool) {
+	v.gap = paragraphGap
+	if closing && v.pre >= 0 {
+		lines := bytes.TrimRightFunc(v.text[v.preText:], unicode.IsSpace)
+		for len(lines) > 0 {
+			nl := bytes.IndexByte(lines, '\n')
+			if nl < 0 || len(bytes.TrimSpace(lines[:nl])) > 0 {
+				break
+			}
+			lines = lines[nl+1:]
+		}
+		if len(lines) == 0 {
+			v.text = v.text[:v.pre]
+		} else {
+			v.text = append(v.text[:v.preText], lines...) // copy handles the overlap
+		}
+		v.pre = -1
+	}
+	if opening {
+		v.pre = len(v.text)
+		if len(v.text) > 0 {
+			v.text = append(v.text, '\n', '\n')
+		}
+		v.preText = len(v.text)
+	}
+}
+
+// appendText adds s, text of the page, to v: its words, or within a
+// preformatted block its lines as they are.
+func appendText[T ~string | []byte](v *visibleWords, s T) {
+	if v.pre >= 0 {
+		// A line ends at "\r\n" or "\r" too, as HTML reads it.
+		done := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\r' {
+				v.text = append(append(v.text, s[done:i]...), '\n')
+				if i+1 < len(s) && s[i+1] == '\n' {
+					i++
+				}
+				done = i + 1
+			}
+		}
+		v.text = append(v.text, s[done:]...)
+		return
+	}
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		isSpace := asciiSpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			v.gap = max(v.gap, spaceGap)
+			i += size
+			continue
+		}
+		if len(v.text) > 0 && v.gap == paragraphGap {
+			v.text = append(v.text, '\n', '\n')
+		} else if len(v.text) > 0 && v.gap == spaceGap {
+			v.text = append(v.text, ' ')
+		}
+		v.gap = noGap
+		// The rest of the word's ASCII at once.
+		end := i + size
+		for end < len(s) && asciiWordByte[s[end]] {
+			end++
+		}
+		v.text = append(v.text, s[i:end]...)
+		i = end
+	}
+}
+
+// asciiWordByte marks the bytes of a word that appendText copies as
+// they are: ASCII but for spaces.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace(byte(c))
+	}
+	return t
+}()
 
 // appendUnescaped appends the character reference ref decoded: the
 // escapers' own references at once, others as html.UnescapeString
@@ -364,12 +477,12 @@ func tagEnd[T ~string | []byte](h T, i int) int {
 	return len(h)
 }
 
-// inlineTag reports whether tag, a tag's text between "<" and ">" (such
-// as `/em` or `a href="x"`), is of an element that a line of text runs
-// through without a break.
-func inlineTag[T ~string | []byte](tag T) bool {
+// tagName returns the name of the element of tag, a tag's text between
+// "<" and ">" (such as `/em` or `a href="x"`), and whether it closes it;
+// "!" for a comment.
+func tagName[T ~string | []byte](tag T) (name string, closing bool) {
 	if len(tag) > 0 && tag[0] == '!' {
-		return true // a comment, such as goldmark's for raw HTML it left out, breaks no text
+		return "!", false
 	}
 	i := 0
 	if i < len(tag) && tag[i] == '/' {
@@ -379,7 +492,15 @@ func inlineTag[T ~string | []byte](tag T) bool {
 	for j < len(tag) && ('a' <= tag[j] && tag[j] <= 'z' || '0' <= tag[j] && tag[j] <= '9') {
 		j++
 	}
-	switch string(tag[i:j]) {
+	return string(tag[i:j]), i > 0
+}
+
+// inlineElement reports whether the element of tagName name is one that a
+// line of text runs through without a break.
+func inlineElement(name string) bool {
+	switch name {
+	case "!": // a comment, such as goldmark's for raw HTML it left out, breaks no text
+		return true
 	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
 		"kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt",
 		"u", "var", "wbr":

@@ -85,10 +85,7 @@ func writeTalkPage(b *pageWriter, p *page, style string) error {
 			return fmt.Errorf("description: %w", err)
 		}
 		p.renderedDescription = desc.Bytes()
-		p.ldOptions.PlainDescription = plainDescriptions(t, p.renderedDescription)
-		if p.Head.Description == "" {
-			p.Head.Description = descriptionMeta(t.Description, true, p.renderedDescription)
-		}
+		describeMarkup(p, t, p.renderedDescription)
 	}
 	// "page"
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
