@@ -19,3 +19,5 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$root" && go run ./.ci/ical -o "$out" "$shared/frab-camp2019.json" "$shared/pretalx-democon.json")
 node check.mjs "$out/frab-camp2019.ics" "$out/pretalx-democon.ics"
+# And the golden calendar of talks across zones' changes of the clocks.
+bash "$here/zones.sh"

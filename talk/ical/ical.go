@@ -577,6 +577,7 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	c.line("BEGIN:VEVENT")
 	c.text("UID", id)
 	c.stamp()
+	startRepeated := false // a zoned start its zone's clock reads twice
 	switch s.kind {
 	case allDay:
 		c.line("DTSTART;VALUE=DATE:" + s.at.Format("20060102"))
@@ -585,23 +586,15 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	case floating:
 		c.line("DTSTART:" + s.at.Format("20060102T150405"))
 	case zoned:
-		c.zoned("DTSTART", s.at, s.zoneName)
+		startRepeated = repeated(s.at)
+		c.zoned("DTSTART", s.at, s.zoneName, startRepeated)
 	}
 	if s.kind == allDay && time.Duration(t.Duration) > 24*time.Hour {
 		days := (time.Duration(t.Duration) + 24*time.Hour - 1) / (24 * time.Hour)
 		c.line(fmt.Sprintf("DURATION:P%dD", days))
 	}
 	if s.kind != allDay && t.Duration > 0 {
-		end := s.at.Add(time.Duration(t.Duration))
-		if s.kind == zoned && !repeated(s.at) && end.Year() <= maxYear && (offsetOf(end) != offsetOf(s.at) || repeated(end)) {
-			// ical.js and libical add a DURATION to the wall clock,
-			// so that across a change of the clocks the talk would
-			// end an hour off (or, over the day Samoa skipped,
-			// before it starts): the end is said as it is.
-			c.zoned("DTEND", end, s.zoneName)
-		} else {
-			c.line("DURATION:" + duration(t.Duration))
-		}
+		c.end(s, t.Duration, startRepeated)
 	}
 	c.text("SUMMARY", t.Title)
 	c.text("DESCRIPTION", description(t))
@@ -615,14 +608,34 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	c.line("END:VEVENT")
 }
 
+// end writes when a talk that starts at s and lasts d ends: as its
+// DURATION, but for a talk on a zone's clock whose start is read once
+// (startRepeated says if not; such a start is said in UTC) and that ends
+// at another offset from UTC than it starts, or at a time the clock
+// reads twice. ical.js and libical add a DURATION to the wall clock, so
+// that across a change of the clocks the talk would end an hour off (or,
+// over the day Samoa skipped, before it starts): its DTEND is said
+// instead.
+func (c *calendar) end(s start, d talk.Duration, startRepeated bool) {
+	end := s.at.Add(time.Duration(d))
+	if s.kind == zoned && !startRepeated && end.Year() <= maxYear {
+		if endRepeated := repeated(end); endRepeated || offsetOf(end) != offsetOf(s.at) {
+			c.zoned("DTEND", end, s.zoneName, endRepeated)
+			return
+		}
+	}
+	c.line("DURATION:" + duration(d))
+}
+
 // zoned writes the DATE-TIME property name for the instant at, in its
 // zone called zoneName: with TZID, or in UTC where the zone's wall clock
-// is read twice (see repeated) or is off UTC by seconds (a local mean
-// time before 1900, which the VTIMEZONE says but ical.js rounds to the
-// minute); but not where UTC has left the four-digit years (local mean
-// time on 0000-01-01), which the TZID form holds.
-func (c *calendar) zoned(name string, at time.Time, zoneName string) {
-	if y := at.UTC().Year(); (repeated(at) || offsetOf(at)%60 != 0) && 0 <= y && y <= maxYear {
+// is read twice (isRepeated, as repeated(at) says) or is off UTC by
+// seconds (a local mean time before 1900, which the VTIMEZONE says but
+// ical.js rounds to the minute); but not where UTC has left the
+// four-digit years (local mean time on 0000-01-01), which the TZID form
+// holds.
+func (c *calendar) zoned(name string, at time.Time, zoneName string, isRepeated bool) {
+	if y := at.UTC().Year(); (isRepeated || offsetOf(at)%60 != 0) && 0 <= y && y <= maxYear {
 		c.line(name + ":" + at.UTC().Format("20060102T150405Z"))
 		return
 	}
