@@ -264,6 +264,12 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 	return h, nil
 }
 
+// setCommonHeaders sets the headers of every response.
+func setCommonHeaders(hd http.Header) {
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Referrer-Policy", referrerPolicy)
+}
+
 // allowed are the methods every page answers.
 const allowed = "GET, HEAD, OPTIONS"
 
@@ -275,8 +281,7 @@ type representation func(w io.Writer) error
 func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// Every response, errors included, is one a browser may show.
 	hd := w.Header()
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Referrer-Policy", referrerPolicy)
+	setCommonHeaders(hd)
 	// A path with no page is 404 whatever the method: 405 would say the
 	// resource exists. An encoded "/" (%2F) is no path separator
 	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
@@ -311,7 +316,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	for _, o := range offers {
 		types = append(types, o.mediaType)
 	}
-	w.Header().Set("Vary", "Accept")
+	w.Header().Add("Vary", "Accept")
 	chosen, ok := negotiate(req.Header.Values("Accept"), types)
 	if !ok {
 		http.Error(w, "406 not acceptable: this resource is available as "+strings.Join(types, ", "), http.StatusNotAcceptable)

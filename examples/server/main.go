@@ -2,7 +2,7 @@
 // packages: an index of events, a page per event, talk and speaker, at
 // pyvideo.org's URLs, each in the representation the client asks for.
 //
-//	go run ./examples/server [-addr localhost:8080] [-base URL] [DIR]
+//	go run ./examples/server [-addr localhost:8080] [-base URL] [-cors ORIGINS] [DIR]
 //
 // DIR is an archive in pyvideo's layout (<event>/category.json and
 // <event>/videos/<talk>.json). An archive in talkmeta's own layout
@@ -76,6 +76,19 @@
 // has a Content-Security-Policy that lets it load its style sheet, images,
 // media and players, and run no script.
 //
+// # Other sites' scripts
+//
+// A browser lets a script of another origin (a conference's own site,
+// fetching a talk's citations or JSON-LD) read a response only if the
+// server says it may. By default it does not. -cors names the origins that
+// may, comma-separated ("https://conf.example.org,http://localhost:3000"),
+// or "*" for any: their requests' responses say so, exposing ETag and the
+// range headers too, and a browser's preflight OPTIONS request from one of
+// them is answered for any path (GET and HEAD, with the conditional and
+// range headers), so that a script reads a 404 as a 404. With a list, every
+// response says "Vary: Origin", so that a cache keeps one origin's answer
+// from another.
+//
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
 package main
 
@@ -100,8 +113,9 @@ import (
 func main() {
 	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
 	base := flag.String("base", "", "the site's public base `URL` (http or https): pages link to each other, name their canonical URL and JSON-LD @ids, and are redirected below it; a path in it is one a proxy in front strips")
+	cors := flag.String("cors", "", "the `origins` whose web pages' scripts may read the responses, comma-separated (https://conf.example.org,http://localhost:3000), or * for any; by default none")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [DIR]")
+		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [DIR]")
 		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.")
 		flag.PrintDefaults()
 	}
@@ -114,6 +128,11 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	origins, err := parseOrigins(*cors)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "server:", err)
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// A second interrupt during the shutdown's grace stops the
@@ -123,15 +142,25 @@ func main() {
 	}()
 	reload := make(chan os.Signal, 1)
 	signal.Notify(reload, syscall.SIGHUP)
-	if err := serve(ctx, *addr, *base, dir, os.Stderr, reload); err != nil {
+	cfg := config{addr: *addr, base: *base, dir: dir, cors: origins}
+	if err := serve(ctx, cfg, os.Stderr, reload); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
 
-// serve loads the archive in dir and serves it on addr until ctx is done,
-// reading it again each time reload receives.
-func serve(ctx context.Context, addr, base, dir string, log io.Writer, reload <-chan os.Signal) error {
+// config is what the command line sets.
+type config struct {
+	addr string      // the address to listen on
+	base string      // the site's public base URL, or ""
+	dir  string      // the archive
+	cors crossOrigin // the origins whose scripts may read responses
+}
+
+// serve loads the archive in cfg.dir and serves it on cfg.addr until ctx
+// is done, reading it again each time reload receives.
+func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Signal) error {
+	addr, base, dir := cfg.addr, cfg.base, cfg.dir
 	// A base without a scheme or host ("talks.example.org") would make
 	// every canonical link and @id a relative path.
 	if base != "" && !weburl.Is(base) {
@@ -151,7 +180,7 @@ func serve(ctx context.Context, addr, base, dir string, log io.Writer, reload <-
 	} else if !fi.IsDir() {
 		return fmt.Errorf("%s is not a directory", dir)
 	}
-	a := &archiveServer{dir: dir, base: base, log: log}
+	a := &archiveServer{dir: dir, base: base, cors: cfg.cors, log: log}
 	start := time.Now()
 	n, err := a.read()
 	if err != nil {
@@ -202,12 +231,13 @@ const shutdownGrace = 10 * time.Second
 // what they began with.
 type archiveServer struct {
 	dir, base string
+	cors      crossOrigin
 	log       io.Writer
 	current   atomic.Pointer[handler]
 }
 
 func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	a.current.Load().ServeHTTP(w, req)
+	a.cors.serve(w, req, a.current.Load())
 }
 
 // read reads the archive, writing to the log the records it cannot read

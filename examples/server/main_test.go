@@ -63,7 +63,7 @@ func TestSlowBody(t *testing.T) {
 func TestBaseURL(t *testing.T) {
 	var got []string
 	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://"} {
-		err := serve(context.Background(), "127.0.0.1:0", base, "no such directory", io.Discard, nil)
+		err := serve(context.Background(), config{addr: "127.0.0.1:0", base: base, dir: "no such directory"}, io.Discard, nil)
 		got = append(got, fmt.Sprint(err))
 	}
 	want := []string{
@@ -87,7 +87,7 @@ func TestAddressTaken(t *testing.T) {
 	}
 	defer ln.Close()
 	var log strings.Builder
-	err = serve(context.Background(), ln.Addr().String(), "", "no such directory", &log, nil)
+	err = serve(context.Background(), config{addr: ln.Addr().String(), dir: "no such directory"}, &log, nil)
 	// The system's words for it differ: compare the operation.
 	var op *net.OpError
 	if !errors.As(err, &op) {
@@ -106,7 +106,7 @@ func TestInterruptedWhileReading(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var log strings.Builder
-	err := serve(ctx, "127.0.0.1:0", "", archive, &log, nil)
+	err := serve(ctx, config{addr: "127.0.0.1:0", dir: archive}, &log, nil)
 	got := fmt.Sprintf("%v\n%s", err, log.String())
 	if diff := cmp.Diff("<nil>\n", got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -119,7 +119,7 @@ func TestNoArchive(t *testing.T) {
 	var got []string
 	for _, dir := range []string{"no such directory", "main.go"} {
 		var log strings.Builder
-		err := serve(context.Background(), "127.0.0.1:0", "", dir, &log, nil)
+		err := serve(context.Background(), config{addr: "127.0.0.1:0", dir: dir}, &log, nil)
 		got = append(got, fmt.Sprintf("%v\n%s", err, log.String()))
 	}
 	_, missing := os.Stat("no such directory") // in the system's words
@@ -171,7 +171,7 @@ func TestReload(t *testing.T) {
 	log := make(logLines, 100)
 	reload := make(chan os.Signal)
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, "127.0.0.1:0", "", dir, log, reload) }()
+	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", dir: dir}, log, reload) }()
 	var got []string
 	line := log.next(t)
 	_, addr, _ := strings.Cut(line, " on http://")
@@ -289,7 +289,7 @@ func TestShutdownWithConnectionInReserve(t *testing.T) {
 	defer cancel()
 	log := make(logLines, 100)
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, "127.0.0.1:0", "", archive, log, nil) }()
+	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", dir: archive}, log, nil) }()
 	_, addr, _ := strings.Cut(log.next(t), " on http://")
 	addr, _, _ = strings.Cut(addr, " ")
 	conn, err := net.Dial("tcp", addr)
