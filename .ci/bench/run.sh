@@ -14,7 +14,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 export TALKMETA_SHARED="${TALKMETA_SHARED:-$root/../shared}"
 corpus="${TALKMETA_CORPUS:-$TALKMETA_SHARED/corpus/pyvideo}"
-(cd "$here" && [ -d node_modules/citeproc ] && [ -d node_modules/ajv-cli ] || npm install --no-audit --no-fund --loglevel=error >/dev/null)
+. "$here/../lib.sh"
+(cd "$here" && node_deps ajv ajv-cli ajv-formats citeproc)
 cd "$root"
 node --version
 go run ./examples/bench -runs 3 -csl "$TALKMETA_SHARED/csl" -peers "$here" "$@" "$corpus"

@@ -22,18 +22,12 @@ if [ ! -d "$TALKMETA_CORPUS" ]; then
 	echo "bibtex check: the shared corpus is not at $TALKMETA_CORPUS" >&2
 	exit 1
 fi
-if ! command -v bibtex >/dev/null; then
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
-	$sudo apt-get update -qq
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends texlive-binaries >/dev/null
-fi
+. "$here/../lib.sh"
+command -v bibtex >/dev/null || apt_install --no-install-recommends texlive-binaries
 version=$(bibtex --version) # a bibtex that does not run fails here, not as a skipped test
 echo "${version%%$'\n'*}"
 cd "$here"
-if [ ! -d node_modules/@retorquere/bibtex-parser ] || [ ! -d node_modules/@citation-js/plugin-ris ] || [ ! -d node_modules/citeproc ]; then
-	npm ci --no-audit --no-fund --loglevel=error >/dev/null
-fi
+node_deps @retorquere/bibtex-parser @citation-js/plugin-ris citeproc
 cd "$root"
 status=0
 TALKMETA_BIBTEX_CHECK="$here" go test -count=1 -run '^(TestIndependentParsers|TestCiteprocEventDate|TestRealBibTeX)$' -v ./talk/cite || status=$?

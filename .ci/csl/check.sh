@@ -38,7 +38,8 @@ for d in "$TALKMETA_CORPUS" "$csl"; do
 	fi
 done
 cd "$here"
-[ -d node_modules/citeproc ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
+. ../lib.sh
+node_deps citeproc
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 

@@ -10,7 +10,8 @@ root="$(cd "$here/../.." && pwd)"
 style="$(realpath "$1")"
 items="$(realpath "$2")"
 locale="$(realpath "${3:-${TALKMETA_SHARED:-$root/../shared}/csl/locales-en-US.xml}")"
-[ -d "$here/node_modules/citeproc" ] || (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+. "$here/../lib.sh"
+(cd "$here" && node_deps citeproc)
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 node "$here/probe.mjs" "$style" "$locale" "$items" > "$out/js.json"

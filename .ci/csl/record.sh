@@ -12,7 +12,8 @@ export TALKMETA_SHARED="${TALKMETA_SHARED:-$root/../shared}"
 export TALKMETA_CORPUS="${TALKMETA_CORPUS:-$TALKMETA_SHARED/corpus/pyvideo}"
 csl="$TALKMETA_SHARED/csl"
 cd "$here"
-[ -d node_modules/citeproc ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
+. ../lib.sh
+node_deps citeproc
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 styles="apa modern-language-association chicago-author-date ieee harvard-cite-them-right"

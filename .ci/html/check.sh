@@ -9,13 +9,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 corpus="${TALKMETA_CORPUS:?set TALKMETA_CORPUS to the pyvideo corpus}"
 cd "$here"
-[ -d node_modules/vnu-jar ] || npm install --no-audit --no-fund --loglevel=error >/dev/null
-if ! command -v java >/dev/null; then
-	apt-get update -qq >/dev/null && apt-get install -y -qq default-jre-headless >/dev/null
-fi
-if [ ! -x /usr/bin/chromium ]; then
-	apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null
-fi
+. ../lib.sh
+node_deps vnu-jar playwright-core axe-core
+command -v java >/dev/null || apt_install default-jre-headless
+need_chromium
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$root" && go run ./examples/talkmeta site -o "$out/site" -base https://talks.example.org "$corpus")

@@ -12,9 +12,8 @@ if [ ! -d "$shared" ]; then
 	exit 1
 fi
 cd "$here"
-if [ ! -d node_modules/ical.js ]; then
-	npm install --no-audit --no-fund --loglevel=error >/dev/null
-fi
+. ../lib.sh
+node_deps ical.js
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$root" && go run ./.ci/ical -o "$out" "$shared/frab-camp2019.json" "$shared/pretalx-democon.json")

@@ -6,7 +6,6 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
-if [ ! -d node_modules/ical.js ]; then
-	npm ci --no-audit --no-fund --loglevel=error >/dev/null
-fi
+. ../lib.sh
+node_deps ical.js
 node zones.mjs ../../talk/ical/testdata/zones.ics ../../talk/ical/testdata/zones.instants

@@ -8,7 +8,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 corpus="${TALKMETA_CORPUS:?set TALKMETA_CORPUS to the pyvideo corpus}"
 cd "$here"
-[ -d node_modules/schema-dts ] || npm install --no-audit --no-fund --loglevel=error >/dev/null
+. ../lib.sh
+node_deps schema-dts typescript
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$root" && go run ./.ci/jsonld -o "$out" "$corpus" talk/jsonld/testdata/*.jsonld)

@@ -12,10 +12,8 @@ if [ ! -d "$shared" ]; then
 	echo "schedule check: the shared schedule exports are not at $shared" >&2
 	exit 1
 fi
-if ! command -v xmllint >/dev/null; then
-	apt-get install -y -qq libxml2-utils >/dev/null 2>&1 ||
-		{ apt-get update -qq >/dev/null && apt-get install -y -qq libxml2-utils >/dev/null; }
-fi
+. "$here/../lib.sh"
+command -v xmllint >/dev/null || apt_install libxml2-utils
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$root" && go run ./.ci/schedule -o "$out" "$shared/pretalx-democon.json" "$shared/frab-camp2019.json" talk/schedule/testdata/pair.json)

@@ -6,5 +6,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus="${TALKMETA_CORPUS:?set TALKMETA_CORPUS to the pyvideo corpus}"
 cd "$here"
-[ -d node_modules/ajv-formats ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
+. ../lib.sh
+node_deps ajv ajv-formats
 node check.mjs "$corpus"

@@ -7,10 +7,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
-[ -d node_modules/playwright-core ] || npm install --no-audit --no-fund --loglevel=error >/dev/null
-if [ ! -x /usr/bin/chromium ]; then
-	apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null
-fi
+. ../lib.sh
+node_deps playwright-core
+need_chromium
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$root" && go run ./.ci/xss/gen -o "$out" .ci/xss/hostile.json)
