@@ -42,6 +42,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net/url"
 	"os"
@@ -212,6 +213,9 @@ func write(out string, files map[string][]byte, interrupted func() bool) (err er
 		f, err := dir.Create(name)
 		if err == nil {
 			_, err = f.Write(files[name])
+		}
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = fmt.Errorf("%s: %w", pe.Path, pe.Err) // "site/x: is a directory"
 		}
 		if err != nil {
 			return fmt.Errorf("%w; %s is left as it was", err, out)

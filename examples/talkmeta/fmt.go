@@ -266,7 +266,10 @@ func replaceFile(name string, data []byte) error {
 	defer tmp.Discard() // a no-op after the rename
 	_, err = tmp.Write(data)
 	if err == nil {
-		err = tmp.Close() // synced
+		err = tmp.Sync() // the record's only copy: whole after a crash
+	}
+	if err == nil {
+		err = tmp.Close()
 	}
 	if err == nil && old != nil {
 		keepOwner(tmp.Name(), old)

@@ -42,9 +42,9 @@ type Dir struct {
 // OpenDir opens the directory path, which need not exist, to write files
 // into, by the manifest named manifest within it. header, if not empty,
 // is written as the manifest's first lines, each beginning with "#", to
-// tell a reader what the file is; a manifest that is not empty and does
-// not begin with header (the marker an older version of the program
-// wrote, which listed nothing) is taken to list no file: see
+// tell a reader what the file is; with a header, a manifest that is not
+// empty and does not begin with "#" (the marker an older version of the
+// program wrote, which listed nothing) is taken to list no file: see
 // [Dir.Unlisted]. A directory that is not empty and holds no manifest is
 // an error that wraps [ErrNotManaged].
 func OpenDir(path, manifest, header string) (*Dir, error) {
@@ -64,7 +64,7 @@ func OpenDir(path, manifest, header string) (*Dir, error) {
 		return nil, err
 	}
 	text := string(data)
-	if header != "" && text != "" && !strings.HasPrefix(text, header) {
+	if header != "" && text != "" && !strings.HasPrefix(text, "#") {
 		d.unlisted = true
 		return d, nil
 	}
@@ -119,7 +119,7 @@ func (d *Dir) Create(name string) (*File, error) {
 		return nil, err
 	}
 	if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s: %w", p, syscall.EISDIR)
+		return nil, &fs.PathError{Op: "write", Path: p, Err: syscall.EISDIR}
 	}
 	f, err := Create(p, 0o666)
 	if err != nil {
@@ -136,7 +136,7 @@ func (d *Dir) Create(name string) (*File, error) {
 func (d *Dir) mkdirs(dir string) error {
 	if fi, err := os.Stat(dir); err == nil {
 		if !fi.IsDir() {
-			return &fs.PathError{Op: "mkdir", Path: dir, Err: errors.New("is a file")}
+			return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
 		}
 		return nil
 	}
@@ -173,7 +173,7 @@ func (d *Dir) Abort() {
 // removes the files the manifest listed that this set does not have,
 // with the directories their removal leaves empty (never the directory
 // itself); then the manifest lists the new set. Every staged file is
-// written in full and synced before the first is renamed into place, so
+// written in full before the first is renamed into place, so
 // that a failure before then (a full disk) leaves the directory as it
 // was. Should a rename fail, the files renamed so far are new and the
 // others old, none cut short, and the manifest lists both old and new, so
