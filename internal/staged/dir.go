@@ -37,6 +37,7 @@ type Dir struct {
 	mu     sync.Mutex
 	staged map[string]*File // by slash-separated name
 	made   []string         // the directories Create made, outermost first
+	dirs   map[string]bool  // the directories known to exist
 }
 
 // OpenDir opens the directory path, which need not exist, to write files
@@ -48,7 +49,7 @@ type Dir struct {
 // [Dir.Unlisted]. A directory that is not empty and holds no manifest is
 // an error that wraps [ErrNotManaged].
 func OpenDir(path, manifest, header string) (*Dir, error) {
-	d := &Dir{path: path, manifest: filepath.Join(path, manifest), header: header, staged: map[string]*File{}}
+	d := &Dir{path: path, manifest: filepath.Join(path, manifest), header: header, staged: map[string]*File{}, dirs: map[string]bool{}}
 	entries, err := os.ReadDir(path)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
 		return d, nil
@@ -133,7 +134,15 @@ func (d *Dir) Create(name string) (*File, error) {
 
 // mkdirs makes dir and the directories above it that do not exist,
 // remembering each for Abort. The caller holds d.mu.
-func (d *Dir) mkdirs(dir string) error {
+func (d *Dir) mkdirs(dir string) (err error) {
+	if d.dirs[dir] {
+		return nil
+	}
+	defer func() {
+		if err == nil {
+			d.dirs[dir] = true
+		}
+	}()
 	if fi, err := os.Stat(dir); err == nil {
 		if !fi.IsDir() {
 			return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
@@ -166,7 +175,7 @@ func (d *Dir) Abort() {
 	for _, dir := range slices.Backward(d.made) {
 		os.Remove(dir) // only when empty: a file of another's may be in it
 	}
-	d.made = nil
+	d.made, d.dirs = nil, map[string]bool{}
 }
 
 // Commit puts the staged files that were not discarded into place and
@@ -195,6 +204,7 @@ func (d *Dir) Commit() error {
 		for _, dir := range slices.Backward(d.made) {
 			os.Remove(dir)
 		}
+		d.made, d.dirs = nil, map[string]bool{}
 		return err
 	}
 	for _, name := range names {
