@@ -163,7 +163,7 @@ func runSite(e *env, args []string) int {
 		return 1
 	}
 	if b.unlisted {
-		reportKept(e.stderr, b.out, b.pages)
+		reportKept(e.stderr, b.out, b.dir.Listed())
 	}
 	fmt.Fprintf(e.stdout, "%s: %s, %s, %s, %d files, in %v\n", *out,
 		sitePlural(n, "talk"), sitePlural(len(b.events), "event"), sitePlural(len(b.speakers), "speaker"),
@@ -316,9 +316,13 @@ func openSite(out string) (*staged.Dir, error) {
 
 // reportKept tells the user which files the first build over the site
 // of an older talkmeta site kept (see siteMarker): those in out that are
-// not the site's pages, but for files in directories whose names begin
-// with "." (a .git), which no site of talkmeta's had.
-func reportKept(w io.Writer, out string, pages map[string]string) {
+// not the site's files, written, but for files in directories whose
+// names begin with "." (a .git), which no site of talkmeta's had.
+func reportKept(w io.Writer, out string, written []string) {
+	ours := map[string]bool{siteMarker: true}
+	for _, name := range written {
+		ours[name] = true
+	}
 	var kept []string
 	filepath.WalkDir(out, func(p string, d iofs.DirEntry, err error) error {
 		if err != nil {
@@ -329,11 +333,8 @@ func reportKept(w io.Writer, out string, pages map[string]string) {
 		switch {
 		case d.IsDir() && rel != "." && strings.HasPrefix(d.Name(), "."):
 			return filepath.SkipDir
-		case d.IsDir() || rel == siteMarker:
-		default:
-			if _, ours := pages["/"+rel]; !ours {
-				kept = append(kept, rel)
-			}
+		case !d.IsDir() && !ours[rel]:
+			kept = append(kept, rel)
 		}
 		return nil
 	})

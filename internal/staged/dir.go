@@ -89,8 +89,9 @@ func validName(name string) bool {
 // Path returns the directory's path.
 func (d *Dir) Path() string { return d.path }
 
-// Listed returns the files the manifest listed, which a Commit that does
-// not write them again removes.
+// Listed returns the files the manifest lists: before Commit, the
+// previous set, whose files a Commit that does not write them again
+// removes; after it, the new set.
 func (d *Dir) Listed() []string { return slices.Clone(d.listed) }
 
 // Unlisted reports whether the directory had a manifest of another form
