@@ -111,25 +111,29 @@ func (d *Dir) Create(name string) (*File, error) {
 	}
 	p := filepath.Join(d.path, filepath.FromSlash(name))
 	d.mu.Lock()
-	if f := d.staged[name]; f != nil && !f.done {
+	if f, ok := d.staged[name]; ok && (f == nil || !f.done) {
 		d.mu.Unlock()
 		return nil, &fs.PathError{Op: "write", Path: p, Err: fs.ErrExist}
 	}
+	d.staged[name] = nil // taken, while the file is made outside the lock
 	err := d.mkdirs(filepath.Dir(p))
 	d.mu.Unlock()
-	if err != nil {
-		return nil, err
+	var f *File
+	if err == nil {
+		if fi, lerr := os.Lstat(p); lerr == nil && fi.IsDir() {
+			err = &fs.PathError{Op: "write", Path: p, Err: syscall.EISDIR}
+		}
 	}
-	if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
-		return nil, &fs.PathError{Op: "write", Path: p, Err: syscall.EISDIR}
-	}
-	f, err := Create(p, 0o666)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		f, err = Create(p, 0o666)
 	}
 	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err != nil {
+		delete(d.staged, name)
+		return nil, err
+	}
 	d.staged[name] = f
-	d.mu.Unlock()
 	return f, nil
 }
 
@@ -171,7 +175,9 @@ func (d *Dir) Abort() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, f := range d.staged {
-		f.Discard()
+		if f != nil {
+			f.Discard()
+		}
 	}
 	for _, dir := range slices.Backward(d.made) {
 		os.Remove(dir) // only when empty: a file of another's may be in it
@@ -193,7 +199,7 @@ func (d *Dir) Commit() error {
 	defer d.mu.Unlock()
 	files := map[string]*File{}
 	for name, f := range d.staged {
-		if !f.done {
+		if f != nil && !f.done {
 			files[name] = f
 		}
 	}

@@ -2,10 +2,14 @@ package staged
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -240,5 +244,55 @@ func TestOpenDir(t *testing.T) {
 		if diff := cmp.Diff(tt.listed, d.Listed()); diff != "" || d.Unlisted() != tt.unlisted {
 			t.Errorf("manifest %q: Listed (-want +got):\n%s, Unlisted = %v", tt.manifest, diff, d.Unlisted())
 		}
+	}
+}
+
+// TestDirConcurrent stages files from many goroutines, as talkmeta site
+// writes its pages, each also trying one name all of them want: that one
+// is staged once, the others refused, and no staged file is left over.
+func TestDirConcurrent(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	d, err := OpenDir(out, ".manifest", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 32
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	sameStaged := 0
+	for i := range n {
+		wg.Go(func() {
+			name := fmt.Sprintf("d%d/p%d.html", i%4, i)
+			if f, err := d.Create(name); err != nil {
+				t.Error(err)
+			} else {
+				f.Write([]byte(name))
+			}
+			if f, err := d.Create("same.html"); err == nil {
+				f.Write([]byte("same"))
+				mu.Lock()
+				sameStaged++
+				mu.Unlock()
+			} else if !errors.Is(err, fs.ErrExist) {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"same.html": "same"}
+	manifest := ""
+	for i := range n {
+		name := fmt.Sprintf("d%d/p%d.html", i%4, i)
+		want[name] = name
+	}
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		manifest += name + "\n"
+	}
+	want[".manifest"] = manifest
+	if diff := cmp.Diff(want, tree(t, out)); diff != "" || sameStaged != 1 {
+		t.Errorf("same.html staged %d times; (-want +got):\n%s", sameStaged, diff)
 	}
 }
