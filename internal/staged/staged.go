@@ -7,12 +7,11 @@
 // [Create] makes a new file beside its destination, under a name of its
 // own; [File.Commit] renames it over the destination once it is written
 // in full, so that a reader, a web server or an interrupted program finds
-// the old file or the new one, never half of one ([File.Sync] first, for a
-// crash of the machine too). Until then
-// [File.Discard] removes it. A new file is created with the permissions
-// its caller asks for, less the process's umask, as os.Create's are: never
-// chmod to a fixed mode, which would open to all what a umask of 077 keeps
-// private, or the reverse.
+// the old file or the new one, never half of one ([File.Sync] first, for
+// a crash of the machine too); until then [File.Discard] removes it. A new
+// file is created with the permissions its caller asks for, less the
+// process's umask, as os.Create's are: never chmod to a fixed mode, which
+// would open to all what a umask of 077 keeps private, or the reverse.
 //
 // # Directories
 //
@@ -77,8 +76,9 @@ func Create(dest string, perm fs.FileMode) (*File, error) {
 	return nil, &fs.PathError{Op: "create beside", Path: dest, Err: fs.ErrExist}
 }
 
-// WriteFile writes data to a staged file for dest and commits it: dest is
-// replaced whole, or left as it was. perm is as for [Create].
+// WriteFile writes data to a staged file for dest and commits it, without
+// a sync (see [File.Sync]): dest is replaced whole, or left as it was.
+// perm is as for [Create].
 func WriteFile(dest string, data []byte, perm fs.FileMode) error {
 	f, err := Create(dest, perm)
 	if err != nil {
