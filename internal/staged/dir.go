@@ -18,6 +18,9 @@ import (
 // a program that wrote its own among them could not tell them apart later.
 var ErrNotManaged = errors.New("not empty, and holds no manifest")
 
+// errDirClosed is the error of Create and Commit after Commit or Abort.
+var errDirClosed = errors.New("staged: the directory's files were committed or aborted already")
+
 // Dir is a directory a program writes its files into, as a set, among
 // files that are not its own. Its manifest, a file in the directory,
 // lists the files the last [Dir.Commit] wrote, one slash-separated path a
@@ -37,6 +40,7 @@ type Dir struct {
 	mu     sync.Mutex
 	staged map[string]*File // by slash-separated name
 	made   []string         // the directories Create made, outermost first
+	closed bool             // by Commit or Abort
 	dirs   map[string]bool  // the directories known to exist
 }
 
@@ -111,6 +115,10 @@ func (d *Dir) Create(name string) (*File, error) {
 	}
 	p := filepath.Join(d.path, filepath.FromSlash(name))
 	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return nil, errDirClosed
+	}
 	if f, ok := d.staged[name]; ok && (f == nil || !f.done) {
 		d.mu.Unlock()
 		return nil, &fs.PathError{Op: "write", Path: p, Err: fs.ErrExist}
@@ -171,9 +179,12 @@ func (d *Dir) mkdirs(dir string) (err error) {
 
 // Abort removes the staged files and the directories Create made, which
 // leaves the directory as OpenDir found it. After Commit it does nothing.
+// A Dir is used for one set of files: after Commit or Abort, Create and
+// Commit return an error.
 func (d *Dir) Abort() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.closed = true
 	for _, f := range d.staged {
 		if f != nil {
 			f.Discard()
@@ -197,6 +208,12 @@ func (d *Dir) Abort() {
 func (d *Dir) Commit() error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.closed {
+		// A second Commit would find none of the listed files staged,
+		// and remove them all.
+		return errDirClosed
+	}
+	d.closed = true
 	files := map[string]*File{}
 	for name, f := range d.staged {
 		if f != nil && !f.done {

@@ -182,6 +182,17 @@ func TestDir(t *testing.T) {
 	if diff := cmp.Diff(want, tree(t, out)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// A second Commit of the same Dir, which would find none of its
+	// files staged, removes none of them.
+	if err := d.Commit(); err == nil {
+		t.Error("a second Commit succeeded")
+	}
+	if _, err := d.Create("late.html"); err == nil {
+		t.Error("Create after Commit succeeded")
+	}
+	if diff := cmp.Diff(want, tree(t, out)); diff != "" {
+		t.Errorf("after a second Commit (-want +got):\n%s", diff)
+	}
 }
 
 // TestDirAbort stages files, some in new directories, and aborts: the
