@@ -84,9 +84,10 @@ func OpenDir(path, manifest, header string) (*Dir, error) {
 
 // validName reports whether a manifest's line names a file within the
 // directory: a manifest naming one outside it ("../x", "/etc/x") must
-// never have that file removed.
+// never have that file removed. A name Create takes must be one: a
+// newline in it would make two lines of the manifest, a "#" a comment.
 func validName(name string) bool {
-	return name != "" && !strings.HasPrefix(name, "#") && !strings.Contains(name, `\`) &&
+	return name != "" && !strings.HasPrefix(name, "#") && !strings.ContainsAny(name, "\\\n") &&
 		filepath.IsLocal(filepath.FromSlash(name))
 }
 

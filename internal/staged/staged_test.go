@@ -220,6 +220,11 @@ func TestDirAbort(t *testing.T) {
 	if _, err := d.Create("a/mine/z.html"); !errors.Is(err, syscall.ENOTDIR) {
 		t.Errorf("Create under a file = %v, want ENOTDIR", err)
 	}
+	for _, name := range []string{"../x", "/x", "a\nb", "#a", ".manifest"} {
+		if _, err := d.Create(name); err == nil {
+			t.Errorf("Create(%q) succeeded", name)
+		}
+	}
 	if _, err := d.Create("a"); !errors.Is(err, syscall.EISDIR) {
 		t.Errorf("Create at a directory = %v, want EISDIR", err)
 	}
