@@ -42,6 +42,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net/url"
 	"os"
@@ -53,6 +54,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/pageslug"
+	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
@@ -188,140 +190,38 @@ var errInterrupted = errors.New("interrupted")
 // an old site half replaced: first every file is written in full beside
 // its destination under a temporary name, and only when all are, each is
 // renamed over its destination, and the files of the previous build that
-// this one does not make are removed. Should a rename fail, the files
-// renamed so far are new and the others old, but no file is ever cut
-// short. interrupted is asked between files; once it says so, the staged
-// files are removed and nothing is replaced.
+// this one does not make are removed (see staged.Dir). interrupted is
+// asked between files; once it says so, the staged files are removed and
+// nothing is replaced. New files have the permissions the umask gives.
 func write(out string, files map[string][]byte, interrupted func() bool) (err error) {
-	old, err := readManifest(out)
+	dir, err := staged.OpenDir(out, siteManifest, "")
+	if errors.Is(err, staged.ErrNotManaged) {
+		return fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
+	}
 	if err != nil {
 		return err
 	}
-	names := slices.Sorted(maps.Keys(files))
-	staged := make([]string, 0, len(names)+1)
 	defer func() {
 		if err != nil {
-			for _, tmp := range staged {
-				os.Remove(tmp)
-			}
+			dir.Abort()
 		}
 	}()
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if interrupted() {
 			return errInterrupted
 		}
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
-			return fmt.Errorf("%s: is a directory; %s is left as it was", p, out)
+		f, err := dir.Create(name)
+		if err == nil {
+			_, err = f.Write(files[name])
 		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("%w; %s is left as it was", err, out)
-		}
-		tmp, err := stage(p, files[name])
-		if tmp != "" {
-			staged = append(staged, tmp)
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
+			err = fmt.Errorf("%s: %w", pe.Path, pe.Err) // "site/x: is a directory"
 		}
 		if err != nil {
 			return fmt.Errorf("%w; %s is left as it was", err, out)
 		}
 	}
-	// The manifest names the old files and the new ones until the old
-	// are removed, so that a build cut short between the two is undone
-	// by the next.
-	manifest := filepath.Join(out, siteManifest)
-	if err := putManifest(manifest, slices.Concat(old, names)); err != nil {
-		return fmt.Errorf("%w; %s is left as it was", err, out)
-	}
-	for i, name := range names {
-		if err := os.Rename(staged[i], filepath.Join(out, filepath.FromSlash(name))); err != nil {
-			staged = staged[i:]
-			return err
-		}
-	}
-	staged = nil
-	for _, name := range old {
-		if _, made := files[name]; made {
-			continue
-		}
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
-			continue // gone already, or no longer a page of ours
-		}
-		if err := os.Remove(p); err != nil {
-			return fmt.Errorf("%w; the page of a talk no longer in the schedule is left", err)
-		}
-		// A directory the removal leaves empty goes too; one that is
-		// not empty stays, and so does out.
-		for dir := filepath.Dir(p); dir != filepath.Clean(out); dir = filepath.Dir(dir) {
-			if os.Remove(dir) != nil {
-				break
-			}
-		}
-	}
-	return putManifest(manifest, names)
-}
-
-// readManifest returns the files the site in out was built with, by its
-// manifest: none when out does not exist or is empty. A directory that
-// holds files but no manifest is an error, as is a manifest naming a
-// file outside out (which is skipped, never removed).
-func readManifest(out string) ([]string, error) {
-	entries, err := os.ReadDir(out)
-	if errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0 {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	data, err := os.ReadFile(filepath.Join(out, siteManifest))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
-	}
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for line := range strings.Lines(string(data)) {
-		name := strings.TrimSuffix(line, "\n")
-		if name != "" && name != siteManifest && filepath.IsLocal(filepath.FromSlash(name)) && !strings.Contains(name, `\`) {
-			names = append(names, name)
-		}
-	}
-	return names, nil
-}
-
-// putManifest writes the manifest at p, listing names in order, once
-// each, whole or not at all.
-func putManifest(p string, names []string) error {
-	names = slices.Compact(slices.Sorted(slices.Values(names)))
-	var b strings.Builder
-	for _, name := range names {
-		b.WriteString(name + "\n")
-	}
-	tmp, err := stage(p, []byte(b.String()))
-	if err == nil {
-		err = os.Rename(tmp, p)
-	}
-	if err != nil && tmp != "" {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-// stage writes data to a new file beside p and returns its name.
-func stage(p string, data []byte) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return f.Name(), err
+	return dir.Commit()
 }
 
 // siteURLs lays the site out: the event's page is the index, talk pages

@@ -432,3 +432,20 @@ func TestEmptyManifest(t *testing.T) {
 		t.Errorf("manifest (-want +got):\n%s", diff)
 	}
 }
+
+// TestInterruptedFirstBuild interrupts the first build of a site whose
+// directory does not exist yet: nothing is left, where the directories
+// made for the staged files (SITE and SITE/talks) stayed, empty.
+func TestInterruptedFirstBuild(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "site")
+	calls := 0
+	var stderr bytes.Buffer
+	st := run("testdata/pair.json", out, "", time.Unix(0, 0), func() bool { calls++; return calls > 3 }, &stderr)
+	if st != statusInterrupted {
+		t.Errorf("status %d, stderr:\n%s\nwant status %d", st, stderr.String(), statusInterrupted)
+	}
+	if diff := cmp.Diff("./\n", listing(t, parent)); diff != "" {
+		t.Errorf("left behind (-want +got):\n%s", diff)
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -212,12 +213,13 @@ func canonical(t *talk.Talk) ([]byte, error) {
 
 // writeFileAtomic replaces the file name with data so that an interrupted
 // run leaves either the old file or the new one, never half of one: it
-// writes a temporary file beside it and renames it into place. A name that
-// is a symbolic link stays one: the file it links to is replaced, as gofmt
-// -w writes through a link, where the rename would have put a copy in the
-// link's place. The new file has the old one's permission bits (0644 when
-// there was none), and its owner and group, as far as the process may give
-// them (see keepOwner). A file with other hard links is not written
+// writes a file beside it, syncs it and renames it into place (see
+// staged.File). A name that is a symbolic link stays one: the file it
+// links to is replaced, as gofmt -w writes through a link, where the
+// rename would have put a copy in the link's place. The new file has the
+// old one's permission bits (what the umask leaves of 0666 when there was
+// none), and its owner and group, as far as the process may give them
+// (see keepOwner). A file with other hard links is not written
 // through them: name becomes a file of its own, and the other names keep
 // the old contents, as with any write that renames a new file into place.
 //
@@ -243,37 +245,43 @@ func replaceFile(name string, data []byte) error {
 	if target, err := filepath.EvalSymlinks(name); err == nil {
 		name = target
 	}
-	perm := os.FileMode(0o644)
+	// A new file gets what the umask leaves of 0o666, as os.Create's;
+	// an existing one keeps its permission bits.
+	perm, keepPerm := fs.FileMode(0o666), false
 	old, err := os.Stat(name)
 	if err == nil {
-		perm = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+		perm, keepPerm = old.Mode()&(fs.ModePerm|fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky), true
 		if old.Mode().IsRegular() && perm&0o200 == 0 {
 			return errReadOnly
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
+	createPerm := perm
+	if keepPerm {
+		createPerm = 0o600 // until its owner and group are the old file's
+	}
+	tmp, err := staged.Create(name, createPerm)
 	if err != nil {
 		return fmt.Errorf("a new file cannot be made beside it: %w", errs.WithoutPath(err))
 	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
+	defer tmp.Discard() // a no-op after the rename
 	_, err = tmp.Write(data)
 	if err == nil {
-		err = tmp.Sync()
+		err = tmp.Sync() // the record's only copy: whole after a crash
 	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	if err == nil {
+		err = tmp.Close()
 	}
 	if err == nil && old != nil {
 		keepOwner(tmp.Name(), old)
 	}
-	if err == nil {
+	if err == nil && keepPerm {
 		// After the owner, which a chown can clear setuid and setgid of.
 		err = os.Chmod(tmp.Name(), perm)
 	}
 	if err != nil {
 		return fmt.Errorf("the new file beside it cannot be written: %w", errs.WithoutPath(err))
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
+	if err := tmp.Commit(); err != nil {
 		return fmt.Errorf("the new file cannot replace it: %w", errs.WithoutPath(err))
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -220,5 +221,32 @@ func TestFmtReadOnly(t *testing.T) {
 	}
 	if diff := cmp.Diff("{\n  \"title\": \"Open\"\n}\n", readFile(t, open)); diff != "" {
 		t.Errorf("the other file (-want +got):\n%s", diff)
+	}
+}
+
+// TestFmtWriteLongName rewrites a record whose name is near the longest
+// a file system allows (255 bytes): the temporary file beside it, named
+// "." and the record's name and a random suffix, was too long to make
+// ("file name too long"), and the record was never rewritten. Its whole
+// directory is as it would be for a short name.
+func TestFmtWriteLongName(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	long := "a/chipy/videos/" + strings.Repeat("ü", 120) + "-15260.json" // 251 bytes
+	if err := os.Rename("a/chipy/videos/15260.json", long); err != nil {
+		t.Skipf("no such name here: %v", err)
+	}
+	data := readFile(t, long)
+	wantResult(t, runCommand("", "fmt", "-w", long), 0, nil, nil)
+	copyEvent(t, pkg, "chipy", "b/chipy")
+	wantResult(t, runCommand("", "fmt", "-w", "b/chipy/videos/15260.json"), 0, nil, nil)
+	if got, want := readFile(t, long), readFile(t, "b/chipy/videos/15260.json"); got != want || got == data {
+		t.Errorf("after fmt -w, the long-named record is\n%s\nwant\n%s", got, want)
+	}
+	want := dirNames(t, "b/chipy/videos")
+	want[slices.Index(want, "15260.json")] = filepath.Base(long)
+	slices.Sort(want)
+	if diff := cmp.Diff(want, dirNames(t, "a/chipy/videos")); diff != "" {
+		t.Errorf("files beside it (-want +got):\n%s", diff)
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
+	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
@@ -27,22 +28,39 @@ import (
 
 const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
 
-// siteMarker is the file that marks a directory as a site this verb
-// wrote, which a later build may replace as a whole.
+// siteMarker is the site's manifest: the file that marks a directory as
+// a site this verb wrote, and lists the files it wrote there, which the
+// next build replaces or removes; every other file (a CNAME, a
+// robots.txt, a .git) it leaves alone. An empty one, which a user
+// creates, lets a site be built in a directory of the user's files.
+//
+// Versions before the list wrote the marker as one line of prose, and
+// replaced the directory as a whole, deleting whatever the user had put
+// in it. Its site's files cannot be told from files the user added since:
+// the first build over it replaces the files it writes and keeps all the
+// others, which it names (see reportKept), rather than delete a file of
+// the user's. From then on the manifest lists the site's files.
 const siteMarker = ".talkmeta-site"
+
+// siteMarkerHeader begins the manifest, for the reader who finds it.
+const siteMarkerHeader = "# The files talkmeta site wrote here, which its next build replaces or\n" +
+	"# removes; it leaves all other files alone. An empty file lists none.\n"
 
 // runSite builds a static site: an index of events, a page per event, per
 // talk and per speaker, and the style sheet, laid out as pyvideo.org is
 // (see html.PyvideoURLs), but that events whose titles give the same slug
 // each get a page, and each event's talks a directory, and talks of an
 // event whose titles give the same slug each a page (see siteURLs). The
-// site is built in a new directory beside the output and then moved into
-// place, so that a failed build leaves the old site as it was. Only what
+// site's pages are written beside their places in the output, and moved
+// into them only once all are written (see staged.Dir), so that a failed
+// or interrupted build leaves the old site as it was; the pages the old
+// site had and the new one does not are removed, and files the site did
+// not write are left alone (see siteMarker). Only what
 // the index, event and speaker pages need is kept in memory; talk pages
 // are written as their records are read.
 func runSite(e *env, args []string) int {
 	fs := e.flags("site")
-	out := fs.String("o", "site", "the `directory` to write the site to; it is replaced as a whole")
+	out := fs.String("o", "site", "the `directory` to write the site to; files in it the site did not write are kept")
 	base := baseFlag(fs, "absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
 	name := fs.String("name", "", "the site's `name`, heading the index (default \"Talks\")")
 	if st := e.parseFlags(fs, args); st >= 0 {
@@ -62,9 +80,9 @@ func runSite(e *env, args []string) int {
 		return usageError(fs, "-o names the directory to write the site to; \"-\" is no directory (write ./- for one of that name)")
 	}
 	if in := inputWithin(*out, fs.Args()); in != "" {
-		// The old site goes as a whole once the new one is built: the
-		// records it was built from would go with it.
-		return usageError(fs, "%s is within %s, which the site replaces as a whole; choose another -o", in, *out)
+		// Records among the site's pages, which a later build removes
+		// or replaces, are too easily lost.
+		return usageError(fs, "%s is within %s, which the site is written into; choose another -o", in, *out)
 	}
 	start := e.now()
 	status := 0
@@ -144,21 +162,27 @@ func runSite(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, verbError("site", err))
 		return 1
 	}
+	if b.unlisted {
+		reportKept(e.stderr, b.out, b.dir.Listed())
+	}
 	fmt.Fprintf(e.stdout, "%s: %s, %s, %s, %d files, in %v\n", *out,
 		sitePlural(n, "talk"), sitePlural(len(b.events), "event"), sitePlural(len(b.speakers), "speaker"),
-		len(b.pages), e.now().Sub(start).Round(time.Millisecond))
+		len(b.pages)+1, e.now().Sub(start).Round(time.Millisecond))
 	return status
 }
 
 // siteBuilder collects what the index, event and speaker pages need while
-// it writes talk pages, in a temporary directory.
+// it writes talk pages, staged beside their places in the site.
 type siteBuilder struct {
 	r    html.Renderer
 	apa  *csl.Processor // for the talk pages' references
 	urls *siteURLs      // r.URLs
 	out  string         // where the site goes
-	tmp  string         // where it is built
-	dirs map[string]bool
+	dir  *staged.Dir    // out's pages, staged
+	// unlisted is whether out held a site of an older talkmeta site,
+	// whose marker listed no files (see siteMarker).
+	unlisted  bool
+	published bool
 	// pages maps each page's path to the record that made it, to find
 	// records that would overwrite each other's pages.
 	pages    map[string]string
@@ -257,29 +281,21 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 		// server's root, say), as fmt -w writes through a link.
 		out = target
 	}
-	if err := checkReplaceable(out); err != nil {
+	dir, err := openSite(out)
+	if err != nil {
 		return nil, err
 	}
 	apa, err := cslProcessor("apa", "", true)
 	if err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
-	if err != nil {
-		return nil, outError(out, "a new directory cannot be made beside it", err)
-	}
 	urls := newSiteURLs()
 	r.URLs = urls
 	return &siteBuilder{
-		r: r, apa: apa, urls: urls, out: out, tmp: tmp,
+		r: r, apa: apa, urls: urls, out: out, dir: dir, unlisted: dir.Unlisted(),
 		slots:       make(chan struct{}, runtime.GOMAXPROCS(0)),
 		report:      report,
 		interrupted: func() bool { return false },
-		dirs:        map[string]bool{},
 		pages:       map[string]string{},
 		read:        map[string]bool{},
 		events:      map[string]*siteEvent{},
@@ -287,22 +303,51 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	}, nil
 }
 
-// checkReplaceable refuses to replace a directory that holds anything but
-// a site this verb wrote.
-func checkReplaceable(out string) error {
-	entries, err := os.ReadDir(out)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil
-	case err != nil:
-		return err
-	case len(entries) == 0:
-		return nil
+// openSite opens out to write a site into: it refuses a directory that
+// is not empty and holds no siteMarker, whose files could not be told
+// from the site's later on, and says how to opt in.
+func openSite(out string) (*staged.Dir, error) {
+	dir, err := staged.OpenDir(out, siteMarker, siteMarkerHeader)
+	if errors.Is(err, staged.ErrNotManaged) {
+		return nil, fmt.Errorf("%s is not empty and holds no site written by talkmeta site (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteMarker)
 	}
-	if _, err := os.Stat(filepath.Join(out, siteMarker)); err != nil {
-		return fmt.Errorf("%s is not empty and holds no site written by talkmeta site (no %s); choose another -o", out, siteMarker)
+	return dir, err
+}
+
+// reportKept tells the user which files the first build over the site
+// of an older talkmeta site kept (see siteMarker): those in out that are
+// not the site's files, written, but for files in directories whose
+// names begin with "." (a .git), which no site of talkmeta's had.
+func reportKept(w io.Writer, out string, written []string) {
+	ours := map[string]bool{siteMarker: true}
+	for _, name := range written {
+		ours[name] = true
 	}
-	return nil
+	var kept []string
+	filepath.WalkDir(out, func(p string, d iofs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir() && rel != "." && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir
+		case !d.IsDir() && !ours[rel]:
+			kept = append(kept, rel)
+		}
+		return nil
+	})
+	if len(kept) == 0 {
+		return
+	}
+	shown := kept[:min(len(kept), 5)]
+	more := ""
+	if len(kept) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(kept)-len(shown))
+	}
+	fmt.Fprintf(w, "talkmeta site: %s held a site of an older talkmeta site, whose %s did not list its files: kept %s this build did not write, which may be yours or pages of the old site: %s%s; remove those you do not want (from now on %[2]s lists the site's files, and a build removes only its own)\n",
+		out, siteMarker, sitePlural(len(kept), "file"), strings.Join(shown, ", "), more)
 }
 
 // inputWithin returns the first of args, the files and directories a
@@ -489,10 +534,6 @@ func (b *siteBuilder) finish() {
 		return b.r.WriteIndex(w, index, html.PageOptions{})
 	}))
 	check(b.write(b.r.StyleSheet, "the style sheet", b.r.WriteStyle))
-	check(b.write("/"+siteMarker, "the marker", func(w io.Writer) error {
-		_, err := io.WriteString(w, "This directory is a site written by talkmeta site, which replaces it as a whole.\n")
-		return err
-	}))
 }
 
 // siteByDate orders a list of talks by date, newest first or in the order
@@ -539,8 +580,8 @@ func siteKeys[V any](m map[string]V) []string {
 // already made is an error naming both; errors from fill are reported with
 // the record's name.
 func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) error {
-	rel := filepath.FromSlash(strings.TrimPrefix(page, "/"))
-	if !filepath.IsLocal(rel) || strings.HasSuffix(page, "/") {
+	rel := strings.TrimPrefix(page, "/")
+	if !filepath.IsLocal(filepath.FromSlash(rel)) || strings.HasSuffix(page, "/") || rel == siteMarker {
 		return fmt.Errorf("%s: its page %q is not a file within the site", record, page)
 	}
 	if other, ok := b.pages[page]; ok {
@@ -551,25 +592,27 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 		b.fail(errInterrupted)
 		return nil
 	}
-	name := filepath.Join(b.tmp, rel)
-	if dir := filepath.Dir(name); !b.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			b.fail(outError(b.out, "making "+path.Dir(strings.TrimPrefix(page, "/")), err))
-			return nil
-		}
-		b.dirs[dir] = true
-	}
 	b.slots <- struct{}{}
 	b.wg.Go(func() {
 		defer func() { <-b.slots }()
-		if err := writeFile(name, fill); err != nil {
+		f, err := b.dir.Create(rel)
+		if err == nil {
+			// Written by name, as writeFile writes any file; the
+			// site's Commit moves it into place.
+			err = f.Close()
+		}
+		if err != nil {
+			b.fail(outError(b.out, "writing "+rel, err))
+			return
+		}
+		if err := writeFile(f.Name(), fill); err != nil {
+			f.Discard()
 			var fe *fillError
 			if errors.As(err, &fe) {
-				os.Remove(name)
 				b.report(fmt.Errorf("%s: %w", record, fe.err))
 				return
 			}
-			b.fail(outError(b.out, "writing "+strings.TrimPrefix(page, "/"), err))
+			b.fail(outError(b.out, "writing "+rel, err))
 		}
 	})
 	return nil
@@ -580,8 +623,9 @@ type fillError struct{ err error }
 
 func (e *fillError) Error() string { return e.err.Error() }
 
+// writeFile fills the existing file name, which it empties first.
 func writeFile(name string, fill func(io.Writer) error) error {
-	f, err := os.Create(name)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
 		return err
 	}
@@ -606,8 +650,8 @@ func writeFile(name string, fill func(io.Writer) error) error {
 
 // outError is the error of a step of writing the site out that failed
 // with err. It names out, as the user did, and says which step failed,
-// not the temporary directory the site is built in, which the user never
-// named and which is gone by the time the error is read.
+// not the staged file the page is written to, which the user never named
+// and which is gone by the time the error is read.
 func outError(out, step string, err error) error {
 	return &iofs.PathError{Op: "write", Path: out, Err: fmt.Errorf("not written: %s: %w", step, errs.WithoutPath(err))}
 }
@@ -628,39 +672,20 @@ func (b *siteBuilder) err() error {
 	return b.failed
 }
 
-// publish moves the built site into place, replacing an earlier one.
+// publish moves the built site's pages into place, over the old site's,
+// and removes the old site's pages the new one does not have (see
+// staged.Dir.Commit).
 func (b *siteBuilder) publish() error {
-	if err := os.Chmod(b.tmp, 0o755); err != nil {
-		return outError(b.out, "the new site's directory cannot be opened to all", err)
-	}
-	if err := checkReplaceable(b.out); err != nil {
-		return err
-	}
-	old := ""
-	if _, err := os.Stat(b.out); err == nil {
-		old = b.tmp + ".old"
-		if err := os.Rename(b.out, old); err != nil {
-			return outError(b.out, "the old site cannot be moved aside", err)
-		}
-	}
-	if err := os.Rename(b.tmp, b.out); err != nil {
-		if old != "" {
-			os.Rename(old, b.out)
-		}
-		return outError(b.out, "the new site cannot be moved into place", err)
-	}
-	b.tmp = ""
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	b.published = true
+	return b.dir.Commit()
 }
 
-// cleanup removes the temporary directory of a build that did not finish.
+// cleanup removes the staged pages of a build that did not finish, and
+// the directories made for them, which leaves the old site as it was.
 func (b *siteBuilder) cleanup() {
 	b.wg.Wait()
-	if b.tmp != "" {
-		os.RemoveAll(b.tmp)
+	if !b.published {
+		b.dir.Abort()
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -77,24 +78,201 @@ func TestSite(t *testing.T) {
 	golden(t, "site-index.html.txt", result{stdout: readFile(t, filepath.Join(out, "index.html"))})
 	golden(t, "site-event.html.txt", result{stdout: readFile(t, filepath.Join(out, "events", "europython-2016.html"))})
 
-	// A second build replaces the first as a whole: a page that is no
-	// longer made does not linger.
-	stale := filepath.Join(out, "chipy", "old.html")
-	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+}
+
+// siteTree lists every file under dir, hidden ones too, with its mode and
+// contents, and every empty directory (a name ending in "/"), to compare
+// a site with another as a whole.
+func siteTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	tree := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 && rel != "." {
+				tree[rel+"/"] = ""
+			}
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		tree[rel] = fi.Mode().String() + " " + readFile(t, p)
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if again := runCommand("", "site", "-o", out, archive+"/chipy"); again.status != 0 || again.stderr != "" {
-		t.Fatalf("second build = %+v", again)
+	return tree
+}
+
+// plantFiles writes files, by slash-separated path under dir.
+func plantFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		plantFile(t, filepath.Join(dir, filepath.FromSlash(name)), text)
 	}
-	if _, err := os.Stat(stale); err == nil {
-		t.Error("the second build left a page of the first")
+}
+
+// siteUserFiles are files a user adds to a site's directory, which no
+// build may remove: a custom domain, a crawler policy, a .well-known, a
+// gh-pages checkout's .git, a file in a directory the site has pages in,
+// and one in a directory of an event a later build leaves out.
+var siteUserFiles = map[string]string{
+	"CNAME":                         "talks.example.org\n",
+	"robots.txt":                    "User-agent: *\n",
+	".well-known/security.txt":      "Contact: mailto:talks@example.org\n",
+	".git/HEAD":                     "ref: refs/heads/gh-pages\n",
+	"chipy/notes.html":              "<p>mine</p>\n",
+	"europython-2020/slides/ml.pdf": "%PDF-1.4\n",
+}
+
+// withUserFiles returns tree, siteTree's, with siteUserFiles added as
+// plantFile writes them, in a directory of mode perm.
+func withUserFiles(t *testing.T, tree map[string]string) map[string]string {
+	t.Helper()
+	probe := filepath.Join(t.TempDir(), "probe")
+	plantFile(t, probe, "")
+	fi, err := os.Stat(probe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := maps.Clone(tree)
+	for name, text := range siteUserFiles {
+		want[name] = fi.Mode().String() + " " + text
+	}
+	return want
+}
+
+// buildQuietly builds the site of records at out, and fails unless the
+// build succeeds without a word on stderr.
+func buildQuietly(t *testing.T, out string, records ...string) {
+	t.Helper()
+	if got := runCommand("", append([]string{"site", "-o", out}, records...)...); got.status != 0 || got.stderr != "" {
+		t.Fatalf("site -o %s %s = %+v", out, records, got)
+	}
+}
+
+// TestSiteRebuild builds a site over an earlier one from fewer records:
+// the pages of the first the second does not make are gone, with the
+// directories they leave empty (europython-2016), and the files a user
+// added are kept, where the old build replaced the directory as a whole
+// and deleted them. The site is what a fresh build makes, byte for byte,
+// plus the user's files, and nothing is left beside it.
+func TestSiteRebuild(t *testing.T) {
+	dir := t.TempDir()
+	out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "fresh")
+	buildQuietly(t, out, archive)
+	plantFiles(t, out, siteUserFiles)
+	buildQuietly(t, out, archive+"/chipy")
+	buildQuietly(t, fresh, archive+"/chipy")
+	if diff := cmp.Diff(withUserFiles(t, siteTree(t, fresh)), siteTree(t, out)); diff != "" {
+		t.Errorf("the rebuilt site is not chipy's site and the user's files (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"fresh", "site"}, dirNames(t, dir)); diff != "" {
+		t.Errorf("beside the site (-want +got):\n%s", diff)
 	}
 	if _, err := os.Stat(filepath.Join(out, "europython-2016")); err == nil {
-		t.Error("the second build kept an event it was not given")
+		t.Error("the rebuild kept the emptied directory of an event it was not given")
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("the builds left %d entries beside the site, want none", len(entries)-1)
+}
+
+// TestSiteFailedRebuild fails a build over an earlier site after every
+// talk page is written (its index's place is a directory the user made):
+// the old site is left as it was, byte for byte, with no page of the new
+// one among its files nor the directories made for them (europython-2016).
+func TestSiteFailedRebuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	buildQuietly(t, out, archive+"/chipy")
+	plantFiles(t, out, siteUserFiles)
+	index := filepath.Join(out, "index.html")
+	if err := os.Remove(index); err != nil {
+		t.Fatal(err)
+	}
+	plantFile(t, filepath.Join(index, "draft.html"), "<p>new index</p>\n")
+	before := siteTree(t, out)
+	got := stableSite(runCommand("", "site", "-o", out, archive), out)
+	wantResult(t, got, 1, nil, []string{"OUT: not written: writing index.html: is a directory"})
+	if diff := cmp.Diff(before, siteTree(t, out)); diff != "" {
+		t.Errorf("a failed build changed the site (-before +after):\n%s", diff)
+	}
+	if names := dirNames(t, filepath.Dir(out)); len(names) != 1 {
+		t.Errorf("beside the site: %q, want nothing", names[1:])
+	}
+}
+
+// TestSiteInterruptedRebuild interrupts a build over an earlier site: it
+// is left as it was, byte for byte.
+func TestSiteInterruptedRebuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	buildQuietly(t, out, archive+"/chipy")
+	plantFiles(t, out, siteUserFiles)
+	before := siteTree(t, out)
+	wantResult(t, runInterrupted("site", "-o", out, archive), 130, nil,
+		[]string{"talkmeta site: interrupted; " + out + " is left as it was"})
+	if diff := cmp.Diff(before, siteTree(t, out)); diff != "" {
+		t.Errorf("an interrupted build changed the site (-before +after):\n%s", diff)
+	}
+}
+
+// TestSiteOptIn builds a site in a directory of the user's files that
+// holds an empty marker, as the error for one without says to make: the
+// user's files are kept, and a second build from fewer records removes
+// only the site's own pages.
+func TestSiteOptIn(t *testing.T) {
+	dir := t.TempDir()
+	out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "fresh")
+	plantFiles(t, out, siteUserFiles)
+	plantFile(t, filepath.Join(out, siteMarker), "")
+	buildQuietly(t, out, archive)
+	buildQuietly(t, out, archive+"/chipy")
+	buildQuietly(t, fresh, archive+"/chipy")
+	if diff := cmp.Diff(withUserFiles(t, siteTree(t, fresh)), siteTree(t, out)); diff != "" {
+		t.Errorf("the site is not chipy's site and the user's files (-want +got):\n%s", diff)
+	}
+}
+
+// TestSiteOldMarker rebuilds a site an older talkmeta site wrote, whose
+// marker was a line of prose listing no files, and to which the user
+// added files since: its files cannot be told from the user's, so the
+// first build replaces those it writes and keeps all the others, which
+// it names; from then on the marker lists the site's files, and a build
+// removes only those.
+func TestSiteOldMarker(t *testing.T) {
+	dir := t.TempDir()
+	out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "fresh")
+	buildQuietly(t, out, archive+"/chipy", archive+"/europython-2016")
+	plantFile(t, filepath.Join(out, siteMarker), "This directory is a site written by talkmeta site, which replaces it as a whole.\n")
+	plantFiles(t, out, siteUserFiles)
+	old := siteTree(t, out)
+
+	got := stableSite(runCommand("", "site", "-o", out, archive+"/chipy"), out)
+	wantResult(t, got, 0, []string{"OUT: 2 talks, 1 event, 2 speakers, 8 files, in TIME"}, []string{
+		"talkmeta site: OUT held a site of an older talkmeta site, whose .talkmeta-site did not list its files: " +
+			"kept 7 files this build did not write, which may be yours or pages of the old site: " +
+			"CNAME, chipy/notes.html, europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html, " +
+			"europython-2020/slides/ml.pdf, events/europython-2016.html and 2 more; " +
+			"remove those you do not want (from now on .talkmeta-site lists the site's files, and a build removes only its own)",
+	})
+	buildQuietly(t, fresh, archive+"/chipy")
+	want := withUserFiles(t, siteTree(t, fresh))
+	for name, text := range old {
+		if _, ok := want[name]; !ok {
+			want[name] = text // kept: the old marker could not tell it from the user's
+		}
+	}
+	if diff := cmp.Diff(want, siteTree(t, out)); diff != "" {
+		t.Errorf("after the first build over an old marker (-want +got):\n%s", diff)
+	}
+	// The next build knows its own files: it says nothing of the others.
+	buildQuietly(t, out, archive+"/chipy")
+	if diff := cmp.Diff(want, siteTree(t, out)); diff != "" {
+		t.Errorf("after the second build (-want +got):\n%s", diff)
 	}
 }
 
@@ -393,8 +571,8 @@ func TestSiteThroughLink(t *testing.T) {
 }
 
 // TestSiteInputWithin refuses to build a site from records within the
-// directory it replaces as a whole: the records were read, the site
-// built, and then the old site deleted with them.
+// directory it is written into, among pages a later build removes or
+// replaces.
 func TestSiteInputWithin(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 	if got := runCommand("", "site", "-o", out, archive+"/chipy"); got.status != 0 {
@@ -406,7 +584,7 @@ func TestSiteInputWithin(t *testing.T) {
 	before := siteFiles(t, out)
 	got := stableSite(runCommand("", "site", "-o", out, records), out)
 	got.stderr, _, _ = strings.Cut(got.stderr, "Usage")
-	wantResult(t, got, 2, nil, []string{"talkmeta site: OUT/records is within OUT, which the site replaces as a whole; choose another -o"})
+	wantResult(t, got, 2, nil, []string{"talkmeta site: OUT/records is within OUT, which the site is written into; choose another -o"})
 	if diff := cmp.Diff(before, siteFiles(t, out)); diff != "" {
 		t.Errorf("the site changed (-before +after):\n%s", diff)
 	}
