@@ -51,10 +51,12 @@ func TestErrorsNameTheFileFirst(t *testing.T) {
 // page's, which would be reported and passed over, leaving a site with a
 // page missing.
 func TestSitePageWriteError(t *testing.T) {
-	if _, err := os.Stat("/dev/full"); err != nil {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
 		t.Skip("no /dev/full here")
 	}
-	err := writeFile("/dev/full", func(w io.Writer) error {
+	defer full.Close()
+	err = writeFile(full, func(w io.Writer) error {
 		_, err := w.Write(make([]byte, 64<<10))
 		return err
 	})
@@ -65,10 +67,10 @@ func TestSitePageWriteError(t *testing.T) {
 }
 
 // TestSiteOutError words an error writing the site with the directory
-// the user named and the step that failed, not the temporary directory
-// the site is built in.
+// the user named and the step that failed, not the staged file the page
+// is written to.
 func TestSiteOutError(t *testing.T) {
-	err := outError("small/site", "writing chipy/index.html", &os.PathError{Op: "write", Path: "small/.site.tmp-123/chipy/index.html", Err: errors.New("no space left on device")})
+	err := outError("small/site", "writing chipy/index.html", &os.PathError{Op: "write", Path: "small/site/chipy/.index.html.5f3a9c0e12d4b678.tmp", Err: errors.New("no space left on device")})
 	const want = "small/site: not written: writing chipy/index.html: no space left on device"
 	if got := verbError("site", err); got != want {
 		t.Errorf("verbError = %q, want %q", got, want)

@@ -61,8 +61,8 @@ func TestFmtInterrupted(t *testing.T) {
 }
 
 // TestSiteInterrupted interrupts site: the old site is left as it was,
-// and the half-built one beside it is removed (killed, site left its
-// ".site.tmp-123" directory of pages behind).
+// and the pages staged in it are removed (killed, site would leave its
+// ".index.html.….tmp" files behind).
 func TestSiteInterrupted(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "site")

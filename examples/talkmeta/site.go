@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -596,16 +595,16 @@ func (b *siteBuilder) write(page, record string, fill func(io.Writer) error) err
 	b.wg.Go(func() {
 		defer func() { <-b.slots }()
 		f, err := b.dir.Create(rel)
-		if err == nil {
-			// Written by name, as writeFile writes any file; the
-			// site's Commit moves it into place.
-			err = f.Close()
-		}
 		if err != nil {
 			b.fail(outError(b.out, "writing "+rel, err))
 			return
 		}
-		if err := writeFile(f.Name(), fill); err != nil {
+		// The site's Commit moves the page into place.
+		err = writeFile(f, fill)
+		if err == nil {
+			err = f.Close()
+		}
+		if err != nil {
 			f.Discard()
 			var fe *fillError
 			if errors.As(err, &fe) {
@@ -623,29 +622,20 @@ type fillError struct{ err error }
 
 func (e *fillError) Error() string { return e.err.Error() }
 
-// writeFile fills the existing file name, which it empties first.
-func writeFile(name string, fill func(io.Writer) error) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
-	if err != nil {
-		return err
-	}
+// writeFile writes the page fill makes to w, its file.
+func writeFile(w io.Writer, fill func(io.Writer) error) error {
 	// A page larger than the buffer is written as it is made: an error
 	// writing the file (a full disk) comes back through fill, and is the
 	// site's, not the page's.
-	file := &outputWriter{w: f}
-	w := bufio.NewWriterSize(file, 32<<10)
-	if err := fill(w); err != nil {
-		f.Close()
+	file := &outputWriter{w: w}
+	bw := bufio.NewWriterSize(file, 32<<10)
+	if err := fill(bw); err != nil {
 		if file.err != nil {
 			return file.err
 		}
 		return &fillError{err}
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return bw.Flush()
 }
 
 // outError is the error of a step of writing the site out that failed
