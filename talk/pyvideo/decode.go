@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -145,9 +144,12 @@ func (d *decoder) strings(ptr pointer, v jsonx.Value) ([]string, error) {
 }
 
 // seconds reads a number of seconds. pyvideo writes whole numbers,
-// sometimes spelled as floats (1508.0); fractions are kept too. A
-// negative number is refused, as pyvideo's schema and talk.ParseDuration
-// refuse it: a talk cannot last less than nothing.
+// sometimes spelled as floats (1508.0); fractions are kept too, to the
+// nearest nanosecond, as [nanoseconds] reads them from the number's
+// digits. A negative number is refused, as pyvideo's schema and
+// talk.ParseDuration refuse it: a talk cannot last less than nothing. So
+// is one above zero that is less than half a nanosecond, which would be
+// read as zero, and zero means unknown.
 func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
@@ -158,11 +160,101 @@ func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if negative(v.Raw) {
 		return 0, d.fail(ptr, v.Offset, "%s seconds is negative; a talk's duration is zero (unknown) or more", v.Raw)
 	}
-	// A well-formed number ParseFloat refuses is beyond a float64: 1e400.
-	if f, err := strconv.ParseFloat(string(v.Raw), 64); err == nil && math.Abs(f) <= float64(math.MaxInt64/int64(time.Second)) {
-		return talk.Duration(f * float64(time.Second)), nil
+	ns, ok, tiny := nanoseconds(v.Raw)
+	switch {
+	case !ok:
+		return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+	case tiny:
+		return 0, d.fail(ptr, v.Offset, "%s seconds is less than a nanosecond, the finest a duration holds, and would be read as zero, which means unknown", v.Raw)
 	}
-	return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+	return talk.Duration(ns), nil
+}
+
+// nanoseconds returns the well-formed JSON number n of seconds, which is
+// not below zero, in nanoseconds, rounded to the nearest (a half up). It
+// counts with the number's decimal digits, not a float64's: 1.005 is
+// 1005000000 ns, where 1.005*1e9 in a float64 is 1004999999.9999999,
+// which a conversion to an integer cuts to 1004999999. ok is false when
+// the number is beyond what a Duration holds; tiny reports a number above
+// zero that rounds to zero.
+func nanoseconds(n []byte) (ns int64, ok, tiny bool) {
+	start := 0
+	if len(n) > 0 && n[0] == '-' {
+		start = 1 // "-0"; negative refuses any other
+	}
+	// The mantissa is n[start:i]: whole digits, then perhaps a point and
+	// fraction digits.
+	i, whole, frac := start, 0, 0
+	for ; i < len(n) && n[i] >= '0' && n[i] <= '9'; i++ {
+		whole++
+	}
+	if i < len(n) && n[i] == '.' {
+		for i++; i < len(n) && n[i] >= '0' && n[i] <= '9'; i++ {
+			frac++
+		}
+	}
+	exp := 0
+	if i < len(n) && (n[i] == 'e' || n[i] == 'E') {
+		i++
+		neg := n[i] == '-'
+		if n[i] == '-' || n[i] == '+' {
+			i++
+		}
+		for ; i < len(n); i++ {
+			if exp < 1<<30 { // beyond any record's digits: the same answer
+				exp = exp*10 + int(n[i]-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	digit := func(j int) byte { // the j-th digit of the mantissa, past the point
+		if j < whole {
+			return n[start+j]
+		}
+		return n[start+j+1]
+	}
+	// The value is the mantissa's digits from first to last (without
+	// the zeros around them) times 10^scale nanoseconds.
+	first, last := 0, whole+frac
+	for first < last && digit(first) == '0' {
+		first++
+	}
+	for last > first && digit(last-1) == '0' {
+		last--
+	}
+	if first == last {
+		return 0, true, false
+	}
+	scale := exp - frac + 9 + (whole + frac - last)
+	// wholeDigits is how many of the digits make whole nanoseconds.
+	wholeDigits := last - first + scale
+	const maxDigits = 19 // of math.MaxInt64
+	switch {
+	case wholeDigits > maxDigits:
+		return 0, false, false
+	case wholeDigits < 0:
+		return 0, true, true
+	}
+	var v uint64
+	for j := range wholeDigits {
+		d := uint64(0)
+		if first+j < last {
+			d = uint64(digit(first+j) - '0')
+		}
+		v = v*10 + d // cannot overflow a uint64 in 19 digits
+	}
+	if first+wholeDigits < last && digit(first+wholeDigits) >= '5' {
+		v++
+	}
+	switch {
+	case v > math.MaxInt64:
+		return 0, false, false
+	case v == 0:
+		return 0, true, true
+	}
+	return int64(v), true, false
 }
 
 // negative reports whether the JSON number n is below zero: "-0" and

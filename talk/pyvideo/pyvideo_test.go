@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -377,6 +378,7 @@ func TestParseTalkErrors(t *testing.T) {
 		{"bad date", `{"recorded": "2016-02-30"}`, talk.RecordError{Pointer: "/recorded", Line: 1, Column: 14, Err: errors.New(`"2016-02-30" is not a real date`)}},
 		{"duration string", `{"duration": "25:08"}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("want a number of seconds, got string")}},
 		{"duration beyond a float64", `{"duration": 1e400}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e400 seconds is out of range")}},
+		{"duration below a nanosecond", `{"duration": 1e-10}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e-10 seconds is less than a nanosecond, the finest a duration holds, and would be read as zero, which means unknown")}},
 		{"length beyond a Duration", `{"videos": [{"length": 99999999999999999999999}]}`, talk.RecordError{Pointer: "/videos/0/length", Line: 1, Column: 24, Err: errors.New("99999999999999999999999 seconds is out of range")}},
 		{"video url", "{\"videos\": [\n  {\"type\": \"youtube\", \"url\": 5}]}", talk.RecordError{Pointer: "/videos/0/url", Line: 2, Column: 30, Err: errors.New("want a string, got number")}},
 		{"related url member", `{"related_urls": [{"href": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/href", Line: 1, Column: 28, Err: errors.New(`unexpected member "href" in a related URL (want label and url)`)}},
@@ -730,4 +732,40 @@ func archiveLines(dir string) []string {
 		lines = append(lines, tk.Event.ID+"/"+tk.ID+" @ "+tk.Event.Title)
 	}
 	return lines
+}
+
+// TestDurationDigits: a duration in seconds is read from its digits, to
+// the nearest nanosecond, not through a float64, whose product with 1e9
+// a conversion cut to 1.004999999 s for 1.005.
+func TestDurationDigits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"1508", 1508 * time.Second},
+		{"1508.0", 1508 * time.Second},
+		{"1.005", 1005 * time.Millisecond},
+		{"4.35", 4350 * time.Millisecond},
+		{"0.000000001", 1},
+		{"1e-9", 1},
+		{"5e-10", 1}, // a half rounds up, not to zero
+		{"1.5e3", 1500 * time.Second},
+		{"150000e-2", 1500 * time.Second},
+		{"-0.0", 0},
+		{"1.0000000004", time.Second},
+		{"9223372036.854775807", math.MaxInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			in := `{"duration": ` + tt.in + `, "videos": [{"length": ` + tt.in + `}]}`
+			got, err := pyvideo.ParseTalk([]byte(in), "ev/videos/t.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := talk.Duration(tt.want)
+			if diff := cmp.Diff([]talk.Duration{want, want}, []talk.Duration{got.Duration, got.Videos[0].Duration}); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
 }
