@@ -568,6 +568,12 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"event\": \"PyCon\"}", `t.json:1:11: /event: talk: want an object, got string`},
 		{"{\"recorded\": 20160721}", `t.json:1:14: /recorded: talk: want a date as a string, such as 2016-07-21, got number`},
 		{"{\"legacy\": {\"id\": 99999999999999999999}}", `t.json:1:19: /legacy/id: talk: want a whole number, got 99999999999999999999`},
+		// Nor is null an element of a list: encoding/json read it as an
+		// empty speaker, tag or link, which was written back so.
+		{"{\"speakers\": [{\"name\": \"A\"},\n null]}", `t.json:2:2: /speakers/1: talk: want a speaker, got null, which readers would take for an empty one and writers write so; remove it from the list`},
+		{"{\"tags\": [\"a\", null]}", `t.json:1:16: /tags/1: talk: want a string, got null, which readers would take for an empty one and writers write so; remove it from the list`},
+		{"{\"parts\": [{\"slides\": [null]}]}", `t.json:1:24: /parts/0/slides/0: talk: want a link, got null, which readers would take for an empty one and writers write so; remove it from the list`},
+		{"{\"speakers\": [{\"name\": \"A\", \"accounts\": [null]}]}", `t.json:1:42: /speakers/0/accounts/0: talk: want an account, got null, which readers would take for an empty one and writers write so; remove it from the list`},
 		// null is no record: encoding/json read it as an empty talk,
 		// without a word.
 		{"null", `t.json:1:1: talk: want an object, got null`},
