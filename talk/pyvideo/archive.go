@@ -40,9 +40,10 @@ type File struct {
 // pyvideo.org builds a talk's URL from its slug member, or else from its
 // title (see [URLPath]), and pyvideo's CI refuses two talks of an event
 // with the same URL. A talk whose URL would repeat an earlier one's in its
-// event ("Intro" after "intro") is written with a slug member that tells
-// it apart, made unique as the file names are ("intro-2"); the talks
-// passed in are not changed.
+// event ("Intro" after "intro", or a second title that slugs to "", such
+// as "🐍" after "???", whose URLs are both "/<event>/.html") is written
+// with a slug member that tells it apart, made unique as the file names
+// are ("intro-2", "talk"); the talks passed in are not changed.
 //
 // The pyvideo form has no place for some of the model (see
 // [MarshalTalk]); notably a talk's ID survives only as a file name.
@@ -124,6 +125,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
 		var names fileNames
 		var urls talk.SlugSet
+		bareURL := false // whether a talk has the URL of an empty slug, "/<event>/.html"
 		for _, it := range e.talks {
 			t, data := it.t, it.data
 			base := cutName(pathSlug(t.Title), maxStem)
@@ -131,13 +133,16 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 				base = t.ID
 			}
 			name := names.Unique(base)
-			if slug := urlSlug(t); slug != "" {
-				if unique := urls.Unique(slug); unique != slug {
-					c := *t
-					c.Slug = unique
-					t = &c
-					data = nil // marshaled with the slug it had
-				}
+			// A title of emoji or punctuation only slugs to "", and its
+			// URL is "/<event>/.html": the first such talk keeps it, the
+			// next are told apart as "talk", "talk-2"...
+			if slug := urlSlug(t); slug == "" && !bareURL {
+				bareURL = true
+			} else if unique := urls.Unique(slug); unique != slug {
+				c := *t
+				c.Slug = unique
+				t = &c
+				data = nil // marshaled with the slug it had
 			}
 			if data == nil {
 				var err error

@@ -146,3 +146,34 @@ func TestArchiveFilesSkipping(t *testing.T) {
 		t.Errorf("skipped (-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveFilesEmptySlugs: titles that slug to "" ("???", "🐍") all
+// have pyvideo.org's URL "/<event>/.html", which pyvideo's CI refuses to
+// see twice in an event: the second and later get a slug member, as a
+// repeated title does, and one that slugs to "talk" comes after them.
+func TestArchiveFilesEmptySlugs(t *testing.T) {
+	ev := talk.Event{ID: "ev", Title: "Ev"}
+	talks := []*talk.Talk{{Title: "???", Event: ev}, {Title: "🐍", Event: ev}, {Title: "🎉", Event: ev}, {Title: "Talk", Event: ev}}
+	files, err := pyvideo.ArchiveFiles(talks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files[1:] {
+		tk, err := pyvideo.ParseTalk(f.Data, f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk.Event.Title = ev.Title
+		got = append(got, f.Path+" "+pyvideo.TalkURLPath(tk))
+	}
+	want := []string{
+		"ev/videos/talk.json /ev/.html",
+		"ev/videos/talk-2.json /ev/talk.html",
+		"ev/videos/talk-3.json /ev/talk-2.html",
+		"ev/videos/talk-4.json /ev/talk-3.html",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
