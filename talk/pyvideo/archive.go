@@ -1,6 +1,7 @@
 package pyvideo
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -252,8 +253,15 @@ func safeName(s string) bool {
 }
 
 // about words err, an error of MarshalTalk or MarshalEvent, as about the
-// record named: "pyvideo: talk "a": recorded: ...", without the writer's
-// "pyvideo: " a second time. errors.As finds what err holds.
+// record named: "pyvideo: talk "a": /recorded: ...", without the writer's
+// "pyvideo: " a second time, and placed by the member's pointer alone: the
+// record is named, and the file it was read from is not the one written.
+// errors.As finds what err holds.
 func about(record string, err error) error {
-	return &errs.Worded{Msg: "pyvideo: " + record + ": " + strings.TrimPrefix(err.Error(), "pyvideo: "), Cause: err}
+	msg := err.Error()
+	var re *talk.RecordError
+	if errors.As(err, &re) && re.Pointer != "" && re.Err != nil {
+		msg = re.Pointer + ": " + strings.TrimPrefix(re.Err.Error(), "pyvideo: ")
+	}
+	return &errs.Worded{Msg: "pyvideo: " + record + ": " + strings.TrimPrefix(msg, "pyvideo: "), Cause: err}
 }

@@ -139,7 +139,7 @@ func TestArchiveFilesSkipping(t *testing.T) {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 	wantSkipped := []string{
-		`0: pyvideo: duration: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+		`0: /duration: pyvideo: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
 		`2: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
 	}
 	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {

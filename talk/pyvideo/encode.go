@@ -3,7 +3,6 @@ package pyvideo
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -40,8 +39,11 @@ import (
 // the field's value.
 //
 // A recorded date with a year outside 0000-9999 is an error, and so is a
-// negative duration, since no reader would take the file back; a nil t
-// is a [*talk.NilError].
+// negative duration, since no reader would take the file back: a
+// [*talk.RecordError] with t.Origin.Path and the JSON pointer of the
+// member in the pyvideo form ("/videos/0/length"), that holds the
+// [*talk.DateError] or [*talk.DurationError]. A nil t is a
+// [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if t == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
@@ -71,16 +73,17 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // MarshalEvent returns e as a canonical category.json, keeping the
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates, and its Extra
-// members, of which one named like one of those is an error. A nil e is
-// a [*talk.NilError].
+// members, of which one named like one of those is an error, as a date
+// with a year outside 0000-9999 is, as for [MarshalTalk]. A nil e is a
+// [*talk.NilError].
 func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if e == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
 	}
-	if err := writable("start_date", e.Start); err != nil {
+	if err := writable(e.Origin.Path, "/start_date", e.Start); err != nil {
 		return nil, err
 	}
-	if err := writable("end_date", e.End); err != nil {
+	if err := writable(e.Origin.Path, "/end_date", e.End); err != nil {
 		return nil, err
 	}
 	if err := clash("", e.Extra, eventMember); err != nil {
@@ -101,10 +104,10 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 // every talk of an archive): a video's place is formatted only for an
 // error.
 func checkTalk(t *talk.Talk) error {
-	if err := writable("recorded", t.Recorded); err != nil {
+	if err := writable(t.Origin.Path, "/recorded", t.Recorded); err != nil {
 		return err
 	}
-	if err := nonNegative("duration", t.Duration); err != nil {
+	if err := nonNegative(t.Origin.Path, "/duration", t.Duration); err != nil {
 		return err
 	}
 	if err := clash("", t.Extra, talkMember); err != nil {
@@ -112,7 +115,7 @@ func checkTalk(t *talk.Talk) error {
 	}
 	for i, v := range t.Videos {
 		if v.Duration < 0 {
-			return nonNegative(fmt.Sprintf("videos/%d/duration", i), v.Duration)
+			return nonNegative(t.Origin.Path, fmt.Sprintf("/videos/%d/length", i), v.Duration)
 		}
 		if len(v.Extra) == 0 {
 			continue // no error, so no place to name
@@ -124,32 +127,34 @@ func checkTalk(t *talk.Talk) error {
 	return nil
 }
 
-// writable refuses a date the reader would refuse to read back (a year
-// outside 0000-9999), rather than write a file that cannot be read.
-func writable(member string, d talk.Date) error {
-	err := d.Check()
-	if err == nil {
-		return nil
+// writable refuses, at the JSON pointer ptr of the record from path, a
+// date the reader would refuse to read back (a year outside 0000-9999),
+// rather than write a file that cannot be read.
+func writable(path, ptr string, d talk.Date) error {
+	if err := d.Check(); err != nil {
+		return unwritable(path, ptr, err)
 	}
-	var de *talk.DateError
-	if !errors.As(err, &de) {
-		return err
-	}
-	return &errs.Worded{Msg: fmt.Sprintf("pyvideo: %s: %q %s", member, de.Text, de.Reason), Cause: err}
+	return nil
 }
 
-// nonNegative refuses a negative duration, which the reader refuses to read
-// back, with Duration.MarshalText's *talk.DurationError.
-func nonNegative(member string, d talk.Duration) error {
+// nonNegative refuses, at the JSON pointer ptr of the record from path, a
+// negative duration, which the reader refuses to read back, with
+// Duration.MarshalText's *talk.DurationError.
+func nonNegative(path, ptr string, d talk.Duration) error {
 	if d >= 0 {
 		return nil
 	}
 	_, err := d.MarshalText()
-	var de *talk.DurationError
-	if !errors.As(err, &de) {
-		return err
-	}
-	return &errs.Worded{Msg: fmt.Sprintf("pyvideo: %s: %q %s", member, de.Text, de.Reason), Cause: err}
+	return unwritable(path, ptr, err)
+}
+
+// unwritable is the error for a value at ptr of the record from path that
+// no reader would take back, which err, a *talk.DateError or
+// *talk.DurationError, says why: a *talk.RecordError, placed as
+// talk's MarshalJSON places it, worded as this package's.
+func unwritable(path, ptr string, err error) error {
+	return &talk.RecordError{Path: path, Pointer: ptr,
+		Err: &errs.Worded{Msg: "pyvideo: " + strings.TrimPrefix(err.Error(), "talk: "), Cause: err}}
 }
 
 // clash refuses an Extra member named like a member the writer fills from

@@ -576,14 +576,21 @@ func TestMarshalUnreadableDate(t *testing.T) {
 	got = append(got, fmt.Sprint(err))
 	var de *talk.DateError
 	got = append(got, fmt.Sprint(errors.As(err, &de)))
+	// A record read from a file is named by its path, as by talk's
+	// MarshalJSON, and placed by its pointer.
+	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "T", Recorded: far, Origin: talk.Origin{Path: "ev/videos/t.json"}})
+	var re *talk.RecordError
+	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.As(err, &re) && re.Path == "ev/videos/t.json" && re.Pointer == "/recorded"))
 	// In an archive, the talk is named once, and the package once.
 	_, err = pyvideo.ArchiveFiles([]*talk.Talk{{Title: "T", Event: talk.Event{ID: "ev", Title: "Ev"}, Recorded: far}})
 	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.As(err, &de)))
 	want := []string{
-		`pyvideo: recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
-		`pyvideo: end_date: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`/recorded: pyvideo: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`/end_date: pyvideo: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true",
-		`pyvideo: talk "t": recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`ev/videos/t.json: /recorded: pyvideo: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true",
+		`pyvideo: talk "t": /recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
