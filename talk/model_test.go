@@ -45,6 +45,10 @@ func TestParseDate(t *testing.T) {
 		{"2016-02-30", result{Err: `talk: "2016-02-30" is not a real date`}},
 		{"2016-13", result{Err: `talk: "2016-13" is not a real date`}},
 		{"2016-07-21T24:00:00", result{Err: `talk: "2016-07-21T24:00:00" is not a real time of day`}},
+		// A leap second is real, but no time.Time holds it.
+		{"2016-12-31T23:59:60Z", result{Err: `talk: "2016-12-31T23:59:60Z" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
+		{"2017-01-01T00:59:60.5+01:00", result{Err: `talk: "2017-01-01T00:59:60.5+01:00" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
+		{"2016-07-21T10:30:60", result{Err: `talk: "2016-07-21T10:30:60" is not a real time of day`}},
 		{"21/07/2016", result{Err: `talk: "21/07/2016" is not a date (want YYYY-MM-DD)`}},
 		{"2016-07-21T10:30:05+2", result{Err: `talk: "2016-07-21T10:30:05+2" has a malformed UTC offset`}},
 		{"2016-07-21T10:30:05+0200", result{Err: `talk: "2016-07-21T10:30:05+0200" has a malformed UTC offset`}},
