@@ -30,7 +30,10 @@ import (
 // The pyvideo form has no place for a talk's subtitle, kind, track, place,
 // markup, recording status, parts, a video's ID, format of a provider's
 // video, or language, or a speaker's details other than the name; they
-// are not written. Slides are written among the related URLs, labelled
+// are not written. Nor has it a place for the region or script of a
+// talk's language: pyvideo's "language" is an ISO 639-3 code, and
+// "pt-BR" and "zh-Hant" are written as "por" and "zho" (a code that names
+// no language is written as it is). Slides are written among the related URLs, labelled
 // "Slides" when they have no label, and so read back as [talk.Talk.Links].
 // [talk.Talk.Extra] members (and a video's) are written as the JSON values
 // they hold, in the canonical form: the keys of their objects sorted too.
