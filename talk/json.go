@@ -366,6 +366,10 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 		}
 		b.Write(jsonx.Plain.AppendString(nil, k))
 		b.WriteByte(':')
+		if len(extra[k]) == 0 {
+			b.WriteString("null") // as encoding/json writes a nil RawMessage
+			continue
+		}
 		if err := json.Compact(b, extra[k]); err != nil {
 			return nil, fmt.Errorf("talk: extra member %q: %w", k, err)
 		}

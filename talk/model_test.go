@@ -1046,3 +1046,19 @@ func TestDateCheck(t *testing.T) {
 		t.Errorf("Check(%s) = %v, with %v allocations", d, d.Check(), allocs)
 	}
 }
+
+// TestJSONExtraNil: an Extra value that is nil or empty is written as
+// null, as encoding/json writes a nil json.RawMessage, where MarshalJSON
+// failed with "unexpected end of JSON input", anywhere in the talk.
+func TestJSONExtraNil(t *testing.T) {
+	tk := talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"a": nil, "b": json.RawMessage{}},
+		Speakers: []talk.Speaker{{Name: "A", Extra: map[string]json.RawMessage{"c": nil}}},
+		Event:    talk.Event{Extra: map[string]json.RawMessage{"d": nil}},
+		Parts:    []talk.Talk{{Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"e": nil}}}}}}
+	b, err := tk.MarshalJSON()
+	got := string(b) + " " + fmt.Sprint(err)
+	want := `{"title":"T","speakers":[{"name":"A","c":null}],"event":{"d":null},"parts":[{"title":"","videos":[{"url":"u","e":null}]}],"a":null,"b":null} <nil>`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
