@@ -92,6 +92,9 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if err := clash("", e.Extra, eventMember); err != nil {
 		return nil, err
 	}
+	if err := invalidExtra(e.Origin.Path, "", e.Extra); err != nil {
+		return nil, err
+	}
 	return marshal(eventMembers(e), e.Origin, e.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseEvent(e.Origin.Raw, e.Origin.Path)
 		if err != nil {
@@ -116,6 +119,9 @@ func checkTalk(t *talk.Talk) error {
 	if err := clash("", t.Extra, talkMember); err != nil {
 		return err
 	}
+	if err := invalidExtra(t.Origin.Path, "", t.Extra); err != nil {
+		return err
+	}
 	for i, v := range t.Videos {
 		if v.Duration < 0 {
 			return nonNegative(t.Origin.Path, fmt.Sprintf("/videos/%d/length", i), v.Duration)
@@ -124,6 +130,9 @@ func checkTalk(t *talk.Talk) error {
 			continue // no error, so no place to name
 		}
 		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
+			return err
+		}
+		if err := invalidExtra(t.Origin.Path, fmt.Sprintf("/videos/%d", i), v.Extra); err != nil {
 			return err
 		}
 	}
@@ -176,6 +185,39 @@ func clash(where string, extra map[string]json.RawMessage, model func(string) bo
 		return nil
 	}
 	return fmt.Errorf("pyvideo: %sExtra member %q has the name of a member written from the model; set the field, or give the member another name", where, first)
+}
+
+// invalidExtra refuses, as a [*talk.RecordError] at its JSON pointer below
+// prefix in the record from path, the first member of extra, in name
+// order, whose value is not one JSON value the reader would take back (a
+// duplicate member name, text that is not UTF-8), as talk's MarshalJSON
+// refuses it; an empty value is none, and is written as null (see [extraValue]).
+func invalidExtra(path, prefix string, extra map[string]json.RawMessage) error {
+	first, why := "", error(nil)
+	for k, v := range extra {
+		if first != "" && k > first || len(v) == 0 {
+			continue
+		}
+		if err := jsonx.Check(v, -1); err != nil {
+			first, why = k, err
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	return &talk.RecordError{Path: path, Pointer: prefix + "/" + jsonx.PointerToken(first),
+		Err: fmt.Errorf("pyvideo: Extra member %q is not one JSON value (%s); give it one, such as null or \"text\"",
+			first, strings.TrimPrefix(why.Error(), "invalid JSON: "))}
+}
+
+// extraValue is the value of an Extra member as the writer writes it: a
+// nil or empty json.RawMessage is null, as encoding/json, and so talk's
+// MarshalJSON, writes it.
+func extraValue(v json.RawMessage) any {
+	if len(v) == 0 {
+		return nil
+	}
+	return v
 }
 
 // talkMember reports whether name is a member of a talk file that
@@ -393,7 +435,7 @@ func talkMembers(t *talk.Talk) map[string]any {
 		m["related_urls"] = list
 	}
 	for k, v := range t.Extra {
-		m[k] = v
+		m[k] = extraValue(v)
 	}
 	return m
 }
@@ -422,7 +464,7 @@ func eventMembers(e *talk.Event) map[string]any {
 		m["end_date"] = e.End.String()
 	}
 	for k, v := range e.Extra {
-		m[k] = v
+		m[k] = extraValue(v)
 	}
 	return m
 }
@@ -479,7 +521,7 @@ func videoList(videos []talk.Video) []any {
 			m["size"] = json.Number(strconv.FormatInt(v.Size, 10))
 		}
 		for k, x := range v.Extra {
-			m[k] = x
+			m[k] = extraValue(x)
 		}
 		out[i] = m
 	}

@@ -776,3 +776,34 @@ func TestDurationDigits(t *testing.T) {
 		})
 	}
 }
+
+// TestMarshalExtraValues: an Extra value that is nil is written as null,
+// as talk's MarshalJSON and encoding/json write it, where MarshalTalk
+// failed with "the file is empty"; one that is not JSON is refused with
+// the record's path and the member's pointer.
+func TestMarshalExtraValues(t *testing.T) {
+	var got []string
+	for _, tk := range []*talk.Talk{
+		{Title: "T", Extra: map[string]json.RawMessage{"a": nil}, Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"b": {}}}}},
+		{Title: "T", Extra: map[string]json.RawMessage{"z": json.RawMessage(`{`), "y": json.RawMessage(`1 2`)}, Origin: talk.Origin{Path: "e/videos/t.json"}},
+		{Title: "T", Videos: []talk.Video{{URL: "u"}, {URL: "v", Extra: map[string]json.RawMessage{"x": json.RawMessage(`{"a":1,"a":2}`)}}}},
+	} {
+		b, err := pyvideo.MarshalTalk(tk)
+		var re *talk.RecordError
+		if errors.As(err, &re) {
+			got = append(got, re.Pointer)
+		}
+		got = append(got, string(b)+fmt.Sprint(err))
+	}
+	ev, err := pyvideo.MarshalEvent(&talk.Event{Title: "E", Extra: map[string]json.RawMessage{"x": nil}})
+	got = append(got, string(ev)+fmt.Sprint(err))
+	want := []string{
+		"{\n  \"a\": null,\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"T\",\n  \"videos\": [\n    {\n      \"b\": null,\n      \"type\": \"\",\n      \"url\": \"u\"\n    }\n  ]\n}\n<nil>",
+		"/y", `e/videos/t.json: /y: pyvideo: Extra member "y" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
+		"/videos/1/x", `/videos/1/x: pyvideo: Extra member "x" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
+		"{\n  \"title\": \"E\",\n  \"x\": null\n}\n<nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
