@@ -25,7 +25,10 @@ import (
 // already in canonical form comes back byte for byte, and any other comes
 // back as the same JSON value. Numbers are spelled as Python writes the
 // value it reads from them, wherever they come from: 1508.0 stays 1508.0,
-// but 1e3 becomes 1000.0 and -0 becomes 0.
+// but 1e3 becomes 1000.0 and -0 becomes 0. One thing does not come back:
+// half a UTF-16 surrogate pair escaped on its own ("\ud800"), which is
+// no character, and which the reader, as encoding/json, reads as U+FFFD
+// and the writer writes so; schema's Validator warns of such a record.
 //
 // The pyvideo form has no place for a talk's subtitle, kind, track, place,
 // markup, recording status, parts, a video's ID, format of a provider's
