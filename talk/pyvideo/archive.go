@@ -27,8 +27,10 @@ type File struct {
 // talk comes, <event>/category.json and one <event>/videos/<slug>.json per
 // talk, all in canonical form ([MarshalEvent], [MarshalTalk]).
 //
-// Talks belong to the same event when their [talk.Event.ID]s are equal;
-// the first talk's Event is the one written. An event's directory is the
+// Talks belong to the same event when their [talk.Event.ID]s are equal,
+// or, for events without an ID, their titles: two events made by hand,
+// {Title: "PyCon 2020"} and {Title: "PyCon 2021"}, are two events. The
+// first talk's Event is the one written. An event's directory is the
 // [Slugify]d ID (or title; "event" when both give nothing), and a talk's
 // file the Slugified title, as pyvideo names them; both are made unique
 // with a [talk.SlugSet] ("intro", "intro-2"), as a file system that
@@ -92,7 +94,8 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 				continue
 			}
 		}
-		e := byID[t.Event.ID]
+		key := eventKey(&t.Event)
+		e := byID[key]
 		if e == nil {
 			e = &event{ev: t.Event}
 			base := t.Event.ID
@@ -112,7 +115,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 				base = "event"
 			}
 			e.dir = dirs.Unique(base)
-			byID[t.Event.ID] = e
+			byID[key] = e
 			events = append(events, e)
 		}
 		e.talks = append(e.talks, item{t, data})
@@ -155,6 +158,15 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// eventKey is what the talks of one event have alike: the event's ID,
+// or, for an event without one, its title, kept apart from every ID.
+func eventKey(e *talk.Event) string {
+	if e.ID != "" {
+		return "id:" + e.ID
+	}
+	return "title:" + e.Title
 }
 
 // WriteArchive writes [ArchiveFiles] under the directory dir, creating

@@ -177,3 +177,35 @@ func TestArchiveFilesEmptySlugs(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveFilesEventsWithoutID: events without an ID are told apart by
+// their titles; all such talks were one event, written with the first
+// talk's category.json, and the second event's title was lost.
+func TestArchiveFilesEventsWithoutID(t *testing.T) {
+	e2020, e2021 := talk.Event{Title: "PyCon 2020"}, talk.Event{Title: "PyCon 2021"}
+	files, err := pyvideo.ArchiveFiles([]*talk.Talk{{Title: "A", Event: e2020}, {Title: "B", Event: e2021},
+		{Title: "C", Event: e2020}, {Title: "D", Event: talk.Event{ID: "PyCon 2020"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+		if strings.HasSuffix(f.Path, "category.json") {
+			ev, err := pyvideo.ParseEvent(f.Data, f.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, ev.Title)
+		}
+	}
+	want := []string{
+		"pycon-2020/category.json", "PyCon 2020", "pycon-2020/videos/a.json", "pycon-2020/videos/c.json",
+		"pycon-2021/category.json", "PyCon 2021", "pycon-2021/videos/b.json",
+		// An ID is an ID, even one that reads like another event's title.
+		"pycon-2020-2/category.json", "", "pycon-2020-2/videos/d.json",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
