@@ -303,14 +303,57 @@ func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 	return date, nil
 }
 
-// extra keeps a member the model has no field for, compacted: its layout
-// in the file is not part of its meaning, and the writers lay it out anew.
-func extra(m map[string]json.RawMessage, name []byte, v jsonx.Value) map[string]json.RawMessage {
+// extra keeps a member the model has no field for, at ptr, compacted:
+// its layout in the file is not part of its meaning, and the writers lay
+// it out anew. A string within it longer than d's text limit is refused,
+// as one of a member the model knows is, and as schema's Validator, which
+// checks every string of a record, refuses it.
+func (d *decoder) extra(m map[string]json.RawMessage, ptr pointer, name []byte, v jsonx.Value) (map[string]json.RawMessage, error) {
+	// No string is longer than the value that holds it: most values
+	// are not walked.
+	if max := d.limits.TextBytes(); max >= 0 && len(v.Raw) > max {
+		if sub, at, n, ok := longString(v, max); ok {
+			line, col := jsonx.Position(d.data, at)
+			return m, &talk.RecordError{Path: d.path, Pointer: ptr.String() + sub, Line: line, Column: col,
+				Err: &talk.LimitError{What: "text length", Limit: int64(max), Got: int64(n)}}
+		}
+	}
 	if m == nil {
 		m = make(map[string]json.RawMessage)
 	}
 	m[string(name)] = jsonx.Compact(v.Raw)
-	return m
+	return m, nil
+}
+
+// longString finds the first string within v, in the order of the
+// document, longer than max bytes: its JSON pointer below v, its offset
+// and its length. It looks into no value of max bytes or fewer, which
+// can hold no such string.
+func longString(v jsonx.Value, max int) (ptr string, at int64, n int, ok bool) {
+	if len(v.Raw) <= max {
+		return "", 0, 0, false
+	}
+	switch jsonx.Kind(v.Raw) {
+	case "string":
+		if s, _ := jsonx.String(v.Raw); len(s) > max {
+			return "", v.Offset, len(s), true
+		}
+	case "object":
+		for quoted, m := range jsonx.Members(v.Raw, v.Offset) {
+			if p, at, n, ok := longString(m, max); ok {
+				return "/" + jsonx.PointerToken(string(jsonx.MemberName(quoted))) + p, at, n, true
+			}
+		}
+	case "array":
+		i := 0
+		for e := range jsonx.Elements(v.Raw, v.Offset) {
+			if p, at, n, ok := longString(e, max); ok {
+				return "/" + strconv.Itoa(i) + p, at, n, true
+			}
+			i++
+		}
+	}
+	return "", 0, 0, false
 }
 
 // Reader reads pyvideo records within [talk.Limits]. The zero Reader
@@ -415,7 +458,7 @@ func (d *decoder) talkMember(t *talk.Talk, name []byte, v jsonx.Value) (err erro
 	case "quality_notes":
 		t.Legacy.QualityNotes, err = d.string(ptr, v)
 	default:
-		t.Extra = extra(t.Extra, name, v)
+		t.Extra, err = d.extra(t.Extra, ptr, name, v)
 	}
 	return err
 }
@@ -461,7 +504,7 @@ func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 			case "size":
 				video.Size, err = d.integer(mp, m)
 			default:
-				video.Extra = extra(video.Extra, name, m)
+				video.Extra, err = d.extra(video.Extra, mp, name, m)
 			}
 			if err != nil {
 				return nil, err
@@ -554,7 +597,7 @@ func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
 		case "end_date":
 			e.End, err = d.date(ptr, m)
 		default:
-			e.Extra = extra(e.Extra, name, m)
+			e.Extra, err = d.extra(e.Extra, ptr, name, m)
 		}
 		if err != nil {
 			return nil, err
