@@ -103,7 +103,9 @@ func (e *DateError) Error() string {
 // with optional fractional seconds, and any of the date-times followed by
 // "Z" or a "+02:00"-style offset. A space may stand for the "T", and, as
 // RFC 3339 allows, "t" and "z" for "T" and "Z". The result keeps the
-// precision of the text. The empty string is the zero Date.
+// precision of the text. The empty string is the zero Date. A leap second
+// ("23:59:60Z") is refused, with a [*DateError] that says so: a Date
+// cannot hold it.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
@@ -178,6 +180,12 @@ func ParseDate(s string) (Date, error) {
 			}
 			i, frac = j, nsec != 0 // ".0" is no fraction: String leaves it out
 		}
+	}
+	if h <= 23 && mi == 59 && sec == 60 {
+		// RFC 3339 allows it, but a time.Time, and so a Date, has no
+		// 61st second to hold it: say so, rather than that it is no
+		// time, and what to write.
+		return bad("is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it")
 	}
 	if h > 23 || mi > 59 || sec > 59 {
 		return bad("is not a real time of day")

@@ -366,6 +366,10 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 		}
 		b.Write(jsonx.Plain.AppendString(nil, k))
 		b.WriteByte(':')
+		if len(extra[k]) == 0 {
+			b.WriteString("null") // as encoding/json writes a nil RawMessage
+			continue
+		}
 		if err := json.Compact(b, extra[k]); err != nil {
 			return nil, fmt.Errorf("talk: extra member %q: %w", k, err)
 		}
@@ -475,8 +479,9 @@ type Reader struct {
 // reads into one field, as it matches names without regard to case
 // ("title" and "Title"), keeping only the last; and one with a member of a
 // place, an account, a link or legacy that it has no field for, which it
-// passes over. Lengths and counts within the record are left to validation
-// (package schema).
+// passes over; and one with a null in a list, which it reads as an empty
+// speaker, tag or link. Lengths and counts within the record are left to
+// validation (package schema).
 func (r Reader) ParseJSON(data []byte, path string) (*Talk, error) {
 	if err := r.check(data, path); err != nil {
 		return nil, err
@@ -789,6 +794,9 @@ type memberFault struct {
 	name  string
 	field string // the field it is read into, as another member is; "" for none
 	in    *shape // the object's shape
+	// null is, for a null in a list, what the list holds ("a speaker"),
+	// which encoding/json would read the null as, empty; "" for none.
+	null string
 }
 
 // lostMember finds, in the record v of shape sh, the first member, in
@@ -797,7 +805,8 @@ type memberFault struct {
 // object, matching names as it does, without regard to case ("Title"
 // after "title", or "ſlug" after "slug"), of which it keeps the last;
 // or, in an object of a closed shape (a place, a link), one it has no
-// field for, which it passes over.
+// field for, which it passes over; or a null in a list (of speakers, of
+// tags), which it reads as an empty speaker or tag, written back so.
 func lostMember(v jsonx.Value, sh *shape) (memberFault, bool) {
 	var seen uint64 // by field index; no wire type has more than 64 fields
 	for quoted, m := range jsonx.Members(v.Raw, v.Offset) {
@@ -815,24 +824,33 @@ func lostMember(v jsonx.Value, sh *shape) (memberFault, bool) {
 		seen |= 1 << i
 		// A value of another kind than the field's is encoding/json's
 		// to refuse.
-		sub := sh.subs[i]
-		switch kind := jsonx.Kind(m.Raw); {
-		case sub == nil:
-			continue
-		case !sh.lists[i]:
-			if kind == "object" {
+		sub, kind := sh.subs[i], jsonx.Kind(m.Raw)
+		if !sh.lists[i] {
+			if sub != nil && kind == "object" {
 				if f, ok := lostMember(m, sub); ok {
 					f.ptr = "/" + jsonx.PointerToken(string(n)) + f.ptr
 					return f, true
 				}
 			}
 			continue
-		case kind != "array":
+		}
+		if kind != "array" {
 			continue
 		}
 		j := 0
 		for e := range jsonx.Elements(m.Raw, m.Offset) {
-			if f, ok := lostMember(e, sub); ok {
+			var f memberFault
+			var ok bool
+			switch {
+			case jsonx.IsNull(e.Raw):
+				f, ok = memberFault{off: e.Offset, null: "a string"}, true
+				if sub != nil {
+					f.null = sub.what
+				}
+			case sub != nil:
+				f, ok = lostMember(e, sub)
+			}
+			if ok {
 				f.ptr = "/" + jsonx.PointerToken(string(n)) + "/" + strconv.Itoa(j) + f.ptr
 				return f, true
 			}
@@ -851,6 +869,10 @@ func noLostMember(data []byte, path string, sh *shape) error {
 	}
 	line, col := jsonx.Position(data, f.off)
 	re := &RecordError{Path: path, Pointer: f.ptr, Line: line, Column: col}
+	if f.null != "" {
+		re.Err = fmt.Errorf("talk: want %s, got null, which readers would take for an empty one and writers write so; remove it from the list", f.null)
+		return re
+	}
 	if f.field != "" {
 		re.Err = fmt.Errorf("talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
 			strconv.QuoteToASCII(f.name), f.field)

@@ -45,6 +45,10 @@ func TestParseDate(t *testing.T) {
 		{"2016-02-30", result{Err: `talk: "2016-02-30" is not a real date`}},
 		{"2016-13", result{Err: `talk: "2016-13" is not a real date`}},
 		{"2016-07-21T24:00:00", result{Err: `talk: "2016-07-21T24:00:00" is not a real time of day`}},
+		// A leap second is real, but no time.Time holds it.
+		{"2016-12-31T23:59:60Z", result{Err: `talk: "2016-12-31T23:59:60Z" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
+		{"2017-01-01T00:59:60.5+01:00", result{Err: `talk: "2017-01-01T00:59:60.5+01:00" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
+		{"2016-07-21T10:30:60", result{Err: `talk: "2016-07-21T10:30:60" is not a real time of day`}},
 		{"21/07/2016", result{Err: `talk: "21/07/2016" is not a date (want YYYY-MM-DD)`}},
 		{"2016-07-21T10:30:05+2", result{Err: `talk: "2016-07-21T10:30:05+2" has a malformed UTC offset`}},
 		{"2016-07-21T10:30:05+0200", result{Err: `talk: "2016-07-21T10:30:05+0200" has a malformed UTC offset`}},
@@ -568,6 +572,12 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"event\": \"PyCon\"}", `t.json:1:11: /event: talk: want an object, got string`},
 		{"{\"recorded\": 20160721}", `t.json:1:14: /recorded: talk: want a date as a string, such as 2016-07-21, got number`},
 		{"{\"legacy\": {\"id\": 99999999999999999999}}", `t.json:1:19: /legacy/id: talk: want a whole number, got 99999999999999999999`},
+		// Nor is null an element of a list: encoding/json read it as an
+		// empty speaker, tag or link, which was written back so.
+		{"{\"speakers\": [{\"name\": \"A\"},\n null]}", `t.json:2:2: /speakers/1: talk: want a speaker, got null, which readers would take for an empty one and writers write so; remove it from the list`},
+		{"{\"tags\": [\"a\", null]}", `t.json:1:16: /tags/1: talk: want a string, got null, which readers would take for an empty one and writers write so; remove it from the list`},
+		{"{\"parts\": [{\"slides\": [null]}]}", `t.json:1:24: /parts/0/slides/0: talk: want a link, got null, which readers would take for an empty one and writers write so; remove it from the list`},
+		{"{\"speakers\": [{\"name\": \"A\", \"accounts\": [null]}]}", `t.json:1:42: /speakers/0/accounts/0: talk: want an account, got null, which readers would take for an empty one and writers write so; remove it from the list`},
 		// null is no record: encoding/json read it as an empty talk,
 		// without a word.
 		{"null", `t.json:1:1: talk: want an object, got null`},
@@ -1034,5 +1044,21 @@ func TestDateCheck(t *testing.T) {
 	d := talk.MustParseDate("2016-07-21T10:30:00+02:00")
 	if allocs := testing.AllocsPerRun(100, func() { _ = d.Check() }); allocs != 0 || d.Check() != nil {
 		t.Errorf("Check(%s) = %v, with %v allocations", d, d.Check(), allocs)
+	}
+}
+
+// TestJSONExtraNil: an Extra value that is nil or empty is written as
+// null, as encoding/json writes a nil json.RawMessage, where MarshalJSON
+// failed with "unexpected end of JSON input", anywhere in the talk.
+func TestJSONExtraNil(t *testing.T) {
+	tk := talk.Talk{Title: "T", Extra: map[string]json.RawMessage{"a": nil, "b": json.RawMessage{}},
+		Speakers: []talk.Speaker{{Name: "A", Extra: map[string]json.RawMessage{"c": nil}}},
+		Event:    talk.Event{Extra: map[string]json.RawMessage{"d": nil}},
+		Parts:    []talk.Talk{{Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"e": nil}}}}}}
+	b, err := tk.MarshalJSON()
+	got := string(b) + " " + fmt.Sprint(err)
+	want := `{"title":"T","speakers":[{"name":"A","c":null}],"event":{"d":null},"parts":[{"title":"","videos":[{"url":"u","e":null}]}],"a":null,"b":null} <nil>`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -1,6 +1,7 @@
 package pyvideo
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -26,8 +27,10 @@ type File struct {
 // talk comes, <event>/category.json and one <event>/videos/<slug>.json per
 // talk, all in canonical form ([MarshalEvent], [MarshalTalk]).
 //
-// Talks belong to the same event when their [talk.Event.ID]s are equal;
-// the first talk's Event is the one written. An event's directory is the
+// Talks belong to the same event when their [talk.Event.ID]s are equal,
+// or, for events without an ID, their titles: two events made by hand,
+// {Title: "PyCon 2020"} and {Title: "PyCon 2021"}, are two events. The
+// first talk's Event is the one written. An event's directory is the
 // [Slugify]d ID (or title; "event" when both give nothing), and a talk's
 // file the Slugified title, as pyvideo names them; both are made unique
 // with a [talk.SlugSet] ("intro", "intro-2"), as a file system that
@@ -40,9 +43,10 @@ type File struct {
 // pyvideo.org builds a talk's URL from its slug member, or else from its
 // title (see [URLPath]), and pyvideo's CI refuses two talks of an event
 // with the same URL. A talk whose URL would repeat an earlier one's in its
-// event ("Intro" after "intro") is written with a slug member that tells
-// it apart, made unique as the file names are ("intro-2"); the talks
-// passed in are not changed.
+// event ("Intro" after "intro", or a second title that slugs to "", such
+// as "🐍" after "???", whose URLs are both "/<event>/.html") is written
+// with a slug member that tells it apart, made unique as the file names
+// are ("intro-2", "talk"); the talks passed in are not changed.
 //
 // The pyvideo form has no place for some of the model (see
 // [MarshalTalk]); notably a talk's ID survives only as a file name.
@@ -90,7 +94,8 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 				continue
 			}
 		}
-		e := byID[t.Event.ID]
+		key := eventKey(&t.Event)
+		e := byID[key]
 		if e == nil {
 			e = &event{ev: t.Event}
 			base := t.Event.ID
@@ -110,7 +115,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 				base = "event"
 			}
 			e.dir = dirs.Unique(base)
-			byID[t.Event.ID] = e
+			byID[key] = e
 			events = append(events, e)
 		}
 		e.talks = append(e.talks, item{t, data})
@@ -124,6 +129,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
 		var names fileNames
 		var urls talk.SlugSet
+		bareURL := false // whether a talk has the URL of an empty slug, "/<event>/.html"
 		for _, it := range e.talks {
 			t, data := it.t, it.data
 			base := cutName(pathSlug(t.Title), maxStem)
@@ -131,13 +137,16 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 				base = t.ID
 			}
 			name := names.Unique(base)
-			if slug := urlSlug(t); slug != "" {
-				if unique := urls.Unique(slug); unique != slug {
-					c := *t
-					c.Slug = unique
-					t = &c
-					data = nil // marshaled with the slug it had
-				}
+			// A title of emoji or punctuation only slugs to "", and its
+			// URL is "/<event>/.html": the first such talk keeps it, the
+			// next are told apart as "talk", "talk-2"...
+			if slug := urlSlug(t); slug == "" && !bareURL {
+				bareURL = true
+			} else if unique := urls.Unique(slug); unique != slug {
+				c := *t
+				c.Slug = unique
+				t = &c
+				data = nil // marshaled with the slug it had
 			}
 			if data == nil {
 				var err error
@@ -149,6 +158,15 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// eventKey is what the talks of one event have alike: the event's ID,
+// or, for an event without one, its title, kept apart from every ID.
+func eventKey(e *talk.Event) string {
+	if e.ID != "" {
+		return "id:" + e.ID
+	}
+	return "title:" + e.Title
 }
 
 // WriteArchive writes [ArchiveFiles] under the directory dir, creating
@@ -247,8 +265,15 @@ func safeName(s string) bool {
 }
 
 // about words err, an error of MarshalTalk or MarshalEvent, as about the
-// record named: "pyvideo: talk "a": recorded: ...", without the writer's
-// "pyvideo: " a second time. errors.As finds what err holds.
+// record named: "pyvideo: talk "a": /recorded: ...", without the writer's
+// "pyvideo: " a second time, and placed by the member's pointer alone: the
+// record is named, and the file it was read from is not the one written.
+// errors.As finds what err holds.
 func about(record string, err error) error {
-	return &errs.Worded{Msg: "pyvideo: " + record + ": " + strings.TrimPrefix(err.Error(), "pyvideo: "), Cause: err}
+	msg := err.Error()
+	var re *talk.RecordError
+	if errors.As(err, &re) && re.Pointer != "" && re.Err != nil {
+		msg = re.Pointer + ": " + strings.TrimPrefix(re.Err.Error(), "pyvideo: ")
+	}
+	return &errs.Worded{Msg: "pyvideo: " + record + ": " + strings.TrimPrefix(msg, "pyvideo: "), Cause: err}
 }

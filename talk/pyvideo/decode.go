@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -145,9 +144,12 @@ func (d *decoder) strings(ptr pointer, v jsonx.Value) ([]string, error) {
 }
 
 // seconds reads a number of seconds. pyvideo writes whole numbers,
-// sometimes spelled as floats (1508.0); fractions are kept too. A
-// negative number is refused, as pyvideo's schema and talk.ParseDuration
-// refuse it: a talk cannot last less than nothing.
+// sometimes spelled as floats (1508.0); fractions are kept too, to the
+// nearest nanosecond, as [nanoseconds] reads them from the number's
+// digits. A negative number is refused, as pyvideo's schema and
+// talk.ParseDuration refuse it: a talk cannot last less than nothing. So
+// is one above zero that is less than half a nanosecond, which would be
+// read as zero, and zero means unknown.
 func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if jsonx.IsNull(v.Raw) {
 		return 0, nil
@@ -158,11 +160,101 @@ func (d *decoder) seconds(ptr pointer, v jsonx.Value) (talk.Duration, error) {
 	if negative(v.Raw) {
 		return 0, d.fail(ptr, v.Offset, "%s seconds is negative; a talk's duration is zero (unknown) or more", v.Raw)
 	}
-	// A well-formed number ParseFloat refuses is beyond a float64: 1e400.
-	if f, err := strconv.ParseFloat(string(v.Raw), 64); err == nil && math.Abs(f) <= float64(math.MaxInt64/int64(time.Second)) {
-		return talk.Duration(f * float64(time.Second)), nil
+	ns, ok, tiny := nanoseconds(v.Raw)
+	switch {
+	case !ok:
+		return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+	case tiny:
+		return 0, d.fail(ptr, v.Offset, "%s seconds is less than a nanosecond, the finest a duration holds, and would be read as zero, which means unknown", v.Raw)
 	}
-	return 0, d.fail(ptr, v.Offset, "%s seconds is out of range", v.Raw)
+	return talk.Duration(ns), nil
+}
+
+// nanoseconds returns the well-formed JSON number n of seconds, which is
+// not below zero, in nanoseconds, rounded to the nearest (a half up). It
+// counts with the number's decimal digits, not a float64's: 1.005 is
+// 1005000000 ns, where 1.005*1e9 in a float64 is 1004999999.9999999,
+// which a conversion to an integer cuts to 1004999999. ok is false when
+// the number is beyond what a Duration holds; tiny reports a number above
+// zero that rounds to zero.
+func nanoseconds(n []byte) (ns int64, ok, tiny bool) {
+	start := 0
+	if len(n) > 0 && n[0] == '-' {
+		start = 1 // "-0"; negative refuses any other
+	}
+	// The mantissa is n[start:i]: whole digits, then perhaps a point and
+	// fraction digits.
+	i, whole, frac := start, 0, 0
+	for ; i < len(n) && n[i] >= '0' && n[i] <= '9'; i++ {
+		whole++
+	}
+	if i < len(n) && n[i] == '.' {
+		for i++; i < len(n) && n[i] >= '0' && n[i] <= '9'; i++ {
+			frac++
+		}
+	}
+	exp := 0
+	if i < len(n) && (n[i] == 'e' || n[i] == 'E') {
+		i++
+		neg := n[i] == '-'
+		if n[i] == '-' || n[i] == '+' {
+			i++
+		}
+		for ; i < len(n); i++ {
+			if exp < 1<<30 { // beyond any record's digits: the same answer
+				exp = exp*10 + int(n[i]-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	digit := func(j int) byte { // the j-th digit of the mantissa, past the point
+		if j < whole {
+			return n[start+j]
+		}
+		return n[start+j+1]
+	}
+	// The value is the mantissa's digits from first to last (without
+	// the zeros around them) times 10^scale nanoseconds.
+	first, last := 0, whole+frac
+	for first < last && digit(first) == '0' {
+		first++
+	}
+	for last > first && digit(last-1) == '0' {
+		last--
+	}
+	if first == last {
+		return 0, true, false
+	}
+	scale := exp - frac + 9 + (whole + frac - last)
+	// wholeDigits is how many of the digits make whole nanoseconds.
+	wholeDigits := last - first + scale
+	const maxDigits = 19 // of math.MaxInt64
+	switch {
+	case wholeDigits > maxDigits:
+		return 0, false, false
+	case wholeDigits < 0:
+		return 0, true, true
+	}
+	var v uint64
+	for j := range wholeDigits {
+		d := uint64(0)
+		if first+j < last {
+			d = uint64(digit(first+j) - '0')
+		}
+		v = v*10 + d // cannot overflow a uint64 in 19 digits
+	}
+	if first+wholeDigits < last && digit(first+wholeDigits) >= '5' {
+		v++
+	}
+	switch {
+	case v > math.MaxInt64:
+		return 0, false, false
+	case v == 0:
+		return 0, true, true
+	}
+	return int64(v), true, false
 }
 
 // negative reports whether the JSON number n is below zero: "-0" and
@@ -211,14 +303,57 @@ func (d *decoder) date(ptr pointer, v jsonx.Value) (talk.Date, error) {
 	return date, nil
 }
 
-// extra keeps a member the model has no field for, compacted: its layout
-// in the file is not part of its meaning, and the writers lay it out anew.
-func extra(m map[string]json.RawMessage, name []byte, v jsonx.Value) map[string]json.RawMessage {
+// extra keeps a member the model has no field for, at ptr, compacted:
+// its layout in the file is not part of its meaning, and the writers lay
+// it out anew. A string within it longer than d's text limit is refused,
+// as one of a member the model knows is, and as schema's Validator, which
+// checks every string of a record, refuses it.
+func (d *decoder) extra(m map[string]json.RawMessage, ptr pointer, name []byte, v jsonx.Value) (map[string]json.RawMessage, error) {
+	// No string is longer than the value that holds it: most values
+	// are not walked.
+	if max := d.limits.TextBytes(); max >= 0 && len(v.Raw) > max {
+		if sub, at, n, ok := longString(v, max); ok {
+			line, col := jsonx.Position(d.data, at)
+			return m, &talk.RecordError{Path: d.path, Pointer: ptr.String() + sub, Line: line, Column: col,
+				Err: &talk.LimitError{What: "text length", Limit: int64(max), Got: int64(n)}}
+		}
+	}
 	if m == nil {
 		m = make(map[string]json.RawMessage)
 	}
 	m[string(name)] = jsonx.Compact(v.Raw)
-	return m
+	return m, nil
+}
+
+// longString finds the first string within v, in the order of the
+// document, longer than max bytes: its JSON pointer below v, its offset
+// and its length. It looks into no value of max bytes or fewer, which
+// can hold no such string.
+func longString(v jsonx.Value, max int) (ptr string, at int64, n int, ok bool) {
+	if len(v.Raw) <= max {
+		return "", 0, 0, false
+	}
+	switch jsonx.Kind(v.Raw) {
+	case "string":
+		if s, _ := jsonx.String(v.Raw); len(s) > max {
+			return "", v.Offset, len(s), true
+		}
+	case "object":
+		for quoted, m := range jsonx.Members(v.Raw, v.Offset) {
+			if p, at, n, ok := longString(m, max); ok {
+				return "/" + jsonx.PointerToken(string(jsonx.MemberName(quoted))) + p, at, n, true
+			}
+		}
+	case "array":
+		i := 0
+		for e := range jsonx.Elements(v.Raw, v.Offset) {
+			if p, at, n, ok := longString(e, max); ok {
+				return "/" + strconv.Itoa(i) + p, at, n, true
+			}
+			i++
+		}
+	}
+	return "", 0, 0, false
 }
 
 // Reader reads pyvideo records within [talk.Limits]. The zero Reader
@@ -323,7 +458,7 @@ func (d *decoder) talkMember(t *talk.Talk, name []byte, v jsonx.Value) (err erro
 	case "quality_notes":
 		t.Legacy.QualityNotes, err = d.string(ptr, v)
 	default:
-		t.Extra = extra(t.Extra, name, v)
+		t.Extra, err = d.extra(t.Extra, ptr, name, v)
 	}
 	return err
 }
@@ -369,7 +504,7 @@ func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 			case "size":
 				video.Size, err = d.integer(mp, m)
 			default:
-				video.Extra = extra(video.Extra, name, m)
+				video.Extra, err = d.extra(video.Extra, mp, name, m)
 			}
 			if err != nil {
 				return nil, err
@@ -462,7 +597,7 @@ func (r Reader) ParseEvent(data []byte, path string) (*talk.Event, error) {
 		case "end_date":
 			e.End, err = d.date(ptr, m)
 		default:
-			e.Extra = extra(e.Extra, name, m)
+			e.Extra, err = d.extra(e.Extra, ptr, name, m)
 		}
 		if err != nil {
 			return nil, err

@@ -3,7 +3,6 @@ package pyvideo
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -26,12 +25,18 @@ import (
 // already in canonical form comes back byte for byte, and any other comes
 // back as the same JSON value. Numbers are spelled as Python writes the
 // value it reads from them, wherever they come from: 1508.0 stays 1508.0,
-// but 1e3 becomes 1000.0 and -0 becomes 0.
+// but 1e3 becomes 1000.0 and -0 becomes 0. One thing does not come back:
+// half a UTF-16 surrogate pair escaped on its own ("\ud800"), which is
+// no character, and which the reader, as encoding/json, reads as U+FFFD
+// and the writer writes so; schema's Validator warns of such a record.
 //
 // The pyvideo form has no place for a talk's subtitle, kind, track, place,
 // markup, recording status, parts, a video's ID, format of a provider's
 // video, or language, or a speaker's details other than the name; they
-// are not written. Slides are written among the related URLs, labelled
+// are not written. Nor has it a place for the region or script of a
+// talk's language: pyvideo's "language" is an ISO 639-3 code, and
+// "pt-BR" and "zh-Hant" are written as "por" and "zho" (a code that names
+// no language is written as it is). Slides are written among the related URLs, labelled
 // "Slides" when they have no label, and so read back as [talk.Talk.Links].
 // [talk.Talk.Extra] members (and a video's) are written as the JSON values
 // they hold, in the canonical form: the keys of their objects sorted too.
@@ -40,8 +45,11 @@ import (
 // the field's value.
 //
 // A recorded date with a year outside 0000-9999 is an error, and so is a
-// negative duration, since no reader would take the file back; a nil t
-// is a [*talk.NilError].
+// negative duration, since no reader would take the file back: a
+// [*talk.RecordError] with t.Origin.Path and the JSON pointer of the
+// member in the pyvideo form ("/videos/0/length"), that holds the
+// [*talk.DateError] or [*talk.DurationError]. A nil t is a
+// [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if t == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
@@ -71,19 +79,23 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // MarshalEvent returns e as a canonical category.json, keeping the
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates, and its Extra
-// members, of which one named like one of those is an error. A nil e is
-// a [*talk.NilError].
+// members, of which one named like one of those is an error, as a date
+// with a year outside 0000-9999 is, as for [MarshalTalk]. A nil e is a
+// [*talk.NilError].
 func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if e == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
 	}
-	if err := writable("start_date", e.Start); err != nil {
+	if err := writable(e.Origin.Path, "/start_date", e.Start); err != nil {
 		return nil, err
 	}
-	if err := writable("end_date", e.End); err != nil {
+	if err := writable(e.Origin.Path, "/end_date", e.End); err != nil {
 		return nil, err
 	}
 	if err := clash("", e.Extra, eventMember); err != nil {
+		return nil, err
+	}
+	if err := invalidExtra(e.Origin.Path, "", e.Extra); err != nil {
 		return nil, err
 	}
 	return marshal(eventMembers(e), e.Origin, e.Extra, func() (map[string]any, error) {
@@ -101,18 +113,21 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 // every talk of an archive): a video's place is formatted only for an
 // error.
 func checkTalk(t *talk.Talk) error {
-	if err := writable("recorded", t.Recorded); err != nil {
+	if err := writable(t.Origin.Path, "/recorded", t.Recorded); err != nil {
 		return err
 	}
-	if err := nonNegative("duration", t.Duration); err != nil {
+	if err := nonNegative(t.Origin.Path, "/duration", t.Duration); err != nil {
 		return err
 	}
 	if err := clash("", t.Extra, talkMember); err != nil {
 		return err
 	}
+	if err := invalidExtra(t.Origin.Path, "", t.Extra); err != nil {
+		return err
+	}
 	for i, v := range t.Videos {
 		if v.Duration < 0 {
-			return nonNegative(fmt.Sprintf("videos/%d/duration", i), v.Duration)
+			return nonNegative(t.Origin.Path, fmt.Sprintf("/videos/%d/length", i), v.Duration)
 		}
 		if len(v.Extra) == 0 {
 			continue // no error, so no place to name
@@ -120,36 +135,41 @@ func checkTalk(t *talk.Talk) error {
 		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
 			return err
 		}
+		if err := invalidExtra(t.Origin.Path, fmt.Sprintf("/videos/%d", i), v.Extra); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// writable refuses a date the reader would refuse to read back (a year
-// outside 0000-9999), rather than write a file that cannot be read.
-func writable(member string, d talk.Date) error {
-	err := d.Check()
-	if err == nil {
-		return nil
+// writable refuses, at the JSON pointer ptr of the record from path, a
+// date the reader would refuse to read back (a year outside 0000-9999),
+// rather than write a file that cannot be read.
+func writable(path, ptr string, d talk.Date) error {
+	if err := d.Check(); err != nil {
+		return unwritable(path, ptr, err)
 	}
-	var de *talk.DateError
-	if !errors.As(err, &de) {
-		return err
-	}
-	return &errs.Worded{Msg: fmt.Sprintf("pyvideo: %s: %q %s", member, de.Text, de.Reason), Cause: err}
+	return nil
 }
 
-// nonNegative refuses a negative duration, which the reader refuses to read
-// back, with Duration.MarshalText's *talk.DurationError.
-func nonNegative(member string, d talk.Duration) error {
+// nonNegative refuses, at the JSON pointer ptr of the record from path, a
+// negative duration, which the reader refuses to read back, with
+// Duration.MarshalText's *talk.DurationError.
+func nonNegative(path, ptr string, d talk.Duration) error {
 	if d >= 0 {
 		return nil
 	}
 	_, err := d.MarshalText()
-	var de *talk.DurationError
-	if !errors.As(err, &de) {
-		return err
-	}
-	return &errs.Worded{Msg: fmt.Sprintf("pyvideo: %s: %q %s", member, de.Text, de.Reason), Cause: err}
+	return unwritable(path, ptr, err)
+}
+
+// unwritable is the error for a value at ptr of the record from path that
+// no reader would take back, which err, a *talk.DateError or
+// *talk.DurationError, says why: a *talk.RecordError, placed as
+// talk's MarshalJSON places it, worded as this package's.
+func unwritable(path, ptr string, err error) error {
+	return &talk.RecordError{Path: path, Pointer: ptr,
+		Err: &errs.Worded{Msg: "pyvideo: " + strings.TrimPrefix(err.Error(), "talk: "), Cause: err}}
 }
 
 // clash refuses an Extra member named like a member the writer fills from
@@ -168,6 +188,39 @@ func clash(where string, extra map[string]json.RawMessage, model func(string) bo
 		return nil
 	}
 	return fmt.Errorf("pyvideo: %sExtra member %q has the name of a member written from the model; set the field, or give the member another name", where, first)
+}
+
+// invalidExtra refuses, as a [*talk.RecordError] at its JSON pointer below
+// prefix in the record from path, the first member of extra, in name
+// order, whose value is not one JSON value the reader would take back (a
+// duplicate member name, text that is not UTF-8), as talk's MarshalJSON
+// refuses it; an empty value is none, and is written as null (see [extraValue]).
+func invalidExtra(path, prefix string, extra map[string]json.RawMessage) error {
+	first, why := "", error(nil)
+	for k, v := range extra {
+		if first != "" && k > first || len(v) == 0 {
+			continue
+		}
+		if err := jsonx.Check(v, -1); err != nil {
+			first, why = k, err
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	return &talk.RecordError{Path: path, Pointer: prefix + "/" + jsonx.PointerToken(first),
+		Err: fmt.Errorf("pyvideo: Extra member %q is not one JSON value (%s); give it one, such as null or \"text\"",
+			first, strings.TrimPrefix(why.Error(), "invalid JSON: "))}
+}
+
+// extraValue is the value of an Extra member as the writer writes it: a
+// nil or empty json.RawMessage is null, as encoding/json, and so talk's
+// MarshalJSON, writes it.
+func extraValue(v json.RawMessage) any {
+	if len(v) == 0 {
+		return nil
+	}
+	return v
 }
 
 // talkMember reports whether name is a member of a talk file that
@@ -385,7 +438,7 @@ func talkMembers(t *talk.Talk) map[string]any {
 		m["related_urls"] = list
 	}
 	for k, v := range t.Extra {
-		m[k] = v
+		m[k] = extraValue(v)
 	}
 	return m
 }
@@ -414,7 +467,7 @@ func eventMembers(e *talk.Event) map[string]any {
 		m["end_date"] = e.End.String()
 	}
 	for k, v := range e.Extra {
-		m[k] = v
+		m[k] = extraValue(v)
 	}
 	return m
 }
@@ -471,7 +524,7 @@ func videoList(videos []talk.Video) []any {
 			m["size"] = json.Number(strconv.FormatInt(v.Size, 10))
 		}
 		for k, x := range v.Extra {
-			m[k] = x
+			m[k] = extraValue(x)
 		}
 		out[i] = m
 	}

@@ -20,6 +20,11 @@ func TestLimits(t *testing.T) {
 		{"record size", `{"title": "` + strings.Repeat("x", 300) + `"}`, small, "t.json: record size 313 exceeds the limit of 200"},
 		{"depth", `{"tags": [[[["x"]]]]}`, small, "t.json:1:13: nesting depth exceeds the limit of 4"},
 		{"text", `{"title": "eleven char"}`, small, "t.json:1:11: /title: text length 11 exceeds the limit of 10"},
+		// A member the model does not know is held to the limit too, as
+		// schema's Validator holds every string of a record.
+		{"text in an unknown member", `{"x": {"a": ["short", "eleven char"]}}`, small, "t.json:1:23: /x/a/1: text length 11 exceeds the limit of 10"},
+		{"text in a video's unknown member", `{"videos": [{"a/b": "eleven char"}]}`, small, "t.json:1:21: /videos/0/a~1b: text length 11 exceeds the limit of 10"},
+		{"escapes are not counted", `{"x": "\u00e9\u00e9\u00e9\u00e9\u00e9"}`, small, ""},
 		{"speakers", `{"speakers": ["a", "b", "c"]}`, small, "t.json:1:14: /speakers: speakers 3 exceeds the limit of 2"},
 		{"videos", `{"videos": [{"url": "a"}, {"url": "b"}]}`, small, "t.json:1:12: /videos: videos 2 exceeds the limit of 1"},
 		{"default record size", `{"description": "` + strings.Repeat("x", 1<<20) + `"}`, talk.Limits{}, "t.json: record size 1048595 exceeds the limit of 1048576"},

@@ -91,8 +91,9 @@ func TestNegativeDuration(t *testing.T) {
 		"e/videos/x.json:1:28: /duration: -0.5 seconds is negative; a talk's duration is zero (unknown) or more",
 		"e/videos/x.json:1:28: /duration: -1e3 seconds is negative; a talk's duration is zero (unknown) or more",
 		"PT0S", "PT0S", "PT0S",
-		`pyvideo: duration: "-PT5S" is negative; a talk's duration is zero (unknown) or more`,
-		`pyvideo: videos/0/duration: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+		`/duration: pyvideo: "-PT5S" is negative; a talk's duration is zero (unknown) or more`,
+		// The video's member in the pyvideo form is "length".
+		`/videos/0/length: pyvideo: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

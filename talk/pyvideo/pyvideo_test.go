@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -377,6 +378,7 @@ func TestParseTalkErrors(t *testing.T) {
 		{"bad date", `{"recorded": "2016-02-30"}`, talk.RecordError{Pointer: "/recorded", Line: 1, Column: 14, Err: errors.New(`"2016-02-30" is not a real date`)}},
 		{"duration string", `{"duration": "25:08"}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("want a number of seconds, got string")}},
 		{"duration beyond a float64", `{"duration": 1e400}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e400 seconds is out of range")}},
+		{"duration below a nanosecond", `{"duration": 1e-10}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e-10 seconds is less than a nanosecond, the finest a duration holds, and would be read as zero, which means unknown")}},
 		{"length beyond a Duration", `{"videos": [{"length": 99999999999999999999999}]}`, talk.RecordError{Pointer: "/videos/0/length", Line: 1, Column: 24, Err: errors.New("99999999999999999999999 seconds is out of range")}},
 		{"video url", "{\"videos\": [\n  {\"type\": \"youtube\", \"url\": 5}]}", talk.RecordError{Pointer: "/videos/0/url", Line: 2, Column: 30, Err: errors.New("want a string, got number")}},
 		{"related url member", `{"related_urls": [{"href": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/href", Line: 1, Column: 28, Err: errors.New(`unexpected member "href" in a related URL (want label and url)`)}},
@@ -574,14 +576,21 @@ func TestMarshalUnreadableDate(t *testing.T) {
 	got = append(got, fmt.Sprint(err))
 	var de *talk.DateError
 	got = append(got, fmt.Sprint(errors.As(err, &de)))
+	// A record read from a file is named by its path, as by talk's
+	// MarshalJSON, and placed by its pointer.
+	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "T", Recorded: far, Origin: talk.Origin{Path: "ev/videos/t.json"}})
+	var re *talk.RecordError
+	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.As(err, &re) && re.Path == "ev/videos/t.json" && re.Pointer == "/recorded"))
 	// In an archive, the talk is named once, and the package once.
 	_, err = pyvideo.ArchiveFiles([]*talk.Talk{{Title: "T", Event: talk.Event{ID: "ev", Title: "Ev"}, Recorded: far}})
 	got = append(got, fmt.Sprint(err), fmt.Sprint(errors.As(err, &de)))
 	want := []string{
-		`pyvideo: recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
-		`pyvideo: end_date: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`/recorded: pyvideo: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`/end_date: pyvideo: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true",
-		`pyvideo: talk "t": recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		`ev/videos/t.json: /recorded: pyvideo: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		"true",
+		`pyvideo: talk "t": /recorded: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -730,4 +739,71 @@ func archiveLines(dir string) []string {
 		lines = append(lines, tk.Event.ID+"/"+tk.ID+" @ "+tk.Event.Title)
 	}
 	return lines
+}
+
+// TestDurationDigits: a duration in seconds is read from its digits, to
+// the nearest nanosecond, not through a float64, whose product with 1e9
+// a conversion cut to 1.004999999 s for 1.005.
+func TestDurationDigits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"1508", 1508 * time.Second},
+		{"1508.0", 1508 * time.Second},
+		{"1.005", 1005 * time.Millisecond},
+		{"4.35", 4350 * time.Millisecond},
+		{"0.000000001", 1},
+		{"1e-9", 1},
+		{"5e-10", 1}, // a half rounds up, not to zero
+		{"1.5e3", 1500 * time.Second},
+		{"150000e-2", 1500 * time.Second},
+		{"-0.0", 0},
+		{"1.0000000004", time.Second},
+		{"9223372036.854775807", math.MaxInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			in := `{"duration": ` + tt.in + `, "videos": [{"length": ` + tt.in + `}]}`
+			got, err := pyvideo.ParseTalk([]byte(in), "ev/videos/t.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := talk.Duration(tt.want)
+			if diff := cmp.Diff([]talk.Duration{want, want}, []talk.Duration{got.Duration, got.Videos[0].Duration}); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMarshalExtraValues: an Extra value that is nil is written as null,
+// as talk's MarshalJSON and encoding/json write it, where MarshalTalk
+// failed with "the file is empty"; one that is not JSON is refused with
+// the record's path and the member's pointer.
+func TestMarshalExtraValues(t *testing.T) {
+	var got []string
+	for _, tk := range []*talk.Talk{
+		{Title: "T", Extra: map[string]json.RawMessage{"a": nil}, Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"b": {}}}}},
+		{Title: "T", Extra: map[string]json.RawMessage{"z": json.RawMessage(`{`), "y": json.RawMessage(`1 2`)}, Origin: talk.Origin{Path: "e/videos/t.json"}},
+		{Title: "T", Videos: []talk.Video{{URL: "u"}, {URL: "v", Extra: map[string]json.RawMessage{"x": json.RawMessage(`{"a":1,"a":2}`)}}}},
+	} {
+		b, err := pyvideo.MarshalTalk(tk)
+		var re *talk.RecordError
+		if errors.As(err, &re) {
+			got = append(got, re.Pointer)
+		}
+		got = append(got, string(b)+fmt.Sprint(err))
+	}
+	ev, err := pyvideo.MarshalEvent(&talk.Event{Title: "E", Extra: map[string]json.RawMessage{"x": nil}})
+	got = append(got, string(ev)+fmt.Sprint(err))
+	want := []string{
+		"{\n  \"a\": null,\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"T\",\n  \"videos\": [\n    {\n      \"b\": null,\n      \"type\": \"\",\n      \"url\": \"u\"\n    }\n  ]\n}\n<nil>",
+		"/y", `e/videos/t.json: /y: pyvideo: Extra member "y" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
+		"/videos/1/x", `/videos/1/x: pyvideo: Extra member "x" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
+		"{\n  \"title\": \"E\",\n  \"x\": null\n}\n<nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
