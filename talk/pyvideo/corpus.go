@@ -218,7 +218,20 @@ func (r Reader) eventEntries(fsys fs.FS, dir string, entries []fs.DirEntry, emit
 		return emit(failed(&errs.Prefixed{Prefix: "pyvideo: ", Err: err}))
 	}
 	for _, f := range files {
-		if !hidden(f.Name()) && !emit(job{path: prefix + "videos/" + f.Name(), event: event}) {
+		p := prefix + "videos/" + f.Name()
+		j := job{path: p, event: event}
+		switch {
+		case hidden(f.Name()):
+			continue
+		case osfs.Is(fsys, p, f, fs.FileMode.IsDir):
+			// A directory is no record, whatever its name (nor is a
+			// link to one, "up.json" to ".."), as schema's
+			// CheckArchive says: reading it failed in the file
+			// system's words, "invalid argument", or "is a
+			// directory" with its whole path on disk.
+			j = failed(&LayoutError{Path: p, Reason: layout.Pyvideo().InTalks()})
+		}
+		if !emit(j) {
 			return false
 		}
 	}

@@ -111,3 +111,46 @@ func topArchive(t *testing.T) string {
 	}
 	return archive
 }
+
+// TestTalksDirectoryInVideos: a directory in videos/, even one named like
+// a record, or a link to one, is out of place, as schema's CheckArchive
+// says, and is reported so, by its path in the archive; it was read, and
+// failed as "read /tmp/.../ev/videos/dir.json: is a directory". A link
+// that cannot be followed says where it leads; the talks beside them
+// are read.
+func TestTalksDirectoryInVideos(t *testing.T) {
+	archive := t.TempDir()
+	for name, data := range map[string]string{
+		"ev/category.json":         `{"title": "Ev"}`,
+		"ev/videos/a.json":         `{"title": "A"}`,
+		"ev/videos/dir.json/x":     `{}`,
+		"ev/videos/sub/b.json":     `{}`,
+		"ev/videos/z.json":         `{"title": "Z"}`,
+		"ev/videos/.hidden/c.json": `{}`,
+	} {
+		p := filepath.Join(archive, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{"ev/videos/up.json": "..", "ev/videos/loop.json": "loop.json"} {
+		if err := os.Symlink(target, filepath.Join(archive, filepath.FromSlash(link))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	got := archiveLines(archive)
+	want := []string{
+		"ev/a @ Ev",
+		"error: pyvideo: ev/videos/dir.json: unexpected in videos/, which holds talk records (*.json) only",
+		"error: pyvideo: open ev/videos/loop.json: a symbolic link to loop.json, which cannot be followed: too many levels of symbolic links",
+		"error: pyvideo: ev/videos/sub: unexpected in videos/, which holds talk records (*.json) only",
+		"error: pyvideo: ev/videos/up.json: unexpected in videos/, which holds talk records (*.json) only",
+		"ev/z @ Ev",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
