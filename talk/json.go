@@ -118,8 +118,8 @@ type legacyJSON struct {
 // [*RecordError] with t.Origin.Path and the JSON pointer of the member
 // at fault, anywhere in the talk, its speakers, event, videos or parts:
 // a [Date] outside 0000-9999 (a [*DateError]), a negative [Duration] (a
-// [*DurationError]), and a member of an Extra named like one of the
-// model's.
+// [*DurationError]), a member of an Extra named like one of the model's,
+// and one whose value is not one JSON value.
 func (t Talk) MarshalJSON() ([]byte, error) {
 	if ptr, err := talkUnwritable(&t, ""); err != nil {
 		return nil, &RecordError{Path: t.Origin.Path, Pointer: ptr, Err: err}
@@ -308,7 +308,8 @@ func durationUnwritable(d Duration, ptr string) (string, error) {
 }
 
 // extraUnwritable refuses, at the member's pointer below prefix, the first
-// member of extra, in name order, named like a field of the wire type typ.
+// member of extra, in name order, named like a field of the wire type typ,
+// or else whose value is not one JSON value a reader takes back.
 func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix string) (string, error) {
 	if len(extra) == 0 {
 		return "", nil
@@ -316,7 +317,17 @@ func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix 
 	if k, ok := clashingMember(extra, typ); ok {
 		return prefix + "/" + jsonx.PointerToken(k), clashError(k)
 	}
+	if k, err := jsonx.FirstInvalid(extra); err != nil {
+		return prefix + "/" + jsonx.PointerToken(k), invalidError(k, err)
+	}
 	return "", nil
+}
+
+// invalidError is the error for an Extra member k whose value is not one
+// JSON value, as jsonx.Check found (err).
+func invalidError(k string, err error) error {
+	return fmt.Errorf("talk: Extra member %q is not one JSON value (%s); give it one, such as null or \"text\"",
+		k, strings.TrimPrefix(err.Error(), "invalid JSON: "))
 }
 
 // clashingMember returns the first member of extra, in name order, named
@@ -354,6 +365,9 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	if k, ok := clashingMember(extra, reflect.TypeOf(w)); ok {
 		return nil, clashError(k)
 	}
+	if k, err := jsonx.FirstInvalid(extra); err != nil {
+		return nil, invalidError(k, err)
+	}
 	names := make([]string, 0, len(extra))
 	for k := range extra {
 		names = append(names, k)
@@ -371,7 +385,7 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 			continue
 		}
 		if err := json.Compact(b, extra[k]); err != nil {
-			return nil, fmt.Errorf("talk: extra member %q: %w", k, err)
+			return nil, invalidError(k, err) // FirstInvalid has passed it: not met
 		}
 	}
 	b.WriteByte('}')

@@ -776,10 +776,6 @@ func TestLanguageRightToLeft(t *testing.T) {
 	}
 }
 
-// TestDateYearRange: a Date with a year ParseDate cannot read (it reads
-// four digits) is refused where it is made by DateOf, and where it is
-// written by MarshalText, rather than written into a record that no reader
-// would then take back.
 // TestJSONUnwritablePlace: what MarshalJSON refuses is placed by the
 // record's path and the member's JSON pointer, wherever it is, and stays
 // a value errors.As finds. encoding/json's own words named only a Go
@@ -796,6 +792,8 @@ func TestJSONUnwritablePlace(t *testing.T) {
 		{Title: "T", Origin: origin, Event: talk.Event{Title: "E", End: far}},
 		{Title: "T", Speakers: []talk.Speaker{{Name: "A"}, {Name: "B", Extra: clash}}},
 		{Title: "T", Parts: []talk.Talk{{Title: "P", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"URL": nil}}}}}},
+		{Title: "T", Origin: origin, Extra: map[string]json.RawMessage{"a": nil, "x": json.RawMessage(`{not}`), "z": json.RawMessage(`[`)}},
+		{Title: "T", Origin: origin, Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"x-dup": json.RawMessage(`{"a":1,"a":2}`)}}}},
 	} {
 		_, err := json.Marshal(tk)
 		var re *talk.RecordError
@@ -804,6 +802,8 @@ func TestJSONUnwritablePlace(t *testing.T) {
 	_, err := json.Marshal(talk.Event{Title: "E", Start: far, Origin: origin})
 	var de *talk.DateError
 	got = append(got, fmt.Sprintf("%v %v", errors.As(err, &de), err))
+	_, err = json.Marshal(talk.Speaker{Name: "A", Extra: map[string]json.RawMessage{"x": json.RawMessage(`1 2`)}})
+	got = append(got, fmt.Sprint(err))
 	const calling = "json: error calling MarshalJSON for type "
 	want := []string{
 		"true " + calling + `talk.Talk: e/t.json: /videos/1/duration: talk: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
@@ -811,13 +811,20 @@ func TestJSONUnwritablePlace(t *testing.T) {
 		"true " + calling + `talk.Talk: e/t.json: /event/end: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true " + calling + `talk.Talk: /speakers/1/Name: talk: Extra member "Name" has the name of a field of the model; set the field, or give the member another name`,
 		"true " + calling + `talk.Talk: /parts/0/videos/0/URL: talk: Extra member "URL" has the name of a field of the model; set the field, or give the member another name`,
+		"true " + calling + `talk.Talk: e/t.json: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`,
+		"true " + calling + `talk.Talk: e/t.json: /videos/0/x-dup: talk: Extra member "x-dup" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
 		"true " + calling + `talk.Event: e/t.json: /start: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
+		calling + `talk.Speaker: talk: Extra member "x" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 
+// TestDateYearRange: a Date with a year ParseDate cannot read (it reads
+// four digits) is refused where it is made by DateOf, and where it is
+// written by MarshalText, rather than written into a record that no reader
+// would then take back.
 func TestDateYearRange(t *testing.T) {
 	var got []string
 	for _, y := range []int{0, 9999, 10000, -1} {

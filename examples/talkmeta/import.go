@@ -386,6 +386,11 @@ func marshalIndent(v any) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
+		// The model's own error says where and what is at fault;
+		// encoding/json's wrapping adds only the Go type's name.
+		if me, ok := errors.AsType[*json.MarshalerError](err); ok {
+			err = me.Err
+		}
 		return nil, err
 	}
 	return b.Bytes(), nil

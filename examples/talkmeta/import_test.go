@@ -299,7 +299,7 @@ func TestTalkmetaFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
-	wantProblems := []string{`talkmeta import: talk "broken": not written: json: error calling MarshalJSON for type talk.Talk: talk: extra member "x": invalid character 'n' looking for beginning of object key string`}
+	wantProblems := []string{`talkmeta import: talk "broken": not written: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`}
 	if diff := cmp.Diff(wantProblems, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

@@ -196,7 +196,7 @@ func TestReadHostileArguments(t *testing.T) {
 	}
 	wantStderr := append(stderr,
 		"h/ev/videos/dangling.json: a symbolic link to nowhere.json, which does not exist",
-		"h/ev/videos/dir.json: is a directory",
+		"h/ev/videos/dir.json: unexpected in videos/, which holds talk records (*.json) only",
 		"h/ev/videos/pipe.json: a named pipe, where a file was expected; not read",
 	)
 	if len(args) == 4 {

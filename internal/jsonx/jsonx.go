@@ -85,6 +85,23 @@ func Kind(raw []byte) string {
 // IsNull reports whether raw is the JSON literal null.
 func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
+// FirstInvalid returns the first of members (the members a model keeps
+// as they were read, by name), in name order, whose value Check refuses,
+// and why: a writer would write it into a record no reader takes back.
+// An empty value is none: encoding/json writes a nil json.RawMessage as
+// null.
+func FirstInvalid(members map[string]json.RawMessage) (name string, err error) {
+	for k, v := range members {
+		if name != "" && k > name || len(v) == 0 {
+			continue
+		}
+		if why := Check(v, 0); why != nil {
+			name, err = k, why
+		}
+	}
+	return name, err
+}
+
 // Check reports whether data is exactly one well-formed JSON value with
 // no duplicate member names in any object, as a *SyntaxError with the
 // offset of the problem, nested at most maxDepth

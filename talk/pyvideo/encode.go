@@ -196,16 +196,8 @@ func clash(where string, extra map[string]json.RawMessage, model func(string) bo
 // duplicate member name, text that is not UTF-8), as talk's MarshalJSON
 // refuses it; an empty value is none, and is written as null (see [extraValue]).
 func invalidExtra(path, prefix string, extra map[string]json.RawMessage) error {
-	first, why := "", error(nil)
-	for k, v := range extra {
-		if first != "" && k > first || len(v) == 0 {
-			continue
-		}
-		if err := jsonx.Check(v, -1); err != nil {
-			first, why = k, err
-		}
-	}
-	if first == "" {
+	first, why := jsonx.FirstInvalid(extra)
+	if why == nil {
 		return nil
 	}
 	return &talk.RecordError{Path: path, Pointer: prefix + "/" + jsonx.PointerToken(first),
