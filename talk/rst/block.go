@@ -126,9 +126,9 @@ type parser struct {
 	// replacement).
 	explicitAt, failedDirectives map[int]int
 	countExplicit                bool
-	// sectionNames are the names whose target is a section's, and
-	// ambiguous those two sections' titles share (see sectionTarget).
-	sectionNames, ambiguous map[string]bool
+	// sectionNames are the names whose target is a section's, which an
+	// explicit target takes (see sectionTarget).
+	sectionNames map[string]bool
 }
 
 // A footnoteRef is a footnote or citation reference, and its label as
@@ -1381,6 +1381,21 @@ func (p *parser) resolveFootnotes() {
 			byLabel[key] = fn
 		}
 	}
+	// docutils takes a name two explicit targets share from both (see
+	// dropDuplicateNames); a reference to a footnote or citation so
+	// named links nowhere.
+	// The name a footnote or a citation holds alone is a target that
+	// links to it, as an explicit target's name is taken from a section.
+	for key, fn := range byLabel {
+		name := strings.TrimPrefix(key, "#")
+		switch {
+		case name == "" || strings.HasPrefix(key, "*"):
+		case !p.names.unique(name):
+			delete(byLabel, key)
+		default:
+			p.doc.Targets[name] = "#" + fn.ID
+		}
+	}
 	symbols = 0
 	for _, ref := range p.footnoteRefs {
 		label := ref.label
@@ -1550,6 +1565,7 @@ type anonTarget struct{ url, name string }
 // ("..  _a: b_") takes the URI that one has, through any chain of them
 // that ends in a URI.
 func (p *parser) resolveReferences() {
+	p.dropDuplicateNames()
 	unresolved := map[string]bool{}
 	for name := range p.aliases {
 		p.followAlias(name, unresolved)
@@ -1565,6 +1581,21 @@ func (p *parser) resolveReferences() {
 		}
 		ref.URL = t.url
 	}
+}
+
+// dropDuplicateNames unlinks the names that no one target holds: two
+// explicit targets' (unless both give the same URI) or two section
+// titles'. docutils takes such a name from every target that had it
+// (nodes.document.set_duplicate_name_id) and makes a reference to it a
+// problematic node, which links nowhere; so does an indirect target that
+// refers to it.
+func (p *parser) dropDuplicateNames() {
+	p.names.each(func(key string, e nameEntry) {
+		if !e.unique {
+			delete(p.doc.Targets, key)
+			delete(p.aliases, key)
+		}
+	})
 }
 
 // followAlias gives name, and every indirect target on the chain from it,
@@ -3212,19 +3243,15 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 
 // sectionTarget gives a section titled name its id, as docutils makes
 // it, and makes the name a target that links to it, unless another
-// target has the name: an explicit one keeps it, and a name two titles
-// share links to neither, as docutils refuses a reference to it.
+// target has the name: an explicit one keeps it. (A name two titles
+// share links to neither: see dropDuplicateNames.)
 func (p *parser) sectionTarget(name string) string {
 	id := p.newID(name)
 	key := normalizeName(name)
 	if p.sectionNames == nil {
-		p.sectionNames, p.ambiguous = map[string]bool{}, map[string]bool{}
+		p.sectionNames = map[string]bool{}
 	}
-	switch taken, implicit := p.doc.Targets[key], p.sectionNames[key]; {
-	case implicit:
-		delete(p.doc.Targets, key)
-		p.ambiguous[key] = true
-	case taken == "" && !p.ambiguous[key]:
+	if _, taken := p.doc.Targets[key]; !taken {
 		p.doc.Targets[key] = "#" + id
 		p.sectionNames[key] = true
 	}

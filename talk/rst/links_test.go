@@ -74,6 +74,46 @@ func TestLinksAsDocutils(t *testing.T) {
 	}
 }
 
+// TestDuplicateNames: a name two explicit targets share (but for the
+// same URI), or two section titles, links nowhere, as docutils takes it
+// from both (its "Duplicate ... target name" messages, its HTML checked
+// with docutils 0.19); an explicit target takes a title's name; a
+// footnote or citation holds its name as a target too.
+func TestDuplicateNames(t *testing.T) {
+	link := func(href, text string) string {
+		return `<a href="` + href + `" rel="nofollow noopener">` + text + `</a>`
+	}
+	for _, c := range []struct{ name, src, want string }{
+		{"two URIs", ".. _a: http://x\n.. _a: http://y\n\nsee a_\n", "<p>see a</p>\n"},
+		{"the same URI", ".. _a: http://x\n.. _a: http://x\n\nsee a_\n", "<p>see " + link("http://x", "a") + "</p>\n"},
+		{"the same URI after another", ".. _a: http://x\n.. _a: http://y\n.. _a: http://x\n\nsee a_\n", "<p>see a</p>\n"},
+		{"a URI and an alias", ".. _a: http://x\n.. _a: b_\n\n.. _b: http://z\n\nsee a_\n", "<p>see a</p>\n"},
+		{"an alias to a duplicate", ".. _a: http://x\n.. _a: http://y\n\n.. _c: a_\n\nsee c_ and `z`__\n\n__ a_\n", "<p>see c and z</p>\n"},
+		{"embedded URIs", "`a <http://x>`_ and `a <http://y>`_ and a_\n",
+			"<p>" + link("http://x", "a") + " and " + link("http://y", "a") + " and a</p>\n"},
+		{"inline targets", "_`a` and _`a` see a_\n", `<p><span id="a">a</span> and <span id="id1">a</span> see a</p>` + "\n"},
+		{"a target and a name option", ".. _a: http://x\n\n.. note:: hi\n   :name: a\n\nsee a_\n",
+			"<aside id=\"a\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>hi</p>\n</aside>\n<p>see a</p>\n"},
+		{"two titles", "A\n=\n\nA\n=\n\nsee A_\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see A</p>\n"},
+		{"two titles and a target", "A\n=\n\nA\n=\n\n.. _a: http://x\n\nsee a_\n",
+			"<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see " + link("http://x", "a") + "</p>\n"},
+		{"two footnotes", ".. [1] one\n.. [1] two\n\nsee [1]_\n",
+			"<aside id=\"footnote-1\" class=\"footnote\">\n<span class=\"label\">[1]</span>\n<p>one</p>\n</aside>\n" +
+				"<aside id=\"footnote-2\" class=\"footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]</p>\n"},
+		{"a citation and a target", ".. [c] one\n\n.. _c: http://a\n\nsee [c]_ c_\n",
+			"<aside id=\"c\" class=\"citation\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c</p>\n"},
+		{"a citation before a title", ".. [c] one\n\nC\n=\n\nsee [c]_ c_ d_\n\n.. _d: c_\n",
+			"<aside id=\"id1\" class=\"citation\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<h2 id=\"c\">C</h2>\n" +
+				"<p>see " + link("#id1", "[c]") + " " + link("#id1", "c") + " " + link("#id1", "d") + "</p>\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", c.src, diff)
+			}
+		})
+	}
+}
+
 // longChain is n indirect targets, each referring to the next, and the
 // last to a URI.
 func longChain(n int) string {
