@@ -206,6 +206,39 @@ func TestInternalTargets(t *testing.T) {
 	}
 }
 
+// TestStandaloneURLsAsDocutils: a standalone URI or e-mail address is
+// what docutils' pattern takes of the text, ASCII only, and a URI of a
+// scheme docutils does not know leaves the rest of its text unlinked
+// (docutils 0.19's links; the first four from pyvideo's corpus, where
+// the URI took the Chinese text after it, or a zero-width space).
+func TestStandaloneURLsAsDocutils(t *testing.T) {
+	link := func(u string) string { return `<a href="` + u + `" rel="nofollow noopener">` + u + `</a>` }
+	for _, c := range []struct{ src, want string }{
+		{"see (https://github.com/GitYCC/g2pW)，這是一個基於BERT\n", "see (" + link("https://github.com/GitYCC/g2pW") + ")，這是一個基於BERT"},
+		{"(https://creatorlist.tech\u200b) was born\n", "(" + link("https://creatorlist") + ".tech\u200b) was born"},
+		{"https://github.com/hettie-d/postgres_air)- ok\n", link("https://github.com/hettie-d/postgres_air") + ")- ok"},
+		{"mail mailto:hello@example.com)\n", "mail " + link("mailto:hello@example.com") + ")"},
+		{"https://ja.wikipedia.org/wiki/日本 ok\n", link("https://ja.wikipedia.org/wiki") + "/日本 ok"},
+		{"see http://x.org/a- and https://x.org/a{b}c\n", "see " + link("http://x.org/a") + "- and " + link("https://x.org") + "/a{b}c"},
+		{"太郎@example.jp and ü@x.de are no addresses, a+b@x.co.uk is\n",
+			"太郎@example.jp and ü@x.de are no addresses, " + `<a href="mailto:a+b@x.co.uk" rel="nofollow noopener">a+b@x.co.uk</a> is`},
+		{"Time:10am, see http://x.org\n", "Time:10am, see http://x.org"},
+		{"std::vector and git://x.org/r, not http://x.org\n", "std::vector and git://x.org/r, not http://x.org"},
+		{"http://x.org and then xmpp:me@x.org and http://y.org\n", link("http://x.org") + " and then xmpp:me@x.org and http://y.org"},
+		{"12:30 at http://x.org\n", "12:30 at " + link("http://x.org")},
+	} {
+		if diff := cmp.Diff("<p>"+c.want+"</p>\n", htmlOf(t, c.src)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", c.src, diff)
+		}
+	}
+	// A scheme docutils knows that a page may not link to is text there,
+	// but a link in the tree.
+	ref := Parse("irc://irc.libera.chat/python\n").Children[0].(*Paragraph).Content[0].(*Reference)
+	if ref.URL != "irc://irc.libera.chat/python" {
+		t.Errorf("URL %q", ref.URL)
+	}
+}
+
 // TestStandaloneURLEscapes: an escaped character in a standalone URL
 // is the character, in its text as in its link; its escape marker, a
 // NUL, was written into the page (a description of pyvideo's corpus
