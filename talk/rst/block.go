@@ -394,6 +394,20 @@ func itemBlock(lines []line, start, width int) (block []line, end int, blankFini
 	return block, end, blankFinish
 }
 
+// afterMarker returns what follows the "::" after a directive's name on
+// its first line, s, whole (".. |name| image:: x.png") or from the name
+// on ("image:: x.png"). A substitution's name before it may hold "::",
+// and characters of more than a byte.
+func afterMarker(s string) string {
+	rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(s, " "), ".."), " ")
+	if strings.HasPrefix(rest, "|") {
+		if end := strings.IndexByte(rest[1:], '|'); end >= 0 {
+			rest = rest[end+2:]
+		}
+	}
+	return rest[strings.Index(rest, "::")+2:]
+}
+
 // cutColumns drops the first n columns of s (a marker and its spaces).
 func cutColumns(s string, n int) string {
 	for i := range s {
@@ -1718,7 +1732,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 // argument's codes as characters and its other words as they are, up to
 // a comment, joined without space (docutils' unicode_code).
 func unicodeText(block []line) []Inline {
-	argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+	argument := []string{afterMarker(block[0].text)}
 	for _, bl := range block[1:] {
 		if blank(bl) || fieldMarker(bl.text) != "" {
 			break
@@ -1781,7 +1795,7 @@ func (p *parser) substitutionDirective(sub, name string, block []line, l line, d
 // gets nothing.
 func (p *parser) replacement(name string, block []line, l line, depth int) (content []Inline, ok, valid bool) {
 	lines := append([]line(nil), block...)
-	lines[0].text = strings.TrimSpace(cutColumns(lines[0].text, strings.Index(lines[0].text, "::")+2))
+	lines[0].text = strings.TrimSpace(afterMarker(lines[0].text))
 	if lines[0].text == "" {
 		lines = lines[1:]
 	}
@@ -1879,7 +1893,7 @@ func substitutes(name string, block []line) bool {
 	case "image", "raw", "date":
 		return true
 	case "unicode":
-		argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+		argument := []string{afterMarker(block[0].text)}
 		for _, bl := range block[1:] {
 			if blank(bl) || fieldMarker(bl.text) != "" {
 				break
@@ -2582,7 +2596,7 @@ func argumentlessContent(block []line, options bool) []line {
 		return nil
 	}
 	ind := append([]line(nil), block...)
-	ind[0].text = strings.TrimSpace(cutColumns(ind[0].text, strings.Index(ind[0].text, "::")+2))
+	ind[0].text = strings.TrimSpace(afterMarker(ind[0].text))
 	if ind[0].text == "" {
 		ind = ind[1:]
 	}
@@ -2789,7 +2803,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	for i, b := range block {
 		ind[i] = b.text
 	}
-	ind[0] = strings.TrimSpace(cutColumns(ind[0], strings.Index(ind[0], "::")+2))
+	ind[0] = strings.TrimSpace(afterMarker(ind[0]))
 	if ind[0] == "" {
 		ind = ind[1:]
 	}
@@ -2943,7 +2957,7 @@ const pySpace = `[\s\v\p{Z}\x{1c}-\x{1f}\x{85}]`
 // role does not take, content, a name that makes no class name.
 func (p *parser) roleDirective(name string, block []line, l line) {
 	fail := func(msg string) { p.report(l, Error, msg) }
-	first := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
+	first := strings.TrimSpace(afterMarker(block[0].text))
 	next := block[1:]
 	if first == "" && len(next) > 0 && !blank(next[0]) {
 		// docutils counts the line after as the first (its content

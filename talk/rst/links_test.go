@@ -239,6 +239,27 @@ func TestStandaloneURLsAsDocutils(t *testing.T) {
 	}
 }
 
+// TestSubstitutionNamesBeyondASCII: a substitution's name of characters
+// wider than a byte, or holding "::", is defined by its directive, as in
+// docutils (0.19's HTML). The directive's argument was cut a column for
+// each byte of the name: "|日| replace:: x" found no content.
+func TestSubstitutionNamesBeyondASCII(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{".. |日本| replace:: にほん\n\n|日本| です\n", "<p>にほん です</p>\n"},
+		{".. |日| replace:: x\n\n|日| x\n", "<p>x x</p>\n"},
+		{".. |a::b| replace:: x\n\n|a::b| y\n", "<p>x y</p>\n"},
+		{".. |日本| unicode:: U+2020 U+2021\n\n|日本| x\n", "<p>†‡ x</p>\n"},
+	} {
+		doc := Parse(c.src)
+		if len(doc.Diagnostics) > 0 {
+			t.Errorf("%q: %v", c.src, doc.Diagnostics)
+		}
+		if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", c.src, diff)
+		}
+	}
+}
+
 // TestStandaloneURLEscapes: an escaped character in a standalone URL
 // is the character, in its text as in its link; its escape marker, a
 // NUL, was written into the page (a description of pyvideo's corpus
