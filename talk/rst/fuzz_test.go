@@ -456,9 +456,10 @@ func FuzzFindEnd(f *testing.F) {
 	})
 }
 
-// findEndFromScratch finds end-string after from: not preceded by white
-// space (nor by an escape, when escapes count) and followed by what may
-// follow markup.
+// findEndFromScratch finds end-string at or after from: not preceded by
+// white space (nor by an escape, when escapes count), but at from, where
+// nothing is before it in the text docutils searches, and followed by
+// what may follow markup; one at from is empty markup, and no end.
 func findEndFromScratch(s string, from int, end string, escapes bool) int {
 	for k := from; k < len(s); {
 		j := strings.Index(s[k:], end)
@@ -474,7 +475,10 @@ func findEndFromScratch(s string, from int, end string, escapes bool) int {
 				continue
 			}
 			after := j + len(end) + len(tail)
-			if j > from && !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s)) {
+			if (j == from || !unicode.IsSpace(before) && !(escapes && before == escaped)) && endOK(runeAt(s, after), after >= len(s)) {
+				if j == from {
+					return -1 // empty: docutils' search finds it first, and no end
+				}
 				return j
 			}
 		}

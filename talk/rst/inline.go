@@ -719,13 +719,16 @@ type endCache struct {
 }
 
 // findEnd returns the index of the first valid end-string of kind in s
-// after from, where its start-string ends, or -1 when there is none.
-// The end-string must not start at from: markup holds some text.
+// at or after from, where its start-string ends, or -1 when there is
+// none. Markup holds some text: as docutils' inline_obj, an end-string
+// right at from ("****/", "````.") is the first found, and no end.
 func (in *inliner) findEnd(s string, from int, kind endKind) int {
 	c := &in.ends[kind]
-	at := from + 1
-	if !c.searched || at < c.from || c.end >= 0 && c.end < at {
-		c.searched, c.from, c.end = true, at, firstEnd(s, at, kind)
+	if !c.searched || from < c.from || c.end >= 0 && c.end < from {
+		c.searched, c.from, c.end = true, from, firstEnd(s, from, kind)
+	}
+	if c.end == from {
+		return -1
 	}
 	return c.end
 }
@@ -751,7 +754,9 @@ func firstEnd(s string, at int, kind endKind) int {
 				n++
 			}
 		}
-		if endStringAt(s, j, n, escapes) {
+		// (docutils searches the text after the start-string: at its
+		// start nothing is before an end-string.)
+		if endStringAt(s, j, n, escapes) || j == at && endOK(runeAt(s, j+n), j+n >= len(s)) {
 			return j
 		}
 		k = j + 1
