@@ -3059,10 +3059,12 @@ func normalizeName(s string) string {
 func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 	l := lines[i]
 	short := len(l.text) < 4
-	if l.text == "::" {
-		return nil, 0
-	}
 	if !top {
+		if l.text == "::" {
+			// (Where titles may be, docutils' Line state takes "::" as
+			// any other short overline.)
+			return nil, 0
+		}
 		if short {
 			p.report(l, Info, "Unexpected possible title overline or transition.\nTreating it as ordinary text because it's so short.")
 			return nil, 0
