@@ -3,6 +3,7 @@ package rst
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -2886,6 +2887,10 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 			return false, directiveHead{}
 		}
 	}
+	if msg := fileProblem(lower, name, argument, values); msg != "" {
+		p.report(l, Severe, msg)
+		return false, directiveHead{}
+	}
 	if lower == "unicode" {
 		// The codes, up to a comment.
 		codes := strings.Fields(unicodeCommentRE.Split(argument, 2)[0])
@@ -2926,6 +2931,47 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 		p.report(l, Error, fmt.Sprintf(msg, name))
 	}
 	return false, directiveHead{}
+}
+
+// fileProblem returns what docutils reports of the file that an include
+// directive, or raw's or csv-table's :file: option, names by a relative
+// path: that there is none. docutils looks for it beside the text's
+// source, which a description, parsed as pyvideo's CI parses it (no
+// source: docutils looks in the parent of the working directory), has
+// not: the path docutils names is the one it tried, from the working
+// directory. No file is read. An absolute path, one of docutils' own
+// files ("<isonum.txt>") and a :url: may be there, and are left unread
+// and unreported, as is a path that leads above the parent.
+func fileProblem(lower, name, argument string, values map[string]*string) string {
+	var file string
+	switch v := values["file"]; {
+	case lower == "include":
+		file = argument
+	case (lower == "raw" || lower == "csv-table") && v != nil:
+		file = *v
+	default:
+		return ""
+	}
+	// The path option's value: its lines trimmed and joined.
+	var b strings.Builder
+	for _, part := range strings.Split(file, "\n") {
+		b.WriteString(strings.TrimSpace(part))
+	}
+	file = b.String()
+	tried := path.Clean("../" + file)
+	if lower == "include" && strings.HasPrefix(file, "<") && strings.HasSuffix(file, ">") || path.IsAbs(file) ||
+		strings.HasPrefix(tried, "../..") {
+		return "" // (where a path above the parent leads depends on the working directory)
+	}
+	problem := "[Errno 2] No such file or directory: "
+	if tried == ".." {
+		problem = "[Errno 21] Is a directory: "
+	}
+	problem += pyRepr(tried)
+	if lower != "csv-table" {
+		problem = "InputError: " + problem // (docutils' FileInput's error)
+	}
+	return fmt.Sprintf("Problems with %q directive path:\n%s.", name, problem)
 }
 
 // optionValues returns the options of a directive's option block, its
