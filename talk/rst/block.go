@@ -92,6 +92,13 @@ type parser struct {
 	// internal is the name of the internal target hyperlinkTarget has
 	// just parsed, or "".
 	internal string
+	// chainNames and chainAnon are the internal targets, named and
+	// anonymous (their indexes in anonTargets), that no construct has
+	// followed yet: a target with a URI, or one that refers to another,
+	// that comes next takes them as names of its own, as docutils'
+	// PropagateTargets moves them to the next node (see chainTo).
+	chainNames []string
+	chainAnon  []int
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
@@ -497,6 +504,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		if blank(l) {
 			i++
 			continue
+		}
+		if !isExplicit(l.text) {
+			p.chainNames, p.chainAnon = nil, nil // this construct is the next node
 		}
 		if l.text[0] == ' ' {
 			block, end, finish := indented(lines, i, -1)
@@ -1267,7 +1277,9 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		// block after one is a block quote. (docutils takes a malformed
 		// one for a comment, which does not end there.)
 		p.internal = ""
-		if strings.HasPrefix(l.text, "__") || p.hyperlinkTarget(lines, i) {
+		if !strings.HasPrefix(l.text, "__") && !p.hyperlinkTarget(lines, i) {
+			p.chainNames, p.chainAnon = nil, nil // a comment is the next node
+		} else {
 			end = i + 1
 			for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
 				end++
@@ -1292,6 +1304,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 	if first {
 		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
 	}
+	p.chainNames, p.chainAnon = nil, nil // this construct is the next node
 	var b Block
 	if sub, ok := substitutionName(l.text); ok {
 		b = p.substitutionDef(sub, block, l, depth)
@@ -1506,10 +1519,8 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	if refersTo, ok := indirectTarget(parts); ok {
 		p.noteName(name, true, false, "", l)
 		if !p.checkOnly {
-			if p.aliases == nil {
-				p.aliases = map[string]string{}
-			}
-			p.aliases[normalizeName(name)] = refersTo
+			p.alias(normalizeName(name), refersTo)
+			p.chainTo(anonTarget{name: refersTo})
 		}
 		return true
 	}
@@ -1524,10 +1535,43 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	}
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
 		p.target(normalizeName(name), u)
+		p.chainTo(anonTarget{url: u})
 	} else if u == "" {
 		p.internal = normalizeName(name) // (see internalTarget)
+		if p.shallow == 0 {
+			p.chainNames = append(p.chainNames, p.internal)
+		}
 	}
 	return true
+}
+
+// alias notes that the target name refers to the target refersTo.
+func (p *parser) alias(name, refersTo string) {
+	if p.aliases == nil {
+		p.aliases = map[string]string{}
+	}
+	p.aliases[name] = refersTo
+}
+
+// chainTo makes the internal targets no construct has followed yet
+// (".. _a:" and "__" before ".. _b: https://example.org/") names of the
+// target t that follows them: they take its URI, or refer to the target
+// it refers to. docutils' PropagateTargets moves an internal target's
+// names to the next node, a target too, where a name that node has
+// twice does not take them away.
+func (p *parser) chainTo(t anonTarget) {
+	for _, name := range p.chainNames {
+		switch {
+		case t.url != "":
+			p.target(name, t.url)
+		case t.name != "" && t.name != name:
+			p.alias(name, t.name)
+		}
+	}
+	for _, k := range p.chainAnon {
+		p.anonTargets[k] = t
+	}
+	p.chainNames, p.chainAnon = nil, nil
 }
 
 // internalTarget is a target without a URI (".. _setup:"), which names
@@ -1562,11 +1606,18 @@ func (p *parser) anonymousTarget(parts []string) {
 	if p.checkOnly {
 		return
 	}
+	t := anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")}
 	if name, ok := indirectTarget(parts); ok {
-		p.anonTargets = append(p.anonTargets, anonTarget{name: name})
+		t = anonTarget{name: name}
+	}
+	p.anonTargets = append(p.anonTargets, t)
+	if t == (anonTarget{}) {
+		if p.shallow == 0 {
+			p.chainAnon = append(p.chainAnon, len(p.anonTargets)-1)
+		}
 		return
 	}
-	p.anonTargets = append(p.anonTargets, anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")})
+	p.chainTo(t)
 }
 
 // An anonTarget is an anonymous target: its URI, or the name of the
@@ -1615,19 +1666,21 @@ func (p *parser) dropDuplicateNames() {
 
 // followAlias gives name, and every indirect target on the chain from it,
 // the URI the chain ends in, or notes them in unresolved when it ends in
-// no URI or goes round. Each name is followed once, so that a long chain
+// no URI or goes round. An indirect target's name is its own, not a
+// section title's of the same name (an explicit target takes it). Each
+// name is followed once, and is no alias after, so that a long chain
 // takes linear time.
 func (p *parser) followAlias(name string, unresolved map[string]bool) {
 	var chain []string
 	onChain := map[string]bool{}
 	url, found := "", false
 	for {
-		if u, ok := p.doc.Targets[name]; ok {
-			url, found = u, true
+		next, isAlias := p.aliases[name]
+		if !isAlias {
+			url, found = p.doc.Targets[name]
 			break
 		}
-		next, ok := p.aliases[name]
-		if !ok || unresolved[name] || onChain[name] {
+		if unresolved[name] || onChain[name] {
 			break
 		}
 		chain = append(chain, name)
@@ -1635,10 +1688,12 @@ func (p *parser) followAlias(name string, unresolved map[string]bool) {
 		name = next
 	}
 	for _, n := range chain {
+		delete(p.aliases, n)
 		if found {
 			p.doc.Targets[n] = url
 		} else {
 			unresolved[n] = true
+			delete(p.doc.Targets, n)
 		}
 	}
 }
@@ -3571,6 +3626,9 @@ func (p *parser) nameBlock(b Block, names []string) {
 		*id = p.newID(names[0])
 	}
 	for _, name := range names {
+		if _, chained := p.aliases[name]; chained {
+			continue // (see chainTo)
+		}
 		if _, taken := p.doc.Targets[name]; !taken || p.sectionNames[name] {
 			p.doc.Targets[name] = "#" + *id
 		}

@@ -54,6 +54,22 @@ func TestLinksAsDocutils(t *testing.T) {
 			`<p>see <a href="http://d.org" rel="nofollow noopener">a</a> and <a href="http://d.org" rel="nofollow noopener">B c</a></p>` + "\n",
 		},
 		{
+			// An internal target before another target takes its URI,
+			// or refers where it refers (docutils' PropagateTargets),
+			// even when the next one's name is taken twice.
+			"chained targets",
+			"see a_, c_ and d_ and `x`__\n\n.. _a:\n.. _c:\n.. _b: http://b.org\n.. _b: http://other.org\n\n__\n.. _d:\n\n.. _e: f_\n.. _f: http://f.org\n",
+			`<p>see <a href="http://b.org" rel="nofollow noopener">a</a>, <a href="http://b.org" rel="nofollow noopener">c</a> and ` +
+				`<a href="http://f.org" rel="nofollow noopener">d</a> and <a href="http://f.org" rel="nofollow noopener">x</a></p>` + "\n",
+		},
+		{
+			// An indirect target takes the name of a section title,
+			// before it or after it.
+			"indirect target and title",
+			"A\n=\n\nsee a_ and b_\n\n.. _a: c_\n.. _b: c_\n.. _c: http://c.org\n\nB\n=\n",
+			"<h2 id=\"a\">A</h2>\n<p>see <a href=\"http://c.org\" rel=\"nofollow noopener\">a</a> and <a href=\"http://c.org\" rel=\"nofollow noopener\">b</a></p>\n<h2 id=\"b\">B</h2>\n",
+		},
+		{
 			"indirect circle",
 			"see a_\n\n.. _a: b_\n.. _b: a_\n",
 			"<p>see a</p>\n",
