@@ -719,16 +719,20 @@ type endCache struct {
 }
 
 // findEnd returns the index of the first valid end-string of kind in s
-// at or after from, where its start-string ends, or -1 when there is
-// none. Markup holds some text: as docutils' inline_obj, an end-string
-// right at from ("****/", "````.") is the first found, and no end.
+// after from, where its start-string ends, or -1 when there is none.
+// Markup holds some text: as docutils' inline_obj, which searches the
+// text after the start-string, an end-string right at from ("****/",
+// "````.") is the first found there, and no end.
 func (in *inliner) findEnd(s string, from int, kind endKind) int {
-	c := &in.ends[kind]
-	if !c.searched || from < c.from || c.end >= 0 && c.end < from {
-		c.searched, c.from, c.end = true, from, firstEnd(s, from, kind)
+	if kind != backquoteEnd && strings.HasPrefix(s[from:], endStrings[kind].end) {
+		if n := endLength(s, from, kind); endOK(runeAt(s, from+n), from+n >= len(s)) {
+			return -1
+		}
 	}
-	if c.end == from {
-		return -1
+	c := &in.ends[kind]
+	at := from + 1
+	if !c.searched || at < c.from || c.end >= 0 && c.end < at {
+		c.searched, c.from, c.end = true, at, firstEnd(s, at, kind)
 	}
 	return c.end
 }
@@ -746,22 +750,25 @@ func firstEnd(s string, at int, kind endKind) int {
 			return -1
 		}
 		j += k
-		n := len(end)
-		if kind == substitutionEnd {
-			// "|name|_" and "|name|__" are references: the end-string
-			// is "|" and up to two "_" (docutils' "\|_{0,2}").
-			for n < 3 && j+n < len(s) && s[j+n] == '_' {
-				n++
-			}
-		}
-		// (docutils searches the text after the start-string: at its
-		// start nothing is before an end-string.)
-		if endStringAt(s, j, n, escapes) || j == at && endOK(runeAt(s, j+n), j+n >= len(s)) {
+		if endStringAt(s, j, endLength(s, j, kind), escapes) {
 			return j
 		}
 		k = j + 1
 	}
 	return -1
+}
+
+// endLength returns the length of the end-string of kind at s[j]:
+// "|name|_" and "|name|__" are references, whose end-string is "|" and
+// up to two "_" (docutils' "\|_{0,2}").
+func endLength(s string, j int, kind endKind) int {
+	n := len(endStrings[kind].end)
+	if kind == substitutionEnd {
+		for n < 3 && j+n < len(s) && s[j+n] == '_' {
+			n++
+		}
+	}
+	return n
 }
 
 // endStringAt reports whether the end-string of n bytes at s[j] is valid:
