@@ -1277,6 +1277,7 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		// block after one is a block quote. (docutils takes a malformed
 		// one for a comment, which does not end there.)
 		p.internal = ""
+		anons := len(p.anonTargets)
 		if !strings.HasPrefix(l.text, "__") && !p.hyperlinkTarget(lines, i) {
 			p.chainNames, p.chainAnon = nil, nil // a comment is the next node
 		} else {
@@ -1296,8 +1297,12 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		if first {
 			p.reach(lines, end-1, depth)
 		}
-		if p.internal != "" && p.shallow == 0 {
-			return &internalTarget{p.internal}, end, finish
+		switch {
+		case p.shallow > 0:
+		case p.internal != "":
+			return &internalTarget{name: p.internal}, end, finish
+		case len(p.anonTargets) > anons && p.anonTargets[anons] == (anonTarget{}):
+			return &internalTarget{anon: anons + 1}, end, finish
 		}
 		return nil, end, finish
 	}
@@ -1574,9 +1579,13 @@ func (p *parser) chainTo(t anonTarget) {
 	p.chainNames, p.chainAnon = nil, nil
 }
 
-// internalTarget is a target without a URI (".. _setup:"), which names
+// internalTarget is a target without a URI (".. _setup:", or "__" for
+// the anonymous reference in its place, anon its number), which names
 // the element after it; flatten gives that element the name.
-type internalTarget struct{ name string }
+type internalTarget struct {
+	name string
+	anon int
+}
 
 func (*internalTarget) block() {}
 
@@ -3565,14 +3574,19 @@ func (p *parser) flatten(bs []Block) []Block {
 	leaves := p.appendLeaves(make([]Block, 0, len(bs)+1), bs)
 	out := leaves[:0]
 	var names []string // internal targets waiting for the next element
+	var anons []int    // and anonymous ones
 	for _, b := range leaves {
 		if t, ok := b.(*internalTarget); ok {
-			names = append(names, t.name)
+			if t.anon > 0 {
+				anons = append(anons, t.anon)
+			} else {
+				names = append(names, t.name)
+			}
 			continue
 		}
-		if len(names) > 0 {
-			p.nameBlock(b, names)
-			names = names[:0]
+		if len(names) > 0 || len(anons) > 0 {
+			p.nameBlock(b, names, anons)
+			names, anons = names[:0], anons[:0]
 		}
 		out = append(out, b)
 	}
@@ -3600,7 +3614,7 @@ func (p *parser) appendLeaves(out, bs []Block) []Block {
 // it, as docutils' PropagateTargets gives it their ids: to the id it has,
 // or one made of the first name. A block that takes no id in HTML (a
 // paragraph, a list) gets none, and the names no link.
-func (p *parser) nameBlock(b Block, names []string) {
+func (p *parser) nameBlock(b Block, names []string, anons []int) {
 	var id *string
 	switch b := b.(type) {
 	case *Section:
@@ -3623,7 +3637,16 @@ func (p *parser) nameBlock(b Block, names []string) {
 		return
 	}
 	if *id == "" {
-		*id = p.newID(names[0])
+		first := "" // (an anonymous target's id is a number's)
+		if len(names) > 0 {
+			first = names[0]
+		}
+		*id = p.newID(first)
+	}
+	for _, k := range anons {
+		if t := &p.anonTargets[k-1]; *t == (anonTarget{}) { // (not chained to a target: see chainTo)
+			t.url = "#" + *id
+		}
 	}
 	for _, name := range names {
 		if _, chained := p.aliases[name]; chained {

@@ -70,6 +70,14 @@ func TestLinksAsDocutils(t *testing.T) {
 			"<h2 id=\"a\">A</h2>\n<p>see <a href=\"http://c.org\" rel=\"nofollow noopener\">a</a> and <a href=\"http://c.org\" rel=\"nofollow noopener\">b</a></p>\n<h2 id=\"b\">B</h2>\n",
 		},
 		{
+			// An anonymous target without a URI names the element
+			// after it, as a named one does.
+			"anonymous internal targets",
+			"`x`__ and `y`__\n\n__\n\nSection\n=======\n\n.. __:\n\n.. note:: n\n",
+			"<p><a href=\"#section\" rel=\"nofollow noopener\">x</a> and <a href=\"#id1\" rel=\"nofollow noopener\">y</a></p>\n<h2 id=\"section\">Section</h2>\n" +
+				"<aside id=\"id1\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>n</p>\n</aside>\n",
+		},
+		{
 			"indirect circle",
 			"see a_\n\n.. _a: b_\n.. _b: a_\n",
 			"<p>see a</p>\n",
