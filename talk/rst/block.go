@@ -3,6 +3,7 @@ package rst
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -91,6 +92,13 @@ type parser struct {
 	// internal is the name of the internal target hyperlinkTarget has
 	// just parsed, or "".
 	internal string
+	// chainNames and chainAnon are the internal targets, named and
+	// anonymous (their indexes in anonTargets), that no construct has
+	// followed yet: a target with a URI, or one that refers to another,
+	// that comes next takes them as names of its own, as docutils'
+	// PropagateTargets moves them to the next node (see chainTo).
+	chainNames []string
+	chainAnon  []int
 	// cell is the text of the csv-table cell being parsed, whose lines
 	// have offsets past src's end (see span).
 	cell string
@@ -126,9 +134,9 @@ type parser struct {
 	// replacement).
 	explicitAt, failedDirectives map[int]int
 	countExplicit                bool
-	// sectionNames are the names whose target is a section's, and
-	// ambiguous those two sections' titles share (see sectionTarget).
-	sectionNames, ambiguous map[string]bool
+	// sectionNames are the names whose target is a section's, which an
+	// explicit target takes (see sectionTarget).
+	sectionNames map[string]bool
 }
 
 // A footnoteRef is a footnote or citation reference, and its label as
@@ -394,6 +402,20 @@ func itemBlock(lines []line, start, width int) (block []line, end int, blankFini
 	return block, end, blankFinish
 }
 
+// afterMarker returns what follows the "::" after a directive's name on
+// its first line, s, whole (".. |name| image:: x.png") or from the name
+// on ("image:: x.png"). A substitution's name before it may hold "::",
+// and characters of more than a byte.
+func afterMarker(s string) string {
+	rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(s, " "), ".."), " ")
+	if strings.HasPrefix(rest, "|") {
+		if end := strings.IndexByte(rest[1:], '|'); end >= 0 {
+			rest = rest[end+2:]
+		}
+	}
+	return rest[strings.Index(rest, "::")+2:]
+}
+
 // cutColumns drops the first n columns of s (a marker and its spaces).
 func cutColumns(s string, n int) string {
 	for i := range s {
@@ -482,6 +504,9 @@ func (p *parser) blocks(lines []line, depth int, top bool) []Block {
 		if blank(l) {
 			i++
 			continue
+		}
+		if !isExplicit(l.text) {
+			p.chainNames, p.chainAnon = nil, nil // this construct is the next node
 		}
 		if l.text[0] == ' ' {
 			block, end, finish := indented(lines, i, -1)
@@ -1252,7 +1277,10 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		// block after one is a block quote. (docutils takes a malformed
 		// one for a comment, which does not end there.)
 		p.internal = ""
-		if strings.HasPrefix(l.text, "__") || p.hyperlinkTarget(lines, i) {
+		anons := len(p.anonTargets)
+		if !strings.HasPrefix(l.text, "__") && !p.hyperlinkTarget(lines, i) {
+			p.chainNames, p.chainAnon = nil, nil // a comment is the next node
+		} else {
 			end = i + 1
 			for end < len(lines) && !blank(lines[end]) && lines[end].text[0] == ' ' {
 				end++
@@ -1269,14 +1297,19 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		if first {
 			p.reach(lines, end-1, depth)
 		}
-		if p.internal != "" && p.shallow == 0 {
-			return &internalTarget{p.internal}, end, finish
+		switch {
+		case p.shallow > 0:
+		case p.internal != "":
+			return &internalTarget{name: p.internal}, end, finish
+		case len(p.anonTargets) > anons && p.anonTargets[anons] == (anonTarget{}):
+			return &internalTarget{anon: anons + 1}, end, finish
 		}
 		return nil, end, finish
 	}
 	if first {
 		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
 	}
+	p.chainNames, p.chainAnon = nil, nil // this construct is the next node
 	var b Block
 	if sub, ok := substitutionName(l.text); ok {
 		b = p.substitutionDef(sub, block, l, depth)
@@ -1381,6 +1414,21 @@ func (p *parser) resolveFootnotes() {
 			byLabel[key] = fn
 		}
 	}
+	// docutils takes a name two explicit targets share from both (see
+	// dropDuplicateNames); a reference to a footnote or citation so
+	// named links nowhere.
+	// The name a footnote or a citation holds alone is a target that
+	// links to it, as an explicit target's name is taken from a section.
+	for key, fn := range byLabel {
+		name := strings.TrimPrefix(key, "#")
+		switch {
+		case name == "" || strings.HasPrefix(key, "*"):
+		case !p.names.unique(name):
+			delete(byLabel, key)
+		default:
+			p.doc.Targets[name] = "#" + fn.ID
+		}
+	}
 	symbols = 0
 	for _, ref := range p.footnoteRefs {
 		label := ref.label
@@ -1476,10 +1524,8 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	if refersTo, ok := indirectTarget(parts); ok {
 		p.noteName(name, true, false, "", l)
 		if !p.checkOnly {
-			if p.aliases == nil {
-				p.aliases = map[string]string{}
-			}
-			p.aliases[normalizeName(name)] = refersTo
+			p.alias(normalizeName(name), refersTo)
+			p.chainTo(anonTarget{name: refersTo})
 		}
 		return true
 	}
@@ -1494,15 +1540,52 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	}
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
 		p.target(normalizeName(name), u)
+		p.chainTo(anonTarget{url: u})
 	} else if u == "" {
 		p.internal = normalizeName(name) // (see internalTarget)
+		if p.shallow == 0 {
+			p.chainNames = append(p.chainNames, p.internal)
+		}
 	}
 	return true
 }
 
-// internalTarget is a target without a URI (".. _setup:"), which names
+// alias notes that the target name refers to the target refersTo.
+func (p *parser) alias(name, refersTo string) {
+	if p.aliases == nil {
+		p.aliases = map[string]string{}
+	}
+	p.aliases[name] = refersTo
+}
+
+// chainTo makes the internal targets no construct has followed yet
+// (".. _a:" and "__" before ".. _b: https://example.org/") names of the
+// target t that follows them: they take its URI, or refer to the target
+// it refers to. docutils' PropagateTargets moves an internal target's
+// names to the next node, a target too, where a name that node has
+// twice does not take them away.
+func (p *parser) chainTo(t anonTarget) {
+	for _, name := range p.chainNames {
+		switch {
+		case t.url != "":
+			p.target(name, t.url)
+		case t.name != "" && t.name != name:
+			p.alias(name, t.name)
+		}
+	}
+	for _, k := range p.chainAnon {
+		p.anonTargets[k] = t
+	}
+	p.chainNames, p.chainAnon = nil, nil
+}
+
+// internalTarget is a target without a URI (".. _setup:", or "__" for
+// the anonymous reference in its place, anon its number), which names
 // the element after it; flatten gives that element the name.
-type internalTarget struct{ name string }
+type internalTarget struct {
+	name string
+	anon int
+}
 
 func (*internalTarget) block() {}
 
@@ -1532,11 +1615,18 @@ func (p *parser) anonymousTarget(parts []string) {
 	if p.checkOnly {
 		return
 	}
+	t := anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")}
 	if name, ok := indirectTarget(parts); ok {
-		p.anonTargets = append(p.anonTargets, anonTarget{name: name})
+		t = anonTarget{name: name}
+	}
+	p.anonTargets = append(p.anonTargets, t)
+	if t == (anonTarget{}) {
+		if p.shallow == 0 {
+			p.chainAnon = append(p.chainAnon, len(p.anonTargets)-1)
+		}
 		return
 	}
-	p.anonTargets = append(p.anonTargets, anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")})
+	p.chainTo(t)
 }
 
 // An anonTarget is an anonymous target: its URI, or the name of the
@@ -1550,6 +1640,7 @@ type anonTarget struct{ url, name string }
 // ("..  _a: b_") takes the URI that one has, through any chain of them
 // that ends in a URI.
 func (p *parser) resolveReferences() {
+	p.dropDuplicateNames()
 	unresolved := map[string]bool{}
 	for name := range p.aliases {
 		p.followAlias(name, unresolved)
@@ -1567,21 +1658,38 @@ func (p *parser) resolveReferences() {
 	}
 }
 
+// dropDuplicateNames unlinks the names that no one target holds: two
+// explicit targets' (unless both give the same URI) or two section
+// titles'. docutils takes such a name from every target that had it
+// (nodes.document.set_duplicate_name_id) and makes a reference to it a
+// problematic node, which links nowhere; so does an indirect target that
+// refers to it.
+func (p *parser) dropDuplicateNames() {
+	p.names.each(func(key string, e nameEntry) {
+		if !e.unique {
+			delete(p.doc.Targets, key)
+			delete(p.aliases, key)
+		}
+	})
+}
+
 // followAlias gives name, and every indirect target on the chain from it,
 // the URI the chain ends in, or notes them in unresolved when it ends in
-// no URI or goes round. Each name is followed once, so that a long chain
+// no URI or goes round. An indirect target's name is its own, not a
+// section title's of the same name (an explicit target takes it). Each
+// name is followed once, and is no alias after, so that a long chain
 // takes linear time.
 func (p *parser) followAlias(name string, unresolved map[string]bool) {
 	var chain []string
 	onChain := map[string]bool{}
 	url, found := "", false
 	for {
-		if u, ok := p.doc.Targets[name]; ok {
-			url, found = u, true
+		next, isAlias := p.aliases[name]
+		if !isAlias {
+			url, found = p.doc.Targets[name]
 			break
 		}
-		next, ok := p.aliases[name]
-		if !ok || unresolved[name] || onChain[name] {
+		if unresolved[name] || onChain[name] {
 			break
 		}
 		chain = append(chain, name)
@@ -1589,10 +1697,12 @@ func (p *parser) followAlias(name string, unresolved map[string]bool) {
 		name = next
 	}
 	for _, n := range chain {
+		delete(p.aliases, n)
 		if found {
 			p.doc.Targets[n] = url
 		} else {
 			unresolved[n] = true
+			delete(p.doc.Targets, n)
 		}
 	}
 }
@@ -1687,7 +1797,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 // argument's codes as characters and its other words as they are, up to
 // a comment, joined without space (docutils' unicode_code).
 func unicodeText(block []line) []Inline {
-	argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+	argument := []string{afterMarker(block[0].text)}
 	for _, bl := range block[1:] {
 		if blank(bl) || fieldMarker(bl.text) != "" {
 			break
@@ -1750,7 +1860,7 @@ func (p *parser) substitutionDirective(sub, name string, block []line, l line, d
 // gets nothing.
 func (p *parser) replacement(name string, block []line, l line, depth int) (content []Inline, ok, valid bool) {
 	lines := append([]line(nil), block...)
-	lines[0].text = strings.TrimSpace(cutColumns(lines[0].text, strings.Index(lines[0].text, "::")+2))
+	lines[0].text = strings.TrimSpace(afterMarker(lines[0].text))
 	if lines[0].text == "" {
 		lines = lines[1:]
 	}
@@ -1848,7 +1958,7 @@ func substitutes(name string, block []line) bool {
 	case "image", "raw", "date":
 		return true
 	case "unicode":
-		argument := []string{cutColumns(block[0].text, strings.Index(block[0].text, "::")+2)}
+		argument := []string{afterMarker(block[0].text)}
 		for _, bl := range block[1:] {
 			if blank(bl) || fieldMarker(bl.text) != "" {
 				break
@@ -2551,7 +2661,7 @@ func argumentlessContent(block []line, options bool) []line {
 		return nil
 	}
 	ind := append([]line(nil), block...)
-	ind[0].text = strings.TrimSpace(cutColumns(ind[0].text, strings.Index(ind[0].text, "::")+2))
+	ind[0].text = strings.TrimSpace(afterMarker(ind[0].text))
 	if ind[0].text == "" {
 		ind = ind[1:]
 	}
@@ -2758,7 +2868,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	for i, b := range block {
 		ind[i] = b.text
 	}
-	ind[0] = strings.TrimSpace(cutColumns(ind[0], strings.Index(ind[0], "::")+2))
+	ind[0] = strings.TrimSpace(afterMarker(ind[0]))
 	if ind[0] == "" {
 		ind = ind[1:]
 	}
@@ -2841,6 +2951,10 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 			return false, directiveHead{}
 		}
 	}
+	if msg := fileProblem(lower, name, argument, values); msg != "" {
+		p.report(l, Severe, msg)
+		return false, directiveHead{}
+	}
 	if lower == "unicode" {
 		// The codes, up to a comment.
 		codes := strings.Fields(unicodeCommentRE.Split(argument, 2)[0])
@@ -2883,6 +2997,47 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	return false, directiveHead{}
 }
 
+// fileProblem returns what docutils reports of the file that an include
+// directive, or raw's or csv-table's :file: option, names by a relative
+// path: that there is none. docutils looks for it beside the text's
+// source, which a description, parsed as pyvideo's CI parses it (no
+// source: docutils looks in the parent of the working directory), has
+// not: the path docutils names is the one it tried, from the working
+// directory. No file is read. An absolute path, one of docutils' own
+// files ("<isonum.txt>") and a :url: may be there, and are left unread
+// and unreported, as is a path that leads above the parent.
+func fileProblem(lower, name, argument string, values map[string]*string) string {
+	var file string
+	switch v := values["file"]; {
+	case lower == "include":
+		file = argument
+	case (lower == "raw" || lower == "csv-table") && v != nil:
+		file = *v
+	default:
+		return ""
+	}
+	// The path option's value: its lines trimmed and joined.
+	var b strings.Builder
+	for _, part := range strings.Split(file, "\n") {
+		b.WriteString(strings.TrimSpace(part))
+	}
+	file = b.String()
+	tried := path.Clean("../" + file)
+	if lower == "include" && strings.HasPrefix(file, "<") && strings.HasSuffix(file, ">") || path.IsAbs(file) ||
+		strings.HasPrefix(tried, "../..") {
+		return "" // (where a path above the parent leads depends on the working directory)
+	}
+	problem := "[Errno 2] No such file or directory: "
+	if tried == ".." {
+		problem = "[Errno 21] Is a directory: "
+	}
+	problem += pyRepr(tried)
+	if lower != "csv-table" {
+		problem = "InputError: " + problem // (docutils' FileInput's error)
+	}
+	return fmt.Sprintf("Problems with %q directive path:\n%s.", name, problem)
+}
+
 // optionValues returns the options of a directive's option block, its
 // lines from the first field marker on, as docutils' parse_directive_options
 // reads them against the option spec (see optionValues), or what it
@@ -2912,7 +3067,7 @@ const pySpace = `[\s\v\p{Z}\x{1c}-\x{1f}\x{85}]`
 // role does not take, content, a name that makes no class name.
 func (p *parser) roleDirective(name string, block []line, l line) {
 	fail := func(msg string) { p.report(l, Error, msg) }
-	first := strings.TrimSpace(cutColumns(block[0].text, strings.Index(block[0].text, "::")+2))
+	first := strings.TrimSpace(afterMarker(block[0].text))
 	next := block[1:]
 	if first == "" && len(next) > 0 && !blank(next[0]) {
 		// docutils counts the line after as the first (its content
@@ -3014,10 +3169,12 @@ func normalizeName(s string) string {
 func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 	l := lines[i]
 	short := len(l.text) < 4
-	if l.text == "::" {
-		return nil, 0
-	}
 	if !top {
+		if l.text == "::" {
+			// (Where titles may be, docutils' Line state takes "::" as
+			// any other short overline.)
+			return nil, 0
+		}
 		if short {
 			p.report(l, Info, "Unexpected possible title overline or transition.\nTreating it as ordinary text because it's so short.")
 			return nil, 0
@@ -3212,19 +3369,15 @@ func (p *parser) section(tl line, title string, st style, at, under line, depth 
 
 // sectionTarget gives a section titled name its id, as docutils makes
 // it, and makes the name a target that links to it, unless another
-// target has the name: an explicit one keeps it, and a name two titles
-// share links to neither, as docutils refuses a reference to it.
+// target has the name: an explicit one keeps it. (A name two titles
+// share links to neither: see dropDuplicateNames.)
 func (p *parser) sectionTarget(name string) string {
 	id := p.newID(name)
 	key := normalizeName(name)
 	if p.sectionNames == nil {
-		p.sectionNames, p.ambiguous = map[string]bool{}, map[string]bool{}
+		p.sectionNames = map[string]bool{}
 	}
-	switch taken, implicit := p.doc.Targets[key], p.sectionNames[key]; {
-	case implicit:
-		delete(p.doc.Targets, key)
-		p.ambiguous[key] = true
-	case taken == "" && !p.ambiguous[key]:
+	if _, taken := p.doc.Targets[key]; !taken {
 		p.doc.Targets[key] = "#" + id
 		p.sectionNames[key] = true
 	}
@@ -3421,14 +3574,19 @@ func (p *parser) flatten(bs []Block) []Block {
 	leaves := p.appendLeaves(make([]Block, 0, len(bs)+1), bs)
 	out := leaves[:0]
 	var names []string // internal targets waiting for the next element
+	var anons []int    // and anonymous ones
 	for _, b := range leaves {
 		if t, ok := b.(*internalTarget); ok {
-			names = append(names, t.name)
+			if t.anon > 0 {
+				anons = append(anons, t.anon)
+			} else {
+				names = append(names, t.name)
+			}
 			continue
 		}
-		if len(names) > 0 {
-			p.nameBlock(b, names)
-			names = names[:0]
+		if len(names) > 0 || len(anons) > 0 {
+			p.nameBlock(b, names, anons)
+			names, anons = names[:0], anons[:0]
 		}
 		out = append(out, b)
 	}
@@ -3456,7 +3614,7 @@ func (p *parser) appendLeaves(out, bs []Block) []Block {
 // it, as docutils' PropagateTargets gives it their ids: to the id it has,
 // or one made of the first name. A block that takes no id in HTML (a
 // paragraph, a list) gets none, and the names no link.
-func (p *parser) nameBlock(b Block, names []string) {
+func (p *parser) nameBlock(b Block, names []string, anons []int) {
 	var id *string
 	switch b := b.(type) {
 	case *Section:
@@ -3479,9 +3637,21 @@ func (p *parser) nameBlock(b Block, names []string) {
 		return
 	}
 	if *id == "" {
-		*id = p.newID(names[0])
+		first := "" // (an anonymous target's id is a number's)
+		if len(names) > 0 {
+			first = names[0]
+		}
+		*id = p.newID(first)
+	}
+	for _, k := range anons {
+		if t := &p.anonTargets[k-1]; *t == (anonTarget{}) { // (not chained to a target: see chainTo)
+			t.url = "#" + *id
+		}
 	}
 	for _, name := range names {
+		if _, chained := p.aliases[name]; chained {
+			continue // (see chainTo)
+		}
 		if _, taken := p.doc.Targets[name]; !taken || p.sectionNames[name] {
 			p.doc.Targets[name] = "#" + *id
 		}

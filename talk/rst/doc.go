@@ -50,10 +50,13 @@
 // reads it with one) or that has fewer rows or columns than its header
 // rows and stub columns, a directive where docutils takes none (a topic in
 // a list, a note as a substitution), an inconsistent title level, a target
-// name taken twice. pyvideo's CI fails a description at Warning and above;
-// Info notes, such as an enumerated list starting at 3, are not failures.
-// The package's tests hold it to docutils 0.19 on every description of the
-// pyvideo corpus and on a list of constructs.
+// name taken twice, a file an include, raw or csv-table names by a
+// relative path (a description has none beside it, and none is read; an
+// absolute path and a URL are left unreported). pyvideo's CI fails a
+// description at Warning and above; Info notes, such as an enumerated
+// list starting at 3, are not failures. The package's tests hold it to
+// docutils 0.19 on every description of the pyvideo corpus and on a list
+// of constructs.
 //
 // # Safety
 //

@@ -720,8 +720,15 @@ type endCache struct {
 
 // findEnd returns the index of the first valid end-string of kind in s
 // after from, where its start-string ends, or -1 when there is none.
-// The end-string must not start at from: markup holds some text.
+// Markup holds some text: as docutils' inline_obj, which searches the
+// text after the start-string, an end-string right at from ("****/",
+// "````.") is the first found there, and no end.
 func (in *inliner) findEnd(s string, from int, kind endKind) int {
+	if kind != backquoteEnd && strings.HasPrefix(s[from:], endStrings[kind].end) {
+		if n := endLength(s, from, kind); endOK(runeAt(s, from+n), from+n >= len(s)) {
+			return -1
+		}
+	}
 	c := &in.ends[kind]
 	at := from + 1
 	if !c.searched || at < c.from || c.end >= 0 && c.end < at {
@@ -743,20 +750,25 @@ func firstEnd(s string, at int, kind endKind) int {
 			return -1
 		}
 		j += k
-		n := len(end)
-		if kind == substitutionEnd {
-			// "|name|_" and "|name|__" are references: the end-string
-			// is "|" and up to two "_" (docutils' "\|_{0,2}").
-			for n < 3 && j+n < len(s) && s[j+n] == '_' {
-				n++
-			}
-		}
-		if endStringAt(s, j, n, escapes) {
+		if endStringAt(s, j, endLength(s, j, kind), escapes) {
 			return j
 		}
 		k = j + 1
 	}
 	return -1
+}
+
+// endLength returns the length of the end-string of kind at s[j]:
+// "|name|_" and "|name|__" are references, whose end-string is "|" and
+// up to two "_" (docutils' "\|_{0,2}").
+func endLength(s string, j int, kind endKind) int {
+	n := len(endStrings[kind].end)
+	if kind == substitutionEnd {
+		for n < 3 && j+n < len(s) && s[j+n] == '_' {
+			n++
+		}
+	}
+	return n
 }
 
 // endStringAt reports whether the end-string of n bytes at s[j] is valid:
@@ -877,50 +889,59 @@ func (in *inliner) appendText(out []Inline, s string) []Inline {
 	if in.p.checkOnly {
 		return out
 	}
-	// Every standalone URL has "://" and every address "@" (mayBeURL).
-	if !strings.Contains(s, "://") && !strings.Contains(s, "@") {
+	// Every standalone URI has a ":" after its scheme, and every
+	// address an "@".
+	if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '@') < 0 {
 		return append(out, Text(clean0(s)))
 	}
+	// As docutils' implicit_inline: the first place where the URI
+	// pattern matches (see uriScanner) is a link, and the text after it
+	// a text of its own (where the pattern may match at its start);
+	// a URI whose scheme docutils does not know makes the rest text.
 	last := 0
 	prev := utf8.RuneError
-	runEnd := 0 // the end of the run of text being looked through
+	regionEnd := 0 // the end of the places being looked at
 	var marks urlMarks
+	u := uriScanner{s: s}
 	for i := 0; i < len(s); {
-		if i >= runEnd && !in.stepwise {
-			// A standalone URL holds "://" or "@" and no ASCII white
-			// space (the pattern's \s): skip to the run of text without
-			// white space that holds the next of them.
+		if i >= regionEnd && !in.stepwise {
+			// A match starts in the run of scheme characters that ends
+			// at a ":", or of an address's name at an "@": the run
+			// before the next of them.
 			mark := marks.next(s, i)
 			if mark < 0 {
 				break
 			}
-			start := i + strings.LastIndexAny(s[i:mark], asciiSpace) + 1
-			runEnd = len(s)
-			if j := strings.IndexAny(s[mark:], asciiSpace); j >= 0 {
-				runEnd = mark + j
+			start := mark
+			for start > i && (s[mark] == ':' && inSet(s[start-1], uriSchemeMore) ||
+				s[mark] == '@' && (s[start-1] == '.' || inSet(s[start-1], emailChars))) {
+				start--
 			}
+			regionEnd = mark + 1
 			if start > i {
 				i = start
 				prev, _ = utf8.DecodeLastRuneInString(s[:i])
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) && !isWordRune(prev) && startOK(prev, i == 0) && mayBeURL(s[i:]) {
-			if m := standaloneURL(s[i:]); m != "" && endOK(runeAt(s, i+len(m)), i+len(m) >= len(s)) {
+		if r < utf8.RuneSelf && inSet(byte(r), emailChars) && startOK(prev, i == last) {
+			if end, scheme := u.match(i); end > 0 {
+				if scheme != "" && !knownScheme(scheme) {
+					break // standalone_uri's MarkupMismatch
+				}
 				if i > last {
 					out = append(out, Text(clean0(s[last:i])))
 				}
 				// (An escaped character, "fsf\_x", is the character:
 				// its marker goes.)
-				text := clean0(m)
+				text := clean0(s[i:end])
 				url := text
-				if !strings.Contains(m, ":") {
+				if scheme == "" {
 					url = "mailto:" + text
 				}
 				out = append(out, &Reference{Content: []Inline{Text(text)}, URL: url})
-				i += len(m)
-				last = i
-				prev, _ = utf8.DecodeLastRuneInString(m)
+				i, last = end, end
+				prev, _ = utf8.DecodeLastRuneInString(s[:end])
 				continue
 			}
 		}
@@ -933,32 +954,29 @@ func (in *inliner) appendText(out []Inline, s string) []Inline {
 	return out
 }
 
-// asciiSpace is the white space of \s in Go's regular expressions.
-const asciiSpace = "\t\n\f\r "
-
-// urlMarks finds the "://" and "@" of a text in turn. Each is looked for
+// urlMarks finds the ":" and "@" of a text in turn. Each is looked for
 // again only once the text has been read past the one found last: looking
 // from every URL for the next "@" of a text without one took time growing
 // with the square of the text's length.
 type urlMarks struct {
-	scheme, at int  // the first of each at or after the last search, or -1
-	searched   bool // scheme and at are set
+	colon, at int  // the first of each at or after the last search, or -1
+	searched  bool // colon and at are set
 }
 
-// next returns the index in s of the first "://" or "@" at or after i, or
+// next returns the index in s of the first ":" or "@" at or after i, or
 // -1 when there is neither. i never decreases from one call to the next.
 func (m *urlMarks) next(s string, i int) int {
-	if !m.searched || m.scheme >= 0 && m.scheme < i {
-		m.scheme = indexFrom(s, i, "://")
+	if !m.searched || m.colon >= 0 && m.colon < i {
+		m.colon = indexFrom(s, i, ":")
 	}
 	if !m.searched || m.at >= 0 && m.at < i {
 		m.at = indexFrom(s, i, "@")
 	}
 	m.searched = true
-	if m.scheme < 0 || m.at >= 0 && m.at < m.scheme {
+	if m.colon < 0 || m.at >= 0 && m.at < m.colon {
 		return m.at
 	}
-	return m.scheme
+	return m.colon
 }
 
 // indexFrom returns the index in s of the first sep at or after i, or -1.
@@ -967,16 +985,6 @@ func indexFrom(s string, i int, sep string) int {
 		return i + j
 	}
 	return -1
-}
-
-// mayBeURL is a cheap test before the standalone URL pattern: a scheme,
-// or an "@" in the word.
-func mayBeURL(s string) bool {
-	word := s
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		word = s[:i]
-	}
-	return strings.Contains(word, "://") || strings.Contains(word, "@") || strings.HasPrefix(word, "mailto:")
 }
 
 // clean0 drops escape markers, and the white space they escape.

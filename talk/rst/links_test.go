@@ -54,6 +54,30 @@ func TestLinksAsDocutils(t *testing.T) {
 			`<p>see <a href="http://d.org" rel="nofollow noopener">a</a> and <a href="http://d.org" rel="nofollow noopener">B c</a></p>` + "\n",
 		},
 		{
+			// An internal target before another target takes its URI,
+			// or refers where it refers (docutils' PropagateTargets),
+			// even when the next one's name is taken twice.
+			"chained targets",
+			"see a_, c_ and d_ and `x`__\n\n.. _a:\n.. _c:\n.. _b: http://b.org\n.. _b: http://other.org\n\n__\n.. _d:\n\n.. _e: f_\n.. _f: http://f.org\n",
+			`<p>see <a href="http://b.org" rel="nofollow noopener">a</a>, <a href="http://b.org" rel="nofollow noopener">c</a> and ` +
+				`<a href="http://f.org" rel="nofollow noopener">d</a> and <a href="http://f.org" rel="nofollow noopener">x</a></p>` + "\n",
+		},
+		{
+			// An indirect target takes the name of a section title,
+			// before it or after it.
+			"indirect target and title",
+			"A\n=\n\nsee a_ and b_\n\n.. _a: c_\n.. _b: c_\n.. _c: http://c.org\n\nB\n=\n",
+			"<h2 id=\"a\">A</h2>\n<p>see <a href=\"http://c.org\" rel=\"nofollow noopener\">a</a> and <a href=\"http://c.org\" rel=\"nofollow noopener\">b</a></p>\n<h2 id=\"b\">B</h2>\n",
+		},
+		{
+			// An anonymous target without a URI names the element
+			// after it, as a named one does.
+			"anonymous internal targets",
+			"`x`__ and `y`__\n\n__\n\nSection\n=======\n\n.. __:\n\n.. note:: n\n",
+			"<p><a href=\"#section\" rel=\"nofollow noopener\">x</a> and <a href=\"#id1\" rel=\"nofollow noopener\">y</a></p>\n<h2 id=\"section\">Section</h2>\n" +
+				"<aside id=\"id1\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>n</p>\n</aside>\n",
+		},
+		{
 			"indirect circle",
 			"see a_\n\n.. _a: b_\n.. _b: a_\n",
 			"<p>see a</p>\n",
@@ -65,6 +89,46 @@ func TestLinksAsDocutils(t *testing.T) {
 			"see a0_\n\n" + longChain(20000),
 			`<p>see <a href="http://end.org" rel="nofollow noopener">a0</a></p>` + "\n",
 		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", c.src, diff)
+			}
+		})
+	}
+}
+
+// TestDuplicateNames: a name two explicit targets share (but for the
+// same URI), or two section titles, links nowhere, as docutils takes it
+// from both (its "Duplicate ... target name" messages, its HTML checked
+// with docutils 0.19); an explicit target takes a title's name; a
+// footnote or citation holds its name as a target too.
+func TestDuplicateNames(t *testing.T) {
+	link := func(href, text string) string {
+		return `<a href="` + href + `" rel="nofollow noopener">` + text + `</a>`
+	}
+	for _, c := range []struct{ name, src, want string }{
+		{"two URIs", ".. _a: http://x\n.. _a: http://y\n\nsee a_\n", "<p>see a</p>\n"},
+		{"the same URI", ".. _a: http://x\n.. _a: http://x\n\nsee a_\n", "<p>see " + link("http://x", "a") + "</p>\n"},
+		{"the same URI after another", ".. _a: http://x\n.. _a: http://y\n.. _a: http://x\n\nsee a_\n", "<p>see a</p>\n"},
+		{"a URI and an alias", ".. _a: http://x\n.. _a: b_\n\n.. _b: http://z\n\nsee a_\n", "<p>see a</p>\n"},
+		{"an alias to a duplicate", ".. _a: http://x\n.. _a: http://y\n\n.. _c: a_\n\nsee c_ and `z`__\n\n__ a_\n", "<p>see c and z</p>\n"},
+		{"embedded URIs", "`a <http://x>`_ and `a <http://y>`_ and a_\n",
+			"<p>" + link("http://x", "a") + " and " + link("http://y", "a") + " and a</p>\n"},
+		{"inline targets", "_`a` and _`a` see a_\n", `<p><span id="a">a</span> and <span id="id1">a</span> see a</p>` + "\n"},
+		{"a target and a name option", ".. _a: http://x\n\n.. note:: hi\n   :name: a\n\nsee a_\n",
+			"<aside id=\"a\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>hi</p>\n</aside>\n<p>see a</p>\n"},
+		{"two titles", "A\n=\n\nA\n=\n\nsee A_\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see A</p>\n"},
+		{"two titles and a target", "A\n=\n\nA\n=\n\n.. _a: http://x\n\nsee a_\n",
+			"<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see " + link("http://x", "a") + "</p>\n"},
+		{"two footnotes", ".. [1] one\n.. [1] two\n\nsee [1]_\n",
+			"<aside id=\"footnote-1\" class=\"footnote\">\n<span class=\"label\">[1]</span>\n<p>one</p>\n</aside>\n" +
+				"<aside id=\"footnote-2\" class=\"footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]</p>\n"},
+		{"a citation and a target", ".. [c] one\n\n.. _c: http://a\n\nsee [c]_ c_\n",
+			"<aside id=\"c\" class=\"citation\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c</p>\n"},
+		{"a citation before a title", ".. [c] one\n\nC\n=\n\nsee [c]_ c_ d_\n\n.. _d: c_\n",
+			"<aside id=\"id1\" class=\"citation\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<h2 id=\"c\">C</h2>\n" +
+				"<p>see " + link("#id1", "[c]") + " " + link("#id1", "c") + " " + link("#id1", "d") + "</p>\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
@@ -163,6 +227,60 @@ func TestInternalTargets(t *testing.T) {
 		"<h2 id=\"installation\">Installation</h2>\n<aside id=\"the-note\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>N</p>\n</aside>\n<p>A paragraph.</p>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestStandaloneURLsAsDocutils: a standalone URI or e-mail address is
+// what docutils' pattern takes of the text, ASCII only, and a URI of a
+// scheme docutils does not know leaves the rest of its text unlinked
+// (docutils 0.19's links; the first four from pyvideo's corpus, where
+// the URI took the Chinese text after it, or a zero-width space).
+func TestStandaloneURLsAsDocutils(t *testing.T) {
+	link := func(u string) string { return `<a href="` + u + `" rel="nofollow noopener">` + u + `</a>` }
+	for _, c := range []struct{ src, want string }{
+		{"see (https://github.com/GitYCC/g2pW)，這是一個基於BERT\n", "see (" + link("https://github.com/GitYCC/g2pW") + ")，這是一個基於BERT"},
+		{"(https://creatorlist.tech\u200b) was born\n", "(" + link("https://creatorlist") + ".tech\u200b) was born"},
+		{"https://github.com/hettie-d/postgres_air)- ok\n", link("https://github.com/hettie-d/postgres_air") + ")- ok"},
+		{"mail mailto:hello@example.com)\n", "mail " + link("mailto:hello@example.com") + ")"},
+		{"https://ja.wikipedia.org/wiki/日本 ok\n", link("https://ja.wikipedia.org/wiki") + "/日本 ok"},
+		{"see http://x.org/a- and https://x.org/a{b}c\n", "see " + link("http://x.org/a") + "- and " + link("https://x.org") + "/a{b}c"},
+		{"太郎@example.jp and ü@x.de are no addresses, a+b@x.co.uk is\n",
+			"太郎@example.jp and ü@x.de are no addresses, " + `<a href="mailto:a+b@x.co.uk" rel="nofollow noopener">a+b@x.co.uk</a> is`},
+		{"Time:10am, see http://x.org\n", "Time:10am, see http://x.org"},
+		{"std::vector and git://x.org/r, not http://x.org\n", "std::vector and git://x.org/r, not http://x.org"},
+		{"http://x.org and then xmpp:me@x.org and http://y.org\n", link("http://x.org") + " and then xmpp:me@x.org and http://y.org"},
+		{"12:30 at http://x.org\n", "12:30 at " + link("http://x.org")},
+	} {
+		if diff := cmp.Diff("<p>"+c.want+"</p>\n", htmlOf(t, c.src)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", c.src, diff)
+		}
+	}
+	// A scheme docutils knows that a page may not link to is text there,
+	// but a link in the tree.
+	ref := Parse("irc://irc.libera.chat/python\n").Children[0].(*Paragraph).Content[0].(*Reference)
+	if ref.URL != "irc://irc.libera.chat/python" {
+		t.Errorf("URL %q", ref.URL)
+	}
+}
+
+// TestSubstitutionNamesBeyondASCII: a substitution's name of characters
+// wider than a byte, or holding "::", is defined by its directive, as in
+// docutils (0.19's HTML). The directive's argument was cut a column for
+// each byte of the name: "|日| replace:: x" found no content.
+func TestSubstitutionNamesBeyondASCII(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{".. |日本| replace:: にほん\n\n|日本| です\n", "<p>にほん です</p>\n"},
+		{".. |日| replace:: x\n\n|日| x\n", "<p>x x</p>\n"},
+		{".. |a::b| replace:: x\n\n|a::b| y\n", "<p>x y</p>\n"},
+		{".. |日本| unicode:: U+2020 U+2021\n\n|日本| x\n", "<p>†‡ x</p>\n"},
+	} {
+		doc := Parse(c.src)
+		if len(doc.Diagnostics) > 0 {
+			t.Errorf("%q: %v", c.src, doc.Diagnostics)
+		}
+		if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", c.src, diff)
+		}
 	}
 }
 

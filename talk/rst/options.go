@@ -25,28 +25,27 @@ import (
 type optionCheck func(v *string) string
 
 // optionSpecs are docutils 0.19's directives' option_specs, each a
-// list of "name=check" (check "unchanged" when left out). The options
-// that name an encoding are not checked.
+// list of "name=check" (check "unchanged" when left out).
 var optionSpecs = func() map[string]map[string]optionCheck {
 	const (
 		common = "class=class name"
 		image  = "alt height=length width=lengthpct scale=percentage align=imagealign target=required " + common
-		table  = common + " align=align width=lengthpct widths=widths"
+		table  = common + " align=align width=lengthpct"
 	)
 	specs := map[string]string{
 		"admonition": common, "topic": common, "rubric": common, "compound": common,
 		"sidebar": common + " subtitle=required", "container": "name",
 		"code": common + " number-lines", "parsed-literal": common, "math": common,
 		"image": image, "figure": strings.Replace(image, "align=imagealign", "align=align", 1) + " figwidth=figwidth figclass=class",
-		"table": table,
-		"csv-table": table + " header-rows=nonnegative stub-columns=nonnegative header file=required url=required " +
-			"encoding delim=charorspace quote=char escape=char keepspace=flag",
-		"list-table":   table + " header-rows=nonnegative stub-columns=nonnegative",
+		"table": table + " widths=gridwidths",
+		"csv-table": table + " widths=widths header-rows=nonnegative stub-columns=nonnegative header file=required url=required " +
+			"encoding=encoding delim=charorspace quote=char escape=char keepspace=flag",
+		"list-table":   table + " widths=widths header-rows=nonnegative stub-columns=nonnegative",
 		"contents":     "depth=nonnegative local=flag backlinks=backlinks class=class",
 		"sectnum":      "depth=int start=int prefix=required suffix=required",
 		"target-notes": common, "line-block": common,
-		"raw": "file=required url=required encoding class=class",
-		"include": "literal=flag code encoding parser=required tab-width=int start-line=int end-line=int " +
+		"raw": "file=required url=required encoding=encoding class=class",
+		"include": "literal=flag code encoding=encoding parser=required tab-width=int start-line=int end-line=int " +
 			"start-after=required end-before=required number-lines " + common,
 		"unicode":                         "trim=flag ltrim=flag rtrim=flag",
 		"restructuredtext-test-directive": "option=required",
@@ -106,25 +105,15 @@ var optionSpecs = func() map[string]map[string]optionCheck {
 		"align":      choice("left", "center", "right"),
 		"imagealign": choice("top", "middle", "bottom", "left", "center", "right"),
 		"backlinks":  choice("top", "entry", "none"),
-		"widths": func(v *string) string {
-			if v == nil {
-				return "argument of type 'NoneType' is not iterable"
-			}
-			if *v == "auto" || *v == "grid" {
-				return ""
-			}
-			sep := strings.Fields
-			if strings.Contains(*v, ",") {
-				sep = func(s string) []string { return strings.Split(s, ",") }
-			}
-			for _, e := range sep(*v) {
-				n, msg := pyInt(&e)
-				if msg == "" && n < 1 {
-					msg = "negative or zero value; must be positive"
-				}
-				if msg != "" {
-					return msg
-				}
+		// The table directive's widths may be "grid" too.
+		"widths":     widths("auto"),
+		"gridwidths": widths("auto", "grid"),
+		"encoding": func(v *string) string {
+			switch {
+			case v == nil:
+				return "lookup() argument must be str, not None"
+			case !pythonEncoding(*v):
+				return `unknown encoding: "` + *v + `"`
 			}
 			return ""
 		},
@@ -155,6 +144,33 @@ func required(v *string) string {
 		return "argument required but none supplied"
 	}
 	return ""
+}
+
+// widths is docutils' value_or(words, positive_int_list): one of the
+// words as written, or positive integers apart by commas or white space.
+func widths(words ...string) optionCheck {
+	return func(v *string) string {
+		if v == nil {
+			return "argument of type 'NoneType' is not iterable"
+		}
+		if slices.Contains(words, *v) {
+			return ""
+		}
+		sep := strings.Fields
+		if strings.Contains(*v, ",") {
+			sep = func(s string) []string { return strings.Split(s, ",") }
+		}
+		for _, e := range sep(*v) {
+			n, msg := pyInt(&e)
+			if msg == "" && n < 1 {
+				msg = "negative or zero value; must be positive"
+			}
+			if msg != "" {
+				return msg
+			}
+		}
+		return ""
+	}
 }
 
 // noneType is Python's complaint about None where a string was wanted.

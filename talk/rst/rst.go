@@ -411,8 +411,8 @@ func parse(src string, checkOnly bool) *Document {
 	p.doc.Diagnostics = p.leading()
 	if !checkOnly {
 		p.doc.Children = p.flatten(p.doc.Children)
+		p.resolveFootnotes() // before the targets that refer to them
 		p.resolveReferences()
-		p.resolveFootnotes()
 		p.resolveSubstitutions()
 	}
 	return p.doc

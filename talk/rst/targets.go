@@ -64,6 +64,23 @@ func (t *nameTable) set(e nameEntry, i int, key string) {
 	}
 }
 
+// unique reports whether one target holds name (as written, or
+// normalized): docutils' nameids entry of a name taken is not None.
+func (t *nameTable) unique(name string) bool {
+	e, _, _, ok := t.find(name)
+	return ok && e.unique
+}
+
+// each calls f with each name taken, normalized, and its entry.
+func (t *nameTable) each(f func(key string, e nameEntry)) {
+	for _, e := range t.few[:t.n] {
+		f(normalizeName(e.name), e)
+	}
+	for key, e := range t.more {
+		f(key, e)
+	}
+}
+
 // sameName reports whether normalizeName(a) == normalizeName(b), without
 // making either.
 func sameName(a, b string) bool {

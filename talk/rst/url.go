@@ -1,147 +1,6 @@
 package rst
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
-
-// standaloneURL returns the standalone URL or e-mail address s starts
-// with, "" when none: the match at the start of s of docutils' pattern,
-//
-//	(https?|ftp|file|mailto|news|telnet|ssh|git)://[^\s<>"]*[^\s<>"\x00.,;:!?'")\]}]
-//	| mailto:[^\s<>"]+@[^\s<>".,;:]+(\.[^\s<>".,;:]+)+
-//	| [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+
-//
-// as Go's regular expressions find it (the first alternative that
-// matches, each repetition as long as it can be), by hand: the
-// expression was a tenth of parsing a description.
-func standaloneURL(s string) string {
-	for _, scheme := range [...]string{"https://", "http://", "ftp://", "file://", "mailto://", "news://", "telnet://", "ssh://", "git://"} {
-		rest, ok := strings.CutPrefix(s, scheme)
-		if !ok {
-			continue
-		}
-		// The longest run of [^\s<>"], less what it ends with of the
-		// characters that may not end a URL.
-		run := rest[:spanOf(rest, notURLByte)]
-		for end := len(run); end > 0; end-- {
-			if c := run[end-1]; c >= utf8.RuneSelf || strings.IndexByte("\x00.,;:!?'\")]}", c) < 0 {
-				return s[:len(scheme)+end]
-			}
-		}
-		break // no two schemes start alike: no other can match
-	}
-	if rest, ok := strings.CutPrefix(s, "mailto:"); ok {
-		// The last "@" in the run of [^\s<>"] that a domain follows.
-		run := rest[:spanOf(rest, notURLByte)]
-		for at := strings.LastIndexByte(run, '@'); at > 0; at = strings.LastIndexByte(run[:at], '@') {
-			if n := domainLength(rest[at+1:], isMailtoDomainRune); n > 0 {
-				return s[:len("mailto:")+at+1+n]
-			}
-		}
-	}
-	local := 0
-	for local < len(s) {
-		if n := escapedEmailChar(s[local:]); n > 0 {
-			local += n
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[local:])
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._%+-", r) {
-			break
-		}
-		local += size
-	}
-	if local == 0 || local == len(s) || s[local] != '@' {
-		return ""
-	}
-	if n := domainLength(s[local+1:], isDomainRune); n > 0 {
-		return s[:local+1+n]
-	}
-	return ""
-}
-
-// notURLByte reports whether c may not be in a URL: white space as Go's
-// regular expressions' \s has it, "<", ">" or a double quote.
-func notURLByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '<' || c == '>' || c == '"'
-}
-
-// spanOf returns the length of the run at the start of s of bytes for
-// which stop is false.
-func spanOf(s string, stop func(byte) bool) int {
-	for i := 0; i < len(s); i++ {
-		if stop(s[i]) {
-			return i
-		}
-	}
-	return len(s)
-}
-
-// domainLength returns the length of the domain s starts with: labels of
-// runes for which label is true, joined by dots, two labels at least; 0
-// when there is none. A label takes no dot, so the longest run of each is
-// the only way to match.
-func domainLength(s string, label func(rune) bool) int {
-	labelEnd := func(i int) int {
-		for i < len(s) {
-			if n := escapedEmailChar(s[i:]); n > 0 {
-				i += n
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !label(r) {
-				break
-			}
-			i += size
-		}
-		return i
-	}
-	end := labelEnd(0)
-	if end == 0 {
-		return 0
-	}
-	labels := 1
-	for end < len(s) && s[end] == '.' {
-		next := labelEnd(end + 1)
-		if next == end+1 {
-			break
-		}
-		end, labels = next, labels+1
-	}
-	if labels < 2 {
-		return 0
-	}
-	return end
-}
-
-// escapedEmailChar returns the length of the escaped character s starts
-// with (its escape marker and it), when docutils' e-mail pattern takes
-// it, as it takes any character of emailc that a backslash escapes
-// (me\_x@example.org): the marker is in emailc. An escaped "." is the
-// dot that separates a name's or a domain's parts, read after its marker
-// (1 is returned); an escaped "@" is no "@", and the address no address
-// (0, as for anything else).
-func escapedEmailChar(s string) int {
-	switch {
-	case len(s) < 2 || s[0] != escaped:
-		return 0
-	case s[1] == '.':
-		return 1
-	case inSet(s[1], emailChars):
-		return 2
-	}
-	return 0
-}
-
-// isMailtoDomainRune is [^\s<>".,;:], a mailto: address's domain.
-func isMailtoDomainRune(r rune) bool {
-	return r >= utf8.RuneSelf || !notURLByte(byte(r)) && strings.IndexByte(".,;:", byte(r)) < 0
-}
-
-// isDomainRune is [\p{L}\p{N}-], a bare address's domain.
-func isDomainRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-' }
+import "strings"
 
 // URI characters in docutils' Inliner patterns: uric, those a URI may
 // end with (urilast), and those of an e-mail address (emailc). The
@@ -160,75 +19,167 @@ func isAlnum(c byte) bool {
 func inSet(c byte, set string) bool { return isAlnum(c) || strings.IndexByte(set, c) >= 0 }
 
 // uriStarts reports whether docutils' URI pattern (Inliner patterns.uri)
-// matches at the start of s, escaped text: an absolute URI, a scheme and
-// ":" and URI characters in up to three parts (the path, "?" the query,
-// "#" the fragment) each ending in a character a URI may end with, or an
-// e-mail address; either followed by the end of s or a character that
-// may end inline markup. phrase_ref takes an embedded "<x_>" for an
-// alias, not a URI, only when it does not. Any end that fits will do, as
-// backtracking finds one: s is read once, each place tried as it comes.
+// matches at the start of s, escaped text (see uriScanner). phrase_ref
+// takes an embedded "<x_>" for an alias, not a URI, only when it does
+// not.
 func uriStarts(s string) bool {
-	fits := func(e int) bool { return endOK(runeAt(s, e), e >= len(s)) }
-	// The absolute URI.
-	k := 0
-	if k < len(s) && ('a' <= s[k]|0x20 && s[k]|0x20 <= 'z') {
-		for k++; k < len(s) && inSet(s[k], uriSchemeMore); k++ {
+	u := uriScanner{s: s}
+	end, _ := u.match(0)
+	return end > 0
+}
+
+// uriScanner matches docutils' URI pattern (Inliner patterns.uri) at the
+// places of an escaped text: an absolute URI, a scheme ([a-zA-Z][a-zA-Z0-9.+-]*)
+// and ":" and URI characters in up to three parts (the path, "?" the
+// query, "#" the fragment), each ending in a character a URI may end
+// with (or any URI character before a ">"); or an e-mail address, a name
+// of dot-separated runs, "@" (not escaped) and a host that starts with no
+// dot and ends as a URI part does; either followed by the end of the text
+// or a character that may end inline markup. No character beyond ASCII
+// is in any of them: "https://ja.wikipedia.org/wiki/日本" is a URI up to
+// "wiki", as docutils links it.
+//
+// Python's backtracking finds the longest match at a place: each part
+// is tried longest first, and a shorter one leaves its "?" or "#" out of
+// it, so that no later part follows. The places of a run of text share
+// the scheme's colon or the address's "@", and what follows it: the
+// scanner keeps what it read of the last of each, so that a text is read
+// in time linear in its length, not in its square ("a-a-a-…:", each "a"
+// a place).
+type uriScanner struct {
+	s string
+	// schemeFrom..schemeEnd is the last run of scheme characters read.
+	schemeFrom, schemeEnd int
+	// colon is the last ":" read after a scheme, whose URI parts end
+	// at colonEnd (0 for none fits); 0 before any (none starts a text).
+	colon, colonEnd int
+	// nameFrom..nameEnd is the last run of an address's name characters
+	// (and dots) read, and doubleDot the last ".." in it, or -1.
+	nameFrom, nameEnd, doubleDot int
+	// at is the last "@" read after a name, whose host ends at atEnd (0
+	// for none fits); 0 before any.
+	at, atEnd int
+}
+
+// match returns where the pattern that matches at s[i] ends (0 for no
+// match), and the scheme of an absolute URI ("" for an address).
+func (u *uriScanner) match(i int) (end int, scheme string) {
+	s := u.s
+	if i >= len(s) {
+		return 0, ""
+	}
+	if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+		if i >= u.schemeEnd {
+			u.schemeFrom, u.schemeEnd = i, i+1
+			for u.schemeEnd < len(s) && inSet(s[u.schemeEnd], uriSchemeMore) {
+				u.schemeEnd++
+			}
 		}
-		if k < len(s) && s[k] == ':' {
-			part, n, last := 0, 0, false // the part (path, query, fragment), its length, whether it may end there
-			for j := k + 1; ; j++ {
-				if n > 0 && last && fits(j) {
-					return true
-				}
-				if j >= len(s) {
-					break
-				}
-				c := s[j]
-				switch {
-				case inSet(c, uriChars):
-					n, last = n+1, isAlnum(c) || strings.IndexByte(uriLastChars, c) >= 0
-					continue
-				case c == '?' && part == 0 || c == '#' && part < 2:
-					if n > 0 && last {
-						part, n, last = 1, 0, false
-						if c == '#' {
-							part = 2
-						}
-						continue
-					}
-				}
-				break
+		if k := u.schemeEnd; k < len(s) && s[k] == ':' {
+			if u.colon != k {
+				u.colon, u.colonEnd = k, u.partsEnd(k+1)
+			}
+			if u.colonEnd > 0 {
+				return u.colonEnd, s[i:k]
 			}
 		}
 	}
-	// The e-mail address: a name of dot-separated runs, "@" (not
-	// escaped), and a host that starts with no dot and ends in a
-	// character a URI may end with.
-	at := -1
-	for j := 0; j < len(s); j++ {
-		c := s[j]
-		if c == '@' {
-			if j > 0 && s[j-1] != '.' && s[j-1] != 0 {
-				at = j
+	if s[i] == '.' || !inSet(s[i], emailChars) {
+		return 0, ""
+	}
+	if i >= u.nameEnd {
+		u.nameFrom, u.nameEnd, u.doubleDot = i, i, -1
+		for u.nameEnd < len(s) && (s[u.nameEnd] == '.' || inSet(s[u.nameEnd], emailChars)) {
+			if s[u.nameEnd] == '.' && s[u.nameEnd-1] == '.' {
+				u.doubleDot = u.nameEnd - 1
 			}
-			break
-		}
-		if c == '.' && (j == 0 || s[j-1] == '.') || c != '.' && !inSet(c, emailChars) {
-			break
+			u.nameEnd++
 		}
 	}
-	if at < 0 || at+1 >= len(s) || !inSet(s[at+1], emailChars) {
-		return false
+	at := u.nameEnd
+	if at >= len(s) || s[at] != '@' || u.doubleDot >= i || s[at-1] == '.' || s[at-1] == escaped {
+		return 0, ""
 	}
-	// The host's first character, then at least the last.
-	for j := at + 2; j < len(s); j++ {
-		c := s[j]
-		if c != '.' && !inSet(c, emailChars) {
+	if u.at != at {
+		u.at, u.atEnd = at, u.hostEnd(at+1)
+	}
+	return u.atEnd, ""
+}
+
+// fits reports whether a match may end at e: at the end of the text, or
+// before a character that may end inline markup.
+func (u *uriScanner) fits(e int) bool { return endOK(runeAt(u.s, e), e >= len(u.s)) }
+
+// mayEnd reports whether the URI character s[j] may end a part.
+func (u *uriScanner) mayEnd(j int) bool {
+	c := u.s[j]
+	return isAlnum(c) || strings.IndexByte(uriLastChars, c) >= 0 || j+1 < len(u.s) && u.s[j+1] == '>'
+}
+
+// partsEnd returns where the longest path, query and fragment that start
+// at s[j] end, 0 when none fits. The parts are found first, and their
+// ends tried from the last: most URIs end where their run of URI
+// characters does.
+func (u *uriScanner) partsEnd(j int) int {
+	s := u.s
+	var parts [3][2]int // each part's start and end
+	n := 0
+	for {
+		start := j
+		for j < len(s) && inSet(s[j], uriChars) {
+			j++
+		}
+		parts[n] = [2]int{start, j}
+		n++
+		if j >= len(s) || j == start || !u.mayEnd(j-1) || !(s[j] == '?' && n == 1 || s[j] == '#' && n < 3) {
 			break
 		}
-		if (isAlnum(c) || strings.IndexByte(uriLastChars, c) >= 0) && fits(j+1) {
-			return true
+		if s[j] == '#' {
+			n = 2 // no query after a fragment
+		}
+		j++
+	}
+	for k := n - 1; k >= 0; k-- {
+		for e := parts[k][1]; e > parts[k][0]; e-- {
+			if u.mayEnd(e-1) && u.fits(e) {
+				return e
+			}
 		}
 	}
-	return false
+	return 0
+}
+
+// hostEnd returns where the longest host of an address that starts at
+// s[j] ends, 0 when none fits: its name characters and dots, the first
+// not a dot, then a character a URI may end with.
+func (u *uriScanner) hostEnd(j int) int {
+	s := u.s
+	if j >= len(s) || !inSet(s[j], emailChars) {
+		return 0
+	}
+	last := j + 1 // the last character's place, past the name characters
+	for last < len(s) && (s[last] == '.' || inSet(s[last], emailChars)) {
+		last++
+	}
+	for k := min(last, len(s)-1); k > j; k-- {
+		if inSet(s[k], uriChars) && u.mayEnd(k) && u.fits(k+1) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// uriSchemes are the schemes docutils 0.19 knows (utils.urischemes), a
+// space before and after each: a standalone URI of another scheme is
+// text, and so is the rest of the text it is in (see appendText).
+const uriSchemes = " about acap addbook afp afs aim callto castanet chttp cid crid data dav dict dns eid fax feed file finger " +
+	"freenet ftp go gopher gsm-sms h323 h324 hdl hnews http https hydra iioploc ilu im imap info ior ipp irc iris.beep " +
+	"iseek jar javascript jdbc ldap lifn livescript lrq mailbox mailserver mailto md5 mid mocha modem mtqp mupdate news " +
+	"nfs nntp opaquelocktoken phone pop pop3 pres printer prospero rdar res rtsp rvp rwhois rx sdp service shttp sip sips " +
+	"smb snews snmp soap.beep soap.beeps ssh t120 tag tcp tel telephone telnet tftp tip tn3270 tv urn uuid vemmi " +
+	"videotex view-source wais whodp whois++ x-man-page xmlrpc.beep xmlrpc.beeps z39.50r z39.50s "
+
+// knownScheme reports whether docutils knows scheme, in any case.
+func knownScheme(scheme string) bool {
+	return strings.Contains(uriSchemes, " "+strings.ToLower(scheme)+" ")
 }
