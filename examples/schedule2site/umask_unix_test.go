@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // TestUmask builds the site with the umasks 022 and 077: its files are
@@ -34,25 +35,16 @@ func TestUmask(t *testing.T) {
 		if st != 0 {
 			t.Fatalf("status %d: %s", st, stderr.String())
 		}
-		want, got := map[string]fs.FileMode{}, map[string]fs.FileMode{}
-		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			fi, err := d.Info()
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(out, p)
-			got[filepath.ToSlash(rel)] = fi.Mode()
-			want[filepath.ToSlash(rel)] = tt.file
-			if d.IsDir() {
-				want[filepath.ToSlash(rel)] = tt.dir
-			}
-			return nil
-		})
+		got, err := sitetest.Modes(out)
 		if err != nil {
 			t.Fatal(err)
+		}
+		want := map[string]fs.FileMode{}
+		for name, mode := range got {
+			want[name] = tt.file
+			if mode.IsDir() {
+				want[name] = tt.dir
+			}
 		}
 		if len(got) < 5 {
 			t.Fatalf("umask %03o: only %v written", tt.umask, got)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/html"
 )
@@ -85,26 +86,16 @@ func TestSite(t *testing.T) {
 // a site with another as a whole.
 func siteTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	tree := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 && rel != "." {
-				tree[rel+"/"] = ""
+	tree, err := sitetest.Tree(dir)
+	if err == nil {
+		var modes map[string]fs.FileMode
+		modes, err = sitetest.Modes(dir)
+		for name, text := range tree {
+			if mode, ok := modes[name]; ok { // not an empty directory's "name/"
+				tree[name] = mode.String() + " " + text
 			}
-			return err
 		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		tree[rel] = fi.Mode().String() + " " + readFile(t, p)
-		return nil
-	})
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

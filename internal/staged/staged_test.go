@@ -14,29 +14,14 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // tree lists every file under dir, hidden ones too, with its contents,
 // and every empty directory (a name ending in "/").
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	got := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 && rel != "." {
-				got[rel+"/"] = ""
-			}
-			return err
-		}
-		data, err := os.ReadFile(p)
-		got[rel] = string(data)
-		return err
-	})
+	got, err := sitetest.Tree(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

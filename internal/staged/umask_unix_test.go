@@ -4,12 +4,12 @@ package staged
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // TestUmask stages files with the umasks 022 and 077: new files are 0644
@@ -39,13 +39,9 @@ func TestUmask(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := map[string]fs.FileMode{}
-		for _, name := range []string{".", "a", "a/index.html", ".manifest", "single"} {
-			fi, err := os.Stat(filepath.Join(out, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got[name] = fi.Mode()
+		got, err := sitetest.Modes(out)
+		if err != nil {
+			t.Fatal(err)
 		}
 		want := map[string]fs.FileMode{".": tt.dir, "a": tt.dir, "a/index.html": tt.file, ".manifest": tt.file, "single": tt.file}
 		if diff := cmp.Diff(want, got); diff != "" {

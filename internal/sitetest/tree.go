@@ -1,0 +1,52 @@
+package sitetest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Tree lists every file under dir, hidden ones too, by slash-separated
+// path, with its contents, and every empty directory, as its path and a
+// "/" with "": for comparing a directory with another, or with what a
+// test expects, as a whole.
+func Tree(dir string) (map[string]string, error) {
+	tree := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 && rel != "." {
+				tree[rel+"/"] = ""
+			}
+			return err
+		}
+		data, err := os.ReadFile(p)
+		tree[rel] = string(data)
+		return err
+	})
+	return tree, err
+}
+
+// Modes lists the mode of dir (as ".") and of every file and directory
+// under it, by slash-separated path: for tests of the permissions a
+// program gives what it writes.
+func Modes(dir string) (map[string]fs.FileMode, error) {
+	modes := map[string]fs.FileMode{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		modes[filepath.ToSlash(rel)] = fi.Mode()
+		return nil
+	})
+	return modes, err
+}
