@@ -206,25 +206,33 @@ func (a *archive) eventHolds(dir string, entries []fs.DirEntry) (record, talks b
 // event lists one event directory's records, given its entries and
 // what eventHolds found in them.
 func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord, hasTalks bool) {
-	if !hasRecord {
+	// A record or talks' directory of the wrong kind is said once, where
+	// it is, not also as missing.
+	if !hasRecord && !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == a.lay.EventFile }) {
 		l.fail(dir, "layout", a.lay.NoEventFile())
 	}
+	talksSaid := hasTalks
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())
 		l.name(p)
 		switch {
 		case e.Name() == a.lay.EventFile && !e.IsDir():
 			l.records = append(l.records, record{path: p, event: dir, isEvent: true})
+		case e.Name() == a.lay.EventFile:
+			l.fail(p, "layout", a.lay.EventFileNotFile())
 		case e.Name() == a.lay.TalksDir && hasTalks:
 			a.talkDir(l, dir, p)
-		case e.Name() == a.lay.TalksDir && a.brokenLink(l, p, e):
-			hasTalks = true // said once, by where the link leads
+		case e.Name() == a.lay.TalksDir:
+			talksSaid = true
+			if !a.brokenLink(l, p, e) { // which says where the link leads
+				l.fail(p, "layout", a.lay.TalksDirNotDir())
+			}
 		case strings.HasPrefix(e.Name(), "."):
 		default:
 			l.fail(p, "layout", a.lay.InEvent())
 		}
 	}
-	if !hasTalks {
+	if !talksSaid {
 		l.fail(dir, "layout", a.lay.NoTalksDir())
 	}
 }

@@ -54,6 +54,18 @@ func TestArchiveFaults(t *testing.T) {
 			[]string{"europython-2016: layout: the event has no category.json"}},
 		{"no videos directory", func(f fstest.MapFS) { delete(f, seed) },
 			[]string{"europython-2016: layout: the event has no videos/ directory"}},
+		{"category.json a directory", func(f fstest.MapFS) {
+			f["europython-2016/category.json/x"] = f["europython-2016/category.json"]
+			delete(f, "europython-2016/category.json")
+		}, []string{"europython-2016/category.json: layout: a directory, where the event's record, the file category.json, belongs"}},
+		{"videos a file", func(f fstest.MapFS) {
+			for name := range f {
+				if strings.HasPrefix(name, "europython-2020/videos/") {
+					delete(f, name)
+				}
+			}
+			f["europython-2020/videos"] = &fstest.MapFile{Data: []byte("x")}
+		}, []string{"europython-2020/videos: layout: a file, where the event's directory of talks, videos/, belongs"}},
 		{"talk outside videos", func(f fstest.MapFS) { f["europython-2016/talk.json"] = f[seed] },
 			[]string{"europython-2016/talk.json: layout: unexpected in an event directory, which holds category.json and videos/ only"}},
 		{"record at the top", func(f fstest.MapFS) { f["talk.json"] = f[seed] },

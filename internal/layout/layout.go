@@ -32,6 +32,18 @@ func (n Names) InTalks() string {
 	return fmt.Sprintf("unexpected in %s/, which holds talk records (*.json) only", n.TalksDir)
 }
 
+// EventFileNotFile says that what has the name of the event's record
+// is a directory.
+func (n Names) EventFileNotFile() string {
+	return fmt.Sprintf("a directory, where the event's record, the file %s, belongs", n.EventFile)
+}
+
+// TalksDirNotDir says that what has the name of the event's directory of
+// talks is a file.
+func (n Names) TalksDirNotDir() string {
+	return fmt.Sprintf("a file, where the event's directory of talks, %s/, belongs", n.TalksDir)
+}
+
 // NoEventFile says that an event directory lacks the event's record.
 func (n Names) NoEventFile() string { return "the event has no " + n.EventFile }
 

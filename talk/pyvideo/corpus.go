@@ -187,13 +187,17 @@ func (r Reader) eventEntries(fsys fs.FS, dir string, entries []fs.DirEntry, emit
 			if err != nil && !emit(failed(err)) {
 				return false
 			}
+		case name == "category.json":
+			hasCategory = true // said once, here, not also as missing
+			if !emit(failed(&LayoutError{Path: p, Reason: layout.Pyvideo().EventFileNotFile()})) {
+				return false
+			}
 		case name == "videos" && osfs.Is(fsys, p, e, fs.FileMode.IsDir):
 			hasVideos = true
-		case name == "videos" && e.Type()&fs.ModeSymlink != 0:
-			// A link to nothing says so, not that videos is out of
-			// place.
-			var err error = &LayoutError{Path: p, Reason: layout.Pyvideo().InEvent()}
-			if _, serr := osfs.Stat(fsys, p); serr != nil {
+		case name == "videos":
+			// A file, or a link to one; a link to nothing says so.
+			var err error = &LayoutError{Path: p, Reason: layout.Pyvideo().TalksDirNotDir()}
+			if _, serr := osfs.Stat(fsys, p); e.Type()&fs.ModeSymlink != 0 && serr != nil {
 				err = &errs.Prefixed{Prefix: "pyvideo: ", Err: serr}
 			}
 			if !emit(failed(err)) {

@@ -423,6 +423,10 @@ func TestTalksLayout(t *testing.T) {
 		"b-conf/videos/c.json":      talkJSON("C"),
 		"c-conf/category.json":      {Data: []byte(`{"title": 3}`)},
 		"c-conf/videos/d.json":      talkJSON("D"),
+		"d-conf/category.json/x":    {Data: []byte(`{"title": "D Conf"}`)},
+		"d-conf/videos/e.json":      talkJSON("E"),
+		"e-conf/category.json":      {Data: []byte(`{"title": "E Conf"}`)},
+		"e-conf/videos":             {Data: []byte("x")},
 	}
 	var got []string
 	for tk, err := range pyvideo.Talks(fsys) {
@@ -443,6 +447,9 @@ func TestTalksLayout(t *testing.T) {
 		"b-conf/c C @ ",
 		"error: c-conf/category.json:1:11: /title: want a string, got number",
 		"c-conf/d D @ ",
+		"error: pyvideo: d-conf/category.json: a directory, where the event's record, the file category.json, belongs",
+		"d-conf/e E @ ",
+		"error: pyvideo: e-conf/videos: a file, where the event's directory of talks, videos/, belongs",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
