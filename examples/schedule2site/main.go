@@ -1,8 +1,9 @@
 // Command schedule2site turns a conference's schedule export (c3voc JSON or
 // frab XML) into a static archive site in one program: the event's page as
 // the index, one page per talk with its links and attachments, its
-// schema.org JSON-LD and its APA and BibTeX references, and an iCalendar
-// file for the whole schedule and for each talk. A talk's page and
+// schema.org JSON-LD and its APA and BibTeX references, one page per
+// speaker with their talks, and an iCalendar file for the whole schedule
+// and for each talk. A talk's page and
 // calendar are named by its title's slug, under talks/; talks whose titles
 // slug alike ("C", "C++") each get their own, as in talkmeta site: the
 // first "c", the others "c-" and the slug of their ID (or a number, for
@@ -225,14 +226,59 @@ func write(out string, files map[string][]byte, interrupted func() bool) (err er
 }
 
 // siteURLs lays the site out: the event's page is the index, talk pages
-// and calendars are under talks/, and there are no speaker pages.
+// and calendars are under talks/, speaker pages under speakers/.
 type siteURLs struct{ slugs map[*talk.Talk]string }
 
 func (siteURLs) Index() string                  { return "/index.html" }
 func (siteURLs) Event(*talk.Event) string       { return "/index.html" }
-func (siteURLs) Speaker(*talk.Speaker) string   { return "" }
 func (u siteURLs) Talk(t *talk.Talk) string     { return "/talks/" + u.slugs[t] + ".html" }
 func (u siteURLs) calendar(t *talk.Talk) string { return "/talks/" + u.slugs[t] + ".ics" }
+
+// Speaker is the page of the speaker s: by the slug of their slug
+// member, or else of their name, as talkmeta site names speakers' pages
+// (speakers of one name share one, as on pyvideo.org), cut to fit a
+// file name; "" for a speaker without either, who gets no page.
+func (siteURLs) Speaker(s *talk.Speaker) string {
+	slug := cmp.Or(talk.Slug(s.Slug), talk.Slug(s.Name))
+	if slug == "" {
+		return ""
+	}
+	return "/speakers/" + pageslug.Fit(slug) + ".html"
+}
+
+// speakerPage is what a speaker's page shows: the speaker as the first
+// talk of theirs gives them, and their talks in the schedule's order.
+type speakerPage struct {
+	speaker talk.Speaker
+	talks   []*talk.Talk
+}
+
+// speakerPages returns the schedule's speakers' pages by their paths, and
+// those paths in the order the speakers first appear.
+func speakerPages(talks []*talk.Talk, urls siteURLs) (map[string]*speakerPage, []string) {
+	pages := map[string]*speakerPage{}
+	var order []string
+	for _, t := range talks {
+		for _, s := range t.Speakers {
+			page := urls.Speaker(&s)
+			if page == "" {
+				continue
+			}
+			p := pages[page]
+			if p == nil {
+				p = &speakerPage{speaker: s}
+				p.speaker.Extra = nil // the schedule's own members, which a page does not show
+				pages[page] = p
+				order = append(order, page)
+			}
+			// A talk is listed once even when it names its speaker twice.
+			if n := len(p.talks); n == 0 || p.talks[n-1] != t {
+				p.talks = append(p.talks, t)
+			}
+		}
+	}
+	return pages, order
+}
 
 // site returns the site's files by slash-separated path; it reports to
 // report what of the schedule it leaves out, and goes on.
@@ -291,6 +337,13 @@ func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)
 			return nil, err
 		}
 		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
+			return nil, err
+		}
+	}
+	pages, order := speakerPages(s.Talks, urls)
+	for _, page := range order {
+		p := pages[page]
+		if err := render(page, func(w io.Writer) error { return r.WriteSpeaker(w, &p.speaker, p.talks, html.PageOptions{}) }); err != nil {
 			return nil, err
 		}
 	}

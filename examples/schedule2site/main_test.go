@@ -19,7 +19,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestSite builds the site of a small schedule: the list of files, the
-// index and one talk page are compared with testdata/site.golden.
+// index, one talk page and the page of a speaker of two talks are
+// compared with testdata/site.golden.
 func TestSite(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
@@ -30,7 +31,7 @@ func TestSite(t *testing.T) {
 	for _, name := range siteFiles(t, dir) {
 		b.WriteString("file: " + name + "\n")
 	}
-	for _, name := range []string{"index.html", "talks/opening-small-fast-and-escaped.html"} {
+	for _, name := range []string{"index.html", "talks/opening-small-fast-and-escaped.html", "speakers/ada-lovelace.html"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -240,7 +241,8 @@ func TestRebuild(t *testing.T) {
 	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
-	pages := []string{"index.html", "schedule.ics", "talks/closing.html", "talks/closing.ics",
+	pages := []string{"index.html", "schedule.ics", "speakers/ada-lovelace.html", "speakers/grace-hopper.html",
+		"speakers/hedy-lamarr.html", "talks/closing.html", "talks/closing.ics",
 		"talks/lightning-talks.html", "talks/lightning-talks.ics",
 		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
 		"talks/soldering-after-midnight.html", "talks/soldering-after-midnight.ics"}
@@ -417,7 +419,8 @@ func TestEmptyManifest(t *testing.T) {
 	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
-	want := []string{".schedule2site", "CNAME", "index.html", "schedule.ics", "talks/closing.html", "talks/closing.ics",
+	want := []string{".schedule2site", "CNAME", "index.html", "schedule.ics", "speakers/ada-lovelace.html",
+		"speakers/grace-hopper.html", "speakers/hedy-lamarr.html", "talks/closing.html", "talks/closing.ics",
 		"talks/lightning-talks.html", "talks/lightning-talks.ics",
 		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
 		"talks/soldering-after-midnight.html", "talks/soldering-after-midnight.ics"}
