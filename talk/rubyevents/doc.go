@@ -37,10 +37,15 @@
 //	                      "... +0900"); without a zone, in UTC, as
 //	                      RubyEvents reads it (see Dates)
 //	description           Description (plain text)
-//	speakers              Speakers, resolved by name or alias through
-//	                      speakers.yml: name, slug, bio, website (Homepage),
+//	speakers              Speakers, resolved through speakers.yml as
+//	                      RubyEvents resolves them: by name or alias, the
+//	                      name stripped of spaces, else by slug (the name
+//	                      as Rails' parameterize makes it, "jose nunez"
+//	                      for José Núñez, against each speaker's slug);
+//	                      from there name, slug, bio, website (Homepage),
 //	                      github, twitter, mastodon, bluesky, linkedin and
-//	                      speakerdeck (Accounts)
+//	                      speakerdeck (Accounts). A name of spaces only
+//	                      is none.
 //	language              Language: an English name mapped to BCP 47
 //	                      ([Language]); an unknown name is reported and kept
 //	video_provider, video_id

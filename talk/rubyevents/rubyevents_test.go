@@ -863,3 +863,56 @@ func TestDuplicateIDs(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSpeakerLookup: a talk names a speaker of the directory as
+// RubyEvents finds them, by name or alias, the name stripped of spaces,
+// else by slug (the name parameterized as Rails does); a name of spaces
+// only is none, and a slug two speakers share names neither.
+func TestSpeakerLookup(t *testing.T) {
+	directory := `- name: Ada Lovelace
+  slug: ada-lovelace
+  github: ada
+- name: José Núñez
+- name: Pat O'Brien
+  slug: pat-o-brien
+- name: Sam Lee
+  slug: sam-lee
+- name: Sam  Lee
+  slug: sam-lee
+`
+	videos := `- id: one
+  speakers:
+    - "Ada Lovelace "
+    - ADA  LOVELACE
+    - jose nunez
+    - "Pat O’Brien"
+    - "   "
+    - sam lee
+    - " Unknown Person "
+`
+	sp, err := rubyevents.ParseSpeakers([]byte(directory), "speakers.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range talks[0].Speakers {
+		got = append(got, fmt.Sprintf("%s %v", s.Name, s.Accounts))
+	}
+	got = append(got, string(talks[0].Extra["rubyevents_speakers"]))
+	want := []string{
+		"Ada Lovelace [{github ada https://github.com/ada}]",
+		"Ada Lovelace [{github ada https://github.com/ada}]",
+		"José Núñez []",
+		"Pat O'Brien []",
+		"sam lee []",
+		"Unknown Person []",
+		`[{"index":4,"item":"   "}]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -26,12 +26,13 @@ import (
 // give it. A talk whose id another talk of the file has is reported
 // (RubyEvents' ids name one talk each), and read.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
-	return parseVideos(data, path, ev, speakers, map[string]string{})
+	return parseVideos(data, path, ev, &lookup{speakers: speakers}, map[string]string{})
 }
 
-// parseVideos is ParseVideos, with the place ("path:line:column") of
+// parseVideos is ParseVideos, with the directory's lookup, which every
+// file of a data directory shares, and the place ("path:line:column") of
 // each talk id read so far, in this file or others, which it adds to.
-func parseVideos(data []byte, path string, ev *talk.Event, speakers Speakers, ids map[string]string) ([]*talk.Talk, error) {
+func parseVideos(data []byte, path string, ev *talk.Event, speakers *lookup, ids map[string]string) ([]*talk.Talk, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	if ev == nil {
@@ -60,7 +61,7 @@ func parseVideos(data []byte, path string, ev *talk.Event, speakers Speakers, id
 // maxParts bounds the nesting of talks within talks.
 const maxParts = 8
 
-func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
+func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: FormatName, Path: f.path}}
 	var provider, videoID string
 	var providerNode *yaml.Node
@@ -109,19 +110,19 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 			var left []int
 			for i, s := range list {
 				name, ok := f.text(s, "speakers: speaker")
-				if !ok || name == "" {
+				// A name of spaces only is none, as RubyEvents reads it.
+				if !ok || strings.TrimSpace(name) == "" {
 					left = append(left, i)
+					continue
 				}
-				if name != "" {
-					sp, known := speakers[name]
-					if !known {
-						sp = talk.Speaker{Name: name}
-					}
-					// The directory's speaker is every talk's of theirs:
-					// each gets its own Extra and Accounts to change.
-					sp.Extra, sp.Accounts = maps.Clone(sp.Extra), slices.Clone(sp.Accounts)
-					t.Speakers = append(t.Speakers, sp)
+				sp, known := speakers.find(name)
+				if !known {
+					sp = talk.Speaker{Name: strings.TrimSpace(name)}
 				}
+				// The directory's speaker is every talk's of theirs:
+				// each gets its own Extra and Accounts to change.
+				sp.Extra, sp.Accounts = maps.Clone(sp.Extra), slices.Clone(sp.Accounts)
+				t.Speakers = append(t.Speakers, sp)
 			}
 			f.setExtraItems(&t.Extra, talkFields, k, list, left)
 		case "video_provider":
@@ -328,6 +329,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
 	ids := map[string]string{} // where each talk id was read first
+	directory := &lookup{speakers: speakers}
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return a, append(errs, &talk.RecordError{Err: fsError(err)})
@@ -407,7 +409,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: fsError(err)})
 				continue
 			}
-			talks, err := parseVideos(data, path.Join(dir, "videos.yml"), ev, speakers, ids)
+			talks, err := parseVideos(data, path.Join(dir, "videos.yml"), ev, directory, ids)
 			appendErrs(&errs, err)
 			a.Talks = append(a.Talks, talks...)
 		}
