@@ -35,7 +35,9 @@
 //	date                  Recorded: a day, or a date-time with its zone as
 //	                      Ruby or YAML write it ("2024-04-16 10:00:00 UTC",
 //	                      "... +0900"); without a zone, in UTC, as
-//	                      RubyEvents reads it (see Dates)
+//	                      RubyEvents reads it (see Dates); a part (in
+//	                      talks) without one has its block's, as
+//	                      RubyEvents gives it
 //	description           Description (plain text)
 //	speakers              Speakers, resolved through speakers.yml as
 //	                      RubyEvents resolves them: by name or alias, the

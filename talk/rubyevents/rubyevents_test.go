@@ -916,3 +916,37 @@ func TestSpeakerLookup(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestPartDates: a part of a lightning-talk block without a date has the
+// block's, at any depth, as RubyEvents reads it; a part's own date is
+// its own, and one that was reported ("TODO") is not replaced.
+func TestPartDates(t *testing.T) {
+	videos := `- id: block
+  talks:
+    - id: a
+      talks:
+        - id: a1
+    - id: b
+      date: "2024-04-17"
+    - id: c
+      date: TODO
+  date: "2024-04-16"
+`
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(tk *talk.Talk)
+	walk = func(tk *talk.Talk) {
+		got = append(got, tk.ID+" "+tk.Recorded.String())
+		for i := range tk.Parts {
+			walk(&tk.Parts[i])
+		}
+	}
+	walk(talks[0])
+	want := []string{"block 2024-04-16", "a 2024-04-16", "a1 2024-04-16", "b 2024-04-17", "c "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

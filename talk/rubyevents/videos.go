@@ -203,7 +203,25 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 	if t.ID == "" && depth == 0 {
 		f.add(n, "a talk without an id")
 	}
+	if depth == 0 {
+		inheritDate(t)
+	}
 	return t
+}
+
+// inheritDate gives each part of t without a date of its own the date of
+// the talk it is part of, as RubyEvents reads a lightning talk's or a
+// panel contribution's date (its own, or else its parent's): the parts of
+// a block are usually written without one. A part whose date was
+// reported (kept in Extra as "date") is left without.
+func inheritDate(t *talk.Talk) {
+	for i := range t.Parts {
+		p := &t.Parts[i]
+		if _, kept := p.Extra["date"]; p.Recorded.IsZero() && !kept {
+			p.Recorded = t.Recorded
+		}
+		inheritDate(p)
+	}
 }
 
 // isList reports whether n is a list, or null, which reads as an empty
