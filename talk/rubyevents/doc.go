@@ -16,7 +16,12 @@
 //
 //	(directory name)      ID
 //	title, description    Title, Description
-//	location              Place: "City, Region, Country" or "City, Country"
+//	location              Place: "City, Region, Country", "City, Country",
+//	                      or "City, ST" for the United States (Region
+//	                      "ST", Country "US", as RubyEvents reads it);
+//	                      "online", "earth" and "unknown", which are no
+//	                      place, are kept in Extra
+//	venue                 Place.Venue
 //	timezone              TimeZone (checked against the IANA database)
 //	start_date, end_date  Start, End
 //	website               URL

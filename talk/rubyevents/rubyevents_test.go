@@ -950,3 +950,36 @@ func TestPartDates(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEventPlaces: event.yml's location as RubyEvents writes and reads
+// it, a United States city with its state's code ("Detroit, MI", "San
+// Diego, CA", where the code is no country), the locations that are no
+// place ("online"), kept in Extra, and venue, the Place's Venue.
+func TestEventPlaces(t *testing.T) {
+	tests := []struct {
+		yaml  string
+		place talk.Place
+		extra string
+	}{
+		{"location: Detroit, MI", talk.Place{City: "Detroit", Region: "MI", Country: "US"}, ""},
+		{"location: San Diego, CA", talk.Place{City: "San Diego", Region: "CA", Country: "US"}, ""},
+		{"location: Tokyo, Japan", talk.Place{City: "Tokyo", Country: "Japan"}, ""},
+		{"location: Matsuyama, Ehime, Japan", talk.Place{City: "Matsuyama", Region: "Ehime", Country: "Japan"}, ""},
+		{"location: London, UK", talk.Place{City: "London", Country: "UK"}, ""},
+		{"location: Online", talk.Place{}, `"Online"`},
+		{"venue: Cobo Center\nlocation: Detroit, MI", talk.Place{Venue: "Cobo Center", City: "Detroit", Region: "MI", Country: "US"}, ""},
+		{"location: Detroit, MI\nvenue: Cobo Center", talk.Place{Venue: "Cobo Center", City: "Detroit", Region: "MI", Country: "US"}, ""},
+	}
+	for _, tt := range tests {
+		ev, err := rubyevents.ParseEvent([]byte(tt.yaml), "s/e/event.yml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.place, ev.Place); diff != "" {
+			t.Errorf("%q: place (-want +got):\n%s", tt.yaml, diff)
+		}
+		if got := string(ev.Extra["location"]); got != tt.extra {
+			t.Errorf("%q: Extra location = %s, want %s", tt.yaml, got, tt.extra)
+		}
+	}
+}
