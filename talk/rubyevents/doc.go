@@ -58,8 +58,14 @@
 //	video_provider, video_id
 //	                      youtube, vimeo, mp4: the first of Videos;
 //	                      not_recorded, scheduled, not_published: Recording;
-//	                      children, parent: kept in Extra (the recording is
-//	                      the block's)
+//	                      children, parent: kept in Extra; a part whose
+//	                      video_provider is parent has its block's first
+//	                      Video, its URL from the part's start_cue
+//	                      ("&t=90" on YouTube, "#t=90" on Vimeo and for
+//	                      files), as RubyEvents links it
+//	start_cue, end_cue    kept in Extra; Duration is their difference
+//	                      (unless duration_in_seconds gives it), as
+//	                      RubyEvents reads it
 //	alternative_recordings
 //	                      more Videos, each with its Language
 //	slides_url            Slides
@@ -69,7 +75,7 @@
 //	location              Place.Room
 //	talks                 Parts: the talks of a lightning-talk block or panel
 //	raw_title, original_title, event_name, published_at, announced_at,
-//	start_cue, end_cue, ... Extra, under the same names
+//	time, ...             Extra, under the same names
 //
 // # Dates
 //
@@ -81,6 +87,11 @@
 // leaves at its default, UTC. It is not read in the event's timezone: a
 // file means what RubyEvents makes of it, and a talk's day (RubyEvents
 // keeps a talk's date as a day) stays the day written.
+//
+// A talk's time (VideoSchema's "Time of the talk") is kept in Extra and
+// not combined with its date: RubyEvents' code never reads it (a talk's
+// times come from schedule.yml, which this package does not read), so
+// neither its form nor its zone is settled.
 //
 // # Errors
 //

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/memfs"
@@ -987,5 +988,67 @@ func TestEventPlaces(t *testing.T) {
 		if got := string(ev.Extra["location"]); got != tt.extra {
 			t.Errorf("%q: Extra location = %s, want %s", tt.yaml, got, tt.extra)
 		}
+	}
+}
+
+// TestPartCues: a part's start_cue and end_cue give its Duration, as
+// RubyEvents reads them, and a part recorded in its block's video
+// (video_provider "parent") has that video, from its start; cues kept
+// as written, and a cue that is no time in the video is reported.
+func TestPartCues(t *testing.T) {
+	videos := `- id: block
+  video_provider: youtube
+  video_id: abcdefghijk
+  talks:
+    - id: a
+      video_provider: parent
+      start_cue: "0:00"
+      end_cue: "5:30"
+    - id: b
+      video_provider: parent
+      start_cue: "1:05:30"
+      end_cue: "1:10:00"
+    - id: c
+      video_provider: parent
+      start_cue: TODO
+      end_cue: "5 min"
+    - id: d
+      video_provider: youtube
+      video_id: zyxwvutsrqp
+      start_cue: "10:00"
+      end_cue: "09:00"
+- id: vimeo-block
+  video_provider: vimeo
+  video_id: "123"
+  talks:
+    - id: e
+      video_provider: parent
+      start_cue: "02:00"
+`
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, nil)
+	var got []string
+	for _, tk := range talks {
+		for _, p := range tk.Parts {
+			var urls []string
+			for _, v := range p.Videos {
+				urls = append(urls, v.URL)
+			}
+			got = append(got, fmt.Sprintf("%s %v %s %s %v", p.ID, time.Duration(p.Duration), p.Extra["start_cue"], p.Extra["end_cue"], urls))
+		}
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`a 5m30s "0:00" "5:30" [https://www.youtube.com/watch?v=abcdefghijk]`,
+		`b 4m30s "1:05:30" "1:10:00" [https://www.youtube.com/watch?v=abcdefghijk&t=3930]`,
+		`c 0s "TODO" "5 min" [https://www.youtube.com/watch?v=abcdefghijk]`,
+		`d 0s "10:00" "09:00" [https://www.youtube.com/watch?v=zyxwvutsrqp]`,
+		`e 0s "02:00"  [https://vimeo.com/123#t=120]`,
+		`ev/videos.yml:16:16: rubyevents: end_cue "5 min" is not a time in the video (MM:SS or HH:MM:SS)`,
+		`ev/videos.yml:21:16: rubyevents: end_cue is not after start_cue`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

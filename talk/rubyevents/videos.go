@@ -65,6 +65,8 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: FormatName, Path: f.path}}
 	var provider, videoID string
 	var providerNode *yaml.Node
+	start, end := -1, -1 // start_cue and end_cue in seconds; -1 when not given
+	var endNode *yaml.Node
 	// text reads a scalar, keeping a value of the wrong kind in Extra.
 	text := func(v *yaml.Node, k string) string {
 		s, _ := f.keptText(v, k, &t.Extra, talkFields)
@@ -144,6 +146,20 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 					f.setExtra(&t.Extra, talkFields, k, v)
 				}
 			}
+		case "start_cue", "end_cue":
+			// Kept as written; read for the part's Duration and the
+			// place of its video in its block's.
+			cue := text(v, k)
+			f.setExtra(&t.Extra, talkFields, k, v)
+			secs, ok := cueSeconds(cue)
+			switch {
+			case ok && k == "start_cue":
+				start = secs
+			case ok:
+				end, endNode = secs, v
+			case cue != "" && cue != "TODO":
+				f.add(v, "%s %q is not a time in the video (MM:SS or HH:MM:SS)", k, cue)
+			}
 		case "thumbnail_xl":
 			t.Thumbnail = text(v, k)
 		case "alternative_recordings":
@@ -200,6 +216,23 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 		}
 	}
 	f.provider(t, provider, videoID, providerNode)
+	if start >= 0 && end >= 0 {
+		if end <= start {
+			f.add(endNode, "end_cue is not after start_cue")
+		} else if t.Duration == 0 {
+			t.Duration = talk.Duration(time.Duration(end-start) * time.Second)
+		}
+	}
+	if len(t.Videos) > 0 {
+		// A part whose video_provider is "parent" is recorded in its
+		// block's video, from its start_cue: RubyEvents links it so.
+		for i := range t.Parts {
+			p := &t.Parts[i]
+			if string(p.Extra["video_provider"]) == `"parent"` && len(p.Videos) == 0 {
+				p.Videos = []talk.Video{atCue(t.Videos[0], p.Extra["start_cue"])}
+			}
+		}
+	}
 	if t.ID == "" && depth == 0 {
 		f.add(n, "a talk without an id")
 	}
@@ -254,6 +287,52 @@ func (f *file) provider(t *talk.Talk, provider, id string, n *yaml.Node) {
 		f.add(n, "unknown video_provider %q", provider)
 		f.setExtra(&t.Extra, talkFields, "video_provider", n)
 	}
+}
+
+// cueSeconds reads a time in a video as RubyEvents writes start_cue and
+// end_cue ("MM:SS", "H:MM:SS", "HH:MM:SS"), in seconds.
+func cueSeconds(s string) (int, bool) {
+	fields := strings.Split(s, ":")
+	if len(fields) < 2 || len(fields) > 3 {
+		return 0, false
+	}
+	secs := 0
+	for i, f := range fields {
+		if len(f) == 0 || len(f) > 2 || i > 0 && len(f) != 2 {
+			return 0, false
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 || i > 0 && n > 59 {
+			return 0, false
+		}
+		secs = secs*60 + n
+	}
+	return secs, true
+}
+
+// atCue returns the video v of a block, for one of its parts that starts
+// at the cue (a start_cue kept as JSON, or nil): its player's URL starts
+// there, as RubyEvents links it ("&t=90" on YouTube, "#t=90" on Vimeo),
+// and a file's has the media fragment "#t=90".
+func atCue(v talk.Video, cue json.RawMessage) talk.Video {
+	var s string
+	if json.Unmarshal(cue, &s) != nil {
+		return v
+	}
+	secs, ok := cueSeconds(s)
+	if !ok || secs == 0 {
+		return v
+	}
+	t := strconv.Itoa(secs)
+	switch v.Provider {
+	case talk.YouTube:
+		v.URL += "&t=" + t
+	case talk.Vimeo, talk.File:
+		if !strings.Contains(v.URL, "#") {
+			v.URL += "#t=" + t
+		}
+	}
+	return v
 }
 
 // video makes a Video of a provider and its video id.
