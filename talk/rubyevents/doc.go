@@ -71,7 +71,8 @@
 //	slides_url            Slides
 //	additional_resources  Links (and kept whole in Extra for their types)
 //	duration_in_seconds   Duration
-//	thumbnail_xl          Thumbnail
+//	thumbnail_xl          Thumbnail; without it, the largest of
+//	                      thumbnail_lg, _md, _sm and _xs (all kept in Extra)
 //	location              Place.Room
 //	talks                 Parts: the talks of a lightning-talk block or panel
 //	raw_title, original_title, event_name, published_at, announced_at,

@@ -1052,3 +1052,33 @@ func TestPartCues(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestThumbnails: Thumbnail is thumbnail_xl or, without it, the largest
+// thumbnail given, as for a meetup's photo given in some sizes only.
+func TestThumbnails(t *testing.T) {
+	videos := `- id: xl
+  thumbnail_xl: https://example.org/xl.jpg
+  thumbnail_lg: https://example.org/lg.jpg
+- id: md
+  thumbnail_sm: https://example.org/sm.jpg
+  thumbnail_md: https://example.org/md.jpg
+- id: none
+  thumbnail_lg: [not, text]
+`
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tk := range talks {
+		got = append(got, tk.ID+" "+tk.Thumbnail+" "+string(tk.Extra["thumbnail_lg"]))
+	}
+	want := []string{
+		`xl https://example.org/xl.jpg "https://example.org/lg.jpg"`,
+		"md https://example.org/md.jpg ",
+		`none  ["not","text"]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

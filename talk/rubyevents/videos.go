@@ -1,6 +1,7 @@
 package rubyevents
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,7 +66,8 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: FormatName, Path: f.path}}
 	var provider, videoID string
 	var providerNode *yaml.Node
-	start, end := -1, -1 // start_cue and end_cue in seconds; -1 when not given
+	start, end := -1, -1           // start_cue and end_cue in seconds; -1 when not given
+	smaller := map[string]string{} // thumbnail_lg, _md, _sm and _xs given as text
 	var endNode *yaml.Node
 	// text reads a scalar, keeping a value of the wrong kind in Extra.
 	text := func(v *yaml.Node, k string) string {
@@ -162,6 +164,11 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 			}
 		case "thumbnail_xl":
 			t.Thumbnail = text(v, k)
+		case "thumbnail_lg", "thumbnail_md", "thumbnail_sm", "thumbnail_xs":
+			f.setExtra(&t.Extra, talkFields, k, v)
+			if v != nil && v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
+				smaller[k] = v.Value
+			}
 		case "alternative_recordings":
 			for _, r := range f.list(v, k) {
 				t.Videos = append(t.Videos, f.recording(r)...)
@@ -216,6 +223,10 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 		}
 	}
 	f.provider(t, provider, videoID, providerNode)
+	if t.Thumbnail == "" {
+		// Without thumbnail_xl, the largest given (all kept in Extra).
+		t.Thumbnail = cmp.Or(smaller["thumbnail_lg"], smaller["thumbnail_md"], smaller["thumbnail_sm"], smaller["thumbnail_xs"])
+	}
 	if start >= 0 && end >= 0 {
 		if end <= start {
 			f.add(endNode, "end_cue is not after start_cue")
