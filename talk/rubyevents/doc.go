@@ -9,6 +9,10 @@
 // [Read] reads a whole directory; [ParseSpeakers], [ParseEvent] and
 // [ParseVideos] read one file each. YAML is read with go.yaml.in/yaml/v3's
 // Node API, so that every problem is reported with its line and column.
+// The other files of an event directory (schedule.yml, venue.yml,
+// sponsors.yml, cfp.yml, involvements.yml, transcripts.yml...) and of a
+// series (playlists.yml) are not read: their talk times, venue addresses
+// and coordinates have to be read apart.
 //
 // # Mapping
 //
