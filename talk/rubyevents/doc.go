@@ -9,6 +9,10 @@
 // [Read] reads a whole directory; [ParseSpeakers], [ParseEvent] and
 // [ParseVideos] read one file each. YAML is read with go.yaml.in/yaml/v3's
 // Node API, so that every problem is reported with its line and column.
+// The other files of an event directory (schedule.yml, venue.yml,
+// sponsors.yml, cfp.yml, involvements.yml, transcripts.yml...) and of a
+// series (playlists.yml) are not read: their talk times, venue addresses
+// and coordinates have to be read apart.
 //
 // # Mapping
 //
@@ -16,7 +20,12 @@
 //
 //	(directory name)      ID
 //	title, description    Title, Description
-//	location              Place: "City, Region, Country" or "City, Country"
+//	location              Place: "City, Region, Country", "City, Country",
+//	                      or "City, ST" for the United States (Region
+//	                      "ST", Country "US", as RubyEvents reads it);
+//	                      "online", "earth" and "unknown", which are no
+//	                      place, are kept in Extra
+//	venue                 Place.Venue
 //	timezone              TimeZone (checked against the IANA database)
 //	start_date, end_date  Start, End
 //	website               URL
@@ -35,29 +44,43 @@
 //	date                  Recorded: a day, or a date-time with its zone as
 //	                      Ruby or YAML write it ("2024-04-16 10:00:00 UTC",
 //	                      "... +0900"); without a zone, in UTC, as
-//	                      RubyEvents reads it (see Dates)
+//	                      RubyEvents reads it (see Dates); a part (in
+//	                      talks) without one has its block's, as
+//	                      RubyEvents gives it
 //	description           Description (plain text)
-//	speakers              Speakers, resolved by name or alias through
-//	                      speakers.yml: name, slug, bio, website (Homepage),
+//	speakers              Speakers, resolved through speakers.yml as
+//	                      RubyEvents resolves them: by name or alias, the
+//	                      name stripped of spaces, else by slug (the name
+//	                      as Rails' parameterize makes it, "jose nunez"
+//	                      for José Núñez, against each speaker's slug);
+//	                      from there name, slug, bio, website (Homepage),
 //	                      github, twitter, mastodon, bluesky, linkedin and
-//	                      speakerdeck (Accounts)
+//	                      speakerdeck (Accounts). A name of spaces only
+//	                      is none.
 //	language              Language: an English name mapped to BCP 47
 //	                      ([Language]); an unknown name is reported and kept
 //	video_provider, video_id
 //	                      youtube, vimeo, mp4: the first of Videos;
 //	                      not_recorded, scheduled, not_published: Recording;
-//	                      children, parent: kept in Extra (the recording is
-//	                      the block's)
+//	                      children, parent: kept in Extra; a part whose
+//	                      video_provider is parent has its block's first
+//	                      Video, its URL from the part's start_cue
+//	                      ("&t=90" on YouTube, "#t=90" on Vimeo and for
+//	                      files), as RubyEvents links it
+//	start_cue, end_cue    kept in Extra; Duration is their difference
+//	                      (unless duration_in_seconds gives it), as
+//	                      RubyEvents reads it
 //	alternative_recordings
 //	                      more Videos, each with its Language
 //	slides_url            Slides
 //	additional_resources  Links (and kept whole in Extra for their types)
 //	duration_in_seconds   Duration
-//	thumbnail_xl          Thumbnail
+//	thumbnail_xl          Thumbnail; without it, the largest of
+//	                      thumbnail_lg, _md, _sm and _xs (all kept in Extra)
 //	location              Place.Room
 //	talks                 Parts: the talks of a lightning-talk block or panel
 //	raw_title, original_title, event_name, published_at, announced_at,
-//	start_cue, end_cue, ... Extra, under the same names
+//	time, ...             Extra, under the same names
 //
 // # Dates
 //
@@ -69,6 +92,11 @@
 // leaves at its default, UTC. It is not read in the event's timezone: a
 // file means what RubyEvents makes of it, and a talk's day (RubyEvents
 // keeps a talk's date as a day) stays the day written.
+//
+// A talk's time (VideoSchema's "Time of the talk") is kept in Extra and
+// not combined with its date: RubyEvents' code never reads it (a talk's
+// times come from schedule.yml, which this package does not read), so
+// neither its form nor its zone is settled.
 //
 // # Errors
 //

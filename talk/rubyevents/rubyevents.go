@@ -576,28 +576,61 @@ func (f *file) event(n *yaml.Node, ev *talk.Event) {
 			}
 		case "location":
 			if s, ok := text(v, k); ok && s != "" {
-				ev.Place = place(s)
+				if p, ok := place(s); ok {
+					venue := ev.Place.Venue
+					ev.Place = p
+					ev.Place.Venue = venue
+				} else {
+					f.setExtra(&ev.Extra, eventFields, k, v)
+				}
 			}
+		case "venue":
+			ev.Place.Venue, _ = text(v, k)
 		default:
 			f.setExtra(&ev.Extra, eventFields, k, v)
 		}
 	}
 }
 
-// place splits RubyEvents' "City, Region, Country" (or "City, Country").
-func place(s string) talk.Place {
+// place splits RubyEvents' "City, Region, Country", "City, Country" or,
+// for the United States, "City, ST" (the state's postal code, "Detroit,
+// MI": Region "MI", Country "US", as RubyEvents reads it, where the code
+// would otherwise pass for a country, California's "CA" for Canada). It
+// reports false for the locations RubyEvents reads as no place at all
+// ("online", "earth", "unknown"), which are then kept in Extra.
+func place(s string) (talk.Place, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "online", "earth", "unknown":
+		return talk.Place{}, false
+	}
 	parts := strings.Split(s, ",")
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	switch len(parts) {
 	case 1:
-		return talk.Place{City: parts[0]}
+		return talk.Place{City: parts[0]}, true
 	case 2:
-		return talk.Place{City: parts[0], Country: parts[1]}
+		if usStates[parts[1]] {
+			return talk.Place{City: parts[0], Region: parts[1], Country: "US"}, true
+		}
+		return talk.Place{City: parts[0], Country: parts[1]}, true
 	}
-	return talk.Place{City: strings.Join(parts[:len(parts)-2], ", "), Region: parts[len(parts)-2], Country: parts[len(parts)-1]}
+	return talk.Place{City: strings.Join(parts[:len(parts)-2], ", "), Region: parts[len(parts)-2], Country: parts[len(parts)-1]}, true
 }
+
+// usStates are the postal codes of the states, districts and territories
+// of the United States (ISO 3166-2:US), which RubyEvents writes after a
+// city of the United States in place of the country.
+var usStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD
+		MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA
+		WV WI WY DC AS GU MP PR UM VI`) {
+		m[c] = true
+	}
+	return m
+}()
 
 func (f *file) date(v *yaml.Node, key string, extra *map[string]json.RawMessage) talk.Date {
 	s, ok := f.text(v, key)

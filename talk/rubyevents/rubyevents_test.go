@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/memfs"
@@ -161,6 +162,12 @@ func TestLanguage(t *testing.T) {
 	for in, want := range map[string]talk.Language{
 		"English": "en", "japanese": "ja", "Spanish": "es", "Portuguese": "pt",
 		"Brazilian Portuguese": "pt-BR", "ja": "ja", "pt-BR": "pt-BR", "eng": "en",
+		// ISO 639-1's English names, as RubyEvents' schema lists them,
+		// which CLDR lacks or reads otherwise.
+		"Latin": "la", "Kurdish": "ku", "Panjabi": "pa", "Greek, Modern (1453-)": "el",
+		"Bokmål, Norwegian": "nb", "Norwegian Bokmål": "nb", "Norwegian Nynorsk": "nn",
+		"Central Khmer": "km", "Pushto": "ps", "Uighur": "ug", "Maori": "mi",
+		"Spanish; Castilian": "es", "Flemish": "nl", "Moldovan": "ro",
 	} {
 		if got, ok := rubyevents.Language(in); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", in, got, ok, want)
@@ -858,6 +865,218 @@ func TestDuplicateIDs(t *testing.T) {
 		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at conf/conf-2024/videos.yml:1:3`,
 		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3`,
 		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at s/e/videos.yml:1:3`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSpeakerLookup: a talk names a speaker of the directory as
+// RubyEvents finds them, by name or alias, the name stripped of spaces,
+// else by slug (the name parameterized as Rails does); a name of spaces
+// only is none, and a slug two speakers share names neither.
+func TestSpeakerLookup(t *testing.T) {
+	directory := `- name: Ada Lovelace
+  slug: ada-lovelace
+  github: ada
+- name: José Núñez
+- name: Pat O'Brien
+  slug: pat-o-brien
+- name: Sam Lee
+  slug: sam-lee
+- name: Sam  Lee
+  slug: sam-lee
+`
+	videos := `- id: one
+  speakers:
+    - "Ada Lovelace "
+    - ADA  LOVELACE
+    - jose nunez
+    - "Pat O’Brien"
+    - "   "
+    - sam lee
+    - " Unknown Person "
+`
+	sp, err := rubyevents.ParseSpeakers([]byte(directory), "speakers.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range talks[0].Speakers {
+		got = append(got, fmt.Sprintf("%s %v", s.Name, s.Accounts))
+	}
+	got = append(got, string(talks[0].Extra["rubyevents_speakers"]))
+	want := []string{
+		"Ada Lovelace [{github ada https://github.com/ada}]",
+		"Ada Lovelace [{github ada https://github.com/ada}]",
+		"José Núñez []",
+		"Pat O'Brien []",
+		"sam lee []",
+		"Unknown Person []",
+		`[{"index":4,"item":"   "}]`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestPartDates: a part of a lightning-talk block without a date has the
+// block's, at any depth, as RubyEvents reads it; a part's own date is
+// its own, and one that was reported ("TODO") is not replaced.
+func TestPartDates(t *testing.T) {
+	videos := `- id: block
+  talks:
+    - id: a
+      talks:
+        - id: a1
+    - id: b
+      date: "2024-04-17"
+    - id: c
+      date: TODO
+  date: "2024-04-16"
+`
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(tk *talk.Talk)
+	walk = func(tk *talk.Talk) {
+		got = append(got, tk.ID+" "+tk.Recorded.String())
+		for i := range tk.Parts {
+			walk(&tk.Parts[i])
+		}
+	}
+	walk(talks[0])
+	want := []string{"block 2024-04-16", "a 2024-04-16", "a1 2024-04-16", "b 2024-04-17", "c "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestEventPlaces: event.yml's location as RubyEvents writes and reads
+// it, a United States city with its state's code ("Detroit, MI", "San
+// Diego, CA", where the code is no country), the locations that are no
+// place ("online"), kept in Extra, and venue, the Place's Venue.
+func TestEventPlaces(t *testing.T) {
+	tests := []struct {
+		yaml  string
+		place talk.Place
+		extra string
+	}{
+		{"location: Detroit, MI", talk.Place{City: "Detroit", Region: "MI", Country: "US"}, ""},
+		{"location: San Diego, CA", talk.Place{City: "San Diego", Region: "CA", Country: "US"}, ""},
+		{"location: Tokyo, Japan", talk.Place{City: "Tokyo", Country: "Japan"}, ""},
+		{"location: Matsuyama, Ehime, Japan", talk.Place{City: "Matsuyama", Region: "Ehime", Country: "Japan"}, ""},
+		{"location: London, UK", talk.Place{City: "London", Country: "UK"}, ""},
+		{"location: Online", talk.Place{}, `"Online"`},
+		{"venue: Cobo Center\nlocation: Detroit, MI", talk.Place{Venue: "Cobo Center", City: "Detroit", Region: "MI", Country: "US"}, ""},
+		{"location: Detroit, MI\nvenue: Cobo Center", talk.Place{Venue: "Cobo Center", City: "Detroit", Region: "MI", Country: "US"}, ""},
+	}
+	for _, tt := range tests {
+		ev, err := rubyevents.ParseEvent([]byte(tt.yaml), "s/e/event.yml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.place, ev.Place); diff != "" {
+			t.Errorf("%q: place (-want +got):\n%s", tt.yaml, diff)
+		}
+		if got := string(ev.Extra["location"]); got != tt.extra {
+			t.Errorf("%q: Extra location = %s, want %s", tt.yaml, got, tt.extra)
+		}
+	}
+}
+
+// TestPartCues: a part's start_cue and end_cue give its Duration, as
+// RubyEvents reads them, and a part recorded in its block's video
+// (video_provider "parent") has that video, from its start; cues kept
+// as written, and a cue that is no time in the video is reported.
+func TestPartCues(t *testing.T) {
+	videos := `- id: block
+  video_provider: youtube
+  video_id: abcdefghijk
+  talks:
+    - id: a
+      video_provider: parent
+      start_cue: "0:00"
+      end_cue: "5:30"
+    - id: b
+      video_provider: parent
+      start_cue: "1:05:30"
+      end_cue: "1:10:00"
+    - id: c
+      video_provider: parent
+      start_cue: TODO
+      end_cue: "5 min"
+    - id: d
+      video_provider: youtube
+      video_id: zyxwvutsrqp
+      start_cue: "10:00"
+      end_cue: "09:00"
+- id: vimeo-block
+  video_provider: vimeo
+  video_id: "123"
+  talks:
+    - id: e
+      video_provider: parent
+      start_cue: "02:00"
+`
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, nil)
+	var got []string
+	for _, tk := range talks {
+		for _, p := range tk.Parts {
+			var urls []string
+			for _, v := range p.Videos {
+				urls = append(urls, v.URL)
+			}
+			got = append(got, fmt.Sprintf("%s %v %s %s %v", p.ID, time.Duration(p.Duration), p.Extra["start_cue"], p.Extra["end_cue"], urls))
+		}
+	}
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`a 5m30s "0:00" "5:30" [https://www.youtube.com/watch?v=abcdefghijk]`,
+		`b 4m30s "1:05:30" "1:10:00" [https://www.youtube.com/watch?v=abcdefghijk&t=3930]`,
+		`c 0s "TODO" "5 min" [https://www.youtube.com/watch?v=abcdefghijk]`,
+		`d 0s "10:00" "09:00" [https://www.youtube.com/watch?v=zyxwvutsrqp]`,
+		`e 0s "02:00"  [https://vimeo.com/123#t=120]`,
+		`ev/videos.yml:16:16: rubyevents: end_cue "5 min" is not a time in the video (MM:SS or HH:MM:SS)`,
+		`ev/videos.yml:21:16: rubyevents: end_cue is not after start_cue`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestThumbnails: Thumbnail is thumbnail_xl or, without it, the largest
+// thumbnail given, as for a meetup's photo given in some sizes only.
+func TestThumbnails(t *testing.T) {
+	videos := `- id: xl
+  thumbnail_xl: https://example.org/xl.jpg
+  thumbnail_lg: https://example.org/lg.jpg
+- id: md
+  thumbnail_sm: https://example.org/sm.jpg
+  thumbnail_md: https://example.org/md.jpg
+- id: none
+  thumbnail_lg: [not, text]
+`
+	talks, err := rubyevents.ParseVideos([]byte(videos), "ev/videos.yml", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tk := range talks {
+		got = append(got, tk.ID+" "+tk.Thumbnail+" "+string(tk.Extra["thumbnail_lg"]))
+	}
+	want := []string{
+		`xl https://example.org/xl.jpg "https://example.org/lg.jpg"`,
+		"md https://example.org/md.jpg ",
+		`none  ["not","text"]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -1,6 +1,7 @@
 package rubyevents
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,12 +27,13 @@ import (
 // give it. A talk whose id another talk of the file has is reported
 // (RubyEvents' ids name one talk each), and read.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
-	return parseVideos(data, path, ev, speakers, map[string]string{})
+	return parseVideos(data, path, ev, &lookup{speakers: speakers}, map[string]string{})
 }
 
-// parseVideos is ParseVideos, with the place ("path:line:column") of
+// parseVideos is ParseVideos, with the directory's lookup, which every
+// file of a data directory shares, and the place ("path:line:column") of
 // each talk id read so far, in this file or others, which it adds to.
-func parseVideos(data []byte, path string, ev *talk.Event, speakers Speakers, ids map[string]string) ([]*talk.Talk, error) {
+func parseVideos(data []byte, path string, ev *talk.Event, speakers *lookup, ids map[string]string) ([]*talk.Talk, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	if ev == nil {
@@ -60,10 +62,13 @@ func parseVideos(data []byte, path string, ev *talk.Event, speakers Speakers, id
 // maxParts bounds the nesting of talks within talks.
 const maxParts = 8
 
-func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
+func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: FormatName, Path: f.path}}
 	var provider, videoID string
 	var providerNode *yaml.Node
+	start, end := -1, -1           // start_cue and end_cue in seconds; -1 when not given
+	smaller := map[string]string{} // thumbnail_lg, _md, _sm and _xs given as text
+	var endNode *yaml.Node
 	// text reads a scalar, keeping a value of the wrong kind in Extra.
 	text := func(v *yaml.Node, k string) string {
 		s, _ := f.keptText(v, k, &t.Extra, talkFields)
@@ -109,19 +114,19 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 			var left []int
 			for i, s := range list {
 				name, ok := f.text(s, "speakers: speaker")
-				if !ok || name == "" {
+				// A name of spaces only is none, as RubyEvents reads it.
+				if !ok || strings.TrimSpace(name) == "" {
 					left = append(left, i)
+					continue
 				}
-				if name != "" {
-					sp, known := speakers[name]
-					if !known {
-						sp = talk.Speaker{Name: name}
-					}
-					// The directory's speaker is every talk's of theirs:
-					// each gets its own Extra and Accounts to change.
-					sp.Extra, sp.Accounts = maps.Clone(sp.Extra), slices.Clone(sp.Accounts)
-					t.Speakers = append(t.Speakers, sp)
+				sp, known := speakers.find(name)
+				if !known {
+					sp = talk.Speaker{Name: strings.TrimSpace(name)}
 				}
+				// The directory's speaker is every talk's of theirs:
+				// each gets its own Extra and Accounts to change.
+				sp.Extra, sp.Accounts = maps.Clone(sp.Extra), slices.Clone(sp.Accounts)
+				t.Speakers = append(t.Speakers, sp)
 			}
 			f.setExtraItems(&t.Extra, talkFields, k, list, left)
 		case "video_provider":
@@ -143,8 +148,27 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 					f.setExtra(&t.Extra, talkFields, k, v)
 				}
 			}
+		case "start_cue", "end_cue":
+			// Kept as written; read for the part's Duration and the
+			// place of its video in its block's.
+			cue := text(v, k)
+			f.setExtra(&t.Extra, talkFields, k, v)
+			secs, ok := cueSeconds(cue)
+			switch {
+			case ok && k == "start_cue":
+				start = secs
+			case ok:
+				end, endNode = secs, v
+			case cue != "" && cue != "TODO":
+				f.add(v, "%s %q is not a time in the video (MM:SS or HH:MM:SS)", k, cue)
+			}
 		case "thumbnail_xl":
 			t.Thumbnail = text(v, k)
+		case "thumbnail_lg", "thumbnail_md", "thumbnail_sm", "thumbnail_xs":
+			f.setExtra(&t.Extra, talkFields, k, v)
+			if v != nil && v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
+				smaller[k] = v.Value
+			}
 		case "alternative_recordings":
 			for _, r := range f.list(v, k) {
 				t.Videos = append(t.Videos, f.recording(r)...)
@@ -199,10 +223,49 @@ func (f *file) talk(n *yaml.Node, speakers Speakers, depth int) *talk.Talk {
 		}
 	}
 	f.provider(t, provider, videoID, providerNode)
+	if t.Thumbnail == "" {
+		// Without thumbnail_xl, the largest given (all kept in Extra).
+		t.Thumbnail = cmp.Or(smaller["thumbnail_lg"], smaller["thumbnail_md"], smaller["thumbnail_sm"], smaller["thumbnail_xs"])
+	}
+	if start >= 0 && end >= 0 {
+		if end <= start {
+			f.add(endNode, "end_cue is not after start_cue")
+		} else if t.Duration == 0 {
+			t.Duration = talk.Duration(time.Duration(end-start) * time.Second)
+		}
+	}
+	if len(t.Videos) > 0 {
+		// A part whose video_provider is "parent" is recorded in its
+		// block's video, from its start_cue: RubyEvents links it so.
+		for i := range t.Parts {
+			p := &t.Parts[i]
+			if string(p.Extra["video_provider"]) == `"parent"` && len(p.Videos) == 0 {
+				p.Videos = []talk.Video{atCue(t.Videos[0], p.Extra["start_cue"])}
+			}
+		}
+	}
 	if t.ID == "" && depth == 0 {
 		f.add(n, "a talk without an id")
 	}
+	if depth == 0 {
+		inheritDate(t)
+	}
 	return t
+}
+
+// inheritDate gives each part of t without a date of its own the date of
+// the talk it is part of, as RubyEvents reads a lightning talk's or a
+// panel contribution's date (its own, or else its parent's): the parts of
+// a block are usually written without one. A part whose date was
+// reported (kept in Extra as "date") is left without.
+func inheritDate(t *talk.Talk) {
+	for i := range t.Parts {
+		p := &t.Parts[i]
+		if _, kept := p.Extra["date"]; p.Recorded.IsZero() && !kept {
+			p.Recorded = t.Recorded
+		}
+		inheritDate(p)
+	}
 }
 
 // isList reports whether n is a list, or null, which reads as an empty
@@ -235,6 +298,52 @@ func (f *file) provider(t *talk.Talk, provider, id string, n *yaml.Node) {
 		f.add(n, "unknown video_provider %q", provider)
 		f.setExtra(&t.Extra, talkFields, "video_provider", n)
 	}
+}
+
+// cueSeconds reads a time in a video as RubyEvents writes start_cue and
+// end_cue ("MM:SS", "H:MM:SS", "HH:MM:SS"), in seconds.
+func cueSeconds(s string) (int, bool) {
+	fields := strings.Split(s, ":")
+	if len(fields) < 2 || len(fields) > 3 {
+		return 0, false
+	}
+	secs := 0
+	for i, f := range fields {
+		if len(f) == 0 || len(f) > 2 || i > 0 && len(f) != 2 {
+			return 0, false
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 || i > 0 && n > 59 {
+			return 0, false
+		}
+		secs = secs*60 + n
+	}
+	return secs, true
+}
+
+// atCue returns the video v of a block, for one of its parts that starts
+// at the cue (a start_cue kept as JSON, or nil): its player's URL starts
+// there, as RubyEvents links it ("&t=90" on YouTube, "#t=90" on Vimeo),
+// and a file's has the media fragment "#t=90".
+func atCue(v talk.Video, cue json.RawMessage) talk.Video {
+	var s string
+	if json.Unmarshal(cue, &s) != nil {
+		return v
+	}
+	secs, ok := cueSeconds(s)
+	if !ok || secs == 0 {
+		return v
+	}
+	t := strconv.Itoa(secs)
+	switch v.Provider {
+	case talk.YouTube:
+		v.URL += "&t=" + t
+	case talk.Vimeo, talk.File:
+		if !strings.Contains(v.URL, "#") {
+			v.URL += "#t=" + t
+		}
+	}
+	return v
 }
 
 // video makes a Video of a provider and its video id.
@@ -328,6 +437,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
 	ids := map[string]string{} // where each talk id was read first
+	directory := &lookup{speakers: speakers}
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return a, append(errs, &talk.RecordError{Err: fsError(err)})
@@ -407,7 +517,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 				errs = append(errs, &talk.RecordError{Path: path.Join(dir, "videos.yml"), Err: fsError(err)})
 				continue
 			}
-			talks, err := parseVideos(data, path.Join(dir, "videos.yml"), ev, speakers, ids)
+			talks, err := parseVideos(data, path.Join(dir, "videos.yml"), ev, directory, ids)
 			appendErrs(&errs, err)
 			a.Talks = append(a.Talks, talks...)
 		}
