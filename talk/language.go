@@ -64,11 +64,12 @@ func (l *Language) UnmarshalText(text []byte) error {
 
 // LanguageByName returns the language a name stands for, in English or
 // in the language itself, in any case and with spaces around it:
-// "German", "deutsch", "Español", "日本語". Schedules and hand-written
-// records give languages so, where [ParseLanguage] takes codes. It
-// reports false for a name it does not know and for one two languages
-// share. Only languages' own names are known, from CLDR: not those of
-// regional forms ("Brazilian Portuguese") or other names ("Mandarin").
+// "German", "deutsch", "Español", "日本語", "Latin". Schedules and
+// hand-written records give languages so, where [ParseLanguage] takes
+// codes. It reports false for a name it does not know and for one two
+// languages share. Only languages' own names are known, from CLDR: not
+// those of regional forms ("Brazilian Portuguese") or other names
+// ("Mandarin").
 func LanguageByName(name string) (Language, bool) {
 	l := languagesByName()[strings.ToLower(strings.TrimSpace(name))]
 	return l, l != ""
@@ -76,22 +77,42 @@ func LanguageByName(name string) (Language, bool) {
 
 // languagesByName maps the lower-cased names of CLDR's languages, in
 // English and in the language itself, to their language subtags; a name
-// two languages share maps to "". Built once, on first use (half a
-// millisecond), and only read after.
+// two languages share maps to "". The languages are those CLDR has
+// names in (display.Supported) and every ISO 639-1 language it has an
+// English name for (Latin, Kurdish, Maori...). Built once, on first use
+// (about a millisecond), and only read after.
 var languagesByName = sync.OnceValue(func() map[string]Language {
 	names := map[string]Language{}
 	english := display.English.Languages()
-	for _, base := range display.Supported.BaseLanguages() {
-		for _, name := range []string{english.Name(base), display.Self.Name(base)} {
-			name = strings.ToLower(name)
-			if l, ok := names[name]; name == "" || ok && l == Language(base.String()) {
-				continue
-			} else if ok {
-				names[name] = "" // ambiguous
-				continue
-			}
-			names[name] = Language(base.String())
+	add := func(base language.Base, name string) {
+		name = strings.ToLower(name)
+		if l, ok := names[name]; name == "" || ok && l == Language(base.String()) {
+			return
+		} else if ok {
+			names[name] = "" // ambiguous
+			return
 		}
+		names[name] = Language(base.String())
+	}
+	bases := display.Supported.BaseLanguages()
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			if base, err := language.ParseBase(string([]rune{a, b})); err == nil {
+				bases = append(bases, base)
+			}
+		}
+	}
+	for _, base := range bases {
+		if base.String() == "no" {
+			// CLDR's data here names the macrolanguage Norwegian
+			// "Norwegian Bokmål", as it names nb, which made the name
+			// two languages'; "Norwegian" is no's (and "norsk").
+			add(base, "Norwegian")
+			add(base, "norsk")
+			continue
+		}
+		add(base, english.Name(base))
+		add(base, display.Self.Name(base))
 	}
 	return names
 })

@@ -300,6 +300,13 @@ func TestLanguageByName(t *testing.T) {
 		{"en", "", false}, // a code, for ParseLanguage
 		{"", "", false},
 		{"Brazilian Portuguese", "", false}, // a regional form's name
+		{"Latin", "la", true},               // ISO 639-1, without names of its own in CLDR
+		{"kurdish", "ku", true},
+		{"Maori", "mi", true},
+		{"Norwegian Bokmål", "nb", true},
+		{"norsk bokmål", "nb", true},
+		{"Norwegian", "no", true},
+		{"Norwegian Nynorsk", "nn", true},
 	} {
 		want = append(want, tt)
 		l, ok := talk.LanguageByName(tt.Name)

@@ -18,9 +18,9 @@ var languages = map[string]talk.Language{
 // case, to its code. RubyEvents checks a talk's language against these
 // names (its Language.english_names are their first, "Spanish" of
 // "Spanish; Castilian") and finds a language by any of them (ISO_639.search),
-// where CLDR, whence [talk.LanguageByName] takes names, lacks many
-// ("Latin", "Kurdish", "Panjabi") or reads them otherwise ("Norwegian
-// Bokmål" as "no", not "nb").
+// where CLDR, whence [talk.LanguageByName] takes names, spells many
+// otherwise ("Panjabi", "Greek, Modern (1453-)", "Central Khmer") or
+// gives only one of their names ("Spanish; Castilian").
 var iso639Names = func() map[string]talk.Language {
 	m := map[string]talk.Language{}
 	for _, line := range strings.Split(strings.TrimSpace(iso639Table), "\n") {
