@@ -5,7 +5,9 @@
 // A talk page has the title, speakers and event, then its facts: date,
 // duration, place, kind ("Keynote", "Lightning talk"), track and language;
 // then the recording embedded (or, where the talk's Recording says, why
-// there is none), the description, tags, links and licence,
+// there is none), the description, the talks within it (the lightning
+// talks of a block, [talk.Talk.Parts], with their speakers), tags, links
+// and licence,
 // with the talk's schema.org JSON-LD inlined and Open Graph and Twitter
 // card meta tags for link previews ([Renderer.WriteTalk]). The place is
 // the one the JSON-LD's location names: the talk's room within its
@@ -59,7 +61,7 @@
 // talk), "event-page", "speaker-page" and "index-page"; their blocks are
 // "head", "nav", "style", "talk", "lang" (a talk's lang and dir
 // attributes), "video", "event", "speaker", "index", "talklist",
-// "talkitem", "people" and "site-links". An error while writing a page
+// "talkitem", "parts", "people" and "site-links". An error while writing a page
 // names the template's file, line and column; nothing is written then.
 //
 // Every page's data has a Head: the facts of the document's head, which
@@ -91,8 +93,10 @@
 // Language (its name), strings ("" when unknown); Videos, each with Title
 // (for the player's title), Provider, and one of Embed (a player's URL),
 // File (a video file, with Poster) or Link; Recording (why there is no
-// recording, or ""); DescriptionHTML or Paragraphs (plain text's); Links;
-// and Citations.
+// recording, or ""); DescriptionHTML or Paragraphs (plain text's); Parts
+// ("parts"), each with Title, Lang, Dir, Speakers, Kind, Date, Duration
+// and Parts of its own, as a talk in Talks has them but with no page to
+// link to; Links; and Citations.
 //
 // An event page ("event-page", "event") has Head; Event (the
 // [talk.Event]); Start, End (End nil when the same day); Place; Website

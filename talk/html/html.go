@@ -124,6 +124,10 @@ type page struct {
 	DescriptionHTML htmltemplate.HTML
 	Links           []link
 	Citations       []Citation
+	// Parts are the talks within this one (talk.Talk.Parts): the
+	// lightning talks of a block, which have no pages of their own, so
+	// that the block's page is where their titles and speakers are read.
+	Parts []partItem
 
 	ldOptions jsonld.Options // the JSON-LD graph's
 	// markup is whether the description is rendered in its markup
@@ -480,6 +484,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
 	p.Recording = recordingNote(t)
+	p.Parts = r.partItems(t.Parts)
 	if forTemplates {
 		if !t.Recorded.IsZero() {
 			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}

@@ -57,6 +57,22 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "nr", Title: "Not recorded", Event: talk.Event{ID: "e", Title: "E"},
 			Recording: talk.NotRecorded, Thumbnail: "https://img.example/nr.jpg",
 		},
+		// A lightning-talk block, as RubyEvents and hand-written
+		// records give one: no speakers of its own, its talks in Parts,
+		// one in Arabic, one in Japanese, one untitled, one with talks
+		// of its own.
+		"odd-parts.html": {
+			ID: "lt", Title: "Lightning Talks", Kind: "lightning_talk", Language: "en",
+			Event:    talk.Event{ID: "e", Title: "E"},
+			Recorded: talk.MustParseDate("2025-04-17"), Duration: talk.Duration(45 * time.Minute),
+			Parts: []talk.Talk{
+				{Title: "Nanoseconds", Kind: "lightning_talk", Speakers: []talk.Speaker{{Name: "Grace Hopper"}}, Duration: talk.Duration(5 * time.Minute)},
+				{Title: "مقدمة إلى روبي", Language: "ar", Kind: "talk", Speakers: []talk.Speaker{{Name: "سارة"}, {Name: "Ada", Slug: "ada"}}},
+				{Title: "はじめてのGem", Language: "ja", Recorded: talk.MustParseDate("2025-04-17T17:05:00+09:00")},
+				{Title: " ", Speakers: []talk.Speaker{{Name: " "}}},
+				{Title: "A panel", Kind: "panel", Parts: []talk.Talk{{Title: "Opening <remarks>", Speakers: []talk.Speaker{{Name: "Alan & co"}}}}},
+			},
+		},
 		"odd-nameless-speakers.html": {
 			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
 		},

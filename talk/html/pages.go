@@ -58,6 +58,36 @@ type talkItem struct {
 	Thumbnail        string
 }
 
+// partItem is a talk within another on the other's page: a talkItem
+// without a page to link to or a thumbnail, since parts have neither,
+// with its own parts.
+type partItem struct {
+	Title, Lang    string
+	Dir            string // "rtl" for a title written right to left
+	Speakers       []person
+	Kind           string // kindName of the talk's Kind; "" for a plain talk
+	Date, Duration *timeValue
+	Parts          []partItem
+}
+
+// partItems makes the entries of a talk's parts on its page, nil for
+// none.
+func (r *Renderer) partItems(parts []talk.Talk) []partItem {
+	if len(parts) == 0 {
+		return nil
+	}
+	out := make([]partItem, len(parts))
+	for i := range parts {
+		it := r.item(&parts[i], "", false)
+		out[i] = partItem{
+			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: it.Speakers,
+			Kind: it.Kind, Date: it.Date, Duration: it.Duration,
+			Parts: r.partItems(parts[i].Parts),
+		}
+	}
+	return out
+}
+
 // eventItem is an event in the index.
 type eventItem struct {
 	Title, URL string

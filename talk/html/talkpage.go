@@ -290,6 +290,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	if err := writeDescription(b, p); err != nil {
 		return err
 	}
+	if len(p.Parts) > 0 {
+		b.WriteString(`<section aria-labelledby="parts"><h2 id="parts">Talks in this session</h2>`)
+		writeParts(b, p.Parts)
+		b.WriteString(`</section>`)
+	}
 	b.WriteByte('\n')
 	if len(t.Tags) > 0 {
 		b.WriteString(`<section aria-labelledby="tags"><h2 id="tags">Tags</h2><ul class="tags"`)
@@ -524,6 +529,56 @@ func writeVideoTitle(b *pageWriter, v *videoParts, heading string) {
 		htmlText(b, v.language)
 		b.WriteByte(')')
 	}
+}
+
+// writeParts is the "parts" block.
+func writeParts(b *pageWriter, parts []partItem) {
+	b.WriteString("<ol class=\"talks\">\n")
+	for i := range parts {
+		it := &parts[i]
+		b.WriteString("<li><div><h3")
+		if it.Lang != "" {
+			b.WriteString(` lang="`)
+			attrText(b, it.Lang)
+			b.WriteByte('"')
+		}
+		if it.Dir != "" {
+			b.WriteString(` dir="`)
+			attrText(b, it.Dir)
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		htmlText(b, it.Title)
+		b.WriteString("</h3>")
+		if len(it.Speakers) > 0 {
+			b.WriteString(`<p class="speakers">`)
+			writePeople(b, it.Speakers)
+			b.WriteString("</p>")
+		}
+		if it.Kind != "" || it.Date != nil || it.Duration != nil {
+			b.WriteString(`<p class="meta">`)
+			if it.Kind != "" {
+				b.WriteString("<span>")
+				htmlText(b, it.Kind)
+				b.WriteString("</span>")
+			}
+			for _, v := range [2]*timeValue{it.Date, it.Duration} {
+				if v != nil {
+					b.WriteString(`<span><time datetime="`)
+					attrText(b, v.Machine)
+					b.WriteString(`">`)
+					htmlText(b, v.Human)
+					b.WriteString("</time></span>")
+				}
+			}
+			b.WriteString("</p>")
+		}
+		if len(it.Parts) > 0 {
+			writeParts(b, it.Parts)
+		}
+		b.WriteString("</div></li>\n")
+	}
+	b.WriteString("</ol>")
 }
 
 // writePeople is the "people" block.
