@@ -73,8 +73,15 @@ func oddTalks() map[string]*talk.Talk {
 				{Title: "A panel", Kind: "panel", Parts: []talk.Talk{{Title: "Opening <remarks>", Speakers: []talk.Speaker{{Name: "Alan & co"}}}}},
 			},
 		},
+		// Speakers without a name: a blank one is left out, and one a
+		// hand-written record knows only by a profile is shown by its
+		// handle.
 		"odd-nameless-speakers.html": {
-			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
+			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{
+				{Name: " "},
+				{Accounts: []talk.Account{{Service: "github", Handle: " ", URL: "https://github.com/"}, {Service: "github", Handle: "ghopper", URL: "https://github.com/ghopper"}}},
+				{Name: "\t", Accounts: []talk.Account{{Service: "mastodon", Handle: "@ada@example.social"}}},
+			},
 		},
 	}
 }
@@ -281,4 +288,20 @@ func TestBlankLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "odd-blank-labels-speaker.html", b.Bytes())
+}
+
+// TestHandleOnlySpeaker: the page of a speaker a record knows only by a
+// profile is headed by its handle, not "Speaker".
+func TestHandleOnlySpeaker(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	s := &talk.Speaker{Slug: "ghopper", Accounts: []talk.Account{{Service: "github", Handle: "ghopper", URL: "https://github.com/ghopper"}}}
+	tk := &talk.Talk{ID: "t", Title: "T", Speakers: []talk.Speaker{*s}, Event: talk.Event{ID: "e", Title: "E"}}
+	if err := r.WriteSpeaker(&b, s, []*talk.Talk{tk}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-handle-speaker.html", b.Bytes())
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
 }

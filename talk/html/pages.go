@@ -150,8 +150,8 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
 	self := r.urls().Speaker(s)
 	p := &speakerPage{Head: r.head(self, opt), Speaker: s}
-	p.Head.Title = s.Name
-	if strings.TrimSpace(p.Head.Title) == "" {
+	p.Head.Title = speakerName(s)
+	if p.Head.Title == "" {
 		p.Head.Title = "Speaker"
 	}
 	p.Head.OGType = "profile"
@@ -159,8 +159,8 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 	p.Head.Description = shorten(s.Bio)
 	if p.Head.Description == "" {
 		p.Head.Description = talksOf(len(talks), "")
-		if s.Name != "" {
-			p.Head.Description += " by " + s.Name
+		if name := speakerName(s); name != "" {
+			p.Head.Description += " by " + name
 		}
 	}
 	p.Image = safeURL(s.Image)
