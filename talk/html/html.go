@@ -18,6 +18,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -139,6 +140,8 @@ type page struct {
 	// videos is how many of the talk's videos the page shows: those with
 	// a web address.
 	videos int
+	// recorded is the talk's date as the page shows it: localDate's.
+	recorded talk.Date
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -484,10 +487,12 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
 	p.Recording = recordingNote(t)
-	p.Parts = r.partItems(t.Parts)
+	var zones zone.Memo
+	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)
+	p.Parts = r.partItems(t.Parts, t.Event.TimeZone, &zones)
 	if forTemplates {
-		if !t.Recorded.IsZero() {
-			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
+		if !p.recorded.IsZero() {
+			p.Date = &timeValue{machineDate(p.recorded), humanDate(p.recorded)}
 		}
 		if t.Duration > 0 {
 			p.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
@@ -902,6 +907,30 @@ func toMilliseconds(s string) string {
 		return s[:dot] + s[end:]
 	}
 	return s[:dot+1] + keep + s[end:]
+}
+
+// localDate is d as the event's own programme gives it: a date-time with
+// an offset moved to the event's time zone tz ([talk.Event.TimeZone]),
+// so that a talk a record times in UTC, "2024-06-01T22:30:00Z", at an
+// event in Madrid shows as "2 June 2024, 00:30 (UTC+02:00)", on the day
+// and at the hour its audience met it, not the day before. Any other
+// date, and any date when tz does not load, is as written: a date or a
+// floating date-time is the event's wall clock already.
+func localDate(d talk.Date, tz string, zones *zone.Memo) talk.Date {
+	if d.Precision() != talk.DateTimeOffset || tz == "" {
+		return d
+	}
+	loc, ok := zones.Load(tz)
+	if !ok {
+		return d
+	}
+	t := d.Time()
+	_, off := t.Zone()
+	local := t.In(loc)
+	if _, localOff := local.Zone(); localOff == off {
+		return d // in the event's offset already, as schedules give it
+	}
+	return talk.DateTimeOf(local, true)
 }
 
 // humanDate is a date as a page shows it, "21 July 2016".

@@ -73,6 +73,13 @@ func oddTalks() map[string]*talk.Talk {
 				{Title: "A panel", Kind: "panel", Parts: []talk.Talk{{Title: "Opening <remarks>", Speakers: []talk.Speaker{{Name: "Alan & co"}}}}},
 			},
 		},
+		// A talk a record times in UTC at an event in Madrid: shown at
+		// 00:30 on 2 June, as its audience met it, not on 1 June.
+		"odd-event-zone.html": {
+			ID: "late", Title: "Late", Event: madrid,
+			Recorded: talk.MustParseDate("2024-06-01T22:30:00Z"), Duration: talk.Duration(30 * time.Minute),
+			Parts: []talk.Talk{{Title: "Later", Recorded: talk.MustParseDate("2024-06-01T22:40:00Z")}},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.
@@ -304,4 +311,36 @@ func TestHandleOnlySpeaker(t *testing.T) {
 	if problem := invalidPage(b.Bytes(), false); problem != "" {
 		t.Error(problem)
 	}
+}
+
+// madrid is an event in Madrid's time zone whose dates a record gives
+// in UTC.
+var madrid = talk.Event{ID: "m", Title: "Madrid", TimeZone: "Europe/Madrid",
+	Start: talk.MustParseDate("2024-05-31T22:00:00Z"), End: talk.MustParseDate("2024-06-02T21:00:00Z")}
+
+// TestEventZone: lists show talks' date-times, and an event's days, in
+// the event's time zone; a date, a floating date-time and one in the
+// event's offset already are as written, and so is one in a zone that
+// does not load.
+func TestEventZone(t *testing.T) {
+	talks := []*talk.Talk{
+		{ID: "utc", Title: "UTC", Event: madrid, Recorded: talk.MustParseDate("2024-06-01T22:30:00Z")},
+		{ID: "local", Title: "Offset", Event: madrid, Recorded: talk.MustParseDate("2024-06-02T00:30:00+02:00")},
+		{ID: "floating", Title: "Floating", Event: madrid, Recorded: talk.MustParseDate("2024-06-02T09:00:00")},
+		{ID: "day", Title: "Day", Event: madrid, Recorded: talk.MustParseDate("2024-06-02")},
+	}
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteEvent(&b, &madrid, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-zone-event.html", b.Bytes())
+	b.Reset()
+	mars := madrid
+	mars.TimeZone = "Mars/Base"
+	err := r.WriteIndex(&b, []html.IndexEntry{{Event: madrid, Talks: 4}, {Event: mars, Talks: 0}}, html.PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-zone-index.html", b.Bytes())
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -72,17 +73,19 @@ type partItem struct {
 
 // partItems makes the entries of a talk's parts on its page, nil for
 // none.
-func (r *Renderer) partItems(parts []talk.Talk) []partItem {
+func (r *Renderer) partItems(parts []talk.Talk, tz string, zones *zone.Memo) []partItem {
 	if len(parts) == 0 {
 		return nil
 	}
 	out := make([]partItem, len(parts))
 	for i := range parts {
-		it := r.item(&parts[i], "", false)
+		// A part's times are in its block's event's zone, tz: the
+		// part itself carries no event.
+		it := r.itemIn(&parts[i], "", false, tz, zones)
 		out[i] = partItem{
 			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: it.Speakers,
 			Kind: it.Kind, Date: it.Date, Duration: it.Duration,
-			Parts: r.partItems(parts[i].Parts),
+			Parts: r.partItems(parts[i].Parts, tz, zones),
 		}
 	}
 	return out
@@ -112,7 +115,8 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 	p.Head.Title = eventTitle(ev)
 	p.Head.OGType = "website"
 	p.Head.OGTitle = p.Head.Title
-	p.Start, p.End = dayValue(ev.Start), dayValue(ev.End)
+	var zones zone.Memo
+	p.Start, p.End = dayValue(ev.Start, ev.TimeZone, &zones), dayValue(ev.End, ev.TimeZone, &zones)
 	if p.End != nil && p.Start != nil && p.End.Machine == p.Start.Machine {
 		p.End = nil
 	}
@@ -132,7 +136,7 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 		p.Head.Description = talksOf(len(talks), p.Head.Title)
 	}
 	for _, t := range talks {
-		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, false))
+		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, false, &zones))
 	}
 	ld, err := r.eventJSONLD(ev, talks)
 	if err != nil {
@@ -188,8 +192,9 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 		}
 		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
 	}
+	var zones zone.Memo
 	for _, t := range talks {
-		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, true))
+		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, true, &zones))
 	}
 	ld, err := r.speakerJSONLD(s, talks)
 	if err != nil {
@@ -210,13 +215,14 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 	p.Head.OGType = "website"
 	p.Head.OGTitle = p.Head.Title
 	n := 0
+	var zones zone.Memo
 	for i := range events {
 		e := &events[i].Event
 		it := eventItem{
 			Title: eventTitle(e),
 			URL:   r.href(urls.Event(e)),
-			Start: dayValue(e.Start),
-			End:   dayValue(e.End),
+			Start: dayValue(e.Start, e.TimeZone, &zones),
+			End:   dayValue(e.End, e.TimeZone, &zones),
 			Place: placeName(e.Place),
 			Talks: events[i].Talks,
 		}
@@ -230,8 +236,14 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 	return r.execute(w, "index-page", p)
 }
 
-// item makes a talk's entry in a list of talks on the page self.
-func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
+// item makes a talk's entry in a list of talks on the page self, its
+// date in its event's time zone (localDate).
+func (r *Renderer) item(t *talk.Talk, self string, withEvent bool, zones *zone.Memo) talkItem {
+	return r.itemIn(t, self, withEvent, t.Event.TimeZone, zones)
+}
+
+// itemIn is item with the date in the time zone tz.
+func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, zones *zone.Memo) talkItem {
 	urls := r.urls()
 	it := talkItem{
 		Title:     t.Title,
@@ -254,8 +266,8 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		// apart ("Keynote", "Workshop"); "Talk" on most would be noise.
 		it.Kind = kindName(kind)
 	}
-	if !t.Recorded.IsZero() {
-		it.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
+	if d := localDate(t.Recorded, tz, zones); !d.IsZero() {
+		it.Date = &timeValue{machineDate(d), humanDate(d)}
 	}
 	if t.Duration > 0 {
 		it.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
@@ -287,11 +299,13 @@ func eventTitle(e *talk.Event) string {
 	return "Untitled event"
 }
 
-// dayValue shows an event's date as a day (or less).
-func dayValue(d talk.Date) *timeValue {
+// dayValue shows an event's date as a day (or less), the day in the
+// event's time zone tz (localDate).
+func dayValue(d talk.Date, tz string, zones *zone.Memo) *timeValue {
 	if d.IsZero() {
 		return nil
 	}
+	d = localDate(d, tz, zones)
 	if day := d.Day(); !day.IsZero() {
 		d = day
 	}

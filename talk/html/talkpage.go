@@ -262,7 +262,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	// The list of facts is left out when there is none, as a list
 	// without items says nothing.
 	place := talkPlace(t)
-	if !t.Recorded.IsZero() || t.Duration > 0 || place != ([5]string{}) || strings.TrimSpace(t.Kind) != "" || p.Track != "" || p.Language != "" {
+	if !p.recorded.IsZero() || t.Duration > 0 || place != ([5]string{}) || strings.TrimSpace(t.Kind) != "" || p.Track != "" || p.Language != "" {
 		writeFacts(b, p, &place)
 	}
 	b.WriteString("\n</header>\n")
@@ -352,9 +352,9 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 func writeFacts(b *pageWriter, p *page, place *[5]string) {
 	t := p.Talk
 	b.WriteString("<dl class=\"facts\">\n")
-	if !t.Recorded.IsZero() {
+	if !p.recorded.IsZero() {
 		var human [64]byte
-		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
+		writeFact(b, "Date", machineDate(p.recorded), appendHumanDate(human[:0], p.recorded))
 	}
 	b.WriteByte('\n')
 	if t.Duration > 0 {
