@@ -28,7 +28,10 @@
 // a canonical link when the page has a URL. The talk's own words on its
 // page (title, subtitle, description, tags and track), and its title in
 // lists of talks, carry the talk's language as their lang, and dir="rtl"
-// when it is written right to left (Arabic, Hebrew, Persian, Urdu...); the
+// when it is written right to left (Arabic, Hebrew, Persian, Urdu...),
+// dir="ltr" when left to right, or dir="auto" when the title's first
+// letter is written the other way (a Hebrew title of a talk a schedule
+// says is in its event's English); the
 // page's own labels keep the page's language, and so do the talk's kind,
 // which is talkmeta's word for it, and place, which is its event's, as is
 // the event's title.
@@ -84,8 +87,8 @@
 //     a time element's datetime) and Human ("21 July 2016", "1 h 02 min");
 //   - ContentLang and Lang are a talk's language for a lang attribute,
 //     "" when unknown; ContentDir and Dir its direction for a dir
-//     attribute: "rtl", "auto" when the language is unknown, "" for left
-//     to right.
+//     attribute: "rtl", "ltr", or "auto" when the language is unknown or
+//     the title is written the other way.
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
 // (the title, or "Untitled talk"); ContentLang, ContentDir; EventURL;

@@ -460,7 +460,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		Citations:   opt.Citations,
 	}
 	p.ldOptions = r.talkLDOptions(p.Head.Canonical)
-	p.ContentDir = dirAttr(p.ContentLang)
+	p.ContentDir = dirAttr(p.ContentLang, t.Title)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"

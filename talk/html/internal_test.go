@@ -258,8 +258,30 @@ func TestDirAttr(t *testing.T) {
 		"ckb": "rtl", "ar-EG": "rtl", "az-Arab": "rtl", "pa-Arab": "rtl", "ku": "ltr", "pa": "ltr", "az": "ltr",
 		"en": "ltr", "es-419": "ltr", "zh-Hant": "ltr", "sr-Latn": "ltr", "": "auto",
 	} {
-		if got := dirAttr(lang); got != want {
+		if got := dirAttr(lang, ""); got != want {
 			t.Errorf("dirAttr(%q) = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestDirAttrTitle: a title whose first letter is written the other way
+// than its language leaves the direction to the browser ("auto"); one
+// that agrees, or has no letter, takes the language's.
+func TestDirAttrTitle(t *testing.T) {
+	for _, tt := range []struct{ lang, title, want string }{
+		{"en", "מבוא לפייתון (חלק 1)", "auto"},
+		{"en", "  «مقدمة» Python", "auto"},
+		{"en", "2024: Python, then עברית", "ltr"},
+		{"en", "はじめてのPython", "ltr"},
+		{"en", "123 — !", "ltr"},
+		{"ar", "مقدمة إلى بايثون", "rtl"},
+		{"ar", "Python 3.12!", "auto"},
+		{"he", "Ελληνικά", "auto"},
+		{"", "מבוא", "auto"},
+		{"en", "\xff\xfeé", "ltr"},
+	} {
+		if got := dirAttr(tt.lang, tt.title); got != tt.want {
+			t.Errorf("dirAttr(%q, %q) = %q, want %q", tt.lang, tt.title, got, tt.want)
 		}
 	}
 }

@@ -80,6 +80,12 @@ func oddTalks() map[string]*talk.Talk {
 			Recorded: talk.MustParseDate("2024-06-01T22:30:00Z"), Duration: talk.Duration(30 * time.Minute),
 			Parts: []talk.Talk{{Title: "Later", Recorded: talk.MustParseDate("2024-06-01T22:40:00Z")}},
 		},
+		// A talk a schedule gives its event's language, English, titled
+		// in Hebrew: its words take their direction from their letters.
+		"odd-rtl-title.html": {
+			ID: "he", Title: "מבוא לפייתון (חלק 1)", Subtitle: "An introduction", Language: "en",
+			Event: talk.Event{ID: "e", Title: "PyCon"}, Tags: []string{"python"},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.

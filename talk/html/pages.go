@@ -252,7 +252,7 @@ func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, 
 		Speakers:  r.people(t.Speakers, self),
 		Thumbnail: thumbnail(t),
 	}
-	it.Dir = dirAttr(it.Lang)
+	it.Dir = dirAttr(it.Lang, t.Title)
 	if strings.TrimSpace(it.Title) == "" {
 		// The page's words, in the page's language and direction.
 		it.Title = "Untitled talk"
