@@ -635,9 +635,7 @@ func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 	if v.Language != "" && !strings.EqualFold(string(v.Language), string(t.Language)) {
 		vid.language = languageName(v.Language)
 	}
-	if vid.provider == "" {
-		vid.provider = "the web"
-	}
+	vid.provider = providerName(v.Provider)
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
 		vid.embedPrefix, vid.id = "https://www.youtube-nocookie.com/embed/", v.ID
@@ -650,6 +648,26 @@ func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 		vid.poster = safeURL(t.Thumbnail)
 	}
 	return vid, true
+}
+
+// providerName is a video's host as a link to it names it ("Watch ...
+// on YouTube"): the well-known providers as they spell themselves, where
+// the model keeps them in lower case ("on youtube" read as a typo), any
+// other as the source gives it, and "the web" for none.
+func providerName(provider string) string {
+	switch strings.TrimSpace(provider) {
+	case "":
+		return "the web"
+	case talk.YouTube:
+		return "YouTube"
+	case talk.Vimeo:
+		return "Vimeo"
+	case talk.PeerTube:
+		return "PeerTube"
+	case talk.ArchiveOrg:
+		return "the Internet Archive"
+	}
+	return provider
 }
 
 // documentTitle is a talk page's <title>: its heading, and its event's

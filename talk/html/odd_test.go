@@ -50,6 +50,10 @@ func oddTalks() map[string]*talk.Talk {
 				{Provider: talk.PeerTube, URL: "videos/ghi"},
 				{Provider: talk.PeerTube, URL: "https://tube.example/w/ghi", Language: "EN"},
 				{Provider: talk.File, URL: "https://media.example/recs.webm", Language: "fr"},
+				{Provider: talk.YouTube, URL: "https://www.youtube.com/playlist?list=x"},
+				{Provider: talk.ArchiveOrg, URL: "https://archive.org/details/recs"},
+				{Provider: "bilibili", URL: "https://www.bilibili.com/video/BV1"},
+				{Provider: " ", URL: "https://example.org/recs"},
 			},
 		},
 		// A talk that says why it has no recording, with a still.
