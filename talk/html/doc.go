@@ -92,6 +92,8 @@
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
 // (the title, or "Untitled talk"); ContentLang, ContentDir; EventURL;
+// EventTitle (the event's title, or its ID when it has none, "" for
+// neither);
 // Speakers (persons); Date, Duration; Place, Kind (in words), Track and
 // Language (its name), strings ("" when unknown); Videos, each with Title
 // (for the player's title), Provider, and one of Embed (a player's URL),

@@ -112,6 +112,7 @@ type page struct {
 	ContentLang     string
 	ContentDir      string // "rtl" for a language written right to left
 	EventURL        string
+	EventTitle      string // the event's title, or its ID without one; "" for neither (talkEventTitle)
 	Speakers        []person
 	Date            *timeValue
 	Duration        *timeValue
@@ -465,8 +466,9 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"
 	}
+	p.EventTitle = talkEventTitle(&t.Event)
 	if forTemplates {
-		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
+		p.Head.Title = documentTitle(p.Heading, p.EventTitle)
 	}
 	for i := range t.Videos {
 		if safeURL(t.Videos[i].URL) != "" {
@@ -668,6 +670,18 @@ func providerName(provider string) string {
 		return "the Internet Archive"
 	}
 	return provider
+}
+
+// talkEventTitle is the event as a talk's page names it, in its header
+// and <title>: its title, or, for an event a record gives by its ID
+// alone, the ID, as the event's own page is headed (eventTitle); "" when
+// it has neither, for nothing to show. A title of white space only
+// would be a link without a name.
+func talkEventTitle(e *talk.Event) string {
+	if strings.TrimSpace(e.Title) == "" && strings.TrimSpace(e.ID) == "" {
+		return ""
+	}
+	return eventTitle(e)
 }
 
 // documentTitle is a talk page's <title>: its heading, and its event's

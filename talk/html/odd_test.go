@@ -90,6 +90,11 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "he", Title: "מבוא לפייתון (חלק 1)", Subtitle: "An introduction", Language: "en",
 			Event: talk.Event{ID: "e", Title: "PyCon"}, Tags: []string{"python"},
 		},
+		// An event of white space, which is named by its ID, as its
+		// page is, rather than by a link without a name.
+		"odd-event-blank-title.html": {
+			ID: "t", Title: "T", Event: talk.Event{ID: "pycon-2024", Title: " \t"},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.

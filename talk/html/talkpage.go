@@ -110,7 +110,7 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	// documentTitle, in its parts.
 	htmlText(b, p.Heading)
-	if event := p.Talk.Event.Title; event != "" {
+	if event := p.EventTitle; event != "" {
 		htmlText(b, titleSeparator)
 		htmlText(b, event)
 	}
@@ -225,16 +225,16 @@ func writeNav(b *pageWriter, h *head) {
 func writeTalkBlock(b *pageWriter, p *page) error {
 	t := p.Talk
 	b.WriteString("<article>\n<header>\n")
-	if t.Event.Title != "" {
+	if p.EventTitle != "" {
 		b.WriteString(`<p class="event" dir="auto">`)
 		if p.EventURL != "" {
 			b.WriteString(`<a href="`)
 			attrURL(b, p.EventURL)
 			b.WriteString(`">`)
-			htmlText(b, t.Event.Title)
+			htmlText(b, p.EventTitle)
 			b.WriteString(`</a>`)
 		} else {
-			htmlText(b, t.Event.Title)
+			htmlText(b, p.EventTitle)
 		}
 		b.WriteString(`</p>`)
 	}
