@@ -258,6 +258,36 @@ func linkOf(l talk.Link) link {
 	return link{URL: u, Text: text, Safe: u != ""}
 }
 
+// appendSlides appends the links of a talk's slides, as linkOf makes
+// them but for those without a label (RubyEvents' slides_url, a
+// hand-written record's): these are "Slides", as talk/pyvideo labels
+// them, numbered when there are several ("Slides 1", "Slides 2"), so
+// that the page says what the link is rather than show a bare URL among
+// the talk's other links, and several say which is which. A URL the page
+// does not link to is shown as text, as linkOf shows it, for a reader to
+// have it.
+func appendSlides(links []link, slides []talk.Link) []link {
+	start, unlabelled := len(links), 0
+	for _, l := range slides {
+		sl := linkOf(l)
+		if sl.Safe && strings.TrimSpace(l.Label) == "" {
+			unlabelled++
+			sl.Text = "Slides"
+		}
+		links = append(links, sl)
+	}
+	if unlabelled > 1 {
+		n := 0
+		for i, l := range slides {
+			if sl := &links[start+i]; sl.Safe && strings.TrimSpace(l.Label) == "" {
+				n++
+				sl.Text += " " + strconv.Itoa(n)
+			}
+		}
+	}
+	return links
+}
+
 // replaceForbidden replaces the code points HTML does not allow in a
 // document (controls other than white space, and noncharacters), which
 // real data does contain, with U+FFFD, so that the page stays valid. The
@@ -510,9 +540,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	license := safeURL(t.License)
 	if n := len(t.Slides) + len(t.Links) + len(p.Head.SiteLinks); n > 0 || license != "" {
 		p.Links = make([]link, 0, n+1)
-		for _, l := range t.Slides {
-			p.Links = append(p.Links, linkOf(l))
-		}
+		p.Links = appendSlides(p.Links, t.Slides)
 		for _, l := range t.Links {
 			p.Links = append(p.Links, linkOf(l))
 		}

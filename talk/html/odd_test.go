@@ -95,6 +95,17 @@ func oddTalks() map[string]*talk.Talk {
 		"odd-event-blank-title.html": {
 			ID: "t", Title: "T", Event: talk.Event{ID: "pycon-2024", Title: " \t"},
 		},
+		// Slides and links as RubyEvents and hand-written records give
+		// them: slides without a label are called so, a relative or
+		// scriptable URL is text, a URL of other scripts is escaped.
+		"odd-links.html": {
+			ID: "links", Title: "Links", Event: talk.Event{ID: "e", Title: "E"},
+			Slides: []talk.Link{
+				{URL: "https://speakerdeck.com/ada/links"}, {URL: "slides.pdf"},
+				{URL: "https://例え.jp/スライド", Label: "スライド"}, {URL: "https://example.org/deck.pdf", Label: " "},
+			},
+			Links: []talk.Link{{URL: "javascript:alert(1)", Label: "x"}, {URL: "https://example.org/a b?q=<x>"}, {URL: "//example.org/x"}},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.
