@@ -1016,7 +1016,9 @@ func appendHumanDate(b []byte, d talk.Date) []byte {
 }
 
 // humanDuration is a duration as a page shows it, to the minute: "25 min",
-// "1 h 02 min".
+// "1 h 02 min"; or, under a minute, to the second, "20 s" (a record's
+// short clip, or seconds a source wrote for minutes), which "1 min" would
+// misstate.
 func humanDuration(d talk.Duration) string {
 	var buf [32]byte
 	return string(appendHumanDuration(buf[:0], d))
@@ -1024,6 +1026,9 @@ func humanDuration(d talk.Duration) string {
 
 // appendHumanDuration appends humanDuration(d).
 func appendHumanDuration(b []byte, d talk.Duration) []byte {
+	if s := int64((time.Duration(d) + time.Second/2) / time.Second); s < 60 {
+		return append(strconv.AppendInt(b, max(s, 1), 10), " s"...)
+	}
 	m := int64((time.Duration(d) + 30*time.Second) / time.Minute)
 	if m < 60 {
 		return append(strconv.AppendInt(b, max(m, 1), 10), " min"...)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
@@ -444,5 +445,19 @@ func BenchmarkVisibleText(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		visibleText(h)
+	}
+}
+
+// TestHumanDuration: durations to the minute, and under a minute to the
+// second rather than "1 min".
+func TestHumanDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Nanosecond: "1 s", 20 * time.Second: "20 s", 59*time.Second + 400*time.Millisecond: "59 s",
+		59*time.Second + 600*time.Millisecond: "1 min", 90 * time.Second: "2 min", 25 * time.Minute: "25 min",
+		62*time.Minute + 10*time.Second: "1 h 02 min", 10 * time.Hour: "10 h 00 min",
+	} {
+		if got := humanDuration(talk.Duration(d)); got != want {
+			t.Errorf("humanDuration(%v) = %q, want %q", d, got, want)
+		}
 	}
 }
