@@ -370,3 +370,23 @@ func TestEventZone(t *testing.T) {
 	}
 	checkGolden(t, "odd-zone-index.html", b.Bytes())
 }
+
+// TestTextOfUnknownLanguage: a speaker's biography and an event's
+// description, whose language no record gives, take each paragraph's
+// direction from its letters, as an Arabic biography on an English site
+// needs.
+func TestTextOfUnknownLanguage(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	s := &talk.Speaker{Name: "سارة أحمد", Affiliation: "جامعة القاهرة", Bio: "مطورة بايثون (منذ 2010).\n\nShe writes Python."}
+	if err := r.WriteSpeaker(&b, s, nil, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-bio-speaker.html", b.Bytes())
+	b.Reset()
+	ev := &talk.Event{ID: "pycon-il", Title: "PyCon Israel", Description: "כנס פייתון (השנתי).\n\nThe yearly conference."}
+	if err := r.WriteEvent(&b, ev, nil, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-description-event.html", b.Bytes())
+}
