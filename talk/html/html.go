@@ -514,7 +514,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Head.OGTitle = p.Heading
 	p.markup = isMarkup(t.Description, t.Markup)
 	p.Head.Description = summary(t, p.markup)
-	p.Head.Thumbnail = safeURL(t.Thumbnail)
+	p.Head.Thumbnail = imageURL(t.Thumbnail)
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
@@ -675,7 +675,7 @@ func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 		vid.embedPrefix, vid.id = "https://archive.org/embed/", v.ID
 	case v.Provider == talk.File:
 		vid.file = u
-		vid.poster = safeURL(t.Thumbnail)
+		vid.poster = imageURL(t.Thumbnail)
 	}
 	return vid, true
 }

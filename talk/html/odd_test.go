@@ -106,6 +106,12 @@ func oddTalks() map[string]*talk.Talk {
 			},
 			Links: []talk.Link{{URL: "javascript:alert(1)", Label: "x"}, {URL: "https://example.org/a b?q=<x>"}, {URL: "//example.org/x"}},
 		},
+		// A thumbnail that is a mailto URL, which is no image: no
+		// og:image, twitter:image or poster.
+		"odd-mailto-thumbnail.html": {
+			ID: "mt", Title: "Mailto", Thumbnail: "MAILTO:x@example.org",
+			Videos: []talk.Video{{Provider: talk.File, URL: "https://media.example/v.mp4"}},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.

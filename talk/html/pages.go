@@ -167,10 +167,7 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 			p.Head.Description += " by " + name
 		}
 	}
-	p.Image = safeURL(s.Image)
-	if strings.HasPrefix(p.Image, "mailto:") {
-		p.Image = ""
-	}
+	p.Image = imageURL(s.Image)
 	p.Head.Thumbnail = p.Image
 	p.Paragraphs = plainBody(s.Bio).Paragraphs
 	if u := safeURL(s.Homepage); u != "" {
@@ -278,7 +275,7 @@ func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, 
 // thumbnail is the talk's still image, or YouTube's small one for a
 // YouTube recording.
 func thumbnail(t *talk.Talk) string {
-	if u := safeURL(t.Thumbnail); u != "" && !strings.HasPrefix(u, "mailto:") {
+	if u := imageURL(t.Thumbnail); u != "" {
 		return u
 	}
 	for _, v := range t.Videos {
