@@ -84,7 +84,10 @@
 //   - a person (a speaker, or an event in a list) has Name, and URL, ""
 //     for no page to link to;
 //   - a date or duration is a pointer, nil when unknown, with Machine (for
-//     a time element's datetime) and Human ("21 July 2016", "1 h 02 min");
+//     a time element's datetime) and Human ("21 July 2016", "1 h 02 min",
+//     "20 s"); a date-time with an offset is in its event's time zone
+//     ([talk.Event.TimeZone]) when that is known, so that a talk a record
+//     times in UTC shows on the day and at the hour of the programme;
 //   - ContentLang and Lang are a talk's language for a lang attribute,
 //     "" when unknown; ContentDir and Dir its direction for a dir
 //     attribute: "rtl", "ltr", or "auto" when the language is unknown or
