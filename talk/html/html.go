@@ -521,7 +521,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Recording = recordingNote(t)
 	var zones zone.Memo
 	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)
-	p.Parts = r.partItems(t.Parts, t.Event.TimeZone, &zones)
+	p.Parts = r.partItems(t.Parts, t.Language, t.Event.TimeZone, &zones)
 	if forTemplates {
 		if !p.recorded.IsZero() {
 			p.Date = &timeValue{machineDate(p.recorded), humanDate(p.recorded)}

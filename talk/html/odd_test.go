@@ -77,6 +77,16 @@ func oddTalks() map[string]*talk.Talk {
 				{Title: "A panel", Kind: "panel", Parts: []talk.Talk{{Title: "Opening <remarks>", Speakers: []talk.Speaker{{Name: "Alan & co"}}}}},
 			},
 		},
+		// A Japanese block whose parts name no language: they are in
+		// the block's, but for one that names its own, and its parts.
+		"odd-parts-ja.html": {
+			ID: "lt-ja", Title: "ライトニングトーク", Language: "ja", Event: talk.Event{ID: "e", Title: "RubyKaigi"},
+			Parts: []talk.Talk{
+				{Title: "直感的なRuby"}, {Title: " "}, {Title: "Ruby in English", Language: "en"},
+				{Title: "パネル", Parts: []talk.Talk{{Title: "開会の辞"}}},
+				{Title: "مقدمة"},
+			},
+		},
 		// A talk a record times in UTC at an event in Madrid: shown at
 		// 00:30 on 2 June, as its audience met it, not on 1 June.
 		"odd-event-zone.html": {

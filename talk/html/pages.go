@@ -72,20 +72,33 @@ type partItem struct {
 }
 
 // partItems makes the entries of a talk's parts on its page, nil for
-// none.
-func (r *Renderer) partItems(parts []talk.Talk, tz string, zones *zone.Memo) []partItem {
+// none. A part that names no language of its own is in its block's,
+// lang: the lightning talks of a Japanese block are marked Japanese, not
+// left to the English page, whose lang would have browsers pick Chinese
+// or Korean forms of their Han characters and screen readers read them
+// as English.
+func (r *Renderer) partItems(parts []talk.Talk, lang talk.Language, tz string, zones *zone.Memo) []partItem {
 	if len(parts) == 0 {
 		return nil
 	}
 	out := make([]partItem, len(parts))
 	for i := range parts {
+		part := &parts[i]
 		// A part's times are in its block's event's zone, tz: the
 		// part itself carries no event.
-		it := r.itemIn(&parts[i], "", false, tz, zones)
+		it := r.itemIn(part, "", false, tz, zones)
+		partLang := part.Language
+		if partLang == "" {
+			partLang = lang
+			if it.Title == part.Title { // not "Untitled talk", the page's words
+				it.Lang = langAttr(lang)
+				it.Dir = dirAttr(it.Lang, part.Title)
+			}
+		}
 		out[i] = partItem{
 			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: it.Speakers,
 			Kind: it.Kind, Date: it.Date, Duration: it.Duration,
-			Parts: r.partItems(parts[i].Parts, tz, zones),
+			Parts: r.partItems(part.Parts, partLang, tz, zones),
 		}
 	}
 	return out
