@@ -5,7 +5,9 @@
 // A talk page has the title, speakers and event, then its facts: date,
 // duration, place, kind ("Keynote", "Lightning talk"), track and language;
 // then the recording embedded (or, where the talk's Recording says, why
-// there is none), the description, tags, links and licence,
+// there is none), the description, the talks within it (the lightning
+// talks of a block, [talk.Talk.Parts], with their speakers), tags, links
+// and licence,
 // with the talk's schema.org JSON-LD inlined and Open Graph and Twitter
 // card meta tags for link previews ([Renderer.WriteTalk]). The place is
 // the one the JSON-LD's location names: the talk's room within its
@@ -26,7 +28,10 @@
 // a canonical link when the page has a URL. The talk's own words on its
 // page (title, subtitle, description, tags and track), and its title in
 // lists of talks, carry the talk's language as their lang, and dir="rtl"
-// when it is written right to left (Arabic, Hebrew, Persian, Urdu...); the
+// when it is written right to left (Arabic, Hebrew, Persian, Urdu...),
+// dir="ltr" when left to right, or dir="auto" when the title's first
+// letter is written the other way (a Hebrew title of a talk a schedule
+// says is in its event's English); the
 // page's own labels keep the page's language, and so do the talk's kind,
 // which is talkmeta's word for it, and place, which is its event's, as is
 // the event's title.
@@ -59,7 +64,7 @@
 // talk), "event-page", "speaker-page" and "index-page"; their blocks are
 // "head", "nav", "style", "talk", "lang" (a talk's lang and dir
 // attributes), "video", "event", "speaker", "index", "talklist",
-// "talkitem", "people" and "site-links". An error while writing a page
+// "talkitem", "parts", "people" and "site-links". An error while writing a page
 // names the template's file, line and column; nothing is written then.
 //
 // Every page's data has a Head: the facts of the document's head, which
@@ -79,20 +84,27 @@
 //   - a person (a speaker, or an event in a list) has Name, and URL, ""
 //     for no page to link to;
 //   - a date or duration is a pointer, nil when unknown, with Machine (for
-//     a time element's datetime) and Human ("21 July 2016", "1 h 02 min");
+//     a time element's datetime) and Human ("21 July 2016", "1 h 02 min",
+//     "20 s"); a date-time with an offset is in its event's time zone
+//     ([talk.Event.TimeZone]) when that is known, so that a talk a record
+//     times in UTC shows on the day and at the hour of the programme;
 //   - ContentLang and Lang are a talk's language for a lang attribute,
 //     "" when unknown; ContentDir and Dir its direction for a dir
-//     attribute: "rtl", "auto" when the language is unknown, "" for left
-//     to right.
+//     attribute: "rtl", "ltr", or "auto" when the language is unknown or
+//     the title is written the other way.
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
 // (the title, or "Untitled talk"); ContentLang, ContentDir; EventURL;
+// EventTitle (the event's title, or its ID when it has none, "" for
+// neither);
 // Speakers (persons); Date, Duration; Place, Kind (in words), Track and
 // Language (its name), strings ("" when unknown); Videos, each with Title
 // (for the player's title), Provider, and one of Embed (a player's URL),
 // File (a video file, with Poster) or Link; Recording (why there is no
-// recording, or ""); DescriptionHTML or Paragraphs (plain text's); Links;
-// and Citations.
+// recording, or ""); DescriptionHTML or Paragraphs (plain text's); Parts
+// ("parts"), each with Title, Lang, Dir, Speakers, Kind, Date, Duration
+// and Parts of its own, as a talk in Talks has them but with no page to
+// link to; Links; and Citations.
 //
 // An event page ("event-page", "event") has Head; Event (the
 // [talk.Event]); Start, End (End nil when the same day); Place; Website

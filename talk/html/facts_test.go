@@ -88,7 +88,7 @@ func TestFacts(t *testing.T) {
 		{"a kind that starts with a non-ASCII letter", func(tk *talk.Talk) { tk.Kind = "émission_<live>" },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
 				`<dt>Type</dt><dd>Émission &lt;live&gt;</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
-		{"right to left", func(tk *talk.Talk) { tk.Language, tk.Track = "ar", "علوم" },
+		{"right to left", func(tk *talk.Talk) { tk.Language, tk.Track, tk.Title = "ar", "علوم", "علوم البيانات" },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
 				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="ar" dir="rtl">علوم</dd><dt>Language</dt><dd>Arabic</dd>`},
 	}

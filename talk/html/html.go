@@ -18,6 +18,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/jsonld"
 )
@@ -111,6 +112,7 @@ type page struct {
 	ContentLang     string
 	ContentDir      string // "rtl" for a language written right to left
 	EventURL        string
+	EventTitle      string // the event's title, or its ID without one; "" for neither (talkEventTitle)
 	Speakers        []person
 	Date            *timeValue
 	Duration        *timeValue
@@ -124,6 +126,10 @@ type page struct {
 	DescriptionHTML htmltemplate.HTML
 	Links           []link
 	Citations       []Citation
+	// Parts are the talks within this one (talk.Talk.Parts): the
+	// lightning talks of a block, which have no pages of their own, so
+	// that the block's page is where their titles and speakers are read.
+	Parts []partItem
 
 	ldOptions jsonld.Options // the JSON-LD graph's
 	// markup is whether the description is rendered in its markup
@@ -135,6 +141,8 @@ type page struct {
 	// videos is how many of the talk's videos the page shows: those with
 	// a web address.
 	videos int
+	// recorded is the talk's date as the page shows it: localDate's.
+	recorded talk.Date
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -248,6 +256,36 @@ func linkOf(l talk.Link) link {
 	}
 	u := safeURL(l.URL)
 	return link{URL: u, Text: text, Safe: u != ""}
+}
+
+// appendSlides appends the links of a talk's slides, as linkOf makes
+// them but for those without a label (RubyEvents' slides_url, a
+// hand-written record's): these are "Slides", as talk/pyvideo labels
+// them, numbered when there are several ("Slides 1", "Slides 2"), so
+// that the page says what the link is rather than show a bare URL among
+// the talk's other links, and several say which is which. A URL the page
+// does not link to is shown as text, as linkOf shows it, for a reader to
+// have it.
+func appendSlides(links []link, slides []talk.Link) []link {
+	start, unlabelled := len(links), 0
+	for _, l := range slides {
+		sl := linkOf(l)
+		if sl.Safe && strings.TrimSpace(l.Label) == "" {
+			unlabelled++
+			sl.Text = "Slides"
+		}
+		links = append(links, sl)
+	}
+	if unlabelled > 1 {
+		n := 0
+		for i, l := range slides {
+			if sl := &links[start+i]; sl.Safe && strings.TrimSpace(l.Label) == "" {
+				n++
+				sl.Text += " " + strconv.Itoa(n)
+			}
+		}
+	}
+	return links
 }
 
 // replaceForbidden replaces the code points HTML does not allow in a
@@ -453,13 +491,14 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		Citations:   opt.Citations,
 	}
 	p.ldOptions = r.talkLDOptions(p.Head.Canonical)
-	p.ContentDir = dirAttr(p.ContentLang)
+	p.ContentDir = dirAttr(p.ContentLang, t.Title)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"
 	}
+	p.EventTitle = talkEventTitle(&t.Event)
 	if forTemplates {
-		p.Head.Title = documentTitle(p.Heading, t.Event.Title)
+		p.Head.Title = documentTitle(p.Heading, p.EventTitle)
 	}
 	for i := range t.Videos {
 		if safeURL(t.Videos[i].URL) != "" {
@@ -475,14 +514,17 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Head.OGTitle = p.Heading
 	p.markup = isMarkup(t.Description, t.Markup)
 	p.Head.Description = summary(t, p.markup)
-	p.Head.Thumbnail = safeURL(t.Thumbnail)
+	p.Head.Thumbnail = imageURL(t.Thumbnail)
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
 	p.Recording = recordingNote(t)
+	var zones zone.Memo
+	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)
+	p.Parts = r.partItems(t.Parts, t.Language, t.Event.TimeZone, &zones)
 	if forTemplates {
-		if !t.Recorded.IsZero() {
-			p.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
+		if !p.recorded.IsZero() {
+			p.Date = &timeValue{machineDate(p.recorded), humanDate(p.recorded)}
 		}
 		if t.Duration > 0 {
 			p.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
@@ -498,9 +540,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	license := safeURL(t.License)
 	if n := len(t.Slides) + len(t.Links) + len(p.Head.SiteLinks); n > 0 || license != "" {
 		p.Links = make([]link, 0, n+1)
-		for _, l := range t.Slides {
-			p.Links = append(p.Links, linkOf(l))
-		}
+		p.Links = appendSlides(p.Links, t.Slides)
 		for _, l := range t.Links {
 			p.Links = append(p.Links, linkOf(l))
 		}
@@ -518,7 +558,8 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 	}
 	out := make([]person, 0, len(speakers))
 	for i := range speakers {
-		if strings.TrimSpace(speakers[i].Name) == "" {
+		name := speakerName(&speakers[i])
+		if name == "" {
 			// Some records list a blank speaker: an empty name, and
 			// a comma before it, would be all the page showed of it.
 			continue
@@ -527,12 +568,32 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 		if u == self {
 			u = ""
 		}
-		out = append(out, person{Name: speakers[i].Name, URL: u})
+		out = append(out, person{Name: name, URL: u})
 	}
 	if len(out) == 0 {
 		return nil
 	}
 	return out
+}
+
+// speakerName is the name pages show for s: its Name, or, for a speaker
+// a record knows only by a profile (a hand-written record's
+// {"accounts": [{"service": "github", "handle": "ghopper"}]}), the first
+// profile's handle, "@ghopper", so that the speaker is not left out; ""
+// when s has neither.
+func speakerName(s *talk.Speaker) string {
+	if strings.TrimSpace(s.Name) != "" {
+		return s.Name
+	}
+	for _, a := range s.Accounts {
+		if h := strings.TrimSpace(a.Handle); h != "" {
+			if !strings.HasPrefix(h, "@") {
+				h = "@" + h
+			}
+			return h
+		}
+	}
+	return ""
 }
 
 // videoParts are the parts of a video, as a written-out page writes them;
@@ -604,9 +665,7 @@ func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 	if v.Language != "" && !strings.EqualFold(string(v.Language), string(t.Language)) {
 		vid.language = languageName(v.Language)
 	}
-	if vid.provider == "" {
-		vid.provider = "the web"
-	}
+	vid.provider = providerName(v.Provider)
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
 		vid.embedPrefix, vid.id = "https://www.youtube-nocookie.com/embed/", v.ID
@@ -616,9 +675,41 @@ func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 		vid.embedPrefix, vid.id = "https://archive.org/embed/", v.ID
 	case v.Provider == talk.File:
 		vid.file = u
-		vid.poster = safeURL(t.Thumbnail)
+		vid.poster = imageURL(t.Thumbnail)
 	}
 	return vid, true
+}
+
+// providerName is a video's host as a link to it names it ("Watch ...
+// on YouTube"): the well-known providers as they spell themselves, where
+// the model keeps them in lower case ("on youtube" read as a typo), any
+// other as the source gives it, and "the web" for none.
+func providerName(provider string) string {
+	switch strings.TrimSpace(provider) {
+	case "":
+		return "the web"
+	case talk.YouTube:
+		return "YouTube"
+	case talk.Vimeo:
+		return "Vimeo"
+	case talk.PeerTube:
+		return "PeerTube"
+	case talk.ArchiveOrg:
+		return "the Internet Archive"
+	}
+	return provider
+}
+
+// talkEventTitle is the event as a talk's page names it, in its header
+// and <title>: its title, or, for an event a record gives by its ID
+// alone, the ID, as the event's own page is headed (eventTitle); "" when
+// it has neither, for nothing to show. A title of white space only
+// would be a link without a name.
+func talkEventTitle(e *talk.Event) string {
+	if strings.TrimSpace(e.Title) == "" && strings.TrimSpace(e.ID) == "" {
+		return ""
+	}
+	return eventTitle(e)
 }
 
 // documentTitle is a talk page's <title>: its heading, and its event's
@@ -878,6 +969,30 @@ func toMilliseconds(s string) string {
 	return s[:dot+1] + keep + s[end:]
 }
 
+// localDate is d as the event's own programme gives it: a date-time with
+// an offset moved to the event's time zone tz ([talk.Event.TimeZone]),
+// so that a talk a record times in UTC, "2024-06-01T22:30:00Z", at an
+// event in Madrid shows as "2 June 2024, 00:30 (UTC+02:00)", on the day
+// and at the hour its audience met it, not the day before. Any other
+// date, and any date when tz does not load, is as written: a date or a
+// floating date-time is the event's wall clock already.
+func localDate(d talk.Date, tz string, zones *zone.Memo) talk.Date {
+	if d.Precision() != talk.DateTimeOffset || tz == "" {
+		return d
+	}
+	loc, ok := zones.Load(tz)
+	if !ok {
+		return d
+	}
+	t := d.Time()
+	_, off := t.Zone()
+	local := t.In(loc)
+	if _, localOff := local.Zone(); localOff == off {
+		return d // in the event's offset already, as schedules give it
+	}
+	return talk.DateTimeOf(local, true)
+}
+
 // humanDate is a date as a page shows it, "21 July 2016".
 func humanDate(d talk.Date) string {
 	var buf [64]byte
@@ -901,7 +1016,9 @@ func appendHumanDate(b []byte, d talk.Date) []byte {
 }
 
 // humanDuration is a duration as a page shows it, to the minute: "25 min",
-// "1 h 02 min".
+// "1 h 02 min"; or, under a minute, to the second, "20 s" (a record's
+// short clip, or seconds a source wrote for minutes), which "1 min" would
+// misstate.
 func humanDuration(d talk.Duration) string {
 	var buf [32]byte
 	return string(appendHumanDuration(buf[:0], d))
@@ -909,6 +1026,9 @@ func humanDuration(d talk.Duration) string {
 
 // appendHumanDuration appends humanDuration(d).
 func appendHumanDuration(b []byte, d talk.Duration) []byte {
+	if s := int64((time.Duration(d) + time.Second/2) / time.Second); s < 60 {
+		return append(strconv.AppendInt(b, max(s, 1), 10), " s"...)
+	}
 	m := int64((time.Duration(d) + 30*time.Second) / time.Minute)
 	if m < 60 {
 		return append(strconv.AppendInt(b, max(m, 1), 10), " min"...)

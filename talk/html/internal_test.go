@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
@@ -258,8 +259,30 @@ func TestDirAttr(t *testing.T) {
 		"ckb": "rtl", "ar-EG": "rtl", "az-Arab": "rtl", "pa-Arab": "rtl", "ku": "ltr", "pa": "ltr", "az": "ltr",
 		"en": "ltr", "es-419": "ltr", "zh-Hant": "ltr", "sr-Latn": "ltr", "": "auto",
 	} {
-		if got := dirAttr(lang); got != want {
+		if got := dirAttr(lang, ""); got != want {
 			t.Errorf("dirAttr(%q) = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestDirAttrTitle: a title whose first letter is written the other way
+// than its language leaves the direction to the browser ("auto"); one
+// that agrees, or has no letter, takes the language's.
+func TestDirAttrTitle(t *testing.T) {
+	for _, tt := range []struct{ lang, title, want string }{
+		{"en", "מבוא לפייתון (חלק 1)", "auto"},
+		{"en", "  «مقدمة» Python", "auto"},
+		{"en", "2024: Python, then עברית", "ltr"},
+		{"en", "はじめてのPython", "ltr"},
+		{"en", "123 — !", "ltr"},
+		{"ar", "مقدمة إلى بايثون", "rtl"},
+		{"ar", "Python 3.12!", "auto"},
+		{"he", "Ελληνικά", "auto"},
+		{"", "מבוא", "auto"},
+		{"en", "\xff\xfeé", "ltr"},
+	} {
+		if got := dirAttr(tt.lang, tt.title); got != tt.want {
+			t.Errorf("dirAttr(%q, %q) = %q, want %q", tt.lang, tt.title, got, tt.want)
 		}
 	}
 }
@@ -422,5 +445,19 @@ func BenchmarkVisibleText(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		visibleText(h)
+	}
+}
+
+// TestHumanDuration: durations to the minute, and under a minute to the
+// second rather than "1 min".
+func TestHumanDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Nanosecond: "1 s", 20 * time.Second: "20 s", 59*time.Second + 400*time.Millisecond: "59 s",
+		59*time.Second + 600*time.Millisecond: "1 min", 90 * time.Second: "2 min", 25 * time.Minute: "25 min",
+		62*time.Minute + 10*time.Second: "1 h 02 min", 10 * time.Hour: "10 h 00 min",
+	} {
+		if got := humanDuration(talk.Duration(d)); got != want {
+			t.Errorf("humanDuration(%v) = %q, want %q", d, got, want)
+		}
 	}
 }

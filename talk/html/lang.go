@@ -1,6 +1,12 @@
 package html
 
-import "github.com/talkmeta/talkmeta/talk"
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
+
+	"github.com/talkmeta/talkmeta/talk"
+)
 
 // langAttr returns l for a lang attribute when it is a well-formed BCP 47
 // tag, and "" otherwise: a page must not carry a malformed one.
@@ -12,20 +18,56 @@ func langAttr(l talk.Language) string {
 }
 
 // dirAttr returns the dir attribute beside the lang attribute lang (from
-// langAttr): "rtl" when the language is written right to left (see
-// [talk.Language.RightToLeft]), "ltr" when it is written left to right,
-// and "auto" when it is not known (lang is ""), so that the browser takes
-// the direction from the text, as an Arabic title of a talk whose record
-// names no language needs. A talk's words say "ltr" although the
-// embedded templates' page is English, left to right, because a site's
-// own templates may write a page right to left: an English title there
-// must not take the page's direction.
-func dirAttr(lang string) string {
-	switch {
-	case lang == "":
+// langAttr) of a talk's words, whose title is title: "rtl" when the
+// language is written right to left (see [talk.Language.RightToLeft]),
+// "ltr" when it is written left to right, and "auto" when it is not known
+// (lang is ""), so that the browser takes the direction from the text, as
+// an Arabic title of a talk whose record names no language needs. A
+// talk's words say "ltr" although the embedded templates' page is
+// English, left to right, because a site's own templates may write a
+// page right to left: an English title there must not take the page's
+// direction.
+//
+// It is "auto" too when the title's first letter is written the other
+// way than the language: a schedule that gives every talk its event's
+// language ("en") gives it to a talk titled in Hebrew, and "ltr" laid
+// that title out backwards ("(חלק 1)" with its parenthesis at the wrong
+// end); "auto" lays out each of the words by their own first letter,
+// which for words that agree with their language is the language's way.
+func dirAttr(lang, title string) string {
+	if lang == "" {
 		return "auto"
-	case talk.Language(lang).RightToLeft():
+	}
+	rtl := talk.Language(lang).RightToLeft()
+	if strong, ok := firstStrong(title); ok && strong != rtl {
+		return "auto"
+	}
+	if rtl {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// firstStrong reports whether the first letter of s with a direction of
+// its own (bidi class L, R or AL) is written right to left, and false for
+// ok when s has none: the direction dir="auto" gives s.
+func firstStrong(s string) (rtl, ok bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				return false, true
+			}
+			i++
+			continue
+		}
+		p, size := bidi.LookupString(s[i:])
+		switch p.Class() {
+		case bidi.L:
+			return false, true
+		case bidi.R, bidi.AL:
+			return true, true
+		}
+		i += max(size, 1)
+	}
+	return false, false
 }

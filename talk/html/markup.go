@@ -271,9 +271,17 @@ func linkable(u string) bool {
 
 // imageable reports whether a page may load an image from u: http(s)
 // only.
-func imageable(u string) bool {
+func imageable(u string) bool { return imageURL(u) != "" }
+
+// imageURL is safeURL for an image a page loads (a thumbnail, a poster,
+// a portrait, og:image): a mailto URL, which safeURL passes for links,
+// is no image's, and gives "".
+func imageURL(u string) string {
 	s := safeURL(u)
-	return s != "" && !strings.HasPrefix(strings.ToLower(s), "mailto:")
+	if strings.HasPrefix(s, "mailto:") { // safeURL writes schemes in lower case
+		return ""
+	}
+	return s
 }
 
 // descriptionMeta is the meta description of a page that shows src, a

@@ -50,6 +50,10 @@ func oddTalks() map[string]*talk.Talk {
 				{Provider: talk.PeerTube, URL: "videos/ghi"},
 				{Provider: talk.PeerTube, URL: "https://tube.example/w/ghi", Language: "EN"},
 				{Provider: talk.File, URL: "https://media.example/recs.webm", Language: "fr"},
+				{Provider: talk.YouTube, URL: "https://www.youtube.com/playlist?list=x"},
+				{Provider: talk.ArchiveOrg, URL: "https://archive.org/details/recs"},
+				{Provider: "bilibili", URL: "https://www.bilibili.com/video/BV1"},
+				{Provider: " ", URL: "https://example.org/recs"},
 			},
 		},
 		// A talk that says why it has no recording, with a still.
@@ -57,8 +61,76 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "nr", Title: "Not recorded", Event: talk.Event{ID: "e", Title: "E"},
 			Recording: talk.NotRecorded, Thumbnail: "https://img.example/nr.jpg",
 		},
+		// A lightning-talk block, as RubyEvents and hand-written
+		// records give one: no speakers of its own, its talks in Parts,
+		// one in Arabic, one in Japanese, one untitled, one with talks
+		// of its own.
+		"odd-parts.html": {
+			ID: "lt", Title: "Lightning Talks", Kind: "lightning_talk", Language: "en",
+			Event:    talk.Event{ID: "e", Title: "E"},
+			Recorded: talk.MustParseDate("2025-04-17"), Duration: talk.Duration(45 * time.Minute),
+			Parts: []talk.Talk{
+				{Title: "Nanoseconds", Kind: "lightning_talk", Speakers: []talk.Speaker{{Name: "Grace Hopper"}}, Duration: talk.Duration(5 * time.Minute)},
+				{Title: "مقدمة إلى روبي", Language: "ar", Kind: "talk", Speakers: []talk.Speaker{{Name: "سارة"}, {Name: "Ada", Slug: "ada"}}},
+				{Title: "はじめてのGem", Language: "ja", Recorded: talk.MustParseDate("2025-04-17T17:05:00+09:00")},
+				{Title: " ", Speakers: []talk.Speaker{{Name: " "}}},
+				{Title: "A panel", Kind: "panel", Parts: []talk.Talk{{Title: "Opening <remarks>", Speakers: []talk.Speaker{{Name: "Alan & co"}}}}},
+			},
+		},
+		// A Japanese block whose parts name no language: they are in
+		// the block's, but for one that names its own, and its parts.
+		"odd-parts-ja.html": {
+			ID: "lt-ja", Title: "ライトニングトーク", Language: "ja", Event: talk.Event{ID: "e", Title: "RubyKaigi"},
+			Parts: []talk.Talk{
+				{Title: "直感的なRuby"}, {Title: " "}, {Title: "Ruby in English", Language: "en"},
+				{Title: "パネル", Parts: []talk.Talk{{Title: "開会の辞"}}},
+				{Title: "مقدمة"},
+			},
+		},
+		// A talk a record times in UTC at an event in Madrid: shown at
+		// 00:30 on 2 June, as its audience met it, not on 1 June.
+		"odd-event-zone.html": {
+			ID: "late", Title: "Late", Event: madrid,
+			Recorded: talk.MustParseDate("2024-06-01T22:30:00Z"), Duration: talk.Duration(30 * time.Minute),
+			Parts: []talk.Talk{{Title: "Later", Recorded: talk.MustParseDate("2024-06-01T22:40:00Z")}},
+		},
+		// A talk a schedule gives its event's language, English, titled
+		// in Hebrew: its words take their direction from their letters.
+		"odd-rtl-title.html": {
+			ID: "he", Title: "מבוא לפייתון (חלק 1)", Subtitle: "An introduction", Language: "en",
+			Event: talk.Event{ID: "e", Title: "PyCon"}, Tags: []string{"python"},
+		},
+		// An event of white space, which is named by its ID, as its
+		// page is, rather than by a link without a name.
+		"odd-event-blank-title.html": {
+			ID: "t", Title: "T", Event: talk.Event{ID: "pycon-2024", Title: " \t"},
+		},
+		// Slides and links as RubyEvents and hand-written records give
+		// them: slides without a label are called so, a relative or
+		// scriptable URL is text, a URL of other scripts is escaped.
+		"odd-links.html": {
+			ID: "links", Title: "Links", Event: talk.Event{ID: "e", Title: "E"},
+			Slides: []talk.Link{
+				{URL: "https://speakerdeck.com/ada/links"}, {URL: "slides.pdf"},
+				{URL: "https://例え.jp/スライド", Label: "スライド"}, {URL: "https://example.org/deck.pdf", Label: " "},
+			},
+			Links: []talk.Link{{URL: "javascript:alert(1)", Label: "x"}, {URL: "https://example.org/a b?q=<x>"}, {URL: "//example.org/x"}},
+		},
+		// A thumbnail that is a mailto URL, which is no image: no
+		// og:image, twitter:image or poster.
+		"odd-mailto-thumbnail.html": {
+			ID: "mt", Title: "Mailto", Thumbnail: "MAILTO:x@example.org",
+			Videos: []talk.Video{{Provider: talk.File, URL: "https://media.example/v.mp4"}},
+		},
+		// Speakers without a name: a blank one is left out, and one a
+		// hand-written record knows only by a profile is shown by its
+		// handle.
 		"odd-nameless-speakers.html": {
-			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{{Name: " "}},
+			ID: "nameless", Title: "Nameless", Speakers: []talk.Speaker{
+				{Name: " "},
+				{Accounts: []talk.Account{{Service: "github", Handle: " ", URL: "https://github.com/"}, {Service: "github", Handle: "ghopper", URL: "https://github.com/ghopper"}}},
+				{Name: "\t", Accounts: []talk.Account{{Service: "mastodon", Handle: "@ada@example.social"}}},
+			},
 		},
 	}
 }
@@ -265,4 +337,72 @@ func TestBlankLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "odd-blank-labels-speaker.html", b.Bytes())
+}
+
+// TestHandleOnlySpeaker: the page of a speaker a record knows only by a
+// profile is headed by its handle, not "Speaker".
+func TestHandleOnlySpeaker(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	s := &talk.Speaker{Slug: "ghopper", Accounts: []talk.Account{{Service: "github", Handle: "ghopper", URL: "https://github.com/ghopper"}}}
+	tk := &talk.Talk{ID: "t", Title: "T", Speakers: []talk.Speaker{*s}, Event: talk.Event{ID: "e", Title: "E"}}
+	if err := r.WriteSpeaker(&b, s, []*talk.Talk{tk}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-handle-speaker.html", b.Bytes())
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
+}
+
+// madrid is an event in Madrid's time zone whose dates a record gives
+// in UTC.
+var madrid = talk.Event{ID: "m", Title: "Madrid", TimeZone: "Europe/Madrid",
+	Start: talk.MustParseDate("2024-05-31T22:00:00Z"), End: talk.MustParseDate("2024-06-02T21:00:00Z")}
+
+// TestEventZone: lists show talks' date-times, and an event's days, in
+// the event's time zone; a date, a floating date-time and one in the
+// event's offset already are as written, and so is one in a zone that
+// does not load.
+func TestEventZone(t *testing.T) {
+	talks := []*talk.Talk{
+		{ID: "utc", Title: "UTC", Event: madrid, Recorded: talk.MustParseDate("2024-06-01T22:30:00Z")},
+		{ID: "local", Title: "Offset", Event: madrid, Recorded: talk.MustParseDate("2024-06-02T00:30:00+02:00")},
+		{ID: "floating", Title: "Floating", Event: madrid, Recorded: talk.MustParseDate("2024-06-02T09:00:00")},
+		{ID: "day", Title: "Day", Event: madrid, Recorded: talk.MustParseDate("2024-06-02")},
+	}
+	var r html.Renderer
+	var b bytes.Buffer
+	if err := r.WriteEvent(&b, &madrid, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-zone-event.html", b.Bytes())
+	b.Reset()
+	mars := madrid
+	mars.TimeZone = "Mars/Base"
+	err := r.WriteIndex(&b, []html.IndexEntry{{Event: madrid, Talks: 4}, {Event: mars, Talks: 0}}, html.PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-zone-index.html", b.Bytes())
+}
+
+// TestTextOfUnknownLanguage: a speaker's biography and an event's
+// description, whose language no record gives, take each paragraph's
+// direction from its letters, as an Arabic biography on an English site
+// needs.
+func TestTextOfUnknownLanguage(t *testing.T) {
+	var r html.Renderer
+	var b bytes.Buffer
+	s := &talk.Speaker{Name: "سارة أحمد", Affiliation: "جامعة القاهرة", Bio: "مطورة بايثون (منذ 2010).\n\nShe writes Python."}
+	if err := r.WriteSpeaker(&b, s, nil, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-bio-speaker.html", b.Bytes())
+	b.Reset()
+	ev := &talk.Event{ID: "pycon-il", Title: "PyCon Israel", Description: "כנס פייתון (השנתי).\n\nThe yearly conference."}
+	if err := r.WriteEvent(&b, ev, nil, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "odd-description-event.html", b.Bytes())
 }

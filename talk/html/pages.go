@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -58,6 +59,51 @@ type talkItem struct {
 	Thumbnail        string
 }
 
+// partItem is a talk within another on the other's page: a talkItem
+// without a page to link to or a thumbnail, since parts have neither,
+// with its own parts.
+type partItem struct {
+	Title, Lang    string
+	Dir            string // "rtl" for a title written right to left
+	Speakers       []person
+	Kind           string // kindName of the talk's Kind; "" for a plain talk
+	Date, Duration *timeValue
+	Parts          []partItem
+}
+
+// partItems makes the entries of a talk's parts on its page, nil for
+// none. A part that names no language of its own is in its block's,
+// lang: the lightning talks of a Japanese block are marked Japanese, not
+// left to the English page, whose lang would have browsers pick Chinese
+// or Korean forms of their Han characters and screen readers read them
+// as English.
+func (r *Renderer) partItems(parts []talk.Talk, lang talk.Language, tz string, zones *zone.Memo) []partItem {
+	if len(parts) == 0 {
+		return nil
+	}
+	out := make([]partItem, len(parts))
+	for i := range parts {
+		part := &parts[i]
+		// A part's times are in its block's event's zone, tz: the
+		// part itself carries no event.
+		it := r.itemIn(part, "", false, tz, zones)
+		partLang := part.Language
+		if partLang == "" {
+			partLang = lang
+			if it.Title == part.Title { // not "Untitled talk", the page's words
+				it.Lang = langAttr(lang)
+				it.Dir = dirAttr(it.Lang, part.Title)
+			}
+		}
+		out[i] = partItem{
+			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: it.Speakers,
+			Kind: it.Kind, Date: it.Date, Duration: it.Duration,
+			Parts: r.partItems(part.Parts, partLang, tz, zones),
+		}
+	}
+	return out
+}
+
 // eventItem is an event in the index.
 type eventItem struct {
 	Title, URL string
@@ -82,7 +128,8 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 	p.Head.Title = eventTitle(ev)
 	p.Head.OGType = "website"
 	p.Head.OGTitle = p.Head.Title
-	p.Start, p.End = dayValue(ev.Start), dayValue(ev.End)
+	var zones zone.Memo
+	p.Start, p.End = dayValue(ev.Start, ev.TimeZone, &zones), dayValue(ev.End, ev.TimeZone, &zones)
 	if p.End != nil && p.Start != nil && p.End.Machine == p.Start.Machine {
 		p.End = nil
 	}
@@ -102,7 +149,7 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 		p.Head.Description = talksOf(len(talks), p.Head.Title)
 	}
 	for _, t := range talks {
-		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, false))
+		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, false, &zones))
 	}
 	ld, err := r.eventJSONLD(ev, talks)
 	if err != nil {
@@ -120,8 +167,8 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
 	self := r.urls().Speaker(s)
 	p := &speakerPage{Head: r.head(self, opt), Speaker: s}
-	p.Head.Title = s.Name
-	if strings.TrimSpace(p.Head.Title) == "" {
+	p.Head.Title = speakerName(s)
+	if p.Head.Title == "" {
 		p.Head.Title = "Speaker"
 	}
 	p.Head.OGType = "profile"
@@ -129,14 +176,11 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 	p.Head.Description = shorten(s.Bio)
 	if p.Head.Description == "" {
 		p.Head.Description = talksOf(len(talks), "")
-		if s.Name != "" {
-			p.Head.Description += " by " + s.Name
+		if name := speakerName(s); name != "" {
+			p.Head.Description += " by " + name
 		}
 	}
-	p.Image = safeURL(s.Image)
-	if strings.HasPrefix(p.Image, "mailto:") {
-		p.Image = ""
-	}
+	p.Image = imageURL(s.Image)
 	p.Head.Thumbnail = p.Image
 	p.Paragraphs = plainBody(s.Bio).Paragraphs
 	if u := safeURL(s.Homepage); u != "" {
@@ -158,8 +202,9 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 		}
 		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
 	}
+	var zones zone.Memo
 	for _, t := range talks {
-		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, true))
+		p.Talks = append(p.Talks, r.item(t, p.Head.Canonical, true, &zones))
 	}
 	ld, err := r.speakerJSONLD(s, talks)
 	if err != nil {
@@ -180,13 +225,14 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 	p.Head.OGType = "website"
 	p.Head.OGTitle = p.Head.Title
 	n := 0
+	var zones zone.Memo
 	for i := range events {
 		e := &events[i].Event
 		it := eventItem{
 			Title: eventTitle(e),
 			URL:   r.href(urls.Event(e)),
-			Start: dayValue(e.Start),
-			End:   dayValue(e.End),
+			Start: dayValue(e.Start, e.TimeZone, &zones),
+			End:   dayValue(e.End, e.TimeZone, &zones),
 			Place: placeName(e.Place),
 			Talks: events[i].Talks,
 		}
@@ -200,8 +246,14 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 	return r.execute(w, "index-page", p)
 }
 
-// item makes a talk's entry in a list of talks on the page self.
-func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
+// item makes a talk's entry in a list of talks on the page self, its
+// date in its event's time zone (localDate).
+func (r *Renderer) item(t *talk.Talk, self string, withEvent bool, zones *zone.Memo) talkItem {
+	return r.itemIn(t, self, withEvent, t.Event.TimeZone, zones)
+}
+
+// itemIn is item with the date in the time zone tz.
+func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, zones *zone.Memo) talkItem {
 	urls := r.urls()
 	it := talkItem{
 		Title:     t.Title,
@@ -210,7 +262,7 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		Speakers:  r.people(t.Speakers, self),
 		Thumbnail: thumbnail(t),
 	}
-	it.Dir = dirAttr(it.Lang)
+	it.Dir = dirAttr(it.Lang, t.Title)
 	if strings.TrimSpace(it.Title) == "" {
 		// The page's words, in the page's language and direction.
 		it.Title = "Untitled talk"
@@ -224,8 +276,8 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 		// apart ("Keynote", "Workshop"); "Talk" on most would be noise.
 		it.Kind = kindName(kind)
 	}
-	if !t.Recorded.IsZero() {
-		it.Date = &timeValue{machineDate(t.Recorded), humanDate(t.Recorded)}
+	if d := localDate(t.Recorded, tz, zones); !d.IsZero() {
+		it.Date = &timeValue{machineDate(d), humanDate(d)}
 	}
 	if t.Duration > 0 {
 		it.Duration = &timeValue{machineDuration(t.Duration), humanDuration(t.Duration)}
@@ -236,7 +288,7 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool) talkItem {
 // thumbnail is the talk's still image, or YouTube's small one for a
 // YouTube recording.
 func thumbnail(t *talk.Talk) string {
-	if u := safeURL(t.Thumbnail); u != "" && !strings.HasPrefix(u, "mailto:") {
+	if u := imageURL(t.Thumbnail); u != "" {
 		return u
 	}
 	for _, v := range t.Videos {
@@ -257,11 +309,13 @@ func eventTitle(e *talk.Event) string {
 	return "Untitled event"
 }
 
-// dayValue shows an event's date as a day (or less).
-func dayValue(d talk.Date) *timeValue {
+// dayValue shows an event's date as a day (or less), the day in the
+// event's time zone tz (localDate).
+func dayValue(d talk.Date, tz string, zones *zone.Memo) *timeValue {
 	if d.IsZero() {
 		return nil
 	}
+	d = localDate(d, tz, zones)
 	if day := d.Day(); !day.IsZero() {
 		d = day
 	}

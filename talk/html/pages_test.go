@@ -265,9 +265,9 @@ func TestPyvideoURLs(t *testing.T) {
 	if err := (&html.Renderer{BaseURL: "https://example.org"}).WriteTalk(&page, legacy, html.PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"https://example.org/old-conf/hello.html", "https://example.org/index.html"}
+	want := []string{"https://example.org/old-conf/hello.html", "https://example.org/index.html", "https://example.org/events/conf-id.html"}
 	if diff := cmp.Diff(want, hrefs(page.Bytes())); diff != "" {
-		t.Errorf("a legacy-category talk's canonical and home links (-want +got):\n%s", diff)
+		t.Errorf("a legacy-category talk's canonical, home and event links (-want +got):\n%s", diff)
 	}
 }
 

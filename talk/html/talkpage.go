@@ -110,7 +110,7 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	// documentTitle, in its parts.
 	htmlText(b, p.Heading)
-	if event := p.Talk.Event.Title; event != "" {
+	if event := p.EventTitle; event != "" {
 		htmlText(b, titleSeparator)
 		htmlText(b, event)
 	}
@@ -225,16 +225,16 @@ func writeNav(b *pageWriter, h *head) {
 func writeTalkBlock(b *pageWriter, p *page) error {
 	t := p.Talk
 	b.WriteString("<article>\n<header>\n")
-	if t.Event.Title != "" {
+	if p.EventTitle != "" {
 		b.WriteString(`<p class="event" dir="auto">`)
 		if p.EventURL != "" {
 			b.WriteString(`<a href="`)
 			attrURL(b, p.EventURL)
 			b.WriteString(`">`)
-			htmlText(b, t.Event.Title)
+			htmlText(b, p.EventTitle)
 			b.WriteString(`</a>`)
 		} else {
-			htmlText(b, t.Event.Title)
+			htmlText(b, p.EventTitle)
 		}
 		b.WriteString(`</p>`)
 	}
@@ -262,7 +262,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	// The list of facts is left out when there is none, as a list
 	// without items says nothing.
 	place := talkPlace(t)
-	if !t.Recorded.IsZero() || t.Duration > 0 || place != ([5]string{}) || strings.TrimSpace(t.Kind) != "" || p.Track != "" || p.Language != "" {
+	if !p.recorded.IsZero() || t.Duration > 0 || place != ([5]string{}) || strings.TrimSpace(t.Kind) != "" || p.Track != "" || p.Language != "" {
 		writeFacts(b, p, &place)
 	}
 	b.WriteString("\n</header>\n")
@@ -289,6 +289,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteByte('\n')
 	if err := writeDescription(b, p); err != nil {
 		return err
+	}
+	if len(p.Parts) > 0 {
+		b.WriteString(`<section aria-labelledby="parts"><h2 id="parts">Talks in this session</h2>`)
+		writeParts(b, p.Parts)
+		b.WriteString(`</section>`)
 	}
 	b.WriteByte('\n')
 	if len(t.Tags) > 0 {
@@ -347,9 +352,9 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 func writeFacts(b *pageWriter, p *page, place *[5]string) {
 	t := p.Talk
 	b.WriteString("<dl class=\"facts\">\n")
-	if !t.Recorded.IsZero() {
+	if !p.recorded.IsZero() {
 		var human [64]byte
-		writeFact(b, "Date", machineDate(t.Recorded), appendHumanDate(human[:0], t.Recorded))
+		writeFact(b, "Date", machineDate(p.recorded), appendHumanDate(human[:0], p.recorded))
 	}
 	b.WriteByte('\n')
 	if t.Duration > 0 {
@@ -524,6 +529,56 @@ func writeVideoTitle(b *pageWriter, v *videoParts, heading string) {
 		htmlText(b, v.language)
 		b.WriteByte(')')
 	}
+}
+
+// writeParts is the "parts" block.
+func writeParts(b *pageWriter, parts []partItem) {
+	b.WriteString("<ol class=\"talks\">\n")
+	for i := range parts {
+		it := &parts[i]
+		b.WriteString("<li><div><h3")
+		if it.Lang != "" {
+			b.WriteString(` lang="`)
+			attrText(b, it.Lang)
+			b.WriteByte('"')
+		}
+		if it.Dir != "" {
+			b.WriteString(` dir="`)
+			attrText(b, it.Dir)
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		htmlText(b, it.Title)
+		b.WriteString("</h3>")
+		if len(it.Speakers) > 0 {
+			b.WriteString(`<p class="speakers">`)
+			writePeople(b, it.Speakers)
+			b.WriteString("</p>")
+		}
+		if it.Kind != "" || it.Date != nil || it.Duration != nil {
+			b.WriteString(`<p class="meta">`)
+			if it.Kind != "" {
+				b.WriteString("<span>")
+				htmlText(b, it.Kind)
+				b.WriteString("</span>")
+			}
+			for _, v := range [2]*timeValue{it.Date, it.Duration} {
+				if v != nil {
+					b.WriteString(`<span><time datetime="`)
+					attrText(b, v.Machine)
+					b.WriteString(`">`)
+					htmlText(b, v.Human)
+					b.WriteString("</time></span>")
+				}
+			}
+			b.WriteString("</p>")
+		}
+		if len(it.Parts) > 0 {
+			writeParts(b, it.Parts)
+		}
+		b.WriteString("</div></li>\n")
+	}
+	b.WriteString("</ol>")
 }
 
 // writePeople is the "people" block.

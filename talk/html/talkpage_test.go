@@ -120,7 +120,7 @@ func FuzzCompiledPage(f *testing.F) {
 			Title: title, Subtitle: tag, Description: desc, Markup: talk.ReStructuredText,
 			Kind: tag, Track: title, Place: talk.Place{Room: speaker},
 			Speakers: []talk.Speaker{{Name: speaker, Homepage: link}, {Name: tag}},
-			Event: talk.Event{Title: tag, URL: link,
+			Event: talk.Event{ID: speaker, Title: tag, URL: link,
 				Place: talk.Place{Venue: link, Room: tag, City: title, Region: desc, Country: lang}},
 			Tags:      []string{tag, title},
 			Links:     []talk.Link{{URL: link, Label: tag}},
@@ -128,6 +128,11 @@ func FuzzCompiledPage(f *testing.F) {
 			Thumbnail: link, License: speaker, Language: talk.Language(lang),
 			Videos: []talk.Video{{URL: link, Provider: talk.YouTube, ID: tag}, {URL: link, Provider: talk.File},
 				{URL: link, Provider: tag}},
+			// A block's parts, one with its own.
+			Parts: []talk.Talk{
+				{Title: tag, Language: talk.Language(lang), Kind: title, Speakers: []talk.Speaker{{Name: speaker}}},
+				{Title: title, Parts: []talk.Talk{{Title: desc, Kind: tag}}},
+			},
 		}
 		comparePages(t, pairs, "fuzzed talk", tk)
 		tk.Videos = nil
