@@ -1076,3 +1076,34 @@ func TestJSONExtraNil(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestAllSpeakers: a block's speakers come first, then its parts', at
+// any depth, in order; leaving the loop stops it.
+func TestAllSpeakers(t *testing.T) {
+	block := talk.Talk{
+		Speakers: []talk.Speaker{{Name: "Host"}},
+		Parts: []talk.Talk{
+			{Speakers: []talk.Speaker{{Name: "A"}, {Name: "B"}}},
+			{Parts: []talk.Talk{{Speakers: []talk.Speaker{{Name: "C"}}}}},
+			{Speakers: []talk.Speaker{{Name: "A"}}},
+		},
+	}
+	var got, firstTwo []string
+	for s := range block.AllSpeakers() {
+		got = append(got, s.Name)
+	}
+	for s := range block.AllSpeakers() {
+		if firstTwo = append(firstTwo, s.Name); len(firstTwo) == 2 {
+			break
+		}
+	}
+	if diff := cmp.Diff([][]string{{"Host", "A", "B", "C", "A"}, {"Host", "A"}}, [][]string{got, firstTwo}); diff != "" {
+		t.Errorf("AllSpeakers (-want +got):\n%s", diff)
+	}
+	for s := range block.AllSpeakers() {
+		s.Slug = "x" // the speakers themselves, not copies
+	}
+	if block.Parts[1].Parts[0].Speakers[0].Slug != "x" {
+		t.Error("AllSpeakers yielded a copy of a part's speaker")
+	}
+}

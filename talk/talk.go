@@ -2,6 +2,7 @@ package talk
 
 import (
 	"encoding/json"
+	"iter"
 	"strings"
 )
 
@@ -186,6 +187,28 @@ func (t *Talk) Where() Place {
 		p.Room = t.Place.Room
 	}
 	return p
+}
+
+// AllSpeakers yields t's speakers, then its parts' (the talks of a
+// lightning-talk block or a panel), at any depth, in order: everyone t's
+// page names, whom a site gives a page that lists t. A speaker named in
+// more than one place is yielded each time.
+func (t *Talk) AllSpeakers() iter.Seq[*Speaker] {
+	return func(yield func(*Speaker) bool) { t.allSpeakers(yield) }
+}
+
+func (t *Talk) allSpeakers(yield func(*Speaker) bool) bool {
+	for i := range t.Speakers {
+		if !yield(&t.Speakers[i]) {
+			return false
+		}
+	}
+	for i := range t.Parts {
+		if !t.Parts[i].allSpeakers(yield) {
+			return false
+		}
+	}
+	return true
 }
 
 // Link is a labelled URL.

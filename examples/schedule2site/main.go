@@ -254,19 +254,20 @@ type speakerPage struct {
 }
 
 // speakerPages returns the schedule's speakers' pages by their paths, and
-// those paths in the order the speakers first appear.
+// those paths in the order the speakers first appear; the speakers of a
+// talk's parts (a lightning-talk block's) list the talk.
 func speakerPages(talks []*talk.Talk, urls siteURLs) (map[string]*speakerPage, []string) {
 	pages := map[string]*speakerPage{}
 	var order []string
 	for _, t := range talks {
-		for _, s := range t.Speakers {
-			page := urls.Speaker(&s)
+		for s := range t.AllSpeakers() {
+			page := urls.Speaker(s)
 			if page == "" {
 				continue
 			}
 			p := pages[page]
 			if p == nil {
-				p = &speakerPage{speaker: s}
+				p = &speakerPage{speaker: *s}
 				p.speaker.Extra = nil // the schedule's own members, which a page does not show
 				pages[page] = p
 				order = append(order, page)

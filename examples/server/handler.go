@@ -206,14 +206,14 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 			events = append(events, ep)
 		}
 		ev.talks = append(ev.talks, t)
-		for i := range t.Speakers {
-			sp := pageKey(h.urls.Speaker(&t.Speakers[i]))
+		for s := range t.AllSpeakers() {
+			sp := pageKey(h.urls.Speaker(s))
 			if sp == "" {
 				continue
 			}
 			l := h.speakers[sp]
 			if l == nil {
-				l = &listing{speaker: &t.Speakers[i]}
+				l = &listing{speaker: s}
 				h.speakers[sp] = l
 			}
 			if n := len(l.talks); n == 0 || l.talks[n-1] != t {

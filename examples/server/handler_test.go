@@ -291,6 +291,35 @@ func TestTalksOnOnePage(t *testing.T) {
 	}
 }
 
+// TestPartSpeakers serves a page for each speaker of a lightning-talk
+// block's parts, at any depth, listing the block, which links to them:
+// the speakers were listed from the talks' own speakers only, and the
+// block's page linked to pages that answered 404.
+func TestPartSpeakers(t *testing.T) {
+	ev := talk.Event{ID: "conf", Title: "Conf"}
+	block := &talk.Talk{ID: "lt", Title: "Lightning talks", Event: ev, Parts: []talk.Talk{
+		{Title: "One", Speakers: []talk.Speaker{{Name: "Ada"}}},
+		{Title: "Two", Parts: []talk.Talk{{Title: "Deeper", Speakers: []talk.Speaker{{Name: "Bea"}}}}},
+	}}
+	h, err := newHandler([]*talk.Talk{block}, "", archiveRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range regexp.MustCompile(`href="(/speaker/[^"]*)"`).FindAllStringSubmatch(do(h, "GET", "/conf/lightning-talks.html"), -1) {
+		page := do(h, "GET", m[1])
+		got = append(got, m[1]+" "+strings.SplitN(page, "\n", 2)[0]+" "+regexp.MustCompile(`<title>[^<]*</title>`).FindString(page)+" "+
+			regexp.MustCompile(`href="/conf/[^"]*"`).FindString(page))
+	}
+	want := []string{
+		`/speaker/ada.html HTTP/1.1 200 OK <title>Ada</title> href="/conf/lightning-talks.html"`,
+		`/speaker/bea.html HTTP/1.1 200 OK <title>Bea</title> href="/conf/lightning-talks.html"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestSamePage leaves out a talk whose page another has, with a warning.
 func TestSamePage(t *testing.T) {
 	talks, _ := load(os.DirFS(archive))

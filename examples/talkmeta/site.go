@@ -426,14 +426,14 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	}
 	ev.merge(&t.Event, record, b.report)
 	ev.talks = append(ev.talks, item)
-	for _, s := range t.Speakers {
-		key := b.urls.Speaker(&s)
+	for s := range t.AllSpeakers() {
+		key := b.urls.Speaker(s)
 		if key == "" {
 			continue
 		}
 		sp := b.speakers[key]
 		if sp == nil {
-			sp = &siteSpeaker{speaker: s}
+			sp = &siteSpeaker{speaker: *s}
 			sp.speaker.Extra = nil
 			b.speakers[key] = sp
 		}
