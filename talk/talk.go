@@ -105,6 +105,27 @@ type Speaker struct {
 	Extra map[string]json.RawMessage
 }
 
+// DisplayName is the name to show for s: its Name, or, for a speaker a
+// record knows only by a profile (a hand-written record's
+// {"accounts": [{"service": "github", "handle": "ghopper"}]}, a
+// RubyEvents speaker by handle), the first profile's handle, "@ghopper",
+// so that pages and structured data do not leave the speaker out; ""
+// when s has neither.
+func (s *Speaker) DisplayName() string {
+	if strings.TrimSpace(s.Name) != "" {
+		return s.Name
+	}
+	for _, a := range s.Accounts {
+		if h := strings.TrimSpace(a.Handle); h != "" {
+			if !strings.HasPrefix(h, "@") {
+				h = "@" + h
+			}
+			return h
+		}
+	}
+	return ""
+}
+
 // Account is a speaker's profile on another site.
 type Account struct {
 	Service string // lower-case site name: "github", "twitter", "mastodon"...

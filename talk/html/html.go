@@ -558,7 +558,7 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 	}
 	out := make([]person, 0, len(speakers))
 	for i := range speakers {
-		name := speakerName(&speakers[i])
+		name := speakers[i].DisplayName()
 		if name == "" {
 			// Some records list a blank speaker: an empty name, and
 			// a comma before it, would be all the page showed of it.
@@ -574,26 +574,6 @@ func (r *Renderer) people(speakers []talk.Speaker, self string) []person {
 		return nil
 	}
 	return out
-}
-
-// speakerName is the name pages show for s: its Name, or, for a speaker
-// a record knows only by a profile (a hand-written record's
-// {"accounts": [{"service": "github", "handle": "ghopper"}]}), the first
-// profile's handle, "@ghopper", so that the speaker is not left out; ""
-// when s has neither.
-func speakerName(s *talk.Speaker) string {
-	if strings.TrimSpace(s.Name) != "" {
-		return s.Name
-	}
-	for _, a := range s.Accounts {
-		if h := strings.TrimSpace(a.Handle); h != "" {
-			if !strings.HasPrefix(h, "@") {
-				h = "@" + h
-			}
-			return h
-		}
-	}
-	return ""
 }
 
 // videoParts are the parts of a video, as a written-out page writes them;

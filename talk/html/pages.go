@@ -167,7 +167,7 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
 	self := r.urls().Speaker(s)
 	p := &speakerPage{Head: r.head(self, opt), Speaker: s}
-	p.Head.Title = speakerName(s)
+	p.Head.Title = s.DisplayName()
 	if p.Head.Title == "" {
 		p.Head.Title = "Speaker"
 	}
@@ -176,7 +176,7 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 	p.Head.Description = shorten(s.Bio)
 	if p.Head.Description == "" {
 		p.Head.Description = talksOf(len(talks), "")
-		if name := speakerName(s); name != "" {
+		if name := s.DisplayName(); name != "" {
 			p.Head.Description += " by " + name
 		}
 	}

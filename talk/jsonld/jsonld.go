@@ -596,10 +596,11 @@ func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
 	e.closeArray(list)
 }
 
-// nameless reports whether a speaker has no name to show, as records of
-// talks with a blank speaker hold: a Person with no name says nothing.
+// nameless reports whether a speaker has no name to show (see
+// [talk.Speaker.DisplayName]), as records of talks with a blank speaker
+// hold: a Person with no name says nothing.
 func nameless(s *talk.Speaker) bool {
-	return strings.TrimSpace(s.Name) == ""
+	return s.DisplayName() == ""
 }
 
 // speakerID is where the talk's node wrote the @id of the talk's speaker
@@ -719,7 +720,7 @@ func (g *graph) location(e *encoder, event talk.Place) {
 func (g *graph) personMembers(e *encoder, s *talk.Speaker) span {
 	e.str("@type", "Person")
 	id := g.writePersonID(e, s)
-	e.str("name", s.Name)
+	e.str("name", s.DisplayName())
 	if g.opt.SpeakerURL != nil {
 		e.str("url", absoluteOrEmpty(g.opt.SpeakerURL(s)))
 	}
@@ -748,12 +749,12 @@ func (g *graph) writePersonID(e *encoder, s *talk.Speaker) span {
 }
 
 // personSlug is what a speaker's @id is made from: their slug, or their
-// name's; "" for none.
+// name's (a handle's, for a speaker known by one); "" for none.
 func personSlug(s *talk.Speaker) string {
 	if s.Slug != "" {
 		return s.Slug
 	}
-	return talk.Slug(s.Name)
+	return talk.Slug(strings.TrimPrefix(s.DisplayName(), "@"))
 }
 
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
