@@ -70,7 +70,8 @@
 // Every page's data has a Head: the facts of the document's head, which
 // the "head" and "nav" blocks get as their data: Lang (the page's lang),
 // Title (the <title>), Description, Canonical and Thumbnail (URLs, ""
-// when none), OGType, OGTitle, JSONLD (the graph, an html/template JS
+// when none), OGURL and OGImage (Canonical and Thumbnail when absolute,
+// as link previews want them; "" otherwise), OGType, OGTitle, JSONLD (the graph, an html/template JS
 // value for the <script type="application/ld+json"> element), StyleSheet
 // (the style sheet's URL; "" to inline the "style" block), Home (the
 // index's URL; "" on the index), SiteName, and SiteLinks (PageOptions.Links,

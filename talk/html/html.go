@@ -104,6 +104,23 @@ type head struct {
 	SiteLinks   []link // PageOptions.Links
 }
 
+// OGURL is Canonical for og:url, which Open Graph wants absolute: "" for
+// a path (a Renderer without a BaseURL), which link previews would not
+// read.
+func (h head) OGURL() string { return absoluteOnly(h.Canonical) }
+
+// OGImage is Thumbnail for og:image and twitter:image, which link
+// previews read only when absolute: "" for a path.
+func (h head) OGImage() string { return absoluteOnly(h.Thumbnail) }
+
+// absoluteOnly is u when it is an absolute http(s) URL, else "".
+func absoluteOnly(u string) string {
+	if weburl.Is(u) {
+		return u
+	}
+	return ""
+}
+
 // page is what the talk templates see.
 type page struct {
 	Head            head // the document's head, the "head" and "nav" blocks' data

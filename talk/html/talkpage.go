@@ -127,9 +127,10 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	metaLine(b, `<meta property="og:type" content="`, h.OGType)
 	title := metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
 	metaLineIfAgain(b, `<meta property="og:description" content="`, desc)
-	metaLineIf(b, `<meta property="og:url" content="`, h.Canonical)
-	image := metaLineIf(b, `<meta property="og:image" content="`, h.Thumbnail)
-	if h.Thumbnail != "" {
+	metaLineIf(b, `<meta property="og:url" content="`, h.OGURL())
+	ogImage := h.OGImage()
+	image := metaLineIf(b, `<meta property="og:image" content="`, ogImage)
+	if ogImage != "" {
 		b.WriteString(`<meta name="twitter:card" content="summary_large_image">`)
 	} else {
 		b.WriteString(`<meta name="twitter:card" content="summary">`)
