@@ -168,6 +168,24 @@ func TestTimesInLists(t *testing.T) {
 	checkGolden(t, "odd-event-times.html", b.Bytes())
 }
 
+// TestBlockInLists: a lightning-talk block without speakers of its own
+// is listed with its parts' speakers, each once, linked to their pages.
+func TestBlockInLists(t *testing.T) {
+	var r html.Renderer
+	odd := oddTalks()
+	block := odd["odd-parts.html"]
+	again := &talk.Talk{ID: "lt2", Title: "More lightning talks", Event: block.Event,
+		Parts: []talk.Talk{{Title: "Again", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}, {Title: "And again", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}}}
+	var b bytes.Buffer
+	if err := r.WriteEvent(&b, &block.Event, []*talk.Talk{block, again}, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
+	checkGolden(t, "odd-parts-event.html", b.Bytes())
+}
+
 // TestIndexDates: the index shows each event's dates, the end too when
 // it is another day.
 func TestIndexDates(t *testing.T) {

@@ -95,8 +95,9 @@ func (r *Renderer) partItems(parts []talk.Talk, lang talk.Language, tz string, z
 				it.Dir = dirAttr(it.Lang, part.Title)
 			}
 		}
+		// Its own speakers only: its parts, listed below it, name theirs.
 		out[i] = partItem{
-			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: it.Speakers,
+			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: r.people(part.Speakers, ""),
 			Kind: it.Kind, Date: it.Date, Duration: it.Duration,
 			Parts: r.partItems(part.Parts, partLang, tz, zones),
 		}
@@ -252,6 +253,25 @@ func (r *Renderer) item(t *talk.Talk, self string, withEvent bool, zones *zone.M
 	return r.itemIn(t, self, withEvent, t.Event.TimeZone, zones)
 }
 
+// listedSpeakers are the speakers a list of talks names for t: its own,
+// or, for a block without any (a lightning-talk session, a panel), its
+// parts', at any depth, each once, so that the list does not show a
+// session of five speakers as one without speakers.
+func listedSpeakers(t *talk.Talk) []talk.Speaker {
+	if len(t.Speakers) > 0 || len(t.Parts) == 0 {
+		return t.Speakers
+	}
+	var out []talk.Speaker
+	seen := map[string]bool{}
+	for s := range t.AllSpeakers() {
+		if name := s.DisplayName(); name != "" && !seen[name] {
+			seen[name] = true
+			out = append(out, *s)
+		}
+	}
+	return out
+}
+
 // itemIn is item with the date in the time zone tz.
 func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, zones *zone.Memo) talkItem {
 	urls := r.urls()
@@ -259,7 +279,7 @@ func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, 
 		Title:     t.Title,
 		URL:       r.href(urls.Talk(t)),
 		Lang:      langAttr(t.Language),
-		Speakers:  r.people(t.Speakers, self),
+		Speakers:  r.people(listedSpeakers(t), self),
 		Thumbnail: thumbnail(t),
 	}
 	it.Dir = dirAttr(it.Lang, t.Title)
