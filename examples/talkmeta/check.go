@@ -76,11 +76,13 @@ func runCheck(e *env, args []string) int {
 			continue
 		}
 		st, err := os.Stat(arg)
-		if err != nil {
+		if err != nil && !isSymlink(arg) {
 			problems = append(problems, readProblem(arg, err))
 			continue
 		}
-		if !st.IsDir() {
+		if err != nil || !st.IsDir() {
+			// A link to nothing is read as a file, whose error says
+			// where it leads.
 			tally(checkArgFile(&v, *profile, arg))
 			continue
 		}

@@ -391,3 +391,33 @@ func TestLayoutFaultsWordedOnce(t *testing.T) {
 		"tm/notalks: the event has no talks/ directory",
 	})
 }
+
+// TestReadArchiveTop: a talk record at an archive's top, outside any
+// event, and a symbolic link to nothing there, where an event directory
+// was likely meant, are reported as check reports them, not passed over
+// as a README is; a link to nothing named on the command line says where
+// it leads, as one inside an event does.
+func TestReadArchiveTop(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	plantFile(t, "a/README", "an archive\n")
+	plantFile(t, "a/loose.json", readFile(t, filepath.Join(pkg, archive, "chipy", "videos", "15260.json")))
+	if err := os.Symlink("nowhere", "a/ghost"); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Symlink("nowhere.json", "dangling.json"); err != nil {
+		t.Fatal(err)
+	}
+	wantResult(t, runCommand("", "urls", "a", "dangling.json"), 1, chipyURLs, []string{
+		"a/ghost: a symbolic link to nowhere, which does not exist",
+		"a/loose.json: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json",
+		"dangling.json: a symbolic link to nowhere.json, which does not exist",
+	})
+	wantResult(t, runCommand("", "check", "a", "dangling.json"), 1, []string{
+		"a/chipy/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)",
+		"a/ghost: read: a symbolic link to nowhere, which does not exist",
+		"a/loose.json: layout: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json",
+		"dangling.json: read: a symbolic link to nowhere.json, which does not exist",
+		"4 records (1 event, 3 talks): 3 errors, 1 warning, in 0s",
+	}, nil)
+}
