@@ -87,6 +87,8 @@ func TestCommand(t *testing.T) {
 		// scanner's "token too long".
 		{"slug-long-line.txt", "Go\n" + strings.Repeat("x", maxTitleLine+1) + "\nRust\n", []string{"slug"}},
 		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
+		// A language code that is none is refused, not read as English.
+		{"slug-bad-lang.txt", "", []string{"slug", "-lang", "dr", "Rock & Roll"}},
 		{"urls.txt", "", []string{"urls", archive}},
 		{"urls-event.txt", "", []string{"urls", archive + "/europython-2016"}},
 		{"urls-usage.txt", "", []string{"urls"}},
