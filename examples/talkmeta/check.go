@@ -37,16 +37,15 @@ func runCheck(e *env, args []string) int {
 	}
 	if *profile != "auto" {
 		if _, err := schema.ParseProfile(*profile); err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta check:", err)
-			return 2
+			// schema's words leave out auto, which is check's own.
+			return usageError(fs, "unknown -profile %q (want auto, talkmeta or pyvideo)", *profile)
 		}
 	}
 	v := schema.Validator{Strict: *strict}
 	if *languages != "" {
 		var err error
 		if v.Languages, err = parseLanguages(*languages); err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta check: -languages:", err)
-			return 2
+			return usageError(fs, "-languages: %v", err)
 		}
 	}
 	start := e.now()

@@ -128,6 +128,18 @@ func TestCheckHostileFiles(t *testing.T) {
 	}
 }
 
+// checkUsageLines is check's usage, which follows the reason for a
+// usage error.
+var checkUsageLines = []string{
+	"Usage: talkmeta check " + checkUsage,
+	"  -languages codes",
+	`    	the comma-separated language codes talks may use, BCP 47 or ISO 639-3 ("en" and "eng" are the same) (default: any that exists)`,
+	"  -profile form",
+	`    	the records' form: talkmeta, pyvideo, or auto (pyvideo where category.json files are) (default "auto")`,
+	"  -strict",
+	"    	report warnings as errors",
+}
+
 // TestCheckLanguages: -languages takes BCP 47 and ISO 639-3 codes alike,
 // with spaces around them, and refuses an unknown or empty one.
 func TestCheckLanguages(t *testing.T) {
@@ -135,12 +147,12 @@ func TestCheckLanguages(t *testing.T) {
 	wantResult(t, runCommand("", "check", "-languages", " en , spa", videos), 0, []string{
 		"1 record (0 events, 1 talk): 0 errors, 0 warnings, in 0s",
 	}, nil)
-	wantResult(t, runCommand("", "check", "-languages", "eng,xx", videos), 2, nil, []string{
+	wantResult(t, runCommand("", "check", "-languages", "eng,xx", videos), 2, nil, append([]string{
 		`talkmeta check: -languages: talk: "xx" is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`,
-	})
-	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, []string{
+	}, checkUsageLines...))
+	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, append([]string{
 		`talkmeta check: -languages: an empty code in "en,,es"`,
-	})
+	}, checkUsageLines...))
 }
 
 // TestCheckProfileFromData: check reads a lone talk file once, deciding

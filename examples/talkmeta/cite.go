@@ -30,7 +30,7 @@ func runCite(e *env, args []string) int {
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
 	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
 	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type; - for standard input) instead of talks")
-	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography` (one entry per line), one citation of all the items, or the citations of each item alone, one per line")
+	mode := fs.String("mode", "bibliography", "with -csl-json, the `mode`: bibliography (one entry per line), citation (one citation of all the items) or citations (each item's citation alone, one per line)")
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -38,8 +38,10 @@ func runCite(e *env, args []string) int {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *items != "" {
 		if fs.NArg() > 0 || set["format"] || set["ascii"] || set["event-date"] {
-			fmt.Fprintln(e.stderr, "talkmeta cite: -csl-json formats the items of one file: leave out talks, -format, -ascii and -event-date")
-			return 2
+			return usageError(fs, "-csl-json formats the items of one file: leave out talks, -format, -ascii and -event-date")
+		}
+		if *mode != "bibliography" && *mode != "citation" && *mode != "citations" {
+			return usageError(fs, "-mode is bibliography, citation or citations, not %q", *mode)
 		}
 		return citeItems(e, *items, *style, *locale, *mode, *html)
 	}
@@ -51,19 +53,16 @@ func runCite(e *env, args []string) int {
 	}
 	if *format == "" {
 		if set["ascii"] {
-			fmt.Fprintln(e.stderr, "talkmeta cite: -ascii goes with -format")
-			return 2
+			return usageError(fs, "-ascii goes with -format")
 		}
 		return citeStyle(e, fs.Args(), *style, *locale, *html, cite.Options{EventDate: *eventDate})
 	}
 	if set["style"] || set["locale"] || set["html"] {
-		fmt.Fprintln(e.stderr, "talkmeta cite: -format prints data, not references: leave out -style, -locale and -html")
-		return 2
+		return usageError(fs, "-format prints data, not references: leave out -style, -locale and -html")
 	}
 	f, err := cite.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta", err)
-		return 2
+		return usageError(fs, "%v", strings.TrimPrefix(err.Error(), "cite: "))
 	}
 	out := bufio.NewWriter(e.stdout)
 	w := cite.NewWriter(out, f, cite.Options{ASCII: *ascii, EventDate: *eventDate})
@@ -135,10 +134,6 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 // items (sorted, disambiguated and collapsed as the style says), or each
 // item's citation alone.
 func citeItems(e *env, file, style, locale, mode string, html bool) int {
-	if mode != "bibliography" && mode != "citation" && mode != "citations" {
-		fmt.Fprintf(e.stderr, "talkmeta cite: -mode is bibliography, citation or citations, not %q\n", mode)
-		return 2
-	}
 	pr, err := cslProcessor(style, locale, mode == "bibliography")
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
