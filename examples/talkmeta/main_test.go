@@ -97,7 +97,6 @@ func TestCommand(t *testing.T) {
 		{"render-biblatex.txt", "", []string{"render", "-to", "biblatex", archive + "/europython-2016"}},
 		{"render-ris.txt", "", []string{"render", "-to", "ris", archive + "/europython-2016"}},
 		{"render-csl-json.txt", "", []string{"render", "-to", "csl-json", archive + "/europython-2016"}},
-		{"render-ics.txt", "", []string{"render", "-to", "ics", archive + "/chipy"}},
 		{"render-jsonld.txt", "", []string{"render", "-to", "jsonld", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-html.txt", "", []string{"render", "-to", "html", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-usage.txt", "", []string{"render", "-to", "nope", archive}},

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -23,7 +25,7 @@ type renderer func(w io.Writer, talks []*talk.Talk, opt renderOptions) error
 type renderOptions struct {
 	base  string    // base URL for links and @ids
 	ascii bool      // BibTeX: LaTeX commands instead of Unicode
-	now   time.Time // when the document is made (iCalendar's DTSTAMP)
+	now   time.Time // when the document is made (iCalendar's DTSTAMP without records' times)
 }
 
 func renderers() map[string]renderer {
@@ -60,7 +62,7 @@ func renderers() map[string]renderer {
 		},
 		"jsonld": writeJSONLD,
 		"ics": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
-			return ical.WriteCalendar(w, talks, ical.Options{Name: calendarName(talks), Stamp: opt.now})
+			return ical.WriteCalendar(w, talks, ical.Options{Name: calendarName(talks), Stamp: calendarStamp(talks, opt.now)})
 		},
 	}
 }
@@ -104,6 +106,35 @@ func writeJSONLD(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 	b.WriteString("]\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// calendarStamp is the DTSTAMP of a calendar of talks: the time the
+// newest of their records, and of their events' records, was changed, as
+// ical.Options advises for a published schedule, so that the same
+// archive renders to the same calendar every time and a calendar program
+// takes a talk changed since for an update. It is now when a record's
+// time is unknown (standard input's) or there are no talks.
+func calendarStamp(talks []*talk.Talk, now time.Time) time.Time {
+	var newest time.Time
+	for _, t := range talks {
+		files := []string{filepath.FromSlash(t.Origin.Path)}
+		if ev := talkEventRecord(t); ev != "" {
+			files = append(files, ev)
+		}
+		for _, f := range files {
+			st, err := os.Stat(f)
+			if t.Origin.Path == stdinName || err != nil {
+				return now
+			}
+			if st.ModTime().After(newest) {
+				newest = st.ModTime()
+			}
+		}
+	}
+	if newest.IsZero() {
+		return now
+	}
+	return newest
 }
 
 // calendarName names a calendar after the event of its talks, or, when
