@@ -42,7 +42,7 @@ type verb struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	isTerminal     bool             // stderr is a terminal: progress lines are welcome
+	isTerminal     bool             // stderr is a terminal that welcomes progress lines (see welcomesProgress)
 	now            func() time.Time // the clock, fixed in tests
 	// notify relays SIGINT, SIGTERM and SIGHUP to c until the function it
 	// returns is called, as signal.Notify and signal.Stop do; nil
@@ -65,7 +65,7 @@ func verbs() []verb {
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now, notify: notifyInterrupts}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: welcomesProgress(os.Stderr, os.Getenv("TERM")), now: time.Now, notify: notifyInterrupts}
 	os.Exit(run(e, os.Args[1:]))
 }
 
@@ -331,6 +331,15 @@ func interruptedStatus(sig os.Signal) int {
 		return 128 + int(n)
 	}
 	return 1
+}
+
+// welcomesProgress reports whether progress lines, which check and site
+// redraw with a carriage return and an ANSI erase ("\r\033[K"), may go
+// to f: a terminal, unless the environment's TERM says it is a dumb
+// one (an Emacs shell buffer, an editor's output pane), which would show
+// the escapes as text, progress upon progress on one line.
+func welcomesProgress(f *os.File, term string) bool {
+	return term != "dumb" && isTerminal(f)
 }
 
 func isTerminal(f *os.File) bool {
