@@ -69,6 +69,10 @@ func TestCommand(t *testing.T) {
 		{"unknown-verb.txt", "", []string{"frobnicate"}},
 		{"show-file.txt", "", []string{"show", archive + "/chipy/videos/15260.json"}},
 		{"show-facts.txt", "", []string{"show", "testdata/show/keynote.json"}},
+		// A block's parts, slides, a recording that will not come, and
+		// a speaker known by a profile alone are shown as its page shows
+		// them, not left out.
+		{"show-block.txt", "", []string{"show", "testdata/show/block.json"}},
 		// No id, of the talk or its event: no "id: /".
 		{"show-no-id.txt", "", []string{"show", "testdata/show/no-id.json"}},
 		// Characters that would act on the terminal (retitle it, clear

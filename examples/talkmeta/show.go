@@ -52,7 +52,9 @@ func runShow(e *env, args []string) int {
 }
 
 // showTalk prints a talk for a person to read, each value on its line
-// and each shown as it reads (see forTerminal).
+// and each shown as it reads (see forTerminal): what a talk's page shows
+// but its texts, so that nothing the page lists (slides, the parts of a
+// block and their speakers, a recording that will not come) is missing.
 func showTalk(w io.Writer, t *talk.Talk) {
 	fmt.Fprintln(w, forTerminal(t.Title))
 	if t.Subtitle != "" {
@@ -63,11 +65,7 @@ func showTalk(w io.Writer, t *talk.Talk) {
 			fmt.Fprintf(w, "  %-10s %s\n", label+":", forTerminal(value))
 		}
 	}
-	names := make([]string, len(t.Speakers))
-	for i, s := range t.Speakers {
-		names[i] = s.Name
-	}
-	line("speakers", strings.Join(names, ", "))
+	line("speakers", speakerNames(t.Speakers))
 	line("event", t.Event.Title)
 	line("place", t.Where().String())
 	line("kind", t.Kind)
@@ -77,11 +75,22 @@ func showTalk(w io.Writer, t *talk.Talk) {
 		line("duration", t.Duration.Clock())
 	}
 	line("language", string(t.Language))
+	line("recording", strings.ReplaceAll(string(t.Recording), "_", " "))
 	for _, v := range t.Videos {
 		line("video", strings.TrimSpace(v.Provider+" "+v.URL))
 	}
+	for _, l := range t.Slides {
+		line("slides", strings.TrimSpace(l.Label+" "+l.URL))
+	}
 	for _, l := range t.Links {
 		line("link", strings.TrimSpace(l.Label+" "+l.URL))
+	}
+	for _, p := range t.Parts {
+		part := p.Title
+		if names := speakerNames(p.Speakers); names != "" {
+			part += " (" + names + ")"
+		}
+		line("part", part)
 	}
 	line("tags", strings.Join(t.Tags, ", "))
 	line("license", t.License)
@@ -89,4 +98,16 @@ func showTalk(w io.Writer, t *talk.Talk) {
 		line("id", path.Join(t.Event.ID, t.ID))
 	}
 	line("url", pyvideo.TalkURLPath(t))
+}
+
+// speakerNames lists speakers by the names their pages show them by,
+// which for one known only by a profile is its handle.
+func speakerNames(speakers []talk.Speaker) string {
+	var names []string
+	for _, s := range speakers {
+		if n := s.DisplayName(); n != "" {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
 }
