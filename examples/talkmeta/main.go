@@ -167,6 +167,9 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "A file named - is standard input: a talk record, import's schedule, or cite's -csl-json items;")
 	fmt.Fprintln(w, "\"talkmeta fmt -\" writes the record's canonical form to standard output.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Exit status: 0 on success; 1 when there were findings, or records or files that could not")
+	fmt.Fprintln(w, "be read or written; 2 on a usage error; 128+N after the signal N (130 for Ctrl-C).")
 }
 
 // flags returns a flag set for the verb v that reports usage errors on
