@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -204,10 +205,44 @@ func runRender(e *env, args []string) int {
 	err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()})
 	out.Flush() // an error writing the output is run's to report, once
 	if err != nil && !e.isOutputError(err) {
-		fmt.Fprintln(e.stderr, "talkmeta render:", err)
+		for _, line := range renderErrorLines(err, all) {
+			fmt.Fprintln(e.stderr, line)
+		}
 	}
 	if err != nil || e.outputFailed() {
 		return 1
 	}
 	return status
+}
+
+// renderErrorLines words err, the error of rendering talks, as errorLine
+// words a record's: a calendar's talks left out for want of a day one a
+// line, each with its file first and what its date is, rather than all
+// on one line after "ical:"; a date iCalendar cannot write likewise.
+func renderErrorLines(err error, talks []*talk.Talk) []string {
+	var undated *ical.UndatedError
+	var outOfRange *ical.RangeError
+	switch {
+	case errors.As(err, &undated):
+		recorded := map[string]talk.Date{}
+		for _, t := range talks {
+			recorded[t.Origin.Path] = t.Recorded
+		}
+		var lines []string
+		for i, id := range undated.IDs {
+			who := id
+			if i < len(undated.Paths) && undated.Paths[i] != "" {
+				who = undated.Paths[i]
+			}
+			why := "it has no recorded date"
+			if d, ok := recorded[who]; ok && !d.IsZero() {
+				why = fmt.Sprintf("its recorded date, %s, names no day", d)
+			}
+			lines = append(lines, errorLine(fmt.Errorf("%s: left out of the calendar: %s", who, why)))
+		}
+		return lines
+	case errors.As(err, &outOfRange) && outOfRange.Path != "" && outOfRange.Err != nil:
+		return []string{errorLine(fmt.Errorf("%s: %s %q %s; no calendar written", outOfRange.Path, outOfRange.Property, outOfRange.Err.Text, outOfRange.Err.Reason))}
+	}
+	return []string{"talkmeta render: " + errorLine(err)}
 }

@@ -101,3 +101,52 @@ func TestRenderCalendarStamp(t *testing.T) {
 		golden(t, name, got)
 	}
 }
+
+// TestRenderCalendarUndated: talks a calendar leaves out for want of a
+// day are reported one a line, each by its file and what its date is,
+// and the calendar holds the rest; a date iCalendar cannot write is
+// reported by its file, and no calendar is written.
+func TestRenderCalendarUndated(t *testing.T) {
+	inTempDir(t)
+	plantFile(t, "ev/talks/dated.json", `{"id": "dated", "title": "Dated", "recorded": "2024-06-01"}`)
+	plantFile(t, "ev/talks/year.json", `{"id": "year", "title": "A year", "recorded": "2019"}`)
+	plantFile(t, "ev/talks/none.json", `{"id": "none", "title": "No date"}`)
+	plantFile(t, "ev/event.json", `{"id": "ev", "title": "Ev"}`)
+	plantFile(t, "far/far.json", `{"id": "far", "title": "Far", "recorded": "9999-12-31T23:30:00-02:00"}`)
+	setRecordTimes(t, ".", fixedNow())
+	wantResult(t, runCommand("", "render", "-to", "ics", "ev"), 1, []string{
+		"BEGIN:VCALENDAR\r",
+		"VERSION:2.0\r",
+		"PRODID:-//talkmeta//talkmeta//EN\r",
+		"CALSCALE:GREGORIAN\r",
+		"NAME:Ev\r",
+		"X-WR-CALNAME:Ev\r",
+		"BEGIN:VEVENT\r",
+		"UID:dated@ev\r",
+		"DTSTAMP:20261125T120000Z\r",
+		"DTSTART;VALUE=DATE:20240601\r",
+		"SUMMARY:Dated\r",
+		"END:VEVENT\r",
+		"END:VCALENDAR\r",
+	}, []string{
+		"ev/talks/none.json: left out of the calendar: it has no recorded date",
+		"ev/talks/year.json: left out of the calendar: its recorded date, 2019, names no day",
+	})
+	wantResult(t, runCommand("", "render", "-to", "ics", "far/far.json"), 1, nil, []string{
+		`far/far.json: DTSTART "10000-01-01T01:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold; no calendar written`,
+	})
+}
+
+// setRecordTimes sets the modification time of every file under dir.
+func setRecordTimes(t *testing.T, dir string, when time.Time) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, when, when)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
