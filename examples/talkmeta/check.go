@@ -97,7 +97,7 @@ func runCheck(e *env, args []string) int {
 		var progress func(done, total int)
 		if e.isTerminal {
 			progress = func(done, total int) {
-				fmt.Fprintf(e.stderr, "\r\033[Kchecking %s: %d/%d records", arg, done, total) // cleared: the last may have been longer
+				fmt.Fprintf(e.stderr, "\r\033[Kchecking %s: %d/%d records", forTerminal(arg), done, total) // cleared: the last may have been longer
 				progressShown = true
 			}
 		}

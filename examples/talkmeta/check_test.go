@@ -210,3 +210,23 @@ func TestCheckProgressCleared(t *testing.T) {
 	t.Chdir(pkg)
 	golden(t, "check-progress.txt", result{status, strings.ReplaceAll(out.String(), "\r", "\\r"), strings.ReplaceAll(errOut.String(), "\r", "\\r")})
 }
+
+// TestCheckProgressEscaped: the progress line shows an archive's name as
+// every other line shows a path, with what would act on the terminal
+// escaped: a directory named with a control sequence, as a glob ("*/")
+// may hand check, does not clear the screen.
+func TestCheckProgressEscaped(t *testing.T) {
+	pkg := inTempDir(t)
+	name := "a\x1b[2J"
+	copyEvent(t, pkg, "chipy", name+"/chipy")
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: fixedNow, isTerminal: true}
+	got := result{run(e, []string{"check", name}), out.String(), errOut.String()}
+	want := result{0,
+		`a\x1b[2J/chipy/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)` + "\n" +
+			"3 records (1 event, 2 talks): 0 errors, 1 warning, in 0s\n",
+		"\r\x1b[Kchecking a\\x1b[2J: 3/3 records\r\x1b[K"}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
