@@ -421,3 +421,25 @@ func TestReadArchiveTop(t *testing.T) {
 		"4 records (1 event, 3 talks): 3 errors, 1 warning, in 0s",
 	}, nil)
 }
+
+// TestURLsTalkID: a talk without an ID has none in urls' first column,
+// where its event's ID alone read as the talk's, as show shows no id; and
+// IDs are shown as they are, not cleaned as paths ("ev/.." and
+// "../x" are not "../x").
+func TestURLsTalkID(t *testing.T) {
+	inTempDir(t)
+	plantFile(t, "a/ev/event.json", `{"id": "ev", "title": "Ev"}`)
+	plantFile(t, "a/ev/talks/first.json", `{"title": "First"}`)
+	plantFile(t, "a/ev/talks/second.json", `{"id": "s2", "title": "Second"}`)
+	plantFile(t, "odd.json", `{"id": "../x", "title": "Odd", "event": {"id": "ev/..", "title": "Ev"}}`)
+	wantResult(t, runCommand("", "urls", "a", "odd.json"), 0, []string{
+		"\t/ev/first.html",
+		"ev/s2\t/ev/second.html",
+		"ev/../../x\t/ev/odd.html",
+	}, nil)
+	wantResult(t, runCommand("", "show", "a/ev/talks/first.json"), 0, []string{
+		"First",
+		"  event:     Ev",
+		"  url:       /ev/first.html",
+	}, nil)
+}

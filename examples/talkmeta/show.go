@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"io"
-	"path"
 	"strings"
 
 	"github.com/talkmeta/talkmeta/talk"
@@ -94,9 +93,7 @@ func showTalk(w io.Writer, t *talk.Talk) {
 	}
 	line("tags", strings.Join(t.Tags, ", "))
 	line("license", t.License)
-	if t.ID != "" {
-		line("id", path.Join(t.Event.ID, t.ID))
-	}
+	line("id", talkID(t))
 	line("url", pyvideo.TalkURLPath(t))
 }
 
@@ -110,4 +107,19 @@ func speakerNames(speakers []talk.Speaker) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// talkID names a talk as urls and show do: its event's ID and its own,
+// "event/talk", or its own alone for a talk of no known event; "" for a
+// talk without an ID, which its event's ID alone would pass off as one.
+// The IDs are shown as they are, not cleaned as a path would be: "ev/.."
+// and "x" are not "x".
+func talkID(t *talk.Talk) string {
+	switch {
+	case t.ID == "":
+		return ""
+	case t.Event.ID == "":
+		return t.ID
+	}
+	return t.Event.ID + "/" + t.ID
 }
