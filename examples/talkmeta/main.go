@@ -56,7 +56,7 @@ func verbs() []verb {
 		{"slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
 		{"urls", "FILE|DIR...", "print each talk's ID and its pyvideo.org URL path", runURLs},
 		{"render", "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR...", "write the talks in another format: html (one talk's page), jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
-		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
+		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), the talks' bibliography (-mode), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite each record in its format's canonical form, pyvideo's or talkmeta's (list what would change without -w)", runFmt},
 		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
 		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs", runSite},
