@@ -9,10 +9,12 @@
 // Run it with no arguments to see the seed talk from an embedded sample and
 // the list of verbs; "talkmeta help VERB" explains one.
 //
-// Exit status: 0 on success, 1 when there were findings or records that
-// could not be read, 2 on a usage error; a verb that writes files (fmt
-// -w, site, import) and is interrupted stops between two files, and exits
-// as a shell reports the signal (130 for SIGINT).
+// Exit status: 0 on success (check's warnings alone, and fmt's list of
+// files it would rewrite, are no failure), 1 when check found errors or
+// a record or file could not be read or written, 2 on a usage error; a
+// verb that writes files (fmt -w, site, import) and is interrupted stops
+// between two files, and exits as a shell reports the signal (130 for
+// SIGINT), as the others do when the signal ends them.
 package main
 
 import (
@@ -168,8 +170,9 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "A file named - is standard input: a talk record, import's schedule, or cite's -csl-json items;")
 	fmt.Fprintln(w, "\"talkmeta fmt -\" writes the record's canonical form to standard output.")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Exit status: 0 on success; 1 when there were findings, or records or files that could not")
-	fmt.Fprintln(w, "be read or written; 2 on a usage error; 128+N after the signal N (130 for Ctrl-C).")
+	fmt.Fprintln(w, "Exit status: 0 on success, check's warnings and fmt's list of files to rewrite included; 1 when")
+	fmt.Fprintln(w, "check found errors, or a record or file could not be read or written; 2 on a usage error;")
+	fmt.Fprintln(w, "128+N after the signal N (130 for Ctrl-C, 141 for a closed pipe).")
 }
 
 // flags returns a flag set for the verb v that reports usage errors on
