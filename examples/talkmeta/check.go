@@ -37,16 +37,15 @@ func runCheck(e *env, args []string) int {
 	}
 	if *profile != "auto" {
 		if _, err := schema.ParseProfile(*profile); err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta check:", err)
-			return 2
+			// schema's words leave out auto, which is check's own.
+			return usageError(fs, "unknown -profile %q (want auto, talkmeta or pyvideo)", *profile)
 		}
 	}
 	v := schema.Validator{Strict: *strict}
 	if *languages != "" {
 		var err error
 		if v.Languages, err = parseLanguages(*languages); err != nil {
-			fmt.Fprintln(e.stderr, "talkmeta check: -languages:", err)
-			return 2
+			return usageError(fs, "-languages: %v", err)
 		}
 	}
 	start := e.now()
@@ -76,11 +75,13 @@ func runCheck(e *env, args []string) int {
 			continue
 		}
 		st, err := os.Stat(arg)
-		if err != nil {
+		if err != nil && !isSymlink(arg) {
 			problems = append(problems, readProblem(arg, err))
 			continue
 		}
-		if !st.IsDir() {
+		if err != nil || !st.IsDir() {
+			// A link to nothing is read as a file, whose error says
+			// where it leads.
 			tally(checkArgFile(&v, *profile, arg))
 			continue
 		}
@@ -96,7 +97,7 @@ func runCheck(e *env, args []string) int {
 		var progress func(done, total int)
 		if e.isTerminal {
 			progress = func(done, total int) {
-				fmt.Fprintf(e.stderr, "\r\033[Kchecking %s: %d/%d records", arg, done, total) // cleared: the last may have been longer
+				fmt.Fprintf(e.stderr, "\r\033[Kchecking %s: %d/%d records", forTerminal(arg), done, total) // cleared: the last may have been longer
 				progressShown = true
 			}
 		}

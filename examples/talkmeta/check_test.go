@@ -128,6 +128,18 @@ func TestCheckHostileFiles(t *testing.T) {
 	}
 }
 
+// checkUsageLines is check's usage, which follows the reason for a
+// usage error.
+var checkUsageLines = []string{
+	"Usage: talkmeta check " + checkUsage,
+	"  -languages codes",
+	`    	the comma-separated language codes talks may use, BCP 47 or ISO 639-3 ("en" and "eng" are the same) (default: any that exists)`,
+	"  -profile form",
+	`    	the records' form: talkmeta, pyvideo, or auto (pyvideo where category.json files are) (default "auto")`,
+	"  -strict",
+	"    	report warnings as errors",
+}
+
 // TestCheckLanguages: -languages takes BCP 47 and ISO 639-3 codes alike,
 // with spaces around them, and refuses an unknown or empty one.
 func TestCheckLanguages(t *testing.T) {
@@ -135,12 +147,12 @@ func TestCheckLanguages(t *testing.T) {
 	wantResult(t, runCommand("", "check", "-languages", " en , spa", videos), 0, []string{
 		"1 record (0 events, 1 talk): 0 errors, 0 warnings, in 0s",
 	}, nil)
-	wantResult(t, runCommand("", "check", "-languages", "eng,xx", videos), 2, nil, []string{
+	wantResult(t, runCommand("", "check", "-languages", "eng,xx", videos), 2, nil, append([]string{
 		`talkmeta check: -languages: talk: "xx" is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`,
-	})
-	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, []string{
+	}, checkUsageLines...))
+	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, append([]string{
 		`talkmeta check: -languages: an empty code in "en,,es"`,
-	})
+	}, checkUsageLines...))
 }
 
 // TestCheckProfileFromData: check reads a lone talk file once, deciding
@@ -197,4 +209,24 @@ func TestCheckProgressCleared(t *testing.T) {
 	status := run(e, []string{"check", "a-long-archive-name", "b"})
 	t.Chdir(pkg)
 	golden(t, "check-progress.txt", result{status, strings.ReplaceAll(out.String(), "\r", "\\r"), strings.ReplaceAll(errOut.String(), "\r", "\\r")})
+}
+
+// TestCheckProgressEscaped: the progress line shows an archive's name as
+// every other line shows a path, with what would act on the terminal
+// escaped: a directory named with a control sequence, as a glob ("*/")
+// may hand check, does not clear the screen.
+func TestCheckProgressEscaped(t *testing.T) {
+	pkg := inTempDir(t)
+	name := "a\x1b[2J"
+	copyEvent(t, pkg, "chipy", name+"/chipy")
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: fixedNow, isTerminal: true}
+	got := result{run(e, []string{"check", name}), out.String(), errOut.String()}
+	want := result{0,
+		`a\x1b[2J/chipy/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)` + "\n" +
+			"3 records (1 event, 2 talks): 0 errors, 1 warning, in 0s\n",
+		"\r\x1b[Kchecking a\\x1b[2J: 3/3 records\r\x1b[K"}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

@@ -16,9 +16,10 @@ import (
 	"github.com/talkmeta/talkmeta/talk/html"
 )
 
-const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] [-event-date] TALK.json|DIR... | -csl-json ITEMS.json [-mode bibliography|citation|citations] | -format bibtex|biblatex|ris|csl-json [-ascii] [-event-date] TALK.json|DIR..."
+const citeUsage = "[-style apa|mla|chicago|ieee|harvard|FILE.csl] [-locale FILE] [-html] [-event-date] [-mode bibliography|citation|citations] TALK.json|DIR... | -csl-json ITEMS.json [-mode ...] | -format bibtex|biblatex|ris|csl-json [-ascii] [-event-date] TALK.json|DIR..."
 
-// runCite prints a formatted reference per talk, or with -format the
+// runCite prints a formatted reference per talk, each alone, or with
+// -mode the talks as one bibliography or citation, or with -format the
 // talks as citation data, streaming: keys are unique among the talks of
 // one run, in the order they are read.
 func runCite(e *env, args []string) int {
@@ -30,7 +31,7 @@ func runCite(e *env, args []string) int {
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
 	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
 	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type; - for standard input) instead of talks")
-	mode := fs.String("mode", "bibliography", "with -csl-json: print the `bibliography` (one entry per line), one citation of all the items, or the citations of each item alone, one per line")
+	mode := fs.String("mode", "", "format the talks, or the -csl-json items, together in this `mode`: bibliography (sorted, numbered and disambiguated (\"2019a\") as the style says, one entry a line; -csl-json's default), citation (one citation of all) or citations (each one's citation alone, one a line); without it, each talk's reference is made alone, in the order the talks are read")
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -38,32 +39,36 @@ func runCite(e *env, args []string) int {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *items != "" {
 		if fs.NArg() > 0 || set["format"] || set["ascii"] || set["event-date"] {
-			fmt.Fprintln(e.stderr, "talkmeta cite: -csl-json formats the items of one file: leave out talks, -format, -ascii and -event-date")
-			return 2
+			return usageError(fs, "-csl-json formats the items of one file: leave out talks, -format, -ascii and -event-date")
+		}
+		if *mode == "" {
+			*mode = "bibliography"
+		}
+		if *mode != "bibliography" && *mode != "citation" && *mode != "citations" {
+			return usageError(fs, "-mode is bibliography, citation or citations, not %q", *mode)
 		}
 		return citeItems(e, *items, *style, *locale, *mode, *html)
-	}
-	if set["mode"] {
-		return usageError(fs, "-mode goes with -csl-json")
 	}
 	if fs.NArg() == 0 {
 		return usageError(fs, "no talk file or directory given")
 	}
 	if *format == "" {
-		if set["ascii"] {
-			fmt.Fprintln(e.stderr, "talkmeta cite: -ascii goes with -format")
-			return 2
+		switch {
+		case set["ascii"]:
+			return usageError(fs, "-ascii goes with -format")
+		case set["mode"] && *mode != "bibliography" && *mode != "citation" && *mode != "citations":
+			return usageError(fs, "-mode is bibliography, citation or citations, not %q", *mode)
+		case set["mode"]:
+			return citeTalksTogether(e, fs.Args(), *style, *locale, *mode, *html, cite.Options{EventDate: *eventDate})
 		}
 		return citeStyle(e, fs.Args(), *style, *locale, *html, cite.Options{EventDate: *eventDate})
 	}
-	if set["style"] || set["locale"] || set["html"] {
-		fmt.Fprintln(e.stderr, "talkmeta cite: -format prints data, not references: leave out -style, -locale and -html")
-		return 2
+	if set["style"] || set["locale"] || set["html"] || set["mode"] {
+		return usageError(fs, "-format prints data, not references: leave out -style, -locale, -html and -mode")
 	}
 	f, err := cite.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "talkmeta", err)
-		return 2
+		return usageError(fs, "%v", strings.TrimPrefix(err.Error(), "cite: "))
 	}
 	out := bufio.NewWriter(e.stdout)
 	w := cite.NewWriter(out, f, cite.Options{ASCII: *ascii, EventDate: *eventDate})
@@ -130,15 +135,45 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	return status
 }
 
+// citeTalksTogether formats the talks as citeItems formats CSL-JSON
+// items: as one bibliography, where two talks of an author in one year
+// are told apart ("2019a") and a numeric style numbers its entries, which
+// references made each alone do not. A talk that cannot be read is
+// reported, and the others are formatted.
+func citeTalksTogether(e *env, paths []string, style, locale, mode string, html bool, opt cite.Options) int {
+	pr, err := cslProcessor(style, locale, mode == "bibliography")
+	if err != nil {
+		fmt.Fprintln(e.stderr, verbError("cite", err))
+		return 2
+	}
+	status := 0
+	var keys cite.KeySet
+	var items []*csl.Item
+	for t, err := range e.talks(paths) {
+		if err != nil {
+			fmt.Fprintln(e.stderr, errorLine(err))
+			status = 1
+			continue
+		}
+		items = append(items, cite.CSLItem(t, keys.Key(t), opt))
+	}
+	if len(items) == 0 {
+		return status
+	}
+	if err := writeItems(e.stdout, pr, items, mode, cslFormat(html)); err != nil {
+		if !e.isOutputError(err) {
+			fmt.Fprintln(e.stderr, verbError("cite", err))
+		}
+		return 1
+	}
+	return status
+}
+
 // citeItems formats arbitrary CSL-JSON items, as pandoc's citeproc does:
 // the bibliography, sorted as the style says, one citation of all the
 // items (sorted, disambiguated and collapsed as the style says), or each
 // item's citation alone.
 func citeItems(e *env, file, style, locale, mode string, html bool) int {
-	if mode != "bibliography" && mode != "citation" && mode != "citations" {
-		fmt.Fprintf(e.stderr, "talkmeta cite: -mode is bibliography, citation or citations, not %q\n", mode)
-		return 2
-	}
 	pr, err := cslProcessor(style, locale, mode == "bibliography")
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))

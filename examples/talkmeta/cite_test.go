@@ -40,6 +40,17 @@ func TestCite(t *testing.T) {
 		{"items-bad-mode.txt", []string{"-csl-json", "testdata/cite/items.json", "-mode", "cluster"}},
 		{"items-and-talks.txt", []string{"-csl-json", "testdata/cite/items.json", seedTalk}},
 		{"missing-file.txt", []string{"-format", "ris", "testdata/cite/no-such-talk.json", seedTalk}},
+		// Talks formatted together, as one bibliography: an author's two
+		// talks of a year told apart, a numeric style's entries numbered,
+		// which references made alone are not; a record that cannot be
+		// read is reported and the rest formatted.
+		{"alone-apa.txt", []string{"-style", "apa", "testdata/cite-together"}},
+		{"together-apa.txt", []string{"-style", "apa", "-mode", "bibliography", "testdata/cite-together"}},
+		{"together-ieee.txt", []string{"-style", "ieee", "-mode", "bibliography", "testdata/cite-together"}},
+		{"together-citation.txt", []string{"-mode", "citation", "testdata/cite-together"}},
+		{"together-citations-html.txt", []string{"-mode", "citations", "-html", "testdata/cite-together"}},
+		{"together-bad-mode.txt", []string{"-mode", "cluster", "testdata/cite-together"}},
+		{"together-format.txt", []string{"-mode", "bibliography", "-format", "ris", "testdata/cite-together"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,10 +9,12 @@
 // Run it with no arguments to see the seed talk from an embedded sample and
 // the list of verbs; "talkmeta help VERB" explains one.
 //
-// Exit status: 0 on success, 1 when there were findings or records that
-// could not be read, 2 on a usage error; a verb that writes files (fmt
-// -w, site, import) and is interrupted stops between two files, and exits
-// as a shell reports the signal (130 for SIGINT).
+// Exit status: 0 on success (check's warnings alone, and fmt's list of
+// files it would rewrite, are no failure), 1 when check found errors or
+// a record or file could not be read or written, 2 on a usage error; a
+// verb that writes files (fmt -w, site, import) and is interrupted stops
+// between two files, and exits as a shell reports the signal (130 for
+// SIGINT), as the others do when the signal ends them.
 package main
 
 import (
@@ -42,7 +44,7 @@ type verb struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	isTerminal     bool             // stderr is a terminal: progress lines are welcome
+	isTerminal     bool             // stderr is a terminal that welcomes progress lines (see welcomesProgress)
 	now            func() time.Time // the clock, fixed in tests
 	// notify relays SIGINT, SIGTERM and SIGHUP to c until the function it
 	// returns is called, as signal.Notify and signal.Stop do; nil
@@ -56,7 +58,7 @@ func verbs() []verb {
 		{"slug", "[-style default|pyvideo] [-max N] [-lang CODE] [TITLE...]", "print one slug per title (titles from stdin when none are given)", runSlug},
 		{"urls", "FILE|DIR...", "print each talk's ID and its pyvideo.org URL path", runURLs},
 		{"render", "-to " + formatNames() + " [-base URL] [-ascii] TALK.json|DIR...", "write the talks in another format: html (one talk's page), jsonld, bibtex, biblatex, ris, csl-json, ics", runRender},
-		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
+		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), the talks' bibliography (-mode), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite each record in its format's canonical form, pyvideo's or talkmeta's (list what would change without -w)", runFmt},
 		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
 		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs", runSite},
@@ -65,7 +67,7 @@ func verbs() []verb {
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stderr), now: time.Now, notify: notifyInterrupts}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: welcomesProgress(os.Stderr, os.Getenv("TERM")), now: time.Now, notify: notifyInterrupts}
 	os.Exit(run(e, os.Args[1:]))
 }
 
@@ -167,6 +169,10 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "A file named - is standard input: a talk record, import's schedule, or cite's -csl-json items;")
 	fmt.Fprintln(w, "\"talkmeta fmt -\" writes the record's canonical form to standard output.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Exit status: 0 on success, check's warnings and fmt's list of files to rewrite included; 1 when")
+	fmt.Fprintln(w, "check found errors, or a record or file could not be read or written; 2 on a usage error;")
+	fmt.Fprintln(w, "128+N after the signal N (130 for Ctrl-C, 141 for a closed pipe).")
 }
 
 // flags returns a flag set for the verb v that reports usage errors on
@@ -331,6 +337,15 @@ func interruptedStatus(sig os.Signal) int {
 		return 128 + int(n)
 	}
 	return 1
+}
+
+// welcomesProgress reports whether progress lines, which check and site
+// redraw with a carriage return and an ANSI erase ("\r\033[K"), may go
+// to f: a terminal, unless the environment's TERM says it is a dumb
+// one (an Emacs shell buffer, an editor's output pane), which would show
+// the escapes as text, progress upon progress on one line.
+func welcomesProgress(f *os.File, term string) bool {
+	return term != "dumb" && isTerminal(f)
 }
 
 func isTerminal(f *os.File) bool {

@@ -69,6 +69,10 @@ func TestCommand(t *testing.T) {
 		{"unknown-verb.txt", "", []string{"frobnicate"}},
 		{"show-file.txt", "", []string{"show", archive + "/chipy/videos/15260.json"}},
 		{"show-facts.txt", "", []string{"show", "testdata/show/keynote.json"}},
+		// A block's parts, slides, a recording that will not come, and
+		// a speaker known by a profile alone are shown as its page shows
+		// them, not left out.
+		{"show-block.txt", "", []string{"show", "testdata/show/block.json"}},
 		// No id, of the talk or its event: no "id: /".
 		{"show-no-id.txt", "", []string{"show", "testdata/show/no-id.json"}},
 		// Characters that would act on the terminal (retitle it, clear
@@ -87,6 +91,8 @@ func TestCommand(t *testing.T) {
 		// scanner's "token too long".
 		{"slug-long-line.txt", "Go\n" + strings.Repeat("x", maxTitleLine+1) + "\nRust\n", []string{"slug"}},
 		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
+		// A language code that is none is refused, not read as English.
+		{"slug-bad-lang.txt", "", []string{"slug", "-lang", "dr", "Rock & Roll"}},
 		{"urls.txt", "", []string{"urls", archive}},
 		{"urls-event.txt", "", []string{"urls", archive + "/europython-2016"}},
 		{"urls-usage.txt", "", []string{"urls"}},
@@ -95,7 +101,6 @@ func TestCommand(t *testing.T) {
 		{"render-biblatex.txt", "", []string{"render", "-to", "biblatex", archive + "/europython-2016"}},
 		{"render-ris.txt", "", []string{"render", "-to", "ris", archive + "/europython-2016"}},
 		{"render-csl-json.txt", "", []string{"render", "-to", "csl-json", archive + "/europython-2016"}},
-		{"render-ics.txt", "", []string{"render", "-to", "ics", archive + "/chipy"}},
 		{"render-jsonld.txt", "", []string{"render", "-to", "jsonld", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-html.txt", "", []string{"render", "-to", "html", "-base", "https://talks.example.org", archive + "/europython-2016"}},
 		{"render-usage.txt", "", []string{"render", "-to", "nope", archive}},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -92,6 +93,11 @@ func (e *env) stdinTalk(read bool) iter.Seq2[*talk.Talk, error] {
 func pathTalks(p string) iter.Seq2[*talk.Talk, error] {
 	st, err := os.Stat(p)
 	switch {
+	case err != nil && isSymlink(p):
+		// Read as a file, so that the error says where the link leads,
+		// as it does of a link inside an event: "no such file or
+		// directory" of a name the user sees listed says nothing.
+		return talkFile(p)
 	case err != nil:
 		return failed(err)
 	case !st.IsDir():
@@ -184,14 +190,34 @@ func isDir(name string, e fs.DirEntry) bool {
 }
 
 // archiveTalks reads the events of the archive dir, whose entries are
-// given, in name order, each in its own layout. Hidden entries (".git")
-// and files (README, LICENSE) are passed over, as pyvideo.Talks passes
-// them over; a directory that is no event is reported.
+// given, in name order, each in its own layout. As pyvideo.Talks and
+// check do, it passes over hidden entries (".git") and files that are
+// no records (README, LICENSE), and reports a record file at the top,
+// outside any event, which no verb would otherwise read, a symbolic link
+// to nothing, where an event directory was likely meant, and a
+// directory that is no event.
 func archiveTalks(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, error] {
 	return func(yield func(*talk.Talk, error) bool) {
+		outside := ""
 		for _, e := range entries {
 			name := filepath.Join(dir, e.Name())
-			if hidden(e.Name()) || !isDir(name, e) {
+			if hidden(e.Name()) {
+				continue
+			}
+			if !isDir(name, e) {
+				var err error
+				switch {
+				case e.Type()&fs.ModeSymlink != 0 && !exists(name):
+					_, err = readInput(name, 0) // says where the link leads
+				case filepath.Ext(e.Name()) == ".json":
+					if outside == "" {
+						outside = archiveLayout(dir).Outside()
+					}
+					err = fmt.Errorf("%s: %s", name, outside)
+				}
+				if err != nil && !yield(nil, err) {
+					return
+				}
 				continue
 			}
 			evEntries, err := os.ReadDir(name)
@@ -208,6 +234,30 @@ func archiveTalks(dir string, entries []fs.DirEntry) iter.Seq2[*talk.Talk, error
 			}
 		}
 	}
+}
+
+// archiveLayout is the layout of the archive dir as check's -profile
+// auto sees it: pyvideo's where it holds a pyvideo event, talkmeta's
+// otherwise.
+func archiveLayout(dir string) layout.Names {
+	if profile, _ := checkProfile("auto", dir, true, nil); profile == schema.Pyvideo {
+		return layout.Pyvideo()
+	}
+	return layout.Talkmeta()
+}
+
+// isSymlink reports whether name is a symbolic link, whether or not it
+// leads anywhere.
+func isSymlink(name string) bool {
+	st, err := os.Lstat(name)
+	return err == nil && st.Mode()&fs.ModeSymlink != 0
+}
+
+// exists reports whether name, followed if it is a symbolic link, is
+// there.
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 // formNames returns the names the layout of form (pyvideo.FormatName,

@@ -391,3 +391,55 @@ func TestLayoutFaultsWordedOnce(t *testing.T) {
 		"tm/notalks: the event has no talks/ directory",
 	})
 }
+
+// TestReadArchiveTop: a talk record at an archive's top, outside any
+// event, and a symbolic link to nothing there, where an event directory
+// was likely meant, are reported as check reports them, not passed over
+// as a README is; a link to nothing named on the command line says where
+// it leads, as one inside an event does.
+func TestReadArchiveTop(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	plantFile(t, "a/README", "an archive\n")
+	plantFile(t, "a/loose.json", readFile(t, filepath.Join(pkg, archive, "chipy", "videos", "15260.json")))
+	if err := os.Symlink("nowhere", "a/ghost"); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Symlink("nowhere.json", "dangling.json"); err != nil {
+		t.Fatal(err)
+	}
+	wantResult(t, runCommand("", "urls", "a", "dangling.json"), 1, chipyURLs, []string{
+		"a/ghost: a symbolic link to nowhere, which does not exist",
+		"a/loose.json: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json",
+		"dangling.json: a symbolic link to nowhere.json, which does not exist",
+	})
+	wantResult(t, runCommand("", "check", "a", "dangling.json"), 1, []string{
+		"a/chipy/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)",
+		"a/ghost: read: a symbolic link to nowhere, which does not exist",
+		"a/loose.json: layout: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json",
+		"dangling.json: read: a symbolic link to nowhere.json, which does not exist",
+		"4 records (1 event, 3 talks): 3 errors, 1 warning, in 0s",
+	}, nil)
+}
+
+// TestURLsTalkID: a talk without an ID has none in urls' first column,
+// where its event's ID alone read as the talk's, as show shows no id; and
+// IDs are shown as they are, not cleaned as paths ("ev/.." and
+// "../x" are not "../x").
+func TestURLsTalkID(t *testing.T) {
+	inTempDir(t)
+	plantFile(t, "a/ev/event.json", `{"id": "ev", "title": "Ev"}`)
+	plantFile(t, "a/ev/talks/first.json", `{"title": "First"}`)
+	plantFile(t, "a/ev/talks/second.json", `{"id": "s2", "title": "Second"}`)
+	plantFile(t, "odd.json", `{"id": "../x", "title": "Odd", "event": {"id": "ev/..", "title": "Ev"}}`)
+	wantResult(t, runCommand("", "urls", "a", "odd.json"), 0, []string{
+		"\t/ev/first.html",
+		"ev/s2\t/ev/second.html",
+		"ev/../../x\t/ev/odd.html",
+	}, nil)
+	wantResult(t, runCommand("", "show", "a/ev/talks/first.json"), 0, []string{
+		"First",
+		"  event:     Ev",
+		"  url:       /ev/first.html",
+	}, nil)
+}

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -23,7 +26,7 @@ type renderer func(w io.Writer, talks []*talk.Talk, opt renderOptions) error
 type renderOptions struct {
 	base  string    // base URL for links and @ids
 	ascii bool      // BibTeX: LaTeX commands instead of Unicode
-	now   time.Time // when the document is made (iCalendar's DTSTAMP)
+	now   time.Time // when the document is made (iCalendar's DTSTAMP without records' times)
 }
 
 func renderers() map[string]renderer {
@@ -60,7 +63,7 @@ func renderers() map[string]renderer {
 		},
 		"jsonld": writeJSONLD,
 		"ics": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
-			return ical.WriteCalendar(w, talks, ical.Options{Name: calendarName(talks), Stamp: opt.now})
+			return ical.WriteCalendar(w, talks, ical.Options{Name: calendarName(talks), Stamp: calendarStamp(talks, opt.now)})
 		},
 	}
 }
@@ -104,6 +107,35 @@ func writeJSONLD(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 	b.WriteString("]\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// calendarStamp is the DTSTAMP of a calendar of talks: the time the
+// newest of their records, and of their events' records, was changed, as
+// ical.Options advises for a published schedule, so that the same
+// archive renders to the same calendar every time and a calendar program
+// takes a talk changed since for an update. It is now when a record's
+// time is unknown (standard input's) or there are no talks.
+func calendarStamp(talks []*talk.Talk, now time.Time) time.Time {
+	var newest time.Time
+	for _, t := range talks {
+		files := []string{filepath.FromSlash(t.Origin.Path)}
+		if ev := talkEventRecord(t); ev != "" {
+			files = append(files, ev)
+		}
+		for _, f := range files {
+			st, err := os.Stat(f)
+			if t.Origin.Path == stdinName || err != nil {
+				return now
+			}
+			if st.ModTime().After(newest) {
+				newest = st.ModTime()
+			}
+		}
+	}
+	if newest.IsZero() {
+		return now
+	}
+	return newest
 }
 
 // calendarName names a calendar after the event of its talks, or, when
@@ -173,10 +205,44 @@ func runRender(e *env, args []string) int {
 	err := render(out, all, renderOptions{base: *base, ascii: *ascii, now: e.now()})
 	out.Flush() // an error writing the output is run's to report, once
 	if err != nil && !e.isOutputError(err) {
-		fmt.Fprintln(e.stderr, "talkmeta render:", err)
+		for _, line := range renderErrorLines(err, all) {
+			fmt.Fprintln(e.stderr, line)
+		}
 	}
 	if err != nil || e.outputFailed() {
 		return 1
 	}
 	return status
+}
+
+// renderErrorLines words err, the error of rendering talks, as errorLine
+// words a record's: a calendar's talks left out for want of a day one a
+// line, each with its file first and what its date is, rather than all
+// on one line after "ical:"; a date iCalendar cannot write likewise.
+func renderErrorLines(err error, talks []*talk.Talk) []string {
+	var undated *ical.UndatedError
+	var outOfRange *ical.RangeError
+	switch {
+	case errors.As(err, &undated):
+		recorded := map[string]talk.Date{}
+		for _, t := range talks {
+			recorded[t.Origin.Path] = t.Recorded
+		}
+		var lines []string
+		for i, id := range undated.IDs {
+			who := id
+			if i < len(undated.Paths) && undated.Paths[i] != "" {
+				who = undated.Paths[i]
+			}
+			why := "it has no recorded date"
+			if d, ok := recorded[who]; ok && !d.IsZero() {
+				why = fmt.Sprintf("its recorded date, %s, names no day", d)
+			}
+			lines = append(lines, errorLine(fmt.Errorf("%s: left out of the calendar: %s", who, why)))
+		}
+		return lines
+	case errors.As(err, &outOfRange) && outOfRange.Path != "" && outOfRange.Err != nil:
+		return []string{errorLine(fmt.Errorf("%s: %s %q %s; no calendar written", outOfRange.Path, outOfRange.Property, outOfRange.Err.Text, outOfRange.Err.Reason))}
+	}
+	return []string{"talkmeta render: " + errorLine(err)}
 }

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"io"
-	"path"
 	"strings"
 
 	"github.com/talkmeta/talkmeta/talk"
@@ -52,7 +51,9 @@ func runShow(e *env, args []string) int {
 }
 
 // showTalk prints a talk for a person to read, each value on its line
-// and each shown as it reads (see forTerminal).
+// and each shown as it reads (see forTerminal): what a talk's page shows
+// but its texts, so that nothing the page lists (slides, the parts of a
+// block and their speakers, a recording that will not come) is missing.
 func showTalk(w io.Writer, t *talk.Talk) {
 	fmt.Fprintln(w, forTerminal(t.Title))
 	if t.Subtitle != "" {
@@ -63,11 +64,7 @@ func showTalk(w io.Writer, t *talk.Talk) {
 			fmt.Fprintf(w, "  %-10s %s\n", label+":", forTerminal(value))
 		}
 	}
-	names := make([]string, len(t.Speakers))
-	for i, s := range t.Speakers {
-		names[i] = s.Name
-	}
-	line("speakers", strings.Join(names, ", "))
+	line("speakers", speakerNames(t.Speakers))
 	line("event", t.Event.Title)
 	line("place", t.Where().String())
 	line("kind", t.Kind)
@@ -77,16 +74,52 @@ func showTalk(w io.Writer, t *talk.Talk) {
 		line("duration", t.Duration.Clock())
 	}
 	line("language", string(t.Language))
+	line("recording", strings.ReplaceAll(string(t.Recording), "_", " "))
 	for _, v := range t.Videos {
 		line("video", strings.TrimSpace(v.Provider+" "+v.URL))
+	}
+	for _, l := range t.Slides {
+		line("slides", strings.TrimSpace(l.Label+" "+l.URL))
 	}
 	for _, l := range t.Links {
 		line("link", strings.TrimSpace(l.Label+" "+l.URL))
 	}
+	for _, p := range t.Parts {
+		part := p.Title
+		if names := speakerNames(p.Speakers); names != "" {
+			part += " (" + names + ")"
+		}
+		line("part", part)
+	}
 	line("tags", strings.Join(t.Tags, ", "))
 	line("license", t.License)
-	if t.ID != "" {
-		line("id", path.Join(t.Event.ID, t.ID))
-	}
+	line("id", talkID(t))
 	line("url", pyvideo.TalkURLPath(t))
+}
+
+// speakerNames lists speakers by the names their pages show them by,
+// which for one known only by a profile is its handle.
+func speakerNames(speakers []talk.Speaker) string {
+	var names []string
+	for _, s := range speakers {
+		if n := s.DisplayName(); n != "" {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// talkID names a talk as urls and show do: its event's ID and its own,
+// "event/talk", or its own alone for a talk of no known event; "" for a
+// talk without an ID, which its event's ID alone would pass off as one.
+// The IDs are shown as they are, not cleaned as a path would be: "ev/.."
+// and "x" are not "x".
+func talkID(t *talk.Talk) string {
+	switch {
+	case t.ID == "":
+		return ""
+	case t.Event.ID == "":
+		return t.ID
+	}
+	return t.Event.ID + "/" + t.ID
 }

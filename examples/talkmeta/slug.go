@@ -21,6 +21,13 @@ func runSlug(e *env, args []string) int {
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}
+	if *lang != "" {
+		// Slugger reads a code it does not know as English: a typo
+		// ("-lang dr") would give English slugs without a word.
+		if _, err := talk.ParseLanguage(*lang); err != nil {
+			return usageError(fs, "-lang: %v", err)
+		}
+	}
 	var slugify func(string) string
 	switch {
 	case *maxLen < 0:

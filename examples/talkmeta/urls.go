@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path"
 
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -25,7 +24,7 @@ func runURLs(e *env, args []string) int {
 			status = 1
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s\t%s\n", forTerminal(path.Join(t.Event.ID, t.ID)), forTerminal(pyvideo.TalkURLPath(t)))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", forTerminal(talkID(t)), forTerminal(pyvideo.TalkURLPath(t)))
 	}
 	return status
 }

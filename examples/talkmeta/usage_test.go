@@ -80,7 +80,6 @@ func TestUsageReasons(t *testing.T) {
 		{"import-bad-layout.txt", []string{"import", "-from", "c3voc", "-o", "x", "-layout", "nope", "x.json"}},
 		{"import-no-source.txt", []string{"import", "-from", "c3voc", "-o", "x"}},
 		{"import-two-sources.txt", []string{"import", "-from", "c3voc", "-o", "x", "a.json", "b.json"}},
-		{"cite-mode-without-items.txt", []string{"cite", "-mode", "citation", seedTalk}},
 		{"site-no-talks.txt", []string{"site", "-o", filepath.Join(t.TempDir(), "site")}},
 		{"site-relative-base.txt", []string{"site", "-base", "talks.example.org", "-o", filepath.Join(t.TempDir(), "site"), archive}},
 		{"render-script-base.txt", []string{"render", "-to", "jsonld", "-base", "javascript:alert(1)//", archive}},
