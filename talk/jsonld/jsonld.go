@@ -996,6 +996,9 @@ func (g *graph) endDate(e *encoder) {
 		return
 	}
 	end := start.Add(time.Duration(t.Duration).Round(time.Second))
+	if end.Year() > 9999 {
+		return // past ISO 8601's four-digit years, which no reader takes
+	}
 	e.key("endDate")
 	e.b = append(e.b, '"')
 	e.b = end.AppendFormat(e.b, time.RFC3339) // digits, "-", ":", "+", "T", "Z": nothing to escape

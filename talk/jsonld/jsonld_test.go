@@ -315,7 +315,8 @@ func TestNoIDs(t *testing.T) {
 // known ends at the sum, with the offset in force then, past midnight
 // and past a change to summer time, a wall clock read as iCalendar reads
 // it; a talk given on a day, at a time of
-// no known zone or of no known length, has no endDate.
+// no known zone or of no known length, or one that would end past the
+// year 9999, has no endDate.
 func TestEndDate(t *testing.T) {
 	for _, tt := range []struct{ name, recorded, zone, duration, want string }{
 		{"offset, past midnight", "2024-03-01T23:30:00+01:00", "", "PT1H",
@@ -334,6 +335,8 @@ func TestEndDate(t *testing.T) {
 		{"a day", "2024-07-01", "Europe/Berlin", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},
 		{"no zone", "2024-07-01T10:00:00", "", "PT1H", `"startDate":"2024-07-01","duration":"PT1H"`},
 		{"no duration", "2024-07-01T10:00:00+02:00", "", "", `"startDate":"2024-07-01T10:00:00+02:00"`},
+		// An end past 9999 has no ISO 8601 form of four-digit years.
+		{"past the year 9999", "9999-12-31T23:59:59+14:00", "", "P1D", `"startDate":"9999-12-31T23:59:59+14:00","duration":"PT24H"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Event: talk.Event{ID: "ev", TimeZone: tt.zone}}
