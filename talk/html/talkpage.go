@@ -395,15 +395,19 @@ func writeFacts(b *pageWriter, p *page, place *[5]string) {
 // writeLang is the "lang" block: the language and direction of the
 // talk's own words, on the elements that hold them, so that the page's
 // own labels ("Date", "Tags") keep the page's language.
-func writeLang(b *pageWriter, p *page) {
-	if p.ContentLang != "" {
+func writeLang(b *pageWriter, p *page) { writeLangDir(b, p.ContentLang, p.ContentDir) }
+
+// writeLangDir writes the lang and dir attributes of an element of text
+// in lang whose direction is dir, each only when not "".
+func writeLangDir(b *pageWriter, lang, dir string) {
+	if lang != "" {
 		b.WriteString(` lang="`)
-		attrText(b, p.ContentLang)
+		attrText(b, lang)
 		b.WriteByte('"')
 	}
-	if p.ContentDir != "" {
+	if dir != "" {
 		b.WriteString(` dir="`)
-		b.WriteString(p.ContentDir) // "rtl" or "auto"
+		attrText(b, dir) // "ltr", "rtl" or "auto": nothing to escape, but the templates escape it
 		b.WriteByte('"')
 	}
 }
@@ -538,16 +542,7 @@ func writeParts(b *pageWriter, parts []partItem) {
 	for i := range parts {
 		it := &parts[i]
 		b.WriteString("<li><div><h3")
-		if it.Lang != "" {
-			b.WriteString(` lang="`)
-			attrText(b, it.Lang)
-			b.WriteByte('"')
-		}
-		if it.Dir != "" {
-			b.WriteString(` dir="`)
-			attrText(b, it.Dir)
-			b.WriteByte('"')
-		}
+		writeLangDir(b, it.Lang, it.Dir)
 		b.WriteByte('>')
 		htmlText(b, it.Title)
 		b.WriteString("</h3>")
