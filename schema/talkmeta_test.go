@@ -54,6 +54,8 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "5:5: type: speakers/0: expected an object, found the text \"Yury Selivanov\"; write {\"name\": \"Yury Selivanov\"}"}},
 		{"link as text", "{\n      \"url\": \"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome\"\n    }", `"https://ep2016.europython.eu/"`,
 			[]string{p + "31:5: type: links/0: expected an object, found the text \"https://ep2016.europython.eu/\"; write {\"url\": \"https://ep2016.europython.eu/\"}"}},
+		{"tags repeated", `"markup": "rst",`, `"markup": "rst", "tags": ["go", "web", "go", "web", "asyncio", "web"],`,
+			[]string{p + "22:28: uniqueItems: tags: \"go\" appears twice (items 0 and 2); \"web\" appears 3 times (items 1, 3 and 5)"}},
 		{"tags as text", `"markup": "rst",`, `"markup": "rst", "tags": "asyncio",`,
 			[]string{p + "22:28: type: tags: expected a list, found the text \"asyncio\""}},
 		{"event as text", "\"event\": {", "\"event\": \"EuroPython 2016\", \"x\": {",

@@ -929,20 +929,94 @@ func valueText(v any) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// duplicateWords names the first repeated item of a list.
+// duplicateWords names every item a list repeats, each with how often
+// and where, so that one run shows every repeat to remove: "\"go\"
+// appears twice (items 0 and 2); \"web\" appears 3 times (items 1, 3 and
+// 4)". Items are the same as uniqueItems finds them: numbers by value (1
+// and 1.0 are one number), objects whatever the order of their members.
 func duplicateWords(items []any) string {
-	seen := map[string]int{}
+	// Items are grouped by a key that equal items share (bucketKey),
+	// then compared as uniqueItems does (jsonEqual) within a bucket, so
+	// that a long list takes time in proportion to its length.
+	type group struct{ at []int }
+	buckets := map[string][]*group{}
+	var groups []*group // in the order of each group's first item
 	for i, it := range items {
-		key := fmt.Sprintf("%#v", it)
-		if first, ok := seen[key]; ok {
-			if s, ok := it.(string); ok {
-				return fmt.Sprintf("%q appears twice (items %d and %d)", s, first, i)
+		key := bucketKey(it)
+		var g *group
+		for _, b := range buckets[key] {
+			if jsonEqual(items[b.at[0]], it) {
+				g = b
+				break
 			}
-			return fmt.Sprintf("items %d and %d are the same", first, i)
 		}
-		seen[key] = i
+		if g == nil {
+			g = &group{}
+			buckets[key] = append(buckets[key], g)
+			groups = append(groups, g)
+		}
+		g.at = append(g.at, i)
 	}
-	return "has repeated items"
+	var said []string
+	for _, g := range groups {
+		if len(g.at) < 2 {
+			continue
+		}
+		where := make([]string, len(g.at))
+		for i, n := range g.at {
+			where[i] = strconv.Itoa(n)
+		}
+		times := "twice"
+		if len(g.at) > 2 {
+			times = strconv.Itoa(len(g.at)) + " times"
+		}
+		if s, ok := items[g.at[0]].(string); ok {
+			said = append(said, fmt.Sprintf("%s appears %s (items %s)", valueText(s), times, andList(where)))
+		} else {
+			said = append(said, fmt.Sprintf("items %s are the same", andList(where)))
+		}
+	}
+	if len(said) == 0 {
+		return "has repeated items"
+	}
+	return strings.Join(said, "; ")
+}
+
+// bucketKey is a text that JSON values equal as uniqueItems finds them
+// (jsonEqual) share: a number by its value as a float64, which numbers
+// equal as rationals round to alike, and an object whatever the order of
+// its members (fmt prints a map's keys sorted). Values of one key may
+// still differ; equal numbers past float64's range written differently
+// (1e400, 10e399) get keys of their own, and are then said only as
+// "has repeated items".
+func bucketKey(v any) string {
+	switch v := v.(type) {
+	case json.Number:
+		f, _ := strconv.ParseFloat(string(v), 64)
+		if math.IsInf(f, 0) {
+			// Past float64: its text, so that a list of huge numbers
+			// is not one bucket whose items are compared pair by pair,
+			// each as a big.Rat of up to a million digits.
+			return "n" + string(v)
+		}
+		if f == 0 {
+			f = 0 // -0 is 0
+		}
+		return "n" + strconv.FormatFloat(f, 'g', -1, 64)
+	case []any:
+		keys := make([]string, len(v))
+		for i, it := range v {
+			keys[i] = bucketKey(it)
+		}
+		return fmt.Sprintf("%#v", keys)
+	case map[string]any:
+		keys := make(map[string]string, len(v))
+		for k, it := range v {
+			keys[k] = bucketKey(it)
+		}
+		return fmt.Sprintf("%#v", keys)
+	}
+	return fmt.Sprintf("%#v", v)
 }
 
 // patternWords says what is wrong with value, which the pattern of the
