@@ -92,6 +92,7 @@ type record struct {
 	event   string // the event directory
 	isEvent bool
 	id      string // the talk's id member, as written; "" when none
+	idWords string // the id as messages name it: a number as written, text quoted
 	slug    string // the talk's URL slug
 }
 
@@ -349,9 +350,9 @@ func (a *archive) checkRecord(r *record) Problems {
 	ps, obj := a.v.validate(r.path, data, a.talkSchema(), (*checker).talk)
 	switch id := obj.get("id").decode().(type) {
 	case json.Number:
-		r.id = id.String()
+		r.id, r.idWords = id.String(), id.String()
 	case string:
-		r.id = id
+		r.id, r.idWords = id, valueText(id)
 	}
 	slug, _ := obj.text("slug")
 	title, _ := obj.text("title")
@@ -391,7 +392,7 @@ func (a *archive) unique() {
 		}
 		if r.id != "" {
 			if first, ok := ids[r.id]; ok {
-				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.id, first), first)
+				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.idWords, first), first)
 			} else {
 				ids[r.id] = r.path
 			}

@@ -385,3 +385,32 @@ func TestArchiveBrokenLinks(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+// TestTalkmetaArchiveUnique checks ids and slugs in an archive of
+// talkmeta's layout: a text id repeated in another event is named in
+// quotes, as the slug is, so that one with spaces or none reads as one.
+func TestTalkmetaArchiveUnique(t *testing.T) {
+	talk := func(id, title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(`{"id": "` + id + `", "title": "` + title + `", "speakers": [{"name": "Ada"}], "recorded": "2025"}`)}
+	}
+	fsys := fstest.MapFS{
+		"conf-2024/event.json":             {Data: []byte(`{"id": "conf-2024", "title": "Conf 2024"}`)},
+		"conf-2025/event.json":             {Data: []byte(`{"id": "conf-2025", "title": "Conf 2025"}`)},
+		"conf-2024/talks/a.json":           talk("opening talk", "Opening"),
+		"conf-2024/talks/b.json":           talk("b", "Hello, World!"),
+		"conf-2024/talks/c.json":           talk("c", "Hello World"),
+		"conf-2025/talks/opening.json":     talk("opening talk", "Opening"),
+		"conf-2025/talks/hello-world.json": talk("d", "Hello World"),
+	}
+	var got []string
+	for _, p := range new(Validator).CheckArchive(fsys, nil).Problems {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`conf-2024/talks/c.json:1:22: unique-slug: the URL slug "hello-world" is also the slug of conf-2024/talks/b.json; give one of them a slug member`,
+		`conf-2025/talks/opening.json:1:8: unique-id: id "opening talk" is also the id of conf-2024/talks/a.json`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
