@@ -702,12 +702,35 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 			return fmt.Sprintf("write %d, the duration in seconds", int64(d/time.Second))
 		}
 	case json.Number:
-		if !slices.Contains(types, "string") || !seconds {
+		if !slices.Contains(types, "string") {
+			return ""
+		}
+		if hint := c.quoteHint(name, string(v)); hint != "" {
+			return hint
+		}
+		if !seconds {
 			return ""
 		}
 		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil && n > 0 && n <= math.MaxInt64/int64(time.Second) {
 			return fmt.Sprintf("write %q, an ISO 8601 duration, for %d seconds", talk.Duration(time.Duration(n)*time.Second).String(), n)
 		}
+	}
+	return ""
+}
+
+// quoteHint says to quote n, a number written where the member name
+// wants text, when the text would mean what the number says: a year in
+// a talkmeta date (recorded, start, end), which may be a year alone, or
+// the digits of a talkmeta id, as pyvideo's numeric ids are carried
+// over. It returns "" for any other member or number.
+func (c *checker) quoteHint(name, n string) string {
+	if c.v.Profile != Talkmeta || strings.Trim(n, "0123456789") != "" {
+		return ""
+	}
+	switch {
+	case (name == "recorded" || name == "start" || name == "end") && len(n) == 4,
+		name == "id":
+		return fmt.Sprintf("write %q, in quotes", n)
 	}
 	return ""
 }
