@@ -414,3 +414,44 @@ func TestTalkmetaArchiveUnique(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveOtherLayout checks an archive that mixes the two layouts, as
+// talkmeta's readers take it, with each profile: an event in the other
+// layout is said to be one, once, not a directory of stray records.
+func TestArchiveOtherLayout(t *testing.T) {
+	talkmetaTalk := &fstest.MapFile{Data: []byte(`{"title": "Opening", "speakers": [{"name": "Ada"}], "recorded": "2025"}`)}
+	pyvideoTalk := &fstest.MapFile{Data: []byte(`{"title": "Opening", "speakers": ["Ada"], "recorded": "2025-01-01", "videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=x"}], "thumbnail_url": "https://i.ytimg.com/vi/x/0.jpg"}`)}
+	fsys := fstest.MapFS{
+		"conf-2025/event.json":           {Data: []byte(`{"title": "Conf 2025"}`)},
+		"conf-2025/talks/opening.json":   talkmetaTalk,
+		"pycon-2016/category.json":       {Data: []byte(`{"title": "PyCon 2016"}`)},
+		"pycon-2016/videos/opening.json": pyvideoTalk,
+	}
+	tests := []struct {
+		profile Profile
+		root    string
+		want    []string
+	}{
+		{Talkmeta, ".", []string{"pycon-2016: layout: an event in the pyvideo layout (category.json, videos/), which the talkmeta profile does not check; check it with the pyvideo profile"}},
+		{Pyvideo, ".", []string{"conf-2025: layout: an event in the talkmeta layout (event.json, talks/), which the pyvideo profile does not check; check it with the talkmeta profile"}},
+		{Talkmeta, "pycon-2016", []string{".: layout: an event in the pyvideo layout (category.json, videos/), which the talkmeta profile does not check; check it with the pyvideo profile"}},
+		{Pyvideo, "pycon-2016", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.profile.String()+"/"+tt.root, func(t *testing.T) {
+			sub, err := fs.Sub(fsys, tt.root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range (&Validator{Profile: tt.profile}).CheckArchive(sub, nil).Problems {
+				if p.Severity == Error {
+					got = append(got, p.Error())
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
