@@ -533,7 +533,8 @@ func isBibliographicCode(code string) bool {
 
 // allowedLanguage reports whether code is one of the allowed codes, as
 // written or in canonical form (talk.ParseLanguage), so that "eng" is
-// "en".
+// "en", or a narrower tag of one, as RFC 4647's basic filtering matches a
+// language range: "pt" allows "pt-BR", "zh-Hant" allows "zh-Hant-TW".
 func allowedLanguage(allowed []string, code string) bool {
 	if slices.Contains(allowed, code) {
 		return true
@@ -544,7 +545,7 @@ func allowedLanguage(allowed []string, code string) bool {
 	}
 	return slices.ContainsFunc(allowed, func(a string) bool {
 		al, err := talk.ParseLanguage(a)
-		return err == nil && al == l
+		return err == nil && al != "" && (al == l || strings.HasPrefix(string(l), string(al)+"-"))
 	})
 }
 

@@ -114,7 +114,10 @@ type Validator struct {
 	Strict bool
 	// Languages, when not nil, is the list of language codes a talk may
 	// use, compared in canonical form (talk.ParseLanguage): "en" in the
-	// list allows "eng" in a record, and "eng" allows "en". The list
+	// list allows "eng" in a record, and "eng" allows "en"; and a code
+	// allows the narrower tags that begin with it, as a language range
+	// does (RFC 4647's basic filtering): "pt" allows "pt-BR", but
+	// "pt-BR" does not allow "pt" nor "pt-PT". The list
 	// narrows what the profile allows and does not widen it: a record's
 	// code must exist in the profile's form all the same, an ISO 639-3
 	// code in the Pyvideo profile ("EN" is none, whatever the list), a
