@@ -452,6 +452,9 @@ func (c *checker) integer(ptr pointer, v value) {
 	if len(v) == 0 || v[0] != '-' && (v[0] < '0' || v[0] > '9') || !bytes.ContainsAny(v, ".eE") {
 		return // no number, or digits
 	}
+	if d := parseDecimal(string(v)); !d.isWhole() || !d.within(19) {
+		return // a fraction, or past an int64 (the schema's maximum says so) at once
+	}
 	r, ok := new(big.Rat).SetString(string(v))
 	if ok && r.IsInt() && r.Num().IsInt64() {
 		c.check(ptr, "integer", Error, fmt.Sprintf("%s: write %s as %s: readers take a whole number only as digits, without a fraction or an exponent", ptr.words(), v, r.Num()))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"math/big"
 	"path"
 	"slices"
 	"strconv"
@@ -305,14 +304,17 @@ func (c *checker) loneSurrogate(data []byte) {
 	}
 }
 
-// forJSONSchema returns doc, or a copy of it in which each number
-// big.Rat cannot read (an exponent or a fraction of more than a million
-// digits: 1e1000000000) is one of the same sign and order that it can:
-// 1e400 for one of magnitude 1 or more, 1e-400 for a smaller one, 0 for
-// zero. jsonschema/v5 reads numbers with big.Rat to check "integer",
-// "minimum" and "maximum", and dereferences the nil it gets for such a
-// number: it panicked. Every integer in talkmeta's schemas has a maximum,
-// which 1e400 passes no more than the number it stands for.
+// forJSONSchema returns doc, or a copy of it in which each number far
+// past every bound of the schemas (of an order past ±boundOrder:
+// 1e1000000000, 1e-999999) is one of the same sign and order that is
+// not: 1e400 for one of magnitude 1 or more, 1e-400 for a smaller one, 0
+// for zero. jsonschema/v5 reads numbers with big.Rat to check "integer",
+// "minimum" and "maximum", and to hash uniqueItems: it panicked on a
+// number big.Rat cannot read (an exponent past a million), and took 26
+// ms on each it can but only by multiplying out its exponent, minutes
+// for a small hostile record. Every integer in talkmeta's schemas has a
+// maximum, which 1e400 passes no more than the number it stands for; a
+// number under 1e-400 is no integer, as its stand-in is none.
 func forJSONSchema(doc any) any {
 	v, _ := tame(doc)
 	return v
@@ -322,10 +324,8 @@ func forJSONSchema(doc any) any {
 func tame(doc any) (any, bool) {
 	switch v := doc.(type) {
 	case json.Number:
-		if strings.ContainsAny(string(v), ".eE") {
-			if _, ok := new(big.Rat).SetString(string(v)); !ok {
-				return standIn(string(v)), true
-			}
+		if strings.ContainsAny(string(v), ".eE") && !parseDecimal(string(v)).within(boundOrder) {
+			return standIn(string(v)), true
 		}
 	case []any:
 		var out []any
@@ -359,7 +359,7 @@ func tame(doc any) (any, bool) {
 }
 
 // standIn returns the number forJSONSchema puts for n, a well-formed
-// JSON number big.Rat cannot read.
+// JSON number far past every bound.
 func standIn(n string) json.Number {
 	sign := ""
 	if n[0] == '-' {
@@ -1009,26 +1009,13 @@ func duplicateWords(items []any) string {
 }
 
 // bucketKey is a text that JSON values equal as uniqueItems finds them
-// (jsonEqual) share: a number by its value as a float64, which numbers
-// equal as rationals round to alike, and an object whatever the order of
-// its members (fmt prints a map's keys sorted). Values of one key may
-// still differ; equal numbers past float64's range written differently
-// (1e400, 10e399) get keys of their own, and are then said only as
-// "has repeated items".
+// (jsonEqual) share: a number by its value (decimal.key), and an object
+// whatever the order of its members (fmt prints a map's keys sorted).
+// Values of one key may still differ.
 func bucketKey(v any) string {
 	switch v := v.(type) {
 	case json.Number:
-		f, _ := strconv.ParseFloat(string(v), 64)
-		if math.IsInf(f, 0) {
-			// Past float64: its text, so that a list of huge numbers
-			// is not one bucket whose items are compared pair by pair,
-			// each as a big.Rat of up to a million digits.
-			return "n" + string(v)
-		}
-		if f == 0 {
-			f = 0 // -0 is 0
-		}
-		return "n" + strconv.FormatFloat(f, 'g', -1, 64)
+		return "n" + parseDecimal(string(v)).key()
 	case []any:
 		keys := make([]string, len(v))
 		for i, it := range v {
