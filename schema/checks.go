@@ -830,8 +830,14 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 				if !here.isRoot() {
 					where = here.words() + ": "
 				}
+				// A closed object (a place, an account, a link, legacy)
+				// has no place for a member of another name.
+				elsewhere := ""
+				if open {
+					elsewhere = ", or give it a name of its own"
+				}
 				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error,
-					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q, or give it a name of its own", where, strconv.QuoteToASCII(string(m.name)), name, name))
+					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q%s", where, strconv.QuoteToASCII(string(m.name)), name, name, elsewhere))
 				if _, ok := obj.lookup(name); !ok {
 					// The member is there, but for case: a check that
 					// finds it missing (no-date, no-speakers) would say

@@ -297,11 +297,11 @@ func TestTalkmetaMemberCase(t *testing.T) {
 	want := []string{
 		`talk.json:3:12: member-case: the member "TITLE" is read as "title": ` + m + `; write "title", or give it a name of its own`,
 		`talk.json:4:16: member-case: the member "\u212aind" is read as "kind": ` + m + `; write "kind", or give it a name of its own`,
-		`talk.json:5:51: member-case: speakers/0/accounts/0: the member "URL" is read as "url": ` + m + `; write "url", or give it a name of its own`,
-		`talk.json:6:45: member-case: event/place: the member "City" is read as "city": ` + m + `; write "city", or give it a name of its own`,
+		`talk.json:5:51: member-case: speakers/0/accounts/0: the member "URL" is read as "url": ` + m + `; write "url"`,
+		`talk.json:6:45: member-case: event/place: the member "City" is read as "city": ` + m + `; write "city"`,
 		`talk.json:7:59: member-case: videos/0: the member "Size" is read as "size": ` + m + `; write "size", or give it a name of its own`,
-		`talk.json:9:54: member-case: links/0: the member "LABEL" is read as "label": ` + m + `; write "label", or give it a name of its own`,
-		`talk.json:10:20: member-case: legacy: the member "ID" is read as "id": ` + m + `; write "id", or give it a name of its own`,
+		`talk.json:9:54: member-case: links/0: the member "LABEL" is read as "label": ` + m + `; write "label"`,
+		`talk.json:10:20: member-case: legacy: the member "ID" is read as "id": ` + m + `; write "id"`,
 		`talk.json:11:40: member-case: parts/0: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
 	}
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "talk.json"))); diff != "" {
@@ -322,7 +322,7 @@ func TestTalkmetaMemberCase(t *testing.T) {
 		`talk.json:1:28: member-case: the member "Speakers" is read as "speakers": ` + m + `; write "speakers", or give it a name of its own`,
 		`talk.json:1:57: member-case: the member "Recorded" is read as "recorded": ` + m + `; write "recorded", or give it a name of its own`,
 		`talk.json:2:65: member-case: the member "Thumbnail" is read as "thumbnail": ` + m + `; write "thumbnail", or give it a name of its own`,
-		`talk.json:3:20: member-case: links/0: the member "URL" is read as "url": ` + m + `; write "url", or give it a name of its own`,
+		`talk.json:3:20: member-case: links/0: the member "URL" is read as "url": ` + m + `; write "url"`,
 	}
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(cased), "talk.json"))); diff != "" {
 		t.Errorf("problems of a record with members named but for case (-want +got):\n%s", diff)
