@@ -21,6 +21,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/orcid"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -338,6 +339,13 @@ func (c *checker) slug(ptr pointer, v value) {
 	}
 	if why != "" {
 		c.check(ptr, "slug", Error, fmt.Sprintf("%s: %s cannot name a page: %s; write letters, digits, \"-\" and \"_\"", ptr.words(), valueText(string(s)), why))
+		return
+	}
+	if len(s) > pageslug.Max {
+		// talkmeta site cuts it (pageslug.Fit), so that the page's
+		// file name fits every file system: the URL is not the one
+		// chosen.
+		c.check(ptr, "slug", Warning, fmt.Sprintf("%s: %s is %d bytes long; talkmeta site names the page by its start and a hash of the whole, as every file system takes a name that short, not by the slug chosen: keep it to %d", ptr.words(), valueText(string(s)), len(s), pageslug.Max))
 	}
 }
 
