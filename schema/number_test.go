@@ -88,3 +88,27 @@ func TestHugeExponents(t *testing.T) {
 		t.Errorf("tags: %.300s", s)
 	}
 }
+
+// TestHugeNumbersStayApart: the numbers jsonschema/v5 gets in place of
+// huge ones keep apart those that differ and together those that are
+// equal, so that its uniqueItems says what the quick check does. The
+// records have another error, for jsonschema/v5 to run at all.
+func TestHugeNumbersStayApart(t *testing.T) {
+	var got []string
+	for _, pair := range [][2]string{{"1e401", "2e401"}, {"1e401", "10e400"}, {"-1e-999999", "-1e-999998"}, {"-1e-999999", "-0.1e-999998"}} {
+		record := `{"title": "", "speakers": ["a"], "recorded": "2016-01-01", "thumbnail_url": "https://e.org/t.jpg", "videos": [` +
+			`{"type": "a", "url": "https://e.org/v", "x": ` + pair[0] + `}, {"type": "a", "url": "https://e.org/v", "x": ` + pair[1] + `}]}`
+		ps := (&Validator{Profile: Pyvideo}).ValidateTalk([]byte(record), pair[0]+"-"+pair[1]+".json")
+		got = append(got, fmt.Sprintf("%s %s: %v", pair[0], pair[1], ps))
+	}
+	const title = ".json:1:11: minLength: title: must not be empty"
+	want := []string{
+		"1e401 2e401: 1e401-2e401" + title,
+		"1e401 10e400: 1e401-10e400" + title + "\n1e401-10e400.json:1:110: uniqueItems: videos: items 0 and 1 are the same",
+		"-1e-999999 -1e-999998: -1e-999999--1e-999998" + title,
+		"-1e-999999 -0.1e-999998: -1e-999999--0.1e-999998" + title + "\n-1e-999999--0.1e-999998.json:1:110: uniqueItems: videos: items 0 and 1 are the same",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -306,31 +306,40 @@ func (c *checker) loneSurrogate(data []byte) {
 
 // forJSONSchema returns doc, or a copy of it in which each number far
 // past every bound of the schemas (of an order past ±boundOrder:
-// 1e1000000000, 1e-999999) is one of the same sign and order that is
-// not: 1e400 for one of magnitude 1 or more, 1e-400 for a smaller one, 0
-// for zero. jsonschema/v5 reads numbers with big.Rat to check "integer",
-// "minimum" and "maximum", and to hash uniqueItems: it panicked on a
-// number big.Rat cannot read (an exponent past a million), and took 26
-// ms on each it can but only by multiplying out its exponent, minutes
-// for a small hostile record. Every integer in talkmeta's schemas has a
-// maximum, which 1e400 passes no more than the number it stands for; a
-// number under 1e-400 is no integer, as its stand-in is none.
+// 1e1000000000, 1e-999999) is one near 1e400 for one of magnitude 1 or
+// more, near 1e-400 for a smaller one, of the same sign, and whole when
+// it is; numbers equal in value get the same stand-in, and others
+// others. jsonschema/v5 reads numbers with big.Rat to check "integer",
+// "minimum" and "maximum", and to compare and hash them for
+// "uniqueItems": it panicked on a number big.Rat cannot read (an
+// exponent past a million), and took 26 ms on each it can but only by
+// multiplying out its exponent, minutes for a small hostile record.
+// Every integer in talkmeta's schemas has a maximum, which a stand-in
+// passes no more than the number it stands for.
 func forJSONSchema(doc any) any {
-	v, _ := tame(doc)
+	v, _ := tame(doc, map[string]int{})
 	return v
 }
 
-// tame is forJSONSchema, reporting whether it changed anything.
-func tame(doc any) (any, bool) {
+// tame is forJSONSchema, reporting whether it changed anything; given
+// numbers the stand-in for each, by decimal.key, the number it has.
+func tame(doc any, given map[string]int) (any, bool) {
 	switch v := doc.(type) {
 	case json.Number:
-		if strings.ContainsAny(string(v), ".eE") && !parseDecimal(string(v)).within(boundOrder) {
-			return standIn(string(v)), true
+		if strings.ContainsAny(string(v), ".eE") {
+			if d := parseDecimal(string(v)); !d.within(boundOrder) {
+				k, ok := given[d.key()]
+				if !ok {
+					k = len(given)
+					given[d.key()] = k
+				}
+				return standIn(d, k), true
+			}
 		}
 	case []any:
 		var out []any
 		for i, e := range v {
-			t, changed := tame(e)
+			t, changed := tame(e, given)
 			if changed && out == nil {
 				out = slices.Clone(v)
 			}
@@ -344,7 +353,7 @@ func tame(doc any) (any, bool) {
 	case map[string]any:
 		var out map[string]any
 		for k, e := range v {
-			if t, changed := tame(e); changed {
+			if t, changed := tame(e, given); changed {
 				if out == nil {
 					out = maps.Clone(v)
 				}
@@ -358,37 +367,20 @@ func tame(doc any) (any, bool) {
 	return doc, false
 }
 
-// standIn returns the number forJSONSchema puts for n, a well-formed
-// JSON number far past every bound.
-func standIn(n string) json.Number {
+// standIn returns the k-th number forJSONSchema puts for d, a number far
+// past every bound: (10^12+k)·10^388, a whole number about 1e400, for d
+// of magnitude 1 or more, and (10^12+k)·10^-412, about 1e-400 and no
+// whole number, for a smaller one, with d's sign.
+func standIn(d decimal, k int) json.Number {
 	sign := ""
-	if n[0] == '-' {
-		sign, n = "-", n[1:]
+	if d.neg {
+		sign = "-"
 	}
-	mantissa, exponent, _ := strings.Cut(strings.ToLower(n), "e")
-	whole, fraction, _ := strings.Cut(mantissa, ".")
-	whole = strings.TrimLeft(whole, "0")
-	// The first significant digit is digit order of the number's
-	// magnitude: 1 for 1.5, 0 for 0.5, -2 for 0.005.
-	order := int64(len(whole))
-	if whole == "" {
-		lead := len(fraction) - len(strings.TrimLeft(fraction, "0"))
-		if lead == len(fraction) {
-			return "0"
-		}
-		order = -int64(lead)
+	exp := 388
+	if d.order().Sign() < 0 {
+		exp = -412
 	}
-	exp, err := strconv.ParseInt(exponent, 10, 64)
-	if err != nil { // beyond an int64: its sign decides
-		exp = math.MaxInt64 / 2
-		if strings.HasPrefix(exponent, "-") {
-			exp = math.MinInt64 / 2
-		}
-	}
-	if order+max(min(exp, math.MaxInt64/2), math.MinInt64/2) > 0 {
-		return json.Number(sign + "1e400")
-	}
-	return json.Number(sign + "1e-400")
+	return json.Number(fmt.Sprintf("%s%de%d", sign, 1_000_000_000_000+k, exp))
 }
 
 // leaves returns the innermost causes of a validation error: the failures
