@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 )
@@ -82,4 +83,29 @@ func (d decimal) sign() int {
 		return -1
 	}
 	return 1
+}
+
+// longDigits is how many significant digits make a number long: big.Rat
+// reads a number in time growing with the square of its digits, 1.5 s
+// for a million, and only a fraction has more than boundOrder+1.
+const longDigits = 1000
+
+// isLong reports whether the number has more than longDigits
+// significant digits.
+func (d decimal) isLong() bool { return len(d.digits) > longDigits }
+
+// shortFor returns, for a long number, a short one of the same sign and
+// whole part and no whole number either, which compares with every
+// whole number as d does: -12.34... is -12.5k, where k, 15 digits, is
+// given, so that numbers that differ may have stand-ins that do too.
+func (d decimal) shortFor(k int) string {
+	whole := "0"
+	if n := len(d.digits) + int(d.exp.Int64()); n > 0 { // exp is small: the number is within boundOrder
+		whole = d.digits[:n]
+	}
+	sign := ""
+	if d.neg {
+		sign = "-"
+	}
+	return fmt.Sprintf("%s%s.5%015d", sign, whole, k)
 }

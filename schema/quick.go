@@ -425,7 +425,11 @@ func compare(n []byte, b *big.Rat) (int, bool) {
 		}
 		return d.sign(), true
 	}
-	r, ok := new(big.Rat).SetString(string(n))
+	text := string(n)
+	if d := parseDecimal(text); d.isLong() && b.IsInt() {
+		text = d.shortFor(0) // as far from b, which is whole
+	}
+	r, ok := new(big.Rat).SetString(text)
 	if !ok {
 		return 0, false
 	}

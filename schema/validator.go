@@ -309,7 +309,9 @@ func (c *checker) loneSurrogate(data []byte) {
 // 1e1000000000, 1e-999999) is one near 1e400 for one of magnitude 1 or
 // more, near 1e-400 for a smaller one, of the same sign, and whole when
 // it is; numbers equal in value get the same stand-in, and others
-// others. jsonschema/v5 reads numbers with big.Rat to check "integer",
+// others. A number of more than longDigits digits, a fraction, gets
+// one as short that compares with every whole number alike
+// (decimal.shortFor). jsonschema/v5 reads numbers with big.Rat to check "integer",
 // "minimum" and "maximum", and to compare and hash them for
 // "uniqueItems": it panicked on a number big.Rat cannot read (an
 // exponent past a million), and took 26 ms on each it can but only by
@@ -327,11 +329,14 @@ func tame(doc any, given map[string]int) (any, bool) {
 	switch v := doc.(type) {
 	case json.Number:
 		if strings.ContainsAny(string(v), ".eE") {
-			if d := parseDecimal(string(v)); !d.within(boundOrder) {
+			if d := parseDecimal(string(v)); !d.within(boundOrder) || d.isLong() {
 				k, ok := given[d.key()]
 				if !ok {
 					k = len(given)
 					given[d.key()] = k
+				}
+				if d.isLong() && d.within(boundOrder) {
+					return json.Number(d.shortFor(k)), true
 				}
 				return standIn(d, k), true
 			}
@@ -590,9 +595,9 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	case "uniqueItems":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, duplicateWords(asList(value))))
 	case "minimum":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is less than %v", where, value, param))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is less than %v", where, valueWords(value), param))
 	case "maximum":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is out of range: readers take at most %v", where, value, param))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is out of range: readers take at most %v", where, valueWords(value), param))
 	case "enum":
 		var quoted []string
 		for _, n := range names(param) {
@@ -931,7 +936,13 @@ func valueWords(v any) string {
 	case map[string]any:
 		return "an object"
 	}
-	return fmt.Sprint(v) // a json.Number
+	// A json.Number, shortened as valueText shortens text: a number of
+	// a million digits is said by its first ones.
+	n := fmt.Sprint(v)
+	if len(n) > 60 {
+		n = n[:57] + "..."
+	}
+	return n
 }
 
 // valueText quotes a string value, shortened to what fits in a message,
