@@ -92,6 +92,7 @@ type record struct {
 	event   string // the event directory
 	isEvent bool
 	id      string // the talk's id member, as written; "" when none
+	idWords string // the id as messages name it: a number as written, text quoted
 	slug    string // the talk's URL slug
 }
 
@@ -126,8 +127,10 @@ func (a *archive) list() {
 	var dirs []string
 	if entries, err := osfs.ReadDir(a.fsys, "."); err != nil {
 		top.fail(".", "read", errs.WithoutPath(err).Error())
-	} else if record, talks := a.eventHolds(".", entries); record || talks {
+	} else if record, talks := a.eventHolds(a.lay, ".", entries); record || talks {
 		a.event(&top, ".", entries, record, talks) // fsys is one event
+	} else if record, talks := a.eventHolds(a.otherLayout(), ".", entries); record || talks {
+		top.fail(".", "layout", a.otherEvent()) // fsys is one event, of the other form
 	} else {
 		dirs = a.root(&top, entries)
 	}
@@ -179,24 +182,47 @@ func (a *archive) topDir(l *listing, dir string) {
 		l.fail(dir, "read", errs.WithoutPath(err).Error())
 		return
 	}
-	record, talks := a.eventHolds(dir, entries)
+	record, talks := a.eventHolds(a.lay, dir, entries)
 	switch {
 	case record || talks:
 		a.event(l, dir, entries, record, talks)
 	case osfs.HoldsJSON(a.fsys, dir):
+		other := a.otherLayout()
+		if record, talks := a.eventHolds(other, dir, entries); record || talks {
+			// An event of the other form, as talkmeta's readers take
+			// beside this form's: "is it an event?" would mislead.
+			l.fail(dir, "layout", a.otherEvent())
+			return
+		}
 		l.fail(dir, "layout", layout.NotAnEvent(a.lay))
 	}
 }
 
-// eventHolds reports whether a directory's entries hold an event's
-// record file, and whether they hold its directory of talks. A symbolic
-// link counts as what it links to.
-func (a *archive) eventHolds(dir string, entries []fs.DirEntry) (record, talks bool) {
+// otherEvent says that a directory is an event in the other profile's
+// layout.
+func (a *archive) otherEvent() string {
+	other := a.otherLayout()
+	return fmt.Sprintf("an event in the %s layout (%s, %s/), which the %s profile does not check; check it with the %s profile",
+		other.Form, other.EventFile, other.TalksDir, a.lay.Form, other.Form)
+}
+
+// otherLayout is the layout of the profile not checked.
+func (a *archive) otherLayout() layout.Names {
+	if a.lay.Form == layout.Pyvideo().Form {
+		return layout.Talkmeta()
+	}
+	return layout.Pyvideo()
+}
+
+// eventHolds reports whether a directory's entries hold the event
+// record file of layout lay, and whether they hold its directory of
+// talks. A symbolic link counts as what it links to.
+func (a *archive) eventHolds(lay layout.Names, dir string, entries []fs.DirEntry) (record, talks bool) {
 	for _, e := range entries {
 		switch e.Name() {
-		case a.lay.EventFile:
+		case lay.EventFile:
 			record = osfs.Is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsRegular)
-		case a.lay.TalksDir:
+		case lay.TalksDir:
 			talks = osfs.Is(a.fsys, path.Join(dir, e.Name()), e, fs.FileMode.IsDir)
 		}
 	}
@@ -349,9 +375,9 @@ func (a *archive) checkRecord(r *record) Problems {
 	ps, obj := a.v.validate(r.path, data, a.talkSchema(), (*checker).talk)
 	switch id := obj.get("id").decode().(type) {
 	case json.Number:
-		r.id = id.String()
+		r.id, r.idWords = id.String(), id.String()
 	case string:
-		r.id = id
+		r.id, r.idWords = id, valueText(id)
 	}
 	slug, _ := obj.text("slug")
 	title, _ := obj.text("title")
@@ -391,7 +417,7 @@ func (a *archive) unique() {
 		}
 		if r.id != "" {
 			if first, ok := ids[r.id]; ok {
-				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.id, first), first)
+				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.idWords, first), first)
 			} else {
 				ids[r.id] = r.path
 			}

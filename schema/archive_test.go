@@ -385,3 +385,73 @@ func TestArchiveBrokenLinks(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+// TestTalkmetaArchiveUnique checks ids and slugs in an archive of
+// talkmeta's layout: a text id repeated in another event is named in
+// quotes, as the slug is, so that one with spaces or none reads as one.
+func TestTalkmetaArchiveUnique(t *testing.T) {
+	talk := func(id, title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(`{"id": "` + id + `", "title": "` + title + `", "speakers": [{"name": "Ada"}], "recorded": "2025"}`)}
+	}
+	fsys := fstest.MapFS{
+		"conf-2024/event.json":             {Data: []byte(`{"id": "conf-2024", "title": "Conf 2024"}`)},
+		"conf-2025/event.json":             {Data: []byte(`{"id": "conf-2025", "title": "Conf 2025"}`)},
+		"conf-2024/talks/a.json":           talk("opening talk", "Opening"),
+		"conf-2024/talks/b.json":           talk("b", "Hello, World!"),
+		"conf-2024/talks/c.json":           talk("c", "Hello World"),
+		"conf-2025/talks/opening.json":     talk("opening talk", "Opening"),
+		"conf-2025/talks/hello-world.json": talk("d", "Hello World"),
+	}
+	var got []string
+	for _, p := range new(Validator).CheckArchive(fsys, nil).Problems {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`conf-2024/talks/c.json:1:22: unique-slug: the URL slug "hello-world" is also the slug of conf-2024/talks/b.json; give one of them a slug member`,
+		`conf-2025/talks/opening.json:1:8: unique-id: id "opening talk" is also the id of conf-2024/talks/a.json`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestArchiveOtherLayout checks an archive that mixes the two layouts, as
+// talkmeta's readers take it, with each profile: an event in the other
+// layout is said to be one, once, not a directory of stray records.
+func TestArchiveOtherLayout(t *testing.T) {
+	talkmetaTalk := &fstest.MapFile{Data: []byte(`{"title": "Opening", "speakers": [{"name": "Ada"}], "recorded": "2025"}`)}
+	pyvideoTalk := &fstest.MapFile{Data: []byte(`{"title": "Opening", "speakers": ["Ada"], "recorded": "2025-01-01", "videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=x"}], "thumbnail_url": "https://i.ytimg.com/vi/x/0.jpg"}`)}
+	fsys := fstest.MapFS{
+		"conf-2025/event.json":           {Data: []byte(`{"title": "Conf 2025"}`)},
+		"conf-2025/talks/opening.json":   talkmetaTalk,
+		"pycon-2016/category.json":       {Data: []byte(`{"title": "PyCon 2016"}`)},
+		"pycon-2016/videos/opening.json": pyvideoTalk,
+	}
+	tests := []struct {
+		profile Profile
+		root    string
+		want    []string
+	}{
+		{Talkmeta, ".", []string{"pycon-2016: layout: an event in the pyvideo layout (category.json, videos/), which the talkmeta profile does not check; check it with the pyvideo profile"}},
+		{Pyvideo, ".", []string{"conf-2025: layout: an event in the talkmeta layout (event.json, talks/), which the pyvideo profile does not check; check it with the talkmeta profile"}},
+		{Talkmeta, "pycon-2016", []string{".: layout: an event in the pyvideo layout (category.json, videos/), which the talkmeta profile does not check; check it with the pyvideo profile"}},
+		{Pyvideo, "pycon-2016", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.profile.String()+"/"+tt.root, func(t *testing.T) {
+			sub, err := fs.Sub(fsys, tt.root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range (&Validator{Profile: tt.profile}).CheckArchive(sub, nil).Problems {
+				if p.Severity == Error {
+					got = append(got, p.Error())
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/orcid"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -338,6 +339,13 @@ func (c *checker) slug(ptr pointer, v value) {
 	}
 	if why != "" {
 		c.check(ptr, "slug", Error, fmt.Sprintf("%s: %s cannot name a page: %s; write letters, digits, \"-\" and \"_\"", ptr.words(), valueText(string(s)), why))
+		return
+	}
+	if len(s) > pageslug.Max {
+		// talkmeta site cuts it (pageslug.Fit), so that the page's
+		// file name fits every file system: the URL is not the one
+		// chosen.
+		c.check(ptr, "slug", Warning, fmt.Sprintf("%s: %s is %d bytes long; talkmeta site names the page by its start and a hash of the whole, as every file system takes a name that short, not by the slug chosen: keep it to %d", ptr.words(), valueText(string(s)), len(s), pageslug.Max))
 	}
 }
 
@@ -452,6 +460,9 @@ func (c *checker) integer(ptr pointer, v value) {
 	if len(v) == 0 || v[0] != '-' && (v[0] < '0' || v[0] > '9') || !bytes.ContainsAny(v, ".eE") {
 		return // no number, or digits
 	}
+	if d := parseDecimal(string(v)); !d.isWhole() || !d.within(19) {
+		return // a fraction, or past an int64 (the schema's maximum says so) at once
+	}
 	r, ok := new(big.Rat).SetString(string(v))
 	if ok && r.IsInt() && r.Num().IsInt64() {
 		c.check(ptr, "integer", Error, fmt.Sprintf("%s: write %s as %s: readers take a whole number only as digits, without a fraction or an exponent", ptr.words(), v, r.Num()))
@@ -533,7 +544,8 @@ func isBibliographicCode(code string) bool {
 
 // allowedLanguage reports whether code is one of the allowed codes, as
 // written or in canonical form (talk.ParseLanguage), so that "eng" is
-// "en".
+// "en", or a narrower tag of one, as RFC 4647's basic filtering matches a
+// language range: "pt" allows "pt-BR", "zh-Hant" allows "zh-Hant-TW".
 func allowedLanguage(allowed []string, code string) bool {
 	if slices.Contains(allowed, code) {
 		return true
@@ -544,7 +556,7 @@ func allowedLanguage(allowed []string, code string) bool {
 	}
 	return slices.ContainsFunc(allowed, func(a string) bool {
 		al, err := talk.ParseLanguage(a)
-		return err == nil && al == l
+		return err == nil && al != "" && (al == l || strings.HasPrefix(string(l), string(al)+"-"))
 	})
 }
 
@@ -826,8 +838,14 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 				if !here.isRoot() {
 					where = here.words() + ": "
 				}
+				// A closed object (a place, an account, a link, legacy)
+				// has no place for a member of another name.
+				elsewhere := ""
+				if open {
+					elsewhere = ", or give it a name of its own"
+				}
 				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error,
-					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q, or give it a name of its own", where, strconv.QuoteToASCII(string(m.name)), name, name))
+					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q%s", where, strconv.QuoteToASCII(string(m.name)), name, name, elsewhere))
 				if _, ok := obj.lookup(name); !ok {
 					// The member is there, but for case: a check that
 					// finds it missing (no-date, no-speakers) would say

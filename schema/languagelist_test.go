@@ -53,3 +53,25 @@ func TestLanguageListNarrows(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLanguageListRanges: a code in the list allows the narrower tags
+// that begin with it, as a language range does, and not the wider ones
+// nor its siblings.
+func TestLanguageListRanges(t *testing.T) {
+	v := &Validator{Languages: []string{"pt", "zh-Hant", "sr-Latn", "ka"}}
+	var got []string
+	for _, code := range []string{"pt-BR", "por", "zh-Hant-TW", "zh", "zh-Hans", "sr-Latn-RS", "sr", "kab"} {
+		record := `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "language": "` + code + `"}`
+		got = append(got, lines(v.ValidateTalk([]byte(record), code+".json"))...)
+	}
+	want := []string{
+		`por.json:1:77: language: language: "por" is written "pt" in its canonical form (warning)`,
+		`zh.json:1:77: language: language: "zh" is not in the list of allowed languages`,
+		`zh-Hans.json:1:77: language: language: "zh-Hans" is not in the list of allowed languages`,
+		`sr.json:1:77: language: language: "sr" is not in the list of allowed languages`,
+		`kab.json:1:77: language: language: "kab" is not in the list of allowed languages`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -104,12 +104,18 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Unwrap returns each problem, so that errors.As finds a *Problem in
-// the error Err returns.
+// Unwrap returns each problem, the errors before the warnings (each in
+// the order of ps), so that errors.As finds a *Problem in the error Err
+// returns, and the first it finds is what makes the record wrong, not a
+// warning that comes before it in the file.
 func (ps Problems) Unwrap() []error {
-	errs := make([]error, len(ps))
-	for i, p := range ps {
-		errs[i] = p
+	errs := make([]error, 0, len(ps))
+	for _, severity := range []Severity{Error, Warning} {
+		for _, p := range ps {
+			if (p.Severity == Error) == (severity == Error) {
+				errs = append(errs, p)
+			}
+		}
 	}
 	return errs
 }

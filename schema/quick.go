@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"hash/maphash"
-	"math"
 	"math/big"
 	"regexp"
 	"slices"
@@ -413,7 +412,24 @@ func compare(n []byte, b *big.Rat) (int, bool) {
 	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && b.IsInt() && b.Num().IsInt64() {
 		return cmp.Compare(i, b.Num().Int64()), true
 	}
-	r, ok := new(big.Rat).SetString(string(n))
+	if d := parseDecimal(string(n)); !d.within(boundOrder) && b.Num().BitLen() < 1300 && b.Denom().BitLen() < 1300 {
+		// Far past b, whose 1300 bits are under 10^392 and over
+		// 10^-392, and which big.Rat would take long to read: a huge
+		// number is beyond b, on its side of zero, and a tiny one is
+		// as close to zero as to make no difference.
+		if d.order().Sign() > 0 {
+			return d.sign(), true
+		}
+		if b.Sign() != 0 {
+			return -b.Sign(), true
+		}
+		return d.sign(), true
+	}
+	text := string(n)
+	if d := parseDecimal(text); d.isLong() && b.IsInt() {
+		text = d.shortFor(0) // as far from b, which is whole
+	}
+	r, ok := new(big.Rat).SetString(text)
 	if !ok {
 		return 0, false
 	}
@@ -454,8 +470,7 @@ func isWhole(n []byte) bool {
 	if digits {
 		return true
 	}
-	r, ok := new(big.Rat).SetString(string(n))
-	return ok && r.IsInt()
+	return parseDecimal(string(n)).isWhole()
 }
 
 func inEnum(v any, enum []any) bool {
@@ -508,11 +523,7 @@ func rawHash(seed maphash.Seed, raw []byte) uint64 {
 		text, _ := value(raw).textBytes()
 		return maphash.Bytes(seed, text)
 	case '0':
-		f, _ := strconv.ParseFloat(string(raw), 64)
-		if f == 0 {
-			f = 0 // -0 is 0
-		}
-		return mix(math.Float64bits(f), 0x6e756d)
+		return mix(maphash.String(seed, parseDecimal(string(raw)).key()), 0x6e756d)
 	case '[':
 		h := uint64(0x5b)
 		for v := range jsonx.Elements(raw, 0) {
@@ -604,9 +615,7 @@ func jsonEqual(a, b any) bool {
 		if a == b {
 			return true
 		}
-		x, okA := new(big.Rat).SetString(string(a))
-		y, okB := new(big.Rat).SetString(string(b))
-		return okA && okB && x.Cmp(y) == 0
+		return parseDecimal(string(a)).key() == parseDecimal(string(b)).key()
 	case []any:
 		b, ok := b.([]any)
 		if !ok || len(a) != len(b) {

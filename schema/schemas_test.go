@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"io/fs"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,43 @@ func checkDescribed(t *testing.T, file, ptr string, v any) {
 	}
 	for k, e := range obj {
 		checkDescribed(t, file, pointerJoin(ptr, k), e)
+	}
+}
+
+// TestSchemasDescribeTheChecks holds descriptions to what the validator
+// checks beyond the schema's own constraints, which other validators
+// reading the published schemas do not: each slug's description names
+// what a slug must not hold, and a link's says it may be relative (a
+// warning, not an error).
+func TestSchemasDescribeTheChecks(t *testing.T) {
+	descriptions := map[string]string{}
+	for _, f := range []struct{ file, ptr string }{
+		{"talk.json", "/properties/slug"},
+		{"speaker.json", "/properties/slug"},
+		{"talk.json", "/$defs/link/properties/url"},
+	} {
+		data, err := fs.ReadFile(Files(), f.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range strings.Split(f.ptr, "/")[1:] {
+			v = v.(map[string]any)[tok]
+		}
+		descriptions[f.file+"#"+f.ptr], _ = v.(map[string]any)["description"].(string)
+	}
+	for at, d := range descriptions {
+		want := []string{"/", "?", "#", "%", `\`, "white space", ". or .."}
+		if strings.HasSuffix(at, "/url") {
+			want = []string{"absolute http(s)", "relative"}
+		}
+		for _, w := range want {
+			if !strings.Contains(d, w) {
+				t.Errorf("%s: the description %q does not say %q", at, d, w)
+			}
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"math/big"
 	"path"
 	"slices"
 	"strconv"
@@ -114,7 +113,10 @@ type Validator struct {
 	Strict bool
 	// Languages, when not nil, is the list of language codes a talk may
 	// use, compared in canonical form (talk.ParseLanguage): "en" in the
-	// list allows "eng" in a record, and "eng" allows "en". The list
+	// list allows "eng" in a record, and "eng" allows "en"; and a code
+	// allows the narrower tags that begin with it, as a language range
+	// does (RFC 4647's basic filtering): "pt" allows "pt-BR", but
+	// "pt-BR" does not allow "pt" nor "pt-PT". The list
 	// narrows what the profile allows and does not widen it: a record's
 	// code must exist in the profile's form all the same, an ISO 639-3
 	// code in the Pyvideo profile ("EN" is none, whatever the list), a
@@ -302,32 +304,47 @@ func (c *checker) loneSurrogate(data []byte) {
 	}
 }
 
-// forJSONSchema returns doc, or a copy of it in which each number
-// big.Rat cannot read (an exponent or a fraction of more than a million
-// digits: 1e1000000000) is one of the same sign and order that it can:
-// 1e400 for one of magnitude 1 or more, 1e-400 for a smaller one, 0 for
-// zero. jsonschema/v5 reads numbers with big.Rat to check "integer",
-// "minimum" and "maximum", and dereferences the nil it gets for such a
-// number: it panicked. Every integer in talkmeta's schemas has a maximum,
-// which 1e400 passes no more than the number it stands for.
+// forJSONSchema returns doc, or a copy of it in which each number far
+// past every bound of the schemas (of an order past ±boundOrder:
+// 1e1000000000, 1e-999999) is one near 1e400 for one of magnitude 1 or
+// more, near 1e-400 for a smaller one, of the same sign, and whole when
+// it is; numbers equal in value get the same stand-in, and others
+// others. A number of more than longDigits digits, a fraction, gets
+// one as short that compares with every whole number alike
+// (decimal.shortFor). jsonschema/v5 reads numbers with big.Rat to check "integer",
+// "minimum" and "maximum", and to compare and hash them for
+// "uniqueItems": it panicked on a number big.Rat cannot read (an
+// exponent past a million), and took 26 ms on each it can but only by
+// multiplying out its exponent, minutes for a small hostile record.
+// Every integer in talkmeta's schemas has a maximum, which a stand-in
+// passes no more than the number it stands for.
 func forJSONSchema(doc any) any {
-	v, _ := tame(doc)
+	v, _ := tame(doc, map[string]int{})
 	return v
 }
 
-// tame is forJSONSchema, reporting whether it changed anything.
-func tame(doc any) (any, bool) {
+// tame is forJSONSchema, reporting whether it changed anything; given
+// numbers the stand-in for each, by decimal.key, the number it has.
+func tame(doc any, given map[string]int) (any, bool) {
 	switch v := doc.(type) {
 	case json.Number:
 		if strings.ContainsAny(string(v), ".eE") {
-			if _, ok := new(big.Rat).SetString(string(v)); !ok {
-				return standIn(string(v)), true
+			if d := parseDecimal(string(v)); !d.within(boundOrder) || d.isLong() {
+				k, ok := given[d.key()]
+				if !ok {
+					k = len(given)
+					given[d.key()] = k
+				}
+				if d.isLong() && d.within(boundOrder) {
+					return json.Number(d.shortFor(k)), true
+				}
+				return standIn(d, k), true
 			}
 		}
 	case []any:
 		var out []any
 		for i, e := range v {
-			t, changed := tame(e)
+			t, changed := tame(e, given)
 			if changed && out == nil {
 				out = slices.Clone(v)
 			}
@@ -341,7 +358,7 @@ func tame(doc any) (any, bool) {
 	case map[string]any:
 		var out map[string]any
 		for k, e := range v {
-			if t, changed := tame(e); changed {
+			if t, changed := tame(e, given); changed {
 				if out == nil {
 					out = maps.Clone(v)
 				}
@@ -355,37 +372,20 @@ func tame(doc any) (any, bool) {
 	return doc, false
 }
 
-// standIn returns the number forJSONSchema puts for n, a well-formed
-// JSON number big.Rat cannot read.
-func standIn(n string) json.Number {
+// standIn returns the k-th number forJSONSchema puts for d, a number far
+// past every bound: (10^12+k)·10^388, a whole number about 1e400, for d
+// of magnitude 1 or more, and (10^12+k)·10^-412, about 1e-400 and no
+// whole number, for a smaller one, with d's sign.
+func standIn(d decimal, k int) json.Number {
 	sign := ""
-	if n[0] == '-' {
-		sign, n = "-", n[1:]
+	if d.neg {
+		sign = "-"
 	}
-	mantissa, exponent, _ := strings.Cut(strings.ToLower(n), "e")
-	whole, fraction, _ := strings.Cut(mantissa, ".")
-	whole = strings.TrimLeft(whole, "0")
-	// The first significant digit is digit order of the number's
-	// magnitude: 1 for 1.5, 0 for 0.5, -2 for 0.005.
-	order := int64(len(whole))
-	if whole == "" {
-		lead := len(fraction) - len(strings.TrimLeft(fraction, "0"))
-		if lead == len(fraction) {
-			return "0"
-		}
-		order = -int64(lead)
+	exp := 388
+	if d.order().Sign() < 0 {
+		exp = -412
 	}
-	exp, err := strconv.ParseInt(exponent, 10, 64)
-	if err != nil { // beyond an int64: its sign decides
-		exp = math.MaxInt64 / 2
-		if strings.HasPrefix(exponent, "-") {
-			exp = math.MinInt64 / 2
-		}
-	}
-	if order+max(min(exp, math.MaxInt64/2), math.MinInt64/2) > 0 {
-		return json.Number(sign + "1e400")
-	}
-	return json.Number(sign + "1e-400")
+	return json.Number(fmt.Sprintf("%s%de%d", sign, 1_000_000_000_000+k, exp))
 }
 
 // leaves returns the innermost causes of a validation error: the failures
@@ -595,9 +595,9 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	case "uniqueItems":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, duplicateWords(asList(value))))
 	case "minimum":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is less than %v", where, value, param))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is less than %v", where, valueWords(value), param))
 	case "maximum":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %v is out of range: readers take at most %v", where, value, param))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s is out of range: readers take at most %v", where, valueWords(value), param))
 	case "enum":
 		var quoted []string
 		for _, n := range names(param) {
@@ -702,12 +702,35 @@ func (c *checker) typeHint(ptr string, types []string, value any) string {
 			return fmt.Sprintf("write %d, the duration in seconds", int64(d/time.Second))
 		}
 	case json.Number:
-		if !slices.Contains(types, "string") || !seconds {
+		if !slices.Contains(types, "string") {
+			return ""
+		}
+		if hint := c.quoteHint(name, string(v)); hint != "" {
+			return hint
+		}
+		if !seconds {
 			return ""
 		}
 		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil && n > 0 && n <= math.MaxInt64/int64(time.Second) {
 			return fmt.Sprintf("write %q, an ISO 8601 duration, for %d seconds", talk.Duration(time.Duration(n)*time.Second).String(), n)
 		}
+	}
+	return ""
+}
+
+// quoteHint says to quote n, a number written where the member name
+// wants text, when the text would mean what the number says: a year in
+// a talkmeta date (recorded, start, end), which may be a year alone, or
+// the digits of a talkmeta id, as pyvideo's numeric ids are carried
+// over. It returns "" for any other member or number.
+func (c *checker) quoteHint(name, n string) string {
+	if c.v.Profile != Talkmeta || strings.Trim(n, "0123456789") != "" {
+		return ""
+	}
+	switch {
+	case (name == "recorded" || name == "start" || name == "end") && len(n) == 4,
+		name == "id":
+		return fmt.Sprintf("write %q, in quotes", n)
 	}
 	return ""
 }
@@ -913,7 +936,13 @@ func valueWords(v any) string {
 	case map[string]any:
 		return "an object"
 	}
-	return fmt.Sprint(v) // a json.Number
+	// A json.Number, shortened as valueText shortens text: a number of
+	// a million digits is said by its first ones.
+	n := fmt.Sprint(v)
+	if len(n) > 60 {
+		n = n[:57] + "..."
+	}
+	return n
 }
 
 // valueText quotes a string value, shortened to what fits in a message,
@@ -929,20 +958,81 @@ func valueText(v any) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// duplicateWords names the first repeated item of a list.
+// duplicateWords names every item a list repeats, each with how often
+// and where, so that one run shows every repeat to remove: "\"go\"
+// appears twice (items 0 and 2); \"web\" appears 3 times (items 1, 3 and
+// 4)". Items are the same as uniqueItems finds them: numbers by value (1
+// and 1.0 are one number), objects whatever the order of their members.
 func duplicateWords(items []any) string {
-	seen := map[string]int{}
+	// Items are grouped by a key that equal items share (bucketKey),
+	// then compared as uniqueItems does (jsonEqual) within a bucket, so
+	// that a long list takes time in proportion to its length.
+	type group struct{ at []int }
+	buckets := map[string][]*group{}
+	var groups []*group // in the order of each group's first item
 	for i, it := range items {
-		key := fmt.Sprintf("%#v", it)
-		if first, ok := seen[key]; ok {
-			if s, ok := it.(string); ok {
-				return fmt.Sprintf("%q appears twice (items %d and %d)", s, first, i)
+		key := bucketKey(it)
+		var g *group
+		for _, b := range buckets[key] {
+			if jsonEqual(items[b.at[0]], it) {
+				g = b
+				break
 			}
-			return fmt.Sprintf("items %d and %d are the same", first, i)
 		}
-		seen[key] = i
+		if g == nil {
+			g = &group{}
+			buckets[key] = append(buckets[key], g)
+			groups = append(groups, g)
+		}
+		g.at = append(g.at, i)
 	}
-	return "has repeated items"
+	var said []string
+	for _, g := range groups {
+		if len(g.at) < 2 {
+			continue
+		}
+		where := make([]string, len(g.at))
+		for i, n := range g.at {
+			where[i] = strconv.Itoa(n)
+		}
+		times := "twice"
+		if len(g.at) > 2 {
+			times = strconv.Itoa(len(g.at)) + " times"
+		}
+		if s, ok := items[g.at[0]].(string); ok {
+			said = append(said, fmt.Sprintf("%s appears %s (items %s)", valueText(s), times, andList(where)))
+		} else {
+			said = append(said, fmt.Sprintf("items %s are the same", andList(where)))
+		}
+	}
+	if len(said) == 0 {
+		return "has repeated items"
+	}
+	return strings.Join(said, "; ")
+}
+
+// bucketKey is a text that JSON values equal as uniqueItems finds them
+// (jsonEqual) share: a number by its value (decimal.key), and an object
+// whatever the order of its members (fmt prints a map's keys sorted).
+// Values of one key may still differ.
+func bucketKey(v any) string {
+	switch v := v.(type) {
+	case json.Number:
+		return "n" + parseDecimal(string(v)).key()
+	case []any:
+		keys := make([]string, len(v))
+		for i, it := range v {
+			keys[i] = bucketKey(it)
+		}
+		return fmt.Sprintf("%#v", keys)
+	case map[string]any:
+		keys := make(map[string]string, len(v))
+		for k, it := range v {
+			keys[k] = bucketKey(it)
+		}
+		return fmt.Sprintf("%#v", keys)
+	}
+	return fmt.Sprintf("%#v", v)
 }
 
 // patternWords says what is wrong with value, which the pattern of the

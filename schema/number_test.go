@@ -1,0 +1,137 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDecimalKey: numbers equal in value share a key, as big.Rat would
+// find them equal, and others do not.
+func TestDecimalKey(t *testing.T) {
+	groups := [][]string{
+		{"0", "-0", "0.0", "0e5", "-0.000e-99999999999999999999"},
+		{"1", "1.0", "10e-1", "0.1e1", "1E0", "1e+0", "100e-2"},
+		{"-1", "-1.000"},
+		{"1500", "1.5e3", "15e2", "0.0015e6"},
+		{"0.005", "5e-3", "50E-4"},
+		{"1e400", "10e399", "0.1e401"},
+		{"1e99999999999999999999", "10e99999999999999999998"},
+		{"1e-999999"},
+		{"123456789012345678901234567890"},
+	}
+	var want, got []string
+	for _, g := range groups {
+		want = append(want, strings.Repeat(parseDecimal(g[0]).key()+" ", len(g)))
+		var keys string
+		for _, n := range g {
+			keys += parseDecimal(n).key() + " "
+		}
+		got = append(got, keys)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("keys (-want +got):\n%s", diff)
+	}
+	seen := map[string]string{}
+	for _, g := range groups {
+		k := parseDecimal(g[0]).key()
+		if other, ok := seen[k]; ok {
+			t.Errorf("%s and %s share the key %s", g[0], other, k)
+		}
+		seen[k] = g[0]
+	}
+	for n, whole := range map[string]bool{"1.5e1": true, "1.50e1": true, "1.5e0": false, "1.5": false, "1.5e2": true, "0.0": true, "1e-1": false, "12e-1": false, "120e-1": true} {
+		if parseDecimal(n).isWhole() != whole {
+			t.Errorf("%s: isWhole() = %v", n, !whole)
+		}
+	}
+}
+
+// TestHugeExponents: numbers of huge or tiny magnitude, which big.Rat
+// reads only by multiplying out the exponent (26 ms for 1e-999990), in
+// the places the schema bounds or compares them, are checked at once
+// and said as before. The record took 37 s.
+func TestHugeExponents(t *testing.T) {
+	var videos, tags []string
+	for i := range 500 {
+		videos = append(videos, fmt.Sprintf(`{"url": "https://e.org/%d", "size": 1e-999990}`, i))
+	}
+	for i := range 200 {
+		tags = append(tags, fmt.Sprintf("%de-999990", i%100+1))
+	}
+	record := `{"title": "x", "speakers": [{"name": "a"}], "recorded": "2016", "thumbnail": "https://e.org/t.jpg", "legacy": {"id": 1e999990},` +
+		` "videos": [` + strings.Join(videos, ", ") + `], "tags": [` + strings.Join(tags, ", ") + `]}`
+	start := time.Now()
+	ps := new(Validator).ValidateTalk([]byte(record), "t.json")
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	got := lines(ps)
+	want := []string{
+		"t.json:1:118: maximum: legacy/id: 1e999990 is out of range: readers take at most 9223372036854775807",
+		"t.json:1:175: type: videos/0/size: expected a whole number, found 1e-999990",
+	}
+	if len(got) != 500+200+2 {
+		t.Fatalf("got %d problems, want 702:\n%s", len(got), strings.Join(got[:min(len(got), 5)], "\n"))
+	}
+	if diff := cmp.Diff(want, got[:2]); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	tagsWant := []string{}
+	for i := range 100 {
+		tagsWant = append(tagsWant, fmt.Sprintf("items %d and %d are the same", i, i+100))
+	}
+	if s := got[501]; !strings.HasSuffix(s, "uniqueItems: tags: "+strings.Join(tagsWant, "; ")) {
+		t.Errorf("tags: %.300s", s)
+	}
+}
+
+// TestHugeNumbersStayApart: the numbers jsonschema/v5 gets in place of
+// huge ones keep apart those that differ and together those that are
+// equal, so that its uniqueItems says what the quick check does. The
+// records have another error, for jsonschema/v5 to run at all.
+func TestHugeNumbersStayApart(t *testing.T) {
+	var got []string
+	for _, pair := range [][2]string{{"1e401", "2e401"}, {"1e401", "10e400"}, {"-1e-999999", "-1e-999998"}, {"-1e-999999", "-0.1e-999998"}} {
+		record := `{"title": "", "speakers": ["a"], "recorded": "2016-01-01", "thumbnail_url": "https://e.org/t.jpg", "videos": [` +
+			`{"type": "a", "url": "https://e.org/v", "x": ` + pair[0] + `}, {"type": "a", "url": "https://e.org/v", "x": ` + pair[1] + `}]}`
+		ps := (&Validator{Profile: Pyvideo}).ValidateTalk([]byte(record), pair[0]+"-"+pair[1]+".json")
+		got = append(got, fmt.Sprintf("%s %s: %v", pair[0], pair[1], ps))
+	}
+	const title = ".json:1:11: minLength: title: must not be empty"
+	want := []string{
+		"1e401 2e401: 1e401-2e401" + title,
+		"1e401 10e400: 1e401-10e400" + title + "\n1e401-10e400.json:1:110: uniqueItems: videos: items 0 and 1 are the same",
+		"-1e-999999 -1e-999998: -1e-999999--1e-999998" + title,
+		"-1e-999999 -0.1e-999998: -1e-999999--0.1e-999998" + title + "\n-1e-999999--0.1e-999998.json:1:110: uniqueItems: videos: items 0 and 1 are the same",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLongNumbers: a number of a million digits, which big.Rat reads in
+// 1.5 s, is checked at once, and said by its first digits, not in a
+// message of a megabyte.
+func TestLongNumbers(t *testing.T) {
+	long := "-0." + strings.Repeat("3", 1_000_000)
+	record := `{"title": "x", "speakers": [{"name": "a"}], "recorded": "2016", "thumbnail": "https://e.org/t.jpg", "videos": [{"url": "https://e.org/v", "size": ` + long + `}]}`
+	start := time.Now()
+	ps := new(Validator).ValidateTalk([]byte(record), "t.json")
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, p.Rule, p.Message))
+	}
+	want := []string{
+		"1:147: type: videos/0/size: expected a whole number, found -0.333333333333333333333333333333333333333333333333333333...",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
