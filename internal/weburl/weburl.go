@@ -14,12 +14,14 @@ package weburl
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 )
 
 // Is reports whether s is an absolute http or https URL with a host:
-// url.Parse(s) succeeds, and its Scheme is "http" or "https" and its Host
-// is not empty.
+// url.Parse(s) succeeds, its Scheme is "http" or "https", its Host is
+// not empty, and its port, if any, is one browsers take (at most 65535;
+// url.Parse takes any digits).
 func Is(s string) bool {
 	if plain(s) {
 		return true
@@ -28,7 +30,14 @@ func Is(s string) bool {
 		return false
 	}
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && validPort(u.Port())
+}
+
+// validPort reports whether port, digits as url.URL.Port gives them, is
+// none or a TCP port's number.
+func validPort(port string) bool {
+	_, err := strconv.ParseUint(port, 10, 16) // refuses more than 65535
+	return port == "" || err == nil
 }
 
 // hasWebScheme reports whether s starts with "http:" or "https:" in any

@@ -2,6 +2,7 @@ package weburl
 
 import (
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,7 +11,11 @@ import (
 // byParse is Is's definition.
 func byParse(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return false
+	}
+	port, err := strconv.Atoi(u.Port())
+	return u.Port() == "" || err == nil && port <= 65535
 }
 
 var examples = []string{
@@ -21,6 +26,8 @@ var examples = []string{
 	"https://?q", "https://#f", "ftp://example.org/", "javascript:alert(1)", "//example.org/", "example.org", "https:example.org",
 	"https://example.org\\@evil.example/", "https://a/\\", "http://a.b-c.d/é",
 	"Http:", "hTTpS://Example.org", "https:", " https://example.org/", "http:/example.org/", "httpx://example.org/", "http",
+	"https://example.org:65535/", "https://example.org:65536/", "https://example.org:99999999999999999999/", "https://example.org:0/",
+	"https://example.org:/", "https://[::1]:70000/",
 }
 
 // TestIs compares Is with its definition over addresses real data has
