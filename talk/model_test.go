@@ -1107,3 +1107,32 @@ func TestAllSpeakers(t *testing.T) {
 		t.Error("AllSpeakers yielded a copy of a part's speaker")
 	}
 }
+
+// TestMarkupCase: a record's "RST" or "Markdown" is the markup a page
+// renders, and is written back as its canonical name; another name is
+// kept as it is. "RST" was kept, and its description shown as plain text.
+func TestMarkupCase(t *testing.T) {
+	var got []string
+	for _, in := range []string{"rst", "RST", "Markdown", "MARKDOWN", "asciidoc", ""} {
+		var tk talk.Talk
+		if err := json.Unmarshal([]byte(`{"title": "T", "markup": "`+in+`"}`), &tk); err != nil {
+			t.Fatal(err)
+		}
+		out, err := json.Marshal(tk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, in+" → "+string(tk.Markup)+" "+string(out))
+	}
+	want := []string{
+		`rst → rst {"title":"T","markup":"rst"}`,
+		`RST → rst {"title":"T","markup":"rst"}`,
+		`Markdown → markdown {"title":"T","markup":"markdown"}`,
+		`MARKDOWN → markdown {"title":"T","markup":"markdown"}`,
+		`asciidoc → asciidoc {"title":"T","markup":"asciidoc"}`,
+		` →  {"title":"T"}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -260,6 +260,22 @@ const (
 	Markdown         Markup = "markdown"
 )
 
+// UnmarshalText reads a markup's name as records write it: the names of
+// the known markups in any case ("RST", "Markdown") as [ReStructuredText]
+// and [Markdown], so that a page renders them; any other as it is, which
+// a page shows as plain text and the validator reports.
+func (m *Markup) UnmarshalText(text []byte) error {
+	switch s := Markup(text); {
+	case strings.EqualFold(string(s), string(ReStructuredText)):
+		*m = ReStructuredText
+	case strings.EqualFold(string(s), string(Markdown)):
+		*m = Markdown
+	default:
+		*m = s
+	}
+	return nil
+}
+
 // RecordingStatus says what became of a talk's recording. The zero value
 // means the source did not say; a talk with [Talk.Videos] was recorded.
 type RecordingStatus string
