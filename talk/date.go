@@ -175,8 +175,11 @@ func ParseDate(s string) (Date, error) {
 				scale /= 10
 				j++
 			}
-			if j == i+1 || j-i-1 > 9 {
-				return bad("has malformed fractional seconds")
+			switch {
+			case j == i+1:
+				return bad("has a \".\" without fractional seconds after it")
+			case j-i-1 > 9:
+				return bad("has fractional seconds of more than 9 digits, finer than a nanosecond, which a date-time here cannot hold")
 			}
 			i, frac = j, nsec != 0 // ".0" is no fraction: String leaves it out
 		}

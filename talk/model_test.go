@@ -48,6 +48,8 @@ func TestParseDate(t *testing.T) {
 		// A leap second is real, but no time.Time holds it.
 		{"2016-12-31T23:59:60Z", result{Err: `talk: "2016-12-31T23:59:60Z" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
 		{"2017-01-01T00:59:60.5+01:00", result{Err: `talk: "2017-01-01T00:59:60.5+01:00" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
+		{"2016-07-21T10:30:00.Z", result{Err: `talk: "2016-07-21T10:30:00.Z" has a "." without fractional seconds after it`}},
+		{"2016-07-21T10:30:00.1234567891Z", result{Err: `talk: "2016-07-21T10:30:00.1234567891Z" has fractional seconds of more than 9 digits, finer than a nanosecond, which a date-time here cannot hold`}},
 		{"2016-07-21T10:30:60", result{Err: `talk: "2016-07-21T10:30:60" is not a real time of day`}},
 		{"21/07/2016", result{Err: `talk: "21/07/2016" is not a date (want YYYY-MM-DD)`}},
 		{"2016-07-21T10:30:05+2", result{Err: `talk: "2016-07-21T10:30:05+2" has a malformed UTC offset`}},
