@@ -28,7 +28,7 @@ func runCheck(e *env, args []string) int {
 	fs := e.flags("check")
 	profile := fs.String("profile", "auto", "the records' `form`: talkmeta, pyvideo, or auto (pyvideo where category.json files are)")
 	strict := fs.Bool("strict", false, "report warnings as errors")
-	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use, BCP 47 or ISO 639-3 (\"en\" and \"eng\" are the same) (default: any that exists)")
+	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use, BCP 47 or ISO 639-3 (\"en\" and \"eng\" are the same; \"pt\" allows \"pt-BR\") (default: any that exists)")
 	if st := e.parseFlags(fs, args); st >= 0 {
 		return st
 	}

@@ -133,7 +133,7 @@ func TestCheckHostileFiles(t *testing.T) {
 var checkUsageLines = []string{
 	"Usage: talkmeta check " + checkUsage,
 	"  -languages codes",
-	`    	the comma-separated language codes talks may use, BCP 47 or ISO 639-3 ("en" and "eng" are the same) (default: any that exists)`,
+	`    	the comma-separated language codes talks may use, BCP 47 or ISO 639-3 ("en" and "eng" are the same; "pt" allows "pt-BR") (default: any that exists)`,
 	"  -profile form",
 	`    	the records' form: talkmeta, pyvideo, or auto (pyvideo where category.json files are) (default "auto")`,
 	"  -strict",
