@@ -16,9 +16,10 @@
 //	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
 //	             (in UTC where the zone's clock reads the time twice);
 //	             in UTC when there is only an offset; VALUE=DATE for a day
-//	DURATION     the talk's duration, in whole seconds (whole days for a
-//	             day-only talk); DTEND instead when the talk spans a
-//	             change of its zone's clocks
+//	DURATION     the talk's duration, in whole seconds ("PT0S" when it
+//	             is unknown); DTEND instead when the talk spans a change
+//	             of its zone's clocks, and DTEND;VALUE=DATE, the day after
+//	             its last, for a day-only talk
 //	SUMMARY      the title
 //	DESCRIPTION  the subtitle, speakers, summary and description
 //	LOCATION     the room, then the event's venue, city, region, country

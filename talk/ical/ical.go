@@ -143,11 +143,13 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //     written in UTC ("...Z");
 //   - a date-time without offset or zone stays a floating local time;
 //   - a date alone makes an all-day event (VALUE=DATE); RFC 5545 allows
-//     only whole days for its DURATION, so a talk of a day or more (a
-//     workshop, a hackathon) lasts the days it needs at least, "P2D" for
-//     26 hours, and a shorter one has none, which means its one day.
+//     it only whole days, so a talk of a day or more (a workshop, a
+//     hackathon) lasts the days it needs at least, two for 26 hours, and
+//     a shorter one (or one of unknown length) its one day. Its end is
+//     DTEND;VALUE=DATE, the day after its last.
 //
-// A talk's DURATION is exact, but readers such as ical.js and libical add
+// A talk's DURATION is exact ("PT0S" when its length is unknown, since
+// Exchange refuses an event with neither DURATION nor DTEND), but readers such as ical.js and libical add
 // it to the wall clock, so a talk that ends in another offset than it
 // starts (across a change of the clocks) gets a DTEND in its zone instead.
 //
@@ -589,11 +591,9 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 		startRepeated = repeated(s.at)
 		c.zoned("DTSTART", s.at, s.zoneName, startRepeated)
 	}
-	if s.kind == allDay && time.Duration(t.Duration) > 24*time.Hour {
-		days := (time.Duration(t.Duration) + 24*time.Hour - 1) / (24 * time.Hour)
-		c.line(fmt.Sprintf("DURATION:P%dD", days))
-	}
-	if s.kind != allDay && t.Duration > 0 {
+	if s.kind == allDay {
+		c.days(s.at, t.Duration)
+	} else {
 		c.end(s, t.Duration, startRepeated)
 	}
 	c.text("SUMMARY", t.Title)
@@ -608,6 +608,22 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	c.line("END:VEVENT")
 }
 
+// days writes when a talk known by its day alone, the date day, ends:
+// after the whole days its duration d needs, one at least, as DTEND, the
+// day after its last. RFC 5545 lets such a VEVENT have neither DTEND nor
+// DURATION for one day, but Exchange (and so Outlook on the web) refuses
+// to import one without either, and every program reads DTEND with
+// VALUE=DATE, as WriteEvent writes it. A talk whose DTEND would leave the
+// four-digit years (on 9999-12-31) gets its DURATION in days instead.
+func (c *calendar) days(day time.Time, d talk.Duration) {
+	n := max(1, int((time.Duration(d)+24*time.Hour-1)/(24*time.Hour)))
+	if end := day.AddDate(0, 0, n); end.Year() <= maxYear {
+		c.line("DTEND;VALUE=DATE:" + end.Format("20060102"))
+		return
+	}
+	c.line(fmt.Sprintf("DURATION:P%dD", n))
+}
+
 // end writes when a talk that starts at s and lasts d ends: as its
 // DURATION, but for a talk on a zone's clock whose start is read once
 // (startRepeated says if not; such a start is said in UTC) and that ends
@@ -615,7 +631,9 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 // reads twice. ical.js and libical add a DURATION to the wall clock, so
 // that across a change of the clocks the talk would end an hour off (or,
 // over the day Samoa skipped, before it starts): its DTEND is said
-// instead.
+// instead. A talk of unknown (zero) length gets "DURATION:PT0S", which
+// is what RFC 5545 takes a DATE-TIME start without an end to mean, for
+// Exchange refuses to import a VEVENT with neither DTEND nor DURATION.
 func (c *calendar) end(s start, d talk.Duration, startRepeated bool) {
 	end := s.at.Add(time.Duration(d))
 	if s.kind == zoned && !startRepeated && end.Year() <= maxYear {

@@ -519,27 +519,29 @@ func TestSharedID(t *testing.T) {
 }
 
 // TestAllDayDuration: a talk known by its day alone that lasts more than
-// a day (a two-day workshop) spans the days it needs at least, as
-// DURATION in whole days, which is all RFC 5545 allows there; before, it
-// was written as one day.
+// a day (a two-day workshop) spans the days it needs at least, and one
+// of a day or less (or of unknown length) its one day, each with a DTEND
+// the day after its last, since Exchange refuses a VEVENT with neither
+// DTEND nor DURATION; on 9999-12-31, where DTEND cannot be written, its
+// DURATION in days.
 func TestAllDayDuration(t *testing.T) {
 	var talks []*talk.Talk
 	for i, d := range []time.Duration{0, 45 * time.Minute, 24 * time.Hour, 24*time.Hour + time.Second, 48 * time.Hour, 60 * time.Hour} {
 		talks = append(talks, &talk.Talk{ID: fmt.Sprint("w", i), Recorded: talk.MustParseDate("2024-06-01"), Duration: talk.Duration(d)})
 	}
+	talks = append(talks, &talk.Talk{ID: "last", Recorded: talk.MustParseDate("9999-12-31")})
 	var b bytes.Buffer
 	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
 		t.Fatal(err)
 	}
-	event := func(id, dur string) string {
-		s := "BEGIN:VEVENT\r\nUID:" + id + "\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:20240601\r\n"
-		if dur != "" {
-			s += "DURATION:" + dur + "\r\n"
-		}
-		return s + "END:VEVENT\r\n"
+	event := func(id, start, end string) string {
+		return "BEGIN:VEVENT\r\nUID:" + id + "\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:" + start + "\r\n" +
+			end + "\r\nEND:VEVENT\r\n"
 	}
+	day := func(id, end string) string { return event(id, "20240601", "DTEND;VALUE=DATE:"+end) }
 	want := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//talkmeta//talkmeta//EN\r\nCALSCALE:GREGORIAN\r\n" +
-		event("w0", "") + event("w1", "") + event("w2", "") + event("w3", "P2D") + event("w4", "P2D") + event("w5", "P3D") +
+		day("w0", "20240602") + day("w1", "20240602") + day("w2", "20240602") + day("w3", "20240603") +
+		day("w4", "20240603") + day("w5", "20240604") + event("last", "99991231", "DURATION:P1D") +
 		"END:VCALENDAR\r\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
