@@ -21,7 +21,9 @@
 //	             of its zone's clocks, and DTEND;VALUE=DATE, the day after
 //	             its last, for a day-only talk
 //	SUMMARY      the title
-//	DESCRIPTION  the subtitle, speakers, summary and description
+//	DESCRIPTION  the subtitle, speakers, summary and description, then
+//	             the talk's parts ([talk.Talk.Parts]: the lightning talks
+//	             of a block), one a line with their speakers
 //	LOCATION     the room, then the event's venue, city, region, country
 //	URL          the talk's first link that is an absolute http(s) URL (a
 //	             schedule's page for the talk); none when no link is

@@ -171,8 +171,9 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // room to it likewise, and where even these are the same, "-2", "-3" in
 // order, for a UID is one event to a calendar.
 //
-// SUMMARY is the title; DESCRIPTION the subtitle, speakers, summary and
-// description; LOCATION the room and the event's place; URL the first of
+// SUMMARY is the title; DESCRIPTION the subtitle, speakers, summary,
+// description and the talk's parts (the lightning talks of a block, with
+// their speakers); LOCATION the room and the event's place; URL the first of
 // the talk's links that is an absolute http(s) URL (see the package
 // documentation); CATEGORIES its track.
 func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
@@ -801,23 +802,52 @@ func description(t *talk.Talk) string {
 	if t.Subtitle != "" {
 		parts = append(parts, t.Subtitle)
 	}
-	if len(t.Speakers) > 0 {
-		names := make([]string, 0, len(t.Speakers))
-		for _, s := range t.Speakers {
-			if s.Name != "" {
-				names = append(names, s.Name)
-			}
-		}
-		if len(names) > 0 {
-			parts = append(parts, "Speakers: "+strings.Join(names, ", "))
-		}
+	if names := speakerNames(t.Speakers); len(names) > 0 {
+		parts = append(parts, "Speakers: "+strings.Join(names, ", "))
 	}
 	for _, p := range []string{t.Summary, t.Description} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}
 	}
+	if len(t.Parts) > 0 {
+		var b strings.Builder
+		b.WriteString("Parts:")
+		writeParts(&b, t.Parts, "")
+		parts = append(parts, b.String())
+	}
 	return strings.Join(parts, "\n\n")
+}
+
+// writeParts lists the talks within a talk ([talk.Talk.Parts]: the
+// lightning talks of a block, the contributions to a panel), one a line,
+// "- Title (Speaker, Speaker)", each part's own parts indented under it,
+// so that a block's VEVENT says what is in it, as its page does.
+func writeParts(b *strings.Builder, parts []talk.Talk, indent string) {
+	for i := range parts {
+		p := &parts[i]
+		b.WriteString("\n" + indent + "- ")
+		title := strings.Join(strings.Fields(firstOf(p.Title, p.ID)), " ")
+		b.WriteString(title)
+		if names := speakerNames(p.Speakers); len(names) > 0 {
+			if title != "" {
+				b.WriteByte(' ')
+			}
+			b.WriteString("(" + strings.Join(names, ", ") + ")")
+		}
+		writeParts(b, p.Parts, indent+"  ")
+	}
+}
+
+// speakerNames are the names of the speakers that have one.
+func speakerNames(speakers []talk.Speaker) []string {
+	var names []string
+	for _, s := range speakers {
+		if s.Name != "" {
+			names = append(names, s.Name)
+		}
+	}
+	return names
 }
 
 // location joins what is known of where: the talk's room and venue, then
