@@ -37,7 +37,9 @@
 // output that is the same everywhere (golden tests), set ZONEINFO to one
 // file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE lists the
 // zone's observances that the talks' times need, with explicit dates and
-// no recurrence rules.
+// no recurrence rules; where the first is summer time (DAYLIGHT), the
+// change to standard time before it as well, since Outlook reads a
+// zone's offset from its STANDARD part.
 //
 // # Syntax
 //
