@@ -370,7 +370,14 @@ func (c *calendar) flush() error {
 }
 
 // line writes one content line folded to lines of at most 75 octets (RFC
-// 5545 section 3.1), never inside a UTF-8 sequence.
+// 5545 section 3.1), never inside a UTF-8 sequence nor inside a TEXT
+// escape ("\n", "\,"): RFC 5545 allows a fold anywhere, but Outlook,
+// Google Calendar and SOGo's Thunderbird connector read a line that ends
+// in the backslash of an escape wrongly (collective/icalendar#87 and
+// #1501, sabre-io/dav#190). A backslash is in a line only as TEXT escapes
+// it (URIs percent-encode it), so each chunk starts at an escape or
+// outside one, and the parity of the backslashes that end it says
+// whether the last begins an escape.
 func (c *calendar) line(s string) {
 	if c.err != nil {
 		return
@@ -380,6 +387,13 @@ func (c *calendar) line(s string) {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
+		}
+		backslashes := 0
+		for backslashes < cut && s[cut-1-backslashes] == '\\' {
+			backslashes++
+		}
+		if backslashes%2 == 1 {
+			cut-- // keep the escape's backslash with what it escapes
 		}
 		c.write(s[:cut])
 		c.write("\r\n ")

@@ -601,3 +601,31 @@ func TestParts(t *testing.T) {
 	}
 	checkSyntax(t, b.Bytes())
 }
+
+// TestFoldEscape: a fold never falls between a TEXT escape's backslash
+// and what it escapes, which Outlook, Google Calendar and SOGo read
+// wrongly, though RFC 5545 allows it; an escaped backslash that ends a
+// chunk ("\\") is whole, and the fold stays where it was.
+func TestFoldEscape(t *testing.T) {
+	pad := strings.Repeat("a", 62) // "DESCRIPTION:" and pad are 74 octets
+	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("2024-06-01"), Title: strings.Repeat("a", 65) + `\x`,
+		Description: pad + "\nnext" + strings.Repeat("b", 72) + ",c" + strings.Repeat("d", 71) + `\\e`}
+	var b bytes.Buffer
+	if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+		"BEGIN:VEVENT", "UID:t", "DTSTAMP:20240701T120000Z", "DTSTART;VALUE=DATE:20240601", "DTEND;VALUE=DATE:20240602",
+		"SUMMARY:" + strings.Repeat("a", 65) + `\\`, " x",
+		"DESCRIPTION:" + pad,
+		` \nnext` + strings.Repeat("b", 68),
+		` ` + strings.Repeat("b", 4) + `\,c` + strings.Repeat("d", 67),
+		` ` + strings.Repeat("d", 4) + `\\\\e`,
+		"END:VEVENT", "END:VCALENDAR", "",
+	}, "\r\n")
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	checkSyntax(t, b.Bytes())
+}
