@@ -16,11 +16,14 @@
 //	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
 //	             (in UTC where the zone's clock reads the time twice);
 //	             in UTC when there is only an offset; VALUE=DATE for a day
-//	DURATION     the talk's duration, in whole seconds (whole days for a
-//	             day-only talk); DTEND instead when the talk spans a
-//	             change of its zone's clocks
+//	DURATION     the talk's duration, in whole seconds ("PT0S" when it
+//	             is unknown); DTEND instead when the talk spans a change
+//	             of its zone's clocks, and DTEND;VALUE=DATE, the day after
+//	             its last, for a day-only talk
 //	SUMMARY      the title
-//	DESCRIPTION  the subtitle, speakers, summary and description
+//	DESCRIPTION  the subtitle, speakers, summary and description, then
+//	             the talk's parts ([talk.Talk.Parts]: the lightning talks
+//	             of a block), one a line with their speakers
 //	LOCATION     the room, then the event's venue, city, region, country
 //	URL          the talk's first link that is an absolute http(s) URL (a
 //	             schedule's page for the talk); none when no link is
@@ -34,7 +37,9 @@
 // output that is the same everywhere (golden tests), set ZONEINFO to one
 // file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE lists the
 // zone's observances that the talks' times need, with explicit dates and
-// no recurrence rules.
+// no recurrence rules; where the first is summer time (DAYLIGHT), the
+// change to standard time before it as well, since Outlook reads a
+// zone's offset from its STANDARD part.
 //
 // # Syntax
 //

@@ -143,11 +143,13 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //     written in UTC ("...Z");
 //   - a date-time without offset or zone stays a floating local time;
 //   - a date alone makes an all-day event (VALUE=DATE); RFC 5545 allows
-//     only whole days for its DURATION, so a talk of a day or more (a
-//     workshop, a hackathon) lasts the days it needs at least, "P2D" for
-//     26 hours, and a shorter one has none, which means its one day.
+//     it only whole days, so a talk of a day or more (a workshop, a
+//     hackathon) lasts the days it needs at least, two for 26 hours, and
+//     a shorter one (or one of unknown length) its one day. Its end is
+//     DTEND;VALUE=DATE, the day after its last.
 //
-// A talk's DURATION is exact, but readers such as ical.js and libical add
+// A talk's DURATION is exact ("PT0S" when its length is unknown, since
+// Exchange refuses an event with neither DURATION nor DTEND), but readers such as ical.js and libical add
 // it to the wall clock, so a talk that ends in another offset than it
 // starts (across a change of the clocks) gets a DTEND in its zone instead.
 //
@@ -169,8 +171,9 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // room to it likewise, and where even these are the same, "-2", "-3" in
 // order, for a UID is one event to a calendar.
 //
-// SUMMARY is the title; DESCRIPTION the subtitle, speakers, summary and
-// description; LOCATION the room and the event's place; URL the first of
+// SUMMARY is the title; DESCRIPTION the subtitle, speakers, summary,
+// description and the talk's parts (the lightning talks of a block, with
+// their speakers); LOCATION the room and the event's place; URL the first of
 // the talk's links that is an absolute http(s) URL (see the package
 // documentation); CATEGORIES its track.
 func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
@@ -367,7 +370,14 @@ func (c *calendar) flush() error {
 }
 
 // line writes one content line folded to lines of at most 75 octets (RFC
-// 5545 section 3.1), never inside a UTF-8 sequence.
+// 5545 section 3.1), never inside a UTF-8 sequence nor inside a TEXT
+// escape ("\n", "\,"): RFC 5545 allows a fold anywhere, but Outlook,
+// Google Calendar and SOGo's Thunderbird connector read a line that ends
+// in the backslash of an escape wrongly (collective/icalendar#87 and
+// #1501, sabre-io/dav#190). A backslash is in a line only as TEXT escapes
+// it (URIs percent-encode it), so each chunk starts at an escape or
+// outside one, and the parity of the backslashes that end it says
+// whether the last begins an escape.
 func (c *calendar) line(s string) {
 	if c.err != nil {
 		return
@@ -377,6 +387,13 @@ func (c *calendar) line(s string) {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
+		}
+		backslashes := 0
+		for backslashes < cut && s[cut-1-backslashes] == '\\' {
+			backslashes++
+		}
+		if backslashes%2 == 1 {
+			cut-- // keep the escape's backslash with what it escapes
 		}
 		c.write(s[:cut])
 		c.write("\r\n ")
@@ -589,11 +606,9 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 		startRepeated = repeated(s.at)
 		c.zoned("DTSTART", s.at, s.zoneName, startRepeated)
 	}
-	if s.kind == allDay && time.Duration(t.Duration) > 24*time.Hour {
-		days := (time.Duration(t.Duration) + 24*time.Hour - 1) / (24 * time.Hour)
-		c.line(fmt.Sprintf("DURATION:P%dD", days))
-	}
-	if s.kind != allDay && t.Duration > 0 {
+	if s.kind == allDay {
+		c.days(s.at, t.Duration)
+	} else {
 		c.end(s, t.Duration, startRepeated)
 	}
 	c.text("SUMMARY", t.Title)
@@ -608,6 +623,22 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 	c.line("END:VEVENT")
 }
 
+// days writes when a talk known by its day alone, the date day, ends:
+// after the whole days its duration d needs, one at least, as DTEND, the
+// day after its last. RFC 5545 lets such a VEVENT have neither DTEND nor
+// DURATION for one day, but Exchange (and so Outlook on the web) refuses
+// to import one without either, and every program reads DTEND with
+// VALUE=DATE, as WriteEvent writes it. A talk whose DTEND would leave the
+// four-digit years (on 9999-12-31) gets its DURATION in days instead.
+func (c *calendar) days(day time.Time, d talk.Duration) {
+	n := max(1, int((time.Duration(d)+24*time.Hour-1)/(24*time.Hour)))
+	if end := day.AddDate(0, 0, n); end.Year() <= maxYear {
+		c.line("DTEND;VALUE=DATE:" + end.Format("20060102"))
+		return
+	}
+	c.line(fmt.Sprintf("DURATION:P%dD", n))
+}
+
 // end writes when a talk that starts at s and lasts d ends: as its
 // DURATION, but for a talk on a zone's clock whose start is read once
 // (startRepeated says if not; such a start is said in UTC) and that ends
@@ -615,7 +646,9 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 // reads twice. ical.js and libical add a DURATION to the wall clock, so
 // that across a change of the clocks the talk would end an hour off (or,
 // over the day Samoa skipped, before it starts): its DTEND is said
-// instead.
+// instead. A talk of unknown (zero) length gets "DURATION:PT0S", which
+// is what RFC 5545 takes a DATE-TIME start without an end to mean, for
+// Exchange refuses to import a VEVENT with neither DTEND nor DURATION.
 func (c *calendar) end(s start, d talk.Duration, startRepeated bool) {
 	end := s.at.Add(time.Duration(d))
 	if s.kind == zoned && !startRepeated && end.Year() <= maxYear {
@@ -783,23 +816,52 @@ func description(t *talk.Talk) string {
 	if t.Subtitle != "" {
 		parts = append(parts, t.Subtitle)
 	}
-	if len(t.Speakers) > 0 {
-		names := make([]string, 0, len(t.Speakers))
-		for _, s := range t.Speakers {
-			if s.Name != "" {
-				names = append(names, s.Name)
-			}
-		}
-		if len(names) > 0 {
-			parts = append(parts, "Speakers: "+strings.Join(names, ", "))
-		}
+	if names := speakerNames(t.Speakers); len(names) > 0 {
+		parts = append(parts, "Speakers: "+strings.Join(names, ", "))
 	}
 	for _, p := range []string{t.Summary, t.Description} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}
 	}
+	if len(t.Parts) > 0 {
+		var b strings.Builder
+		b.WriteString("Parts:")
+		writeParts(&b, t.Parts, "")
+		parts = append(parts, b.String())
+	}
 	return strings.Join(parts, "\n\n")
+}
+
+// writeParts lists the talks within a talk ([talk.Talk.Parts]: the
+// lightning talks of a block, the contributions to a panel), one a line,
+// "- Title (Speaker, Speaker)", each part's own parts indented under it,
+// so that a block's VEVENT says what is in it, as its page does.
+func writeParts(b *strings.Builder, parts []talk.Talk, indent string) {
+	for i := range parts {
+		p := &parts[i]
+		b.WriteString("\n" + indent + "- ")
+		title := strings.Join(strings.Fields(firstOf(p.Title, p.ID)), " ")
+		b.WriteString(title)
+		if names := speakerNames(p.Speakers); len(names) > 0 {
+			if title != "" {
+				b.WriteByte(' ')
+			}
+			b.WriteString("(" + strings.Join(names, ", ") + ")")
+		}
+		writeParts(b, p.Parts, indent+"  ")
+	}
+}
+
+// speakerNames are the names of the speakers that have one.
+func speakerNames(speakers []talk.Speaker) []string {
+	var names []string
+	for _, s := range speakers {
+		if s.Name != "" {
+			names = append(names, s.Name)
+		}
+	}
+	return names
 }
 
 // location joins what is known of where: the talk's room and venue, then

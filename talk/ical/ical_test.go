@@ -519,27 +519,29 @@ func TestSharedID(t *testing.T) {
 }
 
 // TestAllDayDuration: a talk known by its day alone that lasts more than
-// a day (a two-day workshop) spans the days it needs at least, as
-// DURATION in whole days, which is all RFC 5545 allows there; before, it
-// was written as one day.
+// a day (a two-day workshop) spans the days it needs at least, and one
+// of a day or less (or of unknown length) its one day, each with a DTEND
+// the day after its last, since Exchange refuses a VEVENT with neither
+// DTEND nor DURATION; on 9999-12-31, where DTEND cannot be written, its
+// DURATION in days.
 func TestAllDayDuration(t *testing.T) {
 	var talks []*talk.Talk
 	for i, d := range []time.Duration{0, 45 * time.Minute, 24 * time.Hour, 24*time.Hour + time.Second, 48 * time.Hour, 60 * time.Hour} {
 		talks = append(talks, &talk.Talk{ID: fmt.Sprint("w", i), Recorded: talk.MustParseDate("2024-06-01"), Duration: talk.Duration(d)})
 	}
+	talks = append(talks, &talk.Talk{ID: "last", Recorded: talk.MustParseDate("9999-12-31")})
 	var b bytes.Buffer
 	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
 		t.Fatal(err)
 	}
-	event := func(id, dur string) string {
-		s := "BEGIN:VEVENT\r\nUID:" + id + "\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:20240601\r\n"
-		if dur != "" {
-			s += "DURATION:" + dur + "\r\n"
-		}
-		return s + "END:VEVENT\r\n"
+	event := func(id, start, end string) string {
+		return "BEGIN:VEVENT\r\nUID:" + id + "\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:" + start + "\r\n" +
+			end + "\r\nEND:VEVENT\r\n"
 	}
+	day := func(id, end string) string { return event(id, "20240601", "DTEND;VALUE=DATE:"+end) }
 	want := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//talkmeta//talkmeta//EN\r\nCALSCALE:GREGORIAN\r\n" +
-		event("w0", "") + event("w1", "") + event("w2", "") + event("w3", "P2D") + event("w4", "P2D") + event("w5", "P3D") +
+		day("w0", "20240602") + day("w1", "20240602") + day("w2", "20240602") + day("w3", "20240603") +
+		day("w4", "20240603") + day("w5", "20240604") + event("last", "99991231", "DURATION:P1D") +
 		"END:VCALENDAR\r\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -567,4 +569,63 @@ func TestYearZeroLocalMeanTime(t *testing.T) {
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// TestParts: a lightning-talk block's DESCRIPTION lists the talks within
+// it with their speakers, a part's own parts indented under it; before,
+// a calendar said nothing of what the block held.
+func TestParts(t *testing.T) {
+	tk := &talk.Talk{ID: "lt", Title: "Lightning talks", Recorded: talk.MustParseDate("2024-06-01T17:00:00Z"),
+		Duration: talk.Duration(time.Hour), Speakers: []talk.Speaker{{Name: "Host"}},
+		Parts: []talk.Talk{
+			{Title: "One, two; three", Speakers: []talk.Speaker{{Name: "Ada"}, {Name: ""}, {Name: "Grace"}}},
+			{ID: "untitled-part"},
+			{Speakers: []talk.Speaker{{Name: "Nobody's title"}}},
+			{Title: "A panel\nover two lines", Parts: []talk.Talk{{Title: "Opening", Speakers: []talk.Speaker{{Name: "Chair"}}}}},
+		}}
+	var b bytes.Buffer
+	if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+		"BEGIN:VEVENT", "UID:lt", "DTSTAMP:20240701T120000Z", "DTSTART:20240601T170000Z", "DURATION:PT1H",
+		"SUMMARY:Lightning talks",
+		`DESCRIPTION:Speakers: Host\n\nParts:\n- One\, two\; three (Ada\, Grace)\n- `,
+		` untitled-part\n- (Nobody's title)\n- A panel over two lines\n  - Opening (`,
+		` Chair)`,
+		"END:VEVENT", "END:VCALENDAR", "",
+	}, "\r\n")
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	checkSyntax(t, b.Bytes())
+}
+
+// TestFoldEscape: a fold never falls between a TEXT escape's backslash
+// and what it escapes, which Outlook, Google Calendar and SOGo read
+// wrongly, though RFC 5545 allows it; an escaped backslash that ends a
+// chunk ("\\") is whole, and the fold stays where it was.
+func TestFoldEscape(t *testing.T) {
+	pad := strings.Repeat("a", 62) // "DESCRIPTION:" and pad are 74 octets
+	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("2024-06-01"), Title: strings.Repeat("a", 65) + `\x`,
+		Description: pad + "\nnext" + strings.Repeat("b", 72) + ",c" + strings.Repeat("d", 71) + `\\e`}
+	var b bytes.Buffer
+	if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+		"BEGIN:VEVENT", "UID:t", "DTSTAMP:20240701T120000Z", "DTSTART;VALUE=DATE:20240601", "DTEND;VALUE=DATE:20240602",
+		"SUMMARY:" + strings.Repeat("a", 65) + `\\`, " x",
+		"DESCRIPTION:" + pad,
+		` \nnext` + strings.Repeat("b", 68),
+		` ` + strings.Repeat("b", 4) + `\,c` + strings.Repeat("d", 67),
+		` ` + strings.Repeat("d", 4) + `\\\\e`,
+		"END:VEVENT", "END:VCALENDAR", "",
+	}, "\r\n")
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	checkSyntax(t, b.Bytes())
 }

@@ -13,8 +13,9 @@ type property struct {
 }
 
 // checkSyntax checks the rules every output must keep: CRLF line ends,
-// lines of at most 75 octets, valid UTF-8 on each physical line, and
-// matching BEGIN and END.
+// lines of at most 75 octets, valid UTF-8 on each physical line, no fold
+// between a TEXT escape's backslash and what it escapes, and matching
+// BEGIN and END.
 func checkSyntax(t testing.TB, data []byte) []property {
 	t.Helper()
 	if !bytes.HasSuffix(data, []byte("\r\n")) {
@@ -30,6 +31,10 @@ func checkSyntax(t testing.TB, data []byte) []property {
 		}
 		if !utf8.ValidString(l) {
 			t.Errorf("line %d splits a UTF-8 sequence: %q", i+1, l)
+		}
+		if i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") &&
+			(len(l)-len(strings.TrimRight(l, `\`)))%2 == 1 {
+			t.Errorf("line %d is folded inside a TEXT escape: %q", i+1, l)
 		}
 	}
 	props := unfold(t, lines)

@@ -27,8 +27,9 @@ const maxObservances = 1000
 // vtimezone writes the zone's rules as they apply to the talks: for each
 // talk, the observance in effect at its start and one per change of the
 // clocks until its end, each once, with an explicit DTSTART and no RRULE,
-// so that a reader needs no rules of its own and nothing the talks do not
-// need is claimed. A reader takes the last observance that starts before
+// so that a reader needs no rules of its own and little the talks do not
+// need is claimed: only, before a first observance of summer time, the
+// last change to standard time ([calendar.standardBefore]). A reader takes the last observance that starts before
 // a time, so the years between talks need none: talks in 1900 and 2700
 // get a few observances, not the thousand changes between them. The
 // changes come from Go's zone database ([zone.Span]).
@@ -52,7 +53,11 @@ func (c *calendar) vtimezone(name string, s *span) {
 				since = day
 			}
 			c.observance(at, since, off, at.IsDST())
-		case i == 0 || begin.After(last):
+		case i == 0:
+			c.standardBefore(begin, s.loc)
+			c.change(begin, s.loc)
+			last = begin
+		case begin.After(last):
 			c.change(begin, s.loc)
 			last = begin
 		}
@@ -68,6 +73,35 @@ func (c *calendar) vtimezone(name string, s *span) {
 		}
 	}
 	c.line("END:VTIMEZONE")
+}
+
+// maxLookBack bounds standardBefore's walk back through a zone's changes.
+const maxLookBack = 8
+
+// standardBefore writes, when the change of the zone loc's clocks at the
+// instant at begins summer time (a DAYLIGHT observance), the last change
+// before it that began standard time, if the database has one. No talk
+// needs it, since all are after at, but Outlook takes a VTIMEZONE's
+// offset from its STANDARD part and, without one, puts the talks of a
+// summer's conference hours off.
+func (c *calendar) standardBefore(at time.Time, loc *time.Location) {
+	for n := 0; n < maxLookBack && daylight(at, loc); n++ {
+		at, _ = zone.Span(at.Add(-time.Second).In(loc))
+		if at.IsZero() {
+			return // the zone was like this from the start of the database
+		}
+		if !daylight(at, loc) {
+			c.change(at, loc)
+			return
+		}
+	}
+}
+
+// daylight reports whether the change of loc's clocks at the instant at
+// is written as a DAYLIGHT observance ([calendar.observance]).
+func daylight(at time.Time, loc *time.Location) bool {
+	prev := at.Add(-time.Second).In(loc)
+	return isDaylight(at.In(loc), offsetOf(prev), prev.IsDST())
 }
 
 // change writes the observance that starts at the instant at, a change
@@ -95,12 +129,8 @@ func localBefore(change time.Time, offFrom int) time.Time {
 // the other kind, as tzdata's rearguard form and other VTIMEZONEs say.
 func (c *calendar) observance(t, local time.Time, offFrom int, fromDST bool) {
 	abbr, off := t.Zone()
-	daylight := t.IsDST()
-	if daylight != fromDST && (daylight && off < offFrom || !daylight && off > offFrom) {
-		daylight = !daylight
-	}
 	kind := "STANDARD"
-	if daylight {
+	if isDaylight(t, offFrom, fromDST) {
 		kind = "DAYLIGHT"
 	}
 	c.line("BEGIN:" + kind)
@@ -111,6 +141,19 @@ func (c *calendar) observance(t, local time.Time, offFrom int, fromDST bool) {
 		c.text("TZNAME", abbr)
 	}
 	c.line("END:" + kind)
+}
+
+// isDaylight reports whether the zone state of t, which follows one at
+// offset offFrom and of summer time fromDST, is written as DAYLIGHT: as
+// the zone database says, but the other way round where its daylight
+// saving is an hour back (see [calendar.observance]).
+func isDaylight(t time.Time, offFrom int, fromDST bool) bool {
+	_, off := t.Zone()
+	daylight := t.IsDST()
+	if daylight != fromDST && (daylight && off < offFrom || !daylight && off > offFrom) {
+		daylight = !daylight
+	}
+	return daylight
 }
 
 // offset writes a UTC offset as RFC 5545's utc-offset: "+0200", "-0330",

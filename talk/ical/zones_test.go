@@ -351,3 +351,22 @@ func FuzzZones(f *testing.F) {
 		}
 	})
 }
+
+// TestStandardWithDaylight: a talk in summer time, written alone, gets a
+// VTIMEZONE with a STANDARD part as well as its DAYLIGHT one, the change
+// to standard time before it, since Outlook takes a zone's offset from
+// its STANDARD part and without one puts the talk hours off.
+func TestStandardWithDaylight(t *testing.T) {
+	for _, c := range zoneCases {
+		tk := &talk.Talk{ID: "t", Event: talk.Event{TimeZone: c.zone},
+			Recorded: talk.MustParseDate(c.date), Duration: talk.Duration(c.dur)}
+		var b bytes.Buffer
+		if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.Contains(out, "BEGIN:DAYLIGHT") && !strings.Contains(out, "BEGIN:STANDARD") {
+			t.Errorf("%s %s: a VTIMEZONE with DAYLIGHT and no STANDARD:\n%s", c.zone, c.date, out)
+		}
+	}
+}
