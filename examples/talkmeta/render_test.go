@@ -125,6 +125,7 @@ func TestRenderCalendarUndated(t *testing.T) {
 		"UID:dated@ev\r",
 		"DTSTAMP:20261125T120000Z\r",
 		"DTSTART;VALUE=DATE:20240601\r",
+		"DTEND;VALUE=DATE:20240602\r",
 		"SUMMARY:Dated\r",
 		"END:VEVENT\r",
 		"END:VCALENDAR\r",
