@@ -558,3 +558,30 @@ func TestIndentNotSpace(t *testing.T) {
 		t.Errorf("white space: %v", err)
 	}
 }
+
+// TestPlayerStart: a recording whose address starts within the video
+// (a talk of a day's stream, a part of a block linked at its cue) had a
+// player made from the video's ID alone, which starts the stream at its
+// beginning; its embedUrl now starts where its address does, in the
+// player's own form. An address with a time that is none is played
+// from the start, as before.
+func TestPlayerStart(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "https://media.example/t.jpg",
+		Event: talk.Event{ID: "ev"},
+		Videos: []talk.Video{
+			{Provider: talk.YouTube, ID: "day1", URL: "https://www.youtube.com/watch?v=day1&t=3600"},
+			{Provider: talk.YouTube, ID: "day1", URL: "https://youtu.be/day1?t=1h2m3s"},
+			{Provider: talk.YouTube, ID: "day1", URL: "https://www.youtube.com/embed/day1?start=90"},
+			{Provider: talk.YouTube, ID: "day1", URL: "https://www.youtube.com/watch?v=day1&t=soon"},
+			{Provider: talk.Vimeo, ID: "123", URL: "https://vimeo.com/123#t=90"},
+			{Provider: talk.Vimeo, ID: "123", URL: "https://vimeo.com/123#t=2m5s"},
+			{Provider: talk.File, URL: "https://media.example/day1.mp4#t=90"},
+		},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "player-start.jsonld", got)
+}
