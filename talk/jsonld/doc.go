@@ -32,8 +32,9 @@
 //
 // An event page's graph ([MarshalEvent]) is the event with its talks as
 // subEvents, and a speaker page's ([MarshalSpeaker]) the Person with the
-// talks they gave as performerIn; the talks appear there by reference,
-// with the same @ids as in their own graphs.
+// talks they gave as performerIn (or, for a talk they speak in only in
+// its parts, those parts, "#part-2"); the talks appear there by
+// reference, with the same @ids as in their own graphs.
 //
 // Nodes that pages link to have stable "@id"s built from [Options.BaseURL]
 // and the talk's and event's IDs: <base>/<event>/<talk>#talk,

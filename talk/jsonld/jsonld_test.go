@@ -585,3 +585,36 @@ func TestPlayerStart(t *testing.T) {
 	}
 	checkGolden(t, "player-start.jsonld", got)
 }
+
+// TestSpeakerOfParts: a speaker page lists the block a speaker gave a
+// lightning talk in, and the speaker's graph made them performerIn the
+// block, whose own graph lists other performers; it now names the parts
+// they performed in, by the @ids the block's graph gives them, each part
+// of the block, or of a part, as its superEvent (a part they perform in standing for
+// its own parts), and the block for its own speaker.
+func TestSpeakerOfParts(t *testing.T) {
+	block := &talk.Talk{
+		ID: "lightning", Title: "Lightning talks", Recorded: talk.MustParseDate("2025-09-20T17:00:00"),
+		Speakers: []talk.Speaker{{Name: "Host", Slug: "host"}},
+		Event:    talk.Event{ID: "kaigi-2025", TimeZone: "Asia/Tokyo"},
+		Parts: []talk.Talk{
+			{Title: "型のある日常", Speakers: []talk.Speaker{{Name: "山田 花子"}}},
+			{
+				Title: "Panel", Recorded: talk.MustParseDate("2025-09-20T17:05:00"),
+				Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}},
+				Parts:    []talk.Talk{{Title: "Ada's part", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}},
+			},
+			{Title: "Grace", Parts: []talk.Talk{{Title: "Grace's part", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Handle: "ghopper"}}}}}}},
+		},
+	}
+	opt := jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "}
+	var got []byte
+	for _, s := range []*talk.Speaker{{Name: "Ada", Slug: "ada"}, {Accounts: []talk.Account{{Handle: "@ghopper"}}}, {Name: "Host", Slug: "host"}, {Name: "Nobody"}} {
+		b, err := jsonld.MarshalSpeaker(s, []*talk.Talk{block}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, b...)
+	}
+	checkGolden(t, "speaker-of-parts.jsonld", got)
+}
