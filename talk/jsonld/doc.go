@@ -58,10 +58,11 @@
 // otherwise written as its day, because a date-time with no zone is the
 // error search engines report most.
 //
-// A talk whose startDate is a date-time and whose duration is known has
-// an endDate too, as Google recommends for an Event: the start plus the
-// duration, with the offset in force then. A talk known by its day alone
-// has none, since it may have run past midnight.
+// A talk (or a part of one) whose startDate is a date-time and whose
+// duration is known has an endDate too, as Google recommends for an
+// Event: the start plus the duration, with the offset in force then. A
+// talk known by its day alone has none, since it may have run past
+// midnight.
 //
 // # What is missing
 //

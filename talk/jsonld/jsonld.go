@@ -506,7 +506,7 @@ func (g *graph) talkNode(e *encoder) {
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
-	g.endDate(e)
+	g.endDate(e, t.Recorded, t.Duration)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
 	g.languageAt = g.language(e, t.Language, talkFragment)
 	e.str("url", g.talkURL())
@@ -576,6 +576,7 @@ func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
 		e.str("alternateName", p.Subtitle)
 		e.str("description", g.opt.description(p))
 		e.str("startDate", g.date(p.Recorded))
+		g.endDate(e, p.Recorded, p.Duration)
 		e.str("duration", duration(p.Duration))
 		e.str("image", absoluteOrEmpty(p.Thumbnail))
 		g.language(e, p.Language, fragment)
@@ -1054,30 +1055,31 @@ func (o *Options) description(t *talk.Talk) string {
 // documentation for what each precision becomes.
 func (g *graph) date(d talk.Date) string { return g.dateIn(d, g.t.Event.TimeZone) }
 
-// endDate writes the member "endDate" of a talk whose startDate is a
-// date-time and whose duration is known, which Google recommends for an
+// endDate writes the member "endDate" of a talk or a part that started
+// at start, a date-time, and ran for d, which Google recommends for an
 // Event: its start plus its duration, with the offset in force then (a
 // talk may end after a change to summer time). A talk given on a day,
-// at no known time, has no endDate: it may have run past midnight.
-func (g *graph) endDate(e *encoder) {
+// at no known time, or of no known duration, has no endDate: it may have
+// run past midnight.
+func (g *graph) endDate(e *encoder, recorded talk.Date, d talk.Duration) {
 	t := g.t
-	if t.Duration <= 0 {
+	if d <= 0 {
 		return
 	}
 	var start time.Time
-	switch t.Recorded.Precision() {
+	switch recorded.Precision() {
 	case talk.DateTimeOffset:
-		start = t.Recorded.Time()
+		start = recorded.Time()
 	case talk.DateTime:
 		loc, ok := g.zones.Load(t.Event.TimeZone)
 		if !ok {
 			return
 		}
-		start, _ = zone.Wall(t.Recorded.Time().Truncate(time.Second), loc)
+		start, _ = zone.Wall(recorded.Time().Truncate(time.Second), loc)
 	default:
 		return
 	}
-	end := start.Add(time.Duration(t.Duration).Round(time.Second))
+	end := start.Add(time.Duration(d).Round(time.Second))
 	if end.Year() > 9999 {
 		return // past ISO 8601's four-digit years, which no reader takes
 	}

@@ -618,3 +618,32 @@ func TestSpeakerOfParts(t *testing.T) {
 	}
 	checkGolden(t, "speaker-of-parts.jsonld", got)
 }
+
+// TestPartEndDate: a part (a lightning talk of a block) whose start is a
+// date-time and whose duration is known ends at the sum, as the talk
+// does, in the event's zone, where it had a startDate and a duration
+// but no endDate, which Google recommends for an Event.
+func TestPartEndDate(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "b", Event: talk.Event{ID: "ev", TimeZone: "Europe/Berlin"},
+		Parts: []talk.Talk{
+			{Recorded: talk.MustParseDate("2025-03-30T01:55:00"), Duration: mustDuration(t, "PT10M")},
+			{Recorded: talk.MustParseDate("2025-03-30T03:10:00+02:00"), Duration: mustDuration(t, "PT5M"),
+				Parts: []talk.Talk{{Recorded: talk.MustParseDate("2025-03-30T03:12:00"), Duration: mustDuration(t, "PT1M")}}},
+			{Recorded: talk.MustParseDate("2025-03-30"), Duration: mustDuration(t, "PT5M")},
+		},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/b#talk","subEvent":[` +
+		`{"@type":"Event","@id":"/ev/b#part-1","startDate":"2025-03-30T01:55:00+01:00","endDate":"2025-03-30T03:05:00+02:00","duration":"PT10M"},` +
+		`{"@type":"Event","@id":"/ev/b#part-2","startDate":"2025-03-30T03:10:00+02:00","endDate":"2025-03-30T03:15:00+02:00","duration":"PT5M","subEvent":[` +
+		`{"@type":"Event","@id":"/ev/b#part-2.1","startDate":"2025-03-30T03:12:00+02:00","endDate":"2025-03-30T03:13:00+02:00","duration":"PT1M"}]},` +
+		`{"@type":"Event","@id":"/ev/b#part-3","startDate":"2025-03-30","duration":"PT5M"}],` +
+		`"superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
