@@ -519,17 +519,21 @@ func (g *graph) talkNode(e *encoder) {
 	g.location(e, t.Where())
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
-		if nameless(&t.Speakers[i]) {
-			continue // its speakerID stays the zero span
+		// Every speaker's @id is kept, the zero span for one without a
+		// name, so that speakerID finds speaker i at i: skipping the
+		// nameless past the first few shifted those after them, and the
+		// last was looked for past the end.
+		var id span
+		if !nameless(&t.Speakers[i]) {
+			e.open()
+			id = g.personMembers(e, &t.Speakers[i])
+			e.close()
 		}
-		e.open()
-		id := g.personMembers(e, &t.Speakers[i])
 		if i < len(g.firstSpeakerIDsAt) {
 			g.firstSpeakerIDsAt[i] = id
 		} else {
 			g.moreSpeakerIDsAt = append(g.moreSpeakerIDsAt, id)
 		}
-		e.close()
 	}
 	e.closeArray(performers)
 	slides := e.openArray("workFeatured")

@@ -647,3 +647,37 @@ func TestPartEndDate(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestManySpeakersOneBlank: a talk with more than four speakers, one of
+// them without a name past the fourth, panicked writing its recording's
+// authors (index out of range): the nameless speaker's @id was not kept,
+// so those after it were looked for one place further on. Each author
+// is now the performer of the same place.
+func TestManySpeakersOneBlank(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "p", Title: "Panel", Recorded: talk.MustParseDate("2024-05-01"), Event: talk.Event{ID: "ev"},
+		Speakers: []talk.Speaker{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}, {Name: " "}, {Name: "F"},
+			{Accounts: []talk.Account{{Service: "github", Handle: "g"}}}},
+		Videos: []talk.Video{{Provider: talk.YouTube, ID: "x"}},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people, authors string
+	for _, s := range []string{"a", "b", "c", "d", "f", "g"} {
+		name := strings.ToUpper(s)
+		if s == "g" {
+			name = "@g"
+		}
+		people += `,{"@type":"Person","@id":"/speakers/` + s + `#person","name":"` + name + `"}`
+		authors += `,{"@id":"/speakers/` + s + `#person"}`
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/p#talk","name":"Panel","startDate":"2024-05-01",` +
+		`"eventStatus":"https://schema.org/EventScheduled","performer":[` + people[1:] + `],"superEvent":{"@type":"Event","@id":"/ev#event"}},` +
+		`{"@type":"VideoObject","@id":"/ev/p#video-1","name":"Panel","thumbnailUrl":"https://i.ytimg.com/vi/x/hqdefault.jpg","uploadDate":"2024-05-01",` +
+		`"embedUrl":"https://www.youtube-nocookie.com/embed/x","author":[` + authors[1:] + `],"recordedAt":{"@id":"/ev/p#talk"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
