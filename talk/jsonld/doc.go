@@ -19,9 +19,10 @@
 //   - each recording, a VideoObject: name, description, thumbnailUrl,
 //     uploadDate, duration (ISO 8601, "PT25M8S"), embedUrl and contentUrl
 //     as the provider allows (YouTube, Vimeo and archive.org players from
-//     the video's ID, starting where the recording's address starts
-//     ("&t=1h2m3s", "#t=90"), a PeerTube player from its watch page, a "file"
-//     recording's address as contentUrl; or else url, the recording's page),
+//     the video's ID, a PeerTube player from its watch page, each
+//     starting where the recording's address starts ("&t=1h2m3s",
+//     "#t=90"), a "file" recording's address as contentUrl; or else url,
+//     the recording's page),
 //     inLanguage, keywords, license or copyrightNotice, author (the
 //     speakers), and recordedAt, the talk.
 //

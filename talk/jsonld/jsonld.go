@@ -924,21 +924,21 @@ func player(v *talk.Video) (embedPrefix, embedID, content string) {
 	return "", "", ""
 }
 
-// appendPlayerStart appends to a YouTube or Vimeo player's address the
-// time the recording's address starts at ("?t=90", "&t=1h2m3s",
-// "#t=90s"), as "?start=90" for YouTube's player and "#t=90s" for
-// Vimeo's: a talk recorded within a longer stream, or a part of a
+// appendPlayerStart appends to a YouTube, Vimeo or PeerTube player's
+// address the time the recording's address starts at ("?t=90",
+// "&t=1h2m3s", "#t=90s", "?start=1m30s"), as "?start=90" for YouTube's
+// and PeerTube's players and "#t=90s" for Vimeo's: a talk recorded within a longer stream, or a part of a
 // block, is linked at its start, and a player made from the video's ID
 // alone would start the stream at its beginning, where the talk is not.
 func appendPlayerStart(b []byte, v *talk.Video) []byte {
-	if v.Provider != talk.YouTube && v.Provider != talk.Vimeo || !strings.Contains(v.URL, "t=") {
+	if v.Provider != talk.YouTube && v.Provider != talk.Vimeo && v.Provider != talk.PeerTube || !strings.Contains(v.URL, "t=") {
 		return b
 	}
 	secs := startSeconds(v.URL)
 	if secs <= 0 {
 		return b
 	}
-	if v.Provider == talk.YouTube {
+	if v.Provider != talk.Vimeo {
 		b = append(b, "?start="...)
 		return strconv.AppendInt(b, secs, 10)
 	}

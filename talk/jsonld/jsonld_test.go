@@ -577,6 +577,7 @@ func TestPlayerStart(t *testing.T) {
 			{Provider: talk.Vimeo, ID: "123", URL: "https://vimeo.com/123#t=90"},
 			{Provider: talk.Vimeo, ID: "123", URL: "https://vimeo.com/123#t=2m5s"},
 			{Provider: talk.File, URL: "https://media.example/day1.mp4#t=90"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/9c9de5e8?start=1m30s"},
 		},
 	}
 	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
