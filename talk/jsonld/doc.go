@@ -52,7 +52,9 @@
 //
 // A recorded date keeps its precision: a day is written as a date
 // ("2016-08-04", which schema.org and Google accept for startDate and
-// uploadDate); a date-time with an offset as a full ISO 8601 date-time; a
+// uploadDate); a date-time with an offset as a full ISO 8601 date-time,
+// the same instant as the event's time zone shows it when the event has
+// one ("08:00:00Z" as "17:00:00+09:00", as talk/html's pages show it); a
 // date-time without offset gets the offset of the event's time zone when it
 // has one (from Go's embedded zone database; "Local", which would be the
 // zone of whatever machine runs the program, counts as none), and is

@@ -1073,7 +1073,7 @@ func (g *graph) endDate(e *encoder, recorded talk.Date, d talk.Duration) {
 	var start time.Time
 	switch recorded.Precision() {
 	case talk.DateTimeOffset:
-		start = recorded.Time()
+		start = g.inZone(recorded.Time(), t.Event.TimeZone)
 	case talk.DateTime:
 		loc, ok := g.zones.Load(t.Event.TimeZone)
 		if !ok {
@@ -1098,7 +1098,7 @@ func (g *graph) endDate(e *encoder, recorded talk.Date, d talk.Duration) {
 func (g *graph) dateIn(d talk.Date, tz string) string {
 	switch d.Precision() {
 	case talk.DateTimeOffset:
-		return d.Time().Format(time.RFC3339)
+		return g.inZone(d.Time(), tz).Format(time.RFC3339)
 	case talk.DateTime:
 		if loc, ok := g.zones.Load(tz); ok {
 			at, _ := zone.Wall(d.Time().Truncate(time.Second), loc)
@@ -1109,6 +1109,23 @@ func (g *graph) dateIn(d talk.Date, tz string) string {
 		return ""
 	}
 	return d.String()
+}
+
+// inZone is the instant at as the clocks of the IANA time zone tz show
+// it, as talk/html's pages show a time, so that a schedule's times in
+// UTC ("08:00:00Z") read as the event's ("17:00:00+09:00") and a talk's
+// end has the offset in force then, not the start's; at as the source
+// wrote it when tz is none, or when the event's clocks would show a year
+// past 9999 or before 1, which ISO 8601's four digits do not hold.
+func (g *graph) inZone(at time.Time, tz string) time.Time {
+	loc, ok := g.zones.Load(tz)
+	if !ok {
+		return at
+	}
+	if in := at.In(loc); in.Year() >= 1 && in.Year() <= 9999 {
+		return in
+	}
+	return at
 }
 
 func duration(d talk.Duration) string {

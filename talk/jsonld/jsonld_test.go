@@ -321,6 +321,13 @@ func TestEndDate(t *testing.T) {
 	for _, tt := range []struct{ name, recorded, zone, duration, want string }{
 		{"offset, past midnight", "2024-03-01T23:30:00+01:00", "", "PT1H",
 			`"startDate":"2024-03-01T23:30:00+01:00","endDate":"2024-03-02T00:30:00+01:00","duration":"PT1H"`},
+		// A time with an offset reads in the event's zone, as its page
+		// shows it: it had the source's offset, and its end that offset
+		// past a change of the clocks, a time Berlin's never showed.
+		{"offset in UTC, into the zone's summer time", "2024-03-31T00:30:00Z", "Europe/Berlin", "PT1H",
+			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
+		{"offset, in the zone a year past 9999", "9999-12-31T20:00:00-12:00", "Asia/Tokyo", "",
+			`"startDate":"9999-12-31T20:00:00-12:00"`},
 		{"zone, into summer time", "2024-03-31T01:30:00", "Europe/Berlin", "PT1H",
 			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
 		// Times the clocks skip or show twice read as RFC 5545 reads
