@@ -19,8 +19,10 @@
 //   - each recording, a VideoObject: name, description, thumbnailUrl,
 //     uploadDate, duration (ISO 8601, "PT25M8S"), embedUrl and contentUrl
 //     as the provider allows (YouTube, Vimeo and archive.org players from
-//     the video's ID, a PeerTube player from its watch page, a "file"
-//     recording's address as contentUrl; or else url, the recording's page),
+//     the video's ID, a PeerTube player from its watch page, each
+//     starting where the recording's address starts ("&t=1h2m3s",
+//     "#t=90"), a "file" recording's address as contentUrl; or else url,
+//     the recording's page),
 //     inLanguage, keywords, license or copyrightNotice, author (the
 //     speakers), and recordedAt, the talk.
 //
@@ -31,8 +33,9 @@
 //
 // An event page's graph ([MarshalEvent]) is the event with its talks as
 // subEvents, and a speaker page's ([MarshalSpeaker]) the Person with the
-// talks they gave as performerIn; the talks appear there by reference,
-// with the same @ids as in their own graphs.
+// talks they gave as performerIn (or, for a talk they speak in only in
+// its parts, those parts, "#part-2"); the talks appear there by
+// reference, with the same @ids as in their own graphs.
 //
 // Nodes that pages link to have stable "@id"s built from [Options.BaseURL]
 // and the talk's and event's IDs: <base>/<event>/<talk>#talk,
@@ -49,17 +52,20 @@
 //
 // A recorded date keeps its precision: a day is written as a date
 // ("2016-08-04", which schema.org and Google accept for startDate and
-// uploadDate); a date-time with an offset as a full ISO 8601 date-time; a
+// uploadDate); a date-time with an offset as a full ISO 8601 date-time,
+// the same instant as the event's time zone shows it when the event has
+// one ("08:00:00Z" as "17:00:00+09:00", as talk/html's pages show it); a
 // date-time without offset gets the offset of the event's time zone when it
 // has one (from Go's embedded zone database; "Local", which would be the
 // zone of whatever machine runs the program, counts as none), and is
 // otherwise written as its day, because a date-time with no zone is the
 // error search engines report most.
 //
-// A talk whose startDate is a date-time and whose duration is known has
-// an endDate too, as Google recommends for an Event: the start plus the
-// duration, with the offset in force then. A talk known by its day alone
-// has none, since it may have run past midnight.
+// A talk (or a part of one) whose startDate is a date-time and whose
+// duration is known has an endDate too, as Google recommends for an
+// Event: the start plus the duration, with the offset in force then. A
+// talk known by its day alone has none, since it may have run past
+// midnight.
 //
 // # What is missing
 //

@@ -506,7 +506,7 @@ func (g *graph) talkNode(e *encoder) {
 	e.str("alternateName", t.Subtitle)
 	g.descAt = e.strAt("description", g.desc)
 	g.dateAt = e.strAt("startDate", g.date(t.Recorded))
-	g.endDate(e)
+	g.endDate(e, t.Recorded, t.Duration)
 	g.durationAt = e.strAt("duration", duration(t.Duration))
 	g.languageAt = g.language(e, t.Language, talkFragment)
 	e.str("url", g.talkURL())
@@ -519,17 +519,21 @@ func (g *graph) talkNode(e *encoder) {
 	g.location(e, t.Where())
 	performers := e.openArray("performer")
 	for i := range t.Speakers {
-		if nameless(&t.Speakers[i]) {
-			continue // its speakerID stays the zero span
+		// Every speaker's @id is kept, the zero span for one without a
+		// name, so that speakerID finds speaker i at i: skipping the
+		// nameless past the first few shifted those after them, and the
+		// last was looked for past the end.
+		var id span
+		if !nameless(&t.Speakers[i]) {
+			e.open()
+			id = g.personMembers(e, &t.Speakers[i])
+			e.close()
 		}
-		e.open()
-		id := g.personMembers(e, &t.Speakers[i])
 		if i < len(g.firstSpeakerIDsAt) {
 			g.firstSpeakerIDsAt[i] = id
 		} else {
 			g.moreSpeakerIDsAt = append(g.moreSpeakerIDsAt, id)
 		}
-		e.close()
 	}
 	e.closeArray(performers)
 	slides := e.openArray("workFeatured")
@@ -576,6 +580,7 @@ func (g *graph) parts(e *encoder, parts []talk.Talk, prefix string) {
 		e.str("alternateName", p.Subtitle)
 		e.str("description", g.opt.description(p))
 		e.str("startDate", g.date(p.Recorded))
+		g.endDate(e, p.Recorded, p.Duration)
 		e.str("duration", duration(p.Duration))
 		e.str("image", absoluteOrEmpty(p.Thumbnail))
 		g.language(e, p.Language, fragment)
@@ -840,6 +845,7 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		e.b = append(e.b, '"')
 		e.b = jsonx.HTMLSafe.AppendInside(e.b, embedPrefix)
 		e.b = appendSegment(e.b, embedID)
+		e.b = appendPlayerStart(e.b, v)
 		e.b = append(e.b, '"')
 		e.comma = true
 	}
@@ -918,6 +924,87 @@ func player(v *talk.Video) (embedPrefix, embedID, content string) {
 	return "", "", ""
 }
 
+// appendPlayerStart appends to a YouTube, Vimeo or PeerTube player's
+// address the time the recording's address starts at ("?t=90",
+// "&t=1h2m3s", "#t=90s", "?start=1m30s"), as "?start=90" for YouTube's
+// and PeerTube's players and "#t=90s" for Vimeo's: a talk recorded within a longer stream, or a part of a
+// block, is linked at its start, and a player made from the video's ID
+// alone would start the stream at its beginning, where the talk is not.
+func appendPlayerStart(b []byte, v *talk.Video) []byte {
+	if v.Provider != talk.YouTube && v.Provider != talk.Vimeo && v.Provider != talk.PeerTube || !strings.Contains(v.URL, "t=") {
+		return b
+	}
+	secs := startSeconds(v.URL)
+	if secs <= 0 {
+		return b
+	}
+	if v.Provider != talk.Vimeo {
+		b = append(b, "?start="...)
+		return strconv.AppendInt(b, secs, 10)
+	}
+	b = append(b, "#t="...)
+	b = strconv.AppendInt(b, secs, 10)
+	return append(b, 's')
+}
+
+// startSeconds is the time, in seconds, that a player's address u starts
+// at: its query's "t" or "start", or its fragment's "t" (a media
+// fragment, "#t=90", as Vimeo and files take it), each in seconds
+// ("90", "90s") or hours, minutes and seconds ("1h2m3s"); 0 for none
+// or one that is not a time.
+func startSeconds(u string) int64 {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return 0
+	}
+	q := p.Query()
+	for _, k := range [...]string{"t", "start"} {
+		if secs, ok := offsetSeconds(q.Get(k)); ok {
+			return secs
+		}
+	}
+	if f, err := url.ParseQuery(p.Fragment); err == nil {
+		// A media fragment may give an end too: "#t=90,120".
+		start, _, _ := strings.Cut(f.Get("t"), ",")
+		if secs, ok := offsetSeconds(start); ok {
+			return secs
+		}
+	}
+	return 0
+}
+
+// offsetSeconds reads a time within a video as players' addresses write
+// it: seconds ("90", "90s") or hours, minutes and seconds, each optional
+// but in that order ("1h2m3s", "2m"). It is false for anything else.
+func offsetSeconds(s string) (int64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseUint(s, 10, 31); err == nil {
+		return int64(n), true
+	}
+	var total int64
+	units := "hms"
+	for s != "" {
+		i := 0
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		if i == 0 || i > 6 || i == len(s) {
+			return 0, false
+		}
+		unit := strings.IndexByte(units, s[i])
+		if unit < 0 {
+			return 0, false
+		}
+		n, _ := strconv.ParseInt(s[:i], 10, 64)
+		total += n * [...]int64{3600, 60, 1}[unit+3-len(units)]
+		units = units[unit+1:]
+		s = s[i+1:]
+	}
+	return total, true
+}
+
 // peerTubeEmbed returns the player of a PeerTube video whose watch page
 // is u, "https://<instance>/videos/embed/" and the video's ID, which
 // every PeerTube instance serves, from its watch page's address
@@ -972,30 +1059,31 @@ func (o *Options) description(t *talk.Talk) string {
 // documentation for what each precision becomes.
 func (g *graph) date(d talk.Date) string { return g.dateIn(d, g.t.Event.TimeZone) }
 
-// endDate writes the member "endDate" of a talk whose startDate is a
-// date-time and whose duration is known, which Google recommends for an
+// endDate writes the member "endDate" of a talk or a part that started
+// at start, a date-time, and ran for d, which Google recommends for an
 // Event: its start plus its duration, with the offset in force then (a
 // talk may end after a change to summer time). A talk given on a day,
-// at no known time, has no endDate: it may have run past midnight.
-func (g *graph) endDate(e *encoder) {
+// at no known time, or of no known duration, has no endDate: it may have
+// run past midnight.
+func (g *graph) endDate(e *encoder, recorded talk.Date, d talk.Duration) {
 	t := g.t
-	if t.Duration <= 0 {
+	if d <= 0 {
 		return
 	}
 	var start time.Time
-	switch t.Recorded.Precision() {
+	switch recorded.Precision() {
 	case talk.DateTimeOffset:
-		start = t.Recorded.Time()
+		start = g.inZone(recorded.Time(), t.Event.TimeZone)
 	case talk.DateTime:
 		loc, ok := g.zones.Load(t.Event.TimeZone)
 		if !ok {
 			return
 		}
-		start, _ = zone.Wall(t.Recorded.Time().Truncate(time.Second), loc)
+		start, _ = zone.Wall(recorded.Time().Truncate(time.Second), loc)
 	default:
 		return
 	}
-	end := start.Add(time.Duration(t.Duration).Round(time.Second))
+	end := start.Add(time.Duration(d).Round(time.Second))
 	if end.Year() > 9999 {
 		return // past ISO 8601's four-digit years, which no reader takes
 	}
@@ -1010,7 +1098,7 @@ func (g *graph) endDate(e *encoder) {
 func (g *graph) dateIn(d talk.Date, tz string) string {
 	switch d.Precision() {
 	case talk.DateTimeOffset:
-		return d.Time().Format(time.RFC3339)
+		return g.inZone(d.Time(), tz).Format(time.RFC3339)
 	case talk.DateTime:
 		if loc, ok := g.zones.Load(tz); ok {
 			at, _ := zone.Wall(d.Time().Truncate(time.Second), loc)
@@ -1021,6 +1109,23 @@ func (g *graph) dateIn(d talk.Date, tz string) string {
 		return ""
 	}
 	return d.String()
+}
+
+// inZone is the instant at as the clocks of the IANA time zone tz show
+// it, as talk/html's pages show a time, so that a schedule's times in
+// UTC ("08:00:00Z") read as the event's ("17:00:00+09:00") and a talk's
+// end has the offset in force then, not the start's; at as the source
+// wrote it when tz is none, or when the event's clocks would show a year
+// past 9999 or before 1, which ISO 8601's four digits do not hold.
+func (g *graph) inZone(at time.Time, tz string) time.Time {
+	loc, ok := g.zones.Load(tz)
+	if !ok {
+		return at
+	}
+	if in := at.In(loc); in.Year() >= 1 && in.Year() <= 9999 {
+		return in
+	}
+	return at
 }
 
 func duration(d talk.Duration) string {

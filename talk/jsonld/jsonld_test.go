@@ -321,6 +321,13 @@ func TestEndDate(t *testing.T) {
 	for _, tt := range []struct{ name, recorded, zone, duration, want string }{
 		{"offset, past midnight", "2024-03-01T23:30:00+01:00", "", "PT1H",
 			`"startDate":"2024-03-01T23:30:00+01:00","endDate":"2024-03-02T00:30:00+01:00","duration":"PT1H"`},
+		// A time with an offset reads in the event's zone, as its page
+		// shows it: it had the source's offset, and its end that offset
+		// past a change of the clocks, a time Berlin's never showed.
+		{"offset in UTC, into the zone's summer time", "2024-03-31T00:30:00Z", "Europe/Berlin", "PT1H",
+			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
+		{"offset, in the zone a year past 9999", "9999-12-31T20:00:00-12:00", "Asia/Tokyo", "",
+			`"startDate":"9999-12-31T20:00:00-12:00"`},
 		{"zone, into summer time", "2024-03-31T01:30:00", "Europe/Berlin", "PT1H",
 			`"startDate":"2024-03-31T01:30:00+01:00","endDate":"2024-03-31T03:30:00+02:00","duration":"PT1H"`},
 		// Times the clocks skip or show twice read as RFC 5545 reads
@@ -556,5 +563,129 @@ func TestIndentNotSpace(t *testing.T) {
 	}
 	if _, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: " \t"}); err != nil {
 		t.Errorf("white space: %v", err)
+	}
+}
+
+// TestPlayerStart: a recording whose address starts within the video
+// (a talk of a day's stream, a part of a block linked at its cue) had a
+// player made from the video's ID alone, which starts the stream at its
+// beginning; its embedUrl now starts where its address does, in the
+// player's own form. An address with a time that is none is played
+// from the start, as before.
+func TestPlayerStart(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Thumbnail: "https://media.example/t.jpg",
+		Event: talk.Event{ID: "ev"},
+		Videos: []talk.Video{
+			{Provider: talk.YouTube, ID: "day1", URL: "https://www.youtube.com/watch?v=day1&t=3600"},
+			{Provider: talk.YouTube, ID: "day1", URL: "https://youtu.be/day1?t=1h2m3s"},
+			{Provider: talk.YouTube, ID: "day1", URL: "https://www.youtube.com/embed/day1?start=90"},
+			{Provider: talk.YouTube, ID: "day1", URL: "https://www.youtube.com/watch?v=day1&t=soon"},
+			{Provider: talk.Vimeo, ID: "123", URL: "https://vimeo.com/123#t=90"},
+			{Provider: talk.Vimeo, ID: "123", URL: "https://vimeo.com/123#t=2m5s"},
+			{Provider: talk.File, URL: "https://media.example/day1.mp4#t=90"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/9c9de5e8?start=1m30s"},
+		},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "player-start.jsonld", got)
+}
+
+// TestSpeakerOfParts: a speaker page lists the block a speaker gave a
+// lightning talk in, and the speaker's graph made them performerIn the
+// block, whose own graph lists other performers; it now names the parts
+// they performed in, by the @ids the block's graph gives them, each part
+// of the block, or of a part, as its superEvent (a part they perform in standing for
+// its own parts), and the block for its own speaker.
+func TestSpeakerOfParts(t *testing.T) {
+	block := &talk.Talk{
+		ID: "lightning", Title: "Lightning talks", Recorded: talk.MustParseDate("2025-09-20T17:00:00"),
+		Speakers: []talk.Speaker{{Name: "Host", Slug: "host"}},
+		Event:    talk.Event{ID: "kaigi-2025", TimeZone: "Asia/Tokyo"},
+		Parts: []talk.Talk{
+			{Title: "型のある日常", Speakers: []talk.Speaker{{Name: "山田 花子"}}},
+			{
+				Title: "Panel", Recorded: talk.MustParseDate("2025-09-20T17:05:00"),
+				Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}},
+				Parts:    []talk.Talk{{Title: "Ada's part", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}},
+			},
+			{Title: "Grace", Parts: []talk.Talk{{Title: "Grace's part", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Handle: "ghopper"}}}}}}},
+		},
+	}
+	opt := jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "}
+	var got []byte
+	for _, s := range []*talk.Speaker{{Name: "Ada", Slug: "ada"}, {Accounts: []talk.Account{{Handle: "@ghopper"}}}, {Name: "Host", Slug: "host"}, {Name: "Nobody"}} {
+		b, err := jsonld.MarshalSpeaker(s, []*talk.Talk{block}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, b...)
+	}
+	checkGolden(t, "speaker-of-parts.jsonld", got)
+}
+
+// TestPartEndDate: a part (a lightning talk of a block) whose start is a
+// date-time and whose duration is known ends at the sum, as the talk
+// does, in the event's zone, where it had a startDate and a duration
+// but no endDate, which Google recommends for an Event.
+func TestPartEndDate(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "b", Event: talk.Event{ID: "ev", TimeZone: "Europe/Berlin"},
+		Parts: []talk.Talk{
+			{Recorded: talk.MustParseDate("2025-03-30T01:55:00"), Duration: mustDuration(t, "PT10M")},
+			{Recorded: talk.MustParseDate("2025-03-30T03:10:00+02:00"), Duration: mustDuration(t, "PT5M"),
+				Parts: []talk.Talk{{Recorded: talk.MustParseDate("2025-03-30T03:12:00"), Duration: mustDuration(t, "PT1M")}}},
+			{Recorded: talk.MustParseDate("2025-03-30"), Duration: mustDuration(t, "PT5M")},
+		},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/b#talk","subEvent":[` +
+		`{"@type":"Event","@id":"/ev/b#part-1","startDate":"2025-03-30T01:55:00+01:00","endDate":"2025-03-30T03:05:00+02:00","duration":"PT10M"},` +
+		`{"@type":"Event","@id":"/ev/b#part-2","startDate":"2025-03-30T03:10:00+02:00","endDate":"2025-03-30T03:15:00+02:00","duration":"PT5M","subEvent":[` +
+		`{"@type":"Event","@id":"/ev/b#part-2.1","startDate":"2025-03-30T03:12:00+02:00","endDate":"2025-03-30T03:13:00+02:00","duration":"PT1M"}]},` +
+		`{"@type":"Event","@id":"/ev/b#part-3","startDate":"2025-03-30","duration":"PT5M"}],` +
+		`"superEvent":{"@type":"Event","@id":"/ev#event"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestManySpeakersOneBlank: a talk with more than four speakers, one of
+// them without a name past the fourth, panicked writing its recording's
+// authors (index out of range): the nameless speaker's @id was not kept,
+// so those after it were looked for one place further on. Each author
+// is now the performer of the same place.
+func TestManySpeakersOneBlank(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "p", Title: "Panel", Recorded: talk.MustParseDate("2024-05-01"), Event: talk.Event{ID: "ev"},
+		Speakers: []talk.Speaker{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}, {Name: " "}, {Name: "F"},
+			{Accounts: []talk.Account{{Service: "github", Handle: "g"}}}},
+		Videos: []talk.Video{{Provider: talk.YouTube, ID: "x"}},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people, authors string
+	for _, s := range []string{"a", "b", "c", "d", "f", "g"} {
+		name := strings.ToUpper(s)
+		if s == "g" {
+			name = "@g"
+		}
+		people += `,{"@type":"Person","@id":"/speakers/` + s + `#person","name":"` + name + `"}`
+		authors += `,{"@id":"/speakers/` + s + `#person"}`
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/ev/p#talk","name":"Panel","startDate":"2024-05-01",` +
+		`"eventStatus":"https://schema.org/EventScheduled","performer":[` + people[1:] + `],"superEvent":{"@type":"Event","@id":"/ev#event"}},` +
+		`{"@type":"VideoObject","@id":"/ev/p#video-1","name":"Panel","thumbnailUrl":"https://i.ytimg.com/vi/x/hqdefault.jpg","uploadDate":"2024-05-01",` +
+		`"embedUrl":"https://www.youtube-nocookie.com/embed/x","author":[` + authors[1:] + `],"recordedAt":{"@id":"/ev/p#talk"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -70,9 +70,70 @@ func speakerNodes(s *talk.Speaker, talks []*talk.Talk, opt Options) func(*encode
 		g.personMembers(e, s)
 		e.str("description", strings.TrimSpace(s.Bio))
 		e.str("mainEntityOfPage", absoluteOrEmpty(opt.PageURL))
-		g.talkRefs(e, "performerIn", talks)
+		g.performerIn(e, s, talks)
 		e.close()
 	}
+}
+
+// performerIn writes the member "performerIn" of the speaker s: each
+// talk s gave, as talkRefs writes it, or, for a talk s is no speaker of
+// but of one or more of its parts (a lightning talk of a block, which a
+// speaker's page lists as the block), those parts, by the @ids the
+// talk's graph gives them ("#part-2"), each with its name, date and
+// performers and the node it is a part of (the talk, or a part of it)
+// as superEvent: a reference to the block would make s a performer of a
+// talk whose graph does not list them. A speaker without an @id, or not
+// found among a talk's speakers, gets the talk.
+func (g *graph) performerIn(e *encoder, s *talk.Speaker, talks []*talk.Talk) {
+	slug := personSlug(s)
+	refs := e.openArray("performerIn")
+	for _, t := range talks {
+		if slug == "" || performs(t.Speakers, slug) || !g.partRefs(e, t, t.Parts, talkFragment, "part-", slug) {
+			g.talkRef(e, t)
+		}
+	}
+	e.closeArray(refs)
+}
+
+// performs reports whether the speaker whose @id is made from slug is
+// among speakers, as a performer the graphs write.
+func performs(speakers []talk.Speaker, slug string) bool {
+	for i := range speakers {
+		if !nameless(&speakers[i]) && personSlug(&speakers[i]) == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// partRefs writes, as elements, the parts of t among parts (those of the
+// node with the fragment parent, their fragments beginning with prefix),
+// at any depth, that the speaker whose @id is made from slug performs
+// in, and reports whether there was one. A part s performs in stands for
+// its own parts.
+func (g *graph) partRefs(e *encoder, t *talk.Talk, parts []talk.Talk, parent, prefix, slug string) bool {
+	found := false
+	for i := range parts {
+		p := &parts[i]
+		fragment := prefix + strconv.Itoa(i+1)
+		if !performs(p.Speakers, slug) {
+			found = g.partRefs(e, t, p.Parts, fragment, fragment+".", slug) || found
+			continue
+		}
+		found = true
+		e.open()
+		e.str("@type", "Event")
+		g.writeID(e, fragment, eventIdentity(&t.Event), talkIdentity(t))
+		e.str("name", p.Title)
+		e.str("startDate", g.dateIn(p.Recorded, t.Event.TimeZone))
+		g.performerRefs(e, p.Speakers)
+		e.key("superEvent")
+		e.open()
+		g.writeID(e, parent, eventIdentity(&t.Event), talkIdentity(t))
+		e.close()
+		e.close()
+	}
+	return found
 }
 
 // checkNil reports a nil page record (isNil, named what) or a nil talk,
@@ -98,30 +159,41 @@ const pageGraphSize = 4 << 10
 func (g *graph) talkRefs(e *encoder, k string, talks []*talk.Talk) {
 	refs := e.openArray(k)
 	for _, t := range talks {
-		e.open()
-		e.str("@type", "Event")
-		g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
-		e.str("name", t.Title)
-		e.str("startDate", g.dateIn(t.Recorded, t.Event.TimeZone))
-		if g.opt.TalkURL != nil {
-			e.str("url", absoluteOrEmpty(g.opt.TalkURL(t)))
-		}
-		performers := e.openArray("performer")
-		for i := range t.Speakers {
-			// A speaker without a name is no performer in the talk's own
-			// graph either: a reference here would be to a node no graph
-			// writes.
-			if nameless(&t.Speakers[i]) {
-				continue
-			}
-			if slug := personSlug(&t.Speakers[i]); slug != "" {
-				e.open()
-				g.writeID(e, "person", "speakers", slug)
-				e.close()
-			}
-		}
-		e.closeArray(performers)
-		e.close()
+		g.talkRef(e, t)
 	}
 	e.closeArray(refs)
+}
+
+// talkRef writes the talk t by reference, as an element.
+func (g *graph) talkRef(e *encoder, t *talk.Talk) {
+	e.open()
+	e.str("@type", "Event")
+	g.writeID(e, talkFragment, eventIdentity(&t.Event), talkIdentity(t))
+	e.str("name", t.Title)
+	e.str("startDate", g.dateIn(t.Recorded, t.Event.TimeZone))
+	if g.opt.TalkURL != nil {
+		e.str("url", absoluteOrEmpty(g.opt.TalkURL(t)))
+	}
+	g.performerRefs(e, t.Speakers)
+	e.close()
+}
+
+// performerRefs writes the member "performer", the speakers by their
+// @ids.
+func (g *graph) performerRefs(e *encoder, speakers []talk.Speaker) {
+	performers := e.openArray("performer")
+	for i := range speakers {
+		// A speaker without a name is no performer in the talk's own
+		// graph either: a reference here would be to a node no graph
+		// writes.
+		if nameless(&speakers[i]) {
+			continue
+		}
+		if slug := personSlug(&speakers[i]); slug != "" {
+			e.open()
+			g.writeID(e, "person", "speakers", slug)
+			e.close()
+		}
+	}
+	e.closeArray(performers)
 }
