@@ -119,3 +119,26 @@ func FuzzWeb(f *testing.F) {
 		}
 	})
 }
+
+// TestStartSeconds reads the start of a recording within a longer
+// stream as YouTube, Vimeo, PeerTube and media fragments write it.
+func TestStartSeconds(t *testing.T) {
+	got := map[string]int64{}
+	for _, u := range []string{
+		"https://www.youtube.com/watch?v=X&t=3600", "https://youtu.be/X?t=1h2m3s", "https://youtu.be/X?t=90s",
+		"https://vimeo.com/1#t=90", "https://vimeo.com/1#t=1m30s", "https://v.example/w/abc?start=1m30s",
+		"https://e.org/talk.mp4#t=12,30", "https://www.youtube.com/watch?v=X&t=soon", "https://www.youtube.com/watch?v=X",
+		"https://e.org/?t=2h", "https://e.org/?t=1m2h", "https://e.org/?t=9999999h", "", "%zz t=5",
+	} {
+		got[u] = StartSeconds(u)
+	}
+	want := map[string]int64{
+		"https://www.youtube.com/watch?v=X&t=3600": 3600, "https://youtu.be/X?t=1h2m3s": 3723, "https://youtu.be/X?t=90s": 90,
+		"https://vimeo.com/1#t=90": 90, "https://vimeo.com/1#t=1m30s": 90, "https://v.example/w/abc?start=1m30s": 90,
+		"https://e.org/talk.mp4#t=12,30": 12, "https://www.youtube.com/watch?v=X&t=soon": 0, "https://www.youtube.com/watch?v=X": 0,
+		"https://e.org/?t=2h": 7200, "https://e.org/?t=1m2h": 0, "https://e.org/?t=9999999h": 0, "": 0, "%zz t=5": 0,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("StartSeconds (-want +got):\n%s", diff)
+	}
+}

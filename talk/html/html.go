@@ -666,8 +666,16 @@ func videoOf(v *talk.Video, t *talk.Talk, n, shown int) (videoParts, bool) {
 	switch {
 	case v.Provider == talk.YouTube && v.ID != "":
 		vid.embedPrefix, vid.id = "https://www.youtube-nocookie.com/embed/", v.ID
+		// The player starts where the recording's address does (a talk
+		// within a longer stream, a part of a block), as JSON-LD's does.
+		if secs := weburl.StartSeconds(v.URL); secs > 0 {
+			vid.embedSuffix = "?start=" + strconv.FormatInt(secs, 10)
+		}
 	case v.Provider == talk.Vimeo && v.ID != "":
 		vid.embedPrefix, vid.id, vid.embedSuffix = "https://player.vimeo.com/video/", v.ID, "?dnt=1"
+		if secs := weburl.StartSeconds(v.URL); secs > 0 {
+			vid.embedSuffix += "#t=" + strconv.FormatInt(secs, 10) + "s"
+		}
 	case v.Provider == talk.ArchiveOrg && v.ID != "":
 		vid.embedPrefix, vid.id = "https://archive.org/embed/", v.ID
 	case v.Provider == talk.File:

@@ -77,6 +77,16 @@ func oddTalks() map[string]*talk.Talk {
 				{Title: "A panel", Kind: "panel", Parts: []talk.Talk{{Title: "Opening <remarks>", Speakers: []talk.Speaker{{Name: "Alan & co"}}}}},
 			},
 		},
+		// Talks within a longer stream: the players start where the
+		// recordings' addresses do, as RubyEvents' cues link them.
+		"odd-player-start.html": {
+			ID: "ps", Title: "Within a stream", Event: talk.Event{ID: "e", Title: "E"},
+			Videos: []talk.Video{
+				{Provider: talk.YouTube, ID: "m28fiN9y_r8", URL: "https://www.youtube.com/watch?v=m28fiN9y_r8&t=1h2m3s"},
+				{Provider: talk.Vimeo, ID: "76979871", URL: "https://vimeo.com/76979871#t=90"},
+				{Provider: talk.YouTube, ID: "ZfgeENJxj3A", URL: "https://www.youtube.com/watch?v=ZfgeENJxj3A&t=soon"},
+			},
+		},
 		// A Japanese block whose parts name no language: they are in
 		// the block's, but for one that names its own, and its parts.
 		"odd-parts-ja.html": {
