@@ -11,7 +11,8 @@ import (
 // of an archive of odd ones (titles of emoji only, in Arabic and Hebrew,
 // titles that slug alike, an event named "Speaker", talks without
 // speakers, dates or event title, relative links, a block whose parts
-// have speakers of their own) at the root of a host
+// have speakers of their own, one known only by a handle) at the root of
+// a host
 // and below a path of another, and follows every link of every page
 // that points inside the site: each leads to one of its files.
 func TestSiteLinksResolve(t *testing.T) {
@@ -31,7 +32,7 @@ func TestSiteLinksResolve(t *testing.T) {
 		// A lightning-talk block in talkmeta's form, whose parts' speakers
 		// speak nowhere else: its page links to their pages.
 		"blocks/event.json":    `{"id": "blocks", "title": "Blocks"}`,
-		"blocks/talks/lt.json": `{"id": "lt", "title": "Lightning talks", "parts": [{"title": "One", "speakers": [{"name": "Only In A Part"}]}, {"title": "Two", "parts": [{"title": "Deeper", "speakers": [{"name": "Deeper Still"}]}]}]}`,
+		"blocks/talks/lt.json": `{"id": "lt", "title": "Lightning talks", "parts": [{"title": "One", "speakers": [{"name": "Only In A Part"}]}, {"title": "Two", "parts": [{"title": "Deeper", "speakers": [{"name": "Deeper Still"}]}]}, {"title": "Three", "speakers": [{"accounts": [{"service": "github", "handle": "ghopper"}]}]}]}`,
 	} {
 		plantFile(t, filepath.Join(odd, name), data)
 	}

@@ -91,12 +91,14 @@ func pyvideoTalkPath(t *talk.Talk, eventSlug string) string {
 	return "/" + eventSlug + "/" + s + ".html"
 }
 
-// Speaker returns "/speaker/<speaker slug>.html", or "" for a name that
-// has no letters or digits.
+// Speaker returns "/speaker/<speaker slug>.html", the slug of the
+// speaker's slug member or else of the name pages show
+// ([talk.Speaker.DisplayName]: a handle, without its "@", for a speaker
+// known by one), or "" for a name that has no letters or digits.
 func (PyvideoURLs) Speaker(s *talk.Speaker) string {
 	slug := segment(s.Slug)
 	if slug == "" {
-		slug = pyvideo.Slugify(s.Name)
+		slug = pyvideo.Slugify(strings.TrimPrefix(s.DisplayName(), "@"))
 	}
 	if slug == "" {
 		return ""
