@@ -24,6 +24,12 @@
 //	base_url, version, daysCount, timeslot_duration, logo, colors,
 //	tracks, rooms, keywords, meta, generator
 //	                        Extra, under the same names
+//	events, persons         (at the schedule's level: the c3voc schedule 2
+//	                        form, schema2.json, that the 38C3 hub exports)
+//	                        Extra, under the same names; this reader does
+//	                        not import that form's items, so non-empty
+//	                        events are reported rather than read as a
+//	                        schedule without talks
 //	days                    Extra "days": each day's index, date, day_start
 //	                        and day_end, without its rooms' items (but with
 //	                        what of them is not an item, which is reported)

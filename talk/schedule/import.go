@@ -274,6 +274,16 @@ func (m *mapper) schedule(root *node) *Schedule {
 				}
 			}
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
+		case "events":
+			// The c3voc schedule 2 form (schema2.json, as the 38C3
+			// hub exports it) lists the items here, with participants
+			// by guid and a day's "start" and "end", rather than in
+			// the days' rooms: this reader does not map that form, so
+			// its items must not vanish without a word.
+			if !mem.value.isEmpty() && !(mem.value.kind == arrayNode && len(mem.value.items) == 0) {
+				m.add(mem.value, ptr, "events: the items of the c3voc schedule 2 form (schema2.json), which this reader does not import as talks; they are kept in the event's Extra \"events\": export the schedule in the schema.json form (items in conference.days[].rooms) to import them")
+			}
+			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		case "rooms":
 			// Where older exports put the rooms, which the schema
 			// forbids: WriteXML reads the conference's rooms for their
