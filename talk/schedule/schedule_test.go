@@ -468,6 +468,8 @@ func TestSyntaxErrors(t *testing.T) {
 		{"array.json", "[]", "array.json:1:1: schedule: want an object, got array"},
 		{"empty.json", "{}", "empty.json:1:1: schedule: no schedule member"},
 		{"xml.xml", "<schedule>\n<conference>\n</schedule>", "xml.xml:3:12: schedule: invalid XML: element <conference> closed by </schedule>"},
+		{"amp.xml", "<schedule>\n<track>Art & Beauty</track>", `amp.xml:2:13: schedule: invalid XML: invalid character entity & (no semicolon): a "&" that starts no entity must be written "&amp;"; correct the text there, or read the schedule's JSON export, which has no such escape`},
+		{"nbsp.xml", "<schedule>\n<title>A&nbsp;B</title>", `nbsp.xml:2:15: schedule: invalid XML: invalid character entity &nbsp;: XML has only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160;`},
 		{"root.xml", "<calendar/>", "root.xml:1:1: schedule: the root element is <calendar>, want <schedule>"},
 		{"deep.xml", strings.Repeat("<a>", 100), "deep.xml:1:193: schedule: nesting depth exceeds the limit of 64"},
 		{"text.xml", "hello", "text.xml:1:1: schedule: invalid JSON: invalid character 'h' looking for the beginning of a value"},

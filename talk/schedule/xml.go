@@ -177,6 +177,16 @@ func readXML(data []byte, p *problems) (*element, error) {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				msg = se.Msg
+				switch {
+				case strings.HasPrefix(msg, "invalid character entity") && strings.HasSuffix(msg, "(no semicolon)"):
+					// Generators that paste names into a template
+					// unescaped (pretalx's schedule.xml, for a track
+					// such as "Art & Beauty") write a bare "&".
+					msg += `: a "&" that starts no entity must be written "&amp;"; correct the text there, or read the schedule's JSON export, which has no such escape`
+				case strings.HasPrefix(msg, "invalid character entity"):
+					// HTML's names (&nbsp;, &eacute;) are no XML's.
+					msg += `: XML has only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160;`
+				}
 			}
 			return nil, &xmlError{l, c, "invalid XML: " + msg}
 		}
