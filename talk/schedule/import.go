@@ -975,6 +975,25 @@ func (m *mapper) language(t *talk.Talk, v *node, p, s string) {
 		t.Language = l
 		return
 	}
+	// "en/de", "de, en": a talk given in either, or in both. The model
+	// holds one language, and which one was spoken only the schedule's
+	// author knows: say so rather than pick one.
+	if parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("/,;+& ", r) }); len(parts) > 1 {
+		var tags []string
+		for _, part := range parts {
+			l, err := talk.ParseLanguage(part)
+			if err != nil {
+				tags = nil
+				break
+			}
+			tags = append(tags, string(l))
+		}
+		if tags != nil {
+			m.add(v, p, "language %q names %d languages (%s), and a talk has one: give the one spoken, such as %q", s, len(tags), strings.Join(tags, ", "), tags[0])
+			unparsed(&t.Extra, "language", v)
+			return
+		}
+	}
 	m.add(v, p, "language %q is not a BCP 47 language tag or a language's name", s)
 	unparsed(&t.Extra, "language", v)
 }

@@ -1377,10 +1377,11 @@ func TestWriteXMLWhatXMLCannotHold(t *testing.T) {
 
 // TestLanguageNames: a hand-made schedule's languages given by name, in
 // English or in the language itself, are read as their codes, beside
-// pretalx's locales and codes; text that is neither is reported and kept.
+// pretalx's locales and codes; text that is neither, or that names
+// several languages ("en/de"), is reported and kept.
 func TestLanguageNames(t *testing.T) {
 	var items []string
-	given := []string{"Deutsch", " english ", "Español", "de-formal", "pt-BR", "Klingon!"}
+	given := []string{"Deutsch", " english ", "Español", "de-formal", "pt-BR", "Klingon!", "en/de"}
 	for i, l := range given {
 		items = append(items, fmt.Sprintf(`{"guid": "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e%02d", "date": "2024-06-01T1%d:00:00+02:00",
     "duration": "00:30", "room": "Hall", "title": "T%d", "language": %q}`, i, i, i, l))
@@ -1394,11 +1395,12 @@ func TestLanguageNames(t *testing.T) {
 	for _, tk := range s.Talks {
 		got = append(got, fmt.Sprintf("%s %s %s", tk.Title, tk.Language, tk.Extra["c3voc_language"]))
 	}
-	want := []string{"T0 de ", "T1 en ", "T2 es ", `T3 de "de-formal"`, "T4 pt-BR ", "T5  "}
+	want := []string{"T0 de ", "T1 en ", "T2 es ", `T3 de "de-formal"`, "T4 pt-BR ", "T5  ", "T6  "}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("languages (-want +got):\n%s", diff)
 	}
-	wantErr := []string{`names.json:15:69: /schedule/conference/days/0/rooms/Hall/5/language: schedule: language "Klingon!" is not a BCP 47 language tag or a language's name`}
+	wantErr := []string{`names.json:15:69: /schedule/conference/days/0/rooms/Hall/5/language: schedule: language "Klingon!" is not a BCP 47 language tag or a language's name`,
+		`names.json:17:69: /schedule/conference/days/0/rooms/Hall/6/language: schedule: language "en/de" names 2 languages (en, de), and a talk has one: give the one spoken, such as "en"`}
 	var gotErr []string
 	for _, e := range errorList(t, err) {
 		gotErr = append(gotErr, e.Error())
