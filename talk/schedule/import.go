@@ -589,6 +589,7 @@ func (m *mapper) rooms(rooms *node, ptr string, d dayBounds) (talks []*talk.Talk
 			continue
 		}
 		var bad []*node
+		var prev *talk.Talk // the room's last item timed by the day's date
 		for i, item := range room.value.items {
 			iptr := rptr + "/" + index(i)
 			if item.kind != objectNode {
@@ -596,7 +597,12 @@ func (m *mapper) rooms(rooms *node, ptr string, d dayBounds) (talks []*talk.Talk
 				bad = append(bad, item)
 				continue
 			}
-			talks = append(talks, m.talk(item, iptr, room.name, d))
+			t := m.talk(item, iptr, room.name, d)
+			talks = append(talks, t)
+			if d.start.IsZero() && item.get("date").isEmpty() && t.Recorded.Precision() >= talk.DateTime {
+				m.pastMidnight(prev, t, item.get("start"), iptr+"/start")
+				prev = t
+			}
 		}
 		if bad != nil {
 			keep(room.name, &node{kind: arrayNode, items: bad})
@@ -846,6 +852,20 @@ func (m *mapper) start(t *talk.Talk, v *node, p string, d dayBounds) {
 	// an hour off on the days the clocks change.
 	h, mi, sec := clockParts(clock)
 	t.Recorded = m.inZone(v, p, "start", talk.DateTimeOf(time.Date(y, mo, dd, h, mi, sec, 0, time.UTC), false))
+}
+
+// pastMidnight reports an item t whose start, on its day's date, is
+// earlier than that of prev, the item before it in its room, when the
+// day says neither when it starts (day_start) nor when the schedule's days
+// change (day_change): as older frab XML, which lists a room's items in
+// the order they are given, writes a talk at 00:30 after one at 23:00.
+// Its start is then read on the day's date, a day early if the talk was
+// after midnight, and only the schedule's author can tell which.
+func (m *mapper) pastMidnight(prev, t *talk.Talk, v *node, p string) {
+	if prev == nil || v == nil || !t.Recorded.Time().Before(prev.Recorded.Time()) {
+		return
+	}
+	m.add(v, p, "start: %s is listed after %s in its room, but the day gives no day_start (nor the conference a day_change) to say whether it is past midnight; read as %s: give the day's start and end to place it", t.Recorded.Time().Format("15:04"), prev.Recorded.Time().Format("15:04"), t.Recorded)
 }
 
 // inDay reports a talk whose time, read from the member name at v, falls
