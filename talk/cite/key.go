@@ -72,9 +72,9 @@ func key(t *talk.Talk, names []Name) string {
 func year(t *talk.Talk) int {
 	switch {
 	case !t.Recorded.IsZero():
-		return t.Recorded.Time().Year()
+		return inEventZone(t.Recorded, t).Time().Year()
 	case !t.Event.Start.IsZero():
-		return t.Event.Start.Time().Year()
+		return inEventZone(t.Event.Start, t).Time().Year()
 	}
 	return 0
 }
