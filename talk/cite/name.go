@@ -94,10 +94,18 @@ func Names(t *talk.Talk) []Name {
 // themselves), a particle at the end of the given name ("Ludwig van")
 // as the dropping particle, and a suffix that ends the display name
 // ("Martin Luther King Jr.") but neither part as the suffix. Otherwise the display name is read with
-// [ParseNames], which may find several people in one entry.
+// [ParseNames], which may find several people in one entry. A speaker
+// with no name but a profile is cited by its handle, "@ghopper", as
+// [talk.Speaker.DisplayName] gives it and pages show it, as a literal
+// name: a handle has no given and family names to split, nor initials.
 func SpeakerNames(s talk.Speaker) []Name {
 	given, family := clean(s.GivenName), clean(s.FamilyName)
 	if given == "" && family == "" {
+		if clean(s.Name) == "" {
+			if h := clean(s.DisplayName()); h != "" {
+				return []Name{{Literal: h}}
+			}
+		}
 		return ParseNames(s.Name)
 	}
 	if family == "" {
