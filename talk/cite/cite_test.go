@@ -406,6 +406,12 @@ func TestKey(t *testing.T) {
 			Event: talk.Event{Start: talk.MustParseDate("2020-07-01")}}, "various2020lightning"},
 		{"no speaker", talk.Talk{Title: "???", Recorded: talk.MustParseDate("2016-08-04")}, "anon2016"},
 		{"empty", talk.Talk{}, "anon"},
+		{"handle", talk.Talk{Title: "Compilers", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}}}},
+			"ghoppercompilers"},
+		{"mastodon handle", talk.Talk{Title: "Compilers", Speakers: []talk.Speaker{{Name: "@ada@example.social"}}},
+			"adacompilers"},
+		{"parts", talk.Talk{Title: "Lightning talks", Parts: []talk.Talk{{Title: "One"}, {Title: "Two", Speakers: []talk.Speaker{{Name: "Ana Pérez"}}}}},
+			"perezlightning"},
 		{"long", talk.Talk{Title: "Supercalifragilisticexpialidocious", Speakers: []talk.Speaker{{Name: "A Wolfeschlegelsteinhausenbergerdorff"}}},
 			"wolfeschlegelsteinhasupercalifragilistic"},
 	}

@@ -73,15 +73,29 @@ func (n Name) Inverted() string {
 }
 
 // Names returns the names of a talk's speakers, in order, for the author
-// list of a citation; see [SpeakerNames] for how each is found. A nil t
-// has none.
+// list of a citation; see [SpeakerNames] for how each is found. A talk
+// with no speakers of its own, a lightning-talk block or a panel that a
+// schedule gives only by its parts ([talk.Talk.Parts]), has its parts'
+// speakers ([talk.Talk.AllSpeakers]), each person once, as its page
+// lists them: the people who gave it, rather than no author. A nil t has
+// none.
 func Names(t *talk.Talk) []Name {
 	if t == nil {
 		return nil
 	}
 	var names []Name
-	for _, s := range t.Speakers {
-		names = append(names, SpeakerNames(s)...)
+	if len(t.Speakers) > 0 {
+		for _, s := range t.Speakers {
+			names = append(names, SpeakerNames(s)...)
+		}
+		return names
+	}
+	for s := range t.AllSpeakers() {
+		for _, n := range SpeakerNames(*s) {
+			if !slices.Contains(names, n) {
+				names = append(names, n) // a speaker of several parts is one author
+			}
+		}
 	}
 	return names
 }
