@@ -410,6 +410,8 @@ func TestKey(t *testing.T) {
 			"ghoppercompilers"},
 		{"mastodon handle", talk.Talk{Title: "Compilers", Speakers: []talk.Speaker{{Name: "@ada@example.social"}}},
 			"adacompilers"},
+		{"parts, unnamed speaker", talk.Talk{Title: "Lightning talks", Speakers: []talk.Speaker{{Affiliation: "PSF"}},
+			Parts: []talk.Talk{{Title: "One", Speakers: []talk.Speaker{{Name: "Ana Pérez"}}}}}, "perezlightning"},
 		{"parts", talk.Talk{Title: "Lightning talks", Parts: []talk.Talk{{Title: "One"}, {Title: "Two", Speakers: []talk.Speaker{{Name: "Ana Pérez"}}}}},
 			"perezlightning"},
 		{"long", talk.Talk{Title: "Supercalifragilisticexpialidocious", Speakers: []talk.Speaker{{Name: "A Wolfeschlegelsteinhausenbergerdorff"}}},

@@ -30,15 +30,12 @@ func Key(t *talk.Talk) string {
 	if t == nil {
 		return "anon"
 	}
-	if len(t.Speakers) == 0 {
-		return key(t, Names(t)) // its parts' speakers, as its author list
-	}
 	for _, s := range t.Speakers {
 		if names := SpeakerNames(s); len(names) > 0 {
 			return key(t, names)
 		}
 	}
-	return key(t, nil)
+	return key(t, partsNames(t)) // its parts' speakers, as its author list
 }
 
 // key is Key for a talk whose speakers' names, or the first of them, are

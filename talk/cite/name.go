@@ -74,7 +74,7 @@ func (n Name) Inverted() string {
 
 // Names returns the names of a talk's speakers, in order, for the author
 // list of a citation; see [SpeakerNames] for how each is found. A talk
-// with no speakers of its own, a lightning-talk block or a panel that a
+// with no speakers of its own (none with a name or a handle), a lightning-talk block or a panel that a
 // schedule gives only by its parts ([talk.Talk.Parts]), has its parts'
 // speakers ([talk.Talk.AllSpeakers]), each person once, as its page
 // lists them: the people who gave it, rather than no author. A nil t has
@@ -84,16 +84,25 @@ func Names(t *talk.Talk) []Name {
 		return nil
 	}
 	var names []Name
-	if len(t.Speakers) > 0 {
-		for _, s := range t.Speakers {
-			names = append(names, SpeakerNames(s)...)
-		}
+	for _, s := range t.Speakers {
+		names = append(names, SpeakerNames(s)...)
+	}
+	if len(names) > 0 {
 		return names
 	}
-	for s := range t.AllSpeakers() {
-		for _, n := range SpeakerNames(*s) {
-			if !slices.Contains(names, n) {
-				names = append(names, n) // a speaker of several parts is one author
+	return partsNames(t)
+}
+
+// partsNames returns the names of the speakers of t's parts, at any
+// depth, each person once.
+func partsNames(t *talk.Talk) []Name {
+	var names []Name
+	for i := range t.Parts {
+		for s := range t.Parts[i].AllSpeakers() {
+			for _, n := range SpeakerNames(*s) {
+				if !slices.Contains(names, n) {
+					names = append(names, n) // a speaker of several parts is one author
+				}
 			}
 		}
 	}
