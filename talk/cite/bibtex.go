@@ -312,16 +312,17 @@ func braceAnd(s string) string {
 var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // issued returns the date a talk is cited under: when it was recorded,
-// else the year its event started, with at most a day's precision.
+// else the year its event started, with at most a day's precision, the
+// day in the event's time zone (see inEventZone).
 func issued(t *talk.Talk) talk.Date {
 	if !t.Recorded.IsZero() {
-		if t.Recorded.Precision() > talk.Day {
-			return t.Recorded.Day()
+		if rec := inEventZone(t.Recorded, t); rec.Precision() > talk.Day {
+			return rec.Day()
 		}
 		return t.Recorded
 	}
 	if !t.Event.Start.IsZero() {
-		d, err := talk.ParseDate(t.Event.Start.Time().Format("2006"))
+		d, err := talk.ParseDate(inEventZone(t.Event.Start, t).Time().Format("2006"))
 		if err == nil {
 			return d
 		}
@@ -332,7 +333,7 @@ func issued(t *talk.Talk) talk.Date {
 // eventDates returns the event's dates as a BibLaTeX/EDTF range
 // "2016-07-17/2016-07-24", or one day, or "".
 func eventDates(t *talk.Talk) string {
-	start, end := dayOrLess(t.Event.Start), dayOrLess(t.Event.End)
+	start, end := dayOrLess(inEventZone(t.Event.Start, t)), dayOrLess(inEventZone(t.Event.End, t))
 	switch {
 	case start == "":
 		return ""

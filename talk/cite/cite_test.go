@@ -71,6 +71,50 @@ func hostileTalk() *talk.Talk {
 	}
 }
 
+// scheduleTalks are talks as schedules and hand-written records give
+// them, unlike pyvideo's: date-times with offsets at events with a time
+// zone, a recording within a longer stream, slides and several videos, a
+// speaker known only by a handle, a lightning-talk block whose speakers
+// are its parts'.
+func scheduleTalks() []*talk.Talk {
+	tokyo := talk.Event{
+		ID: "pycon-jp-2024", Title: "PyCon JP 2024", TimeZone: "Asia/Tokyo",
+		Start: talk.MustParseDate("2024-06-01T09:00:00+09:00"), End: talk.MustParseDate("2024-06-02T18:00:00+09:00"),
+		Place: talk.Place{City: "Tokyo", Country: "Japan"},
+	}
+	nye := talk.Event{
+		ID: "nye-2024", Title: "New Year's Eve Meetup", TimeZone: "America/New_York",
+		Start: talk.MustParseDate("2024-12-31T23:00:00Z"), End: talk.MustParseDate("2025-01-01T04:00:00Z"),
+	}
+	return []*talk.Talk{
+		{
+			ID: "late", Title: "Late at night", Event: tokyo,
+			// 07:30 on 2 June in Tokyo, where the event's audience met it.
+			Recorded: talk.MustParseDate("2024-06-01T22:30:00Z"),
+			Speakers: []talk.Speaker{
+				{Name: "Ada Lovelace"},
+				{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}},
+			},
+			Videos: []talk.Video{
+				{URL: "https://www.youtube.com/watch?v=stream1&t=5400s"},
+				{URL: "https://example.org/late.mp4"},
+			},
+			Slides: []talk.Link{{URL: "https://example.org/late.pdf"}},
+		},
+		{
+			ID: "lightning", Title: "Lightning talks", Kind: "lightning_talk", Event: nye,
+			// 18:30 on 31 December in New York.
+			Recorded: talk.MustParseDate("2025-01-01T00:30:00+01:00"),
+			Parts: []talk.Talk{
+				{Title: "One", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Service: "mastodon", Handle: "@ada@example.social"}}}}},
+				{Title: "Two", Speakers: []talk.Speaker{{Name: "O'Brien, Jr."}, {Name: "Ada Lovelace"}}},
+				{Title: "Three", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}},
+			},
+			Slides: []talk.Link{{URL: "https://example.org/lightning.pdf"}},
+		},
+	}
+}
+
 // goldenFile compares got with testdata/name, or rewrites it with -update.
 func goldenFile(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -89,6 +133,7 @@ func goldenCases(t *testing.T) []struct {
 	}{
 		{"pyvideo", archiveTalks(t)},
 		{"hostile", []*talk.Talk{hostileTalk()}},
+		{"schedule", scheduleTalks()},
 	}
 }
 
@@ -361,6 +406,14 @@ func TestKey(t *testing.T) {
 			Event: talk.Event{Start: talk.MustParseDate("2020-07-01")}}, "various2020lightning"},
 		{"no speaker", talk.Talk{Title: "???", Recorded: talk.MustParseDate("2016-08-04")}, "anon2016"},
 		{"empty", talk.Talk{}, "anon"},
+		{"handle", talk.Talk{Title: "Compilers", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}}}},
+			"ghoppercompilers"},
+		{"mastodon handle", talk.Talk{Title: "Compilers", Speakers: []talk.Speaker{{Name: "@ada@example.social"}}},
+			"adacompilers"},
+		{"parts, unnamed speaker", talk.Talk{Title: "Lightning talks", Speakers: []talk.Speaker{{Affiliation: "PSF"}},
+			Parts: []talk.Talk{{Title: "One", Speakers: []talk.Speaker{{Name: "Ana Pérez"}}}}}, "perezlightning"},
+		{"parts", talk.Talk{Title: "Lightning talks", Parts: []talk.Talk{{Title: "One"}, {Title: "Two", Speakers: []talk.Speaker{{Name: "Ana Pérez"}}}}},
+			"perezlightning"},
 		{"long", talk.Talk{Title: "Supercalifragilisticexpialidocious", Speakers: []talk.Speaker{{Name: "A Wolfeschlegelsteinhausenbergerdorff"}}},
 			"wolfeschlegelsteinhasupercalifragilistic"},
 	}

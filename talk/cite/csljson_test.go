@@ -169,7 +169,7 @@ func sameAsWritten(t testing.TB, tk *talk.Talk, opt Options) string {
 // directly, to the CSL-JSON the package writes, on real, hostile and empty
 // talks and, with TALKMETA_CORPUS, on every talk of the corpus.
 func TestCSLItemIsWrittenItem(t *testing.T) {
-	talks := append(archiveTalks(t), hostileTalk(), &talk.Talk{})
+	talks := append(append(archiveTalks(t), hostileTalk(), &talk.Talk{}), scheduleTalks()...)
 	if corpus := os.Getenv("TALKMETA_CORPUS"); corpus != "" {
 		for tk, err := range pyvideo.Talks(os.DirFS(corpus)) {
 			if err == nil {
@@ -208,7 +208,7 @@ func TestReferenceIsEntryOfCSLItem(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	talks := append(archiveTalks(t), hostileTalk(), &talk.Talk{})
+	talks := append(append(archiveTalks(t), hostileTalk(), &talk.Talk{}), scheduleTalks()...)
 	for name, st := range styles {
 		pr, err := csl.New(st)
 		if err != nil {

@@ -15,7 +15,9 @@
 // van Rossum"), suffixes ("Jr."), nicknames, several people in one
 // string, CJK names written family first, organisations kept literal.
 // When a source gives the parts ([talk.Speaker.GivenName],
-// [talk.Speaker.FamilyName]) they are used as given ([SpeakerNames]).
+// [talk.Speaker.FamilyName]) they are used as given ([SpeakerNames]). A
+// speaker known only by a profile is cited by its handle, "@ghopper"
+// ([talk.Speaker.DisplayName]), as a literal name.
 //
 // # Citation keys
 //
@@ -122,7 +124,8 @@
 // Every format cites the talk itself, with its own speakers: a block of
 // lightning talks or a panel whose [talk.Talk.Parts] hold the
 // contributions is one entry, and a block without speakers of its own is
-// cited without authors. The parts are not written; to make one citable,
+// cited under its parts' speakers, each person once, as its page lists
+// them ([Names]), rather than without authors. The parts are not written; to make one citable,
 // give it to a writer as a talk of its own, with the block's event, date
 // and recording where it has none, which a part's record often leaves to
 // the block.
@@ -130,7 +133,10 @@
 // # Dates
 //
 // A talk is cited under the day it was recorded ([talk.Talk.Recorded]);
-// a date-time counts as its local day. A talk with no date is cited under
+// a date-time counts as its local day, and one with an offset as its day
+// in the event's time zone ([talk.Event.TimeZone]) when that is known, as
+// pages show it: 2024-06-01T22:30:00Z at an event in Tokyo is 2 June. The
+// event's dates are read the same way. A talk with no date is cited under
 // the year its event started, and one without either under no date.
 //
 // # Links

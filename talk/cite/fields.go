@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -115,6 +116,24 @@ func webURL(u string) string {
 }
 
 func cleanURL(u string) string { return weburl.Escaped(clean(u)) }
+
+// inEventZone returns d, a date of t's, moved to the time zone of t's
+// event ([talk.Event.TimeZone]) when it is a date-time with an offset,
+// so that a talk a record times in UTC, "2024-06-01T22:30:00Z", at an
+// event in Tokyo is cited on 2 June, the day its audience met it, as its
+// page shows it, not the day before. Any other date, and any date when
+// the zone does not load, is as written: a date or a floating date-time
+// is the event's wall clock already.
+func inEventZone(d talk.Date, t *talk.Talk) talk.Date {
+	if d.Precision() != talk.DateTimeOffset || t.Event.TimeZone == "" {
+		return d
+	}
+	loc, ok := zone.Load(t.Event.TimeZone)
+	if !ok {
+		return d
+	}
+	return talk.DateTimeOf(d.Time().In(loc), true)
+}
 
 // eventPlace returns where the event took place, "Venue, City, Region,
 // Country", leaving out what is not known.

@@ -131,11 +131,12 @@ func independentTalks(t *testing.T) ([]*talk.Talk, string) {
 }
 
 // otherTalks are talks as no pyvideo record has them: the hostile talk,
-// andTalk, splitNamesTalk, worldTalks, and every talk the schedule
+// andTalk, splitNamesTalk, worldTalks, scheduleTalks, and every talk the schedule
 // importer (c3voc and pretalx JSON, frab XML) and the RubyEvents importer
 // make of their test data, problems and all.
 func otherTalks(t *testing.T) []*talk.Talk {
 	talks := append([]*talk.Talk{hostileTalk(), andTalk(), splitNamesTalk()}, worldTalks()...)
+	talks = append(talks, scheduleTalks()...)
 	files, err := filepath.Glob("../schedule/testdata/*.*")
 	if err != nil {
 		t.Fatal(err)

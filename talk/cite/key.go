@@ -17,8 +17,10 @@ import (
 //
 // The family name keeps its non-dropping particle ("vanrossum"), is
 // transliterated from other scripts ("Жуков" is "zhukov") and cut to 20
-// characters; a literal name gives its first word ("various"), and a talk
-// with no speaker "anon". The year is that of [talk.Talk.Recorded], else
+// characters; a literal name gives its first word ("various", "ghopper"
+// for a speaker known by the handle "@ghopper"), and a talk with no
+// speaker "anon". The first speaker is the first of [Names]: a block
+// with no speakers of its own is keyed by its parts' first. The year is that of [talk.Talk.Recorded], else
 // of the event's start, else left out. The title's first word that is not
 // a stop word ("a", "the", "on", "in", ...) and has a letter or digit is
 // folded the same way and cut to 20 characters ("async/await" gives
@@ -33,7 +35,7 @@ func Key(t *talk.Talk) string {
 			return key(t, names)
 		}
 	}
-	return key(t, nil)
+	return key(t, partsNames(t)) // its parts' speakers, as its author list
 }
 
 // key is Key for a talk whose speakers' names, or the first of them, are
@@ -44,7 +46,7 @@ func key(t *talk.Talk, names []Name) string {
 		n := names[0]
 		if n.Literal != "" {
 			for w := range strings.FieldsSeq(n.Literal) {
-				b = appendFold(b, w, 20)
+				b = appendFold(b, handleUser(w), 20)
 				break
 			}
 		} else {
@@ -72,11 +74,27 @@ func key(t *talk.Talk, names []Name) string {
 func year(t *talk.Talk) int {
 	switch {
 	case !t.Recorded.IsZero():
-		return t.Recorded.Time().Year()
+		return inEventZone(t.Recorded, t).Time().Year()
 	case !t.Event.Start.IsZero():
-		return t.Event.Start.Time().Year()
+		return inEventZone(t.Event.Start, t).Time().Year()
 	}
 	return 0
+}
+
+// handleUser returns the user name of a handle, "ghopper" for "@ghopper"
+// and "ada" for the Mastodon handle "@ada@example.social", as a key
+// wants it rather than "atghopper" or "atadaatexamplesocial" (folding
+// reads "@" as "at"); a word that is no handle is returned as it is.
+func handleUser(w string) string {
+	user, ok := strings.CutPrefix(w, "@")
+	if !ok {
+		return w
+	}
+	user, _, _ = strings.Cut(user, "@")
+	if user == "" {
+		return w
+	}
+	return user
 }
 
 // appendFold appends s in ASCII lower-case letters and digits only, at

@@ -73,8 +73,12 @@ func (n Name) Inverted() string {
 }
 
 // Names returns the names of a talk's speakers, in order, for the author
-// list of a citation; see [SpeakerNames] for how each is found. A nil t
-// has none.
+// list of a citation; see [SpeakerNames] for how each is found. A talk
+// with no speakers of its own (none with a name or a handle), a lightning-talk block or a panel that a
+// schedule gives only by its parts ([talk.Talk.Parts]), has its parts'
+// speakers ([talk.Talk.AllSpeakers]), each person once, as its page
+// lists them: the people who gave it, rather than no author. A nil t has
+// none.
 func Names(t *talk.Talk) []Name {
 	if t == nil {
 		return nil
@@ -82,6 +86,25 @@ func Names(t *talk.Talk) []Name {
 	var names []Name
 	for _, s := range t.Speakers {
 		names = append(names, SpeakerNames(s)...)
+	}
+	if len(names) > 0 {
+		return names
+	}
+	return partsNames(t)
+}
+
+// partsNames returns the names of the speakers of t's parts, at any
+// depth, each person once.
+func partsNames(t *talk.Talk) []Name {
+	var names []Name
+	for i := range t.Parts {
+		for s := range t.Parts[i].AllSpeakers() {
+			for _, n := range SpeakerNames(*s) {
+				if !slices.Contains(names, n) {
+					names = append(names, n) // a speaker of several parts is one author
+				}
+			}
+		}
 	}
 	return names
 }
@@ -94,10 +117,18 @@ func Names(t *talk.Talk) []Name {
 // themselves), a particle at the end of the given name ("Ludwig van")
 // as the dropping particle, and a suffix that ends the display name
 // ("Martin Luther King Jr.") but neither part as the suffix. Otherwise the display name is read with
-// [ParseNames], which may find several people in one entry.
+// [ParseNames], which may find several people in one entry. A speaker
+// with no name but a profile is cited by its handle, "@ghopper", as
+// [talk.Speaker.DisplayName] gives it and pages show it, as a literal
+// name: a handle has no given and family names to split, nor initials.
 func SpeakerNames(s talk.Speaker) []Name {
 	given, family := clean(s.GivenName), clean(s.FamilyName)
 	if given == "" && family == "" {
+		if clean(s.Name) == "" {
+			if h := clean(s.DisplayName()); h != "" {
+				return []Name{{Literal: h}}
+			}
+		}
 		return ParseNames(s.Name)
 	}
 	if family == "" {

@@ -343,3 +343,20 @@ func TestTitleWithSubtitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesParts: a block whose own speakers have neither name nor handle
+// is cited under its parts' speakers, each person once, at any depth.
+func TestNamesParts(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "Panel",
+		Speakers: []talk.Speaker{{Affiliation: "PSF"}},
+		Parts: []talk.Talk{
+			{Speakers: []talk.Speaker{{Name: "Ana Pérez"}}},
+			{Parts: []talk.Talk{{Speakers: []talk.Speaker{{Name: "Ana Pérez"}, {Accounts: []talk.Account{{Handle: "ghopper"}}}}}}},
+		},
+	}
+	want := []Name{{Given: "Ana", Family: "Pérez"}, {Literal: "@ghopper"}}
+	if diff := cmp.Diff(want, Names(tk)); diff != "" {
+		t.Errorf("Names (-want +got):\n%s", diff)
+	}
+}
