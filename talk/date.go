@@ -87,6 +87,26 @@ func DateTimeOf(t time.Time, offset bool) Date {
 	return Date{wall: wall, offset: int32(off), prec: DateTimeOffset, nsec: t.Nanosecond() != 0}
 }
 
+// In returns d, a date-time with an offset, as the same instant on the
+// clocks of loc, its event's time zone: a talk a record times in UTC,
+// "2024-06-01T22:30:00Z", at an event in Tokyo is on 2 June at 07:30, the
+// day and hour its audience met it. Any other date (a day, or a date-time
+// without an offset, which is its event's wall clock already) is returned
+// as it is; so is d when loc is nil, when loc's clocks show d's offset
+// then already, and when they would show a year outside 0000-9999, which
+// ISO 8601's four digits do not hold.
+func (d Date) In(loc *time.Location) Date {
+	if d.prec != DateTimeOffset || loc == nil {
+		return d
+	}
+	t := d.Time()
+	local := t.In(loc)
+	if _, off := local.Zone(); off == int(d.offset) || local.Year() < 0 || local.Year() > 9999 {
+		return d
+	}
+	return DateTimeOf(local, true)
+}
+
 // DateError reports text that is not a date [ParseDate] accepts.
 type DateError struct {
 	Text   string // the text as given

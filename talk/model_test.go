@@ -1138,3 +1138,44 @@ func TestMarkupCase(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDateIn: a date-time with an offset moves to the zone's clocks, on
+// the day its audience met it; a day, a floating date-time, a nil zone,
+// the zone's own offset and a year past 9999 stay as written.
+func TestDateIn(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip(err)
+	}
+	kiritimati, err := time.LoadLocation("Pacific/Kiritimati")
+	if err != nil {
+		t.Skip(err)
+	}
+	var got []string
+	for _, tt := range []struct {
+		in  string
+		loc *time.Location
+	}{
+		{"2024-06-01T22:30:00Z", tokyo},
+		{"2024-06-02T07:30:00+09:00", tokyo},
+		{"2024-06-01T22:30:00.5-01:00", tokyo},
+		{"2024-06-01", tokyo},
+		{"2024-06-01T22:30:00", tokyo},
+		{"2024-06-01T22:30:00Z", nil},
+		{"9999-12-31T23:00:00Z", kiritimati},
+	} {
+		got = append(got, tt.in+" → "+talk.MustParseDate(tt.in).In(tt.loc).String())
+	}
+	want := []string{
+		"2024-06-01T22:30:00Z → 2024-06-02T07:30:00+09:00",
+		"2024-06-02T07:30:00+09:00 → 2024-06-02T07:30:00+09:00",
+		"2024-06-01T22:30:00.5-01:00 → 2024-06-02T08:30:00.5+09:00",
+		"2024-06-01 → 2024-06-01",
+		"2024-06-01T22:30:00 → 2024-06-01T22:30:00",
+		"2024-06-01T22:30:00Z → 2024-06-01T22:30:00Z",
+		"9999-12-31T23:00:00Z → 9999-12-31T23:00:00Z",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("In (-want +got):\n%s", diff)
+	}
+}

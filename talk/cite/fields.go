@@ -128,11 +128,8 @@ func inEventZone(d talk.Date, t *talk.Talk) talk.Date {
 	if d.Precision() != talk.DateTimeOffset || t.Event.TimeZone == "" {
 		return d
 	}
-	loc, ok := zone.Load(t.Event.TimeZone)
-	if !ok {
-		return d
-	}
-	return talk.DateTimeOf(d.Time().In(loc), true)
+	loc, _ := zone.Load(t.Event.TimeZone)
+	return d.In(loc)
 }
 
 // eventPlace returns where the event took place, "Venue, City, Region,

@@ -985,17 +985,8 @@ func localDate(d talk.Date, tz string, zones *zone.Memo) talk.Date {
 	if d.Precision() != talk.DateTimeOffset || tz == "" {
 		return d
 	}
-	loc, ok := zones.Load(tz)
-	if !ok {
-		return d
-	}
-	t := d.Time()
-	_, off := t.Zone()
-	local := t.In(loc)
-	if _, localOff := local.Zone(); localOff == off {
-		return d // in the event's offset already, as schedules give it
-	}
-	return talk.DateTimeOf(local, true)
+	loc, _ := zones.Load(tz)
+	return d.In(loc)
 }
 
 // humanDate is a date as a page shows it, "21 July 2016".
