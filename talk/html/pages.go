@@ -86,7 +86,8 @@ func (r *Renderer) partItems(parts []talk.Talk, lang talk.Language, tz string, z
 		part := &parts[i]
 		// A part's times are in its block's event's zone, tz: the
 		// part itself carries no event.
-		it := r.itemIn(part, "", false, tz, zones)
+		// Its own speakers only: its parts, listed below it, name theirs.
+		it := r.itemIn(part, part.Speakers, "", false, tz, zones)
 		partLang := part.Language
 		if partLang == "" {
 			partLang = lang
@@ -95,9 +96,8 @@ func (r *Renderer) partItems(parts []talk.Talk, lang talk.Language, tz string, z
 				it.Dir = dirAttr(it.Lang, part.Title)
 			}
 		}
-		// Its own speakers only: its parts, listed below it, name theirs.
 		out[i] = partItem{
-			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: r.people(part.Speakers, ""),
+			Title: it.Title, Lang: it.Lang, Dir: it.Dir, Speakers: it.Speakers,
 			Kind: it.Kind, Date: it.Date, Duration: it.Duration,
 			Parts: r.partItems(part.Parts, partLang, tz, zones),
 		}
@@ -250,7 +250,7 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 // item makes a talk's entry in a list of talks on the page self, its
 // date in its event's time zone (localDate).
 func (r *Renderer) item(t *talk.Talk, self string, withEvent bool, zones *zone.Memo) talkItem {
-	return r.itemIn(t, self, withEvent, t.Event.TimeZone, zones)
+	return r.itemIn(t, listedSpeakers(t), self, withEvent, t.Event.TimeZone, zones)
 }
 
 // listedSpeakers are the speakers a list of talks names for t: its own,
@@ -272,14 +272,14 @@ func listedSpeakers(t *talk.Talk) []talk.Speaker {
 	return out
 }
 
-// itemIn is item with the date in the time zone tz.
-func (r *Renderer) itemIn(t *talk.Talk, self string, withEvent bool, tz string, zones *zone.Memo) talkItem {
+// itemIn is item with the date in the time zone tz, naming speakers.
+func (r *Renderer) itemIn(t *talk.Talk, speakers []talk.Speaker, self string, withEvent bool, tz string, zones *zone.Memo) talkItem {
 	urls := r.urls()
 	it := talkItem{
 		Title:     t.Title,
 		URL:       r.href(urls.Talk(t)),
 		Lang:      langAttr(t.Language),
-		Speakers:  r.people(listedSpeakers(t), self),
+		Speakers:  r.people(speakers, self),
 		Thumbnail: thumbnail(t),
 	}
 	it.Dir = dirAttr(it.Lang, t.Title)
