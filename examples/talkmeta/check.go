@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -118,12 +119,16 @@ func runCheck(e *env, args []string) int {
 	if progressShown {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	// The findings are all known by now: written in one go, not with a
+	// write (a system call) each, 1,579 for the corpus's warnings.
+	out := bufio.NewWriter(e.stdout)
 	for _, p := range problems {
-		fmt.Fprintln(e.stdout, forTerminal(p.Error()))
+		fmt.Fprintln(out, forTerminal(p.Error()))
 	}
-	fmt.Fprintf(e.stdout, "%s (%s, %s): %s, %s, in %v\n",
+	fmt.Fprintf(out, "%s (%s, %s): %s, %s, in %v\n",
 		count(events+talks, "record"), count(events, "event"), count(talks, "talk"),
 		count(problems.Errors(), "error"), count(problems.Warnings(), "warning"), e.now().Sub(start).Round(time.Millisecond))
+	out.Flush() // an error writing the output is run's to report, once
 	if problems.Errors() > 0 {
 		return 1
 	}
