@@ -1179,3 +1179,27 @@ func TestDateIn(t *testing.T) {
 		t.Errorf("In (-want +got):\n%s", diff)
 	}
 }
+
+// TestSpeakerNames holds the name a speaker is shown by, and the text
+// their slug is made from, for a name, a handle with or without its
+// "@", a name of spaces, and nothing at all.
+func TestSpeakerNames(t *testing.T) {
+	cases := []struct {
+		s                   talk.Speaker
+		display, slugSource string
+	}{
+		{talk.Speaker{Name: "Ada Lovelace", Accounts: []talk.Account{{Handle: "ada"}}}, "Ada Lovelace", "Ada Lovelace"},
+		{talk.Speaker{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}}, "@ghopper", "ghopper"},
+		{talk.Speaker{Accounts: []talk.Account{{Handle: " "}, {Service: "mastodon", Handle: "@ada@example.social"}}}, "@ada@example.social", "ada@example.social"},
+		{talk.Speaker{Name: "  ", Accounts: []talk.Account{{Handle: "x"}}}, "@x", "x"},
+		{talk.Speaker{}, "", ""},
+	}
+	var got, want []string
+	for _, c := range cases {
+		got = append(got, c.s.DisplayName(), c.s.SlugSource())
+		want = append(want, c.display, c.slugSource)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("DisplayName and SlugSource, pairwise (-want +got):\n%s", diff)
+	}
+}

@@ -126,6 +126,14 @@ func (s *Speaker) DisplayName() string {
 	return ""
 }
 
+// SlugSource is the text a slug for s is made from when the record
+// gives none (s.Slug is ""): the name [Speaker.DisplayName] shows, a
+// handle without its "@", which slugs would spell "at" or drop. Pages
+// and structured data make their slugs from it, each by its own rule.
+func (s *Speaker) SlugSource() string {
+	return strings.TrimPrefix(s.DisplayName(), "@")
+}
+
 // Account is a speaker's profile on another site.
 type Account struct {
 	Service string // lower-case site name: "github", "twitter", "mastodon"...

@@ -333,14 +333,19 @@ func issued(t *talk.Talk) talk.Date {
 // eventDates returns the event's dates as a BibLaTeX/EDTF range
 // "2016-07-17/2016-07-24", or one day, or "".
 func eventDates(t *talk.Talk) string {
-	start, end := dayOrLess(inEventZone(t.Event.Start, t)), dayOrLess(inEventZone(t.Event.End, t))
-	switch {
-	case start == "":
-		return ""
-	case end == "" || end == start:
-		return start
+	start, end := t.Event.Start, t.Event.End
+	if start.Precision() == talk.DateTimeOffset || end.Precision() == talk.DateTimeOffset {
+		loc := eventZone(t) // loaded once for both ends
+		start, end = start.In(loc), end.In(loc)
 	}
-	return start + "/" + end
+	from, to := dayOrLess(start), dayOrLess(end)
+	switch {
+	case from == "":
+		return ""
+	case to == "" || to == from:
+		return from
+	}
+	return from + "/" + to
 }
 
 func dayOrLess(d talk.Date) string {

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -125,11 +126,20 @@ func cleanURL(u string) string { return weburl.Escaped(clean(u)) }
 // the zone does not load, is as written: a date or a floating date-time
 // is the event's wall clock already.
 func inEventZone(d talk.Date, t *talk.Talk) talk.Date {
-	if d.Precision() != talk.DateTimeOffset || t.Event.TimeZone == "" {
-		return d
+	if d.Precision() != talk.DateTimeOffset {
+		return d // no zone to load
+	}
+	return d.In(eventZone(t))
+}
+
+// eventZone returns the time zone of t's event, or nil for none or one
+// that does not load, with which [talk.Date.In] leaves a date as it is.
+func eventZone(t *talk.Talk) *time.Location {
+	if t.Event.TimeZone == "" {
+		return nil
 	}
 	loc, _ := zone.Load(t.Event.TimeZone)
-	return d.In(loc)
+	return loc
 }
 
 // eventPlace returns where the event took place, "Venue, City, Region,

@@ -70,13 +70,10 @@ func key(t *talk.Talk, names []Name) string {
 	return string(b)
 }
 
-// year returns the year a talk is cited under, or 0.
+// year returns the year a talk is cited under (see issued), or 0.
 func year(t *talk.Talk) int {
-	switch {
-	case !t.Recorded.IsZero():
-		return inEventZone(t.Recorded, t).Time().Year()
-	case !t.Event.Start.IsZero():
-		return inEventZone(t.Event.Start, t).Time().Year()
+	if d := issued(t); !d.IsZero() {
+		return d.Time().Year()
 	}
 	return 0
 }

@@ -92,13 +92,13 @@ func pyvideoTalkPath(t *talk.Talk, eventSlug string) string {
 }
 
 // Speaker returns "/speaker/<speaker slug>.html", the slug of the
-// speaker's slug member or else of the name pages show
-// ([talk.Speaker.DisplayName]: a handle, without its "@", for a speaker
-// known by one), or "" for a name that has no letters or digits.
+// speaker's slug member or else of [talk.Speaker.SlugSource] (the name
+// pages show, a handle without its "@"), or "" for a name that has no
+// letters or digits.
 func (PyvideoURLs) Speaker(s *talk.Speaker) string {
 	slug := segment(s.Slug)
 	if slug == "" {
-		slug = pyvideo.Slugify(strings.TrimPrefix(s.DisplayName(), "@"))
+		slug = pyvideo.Slugify(s.SlugSource())
 	}
 	if slug == "" {
 		return ""

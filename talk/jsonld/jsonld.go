@@ -753,13 +753,13 @@ func (g *graph) writePersonID(e *encoder, s *talk.Speaker) span {
 	return span{}
 }
 
-// personSlug is what a speaker's @id is made from: their slug, or their
-// name's (a handle's, for a speaker known by one); "" for none.
+// personSlug is what a speaker's @id is made from: their slug, or the
+// slug of [talk.Speaker.SlugSource]; "" for none.
 func personSlug(s *talk.Speaker) string {
 	if s.Slug != "" {
 		return s.Slug
 	}
-	return talk.Slug(strings.TrimPrefix(s.DisplayName(), "@"))
+	return talk.Slug(s.SlugSource())
 }
 
 // sameAs lists the speaker's profiles elsewhere: ORCID, homepage, accounts.
