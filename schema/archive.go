@@ -32,13 +32,23 @@ type Report struct {
 	Problems Problems // every finding, sorted by file and position
 }
 
-// layout is where an archive of the validator's profile keeps its
-// records.
-func (v *Validator) layout() layout.Names {
+// form is one of the two forms an archive's events may be in: where
+// such an event keeps its records, and the validator that checks them.
+type form struct {
+	lay layout.Names
+	v   *Validator
+}
+
+// forms returns the form of v's profile, and the other's: the other
+// profile's layout, checked by a copy of v with that profile.
+func (v *Validator) forms() (own, other *form) {
+	pv, tm := *v, *v
+	pv.Profile, tm.Profile = Pyvideo, Talkmeta
+	py, talkmeta := &form{layout.Pyvideo(), &pv}, &form{layout.Talkmeta(), &tm}
 	if v.Profile == Pyvideo {
-		return layout.Pyvideo()
+		return py, talkmeta
 	}
-	return layout.Talkmeta()
+	return talkmeta, py
 }
 
 // CheckArchive checks a whole archive: its layout (an event directory per
@@ -50,7 +60,8 @@ func (v *Validator) layout() layout.Names {
 // unique within each event. Directories whose names start with "." are
 // skipped, as are top-level directories that hold no JSON (such as a
 // tools/ directory). When fsys is itself one event directory, that event
-// is checked.
+// is checked. An event in the other profile's layout is checked by that
+// profile's rules when AnyLayout is set, and is a layout error when not.
 //
 // Records are checked concurrently; the report is the same whatever the
 // order. progress, when not nil, is called from the goroutine that called
@@ -66,7 +77,8 @@ func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Re
 	if fsys == nil {
 		return &Report{Problems: Problems{{Path: ".", Rule: "read", Severity: Error, Message: "nil fs.FS; nothing was checked", offset: -1}}}
 	}
-	a := &archive{v: v, fsys: fsys, lay: v.layout()}
+	own, other := v.forms()
+	a := &archive{v: v, fsys: fsys, own: own, other: other}
 	a.list()
 	a.checkRecords(progress)
 	a.unique()
@@ -78,7 +90,8 @@ func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Re
 type archive struct {
 	v        *Validator
 	fsys     fs.FS
-	lay      layout.Names
+	own      *form // the form of v's profile
+	other    *form // the other profile's, which only AnyLayout checks
 	problems Problems
 	records  []record // in path order
 	events   int
@@ -89,6 +102,7 @@ type archive struct {
 // from it once checked.
 type record struct {
 	path    string
+	form    *form  // the form of the record's event
 	event   string // the event directory
 	isEvent bool
 	id      string // the talk's id member, as written; "" when none
@@ -127,9 +141,9 @@ func (a *archive) list() {
 	var dirs []string
 	if entries, err := osfs.ReadDir(a.fsys, "."); err != nil {
 		top.fail(".", "read", errs.WithoutPath(err).Error())
-	} else if record, talks := a.eventHolds(a.lay, ".", entries); record || talks {
-		a.event(&top, ".", entries, record, talks) // fsys is one event
-	} else if record, talks := a.eventHolds(a.otherLayout(), ".", entries); record || talks {
+	} else if f, record, talks := a.eventForm(".", entries); f != nil {
+		a.event(&top, f, ".", entries, record, talks) // fsys is one event
+	} else if record || talks {
 		top.fail(".", "layout", a.otherEvent()) // fsys is one event, of the other form
 	} else {
 		dirs = a.root(&top, entries)
@@ -165,7 +179,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 			// meant, must not hide the event: it is said where it
 			// leads.
 		case path.Ext(e.Name()) == ".json":
-			l.fail(e.Name(), "layout", a.lay.Outside())
+			l.fail(e.Name(), "layout", a.own.lay.Outside())
 		}
 		// Other files, README, LICENSE, Makefile, are not records.
 	}
@@ -182,36 +196,43 @@ func (a *archive) topDir(l *listing, dir string) {
 		l.fail(dir, "read", errs.WithoutPath(err).Error())
 		return
 	}
-	record, talks := a.eventHolds(a.lay, dir, entries)
+	f, record, talks := a.eventForm(dir, entries)
 	switch {
+	case f != nil:
+		a.event(l, f, dir, entries, record, talks)
+	case !osfs.HoldsJSON(a.fsys, dir):
 	case record || talks:
-		a.event(l, dir, entries, record, talks)
-	case osfs.HoldsJSON(a.fsys, dir):
-		other := a.otherLayout()
-		if record, talks := a.eventHolds(other, dir, entries); record || talks {
-			// An event of the other form, as talkmeta's readers take
-			// beside this form's: "is it an event?" would mislead.
-			l.fail(dir, "layout", a.otherEvent())
-			return
-		}
-		l.fail(dir, "layout", layout.NotAnEvent(a.lay))
+		// An event of the other form, as talkmeta's readers take
+		// beside this form's: "is it an event?" would mislead.
+		l.fail(dir, "layout", a.otherEvent())
+	default:
+		l.fail(dir, "layout", layout.NotAnEvent(a.own.lay))
 	}
+}
+
+// eventForm returns the form of the event whose directory, dir, has
+// the entries, with what eventHolds found in them: the validator's own
+// form when the directory holds its event record or talks, else the
+// other's when it holds those and AnyLayout is set. With no form to
+// check it in, f is nil, and record and talks tell whether dir is an
+// event of the other form all the same.
+func (a *archive) eventForm(dir string, entries []fs.DirEntry) (f *form, record, talks bool) {
+	if record, talks = a.eventHolds(a.own.lay, dir, entries); record || talks {
+		return a.own, record, talks
+	}
+	record, talks = a.eventHolds(a.other.lay, dir, entries)
+	if (record || talks) && a.v.AnyLayout {
+		return a.other, record, talks
+	}
+	return nil, record, talks
 }
 
 // otherEvent says that a directory is an event in the other profile's
 // layout.
 func (a *archive) otherEvent() string {
-	other := a.otherLayout()
+	other := a.other.lay
 	return fmt.Sprintf("an event in the %s layout (%s, %s/), which the %s profile does not check; check it with the %s profile",
-		other.Form, other.EventFile, other.TalksDir, a.lay.Form, other.Form)
-}
-
-// otherLayout is the layout of the profile not checked.
-func (a *archive) otherLayout() layout.Names {
-	if a.lay.Form == layout.Pyvideo().Form {
-		return layout.Talkmeta()
-	}
-	return layout.Pyvideo()
+		other.Form, other.EventFile, other.TalksDir, a.own.lay.Form, other.Form)
 }
 
 // eventHolds reports whether a directory's entries hold the event
@@ -229,37 +250,38 @@ func (a *archive) eventHolds(lay layout.Names, dir string, entries []fs.DirEntry
 	return record, talks
 }
 
-// event lists one event directory's records, given its entries and
-// what eventHolds found in them.
-func (a *archive) event(l *listing, dir string, entries []fs.DirEntry, hasRecord, hasTalks bool) {
+// event lists the records of one event directory of form f, given its
+// entries and what eventHolds found in them.
+func (a *archive) event(l *listing, f *form, dir string, entries []fs.DirEntry, hasRecord, hasTalks bool) {
+	lay := &f.lay
 	// A record or talks' directory of the wrong kind is said once, where
 	// it is, not also as missing.
-	if !hasRecord && !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == a.lay.EventFile }) {
-		l.fail(dir, "layout", a.lay.NoEventFile())
+	if !hasRecord && !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == lay.EventFile }) {
+		l.fail(dir, "layout", lay.NoEventFile())
 	}
 	talksSaid := hasTalks
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())
 		l.name(p)
 		switch {
-		case e.Name() == a.lay.EventFile && !e.IsDir():
-			l.records = append(l.records, record{path: p, event: dir, isEvent: true})
-		case e.Name() == a.lay.EventFile:
-			l.fail(p, "layout", a.lay.EventFileNotFile())
-		case e.Name() == a.lay.TalksDir && hasTalks:
-			a.talkDir(l, dir, p)
-		case e.Name() == a.lay.TalksDir:
+		case e.Name() == lay.EventFile && !e.IsDir():
+			l.records = append(l.records, record{path: p, form: f, event: dir, isEvent: true})
+		case e.Name() == lay.EventFile:
+			l.fail(p, "layout", lay.EventFileNotFile())
+		case e.Name() == lay.TalksDir && hasTalks:
+			a.talkDir(l, f, dir, p)
+		case e.Name() == lay.TalksDir:
 			talksSaid = true
 			if !a.brokenLink(l, p, e) { // which says where the link leads
-				l.fail(p, "layout", a.lay.TalksDirNotDir())
+				l.fail(p, "layout", lay.TalksDirNotDir())
 			}
 		case strings.HasPrefix(e.Name(), "."):
 		default:
-			l.fail(p, "layout", a.lay.InEvent())
+			l.fail(p, "layout", lay.InEvent())
 		}
 	}
 	if !talksSaid {
-		l.fail(dir, "layout", a.lay.NoTalksDir())
+		l.fail(dir, "layout", lay.NoTalksDir())
 	}
 }
 
@@ -276,7 +298,7 @@ func (a *archive) brokenLink(l *listing, name string, e fs.DirEntry) bool {
 	return err != nil
 }
 
-func (a *archive) talkDir(l *listing, event, dir string) {
+func (a *archive) talkDir(l *listing, f *form, event, dir string) {
 	entries, err := osfs.ReadDir(a.fsys, dir)
 	if err != nil {
 		l.fail(dir, "read", errs.WithoutPath(err).Error())
@@ -288,9 +310,9 @@ func (a *archive) talkDir(l *listing, event, dir string) {
 		switch {
 		case strings.HasPrefix(e.Name(), "."):
 		case e.IsDir() || path.Ext(e.Name()) != ".json":
-			l.fail(p, "layout", a.lay.InTalks())
+			l.fail(p, "layout", f.lay.InTalks())
 		default:
-			l.records = append(l.records, record{path: p, event: event})
+			l.records = append(l.records, record{path: p, form: f, event: event})
 		}
 	}
 }
@@ -368,11 +390,12 @@ func (a *archive) checkRecord(r *record) Problems {
 		}
 		return Problems{{Path: r.path, Rule: rule, Severity: Error, Message: err.Error(), offset: -1}}
 	}
+	v := r.form.v
 	if r.isEvent {
-		ps, _ := a.v.validate(r.path, data, a.eventSchema(), (*checker).event)
+		ps, _ := v.validate(r.path, data, v.eventSchema(), (*checker).event)
 		return ps
 	}
-	ps, obj := a.v.validate(r.path, data, a.talkSchema(), (*checker).talk)
+	ps, obj := v.validate(r.path, data, v.talkSchema(), (*checker).talk)
 	switch id := obj.get("id").decode().(type) {
 	case json.Number:
 		r.id, r.idWords = id.String(), id.String()
@@ -384,7 +407,7 @@ func (a *archive) checkRecord(r *record) Problems {
 	switch {
 	case slug != "":
 		r.slug = slug
-	case a.v.Profile == Pyvideo:
+	case v.Profile == Pyvideo:
 		r.slug = pyvideo.Slugify(title)
 	default:
 		r.slug = talk.Slug(title)
@@ -392,15 +415,15 @@ func (a *archive) checkRecord(r *record) Problems {
 	return ps
 }
 
-func (a *archive) talkSchema() string {
-	if a.v.Profile == Pyvideo {
+func (v *Validator) talkSchema() string {
+	if v.Profile == Pyvideo {
 		return PyvideoTalkID
 	}
 	return TalkID
 }
 
-func (a *archive) eventSchema() string {
-	if a.v.Profile == Pyvideo {
+func (v *Validator) eventSchema() string {
+	if v.Profile == Pyvideo {
 		return PyvideoCategoryID
 	}
 	return EventID

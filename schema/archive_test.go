@@ -455,3 +455,55 @@ func TestArchiveOtherLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestArchiveAnyLayout checks the archive of TestArchiveOtherLayout's
+// kind with AnyLayout set: each event by the rules of the layout it is
+// in (a pyvideo talk must name its speakers as strings, a talkmeta talk
+// as objects), talk ids unique across both, and an archive that is one
+// event of the other form checked as that event.
+func TestArchiveAnyLayout(t *testing.T) {
+	fsys := fstest.MapFS{
+		"conf-2025/event.json":           {Data: []byte(`{"title": "Conf 2025"}`)},
+		"conf-2025/talks/opening.json":   {Data: []byte(`{"id": "7", "title": "Opening", "speakers": ["Ada"], "recorded": "2025"}`)},
+		"pycon-2016/category.json":       {Data: []byte(`{"title": "PyCon 2016"}`)},
+		"pycon-2016/videos/opening.json": {Data: []byte(`{"id": 7, "title": "Opening", "speakers": [{"name": "Ada"}], "recorded": "2016-05-30", "videos": [{"type": "youtube", "url": "https://www.youtube.com/watch?v=x"}], "thumbnail_url": "https://i.ytimg.com/vi/x/0.jpg"}`)},
+	}
+	mixed := []string{
+		`conf-2025/talks/opening.json:1:46: type: speakers/0: expected an object, found the text "Ada"; write {"name": "Ada"}`,
+		`pycon-2016/videos/opening.json:1:8: unique-id: id 7 is also the id of conf-2025/talks/opening.json`,
+		`pycon-2016/videos/opening.json:1:44: type: speakers/0: expected text, found an object`,
+	}
+	tests := []struct {
+		profile      Profile
+		root         string
+		events, talk int
+		want         []string
+	}{
+		{Talkmeta, ".", 2, 2, mixed},
+		{Pyvideo, ".", 2, 2, mixed},
+		{Talkmeta, "pycon-2016", 1, 1, []string{
+			`videos/opening.json:1:44: type: speakers/0: expected text, found an object`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.profile.String()+"/"+tt.root, func(t *testing.T) {
+			sub, err := fs.Sub(fsys, tt.root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := (&Validator{Profile: tt.profile, AnyLayout: true}).CheckArchive(sub, nil)
+			var got []string
+			for _, p := range r.Problems {
+				if p.Severity == Error {
+					got = append(got, p.Error())
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+			if r.Events != tt.events || r.Talks != tt.talk {
+				t.Errorf("checked %d events and %d talks, want %d and %d", r.Events, r.Talks, tt.events, tt.talk)
+			}
+		})
+	}
+}

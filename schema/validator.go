@@ -130,6 +130,14 @@ type Validator struct {
 	PreferredNames map[string]string
 	// Limits bounds the size and nesting of one record; see talk.Limits.
 	Limits talk.Limits
+	// AnyLayout makes CheckArchive check an event directory in the other
+	// profile's layout (a talkmeta event.json and talks/ in a pyvideo
+	// archive, or a category.json and videos/ in a talkmeta one) by that
+	// profile's rules, as talkmeta's readers take both forms in one
+	// archive; talk ids are still unique across the whole. When false,
+	// such an event is reported as a layout error: an archive meant for
+	// pyvideo.org must hold its form only.
+	AnyLayout bool
 }
 
 // ValidateTalk checks one talk record, the bytes of a file named path
@@ -139,11 +147,7 @@ func (v *Validator) ValidateTalk(data []byte, path string) Problems {
 	if ps := v.misconfigured(path); ps != nil {
 		return ps
 	}
-	id := TalkID
-	if v.Profile == Pyvideo {
-		id = PyvideoTalkID
-	}
-	return v.validateRecord(path, data, id, (*checker).talk)
+	return v.validateRecord(path, data, v.talkSchema(), (*checker).talk)
 }
 
 // ValidateEvent checks one event record: a talkmeta event, or a pyvideo
@@ -152,11 +156,7 @@ func (v *Validator) ValidateEvent(data []byte, path string) Problems {
 	if ps := v.misconfigured(path); ps != nil {
 		return ps
 	}
-	id := EventID
-	if v.Profile == Pyvideo {
-		id = PyvideoCategoryID
-	}
-	return v.validateRecord(path, data, id, (*checker).event)
+	return v.validateRecord(path, data, v.eventSchema(), (*checker).event)
 }
 
 // ValidateSpeaker checks one talkmeta speaker record. The Pyvideo profile

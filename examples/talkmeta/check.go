@@ -27,7 +27,7 @@ const checkUsage = "[-profile auto|talkmeta|pyvideo] [-strict] [-languages CODE,
 // all the same. Only usage errors and progress go to stderr.
 func runCheck(e *env, args []string) int {
 	fs := e.flags("check")
-	profile := fs.String("profile", "auto", "the records' `form`: talkmeta, pyvideo, or auto (pyvideo where category.json files are)")
+	profile := fs.String("profile", "auto", "the records' `form`: talkmeta, pyvideo, or auto (each event in the form of its layout, as the other verbs read them; pyvideo's for files in videos/)")
 	strict := fs.Bool("strict", false, "report warnings as errors")
 	languages := fs.String("languages", "", "the comma-separated language `codes` talks may use, BCP 47 or ISO 639-3 (\"en\" and \"eng\" are the same; \"pt\" allows \"pt-BR\") (default: any that exists)")
 	if st := e.parseFlags(fs, args); st >= 0 {
@@ -42,7 +42,10 @@ func runCheck(e *env, args []string) int {
 			return usageError(fs, "unknown -profile %q (want auto, talkmeta or pyvideo)", *profile)
 		}
 	}
-	v := schema.Validator{Strict: *strict}
+	// Auto checks an archive that mixes the two layouts, which every
+	// other verb reads, each event in its own; a profile named is one
+	// the archive must keep to.
+	v := schema.Validator{Strict: *strict, AnyLayout: *profile == "auto"}
 	if *languages != "" {
 		var err error
 		if v.Languages, err = parseLanguages(*languages); err != nil {

@@ -230,3 +230,22 @@ func TestCheckProgressEscaped(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestCheckMixedLayouts: an archive with an event in each layout, which
+// the other verbs read as one archive, checks clean by default, each
+// event in its own form; a profile named is one the archive must keep
+// to, and the event in the other layout is said to be one.
+func TestCheckMixedLayouts(t *testing.T) {
+	pkg := inTempDir(t)
+	copyEvent(t, pkg, "chipy", "a/chipy")
+	plantFile(t, "a/conf-2025/event.json", `{"id": "conf-2025", "title": "Conf 2025"}`+"\n")
+	plantFile(t, "a/conf-2025/talks/opening.json", `{"id": "opening", "title": "Opening", "speakers": [{"name": "Ada Lovelace"}], "recorded": "2025-05-01"}`+"\n")
+	summary := "5 records (2 events, 3 talks): 0 errors, 1 warning, in 0s"
+	warning := "a/chipy/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)"
+	wantResult(t, runCommand("", "check", "a"), 0, []string{warning, summary}, nil)
+	wantResult(t, runCommand("", "check", "-profile", "pyvideo", "a"), 1, []string{
+		warning,
+		"a/conf-2025: layout: an event in the talkmeta layout (event.json, talks/), which the pyvideo profile does not check; check it with the talkmeta profile",
+		"3 records (1 event, 2 talks): 1 error, 1 warning, in 0s",
+	}, nil)
+}
