@@ -135,7 +135,7 @@ var checkUsageLines = []string{
 	"  -languages codes",
 	`    	the comma-separated language codes talks may use, BCP 47 or ISO 639-3 ("en" and "eng" are the same; "pt" allows "pt-BR") (default: any that exists)`,
 	"  -profile form",
-	`    	the records' form: talkmeta, pyvideo, or auto (pyvideo where category.json files are) (default "auto")`,
+	`    	the records' form: talkmeta, pyvideo, or auto (each event in the form of its layout, as the other verbs read them; pyvideo's for files in videos/) (default "auto")`,
 	"  -strict",
 	"    	report warnings as errors",
 }
