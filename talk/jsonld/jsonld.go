@@ -888,9 +888,82 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		}
 	}
 	e.closeArray(authors)
+	g.clips(e, v)
 	e.key("recordedAt")
 	reference(e, g.talkIDAt)
 	e.close()
+}
+
+// clips writes the member "hasPart" of the recording v of a talk with
+// parts (the lightning talks of a block, recorded in one video): a Clip
+// for each part whose own recording is v at a time within it, as Google
+// reads a video's key moments, with the part's title, where it starts
+// and, when the part's duration is known, ends, and the address that
+// plays it from there. Parts that name v with no time go with those that do, at
+// its start; when none does, the parts' recordings say nothing of where
+// each is, and no clip is written.
+func (g *graph) clips(e *encoder, v *talk.Video) {
+	parts := g.t.Parts
+	cued := false
+	for i := range parts {
+		if pv := sameRecording(&parts[i], v); pv != nil && weburl.StartSeconds(pv.URL) > 0 {
+			cued = true
+			break
+		}
+	}
+	if !cued {
+		return
+	}
+	list := e.openArray("hasPart")
+	for i := range parts {
+		p := &parts[i]
+		pv := sameRecording(p, v)
+		u := ""
+		if pv != nil {
+			u = absoluteOrEmpty(pv.URL)
+		}
+		if u == "" || strings.TrimSpace(p.Title) == "" {
+			continue // Google requires a clip's name and address
+		}
+		start := weburl.StartSeconds(pv.URL)
+		e.open()
+		e.str("@type", "Clip")
+		e.str("name", p.Title)
+		e.key("startOffset")
+		e.b = strconv.AppendInt(e.b, start, 10)
+		e.comma = true
+		// The part's own length: its recording's, being the block's
+		// video, is the whole block's.
+		if secs := int64(time.Duration(p.Duration).Round(time.Second) / time.Second); secs > 0 {
+			e.key("endOffset")
+			e.b = strconv.AppendInt(e.b, start+secs, 10)
+			e.comma = true
+		}
+		e.str("url", u)
+		e.close()
+	}
+	e.closeArray(list)
+}
+
+// sameRecording returns the first of the part p's recordings that is v,
+// the same video of the same provider (for a file, the same address but
+// for a media fragment's time), or nil.
+func sameRecording(p *talk.Talk, v *talk.Video) *talk.Video {
+	for i := range p.Videos {
+		pv := &p.Videos[i]
+		if pv.Provider != v.Provider {
+			continue
+		}
+		if pv.ID != "" && pv.ID == v.ID || pv.Provider == talk.File && pv.ID == "" && v.ID == "" && withoutFragment(pv.URL) == withoutFragment(v.URL) {
+			return pv
+		}
+	}
+	return nil
+}
+
+func withoutFragment(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	return u
 }
 
 // player returns the address of an embeddable player, as the part

@@ -689,3 +689,37 @@ func TestManySpeakersOneBlank(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestClips: a block recorded in one video, whose parts' recordings are
+// that video at their cues, had the cues in no graph; the block's
+// VideoObject now lists them as Clips, Google's key moments: a part at
+// the video's start among cued ones, a part's own duration as its end,
+// none for a part without a title, a recording elsewhere, or a video
+// whose parts give no times at all.
+func TestClips(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "lightning", Title: "Lightning talks", Recorded: talk.MustParseDate("2024-05-01"),
+		Thumbnail: "https://media.example/l.jpg", Event: talk.Event{ID: "ev"},
+		Videos: []talk.Video{
+			{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk"},
+			{Provider: talk.File, URL: "https://media.example/blk.mp4"},
+			{Provider: talk.Vimeo, ID: "77", URL: "https://vimeo.com/77"},
+		},
+		Parts: []talk.Talk{
+			{Title: "First", Duration: mustDuration(t, "PT4M30S"), Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk"}}},
+			{Title: "Second <b>", Duration: mustDuration(t, "PT5M"), Videos: []talk.Video{
+				{Provider: talk.YouTube, ID: "own", URL: "https://www.youtube.com/watch?v=own"},
+				{Provider: talk.YouTube, ID: "blk", URL: "https://youtu.be/blk?t=5m"},
+				{Provider: talk.File, URL: "https://media.example/blk.mp4#t=300"},
+			}},
+			{Title: "Third", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk&t=600"}}},
+			{Title: " ", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk&t=900"}}},
+			{Title: "Elsewhere", Videos: []talk.Video{{Provider: talk.Vimeo, ID: "77", URL: "https://vimeo.com/77"}}},
+		},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "clips.jsonld", got)
+}
