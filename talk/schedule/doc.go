@@ -38,8 +38,9 @@
 // [talk.Talk]:
 //
 //	guid                    ID (it is stable across schedule versions); an
-//	                        item without one, or with another's (in any
-//	                        case), is reported
+//	                        item with another's (in any case) is reported;
+//	                        for an item without one, see "IDs without a
+//	                        guid" below
 //	id                      Legacy.ID (the format deprecates it); an item
 //	                        with another's is reported, unless both have
 //	                        the same code: pretalx gives each slot of a
@@ -132,6 +133,31 @@
 // is read without those line breaks and that indentation; a long text
 // (abstract, description) so laid out loses the indentation its lines
 // share, and keeps the rest, which may be Markdown.
+//
+// # IDs without a guid
+//
+// Pentabarf's exports, and frab's before 2013, have no guids; nor do some
+// hand-made schedules. Such an item gets the ID the c3voc tools'
+// converters (voc/schedule's csv2schedule scripts) give an item they make
+// a guid for, which depends only on what identifies the item from one
+// version of the schedule to the next:
+//
+//	uuid5(0c9a24b4-72aa-4202-9f91-5a2b6bff2e6f, hex(md5(acronym + id)))
+//
+// in lower case, where the namespace is theirs (voc/tools.py), acronym is
+// the conference's acronym as written (its url when it has none), and id
+// the item's id in decimal ("penta" and 101 give
+// 6b2faee9-1b1d-506a-bffd-1c9eec91fe32). An item without an id takes its
+// pretalx code in the id's place. Neither title, room nor time goes in,
+// so a talk renamed or moved keeps its ID. frab gave the events it had
+// before it had guids random ones, and pretalx derives its guids from a
+// secret of its instance, so no other rule could match theirs.
+//
+// An item without a guid, an id and a code, or in a conference with
+// neither an acronym nor a url, is reported and has no ID. Two items that
+// get the same ID (two guid-less items with one id, as two slots of one
+// pretalx submission have, or a guid that another item's derived ID
+// equals) are reported, naming both places.
 //
 // # Nothing is lost
 //

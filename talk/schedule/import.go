@@ -2,6 +2,9 @@ package schedule
 
 import (
 	"bytes"
+	"crypto/md5"
+	"crypto/sha1"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -108,15 +111,21 @@ type mapper struct {
 	// schedule's days change, for the days that give no day_start; 0
 	// when there is none.
 	dayChange talk.Duration
-	guids     map[string]place  // where each guid was first, by its lower case
+	guids     map[string]place  // where each guid (or derived ID) was first, by its lower case
 	ids       map[int64]firstID // where each item's id was first, and that item's code
+	// idSpace is what names the conference in the IDs derived for items
+	// without a guid (see derivedID): its acronym, or else its URL; ""
+	// when it has neither.
+	idSpace string
 }
 
 // firstID is where an item's id was first, with that item's code
-// (pretalx's submission code; "" for none).
+// (pretalx's submission code; "" for none), and whether that item had a
+// guid.
 type firstID struct {
-	at   place
-	code string
+	at      place
+	code    string
+	hasGUID bool
 }
 
 // place is where a value is in the source.
@@ -307,6 +316,10 @@ func (m *mapper) schedule(root *node) *Schedule {
 	m.conference(conf, ev)
 	if ev.URL == "" && m.base != nil {
 		ev.URL = m.base.String()
+	}
+	m.idSpace = ev.ID
+	if m.idSpace == "" {
+		m.idSpace = ev.URL
 	}
 	// The days come last: their talks need the time zone and base URL,
 	// which a conference may give after them.
@@ -627,7 +640,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 				m.guid(v, p, s)
 			}
 		case "id":
-			m.legacyID(t, v, p, e.get("code"))
+			m.legacyID(t, v, p, e.get("code"), !e.get("guid").isEmpty())
 		case "title":
 			t.Title, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "subtitle":
@@ -717,7 +730,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	}
 	keepUnread(&t.Extra, e)
 	if t.ID == "" && e.get("guid").isEmpty() {
-		m.add(e, ptr, "the item has no guid, which gives a talk its ID")
+		m.deriveID(t, e, ptr)
 	}
 	if start != nil {
 		m.start(t, start, ptr+"/start", d)
@@ -777,7 +790,10 @@ func (m *mapper) wantInteger(v *node, ptr string) {
 // has, unless both have the same code: pretalx gives each slot of a
 // submission (a talk given twice, a workshop in parts) the submission's
 // id and code, and a guid of its own.
-func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node) {
+//
+// Two items without a guid that share an id are left to deriveID to
+// report, as their derived IDs are the same.
+func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node, hasGUID bool) {
 	if v.kind == nullNode {
 		return
 	}
@@ -794,7 +810,8 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node) {
 				if m.ids == nil {
 					m.ids = make(map[int64]firstID)
 				}
-				m.ids[n] = firstID{place{v, p}, c}
+				m.ids[n] = firstID{place{v, p}, c, hasGUID}
+			case !hasGUID && !first.hasGUID:
 			case c == "" || c != first.code:
 				m.add(v, p, "id %d is also the id of the item at %s", n, first.at.describe(m.json))
 			}
@@ -950,6 +967,62 @@ func (m *mapper) guid(v *node, p, s string) {
 	}
 	if first, again := seenAt(&m.guids, strings.ToLower(s), place{v, p}); again {
 		m.add(v, p, "guid %q is also the guid of the item at %s", s, first.describe(m.json))
+	}
+}
+
+// vocNamespace is the UUID namespace of the c3voc tools (voc/schedule's
+// voc/tools.py, uuid_namespace), in which their converters derive an
+// item's guid from the conference's acronym and the item's id.
+var vocNamespace = [16]byte{0x0c, 0x9a, 0x24, 0xb4, 0x72, 0xaa, 0x42, 0x02, 0x9f, 0x91, 0x5a, 0x2b, 0x6b, 0xff, 0x2e, 0x6f}
+
+// derivedID is the ID of an item without a guid whose conference is
+// named space (its acronym, or else its URL) and whose key is its id in
+// decimal (or else its pretalx code): the UUID (version 5) in
+// [vocNamespace] of the MD5 of space and key, in lower-case hexadecimal,
+// as the c3voc tools' csv2schedule converters make a guid:
+// gen_uuid(md5(acronym + id).hexdigest()).
+func derivedID(space, key string) string {
+	sum := md5.Sum([]byte(space + key))
+	h := sha1.New()
+	h.Write(vocNamespace[:])
+	h.Write([]byte(hex.EncodeToString(sum[:])))
+	u := h.Sum(nil)[:16]
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // the RFC 9562 variant
+	x := hex.EncodeToString(u)
+	return x[:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:]
+}
+
+// deriveID gives t, the item e at ptr, which has no guid, the ID
+// derivedID makes of its conference and its id (or, without one, its
+// code), so that the talk keeps its ID from one version of a schedule to
+// the next, as pentabarf's and older frab's exports, which have no
+// guids, need. An item with neither, or in a conference with neither an
+// acronym nor a URL, is reported; so is an item whose derived ID another
+// item has (two guid-less items with one id, or a guid that is the
+// derived ID), naming both.
+func (m *mapper) deriveID(t *talk.Talk, e *node, ptr string) {
+	var key, from string
+	at := place{e, ptr}
+	code := e.get("code")
+	switch {
+	case t.Legacy.ID > 0:
+		key, from = strconv.FormatInt(t.Legacy.ID, 10), fmt.Sprintf("id %d", t.Legacy.ID)
+		at = place{e.get("id"), ptr + "/id"}
+	case code != nil && code.kind == stringNode && code.text != "":
+		key, from = code.text, fmt.Sprintf("code %q", code.text)
+		at = place{code, ptr + "/code"}
+	default:
+		m.add(e, ptr, "the item has no guid, which gives a talk its ID, and no id or code to derive one from")
+		return
+	}
+	if m.idSpace == "" {
+		m.add(at.n, at.ptr, "the item has no guid, which gives a talk its ID, and the conference no acronym or url to derive one from with its %s", from)
+		return
+	}
+	t.ID = derivedID(m.idSpace, key)
+	if first, again := seenAt(&m.guids, t.ID, at); again {
+		m.add(at.n, at.ptr, "the item has no guid, and the ID derived from its %s, %s, is also the ID of the item at %s", from, t.ID, first.describe(m.json))
 	}
 }
 

@@ -1409,3 +1409,68 @@ func TestLanguageNames(t *testing.T) {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
+
+// TestDerivedIDs: an item without a guid (pentabarf's, older frab's) gets
+// the ID the c3voc tools derive, uuid5 in their namespace of the MD5 of
+// the conference's acronym and the item's id (computed with Python's
+// uuid and hashlib); without an acronym, the conference's URL stands in,
+// and without an id, a pretalx code. Items that would share an ID are
+// reported with both places.
+func TestDerivedIDs(t *testing.T) {
+	item := func(members string) string {
+		return `{"schedule": {"conference": {%s"title": "C", "days": [{"index": 1, "date": "2010-12-27", "rooms": {"R": [` + members + `]}}]}}}`
+	}
+	for _, c := range []struct {
+		name, conf, items string
+		want              []string
+		errs              []string
+	}{
+		{"acronym and id", `"acronym": "penta", `, `{"id": 101, "title": "A"}, {"id": 102, "guid": null, "title": "B"}, {"id": 103, "guid": "", "title": "C"}`,
+			[]string{"6b2faee9-1b1d-506a-bffd-1c9eec91fe32", "2e327da8-6451-5aaa-ab70-5c5a999531a9", "c0b83737-1ec5-5b1f-9ac3-4738182d197c"}, nil},
+		{"url for a missing acronym", `"url": "https://example.org/2010/", `, `{"id": 101, "title": "A"}`,
+			[]string{"cc8bda3d-4ae7-5ec5-bf99-c1bfb311a65c"},
+			[]string{"i.json:1:29: /schedule/conference: schedule: the conference has no acronym"}},
+		{"code without an id", `"acronym": "democon", `, `{"code": "ABC123", "title": "A"}`,
+			[]string{"f0b53ba7-9c8d-589f-a50d-c70d674a63c7"}, nil},
+		{"neither id nor code", `"acronym": "penta", `, `{"title": "A"}`,
+			[]string{""},
+			[]string{"i.json:1:124: /schedule/conference/days/0/rooms/R/0: schedule: the item has no guid, which gives a talk its ID, and no id or code to derive one from"}},
+		{"no acronym nor url", ``, `{"id": 101, "title": "A"}`,
+			[]string{""},
+			[]string{
+				"i.json:1:29: /schedule/conference: schedule: the conference has no acronym",
+				"i.json:1:111: /schedule/conference/days/0/rooms/R/0/id: schedule: the item has no guid, which gives a talk its ID, and the conference no acronym or url to derive one from with its id 101",
+			}},
+		{"two slots of one submission", `"acronym": "democon", `, `{"id": 7, "code": "ABC123", "title": "A"}, {"id": 7, "code": "ABC123", "title": "A"}`,
+			[]string{"5465ca69-07cf-522d-9439-4ddb766fd0b0", "5465ca69-07cf-522d-9439-4ddb766fd0b0"},
+			[]string{"i.json:1:176: /schedule/conference/days/0/rooms/R/1/id: schedule: the item has no guid, and the ID derived from its id 7, 5465ca69-07cf-522d-9439-4ddb766fd0b0, is also the ID of the item at /schedule/conference/days/0/rooms/R/0/id"}},
+		{"a guid that is a derived ID", `"acronym": "penta", `, `{"guid": "6B2FAEE9-1B1D-506A-BFFD-1C9EEC91FE32", "title": "A"}, {"id": 101, "title": "B"}`,
+			[]string{"6B2FAEE9-1B1D-506A-BFFD-1C9EEC91FE32", "6b2faee9-1b1d-506a-bffd-1c9eec91fe32"},
+			[]string{"i.json:1:195: /schedule/conference/days/0/rooms/R/1/id: schedule: the item has no guid, and the ID derived from its id 101, 6b2faee9-1b1d-506a-bffd-1c9eec91fe32, is also the ID of the item at /schedule/conference/days/0/rooms/R/0/guid"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := schedule.ParseJSON([]byte(fmt.Sprintf(item(c.items), c.conf)), "i.json")
+			var got []string
+			for _, tk := range s.Talks {
+				got = append(got, tk.ID)
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("IDs (-want +got):\n%s", diff)
+			}
+			checkErrors(t, err, c.errs)
+		})
+	}
+	// The XML form gives the same IDs, and places a clash by line.
+	const xml = `<schedule><conference><acronym>penta</acronym><title>C</title></conference><day index="1" date="2010-12-27"><room name="R">
+<event id="101"><title>A</title></event>
+<event id="101"><title>B</title></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(xml), "i.xml")
+	var got []string
+	for _, tk := range s.Talks {
+		got = append(got, tk.ID)
+	}
+	if diff := cmp.Diff([]string{"6b2faee9-1b1d-506a-bffd-1c9eec91fe32", "6b2faee9-1b1d-506a-bffd-1c9eec91fe32"}, got); diff != "" {
+		t.Errorf("XML IDs (-want +got):\n%s", diff)
+	}
+	checkErrors(t, err, []string{"i.xml:3:1: schedule: the item has no guid, and the ID derived from its id 101, 6b2faee9-1b1d-506a-bffd-1c9eec91fe32, is also the ID of the item at line 2"})
+}
