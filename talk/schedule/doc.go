@@ -48,7 +48,19 @@
 //	                        parts) the submission's id and code, and a
 //	                        guid of its own, so such talks share Legacy.ID
 //	title, subtitle, slug   Title, Subtitle, Slug
-//	track                   Track
+//	track, tracks           Track, the first track the item names, and
+//	                        Tags, each further one (after any tags): a
+//	                        track is a string or, in an array (repeated
+//	                        <track>s), a string or an object with a name;
+//	                        a string names several tracks joined by
+//	                        commas only when the conference's tracks
+//	                        include each and not the whole ("Security,
+//	                        Hardware"; but "Ethics, Society & Politics"
+//	                        is one track of 36C3's, and without the
+//	                        conference's tracks a string is one track);
+//	                        an array with an object of other members than
+//	                        a name (a color), or with an item of another
+//	                        kind (which is reported), is kept in Extra
 //	type                    Kind, lower-cased with "_" for spaces
 //	                        ("Lightning Talk" → "lightning_talk"); the
 //	                        original spelling in Extra "type" when it differs

@@ -117,6 +117,9 @@ type mapper struct {
 	// without a guid (see derivedID): its acronym, or else its URL; ""
 	// when it has neither.
 	idSpace string
+	// trackNames are the names of the conference's tracks, which say
+	// whether an item's track "A, B" names two (see itemTracks).
+	trackNames map[string]bool
 }
 
 // firstID is where an item's id was first, with that item's code
@@ -390,6 +393,10 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 			m.wantShape(v, ptr, conferenceShapes)
 			m.roomGUIDs(v, ptr)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
+		case "tracks":
+			m.wantShape(v, ptr, conferenceShapes)
+			m.trackNames = trackNames(v)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		default:
 			m.wantShape(v, ptr, conferenceShapes)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
@@ -629,6 +636,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: m.format, Path: m.path}}
 	t.Place.Room = room
 	var date, start, end *node
+	var tracks []string // in the order the item names them
 	var pageURL string
 	var videos []talk.Video
 	for _, mem := range e.members {
@@ -647,8 +655,8 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			t.Subtitle, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "slug":
 			t.Slug, _ = m.textOr(v, p, &t.Extra, mem.name)
-		case "track":
-			t.Track, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "track", "tracks":
+			tracks = append(tracks, m.itemTracks(t, v, p, mem.name)...)
 		case "type":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
 				t.Kind = kindOf(s)
@@ -729,6 +737,14 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		}
 	}
 	keepUnread(&t.Extra, e)
+	for _, name := range tracks {
+		switch {
+		case t.Track == "":
+			t.Track = name
+		case name != t.Track && !slices.Contains(t.Tags, name):
+			t.Tags = append(t.Tags, name)
+		}
+	}
 	if t.ID == "" && e.get("guid").isEmpty() {
 		m.deriveID(t, e, ptr)
 	}
@@ -754,6 +770,100 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	}
 	t.Videos = videos
 	return t
+}
+
+// itemTracks returns the names of the tracks an item's member name
+// ("track" or "tracks"), v at p, gives: a string, which names one track,
+// or several joined by commas when the conference lists each of them as a
+// track and not the whole ("Security, Hardware", but not "Ethics, Society
+// & Politics", one track of 36C3's); or an array (repeated <track>
+// elements in XML) of names and of objects with a name, as the
+// conference's tracks are. An array's object with other members than its
+// name (a color), and its items that are neither, are kept in Extra under
+// the member's name; the latter, and a value of another kind, are
+// reported.
+func (m *mapper) itemTracks(t *talk.Talk, v *node, p, name string) []string {
+	switch v.kind {
+	case nullNode:
+		return nil
+	case stringNode:
+		return m.splitTrack(v.text)
+	case arrayNode:
+	default:
+		m.typeError(v, p, "a string", "an array")
+		unparsed(&t.Extra, name, v)
+		return nil
+	}
+	var names []string
+	keep := false
+	for i, it := range v.items {
+		switch n := it.get("name"); {
+		case it.kind == stringNode:
+			names = append(names, m.splitTrack(it.text)...)
+		case it.kind == objectNode && n != nil && n.kind == stringNode:
+			names = append(names, m.splitTrack(n.text)...)
+			keep = keep || len(it.members) > 1
+		default:
+			m.typeError(it, p+"/"+index(i), "a string", "an object with a name")
+			keep = true
+		}
+	}
+	if keep {
+		setExtra(&t.Extra, talkFields, "c3voc_", name, v)
+	}
+	return names
+}
+
+// trackNames is the set of the names of the tracks of a conference's
+// "tracks", an array of objects; nil when there are none.
+func trackNames(tracks *node) map[string]bool {
+	var names map[string]bool
+	for _, tr := range objects(tracks) {
+		if name := tr.get("name"); name != nil && name.kind == stringNode && name.text != "" {
+			if names == nil {
+				names = make(map[string]bool)
+			}
+			names[name.text] = true
+		}
+	}
+	return names
+}
+
+// splitTrack returns the tracks s names (see itemTracks): s, or, when s
+// is not the name of one of the conference's tracks but is names of them
+// joined by commas, those names (a name may itself hold a comma); none
+// for "".
+func (m *mapper) splitTrack(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if m.trackNames[s] || !strings.Contains(s, ",") {
+		return []string{s}
+	}
+	if names := splitNames(strings.Split(s, ","), m.trackNames); names != nil {
+		return names
+	}
+	return []string{s}
+}
+
+// splitNames partitions parts, the pieces of a text between its commas,
+// into runs that each join (with their commas, and without the white
+// space around them) to one of names, preferring the longest first; nil
+// when there is no such partition.
+func splitNames(parts []string, names map[string]bool) []string {
+	if len(parts) == 0 {
+		return []string{}
+	}
+	for n := len(parts); n > 0; n-- {
+		name := strings.TrimSpace(strings.Join(parts[:n], ","))
+		if !names[name] {
+			continue
+		}
+		if rest := splitNames(parts[n:], names); rest != nil {
+			return append([]string{name}, rest...)
+		}
+	}
+	return nil
 }
 
 // ScheduleLabel labels the link to a talk's page in the schedule (the

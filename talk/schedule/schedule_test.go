@@ -143,7 +143,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json", "rooms.json", "pentabarf.xml", "schedule2.json", "frab.xml"} {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json", "rooms.json", "pentabarf.xml", "schedule2.json", "frab.xml", "tracks.json", "tracks.xml"} {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
