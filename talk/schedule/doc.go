@@ -107,7 +107,10 @@
 //
 // The URLs of a talk's page, links, attachments and recordings, and its
 // logo and its speakers' avatars, are made absolute against base_url when
-// they are relative.
+// they are relative. In a schedule without a base_url, such a URL
+// relative to its host ("/talk/1", "talk/1") is reported and kept as
+// written: the conference's url is its website, not always the host of
+// its schedule's pages, so it is not taken for the base.
 //
 // In the XML form the same data is spelled differently; the reader gives
 // it the JSON form's names: <days> is daysCount, <color> is colors,

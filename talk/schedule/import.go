@@ -702,11 +702,11 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			}
 		case "url":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
-				pageURL = m.resolve(s)
+				pageURL = m.resolve(v, p, s)
 			}
 		case "logo":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
-				t.Thumbnail = m.resolve(s)
+				t.Thumbnail = m.resolve(v, p, s)
 			}
 		case "recording_license":
 			t.License, _ = m.textOr(v, p, &t.Extra, mem.name)
@@ -721,7 +721,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			}
 		case "recording_url", "video_download_url":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
-				videos = append(videos, video(m.resolve(s), mem.name == "video_download_url"))
+				videos = append(videos, video(m.resolve(v, p, s), mem.name == "video_download_url"))
 			}
 		case "persons":
 			t.Speakers = m.persons(v, p, t)
@@ -729,7 +729,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			m.links(v, p, t)
 		case "attachments":
 			m.wantShape(v, p, talkShapes)
-			m.resolveEach(v)
+			m.resolveEach(v, p)
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		default:
 			m.wantShape(v, p, talkShapes)
@@ -1260,7 +1260,7 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 			s.Bio, _ = m.textOr(v, mp, &s.Extra, mem.name)
 		case "avatar":
 			if a, ok := m.textOr(v, mp, &s.Extra, mem.name); ok {
-				s.Image = m.resolve(a)
+				s.Image = m.resolve(v, mp, a)
 			}
 		case "id":
 			if v.kind != numberNode && v.kind != nullNode {
@@ -1302,7 +1302,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		ip := p + "/" + index(i)
 		switch item.kind {
 		case stringNode:
-			u := m.resolve(item.text)
+			u := m.resolve(item, ip, item.text)
 			t.Links = append(t.Links, talk.Link{URL: u})
 			kept = append(kept, linkRest{url: u, rest: object()})
 			continue
@@ -1320,7 +1320,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 			case "url", "href":
 				// The first gives the URL; a second is kept.
 				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok && l.URL == "" {
-					l.URL = m.resolve(s)
+					l.URL = m.resolve(mem.value, ip+"/"+mem.name, s)
 				} else {
 					rest.set(mem.name, mem.value)
 				}
@@ -1410,27 +1410,38 @@ func linkAttributes(kept []linkRest) *node {
 	return attrs
 }
 
-// resolve makes a URL relative to the schedule's base_url absolute, as the
-// format says such URLs are meant.
-func (m *mapper) resolve(s string) string {
-	if s == "" || m.base == nil {
+// resolve makes s, the URL v at p, absolute against the schedule's
+// base_url when it is relative, as the format says such URLs are meant.
+// A URL relative to its host ("/talk/1", "talk/1") in a schedule without
+// a base_url is reported and kept as written: a page that showed it would
+// link to its own site, and only the schedule's author knows the host
+// (the conference's url is its website, not always that of its
+// schedule's pages and images).
+func (m *mapper) resolve(v *node, p, s string) string {
+	if s == "" {
 		return s
 	}
 	u, err := url.Parse(s)
-	if err != nil || u.IsAbs() {
+	switch {
+	case err != nil || u.IsAbs():
 		return s
+	case m.base != nil:
+		return m.base.ResolveReference(u).String()
+	case u.Host == "":
+		m.add(v, p, "%s%q is a relative URL, and the schedule has no base_url to resolve it against; kept as written", m.member(p), s)
 	}
-	return m.base.ResolveReference(u).String()
+	return s
 }
 
-// resolveEach resolves the url of each object in the array v, in place.
-func (m *mapper) resolveEach(v *node) {
+// resolveEach resolves the url of each object in the array v, at p, in
+// place.
+func (m *mapper) resolveEach(v *node, p string) {
 	if v.kind != arrayNode {
 		return
 	}
-	for _, it := range v.items {
+	for i, it := range v.items {
 		if u := it.get("url"); u != nil && u.kind == stringNode {
-			u.text = m.resolve(u.text)
+			u.text = m.resolve(u, p+"/"+index(i)+"/url", u.text)
 		}
 	}
 }

@@ -1474,3 +1474,33 @@ func TestDerivedIDs(t *testing.T) {
 	}
 	checkErrors(t, err, []string{"i.xml:3:1: schedule: the item has no guid, and the ID derived from its id 101, 6b2faee9-1b1d-506a-bffd-1c9eec91fe32, is also the ID of the item at line 2"})
 }
+
+// TestRelativeURLsWithoutBase: a URL relative to its host in a schedule
+// without a base_url cannot be made absolute; it is kept as written and
+// reported where it is, as a page showing it would link to its own site.
+// A protocol-relative URL names its host and is not reported.
+func TestRelativeURLsWithoutBase(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "url": "https://c.example/", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "url": "talk/1", "logo": "//cdn.example/a.png",
+  "links": ["/notes.html", {"url": "slides.pdf", "type": "slides"}], "persons": [{"name": "Ada", "avatar": "/ada.png"}],
+  "attachments": [{"url": "/files/a.pdf", "title": "A"}]}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "r.json")
+	checkErrors(t, err, []string{
+		`r.json:2:72: /schedule/conference/days/0/rooms/R/0/url: schedule: "talk/1" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:3:13: /schedule/conference/days/0/rooms/R/0/links/0: schedule: "/notes.html" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:3:36: /schedule/conference/days/0/rooms/R/0/links/1/url: schedule: "slides.pdf" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:3:108: /schedule/conference/days/0/rooms/R/0/persons/0/avatar: schedule: "/ada.png" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:4:27: /schedule/conference/days/0/rooms/R/0/attachments/0/url: schedule: "/files/a.pdf" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+	})
+	tk := s.Talks[0]
+	got := []any{tk.Links, tk.Slides, tk.Thumbnail, tk.Speakers[0].Image}
+	want := []any{[]talk.Link{{URL: "talk/1", Label: schedule.ScheduleLabel}, {URL: "/notes.html"}}, []talk.Link{{URL: "slides.pdf"}}, "//cdn.example/a.png", "/ada.png"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("URLs (-want +got):\n%s", diff)
+	}
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title>
+<url>talk/1</url></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(xml), "r.xml")
+	checkErrors(t, err, []string{`r.xml:3:1: schedule: url: "talk/1" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`})
+}
