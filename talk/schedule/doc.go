@@ -97,7 +97,10 @@
 //	                        that several links share)
 //	logo                    Thumbnail, made absolute against base_url
 //	recording_license       License
-//	do_not_record           Recording = [talk.NotRecorded] when true
+//	do_not_record           Recording = [talk.NotRecorded] when true; an
+//	                        item that has a recording all the same keeps
+//	                        it in Videos, and is reported, so that an
+//	                        archive does not publish it unawares
 //	persons                 Speakers: name (or public_name when name is
 //	                        empty or missing), biography (Bio), avatar
 //	                        (Image); id, guid, code, url, links and

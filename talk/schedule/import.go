@@ -637,6 +637,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	t.Place.Room = room
 	var date, start, end *node
 	var tracks []string // in the order the item names them
+	var optOut place    // do_not_record, when it is true
 	var pageURL string
 	var videos []talk.Video
 	for _, mem := range e.members {
@@ -714,6 +715,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			switch {
 			case v.kind == boolNode && v.text == "true":
 				t.Recording = talk.NotRecorded
+				optOut = place{v, p}
 			case v.kind == boolNode || v.kind == nullNode:
 			default:
 				m.typeError(v, p, "a boolean")
@@ -769,6 +771,12 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
 	}
 	t.Videos = videos
+	if optOut.n != nil && len(videos) > 0 {
+		// Both are kept, as the source has them: which is right, only
+		// the schedule's author knows; but an archive must not publish
+		// the recording of a speaker who opted out without asking.
+		m.add(optOut.n, optOut.ptr, "do_not_record is true (the speaker opted out of recording), but the item has a recording, %s: both are kept; make sure the speaker agreed before publishing it", videos[0].URL)
+	}
 	return t
 }
 

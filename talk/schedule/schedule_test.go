@@ -1504,3 +1504,23 @@ func TestRelativeURLsWithoutBase(t *testing.T) {
 	_, err = schedule.ParseXML([]byte(xml), "r.xml")
 	checkErrors(t, err, []string{`r.xml:3:1: schedule: url: "talk/1" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`})
 }
+
+// TestOptOutWithRecording: an item whose speaker opted out of recording
+// (do_not_record, XML's <optout>) but that lists a recording keeps both,
+// and is reported, so that an archive does not publish it unawares.
+func TestOptOutWithRecording(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "do_not_record": true, "recording_url": "https://media.example/a.mp4"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "B", "do_not_record": true}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "o.json")
+	checkErrors(t, err, []string{`o.json:2:82: /schedule/conference/days/0/rooms/R/0/do_not_record: schedule: do_not_record is true (the speaker opted out of recording), but the item has a recording, https://media.example/a.mp4: both are kept; make sure the speaker agreed before publishing it`})
+	got := [][]any{{s.Talks[0].Recording, len(s.Talks[0].Videos)}, {s.Talks[1].Recording, len(s.Talks[1].Videos)}}
+	if diff := cmp.Diff([][]any{{talk.NotRecorded, 1}, {talk.NotRecorded, 0}}, got); diff != "" {
+		t.Errorf("recording, videos (-want +got):\n%s", diff)
+	}
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title>
+<recording><optout>true</optout><url>https://media.example/a.mp4</url></recording></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(xml), "o.xml")
+	checkErrors(t, err, []string{`o.xml:3:12: schedule: do_not_record is true (the speaker opted out of recording), but the item has a recording, https://media.example/a.mp4: both are kept; make sure the speaker agreed before publishing it`})
+}
