@@ -87,7 +87,8 @@
 //	                        one for a time before the day's day_start, and
 //	                        the time zone); kept in Extra when it disagrees
 //	                        with date, or date is a month or a year
-//	duration ("HH:MM")      Duration
+//	duration ("HH:MM")      Duration ("1:30" and "01:30:00" too; a bare
+//	                        number, which has no unit, is reported)
 //	end                     Duration when there is none; kept in Extra when
 //	                        it disagrees, and reported when before date
 //	url                     the first of Links, labelled [ScheduleLabel]

@@ -693,14 +693,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		case "end":
 			end = v
 		case "duration":
-			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
-				if d, ok := parseClock(s); ok {
-					t.Duration = d
-				} else {
-					m.add(v, p, "duration %q is not a clock duration such as 00:45", s)
-					unparsed(&t.Extra, mem.name, v)
-				}
-			}
+			m.duration(t, v, p)
 		case "url":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
 				pageURL = m.resolve(v, p, s)
@@ -872,6 +865,31 @@ func splitNames(parts []string, names map[string]bool) []string {
 		}
 	}
 	return nil
+}
+
+// duration reads an item's duration, v at p: hours and minutes ("00:45",
+// "1:30"), with seconds or not ("01:30:00"). A bare number, as some
+// hand-made schedules give minutes, has no unit that says whether it is
+// minutes or seconds: it is reported, with the form it would have as
+// minutes, and kept as unparsed, as is anything else.
+func (m *mapper) duration(t *talk.Talk, v *node, p string) {
+	if v.kind == numberNode || v.kind == stringNode && v.text != "" && strings.Trim(v.text, "0123456789") == "" {
+		if n, err := strconv.Atoi(v.text); err == nil && n >= 0 {
+			m.add(v, p, "duration %s is a number without a unit; the format wants hours and minutes, such as %q for %d minutes", v.raw(), fmt.Sprintf("%02d:%02d", n/60, n%60), n)
+			unparsed(&t.Extra, "duration", v)
+			return
+		}
+	}
+	s, ok := m.textOr(v, p, &t.Extra, "duration")
+	if !ok || s == "" {
+		return
+	}
+	if d, ok := parseClock(s); ok {
+		t.Duration = d
+		return
+	}
+	m.add(v, p, "duration %q is not a clock duration such as 00:45", s)
+	unparsed(&t.Extra, "duration", v)
 }
 
 // ScheduleLabel labels the link to a talk's page in the schedule (the

@@ -1524,3 +1524,33 @@ func TestOptOutWithRecording(t *testing.T) {
 	_, err = schedule.ParseXML([]byte(xml), "o.xml")
 	checkErrors(t, err, []string{`o.xml:3:12: schedule: do_not_record is true (the speaker opted out of recording), but the item has a recording, https://media.example/a.mp4: both are kept; make sure the speaker agreed before publishing it`})
 }
+
+// TestDurations: the format's durations in their spellings, and bare
+// numbers, which are reported with the form they would have as minutes
+// rather than as a string of the wrong kind or a bad clock.
+func TestDurations(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "duration": "1:30"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "B", "duration": "01:30:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "C", "duration": 90},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "D", "duration": "45"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000005", "title": "E", "duration": "1h"}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "d.json")
+	checkErrors(t, err, []string{
+		`d.json:4:77: /schedule/conference/days/0/rooms/R/2/duration: schedule: duration 90 is a number without a unit; the format wants hours and minutes, such as "01:30" for 90 minutes`,
+		`d.json:5:77: /schedule/conference/days/0/rooms/R/3/duration: schedule: duration "45" is a number without a unit; the format wants hours and minutes, such as "00:45" for 45 minutes`,
+		`d.json:6:77: /schedule/conference/days/0/rooms/R/4/duration: schedule: duration "1h" is not a clock duration such as 00:45`,
+	})
+	var got []string
+	for _, tk := range s.Talks {
+		got = append(got, time.Duration(tk.Duration).String()+" "+string(tk.Extra["unparsed"]))
+	}
+	want := []string{"1h30m0s ", "1h30m0s ", `0s {"duration":90}`, `0s {"duration":"45"}`, `0s {"duration":"1h"}`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("durations (-want +got):\n%s", diff)
+	}
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title><duration>90</duration></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(xml), "d.xml")
+	checkErrors(t, err, []string{`d.xml:2:68: schedule: duration "90" is a number without a unit; the format wants hours and minutes, such as "01:30" for 90 minutes`})
+}
