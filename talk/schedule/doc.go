@@ -68,8 +68,11 @@
 //	                        but starts with a language that is, such as
 //	                        pretalx's "de-formal", that language, with the
 //	                        tag as written in Extra "c3voc_language"
-//	abstract, description   Summary, Description (Markup plain: the format
-//	                        does not say which markup a generator used)
+//	abstract, description   Summary, Description; Markup Markdown when
+//	                        the schedule's generator is pretalx, which
+//	                        takes and renders Markdown there, else plain:
+//	                        the format does not say, and frab's and hand-
+//	                        made texts are plain or HTML alike
 //	the room key            Place.Room; the item's room when the key is
 //	                        "" (an XML <event> outside a <room>, which is
 //	                        reported); an item's room that differs from

@@ -120,6 +120,9 @@ type mapper struct {
 	// trackNames are the names of the conference's tracks, which say
 	// whether an item's track "A, B" names two (see itemTracks).
 	trackNames map[string]bool
+	// markup is that of the items' abstracts and descriptions, as the
+	// schedule's generator says (see markupOf).
+	markup talk.Markup
 }
 
 // firstID is where an item's id was first, with that item's code
@@ -260,6 +263,9 @@ func (m *mapper) schedule(root *node) *Schedule {
 		case "schedule", "$schema": // $schema points at the schema file beside the export
 		default:
 			m.wantShape(mem.value, "/"+jsonx.PointerToken(mem.name), rootShapes)
+			if mem.name == "generator" {
+				m.markup = markupOf(mem.value)
+			}
 			setExtra(&ev.Extra, rootFields, "schedule_", mem.name, mem.value)
 		}
 	}
@@ -764,6 +770,9 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
 	}
 	t.Videos = videos
+	if t.Summary != "" || t.Description != "" {
+		t.Markup = m.markup
+	}
 	if optOut.n != nil && len(videos) > 0 {
 		// Both are kept, as the source has them: which is right, only
 		// the schedule's author knows; but an archive must not publish
@@ -890,6 +899,17 @@ func (m *mapper) duration(t *talk.Talk, v *node, p string) {
 	}
 	m.add(v, p, "duration %q is not a clock duration such as 00:45", s)
 	unparsed(&t.Extra, "duration", v)
+}
+
+// markupOf is the markup of the abstracts and descriptions of a schedule
+// whose generator is g: Markdown for pretalx, which asks for and renders
+// Markdown in them; else plain, as the format does not say, and frab's
+// and the c3voc tools' texts are plain or HTML alike.
+func markupOf(g *node) talk.Markup {
+	if name := g.get("name"); name != nil && name.kind == stringNode && strings.EqualFold(strings.TrimSpace(name.text), "pretalx") {
+		return talk.Markdown
+	}
+	return talk.Plain
 }
 
 // ScheduleLabel labels the link to a talk's page in the schedule (the

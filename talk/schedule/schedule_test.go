@@ -1554,3 +1554,37 @@ func TestDurations(t *testing.T) {
 	_, err = schedule.ParseXML([]byte(xml), "d.xml")
 	checkErrors(t, err, []string{`d.xml:2:68: schedule: duration "90" is a number without a unit; the format wants hours and minutes, such as "01:30" for 90 minutes`})
 }
+
+// TestPretalxMarkdown: pretalx's abstracts and descriptions are Markdown,
+// which its generator member (XML: <generator>) says; other generators'
+// are plain, and a talk without either text has no markup.
+func TestPretalxMarkdown(t *testing.T) {
+	const js = `{"generator": %s, "schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "abstract": "**Bold** claims", "description": "* one\n* two"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "B"}]}}]}}}`
+	const xml = `<schedule><generator name="%s" version="2024.1"/><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title><abstract>**Bold** claims</abstract></event></room></day></schedule>`
+	for _, c := range []struct {
+		name, generator string
+		want            []talk.Markup
+	}{
+		{"pretalx.json", `{"name": "pretalx", "version": "2024.1.0"}`, []talk.Markup{talk.Markdown, talk.Plain}},
+		{"frab.json", `{"name": "frab", "version": "1.0"}`, []talk.Markup{talk.Plain, talk.Plain}},
+		{"pretalx.xml", "pretalx", []talk.Markup{talk.Markdown}},
+		{"frab.xml", "frab", []talk.Markup{talk.Plain}},
+	} {
+		in := fmt.Sprintf(js, c.generator)
+		if strings.HasSuffix(c.name, ".xml") {
+			in = fmt.Sprintf(xml, c.generator)
+		}
+		s, err := schedule.Parse([]byte(in), c.name)
+		checkErrors(t, err, nil)
+		var got []talk.Markup
+		for _, tk := range s.Talks {
+			got = append(got, tk.Markup)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s: markups (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
