@@ -1169,7 +1169,7 @@ func (m *mapper) deriveID(t *talk.Talk, e *node, ptr string) {
 		key, from = code.text, fmt.Sprintf("code %q", code.text)
 		at = place{code, ptr + "/code"}
 	default:
-		m.add(e, ptr, "the item has no guid, which gives a talk its ID, and no id or code to derive one from")
+		m.add(e, ptr, "the item has no guid, which gives a talk its ID, and no id (a positive integer) or code to derive one from")
 		return
 	}
 	if m.idSpace == "" {

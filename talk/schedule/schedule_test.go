@@ -1434,7 +1434,7 @@ func TestDerivedIDs(t *testing.T) {
 			[]string{"f0b53ba7-9c8d-589f-a50d-c70d674a63c7"}, nil},
 		{"neither id nor code", `"acronym": "penta", `, `{"title": "A"}`,
 			[]string{""},
-			[]string{"i.json:1:124: /schedule/conference/days/0/rooms/R/0: schedule: the item has no guid, which gives a talk its ID, and no id or code to derive one from"}},
+			[]string{"i.json:1:124: /schedule/conference/days/0/rooms/R/0: schedule: the item has no guid, which gives a talk its ID, and no id (a positive integer) or code to derive one from"}},
 		{"no acronym nor url", ``, `{"id": 101, "title": "A"}`,
 			[]string{""},
 			[]string{
