@@ -127,7 +127,8 @@
 // <video_download_url> become Videos, <recording><link> is kept in Extra
 // "recording_link", and <person> text is the name. An element repeated
 // where the JSON form has one value (two <title>s) is read as an array of
-// its values, which is reported and kept as unparsed, and a repeated list
+// its values, which is reported and kept as unparsed (except an event's
+// <track>s, which are its tracks: see track above), and a repeated list
 // (<persons>, <links>, <attachments>) as one list. A second <conference>
 // is read into the first, as if its children were the first's.
 //
