@@ -168,7 +168,8 @@
 //	uuid5(0c9a24b4-72aa-4202-9f91-5a2b6bff2e6f, hex(md5(acronym + id)))
 //
 // in lower case, where the namespace is theirs (voc/tools.py), acronym is
-// the conference's acronym as written (its url when it has none), and id
+// the conference's acronym as written (its url when it has none, or the
+// schedule's base_url when it has neither), and id
 // the item's id in decimal ("penta" and 101 give
 // 6b2faee9-1b1d-506a-bffd-1c9eec91fe32). An item without an id takes its
 // pretalx code in the id's place. Neither title, room nor time goes in,
