@@ -38,8 +38,9 @@
 // [talk.Talk]:
 //
 //	guid                    ID (it is stable across schedule versions); an
-//	                        item without one, or with another's (in any
-//	                        case), is reported
+//	                        item with another's (in any case) is reported;
+//	                        for an item without one, see "IDs without a
+//	                        guid" below
 //	id                      Legacy.ID (the format deprecates it); an item
 //	                        with another's is reported, unless both have
 //	                        the same code: pretalx gives each slot of a
@@ -47,7 +48,19 @@
 //	                        parts) the submission's id and code, and a
 //	                        guid of its own, so such talks share Legacy.ID
 //	title, subtitle, slug   Title, Subtitle, Slug
-//	track                   Track
+//	track, tracks           Track, the first track the item names, and
+//	                        Tags, each further one (after any tags): a
+//	                        track is a string or, in an array (repeated
+//	                        <track>s), a string or an object with a name;
+//	                        a string names several tracks joined by
+//	                        commas only when the conference's tracks
+//	                        include each and not the whole ("Security,
+//	                        Hardware"; but "Ethics, Society & Politics"
+//	                        is one track of 36C3's, and without the
+//	                        conference's tracks a string is one track);
+//	                        an array with an object of other members than
+//	                        a name (a color), or with an item of another
+//	                        kind (which is reported), is kept in Extra
 //	type                    Kind, lower-cased with "_" for spaces
 //	                        ("Lightning Talk" → "lightning_talk"); the
 //	                        original spelling in Extra "type" when it differs
@@ -55,8 +68,11 @@
 //	                        but starts with a language that is, such as
 //	                        pretalx's "de-formal", that language, with the
 //	                        tag as written in Extra "c3voc_language"
-//	abstract, description   Summary, Description (Markup plain: the format
-//	                        does not say which markup a generator used)
+//	abstract, description   Summary, Description; Markup Markdown when
+//	                        the schedule's generator is pretalx, which
+//	                        takes and renders Markdown there, else plain:
+//	                        the format does not say, and frab's and hand-
+//	                        made texts are plain or HTML alike
 //	the room key            Place.Room; the item's room when the key is
 //	                        "" (an XML <event> outside a <room>, which is
 //	                        reported); an item's room that differs from
@@ -74,7 +90,8 @@
 //	                        one for a time before the day's day_start, and
 //	                        the time zone); kept in Extra when it disagrees
 //	                        with date, or date is a month or a year
-//	duration ("HH:MM")      Duration
+//	duration ("HH:MM")      Duration ("1:30" and "01:30:00" too; a bare
+//	                        number, which has no unit, is reported)
 //	end                     Duration when there is none; kept in Extra when
 //	                        it disagrees, and reported when before date
 //	url                     the first of Links, labelled [ScheduleLabel]
@@ -84,7 +101,10 @@
 //	                        that several links share)
 //	logo                    Thumbnail, made absolute against base_url
 //	recording_license       License
-//	do_not_record           Recording = [talk.NotRecorded] when true
+//	do_not_record           Recording = [talk.NotRecorded] when true; an
+//	                        item that has a recording all the same keeps
+//	                        it in Videos, and is reported, so that an
+//	                        archive does not publish it unawares
 //	persons                 Speakers: name (or public_name when name is
 //	                        empty or missing), biography (Bio), avatar
 //	                        (Image); id, guid, code, url, links and
@@ -94,7 +114,10 @@
 //
 // The URLs of a talk's page, links, attachments and recordings, and its
 // logo and its speakers' avatars, are made absolute against base_url when
-// they are relative.
+// they are relative. In a schedule without a base_url, such a URL
+// relative to its host ("/talk/1", "talk/1") is reported and kept as
+// written: the conference's url is its website, not always the host of
+// its schedule's pages, so it is not taken for the base.
 //
 // In the XML form the same data is spelled differently; the reader gives
 // it the JSON form's names: <days> is daysCount, <color> is colors,
@@ -104,7 +127,8 @@
 // <video_download_url> become Videos, <recording><link> is kept in Extra
 // "recording_link", and <person> text is the name. An element repeated
 // where the JSON form has one value (two <title>s) is read as an array of
-// its values, which is reported and kept as unparsed, and a repeated list
+// its values, which is reported and kept as unparsed (except an event's
+// <track>s, which are its tracks: see track above), and a repeated list
 // (<persons>, <links>, <attachments>) as one list. A second <conference>
 // is read into the first, as if its children were the first's.
 //
@@ -132,6 +156,32 @@
 // is read without those line breaks and that indentation; a long text
 // (abstract, description) so laid out loses the indentation its lines
 // share, and keeps the rest, which may be Markdown.
+//
+// # IDs without a guid
+//
+// Pentabarf's exports, and frab's before 2013, have no guids; nor do some
+// hand-made schedules. Such an item gets the ID the c3voc tools'
+// converters (voc/schedule's csv2schedule scripts) give an item they make
+// a guid for, which depends only on what identifies the item from one
+// version of the schedule to the next:
+//
+//	uuid5(0c9a24b4-72aa-4202-9f91-5a2b6bff2e6f, hex(md5(acronym + id)))
+//
+// in lower case, where the namespace is theirs (voc/tools.py), acronym is
+// the conference's acronym as written (its url when it has none, or the
+// schedule's base_url when it has neither), and id
+// the item's id in decimal ("penta" and 101 give
+// 6b2faee9-1b1d-506a-bffd-1c9eec91fe32). An item without an id takes its
+// pretalx code in the id's place. Neither title, room nor time goes in,
+// so a talk renamed or moved keeps its ID. frab gave the events it had
+// before it had guids random ones, and pretalx derives its guids from a
+// secret of its instance, so no other rule could match theirs.
+//
+// An item without a guid, an id and a code, or in a conference with
+// neither an acronym nor a url, is reported and has no ID. Two items that
+// get the same ID (two guid-less items with one id, as two slots of one
+// pretalx submission have, or a guid that another item's derived ID
+// equals) are reported, naming both places.
 //
 // # Nothing is lost
 //

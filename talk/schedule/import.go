@@ -2,6 +2,9 @@ package schedule
 
 import (
 	"bytes"
+	"crypto/md5"
+	"crypto/sha1"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -108,15 +111,27 @@ type mapper struct {
 	// schedule's days change, for the days that give no day_start; 0
 	// when there is none.
 	dayChange talk.Duration
-	guids     map[string]place  // where each guid was first, by its lower case
+	guids     map[string]place  // where each guid (or derived ID) was first, by its lower case
 	ids       map[int64]firstID // where each item's id was first, and that item's code
+	// idSpace is what names the conference in the IDs derived for items
+	// without a guid (see derivedID): its acronym, or else its URL; ""
+	// when it has neither.
+	idSpace string
+	// trackNames are the names of the conference's tracks, which say
+	// whether an item's track "A, B" names two (see itemTracks).
+	trackNames map[string]bool
+	// markup is that of the items' abstracts and descriptions, as the
+	// schedule's generator says (see markupOf).
+	markup talk.Markup
 }
 
 // firstID is where an item's id was first, with that item's code
-// (pretalx's submission code; "" for none).
+// (pretalx's submission code; "" for none), and whether that item had a
+// guid.
 type firstID struct {
-	at   place
-	code string
+	at      place
+	code    string
+	hasGUID bool
 }
 
 // place is where a value is in the source.
@@ -248,6 +263,9 @@ func (m *mapper) schedule(root *node) *Schedule {
 		case "schedule", "$schema": // $schema points at the schema file beside the export
 		default:
 			m.wantShape(mem.value, "/"+jsonx.PointerToken(mem.name), rootShapes)
+			if mem.name == "generator" {
+				m.markup = markupOf(mem.value)
+			}
 			setExtra(&ev.Extra, rootFields, "schedule_", mem.name, mem.value)
 		}
 	}
@@ -307,6 +325,10 @@ func (m *mapper) schedule(root *node) *Schedule {
 	m.conference(conf, ev)
 	if ev.URL == "" && m.base != nil {
 		ev.URL = m.base.String()
+	}
+	m.idSpace = ev.ID
+	if m.idSpace == "" {
+		m.idSpace = ev.URL
 	}
 	// The days come last: their talks need the time zone and base URL,
 	// which a conference may give after them.
@@ -376,6 +398,10 @@ func (m *mapper) conference(conf *node, ev *talk.Event) {
 		case "rooms":
 			m.wantShape(v, ptr, conferenceShapes)
 			m.roomGUIDs(v, ptr)
+			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
+		case "tracks":
+			m.wantShape(v, ptr, conferenceShapes)
+			m.trackNames = trackNames(v)
 			setExtra(&ev.Extra, conferenceFields, "conference_", mem.name, v)
 		default:
 			m.wantShape(v, ptr, conferenceShapes)
@@ -616,6 +642,8 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 	t := &talk.Talk{Origin: talk.Origin{Format: m.format, Path: m.path}}
 	t.Place.Room = room
 	var date, start, end *node
+	var tracks []string // in the order the item names them
+	var optOut place    // do_not_record, when it is true
 	var pageURL string
 	var videos []talk.Video
 	for _, mem := range e.members {
@@ -627,15 +655,15 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 				m.guid(v, p, s)
 			}
 		case "id":
-			m.legacyID(t, v, p, e.get("code"))
+			m.legacyID(t, v, p, e.get("code"), !e.get("guid").isEmpty())
 		case "title":
 			t.Title, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "subtitle":
 			t.Subtitle, _ = m.textOr(v, p, &t.Extra, mem.name)
 		case "slug":
 			t.Slug, _ = m.textOr(v, p, &t.Extra, mem.name)
-		case "track":
-			t.Track, _ = m.textOr(v, p, &t.Extra, mem.name)
+		case "track", "tracks":
+			tracks = append(tracks, m.itemTracks(t, v, p, mem.name)...)
 		case "type":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
 				t.Kind = kindOf(s)
@@ -671,21 +699,14 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		case "end":
 			end = v
 		case "duration":
-			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
-				if d, ok := parseClock(s); ok {
-					t.Duration = d
-				} else {
-					m.add(v, p, "duration %q is not a clock duration such as 00:45", s)
-					unparsed(&t.Extra, mem.name, v)
-				}
-			}
+			m.duration(t, v, p)
 		case "url":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
-				pageURL = m.resolve(s)
+				pageURL = m.resolve(v, p, s)
 			}
 		case "logo":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok {
-				t.Thumbnail = m.resolve(s)
+				t.Thumbnail = m.resolve(v, p, s)
 			}
 		case "recording_license":
 			t.License, _ = m.textOr(v, p, &t.Extra, mem.name)
@@ -693,6 +714,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			switch {
 			case v.kind == boolNode && v.text == "true":
 				t.Recording = talk.NotRecorded
+				optOut = place{v, p}
 			case v.kind == boolNode || v.kind == nullNode:
 			default:
 				m.typeError(v, p, "a boolean")
@@ -700,7 +722,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			}
 		case "recording_url", "video_download_url":
 			if s, ok := m.textOr(v, p, &t.Extra, mem.name); ok && s != "" {
-				videos = append(videos, video(m.resolve(s), mem.name == "video_download_url"))
+				videos = append(videos, video(m.resolve(v, p, s), mem.name == "video_download_url"))
 			}
 		case "persons":
 			t.Speakers = m.persons(v, p, t)
@@ -708,7 +730,7 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 			m.links(v, p, t)
 		case "attachments":
 			m.wantShape(v, p, talkShapes)
-			m.resolveEach(v)
+			m.resolveEach(v, p)
 			setExtra(&t.Extra, talkFields, "c3voc_", mem.name, v)
 		default:
 			m.wantShape(v, p, talkShapes)
@@ -716,8 +738,16 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		}
 	}
 	keepUnread(&t.Extra, e)
+	for _, name := range tracks {
+		switch {
+		case t.Track == "":
+			t.Track = name
+		case name != t.Track && !slices.Contains(t.Tags, name):
+			t.Tags = append(t.Tags, name)
+		}
+	}
 	if t.ID == "" && e.get("guid").isEmpty() {
-		m.add(e, ptr, "the item has no guid, which gives a talk its ID")
+		m.deriveID(t, e, ptr)
 	}
 	if start != nil {
 		m.start(t, start, ptr+"/start", d)
@@ -740,7 +770,146 @@ func (m *mapper) talk(e *node, ptr, room string, d dayBounds) *talk.Talk {
 		t.Links = append([]talk.Link{{URL: pageURL, Label: ScheduleLabel}}, t.Links...)
 	}
 	t.Videos = videos
+	if t.Summary != "" || t.Description != "" {
+		t.Markup = m.markup
+	}
+	if optOut.n != nil && len(videos) > 0 {
+		// Both are kept, as the source has them: which is right, only
+		// the schedule's author knows; but an archive must not publish
+		// the recording of a speaker who opted out without asking.
+		m.add(optOut.n, optOut.ptr, "do_not_record is true (the speaker opted out of recording), but the item has a recording, %s: both are kept; make sure the speaker agreed before publishing it", videos[0].URL)
+	}
 	return t
+}
+
+// itemTracks returns the names of the tracks an item's member name
+// ("track" or "tracks"), v at p, gives: a string, which names one track,
+// or several joined by commas when the conference lists each of them as a
+// track and not the whole ("Security, Hardware", but not "Ethics, Society
+// & Politics", one track of 36C3's); or an array (repeated <track>
+// elements in XML) of names and of objects with a name, as the
+// conference's tracks are. An array's object with other members than its
+// name (a color), and its items that are neither, are kept in Extra under
+// the member's name; the latter, and a value of another kind, are
+// reported.
+func (m *mapper) itemTracks(t *talk.Talk, v *node, p, name string) []string {
+	switch v.kind {
+	case nullNode:
+		return nil
+	case stringNode:
+		return m.splitTrack(v.text)
+	case arrayNode:
+	default:
+		m.typeError(v, p, "a string", "an array")
+		unparsed(&t.Extra, name, v)
+		return nil
+	}
+	var names []string
+	keep := false
+	for i, it := range v.items {
+		switch n := it.get("name"); {
+		case it.kind == stringNode:
+			names = append(names, m.splitTrack(it.text)...)
+		case it.kind == objectNode && n != nil && n.kind == stringNode:
+			names = append(names, m.splitTrack(n.text)...)
+			keep = keep || len(it.members) > 1
+		default:
+			m.typeError(it, p+"/"+index(i), "a string", "an object with a name")
+			keep = true
+		}
+	}
+	if keep {
+		setExtra(&t.Extra, talkFields, "c3voc_", name, v)
+	}
+	return names
+}
+
+// trackNames is the set of the names of the tracks of a conference's
+// "tracks", an array of objects; nil when there are none.
+func trackNames(tracks *node) map[string]bool {
+	var names map[string]bool
+	for _, tr := range objects(tracks) {
+		if name := tr.get("name"); name != nil && name.kind == stringNode && name.text != "" {
+			if names == nil {
+				names = make(map[string]bool)
+			}
+			names[name.text] = true
+		}
+	}
+	return names
+}
+
+// splitTrack returns the tracks s names (see itemTracks): s, or, when s
+// is not the name of one of the conference's tracks but is names of them
+// joined by commas, those names (a name may itself hold a comma); none
+// for "".
+func (m *mapper) splitTrack(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if m.trackNames[s] || !strings.Contains(s, ",") {
+		return []string{s}
+	}
+	if names := splitNames(strings.Split(s, ","), m.trackNames); names != nil {
+		return names
+	}
+	return []string{s}
+}
+
+// splitNames partitions parts, the pieces of a text between its commas,
+// into runs that each join (with their commas, and without the white
+// space around them) to one of names, preferring the longest first; nil
+// when there is no such partition.
+func splitNames(parts []string, names map[string]bool) []string {
+	if len(parts) == 0 {
+		return []string{}
+	}
+	for n := len(parts); n > 0; n-- {
+		name := strings.TrimSpace(strings.Join(parts[:n], ","))
+		if !names[name] {
+			continue
+		}
+		if rest := splitNames(parts[n:], names); rest != nil {
+			return append([]string{name}, rest...)
+		}
+	}
+	return nil
+}
+
+// duration reads an item's duration, v at p: hours and minutes ("00:45",
+// "1:30"), with seconds or not ("01:30:00"). A bare number, as some
+// hand-made schedules give minutes, has no unit that says whether it is
+// minutes or seconds: it is reported, with the form it would have as
+// minutes, and kept as unparsed, as is anything else.
+func (m *mapper) duration(t *talk.Talk, v *node, p string) {
+	if v.kind == numberNode || v.kind == stringNode && v.text != "" && strings.Trim(v.text, "0123456789") == "" {
+		if n, err := strconv.Atoi(v.text); err == nil && n >= 0 {
+			m.add(v, p, "duration %s is a number without a unit; the format wants hours and minutes, such as %q for %d minutes", v.raw(), fmt.Sprintf("%02d:%02d", n/60, n%60), n)
+			unparsed(&t.Extra, "duration", v)
+			return
+		}
+	}
+	s, ok := m.textOr(v, p, &t.Extra, "duration")
+	if !ok || s == "" {
+		return
+	}
+	if d, ok := parseClock(s); ok {
+		t.Duration = d
+		return
+	}
+	m.add(v, p, "duration %q is not a clock duration such as 00:45", s)
+	unparsed(&t.Extra, "duration", v)
+}
+
+// markupOf is the markup of the abstracts and descriptions of a schedule
+// whose generator is g: Markdown for pretalx, which asks for and renders
+// Markdown in them; else plain, as the format does not say, and frab's
+// and the c3voc tools' texts are plain or HTML alike.
+func markupOf(g *node) talk.Markup {
+	if name := g.get("name"); name != nil && name.kind == stringNode && strings.EqualFold(strings.TrimSpace(name.text), "pretalx") {
+		return talk.Markdown
+	}
+	return talk.Plain
 }
 
 // ScheduleLabel labels the link to a talk's page in the schedule (the
@@ -777,7 +946,10 @@ func (m *mapper) wantInteger(v *node, ptr string) {
 // has, unless both have the same code: pretalx gives each slot of a
 // submission (a talk given twice, a workshop in parts) the submission's
 // id and code, and a guid of its own.
-func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node) {
+//
+// Two items without a guid that share an id are left to deriveID to
+// report, as their derived IDs are the same.
+func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node, hasGUID bool) {
 	if v.kind == nullNode {
 		return
 	}
@@ -794,7 +966,8 @@ func (m *mapper) legacyID(t *talk.Talk, v *node, p string, code *node) {
 				if m.ids == nil {
 					m.ids = make(map[int64]firstID)
 				}
-				m.ids[n] = firstID{place{v, p}, c}
+				m.ids[n] = firstID{place{v, p}, c, hasGUID}
+			case !hasGUID && !first.hasGUID:
 			case c == "" || c != first.code:
 				m.add(v, p, "id %d is also the id of the item at %s", n, first.at.describe(m.json))
 			}
@@ -953,6 +1126,62 @@ func (m *mapper) guid(v *node, p, s string) {
 	}
 }
 
+// vocNamespace is the UUID namespace of the c3voc tools (voc/schedule's
+// voc/tools.py, uuid_namespace), in which their converters derive an
+// item's guid from the conference's acronym and the item's id.
+var vocNamespace = [16]byte{0x0c, 0x9a, 0x24, 0xb4, 0x72, 0xaa, 0x42, 0x02, 0x9f, 0x91, 0x5a, 0x2b, 0x6b, 0xff, 0x2e, 0x6f}
+
+// derivedID is the ID of an item without a guid whose conference is
+// named space (its acronym, or else its URL) and whose key is its id in
+// decimal (or else its pretalx code): the UUID (version 5) in
+// [vocNamespace] of the MD5 of space and key, in lower-case hexadecimal,
+// as the c3voc tools' csv2schedule converters make a guid:
+// gen_uuid(md5(acronym + id).hexdigest()).
+func derivedID(space, key string) string {
+	sum := md5.Sum([]byte(space + key))
+	h := sha1.New()
+	h.Write(vocNamespace[:])
+	h.Write([]byte(hex.EncodeToString(sum[:])))
+	u := h.Sum(nil)[:16]
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // the RFC 9562 variant
+	x := hex.EncodeToString(u)
+	return x[:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:]
+}
+
+// deriveID gives t, the item e at ptr, which has no guid, the ID
+// derivedID makes of its conference and its id (or, without one, its
+// code), so that the talk keeps its ID from one version of a schedule to
+// the next, as pentabarf's and older frab's exports, which have no
+// guids, need. An item with neither, or in a conference with neither an
+// acronym nor a URL, is reported; so is an item whose derived ID another
+// item has (two guid-less items with one id, or a guid that is the
+// derived ID), naming both.
+func (m *mapper) deriveID(t *talk.Talk, e *node, ptr string) {
+	var key, from string
+	at := place{e, ptr}
+	code := e.get("code")
+	switch {
+	case t.Legacy.ID > 0:
+		key, from = strconv.FormatInt(t.Legacy.ID, 10), fmt.Sprintf("id %d", t.Legacy.ID)
+		at = place{e.get("id"), ptr + "/id"}
+	case code != nil && code.kind == stringNode && code.text != "":
+		key, from = code.text, fmt.Sprintf("code %q", code.text)
+		at = place{code, ptr + "/code"}
+	default:
+		m.add(e, ptr, "the item has no guid, which gives a talk its ID, and no id (a positive integer) or code to derive one from")
+		return
+	}
+	if m.idSpace == "" {
+		m.add(at.n, at.ptr, "the item has no guid, which gives a talk its ID, and the conference no acronym or url to derive one from with its %s", from)
+		return
+	}
+	t.ID = derivedID(m.idSpace, key)
+	if first, again := seenAt(&m.guids, t.ID, at); again {
+		m.add(at.n, at.ptr, "the item has no guid, and the ID derived from its %s, %s, is also the ID of the item at %s", from, t.ID, first.describe(m.json))
+	}
+}
+
 // seenAt returns where key was first seen and true, or records that it is
 // first seen at here (making the map when it is nil) and returns false.
 func seenAt[K comparable](seen *map[K]place, key K, here place) (place, bool) {
@@ -1077,7 +1306,7 @@ func (m *mapper) person(o *node, p string) talk.Speaker {
 			s.Bio, _ = m.textOr(v, mp, &s.Extra, mem.name)
 		case "avatar":
 			if a, ok := m.textOr(v, mp, &s.Extra, mem.name); ok {
-				s.Image = m.resolve(a)
+				s.Image = m.resolve(v, mp, a)
 			}
 		case "id":
 			if v.kind != numberNode && v.kind != nullNode {
@@ -1119,7 +1348,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 		ip := p + "/" + index(i)
 		switch item.kind {
 		case stringNode:
-			u := m.resolve(item.text)
+			u := m.resolve(item, ip, item.text)
 			t.Links = append(t.Links, talk.Link{URL: u})
 			kept = append(kept, linkRest{url: u, rest: object()})
 			continue
@@ -1137,7 +1366,7 @@ func (m *mapper) links(v *node, p string, t *talk.Talk) {
 			case "url", "href":
 				// The first gives the URL; a second is kept.
 				if s, ok := m.text(mem.value, ip+"/"+mem.name); ok && l.URL == "" {
-					l.URL = m.resolve(s)
+					l.URL = m.resolve(mem.value, ip+"/"+mem.name, s)
 				} else {
 					rest.set(mem.name, mem.value)
 				}
@@ -1227,27 +1456,38 @@ func linkAttributes(kept []linkRest) *node {
 	return attrs
 }
 
-// resolve makes a URL relative to the schedule's base_url absolute, as the
-// format says such URLs are meant.
-func (m *mapper) resolve(s string) string {
-	if s == "" || m.base == nil {
+// resolve makes s, the URL v at p, absolute against the schedule's
+// base_url when it is relative, as the format says such URLs are meant.
+// A URL relative to its host ("/talk/1", "talk/1") in a schedule without
+// a base_url is reported and kept as written: a page that showed it would
+// link to its own site, and only the schedule's author knows the host
+// (the conference's url is its website, not always that of its
+// schedule's pages and images).
+func (m *mapper) resolve(v *node, p, s string) string {
+	if s == "" {
 		return s
 	}
 	u, err := url.Parse(s)
-	if err != nil || u.IsAbs() {
+	switch {
+	case err != nil || u.IsAbs():
 		return s
+	case m.base != nil:
+		return m.base.ResolveReference(u).String()
+	case u.Host == "":
+		m.add(v, p, "%s%q is a relative URL, and the schedule has no base_url to resolve it against; kept as written", m.member(p), s)
 	}
-	return m.base.ResolveReference(u).String()
+	return s
 }
 
-// resolveEach resolves the url of each object in the array v, in place.
-func (m *mapper) resolveEach(v *node) {
+// resolveEach resolves the url of each object in the array v, at p, in
+// place.
+func (m *mapper) resolveEach(v *node, p string) {
 	if v.kind != arrayNode {
 		return
 	}
-	for _, it := range v.items {
+	for i, it := range v.items {
 		if u := it.get("url"); u != nil && u.kind == stringNode {
-			u.text = m.resolve(u.text)
+			u.text = m.resolve(u, p+"/"+index(i)+"/url", u.text)
 		}
 	}
 }

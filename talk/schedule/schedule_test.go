@@ -143,7 +143,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json", "rooms.json", "pentabarf.xml", "schedule2.json", "frab.xml"} {
+	for _, name := range []string{"pair.json", "pair.xml", "bad.json", "bad.xml", "wild.json", "wild.xml", "dst.json", "dst.xml", "latin1.xml", "stray.xml", "rooms.xml", "names.json", "kinds.json", "rooms.json", "pentabarf.xml", "schedule2.json", "frab.xml", "tracks.json", "tracks.xml"} {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
@@ -1407,5 +1407,184 @@ func TestLanguageNames(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantErr, gotErr); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+// TestDerivedIDs: an item without a guid (pentabarf's, older frab's) gets
+// the ID the c3voc tools derive, uuid5 in their namespace of the MD5 of
+// the conference's acronym and the item's id (computed with Python's
+// uuid and hashlib); without an acronym, the conference's URL stands in,
+// and without an id, a pretalx code. Items that would share an ID are
+// reported with both places.
+func TestDerivedIDs(t *testing.T) {
+	item := func(members string) string {
+		return `{"schedule": {"conference": {%s"title": "C", "days": [{"index": 1, "date": "2010-12-27", "rooms": {"R": [` + members + `]}}]}}}`
+	}
+	for _, c := range []struct {
+		name, conf, items string
+		want              []string
+		errs              []string
+	}{
+		{"acronym and id", `"acronym": "penta", `, `{"id": 101, "title": "A"}, {"id": 102, "guid": null, "title": "B"}, {"id": 103, "guid": "", "title": "C"}`,
+			[]string{"6b2faee9-1b1d-506a-bffd-1c9eec91fe32", "2e327da8-6451-5aaa-ab70-5c5a999531a9", "c0b83737-1ec5-5b1f-9ac3-4738182d197c"}, nil},
+		{"url for a missing acronym", `"url": "https://example.org/2010/", `, `{"id": 101, "title": "A"}`,
+			[]string{"cc8bda3d-4ae7-5ec5-bf99-c1bfb311a65c"},
+			[]string{"i.json:1:29: /schedule/conference: schedule: the conference has no acronym"}},
+		{"code without an id", `"acronym": "democon", `, `{"code": "ABC123", "title": "A"}`,
+			[]string{"f0b53ba7-9c8d-589f-a50d-c70d674a63c7"}, nil},
+		{"neither id nor code", `"acronym": "penta", `, `{"title": "A"}`,
+			[]string{""},
+			[]string{"i.json:1:124: /schedule/conference/days/0/rooms/R/0: schedule: the item has no guid, which gives a talk its ID, and no id (a positive integer) or code to derive one from"}},
+		{"no acronym nor url", ``, `{"id": 101, "title": "A"}`,
+			[]string{""},
+			[]string{
+				"i.json:1:29: /schedule/conference: schedule: the conference has no acronym",
+				"i.json:1:111: /schedule/conference/days/0/rooms/R/0/id: schedule: the item has no guid, which gives a talk its ID, and the conference no acronym or url to derive one from with its id 101",
+			}},
+		{"two slots of one submission", `"acronym": "democon", `, `{"id": 7, "code": "ABC123", "title": "A"}, {"id": 7, "code": "ABC123", "title": "A"}`,
+			[]string{"5465ca69-07cf-522d-9439-4ddb766fd0b0", "5465ca69-07cf-522d-9439-4ddb766fd0b0"},
+			[]string{"i.json:1:176: /schedule/conference/days/0/rooms/R/1/id: schedule: the item has no guid, and the ID derived from its id 7, 5465ca69-07cf-522d-9439-4ddb766fd0b0, is also the ID of the item at /schedule/conference/days/0/rooms/R/0/id"}},
+		{"a guid that is a derived ID", `"acronym": "penta", `, `{"guid": "6B2FAEE9-1B1D-506A-BFFD-1C9EEC91FE32", "title": "A"}, {"id": 101, "title": "B"}`,
+			[]string{"6B2FAEE9-1B1D-506A-BFFD-1C9EEC91FE32", "6b2faee9-1b1d-506a-bffd-1c9eec91fe32"},
+			[]string{"i.json:1:195: /schedule/conference/days/0/rooms/R/1/id: schedule: the item has no guid, and the ID derived from its id 101, 6b2faee9-1b1d-506a-bffd-1c9eec91fe32, is also the ID of the item at /schedule/conference/days/0/rooms/R/0/guid"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := schedule.ParseJSON([]byte(fmt.Sprintf(item(c.items), c.conf)), "i.json")
+			var got []string
+			for _, tk := range s.Talks {
+				got = append(got, tk.ID)
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("IDs (-want +got):\n%s", diff)
+			}
+			checkErrors(t, err, c.errs)
+		})
+	}
+	// The XML form gives the same IDs, and places a clash by line.
+	const xml = `<schedule><conference><acronym>penta</acronym><title>C</title></conference><day index="1" date="2010-12-27"><room name="R">
+<event id="101"><title>A</title></event>
+<event id="101"><title>B</title></event></room></day></schedule>`
+	s, err := schedule.ParseXML([]byte(xml), "i.xml")
+	var got []string
+	for _, tk := range s.Talks {
+		got = append(got, tk.ID)
+	}
+	if diff := cmp.Diff([]string{"6b2faee9-1b1d-506a-bffd-1c9eec91fe32", "6b2faee9-1b1d-506a-bffd-1c9eec91fe32"}, got); diff != "" {
+		t.Errorf("XML IDs (-want +got):\n%s", diff)
+	}
+	checkErrors(t, err, []string{"i.xml:3:1: schedule: the item has no guid, and the ID derived from its id 101, 6b2faee9-1b1d-506a-bffd-1c9eec91fe32, is also the ID of the item at line 2"})
+}
+
+// TestRelativeURLsWithoutBase: a URL relative to its host in a schedule
+// without a base_url cannot be made absolute; it is kept as written and
+// reported where it is, as a page showing it would link to its own site.
+// A protocol-relative URL names its host and is not reported.
+func TestRelativeURLsWithoutBase(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "url": "https://c.example/", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "url": "talk/1", "logo": "//cdn.example/a.png",
+  "links": ["/notes.html", {"url": "slides.pdf", "type": "slides"}], "persons": [{"name": "Ada", "avatar": "/ada.png"}],
+  "attachments": [{"url": "/files/a.pdf", "title": "A"}]}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "r.json")
+	checkErrors(t, err, []string{
+		`r.json:2:72: /schedule/conference/days/0/rooms/R/0/url: schedule: "talk/1" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:3:13: /schedule/conference/days/0/rooms/R/0/links/0: schedule: "/notes.html" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:3:36: /schedule/conference/days/0/rooms/R/0/links/1/url: schedule: "slides.pdf" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:3:108: /schedule/conference/days/0/rooms/R/0/persons/0/avatar: schedule: "/ada.png" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+		`r.json:4:27: /schedule/conference/days/0/rooms/R/0/attachments/0/url: schedule: "/files/a.pdf" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`,
+	})
+	tk := s.Talks[0]
+	got := []any{tk.Links, tk.Slides, tk.Thumbnail, tk.Speakers[0].Image}
+	want := []any{[]talk.Link{{URL: "talk/1", Label: schedule.ScheduleLabel}, {URL: "/notes.html"}}, []talk.Link{{URL: "slides.pdf"}}, "//cdn.example/a.png", "/ada.png"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("URLs (-want +got):\n%s", diff)
+	}
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title>
+<url>talk/1</url></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(xml), "r.xml")
+	checkErrors(t, err, []string{`r.xml:3:1: schedule: url: "talk/1" is a relative URL, and the schedule has no base_url to resolve it against; kept as written`})
+}
+
+// TestOptOutWithRecording: an item whose speaker opted out of recording
+// (do_not_record, XML's <optout>) but that lists a recording keeps both,
+// and is reported, so that an archive does not publish it unawares.
+func TestOptOutWithRecording(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "do_not_record": true, "recording_url": "https://media.example/a.mp4"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "B", "do_not_record": true}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "o.json")
+	checkErrors(t, err, []string{`o.json:2:82: /schedule/conference/days/0/rooms/R/0/do_not_record: schedule: do_not_record is true (the speaker opted out of recording), but the item has a recording, https://media.example/a.mp4: both are kept; make sure the speaker agreed before publishing it`})
+	got := [][]any{{s.Talks[0].Recording, len(s.Talks[0].Videos)}, {s.Talks[1].Recording, len(s.Talks[1].Videos)}}
+	if diff := cmp.Diff([][]any{{talk.NotRecorded, 1}, {talk.NotRecorded, 0}}, got); diff != "" {
+		t.Errorf("recording, videos (-want +got):\n%s", diff)
+	}
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title>
+<recording><optout>true</optout><url>https://media.example/a.mp4</url></recording></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(xml), "o.xml")
+	checkErrors(t, err, []string{`o.xml:3:12: schedule: do_not_record is true (the speaker opted out of recording), but the item has a recording, https://media.example/a.mp4: both are kept; make sure the speaker agreed before publishing it`})
+}
+
+// TestDurations: the format's durations in their spellings, and bare
+// numbers, which are reported with the form they would have as minutes
+// rather than as a string of the wrong kind or a bad clock.
+func TestDurations(t *testing.T) {
+	const js = `{"schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "duration": "1:30"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "B", "duration": "01:30:00"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000003", "title": "C", "duration": 90},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000004", "title": "D", "duration": "45"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000005", "title": "E", "duration": "1h"}]}}]}}}`
+	s, err := schedule.ParseJSON([]byte(js), "d.json")
+	checkErrors(t, err, []string{
+		`d.json:4:77: /schedule/conference/days/0/rooms/R/2/duration: schedule: duration 90 is a number without a unit; the format wants hours and minutes, such as "01:30" for 90 minutes`,
+		`d.json:5:77: /schedule/conference/days/0/rooms/R/3/duration: schedule: duration "45" is a number without a unit; the format wants hours and minutes, such as "00:45" for 45 minutes`,
+		`d.json:6:77: /schedule/conference/days/0/rooms/R/4/duration: schedule: duration "1h" is not a clock duration such as 00:45`,
+	})
+	var got []string
+	for _, tk := range s.Talks {
+		got = append(got, time.Duration(tk.Duration).String()+" "+string(tk.Extra["unparsed"]))
+	}
+	want := []string{"1h30m0s ", "1h30m0s ", `0s {"duration":90}`, `0s {"duration":"45"}`, `0s {"duration":"1h"}`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("durations (-want +got):\n%s", diff)
+	}
+	const xml = `<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title><duration>90</duration></event></room></day></schedule>`
+	_, err = schedule.ParseXML([]byte(xml), "d.xml")
+	checkErrors(t, err, []string{`d.xml:2:68: schedule: duration "90" is a number without a unit; the format wants hours and minutes, such as "01:30" for 90 minutes`})
+}
+
+// TestPretalxMarkdown: pretalx's abstracts and descriptions are Markdown,
+// which its generator member (XML: <generator>) says; other generators'
+// are plain, and a talk without either text has no markup.
+func TestPretalxMarkdown(t *testing.T) {
+	const js = `{"generator": %s, "schedule": {"conference": {"acronym": "c", "title": "C", "days": [{"index": 1, "date": "2024-03-01", "rooms": {"R": [
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000001", "title": "A", "abstract": "**Bold** claims", "description": "* one\n* two"},
+ {"guid": "5e1ee4d6-1b7f-4b61-9c3b-000000000002", "title": "B"}]}}]}}}`
+	const xml = `<schedule><generator name="%s" version="2024.1"/><conference><acronym>c</acronym><title>C</title></conference><day index="1" date="2024-03-01"><room name="R">
+<event guid="5e1ee4d6-1b7f-4b61-9c3b-000000000001"><title>A</title><abstract>**Bold** claims</abstract></event></room></day></schedule>`
+	for _, c := range []struct {
+		name, generator string
+		want            []talk.Markup
+	}{
+		{"pretalx.json", `{"name": "pretalx", "version": "2024.1.0"}`, []talk.Markup{talk.Markdown, talk.Plain}},
+		{"frab.json", `{"name": "frab", "version": "1.0"}`, []talk.Markup{talk.Plain, talk.Plain}},
+		{"pretalx.xml", "pretalx", []talk.Markup{talk.Markdown}},
+		{"frab.xml", "frab", []talk.Markup{talk.Plain}},
+	} {
+		in := fmt.Sprintf(js, c.generator)
+		if strings.HasSuffix(c.name, ".xml") {
+			in = fmt.Sprintf(xml, c.generator)
+		}
+		s, err := schedule.Parse([]byte(in), c.name)
+		checkErrors(t, err, nil)
+		var got []talk.Markup
+		for _, tk := range s.Talks {
+			got = append(got, tk.Markup)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s: markups (-want +got):\n%s", c.name, diff)
+		}
 	}
 }

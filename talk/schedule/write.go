@@ -39,7 +39,10 @@ import (
 //     was not BCP 47: the XML has the language read from it) and any
 //     other but code, type, start, link_attributes, attachments,
 //     feedback_url, origin_url and recording_link; and the fields no
-//     schedule has: Tags, Parts, the Videos after the first download and
+//     schedule has: Tags (but those that name the conference's tracks,
+//     which the track element lists after Track, joined by ", ", when
+//     Track is one of the conference's tracks too: so a talk's several
+//     tracks read back as they were), Parts, the Videos after the first download and
 //     the first page, a video's details, Place but Room, and a Recording
 //     status but NotRecorded;
 //   - of a speaker: all but the name and the Extra members id and guid,
@@ -93,6 +96,10 @@ type xmlWriter struct {
 	w     *bufio.Writer
 	depth int
 	err   error
+	// trackNames are the names of the conference's tracks, which a
+	// talk's track element lists with its Tags of those names (see
+	// track).
+	trackNames map[string]bool
 }
 
 func (x *xmlWriter) raw(s string) {
@@ -281,6 +288,7 @@ func (x *xmlWriter) schedule(s *Schedule, days []*day) {
 	x.elem("version", extraString(ev.Extra, "version"))
 	x.conference(ev)
 	guids := roomGUIDs(ev)
+	x.trackNames = trackNames(extraNode(ev.Extra, "tracks"))
 	for _, d := range days {
 		x.day(d, guids)
 	}
@@ -626,7 +634,7 @@ func (x *xmlWriter) event(t *talk.Talk) {
 	x.elem("duration", clock(t.Duration))
 	x.elem("abstract", t.Summary)
 	x.optional("slug", t.Slug)
-	x.elem("track", t.Track)
+	x.elem("track", x.track(t))
 	x.optional("logo", t.Thumbnail)
 	if len(t.Speakers) > 0 {
 		x.open("persons")
@@ -679,6 +687,22 @@ func (x *xmlWriter) event(t *talk.Talk) {
 	x.optional("feedback_url", extraString(t.Extra, "feedback_url"))
 	x.optional("origin_url", extraString(t.Extra, "origin_url"))
 	x.close("event")
+}
+
+// track is the text of the track element of t: its Track, and when that
+// is one of the conference's tracks, after it those of its Tags that are
+// too, joined by ", ", as the readers read several tracks of an item.
+func (x *xmlWriter) track(t *talk.Talk) string {
+	if !x.trackNames[t.Track] {
+		return t.Track
+	}
+	names := []string{t.Track}
+	for _, tag := range t.Tags {
+		if x.trackNames[tag] && !slices.Contains(names, tag) {
+			names = append(names, tag)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // splitLinks takes out the first link labelled [ScheduleLabel], which is
