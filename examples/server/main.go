@@ -87,7 +87,8 @@
 // them is answered for any path (GET and HEAD, with the conditional and
 // range headers), so that a script reads a 404 as a 404. With a list, every
 // response says "Vary: Origin", so that a cache keeps one origin's answer
-// from another.
+// from another; with "*", every response says any origin may read it,
+// whether its request had an Origin or not, so that a cache's copy does.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
 package main
