@@ -61,7 +61,7 @@ func TestCrossOrigin(t *testing.T) {
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Headers: " + preflightHeaders + "\nAccess-Control-Allow-Methods: GET, HEAD\nAccess-Control-Allow-Origin: " + conf +
 			"\nAccess-Control-Max-Age: 600\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
 		"HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Content-Type: text/plain; charset=utf-8\n" + common +
-			"Vary: Origin\nX-Content-Type-Options: nosniff\n\n404 page not found\n",
+			"Vary: Origin\nX-Content-Type-Options: nosniff\n\n404 not found: no page at /no/such/page.html\n",
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Allow: GET, HEAD, OPTIONS\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
 		plain("Access-Control-Allow-Origin: *\n"+exposed, "Vary: Accept\n"),
 		plain("Access-Control-Allow-Origin: *\n"+exposed, "Vary: Accept\n"),

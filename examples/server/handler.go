@@ -288,7 +288,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// which req.URL.Path, decoded, would make it.
 	offers, own := h.route(req.URL.Path)
 	if offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
-		http.NotFound(w, req)
+		notFound(w, req.URL)
 		return
 	}
 	switch req.Method {
@@ -343,6 +343,26 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// If-Modified-Since, If-Match, If-Unmodified-Since, and Range with
 	// If-Range), and HEAD without the body.
 	http.ServeContent(w, req, "", h.read, bytes.NewReader(body.Bytes()))
+}
+
+// maxShownPath is how much of a path a 404 shows: enough to tell a typo,
+// and a path of a megabyte is not echoed whole.
+const maxShownPath = 200
+
+// notFound answers that u's path has no page, naming the path as u has it
+// escaped, so that the reader sees which one, "%2F" included. Escaped, it
+// is ASCII without spaces, quotes or angle brackets: none of the request's
+// bytes is shown raw, whatever reads the text.
+func notFound(w http.ResponseWriter, u *url.URL) {
+	path := u.EscapedPath()
+	if len(path) > maxShownPath {
+		cut := maxShownPath
+		if i := strings.LastIndexByte(path[cut-2:cut], '%'); i >= 0 {
+			cut -= 2 - i // not inside an escape
+		}
+		path = path[:cut] + "..."
+	}
+	http.Error(w, "404 not found: no page at "+path, http.StatusNotFound)
 }
 
 // offer is one representation of a resource.

@@ -522,3 +522,35 @@ func TestPageNotMade(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestNotFound names the path that has no page, escaped and cut short,
+// whatever the request held: the answer was "404 page not found", which
+// said nothing of which.
+func TestNotFound(t *testing.T) {
+	h := testHandler(t)
+	long := "/" + strings.Repeat("a", maxShownPath-3) + "%C3%A9" + strings.Repeat("b", 1<<16)
+	var got []string
+	for _, path := range []string{
+		"/europython-2016/no-such-talk.html",
+		"/europython-2016%2Fasyncawait.html",
+		"/<script>alert(1)</script>.html?x=<b>",
+		"/caf%C3%A9/%22%27%0D%0A%00.html",
+		"/events/%FF.html",
+		long,
+	} {
+		res := do(h, "GET", path)
+		_, body, _ := strings.Cut(res, "\n\n")
+		got = append(got, strings.SplitN(res, "\n", 2)[0]+" "+body)
+	}
+	want := []string{
+		"HTTP/1.1 404 Not Found 404 not found: no page at /europython-2016/no-such-talk.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /europython-2016%2Fasyncawait.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /%3Cscript%3Ealert%281%29%3C/script%3E.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /caf%C3%A9/%22%27%0D%0A%00.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /events/%FF.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /" + strings.Repeat("a", maxShownPath-3) + "...\n",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

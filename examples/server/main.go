@@ -33,7 +33,8 @@
 //	/style.css                        the pages' style sheet
 //
 // (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and so
-// is a path whose "/" is encoded (%2F), which names another resource. Paths
+// is a path whose "/" is encoded (%2F), which names another resource; the
+// answer names the path, percent-encoded and cut at 200 bytes. Paths
 // that differ only in Unicode normalization ("café" composed or decomposed,
 // as a record's slug or a browser's path may have it) name one page, and a
 // request for it in the other form than its own is redirected to its own
