@@ -53,16 +53,16 @@ func TestCrossOrigin(t *testing.T) {
 	const exposed = "Access-Control-Expose-Headers: ETag, Content-Range, Accept-Ranges\n"
 	want := strings.Join([]string{
 		plain("", "Vary: Accept\n"),
-		"HTTP/1.1 204 No Content\nAllow: GET, HEAD, OPTIONS\n" + common + "X-Content-Type-Options: nosniff\n\n",
+		"HTTP/1.1 204 No Content\nAllow: GET, HEAD, OPTIONS\nCache-Control: no-cache\n" + common + "X-Content-Type-Options: nosniff\n\n",
 		plain("Access-Control-Allow-Origin: "+conf+"\n"+exposed, "Vary: Origin\nVary: Accept\n"),
 		plain("Access-Control-Allow-Origin: http://localhost:3000\n"+exposed, "Vary: Origin\nVary: Accept\n"),
 		plain("", "Vary: Origin\nVary: Accept\n"),
 		plain("", "Vary: Origin\nVary: Accept\n"),
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Headers: " + preflightHeaders + "\nAccess-Control-Allow-Methods: GET, HEAD\nAccess-Control-Allow-Origin: " + conf +
 			"\nAccess-Control-Max-Age: 600\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
-		"HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Content-Type: text/plain; charset=utf-8\n" + common +
+		"HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Cache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\n" + common +
 			"Vary: Origin\nX-Content-Type-Options: nosniff\n\n404 not found: no page at /no/such/page.html\n",
-		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Allow: GET, HEAD, OPTIONS\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
+		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Allow: GET, HEAD, OPTIONS\nCache-Control: no-cache\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
 		plain("Access-Control-Allow-Origin: *\n"+exposed, "Vary: Accept\n"),
 		plain("Access-Control-Allow-Origin: *\n"+exposed, "Vary: Accept\n"),
 	}, "----\n")

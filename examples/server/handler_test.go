@@ -491,7 +491,7 @@ func TestUnicodeForms(t *testing.T) {
 	}
 	// The whole redirect: no body to show, nothing of the request's but
 	// the page it names.
-	wantRedirect := "HTTP/1.1 301 Moved Permanently\nLocation: /conf/cafe%CC%81.html\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n"
+	wantRedirect := "HTTP/1.1 301 Moved Permanently\nCache-Control: no-cache\nLocation: /conf/cafe%CC%81.html\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n"
 	if diff := cmp.Diff(wantRedirect, do(h, "GET", "/conf/caf%C3%A9.html?x=//evil.example")); diff != "" {
 		t.Errorf("redirect (-want +got):\n%s", diff)
 	}
@@ -515,7 +515,7 @@ func TestPageNotMade(t *testing.T) {
 	var log strings.Builder
 	h.errorLog = stdlog.New(&log, "", 0)
 	got := do(h, "GET", "/style.css") + "log: " + log.String()
-	want := "HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+	want := "HTTP/1.1 500 Internal Server Error\nCache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
 		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n" +
 		"log: GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template: parse replacements into the set DefaultTemplates returns\n"
 	if diff := cmp.Diff(want, got); diff != "" {
