@@ -71,12 +71,11 @@
 // read): conditional requests (If-None-Match, If-Modified-Since, If-Match,
 // If-Unmodified-Since) and ranges are answered as http.ServeContent answers
 // them. GET and HEAD are served, OPTIONS lists them; other methods get 405,
-// and any method gets 404 where there is no page. Every response says
-// "Cache-Control: no-cache", 404s and redirects too, since the next reload
-// may change any of them: a cache or CDN may keep it, but asks again
-// before it uses it, which the ETag makes cheap. Every response says
-// "X-Content-Type-Options: nosniff" and
-// "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
+// and any method gets 404 where there is no page. Every response, 404s
+// and redirects too, says "Cache-Control: no-cache", since the next reload
+// may change any of them (a cache or CDN may keep it, but asks again before
+// it uses it, which the ETag makes cheap), "X-Content-Type-Options: nosniff"
+// and "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
 // has a Content-Security-Policy that lets it load its style sheet, images,
 // media and players, and run no script.
 //
