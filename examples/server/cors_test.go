@@ -59,7 +59,7 @@ func TestCrossOrigin(t *testing.T) {
 		plain("", "Vary: Origin\nVary: Accept\n"),
 		plain("", "Vary: Origin\nVary: Accept\n"),
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Headers: " + preflightHeaders + "\nAccess-Control-Allow-Methods: GET, HEAD\nAccess-Control-Allow-Origin: " + conf +
-			"\nAccess-Control-Max-Age: 600\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
+			"\nAccess-Control-Max-Age: 600\nCache-Control: no-cache\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
 		"HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Cache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\n" + common +
 			"Vary: Origin\nX-Content-Type-Options: nosniff\n\n404 not found: no page at /no/such/page.html\n",
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Allow: GET, HEAD, OPTIONS\nCache-Control: no-cache\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",

@@ -265,7 +265,15 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 }
 
 // setCommonHeaders sets the headers of every response.
+//
+// Every answer, not only a page's, is the archive's as last read: a path
+// that is 404, 405 or redirected may be a page after the next reload, and
+// a page gone. Without "no-cache", a cache keeps a 404, a 301 or a 405 as
+// long as it likes (RFC 9111 section 4.2.2 lets it guess; a CDN's default
+// is minutes to hours, a browser keeps a 301 for good), and a talk added
+// stays missing there. A page's ETag makes checking again cheap.
 func setCommonHeaders(hd http.Header) {
+	hd.Set("Cache-Control", "no-cache")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", referrerPolicy)
 }
@@ -282,14 +290,6 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// Every response, errors included, is one a browser may show.
 	hd := w.Header()
 	setCommonHeaders(hd)
-	// Every answer, not only a page's, is the archive's as last read: a
-	// path that is 404, 405 or redirected may be a page after the next
-	// reload, and a page gone. Without this, a cache keeps a 404, a
-	// 301 or a 405 as long as it likes (RFC 9111 section 4.2.2 lets it
-	// guess; a CDN's default is minutes to hours, a browser keeps a 301
-	// for good), and a talk added stays missing there. A page's ETag
-	// makes checking again cheap.
-	hd.Set("Cache-Control", "no-cache")
 	// A path with no page is 404 whatever the method: 405 would say the
 	// resource exists. An encoded "/" (%2F) is no path separator
 	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
