@@ -230,7 +230,15 @@ func TestNegotiate(t *testing.T) {
 		ok     bool
 	}{
 		{nil, typeHTML, true},
-		{[]string{""}, "", false},
+		// A header that names no media range asks for nothing the server
+		// can tell, and is disregarded: it was 406 for every page.
+		{[]string{""}, typeHTML, true},
+		{[]string{" , ;q=1"}, typeHTML, true},
+		{[]string{"*/html, text"}, typeHTML, true},
+		// A lone "*", as Java's HttpURLConnection sends it, is "*/*".
+		{[]string{"*"}, typeHTML, true},
+		{[]string{"text/plain, *; q=.2, application/x-bibtex;q=.1"}, typeHTML, true},
+		{[]string{"*;q=0"}, "", false},
 		{[]string{"*/*"}, typeHTML, true},
 		{[]string{"application/*"}, typeJSONLD, true},
 		{[]string{"application/*, application/ld+json;q=0.1"}, typeBibTeX, true},
@@ -239,7 +247,6 @@ func TestNegotiate(t *testing.T) {
 		{[]string{"text/plain", "application/x-bibtex;q=0.3"}, typeBibTeX, true},
 		{[]string{"text/html;q=nope, application/x-bibtex;q=0.01"}, typeBibTeX, true},
 		{[]string{"text/html;charset=utf-8"}, typeHTML, true},
-		{[]string{"*/html, text"}, "", false},
 		{[]string{"image/*"}, "", false},
 		// Quoted parameter values may hold ";" and ",".
 		{[]string{`text/html;foo="a;q=0", application/x-bibtex;q=0.5`}, typeHTML, true},

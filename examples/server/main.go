@@ -64,8 +64,10 @@
 //	application/x-research-info-systems        (RIS) the same
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
 //
-// No Accept header means text/html; an Accept header that allows none of a
-// page's types gets 406 Not Acceptable, listing them. A page's responses to
+// No Accept header means text/html, and so does one that names no media
+// range that can be read (empty, or "text"); a lone "*" means "*/*", as
+// old clients send it. An Accept header that allows none of a page's types
+// gets 406 Not Acceptable, listing them. A page's responses to
 // GET and HEAD say "Vary: Accept", and those with the page carry a strong
 // ETag (a hash of its bytes) and a Last-Modified (when the archive was
 // read): conditional requests (If-None-Match, If-Modified-Since, If-Match,
