@@ -401,29 +401,50 @@ func (h *handler) route(path string) ([]offer, string) {
 			_, err := jsonld.Write(w, t, indented(h.r.JSONLDOptions(t, html.PageOptions{})))
 			return err
 		}
-		return pageOffers(page, graph, []*talk.Talk{t}), h.urls.Talk(t)
+		return pageOffers(record(t.Origin, "talk", t.Title), page, graph, []*talk.Talk{t}), h.urls.Talk(t)
 	}
 	if ev, ok := h.events[key]; ok {
 		page := func(w io.Writer) error { return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{}) }
 		graph := func(w io.Writer) error {
 			return jsonld.WriteEvent(w, ev.event, ev.talks, indented(h.r.EventJSONLDOptions(ev.event)))
 		}
-		return pageOffers(page, graph, ev.talks), h.urls.Event(ev.event)
+		return pageOffers(record(ev.event.Origin, "event", ev.event.Title), page, graph, ev.talks), h.urls.Event(ev.event)
 	}
 	if sp, ok := h.speakers[key]; ok {
 		page := func(w io.Writer) error { return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{}) }
 		graph := func(w io.Writer) error {
 			return jsonld.WriteSpeaker(w, sp.speaker, sp.talks, indented(h.r.SpeakerJSONLDOptions(sp.speaker)))
 		}
-		return pageOffers(page, graph, sp.talks), h.urls.Speaker(sp.speaker)
+		return pageOffers(record(talk.Origin{}, "speaker", sp.speaker.Name), page, graph, sp.talks), h.urls.Speaker(sp.speaker)
 	}
 	return nil, ""
 }
 
 // pageOffers are a page's representations: the page, the graph it
-// carries, and its talks as citations.
-func pageOffers(page, graph representation, talks []*talk.Talk) []offer {
-	return append([]offer{{typeHTML, page}, {typeJSONLD, graph}}, citationOffers(talks)...)
+// carries, and its talks as citations. Their errors name the record the
+// page is of, source, for the log: the operator who reads "GET
+// /europython-2016/x.html as text/html" in it would otherwise have to find
+// which file that page comes from.
+func pageOffers(source string, page, graph representation, talks []*talk.Talk) []offer {
+	offers := append([]offer{{typeHTML, page}, {typeJSONLD, graph}}, citationOffers(talks)...)
+	for i, o := range offers {
+		offers[i].write = func(w io.Writer) error {
+			if err := o.write(w); err != nil {
+				return fmt.Errorf("%s: %w", source, err)
+			}
+			return nil
+		}
+	}
+	return offers
+}
+
+// record names a record in a log: by its file, or where it was read from
+// none, by what it is and its title or name.
+func record(o talk.Origin, kind, title string) string {
+	if o.Path != "" {
+		return o.Path
+	}
+	return fmt.Sprintf("%s %q", kind, title)
 }
 
 // indented is opt for a graph served on its own, which people read too:

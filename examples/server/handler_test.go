@@ -515,16 +515,27 @@ func TestUnicodeForms(t *testing.T) {
 
 // TestPageNotMade: a page that cannot be made is 500 to the client, who
 // can do nothing with the reason, and the reason goes to the error log
-// with the request, where it went nowhere.
+// with the request and the record the page is of (a talk's or an event's
+// file, a speaker's name), where it went nowhere and then named the path
+// only.
 func TestPageNotMade(t *testing.T) {
 	h := testHandler(t)
 	h.r.Templates = htmltemplate.New("none") // defines no page
 	var log strings.Builder
 	h.errorLog = stdlog.New(&log, "", 0)
-	got := do(h, "GET", "/style.css") + "log: " + log.String()
-	want := "HTTP/1.1 500 Internal Server Error\nCache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
-		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n" +
-		"log: GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template: parse replacements into the set DefaultTemplates returns\n"
+	var got string
+	for _, path := range []string{"/style.css", seedPath, "/events/chipy.html", "/speaker/yury-selivanov.html"} {
+		got += do(h, "GET", path)
+	}
+	got += "log:\n" + log.String()
+	response := "HTTP/1.1 500 Internal Server Error\nCache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n"
+	const fix = ": parse replacements into the set DefaultTemplates returns\n"
+	want := strings.Repeat(response, 4) + "log:\n" +
+		"GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template" + fix +
+		"GET " + seedPath + " as text/html: europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json: html: Renderer.Templates defines no \"page\" template" + fix +
+		"GET /events/chipy.html as text/html: chipy/category.json: html: Renderer.Templates defines no \"event-page\" template" + fix +
+		"GET /speaker/yury-selivanov.html as text/html: speaker \"Yury Selivanov\": html: Renderer.Templates defines no \"speaker-page\" template" + fix
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
