@@ -107,8 +107,10 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -167,10 +169,8 @@ type config struct {
 // is done, reading it again each time reload receives.
 func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Signal) error {
 	addr, base, dir := cfg.addr, cfg.base, cfg.dir
-	// A base without a scheme or host ("talks.example.org") would make
-	// every canonical link and @id a relative path.
-	if base != "" && !weburl.Is(base) {
-		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
+	if err := checkBase(base); err != nil {
+		return err
 	}
 	// Listening first says at once that the address is taken or wrong,
 	// not after the archive is read; a client that comes meanwhile waits.
@@ -224,6 +224,26 @@ func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Sign
 			return nil
 		}
 	}
+}
+
+// checkBase returns an error saying why base, the -base flag, cannot be
+// the base of the pages' URLs, or nil if it can or is "". A base without
+// a scheme or host ("talks.example.org") would make every canonical link
+// and @id a relative path. The pages' paths are written after it, so a
+// query or fragment in it ("https://x.org/?lang=en") would take them in
+// (https://x.org/?lang=en/events/chipy.html, the home page for every
+// link), and a user and password would be in every link of every page.
+func checkBase(base string) error {
+	if base == "" {
+		return nil
+	}
+	if !weburl.Is(base) {
+		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
+	}
+	if u, err := url.Parse(base); err != nil || u.User != nil || strings.ContainsAny(base, "?#") {
+		return fmt.Errorf("-base %q cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment", base)
+	}
+	return nil
 }
 
 // shutdownGrace is how long a shutdown waits for requests under way. It

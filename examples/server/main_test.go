@@ -59,10 +59,13 @@ func TestSlowBody(t *testing.T) {
 
 // TestBaseURL refuses a -base that is not an absolute http or https URL,
 // before reading the archive: "talks.example.org" made every canonical
-// link and @id a relative path, and "javascript:x" one the pages defused.
+// link and @id a relative path, and "javascript:x" one the pages defused;
+// a query or fragment took in the path of every link after it, and a
+// user and password were published in every link.
 func TestBaseURL(t *testing.T) {
 	var got []string
-	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://"} {
+	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://",
+		"https://talks.example.org/?lang=en", "https://talks.example.org/talks#top", "https://user:secret@talks.example.org/"} {
 		err := serve(context.Background(), config{addr: "127.0.0.1:0", base: base, dir: "no such directory"}, io.Discard, nil)
 		got = append(got, fmt.Sprint(err))
 	}
@@ -71,6 +74,9 @@ func TestBaseURL(t *testing.T) {
 		`-base "javascript:alert(1)" is not an absolute http or https URL`,
 		`-base "/talks" is not an absolute http or https URL`,
 		`-base "https://" is not an absolute http or https URL`,
+		`-base "https://talks.example.org/?lang=en" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment`,
+		`-base "https://talks.example.org/talks#top" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment`,
+		`-base "https://user:secret@talks.example.org/" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
