@@ -572,3 +572,36 @@ func TestNotFound(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// panickyURLs places pages as the server does but panics for speakers,
+// as a renderer's defect might for a record it was not written for.
+type panickyURLs struct{ urls }
+
+func (panickyURLs) Speaker(*talk.Speaker) string { panic("no speaker here") }
+
+// TestPagePanics: a renderer's panic on a page is a 500, like any page
+// that cannot be made, logged with the request, the record and the panic:
+// net/http cut the connection without an answer (a proxy in front said
+// 502) and logged the panic without the page or the record. The page's
+// other representations are served.
+func TestPagePanics(t *testing.T) {
+	h := testHandler(t)
+	h.r.URLs = panickyURLs{h.urls}
+	var log strings.Builder
+	h.errorLog = stdlog.New(&log, "", 0)
+	got := do(h, "GET", seedPath)
+	got += strings.SplitN(do(h, "GET", seedPath, "Accept", "application/x-bibtex"), "\n", 2)[0] + "\n"
+	logged, _, _ := strings.Cut(log.String(), "\n")
+	got += "log: " + logged + "\n"
+	if strings.Contains(log.String(), "goroutine ") {
+		got += "with its stack\n"
+	}
+	want := "HTTP/1.1 500 Internal Server Error\nCache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n" +
+		"HTTP/1.1 200 OK\n" +
+		"log: GET " + seedPath + " as text/html: europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json: panic: no speaker here\n" +
+		"with its stack\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
