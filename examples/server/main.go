@@ -295,7 +295,8 @@ func (a *archiveServer) read() (int, error) {
 // stalled clients from holding connections: ReadHeaderTimeout bounds the
 // request line and headers, and ReadTimeout the whole request, so a client
 // that trickles a request body (which the server reads, to reuse the
-// connection) is cut off too.
+// connection) is cut off too. MaxHeaderBytes bounds what each connection
+// holds while it waits for the headers.
 func newServer(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,
@@ -303,5 +304,13 @@ func newServer(h http.Handler) *http.Server {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    maxHeaderBytes,
 	}
 }
+
+// maxHeaderBytes is the most a request line and headers may take: far
+// more than a browser's or a proxy's request needs (nginx's own buffers
+// stop at 32 KiB), and a sixteenth of net/http's default of 1 MiB, which
+// let each of a client's slow connections hold a megabyte for the 10
+// seconds of ReadHeaderTimeout.
+const maxHeaderBytes = 64 << 10

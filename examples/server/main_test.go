@@ -317,3 +317,35 @@ func TestShutdownWithConnectionInReserve(t *testing.T) {
 		t.Fatal("the server did not stop")
 	}
 }
+
+// TestLargeHeaders refuses a request whose line and headers pass
+// maxHeaderBytes, and serves one just under it: net/http's default let
+// every connection fill a megabyte while it waited for the headers.
+func TestLargeHeaders(t *testing.T) {
+	srv := newServer(testHandler(t))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	defer srv.Close()
+	status := func(headerBytes int) string {
+		conn, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		conn.SetDeadline(time.Now().Add(10 * time.Second))
+		go io.WriteString(conn, "HEAD /style.css HTTP/1.1\r\nHost: x\r\nX-Filler: "+strings.Repeat("a", headerBytes)+"\r\nConnection: close\r\n\r\n")
+		line, err := bufio.NewReader(conn).ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(line)
+	}
+	got := []string{status(maxHeaderBytes - 100), status(maxHeaderBytes + 4096), status(1 << 20)}
+	want := []string{"HTTP/1.1 200 OK", "HTTP/1.1 431 Request Header Fields Too Large", "HTTP/1.1 431 Request Header Fields Too Large"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
