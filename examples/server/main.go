@@ -67,8 +67,8 @@
 // No Accept header means text/html, and so does one that names no media
 // range that can be read (empty, or "text"); a lone "*" means "*/*", as
 // old clients send it. An Accept header that allows none of a page's types
-// gets 406 Not Acceptable, listing them. A page's responses to
-// GET and HEAD say "Vary: Accept", and those with the page carry a strong
+// gets 406 Not Acceptable, listing them. A page's responses to GET and
+// HEAD say "Vary: Accept", and those with the page carry a strong
 // ETag (a hash of its bytes) and a Last-Modified (when the archive was
 // read): conditional requests (If-None-Match, If-Modified-Since, If-Match,
 // If-Unmodified-Since) and ranges are answered as http.ServeContent answers
@@ -80,6 +80,13 @@
 // and "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
 // has a Content-Security-Policy that lets it load its style sheet, images,
 // media and players, and run no script.
+//
+// A page that cannot be made (its renderer fails or panics) is 500
+// Internal Server Error, which says no more; the log says why, with the
+// request and the record: the talk's or event's file, or the speaker's
+// name. A request whose line and headers pass 64 KiB is 431, and a client
+// has 10 seconds to send them, 30 to send the whole request and as long to
+// take the response.
 //
 // # Other sites' scripts
 //
