@@ -90,6 +90,12 @@ const preflightHeaders = "Accept, If-Match, If-Modified-Since, If-None-Match, If
 // Access-Control-Request-Method) from an allowed origin is answered here,
 // for any path: whether the path has a page is for the request itself to
 // find out, as a 404 a script can read.
+//
+// With any origin allowed, every response says so, whether the request
+// named an origin or not: the response does not depend on it, and says
+// no "Vary: Origin", so a cache (a CDN's, or the browser's own, after the
+// page of the archive's own origin fetched it) gives its copy of a
+// response to a request without Origin to scripts of other origins too.
 func (c crossOrigin) serve(w http.ResponseWriter, req *http.Request, next http.Handler) {
 	if !c.any && len(c.origins) == 0 {
 		next.ServeHTTP(w, req)
@@ -101,16 +107,16 @@ func (c crossOrigin) serve(w http.ResponseWriter, req *http.Request, next http.H
 		hd.Add("Vary", "Origin")
 	}
 	origin := req.Header.Get("Origin")
-	if !c.allows(origin) {
+	switch {
+	case c.any:
+		hd.Set("Access-Control-Allow-Origin", "*")
+	case c.allows(origin):
+		hd.Set("Access-Control-Allow-Origin", origin)
+	default:
 		next.ServeHTTP(w, req)
 		return
 	}
-	if c.any {
-		hd.Set("Access-Control-Allow-Origin", "*")
-	} else {
-		hd.Set("Access-Control-Allow-Origin", origin)
-	}
-	if req.Method == http.MethodOptions && req.Header.Get("Access-Control-Request-Method") != "" {
+	if origin != "" && req.Method == http.MethodOptions && req.Header.Get("Access-Control-Request-Method") != "" {
 		setCommonHeaders(hd)
 		hd.Set("Access-Control-Allow-Methods", "GET, HEAD")
 		hd.Set("Access-Control-Allow-Headers", preflightHeaders)

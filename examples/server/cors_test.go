@@ -11,7 +11,8 @@ import (
 // TestCrossOrigin pins whole responses to scripts of other origins: none
 // may read them by default; with -cors, the origins named (or any, with
 // "*") may, and a browser's preflight is answered for any path, so that
-// a script can read a 404 too.
+// a script can read a 404 too. With "*", a response to a request without
+// Origin said nothing of it, and a CDN gave that copy to every origin.
 func TestCrossOrigin(t *testing.T) {
 	h := testHandler(t)
 	serverOf := func(flag string) *archiveServer {
@@ -37,6 +38,10 @@ func TestCrossOrigin(t *testing.T) {
 		do(listed, "GET", "/no/such/page.html", "Origin", conf),
 		do(listed, "OPTIONS", "/style.css", "Origin", conf),
 		do(anyOrigin, "HEAD", "/style.css", "Origin", other),
+		// Without an Origin, the same: a cache gives this response to
+		// other origins' scripts too, which without the header a browser
+		// refuses.
+		do(anyOrigin, "HEAD", "/style.css"),
 	}, "----\n")
 	etag := header(do(h, "HEAD", "/style.css"), "Etag")
 	const common = "Referrer-Policy: " + referrerPolicy + "\n"
@@ -48,16 +53,17 @@ func TestCrossOrigin(t *testing.T) {
 	const exposed = "Access-Control-Expose-Headers: ETag, Content-Range, Accept-Ranges\n"
 	want := strings.Join([]string{
 		plain("", "Vary: Accept\n"),
-		"HTTP/1.1 204 No Content\nAllow: GET, HEAD, OPTIONS\n" + common + "X-Content-Type-Options: nosniff\n\n",
+		"HTTP/1.1 204 No Content\nAllow: GET, HEAD, OPTIONS\nCache-Control: no-cache\n" + common + "X-Content-Type-Options: nosniff\n\n",
 		plain("Access-Control-Allow-Origin: "+conf+"\n"+exposed, "Vary: Origin\nVary: Accept\n"),
 		plain("Access-Control-Allow-Origin: http://localhost:3000\n"+exposed, "Vary: Origin\nVary: Accept\n"),
 		plain("", "Vary: Origin\nVary: Accept\n"),
 		plain("", "Vary: Origin\nVary: Accept\n"),
 		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Headers: " + preflightHeaders + "\nAccess-Control-Allow-Methods: GET, HEAD\nAccess-Control-Allow-Origin: " + conf +
-			"\nAccess-Control-Max-Age: 600\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
-		"HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Content-Type: text/plain; charset=utf-8\n" + common +
-			"Vary: Origin\nX-Content-Type-Options: nosniff\n\n404 page not found\n",
-		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Allow: GET, HEAD, OPTIONS\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
+			"\nAccess-Control-Max-Age: 600\nCache-Control: no-cache\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
+		"HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Cache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\n" + common +
+			"Vary: Origin\nX-Content-Type-Options: nosniff\n\n404 not found: no page at /no/such/page.html\n",
+		"HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: " + conf + "\n" + exposed + "Allow: GET, HEAD, OPTIONS\nCache-Control: no-cache\n" + common + "Vary: Origin\nX-Content-Type-Options: nosniff\n\n",
+		plain("Access-Control-Allow-Origin: *\n"+exposed, "Vary: Accept\n"),
 		plain("Access-Control-Allow-Origin: *\n"+exposed, "Vary: Accept\n"),
 	}, "----\n")
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -265,7 +266,15 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 }
 
 // setCommonHeaders sets the headers of every response.
+//
+// Every answer, not only a page's, is the archive's as last read: a path
+// that is 404, 405 or redirected may be a page after the next reload, and
+// a page gone. Without "no-cache", a cache keeps a 404, a 301 or a 405 as
+// long as it likes (RFC 9111 section 4.2.2 lets it guess; a CDN's default
+// is minutes to hours, a browser keeps a 301 for good), and a talk added
+// stays missing there. A page's ETag makes checking again cheap.
 func setCommonHeaders(hd http.Header) {
+	hd.Set("Cache-Control", "no-cache")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", referrerPolicy)
 }
@@ -286,9 +295,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	// resource exists. An encoded "/" (%2F) is no path separator
 	// (RFC 3986 section 2.2): /event%2Ftalk.html is not /event/talk.html,
 	// which req.URL.Path, decoded, would make it.
-	offers, own := h.route(req.URL.Path)
-	if offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
-		http.NotFound(w, req)
+	res := h.route(req.URL.Path)
+	if res.offers == nil || strings.Contains(strings.ToUpper(req.URL.RawPath), "%2F") {
+		notFound(w, req.URL)
 		return
 	}
 	switch req.Method {
@@ -302,18 +311,18 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if own != req.URL.Path {
+	if res.own != req.URL.Path {
 		// The page's path in another Unicode form: one page has one
 		// address, for caches, links and search engines alike. The
 		// address is the page's own, below the base the pages link
 		// from (a proxy may serve the archive below a path of its
 		// own), never one the request made up.
-		hd.Set("Location", strings.TrimSuffix(h.r.BaseURL, "/")+(&url.URL{Path: own}).EscapedPath())
+		hd.Set("Location", strings.TrimSuffix(h.r.BaseURL, "/")+(&url.URL{Path: res.own}).EscapedPath())
 		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
 	var types []string
-	for _, o := range offers {
+	for _, o := range res.offers {
 		types = append(types, o.mediaType)
 	}
 	w.Header().Add("Vary", "Accept")
@@ -323,7 +332,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	var body bytes.Buffer
-	if err := offers[slices.Index(types, chosen)].write(&body); err != nil {
+	if err := res.render(res.offers[slices.Index(types, chosen)], &body); err != nil {
 		if h.errorLog != nil {
 			h.errorLog.Printf("%s %s as %s: %v", req.Method, req.URL.Path, chosen, err)
 		}
@@ -333,7 +342,6 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	sum := sha256.Sum256(body.Bytes())
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	hd.Set("ETag", etag)
-	hd.Set("Cache-Control", "no-cache")
 	if chosen == typeHTML {
 		hd.Set("Content-Security-Policy", contentSecurityPolicy)
 	}
@@ -345,21 +353,66 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	http.ServeContent(w, req, "", h.read, bytes.NewReader(body.Bytes()))
 }
 
+// maxShownPath is how much of a path a 404 shows: enough to tell a typo,
+// and a path of a megabyte is not echoed whole.
+const maxShownPath = 200
+
+// notFound answers that u's path has no page, naming the path as u has it
+// escaped, so that the reader sees which one, "%2F" included. Escaped, it
+// is ASCII without spaces, quotes or angle brackets: none of the request's
+// bytes is shown raw, whatever reads the text.
+func notFound(w http.ResponseWriter, u *url.URL) {
+	path := u.EscapedPath()
+	if len(path) > maxShownPath {
+		cut := maxShownPath
+		if i := strings.LastIndexByte(path[cut-2:cut], '%'); i >= 0 {
+			cut -= 2 - i // not inside an escape
+		}
+		path = path[:cut] + "..."
+	}
+	http.Error(w, "404 not found: no page at "+path, http.StatusNotFound)
+}
+
 // offer is one representation of a resource.
 type offer struct {
 	mediaType string
 	write     representation
 }
 
-// route returns the representations of the resource at path, in order of
-// preference, or nil when there is none, and the resource's own path,
-// which is path but where path names it in another Unicode form.
-func (h *handler) route(path string) ([]offer, string) {
+// resource is what a path names.
+type resource struct {
+	offers []offer // its representations, in order of preference
+	own    string  // its own path: the one asked for, or the same in another Unicode form
+	// record names the record the resource is of, for the log: its
+	// file, or a speaker's name; "" for the index and the style sheet.
+	// The operator who reads "GET /europython-2016/x.html as text/html"
+	// there would otherwise have to find which file that page comes from.
+	record string
+}
+
+// render writes o, a representation of r, to w. Its error names r's
+// record, and a panic of the renderer's is an error too, with its stack:
+// net/http would cut the connection without an answer (a proxy in front
+// says 502) and log the panic without the page or the record.
+func (r resource) render(o offer, w io.Writer) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+		}
+		if err != nil && r.record != "" {
+			err = fmt.Errorf("%s: %w", r.record, err)
+		}
+	}()
+	return o.write(w)
+}
+
+// route returns the resource at path, with no offers when there is none.
+func (h *handler) route(path string) resource {
 	switch {
 	case path == "/" || path == h.urls.Index():
-		return []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}, path
+		return resource{offers: []offer{{typeHTML, func(w io.Writer) error { return h.r.WriteIndex(w, h.index, html.PageOptions{}) }}}, own: path}
 	case path == h.r.StyleSheet:
-		return []offer{{typeCSS, h.r.WriteStyle}}, path
+		return resource{offers: []offer{{typeCSS, h.r.WriteStyle}}, own: path}
 	}
 	key := pageKey(path)
 	if t, ok := h.talks[key]; ok {
@@ -374,29 +427,38 @@ func (h *handler) route(path string) ([]offer, string) {
 			_, err := jsonld.Write(w, t, indented(h.r.JSONLDOptions(t, html.PageOptions{})))
 			return err
 		}
-		return pageOffers(page, graph, []*talk.Talk{t}), h.urls.Talk(t)
+		return resource{pageOffers(page, graph, []*talk.Talk{t}), h.urls.Talk(t), record(t.Origin, "talk", t.Title)}
 	}
 	if ev, ok := h.events[key]; ok {
 		page := func(w io.Writer) error { return h.r.WriteEvent(w, ev.event, ev.talks, html.PageOptions{}) }
 		graph := func(w io.Writer) error {
 			return jsonld.WriteEvent(w, ev.event, ev.talks, indented(h.r.EventJSONLDOptions(ev.event)))
 		}
-		return pageOffers(page, graph, ev.talks), h.urls.Event(ev.event)
+		return resource{pageOffers(page, graph, ev.talks), h.urls.Event(ev.event), record(ev.event.Origin, "event", ev.event.Title)}
 	}
 	if sp, ok := h.speakers[key]; ok {
 		page := func(w io.Writer) error { return h.r.WriteSpeaker(w, sp.speaker, sp.talks, html.PageOptions{}) }
 		graph := func(w io.Writer) error {
 			return jsonld.WriteSpeaker(w, sp.speaker, sp.talks, indented(h.r.SpeakerJSONLDOptions(sp.speaker)))
 		}
-		return pageOffers(page, graph, sp.talks), h.urls.Speaker(sp.speaker)
+		return resource{pageOffers(page, graph, sp.talks), h.urls.Speaker(sp.speaker), record(talk.Origin{}, "speaker", sp.speaker.Name)}
 	}
-	return nil, ""
+	return resource{}
 }
 
 // pageOffers are a page's representations: the page, the graph it
 // carries, and its talks as citations.
 func pageOffers(page, graph representation, talks []*talk.Talk) []offer {
 	return append([]offer{{typeHTML, page}, {typeJSONLD, graph}}, citationOffers(talks)...)
+}
+
+// record names a record in a log: by its file, or where it was read from
+// none, by what it is and its title or name.
+func record(o talk.Origin, kind, title string) string {
+	if o.Path != "" {
+		return o.Path
+	}
+	return fmt.Sprintf("%s %q", kind, title)
 }
 
 // indented is opt for a graph served on its own, which people read too:

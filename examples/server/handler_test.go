@@ -230,7 +230,15 @@ func TestNegotiate(t *testing.T) {
 		ok     bool
 	}{
 		{nil, typeHTML, true},
-		{[]string{""}, "", false},
+		// A header that names no media range asks for nothing the server
+		// can tell, and is disregarded: it was 406 for every page.
+		{[]string{""}, typeHTML, true},
+		{[]string{" , ;q=1"}, typeHTML, true},
+		{[]string{"*/html, text"}, typeHTML, true},
+		// A lone "*", as Java's HttpURLConnection sends it, is "*/*".
+		{[]string{"*"}, typeHTML, true},
+		{[]string{"text/plain, *; q=.2, application/x-bibtex;q=.1"}, typeHTML, true},
+		{[]string{"*;q=0"}, "", false},
 		{[]string{"*/*"}, typeHTML, true},
 		{[]string{"application/*"}, typeJSONLD, true},
 		{[]string{"application/*, application/ld+json;q=0.1"}, typeBibTeX, true},
@@ -239,7 +247,6 @@ func TestNegotiate(t *testing.T) {
 		{[]string{"text/plain", "application/x-bibtex;q=0.3"}, typeBibTeX, true},
 		{[]string{"text/html;q=nope, application/x-bibtex;q=0.01"}, typeBibTeX, true},
 		{[]string{"text/html;charset=utf-8"}, typeHTML, true},
-		{[]string{"*/html, text"}, "", false},
 		{[]string{"image/*"}, "", false},
 		// Quoted parameter values may hold ";" and ",".
 		{[]string{`text/html;foo="a;q=0", application/x-bibtex;q=0.5`}, typeHTML, true},
@@ -491,7 +498,7 @@ func TestUnicodeForms(t *testing.T) {
 	}
 	// The whole redirect: no body to show, nothing of the request's but
 	// the page it names.
-	wantRedirect := "HTTP/1.1 301 Moved Permanently\nLocation: /conf/cafe%CC%81.html\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n"
+	wantRedirect := "HTTP/1.1 301 Moved Permanently\nCache-Control: no-cache\nLocation: /conf/cafe%CC%81.html\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n"
 	if diff := cmp.Diff(wantRedirect, do(h, "GET", "/conf/caf%C3%A9.html?x=//evil.example")); diff != "" {
 		t.Errorf("redirect (-want +got):\n%s", diff)
 	}
@@ -508,16 +515,92 @@ func TestUnicodeForms(t *testing.T) {
 
 // TestPageNotMade: a page that cannot be made is 500 to the client, who
 // can do nothing with the reason, and the reason goes to the error log
-// with the request, where it went nowhere.
+// with the request and the record the page is of (a talk's or an event's
+// file, a speaker's name), where it went nowhere and then named the path
+// only.
 func TestPageNotMade(t *testing.T) {
 	h := testHandler(t)
 	h.r.Templates = htmltemplate.New("none") // defines no page
 	var log strings.Builder
 	h.errorLog = stdlog.New(&log, "", 0)
-	got := do(h, "GET", "/style.css") + "log: " + log.String()
-	want := "HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+	var got string
+	for _, path := range []string{"/style.css", seedPath, "/events/chipy.html", "/speaker/yury-selivanov.html"} {
+		got += do(h, "GET", path)
+	}
+	got += "log:\n" + log.String()
+	response := "HTTP/1.1 500 Internal Server Error\nCache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
+		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n"
+	const fix = ": parse replacements into the set DefaultTemplates returns\n"
+	want := strings.Repeat(response, 4) + "log:\n" +
+		"GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template" + fix +
+		"GET " + seedPath + " as text/html: europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json: html: Renderer.Templates defines no \"page\" template" + fix +
+		"GET /events/chipy.html as text/html: chipy/category.json: html: Renderer.Templates defines no \"event-page\" template" + fix +
+		"GET /speaker/yury-selivanov.html as text/html: speaker \"Yury Selivanov\": html: Renderer.Templates defines no \"speaker-page\" template" + fix
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestNotFound names the path that has no page, escaped and cut short,
+// whatever the request held: the answer was "404 page not found", which
+// said nothing of which.
+func TestNotFound(t *testing.T) {
+	h := testHandler(t)
+	long := "/" + strings.Repeat("a", maxShownPath-3) + "%C3%A9" + strings.Repeat("b", 1<<16)
+	var got []string
+	for _, path := range []string{
+		"/europython-2016/no-such-talk.html",
+		"/europython-2016%2Fasyncawait.html",
+		"/<script>alert(1)</script>.html?x=<b>",
+		"/caf%C3%A9/%22%27%0D%0A%00.html",
+		"/events/%FF.html",
+		long,
+	} {
+		res := do(h, "GET", path)
+		_, body, _ := strings.Cut(res, "\n\n")
+		got = append(got, strings.SplitN(res, "\n", 2)[0]+" "+body)
+	}
+	want := []string{
+		"HTTP/1.1 404 Not Found 404 not found: no page at /europython-2016/no-such-talk.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /europython-2016%2Fasyncawait.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /%3Cscript%3Ealert%281%29%3C/script%3E.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /caf%C3%A9/%22%27%0D%0A%00.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /events/%FF.html\n",
+		"HTTP/1.1 404 Not Found 404 not found: no page at /" + strings.Repeat("a", maxShownPath-3) + "...\n",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// panickyURLs places pages as the server does but panics for speakers,
+// as a renderer's defect might for a record it was not written for.
+type panickyURLs struct{ urls }
+
+func (panickyURLs) Speaker(*talk.Speaker) string { panic("no speaker here") }
+
+// TestPagePanics: a renderer's panic on a page is a 500, like any page
+// that cannot be made, logged with the request, the record and the panic:
+// net/http cut the connection without an answer (a proxy in front said
+// 502) and logged the panic without the page or the record. The page's
+// other representations are served.
+func TestPagePanics(t *testing.T) {
+	h := testHandler(t)
+	h.r.URLs = panickyURLs{h.urls}
+	var log strings.Builder
+	h.errorLog = stdlog.New(&log, "", 0)
+	got := do(h, "GET", seedPath)
+	got += strings.SplitN(do(h, "GET", seedPath, "Accept", "application/x-bibtex"), "\n", 2)[0] + "\n"
+	logged, _, _ := strings.Cut(log.String(), "\n")
+	got += "log: " + logged + "\n"
+	if strings.Contains(log.String(), "goroutine ") {
+		got += "with its stack\n"
+	}
+	want := "HTTP/1.1 500 Internal Server Error\nCache-Control: no-cache\nContent-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy +
 		"\nVary: Accept\nX-Content-Type-Options: nosniff\n\n500 internal server error\n" +
-		"log: GET /style.css as text/css: html: Renderer.Templates defines no \"style\" template: parse replacements into the set DefaultTemplates returns\n"
+		"HTTP/1.1 200 OK\n" +
+		"log: GET " + seedPath + " as text/html: europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json: panic: no speaker here\n" +
+		"with its stack\n"
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

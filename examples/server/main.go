@@ -33,7 +33,8 @@
 //	/style.css                        the pages' style sheet
 //
 // (html.PyvideoURLs has the rules.) Any other path is 404 Not Found, and so
-// is a path whose "/" is encoded (%2F), which names another resource. Paths
+// is a path whose "/" is encoded (%2F), which names another resource; the
+// answer names the path, percent-encoded and cut at 200 bytes. Paths
 // that differ only in Unicode normalization ("café" composed or decomposed,
 // as a record's slug or a browser's path may have it) name one page, and a
 // request for it in the other form than its own is redirected to its own
@@ -63,18 +64,29 @@
 //	application/x-research-info-systems        (RIS) the same
 //	application/vnd.citationstyles.csl+json    (CSL-JSON) the same
 //
-// No Accept header means text/html; an Accept header that allows none of a
-// page's types gets 406 Not Acceptable, listing them. A page's responses to
-// GET and HEAD say "Vary: Accept", and those with the page carry a strong
-// ETag (a hash of its bytes), a Last-Modified (when the archive was read)
-// and "Cache-Control: no-cache": conditional requests (If-None-Match,
-// If-Modified-Since, If-Match, If-Unmodified-Since) and ranges are answered
-// as http.ServeContent answers them. GET and HEAD are served, OPTIONS lists
-// them; other methods get 405, and any method gets 404 where there is no
-// page. Every response says "X-Content-Type-Options: nosniff" and
-// "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
+// No Accept header means text/html, and so does one that names no media
+// range that can be read (empty, or "text"); a lone "*" means "*/*", as
+// old clients send it. An Accept header that allows none of a page's types
+// gets 406 Not Acceptable, listing them. A page's responses to GET and
+// HEAD say "Vary: Accept", and those with the page carry a strong
+// ETag (a hash of its bytes) and a Last-Modified (when the archive was
+// read): conditional requests (If-None-Match, If-Modified-Since, If-Match,
+// If-Unmodified-Since) and ranges are answered as http.ServeContent answers
+// them. GET and HEAD are served, OPTIONS lists them; other methods get 405,
+// and any method gets 404 where there is no page. Every response, 404s
+// and redirects too, says "Cache-Control: no-cache", since the next reload
+// may change any of them (a cache or CDN may keep it, but asks again before
+// it uses it, which the ETag makes cheap), "X-Content-Type-Options: nosniff"
+// and "Referrer-Policy: strict-origin-when-cross-origin", and a page in HTML
 // has a Content-Security-Policy that lets it load its style sheet, images,
 // media and players, and run no script.
+//
+// A page that cannot be made (its renderer fails or panics) is 500
+// Internal Server Error, which says no more; the log says why, with the
+// request and the record: the talk's or event's file, or the speaker's
+// name. A request whose line and headers pass 64 KiB is 431, and a client
+// has 10 seconds to send them, 30 to send the whole request and as long to
+// take the response.
 //
 // # Other sites' scripts
 //
@@ -87,7 +99,8 @@
 // them is answered for any path (GET and HEAD, with the conditional and
 // range headers), so that a script reads a 404 as a 404. With a list, every
 // response says "Vary: Origin", so that a cache keeps one origin's answer
-// from another.
+// from another; with "*", every response says any origin may read it,
+// whether its request had an Origin or not, so that a cache's copy does.
 //
 //	curl -H 'Accept: application/x-bibtex' localhost:8080/europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html
 package main
@@ -101,8 +114,10 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -161,10 +176,8 @@ type config struct {
 // is done, reading it again each time reload receives.
 func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Signal) error {
 	addr, base, dir := cfg.addr, cfg.base, cfg.dir
-	// A base without a scheme or host ("talks.example.org") would make
-	// every canonical link and @id a relative path.
-	if base != "" && !weburl.Is(base) {
-		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
+	if err := checkBase(base); err != nil {
+		return err
 	}
 	// Listening first says at once that the address is taken or wrong,
 	// not after the archive is read; a client that comes meanwhile waits.
@@ -220,6 +233,26 @@ func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Sign
 	}
 }
 
+// checkBase returns an error saying why base, the -base flag, cannot be
+// the base of the pages' URLs, or nil if it can or is "". A base without
+// a scheme or host ("talks.example.org") would make every canonical link
+// and @id a relative path. The pages' paths are written after it, so a
+// query or fragment in it ("https://x.org/?lang=en") would take them in
+// (https://x.org/?lang=en/events/chipy.html, the home page for every
+// link), and a user and password would be in every link of every page.
+func checkBase(base string) error {
+	if base == "" {
+		return nil
+	}
+	if !weburl.Is(base) {
+		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
+	}
+	if u, err := url.Parse(base); err != nil || u.User != nil || strings.ContainsAny(base, "?#") {
+		return fmt.Errorf("-base %q cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment", base)
+	}
+	return nil
+}
+
 // shutdownGrace is how long a shutdown waits for requests under way. It
 // is longer than the 5 seconds http.Server.Shutdown gives a connection
 // on which no request came (a browser opens one in reserve) before it
@@ -269,7 +302,8 @@ func (a *archiveServer) read() (int, error) {
 // stalled clients from holding connections: ReadHeaderTimeout bounds the
 // request line and headers, and ReadTimeout the whole request, so a client
 // that trickles a request body (which the server reads, to reuse the
-// connection) is cut off too.
+// connection) is cut off too. MaxHeaderBytes bounds what each connection
+// holds while it waits for the headers.
 func newServer(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,
@@ -277,5 +311,13 @@ func newServer(h http.Handler) *http.Server {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    maxHeaderBytes,
 	}
 }
+
+// maxHeaderBytes is the most a request line and headers may take: far
+// more than a browser's or a proxy's request needs (nginx's own buffers
+// stop at 32 KiB), and a sixteenth of net/http's default of 1 MiB, which
+// let each of a client's slow connections hold a megabyte for the 10
+// seconds of ReadHeaderTimeout.
+const maxHeaderBytes = 64 << 10

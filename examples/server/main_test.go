@@ -59,10 +59,13 @@ func TestSlowBody(t *testing.T) {
 
 // TestBaseURL refuses a -base that is not an absolute http or https URL,
 // before reading the archive: "talks.example.org" made every canonical
-// link and @id a relative path, and "javascript:x" one the pages defused.
+// link and @id a relative path, and "javascript:x" one the pages defused;
+// a query or fragment took in the path of every link after it, and a
+// user and password were published in every link.
 func TestBaseURL(t *testing.T) {
 	var got []string
-	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://"} {
+	for _, base := range []string{"talks.example.org", "javascript:alert(1)", "/talks", "https://",
+		"https://talks.example.org/?lang=en", "https://talks.example.org/talks#top", "https://user:secret@talks.example.org/"} {
 		err := serve(context.Background(), config{addr: "127.0.0.1:0", base: base, dir: "no such directory"}, io.Discard, nil)
 		got = append(got, fmt.Sprint(err))
 	}
@@ -71,6 +74,9 @@ func TestBaseURL(t *testing.T) {
 		`-base "javascript:alert(1)" is not an absolute http or https URL`,
 		`-base "/talks" is not an absolute http or https URL`,
 		`-base "https://" is not an absolute http or https URL`,
+		`-base "https://talks.example.org/?lang=en" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment`,
+		`-base "https://talks.example.org/talks#top" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment`,
+		`-base "https://user:secret@talks.example.org/" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -309,5 +315,37 @@ func TestShutdownWithConnectionInReserve(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("the server did not stop")
+	}
+}
+
+// TestLargeHeaders refuses a request whose line and headers pass
+// maxHeaderBytes, and serves one just under it: net/http's default let
+// every connection fill a megabyte while it waited for the headers.
+func TestLargeHeaders(t *testing.T) {
+	srv := newServer(testHandler(t))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	defer srv.Close()
+	status := func(headerBytes int) string {
+		conn, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		conn.SetDeadline(time.Now().Add(10 * time.Second))
+		go io.WriteString(conn, "HEAD /style.css HTTP/1.1\r\nHost: x\r\nX-Filler: "+strings.Repeat("a", headerBytes)+"\r\nConnection: close\r\n\r\n")
+		line, err := bufio.NewReader(conn).ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(line)
+	}
+	got := []string{status(maxHeaderBytes - 100), status(maxHeaderBytes + 4096), status(1 << 20)}
+	want := []string{"HTTP/1.1 200 OK", "HTTP/1.1 431 Request Header Fields Too Large", "HTTP/1.1 431 Request Header Fields Too Large"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

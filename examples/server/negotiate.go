@@ -10,8 +10,11 @@ import (
 // section 12.5.1 says: each offer gets the q-value of the most specific
 // media range that matches it (type/subtype over type/* over */*), q=0
 // refuses it, and the highest q-value wins, the earlier offer on a tie.
-// No Accept header accepts anything, so the first offer wins. It reports
-// false when no offer is acceptable.
+// No Accept header accepts anything, so the first offer wins, and so does
+// one in which no media range can be read (empty, or "text", or
+// "html;q=1"): it asks for nothing the server can tell, and RFC 9110 lets
+// the server disregard it rather than refuse every page. It reports false
+// when no offer is acceptable.
 func negotiate(accept []string, offers []string) (string, bool) {
 	if len(offers) == 0 {
 		return "", false
@@ -63,19 +66,20 @@ func (r mediaRange) matches(t string) int {
 }
 
 // parseAccept reads Accept header values into media ranges, skipping
-// malformed elements; nil means there was no Accept header (an empty one
-// is a list with nothing acceptable). Parameter values may be quoted
-// strings, which can hold commas and semicolons; parameters after the
-// weight are extensions of the Accept header, not of the media range.
+// malformed elements; nil means there was no range to read. A lone "*" is
+// read as "*/*", as the clients that send it (Java's HttpURLConnection,
+// "*; q=.2") mean it. Parameter values may be quoted strings, which can
+// hold commas and semicolons; parameters after the weight are extensions
+// of the Accept header, not of the media range.
 func parseAccept(values []string) []mediaRange {
-	if len(values) == 0 {
-		return nil
-	}
-	ranges := []mediaRange{}
+	var ranges []mediaRange
 	for _, v := range values {
 		for _, elem := range splitQuoted(v, ',') {
 			parts := splitQuoted(elem, ';')
 			mt := strings.ToLower(strings.TrimSpace(parts[0]))
+			if mt == "*" {
+				mt = "*/*"
+			}
 			typ, subtype, ok := strings.Cut(mt, "/")
 			if !ok || typ == "" || subtype == "" || typ == "*" && subtype != "*" {
 				continue
