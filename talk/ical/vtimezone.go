@@ -95,14 +95,15 @@ func (c *calendar) vtimezone(name string, s *span) {
 			c.observance(change{wall: since, from: off, to: off, name: name, daylight: at.IsDST()}, "")
 		}
 		first := end // the first change the talk needs
-		if !begin.IsZero() {
+		collected := len(changes) > 0 && !begin.After(changes[len(changes)-1].at)
+		if !begin.IsZero() && !collected {
 			first = lookBack(begin, s.loc)
 		}
 		switch {
+		case collected || len(changes) > 0 && !first.After(changes[len(changes)-1].at):
+			first = next // all before it collected, as for the talks before
 		case first.IsZero():
 			continue // the zone keeps its clocks for ever
-		case len(changes) > 0 && !first.After(changes[len(changes)-1].at):
-			first = next // all before it collected
 		case len(changes) > 0:
 			n := len(changes)
 			var bridged bool
@@ -133,12 +134,15 @@ func (c *calendar) vtimezone(name string, s *span) {
 		if r.next(lastChange.wall.Year() + 1).Add(-time.Duration(r.from) * time.Second).After(end) {
 			year := lastChange.wall.Year() + 1
 			for ; year < horizon; year++ {
-				wall := r.next(year)
-				ch := changeAt(wall.Add(-time.Duration(r.from)*time.Second), s.loc)
-				if ch.from != r.from || ch.to != r.to || ch.name != r.name || ch.daylight != r.daylight || ch.from == ch.to {
+				at := r.next(year).Add(-time.Duration(r.from) * time.Second)
+				// The clocks change there as the rule says: from its
+				// offset to its offset and name (a change of the
+				// offset, which happens at the second).
+				name, to := at.In(s.loc).Zone()
+				if to != r.to || name != r.name || r.from == r.to || offsetOf(at.Add(-time.Second).In(s.loc)) != r.from {
 					break
 				}
-				lastChange = ch
+				lastChange.at = at
 				r.count++
 			}
 			open = year == horizon
