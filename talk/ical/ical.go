@@ -74,8 +74,8 @@ func (e *UndatedError) Error() string {
 type RangeError struct {
 	ID   string // the record's ID, or its title when it has none
 	Path string // the file it was read from ([talk.Origin.Path]); ""
-	// Property is what the date was for: "DTSTART", "DTEND" (an event's
-	// DTEND is the day after its last day) or "DTSTAMP" ([Options.Stamp]).
+	// Property is what the date was for: "DTSTART", "DTEND" (an event
+	// whose last day is before its first) or "DTSTAMP" ([Options.Stamp]).
 	Property string
 	// Err is the date as ISO 8601 writes it and why it cannot be written,
 	// so that errors.As finds a [*talk.DateError] as for the other
@@ -285,11 +285,14 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 // one without an ID the slug of its title and its first day
 // ("pycon-2024-05-15").
 //
-// A nil e is a [*talk.NilError]. RFC 5545's DTEND is the day after the
-// last, so an event that ends on 9999-12-31 cannot be written: that, and
-// any other date whose year iCalendar cannot write, is a [*RangeError],
-// and nothing is written; so is an event whose last day is before its
-// first, whose DTEND would come before its DTSTART.
+// Its end is DTEND;VALUE=DATE, the day after its last, but for an event
+// that ends on 9999-12-31, where that would leave the four-digit years:
+// it gets its DURATION in days instead, as a day-only talk does.
+//
+// A nil e is a [*talk.NilError]. A date whose year iCalendar cannot
+// write is a [*RangeError], and nothing is written; so is an event whose
+// last day is before its first, whose end would come before its
+// DTSTART.
 func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	if e == nil {
 		return &talk.NilError{Package: "ical", What: "event"}
@@ -307,9 +310,6 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		if err := checkYear(first.Time(), "DTSTART", id, e.Origin.Path); err != nil {
 			return err
 		}
-		if err := checkYear(last.Time().AddDate(0, 0, 1), "DTEND", id, e.Origin.Path); err != nil {
-			return err
-		}
 		if last.Time().Before(first.Time()) {
 			return &RangeError{ID: id, Path: e.Origin.Path, Property: "DTEND",
 				Err: &talk.DateError{Text: last.String(), Reason: "is before the event's start, " + first.String()}}
@@ -322,7 +322,7 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		c.text("UID", eventUID(e, first))
 		c.stamp()
 		c.line("DTSTART;VALUE=DATE:" + first.Time().Format("20060102"))
-		c.line("DTEND;VALUE=DATE:" + last.Time().AddDate(0, 0, 1).Format("20060102"))
+		c.dayEnd(first.Time(), daysBetween(first.Time(), last.Time())+1)
 		c.text("SUMMARY", e.Title)
 		c.text("DESCRIPTION", e.Description)
 		c.text("LOCATION", location(talk.Place{}, e.Place))
@@ -669,7 +669,13 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 // VALUE=DATE, as WriteEvent writes it. A talk whose DTEND would leave the
 // four-digit years (on 9999-12-31) gets its DURATION in days instead.
 func (c *calendar) days(day time.Time, d talk.Duration) {
-	n := max(1, int((time.Duration(d)+24*time.Hour-1)/(24*time.Hour)))
+	c.dayEnd(day, max(1, int((time.Duration(d)+24*time.Hour-1)/(24*time.Hour))))
+}
+
+// dayEnd writes the end of an all-day VEVENT that starts on day and
+// lasts n days: DTEND;VALUE=DATE, or DURATION in days where that would
+// be past 9999-12-31.
+func (c *calendar) dayEnd(day time.Time, n int) {
 	if end := day.AddDate(0, 0, n); end.Year() <= maxYear {
 		c.line("DTEND;VALUE=DATE:" + end.Format("20060102"))
 		return
@@ -913,6 +919,13 @@ func location(own, event talk.Place) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// daysBetween is the number of days from the day a to the day b, both
+// at midnight in one zone, as talk.Date.Time gives days (time.Duration
+// would overflow beyond 292 years).
+func daysBetween(a, b time.Time) int {
+	return int((b.Unix() - a.Unix()) / (24 * 60 * 60))
 }
 
 func firstOf(a, b string) string {

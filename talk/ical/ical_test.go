@@ -338,10 +338,11 @@ func TestEventEndsBeforeStart(t *testing.T) {
 	}
 }
 
-// TestYearRange: iCalendar writes four-digit years. An event ending on
-// 9999-12-31 has its DTEND on 10000-01-01, and a talk at 9999-12-31T23:30
-// -05:00 starts in 10000 in UTC: both are a *RangeError naming the record
-// and nothing is written, not a DTEND;VALUE=DATE:100000101.
+// TestYearRange: iCalendar writes four-digit years. A talk at
+// 9999-12-31T23:30-05:00 starts in 10000 in UTC: a *RangeError naming the
+// record, and nothing is written. An event ending on 9999-12-31, whose
+// DTEND would be 10000-01-01, gets its DURATION in days instead, as a
+// day-only talk does (TestAllDayDuration), rather than be refused.
 func TestYearRange(t *testing.T) {
 	ev := &talk.Event{ID: "last", Start: talk.MustParseDate("9999-12-30"), End: talk.MustParseDate("9999-12-31"),
 		Origin: talk.Origin{Path: "last/category.json"}}
@@ -353,8 +354,6 @@ func TestYearRange(t *testing.T) {
 		run  func(w io.Writer) error
 		want string
 	}{
-		{"event end", func(w io.Writer) error { return ical.WriteEvent(w, ev, ical.Options{Stamp: stamp}) },
-			`ical: last/category.json (last): DTEND "10000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
 		{"event start", func(w io.Writer) error {
 			return ical.WriteEvent(w, &talk.Event{ID: "e", Start: huge}, ical.Options{Stamp: stamp})
 		}, `ical: e: DTSTART "10000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
@@ -383,15 +382,20 @@ func TestYearRange(t *testing.T) {
 			}
 		})
 	}
-	// The last day iCalendar can hold as a DTEND is 9999-12-31, so an
-	// event may end on the 30th.
-	ev.End = talk.MustParseDate("9999-12-30")
-	var b bytes.Buffer
-	if err := ical.WriteEvent(&b, ev, ical.Options{Stamp: stamp}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "\r\nDTEND;VALUE=DATE:99991231\r\n") {
-		t.Errorf("no DTEND 99991231 in\n%s", b.String())
+	// The last day iCalendar can hold as a DTEND is 9999-12-31: an event
+	// ending on the 30th has it, one ending on the 31st a DURATION.
+	for end, want := range map[string]string{"9999-12-30": "DTEND;VALUE=DATE:99991231", "9999-12-31": "DURATION:P2D"} {
+		ev.End = talk.MustParseDate(end)
+		var b bytes.Buffer
+		if err := ical.WriteEvent(&b, ev, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		wantText := strings.Join([]string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+			"BEGIN:VEVENT", "UID:last", "DTSTAMP:20240701T120000Z", "DTSTART;VALUE=DATE:99991230", want,
+			"END:VEVENT", "END:VCALENDAR", ""}, "\r\n")
+		if diff := cmp.Diff(wantText, b.String()); diff != "" {
+			t.Errorf("ending %s (-want +got):\n%s", end, diff)
+		}
 	}
 }
 
