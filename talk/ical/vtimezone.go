@@ -243,7 +243,7 @@ func rules(changes []change) []rule {
 		key := series{ch.daylight, ch.from, ch.to, ch.name, m, day.Weekday(), ch.wall.Sub(day)}
 		weeks := weeksOf(day)
 		joined := false
-		for j := len(out) - 1; j >= 0; j-- {
+		for j := len(out) - 1; j >= max(0, len(out)-maxSeriesBack); j-- {
 			r := &out[j]
 			if r.series != key {
 				continue
@@ -291,6 +291,12 @@ func (r *rule) week() int {
 	}
 	return -1 // unreachable: a rule has a week
 }
+
+// maxSeriesBack bounds how far back rules looks for a change's series: a
+// zone has a few rules at a time, and a zone whose changes fall on
+// another weekday each year (Tehran's by the Persian calendar) would
+// otherwise have each change look through all before it.
+const maxSeriesBack = 16
 
 // weekdays are RFC 5545's weekday names, by time.Weekday.
 var weekdays = [...]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
