@@ -14,8 +14,9 @@
 //	             shares, with its title's slug or ID, start and room)
 //	DTSTAMP      Options.Stamp (the time of writing when it is zero)
 //	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
-//	             (in UTC where the zone's clock reads the time twice);
-//	             in UTC when there is only an offset; VALUE=DATE for a day
+//	             (in UTC where the zone's clock reads the time twice; a
+//	             zone the zone database lacks is a [ZoneError]); in UTC
+//	             when there is only an offset; VALUE=DATE for a day
 //	DURATION     the talk's duration, in whole seconds ("PT0S" when it
 //	             is unknown); DTEND instead when the talk spans a change
 //	             of its zone's clocks, and DTEND;VALUE=DATE, the day after
