@@ -14,8 +14,9 @@
 //	             shares, with its title's slug or ID, start and room)
 //	DTSTAMP      Options.Stamp (the time of writing when it is zero)
 //	DTSTART      with TZID and a VTIMEZONE when the event has a time zone
-//	             (in UTC where the zone's clock reads the time twice);
-//	             in UTC when there is only an offset; VALUE=DATE for a day
+//	             (in UTC where the zone's clock reads the time twice; a
+//	             zone the zone database lacks is a [ZoneError]); in UTC
+//	             when there is only an offset; VALUE=DATE for a day
 //	DURATION     the talk's duration, in whole seconds ("PT0S" when it
 //	             is unknown); DTEND instead when the talk spans a change
 //	             of its zone's clocks, and DTEND;VALUE=DATE, the day after
@@ -35,11 +36,17 @@
 // dropped summer time in 2022), so the same talks may give other
 // VTIMEZONEs on a machine with another release of the database; for
 // output that is the same everywhere (golden tests), set ZONEINFO to one
-// file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE lists the
-// zone's observances that the talks' times need, with explicit dates and
-// no recurrence rules; where the first is summer time (DAYLIGHT), the
-// change to standard time before it as well, since Outlook reads a
-// zone's offset from its STANDARD part.
+// file, such as $GOROOT/lib/time/zoneinfo.zip. A VTIMEZONE holds the
+// zone's changes of the clocks over the talks' times, from a year before
+// the first (and back to a change to standard time, a STANDARD part, which
+// Outlook reads a zone's offset from). Changes that follow a yearly rule
+// (the last Sunday of March) are written as one observance with an RRULE
+// (FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU), ending with UNTIL where the zone
+// stopped following it, since Outlook reads a VTIMEZONE as one yearly pair
+// of rules; the others (Tehran's, Casablanca's, one-off changes) as an
+// observance each with its own DTSTART, which RFC 5545 readers take as
+// they are. The changes between talks more than about a century apart are
+// left out.
 //
 // # Syntax
 //

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	tzdb "github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
 )
@@ -36,6 +37,15 @@ func FuzzWriteTalk(f *testing.F) {
 		}
 		var b bytes.Buffer
 		err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp})
+		if _, known := tzdb.Load(zone); zone != "" && !known {
+			// A zone the database lacks: an error naming it, and
+			// nothing written.
+			var ze *ical.ZoneError
+			if !errors.As(err, &ze) || ze.Zone != zone || b.Len() != 0 {
+				t.Fatalf("zone %q: error %v, wrote %d bytes; want a *ical.ZoneError and nothing", zone, err, b.Len())
+			}
+			return
+		}
 		if dur < 0 {
 			// A talk cannot last less than nothing: an error, and
 			// nothing written.

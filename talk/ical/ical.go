@@ -74,8 +74,8 @@ func (e *UndatedError) Error() string {
 type RangeError struct {
 	ID   string // the record's ID, or its title when it has none
 	Path string // the file it was read from ([talk.Origin.Path]); ""
-	// Property is what the date was for: "DTSTART", "DTEND" (an event's
-	// DTEND is the day after its last day) or "DTSTAMP" ([Options.Stamp]).
+	// Property is what the date was for: "DTSTART", "DTEND" (an event
+	// whose last day is before its first) or "DTSTAMP" ([Options.Stamp]).
 	Property string
 	// Err is the date as ISO 8601 writes it and why it cannot be written,
 	// so that errors.As finds a [*talk.DateError] as for the other
@@ -99,6 +99,33 @@ func (e *RangeError) Error() string {
 
 // Unwrap returns the [*talk.DateError].
 func (e *RangeError) Unwrap() error { return e.Err }
+
+// ZoneError reports a talk at a date-time whose event's time zone
+// ([talk.Event.TimeZone]) is not one of the zone database's: a misspelt
+// or retired name, a Windows zone name, or "Local", which would be the
+// zone of whatever machine writes the calendar ([zone.Load]). Its time
+// cannot be placed in the zone, and a floating time, which each reader
+// puts in its own zone, would lose its place without a word; so, as for
+// a [*RangeError], nothing is written. Correct the name, or clear it for
+// a talk whose time has an offset, which is then written in UTC.
+type ZoneError struct {
+	ID   string // the talk's ID, or its title when it has none
+	Path string // the file it was read from ([talk.Origin.Path]); ""
+	// Index is the talk's place in the talks given, which names it when
+	// it has no ID, title or file.
+	Index int
+	Zone  string // the time zone's name, as the talk's event gives it
+}
+
+// Error names the talk as [RangeError] does (or by its index) and the
+// zone.
+func (e *ZoneError) Error() string {
+	who := recordName(e.ID, e.Path)
+	if who == "" {
+		who = fmt.Sprintf("talks[%d]", e.Index)
+	}
+	return fmt.Sprintf("ical: %s: time zone %q is not in the zone database, so the talk's time cannot be placed", who, e.Zone)
+}
 
 // maxYear is the last year of RFC 5545's four-digit date-fullyear.
 const maxYear = 9999
@@ -139,9 +166,11 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 //     time the zone's clock reads twice (the hour repeated when summer
 //     time ends), which a TZID leaves ambiguous, is written in UTC, as is
 //     one in local mean time, whose offset has seconds;
-//   - a date-time with an offset but no usable zone (or zone UTC) is
-//     written in UTC ("...Z");
+//   - a date-time with an offset but no zone (or zone UTC) is written in
+//     UTC ("...Z");
 //   - a date-time without offset or zone stays a floating local time;
+//     a zone the zone database lacks is an error ([ZoneError]), not
+//     none;
 //   - a date alone makes an all-day event (VALUE=DATE); RFC 5545 allows
 //     it only whole days, so a talk of a day or more (a workshop, a
 //     hackathon) lasts the days it needs at least, two for 26 hours, and
@@ -158,9 +187,10 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // written.
 //
 // A nil talk is a [*talk.NilError] naming its index, a start (or the
-// Options.Stamp) whose year iCalendar cannot write is a [*RangeError],
-// and a negative duration an error wrapping a [*talk.DurationError];
-// then nothing is written.
+// Options.Stamp) whose year iCalendar cannot write is a [*RangeError], a
+// date-time whose event's time zone the zone database lacks a
+// [*ZoneError], and a negative duration an error wrapping a
+// [*talk.DurationError]; then nothing is written.
 //
 // UID is the talk's ID: as it is when it is a UUID (a c3voc guid), else
 // "ID@event-ID". A talk without an ID stands for its ID the slug of its
@@ -194,7 +224,10 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 		if t == nil {
 			return &talk.NilError{Package: "ical", What: fmt.Sprintf("talks[%d]", i)}
 		}
-		s, ok := startOf(t, &loaded)
+		s, ok, known := startOf(t, &loaded)
+		if !known {
+			return &ZoneError{ID: name(t.ID, t.Title), Path: t.Origin.Path, Index: i, Zone: t.Event.TimeZone}
+		}
 		if ok {
 			if err := checkYear(s.at, "DTSTART", name(t.ID, t.Title), t.Origin.Path); err != nil {
 				return err
@@ -252,11 +285,14 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 // one without an ID the slug of its title and its first day
 // ("pycon-2024-05-15").
 //
-// A nil e is a [*talk.NilError]. RFC 5545's DTEND is the day after the
-// last, so an event that ends on 9999-12-31 cannot be written: that, and
-// any other date whose year iCalendar cannot write, is a [*RangeError],
-// and nothing is written; so is an event whose last day is before its
-// first, whose DTEND would come before its DTSTART.
+// Its end is DTEND;VALUE=DATE, the day after its last, but for an event
+// that ends on 9999-12-31, where that would leave the four-digit years:
+// it gets its DURATION in days instead, as a day-only talk does.
+//
+// A nil e is a [*talk.NilError]. A date whose year iCalendar cannot
+// write is a [*RangeError], and nothing is written; so is an event whose
+// last day is before its first, whose end would come before its
+// DTSTART.
 func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	if e == nil {
 		return &talk.NilError{Package: "ical", What: "event"}
@@ -274,9 +310,6 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		if err := checkYear(first.Time(), "DTSTART", id, e.Origin.Path); err != nil {
 			return err
 		}
-		if err := checkYear(last.Time().AddDate(0, 0, 1), "DTEND", id, e.Origin.Path); err != nil {
-			return err
-		}
 		if last.Time().Before(first.Time()) {
 			return &RangeError{ID: id, Path: e.Origin.Path, Property: "DTEND",
 				Err: &talk.DateError{Text: last.String(), Reason: "is before the event's start, " + first.String()}}
@@ -289,7 +322,7 @@ func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 		c.text("UID", eventUID(e, first))
 		c.stamp()
 		c.line("DTSTART;VALUE=DATE:" + first.Time().Format("20060102"))
-		c.line("DTEND;VALUE=DATE:" + last.Time().AddDate(0, 0, 1).Format("20060102"))
+		c.dayEnd(first.Time(), daysBetween(first.Time(), last.Time())+1)
 		c.text("SUMMARY", e.Title)
 		c.text("DESCRIPTION", e.Description)
 		c.text("LOCATION", location(talk.Place{}, e.Place))
@@ -550,29 +583,34 @@ const (
 	allDay
 )
 
-func startOf(t *talk.Talk, zones *zone.Memo) (start, bool) {
+// startOf returns where the talk t goes, and false for a talk with
+// less than a day known; and false for known where its start is a
+// date-time and its event's time zone is not the zone database's.
+func startOf(t *talk.Talk, zones *zone.Memo) (s start, ok, known bool) {
 	d := t.Recorded
 	if d.Precision() < talk.Day {
-		return start{}, false
+		return start{}, false, true
 	}
 	if d.Precision() == talk.Day {
-		return start{at: d.Time(), kind: allDay}, true
+		return start{at: d.Time(), kind: allDay}, true, true
 	}
 	loc, zoneName := zoneOf(zones, t.Event.TimeZone)
 	switch {
+	case loc == nil && t.Event.TimeZone != "":
+		return start{}, false, false
 	case loc == nil && d.Precision() == talk.DateTimeOffset:
-		return start{at: d.Time().UTC(), kind: utc}, true
+		return start{at: d.Time().UTC(), kind: utc}, true, true
 	case loc == nil:
-		return start{at: d.Time(), kind: floating}, true
+		return start{at: d.Time(), kind: floating}, true, true
 	case zoneName == "UTC":
 		// A date-time without an offset is already its wall clock in
 		// UTC ([talk.Date.Time]).
-		return start{at: d.Time().UTC(), kind: utc}, true
+		return start{at: d.Time().UTC(), kind: utc}, true, true
 	case d.Precision() == talk.DateTimeOffset:
-		return start{at: d.Time().In(loc), zone: loc, zoneName: zoneName, kind: zoned}, true
+		return start{at: d.Time().In(loc), zone: loc, zoneName: zoneName, kind: zoned}, true, true
 	}
 	at, _ := zone.Wall(d.Time(), loc)
-	return start{at: at, zone: loc, zoneName: zoneName, kind: zoned}, true
+	return start{at: at, zone: loc, zoneName: zoneName, kind: zoned}, true, true
 }
 
 // zoneOf loads an IANA zone with zones ([zone.Load], which embeds the
@@ -631,7 +669,13 @@ func (c *calendar) talk(t *talk.Talk, id string, s start) {
 // VALUE=DATE, as WriteEvent writes it. A talk whose DTEND would leave the
 // four-digit years (on 9999-12-31) gets its DURATION in days instead.
 func (c *calendar) days(day time.Time, d talk.Duration) {
-	n := max(1, int((time.Duration(d)+24*time.Hour-1)/(24*time.Hour)))
+	c.dayEnd(day, max(1, int((time.Duration(d)+24*time.Hour-1)/(24*time.Hour))))
+}
+
+// dayEnd writes the end of an all-day VEVENT that starts on day and
+// lasts n days: DTEND;VALUE=DATE, or DURATION in days where that would
+// be past 9999-12-31.
+func (c *calendar) dayEnd(day time.Time, n int) {
 	if end := day.AddDate(0, 0, n); end.Year() <= maxYear {
 		c.line("DTEND;VALUE=DATE:" + end.Format("20060102"))
 		return
@@ -875,6 +919,13 @@ func location(own, event talk.Place) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// daysBetween is the number of days from the day a to the day b, both
+// at midnight in one zone, as talk.Date.Time gives days (time.Duration
+// would overflow beyond 292 years).
+func daysBetween(a, b time.Time) int {
+	return int((b.Unix() - a.Unix()) / (24 * 60 * 60))
 }
 
 func firstOf(a, b string) string {

@@ -338,10 +338,11 @@ func TestEventEndsBeforeStart(t *testing.T) {
 	}
 }
 
-// TestYearRange: iCalendar writes four-digit years. An event ending on
-// 9999-12-31 has its DTEND on 10000-01-01, and a talk at 9999-12-31T23:30
-// -05:00 starts in 10000 in UTC: both are a *RangeError naming the record
-// and nothing is written, not a DTEND;VALUE=DATE:100000101.
+// TestYearRange: iCalendar writes four-digit years. A talk at
+// 9999-12-31T23:30-05:00 starts in 10000 in UTC: a *RangeError naming the
+// record, and nothing is written. An event ending on 9999-12-31, whose
+// DTEND would be 10000-01-01, gets its DURATION in days instead, as a
+// day-only talk does (TestAllDayDuration), rather than be refused.
 func TestYearRange(t *testing.T) {
 	ev := &talk.Event{ID: "last", Start: talk.MustParseDate("9999-12-30"), End: talk.MustParseDate("9999-12-31"),
 		Origin: talk.Origin{Path: "last/category.json"}}
@@ -353,8 +354,6 @@ func TestYearRange(t *testing.T) {
 		run  func(w io.Writer) error
 		want string
 	}{
-		{"event end", func(w io.Writer) error { return ical.WriteEvent(w, ev, ical.Options{Stamp: stamp}) },
-			`ical: last/category.json (last): DTEND "10000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
 		{"event start", func(w io.Writer) error {
 			return ical.WriteEvent(w, &talk.Event{ID: "e", Start: huge}, ical.Options{Stamp: stamp})
 		}, `ical: e: DTSTART "10000-01-01T00:00:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`},
@@ -383,15 +382,20 @@ func TestYearRange(t *testing.T) {
 			}
 		})
 	}
-	// The last day iCalendar can hold as a DTEND is 9999-12-31, so an
-	// event may end on the 30th.
-	ev.End = talk.MustParseDate("9999-12-30")
-	var b bytes.Buffer
-	if err := ical.WriteEvent(&b, ev, ical.Options{Stamp: stamp}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "\r\nDTEND;VALUE=DATE:99991231\r\n") {
-		t.Errorf("no DTEND 99991231 in\n%s", b.String())
+	// The last day iCalendar can hold as a DTEND is 9999-12-31: an event
+	// ending on the 30th has it, one ending on the 31st a DURATION.
+	for end, want := range map[string]string{"9999-12-30": "DTEND;VALUE=DATE:99991231", "9999-12-31": "DURATION:P2D"} {
+		ev.End = talk.MustParseDate(end)
+		var b bytes.Buffer
+		if err := ical.WriteEvent(&b, ev, ical.Options{Stamp: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		wantText := strings.Join([]string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
+			"BEGIN:VEVENT", "UID:last", "DTSTAMP:20240701T120000Z", "DTSTART;VALUE=DATE:99991230", want,
+			"END:VEVENT", "END:VCALENDAR", ""}, "\r\n")
+		if diff := cmp.Diff(wantText, b.String()); diff != "" {
+			t.Errorf("ending %s (-want +got):\n%s", end, diff)
+		}
 	}
 }
 
@@ -410,8 +414,9 @@ func TestRangeErrorZero(t *testing.T) {
 
 // TestLocalZone: an event whose time zone is "Local", which the event
 // schema admits, has no zone to write: time.LoadLocation takes it for the
-// zone of the machine, so each would write a VTIMEZONE of its own. The
-// talk keeps its wall-clock time, floating, as without a zone.
+// zone of the machine, so each would write a VTIMEZONE of its own. It is
+// a *ical.ZoneError, as an unknown zone is (TestUnknownZone): written
+// floating, the talk would lose its place without a word.
 //
 // So are the names that time.LoadLocation takes from the files of some
 // systems but that are no zone's: "localtime" (on Debian a link to the
@@ -423,16 +428,59 @@ func TestLocalZone(t *testing.T) {
 			tk := &talk.Talk{ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-07-01T10:00:00"),
 				Duration: talk.Duration(time.Hour), Event: talk.Event{ID: "ev", TimeZone: zone}}
 			var b bytes.Buffer
-			if err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp}); err != nil {
-				t.Fatal(err)
+			err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp})
+			var ze *ical.ZoneError
+			if !errors.As(err, &ze) {
+				t.Fatalf("error %v, want a *ical.ZoneError", err)
 			}
-			want := strings.Join([]string{
-				"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
-				"BEGIN:VEVENT", "UID:t@ev", "DTSTAMP:20240701T120000Z", "DTSTART:20240701T100000",
-				"DURATION:PT1H", "SUMMARY:T", "END:VEVENT", "END:VCALENDAR", "",
-			}, "\r\n")
-			if diff := cmp.Diff(want, b.String()); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
+			want := &ical.ZoneError{ID: "t", Zone: zone}
+			if diff := cmp.Diff(want, ze); diff != "" || b.Len() != 0 {
+				t.Errorf("(-want +got):\n%s\nwritten: %q", diff, b.String())
+			}
+		})
+	}
+}
+
+// TestUnknownZone: a talk whose event names a time zone the zone
+// database lacks (misspelt, retired, a Windows name) is an error naming
+// the talk, its file and the zone, and nothing is written, rather than a
+// floating time each reader puts in its own zone (or, with an offset, a
+// time in UTC that quietly drops the zone); a date alone, which no zone
+// moves, and a zone of UTC by another name are written as before.
+func TestUnknownZone(t *testing.T) {
+	at := talk.MustParseDate("2024-07-01T10:00:00")
+	cases := []struct {
+		name string
+		t    talk.Talk
+		want string
+	}{
+		{"misspelt", talk.Talk{ID: "t1", Origin: talk.Origin{Path: "talks/t1.json"}, Recorded: at, Event: talk.Event{TimeZone: "Europe/Berln"}},
+			`ical: talks/t1.json (t1): time zone "Europe/Berln" is not in the zone database, so the talk's time cannot be placed`},
+		{"windows name, with offset", talk.Talk{Title: "Keynote", Recorded: talk.MustParseDate("2024-07-01T10:00:00+02:00"),
+			Event: talk.Event{TimeZone: "W. Europe Standard Time"}},
+			`ical: Keynote: time zone "W. Europe Standard Time" is not in the zone database, so the talk's time cannot be placed`},
+		{"nameless", talk.Talk{Recorded: at, Event: talk.Event{TimeZone: "Mars/Olympus_Mons"}},
+			`ical: talks[1]: time zone "Mars/Olympus_Mons" is not in the zone database, so the talk's time cannot be placed`},
+		{"date alone", talk.Talk{ID: "d", Recorded: talk.MustParseDate("2024-07-01"), Event: talk.Event{TimeZone: "Europe/Berln"}}, ""},
+		{"UTC by another name", talk.Talk{ID: "u", Recorded: at, Event: talk.Event{TimeZone: "Etc/Zulu"}}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			first := &talk.Talk{ID: "fine", Recorded: at, Event: talk.Event{TimeZone: "Europe/Berlin"}}
+			var b bytes.Buffer
+			err := ical.WriteCalendar(&b, []*talk.Talk{first, &c.t}, ical.Options{Stamp: stamp})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if c.want != "" {
+				var ze *ical.ZoneError
+				if !errors.As(err, &ze) || ze.Index != 1 || ze.Zone != c.t.Event.TimeZone || b.Len() != 0 {
+					t.Errorf("got %#v and %d bytes, want a *ical.ZoneError for talks[1] and nothing written", err, b.Len())
+				}
 			}
 		})
 	}

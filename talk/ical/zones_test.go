@@ -100,24 +100,29 @@ func TestZones(t *testing.T) {
 
 // TestFarApart: talks 800 years apart in one zone read at Go's instants,
 // though 1,600 changes of the clocks lie between them, and the VTIMEZONE
-// says only what the two need. (Not in zones.ics: a change to the
+// says only what the two need: the change to CET before the first, and
+// the yearly rules of the second. (Not in zones.ics: a change to the
 // zone's future rules would change it.)
 func TestFarApart(t *testing.T) {
 	props, text := berlinCalendar(t, time.Hour, "1900-01-15T10:00:00+01:00", "2700-07-15T10:00:00+02:00")
-	if n := len(observanceStarts(props)); n != 2 {
-		t.Errorf("%d observances, want the 2 in effect at the talks:\n%s", n, text)
+	want := []string{"18930401T000000", "26990326T020000 FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+		"26991029T030000 FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"}
+	if diff := cmp.Diff(want, observanceStarts(props)); diff != "" {
+		t.Errorf("observances (-want +got):\n%s\n%s", diff, text)
 	}
 }
 
 // TestNewYearsAfterRules: talks over the new year in years whose changes
 // of the clocks Go computes from the zone's rule, where its own bounds
 // end a state at each new year, and in a leap year a day early
-// (golang.org/issue/81583): the VTIMEZONE has the one change before each
-// talk, and no observance that changes nothing.
+// (golang.org/issue/81583): the VTIMEZONE has the zone's yearly rules
+// from the year before the first talk, and no observance that changes
+// nothing.
 func TestNewYearsAfterRules(t *testing.T) {
 	props, text := berlinCalendar(t, 48*time.Hour, "2039-12-31T20:00:00+01:00", "2040-12-31T20:00:00+01:00")
-	if diff := cmp.Diff([]string{"20391030T030000", "20401028T030000"}, observanceStarts(props)); diff != "" {
-		t.Errorf("observances' starts (-want +got):\n%s\n%s", diff, text)
+	want := []string{"20381031T030000 FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "20390327T020000 FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"}
+	if diff := cmp.Diff(want, observanceStarts(props)); diff != "" {
+		t.Errorf("observances (-want +got):\n%s\n%s", diff, text)
 	}
 }
 
@@ -146,12 +151,15 @@ func berlinCalendar(t *testing.T, dur time.Duration, dates ...string) ([]propert
 }
 
 // observanceStarts lists the DTSTART of each observance of a calendar's
-// VTIMEZONEs.
+// VTIMEZONEs, and its RRULE after a space where it has one.
 func observanceStarts(props []property) []string {
 	var starts []string
 	for i, p := range props {
 		if p.name == "DTSTART" && i > 0 && props[i-1].name == "BEGIN" && (props[i-1].value == "STANDARD" || props[i-1].value == "DAYLIGHT") {
 			starts = append(starts, p.value)
+		}
+		if p.name == "RRULE" {
+			starts[len(starts)-1] += " " + p.value
 		}
 	}
 	return starts
@@ -175,7 +183,8 @@ func cmpDiff(want, got []string) string {
 	return b.String()
 }
 
-// observance is one STANDARD or DAYLIGHT part of a VTIMEZONE.
+// observance is one onset of a STANDARD or DAYLIGHT part of a
+// VTIMEZONE: its DTSTART, or one its RRULE gives.
 type observance struct {
 	onset    time.Time // the instant it starts
 	from, to int       // TZOFFSETFROM, TZOFFSETTO in seconds
@@ -189,6 +198,7 @@ func readInstants(t *testing.T, props []property) []string {
 	var tzid string
 	var obs observance
 	var local time.Time
+	var rrule string
 	var out []string
 	var uid string
 	var start time.Time
@@ -208,6 +218,8 @@ func readInstants(t *testing.T, props []property) []string {
 				out = append(out, fmt.Sprintf("%s %s %s", uid, start.Format(time.RFC3339), at.Format(time.RFC3339)))
 				uid = ""
 			}
+		case "RRULE":
+			rrule = p.value
 		case "TZOFFSETFROM":
 			obs.from = parseOffset(t, p.value)
 		case "TZOFFSETTO":
@@ -215,8 +227,11 @@ func readInstants(t *testing.T, props []property) []string {
 		case "END":
 			switch p.value {
 			case "STANDARD", "DAYLIGHT":
-				obs.onset = local.Add(-time.Duration(obs.from) * time.Second)
-				zones[tzid] = append(zones[tzid], obs)
+				for _, wall := range recurrences(t, local, obs.from, rrule) {
+					obs.onset = wall.Add(-time.Duration(obs.from) * time.Second)
+					zones[tzid] = append(zones[tzid], obs)
+				}
+				rrule = ""
 			case "VTIMEZONE":
 				slices.SortFunc(zones[tzid], func(a, b observance) int { return a.onset.Compare(b.onset) })
 				tzid = ""
@@ -234,6 +249,84 @@ func readInstants(t *testing.T, props []property) []string {
 	}
 	return out
 }
+
+// recurrences returns the wall clocks at which an observance starting at
+// dtstart, in the offset from, recurs by rrule, as the VTIMEZONEs' rules
+// are written ("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", with an UNTIL in UTC
+// or without end, then up to the year 9999): dtstart alone when rrule
+// is "". Each rule must start with its first recurrence and end (UNTIL)
+// with the instant of its last.
+func recurrences(t *testing.T, dtstart time.Time, from int, rrule string) []time.Time {
+	t.Helper()
+	if rrule == "" {
+		return []time.Time{dtstart}
+	}
+	var month time.Month
+	var week int
+	var weekday time.Weekday = -1
+	var until time.Time
+	freq := false
+	for part := range strings.SplitSeq(rrule, ";") {
+		k, v, _ := strings.Cut(part, "=")
+		switch k {
+		case "FREQ":
+			freq = v == "YEARLY"
+		case "BYMONTH":
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				t.Fatalf("RRULE:%s: %v", rrule, err)
+			}
+			month = time.Month(n)
+		case "BYDAY":
+			days := map[string]time.Weekday{"SU": time.Sunday, "MO": time.Monday, "TU": time.Tuesday, "WE": time.Wednesday,
+				"TH": time.Thursday, "FR": time.Friday, "SA": time.Saturday}
+			d, ok := days[v[len(v)-2:]]
+			n, err := strconv.Atoi(v[:len(v)-2])
+			if !ok || err != nil || n == 0 {
+				t.Fatalf("RRULE:%s: BYDAY %q", rrule, v)
+			}
+			weekday, week = d, n
+		case "UNTIL":
+			u, ok := strings.CutSuffix(v, "Z")
+			if !ok {
+				t.Fatalf("RRULE:%s: UNTIL not in UTC", rrule)
+			}
+			until = parseTime(t, u)
+		default:
+			t.Fatalf("RRULE:%s: %s not expected", rrule, k)
+		}
+	}
+	if !freq || month == 0 || weekday < 0 {
+		t.Fatalf("RRULE:%s: not a yearly rule of a weekday of a month", rrule)
+	}
+	clock := dtstart.Sub(time.Date(dtstart.Year(), dtstart.Month(), dtstart.Day(), 0, 0, 0, 0, time.UTC))
+	var out []time.Time
+	for y := dtstart.Year(); y <= maxYear; y++ {
+		var day time.Time
+		if week > 0 {
+			day = time.Date(y, month, 1, 0, 0, 0, 0, time.UTC)
+			day = day.AddDate(0, 0, (int(weekday)-int(day.Weekday())+7)%7+7*(week-1))
+		} else {
+			day = time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC)
+			day = day.AddDate(0, 0, -((int(day.Weekday())-int(weekday)+7)%7)+7*(week+1))
+		}
+		wall := day.Add(clock)
+		if !until.IsZero() && wall.Add(-time.Duration(from)*time.Second).After(until) {
+			break
+		}
+		if y == dtstart.Year() && !wall.Equal(dtstart) {
+			t.Fatalf("DTSTART:%s is not its RRULE:%s's first recurrence, %s", dtstart.Format("20060102T150405"), rrule, wall)
+		}
+		out = append(out, wall)
+	}
+	if len(out) == 0 || !until.IsZero() && !out[len(out)-1].Add(-time.Duration(from)*time.Second).Equal(until) {
+		t.Fatalf("RRULE:%s: UNTIL is not its last recurrence, %s", rrule, out[len(out)-1])
+	}
+	return out
+}
+
+// maxYear is the last year RFC 5545 dates hold.
+const maxYear = 9999
 
 // eventTime reads a VEVENT's DATE-TIME as an instant in UTC: a local
 // time with TZID through the zone's observances, taking a time that
@@ -369,4 +462,65 @@ func TestStandardWithDaylight(t *testing.T) {
 			t.Errorf("%s %s: a VTIMEZONE with DAYLIGHT and no STANDARD:\n%s", c.zone, c.date, out)
 		}
 	}
+}
+
+// yearsZones are the zones of TestZoneYears: yearly rules (Berlin,
+// Sydney), a rule that changed (New York in 2007), rules dropped (Sao
+// Paulo in 2019, Tehran in 2022, Moscow in 2011 and 2014), changes no
+// yearly rule gives (Tehran's, Casablanca's in Ramadan) and a day skipped
+// (Apia). .ci/ical's years.ics has the same talks, for ical.js.
+var yearsZones = []string{"Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Sao_Paulo",
+	"Asia/Tehran", "Africa/Casablanca", "Pacific/Apia", "Europe/Moscow"}
+
+// TestZoneYears writes an archive's calendar, talks in each of yearsZones
+// from 2000 to 2030 (at 10:00 on the 1st and 15th of each month, and 90
+// minutes before and after each change of the clocks), and checks that
+// reading it as RFC 5545 says, RRULEs and all, gives Go's instants; and
+// its VTIMEZONEs against years.vtimezone: yearly rules where the zone
+// followed one (Outlook reads nothing else), with UNTIL where it stopped,
+// and an observance of its own for each other change.
+func TestZoneYears(t *testing.T) {
+	var talks []*talk.Talk
+	var want []string
+	add := func(zoneName string, d talk.Date, at time.Time) {
+		id := fmt.Sprintf("y%05d", len(talks))
+		talks = append(talks, &talk.Talk{ID: id, Recorded: d, Duration: talk.Duration(time.Hour), Event: talk.Event{TimeZone: zoneName}})
+		want = append(want, fmt.Sprintf("%s %s %s", id, at.UTC().Format(time.RFC3339), at.Add(time.Hour).UTC().Format(time.RFC3339)))
+	}
+	for _, name := range yearsZones {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := 2000; y <= 2030; y++ {
+			for m := time.January; m <= time.December; m++ {
+				for _, day := range []int{1, 15} {
+					at := time.Date(y, m, day, 10, 0, 0, 0, loc)
+					add(name, talk.DateTimeOf(at, false), at)
+				}
+			}
+		}
+		until := time.Date(2031, 1, 1, 0, 0, 0, 0, loc)
+		for at := time.Date(2000, 1, 1, 0, 0, 0, 0, loc); ; {
+			_, end := at.ZoneBounds()
+			if end.IsZero() || !end.Before(until) {
+				break
+			}
+			for _, near := range []time.Duration{-90 * time.Minute, 90 * time.Minute} {
+				add(name, talk.DateTimeOf(end.Add(near), true), end.Add(near))
+			}
+			at = end
+		}
+	}
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	got := readInstants(t, checkSyntax(t, b.Bytes()))
+	if diff := cmpDiff(want, got); diff != "" {
+		t.Errorf("instants (-want +got):\n%s", diff)
+	}
+	text := b.String()
+	zones := text[strings.Index(text, "BEGIN:VTIMEZONE"):strings.Index(text, "BEGIN:VEVENT")]
+	goldenText(t, "years.vtimezone", []byte(zones))
 }
