@@ -222,6 +222,7 @@ func runRender(e *env, args []string) int {
 func renderErrorLines(err error, talks []*talk.Talk) []string {
 	var undated *ical.UndatedError
 	var outOfRange *ical.RangeError
+	var unknownZone *ical.ZoneError
 	switch {
 	case errors.As(err, &undated):
 		recorded := map[string]talk.Date{}
@@ -243,6 +244,8 @@ func renderErrorLines(err error, talks []*talk.Talk) []string {
 		return lines
 	case errors.As(err, &outOfRange) && outOfRange.Path != "" && outOfRange.Err != nil:
 		return []string{errorLine(fmt.Errorf("%s: %s %q %s; no calendar written", outOfRange.Path, outOfRange.Property, outOfRange.Err.Text, outOfRange.Err.Reason))}
+	case errors.As(err, &unknownZone) && unknownZone.Path != "":
+		return []string{errorLine(fmt.Errorf("%s: its event's time zone, %q, is not in the zone database, so its time cannot be placed; no calendar written", unknownZone.Path, unknownZone.Zone))}
 	}
 	return []string{"talkmeta render: " + errorLine(err)}
 }

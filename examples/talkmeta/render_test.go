@@ -104,8 +104,9 @@ func TestRenderCalendarStamp(t *testing.T) {
 
 // TestRenderCalendarUndated: talks a calendar leaves out for want of a
 // day are reported one a line, each by its file and what its date is,
-// and the calendar holds the rest; a date iCalendar cannot write is
-// reported by its file, and no calendar is written.
+// and the calendar holds the rest; a date iCalendar cannot write, or a
+// time in a zone the database lacks, is reported by its file, and no
+// calendar is written.
 func TestRenderCalendarUndated(t *testing.T) {
 	inTempDir(t)
 	plantFile(t, "ev/talks/dated.json", `{"id": "dated", "title": "Dated", "recorded": "2024-06-01"}`)
@@ -135,6 +136,11 @@ func TestRenderCalendarUndated(t *testing.T) {
 	})
 	wantResult(t, runCommand("", "render", "-to", "ics", "far/far.json"), 1, nil, []string{
 		`far/far.json: DTSTART "10000-01-01T01:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold; no calendar written`,
+	})
+	plantFile(t, "typo/event.json", `{"id": "typo", "title": "Typo", "time_zone": "Europe/Berln"}`)
+	plantFile(t, "typo/talks/t.json", `{"id": "t", "title": "T", "recorded": "2024-06-01T10:00:00"}`)
+	wantResult(t, runCommand("", "render", "-to", "ics", "typo"), 1, nil, []string{
+		`typo/talks/t.json: its event's time zone, "Europe/Berln", is not in the zone database, so its time cannot be placed; no calendar written`,
 	})
 }
 
