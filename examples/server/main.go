@@ -114,10 +114,8 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -234,21 +232,14 @@ func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Sign
 }
 
 // checkBase returns an error saying why base, the -base flag, cannot be
-// the base of the pages' URLs, or nil if it can or is "". A base without
-// a scheme or host ("talks.example.org") would make every canonical link
-// and @id a relative path. The pages' paths are written after it, so a
-// query or fragment in it ("https://x.org/?lang=en") would take them in
-// (https://x.org/?lang=en/events/chipy.html, the home page for every
-// link), and a user and password would be in every link of every page.
+// the base of the pages' URLs (see weburl.CheckBase), or nil if it can
+// or is "".
 func checkBase(base string) error {
 	if base == "" {
 		return nil
 	}
-	if !weburl.Is(base) {
-		return fmt.Errorf("-base %q is not an absolute http or https URL", base)
-	}
-	if u, err := url.Parse(base); err != nil || u.User != nil || strings.ContainsAny(base, "?#") {
-		return fmt.Errorf("-base %q cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment", base)
+	if err := weburl.CheckBase(base); err != nil {
+		return fmt.Errorf("-base %w", err)
 	}
 	return nil
 }

@@ -206,13 +206,16 @@ func baseFlag(fs *flag.FlagSet, what string) *string {
 	return fs.String("base", "", "the site's base `URL` (http or https), for "+what)
 }
 
-// checkBase returns the usage error of a -base that is not an absolute
-// http or https URL, or -1 for one that is, or none: without a scheme and
-// a host ("talks.example.org") every canonical link and @id would be a
-// path that leads nowhere, and the pages would say nothing of it.
+// checkBase returns the usage error of a -base that cannot be the base
+// of the pages' URLs (see weburl.CheckBase: not an absolute http or https
+// URL, or one with a user, a query or a fragment), or -1 for one that
+// can, or none: the pages would say nothing of links that lead nowhere.
 func checkBase(fs *flag.FlagSet, base string) int {
-	if base != "" && !weburl.Is(base) {
-		return usageError(fs, "-base %q is not an absolute http or https URL", base)
+	if base == "" {
+		return -1
+	}
+	if err := weburl.CheckBase(base); err != nil {
+		return usageError(fs, "-base %v", err)
 	}
 	return -1
 }

@@ -83,6 +83,9 @@ func TestUsageReasons(t *testing.T) {
 		{"site-no-talks.txt", []string{"site", "-o", filepath.Join(t.TempDir(), "site")}},
 		{"site-relative-base.txt", []string{"site", "-base", "talks.example.org", "-o", filepath.Join(t.TempDir(), "site"), archive}},
 		{"render-script-base.txt", []string{"render", "-to", "jsonld", "-base", "javascript:alert(1)//", archive}},
+		// A query would take in every page's path: every link the home
+		// page.
+		{"site-query-base.txt", []string{"site", "-base", "https://talks.example.org/?lang=en", "-o", filepath.Join(t.TempDir(), "site"), archive}},
 		// Flags a format has no use for are refused, not ignored.
 		{"render-ascii-ris.txt", []string{"render", "-to", "ris", "-ascii", archive}},
 		{"render-base-bibtex.txt", []string{"render", "-to", "bibtex", "-base", "https://talks.example.org", archive}},

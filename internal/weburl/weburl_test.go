@@ -142,3 +142,34 @@ func TestStartSeconds(t *testing.T) {
 		t.Errorf("StartSeconds (-want +got):\n%s", diff)
 	}
 }
+
+// TestCheckBase: a site's base URL is an absolute http or https URL
+// that its pages' paths can follow.
+func TestCheckBase(t *testing.T) {
+	got := map[string]string{}
+	for _, base := range []string{
+		"https://talks.example.org", "http://talks.example.org/archive/", "HTTPS://Talks.Example.org:8443/a",
+		"talks.example.org", "javascript:alert(1)//", "ftp://x.org",
+		"https://x.org/?lang=en", "https://x.org/#top", "https://user:secret@x.org/",
+	} {
+		got[base] = "ok"
+		if err := CheckBase(base); err != nil {
+			got[base] = err.Error()
+		}
+	}
+	follow := " cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment"
+	want := map[string]string{
+		"https://talks.example.org":         "ok",
+		"http://talks.example.org/archive/": "ok",
+		"HTTPS://Talks.Example.org:8443/a":  "ok",
+		"talks.example.org":                 `"talks.example.org" is not an absolute http or https URL`,
+		"javascript:alert(1)//":             `"javascript:alert(1)//" is not an absolute http or https URL`,
+		"ftp://x.org":                       `"ftp://x.org" is not an absolute http or https URL`,
+		"https://x.org/?lang=en":            `"https://x.org/?lang=en"` + follow,
+		"https://x.org/#top":                `"https://x.org/#top"` + follow,
+		"https://user:secret@x.org/":        `"https://user:secret@x.org/"` + follow,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CheckBase (-want +got):\n%s", diff)
+	}
+}

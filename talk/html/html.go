@@ -50,7 +50,10 @@ type Renderer struct {
 	Templates *htmltemplate.Template
 	// BaseURL makes the canonical URL, links between pages and JSON-LD
 	// @ids absolute. Without it, pages link to each other with paths
-	// from the site's root ("/speaker/yury-selivanov.html").
+	// from the site's root ("/speaker/yury-selivanov.html"). The paths
+	// are written after it, so it has a scheme and a host, perhaps a
+	// path, and no user, query or fragment, which would take the paths
+	// in ("https://x.org/?lang=en/speaker/...", the home page).
 	BaseURL string
 	// URLs places the pages; nil means [PyvideoURLs].
 	URLs URLs
