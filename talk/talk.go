@@ -13,8 +13,10 @@ import (
 // at their zero values; nothing is invented.
 type Talk struct {
 	// ID is the talk's stable identity within its event: the file name
-	// without ".json" in a pyvideo archive, the guid in a c3voc schedule.
-	// It is never rebuilt from the title, so renaming a talk keeps its ID.
+	// without ".json" in a pyvideo archive, the guid in a c3voc schedule
+	// (for an item without one, the ID the c3voc tools derive from its
+	// conference and number; see package schedule). It is never rebuilt
+	// from the title, so renaming a talk keeps its ID.
 	ID string
 
 	Title    string // as the source writes it
