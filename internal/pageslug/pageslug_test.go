@@ -1,7 +1,10 @@
 package pageslug
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,5 +45,102 @@ func TestOther(t *testing.T) {
 	want := []string{"/e/c-3.html 4", "/e/c-3.html 4", "/e/c-c.html 2", "/e/c-3.html 4", "/e/c-7.html 8"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// claim is a record as a test of Pages claims it: its slug's page, its
+// ID and its owner.
+type claim struct{ page, id, owner string }
+
+// build claims records in order, settles the claims that waited, and
+// returns each record's page, by owner, and the file of owners it writes.
+func build(t *testing.T, last string, records ...claim) (map[string]string, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pages")
+	if last != "" {
+		if err := os.WriteFile(path, []byte(last), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := ReadPages(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	var waiting []claim
+	for _, r := range records {
+		if page := p.Claim(r.page, r.id, r.owner); page != "" {
+			got[r.owner] = page
+		} else {
+			waiting = append(waiting, r)
+		}
+	}
+	p.Settle()
+	for _, r := range waiting {
+		got[r.owner] = p.Claim(r.page, r.id, r.owner)
+	}
+	return got, string(p.Text(""))
+}
+
+// TestPagesStay builds a site's pages four times: a record added that
+// sorts first and wants a page another has takes another page (it took
+// the first's, which moved: links to it led to another talk), a record
+// gone frees its page for a new one, and a record whose page was a number
+// or its ID's keeps it. Each build's pages and file are compared whole.
+func TestPagesStay(t *testing.T) {
+	a, b := claim{"e/c.html", "a", `"a"`}, claim{"e/c.html", "b", `"b"`}
+	n, m := claim{"e/c.html", "n", `"n"`}, claim{"e/c.html", "", `"m"`}
+	got, file := build(t, "", a, b)
+	want := map[string]string{`"a"`: "e/c.html", `"b"`: "e/c-b.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("first build (-want +got):\n%s", diff)
+	}
+	if want := "\"e/c-b.html\" \"b\"\n\"e/c.html\" \"a\"\n"; file != want {
+		t.Errorf("first build's file %q, want %q", file, want)
+	}
+	got, file = build(t, file, n, a, b)
+	want = map[string]string{`"a"`: "e/c.html", `"b"`: "e/c-b.html", `"n"`: "e/c-n.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record added first (-want +got):\n%s", diff)
+	}
+	got, file = build(t, file, m, n, b)
+	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html", `"m"`: "e/c.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record gone, another added (-want +got):\n%s", diff)
+	}
+	got, _ = build(t, file, claim{"e/c.html", "", `"z"`}, m, n, b)
+	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html", `"m"`: "e/c.html", `"z"`: "e/c-2.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record without an ID added (-want +got):\n%s", diff)
+	}
+	// A record whose slug changed leaves its page for the one its new
+	// slug names; the page it had is free for a record that wants it.
+	got, _ = build(t, "\"e/c-2.html\" \"z\"\n\"e/c.html\" \"m\"\n", claim{"e/c-2.html", "", `"y"`}, claim{"e/d.html", "", `"z"`}, m)
+	want = map[string]string{`"m"`: "e/c.html", `"y"`: "e/c-2.html", `"z"`: "e/d.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a slug changed (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadPagesDamaged: a file of owners cut short or edited by hand is
+// an error naming the file and the line, not a guess that moves pages.
+func TestReadPagesDamaged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".site-pages")
+	for _, tt := range []struct{ text, want string }{
+		{"# header\n\"a.html\" \"a\"\n\"b.ht", ":3: the last line does not end: the file was cut short"},
+		{"a.html \"a\"\n", `:1: "a.html \"a\"" does not begin with a page in double quotes`},
+		{"\"../x.html\" \"a\"\n", `:1: "../x.html" is not a page within the site`},
+		{"\"a.html\"\n", `:1: page "a.html" is followed by no owner`},
+		{"\"a.html\" \"a\"\n\n\"a.html\" \"b\"\n", `:3: page "a.html" is "a"'s already, on line 1`},
+		{"\"a.html\" \"a\"\n\"b.html\" \"a\"\n", `:2: "a" has page "a.html" already, on line 1`},
+	} {
+		if err := os.WriteFile(path, []byte(tt.text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadPages(path)
+		want := path + tt.want + "; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)"
+		if _, ok := errors.AsType[*PagesFileError](err); !ok || err.Error() != want {
+			t.Errorf("%q: error %v, want %s", tt.text, err, want)
+		}
 	}
 }
