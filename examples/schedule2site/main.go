@@ -7,9 +7,12 @@
 // calendar are named by its title's slug, under talks/; talks whose titles
 // slug alike ("C", "C++") each get their own, as in talkmeta site: the
 // first "c", the others "c-" and the slug of their ID (or a number, for
-// a talk without one), which stays the talk's when others of that title
-// are taken out of the schedule; a slug too long for a file name is cut,
-// with a hash of the whole after it, as talkmeta site cuts it.
+// a talk without one); a slug too long for a file name is cut, with a
+// hash of the whole after it, as talkmeta site cuts it. A talk keeps its
+// page from one build to the next, by SITE/.schedule2site-pages, which
+// says which talk (by its ID) has which page: a talk added to the
+// schedule before another of its title takes another page, not the one
+// links people shared lead to, and a talk taken out frees its page.
 //
 //	go run ./examples/schedule2site [-o SITE] [-base URL] schedule.json
 //
@@ -50,6 +53,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -156,7 +160,12 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 			return 1
 		}
 	}
-	files, err := site(s, base, stamp, func(err error) {
+	pages, err := lastPages(out)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	files, err := site(s, base, stamp, pages, func(err error) {
 		fmt.Fprintln(stderr, err)
 		status = 1
 	})
@@ -181,6 +190,23 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 // the user added) where it is. A directory that is not empty and has no
 // manifest is none of schedule2site's, and is not written into.
 const siteManifest = ".schedule2site"
+
+// sitePages is the file, among the site's, that says which talk has
+// which page (see pageslug.Pages), so that a talk keeps its page when
+// the schedule changes. A site of an older schedule2site has none: its
+// pages go to the talks that want them in the schedule's order, as they
+// went then. A damaged one is an error, naming its line, and the site is
+// left as it was: guessing would move pages.
+const sitePages = ".schedule2site-pages"
+
+// lastPages reads the owners of the pages of the site in out, if out
+// holds one (a directory without siteManifest is not written into).
+func lastPages(out string) (*pageslug.Pages, error) {
+	if _, err := os.Lstat(filepath.Join(out, siteManifest)); err != nil {
+		return pageslug.NewPages(), nil
+	}
+	return pageslug.ReadPages(filepath.Join(out, sitePages))
+}
 
 // errInterrupted is write's error when the build was interrupted before
 // any file of the site was replaced.
@@ -281,9 +307,10 @@ func speakerPages(talks []*talk.Talk, urls siteURLs) (map[string]*speakerPage, [
 	return pages, order
 }
 
-// site returns the site's files by slash-separated path; it reports to
-// report what of the schedule it leaves out, and goes on.
-func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)) (map[string][]byte, error) {
+// site returns the site's files by slash-separated path, with the talks'
+// pages given by talkPages (see sitePages); it reports to report what of the
+// schedule it leaves out, and goes on.
+func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslug.Pages, report func(error)) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -293,22 +320,27 @@ func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)
 		return nil, err
 	}
 	urls := siteURLs{slugs: map[*talk.Talk]string{}}
-	taken, next := map[string]bool{}, map[string]int{}
-	for _, t := range s.Talks {
+	owners := talkOwners(s.Talks)
+	var waiting []*talk.Talk
+	claim := func(t *talk.Talk) bool {
 		// Talks whose titles slug alike get pages of their own, as in
 		// talkmeta site: the first the slug's, the others the slug and
 		// their ID's ("c-3d6a1c2e-..."), or a number when they have none
-		// ("c-2"), so that taking a talk out of the schedule does not
-		// give its page, or another's, to the next talk of that title.
-		// A slug too long for a file name is cut, with a hash of the
+		// ("c-2"), and each keeps the page it had in the last build. A
+		// slug too long for a file name is cut, with a hash of the
 		// whole; a title without letters or digits is "talk".
-		page := "/talks/" + pageslug.Fit(cmp.Or(talk.Slug(t.Title), "talk")) + ".html"
-		if taken[page] {
-			base := page
-			page, next[base] = pageslug.Other(base, t.ID, func(p string) bool { return taken[p] }, next[base])
+		page := talkPages.Claim("talks/"+pageslug.Fit(cmp.Or(talk.Slug(t.Title), "talk"))+".html", t.ID, owners[t])
+		urls.slugs[t] = strings.TrimSuffix(strings.TrimPrefix(page, "talks/"), ".html")
+		return page != ""
+	}
+	for _, t := range s.Talks {
+		if !claim(t) {
+			waiting = append(waiting, t)
 		}
-		taken[page] = true
-		urls.slugs[t] = strings.TrimSuffix(strings.TrimPrefix(page, "/talks/"), ".html")
+	}
+	talkPages.Settle()
+	for _, t := range waiting {
+		claim(t)
 	}
 	r := html.Renderer{URLs: urls, SiteName: s.Event.Title, BaseURL: base}
 	files := map[string][]byte{}
@@ -355,7 +387,28 @@ func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)
 	err = render("/schedule.ics", func(w io.Writer) error {
 		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: stamp}))
 	})
+	files[sitePages] = talkPages.Text(pageslug.PagesFileHeader)
 	return files, err
+}
+
+// talkOwners tells the talks apart for pageslug.Pages, the same way from
+// one build to the next: by ID, or for a talk without one by its title;
+// a second talk of one ID or title is told by its place among them ("#2").
+func talkOwners(talks []*talk.Talk) map[*talk.Talk]string {
+	owners := map[*talk.Talk]string{}
+	count := map[string]int{}
+	for _, t := range talks {
+		owner := strconv.Quote(t.ID)
+		if t.ID == "" {
+			owner = "titled " + strconv.Quote(t.Title)
+		}
+		count[owner]++
+		if n := count[owner]; n > 1 {
+			owner += " #" + strconv.Itoa(n)
+		}
+		owners[t] = owner
+	}
+	return owners
 }
 
 // attachments are the talk's attachments (slides, papers), which
