@@ -41,6 +41,16 @@ const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
 // the user's. From then on the manifest lists the site's files.
 const siteMarker = ".talkmeta-site"
 
+// sitePages is the file, among the site's, that says which talk has
+// which page (see pageslug.Pages), so that a talk keeps its page from one
+// build to the next: a talk added that is read before another of its
+// title no longer takes that one's page, which links people shared lead
+// to. A site of an older talkmeta site has none: its pages go to the
+// talks that want them in reading order, as they went then. A damaged one
+// is an error, naming its line, and the site is left as it was: guessing
+// would move pages.
+const sitePages = ".talkmeta-site-pages"
+
 // siteMarkerHeader begins the manifest, for the reader who finds it.
 const siteMarkerHeader = "# The files talkmeta site wrote here, which its next build replaces or\n" +
 	"# removes; it leaves all other files alone. An empty file lists none.\n"
@@ -54,9 +64,12 @@ const siteMarkerHeader = "# The files talkmeta site wrote here, which its next b
 // into them only once all are written (see staged.Dir), so that a failed
 // or interrupted build leaves the old site as it was; the pages the old
 // site had and the new one does not are removed, and files the site did
-// not write are left alone (see siteMarker). Only what
-// the index, event and speaker pages need is kept in memory; talk pages
-// are written as their records are read.
+// not write are left alone (see siteMarker). A talk keeps the page it had
+// in the last build (see sitePages). Only what the index, event and
+// speaker pages need is kept in memory; talk pages are written as their
+// records are read, but for a talk that wants a page another talk had,
+// which waits until every record was read to know whether that one is
+// still there.
 func runSite(e *env, args []string) int {
 	fs := e.flags("site")
 	out := fs.String("o", "site", "the `directory` to write the site to; files in it the site did not write are kept")
@@ -189,6 +202,10 @@ type siteBuilder struct {
 	events   map[string]*siteEvent
 	speakers map[string]*siteSpeaker
 	order    int
+	// waiting are the talks whose pages depend on whether a talk that
+	// had them in the last build is still there (see siteURLs.add):
+	// they are written once every talk was read.
+	waiting []waitingTalk
 
 	// Pages are rendered and written by up to cap(slots) goroutines at
 	// once; the first error writing the site is kept in failed.
@@ -200,6 +217,13 @@ type siteBuilder struct {
 	// interrupted reports whether the run was interrupted, after which
 	// no more pages are written.
 	interrupted func() bool
+}
+
+// waitingTalk is a talk whose page is written once every talk was read,
+// and the record it was read from.
+type waitingTalk struct {
+	t      *talk.Talk
+	record string
 }
 
 // errInterrupted is the builder's failure when the run was interrupted.
@@ -284,11 +308,19 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	if err != nil {
 		return nil, err
 	}
+	pages := pageslug.NewPages()
+	if slices.Contains(dir.Listed(), sitePages) {
+		// Of this site's: not one a user put in a directory they opted
+		// in, nor one an older talkmeta site would not have written.
+		if pages, err = pageslug.ReadPages(filepath.Join(out, sitePages)); err != nil {
+			return nil, err
+		}
+	}
 	apa, err := cslProcessor("apa", "", true)
 	if err != nil {
 		return nil, err
 	}
-	urls := newSiteURLs()
+	urls := newSiteURLs(pages)
 	r.URLs = urls
 	return &siteBuilder{
 		r: r, apa: apa, urls: urls, out: out, dir: dir, unlisted: dir.Unlisted(),
@@ -397,23 +429,13 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	if record == "" {
 		record = t.Event.ID + "/" + t.ID
 	}
-	b.urls.add(t)
-	page := b.urls.Talk(t)
-	if page == "" {
-		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
+	if !b.urls.add(t) {
+		b.waiting = append(b.waiting, waitingTalk{t, record})
+	} else if err := b.writeTalk(t, record); err != nil {
+		return err
 	}
 	key := b.urls.Event(&t.Event)
 	ev := b.events[key]
-	// The page cites the talk as the render verb's pages do.
-	if err := b.write(page, record, func(w io.Writer) error {
-		citations, err := pageCitations(b.apa, t)
-		if err != nil {
-			return err
-		}
-		return b.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
-	}); err != nil {
-		return err
-	}
 
 	b.order++
 	item := siteTalk{siteSlim(t), b.order}
@@ -444,6 +466,23 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// writeTalk writes the page of t, read from record, once siteURLs gave
+// it its page.
+func (b *siteBuilder) writeTalk(t *talk.Talk, record string) error {
+	page := b.urls.Talk(t)
+	if page == "" {
+		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
+	}
+	// The page cites the talk as the render verb's pages do.
+	return b.write(page, record, func(w io.Writer) error {
+		citations, err := pageCitations(b.apa, t)
+		if err != nil {
+			return err
+		}
+		return b.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
+	})
 }
 
 // eventIdentity tells events apart: by ID, or by title for events
@@ -478,9 +517,11 @@ func siteSlim(t *talk.Talk) *talk.Talk {
 	return s
 }
 
-// finish writes the event and speaker pages, the index and the style
-// sheet, and waits for every page to be written. It reports a page it
-// cannot make and goes on; see err for an error writing the site.
+// finish writes the pages of the talks that waited for theirs, the
+// event and speaker pages, the index, the style sheet and the file of
+// pages' owners (see sitePages), and waits for every page to be written.
+// It reports a page it cannot make and goes on; see err for an error
+// writing the site.
 func (b *siteBuilder) finish() {
 	defer b.wg.Wait()
 	check := func(err error) error {
@@ -489,6 +530,14 @@ func (b *siteBuilder) finish() {
 		}
 		return b.err()
 	}
+	b.urls.settle()
+	for _, w := range b.waiting {
+		b.urls.place(w.t)
+		if check(b.writeTalk(w.t, w.record)) != nil {
+			return
+		}
+	}
+	b.waiting = nil
 	var index []html.IndexEntry
 	for _, key := range siteKeys(b.events) {
 		ev := b.events[key]
@@ -533,6 +582,10 @@ func (b *siteBuilder) finish() {
 		return b.r.WriteIndex(w, index, html.PageOptions{})
 	}))
 	check(b.write(b.r.StyleSheet, "the style sheet", b.r.WriteStyle))
+	check(b.write("/"+sitePages, "the pages' owners", func(w io.Writer) error {
+		_, err := w.Write(b.urls.pagesText())
+		return err
+	}))
 }
 
 // siteByDate orders a list of talks by date, newest first or in the order
@@ -705,7 +758,8 @@ func sitePlural(n int, noun string) string {
 // are claimed before any event's, so that an event called "Speaker" does
 // not put its talks among the speakers' pages. Within a directory, a
 // talk whose page would be another's gets one of its own in the same way
-// (see addTalk). Talks are added, in reading order, before any page is
+// (see addTalk), but that a talk keeps the page it had in the last
+// build. Talks are added, in reading order, before any page is
 // rendered with them; pages are rendered concurrently, hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
@@ -726,18 +780,20 @@ type siteURLs struct {
 	// nextNumber is the number add tries first after a slug that events
 	// without IDs share.
 	nextNumber map[string]int
-	// talkOwner maps each talk page's path to the talk (talkKey) that
-	// has it, and talkPages maps a talk whose page by the rules above
-	// was another's to the path add gave it instead.
-	talkOwner map[string]string
+	// pages gives talks their pages, each the one it had in the last
+	// build where it had one (see pageslug.Pages), and talkPages maps a
+	// talk (talkKey) whose page is not the one talkPath makes to the
+	// path it was given instead.
+	pages     *pageslug.Pages
 	talkPages map[string]string
 }
 
-// newSiteURLs returns a scheme with no talks added yet.
-func newSiteURLs() *siteURLs {
+// newSiteURLs returns a scheme with no talks added yet, whose talks have
+// the pages pages gives them.
+func newSiteURLs(pages *pageslug.Pages) *siteURLs {
 	u := &siteURLs{
 		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]string{}, nextNumber: map[string]int{},
-		talkOwner: map[string]string{}, talkPages: map[string]string{},
+		pages: pages, talkPages: map[string]string{},
 	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
@@ -754,14 +810,39 @@ const siteOwnPages = "the site's own pages"
 
 // add gives t's event its slug, unless it has one already, claims the
 // directory t's page takes from its legacy category, if it does, and
-// gives t its page.
-func (u *siteURLs) add(t *talk.Talk) {
+// gives t its page; it reports whether it could: a talk whose page
+// depends on whether a talk that had it in the last build is still
+// there is given its page by place, after settle.
+func (u *siteURLs) add(t *talk.Talk) bool {
 	id := eventIdentity(&t.Event)
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	py := u.PyvideoURLs.Talk(t)
 	u.addEvent(t, id, py)
-	u.addTalk(t, id, u.talkPath(t, py))
+	return u.addTalk(t, id, u.talkPath(t, py))
+}
+
+// settle says that every talk of the site was added: the pages of the
+// last build's talks that were not are free.
+func (u *siteURLs) settle() {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.pages.Settle()
+}
+
+// pagesText is the file of the talks' pages' owners (see sitePages).
+func (u *siteURLs) pagesText() []byte {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.pages.Text(pageslug.PagesFileHeader)
+}
+
+// place gives t, which add could not give a page before settle, its
+// page.
+func (u *siteURLs) place(t *talk.Talk) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.addTalk(t, eventIdentity(&t.Event), u.talkPath(t, u.PyvideoURLs.Talk(t)))
 }
 
 // addEvent is add for t's event, whose eventIdentity is id; py is t's
@@ -812,34 +893,34 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 	u.owner[dir] = id
 }
 
-// addTalk gives t, of the event whose eventIdentity is event, its page:
-// page, the one talkPath makes, unless another talk has it ("C" and "C++"
-// both slug as "c"); then the same followed by the slug of t's ID
-// ("c-cpp"), or by the next number free after it ("c-2"), as for events.
-// A talk is told from another by its event, its ID and its title: a
-// record read twice still makes one page, which the site reports.
-func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
+// addTalk gives t, of the event whose eventIdentity is event, its page
+// by pageslug.Pages: the one it had in the last build, or else page, the
+// one talkPath makes, unless another talk has it ("C" and "C++" both slug
+// as "c"); then the same followed by the slug of t's ID ("c-cpp"), or by
+// the next number free after it ("c-2"), as for events. It reports
+// whether the page could be given before settle. A talk is told from
+// another by its event, its ID and its title: a record read twice still
+// makes one page, which the site reports.
+func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 	if page == "" {
-		return
+		return true
 	}
 	key := talkKey(event, t)
-	owner, taken := u.talkOwner[page]
-	if !taken || owner == key {
-		u.talkOwner[page] = key
-		return
+	got := u.pages.Claim(page[1:], t.ID, key)
+	if got == "" {
+		return false
 	}
-	base := strings.TrimSuffix(page, ".html")
-	page, u.nextNumber[base] = pageslug.Other(page, t.ID, func(p string) bool {
-		return u.talkOwner[p] != "" && u.talkOwner[p] != key
-	}, u.nextNumber[base])
-	u.talkOwner[page] = key
-	u.talkPages[key] = page
+	if got = "/" + got; got != page {
+		u.talkPages[key] = got
+	}
+	return true
 }
 
 // talkKey tells a talk of the event whose eventIdentity is event from
-// the others.
+// the others, in one line, as the site's file of pages' owners names it:
+// its event, its ID and its title, each quoted.
 func talkKey(event string, t *talk.Talk) string {
-	return event + "\x00" + t.ID + "\x00" + t.Title
+	return event + " " + strconv.Quote(t.ID) + " " + strconv.Quote(t.Title)
 }
 
 // claimedByOther reports whether an event other than the one id names
