@@ -91,7 +91,14 @@ func runSite(e *env, args []string) int {
 		// Not stdout, as "-" is elsewhere: a site is a directory.
 		return usageError(fs, "-o names the directory to write the site to; \"-\" is no directory (write ./- for one of that name)")
 	}
-	if in := inputWithin(*out, fs.Args()); in != "" {
+	// Records are read in the order of their paths, not the order the
+	// paths were named in: where two records want one page, the first
+	// read has it, and a site built from "a b" was another than one
+	// built from "b a".
+	inputs := slices.SortedStableFunc(slices.Values(fs.Args()), func(x, y string) int {
+		return cmp.Compare(filepath.Clean(x), filepath.Clean(y))
+	})
+	if in := inputWithin(*out, inputs); in != "" {
 		// Records among the site's pages, which a later build removes
 		// or replaces, are too easily lost.
 		return usageError(fs, "%s is within %s, which the site is written into; choose another -o", in, *out)
@@ -126,7 +133,7 @@ func runSite(e *env, args []string) int {
 	b.interrupted = func() bool { return sigs.interrupted() != nil }
 	defer b.cleanup() // before sigs.release: an interrupt leaves nothing behind
 	n := 0
-	for t, err := range e.talks(fs.Args()) {
+	for t, err := range e.talks(inputs) {
 		if b.interrupted() {
 			b.fail(errInterrupted)
 			break

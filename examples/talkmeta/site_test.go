@@ -652,3 +652,30 @@ func TestSitePagesDamaged(t *testing.T) {
 		t.Errorf("the site changed (-before +after):\n%s", diff)
 	}
 }
+
+// TestSiteArgumentOrder builds one site from two archives named in
+// either order, each with an event called "Meetup": the two sites are
+// the same, byte for byte. The first archive named gave its event
+// events/meetup.html, and the other archive's event had it the other
+// time.
+func TestSiteArgumentOrder(t *testing.T) {
+	dir := t.TempDir()
+	plantFiles(t, dir, map[string]string{
+		"one/m1/category.json":     `{"title": "Meetup"}`,
+		"one/m1/videos/a.json":     `{"title": "A", "speakers": ["Ada"], "videos": []}`,
+		"two/m2/category.json":     `{"title": "Meetup"}`,
+		"two/m2/videos/b.json":     `{"title": "B", "speakers": ["Bea"], "videos": []}`,
+		"two/m2/videos/c.json":     `{"title": "C", "speakers": ["Bea"], "videos": []}`,
+		"./three/m3/category.json": `{"title": "Meetup"}`,
+		"./three/m3/videos/d.json": `{"title": "D", "speakers": ["Cy"], "videos": []}`,
+	})
+	var sites [2]map[string]string
+	for i, args := range [][]string{{dir + "/one", dir + "/two", dir + "/three"}, {dir + "/./three", dir + "/two/", dir + "/one"}} {
+		out := filepath.Join(t.TempDir(), "site")
+		buildQuietly(t, out, args...)
+		sites[i] = siteTree(t, out)
+	}
+	if diff := cmp.Diff(sites[0], sites[1]); diff != "" {
+		t.Errorf("the site of the archives named the other way round (-first +second):\n%s", diff)
+	}
+}
