@@ -22,7 +22,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
-	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
@@ -441,7 +440,9 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	} else if err := b.writeTalk(t, record); err != nil {
 		return err
 	}
-	key := b.urls.Event(&t.Event)
+	// By identity, not page: an event whose slug waits for settle has
+	// no page yet.
+	key := eventIdentity(&t.Event)
 	ev := b.events[key]
 
 	b.order++
@@ -539,15 +540,19 @@ func (b *siteBuilder) finish() {
 	}
 	b.urls.settle()
 	for _, w := range b.waiting {
-		b.urls.place(w.t)
+		b.urls.add(w.t) // settled: it gives the talk its page
 		if check(b.writeTalk(w.t, w.record)) != nil {
 			return
 		}
 	}
 	b.waiting = nil
+	events := map[string]*siteEvent{}
+	for _, ev := range b.events {
+		events[b.urls.Event(&ev.event)] = ev
+	}
 	var index []html.IndexEntry
-	for _, key := range siteKeys(b.events) {
-		ev := b.events[key]
+	for _, key := range siteKeys(events) {
+		ev := events[key]
 		talks := siteByDate(ev.talks, false)
 		if check(b.write(key, "event "+ev.event.ID, func(w io.Writer) error {
 			return b.r.WriteEvent(w, &ev.event, talks, html.PageOptions{})
@@ -756,8 +761,9 @@ func sitePlural(n int, noun string) string {
 // Event slugs and talk directories are one set of names, given out in
 // reading order: an event's slug (which names its page and, for an event
 // with a title, its talks' directory) and each directory an untitled
-// event's talks take from their category. The first event to claim a
-// name keeps pyvideo.org's paths. An event whose slug is taken gets its
+// event's talks take from their category. An event that had a name in
+// the last build keeps it (see sitePages); otherwise the first event to
+// claim a name keeps pyvideo.org's paths. An event whose slug is taken gets its
 // slug followed by its ID's ("monthly-meeting-2023-05"), or a number
 // where that is taken too, for its page and all its talks' directory; a
 // talk whose category's directory is another event's goes to its event's
@@ -779,18 +785,16 @@ type siteURLs struct {
 	// dirs maps an event's eventIdentity and a directory its talks take
 	// from their category (see dirKey) to the event's own slug, for the
 	// directories another event had claimed.
-	dirs  map[string]string
-	owner map[string]string // the eventIdentity that claimed each name
+	dirs map[string]string
 	// added maps the events add has seen, by eventIdentity, to the slug
 	// it gave each.
 	added map[string]string
-	// nextNumber is the number add tries first after a slug that events
-	// without IDs share.
-	nextNumber map[string]int
-	// pages gives talks their pages, each the one it had in the last
-	// build where it had one (see pageslug.Pages), and talkPages maps a
-	// talk (talkKey) whose page is not the one talkPath makes to the
-	// path it was given instead.
+	// pages gives out the names of the site: talks' pages, and the one
+	// set of event slugs and talk directories (each as the event page
+	// the name would name, see nameOf), each the one its talk, event or
+	// event's directory had in the last build where it had one (see
+	// pageslug.Pages); talkPages maps a talk (talkKey) whose page is not
+	// the one talkPath makes to the path it was given instead.
 	pages     *pageslug.Pages
 	talkPages map[string]string
 }
@@ -799,21 +803,27 @@ type siteURLs struct {
 // the pages pages gives them.
 func newSiteURLs(pages *pageslug.Pages) *siteURLs {
 	u := &siteURLs{
-		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]string{}, nextNumber: map[string]int{},
+		slugs: map[string]string{}, dirs: map[string]string{}, added: map[string]string{},
 		pages: pages, talkPages: map[string]string{},
 	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
 		if dir, ok := pageDir(page); ok {
-			u.owner[dir] = siteOwnPages
+			pages.Reserve(nameOf(dir))
 		}
 	}
 	return u
 }
 
-// siteOwnPages is the owner of the directories of the site's event and
-// speaker pages: no eventIdentity, which is quoted, can be it.
-const siteOwnPages = "the site's own pages"
+// nameOf is the page by which siteURLs.pages knows name, an event's slug
+// or a directory of talks: the event page the name would name, as the
+// two are one set of names.
+func nameOf(name string) string { return "events/" + name + ".html" }
+
+// dirOwner is the owner, for siteURLs.pages, of the directory dir of
+// the talks of the event whose eventIdentity is id, which it takes from
+// their category.
+func dirOwner(id, dir string) string { return "directory " + strconv.Quote(dir) + " of " + id }
 
 // add gives t's event its slug, unless it has one already, claims the
 // directory t's page takes from its legacy category, if it does, and
@@ -825,8 +835,7 @@ func (u *siteURLs) add(t *talk.Talk) bool {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	py := u.PyvideoURLs.Talk(t)
-	u.addEvent(t, id, py)
-	return u.addTalk(t, id, u.talkPath(t, py))
+	return u.addEvent(t, id, py) && u.addTalk(t, id, u.talkPath(t, py))
 }
 
 // settle says that every talk of the site was added: the pages of the
@@ -844,40 +853,26 @@ func (u *siteURLs) pagesText() []byte {
 	return u.pages.Text(pageslug.PagesFileHeader)
 }
 
-// place gives t, which add could not give a page before settle, its
-// page.
-func (u *siteURLs) place(t *talk.Talk) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	u.addTalk(t, eventIdentity(&t.Event), u.talkPath(t, u.PyvideoURLs.Talk(t)))
-}
-
 // addEvent is add for t's event, whose eventIdentity is id; py is t's
-// path by PyvideoURLs.
-func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
+// path by PyvideoURLs. It reports whether it could give the event its
+// slug and directory before settle (see pageslug.Pages).
+func (u *siteURLs) addEvent(t *talk.Talk, id, py string) bool {
 	pySlug := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
 	base := pageslug.Fit(pySlug)
 	given, seen := u.added[id]
 	if !seen {
-		slug := base
-		if u.claimedByOther(slug, id) {
-			if s := pyvideo.Slugify(t.Event.ID); s != "" {
-				slug = pageslug.Fit(base + "-" + s)
-			}
-			// Numbers go on from the last one given after base (names
-			// are never given back), so that many events whose titles
-			// slug alike, without IDs that tell them apart, do not each
-			// count up from 2 again.
-			n := max(u.nextNumber[base], 2)
-			for ; u.claimedByOther(slug, id); n++ {
-				slug = fmt.Sprintf("%s-%d", base, n)
-			}
-			u.nextNumber[base] = n
+		// The slug it had, or else base, or base followed by the slug
+		// of the event's ID, or a number (names are never given back,
+		// so that many events whose titles slug alike, without IDs
+		// that tell them apart, do not each count up from 2 again).
+		page := u.pages.Claim(nameOf(base), t.Event.ID, id)
+		if page == "" {
+			return false
 		}
+		slug := strings.TrimSuffix(strings.TrimPrefix(page, "events/"), ".html")
 		if slug != pySlug {
 			u.slugs[id] = slug
 		}
-		u.owner[slug] = id
 		u.added[id] = slug
 	} else if _, own := u.slugs[id]; !own && base != given {
 		// A talk whose copy of the event titles it otherwise (as each
@@ -887,17 +882,20 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 		u.slugs[id] = given
 	}
 	if _, own := u.slugs[id]; own {
-		return // all the event's talks are in its own directory
+		return true // all the event's talks are in its own directory
 	}
 	dir, ok := pageDir(py)
 	if !ok || dir == base {
-		return
+		return true
 	}
-	if u.claimedByOther(dir, id) {
+	got, decided := u.pages.ClaimOnly(nameOf(dir), dirOwner(id, dir))
+	if !decided {
+		return false
+	}
+	if !got {
 		u.dirs[dirKey(id, dir)] = base
-		return
 	}
-	u.owner[dir] = id
+	return true
 }
 
 // addTalk gives t, of the event whose eventIdentity is event, its page
@@ -928,13 +926,6 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 // its event, its ID and its title, each quoted.
 func talkKey(event string, t *talk.Talk) string {
 	return event + " " + strconv.Quote(t.ID) + " " + strconv.Quote(t.Title)
-}
-
-// claimedByOther reports whether an event other than the one id names
-// has claimed name.
-func (u *siteURLs) claimedByOther(name, id string) bool {
-	owner, ok := u.owner[name]
-	return ok && owner != id
 }
 
 // dirKey is the key of dirs for the event id and a talk directory.

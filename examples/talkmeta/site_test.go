@@ -615,7 +615,8 @@ func TestSitePagesStay(t *testing.T) {
 	mode, _, _ := strings.Cut(before[".talkmeta-site-pages"], " ") // siteTree's
 	want[".talkmeta-site-pages"] = mode + " " + pageslug.PagesFileHeader +
 		`"ev/c-a.html" "ev" "a" "C++"` + "\n" +
-		`"ev/c.html" "ev" "b" "C"` + "\n"
+		`"ev/c.html" "ev" "b" "C"` + "\n" +
+		`"events/ev.html" "ev"` + "\n"
 	if diff := cmp.Diff(want, after); diff != "" {
 		t.Errorf("the site after a talk read first was added (-want +got):\n%s", diff)
 	}
@@ -677,5 +678,53 @@ func TestSiteArgumentOrder(t *testing.T) {
 	}
 	if diff := cmp.Diff(sites[0], sites[1]); diff != "" {
 		t.Errorf("the site of the archives named the other way round (-first +second):\n%s", diff)
+	}
+}
+
+// TestSiteEventPagesStay adds an event called "Meetup" that is read
+// before the one that had events/meetup.html and the directory meetup/:
+// the older event keeps its page and its talks theirs, byte for byte, and
+// the new one takes "meetup-" and its ID's slug. The new event took both,
+// and every page of the older one moved to meetup-m2. The whole site is
+// compared, but for the index; a build of the same records again writes
+// the same bytes.
+func TestSiteEventPagesStay(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	plantFiles(t, archive, map[string]string{
+		"m2/category.json": `{"title": "Meetup"}`,
+		"m2/videos/b.json": `{"title": "B", "speakers": ["Bea"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	before := siteTree(t, out)
+	plantFiles(t, archive, map[string]string{
+		"m1/category.json": `{"title": "Meetup"}`,
+		"m1/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	after := siteTree(t, out)
+	want := maps.Clone(before)
+	for _, name := range []string{"events/meetup-m1.html", "meetup-m1/a.html", "speaker/ada.html"} {
+		if _, ok := after[name]; !ok {
+			t.Errorf("the added event has no %s", name)
+		}
+		want[name] = after[name]
+	}
+	for _, lists := range []string{"index.html", ".talkmeta-site"} {
+		delete(want, lists)
+		delete(after, lists)
+	}
+	mode, _, _ := strings.Cut(before[".talkmeta-site-pages"], " ") // siteTree's
+	want[".talkmeta-site-pages"] = mode + " " + pageslug.PagesFileHeader +
+		`"events/meetup-m1.html" "m1"` + "\n" +
+		`"events/meetup.html" "m2"` + "\n" +
+		`"meetup-m1/a.html" "m1" "a" "A"` + "\n" +
+		`"meetup/b.html" "m2" "b" "B"` + "\n"
+	if diff := cmp.Diff(want, after); diff != "" {
+		t.Errorf("the site after an event read first was added (-want +got):\n%s", diff)
+	}
+	again := siteTree(t, out)
+	buildQuietly(t, out, archive)
+	if diff := cmp.Diff(again, siteTree(t, out)); diff != "" {
+		t.Errorf("the same records built again (-first +second):\n%s", diff)
 	}
 }

@@ -154,28 +154,15 @@ func (p *Pages) Claim(page, id, owner string) string {
 	}
 	p.seen[owner] = true
 	for _, had := range p.lastOf[owner] {
-		if p.owner[had] == "" && mayHave(had, page, id) {
+		if _, ok := p.owner[had]; !ok && mayHave(had, page, id) {
 			return p.take(had, owner)
 		}
 	}
 	undecided := false
 	taken := func(q string) bool {
-		if other, ok := p.owner[q]; ok {
-			return other != owner
-		}
-		last, ok := p.last[q]
-		switch {
-		case !ok || last == owner:
-			return false
-		case p.seen[last]:
-			// Here, and had it been a page it may have, it would
-			// have it by now.
-			return false
-		case p.settled:
-			return false // gone from the site
-		}
-		undecided = true
-		return true
+		taken, waits := p.takenFrom(q, owner)
+		undecided = undecided || waits
+		return taken
 	}
 	if !taken(page) {
 		return p.take(page, owner)
@@ -190,6 +177,51 @@ func (p *Pages) Claim(page, id, owner string) string {
 	}
 	p.next[base] = next
 	return p.take(got, owner)
+}
+
+// ClaimOnly gives owner page itself, if it is free (see [Pages]), and
+// reports whether it did; decided is false when that depends on whether
+// an owner of the last build that has not been claimed yet is still
+// there: claim it again after [Pages.Settle]. It is for a name that a
+// record takes only as it is, or not at all (a directory its talks are
+// put in, where it is free).
+func (p *Pages) ClaimOnly(page, owner string) (got, decided bool) {
+	if had, ok := p.page[owner]; ok {
+		return had == page, true
+	}
+	p.seen[owner] = true
+	taken, waits := p.takenFrom(page, owner)
+	if waits {
+		return false, false
+	}
+	if !taken {
+		p.take(page, owner)
+	}
+	return !taken, true
+}
+
+// Reserve takes page for no record: the site's own, which no record may
+// have, and the file of owners does not list.
+func (p *Pages) Reserve(page string) { p.owner[page] = "" }
+
+// takenFrom reports whether page is another's than owner's, and whether
+// that depends on an owner of the last build not claimed yet.
+func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
+	if other, ok := p.owner[page]; ok {
+		return other != owner, false
+	}
+	last, ok := p.last[page]
+	switch {
+	case !ok || last == owner:
+		return false, false
+	case p.seen[last]:
+		// Here, and had it been a page it may have, it would have it
+		// by now.
+		return false, false
+	case p.settled:
+		return false, false // gone from the site
+	}
+	return true, true
 }
 
 // take gives page to owner.
@@ -224,6 +256,9 @@ func (p *Pages) Text(header string) []byte {
 	var b strings.Builder
 	b.WriteString(header)
 	for _, page := range slices.Sorted(maps.Keys(p.owner)) {
+		if p.owner[page] == "" {
+			continue // reserved
+		}
 		b.WriteString(strconv.Quote(page) + " " + p.owner[page] + "\n")
 	}
 	return []byte(b.String())
