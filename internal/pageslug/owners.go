@@ -99,6 +99,7 @@ func ReadPages(path string) (*Pages, error) {
 		if !ok {
 			return nil, &PagesFileError{path, n, errors.New("the last line does not end: the file was cut short")}
 		}
+		text = strings.TrimSuffix(text, "\r") // an editor's line end
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -131,8 +132,13 @@ func parsePagesLine(text string) (page, owner string, err error) {
 		return "", "", fmt.Errorf("%s is not a page within the site", quoted)
 	}
 	owner, ok := strings.CutPrefix(text[len(quoted):], " ")
-	if !ok || strings.TrimSpace(owner) == "" {
+	switch {
+	case !ok || strings.TrimSpace(owner) == "":
 		return "", "", fmt.Errorf("page %s is followed by no owner", quoted)
+	case strings.TrimSpace(owner) != owner:
+		// No record's owner has one: it would own nothing, and its
+		// page would go to another without a word.
+		return "", "", fmt.Errorf("the owner of page %s, %q, begins or ends with a space", quoted, owner)
 	}
 	return page, owner, nil
 }

@@ -113,6 +113,12 @@ func TestPagesStay(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("a record without an ID added (-want +got):\n%s", diff)
 	}
+	// A file an editor wrote with CRLF line ends says the same.
+	got, _ = build(t, "# owners\r\n\"e/c.html\" \"a\"\r\n", b, a)
+	want = map[string]string{`"a"`: "e/c.html", `"b"`: "e/c-b.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CRLF line ends (-want +got):\n%s", diff)
+	}
 	// A record whose slug changed leaves its page for the one its new
 	// slug names; the page it had is free for a record that wants it.
 	got, _ = build(t, "\"e/c-2.html\" \"z\"\n\"e/c.html\" \"m\"\n", claim{"e/c-2.html", "", `"y"`}, claim{"e/d.html", "", `"z"`}, m)
@@ -131,6 +137,8 @@ func TestReadPagesDamaged(t *testing.T) {
 		{"a.html \"a\"\n", `:1: "a.html \"a\"" does not begin with a page in double quotes`},
 		{"\"../x.html\" \"a\"\n", `:1: "../x.html" is not a page within the site`},
 		{"\"a.html\"\n", `:1: page "a.html" is followed by no owner`},
+		{"\"a.html\"  \"a\"\n", `:1: the owner of page "a.html", " \"a\"", begins or ends with a space`},
+		{"\"a.html\" \"a\"\r\n\"b.html\" \"a\" \r\n", `:2: the owner of page "b.html", "\"a\" ", begins or ends with a space`},
 		{"\"a.html\" \"a\"\n\n\"a.html\" \"b\"\n", `:3: page "a.html" is "a"'s already, on line 1`},
 		{"\"a.html\" \"a\"\n\"b.html\" \"a\"\n", `:2: "a" has page "a.html" already, on line 1`},
 	} {
