@@ -160,10 +160,19 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 			return 1
 		}
 	}
-	pages, err := lastPages(out)
+	dir, err := openSite(out)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	pages := pageslug.NewPages()
+	if slices.Contains(dir.Listed(), sitePages) {
+		// Of this site's: not one a user put in a directory they opted
+		// in, nor one an older schedule2site would not have written.
+		if pages, err = pageslug.ReadPages(filepath.Join(out, sitePages)); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
 	}
 	files, err := site(s, base, stamp, pages, func(err error) {
 		fmt.Fprintln(stderr, err)
@@ -173,7 +182,7 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := write(out, files, interrupted); errors.Is(err, errInterrupted) {
+	if err := write(dir, files, interrupted); errors.Is(err, errInterrupted) {
 		fmt.Fprintf(stderr, "schedule2site: interrupted; %s is left as it was\n", out)
 		return statusInterrupted
 	} else if err != nil {
@@ -199,35 +208,31 @@ const siteManifest = ".schedule2site"
 // left as it was: guessing would move pages.
 const sitePages = ".schedule2site-pages"
 
-// lastPages reads the owners of the pages of the site in out, if out
-// holds one (a directory without siteManifest is not written into).
-func lastPages(out string) (*pageslug.Pages, error) {
-	if _, err := os.Lstat(filepath.Join(out, siteManifest)); err != nil {
-		return pageslug.NewPages(), nil
-	}
-	return pageslug.ReadPages(filepath.Join(out, sitePages))
-}
-
 // errInterrupted is write's error when the build was interrupted before
 // any file of the site was replaced.
 var errInterrupted = errors.New("interrupted")
 
-// write puts files into the directory out in two steps, so that a failure
-// (a full disk, a path taken by a directory) or an interrupt never leaves
-// an old site half replaced: first every file is written in full beside
-// its destination under a temporary name, and only when all are, each is
-// renamed over its destination, and the files of the previous build that
-// this one does not make are removed (see staged.Dir). interrupted is
-// asked between files; once it says so, the staged files are removed and
-// nothing is replaced. New files have the permissions the umask gives.
-func write(out string, files map[string][]byte, interrupted func() bool) (err error) {
+// openSite opens the directory out to write a site into: one that is
+// not empty and has no siteManifest is refused.
+func openSite(out string) (*staged.Dir, error) {
 	dir, err := staged.OpenDir(out, siteManifest, "")
 	if errors.Is(err, staged.ErrNotManaged) {
-		return fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
+		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
 	}
-	if err != nil {
-		return err
-	}
+	return dir, err
+}
+
+// write puts files into dir, which openSite opened, in two steps, so
+// that a failure (a full disk, a path taken by a directory) or an
+// interrupt never leaves an old site half replaced: first every file is
+// written in full beside its destination under a temporary name, and
+// only when all are, each is renamed over its destination, and the files
+// of the previous build that this one does not make are removed (see
+// staged.Dir). interrupted is asked between files; once it says so, the
+// staged files are removed and nothing is replaced. New files have the
+// permissions the umask gives.
+func write(dir *staged.Dir, files map[string][]byte, interrupted func() bool) (err error) {
+	out := dir.Path()
 	defer func() {
 		if err != nil {
 			dir.Abort()

@@ -35,20 +35,20 @@ import (
 //
 // A Pages is not safe for concurrent use.
 type Pages struct {
-	last    map[string]string   // page → owner, in the last build
-	lastOf  map[string][]string // owner → pages, in the last build
-	owner   map[string]string   // page → owner, in this build
-	page    map[string]string   // owner → page, in this build
-	seen    map[string]bool     // the owners claimed
-	settled bool                // every owner of this build has been seen
-	next    map[string]int      // Other's next number, by the page it was given
+	last    map[string]string // page → owner, in the last build
+	lastOf  map[string]string // owner → page, in the last build
+	owner   map[string]string // page → owner, in this build
+	page    map[string]string // owner → page, in this build
+	seen    map[string]bool   // the owners claimed
+	settled bool              // every owner of this build has been seen
+	next    map[string]int    // Other's next number, by the page it was given
 }
 
 // NewPages returns a Pages that gives out pages anew, as if no build
 // had been before; [ReadPages] reads the last build's.
 func NewPages() *Pages {
 	return &Pages{
-		last: map[string]string{}, lastOf: map[string][]string{},
+		last: map[string]string{}, lastOf: map[string]string{},
 		owner: map[string]string{}, page: map[string]string{}, seen: map[string]bool{}, next: map[string]int{},
 	}
 }
@@ -75,7 +75,7 @@ func (e *PagesFileError) Error() string {
 func (e *PagesFileError) Unwrap() error { return e.Err }
 
 // ReadPages reads the owners of the last build's pages from the file
-// path, which [Pages.WriteFile]'s text wrote: a Pages whose records get
+// path, which [Pages.Text] made: a Pages whose records get
 // their pages again. A file that does not exist is a site built before
 // owners were kept: its pages go to whoever claims them first, as they
 // went then. A line that is not a quoted page, a space and an owner, a
@@ -110,11 +110,11 @@ func ReadPages(path string) (*Pages, error) {
 		if other, ok := p.last[page]; ok {
 			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already, on line %d", page, other, lineOf[page])}
 		}
-		if had := p.lastOf[owner]; len(had) > 0 {
-			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had[0], lineOf[had[0]])}
+		if had, ok := p.lastOf[owner]; ok {
+			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[had])}
 		}
 		p.last[page] = owner
-		p.lastOf[owner] = append(p.lastOf[owner], page)
+		p.lastOf[owner] = page
 		lineOf[page] = n
 	}
 	return p, nil
@@ -159,8 +159,8 @@ func (p *Pages) Claim(page, id, owner string) string {
 		return got
 	}
 	p.seen[owner] = true
-	for _, had := range p.lastOf[owner] {
-		if _, ok := p.owner[had]; !ok && mayHave(had, page, id) {
+	if had, ok := p.lastOf[owner]; ok {
+		if _, taken := p.owner[had]; !taken && mayHave(had, page, id) {
 			return p.take(had, owner)
 		}
 	}
