@@ -174,7 +174,10 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 			return 1
 		}
 	}
-	files, err := site(s, base, stamp, pages, func(err error) {
+	// A talk the schedule's problems left out is not taken for gone:
+	// it keeps its page for when it is read again (see
+	// pageslug.Pages.Settle).
+	files, err := site(s, base, stamp, pages, status != 0, func(err error) {
 		fmt.Fprintln(stderr, err)
 		status = 1
 	})
@@ -313,9 +316,10 @@ func speakerPages(talks []*talk.Talk, urls siteURLs) (map[string]*speakerPage, [
 }
 
 // site returns the site's files by slash-separated path, with the talks'
-// pages given by talkPages (see sitePages); it reports to report what of the
-// schedule it leaves out, and goes on.
-func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslug.Pages, report func(error)) (map[string][]byte, error) {
+// pages given by talkPages (see sitePages), which keeps the pages of the
+// last build's talks not in s if keepGone; it reports to report what of
+// the schedule it leaves out, and goes on.
+func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslug.Pages, keepGone bool, report func(error)) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -343,7 +347,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 			waiting = append(waiting, t)
 		}
 	}
-	talkPages.Settle()
+	talkPages.Settle(keepGone)
 	for _, t := range waiting {
 		claim(t)
 	}

@@ -475,6 +475,34 @@ func TestPagesStay(t *testing.T) {
 	}
 }
 
+// TestPagesUnread builds a schedule whose problems leave out a talk
+// that had a page, with a talk added that wants it: the page is kept for
+// the talk left out, which has it again once the schedule is mended. It
+// went to the added talk, and the other moved when it was read again.
+func TestPagesUnread(t *testing.T) {
+	src, dir := filepath.Join(t.TempDir(), "s.json"), t.TempDir()
+	buildFrom(t, src, dir, introSchedule([2]string{"a", "10"}))
+	broken := strings.Replace(introSchedule([2]string{"c", "09"}), `]}}]}}}`, `, 5]}}]}}}`, 1) // a's item, not an object
+	if err := os.WriteFile(src, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 1 {
+		t.Fatalf("status %d, want 1: %s", st, stderr.String())
+	}
+	const added = "talks/intro-c0000000-0000-4000-8000-000000000000"
+	want := []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-c.html", added + ".html", added + ".ics"}
+	if diff := cmp.Diff(want, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files with a talk left out (-want +got):\n%s", diff)
+	}
+	buildFrom(t, src, dir, introSchedule([2]string{"c", "09"}, [2]string{"a", "10"}))
+	want = []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-a.html", "speakers/ada-c.html",
+		added + ".html", added + ".ics", "talks/intro.html", "talks/intro.ics"}
+	if diff := cmp.Diff(want, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files with the schedule mended (-want +got):\n%s", diff)
+	}
+}
+
 // TestPagesDamaged builds over a site whose file of pages' owners was
 // cut short: the error names the file and the line, and the site is left
 // as it was, rather than pages moved by a guess.

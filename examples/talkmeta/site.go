@@ -137,7 +137,9 @@ func runSite(e *env, args []string) int {
 			b.fail(errInterrupted)
 			break
 		}
-		if err == nil {
+		if err != nil {
+			b.unread = true
+		} else {
 			err = b.addTalk(t)
 		}
 		if err == errReadTwice {
@@ -212,6 +214,10 @@ type siteBuilder struct {
 	// had them in the last build is still there (see siteURLs.add):
 	// they are written once every talk was read.
 	waiting []waitingTalk
+	// unread is whether a record, or a path named, could not be read:
+	// the talks of the last build not read are then not taken for gone,
+	// and keep their pages (see pageslug.Pages.Settle).
+	unread bool
 
 	// Pages are rendered and written by up to cap(slots) goroutines at
 	// once; the first error writing the site is kept in failed.
@@ -538,7 +544,7 @@ func (b *siteBuilder) finish() {
 		}
 		return b.err()
 	}
-	b.urls.settle()
+	b.urls.settle(b.unread)
 	for _, w := range b.waiting {
 		b.urls.add(w.t) // settled: it gives the talk its page
 		if check(b.writeTalk(w.t, w.record)) != nil {
@@ -839,11 +845,12 @@ func (u *siteURLs) add(t *talk.Talk) bool {
 }
 
 // settle says that every talk of the site was added: the pages of the
-// last build's talks that were not are free.
-func (u *siteURLs) settle() {
+// last build's talks and events that were not are free, unless
+// keepGone (see pageslug.Pages.Settle).
+func (u *siteURLs) settle(keepGone bool) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	u.pages.Settle()
+	u.pages.Settle(keepGone)
 }
 
 // pagesText is the file of the talks' pages' owners (see sitePages).

@@ -728,3 +728,33 @@ func TestSiteEventPagesStay(t *testing.T) {
 		t.Errorf("the same records built again (-first +second):\n%s", diff)
 	}
 }
+
+// TestSitePagesUnread builds an archive whose record of a talk that had
+// a page cannot be read, with a talk added that wants the page: the page
+// is kept for the talk not read, which has it again once its record is
+// mended. It went to the added talk, and the other moved when it was
+// read again.
+func TestSitePagesUnread(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	b := `{"title": "C", "speakers": ["Bea"], "videos": []}`
+	plantFiles(t, archive, map[string]string{"ev/category.json": `{"title": "Ev"}`, "ev/videos/b.json": b})
+	buildQuietly(t, out, archive)
+	plantFiles(t, archive, map[string]string{
+		"ev/videos/a.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/b.json": `{"title": "C", "speakers": ["Bea"], "videos": [}`,
+	})
+	if got := runCommand("", "site", "-o", out, archive); got.status != 1 {
+		t.Fatalf("status %d, want 1: %s", got.status, got.stderr)
+	}
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev/c-a.html\nevents/ev.html\nindex.html\nspeaker/ada.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files with a record not read (-want +got):\n%s", diff)
+	}
+	plantFiles(t, archive, map[string]string{"ev/videos/b.json": b})
+	buildQuietly(t, out, archive)
+	if page := readFile(t, filepath.Join(out, "ev", "c.html")); !strings.Contains(page, "<title>C ") {
+		t.Errorf("ev/c.html is not the mended record's talk's:\n%s", page)
+	}
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev/c-a.html\nev/c.html\nevents/ev.html\nindex.html\nspeaker/ada.html\nspeaker/bea.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files with the record mended (-want +got):\n%s", diff)
+	}
+}

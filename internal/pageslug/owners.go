@@ -41,6 +41,7 @@ type Pages struct {
 	page    map[string]string // owner → page, in this build
 	seen    map[string]bool   // the owners claimed
 	settled bool              // every owner of this build has been seen
+	keep    bool              // and the last build's others keep their pages
 	next    map[string]int    // Other's next number, by the page it was given
 }
 
@@ -144,8 +145,12 @@ func parsePagesLine(text string) (page, owner string, err error) {
 }
 
 // Settle says that every record of the build has been claimed: the
-// pages of the last build's owners that were not are free.
-func (p *Pages) Settle() { p.settled = true }
+// pages of the last build's owners that were not are free, unless
+// keepGone. A builder that could not read every record (a file with a
+// syntax error, for a day) keeps them: the record is not gone, and were
+// its page given to another it would move when it is read again. Its
+// page is not written, but the file of owners ([Pages.Text]) keeps it.
+func (p *Pages) Settle(keepGone bool) { p.settled, p.keep = true, keepGone }
 
 // Claim returns the page of the record owner, whose slug names page, a
 // slash-separated path ending in ".html", and whose ID is id (see
@@ -225,7 +230,7 @@ func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
 		// by now.
 		return false, false
 	case p.settled:
-		return false, false // gone from the site
+		return p.keep, false // gone from the site, or not read
 	}
 	return true, true
 }
@@ -256,16 +261,26 @@ func mayHave(had, page, id string) bool {
 }
 
 // Text returns the file of this build's pages' owners: the header, and
-// a line for each page a record claimed, "page" and its owner, sorted by
-// page, so that a build of the same records writes the same bytes.
+// a line for each page a record claimed (and, after Settle(true), each
+// page of the last build whose owner was not claimed), "page" and its
+// owner, sorted by page, so that a build of the same records writes the
+// same bytes.
 func (p *Pages) Text(header string) []byte {
+	owners := maps.Clone(p.owner)
+	if p.keep {
+		for page, owner := range p.last {
+			if _, taken := owners[page]; !taken && !p.seen[owner] {
+				owners[page] = owner
+			}
+		}
+	}
 	var b strings.Builder
 	b.WriteString(header)
-	for _, page := range slices.Sorted(maps.Keys(p.owner)) {
-		if p.owner[page] == "" {
+	for _, page := range slices.Sorted(maps.Keys(owners)) {
+		if owners[page] == "" {
 			continue // reserved
 		}
-		b.WriteString(strconv.Quote(page) + " " + p.owner[page] + "\n")
+		b.WriteString(strconv.Quote(page) + " " + owners[page] + "\n")
 	}
 	return []byte(b.String())
 }

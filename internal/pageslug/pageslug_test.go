@@ -56,6 +56,12 @@ type claim struct{ page, id, owner string }
 // returns each record's page, by owner, and the file of owners it writes.
 func build(t *testing.T, last string, records ...claim) (map[string]string, string) {
 	t.Helper()
+	return buildKeeping(t, false, last, records...)
+}
+
+// buildKeeping is build, with Settle(keepGone).
+func buildKeeping(t *testing.T, keepGone bool, last string, records ...claim) (map[string]string, string) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "pages")
 	if last != "" {
 		if err := os.WriteFile(path, []byte(last), 0o666); err != nil {
@@ -75,7 +81,7 @@ func build(t *testing.T, last string, records ...claim) (map[string]string, stri
 			waiting = append(waiting, r)
 		}
 	}
-	p.Settle()
+	p.Settle(keepGone)
 	for _, r := range waiting {
 		got[r.owner] = p.Claim(r.page, r.id, r.owner)
 	}
@@ -112,6 +118,16 @@ func TestPagesStay(t *testing.T) {
 	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html", `"m"`: "e/c.html", `"z"`: "e/c-2.html"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("a record without an ID added (-want +got):\n%s", diff)
+	}
+	// A build that could not read a record keeps its page for it, in
+	// the file too, and gives another the next free.
+	got, file = buildKeeping(t, true, "\"e/c-b.html\" \"b\"\n\"e/c.html\" \"a\"\n", n, b)
+	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record not read (-want +got):\n%s", diff)
+	}
+	if want := "\"e/c-b.html\" \"b\"\n\"e/c-n.html\" \"n\"\n\"e/c.html\" \"a\"\n"; file != want {
+		t.Errorf("the file of a build that could not read a record %q, want %q", file, want)
 	}
 	// A file an editor wrote with CRLF line ends says the same.
 	got, _ = build(t, "# owners\r\n\"e/c.html\" \"a\"\r\n", b, a)
