@@ -41,10 +41,10 @@ const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
 const siteMarker = ".talkmeta-site"
 
 // sitePages is the file, among the site's, that says which talk has
-// which page (see pageslug.Pages), so that a talk keeps its page from one
-// build to the next: a talk added that is read before another of its
-// title no longer takes that one's page, which links people shared lead
-// to. A site of an older talkmeta site has none: its pages go to the
+// which page, and which event which slug (see pageslug.Pages), so that a
+// talk or an event keeps its page from one build to the next: a talk or
+// an event added that is read before another of its title no longer
+// takes that one's page, which links people shared lead to. A site of an older talkmeta site has none: its pages go to the
 // talks that want them in reading order, as they went then. A damaged one
 // is an error, naming its line, and the site is left as it was: guessing
 // would move pages.
@@ -835,7 +835,8 @@ func dirOwner(id, dir string) string { return "directory " + strconv.Quote(dir) 
 // directory t's page takes from its legacy category, if it does, and
 // gives t its page; it reports whether it could: a talk whose page
 // depends on whether a talk that had it in the last build is still
-// there is given its page by place, after settle.
+// there (or its event's slug, on whether an event is) is given its page
+// by add again, after settle.
 func (u *siteURLs) add(t *talk.Talk) bool {
 	id := eventIdentity(&t.Event)
 	u.mu.Lock()
@@ -853,7 +854,8 @@ func (u *siteURLs) settle(keepGone bool) {
 	u.pages.Settle(keepGone)
 }
 
-// pagesText is the file of the talks' pages' owners (see sitePages).
+// pagesText is the file of the owners of the talks' pages and of the
+// events' slugs and directories (see sitePages).
 func (u *siteURLs) pagesText() []byte {
 	u.mu.Lock()
 	defer u.mu.Unlock()
