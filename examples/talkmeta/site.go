@@ -897,6 +897,13 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) bool {
 	if !ok || dir == base {
 		return true
 	}
+	if u.pages.Had(id) && !u.pages.Had(dirOwner(id, dir)) {
+		// The event was on the site, and these talks of it in its own
+		// directory (another event had dir): they stay there, where a
+		// directory another event left would move them.
+		u.dirs[dirKey(id, dir)] = base
+		return true
+	}
 	got, decided := u.pages.ClaimOnly(nameOf(dir), dirOwner(id, dir))
 	if !decided {
 		return false

@@ -758,3 +758,30 @@ func TestSitePagesUnread(t *testing.T) {
 		t.Errorf("files with the record mended (-want +got):\n%s", diff)
 	}
 }
+
+// TestSiteDirectoryStays builds over a site whose untitled event had
+// taken the directory its talks' category names (old-name/), so that
+// another untitled event's talk of that category went to its event's own
+// directory (ev2/a.html), without the first event: the talk keeps its
+// page, where it moved to old-name/a.html, the directory left free.
+func TestSiteDirectoryStays(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	plantFiles(t, archive, map[string]string{
+		"ev/category.json":  `{}`,
+		"ev/videos/a.json":  `{"title": "A", "speakers": ["Ada"], "videos": [], "category": "Old Name"}`,
+		"ev2/category.json": `{}`,
+		"ev2/videos/b.json": `{"title": "B", "speakers": ["Bea"], "videos": [], "category": "Old Name"}`,
+	})
+	buildQuietly(t, out, archive)
+	before := siteTree(t, out)
+	if err := os.RemoveAll(filepath.Join(archive, "ev")); err != nil {
+		t.Fatal(err)
+	}
+	buildQuietly(t, out, archive)
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev2/b.html\nevents/ev2.html\nindex.html\nspeaker/bea.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if after := siteTree(t, out); after["ev2/b.html"] != before["ev2/b.html"] {
+		t.Errorf("ev2/b.html changed:\n%s\nwas:\n%s", after["ev2/b.html"], before["ev2/b.html"])
+	}
+}

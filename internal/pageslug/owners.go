@@ -211,6 +211,12 @@ func (p *Pages) ClaimOnly(page, owner string) (got, decided bool) {
 	return !taken, true
 }
 
+// Had reports whether owner had a page in the last build.
+func (p *Pages) Had(owner string) bool {
+	_, ok := p.lastOf[owner]
+	return ok
+}
+
 // Reserve takes page for no record: the site's own, which no record may
 // have, and the file of owners does not list.
 func (p *Pages) Reserve(page string) { p.owner[page] = "" }
