@@ -785,3 +785,29 @@ func TestSiteDirectoryStays(t *testing.T) {
 		t.Errorf("ev2/b.html changed:\n%s\nwas:\n%s", after["ev2/b.html"], before["ev2/b.html"])
 	}
 }
+
+// TestSitePagesOlderSite builds over a site of the talkmeta site before
+// the file of owners, whose manifest lists only its files: the build
+// works as it did then, each page going to the first talk read that
+// wants it, and the site is what a fresh build makes, byte for byte;
+// from then on its owners are kept.
+func TestSitePagesOlderSite(t *testing.T) {
+	archive, dir := t.TempDir(), t.TempDir()
+	out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "fresh")
+	plantFiles(t, archive, map[string]string{
+		"ev/category.json": `{"title": "Ev"}`,
+		"ev/videos/b.json": `{"title": "C", "speakers": ["Bea"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	manifest := filepath.Join(out, ".talkmeta-site")
+	plantFile(t, manifest, strings.Replace(readFile(t, manifest), ".talkmeta-site-pages\n", "", 1))
+	if err := os.Remove(filepath.Join(out, ".talkmeta-site-pages")); err != nil {
+		t.Fatal(err)
+	}
+	plantFiles(t, archive, map[string]string{"ev/videos/a.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`})
+	buildQuietly(t, out, archive)
+	buildQuietly(t, fresh, archive)
+	if diff := cmp.Diff(siteTree(t, fresh), siteTree(t, out)); diff != "" {
+		t.Errorf("the site over an older one is not a fresh build's (-want +got):\n%s", diff)
+	}
+}
