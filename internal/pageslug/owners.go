@@ -84,14 +84,19 @@ func (e *PagesFileError) Unwrap() error { return e.Err }
 // (*PagesFileError) naming the file and the line: guessing at what was
 // meant would move pages, which is what the file is there to prevent.
 func ReadPages(path string) (*Pages, error) {
-	p := NewPages()
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return p, nil
+		return NewPages(), nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	return ParsePages(data, path)
+}
+
+// ParsePages is [ReadPages] for the file path's contents, data.
+func ParsePages(data []byte, path string) (*Pages, error) {
+	p := NewPages()
 	n := 0
 	lineOf := map[string]int{}
 	for line := range strings.Lines(string(data)) {

@@ -168,3 +168,33 @@ func TestReadPagesDamaged(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParsePages: a file of owners is read or refused, never a panic; one
+// that is read, its owners each claiming the page they had, is written
+// back by Text as a file that reads the same.
+func FuzzParsePages(f *testing.F) {
+	f.Add(PagesFileHeader + "\"e/c-b.html\" \"b\"\n\"e/c.html\" \"a\"\n")
+	f.Add("\"ev/a.html\" \"ev\" \"a\" \"A\"\r\n\"events/ev.html\" \"ev\"\n")
+	f.Add("\"a.html\" \"a\"\n\"a.html\" \"b\"\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		p, err := ParsePages([]byte(text), "pages")
+		if err != nil {
+			if _, ok := errors.AsType[*PagesFileError](err); !ok {
+				t.Fatalf("error %v is no *PagesFileError", err)
+			}
+			return
+		}
+		for page, owner := range p.last {
+			if got := p.Claim(page, "", owner); got != page {
+				t.Fatalf("%s had %q, and was given %q", owner, page, got)
+			}
+		}
+		again, err := ParsePages(p.Text(PagesFileHeader), "pages")
+		if err != nil {
+			t.Fatalf("Text's file: %v", err)
+		}
+		if diff := cmp.Diff(p.last, again.last); diff != "" {
+			t.Errorf("Text's file (-read +reread):\n%s", diff)
+		}
+	})
+}
