@@ -1,5 +1,8 @@
 // Package pageslug fits slugs to the file names of a static site's pages,
-// for the programs that write such sites (talkmeta site, schedule2site).
+// gives records whose slugs are alike pages of their own ([Other]), and
+// keeps each record's page from one build of the site to the next
+// ([Pages]), for the programs that write such sites (talkmeta site,
+// schedule2site).
 package pageslug
 
 import (
