@@ -7,9 +7,12 @@
 // calendar are named by its title's slug, under talks/; talks whose titles
 // slug alike ("C", "C++") each get their own, as in talkmeta site: the
 // first "c", the others "c-" and the slug of their ID (or a number, for
-// a talk without one), which stays the talk's when others of that title
-// are taken out of the schedule; a slug too long for a file name is cut,
-// with a hash of the whole after it, as talkmeta site cuts it.
+// a talk without one); a slug too long for a file name is cut, with a
+// hash of the whole after it, as talkmeta site cuts it. A talk keeps its
+// page from one build to the next, by SITE/.schedule2site-pages, which
+// says which talk (by its ID) has which page: a talk added to the
+// schedule before another of its title takes another page, not the one
+// links people shared lead to, and a talk taken out frees its page.
 //
 //	go run ./examples/schedule2site [-o SITE] [-base URL] schedule.json
 //
@@ -50,6 +53,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -156,7 +160,24 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 			return 1
 		}
 	}
-	files, err := site(s, base, stamp, func(err error) {
+	dir, err := openSite(out)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	pages := pageslug.NewPages()
+	if slices.Contains(dir.Listed(), sitePages) {
+		// Of this site's: not one a user put in a directory they opted
+		// in, nor one an older schedule2site would not have written.
+		if pages, err = pageslug.ReadPages(filepath.Join(out, sitePages)); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
+	// A talk the schedule's problems left out is not taken for gone:
+	// it keeps its page for when it is read again (see
+	// pageslug.Pages.Settle).
+	files, err := site(s, base, stamp, pages, status != 0, func(err error) {
 		fmt.Fprintln(stderr, err)
 		status = 1
 	})
@@ -164,7 +185,7 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := write(out, files, interrupted); errors.Is(err, errInterrupted) {
+	if err := write(dir, files, interrupted); errors.Is(err, errInterrupted) {
 		fmt.Fprintf(stderr, "schedule2site: interrupted; %s is left as it was\n", out)
 		return statusInterrupted
 	} else if err != nil {
@@ -182,26 +203,39 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 // manifest is none of schedule2site's, and is not written into.
 const siteManifest = ".schedule2site"
 
+// sitePages is the file, among the site's, that says which talk has
+// which page (see pageslug.Pages), so that a talk keeps its page when
+// the schedule changes. A site of an older schedule2site has none: its
+// pages go to the talks that want them in the schedule's order, as they
+// went then. A damaged one is an error, naming its line, and the site is
+// left as it was: guessing would move pages.
+const sitePages = ".schedule2site-pages"
+
 // errInterrupted is write's error when the build was interrupted before
 // any file of the site was replaced.
 var errInterrupted = errors.New("interrupted")
 
-// write puts files into the directory out in two steps, so that a failure
-// (a full disk, a path taken by a directory) or an interrupt never leaves
-// an old site half replaced: first every file is written in full beside
-// its destination under a temporary name, and only when all are, each is
-// renamed over its destination, and the files of the previous build that
-// this one does not make are removed (see staged.Dir). interrupted is
-// asked between files; once it says so, the staged files are removed and
-// nothing is replaced. New files have the permissions the umask gives.
-func write(out string, files map[string][]byte, interrupted func() bool) (err error) {
+// openSite opens the directory out to write a site into: one that is
+// not empty and has no siteManifest is refused.
+func openSite(out string) (*staged.Dir, error) {
 	dir, err := staged.OpenDir(out, siteManifest, "")
 	if errors.Is(err, staged.ErrNotManaged) {
-		return fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
+		return nil, fmt.Errorf("%s: not empty, and holds no site of schedule2site's (no %s): its files are left as they are; choose another -o, or create an empty %[2]s there to build the site among them (a checkout for GitHub Pages)", out, siteManifest)
 	}
-	if err != nil {
-		return err
-	}
+	return dir, err
+}
+
+// write puts files into dir, which openSite opened, in two steps, so
+// that a failure (a full disk, a path taken by a directory) or an
+// interrupt never leaves an old site half replaced: first every file is
+// written in full beside its destination under a temporary name, and
+// only when all are, each is renamed over its destination, and the files
+// of the previous build that this one does not make are removed (see
+// staged.Dir). interrupted is asked between files; once it says so, the
+// staged files are removed and nothing is replaced. New files have the
+// permissions the umask gives.
+func write(dir *staged.Dir, files map[string][]byte, interrupted func() bool) (err error) {
+	out := dir.Path()
 	defer func() {
 		if err != nil {
 			dir.Abort()
@@ -281,9 +315,11 @@ func speakerPages(talks []*talk.Talk, urls siteURLs) (map[string]*speakerPage, [
 	return pages, order
 }
 
-// site returns the site's files by slash-separated path; it reports to
-// report what of the schedule it leaves out, and goes on.
-func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)) (map[string][]byte, error) {
+// site returns the site's files by slash-separated path, with the talks'
+// pages given by talkPages (see sitePages), which keeps the pages of the
+// last build's talks not in s if keepGone; it reports to report what of
+// the schedule it leaves out, and goes on.
+func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslug.Pages, keepGone bool, report func(error)) (map[string][]byte, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -293,22 +329,27 @@ func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)
 		return nil, err
 	}
 	urls := siteURLs{slugs: map[*talk.Talk]string{}}
-	taken, next := map[string]bool{}, map[string]int{}
-	for _, t := range s.Talks {
+	owners := talkOwners(s.Talks)
+	var waiting []*talk.Talk
+	claim := func(t *talk.Talk) bool {
 		// Talks whose titles slug alike get pages of their own, as in
 		// talkmeta site: the first the slug's, the others the slug and
 		// their ID's ("c-3d6a1c2e-..."), or a number when they have none
-		// ("c-2"), so that taking a talk out of the schedule does not
-		// give its page, or another's, to the next talk of that title.
-		// A slug too long for a file name is cut, with a hash of the
+		// ("c-2"), and each keeps the page it had in the last build. A
+		// slug too long for a file name is cut, with a hash of the
 		// whole; a title without letters or digits is "talk".
-		page := "/talks/" + pageslug.Fit(cmp.Or(talk.Slug(t.Title), "talk")) + ".html"
-		if taken[page] {
-			base := page
-			page, next[base] = pageslug.Other(base, t.ID, func(p string) bool { return taken[p] }, next[base])
+		page := talkPages.Claim("talks/"+pageslug.Fit(cmp.Or(talk.Slug(t.Title), "talk"))+".html", t.ID, owners[t])
+		urls.slugs[t] = strings.TrimSuffix(strings.TrimPrefix(page, "talks/"), ".html")
+		return page != ""
+	}
+	for _, t := range s.Talks {
+		if !claim(t) {
+			waiting = append(waiting, t)
 		}
-		taken[page] = true
-		urls.slugs[t] = strings.TrimSuffix(strings.TrimPrefix(page, "/talks/"), ".html")
+	}
+	talkPages.Settle(keepGone)
+	for _, t := range waiting {
+		claim(t)
 	}
 	r := html.Renderer{URLs: urls, SiteName: s.Event.Title, BaseURL: base}
 	files := map[string][]byte{}
@@ -355,7 +396,28 @@ func site(s *schedule.Schedule, base string, stamp time.Time, report func(error)
 	err = render("/schedule.ics", func(w io.Writer) error {
 		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: stamp}))
 	})
+	files[sitePages] = talkPages.Text(pageslug.PagesFileHeader)
 	return files, err
+}
+
+// talkOwners tells the talks apart for pageslug.Pages, the same way from
+// one build to the next: by ID, or for a talk without one by its title;
+// a second talk of one ID or title is told by its place among them ("#2").
+func talkOwners(talks []*talk.Talk) map[*talk.Talk]string {
+	owners := map[*talk.Talk]string{}
+	count := map[string]int{}
+	for _, t := range talks {
+		owner := strconv.Quote(t.ID)
+		if t.ID == "" {
+			owner = "titled " + strconv.Quote(t.Title)
+		}
+		count[owner]++
+		if n := count[owner]; n > 1 {
+			owner += " #" + strconv.Itoa(n)
+		}
+		owners[t] = owner
+	}
+	return owners
 }
 
 // attachments are the talk's attachments (slides, papers), which

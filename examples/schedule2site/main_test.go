@@ -14,6 +14,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -241,13 +243,13 @@ func TestRebuild(t *testing.T) {
 	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
-	pages := []string{"index.html", "schedule.ics", "speakers/ada-lovelace.html", "speakers/grace-hopper.html",
+	pages := []string{".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-lovelace.html", "speakers/grace-hopper.html",
 		"speakers/hedy-lamarr.html", "talks/closing.html", "talks/closing.ics",
 		"talks/lightning-talks.html", "talks/lightning-talks.ics",
 		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
 		"talks/soldering-after-midnight.html", "talks/soldering-after-midnight.ics"}
 	got := siteFiles(t, dir)
-	if diff := cmp.Diff(append([]string{".schedule2site", "CNAME"}, pages...), got); diff != "" {
+	if diff := cmp.Diff(slices.Concat([]string{".schedule2site"}, pages[:1], []string{"CNAME"}, pages[1:]), got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 	manifest, err := os.ReadFile(filepath.Join(dir, ".schedule2site"))
@@ -366,11 +368,11 @@ func TestSlugsStay(t *testing.T) {
 		schedule string
 		want     []string
 	}{
-		{schedule(a, b, c), []string{".schedule2site", "index.html", "schedule.ics",
+		{schedule(a, b, c), []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics",
 			"talks/intro-b0000000-0000-4000-8000-000000000000.html", "talks/intro-b0000000-0000-4000-8000-000000000000.ics",
 			"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics",
 			"talks/intro.html", "talks/intro.ics"}},
-		{schedule(a, c), []string{".schedule2site", "index.html", "schedule.ics",
+		{schedule(a, c), []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics",
 			"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics",
 			"talks/intro.html", "talks/intro.ics"}},
 	} {
@@ -384,6 +386,146 @@ func TestSlugsStay(t *testing.T) {
 		if diff := cmp.Diff(tt.want, siteFiles(t, dir)); diff != "" {
 			t.Errorf("files (-want +got):\n%s", diff)
 		}
+	}
+}
+
+// introSchedule is a schedule of talks called "Intro", each given as its
+// GUID's first digit and the hour it starts at.
+func introSchedule(talks ...[2]string) string {
+	var items []string
+	for _, tk := range talks {
+		items = append(items, `{"guid": "`+tk[0]+`0000000-0000-4000-8000-000000000000", "title": "Intro", "date": "2024-01-01T`+tk[1]+
+			`:00:00Z", "duration": "00:10", "persons": [{"public_name": "Ada `+tk[0]+`"}]}`)
+	}
+	return `{"schedule": {"version": "1", "conference": {"acronym": "i", "title": "I", "days": [{"index": 1, "date": "2024-01-01", "rooms": {"R": [` +
+		strings.Join(items, ",") + `]}}]}}}`
+}
+
+// buildFrom writes schedule to src and builds the site of it in dir.
+func buildFrom(t *testing.T, src, dir, schedule string) {
+	t.Helper()
+	if err := os.WriteFile(src, []byte(schedule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
+		t.Fatalf("status %d: %s", st, stderr.String())
+	}
+}
+
+// siteTree is sitetest.Tree's, or the test fails.
+func siteTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	tree, err := sitetest.Tree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+// TestPagesStay adds to a schedule a talk called "Intro" that comes
+// before the one that had the page talks/intro.html: each talk of the
+// last build keeps its page and calendar, byte for byte, and the new one
+// takes "intro-" and its ID's slug. It took talks/intro.html, and the
+// talk that had it moved to another page, so that links people had
+// shared led to the new talk. The whole site is compared, but for the
+// files that list every talk. A build of the same schedule again writes
+// the same bytes.
+func TestPagesStay(t *testing.T) {
+	src, dir := filepath.Join(t.TempDir(), "s.json"), t.TempDir()
+	buildFrom(t, src, dir, introSchedule([2]string{"a", "10"}, [2]string{"b", "11"}))
+	before := siteTree(t, dir)
+	buildFrom(t, src, dir, introSchedule([2]string{"c", "09"}, [2]string{"a", "10"}, [2]string{"b", "11"}))
+	after := siteTree(t, dir)
+	want := maps.Clone(before)
+	const added = "talks/intro-c0000000-0000-4000-8000-000000000000"
+	for _, name := range []string{added + ".html", added + ".ics", "speakers/ada-c.html"} {
+		if _, ok := after[name]; !ok {
+			t.Errorf("the added talk has no %s", name)
+		}
+		want[name] = after[name]
+	}
+	for _, lists := range []string{"index.html", "schedule.ics", ".schedule2site"} {
+		delete(want, lists)
+		delete(after, lists)
+	}
+	want[".schedule2site-pages"] = pageslug.PagesFileHeader +
+		`"talks/intro-b0000000-0000-4000-8000-000000000000.html" "b0000000-0000-4000-8000-000000000000"` + "\n" +
+		`"talks/intro-c0000000-0000-4000-8000-000000000000.html" "c0000000-0000-4000-8000-000000000000"` + "\n" +
+		`"talks/intro.html" "a0000000-0000-4000-8000-000000000000"` + "\n"
+	if diff := cmp.Diff(want, after); diff != "" {
+		t.Errorf("the site after a talk was added before the others (-want +got):\n%s", diff)
+	}
+	again := siteTree(t, dir)
+	buildFrom(t, src, dir, introSchedule([2]string{"c", "09"}, [2]string{"a", "10"}, [2]string{"b", "11"}))
+	if diff := cmp.Diff(again, siteTree(t, dir)); diff != "" {
+		t.Errorf("the same schedule built again (-first +second):\n%s", diff)
+	}
+	// The talk that had intro.html taken out, its page goes to the first
+	// talk that wants it next: none here, as the others keep theirs.
+	buildFrom(t, src, dir, introSchedule([2]string{"c", "09"}, [2]string{"b", "11"}))
+	if diff := cmp.Diff([]string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-b.html", "speakers/ada-c.html",
+		"talks/intro-b0000000-0000-4000-8000-000000000000.html", "talks/intro-b0000000-0000-4000-8000-000000000000.ics",
+		"talks/intro-c0000000-0000-4000-8000-000000000000.html", "talks/intro-c0000000-0000-4000-8000-000000000000.ics"}, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files after a talk was taken out (-want +got):\n%s", diff)
+	}
+	buildFrom(t, src, dir, introSchedule([2]string{"d", "08"}, [2]string{"c", "09"}, [2]string{"b", "11"}))
+	if _, err := os.Stat(filepath.Join(dir, "talks", "intro.html")); err != nil {
+		t.Errorf("the page a talk taken out freed did not go to the next talk that wants it: %v", err)
+	}
+}
+
+// TestPagesUnread builds a schedule whose problems leave out a talk
+// that had a page, with a talk added that wants it: the page is kept for
+// the talk left out, which has it again once the schedule is mended. It
+// went to the added talk, and the other moved when it was read again.
+func TestPagesUnread(t *testing.T) {
+	src, dir := filepath.Join(t.TempDir(), "s.json"), t.TempDir()
+	buildFrom(t, src, dir, introSchedule([2]string{"a", "10"}))
+	broken := strings.Replace(introSchedule([2]string{"c", "09"}), `]}}]}}}`, `, 5]}}]}}}`, 1) // a's item, not an object
+	if err := os.WriteFile(src, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if st := run(src, dir, "", time.Unix(0, 0), never, &stderr); st != 1 {
+		t.Fatalf("status %d, want 1: %s", st, stderr.String())
+	}
+	const added = "talks/intro-c0000000-0000-4000-8000-000000000000"
+	want := []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-c.html", added + ".html", added + ".ics"}
+	if diff := cmp.Diff(want, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files with a talk left out (-want +got):\n%s", diff)
+	}
+	buildFrom(t, src, dir, introSchedule([2]string{"c", "09"}, [2]string{"a", "10"}))
+	want = []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-a.html", "speakers/ada-c.html",
+		added + ".html", added + ".ics", "talks/intro.html", "talks/intro.ics"}
+	if diff := cmp.Diff(want, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files with the schedule mended (-want +got):\n%s", diff)
+	}
+}
+
+// TestPagesDamaged builds over a site whose file of pages' owners was
+// cut short: the error names the file and the line, and the site is left
+// as it was, rather than pages moved by a guess.
+func TestPagesDamaged(t *testing.T) {
+	src, dir := filepath.Join(t.TempDir(), "s.json"), t.TempDir()
+	buildFrom(t, src, dir, introSchedule([2]string{"a", "10"}, [2]string{"b", "11"}))
+	pages := filepath.Join(dir, ".schedule2site-pages")
+	data, err := os.ReadFile(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pages, data[:len(data)-10], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
+	var stderr bytes.Buffer
+	st := run(src, dir, "", time.Unix(0, 0), never, &stderr)
+	want := pages + ":5: the last line does not end: the file was cut short; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)\n"
+	if st != 1 || stderr.String() != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, stderr.String(), want)
+	}
+	if diff := cmp.Diff(before, listing(t, dir)); diff != "" {
+		t.Errorf("the site changed (-before +after):\n%s", diff)
 	}
 }
 
@@ -419,7 +561,7 @@ func TestEmptyManifest(t *testing.T) {
 	if st := run("testdata/pair.json", dir, "", time.Unix(0, 0), never, &stderr); st != 0 {
 		t.Fatalf("status %d: %s", st, stderr.String())
 	}
-	want := []string{".schedule2site", "CNAME", "index.html", "schedule.ics", "speakers/ada-lovelace.html",
+	want := []string{".schedule2site", ".schedule2site-pages", "CNAME", "index.html", "schedule.ics", "speakers/ada-lovelace.html",
 		"speakers/grace-hopper.html", "speakers/hedy-lamarr.html", "talks/closing.html", "talks/closing.ics",
 		"talks/lightning-talks.html", "talks/lightning-talks.ics",
 		"talks/opening-small-fast-and-escaped.html", "talks/opening-small-fast-and-escaped.ics",
@@ -431,7 +573,7 @@ func TestEmptyManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(strings.Join(want[2:], "\n")+"\n", string(manifest)); diff != "" {
+	if diff := cmp.Diff(strings.Join(slices.Concat(want[1:2], want[3:]), "\n")+"\n", string(manifest)); diff != "" {
 		t.Errorf("manifest (-want +got):\n%s", diff)
 	}
 }

@@ -22,7 +22,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/html"
-	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
 const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
@@ -41,6 +40,16 @@ const siteUsage = "[-o DIR] [-base URL] [-name NAME] TALK.json|DIR..."
 // the user's. From then on the manifest lists the site's files.
 const siteMarker = ".talkmeta-site"
 
+// sitePages is the file, among the site's, that says which talk has
+// which page, and which event which slug (see pageslug.Pages), so that a
+// talk or an event keeps its page from one build to the next: a talk or
+// an event added that is read before another of its title no longer
+// takes that one's page, which links people shared lead to. A site of an older talkmeta site has none: its pages go to the
+// talks that want them in reading order, as they went then. A damaged one
+// is an error, naming its line, and the site is left as it was: guessing
+// would move pages.
+const sitePages = ".talkmeta-site-pages"
+
 // siteMarkerHeader begins the manifest, for the reader who finds it.
 const siteMarkerHeader = "# The files talkmeta site wrote here, which its next build replaces or\n" +
 	"# removes; it leaves all other files alone. An empty file lists none.\n"
@@ -54,9 +63,12 @@ const siteMarkerHeader = "# The files talkmeta site wrote here, which its next b
 // into them only once all are written (see staged.Dir), so that a failed
 // or interrupted build leaves the old site as it was; the pages the old
 // site had and the new one does not are removed, and files the site did
-// not write are left alone (see siteMarker). Only what
-// the index, event and speaker pages need is kept in memory; talk pages
-// are written as their records are read.
+// not write are left alone (see siteMarker). A talk keeps the page it had
+// in the last build (see sitePages). Only what the index, event and
+// speaker pages need is kept in memory; talk pages are written as their
+// records are read, but for a talk that wants a page another talk had,
+// which waits until every record was read to know whether that one is
+// still there.
 func runSite(e *env, args []string) int {
 	fs := e.flags("site")
 	out := fs.String("o", "site", "the `directory` to write the site to; files in it the site did not write are kept")
@@ -78,7 +90,14 @@ func runSite(e *env, args []string) int {
 		// Not stdout, as "-" is elsewhere: a site is a directory.
 		return usageError(fs, "-o names the directory to write the site to; \"-\" is no directory (write ./- for one of that name)")
 	}
-	if in := inputWithin(*out, fs.Args()); in != "" {
+	// Records are read in the order of their paths, not the order the
+	// paths were named in: where two records want one page, the first
+	// read has it, and a site built from "a b" was another than one
+	// built from "b a".
+	inputs := slices.SortedStableFunc(slices.Values(fs.Args()), func(x, y string) int {
+		return cmp.Compare(filepath.Clean(x), filepath.Clean(y))
+	})
+	if in := inputWithin(*out, inputs); in != "" {
 		// Records among the site's pages, which a later build removes
 		// or replaces, are too easily lost.
 		return usageError(fs, "%s is within %s, which the site is written into; choose another -o", in, *out)
@@ -113,12 +132,14 @@ func runSite(e *env, args []string) int {
 	b.interrupted = func() bool { return sigs.interrupted() != nil }
 	defer b.cleanup() // before sigs.release: an interrupt leaves nothing behind
 	n := 0
-	for t, err := range e.talks(fs.Args()) {
+	for t, err := range e.talks(inputs) {
 		if b.interrupted() {
 			b.fail(errInterrupted)
 			break
 		}
-		if err == nil {
+		if err != nil {
+			b.unread = true
+		} else {
 			err = b.addTalk(t)
 		}
 		if err == errReadTwice {
@@ -189,6 +210,14 @@ type siteBuilder struct {
 	events   map[string]*siteEvent
 	speakers map[string]*siteSpeaker
 	order    int
+	// waiting are the talks whose pages depend on whether a talk that
+	// had them in the last build is still there (see siteURLs.add):
+	// they are written once every talk was read.
+	waiting []waitingTalk
+	// unread is whether a record, or a path named, could not be read:
+	// the talks of the last build not read are then not taken for gone,
+	// and keep their pages (see pageslug.Pages.Settle).
+	unread bool
 
 	// Pages are rendered and written by up to cap(slots) goroutines at
 	// once; the first error writing the site is kept in failed.
@@ -200,6 +229,13 @@ type siteBuilder struct {
 	// interrupted reports whether the run was interrupted, after which
 	// no more pages are written.
 	interrupted func() bool
+}
+
+// waitingTalk is a talk whose page is written once every talk was read,
+// and the record it was read from.
+type waitingTalk struct {
+	t      *talk.Talk
+	record string
 }
 
 // errInterrupted is the builder's failure when the run was interrupted.
@@ -284,11 +320,19 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 	if err != nil {
 		return nil, err
 	}
+	pages := pageslug.NewPages()
+	if slices.Contains(dir.Listed(), sitePages) {
+		// Of this site's: not one a user put in a directory they opted
+		// in, nor one an older talkmeta site would not have written.
+		if pages, err = pageslug.ReadPages(filepath.Join(out, sitePages)); err != nil {
+			return nil, err
+		}
+	}
 	apa, err := cslProcessor("apa", "", true)
 	if err != nil {
 		return nil, err
 	}
-	urls := newSiteURLs()
+	urls := newSiteURLs(pages)
 	r.URLs = urls
 	return &siteBuilder{
 		r: r, apa: apa, urls: urls, out: out, dir: dir, unlisted: dir.Unlisted(),
@@ -397,23 +441,15 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 	if record == "" {
 		record = t.Event.ID + "/" + t.ID
 	}
-	b.urls.add(t)
-	page := b.urls.Talk(t)
-	if page == "" {
-		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
-	}
-	key := b.urls.Event(&t.Event)
-	ev := b.events[key]
-	// The page cites the talk as the render verb's pages do.
-	if err := b.write(page, record, func(w io.Writer) error {
-		citations, err := pageCitations(b.apa, t)
-		if err != nil {
-			return err
-		}
-		return b.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
-	}); err != nil {
+	if !b.urls.add(t) {
+		b.waiting = append(b.waiting, waitingTalk{t, record})
+	} else if err := b.writeTalk(t, record); err != nil {
 		return err
 	}
+	// By identity, not page: an event whose slug waits for settle has
+	// no page yet.
+	key := eventIdentity(&t.Event)
+	ev := b.events[key]
 
 	b.order++
 	item := siteTalk{siteSlim(t), b.order}
@@ -444,6 +480,23 @@ func (b *siteBuilder) addTalk(t *talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// writeTalk writes the page of t, read from record, once siteURLs gave
+// it its page.
+func (b *siteBuilder) writeTalk(t *talk.Talk, record string) error {
+	page := b.urls.Talk(t)
+	if page == "" {
+		return fmt.Errorf("%s: the talk has no title or ID to name its page after", record)
+	}
+	// The page cites the talk as the render verb's pages do.
+	return b.write(page, record, func(w io.Writer) error {
+		citations, err := pageCitations(b.apa, t)
+		if err != nil {
+			return err
+		}
+		return b.r.WriteTalk(w, t, html.PageOptions{Citations: citations})
+	})
 }
 
 // eventIdentity tells events apart: by ID, or by title for events
@@ -478,9 +531,11 @@ func siteSlim(t *talk.Talk) *talk.Talk {
 	return s
 }
 
-// finish writes the event and speaker pages, the index and the style
-// sheet, and waits for every page to be written. It reports a page it
-// cannot make and goes on; see err for an error writing the site.
+// finish writes the pages of the talks that waited for theirs, the
+// event and speaker pages, the index, the style sheet and the file of
+// pages' owners (see sitePages), and waits for every page to be written.
+// It reports a page it cannot make and goes on; see err for an error
+// writing the site.
 func (b *siteBuilder) finish() {
 	defer b.wg.Wait()
 	check := func(err error) error {
@@ -489,9 +544,21 @@ func (b *siteBuilder) finish() {
 		}
 		return b.err()
 	}
+	b.urls.settle(b.unread)
+	for _, w := range b.waiting {
+		b.urls.add(w.t) // settled: it gives the talk its page
+		if check(b.writeTalk(w.t, w.record)) != nil {
+			return
+		}
+	}
+	b.waiting = nil
+	events := map[string]*siteEvent{}
+	for _, ev := range b.events {
+		events[b.urls.Event(&ev.event)] = ev
+	}
 	var index []html.IndexEntry
-	for _, key := range siteKeys(b.events) {
-		ev := b.events[key]
+	for _, key := range siteKeys(events) {
+		ev := events[key]
 		talks := siteByDate(ev.talks, false)
 		if check(b.write(key, "event "+ev.event.ID, func(w io.Writer) error {
 			return b.r.WriteEvent(w, &ev.event, talks, html.PageOptions{})
@@ -533,6 +600,10 @@ func (b *siteBuilder) finish() {
 		return b.r.WriteIndex(w, index, html.PageOptions{})
 	}))
 	check(b.write(b.r.StyleSheet, "the style sheet", b.r.WriteStyle))
+	check(b.write("/"+sitePages, "the pages' owners", func(w io.Writer) error {
+		_, err := w.Write(b.urls.pagesText())
+		return err
+	}))
 }
 
 // siteByDate orders a list of talks by date, newest first or in the order
@@ -696,8 +767,9 @@ func sitePlural(n int, noun string) string {
 // Event slugs and talk directories are one set of names, given out in
 // reading order: an event's slug (which names its page and, for an event
 // with a title, its talks' directory) and each directory an untitled
-// event's talks take from their category. The first event to claim a
-// name keeps pyvideo.org's paths. An event whose slug is taken gets its
+// event's talks take from their category. An event that had a name in
+// the last build keeps it (see sitePages); otherwise the first event to
+// claim a name keeps pyvideo.org's paths. An event whose slug is taken gets its
 // slug followed by its ID's ("monthly-meeting-2023-05"), or a number
 // where that is taken too, for its page and all its talks' directory; a
 // talk whose category's directory is another event's goes to its event's
@@ -705,7 +777,8 @@ func sitePlural(n int, noun string) string {
 // are claimed before any event's, so that an event called "Speaker" does
 // not put its talks among the speakers' pages. Within a directory, a
 // talk whose page would be another's gets one of its own in the same way
-// (see addTalk). Talks are added, in reading order, before any page is
+// (see addTalk), but that a talk keeps the page it had in the last
+// build. Talks are added, in reading order, before any page is
 // rendered with them; pages are rendered concurrently, hence the lock.
 type siteURLs struct {
 	html.PyvideoURLs
@@ -718,78 +791,97 @@ type siteURLs struct {
 	// dirs maps an event's eventIdentity and a directory its talks take
 	// from their category (see dirKey) to the event's own slug, for the
 	// directories another event had claimed.
-	dirs  map[string]string
-	owner map[string]string // the eventIdentity that claimed each name
+	dirs map[string]string
 	// added maps the events add has seen, by eventIdentity, to the slug
 	// it gave each.
 	added map[string]string
-	// nextNumber is the number add tries first after a slug that events
-	// without IDs share.
-	nextNumber map[string]int
-	// talkOwner maps each talk page's path to the talk (talkKey) that
-	// has it, and talkPages maps a talk whose page by the rules above
-	// was another's to the path add gave it instead.
-	talkOwner map[string]string
+	// pages gives out the names of the site: talks' pages, and the one
+	// set of event slugs and talk directories (each as the event page
+	// the name would name, see nameOf), each the one its talk, event or
+	// event's directory had in the last build where it had one (see
+	// pageslug.Pages); talkPages maps a talk (talkKey) whose page is not
+	// the one talkPath makes to the path it was given instead.
+	pages     *pageslug.Pages
 	talkPages map[string]string
 }
 
-// newSiteURLs returns a scheme with no talks added yet.
-func newSiteURLs() *siteURLs {
+// newSiteURLs returns a scheme with no talks added yet, whose talks have
+// the pages pages gives them.
+func newSiteURLs(pages *pageslug.Pages) *siteURLs {
 	u := &siteURLs{
-		slugs: map[string]string{}, dirs: map[string]string{}, owner: map[string]string{}, added: map[string]string{}, nextNumber: map[string]int{},
-		talkOwner: map[string]string{}, talkPages: map[string]string{},
+		slugs: map[string]string{}, dirs: map[string]string{}, added: map[string]string{},
+		pages: pages, talkPages: map[string]string{},
 	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
 		if dir, ok := pageDir(page); ok {
-			u.owner[dir] = siteOwnPages
+			pages.Reserve(nameOf(dir))
 		}
 	}
 	return u
 }
 
-// siteOwnPages is the owner of the directories of the site's event and
-// speaker pages: no eventIdentity, which is quoted, can be it.
-const siteOwnPages = "the site's own pages"
+// nameOf is the page by which siteURLs.pages knows name, an event's slug
+// or a directory of talks: the event page the name would name, as the
+// two are one set of names.
+func nameOf(name string) string { return "events/" + name + ".html" }
+
+// dirOwner is the owner, for siteURLs.pages, of the directory dir of
+// the talks of the event whose eventIdentity is id, which it takes from
+// their category.
+func dirOwner(id, dir string) string { return "directory " + strconv.Quote(dir) + " of " + id }
 
 // add gives t's event its slug, unless it has one already, claims the
 // directory t's page takes from its legacy category, if it does, and
-// gives t its page.
-func (u *siteURLs) add(t *talk.Talk) {
+// gives t its page; it reports whether it could: a talk whose page
+// depends on whether a talk that had it in the last build is still
+// there (or its event's slug, on whether an event is) is given its page
+// by add again, after settle.
+func (u *siteURLs) add(t *talk.Talk) bool {
 	id := eventIdentity(&t.Event)
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	py := u.PyvideoURLs.Talk(t)
-	u.addEvent(t, id, py)
-	u.addTalk(t, id, u.talkPath(t, py))
+	return u.addEvent(t, id, py) && u.addTalk(t, id, u.talkPath(t, py))
+}
+
+// settle says that every talk of the site was added: the pages of the
+// last build's talks and events that were not are free, unless
+// keepGone (see pageslug.Pages.Settle).
+func (u *siteURLs) settle(keepGone bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.pages.Settle(keepGone)
+}
+
+// pagesText is the file of the owners of the talks' pages and of the
+// events' slugs and directories (see sitePages).
+func (u *siteURLs) pagesText() []byte {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.pages.Text(pageslug.PagesFileHeader)
 }
 
 // addEvent is add for t's event, whose eventIdentity is id; py is t's
-// path by PyvideoURLs.
-func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
+// path by PyvideoURLs. It reports whether it could give the event its
+// slug and directory before settle (see pageslug.Pages).
+func (u *siteURLs) addEvent(t *talk.Talk, id, py string) bool {
 	pySlug := pyvideoEventSlug(u.PyvideoURLs.Event(&t.Event))
 	base := pageslug.Fit(pySlug)
 	given, seen := u.added[id]
 	if !seen {
-		slug := base
-		if u.claimedByOther(slug, id) {
-			if s := pyvideo.Slugify(t.Event.ID); s != "" {
-				slug = pageslug.Fit(base + "-" + s)
-			}
-			// Numbers go on from the last one given after base (names
-			// are never given back), so that many events whose titles
-			// slug alike, without IDs that tell them apart, do not each
-			// count up from 2 again.
-			n := max(u.nextNumber[base], 2)
-			for ; u.claimedByOther(slug, id); n++ {
-				slug = fmt.Sprintf("%s-%d", base, n)
-			}
-			u.nextNumber[base] = n
+		// The slug it had, or else base, or base followed by the slug
+		// of the event's ID, or a number (names are never given back,
+		// so that many events whose titles slug alike, without IDs
+		// that tell them apart, do not each count up from 2 again).
+		page := u.pages.Claim(nameOf(base), t.Event.ID, id)
+		if page == "" {
+			return false
 		}
+		slug := strings.TrimSuffix(strings.TrimPrefix(page, "events/"), ".html")
 		if slug != pySlug {
 			u.slugs[id] = slug
 		}
-		u.owner[slug] = id
 		u.added[id] = slug
 	} else if _, own := u.slugs[id]; !own && base != given {
 		// A talk whose copy of the event titles it otherwise (as each
@@ -799,54 +891,57 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) {
 		u.slugs[id] = given
 	}
 	if _, own := u.slugs[id]; own {
-		return // all the event's talks are in its own directory
+		return true // all the event's talks are in its own directory
 	}
 	dir, ok := pageDir(py)
 	if !ok || dir == base {
-		return
+		return true
 	}
-	if u.claimedByOther(dir, id) {
+	if u.pages.Had(id) && !u.pages.Had(dirOwner(id, dir)) {
+		// The event was on the site, and these talks of it in its own
+		// directory (another event had dir): they stay there, where a
+		// directory another event left would move them.
 		u.dirs[dirKey(id, dir)] = base
-		return
+		return true
 	}
-	u.owner[dir] = id
+	got, decided := u.pages.ClaimOnly(nameOf(dir), dirOwner(id, dir))
+	if !decided {
+		return false
+	}
+	if !got {
+		u.dirs[dirKey(id, dir)] = base
+	}
+	return true
 }
 
-// addTalk gives t, of the event whose eventIdentity is event, its page:
-// page, the one talkPath makes, unless another talk has it ("C" and "C++"
-// both slug as "c"); then the same followed by the slug of t's ID
-// ("c-cpp"), or by the next number free after it ("c-2"), as for events.
-// A talk is told from another by its event, its ID and its title: a
-// record read twice still makes one page, which the site reports.
-func (u *siteURLs) addTalk(t *talk.Talk, event, page string) {
+// addTalk gives t, of the event whose eventIdentity is event, its page
+// by pageslug.Pages: the one it had in the last build, or else page, the
+// one talkPath makes, unless another talk has it ("C" and "C++" both slug
+// as "c"); then the same followed by the slug of t's ID ("c-cpp"), or by
+// the next number free after it ("c-2"), as for events. It reports
+// whether the page could be given before settle. A talk is told from
+// another by its event, its ID and its title: a record read twice still
+// makes one page, which the site reports.
+func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 	if page == "" {
-		return
+		return true
 	}
 	key := talkKey(event, t)
-	owner, taken := u.talkOwner[page]
-	if !taken || owner == key {
-		u.talkOwner[page] = key
-		return
+	got := u.pages.Claim(page[1:], t.ID, key)
+	if got == "" {
+		return false
 	}
-	base := strings.TrimSuffix(page, ".html")
-	page, u.nextNumber[base] = pageslug.Other(page, t.ID, func(p string) bool {
-		return u.talkOwner[p] != "" && u.talkOwner[p] != key
-	}, u.nextNumber[base])
-	u.talkOwner[page] = key
-	u.talkPages[key] = page
+	if got = "/" + got; got != page {
+		u.talkPages[key] = got
+	}
+	return true
 }
 
 // talkKey tells a talk of the event whose eventIdentity is event from
-// the others.
+// the others, in one line, as the site's file of pages' owners names it:
+// its event, its ID and its title, each quoted.
 func talkKey(event string, t *talk.Talk) string {
-	return event + "\x00" + t.ID + "\x00" + t.Title
-}
-
-// claimedByOther reports whether an event other than the one id names
-// has claimed name.
-func (u *siteURLs) claimedByOther(name, id string) bool {
-	owner, ok := u.owner[name]
-	return ok && owner != id
+	return event + " " + strconv.Quote(t.ID) + " " + strconv.Quote(t.Title)
 }
 
 // dirKey is the key of dirs for the event id and a talk directory.

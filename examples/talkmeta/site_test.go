@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/html"
@@ -243,7 +244,7 @@ func TestSiteOldMarker(t *testing.T) {
 	old := siteTree(t, out)
 
 	got := stableSite(runCommand("", "site", "-o", out, archive+"/chipy"), out)
-	wantResult(t, got, 0, []string{"OUT: 2 talks, 1 event, 2 speakers, 8 files, in TIME"}, []string{
+	wantResult(t, got, 0, []string{"OUT: 2 talks, 1 event, 2 speakers, 9 files, in TIME"}, []string{
 		"talkmeta site: OUT held a site of an older talkmeta site, whose .talkmeta-site did not list its files: " +
 			"kept 7 files this build did not write, which may be yours or pages of the old site: " +
 			"CNAME, chipy/notes.html, europython-2016/asyncawait-in-python-35-and-why-it-is-awesome.html, " +
@@ -456,7 +457,7 @@ func TestSiteEventFacts(t *testing.T) {
 // TestSiteURLsNumbers: events whose titles slug alike and that have no
 // IDs are numbered in reading order, each with the next number free.
 func TestSiteURLsNumbers(t *testing.T) {
-	u := newSiteURLs()
+	u := newSiteURLs(pageslug.NewPages())
 	var got []string
 	for _, title := range []string{"Meetup!", "Meetup?", "Meetup.", "Meetup-2", "Meetup:"} {
 		tk := &talk.Talk{Title: "T", Event: talk.Event{Title: title}}
@@ -474,7 +475,7 @@ func TestSiteURLsNumbers(t *testing.T) {
 // pyvideo.org's when no events share a slug, as on most sites; they are
 // asked for on every page, for every talk, event and speaker linked.
 func TestSiteURLsAllocs(t *testing.T) {
-	u := newSiteURLs()
+	u := newSiteURLs(pageslug.NewPages())
 	tk := &talk.Talk{Title: "A Talk", Event: talk.Event{ID: "ev", Title: "An Event"}}
 	u.add(tk)
 	var py html.PyvideoURLs
@@ -513,7 +514,7 @@ func BenchmarkSiteURLsSharedSlug(b *testing.B) {
 		talks[i] = &talk.Talk{Title: "T", Event: talk.Event{Title: "Meetup" + strings.Repeat("!", i)}}
 	}
 	for b.Loop() {
-		u := newSiteURLs()
+		u := newSiteURLs(pageslug.NewPages())
 		for _, tk := range talks {
 			u.add(tk)
 		}
@@ -550,7 +551,7 @@ func TestSiteThroughLink(t *testing.T) {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 	got := stableSite(runCommand("", "site", "-o", link, archive+"/chipy"), link)
-	wantResult(t, got, 0, []string{"OUT: 2 talks, 1 event, 2 speakers, 8 files, in TIME"}, nil)
+	wantResult(t, got, 0, []string{"OUT: 2 talks, 1 event, 2 speakers, 9 files, in TIME"}, nil)
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("after the build, %s is no longer a symbolic link (%v)", link, err)
 	}
@@ -578,5 +579,235 @@ func TestSiteInputWithin(t *testing.T) {
 	wantResult(t, got, 2, nil, []string{"talkmeta site: OUT/records is within OUT, which the site is written into; choose another -o"})
 	if diff := cmp.Diff(before, siteFiles(t, out)); diff != "" {
 		t.Errorf("the site changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestSitePagesStay adds to an event a talk whose title slugs as an
+// older talk's and that is read before it ("C++", a.json, before "C",
+// b.json): each talk of the last build keeps its page, byte for byte, and
+// the new one takes "c-" and its ID's slug. It took ev/c.html, and the
+// talk that had it moved to ev/c-b.html, so that links people had shared
+// led to another talk. The whole site is compared, but for the pages that
+// list the talks. A build of the same records again writes the same
+// bytes, and a talk taken out frees its page for the next that wants it.
+func TestSitePagesStay(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	plantFiles(t, archive, map[string]string{
+		"ev/category.json": `{"title": "Ev"}`,
+		"ev/videos/b.json": `{"title": "C", "speakers": ["Bea"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	before := siteTree(t, out)
+	plantFiles(t, archive, map[string]string{"ev/videos/a.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`})
+	buildQuietly(t, out, archive)
+	after := siteTree(t, out)
+	want := maps.Clone(before)
+	for _, name := range []string{"ev/c-a.html", "speaker/ada.html"} {
+		if _, ok := after[name]; !ok {
+			t.Errorf("the added talk has no %s", name)
+		}
+		want[name] = after[name]
+	}
+	for _, lists := range []string{"index.html", "events/ev.html", ".talkmeta-site"} {
+		delete(want, lists)
+		delete(after, lists)
+	}
+	mode, _, _ := strings.Cut(before[".talkmeta-site-pages"], " ") // siteTree's
+	want[".talkmeta-site-pages"] = mode + " " + pageslug.PagesFileHeader +
+		`"ev/c-a.html" "ev" "a" "C++"` + "\n" +
+		`"ev/c.html" "ev" "b" "C"` + "\n" +
+		`"events/ev.html" "ev"` + "\n"
+	if diff := cmp.Diff(want, after); diff != "" {
+		t.Errorf("the site after a talk read first was added (-want +got):\n%s", diff)
+	}
+	again := siteTree(t, out)
+	buildQuietly(t, out, archive)
+	if diff := cmp.Diff(again, siteTree(t, out)); diff != "" {
+		t.Errorf("the same records built again (-first +second):\n%s", diff)
+	}
+	if err := os.Remove(filepath.Join(archive, "ev", "videos", "b.json")); err != nil {
+		t.Fatal(err)
+	}
+	plantFiles(t, archive, map[string]string{"ev/videos/0.json": `{"title": "C#", "speakers": ["Ada"], "videos": []}`})
+	buildQuietly(t, out, archive)
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev/c-a.html\nev/c.html\nevents/ev.html\nindex.html\nspeaker/ada.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files after a talk was taken out and another added (-want +got):\n%s", diff)
+	}
+	if page := readFile(t, filepath.Join(out, "ev", "c.html")); !strings.Contains(page, "<title>C#") {
+		t.Errorf("ev/c.html, freed, is not the added talk's:\n%s", page)
+	}
+}
+
+// TestSitePagesDamaged builds over a site whose file of pages' owners was
+// edited by hand: the error names the file and the line, and the site is
+// left as it was, rather than pages moved by a guess.
+func TestSitePagesDamaged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	buildQuietly(t, out, archive+"/chipy")
+	pages := filepath.Join(out, ".talkmeta-site-pages")
+	plantFile(t, pages, pageslug.PagesFileHeader+`"chipy/a.html" "chipy" "a" "A"`+"\n"+`"chipy/b.html" "chipy" "a" "A"`+"\n")
+	before := siteTree(t, out)
+	got := stableSite(runCommand("", "site", "-o", out, archive+"/chipy"), out)
+	wantResult(t, got, 1, nil, []string{`talkmeta site: OUT/.talkmeta-site-pages:5: "chipy" "a" "A" has page "chipy/a.html" already, on line 4; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)`})
+	if diff := cmp.Diff(before, siteTree(t, out)); diff != "" {
+		t.Errorf("the site changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestSiteArgumentOrder builds one site from two archives named in
+// either order, each with an event called "Meetup": the two sites are
+// the same, byte for byte. The first archive named gave its event
+// events/meetup.html, and the other archive's event had it the other
+// time.
+func TestSiteArgumentOrder(t *testing.T) {
+	dir := t.TempDir()
+	plantFiles(t, dir, map[string]string{
+		"one/m1/category.json":     `{"title": "Meetup"}`,
+		"one/m1/videos/a.json":     `{"title": "A", "speakers": ["Ada"], "videos": []}`,
+		"two/m2/category.json":     `{"title": "Meetup"}`,
+		"two/m2/videos/b.json":     `{"title": "B", "speakers": ["Bea"], "videos": []}`,
+		"two/m2/videos/c.json":     `{"title": "C", "speakers": ["Bea"], "videos": []}`,
+		"./three/m3/category.json": `{"title": "Meetup"}`,
+		"./three/m3/videos/d.json": `{"title": "D", "speakers": ["Cy"], "videos": []}`,
+	})
+	var sites [2]map[string]string
+	for i, args := range [][]string{{dir + "/one", dir + "/two", dir + "/three"}, {dir + "/./three", dir + "/two/", dir + "/one"}} {
+		out := filepath.Join(t.TempDir(), "site")
+		buildQuietly(t, out, args...)
+		sites[i] = siteTree(t, out)
+	}
+	if diff := cmp.Diff(sites[0], sites[1]); diff != "" {
+		t.Errorf("the site of the archives named the other way round (-first +second):\n%s", diff)
+	}
+}
+
+// TestSiteEventPagesStay adds an event called "Meetup" that is read
+// before the one that had events/meetup.html and the directory meetup/:
+// the older event keeps its page and its talks theirs, byte for byte, and
+// the new one takes "meetup-" and its ID's slug. The new event took both,
+// and every page of the older one moved to meetup-m2. The whole site is
+// compared, but for the index; a build of the same records again writes
+// the same bytes.
+func TestSiteEventPagesStay(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	plantFiles(t, archive, map[string]string{
+		"m2/category.json": `{"title": "Meetup"}`,
+		"m2/videos/b.json": `{"title": "B", "speakers": ["Bea"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	before := siteTree(t, out)
+	plantFiles(t, archive, map[string]string{
+		"m1/category.json": `{"title": "Meetup"}`,
+		"m1/videos/a.json": `{"title": "A", "speakers": ["Ada"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	after := siteTree(t, out)
+	want := maps.Clone(before)
+	for _, name := range []string{"events/meetup-m1.html", "meetup-m1/a.html", "speaker/ada.html"} {
+		if _, ok := after[name]; !ok {
+			t.Errorf("the added event has no %s", name)
+		}
+		want[name] = after[name]
+	}
+	for _, lists := range []string{"index.html", ".talkmeta-site"} {
+		delete(want, lists)
+		delete(after, lists)
+	}
+	mode, _, _ := strings.Cut(before[".talkmeta-site-pages"], " ") // siteTree's
+	want[".talkmeta-site-pages"] = mode + " " + pageslug.PagesFileHeader +
+		`"events/meetup-m1.html" "m1"` + "\n" +
+		`"events/meetup.html" "m2"` + "\n" +
+		`"meetup-m1/a.html" "m1" "a" "A"` + "\n" +
+		`"meetup/b.html" "m2" "b" "B"` + "\n"
+	if diff := cmp.Diff(want, after); diff != "" {
+		t.Errorf("the site after an event read first was added (-want +got):\n%s", diff)
+	}
+	again := siteTree(t, out)
+	buildQuietly(t, out, archive)
+	if diff := cmp.Diff(again, siteTree(t, out)); diff != "" {
+		t.Errorf("the same records built again (-first +second):\n%s", diff)
+	}
+}
+
+// TestSitePagesUnread builds an archive whose record of a talk that had
+// a page cannot be read, with a talk added that wants the page: the page
+// is kept for the talk not read, which has it again once its record is
+// mended. It went to the added talk, and the other moved when it was
+// read again.
+func TestSitePagesUnread(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	b := `{"title": "C", "speakers": ["Bea"], "videos": []}`
+	plantFiles(t, archive, map[string]string{"ev/category.json": `{"title": "Ev"}`, "ev/videos/b.json": b})
+	buildQuietly(t, out, archive)
+	plantFiles(t, archive, map[string]string{
+		"ev/videos/a.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`,
+		"ev/videos/b.json": `{"title": "C", "speakers": ["Bea"], "videos": [}`,
+	})
+	if got := runCommand("", "site", "-o", out, archive); got.status != 1 {
+		t.Fatalf("status %d, want 1: %s", got.status, got.stderr)
+	}
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev/c-a.html\nevents/ev.html\nindex.html\nspeaker/ada.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files with a record not read (-want +got):\n%s", diff)
+	}
+	plantFiles(t, archive, map[string]string{"ev/videos/b.json": b})
+	buildQuietly(t, out, archive)
+	if page := readFile(t, filepath.Join(out, "ev", "c.html")); !strings.Contains(page, "<title>C ") {
+		t.Errorf("ev/c.html is not the mended record's talk's:\n%s", page)
+	}
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev/c-a.html\nev/c.html\nevents/ev.html\nindex.html\nspeaker/ada.html\nspeaker/bea.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files with the record mended (-want +got):\n%s", diff)
+	}
+}
+
+// TestSiteDirectoryStays builds over a site whose untitled event had
+// taken the directory its talks' category names (old-name/), so that
+// another untitled event's talk of that category went to its event's own
+// directory (ev2/a.html), without the first event: the talk keeps its
+// page, where it moved to old-name/a.html, the directory left free.
+func TestSiteDirectoryStays(t *testing.T) {
+	archive, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	plantFiles(t, archive, map[string]string{
+		"ev/category.json":  `{}`,
+		"ev/videos/a.json":  `{"title": "A", "speakers": ["Ada"], "videos": [], "category": "Old Name"}`,
+		"ev2/category.json": `{}`,
+		"ev2/videos/b.json": `{"title": "B", "speakers": ["Bea"], "videos": [], "category": "Old Name"}`,
+	})
+	buildQuietly(t, out, archive)
+	before := siteTree(t, out)
+	if err := os.RemoveAll(filepath.Join(archive, "ev")); err != nil {
+		t.Fatal(err)
+	}
+	buildQuietly(t, out, archive)
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev2/b.html\nevents/ev2.html\nindex.html\nspeaker/bea.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if after := siteTree(t, out); after["ev2/b.html"] != before["ev2/b.html"] {
+		t.Errorf("ev2/b.html changed:\n%s\nwas:\n%s", after["ev2/b.html"], before["ev2/b.html"])
+	}
+}
+
+// TestSitePagesOlderSite builds over a site of the talkmeta site before
+// the file of owners, whose manifest lists only its files: the build
+// works as it did then, each page going to the first talk read that
+// wants it, and the site is what a fresh build makes, byte for byte;
+// from then on its owners are kept.
+func TestSitePagesOlderSite(t *testing.T) {
+	archive, dir := t.TempDir(), t.TempDir()
+	out, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "fresh")
+	plantFiles(t, archive, map[string]string{
+		"ev/category.json": `{"title": "Ev"}`,
+		"ev/videos/b.json": `{"title": "C", "speakers": ["Bea"], "videos": []}`,
+	})
+	buildQuietly(t, out, archive)
+	manifest := filepath.Join(out, ".talkmeta-site")
+	plantFile(t, manifest, strings.Replace(readFile(t, manifest), ".talkmeta-site-pages\n", "", 1))
+	if err := os.Remove(filepath.Join(out, ".talkmeta-site-pages")); err != nil {
+		t.Fatal(err)
+	}
+	plantFiles(t, archive, map[string]string{"ev/videos/a.json": `{"title": "C++", "speakers": ["Ada"], "videos": []}`})
+	buildQuietly(t, out, archive)
+	buildQuietly(t, fresh, archive)
+	if diff := cmp.Diff(siteTree(t, fresh), siteTree(t, out)); diff != "" {
+		t.Errorf("the site over an older one is not a fresh build's (-want +got):\n%s", diff)
 	}
 }

@@ -1,5 +1,8 @@
 // Package pageslug fits slugs to the file names of a static site's pages,
-// for the programs that write such sites (talkmeta site, schedule2site).
+// gives records whose slugs are alike pages of their own ([Other]), and
+// keeps each record's page from one build of the site to the next
+// ([Pages]), for the programs that write such sites (talkmeta site,
+// schedule2site).
 package pageslug
 
 import (
@@ -49,14 +52,22 @@ func Fit(slug string) string {
 // that many records alike do not each count up from 2 again.
 func Other(page, id string, taken func(page string) bool, next int) (string, int) {
 	base := strings.TrimSuffix(page, ".html")
-	page = ""
-	if s := pyvideo.Slugify(id); s != "" {
-		dir, slug := path.Split(base)
-		page = dir + Fit(slug+"-"+s) + ".html"
-	}
+	page = byID(page, id)
 	n := max(next, 2)
 	for ; page == "" || taken(page); n++ {
 		page = fmt.Sprintf("%s-%d.html", base, n)
 	}
 	return page, n
+}
+
+// byID returns the page Other gives first to a record of ID id whose
+// page, page, another record has: its slug and the ID's; "" for an ID
+// that slugs as "".
+func byID(page, id string) string {
+	s := pyvideo.Slugify(id)
+	if s == "" {
+		return ""
+	}
+	dir, slug := path.Split(strings.TrimSuffix(page, ".html"))
+	return dir + Fit(slug+"-"+s) + ".html"
 }

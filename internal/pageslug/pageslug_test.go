@@ -1,7 +1,10 @@
 package pageslug
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,4 +46,155 @@ func TestOther(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// claim is a record as a test of Pages claims it: its slug's page, its
+// ID and its owner.
+type claim struct{ page, id, owner string }
+
+// build claims records in order, settles the claims that waited, and
+// returns each record's page, by owner, and the file of owners it writes.
+func build(t *testing.T, last string, records ...claim) (map[string]string, string) {
+	t.Helper()
+	return buildKeeping(t, false, last, records...)
+}
+
+// buildKeeping is build, with Settle(keepGone).
+func buildKeeping(t *testing.T, keepGone bool, last string, records ...claim) (map[string]string, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pages")
+	if last != "" {
+		if err := os.WriteFile(path, []byte(last), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := ReadPages(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	var waiting []claim
+	for _, r := range records {
+		if page := p.Claim(r.page, r.id, r.owner); page != "" {
+			got[r.owner] = page
+		} else {
+			waiting = append(waiting, r)
+		}
+	}
+	p.Settle(keepGone)
+	for _, r := range waiting {
+		got[r.owner] = p.Claim(r.page, r.id, r.owner)
+	}
+	return got, string(p.Text(""))
+}
+
+// TestPagesStay builds a site's pages four times: a record added that
+// sorts first and wants a page another has takes another page (it took
+// the first's, which moved: links to it led to another talk), a record
+// gone frees its page for a new one, and a record whose page was a number
+// or its ID's keeps it. Each build's pages and file are compared whole.
+func TestPagesStay(t *testing.T) {
+	a, b := claim{"e/c.html", "a", `"a"`}, claim{"e/c.html", "b", `"b"`}
+	n, m := claim{"e/c.html", "n", `"n"`}, claim{"e/c.html", "", `"m"`}
+	got, file := build(t, "", a, b)
+	want := map[string]string{`"a"`: "e/c.html", `"b"`: "e/c-b.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("first build (-want +got):\n%s", diff)
+	}
+	if want := "\"e/c-b.html\" \"b\"\n\"e/c.html\" \"a\"\n"; file != want {
+		t.Errorf("first build's file %q, want %q", file, want)
+	}
+	got, file = build(t, file, n, a, b)
+	want = map[string]string{`"a"`: "e/c.html", `"b"`: "e/c-b.html", `"n"`: "e/c-n.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record added first (-want +got):\n%s", diff)
+	}
+	got, file = build(t, file, m, n, b)
+	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html", `"m"`: "e/c.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record gone, another added (-want +got):\n%s", diff)
+	}
+	got, _ = build(t, file, claim{"e/c.html", "", `"z"`}, m, n, b)
+	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html", `"m"`: "e/c.html", `"z"`: "e/c-2.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record without an ID added (-want +got):\n%s", diff)
+	}
+	// A build that could not read a record keeps its page for it, in
+	// the file too, and gives another the next free.
+	got, file = buildKeeping(t, true, "\"e/c-b.html\" \"b\"\n\"e/c.html\" \"a\"\n", n, b)
+	want = map[string]string{`"b"`: "e/c-b.html", `"n"`: "e/c-n.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record not read (-want +got):\n%s", diff)
+	}
+	if want := "\"e/c-b.html\" \"b\"\n\"e/c-n.html\" \"n\"\n\"e/c.html\" \"a\"\n"; file != want {
+		t.Errorf("the file of a build that could not read a record %q, want %q", file, want)
+	}
+	// A file an editor wrote with CRLF line ends says the same.
+	got, _ = build(t, "# owners\r\n\"e/c.html\" \"a\"\r\n", b, a)
+	want = map[string]string{`"a"`: "e/c.html", `"b"`: "e/c-b.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CRLF line ends (-want +got):\n%s", diff)
+	}
+	// A record whose slug changed leaves its page for the one its new
+	// slug names; the page it had is free for a record that wants it.
+	got, _ = build(t, "\"e/c-2.html\" \"z\"\n\"e/c.html\" \"m\"\n", claim{"e/c-2.html", "", `"y"`}, claim{"e/d.html", "", `"z"`}, m)
+	want = map[string]string{`"m"`: "e/c.html", `"y"`: "e/c-2.html", `"z"`: "e/d.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a slug changed (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadPagesDamaged: a file of owners cut short or edited by hand is
+// an error naming the file and the line, not a guess that moves pages.
+func TestReadPagesDamaged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".site-pages")
+	for _, tt := range []struct{ text, want string }{
+		{"# header\n\"a.html\" \"a\"\n\"b.ht", ":3: the last line does not end: the file was cut short"},
+		{"a.html \"a\"\n", `:1: "a.html \"a\"" does not begin with a page in double quotes`},
+		{"\"../x.html\" \"a\"\n", `:1: "../x.html" is not a page within the site`},
+		{"\"a.html\"\n", `:1: page "a.html" is followed by no owner`},
+		{"\"a.html\"  \"a\"\n", `:1: the owner of page "a.html", " \"a\"", begins or ends with a space`},
+		{"\"a.html\" \"a\"\r\n\"b.html\" \"a\" \r\n", `:2: the owner of page "b.html", "\"a\" ", begins or ends with a space`},
+		{"\"a.html\" \"a\"\n\n\"a.html\" \"b\"\n", `:3: page "a.html" is "a"'s already, on line 1`},
+		{"\"a.html\" \"a\"\n\"b.html\" \"a\"\n", `:2: "a" has page "a.html" already, on line 1`},
+	} {
+		if err := os.WriteFile(path, []byte(tt.text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadPages(path)
+		want := path + tt.want + "; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)"
+		if _, ok := errors.AsType[*PagesFileError](err); !ok || err.Error() != want {
+			t.Errorf("%q: error %v, want %s", tt.text, err, want)
+		}
+	}
+}
+
+// FuzzParsePages: a file of owners is read or refused, never a panic; one
+// that is read, its owners each claiming the page they had, is written
+// back by Text as a file that reads the same.
+func FuzzParsePages(f *testing.F) {
+	f.Add(PagesFileHeader + "\"e/c-b.html\" \"b\"\n\"e/c.html\" \"a\"\n")
+	f.Add("\"ev/a.html\" \"ev\" \"a\" \"A\"\r\n\"events/ev.html\" \"ev\"\n")
+	f.Add("\"a.html\" \"a\"\n\"a.html\" \"b\"\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		p, err := ParsePages([]byte(text), "pages")
+		if err != nil {
+			if _, ok := errors.AsType[*PagesFileError](err); !ok {
+				t.Fatalf("error %v is no *PagesFileError", err)
+			}
+			return
+		}
+		for page, owner := range p.last {
+			if got := p.Claim(page, "", owner); got != page {
+				t.Fatalf("%s had %q, and was given %q", owner, page, got)
+			}
+		}
+		again, err := ParsePages(p.Text(PagesFileHeader), "pages")
+		if err != nil {
+			t.Fatalf("Text's file: %v", err)
+		}
+		if diff := cmp.Diff(p.last, again.last); diff != "" {
+			t.Errorf("Text's file (-read +reread):\n%s", diff)
+		}
+	})
 }

@@ -1,0 +1,297 @@
+package pageslug
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Pages gives records their pages so that a page stays its record's from
+// one build of a site to the next: a URL people shared keeps leading to
+// the talk it led to. Without it, the page a slug names went to the first
+// record that wanted it in reading order, and a record added that sorts
+// first moved the one that had it to another page ("c-cpp").
+//
+// The rule: a record that had a page in the last build (see [ReadPages])
+// gets it again, when it is still one of the pages it may have (the page
+// its slug names, or one [Other] could give it: the slug and its ID's, or
+// a number); every other record takes, in the order records are claimed,
+// the page its slug names if that is free, and otherwise [Other]'s. A page
+// is free when no record has it in this build and its last owner is gone
+// from the site (or is here but no longer wants it).
+//
+// Until every record was claimed, a builder cannot know whether the last
+// owner of a page is gone: [Pages.Claim] returns "" for a record whose
+// page depends on that, which the builder claims again, in the same
+// order, after [Pages.Settle]. Such a record is rare (it wants a page
+// another had), so that a builder that reads its records as a stream
+// keeps only those in memory.
+//
+// A Pages is not safe for concurrent use.
+type Pages struct {
+	last    map[string]string // page → owner, in the last build
+	lastOf  map[string]string // owner → page, in the last build
+	owner   map[string]string // page → owner, in this build
+	page    map[string]string // owner → page, in this build
+	seen    map[string]bool   // the owners claimed
+	settled bool              // every owner of this build has been seen
+	keep    bool              // and the last build's others keep their pages
+	next    map[string]int    // Other's next number, by the page it was given
+}
+
+// NewPages returns a Pages that gives out pages anew, as if no build
+// had been before; [ReadPages] reads the last build's.
+func NewPages() *Pages {
+	return &Pages{
+		last: map[string]string{}, lastOf: map[string]string{},
+		owner: map[string]string{}, page: map[string]string{}, seen: map[string]bool{}, next: map[string]int{},
+	}
+}
+
+// PagesFileHeader begins a file of pages' owners, for the reader who
+// finds it.
+const PagesFileHeader = "# The record that owns each page of the site, so that a build gives every\n" +
+	"# record the page it had: \"page\" owner, a line each. Lines beginning with\n" +
+	"# \"#\" are comments. Remove a page's line to let another record take it.\n"
+
+// PagesFileError is a line of a file of pages' owners that does not say
+// one: the file was cut short or edited by hand. Its error names the file
+// and the line.
+type PagesFileError struct {
+	Path string // the file, as given to ReadPages
+	Line int    // from 1
+	Err  error
+}
+
+func (e *PagesFileError) Error() string {
+	return fmt.Sprintf("%s:%d: %v; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)", e.Path, e.Line, e.Err)
+}
+
+func (e *PagesFileError) Unwrap() error { return e.Err }
+
+// ReadPages reads the owners of the last build's pages from the file
+// path, which [Pages.Text] made: a Pages whose records get
+// their pages again. A file that does not exist is a site built before
+// owners were kept: its pages go to whoever claims them first, as they
+// went then. A line that is not a quoted page, a space and an owner, a
+// page named twice, or an owner given two pages, is an error
+// (*PagesFileError) naming the file and the line: guessing at what was
+// meant would move pages, which is what the file is there to prevent.
+func ReadPages(path string) (*Pages, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return NewPages(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParsePages(data, path)
+}
+
+// ParsePages is [ReadPages] for the file path's contents, data.
+func ParsePages(data []byte, path string) (*Pages, error) {
+	p := NewPages()
+	n := 0
+	lineOf := map[string]int{}
+	for line := range strings.Lines(string(data)) {
+		n++
+		text, ok := strings.CutSuffix(line, "\n")
+		if !ok {
+			return nil, &PagesFileError{path, n, errors.New("the last line does not end: the file was cut short")}
+		}
+		text = strings.TrimSuffix(text, "\r") // an editor's line end
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		page, owner, err := parsePagesLine(text)
+		if err != nil {
+			return nil, &PagesFileError{path, n, err}
+		}
+		if other, ok := p.last[page]; ok {
+			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already, on line %d", page, other, lineOf[page])}
+		}
+		if had, ok := p.lastOf[owner]; ok {
+			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[had])}
+		}
+		p.last[page] = owner
+		p.lastOf[owner] = page
+		lineOf[page] = n
+	}
+	return p, nil
+}
+
+// parsePagesLine splits a line of a file of pages' owners into its page,
+// a slash-separated path within the site, and its owner.
+func parsePagesLine(text string) (page, owner string, err error) {
+	quoted, err := strconv.QuotedPrefix(text)
+	if err != nil || !strings.HasPrefix(quoted, `"`) {
+		return "", "", fmt.Errorf("%q does not begin with a page in double quotes", text)
+	}
+	page, _ = strconv.Unquote(quoted)
+	if !filepath.IsLocal(filepath.FromSlash(page)) || strings.ContainsAny(page, "\\\n") {
+		return "", "", fmt.Errorf("%s is not a page within the site", quoted)
+	}
+	owner, ok := strings.CutPrefix(text[len(quoted):], " ")
+	switch {
+	case !ok || strings.TrimSpace(owner) == "":
+		return "", "", fmt.Errorf("page %s is followed by no owner", quoted)
+	case strings.TrimSpace(owner) != owner:
+		// No record's owner has one: it would own nothing, and its
+		// page would go to another without a word.
+		return "", "", fmt.Errorf("the owner of page %s, %q, begins or ends with a space", quoted, owner)
+	}
+	return page, owner, nil
+}
+
+// Settle says that every record of the build has been claimed: the
+// pages of the last build's owners that were not are free, unless
+// keepGone. A builder that could not read every record (a file with a
+// syntax error, for a day) keeps them: the record is not gone, and were
+// its page given to another it would move when it is read again. Its
+// page is not written, but the file of owners ([Pages.Text]) keeps it.
+func (p *Pages) Settle(keepGone bool) { p.settled, p.keep = true, keepGone }
+
+// Claim returns the page of the record owner, whose slug names page, a
+// slash-separated path ending in ".html", and whose ID is id (see
+// [Other]); owner is any one-line text that tells the record from every
+// other of the site, the same from build to build (its ID, say). A record
+// claimed again gets the page it got. Claim returns "" when the page
+// depends on whether an owner of the last build that has not been claimed
+// yet is still there: claim it again after [Pages.Settle].
+func (p *Pages) Claim(page, id, owner string) string {
+	if got, ok := p.page[owner]; ok {
+		return got
+	}
+	p.seen[owner] = true
+	if had, ok := p.lastOf[owner]; ok {
+		if _, taken := p.owner[had]; !taken && mayHave(had, page, id) {
+			return p.take(had, owner)
+		}
+	}
+	undecided := false
+	taken := func(q string) bool {
+		taken, waits := p.takenFrom(q, owner)
+		undecided = undecided || waits
+		return taken
+	}
+	if !taken(page) {
+		return p.take(page, owner)
+	}
+	if undecided {
+		return ""
+	}
+	base := strings.TrimSuffix(page, ".html")
+	got, next := Other(page, id, taken, p.next[base])
+	if undecided {
+		return ""
+	}
+	p.next[base] = next
+	return p.take(got, owner)
+}
+
+// ClaimOnly gives owner page itself, if it is free (see [Pages]), and
+// reports whether it did; decided is false when that depends on whether
+// an owner of the last build that has not been claimed yet is still
+// there: claim it again after [Pages.Settle]. It is for a name that a
+// record takes only as it is, or not at all (a directory its talks are
+// put in, where it is free).
+func (p *Pages) ClaimOnly(page, owner string) (got, decided bool) {
+	if had, ok := p.page[owner]; ok {
+		return had == page, true
+	}
+	p.seen[owner] = true
+	taken, waits := p.takenFrom(page, owner)
+	if waits {
+		return false, false
+	}
+	if !taken {
+		p.take(page, owner)
+	}
+	return !taken, true
+}
+
+// Had reports whether owner had a page in the last build.
+func (p *Pages) Had(owner string) bool {
+	_, ok := p.lastOf[owner]
+	return ok
+}
+
+// Reserve takes page for no record: the site's own, which no record may
+// have, and the file of owners does not list.
+func (p *Pages) Reserve(page string) { p.owner[page] = "" }
+
+// takenFrom reports whether page is another's than owner's, and whether
+// that depends on an owner of the last build not claimed yet.
+func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
+	if other, ok := p.owner[page]; ok {
+		return other != owner, false
+	}
+	last, ok := p.last[page]
+	switch {
+	case !ok || last == owner:
+		return false, false
+	case p.seen[last]:
+		// Here, and had it been a page it may have, it would have it
+		// by now.
+		return false, false
+	case p.settled:
+		return p.keep, false // gone from the site, or not read
+	}
+	return true, true
+}
+
+// take gives page to owner.
+func (p *Pages) take(page, owner string) string {
+	p.owner[page] = owner
+	p.page[owner] = page
+	return page
+}
+
+// mayHave reports whether had is one of the pages a record whose slug
+// names page and whose ID is id may have: page itself, or one [Other]
+// could give it.
+func mayHave(had, page, id string) bool {
+	if had == page {
+		return true
+	}
+	if had == byID(page, id) {
+		return true
+	}
+	n, ok := strings.CutPrefix(had, strings.TrimSuffix(page, ".html")+"-")
+	if n, ok = strings.CutSuffix(n, ".html"); !ok || n == "" || n[0] == '0' {
+		return false
+	}
+	v, err := strconv.Atoi(n)
+	return err == nil && v >= 2 && strconv.Itoa(v) == n
+}
+
+// Text returns the file of this build's pages' owners: the header, and
+// a line for each page a record claimed (and, after Settle(true), each
+// page of the last build whose owner was not claimed), "page" and its
+// owner, sorted by page, so that a build of the same records writes the
+// same bytes.
+func (p *Pages) Text(header string) []byte {
+	owners := maps.Clone(p.owner)
+	if p.keep {
+		for page, owner := range p.last {
+			if _, taken := owners[page]; !taken && !p.seen[owner] {
+				owners[page] = owner
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	for _, page := range slices.Sorted(maps.Keys(owners)) {
+		if owners[page] == "" {
+			continue // reserved
+		}
+		b.WriteString(strconv.Quote(page) + " " + owners[page] + "\n")
+	}
+	return []byte(b.String())
+}
