@@ -362,7 +362,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		return nil
 	}
 	for _, t := range s.Talks {
-		t.Links = offSiteLinks(t, report)
+		t.Links = offSiteLinks(t)
 		ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
 		if err != nil {
 			return nil, err
@@ -373,7 +373,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
-			Links:     append(attachments(t, report), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
+			Links:     append(attachments(t), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
 		}
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
 			return nil, err
@@ -425,13 +425,13 @@ func talkOwners(talks []*talk.Talk) map[*talk.Talk]string {
 // model has no field for them, and a page without them would lose them.
 // An attachment without a URL is left out, and so is one whose URL is
 // relative (see onSite).
-func attachments(t *talk.Talk, report func(error)) []talk.Link {
+func attachments(t *talk.Talk) []talk.Link {
 	var list []json.RawMessage
 	if json.Unmarshal(t.Extra["attachments"], &list) != nil {
 		return nil
 	}
 	var links []talk.Link
-	for i, raw := range list {
+	for _, raw := range list {
 		var a struct{ URL, Title string }
 		if json.Unmarshal(raw, &a) != nil || a.URL == "" {
 			continue
@@ -439,7 +439,7 @@ func attachments(t *talk.Talk, report func(error)) []talk.Link {
 		if a.Title == "" {
 			a.Title = "Attachment"
 		}
-		if onSite(t, "attachments", i, a.URL, report) {
+		if onSite(a.URL) {
 			links = append(links, talk.Link{URL: a.URL, Label: a.Title})
 		}
 	}
@@ -447,30 +447,30 @@ func attachments(t *talk.Talk, report func(error)) []talk.Link {
 }
 
 // offSiteLinks is t's links but those onSite leaves out.
-func offSiteLinks(t *talk.Talk, report func(error)) []talk.Link {
+func offSiteLinks(t *talk.Talk) []talk.Link {
 	var links []talk.Link
-	for i, l := range t.Links {
-		if onSite(t, "links", i, l.URL, report) {
+	for _, l := range t.Links {
+		if onSite(l.URL) {
 			links = append(links, l)
 		}
 	}
 	return links
 }
 
-// onSite reports whether the URL u, of t's list (links or attachments)
-// at index i, may go on t's page. A relative URL is relative to the
-// schedule's own site (frab writes attachments as "/system/..."), which
-// talk/schedule resolves against the schedule's base_url; one it left
-// relative, for want of a base_url, would be taken as a path on this
-// site, where nothing is: it is reported, naming the schedule, the talk
-// and the place, and left out.
-func onSite(t *talk.Talk, list string, i int, u string, report func(error)) bool {
-	if parsed, err := url.Parse(strings.TrimSpace(u)); err != nil || parsed.IsAbs() {
+// onSite reports whether the URL u of one of a talk's links or
+// attachments may go on its page. A URL relative to the schedule's own
+// site (frab writes attachments as "/system/...") is resolved by
+// talk/schedule against the schedule's base_url; one it had to leave
+// relative, for want of a base_url, it reported at its place in the
+// schedule, and on this site it would be a path where nothing is: it is
+// left out. A URL with a host and no scheme ("//cdn.example/x.pdf") is
+// read with the page's scheme, and kept.
+func onSite(u string) bool {
+	parsed, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
 		return true // the renderer's to judge
 	}
-	report(fmt.Errorf("%s: talk %q (%s): %s[%d]: %q is relative and the schedule has no base_url to resolve it against; left out",
-		t.Origin.Path, t.Title, t.ID, list, i, u))
-	return false
+	return parsed.IsAbs() || parsed.Host != ""
 }
 
 // dated passes err on unless it only says that talks without a date were
