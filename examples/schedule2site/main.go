@@ -109,7 +109,8 @@ const statusUsage = 2
 const statusInterrupted = 130
 
 // run builds the site and returns the exit status: statusUsage for an
-// empty out or a base that is not an absolute http or https URL, 1 when
+// empty out or a base the pages' paths cannot follow (see
+// weburl.CheckBase), 1 when
 // the schedule had problems (the site is built from what could be read;
 // when not one talk could be, nothing is written), statusInterrupted when interrupted said
 // so before the site was replaced (which then is left as it was). stamp
@@ -123,10 +124,11 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 		// Not the current directory, which a path joined to "" is.
 		fmt.Fprintln(stderr, "schedule2site: -o is empty: name the directory to write the site to")
 		return statusUsage
-	case base != "" && !weburl.Is(base):
+	case base != "" && weburl.CheckBase(base) != nil:
 		// Without a scheme and a host ("talks.example.org") every
-		// link would be a path that leads nowhere.
-		fmt.Fprintf(stderr, "schedule2site: -base %q is not an absolute http or https URL\n", base)
+		// link would be a path that leads nowhere; with a query or a
+		// fragment, every link would be the home page.
+		fmt.Fprintf(stderr, "schedule2site: -base %v\n", weburl.CheckBase(base))
 		return statusUsage
 	}
 	data, err := os.ReadFile(src)

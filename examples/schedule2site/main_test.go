@@ -531,11 +531,12 @@ func TestPagesDamaged(t *testing.T) {
 
 // TestUsage refuses an empty -o, which wrote the site into the current
 // directory over its index.html, and a -base that is no absolute web
-// address, before reading the schedule.
+// address or has a query, before reading the schedule.
 func TestUsage(t *testing.T) {
 	for _, tt := range []struct{ out, base, want string }{
 		{"", "", "schedule2site: -o is empty: name the directory to write the site to\n"},
 		{"site", "talks.example.org", "schedule2site: -base \"talks.example.org\" is not an absolute http or https URL\n"},
+		{"site", "https://talks.example.org/?lang=en", "schedule2site: -base \"https://talks.example.org/?lang=en\" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment\n"},
 	} {
 		var stderr bytes.Buffer
 		if st := run("testdata/pair.json", tt.out, tt.base, time.Unix(0, 0), never, &stderr); st != statusUsage || stderr.String() != tt.want {
