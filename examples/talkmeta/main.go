@@ -61,7 +61,7 @@ func verbs() []verb {
 		{"cite", citeUsage, "print a reference per talk (APA, MLA, ...), the talks' bibliography (-mode), or the talks as BibTeX, BibLaTeX, RIS or CSL-JSON", runCite},
 		{"fmt", "[-w] DIR|FILE...", "rewrite each record in its format's canonical form, pyvideo's or talkmeta's (list what would change without -w)", runFmt},
 		{"check", checkUsage, "validate records and archives: schema, dates, URLs, languages, unique ids and slugs", runCheck},
-		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs", runSite},
+		{"site", siteUsage, "build a static site: an index, and a page per event, talk and speaker, with pyvideo.org's URLs, each kept across builds", runSite},
 		{"import", importUsage, "turn a conference's schedule export into one JSON file per talk and per event", runImport},
 	}
 }
