@@ -437,17 +437,11 @@ func TestPagesStay(t *testing.T) {
 	before := siteTree(t, dir)
 	buildFrom(t, src, dir, introSchedule([2]string{"c", "09"}, [2]string{"a", "10"}, [2]string{"b", "11"}))
 	after := siteTree(t, dir)
-	want := maps.Clone(before)
 	const added = "talks/intro-c0000000-0000-4000-8000-000000000000"
-	for _, name := range []string{added + ".html", added + ".ics", "speakers/ada-c.html"} {
-		if _, ok := after[name]; !ok {
-			t.Errorf("the added talk has no %s", name)
-		}
-		want[name] = after[name]
-	}
-	for _, lists := range []string{"index.html", "schedule.ics", ".schedule2site"} {
-		delete(want, lists)
-		delete(after, lists)
+	want, after, missing := sitetest.AfterAdding(before, after,
+		[]string{added + ".html", added + ".ics", "speakers/ada-c.html"}, []string{"index.html", "schedule.ics", ".schedule2site"})
+	for _, name := range missing {
+		t.Errorf("the added talk has no %s", name)
 	}
 	want[".schedule2site-pages"] = pageslug.PagesFileHeader +
 		`"talks/intro-b0000000-0000-4000-8000-000000000000.html" "b0000000-0000-4000-8000-000000000000"` + "\n" +

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 )
@@ -49,4 +50,26 @@ func Modes(dir string) (map[string]fs.FileMode, error) {
 		return nil
 	})
 	return modes, err
+}
+
+// AfterAdding returns what to compare after a rebuild that added a
+// record: want, the tree before (see Tree) with the added files as the
+// tree after has them, and got, the tree after; both without lists, the
+// files that list every record (an index), which any change rewrites.
+// missing names the added files that after lacks. Comparing want and got
+// as wholes shows that every page of the earlier build stayed as it was.
+func AfterAdding(before, after map[string]string, added, lists []string) (want, got map[string]string, missing []string) {
+	want, got = maps.Clone(before), maps.Clone(after)
+	for _, name := range added {
+		content, ok := after[name]
+		if !ok {
+			missing = append(missing, name)
+		}
+		want[name] = content
+	}
+	for _, name := range lists {
+		delete(want, name)
+		delete(got, name)
+	}
+	return want, got, missing
 }
