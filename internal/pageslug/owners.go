@@ -69,10 +69,12 @@ type PagesFileError struct {
 	Err  error
 }
 
+// Error formats the error as "path:line: what is wrong; what to do".
 func (e *PagesFileError) Error() string {
 	return fmt.Sprintf("%s:%d: %v; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)", e.Path, e.Line, e.Err)
 }
 
+// Unwrap returns what is wrong with the line.
 func (e *PagesFileError) Unwrap() error { return e.Err }
 
 // ReadPages reads the owners of the last build's pages from the file
