@@ -266,6 +266,9 @@ func mayHave(had, page, id string) bool {
 		return true
 	}
 	n, ok := strings.CutPrefix(had, strings.TrimSuffix(page, ".html")+"-")
+	if !ok {
+		return false
+	}
 	if n, ok = strings.CutSuffix(n, ".html"); !ok || n == "" || n[0] == '0' {
 		return false
 	}

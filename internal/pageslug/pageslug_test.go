@@ -198,3 +198,22 @@ func FuzzParsePages(f *testing.F) {
 		}
 	})
 }
+
+// TestMayHave: the pages a record of slug "c" and ID "cpp" may keep are
+// its slug's, its ID's, and a number's from 2 on, written plainly; not a
+// page of another slug that only ends like a number's ("7.html", which a
+// record's slug "c" did keep when the page had no "c-" before its
+// number).
+func TestMayHave(t *testing.T) {
+	got := map[string]bool{}
+	for _, had := range []string{"c.html", "c-cpp.html", "c-2.html", "c-17.html", "c-1.html", "c-02.html", "c-.html", "c-x.html", "7.html", "ev/7.html", "d.html", "c-2.htm"} {
+		got[had] = mayHave(had, "c.html", "cpp")
+	}
+	want := map[string]bool{
+		"c.html": true, "c-cpp.html": true, "c-2.html": true, "c-17.html": true,
+		"c-1.html": false, "c-02.html": false, "c-.html": false, "c-x.html": false, "7.html": false, "ev/7.html": false, "d.html": false, "c-2.htm": false,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mayHave (-want +got):\n%s", diff)
+	}
+}

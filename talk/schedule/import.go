@@ -1159,7 +1159,7 @@ func derivedID(space, key string) string {
 // derived ID), naming both.
 func (m *mapper) deriveID(t *talk.Talk, e *node, ptr string) {
 	var key, from string
-	at := place{e, ptr}
+	var at place // where the key is, for a report of its clash
 	code := e.get("code")
 	switch {
 	case t.Legacy.ID > 0:
