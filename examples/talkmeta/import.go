@@ -11,6 +11,9 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -31,8 +34,10 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 // A talk file holds the talk's event without the event's description and
 // Extra members (event.json beside it has them), so that a schedule's
 // days and rooms are not repeated in every talk. IDs that cannot be file
-// names (empty, or holding a '/') are replaced by their slug; names are
-// made unique within their directory, ignoring case ("Intro", "intro-2").
+// names everywhere (empty, holding a '/', longer than 200 bytes, a
+// Windows device's name such as CON; see fileName) are replaced by their
+// slug; names are made unique within their directory, ignoring case and
+// Unicode normalization ("Intro", "intro-2").
 //
 // The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles). A pyvideo
 // archive holds recordings, so talks without a video are not written
@@ -171,16 +176,23 @@ func runImport(e *env, args []string) int {
 		// import's is wanted. One larger than the import's, or no
 		// regular file (a pipe would keep the read waiting), differs
 		// unread.
-		if before, err := readInput(name, int64(len(f.Data))); !errors.Is(err, os.ErrNotExist) {
-			switch {
-			case err == nil && bytes.Equal(before, f.Data):
-				unchanged++
-				continue
-			case !*replace:
-				kept++
-				report(fmt.Errorf("%s: exists and differs from the import; kept (-replace replaces it)", name))
-				continue
-			}
+		// Any other error reading it (a directory in its place, a
+		// file that may not be read) is its own, and says so.
+		before, err := readInput(name, int64(len(f.Data)))
+		var larger *osfs.TooLargeError
+		var special *osfs.NotRegularError
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err == nil && bytes.Equal(before, f.Data):
+			unchanged++
+			continue
+		case err != nil && !errors.As(err, &larger) && !errors.As(err, &special):
+			report(fmt.Errorf("%s: not written: %w", name, errs.WithoutPath(err)))
+			continue
+		case !*replace:
+			kept++
+			report(fmt.Errorf("%s: exists and differs from the import; kept (-replace replaces it)", name))
+			continue
 		}
 		if err := writeFileAtomic(name, f.Data); err != nil {
 			report(err)
@@ -348,13 +360,15 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 }
 
 // uniqueNames makes the names of the files in one directory unique as
-// talk.SlugSet does ("intro", "intro-2"), taking names that differ only in
-// case for the same, as a case-insensitive file system does: "Intro" and
-// "intro" must not overwrite each other there.
+// talk.SlugSet does ("intro", "intro-2"), taking names that a
+// case-insensitive file system, or one that ignores Unicode normalization
+// (macOS's), takes for the same as the same: "Intro" and "intro", and
+// "café" written composed (NFC) and decomposed (NFD), must not overwrite
+// each other there.
 type uniqueNames struct{ set talk.SlugSet }
 
 func (u *uniqueNames) unique(name string) string {
-	folded := strings.ToLower(name)
+	folded := strings.ToLower(norm.NFC.String(name))
 	got := u.set.Unique(folded)
 	if !strings.HasPrefix(got, folded) { // an empty name, which stands for "talk"
 		return got
@@ -362,19 +376,51 @@ func (u *uniqueNames) unique(name string) string {
 	return name + got[len(folded):]
 }
 
-// fileName is id when it can be a file name as it is, else a slug of it
-// (or of the title). A control character (a newline, a tab, an escape)
-// may be in a file's name, but would break or act on every line that
-// names the file, of this command and of others (ls, find, grep).
+// maxNameLen bounds, in bytes, a file name fileName makes: with
+// uniqueNames's suffix and ".json" it stays within the 255 bytes most
+// file systems allow.
+const maxNameLen = 200
+
+// fileName is id when it can be a file name as it is, on every system
+// the archive may be copied to, else a slug of it (or of the title) of
+// at most maxNameLen bytes. A control character (a newline, a tab, an
+// escape) may be in a file's name, but would break or act on every line
+// that names the file, of this command and of others (ls, find, grep);
+// Windows refuses the characters \:*?"<>| and a device's name (CON,
+// NUL, COM1, ..., with any extension), and drops a final '.' or space,
+// so that "Camp." and "Camp" would be one directory there.
 func fileName(id, title string) string {
 	if id != "" && id != "." && id != ".." && path.Base(id) == id && !strings.HasPrefix(id, ".") &&
-		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && !strings.ContainsFunc(id, unicode.IsControl) && len(id) <= 200 {
+		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && !strings.ContainsFunc(id, unicode.IsControl) &&
+		len(id) <= maxNameLen && !strings.HasSuffix(id, ".") && !strings.HasSuffix(id, " ") && !isWindowsDevice(id) {
 		return id
 	}
-	if s := talk.Slug(id); s != "" {
-		return s
+	slug := talk.Slugger{MaxLength: maxNameLen}
+	s := slug.Make(id)
+	if s == "" {
+		s = slug.Make(title)
 	}
-	return talk.Slug(title)
+	if isWindowsDevice(s) {
+		s += "_" // "con_", which Windows does not take for its console
+	}
+	return s
+}
+
+// isWindowsDevice reports whether Windows takes the file name for one of
+// its devices: CON, PRN, AUX, NUL, COM0-9, LPT0-9 (with ¹²³ too), CONIN$
+// and CONOUT$, in any case, whatever extension follows.
+func isWindowsDevice(name string) bool {
+	stem, _, _ := strings.Cut(name, ".")
+	stem = strings.TrimRight(stem, " ")
+	switch strings.ToUpper(stem) {
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
+		return true
+	}
+	if len(stem) < 4 {
+		return false
+	}
+	prefix, n := strings.ToUpper(stem[:3]), stem[3:]
+	return (prefix == "COM" || prefix == "LPT") && (len(n) == 1 && '0' <= n[0] && n[0] <= '9' || n == "¹" || n == "²" || n == "³")
 }
 
 // marshalIndent writes v in talkmeta's canonical form: indented JSON

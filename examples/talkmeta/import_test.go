@@ -271,30 +271,30 @@ func TestImportNotAFile(t *testing.T) {
 // that cannot be written, which is reported by name while the others are
 // laid out.
 func TestTalkmetaFiles(t *testing.T) {
-	ev := talk.Event{ID: "Con", Title: "Con"}
+	ev := talk.Event{ID: "Conf", Title: "Conf"}
 	mk := func(id, title string) *talk.Talk { return &talk.Talk{ID: id, Title: title, Event: ev} }
 	broken := mk("broken", "Broken")
 	broken.Extra = map[string]json.RawMessage{"x": json.RawMessage("{not json")}
 	talks := []*talk.Talk{mk("Intro", "A"), mk("intro", "B"), broken, mk("INTRO", "C"), mk("intro-2", "D"), mk("", ""), mk("", ""),
 		mk("line\nbreak", "E"), mk("\x1b[2Jclear", "F")}
 	var problems []string
-	files := talkmetaFiles([]*talk.Event{&ev, {ID: "con", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
+	files := talkmetaFiles([]*talk.Event{&ev, {ID: "conf", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
 		func(err error) { problems = append(problems, err.Error()) })
 	var got []string
 	for _, f := range files {
 		got = append(got, f.Path)
 	}
 	want := []string{
-		"Con/event.json",
-		"con-2/event.json",
-		"Con/talks/Intro.json",
-		"Con/talks/intro-2.json",
-		"Con/talks/INTRO-3.json",
-		"Con/talks/intro-2-2.json",
-		"Con/talks/talk.json",
-		"Con/talks/talk-2.json",
-		"Con/talks/line-break.json",
-		"Con/talks/2jclear.json",
+		"Conf/event.json",
+		"conf-2/event.json",
+		"Conf/talks/Intro.json",
+		"Conf/talks/intro-2.json",
+		"Conf/talks/INTRO-3.json",
+		"Conf/talks/intro-2-2.json",
+		"Conf/talks/talk.json",
+		"Conf/talks/talk-2.json",
+		"Conf/talks/line-break.json",
+		"Conf/talks/2jclear.json",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
@@ -302,6 +302,56 @@ func TestTalkmetaFiles(t *testing.T) {
 	wantProblems := []string{`talkmeta import: talk "broken": not written: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`}
 	if diff := cmp.Diff(wantProblems, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestTalkmetaFileNames names talk files and event directories so that
+// they can be written, and copied, everywhere: an ID too long for a file
+// name is cut (it was reported as a file that "exists and differs", as
+// writing it failed), one written composed (NFC) and decomposed (NFD)
+// are two files where macOS would take them for one, and Windows'
+// device names, and names ending in '.' or ' ', which it drops, are not
+// used as they are.
+func TestTalkmetaFileNames(t *testing.T) {
+	long := strings.Repeat("A", 300)
+	for _, tt := range []struct{ id, title, want string }{
+		{long, "T", strings.Repeat("a", maxNameLen)},
+		{"", strings.Repeat("word ", 100), strings.TrimSuffix(strings.Repeat("word-", maxNameLen/5), "-")},
+		{"CON", "T", "con_"},
+		{"nul.txt", "T", "nul-txt"},
+		{"Com1", "Com1", "com1_"},
+		{"COM10", "T", "COM10"},
+		{"console", "T", "console"},
+		{"Camp.", "T", "camp"},
+		{"Camp ", "T", "camp"},
+		{"café", "T", "café"},
+	} {
+		if got := fileName(tt.id, tt.title); got != tt.want {
+			t.Errorf("fileName(%q, %q) = %q, want %q", tt.id, tt.title, got, tt.want)
+		}
+	}
+
+	var u uniqueNames
+	var got []string
+	for _, name := range []string{"caf\u00e9", "cafe\u0301", "CAFE\u0301", "Intro", "intro"} {
+		got = append(got, u.unique(name))
+	}
+	want := []string{"caf\u00e9", "cafe\u0301-2", "CAFE\u0301-3", "Intro", "intro-2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("unique names (-want +got):\n%s", diff)
+	}
+
+	// The whole import: the talk with the long ID is written, its
+	// guid reported as no UUID, and no file is said to differ.
+	dir := t.TempDir()
+	const guid = "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"
+	schedule := strings.Replace(readFile(t, "testdata/import/pair.json"), guid, long, 1)
+	r := runCommand(schedule, "import", "-from", "c3voc", "-o", dir, "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	wantResult(t, r, 1, []string{"4 talks of 1 event written to OUT (talkmeta layout)"},
+		[]string{`<stdin>:29:25: /schedule/conference/days/0/rooms/Saal 1/0/guid: schedule: guid "` + long + `" is not a UUID`})
+	if _, err := os.Stat(filepath.Join(dir, "tinycon2024", "talks", strings.Repeat("a", maxNameLen)+".json")); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -409,4 +459,18 @@ func TestImportAgain(t *testing.T) {
 
 	wantResult(t, again("-replace"), 0, []string{"2 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before"}, nil)
 	checkAccepts(t, dir)
+
+	// A directory where a talk file goes is no file that differs, and
+	// -replace cannot replace it: the error says what is in the way.
+	if err := os.Remove(edited); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(edited, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, flags := range [][]string{nil, {"-replace"}} {
+		wantResult(t, again(flags...), 1,
+			[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before"},
+			[]string{strings.TrimSuffix(kept(edited), ": exists and differs from the import; kept (-replace replaces it)") + ": not written: is a directory"})
+	}
 }
