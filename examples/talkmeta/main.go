@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -230,7 +231,15 @@ func (e *env) parseFlags(fs *flag.FlagSet, args []string) int {
 	usage, out := fs.Usage, fs.Output()
 	fs.Usage = func() {} // shown below, after the reason
 	fs.SetOutput(io.Discard)
+	values := map[*flag.Flag]flag.Value{}
+	fs.VisitAll(func(f *flag.Flag) {
+		values[f] = f.Value
+		f.Value = explained(f.Value)
+	})
 	err := fs.Parse(interspersed(fs, args))
+	for f, v := range values {
+		f.Value = v // the flag package's own, which its usage reads
+	}
 	fs.Usage = usage
 	fs.SetOutput(out)
 	switch {
@@ -243,6 +252,50 @@ func (e *env) parseFlags(fs *flag.FlagSet, args []string) int {
 		return usageError(fs, "%v", err)
 	}
 	return -1
+}
+
+// explainedValue is a flag's value whose Set, refusing a value, says
+// what to give, where the flag package's numbers and booleans say only
+// "parse error": "invalid value "ten" for flag -max: want a whole
+// number, such as 40". It stands in for the flag's own value while the
+// arguments are parsed, and only then: the usage reads the flag's
+// defaults from the value's own type.
+type explainedValue struct{ flag.Value }
+
+func (v explainedValue) Set(s string) error {
+	err := v.Value.Set(s)
+	if err == nil {
+		return nil
+	}
+	g, ok := v.Value.(flag.Getter)
+	if !ok {
+		return err
+	}
+	switch g.Get().(type) {
+	case bool:
+		return errors.New("want true or false (the flag alone is true)")
+	case int:
+		if _, perr := strconv.ParseInt(s, 0, strconv.IntSize); errors.Is(perr, strconv.ErrRange) {
+			return errors.New("out of range; want a whole number of at most 18 digits")
+		}
+		return errors.New("want a whole number, such as 40")
+	}
+	return err
+}
+
+// explainedBool is an explainedValue of a boolean flag, which needs no
+// value after it.
+type explainedBool struct{ explainedValue }
+
+func (explainedBool) IsBoolFlag() bool { return true }
+
+// explained wraps v as an explainedValue, keeping whether it is a
+// boolean flag's.
+func explained(v flag.Value) flag.Value {
+	if b, ok := v.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return explainedBool{explainedValue{v}}
+	}
+	return explainedValue{v}
 }
 
 // interspersed reorders args so that the flag package, which stops at the
