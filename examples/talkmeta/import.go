@@ -5,15 +5,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -49,8 +54,12 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 //
 // Importing again, when the schedule has changed, writes only what
 // changed: a file the same as the import's is left alone, and one that
-// differs (edited since: a recording added, a name mended) is kept and
-// reported, with exit status 1, unless -replace asks for the import's.
+// differs (edited since: a recording added, a name mended; or a talk
+// renamed or moved in the schedule) is kept and reported with the JSON
+// pointers where it differs, with exit status 1, unless -replace asks
+// for the import's. In the talkmeta layout, a talk file of the event
+// that no talk of the schedule has (a talk cancelled, or given a new ID)
+// is named, and kept: removing it is the user's call.
 func runImport(e *env, args []string) int {
 	fs := e.flags("import")
 	from := fs.String("from", "", "the source `format`: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
@@ -145,7 +154,7 @@ func runImport(e *env, args []string) int {
 	} else {
 		files = talkmetaFiles(events, talks, names, report)
 	}
-	var wroteEvents, wroteTalks, unchanged, kept int
+	var wroteEvents, wroteTalks, unchanged, kept, gone int
 	summary := func() {
 		fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
 		if unchanged > 0 {
@@ -154,10 +163,14 @@ func runImport(e *env, args []string) int {
 		if kept > 0 {
 			fmt.Fprintf(e.stdout, "; %s differing from the import kept", count(kept, "file"))
 		}
+		if gone > 0 {
+			fmt.Fprintf(e.stdout, "; %s of talks not in the schedule kept", count(gone, "file"))
+		}
 		fmt.Fprintln(e.stdout)
 	}
 	sigs := e.catchInterrupts()
 	defer sigs.release()
+	written := true // every file is as the import has it, or reported
 	for _, f := range files {
 		if sigs.interrupted() != nil {
 			// Each file written is whole; say how many there are.
@@ -168,17 +181,17 @@ func runImport(e *env, args []string) int {
 		name := filepath.Join(*out, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			report(err)
+			written = false
 			break
 		}
 		// An archive is edited after its import (recordings, slides,
 		// corrections), and imported again when the schedule changes:
 		// a file that differs is kept unless -replace says the
-		// import's is wanted. One larger than the import's, or no
+		// import's is wanted. One larger than a record may be, or no
 		// regular file (a pipe would keep the read waiting), differs
-		// unread.
-		// Any other error reading it (a directory in its place, a
-		// file that may not be read) is its own, and says so.
-		before, err := readInput(name, int64(len(f.Data)))
+		// unread. Any other error reading it (a directory in its
+		// place, a file that may not be read) is its own, and says so.
+		before, err := readInput(name, max(int64(len(f.Data)), talk.Limits{}.RecordBytes()))
 		var larger *osfs.TooLargeError
 		var special *osfs.NotRegularError
 		switch {
@@ -191,11 +204,12 @@ func runImport(e *env, args []string) int {
 			continue
 		case !*replace:
 			kept++
-			report(fmt.Errorf("%s: exists and differs from the import; kept (-replace replaces it)", name))
+			report(fmt.Errorf("%s: exists and differs from the import%s; kept (-replace replaces it)", name, differsAt(before, f.Data)))
 			continue
 		}
 		if err := writeFileAtomic(name, f.Data); err != nil {
 			report(err)
+			written = false
 			break
 		}
 		if f.isEvent {
@@ -204,8 +218,114 @@ func runImport(e *env, args []string) int {
 			wroteTalks++
 		}
 	}
+	if written && *layout == "talkmeta" {
+		// A talk dropped from the schedule (cancelled, or given a new
+		// ID) leaves its file behind; say so, as nothing else would.
+		for _, name := range notImported(*out, files) {
+			gone++
+			fmt.Fprintf(e.stderr, "%s: no talk of the schedule has this file; kept (remove it if its talk was cancelled)\n", forTerminal(name))
+		}
+	}
 	summary()
 	return status
+}
+
+// notImported lists the talk files, in the talks directories of the
+// events of files (the talkmeta layout) under out, that are none of
+// files: those of talks an earlier import wrote that the schedule no
+// longer has. The pyvideo layout leaves talks without a recording
+// unwritten, so that a file there may be of a talk the schedule has.
+func notImported(out string, files []importFile) []string {
+	imported := map[string]bool{}
+	var dirs []string
+	for _, f := range files {
+		imported[foldName(f.Path)] = true
+		dir := path.Dir(f.Path)
+		if f.isEvent {
+			dir = path.Join(dir, "talks")
+		}
+		if !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	var names []string
+	for _, dir := range dirs {
+		entries, err := os.ReadDir(filepath.Join(out, filepath.FromSlash(dir)))
+		if err != nil {
+			continue // no talks there: none left behind
+		}
+		for _, d := range entries {
+			p := dir + "/" + d.Name()
+			if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".json") && !imported[foldName(p)] {
+				names = append(names, filepath.Join(out, filepath.FromSlash(p)))
+			}
+		}
+	}
+	return names
+}
+
+// foldName is name as a file system that ignores case and Unicode
+// normalization compares it, as uniqueNames takes names.
+func foldName(name string) string { return strings.ToLower(norm.NFC.String(name)) }
+
+// differsAt says where a file, before, differs from data, the import's:
+// " at" and the JSON pointers of the first three values that differ (a
+// member changed, added or removed), so that the user sees whether the
+// file was edited by hand or the schedule changed; "" when before is no
+// JSON to compare.
+func differsAt(before, data []byte) string {
+	depth := talk.Limits{}.Depth()
+	a, err := jsonx.Decode(before, depth)
+	if err != nil {
+		return ""
+	}
+	b, err := jsonx.Decode(data, depth)
+	if err != nil {
+		return ""
+	}
+	var at []string
+	jsonDiff("", a, b, &at)
+	const shown = 3
+	switch {
+	case len(at) == 0:
+		return "" // the same values, spaced otherwise
+	case len(at) > shown:
+		return fmt.Sprintf(" at %s and %d more", strings.Join(at[:shown], ", "), len(at)-shown)
+	}
+	return " at " + strings.Join(at, ", ")
+}
+
+// jsonDiff appends to at the JSON pointers, under ptr, of the values
+// that differ between a and b, generic JSON values as jsonx.Decode
+// makes them (nil for one that is missing); "/" stands for the document
+// itself.
+func jsonDiff(ptr string, a, b any, at *[]string) {
+	ma, aIsObject := a.(map[string]any)
+	mb, bIsObject := b.(map[string]any)
+	la, aIsArray := a.([]any)
+	lb, bIsArray := b.([]any)
+	switch {
+	case aIsObject && bIsObject:
+		keys := slices.Collect(maps.Keys(ma))
+		for k := range mb {
+			if _, ok := ma[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			jsonDiff(ptr+"/"+jsonx.PointerToken(k), ma[k], mb[k], at)
+		}
+	case aIsArray && bIsArray && len(la) == len(lb):
+		for i := range la {
+			jsonDiff(ptr+"/"+strconv.Itoa(i), la[i], lb[i], at)
+		}
+	case !reflect.DeepEqual(a, b):
+		if ptr == "" {
+			ptr = "/"
+		}
+		*at = append(*at, ptr)
+	}
 }
 
 // otherFrom says what a schedule, data, that -from could not read at
@@ -368,7 +488,7 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 type uniqueNames struct{ set talk.SlugSet }
 
 func (u *uniqueNames) unique(name string) string {
-	folded := strings.ToLower(norm.NFC.String(name))
+	folded := foldName(name)
 	got := u.set.Unique(folded)
 	if !strings.HasPrefix(got, folded) { // an empty name, which stands for "talk"
 		return got

@@ -418,11 +418,13 @@ func TestImportAgain(t *testing.T) {
 		got.stderr = strings.ReplaceAll(got.stderr, dir, "OUT")
 		return got
 	}
-	// kept is the report of a file import kept.
-	kept := func(name string) string {
+	// kept is the report of a file import kept, which differs at
+	// the JSON pointers at, or unread.
+	kept := func(name, at string) string {
 		rel, _ := filepath.Rel(dir, name)
-		return "OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import; kept (-replace replaces it)"
+		return "OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import" + at + "; kept (-replace replaces it)"
 	}
+	const editedAt = " at /attachments, /code, /description and 22 more"
 	if r := again(); r.status != 0 {
 		t.Fatal(r)
 	}
@@ -437,7 +439,7 @@ func TestImportAgain(t *testing.T) {
 	plantFile(t, edited, mine)
 	wantResult(t, again(), 1,
 		[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before; 1 file differing from the import kept"},
-		[]string{kept(edited)})
+		[]string{kept(edited, editedAt)})
 	if diff := cmp.Diff(mine, readFile(t, edited)); diff != "" {
 		t.Errorf("the edited file (-want +got):\n%s", diff)
 	}
@@ -451,7 +453,7 @@ func TestImportAgain(t *testing.T) {
 	if err := mkfifo(pipe); err == nil {
 		wantResult(t, again(), 1,
 			[]string{"0 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before; 2 files differing from the import kept"},
-			[]string{kept(edited), kept(pipe)})
+			[]string{kept(edited, editedAt), kept(pipe, "")})
 		if err := os.Remove(pipe); err != nil {
 			t.Fatal(err)
 		}
@@ -471,6 +473,50 @@ func TestImportAgain(t *testing.T) {
 	for _, flags := range [][]string{nil, {"-replace"}} {
 		wantResult(t, again(flags...), 1,
 			[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before"},
-			[]string{strings.TrimSuffix(kept(edited), ": exists and differs from the import; kept (-replace replaces it)") + ": not written: is a directory"})
+			[]string{strings.TrimSuffix(kept(edited, ""), ": exists and differs from the import; kept (-replace replaces it)") + ": not written: is a directory"})
 	}
+}
+
+// TestImportChanged imports a schedule again after it changed: a talk
+// renamed, a speaker renamed, a talk given a new ID (cancelled, and
+// another in its place). Each file kept says where it differs from the
+// import, and the file of the talk the schedule no longer has is named,
+// where it was kept without a word.
+func TestImportChanged(t *testing.T) {
+	dir := t.TempDir()
+	first := readFile(t, "testdata/import/pair.json")
+	if r := runCommand(first, "import", "-from", "c3voc", "-o", dir, "-"); r.status != 0 {
+		t.Fatal(r)
+	}
+	changed := strings.NewReplacer(
+		`"title": "Lightning talks"`, `"title": "Lightning Talks 2024"`,
+		`"name": "Hedy Lamarr"`, `"name": "Hedy Kiesler"`,
+		`"guid": "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"`, `"guid": "4d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"`,
+	).Replace(first)
+	r := runCommand(changed, "import", "-from", "c3voc", "-o", dir, "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	talks := "OUT/tinycon2024/talks/"
+	wantResult(t, r, 1,
+		[]string{"1 talk of 0 events written to OUT (talkmeta layout); 2 files the same as before; 2 files differing from the import kept; 1 file of talks not in the schedule kept"},
+		[]string{
+			talks + "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import at /title; kept (-replace replaces it)",
+			talks + "2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import at /speakers/0/name; kept (-replace replaces it)",
+			talks + "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: no talk of the schedule has this file; kept (remove it if its talk was cancelled)",
+		})
+
+	// A file that is not JSON says only that it differs; one that
+	// differs in many places names the first three.
+	plantFile(t, filepath.Join(dir, "tinycon2024", "talks", "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json"), "not json\n")
+	plantFile(t, filepath.Join(dir, "tinycon2024", "talks", "2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json"), `{"a": 1, "b": 2, "id": "x", "title": [1]}`)
+	r = runCommand(changed, "import", "-from", "c3voc", "-o", dir, "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	wantResult(t, r, 1,
+		[]string{"0 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before; 2 files differing from the import kept; 1 file of talks not in the schedule kept"},
+		[]string{
+			talks + "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import; kept (-replace replaces it)",
+			talks + "2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import at /a, /b, /duration and 13 more; kept (-replace replaces it)",
+			talks + "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: no talk of the schedule has this file; kept (remove it if its talk was cancelled)",
+		})
 }
