@@ -145,7 +145,13 @@ func runImport(e *env, args []string) int {
 	}
 	names := talkNames(talks, src, *from == "rubyevents")
 	var files []importFile
+	unrecorded := 0 // talks the pyvideo layout leaves out
 	if *layout == "pyvideo" {
+		for _, t := range talks {
+			if len(t.Videos) == 0 {
+				unrecorded++
+			}
+		}
 		var err error
 		if files, err = pyvideoFiles(e, talks, names, report); err != nil {
 			report(fmt.Errorf("talkmeta import: %w", err))
@@ -165,6 +171,9 @@ func runImport(e *env, args []string) int {
 		}
 		if gone > 0 {
 			fmt.Fprintf(e.stdout, "; %s of talks not in the schedule kept", count(gone, "file"))
+		}
+		if unrecorded > 0 {
+			fmt.Fprintf(e.stdout, "; %s without a recording left out", count(unrecorded, "talk"))
 		}
 		fmt.Fprintln(e.stdout)
 	}
