@@ -20,6 +20,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 	"github.com/talkmeta/talkmeta/talk/rubyevents"
@@ -39,7 +40,7 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 // A talk file holds the talk's event without the event's description and
 // Extra members (event.json beside it has them), so that a schedule's
 // days and rooms are not repeated in every talk. IDs that cannot be file
-// names everywhere (empty, holding a '/', longer than 200 bytes, a
+// names everywhere (empty, holding a '/', longer than 129 bytes, a
 // Windows device's name such as CON; see fileName) are replaced by their
 // slug; names are made unique within their directory, ignoring case and
 // Unicode normalization ("Intro", "intro-2").
@@ -506,9 +507,10 @@ func (u *uniqueNames) unique(name string) string {
 }
 
 // maxNameLen bounds, in bytes, a file name fileName makes: with
-// uniqueNames's suffix and ".json" it stays within the 255 bytes most
-// file systems allow.
-const maxNameLen = 200
+// uniqueNames's suffix ("-9999") and ".json" it stays within
+// schema.MaxNameBytes, which check holds an archive to, and eCryptfs's
+// limit, where the 255 bytes most file systems allow are not.
+const maxNameLen = schema.MaxNameBytes - len(".json") - len("-9999")
 
 // fileName is id when it can be a file name as it is, on every system
 // the archive may be copied to, else a slug of it (or of the title) of

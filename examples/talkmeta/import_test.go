@@ -307,8 +307,9 @@ func TestTalkmetaFiles(t *testing.T) {
 
 // TestTalkmetaFileNames names talk files and event directories so that
 // they can be written, and copied, everywhere: an ID too long for a file
-// name is cut (it was reported as a file that "exists and differs", as
-// writing it failed), one written composed (NFC) and decomposed (NFD)
+// name is cut to fit schema.MaxNameBytes (it was reported as a file
+// that "exists and differs", as writing it failed; one of 200 bytes was
+// written, and check refused it), one written composed (NFC) and decomposed (NFD)
 // are two files where macOS would take them for one, and Windows'
 // device names, and names ending in '.' or ' ', which it drops, are not
 // used as they are.
@@ -316,7 +317,8 @@ func TestTalkmetaFileNames(t *testing.T) {
 	long := strings.Repeat("A", 300)
 	for _, tt := range []struct{ id, title, want string }{
 		{long, "T", strings.Repeat("a", maxNameLen)},
-		{"", strings.Repeat("word ", 100), strings.TrimSuffix(strings.Repeat("word-", maxNameLen/5), "-")},
+		{"", strings.Repeat("word ", 100), strings.TrimSuffix(strings.Repeat("word-", (maxNameLen+1)/5), "-")},
+		{strings.Repeat("b", 135), "T", strings.Repeat("b", maxNameLen)},
 		{"CON", "T", "con_"},
 		{"nul.txt", "T", "nul-txt"},
 		{"Com1", "Com1", "com1_"},
@@ -353,6 +355,7 @@ func TestTalkmetaFileNames(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "tinycon2024", "talks", strings.Repeat("a", maxNameLen)+".json")); err != nil {
 		t.Error(err)
 	}
+	checkAccepts(t, dir) // its names within schema.MaxNameBytes
 }
 
 // TestPyvideoFiles lays talks out in the pyvideo layout, naming those
