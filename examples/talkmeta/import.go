@@ -19,6 +19,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
@@ -31,6 +32,10 @@ import (
 const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|pyvideo] [-replace]"
 
 // runImport reads a schedule (or a RubyEvents data directory) and writes one file per talk and per event.
+//
+// -o names the archive; an event's directory, or its directory of
+// talks, of either layout, is a usage error that names the archive, as
+// the import would nest the event in the event.
 //
 // The talkmeta layout is
 //
@@ -81,6 +86,8 @@ func runImport(e *env, args []string) int {
 		return usageError(fs, "-o names the directory to write the files to; \"-\" is no directory (write ./- for one of that name)")
 	case *layout != "talkmeta" && *layout != "pyvideo":
 		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
+	case eventPart(*out) != "":
+		return usageError(fs, "-o %s is %s; -o names the archive, which holds a directory per event (here %s)", forTerminal(*out), eventPart(*out), forTerminal(archiveOf(*out)))
 	case fs.NArg() == 0:
 		return usageError(fs, "no schedule given")
 	case *from == "rubyevents" && fs.Arg(0) == stdinArg:
@@ -336,6 +343,40 @@ func jsonDiff(ptr string, a, b any, at *[]string) {
 		}
 		*at = append(*at, ptr)
 	}
+}
+
+// eventPart says what of an event's the directory out is, where it is
+// one: its directory (it holds its event.json or category.json), or its
+// directory of talks; "" when it is neither. -o names the archive, and
+// an event's directory given instead would get the event nested in it,
+// which no reader finds.
+func eventPart(out string) string {
+	out = filepath.Clean(out)
+	for _, n := range []layout.Names{layout.Talkmeta(), layout.Pyvideo()} {
+		switch {
+		case isRegular(filepath.Join(out, n.EventFile)):
+			return "an event's directory (it holds " + n.EventFile + ")"
+		case filepath.Base(out) == n.TalksDir && isRegular(filepath.Join(filepath.Dir(out), n.EventFile)):
+			return "an event's directory of talks (" + n.TalksDir + "/ beside " + n.EventFile + ")"
+		}
+	}
+	return ""
+}
+
+// archiveOf is the archive that holds out, an event's directory or its
+// directory of talks (see eventPart).
+func archiveOf(out string) string {
+	out = filepath.Clean(out)
+	if _, ok := layout.OfTalksDir(filepath.Base(out)); ok && eventPart(filepath.Dir(out)) != "" {
+		return filepath.Dir(filepath.Dir(out))
+	}
+	return filepath.Dir(out)
+}
+
+// isRegular reports whether name is a regular file, or a link to one.
+func isRegular(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // otherFrom says what a schedule, data, that -from could not read at

@@ -133,6 +133,44 @@ func TestImportUsage(t *testing.T) {
 	}
 }
 
+// TestImportIntoEvent: -o naming an event's directory, or its talks',
+// of either layout, where the archive was meant, is a usage error that
+// names the archive; the import nested the event in the event, and
+// exited 0.
+func TestImportIntoEvent(t *testing.T) {
+	dir := t.TempDir()
+	if r := runCommand("", "import", "-from", "c3voc", "-o", dir, "testdata/import/pair.json"); r.status != 0 {
+		t.Fatal(r)
+	}
+	plantFile(t, filepath.Join(dir, "py", "category.json"), `{"title": "Py"}`)
+	usageLine := func(args ...string) string {
+		r := runCommand("", append([]string{"import", "-from", "c3voc", "testdata/import/pair.json"}, args...)...)
+		if r.status != 2 || r.stdout != "" {
+			t.Errorf("%v: status %d, stdout %q; want 2 and none", args, r.status, r.stdout)
+		}
+		first, _, _ := strings.Cut(strings.ReplaceAll(r.stderr, dir, "OUT"), "\n")
+		return first
+	}
+	got := []string{
+		usageLine("-o", filepath.Join(dir, "tinycon2024")),
+		usageLine("-o", filepath.Join(dir, "tinycon2024", "talks")+"/"),
+		usageLine("-layout", "pyvideo", "-o", filepath.Join(dir, "py")),
+		usageLine("-o", filepath.Join(dir, "py", "videos")),
+	}
+	want := []string{
+		"talkmeta import: -o OUT/tinycon2024 is an event's directory (it holds event.json); -o names the archive, which holds a directory per event (here OUT)",
+		"talkmeta import: -o OUT/tinycon2024/talks/ is an event's directory of talks (talks/ beside event.json); -o names the archive, which holds a directory per event (here OUT)",
+		"talkmeta import: -o OUT/py is an event's directory (it holds category.json); -o names the archive, which holds a directory per event (here OUT)",
+		"talkmeta import: -o OUT/py/videos is an event's directory of talks (videos/ beside category.json); -o names the archive, which holds a directory per event (here OUT)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tinycon2024", "tinycon2024")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an event nested in the event: %v", err)
+	}
+}
+
 // TestImportShared imports the two real schedule exports: no errors, and
 // every file reads back.
 func TestImportShared(t *testing.T) {
