@@ -29,7 +29,7 @@ func runCite(e *env, args []string) int {
 	html := fs.Bool("html", false, "print references as HTML rather than text")
 	format := fs.String("format", "", "print citation data in this `format` instead: bibtex, biblatex, ris or csl-json")
 	ascii := fs.Bool("ascii", false, "bibtex, biblatex: write non-ASCII characters as LaTeX commands")
-	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice")
+	eventDate := fs.Bool("event-date", false, "add event-date to the CSL items, which MLA needs and APA prints twice (default: on for -style mla)")
 	items := fs.String("csl-json", "", "format the CSL-JSON items in this `file` (any item type; - for standard input) instead of talks")
 	mode := fs.String("mode", "", "format the talks, or the -csl-json items, together in this `mode`: bibliography (sorted, numbered and disambiguated (\"2019a\") as the style says, one entry a line; -csl-json's default), citation (one citation of all) or citations (each one's citation alone, one a line); without it, each talk's reference is made alone, in the order the talks are read")
 	if st := e.parseFlags(fs, args); st >= 0 {
@@ -53,6 +53,11 @@ func runCite(e *env, args []string) int {
 		return usageError(fs, "no talk file or directory given")
 	}
 	if *format == "" {
+		if *style == "mla" && !set["event-date"] {
+			// MLA prints a talk's date from event-date only: without
+			// it every reference would leave out the date it has.
+			*eventDate = true
+		}
 		switch {
 		case set["ascii"]:
 			return usageError(fs, "-ascii goes with -format")

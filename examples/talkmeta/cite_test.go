@@ -31,6 +31,10 @@ func TestCite(t *testing.T) {
 		{"ascii-without-format.txt", []string{"-ascii", seedTalk}},
 		{"apa.txt", []string{"-style", "apa", seedTalk}},
 		{"mla-html.txt", []string{"-style", "mla", "-html", "-event-date", seedTalk}},
+		// MLA prints a talk's date from event-date only: -style mla
+		// adds it unless told not to, where it printed no date.
+		{"mla.txt", []string{"-style", "mla", archive + "/europython-2016"}},
+		{"mla-no-event-date.txt", []string{"-style", "mla", "-event-date=false", seedTalk}},
 		{"archive-chicago.txt", []string{"-style", "chicago", archive}},
 		{"ieee-harvard.txt", []string{"-style", "ieee", seedTalk}},
 		{"bad-style.txt", []string{"-style", "vancouver", seedTalk}},

@@ -5,13 +5,23 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/jsonx"
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 	"github.com/talkmeta/talkmeta/talk/rubyevents"
@@ -23,6 +33,10 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 
 // runImport reads a schedule (or a RubyEvents data directory) and writes one file per talk and per event.
 //
+// -o names the archive; an event's directory, or its directory of
+// talks, of either layout, is a usage error that names the archive, as
+// the import would nest the event in the event.
+//
 // The talkmeta layout is
 //
 //	DIR/<event ID>/event.json          the event, with all it carries
@@ -31,8 +45,10 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 // A talk file holds the talk's event without the event's description and
 // Extra members (event.json beside it has them), so that a schedule's
 // days and rooms are not repeated in every talk. IDs that cannot be file
-// names (empty, or holding a '/') are replaced by their slug; names are
-// made unique within their directory, ignoring case ("Intro", "intro-2").
+// names everywhere (empty, holding a '/', longer than 129 bytes, a
+// Windows device's name such as CON; see fileName) are replaced by their
+// slug; names are made unique within their directory, ignoring case and
+// Unicode normalization ("Intro", "intro-2").
 //
 // The pyvideo layout is pyvideo's (see pyvideo.ArchiveFiles). A pyvideo
 // archive holds recordings, so talks without a video are not written
@@ -44,8 +60,12 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 //
 // Importing again, when the schedule has changed, writes only what
 // changed: a file the same as the import's is left alone, and one that
-// differs (edited since: a recording added, a name mended) is kept and
-// reported, with exit status 1, unless -replace asks for the import's.
+// differs (edited since: a recording added, a name mended; or a talk
+// renamed or moved in the schedule) is kept and reported with the JSON
+// pointers where it differs, with exit status 1, unless -replace asks
+// for the import's. In the talkmeta layout, a talk file of the event
+// that no talk of the schedule has (a talk cancelled, or given a new ID)
+// is named, and kept: removing it is the user's call.
 func runImport(e *env, args []string) int {
 	fs := e.flags("import")
 	from := fs.String("from", "", "the source `format`: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
@@ -66,6 +86,8 @@ func runImport(e *env, args []string) int {
 		return usageError(fs, "-o names the directory to write the files to; \"-\" is no directory (write ./- for one of that name)")
 	case *layout != "talkmeta" && *layout != "pyvideo":
 		return usageError(fs, "unknown layout %q (want talkmeta or pyvideo)", *layout)
+	case eventPart(*out) != "":
+		return usageError(fs, "-o %s is %s; -o names the archive, which holds a directory per event (here %s)", forTerminal(*out), eventPart(*out), forTerminal(archiveOf(*out)))
 	case fs.NArg() == 0:
 		return usageError(fs, "no schedule given")
 	case *from == "rubyevents" && fs.Arg(0) == stdinArg:
@@ -131,7 +153,13 @@ func runImport(e *env, args []string) int {
 	}
 	names := talkNames(talks, src, *from == "rubyevents")
 	var files []importFile
+	unrecorded := 0 // talks the pyvideo layout leaves out
 	if *layout == "pyvideo" {
+		for _, t := range talks {
+			if len(t.Videos) == 0 {
+				unrecorded++
+			}
+		}
 		var err error
 		if files, err = pyvideoFiles(e, talks, names, report); err != nil {
 			report(fmt.Errorf("talkmeta import: %w", err))
@@ -140,7 +168,7 @@ func runImport(e *env, args []string) int {
 	} else {
 		files = talkmetaFiles(events, talks, names, report)
 	}
-	var wroteEvents, wroteTalks, unchanged, kept int
+	var wroteEvents, wroteTalks, unchanged, kept, gone int
 	summary := func() {
 		fmt.Fprintf(e.stdout, "%s of %s written to %s (%s layout)", count(wroteTalks, "talk"), count(wroteEvents, "event"), *out, *layout)
 		if unchanged > 0 {
@@ -149,10 +177,17 @@ func runImport(e *env, args []string) int {
 		if kept > 0 {
 			fmt.Fprintf(e.stdout, "; %s differing from the import kept", count(kept, "file"))
 		}
+		if gone > 0 {
+			fmt.Fprintf(e.stdout, "; %s of talks not in the schedule kept", count(gone, "file"))
+		}
+		if unrecorded > 0 {
+			fmt.Fprintf(e.stdout, "; %s without a recording left out", count(unrecorded, "talk"))
+		}
 		fmt.Fprintln(e.stdout)
 	}
 	sigs := e.catchInterrupts()
 	defer sigs.release()
+	written := true // every file is as the import has it, or reported
 	for _, f := range files {
 		if sigs.interrupted() != nil {
 			// Each file written is whole; say how many there are.
@@ -163,27 +198,35 @@ func runImport(e *env, args []string) int {
 		name := filepath.Join(*out, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			report(err)
+			written = false
 			break
 		}
 		// An archive is edited after its import (recordings, slides,
 		// corrections), and imported again when the schedule changes:
 		// a file that differs is kept unless -replace says the
-		// import's is wanted. One larger than the import's, or no
+		// import's is wanted. One larger than a record may be, or no
 		// regular file (a pipe would keep the read waiting), differs
-		// unread.
-		if before, err := readInput(name, int64(len(f.Data))); !errors.Is(err, os.ErrNotExist) {
-			switch {
-			case err == nil && bytes.Equal(before, f.Data):
-				unchanged++
-				continue
-			case !*replace:
-				kept++
-				report(fmt.Errorf("%s: exists and differs from the import; kept (-replace replaces it)", name))
-				continue
-			}
+		// unread. Any other error reading it (a directory in its
+		// place, a file that may not be read) is its own, and says so.
+		before, err := readInput(name, max(int64(len(f.Data)), talk.Limits{}.RecordBytes()))
+		var larger *osfs.TooLargeError
+		var special *osfs.NotRegularError
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err == nil && bytes.Equal(before, f.Data):
+			unchanged++
+			continue
+		case err != nil && !errors.As(err, &larger) && !errors.As(err, &special):
+			report(fmt.Errorf("%s: not written: %w", name, errs.WithoutPath(err)))
+			continue
+		case !*replace:
+			kept++
+			report(fmt.Errorf("%s: exists and differs from the import%s; kept (-replace replaces it)", name, differsAt(before, f.Data)))
+			continue
 		}
 		if err := writeFileAtomic(name, f.Data); err != nil {
 			report(err)
+			written = false
 			break
 		}
 		if f.isEvent {
@@ -192,8 +235,148 @@ func runImport(e *env, args []string) int {
 			wroteTalks++
 		}
 	}
+	if written && *layout == "talkmeta" {
+		// A talk dropped from the schedule (cancelled, or given a new
+		// ID) leaves its file behind; say so, as nothing else would.
+		for _, name := range notImported(*out, files) {
+			gone++
+			fmt.Fprintf(e.stderr, "%s: no talk of the schedule has this file; kept (remove it if its talk was cancelled)\n", forTerminal(name))
+		}
+	}
 	summary()
 	return status
+}
+
+// notImported lists the talk files, in the talks directories of the
+// events of files (the talkmeta layout) under out, that are none of
+// files: those of talks an earlier import wrote that the schedule no
+// longer has. The pyvideo layout leaves talks without a recording
+// unwritten, so that a file there may be of a talk the schedule has.
+func notImported(out string, files []importFile) []string {
+	imported := map[string]bool{}
+	var dirs []string
+	for _, f := range files {
+		imported[foldName(f.Path)] = true
+		dir := path.Dir(f.Path)
+		if f.isEvent {
+			dir = path.Join(dir, "talks")
+		}
+		if !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	var names []string
+	for _, dir := range dirs {
+		entries, err := os.ReadDir(filepath.Join(out, filepath.FromSlash(dir)))
+		if err != nil {
+			continue // no talks there: none left behind
+		}
+		for _, d := range entries {
+			p := dir + "/" + d.Name()
+			if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".json") && !imported[foldName(p)] {
+				names = append(names, filepath.Join(out, filepath.FromSlash(p)))
+			}
+		}
+	}
+	return names
+}
+
+// foldName is name as a file system that ignores case and Unicode
+// normalization compares it, as uniqueNames takes names.
+func foldName(name string) string { return strings.ToLower(norm.NFC.String(name)) }
+
+// differsAt says where a file, before, differs from data, the import's:
+// " at" and the JSON pointers of the first three values that differ (a
+// member changed, added or removed), so that the user sees whether the
+// file was edited by hand or the schedule changed; "" when before is no
+// JSON to compare.
+func differsAt(before, data []byte) string {
+	depth := talk.Limits{}.Depth()
+	a, err := jsonx.Decode(before, depth)
+	if err != nil {
+		return ""
+	}
+	b, err := jsonx.Decode(data, depth)
+	if err != nil {
+		return ""
+	}
+	var at []string
+	jsonDiff("", a, b, &at)
+	const shown = 3
+	switch {
+	case len(at) == 0:
+		return "" // the same values, spaced otherwise
+	case len(at) > shown:
+		return fmt.Sprintf(" at %s and %d more", strings.Join(at[:shown], ", "), len(at)-shown)
+	}
+	return " at " + strings.Join(at, ", ")
+}
+
+// jsonDiff appends to at the JSON pointers, under ptr, of the values
+// that differ between a and b, generic JSON values as jsonx.Decode
+// makes them (nil for one that is missing); "/" stands for the document
+// itself.
+func jsonDiff(ptr string, a, b any, at *[]string) {
+	ma, aIsObject := a.(map[string]any)
+	mb, bIsObject := b.(map[string]any)
+	la, aIsArray := a.([]any)
+	lb, bIsArray := b.([]any)
+	switch {
+	case aIsObject && bIsObject:
+		keys := slices.Collect(maps.Keys(ma))
+		for k := range mb {
+			if _, ok := ma[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			jsonDiff(ptr+"/"+jsonx.PointerToken(k), ma[k], mb[k], at)
+		}
+	case aIsArray && bIsArray && len(la) == len(lb):
+		for i := range la {
+			jsonDiff(ptr+"/"+strconv.Itoa(i), la[i], lb[i], at)
+		}
+	case !reflect.DeepEqual(a, b):
+		if ptr == "" {
+			ptr = "/"
+		}
+		*at = append(*at, ptr)
+	}
+}
+
+// eventPart says what of an event's the directory out is, where it is
+// one: its directory (it holds its event.json or category.json), or its
+// directory of talks; "" when it is neither. -o names the archive, and
+// an event's directory given instead would get the event nested in it,
+// which no reader finds.
+func eventPart(out string) string {
+	out = filepath.Clean(out)
+	for _, n := range []layout.Names{layout.Talkmeta(), layout.Pyvideo()} {
+		switch {
+		case isRegular(filepath.Join(out, n.EventFile)):
+			return "an event's directory (it holds " + n.EventFile + ")"
+		case filepath.Base(out) == n.TalksDir && isRegular(filepath.Join(filepath.Dir(out), n.EventFile)):
+			return "an event's directory of talks (" + n.TalksDir + "/ beside " + n.EventFile + ")"
+		}
+	}
+	return ""
+}
+
+// archiveOf is the archive that holds out, an event's directory or its
+// directory of talks (see eventPart).
+func archiveOf(out string) string {
+	out = filepath.Clean(out)
+	if _, ok := layout.OfTalksDir(filepath.Base(out)); ok && eventPart(filepath.Dir(out)) != "" {
+		return filepath.Dir(filepath.Dir(out))
+	}
+	return filepath.Dir(out)
+}
+
+// isRegular reports whether name is a regular file, or a link to one.
+func isRegular(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // otherFrom says what a schedule, data, that -from could not read at
@@ -348,13 +531,15 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 }
 
 // uniqueNames makes the names of the files in one directory unique as
-// talk.SlugSet does ("intro", "intro-2"), taking names that differ only in
-// case for the same, as a case-insensitive file system does: "Intro" and
-// "intro" must not overwrite each other there.
+// talk.SlugSet does ("intro", "intro-2"), taking names that a
+// case-insensitive file system, or one that ignores Unicode normalization
+// (macOS's), takes for the same as the same: "Intro" and "intro", and
+// "café" written composed (NFC) and decomposed (NFD), must not overwrite
+// each other there.
 type uniqueNames struct{ set talk.SlugSet }
 
 func (u *uniqueNames) unique(name string) string {
-	folded := strings.ToLower(name)
+	folded := foldName(name)
 	got := u.set.Unique(folded)
 	if !strings.HasPrefix(got, folded) { // an empty name, which stands for "talk"
 		return got
@@ -362,19 +547,52 @@ func (u *uniqueNames) unique(name string) string {
 	return name + got[len(folded):]
 }
 
-// fileName is id when it can be a file name as it is, else a slug of it
-// (or of the title). A control character (a newline, a tab, an escape)
-// may be in a file's name, but would break or act on every line that
-// names the file, of this command and of others (ls, find, grep).
+// maxNameLen bounds, in bytes, a file name fileName makes: with
+// uniqueNames's suffix ("-9999") and ".json" it stays within
+// schema.MaxNameBytes, which check holds an archive to, and eCryptfs's
+// limit, where the 255 bytes most file systems allow are not.
+const maxNameLen = schema.MaxNameBytes - len(".json") - len("-9999")
+
+// fileName is id when it can be a file name as it is, on every system
+// the archive may be copied to, else a slug of it (or of the title) of
+// at most maxNameLen bytes. A control character (a newline, a tab, an
+// escape) may be in a file's name, but would break or act on every line
+// that names the file, of this command and of others (ls, find, grep);
+// Windows refuses the characters \:*?"<>| and a device's name (CON,
+// NUL, COM1, ..., with any extension), and drops a final '.' or space,
+// so that "Camp." and "Camp" would be one directory there.
 func fileName(id, title string) string {
 	if id != "" && id != "." && id != ".." && path.Base(id) == id && !strings.HasPrefix(id, ".") &&
-		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && !strings.ContainsFunc(id, unicode.IsControl) && len(id) <= 200 {
+		!strings.ContainsAny(id, "\\:*?\"<>|\x00") && !strings.ContainsFunc(id, unicode.IsControl) &&
+		len(id) <= maxNameLen && !strings.HasSuffix(id, ".") && !strings.HasSuffix(id, " ") && !isWindowsDevice(id) {
 		return id
 	}
-	if s := talk.Slug(id); s != "" {
-		return s
+	slug := talk.Slugger{MaxLength: maxNameLen}
+	s := slug.Make(id)
+	if s == "" {
+		s = slug.Make(title)
 	}
-	return talk.Slug(title)
+	if isWindowsDevice(s) {
+		s += "_" // "con_", which Windows does not take for its console
+	}
+	return s
+}
+
+// isWindowsDevice reports whether Windows takes the file name for one of
+// its devices: CON, PRN, AUX, NUL, COM0-9, LPT0-9 (with ¹²³ too), CONIN$
+// and CONOUT$, in any case, whatever extension follows.
+func isWindowsDevice(name string) bool {
+	stem, _, _ := strings.Cut(name, ".")
+	stem = strings.TrimRight(stem, " ")
+	switch strings.ToUpper(stem) {
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
+		return true
+	}
+	if len(stem) < 4 {
+		return false
+	}
+	prefix, n := strings.ToUpper(stem[:3]), stem[3:]
+	return (prefix == "COM" || prefix == "LPT") && (len(n) == 1 && '0' <= n[0] && n[0] <= '9' || n == "¹" || n == "²" || n == "³")
 }
 
 // marshalIndent writes v in talkmeta's canonical form: indented JSON

@@ -133,6 +133,44 @@ func TestImportUsage(t *testing.T) {
 	}
 }
 
+// TestImportIntoEvent: -o naming an event's directory, or its talks',
+// of either layout, where the archive was meant, is a usage error that
+// names the archive; the import nested the event in the event, and
+// exited 0.
+func TestImportIntoEvent(t *testing.T) {
+	dir := t.TempDir()
+	if r := runCommand("", "import", "-from", "c3voc", "-o", dir, "testdata/import/pair.json"); r.status != 0 {
+		t.Fatal(r)
+	}
+	plantFile(t, filepath.Join(dir, "py", "category.json"), `{"title": "Py"}`)
+	usageLine := func(args ...string) string {
+		r := runCommand("", append([]string{"import", "-from", "c3voc", "testdata/import/pair.json"}, args...)...)
+		if r.status != 2 || r.stdout != "" {
+			t.Errorf("%v: status %d, stdout %q; want 2 and none", args, r.status, r.stdout)
+		}
+		first, _, _ := strings.Cut(strings.ReplaceAll(r.stderr, dir, "OUT"), "\n")
+		return first
+	}
+	got := []string{
+		usageLine("-o", filepath.Join(dir, "tinycon2024")),
+		usageLine("-o", filepath.Join(dir, "tinycon2024", "talks")+"/"),
+		usageLine("-layout", "pyvideo", "-o", filepath.Join(dir, "py")),
+		usageLine("-o", filepath.Join(dir, "py", "videos")),
+	}
+	want := []string{
+		"talkmeta import: -o OUT/tinycon2024 is an event's directory (it holds event.json); -o names the archive, which holds a directory per event (here OUT)",
+		"talkmeta import: -o OUT/tinycon2024/talks/ is an event's directory of talks (talks/ beside event.json); -o names the archive, which holds a directory per event (here OUT)",
+		"talkmeta import: -o OUT/py is an event's directory (it holds category.json); -o names the archive, which holds a directory per event (here OUT)",
+		"talkmeta import: -o OUT/py/videos is an event's directory of talks (videos/ beside category.json); -o names the archive, which holds a directory per event (here OUT)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tinycon2024", "tinycon2024")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an event nested in the event: %v", err)
+	}
+}
+
 // TestImportShared imports the two real schedule exports: no errors, and
 // every file reads back.
 func TestImportShared(t *testing.T) {
@@ -271,30 +309,30 @@ func TestImportNotAFile(t *testing.T) {
 // that cannot be written, which is reported by name while the others are
 // laid out.
 func TestTalkmetaFiles(t *testing.T) {
-	ev := talk.Event{ID: "Con", Title: "Con"}
+	ev := talk.Event{ID: "Conf", Title: "Conf"}
 	mk := func(id, title string) *talk.Talk { return &talk.Talk{ID: id, Title: title, Event: ev} }
 	broken := mk("broken", "Broken")
 	broken.Extra = map[string]json.RawMessage{"x": json.RawMessage("{not json")}
 	talks := []*talk.Talk{mk("Intro", "A"), mk("intro", "B"), broken, mk("INTRO", "C"), mk("intro-2", "D"), mk("", ""), mk("", ""),
 		mk("line\nbreak", "E"), mk("\x1b[2Jclear", "F")}
 	var problems []string
-	files := talkmetaFiles([]*talk.Event{&ev, {ID: "con", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
+	files := talkmetaFiles([]*talk.Event{&ev, {ID: "conf", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
 		func(err error) { problems = append(problems, err.Error()) })
 	var got []string
 	for _, f := range files {
 		got = append(got, f.Path)
 	}
 	want := []string{
-		"Con/event.json",
-		"con-2/event.json",
-		"Con/talks/Intro.json",
-		"Con/talks/intro-2.json",
-		"Con/talks/INTRO-3.json",
-		"Con/talks/intro-2-2.json",
-		"Con/talks/talk.json",
-		"Con/talks/talk-2.json",
-		"Con/talks/line-break.json",
-		"Con/talks/2jclear.json",
+		"Conf/event.json",
+		"conf-2/event.json",
+		"Conf/talks/Intro.json",
+		"Conf/talks/intro-2.json",
+		"Conf/talks/INTRO-3.json",
+		"Conf/talks/intro-2-2.json",
+		"Conf/talks/talk.json",
+		"Conf/talks/talk-2.json",
+		"Conf/talks/line-break.json",
+		"Conf/talks/2jclear.json",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
@@ -303,6 +341,59 @@ func TestTalkmetaFiles(t *testing.T) {
 	if diff := cmp.Diff(wantProblems, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
+}
+
+// TestTalkmetaFileNames names talk files and event directories so that
+// they can be written, and copied, everywhere: an ID too long for a file
+// name is cut to fit schema.MaxNameBytes (it was reported as a file
+// that "exists and differs", as writing it failed; one of 200 bytes was
+// written, and check refused it), one written composed (NFC) and decomposed (NFD)
+// are two files where macOS would take them for one, and Windows'
+// device names, and names ending in '.' or ' ', which it drops, are not
+// used as they are.
+func TestTalkmetaFileNames(t *testing.T) {
+	long := strings.Repeat("A", 300)
+	for _, tt := range []struct{ id, title, want string }{
+		{long, "T", strings.Repeat("a", maxNameLen)},
+		{"", strings.Repeat("word ", 100), strings.TrimSuffix(strings.Repeat("word-", (maxNameLen+1)/5), "-")},
+		{strings.Repeat("b", 135), "T", strings.Repeat("b", maxNameLen)},
+		{"CON", "T", "con_"},
+		{"nul.txt", "T", "nul-txt"},
+		{"Com1", "Com1", "com1_"},
+		{"COM10", "T", "COM10"},
+		{"console", "T", "console"},
+		{"Camp.", "T", "camp"},
+		{"Camp ", "T", "camp"},
+		{"café", "T", "café"},
+	} {
+		if got := fileName(tt.id, tt.title); got != tt.want {
+			t.Errorf("fileName(%q, %q) = %q, want %q", tt.id, tt.title, got, tt.want)
+		}
+	}
+
+	var u uniqueNames
+	var got []string
+	for _, name := range []string{"caf\u00e9", "cafe\u0301", "CAFE\u0301", "Intro", "intro"} {
+		got = append(got, u.unique(name))
+	}
+	want := []string{"caf\u00e9", "cafe\u0301-2", "CAFE\u0301-3", "Intro", "intro-2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("unique names (-want +got):\n%s", diff)
+	}
+
+	// The whole import: the talk with the long ID is written, its
+	// guid reported as no UUID, and no file is said to differ.
+	dir := t.TempDir()
+	const guid = "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"
+	schedule := strings.Replace(readFile(t, "testdata/import/pair.json"), guid, long, 1)
+	r := runCommand(schedule, "import", "-from", "c3voc", "-o", dir, "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	wantResult(t, r, 1, []string{"4 talks of 1 event written to OUT (talkmeta layout)"},
+		[]string{`<stdin>:29:25: /schedule/conference/days/0/rooms/Saal 1/0/guid: schedule: guid "` + long + `" is not a UUID`})
+	if _, err := os.Stat(filepath.Join(dir, "tinycon2024", "talks", strings.Repeat("a", maxNameLen)+".json")); err != nil {
+		t.Error(err)
+	}
+	checkAccepts(t, dir) // its names within schema.MaxNameBytes
 }
 
 // TestPyvideoFiles lays talks out in the pyvideo layout, naming those
@@ -368,11 +459,13 @@ func TestImportAgain(t *testing.T) {
 		got.stderr = strings.ReplaceAll(got.stderr, dir, "OUT")
 		return got
 	}
-	// kept is the report of a file import kept.
-	kept := func(name string) string {
+	// kept is the report of a file import kept, which differs at
+	// the JSON pointers at, or unread.
+	kept := func(name, at string) string {
 		rel, _ := filepath.Rel(dir, name)
-		return "OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import; kept (-replace replaces it)"
+		return "OUT/" + filepath.ToSlash(rel) + ": exists and differs from the import" + at + "; kept (-replace replaces it)"
 	}
+	const editedAt = " at /attachments, /code, /description and 22 more"
 	if r := again(); r.status != 0 {
 		t.Fatal(r)
 	}
@@ -387,7 +480,7 @@ func TestImportAgain(t *testing.T) {
 	plantFile(t, edited, mine)
 	wantResult(t, again(), 1,
 		[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before; 1 file differing from the import kept"},
-		[]string{kept(edited)})
+		[]string{kept(edited, editedAt)})
 	if diff := cmp.Diff(mine, readFile(t, edited)); diff != "" {
 		t.Errorf("the edited file (-want +got):\n%s", diff)
 	}
@@ -401,7 +494,7 @@ func TestImportAgain(t *testing.T) {
 	if err := mkfifo(pipe); err == nil {
 		wantResult(t, again(), 1,
 			[]string{"0 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before; 2 files differing from the import kept"},
-			[]string{kept(edited), kept(pipe)})
+			[]string{kept(edited, editedAt), kept(pipe, "")})
 		if err := os.Remove(pipe); err != nil {
 			t.Fatal(err)
 		}
@@ -409,4 +502,62 @@ func TestImportAgain(t *testing.T) {
 
 	wantResult(t, again("-replace"), 0, []string{"2 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before"}, nil)
 	checkAccepts(t, dir)
+
+	// A directory where a talk file goes is no file that differs, and
+	// -replace cannot replace it: the error says what is in the way.
+	if err := os.Remove(edited); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(edited, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, flags := range [][]string{nil, {"-replace"}} {
+		wantResult(t, again(flags...), 1,
+			[]string{"0 talks of 0 events written to OUT (talkmeta layout); 4 files the same as before"},
+			[]string{strings.TrimSuffix(kept(edited, ""), ": exists and differs from the import; kept (-replace replaces it)") + ": not written: is a directory"})
+	}
+}
+
+// TestImportChanged imports a schedule again after it changed: a talk
+// renamed, a speaker renamed, a talk given a new ID (cancelled, and
+// another in its place). Each file kept says where it differs from the
+// import, and the file of the talk the schedule no longer has is named,
+// where it was kept without a word.
+func TestImportChanged(t *testing.T) {
+	dir := t.TempDir()
+	first := readFile(t, "testdata/import/pair.json")
+	if r := runCommand(first, "import", "-from", "c3voc", "-o", dir, "-"); r.status != 0 {
+		t.Fatal(r)
+	}
+	changed := strings.NewReplacer(
+		`"title": "Lightning talks"`, `"title": "Lightning Talks 2024"`,
+		`"name": "Hedy Lamarr"`, `"name": "Hedy Kiesler"`,
+		`"guid": "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"`, `"guid": "4d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"`,
+	).Replace(first)
+	r := runCommand(changed, "import", "-from", "c3voc", "-o", dir, "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	talks := "OUT/tinycon2024/talks/"
+	wantResult(t, r, 1,
+		[]string{"1 talk of 0 events written to OUT (talkmeta layout); 2 files the same as before; 2 files differing from the import kept; 1 file of talks not in the schedule kept"},
+		[]string{
+			talks + "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import at /title; kept (-replace replaces it)",
+			talks + "2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import at /speakers/0/name; kept (-replace replaces it)",
+			talks + "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: no talk of the schedule has this file; kept (remove it if its talk was cancelled)",
+		})
+
+	// A file that is not JSON says only that it differs; one that
+	// differs in many places names the first three.
+	plantFile(t, filepath.Join(dir, "tinycon2024", "talks", "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json"), "not json\n")
+	plantFile(t, filepath.Join(dir, "tinycon2024", "talks", "2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json"), `{"a": 1, "b": 2, "id": "x", "title": [1]}`)
+	r = runCommand(changed, "import", "-from", "c3voc", "-o", dir, "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	wantResult(t, r, 1,
+		[]string{"0 talks of 0 events written to OUT (talkmeta layout); 3 files the same as before; 2 files differing from the import kept; 1 file of talks not in the schedule kept"},
+		[]string{
+			talks + "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import; kept (-replace replaces it)",
+			talks + "2d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: exists and differs from the import at /a, /b, /duration and 13 more; kept (-replace replaces it)",
+			talks + "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: no talk of the schedule has this file; kept (remove it if its talk was cancelled)",
+		})
 }

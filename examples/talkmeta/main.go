@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -225,14 +226,43 @@ func checkBase(fs *flag.FlagSet, base string) int {
 // "talkmeta help" shows the verbs there), 2 after a usage error, whose
 // usage goes to stderr. Flags may come before, between and after the
 // other arguments, as in "import -from c3voc schedule.json -o archive";
-// "--" ends the flags, and "-" alone is an argument.
+// "--" ends the flags, and "-" alone is an argument. A flag given twice
+// with two values ("-o site -o out") is a usage error, where the flag
+// package would keep the last without a word.
 func (e *env) parseFlags(fs *flag.FlagSet, args []string) int {
 	usage, out := fs.Usage, fs.Output()
 	fs.Usage = func() {} // shown below, after the reason
 	fs.SetOutput(io.Discard)
+	values := map[*flag.Flag]flag.Value{}
+	given := map[string][]string{} // each flag's values, as set, in order
+	fs.VisitAll(func(f *flag.Flag) {
+		values[f] = f.Value
+		f.Value = explained(f.Value, func(v string) { given[f.Name] = append(given[f.Name], v) })
+	})
 	err := fs.Parse(interspersed(fs, args))
+	for f, v := range values {
+		f.Value = v // the flag package's own, which its usage reads
+	}
 	fs.Usage = usage
 	fs.SetOutput(out)
+	if err == nil {
+		// The flag package keeps the last of a flag given twice, and
+		// says nothing: "-o site -o out" would write to one of the two
+		// without a word of the other.
+		var twice []string
+		fs.VisitAll(func(f *flag.Flag) {
+			if vs := given[f.Name]; len(slices.Compact(slices.Clone(vs))) > 1 {
+				times := fmt.Sprintf("%d times", len(vs))
+				if len(vs) == 2 {
+					times = "twice"
+				}
+				twice = append(twice, fmt.Sprintf("-%s is given %s, as %s", f.Name, times, quoteList(vs)))
+			}
+		})
+		if len(twice) > 0 {
+			return usageError(fs, "%s: give each flag once", strings.Join(twice, "; "))
+		}
+	}
 	switch {
 	case err == flag.ErrHelp:
 		fs.SetOutput(e.stdout)
@@ -243,6 +273,67 @@ func (e *env) parseFlags(fs *flag.FlagSet, args []string) int {
 		return usageError(fs, "%v", err)
 	}
 	return -1
+}
+
+// explainedValue is a flag's value whose Set, refusing a value, says
+// what to give, where the flag package's numbers and booleans say only
+// "parse error": "invalid value "ten" for flag -max: want a whole
+// number, such as 40". It stands in for the flag's own value while the
+// arguments are parsed, and only then: the usage reads the flag's
+// defaults from the value's own type.
+type explainedValue struct {
+	flag.Value
+	set func(value string) // told of each value set, as the value shows it
+}
+
+func (v explainedValue) Set(s string) error {
+	err := v.Value.Set(s)
+	if err == nil {
+		v.set(v.Value.String())
+		return nil
+	}
+	g, ok := v.Value.(flag.Getter)
+	if !ok {
+		return err
+	}
+	switch g.Get().(type) {
+	case bool:
+		return errors.New("want true or false (the flag alone is true)")
+	case int:
+		if _, perr := strconv.ParseInt(s, 0, strconv.IntSize); errors.Is(perr, strconv.ErrRange) {
+			return errors.New("out of range; want a whole number of at most 18 digits")
+		}
+		return errors.New("want a whole number, such as 40")
+	}
+	return err
+}
+
+// explainedBool is an explainedValue of a boolean flag, which needs no
+// value after it.
+type explainedBool struct{ explainedValue }
+
+func (explainedBool) IsBoolFlag() bool { return true }
+
+// explained wraps v as an explainedValue that tells set of each value
+// set, keeping whether v is a boolean flag's.
+func explained(v flag.Value, set func(value string)) flag.Value {
+	if b, ok := v.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return explainedBool{explainedValue{v, set}}
+	}
+	return explainedValue{v, set}
+}
+
+// quoteList quotes each of values, and joins them as a list in words:
+// "a", "b" and "c".
+func quoteList(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = forTerminal(strconv.Quote(v))
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // interspersed reorders args so that the flag package, which stops at the

@@ -91,6 +91,16 @@ func TestCommand(t *testing.T) {
 		// scanner's "token too long".
 		{"slug-long-line.txt", "Go\n" + strings.Repeat("x", maxTitleLine+1) + "\nRust\n", []string{"slug"}},
 		{"slug-bad-flag.txt", "", []string{"slug", "-nope"}},
+		// A value a number or a boolean flag cannot take says what
+		// to give, not the flag package's "parse error".
+		{"slug-bad-max.txt", "", []string{"slug", "-max", "ten", "x"}},
+		{"slug-huge-max.txt", "", []string{"slug", "-max", "99999999999999999999", "x"}},
+		{"check-bad-strict.txt", "", []string{"check", "-strict=maybe", "x"}},
+		// A flag given twice with two values is refused, where the
+		// flag package kept the last without a word; the same value
+		// twice ("-to bibtex -to=bibtex", "-ascii -ascii=true") is no conflict.
+		{"import-twice.txt", "", []string{"import", "-from", "c3voc", "-o", "x", "-from", "frab", "-o", "y", "-o", "z", "s.json"}},
+		{"render-twice.txt", "", []string{"render", "-to", "bibtex", "-to", "bibtex", "-ascii", "-ascii=true", "-to=bibtex", "testdata/import/no-such.json"}},
 		// A language code that is none is refused, not read as English.
 		{"slug-bad-lang.txt", "", []string{"slug", "-lang", "dr", "Rock & Roll"}},
 		{"urls.txt", "", []string{"urls", archive}},
