@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Pages gives records their pages so that a page stays its record's from
@@ -33,11 +36,18 @@ import (
 // another had), so that a builder that reads its records as a stream
 // keeps only those in memory.
 //
+// Pages are told apart as the file systems of macOS and Windows tell
+// file names apart: in any case and either Unicode form, so that
+// "Intro.html" and "intro.html", which the records' own slugs may give,
+// are one page there, and the second record gets another, where it would
+// have overwritten the first's. A page keeps the spelling its record
+// gave it.
+//
 // A Pages is not safe for concurrent use.
 type Pages struct {
-	last    map[string]string // page → owner, in the last build
+	last    map[string]owned  // by folded page, in the last build
 	lastOf  map[string]string // owner → page, in the last build
-	owner   map[string]string // page → owner, in this build
+	owner   map[string]owned  // by folded page, in this build
 	page    map[string]string // owner → page, in this build
 	seen    map[string]bool   // the owners claimed
 	settled bool              // every owner of this build has been seen
@@ -49,10 +59,17 @@ type Pages struct {
 // had been before; [ReadPages] reads the last build's.
 func NewPages() *Pages {
 	return &Pages{
-		last: map[string]string{}, lastOf: map[string]string{},
-		owner: map[string]string{}, page: map[string]string{}, seen: map[string]bool{}, next: map[string]int{},
+		last: map[string]owned{}, lastOf: map[string]string{},
+		owner: map[string]owned{}, page: map[string]string{}, seen: map[string]bool{}, next: map[string]int{},
 	}
 }
+
+// owned is a page, as its owner's record spells it, and its owner.
+type owned struct{ page, owner string }
+
+// fold is what tells pages apart (see [Pages]): the page in composed
+// Unicode (NFC) and folded case.
+func fold(page string) string { return cases.Fold().String(norm.NFC.String(page)) }
 
 // PagesFileHeader begins a file of pages' owners, for the reader who
 // finds it.
@@ -100,7 +117,7 @@ func ReadPages(path string) (*Pages, error) {
 func ParsePages(data []byte, path string) (*Pages, error) {
 	p := NewPages()
 	n := 0
-	lineOf := map[string]int{}
+	lineOf := map[string]int{} // by folded page
 	for line := range strings.Lines(string(data)) {
 		n++
 		text, ok := strings.CutSuffix(line, "\n")
@@ -115,15 +132,19 @@ func ParsePages(data []byte, path string) (*Pages, error) {
 		if err != nil {
 			return nil, &PagesFileError{path, n, err}
 		}
-		if other, ok := p.last[page]; ok {
-			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already, on line %d", page, other, lineOf[page])}
+		if other, ok := p.last[fold(page)]; ok {
+			same := ""
+			if other.page != page {
+				same = fmt.Sprintf(" as %q, one name to a file system that ignores case", other.page)
+			}
+			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already%s, on line %d", page, other.owner, same, lineOf[fold(page)])}
 		}
 		if had, ok := p.lastOf[owner]; ok {
-			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[had])}
+			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[fold(had)])}
 		}
-		p.last[page] = owner
+		p.last[fold(page)] = owned{page, owner}
 		p.lastOf[owner] = page
-		lineOf[page] = n
+		lineOf[fold(page)] = n
 	}
 	return p, nil
 }
@@ -172,7 +193,7 @@ func (p *Pages) Claim(page, id, owner string) string {
 	}
 	p.seen[owner] = true
 	if had, ok := p.lastOf[owner]; ok {
-		if _, taken := p.owner[had]; !taken && mayHave(had, page, id) {
+		if _, taken := p.owner[fold(had)]; !taken && mayHave(had, page, id) {
 			return p.take(had, owner)
 		}
 	}
@@ -226,15 +247,16 @@ func (p *Pages) Had(owner string) bool {
 
 // Reserve takes page for no record: the site's own, which no record may
 // have, and the file of owners does not list.
-func (p *Pages) Reserve(page string) { p.owner[page] = "" }
+func (p *Pages) Reserve(page string) { p.owner[fold(page)] = owned{page: page} }
 
 // takenFrom reports whether page is another's than owner's, and whether
 // that depends on an owner of the last build not claimed yet.
 func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
-	if other, ok := p.owner[page]; ok {
-		return other != owner, false
+	if other, ok := p.owner[fold(page)]; ok {
+		return other.owner != owner, false
 	}
-	last, ok := p.last[page]
+	prior, ok := p.last[fold(page)]
+	last := prior.owner
 	switch {
 	case !ok || last == owner:
 		return false, false
@@ -250,7 +272,7 @@ func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
 
 // take gives page to owner.
 func (p *Pages) take(page, owner string) string {
-	p.owner[page] = owner
+	p.owner[fold(page)] = owned{page, owner}
 	p.page[owner] = page
 	return page
 }
@@ -284,19 +306,20 @@ func mayHave(had, page, id string) bool {
 func (p *Pages) Text(header string) []byte {
 	owners := maps.Clone(p.owner)
 	if p.keep {
-		for page, owner := range p.last {
-			if _, taken := owners[page]; !taken && !p.seen[owner] {
-				owners[page] = owner
+		for folded, last := range p.last {
+			if _, taken := owners[folded]; !taken && !p.seen[last.owner] {
+				owners[folded] = last
 			}
 		}
 	}
+	claims := slices.SortedFunc(maps.Values(owners), func(a, b owned) int { return strings.Compare(a.page, b.page) })
 	var b strings.Builder
 	b.WriteString(header)
-	for _, page := range slices.Sorted(maps.Keys(owners)) {
-		if owners[page] == "" {
+	for _, c := range claims {
+		if c.owner == "" {
 			continue // reserved
 		}
-		b.WriteString(strconv.Quote(page) + " " + owners[page] + "\n")
+		b.WriteString(strconv.Quote(c.page) + " " + c.owner + "\n")
 	}
 	return []byte(b.String())
 }
