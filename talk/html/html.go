@@ -180,8 +180,12 @@ type link struct {
 }
 
 // WriteTalk writes t's page to w, with its speakers and event linked to
-// their pages where the Renderer's URLs place them.
+// their pages where the Renderer's URLs place them. A nil t is a
+// [*talk.NilError], and nothing is written.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
+	if t == nil {
+		return &talk.NilError{Package: "html", What: "talk"}
+	}
 	if r.Templates != nil {
 		p, err := r.templatePage(t, opt)
 		if err != nil {

@@ -57,8 +57,11 @@ type PyvideoURLs struct{}
 // Index returns "/index.html".
 func (PyvideoURLs) Index() string { return "/index.html" }
 
-// Event returns "/events/<event slug>.html".
+// Event returns "/events/<event slug>.html", or "" for a nil e.
 func (PyvideoURLs) Event(e *talk.Event) string {
+	if e == nil {
+		return ""
+	}
 	return pyvideoEventPath(eventSlug(e))
 }
 
@@ -70,8 +73,11 @@ func pyvideoEventPath(eventSlug string) string {
 // Talk returns "/<event slug>/<talk slug>.html", or "" when the talk has
 // no title, slug or ID to make a slug of. For an event without a title the
 // event slug is, as on pyvideo.org ([pyvideo.TalkURLPath]), that of the
-// talk's legacy category when it has one.
+// talk's legacy category when it has one. A nil t has no page: "".
 func (PyvideoURLs) Talk(t *talk.Talk) string {
+	if t == nil {
+		return ""
+	}
 	forTalk, _ := eventSlugs(t)
 	return pyvideoTalkPath(t, forTalk)
 }
@@ -94,8 +100,11 @@ func pyvideoTalkPath(t *talk.Talk, eventSlug string) string {
 // Speaker returns "/speaker/<speaker slug>.html", the slug of the
 // speaker's slug member or else of [talk.Speaker.SlugSource] (the name
 // pages show, a handle without its "@"), or "" for a name that has no
-// letters or digits.
+// letters or digits, or for a nil s.
 func (PyvideoURLs) Speaker(s *talk.Speaker) string {
+	if s == nil {
+		return ""
+	}
 	slug := segment(s.Slug)
 	if slug == "" {
 		slug = pyvideo.Slugify(s.SlugSource())
@@ -154,6 +163,9 @@ func segment(slug string) string {
 // event) from the Renderer's URLs: with PyvideoURLs, from one slug of the
 // event's title for both, which is most of what either costs.
 func (r *Renderer) talkPaths(t *talk.Talk) (talkPath, eventPath string) {
+	if t == nil {
+		return "", ""
+	}
 	if r.URLs != nil {
 		talkPath = r.URLs.Talk(t)
 		if !t.Event.IsZero() {

@@ -1,0 +1,70 @@
+package html_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
+)
+
+// TestNil: a nil talk, event or speaker, or a nil talk among an event's or
+// a speaker's, is a *talk.NilError naming it, as every other writer in
+// talkmeta reports it, where the page used to dereference it and panic;
+// nothing is written. It holds for the embedded templates and a set of the
+// caller's own.
+func TestNil(t *testing.T) {
+	own, err := html.DefaultTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks := []*talk.Talk{{ID: "a", Title: "A"}, nil}
+	for _, r := range []*html.Renderer{{}, {Templates: own}, {URLs: html.PyvideoURLs{}}} {
+		var b bytes.Buffer
+		var got []string
+		add := func(err error) {
+			var ne *talk.NilError
+			got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &ne)))
+		}
+		add(r.WriteTalk(&b, nil, html.PageOptions{}))
+		add(r.WriteEvent(&b, nil, nil, html.PageOptions{}))
+		add(r.WriteEvent(&b, &talk.Event{Title: "E"}, talks, html.PageOptions{}))
+		add(r.WriteSpeaker(&b, nil, nil, html.PageOptions{}))
+		add(r.WriteSpeaker(&b, &talk.Speaker{Name: "S"}, talks, html.PageOptions{}))
+		want := []string{
+			"html: talk is nil true",
+			"html: event is nil true", "html: talks[1] is nil true",
+			"html: speaker is nil true", "html: talks[1] is nil true",
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Templates %v: (-want +got):\n%s", r.Templates != nil, diff)
+		}
+		if b.Len() != 0 {
+			t.Errorf("wrote %q", b.String())
+		}
+	}
+}
+
+// TestNilURLs: PyvideoURLs places no page for a nil record, as
+// pyvideo.TalkURLPath does, and the options of a nil record's JSON-LD are
+// those of a page without an address, where each used to panic.
+func TestNilURLs(t *testing.T) {
+	var u html.PyvideoURLs
+	got := []string{u.Talk(nil), u.Event(nil), u.Speaker(nil)}
+	if diff := cmp.Diff([]string{"", "", ""}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	r := html.Renderer{BaseURL: "https://talks.example"}
+	for name, opt := range map[string]string{
+		"talk":    r.JSONLDOptions(nil, html.PageOptions{}).PageURL,
+		"event":   r.EventJSONLDOptions(nil).PageURL,
+		"speaker": r.SpeakerJSONLDOptions(nil).PageURL,
+	} {
+		if opt != "" {
+			t.Errorf("%s: PageURL %q, want none", name, opt)
+		}
+	}
+}
