@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // HTMLOptions control WriteHTML.
@@ -29,8 +31,12 @@ type HTMLOptions struct {
 // relative references, so that no markup in the text can run script;
 // images load only from http and https URLs (see the package doc's
 // Safety); a reference to a target the text does not define is shown as
-// text.
+// text. A nil d is a [*talk.NilError], and nothing is written; the error
+// is otherwise w's.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
+	if d == nil {
+		return &talk.NilError{Package: "rst", What: "document"}
+	}
 	hw := &htmlWriter{doc: d, top: opt.HeadingLevel, idPrefix: opt.IDPrefix}
 	if hw.top <= 0 {
 		hw.top = 2

@@ -2,6 +2,7 @@ package rst
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -397,5 +399,18 @@ func TestLiteralBlocksKeepText(t *testing.T) {
 		"<pre>a\\\\b \\n x</pre>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteHTMLNil: a nil document is a *talk.NilError, as a nil record
+// is for talkmeta's other writers, where WriteHTML used to panic; nothing
+// is written.
+func TestWriteHTMLNil(t *testing.T) {
+	var b bytes.Buffer
+	err := WriteHTML(&b, nil, HTMLOptions{})
+	var ne *talk.NilError
+	got := fmt.Sprintf("%v %v %q", err, errors.As(err, &ne), b.String())
+	if want := `rst: document is nil true ""`; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }
