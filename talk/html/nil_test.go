@@ -68,3 +68,41 @@ func TestNilURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestBadBaseURL: a BaseURL the pages' paths cannot follow (one without a
+// scheme, or with a query, a fragment or a user) is an error from every
+// page writer, before anything is written, where each page used to link
+// to "https://x.org/?lang=en/e/t.html", the home page, or to a relative
+// "talks.example.org/e/t.html". A good one, and none, write the page.
+func TestBadBaseURL(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Title: "T", Event: talk.Event{Title: "E"}, Speakers: []talk.Speaker{{Name: "Ann"}}}
+	var got []string
+	for _, base := range []string{"talks.example.org", "https://x.org/?lang=en", "https://x.org/#top", "https://u:p@x.org", "javascript:alert(1)//", "https://x.org/sub/", ""} {
+		r := html.Renderer{BaseURL: base}
+		var b bytes.Buffer
+		errs := []error{
+			r.WriteTalk(&b, tk, html.PageOptions{}),
+			r.WriteEvent(&b, &tk.Event, []*talk.Talk{tk}, html.PageOptions{}),
+			r.WriteSpeaker(&b, &tk.Speakers[0], []*talk.Talk{tk}, html.PageOptions{}),
+			r.WriteIndex(&b, []html.IndexEntry{{Event: tk.Event, Talks: 1}}, html.PageOptions{}),
+		}
+		for _, err := range errs[1:] {
+			if fmt.Sprint(err) != fmt.Sprint(errs[0]) {
+				t.Errorf("BaseURL %q: the writers differ: %v and %v", base, errs[0], err)
+			}
+		}
+		got = append(got, fmt.Sprintf("%v, wrote %v", errs[0], b.Len() > 0))
+	}
+	want := []string{
+		`html: Renderer.BaseURL "talks.example.org" is not an absolute http or https URL, wrote false`,
+		`html: Renderer.BaseURL "https://x.org/?lang=en" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment, wrote false`,
+		`html: Renderer.BaseURL "https://x.org/#top" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment, wrote false`,
+		`html: Renderer.BaseURL "https://u:p@x.org" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment, wrote false`,
+		`html: Renderer.BaseURL "javascript:alert(1)//" is not an absolute http or https URL, wrote false`,
+		`<nil>, wrote true`,
+		`<nil>, wrote true`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

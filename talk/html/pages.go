@@ -129,6 +129,9 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 	if err := checkNil(ev == nil, "event", talks); err != nil {
 		return err
 	}
+	if err := r.checkBase(); err != nil {
+		return err
+	}
 	urls := r.urls()
 	self := urls.Event(ev)
 	p := &eventPage{Head: r.head(self, opt), Event: ev}
@@ -176,6 +179,9 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 // and nothing is written.
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
 	if err := checkNil(s == nil, "speaker", talks); err != nil {
+		return err
+	}
+	if err := r.checkBase(); err != nil {
 		return err
 	}
 	self := r.urls().Speaker(s)
@@ -231,6 +237,9 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 // given, each with its dates, place and number of talks, linked to the
 // event's page.
 func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions) error {
+	if err := r.checkBase(); err != nil {
+		return err
+	}
 	urls := r.urls()
 	p := &indexPage{Head: r.head(urls.Index(), opt)}
 	p.Head.Home = ""
