@@ -1615,3 +1615,30 @@ func TestXMLErrorNames(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestReaderParse: Reader.Parse tells the forms apart as Parse does and
+// reads each within the Reader's MaxBytes, which Parse, the only reader
+// of either form, had no way to be given.
+func TestReaderParse(t *testing.T) {
+	var got []string
+	for _, name := range []string{"pair.json", "pair.xml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := schedule.Reader{}.Parse(data, name)
+		got = append(got, fmt.Sprintf("%s: %d talks, %v", name, len(s.Talks), err))
+		_, err = schedule.Reader{MaxBytes: 100}.Parse(data, name)
+		_, ok := errors.AsType[*talk.LimitError](err)
+		got = append(got, fmt.Sprintf("%s: %v, LimitError %v", name, err, ok))
+	}
+	want := []string{
+		"pair.json: 4 talks, <nil>",
+		"pair.json: pair.json: schedule size 5585 exceeds the limit of 100, LimitError true",
+		"pair.xml: 4 talks, <nil>",
+		"pair.xml: pair.xml: schedule size 4708 exceeds the limit of 100, LimitError true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
