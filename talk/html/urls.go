@@ -40,14 +40,16 @@ type URLs interface {
 // is the talk's own Slug, or Slugify of its title; the speaker slug is the
 // speaker's own Slug, or Slugify of the name. So whenever an event and a
 // talk have a title with letters or digits, a talk's path is exactly
-// [pyvideo.URLPath]. Where pyvideo.org would make an empty slug ("/x/.html"
+// [pyvideo.URLPath], unless its Slug is not one safe path segment (below).
+// Where pyvideo.org would make an empty slug ("/x/.html"
 // for a title of emoji only), PyvideoURLs falls back to the Slugified
 // ID (of the event, of the talk) and otherwise has no page; an event with
 // neither gets pyvideo's "undefined", but a talk whose event has no title
 // is placed, as pyvideo.org places it, by its legacy category when it has
 // one ([pyvideo.TalkURLPath]). A talk or speaker slug from the
-// source that is not one safe path segment (it holds "/" or is "..") is
-// Slugified.
+// source that is not one safe path segment (it holds "/", "\" or a
+// control character, or is "." or "..") is Slugified: pyvideo.URLPath
+// keeps "a/b", a page in another directory, where PyvideoURLs makes "ab".
 //
 // Two talks or speakers can share a path ("C" and "C++" both slug to "c");
 // a site builder should check for that. Speakers who share a slug share a
