@@ -124,6 +124,12 @@ func (l *listing) fail(p, rule, msg string) {
 	l.problems = append(l.problems, &Problem{Path: p, Rule: rule, Severity: Error, Message: msg, offset: -1})
 }
 
+// failRead reports that p could not be read, the file system's err kept
+// as the problem's cause (Problem.Unwrap).
+func (l *listing) failRead(p string, err error) {
+	l.problems = append(l.problems, &Problem{Path: p, Rule: "read", Severity: Error, Message: errs.WithoutPath(err).Error(), offset: -1, cause: err})
+}
+
 // name checks the length of one file or directory name.
 func (l *listing) name(p string) {
 	if n := len(path.Base(p)); n > MaxNameBytes {
@@ -140,7 +146,7 @@ func (a *archive) list() {
 	var top listing
 	var dirs []string
 	if entries, err := osfs.ReadDir(a.fsys, "."); err != nil {
-		top.fail(".", "read", errs.WithoutPath(err).Error())
+		top.failRead(".", err)
 	} else if f, record, talks := a.eventForm(".", entries); f != nil {
 		a.event(&top, f, ".", entries, record, talks) // fsys is one event
 	} else if record || talks {
@@ -193,7 +199,7 @@ func (a *archive) root(l *listing, entries []fs.DirEntry) (dirs []string) {
 func (a *archive) topDir(l *listing, dir string) {
 	entries, err := osfs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "read", errs.WithoutPath(err).Error())
+		l.failRead(dir, err)
 		return
 	}
 	f, record, talks := a.eventForm(dir, entries)
@@ -293,7 +299,7 @@ func (a *archive) brokenLink(l *listing, name string, e fs.DirEntry) bool {
 	}
 	_, err := osfs.Stat(a.fsys, name)
 	if err != nil {
-		l.fail(name, "read", errs.WithoutPath(err).Error())
+		l.failRead(name, err)
 	}
 	return err != nil
 }
@@ -301,7 +307,7 @@ func (a *archive) brokenLink(l *listing, name string, e fs.DirEntry) bool {
 func (a *archive) talkDir(l *listing, f *form, event, dir string) {
 	entries, err := osfs.ReadDir(a.fsys, dir)
 	if err != nil {
-		l.fail(dir, "read", errs.WithoutPath(err).Error())
+		l.failRead(dir, err)
 		return
 	}
 	for _, e := range entries {
@@ -388,7 +394,7 @@ func (a *archive) checkRecord(r *record) Problems {
 		if _, ok := errors.AsType[*talk.LimitError](err); ok {
 			rule = "limit" // as the validator words a record too large
 		}
-		return Problems{{Path: r.path, Rule: rule, Severity: Error, Message: err.Error(), offset: -1}}
+		return Problems{{Path: r.path, Rule: rule, Severity: Error, Message: err.Error(), offset: -1, cause: err}}
 	}
 	v := r.form.v
 	if r.isEvent {

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -505,5 +506,74 @@ func TestArchiveAnyLayout(t *testing.T) {
 				t.Errorf("checked %d events and %d talks, want %d and %d", r.Events, r.Talks, tt.events, tt.talk)
 			}
 		})
+	}
+}
+
+// denyFS refuses to open one name, as a file system refuses a file its
+// reader may not read.
+type denyFS struct {
+	fs.FS
+	deny string
+}
+
+func (d denyFS) Open(name string) (fs.File, error) {
+	if name == d.deny {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.FS.Open(name)
+}
+
+// TestCheckArchiveReadCause: a record or directory CheckArchive cannot
+// read is a problem that keeps the file system's error, so that errors.Is
+// finds fs.ErrPermission through it and through Problems.Err; a record
+// beyond a limit, in CheckArchive or a Validate method, is one errors.As
+// finds a *talk.LimitError in. They used to keep the message only.
+func TestCheckArchiveReadCause(t *testing.T) {
+	f := fstest.MapFS{
+		"ev/category.json": {Data: []byte(`{"title": "Ev"}`)},
+		"ev/videos/a.json": {Data: []byte(`{"title": "A", "videos": []}`)},
+	}
+	var got []string
+	for _, deny := range []string{"ev/videos/a.json", "ev/videos", "ev", "."} {
+		v := Validator{Profile: Pyvideo}
+		r := v.CheckArchive(denyFS{f, deny}, nil)
+		for _, p := range r.Problems {
+			if p.Rule == "read" {
+				got = append(got, fmt.Sprintf("%v; Is(p)=%v Is(Err())=%v", p, errors.Is(p, fs.ErrPermission), errors.Is(r.Problems.Err(), fs.ErrPermission)))
+			}
+		}
+	}
+	v := Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 10}}
+	for _, p := range v.CheckArchive(f, nil).Problems {
+		_, ok := errors.AsType[*talk.LimitError](p)
+		got = append(got, fmt.Sprintf("%v; As LimitError=%v", p, ok))
+	}
+	lv := Validator{Limits: talk.Limits{MaxDepth: 4, MaxSpeakers: 1, MaxTextBytes: 3}}
+	for _, data := range []string{
+		`{"title": "A", "speakers": ["Ann", "Bob"]}`,
+		`{"title": "A talk", "videos": [{"url": "https://x.org/v"}]}`,
+		`{"title": "A", "parts": [{"parts": [{}]}]}`,
+	} {
+		for _, p := range lv.ValidateTalk([]byte(data), "t.json") {
+			if p.Rule == "limit" {
+				_, ok := errors.AsType[*talk.LimitError](p)
+				got = append(got, fmt.Sprintf("%v; As LimitError=%v", p, ok))
+			}
+		}
+	}
+	want := []string{
+		"ev/videos/a.json: read: permission denied; Is(p)=true Is(Err())=true",
+		"ev/videos: read: permission denied; Is(p)=true Is(Err())=true",
+		"ev: read: permission denied; Is(p)=true Is(Err())=true",
+		".: read: permission denied; Is(p)=true Is(Err())=true",
+		"ev/category.json: limit: record size 15 exceeds the limit of 10; As LimitError=true",
+		"ev/videos/a.json: limit: record size 28 exceeds the limit of 10; As LimitError=true",
+		"t.json:1:28: limit: speakers 2 exceeds the limit of 1; As LimitError=true",
+		"t.json:1:11: limit: title: text length 6 exceeds the limit of 3; As LimitError=true",
+		"t.json:1:40: limit: videos/0/url: text length 15 exceeds the limit of 3; As LimitError=true",
+		"t.json:1:37: limit: nesting depth exceeds the limit of 4; As LimitError=true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

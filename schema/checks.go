@@ -42,11 +42,14 @@ func (c *checker) talk(obj object) {
 // words the problem. A list within a part is named by its place too.
 func (c *checker) count(ptr pointer, what string, n, limit int) {
 	if limit >= 0 && n > limit {
-		msg := (&talk.LimitError{What: what, Limit: int64(limit), Got: int64(n)}).Error()
+		le := &talk.LimitError{What: what, Limit: int64(limit), Got: int64(n)}
+		msg := le.Error()
 		if w := ptr.words(); w != what {
 			msg = w + ": " + msg
 		}
-		c.check(ptr, "limit", Error, msg)
+		if p := c.check(ptr, "limit", Error, msg); p != nil {
+			p.cause = le
+		}
 	}
 }
 
@@ -67,7 +70,10 @@ func (c *checker) texts(data []byte) {
 		switch v := v.(type) {
 		case string:
 			if len(v) > limit {
-				c.check(ptr, "limit", Error, ptr.words()+": "+(&talk.LimitError{What: "text length", Limit: int64(limit), Got: int64(len(v))}).Error())
+				le := &talk.LimitError{What: "text length", Limit: int64(limit), Got: int64(len(v))}
+				if p := c.check(ptr, "limit", Error, ptr.words()+": "+le.Error()); p != nil {
+					p.cause = le
+				}
 			}
 		case []any:
 			for i, e := range v {

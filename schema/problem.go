@@ -47,6 +47,7 @@ type Problem struct {
 	Other string
 
 	offset int64 // in the source, for sorting; -1 when unknown
+	cause  error // what Unwrap returns; nil for a finding about the text
 }
 
 // Error formats the problem as "path:line:col: rule: message", the form
@@ -68,6 +69,14 @@ func (p *Problem) Error() string {
 	}
 	return b.String()
 }
+
+// Unwrap returns the error the problem was made of, so that errors.Is and
+// errors.As see through it: for a record or directory CheckArchive could
+// not read (rule "read"), the file system's error, which errors.Is
+// compares with fs.ErrNotExist or fs.ErrPermission; for a record beyond
+// one of the Validator's Limits (rule "limit"), its [*talk.LimitError]. It
+// is nil for the other findings about a record's text.
+func (p *Problem) Unwrap() error { return p.cause }
 
 // Problems is what checking found, sorted by file and position.
 type Problems []*Problem

@@ -217,7 +217,8 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	c.v, c.path, c.data, c.id = v, file, data, id
 	defer func() { c.finish(); ps = c.problems }()
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
-		c.add("", "limit", Error, (&talk.LimitError{What: "record size", Limit: n, Got: int64(len(data))}).Error())
+		le := &talk.LimitError{What: "record size", Limit: n, Got: int64(len(data))}
+		c.add("", "limit", Error, le.Error()).cause = le
 		return nil, object{}
 	}
 	cs, err := load()
@@ -457,7 +458,9 @@ func (c *checker) syntax(err error) {
 	case errors.As(err, &syn):
 		c.add("", "json", Error, strings.TrimPrefix(syn.Msg, "invalid JSON: ")).offset = syn.Offset
 	case errors.As(err, &depth):
-		c.add("", "limit", Error, (&talk.LimitError{What: "nesting depth", Limit: int64(depth.Limit)}).Error()).offset = depth.Offset
+		le := &talk.LimitError{What: "nesting depth", Limit: int64(depth.Limit)}
+		p := c.add("", "limit", Error, le.Error())
+		p.offset, p.cause = depth.Offset, le
 	default:
 		c.add("", "json", Error, "not valid JSON: "+err.Error()).offset = 0
 	}

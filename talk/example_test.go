@@ -2,6 +2,7 @@ package talk_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -101,4 +102,29 @@ func ExampleLanguage_Name() {
 	// en: English
 	// pt-BR: Brazilian Portuguese
 	// zh-Hant: Traditional Chinese
+}
+
+// A record that cannot be read is a *RecordError: errors.As gets at its
+// file, JSON pointer and line:column, and, through it, at the cause, such
+// as the *DateError of a day the calendar lacks.
+func ExampleParseJSON() {
+	data := []byte(`{
+  "id": "intro",
+  "title": "Intro",
+  "recorded": "2016-02-30"
+}`)
+	_, err := talk.ParseJSON(data, "talks/intro.json")
+	fmt.Println(err)
+	var re *talk.RecordError
+	if errors.As(err, &re) {
+		fmt.Printf("file %s, line %d, column %d, at %s\n", re.Path, re.Line, re.Column, re.Pointer)
+	}
+	var de *talk.DateError
+	if errors.As(err, &de) {
+		fmt.Printf("date %q %s\n", de.Text, de.Reason)
+	}
+	// Output:
+	// talks/intro.json:4:15: /recorded: talk: "2016-02-30" is not a real date
+	// file talks/intro.json, line 4, column 15, at /recorded
+	// date "2016-02-30" is not a real date
 }

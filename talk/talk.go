@@ -91,7 +91,10 @@ type Speaker struct {
 	// Name is the display name, as the person writes it.
 	Name string
 	// GivenName and FamilyName are the parts of Name when the source gives
-	// them; citation styles use them instead of guessing from Name.
+	// them; citation styles use them instead of guessing from Name. They
+	// do not stand in for it: pages, JSON-LD and calendars show Name (see
+	// [Speaker.DisplayName]), so a speaker made with the parts alone shows
+	// as none there. Set Name too, in the order the person writes it.
 	GivenName  string
 	FamilyName string
 

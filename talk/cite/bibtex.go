@@ -14,7 +14,9 @@ type Options struct {
 	// Key is the entry's citation key; "" means the talk's [Key]. Writers
 	// of several talks ([WriteAll]) give each its key from a [KeySet] and
 	// ignore Key. Characters BibTeX does not allow in keys (space, comma,
-	// quotes, braces, parentheses, "=", "#", "%", "~", "\") are dropped.
+	// quotes, braces, parentheses, "=", "#", "%", "~", "\") are dropped
+	// from BibTeX and BibLaTeX keys, and a Key of none but those means the
+	// talk's Key there.
 	Key string
 
 	// ASCII writes non-ASCII characters as LaTeX commands ({\"u}, {\'e},
@@ -23,11 +25,17 @@ type Options struct {
 	// them in URLs. Characters LaTeX has no command for (CJK, Cyrillic,
 	// emoji) stay UTF-8 in text. Without ASCII,
 	// Unicode is kept, which is what biber and BibTeX since 2018 expect.
+	// It is for BibTeX and BibLaTeX only: RIS and CSL-JSON are UTF-8 by
+	// definition, and their writers ignore it.
 	ASCII bool
 
 	// EventDate adds CSL-JSON's event-date, the day the talk was given,
 	// which MLA needs to print any date for a talk but which makes APA
 	// and Chicago print the date twice. See the package documentation.
+	// It is for CSL-JSON and the CSL items of [CSLItem] and [Reference]
+	// only; BibTeX, BibLaTeX and RIS have a date of their own and ignore
+	// it, and [WriteCSLJSON], which takes no Options, never writes it
+	// (write with [WriteAll] or a [Writer] for it).
 	EventDate bool
 }
 

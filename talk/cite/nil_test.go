@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -75,5 +76,28 @@ func TestReferenceZeroProcessor(t *testing.T) {
 		if _, err := Reference(pr, csl.Text, &talk.Talk{Title: "x"}, Options{}); !errors.Is(err, csl.ErrNoStyle) {
 			t.Errorf("Reference(%v): %v, want csl.ErrNoStyle", pr, err)
 		}
+	}
+}
+
+// TestWriterClosed: after Close, Write and a second Close write nothing
+// and say that the Writer is closed, where a second Close said "Write after
+// Close"; the zero Writer is a *FormatError, not a panic on its nil
+// io.Writer.
+func TestWriterClosed(t *testing.T) {
+	tk := &talk.Talk{ID: "x", Title: "T"}
+	var b strings.Builder
+	w := NewWriter(&b, CSLJSON, Options{})
+	got := []string{fmt.Sprint(w.Write(tk)), fmt.Sprint(w.Close()), fmt.Sprint(w.Write(tk)), fmt.Sprint(w.Close())}
+	var zero Writer
+	err := zero.Write(tk)
+	_, isFormat := errors.AsType[*FormatError](err)
+	got = append(got, fmt.Sprint(err, " ", isFormat))
+	want := []string{"<nil>", "<nil>", "cite: the Writer is closed", "cite: the Writer is closed",
+		`cite: unknown format "Format(0)" (want bibtex, biblatex, ris or csl-json) true`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if n := strings.Count(b.String(), `"id"`); n != 1 || !strings.HasSuffix(b.String(), "}\n]\n") {
+		t.Errorf("wrote %q", b.String())
 	}
 }

@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -61,7 +62,9 @@ func ParseFormat(name string) (Format, error) {
 // from a [KeySet], so talks written in the same order get the same keys.
 //
 // Call [Writer.Close] after the last talk: a CSL-JSON array is only
-// complete then. A Writer is not safe for concurrent use.
+// complete then. A Writer is not safe for concurrent use. Make one with
+// [NewWriter]: the zero Writer has no format, and its Write returns a
+// [*FormatError].
 type Writer struct {
 	w    io.Writer
 	f    Format
@@ -125,7 +128,9 @@ func (w *Writer) Write(t *talk.Talk) error {
 }
 
 // Close finishes the file: it closes a CSL-JSON array ("[]" when no talk
-// was written). It does not close the underlying writer.
+// was written). It does not close the underlying writer. After Close,
+// Write and a second Close write nothing and return an error saying that
+// the Writer is closed.
 func (w *Writer) Close() error {
 	if w.err != nil {
 		return w.err
@@ -144,7 +149,7 @@ func (w *Writer) Close() error {
 }
 
 // errClosed stops writes after Close.
-var errClosed = fmt.Errorf("cite: Write after Close")
+var errClosed = errors.New("cite: the Writer is closed")
 
 // WriteAll writes talks to w in format f, with unique keys, as a
 // [Writer] does. A nil talk is a [*talk.NilError] naming its index,

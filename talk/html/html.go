@@ -53,7 +53,9 @@ type Renderer struct {
 	// from the site's root ("/speaker/yury-selivanov.html"). The paths
 	// are written after it, so it has a scheme and a host, perhaps a
 	// path, and no user, query or fragment, which would take the paths
-	// in ("https://x.org/?lang=en/speaker/...", the home page).
+	// in ("https://x.org/?lang=en/speaker/...", the home page). The
+	// page writers check it and return an error, before writing, for one
+	// that is not such a URL, rather than link every page wrongly.
 	BaseURL string
 	// URLs places the pages; nil means [PyvideoURLs].
 	URLs URLs
@@ -180,8 +182,15 @@ type link struct {
 }
 
 // WriteTalk writes t's page to w, with its speakers and event linked to
-// their pages where the Renderer's URLs place them.
+// their pages where the Renderer's URLs place them. A nil t is a
+// [*talk.NilError], and nothing is written.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
+	if t == nil {
+		return &talk.NilError{Package: "html", What: "talk"}
+	}
+	if err := r.checkBase(); err != nil {
+		return err
+	}
 	if r.Templates != nil {
 		p, err := r.templatePage(t, opt)
 		if err != nil {
@@ -207,6 +216,19 @@ func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
 	}
 	_, err = w.Write(page)
 	return err
+}
+
+// checkBase reports a BaseURL that the pages' paths cannot follow (see
+// Renderer.BaseURL), which would link every page of the site wrongly
+// without a word; "" is none, and paths from the site's root.
+func (r *Renderer) checkBase() error {
+	if r.BaseURL == "" {
+		return nil
+	}
+	if err := weburl.CheckBase(r.BaseURL); err != nil {
+		return fmt.Errorf("html: Renderer.BaseURL %w", err)
+	}
+	return nil
 }
 
 // WriteStyle writes the pages' style sheet (the "style" template) to w,

@@ -122,7 +122,16 @@ type eventItem struct {
 // The event's description is reStructuredText when the event was read
 // from a pyvideo archive (its Origin.Format is "pyvideo"), and plain text
 // otherwise.
+//
+// A nil ev, or a nil talk in talks, is a [*talk.NilError] that names it,
+// and nothing is written.
 func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, opt PageOptions) error {
+	if err := checkNil(ev == nil, "event", talks); err != nil {
+		return err
+	}
+	if err := r.checkBase(); err != nil {
+		return err
+	}
 	urls := r.urls()
 	self := urls.Event(ev)
 	p := &eventPage{Head: r.head(self, opt), Event: ev}
@@ -165,7 +174,16 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 // given (typically across events), each with its event, and its kind
 // unless a plain talk. The page carries the speaker's schema.org Person,
 // with the talks as performerIn.
+//
+// A nil s, or a nil talk in talks, is a [*talk.NilError] that names it,
+// and nothing is written.
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
+	if err := checkNil(s == nil, "speaker", talks); err != nil {
+		return err
+	}
+	if err := r.checkBase(); err != nil {
+		return err
+	}
 	self := r.urls().Speaker(s)
 	p := &speakerPage{Head: r.head(self, opt), Speaker: s}
 	p.Head.Title = s.DisplayName()
@@ -219,6 +237,9 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 // given, each with its dates, place and number of talks, linked to the
 // event's page.
 func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions) error {
+	if err := r.checkBase(); err != nil {
+		return err
+	}
 	urls := r.urls()
 	p := &indexPage{Head: r.head(urls.Index(), opt)}
 	p.Head.Home = ""
@@ -251,6 +272,20 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 // date in its event's time zone (localDate).
 func (r *Renderer) item(t *talk.Talk, self string, withEvent bool, zones *zone.Memo) talkItem {
 	return r.itemIn(t, listedSpeakers(t), self, withEvent, t.Event.TimeZone, zones)
+}
+
+// checkNil reports a nil page record (isNil, named what) or a nil talk in
+// talks, which the page would dereference part-way through.
+func checkNil(isNil bool, what string, talks []*talk.Talk) error {
+	if isNil {
+		return &talk.NilError{Package: "html", What: what}
+	}
+	for i, t := range talks {
+		if t == nil {
+			return &talk.NilError{Package: "html", What: "talks[" + strconv.Itoa(i) + "]"}
+		}
+	}
+	return nil
 }
 
 // listedSpeakers are the speakers a list of talks names for t: its own,

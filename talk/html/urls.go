@@ -40,14 +40,16 @@ type URLs interface {
 // is the talk's own Slug, or Slugify of its title; the speaker slug is the
 // speaker's own Slug, or Slugify of the name. So whenever an event and a
 // talk have a title with letters or digits, a talk's path is exactly
-// [pyvideo.URLPath]. Where pyvideo.org would make an empty slug ("/x/.html"
+// [pyvideo.URLPath], unless its Slug is not one safe path segment (below).
+// Where pyvideo.org would make an empty slug ("/x/.html"
 // for a title of emoji only), PyvideoURLs falls back to the Slugified
 // ID (of the event, of the talk) and otherwise has no page; an event with
 // neither gets pyvideo's "undefined", but a talk whose event has no title
 // is placed, as pyvideo.org places it, by its legacy category when it has
 // one ([pyvideo.TalkURLPath]). A talk or speaker slug from the
-// source that is not one safe path segment (it holds "/" or is "..") is
-// Slugified.
+// source that is not one safe path segment (it holds "/", "\" or a
+// control character, or is "." or "..") is Slugified: pyvideo.URLPath
+// keeps "a/b", a page in another directory, where PyvideoURLs makes "ab".
 //
 // Two talks or speakers can share a path ("C" and "C++" both slug to "c");
 // a site builder should check for that. Speakers who share a slug share a
@@ -57,8 +59,11 @@ type PyvideoURLs struct{}
 // Index returns "/index.html".
 func (PyvideoURLs) Index() string { return "/index.html" }
 
-// Event returns "/events/<event slug>.html".
+// Event returns "/events/<event slug>.html", or "" for a nil e.
 func (PyvideoURLs) Event(e *talk.Event) string {
+	if e == nil {
+		return ""
+	}
 	return pyvideoEventPath(eventSlug(e))
 }
 
@@ -70,8 +75,11 @@ func pyvideoEventPath(eventSlug string) string {
 // Talk returns "/<event slug>/<talk slug>.html", or "" when the talk has
 // no title, slug or ID to make a slug of. For an event without a title the
 // event slug is, as on pyvideo.org ([pyvideo.TalkURLPath]), that of the
-// talk's legacy category when it has one.
+// talk's legacy category when it has one. A nil t has no page: "".
 func (PyvideoURLs) Talk(t *talk.Talk) string {
+	if t == nil {
+		return ""
+	}
 	forTalk, _ := eventSlugs(t)
 	return pyvideoTalkPath(t, forTalk)
 }
@@ -94,8 +102,11 @@ func pyvideoTalkPath(t *talk.Talk, eventSlug string) string {
 // Speaker returns "/speaker/<speaker slug>.html", the slug of the
 // speaker's slug member or else of [talk.Speaker.SlugSource] (the name
 // pages show, a handle without its "@"), or "" for a name that has no
-// letters or digits.
+// letters or digits, or for a nil s.
 func (PyvideoURLs) Speaker(s *talk.Speaker) string {
+	if s == nil {
+		return ""
+	}
 	slug := segment(s.Slug)
 	if slug == "" {
 		slug = pyvideo.Slugify(s.SlugSource())
@@ -154,6 +165,9 @@ func segment(slug string) string {
 // event) from the Renderer's URLs: with PyvideoURLs, from one slug of the
 // event's title for both, which is most of what either costs.
 func (r *Renderer) talkPaths(t *talk.Talk) (talkPath, eventPath string) {
+	if t == nil {
+		return "", ""
+	}
 	if r.URLs != nil {
 		talkPath = r.URLs.Talk(t)
 		if !t.Event.IsZero() {

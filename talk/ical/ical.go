@@ -292,7 +292,9 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 // A nil e is a [*talk.NilError]. A date whose year iCalendar cannot
 // write is a [*RangeError], and nothing is written; so is an event whose
 // last day is before its first, whose end would come before its
-// DTSTART.
+// DTSTART. An event without a first day (a Start of year or month
+// precision, or none) is an [*UndatedError] naming it, returned after an
+// empty calendar is written, as WriteCalendar leaves out an undated talk.
 func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	if e == nil {
 		return &talk.NilError{Package: "ical", What: "event"}

@@ -94,3 +94,30 @@ func ExampleWriteSpeaker() {
 	// {"@context":"https://schema.org","@graph":[{"@type":"Person","@id":"https://talks.example.org/speakers/yury-selivanov#person","name":"Yury Selivanov","sameAs":["https://github.com/1st1"],"description":"Python core developer.","performerIn":[{"@type":"Event","@id":"https://talks.example.org/europython-2016/yury-selivanov-asyncawait#talk","name":"async/await in Python 3.5 and why it is awesome","performer":[{"@id":"https://talks.example.org/speakers/yury-selivanov#person"}]}]}]}
 	// <nil>
 }
+
+// Marshal returns the graph with what a consumer needs that the talk
+// lacks: a video search needs a recording's thumbnail and upload date.
+// The graph is written all the same; each Warning names the node and the
+// schema.org property.
+func ExampleMarshal() {
+	t := &talk.Talk{
+		ID:     "intro",
+		Title:  "Intro",
+		Event:  talk.Event{ID: "pycon-2024"},
+		Videos: []talk.Video{{URL: "https://media.example.org/intro.mp4"}},
+	}
+	graph, warnings, err := jsonld.Marshal(t, jsonld.Options{BaseURL: "https://talks.example.org"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(graph) > 0)
+	for _, w := range warnings {
+		fmt.Printf("%s %s: %s\n", w.Node, w.Property, w.Reason)
+	}
+	// Output:
+	// true
+	// https://talks.example.org/pycon-2024/intro#video-1 thumbnailUrl: the talk has no thumbnail and the provider has none to derive
+	// https://talks.example.org/pycon-2024/intro#video-1 uploadDate: the talk has no recorded date
+	// https://talks.example.org/pycon-2024/intro#video-1 contentUrl: the recording's address is a page of an unnamed host, not a player or a media file (a file's Provider is "file"), so there is no embedUrl either
+}

@@ -858,7 +858,11 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 		e.str("url", page)
 		reason := "the recording has no web address"
 		if page != "" {
-			reason = "the recording's address is a page of " + strconv.Quote(v.Provider) +
+			host := strconv.Quote(v.Provider)
+			if v.Provider == "" {
+				host = "an unnamed host" // not `a page of ""`
+			}
+			reason = "the recording's address is a page of " + host +
 				", not a player or a media file (a file's Provider is \"file\"), so there is no embedUrl either"
 		}
 		g.warn(g.id("video-"+strconv.Itoa(i+1), eventIdentity(&t.Event), talkIdentity(t)), "contentUrl", reason)

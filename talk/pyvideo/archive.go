@@ -60,7 +60,9 @@ func ArchiveFiles(talks []*talk.Talk) ([]File, error) {
 // [MarshalTalk] may refuse: it leaves each such talk out, calling skip
 // with its index in talks and MarshalTalk's error, and lays the others
 // out as ArchiveFiles lays them out without it. Each talk is marshaled
-// once, unless its slug is made unique. skip must not be nil.
+// once, unless its slug is made unique. A nil skip leaves no talk out:
+// it is then ArchiveFiles, whose error is the first talk MarshalTalk
+// refuses.
 func ArchiveFilesSkipping(talks []*talk.Talk, skip func(i int, err error)) ([]File, error) {
 	return archiveFiles(talks, skip)
 }

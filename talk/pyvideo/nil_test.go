@@ -140,3 +140,15 @@ func TestSiblingsShareNoEvent(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveFilesSkippingNil: a nil skip is ArchiveFiles, as its doc
+// says, not a panic: the refused talk is the error, and nothing is laid
+// out.
+func TestArchiveFilesSkippingNil(t *testing.T) {
+	talks := []*talk.Talk{{ID: "a", Title: "A", Event: talk.Event{ID: "e"}}, {ID: "b", Title: "B", Duration: -1, Event: talk.Event{ID: "e"}}}
+	files, err := pyvideo.ArchiveFilesSkipping(talks, nil)
+	wantFiles, wantErr := pyvideo.ArchiveFiles(talks)
+	if fmt.Sprint(err) != fmt.Sprint(wantErr) || wantErr == nil || len(files) != len(wantFiles) {
+		t.Errorf("ArchiveFilesSkipping(talks, nil) = %d files, %v; ArchiveFiles gives %d, %v", len(files), err, len(wantFiles), wantErr)
+	}
+}

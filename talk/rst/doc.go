@@ -52,7 +52,11 @@
 // a list, a note as a substitution), an inconsistent title level, a target
 // name taken twice, a file an include, raw or csv-table names by a
 // relative path (a description has none beside it, and none is read; an
-// absolute path and a URL are left unreported). pyvideo's CI fails a
+// absolute path and a URL are left unreported). What docutils reports
+// only later, from its transforms, is not reported: a reference to a
+// target the text does not define (docutils' ERROR "Unknown target name",
+// which [WriteHTML] shows as text).
+// pyvideo's CI fails a
 // description at Warning and above; Info notes, such as an enumerated
 // list starting at 3, are not failures. The package's tests hold it to
 // docutils 0.19 on every description of the pyvideo corpus and on a list

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // HTMLOptions control WriteHTML.
@@ -21,6 +23,9 @@ type HTMLOptions struct {
 	// (":name: setup" gives id "setup"), and in the links to them (a
 	// target's "#setup" URL among them), so that a page can keep them
 	// apart from its own ids; "" leaves them as docutils makes them.
+	// White space and control characters in it are dropped, since an
+	// HTML id holds none; any other text is kept, and the links to the
+	// ids are percent-encoded to match them ("talk:", "50%").
 	IDPrefix string
 }
 
@@ -29,9 +34,13 @@ type HTMLOptions struct {
 // relative references, so that no markup in the text can run script;
 // images load only from http and https URLs (see the package doc's
 // Safety); a reference to a target the text does not define is shown as
-// text.
+// text. A nil d is a [*talk.NilError], and nothing is written; the error
+// is otherwise w's.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
-	hw := &htmlWriter{doc: d, top: opt.HeadingLevel, idPrefix: opt.IDPrefix}
+	if d == nil {
+		return &talk.NilError{Package: "rst", What: "document"}
+	}
+	hw := &htmlWriter{doc: d, top: opt.HeadingLevel, idPrefix: idPrefix(opt.IDPrefix)}
 	if hw.top <= 0 {
 		hw.top = 2
 	}
@@ -405,9 +414,23 @@ func (hw *htmlWriter) href(ref *Reference) string {
 		u = hw.doc.Targets[ref.Name]
 	}
 	if id, ok := strings.CutPrefix(u, "#"); ok && hw.doc.ids[id] {
-		u = "#" + hw.idPrefix + id
+		// A link within the page, which no prefix can make unsafe: not
+		// through SafeURL, which would take the "talk:" of "#talk:setup"
+		// for a scheme and drop the link, and read "%41" as "A".
+		return "#" + (&url.URL{Fragment: hw.idPrefix + id}).EscapedFragment()
 	}
 	return SafeURL(u)
+}
+
+// idPrefix is HTMLOptions.IDPrefix without the white space and control
+// characters an HTML id cannot hold.
+func idPrefix(p string) string {
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, p)
 }
 
 // element writes content in an inline element named name.

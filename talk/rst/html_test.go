@@ -2,6 +2,7 @@ package rst
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -100,6 +102,44 @@ func TestIDPrefix(t *testing.T) {
 		`<aside id="d-about" class="admonition note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+}
+
+// TestIDPrefixOddText: a prefix with a colon ("talk:") or a percent sign
+// keeps its links, percent-encoded so that they lead to the ids, where the
+// colon made every link within the text look like one of an unknown scheme
+// and be dropped, and "%41" made links to "A..."; white space, which no
+// HTML id may hold and which links dropped, is dropped from the ids too.
+func TestIDPrefixOddText(t *testing.T) {
+	src := "See about_ and [1]_.\n\n.. note::\n   :name: about\n\n   Text.\n\n.. [1] A note.\n"
+	var got []string
+	for _, prefix := range []string{"talk:", "50%41", "a b\t", `"<q>`} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(src), HTMLOptions{IDPrefix: prefix}); err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(b.String()) {
+			if strings.Contains(line, "id=") || strings.Contains(line, "href=") {
+				got = append(got, strings.TrimSpace(line))
+			}
+		}
+	}
+	want := []string{
+		`<p>See <a href="#talk:about" rel="nofollow noopener">about</a> and <a href="#talk:footnote-1" rel="nofollow noopener">[1]</a>.</p>`,
+		`<aside id="talk:about" class="admonition note">`,
+		`<aside id="talk:footnote-1" class="footnote">`,
+		`<p>See <a href="#50%2541about" rel="nofollow noopener">about</a> and <a href="#50%2541footnote-1" rel="nofollow noopener">[1]</a>.</p>`,
+		`<aside id="50%41about" class="admonition note">`,
+		`<aside id="50%41footnote-1" class="footnote">`,
+		`<p>See <a href="#ababout" rel="nofollow noopener">about</a> and <a href="#abfootnote-1" rel="nofollow noopener">[1]</a>.</p>`,
+		`<aside id="ababout" class="admonition note">`,
+		`<aside id="abfootnote-1" class="footnote">`,
+		`<p>See <a href="#%22%3Cq%3Eabout" rel="nofollow noopener">about</a> and <a href="#%22%3Cq%3Efootnote-1" rel="nofollow noopener">[1]</a>.</p>`,
+		`<aside id="&#34;&lt;q&gt;about" class="admonition note">`,
+		`<aside id="&#34;&lt;q&gt;footnote-1" class="footnote">`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 
@@ -397,5 +437,18 @@ func TestLiteralBlocksKeepText(t *testing.T) {
 		"<pre>a\\\\b \\n x</pre>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteHTMLNil: a nil document is a *talk.NilError, as a nil record
+// is for talkmeta's other writers, where WriteHTML used to panic; nothing
+// is written.
+func TestWriteHTMLNil(t *testing.T) {
+	var b bytes.Buffer
+	err := WriteHTML(&b, nil, HTMLOptions{})
+	var ne *talk.NilError
+	got := fmt.Sprintf("%v %v %q", err, errors.As(err, &ne), b.String())
+	if want := `rst: document is nil true ""`; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }

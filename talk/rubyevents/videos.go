@@ -416,7 +416,7 @@ type Archive struct {
 // name. A directory with a videos.yml but no event.yml is an event too,
 // with its ID and series only, and an error naming the missing file. A
 // talk id given again, in any videos.yml, is reported with the first's
-// place. It goes on after problems and returns an [talk.ErrorList] with
+// place. It goes on after problems and returns a [talk.ErrorList] with
 // them.
 // Problems reading the file system are [*talk.RecordError]s too, naming
 // the file or directory (none for the data directory itself), and wrap

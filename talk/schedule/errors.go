@@ -37,8 +37,13 @@ func (p *problems) addCause(n *node, ptr string, cause error, format string, arg
 	e.Err = &errs.Worded{Msg: e.Err.Error(), Cause: cause}
 }
 
-// typeError records a value of the wrong kind.
+// typeError records a value of the wrong kind. In XML, where every
+// value is text, the text is what it got: "got string" would say nothing.
 func (p *problems) typeError(n *node, ptr string, want ...string) {
+	if !p.json && n.kind == stringNode {
+		p.add(n, ptr, "%swant %s, got %q", p.member(ptr), strings.Join(want, " or "), n.text)
+		return
+	}
 	p.add(n, ptr, "%swant %s, got %s", p.member(ptr), strings.Join(want, " or "), n.kind)
 }
 
@@ -52,5 +57,29 @@ func (p *problems) member(ptr string) string {
 	if p.json || name == "" || strings.Trim(name, "0123456789") == "" {
 		return ""
 	}
-	return jsonx.UnescapePointerToken(name) + ": "
+	return p.name(jsonx.UnescapePointerToken(name)) + ": "
+}
+
+// name returns the name a message gives the member called name in the
+// tree: its own in JSON, and in XML the name of the element or attribute
+// it was read from where the XML reader renamed it ("optout" for
+// "do_not_record"), for a name the reader's file does not hold is no help
+// in finding the place.
+func (p *problems) name(name string) string {
+	if p.json {
+		return name
+	}
+	switch name {
+	case "daysCount":
+		return "days"
+	case "do_not_record":
+		return "optout"
+	case "day_start":
+		return "start"
+	case "day_end":
+		return "end"
+	case "recording_license", "recording_url", "recording_link":
+		return strings.TrimPrefix(name, "recording_")
+	}
+	return name
 }

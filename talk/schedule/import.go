@@ -504,7 +504,7 @@ func (m *mapper) date(v *node, ptr string, extra *map[string]json.RawMessage, na
 // dateError reports err, talk.ParseDate's refusal of the member name's
 // value v at ptr, in the talk package's words under the member's name.
 func (m *mapper) dateError(v *node, ptr, name string, err error) {
-	m.addCause(v, ptr, err, "%s: %s", name, strings.TrimPrefix(err.Error(), "talk: "))
+	m.addCause(v, ptr, err, "%s: %s", m.name(name), strings.TrimPrefix(err.Error(), "talk: "))
 }
 
 func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {

@@ -971,7 +971,7 @@ func TestXMLRepeatedElements(t *testing.T) {
 		"r.xml:1:59: schedule: title: want a string, got array",
 		"r.xml:3:79: schedule: title: want a string, got array",
 		"r.xml:5:8: schedule: title: want a string, got array",
-		"r.xml:6:33: schedule: recording_license: want a string, got array",
+		"r.xml:6:33: schedule: license: want a string, got array",
 	})
 	if diff := cmp.Diff(`{"title":["C","C2"]}`, string(s.Event.Extra["unparsed"])); diff != "" {
 		t.Errorf("event Extra unparsed (-want +got):\n%s", diff)
@@ -1278,7 +1278,7 @@ func TestIntegers(t *testing.T) {
 		`i.json:2:51: /schedule/conference/days/1/index: schedule: want an integer, got null`,
 		`"two"`,
 		`[{"index":1.5,"date":"2024-03-01"},{"index":null,"date":"2024-03-02"},{"index":3,"date":"2024-03-03"}]`,
-		`i.xml:1:59: schedule: daysCount: want an integer, got "x"`,
+		`i.xml:1:59: schedule: days: want an integer, got "x"`,
 		`i.xml:2:1: schedule: index: want an integer, got "first"`,
 		`"x"`,
 		`[{"index":"first","date":"2024-03-01"},{"index":2,"date":"2024-03-02"}]`,
@@ -1586,5 +1586,59 @@ func TestPretalxMarkdown(t *testing.T) {
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s: markups (-want +got):\n%s", c.name, diff)
 		}
+	}
+}
+
+// TestXMLErrorNames: an XML error names the element or attribute the
+// file holds, and the text a value has, where it used to name the member
+// the reader made of it ("day_start", "do_not_record") and its kind
+// ("got string"), which a reader of the XML cannot find.
+func TestXMLErrorNames(t *testing.T) {
+	data := []byte(`<schedule><conference><acronym>c</acronym><title>C</title><days>two</days></conference>
+<day index="1" date="2024-03-01" start="soon" end="2024-03-01T23:00:00+01:00"><room name="A">
+<event guid="6d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f"><title>T</title><date>2024-03-01T10:00:00+01:00</date>
+<recording><license><a/></license><optout>maybe</optout></recording></event></room></day></schedule>`)
+	_, err := schedule.ParseXML(data, "n.xml")
+	var list talk.ErrorList
+	errors.As(err, &list)
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`n.xml:1:59: schedule: days: want an integer, got "two"`,
+		`n.xml:2:1: schedule: start: "soon" is not a date (want YYYY-MM-DD)`,
+		`n.xml:4:12: schedule: license: want a string, got object`,
+		`n.xml:4:35: schedule: optout: want a boolean, got "maybe"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReaderParse: Reader.Parse tells the forms apart as Parse does and
+// reads each within the Reader's MaxBytes, which Parse, the only reader
+// of either form, had no way to be given.
+func TestReaderParse(t *testing.T) {
+	var got []string
+	for _, name := range []string{"pair.json", "pair.xml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := schedule.Reader{}.Parse(data, name)
+		got = append(got, fmt.Sprintf("%s: %d talks, %v", name, len(s.Talks), err))
+		_, err = schedule.Reader{MaxBytes: 100}.Parse(data, name)
+		_, ok := errors.AsType[*talk.LimitError](err)
+		got = append(got, fmt.Sprintf("%s: %v, LimitError %v", name, err, ok))
+	}
+	want := []string{
+		"pair.json: 4 talks, <nil>",
+		"pair.json: pair.json: schedule size 5585 exceeds the limit of 100, LimitError true",
+		"pair.xml: 4 talks, <nil>",
+		"pair.xml: pair.xml: schedule size 4708 exceeds the limit of 100, LimitError true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

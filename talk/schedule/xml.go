@@ -67,9 +67,16 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 	return s, p.list.Err()
 }
 
+// Parse reads a schedule in either form with the zero [Reader]; see
+// [Reader.Parse].
+func Parse(data []byte, path string) (*Schedule, error) { return Reader{}.Parse(data, path) }
+
 // Parse reads a schedule in either form, telling them apart by their first
-// character ('<' for XML), after a byte order mark of UTF-8 or UTF-16.
-func Parse(data []byte, path string) (*Schedule, error) {
+// character ('<' for XML), after a byte order mark of UTF-8 or UTF-16, and
+// reads it as [Reader.ParseXML] or [Reader.ParseJSON] does, within r's
+// MaxBytes. XML may be UTF-16; JSON must be UTF-8 (RFC 8259), and JSON in
+// UTF-16 is an error that says so.
+func (r Reader) Parse(data []byte, path string) (*Schedule, error) {
 	bom, head := byteOrderMark(data)
 	if bom != nil && bom != unicode.UTF8 {
 		// Enough to find the first character after white space; a
@@ -77,9 +84,9 @@ func Parse(data []byte, path string) (*Schedule, error) {
 		head, _ = bom.NewDecoder().Bytes(head[:min(len(head), 512)&^1])
 	}
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '<' {
-		return ParseXML(data, path)
+		return r.ParseXML(data, path)
 	}
-	return ParseJSON(data, path)
+	return r.ParseJSON(data, path)
 }
 
 // element is one XML element as read, before it is given the JSON form's
