@@ -634,10 +634,24 @@ var honorifics = map[string]bool{
 var degrees = map[string]bool{
 	"phd": true, "ph.d.": true, "ph.d": true, "mba": true, "md": true, "m.d.": true,
 	"msc": true, "m.sc.": true, "bsc": true, "ma": true, "mph": true, "esq.": true,
-	"esq": true, "dphil": true, "pe": true,
+	"esq": true, "dphil": true, "pe": true, "dds": true, "d.d.s.": true, "dmd": true,
+	"dvm": true, "d.v.m.": true, "jd": true, "j.d.": true, "edd": true, "ed.d.": true,
+	"psyd": true, "rn": true, "cpa": true,
 }
 
 func isDegree(s string) bool { return inFolded(degrees, strings.TrimSpace(s)) }
+
+// trailingDegrees are the degrees that may end a name without a comma
+// before them ("Brooke Sanders DDS"), as they are written: in the case
+// given, and only those no family name is spelled as (not "MA", which
+// is Ma in capitals, or "PE").
+var trailingDegrees = map[string]bool{
+	"PhD": true, "Ph.D.": true, "Ph.D": true, "DPhil": true, "MD": true, "M.D.": true,
+	"DDS": true, "D.D.S.": true, "DMD": true, "DVM": true, "D.V.M.": true, "MBA": true,
+	"M.B.A.": true, "MSc": true, "M.Sc.": true, "BSc": true, "B.Sc.": true, "MPH": true,
+	"Esq": true, "Esq.": true, "JD": true, "J.D.": true, "EdD": true, "Ed.D.": true,
+	"PsyD": true, "RN": true, "CPA": true,
+}
 
 var suffixes = map[string]bool{
 	"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true,
@@ -698,6 +712,11 @@ func parsePerson(s string) Name {
 			return Name{Literal: s}
 		}
 		words = strings.Fields(s)
+	}
+	// A degree is dropped as after a comma, then a suffix is read: "John
+	// Smith Jr. PhD".
+	for len(words) > 2 && trailingDegrees[words[len(words)-1]] {
+		words = words[:len(words)-1]
 	}
 	if suffix == "" && len(words) > 2 && isSuffix(words[len(words)-1]) {
 		suffix, words = words[len(words)-1], words[:len(words)-1]

@@ -81,6 +81,15 @@ var nameCases = []struct {
 	{"Prof. Ola Mo", []Name{{Given: "Ola", Family: "Mo"}}},
 	{"Dillon R. Gardner, PhD", []Name{{Given: "Dillon R.", Family: "Gardner"}}},
 	{"Aaron Hall, MBA", []Name{{Given: "Aaron", Family: "Hall"}}},
+	{"Brooke Sanders, DDS", []Name{{Given: "Brooke", Family: "Sanders"}}},
+	// Without a comma, in the capitals degrees are written in; not a
+	// name's own last word that is also a degree's.
+	{"Brooke Sanders DDS", []Name{{Given: "Brooke", Family: "Sanders"}}},
+	{"Ana Smith MD", []Name{{Given: "Ana", Family: "Smith"}}},
+	{"Grace B. Hopper Ph.D.", []Name{{Given: "Grace B.", Family: "Hopper"}}},
+	{"John Smith Jr. PhD", []Name{{Given: "John", Family: "Smith", Suffix: "Jr."}}},
+	{"Jack Yun MA", []Name{{Given: "Jack Yun", Family: "MA"}}},
+	{"Ana MD", []Name{{Given: "Ana", Family: "MD"}}},
 
 	// Inverted names.
 	{"Selivanov, Yury", []Name{{Given: "Yury", Family: "Selivanov"}}},
