@@ -16,6 +16,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -439,14 +440,15 @@ func (v *Validator) eventSchema() string {
 // in one event, at the later record, naming the earlier.
 func (a *archive) unique() {
 	ids := map[string]string{}
-	slugs := map[[2]string]string{}
+	slugs := map[[2]string]string{}     // the first path of each slug, by event
+	folded := map[[2]string][2]string{} // the first slug and path of each slug folded (pageslug.Fold), by event
 	for _, r := range a.records {
 		if r.isEvent {
 			continue
 		}
 		if r.id != "" {
 			if first, ok := ids[r.id]; ok {
-				a.at(r.path, "/id", "unique-id", fmt.Sprintf("id %s is also the id of %s", r.idWords, first), first)
+				a.at(r.path, "/id", "unique-id", Error, fmt.Sprintf("id %s is also the id of %s", r.idWords, first), first)
 			} else {
 				ids[r.id] = r.path
 			}
@@ -454,12 +456,21 @@ func (a *archive) unique() {
 		if r.slug == "" {
 			continue
 		}
-		key := [2]string{r.event, r.slug}
+		key, foldKey := [2]string{r.event, r.slug}, [2]string{r.event, pageslug.Fold(r.slug)}
 		if first, ok := slugs[key]; ok {
-			a.at(r.path, a.slugPointer(r.path), "unique-slug",
+			a.at(r.path, a.slugPointer(r.path), "unique-slug", Error,
 				fmt.Sprintf("the URL slug %q is also the slug of %s; give one of them a slug member", r.slug, first), first)
+			continue
+		}
+		slugs[key] = r.path
+		if first, ok := folded[foldKey]; ok {
+			// A site built on macOS or Windows, whose file systems
+			// take the two for one name, writes one page over the
+			// other unless it tells them apart (talkmeta site does).
+			a.at(r.path, a.slugPointer(r.path), "unique-slug", Warning,
+				fmt.Sprintf("the URL slug %q differs from %q, the slug of %s, only in case or Unicode form, which macOS and Windows take for one file name; give one of them another slug member", r.slug, first[0], first[1]), first[1])
 		} else {
-			slugs[key] = r.path
+			folded[foldKey] = [2]string{r.slug, r.path}
 		}
 	}
 }
@@ -479,10 +490,10 @@ func (a *archive) slugPointer(p string) string {
 
 // at reports an archive-wide problem at a place in a record, reading the
 // record again for its line and column: such problems are rare.
-func (a *archive) at(p, ptr, rule, msg, other string) {
+func (a *archive) at(p, ptr, rule string, severity Severity, msg, other string) {
 	c := &checker{v: a.v, path: p}
 	c.data, _ = readRecord(a.fsys, p, a.v.Limits.RecordBytes())
-	c.add(ptr, rule, Error, msg)
+	c.add(ptr, rule, severity, msg)
 	c.finish()
 	for _, q := range c.problems {
 		q.Other = other

@@ -577,3 +577,32 @@ func TestCheckArchiveReadCause(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveSlugsFolded: two talks of an event whose URL slugs differ
+// only in case or Unicode form name one file on macOS and Windows; the
+// second is warned of, naming the first, and a slug the same as another
+// stays an error.
+func TestArchiveSlugsFolded(t *testing.T) {
+	fsys := fstest.MapFS{
+		"conf/event.json":   {Data: []byte(`{"id": "conf", "title": "Conf"}`)},
+		"conf/talks/a.json": {Data: []byte(`{"id": "a", "title": "Intro", "slug": "Intro"}`)},
+		"conf/talks/b.json": {Data: []byte(`{"id": "b", "title": "Intro", "slug": "intro"}`)},
+		"conf/talks/c.json": {Data: []byte(`{"id": "c", "title": "Café", "slug": "caf\u00e9"}`)},
+		"conf/talks/d.json": {Data: []byte(`{"id": "d", "title": "Café", "slug": "cafe\u0301"}`)},
+		"conf/talks/e.json": {Data: []byte(`{"id": "e", "title": "Intro", "slug": "intro"}`)},
+	}
+	var got []string
+	for _, p := range new(Validator).CheckArchive(fsys, nil).Problems {
+		if p.Rule == "unique-slug" {
+			got = append(got, p.Error())
+		}
+	}
+	want := []string{
+		`conf/talks/b.json:1:39: unique-slug: the URL slug "intro" differs from "Intro", the slug of conf/talks/a.json, only in case or Unicode form, which macOS and Windows take for one file name; give one of them another slug member (warning)`,
+		"conf/talks/d.json:1:39: unique-slug: the URL slug \"cafe\u0301\" differs from \"caf\u00e9\", the slug of conf/talks/c.json, only in case or Unicode form, which macOS and Windows take for one file name; give one of them another slug member (warning)",
+		`conf/talks/e.json:1:39: unique-slug: the URL slug "intro" is also the slug of conf/talks/b.json; give one of them a slug member`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("unique-slug problems (-want +got):\n%s", diff)
+	}
+}

@@ -67,9 +67,10 @@ func NewPages() *Pages {
 // owned is a page, as its owner's record spells it, and its owner.
 type owned struct{ page, owner string }
 
-// fold is what tells pages apart (see [Pages]): the page in composed
-// Unicode (NFC) and folded case.
-func fold(page string) string { return cases.Fold().String(norm.NFC.String(page)) }
+// Fold is what tells file names apart on the file systems of macOS and
+// Windows, and so pages (see [Pages]): the name in composed Unicode
+// (NFC) and folded case.
+func Fold(name string) string { return cases.Fold().String(norm.NFC.String(name)) }
 
 // PagesFileHeader begins a file of pages' owners, for the reader who
 // finds it.
@@ -132,19 +133,19 @@ func ParsePages(data []byte, path string) (*Pages, error) {
 		if err != nil {
 			return nil, &PagesFileError{path, n, err}
 		}
-		if other, ok := p.last[fold(page)]; ok {
+		if other, ok := p.last[Fold(page)]; ok {
 			same := ""
 			if other.page != page {
 				same = fmt.Sprintf(" as %q, one name to a file system that ignores case", other.page)
 			}
-			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already%s, on line %d", page, other.owner, same, lineOf[fold(page)])}
+			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already%s, on line %d", page, other.owner, same, lineOf[Fold(page)])}
 		}
 		if had, ok := p.lastOf[owner]; ok {
-			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[fold(had)])}
+			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[Fold(had)])}
 		}
-		p.last[fold(page)] = owned{page, owner}
+		p.last[Fold(page)] = owned{page, owner}
 		p.lastOf[owner] = page
-		lineOf[fold(page)] = n
+		lineOf[Fold(page)] = n
 	}
 	return p, nil
 }
@@ -193,7 +194,7 @@ func (p *Pages) Claim(page, id, owner string) string {
 	}
 	p.seen[owner] = true
 	if had, ok := p.lastOf[owner]; ok {
-		if _, taken := p.owner[fold(had)]; !taken && mayHave(had, page, id) {
+		if _, taken := p.owner[Fold(had)]; !taken && mayHave(had, page, id) {
 			return p.take(had, owner)
 		}
 	}
@@ -247,15 +248,15 @@ func (p *Pages) Had(owner string) bool {
 
 // Reserve takes page for no record: the site's own, which no record may
 // have, and the file of owners does not list.
-func (p *Pages) Reserve(page string) { p.owner[fold(page)] = owned{page: page} }
+func (p *Pages) Reserve(page string) { p.owner[Fold(page)] = owned{page: page} }
 
 // takenFrom reports whether page is another's than owner's, and whether
 // that depends on an owner of the last build not claimed yet.
 func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
-	if other, ok := p.owner[fold(page)]; ok {
+	if other, ok := p.owner[Fold(page)]; ok {
 		return other.owner != owner, false
 	}
-	prior, ok := p.last[fold(page)]
+	prior, ok := p.last[Fold(page)]
 	last := prior.owner
 	switch {
 	case !ok || last == owner:
@@ -272,7 +273,7 @@ func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
 
 // take gives page to owner.
 func (p *Pages) take(page, owner string) string {
-	p.owner[fold(page)] = owned{page, owner}
+	p.owner[Fold(page)] = owned{page, owner}
 	p.page[owner] = page
 	return page
 }
