@@ -5,9 +5,10 @@
 //
 //	node .ci/bench/ajv.mjs DIR
 //
-// It prints one JSON line for read + parse + validate and one for
-// validation alone (records parsed beforehand), which examples/bench
-// -peers sets beside talkmeta's numbers.
+// It prints one JSON line for reading the files alone, one for read +
+// parse + validate and one for validation alone (records parsed
+// beforehand), which examples/bench -peers sets beside talkmeta's
+// numbers.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,6 +59,13 @@ function time(stage, fn) {
   console.log(JSON.stringify({ tool: `ajv ${version}`, stage, ...best }));
 }
 
+// Reading alone is the floor under read+parse+validate, on both sides:
+// what no validator can go below.
+time("read only", () => {
+  let bytes = 0;
+  for (const f of files) bytes += readFileSync(f, "utf8").length;
+  return [files.length, bytes < 0 ? 1 : 0];
+});
 time("read+parse+validate", () => {
   let invalid = 0;
   for (const f of files) if (!validate(JSON.parse(readFileSync(f, "utf8")))) invalid++;

@@ -220,6 +220,20 @@ var pyvideoValidator = &schema.Validator{Profile: schema.Pyvideo}
 // another: bytes in, findings out, as ajv's read+parse+validate.
 func validateStage(fsys fs.FS) (int, int64, error) { return validateFiles(talkFiles(fsys)) }
 
+// readFiles reads the files and does nothing more: the floor under
+// validateFiles, and under any validator that reads files.
+func readFiles(files iter.Seq2[rawFile, error]) (int, int64, error) {
+	n, size := 0, int64(0)
+	for f, err := range files {
+		if err != nil {
+			return n, size, err
+		}
+		n++
+		size += int64(len(f.data))
+	}
+	return n, size, nil
+}
+
 // validateFiles validates the files as they come.
 func validateFiles(files iter.Seq2[rawFile, error]) (int, int64, error) {
 	n, size := 0, int64(0)
