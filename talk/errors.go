@@ -2,6 +2,7 @@ package talk
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -95,3 +96,15 @@ type NilError struct {
 
 // Error formats the error as "package: what is nil".
 func (e *NilError) Error() string { return e.Package + ": " + e.What + " is nil" }
+
+// FirstNil returns a [*NilError] of the package pkg naming the first nil
+// talk of talks ("talks[3]"), or nil when there is none: the check a
+// writer makes before it writes anything.
+func FirstNil(pkg string, talks []*Talk) error {
+	for i, t := range talks {
+		if t == nil {
+			return &NilError{Package: pkg, What: "talks[" + strconv.Itoa(i) + "]"}
+		}
+	}
+	return nil
+}

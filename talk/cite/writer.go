@@ -155,10 +155,8 @@ var errClosed = errors.New("cite: the Writer is closed")
 // [Writer] does. A nil talk is a [*talk.NilError] naming its index,
 // found before anything is written.
 func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
-	for i, t := range talks {
-		if t == nil {
-			return &talk.NilError{Package: "cite", What: fmt.Sprintf("talks[%d]", i)}
-		}
+	if err := talk.FirstNil("cite", talks); err != nil {
+		return err
 	}
 	cw := NewWriter(w, f, opt)
 	for _, t := range talks {

@@ -280,12 +280,7 @@ func checkNil(isNil bool, what string, talks []*talk.Talk) error {
 	if isNil {
 		return &talk.NilError{Package: "html", What: what}
 	}
-	for i, t := range talks {
-		if t == nil {
-			return &talk.NilError{Package: "html", What: "talks[" + strconv.Itoa(i) + "]"}
-		}
-	}
-	return nil
+	return talk.FirstNil("html", talks)
 }
 
 // listedSpeakers are the speakers a list of talks names for t: its own,

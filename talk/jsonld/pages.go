@@ -142,12 +142,7 @@ func checkNil(isNil bool, what string, talks []*talk.Talk) error {
 	if isNil {
 		return &talk.NilError{Package: "jsonld", What: what}
 	}
-	for i, t := range talks {
-		if t == nil {
-			return &talk.NilError{Package: "jsonld", What: "talks[" + strconv.Itoa(i) + "]"}
-		}
-	}
-	return nil
+	return talk.FirstNil("jsonld", talks)
 }
 
 // pageGraphSize is about how long an event's or a speaker's graph is, for
