@@ -36,6 +36,7 @@ var (
 	numValueRe  = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
 	numPlainRe  = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
 	posIntRe    = regexp.MustCompile(`^[1-9][0-9]*$`)
+	digitsRe    = regexp.MustCompile(`^[0-9]+$`)
 	slashNumRe  = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
 	romanRe     = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
 )
@@ -120,17 +121,22 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 		return
 	}
 	values := info.values
-	if v == varPage && len(values) == 2 && values[0].joiner == "-" && values[0].particle == values[1].particle &&
-		posIntRe.MatchString(values[0].value) && posIntRe.MatchString(values[1].value) {
+	ranges := r.rangePairs(info)
+	if v == varPage && ranges != nil {
 		values = append([]numberValue(nil), values...)
-		var ranged bool
-		values[1].value, ranged = pageRange(r.p.pageRangeFormat, values[0].value, values[1].value)
-		switch r.p.pageRangeFormat {
-		case "minimal", "minimal-two", "chicago", "chicago-15", "chicago-16":
-			// citeproc-js's PageRangeMangler writes a prefix shared
-			// by both ends once: "S1–12", not "S1–S12".
-			if ranged {
-				values[1].particle = ""
+		for i, isRange := range ranges {
+			if !isRange || !digitsRe.MatchString(values[i].value) || !digitsRe.MatchString(values[i+1].value) {
+				continue
+			}
+			var ranged bool
+			values[i+1].value, ranged = pageRange(r.p.pageRangeFormat, values[i].value, values[i+1].value)
+			switch r.p.pageRangeFormat {
+			case "minimal", "minimal-two", "chicago", "chicago-15", "chicago-16":
+				// citeproc-js's PageRangeMangler writes a prefix shared
+				// by both ends once: "S1–12", not "S1–S12".
+				if ranged {
+					values[i+1].particle = ""
+				}
 			}
 		}
 	}
@@ -141,7 +147,7 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 		plain := i+1 < len(values) && plainRangeEnd(nv) && plainRangeEnd(values[i+1])
 		// ends with different prefixes ("A1-B5") are left as they are
 		sameParticle := i+1 < len(values) && info.values[i].particle == info.values[i+1].particle
-		if joiner == "-" && sameParticle && (info.numeric || plain) {
+		if joiner == "-" && sameParticle && (info.numeric || plain) && (ranges == nil || ranges[i]) {
 			// citeproc-js's fixRanges: numbers joined by "-" take the
 			// page range delimiter, and so does a range of two bare
 			// numbers, arabic or roman, in any of its variables
@@ -179,6 +185,39 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 		r.termPredecessor = true
 	}
 	r.out.closeLevel()
+}
+
+// rangePairs reports, for each value of a collapsible number (a list of
+// plain numbers such as "101-105, 110-115"), whether it begins a range
+// with the next one, as citeproc-js's fixRanges pairs them: a value
+// joined by "-" to a value that is not itself joined by "-" ("1-3-5"
+// ranges only "3-5"). It returns nil for a number citeproc-js does not
+// collapse (its first value is not plain digits), whose "-" joiners each
+// take the range delimiter.
+func (r *renderer) rangePairs(info *numberInfo) []bool {
+	values := info.values
+	if !info.numeric || len(values) < 2 || !digitsRe.MatchString(values[0].value) {
+		return nil
+	}
+	ranges := make([]bool, len(values))
+	count := 1
+	for i := 1; i < len(values); i++ {
+		if values[i].joiner == "-" {
+			count = 1
+			continue
+		}
+		count++
+		if count != 2 || values[i-1].particle != values[i].particle {
+			continue
+		}
+		if values[i-1].joiner != "-" {
+			count = 1
+			continue
+		}
+		ranges[i-1] = true
+		count = 0
+	}
+	return ranges
 }
 
 // plainRangeEnd reports whether nv is a bare number, arabic or roman,
