@@ -37,6 +37,7 @@ var (
 	numPlainRe  = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
 	posIntRe    = regexp.MustCompile(`^[1-9][0-9]*$`)
 	digitsRe    = regexp.MustCompile(`^[0-9]+$`)
+	pageLabelRe = regexp.MustCompile(`^pp?\.(?: +|$)`)
 	slashNumRe  = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
 	romanRe     = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
 )
@@ -55,6 +56,10 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 	r.shadowNumbers = append(r.shadowNumbers, shadowNumber{v, info})
 	if v == varPage {
 		val = strings.ReplaceAll(val, "\u2013", "-")
+		// A page value that carries its own label ("pp. 3-5", "p. 7")
+		// is read without it, as citeproc-js reads it: the style
+		// prints the label it wants ("p." alone is a label and no page).
+		val = strings.TrimPrefix(val, pageLabelRe.FindString(val))
 	}
 	locs := numJoinerRe.FindAllStringIndex(val, -1)
 	prev := 0
