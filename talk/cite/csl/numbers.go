@@ -18,9 +18,16 @@ type numberValue struct {
 }
 
 type numberInfo struct {
-	values  []numberValue
+	values []numberValue
+	// numeric: every value is a number, and so "-" between two of
+	// them is a range.
 	numeric bool
-	plural  int
+	// leadNumeric: the first value is a number, which is all
+	// citeproc-js asks of a variable for is-numeric and for a list of
+	// values to take a plural label ("12, 14a" and "101-105,110" are
+	// pages, "pp.").
+	leadNumeric bool
+	plural      int
 }
 
 // shadowNumber is a number variable as parsed for a rendering
@@ -31,15 +38,17 @@ type shadowNumber struct {
 }
 
 var (
-	numJoinerRe = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
-	numPartRe   = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
-	numValueRe  = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
-	numPlainRe  = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
-	posIntRe    = regexp.MustCompile(`^[1-9][0-9]*$`)
-	digitsRe    = regexp.MustCompile(`^[0-9]+$`)
-	pageLabelRe = regexp.MustCompile(`^pp?\.(?: +|$)`)
-	slashNumRe  = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
-	romanRe     = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
+	numJoinerRe  = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
+	numPartRe    = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
+	numValueRe   = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
+	numPlainRe   = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
+	posIntRe     = regexp.MustCompile(`^[1-9][0-9]*$`)
+	digitsRe     = regexp.MustCompile(`^[0-9]+$`)
+	subsectionRe = regexp.MustCompile(`^[0-9]+[,a-zA-Z]+$`)
+	lettersRe    = regexp.MustCompile(`^[,a-zA-Z]+$`)
+	pageLabelRe  = regexp.MustCompile(`^pp?\.(?: +|$)`)
+	slashNumRe   = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
+	romanRe      = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
 )
 
 func (r *renderer) numberInfo(v varID) *numberInfo {
@@ -70,6 +79,15 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 		prev = l[1]
 	}
 	parts = append(parts, val[prev:])
+	// A subsection "12a-c" is one value, not a range of "12a" and "c"
+	// (citeproc-js's fixupSubsections).
+	for i := len(joiners) - 1; i >= 0; i-- {
+		if joiners[i] == "-" && subsectionRe.MatchString(parts[i]) && lettersRe.MatchString(parts[i+1]) {
+			parts[i] += joiners[i] + parts[i+1]
+			parts = append(parts[:i+1], parts[i+2:]...)
+			joiners = append(joiners[:i], joiners[i+1:]...)
+		}
+	}
 	for i, p := range parts {
 		nv := numberValue{value: p}
 		if m := numPartRe.FindStringSubmatch(p); m != nil {
@@ -94,23 +112,14 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 			info.numeric = false
 		}
 	}
+	info.leadNumeric = info.values[0].numeric
 	if len(info.values) == 1 && slashNumRe.MatchString(info.values[0].value) {
-		info.numeric = true
+		info.numeric, info.leadNumeric = true, true
 	}
-	if info.numeric && len(info.values) > 1 {
-		collapsible := true
-		for _, nv := range info.values {
-			if m := numPlainRe.FindStringSubmatch(nv.value); m == nil || m[1] != "" {
-				if !romanRe.MatchString(nv.value) {
-					collapsible = false
-				}
-			}
-		}
-		if collapsible {
-			info.plural = 1
-		}
+	if info.leadNumeric && len(info.values) > 1 {
+		info.plural = 1
 	}
-	if info.numeric && r.p.vars.is(v, numberOfVar) {
+	if info.leadNumeric && r.p.vars.is(v, numberOfVar) {
 		if n, err := strconv.Atoi(leadingInt(r.it.field(v))); err == nil && n > 1 {
 			info.plural = 1
 		}
