@@ -403,7 +403,8 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 // every common type with particles, suffixes, Arabic and CJK names,
 // literal, given-only and family-only names, 20+ authors, editors and
 // translators, date ranges, seasons, circa, raw and literal dates, lists
-// of page ranges) with citeproc-js's in testdata/citeproc (made with
+// of page ranges), and testdata/britain.json (some of them in en-GB) with
+// citeproc-js's in testdata/citeproc (made with
 // .ci/csl/citeproc.mjs, and their bibliographies with
 // .ci/csl/citeproc-bib.mjs), and a bibliography
 // of every third talk variant (testdata/variants.json: talkVariants

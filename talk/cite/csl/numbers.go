@@ -8,8 +8,9 @@ import (
 
 // Numbers (volume, issue, page, edition, number, ...) are parsed into
 // values and joiners the way citeproc-js does for plain values: "12",
-// "12-15", "1, 3 & 5", "2nd". citeproc-js's handling of embedded labels
-// ("p. 12", "sec. 3") in legal locators is not reproduced.
+// "12-15", "1, 3 & 5", "2nd", "12a-c". Of citeproc-js's embedded labels,
+// only a page's own leading "p. " or "pp. " is read ("pp. 3-5"); the
+// others ("sec. 3", a label inside a value) of legal locators are not.
 
 type numberValue struct {
 	particle, value string
