@@ -11,7 +11,7 @@ import (
 
 // clusterItemFiles are the items the clusters of testdata/clusters.json
 // cite, as .ci/csl/citeproc-cluster.mjs is given them.
-var clusterItemFiles = []string{"general.json", "fixtures.json", "cluster-talks.json"}
+var clusterItemFiles = []string{"general.json", "fixtures.json", "cluster-talks.json", "cluster-names.json"}
 
 // citeprocClusters is what .ci/csl/citeproc-cluster.mjs writes.
 type citeprocClusters struct {
@@ -45,7 +45,9 @@ func clusterProcessor(t *testing.T, style string) *Processor {
 // testdata/citeproc/clusters.STYLE.json by .ci/csl/citeproc-cluster.mjs):
 // same author in different years and in the same year (year
 // suffixes), family names shared (initials added), et al., no date, no
-// author, items given out of order, one item, literal names.
+// author, items given out of order, one item, literal names, and
+// (testdata/cluster-names.json) particles, CJK family names shared,
+// organisations, suffixes, given-only names, 22 authors.
 func TestCiteMatchesCiteproc(t *testing.T) {
 	if _, err := os.Stat(sharedCSL); err != nil {
 		t.Skipf("the official styles are not at %s", sharedCSL)

@@ -399,8 +399,14 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 }
 
 // TestEntriesMatchCiteproc compares single entries and citations of the
-// general items and the talk fixtures with citeproc-js's in
-// testdata/citeproc (made with .ci/csl/citeproc.mjs), and a bibliography
+// general items, the talk fixtures and testdata/demanding.json (items of
+// every common type with particles, suffixes, Arabic and CJK names,
+// literal, given-only and family-only names, 20+ authors, editors and
+// translators, date ranges, seasons, circa, raw and literal dates, lists
+// of page ranges), and testdata/britain.json (some of them in en-GB) with
+// citeproc-js's in testdata/citeproc (made with
+// .ci/csl/citeproc.mjs, and their bibliographies with
+// .ci/csl/citeproc-bib.mjs), and a bibliography
 // of every third talk variant (testdata/variants.json: talkVariants
 // written out, thinned so that the test stays quick; made with
 // .ci/csl/citeproc-bib.mjs), for the official styles and, on talks, the

@@ -396,7 +396,7 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 			if err := json.Unmarshal(v, &ns); err != nil {
 				if ie, ok := err.(*ItemError); ok {
 					ie.ID = it.ID
-					ie.Pointer = ptr + ie.Pointer
+					ie.Pointer = ptr + "/" + strconv.Itoa(badName(v)) + ie.Pointer
 					return ie
 				}
 				return fail(ptr, "must be an array of name objects")
@@ -428,6 +428,23 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// badName returns the index of the first element of the JSON array of
+// names v that is no valid name, for the pointer of the error that
+// reading the whole array returned without it.
+func badName(v json.RawMessage) int {
+	var elems []json.RawMessage
+	if json.Unmarshal(v, &elems) != nil {
+		return 0
+	}
+	for i, e := range elems {
+		var n Name
+		if n.UnmarshalJSON(e) != nil {
+			return i
+		}
+	}
+	return 0
 }
 
 // scalarText reads a JSON string or number as text.

@@ -8,8 +8,9 @@ import (
 
 // Numbers (volume, issue, page, edition, number, ...) are parsed into
 // values and joiners the way citeproc-js does for plain values: "12",
-// "12-15", "1, 3 & 5", "2nd". citeproc-js's handling of embedded labels
-// ("p. 12", "sec. 3") in legal locators is not reproduced.
+// "12-15", "1, 3 & 5", "2nd", "12a-c". Of citeproc-js's embedded labels,
+// only a page's own leading "p. " or "pp. " is read ("pp. 3-5"); the
+// others ("sec. 3", a label inside a value) of legal locators are not.
 
 type numberValue struct {
 	particle, value string
@@ -18,9 +19,16 @@ type numberValue struct {
 }
 
 type numberInfo struct {
-	values  []numberValue
+	values []numberValue
+	// numeric: every value is a number, and so "-" between two of
+	// them is a range.
 	numeric bool
-	plural  int
+	// leadNumeric: the first value is a number, which is all
+	// citeproc-js asks of a variable for is-numeric and for a list of
+	// values to take a plural label ("12, 14a" and "101-105,110" are
+	// pages, "pp.").
+	leadNumeric bool
+	plural      int
 }
 
 // shadowNumber is a number variable as parsed for a rendering
@@ -31,13 +39,17 @@ type shadowNumber struct {
 }
 
 var (
-	numJoinerRe = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
-	numPartRe   = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
-	numValueRe  = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
-	numPlainRe  = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
-	posIntRe    = regexp.MustCompile(`^[1-9][0-9]*$`)
-	slashNumRe  = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
-	romanRe     = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
+	numJoinerRe  = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
+	numPartRe    = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
+	numValueRe   = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
+	numPlainRe   = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
+	posIntRe     = regexp.MustCompile(`^[1-9][0-9]*$`)
+	digitsRe     = regexp.MustCompile(`^[0-9]+$`)
+	subsectionRe = regexp.MustCompile(`^[0-9]+[,a-zA-Z]+$`)
+	lettersRe    = regexp.MustCompile(`^[,a-zA-Z]+$`)
+	pageLabelRe  = regexp.MustCompile(`^pp?\.(?: +|$)`)
+	slashNumRe   = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
+	romanRe      = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
 )
 
 func (r *renderer) numberInfo(v varID) *numberInfo {
@@ -54,6 +66,10 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 	r.shadowNumbers = append(r.shadowNumbers, shadowNumber{v, info})
 	if v == varPage {
 		val = strings.ReplaceAll(val, "\u2013", "-")
+		// A page value that carries its own label ("pp. 3-5", "p. 7")
+		// is read without it, as citeproc-js reads it: the style
+		// prints the label it wants ("p." alone is a label and no page).
+		val = strings.TrimPrefix(val, pageLabelRe.FindString(val))
 	}
 	locs := numJoinerRe.FindAllStringIndex(val, -1)
 	prev := 0
@@ -64,6 +80,15 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 		prev = l[1]
 	}
 	parts = append(parts, val[prev:])
+	// A subsection "12a-c" is one value, not a range of "12a" and "c"
+	// (citeproc-js's fixupSubsections).
+	for i := len(joiners) - 1; i >= 0; i-- {
+		if joiners[i] == "-" && subsectionRe.MatchString(parts[i]) && lettersRe.MatchString(parts[i+1]) {
+			parts[i] += joiners[i] + parts[i+1]
+			parts = append(parts[:i+1], parts[i+2:]...)
+			joiners = append(joiners[:i], joiners[i+1:]...)
+		}
+	}
 	for i, p := range parts {
 		nv := numberValue{value: p}
 		if m := numPartRe.FindStringSubmatch(p); m != nil {
@@ -88,23 +113,14 @@ func (r *renderer) numberInfo(v varID) *numberInfo {
 			info.numeric = false
 		}
 	}
+	info.leadNumeric = info.values[0].numeric
 	if len(info.values) == 1 && slashNumRe.MatchString(info.values[0].value) {
-		info.numeric = true
+		info.numeric, info.leadNumeric = true, true
 	}
-	if info.numeric && len(info.values) > 1 {
-		collapsible := true
-		for _, nv := range info.values {
-			if m := numPlainRe.FindStringSubmatch(nv.value); m == nil || m[1] != "" {
-				if !romanRe.MatchString(nv.value) {
-					collapsible = false
-				}
-			}
-		}
-		if collapsible {
-			info.plural = 1
-		}
+	if info.leadNumeric && len(info.values) > 1 {
+		info.plural = 1
 	}
-	if info.numeric && r.p.vars.is(v, numberOfVar) {
+	if info.leadNumeric && r.p.vars.is(v, numberOfVar) {
 		if n, err := strconv.Atoi(leadingInt(r.it.field(v))); err == nil && n > 1 {
 			info.plural = 1
 		}
@@ -120,17 +136,22 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 		return
 	}
 	values := info.values
-	if v == varPage && len(values) == 2 && values[0].joiner == "-" && values[0].particle == values[1].particle &&
-		posIntRe.MatchString(values[0].value) && posIntRe.MatchString(values[1].value) {
+	ranges := r.rangePairs(info)
+	if v == varPage && ranges != nil {
 		values = append([]numberValue(nil), values...)
-		var ranged bool
-		values[1].value, ranged = pageRange(r.p.pageRangeFormat, values[0].value, values[1].value)
-		switch r.p.pageRangeFormat {
-		case "minimal", "minimal-two", "chicago", "chicago-15", "chicago-16":
-			// citeproc-js's PageRangeMangler writes a prefix shared
-			// by both ends once: "S1–12", not "S1–S12".
-			if ranged {
-				values[1].particle = ""
+		for i, isRange := range ranges {
+			if !isRange || !digitsRe.MatchString(values[i].value) || !digitsRe.MatchString(values[i+1].value) {
+				continue
+			}
+			var ranged bool
+			values[i+1].value, ranged = pageRange(r.p.pageRangeFormat, values[i].value, values[i+1].value)
+			switch r.p.pageRangeFormat {
+			case "minimal", "minimal-two", "chicago", "chicago-15", "chicago-16":
+				// citeproc-js's PageRangeMangler writes a prefix shared
+				// by both ends once: "S1–12", not "S1–S12".
+				if ranged {
+					values[i+1].particle = ""
+				}
 			}
 		}
 	}
@@ -141,7 +162,7 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 		plain := i+1 < len(values) && plainRangeEnd(nv) && plainRangeEnd(values[i+1])
 		// ends with different prefixes ("A1-B5") are left as they are
 		sameParticle := i+1 < len(values) && info.values[i].particle == info.values[i+1].particle
-		if joiner == "-" && sameParticle && (info.numeric || plain) {
+		if joiner == "-" && sameParticle && (info.numeric || plain) && (ranges == nil || ranges[i]) {
 			// citeproc-js's fixRanges: numbers joined by "-" take the
 			// page range delimiter, and so does a range of two bare
 			// numbers, arabic or roman, in any of its variables
@@ -179,6 +200,39 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 		r.termPredecessor = true
 	}
 	r.out.closeLevel()
+}
+
+// rangePairs reports, for each value of a collapsible number (a list of
+// plain numbers such as "101-105, 110-115"), whether it begins a range
+// with the next one, as citeproc-js's fixRanges pairs them: a value
+// joined by "-" to a value that is not itself joined by "-" ("1-3-5"
+// ranges only "3-5"). It returns nil for a number citeproc-js does not
+// collapse (its first value is not plain digits), whose "-" joiners each
+// take the range delimiter.
+func (r *renderer) rangePairs(info *numberInfo) []bool {
+	values := info.values
+	if !info.numeric || len(values) < 2 || !digitsRe.MatchString(values[0].value) {
+		return nil
+	}
+	ranges := make([]bool, len(values))
+	count := 1
+	for i := 1; i < len(values); i++ {
+		if values[i].joiner == "-" {
+			count = 1
+			continue
+		}
+		count++
+		if count != 2 || values[i-1].particle != values[i].particle {
+			continue
+		}
+		if values[i-1].joiner != "-" {
+			count = 1
+			continue
+		}
+		ranges[i-1] = true
+		count = 0
+	}
+	return ranges
 }
 
 // plainRangeEnd reports whether nv is a bare number, arabic or roman,

@@ -27,6 +27,12 @@ func TestParseItemsErrors(t *testing.T) {
 			`csl: item "b" (1:14) /title: must be a string`},
 		{"one object of a wrong type", ` {"id":"a","title":5}`,
 			`csl: item "a" (1:2) /title: must be a string`},
+		// The pointer of a name's error lacked the name's index
+		// ("/author/family").
+		{"second name", `[{"id":"a","author":[{"family":"x"},{"family":5}]}]`,
+			`csl: item "a" (1:2) /author/1/family: must be a string`},
+		{"name not an object", `[{"id":"a","editor":[{"family":"x"},{"given":"y"},"z"]}]`,
+			`csl: item "a" (1:2) /editor/2: a name must be an object`},
 		// null was read as an empty item, without a word.
 		{"null item", "[{\"id\":\"a\"},\n null]", `csl: item (2:2): want an object, got null`},
 	} {

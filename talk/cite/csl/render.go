@@ -683,7 +683,7 @@ func (r *renderer) testVar(kind testKind, v varID) bool {
 			return false
 		}
 		if r.p.vars.is(v, numericVar) {
-			return r.numberInfo(v).numeric
+			return r.numberInfo(v).leadNumeric
 		}
 		if v == varTitle || v == varVersion {
 			last := val[len(val)-1]
