@@ -42,7 +42,6 @@ var (
 	numJoinerRe  = regexp.MustCompile(`\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\x{2013}]+\s*`)
 	numPartRe    = regexp.MustCompile(`^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$`)
 	numValueRe   = regexp.MustCompile(`^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$`)
-	numPlainRe   = regexp.MustCompile(`^[0-9]+([-,:a-zA-Z]*)$`)
 	posIntRe     = regexp.MustCompile(`^[1-9][0-9]*$`)
 	digitsRe     = regexp.MustCompile(`^[0-9]+$`)
 	subsectionRe = regexp.MustCompile(`^[0-9]+[,a-zA-Z]+$`)
