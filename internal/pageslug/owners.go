@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -70,7 +71,18 @@ type owned struct{ page, owner string }
 // Fold is what tells file names apart on the file systems of macOS and
 // Windows, and so pages (see [Pages]): the name in composed Unicode
 // (NFC) and folded case.
-func Fold(name string) string { return cases.Fold().String(norm.NFC.String(name)) }
+func Fold(name string) string {
+	for i := range len(name) {
+		if name[i] >= utf8.RuneSelf {
+			return cases.Fold().String(norm.NFC.String(name))
+		}
+	}
+	// ASCII, as most slugs are, folds to lower case: strings.ToLower
+	// returns a name without capitals as it is, where the full fold made
+	// a Caser and two strings for each (check of the shared corpus took
+	// 5-15% longer with it; FuzzFold holds the two to one answer).
+	return strings.ToLower(name)
+}
 
 // PagesFileHeader begins a file of pages' owners, for the reader who
 // finds it.
