@@ -61,7 +61,7 @@ for (const [port, allowed] of [[listedPort, true], [otherPort, false]]) {
       bibtex: { status: 200, type: 'application/x-bibtex; charset=utf-8', etag: got.bibtex.etag, range: null, start: got.bibtex.start },
       again: { status: 304, type: null, etag: got.ld.etag, range: null, start: '' },
       range: { status: 206, type: 'application/ld+json', etag: got.ld.etag, range: got.range.range, start: '{\n  "' },
-      missing: { status: 404, type: 'text/plain; charset=utf-8', etag: null, range: null, start: '404 page not found\n' },
+      missing: { status: 404, type: 'text/plain; charset=utf-8', etag: null, range: null, start: '404 not found: no pa' },
     }
     : Object.fromEntries(Object.keys(got).map((k) => [k, { error: 'TypeError' }]));
   if (allowed && !((got.bibtex.start ?? '').startsWith('@') && /^[0-9a-f"]/.test(got.ld.etag ?? '') && /^bytes 0-4\/\d+$/.test(got.range.range ?? ''))) {
