@@ -140,20 +140,7 @@ func (c *sortComparer) compare(a, b *regItem) int {
 // numbers, numbers padded, macros rendered as plain text.
 func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue {
 	if k.macro != nil {
-		r := pr.newRenderer(pr.p.bibliography, it, false)
-		r.reg = reg.names
-		r.sortKey = true
-		r.sortNames = k
-		r.out.openLevel(emptyToken)
-		r.group(&baseNode{}, true, func() { r.macroBody(k.macro) })
-		r.out.closeLevel()
-		purgeEmpty(r.out.top)
-		w := &writer{r: r, f: Text}
-		s := w.joinPieces(w.render(r.out.top.kids, nil))
-		if s == "" {
-			return sortValue{}
-		}
-		return sortValue{s: s, present: true}
+		return pr.macroSortValue(pr.p.bibliography, reg, it, k)
 	}
 	v := k.variable
 	if it.hasNames(v) {
@@ -192,6 +179,28 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 		}
 	}
 	return sortValue{s: stripMarkup(s), present: true}
+}
+
+// macroSortValue renders a sort key made by a macro for area a (the
+// bibliography's or the citation's sort), as plain text that citeproc-js
+// renders its sort area's output to: the whole output joined as its
+// renderBlobs joins it, so that the numbers in it (a page list, a
+// volume) take their prefixes, which are "undefined" there.
+func (pr *Processor) macroSortValue(a *area, reg *registry, it *itemData, k sortKey) sortValue {
+	r := pr.newRenderer(a, it, false)
+	r.reg = reg.names
+	r.sortKey = true
+	r.sortNames = k
+	r.out.openLevel(emptyToken)
+	r.group(&baseNode{}, true, func() { r.macroBody(k.macro) })
+	r.out.closeLevel()
+	purgeEmpty(r.out.top)
+	w := &writer{r: r, f: Text}
+	s := w.str(w.renderPieces(w.render(r.out.top.kids, nil), "", nil))
+	if s == "" {
+		return sortValue{}
+	}
+	return sortValue{s: s, present: true}
 }
 
 // collationKey removes what citeproc-js's collation (ICU's, with

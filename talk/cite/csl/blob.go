@@ -108,7 +108,23 @@ type numInfo struct {
 	splicePrefix    string
 	ugly            bool // citeproc-js's UGLY_DELIMITER_SUPPRESS_HACK
 	suppressSplice  bool
+	// undefinedPrefixes marks the prefixes above that citeproc-js leaves
+	// undefined, as on a number variable's values (their token is a clone
+	// that does not carry them): false when tested, nothing in an entry,
+	// but "undefined" in a sort key, whose text citeproc-js does not
+	// escape. The prefix the writer sets itself is no longer undefined.
+	undefinedPrefixes numPrefixes
 }
+
+// numPrefixes is a set of a number's prefixes.
+type numPrefixes uint8
+
+const (
+	spliceUndefined numPrefixes = 1 << iota
+	successorUndefined
+	rangeUndefined
+	allPrefixesUndefined = spliceUndefined | successorUndefined | rangeUndefined
+)
 
 // blob is one node of the output tree.
 type blob struct {
@@ -809,6 +825,7 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 		if !ret[i].isStr() && !ret[i+1].isStr() && !ret[i+1].b.num.ugly {
 			ret[i].b.suffix += delim
 			ret[i+1].b.num.successorPrefix = ""
+			ret[i+1].b.num.undefinedPrefixes &^= successorUndefined
 			ret[i+1].b.num.ugly = true
 		}
 	}
@@ -1021,17 +1038,27 @@ func (w *writer) renderNumber(b *blob, pos int) string {
 	add := ""
 	switch n.status {
 	case numEnd:
-		add = w.esc(n.rangePrefix)
+		add = w.numPrefix(n, n.rangePrefix, rangeUndefined)
 	case numSuccessor:
-		add = w.esc(n.successorPrefix)
+		add = w.numPrefix(n, n.successorPrefix, successorUndefined)
 	case numStart:
 		if pos > 0 && !n.suppressSplice {
-			add = w.esc(n.splicePrefix)
+			add = w.numPrefix(n, n.splicePrefix, spliceUndefined)
 		}
 	case numSeen:
-		add = w.esc(n.splicePrefix)
+		add = w.numPrefix(n, n.splicePrefix, spliceUndefined)
 	}
 	return add + str
+}
+
+// numPrefix is the prefix s of number n, or "undefined" in a sort key
+// where citeproc-js leaves that prefix undefined (which, unescaped,
+// prints as the word and so counts in the sort).
+func (w *writer) numPrefix(n *numInfo, s string, which numPrefixes) string {
+	if w.r.sortKey && n.undefinedPrefixes&which != 0 {
+		return "undefined"
+	}
+	return w.esc(s)
 }
 
 func (n *numInfo) plain() string {

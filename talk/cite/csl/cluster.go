@@ -225,18 +225,7 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 		case key.variable == varCitationNumber:
 			v = sortValue{s: fmt.Sprintf("%020d", reg.number(tok)), present: true}
 		case key.macro != nil:
-			r := pr.newRenderer(pr.p.citation, tok.data, false)
-			r.reg = reg.names
-			r.sortKey = true
-			r.sortNames = key
-			r.out.openLevel(emptyToken)
-			r.group(&baseNode{}, true, func() { r.macroBody(key.macro) })
-			r.out.closeLevel()
-			purgeEmpty(r.out.top)
-			w := &writer{r: r, f: Text}
-			if s := w.joinPieces(w.render(r.out.top.kids, nil)); s != "" {
-				v = sortValue{s: s, present: true}
-			}
+			v = pr.macroSortValue(pr.p.citation, reg, tok.data, key)
 		default:
 			v = pr.sortValue(reg, tok.data, key)
 		}

@@ -152,6 +152,16 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 					values[i+1].particle = ""
 				}
 			}
+			// citeproc-js reads the formatted end back into particle
+			// and value, its leading zeros into the particle: "05" of
+			// "101–05" stays the number 5, which joins the numbers
+			// around it as a number does (and takes their prefixes in
+			// a sort key).
+			if end := values[i+1].value; strings.TrimLeft(end, "0") != "" {
+				zeros := len(end) - len(strings.TrimLeft(end, "0"))
+				values[i+1].particle += end[:zeros]
+				values[i+1].value = end[zeros:]
+			}
 		}
 	}
 	master := &fmtToken{prefix: b.tok.prefix, suffix: b.tok.suffix, decorations: b.tok.decorations}
@@ -182,7 +192,7 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 			n, err := strconv.Atoi(nv.value)
 			if err == nil {
 				nb := r.newTextBlob(nv.value, tok)
-				nb.num = &numInfo{n: n, particle: nv.particle}
+				nb.num = &numInfo{n: n, particle: nv.particle, undefinedPrefixes: allPrefixesUndefined}
 				if i == 0 || isNumber {
 					nb.num.format = r.numberFormatter(form)
 				}
