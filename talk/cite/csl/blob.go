@@ -149,7 +149,6 @@ type blob struct {
 	isInverted    bool
 	isInstitution bool
 	root          bool // the queue's top level: children pushed here do not inherit decorations
-	sortDateMacro bool // a macro with a date, in a sort key
 }
 
 // fmtToken is what a blob is made from: affixes, delimiter, text case and
@@ -621,9 +620,6 @@ type piece struct {
 	head, tail int32 // the first and last fragment, 1-based; 0 for no text
 	n          int   // the text's length in bytes
 	b          *blob
-	// noDelimAfter: the piece is a date macro's output in a sort key,
-	// after which citeproc-js puts no delimiter
-	noDelimAfter bool
 	// dollars: in HTML, the text has a "$" pattern ("$$", "$&", "$`"
 	// or "$'") that decorate expands as JavaScript's replace does; one
 	// without leaves the text as it is. Kept as the text is put
@@ -805,9 +801,6 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 			from := len(w.pieces)
 			w.renderInto(b.kids, b)
 			add := w.pieces[from:]
-			if b.sortDateMacro && len(add) > 0 {
-				add[len(add)-1].noDelimAfter = true
-			}
 			if parent != nil && len(add) > 1 && b.delimiter != "" {
 				numberSeen := false
 				for j := range add {
@@ -857,9 +850,6 @@ func (w *writer) renderInto(blobs []*blob, parent *blob) {
 	// renderPieces may render a number's text through the queue, which
 	// appends pieces past ret's: they are dropped with the rest below.
 	start := w.renderPieces(ret[:split], delim, parent)
-	if split > 0 && ret[split-1].noDelimAfter {
-		start.noDelimAfter = true
-	}
 	if !start.empty() && parent != nil && (len(parent.decorations) > 0 || parent.suffix != "" || parent.prefix != "") {
 		if start.isStr() {
 			p := piece{head: start.head, tail: start.tail, n: start.n, dollars: start.dollars}
@@ -919,7 +909,7 @@ func (w *writer) renderPieces(ps []piece, delim string, parent *blob) piece {
 	var ret piece
 	for i, p := range ps {
 		useDelim := ""
-		if ret.n > 0 && (i == 0 || !ps[i-1].noDelimAfter) {
+		if ret.n > 0 {
 			useDelim = delim
 		}
 		if p.isStr() {

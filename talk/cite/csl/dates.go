@@ -20,6 +20,14 @@ func (r *renderer) date(n *dateNode) {
 		for _, s := range dateSortParts(d, n.dateparts) {
 			r.out.appendLiteral(r.newTextBlob(s, nil))
 		}
+		if d != nil {
+			// citeproc-js then opens the date's output level, and a
+			// sort key's date never closes it: each group that ends
+			// after it closes the level inside its own, so what
+			// follows lands a level out (no delimiter joins a volume
+			// to the page after it: "J 3100"), as there.
+			r.out.openLevel(emptyToken)
+		}
 		return
 	}
 	if d == nil || !d.truthy() {

@@ -815,7 +815,6 @@ func yearSuffix(n int) string {
 func (r *renderer) macroBody(m *macroNode) {
 	if r.sortKey && m.hasDate {
 		r.macroWithDate = true
-		r.out.current().sortDateMacro = true
 	}
 	r.nodes(m.children)
 	if r.sortKey && m.hasDate {
