@@ -412,8 +412,10 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 // .ci/csl/citeproc-bib.mjs), and bibliographies of testdata/ties.json
 // (items alike in all but their pages, whose sort keys carry the
 // "undefined" citeproc-js writes before their numbers, and items alike in
-// all but their URLs, which keep the order they are given in), for the
-// official styles and, on talks, the built-in ones.
+// all but their URLs, which keep the order they are given in) and of
+// testdata/page-lists.json (76 items alike but for their page lists,
+// volumes and issues, in shuffled order), for the official styles and,
+// on talks, the built-in ones.
 func TestEntriesMatchCiteproc(t *testing.T) {
 	if raceDetector {
 		t.Skip("a serial comparison of thousands of entries; .ci/csl/check.sh runs it without -race")
