@@ -414,8 +414,10 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 // "undefined" citeproc-js writes before their numbers, and items alike in
 // all but their URLs, which keep the order they are given in) and of
 // testdata/page-lists.json (76 items alike but for their page lists,
-// volumes and issues, in shuffled order), for the official styles and,
-// on talks, the built-in ones.
+// volumes and issues, in shuffled order), and the entries of
+// testdata/page-ranges.json (page lists whose first value is "9a",
+// "+4", "IV" or "xii" before a range), for the official styles and, on
+// talks, the built-in ones.
 func TestEntriesMatchCiteproc(t *testing.T) {
 	if raceDetector {
 		t.Skip("a serial comparison of thousands of entries; .ci/csl/check.sh runs it without -race")

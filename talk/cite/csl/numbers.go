@@ -49,6 +49,9 @@ var (
 	pageLabelRe  = regexp.MustCompile(`^pp?\.(?: +|$)`)
 	slashNumRe   = regexp.MustCompile(`^[0-9]+(?:/[0-9]+)+$`)
 	romanRe      = regexp.MustCompile(`^[ivxlcmIVXLCM]+$`)
+	// collapsibleRe: what citeproc-js's parseInt reads a number from,
+	// or a roman numeral.
+	collapsibleRe = regexp.MustCompile(`^(?:\s*[-+]?[0-9]|[ivxlcmIVXLCM]+$)`)
 )
 
 func (r *renderer) numberInfo(v varID) *numberInfo {
@@ -168,7 +171,8 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 	r.out.openLevel(master)
 	for i, nv := range values {
 		joiner := nv.joiner
-		plain := i+1 < len(values) && plainRangeEnd(nv) && plainRangeEnd(values[i+1])
+		// as given: a formatted end ("05" of "101–05") has its zeros as a particle
+		plain := i+1 < len(values) && plainRangeEnd(info.values[i]) && plainRangeEnd(info.values[i+1])
 		// ends with different prefixes ("A1-B5") are left as they are
 		sameParticle := i+1 < len(values) && info.values[i].particle == info.values[i+1].particle
 		if joiner == "-" && sameParticle && (info.numeric || plain) && (ranges == nil || ranges[i]) {
@@ -211,16 +215,17 @@ func (r *renderer) numericVariable(b *baseNode, v varID, form string, isNumber b
 	r.out.closeLevel()
 }
 
-// rangePairs reports, for each value of a collapsible number (a list of
-// plain numbers such as "101-105, 110-115"), whether it begins a range
-// with the next one, as citeproc-js's fixRanges pairs them: a value
-// joined by "-" to a value that is not itself joined by "-" ("1-3-5"
-// ranges only "3-5"). It returns nil for a number citeproc-js does not
-// collapse (its first value is not plain digits), whose "-" joiners each
-// take the range delimiter.
+// rangePairs reports, for each value of a collapsible number (such as
+// "101-105, 110-115", "9a, 101-105" or "IV, 321-328"), whether it begins
+// a range with the next one, as citeproc-js's fixRanges pairs them: a
+// value joined by "-" to a value that is not itself joined by "-"
+// ("1-3-5" ranges only "3-5"). citeproc-js makes the list collapsible,
+// numeric or not, when its first value begins with a number for
+// parseInt or is a roman numeral. It returns nil for a number citeproc-js
+// does not collapse, whose "-" joiners each take the range delimiter.
 func (r *renderer) rangePairs(info *numberInfo) []bool {
 	values := info.values
-	if !info.numeric || len(values) < 2 || !digitsRe.MatchString(values[0].value) {
+	if len(values) < 2 || !collapsibleRe.MatchString(values[0].value) {
 		return nil
 	}
 	ranges := make([]bool, len(values))
