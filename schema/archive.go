@@ -16,7 +16,6 @@ import (
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
-	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -441,7 +440,7 @@ func (v *Validator) eventSchema() string {
 func (a *archive) unique() {
 	ids := map[string]string{}
 	slugs := map[[2]string]string{}     // the first path of each slug, by event
-	folded := map[[2]string][2]string{} // the first slug and path of each slug folded (pageslug.Fold), by event
+	folded := map[[2]string][2]string{} // the first slug and path of each slug folded (osfs.FoldName), by event
 	for _, r := range a.records {
 		if r.isEvent {
 			continue
@@ -456,7 +455,7 @@ func (a *archive) unique() {
 		if r.slug == "" {
 			continue
 		}
-		key, foldKey := [2]string{r.event, r.slug}, [2]string{r.event, pageslug.Fold(r.slug)}
+		key, foldKey := [2]string{r.event, r.slug}, [2]string{r.event, osfs.FoldName(r.slug)}
 		if first, ok := slugs[key]; ok {
 			a.at(r.path, a.slugPointer(r.path), "unique-slug", Error,
 				fmt.Sprintf("the URL slug %q is also the slug of %s; give one of them a slug member", r.slug, first), first)

@@ -15,8 +15,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/layout"
@@ -256,7 +254,7 @@ func notImported(out string, files []importFile) []string {
 	imported := map[string]bool{}
 	var dirs []string
 	for _, f := range files {
-		imported[foldName(f.Path)] = true
+		imported[osfs.FoldName(f.Path)] = true
 		dir := path.Dir(f.Path)
 		if f.isEvent {
 			dir = path.Join(dir, "talks")
@@ -273,17 +271,13 @@ func notImported(out string, files []importFile) []string {
 		}
 		for _, d := range entries {
 			p := dir + "/" + d.Name()
-			if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".json") && !imported[foldName(p)] {
+			if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".json") && !imported[osfs.FoldName(p)] {
 				names = append(names, filepath.Join(out, filepath.FromSlash(p)))
 			}
 		}
 	}
 	return names
 }
-
-// foldName is name as a file system that ignores case and Unicode
-// normalization compares it, as uniqueNames takes names.
-func foldName(name string) string { return strings.ToLower(norm.NFC.String(name)) }
 
 // differsAt says where a file, before, differs from data, the import's:
 // " at" and the JSON pointers of the first three values that differ (a
@@ -539,7 +533,7 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 type uniqueNames struct{ set talk.SlugSet }
 
 func (u *uniqueNames) unique(name string) string {
-	folded := foldName(name)
+	folded := osfs.FoldName(name)
 	got := u.set.Unique(folded)
 	if !strings.HasPrefix(got, folded) { // an empty name, which stands for "talk"
 		return got

@@ -12,6 +12,8 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 var archive = filepath.Join("..", "..", "testdata", "pyvideo")
@@ -279,4 +281,16 @@ func TestStatReadDirNames(t *testing.T) {
 			t.Errorf("%T (-want +got):\n%s", fsys, diff)
 		}
 	}
+}
+
+// FuzzFoldName holds FoldName's ASCII shortcut to the whole fold.
+func FuzzFoldName(f *testing.F) {
+	for _, s := range []string{"ev/Intro.html", "intro", "caf\u00e9", "cafe\u0301", "\u212alvin", "ß", "A-Z@[`{"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if got, want := FoldName(name), cases.Fold().String(norm.NFC.String(name)); got != want {
+			t.Errorf("FoldName(%q) = %q, want %q", name, got, want)
+		}
+	})
 }

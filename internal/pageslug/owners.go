@@ -10,10 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 )
 
 // Pages gives records their pages so that a page stays its record's from
@@ -67,22 +65,6 @@ func NewPages() *Pages {
 
 // owned is a page, as its owner's record spells it, and its owner.
 type owned struct{ page, owner string }
-
-// Fold is what tells file names apart on the file systems of macOS and
-// Windows, and so pages (see [Pages]): the name in composed Unicode
-// (NFC) and folded case.
-func Fold(name string) string {
-	for i := range len(name) {
-		if name[i] >= utf8.RuneSelf {
-			return cases.Fold().String(norm.NFC.String(name))
-		}
-	}
-	// ASCII, as most slugs are, folds to lower case: strings.ToLower
-	// returns a name without capitals as it is, where the full fold made
-	// a Caser and two strings for each (check of the shared corpus took
-	// 5-15% longer with it; FuzzFold holds the two to one answer).
-	return strings.ToLower(name)
-}
 
 // PagesFileHeader begins a file of pages' owners, for the reader who
 // finds it.
@@ -145,19 +127,20 @@ func ParsePages(data []byte, path string) (*Pages, error) {
 		if err != nil {
 			return nil, &PagesFileError{path, n, err}
 		}
-		if other, ok := p.last[Fold(page)]; ok {
+		folded := osfs.FoldName(page)
+		if other, ok := p.last[folded]; ok {
 			same := ""
 			if other.page != page {
 				same = fmt.Sprintf(" as %q, one name to a file system that ignores case", other.page)
 			}
-			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already%s, on line %d", page, other.owner, same, lineOf[Fold(page)])}
+			return nil, &PagesFileError{path, n, fmt.Errorf("page %q is %s's already%s, on line %d", page, other.owner, same, lineOf[folded])}
 		}
 		if had, ok := p.lastOf[owner]; ok {
-			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[Fold(had)])}
+			return nil, &PagesFileError{path, n, fmt.Errorf("%s has page %q already, on line %d", owner, had, lineOf[osfs.FoldName(had)])}
 		}
-		p.last[Fold(page)] = owned{page, owner}
+		p.last[folded] = owned{page, owner}
 		p.lastOf[owner] = page
-		lineOf[Fold(page)] = n
+		lineOf[folded] = n
 	}
 	return p, nil
 }
@@ -206,7 +189,7 @@ func (p *Pages) Claim(page, id, owner string) string {
 	}
 	p.seen[owner] = true
 	if had, ok := p.lastOf[owner]; ok {
-		if _, taken := p.owner[Fold(had)]; !taken && mayHave(had, page, id) {
+		if _, taken := p.owner[osfs.FoldName(had)]; !taken && mayHave(had, page, id) {
 			return p.take(had, owner)
 		}
 	}
@@ -260,15 +243,15 @@ func (p *Pages) Had(owner string) bool {
 
 // Reserve takes page for no record: the site's own, which no record may
 // have, and the file of owners does not list.
-func (p *Pages) Reserve(page string) { p.owner[Fold(page)] = owned{page: page} }
+func (p *Pages) Reserve(page string) { p.owner[osfs.FoldName(page)] = owned{page: page} }
 
 // takenFrom reports whether page is another's than owner's, and whether
 // that depends on an owner of the last build not claimed yet.
 func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
-	if other, ok := p.owner[Fold(page)]; ok {
+	if other, ok := p.owner[osfs.FoldName(page)]; ok {
 		return other.owner != owner, false
 	}
-	prior, ok := p.last[Fold(page)]
+	prior, ok := p.last[osfs.FoldName(page)]
 	last := prior.owner
 	switch {
 	case !ok || last == owner:
@@ -285,7 +268,7 @@ func (p *Pages) takenFrom(page, owner string) (taken, waits bool) {
 
 // take gives page to owner.
 func (p *Pages) take(page, owner string) string {
-	p.owner[Fold(page)] = owned{page, owner}
+	p.owner[osfs.FoldName(page)] = owned{page, owner}
 	p.page[owner] = page
 	return page
 }

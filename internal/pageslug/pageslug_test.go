@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // TestFit: a slug within Max is kept; a longer one is cut at a "-", or
@@ -244,16 +242,4 @@ func TestMayHave(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mayHave (-want +got):\n%s", diff)
 	}
-}
-
-// FuzzFold holds Fold's ASCII shortcut to the whole fold.
-func FuzzFold(f *testing.F) {
-	for _, s := range []string{"ev/Intro.html", "intro", "caf\u00e9", "cafe\u0301", "\u212alvin", "ß", "A-Z@[`{"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, name string) {
-		if got, want := Fold(name), cases.Fold().String(norm.NFC.String(name)); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", name, got, want)
-		}
-	})
 }

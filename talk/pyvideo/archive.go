@@ -10,9 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // File is one file of an archive: its slash-separated path within the
@@ -209,7 +208,7 @@ func (n *fileNames) Unique(base string) string {
 	}
 	for {
 		name := n.names.Unique(base)
-		key := cases.Fold().String(norm.NFC.String(name))
+		key := osfs.FoldName(name)
 		if !n.folded[key] {
 			n.folded[key] = true
 			return name
