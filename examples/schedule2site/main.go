@@ -119,17 +119,19 @@ const statusInterrupted = 130
 // twice from one schedule is the same to the byte, and calendar programs
 // take a changed schedule's events for updates.
 func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr io.Writer) int {
-	switch {
-	case out == "":
+	if out == "" {
 		// Not the current directory, which a path joined to "" is.
 		fmt.Fprintln(stderr, "schedule2site: -o is empty: name the directory to write the site to")
 		return statusUsage
-	case base != "" && weburl.CheckBase(base) != nil:
+	}
+	if base != "" {
 		// Without a scheme and a host ("talks.example.org") every
 		// link would be a path that leads nowhere; with a query or a
 		// fragment, every link would be the home page.
-		fmt.Fprintf(stderr, "schedule2site: -base %v\n", weburl.CheckBase(base))
-		return statusUsage
+		if err := weburl.CheckBase(base); err != nil {
+			fmt.Fprintf(stderr, "schedule2site: -base %v\n", err)
+			return statusUsage
+		}
 	}
 	data, err := os.ReadFile(src)
 	if err == nil && stamp.IsZero() {
