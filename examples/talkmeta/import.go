@@ -488,16 +488,16 @@ func unwrapAll(err error) []error {
 // others.
 func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, report func(error)) []importFile {
 	var files []importFile
-	var dirs uniqueNames
+	var dirs osfs.Names
 	dirOf := map[string]string{}
-	namesIn := map[string]*uniqueNames{}
+	namesIn := map[string]*osfs.Names{}
 	eventDir := func(ev *talk.Event) string {
 		if d, ok := dirOf[ev.ID]; ok {
 			return d
 		}
-		d := dirs.unique(fileName(ev.ID, ev.Title))
+		d := dirs.Unique(fileName(ev.ID, ev.Title))
 		dirOf[ev.ID] = d
-		namesIn[d] = &uniqueNames{}
+		namesIn[d] = &osfs.Names{}
 		return d
 	}
 	for _, ev := range events {
@@ -518,31 +518,14 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 			continue
 		}
 		dir := eventDir(&t.Event)
-		name := namesIn[dir].unique(fileName(t.ID, t.Title))
+		name := namesIn[dir].Unique(fileName(t.ID, t.Title))
 		files = append(files, importFile{pyvideo.File{Path: dir + "/talks/" + name + ".json", Data: data}, false})
 	}
 	return files
 }
 
-// uniqueNames makes the names of the files in one directory unique as
-// talk.SlugSet does ("intro", "intro-2"), taking names that a
-// case-insensitive file system, or one that ignores Unicode normalization
-// (macOS's), takes for the same as the same: "Intro" and "intro", and
-// "café" written composed (NFC) and decomposed (NFD), must not overwrite
-// each other there.
-type uniqueNames struct{ set talk.SlugSet }
-
-func (u *uniqueNames) unique(name string) string {
-	folded := osfs.FoldName(name)
-	got := u.set.Unique(folded)
-	if !strings.HasPrefix(got, folded) { // an empty name, which stands for "talk"
-		return got
-	}
-	return name + got[len(folded):]
-}
-
 // maxNameLen bounds, in bytes, a file name fileName makes: with
-// uniqueNames's suffix ("-9999") and ".json" it stays within
+// osfs.Names's suffix ("-9999") and ".json" it stays within
 // schema.MaxNameBytes, which check holds an archive to, and eCryptfs's
 // limit, where the 255 bytes most file systems allow are not.
 const maxNameLen = schema.MaxNameBytes - len(".json") - len("-9999")

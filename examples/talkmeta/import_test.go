@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -371,10 +373,10 @@ func TestTalkmetaFileNames(t *testing.T) {
 		}
 	}
 
-	var u uniqueNames
+	var u osfs.Names
 	var got []string
 	for _, name := range []string{"caf\u00e9", "cafe\u0301", "CAFE\u0301", "Intro", "intro"} {
-		got = append(got, u.unique(name))
+		got = append(got, u.Unique(name))
 	}
 	want := []string{"caf\u00e9", "cafe\u0301-2", "CAFE\u0301-3", "Intro", "intro-2"}
 	if diff := cmp.Diff(want, got); diff != "" {

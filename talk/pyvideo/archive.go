@@ -82,7 +82,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 	}
 	var events []*event
 	byID := map[string]*event{}
-	var dirs fileNames
+	var dirs osfs.Names
 	for i, t := range talks {
 		if t == nil {
 			return nil, &talk.NilError{Package: "pyvideo", What: fmt.Sprintf("talks[%d]", i)}
@@ -128,7 +128,7 @@ func archiveFiles(talks []*talk.Talk, skip func(int, error)) ([]File, error) {
 			return nil, about(fmt.Sprintf("event %q", e.ev.ID), err)
 		}
 		files = append(files, File{Path: e.dir + "/category.json", Data: data})
-		var names fileNames
+		var names osfs.Names
 		var urls talk.SlugSet
 		bareURL := false // whether a talk has the URL of an empty slug, "/<event>/.html"
 		for _, it := range e.talks {
@@ -187,33 +187,6 @@ func WriteArchive(dir string, talks []*talk.Talk) error {
 		}
 	}
 	return nil
-}
-
-// fileNames makes the names of one directory's files unique, as
-// talk.SlugSet does, and unique too where names that differ only in case
-// or Unicode normalization (as macOS writes NFD) name one file: talks
-// read from a pyvideo archive on Linux keep their file names, and
-// "Intro.json" and "intro.json" written on macOS or Windows would leave
-// one talk where there were two.
-type fileNames struct {
-	names  talk.SlugSet
-	folded map[string]bool
-}
-
-// Unique returns base, or base with the smallest suffix that makes it
-// unique.
-func (n *fileNames) Unique(base string) string {
-	if n.folded == nil {
-		n.folded = make(map[string]bool)
-	}
-	for {
-		name := n.names.Unique(base)
-		key := osfs.FoldName(name)
-		if !n.folded[key] {
-			n.folded[key] = true
-			return name
-		}
-	}
 }
 
 // maxNameBytes is schema.MaxNameBytes, which this package cannot import
