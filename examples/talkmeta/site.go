@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/talk"
@@ -803,6 +804,13 @@ type siteURLs struct {
 	// the one talkPath makes to the path it was given instead.
 	pages     *pageslug.Pages
 	talkPages map[string]string
+	// speakers maps a speaker's page by PyvideoURLs, folded by
+	// osfs.FoldName, to the page of the first speaker add saw whose page
+	// folds to it: speakers whose own slugs differ only in case or
+	// Unicode form ("Ada", "ada") are one file on macOS and Windows, where
+	// the second page written replaced the first, and most likely one
+	// person, so they share a page, and every link leads to it.
+	speakers map[string]string
 }
 
 // newSiteURLs returns a scheme with no talks added yet, whose talks have
@@ -810,7 +818,7 @@ type siteURLs struct {
 func newSiteURLs(pages *pageslug.Pages) *siteURLs {
 	u := &siteURLs{
 		slugs: map[string]string{}, dirs: map[string]string{}, added: map[string]string{},
-		pages: pages, talkPages: map[string]string{},
+		pages: pages, talkPages: map[string]string{}, speakers: map[string]string{},
 	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
@@ -841,6 +849,14 @@ func (u *siteURLs) add(t *talk.Talk) bool {
 	id := eventIdentity(&t.Event)
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	for s := range t.AllSpeakers() {
+		if page := fitPage(u.PyvideoURLs.Speaker(s)); page != "" {
+			key := osfs.FoldName(page)
+			if _, seen := u.speakers[key]; !seen {
+				u.speakers[key] = page
+			}
+		}
+	}
 	py := u.PyvideoURLs.Talk(t)
 	return u.addEvent(t, id, py) && u.addTalk(t, id, u.talkPath(t, py))
 }
@@ -1014,9 +1030,19 @@ func (u *siteURLs) talkPath(t *talk.Talk, page string) string {
 }
 
 // Speaker returns the path of s's page: PyvideoURLs', its slug cut to
-// pageslug.Max bytes.
+// pageslug.Max bytes, or the page of the speaker add saw first whose
+// page differs from it only in case or Unicode form (see speakers).
 func (u *siteURLs) Speaker(s *talk.Speaker) string {
-	return fitPage(u.PyvideoURLs.Speaker(s))
+	page := fitPage(u.PyvideoURLs.Speaker(s))
+	if page == "" {
+		return ""
+	}
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	if first, ok := u.speakers[osfs.FoldName(page)]; ok {
+		return first
+	}
+	return page
 }
 
 // fitPage is page, "/<directory>/<slug>.html", with its slug cut by

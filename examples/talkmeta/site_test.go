@@ -3,6 +3,7 @@ package main
 import (
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -49,7 +50,12 @@ func siteLinks(t *testing.T, dir string) string {
 		b.WriteString(filepath.ToSlash(rel) + ":")
 		for _, m := range href.FindAllStringSubmatch(readFile(t, p), -1) {
 			b.WriteString(" " + m[1])
-			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(m[1]))); err != nil {
+			file, err := url.PathUnescape(m[1])
+			if err != nil {
+				t.Errorf("%s links to %s, which is not a URL path: %v", rel, m[1], err)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(file))); err != nil {
 				t.Errorf("%s links to %s, which the site does not have", rel, m[1])
 			}
 		}
@@ -408,6 +414,22 @@ func TestSiteSameTalkPage(t *testing.T) {
 		"ev2/videos/go.json": `{"title": "Go", "speakers": ["Ada"], "videos": []}`,
 	}
 	buildSite(t, files, "site-events/same-talk-page.txt")
+}
+
+// TestSiteSpeakerCase builds a site of speakers whose own slugs differ
+// only in case or Unicode form ("Ada-L", "ada-l"; NFC and NFD "José"):
+// on macOS and Windows each pair is one file, where the second page
+// written replaced the first, with its talks. Each pair shares the page
+// of the spelling read first, which lists both talks, and every link
+// leads to it; a speaker whose slug differs otherwise keeps a page.
+func TestSiteSpeakerCase(t *testing.T) {
+	files := map[string]string{
+		"conf/event.json":   `{"id": "conf", "title": "Conf"}`,
+		"conf/talks/a.json": `{"id": "a", "title": "A", "speakers": [{"name": "Ada L", "slug": "Ada-L"}, {"name": "José", "slug": "Jos\u00e9"}]}`,
+		"conf/talks/b.json": `{"id": "b", "title": "B", "speakers": [{"name": "Ada L.", "slug": "ada-l"}, {"name": "José", "slug": "Jose\u0301"}]}`,
+		"conf/talks/c.json": `{"id": "c", "title": "C", "speakers": [{"name": "Ada", "slug": "ada"}]}`,
+	}
+	buildSite(t, files, "site-events/speaker-case.txt")
 }
 
 // TestSiteLongTitles builds a site of titles and names whose slugs are
