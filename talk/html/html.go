@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -946,9 +948,10 @@ func appendCollapsed(b []byte, s string, limit int) []byte {
 }
 
 // cutAtWord says where to cut text to at most 200 bytes: at the last space
-// of those if it lies past the first 100, else at the character boundary
-// at or before byte 200; shorten then marks the cut with "…". It does not
-// cut text of 200 bytes or fewer.
+// of those if it lies past the first 100, else at the boundary of
+// characters as a reader sees them (clusterStart) at or before byte 200;
+// shorten then marks the cut with "…". It does not cut text of 200 bytes
+// or fewer.
 func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 	if len(text) <= 200 {
 		return len(text), false
@@ -963,10 +966,149 @@ func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 	for n > 0 && !utf8Start(text[n]) {
 		n--
 	}
-	return n, true
+	return clusterStart(text, n), true
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// clusterStart returns the last boundary between the characters a reader
+// sees in text (Unicode's extended grapheme clusters, UAX #29) at or
+// before i, a boundary of code points: a cut at a code point alone left
+// "é" written with a combining accent (NFD, as macOS and some exports
+// write it) as "e", a Hindi conjunct without its virama ("क्ष" as "क"), a
+// family emoji as a lone person and a dangling joiner, and a flag as
+// another flag or a lone letter. When no boundary comes before i, as in
+// a letter under hundreds of marks, it is i: the cut keeps that much.
+func clusterStart[T string | []byte](text T, i int) int {
+	for j := i; j > 0; {
+		prev, size := runeBefore(text, j)
+		if clusterBoundary(text, j, prev, runeAt(text, j)) {
+			return j
+		}
+		j -= size
+	}
+	return i
+}
+
+// clusterBoundary reports whether a user-perceived character may end at
+// j in text, between prev, the code point before j, and next, the one at
+// j (utf8.RuneError for none): UAX #29's rules for the marks, joiners,
+// modifiers and tags that extend a character, emoji joined with U+200D,
+// conjuncts joined by a virama, pairs of regional indicators (flags) and
+// Hangul syllables of conjoining jamo. Prepended concatenation marks,
+// which no talk's text has, are left out.
+func clusterBoundary[T string | []byte](text T, j int, prev, next rune) bool {
+	switch {
+	case extendsCluster(next), prev == zeroWidthJoiner:
+		return false
+	case unicode.IsLetter(next) && norm.NFC.PropertiesString(string(prev)).CCC() == viramaClass:
+		return false
+	case regionalIndicator(prev) && regionalIndicator(next):
+		// Indicators pair up from the first of a run: a boundary
+		// comes after an even number of them.
+		n := 0
+		for k := j; k > 0; {
+			r, size := runeBefore(text, k)
+			if !regionalIndicator(r) {
+				break
+			}
+			n++
+			k -= size
+		}
+		return n%2 == 0
+	}
+	return !hangulJoins(prev, next)
+}
+
+const (
+	zeroWidthJoiner    = '\u200D'
+	zeroWidthNonJoiner = '\u200C'
+	// viramaClass is the canonical combining class of viramas, which
+	// join the consonants around them into one conjunct.
+	viramaClass = 9
+)
+
+// extendsCluster reports whether r belongs to the character before it:
+// a combining mark (of any of Unicode's three kinds, variation selectors
+// among them), a zero-width joiner or non-joiner, an emoji skin-tone
+// modifier, or a tag character (of the flags of England, Scotland and
+// Wales).
+func extendsCluster(r rune) bool {
+	switch {
+	case r < 0x300:
+		return false
+	case r == zeroWidthJoiner, r == zeroWidthNonJoiner,
+		0x1F3FB <= r && r <= 0x1F3FF, 0xE0020 <= r && r <= 0xE007F:
+		return true
+	}
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
+}
+
+// regionalIndicator reports whether r is one of the letters of which two
+// make a flag.
+func regionalIndicator(r rune) bool { return 0x1F1E6 <= r && r <= 0x1F1FF }
+
+// hangulJoins reports whether the Hangul jamo or syllables prev and next
+// make one syllable: a leading consonant before a leading consonant, a
+// vowel or a syllable; a vowel, or a syllable without a trailing
+// consonant, before a vowel or a trailing consonant; and a trailing
+// consonant, or a syllable with one, before a trailing consonant.
+func hangulJoins(prev, next rune) bool {
+	p, n := hangulKind(prev), hangulKind(next)
+	switch p {
+	case hangulL:
+		return n == hangulL || n == hangulV || n == hangulLV || n == hangulLVT
+	case hangulV, hangulLV:
+		return n == hangulV || n == hangulT
+	case hangulT, hangulLVT:
+		return n == hangulT
+	}
+	return false
+}
+
+// The kinds of Hangul code point, as UAX #29 tells them apart.
+const (
+	notHangul = iota
+	hangulL   // a leading consonant
+	hangulV   // a vowel
+	hangulT   // a trailing consonant
+	hangulLV  // a syllable without a trailing consonant
+	hangulLVT // a syllable with one
+)
+
+func hangulKind(r rune) int {
+	switch {
+	case r < 0x1100:
+		return notHangul
+	case r <= 0x115F, 0xA960 <= r && r <= 0xA97C:
+		return hangulL
+	case r <= 0x11A7, 0xD7B0 <= r && r <= 0xD7C6:
+		return hangulV
+	case r <= 0x11FF, 0xD7CB <= r && r <= 0xD7FB:
+		return hangulT
+	case 0xAC00 <= r && r <= 0xD7A3:
+		if (r-0xAC00)%28 == 0 {
+			return hangulLV
+		}
+		return hangulLVT
+	}
+	return notHangul
+}
+
+// runeAt is the code point at i in text, utf8.RuneError at its end.
+func runeAt[T string | []byte](text T, i int) rune {
+	var seq [utf8.UTFMax]byte
+	r, _ := utf8.DecodeRune(seq[:copy(seq[:], text[i:])])
+	return r
+}
+
+// runeBefore is the code point that ends at i in text, and its size.
+func runeBefore[T string | []byte](text T, i int) (rune, int) {
+	var seq [utf8.UTFMax]byte
+	start := max(i-utf8.UTFMax, 0)
+	n := copy(seq[:], text[start:i])
+	return utf8.DecodeLastRune(seq[:n])
+}
 
 // machineDate is d for a time element's datetime attribute: its ISO
 // 8601 form, whose fraction of a second HTML allows to three digits.

@@ -161,12 +161,40 @@ func FuzzShorten(f *testing.F) {
 			for cut > 0 && !utf8Start(want[cut]) {
 				cut--
 			}
-			want = want[:cut] + "…"
+			want = want[:clusterStart(want, cut)] + "…"
 		}
 		if got := shorten(s); got != want {
 			t.Errorf("shorten(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestShortenKeepsCharacters holds shorten's cut to the characters a
+// reader sees: a cut within 200 bytes of text without a space took a
+// letter from its combining accent (text in NFD), a consonant from its
+// virama, a person from their emoji's joiner or skin tone, a regional
+// indicator from its flag's other and a Hangul leading consonant from
+// its vowel.
+func TestShortenKeepsCharacters(t *testing.T) {
+	a := strings.Repeat
+	tests := []struct{ name, text, want string }{
+		{"NFD accent", a("e\u0301", 100), a("e\u0301", 66) + "…"},
+		{"emoji joined", a("a", 196) + "👩\u200d💻 tail", a("a", 196) + "…"},
+		{"skin tone", a("a", 196) + "👋🏽 tail", a("a", 196) + "…"},
+		{"flags", a("a", 193) + "🇫🇷🇩🇪", a("a", 193) + "…"},
+		{"flags paired", a("a", 189) + "🇫🇷🇩🇪", a("a", 189) + "🇫🇷…"},
+		{"virama before", a("a", 196) + "क्ष", a("a", 196) + "…"},
+		{"virama after", a("a", 193) + "क्ष", a("a", 193) + "…"},
+		{"Hangul jamo", a("a", 197) + "\u1100\u1161\u11a8", a("a", 197) + "…"},
+		{"Hangul syllables", a("한", 70), a("한", 66) + "…"},
+		{"one letter under marks", "a" + a("\u0301", 150), "a" + a("\u0301", 99) + "…"},
+		{"at a word", a("é", 60) + " " + a("x\u0301", 80), a("é", 60) + "…"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, shorten(tt.text)); diff != "" {
+			t.Errorf("%s: shorten (-want +got):\n%s", tt.name, diff)
+		}
+	}
 }
 
 // BenchmarkMayHoldForbidden scans the seed talk's page, which like most
