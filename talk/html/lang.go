@@ -9,12 +9,16 @@ import (
 )
 
 // langAttr returns l for a lang attribute when it is a well-formed BCP 47
-// tag, and "" otherwise: a page must not carry a malformed one.
+// tag, in its canonical form, and "" otherwise: a page must not carry a
+// malformed one. A Language a program makes by hand need not be canonical
+// ("pt_BR", "eng", "iw", which Valid takes and a page's checker refuses,
+// or reads as a language of no registry).
 func langAttr(l talk.Language) string {
-	if !l.Valid() {
+	c, err := talk.ParseLanguage(string(l))
+	if err != nil {
 		return ""
 	}
-	return string(l)
+	return string(c)
 }
 
 // dirAttr returns the dir attribute beside the lang attribute lang (from

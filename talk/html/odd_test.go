@@ -132,6 +132,14 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "mt", Title: "Mailto", Thumbnail: "MAILTO:x@example.org",
 			Videos: []talk.Video{{Provider: talk.File, URL: "https://media.example/v.mp4"}},
 		},
+		// Languages a program makes by hand, not in the canonical form
+		// the readers give: the page's lang attributes are canonical
+		// ("pt-BR", "he", "en"), as a checker wants them.
+		"odd-hand-languages.html": {
+			ID: "hand", Title: "Introdução", Language: "pt_BR", Event: talk.Event{ID: "e", Title: "E"},
+			Tags:  []string{"python"},
+			Parts: []talk.Talk{{Title: "מבוא", Language: "iw"}, {Title: "Intro", Language: "eng"}},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.

@@ -663,8 +663,10 @@ func (g *graph) language(e *encoder, l talk.Language, fragment string) span {
 	if l == "" {
 		return span{}
 	}
-	if l.Valid() {
-		return e.strAt("inLanguage", string(l))
+	if c, err := talk.ParseLanguage(string(l)); err == nil {
+		// Canonical, as schema.org's BCP 47 wants it: a Language a
+		// program makes by hand need not be ("pt_BR", "eng").
+		return e.strAt("inLanguage", string(c))
 	}
 	g.warn(g.id(fragment, eventIdentity(&g.t.Event), talkIdentity(g.t)), "inLanguage",
 		strconv.Quote(string(l))+" is not a BCP 47 language tag, such as \"en\" or \"pt-BR\"")
