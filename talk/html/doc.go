@@ -31,7 +31,9 @@
 // when it is written right to left (Arabic, Hebrew, Persian, Urdu...),
 // dir="ltr" when left to right, or dir="auto" when the title's first
 // letter is written the other way (a Hebrew title of a talk a schedule
-// says is in its event's English); the
+// says is in its event's English); the subtitle and track take their
+// direction so from their own first letters, and so does each tag in the
+// list of tags ("C++" in an Arabic talk's list is not "++C"); the
 // page's own labels keep the page's language, and so do the talk's kind,
 // which is talkmeta's word for it, and place, which is its event's, as is
 // the event's title.
@@ -95,7 +97,9 @@
 //     the title is written the other way.
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
-// (the title, or "Untitled talk"); ContentLang, ContentDir; EventURL;
+// (the title, or "Untitled talk"); ContentLang, ContentDir (the title's
+// direction), SubtitleDir and TrackDir; Tags, each with Text and Dir
+// ("auto", or "" for the list's direction); EventURL;
 // EventTitle (the event's title, or its ID when it has none, "" for
 // neither);
 // Speakers (persons); Date, Duration; Place, Kind (in words), Track and

@@ -130,11 +130,20 @@ func absoluteOnly(u string) string {
 
 // page is what the talk templates see.
 type page struct {
-	Head            head // the document's head, the "head" and "nav" blocks' data
-	Talk            *talk.Talk
-	Heading         string // the title, or words for its absence
-	ContentLang     string
-	ContentDir      string // "rtl" for a language written right to left
+	Head        head // the document's head, the "head" and "nav" blocks' data
+	Talk        *talk.Talk
+	Heading     string // the title, or words for its absence
+	ContentLang string
+	ContentDir  string // "rtl" for a language written right to left
+	// SubtitleDir and TrackDir are the directions of the subtitle and
+	// the track, as ContentDir is the title's: each is dirAttr's of its
+	// own words, as a subtitle or track in English of an Arabic talk is
+	// laid out left to right.
+	SubtitleDir, TrackDir string
+	// Tags are the talk's tags, each with the Dir of its list item:
+	// "auto" where its words are written the other way than the list
+	// (ContentDir), "" for the list's own.
+	Tags            []tagItem
 	EventURL        string
 	EventTitle      string // the event's title, or its ID without one; "" for neither (talkEventTitle)
 	Speakers        []person
@@ -167,6 +176,22 @@ type page struct {
 	videos int
 	// recorded is the talk's date as the page shows it: localDate's.
 	recorded talk.Date
+}
+
+// tagItem is a tag in a talk's list of tags.
+type tagItem struct{ Text, Dir string }
+
+// tagDir is the dir attribute of the list item of a tag of a talk in the
+// language lang (langAttr's): "auto" when the tag's first letter is
+// written the other way than the language, or the language is unknown,
+// and "" otherwise, for the list's direction. A tag in Latin letters in
+// an Arabic talk's list took the list's right-to-left direction, and
+// "C++" read "++C".
+func tagDir(lang, tag string) string {
+	if dirAttr(lang, tag) == "auto" {
+		return "auto"
+	}
+	return ""
 }
 
 // person is a speaker's name and the URL of their page, if any.
@@ -562,6 +587,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
+	p.SubtitleDir = dirAttr(p.ContentLang, t.Subtitle)
+	p.TrackDir = dirAttr(p.ContentLang, p.Track)
 	p.Recording = recordingNote(t)
 	var zones zone.Memo
 	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)
@@ -575,6 +602,9 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		}
 		p.Place = t.Where().String()
 		p.Kind = kindName(t.Kind)
+		for _, tag := range t.Tags {
+			p.Tags = append(p.Tags, tagItem{Text: tag, Dir: tagDir(p.ContentLang, tag)})
+		}
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t, len(p.Videos)+1, p.videos); ok {
 				p.Videos = append(p.Videos, parts.video(p.Heading))

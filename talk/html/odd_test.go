@@ -140,6 +140,14 @@ func oddTalks() map[string]*talk.Talk {
 			Tags:  []string{"python"},
 			Parts: []talk.Talk{{Title: "מבוא", Language: "iw"}, {Title: "Intro", Language: "eng"}},
 		},
+		// An Arabic talk with words of its own in English: its
+		// subtitle, track and tags in Latin letters are laid out left
+		// to right ("C++", not "++C"), its Arabic tag and the list of
+		// tags right to left.
+		"odd-rtl-mixed.html": {
+			ID: "mixed", Title: "مقدمة في Python 3.5", Subtitle: "Async I/O (part 1)", Language: "ar",
+			Track: "Web (beta)", Tags: []string{"C++", "بايثون", "3.5"}, Event: talk.Event{ID: "e", Title: "E"},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.

@@ -248,7 +248,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteString("</h1>\n")
 	if t.Subtitle != "" {
 		b.WriteString(`<p class="subtitle"`)
-		writeLang(b, p)
+		writeLangDir(b, p.ContentLang, p.SubtitleDir)
 		b.WriteByte('>')
 		htmlText(b, t.Subtitle)
 		b.WriteString(`</p>`)
@@ -302,7 +302,9 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		writeLang(b, p)
 		b.WriteByte('>')
 		for _, tag := range t.Tags {
-			b.WriteString("<li>")
+			b.WriteString("<li")
+			writeLangDir(b, "", tagDir(p.ContentLang, tag))
+			b.WriteByte('>')
 			htmlText(b, tag)
 			b.WriteString("</li>")
 		}
@@ -378,7 +380,7 @@ func writeFacts(b *pageWriter, p *page, place *[5]string) {
 	b.WriteByte('\n')
 	if p.Track != "" {
 		b.WriteString(`<dt>Track</dt><dd`)
-		writeLang(b, p)
+		writeLangDir(b, p.ContentLang, p.TrackDir)
 		b.WriteByte('>')
 		htmlText(b, p.Track)
 		b.WriteString(`</dd>`)
