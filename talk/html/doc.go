@@ -31,7 +31,9 @@
 // when it is written right to left (Arabic, Hebrew, Persian, Urdu...),
 // dir="ltr" when left to right, or dir="auto" when the title's first
 // letter is written the other way (a Hebrew title of a talk a schedule
-// says is in its event's English); the subtitle and track take their
+// says is in its event's English), unless the language is written right
+// to left and the title holds letters of its own ("Python للمبتدئين"
+// is Arabic); the subtitle and track take their
 // direction so from their own first letters, and so does each tag in the
 // list of tags ("C++" in an Arabic talk's list is not "++C"); the
 // page's own labels keep the page's language, and so do the talk's kind,

@@ -147,6 +147,9 @@ func oddTalks() map[string]*talk.Talk {
 		"odd-rtl-mixed.html": {
 			ID: "mixed", Title: "مقدمة في Python 3.5", Subtitle: "Async I/O (part 1)", Language: "ar",
 			Track: "Web (beta)", Tags: []string{"C++", "بايثون", "3.5"}, Event: talk.Event{ID: "e", Title: "E"},
+			// Arabic that begins with a word in Latin letters: right
+			// to left all the same.
+			Parts: []talk.Talk{{Title: "Python للمبتدئين"}},
 		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
