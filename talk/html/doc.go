@@ -107,7 +107,10 @@
 // Speakers (persons); Date, Duration; Place, Kind (in words), Track and
 // Language (its name), strings ("" when unknown); Videos, each with Title
 // (for the player's title), Provider, and one of Embed (a player's URL),
-// File (a video file, with Poster) or Link; Recording (why there is no
+// File (a video file, with Poster) or Link, and Title's parts for a
+// link's words: Number (0 for a recording shown alone), Heading, with
+// its Lang and Dir, and Language (the recording's, when not the
+// talk's); Recording (why there is no
 // recording, or ""); DescriptionHTML or Paragraphs (plain text's); Parts
 // ("parts"), each with Title, Lang, Dir, Speakers, Kind, Date, Duration
 // and Parts of its own, as a talk in Talks has them but with no page to

@@ -201,6 +201,13 @@ type timeValue struct{ Machine, Human string }
 
 type video struct {
 	Title, Provider, Embed, File, Poster, Link string
+	// The parts of Title, for the words of a link to the recording,
+	// where the heading is isolated from the page's words around it: the
+	// number of the recording among those shown (0 for one alone), the
+	// talk's heading, its lang and dir attributes ("" for none), and
+	// the recording's language where it is not the talk's.
+	Number                       int
+	Heading, Lang, Dir, Language string
 }
 
 type link struct {
@@ -605,9 +612,10 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		for _, tag := range t.Tags {
 			p.Tags = append(p.Tags, tagItem{Text: tag, Dir: tagDir(p.ContentLang, tag)})
 		}
+		lang, dir := p.headingLang()
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t, len(p.Videos)+1, p.videos); ok {
-				p.Videos = append(p.Videos, parts.video(p.Heading))
+				p.Videos = append(p.Videos, parts.video(p.Heading, lang, dir))
 			}
 		}
 	}
@@ -687,9 +695,20 @@ func recordingNote(t *talk.Talk) string {
 	return ""
 }
 
+// headingLang is the lang and dir attributes of the heading: the talk's,
+// when it is the talk's title, and none for the page's words for its
+// absence.
+func (p *page) headingLang() (lang, dir string) {
+	if p.Heading != p.Talk.Title {
+		return "", ""
+	}
+	return p.ContentLang, p.ContentDir
+}
+
 // video puts the parts of a video together for templates, for the talk
-// whose heading is heading (its title, or words for its absence).
-func (v *videoParts) video(heading string) video {
+// whose heading is heading (its title, or words for its absence), in the
+// language and direction lang and dir.
+func (v *videoParts) video(heading, lang, dir string) video {
 	title := "Recording of " + heading
 	if v.n > 0 {
 		title = "Recording " + strconv.Itoa(v.n) + " of " + heading
@@ -697,7 +716,8 @@ func (v *videoParts) video(heading string) video {
 	if v.language != "" {
 		title += " (" + v.language + ")"
 	}
-	vid := video{Title: title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+	vid := video{Title: title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link,
+		Number: v.n, Heading: heading, Lang: lang, Dir: dir, Language: v.language}
 	if v.embedPrefix != "" {
 		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
 	}

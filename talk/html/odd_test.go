@@ -150,6 +150,9 @@ func oddTalks() map[string]*talk.Talk {
 			// Arabic that begins with a word in Latin letters: right
 			// to left all the same.
 			Parts: []talk.Talk{{Title: "Python للمبتدئين"}},
+			// A recording with no player, linked to in English words
+			// around the title, which is isolated from them.
+			Videos: []talk.Video{{Provider: "aparat", URL: "https://www.aparat.com/v/abc"}},
 		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its

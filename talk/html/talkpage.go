@@ -270,7 +270,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	videos := 0
 	for i := range t.Videos {
 		if parts, ok := videoOf(&t.Videos[i], t, videos+1, p.videos); ok {
-			writeVideo(b, &parts, p.Heading)
+			writeVideo(b, &parts, p)
 			videos++
 		}
 	}
@@ -480,9 +480,10 @@ func writePlace(b *pageWriter, parts []string) {
 	}
 }
 
-// writeVideo is the "video" block, of the video of v.video(title) for a
-// talk headed title: written in its parts.
-func writeVideo(b *pageWriter, v *videoParts, title string) {
+// writeVideo is the "video" block, of the video of v.video for p's
+// talk: written in its parts.
+func writeVideo(b *pageWriter, v *videoParts, p *page) {
+	title := p.Heading
 	b.WriteString("<figure class=\"video\">\n")
 	switch {
 	case v.embedPrefix != "":
@@ -511,8 +512,24 @@ func writeVideo(b *pageWriter, v *videoParts, title string) {
 	default:
 		b.WriteString(`<p><a href="`)
 		attrURL(b, v.link)
-		b.WriteString(`" rel="nofollow noopener">Watch `)
-		writeVideoTitle(b, v, title)
+		b.WriteString(`" rel="nofollow noopener">Watch Recording `)
+		if v.n > 0 {
+			b.buf = strconv.AppendInt(b.buf, int64(v.n), 10)
+			b.WriteByte(' ')
+		}
+		// The heading isolated, so that the words around it do not
+		// reorder its own ("(part 1)" at the end of Arabic).
+		b.WriteString("of <bdi")
+		lang, dir := p.headingLang()
+		writeLangDir(b, lang, dir)
+		b.WriteByte('>')
+		htmlText(b, title)
+		b.WriteString("</bdi>")
+		if v.language != "" {
+			b.WriteString(" (")
+			htmlText(b, v.language)
+			b.WriteByte(')')
+		}
 		b.WriteString(" on ")
 		htmlText(b, v.provider)
 		b.WriteString("</a></p>")
