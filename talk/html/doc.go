@@ -38,7 +38,10 @@
 // list of tags ("C++" in an Arabic talk's list is not "++C"); the
 // page's own labels keep the page's language, and so do the talk's kind,
 // which is talkmeta's word for it, and place, which is its event's, as is
-// the event's title.
+// the event's title. Where no markup can isolate the talk's title from
+// the words around it, in a talk page's <title> beside its event's title,
+// Unicode's isolating controls (U+2066 to U+2069) do, when either title
+// holds letters written right to left or controls of direction.
 //
 // # URLs
 //

@@ -574,7 +574,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	}
 	p.EventTitle = talkEventTitle(&t.Event)
 	if forTemplates {
-		p.Head.Title = documentTitle(p.Heading, p.EventTitle)
+		p.Head.Title = documentTitle(p.Heading, p.headingDir(), p.EventTitle)
 	}
 	for i := range t.Videos {
 		if safeURL(t.Videos[i].URL) != "" {
@@ -794,13 +794,60 @@ func talkEventTitle(e *talk.Event) string {
 	return eventTitle(e)
 }
 
-// documentTitle is a talk page's <title>: its heading, and its event's
-// title after " · " when it has one.
-func documentTitle(heading, event string) string {
+// documentTitle is a talk page's <title>: its heading, whose direction
+// is dir, and its event's title after " · " when it has one, each
+// isolated from the other where their directions could mix them
+// (titleParts).
+func documentTitle(heading, dir, event string) string {
 	if event == "" {
 		return heading
 	}
+	heading, event = titleParts(heading, dir, event)
 	return heading + titleSeparator + event
+}
+
+// titleParts returns the heading and the event's title of a talk page's
+// <title>, each between the controls that isolate text of a direction
+// from the text around it (U+2066, U+2067 or U+2068 for the heading's
+// direction dir, "ltr", "rtl" or "auto"; U+2068 for the event's, which
+// is not known; U+2069 after each), when either holds a letter written
+// right to left or a control of direction. No markup can isolate them
+// in a <title>: an Arabic title ending in "(الجزء 1)" took the " · " and
+// the event's title after it into its own order, an English one before
+// an Arabic event's title its "?" to the far end of a right-to-left
+// site's title, and an unclosed override (U+202E) reversed what came
+// after it. W3C's guidance for such places is these controls. Titles of
+// neither, most of them, are returned as they are.
+func titleParts(heading, dir, event string) (string, string) {
+	if !mixesDirections(heading) && !mixesDirections(event) {
+		return heading, event
+	}
+	open := "\u2068"
+	switch dir {
+	case "ltr":
+		open = "\u2066"
+	case "rtl":
+		open = "\u2067"
+	}
+	return open + heading + "\u2069", "\u2068" + event + "\u2069"
+}
+
+// mixesDirections reports whether s holds a letter written right to left
+// or a control of direction whose effect lasts past it (embeddings,
+// overrides and isolates, and their ends: U+202A-U+202E, U+2066-U+2069).
+func mixesDirections(s string) bool {
+	return hasRightToLeft(s) || strings.ContainsFunc(s, func(r rune) bool {
+		return 0x202A <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069
+	})
+}
+
+// headingDir is the heading's direction for the document's title: the
+// talk's title's, or "ltr" for the page's words for its absence.
+func (p *page) headingDir() string {
+	if _, dir := p.headingLang(); dir != "" {
+		return dir
+	}
+	return "ltr"
 }
 
 // titleSeparator comes between a talk's heading and its event's title in

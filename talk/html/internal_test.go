@@ -197,6 +197,26 @@ func TestShortenKeepsCharacters(t *testing.T) {
 	}
 }
 
+// TestDocumentTitle: a talk page's <title>, where no markup can isolate
+// the talk's title from its event's, isolates them with Unicode's
+// controls when either holds right-to-left letters or a control of
+// direction, and leaves titles of neither as they are.
+func TestDocumentTitle(t *testing.T) {
+	tests := []struct{ heading, dir, event, want string }{
+		{"Python 3.12?", "ltr", "PyCon US", "Python 3.12? · PyCon US"},
+		{"مقدمة (الجزء 1)", "rtl", "PyCon", "\u2067مقدمة (الجزء 1)\u2069 · \u2068PyCon\u2069"},
+		{"What's new?", "ltr", "PyCon مصر", "\u2066What's new?\u2069 · \u2068PyCon مصر\u2069"},
+		{"מבוא (חלק 1)", "auto", "PyCon", "\u2068מבוא (חלק 1)\u2069 · \u2068PyCon\u2069"},
+		{"\u202eevil", "ltr", "PyCon", "\u2066\u202eevil\u2069 · \u2068PyCon\u2069"},
+		{"مقدمة", "rtl", "", "مقدمة"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, documentTitle(tt.heading, tt.dir, tt.event)); diff != "" {
+			t.Errorf("documentTitle(%q, %q, %q) (-want +got):\n%s", tt.heading, tt.dir, tt.event, diff)
+		}
+	}
+}
+
 // BenchmarkMayHoldForbidden scans the seed talk's page, which like most
 // pages holds no forbidden code point, so the whole page is read: the
 // case the eight-bytes-at-a-time skip is for.

@@ -109,10 +109,13 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	h := &p.Head
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	// documentTitle, in its parts.
-	htmlText(b, p.Heading)
-	if event := p.EventTitle; event != "" {
+	if p.EventTitle != "" {
+		heading, event := titleParts(p.Heading, p.headingDir(), p.EventTitle)
+		htmlText(b, heading)
 		htmlText(b, titleSeparator)
 		htmlText(b, event)
+	} else {
+		htmlText(b, p.Heading)
 	}
 	b.WriteString("</title>\n")
 	// The description, title and thumbnail come again in the Open Graph
