@@ -951,7 +951,8 @@ func summary(t *talk.Talk, markup bool) string {
 // words.
 const shortenLimit = 201
 
-// shorten collapses white space and cuts s to about 200 bytes at a word.
+// shorten collapses white space, as appendCollapsed does, and cuts s to
+// about 200 bytes at a word.
 func shorten(s string) string {
 	const limit = shortenLimit
 	if start, end, ok := collapsed(s, limit); ok {
@@ -1028,18 +1029,47 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// appendCollapsed appends the words of s joined with single spaces,
-// stopping once it has appended at least limit bytes.
+// appendCollapsed appends the words of s joined with single spaces, or
+// with nothing where a line break comes between Chinese or Japanese
+// characters (joinsAcrossLine), stopping once it has appended at least
+// limit bytes.
 func appendCollapsed(b []byte, s string, limit int) []byte {
 	start := len(b)
-	for word := range strings.FieldsSeq(s) {
-		if len(b) > start {
+	g := noGap
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if r == '\n' || r == '\r' {
+				g = lineGap
+			} else {
+				g = max(g, spaceGap)
+			}
+			i += size
+			continue
+		}
+		end := i + size
+		for end < len(s) {
+			r, size := rune(s[end]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[end:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		if len(b) > start && g != noGap && (g != lineGap || !joinsAcrossLine(b[start:], s[i:end])) {
 			b = append(b, ' ')
 		}
-		b = append(b, word...)
+		b = append(b, s[i:end]...)
 		if len(b)-start >= limit {
 			break
 		}
+		g = noGap
+		i = end
 	}
 	return b
 }
@@ -1193,14 +1223,14 @@ func hangulKind(r rune) int {
 }
 
 // runeAt is the code point at i in text, utf8.RuneError at its end.
-func runeAt[T string | []byte](text T, i int) rune {
+func runeAt[T ~string | []byte](text T, i int) rune {
 	var seq [utf8.UTFMax]byte
 	r, _ := utf8.DecodeRune(seq[:copy(seq[:], text[i:])])
 	return r
 }
 
 // runeBefore is the code point that ends at i in text, and its size.
-func runeBefore[T string | []byte](text T, i int) (rune, int) {
+func runeBefore[T ~string | []byte](text T, i int) (rune, int) {
 	var seq [utf8.UTFMax]byte
 	start := max(i-utf8.UTFMax, 0)
 	n := copy(seq[:], text[start:i])

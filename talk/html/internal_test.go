@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	xhtml "golang.org/x/net/html"
@@ -151,8 +152,9 @@ func FuzzShorten(f *testing.F) {
 	f.Add(strings.Repeat("é", 150) + " x")
 	f.Add(" One line, \u00e9t\u00e9 \u00c9t\u00e9 and " + strings.Repeat("more words ", 20) + " ")
 	f.Add("a\u00a0b \u3000c  d\u2028e \x85 \xc2\x85 f ")
+	f.Add("生じます。\n本発表では、 \r\n Django \n日本語\n한국어\n\n中文")
 	f.Fuzz(func(t *testing.T, s string) {
-		want := strings.Join(strings.Fields(s), " ")
+		want := collapseLines(s)
 		if len(want) > 200 {
 			cut := strings.LastIndexByte(want[:200], ' ')
 			if cut < 100 {
@@ -413,6 +415,7 @@ func FuzzVisibleText(f *testing.F) {
 
 // tokenizedWords are the words of h's text as x/net/html reads it.
 func tokenizedWords(h string) []string {
+	var blocks []string
 	var text strings.Builder
 	z := xhtml.NewTokenizer(strings.NewReader(h))
 	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
@@ -421,11 +424,43 @@ func tokenizedWords(h string) []string {
 			text.WriteString(tok.Data)
 		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
 			if !inlineElement(tok.Data) {
-				text.WriteByte(' ')
+				blocks = append(blocks, text.String())
+				text.Reset()
 			}
 		}
 	}
-	return strings.Fields(text.String())
+	var words []string
+	for _, block := range append(blocks, text.String()) {
+		words = append(words, strings.Fields(collapseLines(block))...)
+	}
+	return words
+}
+
+// collapseLines is the collapsing of white space of shorten and
+// visibleText, written plainly: the words of s joined by a space, or by
+// nothing where white space with a line break in it comes between two
+// Chinese or Japanese characters, as CSS lays a line break out.
+func collapseLines(s string) string {
+	var out []byte
+	gap, line := false, false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			gap, line = true, line || r == '\n' || r == '\r'
+			i += size
+			continue
+		}
+		if gap && len(out) > 0 {
+			last, _ := utf8.DecodeLastRune(out)
+			if !line || !wideNotHangul(last) || !wideNotHangul(r) {
+				out = append(out, ' ')
+			}
+		}
+		gap, line = false, false
+		out = append(out, s[i:i+size]...)
+		i += size
+	}
+	return string(out)
 }
 
 // tokenizedPre are h's preformatted blocks' texts as x/net/html reads
