@@ -1352,15 +1352,18 @@ func kindName(kind string) string {
 }
 
 // appendKindName appends kindName(kind): the kind trimmed, its first
-// letter upper-cased and its underscores made spaces, as the model's
+// letter in title case and its underscores made spaces, as the model's
 // lower-case words and schedules' own types made lower case ("vortrag")
-// read in a sentence. The rest is kept as it is: a hyphen is the kind's
-// own ("hands-on_workshop"), and a kind that a record spells with
-// capitals ("Q&A") keeps them.
+// read in a sentence. Title case, not upper case, which differs for some
+// letters: Georgian, which has no capitals in running text ("მოხსენება"
+// stays so, where upper case made its first letter Mtavruli,
+// "Მოხსენება"), and the digraphs ("ǆ" is "ǅ", not "Ǆ"). The rest is kept
+// as it is: a hyphen is the kind's own ("hands-on_workshop"), and a kind
+// that a record spells with capitals ("Q&A") keeps them.
 func appendKindName(b []byte, kind string) []byte {
 	kind = strings.TrimSpace(kind)
-	if r, size := utf8.DecodeRuneInString(kind); unicode.ToUpper(r) != r {
-		b = utf8.AppendRune(b, unicode.ToUpper(r))
+	if r, size := utf8.DecodeRuneInString(kind); unicode.ToTitle(r) != r {
+		b = utf8.AppendRune(b, unicode.ToTitle(r))
 		kind = kind[size:]
 	}
 	for i := 0; i < len(kind); i++ {
