@@ -31,10 +31,17 @@
 // when it is written right to left (Arabic, Hebrew, Persian, Urdu...),
 // dir="ltr" when left to right, or dir="auto" when the title's first
 // letter is written the other way (a Hebrew title of a talk a schedule
-// says is in its event's English); the
+// says is in its event's English), unless the language is written right
+// to left and the title holds letters of its own ("Python للمبتدئين"
+// is Arabic); the subtitle and track take their
+// direction so from their own first letters, and so does each tag in the
+// list of tags ("C++" in an Arabic talk's list is not "++C"); the
 // page's own labels keep the page's language, and so do the talk's kind,
 // which is talkmeta's word for it, and place, which is its event's, as is
-// the event's title.
+// the event's title. Where no markup can isolate the talk's title from
+// the words around it, in a talk page's <title> beside its event's title,
+// Unicode's isolating controls (U+2066 to U+2069) do, when either title
+// holds letters written right to left or controls of direction.
 //
 // # URLs
 //
@@ -95,13 +102,18 @@
 //     the title is written the other way.
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
-// (the title, or "Untitled talk"); ContentLang, ContentDir; EventURL;
+// (the title, or "Untitled talk"); ContentLang, ContentDir (the title's
+// direction), SubtitleDir and TrackDir; Tags, each with Text and Dir
+// ("auto", or "" for the list's direction); EventURL;
 // EventTitle (the event's title, or its ID when it has none, "" for
 // neither);
 // Speakers (persons); Date, Duration; Place, Kind (in words), Track and
 // Language (its name), strings ("" when unknown); Videos, each with Title
 // (for the player's title), Provider, and one of Embed (a player's URL),
-// File (a video file, with Poster) or Link; Recording (why there is no
+// File (a video file, with Poster) or Link, and Title's parts for a
+// link's words: Number (0 for a recording shown alone), Heading, with
+// its Lang and Dir, and Language (the recording's, when not the
+// talk's); Recording (why there is no
 // recording, or ""); DescriptionHTML or Paragraphs (plain text's); Parts
 // ("parts"), each with Title, Lang, Dir, Speakers, Kind, Date, Duration
 // and Parts of its own, as a talk in Talks has them but with no page to

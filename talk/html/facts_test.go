@@ -88,6 +88,14 @@ func TestFacts(t *testing.T) {
 		{"a kind that starts with a non-ASCII letter", func(tk *talk.Talk) { tk.Kind = "émission_<live>" },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
 				`<dt>Type</dt><dd>Émission &lt;live&gt;</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+		// Title case, not upper case: a Georgian word keeps its first
+		// letter, and a digraph is in title case.
+		{"a Georgian kind", func(tk *talk.Talk) { tk.Kind = "მოხსენება" },
+			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
+				`<dt>Type</dt><dd>მოხსენება</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
+		{"a kind that starts with a digraph", func(tk *talk.Talk) { tk.Kind = "ǆemo_day" },
+			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
+				`<dt>Type</dt><dd>ǅemo day</dd><dt>Track</dt><dd lang="es" dir="ltr">Ciencia</dd><dt>Language</dt><dd>Spanish</dd>`},
 		{"right to left", func(tk *talk.Talk) { tk.Language, tk.Track, tk.Title = "ar", "علوم", "علوم البيانات" },
 			`<dt>Place</dt><dd dir="auto">A1, Euskalduna Conference Centre, Bilbao, Spain</dd>` +
 				`<dt>Type</dt><dd>Keynote</dd><dt>Track</dt><dd lang="ar" dir="rtl">علوم</dd><dt>Language</dt><dd>Arabic</dd>`},

@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -128,11 +130,20 @@ func absoluteOnly(u string) string {
 
 // page is what the talk templates see.
 type page struct {
-	Head            head // the document's head, the "head" and "nav" blocks' data
-	Talk            *talk.Talk
-	Heading         string // the title, or words for its absence
-	ContentLang     string
-	ContentDir      string // "rtl" for a language written right to left
+	Head        head // the document's head, the "head" and "nav" blocks' data
+	Talk        *talk.Talk
+	Heading     string // the title, or words for its absence
+	ContentLang string
+	ContentDir  string // "rtl" for a language written right to left
+	// SubtitleDir and TrackDir are the directions of the subtitle and
+	// the track, as ContentDir is the title's: each is dirAttr's of its
+	// own words, as a subtitle or track in English of an Arabic talk is
+	// laid out left to right.
+	SubtitleDir, TrackDir string
+	// Tags are the talk's tags, each with the Dir of its list item:
+	// "auto" where its words are written the other way than the list
+	// (ContentDir), "" for the list's own.
+	Tags            []tagItem
 	EventURL        string
 	EventTitle      string // the event's title, or its ID without one; "" for neither (talkEventTitle)
 	Speakers        []person
@@ -167,6 +178,22 @@ type page struct {
 	recorded talk.Date
 }
 
+// tagItem is a tag in a talk's list of tags.
+type tagItem struct{ Text, Dir string }
+
+// tagDir is the dir attribute of the list item of a tag of a talk in the
+// language lang (langAttr's): "auto" when the tag's first letter is
+// written the other way than the language, or the language is unknown,
+// and "" otherwise, for the list's direction. A tag in Latin letters in
+// an Arabic talk's list took the list's right-to-left direction, and
+// "C++" read "++C".
+func tagDir(lang, tag string) string {
+	if dirAttr(lang, tag) == "auto" {
+		return "auto"
+	}
+	return ""
+}
+
 // person is a speaker's name and the URL of their page, if any.
 type person struct{ Name, URL string }
 
@@ -174,6 +201,13 @@ type timeValue struct{ Machine, Human string }
 
 type video struct {
 	Title, Provider, Embed, File, Poster, Link string
+	// The parts of Title, for the words of a link to the recording,
+	// where the heading is isolated from the page's words around it: the
+	// number of the recording among those shown (0 for one alone), the
+	// talk's heading, its lang and dir attributes ("" for none), and
+	// the recording's language where it is not the talk's.
+	Number                       int
+	Heading, Lang, Dir, Language string
 }
 
 type link struct {
@@ -540,7 +574,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	}
 	p.EventTitle = talkEventTitle(&t.Event)
 	if forTemplates {
-		p.Head.Title = documentTitle(p.Heading, p.EventTitle)
+		p.Head.Title = documentTitle(p.Heading, p.headingDir(), p.EventTitle)
 	}
 	for i := range t.Videos {
 		if safeURL(t.Videos[i].URL) != "" {
@@ -560,6 +594,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
+	p.SubtitleDir = dirAttr(p.ContentLang, t.Subtitle)
+	p.TrackDir = dirAttr(p.ContentLang, p.Track)
 	p.Recording = recordingNote(t)
 	var zones zone.Memo
 	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)
@@ -573,9 +609,13 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		}
 		p.Place = t.Where().String()
 		p.Kind = kindName(t.Kind)
+		for _, tag := range t.Tags {
+			p.Tags = append(p.Tags, tagItem{Text: tag, Dir: tagDir(p.ContentLang, tag)})
+		}
+		lang, dir := p.headingLang()
 		for i := range t.Videos {
 			if parts, ok := videoOf(&t.Videos[i], t, len(p.Videos)+1, p.videos); ok {
-				p.Videos = append(p.Videos, parts.video(p.Heading))
+				p.Videos = append(p.Videos, parts.video(p.Heading, lang, dir))
 			}
 		}
 	}
@@ -655,9 +695,20 @@ func recordingNote(t *talk.Talk) string {
 	return ""
 }
 
+// headingLang is the lang and dir attributes of the heading: the talk's,
+// when it is the talk's title, and none for the page's words for its
+// absence.
+func (p *page) headingLang() (lang, dir string) {
+	if p.Heading != p.Talk.Title {
+		return "", ""
+	}
+	return p.ContentLang, p.ContentDir
+}
+
 // video puts the parts of a video together for templates, for the talk
-// whose heading is heading (its title, or words for its absence).
-func (v *videoParts) video(heading string) video {
+// whose heading is heading (its title, or words for its absence), in the
+// language and direction lang and dir.
+func (v *videoParts) video(heading, lang, dir string) video {
 	title := "Recording of " + heading
 	if v.n > 0 {
 		title = "Recording " + strconv.Itoa(v.n) + " of " + heading
@@ -665,7 +716,8 @@ func (v *videoParts) video(heading string) video {
 	if v.language != "" {
 		title += " (" + v.language + ")"
 	}
-	vid := video{Title: title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link}
+	vid := video{Title: title, Provider: v.provider, File: v.file, Poster: v.poster, Link: v.link,
+		Number: v.n, Heading: heading, Lang: lang, Dir: dir, Language: v.language}
 	if v.embedPrefix != "" {
 		vid.Embed = v.embedPrefix + url.PathEscape(v.id) + v.embedSuffix
 	}
@@ -742,13 +794,60 @@ func talkEventTitle(e *talk.Event) string {
 	return eventTitle(e)
 }
 
-// documentTitle is a talk page's <title>: its heading, and its event's
-// title after " · " when it has one.
-func documentTitle(heading, event string) string {
+// documentTitle is a talk page's <title>: its heading, whose direction
+// is dir, and its event's title after " · " when it has one, each
+// isolated from the other where their directions could mix them
+// (titleParts).
+func documentTitle(heading, dir, event string) string {
 	if event == "" {
 		return heading
 	}
+	heading, event = titleParts(heading, dir, event)
 	return heading + titleSeparator + event
+}
+
+// titleParts returns the heading and the event's title of a talk page's
+// <title>, each between the controls that isolate text of a direction
+// from the text around it (U+2066, U+2067 or U+2068 for the heading's
+// direction dir, "ltr", "rtl" or "auto"; U+2068 for the event's, which
+// is not known; U+2069 after each), when either holds a letter written
+// right to left or a control of direction. No markup can isolate them
+// in a <title>: an Arabic title ending in "(الجزء 1)" took the " · " and
+// the event's title after it into its own order, an English one before
+// an Arabic event's title its "?" to the far end of a right-to-left
+// site's title, and an unclosed override (U+202E) reversed what came
+// after it. W3C's guidance for such places is these controls. Titles of
+// neither, most of them, are returned as they are.
+func titleParts(heading, dir, event string) (string, string) {
+	if !mixesDirections(heading) && !mixesDirections(event) {
+		return heading, event
+	}
+	open := "\u2068"
+	switch dir {
+	case "ltr":
+		open = "\u2066"
+	case "rtl":
+		open = "\u2067"
+	}
+	return open + heading + "\u2069", "\u2068" + event + "\u2069"
+}
+
+// mixesDirections reports whether s holds a letter written right to left
+// or a control of direction whose effect lasts past it (embeddings,
+// overrides and isolates, and their ends: U+202A-U+202E, U+2066-U+2069).
+func mixesDirections(s string) bool {
+	return hasRightToLeft(s) || strings.ContainsFunc(s, func(r rune) bool {
+		return 0x202A <= r && r <= 0x202E || 0x2066 <= r && r <= 0x2069
+	})
+}
+
+// headingDir is the heading's direction for the document's title: the
+// talk's title's, or "ltr" for the page's words for its absence.
+func (p *page) headingDir() string {
+	if _, dir := p.headingLang(); dir != "" {
+		return dir
+	}
+	return "ltr"
 }
 
 // titleSeparator comes between a talk's heading and its event's title in
@@ -852,7 +951,8 @@ func summary(t *talk.Talk, markup bool) string {
 // words.
 const shortenLimit = 201
 
-// shorten collapses white space and cuts s to about 200 bytes at a word.
+// shorten collapses white space, as appendCollapsed does, and cuts s to
+// about 200 bytes at a word.
 func shorten(s string) string {
 	const limit = shortenLimit
 	if start, end, ok := collapsed(s, limit); ok {
@@ -929,26 +1029,56 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// appendCollapsed appends the words of s joined with single spaces,
-// stopping once it has appended at least limit bytes.
+// appendCollapsed appends the words of s joined with single spaces, or
+// with nothing where a line break comes between Chinese or Japanese
+// characters (joinsAcrossLine), stopping once it has appended at least
+// limit bytes.
 func appendCollapsed(b []byte, s string, limit int) []byte {
 	start := len(b)
-	for word := range strings.FieldsSeq(s) {
-		if len(b) > start {
+	g := noGap
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if r == '\n' || r == '\r' {
+				g = lineGap
+			} else {
+				g = max(g, spaceGap)
+			}
+			i += size
+			continue
+		}
+		end := i + size
+		for end < len(s) {
+			r, size := rune(s[end]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[end:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		if len(b) > start && g != noGap && (g != lineGap || !joinsAcrossLine(b[start:], s[i:end])) {
 			b = append(b, ' ')
 		}
-		b = append(b, word...)
+		b = append(b, s[i:end]...)
 		if len(b)-start >= limit {
 			break
 		}
+		g = noGap
+		i = end
 	}
 	return b
 }
 
 // cutAtWord says where to cut text to at most 200 bytes: at the last space
-// of those if it lies past the first 100, else at the character boundary
-// at or before byte 200; shorten then marks the cut with "…". It does not
-// cut text of 200 bytes or fewer.
+// of those if it lies past the first 100, else at the boundary of
+// characters as a reader sees them (clusterStart) at or before byte 200;
+// shorten then marks the cut with "…". It does not cut text of 200 bytes
+// or fewer.
 func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 	if len(text) <= 200 {
 		return len(text), false
@@ -963,10 +1093,149 @@ func cutAtWord[T string | []byte](text T) (n int, cut bool) {
 	for n > 0 && !utf8Start(text[n]) {
 		n--
 	}
-	return n, true
+	return clusterStart(text, n), true
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// clusterStart returns the last boundary between the characters a reader
+// sees in text (Unicode's extended grapheme clusters, UAX #29) at or
+// before i, a boundary of code points: a cut at a code point alone left
+// "é" written with a combining accent (NFD, as macOS and some exports
+// write it) as "e", a Hindi conjunct without its virama ("क्ष" as "क"), a
+// family emoji as a lone person and a dangling joiner, and a flag as
+// another flag or a lone letter. When no boundary comes before i, as in
+// a letter under hundreds of marks, it is i: the cut keeps that much.
+func clusterStart[T string | []byte](text T, i int) int {
+	for j := i; j > 0; {
+		prev, size := runeBefore(text, j)
+		if clusterBoundary(text, j, prev, runeAt(text, j)) {
+			return j
+		}
+		j -= size
+	}
+	return i
+}
+
+// clusterBoundary reports whether a user-perceived character may end at
+// j in text, between prev, the code point before j, and next, the one at
+// j (utf8.RuneError for none): UAX #29's rules for the marks, joiners,
+// modifiers and tags that extend a character, emoji joined with U+200D,
+// conjuncts joined by a virama, pairs of regional indicators (flags) and
+// Hangul syllables of conjoining jamo. Prepended concatenation marks,
+// which no talk's text has, are left out.
+func clusterBoundary[T string | []byte](text T, j int, prev, next rune) bool {
+	switch {
+	case extendsCluster(next), prev == zeroWidthJoiner:
+		return false
+	case unicode.IsLetter(next) && norm.NFC.PropertiesString(string(prev)).CCC() == viramaClass:
+		return false
+	case regionalIndicator(prev) && regionalIndicator(next):
+		// Indicators pair up from the first of a run: a boundary
+		// comes after an even number of them.
+		n := 0
+		for k := j; k > 0; {
+			r, size := runeBefore(text, k)
+			if !regionalIndicator(r) {
+				break
+			}
+			n++
+			k -= size
+		}
+		return n%2 == 0
+	}
+	return !hangulJoins(prev, next)
+}
+
+const (
+	zeroWidthJoiner    = '\u200D'
+	zeroWidthNonJoiner = '\u200C'
+	// viramaClass is the canonical combining class of viramas, which
+	// join the consonants around them into one conjunct.
+	viramaClass = 9
+)
+
+// extendsCluster reports whether r belongs to the character before it:
+// a combining mark (of any of Unicode's three kinds, variation selectors
+// among them), a zero-width joiner or non-joiner, an emoji skin-tone
+// modifier, or a tag character (of the flags of England, Scotland and
+// Wales).
+func extendsCluster(r rune) bool {
+	switch {
+	case r < 0x300:
+		return false
+	case r == zeroWidthJoiner, r == zeroWidthNonJoiner,
+		0x1F3FB <= r && r <= 0x1F3FF, 0xE0020 <= r && r <= 0xE007F:
+		return true
+	}
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc)
+}
+
+// regionalIndicator reports whether r is one of the letters of which two
+// make a flag.
+func regionalIndicator(r rune) bool { return 0x1F1E6 <= r && r <= 0x1F1FF }
+
+// hangulJoins reports whether the Hangul jamo or syllables prev and next
+// make one syllable: a leading consonant before a leading consonant, a
+// vowel or a syllable; a vowel, or a syllable without a trailing
+// consonant, before a vowel or a trailing consonant; and a trailing
+// consonant, or a syllable with one, before a trailing consonant.
+func hangulJoins(prev, next rune) bool {
+	p, n := hangulKind(prev), hangulKind(next)
+	switch p {
+	case hangulL:
+		return n == hangulL || n == hangulV || n == hangulLV || n == hangulLVT
+	case hangulV, hangulLV:
+		return n == hangulV || n == hangulT
+	case hangulT, hangulLVT:
+		return n == hangulT
+	}
+	return false
+}
+
+// The kinds of Hangul code point, as UAX #29 tells them apart.
+const (
+	notHangul = iota
+	hangulL   // a leading consonant
+	hangulV   // a vowel
+	hangulT   // a trailing consonant
+	hangulLV  // a syllable without a trailing consonant
+	hangulLVT // a syllable with one
+)
+
+func hangulKind(r rune) int {
+	switch {
+	case r < 0x1100:
+		return notHangul
+	case r <= 0x115F, 0xA960 <= r && r <= 0xA97C:
+		return hangulL
+	case r <= 0x11A7, 0xD7B0 <= r && r <= 0xD7C6:
+		return hangulV
+	case r <= 0x11FF, 0xD7CB <= r && r <= 0xD7FB:
+		return hangulT
+	case 0xAC00 <= r && r <= 0xD7A3:
+		if (r-0xAC00)%28 == 0 {
+			return hangulLV
+		}
+		return hangulLVT
+	}
+	return notHangul
+}
+
+// runeAt is the code point at i in text, utf8.RuneError at its end.
+func runeAt[T ~string | []byte](text T, i int) rune {
+	var seq [utf8.UTFMax]byte
+	r, _ := utf8.DecodeRune(seq[:copy(seq[:], text[i:])])
+	return r
+}
+
+// runeBefore is the code point that ends at i in text, and its size.
+func runeBefore[T ~string | []byte](text T, i int) (rune, int) {
+	var seq [utf8.UTFMax]byte
+	start := max(i-utf8.UTFMax, 0)
+	n := copy(seq[:], text[start:i])
+	return utf8.DecodeLastRune(seq[:n])
+}
 
 // machineDate is d for a time element's datetime attribute: its ISO
 // 8601 form, whose fraction of a second HTML allows to three digits.
@@ -1083,15 +1352,18 @@ func kindName(kind string) string {
 }
 
 // appendKindName appends kindName(kind): the kind trimmed, its first
-// letter upper-cased and its underscores made spaces, as the model's
+// letter in title case and its underscores made spaces, as the model's
 // lower-case words and schedules' own types made lower case ("vortrag")
-// read in a sentence. The rest is kept as it is: a hyphen is the kind's
-// own ("hands-on_workshop"), and a kind that a record spells with
-// capitals ("Q&A") keeps them.
+// read in a sentence. Title case, not upper case, which differs for some
+// letters: Georgian, which has no capitals in running text ("მოხსენება"
+// stays so, where upper case made its first letter Mtavruli,
+// "Მოხსენება"), and the digraphs ("ǆ" is "ǅ", not "Ǆ"). The rest is kept
+// as it is: a hyphen is the kind's own ("hands-on_workshop"), and a kind
+// that a record spells with capitals ("Q&A") keeps them.
 func appendKindName(b []byte, kind string) []byte {
 	kind = strings.TrimSpace(kind)
-	if r, size := utf8.DecodeRuneInString(kind); unicode.ToUpper(r) != r {
-		b = utf8.AppendRune(b, unicode.ToUpper(r))
+	if r, size := utf8.DecodeRuneInString(kind); unicode.ToTitle(r) != r {
+		b = utf8.AppendRune(b, unicode.ToTitle(r))
 		kind = kind[size:]
 	}
 	for i := 0; i < len(kind); i++ {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	xhtml "golang.org/x/net/html"
@@ -151,8 +152,9 @@ func FuzzShorten(f *testing.F) {
 	f.Add(strings.Repeat("é", 150) + " x")
 	f.Add(" One line, \u00e9t\u00e9 \u00c9t\u00e9 and " + strings.Repeat("more words ", 20) + " ")
 	f.Add("a\u00a0b \u3000c  d\u2028e \x85 \xc2\x85 f ")
+	f.Add("生じます。\n本発表では、 \r\n Django \n日本語\n한국어\n\n中文")
 	f.Fuzz(func(t *testing.T, s string) {
-		want := strings.Join(strings.Fields(s), " ")
+		want := collapseLines(s)
 		if len(want) > 200 {
 			cut := strings.LastIndexByte(want[:200], ' ')
 			if cut < 100 {
@@ -161,12 +163,60 @@ func FuzzShorten(f *testing.F) {
 			for cut > 0 && !utf8Start(want[cut]) {
 				cut--
 			}
-			want = want[:cut] + "…"
+			want = want[:clusterStart(want, cut)] + "…"
 		}
 		if got := shorten(s); got != want {
 			t.Errorf("shorten(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestShortenKeepsCharacters holds shorten's cut to the characters a
+// reader sees: a cut within 200 bytes of text without a space took a
+// letter from its combining accent (text in NFD), a consonant from its
+// virama, a person from their emoji's joiner or skin tone, a regional
+// indicator from its flag's other and a Hangul leading consonant from
+// its vowel.
+func TestShortenKeepsCharacters(t *testing.T) {
+	a := strings.Repeat
+	tests := []struct{ name, text, want string }{
+		{"NFD accent", a("e\u0301", 100), a("e\u0301", 66) + "…"},
+		{"emoji joined", a("a", 196) + "👩\u200d💻 tail", a("a", 196) + "…"},
+		{"skin tone", a("a", 196) + "👋🏽 tail", a("a", 196) + "…"},
+		{"flags", a("a", 193) + "🇫🇷🇩🇪", a("a", 193) + "…"},
+		{"flags paired", a("a", 189) + "🇫🇷🇩🇪", a("a", 189) + "🇫🇷…"},
+		{"virama before", a("a", 196) + "क्ष", a("a", 196) + "…"},
+		{"virama after", a("a", 193) + "क्ष", a("a", 193) + "…"},
+		{"Hangul jamo", a("a", 197) + "\u1100\u1161\u11a8", a("a", 197) + "…"},
+		{"Hangul syllables", a("한", 70), a("한", 66) + "…"},
+		{"one letter under marks", "a" + a("\u0301", 150), "a" + a("\u0301", 99) + "…"},
+		{"at a word", a("é", 60) + " " + a("x\u0301", 80), a("é", 60) + "…"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, shorten(tt.text)); diff != "" {
+			t.Errorf("%s: shorten (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestDocumentTitle: a talk page's <title>, where no markup can isolate
+// the talk's title from its event's, isolates them with Unicode's
+// controls when either holds right-to-left letters or a control of
+// direction, and leaves titles of neither as they are.
+func TestDocumentTitle(t *testing.T) {
+	tests := []struct{ heading, dir, event, want string }{
+		{"Python 3.12?", "ltr", "PyCon US", "Python 3.12? · PyCon US"},
+		{"مقدمة (الجزء 1)", "rtl", "PyCon", "\u2067مقدمة (الجزء 1)\u2069 · \u2068PyCon\u2069"},
+		{"What's new?", "ltr", "PyCon مصر", "\u2066What's new?\u2069 · \u2068PyCon مصر\u2069"},
+		{"מבוא (חלק 1)", "auto", "PyCon", "\u2068מבוא (חלק 1)\u2069 · \u2068PyCon\u2069"},
+		{"\u202eevil", "ltr", "PyCon", "\u2066\u202eevil\u2069 · \u2068PyCon\u2069"},
+		{"مقدمة", "rtl", "", "مقدمة"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, documentTitle(tt.heading, tt.dir, tt.event)); diff != "" {
+			t.Errorf("documentTitle(%q, %q, %q) (-want +got):\n%s", tt.heading, tt.dir, tt.event, diff)
+		}
+	}
 }
 
 // BenchmarkMayHoldForbidden scans the seed talk's page, which like most
@@ -277,6 +327,9 @@ func TestDirAttrTitle(t *testing.T) {
 		{"en", "123 — !", "ltr"},
 		{"ar", "مقدمة إلى بايثون", "rtl"},
 		{"ar", "Python 3.12!", "auto"},
+		{"ar", "Python للمبتدئين", "rtl"},
+		{"he", "Django בייצור (חלק 1)", "rtl"},
+		{"fa", "«Go» و همروندی", "rtl"},
 		{"he", "Ελληνικά", "auto"},
 		{"", "מבוא", "auto"},
 		{"en", "\xff\xfeé", "ltr"},
@@ -362,6 +415,7 @@ func FuzzVisibleText(f *testing.F) {
 
 // tokenizedWords are the words of h's text as x/net/html reads it.
 func tokenizedWords(h string) []string {
+	var blocks []string
 	var text strings.Builder
 	z := xhtml.NewTokenizer(strings.NewReader(h))
 	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
@@ -370,11 +424,43 @@ func tokenizedWords(h string) []string {
 			text.WriteString(tok.Data)
 		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
 			if !inlineElement(tok.Data) {
-				text.WriteByte(' ')
+				blocks = append(blocks, text.String())
+				text.Reset()
 			}
 		}
 	}
-	return strings.Fields(text.String())
+	var words []string
+	for _, block := range append(blocks, text.String()) {
+		words = append(words, strings.Fields(collapseLines(block))...)
+	}
+	return words
+}
+
+// collapseLines is the collapsing of white space of shorten and
+// visibleText, written plainly: the words of s joined by a space, or by
+// nothing where white space with a line break in it comes between two
+// Chinese or Japanese characters, as CSS lays a line break out.
+func collapseLines(s string) string {
+	var out []byte
+	gap, line := false, false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			gap, line = true, line || r == '\n' || r == '\r'
+			i += size
+			continue
+		}
+		if gap && len(out) > 0 {
+			last, _ := utf8.DecodeLastRune(out)
+			if !line || !wideNotHangul(last) || !wideNotHangul(r) {
+				out = append(out, ' ')
+			}
+		}
+		gap, line = false, false
+		out = append(out, s[i:i+size]...)
+		i += size
+	}
+	return string(out)
 }
 
 // tokenizedPre are h's preformatted blocks' texts as x/net/html reads

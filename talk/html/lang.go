@@ -9,12 +9,16 @@ import (
 )
 
 // langAttr returns l for a lang attribute when it is a well-formed BCP 47
-// tag, and "" otherwise: a page must not carry a malformed one.
+// tag, in its canonical form, and "" otherwise: a page must not carry a
+// malformed one. A Language a program makes by hand need not be canonical
+// ("pt_BR", "eng", "iw", which Valid takes and a page's checker refuses,
+// or reads as a language of no registry).
 func langAttr(l talk.Language) string {
-	if !l.Valid() {
+	c, err := talk.ParseLanguage(string(l))
+	if err != nil {
 		return ""
 	}
-	return string(l)
+	return string(c)
 }
 
 // dirAttr returns the dir attribute beside the lang attribute lang (from
@@ -34,18 +38,42 @@ func langAttr(l talk.Language) string {
 // that title out backwards ("(חלק 1)" with its parenthesis at the wrong
 // end); "auto" lays out each of the words by their own first letter,
 // which for words that agree with their language is the language's way.
+//
+// A title in a language written right to left is "rtl" all the same when
+// it begins with a word in Latin letters but holds letters of its own
+// ("Python للمبتدئين", "Django בייצור"), as talks about software are
+// titled: "auto" laid it out left to right, and a reader of Arabic read
+// "للمبتدئين" (for beginners) before "Python". Only a title with no
+// letter written right to left ("Python 3.12!") is "auto" then.
 func dirAttr(lang, title string) string {
 	if lang == "" {
 		return "auto"
 	}
 	rtl := talk.Language(lang).RightToLeft()
-	if strong, ok := firstStrong(title); ok && strong != rtl {
+	if strong, ok := firstStrong(title); ok && strong != rtl && !(rtl && hasRightToLeft(title)) {
 		return "auto"
 	}
 	if rtl {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// hasRightToLeft reports whether s holds a letter written right to left
+// (bidi class R or AL).
+func hasRightToLeft(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		p, size := bidi.LookupString(s[i:])
+		if c := p.Class(); c == bidi.R || c == bidi.AL {
+			return true
+		}
+		i += max(size, 1)
+	}
+	return false
 }
 
 // firstStrong reports whether the first letter of s with a direction of

@@ -11,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -299,7 +301,9 @@ func descriptionMeta[T ~string | []byte](src string, markup bool, rendered T) st
 // visibleText is the text a reader sees of rendered, the HTML a markup
 // renderer made: tags left out and character references decoded, its
 // blocks (paragraphs, list items, headings) as paragraphs apart, each
-// one's words joined by single spaces, but for preformatted blocks
+// one's words joined by single spaces (or by nothing across a line break
+// between Chinese or Japanese characters: joinsAcrossLine), but for
+// preformatted blocks
 // (code), whose lines and indentation are kept as a reader sees them.
 func visibleText[T ~string | []byte](rendered T) string {
 	b := bufpool.Get()
@@ -350,15 +354,43 @@ type visibleWords struct {
 	pre, preText int
 }
 
-// gap is what goes between two words of visibleWords: nothing, a space, or
-// a paragraph's break.
+// gap is what goes between two words of visibleWords: nothing, a space, a
+// line's break (lineGap), or a paragraph's break.
 type gap int
 
 const (
 	noGap gap = iota
 	spaceGap
+	// lineGap is white space with a line break in it, which is a space
+	// but between two Chinese or Japanese characters (joinsAcrossLine).
+	lineGap
 	paragraphGap
 )
+
+// joinsAcrossLine reports whether the line break between the text before
+// and the word after is nothing rather than a space, as CSS lays it out
+// (its segment break transformation): between two characters of East
+// Asian width wide, full-width or half-width but Hangul, that is between
+// Chinese and Japanese characters, which are written without spaces and
+// which a source wraps anywhere ("生じます。\n本発表では" is
+// "生じます。本発表では", not "生じます。 本発表では").
+func joinsAcrossLine[T ~string | []byte, U ~string | []byte](before T, after U) bool {
+	if len(before) == 0 || len(after) == 0 || before[len(before)-1] < utf8.RuneSelf || after[0] < utf8.RuneSelf {
+		return false
+	}
+	last, _ := runeBefore(before, len(before))
+	return wideNotHangul(last) && wideNotHangul(runeAt(after, 0))
+}
+
+// wideNotHangul reports whether r is of East Asian width wide, full-width
+// or half-width, and not Hangul.
+func wideNotHangul(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianHalfwidth:
+		return !unicode.Is(unicode.Hangul, r)
+	}
+	return false
+}
 
 // blockBreak ends the block being read: it starts a preformatted one
 // when opening, and ends one when closing. A preformatted block loses
@@ -418,13 +450,17 @@ func appendText[T ~string | []byte](v *visibleWords, s T) {
 			isSpace = unicode.IsSpace(r)
 		}
 		if isSpace {
-			v.gap = max(v.gap, spaceGap)
+			g := spaceGap
+			if c == '\n' || c == '\r' {
+				g = lineGap
+			}
+			v.gap = max(v.gap, g)
 			i += size
 			continue
 		}
 		if len(v.text) > 0 && v.gap == paragraphGap {
 			v.text = append(v.text, '\n', '\n')
-		} else if len(v.text) > 0 && v.gap == spaceGap {
+		} else if len(v.text) > 0 && (v.gap == spaceGap || v.gap == lineGap && !joinsAcrossLine(v.text, s[i:])) {
 			v.text = append(v.text, ' ')
 		}
 		v.gap = noGap

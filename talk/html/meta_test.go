@@ -35,6 +35,15 @@ func TestMetaDescription(t *testing.T) {
 			`<meta name="description" content="Outline one two bold link a b 1 2">`},
 		{"plain text keeps its stars", talk.Talk{Description: "a *b*\n\nc"},
 			`<meta name="description" content="a *b* c">`},
+		// A line break between Chinese or Japanese characters, which a
+		// source wraps anywhere, is nothing, as a browser lays it out;
+		// elsewhere (before a Latin word, between Korean words) a space.
+		{"Japanese lines", talk.Talk{Description: "生じます。\n本発表では、\nDjango を\n使います。\n한국어\n문장", Markup: talk.ReStructuredText},
+			`<meta name="description" content="生じます。本発表では、 Django を使います。 한국어 문장">`},
+		{"Japanese lines in plain text", talk.Talk{Description: "生じます。\n本発表では、\nDjango を\n使います。\n한국어\n문장"},
+			`<meta name="description" content="生じます。本発表では、 Django を使います。 한국어 문장">`},
+		{"Japanese lines and spaces", talk.Talk{Description: "本発表 \n では 、 です", Markup: talk.Markdown},
+			`<meta name="description" content="本発表では 、 です">`},
 		{"cut at a word", talk.Talk{Description: long, Markup: talk.ReStructuredText},
 			`<meta name="description" content="` + strings.TrimSpace(strings.Repeat("word ", 40)) + `…">`},
 	}

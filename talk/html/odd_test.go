@@ -132,6 +132,28 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "mt", Title: "Mailto", Thumbnail: "MAILTO:x@example.org",
 			Videos: []talk.Video{{Provider: talk.File, URL: "https://media.example/v.mp4"}},
 		},
+		// Languages a program makes by hand, not in the canonical form
+		// the readers give: the page's lang attributes are canonical
+		// ("pt-BR", "he", "en"), as a checker wants them.
+		"odd-hand-languages.html": {
+			ID: "hand", Title: "Introdução", Language: "pt_BR", Event: talk.Event{ID: "e", Title: "E"},
+			Tags:  []string{"python"},
+			Parts: []talk.Talk{{Title: "מבוא", Language: "iw"}, {Title: "Intro", Language: "eng"}},
+		},
+		// An Arabic talk with words of its own in English: its
+		// subtitle, track and tags in Latin letters are laid out left
+		// to right ("C++", not "++C"), its Arabic tag and the list of
+		// tags right to left.
+		"odd-rtl-mixed.html": {
+			ID: "mixed", Title: "مقدمة في Python 3.5", Subtitle: "Async I/O (part 1)", Language: "ar",
+			Track: "Web (beta)", Tags: []string{"C++", "بايثون", "3.5"}, Event: talk.Event{ID: "e", Title: "E"},
+			// Arabic that begins with a word in Latin letters: right
+			// to left all the same.
+			Parts: []talk.Talk{{Title: "Python للمبتدئين"}},
+			// A recording with no player, linked to in English words
+			// around the title, which is isolated from them.
+			Videos: []talk.Video{{Provider: "aparat", URL: "https://www.aparat.com/v/abc"}},
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.

@@ -109,10 +109,13 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	h := &p.Head
 	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	// documentTitle, in its parts.
-	htmlText(b, p.Heading)
-	if event := p.EventTitle; event != "" {
+	if p.EventTitle != "" {
+		heading, event := titleParts(p.Heading, p.headingDir(), p.EventTitle)
+		htmlText(b, heading)
 		htmlText(b, titleSeparator)
 		htmlText(b, event)
+	} else {
+		htmlText(b, p.Heading)
 	}
 	b.WriteString("</title>\n")
 	// The description, title and thumbnail come again in the Open Graph
@@ -248,7 +251,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteString("</h1>\n")
 	if t.Subtitle != "" {
 		b.WriteString(`<p class="subtitle"`)
-		writeLang(b, p)
+		writeLangDir(b, p.ContentLang, p.SubtitleDir)
 		b.WriteByte('>')
 		htmlText(b, t.Subtitle)
 		b.WriteString(`</p>`)
@@ -270,7 +273,7 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	videos := 0
 	for i := range t.Videos {
 		if parts, ok := videoOf(&t.Videos[i], t, videos+1, p.videos); ok {
-			writeVideo(b, &parts, p.Heading)
+			writeVideo(b, &parts, p)
 			videos++
 		}
 	}
@@ -302,7 +305,9 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 		writeLang(b, p)
 		b.WriteByte('>')
 		for _, tag := range t.Tags {
-			b.WriteString("<li>")
+			b.WriteString("<li")
+			writeLangDir(b, "", tagDir(p.ContentLang, tag))
+			b.WriteByte('>')
 			htmlText(b, tag)
 			b.WriteString("</li>")
 		}
@@ -378,7 +383,7 @@ func writeFacts(b *pageWriter, p *page, place *[5]string) {
 	b.WriteByte('\n')
 	if p.Track != "" {
 		b.WriteString(`<dt>Track</dt><dd`)
-		writeLang(b, p)
+		writeLangDir(b, p.ContentLang, p.TrackDir)
 		b.WriteByte('>')
 		htmlText(b, p.Track)
 		b.WriteString(`</dd>`)
@@ -478,9 +483,10 @@ func writePlace(b *pageWriter, parts []string) {
 	}
 }
 
-// writeVideo is the "video" block, of the video of v.video(title) for a
-// talk headed title: written in its parts.
-func writeVideo(b *pageWriter, v *videoParts, title string) {
+// writeVideo is the "video" block, of the video of v.video for p's
+// talk: written in its parts.
+func writeVideo(b *pageWriter, v *videoParts, p *page) {
+	title := p.Heading
 	b.WriteString("<figure class=\"video\">\n")
 	switch {
 	case v.embedPrefix != "":
@@ -509,8 +515,24 @@ func writeVideo(b *pageWriter, v *videoParts, title string) {
 	default:
 		b.WriteString(`<p><a href="`)
 		attrURL(b, v.link)
-		b.WriteString(`" rel="nofollow noopener">Watch `)
-		writeVideoTitle(b, v, title)
+		b.WriteString(`" rel="nofollow noopener">Watch Recording `)
+		if v.n > 0 {
+			b.buf = strconv.AppendInt(b.buf, int64(v.n), 10)
+			b.WriteByte(' ')
+		}
+		// The heading isolated, so that the words around it do not
+		// reorder its own ("(part 1)" at the end of Arabic).
+		b.WriteString("of <bdi")
+		lang, dir := p.headingLang()
+		writeLangDir(b, lang, dir)
+		b.WriteByte('>')
+		htmlText(b, title)
+		b.WriteString("</bdi>")
+		if v.language != "" {
+			b.WriteString(" (")
+			htmlText(b, v.language)
+			b.WriteByte(')')
+		}
 		b.WriteString(" on ")
 		htmlText(b, v.provider)
 		b.WriteString("</a></p>")

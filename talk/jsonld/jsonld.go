@@ -232,6 +232,11 @@ func (e *encoder) closeArray(m arrayMark) {
 		e.b = append(e.b, ']')
 		return
 	}
+	e.dropArray(m)
+}
+
+// dropArray takes the array begun at m back out, with its elements.
+func (e *encoder) dropArray(m arrayMark) {
 	e.b = e.b[:m.at]
 	e.comma = m.comma
 }
@@ -331,8 +336,9 @@ type graph struct {
 
 // A span is where a value's JSON is in the document being written. The
 // zero span is of no value. What a span covers stays as it is: an encoder
-// only appends, but for taking back an array that stayed empty, which
-// holds no value.
+// only appends, but for taking back an array that stayed empty, or a
+// recording's clips when no part was cued, which hold no value a span
+// points at.
 type span struct{ start, end int }
 
 // newGraph is the graph of t.
@@ -657,8 +663,10 @@ func (g *graph) language(e *encoder, l talk.Language, fragment string) span {
 	if l == "" {
 		return span{}
 	}
-	if l.Valid() {
-		return e.strAt("inLanguage", string(l))
+	if c, err := talk.ParseLanguage(string(l)); err == nil {
+		// Canonical, as schema.org's BCP 47 wants it: a Language a
+		// program makes by hand need not be ("pt_BR", "eng").
+		return e.strAt("inLanguage", string(c))
 	}
 	g.warn(g.id(fragment, eventIdentity(&g.t.Event), talkIdentity(g.t)), "inLanguage",
 		strconv.Quote(string(l))+" is not a BCP 47 language tag, such as \"en\" or \"pt-BR\"")
@@ -906,30 +914,28 @@ func (g *graph) videoNode(e *encoder, i int, v *talk.Video) {
 // plays it from there. Parts that name v with no time go with those that do, at
 // its start; when none does, the parts' recordings say nothing of where
 // each is, and no clip is written.
+//
+// The clips are written in one pass over the parts, and taken back out
+// when none of the parts was cued.
 func (g *graph) clips(e *encoder, v *talk.Video) {
 	parts := g.t.Parts
-	cued := false
-	for i := range parts {
-		if pv := sameRecording(&parts[i], v); pv != nil && weburl.StartSeconds(pv.URL) > 0 {
-			cued = true
-			break
-		}
-	}
-	if !cued {
+	if len(parts) == 0 {
 		return
 	}
+	cued := false
 	list := e.openArray("hasPart")
 	for i := range parts {
 		p := &parts[i]
 		pv := sameRecording(p, v)
-		u := ""
-		if pv != nil {
-			u = absoluteOrEmpty(pv.URL)
+		if pv == nil {
+			continue
 		}
+		start := weburl.StartSeconds(pv.URL)
+		cued = cued || start > 0
+		u := absoluteOrEmpty(pv.URL)
 		if u == "" || strings.TrimSpace(p.Title) == "" {
 			continue // Google requires a clip's name and address
 		}
-		start := weburl.StartSeconds(pv.URL)
 		e.open()
 		e.str("@type", "Clip")
 		e.str("name", p.Title)
@@ -945,6 +951,10 @@ func (g *graph) clips(e *encoder, v *talk.Video) {
 		}
 		e.str("url", u)
 		e.close()
+	}
+	if !cued {
+		e.dropArray(list)
+		return
 	}
 	e.closeArray(list)
 }

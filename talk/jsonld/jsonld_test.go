@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -722,4 +723,26 @@ func TestClips(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "clips.jsonld", got)
+}
+
+// TestHandMadeLanguage: a language a program makes by hand, not in the
+// canonical form the readers give ("pt_BR", "iw", "eng"), is written in
+// it, the BCP 47 tag schema.org wants.
+func TestHandMadeLanguage(t *testing.T) {
+	tk := &talk.Talk{
+		ID: "hand", Title: "Introdução", Language: "pt_BR", Event: talk.Event{ID: "e"},
+		Videos: []talk.Video{{Provider: talk.YouTube, ID: "x", URL: "https://www.youtube.com/watch?v=x", Language: "EN-us"}},
+		Parts:  []talk.Talk{{Title: "מבוא", Language: "iw"}, {Title: "Intro", Language: "eng"}},
+	}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var languages []string
+	for _, m := range regexp.MustCompile(`"inLanguage":"([^"]*)"`).FindAllSubmatch(got, -1) {
+		languages = append(languages, string(m[1]))
+	}
+	if diff := cmp.Diff([]string{"pt-BR", "he", "en", "en-US"}, languages); diff != "" {
+		t.Errorf("inLanguage in the order written (-want +got):\n%s\n%s", diff, got)
+	}
 }
