@@ -493,6 +493,8 @@ func TestGenre(t *testing.T) {
 		"birds-of-a_feather": "Birds of a feather",
 		"доклад":             "Доклад",
 		"éLAN vital":         "Élan vital",
+		"მოხსენება":          "მოხსენება", // title case: Georgian has no capitals in running text
+		"ǆemo_day":           "ǅemo day",  // a digraph's title case
 		"---":                "Conference presentation",
 		"lecture":            "Conference presentation", // frab's talk
 		"other":              "Conference presentation", // frab's, no description

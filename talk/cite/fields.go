@@ -35,8 +35,10 @@ func Genre(t *talk.Talk) string {
 	if g, ok := genres[strings.ToLower(strings.ReplaceAll(k, " ", "_"))]; ok {
 		return g
 	}
+	// Title case, not upper case: Georgian has no capitals in running
+	// text ("მოხსენება" stays so), and a digraph's is "ǅ", not "Ǆ".
 	first, size := utf8.DecodeRuneInString(k)
-	return string(unicode.ToUpper(first)) + strings.ToLower(k[size:])
+	return string(unicode.ToTitle(first)) + strings.ToLower(k[size:])
 }
 
 // genres are the descriptions of the kinds Genre knows, by the kind in
