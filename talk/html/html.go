@@ -213,6 +213,21 @@ type video struct {
 type link struct {
 	URL, Text string
 	Safe      bool
+	// Dir is the dir attribute of the link's list item: "auto" for a
+	// label a record gives that holds a letter written right to left,
+	// which the page's left-to-right list laid out with its punctuation
+	// at the wrong end ("שקפים!" as "!שקפים"); "" for the list's own.
+	Dir string
+}
+
+// recordLink is the link to u, "" for an unsafe URL (then shown as
+// text), labelled with text, which a record gives (see link.Dir).
+func recordLink(u, text string) link {
+	l := link{URL: u, Text: text, Safe: u != ""}
+	if hasRightToLeft(text) {
+		l.Dir = "auto"
+	}
+	return l
 }
 
 // WriteTalk writes t's page to w, with its speakers and event linked to
@@ -330,8 +345,7 @@ func linkOf(l talk.Link) link {
 	if strings.TrimSpace(text) == "" {
 		text = l.URL
 	}
-	u := safeURL(l.URL)
-	return link{URL: u, Text: text, Safe: u != ""}
+	return recordLink(safeURL(l.URL), text)
 }
 
 // appendSlides appends the links of a talk's slides, as linkOf makes

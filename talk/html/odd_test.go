@@ -153,6 +153,10 @@ func oddTalks() map[string]*talk.Talk {
 			// A recording with no player, linked to in English words
 			// around the title, which is isolated from them.
 			Videos: []talk.Video{{Provider: "aparat", URL: "https://www.aparat.com/v/abc"}},
+			// A link labelled in Hebrew is laid out right to left in
+			// the page's list, with its "!" at its end; one in
+			// English as the list is.
+			Links: []talk.Link{{URL: "https://example.org/slides", Label: "שקפים!"}, {URL: "https://example.org/code", Label: "Code"}},
 		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its

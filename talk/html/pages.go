@@ -219,7 +219,7 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 		if strings.TrimSpace(text) == "" {
 			text = a.URL
 		}
-		p.Links = append(p.Links, link{URL: u, Text: text, Safe: u != ""})
+		p.Links = append(p.Links, recordLink(u, text))
 	}
 	var zones zone.Memo
 	for _, t := range talks {

@@ -93,9 +93,10 @@ func TestPages(t *testing.T) {
 
 // TestSpeakerAcrossEvents lists a speaker's talks from two events, each
 // with its event, and links the other speakers but not the page itself.
+// A profile named in Hebrew is laid out right to left in the list.
 func TestSpeakerAcrossEvents(t *testing.T) {
 	ada := talk.Speaker{Name: "Ada Lovelace", Affiliation: "Analytical Engines Ltd", Homepage: "https://ada.example.org/", ORCID: "0000-0002-1825-0097",
-		Accounts: []talk.Account{{Service: "github", Handle: "ada", URL: "https://github.com/ada"}}, Bio: "Writes programs.\n\nFor engines."}
+		Accounts: []talk.Account{{Service: "github", Handle: "ada", URL: "https://github.com/ada"}, {Service: "בלוג!", URL: "https://blog.example.org/ada"}}, Bio: "Writes programs.\n\nFor engines."}
 	talks := []*talk.Talk{
 		{ID: "notes", Title: "Notes on the engine", Speakers: []talk.Speaker{ada, {Name: "Charles Babbage"}},
 			Event: talk.Event{ID: "engines-1843", Title: "Engines 1843"}, Recorded: talk.MustParseDate("1843-07-10"), Duration: talk.Duration(25 * 60e9)},

@@ -317,7 +317,9 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	if len(p.Links) > 0 {
 		b.WriteString(`<section aria-labelledby="links"><h2 id="links">Links</h2><ul>`)
 		for _, l := range p.Links {
-			b.WriteString("<li>")
+			b.WriteString("<li")
+			writeLangDir(b, "", l.Dir)
+			b.WriteByte('>')
 			if l.Safe {
 				b.WriteString(`<a href="`)
 				attrURL(b, l.URL)
