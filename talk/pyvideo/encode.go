@@ -25,7 +25,10 @@ import (
 // already in canonical form comes back byte for byte, and any other comes
 // back as the same JSON value. Numbers are spelled as Python writes the
 // value it reads from them, wherever they come from: 1508.0 stays 1508.0,
-// but 1e3 becomes 1000.0 and -0 becomes 0. One thing does not come back:
+// but 1e3 becomes 1000.0 and -0 becomes 0; a number whose value Python
+// would change keeps its spelling (1e-400, which Python reads as 0.0, and
+// 0.1234567890123456789, more digits than its float holds), as a
+// duration is written to the nanosecond. One thing does not come back:
 // half a UTF-16 surrogate pair escaped on its own ("\ud800"), which is
 // no character, and which the reader, as encoding/json, reads as U+FFFD
 // and the writer writes so; schema's Validator warns of such a record.
@@ -306,10 +309,13 @@ func marshal(members map[string]any, origin talk.Origin, extra map[string]json.R
 // a sign on zero ("-0" is 0), any other number as repr of a float ("1e3"
 // is 1000.0, "1.50" is 1.5, "1.5e-7" is 1.5e-07). Kept spellings of a
 // non-canonical source and members in Extra would otherwise go out as they
-// came in, and the output would not be canonical. A number a float64 does
-// not hold (1e400) keeps its spelling: Python would write Infinity, which
-// is not JSON. Extra's raw values are decoded here, once, in place of
-// WritePython's decoding them.
+// came in, and the output would not be canonical. A number whose value
+// that repr would change keeps its spelling: one beyond a float64's range
+// (1e400, which Python would write as Infinity, which is not JSON; 1e-400,
+// which it would write as 0.0) or with more digits than a float64 holds
+// (0.1234567890123456789, which it would write as 0.12345678901234568),
+// since the writer rewrites a record's form, never its values. Extra's raw
+// values are decoded here, once, in place of WritePython's decoding them.
 func pythonNumbers(v any) any {
 	switch v := v.(type) {
 	case json.Number:
@@ -349,14 +355,60 @@ func pythonNumber(n json.Number) json.Number {
 	// digit to 16 after it, and else as d.ddde±XX, as Go's 'e' format does.
 	e := strconv.FormatFloat(f, 'e', -1, 64)
 	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-	if exp < -4 || exp >= 16 {
-		return json.Number(e)
+	p := e
+	if exp >= -4 && exp < 16 {
+		if p = strconv.FormatFloat(f, 'f', -1, 64); !strings.Contains(p, ".") {
+			p += ".0"
+		}
 	}
-	p := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(p, ".") {
-		p += ".0"
+	if !sameNumber(s, p) {
+		return n
 	}
 	return json.Number(p)
+}
+
+// sameNumber reports whether the well-formed JSON numbers a and b have
+// the same value, sign included: 1e3 and 1000.0 do, as do -0.0 and -0e5;
+// 1e-400 and 0.0 do not. It compares their decimal digits, not float64s,
+// which would call every pair that rounds alike the same.
+func sameNumber(a, b string) bool {
+	ka, okA := numberKey(a)
+	kb, okB := numberKey(b)
+	return okA && okB && ka == kb
+}
+
+// decimalKey is a number's value as its sign, its significant digits
+// (without leading or trailing zeros; "" for zero) and the power of ten
+// of the last of them: 1.50e3 is "15" and 2.
+type decimalKey struct {
+	neg    bool
+	digits string
+	exp    int64
+}
+
+// numberKey returns the decimalKey of the well-formed JSON number n, or
+// false for an exponent of more than 15 digits, far beyond any float64,
+// which it does not count with.
+func numberKey(n string) (decimalKey, bool) {
+	var k decimalKey
+	if strings.HasPrefix(n, "-") {
+		k.neg, n = true, n[1:]
+	}
+	mantissa, exponent, _ := strings.Cut(strings.ToLower(n), "e")
+	whole, fraction, _ := strings.Cut(mantissa, ".")
+	digits := strings.TrimLeft(whole+fraction, "0")
+	k.digits = strings.TrimRight(digits, "0")
+	if k.digits == "" {
+		return k, true
+	}
+	if exponent = strings.TrimPrefix(exponent, "+"); exponent != "" {
+		if len(strings.TrimLeft(strings.TrimPrefix(exponent, "-"), "0")) > 15 {
+			return k, false
+		}
+		k.exp, _ = strconv.ParseInt(exponent, 10, 64)
+	}
+	k.exp += int64(len(digits) - len(k.digits) - len(fraction))
+	return k, true
 }
 
 // keepSpelling makes every member whose encoding from the model is the
@@ -477,12 +529,19 @@ func dateOrNull(d talk.Date) any {
 	return d.String()
 }
 
-// seconds writes whole seconds as an integer and keeps any fraction.
+// seconds writes whole seconds as an integer and keeps any fraction,
+// to the nanosecond, counting in integers: d.Seconds, a float64, holds
+// about 16 digits, and would write 123456789.123456789 s as
+// 123456789.12345679, which reads back as another duration, and the
+// longest Duration as a number its reader refuses. d is not negative.
 func seconds(d talk.Duration) json.Number {
-	if time.Duration(d)%time.Second == 0 {
-		return json.Number(strconv.FormatInt(int64(time.Duration(d)/time.Second), 10))
+	whole := strconv.FormatInt(int64(time.Duration(d)/time.Second), 10)
+	frac := int64(time.Duration(d) % time.Second)
+	if frac == 0 {
+		return json.Number(whole)
 	}
-	return json.Number(strconv.FormatFloat(d.Seconds(), 'f', -1, 64))
+	nines := strconv.FormatInt(frac+int64(time.Second), 10)[1:] // nine digits, with leading zeros
+	return json.Number(whole + "." + strings.TrimRight(nines, "0"))
 }
 
 func speakerNames(speakers []talk.Speaker) []any {

@@ -1,0 +1,102 @@
+package pyvideo_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/pyvideo"
+)
+
+// TestFormatKeepsNumberValues: the writer respells a number as Python
+// would only where that keeps its value. A number beyond a float64's
+// range or with more digits than one holds, in Extra or in a member kept
+// as the source spelled it, was rounded without a word (1e-400 became
+// 0.0, a nonzero number zero).
+func TestFormatKeepsNumberValues(t *testing.T) {
+	raw := []byte(`{"title": "t", "duration": 1508.00000000000000001,
+"tiny": 1e-400, "digits": 0.1234567890123456789, "huge": 1e400, "wide": 123456789012345678901234567890.5,
+"far": 1e-99999999999999999999, "nested": [{"x": 2.00000000000000000001e3, "y": 2.000e3}], "minus": -0e5, "zero": 0e-400}`)
+	got, err := pyvideo.Format(raw, "ev/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "digits": 0.1234567890123456789,
+  "duration": 1508.00000000000000001,
+  "far": 1e-99999999999999999999,
+  "huge": 1e400,
+  "minus": -0.0,
+  "nested": [
+    {
+      "x": 2.00000000000000000001e3,
+      "y": 2000.0
+    }
+  ],
+  "tiny": 1e-400,
+  "title": "t",
+  "wide": 123456789012345678901234567890.5,
+  "zero": 0.0
+}
+`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	again, err := pyvideo.Format(got, "ev/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(got), string(again)); diff != "" {
+		t.Errorf("a second Format changed the output (-first +second):\n%s", diff)
+	}
+}
+
+// TestMarshalDurationExact: a duration is written to the nanosecond and
+// reads back the same, where the writer went through a float64 of
+// seconds, which wrote 123456789.123456789 s as 123456789.12345679 (a
+// duration 211 ns longer) and the longest Duration as a number its own
+// reader refused as out of range.
+func TestMarshalDurationExact(t *testing.T) {
+	ds := []talk.Duration{1, 999999999, 1000000001, 4350000000, 1508123456789, 123456789123456789, math.MaxInt64}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 1000 {
+		ds = append(ds, talk.Duration(rng.Int64()), talk.Duration(rng.Int64N(1e13)))
+	}
+	for _, d := range ds {
+		b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "t", Duration: d, Videos: []talk.Video{{URL: "u", Duration: d}}})
+		if err != nil {
+			t.Fatalf("%d ns: %v", d, err)
+		}
+		back, err := pyvideo.ParseTalk(b, "ev/videos/t.json")
+		if err != nil {
+			t.Fatalf("%d ns: %v", d, err)
+		}
+		if got := []talk.Duration{back.Duration, back.Videos[0].Duration}; !cmp.Equal(got, []talk.Duration{d, d}) {
+			t.Errorf("%d ns read back as %v from\n%s", d, got, b)
+		}
+	}
+	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "t", Duration: 123456789123456789, Videos: []talk.Video{{URL: "u", Duration: 1508000000001}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "description": "",
+  "duration": 123456789.123456789,
+  "recorded": null,
+  "speakers": [],
+  "title": "t",
+  "videos": [
+    {
+      "length": 1508.000000001,
+      "type": "",
+      "url": "u"
+    }
+  ]
+}
+`
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
