@@ -21,7 +21,9 @@ import (
 //
 // When t was read by [ParseTalk] and a member means the same as it did in
 // the file, the member is written as the file spelled it: a null stays
-// null, 1508.0 stays 1508.0, a bare related URL stays bare. So a file
+// null, 1508.0 stays 1508.0, a bare related URL stays bare; and in a list
+// the program changed, so is each element it did not (the other videos,
+// when it appends one). So a file
 // already in canonical form comes back byte for byte, and any other comes
 // back as the same JSON value. Numbers are spelled as Python writes the
 // value it reads from them, wherever they come from: 1508.0 stays 1508.0,
@@ -413,8 +415,10 @@ func numberKey(n string) (decimalKey, bool) {
 
 // keepSpelling makes every member whose encoding from the model is the
 // same as when the record was read (read) appear as the source spelled it,
-// or not at all where the source did not have it. Members in extra are the
-// model's own and are written as they are.
+// or not at all where the source did not have it; in a list the program
+// changed (a video appended), so does every element that is the same (see
+// [keepElements]). Members in extra are the model's own and are written as
+// they are.
 func keepSpelling(members, read map[string]any, raw []byte, extra map[string]json.RawMessage) error {
 	src, err := jsonx.Decode(raw, 0)
 	if err != nil {
@@ -428,7 +432,11 @@ func keepSpelling(members, read map[string]any, raw []byte, extra map[string]jso
 		}
 	}
 	for name := range names {
-		if _, ok := extra[name]; ok || !reflect.DeepEqual(members[name], read[name]) {
+		if _, ok := extra[name]; ok {
+			continue
+		}
+		if !reflect.DeepEqual(members[name], read[name]) {
+			keepElements(members[name], read[name], source[name])
 			continue
 		}
 		if v, ok := source[name]; ok {
@@ -438,6 +446,37 @@ func keepSpelling(members, read map[string]any, raw []byte, extra map[string]jso
 		}
 	}
 	return nil
+}
+
+// elementReach is how far past the last element kept keepElements looks
+// for the next: far enough for the few elements a program takes out of a
+// list, and a bound on its time for a long list of which it changed all.
+const elementReach = 16
+
+// keepElements gives each element of the list now, a member's encoding
+// from the model that differs from its encoding when read (read), the
+// source's spelling (in src) of the element read that encodes the same,
+// matched in order: a talk's other videos keep their "archive" type, null
+// size and 1508.0 length when the program appends one, and its other
+// related URLs their bare string form. The pyvideo reader reads every
+// element of its lists on its own, so the source's spelling of one means
+// what the model's does. Members that are not lists are left alone.
+func keepElements(now, read, src any) {
+	nowList, ok1 := now.([]any)
+	readList, ok2 := read.([]any)
+	srcList, ok3 := src.([]any)
+	if !ok1 || !ok2 || !ok3 || len(readList) != len(srcList) {
+		return
+	}
+	next := 0
+	for i, e := range nowList {
+		for j := next; j < len(readList) && j <= next+elementReach; j++ {
+			if reflect.DeepEqual(e, readList[j]) {
+				nowList[i], next = srcList[j], j+1
+				break
+			}
+		}
+	}
 }
 
 // Required members are written even when empty, because pyvideo's own

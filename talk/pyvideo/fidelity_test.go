@@ -100,3 +100,79 @@ func TestMarshalDurationExact(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestMarshalChangedListKeepsElements: a list the program changed keeps
+// the source's spelling of every element it did not change. Appending a
+// video respelled the others ("archive" as "archive.org", "YouTube" as
+// "youtube", 1508.0 as 1508, a null size and a zero length left out),
+// and appending a related URL turned the bare ones into objects; a null
+// speaker or tag became "".
+func TestMarshalChangedListKeepsElements(t *testing.T) {
+	raw := []byte(`{"title": "T", "speakers": [null, "A"], "tags": [null, "a", "b"],
+"videos": [{"type": "archive", "url": "https://archive.org/details/x", "length": 1508.0, "size": null},
+ {"type": "YouTube", "url": "https://youtu.be/abc", "length": 0}],
+"related_urls": ["https://a.example/", {"url": "https://b.example/"}, "https://c.example/"]}`)
+	tk, err := pyvideo.ParseTalk(raw, "e/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk.Speakers = append(tk.Speakers, talk.Speaker{Name: "B"})
+	tk.Tags = append(tk.Tags[:1], "B") // "a" out, "b" changed
+	tk.Videos[1].URL, tk.Videos[1].ID = "https://youtu.be/def", "def"
+	tk.Videos = append(tk.Videos, talk.Video{Provider: "vimeo", URL: "https://vimeo.com/1", ID: "1"})
+	tk.Links = append(tk.Links[1:], talk.Link{URL: "https://d.example/"}) // the first out
+	got, err := pyvideo.MarshalTalk(tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "related_urls": [
+    {
+      "url": "https://b.example/"
+    },
+    "https://c.example/",
+    {
+      "label": "",
+      "url": "https://d.example/"
+    }
+  ],
+  "speakers": [
+    null,
+    "A",
+    "B"
+  ],
+  "tags": [
+    null,
+    "B"
+  ],
+  "title": "T",
+  "videos": [
+    {
+      "length": 1508.0,
+      "size": null,
+      "type": "archive",
+      "url": "https://archive.org/details/x"
+    },
+    {
+      "type": "youtube",
+      "url": "https://youtu.be/def"
+    },
+    {
+      "type": "vimeo",
+      "url": "https://vimeo.com/1"
+    }
+  ]
+}
+`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	back, err := pyvideo.ParseTalk(got, "e/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back.Origin = tk.Origin
+	if diff := cmp.Diff(tk, back); diff != "" {
+		t.Errorf("read back (-written +read):\n%s", diff)
+	}
+}
