@@ -1,11 +1,16 @@
 package pyvideo_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -174,5 +179,119 @@ func TestMarshalChangedListKeepsElements(t *testing.T) {
 	back.Origin = tk.Origin
 	if diff := cmp.Diff(tk, back); diff != "" {
 		t.Errorf("read back (-written +read):\n%s", diff)
+	}
+}
+
+// talkmetaJSON is v in talkmeta's JSON form, as a file holds it.
+func talkmetaJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestConvertCorpus converts every talk and event of the corpus, and
+// odd records made by hand, from pyvideo's form to talkmeta's and back,
+// and holds the model to what it was: nothing the pyvideo form holds is
+// lost on the way. talkmeta's form reads back to the same model, and
+// writes again to the same bytes.
+func TestConvertCorpus(t *testing.T) {
+	odd := []string{
+		`{"title": "A\u00e7\u00e3o \u2014 \u65e5\u672c\u8a9e \ud83d\ude00", "speakers": [null, "Zo\u00eb", ""], "description": "a\u2028b\u0000c\r\n",
+"recorded": "0999-12-31T23:59:59.123456789-03:30", "duration": 123456789.123456789, "language": "por", "tags": ["x", null],
+"videos": [{"type": "archive", "url": "https://archive.org/details/x", "length": 1508.0, "size": 9223372036854775807, "bitrate": 1e-400},
+ {"type": "MP4", "url": "https://e.example/v.mp4", "length": 0.000000001}],
+"related_urls": ["https://a.example/", {"label": "Slides", "url": "https://s.example/"}, {"url": "relative/x"}],
+"id": 9223372036854775807, "alias": "/video/1/x", "quality_notes": "",
+"abstract": {"b": [0.1234567890123456789, -0.0, null, "", 12345678901234567890123], "a": {}, "A": []}, "title_fr": "\u00c9", "summary": null}`,
+		`{"recorded": "2016", "language": "zho", "copyright_text": "CC BY", "thumbnail_url": "", "slug": "x-y"}`,
+		`{"recorded": "2016-07-21T10:30:00Z", "language": "xx-not-a-code", "videos": [{"type": "youtube", "url": "not a url"}]}`,
+	}
+	var records []*talk.Talk
+	for i, rec := range odd {
+		tk, err := pyvideo.ParseTalk([]byte(rec), fmt.Sprintf("odd/videos/%d.json", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		records = append(records, tk)
+	}
+	for _, tk := range records {
+		convertBack(t, tk)
+	}
+	if os.Getenv("TALKMETA_CORPUS") == "" {
+		t.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to convert it too")
+	}
+	talks, events := 0, map[string]bool{}
+	for tk, err := range pyvideo.Talks(os.DirFS(corpustest.Dir(t))) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		talks++
+		convertBack(t, tk)
+		if ev := tk.Event.Origin.Path; !events[ev] {
+			events[ev] = true
+			convertEventBack(t, &tk.Event)
+		}
+	}
+	t.Logf("%d talks and %d events to talkmeta's form and back", talks, len(events))
+}
+
+// noOrigin leaves out of a comparison the Origin of a record, which
+// tells the forms apart.
+var noOrigin = cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Origin" }, cmp.Ignore())
+
+// convertBack writes tk, read from pyvideo's form, in talkmeta's, reads
+// it, writes it in pyvideo's and reads that, and reports every change of
+// the model on the way.
+func convertBack(t *testing.T, tk *talk.Talk) {
+	t.Helper()
+	name := tk.Origin.Path
+	data := talkmetaJSON(t, tk)
+	mid, err := talk.ParseJSON(data, name)
+	if err != nil {
+		t.Fatalf("%s: talkmeta's form does not read back: %v", name, err)
+	}
+	if diff := cmp.Diff(tk, mid, noOrigin, jsonValue); diff != "" {
+		t.Errorf("%s: talkmeta's form (-pyvideo +talkmeta):\n%s", name, diff)
+	}
+	if again := talkmetaJSON(t, mid); !bytes.Equal(again, data) {
+		t.Errorf("%s: talkmeta's form changed when written again:\n%s", name, cmp.Diff(string(data), string(again)))
+	}
+	out, err := pyvideo.MarshalTalk(mid)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	back, err := pyvideo.ParseTalk(out, name)
+	if err != nil {
+		t.Fatalf("%s: pyvideo's form does not read back: %v\n%s", name, err, out)
+	}
+	back.Event = tk.Event // category.json's, which a talk file does not hold
+	if diff := cmp.Diff(tk, back, noOrigin, jsonValue); diff != "" {
+		t.Errorf("%s: back in pyvideo's form (-read +converted):\n%s", name, diff)
+	}
+}
+
+// convertEventBack is convertBack for an event read from a category.json.
+func convertEventBack(t *testing.T, ev *talk.Event) {
+	t.Helper()
+	name := ev.Origin.Path
+	mid, err := talk.ParseEventJSON(talkmetaJSON(t, ev), name)
+	if err != nil {
+		t.Fatalf("%s: talkmeta's form does not read back: %v", name, err)
+	}
+	out, err := pyvideo.MarshalEvent(mid)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	back, err := pyvideo.ParseEvent(out, name)
+	if err != nil {
+		t.Fatalf("%s: pyvideo's form does not read back: %v", name, err)
+	}
+	if diff := cmp.Diff(ev, back, noOrigin, jsonValue); diff != "" {
+		t.Errorf("%s: back in pyvideo's form (-read +converted):\n%s", name, diff)
 	}
 }
