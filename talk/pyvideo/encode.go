@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -50,10 +51,12 @@ import (
 // the field's value.
 //
 // A recorded date with a year outside 0000-9999 is an error, and so is a
-// negative duration, since no reader would take the file back: a
-// [*talk.RecordError] with t.Origin.Path and the JSON pointer of the
-// member in the pyvideo form ("/videos/0/length"), that holds the
-// [*talk.DateError] or [*talk.DurationError]. A nil t is a
+// negative duration, since no reader would take the file back, and a
+// string to be written that is not UTF-8, which would be written with
+// U+FFFD in place of its bad bytes: a [*talk.RecordError] with
+// t.Origin.Path and the JSON pointer of the member in the pyvideo form
+// ("/videos/0/length"), that holds the [*talk.DateError],
+// [*talk.DurationError] or [*talk.TextError]. A nil t is a
 // [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if t == nil {
@@ -85,11 +88,17 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates, and its Extra
 // members, of which one named like one of those is an error, as a date
-// with a year outside 0000-9999 is, as for [MarshalTalk]. A nil e is a
-// [*talk.NilError].
+// with a year outside 0000-9999 is, and text that is not UTF-8, as for
+// [MarshalTalk]. A nil e is a [*talk.NilError].
 func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if e == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
+	}
+	if err := textUnwritable(e.Origin.Path, "/title", e.Title, "/description", e.Description, "/url", e.URL); err != nil {
+		return nil, err
+	}
+	if err := extraNames(e.Origin.Path, e.Extra, func() string { return "" }); err != nil {
+		return nil, err
 	}
 	if err := writable(e.Origin.Path, "/start_date", e.Start); err != nil {
 		return nil, err
@@ -118,6 +127,9 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 // every talk of an archive): a video's place is formatted only for an
 // error.
 func checkTalk(t *talk.Talk) error {
+	if err := checkText(t); err != nil {
+		return err
+	}
 	if err := writable(t.Origin.Path, "/recorded", t.Recorded); err != nil {
 		return err
 	}
@@ -145,6 +157,83 @@ func checkTalk(t *talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// checkText refuses, at its JSON pointer in the pyvideo form, the first
+// string MarshalTalk writes from t that is not UTF-8, with
+// talk.CheckText's *talk.TextError: written, it would hold U+FFFD in
+// place of its bad bytes, and read back as other text. It allocates
+// nothing for a talk it accepts.
+func checkText(t *talk.Talk) error {
+	path := t.Origin.Path
+	if err := textUnwritable(path, "/title", t.Title, "/description", t.Description, "/summary", t.Summary,
+		"/language", string(t.Language), "/thumbnail_url", t.Thumbnail, "/copyright_text", t.License,
+		"/slug", t.Slug, "/alias", t.Legacy.Alias, "/category", t.Legacy.Category,
+		"/quality_notes", t.Legacy.QualityNotes); err != nil {
+		return err
+	}
+	for i := range t.Speakers {
+		if err := talk.CheckText(t.Speakers[i].Name); err != nil {
+			return unwritable(path, fmt.Sprintf("/speakers/%d", i), err)
+		}
+	}
+	for i, tag := range t.Tags {
+		if err := talk.CheckText(tag); err != nil {
+			return unwritable(path, fmt.Sprintf("/tags/%d", i), err)
+		}
+	}
+	for i := range t.Videos {
+		v := &t.Videos[i]
+		for _, f := range [...]struct{ name, text string }{{"type", v.Provider}, {"type", v.Format}, {"url", v.URL}} {
+			if err := talk.CheckText(f.text); err != nil {
+				return unwritable(path, fmt.Sprintf("/videos/%d/%s", i, f.name), err)
+			}
+		}
+		if err := extraNames(path, v.Extra, func() string { return fmt.Sprintf("/videos/%d", i) }); err != nil {
+			return err
+		}
+	}
+	// Related URLs are the links, then the slides (see talkMembers).
+	for n, links := range [...][]talk.Link{t.Links, t.Slides} {
+		for i, l := range links {
+			for _, f := range [...]struct{ name, text string }{{"url", l.URL}, {"label", l.Label}} {
+				if err := talk.CheckText(f.text); err != nil {
+					if n == 1 {
+						i += len(t.Links)
+					}
+					return unwritable(path, fmt.Sprintf("/related_urls/%d/%s", i, f.name), err)
+				}
+			}
+		}
+	}
+	return extraNames(path, t.Extra, func() string { return "" })
+}
+
+// textUnwritable refuses, as checkText does, the first of fields, pairs
+// of a JSON pointer and the string written there, that is not UTF-8.
+func textUnwritable(path string, fields ...string) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := talk.CheckText(fields[i+1]); err != nil {
+			return unwritable(path, fields[i], err)
+		}
+	}
+	return nil
+}
+
+// extraNames refuses, as checkText does, the first member of extra, in
+// name order, whose name is not UTF-8, at its pointer below the one
+// prefix returns, which is made only for the error.
+func extraNames(path string, extra map[string]json.RawMessage, prefix func() string) error {
+	first, found := "", false
+	for k := range extra {
+		if !utf8.ValidString(k) && (!found || k < first) {
+			first, found = k, true
+		}
+	}
+	if !found {
+		return nil
+	}
+	return unwritable(path, prefix()+"/"+jsonx.PointerToken(first), talk.CheckText(first))
 }
 
 // writable refuses, at the JSON pointer ptr of the record from path, a

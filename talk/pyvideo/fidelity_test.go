@@ -3,6 +3,7 @@ package pyvideo_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -293,5 +294,49 @@ func convertEventBack(t *testing.T, ev *talk.Event) {
 	}
 	if diff := cmp.Diff(ev, back, noOrigin, jsonValue); diff != "" {
 		t.Errorf("%s: back in pyvideo's form (-read +converted):\n%s", name, diff)
+	}
+}
+
+// TestMarshalNotUTF8: a string MarshalTalk or MarshalEvent would write
+// that is not UTF-8 is refused at its pointer in pyvideo's form, where
+// the writer wrote \ufffd in place of each bad byte.
+func TestMarshalNotUTF8(t *testing.T) {
+	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
+	var got []string
+	add := func(err error) {
+		var re *talk.RecordError
+		var te *talk.TextError
+		if !errors.As(err, &re) || !errors.As(err, &te) {
+			t.Fatalf("%v: want a *talk.RecordError holding a *talk.TextError", err)
+		}
+		got = append(got, err.Error())
+	}
+	for _, tk := range []*talk.Talk{
+		{Title: "Caf\xe9", Origin: talk.Origin{Path: "ev/videos/cafe.json"}},
+		{Title: "T", Speakers: []talk.Speaker{{Name: "A"}, {Name: "Zo\xeb"}}},
+		{Title: "T", Videos: []talk.Video{{URL: "https://example.org/v"}, {URL: "https://example.org/v\xff"}}},
+		{Title: "T", Links: []talk.Link{{URL: "https://example.org/l"}}, Slides: []talk.Link{{URL: "https://example.org/s", Label: "d\xe9ck"}}},
+		{Title: "T", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"q\xff": raw(`1`)}}}},
+		{Title: "T", Tags: []string{"\xff"}, Extra: map[string]json.RawMessage{"\xfe": raw(`1`)}},
+	} {
+		_, err := pyvideo.MarshalTalk(tk)
+		add(err)
+	}
+	_, err := pyvideo.MarshalEvent(&talk.Event{Title: "Con", URL: "https://example.org/\xa0", Origin: talk.Origin{Path: "ev/category.json"}})
+	add(err)
+	_, err = pyvideo.ArchiveFiles([]*talk.Talk{{Title: "T", Event: talk.Event{ID: "ev"}, License: "\xa9 me"}})
+	add(err)
+	want := []string{
+		`ev/videos/cafe.json: /title: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`/speakers/1: pyvideo: "Zo\xeb" is not UTF-8 text (byte 0xeb at offset 2), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`/videos/1/url: pyvideo: "https://example.org/v\xff" is not UTF-8 text (byte 0xff at offset 21), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`/related_urls/1/label: pyvideo: "d\xe9ck" is not UTF-8 text (byte 0xe9 at offset 1), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		"/videos/0/q\xff: pyvideo: \"q\\xff\" is not UTF-8 text (byte 0xff at offset 1), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8",
+		`/tags/0: pyvideo: "\xff" is not UTF-8 text (byte 0xff at offset 0), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`ev/category.json: /url: pyvideo: "https://example.org/\xa0" is not UTF-8 text (byte 0xa0 at offset 20), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`pyvideo: talk "t": /copyright_text: "\xa9 me" is not UTF-8 text (byte 0xa9 at offset 0), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
