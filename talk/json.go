@@ -162,8 +162,14 @@ func (t *Talk) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes the speaker in talkmeta's JSON form.
+// MarshalJSON writes the speaker in talkmeta's JSON form. What the
+// readers would not read back as it is, is refused as by
+// [Talk.MarshalJSON], as a [*RecordError] with the JSON pointer of the
+// member at fault within the speaker.
 func (s Speaker) MarshalJSON() ([]byte, error) {
+	if ptr, err := speakerUnwritable(&s, ""); err != nil {
+		return nil, &RecordError{Pointer: ptr, Err: err}
+	}
 	return marshalWithExtra(speakerJSON{s.Name, s.GivenName, s.FamilyName, s.Slug, s.Affiliation,
 		s.Bio, s.Homepage, s.ORCID, s.Accounts, s.Image}, s.Extra)
 }
@@ -210,8 +216,13 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes the video in talkmeta's JSON form.
+// MarshalJSON writes the video in talkmeta's JSON form, refusing what
+// the readers would not read back as it is, as [Speaker.MarshalJSON]
+// does.
 func (v Video) MarshalJSON() ([]byte, error) {
+	if ptr, err := videoUnwritable(&v, ""); err != nil {
+		return nil, &RecordError{Pointer: ptr, Err: err}
+	}
 	return marshalWithExtra(videoJSON{v.Provider, v.URL, v.ID, v.Format, v.Language, v.Duration, v.Size}, v.Extra)
 }
 
@@ -288,15 +299,7 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 		}
 	}
 	for i := range t.Videos {
-		v := &t.Videos[i]
-		at := prefix + "/videos/" + strconv.Itoa(i)
-		if ptr, err := textUnwritable(at, "provider", v.Provider, "url", v.URL, "id", v.ID, "format", v.Format, "language", string(v.Language)); err != nil {
-			return ptr, err
-		}
-		if ptr, err := durationUnwritable(v.Duration, at+"/duration"); err != nil {
-			return ptr, err
-		}
-		if ptr, err := extraUnwritable(v.Extra, reflect.TypeFor[videoJSON](), at); err != nil {
+		if ptr, err := videoUnwritable(&t.Videos[i], prefix+"/videos/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
@@ -334,6 +337,17 @@ func speakerUnwritable(s *Speaker, prefix string) (string, error) {
 		}
 	}
 	return extraUnwritable(s.Extra, reflect.TypeFor[speakerJSON](), prefix)
+}
+
+// videoUnwritable is talkUnwritable for a video.
+func videoUnwritable(v *Video, prefix string) (string, error) {
+	if ptr, err := textUnwritable(prefix, "provider", v.Provider, "url", v.URL, "id", v.ID, "format", v.Format, "language", string(v.Language)); err != nil {
+		return ptr, err
+	}
+	if ptr, err := durationUnwritable(v.Duration, prefix+"/duration"); err != nil {
+		return ptr, err
+	}
+	return extraUnwritable(v.Extra, reflect.TypeFor[videoJSON](), prefix)
 }
 
 // placeUnwritable is talkUnwritable for a place.

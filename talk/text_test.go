@@ -63,3 +63,27 @@ func TestJSONNotUTF8(t *testing.T) {
 		t.Errorf("read back (-written +read):\n%s", diff)
 	}
 }
+
+// TestJSONNotUTF8Alone: a speaker or a video marshalled on its own (a
+// speaker record) refuses what a talk refuses of it, at its pointer
+// within it, where it was written with U+FFFD.
+func TestJSONNotUTF8Alone(t *testing.T) {
+	var got []string
+	for _, v := range []any{
+		talk.Speaker{Name: "A", Bio: "na\xefve"},
+		talk.Video{URL: "https://example.org/v", Language: "d\xe9"},
+		talk.Video{URL: "https://example.org/v", Duration: -1},
+	} {
+		_, err := json.Marshal(v)
+		var re *talk.RecordError
+		got = append(got, fmt.Sprint(errors.As(err, &re), " ", err))
+	}
+	want := []string{
+		`true json: error calling MarshalJSON for type talk.Speaker: /bio: talk: "na\xefve" is not UTF-8 text (byte 0xef at offset 2), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`true json: error calling MarshalJSON for type talk.Video: /language: talk: "d\xe9" is not UTF-8 text (byte 0xe9 at offset 1), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`true json: error calling MarshalJSON for type talk.Video: /duration: talk: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
