@@ -691,8 +691,11 @@ func stringList(ss []string) []any {
 func videoList(videos []talk.Video) []any {
 	out := make([]any, len(videos))
 	for i, v := range videos {
+		// A file's type is its format, whether the video names its
+		// provider as a file or not at all (a format without a
+		// provider was written as "", and lost).
 		typ := v.Provider
-		if v.Provider == talk.File && v.Format != "" {
+		if (v.Provider == talk.File || v.Provider == "") && v.Format != "" {
 			typ = v.Format
 		}
 		m := map[string]any{"type": typ, "url": v.URL}

@@ -340,3 +340,33 @@ func TestMarshalNotUTF8(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestMarshalVideoFormats: a file's format is written as its video's
+// type and read back as a format: one without a provider was written as
+// type "" and lost, and an audio file's ("m4a", "opus") was read back as
+// the name of a host.
+func TestMarshalVideoFormats(t *testing.T) {
+	videos := []talk.Video{
+		{URL: "https://x.example/v.webm", Format: "webm"},
+		{URL: "https://x.example/download?id=3", Format: "mp4"},
+		{Provider: talk.File, URL: "https://x.example/a.m4a", Format: "m4a", ID: "a.m4a"},
+		{Provider: talk.File, URL: "https://x.example/a.opus", Format: "opus", ID: "a.opus"},
+		{Provider: talk.YouTube, URL: "https://youtu.be/x", ID: "x"},
+		{Provider: "peertube", URL: "https://tube.example/w/1"},
+	}
+	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "t", Videos: videos})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := pyvideo.ParseTalk(b, "e/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A file without a provider is a file: its type says so.
+	want := append([]talk.Video(nil), videos...)
+	want[0].Provider, want[0].ID = talk.File, "v.webm"
+	want[1].Provider = talk.File
+	if diff := cmp.Diff(want, back.Videos); diff != "" {
+		t.Errorf("read back (-want +got):\n%s", diff)
+	}
+}
