@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/corpustest"
@@ -370,3 +371,96 @@ func TestMarshalVideoFormats(t *testing.T) {
 		t.Errorf("read back (-want +got):\n%s", diff)
 	}
 }
+
+// oddText is a string of pieces odd but legal in a record: non-ASCII,
+// NUL, U+2028, a right-to-left mark, a combining accent, U+FFFD itself.
+func oddText(r *rand.Rand) string {
+	pieces := []string{"", "a", "Zoë", "日本語", "\u2028", "\x00", "😀", " ", "<&>", `"\`, "\u200f", "e\u0301", "\ufffd", "\t\n"}
+	s := ""
+	for range r.IntN(4) {
+		s += pieces[r.IntN(len(pieces))]
+	}
+	return s
+}
+
+// oddDate is a Date of any precision, year 0000 to 9999, with
+// nanoseconds and half-hour offsets.
+func oddDate(r *rand.Rand) talk.Date {
+	switch r.IntN(6) {
+	case 0:
+		return talk.Date{}
+	case 1:
+		return talk.MustParseDate(fmt.Sprintf("%04d", r.IntN(10000)))
+	case 2:
+		return talk.MustParseDate(fmt.Sprintf("%04d-%02d", r.IntN(10000), 1+r.IntN(12)))
+	case 3:
+		d, _ := talk.DateOf(r.IntN(10000), time.Month(1+r.IntN(12)), 1+r.IntN(28))
+		return d
+	}
+	tm := time.Date(1+r.IntN(9998), time.Month(1+r.IntN(12)), 1+r.IntN(28), r.IntN(24), r.IntN(60), r.IntN(60),
+		r.IntN(3)*r.IntN(1e9), time.FixedZone("", (r.IntN(48)-24)*1800))
+	return talk.DateTimeOf(tm, r.IntN(2) == 0)
+}
+
+// TestMarshalTalkProperty writes random talks of what pyvideo's form
+// holds, with odd text, dates of every precision, durations to the
+// nanosecond, files of every format, any 64-bit ids and sizes, and Extra
+// members, and reads each back: the model must come back as it was, but
+// for a video's ID, which the reader takes from its URL.
+func TestMarshalTalkProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	langs := []talk.Language{"", "en", "de", "zh", "und", "xx-bad", "English", "fil", "tlh"}
+	formats := []string{"webm", "mp4", "m4a", "opus", "ogg"}
+	noVideoID := cmp.Transformer("noVideoID", func(v talk.Video) talk.Video { v.ID = ""; return v })
+	for n := range 2000 {
+		tk := &talk.Talk{Title: oddText(r), Description: oddText(r), Summary: oddText(r), Markup: talk.ReStructuredText,
+			Recorded: oddDate(r), Duration: talk.Duration(r.Int64N(math.MaxInt64)), Language: langs[r.IntN(len(langs))],
+			Thumbnail: oddText(r), License: oddText(r), Slug: oddText(r),
+			Legacy: talk.Legacy{ID: r.Int64() - r.Int64(), Alias: oddText(r), Category: oddText(r), QualityNotes: oddText(r)}}
+		for range r.IntN(3) {
+			tk.Speakers = append(tk.Speakers, talk.Speaker{Name: oddText(r)})
+			tk.Tags = append(tk.Tags, oddText(r))
+			tk.Links = append(tk.Links, talk.Link{URL: oddText(r), Label: oddText(r)})
+		}
+		for range r.IntN(3) {
+			v := talk.Video{URL: oddText(r), Duration: talk.Duration(r.Int64N(math.MaxInt64)), Size: r.Int64() - r.Int64()}
+			switch r.IntN(3) {
+			case 0:
+				v.Provider, v.Format = talk.File, formats[r.IntN(len(formats))]
+			case 1:
+				v.Provider = "vimeo"
+			}
+			if r.IntN(3) == 0 {
+				v.Extra = map[string]json.RawMessage{oddText(r) + "x": json.RawMessage(`[1.5,{"a":null},0.1234567890123456789]`)}
+			}
+			tk.Videos = append(tk.Videos, v)
+		}
+		if r.IntN(2) == 0 {
+			tk.Extra = map[string]json.RawMessage{"x" + oddText(r): json.RawMessage(`{"b":-0.0,"a":"\u00e9","c":1e-400}`)}
+		}
+		b, err := pyvideo.MarshalTalk(tk)
+		if err != nil {
+			t.Fatalf("talk %d: %v", n, err)
+		}
+		back, err := pyvideo.ParseTalk(b, "")
+		if err != nil {
+			t.Fatalf("talk %d: %v\n%s", n, err, b)
+		}
+		back.Origin = talk.Origin{}
+		if diff := cmp.Diff(tk, back, jsonExact, noVideoID); diff != "" {
+			t.Fatalf("talk %d read back (-written +read):\n%s\n%s", n, diff, b)
+		}
+	}
+}
+
+// jsonExact compares Extra members as the JSON values they hold, numbers
+// by their exact value (see normalizeNumbers).
+var jsonExact = cmp.Transformer("jsonExact", func(raw json.RawMessage) any {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return string(raw)
+	}
+	return normalizeNumbers(v)
+})
