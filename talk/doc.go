@@ -26,6 +26,12 @@
 // so that a writer of the same format can keep the spelling of every member
 // the program did not change (see talk/pyvideo).
 //
+// One thing a JSON reader takes but cannot keep: half a UTF-16 surrogate
+// pair escaped on its own ("\ud800"), which is valid JSON but no
+// character, and which the readers, as encoding/json, read as U+FFFD, and
+// the writers then write so. schema's Validator warns of such a record, with its
+// line and column, and talkmeta fmt leaves it as it is.
+//
 // # talkmeta's JSON form
 //
 // A [Talk] marshals with encoding/json to an object with these members;

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // RecordError reports a problem with one record in a source: which file,
@@ -107,4 +108,44 @@ func FirstNil(pkg string, talks []*Talk) error {
 		}
 	}
 	return nil
+}
+
+// TextError reports a string of the model that is not UTF-8, which a
+// writer of JSON would write with U+FFFD in place of each bad byte, so
+// that the record would read back as other text: "Caf\xe9", Latin-1 read
+// as it was, or a title cut in the middle of a character. The writers of
+// talkmeta's and pyvideo's forms refuse it, as a [*RecordError] with its
+// JSON pointer, rather than change it without a word.
+type TextError struct {
+	Text   string // the string as the model holds it
+	Offset int    // the byte offset of its first byte that is not UTF-8
+}
+
+// Error quotes the text and says where it stops being UTF-8.
+func (e *TextError) Error() string {
+	return fmt.Sprintf("talk: %s is not UTF-8 text (byte %#02x at offset %d), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8",
+		strconv.Quote(e.Text), e.Text[e.Offset], e.Offset)
+}
+
+// CheckText returns a [*TextError] for s when it is not UTF-8, and nil
+// otherwise, without allocating: the check the writers make of every
+// string they write.
+func CheckText(s string) error {
+	if utf8.ValidString(s) {
+		return nil
+	}
+	return &TextError{Text: s, Offset: firstInvalid(s)}
+}
+
+// firstInvalid returns the offset of the first byte of s that does not
+// begin a valid UTF-8 sequence, or len(s).
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -119,7 +120,10 @@ type legacyJSON struct {
 // at fault, anywhere in the talk, its speakers, event, videos or parts:
 // a [Date] outside 0000-9999 (a [*DateError]), a negative [Duration] (a
 // [*DurationError]), a member of an Extra named like one of the model's,
-// and one whose value is not one JSON value.
+// and one whose value is not one JSON value. So is a string, or an Extra
+// member's name, that is not UTF-8 (a [*TextError]), which encoding/json
+// would write with U+FFFD in place of its bad bytes, to read back as
+// other text.
 func (t Talk) MarshalJSON() ([]byte, error) {
 	if ptr, err := talkUnwritable(&t, ""); err != nil {
 		return nil, &RecordError{Path: t.Origin.Path, Pointer: ptr, Err: err}
@@ -158,8 +162,14 @@ func (t *Talk) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes the speaker in talkmeta's JSON form.
+// MarshalJSON writes the speaker in talkmeta's JSON form. What the
+// readers would not read back as it is, is refused as by
+// [Talk.MarshalJSON], as a [*RecordError] with the JSON pointer of the
+// member at fault within the speaker.
 func (s Speaker) MarshalJSON() ([]byte, error) {
+	if ptr, err := speakerUnwritable(&s, ""); err != nil {
+		return nil, &RecordError{Pointer: ptr, Err: err}
+	}
 	return marshalWithExtra(speakerJSON{s.Name, s.GivenName, s.FamilyName, s.Slug, s.Affiliation,
 		s.Bio, s.Homepage, s.ORCID, s.Accounts, s.Image}, s.Extra)
 }
@@ -206,8 +216,13 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes the video in talkmeta's JSON form.
+// MarshalJSON writes the video in talkmeta's JSON form, refusing what
+// the readers would not read back as it is, as [Speaker.MarshalJSON]
+// does.
 func (v Video) MarshalJSON() ([]byte, error) {
+	if ptr, err := videoUnwritable(&v, ""); err != nil {
+		return nil, &RecordError{Pointer: ptr, Err: err}
+	}
 	return marshalWithExtra(videoJSON{v.Provider, v.URL, v.ID, v.Format, v.Language, v.Duration, v.Size}, v.Extra)
 }
 
@@ -252,6 +267,12 @@ func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, 
 // member named like a member of the model. MarshalJSON would otherwise
 // refuse it in encoding/json's words, which name no member.
 func talkUnwritable(t *Talk, prefix string) (string, error) {
+	if ptr, err := textUnwritable(prefix, "id", t.ID, "title", t.Title, "subtitle", t.Subtitle, "slug", t.Slug,
+		"kind", t.Kind, "track", t.Track, "language", string(t.Language), "summary", t.Summary,
+		"description", t.Description, "markup", string(t.Markup), "thumbnail", t.Thumbnail,
+		"license", t.License, "recording", string(t.Recording)); err != nil {
+		return ptr, err
+	}
 	if err := t.Recorded.Check(); err != nil {
 		return prefix + "/recorded", err
 	}
@@ -262,21 +283,38 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 		return ptr, err
 	}
 	for i := range t.Speakers {
-		if ptr, err := extraUnwritable(t.Speakers[i].Extra, reflect.TypeFor[speakerJSON](), prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
+		if ptr, err := speakerUnwritable(&t.Speakers[i], prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
 	if ptr, err := eventUnwritable(&t.Event, prefix+"/event"); err != nil {
 		return ptr, err
 	}
+	if ptr, err := placeUnwritable(t.Place, prefix+"/place"); err != nil {
+		return ptr, err
+	}
+	for i, tag := range t.Tags {
+		if err := CheckText(tag); err != nil {
+			return prefix + "/tags/" + strconv.Itoa(i), err
+		}
+	}
 	for i := range t.Videos {
-		at := prefix + "/videos/" + strconv.Itoa(i)
-		if ptr, err := durationUnwritable(t.Videos[i].Duration, at+"/duration"); err != nil {
+		if ptr, err := videoUnwritable(&t.Videos[i], prefix+"/videos/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
-		if ptr, err := extraUnwritable(t.Videos[i].Extra, reflect.TypeFor[videoJSON](), at); err != nil {
-			return ptr, err
+	}
+	for _, list := range [...]struct {
+		name  string
+		links []Link
+	}{{"slides", t.Slides}, {"links", t.Links}} {
+		for i, l := range list.links {
+			if ptr, err := textUnwritable(prefix+"/"+list.name+"/"+strconv.Itoa(i), "url", l.URL, "label", l.Label); err != nil {
+				return ptr, err
+			}
 		}
+	}
+	if ptr, err := textUnwritable(prefix+"/legacy", "alias", t.Legacy.Alias, "category", t.Legacy.Category, "quality_notes", t.Legacy.QualityNotes); err != nil {
+		return ptr, err
 	}
 	for i := range t.Parts {
 		if ptr, err := talkUnwritable(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
@@ -286,8 +324,59 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 	return "", nil
 }
 
+// speakerUnwritable is talkUnwritable for a speaker.
+func speakerUnwritable(s *Speaker, prefix string) (string, error) {
+	if ptr, err := textUnwritable(prefix, "name", s.Name, "given_name", s.GivenName, "family_name", s.FamilyName,
+		"slug", s.Slug, "affiliation", s.Affiliation, "bio", s.Bio, "homepage", s.Homepage, "orcid", s.ORCID,
+		"image", s.Image); err != nil {
+		return ptr, err
+	}
+	for i, a := range s.Accounts {
+		if ptr, err := textUnwritable(prefix+"/accounts/"+strconv.Itoa(i), "service", a.Service, "handle", a.Handle, "url", a.URL); err != nil {
+			return ptr, err
+		}
+	}
+	return extraUnwritable(s.Extra, reflect.TypeFor[speakerJSON](), prefix)
+}
+
+// videoUnwritable is talkUnwritable for a video.
+func videoUnwritable(v *Video, prefix string) (string, error) {
+	if ptr, err := textUnwritable(prefix, "provider", v.Provider, "url", v.URL, "id", v.ID, "format", v.Format, "language", string(v.Language)); err != nil {
+		return ptr, err
+	}
+	if ptr, err := durationUnwritable(v.Duration, prefix+"/duration"); err != nil {
+		return ptr, err
+	}
+	return extraUnwritable(v.Extra, reflect.TypeFor[videoJSON](), prefix)
+}
+
+// placeUnwritable is talkUnwritable for a place.
+func placeUnwritable(p Place, prefix string) (string, error) {
+	return textUnwritable(prefix, "venue", p.Venue, "room", p.Room, "city", p.City, "region", p.Region, "country", p.Country)
+}
+
+// textUnwritable returns the JSON pointer below prefix of the first of
+// fields, given as pairs of a member's name and its value, whose value is
+// not UTF-8, with CheckText's error: a writer would write it with U+FFFD
+// in place of its bad bytes, and it would read back as other text.
+func textUnwritable(prefix string, fields ...string) (string, error) {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := CheckText(fields[i+1]); err != nil {
+			return prefix + "/" + fields[i], err
+		}
+	}
+	return "", nil
+}
+
 // eventUnwritable is talkUnwritable for an event.
 func eventUnwritable(e *Event, prefix string) (string, error) {
+	if ptr, err := textUnwritable(prefix, "id", e.ID, "title", e.Title, "series", e.Series, "description", e.Description,
+		"time_zone", e.TimeZone, "url", e.URL); err != nil {
+		return ptr, err
+	}
+	if ptr, err := placeUnwritable(e.Place, prefix+"/place"); err != nil {
+		return ptr, err
+	}
 	if err := e.Start.Check(); err != nil {
 		return prefix + "/start", err
 	}
@@ -314,6 +403,9 @@ func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix 
 	if len(extra) == 0 {
 		return "", nil
 	}
+	if k, err := nameNotUTF8(extra); err != nil {
+		return prefix + "/" + jsonx.PointerToken(k), err
+	}
 	if k, ok := clashingMember(extra, typ); ok {
 		return prefix + "/" + jsonx.PointerToken(k), clashError(k)
 	}
@@ -321,6 +413,21 @@ func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix 
 		return prefix + "/" + jsonx.PointerToken(k), invalidError(k, err)
 	}
 	return "", nil
+}
+
+// nameNotUTF8 returns the first member of extra, in name order, whose
+// name is not UTF-8, with CheckText's error.
+func nameNotUTF8(extra map[string]json.RawMessage) (string, error) {
+	first, found := "", false
+	for k := range extra {
+		if !utf8.ValidString(k) && (!found || k < first) {
+			first, found = k, true
+		}
+	}
+	if !found {
+		return "", nil
+	}
+	return first, CheckText(first)
 }
 
 // invalidError is the error for an Extra member k whose value is not one

@@ -823,7 +823,7 @@ func TestJSONUnwritablePlace(t *testing.T) {
 		"true " + calling + `talk.Talk: e/t.json: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`,
 		"true " + calling + `talk.Talk: e/t.json: /videos/0/x-dup: talk: Extra member "x-dup" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
 		"true " + calling + `talk.Event: e/t.json: /start: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
-		calling + `talk.Speaker: talk: Extra member "x" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
+		calling + `talk.Speaker: /x: talk: Extra member "x" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -77,7 +77,8 @@ type Talk struct {
 	// ({"a": "\u00e9"} is read as {"a":"é"}), so that any number of
 	// further round trips leave it as it is. A member named like
 	// one of talkmeta's JSON members ("title", "id"...) cannot be written
-	// and makes MarshalJSON fail, as does a value that is not JSON; a nil
+	// and makes MarshalJSON fail, as do a value that is not JSON and a
+	// name that is not UTF-8 (a [*TextError]); a nil
 	// or empty value is written as null, as encoding/json writes a nil
 	// json.RawMessage.
 	Extra map[string]json.RawMessage

@@ -79,7 +79,7 @@ func VideoID(rawURL string) (provider, id string) {
 			return ArchiveOrg, segs[1]
 		}
 	}
-	if ext := strings.TrimPrefix(strings.ToLower(path.Ext(u.Path)), "."); isMediaExtension(ext) {
+	if ext := strings.TrimPrefix(strings.ToLower(path.Ext(u.Path)), "."); IsMediaFormat(ext) {
 		return File, path.Base(u.Path)
 	}
 	return "", ""
@@ -91,10 +91,13 @@ var vimeoCollections = map[string]bool{
 	"showcase": true, "album": true, "channels": true, "groups": true, "event": true, "user": true,
 }
 
-// isMediaExtension reports whether ext (lower case, without the dot) names
-// a media container that browsers or players can play directly.
-func isMediaExtension(ext string) bool {
-	switch ext {
+// IsMediaFormat reports whether format, a file extension in lower case
+// without the dot ("mp4", "webm", "opus"), names a media container that
+// browsers or players can play directly: the files [VideoID] recognises
+// (as [File]), and the [Video.Format]s a reader takes for a file rather
+// than a host, as pyvideo's video "type" gives either.
+func IsMediaFormat(format string) bool {
+	switch format {
 	case "mp4", "m4v", "webm", "ogv", "ogg", "mkv", "flv", "mov", "avi", "mp3", "m4a", "opus":
 		return true
 	}

@@ -48,7 +48,9 @@ type File struct {
 // are ("intro-2", "talk"); the talks passed in are not changed.
 //
 // The pyvideo form has no place for some of the model (see
-// [MarshalTalk]); notably a talk's ID survives only as a file name.
+// [MarshalTalk]); notably a talk's ID survives only as a file name, and
+// only for a talk read from a pyvideo archive: any other is named by its
+// title, and reads back with that name as its ID.
 //
 // A nil talk is a [*talk.NilError] naming its index ("talks[3]").
 func ArchiveFiles(talks []*talk.Talk) ([]File, error) {

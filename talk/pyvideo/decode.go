@@ -520,11 +520,14 @@ func (d *decoder) videos(ptr pointer, v jsonx.Value) ([]talk.Video, error) {
 
 // providerOf maps pyvideo's video type, which is either a host ("youtube",
 // "archive.org") or a file container ("mp4"), to a provider and format.
+// The containers are those talk.VideoID takes for files, so that every
+// file format the writer writes as a type is read back as one ("opus"
+// was read as the name of a host).
 func providerOf(typ string) (provider, format string) {
-	switch t := strings.ToLower(typ); t {
-	case "mp4", "m4v", "webm", "ogv", "ogg", "mkv", "flv", "mov", "avi", "mp3":
+	switch t := strings.ToLower(typ); {
+	case talk.IsMediaFormat(t):
 		return talk.File, t
-	case "archive":
+	case t == "archive":
 		return talk.ArchiveOrg, ""
 	default:
 		return t, ""

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -21,11 +22,16 @@ import (
 //
 // When t was read by [ParseTalk] and a member means the same as it did in
 // the file, the member is written as the file spelled it: a null stays
-// null, 1508.0 stays 1508.0, a bare related URL stays bare. So a file
+// null, 1508.0 stays 1508.0, a bare related URL stays bare; and in a list
+// the program changed, so is each element it did not (the other videos,
+// when it appends one). So a file
 // already in canonical form comes back byte for byte, and any other comes
 // back as the same JSON value. Numbers are spelled as Python writes the
 // value it reads from them, wherever they come from: 1508.0 stays 1508.0,
-// but 1e3 becomes 1000.0 and -0 becomes 0. One thing does not come back:
+// but 1e3 becomes 1000.0 and -0 becomes 0; a number whose value Python
+// would change keeps its spelling (1e-400, which Python reads as 0.0, and
+// 0.1234567890123456789, more digits than its float holds), as a
+// duration is written to the nanosecond. One thing does not come back:
 // half a UTF-16 surrogate pair escaped on its own ("\ud800"), which is
 // no character, and which the reader, as encoding/json, reads as U+FFFD
 // and the writer writes so; schema's Validator warns of such a record.
@@ -45,10 +51,12 @@ import (
 // the field's value.
 //
 // A recorded date with a year outside 0000-9999 is an error, and so is a
-// negative duration, since no reader would take the file back: a
-// [*talk.RecordError] with t.Origin.Path and the JSON pointer of the
-// member in the pyvideo form ("/videos/0/length"), that holds the
-// [*talk.DateError] or [*talk.DurationError]. A nil t is a
+// negative duration, since no reader would take the file back, and a
+// string to be written that is not UTF-8, which would be written with
+// U+FFFD in place of its bad bytes: a [*talk.RecordError] with
+// t.Origin.Path and the JSON pointer of the member in the pyvideo form
+// ("/videos/0/length"), that holds the [*talk.DateError],
+// [*talk.DurationError] or [*talk.TextError]. A nil t is a
 // [*talk.NilError].
 func MarshalTalk(t *talk.Talk) ([]byte, error) {
 	if t == nil {
@@ -80,11 +88,17 @@ func WriteTalk(w io.Writer, t *talk.Talk) error {
 // spelling of unchanged members as [MarshalTalk] does. The pyvideo form
 // holds only an event's title, description, URL and dates, and its Extra
 // members, of which one named like one of those is an error, as a date
-// with a year outside 0000-9999 is, as for [MarshalTalk]. A nil e is a
-// [*talk.NilError].
+// with a year outside 0000-9999 is, and text that is not UTF-8, as for
+// [MarshalTalk]. A nil e is a [*talk.NilError].
 func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if e == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
+	}
+	if err := textUnwritable(e.Origin.Path, "/title", e.Title, "/description", e.Description, "/url", e.URL); err != nil {
+		return nil, err
+	}
+	if err := extraNames(e.Origin.Path, e.Extra, func() string { return "" }); err != nil {
+		return nil, err
 	}
 	if err := writable(e.Origin.Path, "/start_date", e.Start); err != nil {
 		return nil, err
@@ -113,6 +127,9 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 // every talk of an archive): a video's place is formatted only for an
 // error.
 func checkTalk(t *talk.Talk) error {
+	if err := checkText(t); err != nil {
+		return err
+	}
 	if err := writable(t.Origin.Path, "/recorded", t.Recorded); err != nil {
 		return err
 	}
@@ -140,6 +157,83 @@ func checkTalk(t *talk.Talk) error {
 		}
 	}
 	return nil
+}
+
+// checkText refuses, at its JSON pointer in the pyvideo form, the first
+// string MarshalTalk writes from t that is not UTF-8, with
+// talk.CheckText's *talk.TextError: written, it would hold U+FFFD in
+// place of its bad bytes, and read back as other text. It allocates
+// nothing for a talk it accepts.
+func checkText(t *talk.Talk) error {
+	path := t.Origin.Path
+	if err := textUnwritable(path, "/title", t.Title, "/description", t.Description, "/summary", t.Summary,
+		"/language", string(t.Language), "/thumbnail_url", t.Thumbnail, "/copyright_text", t.License,
+		"/slug", t.Slug, "/alias", t.Legacy.Alias, "/category", t.Legacy.Category,
+		"/quality_notes", t.Legacy.QualityNotes); err != nil {
+		return err
+	}
+	for i := range t.Speakers {
+		if err := talk.CheckText(t.Speakers[i].Name); err != nil {
+			return unwritable(path, fmt.Sprintf("/speakers/%d", i), err)
+		}
+	}
+	for i, tag := range t.Tags {
+		if err := talk.CheckText(tag); err != nil {
+			return unwritable(path, fmt.Sprintf("/tags/%d", i), err)
+		}
+	}
+	for i := range t.Videos {
+		v := &t.Videos[i]
+		for _, f := range [...]struct{ name, text string }{{"type", v.Provider}, {"type", v.Format}, {"url", v.URL}} {
+			if err := talk.CheckText(f.text); err != nil {
+				return unwritable(path, fmt.Sprintf("/videos/%d/%s", i, f.name), err)
+			}
+		}
+		if err := extraNames(path, v.Extra, func() string { return fmt.Sprintf("/videos/%d", i) }); err != nil {
+			return err
+		}
+	}
+	// Related URLs are the links, then the slides (see talkMembers).
+	for n, links := range [...][]talk.Link{t.Links, t.Slides} {
+		for i, l := range links {
+			for _, f := range [...]struct{ name, text string }{{"url", l.URL}, {"label", l.Label}} {
+				if err := talk.CheckText(f.text); err != nil {
+					if n == 1 {
+						i += len(t.Links)
+					}
+					return unwritable(path, fmt.Sprintf("/related_urls/%d/%s", i, f.name), err)
+				}
+			}
+		}
+	}
+	return extraNames(path, t.Extra, func() string { return "" })
+}
+
+// textUnwritable refuses, as checkText does, the first of fields, pairs
+// of a JSON pointer and the string written there, that is not UTF-8.
+func textUnwritable(path string, fields ...string) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := talk.CheckText(fields[i+1]); err != nil {
+			return unwritable(path, fields[i], err)
+		}
+	}
+	return nil
+}
+
+// extraNames refuses, as checkText does, the first member of extra, in
+// name order, whose name is not UTF-8, at its pointer below the one
+// prefix returns, which is made only for the error.
+func extraNames(path string, extra map[string]json.RawMessage, prefix func() string) error {
+	first, found := "", false
+	for k := range extra {
+		if !utf8.ValidString(k) && (!found || k < first) {
+			first, found = k, true
+		}
+	}
+	if !found {
+		return nil
+	}
+	return unwritable(path, prefix()+"/"+jsonx.PointerToken(first), talk.CheckText(first))
 }
 
 // writable refuses, at the JSON pointer ptr of the record from path, a
@@ -306,10 +400,13 @@ func marshal(members map[string]any, origin talk.Origin, extra map[string]json.R
 // a sign on zero ("-0" is 0), any other number as repr of a float ("1e3"
 // is 1000.0, "1.50" is 1.5, "1.5e-7" is 1.5e-07). Kept spellings of a
 // non-canonical source and members in Extra would otherwise go out as they
-// came in, and the output would not be canonical. A number a float64 does
-// not hold (1e400) keeps its spelling: Python would write Infinity, which
-// is not JSON. Extra's raw values are decoded here, once, in place of
-// WritePython's decoding them.
+// came in, and the output would not be canonical. A number whose value
+// that repr would change keeps its spelling: one beyond a float64's range
+// (1e400, which Python would write as Infinity, which is not JSON; 1e-400,
+// which it would write as 0.0) or with more digits than a float64 holds
+// (0.1234567890123456789, which it would write as 0.12345678901234568),
+// since the writer rewrites a record's form, never its values. Extra's raw
+// values are decoded here, once, in place of WritePython's decoding them.
 func pythonNumbers(v any) any {
 	switch v := v.(type) {
 	case json.Number:
@@ -349,20 +446,68 @@ func pythonNumber(n json.Number) json.Number {
 	// digit to 16 after it, and else as d.ddde±XX, as Go's 'e' format does.
 	e := strconv.FormatFloat(f, 'e', -1, 64)
 	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-	if exp < -4 || exp >= 16 {
-		return json.Number(e)
+	p := e
+	if exp >= -4 && exp < 16 {
+		if p = strconv.FormatFloat(f, 'f', -1, 64); !strings.Contains(p, ".") {
+			p += ".0"
+		}
 	}
-	p := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(p, ".") {
-		p += ".0"
+	if !sameNumber(s, p) {
+		return n
 	}
 	return json.Number(p)
 }
 
+// sameNumber reports whether the well-formed JSON numbers a and b have
+// the same value, sign included: 1e3 and 1000.0 do, as do -0.0 and -0e5;
+// 1e-400 and 0.0 do not. It compares their decimal digits, not float64s,
+// which would call every pair that rounds alike the same.
+func sameNumber(a, b string) bool {
+	ka, okA := numberKey(a)
+	kb, okB := numberKey(b)
+	return okA && okB && ka == kb
+}
+
+// decimalKey is a number's value as its sign, its significant digits
+// (without leading or trailing zeros; "" for zero) and the power of ten
+// of the last of them: 1.50e3 is "15" and 2.
+type decimalKey struct {
+	neg    bool
+	digits string
+	exp    int64
+}
+
+// numberKey returns the decimalKey of the well-formed JSON number n, or
+// false for an exponent of more than 15 digits, far beyond any float64,
+// which it does not count with.
+func numberKey(n string) (decimalKey, bool) {
+	var k decimalKey
+	if strings.HasPrefix(n, "-") {
+		k.neg, n = true, n[1:]
+	}
+	mantissa, exponent, _ := strings.Cut(strings.ToLower(n), "e")
+	whole, fraction, _ := strings.Cut(mantissa, ".")
+	digits := strings.TrimLeft(whole+fraction, "0")
+	k.digits = strings.TrimRight(digits, "0")
+	if k.digits == "" {
+		return k, true
+	}
+	if exponent = strings.TrimPrefix(exponent, "+"); exponent != "" {
+		if len(strings.TrimLeft(strings.TrimPrefix(exponent, "-"), "0")) > 15 {
+			return k, false
+		}
+		k.exp, _ = strconv.ParseInt(exponent, 10, 64)
+	}
+	k.exp += int64(len(digits) - len(k.digits) - len(fraction))
+	return k, true
+}
+
 // keepSpelling makes every member whose encoding from the model is the
 // same as when the record was read (read) appear as the source spelled it,
-// or not at all where the source did not have it. Members in extra are the
-// model's own and are written as they are.
+// or not at all where the source did not have it; in a list the program
+// changed (a video appended), so does every element that is the same (see
+// [keepElements]). Members in extra are the model's own and are written as
+// they are.
 func keepSpelling(members, read map[string]any, raw []byte, extra map[string]json.RawMessage) error {
 	src, err := jsonx.Decode(raw, 0)
 	if err != nil {
@@ -376,7 +521,11 @@ func keepSpelling(members, read map[string]any, raw []byte, extra map[string]jso
 		}
 	}
 	for name := range names {
-		if _, ok := extra[name]; ok || !reflect.DeepEqual(members[name], read[name]) {
+		if _, ok := extra[name]; ok {
+			continue
+		}
+		if !reflect.DeepEqual(members[name], read[name]) {
+			keepElements(members[name], read[name], source[name])
 			continue
 		}
 		if v, ok := source[name]; ok {
@@ -386,6 +535,37 @@ func keepSpelling(members, read map[string]any, raw []byte, extra map[string]jso
 		}
 	}
 	return nil
+}
+
+// elementReach is how far past the last element kept keepElements looks
+// for the next: far enough for the few elements a program takes out of a
+// list, and a bound on its time for a long list of which it changed all.
+const elementReach = 16
+
+// keepElements gives each element of the list now, a member's encoding
+// from the model that differs from its encoding when read (read), the
+// source's spelling (in src) of the element read that encodes the same,
+// matched in order: a talk's other videos keep their "archive" type, null
+// size and 1508.0 length when the program appends one, and its other
+// related URLs their bare string form. The pyvideo reader reads every
+// element of its lists on its own, so the source's spelling of one means
+// what the model's does. Members that are not lists are left alone.
+func keepElements(now, read, src any) {
+	nowList, ok1 := now.([]any)
+	readList, ok2 := read.([]any)
+	srcList, ok3 := src.([]any)
+	if !ok1 || !ok2 || !ok3 || len(readList) != len(srcList) {
+		return
+	}
+	next := 0
+	for i, e := range nowList {
+		for j := next; j < len(readList) && j <= next+elementReach; j++ {
+			if reflect.DeepEqual(e, readList[j]) {
+				nowList[i], next = srcList[j], j+1
+				break
+			}
+		}
+	}
 }
 
 // Required members are written even when empty, because pyvideo's own
@@ -477,12 +657,19 @@ func dateOrNull(d talk.Date) any {
 	return d.String()
 }
 
-// seconds writes whole seconds as an integer and keeps any fraction.
+// seconds writes whole seconds as an integer and keeps any fraction,
+// to the nanosecond, counting in integers: d.Seconds, a float64, holds
+// about 16 digits, and would write 123456789.123456789 s as
+// 123456789.12345679, which reads back as another duration, and the
+// longest Duration as a number its reader refuses. d is not negative.
 func seconds(d talk.Duration) json.Number {
-	if time.Duration(d)%time.Second == 0 {
-		return json.Number(strconv.FormatInt(int64(time.Duration(d)/time.Second), 10))
+	whole := strconv.FormatInt(int64(time.Duration(d)/time.Second), 10)
+	frac := int64(time.Duration(d) % time.Second)
+	if frac == 0 {
+		return json.Number(whole)
 	}
-	return json.Number(strconv.FormatFloat(d.Seconds(), 'f', -1, 64))
+	nines := strconv.FormatInt(frac+int64(time.Second), 10)[1:] // nine digits, with leading zeros
+	return json.Number(whole + "." + strings.TrimRight(nines, "0"))
 }
 
 func speakerNames(speakers []talk.Speaker) []any {
@@ -504,8 +691,11 @@ func stringList(ss []string) []any {
 func videoList(videos []talk.Video) []any {
 	out := make([]any, len(videos))
 	for i, v := range videos {
+		// A file's type is its format, whether the video names its
+		// provider as a file or not at all (a format without a
+		// provider was written as "", and lost).
 		typ := v.Provider
-		if v.Provider == talk.File && v.Format != "" {
+		if (v.Provider == talk.File || v.Provider == "") && v.Format != "" {
 			typ = v.Format
 		}
 		m := map[string]any{"type": typ, "url": v.URL}

@@ -12,7 +12,9 @@ import (
 func TestCheckTalkAllocs(t *testing.T) {
 	good := &talk.Talk{
 		Title: "A talk", Recorded: talk.MustParseDate("2016-07-21"), Duration: talk.Duration(60e9),
-		Videos: []talk.Video{{URL: "https://example.org/1", Duration: 5e9}, {URL: "https://example.org/2"}},
+		Videos:   []talk.Video{{URL: "https://example.org/1", Duration: 5e9}, {URL: "https://example.org/2"}},
+		Speakers: []talk.Speaker{{Name: "Zoë"}}, Tags: []string{"x"}, Links: []talk.Link{{URL: "https://example.org/l"}},
+		Slides: []talk.Link{{URL: "https://example.org/s"}},
 	}
 	if err := checkTalk(good); err != nil {
 		t.Fatal(err)
