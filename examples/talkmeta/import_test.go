@@ -428,7 +428,7 @@ func TestPyvideoFiles(t *testing.T) {
 		"con/videos/intro.json",
 		"con/videos/intro-2.json",
 		`talkmeta import: talk "a": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
-		`error: talkmeta import: talk "broken": not written: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
+		`error: talkmeta import: talk "broken": not written: /title: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
 		`talkmeta import: talk "c": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

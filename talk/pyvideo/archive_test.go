@@ -140,7 +140,7 @@ func TestArchiveFilesSkipping(t *testing.T) {
 	}
 	wantSkipped := []string{
 		`0: /duration: pyvideo: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
-		`2: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
+		`2: /title: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
 	}
 	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
 		t.Errorf("skipped (-want +got):\n%s", diff)

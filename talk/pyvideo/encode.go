@@ -106,7 +106,7 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if err := writable(e.Origin.Path, "/end_date", e.End); err != nil {
 		return nil, err
 	}
-	if err := clash("", e.Extra, eventMember); err != nil {
+	if err := clash(e.Origin.Path, "", e.Extra, eventMember); err != nil {
 		return nil, err
 	}
 	if err := invalidExtra(e.Origin.Path, "", e.Extra); err != nil {
@@ -136,7 +136,7 @@ func checkTalk(t *talk.Talk) error {
 	if err := nonNegative(t.Origin.Path, "/duration", t.Duration); err != nil {
 		return err
 	}
-	if err := clash("", t.Extra, talkMember); err != nil {
+	if err := clash(t.Origin.Path, "", t.Extra, talkMember); err != nil {
 		return err
 	}
 	if err := invalidExtra(t.Origin.Path, "", t.Extra); err != nil {
@@ -149,7 +149,7 @@ func checkTalk(t *talk.Talk) error {
 		if len(v.Extra) == 0 {
 			continue // no error, so no place to name
 		}
-		if err := clash(fmt.Sprintf("videos/%d: ", i), v.Extra, videoMember); err != nil {
+		if err := clash(t.Origin.Path, fmt.Sprintf("/videos/%d", i), v.Extra, videoMember); err != nil {
 			return err
 		}
 		if err := invalidExtra(t.Origin.Path, fmt.Sprintf("/videos/%d", i), v.Extra); err != nil {
@@ -269,9 +269,10 @@ func unwritable(path, ptr string, err error) error {
 // clash refuses an Extra member named like a member the writer fills from
 // the model (model reports which), as talk's MarshalJSON does: written,
 // it would silently replace the field's value, or be read back into the
-// field. where names the Extra's place in errors. Of several, the first
-// in name order is reported, so the error is the same on every run.
-func clash(where string, extra map[string]json.RawMessage, model func(string) bool) error {
+// field. The refusal is a [*talk.RecordError] at the member's JSON
+// pointer below prefix in the record from path. Of several, the first in
+// name order is reported, so the error is the same on every run.
+func clash(path, prefix string, extra map[string]json.RawMessage, model func(string) bool) error {
 	first := ""
 	for k := range extra {
 		if model(k) && (first == "" || k < first) {
@@ -281,7 +282,8 @@ func clash(where string, extra map[string]json.RawMessage, model func(string) bo
 	if first == "" {
 		return nil
 	}
-	return fmt.Errorf("pyvideo: %sExtra member %q has the name of a member written from the model; set the field, or give the member another name", where, first)
+	return &talk.RecordError{Path: path, Pointer: prefix + "/" + jsonx.PointerToken(first),
+		Err: fmt.Errorf("pyvideo: Extra member %q has the name of a member written from the model; set the field, or give the member another name", first)}
 }
 
 // invalidExtra refuses, as a [*talk.RecordError] at its JSON pointer below

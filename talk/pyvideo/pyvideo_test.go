@@ -659,16 +659,21 @@ func TestMarshalExtraClash(t *testing.T) {
 	var got []string
 	_, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"title": raw(`"B"`), "tags": raw(`[]`), "x": raw(`1`)}})
 	got = append(got, fmt.Sprint(err))
-	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "A", Videos: []talk.Video{{URL: "https://a.example/v.mp4"}, {URL: "https://b.example/v.mp4", Extra: map[string]json.RawMessage{"url": raw(`"x"`)}}}})
+	_, err = pyvideo.MarshalTalk(&talk.Talk{Title: "A", Origin: talk.Origin{Path: "e/videos/a.json"}, Videos: []talk.Video{{URL: "https://a.example/v.mp4"}, {URL: "https://b.example/v.mp4", Extra: map[string]json.RawMessage{"url": raw(`"x"`)}}}})
 	got = append(got, fmt.Sprint(err))
+	// A *talk.RecordError, as every other refusal of the writer's.
+	var re *talk.RecordError
+	if !errors.As(err, &re) || re.Path != "e/videos/a.json" || re.Pointer != "/videos/1/url" {
+		t.Errorf("error %v: want a *talk.RecordError at e/videos/a.json /videos/1/url", err)
+	}
 	_, err = pyvideo.MarshalEvent(&talk.Event{Title: "E", Extra: map[string]json.RawMessage{"start_date": raw(`"2016-07-17"`)}})
 	got = append(got, fmt.Sprint(err))
 	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"Title": raw(`"B"`)}})
 	got = append(got, string(b), fmt.Sprint(err))
 	want := []string{
-		`pyvideo: Extra member "tags" has the name of a member written from the model; set the field, or give the member another name`,
-		`pyvideo: videos/1: Extra member "url" has the name of a member written from the model; set the field, or give the member another name`,
-		`pyvideo: Extra member "start_date" has the name of a member written from the model; set the field, or give the member another name`,
+		`/tags: pyvideo: Extra member "tags" has the name of a member written from the model; set the field, or give the member another name`,
+		`e/videos/a.json: /videos/1/url: pyvideo: Extra member "url" has the name of a member written from the model; set the field, or give the member another name`,
+		`/start_date: pyvideo: Extra member "start_date" has the name of a member written from the model; set the field, or give the member another name`,
 		"{\n  \"Title\": \"B\",\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"A\",\n  \"videos\": []\n}\n",
 		"<nil>",
 	}
