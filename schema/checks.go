@@ -466,7 +466,7 @@ func (c *checker) integer(ptr pointer, v value) {
 	if len(v) == 0 || v[0] != '-' && (v[0] < '0' || v[0] > '9') || !bytes.ContainsAny(v, ".eE") {
 		return // no number, or digits
 	}
-	if d := parseDecimal(string(v)); !d.isWhole() || !d.within(19) {
+	if d := jsonx.ParseDecimal(string(v)); !d.IsWhole() || !d.Within(19) {
 		return // a fraction, or past an int64 (the schema's maximum says so) at once
 	}
 	r, ok := new(big.Rat).SetString(string(v))

@@ -412,22 +412,22 @@ func compare(n []byte, b *big.Rat) (int, bool) {
 	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && b.IsInt() && b.Num().IsInt64() {
 		return cmp.Compare(i, b.Num().Int64()), true
 	}
-	if d := parseDecimal(string(n)); !d.within(boundOrder) && b.Num().BitLen() < 1300 && b.Denom().BitLen() < 1300 {
+	if d := jsonx.ParseDecimal(string(n)); !d.Within(boundOrder) && b.Num().BitLen() < 1300 && b.Denom().BitLen() < 1300 {
 		// Far past b, whose 1300 bits are under 10^392 and over
 		// 10^-392, and which big.Rat would take long to read: a huge
 		// number is beyond b, on its side of zero, and a tiny one is
 		// as close to zero as to make no difference.
-		if d.order().Sign() > 0 {
-			return d.sign(), true
+		if d.Order().Sign() > 0 {
+			return d.Sign(), true
 		}
 		if b.Sign() != 0 {
 			return -b.Sign(), true
 		}
-		return d.sign(), true
+		return d.Sign(), true
 	}
 	text := string(n)
-	if d := parseDecimal(text); d.isLong() && b.IsInt() {
-		text = d.shortFor(0) // as far from b, which is whole
+	if d := jsonx.ParseDecimal(text); isLong(d) && b.IsInt() {
+		text = shortFor(d, 0) // as far from b, which is whole
 	}
 	r, ok := new(big.Rat).SetString(text)
 	if !ok {
@@ -470,7 +470,7 @@ func isWhole(n []byte) bool {
 	if digits {
 		return true
 	}
-	return parseDecimal(string(n)).isWhole()
+	return jsonx.ParseDecimal(string(n)).IsWhole()
 }
 
 func inEnum(v any, enum []any) bool {
@@ -523,7 +523,7 @@ func rawHash(seed maphash.Seed, raw []byte) uint64 {
 		text, _ := value(raw).textBytes()
 		return maphash.Bytes(seed, text)
 	case '0':
-		return mix(maphash.String(seed, parseDecimal(string(raw)).key()), 0x6e756d)
+		return mix(maphash.String(seed, jsonx.ParseDecimal(string(raw)).Key()), 0x6e756d)
 	case '[':
 		h := uint64(0x5b)
 		for v := range jsonx.Elements(raw, 0) {
@@ -615,7 +615,7 @@ func jsonEqual(a, b any) bool {
 		if a == b {
 			return true
 		}
-		return parseDecimal(string(a)).key() == parseDecimal(string(b)).key()
+		return jsonx.ParseDecimal(string(a)).Key() == jsonx.ParseDecimal(string(b)).Key()
 	case []any:
 		b, ok := b.([]any)
 		if !ok || len(a) != len(b) {

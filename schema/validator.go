@@ -330,14 +330,14 @@ func tame(doc any, given map[string]int) (any, bool) {
 	switch v := doc.(type) {
 	case json.Number:
 		if strings.ContainsAny(string(v), ".eE") {
-			if d := parseDecimal(string(v)); !d.within(boundOrder) || d.isLong() {
-				k, ok := given[d.key()]
+			if d := jsonx.ParseDecimal(string(v)); !d.Within(boundOrder) || isLong(d) {
+				k, ok := given[d.Key()]
 				if !ok {
 					k = len(given)
-					given[d.key()] = k
+					given[d.Key()] = k
 				}
-				if d.isLong() && d.within(boundOrder) {
-					return json.Number(d.shortFor(k)), true
+				if isLong(d) && d.Within(boundOrder) {
+					return json.Number(shortFor(d, k)), true
 				}
 				return standIn(d, k), true
 			}
@@ -377,13 +377,13 @@ func tame(doc any, given map[string]int) (any, bool) {
 // past every bound: (10^12+k)·10^388, a whole number about 1e400, for d
 // of magnitude 1 or more, and (10^12+k)·10^-412, about 1e-400 and no
 // whole number, for a smaller one, with d's sign.
-func standIn(d decimal, k int) json.Number {
+func standIn(d jsonx.Decimal, k int) json.Number {
 	sign := ""
-	if d.neg {
+	if d.Neg {
 		sign = "-"
 	}
 	exp := 388
-	if d.order().Sign() < 0 {
+	if d.Order().Sign() < 0 {
 		exp = -412
 	}
 	return json.Number(fmt.Sprintf("%s%de%d", sign, 1_000_000_000_000+k, exp))
@@ -1021,7 +1021,7 @@ func duplicateWords(items []any) string {
 func bucketKey(v any) string {
 	switch v := v.(type) {
 	case json.Number:
-		return "n" + parseDecimal(string(v)).key()
+		return "n" + jsonx.ParseDecimal(string(v)).Key()
 	case []any:
 		keys := make([]string, len(v))
 		for i, it := range v {

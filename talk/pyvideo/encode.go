@@ -461,47 +461,11 @@ func pythonNumber(n json.Number) json.Number {
 }
 
 // sameNumber reports whether the well-formed JSON numbers a and b have
-// the same value, sign included: 1e3 and 1000.0 do, as do -0.0 and -0e5;
-// 1e-400 and 0.0 do not. It compares their decimal digits, not float64s,
-// which would call every pair that rounds alike the same.
+// the same value: 1e3 and 1000.0 do; 1e-400 and 0.0 do not. It compares
+// their decimal digits, not float64s, which would call every pair that
+// rounds alike the same.
 func sameNumber(a, b string) bool {
-	ka, okA := numberKey(a)
-	kb, okB := numberKey(b)
-	return okA && okB && ka == kb
-}
-
-// decimalKey is a number's value as its sign, its significant digits
-// (without leading or trailing zeros; "" for zero) and the power of ten
-// of the last of them: 1.50e3 is "15" and 2.
-type decimalKey struct {
-	neg    bool
-	digits string
-	exp    int64
-}
-
-// numberKey returns the decimalKey of the well-formed JSON number n, or
-// false for an exponent of more than 15 digits, far beyond any float64,
-// which it does not count with.
-func numberKey(n string) (decimalKey, bool) {
-	var k decimalKey
-	if strings.HasPrefix(n, "-") {
-		k.neg, n = true, n[1:]
-	}
-	mantissa, exponent, _ := strings.Cut(strings.ToLower(n), "e")
-	whole, fraction, _ := strings.Cut(mantissa, ".")
-	digits := strings.TrimLeft(whole+fraction, "0")
-	k.digits = strings.TrimRight(digits, "0")
-	if k.digits == "" {
-		return k, true
-	}
-	if exponent = strings.TrimPrefix(exponent, "+"); exponent != "" {
-		if len(strings.TrimLeft(strings.TrimPrefix(exponent, "-"), "0")) > 15 {
-			return k, false
-		}
-		k.exp, _ = strconv.ParseInt(exponent, 10, 64)
-	}
-	k.exp += int64(len(digits) - len(k.digits) - len(fraction))
-	return k, true
+	return jsonx.ParseDecimal(a).Key() == jsonx.ParseDecimal(b).Key()
 }
 
 // keepSpelling makes every member whose encoding from the model is the
