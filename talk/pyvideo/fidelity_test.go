@@ -9,10 +9,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/corpustest"
+	"github.com/talkmeta/talkmeta/internal/oddvalue"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -372,36 +372,6 @@ func TestMarshalVideoFormats(t *testing.T) {
 	}
 }
 
-// oddText is a string of pieces odd but legal in a record: non-ASCII,
-// NUL, U+2028, a right-to-left mark, a combining accent, U+FFFD itself.
-func oddText(r *rand.Rand) string {
-	pieces := []string{"", "a", "Zoë", "日本語", "\u2028", "\x00", "😀", " ", "<&>", `"\`, "\u200f", "e\u0301", "\ufffd", "\t\n"}
-	s := ""
-	for range r.IntN(4) {
-		s += pieces[r.IntN(len(pieces))]
-	}
-	return s
-}
-
-// oddDate is a Date of any precision, year 0000 to 9999, with
-// nanoseconds and half-hour offsets.
-func oddDate(r *rand.Rand) talk.Date {
-	switch r.IntN(6) {
-	case 0:
-		return talk.Date{}
-	case 1:
-		return talk.MustParseDate(fmt.Sprintf("%04d", r.IntN(10000)))
-	case 2:
-		return talk.MustParseDate(fmt.Sprintf("%04d-%02d", r.IntN(10000), 1+r.IntN(12)))
-	case 3:
-		d, _ := talk.DateOf(r.IntN(10000), time.Month(1+r.IntN(12)), 1+r.IntN(28))
-		return d
-	}
-	tm := time.Date(1+r.IntN(9998), time.Month(1+r.IntN(12)), 1+r.IntN(28), r.IntN(24), r.IntN(60), r.IntN(60),
-		r.IntN(3)*r.IntN(1e9), time.FixedZone("", (r.IntN(48)-24)*1800))
-	return talk.DateTimeOf(tm, r.IntN(2) == 0)
-}
-
 // TestMarshalTalkProperty writes random talks of what pyvideo's form
 // holds, with odd text, dates of every precision, durations to the
 // nanosecond, files of every format, any 64-bit ids and sizes, and Extra
@@ -413,17 +383,17 @@ func TestMarshalTalkProperty(t *testing.T) {
 	formats := []string{"webm", "mp4", "m4a", "opus", "ogg"}
 	noVideoID := cmp.Transformer("noVideoID", func(v talk.Video) talk.Video { v.ID = ""; return v })
 	for n := range 2000 {
-		tk := &talk.Talk{Title: oddText(r), Description: oddText(r), Summary: oddText(r), Markup: talk.ReStructuredText,
-			Recorded: oddDate(r), Duration: talk.Duration(r.Int64N(math.MaxInt64)), Language: langs[r.IntN(len(langs))],
-			Thumbnail: oddText(r), License: oddText(r), Slug: oddText(r),
-			Legacy: talk.Legacy{ID: r.Int64() - r.Int64(), Alias: oddText(r), Category: oddText(r), QualityNotes: oddText(r)}}
+		tk := &talk.Talk{Title: oddvalue.Text(r), Description: oddvalue.Text(r), Summary: oddvalue.Text(r), Markup: talk.ReStructuredText,
+			Recorded: oddvalue.Date(r), Duration: talk.Duration(r.Int64N(math.MaxInt64)), Language: langs[r.IntN(len(langs))],
+			Thumbnail: oddvalue.Text(r), License: oddvalue.Text(r), Slug: oddvalue.Text(r),
+			Legacy: talk.Legacy{ID: r.Int64() - r.Int64(), Alias: oddvalue.Text(r), Category: oddvalue.Text(r), QualityNotes: oddvalue.Text(r)}}
 		for range r.IntN(3) {
-			tk.Speakers = append(tk.Speakers, talk.Speaker{Name: oddText(r)})
-			tk.Tags = append(tk.Tags, oddText(r))
-			tk.Links = append(tk.Links, talk.Link{URL: oddText(r), Label: oddText(r)})
+			tk.Speakers = append(tk.Speakers, talk.Speaker{Name: oddvalue.Text(r)})
+			tk.Tags = append(tk.Tags, oddvalue.Text(r))
+			tk.Links = append(tk.Links, talk.Link{URL: oddvalue.Text(r), Label: oddvalue.Text(r)})
 		}
 		for range r.IntN(3) {
-			v := talk.Video{URL: oddText(r), Duration: talk.Duration(r.Int64N(math.MaxInt64)), Size: r.Int64() - r.Int64()}
+			v := talk.Video{URL: oddvalue.Text(r), Duration: talk.Duration(r.Int64N(math.MaxInt64)), Size: r.Int64() - r.Int64()}
 			switch r.IntN(3) {
 			case 0:
 				v.Provider, v.Format = talk.File, formats[r.IntN(len(formats))]
@@ -431,12 +401,12 @@ func TestMarshalTalkProperty(t *testing.T) {
 				v.Provider = "vimeo"
 			}
 			if r.IntN(3) == 0 {
-				v.Extra = map[string]json.RawMessage{oddText(r) + "x": json.RawMessage(`[1.5,{"a":null},0.1234567890123456789]`)}
+				v.Extra = map[string]json.RawMessage{oddvalue.Text(r) + "x": json.RawMessage(`[1.5,{"a":null},0.1234567890123456789]`)}
 			}
 			tk.Videos = append(tk.Videos, v)
 		}
 		if r.IntN(2) == 0 {
-			tk.Extra = map[string]json.RawMessage{"x" + oddText(r): json.RawMessage(`{"b":-0.0,"a":"\u00e9","c":1e-400}`)}
+			tk.Extra = map[string]json.RawMessage{"x" + oddvalue.Text(r): json.RawMessage(`{"b":-0.0,"a":"\u00e9","c":1e-400}`)}
 		}
 		b, err := pyvideo.MarshalTalk(tk)
 		if err != nil {
