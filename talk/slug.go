@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	gosimple "github.com/gosimple/slug"
@@ -88,9 +89,9 @@ func (s Slugger) Make(title string) string {
 			// as the letters they stand for, as pyvideo.org's slugs
 			// read them: gosimple's table, which ends at U+FFFF, has
 			// no reading of most, and "𝐁𝐨𝐥𝐝" gave "".
-			title = joinMarks(norm.NFKC.String(title), lang)
+			title = joinMarks(dropPointing(norm.NFKC.String(title)), lang)
 		}
-		if strings.ContainsRune(title, '一') {
+		if strings.ContainsFunc(title, hasMissingReading) {
 			title = gosimple.SubstituteRune(title, missingReadings)
 		}
 		v = canonicalSlug(gosimple.MakeLang(title, lang))
@@ -99,6 +100,37 @@ func (s Slugger) Make(title string) string {
 		v = cutSlug(v, s.MaxLength)
 	}
 	return v
+}
+
+// dropPointing removes from title the optional vowel points of Arabic
+// (its harakat: fatha, damma, kasra, their doubled forms, shadda and
+// sukun, U+064B-U+0652), Hebrew (niqqud and cantillation, the marks of
+// U+0591-U+05C7) and Syriac (U+0730-U+074A): writers of these scripts
+// mostly leave them out, and transliteration read them as letters, so
+// that one name had two slugs, "محمد" "mhmd" and "مُحَمَّد" "muhamawd".
+// A title without them is returned as it is.
+func dropPointing(title string) string {
+	if strings.IndexFunc(title, isPointing) < 0 {
+		return title
+	}
+	return strings.Map(func(r rune) rune {
+		if isPointing(r) {
+			return -1
+		}
+		return r
+	}, title)
+}
+
+// isPointing reports whether r is an optional vowel point that
+// dropPointing removes.
+func isPointing(r rune) bool {
+	switch {
+	case 0x064B <= r && r <= 0x0652, 0x0730 <= r && r <= 0x074A:
+		return true
+	case 0x0591 <= r && r <= 0x05C7:
+		return unicode.Is(unicode.Mn, r) // not the maqaf, paseq, sof pasuq or nun hafukha
+	}
+	return false
 }
 
 // plainWords reports whether title holds only ASCII letters, digits,
@@ -184,10 +216,15 @@ func dropMark(r rune) rune {
 }
 
 // missingReadings gives characters that gosimple's transliteration table
-// leaves unread ("[?]", which its slugs then drop) a reading. U+4E00 一,
-// "one", is among the commonest Chinese characters; Python's unidecode has
-// read it "Yi" since 0.04.15, and gosimple's table is older.
-var missingReadings = map[rune]string{'一': "Yi "}
+// leaves unread ("[?]" or nothing, which its slugs then drop) a reading.
+// U+4E00 一, "one", is among the commonest Chinese characters; Python's
+// unidecode has read it "Yi" since 0.04.15, and gosimple's table is
+// older. U+05BE, the maqaf, is Hebrew's hyphen: dropped, it joined two
+// words in one ("בית־ספר" gave "bytspr").
+var missingReadings = map[rune]string{'一': "Yi ", '\u05BE': "-"}
+
+// hasMissingReading reports whether r is one of missingReadings.
+func hasMissingReading(r rune) bool { _, ok := missingReadings[r]; return ok }
 
 // canonicalSlug lower-cases v, turns each run of bytes outside
 // [a-z0-9_-] and '-' into one '-', and trims '-' and '_' from both ends.
