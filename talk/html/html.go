@@ -101,6 +101,7 @@ type head struct {
 	Title       string // the document's <title>
 	OGType      string
 	OGTitle     string
+	Locale      string // og:locale of a talk's page (see ogLocale); "" for Open Graph's default
 	Description string
 	Canonical   string
 	Thumbnail   string
@@ -582,6 +583,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	}
 	p.ldOptions = r.talkLDOptions(p.Head.Canonical)
 	p.ContentDir = dirAttr(p.ContentLang, t.Title)
+	p.Head.Locale = ogLocale(p.ContentLang)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
 		p.Heading = "Untitled talk"

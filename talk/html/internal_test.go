@@ -547,3 +547,20 @@ func TestHumanDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestOGLocale holds a talk's og:locale: its language and territory, or
+// the likeliest territory of a language that names none, and none for
+// Open Graph's default, en_US, and where no country can be named.
+func TestOGLocale(t *testing.T) {
+	got := map[string]string{}
+	for _, lang := range []string{"", "en", "en-US", "en-GB", "ja", "pt", "pt-PT", "zh-Hant", "de-CH", "und", "x-private", "eo", "es-419", "tlh", "not a tag"} {
+		got[lang] = ogLocale(lang)
+	}
+	want := map[string]string{
+		"": "", "en": "", "en-US": "", "en-GB": "en_GB", "ja": "ja_JP", "pt": "pt_BR", "pt-PT": "pt_PT",
+		"zh-Hant": "zh_TW", "de-CH": "de_CH", "und": "", "x-private": "", "eo": "", "es-419": "", "tlh": "", "not a tag": "",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ogLocale (-want +got):\n%s", diff)
+	}
+}

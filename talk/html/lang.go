@@ -3,6 +3,7 @@ package html
 import (
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/bidi"
 
 	"github.com/talkmeta/talkmeta/talk"
@@ -19,6 +20,36 @@ func langAttr(l talk.Language) string {
 		return ""
 	}
 	return string(c)
+}
+
+// ogLocale returns the Open Graph locale (og:locale, language_TERRITORY)
+// of a talk's words in the language lang (langAttr's), so that a link
+// preview of a Japanese talk is not taken for Open Graph's default,
+// en_US: the language and its territory, or where lang names none the
+// territory CLDR gives as the language's likeliest ("ja" is ja_JP, "pt"
+// pt_BR, "zh-Hant" zh_TW). It is "" for en_US itself, for an unknown
+// language, and for one without a likely country ("eo", "es-419"),
+// which Open Graph's form cannot say.
+func ogLocale(lang string) string {
+	if lang == "" {
+		return ""
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	base, conf := tag.Base()
+	if conf != language.Exact {
+		return "" // "und", private use: no language to name
+	}
+	region, conf := tag.Region()
+	if conf == language.No || !region.IsCountry() {
+		return ""
+	}
+	if l := base.String() + "_" + region.String(); l != "en_US" {
+		return l
+	}
+	return ""
 }
 
 // dirAttr returns the dir attribute beside the lang attribute lang (from

@@ -128,6 +128,9 @@ func writeHead(b *pageWriter, p *page, style string) error {
 	}
 	b.WriteByte('\n')
 	metaLine(b, `<meta property="og:type" content="`, h.OGType)
+	if h.Locale != "" {
+		metaLine(b, `<meta property="og:locale" content="`, h.Locale)
+	}
 	title := metaLine(b, `<meta property="og:title" content="`, h.OGTitle)
 	metaLineIfAgain(b, `<meta property="og:description" content="`, desc)
 	metaLineIf(b, `<meta property="og:url" content="`, h.OGURL())
