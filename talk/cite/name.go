@@ -217,14 +217,17 @@ func ParseName(display string) Name {
 //     reads it; a single word with a digit is a handle, kept literal
 //     ("DailyGold999"); a leading "@" is dropped.
 //   - A lower-case particle (van, von, de, da, dos, das, del, della, di,
-//     du, le, la, ter, ten, den, der, bin, ..., and Arabic بن and Hebrew
-//     בן, which have no case) after the first word starts the family name
-//     and becomes the [Name.NonDroppingParticle]: "Guido van Rossum" is
-//     van + Rossum, "Carlos de la Torre" de la + Torre,
+//     du, le, la, ter, ten, den, der, bin, ...) after the first word starts
+//     the family name and becomes the [Name.NonDroppingParticle]: "Guido
+//     van Rossum" is van + Rossum, "Carlos de la Torre" de la + Torre,
 //     "Eduardo dos Santos Pereira" dos + "Santos Pereira". A capitalised
 //     particle before the last word starts the family name with no
 //     particle part: "Guido Van Rossum" is "Van Rossum", "Alejandro Del
-//     Valle Tokunhaga" is "Del Valle Tokunhaga".
+//     Valle Tokunhaga" is "Del Valle Tokunhaga"; and so does a particle
+//     in a script without case, Arabic بن, ابن, بنت and Hebrew בן, בת:
+//     "محمد بن سلمان" is "بن سلمان", since BibTeX, biber and every other
+//     BibTeX reader find a particle only by its lower case, and would
+//     read it into the family name where CSL-JSON had it apart.
 //   - Otherwise the last word is the family name and the rest the given
 //     names, as BibTeX and Zotero read "First Last": "Juan Luis Cano
 //     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor;
@@ -702,7 +705,7 @@ func parsePerson(s string) Name {
 				suffix, fam = fam[n-1], fam[:n-1] // "Smith Jr., John"
 				head = strings.Join(fam, " ")
 			}
-			if len(fam) == 1 || len(fam) > 1 && allLowerParticles(fam[:len(fam)-1]) {
+			if len(fam) == 1 || len(fam) > 1 && allParticles(fam[:len(fam)-1]) {
 				n := splitFamily(head)
 				n.Given, n.Suffix = kept[0], suffix
 				return n
@@ -754,7 +757,7 @@ func parsePerson(s string) Name {
 				Suffix:              suffix,
 			}
 		}
-		if i > 0 && isUpperParticle(words[i]) {
+		if i > 0 && startsFamily(words[i]) {
 			return Name{Given: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " "), Suffix: suffix}
 		}
 	}
@@ -839,17 +842,31 @@ var particles = map[string]bool{
 	"ter": true, "ten": true, "te": true, "den": true, "der": true, "het": true, "'t": true,
 	"zu": true, "zum": true, "zur": true, "bin": true, "binti": true, "ibn": true,
 	"al": true, "el": true, "af": true, "av": true, "dem": true, "vom": true,
-	// "bin", "ibn", "bint" in Arabic script, and "ben", "bat" in Hebrew,
-	// which have no case: always particles, as their Latin forms are in
-	// lower case.
-	"بن": true, "ابن": true, "بنت": true, "בן": true, "בת": true,
 }
 
 func isLowerParticle(w string) bool { return particles[w] }
 
-func allLowerParticles(ws []string) bool {
+// caselessParticles are "bin", "ibn", "bint" in Arabic script and "ben",
+// "bat" in Hebrew, which have no case. They start the family name as a
+// capitalised particle does, as part of it ("بن سلمان"), not as a
+// [Name.NonDroppingParticle]: BibTeX finds a "von" part by its lower case
+// alone, so BibTeX, biber and Better BibTeX read "بن سلمان, محمد" as the
+// family name "بن سلمان" whatever the writer meant, and CSL-JSON must say
+// the same to sort the name the same. Chicago, too, sorts "Ibn" and "Ben"
+// as part of the name.
+var caselessParticles = map[string]bool{"بن": true, "ابن": true, "بنت": true, "בן": true, "בת": true}
+
+// startsFamily reports whether w, a word after the first of a name,
+// starts the family name as part of it: a capitalised particle ("Van
+// Rossum") or one in a script without case ("بن سلمان").
+func startsFamily(w string) bool { return isUpperParticle(w) || caselessParticles[w] }
+
+// allParticles reports whether every word of ws is a particle that can
+// come before an inverted name's family name: "van der" in "van der
+// Berg, Ludwig", "بن" in "بن سلمان, محمد".
+func allParticles(ws []string) bool {
 	for _, w := range ws {
-		if !isLowerParticle(w) {
+		if !isLowerParticle(w) && !caselessParticles[w] {
 			return false
 		}
 	}

@@ -208,10 +208,13 @@ var nameCases = []struct {
 	{"Tim (文昌) Hsu", []Name{{Given: "Tim", Family: "Hsu"}}},
 	{"Noflag(심의팅)", []Name{{Family: "Noflag"}}},
 
-	// Particles in scripts without case.
-	{"محمد بن سلمان", []Name{{Given: "محمد", NonDroppingParticle: "بن", Family: "سلمان"}}},
+	// Particles in scripts without case start the family name, as part of
+	// it: BibTeX's readers find no "von" part without lower case.
+	{"محمد بن سلمان", []Name{{Given: "محمد", Family: "بن سلمان"}}},
+	{"بن سلمان, محمد", []Name{{Given: "محمد", Family: "بن سلمان"}}},
+	{"أحمد ابن حنبل", []Name{{Given: "أحمد", Family: "ابن حنبل"}}},
 	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
-	{"דוד בן גוריון", []Name{{Given: "דוד", NonDroppingParticle: "בן", Family: "גוריון"}}},
+	{"דוד בן גוריון", []Name{{Given: "דוד", Family: "בן גוריון"}}},
 
 	// Emoji and other symbols that schedules let speakers add to a name.
 	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
