@@ -549,6 +549,35 @@ func TestASCIIURL(t *testing.T) {
 	}
 }
 
+// TestASCIIAccents: with Options.ASCII, an accent below a letter was
+// written inside the one above it, {\^{\d{a}}} for Vietnamese "ậ", which
+// LaTeX's \accent sets beside the letter instead of over it; and an i
+// under a tilde, macron, breve or caron kept its dot ({\~i}, {\=i}),
+// where LaTeX's own UTF-8 input writes \~\i. The accents below now go
+// around those above, and such an i is dotless; "í" stays {\'i}, which
+// LaTeX composes itself.
+func TestASCIIAccents(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "Lập trình: ĩ ī ǐ ĭ ǰ ḯ í ï ị ặ ự ḉ",
+		Speakers: []talk.Speaker{{Name: "Nguyễn Thị Lụa"}, {Name: "Līga Ozoliņa"}, {Name: "María Díaz"}},
+		Recorded: talk.MustParseDate("2024"),
+	}
+	var bib bytes.Buffer
+	if err := WriteBibTeX(&bib, tk, Options{ASCII: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := `@misc{nguyen2024lap,
+  author = {Nguy{\~{\^e}}n, Th{\d{i}} L{\d{u}}a and Ozoli{\c{n}}a, L{\={\i}}ga and D{\'i}az, Mar{\'i}a},
+  title = {L{\d{\^a}}p tr{\` + "`" + `i}nh: {\~{\i}} {\={\i}} {\v{\i}} {\u{\i}} {\v{\j}} {\'{\"{\i}}} {\'i} {\"i} {\d{i}} {\d{\u{a}}} ự {\c{\'c}}},
+  howpublished = {Conference presentation},
+  year = {2024},
+}
+`
+	if diff := cmp.Diff(want, bib.String()); diff != "" {
+		t.Errorf("BibTeX (-want +got):\n%s", diff)
+	}
+}
+
 // andTalk has speakers with "and" in their names in other than lower
 // case, which BibTeX's and biber's name parsers read as the start of the
 // next name all the same.

@@ -66,8 +66,12 @@
 // double-braced (author = {{Various speakers}}). Unicode is
 // kept, which biber and BibTeX since 2018 read; [Options.ASCII] writes
 // accented letters and typographic symbols as LaTeX commands instead
-// ({\"u}, {\'e}, {\ss}, ---), and keeps characters LaTeX has no command for
-// (CJK, Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
+// ({\"u}, {\'e}, {\ss}, ---), as LaTeX's own UTF-8 input spells them:
+// the accents below a letter around those above it ({\d{\^a}} for
+// Vietnamese "ậ") and an i dotless under a tilde, macron, breve or caron
+// ({\={\i}}); it keeps characters LaTeX's standard font encodings have no
+// command for (CJK, Cyrillic, Greek, Vietnamese ơ, ư and đ, emoji) as
+// UTF-8, which a document then reads as UTF-8. URLs are written verbatim, with braces,
 // backslashes and spaces percent-encoded (and, with [Options.ASCII],
 // non-ASCII characters, as RFC 3987 maps an IRI to a URI), and "%" and
 // "#" escaped inside note's \url{}. A "%" that starts no escape ("100%")

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -202,6 +203,8 @@ func worldTalks() []*talk.Talk {
 				{Name: "Kim Jong-min"}, {Name: "דוד בן גוריון"}, {Name: "Işıl Çağlar"}, {Name: "İbrahim Şahin"}, {Name: "राहुल शर्मा"},
 				{Name: "João da Silva"}, {Name: "Jean de La Fontaine"}, {Name: "Phạm Thị Ỷ"}, {Name: "Līga Ozoliņa"},
 				{Name: "Ahmad ibn Hanbal"}, {Name: "Abu Bakr al-Baghdadi"}, {Name: "Muhammad bin Rashid Al Maktoum"}}},
+		{ID: "world-accents", Title: "Lập trình: ĩ ī ǐ ĭ ǰ ḯ í ï ị ặ ự ḉ", Language: "vi", Recorded: talk.MustParseDate("2024"),
+			Speakers: []talk.Speaker{{Name: "Nguyễn Thị Lụa"}, {Name: "Līga Ozoliņa"}}},
 	}
 }
 
@@ -379,15 +382,23 @@ func pick(got, want map[string]any) map[string]any {
 }
 
 // normalize returns what a parser read with its strings in NFC (the BibTeX
-// parser decomposes accented letters it builds from LaTeX commands) and
-// its keyword list sorted (the parser sorts it), so that only differences
-// of meaning remain.
+// parser decomposes accented letters it builds from LaTeX commands), with
+// a dotless i or j under an accent read as i or j (dotted), and its
+// keyword list sorted (the parser sorts it), so that only differences of
+// meaning remain. The BibTeX parser reads {\~{\i}} as "ı" and a tilde,
+// where LaTeX prints, and biber reads, the "ĩ" that LaTeX's own UTF-8
+// input writes so.
 func normalize(fields map[string]any) map[string]any {
 	var norm func(v any) any
 	norm = func(v any) any {
 		switch v := v.(type) {
 		case string:
-			return nfc(v)
+			return nfc(accentedDotless.ReplaceAllStringFunc(v, func(s string) string {
+				if strings.HasPrefix(s, "ı") {
+					return "i" + strings.TrimPrefix(s, "ı")
+				}
+				return "j" + strings.TrimPrefix(s, "ȷ")
+			}))
 		case []any:
 			out := make([]any, len(v))
 			for i, x := range v {
@@ -423,3 +434,6 @@ func sortedList(list []any) []any {
 }
 
 func nfc(s string) string { return norm.NFC.String(s) }
+
+// accentedDotless matches a dotless i or j and the accents after it.
+var accentedDotless = regexp.MustCompile(`[ıȷ]\p{Mn}+`)
