@@ -689,13 +689,18 @@ func TestBibTeXNamesSplit(t *testing.T) {
 
 // TestLangid: BCP 47 tags are case-insensitive and may carry a script,
 // variants or private use after the language and region; langid is that
-// of the language and region all the same.
+// of the language and region all the same. Serbian in Cyrillic was
+// "serbian", babel's Serbian in Latin letters (and its hyphenation, and
+// biblatex's strings in Latin letters for a Cyrillic entry), and Hindi,
+// Persian, Thai and other languages babel knows by name had no langid.
 func TestLangid(t *testing.T) {
 	got := map[talk.Language]string{}
 	want := map[talk.Language]string{
 		"en": "english", "pt-BR": "brazilian", "pt-br": "brazilian", "pt_BR": "brazilian",
 		"en-gb": "british", "EN-US": "american", "en-US-x-twain": "american",
 		"en-GB-oxendict": "british", "zh-Hant-TW": "chinese", "sr-Latn-RS": "serbian",
+		"sr-Cyrl": "serbianc", "sr-cyrl-rs": "serbianc", "sr-Latn": "serbian", "sr": "serbian",
+		"hi": "hindi", "hi-IN": "hindi", "fa-IR": "persian", "th": "thai", "ka": "georgian",
 		"es-419": "spanish", "de-CH": "ngerman", "x-klingon": "", "": "",
 	}
 	for l := range want {

@@ -40,8 +40,10 @@
 // there is no author. BibLaTeX gets an @unpublished entry, the type the
 // biblatex manual uses for a talk: title, subtitle, type (the [Genre]),
 // eventtitle, eventdate (the event's dates), venue, date (the talk's day),
-// url, langid (babel's name for the language, or, for a language babel
-// has no name for, its English name in language), keywords and abstract.
+// url, langid (babel's and polyglossia's name for the language, by its
+// script where babel's name does, "serbianc" for Serbian in Cyrillic; or,
+// for a language without a name here, its English name in language,
+// which biblatex prints as it is), keywords and abstract.
 // A language of "und" (BCP 47 for "not known") is left out.
 // Nothing is ever written between entries but a blank line, since BibTeX
 // reads any "@" there as the start of an entry.
