@@ -200,10 +200,14 @@ func ParseName(display string) Name {
 //     unless it lists people ("Alice Smith, Bob Jones and Carol White":
 //     each part a name of at most five words, all capitalised but for
 //     particles).
-//   - Several people are found when the parts between " and ", " & ",
-//     ";", "、" or ", " each have two words or more: "Anna Spysz and Chase
-//     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
-//     or "&" is a literal ("Tom and Jerry").
+//   - Several people are found when the parts between " and " (or "and"
+//     in another language: " und ", " et ", " и ", " και ", " ve ", " và ",
+//     " और ", ...), " & ", ";", "、", "،" or ", " each have two words or
+//     more: "Anna Spysz and Chase Douglas", "Kim Jong-min, Park Yu-na",
+//     "Анна Иванова и Пётр Петров". Otherwise a string with one of them
+//     but ", " is a literal ("Tom and Jerry"). Spanish "y", Portuguese
+//     and Italian "e" and Catalan "i" are no separators: they join two
+//     family names ("García y López").
 //   - A trailing "et al." is dropped: the other people are not known.
 //   - Emoji and other symbols in a person's name ("Jane Doe 🦄", "Jane |
 //     Doe") are dropped; a name of nothing else is a literal.
@@ -290,7 +294,7 @@ func ParseNames(display string) []Name {
 		}
 		return names
 	}
-	if strings.Contains(s, " and ") || strings.Contains(s, "&") || strings.ContainsAny(s, ";、") {
+	if slices.ContainsFunc(listSeparators[:len(listSeparators)-1], func(sep string) bool { return strings.Contains(s, sep) }) {
 		return []Name{{Literal: s}}
 	}
 	return []Name{parsePerson(s)}
@@ -548,8 +552,9 @@ func notPerson(s string) bool {
 // peopleList reports whether s, which has more words than one person's
 // name, lists several people instead: "Alice Smith, Bob Jones and Carol
 // White" is three people, not one literal name. Each part must read as a
-// person's name (five words at most, each capitalised or a lower-case
-// particle), so that a talk's title with an "and" in it stays literal.
+// person's name (five words at most, each capitalised, in a script
+// without case, or a lower-case particle), so that a talk's title with an
+// "and" in it stays literal.
 func peopleList(s string) bool {
 	people := splitPeople(s)
 	for _, p := range people {
@@ -561,7 +566,7 @@ func peopleList(s string) bool {
 			return false
 		}
 		for _, w := range words {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !isLowerParticle(w) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !isLowerParticle(w) || !unicode.IsLetter(r) {
 				return false
 			}
 		}
@@ -588,15 +593,24 @@ func inFolded(m map[string]bool, w string) bool {
 	return m[string(lower)]
 }
 
+// listSeparators separate the people of one speaker entry, in the order
+// splitPeople splits at them: "and" in the languages of talks, but for
+// those whose "and" also joins two family names (Spanish "y", Portuguese
+// and Italian "e", Catalan "i"); "&", ";", the enumeration commas of CJK
+// and Arabic script, and last ", ", which also inverts names.
+var listSeparators = [...]string{
+	" and ", " und ", " et ", " en ", " og ", " och ", " és ", " ve ", " và ", " dan ",
+	" и ", " і ", " та ", " και ", " और ", " & ", "&", ";", "、", "،", ", ",
+}
+
 // splitPeople splits s into several people's names when every part looks
 // like a whole name (two words or more), and returns nil otherwise.
 func splitPeople(s string) []string {
-	separators := [...]string{" and ", " & ", "&", ";", "、", ", "}
-	if !slices.ContainsFunc(separators[:], func(sep string) bool { return strings.Contains(s, sep) }) {
+	if !slices.ContainsFunc(listSeparators[:], func(sep string) bool { return strings.Contains(s, sep) }) {
 		return nil // one person, as most speaker entries are
 	}
 	parts := []string{s}
-	for _, sep := range separators {
+	for _, sep := range listSeparators {
 		var next []string
 		for _, p := range parts {
 			for _, q := range strings.Split(p, sep) {

@@ -216,6 +216,20 @@ var nameCases = []struct {
 	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
 	{"דוד בן גוריון", []Name{{Given: "דוד", Family: "בן גוריון"}}},
 
+	// Lists of people in other languages and scripts: "and" in the
+	// language, the Arabic comma, and words without case, which were one
+	// person ("أحمد علي، فاطمة" + حسن) or, past six words, a literal.
+	{"أحمد علي، فاطمة حسن", []Name{{Given: "أحمد", Family: "علي"}, {Given: "فاطمة", Family: "حسن"}}},
+	{"أحمد محمد علي and فاطمة محمد حسن and خالد سعيد", []Name{{Given: "أحمد محمد", Family: "علي"},
+		{Given: "فاطمة محمد", Family: "حسن"}, {Given: "خالد", Family: "سعيد"}}},
+	{"राहुल शर्मा, प्रिया कुमारी पटेल, अमित सिंह", []Name{{Given: "राहुल", Family: "शर्मा"},
+		{Given: "प्रिया कुमारी", Family: "पटेल"}, {Given: "अमित", Family: "सिंह"}}},
+	{"Анна Иванова и Пётр Петров", []Name{{Given: "Анна", Family: "Иванова"}, {Given: "Пётр", Family: "Петров"}}},
+	{"Γιώργος Παπαδόπουλος και Μαρία Νικολάου", []Name{{Given: "Γιώργος", Family: "Παπαδόπουλος"}, {Given: "Μαρία", Family: "Νικολάου"}}},
+	{"Ayşe Yılmaz ve Mehmet Demir", []Name{{Given: "Ayşe", Family: "Yılmaz"}, {Given: "Mehmet", Family: "Demir"}}},
+	{"Tom und Jerry", []Name{{Literal: "Tom und Jerry"}}},
+	{"José García y López", []Name{{Given: "José", Family: "García y López"}}},
+
 	// Emoji and other symbols that schedules let speakers add to a name.
 	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Jane Doe🐍", []Name{{Given: "Jane", Family: "Doe"}}},
