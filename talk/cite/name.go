@@ -240,7 +240,11 @@ func ParseName(display string) Name {
 //   - Romanised Korean names with a common Korean family name first and a
 //     hyphenated given name ("Kim Jong-min") are family first, and so are
 //     Vietnamese names that start with a common family name written with
-//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An").
+//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An"), and Russian
+//     and Ukrainian names of three Cyrillic words that end in a
+//     patronymic after a given name, as official records write them
+//     ("Иванов Иван Иванович" is Иванов + "Иван Иванович"; "Роман
+//     Аркадьевич Абрамович", whose patronymic comes second, is Абрамович).
 //   - Names in a CJK script are family first: "三津田 哲雄" is 三津田 +
 //     哲雄, except for a single character after a longer word, a Chinese
 //     name in Western order ("信屹 陳" is 陳 + 信屹), and Katakana names,
@@ -750,7 +754,7 @@ func parsePerson(s string) Name {
 		return Name{Family: w, Suffix: suffix}
 	case len(words) == 2 && koreanFamilyFirst(words):
 		return Name{Family: words[0], Given: words[1], Suffix: suffix}
-	case vietnameseFamilyFirst(words):
+	case vietnameseFamilyFirst(words), len(words) == 3 && patronymicLast(words):
 		return Name{Family: words[0], Given: strings.Join(words[1:], " "), Suffix: suffix}
 	}
 
@@ -968,6 +972,35 @@ func vietnameseFamilyFirst(words []string) bool {
 		}
 	}
 	return true
+}
+
+// patronymicSuffixes end Russian and Ukrainian patronymics in Cyrillic:
+// Иванович, Ильич, Ивановна, Ильинична, Іванівна.
+var patronymicSuffixes = [...]string{"ич", "овна", "евна", "ична", "івна", "ївна"}
+
+// isPatronymic reports whether w is a capitalised Cyrillic word with a
+// patronymic's ending. Family names end so too (Абрамович), so a word
+// alone says little; patronymicLast looks at its place.
+func isPatronymic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsUpper(r) {
+		return false
+	}
+	return slices.ContainsFunc(patronymicSuffixes[:], func(suffix string) bool { return strings.HasSuffix(w, suffix) })
+}
+
+// patronymicLast reports whether a name of three Cyrillic words is family
+// name, given name, patronymic, as Russian and Ukrainian records write
+// names: its last word is a patronymic and its second is not, which it
+// would be in "Роман Аркадьевич Абрамович", where the family name ends
+// like a patronymic.
+func patronymicLast(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.Is(unicode.Cyrillic, r) {
+			return false // most names: the first word's first letter tells
+		}
+	}
+	return isPatronymic(words[2]) && !isPatronymic(words[1])
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -216,6 +216,19 @@ var nameCases = []struct {
 	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
 	{"דוד בן גוריון", []Name{{Given: "דוד", Family: "בן גוריון"}}},
 
+	// Russian and Ukrainian names family first, as records write them,
+	// which were given "Иванов Иван", family Иванович (the patronymic).
+	{"Иванов Иван Иванович", []Name{{Family: "Иванов", Given: "Иван Иванович"}}},
+	{"Абрамович Роман Аркадьевич", []Name{{Family: "Абрамович", Given: "Роман Аркадьевич"}}},
+	{"Чайковский Пётр Ильич", []Name{{Family: "Чайковский", Given: "Пётр Ильич"}}},
+	{"Петрова Анна Сергеевна", []Name{{Family: "Петрова", Given: "Анна Сергеевна"}}},
+	{"Шевченко Тарас Григорович", []Name{{Family: "Шевченко", Given: "Тарас Григорович"}}},
+	{"Коваленко Олена Іванівна", []Name{{Family: "Коваленко", Given: "Олена Іванівна"}}},
+	{"Роман Аркадьевич Абрамович", []Name{{Given: "Роман Аркадьевич", Family: "Абрамович"}}},
+	{"Пётр Ильич Чайковский", []Name{{Given: "Пётр Ильич", Family: "Чайковский"}}},
+	{"Иван Петрович", []Name{{Given: "Иван", Family: "Петрович"}}},
+	{"Mark Alan Rabinovich", []Name{{Given: "Mark Alan", Family: "Rabinovich"}}},
+
 	// Lists of people in other languages and scripts: "and" in the
 	// language, the Arabic comma, and words without case, which were one
 	// person ("أحمد علي، فاطمة" + حسن) or, past six words, a literal.
