@@ -240,8 +240,9 @@ func ParseName(display string) Name {
 //   - Romanised Korean names with a common Korean family name first and a
 //     hyphenated given name ("Kim Jong-min") are family first, and so are
 //     Vietnamese names that start with a common family name written with
-//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An"), and Russian
-//     and Ukrainian names of three Cyrillic words that end in a
+//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An"), or with one
+//     that has none in a name written with them ("Phan Văn Khải"), and
+//     Russian and Ukrainian names of three Cyrillic words that end in a
 //     patronymic after a given name, as official records write them
 //     ("Иванов Иван Иванович" is Иванов + "Иван Иванович"; "Роман
 //     Аркадьевич Абрамович", whose patronymic comes second, is Абрамович).
@@ -952,19 +953,40 @@ func koreanFamilyFirst(words []string) bool {
 // one so spelled ("Nguyễn Văn An") is in Vietnamese order, family first.
 // Without the diacritics ("Nguyen", "Tran") the name may be in Western
 // order, as Vietnamese speakers abroad write it, and is left to the
-// general rule.
+// general rule. Names that are as often given names (Hà, Lâm, Châu,
+// Thái) are not listed.
 var vietnameseFamilies = map[string]bool{
 	"Nguyễn": true, "Trần": true, "Lê": true, "Phạm": true, "Hoàng": true,
 	"Huỳnh": true, "Vũ": true, "Võ": true, "Đặng": true, "Bùi": true, "Đỗ": true,
 	"Hồ": true, "Ngô": true, "Dương": true, "Lý": true, "Đinh": true, "Đào": true,
-	"Đoàn": true, "Lương": true, "Trương": true,
+	"Đoàn": true, "Lương": true, "Trương": true, "Trịnh": true, "Lưu": true,
+	"Tạ": true, "Tô": true, "Quách": true, "Kiều": true, "Triệu": true,
+	"Vương": true, "Tăng": true, "Hứa": true, "Diệp": true, "Mạc": true,
+	"Doãn": true, "Nghiêm": true, "Lại": true, "Thân": true, "Bạch": true,
+	"Lã": true, "Khổng": true, "Từ": true,
 }
 
+// vietnameseUnaccentedFamilies are common Vietnamese family names that
+// have no diacritics even in Vietnamese ("Phan Văn Khải"). They mark a
+// name as family first only when another of its words has diacritics,
+// as a name written in Vietnamese has, and its last word is no family
+// name ("Cao Nguyễn" may be Western order).
+var vietnameseUnaccentedFamilies = map[string]bool{"Phan": true, "Cao": true}
+
 // vietnameseFamilyFirst reports whether a name of several capitalised
-// words starts with a Vietnamese family name (vietnameseFamilies).
+// words starts with a Vietnamese family name (vietnameseFamilies,
+// vietnameseUnaccentedFamilies).
 func vietnameseFamilyFirst(words []string) bool {
-	if len(words) < 2 || ascii.String(words[0]) || !vietnameseFamilies[words[0]] {
-		return false // most names: every family name listed has a diacritic
+	switch {
+	case len(words) < 2:
+		return false
+	case ascii.String(words[0]):
+		if !vietnameseUnaccentedFamilies[words[0]] || vietnameseFamilies[words[len(words)-1]] ||
+			!slices.ContainsFunc(words[1:], func(w string) bool { return !ascii.String(w) }) {
+			return false // most names
+		}
+	case !vietnameseFamilies[words[0]]:
+		return false
 	}
 	for _, w := range words[1:] {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {

@@ -216,6 +216,14 @@ var nameCases = []struct {
 	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
 	{"דוד בן גוריון", []Name{{Given: "דוד", Family: "בן גוריון"}}},
 
+	// Vietnamese family names beyond the commonest twenty, and those
+	// without diacritics in a name written with them.
+	{"Trịnh Công Sơn", []Name{{Family: "Trịnh", Given: "Công Sơn"}}},
+	{"Lưu Quang Vũ", []Name{{Family: "Lưu", Given: "Quang Vũ"}}},
+	{"Phan Văn Khải", []Name{{Family: "Phan", Given: "Văn Khải"}}},
+	{"Cao Nguyễn", []Name{{Given: "Cao", Family: "Nguyễn"}}},
+	{"Phan Anh", []Name{{Given: "Phan", Family: "Anh"}}},
+
 	// Russian and Ukrainian names family first, as records write them,
 	// which were given "Иванов Иван", family Иванович (the patronymic).
 	{"Иванов Иван Иванович", []Name{{Family: "Иванов", Given: "Иван Иванович"}}},
