@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -393,12 +392,7 @@ func normalize(fields map[string]any) map[string]any {
 	norm = func(v any) any {
 		switch v := v.(type) {
 		case string:
-			return nfc(accentedDotless.ReplaceAllStringFunc(v, func(s string) string {
-				if strings.HasPrefix(s, "ı") {
-					return "i" + strings.TrimPrefix(s, "ı")
-				}
-				return "j" + strings.TrimPrefix(s, "ȷ")
-			}))
+			return nfc(dottedInPrint(v))
 		case []any:
 			out := make([]any, len(v))
 			for i, x := range v {
@@ -434,6 +428,3 @@ func sortedList(list []any) []any {
 }
 
 func nfc(s string) string { return norm.NFC.String(s) }
-
-// accentedDotless matches a dotless i or j and the accents after it.
-var accentedDotless = regexp.MustCompile(`[ıȷ]\p{Mn}+`)
