@@ -299,7 +299,7 @@ func ParseNames(display string) []Name {
 		}
 		return names
 	}
-	if slices.ContainsFunc(listSeparators[:len(listSeparators)-1], func(sep string) bool { return strings.Contains(s, sep) }) {
+	if hasListSeparator(s) {
 		return []Name{{Literal: s}}
 	}
 	return []Name{parsePerson(s)}
@@ -608,8 +608,29 @@ var listSeparators = [...]string{
 	" и ", " і ", " та ", " και ", " और ", " & ", "&", ";", "、", "،", ", ",
 }
 
+// hasListSeparator reports whether s has a separator of people
+// (listSeparators but ", "), other than "und" between two particles, as
+// in "von und zu Guttenberg", a family name's particle.
+func hasListSeparator(s string) bool {
+	for _, sep := range listSeparators[:len(listSeparators)-1] {
+		for rest := s; ; {
+			i := strings.Index(rest, sep)
+			if i < 0 {
+				break
+			}
+			before, after := strings.Fields(rest[:i]), strings.Fields(rest[i+len(sep):])
+			if len(before) == 0 || len(after) == 0 || !isLowerParticle(before[len(before)-1]) || !isLowerParticle(after[0]) {
+				return true
+			}
+			rest = rest[i+len(sep):]
+		}
+	}
+	return false
+}
+
 // splitPeople splits s into several people's names when every part looks
-// like a whole name (two words or more), and returns nil otherwise.
+// like a whole name (two words or more, not ending in a particle), and
+// returns nil otherwise.
 func splitPeople(s string) []string {
 	if !slices.ContainsFunc(listSeparators[:], func(sep string) bool { return strings.Contains(s, sep) }) {
 		return nil // one person, as most speaker entries are
@@ -641,8 +662,8 @@ func allWholeNames(parts []string) bool {
 		if isCJK(p) {
 			continue
 		}
-		if len(words) < 2 || isDegree(p) {
-			return false
+		if len(words) < 2 || isDegree(p) || isLowerParticle(words[len(words)-1]) {
+			return false // "Karl-Theodor von" und "zu Guttenberg"
 		}
 	}
 	return true
@@ -861,6 +882,7 @@ var particles = map[string]bool{
 	"ter": true, "ten": true, "te": true, "den": true, "der": true, "het": true, "'t": true,
 	"zu": true, "zum": true, "zur": true, "bin": true, "binti": true, "ibn": true,
 	"al": true, "el": true, "af": true, "av": true, "dem": true, "vom": true,
+	"und": true, // between two particles: "von und zu Guttenberg"
 }
 
 func isLowerParticle(w string) bool { return particles[w] }

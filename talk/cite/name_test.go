@@ -249,6 +249,8 @@ var nameCases = []struct {
 	{"Γιώργος Παπαδόπουλος και Μαρία Νικολάου", []Name{{Given: "Γιώργος", Family: "Παπαδόπουλος"}, {Given: "Μαρία", Family: "Νικολάου"}}},
 	{"Ayşe Yılmaz ve Mehmet Demir", []Name{{Given: "Ayşe", Family: "Yılmaz"}, {Given: "Mehmet", Family: "Demir"}}},
 	{"Tom und Jerry", []Name{{Literal: "Tom und Jerry"}}},
+	{"Karl-Theodor von und zu Guttenberg", []Name{{Given: "Karl-Theodor", NonDroppingParticle: "von und zu", Family: "Guttenberg"}}},
+	{"Anna von Arnim und Peter Müller", []Name{{Given: "Anna", NonDroppingParticle: "von", Family: "Arnim"}, {Given: "Peter", Family: "Müller"}}},
 	{"José García y López", []Name{{Given: "José", Family: "García y López"}}},
 
 	// Emoji and other symbols that schedules let speakers add to a name.
