@@ -201,7 +201,9 @@ func worldTalks() []*talk.Talk {
 				{Name: "محمد بن سلمان"}, {Name: "بن سلمان, محمد"}, {Name: "José María Álvarez-Pérez"}, {Name: "何信賢"}, {Name: "심의팅"},
 				{Name: "Kim Jong-min"}, {Name: "דוד בן גוריון"}, {Name: "Işıl Çağlar"}, {Name: "İbrahim Şahin"}, {Name: "राहुल शर्मा"},
 				{Name: "João da Silva"}, {Name: "Jean de La Fontaine"}, {Name: "Phạm Thị Ỷ"}, {Name: "Līga Ozoliņa"},
-				{Name: "Ahmad ibn Hanbal"}, {Name: "Abu Bakr al-Baghdadi"}, {Name: "Muhammad bin Rashid Al Maktoum"}}},
+				{Name: "Ahmad ibn Hanbal"}, {Name: "Abu Bakr al-Baghdadi"}, {Name: "Muhammad bin Rashid Al Maktoum"},
+				{Name: "محمد عبد الله"}, {Name: "عبد الرحمن"}, {Name: "Иванов Иван Иванович"}, {Name: "Trịnh Công Sơn"},
+				{Name: "Karl-Theodor von und zu Guttenberg"}, {Name: "أحمد علي، فاطمة حسن"}}},
 		{ID: "world-accents", Title: "Lập trình: ĩ ī ǐ ĭ ǰ ḯ í ï ị ặ ự ḉ", Language: "vi", Recorded: talk.MustParseDate("2024"),
 			Speakers: []talk.Speaker{{Name: "Nguyễn Thị Lụa"}, {Name: "Līga Ozoliņa"}}},
 	}

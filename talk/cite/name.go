@@ -236,7 +236,9 @@ func ParseName(display string) Name {
 //     names, as BibTeX and Zotero read "First Last": "Juan Luis Cano
 //     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor;
 //     but two family names joined by a lower-case "y", "i" or "e" are
-//     both the family name ("José García y López" is "García y López").
+//     both the family name ("José García y López" is "García y López"),
+//     and in Arabic script عبد ("servant of") and أبو ("father of") make
+//     one name with the word after them ("محمد عبد الله" is "عبد الله").
 //   - Romanised Korean names with a common Korean family name first and a
 //     hyphenated given name ("Kim Jong-min") are family first, and so are
 //     Vietnamese names that start with a common family name written with
@@ -802,8 +804,11 @@ func parsePerson(s string) Name {
 		}
 	}
 	family := len(words) - 1
-	if len(words) >= 4 && conjunctions[words[family-1]] {
+	switch {
+	case len(words) >= 4 && conjunctions[words[family-1]]:
 		family -= 2 // "José García y López": both family names
+	case arabicCompounds[words[family-1]]:
+		family-- // "محمد عبد الله": عبد الله is one name
 	}
 	return Name{Given: strings.Join(words[:family], " "), Family: strings.Join(words[family:], " "), Suffix: suffix}
 }
@@ -851,6 +856,13 @@ func isNameSymbol(r rune) bool {
 // in lower case, as a word of its own, they are never a given name or an
 // initial.
 var conjunctions = map[string]bool{"y": true, "i": true, "e": true}
+
+// arabicCompounds are the Arabic words that are never a name alone but
+// one with the word after them: عبد ("servant of") in عبد الله, عبد
+// الرحمن, and أبو ("father of") in أبو بكر, as a family name أبو زيد. In
+// Latin letters ("Abdul", "Abu") they are also names of their own, and
+// are left to the general rule.
+var arabicCompounds = map[string]bool{"عبد": true, "أبو": true, "ابو": true}
 
 // splitFamily splits an inverted name's family part into its particle
 // and the family name: "van Rossum" is van + Rossum.

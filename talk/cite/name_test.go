@@ -214,6 +214,12 @@ var nameCases = []struct {
 	{"بن سلمان, محمد", []Name{{Given: "محمد", Family: "بن سلمان"}}},
 	{"أحمد ابن حنبل", []Name{{Given: "أحمد", Family: "ابن حنبل"}}},
 	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
+	// عبد and أبو make one name with the word after them, which was
+	// cited alone ("الله, محمد عبد").
+	{"محمد عبد الله", []Name{{Given: "محمد", Family: "عبد الله"}}},
+	{"نصر حامد أبو زيد", []Name{{Given: "نصر حامد", Family: "أبو زيد"}}},
+	{"عبد الله محمد", []Name{{Given: "عبد الله", Family: "محمد"}}},
+	{"عبد الرحمن", []Name{{Family: "عبد الرحمن"}}},
 	{"דוד בן גוריון", []Name{{Given: "דוד", Family: "בן גוריון"}}},
 
 	// Vietnamese family names beyond the commonest twenty, and those
