@@ -639,6 +639,9 @@ func splitPeople(s string) []string {
 	}
 	parts := []string{s}
 	for _, sep := range listSeparators {
+		if !strings.Contains(s, sep) {
+			continue // most: the parts are pieces of s
+		}
 		var next []string
 		for _, p := range parts {
 			for _, q := range strings.Split(p, sep) {
