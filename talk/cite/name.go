@@ -198,8 +198,8 @@ func ParseName(display string) Name {
 //     "foundation", "club", "e.V." or "talks", one with a colon, a
 //     spaced dash or an e-mail address, and one of more than six words,
 //     unless it lists people ("Alice Smith, Bob Jones and Carol White":
-//     each part a name of at most five words, all capitalised but for
-//     particles).
+//     each part a name of at most five words, all capitalised, or in a
+//     script without case, but for particles).
 //   - Several people are found when the parts between " and " (or "and"
 //     in another language: " und ", " et ", " и ", " και ", " ve ", " và ",
 //     " और ", ...), " & ", ";", "、", "،" or ", " each have two words or
