@@ -2,8 +2,10 @@ package cite
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -260,6 +262,17 @@ func untexCommand(s string) (string, string, error) {
 		case rest != "":
 			arg, rest = rest[:1], rest[1:]
 		}
+		switch name {
+		case "d", "c", "k", "b": // below the letter
+		default:
+			// An accent over \i or \j is over an i or a j, as LaTeX
+			// prints it and biber reads it ({\~{\i}} is "ĩ").
+			if after, ok := strings.CutPrefix(arg, "ı"); ok {
+				arg = "i" + after
+			} else if after, ok := strings.CutPrefix(arg, "ȷ"); ok {
+				arg = "j" + after
+			}
+		}
 		return norm.NFC.String(arg + string(mark)), rest, nil
 	}
 	text, ok := untex[name]
@@ -271,3 +284,31 @@ func untexCommand(s string) (string, string, error) {
 	}
 	return text, strings.TrimPrefix(rest, "{}"), nil
 }
+
+// dottedInPrint returns s with each dotless ı or ȷ under an accent above
+// it made i or j, as a reader of what the writers wrote with
+// Options.ASCII finds it: LaTeX prints "ĩ" and "ı̃" alike, and the writers
+// write both {\~{\i}}, which biber and the test reader read as "ĩ". A
+// dotless letter under accents below it only, or under a mark LaTeX has
+// no command for (then written as it is), is left alone.
+func dottedInPrint(s string) string {
+	return accentedDotless.ReplaceAllStringFunc(s, func(m string) string {
+		base, size := utf8.DecodeRuneInString(m)
+		above := false
+		for _, mark := range m[size:] {
+			switch cmd, ok := texAccents[mark]; {
+			case !ok:
+				return m
+			case cmd != "d" && cmd != "c" && cmd != "k" && cmd != "b":
+				above = true
+			}
+		}
+		if !above {
+			return m
+		}
+		return map[rune]string{'ı': "i", 'ȷ': "j"}[base] + m[size:]
+	})
+}
+
+// accentedDotless matches a dotless i or j and the marks after it.
+var accentedDotless = regexp.MustCompile(`[ıȷ]\p{Mn}+`)

@@ -22,9 +22,11 @@ type Options struct {
 	// ASCII writes non-ASCII characters as LaTeX commands ({\"u}, {\'e},
 	// {\ss}, --- for an em dash), for BibTeX installations that are not
 	// 8-bit clean or documents without UTF-8 input, and percent-encodes
-	// them in URLs. Characters LaTeX has no command for (CJK, Cyrillic,
-	// emoji) stay UTF-8 in text. Without ASCII,
-	// Unicode is kept, which is what biber and BibTeX since 2018 expect.
+	// them in URLs. Characters LaTeX's standard font encodings have no
+	// command for (CJK, Cyrillic, Greek, Vietnamese ơ, ư and đ, emoji)
+	// stay UTF-8 in text, so a file with them still needs UTF-8 input.
+	// Without ASCII, Unicode is kept, which is what biber and BibTeX since
+	// 2018 expect.
 	// It is for BibTeX and BibLaTeX only: RIS and CSL-JSON are UTF-8 by
 	// definition, and their writers ignore it.
 	ASCII bool

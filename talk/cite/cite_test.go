@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
@@ -247,6 +248,9 @@ func bibWant(tk *talk.Talk, f Format, opt Options) map[string]string {
 		}
 	}
 	for k, v := range m {
+		if opt.ASCII {
+			v = norm.NFC.String(dottedInPrint(v))
+		}
 		m[k] = dropControls(v)
 	}
 	return m
@@ -549,6 +553,43 @@ func TestASCIIURL(t *testing.T) {
 	}
 }
 
+// TestASCIIAccents: with Options.ASCII, an accent below a letter was
+// written inside the one above it, {\^{\d{a}}} for Vietnamese "ậ", which
+// LaTeX's \accent sets beside the letter instead of over it; and an i
+// under a tilde, macron, breve or caron kept its dot ({\~i}, {\=i}),
+// where LaTeX's own UTF-8 input writes \~\i. The accents below now go
+// around those above, and such an i is dotless; "í" stays {\'i}, which
+// LaTeX composes itself. A dotless ı under an accent above it prints as
+// the dotted letter does, and reads back as it.
+func TestASCIIAccents(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "Lập trình: ĩ ī ǐ ĭ ǰ ḯ í ï ị ặ ự ḉ ı̃ ı̣ ị̃",
+		Speakers: []talk.Speaker{{Name: "Nguyễn Thị Lụa"}, {Name: "Līga Ozoliņa"}, {Name: "María Díaz"}},
+		Recorded: talk.MustParseDate("2024"),
+	}
+	var bib bytes.Buffer
+	if err := WriteBibTeX(&bib, tk, Options{ASCII: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := `@misc{nguyen2024lap,
+  author = {Nguy{\~{\^e}}n, Th{\d{i}} L{\d{u}}a and Ozoli{\c{n}}a, L{\={\i}}ga and D{\'i}az, Mar{\'i}a},
+  title = {L{\d{\^a}}p tr{\` + "`" + `i}nh: {\~{\i}} {\={\i}} {\v{\i}} {\u{\i}} {\v{\j}} {\'{\"{\i}}} {\'i} {\"i} {\d{i}} {\d{\u{a}}} ự {\c{\'c}} {\~{\i}} {\d{\i}} {\d{\~{\i}}}},
+  howpublished = {Conference presentation},
+  year = {2024},
+}
+`
+	if diff := cmp.Diff(want, bib.String()); diff != "" {
+		t.Errorf("BibTeX (-want +got):\n%s", diff)
+	}
+	entries, err := readBib(bib.String())
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("%d entries, %v", len(entries), err)
+	}
+	if diff := cmp.Diff(bibWant(tk, BibTeX, Options{ASCII: true}), bibGot(t, entries[0])); diff != "" {
+		t.Errorf("read back (-want +got):\n%s", diff)
+	}
+}
+
 // andTalk has speakers with "and" in their names in other than lower
 // case, which BibTeX's and biber's name parsers read as the start of the
 // next name all the same.
@@ -660,13 +701,18 @@ func TestBibTeXNamesSplit(t *testing.T) {
 
 // TestLangid: BCP 47 tags are case-insensitive and may carry a script,
 // variants or private use after the language and region; langid is that
-// of the language and region all the same.
+// of the language and region all the same. Serbian in Cyrillic was
+// "serbian", babel's Serbian in Latin letters (and its hyphenation, and
+// biblatex's strings in Latin letters for a Cyrillic entry), and Hindi,
+// Persian, Thai and other languages babel knows by name had no langid.
 func TestLangid(t *testing.T) {
 	got := map[talk.Language]string{}
 	want := map[talk.Language]string{
 		"en": "english", "pt-BR": "brazilian", "pt-br": "brazilian", "pt_BR": "brazilian",
 		"en-gb": "british", "EN-US": "american", "en-US-x-twain": "american",
 		"en-GB-oxendict": "british", "zh-Hant-TW": "chinese", "sr-Latn-RS": "serbian",
+		"sr-Cyrl": "serbianc", "sr-cyrl-rs": "serbianc", "sr-Latn": "serbian", "sr": "serbian",
+		"hi": "hindi", "hi-IN": "hindi", "fa-IR": "persian", "th": "thai", "ka": "georgian",
 		"es-419": "spanish", "de-CH": "ngerman", "x-klingon": "", "": "",
 	}
 	for l := range want {

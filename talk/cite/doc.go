@@ -40,8 +40,10 @@
 // there is no author. BibLaTeX gets an @unpublished entry, the type the
 // biblatex manual uses for a talk: title, subtitle, type (the [Genre]),
 // eventtitle, eventdate (the event's dates), venue, date (the talk's day),
-// url, langid (babel's name for the language, or, for a language babel
-// has no name for, its English name in language), keywords and abstract.
+// url, langid (babel's and polyglossia's name for the language, by its
+// script where babel's name does, "serbianc" for Serbian in Cyrillic; or,
+// for a language without a name here, its English name in language,
+// which biblatex prints as it is), keywords and abstract.
 // A language of "und" (BCP 47 for "not known") is left out.
 // Nothing is ever written between entries but a blank line, since BibTeX
 // reads any "@" there as the start of an entry.
@@ -66,8 +68,12 @@
 // double-braced (author = {{Various speakers}}). Unicode is
 // kept, which biber and BibTeX since 2018 read; [Options.ASCII] writes
 // accented letters and typographic symbols as LaTeX commands instead
-// ({\"u}, {\'e}, {\ss}, ---), and keeps characters LaTeX has no command for
-// (CJK, Cyrillic, emoji) as UTF-8. URLs are written verbatim, with braces,
+// ({\"u}, {\'e}, {\ss}, ---), as LaTeX's own UTF-8 input spells them:
+// the accents below a letter around those above it ({\d{\^a}} for
+// Vietnamese "ậ") and an i dotless under a tilde, macron, breve or caron
+// ({\={\i}}); it keeps characters LaTeX's standard font encodings have no
+// command for (CJK, Cyrillic, Greek, Vietnamese ơ, ư and đ, emoji) as
+// UTF-8, which a document then reads as UTF-8. URLs are written verbatim, with braces,
 // backslashes and spaces percent-encoded (and, with [Options.ASCII],
 // non-ASCII characters, as RFC 3987 maps an IRI to a URI), and "%" and
 // "#" escaped inside note's \url{}. A "%" that starts no escape ("100%")

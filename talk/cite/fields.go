@@ -200,7 +200,10 @@ func languageName(l talk.Language) string {
 }
 
 // babelNames are the babel and polyglossia names of the languages talks
-// are given in, which BibLaTeX's langid takes.
+// are given in, which BibLaTeX's langid takes, by BCP 47 language, by
+// language and script where the script changes the name (babel's
+// "serbian" is Serbian in Latin letters, "serbianc" in Cyrillic), and by
+// language and region where the region does.
 var babelNames = map[string]string{
 	"en": "english", "de": "ngerman", "fr": "french", "es": "spanish", "pt": "portuguese",
 	"pt-BR": "brazilian", "it": "italian", "nl": "dutch", "ru": "russian", "pl": "polish",
@@ -209,14 +212,22 @@ var babelNames = map[string]string{
 	"nn": "nynorsk", "tr": "turkish", "el": "greek", "hu": "hungarian", "ca": "catalan",
 	"eu": "basque", "gl": "galician", "ro": "romanian", "he": "hebrew", "ar": "arabic",
 	"id": "indonesian", "vi": "vietnamese", "sk": "slovak", "sl": "slovene",
-	"hr": "croatian", "sr": "serbian", "bg": "bulgarian", "lt": "lithuanian",
-	"lv": "latvian", "et": "estonian", "en-GB": "british", "en-US": "american",
+	"hr": "croatian", "sr": "serbian", "sr-Latn": "serbian", "sr-Cyrl": "serbianc",
+	"bg": "bulgarian", "lt": "lithuanian", "lv": "latvian", "et": "estonian",
+	"en-GB": "british", "en-US": "american",
+	"hi": "hindi", "fa": "persian", "th": "thai", "is": "icelandic", "ga": "irish",
+	"cy": "welsh", "la": "latin", "eo": "esperanto", "mr": "marathi", "af": "afrikaans",
+	"sq": "albanian", "hy": "armenian", "bn": "bengali", "ta": "tamil", "te": "telugu",
+	"kn": "kannada", "ml": "malayalam", "ur": "urdu", "ms": "malay", "ka": "georgian",
+	"be": "belarusian",
 }
 
 // babelName returns the langid for a language, or "" for one BibLaTeX
 // does not know by a babel name. A tag is read as BCP 47 reads it: in
-// any case ("pt-br" is "pt-BR"), and by its language and region whatever
-// script, variants or private use follow ("en-GB-oxendict" is "en-GB").
+// any case ("pt-br" is "pt-BR"), by its language and script
+// ("sr-Cyrl-RS" is "sr-Cyrl"), else by its language and region whatever
+// variants or private use follow ("en-GB-oxendict" is "en-GB"), else by
+// its language.
 func babelName(l talk.Language) string {
 	if n, ok := babelNames[string(l)]; ok {
 		return n // "en", "pt-BR": nearly every talk's
@@ -225,23 +236,28 @@ func babelName(l talk.Language) string {
 		return babelNames[string(l.Base())] // no region
 	}
 	if c, err := talk.ParseLanguage(string(l)); err == nil {
-		if n, ok := babelNames[languageRegion(string(c))]; ok {
-			return n
+		script, region := languageScriptRegion(string(c))
+		for _, key := range [...]string{script, region} {
+			if n, ok := babelNames[key]; ok && key != "" {
+				return n
+			}
 		}
 	}
 	return babelNames[string(l.Base())]
 }
 
-// languageRegion returns the language and region subtags of a canonical
-// BCP 47 tag, "zh-TW" for "zh-Hant-TW", or "" when it names no region.
-func languageRegion(tag string) string {
+// languageScriptRegion returns the language and script subtags of a
+// canonical BCP 47 tag, and its language and region subtags: "zh-Hant"
+// and "zh-TW" for "zh-Hant-TW"; "" for a part it does not name.
+func languageScriptRegion(tag string) (script, region string) {
 	subtags := strings.Split(tag, "-")
 	i := 1
 	if i < len(subtags) && len(subtags[i]) == 4 {
-		i++ // a script
+		script = subtags[0] + "-" + subtags[i]
+		i++
 	}
 	if i < len(subtags) && (len(subtags[i]) == 2 || len(subtags[i]) == 3 && subtags[i][0] >= '0' && subtags[i][0] <= '9') {
-		return subtags[0] + "-" + subtags[i]
+		region = subtags[0] + "-" + subtags[i]
 	}
-	return ""
+	return script, region
 }

@@ -235,11 +235,28 @@ func texChar(c string) string {
 	if marks == "" {
 		return c
 	}
+	// Accents above the letter innermost, those below it (\d, \c, \k,
+	// \b) around them: TeX's \accent puts an accent above a character
+	// and no other box, so \^{\d{a}} leaves the circumflex beside the
+	// a, while \d{\^a} builds "ậ" from any letter. Canonical order (NFD)
+	// puts the marks below first.
+	var above, below []string
 	for _, m := range marks {
 		cmd, ok := texAccents[m]
 		if !ok {
 			return c
 		}
+		switch cmd {
+		case "d", "c", "k", "b":
+			below = append(below, cmd)
+		default:
+			above = append(above, cmd)
+		}
+	}
+	if dotless(inner, above) {
+		inner = `\` + inner
+	}
+	for _, cmd := range append(above, below...) {
 		switch {
 		case unicode.IsLetter(rune(cmd[0])):
 			inner = `\` + cmd + "{" + inner + "}"
@@ -250,6 +267,24 @@ func texChar(c string) string {
 		}
 	}
 	return "{" + inner + "}"
+}
+
+// dotless reports whether an i or a j under the accents above it loses
+// its dot (\i, \j), as LaTeX's own UTF-8 input writes ĩ, ī, ĭ, ǐ and ǰ
+// (\~\i, \=\i, ...): an accent over a plain i prints the dot under it.
+// An i with one acute, grave, circumflex or diaeresis is left as it is
+// (\'i), as LaTeX writes it: both of its font encodings, OT1 and T1,
+// compose those with a dotless i themselves.
+func dotless(base string, above []string) bool {
+	switch {
+	case len(above) == 0:
+		return false
+	case base == "j":
+		return true
+	case base != "i":
+		return false
+	}
+	return len(above) > 1 || !strings.Contains("'`^\"", above[0])
 }
 
 // title writes s as a title: escaped as [texWriter.text], with every word

@@ -198,12 +198,16 @@ func ParseName(display string) Name {
 //     "foundation", "club", "e.V." or "talks", one with a colon, a
 //     spaced dash or an e-mail address, and one of more than six words,
 //     unless it lists people ("Alice Smith, Bob Jones and Carol White":
-//     each part a name of at most five words, all capitalised but for
-//     particles).
-//   - Several people are found when the parts between " and ", " & ",
-//     ";", "、" or ", " each have two words or more: "Anna Spysz and Chase
-//     Douglas", "Kim Jong-min, Park Yu-na". Otherwise a string with " and "
-//     or "&" is a literal ("Tom and Jerry").
+//     each part a name of at most five words, all capitalised, or in a
+//     script without case, but for particles).
+//   - Several people are found when the parts between " and " (or "and"
+//     in another language: " und ", " et ", " и ", " και ", " ve ", " và ",
+//     " और ", ...), " & ", ";", "、", "،" or ", " each have two words or
+//     more: "Anna Spysz and Chase Douglas", "Kim Jong-min, Park Yu-na",
+//     "Анна Иванова и Пётр Петров". Otherwise a string with one of them
+//     but ", " is a literal ("Tom and Jerry"). Spanish "y", Portuguese
+//     and Italian "e" and Catalan "i" are no separators: they join two
+//     family names ("García y López").
 //   - A trailing "et al." is dropped: the other people are not known.
 //   - Emoji and other symbols in a person's name ("Jane Doe 🦄", "Jane |
 //     Doe") are dropped; a name of nothing else is a literal.
@@ -217,23 +221,33 @@ func ParseName(display string) Name {
 //     reads it; a single word with a digit is a handle, kept literal
 //     ("DailyGold999"); a leading "@" is dropped.
 //   - A lower-case particle (van, von, de, da, dos, das, del, della, di,
-//     du, le, la, ter, ten, den, der, bin, ..., and Arabic بن and Hebrew
-//     בן, which have no case) after the first word starts the family name
-//     and becomes the [Name.NonDroppingParticle]: "Guido van Rossum" is
-//     van + Rossum, "Carlos de la Torre" de la + Torre,
+//     du, le, la, ter, ten, den, der, bin, ...) after the first word starts
+//     the family name and becomes the [Name.NonDroppingParticle]: "Guido
+//     van Rossum" is van + Rossum, "Carlos de la Torre" de la + Torre,
 //     "Eduardo dos Santos Pereira" dos + "Santos Pereira". A capitalised
 //     particle before the last word starts the family name with no
 //     particle part: "Guido Van Rossum" is "Van Rossum", "Alejandro Del
-//     Valle Tokunhaga" is "Del Valle Tokunhaga".
+//     Valle Tokunhaga" is "Del Valle Tokunhaga"; and so does a particle
+//     in a script without case, Arabic بن, ابن, بنت and Hebrew בן, בת:
+//     "محمد بن سلمان" is "بن سلمان", since BibTeX, biber and every other
+//     BibTeX reader find a particle only by its lower case, and would
+//     read it into the family name where CSL-JSON had it apart.
 //   - Otherwise the last word is the family name and the rest the given
 //     names, as BibTeX and Zotero read "First Last": "Juan Luis Cano
 //     Rodríguez" is Rodríguez, "Mary Mitchell-O'Connor" Mitchell-O'Connor;
 //     but two family names joined by a lower-case "y", "i" or "e" are
-//     both the family name ("José García y López" is "García y López").
+//     both the family name ("José García y López" is "García y López"),
+//     and in Arabic script عبد ("servant of") and أبو ("father of") make
+//     one name with the word after them ("محمد عبد الله" is "عبد الله").
 //   - Romanised Korean names with a common Korean family name first and a
 //     hyphenated given name ("Kim Jong-min") are family first, and so are
 //     Vietnamese names that start with a common family name written with
-//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An").
+//     its diacritics ("Nguyễn Văn An" is Nguyễn + "Văn An"), or with one
+//     that has none in a name written with them ("Phan Văn Khải"), and
+//     Russian and Ukrainian names of three Cyrillic words that end in a
+//     patronymic after a given name, as official records write them
+//     ("Иванов Иван Иванович" is Иванов + "Иван Иванович"; "Роман
+//     Аркадьевич Абрамович", whose patronymic comes second, is Абрамович).
 //   - Names in a CJK script are family first: "三津田 哲雄" is 三津田 +
 //     哲雄, except for a single character after a longer word, a Chinese
 //     name in Western order ("信屹 陳" is 陳 + 信屹), and Katakana names,
@@ -287,7 +301,7 @@ func ParseNames(display string) []Name {
 		}
 		return names
 	}
-	if strings.Contains(s, " and ") || strings.Contains(s, "&") || strings.ContainsAny(s, ";、") {
+	if hasListSeparator(s) {
 		return []Name{{Literal: s}}
 	}
 	return []Name{parsePerson(s)}
@@ -545,8 +559,9 @@ func notPerson(s string) bool {
 // peopleList reports whether s, which has more words than one person's
 // name, lists several people instead: "Alice Smith, Bob Jones and Carol
 // White" is three people, not one literal name. Each part must read as a
-// person's name (five words at most, each capitalised or a lower-case
-// particle), so that a talk's title with an "and" in it stays literal.
+// person's name (five words at most, each capitalised, in a script
+// without case, or a lower-case particle), so that a talk's title with an
+// "and" in it stays literal.
 func peopleList(s string) bool {
 	people := splitPeople(s)
 	for _, p := range people {
@@ -558,7 +573,7 @@ func peopleList(s string) bool {
 			return false
 		}
 		for _, w := range words {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !isLowerParticle(w) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !isLowerParticle(w) || !unicode.IsLetter(r) {
 				return false
 			}
 		}
@@ -585,15 +600,48 @@ func inFolded(m map[string]bool, w string) bool {
 	return m[string(lower)]
 }
 
+// listSeparators separate the people of one speaker entry, in the order
+// splitPeople splits at them: "and" in the languages of talks, but for
+// those whose "and" also joins two family names (Spanish "y", Portuguese
+// and Italian "e", Catalan "i"); "&", ";", the enumeration commas of CJK
+// and Arabic script, and last ", ", which also inverts names.
+var listSeparators = [...]string{
+	" and ", " und ", " et ", " en ", " og ", " och ", " és ", " ve ", " và ", " dan ",
+	" и ", " і ", " та ", " και ", " और ", " & ", "&", ";", "、", "،", ", ",
+}
+
+// hasListSeparator reports whether s has a separator of people
+// (listSeparators but ", "), other than "und" between two particles, as
+// in "von und zu Guttenberg", a family name's particle.
+func hasListSeparator(s string) bool {
+	for _, sep := range listSeparators[:len(listSeparators)-1] {
+		for rest := s; ; {
+			i := strings.Index(rest, sep)
+			if i < 0 {
+				break
+			}
+			before, after := strings.Fields(rest[:i]), strings.Fields(rest[i+len(sep):])
+			if len(before) == 0 || len(after) == 0 || !isLowerParticle(before[len(before)-1]) || !isLowerParticle(after[0]) {
+				return true
+			}
+			rest = rest[i+len(sep):]
+		}
+	}
+	return false
+}
+
 // splitPeople splits s into several people's names when every part looks
-// like a whole name (two words or more), and returns nil otherwise.
+// like a whole name (two words or more, not ending in a particle), and
+// returns nil otherwise.
 func splitPeople(s string) []string {
-	separators := [...]string{" and ", " & ", "&", ";", "、", ", "}
-	if !slices.ContainsFunc(separators[:], func(sep string) bool { return strings.Contains(s, sep) }) {
+	if !slices.ContainsFunc(listSeparators[:], func(sep string) bool { return strings.Contains(s, sep) }) {
 		return nil // one person, as most speaker entries are
 	}
 	parts := []string{s}
-	for _, sep := range separators {
+	for _, sep := range listSeparators {
+		if !strings.Contains(s, sep) {
+			continue // most: the parts are pieces of s
+		}
 		var next []string
 		for _, p := range parts {
 			for _, q := range strings.Split(p, sep) {
@@ -619,8 +667,8 @@ func allWholeNames(parts []string) bool {
 		if isCJK(p) {
 			continue
 		}
-		if len(words) < 2 || isDegree(p) {
-			return false
+		if len(words) < 2 || isDegree(p) || isLowerParticle(words[len(words)-1]) {
+			return false // "Karl-Theodor von" und "zu Guttenberg"
 		}
 	}
 	return true
@@ -702,7 +750,7 @@ func parsePerson(s string) Name {
 				suffix, fam = fam[n-1], fam[:n-1] // "Smith Jr., John"
 				head = strings.Join(fam, " ")
 			}
-			if len(fam) == 1 || len(fam) > 1 && allLowerParticles(fam[:len(fam)-1]) {
+			if len(fam) == 1 || len(fam) > 1 && allParticles(fam[:len(fam)-1]) {
 				n := splitFamily(head)
 				n.Given, n.Suffix = kept[0], suffix
 				return n
@@ -733,7 +781,7 @@ func parsePerson(s string) Name {
 		return Name{Family: w, Suffix: suffix}
 	case len(words) == 2 && koreanFamilyFirst(words):
 		return Name{Family: words[0], Given: words[1], Suffix: suffix}
-	case vietnameseFamilyFirst(words):
+	case vietnameseFamilyFirst(words), len(words) == 3 && patronymicLast(words):
 		return Name{Family: words[0], Given: strings.Join(words[1:], " "), Suffix: suffix}
 	}
 
@@ -754,13 +802,16 @@ func parsePerson(s string) Name {
 				Suffix:              suffix,
 			}
 		}
-		if i > 0 && isUpperParticle(words[i]) {
+		if i > 0 && startsFamily(words[i]) {
 			return Name{Given: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " "), Suffix: suffix}
 		}
 	}
 	family := len(words) - 1
-	if len(words) >= 4 && conjunctions[words[family-1]] {
+	switch {
+	case len(words) >= 4 && conjunctions[words[family-1]]:
 		family -= 2 // "José García y López": both family names
+	case arabicCompounds[words[family-1]]:
+		family-- // "محمد عبد الله": عبد الله is one name
 	}
 	return Name{Given: strings.Join(words[:family], " "), Family: strings.Join(words[family:], " "), Suffix: suffix}
 }
@@ -809,6 +860,13 @@ func isNameSymbol(r rune) bool {
 // initial.
 var conjunctions = map[string]bool{"y": true, "i": true, "e": true}
 
+// arabicCompounds are the Arabic words that are never a name alone but
+// one with the word after them: عبد ("servant of") in عبد الله, عبد
+// الرحمن, and أبو ("father of") in أبو بكر, as a family name أبو زيد. In
+// Latin letters ("Abdul", "Abu") they are also names of their own, and
+// are left to the general rule.
+var arabicCompounds = map[string]bool{"عبد": true, "أبو": true, "ابو": true}
+
 // splitFamily splits an inverted name's family part into its particle
 // and the family name: "van Rossum" is van + Rossum.
 func splitFamily(s string) Name {
@@ -839,17 +897,32 @@ var particles = map[string]bool{
 	"ter": true, "ten": true, "te": true, "den": true, "der": true, "het": true, "'t": true,
 	"zu": true, "zum": true, "zur": true, "bin": true, "binti": true, "ibn": true,
 	"al": true, "el": true, "af": true, "av": true, "dem": true, "vom": true,
-	// "bin", "ibn", "bint" in Arabic script, and "ben", "bat" in Hebrew,
-	// which have no case: always particles, as their Latin forms are in
-	// lower case.
-	"بن": true, "ابن": true, "بنت": true, "בן": true, "בת": true,
+	"und": true, // between two particles: "von und zu Guttenberg"
 }
 
 func isLowerParticle(w string) bool { return particles[w] }
 
-func allLowerParticles(ws []string) bool {
+// caselessParticles are "bin", "ibn", "bint" in Arabic script and "ben",
+// "bat" in Hebrew, which have no case. They start the family name as a
+// capitalised particle does, as part of it ("بن سلمان"), not as a
+// [Name.NonDroppingParticle]: BibTeX finds a "von" part by its lower case
+// alone, so BibTeX, biber and Better BibTeX read "بن سلمان, محمد" as the
+// family name "بن سلمان" whatever the writer meant, and CSL-JSON must say
+// the same to sort the name the same. Chicago, too, sorts "Ibn" and "Ben"
+// as part of the name.
+var caselessParticles = map[string]bool{"بن": true, "ابن": true, "بنت": true, "בן": true, "בת": true}
+
+// startsFamily reports whether w, a word after the first of a name,
+// starts the family name as part of it: a capitalised particle ("Van
+// Rossum") or one in a script without case ("بن سلمان").
+func startsFamily(w string) bool { return isUpperParticle(w) || caselessParticles[w] }
+
+// allParticles reports whether every word of ws is a particle that can
+// come before an inverted name's family name: "van der" in "van der
+// Berg, Ludwig", "بن" in "بن سلمان, محمد".
+func allParticles(ws []string) bool {
 	for _, w := range ws {
-		if !isLowerParticle(w) {
+		if !isLowerParticle(w) && !caselessParticles[w] {
 			return false
 		}
 	}
@@ -917,19 +990,40 @@ func koreanFamilyFirst(words []string) bool {
 // one so spelled ("Nguyễn Văn An") is in Vietnamese order, family first.
 // Without the diacritics ("Nguyen", "Tran") the name may be in Western
 // order, as Vietnamese speakers abroad write it, and is left to the
-// general rule.
+// general rule. Names that are as often given names (Hà, Lâm, Châu,
+// Thái) are not listed.
 var vietnameseFamilies = map[string]bool{
 	"Nguyễn": true, "Trần": true, "Lê": true, "Phạm": true, "Hoàng": true,
 	"Huỳnh": true, "Vũ": true, "Võ": true, "Đặng": true, "Bùi": true, "Đỗ": true,
 	"Hồ": true, "Ngô": true, "Dương": true, "Lý": true, "Đinh": true, "Đào": true,
-	"Đoàn": true, "Lương": true, "Trương": true,
+	"Đoàn": true, "Lương": true, "Trương": true, "Trịnh": true, "Lưu": true,
+	"Tạ": true, "Tô": true, "Quách": true, "Kiều": true, "Triệu": true,
+	"Vương": true, "Tăng": true, "Hứa": true, "Diệp": true, "Mạc": true,
+	"Doãn": true, "Nghiêm": true, "Lại": true, "Thân": true, "Bạch": true,
+	"Lã": true, "Khổng": true, "Từ": true,
 }
 
+// vietnameseUnaccentedFamilies are common Vietnamese family names that
+// have no diacritics even in Vietnamese ("Phan Văn Khải"). They mark a
+// name as family first only when another of its words has diacritics,
+// as a name written in Vietnamese has, and its last word is no family
+// name ("Cao Nguyễn" may be Western order).
+var vietnameseUnaccentedFamilies = map[string]bool{"Phan": true, "Cao": true}
+
 // vietnameseFamilyFirst reports whether a name of several capitalised
-// words starts with a Vietnamese family name (vietnameseFamilies).
+// words starts with a Vietnamese family name (vietnameseFamilies,
+// vietnameseUnaccentedFamilies).
 func vietnameseFamilyFirst(words []string) bool {
-	if len(words) < 2 || ascii.String(words[0]) || !vietnameseFamilies[words[0]] {
-		return false // most names: every family name listed has a diacritic
+	switch {
+	case len(words) < 2:
+		return false
+	case ascii.String(words[0]):
+		if !vietnameseUnaccentedFamilies[words[0]] || vietnameseFamilies[words[len(words)-1]] ||
+			!slices.ContainsFunc(words[1:], func(w string) bool { return !ascii.String(w) }) {
+			return false // most names
+		}
+	case !vietnameseFamilies[words[0]]:
+		return false
 	}
 	for _, w := range words[1:] {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
@@ -937,6 +1031,35 @@ func vietnameseFamilyFirst(words []string) bool {
 		}
 	}
 	return true
+}
+
+// patronymicSuffixes end Russian and Ukrainian patronymics in Cyrillic:
+// Иванович, Ильич, Ивановна, Ильинична, Іванівна.
+var patronymicSuffixes = [...]string{"ич", "овна", "евна", "ична", "івна", "ївна"}
+
+// isPatronymic reports whether w is a capitalised Cyrillic word with a
+// patronymic's ending. Family names end so too (Абрамович), so a word
+// alone says little; patronymicLast looks at its place.
+func isPatronymic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsUpper(r) {
+		return false
+	}
+	return slices.ContainsFunc(patronymicSuffixes[:], func(suffix string) bool { return strings.HasSuffix(w, suffix) })
+}
+
+// patronymicLast reports whether a name of three Cyrillic words is family
+// name, given name, patronymic, as Russian and Ukrainian records write
+// names: its last word is a patronymic and its second is not, which it
+// would be in "Роман Аркадьевич Абрамович", where the family name ends
+// like a patronymic.
+func patronymicLast(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.Is(unicode.Cyrillic, r) {
+			return false // most names: the first word's first letter tells
+		}
+	}
+	return isPatronymic(words[2]) && !isPatronymic(words[1])
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -208,10 +208,56 @@ var nameCases = []struct {
 	{"Tim (文昌) Hsu", []Name{{Given: "Tim", Family: "Hsu"}}},
 	{"Noflag(심의팅)", []Name{{Family: "Noflag"}}},
 
-	// Particles in scripts without case.
-	{"محمد بن سلمان", []Name{{Given: "محمد", NonDroppingParticle: "بن", Family: "سلمان"}}},
+	// Particles in scripts without case start the family name, as part of
+	// it: BibTeX's readers find no "von" part without lower case.
+	{"محمد بن سلمان", []Name{{Given: "محمد", Family: "بن سلمان"}}},
+	{"بن سلمان, محمد", []Name{{Given: "محمد", Family: "بن سلمان"}}},
+	{"أحمد ابن حنبل", []Name{{Given: "أحمد", Family: "ابن حنبل"}}},
 	{"Mohammed bin Salman", []Name{{Given: "Mohammed", NonDroppingParticle: "bin", Family: "Salman"}}},
-	{"דוד בן גוריון", []Name{{Given: "דוד", NonDroppingParticle: "בן", Family: "גוריון"}}},
+	// عبد and أبو make one name with the word after them, which was
+	// cited alone ("الله, محمد عبد").
+	{"محمد عبد الله", []Name{{Given: "محمد", Family: "عبد الله"}}},
+	{"نصر حامد أبو زيد", []Name{{Given: "نصر حامد", Family: "أبو زيد"}}},
+	{"عبد الله محمد", []Name{{Given: "عبد الله", Family: "محمد"}}},
+	{"عبد الرحمن", []Name{{Family: "عبد الرحمن"}}},
+	{"דוד בן גוריון", []Name{{Given: "דוד", Family: "בן גוריון"}}},
+
+	// Vietnamese family names beyond the commonest twenty, and those
+	// without diacritics in a name written with them.
+	{"Trịnh Công Sơn", []Name{{Family: "Trịnh", Given: "Công Sơn"}}},
+	{"Lưu Quang Vũ", []Name{{Family: "Lưu", Given: "Quang Vũ"}}},
+	{"Phan Văn Khải", []Name{{Family: "Phan", Given: "Văn Khải"}}},
+	{"Cao Nguyễn", []Name{{Given: "Cao", Family: "Nguyễn"}}},
+	{"Phan Anh", []Name{{Given: "Phan", Family: "Anh"}}},
+
+	// Russian and Ukrainian names family first, as records write them,
+	// which were given "Иванов Иван", family Иванович (the patronymic).
+	{"Иванов Иван Иванович", []Name{{Family: "Иванов", Given: "Иван Иванович"}}},
+	{"Абрамович Роман Аркадьевич", []Name{{Family: "Абрамович", Given: "Роман Аркадьевич"}}},
+	{"Чайковский Пётр Ильич", []Name{{Family: "Чайковский", Given: "Пётр Ильич"}}},
+	{"Петрова Анна Сергеевна", []Name{{Family: "Петрова", Given: "Анна Сергеевна"}}},
+	{"Шевченко Тарас Григорович", []Name{{Family: "Шевченко", Given: "Тарас Григорович"}}},
+	{"Коваленко Олена Іванівна", []Name{{Family: "Коваленко", Given: "Олена Іванівна"}}},
+	{"Роман Аркадьевич Абрамович", []Name{{Given: "Роман Аркадьевич", Family: "Абрамович"}}},
+	{"Пётр Ильич Чайковский", []Name{{Given: "Пётр Ильич", Family: "Чайковский"}}},
+	{"Иван Петрович", []Name{{Given: "Иван", Family: "Петрович"}}},
+	{"Mark Alan Rabinovich", []Name{{Given: "Mark Alan", Family: "Rabinovich"}}},
+
+	// Lists of people in other languages and scripts: "and" in the
+	// language, the Arabic comma, and words without case, which were one
+	// person ("أحمد علي، فاطمة" + حسن) or, past six words, a literal.
+	{"أحمد علي، فاطمة حسن", []Name{{Given: "أحمد", Family: "علي"}, {Given: "فاطمة", Family: "حسن"}}},
+	{"أحمد محمد علي and فاطمة محمد حسن and خالد سعيد", []Name{{Given: "أحمد محمد", Family: "علي"},
+		{Given: "فاطمة محمد", Family: "حسن"}, {Given: "خالد", Family: "سعيد"}}},
+	{"राहुल शर्मा, प्रिया कुमारी पटेल, अमित सिंह", []Name{{Given: "राहुल", Family: "शर्मा"},
+		{Given: "प्रिया कुमारी", Family: "पटेल"}, {Given: "अमित", Family: "सिंह"}}},
+	{"Анна Иванова и Пётр Петров", []Name{{Given: "Анна", Family: "Иванова"}, {Given: "Пётр", Family: "Петров"}}},
+	{"Γιώργος Παπαδόπουλος και Μαρία Νικολάου", []Name{{Given: "Γιώργος", Family: "Παπαδόπουλος"}, {Given: "Μαρία", Family: "Νικολάου"}}},
+	{"Ayşe Yılmaz ve Mehmet Demir", []Name{{Given: "Ayşe", Family: "Yılmaz"}, {Given: "Mehmet", Family: "Demir"}}},
+	{"Tom und Jerry", []Name{{Literal: "Tom und Jerry"}}},
+	{"Karl-Theodor von und zu Guttenberg", []Name{{Given: "Karl-Theodor", NonDroppingParticle: "von und zu", Family: "Guttenberg"}}},
+	{"Anna von Arnim und Peter Müller", []Name{{Given: "Anna", NonDroppingParticle: "von", Family: "Arnim"}, {Given: "Peter", Family: "Müller"}}},
+	{"José García y López", []Name{{Given: "José", Family: "García y López"}}},
 
 	// Emoji and other symbols that schedules let speakers add to a name.
 	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
