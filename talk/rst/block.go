@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // parser holds what one Parse call has learnt so far.
@@ -451,27 +453,34 @@ func adornment(s string) (rune, bool) {
 	return r, true
 }
 
-// width is the number of columns s takes: East Asian wide characters
-// take two, combining characters none, as docutils counts.
-func width(s string) int {
+// columnWidth is the number of columns s takes, as docutils' column_width
+// counts them: two for an East Asian wide or fullwidth character (CJK,
+// Hangul, fullwidth forms, most emoji), one for others, less one for
+// each combining character (a wide one, such as the kana voicing mark
+// U+3099, takes one).
+func columnWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		switch {
-		case isCombining(r):
-		case isWide(r):
-			n += 2
-		default:
+		n++
+		if isWide(r) {
 			n++
+		}
+		if isCombining(r) {
+			n--
 		}
 	}
 	return n
 }
 
+// isWide reports whether r is East Asian wide or fullwidth, which
+// docutils' tables pad to two columns and its titles count as two:
+// Python's unicodedata.east_asian_width "W" or "F".
 func isWide(r rune) bool {
-	return r >= 0x1100 && (r <= 0x115f || r == 0x2329 || r == 0x232a ||
-		(r >= 0x2e80 && r <= 0xa4cf && r != 0x303f) || (r >= 0xac00 && r <= 0xd7a3) ||
-		(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe6f) || (r >= 0xff00 && r <= 0xff60) ||
-		(r >= 0xffe0 && r <= 0xffe6) || (r >= 0x1f300 && r <= 0x1f64f) || (r >= 0x20000 && r <= 0x3fffd))
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
 }
 
 // blocks parses lines (dedented to their block's left edge) into blocks.
@@ -3228,7 +3237,7 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 	}
 	title := strings.TrimSpace(lines[i+1].text)
 	mark := len(p.doc.Diagnostics)
-	if width(title) > len(l.text) {
+	if columnWidth(title) > len(l.text) {
 		if short {
 			return shortOverline()
 		}
@@ -3246,7 +3255,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 			under := lines[i+1].text
 			title := strings.TrimRight(l.text, " ")
 			mark := len(p.doc.Diagnostics)
-			if width(title) > len(under) {
+			if columnWidth(title) > len(under) {
 				if len(under) < 4 {
 					if top {
 						p.report(lines[i+1], Info, "Possible title underline, too short for the title.\nTreating it as ordinary text because it's so short.")
