@@ -1217,7 +1217,7 @@ func elementlessDirective(s string) bool {
 	if m == nil {
 		return false
 	}
-	switch strings.ToLower(m[1]) {
+	switch pyLower(m[1]) {
 	case "header", "footer", "meta", "title", "role", "default-role":
 		return true
 	}
@@ -1748,7 +1748,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 	// made what a substitution holds, and reported nothing (but what a
 	// replacement's content reports, which docutils moves out).
 	valid := true
-	if strings.EqualFold(m[1], "replace") {
+	if pyLower(m[1]) == "replace" {
 		var ok bool
 		if content, ok, valid = p.replacement(name, block, l, depth); !ok {
 			invalid()
@@ -1766,7 +1766,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		case p.worstSince(n) >= Error:
 			invalid()
 			return b
-		case len(p.doc.Diagnostics) == n && named && strings.EqualFold(m[1], "image"):
+		case len(p.doc.Diagnostics) == n && named && pyLower(m[1]) == "image":
 			// The name gives the image an id, which a substitution's
 			// elements may not have.
 			p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <image>:")
@@ -1787,7 +1787,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		// A name taken twice is reported at the definition's line as
 		// docutils' input gives it (see srcLine).
 		p.noteSubstitution(name, p.srcLine(l))
-		if strings.EqualFold(m[1], "unicode") {
+		if pyLower(m[1]) == "unicode" {
 			content = unicodeText(block)
 		}
 		if content != nil && !p.checkOnly && p.shallow == 0 {
@@ -1835,7 +1835,7 @@ func (p *parser) resolveSubstitutions() {
 	}
 	lower := map[string][]Inline{}
 	for name, content := range p.subDefs {
-		if key := strings.ToLower(name); lower[key] == nil {
+		if key := pyLower(name); lower[key] == nil {
 			lower[key] = content
 		}
 	}
@@ -1843,7 +1843,7 @@ func (p *parser) resolveSubstitutions() {
 	for _, ref := range p.subRefs {
 		content, ok := p.subDefs[ref.Name]
 		if !ok {
-			content, ok = lower[strings.ToLower(ref.Name)]
+			content, ok = lower[pyLower(ref.Name)]
 		}
 		if !ok {
 			continue
@@ -1963,7 +1963,7 @@ func substitutionName(s string) (string, bool) {
 // image, raw text, a date, or unicode's characters (unless all of its
 // argument is a comment).
 func substitutes(name string, block []line) bool {
-	switch strings.ToLower(name) {
+	switch pyLower(name) {
 	case "image", "raw", "date":
 		return true
 	case "unicode":
@@ -2001,7 +2001,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	if p.shallow > 0 {
 		return nil, false // not the first block: captionOK looks at explicit markup itself
 	}
-	kind, ok := knownDirectives[strings.ToLower(name)]
+	kind, ok := knownDirectives[pyLower(name)]
 	if !ok {
 		// The note is named at the line docutils' input gives, which in a
 		// table cell is the source's (see srcLine); the error at its own.
@@ -2009,7 +2009,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil, false
 	}
-	if strings.EqualFold(name, "role") {
+	if pyLower(name) == "role" {
 		p.roleDirective(name, block, l)
 		return nil, false
 	}
@@ -2021,11 +2021,11 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	if !ok {
 		return nil, false
 	}
-	if strings.EqualFold(name, "default-role") {
+	if pyLower(name) == "default-role" {
 		p.setDefaultRole(head.argument, l)
 		return nil, false
 	}
-	if strings.EqualFold(name, "restructuredtext-test-directive") {
+	if pyLower(name) == "restructuredtext-test-directive" {
 		// docutils' TestDirective reports what it was given.
 		arguments, with := "[]", " None"
 		if head.argument != "" {
@@ -2049,13 +2049,13 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		p.report(l, Info, fmt.Sprintf(`Directive processed. Type="%s", arguments=%s, options={%s}, content:%s`, name, arguments, strings.Join(options, ", "), with))
 		return nil, false
 	}
-	if strings.EqualFold(name, "meta") {
+	if pyLower(name) == "meta" {
 		p.meta(argumentlessContent(block, false), l)
 		return nil, false
 	}
 	target, named := head.name()
 	argument := head.argument
-	lower := strings.ToLower(name)
+	lower := pyLower(name)
 	if v := head.options["number-lines"]; v != nil && (lower == "code" || lower == "code-block" || lower == "sourcecode") {
 		// CodeBlock.run takes the first line's number with int(), after
 		// the option_spec has let any value through.
@@ -2153,7 +2153,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	if (lower == "rubric" || lower == "contents") && argument != "" {
 		p.inline(argument, l) // reported after the element and its name
 	}
-	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
+	if pyLower(name) == "figure" && !p.captionOK(content, depth) {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
 		// docutils keeps the figure, without its content.
 		b := &Figure{Image: image(argument, head.options, alt)}
@@ -2178,7 +2178,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		n := len(p.doc.Diagnostics)
 		body := p.blocks(content, depth+1, false)
 		p.fixOffsets(n, block)
-		b = &Admonition{Kind: strings.ToLower(name), Title: title, Children: body}
+		b = &Admonition{Kind: pyLower(name), Title: title, Children: body}
 	case "container":
 		if lower == "sidebar" {
 			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
@@ -2614,7 +2614,7 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 		return false, 0, false
 	}
 	m := directiveRE.FindStringSubmatch(content[0].text)
-	if m == nil || !strings.EqualFold(m[1], "csv-table") && !strings.EqualFold(m[1], "list-table") {
+	if m == nil || pyLower(m[1]) != "csv-table" && pyLower(m[1]) != "list-table" {
 		return false, 0, false
 	}
 	block, end, _ := indented(content, 0, 3)
@@ -2634,7 +2634,7 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 		return false, 0, true // (data from a file: it is not read)
 	}
 	var msg string
-	if strings.EqualFold(m[1], "csv-table") {
+	if pyLower(m[1]) == "csv-table" {
 		_, _, cols, msg = csvData(m[1], inner, head.options)
 	} else {
 		msg, cols = scratch.listTableProblem(m[1], inner, depth+1, head.options)
@@ -2786,7 +2786,7 @@ func (p *parser) fieldName(name string) string {
 // sidebar), and a sidebar's subtitle needs a title.
 func (p *parser) placeProblem(name string, depth int, inSubstitution bool, options map[string]*string, argument string) string {
 	inSidebar := !inSubstitution && p.sidebarDepth > 0 && depth == p.sidebarDepth
-	switch strings.ToLower(name) {
+	switch pyLower(name) {
 	case "sidebar":
 		if inSidebar {
 			return fmt.Sprintf("The %q directive may not be used within a sidebar element.", name)
@@ -2867,7 +2867,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	// The directive defines a substitution; those in its content do not.
 	inSubstitution := p.inSubstitution
 	p.inSubstitution = false
-	lower := strings.ToLower(name)
+	lower := pyLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
 		return true, directiveHead{}
@@ -3134,7 +3134,7 @@ func (p *parser) roleDirective(name string, block []line, l line) {
 	if _, ok := options["format"]; ok {
 		def.format = true
 	}
-	p.defineRole(strings.ToLower(m[1]), def)
+	p.defineRole(pyLower(m[1]), def)
 }
 
 // setDefaultRole sets the role of interpreted text without one, as
@@ -3157,7 +3157,8 @@ func (p *parser) setDefaultRole(role string, l line) {
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
-// white space collapsed to single spaces, letters lower-cased. A name
+// white space collapsed to single spaces, letters lower-cased (pyLower,
+// isPySpace: docutils' fully_normalize_name). A name
 // that is so already, as most are, is returned as it is, without the
 // copies that making it would take.
 func normalizeName(s string) string {
@@ -3169,7 +3170,7 @@ func normalizeName(s string) string {
 	if normal {
 		return s
 	}
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return pyLower(strings.Join(strings.FieldsFunc(s, isPySpace), " "))
 }
 
 // line handles a line that is a punctuation adornment at the start of a

@@ -150,7 +150,7 @@ const unimplementedRole = "restructuredtext-unimplemented-role"
 // by its canonical name, which it notes with info (and then knows by that
 // name, as it knows the roles the directive makes).
 func (p *parser) lookupRole(name string) (def roleDef, info, ok bool) {
-	norm := strings.ToLower(name)
+	norm := pyLower(name)
 	if def, ok := p.roles[norm]; ok {
 		return def, false, true
 	}
