@@ -117,10 +117,12 @@ type parser struct {
 	footnotes    []*Footnote
 	footnoteRefs []footnoteRef
 	// subDefs are the inline contents of the substitutions the text
-	// defines, by name, and subRefs the substitution references shown
+	// defines, by name (white space collapsed), subNames those names by
+	// their lower case, and subRefs the substitution references shown
 	// (see resolveSubstitutions).
-	subDefs map[string][]Inline
-	subRefs []*Substitution
+	subDefs  map[string][]Inline
+	subNames map[string]string
+	subRefs  []*Substitution
 	// problematic counts the inline markup that docutils shows as a
 	// problematic node, with a warning or an error; idElements lists the
 	// other inline elements a substitution may not hold (docutils'
@@ -1791,12 +1793,15 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 			content = unicodeText(block)
 		}
 		if content != nil && !p.checkOnly && p.shallow == 0 {
+			// As docutils' document notes it: the last definition of a
+			// name is kept, and is the one a reference in another case
+			// finds.
+			key := strings.Join(strings.FieldsFunc(name, isPySpace), " ")
 			if p.subDefs == nil {
-				p.subDefs = map[string][]Inline{}
+				p.subDefs, p.subNames = map[string][]Inline{}, map[string]string{}
 			}
-			if _, taken := p.subDefs[name]; !taken {
-				p.subDefs[name] = content
-			}
+			p.subDefs[key] = content
+			p.subNames[pyLower(key)] = key
 		}
 	}
 	return nil
@@ -1833,17 +1838,12 @@ func (p *parser) resolveSubstitutions() {
 	if len(p.subDefs) == 0 {
 		return
 	}
-	lower := map[string][]Inline{}
-	for name, content := range p.subDefs {
-		if key := pyLower(name); lower[key] == nil {
-			lower[key] = content
-		}
-	}
 	budget := 16*len(p.src) + 1<<16
 	for _, ref := range p.subRefs {
-		content, ok := p.subDefs[ref.Name]
-		if !ok {
-			content, ok = lower[pyLower(ref.Name)]
+		name := strings.Join(strings.FieldsFunc(ref.Name, isPySpace), " ")
+		content, ok := p.subDefs[name]
+		if key, found := p.subNames[pyLower(name)]; !ok && found {
+			content, ok = p.subDefs[key]
 		}
 		if !ok {
 			continue

@@ -12,6 +12,34 @@ import (
 // in Python's lower case, which keeps the dot of "İ" ("i̇") and gives a
 // word-final capital sigma its final form ("ς"). Each want is docutils'
 // HTML (publish_parts' body) but for the attributes this package writes.
+// TestSubstitutionsLikeDocutils holds substitution references to the
+// definitions docutils 0.19 gives them: the last of a name defined twice
+// (docutils reports the first and keeps the last), and for a reference
+// in another case the last definition whose name is the same in lower
+// case (its substitution_names), white space collapsed in both.
+func TestSubstitutionsLikeDocutils(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{".. |a| replace:: 1\n.. |a| replace:: 2\n\n|a|\n", "<p>2</p>"},
+		{".. |Ab| replace:: 1\n.. |aB| replace:: 2\n\n|ab|\n", "<p>2</p>"},
+		{".. |aB| replace:: 2\n.. |Ab| replace:: 1\n\n|ab|\n", "<p>1</p>"},
+		{".. |x| replace:: 1\n.. |X| replace:: 2\n\n|x| |X|\n", "<p>1 2</p>"},
+		{".. |a  b| replace:: 1\n\n|a b| |A B| |a\nb|\n", "<p>1 1 1</p>"},
+		{".. |日本語| replace:: にほんご\n.. |日本語| replace:: 日本\n\n|日本語|\n", "<p>日本</p>"},
+	} {
+		// (Many times, as the order of a map's keys changed the answer.)
+		for range 20 {
+			var b bytes.Buffer
+			if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(c.want+"\n", b.String()); diff != "" {
+				t.Errorf("%q (-docutils +rst):\n%s", c.text, diff)
+				break
+			}
+		}
+	}
+}
+
 func TestNamesLikeDocutils(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{".. _ΣΊΣΥΦΟΣ: http://a\n\n`σίσυφος`_ `σίσυφοσ`_\n",
