@@ -432,9 +432,15 @@ func cutColumns(s string, n int) string {
 }
 
 var (
-	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
-	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$`)
-	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
+	// directiveRE is docutils' pattern of a directive: its name, a
+	// simplename in any script ("a+b" and "a:b" among them, "a__b" not),
+	// and "::", a space between them allowed.
+	directiveRE = regexp.MustCompile(`^\.\. +(` + simplename + `) ?::( +|$)`)
+	// substitutionDirectiveRE is a substitution definition's directive,
+	// which docutils' SubstitutionDef state finds without that space.
+	substitutionDirectiveRE = regexp.MustCompile(`^\.\. +\|[^|]+\| +(` + simplename + `)::( +|$)`)
+	gridRE                  = regexp.MustCompile(`^\+-[-+]+-\+$`)
+	simpleRE                = regexp.MustCompile(`^=+( +=+)+$`)
 )
 
 // adornment reports whether s is a section adornment or transition: one
@@ -1215,15 +1221,24 @@ var knownDirectives = map[string]string{
 // docutils puts at the document's start (see leading), a title, which
 // is the document's, or a role or default-role, which makes none.
 func elementlessDirective(s string) bool {
-	m := directiveRE.FindStringSubmatch(s)
-	if m == nil {
-		return false
-	}
-	switch pyLower(m[1]) {
+	switch pyLower(directiveName(s)) {
 	case "header", "footer", "meta", "title", "role", "default-role":
 		return true
 	}
 	return false
+}
+
+// directiveName returns the name of the directive that s, a line,
+// starts, or that a substitution definition on it names, or "".
+func directiveName(s string) string {
+	m := directiveRE.FindStringSubmatch(s)
+	if m == nil {
+		m = substitutionDirectiveRE.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return ""
+	}
+	return m[1]
 }
 
 // isExplicit reports whether a line starts explicit markup: ".. " or an
@@ -1739,7 +1754,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		}
 		return nil // (a directive on the next line is not looked for)
 	}
-	m := directiveRE.FindStringSubmatch(l.text)
+	m := substitutionDirectiveRE.FindStringSubmatch(l.text)
 	if m == nil {
 		invalid() // text, not a directive
 		return nil
@@ -2613,8 +2628,8 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 	if len(content) == 0 {
 		return false, 0, false
 	}
-	m := directiveRE.FindStringSubmatch(content[0].text)
-	if m == nil || pyLower(m[1]) != "csv-table" && pyLower(m[1]) != "list-table" {
+	name := directiveName(content[0].text)
+	if pyLower(name) != "csv-table" && pyLower(name) != "list-table" {
 		return false, 0, false
 	}
 	block, end, _ := indented(content, 0, 3)
@@ -2622,7 +2637,7 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 		return false, 0, false // more than the directive
 	}
 	scratch := p.scratch(depth + 2)
-	ok, head := scratch.directiveOK(m[1], block, content[0], depth+1)
+	ok, head := scratch.directiveOK(name, block, content[0], depth+1)
 	if !ok || len(scratch.doc.Diagnostics) > 0 {
 		return false, 0, true
 	}
@@ -2634,10 +2649,10 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 		return false, 0, true // (data from a file: it is not read)
 	}
 	var msg string
-	if pyLower(m[1]) == "csv-table" {
-		_, _, cols, msg = csvData(m[1], inner, head.options)
+	if pyLower(name) == "csv-table" {
+		_, _, cols, msg = csvData(name, inner, head.options)
 	} else {
-		msg, cols = scratch.listTableProblem(m[1], inner, depth+1, head.options)
+		msg, cols = scratch.listTableProblem(name, inner, depth+1, head.options)
 	}
 	return msg == "", cols, true
 }

@@ -12,6 +12,31 @@ import (
 // in Python's lower case, which keeps the dot of "İ" ("i̇") and gives a
 // word-final capital sigma its final form ("ς"). Each want is docutils'
 // HTML (publish_parts' body) but for the attributes this package writes.
+// TestDirectiveNamesLikeDocutils holds directive names to docutils'
+// pattern: a simplename in any script, and "::" after it or after one
+// space (checked in testdata/cases.json, where ".. 日本語:: x" is
+// an unknown directive, not a comment); here what that space shows.
+func TestDirectiveNamesLikeDocutils(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{".. note :: x\n", `<aside class="admonition note">` + "\n" + `<p class="admonition-title">Note</p>` + "\n<p>x</p>\n</aside>"},
+		{".. image :: http://x/y.png\n", `<img src="http://x/y.png" alt="http://x/y.png" loading="lazy" referrerpolicy="no-referrer">`},
+		{".. note  :: x\n", ""},                  // a comment
+		{".. a__b:: x\n\ntext\n", "<p>text</p>"}, // a comment
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		want := c.want
+		if want != "" {
+			want += "\n"
+		}
+		if diff := cmp.Diff(want, b.String()); diff != "" {
+			t.Errorf("%q (-docutils +rst):\n%s", c.text, diff)
+		}
+	}
+}
+
 // TestSubstitutionsLikeDocutils holds substitution references to the
 // definitions docutils 0.19 gives them: the last of a name defined twice
 // (docutils reports the first and keeps the last), and for a reference
