@@ -15,8 +15,8 @@ import (
 const escaped = '\x00'
 
 // unescape replaces backslash escapes with escaped markers, as docutils'
-// escape2null does; an escaped white space character disappears from the
-// output (see clean0) but still separates markup from what follows.
+// escape2null does; an escaped space disappears from the output (see
+// clean0) but still separates markup from what follows.
 func unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
@@ -987,7 +987,9 @@ func indexFrom(s string, i int, sep string) int {
 	return -1
 }
 
-// clean0 drops escape markers, and the white space they escape.
+// clean0 drops escape markers, and the spaces and line feeds they
+// escape, as docutils' unescape does: other white space escaped (an
+// ideographic space, a no-break space) is kept.
 func clean0(s string) string {
 	if !strings.ContainsRune(s, escaped) {
 		return s
@@ -998,8 +1000,8 @@ func clean0(s string) string {
 			b.WriteByte(s[i])
 			continue
 		}
-		if r, size := utf8.DecodeRuneInString(s[i+1:]); unicode.IsSpace(r) {
-			i += size
+		if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') {
+			i++
 		}
 	}
 	return b.String()

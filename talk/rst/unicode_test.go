@@ -87,3 +87,23 @@ func TestNamesLikeDocutils(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapedSpacesLikeDocutils holds backslash-escaped white space to
+// docutils' unescape, which drops an escaped space or line feed but
+// keeps other white space escaped: an ideographic space in Japanese
+// text, a no-break space.
+func TestEscapedSpacesLikeDocutils(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"日本\\\u3000語 x\\\u00a0y a\\ b\n", "<p>日本\u3000語 x\u00a0y ab</p>"},
+		{"これは\\\u3000*強調*\\\u3000です\n", "<p>これは\u3000<em>強調</em>\u3000です</p>"},
+		{"これは\\ *強調*\\ です\n", "<p>これは<em>強調</em>です</p>"},
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(c.want+"\n", b.String()); diff != "" {
+			t.Errorf("%q (-docutils +rst):\n%s", c.text, diff)
+		}
+	}
+}
