@@ -72,12 +72,12 @@ func isDelimiter(r rune) bool {
 // startOK reports whether markup may start after the rune before
 // (utf8.RuneError at the start of the text).
 func startOK(before rune, atStart bool) bool {
-	return atStart || before != escaped && (unicode.IsSpace(before) || isOpener(before) || isDelimiter(before))
+	return atStart || before != escaped && (isPySpace(before) || isOpener(before) || isDelimiter(before))
 }
 
 // endOK reports whether markup may end before the rune after.
 func endOK(after rune, atEnd bool) bool {
-	return atEnd || after == escaped || unicode.IsSpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
+	return atEnd || after == escaped || isPySpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
 }
 
 // quotePairs maps each opener to the closers docutils takes as its pair
@@ -279,7 +279,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 		parts := classifierDelimiter.Split(s[textStart:end], -1)
 		for k, part := range parts {
 			if k == 0 && len(parts) > 1 {
-				part = strings.TrimRightFunc(part, unicode.IsSpace)
+				part = strings.TrimRightFunc(part, isPySpace)
 			}
 			if k > 0 {
 				out = append(out, classifierMark{})
@@ -355,7 +355,7 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			return !first // a start-string ending the text is markup only if it is the whole text
 		}
 		after, _ := utf8.DecodeRuneInString(rest[n:])
-		if unicode.IsSpace(after) {
+		if isPySpace(after) {
 			return true // a start-string needs text after it
 		}
 		closers, ok := quotePairs[before]
@@ -497,7 +497,7 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	if role != "" {
 		// docutils does not ask whether a start-string with a role
 		// before it is quoted, only that text follows it.
-		if i+1 < len(s) && unicode.IsSpace(runeAt(s, i+1)) {
+		if i+1 < len(s) && isPySpace(runeAt(s, i+1)) {
 			return nil, 0, false
 		}
 	} else if quoted(i - start + 1) {
@@ -777,7 +777,7 @@ func endLength(s string, j int, kind endKind) int {
 func endStringAt(s string, j, n int, escapes bool) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:j])
 	after := j + n
-	return !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s))
+	return !isPySpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s))
 }
 
 // firstBackquoteEnd returns the index of the first backquote in s at or
@@ -803,7 +803,7 @@ func backquoteEndAt(s string, k int) (end int, role, refend string, ok bool) {
 	// Unlike other end-strings', this one may follow white space that a
 	// backslash escapes (docutils' non_unescaped_whitespace_escape_before).
 	before, size := utf8.DecodeLastRuneInString(s[:k])
-	if before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], string(escaped)) {
+	if before == escaped || isPySpace(before) && !strings.HasSuffix(s[:k-size], string(escaped)) {
 		return 0, "", "", false
 	}
 	// The suffix is an optional role, then an optional "__" or "_",

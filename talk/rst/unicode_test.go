@@ -107,3 +107,23 @@ func TestEscapedSpacesLikeDocutils(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkupAtPythonWhiteSpace holds inline markup to docutils' rules of
+// start- and end-strings at white space, which is Python's: the unit
+// separator U+001F among it (the file, group and record separators
+// break lines).
+func TestMarkupAtPythonWhiteSpace(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"x\x1f*y*\x1f z\n", "<p>x\x1f<em>y</em>\x1f z</p>"},
+		{"x\x1f|y|\x1f z\n\n.. |y| replace:: Y\n", "<p>x\x1fY\x1f z</p>"},
+		{"term\x1f : classifier\n   def\n", "<dl>\n<dt>term : <span class=\"classifier\">classifier</span></dt>\n<dd>\n<p>def</p>\n</dd>\n</dl>"},
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(c.want+"\n", b.String()); diff != "" {
+			t.Errorf("%q (-docutils +rst):\n%s", c.text, diff)
+		}
+	}
+}
