@@ -436,9 +436,12 @@ var (
 	// simplename in any script ("a+b" and "a:b" among them, "a__b" not),
 	// and "::", a space between them allowed.
 	directiveRE = regexp.MustCompile(`^\.\. +(` + simplename + `) ?::( +|$)`)
-	// substitutionDirectiveRE is a substitution definition's directive,
-	// which docutils' SubstitutionDef state finds without that space.
-	substitutionDirectiveRE = regexp.MustCompile(`^\.\. +\|[^|]+\| +(` + simplename + `)::( +|$)`)
+	// substitutionDirectiveRE is the directive of a substitution
+	// definition, after its name, which docutils' SubstitutionDef state
+	// finds without that space; substitutionLineRE the same on the
+	// definition's line, its name between bars.
+	substitutionDirectiveRE = regexp.MustCompile(`^(` + simplename + `)::( +|$)`)
+	substitutionLineRE      = regexp.MustCompile(`^\.\. +\|[^|]+\| +(` + simplename + `)::( +|$)`)
 	gridRE                  = regexp.MustCompile(`^\+-[-+]+-\+$`)
 	simpleRE                = regexp.MustCompile(`^=+( +=+)+$`)
 )
@@ -1233,7 +1236,7 @@ func elementlessDirective(s string) bool {
 func directiveName(s string) string {
 	m := directiveRE.FindStringSubmatch(s)
 	if m == nil {
-		m = substitutionDirectiveRE.FindStringSubmatch(s)
+		m = substitutionLineRE.FindStringSubmatch(s)
 	}
 	if m == nil {
 		return ""
@@ -1337,8 +1340,15 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 	}
 	p.chainNames, p.chainAnon = nil, nil // this construct is the next node
 	var b Block
-	if sub, ok := substitutionName(l.text); ok {
-		b = p.substitutionDef(sub, block, l, depth)
+	if substitutionStart(l.text) {
+		if sub, body, ok := substitutionHead(block); ok {
+			b = p.substitutionDef(sub, body, l, depth)
+		} else {
+			// At the block's last line, blank lines included, where
+			// docutils' state machine is; it then takes the block for a
+			// comment.
+			p.report(block[len(block)-1], Warning, "malformed substitution definition.")
+		}
 	} else if m := directiveRE.FindStringSubmatch(l.text); m != nil {
 		b, _ = p.directive(m[1], block, l, depth)
 	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
@@ -1738,23 +1748,26 @@ func (p *parser) followAlias(name string, unresolved map[string]bool) {
 var referenceRE = regexp.MustCompile("^(?:" + simplename + "_|`[^ ].*[^ \\x00]`_|`[^ ]`_)$")
 
 // substitutionDef parses a substitution definition (".. |name| image::
-// x.png") as docutils' substitution_def does: the definition must have
+// x.png") as docutils' substitution_def does, its body (see
+// substitutionHead) after its name: the definition must have
 // content, a directive that makes something, a replace directive one
 // paragraph without problems; else docutils reports it, and takes no
 // note of the name.
 func (p *parser) substitutionDef(name string, block []line, l line, depth int) Block {
-	first := strings.TrimLeft(block[0].text, " ")
-	rest := strings.TrimSpace(first[strings.IndexByte(first[1:], '|')+2:])
 	invalid := func() {
 		p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" empty or invalid.`)
 	}
-	if rest == "" {
-		if len(trimBlank(block[1:])) == 0 {
+	if block[0].text == "" {
+		// The directive may start on the next line.
+		block = trimBlank(block[1:])
+		if len(block) == 0 {
 			p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" missing contents.`)
+			return nil
 		}
-		return nil // (a directive on the next line is not looked for)
+		block = slices.Clone(block)
+		block[0].text = strings.TrimSpace(block[0].text)
 	}
-	m := substitutionDirectiveRE.FindStringSubmatch(l.text)
+	m := substitutionDirectiveRE.FindStringSubmatch(block[0].text)
 	if m == nil {
 		invalid() // text, not a directive
 		return nil
@@ -1959,18 +1972,69 @@ func (p *parser) worstSince(n int) Level {
 	return worst
 }
 
-// substitutionName returns the name of the substitution a directive's
-// first line defines (".. |name| image:: ..."), if it defines one.
-func substitutionName(s string) (string, bool) {
+// substitutionStart reports whether a line starts a substitution
+// definition: ".. |" and something other than a space.
+func substitutionStart(s string) bool {
 	t := strings.TrimLeft(s[2:], " ")
-	if !strings.HasPrefix(t, "|") {
-		return "", false
+	return len(t) > 1 && t != s[2:] && t[0] == '|' && t[1] != ' '
+}
+
+// substitutionHead parses the name of the substitution definition that
+// block (an explicit construct's lines, the first from its "|" on)
+// holds, as docutils' substitution_def does: the name ends at the first
+// "|" that is not after white space or an escape and is before a space
+// or the line's end, on the first line or on one after it (the lines
+// joined by spaces). It returns the name and the definition's body: the
+// text after the name's line's "|", then the lines after that one; ok is
+// false where no "|" ends the name, which docutils reports as malformed.
+func substitutionHead(block []line) (name string, body []line, ok bool) {
+	first := strings.TrimLeft(block[0].text, " ")[1:]
+	escaped := unescape(strings.TrimRightFunc(first, isPySpace))
+	for k := 0; k < len(block); k++ {
+		if k > 0 {
+			escaped += " " + unescape(strings.TrimFunc(block[k].text, isPySpace))
+		}
+		bar, matched := substitutionNameBar(escaped)
+		if !matched {
+			continue
+		}
+		end := bar + 1
+		for end < len(escaped) && escaped[end] == ' ' {
+			end++
+		}
+		// The rest of the name's line: as long as escaped's rest (an
+		// escape marker takes the bytes of its backslash).
+		last := block[k].text
+		if k == 0 {
+			last = first
+		}
+		last = strings.TrimFunc(last, isPySpace)
+		body = append([]line{block[k]}, block[k+1:]...)
+		body[0].text = last[len(last)-(len(escaped)-end):]
+		return clean0(escaped[:bar]), body, true
 	}
-	end := strings.IndexByte(t[1:], '|')
-	if end < 0 {
-		return "", false
+	return "", nil, false
+}
+
+// substitutionNameBar matches docutils' pattern of a substitution's
+// name and its closing bar at the start of s (escape markers in it): the
+// name one character or more, not starting with a space, not ending in
+// white space or an escape marker, the bar before a space or the end.
+// It returns the index of the bar.
+func substitutionNameBar(s string) (int, bool) {
+	if s == "" || s[0] == ' ' {
+		return 0, false
 	}
-	return clean0(unescape(t[1 : 1+end])), true
+	_, size := utf8.DecodeRuneInString(s)
+	for j := size; j < len(s); j++ {
+		if s[j] != '|' || j+1 < len(s) && s[j+1] != ' ' {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:j]); !isPySpace(before) && before != escaped {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // substitutes reports whether a directive that defines a substitution

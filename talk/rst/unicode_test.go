@@ -50,6 +50,14 @@ func TestSubstitutionsLikeDocutils(t *testing.T) {
 		{".. |x| replace:: 1\n.. |X| replace:: 2\n\n|x| |X|\n", "<p>1 2</p>"},
 		{".. |a  b| replace:: 1\n\n|a b| |A B| |a\nb|\n", "<p>1 1 1</p>"},
 		{".. |日本語| replace:: にほんご\n.. |日本語| replace:: 日本\n\n|日本語|\n", "<p>日本</p>"},
+		// The name as docutils' pattern ends it: at a bar before a space
+		// or the line's end, on a later line if not on the first; the
+		// directive after it, or on the next line.
+		{".. |x|y| replace:: z\n\n|x|y|\n", "<p>z</p>"},
+		{".. |a\n   b| replace:: x\n\n|a b|\n", "<p>x</p>"},
+		{".. |a |\n   b| replace:: x\n\n|a | b|\n", "<p>x</p>"},
+		{".. |a|\n   replace:: x\n\n|a|\n", "<p>x</p>"},
+		{".. |名前|\n   replace:: 値\n\n|名前|\n", "<p>値</p>"},
 	} {
 		// (Many times, as the order of a map's keys changed the answer.)
 		for range 20 {
