@@ -662,21 +662,40 @@ func startsRoleAndBackquote(s string) bool {
 
 // embeddedURI splits the text of a phrase reference with an embedded URI,
 // "Python <https://python.org>", into the text before the URI, without
-// the white space that ends it, and the URI between the last "<" and the
-// closing ">", as `^(.*?)\s*<([^<>]+)>$` (with "." matching line breaks)
-// does: that regular expression was most of what checking a description
-// with links took.
+// the spaces that end it, and the URI, as docutils' embedded_link pattern
+// has them: the URI between the last "<" and the closing ">" that no
+// backslash escapes, with no white space just inside them (Python's:
+// an ideographic space too), and only spaces and line feeds before the
+// "<", or nothing. (A regular expression was most of what checking a
+// description with links took.)
 func embeddedURI(body string) (text, uri string, ok bool) {
 	if !strings.HasSuffix(body, ">") {
 		return "", "", false
 	}
 	inner := body[:len(body)-1]
-	lt := strings.LastIndexByte(inner, '<')
-	if lt < 0 || lt == len(inner)-1 || strings.IndexByte(inner[lt+1:], '>') >= 0 {
+	lt := -1
+	for k := len(inner) - 1; k >= 0 && lt < 0; k-- {
+		if (inner[k] == '<' || inner[k] == '>') && (k == 0 || inner[k-1] != escaped) {
+			if inner[k] == '>' {
+				return "", "", false
+			}
+			lt = k
+		}
+	}
+	if lt < 0 || lt == len(inner)-1 {
 		return "", "", false
 	}
-	// \s is ASCII white space in Go's regular expressions.
-	return strings.TrimRight(inner[:lt], "\t\n\f\r "), inner[lt+1:], true
+	uri = inner[lt+1:]
+	first, _ := utf8.DecodeRuneInString(uri)
+	last, _ := utf8.DecodeLastRuneInString(uri)
+	if isPySpace(first) || isPySpace(last) || last == escaped {
+		return "", "", false
+	}
+	text = strings.TrimRight(inner[:lt], " \n")
+	if len(text) == lt && lt > 0 {
+		return "", "", false // text right before the "<"
+	}
+	return text, uri, true
 }
 
 // An endKind is a kind of end-string that inline markup looks for.

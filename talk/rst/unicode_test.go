@@ -135,3 +135,27 @@ func TestMarkupAtPythonWhiteSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedURIsLikeDocutils holds phrase references to docutils'
+// embedded_link pattern: a URI only after a space or a line feed (or
+// alone), and with no white space, an ideographic space among it, just
+// inside its brackets; otherwise the reference is to a name, which the
+// text does not define, and its text is shown.
+func TestEmbeddedURIsLikeDocutils(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"`名前 <http://x/>`_\n", `<p><a href="http://x/" rel="nofollow noopener">名前</a></p>`},
+		{"`<http://x/>`_\n", `<p><a href="http://x/" rel="nofollow noopener">http://x/</a></p>`},
+		{"`a <b\\<c>`_\n", `<p><a href="b%3Cc" rel="nofollow noopener">a</a></p>`},
+		{"`a <b<c>`_\n", `<p>a &lt;b&lt;c&gt;</p>`},
+		{"`名前\u3000<http://x/>`_\n", `<p>名前` + "\u3000" + `&lt;<a href="http://x/" rel="nofollow noopener">http://x/</a>&gt;</p>`},
+		{"`名前 <\u3000http://x/>`_\n", `<p>名前 &lt;` + "\u3000" + `<a href="http://x/" rel="nofollow noopener">http://x/</a>&gt;</p>`},
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(c.want+"\n", b.String()); diff != "" {
+			t.Errorf("%q (-docutils +rst):\n%s", c.text, diff)
+		}
+	}
+}
