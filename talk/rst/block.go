@@ -45,8 +45,6 @@ type parser struct {
 	// cellDiagnostics counts the diagnostics reported in table cells,
 	// which docutils puts in the table (see oneTable).
 	cellDiagnostics int
-	// inlineTargets counts the targets inline markup has defined.
-	inlineTargets int
 	// topLine is the line docutils' outermost state machine has reached,
 	// where it reports a target that inline markup defines twice: the
 	// end of the top-level block being parsed, or, once the text has a
@@ -123,12 +121,12 @@ type parser struct {
 	subDefs  map[string][]Inline
 	subNames map[string]string
 	subRefs  []*Substitution
-	// problematic counts the inline markup that docutils shows as a
-	// problematic node, with a warning or an error; idElements lists the
-	// other inline elements a substitution may not hold (docutils'
-	// disallowed_inside_substitution_definitions), by their node names.
-	problematic int
-	idElements  []string
+	// idElements lists the inline elements a substitution may not hold
+	// (docutils' disallowed_inside_substitution_definitions), by their
+	// node names, in the text's order: a "problematic" node for markup
+	// docutils warns of, a "target", an anonymous "reference", a
+	// "footnote_reference"...
+	idElements []string
 	// inReplacement says a replace directive's content is being parsed,
 	// whose text Check parses whatever it holds.
 	inReplacement bool
@@ -1906,7 +1904,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 		return nil, false, false
 	}
 	lines = trimBlank(lines) // (as a directive's content, see directive)
-	n, targets, problematic, elements := len(p.doc.Diagnostics), p.inlineTargets, p.problematic, len(p.idElements)
+	n, elements := len(p.doc.Diagnostics), len(p.idElements)
 	// (Check must parse its text for references, which it may not hold.)
 	saved := p.inReplacement
 	p.inReplacement = true
@@ -1945,17 +1943,9 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 		return nil, false, false
 	}
 	valid = true
-	switch {
-	case p.problematic > problematic:
-		// Markup that failed is a "problematic" node, which a
-		// substitution may not hold (what the paragraph's block
-		// reports, docutils moves out).
-		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
-		valid = false
-	case p.inlineTargets > targets:
-		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
-		valid = false
-	case len(p.idElements) > elements:
+	if len(p.idElements) > elements {
+		// docutils names the first in the text (what the paragraph's
+		// block reports, it moves out).
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <"+p.idElements[elements]+">:")
 		valid = false
 	}

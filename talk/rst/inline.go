@@ -250,7 +250,8 @@ type inliner struct {
 func (in *inliner) warn(level Level, msg string) {
 	in.p.report(in.at, level, msg)
 	if level >= Warning {
-		in.p.problematic++ // docutils shows the markup as a problematic node
+		// docutils shows the markup as a problematic node.
+		in.p.idElements = append(in.p.idElements, "problematic")
 	}
 }
 

@@ -271,7 +271,7 @@ func (p *parser) noteSubstitution(name string, at line) {
 // the heap.)
 func (in *inliner) inlineTarget(name string, hasURI bool, uri string) {
 	p := in.p
-	p.inlineTargets++
+	p.idElements = append(p.idElements, "target")
 	n := len(p.doc.Diagnostics)
 	p.noteName(name, true, hasURI, uri, line{num: p.topLine.num, off: p.topLine.off})
 	if len(p.doc.Diagnostics) > n {
