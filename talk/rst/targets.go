@@ -252,7 +252,7 @@ func (p *parser) noteName(name string, explicit, hasURI bool, uri string, at lin
 // collapsed but case kept as docutils keeps it, and reports one defined
 // twice.
 func (p *parser) noteSubstitution(name string, at line) {
-	name = strings.Join(strings.Fields(name), " ")
+	name = strings.Join(strings.FieldsFunc(name, isPySpace), " ")
 	if p.subs == nil {
 		p.subs = map[string]bool{}
 	}
@@ -295,7 +295,7 @@ func targetURI(s string) string {
 // escaped text: white space goes, but escaped white space, which splits
 // the URI into parts joined by a space.
 func uriArgument(s string) string {
-	if !strings.ContainsRune(s, escaped) && strings.IndexFunc(s, unicode.IsSpace) < 0 {
+	if !strings.ContainsRune(s, escaped) && strings.IndexFunc(s, isPySpace) < 0 {
 		return s
 	}
 	var b strings.Builder
@@ -303,11 +303,11 @@ func uriArgument(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == escaped:
-			if r2, size2 := utf8.DecodeRuneInString(s[i+size:]); unicode.IsSpace(r2) {
+			if r2, size2 := utf8.DecodeRuneInString(s[i+size:]); isPySpace(r2) {
 				b.WriteByte(' ')
 				size += size2
 			}
-		case !unicode.IsSpace(r):
+		case !isPySpace(r):
 			b.WriteString(s[i : i+size])
 		}
 		i += size
@@ -367,7 +367,7 @@ func targetName(s string, from int) (name string, end int, ok bool) {
 		_, size := utf8.DecodeRuneInString(s[k:])
 		k += size
 		last, _ := utf8.DecodeLastRuneInString(s[:k])
-		if unicode.IsSpace(last) || last == escaped {
+		if isPySpace(last) || last == escaped {
 			continue
 		}
 		after := k
