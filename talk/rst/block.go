@@ -1487,8 +1487,9 @@ func (p *parser) resolveFootnotes() {
 	}
 }
 
-// newID returns the id docutils makes of name, or a numbered one when
-// that is taken or name makes none, and takes it.
+// newID returns the id docutils makes of name, or a numbered one
+// ("id1", see identify) when that is taken or name makes none, and takes
+// it.
 func (p *parser) newID(name string) string {
 	id := makeID(name)
 	if p.doc.ids == nil {
@@ -2443,11 +2444,13 @@ func nameValueProblem(s string) string {
 
 // identify gives the element a directive made the id that docutils
 // makes of its :name: option, and makes the name a target that links to
-// it. An id taken already, or a name that makes none, gets a numbered
-// one ("id1") instead, as in docutils; but docutils' one counter also
-// numbers footnotes and other elements, which this one does not, so in a
-// document with those the number may differ from docutils' (the ids are
-// unique in the page either way).
+// it. An id taken already, or a name that makes none (one in Japanese,
+// Greek, Hebrew: make_id keeps only ASCII), gets a numbered one ("id1")
+// instead, as docutils makes it with Sphinx's auto_id_prefix "id";
+// docutils 0.19's default ("%") numbers by the element's kind instead
+// ("note-1", "section-1"), and its one counter also numbers footnotes
+// and other elements, which this one does not, so the number may differ
+// from docutils' (the ids are unique in the page either way).
 func (p *parser) identify(b Block, name string) {
 	id := p.newID(name)
 	switch b := b.(type) {
