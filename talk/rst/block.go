@@ -3310,7 +3310,9 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 	}
 	title := strings.TrimSpace(lines[i+1].text)
 	mark := len(p.doc.Diagnostics)
-	if columnWidth(title) > len(l.text) {
+	// docutils measures the title with the spaces before it (it strips
+	// those after), as written between the overline and the underline.
+	if columnWidth(strings.TrimRightFunc(lines[i+1].text, isPySpace)) > len(l.text) {
 		if short {
 			return shortOverline()
 		}
