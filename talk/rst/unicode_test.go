@@ -159,3 +159,24 @@ func TestEmbeddedURIsLikeDocutils(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankLinesLikeDocutils holds lines of white space to docutils'
+// string2lines, which strips Python's white space from line ends: a line
+// of an ideographic space, an Ogham space mark or a unit separator is
+// blank.
+func TestBlankLinesLikeDocutils(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"段落一\n\u3000\n段落二\n", "<p>段落一</p>\n<p>段落二</p>"},
+		{"段落一\n\u1680\n段落二\n", "<p>段落一</p>\n<p>段落二</p>"},
+		{"段落一\n\x1f\n段落二\n", "<p>段落一</p>\n<p>段落二</p>"},
+		{"Title\u1680\u1680\n=====\n", `<h2 id="title">Title</h2>`},
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(c.want+"\n", b.String()); diff != "" {
+			t.Errorf("%q (-docutils +rst):\n%s", c.text, diff)
+		}
+	}
+}
