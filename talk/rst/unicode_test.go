@@ -180,3 +180,44 @@ func TestBlankLinesLikeDocutils(t *testing.T) {
 		}
 	}
 }
+
+// TestIDsOfNamesInOtherScripts holds the ids of elements whose names make
+// none (docutils' make_id keeps only ASCII letters and digits) to being
+// valid and unique beside ids that names make, "id1" and "footnote-1"
+// among them, and references to the elements docutils 0.19 links them
+// to (an explicit target, the footnote "#日本", takes the name from the
+// section "日本"). docutils' own ids differ ("section-1", "note-1"): see
+// identify.
+func TestIDsOfNamesInOtherScripts(t *testing.T) {
+	src := "id1\n===\n\n日本\n====\n\n_`id2` _`中文` _`Straße` _`strasze`\n\n" +
+		".. [#footnote-1] x\n\n.. [#] y\n\n.. [#日本] z\n\n.. note:: n\n   :name: Σοφός\n\n" +
+		"[#]_ [#日本]_ [#footnote-1]_ `Σοφός`_ `日本`_\n"
+	want := `<h2 id="id1">id1</h2>
+<h2 id="id2">日本</h2>
+<p><span id="id3">id2</span> <span id="id4">中文</span> <span id="strasze">Straße</span> <span id="id5">strasze</span></p>
+<aside id="footnote-1" class="footnote">
+<span class="label">[1]</span>
+<p>x</p>
+</aside>
+<aside id="id7" class="footnote">
+<span class="label">[2]</span>
+<p>y</p>
+</aside>
+<aside id="id8" class="footnote">
+<span class="label">[3]</span>
+<p>z</p>
+</aside>
+<aside id="id6" class="admonition note">
+<p class="admonition-title">Note</p>
+<p>n</p>
+</aside>
+<p><a href="#id7" rel="nofollow noopener">[2]</a> <a href="#id8" rel="nofollow noopener">[3]</a> <a href="#footnote-1" rel="nofollow noopener">[1]</a> <a href="#id6" rel="nofollow noopener">Σοφός</a> <a href="#id8" rel="nofollow noopener">日本</a></p>
+`
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
