@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // parser holds what one Parse call has learnt so far.
@@ -43,8 +45,6 @@ type parser struct {
 	// cellDiagnostics counts the diagnostics reported in table cells,
 	// which docutils puts in the table (see oneTable).
 	cellDiagnostics int
-	// inlineTargets counts the targets inline markup has defined.
-	inlineTargets int
 	// topLine is the line docutils' outermost state machine has reached,
 	// where it reports a target that inline markup defines twice: the
 	// end of the top-level block being parsed, or, once the text has a
@@ -115,16 +115,18 @@ type parser struct {
 	footnotes    []*Footnote
 	footnoteRefs []footnoteRef
 	// subDefs are the inline contents of the substitutions the text
-	// defines, by name, and subRefs the substitution references shown
+	// defines, by name (white space collapsed), subNames those names by
+	// their lower case, and subRefs the substitution references shown
 	// (see resolveSubstitutions).
-	subDefs map[string][]Inline
-	subRefs []*Substitution
-	// problematic counts the inline markup that docutils shows as a
-	// problematic node, with a warning or an error; idElements lists the
-	// other inline elements a substitution may not hold (docutils'
-	// disallowed_inside_substitution_definitions), by their node names.
-	problematic int
-	idElements  []string
+	subDefs  map[string][]Inline
+	subNames map[string]string
+	subRefs  []*Substitution
+	// idElements lists the inline elements a substitution may not hold
+	// (docutils' disallowed_inside_substitution_definitions), by their
+	// node names, in the text's order: a "problematic" node for markup
+	// docutils warns of, a "target", an anonymous "reference", a
+	// "footnote_reference"...
+	idElements []string
 	// inReplacement says a replace directive's content is being parsed,
 	// whose text Check parses whatever it holds.
 	inReplacement bool
@@ -428,9 +430,18 @@ func cutColumns(s string, n int) string {
 }
 
 var (
-	directiveRE = regexp.MustCompile(`^\.\. +(?:\|[^|]+\| +)?([a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?)::( |$)`)
-	gridRE      = regexp.MustCompile(`^\+-[-+]+-\+$`)
-	simpleRE    = regexp.MustCompile(`^=+( +=+)+$`)
+	// directiveRE is docutils' pattern of a directive: its name, a
+	// simplename in any script ("a+b" and "a:b" among them, "a__b" not),
+	// and "::", a space between them allowed.
+	directiveRE = regexp.MustCompile(`^\.\. +(` + simplename + `) ?::( +|$)`)
+	// substitutionDirectiveRE is the directive of a substitution
+	// definition, after its name, which docutils' SubstitutionDef state
+	// finds without that space; substitutionLineRE the same on the
+	// definition's line, its name between bars.
+	substitutionDirectiveRE = regexp.MustCompile(`^(` + simplename + `)::( +|$)`)
+	substitutionLineRE      = regexp.MustCompile(`^\.\. +\|[^|]+\| +(` + simplename + `)::( +|$)`)
+	gridRE                  = regexp.MustCompile(`^\+-[-+]+-\+$`)
+	simpleRE                = regexp.MustCompile(`^=+( +=+)+$`)
 )
 
 // adornment reports whether s is a section adornment or transition: one
@@ -451,27 +462,34 @@ func adornment(s string) (rune, bool) {
 	return r, true
 }
 
-// width is the number of columns s takes: East Asian wide characters
-// take two, combining characters none, as docutils counts.
-func width(s string) int {
+// columnWidth is the number of columns s takes, as docutils' column_width
+// counts them: two for an East Asian wide or fullwidth character (CJK,
+// Hangul, fullwidth forms, most emoji), one for others, less one for
+// each combining character (a wide one, such as the kana voicing mark
+// U+3099, takes one).
+func columnWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		switch {
-		case isCombining(r):
-		case isWide(r):
-			n += 2
-		default:
+		n++
+		if isWide(r) {
 			n++
+		}
+		if isCombining(r) {
+			n--
 		}
 	}
 	return n
 }
 
+// isWide reports whether r is East Asian wide or fullwidth, which
+// docutils' tables pad to two columns and its titles count as two:
+// Python's unicodedata.east_asian_width "W" or "F".
 func isWide(r rune) bool {
-	return r >= 0x1100 && (r <= 0x115f || r == 0x2329 || r == 0x232a ||
-		(r >= 0x2e80 && r <= 0xa4cf && r != 0x303f) || (r >= 0xac00 && r <= 0xd7a3) ||
-		(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe6f) || (r >= 0xff00 && r <= 0xff60) ||
-		(r >= 0xffe0 && r <= 0xffe6) || (r >= 0x1f300 && r <= 0x1f64f) || (r >= 0x20000 && r <= 0x3fffd))
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
 }
 
 // blocks parses lines (dedented to their block's left edge) into blocks.
@@ -1204,15 +1222,24 @@ var knownDirectives = map[string]string{
 // docutils puts at the document's start (see leading), a title, which
 // is the document's, or a role or default-role, which makes none.
 func elementlessDirective(s string) bool {
-	m := directiveRE.FindStringSubmatch(s)
-	if m == nil {
-		return false
-	}
-	switch strings.ToLower(m[1]) {
+	switch pyLower(directiveName(s)) {
 	case "header", "footer", "meta", "title", "role", "default-role":
 		return true
 	}
 	return false
+}
+
+// directiveName returns the name of the directive that s, a line,
+// starts, or that a substitution definition on it names, or "".
+func directiveName(s string) string {
+	m := directiveRE.FindStringSubmatch(s)
+	if m == nil {
+		m = substitutionLineRE.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return ""
+	}
+	return m[1]
 }
 
 // isExplicit reports whether a line starts explicit markup: ".. " or an
@@ -1311,8 +1338,15 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 	}
 	p.chainNames, p.chainAnon = nil, nil // this construct is the next node
 	var b Block
-	if sub, ok := substitutionName(l.text); ok {
-		b = p.substitutionDef(sub, block, l, depth)
+	if substitutionStart(l.text) {
+		if sub, body, ok := substitutionHead(block); ok {
+			b = p.substitutionDef(sub, body, l, depth)
+		} else {
+			// At the block's last line, blank lines included, where
+			// docutils' state machine is; it then takes the block for a
+			// comment.
+			p.report(block[len(block)-1], Warning, "malformed substitution definition.")
+		}
 	} else if m := directiveRE.FindStringSubmatch(l.text); m != nil {
 		b, _ = p.directive(m[1], block, l, depth)
 	} else if m := footnoteLabelRE.FindStringSubmatch(l.text); m != nil {
@@ -1453,8 +1487,9 @@ func (p *parser) resolveFootnotes() {
 	}
 }
 
-// newID returns the id docutils makes of name, or a numbered one when
-// that is taken or name makes none, and takes it.
+// newID returns the id docutils makes of name, or a numbered one
+// ("id1", see identify) when that is taken or name makes none, and takes
+// it.
 func (p *parser) newID(name string) string {
 	id := makeID(name)
 	if p.doc.ids == nil {
@@ -1712,23 +1747,26 @@ func (p *parser) followAlias(name string, unresolved map[string]bool) {
 var referenceRE = regexp.MustCompile("^(?:" + simplename + "_|`[^ ].*[^ \\x00]`_|`[^ ]`_)$")
 
 // substitutionDef parses a substitution definition (".. |name| image::
-// x.png") as docutils' substitution_def does: the definition must have
+// x.png") as docutils' substitution_def does, its body (see
+// substitutionHead) after its name: the definition must have
 // content, a directive that makes something, a replace directive one
 // paragraph without problems; else docutils reports it, and takes no
 // note of the name.
 func (p *parser) substitutionDef(name string, block []line, l line, depth int) Block {
-	first := strings.TrimLeft(block[0].text, " ")
-	rest := strings.TrimSpace(first[strings.IndexByte(first[1:], '|')+2:])
 	invalid := func() {
 		p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" empty or invalid.`)
 	}
-	if rest == "" {
-		if len(trimBlank(block[1:])) == 0 {
+	if block[0].text == "" {
+		// The directive may start on the next line.
+		block = trimBlank(block[1:])
+		if len(block) == 0 {
 			p.report(p.srcLine(l), Warning, `Substitution definition "`+name+`" missing contents.`)
+			return nil
 		}
-		return nil // (a directive on the next line is not looked for)
+		block = slices.Clone(block)
+		block[0].text = strings.TrimSpace(block[0].text)
 	}
-	m := directiveRE.FindStringSubmatch(l.text)
+	m := substitutionDirectiveRE.FindStringSubmatch(block[0].text)
 	if m == nil {
 		invalid() // text, not a directive
 		return nil
@@ -1739,7 +1777,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 	// made what a substitution holds, and reported nothing (but what a
 	// replacement's content reports, which docutils moves out).
 	valid := true
-	if strings.EqualFold(m[1], "replace") {
+	if pyLower(m[1]) == "replace" {
 		var ok bool
 		if content, ok, valid = p.replacement(name, block, l, depth); !ok {
 			invalid()
@@ -1757,7 +1795,7 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		case p.worstSince(n) >= Error:
 			invalid()
 			return b
-		case len(p.doc.Diagnostics) == n && named && strings.EqualFold(m[1], "image"):
+		case len(p.doc.Diagnostics) == n && named && pyLower(m[1]) == "image":
 			// The name gives the image an id, which a substitution's
 			// elements may not have.
 			p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <image>:")
@@ -1778,16 +1816,19 @@ func (p *parser) substitutionDef(name string, block []line, l line, depth int) B
 		// A name taken twice is reported at the definition's line as
 		// docutils' input gives it (see srcLine).
 		p.noteSubstitution(name, p.srcLine(l))
-		if strings.EqualFold(m[1], "unicode") {
+		if pyLower(m[1]) == "unicode" {
 			content = unicodeText(block)
 		}
 		if content != nil && !p.checkOnly && p.shallow == 0 {
+			// As docutils' document notes it: the last definition of a
+			// name is kept, and is the one a reference in another case
+			// finds.
+			key := strings.Join(strings.FieldsFunc(name, isPySpace), " ")
 			if p.subDefs == nil {
-				p.subDefs = map[string][]Inline{}
+				p.subDefs, p.subNames = map[string][]Inline{}, map[string]string{}
 			}
-			if _, taken := p.subDefs[name]; !taken {
-				p.subDefs[name] = content
-			}
+			p.subDefs[key] = content
+			p.subNames[pyLower(key)] = key
 		}
 	}
 	return nil
@@ -1824,17 +1865,12 @@ func (p *parser) resolveSubstitutions() {
 	if len(p.subDefs) == 0 {
 		return
 	}
-	lower := map[string][]Inline{}
-	for name, content := range p.subDefs {
-		if key := strings.ToLower(name); lower[key] == nil {
-			lower[key] = content
-		}
-	}
 	budget := 16*len(p.src) + 1<<16
 	for _, ref := range p.subRefs {
-		content, ok := p.subDefs[ref.Name]
-		if !ok {
-			content, ok = lower[strings.ToLower(ref.Name)]
+		name := strings.Join(strings.FieldsFunc(ref.Name, isPySpace), " ")
+		content, ok := p.subDefs[name]
+		if key, found := p.subNames[pyLower(name)]; !ok && found {
+			content, ok = p.subDefs[key]
 		}
 		if !ok {
 			continue
@@ -1869,7 +1905,7 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 		return nil, false, false
 	}
 	lines = trimBlank(lines) // (as a directive's content, see directive)
-	n, targets, problematic, elements := len(p.doc.Diagnostics), p.inlineTargets, p.problematic, len(p.idElements)
+	n, elements := len(p.doc.Diagnostics), len(p.idElements)
 	// (Check must parse its text for references, which it may not hold.)
 	saved := p.inReplacement
 	p.inReplacement = true
@@ -1908,17 +1944,9 @@ func (p *parser) replacement(name string, block []line, l line, depth int) (cont
 		return nil, false, false
 	}
 	valid = true
-	switch {
-	case p.problematic > problematic:
-		// Markup that failed is a "problematic" node, which a
-		// substitution may not hold (what the paragraph's block
-		// reports, docutils moves out).
-		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <problematic>:")
-		valid = false
-	case p.inlineTargets > targets:
-		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <target>:")
-		valid = false
-	case len(p.idElements) > elements:
+	if len(p.idElements) > elements {
+		// docutils names the first in the text (what the paragraph's
+		// block reports, it moves out).
 		p.report(p.srcLine(l), Error, "Substitution definition contains illegal element <"+p.idElements[elements]+">:")
 		valid = false
 	}
@@ -1935,18 +1963,69 @@ func (p *parser) worstSince(n int) Level {
 	return worst
 }
 
-// substitutionName returns the name of the substitution a directive's
-// first line defines (".. |name| image:: ..."), if it defines one.
-func substitutionName(s string) (string, bool) {
+// substitutionStart reports whether a line starts a substitution
+// definition: ".. |" and something other than a space.
+func substitutionStart(s string) bool {
 	t := strings.TrimLeft(s[2:], " ")
-	if !strings.HasPrefix(t, "|") {
-		return "", false
+	return len(t) > 1 && t != s[2:] && t[0] == '|' && t[1] != ' '
+}
+
+// substitutionHead parses the name of the substitution definition that
+// block (an explicit construct's lines, the first from its "|" on)
+// holds, as docutils' substitution_def does: the name ends at the first
+// "|" that is not after white space or an escape and is before a space
+// or the line's end, on the first line or on one after it (the lines
+// joined by spaces). It returns the name and the definition's body: the
+// text after the name's line's "|", then the lines after that one; ok is
+// false where no "|" ends the name, which docutils reports as malformed.
+func substitutionHead(block []line) (name string, body []line, ok bool) {
+	first := strings.TrimLeft(block[0].text, " ")[1:]
+	escaped := unescape(strings.TrimRightFunc(first, isPySpace))
+	for k := 0; k < len(block); k++ {
+		if k > 0 {
+			escaped += " " + unescape(strings.TrimFunc(block[k].text, isPySpace))
+		}
+		bar, matched := substitutionNameBar(escaped)
+		if !matched {
+			continue
+		}
+		end := bar + 1
+		for end < len(escaped) && escaped[end] == ' ' {
+			end++
+		}
+		// The rest of the name's line: as long as escaped's rest (an
+		// escape marker takes the bytes of its backslash).
+		last := block[k].text
+		if k == 0 {
+			last = first
+		}
+		last = strings.TrimFunc(last, isPySpace)
+		body = append([]line{block[k]}, block[k+1:]...)
+		body[0].text = last[len(last)-(len(escaped)-end):]
+		return clean0(escaped[:bar]), body, true
 	}
-	end := strings.IndexByte(t[1:], '|')
-	if end < 0 {
-		return "", false
+	return "", nil, false
+}
+
+// substitutionNameBar matches docutils' pattern of a substitution's
+// name and its closing bar at the start of s (escape markers in it): the
+// name one character or more, not starting with a space, not ending in
+// white space or an escape marker, the bar before a space or the end.
+// It returns the index of the bar.
+func substitutionNameBar(s string) (int, bool) {
+	if s == "" || s[0] == ' ' {
+		return 0, false
 	}
-	return clean0(unescape(t[1 : 1+end])), true
+	_, size := utf8.DecodeRuneInString(s)
+	for j := size; j < len(s); j++ {
+		if s[j] != '|' || j+1 < len(s) && s[j+1] != ' ' {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:j]); !isPySpace(before) && before != escaped {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // substitutes reports whether a directive that defines a substitution
@@ -1954,7 +2033,7 @@ func substitutionName(s string) (string, bool) {
 // image, raw text, a date, or unicode's characters (unless all of its
 // argument is a comment).
 func substitutes(name string, block []line) bool {
-	switch strings.ToLower(name) {
+	switch pyLower(name) {
 	case "image", "raw", "date":
 		return true
 	case "unicode":
@@ -1992,7 +2071,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	if p.shallow > 0 {
 		return nil, false // not the first block: captionOK looks at explicit markup itself
 	}
-	kind, ok := knownDirectives[strings.ToLower(name)]
+	kind, ok := knownDirectives[pyLower(name)]
 	if !ok {
 		// The note is named at the line docutils' input gives, which in a
 		// table cell is the source's (see srcLine); the error at its own.
@@ -2000,7 +2079,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		p.report(l, Error, fmt.Sprintf("Unknown directive type %q.", name))
 		return nil, false
 	}
-	if strings.EqualFold(name, "role") {
+	if pyLower(name) == "role" {
 		p.roleDirective(name, block, l)
 		return nil, false
 	}
@@ -2012,11 +2091,11 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	if !ok {
 		return nil, false
 	}
-	if strings.EqualFold(name, "default-role") {
+	if pyLower(name) == "default-role" {
 		p.setDefaultRole(head.argument, l)
 		return nil, false
 	}
-	if strings.EqualFold(name, "restructuredtext-test-directive") {
+	if pyLower(name) == "restructuredtext-test-directive" {
 		// docutils' TestDirective reports what it was given.
 		arguments, with := "[]", " None"
 		if head.argument != "" {
@@ -2040,13 +2119,13 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		p.report(l, Info, fmt.Sprintf(`Directive processed. Type="%s", arguments=%s, options={%s}, content:%s`, name, arguments, strings.Join(options, ", "), with))
 		return nil, false
 	}
-	if strings.EqualFold(name, "meta") {
+	if pyLower(name) == "meta" {
 		p.meta(argumentlessContent(block, false), l)
 		return nil, false
 	}
 	target, named := head.name()
 	argument := head.argument
-	lower := strings.ToLower(name)
+	lower := pyLower(name)
 	if v := head.options["number-lines"]; v != nil && (lower == "code" || lower == "code-block" || lower == "sourcecode") {
 		// CodeBlock.run takes the first line's number with int(), after
 		// the option_spec has let any value through.
@@ -2144,7 +2223,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	if (lower == "rubric" || lower == "contents") && argument != "" {
 		p.inline(argument, l) // reported after the element and its name
 	}
-	if strings.EqualFold(name, "figure") && !p.captionOK(content, depth) {
+	if pyLower(name) == "figure" && !p.captionOK(content, depth) {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
 		// docutils keeps the figure, without its content.
 		b := &Figure{Image: image(argument, head.options, alt)}
@@ -2169,7 +2248,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		n := len(p.doc.Diagnostics)
 		body := p.blocks(content, depth+1, false)
 		p.fixOffsets(n, block)
-		b = &Admonition{Kind: strings.ToLower(name), Title: title, Children: body}
+		b = &Admonition{Kind: pyLower(name), Title: title, Children: body}
 	case "container":
 		if lower == "sidebar" {
 			defer func(saved int) { p.sidebarDepth = saved }(p.sidebarDepth)
@@ -2365,11 +2444,13 @@ func nameValueProblem(s string) string {
 
 // identify gives the element a directive made the id that docutils
 // makes of its :name: option, and makes the name a target that links to
-// it. An id taken already, or a name that makes none, gets a numbered
-// one ("id1") instead, as in docutils; but docutils' one counter also
-// numbers footnotes and other elements, which this one does not, so in a
-// document with those the number may differ from docutils' (the ids are
-// unique in the page either way).
+// it. An id taken already, or a name that makes none (one in Japanese,
+// Greek, Hebrew: make_id keeps only ASCII), gets a numbered one ("id1")
+// instead, as docutils makes it with Sphinx's auto_id_prefix "id";
+// docutils 0.19's default ("%") numbers by the element's kind instead
+// ("note-1", "section-1"), and its one counter also numbers footnotes
+// and other elements, which this one does not, so the number may differ
+// from docutils' (the ids are unique in the page either way).
 func (p *parser) identify(b Block, name string) {
 	id := p.newID(name)
 	switch b := b.(type) {
@@ -2604,8 +2685,8 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 	if len(content) == 0 {
 		return false, 0, false
 	}
-	m := directiveRE.FindStringSubmatch(content[0].text)
-	if m == nil || !strings.EqualFold(m[1], "csv-table") && !strings.EqualFold(m[1], "list-table") {
+	name := directiveName(content[0].text)
+	if pyLower(name) != "csv-table" && pyLower(name) != "list-table" {
 		return false, 0, false
 	}
 	block, end, _ := indented(content, 0, 3)
@@ -2613,7 +2694,7 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 		return false, 0, false // more than the directive
 	}
 	scratch := p.scratch(depth + 2)
-	ok, head := scratch.directiveOK(m[1], block, content[0], depth+1)
+	ok, head := scratch.directiveOK(name, block, content[0], depth+1)
 	if !ok || len(scratch.doc.Diagnostics) > 0 {
 		return false, 0, true
 	}
@@ -2625,10 +2706,10 @@ func (p *parser) tableDirective(content []line, depth int) (ok bool, cols int, i
 		return false, 0, true // (data from a file: it is not read)
 	}
 	var msg string
-	if strings.EqualFold(m[1], "csv-table") {
-		_, _, cols, msg = csvData(m[1], inner, head.options)
+	if pyLower(name) == "csv-table" {
+		_, _, cols, msg = csvData(name, inner, head.options)
 	} else {
-		msg, cols = scratch.listTableProblem(m[1], inner, depth+1, head.options)
+		msg, cols = scratch.listTableProblem(name, inner, depth+1, head.options)
 	}
 	return msg == "", cols, true
 }
@@ -2777,7 +2858,7 @@ func (p *parser) fieldName(name string) string {
 // sidebar), and a sidebar's subtitle needs a title.
 func (p *parser) placeProblem(name string, depth int, inSubstitution bool, options map[string]*string, argument string) string {
 	inSidebar := !inSubstitution && p.sidebarDepth > 0 && depth == p.sidebarDepth
-	switch strings.ToLower(name) {
+	switch pyLower(name) {
 	case "sidebar":
 		if inSidebar {
 			return fmt.Sprintf("The %q directive may not be used within a sidebar element.", name)
@@ -2858,7 +2939,7 @@ func (p *parser) directiveOK(name string, block []line, l line, depth int) (ok b
 	// The directive defines a substitution; those in its content do not.
 	inSubstitution := p.inSubstitution
 	p.inSubstitution = false
-	lower := strings.ToLower(name)
+	lower := pyLower(name)
 	spec, ok := directiveSpecs[lower]
 	if !ok || len(block) == 0 {
 		return true, directiveHead{}
@@ -3125,7 +3206,7 @@ func (p *parser) roleDirective(name string, block []line, l line) {
 	if _, ok := options["format"]; ok {
 		def.format = true
 	}
-	p.defineRole(strings.ToLower(m[1]), def)
+	p.defineRole(pyLower(m[1]), def)
 }
 
 // setDefaultRole sets the role of interpreted text without one, as
@@ -3148,7 +3229,8 @@ func (p *parser) setDefaultRole(role string, l line) {
 }
 
 // normalizeName normalizes a reference or target name as docutils does:
-// white space collapsed to single spaces, letters lower-cased. A name
+// white space collapsed to single spaces, letters lower-cased (pyLower,
+// isPySpace: docutils' fully_normalize_name). A name
 // that is so already, as most are, is returned as it is, without the
 // copies that making it would take.
 func normalizeName(s string) string {
@@ -3160,7 +3242,7 @@ func normalizeName(s string) string {
 	if normal {
 		return s
 	}
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return pyLower(strings.Join(strings.FieldsFunc(s, isPySpace), " "))
 }
 
 // line handles a line that is a punctuation adornment at the start of a
@@ -3228,7 +3310,9 @@ func (p *parser) line(lines []line, i, depth int, top bool) (Block, int) {
 	}
 	title := strings.TrimSpace(lines[i+1].text)
 	mark := len(p.doc.Diagnostics)
-	if width(title) > len(l.text) {
+	// docutils measures the title with the spaces before it (it strips
+	// those after), as written between the overline and the underline.
+	if columnWidth(strings.TrimRightFunc(lines[i+1].text, isPySpace)) > len(l.text) {
 		if short {
 			return shortOverline()
 		}
@@ -3246,7 +3330,7 @@ func (p *parser) text(lines []line, i, depth int, top bool) (Block, int) {
 			under := lines[i+1].text
 			title := strings.TrimRight(l.text, " ")
 			mark := len(p.doc.Diagnostics)
-			if width(title) > len(under) {
+			if columnWidth(title) > len(under) {
 				if len(under) < 4 {
 					if top {
 						p.report(lines[i+1], Info, "Possible title underline, too short for the title.\nTreating it as ordinary text because it's so short.")

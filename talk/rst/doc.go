@@ -27,9 +27,12 @@
 //
 // Links go where docutils' transforms send them: references by name to
 // targets (through indirect ones), to section titles, and to the element
-// after a target without a URI, or to a directive's :name:; anonymous
-// references to the anonymous targets in order; footnote and citation
-// references to their notes. Inline: emphasis, strong, literals,
+// after a target without a URI, or to a directive's :name: (when that
+// element is a section, table, literal block, block quote, admonition,
+// image or figure: a paragraph or a list has no id here, and a
+// reference to its target shows as text, where docutils links it);
+// anonymous references to the anonymous targets in order; footnote and
+// citation references to their notes. Inline: emphasis, strong, literals,
 // interpreted text and roles (subscript and superscript among them),
 // inline targets (_`name`, with ids references link to), phrase and
 // named references, embedded URLs, substitution references

@@ -35,15 +35,30 @@ func readJSON(t *testing.T, name string, v any) {
 
 // TestCasesMatchDocutils holds Parse to what docutils 0.19 reports, at
 // every level, for texts that exercise each construct and each message
-// (testdata/cases.json, expectations made by testdata/docutils-expect.py).
+// (testdata/cases.json, expectations made by testdata/docutils-expect.py),
+// and, when TALKMETA_RST_CASES names one, for a file of texts that
+// docutils-expect.py made expectations of (testdata/random-cases.py
+// writes random ones).
 func TestCasesMatchDocutils(t *testing.T) {
-	var cases []struct {
+	type docutilsCase struct {
 		Text     string
 		Messages []message
 	}
+	var cases []docutilsCase
 	readJSON(t, "cases-docutils.json", &cases)
 	if len(cases) < 100 {
 		t.Fatalf("only %d cases", len(cases))
+	}
+	if name := os.Getenv("TALKMETA_RST_CASES"); name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var more []docutilsCase
+		if err := json.Unmarshal(data, &more); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		cases = append(cases, more...)
 	}
 	for _, c := range cases {
 		if diff := cmp.Diff(c.Messages, messagesOf(Parse(c.Text)), cmpopts.EquateEmpty()); diff != "" {

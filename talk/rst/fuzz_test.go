@@ -65,7 +65,7 @@ func FuzzParse(f *testing.F) {
 		// An image loads only from the web, as the text's image,
 		// figure or substitution asks.
 		for _, img := range strings.Split(out, "<img")[1:] {
-			if !strings.HasPrefix(img, ` src="http://`) && !strings.HasPrefix(img, ` src="https://`) || !strings.Contains(strings.ToLower(src), "image::") && !strings.Contains(strings.ToLower(src), "figure::") {
+			if !strings.HasPrefix(img, ` src="http://`) && !strings.HasPrefix(img, ` src="https://`) || !imageDirective.MatchString(src) {
 				t.Errorf("an image not from an http(s) URL the text gives, in the HTML of %q:\n%s", src, out)
 			}
 		}
@@ -84,6 +84,10 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// imageDirective is an image or figure directive's name, in any case,
+// and its "::", a space between them allowed.
+var imageDirective = regexp.MustCompile(`(?i)(image|figure) ?::`)
 
 // eventHandlerAttribute is an attribute such as onclick= in a tag.
 var eventHandlerAttribute = regexp.MustCompile(`<[^>]*\son[a-z]*\s*=`)
@@ -283,18 +287,27 @@ func FuzzInlineSkip(f *testing.F) {
 	})
 }
 
-// embeddedPattern is docutils' embedded URI in a phrase reference, which
-// embeddedURI matches by hand.
-var embeddedPattern = regexp.MustCompile(`(?s)^(.*?)\s*<([^<>]+)>$`)
+// embeddedPattern is docutils' embedded URI in a phrase reference
+// (Inliner.patterns.embedded_link, escape markers in the text), which
+// embeddedURI matches by hand: the URI after spaces or line feeds, or at
+// the start, between "<" and ">" that no escape marker precedes, holding
+// none of either unescaped. Its lookarounds, no white space just inside
+// the brackets and no escape marker before the ">", are
+// embeddedSpaceInside and the test's.
+var (
+	embeddedPattern     = regexp.MustCompile("(?s)^(.*?)(?:^|[ \n]+)<((?:[^<>\x00]|\x00.)+)>$")
+	embeddedSpaceInside = regexp.MustCompile("^" + pySpace + "|" + pySpace + "$")
+)
 
 // FuzzEmbeddedURI holds embeddedURI to the expression it replaces.
 func FuzzEmbeddedURI(f *testing.F) {
-	for _, s := range []string{"Python <https://python.org>", "<x>", "a <b> <c>", "a<>", "a <b>c", "a \t\n<x\ny>", "<a<b>", "a <b>>", "\v<x>", ">"} {
+	for _, s := range []string{"Python <https://python.org>", "<x>", "a <b> <c>", "a<>", "a <b>c", "a \t\n<x\ny>", "<a<b>", "a <b>>", "\v<x>", ">",
+		"名前\u3000<http://x/>", "a <\u3000b>", "a <b\u3000>", "a <b\x00<c>", "a <b\x00>>", "a <b\x00>", "a\x00 <b>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var want []string
-		if m := embeddedPattern.FindStringSubmatch(s); m != nil {
+		if m := embeddedPattern.FindStringSubmatch(s); m != nil && !embeddedSpaceInside.MatchString(m[2]) && !strings.HasSuffix(m[2], "\x00") {
 			want = []string{m[1], m[2]}
 		}
 		var got []string

@@ -15,8 +15,8 @@ import (
 const escaped = '\x00'
 
 // unescape replaces backslash escapes with escaped markers, as docutils'
-// escape2null does; an escaped white space character disappears from the
-// output (see clean0) but still separates markup from what follows.
+// escape2null does; an escaped space disappears from the output (see
+// clean0) but still separates markup from what follows.
 func unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
@@ -72,12 +72,12 @@ func isDelimiter(r rune) bool {
 // startOK reports whether markup may start after the rune before
 // (utf8.RuneError at the start of the text).
 func startOK(before rune, atStart bool) bool {
-	return atStart || before != escaped && (unicode.IsSpace(before) || isOpener(before) || isDelimiter(before))
+	return atStart || before != escaped && (isPySpace(before) || isOpener(before) || isDelimiter(before))
 }
 
 // endOK reports whether markup may end before the rune after.
 func endOK(after rune, atEnd bool) bool {
-	return atEnd || after == escaped || unicode.IsSpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
+	return atEnd || after == escaped || isPySpace(after) || isCloser(after) || isDelimiter(after) || strings.ContainsRune(`\.,;!?`, after)
 }
 
 // quotePairs maps each opener to the closers docutils takes as its pair
@@ -150,7 +150,7 @@ const unimplementedRole = "restructuredtext-unimplemented-role"
 // by its canonical name, which it notes with info (and then knows by that
 // name, as it knows the roles the directive makes).
 func (p *parser) lookupRole(name string) (def roleDef, info, ok bool) {
-	norm := strings.ToLower(name)
+	norm := pyLower(name)
 	if def, ok := p.roles[norm]; ok {
 		return def, false, true
 	}
@@ -250,7 +250,8 @@ type inliner struct {
 func (in *inliner) warn(level Level, msg string) {
 	in.p.report(in.at, level, msg)
 	if level >= Warning {
-		in.p.problematic++ // docutils shows the markup as a problematic node
+		// docutils shows the markup as a problematic node.
+		in.p.idElements = append(in.p.idElements, "problematic")
 	}
 }
 
@@ -279,7 +280,7 @@ func (in *inliner) parse(s string, depth int) []Inline {
 		parts := classifierDelimiter.Split(s[textStart:end], -1)
 		for k, part := range parts {
 			if k == 0 && len(parts) > 1 {
-				part = strings.TrimRightFunc(part, unicode.IsSpace)
+				part = strings.TrimRightFunc(part, isPySpace)
 			}
 			if k > 0 {
 				out = append(out, classifierMark{})
@@ -355,7 +356,7 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			return !first // a start-string ending the text is markup only if it is the whole text
 		}
 		after, _ := utf8.DecodeRuneInString(rest[n:])
-		if unicode.IsSpace(after) {
+		if isPySpace(after) {
 			return true // a start-string needs text after it
 		}
 		closers, ok := quotePairs[before]
@@ -497,7 +498,7 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	if role != "" {
 		// docutils does not ask whether a start-string with a role
 		// before it is quoted, only that text follows it.
-		if i+1 < len(s) && unicode.IsSpace(runeAt(s, i+1)) {
+		if i+1 < len(s) && isPySpace(runeAt(s, i+1)) {
 			return nil, 0, false
 		}
 	} else if quoted(i - start + 1) {
@@ -662,21 +663,40 @@ func startsRoleAndBackquote(s string) bool {
 
 // embeddedURI splits the text of a phrase reference with an embedded URI,
 // "Python <https://python.org>", into the text before the URI, without
-// the white space that ends it, and the URI between the last "<" and the
-// closing ">", as `^(.*?)\s*<([^<>]+)>$` (with "." matching line breaks)
-// does: that regular expression was most of what checking a description
-// with links took.
+// the spaces that end it, and the URI, as docutils' embedded_link pattern
+// has them: the URI between the last "<" and the closing ">" that no
+// backslash escapes, with no white space just inside them (Python's:
+// an ideographic space too), and only spaces and line feeds before the
+// "<", or nothing. (A regular expression was most of what checking a
+// description with links took.)
 func embeddedURI(body string) (text, uri string, ok bool) {
 	if !strings.HasSuffix(body, ">") {
 		return "", "", false
 	}
 	inner := body[:len(body)-1]
-	lt := strings.LastIndexByte(inner, '<')
-	if lt < 0 || lt == len(inner)-1 || strings.IndexByte(inner[lt+1:], '>') >= 0 {
+	lt := -1
+	for k := len(inner) - 1; k >= 0 && lt < 0; k-- {
+		if (inner[k] == '<' || inner[k] == '>') && (k == 0 || inner[k-1] != escaped) {
+			if inner[k] == '>' {
+				return "", "", false
+			}
+			lt = k
+		}
+	}
+	if lt < 0 || lt == len(inner)-1 {
 		return "", "", false
 	}
-	// \s is ASCII white space in Go's regular expressions.
-	return strings.TrimRight(inner[:lt], "\t\n\f\r "), inner[lt+1:], true
+	uri = inner[lt+1:]
+	first, _ := utf8.DecodeRuneInString(uri)
+	last, _ := utf8.DecodeLastRuneInString(uri)
+	if isPySpace(first) || isPySpace(last) || last == escaped {
+		return "", "", false
+	}
+	text = strings.TrimRight(inner[:lt], " \n")
+	if len(text) == lt && lt > 0 {
+		return "", "", false // text right before the "<"
+	}
+	return text, uri, true
 }
 
 // An endKind is a kind of end-string that inline markup looks for.
@@ -777,7 +797,7 @@ func endLength(s string, j int, kind endKind) int {
 func endStringAt(s string, j, n int, escapes bool) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:j])
 	after := j + n
-	return !unicode.IsSpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s))
+	return !isPySpace(before) && !(escapes && before == escaped) && endOK(runeAt(s, after), after >= len(s))
 }
 
 // firstBackquoteEnd returns the index of the first backquote in s at or
@@ -803,7 +823,7 @@ func backquoteEndAt(s string, k int) (end int, role, refend string, ok bool) {
 	// Unlike other end-strings', this one may follow white space that a
 	// backslash escapes (docutils' non_unescaped_whitespace_escape_before).
 	before, size := utf8.DecodeLastRuneInString(s[:k])
-	if before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], string(escaped)) {
+	if before == escaped || isPySpace(before) && !strings.HasSuffix(s[:k-size], string(escaped)) {
 		return 0, "", "", false
 	}
 	// The suffix is an optional role, then an optional "__" or "_",
@@ -987,7 +1007,9 @@ func indexFrom(s string, i int, sep string) int {
 	return -1
 }
 
-// clean0 drops escape markers, and the white space they escape.
+// clean0 drops escape markers, and the spaces and line feeds they
+// escape, as docutils' unescape does: other white space escaped (an
+// ideographic space, a no-break space) is kept.
 func clean0(s string) string {
 	if !strings.ContainsRune(s, escaped) {
 		return s
@@ -998,8 +1020,8 @@ func clean0(s string) string {
 			b.WriteByte(s[i])
 			continue
 		}
-		if r, size := utf8.DecodeRuneInString(s[i+1:]); unicode.IsSpace(r) {
-			i += size
+		if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n') {
+			i++
 		}
 	}
 	return b.String()

@@ -399,7 +399,7 @@ func optionValues(spec map[string]optionCheck, opts []string, fieldName func(str
 		for _, c := range opts[k+1 : end] {
 			body = append(body, c[indent:])
 		}
-		f := field{name: strings.ToLower(name)}
+		f := field{name: pyLower(name)}
 		if len(body) > 0 {
 			v := strings.Join(body, "\n")
 			f.value = &v

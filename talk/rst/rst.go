@@ -574,4 +574,4 @@ func trimTrailingSpace(s string) string {
 }
 
 // trailingSpace is the white space string2lines drops from line ends.
-const trailingSpace = " \t\n\r\v\f\u0085\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+const trailingSpace = " \t\n\r\v\f\x1f\u0085\u1680\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/ascii"
@@ -222,15 +221,15 @@ func (p *parser) simpleTableCells(block []line, depth int) (grid tableGrid, offs
 			for k := first; k < last; k++ {
 				line := stripped[k]
 				if c == len(cols)-1 {
-					if strings.TrimSpace(string(runeSlice(line, cols[c].end, -1))) != "" {
-						text := strings.TrimRightFunc(string(runeSlice(line, cols[c].start, -1)), unicode.IsSpace)
+					if strings.TrimFunc(string(runeSlice(line, cols[c].end, -1)), isPySpace) != "" {
+						text := strings.TrimRightFunc(string(runeSlice(line, cols[c].start, -1)), isPySpace)
 						newEnd := cols[c].start + len([]rune(text))
 						cols[c].end = max(columns[len(columns)-1].end, newEnd)
 						columns[len(columns)-1].end = max(columns[len(columns)-1].end, newEnd)
 					}
 					continue
 				}
-				if strings.TrimSpace(string(runeSlice(line, cols[c].end, nextStart))) != "" {
+				if strings.TrimFunc(string(runeSlice(line, cols[c].end, nextStart)), isPySpace) != "" {
 					return k, fmt.Sprintf("Text in column margin in table line %d.", k+1)
 				}
 			}
@@ -267,7 +266,7 @@ func (p *parser) simpleTableCells(block []line, depth int) (grid tableGrid, offs
 				headEnd = len(cells)
 			}
 			start, textFound = k+1, false
-		case strings.TrimSpace(string(runeSlice(row, first.start, first.end))) != "":
+		case strings.TrimFunc(string(runeSlice(row, first.start, first.end)), isPySpace) != "":
 			if textFound && k != start {
 				if offset, detail := parseRow(start, k, nil, 0); detail != "" {
 					return tableGrid{}, offset, detail
@@ -386,7 +385,7 @@ func (p *parser) tableCell(block []line, rows [][]rune, offs []rowOffsets, c cel
 		if c.spans != nil {
 			col = c.spans[k-c.first]
 		}
-		text := strings.TrimRightFunc(string(runeSlice(rows[k], col.start, col.end)), unicode.IsSpace)
+		text := strings.TrimRightFunc(string(runeSlice(rows[k], col.start, col.end)), isPySpace)
 		text = strings.ReplaceAll(text, string(tablePad), "")
 		nonEmpty = nonEmpty || text != ""
 		// The line's span is the cell's part of the source, which Check

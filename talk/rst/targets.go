@@ -101,18 +101,25 @@ func sameName(a, b string) bool {
 }
 
 // nameReader reads a name's runes as normalizeName makes them: white
-// space collapsed to one space between words, letters lower-cased.
+// space collapsed to one space between words, letters lower-cased as
+// pyLower lower-cases them.
 type nameReader struct {
-	s     string
-	i     int
-	begun bool // a word has been read
+	s       string
+	i       int
+	begun   bool // a word has been read
+	pending rune // the second rune of a letter lower-cased to two, or 0
 }
 
 func (r *nameReader) next() (rune, bool) {
+	if r.pending != 0 {
+		c := r.pending
+		r.pending = 0
+		return c, true
+	}
 	space := false
 	for r.i < len(r.s) {
 		c, size := utf8.DecodeRuneInString(r.s[r.i:])
-		if unicode.IsSpace(c) {
+		if isPySpace(c) {
 			space = r.begun
 			r.i += size
 			continue
@@ -122,9 +129,88 @@ func (r *nameReader) next() (rune, bool) {
 		}
 		r.begun = true
 		r.i += size
+		switch c {
+		case 'İ':
+			r.pending = dotAbove
+			return 'i', true
+		case 'Σ':
+			return lowerSigma(r.s, r.i-size), true
+		}
 		return unicode.ToLower(c), true
 	}
 	return 0, false
+}
+
+// dotAbove is the combining dot that Python's lower keeps of "İ".
+const dotAbove = '\u0307'
+
+// pyLower is Python's str.lower, with which docutils compares names
+// (of targets, substitutions, directives and roles): Go's
+// strings.ToLower but for the two special cases of Unicode that Python
+// applies and Go does not. "İ" becomes "i̇", an i with a combining dot
+// above (so that "İstanbul" is not "istanbul"), and a capital sigma at a
+// word's end the final "ς" (so that "ΣΟΦΟΣ" is "σοφος" as written in
+// lower case).
+func pyLower(s string) string {
+	if !strings.ContainsAny(s, "İΣ") {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 1)
+	for i, c := range s {
+		switch c {
+		case 'İ':
+			b.WriteByte('i')
+			b.WriteRune(dotAbove)
+		case 'Σ':
+			b.WriteRune(lowerSigma(s, i))
+		default:
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
+}
+
+// lowerSigma lower-cases the capital sigma at s[i:] as Unicode's
+// Final_Sigma condition, which Python applies, has it: "ς" after a cased
+// letter and not before one (case-ignorable characters between them
+// skipped), "σ" otherwise.
+func lowerSigma(s string, i int) rune {
+	notIgnorable := func(r rune) bool { return !caseIgnorable(r) }
+	before := strings.LastIndexFunc(s[:i], notIgnorable)
+	if before < 0 {
+		return 'σ'
+	}
+	if r, _ := utf8.DecodeRuneInString(s[before:]); !cased(r) {
+		return 'σ'
+	}
+	after := s[i+len("Σ"):]
+	if next := strings.IndexFunc(after, notIgnorable); next >= 0 {
+		if r, _ := utf8.DecodeRuneInString(after[next:]); cased(r) {
+			return 'σ'
+		}
+	}
+	return 'ς'
+}
+
+// cased is Unicode's Cased property: letters with case.
+func cased(r rune) bool {
+	return unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Other_Lowercase, unicode.Other_Uppercase)
+}
+
+// caseIgnorable is Unicode's Case_Ignorable property: marks, format
+// characters, modifiers, and the apostrophes, periods and colons that
+// may stand inside a word (Word_Break MidLetter, MidNumLet and
+// Single_Quote).
+func caseIgnorable(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk) ||
+		strings.ContainsRune("'.:\u00b7\u0387\u055f\u05f4\u2018\u2019\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a", r)
+}
+
+// isPySpace reports whether Python's str.split splits at r: Unicode's
+// white space, and the file, group, record and unit separators.
+func isPySpace(r rune) bool {
+	return unicode.IsSpace(r) || 0x1c <= r && r <= 0x1f
 }
 
 // noteName notes a name (as written) that a target takes, explicit or
@@ -166,7 +252,7 @@ func (p *parser) noteName(name string, explicit, hasURI bool, uri string, at lin
 // collapsed but case kept as docutils keeps it, and reports one defined
 // twice.
 func (p *parser) noteSubstitution(name string, at line) {
-	name = strings.Join(strings.Fields(name), " ")
+	name = strings.Join(strings.FieldsFunc(name, isPySpace), " ")
 	if p.subs == nil {
 		p.subs = map[string]bool{}
 	}
@@ -185,7 +271,7 @@ func (p *parser) noteSubstitution(name string, at line) {
 // the heap.)
 func (in *inliner) inlineTarget(name string, hasURI bool, uri string) {
 	p := in.p
-	p.inlineTargets++
+	p.idElements = append(p.idElements, "target")
 	n := len(p.doc.Diagnostics)
 	p.noteName(name, true, hasURI, uri, line{num: p.topLine.num, off: p.topLine.off})
 	if len(p.doc.Diagnostics) > n {
@@ -209,7 +295,7 @@ func targetURI(s string) string {
 // escaped text: white space goes, but escaped white space, which splits
 // the URI into parts joined by a space.
 func uriArgument(s string) string {
-	if !strings.ContainsRune(s, escaped) && strings.IndexFunc(s, unicode.IsSpace) < 0 {
+	if !strings.ContainsRune(s, escaped) && strings.IndexFunc(s, isPySpace) < 0 {
 		return s
 	}
 	var b strings.Builder
@@ -217,11 +303,11 @@ func uriArgument(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == escaped:
-			if r2, size2 := utf8.DecodeRuneInString(s[i+size:]); unicode.IsSpace(r2) {
+			if r2, size2 := utf8.DecodeRuneInString(s[i+size:]); isPySpace(r2) {
 				b.WriteByte(' ')
 				size += size2
 			}
-		case !unicode.IsSpace(r):
+		case !isPySpace(r):
 			b.WriteString(s[i : i+size])
 		}
 		i += size
@@ -281,7 +367,7 @@ func targetName(s string, from int) (name string, end int, ok bool) {
 		_, size := utf8.DecodeRuneInString(s[k:])
 		k += size
 		last, _ := utf8.DecodeLastRuneInString(s[:k])
-		if unicode.IsSpace(last) || last == escaped {
+		if isPySpace(last) || last == escaped {
 			continue
 		}
 		after := k
