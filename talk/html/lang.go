@@ -1,6 +1,7 @@
 package html
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -34,7 +35,17 @@ func ogLocale(lang string) string {
 	if lang == "" {
 		return ""
 	}
-	tag, err := language.Parse(lang)
+	var tag language.Tag
+	var err error
+	if strings.Contains(lang, "-") {
+		tag, err = language.Parse(lang)
+	} else if base, e := language.ParseBase(lang); e != nil {
+		err = e
+	} else {
+		// A language alone, as most talks give it: composed from its
+		// subtag, it costs a fraction of a Parse and no allocation.
+		tag, err = language.Compose(base)
+	}
 	if err != nil {
 		return ""
 	}
@@ -46,10 +57,11 @@ func ogLocale(lang string) string {
 	if conf == language.No || !region.IsCountry() {
 		return ""
 	}
-	if l := base.String() + "_" + region.String(); l != "en_US" {
-		return l
+	b, r := base.String(), region.String()
+	if b == "en" && r == "US" {
+		return ""
 	}
-	return ""
+	return b + "_" + r
 }
 
 // dirAttr returns the dir attribute beside the lang attribute lang (from
