@@ -82,7 +82,7 @@ func (pr *Processor) sortKeys(reg *registry, tok *regItem) []sortValue {
 			v = pr.sortValue(reg, tok.data, key)
 		}
 		if v.present {
-			v.s = collationKey(strings.ReplaceAll(v.s, " ", sortSep) + sortSep)
+			v.s = collationKey(strings.ReplaceAll(v.s, " ", sortSep)+sortSep, hanByRadical(pr.p.loc.lang))
 		}
 		vals[k] = v
 	}
@@ -94,6 +94,7 @@ func (pr *Processor) sortKeys(reg *registry, tok *regItem) []sortValue {
 type sortComparer struct {
 	keys []sortKey
 	col  *collate.Collator
+	han  bool // collationKey's hanByRadical
 }
 
 func (pr *Processor) sortComparer() *sortComparer {
@@ -101,7 +102,7 @@ func (pr *Processor) sortComparer() *sortComparer {
 	if err != nil {
 		tag = language.Und
 	}
-	c := &sortComparer{col: collate.New(tag, collate.Loose)}
+	c := &sortComparer{col: collate.New(tag, collate.Loose), han: hanByRadical(pr.p.loc.lang)}
 	if pr.p.bibliography != nil {
 		c.keys = pr.p.bibliography.sortKeys
 	}
@@ -208,8 +209,10 @@ func (pr *Processor) macroSortValue(a *area, reg *registry, it *itemData, k sort
 // characters. Symbols, the sort separator "|" among them, count. Runs
 // of ASCII digits are padded to 20 digits, so that they compare by
 // value, as with ICU's numeric option (x/text's collate.Numeric puts
-// "0|" after "1|").
-func collationKey(s string) string {
+// "0|" after "1|"). With han (see hanByRadical), ideographs are
+// rewritten so that x/text orders them by radical and stroke count, as
+// ICU's root collation does (writeHanRank).
+func collationKey(s string, han bool) string {
 	var b strings.Builder
 	digits := 0
 	flush := func(end int) {
@@ -234,6 +237,12 @@ func collationKey(s string) string {
 		flush(i)
 		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			continue
+		}
+		if han && r >= 0x3400 {
+			if rank, ok := hanRank(compatIdeograph(r)); ok {
+				writeHanRank(&b, rank)
+				continue
+			}
 		}
 		b.WriteRune(r)
 	}

@@ -255,7 +255,7 @@ func compareCites(cmp *sortComparer, directions []bool, a, b *clusterCite) int {
 		case !vb.present:
 			r = -1
 		default:
-			r = cmp.col.CompareString(collationKey(va.s), collationKey(vb.s))
+			r = cmp.col.CompareString(collationKey(va.s, cmp.han), collationKey(vb.s, cmp.han))
 			if desc {
 				r = -r
 			}

@@ -416,8 +416,15 @@ func TestBibliographyMatchesCiteproc(t *testing.T) {
 // testdata/page-lists.json (76 items alike but for their page lists,
 // volumes and issues, in shuffled order), and the entries of
 // testdata/page-ranges.json (page lists whose first value is "9a",
-// "+4", "IV" or "xii" before a range), for the official styles and, on
-// talks, the built-in ones.
+// "+4", "IV" or "xii" before a range), and the entries and bibliography
+// of testdata/international.json (names in CJK, Hangul, Devanagari, Thai,
+// Cyrillic, Greek, Arabic and Hebrew scripts, alone and mixed with Latin
+// ones; items in Vietnamese and Hungarian, whose names stay family
+// first; static-ordering; title case held back for items not in
+// English; family names that sort with diacritics, ligatures and
+// letters like "Ø", "Ł" and "Þ"; names told apart only by their
+// diacritics; quotation marks of other languages inside quoted
+// titles), for the official styles and, on talks, the built-in ones.
 func TestEntriesMatchCiteproc(t *testing.T) {
 	if raceDetector {
 		t.Skip("a serial comparison of thousands of entries; .ci/csl/check.sh runs it without -race")

@@ -89,16 +89,20 @@ func dropLast(s string) string {
 }
 
 // caseTag picks the language whose special casing rules apply, the way
-// toLocaleLowerCase(["tr", "en-US"]) does: only Turkish, Azeri and
-// Lithuanian differ from the default mapping.
+// toLocaleLowerCase(["tr", "en-US"]) does: only the first language
+// counts, and only Turkish and Azerbaijani (dotted and dotless i) and
+// Lithuanian (the dot kept over an accented i) differ from the default
+// mapping. ICU knows each by its two-letter code and by the three-letter
+// ones it canonicalises to it ("tur", "aze", "azj", "lit"), not by any
+// longer word that starts with one ("trk", "ltg").
 func caseTag(langs []string) language.Tag {
 	if len(langs) > 0 {
-		switch l := strings.ToLower(langs[0]); {
-		case strings.HasPrefix(l, "tr"):
+		switch strings.ToLower(langs[0]) {
+		case "tr", "tur":
 			return language.Turkish
-		case strings.HasPrefix(l, "az"):
+		case "az", "aze", "azj":
 			return language.Azerbaijani
-		case strings.HasPrefix(l, "lt"):
+		case "lt", "lit":
 			return language.Lithuanian
 		}
 	}
@@ -107,18 +111,27 @@ func caseTag(langs []string) language.Tag {
 
 // jsLower is toLocaleLowerCase with the item's and style's languages.
 func jsLower(s string, langs []string) string {
-	if ascii.String(s) {
+	tag := caseTag(langs)
+	if tag != language.Turkish && tag != language.Azerbaijani && ascii.String(s) {
 		return strings.ToLower(s)
 	}
-	return cases.Lower(caseTag(langs)).String(s)
+	if tag == language.Lithuanian {
+		// x/text's Lithuanian rules dot the i of "İ" a second time
+		// ("i\u0307\u0307"); ICU keeps the one dot it has.
+		s = strings.ReplaceAll(s, "\u0130", "i\u0307")
+	}
+	return cases.Lower(tag).String(s)
 }
 
 // jsUpper is toLocaleUpperCase with the item's and style's languages.
+// ASCII text is mapped by strings.ToUpper, except in Turkish and
+// Azerbaijani, where "i" becomes "İ" (and, lower-cased, "I" becomes "ı").
 func jsUpper(s string, langs []string) string {
-	if ascii.String(s) {
+	tag := caseTag(langs)
+	if tag != language.Turkish && tag != language.Azerbaijani && ascii.String(s) {
 		return strings.ToUpper(s)
 	}
-	return cases.Upper(caseTag(langs)).String(s)
+	return cases.Upper(tag).String(s)
 }
 
 // jsReplaceOnce is template.replace(pattern, value) with a string

@@ -118,9 +118,6 @@ type localeData struct {
 	limitDayOrdinals   bool
 	skipWords          []string
 	leadingNoiseWords  []string
-	nameAsSortOrder    map[string]bool
-	nameAsReverseOrder map[string]bool
-	nameNeverShort     map[string]bool
 	hasPlaceholderTerm bool
 	skipWordMatcher    *stopWordMatcher
 }
@@ -282,13 +279,11 @@ func (d *localeData) apply(loc *element) {
 				d.skipWords = splitComma(a.value)
 			case "leading-noise-words":
 				d.leadingNoiseWords = splitComma(a.value)
-			case "name-as-sort-order":
-				d.nameAsSortOrder = wordSet(a.value)
-			case "name-as-reverse-order":
-				d.nameAsReverseOrder = wordSet(a.value)
-			case "name-never-short":
-				d.nameNeverShort = wordSet(a.value)
 			}
+			// name-as-sort-order, name-as-reverse-order and
+			// name-never-short are left out: citeproc-js reads them
+			// only for transliterated and translated names (its
+			// getNameParams), which this engine does not make.
 		}
 	}
 	for _, dt := range loc.children {
@@ -333,14 +328,6 @@ func splitComma(s string) []string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts
-}
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
 }
 
 // term looks a term up as citeproc-js's getField does: the requested

@@ -908,17 +908,15 @@ func (r *renderer) normalizeName(nm Name) normName {
 	n := normName{family: nm.Family, given: nm.Given, dp: nm.DroppingParticle, ndp: nm.NonDroppingParticle,
 		suffix: nm.Suffix, commaSuffix: nm.CommaSuffix}
 	n.hasNDP, n.hasDP, n.hasSuffix = n.ndp != "", n.dp != "", n.suffix != ""
+	// citeproc-js's getStaticOrder: family first for a name that asks
+	// for it, one in a script written without spaces, and every name of
+	// an item whose language is exactly "vi" or "hu" (not "vi-VN").
+	// Its getNameParams, which would replace this guess by the
+	// locale's name-as-sort-order for the item's language, runs only
+	// for transliterated or translated names, which this engine does
+	// not make: the original name it renders keeps the guess.
 	lang := r.it.lang
 	n.staticOrdering = nm.StaticOrdering || romanesqueLevel(n.family, n.given, lang) == 0 || lang == "vi" || lang == "hu"
-	if lang != "" {
-		// citeproc-js takes the name options of the item's language
-		// from the locale here, dropping the guess above.
-		bare := lang
-		if i := strings.IndexAny(lang, "-_"); i >= 0 {
-			bare = lang[:i]
-		}
-		n.staticOrdering = r.p.loc.nameAsSortOrder[bare]
-	}
 	if nm.NoParse {
 		return n
 	}
