@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -488,7 +487,7 @@ func findEndFromScratch(s string, from int, end string, escapes bool) int {
 				continue
 			}
 			after := j + len(end) + len(tail)
-			if (j == from || !unicode.IsSpace(before) && !(escapes && before == escaped)) && endOK(runeAt(s, after), after >= len(s)) {
+			if (j == from || !isPySpace(before) && !(escapes && before == escaped)) && endOK(runeAt(s, after), after >= len(s)) {
 				if j == from {
 					return -1 // empty: docutils' search finds it first, and no end
 				}
@@ -512,7 +511,7 @@ func findBackquoteEndFromScratch(s string, from int) (j, end int, role, refend s
 		// (?<!(?<!\x00)[\s\x00]): no white space or marker before,
 		// but white space a backslash escapes.
 		before, size := utf8.DecodeLastRuneInString(s[:k])
-		if k == from || before == escaped || unicode.IsSpace(before) && !strings.HasSuffix(s[:k-size], "\x00") {
+		if k == from || before == escaped || isPySpace(before) && !strings.HasSuffix(s[:k-size], "\x00") {
 			continue
 		}
 		// The suffixes docutils' pattern tries, in its order.
