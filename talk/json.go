@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -403,8 +402,8 @@ func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix 
 	if len(extra) == 0 {
 		return "", nil
 	}
-	if k, err := nameNotUTF8(extra); err != nil {
-		return prefix + "/" + jsonx.PointerToken(k), err
+	if k, found := jsonx.FirstNameNotUTF8(extra); found {
+		return prefix + "/" + jsonx.PointerToken(k), CheckText(k)
 	}
 	if k, ok := clashingMember(extra, typ); ok {
 		return prefix + "/" + jsonx.PointerToken(k), clashError(k)
@@ -413,21 +412,6 @@ func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix 
 		return prefix + "/" + jsonx.PointerToken(k), invalidError(k, err)
 	}
 	return "", nil
-}
-
-// nameNotUTF8 returns the first member of extra, in name order, whose
-// name is not UTF-8, with CheckText's error.
-func nameNotUTF8(extra map[string]json.RawMessage) (string, error) {
-	first, found := "", false
-	for k := range extra {
-		if !utf8.ValidString(k) && (!found || k < first) {
-			first, found = k, true
-		}
-	}
-	if !found {
-		return "", nil
-	}
-	return first, CheckText(first)
 }
 
 // invalidError is the error for an Extra member k whose value is not one

@@ -102,6 +102,18 @@ func FirstInvalid(members map[string]json.RawMessage) (name string, err error) {
 	return name, err
 }
 
+// FirstNameNotUTF8 returns the first of members, in name order, whose
+// name is not UTF-8, which a writer would write as U+FFFD, and whether
+// there is one.
+func FirstNameNotUTF8(members map[string]json.RawMessage) (name string, found bool) {
+	for k := range members {
+		if !utf8.ValidString(k) && (!found || k < name) {
+			name, found = k, true
+		}
+	}
+	return name, found
+}
+
 // Check reports whether data is exactly one well-formed JSON value with
 // no duplicate member names in any object, as a *SyntaxError with the
 // offset of the problem, nested at most maxDepth

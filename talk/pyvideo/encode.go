@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -224,12 +223,7 @@ func textUnwritable(path string, fields ...string) error {
 // name order, whose name is not UTF-8, at its pointer below the one
 // prefix returns, which is made only for the error.
 func extraNames(path string, extra map[string]json.RawMessage, prefix func() string) error {
-	first, found := "", false
-	for k := range extra {
-		if !utf8.ValidString(k) && (!found || k < first) {
-			first, found = k, true
-		}
-	}
+	first, found := jsonx.FirstNameNotUTF8(extra)
 	if !found {
 		return nil
 	}
