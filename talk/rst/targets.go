@@ -128,15 +128,10 @@ func (r *nameReader) next() (rune, bool) {
 			return ' ', true // the word's own rune is read next time
 		}
 		r.begun = true
+		lower, second := pyLowerRune(r.s, r.i, c)
 		r.i += size
-		switch c {
-		case 'İ':
-			r.pending = dotAbove
-			return 'i', true
-		case 'Σ':
-			return lowerSigma(r.s, r.i-size), true
-		}
-		return unicode.ToLower(c), true
+		r.pending = second
+		return lower, true
 	}
 	return 0, false
 }
@@ -158,17 +153,26 @@ func pyLower(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 1)
 	for i, c := range s {
-		switch c {
-		case 'İ':
-			b.WriteByte('i')
-			b.WriteRune(dotAbove)
-		case 'Σ':
-			b.WriteRune(lowerSigma(s, i))
-		default:
-			b.WriteRune(unicode.ToLower(c))
+		lower, second := pyLowerRune(s, i, c)
+		b.WriteRune(lower)
+		if second != 0 {
+			b.WriteRune(second)
 		}
 	}
 	return b.String()
+}
+
+// pyLowerRune is Python's lower case of c, the rune at i in s (whose
+// neighbours decide a sigma's), and the second rune it lower-cases to, or
+// 0: "İ" is "i" and dotAbove.
+func pyLowerRune(s string, i int, c rune) (lower, second rune) {
+	switch c {
+	case 'İ':
+		return 'i', dotAbove
+	case 'Σ':
+		return lowerSigma(s, i), 0
+	}
+	return unicode.ToLower(c), 0
 }
 
 // lowerSigma lower-cases the capital sigma at s[i:] as Unicode's
