@@ -290,18 +290,20 @@ func FuzzInlineSkip(f *testing.F) {
 // (Inliner.patterns.embedded_link, escape markers in the text), which
 // embeddedURI matches by hand: the URI after spaces or line feeds, or at
 // the start, between "<" and ">" that no escape marker precedes, holding
-// none of either unescaped. Its lookarounds, no white space just inside
-// the brackets and no escape marker before the ">", are
-// embeddedSpaceInside and the test's.
+// none of either unescaped. A bracket is escaped when a marker stands
+// right before it, whatever stands before the marker: a NUL in the
+// source is a marker too, so "\x00\x00>" holds an escaped ">". Its
+// lookarounds, no white space just inside the brackets and no escape
+// marker before the ">", are embeddedSpaceInside and the test's.
 var (
-	embeddedPattern     = regexp.MustCompile("(?s)^(.*?)(?:^|[ \n]+)<((?:[^<>\x00]|\x00.)+)>$")
+	embeddedPattern     = regexp.MustCompile("(?s)^(.*?)(?:^|[ \n]+)<((?:[^<>]|\x00[<>])+)>$")
 	embeddedSpaceInside = regexp.MustCompile("^" + pySpace + "|" + pySpace + "$")
 )
 
 // FuzzEmbeddedURI holds embeddedURI to the expression it replaces.
 func FuzzEmbeddedURI(f *testing.F) {
 	for _, s := range []string{"Python <https://python.org>", "<x>", "a <b> <c>", "a<>", "a <b>c", "a \t\n<x\ny>", "<a<b>", "a <b>>", "\v<x>", ">",
-		"名前\u3000<http://x/>", "a <\u3000b>", "a <b\u3000>", "a <b\x00<c>", "a <b\x00>>", "a <b\x00>", "a\x00 <b>"} {
+		"名前\u3000<http://x/>", "a <\u3000b>", "a <b\u3000>", "a <b\x00<c>", "a <b\x00>>", "a <b\x00>", "a\x00 <b>", "<\x00\x00>>", "a <b\x00\x00>", "<a\x00\x00<b>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
