@@ -58,7 +58,7 @@
 //	                      speakerdeck (Accounts). A name of spaces only
 //	                      is none.
 //	language              Language: an English name mapped to BCP 47
-//	                      ([Language]); an unknown name is reported and kept
+//	                      (see Language); an unknown name is reported and kept
 //	video_provider, video_id
 //	                      youtube, vimeo, mp4: the first of Videos;
 //	                      not_recorded, scheduled, not_published: Recording;
@@ -100,8 +100,8 @@
 //
 // # Errors
 //
-// The readers go on after a problem and return an [talk.ErrorList] of
-// [*talk.RecordError]s with file, line and column.
+// The readers go on after a problem and return a [talk.ErrorList], each
+// of whose problems is a [*talk.RecordError] with file, line and column.
 //
 // A file holds one YAML document: a second ("---" and more after it) is
 // reported and not read. A key given twice in a mapping is reported and
