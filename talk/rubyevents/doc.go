@@ -146,4 +146,10 @@
 // aliases of one file may bring in four times the file's own values (and
 // 65,536 in any file); past that an alias reads as null and the file gets
 // one error, so that reading takes time in proportion to the file's size.
+//
+// # Concurrency
+//
+// The package has no mutable state: its functions may be called from many
+// goroutines at once. A [Speakers] map is only read by [ParseVideos], so one
+// may serve many calls, as long as nobody changes it meanwhile.
 package rubyevents
