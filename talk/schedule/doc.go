@@ -204,6 +204,13 @@
 //
 // The readers go on after a problem and return what they could read with
 // a [talk.ErrorList], each of whose problems is a [*talk.RecordError]:
-// file, line and column, and for JSON the pointer of the value at fault. Only malformed JSON or XML stops
-// a read.
+// file, line and column, and for JSON the pointer of the value at fault.
+// Only malformed JSON or XML stops a read.
+//
+// # Concurrency
+//
+// The package has no mutable state: a [Reader] reads, and [WriteXML]
+// writes, from many goroutines at once. WriteXML only reads the
+// [Schedule] it is given: the days it adds for talks outside the event's
+// "days" are written, not added to the event's Extra.
 package schedule
