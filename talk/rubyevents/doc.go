@@ -103,7 +103,9 @@
 // The readers go on after a problem and return a [talk.ErrorList], each
 // of whose problems is a [*talk.RecordError] with file, line and column.
 //
-// A file holds one YAML document: a second ("---" and more after it) is
+// A file larger than 32 MiB (RubyEvents' speakers.yml, the largest, is
+// about 0.5 MiB) is reported with a [*talk.LimitError] and not read. A
+// file holds one YAML document: a second ("---" and more after it) is
 // reported and not read. A key given twice in a mapping is reported and
 // read once, with its last value, as Ruby's Psych reads it; a key that is
 // not text ("[a, b]: x") is reported and its member left out.
