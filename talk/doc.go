@@ -35,7 +35,10 @@
 // # talkmeta's JSON form
 //
 // A [Talk] marshals with encoding/json to an object with these members;
-// empty ones are left out, and unknown ones are kept in [Talk.Extra]:
+// empty ones are left out, but for those the schemas require, a talk's
+// "title", a speaker's "name" and a video's or link's "url", which are
+// written even when empty (as "title": ""); unknown ones are kept in
+// [Talk.Extra]:
 //
 //	{
 //	  "id": "yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome",

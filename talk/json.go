@@ -565,7 +565,7 @@ type Reader struct {
 }
 
 // ParseJSON reads a talk in talkmeta's JSON form. path names the record in
-// errors, which are [*RecordError]s with the line and column of the
+// errors, each a [*RecordError] with the line and column of the
 // problem. The talk keeps data itself, not a copy, as its Origin.Raw (a
 // writer of the same form compares it with the model): do not change
 // data afterwards, as a loop reading files into one reused buffer would.

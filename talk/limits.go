@@ -96,11 +96,17 @@ func pick[T int | int64](v, def T) T {
 	return v
 }
 
-// LimitError reports a record that exceeds one of its reader's [Limits].
+// LimitError reports a record that exceeds one of its reader's [Limits],
+// or a file larger than a reader without Limits takes (a RubyEvents YAML
+// file, a schedule beyond its reader's MaxBytes), so that errors.As tells
+// a file refused for its size from a malformed one.
 type LimitError struct {
-	What  string // "record size", "nesting depth", "text length", "speakers", "videos"
-	Limit int64  // the limit the record exceeds
-	Got   int64  // what the record has, or at least has; 0 when not counted
+	// What names what is too large: "record size", "nesting depth",
+	// "text length", "speakers" or "videos" for [Limits]; "file size"
+	// from talk/rubyevents and "schedule size" from talk/schedule.
+	What  string
+	Limit int64 // the limit the record exceeds
+	Got   int64 // what the record has, or at least has; 0 when not counted
 }
 
 // Error says what exceeds which limit: "speakers 3 exceeds the limit of

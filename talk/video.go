@@ -94,8 +94,8 @@ var vimeoCollections = map[string]bool{
 // IsMediaFormat reports whether format, a file extension in lower case
 // without the dot ("mp4", "webm", "opus"), names a media container that
 // browsers or players can play directly: the files [VideoID] recognises
-// (as [File]), and the [Video.Format]s a reader takes for a file rather
-// than a host, as pyvideo's video "type" gives either.
+// (as [File]), and the values of [Video.Format] a reader takes for a file
+// rather than a host, as pyvideo's video "type" gives either.
 func IsMediaFormat(format string) bool {
 	switch format {
 	case "mp4", "m4v", "webm", "ogv", "ogg", "mkv", "flv", "mov", "avi", "mp3", "m4a", "opus":

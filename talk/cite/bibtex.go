@@ -54,7 +54,7 @@ type field struct {
 //	@misc{selivanov2016asyncawait,
 //	  author = {Selivanov, Yury},
 //	  title = {async/await in {Python} 3.5 and why it is awesome},
-//	  howpublished = {Conference presentation at {EuroPython} 2016},
+//	  howpublished = {Conference presentation at EuroPython 2016},
 //	  month = aug,
 //	  year = {2016},
 //	  note = {\url{https://www.youtube.com/watch?v=m28fiN9y_r8}},

@@ -214,7 +214,8 @@ func ExampleKey() {
 	// Output: selivanov2016asyncawait
 }
 
-// A talk formatted as a reference with the CSL engine's built-in APA style.
+// A talk formatted as a reference with the CSL engine's built-in MLA
+// style, with the event date MLA needs to print the day of the talk.
 func ExampleReference() {
 	style, err := csl.BuiltinStyle("mla")
 	if err != nil {

@@ -78,8 +78,12 @@
 // the "head" and "nav" blocks get as their data: Lang (the page's lang),
 // Title (the <title>), Description, Canonical and Thumbnail (URLs, ""
 // when none), OGURL and OGImage (Canonical and Thumbnail when absolute,
-// as link previews want them; "" otherwise), OGType, OGTitle, JSONLD (the graph, an html/template JS
-// value for the <script type="application/ld+json"> element), StyleSheet
+// as link previews want them; "" otherwise), OGType, OGTitle, Locale
+// (og:locale, a talk's language and territory as Open Graph writes them,
+// "ja_JP"; "" for Open Graph's default, en_US, on other pages and where
+// the language has no likely territory), JSONLD (the graph, an
+// html/template JS value for the <script type="application/ld+json">
+// element), StyleSheet
 // (the style sheet's URL; "" to inline the "style" block), Home (the
 // index's URL; "" on the index), SiteName, and SiteLinks (PageOptions.Links,
 // each a link). Head is a field, not an embedded struct, because
@@ -87,8 +91,10 @@
 // of a page's time when they did).
 //
 // The values the pages share:
-//   - a link has URL, Text and Safe: Safe is false when URL is not one a
-//     page may link to, and the template shows Text alone;
+//   - a link has URL, Text, Safe and Dir: Safe is false when URL is not
+//     one a page may link to, and the template shows Text alone; Dir is
+//     the dir attribute of its list item, "auto" for a label a record
+//     gives that holds letters written right to left, "" otherwise;
 //   - a person (a speaker, or an event in a list) has Name, and URL, ""
 //     for no page to link to;
 //   - a date or duration is a pointer, nil when unknown, with Machine (for

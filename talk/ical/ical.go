@@ -283,7 +283,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 // WriteEvent writes a calendar holding the event itself as an all-day
 // VEVENT from its first to its last day. UID is the event's ID, or for
 // one without an ID the slug of its title and its first day
-// ("pycon-2024-05-15").
+// ("pycon-2024-05-15" for "PyCon" from 15 May 2024; "PyCon 2024" gives
+// "pycon-2024-2024-05-15").
 //
 // Its end is DTEND;VALUE=DATE, the day after its last, but for an event
 // that ends on 9999-12-31, where that would leave the four-digit years:

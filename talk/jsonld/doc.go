@@ -96,4 +96,11 @@
 // (encoding/json's HTML-safe escaping), so no string in it can end a
 // <script> element or a JavaScript string. Output is deterministic: the same
 // talk gives the same bytes.
+//
+// # Concurrency
+//
+// The package has no mutable state: its functions may be called from many
+// goroutines at once, on the same talks too, which they only read. The
+// functions of an [Options] are called from the goroutine that writes
+// the graph.
 package jsonld

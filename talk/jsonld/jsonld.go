@@ -31,7 +31,8 @@ type Options struct {
 	// level; otherwise it is compact. It must be spaces and tabs: any
 	// other text would be written as it is, between the JSON's tokens,
 	// where it could break the JSON or end the script element it is in
-	// ("</script>"); Write and Marshal return an [*IndentError] for it.
+	// ("</script>"); every function of the package returns an
+	// [*IndentError] for it, before writing anything.
 	Indent string
 	// PageURL is the absolute address of the page the graph is for, a
 	// talk's, an event's or a speaker's, written as its subject's

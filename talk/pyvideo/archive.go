@@ -26,12 +26,14 @@ type File struct {
 // talk comes, <event>/category.json and one <event>/videos/<slug>.json per
 // talk, all in canonical form ([MarshalEvent], [MarshalTalk]).
 //
-// Talks belong to the same event when their [talk.Event.ID]s are equal,
-// or, for events without an ID, their titles: two events made by hand,
+// Talks belong to the same event when the IDs of their events
+// ([talk.Event.ID]) are equal, or, for events without an ID, their
+// titles: two events made by hand,
 // {Title: "PyCon 2020"} and {Title: "PyCon 2021"}, are two events. The
 // first talk's Event is the one written. An event's directory is the
-// [Slugify]d ID (or title; "event" when both give nothing), and a talk's
-// file the Slugified title, as pyvideo names them; both are made unique
+// ID made a slug by [Slugify] (or the title; "event" when both give
+// nothing), and a talk's file the slug of its title, as pyvideo names
+// them; both are made unique
 // with a [talk.SlugSet] ("intro", "intro-2"), as a file system that
 // ignores case and Unicode normalization sees them (macOS's and Windows'
 // do: "Intro" and "intro" would be one file), and cut at a word to keep

@@ -388,8 +388,8 @@ func ParseEvent(data []byte, path string) (*talk.Event, error) {
 // the file: do not change data afterwards. Its capacity is clipped, so that
 // appending to Origin.Raw copies rather than writes into data's spare room.
 //
-// Errors are [*talk.RecordError]s with the JSON pointer, line and column
-// of the first problem; one whose Err is a [*talk.LimitError] when the
+// An error is a [*talk.RecordError] with the JSON pointer, line and
+// column of the first problem; one whose Err is a [*talk.LimitError] when the
 // record exceeds r.Limits.
 func (r Reader) ParseTalk(data []byte, path string) (*talk.Talk, error) {
 	d := &decoder{data: data, path: path, limits: r.Limits}

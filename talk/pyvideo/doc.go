@@ -51,4 +51,10 @@
 //
 // pyvideo.org builds a talk's URL from its event's title and its slug (or
 // title) with Pelican's slugify; see [Slugify] and [URLPath].
+//
+// # Concurrency
+//
+// The package has no mutable state: its functions, a [Reader] and a
+// [Slugifier] may be used from many goroutines at once, and the writers
+// only read the talks and events they are given.
 package pyvideo

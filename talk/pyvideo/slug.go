@@ -77,7 +77,7 @@ func TalkURLPath(t *talk.Talk) string {
 // Python's unidecode and [github.com/gosimple/unidecode] both descend from
 // Perl's Text::Unidecode, but gosimple's table is an older snapshot of
 // Python's. Slugify uses gosimple's table with Python 1.3.6's values for the
-// characters of pyvideo's titles where the two differ (pythonOverrides), and
+// characters of pyvideo's titles where the two differ, and
 // treats gosimple's "[?]" placeholder as Python's "no replacement" (empty).
 // Python returns "" for characters it has no table entry for, and so does
 // Slugify, including every character above U+FFFF such as emoji. Outside the

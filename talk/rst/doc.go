@@ -81,4 +81,10 @@
 // pixels, as HTML's attributes take them (docutils' style attribute
 // would need a policy's 'unsafe-inline'). Nesting is bounded, so hostile
 // input cannot exhaust the stack.
+//
+// # Concurrency
+//
+// The package has no mutable package-level state: [Parse], [Check] and
+// [WriteHTML] may be called from many goroutines at once, and a
+// [Document] may be written by many at once, since writing only reads it.
 package rst

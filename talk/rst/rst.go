@@ -254,7 +254,9 @@ type Emphasis struct{ Content []Inline }
 // Strong is strongly emphasized text (**text**).
 type Strong struct{ Content []Inline }
 
-// Literal is inline code (“text“).
+// Literal is inline code, text between two backquotes on each side:
+//
+//	``os.Getenv``
 type Literal string
 
 // Reference is a hyperlink. URL is "" when the reference names a target

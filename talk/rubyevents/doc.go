@@ -58,7 +58,7 @@
 //	                      speakerdeck (Accounts). A name of spaces only
 //	                      is none.
 //	language              Language: an English name mapped to BCP 47
-//	                      ([Language]); an unknown name is reported and kept
+//	                      (see Language); an unknown name is reported and kept
 //	video_provider, video_id
 //	                      youtube, vimeo, mp4: the first of Videos;
 //	                      not_recorded, scheduled, not_published: Recording;
@@ -100,10 +100,12 @@
 //
 // # Errors
 //
-// The readers go on after a problem and return an [talk.ErrorList] of
-// [*talk.RecordError]s with file, line and column.
+// The readers go on after a problem and return a [talk.ErrorList], each
+// of whose problems is a [*talk.RecordError] with file, line and column.
 //
-// A file holds one YAML document: a second ("---" and more after it) is
+// A file larger than 32 MiB (RubyEvents' speakers.yml, the largest, is
+// about 0.5 MiB) is reported with a [*talk.LimitError] and not read. A
+// file holds one YAML document: a second ("---" and more after it) is
 // reported and not read. A key given twice in a mapping is reported and
 // read once, with its last value, as Ruby's Psych reads it; a key that is
 // not text ("[a, b]: x") is reported and its member left out.
@@ -146,4 +148,10 @@
 // aliases of one file may bring in four times the file's own values (and
 // 65,536 in any file); past that an alias reads as null and the file gets
 // one error, so that reading takes time in proportion to the file's size.
+//
+// # Concurrency
+//
+// The package has no mutable state: its functions may be called from many
+// goroutines at once. A [Speakers] map is only read by [ParseVideos], so one
+// may serve many calls, as long as nobody changes it meanwhile.
 package rubyevents

@@ -418,7 +418,7 @@ type Archive struct {
 // talk id given again, in any videos.yml, is reported with the first's
 // place. It goes on after problems and returns a [talk.ErrorList] with
 // them.
-// Problems reading the file system are [*talk.RecordError]s too, naming
+// A problem reading the file system is a [*talk.RecordError] too, naming
 // the file or directory (none for the data directory itself), and wrap
 // the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
 // fsys is such an error.

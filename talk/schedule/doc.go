@@ -94,14 +94,14 @@
 //	                        number, which has no unit, is reported)
 //	end                     Duration when there is none; kept in Extra when
 //	                        it disagrees, and reported when before date
-//	url                     the first of Links, labelled [ScheduleLabel]
+//	url                     the first of Links, labelled ScheduleLabel
 //	links                   Links; those of type "slides" go to Slides; a
 //	                        link's other type or members go to Extra
 //	                        "link_attributes", by URL (a list for a URL
 //	                        that several links share)
 //	logo                    Thumbnail, made absolute against base_url
 //	recording_license       License
-//	do_not_record           Recording = [talk.NotRecorded] when true; an
+//	do_not_record           Recording = talk.NotRecorded when true; an
 //	                        item that has a recording all the same keeps
 //	                        it in Videos, and is reported, so that an
 //	                        archive does not publish it unawares
@@ -203,7 +203,14 @@
 // # Errors
 //
 // The readers go on after a problem and return what they could read with
-// an [talk.ErrorList] of [*talk.RecordError]s: file, line and column, and for
-// JSON the pointer of the value at fault. Only malformed JSON or XML stops
-// a read.
+// a [talk.ErrorList], each of whose problems is a [*talk.RecordError]:
+// file, line and column, and for JSON the pointer of the value at fault.
+// Only malformed JSON or XML stops a read.
+//
+// # Concurrency
+//
+// The package has no mutable state: a [Reader] reads, and [WriteXML]
+// writes, from many goroutines at once. WriteXML only reads the
+// [Schedule] it is given: the days it adds for talks outside the event's
+// "days" are written, not added to the event's Extra.
 package schedule

@@ -68,9 +68,9 @@ func ParseJSON(data []byte, path string) (*Schedule, error) { return Reader{}.Pa
 // frab and the c3voc tools export it. path names the file in errors.
 //
 // It reads all it can: the returned Schedule is never nil, and holds every
-// talk that could be read even when the error is not nil. The error is an
-// [talk.ErrorList] of [*talk.RecordError]s, each with the JSON pointer, line and
-// column of a problem. A byte order mark before the JSON is skipped, as
+// talk that could be read even when the error is not nil. The error is a
+// [talk.ErrorList] of [*talk.RecordError] values, each with the JSON
+// pointer, line and column of a problem. A byte order mark before the JSON is skipped, as
 // RFC 8259 allows, and columns are counted after it.
 func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 	if err := r.tooBig(data, path); err != nil {
