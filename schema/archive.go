@@ -69,13 +69,19 @@ func (v *Validator) forms() (own, other *form) {
 // of a second while it works, and once at the end with all of them done.
 //
 // A Validator with an unknown Profile, or a nil fsys, checks nothing: the
-// report has that one problem (rule "profile" or "read").
+// report has that one problem (rule "profile" or "read"), and progress is
+// called once, with no records done of none, so that a progress display
+// waiting for the end still ends.
 func (v *Validator) CheckArchive(fsys fs.FS, progress func(done, total int)) *Report {
-	if ps := v.misconfigured("."); ps != nil {
-		return &Report{Problems: ps}
+	ps := v.misconfigured(".")
+	if ps == nil && fsys == nil {
+		ps = Problems{{Path: ".", Rule: "read", Severity: Error, Message: "nil fs.FS; nothing was checked", offset: -1}}
 	}
-	if fsys == nil {
-		return &Report{Problems: Problems{{Path: ".", Rule: "read", Severity: Error, Message: "nil fs.FS; nothing was checked", offset: -1}}}
+	if ps != nil {
+		if progress != nil {
+			progress(0, 0)
+		}
+		return &Report{Problems: ps}
 	}
 	own, other := v.forms()
 	a := &archive{v: v, fsys: fsys, own: own, other: other}

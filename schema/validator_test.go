@@ -401,17 +401,19 @@ func TestCountAndTextLimits(t *testing.T) {
 // TestUnknownProfile: a Profile other than Talkmeta and Pyvideo is a
 // configuration error reported for every record, as a speaker record in
 // the Pyvideo profile is, where it used to be checked as Talkmeta without
-// a word; CheckArchive reports it once, and a nil fs.FS too.
+// a word; CheckArchive reports it once, and a nil fs.FS too, and still
+// calls progress at the end, as a progress display waits for.
 func TestUnknownProfile(t *testing.T) {
 	v := &Validator{Profile: Profile(7)}
 	record := []byte(`{"title": "x", "recorded": "2016-07-21"}`)
 	var got []string
+	progress := func(done, total int) { got = append(got, fmt.Sprintf("progress %d of %d", done, total)) }
 	for _, ps := range []Problems{v.ValidateTalk(record, "t.json"), v.ValidateEvent(record, "e.json"), v.ValidateSpeaker(record, "s.json"),
-		v.CheckArchive(os.DirFS("testdata"), nil).Problems, (&Validator{}).CheckArchive(nil, nil).Problems} {
+		v.CheckArchive(os.DirFS("testdata"), progress).Problems, (&Validator{}).CheckArchive(nil, progress).Problems} {
 		got = append(got, fmt.Sprint(ps.Err()))
 	}
 	const msg = "profile: the Validator's profile Profile(7) is none of talkmeta and pyvideo; nothing was checked"
-	want := []string{"t.json: " + msg, "e.json: " + msg, "s.json: " + msg, ".: " + msg, ".: read: nil fs.FS; nothing was checked"}
+	want := []string{"progress 0 of 0", "progress 0 of 0", "t.json: " + msg, "e.json: " + msg, "s.json: " + msg, ".: " + msg, ".: read: nil fs.FS; nothing was checked"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

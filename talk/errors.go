@@ -30,7 +30,10 @@ func (e *RecordError) Error() string {
 		if e.Path != "" {
 			b.WriteByte(':')
 		}
-		fmt.Fprintf(&b, "%d:%d", e.Line, e.Column)
+		b.WriteString(strconv.Itoa(e.Line))
+		if e.Column > 0 {
+			b.WriteString(":" + strconv.Itoa(e.Column))
+		}
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")

@@ -898,7 +898,8 @@ func TestErrorListError(t *testing.T) {
 
 // TestRecordErrorParts: a RecordError leaves out what it does not know,
 // and a record read without a path (a request's body) is placed by its
-// line and column alone, not ":3:15".
+// line and column alone, not ":3:15", and a line without its column is
+// not given a column 0.
 func TestRecordErrorParts(t *testing.T) {
 	_, err := talk.ParseJSON([]byte("{\n  \"title\": \"x\",\n  \"recorded\": \"2016-02-30\"\n}"), "")
 	got := []string{err.Error()}
@@ -908,6 +909,8 @@ func TestRecordErrorParts(t *testing.T) {
 		{Pointer: "/title", Err: errors.New("bad")},
 		{Line: 2, Column: 7, Err: errors.New("bad")},
 		{Path: "a.json", Pointer: "/title", Line: 2, Column: 7, Err: errors.New("bad")},
+		{Path: "a.json", Line: 3, Err: errors.New("bad")},
+		{Line: 3, Err: errors.New("bad")},
 	} {
 		got = append(got, e.Error())
 	}
@@ -918,6 +921,8 @@ func TestRecordErrorParts(t *testing.T) {
 		"/title: bad",
 		"2:7: bad",
 		"a.json:2:7: /title: bad",
+		"a.json:3: bad",
+		"3: bad",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

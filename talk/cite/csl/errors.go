@@ -88,8 +88,10 @@ func (e *ItemError) Error() string {
 	if e.ID != "" {
 		s += " " + fmt.Sprintf("%q", e.ID)
 	}
-	if e.Line > 0 {
+	if e.Line > 0 && e.Column > 0 {
 		s += fmt.Sprintf(" (%d:%d)", e.Line, e.Column)
+	} else if e.Line > 0 {
+		s += fmt.Sprintf(" (%d)", e.Line)
 	}
 	if e.Pointer != "" {
 		s += " " + e.Pointer

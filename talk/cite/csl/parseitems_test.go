@@ -48,3 +48,21 @@ func TestParseItemsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestItemErrorParts: an ItemError leaves out what it does not know, a
+// column among them, which it wrote as 0.
+func TestItemErrorParts(t *testing.T) {
+	var got []string
+	for _, e := range []*csl.ItemError{
+		{Message: "bad"},
+		{ID: "x", Pointer: "/title", Message: "bad"},
+		{ID: "x", Line: 2, Message: "bad"},
+		{Line: 2, Column: 7, Pointer: "/title", Message: "bad"},
+	} {
+		got = append(got, e.Error())
+	}
+	want := []string{`csl: item: bad`, `csl: item "x" /title: bad`, `csl: item "x" (2): bad`, `csl: item (2:7) /title: bad`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
