@@ -113,12 +113,14 @@ func FirstNil(pkg string, talks []*Talk) error {
 	return nil
 }
 
-// TextError reports a string of the model that is not UTF-8, which a
-// writer of JSON would write with U+FFFD in place of each bad byte, so
-// that the record would read back as other text: "Caf\xe9", Latin-1 read
-// as it was, or a title cut in the middle of a character. The writers of
-// talkmeta's and pyvideo's forms refuse it, as a [*RecordError] with its
-// JSON pointer, rather than change it without a word.
+// TextError reports a string of the model that is not UTF-8: "Caf\xe9",
+// Latin-1 read as it was, or a title cut in the middle of a character.
+// A writer of JSON would write U+FFFD in place of each bad byte, so that
+// the record would read back as other text; a page would be malformed
+// HTML; a citation would lose the bytes. The writers of talkmeta's and
+// pyvideo's forms and every renderer refuse it, as a [*RecordError] with
+// its JSON pointer (see [Talk.CheckUTF8]), rather than change it without
+// a word.
 type TextError struct {
 	Text   string // the string as the model holds it
 	Offset int    // the byte offset of its first byte that is not UTF-8
@@ -126,7 +128,7 @@ type TextError struct {
 
 // Error quotes the text and says where it stops being UTF-8.
 func (e *TextError) Error() string {
-	return fmt.Sprintf("talk: %s is not UTF-8 text (byte %#02x at offset %d), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8",
+	return fmt.Sprintf("talk: %s is not UTF-8 text (byte %#02x at offset %d); convert it to UTF-8",
 		strconv.Quote(e.Text), e.Text[e.Offset], e.Offset)
 }
 
@@ -138,6 +140,39 @@ func CheckText(s string) error {
 		return nil
 	}
 	return &TextError{Text: s, Offset: firstInvalid(s)}
+}
+
+// CheckUTF8 returns a [*RecordError], with t.Origin.Path and the JSON
+// pointer of the string ("/speakers/0/name"), holding a [*TextError] for
+// the first string of t that is not UTF-8: in t, its speakers, event,
+// place, tags, videos, slides, links, legacy keys and parts, and the
+// names of their Extra members. It returns nil when every one is UTF-8.
+// Every writer and renderer of talkmeta refuses such a talk with it
+// before it writes anything: what each would write instead (U+FFFD in
+// JSON and on pages, nothing in a citation) is the talk changed without
+// a word.
+func (t *Talk) CheckUTF8() error {
+	if ptr, err := talkText(t, ""); err != nil {
+		return &RecordError{Path: t.Origin.Path, Pointer: ptr, Err: err}
+	}
+	return nil
+}
+
+// CheckUTF8 is [Talk.CheckUTF8] for an event, as its pages and calendars
+// refuse it.
+func (e *Event) CheckUTF8() error {
+	if ptr, err := eventText(e, ""); err != nil {
+		return &RecordError{Path: e.Origin.Path, Pointer: ptr, Err: err}
+	}
+	return nil
+}
+
+// CheckUTF8 is [Talk.CheckUTF8] for a speaker, as its pages refuse it.
+func (s *Speaker) CheckUTF8() error {
+	if ptr, err := speakerText(s, ""); err != nil {
+		return &RecordError{Pointer: ptr, Err: err}
+	}
+	return nil
 }
 
 // firstInvalid returns the offset of the first byte of s that does not

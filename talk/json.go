@@ -262,16 +262,19 @@ func (l *Legacy) UnmarshalJSON(data []byte) error { return json.Unmarshal(data, 
 
 // talkUnwritable returns the JSON pointer, below prefix, of the first
 // value of t that talkmeta's JSON readers would refuse to read back, and
-// why: a Date ParseDate cannot read, a negative Duration, or an Extra
-// member named like a member of the model. MarshalJSON would otherwise
-// refuse it in encoding/json's words, which name no member.
+// why: text that is not UTF-8 (talkText), a Date ParseDate cannot read,
+// a negative Duration, or an Extra member named like a member of the
+// model. MarshalJSON would otherwise refuse it in encoding/json's words,
+// which name no member.
 func talkUnwritable(t *Talk, prefix string) (string, error) {
-	if ptr, err := textUnwritable(prefix, "id", t.ID, "title", t.Title, "subtitle", t.Subtitle, "slug", t.Slug,
-		"kind", t.Kind, "track", t.Track, "language", string(t.Language), "summary", t.Summary,
-		"description", t.Description, "markup", string(t.Markup), "thumbnail", t.Thumbnail,
-		"license", t.License, "recording", string(t.Recording)); err != nil {
+	if ptr, err := talkText(t, prefix); err != nil {
 		return ptr, err
 	}
+	return talkValues(t, prefix)
+}
+
+// talkValues is talkUnwritable but for text.
+func talkValues(t *Talk, prefix string) (string, error) {
 	if err := t.Recorded.Check(); err != nil {
 		return prefix + "/recorded", err
 	}
@@ -282,14 +285,49 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 		return ptr, err
 	}
 	for i := range t.Speakers {
-		if ptr, err := speakerUnwritable(&t.Speakers[i], prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
+		if ptr, err := extraUnwritable(t.Speakers[i].Extra, reflect.TypeFor[speakerJSON](), prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
-	if ptr, err := eventUnwritable(&t.Event, prefix+"/event"); err != nil {
+	if ptr, err := eventValues(&t.Event, prefix+"/event"); err != nil {
 		return ptr, err
 	}
-	if ptr, err := placeUnwritable(t.Place, prefix+"/place"); err != nil {
+	for i := range t.Videos {
+		if ptr, err := videoValues(&t.Videos[i], prefix+"/videos/"+strconv.Itoa(i)); err != nil {
+			return ptr, err
+		}
+	}
+	for i := range t.Parts {
+		if ptr, err := talkValues(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
+			return ptr, err
+		}
+	}
+	return "", nil
+}
+
+// talkText returns the JSON pointer, below prefix, of the first string
+// of t that is not UTF-8, with CheckText's error: in t, its speakers,
+// event, place, tags, videos, slides, links, legacy keys and parts, and
+// the names of their Extra members (Origin is not written).
+func talkText(t *Talk, prefix string) (string, error) {
+	if ptr, err := textUnwritable(prefix, "id", t.ID, "title", t.Title, "subtitle", t.Subtitle, "slug", t.Slug,
+		"kind", t.Kind, "track", t.Track, "language", string(t.Language), "summary", t.Summary,
+		"description", t.Description, "markup", string(t.Markup), "thumbnail", t.Thumbnail,
+		"license", t.License, "recording", string(t.Recording)); err != nil {
+		return ptr, err
+	}
+	if ptr, err := extraNameText(t.Extra, prefix); err != nil {
+		return ptr, err
+	}
+	for i := range t.Speakers {
+		if ptr, err := speakerText(&t.Speakers[i], prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
+			return ptr, err
+		}
+	}
+	if ptr, err := eventText(&t.Event, prefix+"/event"); err != nil {
+		return ptr, err
+	}
+	if ptr, err := placeText(t.Place, prefix+"/place"); err != nil {
 		return ptr, err
 	}
 	for i, tag := range t.Tags {
@@ -298,7 +336,7 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 		}
 	}
 	for i := range t.Videos {
-		if ptr, err := videoUnwritable(&t.Videos[i], prefix+"/videos/"+strconv.Itoa(i)); err != nil {
+		if ptr, err := videoText(&t.Videos[i], prefix+"/videos/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
@@ -316,7 +354,7 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 		return ptr, err
 	}
 	for i := range t.Parts {
-		if ptr, err := talkUnwritable(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
+		if ptr, err := talkText(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
@@ -325,6 +363,14 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 
 // speakerUnwritable is talkUnwritable for a speaker.
 func speakerUnwritable(s *Speaker, prefix string) (string, error) {
+	if ptr, err := speakerText(s, prefix); err != nil {
+		return ptr, err
+	}
+	return extraUnwritable(s.Extra, reflect.TypeFor[speakerJSON](), prefix)
+}
+
+// speakerText is talkText for a speaker.
+func speakerText(s *Speaker, prefix string) (string, error) {
 	if ptr, err := textUnwritable(prefix, "name", s.Name, "given_name", s.GivenName, "family_name", s.FamilyName,
 		"slug", s.Slug, "affiliation", s.Affiliation, "bio", s.Bio, "homepage", s.Homepage, "orcid", s.ORCID,
 		"image", s.Image); err != nil {
@@ -335,22 +381,35 @@ func speakerUnwritable(s *Speaker, prefix string) (string, error) {
 			return ptr, err
 		}
 	}
-	return extraUnwritable(s.Extra, reflect.TypeFor[speakerJSON](), prefix)
+	return extraNameText(s.Extra, prefix)
 }
 
 // videoUnwritable is talkUnwritable for a video.
 func videoUnwritable(v *Video, prefix string) (string, error) {
+	if ptr, err := videoText(v, prefix); err != nil {
+		return ptr, err
+	}
+	return videoValues(v, prefix)
+}
+
+// videoText is talkText for a video.
+func videoText(v *Video, prefix string) (string, error) {
 	if ptr, err := textUnwritable(prefix, "provider", v.Provider, "url", v.URL, "id", v.ID, "format", v.Format, "language", string(v.Language)); err != nil {
 		return ptr, err
 	}
+	return extraNameText(v.Extra, prefix)
+}
+
+// videoValues is talkValues for a video.
+func videoValues(v *Video, prefix string) (string, error) {
 	if ptr, err := durationUnwritable(v.Duration, prefix+"/duration"); err != nil {
 		return ptr, err
 	}
 	return extraUnwritable(v.Extra, reflect.TypeFor[videoJSON](), prefix)
 }
 
-// placeUnwritable is talkUnwritable for a place.
-func placeUnwritable(p Place, prefix string) (string, error) {
+// placeText is talkText for a place, which holds nothing else.
+func placeText(p Place, prefix string) (string, error) {
 	return textUnwritable(prefix, "venue", p.Venue, "room", p.Room, "city", p.City, "region", p.Region, "country", p.Country)
 }
 
@@ -367,15 +426,37 @@ func textUnwritable(prefix string, fields ...string) (string, error) {
 	return "", nil
 }
 
+// extraNameText refuses, at its pointer below prefix, the first member of
+// extra, in name order, whose name is not UTF-8.
+func extraNameText(extra map[string]json.RawMessage, prefix string) (string, error) {
+	if k, found := jsonx.FirstNameNotUTF8(extra); found {
+		return prefix + "/" + jsonx.PointerToken(k), CheckText(k)
+	}
+	return "", nil
+}
+
 // eventUnwritable is talkUnwritable for an event.
 func eventUnwritable(e *Event, prefix string) (string, error) {
+	if ptr, err := eventText(e, prefix); err != nil {
+		return ptr, err
+	}
+	return eventValues(e, prefix)
+}
+
+// eventText is talkText for an event.
+func eventText(e *Event, prefix string) (string, error) {
 	if ptr, err := textUnwritable(prefix, "id", e.ID, "title", e.Title, "series", e.Series, "description", e.Description,
 		"time_zone", e.TimeZone, "url", e.URL); err != nil {
 		return ptr, err
 	}
-	if ptr, err := placeUnwritable(e.Place, prefix+"/place"); err != nil {
+	if ptr, err := placeText(e.Place, prefix+"/place"); err != nil {
 		return ptr, err
 	}
+	return extraNameText(e.Extra, prefix)
+}
+
+// eventValues is talkValues for an event.
+func eventValues(e *Event, prefix string) (string, error) {
 	if err := e.Start.Check(); err != nil {
 		return prefix + "/start", err
 	}
@@ -397,13 +478,11 @@ func durationUnwritable(d Duration, ptr string) (string, error) {
 
 // extraUnwritable refuses, at the member's pointer below prefix, the first
 // member of extra, in name order, named like a field of the wire type typ,
-// or else whose value is not one JSON value a reader takes back.
+// or else whose value is not one JSON value a reader takes back. Names
+// that are not UTF-8 are extraNameText's.
 func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix string) (string, error) {
 	if len(extra) == 0 {
 		return "", nil
-	}
-	if k, found := jsonx.FirstNameNotUTF8(extra); found {
-		return prefix + "/" + jsonx.PointerToken(k), CheckText(k)
 	}
 	if k, ok := clashingMember(extra, typ); ok {
 		return prefix + "/" + jsonx.PointerToken(k), clashError(k)

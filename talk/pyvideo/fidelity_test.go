@@ -328,14 +328,14 @@ func TestMarshalNotUTF8(t *testing.T) {
 	_, err = pyvideo.ArchiveFiles([]*talk.Talk{{Title: "T", Event: talk.Event{ID: "ev"}, License: "\xa9 me"}})
 	add(err)
 	want := []string{
-		`ev/videos/cafe.json: /title: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
-		`/speakers/1: pyvideo: "Zo\xeb" is not UTF-8 text (byte 0xeb at offset 2), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
-		`/videos/1/url: pyvideo: "https://example.org/v\xff" is not UTF-8 text (byte 0xff at offset 21), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
-		`/related_urls/1/label: pyvideo: "d\xe9ck" is not UTF-8 text (byte 0xe9 at offset 1), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
-		"/videos/0/q\xff: pyvideo: \"q\\xff\" is not UTF-8 text (byte 0xff at offset 1), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8",
-		`/tags/0: pyvideo: "\xff" is not UTF-8 text (byte 0xff at offset 0), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
-		`ev/category.json: /url: pyvideo: "https://example.org/\xa0" is not UTF-8 text (byte 0xa0 at offset 20), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
-		`pyvideo: talk "t": /copyright_text: "\xa9 me" is not UTF-8 text (byte 0xa9 at offset 0), which JSON cannot hold as it is: a writer would put U+FFFD in its place; convert it to UTF-8`,
+		`ev/videos/cafe.json: /title: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
+		`/speakers/1: pyvideo: "Zo\xeb" is not UTF-8 text (byte 0xeb at offset 2); convert it to UTF-8`,
+		`/videos/1/url: pyvideo: "https://example.org/v\xff" is not UTF-8 text (byte 0xff at offset 21); convert it to UTF-8`,
+		`/related_urls/1/label: pyvideo: "d\xe9ck" is not UTF-8 text (byte 0xe9 at offset 1); convert it to UTF-8`,
+		"/videos/0/q\xff: pyvideo: \"q\\xff\" is not UTF-8 text (byte 0xff at offset 1); convert it to UTF-8",
+		`/tags/0: pyvideo: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8`,
+		`ev/category.json: /url: pyvideo: "https://example.org/\xa0" is not UTF-8 text (byte 0xa0 at offset 20); convert it to UTF-8`,
+		`pyvideo: talk "t": /copyright_text: "\xa9 me" is not UTF-8 text (byte 0xa9 at offset 0); convert it to UTF-8`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
