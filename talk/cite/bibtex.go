@@ -64,12 +64,18 @@ type field struct {
 //	}
 //
 // See the package documentation for what each field holds and how values
-// are escaped. Only errors from w are returned, and a [*talk.NilError]
-// for a nil t.
+// are escaped. Only errors from w are returned, a [*talk.NilError] for a
+// nil t, and [talk.Talk.CheckUTF8]'s error for text that is not UTF-8,
+// which BibTeX would otherwise lose; nothing is written for either.
 func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
-	if t == nil {
-		return &talk.NilError{Package: "cite", What: "talk"}
+	if err := checkTalk(t, -1); err != nil {
+		return err
 	}
+	return writeBibTeX(w, t, opt)
+}
+
+// writeBibTeX is WriteBibTeX of a talk checkTalk has passed.
+func writeBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
 	names := Names(t)
 	var room [maxFields]field
 	return writeEntry(w, "misc", entryKey(t, names, opt), bibtexFields(room[:0], t, names, opt.ASCII))
@@ -90,11 +96,16 @@ func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
 //	  ...
 //	}
 //
-// Only errors from w are returned, and a [*talk.NilError] for a nil t.
+// It returns what [WriteBibTeX] returns.
 func WriteBibLaTeX(w io.Writer, t *talk.Talk, opt Options) error {
-	if t == nil {
-		return &talk.NilError{Package: "cite", What: "talk"}
+	if err := checkTalk(t, -1); err != nil {
+		return err
 	}
+	return writeBibLaTeX(w, t, opt)
+}
+
+// writeBibLaTeX is WriteBibLaTeX of a talk checkTalk has passed.
+func writeBibLaTeX(w io.Writer, t *talk.Talk, opt Options) error {
 	names := Names(t)
 	var room [maxFields]field
 	return writeEntry(w, "unpublished", entryKey(t, names, opt), biblatexFields(room[:0], t, names, opt.ASCII))

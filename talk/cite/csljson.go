@@ -104,8 +104,8 @@ func cslItemOf(t *talk.Talk, id string, names []Name, opt Options, reads func(va
 
 // WriteCSLJSON writes talks as a CSL-JSON array, each a CSL item of type
 // speech with unique ids (see [Writer]), without event-date (see
-// [Options.EventDate]). Only errors from w are returned, and a
-// [*talk.NilError] for a nil talk, before anything is written.
+// [Options.EventDate]). Only errors from w are returned, and what
+// [WriteAll] finds before anything is written.
 func WriteCSLJSON(w io.Writer, talks ...*talk.Talk) error {
 	return WriteAll(w, CSLJSON, talks, Options{})
 }
@@ -251,11 +251,12 @@ func (w *indentWriter) date(k string, d *cslDate) {
 // It does not build the abstract and keywords when the style does not read
 // them (see [csl.Processor.Uses]), which most styles do not.
 //
-// A nil t is a [*talk.NilError]; a nil or zero pr gives the error its
+// A nil t is a [*talk.NilError], text that is not UTF-8 is
+// [talk.Talk.CheckUTF8]'s error, and a nil or zero pr gives the error its
 // methods give, [csl.ErrNoStyle].
 func Reference(pr *csl.Processor, f csl.Format, t *talk.Talk, opt Options) (string, error) {
-	if t == nil {
-		return "", &talk.NilError{Package: "cite", What: "talk"}
+	if err := checkTalk(t, -1); err != nil {
+		return "", err
 	}
 	names := Names(t)
 	it := engineItems.Get().(*csl.Item)
@@ -284,7 +285,9 @@ func releaseEngineItem(it *csl.Item) {
 // with the given id: the item WriteCSLJSON writes, as the engine would
 // read it back (TestCSLItemIsWrittenItem holds the two to each other on
 // every talk), so that formatted references and CSL-JSON files never
-// disagree. A nil t is taken for an empty talk.
+// disagree. A nil t is taken for an empty talk. The item holds t's text
+// as it is: check it with [talk.Talk.CheckUTF8] first, as the writers
+// and Reference do.
 func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
 	if t == nil {
 		t = new(talk.Talk)

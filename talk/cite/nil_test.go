@@ -101,3 +101,59 @@ func TestWriterClosed(t *testing.T) {
 		t.Errorf("wrote %q", b.String())
 	}
 }
+
+// TestNotUTF8: a talk with text that is not UTF-8 is talk.Talk.CheckUTF8's
+// error from every writer, before anything is written, where BibTeX, RIS
+// and CSL-JSON dropped the bad bytes and cited "Caf\xe9" as "Caf"; a
+// Writer writes nothing for it and goes on.
+func TestNotUTF8(t *testing.T) {
+	one := &talk.Talk{Title: "Fine", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}}
+	bad := &talk.Talk{Title: "Caf\xe9", Speakers: []talk.Speaker{{Name: "Jos\xe9"}}, Origin: talk.Origin{Path: "cafe.json"}}
+	const msg = `cafe.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`
+	var b bytes.Buffer
+	var got []string
+	add := func(err error) {
+		var te *talk.TextError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &te)))
+	}
+	for _, f := range []Format{BibTeX, BibLaTeX, RIS, CSLJSON} {
+		add(WriteAll(&b, f, []*talk.Talk{one, bad}, Options{}))
+	}
+	add(WriteCSLJSON(&b, bad, one))
+	add(WriteBibTeX(&b, bad, Options{}))
+	add(WriteBibLaTeX(&b, bad, Options{}))
+	add(WriteRIS(&b, bad))
+	style, err := csl.BuiltinStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := csl.New(style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Reference(pr, csl.Text, bad, Options{})
+	add(err)
+	want := make([]string, 9)
+	for i := range want {
+		want[i] = msg
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+
+	w := NewWriter(&b, BibTeX, Options{})
+	got = []string{fmt.Sprint(w.Write(one)), fmt.Sprint(w.Write(bad) != nil), fmt.Sprint(w.Write(one)), fmt.Sprint(w.Close())}
+	if diff := cmp.Diff([]string{"<nil>", "true", "<nil>", "<nil>"}, got); diff != "" {
+		t.Errorf("Writer (-want +got):\n%s", diff)
+	}
+	var again bytes.Buffer
+	if err := WriteAll(&again, BibTeX, []*talk.Talk{one, one}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(again.String(), b.String()); diff != "" {
+		t.Errorf("Writer output with a bad talk in between (-want +got):\n%s", diff)
+	}
+}

@@ -32,12 +32,17 @@ import (
 // person. An asterisk is written as it is in every tag: the RIS
 // specification of Reference Manager forbade it in AU and KW, but Zotero
 // and citation-js read it as any other character, and no other form
-// would keep "A* search" or "C*" as they are. Only errors from w are
-// returned, and a [*talk.NilError] for a nil t.
+// would keep "A* search" or "C*" as they are. It returns what
+// [WriteBibTeX] returns.
 func WriteRIS(w io.Writer, t *talk.Talk) error {
-	if t == nil {
-		return &talk.NilError{Package: "cite", What: "talk"}
+	if err := checkTalk(t, -1); err != nil {
+		return err
 	}
+	return writeRIS(w, t)
+}
+
+// writeRIS is WriteRIS of a talk checkTalk has passed.
+func writeRIS(w io.Writer, t *talk.Talk) error {
 	var b strings.Builder
 	tag := func(tag, value string) {
 		if value = clean(value); value != "" {

@@ -87,16 +87,23 @@ func NewWriter(w io.Writer, f Format, opt Options) *Writer {
 // Write writes one talk. After an error from the underlying writer, Write
 // and Close return that error and write nothing more. A nil t is a
 // [*talk.NilError] naming its place among the talks given to Write,
-// nil ones too ("talks[3]"); nothing is written for it, and w can go on.
+// nil ones too ("talks[3]"), and text that is not UTF-8 is
+// [talk.Talk.CheckUTF8]'s error; nothing is written for either, and w
+// can go on.
 func (w *Writer) Write(t *talk.Talk) error {
 	if w.err != nil {
 		return w.err
 	}
 	i := w.given
 	w.given++
-	if t == nil {
-		return &talk.NilError{Package: "cite", What: fmt.Sprintf("talks[%d]", i)}
+	if err := checkTalk(t, i); err != nil {
+		return err
 	}
+	return w.write(t)
+}
+
+// write is Write of a talk checkTalk has passed, while w.err is nil.
+func (w *Writer) write(t *talk.Talk) error {
 	key := w.keys.Key(t)
 	switch w.f {
 	case BibTeX, BibLaTeX:
@@ -106,12 +113,12 @@ func (w *Writer) Write(t *talk.Talk) error {
 		opt := w.opt
 		opt.Key = key
 		if w.err == nil && w.f == BibTeX {
-			w.err = WriteBibTeX(w.w, t, opt)
+			w.err = writeBibTeX(w.w, t, opt)
 		} else if w.err == nil {
-			w.err = WriteBibLaTeX(w.w, t, opt)
+			w.err = writeBibLaTeX(w.w, t, opt)
 		}
 	case RIS:
-		w.err = WriteRIS(w.w, t)
+		w.err = writeRIS(w.w, t)
 	case CSLJSON:
 		sep := ",\n"
 		if w.n == 0 {
@@ -152,19 +159,37 @@ func (w *Writer) Close() error {
 var errClosed = errors.New("cite: the Writer is closed")
 
 // WriteAll writes talks to w in format f, with unique keys, as a
-// [Writer] does. A nil talk is a [*talk.NilError] naming its index,
+// [Writer] does. A nil talk is a [*talk.NilError] naming its index, and a
+// talk with text that is not UTF-8 is [talk.Talk.CheckUTF8]'s error,
 // found before anything is written.
 func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
-	if err := talk.FirstNil("cite", talks); err != nil {
-		return err
+	for i, t := range talks {
+		if err := checkTalk(t, i); err != nil {
+			return err
+		}
 	}
 	cw := NewWriter(w, f, opt)
 	for _, t := range talks {
-		if err := cw.Write(t); err != nil {
+		if err := cw.write(t); err != nil {
 			return err
 		}
 	}
 	return cw.Close()
+}
+
+// checkTalk returns what every writer refuses of t before it writes
+// anything of it: a nil t, named "talk", or by its index i among the
+// talks given when i >= 0 ("talks[3]"), and text that is not UTF-8, which
+// the writers would drop.
+func checkTalk(t *talk.Talk, i int) error {
+	if t == nil {
+		what := "talk"
+		if i >= 0 {
+			what = fmt.Sprintf("talks[%d]", i)
+		}
+		return &talk.NilError{Package: "cite", What: what}
+	}
+	return t.CheckUTF8()
 }
 
 func writeString(w io.Writer, s string) error {
