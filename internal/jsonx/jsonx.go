@@ -419,6 +419,23 @@ func NotUTF8(data []byte) *SyntaxError {
 	return &SyntaxError{Offset: 0, Msg: "invalid JSON: " + msg}
 }
 
+// FirstNotUTF8 returns the offset of the first byte of data that does
+// not begin a valid UTF-8 sequence, or -1 when data is UTF-8: where a
+// decoder of JSON would put U+FFFD without a word.
+func FirstNotUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
 // explained is err, a syntax error in data, or the error that explains
 // it better: that data is empty, or only white space, which "unexpected
 // end of input" says as if something had been cut off; or that it is

@@ -683,8 +683,17 @@ func leadingInt(s string) string {
 
 // ParseItems reads a CSL-JSON array of items (or a single item object).
 // A malformed item is reported as an *ItemError with the line and column
-// of a syntax error, or else where the item starts.
+// of a syntax error, or else where the item starts. Input that is not
+// UTF-8 (Latin-1, UTF-16, a byte order mark) is an *ItemError where it
+// stops being UTF-8, not text with U+FFFD in place of its bad bytes.
 func ParseItems(data []byte) ([]*Item, error) {
+	if e := jsonx.NotUTF8(data); e != nil {
+		return nil, &ItemError{Line: 1, Column: 1, Message: e.Msg}
+	}
+	if off := jsonx.FirstNotUTF8(data); off >= 0 {
+		line, col := position(data, int64(off))
+		return nil, &ItemError{Line: line, Column: col, Message: fmt.Sprintf("invalid UTF-8 (byte %#02x); CSL-JSON must be UTF-8", data[off])}
+	}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
 		var it Item

@@ -35,6 +35,11 @@ func TestParseItemsErrors(t *testing.T) {
 			`csl: item "a" (1:2) /editor/2: a name must be an object`},
 		// null was read as an empty item, without a word.
 		{"null item", "[{\"id\":\"a\"},\n null]", `csl: item (2:2): want an object, got null`},
+		// Text that is not UTF-8 was read with U+FFFD in place of its
+		// bad bytes, without a word.
+		{"Latin-1", "[{\"id\":\"a\",\n  \"title\":\"Caf\xe9\"}]", `csl: item (2:15): invalid UTF-8 (byte 0xe9); CSL-JSON must be UTF-8`},
+		{"byte order mark", "\ufeff[{\"id\":\"a\"}]", `csl: item (1:1): invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
+		{"UTF-16", "[\x00{\x00}\x00]\x00", `csl: item (1:1): invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := csl.ParseItems([]byte(tt.in))
