@@ -33,6 +33,27 @@ func BenchmarkParseJSON(b *testing.B) {
 	}
 }
 
+// BenchmarkCheckUTF8 checks the seed talk's text, as every renderer does
+// before it writes the talk: the cost each page, graph and citation pays.
+func BenchmarkCheckUTF8(b *testing.B) {
+	const path = "europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json"
+	src, err := os.ReadFile("../testdata/pyvideo/" + path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tk, err := pyvideo.ParseTalk(src, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tk.CheckUTF8(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkLanguageValid checks a lone primary subtag, as most talks'
 // languages are, and a tag with a region.
 func BenchmarkLanguageValid(b *testing.B) {

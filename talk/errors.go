@@ -113,6 +113,21 @@ func FirstNil(pkg string, talks []*Talk) error {
 	return nil
 }
 
+// CheckTalks returns what a writer of the package pkg refuses before it
+// writes anything of talks: a [*NilError] naming the first nil talk
+// ("talks[3]"), or else the first [Talk.CheckUTF8] error among them.
+func CheckTalks(pkg string, talks []*Talk) error {
+	if err := FirstNil(pkg, talks); err != nil {
+		return err
+	}
+	for _, t := range talks {
+		if err := t.CheckUTF8(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // TextError reports a string of the model that is not UTF-8: "Caf\xe9",
 // Latin-1 read as it was, or a title cut in the middle of a character.
 // A writer of JSON would write U+FFFD in place of each bad byte, so that

@@ -3,6 +3,7 @@ package cite
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -42,6 +43,9 @@ func FuzzBibTeX(f *testing.F) {
 	addFuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, title, subtitle, name, abstract, tag, url string) {
 		tk := fuzzTalk(title, subtitle, name, abstract, tag, url)
+		if refusedNotUTF8(t, tk, func(b *bytes.Buffer) error { return WriteAll(b, BibTeX, []*talk.Talk{tk, tk}, Options{}) }) {
+			return
+		}
 		for _, c := range []struct {
 			format Format
 			opt    Options
@@ -68,8 +72,12 @@ func FuzzBibTeX(f *testing.F) {
 func FuzzRIS(f *testing.F) {
 	addFuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, title, subtitle, name, abstract, tag, url string) {
+		tk := fuzzTalk(title, subtitle, name, abstract, tag, url)
+		if refusedNotUTF8(t, tk, func(b *bytes.Buffer) error { return WriteRIS(b, tk) }) {
+			return
+		}
 		var b bytes.Buffer
-		if err := WriteRIS(&b, fuzzTalk(title, subtitle, name, abstract, tag, url)); err != nil {
+		if err := WriteRIS(&b, tk); err != nil {
 			t.Fatal(err)
 		}
 		if p := checkRIS(b.String()); len(p) > 0 {
@@ -351,4 +359,20 @@ func FuzzCSLJSONItem(f *testing.F) {
 			t.Errorf("(-encoding/json +appendCSLItem):\n%s", diff)
 		}
 	})
+}
+
+// refusedNotUTF8 reports whether tk holds text that is not UTF-8, after
+// checking that write refuses it with tk.CheckUTF8's error and writes
+// nothing, as every writer does.
+func refusedNotUTF8(t *testing.T, tk *talk.Talk, write func(*bytes.Buffer) error) bool {
+	t.Helper()
+	notUTF8 := tk.CheckUTF8()
+	if notUTF8 == nil {
+		return false
+	}
+	var b bytes.Buffer
+	if err := write(&b); fmt.Sprint(err) != notUTF8.Error() || b.Len() != 0 {
+		t.Fatalf("text not UTF-8: error %v, wrote %q; want %v and nothing", err, b.String(), notUTF8)
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/talkmeta/talkmeta/talk"
@@ -18,8 +19,12 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("[ref]\n\n[ref]: javascript:alert(1) \"t\"\n\n[ok]: https://example.org")
 	var r html.Renderer
 	f.Fuzz(func(t *testing.T, desc string) {
+		tk := &talk.Talk{Title: "T", Description: desc, Markup: talk.Markdown}
+		if refusedNotUTF8(t, &r, tk) {
+			return
+		}
 		var b bytes.Buffer
-		if err := r.WriteTalk(&b, &talk.Talk{Title: "T", Description: desc, Markup: talk.Markdown}, html.PageOptions{}); err != nil {
+		if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if problem := unsafePage(b.Bytes()); problem != "" {
@@ -49,6 +54,9 @@ func FuzzPage(f *testing.F) {
 		// In a room at the event's place, and at a place of its own.
 		for _, place := range []talk.Place{{Room: speaker}, {Venue: tag, Room: link, City: speaker, Region: title, Country: tag}} {
 			tk.Place = place
+			if refusedNotUTF8(t, &r, tk) {
+				continue
+			}
 			var b bytes.Buffer
 			if err := r.WriteTalk(&b, tk, html.PageOptions{}); err != nil {
 				t.Fatal(err)
@@ -58,4 +66,20 @@ func FuzzPage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// refusedNotUTF8 reports whether tk holds text that is not UTF-8, after
+// checking that r refuses its page with tk.CheckUTF8's error and writes
+// nothing, where it wrote the bytes into the page.
+func refusedNotUTF8(t *testing.T, r *html.Renderer, tk *talk.Talk) bool {
+	t.Helper()
+	notUTF8 := tk.CheckUTF8()
+	if notUTF8 == nil {
+		return false
+	}
+	var b bytes.Buffer
+	if err := r.WriteTalk(&b, tk, html.PageOptions{}); fmt.Sprint(err) != notUTF8.Error() || b.Len() != 0 {
+		t.Fatalf("text not UTF-8: error %v, wrote %q; want %v and nothing", err, b.String(), notUTF8)
+	}
+	return true
 }

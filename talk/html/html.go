@@ -233,10 +233,11 @@ func recordLink(u, text string) link {
 
 // WriteTalk writes t's page to w, with its speakers and event linked to
 // their pages where the Renderer's URLs place them. A nil t is a
-// [*talk.NilError], and nothing is written.
+// [*talk.NilError], text that is not UTF-8 is [talk.Talk.CheckUTF8]'s
+// error, and nothing is written.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
-	if t == nil {
-		return &talk.NilError{Package: "html", What: "talk"}
+	if err := checkPage(t, t == nil, "talk", nil); err != nil {
+		return err
 	}
 	if err := r.checkBase(); err != nil {
 		return err

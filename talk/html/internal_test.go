@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"os"
 	"slices"
@@ -61,7 +62,8 @@ func FuzzPartMayHoldForbidden(f *testing.F) {
 
 // FuzzGraphMayHoldForbidden holds graphMayHoldForbidden, which counts on
 // talk/jsonld's escaping, to partMayHoldForbidden over the graphs of talks
-// with arbitrary text in the fields a graph shows.
+// with arbitrary text in the fields a graph shows; text that is not
+// UTF-8 is refused before anything is written, with CheckUTF8's error.
 func FuzzGraphMayHoldForbidden(f *testing.F) {
 	for _, s := range [][2]string{{"Yury Selivanov", "async/await"}, {"a\x01\x7f\u0085", "\ufdd0\uffff"}, {"\U0001fffe \U0010ffff", "\U0001f600"},
 		{"\xc20 \xc2", "\xef\xb7 \xf0\x9f"}, {"\u00b7 \uff0c", "\u2028 <&>"}} {
@@ -77,6 +79,12 @@ func FuzzGraphMayHoldForbidden(f *testing.F) {
 		}
 		for _, base := range []string{"", b} {
 			graph, _, err := jsonld.Marshal(tk, jsonld.Options{BaseURL: base})
+			if notUTF8 := tk.CheckUTF8(); notUTF8 != nil {
+				if fmt.Sprint(err) != notUTF8.Error() || graph != nil {
+					t.Fatalf("text not UTF-8: error %v, graph %q; want %v and nothing", err, graph, notUTF8)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

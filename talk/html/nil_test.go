@@ -106,3 +106,39 @@ func TestBadBaseURL(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestNotUTF8: a talk, event or speaker whose text is not UTF-8, or such
+// a talk among an event's or a speaker's, is its CheckUTF8 error, where
+// the page held the bad bytes and was malformed HTML; nothing is written.
+func TestNotUTF8(t *testing.T) {
+	bad := &talk.Talk{Title: "Caf\xe9", Origin: talk.Origin{Path: "cafe.json"}}
+	talks := []*talk.Talk{{ID: "a", Title: "A"}, bad}
+	const talkErr = `cafe.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`
+	var r html.Renderer
+	var b bytes.Buffer
+	var got []string
+	add := func(err error) {
+		var te *talk.TextError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &te)))
+	}
+	add(r.WriteTalk(&b, bad, html.PageOptions{}))
+	add(r.WriteEvent(&b, &talk.Event{Title: "E", Place: talk.Place{City: "M\xfcnchen"}}, nil, html.PageOptions{}))
+	add(r.WriteEvent(&b, &talk.Event{Title: "E"}, talks, html.PageOptions{}))
+	add(r.WriteSpeaker(&b, &talk.Speaker{Name: "S", Bio: "na\xefve"}, nil, html.PageOptions{}))
+	add(r.WriteSpeaker(&b, &talk.Speaker{Name: "S"}, talks, html.PageOptions{}))
+	add(r.WriteIndex(&b, []html.IndexEntry{{Event: talk.Event{Title: "E"}}, {Event: talk.Event{Title: "\xff"}}}, html.PageOptions{}))
+	want := []string{
+		talkErr,
+		`/place/city: talk: "M\xfcnchen" is not UTF-8 text (byte 0xfc at offset 1); convert it to UTF-8 true`,
+		talkErr,
+		`/bio: talk: "na\xefve" is not UTF-8 text (byte 0xef at offset 2); convert it to UTF-8 true`,
+		talkErr,
+		`/title: talk: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8 true`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+}

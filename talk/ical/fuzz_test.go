@@ -3,6 +3,7 @@ package ical_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -37,6 +38,14 @@ func FuzzWriteTalk(f *testing.F) {
 		}
 		var b bytes.Buffer
 		err := ical.WriteTalk(&b, tk, ical.Options{Stamp: stamp})
+		if notUTF8 := tk.CheckUTF8(); notUTF8 != nil {
+			// Text iCalendar cannot hold: the error naming it, and
+			// nothing written.
+			if fmt.Sprint(err) != notUTF8.Error() || b.Len() != 0 {
+				t.Fatalf("text not UTF-8: error %v, wrote %d bytes; want %v and nothing", err, b.Len(), notUTF8)
+			}
+			return
+		}
 		if _, known := tzdb.Load(zone); zone != "" && !known {
 			// A zone the database lacks: an error naming it, and
 			// nothing written.

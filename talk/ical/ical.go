@@ -186,7 +186,8 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // an [*UndatedError], by file and ID, which is returned after the rest is
 // written.
 //
-// A nil talk is a [*talk.NilError] naming its index, a start (or the
+// A nil talk is a [*talk.NilError] naming its index, text that is not
+// UTF-8 (which iCalendar requires) [talk.Talk.CheckUTF8]'s error, a start (or the
 // Options.Stamp) whose year iCalendar cannot write is a [*RangeError], a
 // date-time whose event's time zone the zone database lacks a
 // [*ZoneError], and a negative duration an error wrapping a
@@ -217,13 +218,13 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 	}
 	var events []planned
 	var loaded zone.Memo // the talks' zone, which they mostly share
+	if err := talk.CheckTalks("ical", talks); err != nil {
+		return err
+	}
 	if err := checkYear(stampOf(opt), "DTSTAMP", "", ""); err != nil {
 		return err
 	}
 	for i, t := range talks {
-		if t == nil {
-			return &talk.NilError{Package: "ical", What: fmt.Sprintf("talks[%d]", i)}
-		}
 		s, ok, known := startOf(t, &loaded)
 		if !known {
 			return &ZoneError{ID: name(t.ID, t.Title), Path: t.Origin.Path, Index: i, Zone: t.Event.TimeZone}
@@ -290,7 +291,8 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 // that ends on 9999-12-31, where that would leave the four-digit years:
 // it gets its DURATION in days instead, as a day-only talk does.
 //
-// A nil e is a [*talk.NilError]. A date whose year iCalendar cannot
+// A nil e is a [*talk.NilError], and text that is not UTF-8
+// [talk.Event.CheckUTF8]'s error. A date whose year iCalendar cannot
 // write is a [*RangeError], and nothing is written; so is an event whose
 // last day is before its first, whose end would come before its
 // DTSTART. An event without a first day (a Start of year or month
@@ -299,6 +301,9 @@ func WriteCalendar(w io.Writer, talks []*talk.Talk, opt Options) error {
 func WriteEvent(w io.Writer, e *talk.Event, opt Options) error {
 	if e == nil {
 		return &talk.NilError{Package: "ical", What: "event"}
+	}
+	if err := e.CheckUTF8(); err != nil {
+		return err
 	}
 	first, last := e.Start.Day(), e.End.Day()
 	if last.IsZero() {

@@ -317,6 +317,33 @@ func TestNil(t *testing.T) {
 	}
 }
 
+// TestNotUTF8: a talk or an event whose text is not UTF-8, which
+// iCalendar requires, is its CheckUTF8 error, where the calendar held the
+// bad bytes; nothing is written.
+func TestNotUTF8(t *testing.T) {
+	bad := testTalks()[0]
+	bad.Speakers = append(bad.Speakers, talk.Speaker{Name: "Jos\xe9"})
+	var b bytes.Buffer
+	var got []string
+	var te *talk.TextError
+	for _, err := range []error{
+		ical.WriteCalendar(&b, []*talk.Talk{testTalks()[0], bad}, ical.Options{Stamp: stamp}),
+		ical.WriteTalk(&b, bad, ical.Options{Stamp: stamp}),
+		ical.WriteEvent(&b, &talk.Event{ID: "e", Title: "Caf\xe9", Start: talk.MustParseDate("2024-03-05")}, ical.Options{Stamp: stamp}),
+	} {
+		got = append(got, fmt.Sprint(err, " ", errors.As(err, &te)))
+	}
+	speakerErr := fmt.Sprintf(`/speakers/%d/name: talk: "Jos\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`, len(bad.Speakers)-1)
+	want := []string{speakerErr, speakerErr,
+		`/title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+}
+
 // TestEventEndsBeforeStart: an event whose last day is before its first
 // would have its DTEND before its DTSTART, which RFC 5545 forbids: it is
 // a *RangeError naming the event and both days, and nothing is written.

@@ -81,10 +81,11 @@ func (e *IndentError) Error() string {
 }
 
 // Write writes t's graph to w and returns what is missing from it. A nil
-// t is a [*talk.NilError].
+// t is a [*talk.NilError], and text that is not UTF-8 is
+// [talk.Talk.CheckUTF8]'s error; nothing is written for either.
 func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
-	if t == nil {
-		return nil, &talk.NilError{Package: "jsonld", What: "talk"}
+	if err := checkPage(t, t == nil, "talk", nil); err != nil {
+		return nil, err
 	}
 	g := newGraph(t, opt)
 	b := bufpool.Get()
@@ -100,8 +101,8 @@ func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
 
 // Marshal returns t's graph; see [Write].
 func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
-	if t == nil {
-		return nil, nil, &talk.NilError{Package: "jsonld", What: "talk"}
+	if err := checkPage(t, t == nil, "talk", nil); err != nil {
+		return nil, nil, err
 	}
 	g := newGraph(t, opt)
 	var b bytes.Buffer

@@ -48,3 +48,40 @@ func TestNil(t *testing.T) {
 		t.Errorf("wrote %q", b.String())
 	}
 }
+
+// TestNotUTF8: a talk, event or speaker whose text is not UTF-8, or such
+// a talk among an event's or a speaker's, is its CheckUTF8 error, where
+// the graph held U+FFFD in place of the bad bytes; nothing is written.
+func TestNotUTF8(t *testing.T) {
+	bad := &talk.Talk{Title: "Caf\xe9", Origin: talk.Origin{Path: "cafe.json"}}
+	talks := []*talk.Talk{{ID: "a", Title: "A"}, bad}
+	const talkErr = `cafe.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`
+	var b bytes.Buffer
+	var got []string
+	add := func(err error) {
+		var te *talk.TextError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &te)))
+	}
+	_, _, err := jsonld.Marshal(bad, jsonld.Options{})
+	add(err)
+	_, err = jsonld.Write(&b, bad, jsonld.Options{})
+	add(err)
+	_, err = jsonld.MarshalEvent(&talk.Event{Series: "\xff"}, nil, jsonld.Options{})
+	add(err)
+	add(jsonld.WriteEvent(&b, &talk.Event{}, talks, jsonld.Options{}))
+	_, err = jsonld.MarshalSpeaker(&talk.Speaker{Name: "S"}, talks, jsonld.Options{})
+	add(err)
+	add(jsonld.WriteSpeaker(&b, &talk.Speaker{Name: "\xff"}, nil, jsonld.Options{}))
+	want := []string{
+		talkErr, talkErr,
+		`/series: talk: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8 true`,
+		talkErr, talkErr,
+		`/name: talk: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8 true`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+}

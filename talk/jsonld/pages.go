@@ -10,7 +10,7 @@ import (
 
 // WriteEvent writes the graph of an event page to w: see [MarshalEvent].
 func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) error {
-	if err := checkNil(e == nil, "event", talks); err != nil {
+	if err := checkPage(e, e == nil, "event", talks); err != nil {
 		return err
 	}
 	return write(w, eventNodes(e, talks, opt), opt, pageGraphSize)
@@ -22,9 +22,10 @@ func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) err
 // performers and, with Options.TalkURL, its page, so that a consumer
 // merges what the event's page and the talks' pages say.
 //
-// A nil e, or a nil talk, is a [*talk.NilError] naming it ("talks[3]").
+// A nil e, or a nil talk, is a [*talk.NilError] naming it ("talks[3]"),
+// and text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error.
 func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error) {
-	if err := checkNil(e == nil, "event", talks); err != nil {
+	if err := checkPage(e, e == nil, "event", talks); err != nil {
 		return nil, err
 	}
 	return marshal(eventNodes(e, talks, opt), opt, pageGraphSize)
@@ -45,7 +46,7 @@ func eventNodes(ev *talk.Event, talks []*talk.Talk, opt Options) func(*encoder) 
 // WriteSpeaker writes the graph of a speaker page to w: see
 // [MarshalSpeaker].
 func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options) error {
-	if err := checkNil(s == nil, "speaker", talks); err != nil {
+	if err := checkPage(s, s == nil, "speaker", talks); err != nil {
 		return err
 	}
 	return write(w, speakerNodes(s, talks, opt), opt, pageGraphSize)
@@ -55,9 +56,10 @@ func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options)
 // graph, with the same @id, and with their biography) and the talks they
 // gave, as performerIn, each as in [MarshalEvent].
 //
-// A nil s, or a nil talk, is a [*talk.NilError] naming it ("talks[3]").
+// A nil s, or a nil talk, is a [*talk.NilError] naming it ("talks[3]"),
+// and text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error.
 func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
-	if err := checkNil(s == nil, "speaker", talks); err != nil {
+	if err := checkPage(s, s == nil, "speaker", talks); err != nil {
 		return nil, err
 	}
 	return marshal(speakerNodes(s, talks, opt), opt, pageGraphSize)
@@ -136,13 +138,18 @@ func (g *graph) partRefs(e *encoder, t *talk.Talk, parts []talk.Talk, parent, pr
 	return found
 }
 
-// checkNil reports a nil page record (isNil, named what) or a nil talk,
-// which the graph would dereference part-way through.
-func checkNil(isNil bool, what string, talks []*talk.Talk) error {
+// checkPage reports what a graph of record refuses before it writes
+// anything: a nil record (isNil, named what) or a nil talk, which the
+// graph would dereference part-way through, and text that is not UTF-8
+// in either, which JSON would hold as U+FFFD.
+func checkPage(record interface{ CheckUTF8() error }, isNil bool, what string, talks []*talk.Talk) error {
 	if isNil {
 		return &talk.NilError{Package: "jsonld", What: what}
 	}
-	return talk.FirstNil("jsonld", talks)
+	if err := record.CheckUTF8(); err != nil {
+		return err
+	}
+	return talk.CheckTalks("jsonld", talks)
 }
 
 // pageGraphSize is about how long an event's or a speaker's graph is, for
