@@ -421,7 +421,7 @@ func NotUTF8(data []byte) *SyntaxError {
 
 // FirstNotUTF8 returns the offset of the first byte of data that does
 // not begin a valid UTF-8 sequence, or -1 when data is UTF-8: where a
-// decoder of JSON would put U+FFFD without a word.
+// decoder of JSON (or YAML) would put U+FFFD without a word.
 func FirstNotUTF8(data []byte) int {
 	if utf8.Valid(data) {
 		return -1

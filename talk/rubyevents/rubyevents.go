@@ -10,7 +10,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -131,25 +130,12 @@ func (f *file) syntaxError(data []byte, err error) {
 		// go-yaml decodes the input ahead of the token it reads, and
 		// says where that token is: the bad byte's place is ours to
 		// find.
-		if off := invalidUTF8(data); off >= 0 {
+		if off := jsonx.FirstNotUTF8(data); off >= 0 {
 			line, col = jsonx.Position(data, int64(off))
 			msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
 		}
 	}
 	*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
-}
-
-// invalidUTF8 returns the offset of the first byte of data that is not
-// valid UTF-8, or -1.
-func invalidUTF8(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // countNodes returns the number of nodes in n's tree, not following
