@@ -299,14 +299,14 @@ func (m *mapper) schedule(root *node) *Schedule {
 			// the days' rooms: this reader does not map that form, so
 			// its items must not vanish without a word.
 			if !mem.value.isEmpty() && !(mem.value.kind == arrayNode && len(mem.value.items) == 0) {
-				m.add(mem.value, ptr, "events: the items of the c3voc schedule 2 form (schema2.json), which this reader does not import as talks; they are kept in the event's Extra \"events\": export the schedule in the schema.json form (items in conference.days[].rooms) to import them")
+				m.add(mem.value, ptr, "%sthe items of the c3voc schedule 2 form (schema2.json), which this reader does not import as talks; they are kept in the event's Extra \"events\": export the schedule in the schema.json form (items in conference.days[].rooms) to import them", m.member(ptr))
 			}
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		case "rooms":
 			// Where older exports put the rooms, which the schema
 			// forbids: WriteXML reads the conference's rooms for their
 			// guids, not these, which are kept as schedule_rooms.
-			m.add(mem.value, ptr, "rooms: the rooms belong in the conference")
+			m.add(mem.value, ptr, "%sthe rooms belong in the conference", m.member(ptr))
 			setExtra(&ev.Extra, scheduleFields, "schedule_", mem.name, mem.value)
 		default:
 			m.wantShape(mem.value, ptr, scheduleShapes)
@@ -495,16 +495,17 @@ func (m *mapper) date(v *node, ptr string, extra *map[string]json.RawMessage, na
 	}
 	d, err := talk.ParseDate(s)
 	if err != nil {
-		m.dateError(v, ptr, name, err)
+		m.dateError(v, ptr, err)
 		unparsed(extra, name, v)
 	}
 	return d
 }
 
-// dateError reports err, talk.ParseDate's refusal of the member name's
-// value v at ptr, in the talk package's words under the member's name.
-func (m *mapper) dateError(v *node, ptr, name string, err error) {
-	m.addCause(v, ptr, err, "%s: %s", m.name(name), strings.TrimPrefix(err.Error(), "talk: "))
+// dateError reports err, talk.ParseDate's refusal of the value v at
+// ptr, in the talk package's words, after the member's name where the
+// error has no pointer to say it (see member).
+func (m *mapper) dateError(v *node, ptr string, err error) {
+	m.addCause(v, ptr, err, "%s%s", m.member(ptr), strings.TrimPrefix(err.Error(), "talk: "))
 }
 
 func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
@@ -540,10 +541,10 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				date, err = talk.ParseDate(s)
 				switch {
 				case err != nil:
-					m.dateError(v, dptr+"/date", "date", err)
+					m.dateError(v, dptr+"/date", err)
 					date = talk.Date{}
 				case date.Precision() != talk.Day:
-					m.add(v, dptr+"/date", "date: %q is not a day (want YYYY-MM-DD)", s)
+					m.add(v, dptr+"/date", "%s%q is not a day (want YYYY-MM-DD)", m.member(dptr+"/date"), s)
 					date = talk.Date{}
 				}
 			}
@@ -554,7 +555,7 @@ func (m *mapper) days(days *node, ptr string, ev *talk.Event) []*talk.Talk {
 				if s, ok := m.text(v, dptr+"/"+name); ok && s != "" {
 					d, err := talk.ParseDate(s)
 					if err != nil {
-						m.dateError(v, dptr+"/"+name, name, err)
+						m.dateError(v, dptr+"/"+name, err)
 					} else if name == "day_start" {
 						start = d
 					} else {
@@ -1038,7 +1039,7 @@ func (m *mapper) pastMidnight(prev, t *talk.Talk, v *node, p string) {
 	if prev == nil || v == nil || !t.Recorded.Time().Before(prev.Recorded.Time()) {
 		return
 	}
-	m.add(v, p, "start: %s is listed after %s in its room, but the day gives no day_start (nor the conference a day_change) to say whether it is past midnight; read as %s: give the day's start and end to place it", t.Recorded.Time().Format("15:04"), prev.Recorded.Time().Format("15:04"), t.Recorded)
+	m.add(v, p, "%s%s is listed after %s in its room, but the day gives no day_start (nor the conference a day_change) to say whether it is past midnight; read as %s: give the day's start and end to place it", m.member(p), t.Recorded.Time().Format("15:04"), prev.Recorded.Time().Format("15:04"), t.Recorded)
 }
 
 // inDay reports a talk whose time, read from the member name at v, falls

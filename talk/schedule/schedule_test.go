@@ -446,7 +446,7 @@ func TestSharedInvalid(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		"invalid-example.json:59:16: /schedule/rooms: schedule: rooms: the rooms belong in the conference",
+		"invalid-example.json:59:16: /schedule/rooms: schedule: the rooms belong in the conference",
 		"invalid-example.json:23:25: /schedule/conference/days/0/rooms/Winterchaos/0/id: schedule: want a positive integer, got \"2814\"",
 		"invalid-example.json:43:29: /schedule/conference/days/0/rooms/Winterchaos/0/persons/0/id: schedule: want an integer, got string",
 	}
@@ -605,10 +605,10 @@ func TestDateErrors(t *testing.T) {
 		}
 	}
 	want := []string{
-		`s.json:1:85: /schedule/conference/start: schedule: start: "2016-13-01" is not a real date [true]`,
-		`s.json:2:33: /schedule/conference/days/0/date: schedule: date: "2016-02-30" is not a real date [true]`,
-		`s.json:2:60: /schedule/conference/days/0/day_start: schedule: day_start: "2016-02-29T25:00:00" is not a real time of day [true]`,
-		`s.json:3:92: /schedule/conference/days/0/rooms/R/0/date: schedule: date: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
+		`s.json:1:85: /schedule/conference/start: schedule: "2016-13-01" is not a real date [true]`,
+		`s.json:2:33: /schedule/conference/days/0/date: schedule: "2016-02-30" is not a real date [true]`,
+		`s.json:2:60: /schedule/conference/days/0/day_start: schedule: "2016-02-29T25:00:00" is not a real time of day [true]`,
+		`s.json:3:92: /schedule/conference/days/0/rooms/R/0/date: schedule: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
 		`s.xml:1:59: schedule: start: "2016-13-01" is not a real date [true]`,
 		`s.xml:2:1: schedule: date: "2016-02-30" is not a real date [true]`,
 		`s.xml:2:116: schedule: date: "2016-02-30T10:00:00+01:00" is not a real date [true]`,
@@ -1231,8 +1231,8 @@ func TestDayDateNotADay(t *testing.T) {
   {"index": 2, "date": "2016-02-29T10:00:00+01:00"}]}}}`
 	_, err := schedule.ParseJSON([]byte(in), "d.json")
 	checkErrors(t, err, []string{
-		`d.json:2:24: /schedule/conference/days/0/date: schedule: date: "2016-02" is not a day (want YYYY-MM-DD)`,
-		`d.json:3:24: /schedule/conference/days/1/date: schedule: date: "2016-02-29T10:00:00+01:00" is not a day (want YYYY-MM-DD)`,
+		`d.json:2:24: /schedule/conference/days/0/date: schedule: "2016-02" is not a day (want YYYY-MM-DD)`,
+		`d.json:3:24: /schedule/conference/days/1/date: schedule: "2016-02-29T10:00:00+01:00" is not a day (want YYYY-MM-DD)`,
 	})
 }
 
@@ -1637,6 +1637,38 @@ func TestReaderParse(t *testing.T) {
 		"pair.json: pair.json: schedule size 5585 exceeds the limit of 100, LimitError true",
 		"pair.xml: 4 talks, <nil>",
 		"pair.xml: pair.xml: schedule size 4708 exceeds the limit of 100, LimitError true",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestPastMidnightWords: an item listed after a later one in its room, on
+// a day that does not say when it starts, is reported under the member's
+// name in XML, and under its pointer alone in JSON, which names it.
+func TestPastMidnightWords(t *testing.T) {
+	js := `{"schedule": {"version": "1", "conference": {"acronym": "c", "title": "C",
+  "days": [{"index": 1, "date": "2016-03-01", "rooms": {"R": [
+    {"guid": "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "Late", "start": "23:00", "duration": "00:30", "room": "R"},
+    {"guid": "6e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", "title": "Later", "start": "00:30", "duration": "00:30", "room": "R"}]}}]}}}`
+	xml := `<schedule><conference><acronym>c</acronym><title>C</title></conference>
+<day index="1" date="2016-03-01"><room name="R"><event guid="5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>Late</title><start>23:00</start><duration>00:30</duration></event>
+<event guid="6e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10"><title>Later</title><start>00:30</start><duration>00:30</duration></event></room></day></schedule>`
+	const why = "00:30 is listed after 23:00 in its room, but the day gives no day_start (nor the conference a day_change) to say whether it is past midnight; read as 2016-03-01T00:30:00: give the day's start and end to place it"
+	var got []string
+	for _, in := range []struct{ name, data string }{{"s.json", js}, {"s.xml", xml}} {
+		_, err := schedule.Parse([]byte(in.data), in.name)
+		var list talk.ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("%s: %v is not a talk.ErrorList", in.name, err)
+		}
+		for _, e := range list {
+			got = append(got, e.Error())
+		}
+	}
+	want := []string{
+		"s.json:4:81: /schedule/conference/days/0/rooms/R/1/start: schedule: " + why,
+		"s.xml:3:72: schedule: start: " + why,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
