@@ -632,14 +632,14 @@ func TestWriteXMLRefuses(t *testing.T) {
 		{"nil schedule", nil, "schedule: schedule is nil"},
 		{"nil talk", &schedule.Schedule{Talks: []*talk.Talk{ok, nil}}, "schedule: talks[1] is nil"},
 		{"talk year", &schedule.Schedule{Talks: []*talk.Talk{ok, {ID: "g1", Recorded: y10k, Origin: talk.Origin{Path: "s.json"}}}},
-			`schedule: talks[1] "g1" (s.json): date: talk: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+			`schedule: talks[1] "g1" (s.json): date: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
 		{"event year", &schedule.Schedule{Event: talk.Event{ID: "c", End: y10k}},
-			`schedule: conference "c": end: talk: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+			`schedule: conference "c": end: "10000-01-01T10:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
 		{"negative duration", &schedule.Schedule{Talks: []*talk.Talk{{ID: "g3", Duration: -talk.Duration(time.Minute)}}},
-			`schedule: talks[0] "g3": duration: talk: "-PT1M" is negative; a talk's duration is zero (unknown) or more`},
+			`schedule: talks[0] "g3": duration: "-PT1M" is negative; a talk's duration is zero (unknown) or more`},
 		{"local date", &schedule.Schedule{Event: talk.Event{TimeZone: "Pacific/Kiritimati"},
 			Talks: []*talk.Talk{{ID: "g2", Recorded: talk.MustParseDate("9999-12-31T23:00:00Z")}}},
-			`schedule: talks[0] "g2": date: talk: "10000-01-01" (the talk's date in time zone "Pacific/Kiritimati") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
+			`schedule: talks[0] "g2": date: "10000-01-01" (the talk's date in time zone "Pacific/Kiritimati") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -246,7 +247,7 @@ func check(s *Schedule) error {
 		date   talk.Date
 	}{{"start", s.Event.Start}, {"end", s.Event.End}} {
 		if err := d.date.Check(); err != nil {
-			return fmt.Errorf("schedule: conference %q: %s: %w", s.Event.ID, d.member, err)
+			return about(fmt.Sprintf("conference %q: %s", s.Event.ID, d.member), err)
 		}
 	}
 	for i, t := range s.Talks {
@@ -254,14 +255,23 @@ func check(s *Schedule) error {
 			return &talk.NilError{Package: "schedule", What: "talks[" + strconv.Itoa(i) + "]"}
 		}
 		if err := t.Recorded.Check(); err != nil {
-			return fmt.Errorf("schedule: %s: date: %w", talkName(i, t), err)
+			return about(talkName(i, t)+": date", err)
 		}
 		if t.Duration < 0 { // would be written "00:00"
 			_, err := t.Duration.MarshalText()
-			return fmt.Errorf("schedule: %s: duration: %w", talkName(i, t), err)
+			return about(talkName(i, t)+": duration", err)
 		}
 	}
 	return nil
+}
+
+// about words err, the talk package's refusal of a value (a
+// *talk.DateError, a *talk.DurationError), as the problem of what, in
+// this package's words: "schedule: talks[1] "g1": date: "10000-01-01" has
+// a year outside ...", without the talk package's "talk: ". errors.As
+// finds err in it.
+func about(what string, err error) error {
+	return &errs.Worded{Msg: "schedule: " + what + ": " + strings.TrimPrefix(err.Error(), "talk: "), Cause: err}
 }
 
 // talkName names the talk s.Talks[i] in errors, by its place, guid and
@@ -392,7 +402,7 @@ func groupDays(s *Schedule) ([]*day, error) {
 		if d == nil {
 			d = newDay(len(f.days)+1, t, loc)
 			if !d.from.IsZero() && talk.DateTimeOf(d.from, false).Check() != nil {
-				return nil, fmt.Errorf("schedule: %s: date: %w", talkName(i, t),
+				return nil, about(talkName(i, t)+": date",
 					&talk.DateError{Text: d.from.Format("2006-01-02"), Reason: "(the talk's date in time zone " +
 						strconv.Quote(s.Event.TimeZone) + ") has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold"})
 			}
