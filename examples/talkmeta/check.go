@@ -49,7 +49,7 @@ func runCheck(e *env, args []string) int {
 	if *languages != "" {
 		var err error
 		if v.Languages, err = parseLanguages(*languages); err != nil {
-			return usageError(fs, "-languages: %v", err)
+			return usageError(fs, "-languages: %s", strings.TrimPrefix(err.Error(), "talk: "))
 		}
 	}
 	start := e.now()

@@ -148,7 +148,7 @@ func TestCheckLanguages(t *testing.T) {
 		"1 record (0 events, 1 talk): 0 errors, 0 warnings, in 0s",
 	}, nil)
 	wantResult(t, runCommand("", "check", "-languages", "eng,xx", videos), 2, nil, append([]string{
-		`talkmeta check: -languages: talk: "xx" is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`,
+		`talkmeta check: -languages: "xx" is not a known language code (want BCP 47, e.g. "en", or ISO 639-3, e.g. "eng")`,
 	}, checkUsageLines...))
 	wantResult(t, runCommand("", "check", "-languages", "en,,es", videos), 2, nil, append([]string{
 		`talkmeta check: -languages: an empty code in "en,,es"`,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	iofs "io/fs"
+	"strings"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -25,7 +26,7 @@ func runSlug(e *env, args []string) int {
 		// Slugger reads a code it does not know as English: a typo
 		// ("-lang dr") would give English slugs without a word.
 		if _, err := talk.ParseLanguage(*lang); err != nil {
-			return usageError(fs, "-lang: %v", err)
+			return usageError(fs, "-lang: %s", strings.TrimPrefix(err.Error(), "talk: "))
 		}
 	}
 	var slugify func(string) string
