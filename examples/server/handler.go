@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,11 +13,15 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/cite"
@@ -72,6 +77,74 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 		talks = append(talks, t)
 	}
 	return talks, errs
+}
+
+// loadDir reads the archive dir as load does, naming the files of its
+// talks and of its errors as the operator names them, below dir
+// ("corpus/chipy/videos/a.json"), where the reader names them within the
+// archive ("chipy/videos/a.json"), which is no file where the server was
+// started; it returns the errors as logLine words them.
+func loadDir(dir string) ([]*talk.Talk, []string) {
+	talks, errs := load(os.DirFS(dir))
+	for _, t := range talks {
+		t.Origin.Path = userPath(dir, t.Origin.Path)
+	}
+	lines := make([]string, len(errs))
+	for i, err := range errs {
+		lines[i] = logLine(dir, err)
+	}
+	return talks, lines
+}
+
+// userPath is the file p, slash-separated within the archive dir, as
+// the operator names it.
+func userPath(dir, p string) string {
+	return filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(p)))
+}
+
+// logLine words err, an error of reading the archive dir, for the log
+// as talkmeta's commands word it: the file first, named below dir,
+// without the reader's "pyvideo: " before it, nor the system call that
+// failed ("open"), neither of which the operator typed or can act on.
+func logLine(dir string, err error) string {
+	rename(dir, err)
+	for {
+		p, ok := err.(*errs.Prefixed)
+		if !ok {
+			break
+		}
+		err = p.Err
+	}
+	switch e := err.(type) {
+	case *fs.PathError:
+		return e.Path + ": " + e.Err.Error()
+	case *pyvideo.LayoutError:
+		return e.Path + ": " + e.Reason
+	}
+	return err.Error()
+}
+
+// rename names the files in err's tree as userPath does, in place: each
+// *talk.RecordError, *pyvideo.LayoutError, *osfs.NotRegularError and
+// *fs.PathError, which the errors wrapping them word anew when asked.
+func rename(dir string, err error) {
+	switch e := err.(type) {
+	case nil:
+	case *talk.RecordError:
+		e.Path = userPath(dir, e.Path)
+	case *pyvideo.LayoutError:
+		e.Path = userPath(dir, e.Path)
+	case *osfs.NotRegularError:
+		e.Name = filepath.FromSlash(userPath(dir, e.Name))
+	case *fs.PathError:
+		e.Path = filepath.FromSlash(userPath(dir, e.Path))
+	case interface{ Unwrap() []error }:
+		for _, inner := range e.Unwrap() {
+			rename(dir, inner)
+		}
+	default:
+		rename(dir, errors.Unwrap(err))
+	}
 }
 
 // handler serves an archive's pages; see the package documentation. Its

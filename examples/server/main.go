@@ -269,7 +269,7 @@ func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 // how many talks it read. An archive in which no talk can be read (one
 // moved away, or mid-copy) is an error, and what was served is kept.
 func (a *archiveServer) read() (int, error) {
-	talks, errs := load(os.DirFS(a.dir))
+	talks, errs := loadDir(a.dir)
 	read := time.Now()
 	for _, err := range errs {
 		fmt.Fprintln(a.log, err)

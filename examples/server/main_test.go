@@ -349,3 +349,52 @@ func TestLargeHeaders(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestReadLog: what the server cannot read, and the records it serves
+// elsewhere, are logged with each file first, named below the archive as
+// the operator named it, not within it, and without the reader's
+// "pyvideo: " or the system call that failed: "pyvideo: conf/videos/README:
+// ..." named a file the operator could not find from where the server
+// ran, and in other words than talkmeta's commands.
+func TestReadLog(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "archive")
+	files := map[string]string{
+		"conf/category.json":   `{"title": "Conf"}`,
+		"conf/videos/a.json":   `{"title": "A", "videos": [{"type": "youtube", "url": "https://youtu.be/x"}]}`,
+		"conf/videos/b.json":   `{"title": "A", "videos": [{"type": "youtube", "url": "https://youtu.be/y"}]}`,
+		"conf/videos/bad.json": `{"title": "B", "recorded": "2016-02-30"}`,
+		"conf/videos/README":   "notes",
+		"other/category.json":  `{"title": 3}`,
+		"other/videos/c.json":  `{"title": "C"}`,
+		"stray.json":           `{}`,
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A link to nothing where a record is: the system cannot open it.
+	gone := filepath.Join(dir, "conf", "videos", "gone.json")
+	if err := os.Symlink("nowhere.json", gone); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	a := &archiveServer{dir: dir, log: &log}
+	if _, err := a.read(); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(log.String(), dir, "DIR")
+	want := "DIR/conf/videos/README: unexpected in videos/, which holds talk records (*.json) only\n" +
+		"DIR/conf/videos/bad.json:1:28: /recorded: \"2016-02-30\" is not a real date\n" +
+		"DIR/conf/videos/gone.json: a symbolic link to nowhere.json, which does not exist\n" +
+		"DIR/other/category.json:1:11: /title: want a string, got number\n" +
+		"DIR/stray.json: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json\n" +
+		"DIR/conf/videos/b.json: its page /conf/a.html is DIR/conf/videos/a.json's already; it is served at /conf/a-b.html\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("log (-want +got):\n%s", diff)
+	}
+}
