@@ -10,7 +10,9 @@
 // a schedule, is not read: for a schedule, examples/schedule2site makes a
 // site to serve with any static file server. Without it, the server reads
 // the archive named by $TALKMETA_CORPUS, as the repository's CI scripts
-// do; with neither it stops with a usage message. From the repository's
+// do; with neither it stops with a usage message and exit status 2, as it
+// does for a -base or -cors it cannot use (status 1 is for an address it
+// cannot listen on, or an archive it cannot read). From the repository's
 // root,
 //
 //	go run ./examples/server testdata/pyvideo
@@ -124,27 +126,9 @@ import (
 )
 
 func main() {
-	addr := flag.String("addr", "localhost:8080", "the `address` to listen on")
-	base := flag.String("base", "", "the site's public base `URL` (http or https): pages link to each other, name their canonical URL and JSON-LD @ids, and are redirected below it; a path in it is one a proxy in front strips")
-	cors := flag.String("cors", "", "the `origins` whose web pages' scripts may read the responses, comma-separated (https://conf.example.org,http://localhost:3000), or * for any; by default none")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [DIR]")
-		fmt.Fprintln(os.Stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	dir := flag.Arg(0)
-	if dir == "" {
-		dir = os.Getenv("TALKMETA_CORPUS")
-	}
-	if dir == "" || flag.NArg() > 1 {
-		flag.Usage()
-		os.Exit(2)
-	}
-	origins, err := parseOrigins(*cors)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "server:", err)
-		os.Exit(2)
+	cfg, status := parseArgs(os.Args[1:], os.Getenv, os.Stderr)
+	if status >= 0 {
+		os.Exit(status)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -155,11 +139,53 @@ func main() {
 	}()
 	reload := make(chan os.Signal, 1)
 	signal.Notify(reload, syscall.SIGHUP)
-	cfg := config{addr: *addr, base: *base, dir: dir, cors: origins}
 	if err := serve(ctx, cfg, os.Stderr, reload); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
+}
+
+// parseArgs reads the command line, args without the program's name, and
+// returns what it sets, or the exit status to stop with: 0 after -h,
+// whose usage it writes to stderr, and 2 after a usage error, which it
+// says there, with the usage. A -base or -cors that cannot be used is a
+// usage error, as an unknown flag is: the command line is at fault, not
+// the archive or the network. getenv reads $TALKMETA_CORPUS. The status
+// is -1 to go on.
+func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (config, int) {
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "localhost:8080", "the `address` to listen on")
+	base := fs.String("base", "", "the site's public base `URL` (http or https): pages link to each other, name their canonical URL and JSON-LD @ids, and are redirected below it; a path in it is one a proxy in front strips")
+	cors := fs.String("cors", "", "the `origins` whose web pages' scripts may read the responses, comma-separated (https://conf.example.org,http://localhost:3000), or * for any; by default none")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [DIR]")
+		fmt.Fprintln(stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.")
+		fs.PrintDefaults()
+	}
+	switch err := fs.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		return config{}, 0
+	case err != nil:
+		return config{}, 2 // the flag package has said why, with the usage
+	}
+	dir := fs.Arg(0)
+	if dir == "" {
+		dir = getenv("TALKMETA_CORPUS")
+	}
+	if dir == "" || fs.NArg() > 1 {
+		fs.Usage()
+		return config{}, 2
+	}
+	origins, err := parseOrigins(*cors)
+	if err == nil {
+		err = checkBase(*base)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "server:", err)
+		return config{}, 2
+	}
+	return config{addr: *addr, base: *base, dir: dir, cors: origins}, -1
 }
 
 // config is what the command line sets.

@@ -350,6 +350,53 @@ func TestLargeHeaders(t *testing.T) {
 	}
 }
 
+// TestParseArgs: a -base or -cors the server cannot use is a usage error,
+// exit status 2, as an unknown flag or a missing archive is, before
+// anything is listened on or read; -base's was status 1, as if the
+// network or the archive had failed.
+func TestParseArgs(t *testing.T) {
+	const usage = "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [DIR]\n" +
+		"DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.\n"
+	env := func(corpus string) func(string) string {
+		return func(name string) string {
+			if name == "TALKMETA_CORPUS" {
+				return corpus
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		args   []string
+		corpus string
+		status int
+		stderr string // up to the flags' defaults
+	}{
+		{[]string{"-base", "ftp://talks.example.org", "archive"}, "", 2,
+			"server: -base \"ftp://talks.example.org\" is not an absolute http or https URL\n"},
+		{[]string{"-base", "https://talks.example.org/?lang=en", "archive"}, "", 2,
+			"server: -base \"https://talks.example.org/?lang=en\" cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment\n"},
+		{[]string{"-cors", "conf.example.org", "archive"}, "", 2,
+			"server: -cors: \"conf.example.org\" is not an origin: it needs http:// or https:// and a host, as https://conf.example.org\n"},
+		{[]string{}, "", 2, usage},
+		{[]string{"a", "b"}, "", 2, usage},
+		{[]string{"-nope", "archive"}, "", 2, "flag provided but not defined: -nope\n" + usage},
+		{[]string{"-h"}, "", 0, usage},
+		{[]string{"-base", "https://talks.example.org/pycon", "-addr", ":0", "archive"}, "", -1, ""},
+		{[]string{}, "corpus", -1, ""},
+	}
+	for _, tt := range tests {
+		var stderr strings.Builder
+		cfg, status := parseArgs(tt.args, env(tt.corpus), &stderr)
+		got, _, _ := strings.Cut(stderr.String(), "  -addr")
+		if status != tt.status || got != tt.stderr {
+			t.Errorf("%q: status %d, stderr:\n%s\nwant status %d, stderr:\n%s", tt.args, status, got, tt.status, tt.stderr)
+		}
+		if status == -1 && cfg.dir == "" {
+			t.Errorf("%q: no archive in %+v", tt.args, cfg)
+		}
+	}
+}
+
 // TestReadLog: what the server cannot read, and the records it serves
 // elsewhere, are logged with each file first, named below the archive as
 // the operator named it, not within it, and without the reader's
