@@ -122,6 +122,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
@@ -213,9 +214,11 @@ func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Sign
 	// os.DirFS would name a missing archive ".", which the reader's
 	// error would call it.
 	if fi, err := os.Stat(dir); err != nil {
-		return err
+		// "corpus: no such file or directory", as the records' errors
+		// are worded (see logLine), not "stat corpus: ...".
+		return &errs.Worded{Msg: dir + ": " + errs.WithoutPath(err).Error(), Cause: err}
 	} else if !fi.IsDir() {
-		return fmt.Errorf("%s is not a directory", dir)
+		return fmt.Errorf("%s: not a directory; name the archive's directory", dir)
 	}
 	a := &archiveServer{dir: dir, base: base, cors: cfg.cors, log: log}
 	start := time.Now()

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -119,19 +120,24 @@ func TestInterruptedWhileReading(t *testing.T) {
 	}
 }
 
-// TestNoArchive names the archive that is not there, or not a directory;
-// the reader's error called it ".".
+// TestNoArchive names the archive that is not there, or not a directory,
+// first, as the records' errors name their files (see logLine); the
+// reader's error called it ".", and then the system call ("stat no such
+// directory: ..."). errors.Is still sees the system's error.
 func TestNoArchive(t *testing.T) {
 	var got []string
 	for _, dir := range []string{"no such directory", "main.go"} {
 		var log strings.Builder
 		err := serve(context.Background(), config{addr: "127.0.0.1:0", dir: dir}, &log, nil)
 		got = append(got, fmt.Sprintf("%v\n%s", err, log.String()))
+		if dir == "no such directory" && !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%v is not fs.ErrNotExist", err)
+		}
 	}
 	_, missing := os.Stat("no such directory") // in the system's words
 	want := []string{
-		missing.Error() + "\n",
-		"main.go is not a directory\n",
+		"no such directory: " + errors.Unwrap(missing).Error() + "\n",
+		"main.go: not a directory; name the archive's directory\n",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
