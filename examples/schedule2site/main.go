@@ -3,7 +3,9 @@
 // the index, one page per talk with its links and attachments, its
 // schema.org JSON-LD and its APA and BibTeX references, one page per
 // speaker with their talks, and an iCalendar file for the whole schedule
-// and for each talk. A talk's page and
+// and for each talk (a talk iCalendar cannot hold, one whose start is
+// past the year 9999 in UTC, is reported, and has its page without a
+// calendar, and the whole schedule's leaves it out). A talk's page and
 // calendar are named by its title's slug, under talks/; talks whose titles
 // slug alike ("C", "C++") each get their own, as in talkmeta site: the
 // first "c", the others "c-" and the slug of their ID (or a number, for
@@ -58,6 +60,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -365,6 +368,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		files[strings.TrimPrefix(name, "/")] = b.Bytes()
 		return nil
 	}
+	var calendared []*talk.Talk // the talks with a calendar, which schedule.ics holds
 	for _, t := range s.Talks {
 		t.Links = offSiteLinks(t)
 		ref, err := cite.Reference(apa, csl.Text, t, cite.Options{})
@@ -375,14 +379,21 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		if err := cite.WriteBibTeX(&bib, t, cite.Options{}); err != nil {
 			return nil, err
 		}
+		links := attachments(t)
+		// A talk iCalendar cannot hold (a date-time whose year in UTC
+		// is past 9999) is the talk's problem, not the site's: it gets
+		// its page, without a calendar, and the others theirs.
+		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
+			report(calendarError(t, err))
+		} else {
+			links = append(links, talk.Link{URL: urls.calendar(t), Label: "Add to calendar"})
+			calendared = append(calendared, t)
+		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
-			Links:     append(attachments(t), talk.Link{URL: urls.calendar(t), Label: "Add to calendar"}),
+			Links:     links,
 		}
 		if err := render(urls.Talk(t), func(w io.Writer) error { return r.WriteTalk(w, t, opt) }); err != nil {
-			return nil, err
-		}
-		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
 			return nil, err
 		}
 	}
@@ -398,7 +409,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		return nil, err
 	}
 	err = render("/schedule.ics", func(w io.Writer) error {
-		return dated(ical.WriteCalendar(w, s.Talks, ical.Options{Name: s.Event.Title, Stamp: stamp}))
+		return dated(ical.WriteCalendar(w, calendared, ical.Options{Name: s.Event.Title, Stamp: stamp}))
 	})
 	files[sitePages] = talkPages.Text(pageslug.PagesFileHeader)
 	return files, err
@@ -475,6 +486,28 @@ func onSite(u string) bool {
 		return true // the renderer's to judge
 	}
 	return parsed.IsAbs() || parsed.Host != ""
+}
+
+// calendarError words err, ical's refusal of the talk t's calendar, as a
+// problem of the talk in its schedule, after the schedule's file and the
+// talk's ID (or title), and says what is left out: "camp.json: talk
+// "5d6a...": DTSTART "10000-01-01T11:30:00Z" has a year outside
+// 0000-9999, ...". errors.As finds err in it.
+func calendarError(t *talk.Talk, err error) error {
+	who := "talk " + strconv.Quote(t.ID)
+	if t.ID == "" {
+		who = "talk titled " + strconv.Quote(t.Title)
+	}
+	what := strings.TrimPrefix(err.Error(), "ical: ")
+	var rangeErr *ical.RangeError
+	var zoneErr *ical.ZoneError
+	switch {
+	case errors.As(err, &rangeErr) && rangeErr.Err != nil:
+		what = fmt.Sprintf("%s %q %s", rangeErr.Property, rangeErr.Err.Text, rangeErr.Err.Reason)
+	case errors.As(err, &zoneErr):
+		what = fmt.Sprintf("time zone %q is not in the zone database, so the talk's time cannot be placed", zoneErr.Zone)
+	}
+	return &errs.Worded{Msg: fmt.Sprintf("%s: %s: %s; its page has no calendar, and schedule.ics leaves it out", t.Origin.Path, who, what), Cause: err}
 }
 
 // dated passes err on unless it only says that talks without a date were

@@ -589,3 +589,51 @@ func TestInterruptedFirstBuild(t *testing.T) {
 		t.Errorf("left behind (-want +got):\n%s", diff)
 	}
 }
+
+// TestCalendarOutOfReach builds a schedule with a talk iCalendar cannot
+// hold, whose start is in the year 10000 in UTC: the site is built, the
+// talk has its page without a calendar or a link to one, schedule.ics
+// holds the others, and the talk is named where it is, with what is
+// left out, and status 1. The whole site was refused for it, naming
+// the calendar's file ("/talks/late.ics: ical: ...") before the talk.
+func TestCalendarOutOfReach(t *testing.T) {
+	src, dir := filepath.Join(t.TempDir(), "late.json"), t.TempDir()
+	late := strings.Replace(introSchedule([2]string{"a", "10"}, [2]string{"b", "11"}),
+		`"date": "2024-01-01T11:00:00Z"`, `"date": "9999-12-31T23:30:00-12:00"`, 1)
+	late = strings.Replace(late, `"title": "Intro", "date": "9999`, `"title": "Late", "date": "9999`, 1)
+	if err := os.WriteFile(src, []byte(late), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	st := run(src, dir, "", time.Unix(0, 0), never, &stderr)
+	got := strings.ReplaceAll(stderr.String(), filepath.ToSlash(src), "late.json")
+	want := `late.json: talk "b0000000-0000-4000-8000-000000000000": DTSTART "10000-01-01T11:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold; its page has no calendar, and schedule.ics leaves it out` + "\n"
+	if st != 1 || got != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", st, got, want)
+	}
+	wantFiles := []string{".schedule2site", ".schedule2site-pages", "index.html", "schedule.ics", "speakers/ada-a.html", "speakers/ada-b.html",
+		"talks/intro.html", "talks/intro.ics", "talks/late.html"}
+	if diff := cmp.Diff(wantFiles, siteFiles(t, dir)); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "talks", "late.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "late.ics") || strings.Contains(string(page), "Add to calendar") {
+		t.Errorf("talks/late.html links to a calendar it does not have")
+	}
+	cal, err := os.ReadFile(filepath.Join(dir, "schedule.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var uids []string
+	for line := range strings.SplitSeq(string(cal), "\r\n") {
+		if uid, ok := strings.CutPrefix(line, "UID:"); ok {
+			uids = append(uids, uid)
+		}
+	}
+	if diff := cmp.Diff([]string{"a0000000-0000-4000-8000-000000000000"}, uids); diff != "" {
+		t.Errorf("schedule.ics's UIDs (-want +got):\n%s", diff)
+	}
+}
