@@ -144,7 +144,7 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, fileError(err))
 		return 1
 	}
 	s, err := schedule.Parse(data, filepath.ToSlash(src))
@@ -169,7 +169,7 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 	}
 	dir, err := openSite(out)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, fileError(err))
 		return 1
 	}
 	pages := pageslug.NewPages()
@@ -200,6 +200,17 @@ func run(src, out, base string, stamp time.Time, interrupted func() bool, stderr
 		return 1
 	}
 	return status
+}
+
+// fileError words err, an error of the file system, as the schedule's
+// problems are worded: the file first, "camp.json: no such file or
+// directory", without the system call that failed ("open camp.json:
+// ..."), which the user did not type.
+func fileError(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // siteManifest is the file, in a site's directory, that lists the files

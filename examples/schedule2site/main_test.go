@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"maps"
 	"os"
@@ -635,5 +636,30 @@ func TestCalendarOutOfReach(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"a0000000-0000-4000-8000-000000000000"}, uids); diff != "" {
 		t.Errorf("schedule.ics's UIDs (-want +got):\n%s", diff)
+	}
+}
+
+// TestFileErrors: a schedule or a site directory the system cannot use is
+// named first, as the schedule's problems name it, without the system
+// call that failed ("open camp.json: ..."), which the user did not type.
+func TestFileErrors(t *testing.T) {
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(tmp, "missing.json")
+	_, notExist := os.Stat(missing) // in the system's words
+	_, notDir := os.Stat(filepath.Join(file, "x"))
+	tests := []struct{ src, out, want string }{
+		{missing, filepath.Join(tmp, "site"), missing + ": " + errors.Unwrap(notExist).Error() + "\n"},
+		{"testdata/pair.json", file, file + ": " + errors.Unwrap(notDir).Error() + "\n"},
+	}
+	for _, tt := range tests {
+		var stderr bytes.Buffer
+		st := run(tt.src, tt.out, "", time.Unix(0, 0), never, &stderr)
+		if st != 1 || stderr.String() != tt.want {
+			t.Errorf("%s -o %s: status %d, stderr:\n%s\nwant status 1, stderr:\n%s", tt.src, tt.out, st, stderr.String(), tt.want)
+		}
 	}
 }
