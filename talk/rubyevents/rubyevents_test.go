@@ -862,9 +862,9 @@ func TestDuplicateIDs(t *testing.T) {
 		`b "B" of conf-2024`,
 		`a "A again" of conf-2024`,
 		`b "B in 2025" of conf-2025`,
-		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at conf/conf-2024/videos.yml:1:3`,
-		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3`,
-		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at s/e/videos.yml:1:3`,
+		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
+		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

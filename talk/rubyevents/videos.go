@@ -19,6 +19,37 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// idPlace is where a talk's id is: its file and the line and column of
+// its item.
+type idPlace struct {
+	path      string
+	line, col int
+}
+
+// idError reports a talk whose id an earlier talk has, at first, as
+// "id "a" is also the id of the talk at line 1, column 3" in the same
+// file, and with first's file in another. The place of the first is a
+// [*talk.RecordError], which Unwrap returns and the message is made of
+// when asked for, so that a caller that names the files of errors anew
+// (as a program names them to its user, below the directory it read)
+// finds the new name in the message too.
+type idError struct {
+	id    string
+	at    *talk.RecordError // the error of the talk reported, which holds this one
+	first *talk.RecordError
+}
+
+func (e *idError) Error() string {
+	at := fmt.Sprintf("line %d, column %d", e.first.Line, e.first.Column)
+	if e.first.Path != e.at.Path {
+		at = fmt.Sprintf("%s:%d:%d", e.first.Path, e.first.Line, e.first.Column)
+	}
+	return fmt.Sprintf("rubyevents: id %q is also the id of the talk at %s; RubyEvents' ids name one talk each: give one of them another", e.id, at)
+}
+
+// Unwrap returns the place of the first talk of the id.
+func (e *idError) Unwrap() error { return e.first }
+
 // ParseVideos reads data/<series>/<event>/videos.yml: the event's talks,
 // each with the event ev and its speakers resolved through speakers
 // (which may be nil). path names the file in errors. ev may be nil, for
@@ -27,13 +58,13 @@ import (
 // give it. A talk whose id another talk of the file has is reported
 // (RubyEvents' ids name one talk each), and read.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
-	return parseVideos(data, path, ev, &lookup{speakers: speakers}, map[string]string{})
+	return parseVideos(data, path, ev, &lookup{speakers: speakers}, map[string]idPlace{})
 }
 
 // parseVideos is ParseVideos, with the directory's lookup, which every
-// file of a data directory shares, and the place ("path:line:column") of
-// each talk id read so far, in this file or others, which it adds to.
-func parseVideos(data []byte, path string, ev *talk.Event, speakers *lookup, ids map[string]string) ([]*talk.Talk, error) {
+// file of a data directory shares, and the place of each talk id read so
+// far, in this file or others, which it adds to.
+func parseVideos(data []byte, path string, ev *talk.Event, speakers *lookup, ids map[string]idPlace) ([]*talk.Talk, error) {
 	var errs talk.ErrorList
 	f := &file{path: path, errs: &errs}
 	if ev == nil {
@@ -43,10 +74,12 @@ func parseVideos(data []byte, path string, ev *talk.Event, speakers *lookup, ids
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
 		if t.ID != "" && item != nil {
-			if other, dup := ids[t.ID]; dup {
-				f.add(item, "id %q is also the id of the talk at %s", t.ID, other)
+			if first, dup := ids[t.ID]; dup {
+				e := &talk.RecordError{Path: path, Line: item.Line, Column: item.Column}
+				e.Err = &idError{id: t.ID, at: e, first: &talk.RecordError{Path: first.path, Line: first.line, Column: first.col}}
+				*f.errs = append(*f.errs, e)
 			} else {
-				ids[t.ID] = fmt.Sprintf("%s:%d:%d", path, item.Line, item.Column)
+				ids[t.ID] = idPlace{path, item.Line, item.Column}
 			}
 		}
 		// Each talk its own Extra map, so that changing one talk's
@@ -436,7 +469,7 @@ func Read(fsys fs.FS) (*Archive, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		errs = append(errs, &talk.RecordError{Path: "speakers.yml", Err: fsError(err)})
 	}
-	ids := map[string]string{} // where each talk id was read first
+	ids := map[string]idPlace{} // where each talk id was read first
 	directory := &lookup{speakers: speakers}
 	series, err := fs.ReadDir(fsys, ".")
 	if err != nil {
