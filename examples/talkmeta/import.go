@@ -133,9 +133,12 @@ func runImport(e *env, args []string) int {
 		}
 		a, err := rubyevents.Read(osfs.DirFS(src))
 		for _, p := range unwrapAll(err) {
-			var re *talk.RecordError
-			if errors.As(p, &re) {
-				re.Path = filepath.ToSlash(filepath.Join(src, filepath.FromSlash(re.Path)))
+			// Each file the error names, its own and any it is made
+			// of (the talk that first had an id), below src.
+			for e := p; e != nil; e = errors.Unwrap(e) {
+				if re, ok := e.(*talk.RecordError); ok {
+					re.Path = filepath.ToSlash(filepath.Join(src, filepath.FromSlash(re.Path)))
+				}
 			}
 			problems = append(problems, p)
 		}

@@ -563,3 +563,37 @@ func TestImportChanged(t *testing.T) {
 			talks + "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: no talk of the schedule has this file; kept (remove it if its talk was cancelled)",
 		})
 }
+
+// TestImportRubyEventsIDs: a talk whose id another talk has is named,
+// and so is the other, as the user names the files, below the data
+// directory given, and by line and column alone in the same file. The
+// other was named within the directory ("conf/conf-2024/videos.yml:1:3"),
+// which is no file where the command ran, and so was one in the same
+// file.
+func TestImportRubyEventsIDs(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "data")
+	files := map[string]string{
+		"conf/series.yml":           "name: Conf\n",
+		"conf/conf-2024/event.yml":  "title: Conf 2024\n",
+		"conf/conf-2024/videos.yml": "- id: a\n  title: A\n- id: a\n  title: B\n",
+		"conf/conf-2025/event.yml":  "title: Conf 2025\n",
+		"conf/conf-2025/videos.yml": "- id: a\n  title: A again\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := runCommand("", "import", "-from", "rubyevents", "-o", t.TempDir(), src)
+	got.stderr = strings.ReplaceAll(got.stderr, filepath.ToSlash(src), "data")
+	const why = "; RubyEvents' ids name one talk each: give one of them another\n"
+	want := `data/conf/conf-2024/videos.yml:3:3: rubyevents: id "a" is also the id of the talk at line 1, column 3` + why +
+		`data/conf/conf-2025/videos.yml:1:3: rubyevents: id "a" is also the id of the talk at data/conf/conf-2024/videos.yml:1:3` + why
+	if got.status != 1 || got.stderr != want {
+		t.Errorf("status %d, stderr:\n%s\nwant status 1, stderr:\n%s", got.status, got.stderr, want)
+	}
+}
