@@ -167,7 +167,7 @@ func runImport(e *env, args []string) int {
 			return 1
 		}
 	} else {
-		files = talkmetaFiles(events, talks, names, report)
+		files = talkmetaFiles(events, eventNames(events, src, *from == "rubyevents"), talks, names, report)
 	}
 	var wroteEvents, wroteTalks, unchanged, kept, gone int
 	summary := func() {
@@ -411,9 +411,10 @@ type importFile struct {
 	isEvent bool
 }
 
-// talkNames names each talk for messages: by its ID, else its title, else
-// its place in its source file. Talks of a RubyEvents directory have
-// paths relative to src.
+// talkNames names each talk for messages: by its source file, which a
+// message starts with, and in it by its ID, else its title, else its
+// place ("camp.json: talk "5d6a..."", "camp.json: talk 3 (no ID or
+// title)"). Talks of a RubyEvents directory have paths relative to src.
 func talkNames(talks []*talk.Talk, src string, relative bool) []string {
 	names := make([]string, len(talks))
 	seen := map[string]int{}
@@ -425,14 +426,49 @@ func talkNames(talks []*talk.Talk, src string, relative bool) []string {
 		seen[p]++
 		switch {
 		case t.ID != "":
-			names[i] = fmt.Sprintf("talk %q", t.ID)
+			names[i] = fmt.Sprintf("%s: talk %q", p, t.ID)
 		case t.Title != "":
-			names[i] = fmt.Sprintf("talk %q (no ID)", t.Title)
+			names[i] = fmt.Sprintf("%s: talk %q (no ID)", p, t.Title)
 		default:
 			names[i] = fmt.Sprintf("%s: talk %d (no ID or title)", p, seen[p])
 		}
 	}
 	return names
+}
+
+// eventNames names each event for messages as talkNames names talks:
+// "camp.json: event "camp2024"".
+func eventNames(events []*talk.Event, src string, relative bool) []string {
+	names := make([]string, len(events))
+	for i, ev := range events {
+		p := ev.Origin.Path
+		if relative || p == "" {
+			p = filepath.ToSlash(filepath.Join(src, filepath.FromSlash(p)))
+		}
+		names[i] = fmt.Sprintf("%s: event %q", p, ev.ID)
+		if ev.ID == "" {
+			names[i] = fmt.Sprintf("%s: event %q (no ID)", p, ev.Title)
+		}
+	}
+	return names
+}
+
+// notWritten is the error of the record name, which a writer refused
+// with err: where err places the problem in the record (a
+// *talk.RecordError's pointer), the pointer and what is wrong, without
+// the file the record was read from, which name gives, nor the writer's
+// package ("talk: ", "pyvideo: "), which the user did not type.
+// errors.As finds err in it.
+func notWritten(name string, err error) error {
+	msg := err.Error()
+	var re *talk.RecordError
+	if errors.As(err, &re) && re.Err != nil {
+		msg = strings.TrimPrefix(strings.TrimPrefix(re.Err.Error(), "talk: "), "pyvideo: ")
+		if re.Pointer != "" {
+			msg = re.Pointer + ": " + msg
+		}
+	}
+	return &errs.Worded{Msg: name + ": not written: " + msg, Cause: err}
 }
 
 // pyvideoFiles lays the recorded talks out in the pyvideo layout, naming
@@ -447,7 +483,7 @@ func pyvideoFiles(e *env, talks []*talk.Talk, names []string, report func(error)
 	var at []int // the index in talks of each of keep
 	for i, t := range talks {
 		if len(t.Videos) == 0 {
-			left[i] = fmt.Errorf("talkmeta import: %s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)", names[i])
+			left[i] = fmt.Errorf("%s: not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)", names[i])
 			continue
 		}
 		keep = append(keep, t)
@@ -455,7 +491,7 @@ func pyvideoFiles(e *env, talks []*talk.Talk, names []string, report func(error)
 	}
 	pf, err := pyvideo.ArchiveFilesSkipping(keep, func(k int, err error) {
 		i := at[k]
-		left[i], refused[i] = fmt.Errorf("talkmeta import: %s: not written: %w", names[i], err), true
+		left[i], refused[i] = notWritten(names[i], err), true
 	})
 	for i, err := range left {
 		switch {
@@ -487,9 +523,9 @@ func unwrapAll(err error) []error {
 }
 
 // talkmetaFiles lays events and talks out in the talkmeta layout (see
-// runImport), reporting a record it cannot write and going on with the
-// others.
-func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, report func(error)) []importFile {
+// runImport), reporting a record it cannot write, by its name in
+// eventNames or names, and going on with the others.
+func talkmetaFiles(events []*talk.Event, eventNames []string, talks []*talk.Talk, names []string, report func(error)) []importFile {
 	var files []importFile
 	var dirs osfs.Names
 	dirOf := map[string]string{}
@@ -503,10 +539,10 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 		namesIn[d] = &osfs.Names{}
 		return d
 	}
-	for _, ev := range events {
+	for i, ev := range events {
 		data, err := marshalIndent(ev)
 		if err != nil {
-			report(fmt.Errorf("talkmeta import: event %q: not written: %w", ev.ID, err))
+			report(notWritten(eventNames[i], err))
 			continue
 		}
 		files = append(files, importFile{pyvideo.File{Path: eventDir(ev) + "/event.json", Data: data}, true})
@@ -517,7 +553,7 @@ func talkmetaFiles(events []*talk.Event, talks []*talk.Talk, names []string, rep
 			End: t.Event.End, TimeZone: t.Event.TimeZone, Place: t.Event.Place, URL: t.Event.URL}
 		data, err := marshalIndent(c)
 		if err != nil {
-			report(fmt.Errorf("talkmeta import: %s: not written: %w", names[i], err))
+			report(notWritten(names[i], err))
 			continue
 		}
 		dir := eventDir(&t.Event)

@@ -318,7 +318,7 @@ func TestTalkmetaFiles(t *testing.T) {
 	talks := []*talk.Talk{mk("Intro", "A"), mk("intro", "B"), broken, mk("INTRO", "C"), mk("intro-2", "D"), mk("", ""), mk("", ""),
 		mk("line\nbreak", "E"), mk("\x1b[2Jclear", "F")}
 	var problems []string
-	files := talkmetaFiles([]*talk.Event{&ev, {ID: "conf", Title: "Other"}}, talks, talkNames(talks, "s.json", false),
+	files := talkmetaFiles([]*talk.Event{&ev, {ID: "conf", Title: "Other"}}, []string{`s.json: event "conf"`, `s.json: event "conf"`}, talks, talkNames(talks, "s.json", false),
 		func(err error) { problems = append(problems, err.Error()) })
 	var got []string
 	for _, f := range files {
@@ -339,7 +339,7 @@ func TestTalkmetaFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
-	wantProblems := []string{`talkmeta import: talk "broken": not written: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`}
+	wantProblems := []string{`s.json: talk "broken": not written: /x: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`}
 	if diff := cmp.Diff(wantProblems, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
@@ -427,9 +427,9 @@ func TestPyvideoFiles(t *testing.T) {
 		"con/category.json",
 		"con/videos/intro.json",
 		"con/videos/intro-2.json",
-		`talkmeta import: talk "a": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
-		`error: talkmeta import: talk "broken": not written: /title: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
-		`talkmeta import: talk "c": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
+		`s.json: talk "a": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
+		`error: s.json: talk "broken": not written: /title: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
+		`s.json: talk "c": not written: no recording yet, and a pyvideo archive holds recordings (-layout talkmeta keeps it)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
