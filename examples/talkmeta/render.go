@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,9 +63,7 @@ func renderers() map[string]renderer {
 			return nil
 		},
 		"jsonld": writeJSONLD,
-		"ics": func(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
-			return ical.WriteCalendar(w, talks, ical.Options{Name: calendarName(talks), Stamp: calendarStamp(talks, opt.now)})
-		},
+		"ics":    writeCalendar,
 	}
 }
 
@@ -107,6 +106,40 @@ func writeJSONLD(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
 	b.WriteString("]\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeCalendar writes the talks as one calendar. A talk iCalendar
+// cannot hold (a start past the year 9999 in UTC, a time in a zone the
+// zone database lacks) is left out, as a talk without a day is, so that
+// one record does not cost a whole archive's calendar: the error
+// returned holds each such talk's error, in the order of talks, and then
+// WriteCalendar's (its *ical.UndatedError). WriteCalendar refuses such a
+// talk before it writes anything, and only then is each talk tried
+// alone, to find them all.
+func writeCalendar(w io.Writer, talks []*talk.Talk, opt renderOptions) error {
+	o := ical.Options{Name: calendarName(talks), Stamp: calendarStamp(talks, opt.now)}
+	err := ical.WriteCalendar(w, talks, o)
+	if !cannotHold(err) {
+		return err
+	}
+	var kept []*talk.Talk
+	var left []error
+	for _, t := range talks {
+		if err := ical.WriteTalk(io.Discard, t, o); cannotHold(err) {
+			left = append(left, err)
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return errors.Join(append(left, ical.WriteCalendar(w, kept, o))...)
+}
+
+// cannotHold reports whether err is ical's refusal of a talk whose start
+// iCalendar cannot hold.
+func cannotHold(err error) bool {
+	var outOfRange *ical.RangeError
+	var unknownZone *ical.ZoneError
+	return errors.As(err, &outOfRange) && outOfRange.Property == "DTSTART" || errors.As(err, &unknownZone)
 }
 
 // calendarStamp is the DTSTAMP of a calendar of talks: the time the
@@ -216,36 +249,59 @@ func runRender(e *env, args []string) int {
 }
 
 // renderErrorLines words err, the error of rendering talks, as errorLine
-// words a record's: a calendar's talks left out for want of a day one a
-// line, each with its file first and what its date is, rather than all
-// on one line after "ical:"; a date iCalendar cannot write likewise.
+// words a record's: a calendar's talks left out (for want of a day, or
+// with a time iCalendar cannot hold) one a line, each with its file first
+// and why, rather than all on one line after "ical:".
 func renderErrorLines(err error, talks []*talk.Talk) []string {
-	var undated *ical.UndatedError
-	var outOfRange *ical.RangeError
-	var unknownZone *ical.ZoneError
-	switch {
-	case errors.As(err, &undated):
-		recorded := map[string]talk.Date{}
-		for _, t := range talks {
-			recorded[t.Origin.Path] = t.Recorded
-		}
-		var lines []string
-		for i, id := range undated.IDs {
-			who := id
-			if i < len(undated.Paths) && undated.Paths[i] != "" {
-				who = undated.Paths[i]
-			}
-			why := "it has no recorded date"
-			if d, ok := recorded[who]; ok && !d.IsZero() {
-				why = fmt.Sprintf("its recorded date, %s, names no day", d)
-			}
-			lines = append(lines, errorLine(fmt.Errorf("%s: left out of the calendar: %s", who, why)))
-		}
-		return lines
-	case errors.As(err, &outOfRange) && outOfRange.Path != "" && outOfRange.Err != nil:
-		return []string{errorLine(fmt.Errorf("%s: %s %q %s; no calendar written", outOfRange.Path, outOfRange.Property, outOfRange.Err.Text, outOfRange.Err.Reason))}
-	case errors.As(err, &unknownZone) && unknownZone.Path != "":
-		return []string{errorLine(fmt.Errorf("%s: its event's time zone, %q, is not in the zone database, so its time cannot be placed; no calendar written", unknownZone.Path, unknownZone.Zone))}
+	type line struct {
+		at   int // the talk's place in talks, or len(talks)
+		text string
 	}
-	return []string{"talkmeta render: " + errorLine(err)}
+	var lines []line
+	place := map[string]int{}
+	for i, t := range slices.Backward(talks) {
+		place[t.Origin.Path] = i
+	}
+	add := func(path, text string) {
+		at, ok := place[path]
+		if !ok {
+			at = len(talks)
+		}
+		lines = append(lines, line{at, text})
+	}
+	for _, err := range unwrapAll(err) {
+		var undated *ical.UndatedError
+		var outOfRange *ical.RangeError
+		var unknownZone *ical.ZoneError
+		switch {
+		case errors.As(err, &undated):
+			recorded := map[string]talk.Date{}
+			for _, t := range talks {
+				recorded[t.Origin.Path] = t.Recorded
+			}
+			for i, id := range undated.IDs {
+				who := id
+				if i < len(undated.Paths) && undated.Paths[i] != "" {
+					who = undated.Paths[i]
+				}
+				why := "it has no recorded date"
+				if d, ok := recorded[who]; ok && !d.IsZero() {
+					why = fmt.Sprintf("its recorded date, %s, names no day", d)
+				}
+				add(who, errorLine(fmt.Errorf("%s: left out of the calendar: %s", who, why)))
+			}
+		case errors.As(err, &outOfRange) && outOfRange.Path != "" && outOfRange.Err != nil:
+			add(outOfRange.Path, errorLine(fmt.Errorf("%s: left out of the calendar: %s %q %s", outOfRange.Path, outOfRange.Property, outOfRange.Err.Text, outOfRange.Err.Reason)))
+		case errors.As(err, &unknownZone) && unknownZone.Path != "":
+			add(unknownZone.Path, errorLine(fmt.Errorf("%s: left out of the calendar: its event's time zone, %q, is not in the zone database, so its time cannot be placed", unknownZone.Path, unknownZone.Zone)))
+		default:
+			add("", verbError("render", err))
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return cmp.Compare(a.at, b.at) })
+	text := make([]string, len(lines))
+	for i, l := range lines {
+		text[i] = l.text
+	}
+	return text
 }

@@ -104,9 +104,10 @@ func TestRenderCalendarStamp(t *testing.T) {
 
 // TestRenderCalendarUndated: talks a calendar leaves out for want of a
 // day are reported one a line, each by its file and what its date is,
-// and the calendar holds the rest; a date iCalendar cannot write, or a
-// time in a zone the database lacks, is reported by its file, and no
-// calendar is written.
+// and the calendar holds the rest; so are talks with a date iCalendar
+// cannot write, or a time in a zone the database lacks, in the order the
+// talks were read. Those cost the whole calendar ("no calendar written"):
+// one record of an archive left the archive without one.
 func TestRenderCalendarUndated(t *testing.T) {
 	inTempDir(t)
 	plantFile(t, "ev/talks/dated.json", `{"id": "dated", "title": "Dated", "recorded": "2024-06-01"}`)
@@ -114,33 +115,36 @@ func TestRenderCalendarUndated(t *testing.T) {
 	plantFile(t, "ev/talks/none.json", `{"id": "none", "title": "No date"}`)
 	plantFile(t, "ev/event.json", `{"id": "ev", "title": "Ev"}`)
 	plantFile(t, "far/far.json", `{"id": "far", "title": "Far", "recorded": "9999-12-31T23:30:00-02:00"}`)
+	plantFile(t, "typo/event.json", `{"id": "typo", "title": "Typo", "time_zone": "Europe/Berln"}`)
+	plantFile(t, "typo/talks/t.json", `{"id": "t", "title": "T", "recorded": "2024-06-01T10:00:00"}`)
 	setRecordTimes(t, ".", fixedNow())
-	wantResult(t, runCommand("", "render", "-to", "ics", "ev"), 1, []string{
-		"BEGIN:VCALENDAR\r",
-		"VERSION:2.0\r",
-		"PRODID:-//talkmeta//talkmeta//EN\r",
-		"CALSCALE:GREGORIAN\r",
-		"NAME:Ev\r",
-		"X-WR-CALNAME:Ev\r",
-		"BEGIN:VEVENT\r",
-		"UID:dated@ev\r",
-		"DTSTAMP:20261125T120000Z\r",
-		"DTSTART;VALUE=DATE:20240601\r",
-		"DTEND;VALUE=DATE:20240602\r",
-		"SUMMARY:Dated\r",
-		"END:VEVENT\r",
-		"END:VCALENDAR\r",
-	}, []string{
+	calendar := func(name string) []string {
+		return []string{
+			"BEGIN:VCALENDAR\r",
+			"VERSION:2.0\r",
+			"PRODID:-//talkmeta//talkmeta//EN\r",
+			"CALSCALE:GREGORIAN\r",
+			"NAME:" + name + "\r",
+			"X-WR-CALNAME:" + name + "\r",
+			"BEGIN:VEVENT\r",
+			"UID:dated@ev\r",
+			"DTSTAMP:20261125T120000Z\r",
+			"DTSTART;VALUE=DATE:20240601\r",
+			"DTEND;VALUE=DATE:20240602\r",
+			"SUMMARY:Dated\r",
+			"END:VEVENT\r",
+			"END:VCALENDAR\r",
+		}
+	}
+	wantResult(t, runCommand("", "render", "-to", "ics", "ev"), 1, calendar("Ev"), []string{
 		"ev/talks/none.json: left out of the calendar: it has no recorded date",
 		"ev/talks/year.json: left out of the calendar: its recorded date, 2019, names no day",
 	})
-	wantResult(t, runCommand("", "render", "-to", "ics", "far/far.json"), 1, nil, []string{
-		`far/far.json: DTSTART "10000-01-01T01:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold; no calendar written`,
-	})
-	plantFile(t, "typo/event.json", `{"id": "typo", "title": "Typo", "time_zone": "Europe/Berln"}`)
-	plantFile(t, "typo/talks/t.json", `{"id": "t", "title": "T", "recorded": "2024-06-01T10:00:00"}`)
-	wantResult(t, runCommand("", "render", "-to", "ics", "typo"), 1, nil, []string{
-		`typo/talks/t.json: its event's time zone, "Europe/Berln", is not in the zone database, so its time cannot be placed; no calendar written`,
+	wantResult(t, runCommand("", "render", "-to", "ics", "typo", "far/far.json", "ev"), 1, calendar("Talks"), []string{
+		`typo/talks/t.json: left out of the calendar: its event's time zone, "Europe/Berln", is not in the zone database, so its time cannot be placed`,
+		`far/far.json: left out of the calendar: DTSTART "10000-01-01T01:30:00Z" has a year outside 0000-9999, which iCalendar dates cannot hold`,
+		"ev/talks/none.json: left out of the calendar: it has no recorded date",
+		"ev/talks/year.json: left out of the calendar: its recorded date, 2019, names no day",
 	})
 }
 
