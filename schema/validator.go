@@ -594,7 +594,7 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	case "minLength":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: must not be empty", where)+c.emptyHint(ptr, value))
 	case "minItems":
-		c.add(ptr, keyword, Error, fmt.Sprintf("%s: needs at least %v item(s), has %d", where, param, len(asList(value))))
+		c.add(ptr, keyword, Error, fmt.Sprintf("%s: needs at least %s, has %s", where, itemCount(param), itemCount(len(asList(value)))))
 	case "uniqueItems":
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, duplicateWords(asList(value))))
 	case "minimum":
@@ -639,6 +639,18 @@ func (c *checker) schemaProblem(cs *compiled, doc any, e *jsonschema.ValidationE
 	default:
 		c.add(ptr, keyword, Error, fmt.Sprintf("%s: %s", where, e.Message))
 	}
+}
+
+// itemCount words a number of items n, a count or a schema's bound:
+// "none", "1 item", "2 items".
+func itemCount(n any) string {
+	switch fmt.Sprint(n) {
+	case "0":
+		return "none"
+	case "1":
+		return "1 item"
+	}
+	return fmt.Sprintf("%v items", n)
 }
 
 // misspelling returns the member of obj that is a misspelling of the

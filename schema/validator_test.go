@@ -148,7 +148,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"video url relative", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, `"talk.mp4"`, false,
 			[]string{p + "19:14: format: videos/0/url: \"talk.mp4\" is not an absolute URL"}},
 		{"no videos", "[\n    {\n      \"type\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\"\n    }\n  ]", `[]`, false,
-			[]string{p + "16:13: minItems: videos: needs at least 1 item(s), has 0"}},
+			[]string{p + "16:13: minItems: videos: needs at least 1 item, has none"}},
 		{"speaker twice", `"Yury Selivanov"`, `"Yury Selivanov", "Yury Selivanov"`, false,
 			[]string{p + "10:15: uniqueItems: speakers: \"Yury Selivanov\" appears twice (items 0 and 1)"}},
 		{"speaker three times", `"Yury Selivanov"`, `"Yury Selivanov", "Ana", "Yury Selivanov", "Yury Selivanov"`, false,
