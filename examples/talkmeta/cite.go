@@ -110,7 +110,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	pr, err := cslProcessor(style, locale, true)
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
-		return 2
+		return cslStatus(err)
 	}
 	out := bufio.NewWriter(e.stdout)
 	status := 0
@@ -149,7 +149,7 @@ func citeTalksTogether(e *env, paths []string, style, locale, mode string, html 
 	pr, err := cslProcessor(style, locale, mode == "bibliography")
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
-		return 2
+		return cslStatus(err)
 	}
 	status := 0
 	var keys cite.KeySet
@@ -182,7 +182,7 @@ func citeItems(e *env, file, style, locale, mode string, html bool) int {
 	pr, err := cslProcessor(style, locale, mode == "bibliography")
 	if err != nil {
 		fmt.Fprintln(e.stderr, verbError("cite", err))
-		return 2
+		return cslStatus(err)
 	}
 	data, err := e.readArg(file, itemsLimit)
 	if err != nil {
@@ -244,6 +244,24 @@ func writeItems(w io.Writer, pr *csl.Processor, items []*csl.Item, mode string, 
 // format references, and what can.
 var errNoBibliography = errors.New("the style has no bibliography, so it formats no references; -mode citation or citations formats its citations of CSL-JSON items")
 
+// cslUsageError is cslProcessor's error for a -style that the command
+// line gets wrong: a name that is no built-in style nor a .csl file, or
+// a style that cannot do what was asked. A style or locale file that
+// cannot be read or parsed is a file's fault, as a record's is.
+type cslUsageError struct{ error }
+
+func (e *cslUsageError) Unwrap() error { return e.error }
+
+// cslStatus is the exit status for cslProcessor's error err: 2 for a
+// usage error, 1 for a style or locale file that could not be read, as
+// "talkmeta help" says of a file, and as a -csl-json file's is.
+func cslStatus(err error) int {
+	if _, ok := errors.AsType[*cslUsageError](err); ok {
+		return 2
+	}
+	return 1
+}
+
 // cslProcessor loads a built-in style by name or a style file, with the
 // engine's en-US locale, or a locale file whose missing terms en-US's
 // fill. needBibliography refuses a style without a bibliography, which
@@ -258,14 +276,14 @@ func cslProcessor(style, locale string, needBibliography bool) (*csl.Processor, 
 	} else if strings.HasSuffix(style, ".csl") {
 		st, err = loadCSL(style, csl.ParseStyle)
 	} else {
-		err = fmt.Errorf("unknown style %q: use %s, or a .csl file", style, strings.Join(csl.BuiltinStyleNames(), ", "))
+		err = &cslUsageError{fmt.Errorf("unknown style %q: use %s, or a .csl file", style, strings.Join(csl.BuiltinStyleNames(), ", "))}
 	}
 	if err != nil {
 		return nil, err
 	}
 	if needBibliography && !st.HasBibliography() {
 		// Said once, of the style, rather than of every talk or item.
-		return nil, &fileError{Name: style, Err: errNoBibliography}
+		return nil, &cslUsageError{&fileError{Name: style, Err: errNoBibliography}}
 	}
 	enUS, err := csl.BuiltinLocale()
 	if err != nil {

@@ -117,7 +117,7 @@ func TestCiteHostileFiles(t *testing.T) {
 		want result
 	}{
 		{[]string{"-csl-json", items}, result{status: 1, stderr: items + ": file size 67108865 exceeds the limit of 67108864\n"}},
-		{[]string{"-style", style, seedTalk}, result{status: 2, stderr: style + ": file size 4194305 exceeds the limit of 4194304\n"}},
+		{[]string{"-style", style, seedTalk}, result{status: 1, stderr: style + ": file size 4194305 exceeds the limit of 4194304\n"}},
 	}
 	pipe := filepath.Join(dir, "pipe.json")
 	if err := mkfifo(pipe); err == nil {

@@ -32,7 +32,7 @@ func TestErrorsNameTheFileFirst(t *testing.T) {
 		{[]string{"render", "-to", "ris", "no such.json"}, 1, missing},
 		{[]string{"cite", "no such.json"}, 1, missing},
 		{[]string{"cite", "-format", "bibtex", "no such.json"}, 1, missing},
-		{[]string{"cite", "-style", "no such.csl", "file"}, 2, []string{"no such.csl: no such file or directory"}},
+		{[]string{"cite", "-style", "no such.csl", "file"}, 1, []string{"no such.csl: no such file or directory"}},
 		{[]string{"import", "-from", "frab", "no such.json", "-o", "out"}, 1, missing},
 		{[]string{"import", "-from", "rubyevents", "no such.json", "-o", "out"}, 1, missing},
 		{[]string{"import", "-from", "rubyevents", "file", "-o", "out"}, 1, []string{"file: not a directory; -from rubyevents reads a RubyEvents data directory"}},
