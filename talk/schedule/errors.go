@@ -83,3 +83,11 @@ func (p *problems) name(name string) string {
 	}
 	return name
 }
+
+// depthError is the error of a schedule nested deeper than maxDepth, as
+// the talk readers give one nested deeper than their Limits allow: a
+// [*talk.LimitError], so that errors.As tells it from a malformed
+// document.
+func depthError() *talk.LimitError {
+	return &talk.LimitError{What: "nesting depth", Limit: maxDepth}
+}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -90,7 +91,11 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 			off = se.Offset
 		}
 		line, col := jsonx.Position(data, off)
-		return &Schedule{}, talk.ErrorList{{Path: path, Line: line, Column: col, Err: errors.New("schedule: " + msg)}}
+		var cause error // none for a syntax error, which the message says
+		if de != nil {
+			cause = depthError()
+		}
+		return &Schedule{}, talk.ErrorList{{Path: path, Line: line, Column: col, Err: &errs.Worded{Msg: "schedule: " + msg, Cause: cause}}}
 	}
 	root, err := jsonTree(data, 0, newLines(data))
 	if err != nil {

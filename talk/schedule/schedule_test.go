@@ -458,6 +458,9 @@ func TestSharedInvalid(t *testing.T) {
 	}
 }
 
+// TestSyntaxErrors: a document that is not one, or nested too deep, is
+// one error placed at its line and column; too deep is a
+// *talk.LimitError.
 func TestSyntaxErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, data, want string
@@ -482,6 +485,11 @@ func TestSyntaxErrors(t *testing.T) {
 			}
 			if got := l[0].Error(); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			// Too deep is a limit, as the talk readers say it is; it
+			// was a message alone.
+			if _, limit := errors.AsType[*talk.LimitError](err); limit != strings.HasPrefix(tt.name, "deep.") {
+				t.Errorf("errors.As finds a *talk.LimitError: %v", limit)
 			}
 		})
 	}

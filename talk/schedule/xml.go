@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -49,7 +50,7 @@ func (r Reader) ParseXML(data []byte, path string) (*Schedule, error) {
 		var xe *xmlError
 		re := &talk.RecordError{Path: path, Err: fmt.Errorf("schedule: %w", err)}
 		if errors.As(err, &xe) {
-			re.Line, re.Column, re.Err = xe.line, xe.col, errors.New("schedule: "+xe.msg)
+			re.Line, re.Column, re.Err = xe.line, xe.col, &errs.Worded{Msg: "schedule: " + xe.msg, Cause: xe.cause}
 		}
 		return &Schedule{}, talk.ErrorList{re}
 	}
@@ -114,6 +115,7 @@ func (e *element) attr(name string) (string, bool) {
 type xmlError struct {
 	line, col int
 	msg       string
+	cause     error // what the message words, for errors.As; nil for a syntax error
 }
 
 func (e *xmlError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
@@ -195,7 +197,7 @@ func readXML(data []byte, p *problems) (*element, error) {
 					msg += `: XML has only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160;`
 				}
 			}
-			return nil, &xmlError{l, c, "invalid XML: " + msg}
+			return nil, &xmlError{l, c, "invalid XML: " + msg, nil}
 		}
 		switch tok := tok.(type) {
 		case xml.ProcInst:
@@ -210,12 +212,13 @@ func readXML(data []byte, p *problems) (*element, error) {
 			}
 		case xml.StartElement:
 			if len(stack) >= maxDepth {
-				return nil, &xmlError{line, col, fmt.Sprintf("nesting depth exceeds the limit of %d", maxDepth)}
+				le := depthError()
+				return nil, &xmlError{line, col, le.Error(), le}
 			}
 			e := &element{name: tok.Name.Local, attrs: tok.Attr, line: line, col: col}
 			if len(stack) == 0 {
 				if root != nil {
-					return nil, &xmlError{line, col, "invalid XML: more than one root element"}
+					return nil, &xmlError{line, col, "invalid XML: more than one root element", nil}
 				}
 				root = e
 			} else {
@@ -233,12 +236,12 @@ func readXML(data []byte, p *problems) (*element, error) {
 				}
 				e.text.Write(tok)
 			} else if len(bytes.TrimSpace(tok)) > 0 {
-				return nil, &xmlError{line, col, "invalid XML: text outside the root element"}
+				return nil, &xmlError{line, col, "invalid XML: text outside the root element", nil}
 			}
 		}
 	}
 	if root == nil {
-		return nil, &xmlError{1, 1, "invalid XML: no root element"}
+		return nil, &xmlError{1, 1, "invalid XML: no root element", nil}
 	}
 	return root, nil
 }
