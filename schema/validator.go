@@ -1076,6 +1076,13 @@ func (c *checker) patternWords(ptr string, value any) string {
 		if d, ok := wordedDuration(s); ok {
 			return fmt.Sprintf("is not an ISO 8601 duration such as PT25M8S; write %q", talk.Duration(d).String())
 		}
+		// In the reader's words, which say why ("is negative; ..."):
+		// "-PT5M" is a duration in ISO 8601's form all the same.
+		if _, err := talk.ParseDuration(s); err != nil {
+			if de, ok := errors.AsType[*talk.DurationError](err); ok {
+				return de.Reason
+			}
+		}
 		return "is not an ISO 8601 duration such as PT25M8S"
 	case "language":
 		s, _ := value.(string)

@@ -423,9 +423,10 @@ func TestUnknownProfile(t *testing.T) {
 }
 
 // TestDurationAgreesWithParseDuration: the Validator and
-// talk.ParseDuration refuse the same durations: a negative one ("-PT5S",
-// which ParseDuration used to take) and one too long for a Go duration,
-// which the Validator reports with ParseDuration's reason.
+// talk.ParseDuration refuse the same durations, for the same reason in
+// the same words: a negative one ("-PT5S", which ParseDuration used to
+// take, and the Validator called no ISO 8601 duration) and one too long
+// for a Go duration.
 func TestDurationAgreesWithParseDuration(t *testing.T) {
 	var v Validator
 	var got []string
@@ -436,7 +437,7 @@ func TestDurationAgreesWithParseDuration(t *testing.T) {
 	}
 	want := []string{
 		"PT5S: ParseDuration ok true, valid true: <nil>",
-		`-PT5S: ParseDuration ok false, valid false: t.json:1:83: pattern: duration: "-PT5S" is not an ISO 8601 duration such as PT25M8S`,
+		`-PT5S: ParseDuration ok false, valid false: t.json:1:83: pattern: duration: "-PT5S" is negative; a talk's duration is zero (unknown) or more`,
 		`P106752D: ParseDuration ok false, valid false: t.json:1:83: duration: duration: "P106752D" is longer than a duration can be (about 292 years, what a Go time.Duration holds)`,
 		"PT0S: ParseDuration ok true, valid true: <nil>",
 	}
