@@ -1058,8 +1058,14 @@ func noLostMember(data []byte, path string, sh *shape) error {
 		return re
 	}
 	if f.field != "" {
-		re.Err = fmt.Errorf("talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
-			strconv.QuoteToASCII(f.name), f.field)
+		// A closed object (a place, an account) keeps no member of
+		// another name.
+		elsewhere := ", or give it a name of its own"
+		if f.in.closed {
+			elsewhere = ""
+		}
+		re.Err = fmt.Errorf("talk: the member %s is read as %q, as is a member before it: readers match member names without regard to case, and keep only the last; remove one%s",
+			strconv.QuoteToASCII(f.name), f.field, elsewhere)
 		return re
 	}
 	names := make([]string, len(f.in.names))

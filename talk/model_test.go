@@ -557,7 +557,7 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"title\": \"x\",\n \"Title\": \"y\"}", `t.json:2:11: /Title: talk: the member "Title" is read as "title", as is a member before it: ` + twice},
 		{"{\"kind\": \"talk\", \"\\u212aind\": \"keynote\"}", `t.json:1:31: /Kind: talk: the member "\u212aind" is read as "kind", as is a member before it: ` + twice},
 		{"{\"parts\": [{\"title\": \"a\"}, {\"speakers\": [{\"name\": \"A\", \"NAME\": \"B\"}]}]}", `t.json:1:64: /parts/1/speakers/0/NAME: talk: the member "NAME" is read as "name", as is a member before it: ` + twice},
-		{"{\"event\": {\"place\": {\"city\": \"Bilbao\", \"City\": \"\"}}}", `t.json:1:48: /event/place/City: talk: the member "City" is read as "city", as is a member before it: ` + twice},
+		{"{\"event\": {\"place\": {\"city\": \"Bilbao\", \"City\": \"\"}}}", `t.json:1:48: /event/place/City: talk: the member "City" is read as "city", as is a member before it: readers match member names without regard to case, and keep only the last; remove one`}, // a place keeps no member of another name
 		{"\uFEFF{\"title\": \"x\"}", `t.json:1:1: invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one`},
 		{"{\x00\"\x00}\x00", `t.json:1:1: invalid JSON: the file is UTF-16 (little-endian); JSON must be UTF-8`},
 		// A place, an account, a link and legacy have no Extra to keep a
