@@ -821,7 +821,7 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 	// An object that takes extra members keeps a misspelt one without a
 	// word; a closed one refuses it, naming the members it may have.
 	open := s.AdditionalProperties == nil
-	for _, m := range obj.members {
+	for i, m := range obj.members {
 		if _, ok := s.Properties[string(m.name)]; ok || m.known {
 			continue
 		}
@@ -850,8 +850,17 @@ func (c *checker) foldedMembers(here pointer, obj object, s *jsonschema.Schema) 
 				if open {
 					elsewhere = ", or give it a name of its own"
 				}
-				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error,
-					fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q%s", where, strconv.QuoteToASCII(string(m.name)), name, name, elsewhere))
+				msg := fmt.Sprintf("%sthe member %s is read as %q: readers match member names without regard to case; write %q%s", where, strconv.QuoteToASCII(string(m.name)), name, name, elsewhere)
+				for j, o := range obj.members {
+					if j != i && strings.EqualFold(string(o.name), name) {
+						// Another member is read as name too: writing
+						// name would make two of one name. As the
+						// readers say it.
+						msg = fmt.Sprintf("%sthe member %s is read as %q, as is the member %s: readers match member names without regard to case, and keep only the last; remove one%s", where, strconv.QuoteToASCII(string(m.name)), name, strconv.QuoteToASCII(string(o.name)), elsewhere)
+						break
+					}
+				}
+				c.check(here.child("/"+jsonx.PointerToken(string(m.name))), "member-case", Error, msg)
 				if _, ok := obj.lookup(name); !ok {
 					// The member is there, but for case: a check that
 					// finds it missing (no-date, no-speakers) would say

@@ -298,7 +298,7 @@ func TestTalkmetaMemberCase(t *testing.T) {
 }`
 	const m = "readers match member names without regard to case"
 	want := []string{
-		`talk.json:3:12: member-case: the member "TITLE" is read as "title": ` + m + `; write "title", or give it a name of its own`,
+		`talk.json:3:12: member-case: the member "TITLE" is read as "title", as is the member "title": ` + m + `, and keep only the last; remove one, or give it a name of its own`,
 		`talk.json:4:16: member-case: the member "\u212aind" is read as "kind": ` + m + `; write "kind", or give it a name of its own`,
 		`talk.json:5:51: member-case: speakers/0/accounts/0: the member "URL" is read as "url": ` + m + `; write "url"`,
 		`talk.json:6:45: member-case: event/place: the member "City" is read as "city": ` + m + `; write "city"`,
@@ -471,7 +471,10 @@ var readerAgrees = []struct{ name, record, reader, schema string }{
 		`t.json:1:16: json: duplicate member name "title"`},
 	{"folded twice", `{"title": "T", "Title": "U"}`,
 		`t.json:1:25: /Title: talk: the member "Title" is read as "title", as is a member before it: readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own`,
-		`t.json:1:25: member-case: the member "Title" is read as "title": readers match member names without regard to case; write "title", or give it a name of its own`},
+		`t.json:1:25: member-case: the member "Title" is read as "title", as is the member "title": readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own`},
+	{"folded twice in a place", `{"title": "T", "place": {"city": "C", "City": "D"}}`,
+		`t.json:1:47: /place/City: talk: the member "City" is read as "city", as is a member before it: readers match member names without regard to case, and keep only the last; remove one`,
+		`t.json:1:47: member-case: place: the member "City" is read as "city", as is the member "city": readers match member names without regard to case, and keep only the last; remove one`},
 	{"not UTF-8", "{\"title\": \"caf\xe9\"}",
 		"t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string",
 		"t.json:1:15: json: invalid UTF-8 (byte 0xe9) in a string"},
