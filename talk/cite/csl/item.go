@@ -609,7 +609,9 @@ func (d Date) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a CSL-JSON date object; date parts may be numbers
-// or numeric strings.
+// or numeric strings, read as citeproc-js reads them (parseInt: "2016a"
+// is 2016, "" no part). A string that begins with no number ("x") is an
+// *ItemError at its pointer, where it was read as no date at all.
 func (d *Date) UnmarshalJSON(data []byte) error {
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -633,7 +635,11 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 					if err != nil {
 						return &ItemError{Pointer: fmt.Sprintf("/date-parts/%d/%d", i, j), Message: "must be a string or a number"}
 					}
-					n, _ := strconv.Atoi(leadingInt(s))
+					digits := leadingInt(s)
+					if digits == "" && strings.TrimSpace(s) != "" {
+						return &ItemError{Pointer: fmt.Sprintf("/date-parts/%d/%d", i, j), Message: fmt.Sprintf("%q is not a number; write one such as 2016", s)}
+					}
+					n, _ := strconv.Atoi(digits)
 					ints = append(ints, n)
 				}
 				d.Parts = append(d.Parts, ints)

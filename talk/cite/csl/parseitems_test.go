@@ -35,6 +35,10 @@ func TestParseItemsErrors(t *testing.T) {
 			`csl: item "a" (1:2) /editor/2: a name must be an object`},
 		// null was read as an empty item, without a word.
 		{"null item", "[{\"id\":\"a\"},\n null]", `csl: item (2:2): want an object, got null`},
+		// A date part that is no number made the date none, without a
+		// word.
+		{"date part not a number", `[{"id":"x","type":"book","issued":{"date-parts":[["2016", "x"]]}}]`,
+			`csl: item "x" (1:2) /issued/date-parts/0/1: "x" is not a number; write one such as 2016`},
 		// Text that is not UTF-8 was read with U+FFFD in place of its
 		// bad bytes, without a word.
 		{"Latin-1", "[{\"id\":\"a\",\n  \"title\":\"Caf\xe9\"}]", `csl: item (2:15): invalid UTF-8 (byte 0xe9); CSL-JSON must be UTF-8`},
