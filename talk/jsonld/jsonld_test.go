@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
@@ -695,7 +696,9 @@ func TestManySpeakersOneBlank(t *testing.T) {
 // that video at their cues, had the cues in no graph; the block's
 // VideoObject now lists them as Clips, Google's key moments: a part at
 // the video's start among cued ones, a part's own duration as its end,
-// none for a part without a title, a recording elsewhere, or a video
+// none for a part without a title, a part without an address of its own
+// (Google wants a clip's url), a recording elsewhere (a PeerTube video
+// with no ID is the block's only at the block's address), or a video
 // whose parts give no times at all.
 func TestClips(t *testing.T) {
 	tk := &talk.Talk{
@@ -705,6 +708,7 @@ func TestClips(t *testing.T) {
 			{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk"},
 			{Provider: talk.File, URL: "https://media.example/blk.mp4"},
 			{Provider: talk.Vimeo, ID: "77", URL: "https://vimeo.com/77"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/blk"},
 		},
 		Parts: []talk.Talk{
 			{Title: "First", Duration: mustDuration(t, "PT4M30S"), Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk"}}},
@@ -716,6 +720,8 @@ func TestClips(t *testing.T) {
 			{Title: "Third", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk&t=600"}}},
 			{Title: " ", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk&t=900"}}},
 			{Title: "Elsewhere", Videos: []talk.Video{{Provider: talk.Vimeo, ID: "77", URL: "https://vimeo.com/77"}}},
+			{Title: "No address", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk"}}},
+			{Title: "Another PeerTube video", Videos: []talk.Video{{Provider: talk.PeerTube, URL: "https://tube.example/w/other?start=60"}}},
 		},
 	}
 	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
@@ -744,5 +750,54 @@ func TestHandMadeLanguage(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"pt-BR", "he", "en", "en-US"}, languages); diff != "" {
 		t.Errorf("inLanguage in the order written (-want +got):\n%s\n%s", diff, got)
+	}
+}
+
+// TestRoomWithoutVenue: a place known by its room alone is named by it,
+// with no ", " left over from the venue it lacks.
+func TestRoomWithoutVenue(t *testing.T) {
+	got, _, err := jsonld.Marshal(&talk.Talk{ID: "t", Place: talk.Place{Room: "Room 101", City: "Lyon"}}, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/t#talk","location":{"@type":"Place","name":"Room 101",` +
+		`"address":{"@type":"PostalAddress","addressLocality":"Lyon"}}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestYearZeroInZone: a talk early on 0000-01-01 in UTC is in year -1 on
+// the clocks of New York, which ISO 8601's four digits cannot say, so
+// its times are written as the source gave them.
+func TestYearZeroInZone(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("0000-01-01T02:00:00Z"), Duration: talk.Duration(time.Hour),
+		Event: talk.Event{ID: "e", TimeZone: "America/New_York"}}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","startDate":"0000-01-01T02:00:00Z",` +
+		`"endDate":"0000-01-01T03:00:00Z","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
+		`"superEvent":{"@type":"Event","@id":"/e#event"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestVideoLanguageWarnedOnce: a recording in the talk's own language,
+// which is no language tag, costs one warning, the talk's, not another
+// for each video.
+func TestVideoLanguageWarnedOnce(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Language: "english",
+		Videos: []talk.Video{{Provider: talk.YouTube, ID: "x", URL: "https://www.youtube.com/watch?v=x", Language: "english"}}}
+	_, warnings, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []jsonld.Warning{{Node: "/t#talk", Property: "inLanguage",
+		Reason: `"english" is not a BCP 47 language tag, such as "en" or "pt-BR"`}}
+	if diff := cmp.Diff(want, warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }
