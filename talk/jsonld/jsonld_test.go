@@ -801,3 +801,30 @@ func TestVideoLanguageWarnedOnce(t *testing.T) {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 }
+
+// TestLocalMeanTime: before its zone's standard time New York's clocks
+// were 4:56:02 behind UTC, an offset RFC 3339 cannot write, for it
+// counts in minutes; written "-04:56", a talk's times were two seconds
+// off. They are written in UTC, as talk.DateTimeOf and the HTML pages
+// write them.
+func TestLocalMeanTime(t *testing.T) {
+	for _, tt := range []struct{ recorded, start, end string }{
+		{"1850-06-01T12:00:00Z", "1850-06-01T12:00:00Z", "1850-06-01T13:00:00Z"},
+		{"1850-06-01T12:00:00", "1850-06-01T16:56:02Z", "1850-06-01T17:56:02Z"},
+		// In the zone's standard time the event's offset is kept.
+		{"1900-06-01T12:00:00Z", "1900-06-01T07:00:00-05:00", "1900-06-01T08:00:00-05:00"},
+	} {
+		tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Duration: talk.Duration(time.Hour),
+			Event: talk.Event{ID: "e", TimeZone: "America/New_York", Start: talk.MustParseDate(tt.recorded)}}
+		got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk",` +
+			`"startDate":"` + tt.start + `","endDate":"` + tt.end + `","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
+			`"superEvent":{"@type":"Event","@id":"/e#event","startDate":"` + tt.start + `"}}]}` + "\n"
+		if diff := cmp.Diff(want, string(got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.recorded, diff)
+		}
+	}
+}
