@@ -601,7 +601,9 @@ func TestPlayerStart(t *testing.T) {
 // block, whose own graph lists other performers; it now names the parts
 // they performed in, by the @ids the block's graph gives them, each part
 // of the block, or of a part, as its superEvent (a part they perform in standing for
-// its own parts), and the block for its own speaker.
+// its own parts), and the block for its own speaker. A speaker with no
+// slug ("🎤") cannot be told from another without one ("🎸"), so their
+// page names the block, not another's part.
 func TestSpeakerOfParts(t *testing.T) {
 	block := &talk.Talk{
 		ID: "lightning", Title: "Lightning talks", Recorded: talk.MustParseDate("2025-09-20T17:00:00"),
@@ -615,11 +617,12 @@ func TestSpeakerOfParts(t *testing.T) {
 				Parts:    []talk.Talk{{Title: "Ada's part", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}},
 			},
 			{Title: "Grace", Parts: []talk.Talk{{Title: "Grace's part", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Handle: "ghopper"}}}}}}},
+			{Title: "Guitar", Speakers: []talk.Speaker{{Name: "🎸"}}},
 		},
 	}
 	opt := jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "}
 	var got []byte
-	for _, s := range []*talk.Speaker{{Name: "Ada", Slug: "ada"}, {Accounts: []talk.Account{{Handle: "@ghopper"}}}, {Name: "Host", Slug: "host"}, {Name: "Nobody"}} {
+	for _, s := range []*talk.Speaker{{Name: "Ada", Slug: "ada"}, {Accounts: []talk.Account{{Handle: "@ghopper"}}}, {Name: "Host", Slug: "host"}, {Name: "Nobody"}, {Name: "🎤"}} {
 		b, err := jsonld.MarshalSpeaker(s, []*talk.Talk{block}, opt)
 		if err != nil {
 			t.Fatal(err)
@@ -826,5 +829,25 @@ func TestLocalMeanTime(t *testing.T) {
 		if diff := cmp.Diff(want, string(got)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.recorded, diff)
 		}
+	}
+}
+
+// TestPageText: an event's and a speaker's page graph trims the white
+// space around the description and the bio, as a talk's does, and gives
+// mainEntityOfPage only an absolute web address.
+func TestPageText(t *testing.T) {
+	opt := jsonld.Options{PageURL: "/relative/page.html"}
+	ev, err := jsonld.MarshalEvent(&talk.Event{ID: "e", Description: "\n  About the event.\n"}, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := jsonld.MarshalSpeaker(&talk.Speaker{Name: "Ada", Bio: " Analyst.\n\n"}, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e#event","description":"About the event."}]}` + "\n" +
+		`{"@context":"https://schema.org","@graph":[{"@type":"Person","@id":"/speakers/ada#person","name":"Ada","description":"Analyst."}]}` + "\n"
+	if diff := cmp.Diff(want, string(ev)+string(sp)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
