@@ -420,6 +420,8 @@ func TestKey(t *testing.T) {
 			"perezlightning"},
 		{"long", talk.Talk{Title: "Supercalifragilisticexpialidocious", Speakers: []talk.Speaker{{Name: "A Wolfeschlegelsteinhausenbergerdorff"}}},
 			"wolfeschlegelsteinhasupercalifragilistic"},
+		{"long, not ASCII", talk.Talk{Title: "Überschallgeschwindigkeitsmessung", Speakers: []talk.Speaker{{Name: "Jörg Müller-Lüdenscheidt-Öhringen"}}},
+			"mullerludenscheidtohuberschallgeschwindi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1116,5 +1118,44 @@ func TestBibTeXFallbacks(t *testing.T) {
 		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
 		}
+	}
+}
+
+// TestMonthPrecision: a date known to the month is written with its
+// month and no day: in RIS's DA with the day empty, "2024/05//", not
+// made the first of the month, and in CSL-JSON as [2024, 5].
+func TestMonthPrecision(t *testing.T) {
+	tk := &talk.Talk{Title: "May", Recorded: talk.MustParseDate("2024-05")}
+	var ris, csl bytes.Buffer
+	if err := WriteRIS(&ris, tk); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSLJSON(&csl, tk); err != nil {
+		t.Fatal(err)
+	}
+	want := "TY  - SLIDE\r\nTI  - May\r\nDA  - 2024/05//\r\nPY  - 2024\r\nM3  - Conference presentation\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(want, ris.String()); diff != "" {
+		t.Errorf("RIS (-want +got):\n%s", diff)
+	}
+	want = `[
+  {
+    "id": "anon2024may",
+    "type": "speech",
+    "citation-key": "anon2024may",
+    "title": "May",
+    "issued": {
+      "date-parts": [
+        [
+          2024,
+          5
+        ]
+      ]
+    },
+    "genre": "Conference presentation"
+  }
+]
+`
+	if diff := cmp.Diff(want, csl.String()); diff != "" {
+		t.Errorf("CSL-JSON (-want +got):\n%s", diff)
 	}
 }
