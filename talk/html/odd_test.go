@@ -126,6 +126,14 @@ func oddTalks() map[string]*talk.Talk {
 			},
 			Links: []talk.Link{{URL: "javascript:alert(1)", Label: "x"}, {URL: "https://example.org/a b?q=<x>"}, {URL: "//example.org/x"}},
 		},
+		// One deck of slides without a label is "Slides", with no
+		// number; a file's player shows the talk's thumbnail as its
+		// poster.
+		"odd-one-slide-poster.html": {
+			ID: "poster", Title: "Poster", Thumbnail: "https://media.example/poster.jpg",
+			Videos: []talk.Video{{Provider: talk.File, URL: "https://media.example/poster.mp4"}},
+			Slides: []talk.Link{{URL: "https://speakerdeck.com/ada/poster"}},
+		},
 		// A thumbnail that is a mailto URL, which is no image: no
 		// og:image, twitter:image or poster.
 		"odd-mailto-thumbnail.html": {
