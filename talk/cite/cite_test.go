@@ -420,6 +420,8 @@ func TestKey(t *testing.T) {
 			"perezlightning"},
 		{"long", talk.Talk{Title: "Supercalifragilisticexpialidocious", Speakers: []talk.Speaker{{Name: "A Wolfeschlegelsteinhausenbergerdorff"}}},
 			"wolfeschlegelsteinhasupercalifragilistic"},
+		{"long, not ASCII", talk.Talk{Title: "Überschallgeschwindigkeitsmessung", Speakers: []talk.Speaker{{Name: "Jörg Müller-Lüdenscheidt-Öhringen"}}},
+			"mullerludenscheidtohuberschallgeschwindi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -918,6 +920,18 @@ func TestURLWebOnly(t *testing.T) {
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("without a web address (-want +got):\n%s", diff)
 	}
+	// A schedule page that is a web address comes before the slides.
+	tk.Links = append(tk.Links, talk.Link{URL: "https://example.org/schedule/relative"})
+	tk.Slides = []talk.Link{{URL: "https://slides.example.org/deck.pdf"}}
+	b.Reset()
+	if err := WriteRIS(&b, tk); err != nil {
+		t.Fatal(err)
+	}
+	want = "TY  - SLIDE\r\nAU  - Lovelace, Ada\r\nTI  - Relative\r\nDA  - 2023///\r\nPY  - 2023\r\n" +
+		"M3  - Conference presentation\r\nUR  - https://example.org/schedule/relative\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("a link and slides (-want +got):\n%s", diff)
+	}
 }
 
 // TestBibKeywordsLaTeX: biber copies keywords into the .bbl as they are,
@@ -1070,5 +1084,78 @@ func TestBidiControls(t *testing.T) {
 	}
 	if diff := cmp.Diff(cases, got); diff != "" {
 		t.Errorf("clean (-want +got):\n%s", diff)
+	}
+}
+
+// TestBibTeXFallbacks: what a BibTeX entry falls back on where the talk
+// lacks something: a key given with white space in it loses the space,
+// which would end the key; a talk known only by its event's start is of
+// the year its event's clocks show (a conference that opened on New
+// Year's morning in Tokyo, which UTC dates the day before); an entry with
+// neither author nor title is sorted by its event's title (BibTeX's key
+// field); and a date of month precision keeps its month.
+func TestBibTeXFallbacks(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		tk   *talk.Talk
+		opt  Options
+		want string
+	}{
+		{"key with spaces", &talk.Talk{Title: "Keys", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}}, Options{Key: "ada talk\t2024"},
+			"@misc{adatalk2024,\n  author = {Lovelace, Ada},\n  title = {Keys},\n  howpublished = {Conference presentation},\n}\n"},
+		{"event's year in its zone", &talk.Talk{Title: "New Year", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}},
+			Event: talk.Event{Title: "Tokyo Con", TimeZone: "Asia/Tokyo", Start: talk.MustParseDate("2023-12-31T20:00:00Z")}}, Options{},
+			"@misc{lovelace2024new,\n  author = {Lovelace, Ada},\n  title = {New {Year}},\n" +
+				"  howpublished = {Conference presentation at Tokyo Con},\n  year = {2024},\n}\n"},
+		{"event's title as key, a month", &talk.Talk{Event: talk.Event{Title: "PyCon Ireland"}, Recorded: talk.MustParseDate("2024-05")}, Options{},
+			"@misc{anon2024,\n  key = {PyCon Ireland},\n  howpublished = {Conference presentation at PyCon Ireland},\n" +
+				"  month = may,\n  year = {2024},\n}\n"},
+	} {
+		var b bytes.Buffer
+		if err := WriteBibTeX(&b, tt.tk, tt.opt); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestMonthPrecision: a date known to the month is written with its
+// month and no day: in RIS's DA with the day empty, "2024/05//", not
+// made the first of the month, and in CSL-JSON as [2024, 5].
+func TestMonthPrecision(t *testing.T) {
+	tk := &talk.Talk{Title: "May", Recorded: talk.MustParseDate("2024-05")}
+	var ris, csl bytes.Buffer
+	if err := WriteRIS(&ris, tk); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSLJSON(&csl, tk); err != nil {
+		t.Fatal(err)
+	}
+	want := "TY  - SLIDE\r\nTI  - May\r\nDA  - 2024/05//\r\nPY  - 2024\r\nM3  - Conference presentation\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(want, ris.String()); diff != "" {
+		t.Errorf("RIS (-want +got):\n%s", diff)
+	}
+	want = `[
+  {
+    "id": "anon2024may",
+    "type": "speech",
+    "citation-key": "anon2024may",
+    "title": "May",
+    "issued": {
+      "date-parts": [
+        [
+          2024,
+          5
+        ]
+      ]
+    },
+    "genre": "Conference presentation"
+  }
+]
+`
+	if diff := cmp.Diff(want, csl.String()); diff != "" {
+		t.Errorf("CSL-JSON (-want +got):\n%s", diff)
 	}
 }

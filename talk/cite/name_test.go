@@ -181,6 +181,16 @@ var nameCases = []struct {
 	// Spanish, Catalan and Portuguese double family names, and a suffix
 	// before the comma.
 	{"José García y López", []Name{{Given: "José", Family: "García y López"}}},
+	// An inverted name among others.
+	{"Lovelace, Ada and Grace Hopper", []Name{{Given: "Ada", Family: "Lovelace"}, {Given: "Grace", Family: "Hopper"}}},
+	// A separator before a particle that begins no whole name: one entry.
+	{"Maria and de Souza", []Name{{Literal: "Maria and de Souza"}}},
+	// Seven words that are no list of people are no person either.
+	{"Thanks to all who came to help", []Name{{Literal: "Thanks to all who came to help"}}},
+	// A nickname between quotes that stand apart from it.
+	{`Ada " The Countess " Lovelace`, []Name{{Given: "Ada", Family: "Lovelace"}}},
+	// An honorific that is all there is stays the name.
+	{"Dr.", []Name{{Family: "Dr."}}},
 	{"Josep Puig i Cadafalch", []Name{{Given: "Josep", Family: "Puig i Cadafalch"}}},
 	{"Ana Maria Silva e Costa", []Name{{Given: "Ana Maria", Family: "Silva e Costa"}}},
 	{"Juan de García y López", []Name{{Given: "Juan", NonDroppingParticle: "de", Family: "García y López"}}},
@@ -258,6 +268,16 @@ var nameCases = []struct {
 	{"Karl-Theodor von und zu Guttenberg", []Name{{Given: "Karl-Theodor", NonDroppingParticle: "von und zu", Family: "Guttenberg"}}},
 	{"Anna von Arnim und Peter Müller", []Name{{Given: "Anna", NonDroppingParticle: "von", Family: "Arnim"}, {Given: "Peter", Family: "Müller"}}},
 	{"José García y López", []Name{{Given: "José", Family: "García y López"}}},
+	// An inverted name among others.
+	{"Lovelace, Ada and Grace Hopper", []Name{{Given: "Ada", Family: "Lovelace"}, {Given: "Grace", Family: "Hopper"}}},
+	// A separator before a particle that begins no whole name: one entry.
+	{"Maria and de Souza", []Name{{Literal: "Maria and de Souza"}}},
+	// Seven words that are no list of people are no person either.
+	{"Thanks to all who came to help", []Name{{Literal: "Thanks to all who came to help"}}},
+	// A nickname between quotes that stand apart from it.
+	{`Ada " The Countess " Lovelace`, []Name{{Given: "Ada", Family: "Lovelace"}}},
+	// An honorific that is all there is stays the name.
+	{"Dr.", []Name{{Family: "Dr."}}},
 
 	// Emoji and other symbols that schedules let speakers add to a name.
 	{"Jane Doe 🦄", []Name{{Given: "Jane", Family: "Doe"}}},
@@ -334,6 +354,8 @@ func TestNameForms(t *testing.T) {
 		{Name{Family: "Glyph"}, "Glyph", "Glyph"},
 		{Name{Literal: "Various speakers"}, "Various speakers", "Various speakers"},
 		{Name{Family: "三津田", Given: "哲雄"}, "三津田哲雄", "三津田, 哲雄"},
+		{Name{Family: "山田", Given: "Hanako"}, "Hanako 山田", "山田, Hanako"},
+		{Name{Family: "山田"}, "山田", "山田"},
 		{Name{}, "", ""},
 	}
 	for _, tt := range tests {
@@ -413,5 +435,25 @@ func TestNamesParts(t *testing.T) {
 	want := []Name{{Given: "Ana", Family: "Pérez"}, {Literal: "@ghopper"}}
 	if diff := cmp.Diff(want, Names(tk)); diff != "" {
 		t.Errorf("Names (-want +got):\n%s", diff)
+	}
+}
+
+// TestWhiteSpaceCollapsed: runs of spaces in a title or a name, which
+// schedules leave where a word was cut, are one space in a citation, as
+// other white space is.
+func TestWhiteSpaceCollapsed(t *testing.T) {
+	tk := &talk.Talk{
+		Title:    "Packaging  for   everyone",
+		Speakers: []talk.Speaker{{Name: "Alice  Smith"}},
+		Recorded: talk.MustParseDate("2024-05-17"),
+	}
+	var ris strings.Builder
+	if err := WriteRIS(&ris, tk); err != nil {
+		t.Fatal(err)
+	}
+	want := "TY  - SLIDE\r\nAU  - Smith, Alice\r\nTI  - Packaging for everyone\r\n" +
+		"DA  - 2024/05/17/\r\nPY  - 2024\r\nM3  - Conference presentation\r\nER  - \r\n\r\n"
+	if diff := cmp.Diff(want, ris.String()); diff != "" {
+		t.Errorf("RIS (-want +got):\n%s", diff)
 	}
 }

@@ -151,6 +151,22 @@ func FuzzSafeURL(f *testing.F) {
 	})
 }
 
+// TestSafeURL: brackets outside an IPv6 host are percent-encoded, as the
+// URL standard requires and url.URL.String does not; an IPv6 host keeps
+// its own.
+func TestSafeURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://x.org/a?q=[1]":    "https://x.org/a?q=%5B1%5D",
+		"https://x.org/[x] y":      "https://x.org/%5Bx%5D%20y",
+		"https://[::1]:8080/a":     "https://[::1]:8080/a",
+		"mailto:a@example.org?[x]": "mailto:a@example.org?%5Bx%5D",
+	} {
+		if got := safeURL(in); got != want {
+			t.Errorf("safeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // FuzzShorten holds shorten, which stops collapsing white space once it
 // has enough, and cuts a one-line summary where it is, to its definition:
 // collapse all of it, then cut.

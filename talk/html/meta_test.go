@@ -33,6 +33,8 @@ func TestMetaDescription(t *testing.T) {
 		{"only a comment", talk.Talk{Description: ".. a comment, which no reader sees", Markup: talk.ReStructuredText}, ""},
 		{"Markdown", talk.Talk{Description: "# Outline\n\n- one\n- two **bold** [link](https://x.org)\n\n<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", Markup: talk.Markdown},
 			`<meta name="description" content="Outline one two bold link a b 1 2">`},
+		{"blank summary", talk.Talk{Summary: " \n", Description: "Plain words."},
+			`<meta name="description" content="Plain words.">`},
 		{"plain text keeps its stars", talk.Talk{Description: "a *b*\n\nc"},
 			`<meta name="description" content="a *b* c">`},
 		// A line break between Chinese or Japanese characters, which a

@@ -126,6 +126,14 @@ func oddTalks() map[string]*talk.Talk {
 			},
 			Links: []talk.Link{{URL: "javascript:alert(1)", Label: "x"}, {URL: "https://example.org/a b?q=<x>"}, {URL: "//example.org/x"}},
 		},
+		// One deck of slides without a label is "Slides", with no
+		// number; a file's player shows the talk's thumbnail as its
+		// poster.
+		"odd-one-slide-poster.html": {
+			ID: "poster", Title: "Poster", Thumbnail: "https://media.example/poster.jpg",
+			Videos: []talk.Video{{Provider: talk.File, URL: "https://media.example/poster.mp4"}},
+			Slides: []talk.Link{{URL: "https://speakerdeck.com/ada/poster"}},
+		},
 		// A thumbnail that is a mailto URL, which is no image: no
 		// og:image, twitter:image or poster.
 		"odd-mailto-thumbnail.html": {
@@ -205,21 +213,46 @@ func TestTimesInLists(t *testing.T) {
 }
 
 // TestBlockInLists: a lightning-talk block without speakers of its own
-// is listed with its parts' speakers, each once, linked to their pages.
+// is listed with its parts' speakers, each once, linked to their pages;
+// one with a speaker of its own (its host) with that speaker alone.
 func TestBlockInLists(t *testing.T) {
 	var r html.Renderer
 	odd := oddTalks()
 	block := odd["odd-parts.html"]
 	again := &talk.Talk{ID: "lt2", Title: "More lightning talks", Event: block.Event,
 		Parts: []talk.Talk{{Title: "Again", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}, {Title: "And again", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}}}
+	hosted := &talk.Talk{ID: "lt3", Title: "Hosted lightning talks", Event: block.Event, Speakers: []talk.Speaker{{Name: "Host", Slug: "host"}},
+		Parts: []talk.Talk{{Title: "Guest", Speakers: []talk.Speaker{{Name: "Grace", Slug: "grace"}}}}}
 	var b bytes.Buffer
-	if err := r.WriteEvent(&b, &block.Event, []*talk.Talk{block, again}, html.PageOptions{}); err != nil {
+	if err := r.WriteEvent(&b, &block.Event, []*talk.Talk{block, again, hosted}, html.PageOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if problem := invalidPage(b.Bytes(), false); problem != "" {
 		t.Error(problem)
 	}
 	checkGolden(t, "odd-parts-event.html", b.Bytes())
+}
+
+// TestListThumbnails: a talk in a list shows its own thumbnail, or else
+// YouTube's small one for a YouTube recording with an ID; one without an
+// ID, whose address YouTube's image would lack, shows none.
+func TestListThumbnails(t *testing.T) {
+	var r html.Renderer
+	ev := talk.Event{ID: "e", Title: "E"}
+	talks := []*talk.Talk{
+		{ID: "own", Title: "Own", Event: ev, Thumbnail: "https://media.example/own.jpg",
+			Videos: []talk.Video{{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"}}},
+		{ID: "yt", Title: "YouTube", Event: ev, Videos: []talk.Video{{Provider: talk.YouTube, ID: "abc", URL: "https://www.youtube.com/watch?v=abc"}}},
+		{ID: "noid", Title: "No ID", Event: ev, Videos: []talk.Video{{Provider: talk.YouTube, URL: "https://www.youtube.com/playlist?list=x"}}},
+	}
+	var b bytes.Buffer
+	if err := r.WriteEvent(&b, &ev, talks, html.PageOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if problem := invalidPage(b.Bytes(), false); problem != "" {
+		t.Error(problem)
+	}
+	checkGolden(t, "odd-list-thumbnails.html", b.Bytes())
 }
 
 // TestIndexDates: the index shows each event's dates, the end too when

@@ -182,6 +182,7 @@ func TestURL(t *testing.T) {
 		{[]string{"  https://example.org/padded \n"}, "https://example.org/padded"},
 		{[]string{"HTTPS://Example.org/Case"}, "https://Example.org/Case"},
 		{[]string{"https://example.org/ü?q=日本#a#b"}, "https://example.org/%C3%BC?q=%E6%97%A5%E6%9C%AC#a%23b"},
+		{[]string{"https://example.org/a#b#c"}, "https://example.org/a#b%23c"},
 		{[]string{"https://example.org/%41?q=%zz&r=[1]"}, "https://example.org/%41?q=%25zz&r=%5B1%5D"},
 		{[]string{"https://[::1]:8080/x"}, "https://[::1]:8080/x"},
 		{[]string{"https://example.org/a\r\nX-EVIL:1", "https://example.org/ok"}, "https://example.org/ok"},
@@ -703,4 +704,77 @@ func TestFoldEscape(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	checkSyntax(t, b.Bytes())
+}
+
+// calendarOf writes talks as a calendar stamped with stamp and returns
+// its text.
+func calendarOf(t *testing.T, talks ...*talk.Talk) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := ical.WriteCalendar(&b, talks, ical.Options{Stamp: stamp}); err != nil {
+		t.Fatal(err)
+	}
+	checkSyntax(t, b.Bytes())
+	return b.String()
+}
+
+// calendarHead and calendarTail are what every calendar written with
+// the zero Options begins and ends with.
+const (
+	calendarHead = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//talkmeta//talkmeta//EN\r\nCALSCALE:GREGORIAN\r\n"
+	calendarTail = "END:VCALENDAR\r\n"
+)
+
+// TestUTCAliases: a conference whose zone is UTC by another of its
+// names ("Etc/UTC", "GMT", "Zulu") is written in UTC ("...Z"), as one in
+// "UTC" is, with no VTIMEZONE that would only say +0000.
+func TestUTCAliases(t *testing.T) {
+	for _, name := range []string{"UTC", "Etc/UTC", "Etc/UCT", "GMT", "Etc/GMT", "Zulu", "Etc/Greenwich"} {
+		t.Run(name, func(t *testing.T) {
+			got := calendarOf(t, &talk.Talk{ID: "t", Recorded: talk.MustParseDate("2024-06-01T10:00:00"),
+				Duration: talk.Duration(30 * time.Minute), Event: talk.Event{TimeZone: name}})
+			want := calendarHead + "BEGIN:VEVENT\r\nUID:t\r\nDTSTAMP:20240701T120000Z\r\nDTSTART:20240601T100000Z\r\n" +
+				"DURATION:PT30M\r\nEND:VEVENT\r\n" + calendarTail
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDurationRounds: a duration with a fraction of a second (ISO 8601
+// "PT44M59.6S") is written to the nearest whole second, which RFC 5545's
+// dur-value holds, not cut short.
+func TestDurationRounds(t *testing.T) {
+	d, err := talk.ParseDuration("PT44M59.6S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := calendarOf(t, &talk.Talk{ID: "t", Recorded: talk.MustParseDate("2024-06-01T10:00:00Z"), Duration: d})
+	want := calendarHead + "BEGIN:VEVENT\r\nUID:t\r\nDTSTAMP:20240701T120000Z\r\nDTSTART:20240601T100000Z\r\n" +
+		"DURATION:PT45M\r\nEND:VEVENT\r\n" + calendarTail
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLocation: LOCATION says each place once, though a talk's venue is
+// mostly its event's, and a talk's own city, region and country come
+// before its event's (a satellite workshop in another town).
+func TestLocation(t *testing.T) {
+	ev := talk.Event{Place: talk.Place{Venue: "Kulturhaus", City: "Berlin", Region: "Berlin", Country: "Germany"}}
+	for _, tt := range []struct {
+		own  talk.Place
+		want string
+	}{
+		{talk.Place{Room: "Saal 1", Venue: "Kulturhaus"}, "Saal 1, Kulturhaus, Berlin, Germany"},
+		{talk.Place{Room: "Lab", Venue: "Makerspace", City: "Potsdam", Region: "Brandenburg"}, "Lab, Makerspace, Kulturhaus, Potsdam, Brandenburg, Germany"},
+	} {
+		got := calendarOf(t, &talk.Talk{ID: "t", Recorded: talk.MustParseDate("2024-06-01"), Place: tt.own, Event: ev})
+		want := calendarHead + "BEGIN:VEVENT\r\nUID:t\r\nDTSTAMP:20240701T120000Z\r\nDTSTART;VALUE=DATE:20240601\r\n" +
+			"DTEND;VALUE=DATE:20240602\r\nLOCATION:" + ical.EscapeText(tt.want) + "\r\nEND:VEVENT\r\n" + calendarTail
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%+v (-want +got):\n%s", tt.own, diff)
+		}
+	}
 }

@@ -524,3 +524,48 @@ func TestZoneYears(t *testing.T) {
 	zones := text[strings.Index(text, "BEGIN:VTIMEZONE"):strings.Index(text, "BEGIN:VEVENT")]
 	goldenText(t, "years.vtimezone", []byte(zones))
 }
+
+// TestOneOffChanges: changes of the clocks that the zone made once are
+// written once, each with its DTSTART and no RRULE, though a year later
+// the same day comes round: Tripoli's change of name alone (EET for
+// CEST, +0200 either way) on 25 October 2013 is no yearly rule of the
+// last Friday of October, which would put a change there in every year
+// since.
+func TestOneOffChanges(t *testing.T) {
+	got := calendarOf(t, &talk.Talk{ID: "t", Recorded: talk.MustParseDate("2024-03-01T10:00:00"),
+		Duration: talk.Duration(time.Hour), Event: talk.Event{TimeZone: "Africa/Tripoli"}})
+	want := calendarHead + strings.Join([]string{
+		"BEGIN:VTIMEZONE", "TZID:Africa/Tripoli",
+		"BEGIN:STANDARD", "DTSTART:20121110T020000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:20130329T010000", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "END:DAYLIGHT",
+		"BEGIN:STANDARD", "DTSTART:20131025T020000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0200", "TZNAME:EET", "END:STANDARD",
+		"END:VTIMEZONE",
+		"BEGIN:VEVENT", "UID:t", "DTSTAMP:20240701T120000Z", "DTSTART;TZID=Africa/Tripoli:20240301T100000",
+		"DURATION:PT1H", "END:VEVENT", "",
+	}, "\r\n") + calendarTail
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestStandardLooksBack: a talk in the summer of 1950 in Los Angeles,
+// whose last change to standard time (1 January 1949) came more than a
+// year before that summer's time began, still gets it as a STANDARD
+// part, found further back, that Outlook takes the zone's offset from;
+// with the DAYLIGHT rule alone it would put the talk hours off.
+func TestStandardLooksBack(t *testing.T) {
+	got := calendarOf(t, &talk.Talk{ID: "t", Recorded: talk.MustParseDate("1950-07-01T10:00:00"),
+		Duration: talk.Duration(time.Hour), Event: talk.Event{TimeZone: "America/Los_Angeles"}})
+	want := calendarHead + strings.Join([]string{
+		"BEGIN:VTIMEZONE", "TZID:America/Los_Angeles",
+		"BEGIN:STANDARD", "DTSTART:19490101T020000", "TZOFFSETFROM:-0700", "TZOFFSETTO:-0800", "TZNAME:PST", "END:STANDARD",
+		"BEGIN:DAYLIGHT", "DTSTART:19500430T010000", "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=-1SU;UNTIL=19660424T090000Z",
+		"TZOFFSETFROM:-0800", "TZOFFSETTO:-0700", "TZNAME:PDT", "END:DAYLIGHT",
+		"END:VTIMEZONE",
+		"BEGIN:VEVENT", "UID:t", "DTSTAMP:20240701T120000Z", "DTSTART;TZID=America/Los_Angeles:19500701T100000",
+		"DURATION:PT1H", "END:VEVENT", "",
+	}, "\r\n") + calendarTail
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

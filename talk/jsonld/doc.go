@@ -59,7 +59,9 @@
 // has one (from Go's embedded zone database; "Local", which would be the
 // zone of whatever machine runs the program, counts as none), and is
 // otherwise written as its day, because a date-time with no zone is the
-// error search engines report most.
+// error search engines report most. A time whose offset in the zone has
+// seconds (local mean time before the zone's standard time, which RFC
+// 3339's offsets cannot say) is written in UTC instead.
 //
 // A talk (or a part of one) whose startDate is a date-time and whose
 // duration is known has an endDate too, as Google recommends for an

@@ -1114,7 +1114,7 @@ func (g *graph) endDate(e *encoder, recorded talk.Date, d talk.Duration) {
 	default:
 		return
 	}
-	end := start.Add(time.Duration(d).Round(time.Second))
+	end := minuteOffset(start.Add(time.Duration(d).Round(time.Second)))
 	if end.Year() > 9999 {
 		return // past ISO 8601's four-digit years, which no reader takes
 	}
@@ -1129,11 +1129,11 @@ func (g *graph) endDate(e *encoder, recorded talk.Date, d talk.Duration) {
 func (g *graph) dateIn(d talk.Date, tz string) string {
 	switch d.Precision() {
 	case talk.DateTimeOffset:
-		return g.inZone(d.Time(), tz).Format(time.RFC3339)
+		return minuteOffset(g.inZone(d.Time(), tz)).Format(time.RFC3339)
 	case talk.DateTime:
 		if loc, ok := g.zones.Load(tz); ok {
 			at, _ := zone.Wall(d.Time().Truncate(time.Second), loc)
-			return at.Format(time.RFC3339)
+			return minuteOffset(at).Format(time.RFC3339)
 		}
 		return d.Day().String()
 	case talk.NoDate:
@@ -1157,6 +1157,21 @@ func (g *graph) inZone(at time.Time, tz string) time.Time {
 		return in
 	}
 	return at
+}
+
+// minuteOffset is t, or the same instant in UTC where t's offset has
+// seconds (the local mean time of a zone before its standard time, New
+// York's -04:56:02), which RFC 3339's offset, in hours and minutes,
+// cannot say: written "-04:56", the time would be seconds off. It is t
+// where UTC would leave ISO 8601's four-digit years (the first hour of
+// 0000-01-01 east of Greenwich).
+func minuteOffset(t time.Time) time.Time {
+	if _, off := t.Zone(); off%60 != 0 {
+		if u := t.UTC(); u.Year() >= 0 && u.Year() <= 9999 {
+			return u
+		}
+	}
+	return t
 }
 
 func duration(d talk.Duration) string {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
@@ -600,7 +601,9 @@ func TestPlayerStart(t *testing.T) {
 // block, whose own graph lists other performers; it now names the parts
 // they performed in, by the @ids the block's graph gives them, each part
 // of the block, or of a part, as its superEvent (a part they perform in standing for
-// its own parts), and the block for its own speaker.
+// its own parts), and the block for its own speaker. A speaker with no
+// slug ("🎤") cannot be told from another without one ("🎸"), so their
+// page names the block, not another's part.
 func TestSpeakerOfParts(t *testing.T) {
 	block := &talk.Talk{
 		ID: "lightning", Title: "Lightning talks", Recorded: talk.MustParseDate("2025-09-20T17:00:00"),
@@ -614,11 +617,12 @@ func TestSpeakerOfParts(t *testing.T) {
 				Parts:    []talk.Talk{{Title: "Ada's part", Speakers: []talk.Speaker{{Name: "Ada", Slug: "ada"}}}},
 			},
 			{Title: "Grace", Parts: []talk.Talk{{Title: "Grace's part", Speakers: []talk.Speaker{{Accounts: []talk.Account{{Handle: "ghopper"}}}}}}},
+			{Title: "Guitar", Speakers: []talk.Speaker{{Name: "🎸"}}},
 		},
 	}
 	opt := jsonld.Options{BaseURL: "https://talks.example.org", Indent: "  "}
 	var got []byte
-	for _, s := range []*talk.Speaker{{Name: "Ada", Slug: "ada"}, {Accounts: []talk.Account{{Handle: "@ghopper"}}}, {Name: "Host", Slug: "host"}, {Name: "Nobody"}} {
+	for _, s := range []*talk.Speaker{{Name: "Ada", Slug: "ada"}, {Accounts: []talk.Account{{Handle: "@ghopper"}}}, {Name: "Host", Slug: "host"}, {Name: "Nobody"}, {Name: "🎤"}} {
 		b, err := jsonld.MarshalSpeaker(s, []*talk.Talk{block}, opt)
 		if err != nil {
 			t.Fatal(err)
@@ -695,7 +699,9 @@ func TestManySpeakersOneBlank(t *testing.T) {
 // that video at their cues, had the cues in no graph; the block's
 // VideoObject now lists them as Clips, Google's key moments: a part at
 // the video's start among cued ones, a part's own duration as its end,
-// none for a part without a title, a recording elsewhere, or a video
+// none for a part without a title, a part without an address of its own
+// (Google wants a clip's url), a recording elsewhere (a PeerTube video
+// with no ID is the block's only at the block's address), or a video
 // whose parts give no times at all.
 func TestClips(t *testing.T) {
 	tk := &talk.Talk{
@@ -705,6 +711,7 @@ func TestClips(t *testing.T) {
 			{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk"},
 			{Provider: talk.File, URL: "https://media.example/blk.mp4"},
 			{Provider: talk.Vimeo, ID: "77", URL: "https://vimeo.com/77"},
+			{Provider: talk.PeerTube, URL: "https://tube.example/w/blk"},
 		},
 		Parts: []talk.Talk{
 			{Title: "First", Duration: mustDuration(t, "PT4M30S"), Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk"}}},
@@ -716,6 +723,8 @@ func TestClips(t *testing.T) {
 			{Title: "Third", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk&t=600"}}},
 			{Title: " ", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk", URL: "https://www.youtube.com/watch?v=blk&t=900"}}},
 			{Title: "Elsewhere", Videos: []talk.Video{{Provider: talk.Vimeo, ID: "77", URL: "https://vimeo.com/77"}}},
+			{Title: "No address", Videos: []talk.Video{{Provider: talk.YouTube, ID: "blk"}}},
+			{Title: "Another PeerTube video", Videos: []talk.Video{{Provider: talk.PeerTube, URL: "https://tube.example/w/other?start=60"}}},
 		},
 	}
 	got, _, err := jsonld.Marshal(tk, jsonld.Options{Indent: "  "})
@@ -744,5 +753,101 @@ func TestHandMadeLanguage(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"pt-BR", "he", "en", "en-US"}, languages); diff != "" {
 		t.Errorf("inLanguage in the order written (-want +got):\n%s\n%s", diff, got)
+	}
+}
+
+// TestRoomWithoutVenue: a place known by its room alone is named by it,
+// with no ", " left over from the venue it lacks.
+func TestRoomWithoutVenue(t *testing.T) {
+	got, _, err := jsonld.Marshal(&talk.Talk{ID: "t", Place: talk.Place{Room: "Room 101", City: "Lyon"}}, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/t#talk","location":{"@type":"Place","name":"Room 101",` +
+		`"address":{"@type":"PostalAddress","addressLocality":"Lyon"}}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestYearZeroInZone: a talk early on 0000-01-01 in UTC is in year -1 on
+// the clocks of New York, which ISO 8601's four digits cannot say, so
+// its times are written as the source gave them.
+func TestYearZeroInZone(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("0000-01-01T02:00:00Z"), Duration: talk.Duration(time.Hour),
+		Event: talk.Event{ID: "e", TimeZone: "America/New_York"}}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","startDate":"0000-01-01T02:00:00Z",` +
+		`"endDate":"0000-01-01T03:00:00Z","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
+		`"superEvent":{"@type":"Event","@id":"/e#event"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestVideoLanguageWarnedOnce: a recording in the talk's own language,
+// which is no language tag, costs one warning, the talk's, not another
+// for each video.
+func TestVideoLanguageWarnedOnce(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Title: "T", Recorded: talk.MustParseDate("2024-05-01"), Language: "english",
+		Videos: []talk.Video{{Provider: talk.YouTube, ID: "x", URL: "https://www.youtube.com/watch?v=x", Language: "english"}}}
+	_, warnings, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []jsonld.Warning{{Node: "/t#talk", Property: "inLanguage",
+		Reason: `"english" is not a BCP 47 language tag, such as "en" or "pt-BR"`}}
+	if diff := cmp.Diff(want, warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}
+
+// TestLocalMeanTime: before its zone's standard time New York's clocks
+// were 4:56:02 behind UTC, an offset RFC 3339 cannot write, for it
+// counts in minutes; written "-04:56", a talk's times were two seconds
+// off. They are written in UTC, as talk.DateTimeOf and the HTML pages
+// write them.
+func TestLocalMeanTime(t *testing.T) {
+	for _, tt := range []struct{ recorded, start, end string }{
+		{"1850-06-01T12:00:00Z", "1850-06-01T12:00:00Z", "1850-06-01T13:00:00Z"},
+		{"1850-06-01T12:00:00", "1850-06-01T16:56:02Z", "1850-06-01T17:56:02Z"},
+		// In the zone's standard time the event's offset is kept.
+		{"1900-06-01T12:00:00Z", "1900-06-01T07:00:00-05:00", "1900-06-01T08:00:00-05:00"},
+	} {
+		tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Duration: talk.Duration(time.Hour),
+			Event: talk.Event{ID: "e", TimeZone: "America/New_York", Start: talk.MustParseDate(tt.recorded)}}
+		got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk",` +
+			`"startDate":"` + tt.start + `","endDate":"` + tt.end + `","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
+			`"superEvent":{"@type":"Event","@id":"/e#event","startDate":"` + tt.start + `"}}]}` + "\n"
+		if diff := cmp.Diff(want, string(got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.recorded, diff)
+		}
+	}
+}
+
+// TestPageText: an event's and a speaker's page graph trims the white
+// space around the description and the bio, as a talk's does, and gives
+// mainEntityOfPage only an absolute web address.
+func TestPageText(t *testing.T) {
+	opt := jsonld.Options{PageURL: "/relative/page.html"}
+	ev, err := jsonld.MarshalEvent(&talk.Event{ID: "e", Description: "\n  About the event.\n"}, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := jsonld.MarshalSpeaker(&talk.Speaker{Name: "Ada", Bio: " Analyst.\n\n"}, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e#event","description":"About the event."}]}` + "\n" +
+		`{"@context":"https://schema.org","@graph":[{"@type":"Person","@id":"/speakers/ada#person","name":"Ada","description":"Analyst."}]}` + "\n"
+	if diff := cmp.Diff(want, string(ev)+string(sp)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

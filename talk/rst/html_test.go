@@ -452,3 +452,49 @@ func TestWriteHTMLNil(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestHTMLListsAndHeadings: an enumerated list keeps its enumerator's
+// style (upper-case Roman numerals as type="I") and a start other than 1,
+// 0 too; and sections deeper than h6 stay h6, the last heading HTML has.
+func TestHTMLListsAndHeadings(t *testing.T) {
+	src := "A\n=\n\nB\n-\n\nC\n~\n\nD\n^\n\nI. one\nII. two\n\n0. zero\n1. one\n"
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{HeadingLevel: 4}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<h4 id="a">A</h4>
+<h5 id="b">B</h5>
+<h6 id="c">C</h6>
+<h6 id="d">D</h6>
+<ol type="I">
+<li>one</li>
+<li>two</li>
+</ol>
+<ol start="0">
+<li>zero</li>
+<li>one</li>
+</ol>
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSafeURL: what a link's href may not hold as it is after the host
+// ("|", brackets, braces, in the path, the query or a fragment right
+// after the host) is percent-encoded, so that the href is a valid URL;
+// the host is left as it is.
+func TestSafeURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://x.org/a|b":         "https://x.org/a%7Cb",
+		"https://x.org#frag[1]":     "https://x.org#frag%5B1%5D",
+		"https://x.org?q={a}":       "https://x.org?q=%7Ba%7D",
+		"https://x.org":             "https://x.org",
+		" mailto:a@example.org ":    "mailto:a@example.org",
+		"talks/next.html#see[also]": "talks/next.html#see%5Balso%5D",
+	} {
+		if got := SafeURL(in); got != want {
+			t.Errorf("SafeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -192,3 +192,62 @@ func builtinAPA(t *testing.T) (*Style, *Locale) {
 	}
 	return style, locale
 }
+
+// TestNumberAndDateForms holds forms that no shipped style and no
+// citeproc-js fixture here reach: an ordinal of three digits takes its
+// suffix from its last two ("111th", not "111st"); a long ordinal comes
+// from the locale's term where it has one, "tenth" for 10 as "first"
+// for 1; CSL-JSON's seasons 21-24 are the locale's season terms ("Spring"
+// for 21); and the "chicago" page-range format writes an end in full
+// after a first page that is a multiple of 100 ("200–205").
+func TestNumberAndDateForms(t *testing.T) {
+	st, err := ParseStyle([]byte(`<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" page-range-format="chicago">` +
+		`<info><title>t</title><id>t</id></info><citation><layout>` +
+		`<group delimiter=" | "><number variable="edition" form="ordinal"/><number variable="volume" form="long-ordinal"/>` +
+		`<date variable="issued"><date-part name="month" suffix=" "/><date-part name="year"/></date><text variable="page"/></group>` +
+		`</layout></citation></style>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The embedded locale has no long ordinals; the full en-US has these.
+	long, err := ParseLocale([]byte(`<locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><terms>` +
+		`<term name="long-ordinal-01">first</term><term name="long-ordinal-10">tenth</term></terms></locale>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := New(st, builtin, long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range []struct {
+		edition, volume, page string
+		month                 int
+	}{{"1", "1", "200-205", 21}, {"111", "10", "321-28", 24}, {"112", "2", "1100-1123", 5}, {"1011", "11", "107-108", 0}} {
+		it := &Item{ID: "a", Type: "book"}
+		it.Set("edition", c.edition)
+		it.Set("volume", c.volume)
+		it.Set("page", c.page)
+		if c.month > 0 {
+			it.SetDate("issued", Date{Parts: [][]int{{2024, c.month}}})
+		}
+		s, err := pr.Citation(Text, it)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"1st | first | Spring 2024 | 200–205",
+		"111th | tenth | Winter 2024 | 321–28",
+		"112th | 2nd | May 2024 | 1100–1123",
+		"1011th | 11th | 107–8",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
