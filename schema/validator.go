@@ -456,7 +456,11 @@ func (c *checker) syntax(err error) {
 	)
 	switch {
 	case errors.As(err, &syn):
-		c.add("", "json", Error, strings.TrimPrefix(syn.Msg, "invalid JSON: ")).offset = syn.Offset
+		msg := strings.TrimPrefix(syn.Msg, "invalid JSON: ")
+		if syn.Pointer != "" {
+			msg = describePointer(syn.Pointer) + ": " + msg
+		}
+		c.add(syn.Pointer, "json", Error, msg).offset = syn.Offset
 	case errors.As(err, &depth):
 		le := &talk.LimitError{What: "nesting depth", Limit: int64(depth.Limit)}
 		p := c.add("", "limit", Error, le.Error())

@@ -66,7 +66,7 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"trailing comma", `"eng",`, `"eng",,`, false,
 			[]string{p + "5:21: json: invalid character ',', want a member name in quotes"}},
 		{"duplicate member", `"language": "eng",`, `"language": "eng", "language": "spa",`, false,
-			[]string{p + "5:22: json: duplicate member name \"language\""}},
+			[]string{p + "5:22: json: language: duplicate member name \"language\""}},
 		{"missing title", `"title": "async/await in Python 3.5 and why it is awesome",`, ``, false,
 			[]string{p + "1:1: required: the record: the member \"title\" is required"}},
 		{"title a number", `"title": "async/await in Python 3.5 and why it is awesome"`, `"title": 35`, false,

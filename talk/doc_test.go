@@ -68,7 +68,7 @@ func ExampleLimits_CheckJSON() {
 		fmt.Printf("%s: %d > %d\n", le.What, le.Got, le.Limit)
 	}
 	// Output:
-	// a.json:3:3: duplicate member name "title"
+	// a.json:3:3: /title: invalid JSON: duplicate member name "title"
 	// b.json:1:15: nesting depth exceeds the limit of 2
 	// record size: 18 > 8
 }

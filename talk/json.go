@@ -487,8 +487,8 @@ func extraUnwritable(extra map[string]json.RawMessage, typ reflect.Type, prefix 
 	if k, ok := clashingMember(extra, typ); ok {
 		return prefix + "/" + jsonx.PointerToken(k), clashError(k)
 	}
-	if k, err := jsonx.FirstInvalid(extra); err != nil {
-		return prefix + "/" + jsonx.PointerToken(k), invalidError(k, err)
+	if k, at, err := jsonx.FirstInvalid(extra); err != nil {
+		return prefix + at, invalidError(k, err)
 	}
 	return "", nil
 }
@@ -535,7 +535,7 @@ func marshalWithExtra(w any, extra map[string]json.RawMessage) ([]byte, error) {
 	if k, ok := clashingMember(extra, reflect.TypeOf(w)); ok {
 		return nil, clashError(k)
 	}
-	if k, err := jsonx.FirstInvalid(extra); err != nil {
+	if k, _, err := jsonx.FirstInvalid(extra); err != nil {
 		return nil, invalidError(k, err)
 	}
 	names := make([]string, 0, len(extra))

@@ -80,6 +80,7 @@ func jsonCheckError(data []byte, path string, err error) error {
 	re := &RecordError{Path: path, Err: err}
 	var se *jsonx.SyntaxError
 	if errors.As(err, &se) {
+		re.Pointer = se.Pointer
 		re.Line, re.Column = jsonx.Position(data, se.Offset)
 	}
 	return re

@@ -549,8 +549,8 @@ func TestParseJSONErrors(t *testing.T) {
 		// What encoding/json reads without a word, but not as written:
 		// it keeps the last of two members of one name, and reads a
 		// byte that is not UTF-8 as U+FFFD.
-		{"{\"title\": \"A\",\n \"title\": \"B\"}", `t.json:2:2: duplicate member name "title"`},
-		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: duplicate member name "a" in /x-notes`},
+		{"{\"title\": \"A\",\n \"title\": \"B\"}", `t.json:2:2: /title: invalid JSON: duplicate member name "title"`},
+		{"{\"title\": \"A\", \"x-notes\": {\"a\": 1,\n \"a\": 2}}", `t.json:2:2: /x-notes/a: invalid JSON: duplicate member name "a"`},
 		{"{\"title\": \"caf\xe9\"}", `t.json:1:15: invalid JSON: invalid UTF-8 (byte 0xe9) in a string`},
 		// Nor may two members be read into one field, as encoding/json
 		// reads names, without regard to case: it keeps the last.
@@ -821,7 +821,7 @@ func TestJSONUnwritablePlace(t *testing.T) {
 		"true " + calling + `talk.Talk: /speakers/1/Name: talk: Extra member "Name" has the name of a field of the model; set the field, or give the member another name`,
 		"true " + calling + `talk.Talk: /parts/0/videos/0/URL: talk: Extra member "URL" has the name of a field of the model; set the field, or give the member another name`,
 		"true " + calling + `talk.Talk: e/t.json: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`,
-		"true " + calling + `talk.Talk: e/t.json: /videos/0/x-dup: talk: Extra member "x-dup" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
+		"true " + calling + `talk.Talk: e/t.json: /videos/0/x-dup/a: talk: Extra member "x-dup" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
 		"true " + calling + `talk.Event: e/t.json: /start: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		calling + `talk.Speaker: /x: talk: Extra member "x" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
 	}

@@ -171,7 +171,7 @@ func TestFmtEventRecords(t *testing.T) {
 		t.Errorf("%s after fmt -w (-want +got):\n%s", category, diff)
 	}
 	plantFile(t, event, `{"title": "A", "title": "B"}`)
-	wantResult(t, runCommand("", "fmt", event), 1, nil, []string{event + `:1:16: duplicate member name "title"`})
+	wantResult(t, runCommand("", "fmt", event), 1, nil, []string{event + `:1:16: /title: invalid JSON: duplicate member name "title"`})
 }
 
 // TestWriteFileAtomicErrors: a file that cannot be written is named as

@@ -298,7 +298,7 @@ func TestReadBrokenEventOnce(t *testing.T) {
 	plantFile(t, filepath.Join(dir, "ev", "talks", "a.json"), `{"id": "a", "title": "A"}`)
 	got := runCommand("", "urls", filepath.Join(dir, "ev"))
 	got.stderr = strings.ReplaceAll(got.stderr, filepath.ToSlash(dir)+"/", "")
-	wantResult(t, got, 1, []string{"a\t/undefined/a.html"}, []string{`ev/event.json:1:16: duplicate member name "title"`})
+	wantResult(t, got, 1, []string{"a\t/undefined/a.html"}, []string{`ev/event.json:1:16: /title: invalid JSON: duplicate member name "title"`})
 }
 
 // TestReadEventExtraOwn gives each talk of a directory its own map of

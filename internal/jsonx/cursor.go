@@ -139,7 +139,7 @@ func (c *Cursor) Object() iter.Seq[[]byte] {
 			}
 			if !names.add(unquoted) {
 				s.pos = start
-				c.err = &SyntaxError{Offset: int64(start), Msg: duplicateMember(s.data, start, unquoted)}
+				c.err = duplicateMember(s.data, start, unquoted)
 				return
 			}
 			s.skipSpace()
@@ -186,7 +186,7 @@ func (c *Cursor) End() error {
 	}
 	c.s.skipSpace()
 	if c.s.pos < len(c.s.data) {
-		return &SyntaxError{Offset: int64(c.s.pos), Msg: "unexpected data after the JSON value"}
+		return &SyntaxError{Offset: int64(c.s.pos), Msg: "invalid JSON: unexpected data after the JSON value"}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ package jsonx
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"unicode/utf16"
@@ -50,11 +51,15 @@ type Member struct {
 	Value
 }
 
-// SyntaxError is a JSON syntax error; Offset is the 0-based offset of the
-// offending byte.
+// SyntaxError is a JSON syntax error.
 type SyntaxError struct {
-	Offset int64
-	Msg    string
+	Offset int64  // the 0-based offset of the offending byte
+	Msg    string // what is wrong, starting "invalid JSON: "
+	// Pointer is the JSON pointer of the value the error is about, where
+	// the document is well-formed up to it and the place is a value's:
+	// the second of a member given twice. It is empty otherwise, and for
+	// the document itself.
+	Pointer string
 }
 
 // Error returns the message alone; the caller adds the place it knows.
@@ -87,10 +92,11 @@ func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // FirstInvalid returns the first of members (the members a model keeps
 // as they were read, by name), in name order, whose value Check refuses,
-// and why: a writer would write it into a record no reader takes back.
-// An empty value is none: encoding/json writes a nil json.RawMessage as
-// null.
-func FirstInvalid(members map[string]json.RawMessage) (name string, err error) {
+// the JSON pointer of the fault among members ("/name", or below it for a
+// member given twice within its value), and why: a writer would write it
+// into a record no reader takes back. An empty value is none:
+// encoding/json writes a nil json.RawMessage as null.
+func FirstInvalid(members map[string]json.RawMessage) (name, at string, err error) {
 	for k, v := range members {
 		if name != "" && k > name || len(v) == 0 {
 			continue
@@ -99,7 +105,14 @@ func FirstInvalid(members map[string]json.RawMessage) (name string, err error) {
 			name, err = k, why
 		}
 	}
-	return name, err
+	if err != nil {
+		at = "/" + PointerToken(name)
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			at += se.Pointer
+		}
+	}
+	return name, at, err
 }
 
 // FirstNameNotUTF8 returns the first of members, in name order, whose
@@ -141,7 +154,7 @@ func scan(data []byte, maxDepth int, build bool) (any, error) {
 	}
 	s.skipSpace()
 	if s.pos < len(data) {
-		return nil, &SyntaxError{Offset: int64(s.pos), Msg: "unexpected data after the JSON value"}
+		return nil, &SyntaxError{Offset: int64(s.pos), Msg: "invalid JSON: unexpected data after the JSON value"}
 	}
 	return v, nil
 }

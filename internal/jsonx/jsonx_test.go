@@ -36,7 +36,7 @@ func FuzzCheck(f *testing.F) {
 		err := Check(data, 0)
 		holdCursor(t, data, err)
 		var se *SyntaxError
-		if errors.As(err, &se) && strings.HasPrefix(se.Msg, "duplicate member name") {
+		if errors.As(err, &se) && strings.HasPrefix(se.Msg, "invalid JSON: duplicate member name") {
 			return // valid to encoding/json, refused on purpose
 		}
 		if !utf8.Valid(data) {
@@ -243,14 +243,14 @@ func TestCheckDuplicates(t *testing.T) {
 		name, doc string
 		want      error
 	}{
-		{"escaped", `{"a": {"b": 1, "\u0062": 2}}`, &SyntaxError{Offset: 15, Msg: `duplicate member name "b" in /a`}},
+		{"escaped", `{"a": {"b": 1, "\u0062": 2}}`, &SyntaxError{Offset: 15, Msg: `invalid JSON: duplicate member name "b"`, Pointer: "/a/b"}},
 		{"deep", `{"a": [0, {"x/y~": ["{", "}]", {"c\"": 1, "c\"": 2}]}]}`,
-			&SyntaxError{Offset: 42, Msg: `duplicate member name "c\"" in /a/1/x~1y~0/2`}},
-		{"among the first", members(10, `"k3":0`), &SyntaxError{Offset: 71, Msg: `duplicate member name "k3"`}},
+			&SyntaxError{Offset: 42, Msg: `invalid JSON: duplicate member name "c\""`, Pointer: `/a/1/x~1y~0/2/c"`}},
+		{"among the first", members(10, `"k3":0`), &SyntaxError{Offset: 71, Msg: `invalid JSON: duplicate member name "k3"`, Pointer: "/k3"}},
 		// Past the names kept in place, duplicates are found in a set:
 		// of a name kept in place, and of one in the set.
-		{"of a first", members(100, `"k3":0`), &SyntaxError{Offset: 881, Msg: `duplicate member name "k3"`}},
-		{"of a later", members(100, `"k99":0`), &SyntaxError{Offset: 881, Msg: `duplicate member name "k99"`}},
+		{"of a first", members(100, `"k3":0`), &SyntaxError{Offset: 881, Msg: `invalid JSON: duplicate member name "k3"`, Pointer: "/k3"}},
+		{"of a later", members(100, `"k99":0`), &SyntaxError{Offset: 881, Msg: `invalid JSON: duplicate member name "k99"`, Pointer: "/k99"}},
 		{"none", members(100, `"k":0`), nil},
 	} {
 		err := Check([]byte(tc.doc), 0)
@@ -345,8 +345,8 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 		}
 	}
 	for doc, msg := range map[string]string{
-		`{"a": 1, "a": 2}`: `duplicate member name "a"`,
-		`{"a": 1} x`:       "unexpected data after the JSON value",
+		`{"a": 1, "a": 2}`: `invalid JSON: duplicate member name "a"`,
+		`{"a": 1} x`:       "invalid JSON: unexpected data after the JSON value",
 		"[\"\xff\"]":       "invalid JSON: invalid UTF-8 (byte 0xff) in a string",
 	} {
 		if _, err := Decode([]byte(doc), 0); err == nil || err.Error() != msg {

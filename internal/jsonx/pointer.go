@@ -91,14 +91,13 @@ func ContainerPointer(data []byte, off int64) string {
 	return b.String()
 }
 
-// duplicateMember is the message for the member name given twice whose
-// second showing starts at off of data: the name and, below the
-// document's top, the object it is given twice in, which a line and
-// column alone leave to be worked out in a long line.
-func duplicateMember(data []byte, off int, name []byte) string {
-	msg := fmt.Sprintf("duplicate member name %q", name)
-	if p := ContainerPointer(data, int64(off)); p != "" {
-		msg += " in " + p
+// duplicateMember is the error for the member name given twice whose
+// second showing starts at off of data. Its pointer is the member's,
+// which a line and column alone leave to be worked out in a long line.
+func duplicateMember(data []byte, off int, name []byte) *SyntaxError {
+	return &SyntaxError{
+		Offset:  int64(off),
+		Msg:     fmt.Sprintf("invalid JSON: duplicate member name %q", name),
+		Pointer: ContainerPointer(data, int64(off)) + "/" + PointerToken(string(name)),
 	}
-	return msg
 }

@@ -163,7 +163,7 @@ func (s *scanner) object(depth int) (any, error) {
 		}
 		if seen {
 			s.pos = start
-			return nil, &SyntaxError{Offset: int64(start), Msg: duplicateMember(s.data, start, raw)}
+			return nil, duplicateMember(s.data, start, raw)
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != ':' {

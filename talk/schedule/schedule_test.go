@@ -466,7 +466,7 @@ func TestSyntaxErrors(t *testing.T) {
 		name, data, want string
 	}{
 		{"json.json", "{\n  \"schedule\": {\n    \"version\": 1,,\n", "json.json:3:18: schedule: invalid JSON: invalid character ',', want a member name in quotes"},
-		{"dup.json", "{\"schedule\": {}, \"schedule\": {}}", "dup.json:1:18: schedule: duplicate member name \"schedule\""},
+		{"dup.json", "{\"schedule\": {}, \"schedule\": {}}", "dup.json:1:18: /schedule: schedule: invalid JSON: duplicate member name \"schedule\""},
 		{"deep.json", strings.Repeat("[", 100), "deep.json:1:65: schedule: nesting depth exceeds the limit of 64"},
 		{"array.json", "[]", "array.json:1:1: schedule: want an object, got array"},
 		{"empty.json", "{}", "empty.json:1:1: schedule: no schedule member"},
