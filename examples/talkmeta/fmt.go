@@ -190,7 +190,7 @@ func fmtFile(e *env, name string, raw, out []byte, write bool) int {
 // text.
 func loneSurrogateError(name string, raw []byte, off int64) error {
 	line, col := jsonx.Position(raw, off)
-	return fmt.Errorf("%s:%d:%d: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand", name, line, col, raw[off:off+6])
+	return fmt.Errorf("%s:%d:%d: %s: not formatted: %s is half of a UTF-16 surrogate pair, without the other; mend it by hand", name, line, col, jsonx.ValuePointer(raw, off), raw[off:off+6])
 }
 
 // canonical returns the talk t in the canonical form of the form it was

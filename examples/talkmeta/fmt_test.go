@@ -117,7 +117,7 @@ func TestFmtLoneSurrogate(t *testing.T) {
 	line := 1 + bytes.Count(data[:bytes.Index(data, []byte(`\ud800`))], []byte("\n"))
 	col := bytes.Index(data, []byte(`\ud800`)) - bytes.LastIndexByte(data[:bytes.Index(data, []byte(`\ud800`))], '\n')
 	wantResult(t, got, 1, nil, []string{
-		name + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + `: not formatted: \ud800 is half of a UTF-16 surrogate pair, without the other; mend it by hand`,
+		name + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + `: /title: not formatted: \ud800 is half of a UTF-16 surrogate pair, without the other; mend it by hand`,
 	})
 	if diff := cmp.Diff(before, snapshot(t, "a")); diff != "" {
 		t.Errorf("files changed (-before +after):\n%s", diff)

@@ -59,6 +59,16 @@ func TestStdinFmtCanonical(t *testing.T) {
 	wantResult(t, piped, 0, []string{strings.TrimSuffix(readFile(t, file), "\n")}, nil)
 }
 
+// TestStdinFmtLoneSurrogate leaves a piped record holding half a
+// surrogate pair unwritten, as fmt leaves its file, and names the value
+// it is in by its pointer as well as its line and column.
+func TestStdinFmtLoneSurrogate(t *testing.T) {
+	record := "{\n  \"speakers\": [\"A\", \"B \\udc00\"],\n  \"title\": \"T\"\n}\n"
+	wantResult(t, runCommand(record, "fmt", "-"), 1, nil, []string{
+		`<stdin>:2:24: /speakers/1: not formatted: \udc00 is half of a UTF-16 surrogate pair, without the other; mend it by hand`,
+	})
+}
+
 // TestStdinImport imports a schedule piped in: what the file gives.
 func TestStdinImport(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()

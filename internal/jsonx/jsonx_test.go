@@ -261,32 +261,36 @@ func TestCheckDuplicates(t *testing.T) {
 }
 
 // TestContainerPointer: the pointer of the object or array an offset
-// lies in, through names with escapes and brackets in strings.
+// lies in, and of the value it lies in, through names with escapes and
+// brackets in strings.
 func TestContainerPointer(t *testing.T) {
-	doc := `{"a": [10, {"b\u002fc": "[{,", "d": [[], 7]}], "e": 1}`
+	doc := `{"a": [10, {"b\u002fc": "[{,", "d": [[], 7]}], "e": "x\ud800"}`
 	type place struct {
-		At      string // the text the offset starts
-		Pointer string
+		At        string // the text the offset starts
+		Container string
+		Value     string
 	}
 	var got, want []place
 	for _, tt := range []place{
-		{`{"a"`, ""},
-		{`"a"`, ""},
-		{`10`, "/a"},
-		{`"[{,"`, "/a/1"},
-		{`7]`, "/a/1/d"},
-		{`]}], "e"`, "/a/1/d"}, // on the closer, still inside
-		{`"e"`, ""},
+		{`{"a"`, "", ""},
+		{`a"`, "", "/a"}, // within a name: its member
+		{`10`, "/a", "/a/0"},
+		{`"[{,"`, "/a/1", "/a/1/b~1c"},
+		{`{,"`, "/a/1", "/a/1/b~1c"}, // brackets within a string
+		{`[], 7`, "/a/1/d", "/a/1/d/0"},
+		{`7]`, "/a/1/d", "/a/1/d/1"},
+		{`]}], "e"`, "/a/1/d", "/a/1/d/1"}, // on the closer, still inside
+		{`\ud800`, "", "/e"},
 	} {
 		want = append(want, tt)
 		off := strings.Index(doc, tt.At)
 		if off < 0 {
 			t.Fatalf("%q is not in the document", tt.At)
 		}
-		got = append(got, place{tt.At, ContainerPointer([]byte(doc), int64(off))})
+		got = append(got, place{tt.At, ContainerPointer([]byte(doc), int64(off)), ValuePointer([]byte(doc), int64(off))})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("ContainerPointer (-want +got):\n%s", diff)
+		t.Errorf("ContainerPointer, ValuePointer (-want +got):\n%s", diff)
 	}
 }
 

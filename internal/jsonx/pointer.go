@@ -37,7 +37,19 @@ func UnescapePointerToken(tok string) string {
 // found at off belongs to. data must be well-formed up to off, as it is
 // where a reader stops at a member given twice. It reads data again from
 // the start, so it is for errors, not for every value.
-func ContainerPointer(data []byte, off int64) string {
+func ContainerPointer(data []byte, off int64) string { return pointerAt(data, off, false) }
+
+// ValuePointer returns the JSON pointer of the innermost value whose text
+// holds the byte at off of data: a string's, when off lies within one
+// (for one that is a member's name, the member's), or the value's that
+// starts at off. data must be well-formed up to off. Like
+// [ContainerPointer], it is for errors: a finding within a string, such
+// as half a surrogate pair, which an offset alone leaves to be worked out
+// in a long line.
+func ValuePointer(data []byte, off int64) string { return pointerAt(data, off, true) }
+
+// pointerAt is ContainerPointer, or with value ValuePointer.
+func pointerAt(data []byte, off int64, value bool) string {
 	type frame struct {
 		array bool
 		name  string // in an object, the member being read
@@ -79,8 +91,11 @@ func ContainerPointer(data []byte, off int64) string {
 			expectName = false
 		}
 	}
+	if !value {
+		stack = stack[:max(len(stack)-1, 0)]
+	}
 	var b strings.Builder
-	for _, f := range stack[:max(len(stack)-1, 0)] {
+	for _, f := range stack {
 		b.WriteByte('/')
 		if f.array {
 			b.WriteString(strconv.Itoa(f.index))
