@@ -788,6 +788,34 @@ func TestYearZeroInZone(t *testing.T) {
 	}
 }
 
+// TestYearZeroAsPages: a talk at 02:00 UTC on 0001-01-01 at an event
+// five hours behind UTC is at 21:00 on 31 December 0000 on its clocks,
+// which four digits hold and its page shows: the graph gave the source's
+// time for any year before 0001, where talk.Date.In, which the pages
+// use, moves a time into a year 0000. A local mean time whose instant in
+// UTC is in year -1 (Tokyo's, nine hours and 18:59 ahead) keeps the
+// source's.
+func TestYearZeroAsPages(t *testing.T) {
+	for _, tt := range []struct{ zone, recorded, start, end string }{
+		{"Etc/GMT+5", "0001-01-01T02:00:00Z", "0000-12-31T21:00:00-05:00", "0000-12-31T22:00:00-05:00"},
+		{"Etc/GMT-14", "0000-01-01T00:10:00Z", "0000-01-01T14:10:00+14:00", "0000-01-01T15:10:00+14:00"},
+		{"Asia/Tokyo", "0000-01-01T00:30:00+01:00", "0000-01-01T00:30:00+01:00", "0000-01-01T01:30:00+01:00"},
+	} {
+		tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Duration: talk.Duration(time.Hour),
+			Event: talk.Event{ID: "e", TimeZone: tt.zone}}
+		got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","startDate":"` + tt.start + `",` +
+			`"endDate":"` + tt.end + `","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
+			`"superEvent":{"@type":"Event","@id":"/e#event"}}]}` + "\n"
+		if diff := cmp.Diff(want, string(got)); diff != "" {
+			t.Errorf("%s in %s (-want +got):\n%s", tt.recorded, tt.zone, diff)
+		}
+	}
+}
+
 // TestVideoLanguageWarnedOnce: a recording in the talk's own language,
 // which is no language tag, costs one warning, the talk's, not another
 // for each video.
