@@ -273,7 +273,7 @@ func FuzzNameWords(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
-		for name, m := range map[string]map[string]bool{"nonPersonWords": nonPersonWords, "degrees": degrees, "suffixes": suffixes, "honorifics": honorifics, "particles": particles} {
+		for name, m := range map[string]map[string]bool{"nonPersonWords": nonPersonWords, "foldedDegrees": foldedDegrees, "suffixes": suffixes, "honorifics": honorifics, "particles": particles} {
 			if got, want := inFolded(m, w), m[strings.ToLower(w)]; got != want {
 				t.Errorf("inFolded(%s, %q) = %v, want %v", name, w, got, want)
 			}

@@ -679,27 +679,33 @@ var honorifics = map[string]bool{
 	"mrs": true, "mrs.": true, "ms": true, "ms.": true, "ing.": true, "sir": false,
 }
 
+// degrees are the academic and professional degrees a name may end
+// with, as they are written, each true where it may end a name without a
+// comma before it ("Brooke Sanders DDS"): then in the case given only,
+// and not those a family name is spelled as ("MA", which is Ma in
+// capitals, or "PE"). After a comma ("Aaron Hall, MBA") each is a degree
+// in any case (foldedDegrees). One list for both, as two lists had drifted
+// apart: "M.B.A." and "B.Sc." were degrees without a comma only.
 var degrees = map[string]bool{
-	"phd": true, "ph.d.": true, "ph.d": true, "mba": true, "md": true, "m.d.": true,
-	"msc": true, "m.sc.": true, "bsc": true, "ma": true, "mph": true, "esq.": true,
-	"esq": true, "dphil": true, "pe": true, "dds": true, "d.d.s.": true, "dmd": true,
-	"dvm": true, "d.v.m.": true, "jd": true, "j.d.": true, "edd": true, "ed.d.": true,
-	"psyd": true, "rn": true, "cpa": true,
-}
-
-func isDegree(s string) bool { return inFolded(degrees, strings.TrimSpace(s)) }
-
-// trailingDegrees are the degrees that may end a name without a comma
-// before them ("Brooke Sanders DDS"), as they are written: in the case
-// given, and only those no family name is spelled as (not "MA", which
-// is Ma in capitals, or "PE").
-var trailingDegrees = map[string]bool{
 	"PhD": true, "Ph.D.": true, "Ph.D": true, "DPhil": true, "MD": true, "M.D.": true,
 	"DDS": true, "D.D.S.": true, "DMD": true, "DVM": true, "D.V.M.": true, "MBA": true,
 	"M.B.A.": true, "MSc": true, "M.Sc.": true, "BSc": true, "B.Sc.": true, "MPH": true,
 	"Esq": true, "Esq.": true, "JD": true, "J.D.": true, "EdD": true, "Ed.D.": true,
-	"PsyD": true, "RN": true, "CPA": true,
+	"PsyD": true, "RN": true, "CPA": true, "MA": false, "PE": false,
 }
+
+// foldedDegrees are the degrees in lower case, for inFolded.
+var foldedDegrees = func() map[string]bool {
+	m := make(map[string]bool, len(degrees))
+	for d := range degrees {
+		m[strings.ToLower(d)] = true
+	}
+	return m
+}()
+
+// isDegree reports whether s is a degree after a comma: any of degrees,
+// in any case.
+func isDegree(s string) bool { return inFolded(foldedDegrees, strings.TrimSpace(s)) }
 
 var suffixes = map[string]bool{
 	"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true,
@@ -763,7 +769,7 @@ func parsePerson(s string) Name {
 	}
 	// A degree is dropped as after a comma, then a suffix is read: "John
 	// Smith Jr. PhD".
-	for len(words) > 2 && trailingDegrees[words[len(words)-1]] {
+	for len(words) > 2 && degrees[words[len(words)-1]] {
 		words = words[:len(words)-1]
 	}
 	if suffix == "" && len(words) > 2 && isSuffix(words[len(words)-1]) {

@@ -82,6 +82,14 @@ var nameCases = []struct {
 	{"Dillon R. Gardner, PhD", []Name{{Given: "Dillon R.", Family: "Gardner"}}},
 	{"Aaron Hall, MBA", []Name{{Given: "Aaron", Family: "Hall"}}},
 	{"Brooke Sanders, DDS", []Name{{Given: "Brooke", Family: "Sanders"}}},
+	// Every degree a name may end with is one after a comma too: these
+	// two were dropped without a comma and kept the name literal with
+	// one, from two lists of degrees that disagreed.
+	{"Aaron Hall, M.B.A.", []Name{{Given: "Aaron", Family: "Hall"}}},
+	{"Aaron Hall M.B.A.", []Name{{Given: "Aaron", Family: "Hall"}}},
+	{"Ada Byron, B.Sc.", []Name{{Given: "Ada", Family: "Byron"}}},
+	{"Ada Byron B.Sc.", []Name{{Given: "Ada", Family: "Byron"}}},
+	{"Jack Yun, MA", []Name{{Given: "Jack", Family: "Yun"}}},
 	// Without a comma, in the capitals degrees are written in; not a
 	// name's own last word that is also a degree's.
 	{"Brooke Sanders DDS", []Name{{Given: "Brooke", Family: "Sanders"}}},

@@ -109,8 +109,9 @@
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
 // (the title, or "Untitled talk"); ContentLang, ContentDir (the title's
-// direction), SubtitleDir and TrackDir; Tags, each with Text and Dir
-// ("auto", or "" for the list's direction); EventURL;
+// direction), LangDir (the language's, the tags' list's), SubtitleDir
+// and TrackDir; Tags, each with Text and Dir ("auto", or "" for the
+// list's direction); EventURL;
 // EventTitle (the event's title, or its ID when it has none, "" for
 // neither);
 // Speakers (persons); Date, Duration; Place, Kind (in words), Track and

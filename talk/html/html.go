@@ -135,7 +135,11 @@ type page struct {
 	Talk        *talk.Talk
 	Heading     string // the title, or words for its absence
 	ContentLang string
-	ContentDir  string // "rtl" for a language written right to left
+	ContentDir  string // the title's direction (dirAttr)
+	// LangDir is the direction of the talk's language (langDir): its
+	// tags' list's, which is the language's, not the title's, as a
+	// title in Latin letters alone of an Arabic talk is "auto".
+	LangDir string
 	// SubtitleDir and TrackDir are the directions of the subtitle and
 	// the track, as ContentDir is the title's: each is dirAttr's of its
 	// own words, as a subtitle or track in English of an Arabic talk is
@@ -143,7 +147,7 @@ type page struct {
 	SubtitleDir, TrackDir string
 	// Tags are the talk's tags, each with the Dir of its list item:
 	// "auto" where its words are written the other way than the list
-	// (ContentDir), "" for the list's own.
+	// (LangDir), "" for the list's own (tagDir).
 	Tags            []tagItem
 	EventURL        string
 	EventTitle      string // the event's title, or its ID without one; "" for neither (talkEventTitle)
@@ -182,19 +186,6 @@ type page struct {
 // tagItem is a tag in a talk's list of tags.
 type tagItem struct{ Text, Dir string }
 
-// tagDir is the dir attribute of the list item of a tag of a talk in the
-// language lang (langAttr's): "auto" when the tag's first letter is
-// written the other way than the language, or the language is unknown,
-// and "" otherwise, for the list's direction. A tag in Latin letters in
-// an Arabic talk's list took the list's right-to-left direction, and
-// "C++" read "++C".
-func tagDir(lang, tag string) string {
-	if dirAttr(lang, tag) == "auto" {
-		return "auto"
-	}
-	return ""
-}
-
 // person is a speaker's name and the URL of their page, if any.
 type person struct{ Name, URL string }
 
@@ -222,7 +213,14 @@ type link struct {
 }
 
 // recordLink is the link to u, "" for an unsafe URL (then shown as
-// text), labelled with text, which a record gives (see link.Dir).
+// text), labelled with text, which a record gives (see link.Dir). Its
+// direction is not tagDir's: a label's language is not known, and the
+// list it is in has no dir of its own but the page's, which a site's
+// templates may make right to left. A label that holds a letter written
+// right to left is "auto" even where it begins in Latin letters
+// ("Slides שקפים"), which lays it out left to right in a page of either
+// direction; tagDir's rule, for a list whose direction is known, leaves
+// that one to the list.
 func recordLink(u, text string) link {
 	l := link{URL: u, Text: text, Safe: u != ""}
 	if hasRightToLeft(text) {
@@ -583,7 +581,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		Citations:   opt.Citations,
 	}
 	p.ldOptions = r.talkLDOptions(p.Head.Canonical)
-	p.ContentDir = dirAttr(p.ContentLang, t.Title)
+	p.LangDir = langDir(p.ContentLang)
+	p.ContentDir = textDir(p.LangDir, t.Title)
 	p.Head.Locale = ogLocale(p.ContentLang)
 	p.Heading = t.Title
 	if strings.TrimSpace(p.Heading) == "" {
@@ -611,8 +610,8 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.EventURL = r.href(eventPath)
 	p.Speakers = r.people(t.Speakers, "")
 	p.Track = strings.TrimSpace(t.Track)
-	p.SubtitleDir = dirAttr(p.ContentLang, t.Subtitle)
-	p.TrackDir = dirAttr(p.ContentLang, p.Track)
+	p.SubtitleDir = textDir(p.LangDir, t.Subtitle)
+	p.TrackDir = textDir(p.LangDir, p.Track)
 	p.Recording = recordingNote(t)
 	var zones zone.Memo
 	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)
@@ -627,7 +626,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 		p.Place = t.Where().String()
 		p.Kind = kindName(t.Kind)
 		for _, tag := range t.Tags {
-			p.Tags = append(p.Tags, tagItem{Text: tag, Dir: tagDir(p.ContentLang, tag)})
+			p.Tags = append(p.Tags, tagItem{Text: tag, Dir: tagDir(p.LangDir, tag)})
 		}
 		lang, dir := p.headingLang()
 		for i := range t.Videos {

@@ -588,3 +588,23 @@ func TestOGLocale(t *testing.T) {
 		t.Errorf("ogLocale (-want +got):\n%s", diff)
 	}
 }
+
+// TestTagDir: a tag in its list, whose direction is its talk's
+// language's, takes the list's where it lays out so, and is "auto" where
+// it is written the other way or the language is not known.
+func TestTagDir(t *testing.T) {
+	for _, tt := range []struct{ lang, tag, want string }{
+		{"ar", "Python للمبتدئين", ""},
+		{"ar", "C++", "auto"},
+		{"ar", "بايثون", ""},
+		{"ar", "3.5", ""},
+		{"en", "python", ""},
+		{"en", "פייתון", "auto"},
+		{"", "python", "auto"},
+		{"", "3.5", "auto"},
+	} {
+		if got := tagDir(langDir(tt.lang), tt.tag); got != tt.want {
+			t.Errorf("tagDir(langDir(%q), %q) = %q, want %q", tt.lang, tt.tag, got, tt.want)
+		}
+	}
+}

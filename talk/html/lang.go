@@ -88,18 +88,47 @@ func ogLocale(lang string) string {
 // titled: "auto" laid it out left to right, and a reader of Arabic read
 // "للمبتدئين" (for beginners) before "Python". Only a title with no
 // letter written right to left ("Python 3.12!") is "auto" then.
-func dirAttr(lang, title string) string {
-	if lang == "" {
+func dirAttr(lang, title string) string { return textDir(langDir(lang), title) }
+
+// langDir is the direction of the language lang (langAttr's): dirAttr's
+// for words without a letter, "auto" for "". A page finds it once for
+// its talk's words, which it lays out by textDir: the language's tag is
+// parsed to find it.
+func langDir(lang string) string {
+	switch {
+	case lang == "":
 		return "auto"
-	}
-	rtl := talk.Language(lang).RightToLeft()
-	if strong, ok := firstStrong(title); ok && strong != rtl && !(rtl && hasRightToLeft(title)) {
-		return "auto"
-	}
-	if rtl {
+	case talk.Language(lang).RightToLeft():
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// textDir is dirAttr of text in a language whose direction is dir
+// (langDir's).
+func textDir(dir, text string) string {
+	if dir == "auto" {
+		return "auto"
+	}
+	rtl := dir == "rtl"
+	if strong, ok := firstStrong(text); ok && strong != rtl && !(rtl && hasRightToLeft(text)) {
+		return "auto"
+	}
+	return dir
+}
+
+// tagDir is the dir attribute of the list item of a tag of a talk whose
+// language's direction is dir (langDir's), in a list of that direction:
+// "" for the list's, where textDir lays the tag out so, and "auto" where
+// it does not, or the list's is not known, as an item without a dir of
+// its own would take it from another tag. A tag in Latin letters in an
+// Arabic talk's list took the list's right-to-left direction, and "C++"
+// read "++C".
+func tagDir(dir, tag string) string {
+	if dir != "auto" && textDir(dir, tag) == dir {
+		return ""
+	}
+	return "auto"
 }
 
 // hasRightToLeft reports whether s holds a letter written right to left

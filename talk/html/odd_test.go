@@ -110,6 +110,16 @@ func oddTalks() map[string]*talk.Talk {
 			ID: "he", Title: "מבוא לפייתון (חלק 1)", Subtitle: "An introduction", Language: "en",
 			Event: talk.Event{ID: "e", Title: "PyCon"}, Tags: []string{"python"},
 		},
+		// An Arabic talk titled in Latin letters alone, whose title is
+		// "auto": its tags' list is the language's, right to left, not
+		// the title's. A list of dir="auto" took its direction from its
+		// first tag without a dir of its own, and laid the tag
+		// "Python للمبتدئين", which is right to left as Arabic, out left
+		// to right, as a reader of Arabic reads it backwards.
+		"odd-rtl-tags.html": {
+			ID: "tags", Title: "Python 3.12!", Language: "ar",
+			Event: talk.Event{ID: "e", Title: "PyCon"}, Tags: []string{"Python للمبتدئين", "C++", "بايثون"},
+		},
 		// An event of white space, which is named by its ID, as its
 		// page is, rather than by a link without a name.
 		"odd-event-blank-title.html": {

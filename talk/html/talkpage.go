@@ -305,11 +305,11 @@ func writeTalkBlock(b *pageWriter, p *page) error {
 	b.WriteByte('\n')
 	if len(t.Tags) > 0 {
 		b.WriteString(`<section aria-labelledby="tags"><h2 id="tags">Tags</h2><ul class="tags"`)
-		writeLang(b, p)
+		writeLangDir(b, p.ContentLang, p.LangDir)
 		b.WriteByte('>')
 		for _, tag := range t.Tags {
 			b.WriteString("<li")
-			writeLangDir(b, "", tagDir(p.ContentLang, tag))
+			writeLangDir(b, "", tagDir(p.LangDir, tag))
 			b.WriteByte('>')
 			htmlText(b, tag)
 			b.WriteString("</li>")

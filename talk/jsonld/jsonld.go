@@ -1143,28 +1143,35 @@ func (g *graph) dateIn(d talk.Date, tz string) string {
 }
 
 // inZone is the instant at as the clocks of the IANA time zone tz show
-// it, as talk/html's pages show a time, so that a schedule's times in
-// UTC ("08:00:00Z") read as the event's ("17:00:00+09:00") and a talk's
-// end has the offset in force then, not the start's; at as the source
-// wrote it when tz is none, or when the event's clocks would show a year
-// past 9999 or before 1, which ISO 8601's four digits do not hold.
+// it, as talk/html's pages show a time ([talk.Date.In]), so that a
+// schedule's times in UTC ("08:00:00Z") read as the event's
+// ("17:00:00+09:00") and a talk's end has the offset in force then, not
+// the start's; at as the source wrote it when tz is none, or when the
+// event's clocks would show a year outside 0000-9999, which ISO 8601's
+// four digits do not hold, or a local mean time that minuteOffset cannot
+// take to UTC within them.
 func (g *graph) inZone(at time.Time, tz string) time.Time {
 	loc, ok := g.zones.Load(tz)
 	if !ok {
 		return at
 	}
-	if in := at.In(loc); in.Year() >= 1 && in.Year() <= 9999 {
-		return in
+	in := at.In(loc)
+	if y := in.Year(); y < 0 || y > 9999 {
+		return at
 	}
-	return at
+	if _, off := minuteOffset(in).Zone(); off%60 != 0 {
+		return at
+	}
+	return in
 }
 
 // minuteOffset is t, or the same instant in UTC where t's offset has
 // seconds (the local mean time of a zone before its standard time, New
 // York's -04:56:02), which RFC 3339's offset, in hours and minutes,
-// cannot say: written "-04:56", the time would be seconds off. It is t
-// where UTC would leave ISO 8601's four-digit years (the first hour of
-// 0000-01-01 east of Greenwich).
+// cannot say: written "-04:56", the time would be seconds off; so
+// talk.DateTimeOf keeps such an instant. It is t where UTC would leave
+// ISO 8601's four-digit years (the first hour of 0000-01-01 east of
+// Greenwich).
 func minuteOffset(t time.Time) time.Time {
 	if _, off := t.Zone(); off%60 != 0 {
 		if u := t.UTC(); u.Year() >= 0 && u.Year() <= 9999 {

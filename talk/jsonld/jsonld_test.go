@@ -772,19 +772,31 @@ func TestRoomWithoutVenue(t *testing.T) {
 
 // TestYearZeroInZone: a talk early on 0000-01-01 in UTC is in year -1 on
 // the clocks of New York, which ISO 8601's four digits cannot say, so
-// its times are written as the source gave them.
+// its times are written as the source gave them; so is a local mean time
+// whose instant in UTC is in year -1 (Tokyo's, 9:18:59 ahead). A talk at
+// 02:00 UTC on 0001-01-01 at an event five hours behind UTC is at 21:00
+// on 31 December 0000 on its clocks, which four digits hold and its page
+// shows: the graph gave the source's time for any year before 0001,
+// where talk.Date.In, which the pages use, moves a time into year 0000.
 func TestYearZeroInZone(t *testing.T) {
-	tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate("0000-01-01T02:00:00Z"), Duration: talk.Duration(time.Hour),
-		Event: talk.Event{ID: "e", TimeZone: "America/New_York"}}
-	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","startDate":"0000-01-01T02:00:00Z",` +
-		`"endDate":"0000-01-01T03:00:00Z","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
-		`"superEvent":{"@type":"Event","@id":"/e#event"}}]}` + "\n"
-	if diff := cmp.Diff(want, string(got)); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
+	for _, tt := range []struct{ zone, recorded, start, end string }{
+		{"America/New_York", "0000-01-01T02:00:00Z", "0000-01-01T02:00:00Z", "0000-01-01T03:00:00Z"},
+		{"Etc/GMT+5", "0001-01-01T02:00:00Z", "0000-12-31T21:00:00-05:00", "0000-12-31T22:00:00-05:00"},
+		{"Etc/GMT-14", "0000-01-01T00:10:00Z", "0000-01-01T14:10:00+14:00", "0000-01-01T15:10:00+14:00"},
+		{"Asia/Tokyo", "0000-01-01T00:30:00+01:00", "0000-01-01T00:30:00+01:00", "0000-01-01T01:30:00+01:00"},
+	} {
+		tk := &talk.Talk{ID: "t", Recorded: talk.MustParseDate(tt.recorded), Duration: talk.Duration(time.Hour),
+			Event: talk.Event{ID: "e", TimeZone: tt.zone}}
+		got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","startDate":"` + tt.start + `",` +
+			`"endDate":"` + tt.end + `","duration":"PT1H","eventStatus":"https://schema.org/EventScheduled",` +
+			`"superEvent":{"@type":"Event","@id":"/e#event"}}]}` + "\n"
+		if diff := cmp.Diff(want, string(got)); diff != "" {
+			t.Errorf("%s in %s (-want +got):\n%s", tt.recorded, tt.zone, diff)
+		}
 	}
 }
 
