@@ -109,8 +109,8 @@
 //
 // A talk page ("page", "talk") has Head; Talk (the [talk.Talk]); Heading
 // (the title, or "Untitled talk"); ContentLang, ContentDir (the title's
-// direction), LangDir (the language's, the tags' list's), SubtitleDir
-// and TrackDir; Tags, each with Text and Dir ("auto", or "" for the
+// direction), LangDir (the language's, the tags' list's), SubtitleDir,
+// TrackDir and DescriptionDir; Tags, each with Text and Dir ("auto", or "" for the
 // list's direction); EventURL;
 // EventTitle (the event's title, or its ID when it has none, "" for
 // neither);

@@ -140,11 +140,12 @@ type page struct {
 	// tags' list's, which is the language's, not the title's, as a
 	// title in Latin letters alone of an Arabic talk is "auto".
 	LangDir string
-	// SubtitleDir and TrackDir are the directions of the subtitle and
-	// the track, as ContentDir is the title's: each is dirAttr's of its
-	// own words, as a subtitle or track in English of an Arabic talk is
-	// laid out left to right.
-	SubtitleDir, TrackDir string
+	// SubtitleDir, TrackDir and DescriptionDir are the directions of the
+	// subtitle, the track and the description, as ContentDir is the
+	// title's: each is dirAttr's of its own words, as a subtitle or track
+	// in English of an Arabic talk is laid out left to right, and an
+	// Arabic description of a talk titled in Latin letters right to left.
+	SubtitleDir, TrackDir, DescriptionDir string
 	// Tags are the talk's tags, each with the Dir of its list item:
 	// "auto" where its words are written the other way than the list
 	// (LangDir), "" for the list's own (tagDir).
@@ -612,6 +613,7 @@ func (r *Renderer) fillPage(p *page, t *talk.Talk, opt PageOptions, forTemplates
 	p.Track = strings.TrimSpace(t.Track)
 	p.SubtitleDir = textDir(p.LangDir, t.Subtitle)
 	p.TrackDir = textDir(p.LangDir, p.Track)
+	p.DescriptionDir = textDir(p.LangDir, t.Description)
 	p.Recording = recordingNote(t)
 	var zones zone.Memo
 	p.recorded = localDate(t.Recorded, t.Event.TimeZone, &zones)

@@ -115,10 +115,13 @@ func oddTalks() map[string]*talk.Talk {
 		// the title's. A list of dir="auto" took its direction from its
 		// first tag without a dir of its own, and laid the tag
 		// "Python للمبتدئين", which is right to left as Arabic, out left
-		// to right, as a reader of Arabic reads it backwards.
+		// to right, as a reader of Arabic reads it backwards. So is its
+		// description, which starts with a Latin word: it took the
+		// title's "auto", and so was laid out left to right.
 		"odd-rtl-tags.html": {
 			ID: "tags", Title: "Python 3.12!", Language: "ar",
 			Event: talk.Event{ID: "e", Title: "PyCon"}, Tags: []string{"Python للمبتدئين", "C++", "بايثون"},
+			Description: "Python 3.12 أسرع من أي إصدار سابق.",
 		},
 		// An event of white space, which is named by its ID, as its
 		// page is, rather than by a link without a name.

@@ -432,7 +432,7 @@ func writeDescription(b *pageWriter, p *page) error {
 	t := p.Talk
 	start := func() {
 		b.WriteString(`<section aria-labelledby="about"><h2 id="about">About this talk</h2><div class="description"`)
-		writeLang(b, p)
+		writeLangDir(b, p.ContentLang, p.DescriptionDir)
 		b.WriteByte('>')
 	}
 	if !p.markup {
