@@ -309,6 +309,19 @@ func TestLanguageByName(t *testing.T) {
 		{"norsk bokmål", "nb", true},
 		{"Norwegian", "no", true},
 		{"Norwegian Nynorsk", "nn", true},
+		// ISO 639-1's deprecated codes, which CLDR names as the
+		// languages that replaced them, do not make those names two
+		// languages': a name is read as ParseLanguage reads its code.
+		{"Hebrew", "he", true},
+		{"עברית", "he", true},
+		{"Indonesian", "id", true},
+		{"Yiddish", "yi", true},
+		{"Javanese", "jv", true},
+		{"Filipino", "fil", true},
+		{"română", "ro", true},
+		{"Moldavian", "ro", true},
+		// A name Twi shares with its macrolanguage is the macrolanguage's.
+		{"Akan", "ak", true},
 	} {
 		want = append(want, tt)
 		l, ok := talk.LanguageByName(tt.Name)
