@@ -154,6 +154,7 @@ func TestDuration(t *testing.T) {
 		// Negative durations print, for debugging, but do not read
 		// back: a talk cannot last less than nothing.
 		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", false},
+		{talk.Duration(-time.Second), "-PT1S", "-0:01", false},
 		// The extremes print and read back exactly, to the nanosecond.
 		{talk.Duration(math.MaxInt64), "PT2562047H47M16.854775807S", "2562047:47:16", true},
 		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", false},
@@ -414,6 +415,7 @@ func TestVideoID(t *testing.T) {
 		"https://archive.org/embed/ep2016":                            {"archive.org", "ep2016"},
 		" https://youtu.be/m28fiN9y_r8\n":                             {"youtube", "m28fiN9y_r8"}, // as a record may hold it
 		"http://example.org/media/talk.WebM":                          {"file", "talk.WebM"},
+		"media/talk.mp4":                                              {"", ""}, // no host: a path, not a URL
 		"https://example.org/talk":                                    {"", ""},
 		"not a url":                                                   {"", ""},
 		"https://www.youtube.com/user/europython":                     {"", ""},
@@ -605,6 +607,7 @@ func TestParseJSONErrors(t *testing.T) {
 		// A place, an account, a link and legacy have no Extra to keep a
 		// member they do not know: encoding/json passed it over.
 		{"{\"place\": {\"room\": \"A\",\n \"floor\": 2}}", `t.json:2:11: /place/floor: talk: a place has no member "floor" (only venue, room, city, region, country), and no place to keep one it does not know: ` + lost},
+		{"{\"place\": {\"città\": \"Firenze\"}}", `t.json:1:22: /place/città: talk: a place has no member "citt\u00e0" (only venue, room, city, region, country), and no place to keep one it does not know: ` + lost},
 		{"{\"speakers\": [{\"name\": \"A\", \"x-pronouns\": \"she\", \"accounts\": [{\"service\": \"github\", \"verified\": true}]}]}", `t.json:1:97: /speakers/0/accounts/0/verified: talk: an account has no member "verified" (only service, handle, url), and no place to keep one it does not know: ` + lost},
 		{"{\"links\": [{\"url\": \"u\"}, {\"url\": \"v\", \"kind\": \"slides\"}]}", `t.json:1:47: /links/1/kind: talk: a link has no member "kind" (only url, label), and no place to keep one it does not know: ` + lost},
 		{"{\"parts\": [{\"legacy\": {\"id\": 3, \"old\": 1}}]}", `t.json:1:40: /parts/0/legacy/old: talk: legacy has no member "old" (only id, alias, category, quality_notes), and no place to keep one it does not know: ` + lost},
@@ -1296,5 +1299,25 @@ func TestParseJSONRawClipped(t *testing.T) {
 	}
 	if &tk.Origin.Raw[0] != &buf[0] || &ev.Origin.Raw[0] != &buf[0] {
 		t.Error("Origin.Raw is a copy, not the data read")
+	}
+}
+
+// TestCheckTalks: what a writer refuses before it writes anything is the
+// first nil talk, or else the first talk with text that is not UTF-8,
+// wherever it is in the list.
+func TestCheckTalks(t *testing.T) {
+	ok, bad := &talk.Talk{Title: "A"}, &talk.Talk{Title: "Caf\xe9", Origin: talk.Origin{Path: "b.json"}}
+	var got []string
+	for _, talks := range [][]*talk.Talk{{ok, bad}, {ok, bad, nil}, {ok}, nil} {
+		got = append(got, fmt.Sprint(talk.CheckTalks("html", talks)))
+	}
+	want := []string{
+		`b.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
+		"html: talks[2] is nil",
+		"<nil>",
+		"<nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
