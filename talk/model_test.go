@@ -583,6 +583,9 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"duration\": \"\", \"videos\": [{\"url\": \"u\", \"duration\": \"\"}],\n \"recorded\": \"2016-02-30\"}", `t.json:2:14: /recorded: talk: "2016-02-30" is not a real date`},
 		// A number that does not fit is found by its kind.
 		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
+		// And by its text, from the numbers before it that fit.
+		{"{\"videos\": [{\"url\": \"u\", \"size\": 3},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
+		{"{\"parts\": [{\"legacy\": {\"id\": 7}},\n {\"legacy\": {\"id\": 99999999999999999999}}]}", `t.json:2:20: /parts/1/legacy/id: talk: want a whole number, got 99999999999999999999`},
 		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: talk: want a string, got number`},
 		{"{\n  \"Title\": 5\n}", `t.json:2:12: /Title: talk: want a string, got number`}, // as the record spells it
 		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: talk: want a string, got number`},
