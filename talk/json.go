@@ -748,8 +748,8 @@ func jsonError(data []byte, path string, err error, rec int) error {
 		top.Raw = data
 		// Value is the kind, or for a number that does not fit, "number"
 		// and its text ("number 1.5").
-		kind, _, _ := strings.Cut(te.Value, " ")
-		if ptr, at, ok := locate(top, strings.Split(te.Field, "."), kind); ok {
+		kind, text, _ := strings.Cut(te.Value, " ")
+		if ptr, at, ok := locate(top, strings.Split(te.Field, "."), kind, text); ok {
 			re.Pointer, off = ptr, at
 		} else {
 			re.Pointer = "/" + strings.ReplaceAll(te.Field, ".", "/")
@@ -810,11 +810,14 @@ func valueWords(v string) string {
 
 // locate finds the value at the dotted path fields, trying every element
 // of the arrays on the way, whose JSON kind matches kind ("number",
-// "string", "bool"...). It returns its JSON pointer and offset.
-func locate(v jsonx.Value, fields []string, kind string) (string, int64, bool) {
+// "string", "bool"...) and, when text is not "", whose text is text: a
+// number that does not fit its field ("size": 1.5) is told from the
+// numbers of that field before it that do ("size": 3) by its text. It
+// returns its JSON pointer and offset.
+func locate(v jsonx.Value, fields []string, kind, text string) (string, int64, bool) {
 	if len(fields) == 0 {
 		k := jsonx.Kind(v.Raw)
-		if k == kind || k == "boolean" && kind == "bool" {
+		if (k == kind || k == "boolean" && kind == "bool") && (text == "" || string(v.Raw) == text) {
 			return "", v.Offset, true
 		}
 		if k != "array" {
@@ -829,7 +832,7 @@ func locate(v jsonx.Value, fields []string, kind string) (string, int64, bool) {
 		ms, _ := jsonx.Object(v.Raw, v.Offset)
 		for _, m := range ms {
 			if strings.EqualFold(m.Name, fields[0]) {
-				if p, off, ok := locate(m.Value, fields[1:], kind); ok {
+				if p, off, ok := locate(m.Value, fields[1:], kind, text); ok {
 					return "/" + jsonx.PointerToken(m.Name) + p, off, true
 				}
 			}
@@ -837,7 +840,7 @@ func locate(v jsonx.Value, fields []string, kind string) (string, int64, bool) {
 	case "array":
 		es, _ := jsonx.Array(v.Raw, v.Offset)
 		for i, e := range es {
-			if p, off, ok := locate(e, fields, kind); ok {
+			if p, off, ok := locate(e, fields, kind, text); ok {
 				return "/" + strconv.Itoa(i) + p, off, true
 			}
 		}

@@ -81,18 +81,32 @@ func LanguageByName(name string) (Language, bool) {
 // names in (display.Supported) and every ISO 639-1 language it has an
 // English name for (Latin, Kurdish, Maori...). Built once, on first use
 // (about a millisecond), and only read after.
+//
+// A code is taken as ParseLanguage takes it: ISO 639-1 keeps deprecated
+// codes ("iw", "in", "ji", "jw", "mo", "tl") that CLDR names as the
+// languages that replaced them, so that "Hebrew", "Indonesian",
+// "Yiddish", "Javanese", "română" and "Filipino" were two languages'
+// names, and no language's. A name an individual language shares with
+// its macrolanguage ("Akan", which CLDR calls tw, Twi, too) is the
+// macrolanguage's.
 var languagesByName = sync.OnceValue(func() map[string]Language {
 	names := map[string]Language{}
 	english := display.English.Languages()
 	add := func(base language.Base, name string) {
 		name = strings.ToLower(name)
-		if l, ok := names[name]; name == "" || ok && l == Language(base.String()) {
-			return
-		} else if ok {
-			names[name] = "" // ambiguous
+		if name == "" {
 			return
 		}
-		names[name] = Language(base.String())
+		l := canonicalBase(language.Default, base.String())
+		switch prev, ok := names[name]; {
+		case !ok:
+			names[name] = l
+		case prev == l || prev == "":
+		case canonicalBase(language.Macro, string(prev)) == canonicalBase(language.Macro, string(l)):
+			names[name] = canonicalBase(language.Macro, string(l))
+		default:
+			names[name] = "" // ambiguous
+		}
 	}
 	bases := display.Supported.BaseLanguages()
 	for a := 'a'; a <= 'z'; a++ {
@@ -116,6 +130,19 @@ var languagesByName = sync.OnceValue(func() map[string]Language {
 	}
 	return names
 })
+
+// canonicalBase returns the language subtag of the code base as the
+// canonicalization ct gives it: with language.Default, as ParseLanguage
+// reads it ("he" for "iw", "ro" for "mo"); with language.Macro, that of
+// its macrolanguage ("ak" for "tw").
+func canonicalBase(ct language.CanonType, base string) Language {
+	tag, err := ct.Canonicalize(language.Make(base))
+	if err != nil {
+		return Language(base)
+	}
+	b, _ := tag.Base()
+	return Language(b.String())
+}
 
 // Valid reports whether l is a well-formed BCP 47 tag of known subtags,
 // as [ParseLanguage] makes and as a page's lang attribute must carry (the

@@ -44,6 +44,12 @@ func TestParseDate(t *testing.T) {
 		{"2015-02-29", result{Err: `talk: "2015-02-29" is not a real date`}},
 		{"2016-02-30", result{Err: `talk: "2016-02-30" is not a real date`}},
 		{"2016-13", result{Err: `talk: "2016-13" is not a real date`}},
+		{"2016-00", result{Err: `talk: "2016-00" is not a real date`}},
+		{"2016-00-10", result{Err: `talk: "2016-00-10" is not a real date`}},
+		// RFC 3339 allows "t" and "z" for "T" and "Z".
+		{"2016-07-21t10:30:05z", result{"date-time with offset", "2016-07-21T10:30:05Z", "2016-07-21T10:30:05Z", ""}},
+		{"2016-07-21T10-30", result{Err: `talk: "2016-07-21T10-30" is not a date-time (want YYYY-MM-DDTHH:MM:SS)`}},
+		{"2016-07-21T10:30:05+24:00", result{Err: `talk: "2016-07-21T10:30:05+24:00" has a malformed UTC offset`}},
 		{"2016-07-21T24:00:00", result{Err: `talk: "2016-07-21T24:00:00" is not a real time of day`}},
 		// A leap second is real, but no time.Time holds it.
 		{"2016-12-31T23:59:60Z", result{Err: `talk: "2016-12-31T23:59:60Z" is a leap second, which a date-time here cannot hold (as Go's time.Time cannot); write :59 for it`}},
@@ -116,8 +122,20 @@ func TestDateOf(t *testing.T) {
 	if back, err := talk.ParseDate(d.String()); err != nil || !back.Time().Equal(old) {
 		t.Errorf("ParseDate(%s) = %v, %v; want the instant %v", d, back.Time(), err, old)
 	}
-	if got := talk.MustParseDate("2016-07-21T10:30:00+02:00").Day().String(); got != "2016-07-21" {
-		t.Errorf("Day = %s", got)
+	// Offsets of whole minutes that are not whole hours are kept:
+	// India's, Nepal's.
+	for _, off := range []string{"+05:30", "+05:45", "-09:30"} {
+		d := talk.MustParseDate("2019-10-12T09:00:00" + off)
+		if got := talk.DateTimeOf(d.Time(), true); got != d {
+			t.Errorf("DateTimeOf(%v, true) = %s, want %s", d.Time(), got, d)
+		}
+	}
+	var days []string
+	for _, s := range []string{"2016-07-21T10:30:00+02:00", "2016-07-21T23:59:59", "2016-07-21", "2016-07", "2016", ""} {
+		days = append(days, talk.MustParseDate(s).Day().String())
+	}
+	if diff := cmp.Diff([]string{"2016-07-21", "2016-07-21", "2016-07-21", "", "", ""}, days); diff != "" {
+		t.Errorf("Day (-want +got):\n%s", diff)
 	}
 }
 
@@ -131,10 +149,12 @@ func TestDuration(t *testing.T) {
 		{talk.Duration(1508 * time.Second), "PT25M8S", "25:08", true},
 		{talk.Duration(3723 * time.Second), "PT1H2M3S", "1:02:03", true},
 		{talk.Duration(3600 * time.Second), "PT1H", "1:00:00", true},
+		{talk.Duration(25 * time.Minute), "PT25M", "25:00", true},
 		{talk.Duration(8500 * time.Millisecond), "PT8.5S", "0:09", true},
 		// Negative durations print, for debugging, but do not read
 		// back: a talk cannot last less than nothing.
 		{talk.Duration(-90 * time.Second), "-PT1M30S", "-1:30", false},
+		{talk.Duration(-time.Second), "-PT1S", "-0:01", false},
 		// The extremes print and read back exactly, to the nanosecond.
 		{talk.Duration(math.MaxInt64), "PT2562047H47M16.854775807S", "2562047:47:16", true},
 		{talk.Duration(math.MinInt64), "-PT2562047H47M16.854775808S", "-2562047:47:16", false},
@@ -193,11 +213,17 @@ func TestDuration(t *testing.T) {
 		syntax: {"", "P", "PT", "25:08", "P1Y", "PT5X", "PT1H1H", "P1DT", "PT1.2.3S", "-", "-P",
 			// Too long, but not well-formed either: the syntax is
 			// what is wrong.
-			"P106752DT", "PT99999999999999999999S1H"},
+			"P106752DT", "PT99999999999999999999S1H",
+			// A second "T"; a day within the time; a month, which
+			// is not a minute.
+			"PT1HT1M", "PT1D", "P1M"},
 		// Past the range of a time.Duration: an error, not a wrapped
 		// value, and one that says so (it used to say "not an ISO 8601
 		// duration").
-		overflow: {"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "P1DT2562047H"},
+		overflow: {"PT9223372036.854775808S", "PT2562048H", "P106752D", "PT99999999999999999999S", "P1DT2562047H",
+			// Half a nanosecond past the longest: too long, whichever
+			// way it rounds.
+			"PT9223372036.8547758075S"},
 		// Negative: the JSON Schemas refuse it, and readers do too.
 		negative: {"-PT5S", "-P1D", "-P106752D"},
 		// Zero, but signed, which the schemas refuse: not "negative".
@@ -309,6 +335,19 @@ func TestLanguageByName(t *testing.T) {
 		{"norsk bokmål", "nb", true},
 		{"Norwegian", "no", true},
 		{"Norwegian Nynorsk", "nn", true},
+		// ISO 639-1's deprecated codes, which CLDR names as the
+		// languages that replaced them, do not make those names two
+		// languages': a name is read as ParseLanguage reads its code.
+		{"Hebrew", "he", true},
+		{"עברית", "he", true},
+		{"Indonesian", "id", true},
+		{"Yiddish", "yi", true},
+		{"Javanese", "jv", true},
+		{"Filipino", "fil", true},
+		{"română", "ro", true},
+		{"Moldavian", "ro", true},
+		// A name Twi shares with its macrolanguage is the macrolanguage's.
+		{"Akan", "ak", true},
 	} {
 		want = append(want, tt)
 		l, ok := talk.LanguageByName(tt.Name)
@@ -373,7 +412,10 @@ func TestVideoID(t *testing.T) {
 		"https://www.youtube.com/live/m28fiN9y_r8?si=x":               {"youtube", "m28fiN9y_r8"},
 		"https://archive.org/details/pyvideo_1860___upgrading-django": {"archive.org", "pyvideo_1860___upgrading-django"},
 		"https://archive.org/download/ep2016/talk.mp4":                {"archive.org", "ep2016"},
+		"https://archive.org/embed/ep2016":                            {"archive.org", "ep2016"},
+		" https://youtu.be/m28fiN9y_r8\n":                             {"youtube", "m28fiN9y_r8"}, // as a record may hold it
 		"http://example.org/media/talk.WebM":                          {"file", "talk.WebM"},
+		"media/talk.mp4":                                              {"", ""}, // no host: a path, not a URL
 		"https://example.org/talk":                                    {"", ""},
 		"not a url":                                                   {"", ""},
 		"https://www.youtube.com/user/europython":                     {"", ""},
@@ -451,6 +493,7 @@ func TestJSONEmptyEvent(t *testing.T) {
 		{`{"title":"T","event":{"title":"","place":{}}}`, `{"title":"T"}`},
 		{`{"title":"T","event":{"x":1}}`, `{"title":"T","event":{"x":1}}`},
 		{`{"title":"T","event":{"id":"e"}}`, `{"title":"T","event":{"id":"e"}}`},
+		{`{"title":"T","event":{"end":"2016-07-24"}}`, `{"title":"T","event":{"end":"2016-07-24"}}`},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			tk, err := talk.ParseJSON([]byte(c.in), "t.json")
@@ -540,7 +583,11 @@ func TestParseJSONErrors(t *testing.T) {
 		{"{\"duration\": \"\", \"videos\": [{\"url\": \"u\", \"duration\": \"\"}],\n \"recorded\": \"2016-02-30\"}", `t.json:2:14: /recorded: talk: "2016-02-30" is not a real date`},
 		// A number that does not fit is found by its kind.
 		{"{\"videos\": [{\"url\": \"u\"},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
+		// And by its text, from the numbers before it that fit.
+		{"{\"videos\": [{\"url\": \"u\", \"size\": 3},\n {\"url\": \"v\", \"size\": 1.5}]}", `t.json:2:23: /videos/1/size: talk: want a whole number, got 1.5`},
+		{"{\"parts\": [{\"legacy\": {\"id\": 7}},\n {\"legacy\": {\"id\": 99999999999999999999}}]}", `t.json:2:20: /parts/1/legacy/id: talk: want a whole number, got 99999999999999999999`},
 		{"{\n  \"title\": 5\n}", `t.json:2:12: /title: talk: want a string, got number`},
+		{"{\n  \"Title\": 5\n}", `t.json:2:12: /Title: talk: want a string, got number`}, // as the record spells it
 		{"{\n  \"tags\": [\"a\", \"b\\\\\\\"c\", 7]\n}", `t.json:2:27: /tags/2: talk: want a string, got number`},
 		{"{\n  \"speakers\": [{\"name\": \"x\\\"y\"}, {\"name\": 5}],\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:43: /speakers/1/name: talk: want a string, got number`},
 		{"{\n  \"legacy\": {\"id\": \"12\"}\n}", `t.json:2:20: /legacy/id: talk: want a whole number, got string`},
@@ -563,6 +610,7 @@ func TestParseJSONErrors(t *testing.T) {
 		// A place, an account, a link and legacy have no Extra to keep a
 		// member they do not know: encoding/json passed it over.
 		{"{\"place\": {\"room\": \"A\",\n \"floor\": 2}}", `t.json:2:11: /place/floor: talk: a place has no member "floor" (only venue, room, city, region, country), and no place to keep one it does not know: ` + lost},
+		{"{\"place\": {\"città\": \"Firenze\"}}", `t.json:1:22: /place/città: talk: a place has no member "citt\u00e0" (only venue, room, city, region, country), and no place to keep one it does not know: ` + lost},
 		{"{\"speakers\": [{\"name\": \"A\", \"x-pronouns\": \"she\", \"accounts\": [{\"service\": \"github\", \"verified\": true}]}]}", `t.json:1:97: /speakers/0/accounts/0/verified: talk: an account has no member "verified" (only service, handle, url), and no place to keep one it does not know: ` + lost},
 		{"{\"links\": [{\"url\": \"u\"}, {\"url\": \"v\", \"kind\": \"slides\"}]}", `t.json:1:47: /links/1/kind: talk: a link has no member "kind" (only url, label), and no place to keep one it does not know: ` + lost},
 		{"{\"parts\": [{\"legacy\": {\"id\": 3, \"old\": 1}}]}", `t.json:1:40: /parts/0/legacy/old: talk: legacy has no member "old" (only id, alias, category, quality_notes), and no place to keep one it does not know: ` + lost},
@@ -646,6 +694,7 @@ func TestReaderLimits(t *testing.T) {
 		{"own depth", talk.Reader{Limits: talk.Limits{MaxDepth: 4}}, parts(2, "{}"), "t.json:1:47: nesting depth exceeds the limit of 4"},
 		{"deep, lifted", talk.Reader{Limits: talk.Limits{MaxDepth: -1}}, parts(200, ""), ""},
 		{"size", talk.Reader{Limits: talk.Limits{MaxRecordBytes: 100}}, parts(5, ""), "t.json: record size 125 exceeds the limit of 100"},
+		{"size at the limit", talk.Reader{Limits: talk.Limits{MaxRecordBytes: 125}}, parts(5, ""), ""},
 		{"large, default", talk.Reader{}, []byte(`{"title":"` + strings.Repeat("x", 1<<20) + `"}`), "t.json: record size 1048588 exceeds the limit of 1048576"},
 	}
 	for _, tt := range tests {
@@ -801,6 +850,7 @@ func TestJSONUnwritablePlace(t *testing.T) {
 		{Title: "T", Origin: origin, Event: talk.Event{Title: "E", End: far}},
 		{Title: "T", Speakers: []talk.Speaker{{Name: "A"}, {Name: "B", Extra: clash}}},
 		{Title: "T", Parts: []talk.Talk{{Title: "P", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"URL": nil}}}}}},
+		{Title: "T", Extra: map[string]json.RawMessage{"ſlug": json.RawMessage(`"intro"`)}}, // read back as "slug"
 		{Title: "T", Origin: origin, Extra: map[string]json.RawMessage{"a": nil, "x": json.RawMessage(`{not}`), "z": json.RawMessage(`[`)}},
 		{Title: "T", Origin: origin, Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"x-dup": json.RawMessage(`{"a":1,"a":2}`)}}}},
 	} {
@@ -820,6 +870,7 @@ func TestJSONUnwritablePlace(t *testing.T) {
 		"true " + calling + `talk.Talk: e/t.json: /event/end: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 		"true " + calling + `talk.Talk: /speakers/1/Name: talk: Extra member "Name" has the name of a field of the model; set the field, or give the member another name`,
 		"true " + calling + `talk.Talk: /parts/0/videos/0/URL: talk: Extra member "URL" has the name of a field of the model; set the field, or give the member another name`,
+		"true " + calling + `talk.Talk: /ſlug: talk: Extra member "ſlug" has the name of a field of the model; set the field, or give the member another name`,
 		"true " + calling + `talk.Talk: e/t.json: /x: talk: Extra member "x" is not one JSON value (member name not without quotes: write it as "not"); give it one, such as null or "text"`,
 		"true " + calling + `talk.Talk: e/t.json: /videos/0/x-dup/a: talk: Extra member "x-dup" is not one JSON value (duplicate member name "a"); give it one, such as null or "text"`,
 		"true " + calling + `talk.Event: e/t.json: /start: talk: "12345-06-01T10:00:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
@@ -893,6 +944,12 @@ func TestErrorListError(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// An empty list, nil or not, is no error.
+	for _, l := range []talk.ErrorList{nil, {}} {
+		if err := l.Err(); err != nil {
+			t.Errorf("ErrorList(%#v).Err() = %v, want nil", l, err)
+		}
 	}
 }
 
@@ -992,7 +1049,7 @@ func TestLanguageBase(t *testing.T) {
 	var got []string
 	for _, l := range []talk.Language{"", "en", "pt-BR", "zh-Hant-TW", "und", "qaa", "en-x-foo", "EN-us",
 		"x-klingon", "X-private", "i-klingon", "i-enochian", "i-default", "art-lojban", "ART-LOJBAN", "zh-min-nan",
-		"en-GB-oed", "sgn-BE-FR", "zh-Hakka", "en-", "-", "1x"} {
+		"en-GB-oed", "sgn-BE-FR", "zh-Hakka", "en-", "-", "1x", "abcd"} {
 		got = append(got, fmt.Sprintf("%s: %q %q %q", l, l.Base(), l.ISO6393(), l.Name()))
 	}
 	want := []string{
@@ -1018,6 +1075,7 @@ func TestLanguageBase(t *testing.T) {
 		`en-: "en" "eng" ""`,
 		`-: "" "" ""`,
 		`1x: "" "" ""`,
+		`abcd: "" "" ""`, // four letters: a subtag BCP 47 reserves
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -1046,8 +1104,20 @@ func TestWhere(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	if got, want := (talk.Place{Room: " A1 ", City: "Bilbao", Country: "Spain"}).String(), "A1, Bilbao, Spain"; got != want {
-		t.Errorf("Place.String = %q, want %q", got, want)
+	var places []string
+	for _, p := range []talk.Place{
+		{Room: " A1 ", City: "Bilbao", Country: "Spain"},
+		// From the room out.
+		{Venue: "Euskalduna", Room: "A1", City: "Bilbao", Region: "Basque Country", Country: "Spain"},
+		// A room of one letter.
+		{Room: "B", Venue: "Euskalduna"},
+		{Region: "Bizkaia", Room: " "},
+		{},
+	} {
+		places = append(places, p.String())
+	}
+	if diff := cmp.Diff([]string{"A1, Bilbao, Spain", "A1, Euskalduna, Bilbao, Basque Country, Spain", "B, Euskalduna", "Bizkaia", ""}, places); diff != "" {
+		t.Errorf("Place.String (-want +got):\n%s", diff)
 	}
 }
 
@@ -1206,5 +1276,51 @@ func TestSpeakerNames(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("DisplayName and SlugSource, pairwise (-want +got):\n%s", diff)
+	}
+}
+
+// TestParseJSONRawClipped: the record a talk or an event keeps as its
+// Origin.Raw is the caller's data with its capacity cut to its length,
+// so that appending to it copies rather than writes over what the
+// caller's buffer holds after the record.
+func TestParseJSONRawClipped(t *testing.T) {
+	buf := append(make([]byte, 0, 64), `{"title":"T"}`...)
+	tk, err := talk.ParseJSON(buf, "t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := talk.ParseEventJSON(buf, "e.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][2]int
+	for _, raw := range [][]byte{tk.Origin.Raw, ev.Origin.Raw} {
+		got = append(got, [2]int{len(raw), cap(raw)})
+	}
+	if diff := cmp.Diff([][2]int{{13, 13}, {13, 13}}, got); diff != "" {
+		t.Errorf("len, cap of Origin.Raw (-want +got):\n%s", diff)
+	}
+	if &tk.Origin.Raw[0] != &buf[0] || &ev.Origin.Raw[0] != &buf[0] {
+		t.Error("Origin.Raw is a copy, not the data read")
+	}
+}
+
+// TestCheckTalks: what a writer refuses before it writes anything is the
+// first nil talk, or else the first talk with text that is not UTF-8,
+// wherever it is in the list.
+func TestCheckTalks(t *testing.T) {
+	ok, bad := &talk.Talk{Title: "A"}, &talk.Talk{Title: "Caf\xe9", Origin: talk.Origin{Path: "b.json"}}
+	var got []string
+	for _, talks := range [][]*talk.Talk{{ok, bad}, {ok, bad, nil}, {ok}, nil} {
+		got = append(got, fmt.Sprint(talk.CheckTalks("html", talks)))
+	}
+	want := []string{
+		`b.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
+		"html: talks[2] is nil",
+		"<nil>",
+		"<nil>",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -26,6 +26,11 @@ func TestJSONNotUTF8(t *testing.T) {
 		talk.Talk{Title: "T", Parts: []talk.Talk{{Title: "P", Links: []talk.Link{{URL: "https://example.org/", Label: "日本"[:4]}}}}},
 		talk.Talk{Title: "T", Tags: []string{"a", "\xc0\xaf"}, Videos: []talk.Video{{URL: "https://example.org/v.mp4", Format: "mp\xf4"}}},
 		talk.Event{ID: "e", Title: "Con", Series: "Con\x80", Origin: talk.Origin{Path: "con/event.json"}},
+		talk.Talk{Title: "T", Place: talk.Place{Room: "Sal\xf3n"}},
+		talk.Talk{Title: "T", Event: talk.Event{ID: "e", URL: "https://example.org/caf\xe9"}},
+		talk.Talk{Title: "T", Speakers: []talk.Speaker{{Name: "A", Accounts: []talk.Account{{Service: "web", URL: "https://example.org/\xff"}}}}},
+		// The first byte that is not UTF-8, not a U+FFFD before it.
+		talk.Talk{Title: "\ufffd caf\xe9"},
 	} {
 		_, err := json.Marshal(v)
 		var re *talk.RecordError
@@ -43,6 +48,10 @@ func TestJSONNotUTF8(t *testing.T) {
 		`/parts/0/links/0/label: talk: "日\xe6" is not UTF-8 text (byte 0xe6 at offset 3); convert it to UTF-8 "日\xe6" 3`,
 		`/tags/1: talk: "\xc0\xaf" is not UTF-8 text (byte 0xc0 at offset 0); convert it to UTF-8 "\xc0\xaf" 0`,
 		`con/event.json: /series: talk: "Con\x80" is not UTF-8 text (byte 0x80 at offset 3); convert it to UTF-8 "Con\x80" 3`,
+		`/place/room: talk: "Sal\xf3n" is not UTF-8 text (byte 0xf3 at offset 3); convert it to UTF-8 "Sal\xf3n" 3`,
+		`/event/url: talk: "https://example.org/caf\xe9" is not UTF-8 text (byte 0xe9 at offset 23); convert it to UTF-8 "https://example.org/caf\xe9" 23`,
+		`/speakers/0/accounts/0/url: talk: "https://example.org/\xff" is not UTF-8 text (byte 0xff at offset 20); convert it to UTF-8 "https://example.org/\xff" 20`,
+		"/title: talk: \"\ufffd caf\\xe9\" is not UTF-8 text (byte 0xe9 at offset 7); convert it to UTF-8 \"\ufffd caf\\xe9\" 7",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

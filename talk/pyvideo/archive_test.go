@@ -209,3 +209,64 @@ func TestArchiveFilesEventsWithoutID(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestArchiveFilesNames: the names ArchiveFiles gives events and talks
+// are within the 139 bytes pyvideo's CI allows, ".json" included; never
+// hidden, which the readers pass over; and without the '_' and '-' at
+// their ends that Pelican's slugs keep.
+func TestArchiveFilesNames(t *testing.T) {
+	origin := talk.Origin{Format: pyvideo.FormatName}
+	long := talk.Event{ID: strings.Repeat("a", 140), Origin: origin}
+	dash := talk.Event{ID: "-" + strings.Repeat("x", 149), Origin: origin}
+	hidden := talk.Event{ID: ".ev", Origin: origin}
+	plain := talk.Event{ID: "ev", Title: "Ev"}
+	files, err := pyvideo.ArchiveFiles([]*talk.Talk{
+		{ID: "a", Title: "A", Event: long, Origin: origin},
+		{ID: strings.Repeat("b", 134), Title: "B", Event: long, Origin: origin},
+		{ID: strings.Repeat("c", 135), Title: "C", Event: long, Origin: origin},
+		{ID: "d", Title: "D", Event: dash, Origin: origin},
+		{ID: ".e", Title: "Hidden talk", Event: hidden, Origin: origin},
+		{Title: "__init__", Event: plain},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	a, x := strings.Repeat("a", 129), "-"+strings.Repeat("x", 128)
+	want := []string{
+		a + "/category.json", a + "/videos/a.json", a + "/videos/" + strings.Repeat("b", 134) + ".json", a + "/videos/c.json",
+		x + "/category.json", x + "/videos/d.json",
+		"event/category.json", "event/videos/hidden-talk.json",
+		"ev/category.json", "ev/videos/init.json",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestArchiveFilesSlugsTrimmed: pyvideo.org trims the white space around
+// a slug member, so " intro " has the URL "intro" has, and is written
+// with a slug of its own.
+func TestArchiveFilesSlugsTrimmed(t *testing.T) {
+	ev := talk.Event{ID: "ev", Title: "Ev"}
+	files, err := pyvideo.ArchiveFiles([]*talk.Talk{{Title: "A", Slug: "intro", Event: ev}, {Title: "B", Slug: " intro ", Event: ev}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files[1:] {
+		tk, err := pyvideo.ParseTalk(f.Data, f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk.Event.Title = ev.Title
+		got = append(got, f.Path+" "+pyvideo.TalkURLPath(tk))
+	}
+	want := []string{"ev/videos/a.json /ev/intro.html", "ev/videos/b.json /ev/intro-2.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

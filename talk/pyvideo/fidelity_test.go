@@ -106,6 +106,16 @@ func TestMarshalDurationExact(t *testing.T) {
 	if diff := cmp.Diff(want, string(b)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// The nanoseconds' trailing zeros are not written, though the
+	// number keeps more digits than a float64 holds.
+	b, err = pyvideo.MarshalTalk(&talk.Talk{Title: "t", Duration: 9223372036854775800})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "{\n  \"description\": \"\",\n  \"duration\": 9223372036.8547758,\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"t\",\n  \"videos\": []\n}\n"
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
 
 // TestMarshalChangedListKeepsElements: a list the program changed keeps
@@ -319,6 +329,8 @@ func TestMarshalNotUTF8(t *testing.T) {
 		{Title: "T", Links: []talk.Link{{URL: "https://example.org/l"}}, Slides: []talk.Link{{URL: "https://example.org/s", Label: "d\xe9ck"}}},
 		{Title: "T", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"q\xff": raw(`1`)}}}},
 		{Title: "T", Tags: []string{"\xff"}, Extra: map[string]json.RawMessage{"\xfe": raw(`1`)}},
+		{Title: "T", Videos: []talk.Video{{Provider: talk.File, Format: "mp\xf4", URL: "u"}}},
+		{Title: "T", Legacy: talk.Legacy{Category: "Caf\xe9"}},
 	} {
 		_, err := pyvideo.MarshalTalk(tk)
 		add(err)
@@ -334,6 +346,8 @@ func TestMarshalNotUTF8(t *testing.T) {
 		`/related_urls/1/label: pyvideo: "d\xe9ck" is not UTF-8 text (byte 0xe9 at offset 1); convert it to UTF-8`,
 		"/videos/0/q\xff: pyvideo: \"q\\xff\" is not UTF-8 text (byte 0xff at offset 1); convert it to UTF-8",
 		`/tags/0: pyvideo: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8`,
+		`/videos/0/type: pyvideo: "mp\xf4" is not UTF-8 text (byte 0xf4 at offset 2); convert it to UTF-8`,
+		`/category: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
 		`ev/category.json: /url: pyvideo: "https://example.org/\xa0" is not UTF-8 text (byte 0xa0 at offset 20); convert it to UTF-8`,
 		`pyvideo: talk "t": /copyright_text: "\xa9 me" is not UTF-8 text (byte 0xa9 at offset 0); convert it to UTF-8`,
 	}

@@ -25,6 +25,10 @@ func TestLimits(t *testing.T) {
 		{"text in an unknown member", `{"x": {"a": ["short", "eleven char"]}}`, small, "t.json:1:23: /x/a/1: text length 11 exceeds the limit of 10"},
 		{"text in a video's unknown member", `{"videos": [{"a/b": "eleven char"}]}`, small, "t.json:1:21: /videos/0/a~1b: text length 11 exceeds the limit of 10"},
 		{"escapes are not counted", `{"x": "\u00e9\u00e9\u00e9\u00e9\u00e9"}`, small, ""},
+		{"text at the limit", `{"title": "0123456789", "x": "0123456789"}`, small, ""},
+		// The pointer escapes "/" and "~" in every name on its way.
+		{"text in an unknown member of an escaped name", `{"x/y~z": "eleven char"}`, small, "t.json:1:11: /x~1y~0z: text length 11 exceeds the limit of 10"},
+		{"text within an unknown member, under an escaped name", `{"x": {"a/b~": "eleven char"}}`, small, "t.json:1:16: /x/a~1b~0: text length 11 exceeds the limit of 10"},
 		{"speakers", `{"speakers": ["a", "b", "c"]}`, small, "t.json:1:14: /speakers: speakers 3 exceeds the limit of 2"},
 		{"videos", `{"videos": [{"url": "a"}, {"url": "b"}]}`, small, "t.json:1:12: /videos: videos 2 exceeds the limit of 1"},
 		{"default record size", `{"description": "` + strings.Repeat("x", 1<<20) + `"}`, talk.Limits{}, "t.json: record size 1048595 exceeds the limit of 1048576"},

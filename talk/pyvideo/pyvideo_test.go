@@ -408,8 +408,12 @@ func TestParseTalkErrors(t *testing.T) {
 		{"duration string", `{"duration": "25:08"}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("want a number of seconds, got string")}},
 		{"duration beyond a float64", `{"duration": 1e400}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e400 seconds is out of range")}},
 		{"duration below a nanosecond", `{"duration": 1e-10}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("1e-10 seconds is less than a nanosecond, the finest a duration holds, and would be read as zero, which means unknown")}},
+		{"duration of twenty digits of nanoseconds", `{"duration": 99999999999}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("99999999999 seconds is out of range")}},
+		{"duration a twentieth of a nanosecond", `{"duration": 5e-11}`, talk.RecordError{Pointer: "/duration", Line: 1, Column: 14, Err: errors.New("5e-11 seconds is less than a nanosecond, the finest a duration holds, and would be read as zero, which means unknown")}},
 		{"length beyond a Duration", `{"videos": [{"length": 99999999999999999999999}]}`, talk.RecordError{Pointer: "/videos/0/length", Line: 1, Column: 24, Err: errors.New("99999999999999999999999 seconds is out of range")}},
 		{"video url", "{\"videos\": [\n  {\"type\": \"youtube\", \"url\": 5}]}", talk.RecordError{Pointer: "/videos/0/url", Line: 2, Column: 30, Err: errors.New("want a string, got number")}},
+		// A bad url is reported, though a good label follows it.
+		{"related url not a string", `{"related_urls": [{"url": 5, "label": "Slides"}]}`, talk.RecordError{Pointer: "/related_urls/0/url", Line: 1, Column: 27, Err: errors.New("want a string, got number")}},
 		{"related url member", `{"related_urls": [{"href": "x"}]}`, talk.RecordError{Pointer: "/related_urls/0/href", Line: 1, Column: 28, Err: errors.New(`unexpected member "href" in a related URL (want label and url)`)}},
 		{"id not whole", `{"id": 1.5}`, talk.RecordError{Pointer: "/id", Line: 1, Column: 8, Err: errors.New("want a whole number, got 1.5")}},
 		{"second video size", `{"videos": [{"url": "a"}, {"size": "big"}]}`, talk.RecordError{Pointer: "/videos/1/size", Line: 1, Column: 36, Err: errors.New(`want a whole number, got "big"`)}},
@@ -670,12 +674,24 @@ func TestMarshalExtraClash(t *testing.T) {
 	got = append(got, fmt.Sprint(err))
 	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "A", Extra: map[string]json.RawMessage{"Title": raw(`"B"`)}})
 	got = append(got, string(b), fmt.Sprint(err))
+	for _, tk := range []*talk.Talk{
+		{Title: "A", Extra: map[string]json.RawMessage{"duration": raw(`1508`)}},
+		{Title: "A", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"size": raw(`1`)}}}},
+	} {
+		_, err = pyvideo.MarshalTalk(tk)
+		got = append(got, fmt.Sprint(err))
+	}
+	_, err = pyvideo.MarshalEvent(&talk.Event{Title: "E", Extra: map[string]json.RawMessage{"end_date": raw(`"2016-07-24"`)}})
+	got = append(got, fmt.Sprint(err))
 	want := []string{
 		`/tags: pyvideo: Extra member "tags" has the name of a member written from the model; set the field, or give the member another name`,
 		`e/videos/a.json: /videos/1/url: pyvideo: Extra member "url" has the name of a member written from the model; set the field, or give the member another name`,
 		`/start_date: pyvideo: Extra member "start_date" has the name of a member written from the model; set the field, or give the member another name`,
 		"{\n  \"Title\": \"B\",\n  \"description\": \"\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"A\",\n  \"videos\": []\n}\n",
 		"<nil>",
+		`/duration: pyvideo: Extra member "duration" has the name of a member written from the model; set the field, or give the member another name`,
+		`/videos/0/size: pyvideo: Extra member "size" has the name of a member written from the model; set the field, or give the member another name`,
+		`/end_date: pyvideo: Extra member "end_date" has the name of a member written from the model; set the field, or give the member another name`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -800,6 +816,7 @@ func TestDurationDigits(t *testing.T) {
 		{"1.5e3", 1500 * time.Second},
 		{"150000e-2", 1500 * time.Second},
 		{"-0.0", 0},
+		{"-0.0E5", 0},
 		{"1.0000000004", time.Second},
 		{"9223372036.854775807", math.MaxInt64},
 	}
@@ -845,6 +862,151 @@ func TestMarshalExtraValues(t *testing.T) {
 		"{\n  \"title\": \"E\",\n  \"x\": null\n}\n<nil>",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestParseTalkNulls: null stands for nothing in every member, the lists
+// among them, as older records write it.
+func TestParseTalkNulls(t *testing.T) {
+	in := `{"title": "T", "speakers": null, "tags": null, "videos": null, "related_urls": null, "description": null,
+"summary": null, "recorded": null, "duration": null, "language": null, "id": null, "copyright_text": null}`
+	tk, err := pyvideo.ParseTalk([]byte(in), "ev/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`{"id":"t","title":"T","event":{"id":"ev"},"markup":"rst"}`, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestParseEvent reads each member of a category.json into its field,
+// and gives the event the name of the directory above it as its ID, and
+// none when there is none: a talk's event is the directory above its
+// videos/.
+func TestParseEvent(t *testing.T) {
+	in := []byte(`{"title": "EuroPython 2016", "description": "Bilbao", "url": "https://ep2016.europython.eu/",
+"start_date": "2016-07-17", "end_date": "2016-07-24", "x-venue": {"city": "Bilbao"}}`)
+	var got []string
+	for _, p := range []string{"europython-2016/category.json", "/category.json", "category.json"} {
+		ev, err := pyvideo.ParseEvent(in, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(b))
+	}
+	for _, p := range []string{"ev/videos/t.json", "/videos/t.json", "videos/t.json", "t.json"} {
+		tk, err := pyvideo.ParseTalk([]byte(`{"title": "T"}`), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s: %q %q", p, tk.Event.ID, tk.ID))
+	}
+	const rest = `"title":"EuroPython 2016","description":"Bilbao","start":"2016-07-17","end":"2016-07-24","url":"https://ep2016.europython.eu/","x-venue":{"city":"Bilbao"}}`
+	want := []string{
+		`{"id":"europython-2016",` + rest,
+		`{` + rest,
+		`{` + rest,
+		`ev/videos/t.json: "ev" "t"`,
+		`/videos/t.json: "" "t"`,
+		`videos/t.json: "" "t"`,
+		`t.json: "" "t"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshalOtherOrigin: a talk read from another format (talkmeta's
+// JSON) is written from the model alone, though its Origin.Raw, which
+// is no pyvideo record, would read as one: "en" was kept as the source
+// spelled it, where pyvideo's form has "eng".
+func TestMarshalOtherOrigin(t *testing.T) {
+	tk, err := talk.ParseJSON([]byte(`{"title":"T","language":"en"}`), "t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := pyvideo.MarshalTalk(tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{\n  \"description\": \"\",\n  \"language\": \"eng\",\n  \"recorded\": null,\n  \"speakers\": [],\n  \"title\": \"T\",\n  \"videos\": []\n}\n"
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshalEventEndAlone: an event known by its last day alone is
+// written with it.
+func TestMarshalEventEndAlone(t *testing.T) {
+	b, err := pyvideo.MarshalEvent(&talk.Event{Title: "E", End: talk.MustParseDate("2016-07-24")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("{\n  \"end_date\": \"2016-07-24\",\n  \"title\": \"E\"\n}\n", string(b)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestTalksHiddenAndRootless: a hidden directory at an archive's top
+// (".git") is passed over, JSON files and all; the talks of an event
+// directory read as "." without a category.json have an event without
+// an ID, as with one, not "."; and an event directory without a
+// category.json is reported, whether it has videos/ or not.
+func TestTalksHiddenAndRootless(t *testing.T) {
+	rec := &fstest.MapFile{Data: []byte(`{"title": "A"}`)}
+	read := func(seq func(func(*talk.Talk, error) bool)) []string {
+		var got []string
+		for tk, err := range seq {
+			if err != nil {
+				got = append(got, "error: "+err.Error())
+				continue
+			}
+			got = append(got, fmt.Sprintf("%q %q", tk.Event.ID, tk.Origin.Path))
+		}
+		return got
+	}
+	got := read(pyvideo.Talks(fstest.MapFS{".git/config.json": rec, "ev/category.json": {Data: []byte(`{"title": "Ev"}`)}, "ev/videos/a.json": rec}))
+	got = append(got, read(pyvideo.EventTalks(fstest.MapFS{"videos/a.json": rec}, "."))...)
+	// An event directory with neither category.json nor videos/.
+	got = append(got, read(pyvideo.EventTalks(fstest.MapFS{"ev/notes.txt": rec}, "ev"))...)
+	want := []string{
+		`"ev" "ev/videos/a.json"`,
+		"error: pyvideo: .: the event has no category.json",
+		`"" "videos/a.json"`,
+		"error: pyvideo: ev/notes.txt: unexpected in an event directory, which holds category.json and videos/ only",
+		"error: pyvideo: ev: the event has no category.json",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestParseTalkVideoProvider: a video's type names its provider, and its
+// URL gives the video's ID when it is that provider's, or the type names
+// none; a URL of another host never overrides the type.
+func TestParseTalkVideoProvider(t *testing.T) {
+	in := `{"title": "T", "videos": [{"type": "youtube", "url": "https://youtu.be/abc"}, {"type": "", "url": "https://youtu.be/abc"},
+{"type": "vimeo", "url": "https://youtu.be/abc"}, {"type": "youtube", "url": "https://example.org/talk.mp4"}]}`
+	tk, err := pyvideo.ParseTalk([]byte(in), "ev/videos/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(tk.Videos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"provider":"youtube","url":"https://youtu.be/abc","id":"abc"},{"provider":"youtube","url":"https://youtu.be/abc","id":"abc"},` +
+		`{"provider":"vimeo","url":"https://youtu.be/abc"},{"provider":"youtube","url":"https://example.org/talk.mp4"}]`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

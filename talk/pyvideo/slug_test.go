@@ -137,6 +137,16 @@ func TestURLPath(t *testing.T) {
 			want: "/undefined/lightning-talks.html",
 		},
 		{
+			name:  "slug trimmed of what Python counts as whitespace",
+			event: "ChiPy", slug: "\x1fpython-for-humans-3\x1c", title: "Python For Humans",
+			want: "/chipy/python-for-humans-3.html",
+		},
+		{
+			name:  "event title of what Python counts as whitespace",
+			event: "\x1f", title: "Lightning talks",
+			want: "/undefined/lightning-talks.html",
+		},
+		{
 			name:  "title that slugs to nothing",
 			event: "PyCon JP 2017", title: "🐍",
 			want: "/pycon-jp-2017/.html",
