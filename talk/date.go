@@ -104,7 +104,13 @@ func (d Date) In(loc *time.Location) Date {
 	if _, off := local.Zone(); off == int(d.offset) || local.Year() < 0 || local.Year() > 9999 {
 		return d
 	}
-	return DateTimeOf(local, true)
+	// In local mean time DateTimeOf keeps the instant in UTC, whose year
+	// may be outside them where loc's is not.
+	moved := DateTimeOf(local, true)
+	if y := moved.wall.Year(); y < 0 || y > 9999 {
+		return d
+	}
+	return moved
 }
 
 // DateError reports text that is not a date [ParseDate] accepts.

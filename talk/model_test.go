@@ -1216,7 +1216,7 @@ func TestMarkupCase(t *testing.T) {
 
 // TestDateIn: a date-time with an offset moves to the zone's clocks, on
 // the day its audience met it; a day, a floating date-time, a nil zone,
-// the zone's own offset and a year past 9999 stay as written.
+// the zone's own offset and a year outside 0000-9999 stay as written.
 func TestDateIn(t *testing.T) {
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	if err != nil {
@@ -1238,6 +1238,9 @@ func TestDateIn(t *testing.T) {
 		{"2024-06-01T22:30:00", tokyo},
 		{"2024-06-01T22:30:00Z", nil},
 		{"9999-12-31T23:00:00Z", kiritimati},
+		// Tokyo's local mean time (+09:18:59) is written in UTC, where
+		// this instant is in year -1.
+		{"0000-01-01T00:30:00+01:00", tokyo},
 	} {
 		got = append(got, tt.in+" → "+talk.MustParseDate(tt.in).In(tt.loc).String())
 	}
@@ -1249,6 +1252,7 @@ func TestDateIn(t *testing.T) {
 		"2024-06-01T22:30:00 → 2024-06-01T22:30:00",
 		"2024-06-01T22:30:00Z → 2024-06-01T22:30:00Z",
 		"9999-12-31T23:00:00Z → 9999-12-31T23:00:00Z",
+		"0000-01-01T00:30:00+01:00 → 0000-01-01T00:30:00+01:00",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("In (-want +got):\n%s", diff)
