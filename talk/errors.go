@@ -16,16 +16,25 @@ type RecordError struct {
 	Pointer string // JSON pointer (RFC 6901) to the value at fault; "" for the whole record
 	Line    int    // 1-based line of the value in the source; 0 when unknown
 	Column  int    // 1-based byte column; 0 when unknown
-	Err     error  // what is wrong
+	// ID is the record's ID ([Talk.ID], [Event.ID]) where a writer or
+	// renderer refuses a record read from no file, which Path cannot
+	// name: one a program made, among the many it writes. Readers leave
+	// it "".
+	ID  string
+	Err error // what is wrong
 }
 
 // Error formats the problem as "path:line:col: pointer: message", leaving
 // out the parts that are unknown, the way compilers report errors so that
 // editors can jump to them. A record without a path (one read from a
-// request's body) is placed by "line:col: " alone.
+// request's body) is placed by "line:col: " alone, and one a writer
+// refuses by its ID instead: `id "pycon-2024/keynote": /title: ...`.
 func (e *RecordError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Path)
+	if e.Path == "" && e.ID != "" {
+		b.WriteString("id " + strconv.Quote(e.ID))
+	}
 	if e.Line > 0 {
 		if e.Path != "" {
 			b.WriteByte(':')
@@ -157,8 +166,8 @@ func CheckText(s string) error {
 	return &TextError{Text: s, Offset: firstInvalid(s)}
 }
 
-// CheckUTF8 returns a [*RecordError], with t.Origin.Path and the JSON
-// pointer of the string ("/speakers/0/name"), holding a [*TextError] for
+// CheckUTF8 returns a [*RecordError], with t.Origin.Path (or t.ID) and
+// the JSON pointer of the string ("/speakers/0/name"), holding a [*TextError] for
 // the first string of t that is not UTF-8: in t, its speakers, event,
 // place, tags, videos, slides, links, legacy keys and parts, and the
 // names of their Extra members. It returns nil when every one is UTF-8.
@@ -168,7 +177,7 @@ func CheckText(s string) error {
 // a word.
 func (t *Talk) CheckUTF8() error {
 	if ptr, err := talkText(t, ""); err != nil {
-		return &RecordError{Path: t.Origin.Path, Pointer: ptr, Err: err}
+		return &RecordError{Path: t.Origin.Path, ID: t.ID, Pointer: ptr, Err: err}
 	}
 	return nil
 }
@@ -177,7 +186,7 @@ func (t *Talk) CheckUTF8() error {
 // refuse it.
 func (e *Event) CheckUTF8() error {
 	if ptr, err := eventText(e, ""); err != nil {
-		return &RecordError{Path: e.Origin.Path, Pointer: ptr, Err: err}
+		return &RecordError{Path: e.Origin.Path, ID: e.ID, Pointer: ptr, Err: err}
 	}
 	return nil
 }

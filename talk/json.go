@@ -125,7 +125,7 @@ type legacyJSON struct {
 // other text.
 func (t Talk) MarshalJSON() ([]byte, error) {
 	if ptr, err := talkUnwritable(&t, ""); err != nil {
-		return nil, &RecordError{Path: t.Origin.Path, Pointer: ptr, Err: err}
+		return nil, &RecordError{Path: t.Origin.Path, ID: t.ID, Pointer: ptr, Err: err}
 	}
 	w := talkJSON{
 		ID: t.ID, Title: t.Title, Subtitle: t.Subtitle, Slug: t.Slug, Kind: t.Kind, Track: t.Track,
@@ -197,7 +197,7 @@ func (e Event) IsZero() bool {
 // by [Talk.MarshalJSON], as a [*RecordError] with e.Origin.Path.
 func (e Event) MarshalJSON() ([]byte, error) {
 	if ptr, err := eventUnwritable(&e, ""); err != nil {
-		return nil, &RecordError{Path: e.Origin.Path, Pointer: ptr, Err: err}
+		return nil, &RecordError{Path: e.Origin.Path, ID: e.ID, Pointer: ptr, Err: err}
 	}
 	return marshalWithExtra(eventJSON{e.ID, e.Title, e.Series, e.Description, e.Start, e.End,
 		e.TimeZone, e.Place, e.URL}, e.Extra)

@@ -968,6 +968,8 @@ func TestRecordErrorParts(t *testing.T) {
 		{Path: "a.json", Pointer: "/title", Line: 2, Column: 7, Err: errors.New("bad")},
 		{Path: "a.json", Line: 3, Err: errors.New("bad")},
 		{Line: 3, Err: errors.New("bad")},
+		{ID: "pycon/keynote", Pointer: "/title", Err: errors.New("bad")},
+		{Path: "a.json", ID: "pycon/keynote", Pointer: "/title", Err: errors.New("bad")},
 	} {
 		got = append(got, e.Error())
 	}
@@ -980,6 +982,42 @@ func TestRecordErrorParts(t *testing.T) {
 		"a.json:2:7: /title: bad",
 		"a.json:3: bad",
 		"3: bad",
+		`id "pycon/keynote": /title: bad`,
+		"a.json: /title: bad",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestWritersNameFilelessRecords: a record a program made, which has no
+// file to be named by, is named by its ID when a writer or a check
+// refuses it, so that one among many can be found.
+func TestWritersNameFilelessRecords(t *testing.T) {
+	made := &talk.Talk{ID: "pycon/keynote", Title: "Caf\xe9"}
+	read := &talk.Talk{ID: "pycon/keynote", Title: "Caf\xe9", Origin: talk.Origin{Path: "k.json"}}
+	event := talk.Event{ID: "pycon", Title: "PyCon", End: talk.DateTimeOf(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), true)}
+	_, marshalTalk := json.Marshal(made)
+	_, marshalEvent := json.Marshal(event)
+	var got []string
+	for _, err := range []error{
+		made.CheckUTF8(),
+		read.CheckUTF8(),
+		talk.CheckTalks("x", []*talk.Talk{{ID: "a"}, made}),
+		(&talk.Event{ID: "pycon", Title: "Caf\xe9"}).CheckUTF8(),
+		marshalTalk,
+		marshalEvent,
+	} {
+		got = append(got, fmt.Sprint(err))
+	}
+	const cafe = `/title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`
+	want := []string{
+		`id "pycon/keynote": ` + cafe,
+		"k.json: " + cafe,
+		`id "pycon/keynote": ` + cafe,
+		`id "pycon": ` + cafe,
+		`json: error calling MarshalJSON for type *talk.Talk: id "pycon/keynote": ` + cafe,
+		`json: error calling MarshalJSON for type talk.Event: id "pycon": /end: talk: "10000-01-01T00:00:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -319,8 +319,9 @@ func TestNil(t *testing.T) {
 }
 
 // TestNotUTF8: a talk or an event whose text is not UTF-8, which
-// iCalendar requires, is its CheckUTF8 error, where the calendar held the
-// bad bytes; nothing is written.
+// iCalendar requires, is its CheckUTF8 error, naming a record read from
+// no file by its ID, where the calendar held the bad bytes; nothing is
+// written.
 func TestNotUTF8(t *testing.T) {
 	bad := testTalks()[0]
 	bad.Speakers = append(bad.Speakers, talk.Speaker{Name: "Jos\xe9"})
@@ -334,9 +335,9 @@ func TestNotUTF8(t *testing.T) {
 	} {
 		got = append(got, fmt.Sprint(err, " ", errors.As(err, &te)))
 	}
-	speakerErr := fmt.Sprintf(`/speakers/%d/name: talk: "Jos\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`, len(bad.Speakers)-1)
+	speakerErr := fmt.Sprintf(`id %q: /speakers/%d/name: talk: "Jos\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`, bad.ID, len(bad.Speakers)-1)
 	want := []string{speakerErr, speakerErr,
-		`/title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`}
+		`id "e": /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -114,7 +114,7 @@ func ExampleArchiveFiles() {
 }
 
 // TestArchiveFilesSkipping leaves out the talks MarshalTalk refuses,
-// naming them by index, and lays the others out as ArchiveFiles lays
+// naming them by index (and MarshalTalk by ID), and lays the others out as ArchiveFiles lays
 // them out on their own: their names and slugs are not the refused
 // talks' to take.
 func TestArchiveFilesSkipping(t *testing.T) {
@@ -139,8 +139,8 @@ func TestArchiveFilesSkipping(t *testing.T) {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 	wantSkipped := []string{
-		`0: /duration: pyvideo: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
-		`2: /title: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
+		`0: id "` + bad.ID + `": /duration: pyvideo: "-PT0.000000001S" is negative; a talk's duration is zero (unknown) or more`,
+		`2: id "b": /title: pyvideo: Extra member "title" has the name of a member written from the model; set the field, or give the member another name`,
 	}
 	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
 		t.Errorf("skipped (-want +got):\n%s", diff)

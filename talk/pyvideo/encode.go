@@ -3,6 +3,7 @@ package pyvideo
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -53,7 +54,7 @@ import (
 // negative duration, since no reader would take the file back, and a
 // string to be written that is not UTF-8, which would be written with
 // U+FFFD in place of its bad bytes: a [*talk.RecordError] with
-// t.Origin.Path and the JSON pointer of the member in the pyvideo form
+// t.Origin.Path (or, for a talk read from no file, t.ID) and the JSON pointer of the member in the pyvideo form
 // ("/videos/0/length"), that holds the [*talk.DateError],
 // [*talk.DurationError] or [*talk.TextError]. A nil t is a
 // [*talk.NilError].
@@ -62,7 +63,7 @@ func MarshalTalk(t *talk.Talk) ([]byte, error) {
 		return nil, &talk.NilError{Package: "pyvideo", What: "talk"}
 	}
 	if err := checkTalk(t); err != nil {
-		return nil, err
+		return nil, withID(err, t.ID)
 	}
 	return marshal(talkMembers(t), t.Origin, t.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseTalk(t.Origin.Raw, t.Origin.Path)
@@ -93,23 +94,8 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 	if e == nil {
 		return nil, &talk.NilError{Package: "pyvideo", What: "event"}
 	}
-	if err := textUnwritable(e.Origin.Path, "/title", e.Title, "/description", e.Description, "/url", e.URL); err != nil {
-		return nil, err
-	}
-	if err := extraNames(e.Origin.Path, e.Extra, func() string { return "" }); err != nil {
-		return nil, err
-	}
-	if err := writable(e.Origin.Path, "/start_date", e.Start); err != nil {
-		return nil, err
-	}
-	if err := writable(e.Origin.Path, "/end_date", e.End); err != nil {
-		return nil, err
-	}
-	if err := clash(e.Origin.Path, "", e.Extra, eventMember); err != nil {
-		return nil, err
-	}
-	if err := invalidExtra(e.Origin.Path, "", e.Extra); err != nil {
-		return nil, err
+	if err := checkEvent(e); err != nil {
+		return nil, withID(err, e.ID)
 	}
 	return marshal(eventMembers(e), e.Origin, e.Extra, func() (map[string]any, error) {
 		read, err := noLimits().ParseEvent(e.Origin.Raw, e.Origin.Path)
@@ -118,6 +104,37 @@ func MarshalEvent(e *talk.Event) ([]byte, error) {
 		}
 		return eventMembers(read), nil
 	})
+}
+
+// checkEvent refuses what MarshalEvent will not write, as checkTalk
+// does for a talk.
+func checkEvent(e *talk.Event) error {
+	if err := textUnwritable(e.Origin.Path, "/title", e.Title, "/description", e.Description, "/url", e.URL); err != nil {
+		return err
+	}
+	if err := extraNames(e.Origin.Path, e.Extra, func() string { return "" }); err != nil {
+		return err
+	}
+	if err := writable(e.Origin.Path, "/start_date", e.Start); err != nil {
+		return err
+	}
+	if err := writable(e.Origin.Path, "/end_date", e.End); err != nil {
+		return err
+	}
+	if err := clash(e.Origin.Path, "", e.Extra, eventMember); err != nil {
+		return err
+	}
+	return invalidExtra(e.Origin.Path, "", e.Extra)
+}
+
+// withID names by id the record of err, the *talk.RecordError of a
+// record's check, where the record was read from no file, as talk's
+// MarshalJSON names it.
+func withID(err error, id string) error {
+	if re, ok := errors.AsType[*talk.RecordError](err); ok && re.Path == "" {
+		re.ID = id
+	}
+	return err
 }
 
 // checkTalk refuses what MarshalTalk will not write: a date or duration

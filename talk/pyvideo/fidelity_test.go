@@ -310,7 +310,8 @@ func convertEventBack(t *testing.T, ev *talk.Event) {
 
 // TestMarshalNotUTF8: a string MarshalTalk or MarshalEvent would write
 // that is not UTF-8 is refused at its pointer in pyvideo's form, where
-// the writer wrote \ufffd in place of each bad byte.
+// the writer wrote \ufffd in place of each bad byte, in the record's file
+// or, for one read from none, the record named by its ID.
 func TestMarshalNotUTF8(t *testing.T) {
 	raw := func(s string) json.RawMessage { return json.RawMessage(s) }
 	var got []string
@@ -331,11 +332,14 @@ func TestMarshalNotUTF8(t *testing.T) {
 		{Title: "T", Tags: []string{"\xff"}, Extra: map[string]json.RawMessage{"\xfe": raw(`1`)}},
 		{Title: "T", Videos: []talk.Video{{Provider: talk.File, Format: "mp\xf4", URL: "u"}}},
 		{Title: "T", Legacy: talk.Legacy{Category: "Caf\xe9"}},
+		{ID: "pycon/keynote", Title: "Caf\xe9"}, // read from no file: named by its ID
 	} {
 		_, err := pyvideo.MarshalTalk(tk)
 		add(err)
 	}
 	_, err := pyvideo.MarshalEvent(&talk.Event{Title: "Con", URL: "https://example.org/\xa0", Origin: talk.Origin{Path: "ev/category.json"}})
+	add(err)
+	_, err = pyvideo.MarshalEvent(&talk.Event{ID: "ev", Title: "Con\xa0"})
 	add(err)
 	_, err = pyvideo.ArchiveFiles([]*talk.Talk{{Title: "T", Event: talk.Event{ID: "ev"}, License: "\xa9 me"}})
 	add(err)
@@ -348,7 +352,9 @@ func TestMarshalNotUTF8(t *testing.T) {
 		`/tags/0: pyvideo: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8`,
 		`/videos/0/type: pyvideo: "mp\xf4" is not UTF-8 text (byte 0xf4 at offset 2); convert it to UTF-8`,
 		`/category: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
+		`id "pycon/keynote": /title: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
 		`ev/category.json: /url: pyvideo: "https://example.org/\xa0" is not UTF-8 text (byte 0xa0 at offset 20); convert it to UTF-8`,
+		`id "ev": /title: pyvideo: "Con\xa0" is not UTF-8 text (byte 0xa0 at offset 3); convert it to UTF-8`,
 		`pyvideo: talk "t": /copyright_text: "\xa9 me" is not UTF-8 text (byte 0xa9 at offset 0); convert it to UTF-8`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
