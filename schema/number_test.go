@@ -90,6 +90,12 @@ func TestLongNumbers(t *testing.T) {
 	want := []string{
 		"1:147: type: videos/0/size: expected a whole number, found -0.333333333333333333333333333333333333333333333333333333...",
 	}
+	// Long and huge: a whole number, past the maximum.
+	record = strings.Replace(record, long, "1."+strings.Repeat("3", 1001)+"e1000000000", 1)
+	for _, p := range new(Validator).ValidateTalk([]byte(record), "t.json") {
+		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, p.Rule, p.Message))
+	}
+	want = append(want, "1:147: maximum: videos/0/size: 1.3333333333333333333333333333333333333333333333333333333... is out of range: readers take at most 9223372036854775807")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
