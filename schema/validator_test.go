@@ -336,10 +336,25 @@ func TestLimits(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("size, the validator's then the reader's (-want +got):\n%s", diff)
 	}
-	// A record of the limit's size is within it, as for the readers.
+	// A record of the limit's size is within it, as for the readers;
+	// one byte more is not.
 	atLimit := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: int64(len(seed))}}
 	if diff := cmp.Diff([]string(nil), lines(atLimit.ValidateTalk(seed, seedPath))); diff != "" {
 		t.Errorf("a record of the limit's size (-want +got):\n%s", diff)
+	}
+	// A record over the limit is not read to place the problem, well-formed
+	// as it is: it has no line, as the reader's error has none (it had
+	// 1:1, and none only when the record failed the depth limit too).
+	atLimit.Limits.MaxRecordBytes--
+	got = lines(atLimit.ValidateTalk(seed, seedPath))
+	_, err = pyvideo.Reader{Limits: atLimit.Limits}.ParseTalk(seed, seedPath)
+	got = append(got, fmt.Sprint(err))
+	want = []string{
+		seedPath + ": limit: record size 2634 exceeds the limit of 2633",
+		seedPath + ": record size 2634 exceeds the limit of 2633",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a well-formed record a byte over the limit, the validator's then the reader's (-want +got):\n%s", diff)
 	}
 	deep := []byte(`{"title": "x", "videos": [[[{}]]]}`)
 	got = lines(v.ValidateTalk(deep, "deep.json"))
