@@ -73,6 +73,8 @@ func TestArchiveFaults(t *testing.T) {
 			[]string{"talk.json: layout: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json"}},
 		{"not JSON in videos", func(f fstest.MapFS) { f["europython-2016/videos/notes.txt"] = &fstest.MapFile{} },
 			[]string{"europython-2016/videos/notes.txt: layout: unexpected in videos/, which holds talk records (*.json) only"}},
+		{"directory named as a record in videos", func(f fstest.MapFS) { f["europython-2016/videos/old.json/a.json"] = f[seed] },
+			[]string{"europython-2016/videos/old.json: layout: unexpected in videos/, which holds talk records (*.json) only"}},
 		{"directory of records that is no event", func(f fstest.MapFS) { f["drafts/a.json"] = f[seed] },
 			[]string{"drafts: layout: a directory of records without category.json or videos/; is it an event?"}},
 		{"tools directory", func(f fstest.MapFS) { f["tools/fix.py"] = &fstest.MapFile{} }, nil},
@@ -411,6 +413,10 @@ func TestTalkmetaArchiveUnique(t *testing.T) {
 		"conf-2024/talks/c.json":           talk("c", "Hello World"),
 		"conf-2025/talks/opening.json":     talk("opening talk", "Opening"),
 		"conf-2025/talks/hello-world.json": talk("d", "Hello World"),
+		// talkmeta's slug of a title, not pyvideo's, which keeps no "and"
+		// for "&".
+		"conf-2025/talks/big.json":  talk("e", "Big & Data"),
+		"conf-2025/talks/big2.json": talk("f", "Big and Data"),
 	}
 	var got []string
 	for _, p := range new(Validator).CheckArchive(fsys, nil).Problems {
@@ -418,6 +424,7 @@ func TestTalkmetaArchiveUnique(t *testing.T) {
 	}
 	want := []string{
 		`conf-2024/talks/c.json:1:22: unique-slug: the URL slug "hello-world" is also the slug of conf-2024/talks/b.json; give one of them a slug member`,
+		`conf-2025/talks/big2.json:1:22: unique-slug: the URL slug "big-and-data" is also the slug of conf-2025/talks/big.json; give one of them a slug member`,
 		`conf-2025/talks/opening.json:1:8: unique-id: id "opening talk" is also the id of conf-2024/talks/a.json`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

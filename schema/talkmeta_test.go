@@ -233,6 +233,24 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "36:20: integer: legacy/id: write 1E2 as 100: readers take a whole number only as digits, without a fraction or an exponent"}},
 		{"legacy id of 19 digits with an exponent", `"license"`, `"legacy": {"id": 9.2e18}, "license"`,
 			[]string{p + "36:20: integer: legacy/id: write 9.2e18 as 9200000000000000000: readers take a whole number only as digits, without a fraction or an exponent"}},
+		{"event end a year as a number", `"end": "2016-07-24"`, `"end": 2016`,
+			[]string{p + "15:12: type: event/end: expected text, found 2016; write \"2016\", in quotes"}},
+		{"title true", `"async/await in Python 3.5 and why it is awesome"`, `true`,
+			[]string{p + "3:12: type: title: expected text, found true"}},
+		{"slug with a space", `"title": "async`, `"slug": "async await", "title": "async`,
+			[]string{p + "3:11: pattern: slug: \"async await\" is not a slug: one path segment without spaces"}},
+		{"month with a slash", `"2016-08-04"`, `"8/2016"`,
+			[]string{p + "18:15: pattern: recorded: \"8/2016\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write \"2016-08\""}},
+		{"slides a file name", `"license"`, `"slides": [{"url": "slides.pdf"}], "license"`,
+			[]string{p + "36:22: url: slides/0/url: \"slides.pdf\" is relative; it resolves against whichever page shows it (warning)"}},
+		{"title starting with a control character", `"title": "async`, `"title": "\u0007async`,
+			[]string{p + "3:12: control: title: \"\\aasync/await in Python 3.5 and why it is awesome\" holds the control character U+0007, which pages and citations cannot show; remove it (warning)"}},
+		{"homepage with an empty label", `"https://github.com/1st1"`, `"github..com/1st1"`,
+			[]string{p + "7:19: format: speakers/0/homepage: \"github..com/1st1\" is not an absolute URL"}},
+		{"homepage with a top-level domain not in a-z", `"https://github.com/1st1"`, `"github.cöm/1st1"`,
+			[]string{p + "7:19: format: speakers/0/homepage: \"github.cöm/1st1\" is not an absolute URL"}},
+		{"account not http", `"orcid": "0000-0002-1825-0097"`, `"orcid": "0000-0002-1825-0097", "accounts": [{"service": "x", "url": "ftp://example.org/ada"}]`,
+			[]string{p + "8:76: url: speakers/0/accounts/0/url: \"ftp://example.org/ada\" is not an absolute http(s) URL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -599,6 +617,21 @@ func TestOtherProfile(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("a talkmeta record in the pyvideo profile (-want +got):\n%s", diff)
+	}
+	// Events are told apart as talks are.
+	got = lines((&Validator{}).ValidateEvent([]byte(`{"title": "E", "start_date": "2016-07-17", "end_date": "2016-07-18"}`), "e.json"))
+	want = []string{`e.json:1:1: profile: the record has members of pyvideo's form ("end_date" and "start_date"), which talkmeta's form does not know: check it in the pyvideo profile, or convert it (warning)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a pyvideo event in the talkmeta profile (-want +got):\n%s", diff)
+	}
+	got = lines((&Validator{Profile: Pyvideo}).ValidateEvent([]byte(`{"title": "E", "start": "2016-07-17", "end": "2016-07-18"}`), "category.json"))
+	want = []string{
+		`category.json:1:1: profile: the record has members of talkmeta's form ("end" and "start"), which pyvideo's form does not know: check it in the talkmeta profile, or convert it (warning)`,
+		`category.json:1:25: unknown: unknown member "start": pyvideo.org ignores it (warning)`,
+		`category.json:1:46: unknown: unknown member "end": pyvideo.org ignores it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a talkmeta event in the pyvideo profile (-want +got):\n%s", diff)
 	}
 	// One member of the other form is an extra member like any other.
 	one := []byte(`{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "related_urls": []}`)

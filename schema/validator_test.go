@@ -241,6 +241,16 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		// Two edits away is too far for a name of four letters.
 		{"short name two edits away", `"tags": []`, `"tgsa": []`, false,
 			[]string{p + "13:11: unknown: unknown member \"tgsa\": pyvideo.org ignores it (warning)"}},
+		{"size as a duration", `"type": "youtube"`, `"type": "youtube", "size": "PT5S"`, false,
+			[]string{p + "18:34: type: videos/0/size: expected a whole number or null, found the text \"PT5S\""}},
+		{"source not http", `"duration": 1508`, `"duration": 1508, "source_url": "ftp://example.org/talk.mp4"`, false,
+			[]string{p + "4:35: url: source_url: \"ftp://example.org/talk.mp4\" is not an absolute http(s) URL"}},
+		{"summary in broken rst", `"duration": 1508`, `"duration": 1508, "summary": "*emphasis"`, false,
+			[]string{p + "4:33: rst: summary line 1: Inline emphasis start-string without end-string."}},
+		// No thumbnail is needed where there is no video to show.
+		{"no videos and no thumbnail", "\"thumbnail_url\": \"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\",\n  \"title\": \"async/await in Python 3.5 and why it is awesome\",\n  \"videos\": [\n    {\n      \"type\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\"\n    }\n  ]",
+			"\"title\": \"async/await in Python 3.5 and why it is awesome\",\n  \"videos\": []", false,
+			[]string{p + "15:13: minItems: videos: needs at least 1 item, has none"}},
 	}
 	seed := readTestdata(t, seedPath)
 	for _, tt := range tests {
@@ -399,6 +409,12 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 		`category.json:1:32: url: url: "" is not an absolute http(s) URL`,
 		`category.json:1:32: whitespace: url: "  " has white space around it (warning)`,
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A month in words is no day to write instead.
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "July 2016"}`), "category.json"))
+	want = []string{`category.json:1:39: format: start_date: "July 2016" is not a real date of the form 2016-07-21`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
