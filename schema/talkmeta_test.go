@@ -251,6 +251,14 @@ func TestTalkmetaFaults(t *testing.T) {
 			[]string{p + "7:19: format: speakers/0/homepage: \"github.cöm/1st1\" is not an absolute URL"}},
 		{"account not http", `"orcid": "0000-0002-1825-0097"`, `"orcid": "0000-0002-1825-0097", "accounts": [{"service": "x", "url": "ftp://example.org/ada"}]`,
 			[]string{p + "8:76: url: speakers/0/accounts/0/url: \"ftp://example.org/ada\" is not an absolute http(s) URL"}},
+		{"legacy id of minus zero with an exponent", `"license"`, `"legacy": {"id": -0e2}, "license"`,
+			[]string{p + "36:20: integer: legacy/id: write -0e2 as 0: readers take a whole number only as digits, without a fraction or an exponent"}},
+		{"speaker of a name only", "{\n      \"name\": \"Yury Selivanov\",\n      \"homepage\": \"https://github.com/1st1\",\n      \"orcid\": \"0000-0002-1825-0097\"\n    }", `{"name": "Yury Selivanov "}`,
+			[]string{p + "5:14: whitespace: speakers/0/name: \"Yury Selivanov \" has leading or trailing white space (warning)"}},
+		{"event title with spaces", `"EuroPython 2016"`, `" EuroPython 2016"`,
+			[]string{p + "12:14: whitespace: event/title: \" EuroPython 2016\" has leading or trailing white space (warning)"}},
+		{"event end not a real date", `"2016-07-24"`, `"2016-02-30"`,
+			[]string{p + "15:12: date: event/end: \"2016-02-30\" is not a real date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

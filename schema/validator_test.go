@@ -251,6 +251,15 @@ func TestPyvideoTalkFaults(t *testing.T) {
 		{"no videos and no thumbnail", "\"thumbnail_url\": \"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\",\n  \"title\": \"async/await in Python 3.5 and why it is awesome\",\n  \"videos\": [\n    {\n      \"type\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\"\n    }\n  ]",
 			"\"title\": \"async/await in Python 3.5 and why it is awesome\",\n  \"videos\": []", false,
 			[]string{p + "15:13: minItems: videos: needs at least 1 item, has none"}},
+		{"duration beyond big.Rat below zero", `"duration": 1508`, `"duration": -1e1000000000`, false,
+			[]string{p + "4:15: minimum: duration: -1e1000000000 is less than 0"}},
+		// Of two misspellings of a required member, the first in name
+		// order is said to be it; the other is an unknown member.
+		{"two typos of a required member", `"title":`, `"titel": "T", "tilte":`, false,
+			[]string{
+				p + "15:12: unknown: unknown member \"titel\": pyvideo.org ignores it; did you mean \"title\"? (warning)",
+				p + "15:26: required: the record: the member \"title\" is required; is \"tilte\" a misspelling of it?",
+			}},
 	}
 	seed := readTestdata(t, seedPath)
 	for _, tt := range tests {
@@ -408,6 +417,16 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 	want = []string{
 		`category.json:1:32: url: url: "" is not an absolute http(s) URL`,
 		`category.json:1:32: whitespace: url: "  " has white space around it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// The title is checked as a talk's is, and members are known by
+	// category.json's schema, not a talk's.
+	got = lines(v.ValidateEvent([]byte(`{"title": " PyCon 2024", "videos": []}`), "category.json"))
+	want = []string{
+		`category.json:1:11: whitespace: title: " PyCon 2024" has leading or trailing white space (warning)`,
+		`category.json:1:36: unknown: unknown member "videos": pyvideo.org ignores it (warning)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
