@@ -684,6 +684,23 @@ func TestEventDateRange(t *testing.T) {
 	}
 }
 
+// TestTalkmetaParts: a part is a talk, checked as one, its problems
+// said at its place: "parts/0/recording", not "recording", which is the
+// whole talk's.
+func TestTalkmetaParts(t *testing.T) {
+	record := `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "thumbnail": "https://e.org/t.jpg", "videos": [{"url": "https://e.org/v"}],` +
+		` "parts": [{"title": "P", "recorded": "2016", "thumbnail": "https://e.org/p.jpg", "event": {"title": "E", "start": "2016-07-17", "end": "2016-07-01"},` +
+		` "recording": "scheduled", "videos": [{"url": "https://e.org/v", "language": "xx"}]}]}`
+	want := []string{
+		`t.json:1:276: date: parts/0/event/end: the event ends (2016-07-01) before it starts (2016-07-17)`,
+		`t.json:1:304: recording: parts/0/recording: "scheduled" says there is no recording, but the talk has 1 video(s) (warning)`,
+		`t.json:1:367: language: parts/0/videos/0/language: "xx" is not a known BCP 47 language tag (such as en, pt-BR)`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestRecordAsText: a whole record that is text is no record to wrap in
 // one, as a speaker given as text is ({"name": ...}).
 func TestRecordAsText(t *testing.T) {
