@@ -81,6 +81,15 @@ func TestArchiveFaults(t *testing.T) {
 		{"hidden directory", func(f fstest.MapFS) { f[".git/x.json"] = &fstest.MapFile{} }, nil},
 		{"hidden file in an event", func(f fstest.MapFS) { f["europython-2016/.DS_Store"] = &fstest.MapFile{} }, nil},
 		{"hidden file among talks", func(f fstest.MapFS) { f["europython-2016/videos/.talk.json.swp"] = &fstest.MapFile{} }, nil},
+		// Every name is measured, a file's at the top and in an event as
+		// well as a talk's.
+		{"long name at the top", func(f fstest.MapFS) { f[strings.Repeat("r", 140)] = &fstest.MapFile{} },
+			[]string{strings.Repeat("r", 140) + ": filename: the name is 140 bytes long; keep it to 139 so that every file system can hold it"}},
+		{"long name in an event", func(f fstest.MapFS) { f["europython-2016/"+strings.Repeat("n", 140)] = &fstest.MapFile{} },
+			[]string{
+				"europython-2016/" + strings.Repeat("n", 140) + ": filename: the name is 140 bytes long; keep it to 139 so that every file system can hold it",
+				"europython-2016/" + strings.Repeat("n", 140) + ": layout: unexpected in an event directory, which holds category.json and videos/ only",
+			}},
 		{"name of the longest length", func(f fstest.MapFS) {
 			f["europython-2016/videos/"+strings.Repeat("a", MaxNameBytes-len(".json"))+".json"] = f[other]
 		}, nil},

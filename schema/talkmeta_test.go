@@ -699,6 +699,13 @@ func TestTalkmetaParts(t *testing.T) {
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// A part of a part.
+	record = `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "parts": [{"title": "P", "recorded": "2016",` +
+		` "parts": [{"title": "Q", "recorded": "2016"}, {"title": "R", "recorded": "2016", "language": "xx"}]}]}`
+	want = []string{`t.json:1:203: language: parts/0/parts/1/language: "xx" is not a known BCP 47 language tag (such as en, pt-BR)`}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
+		t.Errorf("a part of a part (-want +got):\n%s", diff)
+	}
 }
 
 // TestRecordAsText: a whole record that is text is no record to wrap in
