@@ -73,10 +73,26 @@ func TestArchiveFaults(t *testing.T) {
 			[]string{"talk.json: layout: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json"}},
 		{"not JSON in videos", func(f fstest.MapFS) { f["europython-2016/videos/notes.txt"] = &fstest.MapFile{} },
 			[]string{"europython-2016/videos/notes.txt: layout: unexpected in videos/, which holds talk records (*.json) only"}},
+		{"directory named as a record in videos", func(f fstest.MapFS) { f["europython-2016/videos/old.json/a.json"] = f[seed] },
+			[]string{"europython-2016/videos/old.json: layout: unexpected in videos/, which holds talk records (*.json) only"}},
 		{"directory of records that is no event", func(f fstest.MapFS) { f["drafts/a.json"] = f[seed] },
 			[]string{"drafts: layout: a directory of records without category.json or videos/; is it an event?"}},
 		{"tools directory", func(f fstest.MapFS) { f["tools/fix.py"] = &fstest.MapFile{} }, nil},
 		{"hidden directory", func(f fstest.MapFS) { f[".git/x.json"] = &fstest.MapFile{} }, nil},
+		{"hidden file in an event", func(f fstest.MapFS) { f["europython-2016/.DS_Store"] = &fstest.MapFile{} }, nil},
+		{"hidden file among talks", func(f fstest.MapFS) { f["europython-2016/videos/.talk.json.swp"] = &fstest.MapFile{} }, nil},
+		// Every name is measured, a file's at the top and in an event as
+		// well as a talk's.
+		{"long name at the top", func(f fstest.MapFS) { f[strings.Repeat("r", 140)] = &fstest.MapFile{} },
+			[]string{strings.Repeat("r", 140) + ": filename: the name is 140 bytes long; keep it to 139 so that every file system can hold it"}},
+		{"long name in an event", func(f fstest.MapFS) { f["europython-2016/"+strings.Repeat("n", 140)] = &fstest.MapFile{} },
+			[]string{
+				"europython-2016/" + strings.Repeat("n", 140) + ": filename: the name is 140 bytes long; keep it to 139 so that every file system can hold it",
+				"europython-2016/" + strings.Repeat("n", 140) + ": layout: unexpected in an event directory, which holds category.json and videos/ only",
+			}},
+		{"name of the longest length", func(f fstest.MapFS) {
+			f["europython-2016/videos/"+strings.Repeat("a", MaxNameBytes-len(".json"))+".json"] = f[other]
+		}, nil},
 		{"name too long", func(f fstest.MapFS) { f[long] = f[seed] },
 			[]string{
 				long + ": filename: the name is 145 bytes long; keep it to 139 so that every file system can hold it",
@@ -89,6 +105,10 @@ func TestArchiveFaults(t *testing.T) {
 		{"same slug member", func(f fstest.MapFS) {
 			f["europython-2016/videos/copy.json"] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title": "async/await`, `"slug": "asyncawait-in-python-35-and-why-it-is-awesome", "title": "Another talk, async/await`)}
 		}, []string{"europython-2016/videos/yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome.json:15:12: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of europython-2016/videos/copy.json; give one of them a slug member", "  other: europython-2016/videos/copy.json"}},
+		// An empty slug member is none: the slug is the title's.
+		{"same title, the later with an empty slug", func(f fstest.MapFS) {
+			f["europython-2016/videos/zz.json"] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title": "async`, `"slug": "", "title": "async`)}
+		}, []string{"europython-2016/videos/zz.json:15:24: unique-slug: the URL slug \"asyncawait-in-python-35-and-why-it-is-awesome\" is also the slug of " + seed + "; give one of them a slug member", "  other: " + seed}},
 		{"same id in two events", func(f fstest.MapFS) {
 			f[seed] = &fstest.MapFile{Data: plantAny(f[seed].Data, `"title"`, `"id": 4107, "title"`)}
 			f[other] = &fstest.MapFile{Data: plantAny(f[other].Data, `"title"`, `"id": 4107, "title"`)}
@@ -402,6 +422,10 @@ func TestTalkmetaArchiveUnique(t *testing.T) {
 		"conf-2024/talks/c.json":           talk("c", "Hello World"),
 		"conf-2025/talks/opening.json":     talk("opening talk", "Opening"),
 		"conf-2025/talks/hello-world.json": talk("d", "Hello World"),
+		// talkmeta's slug of a title, not pyvideo's, which keeps no "and"
+		// for "&".
+		"conf-2025/talks/big.json":  talk("e", "Big & Data"),
+		"conf-2025/talks/big2.json": talk("f", "Big and Data"),
 	}
 	var got []string
 	for _, p := range new(Validator).CheckArchive(fsys, nil).Problems {
@@ -409,6 +433,7 @@ func TestTalkmetaArchiveUnique(t *testing.T) {
 	}
 	want := []string{
 		`conf-2024/talks/c.json:1:22: unique-slug: the URL slug "hello-world" is also the slug of conf-2024/talks/b.json; give one of them a slug member`,
+		`conf-2025/talks/big2.json:1:22: unique-slug: the URL slug "big-and-data" is also the slug of conf-2025/talks/big.json; give one of them a slug member`,
 		`conf-2025/talks/opening.json:1:8: unique-id: id "opening talk" is also the id of conf-2024/talks/a.json`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -454,6 +479,26 @@ func TestArchiveOtherLayout(t *testing.T) {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestArchiveOtherLayoutTalksOnly: an archive that is one event of the
+// other layout is one by its directory of talks alone, without its
+// record, as an event directory in an archive is.
+func TestArchiveOtherLayoutTalksOnly(t *testing.T) {
+	for _, tt := range []struct {
+		profile Profile
+		fsys    fstest.MapFS
+		want    []string
+	}{
+		{Pyvideo, fstest.MapFS{"talks/opening.json": {Data: []byte(`{"title": "Opening"}`)}},
+			[]string{".: layout: an event in the talkmeta layout (event.json, talks/), which the pyvideo profile does not check; check it with the talkmeta profile"}},
+		{Talkmeta, fstest.MapFS{"videos/opening.json": {Data: []byte(`{"title": "Opening"}`)}},
+			[]string{".: layout: an event in the pyvideo layout (category.json, videos/), which the talkmeta profile does not check; check it with the pyvideo profile"}},
+	} {
+		if diff := cmp.Diff(tt.want, lines((&Validator{Profile: tt.profile}).CheckArchive(tt.fsys, nil).Problems)); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.profile, diff)
+		}
 	}
 }
 

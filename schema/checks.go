@@ -206,8 +206,9 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	}
 	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), nVideos > 0)
 	if rec, _ := obj.text("recording"); rec != "" && nVideos > 0 {
-		c.check(here.child("/recording"), "recording", Warning,
-			fmt.Sprintf("recording: %q says there is no recording, but the talk has %d video(s)", rec, nVideos))
+		ptr := here.child("/recording")
+		c.check(ptr, "recording", Warning,
+			fmt.Sprintf("%s: %q says there is no recording, but the talk has %d video(s)", ptr.words(), rec, nVideos))
 	}
 	if markup, _ := obj.text("markup"); markup == "rst" {
 		for _, field := range []string{"summary", "description"} {

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -48,6 +49,31 @@ func TestLanguageListNarrows(t *testing.T) {
 		`t.json:1:77: language: language: "eng" is written "en" in its canonical form (warning)`,
 		`t.json:1:77: language: language: "es" is not in the list of allowed languages`,
 		`t.json:1:77: language: language: "xx" is not a known BCP 47 language tag (such as en, pt-BR)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLanguageListEmpty: an empty list, unlike a nil one, allows no
+// language; and the problems at one place are in the order of their
+// messages, whichever check found them first.
+func TestLanguageListEmpty(t *testing.T) {
+	record := []byte(`{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "language": "ENG"}`)
+	var got []string
+	for _, allowed := range [][]string{nil, {}, {"de"}} {
+		got = append(got, fmt.Sprintf("%q:", allowed))
+		got = append(got, lines((&Validator{Languages: allowed}).ValidateTalk(record, "t.json"))...)
+	}
+	want := []string{
+		"[]:",
+		`t.json:1:77: language: language: "ENG" is written "en" in its canonical form (warning)`,
+		"[]:",
+		`t.json:1:77: language: language: "ENG" is not in the list of allowed languages`,
+		`t.json:1:77: language: language: "ENG" is written "en" in its canonical form (warning)`,
+		`["de"]:`,
+		`t.json:1:77: language: language: "ENG" is not in the list of allowed languages`,
+		`t.json:1:77: language: language: "ENG" is written "en" in its canonical form (warning)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -134,6 +134,16 @@ func TestPositionsCountBytes(t *testing.T) {
 			[]string{`t.json:2:20: json: invalid character '"', want ',' or '}' after an object member`}},
 		{"a place within a description", "{\r\n\t\"title\": \"T\", \"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\", \"markup\": \"rst\",\r\n\t\"description\": \"\u00e9\u00e9 \\u00e9\\n\\n`unclosed\"\r\n}",
 			[]string{"t.json:3:33: rst: description line 3: Inline interpreted text or phrase reference start-string without end-string."}},
+		// A surrogate pair is one character of four bytes; a low
+		// surrogate alone is U+FFFD, three, and pairs with no escape
+		// after it.
+		{"a place within a description after escaped surrogates", "{\"title\": \"T\", \"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\", \"markup\": \"rst\",\n\"description\": \"\\ud83d\\ude00 \\udc00\\u00e9\\n\\n`unclosed\"}",
+			[]string{
+				`t.json:2:30: json: \udc00 is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`,
+				"t.json:2:46: rst: description line 3: Inline interpreted text or phrase reference start-string without end-string.",
+			}},
+		{"a record after a blank line", "\r\n{\"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\"}",
+			[]string{`t.json:2:1: required: the record: the member "title" is required`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -72,6 +72,24 @@ func TestHugeNumbersStayApart(t *testing.T) {
 	}
 }
 
+// TestLongNumbersStayApart: long fractions that differ get stand-ins
+// that differ, however many there are (the eleventh's is not the
+// second's with a 0 after it), so that jsonschema/v5's uniqueItems finds
+// no repeat the quick check does not. The record has another error, for
+// jsonschema/v5 to run at all.
+func TestLongNumbersStayApart(t *testing.T) {
+	var videos []string
+	for i := range 11 {
+		videos = append(videos, fmt.Sprintf(`{"type": "a", "url": "https://e.org/v", "x": 0.%s%02d}`, strings.Repeat("1", 1001), i))
+	}
+	record := `{"title": "", "speakers": ["a"], "recorded": "2016-01-01", "thumbnail_url": "https://e.org/t.jpg", "videos": [` + strings.Join(videos, ", ") + `]}`
+	got := lines((&Validator{Profile: Pyvideo}).ValidateTalk([]byte(record), "t.json"))
+	want := []string{"t.json:1:11: minLength: title: must not be empty"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestLongNumbers: a number of a million digits, which big.Rat reads in
 // 1.5 s, is checked at once, and said by its first digits, not in a
 // message of a megabyte.
@@ -90,6 +108,12 @@ func TestLongNumbers(t *testing.T) {
 	want := []string{
 		"1:147: type: videos/0/size: expected a whole number, found -0.333333333333333333333333333333333333333333333333333333...",
 	}
+	// Long and huge: a whole number, past the maximum.
+	record = strings.Replace(record, long, "1."+strings.Repeat("3", 1001)+"e1000000000", 1)
+	for _, p := range new(Validator).ValidateTalk([]byte(record), "t.json") {
+		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, p.Rule, p.Message))
+	}
+	want = append(want, "1:147: maximum: videos/0/size: 1.3333333333333333333333333333333333333333333333333333333... is out of range: readers take at most 9223372036854775807")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -133,6 +133,12 @@ func TestQuickAgreesWithJSONSchema(t *testing.T) {
 		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "x", "url": "https://x", "length": 1e400}]}`, false},
 		{TalkID, `{"title": "T", "tags": ["a", ""]}`, false},
 		{TalkID, `{"title": "T", "thumbnail": "https://x/y.jpg", "videos": [{"url": "https://x", "size": 0}]}`, true},
+		// Nine videos, more than are compared pair by pair: the first and
+		// the last are the same, their sizes written apart.
+		{PyvideoTalkID, `{"title": "T", "videos": [{"type": "a", "url": "https://x", "size": -0}, {"type": "b", "url": "https://x"}, {"type": "c", "url": "https://x"}, ` +
+			`{"type": "d", "url": "https://x"}, {"type": "e", "url": "https://x"}, {"type": "f", "url": "https://x"}, {"type": "g", "url": "https://x"}, ` +
+			`{"type": "h", "url": "https://x"}, {"type": "a", "url": "https://x", "size": -0.0}]}`, false},
+		{PyvideoCategoryID, `{"title": "E", "start_date": "https://example.org/"}`, false},
 		{SpeakerID, `{"name": "A"}`, true},
 		{EventID, `{"name": "E"}`, true},
 	}
@@ -164,6 +170,7 @@ func FuzzRawEqual(f *testing.F) {
 		{`{"\u0061": null}`, `{"a": null}`}, {`null`, `false`}, {`"1"`, `1`}, {`{}`, `[]`},
 		{`[1, "a", 1.0]`, `[]`}, {`[{"a": [1, -0]}, {"a": [1e0, 0]}]`, `[]`}, {`["\u0061", "a", "b"]`, `[]`}, {`[-0, 0.0, 1e400, 2e400]`, `[]`},
 		{`[1, 2, 3, 4, 5, 6, 7, 8, 9, "a", {"b": 1}, {"b": 1.0}]`, `[]`}, {`[1, 2, 3, 4, 5, 6, 7, 8, 9, "a", "\u0062", [1], "b"]`, `[]`},
+		{`-1`, `-1.0`}, {`[1, 2, 3, 4, 5, 6, 7, 8, -1, -1.0]`, `[]`},
 	} {
 		f.Add(p[0], p[1])
 	}

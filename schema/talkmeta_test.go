@@ -190,6 +190,75 @@ func TestTalkmetaFaults(t *testing.T) {
 			}},
 		{"legacy id zero", `"license"`, `"legacy": {"id": -0}, "license"`,
 			[]string{p + "36:20: zero: legacy/id: -0 is read as unknown, as if left out, and fmt -w leaves it out; leave it out, or give the real value (warning)"}},
+		// "" is in the markup enum to be taken as plain text, but is no
+		// value to suggest for a misspelling: leaving the member out is.
+		{"markup one letter off the empty one", `"markup": "rst"`, `"markup": "x"`,
+			[]string{p + "22:13: enum: markup: \"x\" is not one of \"rst\", \"markdown\""}},
+		{"duration zero seconds as a number", `"PT25M8S"`, `0`,
+			[]string{p + "19:15: type: duration: expected text, found 0"}},
+		{"id a fraction", `"id": "yury-selivanov-asyncawait-in-python-35-and-why-it-is-awesome"`, `"id": 1.5`,
+			[]string{p + "2:9: type: id: expected text, found 1.5"}},
+		{"duration as a clock of no time", `"PT25M8S"`, `"0:00:00"`,
+			[]string{p + "19:15: pattern: duration: \"0:00:00\" is not an ISO 8601 duration such as PT25M8S"}},
+		{"duration as a clock of 60 minutes", `"PT25M8S"`, `"0:60:00"`,
+			[]string{p + "19:15: pattern: duration: \"0:60:00\" is not an ISO 8601 duration such as PT25M8S"}},
+		{"duration as a clock of one-digit minutes", `"PT25M8S"`, `"0:5:08"`,
+			[]string{p + "19:15: pattern: duration: \"0:5:08\" is not an ISO 8601 duration such as PT25M8S"}},
+		{"recording without videos", "\"videos\": [\n    {\n      \"provider\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\",\n      \"id\": \"m28fiN9y_r8\"\n    }\n  ],",
+			`"recording": "not_recorded",`, nil},
+		// Only a description in reStructuredText is parsed as such.
+		{"markdown is not parsed as rst", "coverage.\",\n  \"markup\": \"rst\"", "coverage *emphasis.\",\n  \"markup\": \"markdown\"", nil},
+		{"slug with a percent sign", `"title": "async`, `"slug": "async%20await", "title": "async`,
+			[]string{p + "3:11: slug: slug: \"async%20await\" cannot name a page: '%' would be read as part of the URL, not of the name; write letters, digits, \"-\" and \"_\""}},
+		{"slug with a control character", `"title": "async`, `"slug": "async\u0001await", "title": "async`,
+			[]string{p + "3:11: slug: slug: \"async\\x01await\" cannot name a page: '\\x01' is no part of a URL; write letters, digits, \"-\" and \"_\""}},
+		{"title and Title", `"title": "async/await in Python 3.5 and why it is awesome"`, `"Title": "A", "title": "async/await in Python 3.5 and why it is awesome "`,
+			[]string{
+				p + "3:12: member-case: the member \"Title\" is read as \"title\", as is the member \"title\": readers match member names without regard to case, and keep only the last; remove one, or give it a name of its own",
+				p + "3:26: whitespace: title: \"async/await in Python 3.5 and why it is awesome \" has leading or trailing white space (warning)",
+			}},
+		{"title with a two-byte control character", `3.5 and why`, `3.5\u0085and why`,
+			[]string{p + "3:12: control: title: \"async/await in Python 3.5\\u0085and why it is awesome\" holds the control character U+0085, which pages and citations cannot show; remove it (warning)"}},
+		{"speaker name of spaces", `"name": "Yury Selivanov"`, `"name": "  "`,
+			[]string{p + "6:15: empty-name: speakers/0/name: the name is empty (warning)"}},
+		{"link to a host without scheme", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"www.europython.eu"`,
+			[]string{p + "32:14: url: links/0/url: \"www.europython.eu\" is relative; it resolves against whichever page shows it; write \"https://www.europython.eu\" (warning)"}},
+		{"link without scheme but for its slashes", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"//ep2016.europython.eu/"`,
+			[]string{p + "32:14: url: links/0/url: \"//ep2016.europython.eu/\" is not an http(s) URL"}},
+		{"homepage with a port and no scheme", `"https://github.com/1st1"`, `"github.com:8080/1st1"`,
+			[]string{p + "7:19: url: speakers/0/homepage: \"github.com:8080/1st1\" is not an absolute http(s) URL"}},
+		{"homepage of a one-letter top-level domain", `"https://github.com/1st1"`, `"github.c/1st1"`,
+			[]string{p + "7:19: format: speakers/0/homepage: \"github.c/1st1\" is not an absolute URL"}},
+		{"legacy id with a capital exponent", `"license"`, `"legacy": {"id": 1E2}, "license"`,
+			[]string{p + "36:20: integer: legacy/id: write 1E2 as 100: readers take a whole number only as digits, without a fraction or an exponent"}},
+		{"legacy id of 19 digits with an exponent", `"license"`, `"legacy": {"id": 9.2e18}, "license"`,
+			[]string{p + "36:20: integer: legacy/id: write 9.2e18 as 9200000000000000000: readers take a whole number only as digits, without a fraction or an exponent"}},
+		{"event end a year as a number", `"end": "2016-07-24"`, `"end": 2016`,
+			[]string{p + "15:12: type: event/end: expected text, found 2016; write \"2016\", in quotes"}},
+		{"title true", `"async/await in Python 3.5 and why it is awesome"`, `true`,
+			[]string{p + "3:12: type: title: expected text, found true"}},
+		{"slug with a space", `"title": "async`, `"slug": "async await", "title": "async`,
+			[]string{p + "3:11: pattern: slug: \"async await\" is not a slug: one path segment without spaces"}},
+		{"month with a slash", `"2016-08-04"`, `"8/2016"`,
+			[]string{p + "18:15: pattern: recorded: \"8/2016\" is not a date such as 2016-07-21, 2016-07 or 2016-07-21T10:30:00+02:00; write \"2016-08\""}},
+		{"slides a file name", `"license"`, `"slides": [{"url": "slides.pdf"}], "license"`,
+			[]string{p + "36:22: url: slides/0/url: \"slides.pdf\" is relative; it resolves against whichever page shows it (warning)"}},
+		{"title starting with a control character", `"title": "async`, `"title": "\u0007async`,
+			[]string{p + "3:12: control: title: \"\\aasync/await in Python 3.5 and why it is awesome\" holds the control character U+0007, which pages and citations cannot show; remove it (warning)"}},
+		{"homepage with an empty label", `"https://github.com/1st1"`, `"github..com/1st1"`,
+			[]string{p + "7:19: format: speakers/0/homepage: \"github..com/1st1\" is not an absolute URL"}},
+		{"homepage with a top-level domain not in a-z", `"https://github.com/1st1"`, `"github.cöm/1st1"`,
+			[]string{p + "7:19: format: speakers/0/homepage: \"github.cöm/1st1\" is not an absolute URL"}},
+		{"account not http", `"orcid": "0000-0002-1825-0097"`, `"orcid": "0000-0002-1825-0097", "accounts": [{"service": "x", "url": "ftp://example.org/ada"}]`,
+			[]string{p + "8:76: url: speakers/0/accounts/0/url: \"ftp://example.org/ada\" is not an absolute http(s) URL"}},
+		{"legacy id of minus zero with an exponent", `"license"`, `"legacy": {"id": -0e2}, "license"`,
+			[]string{p + "36:20: integer: legacy/id: write -0e2 as 0: readers take a whole number only as digits, without a fraction or an exponent"}},
+		{"speaker of a name only", "{\n      \"name\": \"Yury Selivanov\",\n      \"homepage\": \"https://github.com/1st1\",\n      \"orcid\": \"0000-0002-1825-0097\"\n    }", `{"name": "Yury Selivanov "}`,
+			[]string{p + "5:14: whitespace: speakers/0/name: \"Yury Selivanov \" has leading or trailing white space (warning)"}},
+		{"event title with spaces", `"EuroPython 2016"`, `" EuroPython 2016"`,
+			[]string{p + "12:14: whitespace: event/title: \" EuroPython 2016\" has leading or trailing white space (warning)"}},
+		{"event end not a real date", `"2016-07-24"`, `"2016-02-30"`,
+			[]string{p + "15:12: date: event/end: \"2016-02-30\" is not a real date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +324,7 @@ func TestTalkmetaMisspeltMembers(t *testing.T) {
   "tracks": "A",
   "résumé": "R",
   "subtítulo": "S",
-  "title\u200b": "T", "kind\u200b": "K"
+  "title\u200b": "T", "kind\u200b": "K", "kid": "K"
 }`
 	const kept = "kept as an extra member, which no page or citation shows"
 	want := []string{
@@ -557,6 +626,26 @@ func TestOtherProfile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("a talkmeta record in the pyvideo profile (-want +got):\n%s", diff)
 	}
+	// Events are told apart as talks are.
+	got = lines((&Validator{}).ValidateEvent([]byte(`{"title": "E", "start_date": "2016-07-17", "end_date": "2016-07-18"}`), "e.json"))
+	want = []string{`e.json:1:1: profile: the record has members of pyvideo's form ("end_date" and "start_date"), which talkmeta's form does not know: check it in the pyvideo profile, or convert it (warning)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a pyvideo event in the talkmeta profile (-want +got):\n%s", diff)
+	}
+	got = lines((&Validator{Profile: Pyvideo}).ValidateEvent([]byte(`{"title": "E", "start": "2016-07-17", "end": "2016-07-18"}`), "category.json"))
+	want = []string{
+		`category.json:1:1: profile: the record has members of talkmeta's form ("end" and "start"), which pyvideo's form does not know: check it in the talkmeta profile, or convert it (warning)`,
+		`category.json:1:25: unknown: unknown member "start": pyvideo.org ignores it (warning)`,
+		`category.json:1:46: unknown: unknown member "end": pyvideo.org ignores it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a talkmeta event in the pyvideo profile (-want +got):\n%s", diff)
+	}
+	// One member of the other form is an extra member like any other.
+	one := []byte(`{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "related_urls": []}`)
+	if diff := cmp.Diff([]string(nil), lines((&Validator{}).ValidateTalk(one, "t.json"))); diff != "" {
+		t.Errorf("one member of pyvideo's form (-want +got):\n%s", diff)
+	}
 }
 
 // TestEventDateRange: a year or a month is every day of it, so an event
@@ -566,7 +655,7 @@ func TestOtherProfile(t *testing.T) {
 func TestEventDateRange(t *testing.T) {
 	var got []string
 	for _, dates := range [][2]string{
-		{"2016-07-17", "2016-07"}, {"2016-07-17", "2016"}, {"2016-07", "2016-07-02"}, {"2016", "2016-03-01"},
+		{"2016-07-17", "2016-07"}, {"2016-07-17", "2016"}, {"2016-12-15", "2016"}, {"2016-07", "2016-07-02"}, {"2016", "2016-03-01"},
 		{"2016-07-17T18:00:00+02:00", "2016-07-17"}, {"2016-07-17", "2016-07-16"},
 		{"2016-08", "2016-07-31"}, {"2017", "2016-12"}, {"2016-07-17", "2016-06"},
 	} {
@@ -577,6 +666,7 @@ func TestEventDateRange(t *testing.T) {
 	want := []string{
 		"2016-07-17 to 2016-07:",
 		"2016-07-17 to 2016:",
+		"2016-12-15 to 2016:",
 		"2016-07 to 2016-07-02:",
 		"2016 to 2016-03-01:",
 		"2016-07-17T18:00:00+02:00 to 2016-07-17:",
@@ -591,6 +681,30 @@ func TestEventDateRange(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestTalkmetaParts: a part is a talk, checked as one, its problems
+// said at its place: "parts/0/recording", not "recording", which is the
+// whole talk's.
+func TestTalkmetaParts(t *testing.T) {
+	record := `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "thumbnail": "https://e.org/t.jpg", "videos": [{"url": "https://e.org/v"}],` +
+		` "parts": [{"title": "P", "recorded": "2016", "thumbnail": "https://e.org/p.jpg", "event": {"title": "E", "start": "2016-07-17", "end": "2016-07-01"},` +
+		` "recording": "scheduled", "videos": [{"url": "https://e.org/v", "language": "xx"}]}]}`
+	want := []string{
+		`t.json:1:276: date: parts/0/event/end: the event ends (2016-07-01) before it starts (2016-07-17)`,
+		`t.json:1:304: recording: parts/0/recording: "scheduled" says there is no recording, but the talk has 1 video(s) (warning)`,
+		`t.json:1:367: language: parts/0/videos/0/language: "xx" is not a known BCP 47 language tag (such as en, pt-BR)`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A part of a part.
+	record = `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "parts": [{"title": "P", "recorded": "2016",` +
+		` "parts": [{"title": "Q", "recorded": "2016"}, {"title": "R", "recorded": "2016", "language": "xx"}]}]}`
+	want = []string{`t.json:1:203: language: parts/0/parts/1/language: "xx" is not a known BCP 47 language tag (such as en, pt-BR)`}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
+		t.Errorf("a part of a part (-want +got):\n%s", diff)
 	}
 }
 

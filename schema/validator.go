@@ -219,6 +219,10 @@ func (v *Validator) validateWith(c *checker, file string, data []byte, id string
 	if n := v.Limits.RecordBytes(); n > 0 && int64(len(data)) > n {
 		le := &talk.LimitError{What: "record size", Limit: n, Got: int64(len(data))}
 		c.add("", "limit", Error, le.Error()).cause = le
+		// Not read past its size, not even to place the problem: it is
+		// the whole record's, without a line, as the readers and
+		// CheckArchive say it, whatever the record holds.
+		c.data = nil
 		return nil, object{}
 	}
 	cs, err := load()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -209,6 +210,56 @@ func TestPyvideoTalkFaults(t *testing.T) {
 			[]string{
 				p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it; did you mean \"related_urls\"? (warning)",
 			}},
+		// The pyvideo reader matches member names as written: "Title" is
+		// no title there, whatever talkmeta's reader makes of it.
+		{"required member in capitals", `"title":`, `"Title":`, false,
+			[]string{p + "15:12: required: the record: the member \"title\" is required; is \"Title\" a misspelling of it?"}},
+		{"duration in quotes with spaces", `"duration": 1508`, `"duration": " 1508 "`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \" 1508 \"; write 1508, without quotes"}},
+		{"duration in ISO 8601 with a fraction of a second", `"duration": 1508`, `"duration": "PT25M8.5S"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"PT25M8.5S\""}},
+		{"duration as a clock of no time", `"duration": 1508`, `"duration": "0:00:00"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"0:00:00\""}},
+		{"duration as a clock of 60 seconds", `"duration": 1508`, `"duration": "0:25:60"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"0:25:60\""}},
+		{"duration as a clock", `"duration": 1508`, `"duration": "0:25:08"`, false,
+			[]string{p + "4:15: type: duration: expected a whole number or null, found the text \"0:25:08\"; write 1508, the duration in seconds"}},
+		{"duration of 61 digits", `"duration": 1508`, `"duration": 1234567890123456789012345678901234567890123456789012345678901`, false,
+			[]string{p + "4:15: maximum: duration: 123456789012345678901234567890123456789012345678901234567... is out of range: readers take at most 9223372036"}},
+		// A video needs a type and a url: there is no one member to
+		// wrap the text in.
+		{"video as text", "{\n      \"type\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\"\n    }", `"https://www.youtube.com/watch?v=m28fiN9y_r8"`, false,
+			[]string{p + "17:5: type: videos/0: expected an object, found the text \"https://www.youtube.com/watch?v=m28fiN9y_r8\""}},
+		{"related link object relative", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `{"url": "slides.pdf"}`, false,
+			[]string{p + "8:13: url: related_urls/0/url: \"slides.pdf\" is relative; it resolves against whichever page shows it (warning)"}},
+		{"speaker name of spaces", `"Yury Selivanov"`, `"  "`, false,
+			[]string{p + "11:5: empty-name: speakers/0: the name is empty (warning)"}},
+		{"thumbnail of spaces", `"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg"`, `"  "`, false,
+			[]string{p + "14:20: no-thumbnail: thumbnail_url is missing or empty; link previews and video search results need a thumbnail (warning)"}},
+		{"typo beside the member itself", `"related_urls"`, `"related_url": [], "related_urls"`, false,
+			[]string{p + "7:18: unknown: unknown member \"related_url\": pyvideo.org ignores it (warning)"}},
+		// Two edits away is too far for a name of four letters.
+		{"short name two edits away", `"tags": []`, `"tgsa": []`, false,
+			[]string{p + "13:11: unknown: unknown member \"tgsa\": pyvideo.org ignores it (warning)"}},
+		{"size as a duration", `"type": "youtube"`, `"type": "youtube", "size": "PT5S"`, false,
+			[]string{p + "18:34: type: videos/0/size: expected a whole number or null, found the text \"PT5S\""}},
+		{"source not http", `"duration": 1508`, `"duration": 1508, "source_url": "ftp://example.org/talk.mp4"`, false,
+			[]string{p + "4:35: url: source_url: \"ftp://example.org/talk.mp4\" is not an absolute http(s) URL"}},
+		{"summary in broken rst", `"duration": 1508`, `"duration": 1508, "summary": "*emphasis"`, false,
+			[]string{p + "4:33: rst: summary line 1: Inline emphasis start-string without end-string."}},
+		// No thumbnail is needed where there is no video to show.
+		{"no videos and no thumbnail", "\"thumbnail_url\": \"https://i.ytimg.com/vi/m28fiN9y_r8/maxresdefault.jpg\",\n  \"title\": \"async/await in Python 3.5 and why it is awesome\",\n  \"videos\": [\n    {\n      \"type\": \"youtube\",\n      \"url\": \"https://www.youtube.com/watch?v=m28fiN9y_r8\"\n    }\n  ]",
+			"\"title\": \"async/await in Python 3.5 and why it is awesome\",\n  \"videos\": []", false,
+			[]string{p + "15:13: minItems: videos: needs at least 1 item, has none"}},
+		{"duration beyond big.Rat below zero", `"duration": 1508`, `"duration": -1e1000000000`, false,
+			[]string{p + "4:15: minimum: duration: -1e1000000000 is less than 0"}},
+		// Of two misspellings of a required member, the first in name
+		// order is said to be it; the other is an unknown member.
+		{"two typos of a required member", `"title":`, `"titel": "T", "tilte":`, false,
+			[]string{
+				p + "15:12: unknown: unknown member \"titel\": pyvideo.org ignores it; did you mean \"title\"? (warning)",
+				p + "15:26: required: the record: the member \"title\" is required; is \"tilte\" a misspelling of it?",
+			}},
 	}
 	seed := readTestdata(t, seedPath)
 	for _, tt := range tests {
@@ -275,6 +326,21 @@ func TestProblemsAreErrors(t *testing.T) {
 	}
 }
 
+// TestProblemErrorWithoutPlace: a problem without a file, line or
+// severity (one a caller makes) is "rule: message", with no separator
+// before it and no "(warning)" after it.
+func TestProblemErrorWithoutPlace(t *testing.T) {
+	got := []string{
+		(&Problem{Rule: "r", Message: "m"}).Error(),
+		(&Problem{Rule: "r", Message: "m", Severity: Warning}).Error(),
+		(&Problem{Path: "t.json", Rule: "r", Message: "m", Severity: Error}).Error(),
+	}
+	want := []string{"r: m", "r: m (warning)", "t.json: r: m"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	seed := readTestdata(t, seedPath)
 	v := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: 1000, MaxDepth: 3}}
@@ -288,6 +354,26 @@ func TestLimits(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("size, the validator's then the reader's (-want +got):\n%s", diff)
+	}
+	// A record of the limit's size is within it, as for the readers;
+	// one byte more is not.
+	atLimit := &Validator{Profile: Pyvideo, Limits: talk.Limits{MaxRecordBytes: int64(len(seed))}}
+	if diff := cmp.Diff([]string(nil), lines(atLimit.ValidateTalk(seed, seedPath))); diff != "" {
+		t.Errorf("a record of the limit's size (-want +got):\n%s", diff)
+	}
+	// A record over the limit is not read to place the problem, well-formed
+	// as it is: it has no line, as the reader's error has none (it had
+	// 1:1, and none only when the record failed the depth limit too).
+	atLimit.Limits.MaxRecordBytes--
+	got = lines(atLimit.ValidateTalk(seed, seedPath))
+	_, err = pyvideo.Reader{Limits: atLimit.Limits}.ParseTalk(seed, seedPath)
+	got = append(got, fmt.Sprint(err))
+	want = []string{
+		seedPath + ": limit: record size 2634 exceeds the limit of 2633",
+		seedPath + ": record size 2634 exceeds the limit of 2633",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a well-formed record a byte over the limit, the validator's then the reader's (-want +got):\n%s", diff)
 	}
 	deep := []byte(`{"title": "x", "videos": [[[{}]]]}`)
 	got = lines(v.ValidateTalk(deep, "deep.json"))
@@ -322,6 +408,38 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 		`category.json:1:39: format: start_date: "May 15, 2024" is not a real date of the form 2016-07-21; write "2024-05-15"`,
 		`category.json:1:67: format: end_date: "05/17/2024" is not a real date of the form 2016-07-21; write "2024-05-17"`,
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A site of white space only is no empty one: it is said as what
+	// browsers make of it, after the white space is said.
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "url": "  "}`), "category.json"))
+	want = []string{
+		`category.json:1:32: url: url: "" is not an absolute http(s) URL`,
+		`category.json:1:32: whitespace: url: "  " has white space around it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// The title is checked as a talk's is, and members are known by
+	// category.json's schema, not a talk's.
+	got = lines(v.ValidateEvent([]byte(`{"title": " PyCon 2024", "videos": []}`), "category.json"))
+	want = []string{
+		`category.json:1:11: whitespace: title: " PyCon 2024" has leading or trailing white space (warning)`,
+		`category.json:1:36: unknown: unknown member "videos": pyvideo.org ignores it (warning)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A month in words is no day to write instead.
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "July 2016"}`), "category.json"))
+	want = []string{`category.json:1:39: format: start_date: "July 2016" is not a real date of the form 2016-07-21`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A web address is a "uri", but no "date".
+	got = lines(v.ValidateEvent([]byte(`{"title": "PyCon 2024", "start_date": "https://example.org/"}`), "category.json"))
+	want = []string{`category.json:1:39: format: start_date: "https://example.org/" is not a real date of the form 2016-07-21`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -398,6 +516,24 @@ func TestCountAndTextLimits(t *testing.T) {
 	}
 }
 
+// TestTextLimitBound: a text as long as the limit is within it; one
+// longer is said at its member, whose name in the pointer is escaped
+// ("x/y" is /x~1y), so that the problem has its place.
+func TestTextLimitBound(t *testing.T) {
+	v := &Validator{Limits: talk.Limits{MaxTextBytes: 10}}
+	var got []string
+	for _, n := range []int{10, 11} {
+		record := `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "x/y": "` + strings.Repeat("a", n) + `"}`
+		for _, p := range v.ValidateTalk([]byte(record), "t.json") {
+			got = append(got, p.Pointer+" "+p.Error())
+		}
+	}
+	want := []string{"/x~1y t.json:1:72: limit: x/y: text length 11 exceeds the limit of 10"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestUnknownProfile: a Profile other than Talkmeta and Pyvideo is a
 // configuration error reported for every record, as a speaker record in
 // the Pyvideo profile is, where it used to be checked as Talkmeta without
@@ -419,6 +555,12 @@ func TestUnknownProfile(t *testing.T) {
 	}
 	if ps := (&Validator{}).ValidateTalk(record, "t.json"); ps.Err() != nil {
 		t.Errorf("the zero Validator refuses a good record: %v", ps)
+	}
+	// Below the known profiles as well as above them.
+	got = lines((&Validator{Profile: Profile(-1)}).ValidateTalk(record, "t.json"))
+	want = []string{"t.json: profile: the Validator's profile Profile(-1) is none of talkmeta and pyvideo; nothing was checked"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("negative profile (-want +got):\n%s", diff)
 	}
 }
 
