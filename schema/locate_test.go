@@ -139,7 +139,7 @@ func TestPositionsCountBytes(t *testing.T) {
 		// after it.
 		{"a place within a description after escaped surrogates", "{\"title\": \"T\", \"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\", \"markup\": \"rst\",\n\"description\": \"\\ud83d\\ude00 \\udc00\\u00e9\\n\\n`unclosed\"}",
 			[]string{
-				`t.json:2:30: json: \udc00 is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`,
+				`t.json:2:30: json: description: \udc00 is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`,
 				"t.json:2:46: rst: description line 3: Inline interpreted text or phrase reference start-string without end-string.",
 			}},
 		{"a record after a blank line", "\r\n{\"speakers\": [{\"name\": \"A\"}], \"recorded\": \"2016\"}",

@@ -302,10 +302,16 @@ func (c *checker) otherProfile(cs *compiled, id string, obj object) {
 }
 
 // loneSurrogate warns of the first half of a surrogate pair in data
-// without its other half.
+// without its other half, at the string it is in: in a long description
+// a line and column leave it to be found by hand.
 func (c *checker) loneSurrogate(data []byte) {
 	if off := jsonx.LoneSurrogate(data); off >= 0 {
-		c.add("", "json", Warning, fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6])).offset = off
+		ptr := jsonx.ValuePointer(data, off)
+		msg := fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6])
+		if ptr != "" {
+			msg = describePointer(ptr) + ": " + msg
+		}
+		c.add(ptr, "json", Warning, msg).offset = off
 	}
 }
 

@@ -455,7 +455,8 @@ func TestPyvideoCategoryFaults(t *testing.T) {
 }
 
 // TestLoneSurrogate warns of half a surrogate pair, which no reader can
-// keep, at its place; a whole pair is a character like any other.
+// keep, at its place and the pointer of its string; a whole pair is a
+// character like any other.
 func TestLoneSurrogate(t *testing.T) {
 	data := readTestdata(t, "chipy/videos/15260.json")
 	v := &Validator{Profile: Pyvideo}
@@ -468,9 +469,9 @@ func TestLoneSurrogate(t *testing.T) {
 	col := off - bytes.LastIndexByte(planted[:off], '\n')
 	var got []string
 	for _, p := range v.ValidateTalk(planted, "t.json") {
-		got = append(got, p.Error())
+		got = append(got, p.Pointer, p.Error())
 	}
-	want := []string{fmt.Sprintf(`t.json:%d:%d: json: \ud83d is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`, line, col)}
+	want := []string{"/title", fmt.Sprintf(`t.json:%d:%d: json: title: \ud83d is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file (warning)`, line, col)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
