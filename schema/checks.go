@@ -92,8 +92,9 @@ func (c *checker) texts(data []byte) {
 func (c *checker) event(obj object) {
 	if c.v.Profile == Pyvideo {
 		c.spaces(at("/title"), obj.get("title"))
-		if url, ok := obj.text("url"); ok && url == "" {
-			c.check(at("/url"), "empty-url", Warning, `url is ""; leave it out when the event has no site`)
+		// White space alone is no site either, not a malformed one.
+		if url, ok := obj.text("url"); ok && strings.TrimSpace(url) == "" {
+			c.check(at("/url"), "empty-url", Warning, "url is "+valueText(url)+"; leave it out when the event has no site")
 		} else {
 			c.webURL(at("/url"), obj.get("url"))
 		}
@@ -656,7 +657,7 @@ func (c *checker) linkURL(ptr pointer, v value) {
 	case u.Scheme == "" && u.Host == "":
 		c.check(ptr, "url", Warning, fmt.Sprintf("%s: %s is relative; it resolves against whichever page shows it%s", where, valueText(s), schemeHint(s, false)))
 	default:
-		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an http(s) URL", where, valueText(s)))
+		c.check(ptr, "url", Error, fmt.Sprintf("%s: %s is not an http(s) URL%s", where, valueText(s), schemeHint(s, false)))
 	}
 }
 

@@ -224,7 +224,7 @@ func TestTalkmetaFaults(t *testing.T) {
 		{"link to a host without scheme", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"www.europython.eu"`,
 			[]string{p + "32:14: url: links/0/url: \"www.europython.eu\" is relative; it resolves against whichever page shows it; write \"https://www.europython.eu\" (warning)"}},
 		{"link without scheme but for its slashes", `"https://ep2016.europython.eu//conference/talks/asyncawait-in-python-35-an-why-it-is-awesome"`, `"//ep2016.europython.eu/"`,
-			[]string{p + "32:14: url: links/0/url: \"//ep2016.europython.eu/\" is not an http(s) URL"}},
+			[]string{p + "32:14: url: links/0/url: \"//ep2016.europython.eu/\" is not an http(s) URL; write \"https://ep2016.europython.eu/\""}},
 		{"homepage with a port and no scheme", `"https://github.com/1st1"`, `"github.com:8080/1st1"`,
 			[]string{p + "7:19: url: speakers/0/homepage: \"github.com:8080/1st1\" is not an absolute http(s) URL"}},
 		{"homepage of a one-letter top-level domain", `"https://github.com/1st1"`, `"github.c/1st1"`,
