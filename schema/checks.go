@@ -116,7 +116,7 @@ func (c *checker) pyvideoTalk(obj object) {
 		c.check(at("/speakers"), "no-speakers", Warning, "the talk names no speaker")
 	}
 	c.count(at("/speakers"), "speakers", speakers, c.v.Limits.Speakers())
-	c.recorded(at("/recorded"), obj.get("recorded"))
+	c.recorded(at("/recorded"), obj.get("recorded"), true)
 	if lang, ok := obj.text("language"); ok {
 		c.language(at("/language"), lang)
 	}
@@ -174,7 +174,10 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 	if ev, ok := obj.get("event").object(); ok {
 		c.talkmetaEvent(here.child("/event"), ev)
 	}
-	c.recorded(here.child("/recorded"), obj.get("recorded"))
+	// A part (a lightning talk of a block) has no page of its own: the
+	// date and the thumbnail it lacks are its block's, which are checked.
+	whole := here.isRoot()
+	c.recorded(here.child("/recorded"), obj.get("recorded"), whole)
 	c.duration(here.child("/duration"), obj.get("duration"))
 	if lang, ok := obj.text("language"); ok {
 		c.language(here.child("/language"), lang)
@@ -205,7 +208,7 @@ func (c *checker) talkmetaTalk(here pointer, obj object) {
 			c.foldedMembersOf(here.child("/"+list).item(i), l, itemSchema(talkSchema, list))
 		}
 	}
-	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), nVideos > 0)
+	c.thumbnail(here.child("/thumbnail"), obj.get("thumbnail"), whole && nVideos > 0)
 	if rec, _ := obj.text("recording"); rec != "" && nVideos > 0 {
 		ptr := here.child("/recording")
 		c.check(ptr, "recording", Warning,
@@ -357,10 +360,13 @@ func (c *checker) slug(ptr pointer, v value) {
 	}
 }
 
-// recorded checks a talk's date: present, and a real one.
-func (c *checker) recorded(ptr pointer, v value) {
+// recorded checks a talk's date: a real one, and present where needed
+// is true.
+func (c *checker) recorded(ptr pointer, v value, needed bool) {
 	if v == nil || v.isNull() {
-		c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
+		if needed {
+			c.check(ptr, "no-date", Warning, ptr.words()+" is missing or null; pages and citations will show no date")
+		}
 		return
 	}
 	if s, ok := v.text(); ok {
@@ -568,8 +574,8 @@ func allowedLanguage(allowed []string, code string) bool {
 	})
 }
 
-// thumbnail checks a thumbnail URL, and warns when a talk with videos has
-// none: link previews and video search results need one.
+// thumbnail checks a thumbnail URL, and warns when a talk with videos
+// (hasVideos) has none: link previews and video search results need one.
 func (c *checker) thumbnail(ptr pointer, v value, hasVideos bool) {
 	if isPlainWebURL(v) {
 		return // as nearly every thumbnail is: see webURL
@@ -622,13 +628,22 @@ func schemeHint(s string, absolute bool) string {
 	labels := strings.Split(host, ".")
 	tld := labels[len(labels)-1]
 	if len(labels) < 2 || slices.Contains(labels, "") || len(tld) < 2 ||
-		strings.ContainsFunc(tld, func(r rune) bool { return r < 'a' || r > 'z' }) {
-		return "" // no domain name: "localhost", "talk.mp4", "1.5"
+		strings.ContainsFunc(tld, func(r rune) bool { return r < 'a' || r > 'z' }) ||
+		fileExtensions[tld] && u.Path == "" {
+		return "" // no domain name: "localhost", "talk.mp4", "1.5", "thumb.jpg"
 	}
 	if !absolute && !strings.HasPrefix(host, "www.") && !strings.HasPrefix(s, "//") && u.Path == "" {
 		return ""
 	}
 	return fmt.Sprintf("; write %q", withScheme)
+}
+
+// fileExtensions are the ends of file names a thumbnail, a slide deck or
+// a page is given by, which no top-level domain is: "thumb.jpg" alone is
+// a file, not a host to put "https://" before.
+var fileExtensions = map[string]bool{
+	"jpg": true, "jpeg": true, "png": true, "gif": true, "webp": true, "svg": true,
+	"pdf": true, "htm": true, "html": true, "txt": true, "json": true, "webm": true, "mkv": true,
 }
 
 // linkURL checks a related link: absolute http(s), or relative (legal,

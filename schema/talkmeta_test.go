@@ -706,6 +706,18 @@ func TestTalkmetaParts(t *testing.T) {
 	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
 		t.Errorf("a part of a part (-want +got):\n%s", diff)
 	}
+	// A part without a date or a thumbnail of its own has its block's,
+	// and no page of its own to show them on: nothing to warn of. One
+	// it has is checked.
+	record = `{"title": "T", "speakers": [{"name": "A"}], "recorded": "2016", "thumbnail": "https://e.org/t.jpg", "videos": [{"url": "https://e.org/v"}],` +
+		` "parts": [{"title": "P", "videos": [{"url": "https://e.org/v"}]}, {"title": "Q", "recorded": "2016-02-30", "thumbnail": "t.jpg"}]}`
+	want = []string{
+		`t.json:1:234: date: parts/1/recorded: "2016-02-30" is not a real date`,
+		`t.json:1:261: format: parts/1/thumbnail: "t.jpg" is not an absolute URL`,
+	}
+	if diff := cmp.Diff(want, lines((&Validator{}).ValidateTalk([]byte(record), "t.json"))); diff != "" {
+		t.Errorf("parts without a date or thumbnail (-want +got):\n%s", diff)
+	}
 }
 
 // TestRecordAsText: a whole record that is text is no record to wrap in
