@@ -105,6 +105,8 @@ func TestEdges(t *testing.T) {
 		{"an end a nanosecond before the start is reported", "endbefore.json",
 			oneDay("", `"date": "2024-03-01",`,
 				`{"guid": "`+g1+`", "title": "A", "date": "2024-03-01T10:00:00.000000001+01:00", "end": "2024-03-01T10:00:00+01:00"}`)},
+		{"a language tag that starts with a separator is reported, not read as no language", "language.json",
+			oneDay("", `"date": "2024-03-01",`, `{"guid": "`+g1+`", "title": "A", "language": "-de"}`)},
 		{"minutes go to 59", "minutes.json",
 			oneDay("", `"date": "2024-03-01",`, `{"guid": "`+g1+`", "title": "A", "duration": "00:60"}`)},
 		{"an XML track of the wrong kind is reported without an index for a name", "track.xml",
