@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/schedule"
@@ -27,6 +28,15 @@ func oneDayXML(conf, day string, events ...string) string {
 	return `<schedule><conference><acronym>c</acronym><title>C</title>` + conf + `</conference>
 <day index="1" ` + day + `><room name="R">
 ` + strings.Join(events, "\n") + `</room></day></schedule>`
+}
+
+// utf16LE is s in UTF-16LE after its byte order mark.
+func utf16LE(s string) string {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
 
 // compact renders a parse result as edges.golden shows it: the event and
@@ -124,6 +134,23 @@ func TestEdges(t *testing.T) {
 				`<event guid="`+g2+`"><title>B</title><persons><person>Ada</person>`+strings.Repeat("é", 41)+`</persons></event>`)},
 		{"a tab before stray XML text is one column", "tab.xml",
 			oneDayXML("", `date="2024-03-01"`, "<event guid=\""+g3+"\"><title>A</title><persons>\n\t\t<person>Ada</person>\n\t\tstray\n</persons></event>")},
+		{"long XML text loses only the indentation its lines share, tabs and spaces alike", "indent.xml",
+			oneDayXML("", `date="2024-03-01"`, "<event guid=\""+g1+"\"><title>A</title><description>\n\t\tOne\n    Two\n\t\t  Three\n\t</description>"+
+				"<persons><person><name>Ada</name><biography>\n      Born 1815.\n        Wrote notes.\n    </biography></person></persons></event>")},
+		{"an XML day's empty index is not an integer", "index.xml",
+			`<schedule><conference><acronym>c</acronym><title>C</title></conference><day index="" date="2024-03-01"><room name="R"><event guid="` + g1 + `"><title>A</title></event></room></day></schedule>`},
+		{"the text of an XML element with attributes loses the white space around it", "generator.xml",
+			"<schedule><generator name=\"frab\">\n  build 7\n</generator><conference><acronym>c</acronym><title>C</title></conference></schedule>"},
+		{"XML after a blank line of CR LF is XML", "crlf.xml",
+			"\r\n<schedule><conference><acronym>c</acronym><title>C</title></conference></schedule>"},
+		{"the default namespace of XML is no member", "xmlns.xml",
+			`<schedule xmlns="http://example.org/schedule" version="1"><conference><acronym>c</acronym><title>C</title></conference></schedule>`},
+		{"a type is a kind without the white space around it", "type.json",
+			oneDay("", `"date": "2024-03-01",`, `{"guid": "`+g1+`", "title": "A", "type": " Lightning Talk "}`)},
+		{"a link given as a URL keeps its place among the links to that URL", "links.json",
+			oneDay("", `"date": "2024-03-01",`, `{"guid": "`+g1+`", "title": "A", "links": ["https://e.org/a", {"url": "https://e.org/a", "service": "x"}]}`)},
+		{"a UTF-16 document that declares UTF-8, in any case and quotes, is reported and read as UTF-16", "utf16.xml",
+			utf16LE(`<?xml version='1.0' encoding='UTF-8'?>` + "\n<schedule><conference><acronym>c</acronym><title>C</title></conference></schedule>")},
 	}
 	var b strings.Builder
 	for _, c := range cases {
@@ -182,6 +209,18 @@ func TestWriteXMLEdges(t *testing.T) {
 			Event: talk.Event{ID: "c"},
 			Talks: []*talk.Talk{{ID: "a", Recorded: at, Links: []talk.Link{
 				{URL: "https://e.org/other", Label: "Other"}, {URL: "https://e.org/page", Label: schedule.ScheduleLabel}}}}}},
+		{"the schedule's own url is written", &schedule.Schedule{
+			Event: talk.Event{ID: "c", URL: "https://e.org/", Extra: extra("schedule_url", `"https://e.org/schedule.xml"`)}}},
+		{"a link's kept href and type give way to its own", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Links: []talk.Link{{URL: "https://e.org/a"}},
+				Extra: extra("link_attributes", `{"https://e.org/a": {"href": "https://e.org/b", "type": "video", "service": "x"}}`)}}}},
+		{"a track that is not the conference's is written alone", &schedule.Schedule{
+			Event: talk.Event{ID: "c", Extra: extra("tracks", `[{"name": "A"}]`)},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Track: "Other", Tags: []string{"A"}}}}},
+		{"a tab in an attribute is a character reference, which XML does not read as a space", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Place: talk.Place{Room: "Hall\t1"}}}}},
 	}
 	var b strings.Builder
 	for _, c := range cases {
