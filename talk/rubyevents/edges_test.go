@@ -14,11 +14,14 @@ import (
 const edgeDirectory = `- name: Ada Lovelace
   slug: ada-lovelace
   github: "@ada"
+  mastodon: http://m.example/@ada
   aliases:
     - name: Countess Lovelace
 - name: Grace Hopper
   slug: grace_hopper
 - name: Joséphine Baker
+- name: Small Capitals
+  slug: a-b-c
 `
 
 // TestEdges reads small files that each hold one rule of the readers at
@@ -77,7 +80,11 @@ func TestEdges(t *testing.T) {
     - ADA LOVELACE!
     - Grace_Hopper
     - "Jose` + "\u0301" + `phine Baker"
+    - Aᴀb C
 `},
+		{"a resource without a url and an empty slides_url are no links", "- id: a\n  slides_url: \"\"\n  additional_resources:\n    - title: T\n"},
+		{"a recording's language the importer does not know is reported", "- id: a\n  alternative_recordings:\n    - video_provider: youtube\n      video_id: abcdefghijk\n      language: Klingon\n"},
+		{"the first known of a language's ISO 639 names is its language", "- id: a\n  language: Klingon; Castilian \n"},
 	}
 	sp, err := rubyevents.ParseSpeakers([]byte(edgeDirectory), "speakers.yml")
 	if err != nil {
@@ -111,7 +118,7 @@ func TestEdges(t *testing.T) {
 	}
 
 	s, ok := sp["Ada Lovelace"]
-	fmt.Fprintf(&b, "== speakers: a handle written with @ is the handle without it\n%v %v\n", ok, s.Accounts)
+	fmt.Fprintf(&b, "== speakers: a handle written with @ is the handle without it, and a profile's URL ends in its handle\n%v %v\n", ok, s.Accounts)
 	golden(t, "edges.golden", b.String())
 }
 
