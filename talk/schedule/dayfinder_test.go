@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"fmt"
 	"math/rand"
 	"slices"
 	"strconv"
@@ -110,5 +111,55 @@ func TestDayFinderMatchesSearch(t *testing.T) {
 		if !slices.Equal(want, got) {
 			t.Fatalf("days of the talks %v: searched %v, indexed %v", talks, want, got)
 		}
+	}
+}
+
+// TestDayFinderLongMadeDay: a talk late on a day of 25 hours that was made
+// for an earlier talk is on that day, as a search finds it, in a zone
+// whose midnight is not on the hour (Chatham, UTC+13:45 going back to
+// +12:45 on 2019-04-07), and written with an offset whose date is the day
+// before, so that its date finds no day either.
+func TestDayFinderLongMadeDay(t *testing.T) {
+	chatham, err := time.LoadLocation("Pacific/Chatham")
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks := []*talk.Talk{
+		{Recorded: talk.MustParseDate("2019-04-07T00:30:00+13:45")},
+		{Recorded: talk.MustParseDate("2019-04-06T23:05:00-12:00")}, // 2019-04-07T23:50 in Chatham
+	}
+	var searched []*day
+	f := newDayFinder(nil, talks, chatham)
+	var want, got []string
+	for i, tk := range talks {
+		d := searchDay(searched, tk, chatham)
+		if d == nil {
+			d = newDay(len(searched)+1, tk, chatham)
+			searched = append(searched, d)
+		}
+		want = append(want, d.index+" "+d.date)
+		d = f.find(i, tk)
+		if d == nil {
+			d = newDay(len(f.days)+1, tk, chatham)
+			f.add(d)
+		}
+		got = append(got, d.index+" "+d.date)
+	}
+	if !slices.Equal(want, got) || !slices.Equal(got, []string{"1 2019-04-07", "1 2019-04-07"}) {
+		t.Errorf("days of the talks: searched %v, indexed %v, want both on 1 2019-04-07", want, got)
+	}
+}
+
+// TestMaxBytes: 0 is the default limit of 64 MiB, and a negative MaxBytes
+// none at all.
+func TestMaxBytes(t *testing.T) {
+	big := make([]byte, defaultMaxBytes+1)
+	var got []string
+	for _, r := range []Reader{{}, {MaxBytes: -1}} {
+		got = append(got, fmt.Sprint(r.tooBig(big, "b.json")))
+	}
+	want := []string{"b.json: schedule size 67108865 exceeds the limit of 67108864", "<nil>"}
+	if !slices.Equal(want, got) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
