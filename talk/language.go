@@ -18,7 +18,10 @@ type Language string
 
 // ParseLanguage returns the canonical BCP 47 tag for s, which may be a BCP
 // 47 tag in any case ("EN-us"), or an ISO 639-3 or 639-2 code ("eng",
-// "deu", "ger"). Codes that name no language are a [*LanguageError].
+// "deu", "ger"). Codes that name no language are a [*LanguageError]. The
+// empty string is the empty Language, unknown, without an error, as
+// [ParseDate] reads "" as the zero Date: a caller that takes "" for a
+// fault (a tag cut to nothing) must say so itself.
 func ParseLanguage(s string) (Language, error) {
 	if s == "" {
 		return "", nil
