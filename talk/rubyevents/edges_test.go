@@ -196,7 +196,7 @@ func TestAliasBudgetEdges(t *testing.T) {
 	full := func(n, items int) string { return strings.TrimSuffix(strings.Repeat(fmt.Sprint(items)+" ", n), " ") }
 	want := []string{
 		"16 aliases of 4096 nodes spend the 65536 to the last: b [" + full(16, 4095) + "], <nil>",
-		"16 aliases of 4097 nodes do not, nor does an alias after them: b [" + full(15, 4096) + " 0 0], ev/videos.yml:4:67: rubyevents: aliases repeat more than 65536 values; this one and the rest read as null",
+		"16 aliases of 4097 nodes do not, nor does an alias after them: b [" + full(15, 4096) + " 0 0], ev/videos.yml:4:67: rubyevents: aliases repeat more than 65536 values; this one, and each alias beyond the limit, read as null",
 		"3 aliases of 30001 nodes are within four times the file's nodes: b [" + full(3, 30000) + "], <nil>",
 	}
 	for i := range want {

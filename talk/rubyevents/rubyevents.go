@@ -163,7 +163,7 @@ func (f *file) resolve(n *yaml.Node) *yaml.Node {
 		if cost > f.aliasBudget {
 			if !f.overAliased {
 				f.overAliased = true
-				f.add(n, "aliases repeat more than %d values; this one and the rest read as null", f.aliasLimit)
+				f.add(n, "aliases repeat more than %d values; this one, and each alias beyond the limit, read as null", f.aliasLimit)
 			}
 			f.aliasBudget = 0
 			return nil
