@@ -212,11 +212,15 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</blockquote>\n")
 	case *Admonition:
+		// An aside is a complementary landmark to a screen reader
+		// (and to axe-core, which wants one at the page's top level,
+		// not in the main content the description is in); a note
+		// within the text is a note.
 		w.WriteString("<aside")
 		hw.id(b.ID)
 		w.WriteString(" class=\"admonition ")
 		writeEscaped(w, b.Kind)
-		w.WriteString("\">\n<p class=\"admonition-title\">")
+		w.WriteString("\" role=\"note\">\n<p class=\"admonition-title\">")
 		// A note's title is its kind, as docutils' English writer
 		// gives it.
 		if b.Title != nil {
@@ -253,12 +257,14 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</figure>\n")
 	case *Footnote:
+		// Not a complementary landmark (see Admonition): a footnote,
+		// as docutils' HTML5 writer marks one, and a citation a note.
 		w.WriteString("<aside")
 		hw.id(b.ID)
 		if b.Citation {
-			w.WriteString(" class=\"citation\">\n")
+			w.WriteString(" class=\"citation\" role=\"note\">\n")
 		} else {
-			w.WriteString(" class=\"footnote\">\n")
+			w.WriteString(" class=\"footnote\" role=\"doc-footnote\">\n")
 		}
 		w.WriteString("<span class=\"label\">[")
 		writeEscaped(w, b.Label)

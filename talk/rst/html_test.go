@@ -99,7 +99,7 @@ func TestIDPrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `<p>See <a href="#d-about" rel="nofollow noopener">about</a>, <a href="#d-about" rel="nofollow noopener">same</a> and <a href="#top" rel="nofollow noopener">top</a>.</p>` + "\n" +
-		`<aside id="d-about" class="admonition note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
+		`<aside id="d-about" class="admonition note" role="note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
@@ -126,17 +126,17 @@ func TestIDPrefixOddText(t *testing.T) {
 	}
 	want := []string{
 		`<p>See <a href="#talk:about" rel="nofollow noopener">about</a> and <a href="#talk:footnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="talk:about" class="admonition note">`,
-		`<aside id="talk:footnote-1" class="footnote">`,
+		`<aside id="talk:about" class="admonition note" role="note">`,
+		`<aside id="talk:footnote-1" class="footnote" role="doc-footnote">`,
 		`<p>See <a href="#50%2541about" rel="nofollow noopener">about</a> and <a href="#50%2541footnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="50%41about" class="admonition note">`,
-		`<aside id="50%41footnote-1" class="footnote">`,
+		`<aside id="50%41about" class="admonition note" role="note">`,
+		`<aside id="50%41footnote-1" class="footnote" role="doc-footnote">`,
 		`<p>See <a href="#ababout" rel="nofollow noopener">about</a> and <a href="#abfootnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="ababout" class="admonition note">`,
-		`<aside id="abfootnote-1" class="footnote">`,
+		`<aside id="ababout" class="admonition note" role="note">`,
+		`<aside id="abfootnote-1" class="footnote" role="doc-footnote">`,
 		`<p>See <a href="#%22%3Cq%3Eabout" rel="nofollow noopener">about</a> and <a href="#%22%3Cq%3Efootnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="&#34;&lt;q&gt;about" class="admonition note">`,
-		`<aside id="&#34;&lt;q&gt;footnote-1" class="footnote">`,
+		`<aside id="&#34;&lt;q&gt;about" class="admonition note" role="note">`,
+		`<aside id="&#34;&lt;q&gt;footnote-1" class="footnote" role="doc-footnote">`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -154,7 +154,7 @@ func TestDirectiveContentShown(t *testing.T) {
 	}
 	want := "<p>First <em>paragraph</em>.</p>\n<p>Second.</p>\n" +
 		"<blockquote>\n<p>No argument,\nall content.</p>\n</blockquote>\n" +
-		"<aside class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>A note.</p>\n</aside>\n"
+		"<aside class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>A note.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -185,8 +185,8 @@ func TestRoles(t *testing.T) {
 // argument (which is not a paragraph of its content).
 func TestAdmonitionTitles(t *testing.T) {
 	src := ".. warning:: Mind the *gap*.\n\n.. admonition:: Slides *online*\n\n   At the URL.\n"
-	want := "<aside class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</aside>\n" +
-		"<aside class=\"admonition admonition\">\n<p class=\"admonition-title\">Slides <em>online</em></p>\n<p>At the URL.</p>\n</aside>\n"
+	want := "<aside class=\"admonition warning\" role=\"note\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</aside>\n" +
+		"<aside class=\"admonition admonition\" role=\"note\">\n<p class=\"admonition-title\">Slides <em>online</em></p>\n<p>At the URL.</p>\n</aside>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -296,7 +296,7 @@ func TestSectionLinks(t *testing.T) {
 func TestNonASCIIMarkers(t *testing.T) {
 	src := ":Schlüssel: Wert und mehr\n:日本語: 本文\n\n.. [Müller2020] Some text.\n"
 	want := "<dl class=\"fields\">\n<dt>Schlüssel</dt>\n<dd>\n<p>Wert und mehr</p>\n</dd>\n<dt>日本語</dt>\n<dd>\n<p>本文</p>\n</dd>\n</dl>\n" +
-		"<aside id=\"muller2020\" class=\"citation\">\n<span class=\"label\">[Müller2020]</span>\n<p>Some text.</p>\n</aside>\n"
+		"<aside id=\"muller2020\" class=\"citation\" role=\"note\">\n<span class=\"label\">[Müller2020]</span>\n<p>Some text.</p>\n</aside>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -498,3 +498,4 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
