@@ -499,3 +499,27 @@ func TestSafeURL(t *testing.T) {
 	}
 }
 
+// TestLinkedImageNames: an image that is all of a link, by its :target:
+// or as a substitution a reference links, has the link's URL for its
+// alternative text when its :alt: is empty, so that the link has a name
+// (axe-core's link-name rule found such links without one); an image
+// with its own text, or not in a link, keeps its :alt:.
+func TestLinkedImageNames(t *testing.T) {
+	src := "See |logo|_ and |logo|.\n\n" +
+		".. |logo| image:: https://x.org/l.png\n   :alt:\n\n.. _logo: https://example.org/\n\n" +
+		".. image:: https://x.org/i.png\n   :alt: \n   :target: https://example.org/t\n\n" +
+		".. image:: https://x.org/j.png\n   :alt: Logo\n   :target: https://example.org/t\n\n" +
+		".. image:: https://x.org/k.png\n   :alt:\n"
+	want := `<p>See <a href="https://example.org/" rel="nofollow noopener"><img src="https://x.org/l.png" alt="https://example.org/" loading="lazy" referrerpolicy="no-referrer"></a> and ` +
+		`<img src="https://x.org/l.png" alt="" loading="lazy" referrerpolicy="no-referrer">.</p>` + "\n" +
+		`<a href="https://example.org/t" rel="nofollow noopener"><img src="https://x.org/i.png" alt="https://example.org/t" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n" +
+		`<a href="https://example.org/t" rel="nofollow noopener"><img src="https://x.org/j.png" alt="Logo" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n" +
+		`<img src="https://x.org/k.png" alt="" loading="lazy" referrerpolicy="no-referrer">` + "\n"
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
