@@ -256,6 +256,60 @@ func makeSafe(doc ast.Node, source []byte, headingLevel int) {
 	for _, r := range replace {
 		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
+	nameImageLinks(doc, source)
+}
+
+// nameImageLinks gives a link whose content is images with no
+// alternative text ("[![](logo.png)](https://example.org/)") a name: its
+// URL, as its images' alternative text, as talk/rst names such a link.
+// A link without a name leaves a screen reader nothing to say of it
+// (WCAG 2.4.4; axe-core's link-name rule), and an image that is all of
+// a link is no decoration.
+func nameImageLinks(doc ast.Node, source []byte) {
+	var links []*ast.Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range links {
+		var images []ast.Node
+		named := false
+		for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, ok := c.(*ast.Image); ok && strings.TrimSpace(mdText(c, source)) == "" {
+				images = append(images, c)
+			} else if strings.TrimSpace(mdText(c, source)) != "" || c.Kind() != ast.KindText && c.Kind() != ast.KindString {
+				named = true
+			}
+		}
+		if named || len(images) == 0 {
+			continue
+		}
+		u := util.URLEscape(l.Destination, true)
+		for _, img := range images {
+			for c := img.FirstChild(); c != nil; c = img.FirstChild() {
+				img.RemoveChild(img, c)
+			}
+			img.AppendChild(img, ast.NewString(u))
+		}
+	}
+}
+
+// mdText is the text of a Markdown node as goldmark writes an image's
+// alternative text: its Text and String nodes' text, at any depth.
+func mdText(n ast.Node, source []byte) string {
+	switch n := n.(type) {
+	case *ast.Text:
+		return string(n.Segment.Value(source))
+	case *ast.String:
+		return string(n.Value)
+	}
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.WriteString(mdText(c, source))
+	}
+	return b.String()
 }
 
 // linkable reports whether a Markdown link may point at u: an http(s) URL

@@ -179,6 +179,22 @@ func oddTalks() map[string]*talk.Talk {
 			// English as the list is.
 			Links: []talk.Link{{URL: "https://example.org/slides", Label: "שקפים!"}, {URL: "https://example.org/code", Label: "Code"}},
 		},
+		// A long reStructuredText description with what real
+		// descriptions hold: sections, tables with and without a
+		// header, footnotes and a citation, admonitions, literal and
+		// code blocks, lists of each kind, a quote, images (one a
+		// link whose :alt: is empty) and a figure.
+		"odd-rst.html": {
+			ID: "rst", Title: "Reading reStructuredText", Language: "en", Markup: talk.ReStructuredText,
+			Event: talk.Event{ID: "e", Title: "E"}, Speakers: []talk.Speaker{{Name: "Ada"}},
+			Description: oddRST,
+		},
+		// The same kinds of blocks in Markdown.
+		"odd-markdown.html": {
+			ID: "md", Title: "Reading Markdown", Language: "en", Markup: talk.Markdown,
+			Event: talk.Event{ID: "e", Title: "E"}, Speakers: []talk.Speaker{{Name: "Ada"}},
+			Description: oddMarkdown,
+		},
 		// Speakers without a name: a blank one is left out, and one a
 		// hand-written record knows only by a profile is shown by its
 		// handle.
@@ -191,6 +207,113 @@ func oddTalks() map[string]*talk.Talk {
 		},
 	}
 }
+
+// oddRST is the description of the odd-rst.html talk.
+const oddRST = `Outline
+=======
+
+Async code [#]_ is fast [*]_, as [Selivanov2016]_ shows.
+
+.. note:: Bring a laptop.
+
+.. warning::
+
+   Python 3.5 or later.
+
+.. admonition:: Prerequisites
+
+   Some asyncio.
+
+Tables
+------
+
++------------+-----------+
+| Library    | Requests  |
++============+===========+
+| aiohttp    | 10,000/s  |
++------------+-----------+
+| requests   | 1,000/s   |
++------------+-----------+
+
+=====  =====
+1      2
+3      4
+=====  =====
+
+.. list-table:: Results
+   :header-rows: 1
+
+   * - Run
+     - Time
+   * - 1
+     - 2 s
+
+.. csv-table:: Versions
+   :header: "Version", "Year"
+
+   "3.5", "2015"
+
+Code
+----
+
+An example::
+
+    async def main():
+        await asyncio.sleep(1)
+
+.. code-block:: python
+
+    print("hi")
+
+| A line block,
+|   indented.
+
+Lists
+-----
+
+- one
+- two
+
+1. first
+2. second
+
+term
+    definition
+
+:Author: Ada
+:Version: 1
+
+-v, --verbose  Say more.
+
+As the Zen says:
+
+    Simple is better than complex.
+
+    -- Tim Peters
+
+.. image:: https://img.example/logo.png
+   :alt:
+   :target: https://example.org/
+
+.. image:: https://img.example/chart.png
+
+.. figure:: https://img.example/fig.png
+   :alt: A chart
+
+   The caption.
+
+----------
+
+.. [#] Cooperative multitasking.
+.. [*] CPU time not counted.
+.. [Selivanov2016] Selivanov, Yury. PEP 492.
+`
+
+// oddMarkdown is the description of the odd-markdown.html talk.
+const oddMarkdown = "# Outline\n\nAsync code is fast.\n\n## Tables\n\n| Library | Requests |\n|---|--:|\n| aiohttp | 10,000/s |\n\n" +
+	"## Code\n\n    async def main():\n        pass\n\n```python\nprint(\"hi\")\n```\n\n" +
+	"- one\n- two\n\n1. first\n2. second\n\n- [x] done\n- [ ] to do\n\n> Simple is better than complex.\n\n" +
+	"[![](https://img.example/logo.png)](https://example.org/) ![](https://img.example/chart.png)\n\n---\n\nText.[^1]\n\n[^1]: A footnote.\n"
 
 // TestOddPages pins the talk pages of oddTalks, which must be valid and
 // the same from the templates.

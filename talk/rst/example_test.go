@@ -52,7 +52,7 @@ func ExampleWriteHTML() {
 	}
 	// Output:
 	// <h3 id="desc-setup">Setup</h3>
-	// <aside id="desc-laptop" class="admonition note">
+	// <aside id="desc-laptop" class="admonition note" role="note">
 	// <p class="admonition-title">Note</p>
 	// <p>Bring a laptop.</p>
 	// </aside>

@@ -212,11 +212,15 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</blockquote>\n")
 	case *Admonition:
+		// An aside is a complementary landmark to a screen reader
+		// (and to axe-core, which wants one at the page's top level,
+		// not in the main content the description is in); a note
+		// within the text is a note.
 		w.WriteString("<aside")
 		hw.id(b.ID)
 		w.WriteString(" class=\"admonition ")
 		writeEscaped(w, b.Kind)
-		w.WriteString("\">\n<p class=\"admonition-title\">")
+		w.WriteString("\" role=\"note\">\n<p class=\"admonition-title\">")
 		// A note's title is its kind, as docutils' English writer
 		// gives it.
 		if b.Title != nil {
@@ -228,14 +232,14 @@ func (hw *htmlWriter) block(b Block) {
 		hw.blocks(b.Children)
 		w.WriteString("</aside>\n")
 	case *Image:
-		hw.image(b)
+		hw.image(hw.namedImage(b))
 		w.WriteString("\n")
 	case *Figure:
 		// As docutils' HTML5 writer writes it.
 		w.WriteString("<figure")
 		hw.id(b.ID)
 		w.WriteString(">\n")
-		hw.image(b.Image)
+		hw.image(hw.namedImage(b.Image))
 		w.WriteString("\n")
 		if b.Caption != nil || len(b.Legend) > 0 {
 			w.WriteString("<figcaption>\n")
@@ -253,12 +257,14 @@ func (hw *htmlWriter) block(b Block) {
 		}
 		w.WriteString("</figure>\n")
 	case *Footnote:
+		// Not a complementary landmark (see Admonition): a footnote,
+		// as docutils' HTML5 writer marks one, and a citation a note.
 		w.WriteString("<aside")
 		hw.id(b.ID)
 		if b.Citation {
-			w.WriteString(" class=\"citation\">\n")
+			w.WriteString(" class=\"citation\" role=\"note\">\n")
 		} else {
-			w.WriteString(" class=\"footnote\">\n")
+			w.WriteString(" class=\"footnote\" role=\"doc-footnote\">\n")
 		}
 		w.WriteString("<span class=\"label\">[")
 		writeEscaped(w, b.Label)
@@ -388,7 +394,7 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			hw.inlines(in.Content)
 			w.WriteString("</span>")
 		case *Image:
-			hw.image(in)
+			hw.image(hw.namedImage(in))
 		case *Reference:
 			u := hw.href(in)
 			if u == "" || hw.inLink {
@@ -399,11 +405,91 @@ func (hw *htmlWriter) inlines(is []Inline) {
 			writeEscaped(w, u)
 			w.WriteString(`" rel="nofollow noopener">`)
 			hw.inLink = true
-			hw.inlines(in.Content)
+			hw.inlines(nameImages(in.Content, u))
 			hw.inLink = false
 			w.WriteString("</a>")
 		}
 	}
+}
+
+// namedImage returns img, or, when img is a link (its :target:) whose
+// alternative text is blank, a copy whose alternative text is the
+// link's URL. A link needs a name for a screen reader to say (WCAG
+// 2.4.4; axe-core's link-name rule), and an image that is all of a
+// link is no decoration, whatever an empty :alt: says.
+func (hw *htmlWriter) namedImage(img *Image) *Image {
+	if img.Target == nil || hw.inLink || strings.TrimSpace(img.Alt) != "" {
+		return img
+	}
+	if u := hw.href(img.Target); u != "" {
+		named := *img
+		named.Alt = u
+		return &named
+	}
+	return img
+}
+
+// nameImages returns a link's content, or, when it is images (in
+// substitutions, as "|logo|_" gives) whose alternative text is blank
+// and no other text, a copy whose images' alternative text is the
+// link's URL u, so that the link has a name (see namedImage).
+func nameImages(content []Inline, u string) []Inline {
+	if !blankImages(content) {
+		return content
+	}
+	named := make([]Inline, len(content))
+	for i, in := range content {
+		switch in := in.(type) {
+		case *Image:
+			img := *in
+			img.Alt = u
+			named[i] = &img
+		case *Substitution:
+			sub := *in
+			sub.Content = nameImages(in.Content, u)
+			named[i] = &sub
+		default:
+			named[i] = in
+		}
+	}
+	return named
+}
+
+// blankImages reports whether content has an image and no text but
+// white space: no name for a link.
+func blankImages(content []Inline) bool {
+	images := false
+	for _, in := range content {
+		switch in := in.(type) {
+		case Text:
+			if strings.TrimSpace(string(in)) != "" {
+				return false
+			}
+		case *Image:
+			if strings.TrimSpace(in.Alt) != "" {
+				return false
+			}
+			images = true
+		case *Substitution:
+			if !blankImages(in.Content) && !blankText(in.Content) {
+				return false
+			}
+			images = images || blankImages(in.Content)
+		default:
+			return false
+		}
+	}
+	return images
+}
+
+// blankText reports whether content is text of white space alone.
+func blankText(content []Inline) bool {
+	for _, in := range content {
+		if t, ok := in.(Text); !ok || strings.TrimSpace(string(t)) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // href returns the URL a reference links to, "" for none a page may

@@ -99,7 +99,7 @@ func TestIDPrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `<p>See <a href="#d-about" rel="nofollow noopener">about</a>, <a href="#d-about" rel="nofollow noopener">same</a> and <a href="#top" rel="nofollow noopener">top</a>.</p>` + "\n" +
-		`<aside id="d-about" class="admonition note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
+		`<aside id="d-about" class="admonition note" role="note">` + "\n<p class=\"admonition-title\">Note</p>\n<p>Text.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
@@ -126,17 +126,17 @@ func TestIDPrefixOddText(t *testing.T) {
 	}
 	want := []string{
 		`<p>See <a href="#talk:about" rel="nofollow noopener">about</a> and <a href="#talk:footnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="talk:about" class="admonition note">`,
-		`<aside id="talk:footnote-1" class="footnote">`,
+		`<aside id="talk:about" class="admonition note" role="note">`,
+		`<aside id="talk:footnote-1" class="footnote" role="doc-footnote">`,
 		`<p>See <a href="#50%2541about" rel="nofollow noopener">about</a> and <a href="#50%2541footnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="50%41about" class="admonition note">`,
-		`<aside id="50%41footnote-1" class="footnote">`,
+		`<aside id="50%41about" class="admonition note" role="note">`,
+		`<aside id="50%41footnote-1" class="footnote" role="doc-footnote">`,
 		`<p>See <a href="#ababout" rel="nofollow noopener">about</a> and <a href="#abfootnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="ababout" class="admonition note">`,
-		`<aside id="abfootnote-1" class="footnote">`,
+		`<aside id="ababout" class="admonition note" role="note">`,
+		`<aside id="abfootnote-1" class="footnote" role="doc-footnote">`,
 		`<p>See <a href="#%22%3Cq%3Eabout" rel="nofollow noopener">about</a> and <a href="#%22%3Cq%3Efootnote-1" rel="nofollow noopener">[1]</a>.</p>`,
-		`<aside id="&#34;&lt;q&gt;about" class="admonition note">`,
-		`<aside id="&#34;&lt;q&gt;footnote-1" class="footnote">`,
+		`<aside id="&#34;&lt;q&gt;about" class="admonition note" role="note">`,
+		`<aside id="&#34;&lt;q&gt;footnote-1" class="footnote" role="doc-footnote">`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -154,7 +154,7 @@ func TestDirectiveContentShown(t *testing.T) {
 	}
 	want := "<p>First <em>paragraph</em>.</p>\n<p>Second.</p>\n" +
 		"<blockquote>\n<p>No argument,\nall content.</p>\n</blockquote>\n" +
-		"<aside class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>A note.</p>\n</aside>\n"
+		"<aside class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>A note.</p>\n</aside>\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -185,8 +185,8 @@ func TestRoles(t *testing.T) {
 // argument (which is not a paragraph of its content).
 func TestAdmonitionTitles(t *testing.T) {
 	src := ".. warning:: Mind the *gap*.\n\n.. admonition:: Slides *online*\n\n   At the URL.\n"
-	want := "<aside class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</aside>\n" +
-		"<aside class=\"admonition admonition\">\n<p class=\"admonition-title\">Slides <em>online</em></p>\n<p>At the URL.</p>\n</aside>\n"
+	want := "<aside class=\"admonition warning\" role=\"note\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</aside>\n" +
+		"<aside class=\"admonition admonition\" role=\"note\">\n<p class=\"admonition-title\">Slides <em>online</em></p>\n<p>At the URL.</p>\n</aside>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -296,7 +296,7 @@ func TestSectionLinks(t *testing.T) {
 func TestNonASCIIMarkers(t *testing.T) {
 	src := ":Schlüssel: Wert und mehr\n:日本語: 本文\n\n.. [Müller2020] Some text.\n"
 	want := "<dl class=\"fields\">\n<dt>Schlüssel</dt>\n<dd>\n<p>Wert und mehr</p>\n</dd>\n<dt>日本語</dt>\n<dd>\n<p>本文</p>\n</dd>\n</dl>\n" +
-		"<aside id=\"muller2020\" class=\"citation\">\n<span class=\"label\">[Müller2020]</span>\n<p>Some text.</p>\n</aside>\n"
+		"<aside id=\"muller2020\" class=\"citation\" role=\"note\">\n<span class=\"label\">[Müller2020]</span>\n<p>Some text.</p>\n</aside>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -496,5 +496,30 @@ func TestSafeURL(t *testing.T) {
 		if got := SafeURL(in); got != want {
 			t.Errorf("SafeURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLinkedImageNames: an image that is all of a link, by its :target:
+// or as a substitution a reference links, has the link's URL for its
+// alternative text when its :alt: is empty, so that the link has a name
+// (axe-core's link-name rule found such links without one); an image
+// with its own text, or not in a link, keeps its :alt:.
+func TestLinkedImageNames(t *testing.T) {
+	src := "See |logo|_ and |logo|.\n\n" +
+		".. |logo| image:: https://x.org/l.png\n   :alt:\n\n.. _logo: https://example.org/\n\n" +
+		".. image:: https://x.org/i.png\n   :alt: \n   :target: https://example.org/t\n\n" +
+		".. image:: https://x.org/j.png\n   :alt: Logo\n   :target: https://example.org/t\n\n" +
+		".. image:: https://x.org/k.png\n   :alt:\n"
+	want := `<p>See <a href="https://example.org/" rel="nofollow noopener"><img src="https://x.org/l.png" alt="https://example.org/" loading="lazy" referrerpolicy="no-referrer"></a> and ` +
+		`<img src="https://x.org/l.png" alt="" loading="lazy" referrerpolicy="no-referrer">.</p>` + "\n" +
+		`<a href="https://example.org/t" rel="nofollow noopener"><img src="https://x.org/i.png" alt="https://example.org/t" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n" +
+		`<a href="https://example.org/t" rel="nofollow noopener"><img src="https://x.org/j.png" alt="Logo" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n" +
+		`<img src="https://x.org/k.png" alt="" loading="lazy" referrerpolicy="no-referrer">` + "\n"
+	var b strings.Builder
+	if err := WriteHTML(&b, Parse(src), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

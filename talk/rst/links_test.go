@@ -46,7 +46,7 @@ func TestLinksAsDocutils(t *testing.T) {
 			"- item b__\n\n  term c__\n     def d__\n\n.. note:: e__\n\n__ http://2.org\n__ http://3.org\n__ http://4.org\n__ http://5.org\n",
 			"<ul>\n<li>\n<p>item <a href=\"http://2.org\" rel=\"nofollow noopener\">b</a></p>\n<dl>\n" +
 				"<dt>term <a href=\"http://3.org\" rel=\"nofollow noopener\">c</a></dt>\n<dd>\n<p>def <a href=\"http://4.org\" rel=\"nofollow noopener\">d</a></p>\n</dd>\n</dl>\n</li>\n</ul>\n" +
-				"<aside class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p><a href=\"http://5.org\" rel=\"nofollow noopener\">e</a></p>\n</aside>\n",
+				"<aside class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p><a href=\"http://5.org\" rel=\"nofollow noopener\">e</a></p>\n</aside>\n",
 		},
 		{
 			"indirect chain",
@@ -75,7 +75,7 @@ func TestLinksAsDocutils(t *testing.T) {
 			"anonymous internal targets",
 			"`x`__ and `y`__\n\n__\n\nSection\n=======\n\n.. __:\n\n.. note:: n\n",
 			"<p><a href=\"#section\" rel=\"nofollow noopener\">x</a> and <a href=\"#id1\" rel=\"nofollow noopener\">y</a></p>\n<h2 id=\"section\">Section</h2>\n" +
-				"<aside id=\"id1\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>n</p>\n</aside>\n",
+				"<aside id=\"id1\" class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>n</p>\n</aside>\n",
 		},
 		{
 			"indirect circle",
@@ -117,17 +117,17 @@ func TestDuplicateNames(t *testing.T) {
 			"<p>" + link("http://x", "a") + " and " + link("http://y", "a") + " and a</p>\n"},
 		{"inline targets", "_`a` and _`a` see a_\n", `<p><span id="a">a</span> and <span id="id1">a</span> see a</p>` + "\n"},
 		{"a target and a name option", ".. _a: http://x\n\n.. note:: hi\n   :name: a\n\nsee a_\n",
-			"<aside id=\"a\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>hi</p>\n</aside>\n<p>see a</p>\n"},
+			"<aside id=\"a\" class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>hi</p>\n</aside>\n<p>see a</p>\n"},
 		{"two titles", "A\n=\n\nA\n=\n\nsee A_\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see A</p>\n"},
 		{"two titles and a target", "A\n=\n\nA\n=\n\n.. _a: http://x\n\nsee a_\n",
 			"<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see " + link("http://x", "a") + "</p>\n"},
 		{"two footnotes", ".. [1] one\n.. [1] two\n\nsee [1]_\n",
-			"<aside id=\"footnote-1\" class=\"footnote\">\n<span class=\"label\">[1]</span>\n<p>one</p>\n</aside>\n" +
-				"<aside id=\"footnote-2\" class=\"footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]</p>\n"},
+			"<aside id=\"footnote-1\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>one</p>\n</aside>\n" +
+				"<aside id=\"footnote-2\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]</p>\n"},
 		{"a citation and a target", ".. [c] one\n\n.. _c: http://a\n\nsee [c]_ c_\n",
-			"<aside id=\"c\" class=\"citation\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c</p>\n"},
+			"<aside id=\"c\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c</p>\n"},
 		{"a citation before a title", ".. [c] one\n\nC\n=\n\nsee [c]_ c_ d_\n\n.. _d: c_\n",
-			"<aside id=\"id1\" class=\"citation\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<h2 id=\"c\">C</h2>\n" +
+			"<aside id=\"id1\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<h2 id=\"c\">C</h2>\n" +
 				"<p>see " + link("#id1", "[c]") + " " + link("#id1", "c") + " " + link("#id1", "d") + "</p>\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -160,7 +160,11 @@ func TestFootnotes(t *testing.T) {
 		return `<a href="#n-` + id + `" rel="nofollow noopener">[` + label + `]</a>`
 	}
 	note := func(class, id, label, body string) string {
-		return `<aside id="n-` + id + `" class="` + class + "\">\n<span class=\"label\">[" + label + "]</span>\n<p>" + body + "</p>\n</aside>\n"
+		role := "doc-footnote"
+		if class == "citation" {
+			role = "note"
+		}
+		return `<aside id="n-` + id + `" class="` + class + `" role="` + role + "\">\n<span class=\"label\">[" + label + "]</span>\n<p>" + body + "</p>\n</aside>\n"
 	}
 	want := "<p>a " + ref("footnote-1", "1") + " " + ref("footnote-5", "4") + " " + ref("footnote-3", "*") + " " +
 		ref("footnote-4", "\u2020") + " " + ref("x", "3") + " " + ref("footnote-2", "2") + " [3] [*] " + ref("cit", "CIT") + "</p>\n" +
@@ -177,7 +181,7 @@ func TestFootnotes(t *testing.T) {
 	// A footnote no reference names is shown all the same (a description
 	// of pyvideo's corpus has one).
 	src = "With (almost[*]_) no cost.\n\n.. [*] CPU consumption not included\n"
-	want = "<p>With (almost[*]_) no cost.</p>\n<aside id=\"footnote-1\" class=\"footnote\">\n<span class=\"label\">[*]</span>\n<p>CPU consumption not included</p>\n</aside>\n"
+	want = "<p>With (almost[*]_) no cost.</p>\n<aside id=\"footnote-1\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[*]</span>\n<p>CPU consumption not included</p>\n</aside>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -224,7 +228,7 @@ func TestInternalTargets(t *testing.T) {
 		".. _the note:\n.. _second name:\n\n.. note:: N\n\n.. _alias: install_\n\n.. _para:\n\nA paragraph.\n"
 	want := `<p>See <a href="#installation" rel="nofollow noopener">install</a>, <a href="#the-note" rel="nofollow noopener">the note</a>, ` +
 		`<a href="#installation" rel="nofollow noopener">alias</a> and para.</p>` + "\n" +
-		"<h2 id=\"installation\">Installation</h2>\n<aside id=\"the-note\" class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>N</p>\n</aside>\n<p>A paragraph.</p>\n"
+		"<h2 id=\"installation\">Installation</h2>\n<aside id=\"the-note\" class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>N</p>\n</aside>\n<p>A paragraph.</p>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -18,7 +18,7 @@ import (
 // an unknown directive, not a comment); here what that space shows.
 func TestDirectiveNamesLikeDocutils(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
-		{".. note :: x\n", `<aside class="admonition note">` + "\n" + `<p class="admonition-title">Note</p>` + "\n<p>x</p>\n</aside>"},
+		{".. note :: x\n", `<aside class="admonition note" role="note">` + "\n" + `<p class="admonition-title">Note</p>` + "\n<p>x</p>\n</aside>"},
 		{".. image :: http://x/y.png\n", `<img src="http://x/y.png" alt="http://x/y.png" loading="lazy" referrerpolicy="no-referrer">`},
 		{".. note  :: x\n", ""},                  // a comment
 		{".. a__b:: x\n\ntext\n", "<p>text</p>"}, // a comment
@@ -195,19 +195,19 @@ func TestIDsOfNamesInOtherScripts(t *testing.T) {
 	want := `<h2 id="id1">id1</h2>
 <h2 id="id2">日本</h2>
 <p><span id="id3">id2</span> <span id="id4">中文</span> <span id="strasze">Straße</span> <span id="id5">strasze</span></p>
-<aside id="footnote-1" class="footnote">
+<aside id="footnote-1" class="footnote" role="doc-footnote">
 <span class="label">[1]</span>
 <p>x</p>
 </aside>
-<aside id="id7" class="footnote">
+<aside id="id7" class="footnote" role="doc-footnote">
 <span class="label">[2]</span>
 <p>y</p>
 </aside>
-<aside id="id8" class="footnote">
+<aside id="id8" class="footnote" role="doc-footnote">
 <span class="label">[3]</span>
 <p>z</p>
 </aside>
-<aside id="id6" class="admonition note">
+<aside id="id6" class="admonition note" role="note">
 <p class="admonition-title">Note</p>
 <p>n</p>
 </aside>
