@@ -147,13 +147,11 @@ func TestArchiveFilesSkipping(t *testing.T) {
 	}
 }
 
-// TestArchiveFilesEmptySlugs: titles that slug to "" ("???", "🐍") all
-// have pyvideo.org's URL "/<event>/.html", which pyvideo's CI refuses to
-// see twice in an event: the second and later get a slug member, as a
-// repeated title does, and one that slugs to "talk" comes after them.
-func TestArchiveFilesEmptySlugs(t *testing.T) {
-	ev := talk.Event{ID: "ev", Title: "Ev"}
-	talks := []*talk.Talk{{Title: "???", Event: ev}, {Title: "🐍", Event: ev}, {Title: "🎉", Event: ev}, {Title: "Talk", Event: ev}}
+// archiveURLs lays the talks of the event ev out with ArchiveFiles and
+// returns each talk file's path and the pyvideo.org URL it reads back
+// with.
+func archiveURLs(t *testing.T, ev talk.Event, talks []*talk.Talk) []string {
+	t.Helper()
 	files, err := pyvideo.ArchiveFiles(talks)
 	if err != nil {
 		t.Fatal(err)
@@ -167,6 +165,16 @@ func TestArchiveFilesEmptySlugs(t *testing.T) {
 		tk.Event.Title = ev.Title
 		got = append(got, f.Path+" "+pyvideo.TalkURLPath(tk))
 	}
+	return got
+}
+
+// TestArchiveFilesEmptySlugs: titles that slug to "" ("???", "🐍") all
+// have pyvideo.org's URL "/<event>/.html", which pyvideo's CI refuses to
+// see twice in an event: the second and later get a slug member, as a
+// repeated title does, and one that slugs to "talk" comes after them.
+func TestArchiveFilesEmptySlugs(t *testing.T) {
+	ev := talk.Event{ID: "ev", Title: "Ev"}
+	got := archiveURLs(t, ev, []*talk.Talk{{Title: "???", Event: ev}, {Title: "🐍", Event: ev}, {Title: "🎉", Event: ev}, {Title: "Talk", Event: ev}})
 	want := []string{
 		"ev/videos/talk.json /ev/.html",
 		"ev/videos/talk-2.json /ev/talk.html",
@@ -252,19 +260,7 @@ func TestArchiveFilesNames(t *testing.T) {
 // with a slug of its own.
 func TestArchiveFilesSlugsTrimmed(t *testing.T) {
 	ev := talk.Event{ID: "ev", Title: "Ev"}
-	files, err := pyvideo.ArchiveFiles([]*talk.Talk{{Title: "A", Slug: "intro", Event: ev}, {Title: "B", Slug: " intro ", Event: ev}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, f := range files[1:] {
-		tk, err := pyvideo.ParseTalk(f.Data, f.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tk.Event.Title = ev.Title
-		got = append(got, f.Path+" "+pyvideo.TalkURLPath(tk))
-	}
+	got := archiveURLs(t, ev, []*talk.Talk{{Title: "A", Slug: "intro", Event: ev}, {Title: "B", Slug: " intro ", Event: ev}})
 	want := []string{"ev/videos/a.json /ev/intro.html", "ev/videos/b.json /ev/intro-2.html"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
