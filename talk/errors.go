@@ -16,10 +16,10 @@ type RecordError struct {
 	Pointer string // JSON pointer (RFC 6901) to the value at fault; "" for the whole record
 	Line    int    // 1-based line of the value in the source; 0 when unknown
 	Column  int    // 1-based byte column; 0 when unknown
-	// ID is the record's ID ([Talk.ID], [Event.ID]) where a writer or
-	// renderer refuses a record read from no file, which Path cannot
-	// name: one a program made, among the many it writes. Readers leave
-	// it "".
+	// ID is the record's ID ([Talk.ID], [Event.ID]), which the writers
+	// and renderers give, so that a record read from no file, which Path
+	// cannot name (one a program made, among the many it writes), is
+	// named by it. Readers leave it "".
 	ID  string
 	Err error // what is wrong
 }
@@ -36,7 +36,7 @@ func (e *RecordError) Error() string {
 		b.WriteString("id " + strconv.Quote(e.ID))
 	}
 	if e.Line > 0 {
-		if e.Path != "" {
+		if b.Len() > 0 {
 			b.WriteByte(':')
 		}
 		b.WriteString(strconv.Itoa(e.Line))

@@ -970,6 +970,7 @@ func TestRecordErrorParts(t *testing.T) {
 		{Line: 3, Err: errors.New("bad")},
 		{ID: "pycon/keynote", Pointer: "/title", Err: errors.New("bad")},
 		{Path: "a.json", ID: "pycon/keynote", Pointer: "/title", Err: errors.New("bad")},
+		{ID: "pycon/keynote", Line: 2, Column: 7, Err: errors.New("bad")},
 	} {
 		got = append(got, e.Error())
 	}
@@ -984,6 +985,7 @@ func TestRecordErrorParts(t *testing.T) {
 		"3: bad",
 		`id "pycon/keynote": /title: bad`,
 		"a.json: /title: bad",
+		`id "pycon/keynote":2:7: bad`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

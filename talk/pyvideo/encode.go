@@ -127,11 +127,11 @@ func checkEvent(e *talk.Event) error {
 	return invalidExtra(e.Origin.Path, "", e.Extra)
 }
 
-// withID names by id the record of err, the *talk.RecordError of a
-// record's check, where the record was read from no file, as talk's
-// MarshalJSON names it.
+// withID gives the *talk.RecordError of a record's check, err, the
+// record's id, as talk's MarshalJSON gives it, which names a record read
+// from no file.
 func withID(err error, id string) error {
-	if re, ok := errors.AsType[*talk.RecordError](err); ok && re.Path == "" {
+	if re, ok := errors.AsType[*talk.RecordError](err); ok {
 		re.ID = id
 	}
 	return err
