@@ -307,11 +307,7 @@ func (c *checker) otherProfile(cs *compiled, id string, obj object) {
 func (c *checker) loneSurrogate(data []byte) {
 	if off := jsonx.LoneSurrogate(data); off >= 0 {
 		ptr := jsonx.ValuePointer(data, off)
-		msg := fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6])
-		if ptr != "" {
-			msg = describePointer(ptr) + ": " + msg
-		}
-		c.add(ptr, "json", Warning, msg).offset = off
+		c.add(ptr, "json", Warning, inValue(ptr, fmt.Sprintf("%s is half of a UTF-16 surrogate pair, without the other: no character; readers take it as U+FFFD, and fmt will not rewrite the file", data[off:off+6]))).offset = off
 	}
 }
 
@@ -466,11 +462,7 @@ func (c *checker) syntax(err error) {
 	)
 	switch {
 	case errors.As(err, &syn):
-		msg := strings.TrimPrefix(syn.Msg, "invalid JSON: ")
-		if syn.Pointer != "" {
-			msg = describePointer(syn.Pointer) + ": " + msg
-		}
-		c.add(syn.Pointer, "json", Error, msg).offset = syn.Offset
+		c.add(syn.Pointer, "json", Error, inValue(syn.Pointer, strings.TrimPrefix(syn.Msg, "invalid JSON: "))).offset = syn.Offset
 	case errors.As(err, &depth):
 		le := &talk.LimitError{What: "nesting depth", Limit: int64(depth.Limit)}
 		p := c.add("", "limit", Error, le.Error())
@@ -478,6 +470,17 @@ func (c *checker) syntax(err error) {
 	default:
 		c.add("", "json", Error, "not valid JSON: "+err.Error()).offset = 0
 	}
+}
+
+// inValue is msg about the text of the value at ptr, found by reading
+// the record's JSON rather than checking its values: after the words for
+// ptr ("videos/0/url: ..."), as the checks word theirs, or alone for the
+// document itself, whose place the line and column give.
+func inValue(ptr, msg string) string {
+	if ptr == "" {
+		return msg
+	}
+	return describePointer(ptr) + ": " + msg
 }
 
 // finish sorts the problems and gives each its line and column.
