@@ -471,10 +471,11 @@ func blankImages(content []Inline) bool {
 			}
 			images = true
 		case *Substitution:
-			if !blankImages(in.Content) && !blankText(in.Content) {
+			sub := blankImages(in.Content)
+			if !sub && !blankText(in.Content) {
 				return false
 			}
-			images = images || blankImages(in.Content)
+			images = images || sub
 		default:
 			return false
 		}
