@@ -65,8 +65,10 @@ type field struct {
 //
 // See the package documentation for what each field holds and how values
 // are escaped. Only errors from w are returned, a [*talk.NilError] for a
-// nil t, and [talk.Talk.CheckUTF8]'s error for text that is not UTF-8,
-// which BibTeX would otherwise lose; nothing is written for either.
+// nil t, [talk.Talk.CheckUTF8]'s error for text that is not UTF-8, which
+// BibTeX would otherwise lose, and a [*talk.RecordError] for a date with
+// a year outside 0000-9999 (see [Writer.Write]); nothing is written for
+// any of them.
 func WriteBibTeX(w io.Writer, t *talk.Talk, opt Options) error {
 	if err := checkTalk(t, -1); err != nil {
 		return err

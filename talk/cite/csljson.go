@@ -251,9 +251,9 @@ func (w *indentWriter) date(k string, d *cslDate) {
 // It does not build the abstract and keywords when the style does not read
 // them (see [csl.Processor.Uses]), which most styles do not.
 //
-// A nil t is a [*talk.NilError], text that is not UTF-8 is
-// [talk.Talk.CheckUTF8]'s error, and a nil or zero pr gives the error its
-// methods give, [csl.ErrNoStyle].
+// A nil t is a [*talk.NilError], text that is not UTF-8 or a date with a
+// year outside 0000-9999 is the error [Writer.Write] gives, and a nil or
+// zero pr gives the error its methods give, [csl.ErrNoStyle].
 func Reference(pr *csl.Processor, f csl.Format, t *talk.Talk, opt Options) (string, error) {
 	if err := checkTalk(t, -1); err != nil {
 		return "", err
@@ -286,8 +286,8 @@ func releaseEngineItem(it *csl.Item) {
 // read it back (TestCSLItemIsWrittenItem holds the two to each other on
 // every talk), so that formatted references and CSL-JSON files never
 // disagree. A nil t is taken for an empty talk. The item holds t's text
-// as it is: check it with [talk.Talk.CheckUTF8] first, as the writers
-// and Reference do.
+// and dates as they are: what the writers and Reference refuse (see
+// [Writer.Write]) is for the caller to check first.
 func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
 	if t == nil {
 		t = new(talk.Talk)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -102,19 +103,58 @@ func TestWriterClosed(t *testing.T) {
 	}
 }
 
-// TestNotUTF8: a talk with text that is not UTF-8 is talk.Talk.CheckUTF8's
-// error from every writer, before anything is written, where BibTeX, RIS
-// and CSL-JSON dropped the bad bytes and cited "Caf\xe9" as "Caf"; a
-// Writer writes nothing for it and goes on.
-func TestNotUTF8(t *testing.T) {
+// TestRefused: what no format can cite as it is, text that is not UTF-8
+// and a year past 9999, is refused by every writer with the same error,
+// before anything is written, where BibTeX, RIS and CSL-JSON dropped the
+// bad bytes and cited "Caf\xe9" as "Caf", and BibLaTeX and RIS wrote a
+// five-digit year no reader takes; a Writer writes nothing for it and
+// goes on.
+func TestRefused(t *testing.T) {
+	tenThousandYearsOn := time.Date(12016, 8, 4, 10, 30, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		bad  talk.Talk
+		want string
+	}{{
+		name: "text not UTF-8",
+		bad:  talk.Talk{Title: "Caf\xe9", Speakers: []talk.Speaker{{Name: "Jos\xe9"}}, Origin: talk.Origin{Path: "cafe.json"}},
+		want: `cafe.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 (*talk.TextError)`,
+	}, {
+		name: "recorded past 9999",
+		bad:  talk.Talk{ID: "far", Title: "Later", Recorded: talk.DateTimeOf(tenThousandYearsOn, true)},
+		want: `id "far": /recorded: talk: "12016-08-04T10:30:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold (*talk.DateError)`,
+	}, {
+		name: "event start past 9999, the talk undated",
+		bad:  talk.Talk{Title: "Later", Event: talk.Event{Start: talk.DateTimeOf(tenThousandYearsOn, false)}, Origin: talk.Origin{Path: "later.json"}},
+		want: `later.json: /event/start: talk: "12016-08-04T10:30:00" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold (*talk.DateError)`,
+	}, {
+		name: "event end past 9999",
+		bad: talk.Talk{Title: "Later", Recorded: talk.MustParseDate("2016-08-04"),
+			Event: talk.Event{Start: talk.MustParseDate("2016-07-17"), End: talk.DateTimeOf(tenThousandYearsOn, true)}},
+		want: `/event/end: talk: "12016-08-04T10:30:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold (*talk.DateError)`,
+	}} {
+		t.Run(tc.name, func(t *testing.T) { refusedByEveryWriter(t, &tc.bad, tc.want) })
+	}
+}
+
+// refusedByEveryWriter checks that every writer and Reference refuse bad
+// with the error want (its message, then the type errors.As finds in
+// it), write nothing, and that a Writer goes on after it.
+func refusedByEveryWriter(t *testing.T, bad *talk.Talk, want string) {
+	t.Helper()
 	one := &talk.Talk{Title: "Fine", Speakers: []talk.Speaker{{Name: "Ada Lovelace"}}}
-	bad := &talk.Talk{Title: "Caf\xe9", Speakers: []talk.Speaker{{Name: "Jos\xe9"}}, Origin: talk.Origin{Path: "cafe.json"}}
-	const msg = `cafe.json: /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 true`
 	var b bytes.Buffer
 	var got []string
 	add := func(err error) {
+		kind := "neither"
 		var te *talk.TextError
-		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &te)))
+		var de *talk.DateError
+		if errors.As(err, &te) {
+			kind = "*talk.TextError"
+		} else if errors.As(err, &de) {
+			kind = "*talk.DateError"
+		}
+		got = append(got, fmt.Sprintf("%v (%s)", err, kind))
 	}
 	for _, f := range []Format{BibTeX, BibLaTeX, RIS, CSLJSON} {
 		add(WriteAll(&b, f, []*talk.Talk{one, bad}, Options{}))
@@ -133,11 +173,11 @@ func TestNotUTF8(t *testing.T) {
 	}
 	_, err = Reference(pr, csl.Text, bad, Options{})
 	add(err)
-	want := make([]string, 9)
-	for i := range want {
-		want[i] = msg
+	wantAll := make([]string, 9)
+	for i := range wantAll {
+		wantAll[i] = want
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(wantAll, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if b.Len() != 0 {

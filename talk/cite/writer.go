@@ -87,9 +87,10 @@ func NewWriter(w io.Writer, f Format, opt Options) *Writer {
 // Write writes one talk. After an error from the underlying writer, Write
 // and Close return that error and write nothing more. A nil t is a
 // [*talk.NilError] naming its place among the talks given to Write,
-// nil ones too ("talks[3]"), and text that is not UTF-8 is
-// [talk.Talk.CheckUTF8]'s error; nothing is written for either, and w
-// can go on.
+// nil ones too ("talks[3]"), text that is not UTF-8 is
+// [talk.Talk.CheckUTF8]'s error, and a date with a year outside
+// 0000-9999 is a [*talk.RecordError] holding [talk.Date.Check]'s
+// error; nothing is written for any of them, and w can go on.
 func (w *Writer) Write(t *talk.Talk) error {
 	if w.err != nil {
 		return w.err
@@ -160,8 +161,9 @@ var errClosed = errors.New("cite: the Writer is closed")
 
 // WriteAll writes talks to w in format f, with unique keys, as a
 // [Writer] does. A nil talk is a [*talk.NilError] naming its index, and a
-// talk with text that is not UTF-8 is [talk.Talk.CheckUTF8]'s error,
-// found before anything is written.
+// talk with text that is not UTF-8, or a date with a year outside
+// 0000-9999, the error [Writer.Write] gives, found before anything is
+// written.
 func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
 	for i, t := range talks {
 		if err := checkTalk(t, i); err != nil {
@@ -179,8 +181,8 @@ func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
 
 // checkTalk returns what every writer refuses of t before it writes
 // anything of it: a nil t, named "talk", or by its index i among the
-// talks given when i >= 0 ("talks[3]"), and text that is not UTF-8, which
-// the writers would drop.
+// talks given when i >= 0 ("talks[3]"); text that is not UTF-8, which
+// the writers would drop; and a date that [talk.Date.Check] refuses.
 func checkTalk(t *talk.Talk, i int) error {
 	if t == nil {
 		what := "talk"
@@ -189,7 +191,28 @@ func checkTalk(t *talk.Talk, i int) error {
 		}
 		return &talk.NilError{Package: "cite", What: what}
 	}
-	return t.CheckUTF8()
+	if err := t.CheckUTF8(); err != nil {
+		return err
+	}
+	return checkDates(t)
+}
+
+// checkDates refuses, as a [*talk.RecordError] with its JSON pointer, a
+// date of t that the entries would cite whose year is outside 0000-9999
+// ([talk.Date.Check]): a Go program can build one (talk.DateTimeOf of a
+// time.Time 10,000 years on), but BibLaTeX's EDTF dates and RIS's DA and
+// PY are four-digit years, and no talkmeta reader would read the record
+// back; so one rule holds for every format, as for the talkmeta writers.
+func checkDates(t *talk.Talk) error {
+	for _, d := range [...]struct {
+		ptr  string
+		date talk.Date
+	}{{"/recorded", t.Recorded}, {"/event/start", t.Event.Start}, {"/event/end", t.Event.End}} {
+		if err := d.date.Check(); err != nil {
+			return &talk.RecordError{Path: t.Origin.Path, ID: t.ID, Pointer: d.ptr, Err: err}
+		}
+	}
+	return nil
 }
 
 func writeString(w io.Writer, s string) error {
