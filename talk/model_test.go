@@ -1300,14 +1300,22 @@ func TestDateIn(t *testing.T) {
 }
 
 // TestSpeakerNames holds the name a speaker is shown by, and the text
-// their slug is made from, for a name, a handle with or without its
-// "@", a name of spaces, and nothing at all.
+// their slug is made from, for a name, the name's parts alone (in Latin
+// and in CJK scripts, one of them alone, and beside a handle), a handle
+// with or without its "@", a name of spaces, and nothing at all.
 func TestSpeakerNames(t *testing.T) {
 	cases := []struct {
 		s                   talk.Speaker
 		display, slugSource string
 	}{
 		{talk.Speaker{Name: "Ada Lovelace", Accounts: []talk.Account{{Handle: "ada"}}}, "Ada Lovelace", "Ada Lovelace"},
+		{talk.Speaker{Name: "Ada King", GivenName: "Augusta Ada", FamilyName: "Lovelace"}, "Ada King", "Ada King"},
+		{talk.Speaker{GivenName: " Ada ", FamilyName: "Lovelace", Accounts: []talk.Account{{Handle: "ada"}}}, "Ada Lovelace", "Ada Lovelace"},
+		{talk.Speaker{GivenName: "太郎", FamilyName: "山田"}, "山田太郎", "山田太郎"},
+		{talk.Speaker{GivenName: "철수", FamilyName: "김"}, "김철수", "김철수"},
+		{talk.Speaker{GivenName: "Tarō", FamilyName: "Yamada"}, "Tarō Yamada", "Tarō Yamada"},
+		{talk.Speaker{FamilyName: "Plato"}, "Plato", "Plato"},
+		{talk.Speaker{GivenName: "Sappho", FamilyName: " "}, "Sappho", "Sappho"},
 		{talk.Speaker{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}}, "@ghopper", "ghopper"},
 		{talk.Speaker{Accounts: []talk.Account{{Handle: " "}, {Service: "mastodon", Handle: "@ada@example.social"}}}, "@ada@example.social", "ada@example.social"},
 		{talk.Speaker{Name: "  ", Accounts: []talk.Account{{Handle: "x"}}}, "@x", "x"},

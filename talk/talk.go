@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"iter"
 	"strings"
+	"unicode"
 )
 
 // Talk is one talk, keynote, tutorial or other session of an event, with
@@ -92,10 +93,11 @@ type Speaker struct {
 	// Name is the display name, as the person writes it.
 	Name string
 	// GivenName and FamilyName are the parts of Name when the source gives
-	// them; citation styles use them instead of guessing from Name. They
-	// do not stand in for it: pages, JSON-LD and calendars show Name (see
-	// [Speaker.DisplayName]), so a speaker made with the parts alone shows
-	// as none there. Set Name too, in the order the person writes it.
+	// them; citation styles use them instead of guessing from Name. Pages,
+	// JSON-LD and calendars show Name (see [Speaker.DisplayName]), or the
+	// parts joined in the usual order of their script where Name is "";
+	// set Name too when the person writes their name in another order
+	// ("Nagy Ádám"), which the parts alone cannot tell.
 	GivenName  string
 	FamilyName string
 
@@ -111,15 +113,30 @@ type Speaker struct {
 	Extra map[string]json.RawMessage
 }
 
-// DisplayName is the name to show for s: its Name, or, for a speaker a
-// record knows only by a profile (a hand-written record's
+// DisplayName is the name to show for s, so that pages, structured data
+// and calendars do not leave a speaker out: its Name; or, for a speaker
+// a program made with the name's parts alone (a call for papers' "first
+// name" and "last name"), GivenName and FamilyName joined as CSL styles
+// show a name in their script: "Ada Lovelace", but family first and
+// without a space in Han, kana and Hangul ("山田太郎"); or, for a speaker
+// a record knows only by a profile (a hand-written record's
 // {"accounts": [{"service": "github", "handle": "ghopper"}]}, a
-// RubyEvents speaker by handle), the first profile's handle, "@ghopper",
-// so that pages and structured data do not leave the speaker out; ""
-// when s has neither.
+// RubyEvents speaker by handle), the first profile's handle, "@ghopper";
+// "" when s has none of them.
 func (s *Speaker) DisplayName() string {
 	if strings.TrimSpace(s.Name) != "" {
 		return s.Name
+	}
+	given, family := strings.TrimSpace(s.GivenName), strings.TrimSpace(s.FamilyName)
+	switch {
+	case given == "" || family == "":
+		if n := given + family; n != "" {
+			return n
+		}
+	case strings.IndexFunc(given+family, familyFirstScript) >= 0:
+		return family + given
+	default:
+		return given + " " + family
 	}
 	for _, a := range s.Accounts {
 		if h := strings.TrimSpace(a.Handle); h != "" {
@@ -130,6 +147,13 @@ func (s *Speaker) DisplayName() string {
 		}
 	}
 	return ""
+}
+
+// familyFirstScript reports whether r is a letter of a script whose
+// names are written family name first, without a space: Han, Hiragana,
+// Katakana, Hangul.
+func familyFirstScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // SlugSource is the text a slug for s is made from when the record

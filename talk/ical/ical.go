@@ -908,9 +908,9 @@ func writeParts(b *strings.Builder, parts []talk.Talk, indent string) {
 // speakerNames are the names of the speakers that have one.
 func speakerNames(speakers []talk.Speaker) []string {
 	var names []string
-	for _, s := range speakers {
-		if s.Name != "" {
-			names = append(names, s.Name)
+	for i := range speakers {
+		if n := speakers[i].DisplayName(); n != "" {
+			names = append(names, n)
 		}
 	}
 	return names

@@ -650,12 +650,14 @@ func TestYearZeroLocalMeanTime(t *testing.T) {
 
 // TestParts: a lightning-talk block's DESCRIPTION lists the talks within
 // it with their speakers, a part's own parts indented under it; before,
-// a calendar said nothing of what the block held.
+// a calendar said nothing of what the block held. A speaker is named as
+// pages name them (talk.Speaker.DisplayName), where one known by a
+// handle or by the name's parts alone was left out.
 func TestParts(t *testing.T) {
 	tk := &talk.Talk{ID: "lt", Title: "Lightning talks", Recorded: talk.MustParseDate("2024-06-01T17:00:00Z"),
-		Duration: talk.Duration(time.Hour), Speakers: []talk.Speaker{{Name: "Host"}},
+		Duration: talk.Duration(time.Hour), Speakers: []talk.Speaker{{Name: "Host"}, {Accounts: []talk.Account{{Handle: "ghopper"}}}},
 		Parts: []talk.Talk{
-			{Title: "One, two; three", Speakers: []talk.Speaker{{Name: "Ada"}, {Name: ""}, {Name: "Grace"}}},
+			{Title: "One, two; three", Speakers: []talk.Speaker{{Name: "Ada"}, {Name: ""}, {GivenName: "Grace", FamilyName: "Hopper"}}},
 			{ID: "untitled-part"},
 			{Speakers: []talk.Speaker{{Name: "Nobody's title"}}},
 			{Title: "A panel\nover two lines", Parts: []talk.Talk{{Title: "Opening", Speakers: []talk.Speaker{{Name: "Chair"}}}}},
@@ -668,9 +670,9 @@ func TestParts(t *testing.T) {
 		"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//talkmeta//talkmeta//EN", "CALSCALE:GREGORIAN",
 		"BEGIN:VEVENT", "UID:lt", "DTSTAMP:20240701T120000Z", "DTSTART:20240601T170000Z", "DURATION:PT1H",
 		"SUMMARY:Lightning talks",
-		`DESCRIPTION:Speakers: Host\n\nParts:\n- One\, two\; three (Ada\, Grace)\n- `,
-		` untitled-part\n- (Nobody's title)\n- A panel over two lines\n  - Opening (`,
-		` Chair)`,
+		`DESCRIPTION:Speakers: Host\, @ghopper\n\nParts:\n- One\, two\; three (Ada\,`,
+		`  Grace Hopper)\n- untitled-part\n- (Nobody's title)\n- A panel over two li`,
+		` nes\n  - Opening (Chair)`,
 		"END:VEVENT", "END:VCALENDAR", "",
 	}, "\r\n")
 	if diff := cmp.Diff(want, b.String()); diff != "" {
