@@ -2,6 +2,7 @@ package pyvideo
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -189,7 +190,7 @@ func checkText(t *talk.Talk) error {
 		return err
 	}
 	for i := range t.Speakers {
-		if err := talk.CheckText(t.Speakers[i].Name); err != nil {
+		if err := talk.CheckText(speakerName(&t.Speakers[i])); err != nil {
 			return unwritable(path, fmt.Sprintf("/speakers/%d", i), err)
 		}
 	}
@@ -649,13 +650,20 @@ func seconds(d talk.Duration) json.Number {
 	return json.Number(whole + "." + strings.TrimRight(nines, "0"))
 }
 
+// speakerNames are the speakers' names, or, for a speaker without one,
+// the name pages show ([talk.Speaker.DisplayName]): the pyvideo form
+// holds nothing else of a speaker, so one a program made with the name's
+// parts alone, or a handle, is written by it, not as "".
 func speakerNames(speakers []talk.Speaker) []any {
 	out := make([]any, len(speakers))
-	for i, s := range speakers {
-		out[i] = s.Name
+	for i := range speakers {
+		out[i] = speakerName(&speakers[i])
 	}
 	return out
 }
+
+// speakerName is the name speakerNames writes for s.
+func speakerName(s *talk.Speaker) string { return cmp.Or(s.Name, s.DisplayName()) }
 
 func stringList(ss []string) []any {
 	out := make([]any, len(ss))

@@ -326,6 +326,7 @@ func TestMarshalNotUTF8(t *testing.T) {
 	for _, tk := range []*talk.Talk{
 		{Title: "Caf\xe9", Origin: talk.Origin{Path: "ev/videos/cafe.json"}},
 		{Title: "T", Speakers: []talk.Speaker{{Name: "A"}, {Name: "Zo\xeb"}}},
+		{Title: "T", Speakers: []talk.Speaker{{GivenName: "Zo\xeb", FamilyName: "Ng"}}}, // written as "Zo\xeb Ng"
 		{Title: "T", Videos: []talk.Video{{URL: "https://example.org/v"}, {URL: "https://example.org/v\xff"}}},
 		{Title: "T", Links: []talk.Link{{URL: "https://example.org/l"}}, Slides: []talk.Link{{URL: "https://example.org/s", Label: "d\xe9ck"}}},
 		{Title: "T", Videos: []talk.Video{{URL: "u", Extra: map[string]json.RawMessage{"q\xff": raw(`1`)}}}},
@@ -346,6 +347,7 @@ func TestMarshalNotUTF8(t *testing.T) {
 	want := []string{
 		`ev/videos/cafe.json: /title: pyvideo: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
 		`/speakers/1: pyvideo: "Zo\xeb" is not UTF-8 text (byte 0xeb at offset 2); convert it to UTF-8`,
+		`/speakers/0: pyvideo: "Zo\xeb Ng" is not UTF-8 text (byte 0xeb at offset 2); convert it to UTF-8`,
 		`/videos/1/url: pyvideo: "https://example.org/v\xff" is not UTF-8 text (byte 0xff at offset 21); convert it to UTF-8`,
 		`/related_urls/1/label: pyvideo: "d\xe9ck" is not UTF-8 text (byte 0xe9 at offset 1); convert it to UTF-8`,
 		"/videos/0/q\xff: pyvideo: \"q\\xff\" is not UTF-8 text (byte 0xff at offset 1); convert it to UTF-8",
@@ -359,6 +361,31 @@ func TestMarshalNotUTF8(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshalSpeakerWithoutName: the pyvideo form holds only a speaker's
+// name, so a speaker a program made without one is written by the name
+// pages show (talk.Speaker.DisplayName), where it was written as "":
+// the name's parts, or a handle. A name of spaces is kept as it is.
+func TestMarshalSpeakerWithoutName(t *testing.T) {
+	b, err := pyvideo.MarshalTalk(&talk.Talk{Title: "T", Speakers: []talk.Speaker{
+		{GivenName: "Grace", FamilyName: "Hopper"},
+		{GivenName: "太郎", FamilyName: "山田"},
+		{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}},
+		{Name: " ", GivenName: "Ada"},
+		{},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Speakers []string }
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Grace Hopper", "山田太郎", "@ghopper", " ", ""}
+	if diff := cmp.Diff(want, got.Speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
 	}
 }
 

@@ -218,6 +218,10 @@ func TestWriteXMLEdges(t *testing.T) {
 		{"a track that is not the conference's is written alone", &schedule.Schedule{
 			Event: talk.Event{ID: "c", Extra: extra("tracks", `[{"name": "A"}]`)},
 			Talks: []*talk.Talk{{ID: "a", Recorded: at, Track: "Other", Tags: []string{"A"}}}}},
+		{"a speaker without a name is written by the name pages show: the name's parts, or a handle", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Speakers: []talk.Speaker{
+				{GivenName: "Grace", FamilyName: "Hopper"}, {Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}}, {Name: " "}}}}}},
 		{"a tab in an attribute is a character reference, which XML does not read as a space", &schedule.Schedule{
 			Event: talk.Event{ID: "c"},
 			Talks: []*talk.Talk{{ID: "a", Recorded: at, Place: talk.Place{Room: "Hall\t1"}}}}},

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"bufio"
+	"cmp"
 	"container/heap"
 	"encoding/json"
 	"fmt"
@@ -649,7 +650,9 @@ func (x *xmlWriter) event(t *talk.Talk) {
 	if len(t.Speakers) > 0 {
 		x.open("persons")
 		for _, s := range t.Speakers {
-			x.elem("person", s.Name, attr{"id", scalar(extraNode(s.Extra, "id"))}, attr{"guid", extraString(s.Extra, "guid")})
+			// a speaker a program made with the name's parts alone, or a
+			// handle, is named as pages name them, not by "".
+			x.elem("person", cmp.Or(s.Name, s.DisplayName()), attr{"id", scalar(extraNode(s.Extra, "id"))}, attr{"guid", extraString(s.Extra, "guid")})
 		}
 		x.close("persons")
 	}
