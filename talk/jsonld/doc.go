@@ -7,7 +7,8 @@
 // A talk becomes a small linked graph under "@context": "https://schema.org":
 //
 //   - the talk itself, an Event: name, description, startDate, endDate,
-//     duration, inLanguage, url, image (its thumbnail),
+//     duration, inLanguage, url (its first link that is an absolute
+//     http(s) URL, as talk/ical's URL), image (its thumbnail),
 //     mainEntityOfPage (with [Options.PageURL]), keywords, its parts
 //     (the lightning talks of a block) as subEvents, with @ids
 //     "#part-1", "#part-1.2"..., its speakers as performer (each a

@@ -675,11 +675,15 @@ func (g *graph) language(e *encoder, l talk.Language, fragment string) span {
 	return span{}
 }
 
-// talkURL is the talk's own page: the first related link, which is what
-// schedules and archives put first.
+// talkURL is the talk's own page: the first related link that is a web
+// address, which is what schedules and archives put first, as
+// talk/ical's URL is; a relative first link (a schedule without a
+// base_url) leads a consumer nowhere, and left the talk without one.
 func (g *graph) talkURL() string {
-	if len(g.t.Links) > 0 {
-		return absoluteOrEmpty(g.t.Links[0].URL)
+	for _, l := range g.t.Links {
+		if u := absoluteOrEmpty(l.URL); u != "" {
+			return u
+		}
 	}
 	return ""
 }

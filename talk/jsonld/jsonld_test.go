@@ -424,6 +424,23 @@ func TestURLEscapes(t *testing.T) {
 	}
 }
 
+// TestTalkURLFirstWebLink: the talk's url is its first link that is a
+// web address, as iCalendar's URL is; a relative first link (a schedule
+// without a base_url) or a javascript: one left the talk without one.
+func TestTalkURLFirstWebLink(t *testing.T) {
+	tk := &talk.Talk{ID: "t", Title: "T", Event: talk.Event{ID: "e"}, Links: []talk.Link{
+		{URL: "/talks/t"}, {URL: "javascript:alert(1)"}, {URL: "https://x.org/talks/t"}, {URL: "https://x.org/other"}}}
+	got, _, err := jsonld.Marshal(tk, jsonld.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"@context":"https://schema.org","@graph":[{"@type":"Event","@id":"/e/t#talk","name":"T","url":"https://x.org/talks/t",` +
+		`"superEvent":{"@type":"Event","@id":"/e#event"}}]}` + "\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestParts pins the graph of a lightning-talk block: its parts, which
 // the graph left out, with their speakers, dates and languages, are
 // subEvents of the block with @ids within its own; a language that is no
