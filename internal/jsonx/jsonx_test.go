@@ -313,6 +313,47 @@ func TestCheckDepth(t *testing.T) {
 	}
 }
 
+// TestDepthCountsContainers: the depth limit bounds the nesting of
+// arrays and objects, as talk.Limits.MaxDepth promises and encoding/json
+// counts it: a string or number inside the deepest array or object
+// allowed is within the limit, as an empty array there is, for Check,
+// Decode and a Cursor alike.
+func TestDepthCountsContainers(t *testing.T) {
+	nested := func(n int, inner string) string {
+		return strings.Repeat("[", n) + inner + strings.Repeat("]", n)
+	}
+	for _, tt := range []struct {
+		doc   string
+		limit int
+		want  error
+	}{
+		{`{"a": []}`, 2, nil},
+		{`{"a": [1]}`, 2, nil},
+		{`{"a": ["x", {}]}`, 2, &DepthError{Offset: 12, Limit: 2}},
+		{`{"a": [[]]}`, 2, &DepthError{Offset: 7, Limit: 2}},
+		{`{"a": "x"}`, 1, nil},
+		{`{"a": {}}`, 1, &DepthError{Offset: 6, Limit: 1}},
+		{`"x"`, 1, nil},
+		{nested(maxDepth, "1"), 0, nil}, // json.Valid takes it
+		{nested(maxDepth, `"x"`), -1, nil},
+		{nested(maxDepth, "[]"), 0, &DepthError{Offset: maxDepth, Limit: maxDepth}},
+	} {
+		data := []byte(tt.doc)
+		name := tt.doc
+		if len(name) > 20 {
+			name = name[:20] + "..."
+		}
+		c := NewCursor(data, tt.limit)
+		readAll(c)
+		_, decodeErr := Decode(data, tt.limit)
+		for reader, err := range map[string]error{"Check": Check(data, tt.limit), "Decode": decodeErr, "Cursor": c.End()} {
+			if diff := cmp.Diff(tt.want, err); diff != "" {
+				t.Errorf("%s of %s, limit %d (-want +got):\n%s", reader, name, tt.limit, diff)
+			}
+		}
+	}
+}
+
 // TestCheckDepthWithoutLimit: a caller with no limit of its own (0, or
 // -1 as talk.Limits gives for none) still meets the scanner's, 10,000
 // levels as encoding/json allows, and the error names that limit, not

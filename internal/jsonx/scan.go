@@ -42,7 +42,7 @@ func (s *scanner) skipSpace() {
 
 // DepthError reports a document nested deeper than allowed.
 type DepthError struct {
-	Offset int64 // where the value too deep starts
+	Offset int64 // where the array or object too deep starts
 	Limit  int
 }
 
@@ -62,14 +62,18 @@ func (s *scanner) value(depth int) (any, error) {
 	if s.pos >= len(s.data) {
 		return nil, s.errorf("unexpected end of input")
 	}
-	if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
-		return nil, &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
-	}
 	start := s.pos
 	switch c := s.data[s.pos]; {
-	case c == '{':
-		return s.object(depth)
-	case c == '[':
+	case c == '{' || c == '[':
+		// Only arrays and objects nest: a string or a number within
+		// the deepest one allowed is within the limit, as encoding/json
+		// and talk.Limits.MaxDepth count it.
+		if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
+			return nil, &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
+		}
+		if c == '{' {
+			return s.object(depth)
+		}
 		return s.array(depth)
 	case c == '"':
 		escapes, err := s.str()
@@ -101,9 +105,9 @@ func (s *scanner) value(depth int) (any, error) {
 	}
 }
 
-// tooDeep returns a *DepthError when a value at depth, starting at s.pos,
-// is nested deeper than allowed, as value finds (which checks in place,
-// as fast as it was before there was a Cursor).
+// tooDeep returns a *DepthError when an array or object at depth,
+// starting at s.pos, is nested deeper than allowed, as value finds
+// (which checks in place, as fast as it was before there was a Cursor).
 func (s *scanner) tooDeep(depth int) error {
 	if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
 		return &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
