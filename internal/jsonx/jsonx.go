@@ -98,7 +98,7 @@ func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // encoding/json writes a nil json.RawMessage as null.
 func FirstInvalid(members map[string]json.RawMessage) (name, at string, err error) {
 	for k, v := range members {
-		if name != "" && k > name || len(v) == 0 {
+		if err != nil && k > name || len(v) == 0 {
 			continue
 		}
 		if why := Check(v, 0); why != nil {

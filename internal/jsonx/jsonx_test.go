@@ -580,6 +580,15 @@ func TestFirstInvalid(t *testing.T) {
 	if diff := cmp.Diff(want, found{name, at, err}); diff != "" {
 		t.Errorf("FirstInvalid (-want +got):\n%s", diff)
 	}
+	// The empty name is the first of all, whatever order the map gives
+	// the names in.
+	for range 50 {
+		name, at, err = FirstInvalid(map[string]json.RawMessage{"": json.RawMessage(`[1,]`), "b": json.RawMessage(`{`), "c": json.RawMessage(`}`)})
+		want = found{"", "/", &SyntaxError{Offset: 2, Msg: "invalid JSON: a comma after the last element: JSON allows none before ']'"}}
+		if diff := cmp.Diff(want, found{name, at, err}); diff != "" {
+			t.Fatalf("FirstInvalid with an empty name (-want +got):\n%s", diff)
+		}
+	}
 	type notUTF8 struct {
 		Name  string
 		Found bool
