@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -377,9 +378,19 @@ func (s *scanner) hint(memberName bool) error {
 	case c == '\'':
 		return s.errorf("a single quote: JSON's strings and member names take double quotes")
 	}
+	// The word runs over letters of any script, as a name people write
+	// does ("título"): cut at the first that is not ASCII, it would be
+	// quoted back wrong, or taken for Python's.
 	n := 0
-	for n < len(rest) && (rest[n] == '_' || rest[n] == '$' || 'a' <= rest[n] && rest[n] <= 'z' || 'A' <= rest[n] && rest[n] <= 'Z' || n > 0 && '0' <= rest[n] && rest[n] <= '9') {
-		n++
+	for n < len(rest) {
+		r, size := rune(rest[n]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(rest[n:])
+		}
+		if r != '_' && r != '$' && !unicode.IsLetter(r) && (n == 0 || !unicode.IsDigit(r)) {
+			break
+		}
+		n += size
 	}
 	switch word := string(rest[:n]); {
 	case word == "" || n > 64: // no name, nor one to quote back whole
