@@ -14,7 +14,11 @@ func word(s string) uint64 {
 }
 
 func FuzzWordTests(f *testing.F) {
-	for _, s := range []string{"", "abcdefgh", "abc\x1fdefg", "~~~~~~~\x7f", "\x80aaaaaaa", "{}{}{}{}", "\x00\x01\x02\x03\x04\x05\x06\x07", " \x7e\x20\x21\xff\xfe\x7b\x7d"} {
+	for _, s := range []string{"", "abcdefgh", "abc\x1fdefg", "~~~~~~~\x7f", "\x80aaaaaaa", "{}{}{}{}", "\x00\x01\x02\x03\x04\x05\x06\x07", " \x7e\x20\x21\xff\xfe\x7b\x7d",
+		// A fault in the second, third or fourth word of thirty-two
+		// bytes, and in the bytes after the last whole word.
+		"abcdefghijk\x01mnopqrstuvwxyz012345", "abcdefghijklmnopqrs\x7fuvwxyz012345", "abcdefghijklmnopqrstuvwxyz0\x1f2345",
+		"abcdefghijklmnopqrstuvwxyz01234\x7f", "abcdefghijklmnopqrstuvwxyz01234\xff", "abcdefgh\x7f", "abcdefgh\x80", "abcdefghij k", "abcdefgh\x1f"} {
 		f.Add(s, byte('{'))
 	}
 	f.Fuzz(func(t *testing.T, s string, c byte) {

@@ -75,9 +75,7 @@ func (c *Cursor) Skip() []byte {
 	var err error
 	if start < len(c.s.data) && c.s.data[start] == '"' {
 		// As s.value would, but a word at a time.
-		if err = c.s.tooDeep(c.depth); err == nil {
-			_, err = c.str()
-		}
+		_, err = c.str()
 	} else {
 		_, err = c.s.value(c.depth)
 	}

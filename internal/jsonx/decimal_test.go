@@ -47,3 +47,29 @@ func TestDecimalKey(t *testing.T) {
 		}
 	}
 }
+
+// TestDecimalOrder: the order, sign and range of numbers however they
+// are spelled, at the edges of a limit.
+func TestDecimalOrder(t *testing.T) {
+	type number struct {
+		N      string
+		Order  string
+		Sign   int
+		Within bool // within 400
+	}
+	var got, want []number
+	for _, n := range []number{
+		{"0", "0", 0, true}, {"-0.0e9999", "0", 0, true},
+		{"1.5", "0", 1, true}, {"150", "2", 1, true}, {"-150e-2", "0", -1, true},
+		{"0.005", "-3", 1, true}, {"-2E3", "3", -1, true},
+		{"1e400", "400", 1, true}, {"9.99e400", "400", 1, true}, {"10e400", "401", 1, false},
+		{"1e-400", "-400", 1, true}, {"-0.1e-400", "-401", -1, false},
+	} {
+		want = append(want, n)
+		d := ParseDecimal(n.N)
+		got = append(got, number{n.N, d.Order().String(), d.Sign(), d.Within(400)})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

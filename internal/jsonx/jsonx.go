@@ -98,7 +98,7 @@ func IsNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 // encoding/json writes a nil json.RawMessage as null.
 func FirstInvalid(members map[string]json.RawMessage) (name, at string, err error) {
 	for k, v := range members {
-		if name != "" && k > name || len(v) == 0 {
+		if err != nil && k > name || len(v) == 0 {
 			continue
 		}
 		if why := Check(v, 0); why != nil {
@@ -129,8 +129,10 @@ func FirstNameNotUTF8(members map[string]json.RawMessage) (name string, found bo
 
 // Check reports whether data is exactly one well-formed JSON value with
 // no duplicate member names in any object, as a *SyntaxError with the
-// offset of the problem, nested at most maxDepth
-// deep (a *DepthError otherwise; 0 or less for no limit of its own).
+// offset of the problem, whose arrays and objects nest at most maxDepth
+// deep (a *DepthError otherwise; 0 or less for no limit of its own): the
+// strings and numbers within the deepest count for no level of their
+// own.
 func Check(data []byte, maxDepth int) error {
 	_, err := scan(data, maxDepth, false)
 	return err

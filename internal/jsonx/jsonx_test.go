@@ -24,6 +24,10 @@ var seeds = []string{
 	`["0123456789abcdef0123456789", "0123456\u00e9789abcdef\n\"x\\"]`, "[\"0123456789\x01abcdef\"]",
 	"[\"0123456789abcdef\xc3\"]", `["0123456789abc\q"]`, `["0123456789abcdef\u12"]`, `["0123456789\\\"]`,
 	"{\"0123456789abcdef\x1f\": 1}", "[\"\xf0\x9f\x98\x80 0123456789 \xed\xa0\x80\"]", `"0123456789abcdef\`,
+	// White space as Windows and editors write it: CRLF line ends and
+	// tabs, before and after numbers, which end at the white space.
+	"{\r\n\t\"a\": 1\r\n,\t\"b\": [2\r\n,\t3.5\t]\r\n}\r\n", "[\r\n\t-1e+2\r\n]",
+	`"\/ \b\f\r \u00C9 \uFFFD"`, "\"\uFFFD\"",
 }
 
 // FuzzCheck holds the scanner to encoding/json's verdict on validity, and
@@ -264,7 +268,7 @@ func TestCheckDuplicates(t *testing.T) {
 // lies in, and of the value it lies in, through names with escapes and
 // brackets in strings.
 func TestContainerPointer(t *testing.T) {
-	doc := `{"a": [10, {"b\u002fc": "[{,", "d": [[], 7]}], "e": "x\ud800"}`
+	doc := `{"a": [10, {"b\u002fc": "[{,", "d": [[], 7]}], "e": "x\ud800", "f": "q\"{[", "g": [8]}`
 	type place struct {
 		At        string // the text the offset starts
 		Container string
@@ -279,8 +283,10 @@ func TestContainerPointer(t *testing.T) {
 		{`{,"`, "/a/1", "/a/1/b~1c"}, // brackets within a string
 		{`[], 7`, "/a/1/d", "/a/1/d/0"},
 		{`7]`, "/a/1/d", "/a/1/d/1"},
+		{`8]`, "/g", "/g/0"},
 		{`]}], "e"`, "/a/1/d", "/a/1/d/1"}, // on the closer, still inside
 		{`\ud800`, "", "/e"},
+		{`{[", "g"`, "", "/f"}, // after a quote escaped within the string
 	} {
 		want = append(want, tt)
 		off := strings.Index(doc, tt.At)
@@ -307,15 +313,57 @@ func TestCheckDepth(t *testing.T) {
 	}
 }
 
+// TestDepthCountsContainers: the depth limit bounds the nesting of
+// arrays and objects, as talk.Limits.MaxDepth promises and encoding/json
+// counts it: a string or number inside the deepest array or object
+// allowed is within the limit, as an empty array there is, for Check,
+// Decode and a Cursor alike.
+func TestDepthCountsContainers(t *testing.T) {
+	nested := func(n int, inner string) string {
+		return strings.Repeat("[", n) + inner + strings.Repeat("]", n)
+	}
+	for _, tt := range []struct {
+		doc   string
+		limit int
+		want  error
+	}{
+		{`{"a": []}`, 2, nil},
+		{`{"a": [1]}`, 2, nil},
+		{`{"a": ["x", {}]}`, 2, &DepthError{Offset: 12, Limit: 2}},
+		{`{"a": [[]]}`, 2, &DepthError{Offset: 7, Limit: 2}},
+		{`{"a": "x"}`, 1, nil},
+		{`{"a": {}}`, 1, &DepthError{Offset: 6, Limit: 1}},
+		{`"x"`, 1, nil},
+		{nested(maxDepth, "1"), 0, nil}, // json.Valid takes it
+		{nested(maxDepth, `"x"`), -1, nil},
+		{nested(maxDepth, "[]"), 0, &DepthError{Offset: maxDepth, Limit: maxDepth}},
+	} {
+		data := []byte(tt.doc)
+		name := tt.doc
+		if len(name) > 20 {
+			name = name[:20] + "..."
+		}
+		c := NewCursor(data, tt.limit)
+		readAll(c)
+		_, decodeErr := Decode(data, tt.limit)
+		for reader, err := range map[string]error{"Check": Check(data, tt.limit), "Decode": decodeErr, "Cursor": c.End()} {
+			if diff := cmp.Diff(tt.want, err); diff != "" {
+				t.Errorf("%s of %s, limit %d (-want +got):\n%s", reader, name, tt.limit, diff)
+			}
+		}
+	}
+}
+
 // TestCheckDepthWithoutLimit: a caller with no limit of its own (0, or
 // -1 as talk.Limits gives for none) still meets the scanner's, 10,000
 // levels as encoding/json allows, and the error names that limit, not
-// the -1 or 0 it was given.
+// the -1 or 0 it was given; nor a limit above it, which it does not
+// allow.
 func TestCheckDepthWithoutLimit(t *testing.T) {
 	doc := func(n int) []byte {
 		return append(bytes.Repeat([]byte("["), n), bytes.Repeat([]byte("]"), n)...)
 	}
-	for _, limit := range []int{0, -1} {
+	for _, limit := range []int{0, -1, 2 * maxDepth} {
 		if err := Check(doc(maxDepth), limit); err != nil {
 			t.Errorf("limit %d, depth %d: %v", limit, maxDepth, err)
 		}
@@ -447,9 +495,278 @@ func TestCompact(t *testing.T) {
 		`"\ud83d\ude00"`:                     `"😀"`,
 		`[1.0, -0, 1e3, true, null]`:         `[1.0,-0,1e3,true,null]`,
 		`{"k":`:                              `{"k":`,
+		"\"a \u2028 b\"":                     `"a \u2028 b"`, // no backslash to be found, still escaped
+		"[\"a\xffb\"]":                       `["a\ufffdb"]`, // as encoding/json writes bad UTF-8
 	} {
 		if diff := cmp.Diff(want, string(Compact([]byte(in)))); diff != "" {
 			t.Errorf("Compact(%s) (-want +got):\n%s", in, diff)
 		}
+	}
+}
+
+// TestPositionCountsBytes: a column counts bytes from the line's start,
+// as Go's own positions do: a two-byte "é" and a tab are two columns and
+// one, a four-byte emoji four, and the CR of a CRLF ends the line it is
+// on.
+func TestPositionCountsBytes(t *testing.T) {
+	data := []byte("{\r\n\t\"é\": x,\r\n\"b\": \"😀\" y}")
+	type pos struct {
+		At        string
+		Line, Col int
+	}
+	var got, want []pos
+	for _, p := range []pos{{"\r\n\t", 1, 2}, {"\t", 2, 1}, {"x,", 2, 8}, {"\r\n\"b", 2, 10}, {`"b"`, 3, 1}, {"y}", 3, 13}} {
+		want = append(want, p)
+		l, c := Position(data, int64(bytes.Index(data, []byte(p.At))))
+		got = append(got, pos{p.At, l, c})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestDocumentAndKind: a document's value is placed at its first byte
+// that is not white space, CR and tab among white space, and its kind is
+// read from that byte.
+func TestDocumentAndKind(t *testing.T) {
+	type doc struct {
+		Data, Raw, Kind string
+		Offset          int64
+		Null            bool
+	}
+	var got, want []doc
+	for _, d := range []doc{
+		{"\r\n\t{}", "{}", "object", 3, false},
+		{" [1]", "[1]", "array", 1, false},
+		{"\"x\"", "\"x\"", "string", 0, false},
+		{"\r\nfalse", "false", "boolean", 2, false},
+		{"true", "true", "boolean", 0, false},
+		{"\t\r\nnull\r\n", "null\r\n", "null", 3, true},
+		{"-1", "-1", "number", 0, false},
+		{" \r\n", "", "nothing", 3, false},
+	} {
+		want = append(want, d)
+		v := Document([]byte(d.Data))
+		got = append(got, doc{d.Data, string(v.Raw), Kind([]byte(d.Data)), v.Offset, IsNull([]byte(d.Data))})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Document, Kind, IsNull (-want +got):\n%s", diff)
+	}
+}
+
+// TestFirstInvalid: of the members a writer would write into a record no
+// reader takes back, the first by name is named, with the pointer of the
+// fault, its name's "/" and "~" escaped; an empty value is none; and of
+// the names that are not UTF-8, the first.
+func TestFirstInvalid(t *testing.T) {
+	members := map[string]json.RawMessage{
+		"a":   nil, // written as null
+		"b/~": json.RawMessage(`{"x/y": 1, "x/y": 2}`),
+		"c":   json.RawMessage(`[1,]`),
+		"d":   json.RawMessage(`1`),
+	}
+	name, at, err := FirstInvalid(members)
+	type found struct {
+		Name, At string
+		Err      error
+	}
+	want := found{"b/~", "/b~1~0/x~1y", &SyntaxError{Offset: 11, Msg: `invalid JSON: duplicate member name "x/y"`, Pointer: "/x~1y"}}
+	if diff := cmp.Diff(want, found{name, at, err}); diff != "" {
+		t.Errorf("FirstInvalid (-want +got):\n%s", diff)
+	}
+	delete(members, "b/~")
+	name, at, err = FirstInvalid(members)
+	want = found{"c", "/c", &SyntaxError{Offset: 2, Msg: "invalid JSON: a comma after the last element: JSON allows none before ']'"}}
+	if diff := cmp.Diff(want, found{name, at, err}); diff != "" {
+		t.Errorf("FirstInvalid (-want +got):\n%s", diff)
+	}
+	// The empty name is the first of all, whatever order the map gives
+	// the names in.
+	for range 50 {
+		name, at, err = FirstInvalid(map[string]json.RawMessage{"": json.RawMessage(`[1,]`), "b": json.RawMessage(`{`), "c": json.RawMessage(`}`)})
+		want = found{"", "/", &SyntaxError{Offset: 2, Msg: "invalid JSON: a comma after the last element: JSON allows none before ']'"}}
+		if diff := cmp.Diff(want, found{name, at, err}); diff != "" {
+			t.Fatalf("FirstInvalid with an empty name (-want +got):\n%s", diff)
+		}
+	}
+	type notUTF8 struct {
+		Name  string
+		Found bool
+	}
+	n, ok := FirstNameNotUTF8(map[string]json.RawMessage{"\xff b": nil, "\xfe a": nil, "ok": nil, "é": nil})
+	if diff := cmp.Diff(notUTF8{"\xfe a", true}, notUTF8{n, ok}); diff != "" {
+		t.Errorf("FirstNameNotUTF8 (-want +got):\n%s", diff)
+	}
+	n, ok = FirstNameNotUTF8(map[string]json.RawMessage{"ok": nil, "é": nil})
+	if diff := cmp.Diff(notUTF8{}, notUTF8{n, ok}); diff != "" {
+		t.Errorf("FirstNameNotUTF8 of UTF-8 names (-want +got):\n%s", diff)
+	}
+}
+
+// TestWritePythonEscapes: every character Python's ensure_ascii escapes
+// is escaped as Python escapes it (DEL and U+FFFF as \u escapes, a
+// character past U+FFFF as a surrogate pair, backspace and form feed by
+// their letters); checked against Python 3's json.dumps.
+func TestWritePythonEscapes(t *testing.T) {
+	var b bytes.Buffer
+	if err := WritePython(&b, map[string]any{"s": "\x7f\b\f\r\uffff\U00010000\U0010ffff\x1f", "n": json.RawMessage(`[1, "\u00e9"]`)}); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "n": [
+    1,
+    "\u00e9"
+  ],
+  "s": "\u007f\b\f\r\uffff\ud800\udc00\udbff\udfff\u001f"
+}`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSyntaxErrorPlaces: each syntax error says what is wrong and where,
+// after CRLFs and tabs as after spaces, in words for what people write,
+// and every reader of a document (Check, Decode and a Cursor, which
+// reads member names and values a word at a time) says the same.
+func TestSyntaxErrorPlaces(t *testing.T) {
+	long := strings.Repeat("a", 64)
+	for _, tt := range []struct {
+		name, data string
+		want       *SyntaxError
+	}{
+		{"trailing comma before a CRLF", "{\"a\": 1,\r\n}", &SyntaxError{Offset: 7, Msg: "invalid JSON: a comma after the last member: JSON allows none before '}'"}},
+		{"trailing comma before a tab", "{\"a\": [1,\t]}", &SyntaxError{Offset: 8, Msg: "invalid JSON: a comma after the last element: JSON allows none before ']'"}},
+		{"an unquoted name as long as is quoted back", "{" + long + ": 1}", &SyntaxError{Offset: 1, Msg: "invalid JSON: member name " + long + ` without quotes: write it as "` + long + `"`}},
+		{"a number for a name", `{1: 2}`, &SyntaxError{Offset: 1, Msg: "invalid JSON: invalid character '1', want a member name in quotes"}},
+		{"a CR in a string", "{\"a\": \"x\ry\"}", &SyntaxError{Offset: 8, Msg: `invalid JSON: invalid control character byte 0x0d in a string; write it as \r`}},
+		{"a unit separator in a string", "{\"a\": \"x\x1fy\"}", &SyntaxError{Offset: 8, Msg: `invalid JSON: invalid control character byte 0x1f in a string; write it as \u001f`}},
+		{"a control character early in a long string", "{\"a\": \"0123456789\x1fabcdefghij\"}", &SyntaxError{Offset: 17, Msg: `invalid JSON: invalid control character byte 0x1f in a string; write it as \u001f`}},
+		{"DEL for a value", "{\"a\": \x7f}", &SyntaxError{Offset: 6, Msg: "invalid JSON: invalid character byte 0x7f looking for the beginning of a value"}},
+		{"a fraction without digits", `{"a": 1.}`, &SyntaxError{Offset: 8, Msg: `invalid JSON: invalid number "1."`}},
+		{"an exponent without digits", `{"a": 1e}`, &SyntaxError{Offset: 8, Msg: `invalid JSON: invalid number "1e"`}},
+		{"a signed exponent without digits", `{"a": [1E+]}`, &SyntaxError{Offset: 10, Msg: `invalid JSON: invalid number "1E+"`}},
+		{"a minus alone", `{"a": -}`, &SyntaxError{Offset: 7, Msg: "invalid JSON: invalid number"}},
+		{"a bad \\u escape", `{"a": "\uzzzz"}`, &SyntaxError{Offset: 7, Msg: `invalid JSON: invalid \u escape`}},
+		{"a bad \\u escape in a long string", `{"a": "0123456789abcdef\u00zz"}`, &SyntaxError{Offset: 23, Msg: `invalid JSON: invalid \u escape`}},
+		{"a \\u escape cut off", `"\u0041`, &SyntaxError{Offset: 7, Msg: "invalid JSON: unexpected end of input"}},
+		{"a string cut off at its quote", `{"a": "`, &SyntaxError{Offset: 7, Msg: "invalid JSON: unexpected end of input"}},
+		{"a name cut off at its quote", `{"`, &SyntaxError{Offset: 2, Msg: "invalid JSON: unexpected end of input"}},
+		{"no comma between members", `{"a": 1 "b": 2}`, &SyntaxError{Offset: 8, Msg: `invalid JSON: invalid character '"', want ',' or '}' after an object member`}},
+		{"no comma between elements", `{"a": [1 2]}`, &SyntaxError{Offset: 9, Msg: "invalid JSON: invalid character '2', want ',' or ']' after an array element"}},
+		{"a name given twice, once escaped", `{"b": 1, "\u0062": 2}`, &SyntaxError{Offset: 9, Msg: `invalid JSON: duplicate member name "b"`, Pointer: "/b"}},
+		{"a name with / and ~ given twice", `{"a": {"x/y~": 1, "x/y~": 2}}`, &SyntaxError{Offset: 18, Msg: `invalid JSON: duplicate member name "x/y~"`, Pointer: "/a/x~1y~0"}},
+		{"a file of zero bytes", "\x00\x00\x00\x00\x00\x00\x00\x00", &SyntaxError{Offset: 0, Msg: "invalid JSON: invalid character byte 0x00 looking for the beginning of a value"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.data)
+			c := NewCursor(data, 0)
+			readAll(c)
+			_, decodeErr := Decode(data, 0)
+			for name, err := range map[string]error{"Check": Check(data, 0), "Decode": decodeErr, "Cursor": c.End()} {
+				if diff := cmp.Diff(tt.want, err); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", name, diff)
+				}
+			}
+		})
+	}
+}
+
+// TestAccepted: documents with CRLFs and tabs, every escape JSON has
+// (upper-case hex digits, "\/", a surrogate pair, half of one before
+// "\b", whose letter is a hex digit), and a literal U+FFFD, which is no
+// bad UTF-8, are read by every reader as encoding/json reads them, and
+// their members and elements end where their values end.
+func TestAccepted(t *testing.T) {
+	doc := "{\r\n\t\"s\":\t\"\\/ \\b\\f\\n\\r\\t \\u00C9 \\uD83D\\uDE00 \\ud83d\\bde00 \uFFFD\",\r\n\t\"n\": [1\r\n,\t-2.5E+3\t]\r\n}\r\n"
+	got, err := Decode([]byte(doc), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(doc))
+	dec.UseNumber()
+	var want any
+	if err := dec.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Decode (-encoding/json +got):\n%s", diff)
+	}
+	c := NewCursor([]byte(doc), 0)
+	readAll(c)
+	if err := c.End(); err != nil {
+		t.Errorf("Cursor: %v", err)
+	}
+	ms, err := Object(Document([]byte(doc)).Raw, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := Array(ms[1].Raw, ms[1].Offset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type value struct {
+		Raw    string
+		Offset int64
+	}
+	var gotValues []value
+	for _, v := range []Value{ms[0].Value, ms[1].Value, es[0], es[1]} {
+		gotValues = append(gotValues, value{string(v.Raw), v.Offset})
+	}
+	s := strings.Index(doc, `"\/`)
+	wantValues := []value{
+		{doc[s:strings.Index(doc, ",\r\n\t\"n\"")], int64(s)},
+		{"[1\r\n,\t-2.5E+3\t]", int64(strings.Index(doc, "[1"))},
+		{"1", int64(strings.Index(doc, "1\r"))},
+		{"-2.5E+3", int64(strings.Index(doc, "-2.5"))},
+	}
+	if diff := cmp.Diff(wantValues, gotValues); diff != "" {
+		t.Errorf("Object, Array (-want +got):\n%s", diff)
+	}
+}
+
+// TestCursorDepth: a Cursor that reads objects member by member meets
+// the depth limit where Check does.
+func TestCursorDepth(t *testing.T) {
+	data := []byte(`{"a": {"b": {"c": 1}}}`)
+	for _, limit := range []int{1, 2, 3} {
+		c := NewCursor(data, limit)
+		for range c.Object() {
+			for range c.Object() {
+				for range c.Object() {
+				}
+			}
+		}
+		if diff := cmp.Diff(Check(data, limit), c.End()); diff != "" {
+			t.Errorf("limit %d (-Check +Cursor):\n%s", limit, diff)
+		}
+	}
+	if diff := cmp.Diff(&DepthError{Offset: 6, Limit: 1}, Check(data, 1)); diff != "" {
+		t.Errorf("Check (-want +got):\n%s", diff)
+	}
+}
+
+// TestCursorStopped: a reader that breaks out of an object's members
+// leaves the rest unread, and End says so instead of that the document
+// is well-formed.
+func TestCursorStopped(t *testing.T) {
+	c := NewCursor([]byte(`{"a": 1, "b": 2}`), 0)
+	for range c.Object() {
+		break
+	}
+	if err := c.End(); err != errStopped {
+		t.Errorf("End = %v, want %v", err, errStopped)
+	}
+}
+
+// TestMemberName: a member name as Members yields it, quoted, stands
+// for its text with the escapes decoded, wherever they are.
+func TestMemberName(t *testing.T) {
+	got := map[string]string{}
+	want := map[string]string{`"plain"`: "plain", `"\u0062c"`: "bc", `"a\/b"`: "a/b", `"\"q\""`: `"q"`, `""`: ""}
+	for quoted := range want {
+		got[quoted] = string(MemberName([]byte(quoted)))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("MemberName (-want +got):\n%s", diff)
 	}
 }

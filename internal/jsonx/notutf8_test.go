@@ -80,6 +80,8 @@ func TestLoneSurrogate(t *testing.T) {
 		`{"t": "\ud83d\u0041 no pair"}`:  7,
 		`{"t": "\ud83d"}`:                7,
 		`{"t": "ok", "u": "\\\udbff"}`:   20,
+		`{"t": "\ue000 private use"}`:    -1,
+		`{"t": "\ud83d\ue000 no pair"}`:  7,
 	} {
 		if got := LoneSurrogate([]byte(in)); got != want {
 			t.Errorf("LoneSurrogate(%s) = %d, want %d", in, got, want)
@@ -98,6 +100,11 @@ func TestCursorSurrogates(t *testing.T) {
 		`{"t": "x", "u": [{"v": "\uDC00"}]}`: true,
 		`{"t": "x", "u": [{"v": "\uD7FF"}]}`: false,
 		`{"\ud800 as a name": 1}`:            true,
+		`{"t": ["\ud83d\ude00\u0041"]}`:      true, // a pair, then an escape that is none
+		`{"t": "\uD9A0"}`:                    true,
+		`{"t": ["\ud9a0"]}`:                  true,
+		`{"t": ["\udfff"]}`:                  true,
+		`{"t": "\ue000", "u": ["\uE000"]}`:   false,
 	} {
 		c := NewCursor([]byte(in), 0)
 		for range c.Object() {
@@ -129,6 +136,9 @@ func TestHandWrittenMistakes(t *testing.T) {
 		{"single-quoted name", `{'title': "T"}`, "a single quote: JSON's strings and member names take double quotes", 1},
 		{"unquoted name", `{title: "T"}`, `member name title without quotes: write it as "title"`, 1},
 		{"unquoted name after another", `{"a": 1, $b_2: 2}`, `member name $b_2 without quotes: write it as "$b_2"`, 9},
+		{"unquoted name with an accent", `{"a": 1, título: "T"}`, `member name título without quotes: write it as "título"`, 9},
+		{"unquoted name starting with an accent", `{ñame: 1}`, `member name ñame without quotes: write it as "ñame"`, 1},
+		{"a word that starts as Python's", `{"x": Noneé}`, "invalid character 'N' looking for the beginning of a value", 6},
 		{"a word too long to quote back", "{" + strings.Repeat("a", 65) + ": 1}", "invalid character 'a', want a member name in quotes", 1},
 		{"Python's True", `{"x": True}`, "True is Python's; JSON writes true", 6},
 		{"Python's None", `{"x": [None]}`, "None is Python's; JSON writes null", 7},
@@ -151,5 +161,18 @@ func TestHandWrittenMistakes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFirstNotUTF8 places the first byte that is not UTF-8, after
+// characters of several bytes, and a literal U+FFFD, which is UTF-8.
+func TestFirstNotUTF8(t *testing.T) {
+	got := map[string]int{}
+	want := map[string]int{"": -1, "abc": -1, "\uFFFD é 😀": -1, "a\xffb": 1, "é\xc3": 2, "\uFFFD x \xff": 6, "😀\xf0\x9f\x98": 4, "\xed\xa0\x80": 0}
+	for s := range want {
+		got[s] = FirstNotUTF8([]byte(s))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FirstNotUTF8 (-want +got):\n%s", diff)
 	}
 }

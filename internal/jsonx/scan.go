@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -42,7 +43,7 @@ func (s *scanner) skipSpace() {
 
 // DepthError reports a document nested deeper than allowed.
 type DepthError struct {
-	Offset int64 // where the value too deep starts
+	Offset int64 // where the array or object too deep starts
 	Limit  int
 }
 
@@ -62,14 +63,18 @@ func (s *scanner) value(depth int) (any, error) {
 	if s.pos >= len(s.data) {
 		return nil, s.errorf("unexpected end of input")
 	}
-	if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
-		return nil, &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
-	}
 	start := s.pos
 	switch c := s.data[s.pos]; {
-	case c == '{':
-		return s.object(depth)
-	case c == '[':
+	case c == '{' || c == '[':
+		// Only arrays and objects nest: a string or a number within
+		// the deepest one allowed is within the limit, as encoding/json
+		// and talk.Limits.MaxDepth count it.
+		if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
+			return nil, &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
+		}
+		if c == '{' {
+			return s.object(depth)
+		}
 		return s.array(depth)
 	case c == '"':
 		escapes, err := s.str()
@@ -101,9 +106,9 @@ func (s *scanner) value(depth int) (any, error) {
 	}
 }
 
-// tooDeep returns a *DepthError when a value at depth, starting at s.pos,
-// is nested deeper than allowed, as value finds (which checks in place,
-// as fast as it was before there was a Cursor).
+// tooDeep returns a *DepthError when an array or object at depth,
+// starting at s.pos, is nested deeper than allowed, as value finds
+// (which checks in place, as fast as it was before there was a Cursor).
 func (s *scanner) tooDeep(depth int) error {
 	if limit := s.maxDepth; depth >= maxDepth || limit > 0 && depth >= limit {
 		return &DepthError{Offset: int64(s.pos), Limit: s.depthLimit()}
@@ -373,9 +378,19 @@ func (s *scanner) hint(memberName bool) error {
 	case c == '\'':
 		return s.errorf("a single quote: JSON's strings and member names take double quotes")
 	}
+	// The word runs over letters of any script, as a name people write
+	// does ("título"): cut at the first that is not ASCII, it would be
+	// quoted back wrong, or taken for Python's.
 	n := 0
-	for n < len(rest) && (rest[n] == '_' || rest[n] == '$' || 'a' <= rest[n] && rest[n] <= 'z' || 'A' <= rest[n] && rest[n] <= 'Z' || n > 0 && '0' <= rest[n] && rest[n] <= '9') {
-		n++
+	for n < len(rest) {
+		r, size := rune(rest[n]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(rest[n:])
+		}
+		if r != '_' && r != '$' && !unicode.IsLetter(r) && (n == 0 || !unicode.IsDigit(r)) {
+			break
+		}
+		n += size
 	}
 	switch word := string(rest[:n]); {
 	case word == "" || n > 64: // no name, nor one to quote back whole

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // FuzzAppendString holds each Escaping to its definition: Plain to
@@ -15,7 +17,8 @@ import (
 // split at an ASCII byte, to the whole too.
 func FuzzAppendString(f *testing.F) {
 	for _, s := range []string{"", "Yury Selivanov", "https://www.youtube.com/watch?v=m28fiN9y_r8", `a"b\c`, "<&>", "\u2028 é \x7f \x00 \xff", "~ !",
-		"\b\f\n\r\t\x01\x1f", "\u0085 \ufdd0 \uffff \U0001fffe", "plain text of more than eight bytes, then \"quoted\""} {
+		"\b\f\n\r\t\x01\x1f", "\u0085 \ufdd0 \uffff \U0001fffe", "plain text of more than eight bytes, then \"quoted\"",
+		"1234567\"", "1234567<", "\ufffd", "\u2029"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -52,4 +55,26 @@ func FuzzAppendString(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHTMLSafe: HTMLSafe escapes each character HTML forbids in a page,
+// up to the last of each range, and not the next.
+func TestHTMLSafe(t *testing.T) {
+	got := string(HTMLSafe.AppendString(nil, "\u007e\u007f\u0080\u009f\u00a0\ufdcf\ufdd0\ufdef\ufdf0\ufffd\ufffe\uffff\U0001fffe <>&\u2028"))
+	want := `"~\u007f\u0080\u009f` + "\u00a0\ufdcf" + `\ufdd0\ufdef` + "\ufdf0\ufffd" + `\ufffe\uffff` + "\U0001fffe" + ` \u003c\u003e\u0026\u2028"`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestMarshal: JSON for a file, "<", ">" and "&" as themselves, U+2028
+// escaped, and no final newline.
+func TestMarshal(t *testing.T) {
+	got, err := Marshal(map[string]any{"a": "<b> & \u2028", "n": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`{"a":"<b> & \u2028","n":1}`, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

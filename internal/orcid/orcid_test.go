@@ -25,6 +25,8 @@ func TestParse(t *testing.T) {
 		{"orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097", true},
 		{"www.orcid.org/0000000218250097", "0000-0002-1825-0097", true},
 		{"0000-0002 1825-0097", "", false}, // groups parted two ways
+		{"0000-0002-1825 0097", "", false},
+		{"0000-0002-1825_0097", "", false},
 		{"0000-0002-1825", "", false},
 		{"0000-0002-1825-00977", "", false},
 		{"X000-0002-1825-0097", "", false},
@@ -50,6 +52,7 @@ func TestValid(t *testing.T) {
 	want := map[string]bool{
 		"0000-0002-1825-0097": true, "0000-0001-5109-3700": true, "0000-0002-1694-233X": true,
 		"0000-0002-1825-0098": false, "0000-0002-1694-2330": false, "0000-0002-1825": false, "000A-0002-1825-0097": false,
+		"000A-0002-1825-0095": false, // its digit were A worth 17
 	}
 	for id := range want {
 		got[id] = Valid(id)

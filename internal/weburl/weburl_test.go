@@ -27,7 +27,7 @@ var examples = []string{
 	"https://example.org\\@evil.example/", "https://a/\\", "http://a.b-c.d/é",
 	"Http:", "hTTpS://Example.org", "https:", " https://example.org/", "http:/example.org/", "httpx://example.org/", "http",
 	"https://example.org:65535/", "https://example.org:65536/", "https://example.org:99999999999999999999/", "https://example.org:0/",
-	"https://example.org:/", "https://[::1]:70000/",
+	"https://example.org:/", "https://[::1]:70000/", "HTTP://Example.org/", "http://a-b.example?q", "http://x.org#f",
 }
 
 // TestIs compares Is with its definition over addresses real data has
@@ -80,6 +80,7 @@ func TestValidHost(t *testing.T) {
 	for host, want := range map[string]bool{
 		"example.org": true, "example.org.": true, "127.0.0.1": true, "::1": true, "localhost": true,
 		"": false, "docs..org": false, ".example.org": false, "exa mple.org": false, "a%20b.org": false, "example.org..": false,
+		"exa\tmple.org": false,
 	} {
 		if got := ValidHost(host); got != want {
 			t.Errorf("ValidHost(%q) = %v, want %v", host, got, want)
@@ -94,6 +95,7 @@ func TestEscaped(t *testing.T) {
 		{"https://x.org/100%", "https://x.org/100%25"},
 		{"https://x.org/%zz%4", "https://x.org/%25zz%254"},
 		{"https://x.org/%41%", "https://x.org/%41%25"},
+		{"https://x.org/%4A%4a%4z%z4", "https://x.org/%4A%4a%254z%25z4"},
 		{"", ""},
 	} {
 		if got := Escaped(tt.in); got != tt.want {
@@ -129,6 +131,8 @@ func TestStartSeconds(t *testing.T) {
 		"https://vimeo.com/1#t=90", "https://vimeo.com/1#t=1m30s", "https://v.example/w/abc?start=1m30s",
 		"https://e.org/talk.mp4#t=12,30", "https://www.youtube.com/watch?v=X&t=soon", "https://www.youtube.com/watch?v=X",
 		"https://e.org/?t=2h", "https://e.org/?t=1m2h", "https://e.org/?t=9999999h", "", "%zz t=5",
+		" https://youtu.be/X?t=90\n", "https://e.org/?start=10&t=20", "https://e.org/?t=2147483647", "https://e.org/?t=2147483648",
+		"https://e.org/?t=1h30", "https://e.org/?t=999999h",
 	} {
 		got[u] = StartSeconds(u)
 	}
@@ -137,6 +141,12 @@ func TestStartSeconds(t *testing.T) {
 		"https://vimeo.com/1#t=90": 90, "https://vimeo.com/1#t=1m30s": 90, "https://v.example/w/abc?start=1m30s": 90,
 		"https://e.org/talk.mp4#t=12,30": 12, "https://www.youtube.com/watch?v=X&t=soon": 0, "https://www.youtube.com/watch?v=X": 0,
 		"https://e.org/?t=2h": 7200, "https://e.org/?t=1m2h": 0, "https://e.org/?t=9999999h": 0, "": 0, "%zz t=5": 0,
+		" https://youtu.be/X?t=90\n":   90, // as pasted, with white space around
+		"https://e.org/?start=10&t=20": 20, // "t" first
+		"https://e.org/?t=2147483647":  2147483647,
+		"https://e.org/?t=2147483648":  0, // past what a player takes
+		"https://e.org/?t=1h30":        0, // a number without its unit
+		"https://e.org/?t=999999h":     999999 * 3600,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("StartSeconds (-want +got):\n%s", diff)
@@ -171,5 +181,34 @@ func TestCheckBase(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("CheckBase (-want +got):\n%s", diff)
+	}
+}
+
+// TestSplitPlain: a plain address splits into its host and the rest,
+// after either scheme, whatever ends the host; anything else is for
+// url.Parse.
+func TestSplitPlain(t *testing.T) {
+	type split struct {
+		In, Host, Rest string
+		OK             bool
+	}
+	var got, want []split
+	for _, tt := range []split{
+		{"https://www.youtube.com/watch?v=X", "www.youtube.com", "/watch?v=X", true},
+		{"http://a-b.example.org", "a-b.example.org", "", true},
+		{"https://x.org?q=1", "x.org", "?q=1", true},
+		{"https://x.org#top", "x.org", "#top", true},
+		{"https://x.org:8080/", "", "", false},
+		{"https://user@x.org/", "", "", false},
+		{"HTTPS://x.org/", "", "", false},
+		{"https:///x", "", "", false},
+		{"ftp://x.org/", "", "", false},
+	} {
+		want = append(want, tt)
+		host, rest, ok := SplitPlain(tt.In)
+		got = append(got, split{tt.In, host, rest, ok})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SplitPlain (-want +got):\n%s", diff)
 	}
 }

@@ -96,8 +96,9 @@ func TestWall(t *testing.T) {
 }
 
 // tzif is a TZif file (RFC 8536, version 1) of a zone that starts at the
-// offset of its first type and moves to types[i] at changes[i].
-func tzif(changes []time.Time, offsets []int, names []string) []byte {
+// offset of its first type and moves to type i+1 at changes[i]; the
+// types whose dst is true are summer time (dst may be nil for none).
+func tzif(changes []time.Time, offsets []int, names []string, dst []bool) []byte {
 	var chars []byte
 	index := make([]byte, len(names))
 	for i, n := range names {
@@ -119,7 +120,11 @@ func tzif(changes []time.Time, offsets []int, names []string) []byte {
 	}
 	for i, off := range offsets {
 		be32(off)
-		b = append(b, 0, index[i])
+		isDST := byte(0)
+		if i < len(dst) && dst[i] {
+			isDST = 1
+		}
+		b = append(b, isDST, index[i])
 	}
 	return append(b, chars...)
 }
@@ -132,7 +137,7 @@ func tzif(changes []time.Time, offsets []int, names []string) []byte {
 func TestWallCloseChanges(t *testing.T) {
 	change := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	loc, err := time.LoadLocationFromTZData("Test/Close", tzif(
-		[]time.Time{change, change.Add(3 * time.Hour)}, []int{0, 2 * 3600, 3600}, []string{"A", "B", "C"}))
+		[]time.Time{change, change.Add(3 * time.Hour)}, []int{0, 2 * 3600, 3600}, []string{"A", "B", "C"}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,5 +266,51 @@ func TestSpan(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Span (-want +got):\n%s", diff)
+	}
+}
+
+// TestWallTwoStatesBack reads a wall clock whose first reading lies two
+// states before the one Go's time.Date finds, in a zone that goes from
+// UTC+10 to UTC an hour before it changes its name: Wall looks back
+// through every state within a day, not only the one before.
+func TestWallTwoStatesBack(t *testing.T) {
+	change := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	loc, err := time.LoadLocationFromTZData("Test/Back", tzif(
+		[]time.Time{change, change.Add(time.Hour)}, []int{10 * 3600, 0, 0}, []string{"A", "B", "C"}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type reading struct {
+		At       string
+		Readings int
+	}
+	at, n := Wall(time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC), loc)
+	if diff := cmp.Diff(reading{"2024-06-01T09:00:00+10:00", 2}, reading{at.Format(time.RFC3339), n}); diff != "" {
+		t.Errorf("Wall (-want +got):\n%s", diff)
+	}
+}
+
+// TestSpanOneChange: a state ends where the zone's clocks turn to
+// summer time, or take another abbreviation, even when nothing else
+// changes with it.
+func TestSpanOneChange(t *testing.T) {
+	change := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	type span struct{ Start, End time.Time }
+	for _, tt := range []struct {
+		name  string
+		names []string
+		dst   []bool
+	}{
+		{"summer time", []string{"X", "X"}, []bool{false, true}},
+		{"abbreviation", []string{"X", "Y"}, nil},
+	} {
+		loc, err := time.LoadLocationFromTZData("Test/One", tzif([]time.Time{change}, []int{3600, 3600}, tt.names, tt.dst))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, end := Span(change.Add(-time.Hour).In(loc))
+		if diff := cmp.Diff(span{time.Time{}, change}, span{start, end.UTC()}); diff != "" {
+			t.Errorf("%s: Span (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }
