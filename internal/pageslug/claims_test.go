@@ -61,6 +61,10 @@ func TestPagesGone(t *testing.T) {
 	if want := "\"e/c-2.html\" \"y\"\n\"e/d.html\" \"z\"\n\"e/q.html\" \"q\"\n"; file != want {
 		t.Errorf("a slug changed, records not read kept: file %q, want %q", file, want)
 	}
+	_, file = buildKeeping(t, true, "\"e/c-2.html\" \"z\"\n", claim{"e/d.html", "", `"z"`})
+	if want := "\"e/d.html\" \"z\"\n"; file != want {
+		t.Errorf("a slug changed, its old page free: file %q, want %q", file, want)
+	}
 }
 
 // TestClaimAgain: a record claimed again gets the page it got, a number
@@ -80,7 +84,7 @@ func TestClaimAgain(t *testing.T) {
 // the one the last build's file of owners gives it (edited by hand, or
 // written before the page was reserved), and the file does not list it.
 func TestClaimReserved(t *testing.T) {
-	p, err := ParsePages([]byte("\"events/speaker.html\" \"x\"\n"), "pages")
+	p, err := ParsePages([]byte("\"events/speaker.html\" x\n"), "pages")
 	if err != nil {
 		t.Fatal(err)
 	}
