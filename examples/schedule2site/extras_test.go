@@ -63,3 +63,32 @@ func TestLinksAndOwners(t *testing.T) {
 	b.WriteString("== stderr\n" + strings.ReplaceAll(stderr.String(), filepath.ToSlash(src), "i.json"))
 	golden.Check(t, filepath.Join("testdata", "extras.golden"), []byte(b.String()), *update)
 }
+
+// TestUsersPagesFile: a file named as the site's file of pages' owners
+// that a user had in a directory they opted in (an empty .schedule2site),
+// which no build wrote, is not read as one: the build goes on, and
+// writes the site's own, as a fresh build does.
+func TestUsersPagesFile(t *testing.T) {
+	dir, fresh := t.TempDir(), t.TempDir()
+	for name, content := range map[string]string{".schedule2site": "", ".schedule2site-pages": "my notes\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, out := range []string{dir, fresh} {
+		var stderr bytes.Buffer
+		if st := run("testdata/pair.json", out, "", time.Unix(0, 0), never, &stderr); st != 0 {
+			t.Fatalf("-o %s: status %d: %s", out, st, stderr.String())
+		}
+	}
+	read := func(dir string) string {
+		data, err := os.ReadFile(filepath.Join(dir, ".schedule2site-pages"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	if got, want := read(dir), read(fresh); got != want {
+		t.Errorf("the file of pages' owners %q, want a fresh build's %q", got, want)
+	}
+}
