@@ -78,6 +78,8 @@ func TestParseOrigins(t *testing.T) {
 	for _, flag := range []string{
 		"",
 		"*",
+		" * ",
+		"https://",
 		" https://Conf.Example.org , http://localhost:3000,",
 		"https://conf.example.org:443/,http://example.org:80,http://example.org:8080",
 		"http://[::1]:3000,https://[2001:DB8::1]",
@@ -107,6 +109,8 @@ func TestParseOrigins(t *testing.T) {
 	want := []string{
 		" → ",
 		"* → any",
+		" *  → any",
+		`https:// → -cors: "https://" is not an origin: it needs http:// or https:// and a host, as https://conf.example.org`,
 		" https://Conf.Example.org , http://localhost:3000, → http://localhost:3000 https://conf.example.org",
 		"https://conf.example.org:443/,http://example.org:80,http://example.org:8080 → http://example.org http://example.org:8080 https://conf.example.org",
 		"http://[::1]:3000,https://[2001:DB8::1] → http://[::1]:3000 https://[2001:db8::1]",
@@ -120,5 +124,28 @@ func TestParseOrigins(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("parseOrigins (-want +got):\n%s", diff)
+	}
+}
+
+// TestPreflightOnly: with any origin allowed, an OPTIONS request that
+// names no Origin is no browser's preflight, and is answered as the
+// handler answers OPTIONS (here a 404, for a path with no page); a
+// preflight is told the request headers a script may send.
+func TestPreflightOnly(t *testing.T) {
+	c, err := parseOrigins("*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &archiveServer{cors: c}
+	a.current.Store(testHandler(t))
+	got := do(a, "OPTIONS", "/no/such/page.html", "Access-Control-Request-Method", "GET")
+	want := "HTTP/1.1 404 Not Found\nAccess-Control-Allow-Origin: *\nAccess-Control-Expose-Headers: ETag, Content-Range, Accept-Ranges\nCache-Control: no-cache\n" +
+		"Content-Type: text/plain; charset=utf-8\nReferrer-Policy: " + referrerPolicy + "\nX-Content-Type-Options: nosniff\n\n404 not found: no page at /no/such/page.html\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("OPTIONS without Origin (-want +got):\n%s", diff)
+	}
+	got = header(do(a, "OPTIONS", "/style.css", "Origin", "https://conf.example.org", "Access-Control-Request-Method", "GET"), "Access-Control-Allow-Headers")
+	if want := "Accept, If-Match, If-Modified-Since, If-None-Match, If-Range, If-Unmodified-Since, Range"; got != want {
+		t.Errorf("Access-Control-Allow-Headers: %s, want %s", got, want)
 	}
 }

@@ -183,6 +183,10 @@ func TestReadPagesDamaged(t *testing.T) {
 		{"\"a.html\" \"a\"\n\n\"a.html\" \"b\"\n", `:3: page "a.html" is "a"'s already, on line 1`},
 		{"\"a.html\" \"a\"\n\"b.html\" \"a\"\n", `:2: "a" has page "a.html" already, on line 1`},
 		{"\"e/Intro.html\" \"a\"\n\"e/intro.html\" \"b\"\n", `:2: page "e/intro.html" is "a"'s already as "e/Intro.html", one name to a file system that ignores case, on line 1`},
+		{"# x\n\"e/Intro.html\" \"a\"\n\"b.html\" \"a\"\n", `:3: "a" has page "e/Intro.html" already, on line 2`},
+		{"`a.html` \"a\"\n", ":1: \"`a.html` \\\"a\\\"\" does not begin with a page in double quotes"},
+		{"\"e\\\\a.html\" \"a\"\n", `:1: "e\\a.html" is not a page within the site`},
+		{"\"a.html\"\"a\"\n", `:1: page "a.html" is followed by no owner`},
 	} {
 		if err := os.WriteFile(path, []byte(tt.text), 0o666); err != nil {
 			t.Fatal(err)
@@ -232,12 +236,12 @@ func FuzzParsePages(f *testing.F) {
 // number).
 func TestMayHave(t *testing.T) {
 	got := map[string]bool{}
-	for _, had := range []string{"c.html", "c-cpp.html", "c-2.html", "c-17.html", "c-1.html", "c-02.html", "c-.html", "c-x.html", "7.html", "ev/7.html", "d.html", "c-2.htm"} {
+	for _, had := range []string{"c.html", "c-cpp.html", "c-2.html", "c-17.html", "c-1.html", "c-02.html", "c-.html", "c-x.html", "7.html", "ev/7.html", "d.html", "c-2.htm", "c-+3.html"} {
 		got[had] = mayHave(had, "c.html", "cpp")
 	}
 	want := map[string]bool{
 		"c.html": true, "c-cpp.html": true, "c-2.html": true, "c-17.html": true,
-		"c-1.html": false, "c-02.html": false, "c-.html": false, "c-x.html": false, "7.html": false, "ev/7.html": false, "d.html": false, "c-2.htm": false,
+		"c-1.html": false, "c-02.html": false, "c-.html": false, "c-x.html": false, "7.html": false, "ev/7.html": false, "d.html": false, "c-2.htm": false, "c-+3.html": false,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mayHave (-want +got):\n%s", diff)

@@ -1,0 +1,163 @@
+package pageslug
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestFitBounds: a slug of Max bytes is kept whole and one of Max+1 is
+// cut; the cut is at the last "-" that leaves room for the hash, even
+// one just at the limit, and the hash is always 8 hexadecimal digits,
+// leading zeros included.
+func TestFitBounds(t *testing.T) {
+	words := strings.Repeat("word-", 40)
+	for _, tt := range []struct{ name, slug, want string }{
+		{"Max bytes", strings.Repeat("a", Max), strings.Repeat("a", Max)},
+		{"Max+1 bytes", strings.Repeat("a", Max+1), strings.Repeat("a", 191) + "-876056a4"},
+		{"a dash just at the limit", "a-" + strings.Repeat("a", 189) + "-" + strings.Repeat("b", 20), "a-" + strings.Repeat("a", 189) + "-7e23a2f5"},
+		{"a hash with a leading zero", words + "200", strings.Repeat("word-", 37) + "word-098f5215"},
+	} {
+		if got := Fit(tt.slug); got != tt.want {
+			t.Errorf("%s: Fit(%q) = %q, want %q", tt.name, tt.slug, got, tt.want)
+		}
+	}
+}
+
+// TestOtherFitsTheIDsSlug: the slug and the ID's slug after it are cut
+// to Max bytes as a slug of the record's own is.
+func TestOtherFitsTheIDsSlug(t *testing.T) {
+	long := strings.Repeat("a", Max)
+	page, _ := Other("/e/"+long+".html", "cpp", func(string) bool { return false }, 0)
+	if want := "/e/" + strings.Repeat("a", 191) + "-6ac467a1.html"; page != want {
+		t.Errorf("Other = %q, want %q", page, want)
+	}
+}
+
+// TestPagesGone: a record of the last build that is gone frees the
+// number it had for a record that wants one; a record that is here but
+// took another page (its slug changed) frees its old page even when the
+// pages of records not read are kept, and the file of owners names it
+// once, for its new page.
+func TestPagesGone(t *testing.T) {
+	a, n := claim{"e/c.html", "a", `"a"`}, claim{"e/c.html", "", `"n"`}
+	got, file := build(t, "\"e/c-2.html\" \"m\"\n\"e/c.html\" \"a\"\n", a, n)
+	want := map[string]string{`"a"`: "e/c.html", `"n"`: "e/c-2.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a record gone (-want +got):\n%s", diff)
+	}
+	if want := "\"e/c-2.html\" \"n\"\n\"e/c.html\" \"a\"\n"; file != want {
+		t.Errorf("a record gone: file %q, want %q", file, want)
+	}
+	got, file = buildKeeping(t, true, "\"e/c-2.html\" \"z\"\n\"e/q.html\" \"q\"\n", claim{"e/d.html", "", `"z"`}, claim{"e/c-2.html", "", `"y"`})
+	want = map[string]string{`"y"`: "e/c-2.html", `"z"`: "e/d.html"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("a slug changed, records not read kept (-want +got):\n%s", diff)
+	}
+	if want := "\"e/c-2.html\" \"y\"\n\"e/d.html\" \"z\"\n\"e/q.html\" \"q\"\n"; file != want {
+		t.Errorf("a slug changed, records not read kept: file %q, want %q", file, want)
+	}
+	_, file = buildKeeping(t, true, "\"e/c-2.html\" \"z\"\n", claim{"e/d.html", "", `"z"`})
+	if want := "\"e/d.html\" \"z\"\n"; file != want {
+		t.Errorf("a slug changed, its old page free: file %q, want %q", file, want)
+	}
+}
+
+// TestClaimAgain: a record claimed again gets the page it got, a number
+// included, and not the next one.
+func TestClaimAgain(t *testing.T) {
+	p := NewPages()
+	var got []string
+	for _, c := range []claim{{"e/c.html", "a", `"a"`}, {"e/c.html", "", `"n"`}, {"e/c.html", "", `"n"`}, {"e/c.html", "a", `"a"`}} {
+		got = append(got, p.Claim(c.page, c.id, c.owner))
+	}
+	if diff := cmp.Diff([]string{"e/c.html", "e/c-2.html", "e/c-2.html", "e/c.html"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestClaimReserved: a page the site reserved is no record's, not even
+// the one the last build's file of owners gives it (edited by hand, or
+// written before the page was reserved), and the file does not list it.
+func TestClaimReserved(t *testing.T) {
+	p, err := ParsePages([]byte("\"events/speaker.html\" x\n"), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Reserve("events/speaker.html")
+	if got, want := p.Claim("events/speaker.html", "x", "x"), "events/speaker-x.html"; got != want {
+		t.Errorf("Claim = %q, want %q", got, want)
+	}
+	if got, want := string(p.Text("")), "\"events/speaker-x.html\" x\n"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+}
+
+// TestClaimOnly: a name another record had in the last build waits for
+// Settle, and is free after it when that record is gone (and kept for
+// it when records not read keep theirs); a record that has a name is
+// refused another; and one that took another name than
+// its last does not keep the old one in the file of owners, even when
+// records not read keep theirs.
+func TestClaimOnly(t *testing.T) {
+	p, err := ParsePages([]byte("\"d.html\" o1\n\"x.html\" o3\n"), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct{ Got, Decided bool }
+	var got []result
+	ask := func(page, owner string) {
+		g, d := p.ClaimOnly(page, owner)
+		got = append(got, result{g, d})
+	}
+	ask("d.html", "o2")
+	ask("y.html", "o3")
+	p.Settle(true)
+	ask("d.html", "o2")
+	ask("z.html", "o3")
+	ask("x.html", "o4")
+	want := []result{{false, false}, {true, true}, {false, true}, {false, true}, {true, true}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ClaimOnly (-want +got):\n%s", diff)
+	}
+	// o1 was not read: it keeps d.html. o3 took y.html, and x.html
+	// went to o4.
+	if got, want := string(p.Text("")), "\"d.html\" o1\n\"x.html\" o4\n\"y.html\" o3\n"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+	p, err = ParsePages([]byte("\"d.html\" o1\n"), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Settle(false)
+	if g, d := p.ClaimOnly("d.html", "o2"); !g || !d {
+		t.Errorf("ClaimOnly of a gone record's name = %v, %v; want true, true", g, d)
+	}
+}
+
+// TestReadPagesComments: a line beginning with "#" is a comment, with a
+// space after it or not.
+func TestReadPagesComments(t *testing.T) {
+	got, _ := build(t, "#pages\n# owners\n\n\"e/c.html\" \"b\"\n", claim{"e/c.html", "a", `"a"`}, claim{"e/c.html", "b", `"b"`})
+	if diff := cmp.Diff(map[string]string{`"a"`: "e/c-a.html", `"b"`: "e/c.html"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadPagesUnreadable: a file of owners that exists and cannot be
+// read is an error, not a site built as if it had none (which would move
+// pages).
+func TestReadPagesUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "pages"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadPages(filepath.Join(dir, "pages"))
+	if p != nil || err == nil || errors.Is(err, os.ErrNotExist) {
+		t.Errorf("ReadPages of a directory = %v, %v; want an error", p, err)
+	}
+}
