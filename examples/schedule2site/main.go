@@ -490,7 +490,8 @@ func offSiteLinks(t *talk.Talk) []talk.Link {
 // relative, for want of a base_url, it reported at its place in the
 // schedule, and on this site it would be a path where nothing is: it is
 // left out. A URL with a host and no scheme ("//cdn.example/x.pdf") is
-// read with the page's scheme, and kept. The URL is judged as it is, as
+// kept, and the page shows it as text, as it shows any URL that is not
+// an absolute http(s) one (talk/html). The URL is judged as it is, as
 // the page has it: white space before "//" makes it a path on the site
 // (" //cdn.example/x.pdf" was kept, and linked to /%20//cdn.example/...),
 // and the schedule reports it as relative.

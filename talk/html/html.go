@@ -321,8 +321,11 @@ func (r *Renderer) head(self string, opt PageOptions) head {
 	for _, l := range opt.Links {
 		sl := linkOf(l)
 		if !sl.Safe && !strings.Contains(l.URL, ":") {
-			// A path on the site, as Canonical and the URLs are.
-			sl.URL = r.href(l.URL)
+			// A path on the site, as Canonical and the URLs are, but
+			// for white space around it, which safeURL passes over in
+			// an absolute URL too: " //cdn.example/x.pdf" is another
+			// host's, shown as text, not "/%20//cdn.example/x.pdf".
+			sl.URL = r.href(strings.TrimSpace(l.URL))
 			sl.Safe = sl.URL != ""
 		}
 		h.SiteLinks = append(h.SiteLinks, sl)

@@ -41,7 +41,8 @@ func eventTalks(all []*talk.Talk, id string) []*talk.Talk {
 }
 
 // siteLinks are links a site adds to its pages, one of them unsafe.
-var siteLinks = []talk.Link{{URL: "/talks/x.ics", Label: "Add to calendar"}, {URL: "javascript:alert(1)", Label: "Unsafe"}}
+var siteLinks = []talk.Link{{URL: "/talks/x.ics", Label: "Add to calendar"}, {URL: "javascript:alert(1)", Label: "Unsafe"},
+	{URL: " /feeds/all.xml\n", Label: "A path with white space around it"}, {URL: " //cdn.example/y.pdf", Label: "Another host's, with a space before"}}
 
 // TestPages pins one page of each kind made from the real records.
 func TestPages(t *testing.T) {
