@@ -154,13 +154,14 @@ func TestStartSeconds(t *testing.T) {
 }
 
 // TestCheckBase: a site's base URL is an absolute http or https URL
-// that its pages' paths can follow.
+// that its pages' paths can follow, written as links have it.
 func TestCheckBase(t *testing.T) {
 	got := map[string]string{}
 	for _, base := range []string{
 		"https://talks.example.org", "http://talks.example.org/archive/", "HTTPS://Talks.Example.org:8443/a",
 		"talks.example.org", "javascript:alert(1)//", "ftp://x.org",
 		"https://x.org/?lang=en", "https://x.org/#top", "https://user:secret@x.org/",
+		"https://talks.example.org/my talks", "https://x.org/a|b{c}", "https://例え.jp/トーク/",
 	} {
 		got[base] = "ok"
 		if err := CheckBase(base); err != nil {
@@ -169,15 +170,18 @@ func TestCheckBase(t *testing.T) {
 	}
 	follow := " cannot be followed by the pages' paths: give a scheme, a host and a path only, without user, query or fragment"
 	want := map[string]string{
-		"https://talks.example.org":         "ok",
-		"http://talks.example.org/archive/": "ok",
-		"HTTPS://Talks.Example.org:8443/a":  "ok",
-		"talks.example.org":                 `"talks.example.org" is not an absolute http or https URL`,
-		"javascript:alert(1)//":             `"javascript:alert(1)//" is not an absolute http or https URL`,
-		"ftp://x.org":                       `"ftp://x.org" is not an absolute http or https URL`,
-		"https://x.org/?lang=en":            `"https://x.org/?lang=en"` + follow,
-		"https://x.org/#top":                `"https://x.org/#top"` + follow,
-		"https://user:secret@x.org/":        `"https://user:secret@x.org/"` + follow,
+		"https://talks.example.org":          "ok",
+		"http://talks.example.org/archive/":  "ok",
+		"HTTPS://Talks.Example.org:8443/a":   "ok",
+		"talks.example.org":                  `"talks.example.org" is not an absolute http or https URL`,
+		"javascript:alert(1)//":              `"javascript:alert(1)//" is not an absolute http or https URL`,
+		"ftp://x.org":                        `"ftp://x.org" is not an absolute http or https URL`,
+		"https://x.org/?lang=en":             `"https://x.org/?lang=en"` + follow,
+		"https://x.org/#top":                 `"https://x.org/#top"` + follow,
+		"https://user:secret@x.org/":         `"https://user:secret@x.org/"` + follow,
+		"https://talks.example.org/my talks": `"https://talks.example.org/my talks" has " ", which a URL must percent-encode, and every link of every page would have it as it is: write "https://talks.example.org/my%20talks"`,
+		"https://x.org/a|b{c}":               `"https://x.org/a|b{c}" has "|", which a URL must percent-encode, and every link of every page would have it as it is: write "https://x.org/a%7Cb%7Bc%7D"`,
+		"https://例え.jp/トーク/":                 "ok",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("CheckBase (-want +got):\n%s", diff)

@@ -55,9 +55,11 @@ type Renderer struct {
 	// from the site's root ("/speaker/yury-selivanov.html"). The paths
 	// are written after it, so it has a scheme and a host, perhaps a
 	// path, and no user, query or fragment, which would take the paths
-	// in ("https://x.org/?lang=en/speaker/...", the home page). The
-	// page writers check it and return an error, before writing, for one
-	// that is not such a URL, rather than link every page wrongly.
+	// in ("https://x.org/?lang=en/speaker/...", the home page), nor a
+	// character a URL must percent-encode, which every link would have
+	// as it is ("/my talks": write "/my%20talks"). The page writers
+	// check it and return an error, before writing, for one that is not
+	// such a URL, rather than link every page wrongly.
 	BaseURL string
 	// URLs places the pages; nil means [PyvideoURLs].
 	URLs URLs
