@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -58,5 +59,39 @@ func TestReadFileLongerThanSize(t *testing.T) {
 	_, err = ReadFile(fsys, "cmdline", limit)
 	if diff := cmp.Diff(&TooLargeError{Name: "cmdline", Size: -1, Limit: limit}, err); diff != "" {
 		t.Errorf("limit %d (-want +got):\n%s", limit, diff)
+	}
+}
+
+// TestReadFileShorterThanSize reads a file that holds less than its
+// size says, as Linux's /sys files say 4096 for a line of a few bytes (a
+// file that shrank between the fstat and the read is the same case):
+// the read ends at the file's end, with what it holds, instead of
+// waiting for bytes that never come.
+func TestReadFileShorterThanSize(t *testing.T) {
+	const dir, name = "/sys/devices/system/cpu", "online"
+	st, err := os.Stat(filepath.Join(dir, name))
+	if err != nil {
+		t.Skipf("no %s/%s to read: %v", dir, name, err)
+	}
+	want, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil || int64(len(want)) >= st.Size() {
+		t.Skipf("%s/%s holds %d bytes, its size says %d: %v", dir, name, len(want), st.Size(), err)
+	}
+	type read struct {
+		data []byte
+		err  error
+	}
+	done := make(chan read, 1)
+	go func() {
+		data, err := ReadFile(DirFS(dir), name, -1)
+		done <- read{data, err}
+	}()
+	select {
+	case got := <-done:
+		if got.err != nil || !bytes.Equal(got.data, want) {
+			t.Errorf("got %q, %v; want %q", got.data, got.err, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("ReadFile of %s/%s still reading after 10s", dir, name)
 	}
 }
