@@ -7,7 +7,9 @@ package osfs
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -93,5 +95,23 @@ func TestReadFileShorterThanSize(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatalf("ReadFile of %s/%s still reading after 10s", dir, name)
+	}
+}
+
+// TestReadFileSocket reads a Unix socket, which is refused as one, by
+// DirFS as by os.DirFS: DirFS's open of it failed first, and said "no
+// such device or address".
+func TestReadFileSocket(t *testing.T) {
+	dir := t.TempDir()
+	l, err := net.Listen("unix", filepath.Join(dir, "sock"))
+	if err != nil {
+		t.Skipf("no Unix sockets here: %v", err)
+	}
+	defer l.Close()
+	for _, fsys := range []fs.FS{DirFS(dir), os.DirFS(dir)} {
+		_, err := ReadFile(fsys, "sock", -1)
+		if diff := cmp.Diff("sock: a socket, where a file was expected; not read", fmt.Sprint(err)); diff != "" {
+			t.Errorf("%T (-want +got):\n%s", fsys, diff)
+		}
 	}
 }
