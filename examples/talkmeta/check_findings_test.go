@@ -21,6 +21,7 @@ func TestCheckFindingsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	plantFile(t, "py/ev/videos/x.json", `{"title": "x", "language": "en"}`)
+	plantFile(t, "novid/notes.json", "{}\n")
 	plantFile(t, "only/notes.json", "{}\n")
 	for _, tt := range []struct {
 		arg    string
@@ -38,7 +39,8 @@ func TestCheckFindingsKept(t *testing.T) {
 		{"novid", 1, []string{
 			"novid/ev: layout: the event has no category.json",
 			"novid/ev/videos/asynchronous-vs--threaded-python.json:12:15: no-speakers: the talk names no speaker (warning)",
-			"2 records (0 events, 2 talks): 1 error, 1 warning, in 0s",
+			"novid/notes.json: layout: a record outside any event; talks go in <event>/videos/ and events in <event>/category.json",
+			"2 records (0 events, 2 talks): 2 errors, 1 warning, in 0s",
 		}},
 		{"only", 1, []string{
 			"only/notes.json: layout: a record outside any event; talks go in <event>/talks/ and events in <event>/event.json",

@@ -39,10 +39,12 @@ func TestArchiveClutter(t *testing.T) {
 		"8 records (2 events, 6 talks): 2 errors, 2 warnings, in 0s",
 	}, nil)
 	// A directory of talks named alone: its .DS_Store is passed over
-	// too, by check as by the readers.
+	// too, by check as by the readers, and its directory is out of place.
 	wantResult(t, runCommand("", "check", "arch/tinycon2024/talks"), 0, []string{
 		"arch/tinycon2024/talks/1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json:1:1: no-speakers: the talk names no speaker (warning)",
 		"4 records (0 events, 4 talks): 0 errors, 1 warning, in 0s",
 	}, nil)
 	wantResult(t, runCommand("", "urls", "arch/tinycon2024/talks"), 0, tinyconURLs, nil)
+	wantResult(t, runCommand("", "urls", "arch/chipy/videos"), 1, chipyURLs,
+		[]string{"arch/chipy/videos/old.json: unexpected in videos/, which holds talk records (*.json) only"})
 }

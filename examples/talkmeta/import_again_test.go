@@ -46,6 +46,9 @@ func TestImportAgainEdited(t *testing.T) {
 		return m
 	})
 	editJSON(t, talks+"3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json", func(map[string]any) any { return []any{} })
+	if err := os.Mkdir(talks+"drafts.json", 0o755); err != nil { // no talk's file, left or not
+		t.Fatal(err)
+	}
 	wantResult(t, runCommand("", "import", "-from", "c3voc", "-o", "out", filepath.Join(pkg, "testdata", "import", "pair.json")), 1,
 		[]string{"0 talks of 0 events written to out (talkmeta layout); 1 file the same as before; 4 files differing from the import kept"},
 		[]string{

@@ -31,3 +31,18 @@ func TestShowMany(t *testing.T) {
 		"  url:       /chipy/asynchronous-vs--threaded-python.html",
 	}, nil)
 }
+
+// TestShowShortTalk shows a talk of 45 seconds, and a speaker known by
+// an affiliation alone beside one with a name: the duration is shown, as
+// any duration is, and the list of speakers holds the names there are,
+// with no empty one.
+func TestShowShortTalk(t *testing.T) {
+	inTempDir(t)
+	plantFile(t, "short.json", `{"title": "T", "speakers": [{"affiliation": "ACME"}, {"name": "Ada"}], "duration": "PT45S"}`)
+	wantResult(t, runCommand("", "show", "short.json"), 0, []string{
+		"T",
+		"  speakers:  Ada",
+		"  duration:  0:45",
+		"  url:       /undefined/t.html",
+	}, nil)
+}
