@@ -197,7 +197,11 @@ func runImport(e *env, args []string) int {
 			return interruptedStatus(sigs.interrupted())
 		}
 		name := filepath.Join(*out, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		// What the umask leaves of 0777, as mkdir(1) and site make
+		// directories, and of 0666 for the files: a fixed 0755 kept a
+		// group that shares its archive (umask 002) from adding to the
+		// directories of files it may edit.
+		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 			report(err)
 			written = false
 			break

@@ -367,6 +367,12 @@ func TestTalkmetaFileNames(t *testing.T) {
 		{"Camp.", "T", "camp"},
 		{"Camp ", "T", "camp"},
 		{"café", "T", "café"},
+		{strings.Repeat("B", maxNameLen), "T", strings.Repeat("B", maxNameLen)}, // at the limit: kept as it is
+		{".hidden", "T", "hidden"}, // hidden by ls, and by the readers
+		{"COM¹", "T", "com1_"},     // Windows takes ¹²³ for digits
+		{"lpt²", "T", "lpt2_"},
+		{"CON .json", "T", "con-json"}, // the space before the extension is dropped: CON
+		{"a\tb", "T", "a-b"},
 	} {
 		if got := fileName(tt.id, tt.title); got != tt.want {
 			t.Errorf("fileName(%q, %q) = %q, want %q", tt.id, tt.title, got, tt.want)

@@ -43,6 +43,7 @@ func TestOutputFails(t *testing.T) {
 		{args: []string{"check", archive}},
 		{args: []string{"fmt", archive}},
 		{args: []string{"slug", "a", "b"}},
+		{args: []string{"slug", "a", "!!!"}}, // no word on the title after the failed write
 		{args: []string{"slug"}, stdin: "a\nb\n"},
 		{args: []string{"cite", archive}},
 		{args: []string{"cite", "-style", "mla", "-html", archive}},

@@ -92,6 +92,10 @@ func TestUsageReasons(t *testing.T) {
 		{"slug-flag-without-value.txt", []string{"slug", "x", "-max"}},
 		{"slug-negative-max.txt", []string{"slug", "-max", "-3", "x"}},
 		{"slug-pyvideo-max.txt", []string{"slug", "-style", "pyvideo", "-max", "3", "x"}},
+		{"slug-pyvideo-lang.txt", []string{"slug", "-style", "pyvideo", "-lang", "de", "x"}},
+		{"slug-minus-one-max.txt", []string{"slug", "-max", "-1", "x"}},
+		{"cite-csl-json-event-date.txt", []string{"cite", "-csl-json", "testdata/cite/items.json", "-event-date"}},
+		{"cite-format-html.txt", []string{"cite", "-format", "bibtex", "-html", seedTalk}},
 		{"fmt-no-files.txt", []string{"fmt", "-w"}},
 		{"help-import.txt", []string{"help", "import"}},
 		// Help asked for goes to stdout, as "talkmeta help" does; help on
@@ -99,6 +103,7 @@ func TestUsageReasons(t *testing.T) {
 		{"fmt-h.txt", []string{"fmt", "-h"}},
 		{"help-unknown.txt", []string{"help", "frobnicate"}},
 		{"help-two.txt", []string{"help", "fmt", "check"}},
+		{"help-long-flag.txt", []string{"--help"}},
 		// "-" is stdout elsewhere; a site or an import is a directory.
 		{"site-dash-out.txt", []string{"site", "-o", "-", archive}},
 		{"site-empty-out.txt", []string{"site", "-o", "", archive}},

@@ -197,12 +197,13 @@ func TestHoldsJSON(t *testing.T) {
 		"tools/readme.txt":   {Data: []byte("x")},
 		"docs/index.md":      {Data: []byte("x")},
 		"docs/json/x.txt":    {Data: []byte("x")},
+		"old/a.json/x.txt":   {Data: []byte("x")}, // a directory named as a record is none
 	}
 	var got []string
-	for _, dir := range []string{".", "tools", "tools/notes", "docs", "missing"} {
+	for _, dir := range []string{".", "tools", "tools/notes", "docs", "old", "missing"} {
 		got = append(got, fmt.Sprintf("%s %v", dir, HoldsJSON(fsys, dir)))
 	}
-	want := []string{". true", "tools true", "tools/notes true", "docs false", "missing false"}
+	want := []string{". true", "tools true", "tools/notes true", "docs false", "old false", "missing false"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -293,4 +294,31 @@ func FuzzFoldName(f *testing.F) {
 			t.Errorf("FoldName(%q) = %q, want %q", name, got, want)
 		}
 	})
+}
+
+// TestTooLargeErrorWords words a file too large with its size, and one
+// that grew past the limit as it was read (standard input, whose size
+// is not known) without one: not as "file size -1".
+func TestTooLargeErrorWords(t *testing.T) {
+	got := []string{
+		(&TooLargeError{Name: "x.json", Size: 5013, Limit: 4096}).Error(),
+		(&TooLargeError{Name: "<stdin>", Size: -1, Limit: 4096}).Error(),
+	}
+	want := []string{
+		"x.json: file size 5013 exceeds the limit of 4096",
+		"<stdin>: file size exceeds the limit of 4096",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadFileInvalidPath reads a path that no fs.FS may name, "../x":
+// the error is os.DirFS's, not the one for a name that is not UTF-8,
+// which this name is.
+func TestReadFileInvalidPath(t *testing.T) {
+	_, err := ReadFile(DirFS(t.TempDir()), "../x", -1)
+	if diff := cmp.Diff("open ../x: invalid argument", fmt.Sprint(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

@@ -41,6 +41,17 @@ func (d dirFS) readFile(name string, limit int64) (data []byte, done bool, err e
 	full := d.dir + "/" + name
 	fd, err := openRead(full, syscall.O_NONBLOCK)
 	if err != nil {
+		if errors.Is(err, syscall.ENXIO) {
+			// A socket cannot be opened, nor a device whose hardware is
+			// not there: say what it is, as ReadFile's general way
+			// does from its stat, not "no such device or address".
+			var st syscall.Stat_t
+			if ignoringEINTR(func() error { return syscall.Stat(full, &st) }) == nil {
+				if mode := uint32(st.Mode) & syscall.S_IFMT; mode != syscall.S_IFREG && mode != syscall.S_IFDIR {
+					return nil, true, &NotRegularError{Name: name, Type: unixType(mode)}
+				}
+			}
+		}
 		return nil, true, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	var st syscall.Stat_t
