@@ -57,13 +57,15 @@ const importUsage = "-from c3voc|frab|rubyevents SRC|- -o DIR [-layout talkmeta|
 // is 1.
 //
 // Importing again, when the schedule has changed, writes only what
-// changed: a file the same as the import's is left alone, and one that
+// changed: a file the same as the import's (or holding the same JSON
+// values, spaced or ordered otherwise) is left alone, and one that
 // differs (edited since: a recording added, a name mended; or a talk
 // renamed or moved in the schedule) is kept and reported with the JSON
 // pointers where it differs, with exit status 1, unless -replace asks
 // for the import's. In the talkmeta layout, a talk file of the event
 // that no talk of the schedule has (a talk cancelled, or given a new ID)
-// is named, and kept: removing it is the user's call.
+// is named, and kept: removing it is the user's call. A file that cannot
+// be written is reported, and the others are written.
 func runImport(e *env, args []string) int {
 	fs := e.flags("import")
 	from := fs.String("from", "", "the source `format`: c3voc (schedule JSON file), frab (schedule XML file) or rubyevents (data directory)")
@@ -188,7 +190,6 @@ func runImport(e *env, args []string) int {
 	}
 	sigs := e.catchInterrupts()
 	defer sigs.release()
-	written := true // every file is as the import has it, or reported
 	for _, f := range files {
 		if sigs.interrupted() != nil {
 			// Each file written is whole; say how many there are.
@@ -203,8 +204,7 @@ func runImport(e *env, args []string) int {
 		// directories of files it may edit.
 		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 			report(err)
-			written = false
-			break
+			continue
 		}
 		// An archive is edited after its import (recordings, slides,
 		// corrections), and imported again when the schedule changes:
@@ -213,9 +213,12 @@ func runImport(e *env, args []string) int {
 		// regular file (a pipe would keep the read waiting), differs
 		// unread. Any other error reading it (a directory in its
 		// place, a file that may not be read) is its own, and says so.
+		// One of the same JSON values, spaced or ordered otherwise (an
+		// editor's reformatting), is the same as before.
 		before, err := readInput(name, max(int64(len(f.Data)), talk.Limits{}.RecordBytes()))
 		var larger *osfs.TooLargeError
 		var special *osfs.NotRegularError
+		var where string
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 		case err == nil && bytes.Equal(before, f.Data):
@@ -224,15 +227,19 @@ func runImport(e *env, args []string) int {
 		case err != nil && !errors.As(err, &larger) && !errors.As(err, &special):
 			report(fmt.Errorf("%s: not written: %w", name, errs.WithoutPath(err)))
 			continue
+		case err == nil && sameValues(before, f.Data, &where):
+			unchanged++
+			continue
 		case !*replace:
 			kept++
-			report(fmt.Errorf("%s: exists and differs from the import%s; kept (-replace replaces it)", name, differsAt(before, f.Data)))
+			report(fmt.Errorf("%s: exists and differs from the import%s; kept (-replace replaces it)", name, where))
 			continue
 		}
+		// A file that cannot be written (one made read-only) is
+		// reported, and the others are written, as fmt -w goes on.
 		if err := writeFileAtomic(name, f.Data); err != nil {
 			report(err)
-			written = false
-			break
+			continue
 		}
 		if f.isEvent {
 			wroteEvents++
@@ -240,7 +247,7 @@ func runImport(e *env, args []string) int {
 			wroteTalks++
 		}
 	}
-	if written && *layout == "talkmeta" {
+	if *layout == "talkmeta" {
 		// A talk dropped from the schedule (cancelled, or given a new
 		// ID) leaves its file behind; say so, as nothing else would.
 		for _, name := range notImported(*out, files) {
@@ -286,31 +293,34 @@ func notImported(out string, files []importFile) []string {
 	return names
 }
 
-// differsAt says where a file, before, differs from data, the import's:
-// " at" and the JSON pointers of the first three values that differ (a
-// member changed, added or removed), so that the user sees whether the
-// file was edited by hand or the schedule changed; "" when before is no
-// JSON to compare.
-func differsAt(before, data []byte) string {
+// sameValues reports whether a file, before, holds the JSON values of
+// data, the import's, spaced or ordered otherwise. When it does not, it
+// sets where to " at" and the JSON pointers of the first three values
+// that differ (a member changed, added or removed), so that the user
+// sees whether the file was edited by hand or the schedule changed; ""
+// when before is no JSON to compare.
+func sameValues(before, data []byte, where *string) bool {
 	depth := talk.Limits{}.Depth()
 	a, err := jsonx.Decode(before, depth)
 	if err != nil {
-		return ""
+		return false
 	}
 	b, err := jsonx.Decode(data, depth)
 	if err != nil {
-		return ""
+		return false
 	}
 	var at []string
 	jsonDiff("", a, b, &at)
 	const shown = 3
 	switch {
 	case len(at) == 0:
-		return "" // the same values, spaced otherwise
+		return true
 	case len(at) > shown:
-		return fmt.Sprintf(" at %s and %d more", strings.Join(at[:shown], ", "), len(at)-shown)
+		*where = fmt.Sprintf(" at %s and %d more", strings.Join(at[:shown], ", "), len(at)-shown)
+	default:
+		*where = " at " + strings.Join(at, ", ")
 	}
-	return " at " + strings.Join(at, ", ")
+	return false
 }
 
 // jsonDiff appends to at the JSON pointers, under ptr, of the values

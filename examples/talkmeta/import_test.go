@@ -570,6 +570,52 @@ func TestImportChanged(t *testing.T) {
 		})
 }
 
+// TestImportGoesOn: importing again over an archive, a file holding the
+// import's values spaced and ordered otherwise (an editor's reformatting)
+// is the same as before, where it was reported as differing, with no
+// place, and exit status 1; and a file that cannot be written (one made
+// read-only) is reported while the files after it are written and the
+// talk files the schedule no longer has are named, where the import
+// stopped at it.
+func TestImportGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	first := readFile(t, "testdata/import/pair.json")
+	if r := runCommand(first, "import", "-from", "c3voc", "-o", dir, "-"); r.status != 0 {
+		t.Fatal(r)
+	}
+	talks := filepath.Join(dir, "tinycon2024", "talks")
+	reformatted := filepath.Join(talks, "1d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json")
+	var values any
+	if err := json.Unmarshal([]byte(readFile(t, reformatted)), &values); err != nil {
+		t.Fatal(err)
+	}
+	sorted, err := json.MarshalIndent(values, "", "\t") // members in name order, indented by tabs
+	if err != nil {
+		t.Fatal(err)
+	}
+	plantFile(t, reformatted, string(sorted))
+	readOnly := filepath.Join(talks, "0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json")
+	plantFile(t, readOnly, `{"title": "edited"}`)
+	if err := os.Chmod(readOnly, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	plantFile(t, filepath.Join(talks, "3d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json"), `{"title": "edited too"}`)
+	plantFile(t, filepath.Join(talks, "stale.json"), `{"title": "cancelled"}`)
+
+	r := runCommand(first, "import", "-from", "c3voc", "-o", dir, "-replace", "-")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	wantResult(t, r, 1,
+		[]string{"1 talk of 0 events written to OUT (talkmeta layout); 3 files the same as before; 1 file of talks not in the schedule kept"},
+		[]string{
+			"OUT/tinycon2024/talks/0d6a1c2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f.json: not written: it is read-only (its owner may not write it)",
+			"OUT/tinycon2024/talks/stale.json: no talk of the schedule has this file; kept (remove it if its talk was cancelled)",
+		})
+	if got := readFile(t, reformatted); got != string(sorted) {
+		t.Errorf("the reformatted file was rewritten:\n%s", got)
+	}
+}
+
 // TestImportRubyEventsIDs: a talk whose id another talk has is named,
 // and so is the other, as the user names the files, below the data
 // directory given, and by line and column alone in the same file. The
