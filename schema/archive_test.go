@@ -3,7 +3,6 @@ package schema
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -23,8 +22,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // testArchive is a copy of the real records in ../testdata/pyvideo, in
 // memory, for planting faults in.
@@ -276,7 +273,7 @@ func TestCorpus(t *testing.T) {
 	for _, k := range slices.Sorted(maps.Keys(counts)) {
 		fmt.Fprintf(&b, "%6d %s\n", counts[k], k)
 	}
-	golden.Check(t, "testdata/corpus-findings.txt", []byte(b.String()), *update)
+	golden.Check(t, "testdata/corpus-findings.txt", []byte(b.String()))
 }
 
 // TestArchiveFilesNames: what pyvideo.ArchiveFiles lays out, "ready to be

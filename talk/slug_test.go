@@ -2,7 +2,6 @@ package talk_test
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,10 +12,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	gosimple "github.com/gosimple/slug"
 
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // slugCase is one entry of testdata/slug-golden.json.
 type slugCase struct {
@@ -47,7 +45,7 @@ func TestSluggerGolden(t *testing.T) {
 	for i, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			got := talk.Slugger{MaxLength: c.MaxLength, Language: c.Language}.Make(c.Title)
-			if *update {
+			if golden.Update() {
 				cases[i].Want = got
 				return
 			}
@@ -57,7 +55,7 @@ func TestSluggerGolden(t *testing.T) {
 			}
 		})
 	}
-	if *update {
+	if golden.Update() {
 		data, err := json.MarshalIndent(cases, "", " ")
 		if err != nil {
 			t.Fatal(err)

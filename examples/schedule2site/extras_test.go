@@ -62,7 +62,7 @@ func TestLinksAndOwners(t *testing.T) {
 		}
 	}
 	b.WriteString("== stderr\n" + strings.ReplaceAll(stderr.String(), filepath.ToSlash(src), "i.json"))
-	golden.Check(t, filepath.Join("testdata", "extras.golden"), []byte(b.String()), *update)
+	golden.Check(t, filepath.Join("testdata", "extras.golden"), []byte(b.String()))
 }
 
 // TestUsersPagesFile: a file named as the site's file of pages' owners

@@ -66,5 +66,5 @@ func TestOdd(t *testing.T) {
 		}
 		b.WriteString("== " + name + "\n" + string(data))
 	}
-	golden.Check(t, filepath.Join("testdata", "odd.golden"), []byte(b.String()), *update)
+	golden.Check(t, filepath.Join("testdata", "odd.golden"), []byte(b.String()))
 }

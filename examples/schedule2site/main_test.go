@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"maps"
 	"os"
 	"path/filepath"
@@ -18,8 +17,6 @@ import (
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestSite builds the site of a small schedule: the list of files, the
 // index, one talk page and the page of a speaker of two talks are
@@ -41,7 +38,7 @@ func TestSite(t *testing.T) {
 		}
 		b.WriteString("== " + name + "\n" + string(data))
 	}
-	golden.Check(t, filepath.Join("testdata", "site.golden"), []byte(b.String()), *update)
+	golden.Check(t, filepath.Join("testdata", "site.golden"), []byte(b.String()))
 }
 
 // never is run's interrupted for a build that is not interrupted.
@@ -218,7 +215,7 @@ func TestSiteSlugs(t *testing.T) {
 			b.WriteString("  link: " + l + "\n")
 		}
 	}
-	golden.Check(t, filepath.Join("testdata", "slugs.golden"), []byte(b.String()), *update)
+	golden.Check(t, filepath.Join("testdata", "slugs.golden"), []byte(b.String()))
 }
 
 // TestRebuild builds a site over an older one: the page and calendar of
@@ -348,7 +345,7 @@ func TestSiteBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, filepath.Join("testdata", "base.golden"), data, *update)
+	golden.Check(t, filepath.Join("testdata", "base.golden"), data)
 }
 
 // TestSlugsStay takes the second of three talks called "Intro" out of

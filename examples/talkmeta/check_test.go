@@ -208,7 +208,7 @@ func TestCheckProgressCleared(t *testing.T) {
 	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: fixedNow, isTerminal: true}
 	status := run(e, []string{"check", "a-long-archive-name", "b"})
 	t.Chdir(pkg)
-	golden(t, "check-progress.txt", result{status, strings.ReplaceAll(out.String(), "\r", "\\r"), strings.ReplaceAll(errOut.String(), "\r", "\\r")})
+	checkGolden(t, "check-progress.txt", result{status, strings.ReplaceAll(out.String(), "\r", "\\r"), strings.ReplaceAll(errOut.String(), "\r", "\\r")})
 }
 
 // TestCheckProgressEscaped: the progress line shows an archive's name as

@@ -58,7 +58,7 @@ func TestCite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "cite/"+tt.name, runCommand("", append([]string{"cite"}, tt.args...)...))
+			checkGolden(t, "cite/"+tt.name, runCommand("", append([]string{"cite"}, tt.args...)...))
 		})
 	}
 }
@@ -92,7 +92,7 @@ func TestCiteFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "cite-files/"+tt.name, runCommand("", append([]string{"cite"}, tt.args...)...))
+			checkGolden(t, "cite-files/"+tt.name, runCommand("", append([]string{"cite"}, tt.args...)...))
 		})
 	}
 }

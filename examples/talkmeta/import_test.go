@@ -80,7 +80,7 @@ func TestImport(t *testing.T) {
 			dir := t.TempDir()
 			got := runCommand("", append([]string{"import", "-o", dir}, tt.args...)...)
 			got.stdout = strings.ReplaceAll(got.stdout, dir, "OUT") + tree(t, dir)
-			golden(t, "import/"+tt.name+".txt", got)
+			checkGolden(t, "import/"+tt.name+".txt", got)
 			if tt.name != "bad" {
 				checkAccepts(t, dir)
 			}
@@ -115,7 +115,7 @@ func TestImportICS(t *testing.T) {
 	if err := ical.WriteCalendar(&b, talks, ical.Options{Name: "TinyCon 2024", Stamp: time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "import/pair.ics.txt", result{stdout: strings.ReplaceAll(b.String(), "\r\n", "\n")})
+	checkGolden(t, "import/pair.ics.txt", result{stdout: strings.ReplaceAll(b.String(), "\r\n", "\n")})
 }
 
 func TestImportUsage(t *testing.T) {
@@ -263,7 +263,7 @@ func TestImportUnreadable(t *testing.T) {
 			} else {
 				got.stdout += "(no OUT)\n"
 			}
-			golden(t, "import-hostile/"+tt.name+".txt", got)
+			checkGolden(t, "import-hostile/"+tt.name+".txt", got)
 		})
 	}
 }

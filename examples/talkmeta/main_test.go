@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,10 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // result is what a run of the command shows: its exit status and output.
 type result struct {
@@ -30,27 +27,12 @@ func runCommand(stdin string, args ...string) result {
 	return result{status, out.String(), errOut.String()}
 }
 
-// golden compares got with testdata/<name>, or rewrites it with -update.
+// checkGolden compares got with testdata/<name>, or rewrites it with -update.
 // The file holds the exit status, then stdout, then stderr.
-func golden(t *testing.T, name string, got result) {
+func checkGolden(t *testing.T, name string, got result) {
 	t.Helper()
 	text := "status: " + strconv.Itoa(got.status) + "\n-- stdout --\n" + got.stdout + "-- stderr --\n" + got.stderr
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), text); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(text))
 }
 
 // fixedNow is the tests' clock, so that output with a time stamp is stable.
@@ -122,7 +104,7 @@ func TestCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, tt.name, runCommand(tt.stdin, tt.args...))
+			checkGolden(t, tt.name, runCommand(tt.stdin, tt.args...))
 		})
 	}
 }
@@ -161,7 +143,7 @@ func TestFmtWrite(t *testing.T) {
 	if got := runCommand("", "fmt", dir); got.status != 0 || got.stdout != "" {
 		t.Errorf("fmt after fmt -w = %+v, want no files listed", got)
 	}
-	golden(t, "fmt-written.json.txt", result{stdout: readFile(t, file)})
+	checkGolden(t, "fmt-written.json.txt", result{stdout: readFile(t, file)})
 	entries, _ := os.ReadDir(videos)
 	if len(entries) != 1 {
 		t.Errorf("fmt -w left %d files in %s, want 1 (no temporary files)", len(entries), videos)
@@ -186,7 +168,7 @@ func TestFmtWriteThroughLink(t *testing.T) {
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("after fmt -w, %s is no longer a symbolic link (%v)", link, err)
 	}
-	golden(t, "fmt-written.json.txt", result{stdout: readFile(t, target)})
+	checkGolden(t, "fmt-written.json.txt", result{stdout: readFile(t, target)})
 }
 
 func readFile(t *testing.T, name string) string {

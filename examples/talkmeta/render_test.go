@@ -25,7 +25,7 @@ func TestRenderMany(t *testing.T) {
 		{"html.txt", []string{"-to", "html", archive + "/chipy"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "render-many/"+tt.name, runCommand("", append([]string{"render"}, tt.args...)...))
+			checkGolden(t, "render-many/"+tt.name, runCommand("", append([]string{"render"}, tt.args...)...))
 		})
 	}
 }
@@ -98,7 +98,7 @@ func TestRenderCalendarStamp(t *testing.T) {
 	}
 	t.Chdir(pkg)
 	for name, got := range got {
-		golden(t, name, got)
+		checkGolden(t, name, got)
 	}
 }
 

@@ -30,7 +30,7 @@ func buildSiteShowing(t *testing.T, files map[string]string, in, name string, sh
 			shown += m + "\n"
 		}
 	}
-	golden(t, name, result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out) + shown, got.stderr})
+	checkGolden(t, name, result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out) + shown, got.stderr})
 }
 
 // TestSiteListOrder: an event's page lists its talks oldest first and a

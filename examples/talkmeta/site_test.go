@@ -82,9 +82,9 @@ func stableSite(r result, dir string) result {
 func TestSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 	got := stableSite(runCommand("", "site", "-o", out, "-base", "https://talks.example.org", "-name", "Python talks", archive), out)
-	golden(t, "site.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
-	golden(t, "site-index.html.txt", result{stdout: readFile(t, filepath.Join(out, "index.html"))})
-	golden(t, "site-event.html.txt", result{stdout: readFile(t, filepath.Join(out, "events", "europython-2016.html"))})
+	checkGolden(t, "site.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
+	checkGolden(t, "site-index.html.txt", result{stdout: readFile(t, filepath.Join(out, "index.html"))})
+	checkGolden(t, "site-event.html.txt", result{stdout: readFile(t, filepath.Join(out, "events", "europython-2016.html"))})
 
 }
 
@@ -282,7 +282,7 @@ func TestSiteRefusesForeignDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := stableSite(runCommand("", "site", "-o", out, archive+"/chipy"), out)
-	golden(t, "site-foreign-dir.txt", got)
+	checkGolden(t, "site-foreign-dir.txt", got)
 	if _, err := os.Stat(mine); err != nil {
 		t.Error("the user's file is gone:", err)
 	}
@@ -314,14 +314,14 @@ func TestSiteSamePage(t *testing.T) {
 	got := runCommand("", "site", "-o", out, dir)
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
-	golden(t, "site-same-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
+	checkGolden(t, "site-same-page.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out), got.stderr})
 }
 
 // TestSiteNoTalks leaves the output alone when no talk could be read.
 func TestSiteNoTalks(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 	got := stableSite(runCommand("", "site", "-o", out, "testdata/no-such-archive"), out)
-	golden(t, "site-no-talks.txt", got)
+	checkGolden(t, "site-no-talks.txt", got)
 	if _, err := os.Stat(out); err == nil {
 		t.Error("an empty site was written")
 	}
@@ -472,7 +472,7 @@ func TestSiteEventFacts(t *testing.T) {
 	got := runCommand("", "site", "-o", out, filepath.Join(dir, "talks"))
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
-	golden(t, "site-events/event-facts.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) +
+	checkGolden(t, "site-events/event-facts.txt", result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) +
 		"-- event page --\n" + readFile(t, filepath.Join(out, "events", "conf-2024.html")), got.stderr})
 }
 
@@ -525,7 +525,7 @@ func buildSite(t *testing.T, files map[string]string, name string) {
 	got := runCommand("", "site", "-o", out, dir)
 	got.stderr = strings.ReplaceAll(got.stderr, dir, "ARCHIVE")
 	got = stableSite(got, out)
-	golden(t, name, result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
+	checkGolden(t, name, result{got.status, got.stdout + "-- files --\n" + siteFiles(t, out) + "-- links --\n" + siteLinks(t, out), got.stderr})
 }
 
 // BenchmarkSiteURLsSharedSlug places 1,000 events whose titles slug

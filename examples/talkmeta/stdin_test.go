@@ -39,7 +39,7 @@ func TestStdin(t *testing.T) {
 		{"import-rubyevents.txt", "", []string{"import", "-from", "rubyevents", "-", "-o", "x"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "stdin/"+tt.name, runCommand(tt.stdin, tt.args...))
+			checkGolden(t, "stdin/"+tt.name, runCommand(tt.stdin, tt.args...))
 		})
 	}
 }

@@ -59,7 +59,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 		{"cite-format-after.txt", []string{"cite", seedTalk, "-format", "ris"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
+			checkGolden(t, "usage/"+tt.name, runCommand("", tt.args...))
 		})
 	}
 }
@@ -110,7 +110,7 @@ func TestUsageReasons(t *testing.T) {
 		{"import-dash-out.txt", []string{"import", "-from", "c3voc", "-o", "-", "testdata/import/pair.json"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			golden(t, "usage/"+tt.name, runCommand("", tt.args...))
+			checkGolden(t, "usage/"+tt.name, runCommand("", tt.args...))
 		})
 	}
 }

@@ -2,7 +2,6 @@ package cite
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,8 +16,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // archive is the repository's copy of real pyvideo records.
 const archive = "../../testdata/pyvideo"
@@ -119,7 +116,7 @@ func scheduleTalks() []*talk.Talk {
 // goldenFile compares got with testdata/name, or rewrites it with -update.
 func goldenFile(t *testing.T, name string, got []byte) {
 	t.Helper()
-	golden.Check(t, filepath.Join("testdata", name), got, *update)
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // goldenCases are the inputs of the golden tests: the real records and

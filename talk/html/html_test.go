@@ -3,7 +3,6 @@ package html_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	htmltemplate "html/template"
 	"net/url"
 	"os"
@@ -19,13 +18,11 @@ import (
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 const archive = "../../testdata/pyvideo"
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	golden.Check(t, filepath.Join("testdata", name), got, *update)
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func seed(t testing.TB) *talk.Talk {

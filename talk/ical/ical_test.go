@@ -3,10 +3,8 @@ package ical_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,15 +12,16 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 var stamp = time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)
 
-func golden(t *testing.T, name string, got []byte) {
+// checkCalendar compares got with testdata/name, as goldenText does, and
+// checks that it is well-formed iCalendar.
+func checkCalendar(t *testing.T, name string, got []byte) {
 	t.Helper()
 	goldenText(t, name, got)
 	checkSyntax(t, got)
@@ -31,19 +30,7 @@ func golden(t *testing.T, name string, got []byte) {
 // goldenText compares got with testdata/name, which -update rewrites.
 func goldenText(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 var berlin = talk.Event{
@@ -120,7 +107,7 @@ func TestWriteCalendar(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
-	golden(t, "talks.ics", b.Bytes())
+	checkCalendar(t, "talks.ics", b.Bytes())
 }
 
 func TestWriteTalk(t *testing.T) {
@@ -128,7 +115,7 @@ func TestWriteTalk(t *testing.T) {
 	if err := ical.WriteTalk(&b, testTalks()[0], ical.Options{Stamp: stamp, ProdID: "-//example//test//EN"}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "talk.ics", b.Bytes())
+	checkCalendar(t, "talk.ics", b.Bytes())
 }
 
 func TestWriteEvent(t *testing.T) {
@@ -136,7 +123,7 @@ func TestWriteEvent(t *testing.T) {
 	if err := ical.WriteEvent(&b, &berlin, ical.Options{Stamp: stamp}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "event.ics", b.Bytes())
+	checkCalendar(t, "event.ics", b.Bytes())
 }
 
 // TestEmpty runs the zero model through every writer.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -22,13 +21,11 @@ import (
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 const archive = "../../testdata/pyvideo"
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	golden.Check(t, filepath.Join("testdata", name), got, *update)
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // TestGolden renders every real record in the repository, with warnings.

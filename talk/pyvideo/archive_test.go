@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -39,7 +40,7 @@ func TestArchiveFiles(t *testing.T) {
 		b.WriteString("== " + f.Path + "\n" + string(f.Data))
 	}
 	path := filepath.Join("testdata", "archive.golden")
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -26,8 +25,6 @@ import (
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // archive is a copy of real records that show every quirk of pyvideo's data.
 const archive = "../../testdata/pyvideo"
@@ -314,7 +311,7 @@ func TestParseTalk(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden.Check(t, filepath.Join("testdata", "model", tk.Event.ID, tk.ID+".json"), got, *update)
+			golden.Check(t, filepath.Join("testdata", "model", tk.Event.ID, tk.ID+".json"), got)
 			// The talkmeta form reads back to the same model.
 			var back talk.Talk
 			if err := json.Unmarshal(got, &back); err != nil {

@@ -3,7 +3,6 @@ package rst
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/talk"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestHTMLGolden renders real descriptions from the pyvideo corpus
 // (testdata/html/*.rst, CC0), and texts written for a construct
@@ -35,7 +32,7 @@ func TestHTMLGolden(t *testing.T) {
 		if err := WriteHTML(&b, Parse(string(src)), HTMLOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		golden.Check(t, strings.TrimSuffix(f, ".rst")+".html", b.Bytes(), *update)
+		golden.Check(t, strings.TrimSuffix(f, ".rst")+".html", b.Bytes())
 	}
 }
 

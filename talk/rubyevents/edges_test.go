@@ -119,7 +119,7 @@ func TestEdges(t *testing.T) {
 
 	s, ok := sp["Ada Lovelace"]
 	fmt.Fprintf(&b, "== speakers: a handle written with @ is the handle without it, and a profile's URL ends in its handle\n%v %v\n", ok, s.Accounts)
-	golden(t, "edges.golden", b.String())
+	checkGolden(t, "edges.golden", b.String())
 }
 
 func writeErrors(t *testing.T, b *strings.Builder, err error) {

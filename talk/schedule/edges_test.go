@@ -157,7 +157,7 @@ func TestEdges(t *testing.T) {
 		s, err := schedule.Parse([]byte(c.data), c.file)
 		fmt.Fprintf(&b, "== %s (%s)\n%s\n", c.name, c.file, compact(t, s, err))
 	}
-	golden(t, "edges.golden", b.String())
+	checkGolden(t, "edges.golden", b.String())
 }
 
 // TestReaderLimitEdge: a schedule of exactly MaxBytes is read, one byte
@@ -234,7 +234,7 @@ func TestWriteXMLEdges(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "== %s\n%s\n", c.name, out.String())
 	}
-	golden(t, "writeedges.golden", b.String())
+	checkGolden(t, "writeedges.golden", b.String())
 }
 
 // TestWriteXMLRefusesAnyNegativeDuration: a duration a nanosecond below

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,12 +17,11 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/schema"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/schedule"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // shared is where the format's JSON Schema, XSD and real exports are
 // (EUPL-1.2); the tests that need them skip when it is absent.
@@ -128,18 +126,9 @@ func checkErrors(t testing.TB, err error, want []string) {
 	}
 }
 
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want := string(readFile(t, path))
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestGolden(t *testing.T) {
@@ -147,7 +136,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			data := readFile(t, filepath.Join("testdata", name))
 			s, err := schedule.Parse(data, name)
-			golden(t, name+".golden", show(t, s, err))
+			checkGolden(t, name+".golden", show(t, s, err))
 		})
 	}
 }
@@ -179,7 +168,7 @@ func TestWriteXML(t *testing.T) {
 	if err := schedule.WriteXML(&b, s); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "pair.written.xml", b.String())
+	checkGolden(t, "pair.written.xml", b.String())
 	back, err := schedule.ParseXML(b.Bytes(), "written")
 	if err != nil {
 		t.Fatal(err)
