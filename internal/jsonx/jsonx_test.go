@@ -374,6 +374,25 @@ func TestCheckDepthWithoutLimit(t *testing.T) {
 	}
 }
 
+// decodesAsEncodingJSON checks that Decode builds of doc what
+// encoding/json with UseNumber builds.
+func decodesAsEncodingJSON(t *testing.T, doc string) {
+	t.Helper()
+	got, err := Decode([]byte(doc), 0)
+	if err != nil {
+		t.Fatalf("%q: %v", doc, err)
+	}
+	dec := json.NewDecoder(strings.NewReader(doc))
+	dec.UseNumber()
+	var want any
+	if err := dec.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%q (-encoding/json +Decode):\n%s", doc, diff)
+	}
+}
+
 // TestDecodeAgreesWithEncodingJSON decodes documents both ways: the
 // scanner builds what encoding/json with UseNumber builds.
 func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
@@ -382,19 +401,7 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 		`[{}, [], "", "\u00e9\ud83d\ude00\n\"", 0, {"a": {"b": [1, [2, [3]]]}}]`,
 		` "just a string" `,
 	} {
-		got, err := Decode([]byte(doc), 0)
-		if err != nil {
-			t.Fatalf("%s: %v", doc, err)
-		}
-		dec := json.NewDecoder(strings.NewReader(doc))
-		dec.UseNumber()
-		var want any
-		if err := dec.Decode(&want); err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s (-encoding/json +Decode):\n%s", doc, diff)
-		}
+		decodesAsEncodingJSON(t, doc)
 	}
 	for doc, msg := range map[string]string{
 		`{"a": 1, "a": 2}`: `invalid JSON: duplicate member name "a"`,
@@ -678,19 +685,7 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 // their members and elements end where their values end.
 func TestAccepted(t *testing.T) {
 	doc := "{\r\n\t\"s\":\t\"\\/ \\b\\f\\n\\r\\t \\u00C9 \\uD83D\\uDE00 \\ud83d\\bde00 \uFFFD\",\r\n\t\"n\": [1\r\n,\t-2.5E+3\t]\r\n}\r\n"
-	got, err := Decode([]byte(doc), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(strings.NewReader(doc))
-	dec.UseNumber()
-	var want any
-	if err := dec.Decode(&want); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Decode (-encoding/json +got):\n%s", diff)
-	}
+	decodesAsEncodingJSON(t, doc)
 	c := NewCursor([]byte(doc), 0)
 	readAll(c)
 	if err := c.End(); err != nil {
