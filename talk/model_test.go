@@ -1314,6 +1314,8 @@ func TestSpeakerNames(t *testing.T) {
 		{talk.Speaker{GivenName: "太郎", FamilyName: "山田"}, "山田太郎", "山田太郎"},
 		{talk.Speaker{GivenName: "철수", FamilyName: "김"}, "김철수", "김철수"},
 		{talk.Speaker{GivenName: "Tarō", FamilyName: "Yamada"}, "Tarō Yamada", "Tarō Yamada"},
+		{talk.Speaker{GivenName: "Ada", FamilyName: "山田"}, "Ada 山田", "Ada 山田"},
+		{talk.Speaker{GivenName: "1", FamilyName: "2"}, "1 2", "1 2"},
 		{talk.Speaker{FamilyName: "Plato"}, "Plato", "Plato"},
 		{talk.Speaker{GivenName: "Sappho", FamilyName: " "}, "Sappho", "Sappho"},
 		{talk.Speaker{Accounts: []talk.Account{{Service: "github", Handle: "ghopper"}}}, "@ghopper", "ghopper"},

@@ -117,8 +117,8 @@ type Speaker struct {
 // and calendars do not leave a speaker out: its Name; or, for a speaker
 // a program made with the name's parts alone (a call for papers' "first
 // name" and "last name"), GivenName and FamilyName joined as CSL styles
-// show a name in their script: "Ada Lovelace", but family first and
-// without a space in Han, kana and Hangul ("山田太郎"); or, for a speaker
+// show a name in its script: "Ada Lovelace", but family first and
+// without a space in Han, kana and Hangul alone ("山田太郎"); or, for a speaker
 // a record knows only by a profile (a hand-written record's
 // {"accounts": [{"service": "github", "handle": "ghopper"}]}, a
 // RubyEvents speaker by handle), the first profile's handle, "@ghopper";
@@ -133,7 +133,7 @@ func (s *Speaker) DisplayName() string {
 		if n := given + family; n != "" {
 			return n
 		}
-	case strings.IndexFunc(given+family, familyFirstScript) >= 0:
+	case familyFirst(given + family):
 		return family + given
 	default:
 		return given + " " + family
@@ -149,11 +149,21 @@ func (s *Speaker) DisplayName() string {
 	return ""
 }
 
-// familyFirstScript reports whether r is a letter of a script whose
-// names are written family name first, without a space: Han, Hiragana,
-// Katakana, Hangul.
-func familyFirstScript(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+// familyFirst reports whether name has letters, all of scripts whose
+// names are written family name first, without a space (Han, Hiragana,
+// Katakana, Hangul), as CSL processors tell such a name: one with a
+// Latin letter too ("Ada 山田") is written given name first.
+func familyFirst(name string) bool {
+	seen := false
+	for _, r := range name {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			seen = true
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return seen
 }
 
 // SlugSource is the text a slug for s is made from when the record
