@@ -126,6 +126,11 @@ type roleDef struct {
 	// options are the role's option_spec, as optionSpecs names it: the
 	// options the role directive takes for a role made of it.
 	options string
+	// backslashes says the role's text keeps its backslashes, as
+	// docutils' code and math roles keep them (utils.unescape with
+	// restore_backslashes): ":code:`C:\path`" is "C:\path", where
+	// ":literal:`C:\path`" is "C:path".
+	backslashes bool
 }
 
 // knownRoles are docutils' interpreted text roles by the names its
@@ -155,7 +160,7 @@ func (p *parser) lookupRole(name string) (def roleDef, info, ok bool) {
 		return def, false, true
 	}
 	if kind, ok := knownRoles[norm]; ok {
-		def := roleDef{kind: kind, options: "role"}
+		def := roleDef{kind: kind, options: "role", backslashes: norm == "code" || norm == "math"}
 		if norm == "code" || kind == "raw" {
 			def.options = "role " + norm
 		}
@@ -600,6 +605,9 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	case "strong":
 		return &Strong{Content: in.text(body)}, suffixEnd, true
 	case "code":
+		if def.backslashes {
+			return Literal(strings.ReplaceAll(body, string(escaped), `\`)), suffixEnd, true
+		}
 		return Literal(clean0(body)), suffixEnd, true
 	case "sub":
 		return &Subscript{Content: in.text(body)}, suffixEnd, true
