@@ -46,6 +46,37 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"see |Name|_\n\n.. |Name| replace:: n\n.. _name: http://n.org\n",
 			"<p>see <a href=\"http://n.org\" rel=\"nofollow noopener\">n</a></p>\n",
 		},
+		{
+			"an embedded URI's lines are joined without their white space",
+			"see `x <http://a.org/\nb c>`_ ok\n",
+			"<p>see <a href=\"http://a.org/bc\" rel=\"nofollow noopener\">x</a> ok</p>\n",
+		},
+		{
+			"an anonymous reference with an embedded URI is no target of its name",
+			"`Python <http://py.org>`__ and Python_\n",
+			"<p><a href=\"http://py.org\" rel=\"nofollow noopener\">Python</a> and Python</p>\n",
+		},
+		{
+			"an alias without text shows the name it refers to, normalized",
+			"see `<T2_>`_\n\n.. _t2: http://t2.org\n",
+			"<p>see <a href=\"http://t2.org\" rel=\"nofollow noopener\">t2</a></p>\n",
+		},
+		{
+			"empty angle brackets are no embedded URI",
+			"see `a <>`_\n\n.. _a <>: http://x.org\n",
+			"<p>see <a href=\"http://x.org\" rel=\"nofollow noopener\">a &lt;&gt;</a></p>\n",
+		},
+		{
+			// docutils' adjust_uri, for named targets and embedded URIs
+			// (an anonymous target's URI is as written).
+			"an e-mail address a target or an embedded URI gives is a mailto link",
+			".. _me: a@b.org\n.. _a:\n.. _b: x@y.org\n\n" +
+				"me_, a_, `x <me_>`_, `y <a/b@c.org>`_, `z <a.b@c>`_, `w <a.b@cd>`__, `u <http://a@b.org>`_ and v__\n\n__ a@b.org\n",
+			`<p><a href="mailto:a@b.org" rel="nofollow noopener">me</a>, <a href="mailto:x@y.org" rel="nofollow noopener">a</a>, ` +
+				`<a href="mailto:a@b.org" rel="nofollow noopener">x</a>, <a href="mailto:a/b@c.org" rel="nofollow noopener">y</a>, ` +
+				`<a href="a.b@c" rel="nofollow noopener">z</a>, <a href="mailto:a.b@cd" rel="nofollow noopener">w</a>, ` +
+				`<a href="http://a@b.org" rel="nofollow noopener">u</a> and <a href="a@b.org" rel="nofollow noopener">v</a></p>` + "\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {

@@ -1574,6 +1574,7 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 		return true
 	}
 	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
+		u = adjustURI(u)
 		p.target(normalizeName(name), u)
 		p.chainTo(anonTarget{url: u})
 	} else if u == "" {

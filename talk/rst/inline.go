@@ -557,7 +557,7 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 				label = uri
 			}
 			ref.Content = in.text(label)
-			ref.URL = strings.Join(strings.Fields(clean0(uri)), "")
+			ref.URL = adjustURI(strings.Join(strings.Fields(clean0(uri)), ""))
 			if text != "" && refend == "_" {
 				in.p.target(normalizeName(clean0(text)), ref.URL)
 			}

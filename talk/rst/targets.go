@@ -288,8 +288,16 @@ func (in *inliner) inlineTarget(name string, hasURI bool, uri string) {
 // text (escape markers in place): uriArgument's, an e-mail address made
 // a mailto URI (Inliner.adjust_uri).
 func targetURI(s string) string {
-	u := uriArgument(s)
-	if at := strings.IndexByte(u, '@'); at > 0 && !strings.ContainsAny(u[:at], ":/") {
+	return adjustURI(uriArgument(s))
+}
+
+// adjustURI is the URI a target or an embedded URI links to, of its
+// text without escapes, as docutils' Inliner.adjust_uri makes it: an
+// e-mail address, which its pattern matches whole, is a mailto URI
+// ("a/b@c.org" too, but not "a.b@c", whose host has no last character).
+func adjustURI(u string) string {
+	sc := uriScanner{s: u}
+	if end, scheme := sc.match(0); end == len(u) && end > 0 && scheme == "" {
 		return "mailto:" + u
 	}
 	return u
