@@ -77,6 +77,28 @@ func TestMarkupAsDocutils(t *testing.T) {
 				`<a href="a.b@c" rel="nofollow noopener">z</a>, <a href="mailto:a.b@cd" rel="nofollow noopener">w</a>, ` +
 				`<a href="http://a@b.org" rel="nofollow noopener">u</a> and <a href="a@b.org" rel="nofollow noopener">v</a></p>` + "\n",
 		},
+		{
+			"a backslash in a literal does not escape its end-string",
+			"x ``a\\`` y``\n",
+			"<p>x <code>a\\</code> y``</p>\n",
+		},
+		{
+			"a reference name may hold a colon",
+			"see a:b_ and c.d_\n\n.. _`a:b`: http://ab.org\n.. _c.d: http://cd.org\n",
+			`<p>see <a href="http://ab.org" rel="nofollow noopener">a:b</a> and <a href="http://cd.org" rel="nofollow noopener">c.d</a></p>` + "\n",
+		},
+		{
+			// docutils shows it as its problematic node's text, the
+			// raw text with its backslashes restored.
+			"interpreted text docutils refuses is shown with its backslashes",
+			"a :x:`a\\*b`:y: b :foo:`c\\*d` c `e\\*f`:ab:_ d :pep:`x\\*` e :raw:`g\\ *`\n",
+			"<p>a :x:`a\\*b`:y: b :foo:`c\\*d` c `e\\*f`:ab:_ d :pep:`x\\*` e :raw:`g\\ *`</p>\n",
+		},
+		{
+			"the text of a role docutils knows is unescaped",
+			"x :ab:`a\\*b` :sup:`c\\*` `d\\*`\n",
+			"<p>x a*b <sup>c*</sup> <cite>d*</cite></p>\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {

@@ -391,7 +391,7 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			return nil, 0, false
 		}
 		if j := in.findEnd(s, i+2, literalEnd); j >= 0 {
-			return Literal(strings.ReplaceAll(s[i+2:j], string(escaped), `\`)), j + 2, true
+			return Literal(restoreBackslashes(s[i+2 : j])), j + 2, true
 		}
 		in.warn(Warning, "Inline literal start-string without end-string.")
 		return Text("``"), i + 2, true
@@ -520,14 +520,14 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	if suffixRole != "" {
 		if role != "" {
 			in.warn(Warning, "Multiple roles in interpreted text (both prefix and suffix present; only one allowed).")
-			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+			return Text(restoreBackslashes(s[start:suffixEnd])), suffixEnd, true
 		}
 		role, position = suffixRole, "suffix"
 	}
 	if refend != "" {
 		if role != "" {
 			in.warn(Warning, "Mismatch: both interpreted text role "+position+" and reference suffix.")
-			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+			return Text(restoreBackslashes(s[start:suffixEnd])), suffixEnd, true
 		}
 		text, uri, embedded := embeddedURI(body)
 		// "<name_>" is an alias, a reference to the target name, unless
@@ -590,14 +590,14 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		}
 		if !ok {
 			in.warn(Error, fmt.Sprintf("Unknown interpreted text role %q.", role))
-			return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+			return Text(restoreBackslashes(s[start:suffixEnd])), suffixEnd, true
 		}
 		def = d
 	}
 	if msg := roleProblem(role, def, body); msg != "" {
 		// docutils shows the markup as written.
 		in.warn(Error, msg)
-		return Text(clean0(s[start:suffixEnd])), suffixEnd, true
+		return Text(restoreBackslashes(s[start:suffixEnd])), suffixEnd, true
 	}
 	switch def.kind {
 	case "em":
@@ -606,7 +606,7 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		return &Strong{Content: in.text(body)}, suffixEnd, true
 	case "code":
 		if def.backslashes {
-			return Literal(strings.ReplaceAll(body, string(escaped), `\`)), suffixEnd, true
+			return Literal(restoreBackslashes(body)), suffixEnd, true
 		}
 		return Literal(clean0(body)), suffixEnd, true
 	case "sub":
@@ -1013,6 +1013,14 @@ func indexFrom(s string, i int, sep string) int {
 		return i + j
 	}
 	return -1
+}
+
+// restoreBackslashes gives escaped text its backslashes back, as
+// docutils' unescape with restore_backslashes does for a literal, the
+// code and math roles' text, and markup it shows as written (an unknown
+// role's, as the problematic node's text).
+func restoreBackslashes(s string) string {
+	return strings.ReplaceAll(s, string(escaped), `\`)
 }
 
 // clean0 drops escape markers, and the spaces and line feeds they
