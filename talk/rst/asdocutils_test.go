@@ -1,6 +1,8 @@
 package rst
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -99,11 +101,70 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"x :ab:`a\\*b` :sup:`c\\*` `d\\*`\n",
 			"<p>x a*b <sup>c*</sup> <cite>d*</cite></p>\n",
 		},
+		{
+			"standalone URLs and addresses end where docutils ends them",
+			"a https://x.org/a+ and HTTP://y.org and a%b@c.org and a..b@c.org and a.@b.org and x@ab. and x@a.\n\n" +
+				"see https://x.org/a?b#c?d and http://x.org/a#b#c\n",
+			`<p>a <a href="https://x.org/a+" rel="nofollow noopener">https://x.org/a+</a> and <a href="HTTP://y.org" rel="nofollow noopener">HTTP://y.org</a> and ` +
+				`<a href="mailto:a%b@c.org" rel="nofollow noopener">a%b@c.org</a> and a..b@c.org and a.@b.org and ` +
+				`<a href="mailto:x@ab" rel="nofollow noopener">x@ab</a>. and x@a.</p>` + "\n" +
+				`<p>see <a href="https://x.org/a?b#c" rel="nofollow noopener">https://x.org/a?b#c</a>?d and ` +
+				`<a href="http://x.org" rel="nofollow noopener">http://x.org</a>/a#b#c</p>` + "\n",
+		},
+		{
+			"a table cell of two paragraphs shows both",
+			"+-----+-----+\n| a   | b   |\n|     |     |\n| c   | d   |\n+-----+-----+\n| e         |\n+-----------+\n",
+			"<table>\n<tbody>\n<tr><td>\n<p>a</p>\n<p>c</p>\n</td><td>\n<p>b</p>\n<p>d</p>\n</td></tr>\n" +
+				"<tr><td colspan=\"2\">e</td></tr>\n</tbody>\n</table>\n",
+		},
+		{
+			"a reference's name is normalized: its spaces collapse, its case folds",
+			"see `a  b`_ and `A\nB`_\n\n.. _a b: http://ab.org\n",
+			`<p>see <a href="http://ab.org" rel="nofollow noopener">a  b</a> and <a href="http://ab.org" rel="nofollow noopener">A` + "\n" + `B</a></p>` + "\n",
+		},
+		{
+			// docutils: "Anonymous hyperlink mismatch: 1 references but
+			// 2 targets."
+			"more anonymous targets than references link none",
+			"see x__\n\n__ http://a.org\n__ http://b.org\n",
+			"<p>see x</p>\n",
+		},
+		{
+			// docutils' parse_target: what is no reference is a URI,
+			// its lines joined without their white space.
+			"a target's URI may end in an underscore that makes no reference",
+			"see x_, z_ and w__\n\n.. _x: http://a.org/b\\_\n.. _z: a b_\n__ http://c.org/\n   d_\\_\n",
+			`<p>see <a href="http://a.org/b_" rel="nofollow noopener">x</a>, <a href="ab_" rel="nofollow noopener">z</a> and ` +
+				`<a href="http://c.org/d__" rel="nofollow noopener">w</a></p>` + "\n",
+		},
+		{
+			"a target's URI over lines is joined without their white space",
+			"see x_\n\n.. _x: http://a.org/\n   long/path\n",
+			`<p>see <a href="http://a.org/long/path" rel="nofollow noopener">x</a></p>` + "\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
 				t.Errorf("%q (-want +got):\n%s", c.src, diff)
 			}
 		})
+	}
+}
+
+// TestSymbolFootnotes: footnotes and references written "[*]" take
+// docutils' symbols in its order, doubled after the tenth (docutils
+// 0.19's labels for eleven of them).
+func TestSymbolFootnotes(t *testing.T) {
+	symbols := []string{"*", "†", "‡", "§", "¶", "#", "♠", "♥", "♦", "♣", "**"}
+	src := "x" + strings.Repeat(" [*]_", len(symbols)) + "\n\n"
+	refs, notes := "<p>x", ""
+	for k, s := range symbols {
+		letter := string(rune('a' + k))
+		src += ".. [*] " + letter + "\n"
+		refs += fmt.Sprintf(` <a href="#footnote-%d" rel="nofollow noopener">[%s]</a>`, k+1, s)
+		notes += fmt.Sprintf("<aside id=\"footnote-%d\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[%s]</span>\n<p>%s</p>\n</aside>\n", k+1, s, letter)
+	}
+	if diff := cmp.Diff(refs+"</p>\n"+notes, htmlOf(t, src)); diff != "" {
+		t.Errorf("%q (-want +got):\n%s", src, diff)
 	}
 }

@@ -1573,11 +1573,12 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 	if p.checkOnly {
 		return true
 	}
-	if u := strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", ""); u != "" && !strings.HasSuffix(u, "_") {
-		u = adjustURI(u)
-		p.target(normalizeName(name), u)
-		p.chainTo(anonTarget{url: u})
-	} else if u == "" {
+	// (A URI may end in "_" where it is no reference: "a b_", or an
+	// escaped "b\_".)
+	if uri != "" {
+		p.target(normalizeName(name), uri)
+		p.chainTo(anonTarget{url: uri})
+	} else {
 		p.internal = normalizeName(name) // (see internalTarget)
 		if p.shallow == 0 {
 			p.chainNames = append(p.chainNames, p.internal)
@@ -1651,7 +1652,7 @@ func (p *parser) anonymousTarget(parts []string) {
 	if p.checkOnly {
 		return
 	}
-	t := anonTarget{url: strings.ReplaceAll(clean0(strings.Join(parts, "")), " ", "")}
+	t := anonTarget{url: uriArgument(strings.Join(parts, " "))}
 	if name, ok := indirectTarget(parts); ok {
 		t = anonTarget{name: name}
 	}

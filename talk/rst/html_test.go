@@ -489,6 +489,13 @@ func TestSafeURL(t *testing.T) {
 		"https://x.org":             "https://x.org",
 		" mailto:a@example.org ":    "mailto:a@example.org",
 		"talks/next.html#see[also]": "talks/next.html#see%5Balso%5D",
+		// A host's brackets (IPv6) are the URL's, not characters to
+		// encode: only what follows the host is.
+		"http://[::1]": "http://[::1]",
+		// A colon before any slash makes a scheme look-alike, even in
+		// a query or fragment url.Parse takes for a relative reference.
+		"?a:b": "",
+		"#a:b": "",
 	} {
 		if got := SafeURL(in); got != want {
 			t.Errorf("SafeURL(%q) = %q, want %q", in, got, want)
