@@ -142,6 +142,41 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"see x_\n\n.. _x: http://a.org/\n   long/path\n",
 			`<p>see <a href="http://a.org/long/path" rel="nofollow noopener">x</a></p>` + "\n",
 		},
+		{
+			"an enumerator that is no Roman numeral makes no list",
+			"iiii. a\n",
+			"<p>iiii. a</p>\n",
+		},
+		{
+			"a \"::\" alone on a paragraph's last line goes, with the line break before it",
+			"Para\n::\n\n  lit\n",
+			"<p>Para</p>\n<pre>lit</pre>\n",
+		},
+		{
+			"a literal block may be quoted with backquotes",
+			"Para::\n\n`a\n`b\n",
+			"<p>Para:</p>\n<pre>`a\n`b</pre>\n",
+		},
+		{
+			"an indirect target that leads nowhere takes its name from a section's",
+			"Sec\n===\n\n.. _sec: b_\n\nsee sec_\n",
+			"<h2 id=\"sec\">Sec</h2>\n<p>see sec</p>\n",
+		},
+		{
+			"a column a grid table's bottom border parts is a column the cell above spans",
+			"+-----+\n| a   |\n+--+--+\n",
+			"<table>\n<tbody>\n<tr><td colspan=\"2\">a</td></tr>\n</tbody>\n</table>\n",
+		},
+		{
+			"an explicit target keeps its name from a section's after it",
+			".. _sec: http://x.org\n\nSec\n===\n\nsee sec_\n",
+			"<h2 id=\"sec\">Sec</h2>\n<p>see <a href=\"http://x.org\" rel=\"nofollow noopener\">sec</a></p>\n",
+		},
+		{
+			"a phrase with a space inside its backquotes is a target's URI, not a reference",
+			"see x_\n\n.. _x: ` a`_\n.. _a: http://a.org\n",
+			"<p>see <a href=\"%60a%60_\" rel=\"nofollow noopener\">x</a></p>\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
@@ -166,5 +201,18 @@ func TestSymbolFootnotes(t *testing.T) {
 	}
 	if diff := cmp.Diff(refs+"</p>\n"+notes, htmlOf(t, src)); diff != "" {
 		t.Errorf("%q (-want +got):\n%s", src, diff)
+	}
+}
+
+// TestAutoEnumeratedList: a list numbered "#." is an arabic one, as
+// docutils' enumtype says, for the Document's users as for its HTML.
+func TestAutoEnumeratedList(t *testing.T) {
+	d := Parse("#. a\n#. b\n")
+	want := []Block{&EnumeratedList{Start: 1, Style: "arabic", Items: [][]Block{
+		{&Paragraph{Content: []Inline{Text("a")}}},
+		{&Paragraph{Content: []Inline{Text("b")}}},
+	}}}
+	if diff := cmp.Diff(want, d.Children); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
