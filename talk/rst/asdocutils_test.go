@@ -177,6 +177,21 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"see x_\n\n.. _x: ` a`_\n.. _a: http://a.org\n",
 			"<p>see <a href=\"%60a%60_\" rel=\"nofollow noopener\">x</a></p>\n",
 		},
+		{
+			"an overlined title goes without the spaces before it",
+			"=======\n  Title\n=======\n\ntext\n",
+			"<h2 id=\"title\">Title</h2>\n<p>text</p>\n",
+		},
+		{
+			"four hyphens start no attribution",
+			"para\n\n   quote\n\n   ---- x\n",
+			"<p>para</p>\n<blockquote>\n<p>quote</p>\n<p>---- x</p>\n</blockquote>\n",
+		},
+		{
+			"an attribution's lines after the first are indented alike, or it is none",
+			"para\n\n   quote\n\n   -- Name\n      more\n       deeper\n",
+			"<p>para</p>\n<blockquote>\n<p>quote</p>\n<dl>\n<dt>-- Name</dt>\n<dd>\n<dl>\n<dt>more</dt>\n<dd>\n<p>deeper</p>\n</dd>\n</dl>\n</dd>\n</dl>\n</blockquote>\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
