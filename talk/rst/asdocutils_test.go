@@ -192,6 +192,11 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"para\n\n   quote\n\n   -- Name\n      more\n       deeper\n",
 			"<p>para</p>\n<blockquote>\n<p>quote</p>\n<dl>\n<dt>-- Name</dt>\n<dd>\n<dl>\n<dt>more</dt>\n<dd>\n<p>deeper</p>\n</dd>\n</dl>\n</dd>\n</dl>\n</blockquote>\n",
 		},
+		{
+			"a dash line is an attribution only after a blank line that follows the quote's text",
+			"para\n\n   -- x\n\nmore\n\n   quote\n   -- y\n",
+			"<p>para</p>\n<blockquote>\n<p>-- x</p>\n</blockquote>\n<p>more</p>\n<blockquote>\n<p>quote\n-- y</p>\n</blockquote>\n",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if diff := cmp.Diff(c.want, htmlOf(t, c.src)); diff != "" {
