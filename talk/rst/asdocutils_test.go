@@ -236,3 +236,17 @@ func TestAutoEnumeratedList(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestEmbeddedURIInDocument: the URL of a reference with an embedded URI
+// over lines, and the target its name makes, are the URI without its
+// white space, in the Document as in its HTML (docutils' refuri).
+func TestEmbeddedURIInDocument(t *testing.T) {
+	d := Parse("see `x <http://a.org/\nb c>`_ ok\n")
+	want := []Inline{Text("see "), &Reference{Content: []Inline{Text("x")}, URL: "http://a.org/bc"}, Text(" ok")}
+	if diff := cmp.Diff(want, d.Children[0].(*Paragraph).Content); diff != "" {
+		t.Errorf("content (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]string{"x": "http://a.org/bc"}, d.Targets); diff != "" {
+		t.Errorf("targets (-want +got):\n%s", diff)
+	}
+}
