@@ -49,6 +49,11 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"<p>see <a href=\"http://n.org\" rel=\"nofollow noopener\">n</a></p>\n",
 		},
 		{
+			"an embedded URI that is an e-mail address and more is no mailto link",
+			"see `x <a@b.org)>`_\n",
+			`<p>see <a href="a@b.org)" rel="nofollow noopener">x</a></p>` + "\n",
+		},
+		{
 			"an embedded URI's lines are joined without their white space",
 			"see `x <http://a.org/\nb c>`_ ok\n",
 			"<p>see <a href=\"http://a.org/bc\" rel=\"nofollow noopener\">x</a> ok</p>\n",
