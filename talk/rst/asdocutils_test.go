@@ -30,6 +30,13 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"<dl>\n<dt>term <em>a</em> b : <span class=\"classifier\">c</span></dt>\n<dd>\n<p>def</p>\n</dd>\n</dl>\n",
 		},
 		{
+			// docutils' URI is "http://b.org/a b", which a browser
+			// sends as a%20b; the space was dropped, a link to "ab".
+			"an escaped space in a target's URI is percent-encoded",
+			"y_\n\n.. _y: http://b.org/a\\ b\n",
+			"<p><a href=\"http://b.org/a%20b\" rel=\"nofollow noopener\">y</a></p>\n",
+		},
+		{
 			"a literal keeps its backslashes",
 			"``C:\\path a\\ b``\n",
 			"<p><code>C:\\path a\\ b</code></p>\n",

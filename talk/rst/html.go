@@ -552,15 +552,19 @@ var htmlEscapes = [256]string{'<': "&lt;", '>': "&gt;", '&': "&amp;", '\'': "&#3
 
 // SafeURL returns u when a page may link to it: an absolute http, https
 // or mailto URL, or a relative reference (no scheme); otherwise "". The
-// scheme is read as a browser reads it, ignoring case, and white space
-// and control characters inside it, so that "JaVa\tScript:" is refused.
+// URL is read as a browser reads it: white space around it and tabs and
+// line breaks within it are dropped, and the scheme's case ignored, so
+// that "JaVa\tScript:" is refused. A space within it (docutils' URI of
+// "a\ b") is percent-encoded, as a browser sends it, where it was
+// dropped and the link led elsewhere; another control character makes
+// no URL.
 func SafeURL(u string) string {
 	u = strings.TrimSpace(u)
 	if u == "" {
 		return ""
 	}
 	cleaned := strings.Map(func(r rune) rune {
-		if r <= ' ' || r == 0x7f {
+		if r == '\t' || r == '\n' || r == '\r' {
 			return -1
 		}
 		return r
@@ -598,7 +602,7 @@ func escapeURL(u string) string {
 			return u
 		}
 	}
-	const unsafe = "[]{}|\\^`<>\""
+	const unsafe = " []{}|\\^`<>\""
 	if !strings.ContainsAny(u[rest:], unsafe) {
 		return u
 	}

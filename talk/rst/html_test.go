@@ -478,9 +478,9 @@ func TestHTMLListsAndHeadings(t *testing.T) {
 }
 
 // TestSafeURL: what a link's href may not hold as it is after the host
-// ("|", brackets, braces, in the path, the query or a fragment right
-// after the host) is percent-encoded, so that the href is a valid URL;
-// the host is left as it is.
+// ("|", brackets, braces, a space, in the path, the query or a fragment
+// right after the host) is percent-encoded, so that the href is a valid
+// URL; the host is left as it is.
 func TestSafeURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://x.org/a|b":         "https://x.org/a%7Cb",
@@ -496,6 +496,17 @@ func TestSafeURL(t *testing.T) {
 		// a query or fragment url.Parse takes for a relative reference.
 		"?a:b": "",
 		"#a:b": "",
+		// A space within is percent-encoded, as a browser sends it;
+		// tabs and line breaks are dropped, as a browser drops them,
+		// also from a scheme; another control character makes no URL.
+		"http://b.org/a b?q=c d":  "http://b.org/a%20b?q=c%20d",
+		"my talk.html":            "my%20talk.html",
+		"http://b.org/a\n b\tc":   "http://b.org/a%20bc",
+		"JaVa\tScript:alert(1)":   "",
+		"java script:alert(1)":    "",
+		"java\x0bscript:alert(1)": "",
+		"http://b.org/a\x01b":     "",
+		"http://b .org/":          "",
 	} {
 		if got := SafeURL(in); got != want {
 			t.Errorf("SafeURL(%q) = %q, want %q", in, got, want)
