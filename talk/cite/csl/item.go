@@ -639,6 +639,13 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 					if digits == "" && strings.TrimSpace(s) != "" {
 						return &ItemError{Pointer: fmt.Sprintf("/date-parts/%d/%d", i, j), Message: fmt.Sprintf("%q is not a number; write one such as 2016", s)}
 					}
+					if digits == "" {
+						// citeproc-js reads "" as no part, where 0 is
+						// one: [[2016],[""]] is no range, [[2016],[0]]
+						// an open one. Parts has no room for "no part"
+						// before one that is: the date ends here.
+						break
+					}
 					n, _ := strconv.Atoi(digits)
 					ints = append(ints, n)
 				}
