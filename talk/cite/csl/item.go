@@ -60,7 +60,8 @@ type Name struct {
 // season, or a literal.
 type Date struct {
 	// Parts holds [year, month, day] prefixes: {{2016}}, {{2016, 7}},
-	// {{2016, 7, 21}}, or two of them for a range.
+	// {{2016, 7, 21}}, or two of them for a range. An end of zeros is
+	// an open range, as in citeproc-js: {{2016}, {0}} prints "2016–".
 	Parts   [][]int
 	Season  string // 1 to 4 (spring to winter), or a season's name
 	Circa   bool   // the date is approximate ("ca. 2016")
