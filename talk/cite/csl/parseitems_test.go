@@ -99,10 +99,10 @@ func TestItemErrorParts(t *testing.T) {
 // TestParseItemsValues reads values as citeproc-js does: a numeric id as
 // text, date parts as parseInt reads them ("+2016" is 2016, " 5 " 5),
 // an empty part as the end of the date, and name flags as JavaScript
-// tests them ("false" is true, 0 false).
+// tests them ("false" is true, 0 false, -1 true).
 func TestParseItemsValues(t *testing.T) {
 	in := `[{"id":7,"issued":{"date-parts":[["+2016","-3"," 5 "]]},"accessed":{"date-parts":[[2016,7],["",""]]},` +
-		`"author":[{"family":"x","parse-names":"false","comma-suffix":0,"static-ordering":"x"},{"family":"y","parse-names":0}]}]`
+		`"author":[{"family":"x","parse-names":"false","comma-suffix":0,"static-ordering":"x"},{"family":"y","parse-names":0,"comma-suffix":-1}]}]`
 	items, err := csl.ParseItems([]byte(in))
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func TestParseItemsValues(t *testing.T) {
 		ID: "7",
 		Names: map[string][]csl.Name{"author": {
 			{Family: "x", StaticOrdering: true},
-			{Family: "y", NoParse: true},
+			{Family: "y", NoParse: true, CommaSuffix: true},
 		}},
 		Dates: map[string]csl.Date{
 			"issued":   {Parts: [][]int{{2016, -3, 5}}},
