@@ -650,6 +650,14 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 					n, _ := strconv.Atoi(digits)
 					ints = append(ints, n)
 				}
+				if len(ints) == 0 && i > 0 {
+					// an end of no parts ([[2016, 7], ["", ""]]) is
+					// none, which Parts writes as no end
+					continue
+				}
+				if ints == nil {
+					ints = []int{}
+				}
 				d.Parts = append(d.Parts, ints)
 			}
 		case "season":

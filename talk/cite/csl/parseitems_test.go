@@ -98,7 +98,8 @@ func TestItemErrorParts(t *testing.T) {
 
 // TestParseItemsValues reads values as citeproc-js does: a numeric id as
 // text, date parts as parseInt reads them ("+2016" is 2016, " 5 " 5),
-// an empty part as the end of the date, and name flags as JavaScript
+// an empty part as the end of the date (an end of empty parts as no
+// end), and name flags as JavaScript
 // tests them ("false" is true, 0 false, -1 true).
 func TestParseItemsValues(t *testing.T) {
 	in := `[{"id":7,"issued":{"date-parts":[["+2016","-3"," 5 "]]},"accessed":{"date-parts":[[2016,7],["",""]]},` +
@@ -115,10 +116,21 @@ func TestParseItemsValues(t *testing.T) {
 		}},
 		Dates: map[string]csl.Date{
 			"issued":   {Parts: [][]int{{2016, -3, 5}}},
-			"accessed": {Parts: [][]int{{2016, 7}, nil}},
+			"accessed": {Parts: [][]int{{2016, 7}}},
 		},
 	}}
 	if diff := cmp.Diff(want, items); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Written back, the end of no parts is gone, not null, which
+	// citeproc-js could not read.
+	out, err := items[0].MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantJSON := `{"id":"7","type":"","author":[{"family":"x","static-ordering":true},{"family":"y","comma-suffix":true,"parse-names":false}],` +
+		`"accessed":{"date-parts":[[2016,7]]},"issued":{"date-parts":[[2016,-3,5]]}}`
+	if diff := cmp.Diff(wantJSON, string(out)); diff != "" {
+		t.Errorf("MarshalJSON (-want +got):\n%s", diff)
 	}
 }
