@@ -223,9 +223,16 @@ type program struct {
 	citation     *area
 	bibliography *area
 
-	addGivenname         bool
-	givennameRule        string
-	addNames             bool            // disambiguate-add-names
+	addGivenname  bool
+	givennameRule string
+	addNames      bool // disambiguate-add-names
+	// subsequentEtAl tells that a name of the citation has
+	// et-al-subsequent-min or et-al-subsequent-use-first. citeproc-js
+	// registers an item's names from its ambiguous cite, a subsequent
+	// one, and a first cite shows as many names as that registered
+	// ("Doe, Roe, et al." where et-al-use-first is 1 and
+	// et-al-subsequent-use-first 2): Citation cannot skip the registry.
+	subsequentEtAl       bool
 	citeShort            map[string]bool // by item type: the citation's names are all short (shortNamesOnly)
 	addYearSuffix        bool            // disambiguate-add-year-suffix
 	hasDisambiguate      bool            // a disambiguate="true" condition
@@ -333,6 +340,9 @@ func compile(s *Style, loc *localeData) *program {
 			}
 			if n.name != nil {
 				n.name.opts[a.index] = resolveNameOptions(n.name, a)
+				if o := &n.name.opts[a.index]; a == p.citation && (o.etAlSubsequentMin > 0 || o.etAlSubsequentUseFirst > 0) {
+					p.subsequentEtAl = true
+				}
 			}
 		}
 	}

@@ -42,7 +42,7 @@ func (r *renderer) date(n *dateNode) {
 		// never be rendered, and the range would never be written.
 		dp := make([]string, 0, len(n.dateparts))
 		for _, part := range n.dateparts {
-			if d.parts[1][partIndex(part)] != 0 {
+			if d.endSet[partIndex(part)] {
 				dp = append(dp, part)
 			}
 		}

@@ -60,7 +60,8 @@ type Name struct {
 // season, or a literal.
 type Date struct {
 	// Parts holds [year, month, day] prefixes: {{2016}}, {{2016, 7}},
-	// {{2016, 7, 21}}, or two of them for a range.
+	// {{2016, 7, 21}}, or two of them for a range. An end of zeros is
+	// an open range, as in citeproc-js: {{2016}, {0}} prints "2016–".
 	Parts   [][]int
 	Season  string // 1 to 4 (spring to winter), or a season's name
 	Circa   bool   // the date is approximate ("ca. 2016")
@@ -639,8 +640,23 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 					if digits == "" && strings.TrimSpace(s) != "" {
 						return &ItemError{Pointer: fmt.Sprintf("/date-parts/%d/%d", i, j), Message: fmt.Sprintf("%q is not a number; write one such as 2016", s)}
 					}
+					if digits == "" {
+						// citeproc-js reads "" as no part, where 0 is
+						// one: [[2016],[""]] is no range, [[2016],[0]]
+						// an open one. Parts has no room for "no part"
+						// before one that is: the date ends here.
+						break
+					}
 					n, _ := strconv.Atoi(digits)
 					ints = append(ints, n)
+				}
+				if len(ints) == 0 && i > 0 {
+					// an end of no parts ([[2016, 7], ["", ""]]) is
+					// none, which Parts writes as no end
+					continue
+				}
+				if ints == nil {
+					ints = []int{}
 				}
 				d.Parts = append(d.Parts, ints)
 			}

@@ -35,8 +35,12 @@ type varValue struct {
 
 // dateValue is a date split into parts; a part is 0 when absent.
 type dateValue struct {
-	parts   [2][3]int
-	hasEnd  bool
+	parts  [2][3]int
+	hasEnd bool
+	// endSet tells which parts of the end the data gives, 0 among
+	// them: citeproc-js collapses a range on the parts its end has, so
+	// [[2016],[0]] is the open range "2016–".
+	endSet  [3]bool
 	season  string
 	circa   bool
 	literal string
@@ -301,6 +305,7 @@ func parseDateValue(v Date) dateValue {
 		}
 		for j := 0; j < 3 && j < len(p); j++ {
 			d.parts[i][j] = p[j]
+			d.endSet[j] = i == 1
 		}
 		if i == 1 {
 			d.hasEnd = true

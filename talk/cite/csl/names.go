@@ -554,9 +554,15 @@ func (r *renderer) outputNames(n *namesNode) {
 		}
 		if vn.spec == 0 {
 			// "et-al" written in the data as a dropping particle of
-			// the last name works like et-al-min.
+			// the last name works like et-al-min; citeproc-js tests
+			// the name it renders, so a particle read out of the
+			// given name ("Anne, et al.") counts.
 			for _, nm := range vn.list {
-				if isEtAlParticle(nm.DroppingParticle) {
+				dp := nm.DroppingParticle
+				if nm.Literal == "" {
+					dp = r.normalize(nm).dp
+				}
+				if isEtAlParticle(dp) {
 					if etalLast {
 						vn.spec = 2
 					} else {

@@ -36,11 +36,17 @@ type probePair struct {
 // formats testdata/probe/NAME.items.json, and testdata/probe/NAME.citeproc.json
 // is what citeproc-js 2.4.63 produced from them (recorded with
 // `node .ci/csl/probe.mjs NAME.csl locales-en-US.xml NAME.items.json`,
-// the official en-US locale). Every entry and citation alone, the
-// bibliography of all the items and their citation cluster must be the
-// same, as text and HTML.
+// the official en-US locale). A style named NAME.en-GB.csl is formatted
+// in British English instead: the official en-GB locale over the en-US
+// one, and recorded with locales-en-GB.xml. Every entry and citation
+// alone, the bibliography of all the items and their citation cluster
+// must be the same, as text and HTML.
 func TestProbeStylesMatchCiteproc(t *testing.T) {
 	loc := sharedLocale(t)
+	gb, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-GB.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	styles, err := filepath.Glob(filepath.Join("testdata", "probe", "*.csl"))
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +61,11 @@ func TestProbeStylesMatchCiteproc(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pr, err := New(st, loc)
+			locs := []*Locale{loc}
+			if strings.HasSuffix(name, ".en-GB") {
+				locs = append(locs, gb)
+			}
+			pr, err := New(st, locs...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -376,10 +376,11 @@ func (pr *Processor) Citation(f Format, it *Item) (string, error) {
 	lone := pr.loadItem(it)
 	defer pr.releaseItem(lone)
 	d := &lone.data
-	if !needsNameReg(d) {
+	if !needsNameReg(d) && !pr.p.subsequentEtAl {
 		// Alone, and without two names to tell apart, the item's
 		// disambiguation settings are the defaults: no need to
-		// register it.
+		// register it. (Unless the subsequent et-al settings are
+		// others: see program.subsequentEtAl.)
 		return pr.citation(&lone.reg, &lone.tok, f), nil
 	}
 	reg := pr.newRegistry([]*itemData{d})

@@ -35,7 +35,7 @@ func parseRawDate(raw string) (d dateValue) {
 		d.parts[0][k], _ = strconv.Atoi(p.start[k])
 		if p.end[k] != "" {
 			d.parts[1][k], _ = strconv.Atoi(p.end[k])
-			d.hasEnd = true
+			d.hasEnd, d.endSet[k] = true, true
 		}
 	}
 	return d
