@@ -736,7 +736,8 @@ func ParseItems(data []byte) ([]*Item, error) {
 		return nil, &ItemError{Message: err.Error()}
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, &ItemError{Message: "CSL-JSON must be an array of items"}
+		line, col := position(data, jsonx.Document(data).Offset)
+		return nil, &ItemError{Line: line, Column: col, Message: "CSL-JSON must be an array of items"}
 	}
 	var items []*Item
 	for dec.More() {

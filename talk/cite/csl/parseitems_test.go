@@ -63,7 +63,8 @@ func TestParseItemsErrors(t *testing.T) {
 		{"type a number", `[{"id":"a","type":5}]`, `csl: item "a" (1:2) /type: must be a string`},
 		{"number variable a boolean", `[{"id":"a","volume":true}]`, `csl: item "a" (1:2) /volume: must be a string or a number`},
 		{"after CRLF and tabs", "[\r\n\t{\"id\":\"a\"},\r\n\t{\"id\":\"b\",\"x\":1}]", `csl: item "b" (3:2) /x: unknown variable`},
-		{"not an array", `5`, `csl: item: CSL-JSON must be an array of items`},
+		{"not an array", `5`, `csl: item (1:1): CSL-JSON must be an array of items`},
+		{"not an array, after blank lines", "\n\n  \"items\"", `csl: item (3:3): CSL-JSON must be an array of items`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := csl.ParseItems([]byte(tt.in))
