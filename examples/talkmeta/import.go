@@ -190,6 +190,7 @@ func runImport(e *env, args []string) int {
 	}
 	sigs := e.catchInterrupts()
 	defer sigs.release()
+	unmade := map[string]bool{} // the errors of directories that could not be made
 	for _, f := range files {
 		if sigs.interrupted() != nil {
 			// Each file written is whole; say how many there are.
@@ -203,7 +204,13 @@ func runImport(e *env, args []string) int {
 		// group that shares its archive (umask 002) from adding to the
 		// directories of files it may edit.
 		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
-			report(err)
+			// Every file below a directory that cannot be made fails
+			// on it alike ("OUT/ev: not a directory" for event.json
+			// and for each talk in OUT/ev/talks): said once.
+			if msg := err.Error(); !unmade[msg] {
+				unmade[msg] = true
+				report(err)
+			}
 			continue
 		}
 		// An archive is edited after its import (recordings, slides,

@@ -616,6 +616,20 @@ func TestImportGoesOn(t *testing.T) {
 	}
 }
 
+// TestImportDirectoryUnmade: a file where an event's directory would be
+// is reported once, not once for each file that would go below it, and
+// nothing is written there.
+func TestImportDirectoryUnmade(t *testing.T) {
+	dir := t.TempDir()
+	plantFile(t, filepath.Join(dir, "tinycon2024"), "a file\n")
+	r := runCommand("", "import", "-from", "c3voc", "-o", dir, "testdata/import/pair.json")
+	r.stdout = strings.ReplaceAll(r.stdout, dir, "OUT")
+	r.stderr = strings.ReplaceAll(r.stderr, dir, "OUT")
+	wantResult(t, r, 1,
+		[]string{"0 talks of 0 events written to OUT (talkmeta layout)"},
+		[]string{"OUT/tinycon2024: not a directory"})
+}
+
 // TestImportRubyEventsIDs: a talk whose id another talk has is named,
 // and so is the other, as the user names the files, below the data
 // directory given, and by line and column alone in the same file. The
