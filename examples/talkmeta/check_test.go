@@ -183,16 +183,22 @@ func TestCheckHugeRecord(t *testing.T) {
 	pkg := inTempDir(t)
 	copyEvent(t, pkg, "chipy", "a/chipy")
 	huge := bytes.Repeat([]byte(" "), 1<<20+1)
-	for _, name := range []string{"huge.json", "a/chipy/videos/huge.json"} {
+	if err := os.Mkdir("b", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"huge.json", "a/chipy/videos/huge.json", "b/event.json"} {
 		if err := os.WriteFile(name, huge, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	wantResult(t, runCommand("", "check", "huge.json", "a/chipy/videos"), 1, []string{
+	// An event's record too large to read is counted as an event, by
+	// its name, as one that reads is.
+	wantResult(t, runCommand("", "check", "huge.json", "a/chipy/videos", "b/event.json"), 1, []string{
 		"huge.json: limit: record size 1048577 exceeds the limit of 1048576",
 		"a/chipy" + chipyCheck,
 		"a/chipy/videos/huge.json: limit: record size 1048577 exceeds the limit of 1048576",
-		"4 records (0 events, 4 talks): 2 errors, 1 warning, in 0s",
+		"b/event.json: limit: record size 1048577 exceeds the limit of 1048576",
+		"5 records (1 event, 4 talks): 3 errors, 1 warning, in 0s",
 	}, nil)
 }
 
