@@ -124,7 +124,8 @@ func FirstNil(pkg string, talks []*Talk) error {
 
 // CheckTalks returns what a writer of the package pkg refuses before it
 // writes anything of talks: a [*NilError] naming the first nil talk
-// ("talks[3]"), or else the first [Talk.CheckUTF8] error among them.
+// ("talks[3]"), or else the first [Talk.CheckUTF8] error among them, or
+// else the first [Talk.CheckDates] error.
 func CheckTalks(pkg string, talks []*Talk) error {
 	if err := FirstNil(pkg, talks); err != nil {
 		return err
@@ -133,6 +134,35 @@ func CheckTalks(pkg string, talks []*Talk) error {
 		if err := t.CheckUTF8(); err != nil {
 			return err
 		}
+	}
+	for _, t := range talks {
+		if err := t.CheckDates(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckDates returns a [*RecordError], with t.Origin.Path (or t.ID) and
+// the JSON pointer of the date ("/event/start", "/parts/2/recorded"),
+// holding [Date.Check]'s error for the first date of t, its event or its
+// parts whose year is outside 0000-9999. Only a Go program makes one
+// (DateTimeOf of a time 10,000 years on), and no format holds it: ISO
+// 8601's, RFC 5545's, EDTF's and RIS's years have four digits, and
+// talkmeta's readers would not read the record back. So every writer
+// and renderer refuses it, rather than write a date its readers reject
+// or leave the date out without a word.
+func (t *Talk) CheckDates() error {
+	if ptr, err := talkDates(t, ""); err != nil {
+		return &RecordError{Path: t.Origin.Path, ID: t.ID, Pointer: ptr, Err: err}
+	}
+	return nil
+}
+
+// CheckDates is [Talk.CheckDates] for an event's start and end.
+func (e *Event) CheckDates() error {
+	if ptr, err := eventDates(e, ""); err != nil {
+		return &RecordError{Path: e.Origin.Path, ID: e.ID, Pointer: ptr, Err: err}
 	}
 	return nil
 }

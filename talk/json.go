@@ -275,9 +275,32 @@ func talkUnwritable(t *Talk, prefix string) (string, error) {
 
 // talkValues is talkUnwritable but for text.
 func talkValues(t *Talk, prefix string) (string, error) {
+	if ptr, err := talkDates(t, prefix); err != nil {
+		return ptr, err
+	}
+	return talkOtherValues(t, prefix)
+}
+
+// talkDates returns the JSON pointer, below prefix, of the first date of
+// t, its event or its parts that ParseDate could not read back, with
+// Date.Check's error.
+func talkDates(t *Talk, prefix string) (string, error) {
 	if err := t.Recorded.Check(); err != nil {
 		return prefix + "/recorded", err
 	}
+	if ptr, err := eventDates(&t.Event, prefix+"/event"); err != nil {
+		return ptr, err
+	}
+	for i := range t.Parts {
+		if ptr, err := talkDates(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
+			return ptr, err
+		}
+	}
+	return "", nil
+}
+
+// talkOtherValues is talkValues but for dates.
+func talkOtherValues(t *Talk, prefix string) (string, error) {
 	if ptr, err := durationUnwritable(t.Duration, prefix+"/duration"); err != nil {
 		return ptr, err
 	}
@@ -289,7 +312,7 @@ func talkValues(t *Talk, prefix string) (string, error) {
 			return ptr, err
 		}
 	}
-	if ptr, err := eventValues(&t.Event, prefix+"/event"); err != nil {
+	if ptr, err := extraUnwritable(t.Event.Extra, reflect.TypeFor[eventJSON](), prefix+"/event"); err != nil {
 		return ptr, err
 	}
 	for i := range t.Videos {
@@ -298,7 +321,7 @@ func talkValues(t *Talk, prefix string) (string, error) {
 		}
 	}
 	for i := range t.Parts {
-		if ptr, err := talkValues(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
+		if ptr, err := talkOtherValues(&t.Parts[i], prefix+"/parts/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
@@ -457,13 +480,21 @@ func eventText(e *Event, prefix string) (string, error) {
 
 // eventValues is talkValues for an event.
 func eventValues(e *Event, prefix string) (string, error) {
+	if ptr, err := eventDates(e, prefix); err != nil {
+		return ptr, err
+	}
+	return extraUnwritable(e.Extra, reflect.TypeFor[eventJSON](), prefix)
+}
+
+// eventDates is talkDates for an event.
+func eventDates(e *Event, prefix string) (string, error) {
 	if err := e.Start.Check(); err != nil {
 		return prefix + "/start", err
 	}
 	if err := e.End.Check(); err != nil {
 		return prefix + "/end", err
 	}
-	return extraUnwritable(e.Extra, reflect.TypeFor[eventJSON](), prefix)
+	return "", nil
 }
 
 // durationUnwritable refuses, at ptr, a negative duration, with

@@ -1378,3 +1378,43 @@ func TestCheckTalks(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestCheckDates: the first date of a talk, its event or its parts (at
+// any depth) with a year outside 0000-9999 is placed by its JSON pointer,
+// as MarshalJSON places it, and a talk that holds none, whatever else it
+// holds that JSON could not write (a negative duration), passes; so do
+// CheckTalks, after the text of every talk.
+func TestCheckDates(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(12345, 6, 1, 10, 0, 0, 0, time.UTC), false)
+	origin := talk.Origin{Path: "e/t.json"}
+	var got []string
+	add := func(err error) {
+		var re *talk.RecordError
+		var de *talk.DateError
+		got = append(got, fmt.Sprintf("%v %v %v", errors.As(err, &re), errors.As(err, &de), err))
+	}
+	for _, tk := range []*talk.Talk{
+		{Title: "T", Origin: origin, Recorded: talk.MustParseDate("2016-07-20"), Duration: -1},
+		{Title: "T", Origin: origin, Recorded: far, Event: talk.Event{End: far}},
+		{Title: "T", ID: "t", Event: talk.Event{Start: talk.MustParseDate("2016-07-17"), End: far}},
+		{Title: "T", Parts: []talk.Talk{{Title: "P"}, {Title: "Q", Parts: []talk.Talk{{Event: talk.Event{Start: far}}}}}},
+	} {
+		add(tk.CheckDates())
+	}
+	add((&talk.Event{ID: "e", Start: talk.MustParseDate("2016-07-17"), End: far}).CheckDates())
+	add((&talk.Event{ID: "e"}).CheckDates())
+	add(talk.CheckTalks("x", []*talk.Talk{{Title: "A", Recorded: far}, {Title: "Caf\xe9"}}))
+	const reason = `has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold`
+	want := []string{
+		"false false <nil>",
+		`true true e/t.json: /recorded: talk: "12345-06-01T10:00:00" ` + reason,
+		`true true id "t": /event/end: talk: "12345-06-01T10:00:00" ` + reason,
+		`true true /parts/1/parts/0/event/start: talk: "12345-06-01T10:00:00" ` + reason,
+		`true true id "e": /end: talk: "12345-06-01T10:00:00" ` + reason,
+		"false false <nil>",
+		`true false /title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -104,7 +104,8 @@ func TestWriterClosed(t *testing.T) {
 }
 
 // TestRefused: what no format can cite as it is, text that is not UTF-8
-// and a year past 9999, is refused by every writer with the same error,
+// and a year past 9999 (anywhere in the talk, as every writer refuses
+// it), is refused by every writer with the same error,
 // before anything is written, where BibTeX, RIS and CSL-JSON dropped the
 // bad bytes and cited "Caf\xe9" as "Caf", and BibLaTeX and RIS wrote a
 // five-digit year no reader takes; a Writer writes nothing for it and
@@ -132,6 +133,11 @@ func TestRefused(t *testing.T) {
 		bad: talk.Talk{Title: "Later", Recorded: talk.MustParseDate("2016-08-04"),
 			Event: talk.Event{Start: talk.MustParseDate("2016-07-17"), End: talk.DateTimeOf(tenThousandYearsOn, true)}},
 		want: `/event/end: talk: "12016-08-04T10:30:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold (*talk.DateError)`,
+	}, {
+		// Not cited, but no reader would read the record back either.
+		name: "a part's date past 9999",
+		bad:  talk.Talk{ID: "block", Title: "Lightning talks", Parts: []talk.Talk{{Title: "One", Recorded: talk.DateTimeOf(tenThousandYearsOn, true)}}},
+		want: `id "block": /parts/0/recorded: talk: "12016-08-04T10:30:00Z" has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold (*talk.DateError)`,
 	}} {
 		t.Run(tc.name, func(t *testing.T) { refusedByEveryWriter(t, &tc.bad, tc.want) })
 	}

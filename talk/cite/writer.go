@@ -182,7 +182,8 @@ func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
 // checkTalk returns what every writer refuses of t before it writes
 // anything of it: a nil t, named "talk", or by its index i among the
 // talks given when i >= 0 ("talks[3]"); text that is not UTF-8, which
-// the writers would drop; and a date that [talk.Date.Check] refuses.
+// the writers would drop; and a date whose year BibLaTeX's EDTF and
+// RIS's DA and PY cannot hold ([talk.Talk.CheckDates]).
 func checkTalk(t *talk.Talk, i int) error {
 	if t == nil {
 		what := "talk"
@@ -194,25 +195,7 @@ func checkTalk(t *talk.Talk, i int) error {
 	if err := t.CheckUTF8(); err != nil {
 		return err
 	}
-	return checkDates(t)
-}
-
-// checkDates refuses, as a [*talk.RecordError] with its JSON pointer, a
-// date of t that the entries would cite whose year is outside 0000-9999
-// ([talk.Date.Check]): a Go program can build one (talk.DateTimeOf of a
-// time.Time 10,000 years on), but BibLaTeX's EDTF dates and RIS's DA and
-// PY are four-digit years, and no talkmeta reader would read the record
-// back; so one rule holds for every format, as for the talkmeta writers.
-func checkDates(t *talk.Talk) error {
-	for _, d := range [...]struct {
-		ptr  string
-		date talk.Date
-	}{{"/recorded", t.Recorded}, {"/event/start", t.Event.Start}, {"/event/end", t.Event.End}} {
-		if err := d.date.Check(); err != nil {
-			return &talk.RecordError{Path: t.Origin.Path, ID: t.ID, Pointer: d.ptr, Err: err}
-		}
-	}
-	return nil
+	return t.CheckDates()
 }
 
 func writeString(w io.Writer, s string) error {

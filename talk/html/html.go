@@ -19,6 +19,7 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/ascii"
 	"github.com/talkmeta/talkmeta/internal/bufpool"
+	"github.com/talkmeta/talkmeta/internal/pagecheck"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -235,9 +236,10 @@ func recordLink(u, text string) link {
 // WriteTalk writes t's page to w, with its speakers and event linked to
 // their pages where the Renderer's URLs place them. A nil t is a
 // [*talk.NilError], text that is not UTF-8 is [talk.Talk.CheckUTF8]'s
-// error, and nothing is written.
+// error, a year outside 0000-9999 is [talk.Talk.CheckDates]', and
+// nothing is written.
 func (r *Renderer) WriteTalk(w io.Writer, t *talk.Talk, opt PageOptions) error {
-	if err := checkPage(t, t == nil, "talk", nil); err != nil {
+	if err := pagecheck.Check("html", "talk", t == nil, nil, t.CheckUTF8, t.CheckDates); err != nil {
 		return err
 	}
 	if err := r.checkBase(); err != nil {

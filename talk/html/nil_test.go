@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
@@ -135,6 +136,39 @@ func TestNotUTF8(t *testing.T) {
 		talkErr,
 		`/title: talk: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8 true`,
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+}
+
+// TestYearPast9999: a page refuses a date with a year past 9999 in its
+// talk, its event or its talks (talk.Talk.CheckDates), as the JSON-LD
+// graph it carries does, rather than write a page whose graph is refused;
+// so does the index, for an event's; nothing is written.
+func TestYearPast9999(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(12016, 8, 4, 10, 30, 0, 0, time.UTC), true)
+	later := &talk.Talk{ID: "later", Title: "Later", Recorded: far}
+	talks := []*talk.Talk{{ID: "a", Title: "A"}, later}
+	farEvent := talk.Event{ID: "e", Title: "E", Start: far}
+	var r html.Renderer
+	var b bytes.Buffer
+	var got []string
+	add := func(err error) {
+		var de *talk.DateError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &de)))
+	}
+	add(r.WriteTalk(&b, later, html.PageOptions{}))
+	add(r.WriteEvent(&b, &farEvent, nil, html.PageOptions{}))
+	add(r.WriteEvent(&b, &talk.Event{Title: "E"}, talks, html.PageOptions{}))
+	add(r.WriteSpeaker(&b, &talk.Speaker{Name: "S"}, talks, html.PageOptions{}))
+	add(r.WriteIndex(&b, []html.IndexEntry{{Event: talk.Event{Title: "F"}}, {Event: farEvent}}, html.PageOptions{}))
+	const reason = ` has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`
+	const talkErr = `id "later": /recorded: talk: "12016-08-04T10:30:00Z"` + reason
+	const eventErr = `id "e": /start: talk: "12016-08-04T10:30:00Z"` + reason
+	want := []string{talkErr, eventErr, talkErr, talkErr, eventErr}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

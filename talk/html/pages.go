@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/pagecheck"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -124,10 +125,11 @@ type eventItem struct {
 // otherwise.
 //
 // A nil ev, or a nil talk in talks, is a [*talk.NilError] that names it,
-// text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error, and
-// nothing is written.
+// text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error, a
+// year outside 0000-9999 is [talk.Talk.CheckDates]', and nothing is
+// written.
 func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, opt PageOptions) error {
-	if err := checkPage(ev, ev == nil, "event", talks); err != nil {
+	if err := pagecheck.Check("html", "event", ev == nil, talks, ev.CheckUTF8, ev.CheckDates); err != nil {
 		return err
 	}
 	if err := r.checkBase(); err != nil {
@@ -177,10 +179,11 @@ func (r *Renderer) WriteEvent(w io.Writer, ev *talk.Event, talks []*talk.Talk, o
 // with the talks as performerIn.
 //
 // A nil s, or a nil talk in talks, is a [*talk.NilError] that names it,
-// text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error, and
-// nothing is written.
+// text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error, a
+// year outside 0000-9999 is [talk.Talk.CheckDates]', and nothing is
+// written.
 func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt PageOptions) error {
-	if err := checkPage(s, s == nil, "speaker", talks); err != nil {
+	if err := pagecheck.Check("html", "speaker", s == nil, talks, s.CheckUTF8); err != nil {
 		return err
 	}
 	if err := r.checkBase(); err != nil {
@@ -238,10 +241,14 @@ func (r *Renderer) WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk
 // WriteIndex writes the index of a site to w: its events in the order
 // given, each with its dates, place and number of talks, linked to the
 // event's page. An event with text that is not UTF-8 is
-// [talk.Event.CheckUTF8]'s error, and nothing is written.
+// [talk.Event.CheckUTF8]'s error, one with a year outside 0000-9999
+// [talk.Event.CheckDates]', and nothing is written.
 func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions) error {
 	for i := range events {
 		if err := events[i].Event.CheckUTF8(); err != nil {
+			return err
+		}
+		if err := events[i].Event.CheckDates(); err != nil {
 			return err
 		}
 	}
@@ -280,20 +287,6 @@ func (r *Renderer) WriteIndex(w io.Writer, events []IndexEntry, opt PageOptions)
 // date in its event's time zone (localDate).
 func (r *Renderer) item(t *talk.Talk, self string, withEvent bool, zones *zone.Memo) talkItem {
 	return r.itemIn(t, listedSpeakers(t), self, withEvent, t.Event.TimeZone, zones)
-}
-
-// checkPage reports what a page of record refuses before it writes
-// anything: a nil record (isNil, named what) or a nil talk in talks,
-// which the page would dereference part-way through, and text that is
-// not UTF-8 in either, which would make the page malformed.
-func checkPage(record interface{ CheckUTF8() error }, isNil bool, what string, talks []*talk.Talk) error {
-	if isNil {
-		return &talk.NilError{Package: "html", What: what}
-	}
-	if err := record.CheckUTF8(); err != nil {
-		return err
-	}
-	return talk.CheckTalks("html", talks)
 }
 
 // listedSpeakers are the speakers a list of talks names for t: its own,

@@ -187,8 +187,10 @@ func WriteTalk(w io.Writer, t *talk.Talk, opt Options) error {
 // written.
 //
 // A nil talk is a [*talk.NilError] naming its index, text that is not
-// UTF-8 (which iCalendar requires) [talk.Talk.CheckUTF8]'s error, a start (or the
-// Options.Stamp) whose year iCalendar cannot write is a [*RangeError], a
+// UTF-8 (which iCalendar requires) [talk.Talk.CheckUTF8]'s error, a date
+// held with a year outside 0000-9999 [talk.Talk.CheckDates]', a start
+// that the event's clocks put outside those years (or an Options.Stamp
+// outside them) a [*RangeError], a
 // date-time whose event's time zone the zone database lacks a
 // [*ZoneError], and a negative duration an error wrapping a
 // [*talk.DurationError]; then nothing is written.

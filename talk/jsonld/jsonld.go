@@ -14,6 +14,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/bufpool"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
 	"github.com/talkmeta/talkmeta/internal/orcid"
+	"github.com/talkmeta/talkmeta/internal/pagecheck"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 	"github.com/talkmeta/talkmeta/internal/zone"
 	"github.com/talkmeta/talkmeta/talk"
@@ -81,10 +82,12 @@ func (e *IndentError) Error() string {
 }
 
 // Write writes t's graph to w and returns what is missing from it. A nil
-// t is a [*talk.NilError], and text that is not UTF-8 is
-// [talk.Talk.CheckUTF8]'s error; nothing is written for either.
+// t is a [*talk.NilError], text that is not UTF-8 is
+// [talk.Talk.CheckUTF8]'s error, and a year outside 0000-9999, which
+// schema.org's ISO 8601 dates cannot hold, is [talk.Talk.CheckDates]';
+// nothing is written for any of them.
 func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
-	if err := checkPage(t, t == nil, "talk", nil); err != nil {
+	if err := pagecheck.Check("jsonld", "talk", t == nil, nil, t.CheckUTF8, t.CheckDates); err != nil {
 		return nil, err
 	}
 	g := newGraph(t, opt)
@@ -101,7 +104,7 @@ func Write(w io.Writer, t *talk.Talk, opt Options) ([]Warning, error) {
 
 // Marshal returns t's graph; see [Write].
 func Marshal(t *talk.Talk, opt Options) ([]byte, []Warning, error) {
-	if err := checkPage(t, t == nil, "talk", nil); err != nil {
+	if err := pagecheck.Check("jsonld", "talk", t == nil, nil, t.CheckUTF8, t.CheckDates); err != nil {
 		return nil, nil, err
 	}
 	g := newGraph(t, opt)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/talk"
@@ -77,6 +78,47 @@ func TestNotUTF8(t *testing.T) {
 		`/series: talk: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8 true`,
 		talkErr, talkErr,
 		`/name: talk: "\xff" is not UTF-8 text (byte 0xff at offset 0); convert it to UTF-8 true`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %q", b.String())
+	}
+}
+
+// TestYearPast9999: a date a talk, its event or its parts hold with a
+// year past 9999, which only a Go program makes, is refused with
+// talk.Talk.CheckDates' error, whether the graph is the talk's, its
+// event's or a speaker's, where the graph wrote "12016-08-04T10:30:00Z"
+// as schema.org's startDate, which ISO 8601's four-digit years do not
+// hold; nothing is written.
+func TestYearPast9999(t *testing.T) {
+	far := talk.DateTimeOf(time.Date(12016, 8, 4, 10, 30, 0, 0, time.UTC), true)
+	later := &talk.Talk{ID: "later", Title: "Later", Recorded: far}
+	block := &talk.Talk{ID: "block", Title: "Lightning talks", Parts: []talk.Talk{{Title: "One"}, {Title: "Two", Recorded: far}}}
+	talks := []*talk.Talk{{ID: "a", Title: "A"}, later}
+	var b bytes.Buffer
+	var got []string
+	add := func(err error) {
+		var de *talk.DateError
+		got = append(got, fmt.Sprintf("%v %v", err, errors.As(err, &de)))
+	}
+	_, _, err := jsonld.Marshal(later, jsonld.Options{})
+	add(err)
+	_, err = jsonld.Write(&b, block, jsonld.Options{})
+	add(err)
+	_, err = jsonld.MarshalEvent(&talk.Event{ID: "e", Start: talk.MustParseDate("2016-07-17"), End: far}, nil, jsonld.Options{})
+	add(err)
+	add(jsonld.WriteEvent(&b, &talk.Event{ID: "e"}, talks, jsonld.Options{}))
+	add(jsonld.WriteSpeaker(&b, &talk.Speaker{Name: "S"}, talks, jsonld.Options{}))
+	const reason = ` has a year outside 0000-9999, which ISO 8601 dates of four digits cannot hold true`
+	want := []string{
+		`id "later": /recorded: talk: "12016-08-04T10:30:00Z"` + reason,
+		`id "block": /parts/1/recorded: talk: "12016-08-04T10:30:00Z"` + reason,
+		`id "e": /end: talk: "12016-08-04T10:30:00Z"` + reason,
+		`id "later": /recorded: talk: "12016-08-04T10:30:00Z"` + reason,
+		`id "later": /recorded: talk: "12016-08-04T10:30:00Z"` + reason,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

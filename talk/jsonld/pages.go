@@ -5,12 +5,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/talkmeta/talkmeta/internal/pagecheck"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
 // WriteEvent writes the graph of an event page to w: see [MarshalEvent].
 func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) error {
-	if err := checkPage(e, e == nil, "event", talks); err != nil {
+	if err := pagecheck.Check("jsonld", "event", e == nil, talks, e.CheckUTF8, e.CheckDates); err != nil {
 		return err
 	}
 	return write(w, eventNodes(e, talks, opt), opt, pageGraphSize)
@@ -23,9 +24,10 @@ func WriteEvent(w io.Writer, e *talk.Event, talks []*talk.Talk, opt Options) err
 // merges what the event's page and the talks' pages say.
 //
 // A nil e, or a nil talk, is a [*talk.NilError] naming it ("talks[3]"),
-// and text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error.
+// text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error, and a
+// year outside 0000-9999 is [talk.Talk.CheckDates]'.
 func MarshalEvent(e *talk.Event, talks []*talk.Talk, opt Options) ([]byte, error) {
-	if err := checkPage(e, e == nil, "event", talks); err != nil {
+	if err := pagecheck.Check("jsonld", "event", e == nil, talks, e.CheckUTF8, e.CheckDates); err != nil {
 		return nil, err
 	}
 	return marshal(eventNodes(e, talks, opt), opt, pageGraphSize)
@@ -46,7 +48,7 @@ func eventNodes(ev *talk.Event, talks []*talk.Talk, opt Options) func(*encoder) 
 // WriteSpeaker writes the graph of a speaker page to w: see
 // [MarshalSpeaker].
 func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options) error {
-	if err := checkPage(s, s == nil, "speaker", talks); err != nil {
+	if err := pagecheck.Check("jsonld", "speaker", s == nil, talks, s.CheckUTF8); err != nil {
 		return err
 	}
 	return write(w, speakerNodes(s, talks, opt), opt, pageGraphSize)
@@ -57,9 +59,10 @@ func WriteSpeaker(w io.Writer, s *talk.Speaker, talks []*talk.Talk, opt Options)
 // gave, as performerIn, each as in [MarshalEvent].
 //
 // A nil s, or a nil talk, is a [*talk.NilError] naming it ("talks[3]"),
-// and text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error.
+// text that is not UTF-8 in them is [talk.Talk.CheckUTF8]'s error, and a
+// year outside 0000-9999 is [talk.Talk.CheckDates]'.
 func MarshalSpeaker(s *talk.Speaker, talks []*talk.Talk, opt Options) ([]byte, error) {
-	if err := checkPage(s, s == nil, "speaker", talks); err != nil {
+	if err := pagecheck.Check("jsonld", "speaker", s == nil, talks, s.CheckUTF8); err != nil {
 		return nil, err
 	}
 	return marshal(speakerNodes(s, talks, opt), opt, pageGraphSize)
@@ -136,20 +139,6 @@ func (g *graph) partRefs(e *encoder, t *talk.Talk, parts []talk.Talk, parent, pr
 		e.close()
 	}
 	return found
-}
-
-// checkPage reports what a graph of record refuses before it writes
-// anything: a nil record (isNil, named what) or a nil talk, which the
-// graph would dereference part-way through, and text that is not UTF-8
-// in either, which JSON would hold as U+FFFD.
-func checkPage(record interface{ CheckUTF8() error }, isNil bool, what string, talks []*talk.Talk) error {
-	if isNil {
-		return &talk.NilError{Package: "jsonld", What: what}
-	}
-	if err := record.CheckUTF8(); err != nil {
-		return err
-	}
-	return talk.CheckTalks("jsonld", talks)
 }
 
 // pageGraphSize is about how long an event's or a speaker's graph is, for
