@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"iter"
 	"strings"
-	"unicode"
+
+	"github.com/talkmeta/talkmeta/internal/cjk"
 )
 
 // Talk is one talk, keynote, tutorial or other session of an event, with
@@ -133,7 +134,7 @@ func (s *Speaker) DisplayName() string {
 		if n := given + family; n != "" {
 			return n
 		}
-	case familyFirst(given + family):
+	case cjk.Only(given + family):
 		return family + given
 	default:
 		return given + " " + family
@@ -147,23 +148,6 @@ func (s *Speaker) DisplayName() string {
 		}
 	}
 	return ""
-}
-
-// familyFirst reports whether name has letters, all of scripts whose
-// names are written family name first, without a space (Han, Hiragana,
-// Katakana, Hangul), as CSL processors tell such a name: one with a
-// Latin letter too ("Ada 山田") is written given name first.
-func familyFirst(name string) bool {
-	seen := false
-	for _, r := range name {
-		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			seen = true
-		case unicode.IsLetter(r):
-			return false
-		}
-	}
-	return seen
 }
 
 // SlugSource is the text a slug for s is made from when the record

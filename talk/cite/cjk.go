@@ -4,31 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/talkmeta/talkmeta/internal/cjk"
 )
-
-// isCJKRune reports whether r is a letter of a script whose names are
-// written family first: Han, Hiragana, Katakana, Hangul.
-func isCJKRune(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}
-
-// hasCJK reports whether s has a letter in a CJK script.
-func hasCJK(s string) bool { return strings.IndexFunc(s, isCJKRune) >= 0 }
-
-// isCJK reports whether every letter of s is in a CJK script, and there
-// is at least one.
-func isCJK(s string) bool {
-	seen := false
-	for _, r := range s {
-		switch {
-		case isCJKRune(r):
-			seen = true
-		case unicode.IsLetter(r):
-			return false
-		}
-	}
-	return seen
-}
 
 // compoundFamilies are two-character family names, which would otherwise
 // be split after their first character.
@@ -58,7 +36,7 @@ var chineseFamilies = func() map[string]bool {
 func parseCJK(s string) Name {
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if hasCJK(w) {
+		if cjk.Has(w) {
 			words = append(words, w)
 		}
 	}

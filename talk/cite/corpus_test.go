@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/talkmeta/talkmeta/internal/cjk"
 	"github.com/talkmeta/talkmeta/internal/corpustest"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -15,7 +16,7 @@ import (
 // brackets, quotes or spaces at its ends.
 func TestNamesCorpus(t *testing.T) {
 	seen := map[string]bool{}
-	var speakers, literal, several, particle, suffix, cjk int
+	var speakers, literal, several, particle, suffix, familyFirst int
 	for _, tk := range corpustest.Talks(t) {
 		for _, s := range tk.Speakers {
 			if seen[s.Name] {
@@ -43,8 +44,8 @@ func TestNamesCorpus(t *testing.T) {
 				if n.Suffix != "" {
 					suffix++
 				}
-				if isCJK(n.Family) {
-					cjk++
+				if cjk.Only(n.Family) {
+					familyFirst++
 				}
 				for _, part := range []string{n.Given, n.Family, n.NonDroppingParticle, n.Suffix} {
 					if part != strings.TrimSpace(part) || strings.ContainsAny(part, `()[]<>"«»“”`) {
@@ -55,7 +56,7 @@ func TestNamesCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d distinct speaker names: %d literal names, %d strings of several people, %d with a particle, %d with a suffix, %d CJK family names",
-		speakers, literal, several, particle, suffix, cjk)
+		speakers, literal, several, particle, suffix, familyFirst)
 }
 
 // TestKeysCorpus gives every talk of the corpus its key and checks that

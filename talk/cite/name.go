@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/talkmeta/talkmeta/internal/ascii"
+	"github.com/talkmeta/talkmeta/internal/cjk"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -49,7 +50,7 @@ func (n Name) String() string {
 	if n.Literal != "" {
 		return n.Literal
 	}
-	if isCJK(n.Family) && (n.Given == "" || isCJK(n.Given)) {
+	if cjk.Only(n.Family) && (n.Given == "" || cjk.Only(n.Given)) {
 		return n.Family + n.Given
 	}
 	return joinNonEmpty(" ", n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Family, n.Suffix)
@@ -565,7 +566,7 @@ func notPerson(s string) bool {
 func peopleList(s string) bool {
 	people := splitPeople(s)
 	for _, p := range people {
-		if isCJK(p) {
+		if cjk.Only(p) {
 			continue
 		}
 		words := strings.Fields(p)
@@ -664,7 +665,7 @@ func splitPeople(s string) []string {
 func allWholeNames(parts []string) bool {
 	for _, p := range parts {
 		words := strings.Fields(p)
-		if isCJK(p) {
+		if cjk.Only(p) {
 			continue
 		}
 		if len(words) < 2 || isDegree(p) || isLowerParticle(words[len(words)-1]) {
@@ -720,7 +721,7 @@ func isSuffix(w string) bool {
 
 // parsePerson splits one person's name.
 func parsePerson(s string) Name {
-	if hasCJK(s) {
+	if cjk.Has(s) {
 		return parseCJK(s)
 	}
 	words := dropSymbols(strings.Fields(s))
