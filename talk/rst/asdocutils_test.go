@@ -92,6 +92,17 @@ func TestMarkupAsDocutils(t *testing.T) {
 				`<a href="http://a@b.org" rel="nofollow noopener">u</a> and <a href="a@b.org" rel="nofollow noopener">v</a></p>` + "\n",
 		},
 		{
+			// docutils' image directive takes parse_target's URI as it
+			// is, without adjust_uri; a named target it refers to is
+			// adjusted as any.
+			"an image's target that is an e-mail address is no mailto link",
+			".. image:: https://x.org/a.png\n   :target: a@b.org\n\n.. image:: https://x.org/b.png\n   :target: me_\n\n" +
+				".. image:: https://x.org/c.png\n   :target: http://a.org/a\\ b\n\n.. _me: x@y.org\n",
+			`<a href="a@b.org" rel="nofollow noopener"><img src="https://x.org/a.png" alt="https://x.org/a.png" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n" +
+				`<a href="mailto:x@y.org" rel="nofollow noopener"><img src="https://x.org/b.png" alt="https://x.org/b.png" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n" +
+				`<a href="http://a.org/a%20b" rel="nofollow noopener"><img src="https://x.org/c.png" alt="https://x.org/c.png" loading="lazy" referrerpolicy="no-referrer"></a>` + "\n",
+		},
+		{
 			"a backslash in a literal does not escape its end-string",
 			"x ``a\\`` y``\n",
 			"<p>x <code>a\\</code> y``</p>\n",

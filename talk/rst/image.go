@@ -26,7 +26,8 @@ func image(argument string, options map[string]*string, alt string) *Image {
 	img.Scale = strings.TrimSpace(strings.TrimRight(option("scale"), " %"))
 	if v := option("target"); v != "" {
 		// As docutils' parse_target reads it: a reference by name, or
-		// a URI.
+		// a URI, taken as it is (the directive, unlike a named target,
+		// makes no mailto URI of an e-mail address).
 		var parts []string
 		for _, l := range strings.Split(unescape(v), "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -36,7 +37,7 @@ func image(argument string, options map[string]*string, alt string) *Image {
 		if len(parts) > 0 {
 			if name, ok := indirectTarget(parts); ok {
 				img.Target = &Reference{Name: name}
-			} else if u := targetURI(strings.Join(parts, "")); u != "" {
+			} else if u := uriArgument(strings.Join(parts, "")); u != "" {
 				img.Target = &Reference{URL: u}
 			}
 		}
