@@ -212,7 +212,11 @@ func cslItems(fsys fs.FS) ([]*csl.Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, cite.CSLItem(t, strconv.Itoa(len(items)+1), cite.Options{}))
+		it, err := cite.CSLItem(t, strconv.Itoa(len(items)+1), cite.Options{})
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
 	}
 	return items, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -114,13 +113,13 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 	}
 	out := bufio.NewWriter(e.stdout)
 	status := 0
-	// Each entry is made in entry first, so that an error making it is
-	// the record's and one writing it the output's (which run reports).
-	var entry bytes.Buffer
+	// Each entry is made first, so that an error making it is the
+	// record's and one writing it the output's (which run reports).
 	for t, err := range e.talks(paths) {
+		var entry string
 		if err == nil {
-			entry.Reset()
-			if err = pr.WriteEntry(&entry, cslFormat(html), cite.CSLItem(t, cite.Key(t), opt)); err != nil {
+			entry, err = cite.Reference(pr, cslFormat(html), t, opt)
+			if _, named := errors.AsType[*talk.RecordError](err); err != nil && !named {
 				err = fmt.Errorf("%s: %w", t.Origin.Path, err)
 			}
 		}
@@ -129,8 +128,7 @@ func citeStyle(e *env, paths []string, style, locale string, html bool, opt cite
 			status = 1
 			continue
 		}
-		entry.WriteByte('\n')
-		if _, err := out.Write(entry.Bytes()); err != nil {
+		if _, err := out.WriteString(entry + "\n"); err != nil {
 			return 1
 		}
 	}
@@ -160,7 +158,13 @@ func citeTalksTogether(e *env, paths []string, style, locale, mode string, html 
 			status = 1
 			continue
 		}
-		items = append(items, cite.CSLItem(t, keys.Key(t), opt))
+		it, err := cite.CSLItem(t, keys.Key(t), opt)
+		if err != nil {
+			fmt.Fprintln(e.stderr, errorLine(err))
+			status = 1
+			continue
+		}
+		items = append(items, it)
 	}
 	if len(items) == 0 {
 		return status

@@ -285,16 +285,20 @@ func releaseEngineItem(it *csl.Item) {
 // with the given id: the item WriteCSLJSON writes, as the engine would
 // read it back (TestCSLItemIsWrittenItem holds the two to each other on
 // every talk), so that formatted references and CSL-JSON files never
-// disagree. A nil t is taken for an empty talk. The item holds t's text
-// and dates as they are: what the writers and Reference refuse (see
-// [Writer.Write]) is for the caller to check first.
-func CSLItem(t *talk.Talk, id string, opt Options) *csl.Item {
-	if t == nil {
-		t = new(talk.Talk)
+// disagree.
+//
+// It refuses what the writers and [Reference] refuse, with the same
+// error: a nil t is a [*talk.NilError], and text that is not UTF-8 or a
+// date with a year outside 0000-9999 is [Writer.Write]'s error, which
+// the engine would cite with U+FFFD in place of the bad bytes, or with a
+// year of five digits.
+func CSLItem(t *talk.Talk, id string, opt Options) (*csl.Item, error) {
+	if err := checkTalk(t, -1); err != nil {
+		return nil, err
 	}
 	it := new(csl.Item)
 	cslItemOf(t, id, Names(t), opt, nil).fill(it)
-	return it
+	return it, nil
 }
 
 // fill makes it, an empty item, the item in the engine's form, without

@@ -235,7 +235,11 @@ func ExampleReference() {
 
 func ExampleCSLItem() {
 	t := seed()
-	item := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	item, err := cite.CSLItem(t, cite.Key(t), cite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		fmt.Println(err)

@@ -65,8 +65,8 @@ func TestNilTalk(t *testing.T) {
 	if diff := cmp.Diff([]string{"anon", "Conference presentation", "[]"}, got); diff != "" {
 		t.Errorf("Key, Genre, Names (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(CSLItem(&talk.Talk{}, "x", Options{}), CSLItem(nil, "x", Options{})); diff != "" {
-		t.Errorf("CSLItem(nil) (-empty talk's +got):\n%s", diff)
+	if it, err := CSLItem(nil, "x", Options{}); it != nil || fmt.Sprint(err) != "cite: talk is nil" {
+		t.Errorf("CSLItem(nil) = %v, %v; want a *talk.NilError", it, err)
 	}
 }
 
@@ -105,11 +105,11 @@ func TestWriterClosed(t *testing.T) {
 
 // TestRefused: what no format can cite as it is, text that is not UTF-8
 // and a year past 9999 (anywhere in the talk, as every writer refuses
-// it), is refused by every writer with the same error,
-// before anything is written, where BibTeX, RIS and CSL-JSON dropped the
-// bad bytes and cited "Caf\xe9" as "Caf", and BibLaTeX and RIS wrote a
-// five-digit year no reader takes; a Writer writes nothing for it and
-// goes on.
+// it), is refused by every writer, Reference and CSLItem with the same
+// error, before anything is written, where BibTeX, RIS and CSL-JSON
+// dropped the bad bytes and cited "Caf\xe9" as "Caf", and BibLaTeX and
+// RIS wrote a five-digit year no reader takes; a Writer writes nothing
+// for it and goes on.
 func TestRefused(t *testing.T) {
 	tenThousandYearsOn := time.Date(12016, 8, 4, 10, 30, 0, 0, time.UTC)
 	for _, tc := range []struct {
@@ -179,7 +179,12 @@ func refusedByEveryWriter(t *testing.T, bad *talk.Talk, want string) {
 	}
 	_, err = Reference(pr, csl.Text, bad, Options{})
 	add(err)
-	wantAll := make([]string, 9)
+	it, err := CSLItem(bad, "x", Options{})
+	add(err)
+	if it != nil {
+		t.Errorf("CSLItem gave %v with its error", it)
+	}
+	wantAll := make([]string, 10)
 	for i := range wantAll {
 		wantAll[i] = want
 	}

@@ -42,7 +42,9 @@ func BenchmarkCorpusEntry(b *testing.B) {
 			}
 			items := make([]*csl.Item, len(talks))
 			for i, tk := range talks {
-				items[i] = cite.CSLItem(tk, "talk", cite.Options{})
+				if items[i], err = cite.CSLItem(tk, "talk", cite.Options{}); err != nil {
+					b.Fatal(err)
+				}
 				for v := range items[i].Fields {
 					if !pr.Uses(v) {
 						delete(items[i].Fields, v)
