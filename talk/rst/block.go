@@ -105,10 +105,16 @@ type parser struct {
 	// aliases maps the normalized name of each target that refers to
 	// another to that one's name; anonRefs are the anonymous references
 	// shown, and anonTargets the anonymous targets, in the text's order
-	// (see resolveReferences).
+	// (see resolveReferences); refs are the references by name or
+	// anonymous shown, as written (see showUnresolved).
 	aliases     map[string]string
 	anonRefs    []*Reference
 	anonTargets []anonTarget
+	refs        []writtenRef
+	// internalNames are the names of the targets without a URI
+	// (".. _setup:"), which name the element after them, whether or not
+	// it takes an id in HTML.
+	internalNames map[string]bool
 	// footnotes are the footnotes and citations shown, and footnoteRefs
 	// the references to them, in the text's order (see
 	// resolveFootnotes).
@@ -120,7 +126,7 @@ type parser struct {
 	// (see resolveSubstitutions).
 	subDefs  map[string][]Inline
 	subNames map[string]string
-	subRefs  []*Substitution
+	subRefs  []writtenSub
 	// idElements lists the inline elements a substitution may not hold
 	// (docutils' disallowed_inside_substitution_definitions), by their
 	// node names, in the text's order: a "problematic" node for markup
@@ -1580,6 +1586,10 @@ func (p *parser) hyperlinkTarget(lines []line, i int) bool {
 		p.chainTo(anonTarget{url: uri})
 	} else {
 		p.internal = normalizeName(name) // (see internalTarget)
+		if p.internalNames == nil {
+			p.internalNames = map[string]bool{}
+		}
+		p.internalNames[p.internal] = true
 		if p.shallow == 0 {
 			p.chainNames = append(p.chainNames, p.internal)
 		}
@@ -1863,25 +1873,79 @@ func unicodeText(block []line) []Inline {
 // case, as docutils' Substitutions transform finds it). The text a
 // document's substitutions add is bounded, as docutils' is not: a
 // replacement used many times could make a small text a huge page.
+//
+// A reference to a substitution the text does not define shows its
+// markup as written ("|name|"), as docutils' problematic node does.
 func (p *parser) resolveSubstitutions() {
-	if len(p.subDefs) == 0 {
-		return
-	}
 	budget := 16*len(p.src) + 1<<16
-	for _, ref := range p.subRefs {
+	for _, w := range p.subRefs {
+		ref := w.sub
 		name := strings.Join(strings.FieldsFunc(ref.Name, isPySpace), " ")
 		content, ok := p.subDefs[name]
 		if key, found := p.subNames[pyLower(name)]; !ok && found {
 			content, ok = p.subDefs[key]
 		}
 		if !ok {
+			ref.Content = []Inline{Text(w.raw)}
 			continue
 		}
-		if budget -= len(plainText(content)); budget < 0 {
-			return
+		if budget < 0 {
+			continue // shown by name
 		}
-		ref.Content = content
+		if budget -= len(plainText(content)); budget >= 0 {
+			ref.Content = content
+		}
 	}
+}
+
+// writtenRef is a reference by name, or an anonymous one, with its
+// markup as the text has it, backslashes and all.
+type writtenRef struct {
+	ref  *Reference
+	raw  string
+	anon bool
+}
+
+// writtenSub is a substitution reference, with its markup as the text
+// has it.
+type writtenSub struct {
+	sub *Substitution
+	raw string
+}
+
+// showUnresolved makes each reference docutils cannot resolve, once the
+// references are resolved, show its markup as written ("python_",
+// "`Monty Python`_", "|logo|_"), as docutils shows the problematic node
+// it makes of one: a reference to a name the text does not define, or
+// defines twice, or that refers on to nowhere, and anonymous references
+// when the anonymous targets do not match them in number. Shown by name
+// alone, the text would lose the markup its author wrote, with no sign
+// that a link is missing. A reference to an element that takes no id
+// in HTML (a paragraph) is resolved, and shows its text, unlinked.
+func (p *parser) showUnresolved() {
+	anonsMatch := len(p.anonRefs) == len(p.anonTargets)
+	for _, w := range p.refs {
+		if !p.resolved(w.ref, w.anon, anonsMatch) {
+			w.ref.Content = []Inline{Text(w.raw)}
+		}
+	}
+}
+
+// resolved reports whether ref, a reference by name or an anonymous
+// one, resolves to a target (see showUnresolved).
+func (p *parser) resolved(ref *Reference, anon, anonsMatch bool) bool {
+	switch {
+	case ref.URL != "":
+		return true
+	case anon && !anonsMatch:
+		return false
+	case ref.Name == "":
+		return anon // an anonymous target naming an element without an id
+	}
+	if _, ok := p.doc.Targets[ref.Name]; ok {
+		return true
+	}
+	return p.internalNames[ref.Name] && p.names.unique(ref.Name)
 }
 
 // substitutionDirective parses the directive that defines a

@@ -32,12 +32,16 @@
 // image or figure: a paragraph or a list has no id here, and a
 // reference to its target shows as text, where docutils links it);
 // anonymous references to the anonymous targets in order; footnote and
-// citation references to their notes. Inline: emphasis, strong, literals,
+// citation references to their notes. A reference docutils cannot
+// resolve (to a name the text does not define, or defines twice, or
+// anonymous ones that do not match the anonymous targets in number)
+// shows its markup as written ("python_"), as docutils shows it. Inline: emphasis, strong, literals,
 // interpreted text and roles (subscript and superscript among them),
 // inline targets (_`name`, with ids references link to), phrase and
 // named references, embedded URLs, substitution references
 // (replaced as replace and unicode directives define them, others shown
-// by name), and standalone URLs and e-mail addresses.
+// by name, and one the text does not define as written, "|name|"), and
+// standalone URLs and e-mail addresses.
 //
 // # Diagnostics
 //
@@ -58,7 +62,7 @@
 // absolute path and a URL are left unreported). What docutils reports
 // only later, from its transforms, is not reported: a reference to a
 // target the text does not define (docutils' ERROR "Unknown target name",
-// which [WriteHTML] shows as text).
+// whose markup [WriteHTML] shows as written).
 // pyvideo's CI fails a
 // description at Warning and above; Info notes, such as an enumerated
 // list starting at 3, are not failures. The package's tests hold it to

@@ -280,7 +280,7 @@ func TestSectionLinks(t *testing.T) {
 	}
 	want := "<h2 id=\"d-intro\">Intro</h2>\n<p>See <a href=\"#d-intro\" rel=\"nofollow noopener\">Intro</a>, " +
 		"<a href=\"#d-setup\" rel=\"nofollow noopener\">setup</a>, <a href=\"#d-other-part\" rel=\"nofollow noopener\">Other  part</a>, " +
-		"A and <a href=\"http://b.org\" rel=\"nofollow noopener\">B</a>.</p>\n" +
+		"A_ and <a href=\"http://b.org\" rel=\"nofollow noopener\">B</a>.</p>\n" +
 		"<h3 id=\"d-setup\">Setup</h3>\n<h3 id=\"d-other-part\">Other part</h3>\n<h3 id=\"d-a\">A</h3>\n<h3 id=\"d-id1\">A</h3>\n<h3 id=\"d-b\">B</h3>\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -432,13 +432,16 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			}
 			name := clean0(s[i+1 : j])
 			sub := &Substitution{Name: name, Content: []Inline{Text(name)}}
-			in.p.subRefs = append(in.p.subRefs, sub)
+			in.p.subRefs = append(in.p.subRefs, writtenSub{sub, restoreBackslashes(s[i : j+1])})
 			switch end - (j + 1) {
 			case 1: // |name|_ links to the target of its name
-				return &Reference{Content: []Inline{sub}, Name: normalizeName(name)}, end, true
+				ref := &Reference{Content: []Inline{sub}, Name: normalizeName(name)}
+				in.p.refs = append(in.p.refs, writtenRef{ref, restoreBackslashes(s[i:end]), false})
+				return ref, end, true
 			case 2: // |name|__ to an anonymous target
 				ref := &Reference{Content: []Inline{sub}}
 				in.p.anonRefs = append(in.p.anonRefs, ref)
+				in.p.refs = append(in.p.refs, writtenRef{ref, restoreBackslashes(s[i:end]), true})
 				return ref, end, true
 			}
 			return sub, end, true
@@ -482,6 +485,9 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 			}
 		} else {
 			ref.Name = normalizeName(m[1])
+		}
+		if !in.p.checkOnly {
+			in.p.refs = append(in.p.refs, writtenRef{ref, restoreBackslashes(m[0]), m[2] == "__"})
 		}
 		return ref, i + len(m[0]), true
 	}
@@ -576,6 +582,9 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		} else {
 			ref.Content = in.text(body)
 			ref.Name = normalizeName(clean0(body))
+		}
+		if !embedded {
+			in.p.refs = append(in.p.refs, writtenRef{ref, restoreBackslashes(s[start:suffixEnd]), refend == "__"})
 		}
 		return ref, suffixEnd, true
 	}

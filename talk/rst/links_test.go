@@ -39,7 +39,7 @@ func TestLinksAsDocutils(t *testing.T) {
 			// anonymous reference take a named target of its name.
 			"anonymous mismatch",
 			"x `b`__ and c__\n\n__ http://t1.org\n\n.. _c: http://c.org\n",
-			"<p>x b and c</p>\n",
+			"<p>x `b`__ and c__</p>\n",
 		},
 		{
 			"anonymous in nested blocks",
@@ -80,7 +80,7 @@ func TestLinksAsDocutils(t *testing.T) {
 		{
 			"indirect circle",
 			"see a_\n\n.. _a: b_\n.. _b: a_\n",
-			"<p>see a</p>\n",
+			"<p>see a_</p>\n",
 		},
 		{
 			// Each name is followed once: a chain of 20,000 took
@@ -108,24 +108,24 @@ func TestDuplicateNames(t *testing.T) {
 		return `<a href="` + href + `" rel="nofollow noopener">` + text + `</a>`
 	}
 	for _, c := range []struct{ name, src, want string }{
-		{"two URIs", ".. _a: http://x\n.. _a: http://y\n\nsee a_\n", "<p>see a</p>\n"},
+		{"two URIs", ".. _a: http://x\n.. _a: http://y\n\nsee a_\n", "<p>see a_</p>\n"},
 		{"the same URI", ".. _a: http://x\n.. _a: http://x\n\nsee a_\n", "<p>see " + link("http://x", "a") + "</p>\n"},
-		{"the same URI after another", ".. _a: http://x\n.. _a: http://y\n.. _a: http://x\n\nsee a_\n", "<p>see a</p>\n"},
-		{"a URI and an alias", ".. _a: http://x\n.. _a: b_\n\n.. _b: http://z\n\nsee a_\n", "<p>see a</p>\n"},
-		{"an alias to a duplicate", ".. _a: http://x\n.. _a: http://y\n\n.. _c: a_\n\nsee c_ and `z`__\n\n__ a_\n", "<p>see c and z</p>\n"},
+		{"the same URI after another", ".. _a: http://x\n.. _a: http://y\n.. _a: http://x\n\nsee a_\n", "<p>see a_</p>\n"},
+		{"a URI and an alias", ".. _a: http://x\n.. _a: b_\n\n.. _b: http://z\n\nsee a_\n", "<p>see a_</p>\n"},
+		{"an alias to a duplicate", ".. _a: http://x\n.. _a: http://y\n\n.. _c: a_\n\nsee c_ and `z`__\n\n__ a_\n", "<p>see c_ and `z`__</p>\n"},
 		{"embedded URIs", "`a <http://x>`_ and `a <http://y>`_ and a_\n",
-			"<p>" + link("http://x", "a") + " and " + link("http://y", "a") + " and a</p>\n"},
-		{"inline targets", "_`a` and _`a` see a_\n", `<p><span id="a">a</span> and <span id="id1">a</span> see a</p>` + "\n"},
+			"<p>" + link("http://x", "a") + " and " + link("http://y", "a") + " and a_</p>\n"},
+		{"inline targets", "_`a` and _`a` see a_\n", `<p><span id="a">a</span> and <span id="id1">a</span> see a_</p>` + "\n"},
 		{"a target and a name option", ".. _a: http://x\n\n.. note:: hi\n   :name: a\n\nsee a_\n",
-			"<aside id=\"a\" class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>hi</p>\n</aside>\n<p>see a</p>\n"},
-		{"two titles", "A\n=\n\nA\n=\n\nsee A_\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see A</p>\n"},
+			"<aside id=\"a\" class=\"admonition note\" role=\"note\">\n<p class=\"admonition-title\">Note</p>\n<p>hi</p>\n</aside>\n<p>see a_</p>\n"},
+		{"two titles", "A\n=\n\nA\n=\n\nsee A_\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see A_</p>\n"},
 		{"two titles and a target", "A\n=\n\nA\n=\n\n.. _a: http://x\n\nsee a_\n",
 			"<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see " + link("http://x", "a") + "</p>\n"},
 		{"two footnotes", ".. [1] one\n.. [1] two\n\nsee [1]_\n",
 			"<aside id=\"footnote-1\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>one</p>\n</aside>\n" +
 				"<aside id=\"footnote-2\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]</p>\n"},
 		{"a citation and a target", ".. [c] one\n\n.. _c: http://a\n\nsee [c]_ c_\n",
-			"<aside id=\"c\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c</p>\n"},
+			"<aside id=\"c\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c_</p>\n"},
 		{"a citation before a title", ".. [c] one\n\nC\n=\n\nsee [c]_ c_ d_\n\n.. _d: c_\n",
 			"<aside id=\"id1\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<h2 id=\"c\">C</h2>\n" +
 				"<p>see " + link("#id1", "[c]") + " " + link("#id1", "c") + " " + link("#id1", "d") + "</p>\n"},
@@ -197,7 +197,7 @@ func TestSubstitutions(t *testing.T) {
 		".. |name| replace:: *replacement* text\n.. |uni| unicode:: U+2014 foo 0x41 .. comment\n" +
 		".. |logo| image:: logo.png\n.. |link| replace:: Python\n.. _link: http://python.org\n"
 	want := "<p>Sub <em>replacement</em> text and <em>replacement</em> text and \u2014fooA and logo and " +
-		`<a href="http://python.org" rel="nofollow noopener">Python</a> and nope.</p>` + "\n"
+		`<a href="http://python.org" rel="nofollow noopener">Python</a> and |nope|.</p>` + "\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

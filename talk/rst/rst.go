@@ -259,8 +259,10 @@ type Strong struct{ Content []Inline }
 //	``os.Getenv``
 type Literal string
 
-// Reference is a hyperlink. URL is "" when the reference names a target
-// the text does not define; it is then shown as text.
+// Reference is a hyperlink. URL is "" when the reference links by Name;
+// a reference that resolves to no target (a name the text does not
+// define) holds its markup as written as its Content ("python_"), and is
+// shown as text.
 type Reference struct {
 	Content []Inline
 	URL     string
@@ -276,8 +278,9 @@ type Cite struct{ Content []Inline }
 // Substitution is a substitution reference (|name|): the inline
 // content its definition gives it, a replace directive's text or a
 // unicode directive's characters; or its name, when the text defines
-// none, or defines it as what this package does not show (an image, a
-// date). A substitution in a replacement's text is not replaced again.
+// it as what this package does not show (an image, a date); or its markup as
+// written ("|name|"), when the text does not define it, as docutils shows
+// it. A substitution in a replacement's text is not replaced again.
 type Substitution struct {
 	Name    string
 	Content []Inline
@@ -416,6 +419,7 @@ func parse(src string, checkOnly bool) *Document {
 		p.resolveFootnotes() // before the targets that refer to them
 		p.resolveReferences()
 		p.resolveSubstitutions()
+		p.showUnresolved()
 	}
 	return p.doc
 }

@@ -76,13 +76,13 @@ func TestSubstitutionsLikeDocutils(t *testing.T) {
 func TestNamesLikeDocutils(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{".. _ΣΊΣΥΦΟΣ: http://a\n\n`σίσυφος`_ `σίσυφοσ`_\n",
-			`<p><a href="http://a" rel="nofollow noopener">σίσυφος</a> σίσυφοσ</p>`},
+			`<p><a href="http://a" rel="nofollow noopener">σίσυφος</a> ` + "`" + `σίσυφοσ` + "`" + `_</p>`},
 		{".. _İstanbul: http://a\n\n`i̇stanbul`_ `istanbul`_\n",
-			`<p><a href="http://a" rel="nofollow noopener">i̇stanbul</a> istanbul</p>`},
+			`<p><a href="http://a" rel="nofollow noopener">i̇stanbul</a> ` + "`" + `istanbul` + "`" + `_</p>`},
 		{".. _a\x1fb: http://a\n\n`a b`_\n",
 			`<p><a href="http://a" rel="nofollow noopener">a b</a></p>`},
-		{"|ΣΙΣΥΦΟΣ| |σισυφος| |σισυφοσ|\n\n.. |ΣΙΣΥΦΟΣ| replace:: 1\n", `<p>1 1 σισυφοσ</p>`},
-		{"|İ| |i| |i̇|\n\n.. |İ| replace:: 1\n", `<p>1 i 1</p>`},
+		{"|ΣΙΣΥΦΟΣ| |σισυφος| |σισυφοσ|\n\n.. |ΣΙΣΥΦΟΣ| replace:: 1\n", `<p>1 1 |σισυφοσ|</p>`},
+		{"|İ| |i| |i̇|\n\n.. |İ| replace:: 1\n", `<p>1 |i| 1</p>`},
 		{"Σοφός\n=====\n\ntext\n\n`ΣΟΦΌΣ`_\n",
 			`<h2 id="id1">Σοφός</h2>` + "\n<p>text</p>\n" + `<p><a href="#id1" rel="nofollow noopener">ΣΟΦΌΣ</a></p>`},
 	} {
@@ -140,15 +140,15 @@ func TestMarkupAtPythonWhiteSpace(t *testing.T) {
 // embedded_link pattern: a URI only after a space or a line feed (or
 // alone), and with no white space, an ideographic space among it, just
 // inside its brackets; otherwise the reference is to a name, which the
-// text does not define, and its text is shown.
+// text does not define, and its markup is shown as written.
 func TestEmbeddedURIsLikeDocutils(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"`名前 <http://x/>`_\n", `<p><a href="http://x/" rel="nofollow noopener">名前</a></p>`},
 		{"`<http://x/>`_\n", `<p><a href="http://x/" rel="nofollow noopener">http://x/</a></p>`},
 		{"`a <b\\<c>`_\n", `<p><a href="b%3Cc" rel="nofollow noopener">a</a></p>`},
-		{"`a <b<c>`_\n", `<p>a &lt;b&lt;c&gt;</p>`},
-		{"`名前\u3000<http://x/>`_\n", `<p>名前` + "\u3000" + `&lt;<a href="http://x/" rel="nofollow noopener">http://x/</a>&gt;</p>`},
-		{"`名前 <\u3000http://x/>`_\n", `<p>名前 &lt;` + "\u3000" + `<a href="http://x/" rel="nofollow noopener">http://x/</a>&gt;</p>`},
+		{"`a <b<c>`_\n", "<p>`a &lt;b&lt;c&gt;`_</p>"},
+		{"`名前\u3000<http://x/>`_\n", "<p>`名前\u3000&lt;http://x/&gt;`_</p>"},
+		{"`名前 <\u3000http://x/>`_\n", "<p>`名前 &lt;\u3000http://x/&gt;`_</p>"},
 	} {
 		var b bytes.Buffer
 		if err := WriteHTML(&b, Parse(c.text), HTMLOptions{}); err != nil {
