@@ -344,7 +344,7 @@ func TestImages(t *testing.T) {
 		".. figure:: https://example.org/d.png\n\n   ..\n\n   Only a legend.\n\n" +
 		"A |logo| in text, |bad|_ and fig_.\n\n.. |logo| image:: https://example.org/logo.svg\n" +
 		".. |bad| image:: javascript:alert(1)\n.. _bad: https://example.org/\n.. _home: https://example.org/home\n\n" +
-		".. image:: data:image/png;base64,AAAA\n   :alt: data\n\n.. image:: pic.png\n"
+		".. image:: data:image/png;base64,AAAA\n   :alt: data\n\n.. image:: pic.png\n\n.. image:: https\n"
 	want := "<a href=\"https://example.org/\" rel=\"nofollow noopener\"><img src=\"https://example.org/a/pic.png\" alt=\"A *pic*\" width=\"200\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></a>\n" +
 		"<a href=\"https://example.org/home\" rel=\"nofollow noopener\"><img src=\"https://example.org/a/b.png\" alt=\"https://example.org/a/b.png\" width=\"60\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></a>\n" +
 		"<figure>\n<img src=\"http://example.org/c.png\" alt=\"http://example.org/c.png\" id=\"fig\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n" +
@@ -353,7 +353,7 @@ func TestImages(t *testing.T) {
 		"<figcaption>\n<div class=\"legend\">\n<p>Only a legend.</p>\n</div>\n</figcaption>\n</figure>\n" +
 		"<p>A <img src=\"https://example.org/logo.svg\" alt=\"logo\" loading=\"lazy\" referrerpolicy=\"no-referrer\"> in text, " +
 		"<a href=\"https://example.org/\" rel=\"nofollow noopener\">bad</a> and <a href=\"#fig\" rel=\"nofollow noopener\">fig</a>.</p>\n" +
-		"data\npic.png\n"
+		"data\npic.png\nhttps\n" // a relative URL of that name, no scheme
 	doc := Parse(src)
 	if len(doc.Diagnostics) > 0 {
 		t.Errorf("diagnostics: %v", doc.Diagnostics)

@@ -74,7 +74,7 @@ func figure(img *Image, content []line, blocks []Block) *Figure {
 func (hw *htmlWriter) image(img *Image) {
 	w := hw.w
 	src := SafeURL(img.URL)
-	if scheme, _, _ := strings.Cut(src, ":"); !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") {
+	if scheme, _, ok := strings.Cut(src, ":"); !ok || !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") {
 		if img.ID != "" {
 			w.WriteString("<span")
 			hw.id(img.ID)
