@@ -107,8 +107,8 @@ func TestMarkupAsDocutils(t *testing.T) {
 			// Markdown's italics in a corpus description ("co-authored
 			// _High Performance Django_") lost their last underscore.
 			"a reference that resolves to nothing shows its markup as written",
-			"co-authored _High Performance Django_. See `the docs`_, |sub|, |ref|_ and x__.\n",
-			"<p>co-authored _High Performance Django_. See `the docs`_, |sub|, |ref|_ and x__.</p>\n",
+			"co-authored _High Performance Django_. See `the docs`_, |sub|, |ref|_, x__, [1]_ and [#]_.\n",
+			"<p>co-authored _High Performance Django_. See `the docs`_, |sub|, |ref|_, x__, [1]_ and [#]_.</p>\n",
 		},
 		{
 			"a backslash in a literal does not escape its end-string",

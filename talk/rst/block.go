@@ -152,6 +152,7 @@ type parser struct {
 type footnoteRef struct {
 	*Reference
 	label string
+	raw   string // as written, "[1]_", shown when no note matches it
 }
 
 // style is a section title's adornment: its character, and whether it
@@ -1406,11 +1407,9 @@ func footnoteSymbol(n int) string {
 // a name in order, "[#name]_" the footnote of that name; symbol
 // footnotes and their references take symbols in order of each; a
 // reference "[1]_" or "[name]_" the footnote or citation so labelled. A
-// reference docutils cannot match keeps its text and no link.
+// reference docutils cannot match shows its markup as written ("[1]_"),
+// as docutils' problematic node does, and links nowhere.
 func (p *parser) resolveFootnotes() {
-	if len(p.footnotes) == 0 {
-		return
-	}
 	byLabel := map[string]*Footnote{}
 	taken := map[string]bool{}
 	for _, fn := range p.footnotes {
@@ -1486,10 +1485,12 @@ func (p *parser) resolveFootnotes() {
 		default:
 			fn = byLabel[normalizeName(label)]
 		}
-		if fn != nil {
-			ref.Content = []Inline{Text("[" + fn.Label + "]")}
-			ref.URL = "#" + fn.ID
+		if fn == nil {
+			ref.Content = []Inline{Text(ref.raw)}
+			continue
 		}
+		ref.Content = []Inline{Text("[" + fn.Label + "]")}
+		ref.URL = "#" + fn.ID
 	}
 }
 

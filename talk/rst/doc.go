@@ -33,9 +33,10 @@
 // reference to its target shows as text, where docutils links it);
 // anonymous references to the anonymous targets in order; footnote and
 // citation references to their notes. A reference docutils cannot
-// resolve (to a name the text does not define, or defines twice, or
-// anonymous ones that do not match the anonymous targets in number)
-// shows its markup as written ("python_"), as docutils shows it. Inline: emphasis, strong, literals,
+// resolve (to a name, a footnote or a citation the text does not
+// define, or defines twice, or anonymous ones that do not match the
+// anonymous targets in number) shows its markup as written ("python_",
+// "[1]_"), as docutils shows it. Inline: emphasis, strong, literals,
 // interpreted text and roles (subscript and superscript among them),
 // inline targets (_`name`, with ids references link to), phrase and
 // named references, embedded URLs, substitution references

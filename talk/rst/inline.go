@@ -472,7 +472,7 @@ func (in *inliner) markup(s string, i int, before rune, first bool, depth int) (
 				return nil, i + len(m[0]), true
 			}
 			ref := &Reference{Content: []Inline{Text("[" + m[1] + "]")}}
-			in.p.footnoteRefs = append(in.p.footnoteRefs, footnoteRef{ref, m[1]})
+			in.p.footnoteRefs = append(in.p.footnoteRefs, footnoteRef{ref, m[1], m[0]})
 			return ref, i + len(m[0]), true
 		}
 	}

@@ -123,9 +123,9 @@ func TestDuplicateNames(t *testing.T) {
 			"<h2 id=\"a\">A</h2>\n<h2 id=\"id1\">A</h2>\n<p>see " + link("http://x", "a") + "</p>\n"},
 		{"two footnotes", ".. [1] one\n.. [1] two\n\nsee [1]_\n",
 			"<aside id=\"footnote-1\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>one</p>\n</aside>\n" +
-				"<aside id=\"footnote-2\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]</p>\n"},
+				"<aside id=\"footnote-2\" class=\"footnote\" role=\"doc-footnote\">\n<span class=\"label\">[1]</span>\n<p>two</p>\n</aside>\n<p>see [1]_</p>\n"},
 		{"a citation and a target", ".. [c] one\n\n.. _c: http://a\n\nsee [c]_ c_\n",
-			"<aside id=\"c\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c] c_</p>\n"},
+			"<aside id=\"c\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<p>see [c]_ c_</p>\n"},
 		{"a citation before a title", ".. [c] one\n\nC\n=\n\nsee [c]_ c_ d_\n\n.. _d: c_\n",
 			"<aside id=\"id1\" class=\"citation\" role=\"note\">\n<span class=\"label\">[c]</span>\n<p>one</p>\n</aside>\n<h2 id=\"c\">C</h2>\n" +
 				"<p>see " + link("#id1", "[c]") + " " + link("#id1", "c") + " " + link("#id1", "d") + "</p>\n"},
@@ -152,7 +152,8 @@ func longChain(n int) string {
 // TestFootnotes: footnotes and citations are shown where they stand, and
 // references link to them, numbered and given symbols as docutils does
 // (its labels and hrefs, checked with docutils 0.19); a reference
-// docutils cannot match keeps its text. Their ids take HTMLOptions.IDPrefix.
+// docutils cannot match shows its markup, "[3]_". Their ids take
+// HTMLOptions.IDPrefix.
 func TestFootnotes(t *testing.T) {
 	src := "a [#]_ [#]_ [*]_ [*]_ [#x]_ [2]_ [3]_ [*]_ [CIT]_\n\n" +
 		".. [#] one\n.. [2] two\n.. [#x] ex\n.. [*] s1\n.. [*] s2\n.. [#] auto\n\n.. [CIT] A *book*.\n"
@@ -167,7 +168,7 @@ func TestFootnotes(t *testing.T) {
 		return `<aside id="n-` + id + `" class="` + class + `" role="` + role + "\">\n<span class=\"label\">[" + label + "]</span>\n<p>" + body + "</p>\n</aside>\n"
 	}
 	want := "<p>a " + ref("footnote-1", "1") + " " + ref("footnote-5", "4") + " " + ref("footnote-3", "*") + " " +
-		ref("footnote-4", "\u2020") + " " + ref("x", "3") + " " + ref("footnote-2", "2") + " [3] [*] " + ref("cit", "CIT") + "</p>\n" +
+		ref("footnote-4", "\u2020") + " " + ref("x", "3") + " " + ref("footnote-2", "2") + " [3]_ [*]_ " + ref("cit", "CIT") + "</p>\n" +
 		note("footnote", "footnote-1", "1", "one") + note("footnote", "footnote-2", "2", "two") + note("footnote", "x", "3", "ex") +
 		note("footnote", "footnote-3", "*", "s1") + note("footnote", "footnote-4", "\u2020", "s2") + note("footnote", "footnote-5", "4", "auto") +
 		note("citation", "cit", "CIT", "A <em>book</em>.")
