@@ -111,6 +111,14 @@ func TestMarkupAsDocutils(t *testing.T) {
 			"<p>co-authored _High Performance Django_. See `the docs`_, |sub|, |ref|_, x__, [1]_ and [#]_.</p>\n",
 		},
 		{
+			// A corpus description opens with a poem so placed; it was
+			// taken for the comment's, and not shown.
+			"an empty comment before a blank line does not take the indented block after it",
+			"..\n\n    | Mary had\n    | a function\n\nPython\n\n..\n    hidden\n\n    hidden too\n\n* item\n\n  ..\n\n     in item\n",
+			"<blockquote>\n<p class=\"lines\">Mary had<br>\na function</p>\n</blockquote>\n" +
+				"<p>Python</p>\n<ul>\n<li>\n<p>item</p>\n<blockquote>\n<p>in item</p>\n</blockquote>\n</li>\n</ul>\n",
+		},
+		{
 			"a backslash in a literal does not escape its end-string",
 			"x ``a\\`` y``\n",
 			"<p>x <code>a\\</code> y``</p>\n",

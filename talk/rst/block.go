@@ -1340,6 +1340,13 @@ func (p *parser) explicit(lines []line, i, depth int, first bool) (Block, int, b
 		}
 		return nil, end, finish
 	}
+	if strings.TrimSpace(l.text) == ".." && (i+1 >= len(lines) || blank(lines[i+1])) {
+		// An empty comment before a blank line is that line alone, as
+		// docutils' comment has it ("a tiny but practical wart"): it
+		// ends what came before, and an indented block after it is a
+		// block quote of its own, not the comment's.
+		end, finish = i+1, true
+	}
 	if first {
 		p.reach(lines, end-1, depth) // the constructs after the first have a state machine of their own
 	}
