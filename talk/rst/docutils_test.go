@@ -1,10 +1,17 @@
 package rst
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -124,4 +131,93 @@ func TestCorpusMatchesDocutils(t *testing.T) {
 		t.Errorf("%d fields parsed; docutils parsed %d (has the corpus changed? rerun testdata/docutils-expect.py)", fields, want.Fields)
 	}
 	t.Logf("%d of %d descriptions and summaries: the same messages as docutils", agree, fields)
+}
+
+// TestCorpusTextMatchesDocutils renders every description and summary of
+// the pyvideo corpus and requires the text a reader sees, white space
+// aside, to be the text docutils' HTML5 writer shows of it: nothing left
+// out (a block an empty comment was taken to hold), nothing changed (a
+// reference shown without its "_"). testdata/corpus-text-docutils.json
+// holds a digest of each event's fields' texts, so that the test needs
+// no docutils; for an event that differs, docutils-expect.py lists its
+// fields' digests, to set beside the ones this test logs.
+func TestCorpusTextMatchesDocutils(t *testing.T) {
+	dir := os.Getenv("TALKMETA_CORPUS")
+	if dir == "" {
+		t.Skip("TALKMETA_CORPUS is not set; set it to the pyvideo corpus (../shared/corpus/pyvideo) to hold the rendered text to docutils' over it")
+	}
+	var want struct{ Events map[string]string }
+	readJSON(t, "corpus-text-docutils.json", &want)
+	events, err := filepath.Glob(filepath.Join(dir, "*", "videos"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != len(want.Events) {
+		t.Errorf("%d events; docutils read %d (has the corpus changed? rerun testdata/docutils-expect.py)", len(events), len(want.Events))
+	}
+	for _, videos := range events {
+		event := filepath.Base(filepath.Dir(videos))
+		lines := fieldTextLines(t, dir, event)
+		if got := digest(strings.Join(lines, "")); got != want.Events[event] {
+			t.Errorf("%s: the text shown differs from docutils'; its fields (python3 testdata/docutils-expect.py text %s %s):\n%s",
+				event, dir, event, strings.Join(lines, ""))
+		}
+	}
+}
+
+// fieldTextLines is docutils-expect.py's field_lines: a line for each
+// description and summary of the event's talks, with a digest of the
+// text rendered, but for those with math, which docutils writes as
+// MathML and WriteHTML as its source.
+func fieldTextLines(t *testing.T, dir, event string) []string {
+	files, err := filepath.Glob(filepath.Join(dir, event, "videos", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec map[string]any
+		if err := json.Unmarshal(data, &rec); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		rel, _ := filepath.Rel(dir, f)
+		for _, field := range []string{"description", "summary"} {
+			text, _ := rec[field].(string)
+			if strings.Contains(text, ":math:") || strings.Contains(text, "math::") {
+				continue
+			}
+			var b strings.Builder
+			if err := WriteHTML(&b, Parse(text), HTMLOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, filepath.ToSlash(rel)+"\t"+field+"\t"+digest(shownText(b.String()))+"\n")
+		}
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+// markupRE is what shownText drops of HTML: comments and tags.
+var markupRE = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
+
+// shownText is the text HTML shows, without white space (Python's, as
+// docutils-expect.py drops it: the information separators too), so that
+// two writers' layouts of the same text compare equal.
+func shownText(h string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f {
+			return -1
+		}
+		return r
+	}, html.UnescapeString(markupRE.ReplaceAllString(h, "")))
+}
+
+// digest is docutils-expect.py's: the first 16 hex digits of SHA-256.
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
 }
