@@ -1883,9 +1883,11 @@ func unicodeText(block []line) []Inline {
 // replacement used many times could make a small text a huge page.
 //
 // A reference to a substitution the text does not define shows its
-// markup as written ("|name|"), as docutils' problematic node does.
+// markup as written ("|name|"), as docutils' problematic node does; one
+// defined as what this package does not show (a date) shows its name.
 func (p *parser) resolveSubstitutions() {
 	budget := 16*len(p.src) + 1<<16
+	var defined map[string]bool // p.subs by their lower case, once needed
 	for _, w := range p.subRefs {
 		ref := w.sub
 		name := strings.Join(strings.FieldsFunc(ref.Name, isPySpace), " ")
@@ -1894,7 +1896,15 @@ func (p *parser) resolveSubstitutions() {
 			content, ok = p.subDefs[key]
 		}
 		if !ok {
-			ref.Content = []Inline{Text(w.raw)}
+			if defined == nil {
+				defined = make(map[string]bool, len(p.subs))
+				for k := range p.subs {
+					defined[pyLower(k)] = true
+				}
+			}
+			if !p.subs[name] && !defined[pyLower(name)] {
+				ref.Content = []Inline{Text(w.raw)}
+			}
 			continue
 		}
 		if budget < 0 {

@@ -191,14 +191,15 @@ func TestFootnotes(t *testing.T) {
 // TestSubstitutions: a substitution reference shows what its replace or
 // unicode definition gives (by its name, or else the name in lower
 // case), and "|name|_" links as docutils links it; one whose definition
-// this package does not show (an image) or that is undefined shows its
-// name. (docutils' HTML, 0.19, but for the image, which it shows.)
+// this package does not show (an image, a date, in any case) shows its
+// name, and one that is undefined its markup. (docutils' HTML, 0.19, but
+// for the image and the date, which it shows.)
 func TestSubstitutions(t *testing.T) {
-	src := "Sub |name| and |Name| and |uni| and |logo| and |link|_ and |nope|.\n\n" +
+	src := "Sub |name| and |Name| and |uni| and |logo| and |link|_ and |nope| and |Today|.\n\n" +
 		".. |name| replace:: *replacement* text\n.. |uni| unicode:: U+2014 foo 0x41 .. comment\n" +
-		".. |logo| image:: logo.png\n.. |link| replace:: Python\n.. _link: http://python.org\n"
+		".. |logo| image:: logo.png\n.. |link| replace:: Python\n.. _link: http://python.org\n.. |today| date::\n"
 	want := "<p>Sub <em>replacement</em> text and <em>replacement</em> text and \u2014fooA and logo and " +
-		`<a href="http://python.org" rel="nofollow noopener">Python</a> and |nope|.</p>` + "\n"
+		`<a href="http://python.org" rel="nofollow noopener">Python</a> and |nope| and Today.</p>` + "\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
