@@ -119,6 +119,16 @@ func TestMarkupAsDocutils(t *testing.T) {
 				"<p>Python</p>\n<ul>\n<li>\n<p>item</p>\n<blockquote>\n<p>in item</p>\n</blockquote>\n</li>\n</ul>\n",
 		},
 		{
+			// docutils' HTML5 writer shows their titles; they were left
+			// out, the content shown as a block quote.
+			"a topic, a sidebar and a rubric show their titles",
+			".. topic:: Requirements\n\n   Python *3.11*.\n\n.. sidebar:: Aside\n   :subtitle: More\n\n   Text.\n\n" +
+				".. sidebar::\n\n   Untitled.\n\n.. rubric:: Notes *here*\n",
+			"<aside class=\"admonition topic\" role=\"note\">\n<p class=\"admonition-title\">Requirements</p>\n<p>Python <em>3.11</em>.</p>\n</aside>\n" +
+				"<aside class=\"admonition sidebar\" role=\"note\">\n<p class=\"admonition-title\">Aside</p>\n<p><em>More</em></p>\n<p>Text.</p>\n</aside>\n" +
+				"<blockquote>\n<p>Untitled.</p>\n</blockquote>\n<p><strong>Notes <em>here</em></strong></p>\n",
+		},
+		{
 			"a backslash in a literal does not escape its end-string",
 			"x ``a\\`` y``\n",
 			"<p>x <code>a\\</code> y``</p>\n",

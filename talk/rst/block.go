@@ -2278,12 +2278,13 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 			return nil, false
 		}
 	}
+	var title, subtitle []Inline
 	if (lower == "topic" || lower == "sidebar") && argument != "" {
 		// The title, and a sidebar's subtitle, report what they have
 		// before the name is taken and the content parsed.
-		p.inline(argument, l)
+		title = p.inline(argument, l)
 		if sub := head.options["subtitle"]; sub != nil {
-			p.inline(*sub, l)
+			subtitle = p.inline(*sub, l)
 		}
 	}
 	if named {
@@ -2305,7 +2306,7 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 		}
 	}
 	if (lower == "rubric" || lower == "contents") && argument != "" {
-		p.inline(argument, l) // reported after the element and its name
+		title = p.inline(argument, l) // reported after the element and its name
 	}
 	if pyLower(name) == "figure" && !p.captionOK(content, depth) {
 		p.dropContent(content, depth, l, "Figure caption must be a paragraph or empty comment.")
@@ -2350,7 +2351,22 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 			b = t
 			break
 		}
-		b = &BlockQuote{Children: children}
+		switch {
+		case lower == "rubric" && title != nil:
+			// An informal heading, which docutils writes as a
+			// paragraph of its own.
+			b = &Paragraph{Content: []Inline{&Strong{Content: title}}}
+		case title != nil:
+			// A topic or a titled sidebar: an aside with its title, as
+			// docutils' HTML5 writer shows it, and a sidebar's
+			// subtitle first among its content.
+			if subtitle != nil {
+				children = append([]Block{&Paragraph{Content: []Inline{&Emphasis{Content: subtitle}}}}, children...)
+			}
+			b = &Admonition{Kind: lower, Title: title, Children: children}
+		default:
+			b = &BlockQuote{Children: children}
+		}
 	case "literal", "":
 		if csv != nil {
 			b = csv

@@ -17,7 +17,8 @@
 // tables (their rows and cells, spans and header rows, wide characters
 // taking two columns as in docutils), comments, hyperlink targets,
 // footnotes and citations (numbered and given symbols as docutils does),
-// and directives: admonitions and containers show their content, tables
+// and directives: admonitions and containers show their content (topics
+// and sidebars with their titles, a rubric as a line of its own), tables
 // (table, csv-table, list-table) their rows and title, code shows as a
 // literal block (a parsed-literal with its inline markup), images and
 // figures (their captions and legends) show as docutils' HTML writer

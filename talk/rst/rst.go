@@ -185,11 +185,13 @@ type Footnote struct {
 	ID       string // its element's id
 }
 
-// Admonition is a note, warning, tip or other admonition directive.
+// Admonition is a note, warning, tip or other admonition directive, or
+// a topic or a titled sidebar, which docutils writes as asides too.
 type Admonition struct {
-	Kind string // "note", "warning", "tip"..., or "admonition"
-	// Title is the generic admonition's title, its argument; the
-	// others have none, their kind being their title ("Note").
+	Kind string // "note", "warning", "tip"..., "admonition", or "topic" or "sidebar"
+	// Title is the generic admonition's title, its argument, and a
+	// topic's or a sidebar's (a sidebar without one is a BlockQuote);
+	// the others have none, their kind being their title ("Note").
 	Title    []Inline
 	Children []Block
 	ID       string // the id its :name: option gives it, or ""
