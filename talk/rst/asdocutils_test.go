@@ -129,6 +129,16 @@ func TestMarkupAsDocutils(t *testing.T) {
 				"<blockquote>\n<p>Untitled.</p>\n</blockquote>\n<p><strong>Notes <em>here</em></strong></p>\n",
 		},
 		{
+			// They showed the number alone: "see 8".
+			"the pep and rfc roles link as docutils 0.19 links them",
+			"see :pep:`8`, :PEP:`0_8`, :pep-reference:`484`, :rfc:`2822#section-3` and :rfc:`1_0`\n",
+			`<p>see <a href="https://peps.python.org/pep-0008" rel="nofollow noopener">PEP 8</a>, ` +
+				`<a href="https://peps.python.org/pep-0008" rel="nofollow noopener">PEP 0_8</a>, ` +
+				`<a href="https://peps.python.org/pep-0484" rel="nofollow noopener">PEP 484</a>, ` +
+				`<a href="https://tools.ietf.org/html/rfc2822.html#section-3" rel="nofollow noopener">RFC 2822</a> and ` +
+				`<a href="https://tools.ietf.org/html/rfc10.html" rel="nofollow noopener">RFC 10</a></p>` + "\n",
+		},
+		{
 			"a backslash in a literal does not escape its end-string",
 			"x ``a\\`` y``\n",
 			"<p>x <code>a\\</code> y``</p>\n",

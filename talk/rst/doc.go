@@ -38,7 +38,9 @@
 // define, or defines twice, or anonymous ones that do not match the
 // anonymous targets in number) shows its markup as written ("python_",
 // "[1]_"), as docutils shows it. Inline: emphasis, strong, literals,
-// interpreted text and roles (subscript and superscript among them),
+// interpreted text and roles (subscript and superscript among them, and
+// PEP and RFC references, linked to peps.python.org and tools.ietf.org as
+// docutils 0.19 links them),
 // inline targets (_`name`, with ids references link to), phrase and
 // named references, embedded URLs, substitution references
 // (replaced as replace and unicode directives define them, others shown

@@ -171,7 +171,8 @@ func TestRoles(t *testing.T) {
 	if err := WriteHTML(&b, doc, HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "<p><strong>bold</strong> &lt;b&gt;x&lt;/b&gt; <cite>cite</cite></p>\n<p><em>em</em> 8</p>\n"
+	want := "<p><strong>bold</strong> &lt;b&gt;x&lt;/b&gt; <cite>cite</cite></p>\n" +
+		`<p><em>em</em> <a href="https://peps.python.org/pep-0008" rel="nofollow noopener">PEP 8</a></p>` + "\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

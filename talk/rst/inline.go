@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -622,11 +623,32 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		return &Subscript{Content: in.text(body)}, suffixEnd, true
 	case "sup":
 		return &Superscript{Content: in.text(body)}, suffixEnd, true
-	case "text", "pep", "rfc", "raw":
+	case "pep", "rfc":
+		return pepOrRFC(def.kind, clean0(body)), suffixEnd, true
+	case "text", "raw":
 		// (A raw role's text is shown as text, never as markup.)
 		return Text(clean0(body)), suffixEnd, true
 	}
 	return &Cite{Content: in.text(body)}, suffixEnd, true
+}
+
+// pepOrRFC is the link a pep or rfc role makes of its text, one
+// roleProblem accepts, as docutils 0.19 makes it: "PEP 8" to
+// https://peps.python.org/pep-0008 (the number as written, "PEP 08"),
+// "RFC 2822" to https://tools.ietf.org/html/rfc2822.html and its
+// section after a "#".
+func pepOrRFC(kind, text string) *Reference {
+	if kind == "pep" {
+		n, _ := pyInt(&text)
+		return &Reference{Content: []Inline{Text("PEP " + text)}, URL: fmt.Sprintf("https://peps.python.org/pep-%04d", n)}
+	}
+	number, section, hasSection := strings.Cut(text, "#")
+	n, _ := pyInt(&number)
+	u := fmt.Sprintf("https://tools.ietf.org/html/rfc%d.html", n)
+	if hasSection {
+		u += "#" + section
+	}
+	return &Reference{Content: []Inline{Text("RFC " + strconv.Itoa(n))}, URL: u}
 }
 
 // roleProblem returns what docutils' role function reports of the
