@@ -125,7 +125,10 @@ func (hw *htmlWriter) block(b Block) {
 	case *FieldList:
 		w.WriteString("<dl class=\"fields\">\n")
 		for _, f := range b.Fields {
-			hw.term(f.Name, nil, f.Body)
+			// A field's name with its colon, as docutils' HTML5
+			// writer shows it ("Author: Ada"), where a definition
+			// list's term has none.
+			hw.term(append(f.Name[:len(f.Name):len(f.Name)], Text(":")), nil, f.Body)
 		}
 		w.WriteString("</dl>\n")
 	case *OptionList:

@@ -293,7 +293,7 @@ func TestSectionLinks(t *testing.T) {
 // "W" of its body (and a multi-byte name lost more).
 func TestNonASCIIMarkers(t *testing.T) {
 	src := ":Schlüssel: Wert und mehr\n:日本語: 本文\n\n.. [Müller2020] Some text.\n"
-	want := "<dl class=\"fields\">\n<dt>Schlüssel</dt>\n<dd>\n<p>Wert und mehr</p>\n</dd>\n<dt>日本語</dt>\n<dd>\n<p>本文</p>\n</dd>\n</dl>\n" +
+	want := "<dl class=\"fields\">\n<dt>Schlüssel:</dt>\n<dd>\n<p>Wert und mehr</p>\n</dd>\n<dt>日本語:</dt>\n<dd>\n<p>本文</p>\n</dd>\n</dl>\n" +
 		"<aside id=\"muller2020\" class=\"citation\" role=\"note\">\n<span class=\"label\">[Müller2020]</span>\n<p>Some text.</p>\n</aside>\n"
 	if diff := cmp.Diff(want, htmlOf(t, src)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
