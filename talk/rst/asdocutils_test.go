@@ -139,6 +139,12 @@ func TestMarkupAsDocutils(t *testing.T) {
 				`<a href="https://tools.ietf.org/html/rfc10.html" rel="nofollow noopener">RFC 10</a></p>` + "\n",
 		},
 		{
+			// docutils' HTML writer shows them; they were left out.
+			"headers show before the text and footers after it, each in order, wherever they stand",
+			"para\n\n.. header:: *one*\n\n.. footer:: end\n\n- item\n\n  .. header:: two\n",
+			"<p><em>one</em></p>\n<p>two</p>\n<p>para</p>\n<ul>\n<li>item</li>\n</ul>\n<p>end</p>\n",
+		},
+		{
 			"a backslash in a literal does not escape its end-string",
 			"x ``a\\`` y``\n",
 			"<p>x <code>a\\</code> y``</p>\n",

@@ -89,6 +89,10 @@ type parser struct {
 	lead      []leadReport
 	decorated bool
 	metas     int
+	// header and footer are the blocks of the header and footer
+	// directives, in order, which docutils' HTML writer shows before and
+	// after the document's own.
+	header, footer []Block
 	// internal is the name of the internal target hyperlinkTarget has
 	// just parsed, or "".
 	internal string
@@ -2392,8 +2396,15 @@ func (p *parser) directiveBlock(name string, block []line, l line, depth int) (B
 	case "decoration":
 		p.decorated = true
 		n := len(p.doc.Diagnostics)
-		p.blocks(content, depth+1, false)
+		bs := p.blocks(content, depth+1, false)
 		p.decorate(n, lower == "header")
+		if p.shallow == 0 && !p.checkOnly {
+			if lower == "header" {
+				p.header = append(p.header, bs...)
+			} else {
+				p.footer = append(p.footer, bs...)
+			}
+		}
 	}
 	if t, isTable := b.(*Table); isTable && caption != nil {
 		t.Caption = caption

@@ -23,7 +23,8 @@
 // literal block (a parsed-literal with its inline markup), images and
 // figures (their captions and legends) show as docutils' HTML writer
 // shows them, images that substitutions define where they are
-// referenced; the rest (raw HTML, includes) is left out, and no
+// referenced, headers and footers before and after the text; the rest
+// (raw HTML, includes) is left out, and no
 // directive reads a file or a URL.
 //
 // Links go where docutils' transforms send them: references by name to

@@ -2,6 +2,7 @@ package rst
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -418,6 +419,9 @@ func parse(src string, checkOnly bool) *Document {
 	p.doc.Diagnostics = p.leading()
 	if !checkOnly {
 		p.doc.Children = p.flatten(p.doc.Children)
+		if p.header != nil || p.footer != nil {
+			p.doc.Children = slices.Concat(p.flatten(p.header), p.doc.Children, p.flatten(p.footer))
+		}
 		p.resolveFootnotes() // before the targets that refer to them
 		p.resolveReferences()
 		p.resolveSubstitutions()
