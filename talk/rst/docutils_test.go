@@ -97,36 +97,20 @@ func TestCorpusMatchesDocutils(t *testing.T) {
 	for _, m := range want.Messages {
 		expected[[2]string{m.File, m.Field}] = m.Messages
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*", "videos", "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	fields, agree := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	eachCorpusField(t, dir, "*", func(rel, field, text string) {
+		fields++
+		doc := Parse(text)
+		got := messagesOf(doc)
+		if diff := cmp.Diff(doc.Diagnostics, Check(text), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s %s: Check differs from Parse (-Parse +Check):\n%s", rel, field, diff)
 		}
-		var rec map[string]any
-		if err := json.Unmarshal(data, &rec); err != nil {
-			t.Fatalf("%s: %v", f, err)
+		if diff := cmp.Diff(expected[[2]string{rel, field}], got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s %s (-docutils +rst):\n%s", rel, field, diff)
+			return
 		}
-		rel, _ := filepath.Rel(dir, f)
-		for _, field := range []string{"description", "summary"} {
-			fields++
-			text, _ := rec[field].(string)
-			doc := Parse(text)
-			got := messagesOf(doc)
-			if diff := cmp.Diff(doc.Diagnostics, Check(text), cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("%s %s: Check differs from Parse (-Parse +Check):\n%s", rel, field, diff)
-			}
-			if diff := cmp.Diff(expected[[2]string{filepath.ToSlash(rel), field}], got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("%s %s (-docutils +rst):\n%s", rel, field, diff)
-				continue
-			}
-			agree++
-		}
-	}
+		agree++
+	})
 	if fields != want.Fields {
 		t.Errorf("%d fields parsed; docutils parsed %d (has the corpus changed? rerun testdata/docutils-expect.py)", fields, want.Fields)
 	}
@@ -170,35 +154,46 @@ func TestCorpusTextMatchesDocutils(t *testing.T) {
 // text rendered, but for those with math, which docutils writes as
 // MathML and WriteHTML as its source.
 func fieldTextLines(t *testing.T, dir, event string) []string {
+	var lines []string
+	eachCorpusField(t, dir, event, func(rel, field, text string) {
+		if strings.Contains(text, ":math:") || strings.Contains(text, "math::") {
+			return
+		}
+		var b strings.Builder
+		if err := WriteHTML(&b, Parse(text), HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, rel+"\t"+field+"\t"+digest(shownText(b.String()))+"\n")
+	})
+	slices.Sort(lines)
+	return lines
+}
+
+// eachCorpusField calls f with the description and then the summary of
+// each talk of the events under dir that event matches ("*" for all):
+// the talk file's path within dir, with slashes, the field's name and
+// its text.
+func eachCorpusField(t *testing.T, dir, event string, f func(rel, field, text string)) {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, event, "videos", "*.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lines []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var rec map[string]any
 		if err := json.Unmarshal(data, &rec); err != nil {
-			t.Fatalf("%s: %v", f, err)
+			t.Fatalf("%s: %v", file, err)
 		}
-		rel, _ := filepath.Rel(dir, f)
+		rel, _ := filepath.Rel(dir, file)
 		for _, field := range []string{"description", "summary"} {
 			text, _ := rec[field].(string)
-			if strings.Contains(text, ":math:") || strings.Contains(text, "math::") {
-				continue
-			}
-			var b strings.Builder
-			if err := WriteHTML(&b, Parse(text), HTMLOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, filepath.ToSlash(rel)+"\t"+field+"\t"+digest(shownText(b.String()))+"\n")
+			f(filepath.ToSlash(rel), field, text)
 		}
 	}
-	slices.Sort(lines)
-	return lines
 }
 
 // markupRE is what shownText drops of HTML: comments and tags.
