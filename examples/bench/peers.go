@@ -137,7 +137,7 @@ func sideBySide(dir, peers, cslDir string) ([]comparison, error) {
 		return nil, err
 	}
 	listed := func(name string, work func(iter.Seq2[rawFile, error]) (int, int64, error)) (float64, error) {
-		st := stage{name, func(fsys fs.FS) (int, int64, error) { return work(listedTalkFiles(fsys, names)) }}
+		st := stage{name: name, run: func(fsys fs.FS) (int, int64, error) { return work(listedTalkFiles(fsys, names)) }}
 		return bestOf(validationRuns, func() (float64, error) {
 			r, err := measure(st, fsys)
 			return r.rate(), err
