@@ -13,12 +13,18 @@ func replicated(fsys fs.FS, n int) fs.FS {
 	if n <= 1 {
 		return fsys
 	}
-	return replicaFS{fsys, n}
+	top := map[string]bool{}
+	entries, _ := fs.ReadDir(fsys, ".") // an error shows again when the stages list the corpus
+	for _, e := range entries {
+		top[e.Name()] = true
+	}
+	return replicaFS{fsys, n, top}
 }
 
 type replicaFS struct {
 	fs.FS
-	n int
+	n   int
+	top map[string]bool // the names at the top of fsys, which copy 1 keeps
 }
 
 // Open maps "x~k/..." back to "x/...".
@@ -26,13 +32,18 @@ func (r replicaFS) Open(name string) (fs.File, error) {
 	if name == "." {
 		return r.FS.Open(name)
 	}
-	return r.FS.Open(original(name))
+	return r.FS.Open(r.original(name))
 }
 
-func original(name string) string {
+// original is the name in fsys of name, a name of the replica: a name at
+// the top that copy 1 keeps is its own, though it holds a "~" ("x~y",
+// "x~2"); otherwise a top name's last "~k" is copy k's.
+func (r replicaFS) original(name string) string {
 	first, rest, _ := strings.Cut(name, "/")
-	if base, _, ok := strings.Cut(first, "~"); ok {
-		first = base
+	if i := strings.LastIndexByte(first, '~'); i >= 0 && !r.top[first] {
+		if k, err := strconv.Atoi(first[i+1:]); err == nil && k >= 2 && k <= r.n && r.top[first[:i]] {
+			first = first[:i]
+		}
 	}
 	if rest == "" {
 		return first
@@ -42,7 +53,7 @@ func original(name string) string {
 
 // ReadDir lists the root n times over and other directories as they are.
 func (r replicaFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	entries, err := fs.ReadDir(r.FS, original(name))
+	entries, err := fs.ReadDir(r.FS, r.original(name))
 	if err != nil || name != "." {
 		return entries, err
 	}
