@@ -79,6 +79,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "       bench -scaling [-runs N] [-csl DIR] [-scaling-cases REGEXP] [-scaling-max N] [-scaling-exponent X]")
 		return 2
 	}
+	if *replicate < 1 {
+		// The corpus would be read once, under a header that says ×0.
+		fmt.Fprintf(stderr, "bench: -replicate %d: the corpus is presented at least once\n", *replicate)
+		return 2
+	}
 	if *peers != "" && *cslDir == "" {
 		fmt.Fprintln(stderr, "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same styles")
 		return 2
