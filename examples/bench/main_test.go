@@ -41,15 +41,19 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// TestUsage checks that -peers without -csl, and a corpus presented
-// fewer than once, are refused before any work.
+// TestUsage checks that -peers without -csl, a corpus presented fewer
+// than once, and other than one corpus are refused before any work.
 func TestUsage(t *testing.T) {
+	usage := "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] [-memprofile FILE] CORPUS\n" +
+		"       bench -scaling [-runs N] [-csl DIR] [-scaling-cases REGEXP] [-scaling-max N] [-scaling-exponent X]\n"
 	tests := []struct {
 		args []string
 		want string
 	}{
 		{[]string{"-peers", ".", "../../testdata/pyvideo"}, "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same styles\n"},
 		{[]string{"-replicate", "0", "../../testdata/pyvideo"}, "bench: -replicate 0: the corpus is presented at least once\n"},
+		{[]string{"../../testdata/pyvideo", "extra"}, usage},
+		{[]string{}, usage},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
