@@ -130,7 +130,7 @@ func TestCLIScript(t *testing.T) {
 	if err := os.WriteFile(failing, []byte("#!/bin/sh\necho \"talkmeta: the archive is broken\" >&2\nexit 1\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(slow, []byte("#!/bin/sh\nsleep 0.7\n"), 0o755); err != nil {
+	if err := os.WriteFile(slow, []byte("#!/bin/sh\nsleep 1\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("bash", filepath.Join(peerScripts, "cli.sh"), seedArchive, failing)
