@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/talk/cite/csl"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -237,8 +238,8 @@ func TestBestOf(t *testing.T) {
 }
 
 // TestTimeEntries: the entries per second are the items over the time
-// all of them took, one entry each; an item the style cannot format
-// stops the timing.
+// all of them took, one entry each; an item the style cannot format (a
+// style without a bibliography) stops the timing.
 func TestTimeEntries(t *testing.T) {
 	apa, err := apaProcessor("")
 	if err != nil {
@@ -260,6 +261,21 @@ func TestTimeEntries(t *testing.T) {
 	// microsecond: a rate, not a time per entry.
 	if err != nil || rate < 1000 || rate > 1e8 {
 		t.Errorf("rate %v, error %v", rate, err)
+	}
+	st, err := csl.LoadStyle(os.DirFS(filepath.Join("..", "talkmeta", "testdata", "cite-files")), "citations-only.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, err := csl.BuiltinLocale()
+	if err != nil {
+		t.Fatal(err)
+	}
+	citationsOnly, err := csl.New(st, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := timeEntries(citationsOnly, items); !errors.Is(err, csl.ErrNoBibliography) || !strings.HasPrefix(err.Error(), "item 1: ") {
+		t.Errorf("a style without a bibliography: error %v, want item 1's %v", err, csl.ErrNoBibliography)
 	}
 }
 
