@@ -13,7 +13,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 corpus="$1"
 talkmeta="$2"
-ajv="$here/node_modules/.bin/ajv"
+ajv="${AJV:-$here/node_modules/.bin/ajv}" # $AJV: a stand-in, in examples/bench's tests
 ajv_version="$(node -p "require('$here/node_modules/ajv-cli/package.json').version")"
 
 # best prints the best wall time of five runs of a command, in seconds.
