@@ -147,7 +147,7 @@ func TestScalingVerdictEdges(t *testing.T) {
 		{"quadratic, fast at the top", []int{16 << 10, 64 << 10, 256 << 10}, []time.Duration{10 * us, 160 * us, 2560 * us}, nil, 1.5, "ok", false},
 		{"quadratic, at the floor", []int{16 << 10, 64 << 10, 256 << 10}, []time.Duration{10 * us, 160 * us, 2621440 * time.Nanosecond}, nil, 1.5, "SUPER-LINEAR", true},
 		{"refused", nil, nil, errors.New("at 4K: refused"), 1.5, "error: at 4K: refused", true},
-		{known, sizes, []time.Duration{1 * ms, 4 * ms, time.Duration(float64(16*ms) * math.Pow(16, 0.2))}, nil, 1.5, "known, now linear", false},
+		{known, []int{1 << 10, 1 << 15}, []time.Duration{1 * ms, 64 * ms}, nil, 1.5, "known, now linear", false}, // 32^1.2 = 64
 		{known, sizes, []time.Duration{1 * ms, 4 * ms, time.Duration(float64(16*ms) * math.Pow(16, 0.21))}, nil, 1.5, "known", false},
 		{known, nil, nil, errors.New("at 4K: refused"), 1.5, "error: at 4K: refused", true},
 	}

@@ -331,8 +331,21 @@ var sink []any
 
 // TestMeasure holds measure to what a stage did: its records and bytes,
 // every allocation it made (tiny ones, which share a block, too), and the
-// highest its heap went, though the stage let go of it before it ended.
+// highest its heap went, though the stage let go of it before it ended,
+// and not the garbage left before it began.
 func TestMeasure(t *testing.T) {
+	garbage := make([]byte, 64<<20)
+	for i := range garbage {
+		garbage[i] = 1
+	}
+	sink = append(sink[:0], garbage)
+	clear(sink)
+	garbage = nil
+	idle, err := measure(stage{name: "idle", run: func(fs.FS) (int, int64, error) { return 0, 0, nil }}, nil)
+	if err != nil || idle.peakHeap >= 32<<20 {
+		t.Errorf("a stage that allocates nothing after 64 MiB of garbage: peak heap %d, error %v", idle.peakHeap, err)
+	}
+
 	const records = 2000
 	s := stage{name: "made-up", run: func(fs.FS) (int, int64, error) {
 		for i := range records {
