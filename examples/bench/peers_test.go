@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -359,5 +360,30 @@ func TestTalkFilesStop(t *testing.T) {
 	n, size, err := readFiles(talkFiles(osfs.DirFS(dir)))
 	if n != 0 || size != 0 || err == nil {
 		t.Errorf("readFiles: %d files, %d bytes, error %v", n, size, err)
+	}
+}
+
+// TestReadFiles: reading the seed archive's talk files counts each once,
+// with its bytes.
+func TestReadFiles(t *testing.T) {
+	n, size, err := readFiles(talkFiles(osfs.DirFS(seedArchive)))
+	if want := archiveBytes(t, seedArchive); n != 12 || size != want || err != nil {
+		t.Errorf("%d files, %d bytes, error %v; want 12, %d, none", n, size, err, want)
+	}
+}
+
+// TestRunsAsPeers: each side of a comparison gets as many timed runs as
+// the peer script gives its own side.
+func TestRunsAsPeers(t *testing.T) {
+	loop := regexp.MustCompile(`for \(let i = 0; i < (\d+); i\+\+\)`)
+	for script, want := range map[string]int{"ajv.mjs": validationRuns, "citeproc.mjs": entryRuns} {
+		data, err := os.ReadFile(filepath.Join(peerScripts, script))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := loop.FindAllStringSubmatch(string(data), -1)
+		if len(m) != 1 || m[0][1] != strconv.Itoa(want) {
+			t.Errorf("%s times %v runs, examples/bench %d", script, m, want)
+		}
 	}
 }

@@ -388,10 +388,12 @@ func TestMeasure(t *testing.T) {
 // TestRounds: each stage's result is its fastest run, but its peak heap
 // is the highest of its runs; a stage's error stops the rounds, named.
 func TestRounds(t *testing.T) {
+	// The first run is fast, the second slow and large, the third slow.
 	round := 0
-	slowBig := stage{name: "a", run: func(fs.FS) (int, int64, error) {
+	varied := stage{name: "a", run: func(fs.FS) (int, int64, error) {
 		round++
-		if round == 1 {
+		switch round {
+		case 2:
 			big := make([]byte, 64<<20)
 			for i := range big {
 				big[i] = 1
@@ -400,30 +402,31 @@ func TestRounds(t *testing.T) {
 			time.Sleep(30 * time.Millisecond)
 			clear(sink)
 			sink = sink[:0]
-			return 1, 10, nil
+		case 3:
+			time.Sleep(30 * time.Millisecond)
 		}
-		return round, 20, nil
+		return round, int64(10 * round), nil
 	}}
-	results, err := rounds([]stage{slowBig}, nil, 3)
+	results, err := rounds([]stage{varied}, nil, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := results[0]
-	if r.records == 1 || r.bytes != 20 || r.elapsed >= 30*time.Millisecond {
-		t.Errorf("result %+v, want a fast run's", r)
+	if r.records != 1 || r.bytes != 10 || r.elapsed >= 30*time.Millisecond {
+		t.Errorf("result %+v, want the first run's", r)
 	}
 	if r.peakHeap < 64<<20 {
-		t.Errorf("peak heap %d, want the first run's, over 64 MiB", r.peakHeap)
+		t.Errorf("peak heap %d, want the second run's, over 64 MiB", r.peakHeap)
 	}
 	if round != 3 {
 		t.Errorf("%d runs, want 3", round)
 	}
 	round = 0
-	if _, err := rounds([]stage{slowBig}, nil, 0); err != nil || round != 1 {
+	if _, err := rounds([]stage{varied}, nil, 0); err != nil || round != 1 {
 		t.Errorf("-runs 0: %d runs, error %v; want 1 run", round, err)
 	}
 	failing := stage{name: "b", run: func(fs.FS) (int, int64, error) { return 0, 0, errors.New("boom") }}
-	if _, err := rounds([]stage{slowBig, failing}, nil, 2); err == nil || err.Error() != "b: boom" {
+	if _, err := rounds([]stage{varied, failing}, nil, 2); err == nil || err.Error() != "b: boom" {
 		t.Errorf("error %v, want b: boom", err)
 	}
 }
