@@ -139,9 +139,9 @@ func TestSideBySide(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rows (-want +got):\n%s", diff)
 	}
-	// Reading does less than validating; on 12 small files the two can
-	// come close, but not the other way round by far.
-	if rows[0].talkmeta < rows[1].talkmeta/2 {
+	// Reading does less than validating, a third of the time on this
+	// machine: the first row is reading's.
+	if rows[0].talkmeta <= rows[1].talkmeta {
 		t.Errorf("talkmeta read %v files/s and validated %v: the rows are swapped", rows[0].talkmeta, rows[1].talkmeta)
 	}
 	if rows[1].talkmeta != rows[2].talkmeta {

@@ -8,7 +8,9 @@ import (
 
 // replicated presents fsys n times over: events "x" become "x", "x~2",
 // "x~3"... without copying a file, so that a benchmark can show how memory
-// behaves on a corpus n times as large.
+// behaves on a corpus n times as large. Where a copy's name would be one
+// the corpus has already ("x" beside "x~2"), the copies are "x~~2"..., with
+// as many "~" as it takes.
 func replicated(fsys fs.FS, n int) fs.FS {
 	if n <= 1 {
 		return fsys
@@ -18,13 +20,31 @@ func replicated(fsys fs.FS, n int) fs.FS {
 	for _, e := range entries {
 		top[e.Name()] = true
 	}
-	return replicaFS{fsys, n, top}
+	sep := "~"
+	for collides(top, sep, n) {
+		sep += "~"
+	}
+	return replicaFS{fsys, n, top, sep}
+}
+
+// collides reports whether a copy's name, a name of top, sep and a copy
+// number up to n, is a name of top.
+func collides(top map[string]bool, sep string, n int) bool {
+	for name := range top {
+		for k := 2; k <= n; k++ {
+			if top[name+sep+strconv.Itoa(k)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type replicaFS struct {
 	fs.FS
 	n   int
 	top map[string]bool // the names at the top of fsys, which copy 1 keeps
+	sep string          // between a top name and its copy's number
 }
 
 // Open maps "x~k/..." back to "x/...".
@@ -35,13 +55,14 @@ func (r replicaFS) Open(name string) (fs.File, error) {
 	return r.FS.Open(r.original(name))
 }
 
-// original is the name in fsys of name, a name of the replica: a name at
-// the top that copy 1 keeps is its own, though it holds a "~" ("x~y",
-// "x~2"); otherwise a top name's last "~k" is copy k's.
+// original is the name in fsys of name, a name of the replica: a top
+// name's last sep and k, when the name before them is a top name and k a
+// copy's number, make copy k of it; any other name, though it holds a
+// "~" ("x~y"), is its own (sep is such that no top name is both).
 func (r replicaFS) original(name string) string {
 	first, rest, _ := strings.Cut(name, "/")
-	if i := strings.LastIndexByte(first, '~'); i >= 0 && !r.top[first] {
-		if k, err := strconv.Atoi(first[i+1:]); err == nil && k >= 2 && k <= r.n && r.top[first[:i]] {
+	if i := strings.LastIndex(first, r.sep); i >= 0 {
+		if k, err := strconv.Atoi(first[i+len(r.sep):]); err == nil && k >= 2 && k <= r.n && r.top[first[:i]] {
 			first = first[:i]
 		}
 	}
@@ -64,7 +85,7 @@ func (r replicaFS) ReadDir(name string) ([]fs.DirEntry, error) {
 				out = append(out, e)
 				continue
 			}
-			out = append(out, renamed{e, e.Name() + "~" + strconv.Itoa(k)})
+			out = append(out, renamed{e, e.Name() + r.sep + strconv.Itoa(k)})
 		}
 	}
 	return out, nil

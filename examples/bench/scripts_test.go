@@ -138,11 +138,18 @@ func TestCLIScript(t *testing.T) {
 	// others; ajv-cli's stand-in is slow every time.
 	slowOnce := script("slow-once", "n=$(cat "+dir+"/calls 2>/dev/null || echo 0)\nn=$((n + 1))\necho $n > "+dir+"/calls\nif [ $n -eq 2 ]; then sleep 1; fi\n")
 	slowAjv := script("ajv", "sleep 0.3\n")
+	// Fails on its third call, the second timed one.
+	failingLater := script("failing-later", "n=$(cat "+dir+"/later 2>/dev/null || echo 0)\nn=$((n + 1))\necho $n > "+dir+"/later\n[ $n -ne 3 ]\n")
 
 	cmd := exec.Command("bash", filepath.Join(peerScripts, "cli.sh"), seedArchive, failing)
 	out, err := cmd.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "cli.sh: "+failing+" check "+seedArchive+" failed:\ntalkmeta: the archive is broken\n") {
 		t.Errorf("error %v, output:\n%s", err, out)
+	}
+	cmd = exec.Command("bash", filepath.Join(peerScripts, "cli.sh"), seedArchive, failingLater)
+	out, err = cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "cli.sh: "+failingLater+" check "+seedArchive+" failed\n") {
+		t.Errorf("failing in a timed run: error %v, output:\n%s", err, out)
 	}
 	cmd = exec.Command("bash", filepath.Join(peerScripts, "cli.sh"), seedArchive, slowOnce)
 	cmd.Env = append(os.Environ(), "AJV="+slowAjv)
