@@ -140,8 +140,8 @@ func TestSideBySide(t *testing.T) {
 		t.Errorf("rows (-want +got):\n%s", diff)
 	}
 	// Reading does less than validating, a third of the time on this
-	// machine: the first row is reading's.
-	if rows[0].talkmeta <= rows[1].talkmeta {
+	// machine: the first row is reading's, the second validation's.
+	if rows[0].talkmeta < 1.5*rows[1].talkmeta {
 		t.Errorf("talkmeta read %v files/s and validated %v: the rows are swapped", rows[0].talkmeta, rows[1].talkmeta)
 	}
 	if rows[1].talkmeta != rows[2].talkmeta {
