@@ -26,17 +26,28 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(JSON.parse(readFileSync(join(root, "schema", "pyvideo", "talk.json"), "utf8")));
 
-const files = [];
-for (const event of readdirSync(corpus)) {
-  const videos = join(corpus, event, "videos");
-  let names;
+// The talk files, listed as examples/bench lists them (talkFiles) and
+// pyvideo.Talks reads them: those of the corpus itself when it is one
+// event (it holds category.json or videos/), else of its directories,
+// hidden ones and hidden files left out.
+const isDir = (p) => {
   try {
-    if (!statSync(videos).isDirectory()) continue;
-    names = readdirSync(videos);
+    return statSync(p).isDirectory();
   } catch {
-    continue;
+    return false;
   }
-  for (const name of names) if (name.endsWith(".json")) files.push(join(videos, name));
+};
+const root0 = readdirSync(corpus);
+const events = root0.includes("category.json") || isDir(join(corpus, "videos"))
+  ? ["."]
+  : root0.filter((name) => !name.startsWith(".") && isDir(join(corpus, name)));
+const files = [];
+for (const event of events) {
+  const videos = join(corpus, event, "videos");
+  if (!isDir(videos)) continue;
+  for (const name of readdirSync(videos).sort()) {
+    if (name.endsWith(".json") && !name.startsWith(".")) files.push(join(videos, name));
+  }
 }
 
 const version = JSON.parse(readFileSync(join(root, ".ci", "bench", "node_modules", "ajv", "package.json"), "utf8")).version;

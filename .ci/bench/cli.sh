@@ -13,17 +13,28 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 corpus="$1"
 talkmeta="$2"
-ajv="$here/node_modules/.bin/ajv"
+ajv="${AJV:-$here/node_modules/.bin/ajv}" # $AJV: a stand-in, in examples/bench's tests
 ajv_version="$(node -p "require('$here/node_modules/ajv-cli/package.json').version")"
 
 # best prints the best wall time of five runs of a command, in seconds.
+# A run that fails stops the script with the command's errors: timed as
+# if it had done its work, a command that stops at once would make its
+# side look fast (bash does not pass set -e into $(best ...)).
 best() {
-  "$@" >/dev/null 2>&1
+  local errors
+  errors="$(mktemp)"
+  if ! "$@" >/dev/null 2>"$errors"; then
+    echo "cli.sh: $* failed:" >&2
+    cat "$errors" >&2
+    rm -f "$errors"
+    exit 1
+  fi
+  rm -f "$errors"
   local b=""
   for _ in 1 2 3 4 5; do
     local start end t
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
+    "$@" >/dev/null 2>&1 || { echo "cli.sh: $* failed" >&2; exit 1; }
     end=$(date +%s%N)
     t=$(( end - start ))
     if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi

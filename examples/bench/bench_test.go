@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"testing"
 
@@ -38,7 +39,7 @@ func BenchmarkPipelineTalk(b *testing.B) {
 				b.Fatal(err)
 			}
 			decoded.Event = t.Event
-			if err := pipelineTalk(&r, apa, decoded); err != nil {
+			if err := pipelineTalk(io.Discard, &r, apa, decoded); err != nil {
 				b.Fatal(err)
 			}
 		}

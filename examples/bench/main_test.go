@@ -41,14 +41,27 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// TestUsage checks that -peers without -csl is refused before any work.
+// TestUsage checks that -peers without -csl, a corpus presented fewer
+// than once, and other than one corpus are refused before any work.
 func TestUsage(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if st := run([]string{"-peers", ".", "../../testdata/pyvideo"}, &stdout, &stderr); st != 2 {
-		t.Fatalf("status %d, want 2", st)
+	usage := "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] [-memprofile FILE] CORPUS\n" +
+		"       bench -scaling [-runs N] [-csl DIR] [-scaling-cases REGEXP] [-scaling-max N] [-scaling-exponent X]\n"
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-peers", ".", "../../testdata/pyvideo"}, "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same styles\n"},
+		{[]string{"-replicate", "0", "../../testdata/pyvideo"}, "bench: -replicate 0: the corpus is presented at least once\n"},
+		{[]string{"../../testdata/pyvideo", "extra"}, usage},
+		{[]string{}, usage},
 	}
-	want := "bench: -peers needs -csl, so that citeproc-js and talkmeta format with the same styles\n"
-	if diff := cmp.Diff(want, stderr.String()); diff != "" {
-		t.Errorf("stderr (-want +got):\n%s", diff)
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		if st := run(tt.args, &stdout, &stderr); st != 2 || stdout.Len() != 0 {
+			t.Errorf("%q: status %d, stdout %q; want 2 and none", tt.args, st, stdout.String())
+		}
+		if diff := cmp.Diff(tt.want, stderr.String()); diff != "" {
+			t.Errorf("%q: stderr (-want +got):\n%s", tt.args, diff)
+		}
 	}
 }

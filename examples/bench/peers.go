@@ -12,7 +12,9 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -68,21 +70,33 @@ func talkFileNames(fsys fs.FS) ([]string, error) {
 	return all, nil
 }
 
-// eventDirs lists the directories of a pyvideo corpus.
+// eventDirs lists the event directories of a pyvideo corpus as
+// pyvideo.Talks reads them, so that the validate stage and ajv.mjs time
+// the records the decode stage does: the corpus itself when it is one
+// event (it holds category.json or videos/), else its directories, links
+// to directories too, but not hidden ones.
 func eventDirs(fsys fs.FS) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
 	var dirs []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.Name() == "category.json" || e.Name() == "videos" && osfs.Is(fsys, e.Name(), e, fs.FileMode.IsDir) {
+			return []string{"."}, nil
+		}
+		if !strings.HasPrefix(e.Name(), ".") && osfs.Is(fsys, e.Name(), e, fs.FileMode.IsDir) {
 			dirs = append(dirs, e.Name())
 		}
 	}
-	return dirs, err
+	return dirs, nil
 }
 
-// eventTalkFiles lists the talk files of one event directory.
+// eventTalkFiles lists the talk files of one event directory, but for
+// hidden ones, which pyvideo.Talks passes over.
 func eventTalkFiles(fsys fs.FS, event string) ([]string, error) {
-	return fs.Glob(fsys, path.Join(event, "videos", "*.json"))
+	names, err := fs.Glob(fsys, path.Join(event, "videos", "*.json"))
+	return slices.DeleteFunc(names, func(name string) bool { return strings.HasPrefix(path.Base(name), ".") }), err
 }
 
 // listedTalkFiles yields the named files with their bytes. ajv.mjs lists
@@ -111,13 +125,32 @@ type comparison struct {
 	peer     peerTiming
 }
 
-// peerTiming is the JSON line a peer script prints.
+// peerTiming is the JSON line a peer script prints. Invalid is how many
+// of the records ajv found invalid.
 type peerTiming struct {
 	Tool    string  `json:"tool"`
 	Stage   string  `json:"stage"`
 	Records int     `json:"records"`
+	Invalid int     `json:"invalid"`
 	Wall    float64 `json:"wall"`
 	CPU     float64 `json:"cpu"`
+}
+
+// sameWork refuses a peer's timing of other work than talkmeta's: of
+// another stage than stage, of another number of records than records
+// (another listing of the corpus), or with records ajv found invalid,
+// which talkmeta's validation stops at, so that the two did not do the
+// same work on them.
+func (p peerTiming) sameWork(stage string, records int) error {
+	switch {
+	case p.Stage != stage:
+		return fmt.Errorf("%s timed %q where %q was due", p.Tool, p.Stage, stage)
+	case p.Records != records:
+		return fmt.Errorf("%s timed %q on %d records, talkmeta on %d", p.Tool, p.Stage, p.Records, records)
+	case p.Invalid != 0:
+		return fmt.Errorf("%s found %d of the %d records invalid in %q, which talkmeta's validation refuses", p.Tool, p.Invalid, p.Records, p.Stage)
+	}
+	return nil
 }
 
 func (p peerTiming) rate() float64 { return float64(p.Records) / p.Wall }
@@ -137,7 +170,7 @@ func sideBySide(dir, peers, cslDir string) ([]comparison, error) {
 		return nil, err
 	}
 	listed := func(name string, work func(iter.Seq2[rawFile, error]) (int, int64, error)) (float64, error) {
-		st := stage{name, func(fsys fs.FS) (int, int64, error) { return work(listedTalkFiles(fsys, names)) }}
+		st := stage{name: name, run: func(fsys fs.FS) (int, int64, error) { return work(listedTalkFiles(fsys, names)) }}
 		return bestOf(validationRuns, func() (float64, error) {
 			r, err := measure(st, fsys)
 			return r.rate(), err
@@ -155,13 +188,22 @@ func sideBySide(dir, peers, cslDir string) ([]comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	// ajv.mjs's stages, in the order it prints them, with talkmeta's
+	// work beside each.
+	ajvRows := []comparison{
+		{"read a talk file, no more (the floor of both)", reading, peerTiming{Stage: "read only"}},
+		{"validate a talk file", validation, peerTiming{Stage: "read+parse+validate"}},
+		{"validate a talk file", validation, peerTiming{Stage: "validate only"}},
+	}
+	if len(ajv) != len(ajvRows) {
+		return nil, fmt.Errorf("ajv.mjs timed %d stages, want %d", len(ajv), len(ajvRows))
+	}
 	rows := []comparison{}
-	for _, p := range ajv {
-		if p.Stage == "read only" {
-			rows = append(rows, comparison{"read a talk file, no more (the floor of both)", reading, p})
-		} else {
-			rows = append(rows, comparison{"validate a talk file", validation, p})
+	for i, p := range ajv {
+		if err := p.sameWork(ajvRows[i].peer.Stage, len(names)); err != nil {
+			return nil, err
 		}
+		rows = append(rows, comparison{ajvRows[i].work, ajvRows[i].talkmeta, p})
 	}
 
 	items, err := cslItems(fsys)
@@ -192,6 +234,9 @@ func sideBySide(dir, peers, cslDir string) ([]comparison, error) {
 		return nil, fmt.Errorf("citeproc.mjs timed %d styles, want %d", len(citeproc), len(comparedStyles))
 	}
 	for i, style := range comparedStyles {
+		if err := citeproc[i].sameWork(style+" entry", len(items)); err != nil {
+			return nil, err
+		}
 		pr, err := officialProcessor(cslDir, style)
 		if err != nil {
 			return nil, err
@@ -263,10 +308,16 @@ func bestOf(runs int, run func() (float64, error)) (float64, error) {
 	return best, nil
 }
 
+// nodeCommand is the command that runs a peer script with its
+// arguments: Node.js, or a stand-in in tests.
+var nodeCommand = func(script string, args ...string) *exec.Cmd {
+	return exec.Command("node", append([]string{script}, args...)...)
+}
+
 // runPeer runs a peer script with Node.js and reads the JSON line it
 // prints per measurement.
 func runPeer(script string, args ...string) ([]peerTiming, error) {
-	cmd := exec.Command("node", append([]string{script}, args...)...)
+	cmd := nodeCommand(script, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

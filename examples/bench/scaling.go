@@ -252,17 +252,7 @@ func runScaling(w io.Writer, cases []scalingCase, opt scalingOptions) int {
 		}
 		time.Sleep(time.Second)
 		for _, r := range again {
-			a := measureScalingTo(r.c, opt, true)
-			if a.err != nil {
-				continue
-			}
-			for i := range min(len(r.times), len(a.times)) {
-				a.times[i] = min(a.times[i], r.times[i])
-			}
-			if len(a.sizes) < len(r.sizes) {
-				a.sizes, a.times = r.sizes, append(a.times, r.times[len(a.times):]...)
-			}
-			*r = a
+			*r = mergeSweeps(*r, measureScalingTo(r.c, opt, true))
 		}
 	}
 	fmt.Fprintf(w, "scaling sweep, %s, GOMAXPROCS=%d, %s, fastest of %d calls, failing above exponent %.2f\n\n",
@@ -295,6 +285,22 @@ func runScaling(w io.Writer, cases []scalingCase, opt scalingOptions) int {
 		}
 	}
 	return status
+}
+
+// mergeSweeps returns the result of a case swept again, a, kept to the
+// fastest time of each size of both sweeps and to the sizes of the one
+// that went further; a sweep again that failed leaves r as it was.
+func mergeSweeps(r, a scalingResult) scalingResult {
+	if a.err != nil {
+		return r
+	}
+	for i := range min(len(r.times), len(a.times)) {
+		a.times[i] = min(a.times[i], r.times[i])
+	}
+	if len(a.sizes) < len(r.sizes) {
+		a.sizes, a.times = r.sizes, append(a.times, r.times[len(a.times):]...)
+	}
+	return a
 }
 
 // measureScaling times one case at each of its sizes, smallest first: over
