@@ -357,12 +357,12 @@ func TestMeasure(t *testing.T) {
 			big[i] = 1
 		}
 		sink = append(sink[:0], big)
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(settle) // for the sampler to see it, on a busy machine too
 		clear(sink)
 		sink = sink[:0]
 		big = nil
 		runtime.GC()
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(settle)
 		return records, 12345, errors.New("stopped")
 	}}
 	sink = make([]any, 0, 2)
@@ -380,10 +380,15 @@ func TestMeasure(t *testing.T) {
 	if r.peakHeap < 64<<20 || r.peakHeap > 128<<20 {
 		t.Errorf("peak heap %d, want 64 MiB and a little", r.peakHeap)
 	}
-	if r.elapsed < 40*time.Millisecond || r.cpu > r.elapsed+time.Second {
+	if r.elapsed < 2*settle || r.cpu > r.elapsed+time.Second {
 		t.Errorf("wall %v, CPU %v", r.elapsed, r.cpu)
 	}
 }
+
+// settle is how long a made-up stage holds what the heap sampler, every
+// 2 ms, must see, or sleeps to be slower than another run: long enough
+// that a busy CI machine's scheduling does not decide the test.
+const settle = 100 * time.Millisecond
 
 // TestRounds: each stage's result is its fastest run, but its peak heap
 // is the highest of its runs; a stage's error stops the rounds, named.
@@ -399,11 +404,11 @@ func TestRounds(t *testing.T) {
 				big[i] = 1
 			}
 			sink = append(sink[:0], big)
-			time.Sleep(30 * time.Millisecond)
+			time.Sleep(settle)
 			clear(sink)
 			sink = sink[:0]
 		case 3:
-			time.Sleep(30 * time.Millisecond)
+			time.Sleep(settle)
 		}
 		return round, int64(10 * round), nil
 	}}
@@ -412,7 +417,7 @@ func TestRounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := results[0]
-	if r.records != 1 || r.bytes != 10 || r.elapsed >= 30*time.Millisecond {
+	if r.records != 1 || r.bytes != 10 || r.elapsed >= settle {
 		t.Errorf("result %+v, want the first run's", r)
 	}
 	if r.peakHeap < 64<<20 {
