@@ -152,7 +152,7 @@ var rstShapes = []textShape{
 			numbered(n/2, func(i string) string { return ".. _t" + i + ": https://example.org/" + i + "\n" })
 	}},
 	{"anonymous-references", func(n int) string { return fill("`a`__ ", n/2) + "\n\n" + fill("__ https://example.org/\n", n/2) }},
-	{"undefined-references", func(n int) string { return numbered(n, func(i string) string { return "r" + i + "_ " }) }},
+	{"undefined-references", func(n int) string { return numbered(n, func(i string) string { return "r" + i + "_\n" }) }},
 	{"duplicate-targets", func(n int) string { return fill(".. _a: https://example.org/\n", n) }},
 	{"duplicate-target-urls", func(n int) string {
 		return numbered(n, func(i string) string { return ".. _a: https://example.org/" + i + "\n" })
@@ -185,6 +185,14 @@ var rstShapes = []textShape{
 	{"unexpected-indentation", func(n int) string { return fill("a\n  b\n", n) }},
 	{"roles", func(n int) string { return fill(":code:`x` :bogus:`y` ", n) }},
 	{"substitutions", func(n int) string { return fill("|a| ", n/2) + "\n\n" + fill(".. |a| replace:: b\n", n/2) }},
+	{"undefined-substitutions", func(n int) string {
+		return numbered(n, func(i string) string { return "|s" + i + "| |d|\n" }) + "\n\n.. |d| date::\n"
+	}},
+	{"unmatched-footnote-references", func(n int) string { return numbered(n, func(i string) string { return "[" + i + "]_\n" }) }},
+	{"empty-comments", func(n int) string { return fill("..\n\n   quote\n\n", n) }},
+	{"headers-and-footers", func(n int) string { return fill(".. header:: *h*\n\n.. footer:: f\n\ntext\n\n", n) }},
+	{"topics-and-rubrics", func(n int) string { return fill(".. topic:: T\n\n   t\n\n.. rubric:: R\n\n", n) }},
+	{"pep-and-rfc-roles", func(n int) string { return fill(":pep:`8` :rfc:`2822#section-3`\n", n) }},
 }
 
 // Check takes its own way through inline markup and reports the
