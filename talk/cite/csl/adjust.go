@@ -285,7 +285,10 @@ func adjustDownward(p *blob, punctInQuote bool) {
 					p.suffix = dropFirst(p.suffix)
 				}
 			}
-			if lastRune(c.suffix) == " " && firstRune(p.suffix) == " " {
+			// citeproc-js drops the parent's leading space after a
+			// child's suffix that ends in a no-break space, not in a
+			// space: one of those is dropped below.
+			if lastRune(c.suffix) == "\u00a0" && firstRune(p.suffix) == " " {
 				p.suffix = dropFirst(p.suffix)
 			}
 			if isPunctOrSpace(firstRune(c.suffix)) {
@@ -294,7 +297,8 @@ func adjustDownward(p *blob, punctInQuote bool) {
 				}
 				if lastRune(c.suffix) == firstRune(p.suffix) {
 					// citeproc-js drops the last character here, not the
-					// first; the two are the same in every real case.
+					// first: a suffix " x" after a suffix " " of a child
+					// in formatting (which keeps its space) is " ".
 					p.suffix = dropLast(p.suffix)
 				}
 			}

@@ -157,12 +157,11 @@ func (pr *Processor) sortValue(reg *registry, it *itemData, k sortKey) sortValue
 				parts = append(parts, nm.Literal)
 				continue
 			}
+			// A name without a given name keeps its particle and suffix
+			// ("Zu von Jr."): citeproc-js's given-name blob of "" is
+			// not false.
 			n := r.normalize(nm)
-			given, dp, suffix := n.given, n.dp, n.suffix
-			if given == "" {
-				dp, suffix = "", ""
-			}
-			parts = append(parts, r.sortNameKey(n, given, dp, suffix))
+			parts = append(parts, r.sortNameKey(n, n.given, n.dp, n.suffix))
 		}
 		return sortValue{s: strings.Join(parts, ", "), present: len(parts) > 0}
 	}

@@ -340,6 +340,12 @@ func (r *renderer) ordinal(n int, gender string) string {
 			}
 			if name != "" {
 				suffix, _ = loc.term(name, "long", 0, gender)
+			}
+			// As citeproc-js: a suffix, the "ordinal" term's among them,
+			// ends the search, so that a month's gender without an
+			// ordinal-NN of its own takes "ordinal", not the neuter
+			// ordinal-NN.
+			if suffix != "" {
 				break
 			}
 		}

@@ -206,7 +206,10 @@ func (d *flipDoppel) forced(i int) bool {
 
 // straightenApostrophes turns a typographic apostrophe between two
 // Latin-like letters into a straight one, so that the quote parser sees
-// it as an apostrophe (it is made typographic again on output).
+// it as an apostrophe (it is made typographic again on output). Like
+// citeproc-js's global replace, a match takes the letter after the
+// apostrophe, which cannot start the next: "rock’n’roll" becomes
+// "rock'n’roll".
 func straightenApostrophes(s string) string {
 	if !strings.Contains(s, "’") {
 		return s
@@ -215,7 +218,7 @@ func straightenApostrophes(s string) string {
 	for i := 1; i+1 < len(rs); i++ {
 		if rs[i] == '’' && isRomanesque(rs[i-1]) && isRomanesque(rs[i+1]) {
 			rs[i] = '\''
-			i++ // the following letter was consumed by the match
+			i += 2 // the following letter was consumed by the match
 		}
 	}
 	return string(rs)

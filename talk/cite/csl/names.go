@@ -1246,6 +1246,9 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 	if strings.HasSuffix(r.p.givennameRule, "-with-initials") {
 		hasInitWith = true
 	}
+	// At level 0 citeproc-js's given-name blob is false, and the
+	// dropping particle and suffix go with it; an empty given name's
+	// blob is "", which is not false, so they stay ("Zu von Jr.").
 	given, dp, suffix := "", n.dp, n.suffix
 	switch {
 	case level == 0:
@@ -1254,9 +1257,6 @@ func (r *renderer) sortName(n normName, i int, form string) *blob {
 		given = initializeWith(n.given, initWith, !o.initialize, r.p.initializeWithHyphen, r.caseCtx())
 	default:
 		given = n.given
-	}
-	if level != 0 && given == "" {
-		dp, suffix = "", ""
 	}
 	if suffix != "" && hasInitWith {
 		suffix = initializeWith(suffix, initWith, true, r.p.initializeWithHyphen, r.caseCtx())

@@ -38,9 +38,12 @@ type probePair struct {
 // `node .ci/csl/probe.mjs NAME.csl locales-en-US.xml NAME.items.json`,
 // the official en-US locale). A style named NAME.en-GB.csl is formatted
 // in British English instead: the official en-GB locale over the en-US
-// one, and recorded with locales-en-GB.xml. Every entry and citation
-// alone, the bibliography of all the items and their citation cluster
-// must be the same, as text and HTML.
+// one, and recorded with locales-en-GB.xml. A style named NAME.LANG.csl
+// for another LANG is formatted in testdata/probe/locales-LANG.xml alone,
+// a made-up locale (probe.mjs gives citeproc-js that one for every locale
+// it asks for), and recorded with it. Every entry and citation alone, the
+// bibliography of all the items and their citation cluster must be the
+// same, as text and HTML.
 func TestProbeStylesMatchCiteproc(t *testing.T) {
 	loc := sharedLocale(t)
 	gb, err := LoadLocale(os.DirFS(sharedCSL), "locales-en-GB.xml")
@@ -62,8 +65,16 @@ func TestProbeStylesMatchCiteproc(t *testing.T) {
 				t.Fatal(err)
 			}
 			locs := []*Locale{loc}
-			if strings.HasSuffix(name, ".en-GB") {
+			switch lang := strings.TrimPrefix(filepath.Ext(name), "."); lang {
+			case "":
+			case "en-GB":
 				locs = append(locs, gb)
+			default:
+				made, err := LoadLocale(os.DirFS(filepath.Dir(path)), "locales-"+lang+".xml")
+				if err != nil {
+					t.Fatal(err)
+				}
+				locs = []*Locale{made}
 			}
 			pr, err := New(st, locs...)
 			if err != nil {
