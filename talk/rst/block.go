@@ -1421,6 +1421,9 @@ func footnoteSymbol(n int) string {
 // reference docutils cannot match shows its markup as written ("[1]_"),
 // as docutils' problematic node does, and links nowhere.
 func (p *parser) resolveFootnotes() {
+	if len(p.footnotes) == 0 && len(p.footnoteRefs) == 0 {
+		return
+	}
 	byLabel := map[string]*Footnote{}
 	taken := map[string]bool{}
 	for _, fn := range p.footnotes {
