@@ -215,7 +215,7 @@ func talkFiles(dir string) (files []string, ps schema.Problems) {
 func checkArgFile(v *schema.Validator, profile, name string) (ps schema.Problems, isEvent bool) {
 	data, err := readRecord(name)
 	if err != nil {
-		return schema.Problems{readProblem(name, err)}, isEventFile(name)
+		return schema.Problems{readProblem(name, err)}, eventRecordForm(name) != ""
 	}
 	v.Profile, _ = checkProfile(profile, name, false, data)
 	return checkData(v, name, data)
@@ -238,7 +238,7 @@ func checkStdin(e *env, v *schema.Validator, profile string) (ps schema.Problems
 func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bool) {
 	data, err := readRecord(name)
 	if err != nil {
-		return schema.Problems{readProblem(name, err)}, isEventFile(name)
+		return schema.Problems{readProblem(name, err)}, eventRecordForm(name) != ""
 	}
 	return checkData(v, name, data)
 }
@@ -247,21 +247,10 @@ func checkFile(v *schema.Validator, name string) (ps schema.Problems, isEvent bo
 // does.
 func checkData(v *schema.Validator, name string, data []byte) (ps schema.Problems, isEvent bool) {
 	p := filepath.ToSlash(name)
-	if isEventFile(name) {
+	if eventRecordForm(name) != "" {
 		return v.ValidateEvent(data, p), true
 	}
 	return v.ValidateTalk(data, p), false
-}
-
-// isEventFile reports whether the file name holds an event's record by
-// its name, so that one that cannot be read is counted as what it was
-// meant to be.
-func isEventFile(name string) bool {
-	switch filepath.Base(name) {
-	case "category.json", "event.json":
-		return true
-	}
-	return false
 }
 
 // readProblem is the finding for a file or directory name that could
