@@ -28,6 +28,9 @@ func TestNilTalk(t *testing.T) {
 	for _, f := range []Format{BibTeX, BibLaTeX, RIS, CSLJSON} {
 		add(WriteAll(&b, f, []*talk.Talk{one, nil}, Options{}))
 	}
+	// A list's nil talk is named before another's bad text, as every
+	// writer of a list (talk.CheckTalks) names it.
+	add(WriteAll(&b, RIS, []*talk.Talk{{Title: "Caf\xe9"}, nil}, Options{}))
 	add(WriteCSLJSON(&b, nil, one))
 	add(WriteBibTeX(&b, nil, Options{}))
 	add(WriteBibLaTeX(&b, nil, Options{}))
@@ -36,6 +39,7 @@ func TestNilTalk(t *testing.T) {
 	add(err)
 	want := []string{
 		"cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true",
+		"cite: talks[1] is nil true",
 		"cite: talks[0] is nil true", "cite: talk is nil true", "cite: talk is nil true", "cite: talk is nil true", "cite: talk is nil true",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

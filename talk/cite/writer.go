@@ -160,15 +160,14 @@ func (w *Writer) Close() error {
 var errClosed = errors.New("cite: the Writer is closed")
 
 // WriteAll writes talks to w in format f, with unique keys, as a
-// [Writer] does. A nil talk is a [*talk.NilError] naming its index, and a
-// talk with text that is not UTF-8, or a date with a year outside
-// 0000-9999, the error [Writer.Write] gives, found before anything is
-// written.
+// [Writer] does. What [Writer.Write] would refuse of any talk is found
+// before anything is written, as every writer of a list finds it
+// ([talk.CheckTalks]): the first nil talk, as a [*talk.NilError] naming
+// its index; else the first talk with text that is not UTF-8; else the
+// first date with a year outside 0000-9999.
 func WriteAll(w io.Writer, f Format, talks []*talk.Talk, opt Options) error {
-	for i, t := range talks {
-		if err := checkTalk(t, i); err != nil {
-			return err
-		}
+	if err := talk.CheckTalks("cite", talks); err != nil {
+		return err
 	}
 	cw := NewWriter(w, f, opt)
 	for _, t := range talks {
