@@ -604,7 +604,12 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 		}
 		def = d
 	}
-	if msg := roleProblem(role, def, body); msg != "" {
+	msg := roleProblem(role, def)
+	var numbered *Reference
+	if msg == "" && (def.kind == "pep" || def.kind == "rfc") {
+		numbered, msg = pepOrRFC(def.kind, body)
+	}
+	if msg != "" {
 		// docutils shows the markup as written.
 		in.warn(Error, msg)
 		return Text(restoreBackslashes(s[start:suffixEnd])), suffixEnd, true
@@ -624,7 +629,7 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	case "sup":
 		return &Superscript{Content: in.text(body)}, suffixEnd, true
 	case "pep", "rfc":
-		return pepOrRFC(def.kind, clean0(body)), suffixEnd, true
+		return numbered, suffixEnd, true
 	case "text", "raw":
 		// (A raw role's text is shown as text, never as markup.)
 		return Text(clean0(body)), suffixEnd, true
@@ -632,41 +637,39 @@ func (in *inliner) backquote(s string, i, depth int, quoted func(int) bool) (Inl
 	return &Cite{Content: in.text(body)}, suffixEnd, true
 }
 
-// pepOrRFC is the link a pep or rfc role makes of its text, one
-// roleProblem accepts, as docutils 0.19 makes it: "PEP 8" to
+// pepOrRFC is the link a pep or rfc role makes of its text (with
+// escapes marked, see unescape) as docutils 0.19 makes it: "PEP 8" to
 // https://peps.python.org/pep-0008 (the number as written, "PEP 08"),
 // "RFC 2822" to https://tools.ietf.org/html/rfc2822.html and its
-// section after a "#".
-func pepOrRFC(kind, text string) *Reference {
+// section after a "#". A number docutils refuses is no link but the
+// message docutils reports of it.
+func pepOrRFC(kind, text string) (*Reference, string) {
 	if kind == "pep" {
-		n, _ := pyInt(&text)
-		return &Reference{Content: []Inline{Text("PEP " + text)}, URL: fmt.Sprintf("https://peps.python.org/pep-%04d", n)}
+		number := clean0(text)
+		n, msg := pyInt(&number)
+		if msg != "" || n < 0 || n > 9999 {
+			return nil, fmt.Sprintf("PEP number must be a number from 0 to 9999; \"%s\" is invalid.", text)
+		}
+		return &Reference{Content: []Inline{Text("PEP " + number)}, URL: fmt.Sprintf("https://peps.python.org/pep-%04d", n)}, ""
 	}
-	number, section, hasSection := strings.Cut(text, "#")
-	n, _ := pyInt(&number)
+	number, section, hasSection := strings.Cut(clean0(text), "#")
+	n, msg := pyInt(&number)
+	if msg != "" || n < 1 {
+		return nil, fmt.Sprintf("RFC number must be a number greater than or equal to 1; \"%s\" is invalid.", text)
+	}
 	u := fmt.Sprintf("https://tools.ietf.org/html/rfc%d.html", n)
 	if hasSection {
 		u += "#" + section
 	}
-	return &Reference{Content: []Inline{Text("RFC " + strconv.Itoa(n))}, URL: u}
+	return &Reference{Content: []Inline{Text("RFC " + strconv.Itoa(n))}, URL: u}, ""
 }
 
-// roleProblem returns what docutils' role function reports of the
-// interpreted text, its text with escapes marked (see unescape), of the
-// role def named role, or "": a PEP or RFC number that is none, a raw
-// role without a format, a role docutils has not implemented.
-func roleProblem(role string, def roleDef, text string) string {
+// roleProblem returns what docutils' role function reports of the role
+// def named role whatever its text, or "": a raw role without a format,
+// a role docutils has not implemented. (pepOrRFC reports a PEP or RFC
+// number that is none.)
+func roleProblem(role string, def roleDef) string {
 	switch def.kind {
-	case "pep":
-		number := clean0(text)
-		if n, msg := pyInt(&number); msg != "" || n < 0 || n > 9999 {
-			return fmt.Sprintf("PEP number must be a number from 0 to 9999; \"%s\" is invalid.", text)
-		}
-	case "rfc":
-		number, _, _ := strings.Cut(clean0(text), "#")
-		if n, msg := pyInt(&number); msg != "" || n < 1 {
-			return fmt.Sprintf("RFC number must be a number greater than or equal to 1; \"%s\" is invalid.", text)
-		}
 	case "raw":
 		if !def.format {
 			return fmt.Sprintf("No format (Writer name) is associated with this role: \"%s\".\n"+
