@@ -308,11 +308,11 @@ func talkOtherValues(t *Talk, prefix string) (string, error) {
 		return ptr, err
 	}
 	for i := range t.Speakers {
-		if ptr, err := extraUnwritable(t.Speakers[i].Extra, reflect.TypeFor[speakerJSON](), prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
+		if ptr, err := speakerValues(&t.Speakers[i], prefix+"/speakers/"+strconv.Itoa(i)); err != nil {
 			return ptr, err
 		}
 	}
-	if ptr, err := extraUnwritable(t.Event.Extra, reflect.TypeFor[eventJSON](), prefix+"/event"); err != nil {
+	if ptr, err := eventOtherValues(&t.Event, prefix+"/event"); err != nil {
 		return ptr, err
 	}
 	for i := range t.Videos {
@@ -389,6 +389,11 @@ func speakerUnwritable(s *Speaker, prefix string) (string, error) {
 	if ptr, err := speakerText(s, prefix); err != nil {
 		return ptr, err
 	}
+	return speakerValues(s, prefix)
+}
+
+// speakerValues is talkValues for a speaker, which holds no dates.
+func speakerValues(s *Speaker, prefix string) (string, error) {
 	return extraUnwritable(s.Extra, reflect.TypeFor[speakerJSON](), prefix)
 }
 
@@ -483,6 +488,11 @@ func eventValues(e *Event, prefix string) (string, error) {
 	if ptr, err := eventDates(e, prefix); err != nil {
 		return ptr, err
 	}
+	return eventOtherValues(e, prefix)
+}
+
+// eventOtherValues is talkOtherValues for an event.
+func eventOtherValues(e *Event, prefix string) (string, error) {
 	return extraUnwritable(e.Extra, reflect.TypeFor[eventJSON](), prefix)
 }
 
