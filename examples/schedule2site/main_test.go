@@ -96,14 +96,8 @@ func TestHostile(t *testing.T) {
 func oldSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range map[string]string{"index.html": "old index\n", "talks/old.html": "old talk\n", ".schedule2site": "index.html\ntalks/old.html\n"} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Plant(dir, map[string]string{"index.html": "old index\n", "talks/old.html": "old talk\n", ".schedule2site": "index.html\ntalks/old.html\n"}); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -225,14 +219,8 @@ func TestSiteSlugs(t *testing.T) {
 // compared whole.
 func TestRebuild(t *testing.T) {
 	dir := oldSite(t)
-	for name, content := range map[string]string{"CNAME": "talks.example.org\n", "old/gone.ics": "old calendar\n"} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Plant(dir, map[string]string{"CNAME": "talks.example.org\n", "old/gone.ics": "old calendar\n"}); err != nil {
+		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".schedule2site"), []byte("index.html\ntalks/old.html\nold/gone.ics\n../outside\n"), 0o644); err != nil {
 		t.Fatal(err)

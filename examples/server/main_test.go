@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // TestSlowBody cuts off a client that sends its headers and then trickles
@@ -421,14 +422,8 @@ func TestReadLog(t *testing.T) {
 		"other/videos/c.json":  `{"title": "C"}`,
 		"stray.json":           `{}`,
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Plant(dir, files); err != nil {
+		t.Fatal(err)
 	}
 	// A link to nothing where a record is: the system cannot open it.
 	gone := filepath.Join(dir, "conf", "videos", "gone.json")

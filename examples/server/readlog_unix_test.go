@@ -3,13 +3,13 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // TestReadLogNotRegular: a record that is no regular file (a named
@@ -17,17 +17,9 @@ import (
 // errors are, named below the archive as the operator named it.
 func TestReadLogNotRegular(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
-	plant := func(name, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/a.json": `{"title": "A"}`}); err != nil {
+		t.Fatal(err)
 	}
-	plant("conf/category.json", `{"title": "Conf"}`)
-	plant("conf/videos/a.json", `{"title": "A"}`)
 	if err := syscall.Mkfifo(filepath.Join(dir, "conf", "videos", "pipe.json"), 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/ical"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
@@ -645,14 +646,8 @@ func TestImportRubyEventsIDs(t *testing.T) {
 		"conf/conf-2025/event.yml":  "title: Conf 2025\n",
 		"conf/conf-2025/videos.yml": "- id: a\n  title: A again\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Plant(src, files); err != nil {
+		t.Fatal(err)
 	}
 	got := runCommand("", "import", "-from", "rubyevents", "-o", t.TempDir(), src)
 	got.stderr = strings.ReplaceAll(got.stderr, filepath.ToSlash(src), "data")

@@ -112,8 +112,8 @@ func siteTree(t *testing.T, dir string) map[string]string {
 // plantFiles writes files, by slash-separated path under dir.
 func plantFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
-	for name, text := range files {
-		plantFile(t, filepath.Join(dir, filepath.FromSlash(name)), text)
+	if err := sitetest.Plant(dir, files); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -1,6 +1,8 @@
 // Package sitetest checks the static sites talkmeta's programs build
 // (talkmeta site, schedule2site), for their tests: one crawler, so that
-// both are held to the same idea of a link that leads somewhere.
+// both are held to the same idea of a link that leads somewhere. Its
+// Tree and Plant read and write a directory as a map of files, for the
+// tests that compare one whole or set up an archive.
 package sitetest
 
 import (

@@ -1,8 +1,6 @@
 package sitetest
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -14,7 +12,7 @@ import (
 // followed.
 func TestBrokenLinks(t *testing.T) {
 	dir := t.TempDir()
-	for name, data := range map[string]string{
+	if err := Plant(dir, map[string]string{
 		"index.html": `<a href="talks/a.html">a</a> <a href="talks/">all</a> <a href="missing.html">x</a>` +
 			`<a href="https://other.example/x">other</a><img src="/py/img.png">`,
 		"talks/a.html": `<a href="../index.html">up</a><a href="b.html">b</a>` +
@@ -22,14 +20,8 @@ func TestBrokenLinks(t *testing.T) {
 		"talks/index.html": `<a href="/elsewhere.html">outside</a>`,
 		"img.png":          "",
 		"cal.ics":          "BEGIN:VEVENT\r\nURL:https://site.example/py/tal\r\n ks/a.html\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nURL:talks/c.html\r\nEND:VEVENT\r\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	}); err != nil {
+		t.Fatal(err)
 	}
 	got, err := BrokenLinks(dir, "https://site.example/py")
 	if err != nil {

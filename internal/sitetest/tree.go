@@ -32,6 +32,21 @@ func Tree(dir string) (map[string]string, error) {
 	return tree, err
 }
 
+// Plant writes files, by slash-separated path under dir, with the
+// directories they need: Tree's inverse, for a test's archive or site.
+func Plant(dir string, files map[string]string) error {
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Modes lists the mode of dir (as ".") and of every file and directory
 // under it, by slash-separated path: for tests of the permissions a
 // program gives what it writes.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -90,14 +91,8 @@ func topArchive(t *testing.T) string {
 		"ev-unlinked/.keep":         "",
 		"ev-unlinked/category.json": `{"title": "Unlinked"}`,
 	}
-	for name, data := range files {
-		p := filepath.Join(archive, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Plant(archive, files); err != nil {
+		t.Fatal(err)
 	}
 	for link, target := range map[string]string{
 		"dangling-event":     "nowhere",
@@ -120,21 +115,15 @@ func topArchive(t *testing.T) string {
 // are read.
 func TestTalksDirectoryInVideos(t *testing.T) {
 	archive := t.TempDir()
-	for name, data := range map[string]string{
+	if err := sitetest.Plant(archive, map[string]string{
 		"ev/category.json":         `{"title": "Ev"}`,
 		"ev/videos/a.json":         `{"title": "A"}`,
 		"ev/videos/dir.json/x":     `{}`,
 		"ev/videos/sub/b.json":     `{}`,
 		"ev/videos/z.json":         `{"title": "Z"}`,
 		"ev/videos/.hidden/c.json": `{}`,
-	} {
-		p := filepath.Join(archive, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	}); err != nil {
+		t.Fatal(err)
 	}
 	for link, target := range map[string]string{"ev/videos/up.json": "..", "ev/videos/loop.json": "loop.json"} {
 		if err := os.Symlink(target, filepath.Join(archive, filepath.FromSlash(link))); err != nil {

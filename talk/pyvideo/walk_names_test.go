@@ -1,12 +1,11 @@
 package pyvideo_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
@@ -67,20 +66,14 @@ func TestArchiveFilesFoldedNames(t *testing.T) {
 func TestTalksNamesNotUTF8(t *testing.T) {
 	archive := t.TempDir()
 	record := `{"title": "T", "speakers": [], "videos": [], "description": "", "recorded": "2020-01-01"}`
-	for name, data := range map[string]string{
+	if err := sitetest.Plant(archive, map[string]string{
 		"ev/category.json":       `{"title": "Ev"}`,
 		"ev/videos/a.json":       record,
 		"ev/videos/bad\xff.json": record,
 		"ev\xfe/category.json":   `{"title": "Latin-1"}`,
 		"ev\xfe/videos/b.json":   record,
-	} {
-		p := filepath.Join(archive, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Skipf("no such names here: %v", err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Skipf("no such names here: %v", err)
-		}
+	}); err != nil {
+		t.Skipf("no such names here: %v", err)
 	}
 	got := archiveLines(archive)
 	want := []string{
