@@ -128,7 +128,7 @@ func TestCorpusPagesKeepToTheirPolicy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a tenth of the corpus's pages")
 	}
-	h, err := newHandler(corpustest.Talks(t), "", archiveRead)
+	h, err := newHandler(corpustest.Talks(t), "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func FuzzRequest(f *testing.F) {
 	ev := talk.Event{ID: "conf", Title: "Conf"}
 	odd, err := newHandler([]*talk.Talk{
 		{ID: "a", Title: "x", Slug: "cafe\u0301", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jose\u0301"}}, Origin: talk.Origin{Path: "a.json"}},
-	}, "", archiveRead)
+	}, "", archiveRead, nil, false)
 	if err != nil {
 		f.Fatal(err)
 	}

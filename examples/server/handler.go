@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,7 +169,7 @@ type handler struct {
 	// otherwise learn nothing of it.
 	errorLog *log.Logger
 	// warnings name records left out or served elsewhere because their
-	// page is another's, and events and speakers whose page is a talk's.
+	// page is another's, and speakers whose page is a talk's.
 	warnings []string
 }
 
@@ -214,14 +215,19 @@ type listing struct {
 	talks   []*talk.Talk
 }
 
-// newHandler indexes talks by the paths of their pages. A talk whose page
-// another talk already has gets one of its own, as talkmeta site gives
-// it (its ID's slug or the next number free after the other's slug), and
-// a warning; one read twice (its event, ID and title the other's) is
-// left out, with a warning. An event whose page another event has gets
-// one of its own in the same way, and a warning; its talks keep their
-// paths. read is when the talks were read.
-func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, error) {
+// newHandler indexes talks by the paths of their pages, which pages
+// gives out (see pageslug.Pages; nil gives them out anew), and which it
+// then holds for the next read (pages.Text): a talk or event that had a
+// page when the archive was last read has it again; any other has the page its slug names, unless a talk or
+// event has it already, and then one of its own, as talkmeta site gives
+// it (its ID's slug or the next number free after the other's slug),
+// with a warning. keepGone keeps the pages of the last read's talks and
+// events that are not among talks, for a read that could not read every
+// record: the record is not gone, and its page would move when it is
+// read again. A talk read twice (its event, ID and title the other's) is
+// left out, with a warning; so is one without a title or ID to name its
+// page after. read is when the talks were read.
+func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pageslug.Pages, keepGone bool) (*handler, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
 		return nil, err
@@ -229,6 +235,9 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 	apa, err := csl.New(style) // with the engine's en-US locale
 	if err != nil {
 		return nil, err
+	}
+	if pages == nil {
+		pages = pageslug.NewPages()
 	}
 	u := urls{pages: map[*talk.Talk]string{}, events: map[eventKey]string{}}
 	h := &handler{
@@ -240,44 +249,57 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 		speakers: map[string]*listing{},
 		read:     read,
 	}
+	claimPages(pages, talks, keepGone)
+	// moved are the talks, and the first talk of each event, whose page
+	// is not the one their slug names, which a warning names once every
+	// page is known.
+	type move struct {
+		t               *talk.Talk
+		event           bool
+		slugged, served string
+	}
+	var moved []move
 	var events []string
-	next := map[string]int{} // the number to go on from, by a page talks or events share
+	// holders say whose each page is, by its osfs.FoldName (as pages
+	// tells pages apart), for the warnings: a talk's, by its file, or an
+	// event's, by its title.
+	holders := map[string]string{}
 	for _, t := range talks {
-		p := h.urls.Talk(t)
+		p := h.urls.PyvideoURLs.Talk(t)
 		if p == "" {
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: the talk has no title or ID to name its page after; left out", t.Origin.Path))
 			continue
 		}
-		if other, ok := h.talks[pageKey(p)]; ok {
-			if other.ID == t.ID && other.Title == t.Title && other.Event.ID == t.Event.ID && other.Event.Title == t.Event.Title {
-				h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, p, other.Origin.Path))
-				continue
-			}
-			// "C" and "C++" both slug as "c".
-			page, n := pageslug.Other(p, t.ID, func(p string) bool { return h.talks[pageKey(p)] != nil }, next[p])
-			next[p] = n
-			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; it is served at %s", t.Origin.Path, p, other.Origin.Path, page))
-			u.pages[t], p = page, page
+		page := "/" + pages.Claim(p[1:], t.ID, talkOwner(t)) // as claimPages claimed it
+		if other, ok := h.talks[pageKey(page)]; ok {
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, page, other.Origin.Path))
+			continue
 		}
-		h.talks[pageKey(p)] = t
-		ep := pageKey(h.urls.Event(&t.Event))
-		ev := h.events[ep]
-		if ev != nil && (ev.event.ID != t.Event.ID || ev.event.Title != t.Event.Title) {
+		if page != p {
+			u.pages[t] = page // "C" and "C++" both slug as "c"
+			moved = append(moved, move{t, false, p, page})
+		}
+		h.talks[pageKey(page)] = t
+		holders[osfs.FoldName(page)] = t.Origin.Path + "'s already"
+		key := eventKey{t.Event.ID, t.Event.Title}
+		ep := h.urls.PyvideoURLs.Event(&t.Event)
+		if page := "/" + pages.Claim(ep[1:], t.Event.ID, eventOwner(&t.Event)); page != ep {
 			// Another event of the same slug ("PyCon 2020" and
 			// "PyCon-2020"): listed on the first one's page, its talks
 			// would be taken for that event's, by readers and by the
 			// page's JSON-LD and citations alike.
-			page, n := pageslug.Other(ep, t.Event.ID, func(p string) bool { return h.events[pageKey(p)] != nil || h.talks[pageKey(p)] != nil }, next[ep])
-			next[ep] = n
-			h.warnings = append(h.warnings, fmt.Sprintf("%s: its event %q has the page %s of the event %q; it is served at %s",
-				t.Origin.Path, t.Event.Title, ep, ev.event.Title, page))
-			u.events[eventKey{t.Event.ID, t.Event.Title}], ep = page, pageKey(page)
-			ev = nil
+			if _, seen := u.events[key]; !seen {
+				u.events[key] = page
+				moved = append(moved, move{t, true, ep, page})
+			}
+			ep = page
 		}
+		ev := h.events[pageKey(ep)]
 		if ev == nil {
 			ev = &listing{event: &t.Event}
-			h.events[ep] = ev
-			events = append(events, ep)
+			h.events[pageKey(ep)] = ev
+			events = append(events, pageKey(ep))
+			holders[osfs.FoldName(ep)] = fmt.Sprintf("the event %q's already", t.Event.Title)
 		}
 		ev.talks = append(ev.talks, t)
 		for s := range t.AllSpeakers() {
@@ -295,16 +317,26 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 			}
 		}
 	}
-	// pyvideo's URL rules can put a talk's page where an event's or a
-	// speaker's is (the talk "Odd Con" of the event "Events" is at
-	// /events/odd-con.html, the event "Odd Con"'s page): the talk's page
-	// is served, and the other has none, which a warning says.
-	for _, ep := range events {
-		if t, ok := h.talks[ep]; ok {
-			ev := h.events[ep]
-			h.warnings = append(h.warnings, fmt.Sprintf("event %q: its page %s is the page of %s; the event has none", ev.event.Title, h.urls.Event(ev.event), t.Origin.Path))
+	holder := func(page string) string {
+		if who, ok := holders[osfs.FoldName(page)]; ok {
+			return who
+		}
+		// Settled with keepGone (see pageslug.Pages.Settle).
+		return "kept for a record that had it when the archive was last read, and was not read this time"
+	}
+	for _, m := range moved {
+		if m.event {
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: the page %s of its event %q is %s; it is served at %s",
+				m.t.Origin.Path, m.slugged, m.t.Event.Title, holder(m.slugged), m.served))
+		} else {
+			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s; it is served at %s", m.t.Origin.Path, m.slugged, holder(m.slugged), m.served))
 		}
 	}
+	// pyvideo's URL rules can put a talk's page where a speaker's is (the
+	// talk "Ada" of the event "Speaker" is at /speaker/ada.html, the
+	// speaker Ada's page): the talk's page is served, and the speaker has
+	// none, which a warning says. (Talks and events share their pages'
+	// claims, so a talk's page is never an event's.)
 	for _, sp := range slices.Sorted(maps.Keys(h.speakers)) {
 		if t, ok := h.talks[sp]; ok {
 			l := h.speakers[sp]
@@ -336,6 +368,43 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time) (*handler, e
 		return cmp.Compare(a.Event.Title, b.Event.Title)
 	})
 	return h, nil
+}
+
+// claimPages claims the pages of talks and of their events from pages,
+// in the order of talks, a talk's before its event's, as newHandler
+// then asks for them: the claims that depend on whether a talk or event
+// of the last read is gone are made again after every other (see
+// pageslug.Pages.Claim), as talkmeta site makes them.
+func claimPages(pages *pageslug.Pages, talks []*talk.Talk, keepGone bool) {
+	var py html.PyvideoURLs
+	var waiting []*talk.Talk
+	for _, t := range talks {
+		if p := py.Talk(t); p != "" {
+			talkPage := pages.Claim(p[1:], t.ID, talkOwner(t))
+			eventPage := pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, eventOwner(&t.Event))
+			if talkPage == "" || eventPage == "" {
+				waiting = append(waiting, t)
+			}
+		}
+	}
+	pages.Settle(keepGone)
+	for _, t := range waiting {
+		pages.Claim(py.Talk(t)[1:], t.ID, talkOwner(t))
+		pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, eventOwner(&t.Event))
+	}
+}
+
+// talkOwner names t's claim to its page (see pageslug.Pages): its
+// event's ID and title, its ID and its title, each quoted, which tell a
+// talk from every other but a copy of itself.
+func talkOwner(t *talk.Talk) string {
+	return "talk " + strconv.Quote(t.Event.ID) + " " + strconv.Quote(t.Event.Title) + " " + strconv.Quote(t.ID) + " " + strconv.Quote(t.Title)
+}
+
+// eventOwner names e's claim to its page: its ID and title, quoted,
+// which tell the copies of one event in its talks from other events.
+func eventOwner(e *talk.Event) string {
+	return "event " + strconv.Quote(e.ID) + " " + strconv.Quote(e.Title)
 }
 
 // setCommonHeaders sets the headers of every response.

@@ -37,7 +37,7 @@ func testHandler(t testing.TB) *handler {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	h, err := newHandler(talks, "https://talks.example.org", archiveRead)
+	h, err := newHandler(talks, "https://talks.example.org", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestTalksOnOnePage(t *testing.T) {
 		{ID: "cpp", Title: "C++", Event: ev, Origin: talk.Origin{Path: "conf/videos/cpp.json"}},
 		{Title: "C#", Event: ev, Origin: talk.Origin{Path: "conf/videos/csharp.json"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +291,7 @@ func TestPartSpeakers(t *testing.T) {
 		{Title: "One", Speakers: []talk.Speaker{{Name: "Ada"}}},
 		{Title: "Two", Parts: []talk.Talk{{Title: "Deeper", Speakers: []talk.Speaker{{Name: "Bea"}}}}},
 	}}
-	h, err := newHandler([]*talk.Talk{block}, "", archiveRead)
+	h, err := newHandler([]*talk.Talk{block}, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestSamePage(t *testing.T) {
 	talks, _ := load(os.DirFS(archive))
 	dup := *talks[0]
 	dup.Origin.Path = "copy.json"
-	h, err := newHandler(append(talks, &dup), "", archiveRead)
+	h, err := newHandler(append(talks, &dup), "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,8 +327,9 @@ func TestSamePage(t *testing.T) {
 // TestPageOfAnother: pyvideo's URL rules can put a talk's page where an
 // event's or a speaker's is (the talk "Odd Con" of the event "Events" at
 // /events/odd-con.html, the page of the event "Odd Con"). The talk's page
-// is served, and the event or speaker without one is named in a warning
-// instead of being shadowed without a word.
+// is served; the event, claimed after it, gets one of its own, as
+// another event of its slug would; and the speaker without one is named
+// in a warning instead of being shadowed without a word.
 func TestPageOfAnother(t *testing.T) {
 	talks := []*talk.Talk{
 		{Title: "Odd Con", Event: talk.Event{Title: "Events"}, Origin: talk.Origin{Path: "events/videos/odd-con.json"}},
@@ -336,12 +337,12 @@ func TestPageOfAnother(t *testing.T) {
 		{Title: "Ann Example", Event: talk.Event{Title: "Speaker"}, Speakers: []talk.Speaker{{Name: "Ann Example"}},
 			Origin: talk.Origin{Path: "speaker/videos/ann.json"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
-		`event "Odd Con": its page /events/odd-con.html is the page of events/videos/odd-con.json; the event has none`,
+		`odd-con/videos/real.json: the page /events/odd-con.html of its event "Odd Con" is events/videos/odd-con.json's already; it is served at /events/odd-con-2.html`,
 		`speaker "Ann Example": its page /speaker/ann-example.html is the page of speaker/videos/ann.json; the speaker has none`,
 	}
 	if diff := cmp.Diff(want, h.warnings); diff != "" {
@@ -349,6 +350,9 @@ func TestPageOfAnother(t *testing.T) {
 	}
 	if got := do(h, "GET", "/events/odd-con.html"); !strings.Contains(got, "<title>Odd Con · Events") {
 		t.Errorf("/events/odd-con.html is not the talk's page:\n%.300s", got)
+	}
+	if got := do(h, "GET", "/events/odd-con-2.html"); !strings.Contains(got, "<title>Odd Con</title>") || !strings.Contains(got, `href="/odd-con/real-talk.html"`) {
+		t.Errorf("/events/odd-con-2.html is not the event's page:\n%.300s", got)
 	}
 }
 
@@ -366,7 +370,7 @@ func TestEventsSharingASlug(t *testing.T) {
 		{Title: "D", Event: talk.Event{ID: "pycon2020", Title: "PyCon-2020"}, Origin: talk.Origin{Path: "pycon2020/videos/d.json"}},
 		{Title: "E", Event: talk.Event{Title: "PyCon 2020!"}, Origin: talk.Origin{Path: "e.json"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,8 +393,8 @@ func TestEventsSharingASlug(t *testing.T) {
 	}
 	got = append(got, index)
 	want := []string{
-		`pycon2020/videos/c.json: its event "PyCon-2020" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-pycon2020.html`,
-		`e.json: its event "PyCon 2020!" has the page /events/pycon-2020.html of the event "PyCon 2020"; it is served at /events/pycon-2020-2.html`,
+		`pycon2020/videos/c.json: the page /events/pycon-2020.html of its event "PyCon-2020" is the event "PyCon 2020"'s already; it is served at /events/pycon-2020-pycon2020.html`,
+		`e.json: the page /events/pycon-2020.html of its event "PyCon 2020!" is the event "PyCon 2020"'s already; it is served at /events/pycon-2020-2.html`,
 		"/events/pycon-2020.html: PyCon 2020: /pycon-2020/a.html (/events/pycon-2020.html PyCon 2020) /pycon-2020/b.html (/events/pycon-2020.html PyCon 2020)",
 		"/events/pycon-2020-pycon2020.html: PyCon-2020: /pycon-2020/c.html (/events/pycon-2020-pycon2020.html PyCon-2020) /pycon-2020/d.html (/events/pycon-2020-pycon2020.html PyCon-2020)",
 		"/events/pycon-2020-2.html: PyCon 2020!: /pycon-2020/e.html (/events/pycon-2020-2.html PyCon 2020!)",
@@ -439,7 +443,7 @@ func TestUnicodeForms(t *testing.T) {
 		{ID: "a", Title: "x", Slug: "cafe\u0301", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jose\u0301"}}, Origin: talk.Origin{Path: "a.json"}},
 		{ID: "b", Title: "y", Slug: "caf\u00e9", Event: ev, Speakers: []talk.Speaker{{Name: "José", Slug: "jos\u00e9"}}, Origin: talk.Origin{Path: "b.json"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -487,7 +491,7 @@ func TestUnicodeForms(t *testing.T) {
 	}
 	// Below a base with a path of its own, which a proxy strips, as the
 	// pages' links are.
-	h, err = newHandler(talks, "https://example.org/talks/", archiveRead)
+	h, err = newHandler(talks, "https://example.org/talks/", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,7 @@
 // packages: an index of events, a page per event, talk and speaker, at
 // pyvideo.org's URLs, each in the representation the client asks for.
 //
-//	go run ./examples/server [-addr localhost:8080] [-base URL] [-cors ORIGINS] [DIR]
+//	go run ./examples/server [-addr localhost:8080] [-base URL] [-cors ORIGINS] [-pages FILE] [DIR]
 //
 // DIR is an archive in pyvideo's layout (<event>/category.json and
 // <event>/videos/<talk>.json). An archive in talkmeta's own layout
@@ -50,10 +50,30 @@
 // keeps its page, and the other gets one in the same way
 // (/events/pycon-2020-pycon2020.html), as talkmeta site names it; its talks
 // keep pyvideo.org's paths, which talkmeta site moves to a directory of the
-// event's own. A talk keeps its path from an event or speaker (the talk
-// "Odd Con" of the event "Events" is at /events/odd-con.html). The server
-// says so at start-up, for each record. Slugs are not cut as talkmeta site
-// cuts them for file names: a URL path has no such limit.
+// event's own. A talk and an event whose pages would be one (the talk
+// "Odd Con" of the event "Events" and the event "Odd Con", both
+// /events/odd-con.html) are told apart likewise, and so are pages whose
+// paths differ only in case (slugs "Intro" and "intro"), as talkmeta site
+// tells them apart for the file systems that ignore case, so that both
+// programs give one archive the same pages; a talk keeps its path
+// from a speaker's (the talk "Ada" of the event "Speaker" is at
+// /speaker/ada.html, and the speaker Ada has no page). The server says so
+// at start-up and at each read, for each record. Slugs are not cut as
+// talkmeta site cuts them for file names: a URL path has no such limit.
+//
+// "First" is first in the last read: each read of the archive gives the
+// talks and events it read before the pages they had then, so that a talk
+// added whose slug is another's, and whose file comes first, does not
+// take that one's page and move it (a link people shared would lead to
+// the new talk); and a record that cannot be read for a while (a file
+// mid-edit) keeps its page, which no other takes meanwhile. Within one run
+// the server remembers them; -pages FILE keeps them from one run to the
+// next, in the form talkmeta site keeps its own (a line per page, its path
+// and its record, which an operator may remove to let another record take
+// the page): read at start-up and at each SIGHUP, and written, whole or
+// not at all, after each read. A file that does not say which record has
+// which page, or that cannot be written, stops the start-up and leaves a
+// reload's archive as it was, with an error naming it.
 //
 // # Representations
 //
@@ -123,6 +143,8 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
+	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
@@ -159,8 +181,9 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 	addr := fs.String("addr", "localhost:8080", "the `address` to listen on")
 	base := fs.String("base", "", "the site's public base `URL` (http or https): pages link to each other, name their canonical URL and JSON-LD @ids, and are redirected below it; a path in it is one a proxy in front strips")
 	cors := fs.String("cors", "", "the `origins` whose web pages' scripts may read the responses, comma-separated (https://conf.example.org,http://localhost:3000), or * for any; by default none")
+	pages := fs.String("pages", "", "a `file` that keeps which talk and event has which page from one run to the next: read at start-up and on SIGHUP, and written after each read; without it, pages are kept from one read to the next of one run")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [DIR]")
+		fmt.Fprintln(stderr, "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [-pages FILE] [DIR]")
 		fmt.Fprintln(stderr, "DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.")
 		fs.PrintDefaults()
 	}
@@ -186,7 +209,7 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 		fmt.Fprintln(stderr, "server:", err)
 		return config{}, 2
 	}
-	return config{addr: *addr, base: *base, dir: dir, cors: origins}, -1
+	return config{addr: *addr, base: *base, dir: dir, cors: origins, pages: *pages}, -1
 }
 
 // config is what the command line sets.
@@ -195,6 +218,8 @@ type config struct {
 	base string      // the site's public base URL, or ""
 	dir  string      // the archive
 	cors crossOrigin // the origins whose scripts may read responses
+	// pages is the file of the pages' owners (see archiveServer), or "".
+	pages string
 }
 
 // serve loads the archive in cfg.dir and serves it on cfg.addr until ctx
@@ -220,7 +245,7 @@ func serve(ctx context.Context, cfg config, log io.Writer, reload <-chan os.Sign
 	} else if !fi.IsDir() {
 		return fmt.Errorf("%s: not a directory; name the archive's directory", dir)
 	}
-	a := &archiveServer{dir: dir, base: base, cors: cfg.cors, log: log}
+	a := &archiveServer{dir: dir, base: base, cors: cfg.cors, log: log, pagesFile: cfg.pages}
 	start := time.Now()
 	n, err := a.read()
 	if err != nil {
@@ -282,11 +307,20 @@ const shutdownGrace = 10 * time.Second
 // archiveServer serves an archive as it was last read. Reading it again
 // replaces what it serves at once, while requests under way finish with
 // what they began with.
+//
+// Each read gives the talks and events their pages from the claims of
+// the last (see newHandler), so that a talk added whose slug is another's
+// does not take that one's page: from the file pagesFile, when it is not
+// "", which each read reads (an operator may remove a line, to let
+// another record take the page) and then writes; else from the last read
+// of this run, last.
 type archiveServer struct {
 	dir, base string
 	cors      crossOrigin
 	log       io.Writer
 	current   atomic.Pointer[handler]
+	pagesFile string
+	last      []byte // the last read's claims, as pageslug.Pages.Text writes them
 }
 
 func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -306,16 +340,43 @@ func (a *archiveServer) read() (int, error) {
 	if len(talks) == 0 {
 		return 0, fmt.Errorf("no talks in %s", a.dir)
 	}
-	h, err := newHandler(talks, a.base, read)
+	last, err := a.lastPages()
+	if err != nil {
+		return 0, fmt.Errorf("-pages: %w", err)
+	}
+	h, err := newHandler(talks, a.base, read, last, len(errs) > 0)
 	if err != nil {
 		return 0, err
 	}
+	claims := last.Text(pageslug.PagesFileHeader) // this read's, now
+	if a.pagesFile != "" {
+		if err := staged.WriteFile(a.pagesFile, claims, 0o666); err != nil {
+			// Served without it, the pages given would be forgotten
+			// by the next run, and some of them moved.
+			return 0, fmt.Errorf("-pages: %w", err)
+		}
+	}
+	a.last = claims
 	for _, w := range h.warnings {
 		fmt.Fprintln(a.log, w)
 	}
 	h.errorLog = log.New(a.log, "", 0)
 	a.current.Store(h)
 	return len(talks), nil
+}
+
+// lastPages returns the claims of the last read to the pages: those of
+// the file pagesFile, or else of the last read of this run; none before
+// the first. A pages file that does not say which record owns which page
+// (see pageslug.ReadPages) is an error naming its line.
+func (a *archiveServer) lastPages() (*pageslug.Pages, error) {
+	if a.pagesFile != "" {
+		return pageslug.ReadPages(a.pagesFile)
+	}
+	if a.last == nil {
+		return pageslug.NewPages(), nil
+	}
+	return pageslug.ParsePages(a.last, "the claims of the last read")
 }
 
 // newServer returns the server for h, with timeouts that keep slow or

@@ -362,7 +362,7 @@ func TestLargeHeaders(t *testing.T) {
 // anything is listened on or read; -base's was status 1, as if the
 // network or the archive had failed.
 func TestParseArgs(t *testing.T) {
-	const usage = "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [DIR]\n" +
+	const usage = "Usage: server [-addr HOST:PORT] [-base URL] [-cors ORIGINS] [-pages FILE] [DIR]\n" +
 		"DIR is a pyvideo archive; without it, $TALKMETA_CORPUS. SIGHUP reads it again.\n"
 	env := func(corpus string) func(string) string {
 		return func(name string) string {

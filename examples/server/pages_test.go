@@ -29,7 +29,7 @@ func TestPagesTold(t *testing.T) {
 		{ID: "p", Title: "P", Event: talk.Event{ID: "py", Title: "Py 2020"}, Origin: talk.Origin{Path: "py/videos/p.json"}},
 		{ID: "q", Title: "Q", Event: talk.Event{ID: "py", Title: "Py-2020"}, Origin: talk.Origin{Path: "py2/videos/q.json"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,8 +47,8 @@ func TestPagesTold(t *testing.T) {
 	}
 	want := []string{
 		"conf/videos/c2.json: its page /conf/c.html is conf/videos/c.json's already; it is served at /conf/c-x.html",
-		`odd2/videos/b.json: its event "Odd!" has the page /events/odd.html of the event "Odd"; it is served at /events/odd-2.html`,
-		`py2/videos/q.json: its event "Py-2020" has the page /events/py-2020.html of the event "Py 2020"; it is served at /events/py-2020-py.html`,
+		`odd2/videos/b.json: the page /events/odd.html of its event "Odd!" is the event "Odd"'s already; it is served at /events/odd-2.html`,
+		`py2/videos/q.json: the page /events/py-2020.html of its event "Py-2020" is the event "Py 2020"'s already; it is served at /events/py-2020-py.html`,
 		"/conf/c.html: HTTP/1.1 200 OK C · Conf",
 		"/conf/c-x.html: HTTP/1.1 200 OK C! · Conf",
 		"/events/odd-b.html: HTTP/1.1 200 OK Odd B · Events",
@@ -73,7 +73,7 @@ func TestPagesNFCCandidates(t *testing.T) {
 		{ID: "a", Title: "a", Slug: "cafe\u0301", Event: ev, Origin: talk.Origin{Path: "a.json"}},
 		{ID: "x", Title: "b", Slug: "cafe\u0301", Event: ev, Origin: talk.Origin{Path: "b.json"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestIndexSameDay(t *testing.T) {
 		{ID: "a", Title: "A", Recorded: at("2024-05-01T09:00:00Z"), Event: talk.Event{ID: "alpha", Title: "Alpha"}},
 		{ID: "c", Title: "C", Recorded: at("2024-04-01T23:30:00Z"), Event: talk.Event{ID: "gamma", Title: "Gamma", TimeZone: "Asia/Tokyo"}},
 	}
-	h, err := newHandler(talks, "", archiveRead)
+	h, err := newHandler(talks, "", archiveRead, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
