@@ -114,26 +114,31 @@ func (c *sortComparer) compare(a, b *regItem) int {
 		if k >= len(a.sortkeys) || k >= len(b.sortkeys) {
 			break
 		}
-		va, vb := a.sortkeys[k], b.sortkeys[k]
-		var r int
-		switch {
-		case va.present == vb.present && (!va.present || va.s == vb.s):
-			continue
-		case !va.present:
-			r = 1
-		case !vb.present:
-			r = -1
-		default:
-			r = c.col.CompareString(va.s, vb.s)
-			if key.descending {
-				r = -r
-			}
-		}
-		if r != 0 {
+		if r := orderSortValues(a.sortkeys[k], b.sortkeys[k], key.descending, c.col.CompareString); r != 0 {
 			return r
 		}
 	}
 	return a.seq - b.seq
+}
+
+// orderSortValues is citeproc-js's order of two values of one sort key:
+// alike (or both missing), none; a missing value after any other,
+// whichever the key's direction; else compare's order, reversed for a
+// descending key.
+func orderSortValues(va, vb sortValue, descending bool, compare func(a, b string) int) int {
+	switch {
+	case va.present == vb.present && (!va.present || va.s == vb.s):
+		return 0
+	case !va.present:
+		return 1
+	case !vb.present:
+		return -1
+	}
+	r := compare(va.s, vb.s)
+	if descending {
+		r = -r
+	}
+	return r
 }
 
 // sortValue computes one sort key the way citeproc-js's sort rendering

@@ -240,27 +240,15 @@ func (pr *Processor) citeSortKeys(reg *registry, tok *regItem) []sortValue {
 // compareCites is citeproc-js's compareKeys on citation sort keys;
 // directions[k] tells whether key k is descending.
 func compareCites(cmp *sortComparer, directions []bool, a, b *clusterCite) int {
+	collated := func(a, b string) int {
+		return cmp.col.CompareString(collationKey(a, cmp.han), collationKey(b, cmp.han))
+	}
 	for k := range a.keys {
 		if k >= len(b.keys) {
 			break
 		}
-		va, vb := a.keys[k], b.keys[k]
 		desc := k < len(directions) && directions[k]
-		var r int
-		switch {
-		case va.present == vb.present && (!va.present || va.s == vb.s):
-			continue
-		case !va.present:
-			r = 1
-		case !vb.present:
-			r = -1
-		default:
-			r = cmp.col.CompareString(collationKey(va.s, cmp.han), collationKey(vb.s, cmp.han))
-			if desc {
-				r = -r
-			}
-		}
-		if r != 0 {
+		if r := orderSortValues(a.keys[k], b.keys[k], desc, collated); r != 0 {
 			return r
 		}
 	}
