@@ -23,6 +23,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -74,9 +75,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	memProfile := fl.String("memprofile", "", "write the allocations of the stages to `FILE`, for go tool pprof")
 	scaling := fl.Bool("scaling", false, "instead of timing a corpus, grow hostile inputs and fail on super-linear time (see scaling.go)")
 	scalingFlags := addScalingFlags(fl)
-	if err := fl.Parse(args); err != nil || fl.NArg() != 1 && !*scaling {
+	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bench [-replicate N] [-runs N] [-stages a,b] [-csl DIR] [-peers DIR] [-cpuprofile FILE] [-memprofile FILE] CORPUS")
 		fmt.Fprintln(stderr, "       bench -scaling [-runs N] [-csl DIR] [-scaling-cases REGEXP] [-scaling-max N] [-scaling-exponent X]")
+		fl.PrintDefaults()
+	}
+	switch err := fl.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		return 0 // asked for: the usage is the answer
+	case err != nil:
+		return 2 // the flag package has said why, with the usage
+	case fl.NArg() != 1 && !*scaling:
+		fl.Usage()
 		return 2
 	}
 	if *replicate < 1 {
