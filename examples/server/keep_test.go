@@ -113,10 +113,10 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := pageslug.PagesFileHeader +
-		`"conf/c-a.html" talk "conf" "Conf" "a" "C++"` + "\n" +
-		`"conf/c-z.html" talk "conf" "Conf" "z" "C!"` + "\n" +
-		`"conf/c.html" talk "conf" "Conf" "m" "C"` + "\n" +
-		`"events/conf.html" event "conf" "Conf"` + "\n"
+		`"conf/c-a.html" talk "conf" "a"` + "\n" +
+		`"conf/c-z.html" talk "conf" "z"` + "\n" +
+		`"conf/c.html" talk "conf" "m"` + "\n" +
+		`"events/conf.html" event "conf"` + "\n"
 	if diff := cmp.Diff(want, string(data)); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", pagesFile, diff)
 	}
@@ -193,7 +193,8 @@ func fuzzTalks(b []byte) []*talk.Talk {
 // FuzzPagesKept: whatever talks two reads of an archive hold, each read
 // serves each talk and event at a page of its own, no two of them one
 // but in case or Unicode form, and the second read serves every talk and
-// event that both hold at the page the first gave it.
+// event that both hold (by their claims, see owners), and whose slugs
+// are as they were, at the page the first gave it.
 func FuzzPagesKept(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 21, 29}, []byte{29, 21, 7, 6, 5, 4, 3, 2, 1, 0})
 	f.Add([]byte{1, 41, 81}, []byte{0, 40, 1, 81, 2})
@@ -210,47 +211,126 @@ func FuzzPagesKept(f *testing.F) {
 		}
 		after := servedPages(t, fuzzTalks(second), last)
 		for owner, page := range after {
-			if had, ok := before[owner]; ok && had != page {
-				t.Errorf("%s: %s in the first read, %s in the second", owner, had, page)
+			if had, ok := before[owner]; ok && had.slugged == page.slugged && had.served != page.served {
+				t.Errorf("%s: %s in the first read, %s in the second", owner, had.served, page.served)
 			}
 		}
 	})
 }
 
 // servedPages reads talks with the claims of pages, and returns the page
-// of each talk and event served, by its owner (talkOwner, eventOwner),
-// failing t where two are one page but in case or Unicode form, or where
+// of each talk and event served, and the page its slug names, by its
+// claim (see owners), failing t where two are one page but in case or Unicode form, or where
 // a talk is not served but for a copy of one before it.
-func servedPages(t *testing.T, talks []*talk.Talk, pages *pageslug.Pages) map[string]string {
+func servedPages(t *testing.T, talks []*talk.Talk, pages *pageslug.Pages) map[string]slugServed {
 	t.Helper()
 	h, err := newHandler(talks, "", archiveRead, pages, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	served := map[string]string{}
+	o := ownersOf(talks)
+	served := map[string]slugServed{}
 	folded := map[string]string{}
-	add := func(owner, page string) {
+	add := func(owner, slugged, page string) {
 		if other, ok := folded[osfs.FoldName(page)]; ok && other != owner {
 			t.Errorf("%s and %s are both at %s", other, owner, page)
 		}
 		folded[osfs.FoldName(page)] = owner
-		served[owner] = page
+		served[owner] = slugServed{slugged, page}
 	}
 	for _, tk := range talks {
-		if _, copied := served[talkOwner(tk)]; copied {
+		if _, copied := served[o.talks[tk]]; copied {
 			continue // read twice: served once
 		}
 		page := h.urls.Talk(tk)
 		if h.talks[pageKey(page)] != tk {
-			t.Errorf("%s: not served at %s", talkOwner(tk), page)
+			t.Errorf("%s: not served at %s", o.talks[tk], page)
 			continue
 		}
-		add(talkOwner(tk), page)
+		add(o.talks[tk], h.urls.PyvideoURLs.Talk(tk), page)
 		ev := h.urls.Event(&tk.Event)
-		if l := h.events[pageKey(ev)]; l == nil || eventOwner(l.event) != eventOwner(&tk.Event) {
-			t.Errorf("%s: not served at %s", eventOwner(&tk.Event), ev)
+		if l := h.events[pageKey(ev)]; l == nil || o.events[eventKey{l.event.ID, l.event.Title}] != o.events[eventKey{tk.Event.ID, tk.Event.Title}] {
+			t.Errorf("%s: not served at %s", o.events[eventKey{tk.Event.ID, tk.Event.Title}], ev)
 		}
-		add(eventOwner(&tk.Event), ev)
+		add(o.events[eventKey{tk.Event.ID, tk.Event.Title}], h.urls.PyvideoURLs.Event(&tk.Event), ev)
 	}
 	return served
+}
+
+// slugServed is the page a talk's or event's slug names, and the page it
+// is served at.
+type slugServed struct{ slugged, served string }
+
+// TestPagesKeptThroughEdits: a talk or event keeps its page when its
+// record is edited and its slug is not: the event's title given in
+// another case, a talk's title, even while another record cannot be
+// read. Their claims named them by their titles: the event's new title
+// made every talk of it a stranger to its page, and the talks whose
+// slugs are alike took their pages over again in the order of their
+// files ("C++", first, took "C"'s); a talk retitled while a record could
+// not be read lost its page to its own old title, for good. A talk whose
+// slug an edit changes has the page of its new slug, and another talk
+// the page it left.
+func TestPagesKeptThroughEdits(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "archive")
+	servers := []*archiveServer{{dir: dir}, {dir: dir, pagesFile: filepath.Join(t.TempDir(), "pages")}}
+	const aMoved = "DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html"
+	steps := []struct {
+		name   string
+		plant  map[string]string
+		remove []string
+		paths  []string
+		want   []string
+	}{{
+		name:  "first read",
+		plant: map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`},
+		paths: []string{"/conf/c.html"},
+		want:  []string{"", "/conf/c.html: C · Conf"},
+	}, {
+		name:  "a talk added whose slug is another's",
+		plant: map[string]string{"conf/videos/a.json": `{"title": "C++"}`},
+		paths: []string{"/conf/c.html", "/conf/c-a.html"},
+		want:  []string{aMoved, "/conf/c.html: C · Conf", "/conf/c-a.html: C++ · Conf"},
+	}, {
+		name:  "the event's title in capitals",
+		plant: map[string]string{"conf/category.json": `{"title": "CONF"}`},
+		paths: []string{"/conf/c.html", "/conf/c-a.html", "/events/conf.html"},
+		want:  []string{aMoved, "/conf/c.html: C · CONF", "/conf/c-a.html: C++ · CONF", "/events/conf.html: CONF"},
+	}, {
+		name:  "a talk retitled while a record cannot be read",
+		plant: map[string]string{"conf/videos/m.json": `{"title": "c"}`, "conf/videos/bad.json": `{"title": `},
+		paths: []string{"/conf/c.html", "/conf/c-m.html"},
+		want: []string{
+			"DIR/conf/videos/bad.json:1:11: invalid JSON: unexpected end of input",
+			aMoved, "/conf/c.html: c · CONF", "/conf/c-m.html: HTTP/1.1 404 Not Found",
+		},
+	}, {
+		name:   "the record read again",
+		remove: []string{"conf/videos/bad.json"},
+		paths:  []string{"/conf/c.html"},
+		want:   []string{aMoved, "/conf/c.html: c · CONF"},
+	}, {
+		name:  "a talk retitled to another slug, and a talk added of its old one",
+		plant: map[string]string{"conf/videos/m.json": `{"title": "D"}`, "conf/videos/z.json": `{"title": "C!"}`},
+		paths: []string{"/conf/c.html", "/conf/d.html", "/conf/c-a.html"},
+		want: []string{
+			"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/z.json's already; it is served at /conf/c-a.html",
+			"/conf/c.html: C! · CONF", "/conf/d.html: D · CONF", "/conf/c-a.html: C++ · CONF",
+		},
+	}}
+	for _, step := range steps {
+		if err := sitetest.Plant(dir, step.plant); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range step.remove {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, a := range servers {
+			if diff := cmp.Diff(step.want, servedAs(t, a, step.paths...)); diff != "" {
+				t.Errorf("%s, pages file %q (-want +got):\n%s", step.name, a.pagesFile, diff)
+			}
+		}
+	}
 }
