@@ -318,12 +318,21 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 			}
 		}
 	}
+	var kept map[string]bool // the pages settled with keepGone, by osfs.FoldName
 	holder := func(page string) string {
 		if who, ok := holders[osfs.FoldName(page)]; ok {
 			return who
 		}
-		// Settled with keepGone (see pageslug.Pages.Settle).
-		return "kept for a record that had it when the archive was last read, and was not read this time"
+		if keepGone && kept == nil {
+			kept = claimed(pages)
+		}
+		if kept[osfs.FoldName(page)] {
+			// Settled with keepGone (see pageslug.Pages.Settle).
+			return "kept for a record that had it when the archive was last read, and was not read this time"
+		}
+		// The record keeps the page it had, which another's slug
+		// named then (see pageslug.Pages).
+		return "free, but it had another when the archive was last read"
 	}
 	for _, m := range moved {
 		if m.event {
@@ -393,6 +402,19 @@ func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bo
 		pages.Claim(py.Talk(t)[1:], t.ID, o.talks[t])
 		pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
 	}
+}
+
+// claimed returns the pages that pages gives, or keeps, to a record, by
+// their osfs.FoldName, as its file of owners lists them (Pages.Text).
+func claimed(pages *pageslug.Pages) map[string]bool {
+	set := map[string]bool{}
+	for line := range strings.Lines(string(pages.Text(""))) {
+		if quoted, err := strconv.QuotedPrefix(line); err == nil {
+			page, _ := strconv.Unquote(quoted)
+			set[osfs.FoldName("/"+page)] = true
+		}
+	}
+	return set
 }
 
 // owners names the claims of talks and of events to their pages (see

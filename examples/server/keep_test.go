@@ -270,7 +270,8 @@ type slugServed struct{ slugged, served string }
 // files ("C++", first, took "C"'s); a talk retitled while a record could
 // not be read lost its page to its own old title, for good. A talk whose
 // slug an edit changes has the page of its new slug, and another talk
-// the page it left.
+// the page it left. A talk that keeps its page where the page its slug
+// names is free is not said to be kept from it for a record not read.
 func TestPagesKeptThroughEdits(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
 	servers := []*archiveServer{{dir: dir}, {dir: dir, pagesFile: filepath.Join(t.TempDir(), "pages")}}
@@ -316,6 +317,14 @@ func TestPagesKeptThroughEdits(t *testing.T) {
 		want: []string{
 			"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/z.json's already; it is served at /conf/c-a.html",
 			"/conf/c.html: C! · CONF", "/conf/d.html: D · CONF", "/conf/c-a.html: C++ · CONF",
+		},
+	}, {
+		name:   "the talk of its slug removed",
+		remove: []string{"conf/videos/z.json"},
+		paths:  []string{"/conf/c.html", "/conf/c-a.html"},
+		want: []string{
+			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
+			"/conf/c.html: HTTP/1.1 404 Not Found", "/conf/c-a.html: C++ · CONF",
 		},
 	}}
 	for _, step := range steps {
