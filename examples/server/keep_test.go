@@ -99,6 +99,12 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 	if diff := cmp.Diff(unread, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {
 		t.Errorf("a record not read (-want +got):\n%s", diff)
 	}
+	// The file keeps m's page, and gives the talk added its own.
+	wantFile(t, pagesFile, pageslug.PagesFileHeader+
+		`"conf/c-a.html" talk "conf" "a"`+"\n"+
+		`"conf/c-z.html" talk "conf" "z"`+"\n"+
+		`"conf/c.html" talk "conf" "m"`+"\n"+
+		`"events/conf.html" event "conf"`+"\n")
 	plant(map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"}`})
 	back := []string{
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
@@ -108,17 +114,22 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 	if diff := cmp.Diff(back, servedAs(t, restarted, "/conf/c.html")); diff != "" {
 		t.Errorf("the record read again (-want +got):\n%s", diff)
 	}
-	data, err := os.ReadFile(pagesFile)
+	wantFile(t, pagesFile, pageslug.PagesFileHeader+
+		`"conf/c-a.html" talk "conf" "a"`+"\n"+
+		`"conf/c-z.html" talk "conf" "z"`+"\n"+
+		`"conf/c.html" talk "conf" "m"`+"\n"+
+		`"events/conf.html" event "conf"`+"\n")
+}
+
+// wantFile fails t unless the file name holds want.
+func wantFile(t *testing.T, name, want string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := pageslug.PagesFileHeader +
-		`"conf/c-a.html" talk "conf" "a"` + "\n" +
-		`"conf/c-z.html" talk "conf" "z"` + "\n" +
-		`"conf/c.html" talk "conf" "m"` + "\n" +
-		`"events/conf.html" event "conf"` + "\n"
 	if diff := cmp.Diff(want, string(data)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", pagesFile, diff)
+		t.Errorf("%s (-want +got):\n%s", name, diff)
 	}
 }
 
@@ -126,23 +137,40 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 // which page (cut short, or edited by hand) is an error naming its line,
 // and the archive is not served from a guess, which would move pages; nor
 // is it served when the file cannot be written, whose pages the next run
-// would not know.
+// would not know. A file whose lines an editor ended with CR LF is read.
 func TestPagesFileRefused(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
 	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`}); err != nil {
 		t.Fatal(err)
 	}
-	pagesFile := filepath.Join(t.TempDir(), "pages")
-	if err := os.WriteFile(pagesFile, []byte("# owners\n\"conf/c.html\"\n"), 0o644); err != nil {
-		t.Fatal(err)
+	const fix = "; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)"
+	tests := []struct{ file, err string }{
+		{"# owners\n\"conf/c.html\"\n", `-pages: PAGES:2: page "conf/c.html" is followed by no owner` + fix},
+		{"\"conf/c.html\" talk \"conf\" \"m\"", "-pages: PAGES:1: the last line does not end: the file was cut short" + fix},
+		{"\"conf/c.html\" talk \"conf\" \"m\"\n\"conf/C.html\" talk \"conf\" \"a\"\n",
+			`-pages: PAGES:2: page "conf/C.html" is talk "conf" "m"'s already as "conf/c.html", one name to a file system that ignores case, on line 1` + fix},
+		{"\"conf/c.html\" talk \"conf\" \"m\"\n\"conf/d.html\" talk \"conf\" \"m\"\n",
+			`-pages: PAGES:2: talk "conf" "m" has page "conf/c.html" already, on line 1` + fix},
+		{"# owners\r\n\"conf/c-2.html\" talk \"conf\" \"m\"\r\n", ""},
 	}
-	a := &archiveServer{dir: dir, pagesFile: pagesFile, log: &strings.Builder{}}
-	_, err := a.read()
-	var pe *pageslug.PagesFileError
-	if !errors.As(err, &pe) || pe.Line != 2 || a.current.Load() != nil {
-		t.Errorf("read: %v, want a *pageslug.PagesFileError for line 2, and nothing served", err)
+	for _, tt := range tests {
+		pagesFile := filepath.Join(t.TempDir(), "pages")
+		if err := os.WriteFile(pagesFile, []byte(tt.file), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := &archiveServer{dir: dir, pagesFile: pagesFile, log: &strings.Builder{}}
+		_, err := a.read()
+		var pe *pageslug.PagesFileError
+		switch {
+		case tt.err == "":
+			if err != nil || !strings.Contains(do(a.current.Load(), "GET", "/conf/c-2.html"), "<title>C · Conf</title>") {
+				t.Errorf("%q: %v", tt.file, err)
+			}
+		case err == nil || strings.ReplaceAll(err.Error(), pagesFile, "PAGES") != tt.err || !errors.As(err, &pe) || a.current.Load() != nil:
+			t.Errorf("%q: read: %v, want a *pageslug.PagesFileError:\n%s\nand nothing served", tt.file, err, tt.err)
+		}
 	}
-	a = &archiveServer{dir: dir, pagesFile: filepath.Join(t.TempDir(), "no-such-directory", "pages"), log: &strings.Builder{}}
+	a := &archiveServer{dir: dir, pagesFile: filepath.Join(t.TempDir(), "no-such-directory", "pages"), log: &strings.Builder{}}
 	if _, err := a.read(); err == nil || !strings.HasPrefix(err.Error(), "-pages: ") || a.current.Load() != nil {
 		t.Errorf("read: %v, want a -pages error, and nothing served", err)
 	}
@@ -340,6 +368,66 @@ func TestPagesKeptThroughEdits(t *testing.T) {
 			if diff := cmp.Diff(step.want, servedAs(t, a, step.paths...)); diff != "" {
 				t.Errorf("%s, pages file %q (-want +got):\n%s", step.name, a.pagesFile, diff)
 			}
+		}
+	}
+}
+
+// TestPagesOfTheRead: within one read, a talk's claim comes before its
+// event's, so that of the talk "Events" of the event "Events", both at
+// /events/events.html, the talk has it, in a first read and in a read
+// where the record that had it is gone; a copy of a talk whose slug is
+// decomposed ("cafe\u0301") is left out as any copy is; and a talk with
+// nothing to name its page after is left out.
+func TestPagesOfTheRead(t *testing.T) {
+	events := talk.Event{ID: "e2", Title: "Events"}
+	own := &talk.Talk{ID: "a", Title: "Events", Event: events, Origin: talk.Origin{Path: "e2/videos/a.json"}}
+	cafe := &talk.Talk{ID: "c", Title: "Café", Slug: "cafe\u0301", Event: events, Origin: talk.Origin{Path: "e2/videos/c.json"}}
+	cafeCopy := *cafe
+	cafeCopy.Origin.Path = "e2/c.json"
+	nameless := &talk.Talk{Event: events, Origin: talk.Origin{Path: "e2/videos/.x.json"}}
+	const ownWarning = `e2/videos/a.json: the page /events/events.html of its event "Events" is e2/videos/a.json's already; it is served at /events/events-e2.html`
+	tests := []struct {
+		name  string
+		last  []*talk.Talk // read before, if any
+		talks []*talk.Talk
+		want  []string
+	}{{
+		name:  "a first read",
+		talks: []*talk.Talk{own, cafe, &cafeCopy, nameless},
+		want: []string{
+			"e2/c.json: its page /events/cafe\u0301.html is e2/videos/c.json's already; left out",
+			"e2/videos/.x.json: the talk has no title or ID to name its page after; left out",
+			ownWarning,
+		},
+	}, {
+		name:  "the event that had the page gone",
+		last:  []*talk.Talk{{ID: "z", Title: "Zed", Event: talk.Event{ID: "e1", Title: "Events"}}},
+		talks: []*talk.Talk{own},
+		want:  []string{ownWarning},
+	}}
+	for _, tt := range tests {
+		pages := pageslug.NewPages()
+		if tt.last != nil {
+			if _, err := newHandler(tt.last, "", archiveRead, pages, false); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if pages, err = pageslug.ParsePages(pages.Text(""), "pages"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h, err := newHandler(tt.talks, "", archiveRead, pages, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title := regexp.MustCompile(`<title>([^<]*)</title>`)
+		got := h.warnings
+		for _, p := range []string{"/events/events.html", "/events/events-e2.html"} {
+			got = append(got, p+": "+title.FindStringSubmatch(do(h, "GET", p))[1])
+		}
+		want := append(tt.want, "/events/events.html: Events · Events", "/events/events-e2.html: Events")
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
 		}
 	}
 }
