@@ -354,6 +354,23 @@ func TestPagesKeptThroughEdits(t *testing.T) {
 			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
 			"/conf/c.html: HTTP/1.1 404 Not Found", "/conf/c-a.html: C++ · CONF",
 		},
+	}, {
+		name:  "a talk retitled to another slug while a record cannot be read",
+		plant: map[string]string{"conf/videos/m.json": `{"title": "E"}`, "conf/videos/bad.json": `{"title": `},
+		paths: []string{"/conf/d.html", "/conf/e.html"},
+		want: []string{
+			"DIR/conf/videos/bad.json:1:11: invalid JSON: unexpected end of input",
+			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
+			"/conf/d.html: HTTP/1.1 404 Not Found", "/conf/e.html: E · CONF",
+		},
+	}, {
+		name:   "every record read",
+		remove: []string{"conf/videos/bad.json"},
+		paths:  []string{"/conf/e.html"},
+		want: []string{
+			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
+			"/conf/e.html: E · CONF",
+		},
 	}}
 	for _, step := range steps {
 		if err := sitetest.Plant(dir, step.plant); err != nil {
