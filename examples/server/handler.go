@@ -249,7 +249,8 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 		speakers: map[string]*listing{},
 		read:     read,
 	}
-	claimPages(pages, talks, keepGone)
+	o := ownersOf(talks)
+	claimPages(pages, talks, o, keepGone)
 	// moved are the talks, and the first talk of each event, whose page
 	// is not the one their slug names, which a warning names once every
 	// page is known.
@@ -270,7 +271,7 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: the talk has no title or ID to name its page after; left out", t.Origin.Path))
 			continue
 		}
-		page := "/" + pages.Claim(p[1:], t.ID, talkOwner(t)) // as claimPages claimed it
+		page := "/" + pages.Claim(p[1:], t.ID, o.talks[t]) // as claimPages claimed it
 		if other, ok := h.talks[pageKey(page)]; ok {
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, page, other.Origin.Path))
 			continue
@@ -283,7 +284,7 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 		holders[osfs.FoldName(page)] = t.Origin.Path + "'s already"
 		key := eventKey{t.Event.ID, t.Event.Title}
 		ep := h.urls.PyvideoURLs.Event(&t.Event)
-		if page := "/" + pages.Claim(ep[1:], t.Event.ID, eventOwner(&t.Event)); page != ep {
+		if page := "/" + pages.Claim(ep[1:], t.Event.ID, o.events[key]); page != ep {
 			// Another event of the same slug ("PyCon 2020" and
 			// "PyCon-2020"): listed on the first one's page, its talks
 			// would be taken for that event's, by readers and by the
@@ -317,12 +318,21 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 			}
 		}
 	}
+	var kept map[string]bool // the pages settled with keepGone, by osfs.FoldName
 	holder := func(page string) string {
 		if who, ok := holders[osfs.FoldName(page)]; ok {
 			return who
 		}
-		// Settled with keepGone (see pageslug.Pages.Settle).
-		return "kept for a record that had it when the archive was last read, and was not read this time"
+		if keepGone && kept == nil {
+			kept = claimed(pages)
+		}
+		if kept[osfs.FoldName(page)] {
+			// Settled with keepGone (see pageslug.Pages.Settle).
+			return "kept for a record that had it when the archive was last read, and was not read this time"
+		}
+		// The record keeps the page it had, which another's slug
+		// named then (see pageslug.Pages).
+		return "free, but it had another when the archive was last read"
 	}
 	for _, m := range moved {
 		if m.event {
@@ -371,17 +381,17 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 }
 
 // claimPages claims the pages of talks and of their events from pages,
-// in the order of talks, a talk's before its event's, as newHandler
+// by the names o gives their claims, in the order of talks, a talk's before its event's, as newHandler
 // then asks for them: the claims that depend on whether a talk or event
 // of the last read is gone are made again after every other (see
 // pageslug.Pages.Claim), as talkmeta site makes them.
-func claimPages(pages *pageslug.Pages, talks []*talk.Talk, keepGone bool) {
+func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bool) {
 	var py html.PyvideoURLs
 	var waiting []*talk.Talk
 	for _, t := range talks {
 		if p := py.Talk(t); p != "" {
-			talkPage := pages.Claim(p[1:], t.ID, talkOwner(t))
-			eventPage := pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, eventOwner(&t.Event))
+			talkPage := pages.Claim(p[1:], t.ID, o.talks[t])
+			eventPage := pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
 			if talkPage == "" || eventPage == "" {
 				waiting = append(waiting, t)
 			}
@@ -389,22 +399,72 @@ func claimPages(pages *pageslug.Pages, talks []*talk.Talk, keepGone bool) {
 	}
 	pages.Settle(keepGone)
 	for _, t := range waiting {
-		pages.Claim(py.Talk(t)[1:], t.ID, talkOwner(t))
-		pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, eventOwner(&t.Event))
+		pages.Claim(py.Talk(t)[1:], t.ID, o.talks[t])
+		pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
 	}
 }
 
-// talkOwner names t's claim to its page (see pageslug.Pages): its
-// event's ID and title, its ID and its title, each quoted, which tell a
-// talk from every other but a copy of itself.
-func talkOwner(t *talk.Talk) string {
-	return "talk " + strconv.Quote(t.Event.ID) + " " + strconv.Quote(t.Event.Title) + " " + strconv.Quote(t.ID) + " " + strconv.Quote(t.Title)
+// claimed returns the pages that pages gives, or keeps, to a record, by
+// their osfs.FoldName, as its file of owners lists them (Pages.Text).
+func claimed(pages *pageslug.Pages) map[string]bool {
+	set := map[string]bool{}
+	for line := range strings.Lines(string(pages.Text(""))) {
+		if quoted, err := strconv.QuotedPrefix(line); err == nil {
+			page, _ := strconv.Unquote(quoted)
+			set[osfs.FoldName("/"+page)] = true
+		}
+	}
+	return set
 }
 
-// eventOwner names e's claim to its page: its ID and title, quoted,
-// which tell the copies of one event in its talks from other events.
-func eventOwner(e *talk.Event) string {
-	return "event " + strconv.Quote(e.ID) + " " + strconv.Quote(e.Title)
+// owners names the claims of talks and of events to their pages (see
+// pageslug.Pages), by what the pyvideo reader names them after: a talk
+// by its event's ID and its own, the names of its directory and its file,
+// and an event by its ID, each quoted, which edits to the records leave
+// as they were. Claims named by titles were another's once a title was
+// edited, even one that keeps the slug ("Conf" given in capitals): the
+// record lost the page it had to the records of its slug in the order of
+// their files, or, while another record could not be read, for good.
+//
+// A title tells apart what IDs do not: an event without an ID (an
+// archive that is one event's directory does not name it), a talk
+// without one, and a talk or event of the ID of one before it but
+// another title, whose claim is its ID's and its title's. A talk of the
+// event, ID and title of one before it (read twice) has its claim, as do
+// the copies of an event in its talks.
+type owners struct {
+	talks  map[*talk.Talk]string
+	events map[eventKey]string
+}
+
+// ownersOf names the claims of talks and of their events; see owners.
+func ownersOf(talks []*talk.Talk) owners {
+	o := owners{talks: map[*talk.Talk]string{}, events: map[eventKey]string{}}
+	titles := map[string]string{} // the title of the first talk or event of each identity
+	identity := func(of, id, title string) string {
+		if id == "" {
+			return of + "titled " + strconv.Quote(title)
+		}
+		name := of + strconv.Quote(id)
+		if first, ok := titles[name]; !ok {
+			titles[name] = title
+		} else if first != title {
+			name += " titled " + strconv.Quote(title)
+		}
+		return name
+	}
+	for _, t := range talks {
+		key := eventKey{t.Event.ID, t.Event.Title}
+		event, ok := o.events[key]
+		if !ok {
+			event = identity("event ", t.Event.ID, t.Event.Title)
+			o.events[key] = event
+		}
+		if _, ok := o.talks[t]; !ok {
+			o.talks[t] = identity("talk "+strings.TrimPrefix(event, "event ")+" ", t.ID, t.Title)
+		}
+	}
+	return o
 }
 
 // setCommonHeaders sets the headers of every response.

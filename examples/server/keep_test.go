@@ -99,6 +99,12 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 	if diff := cmp.Diff(unread, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {
 		t.Errorf("a record not read (-want +got):\n%s", diff)
 	}
+	// The file keeps m's page, and gives the talk added its own.
+	wantFile(t, pagesFile, pageslug.PagesFileHeader+
+		`"conf/c-a.html" talk "conf" "a"`+"\n"+
+		`"conf/c-z.html" talk "conf" "z"`+"\n"+
+		`"conf/c.html" talk "conf" "m"`+"\n"+
+		`"events/conf.html" event "conf"`+"\n")
 	plant(map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"}`})
 	back := []string{
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
@@ -108,17 +114,22 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 	if diff := cmp.Diff(back, servedAs(t, restarted, "/conf/c.html")); diff != "" {
 		t.Errorf("the record read again (-want +got):\n%s", diff)
 	}
-	data, err := os.ReadFile(pagesFile)
+	wantFile(t, pagesFile, pageslug.PagesFileHeader+
+		`"conf/c-a.html" talk "conf" "a"`+"\n"+
+		`"conf/c-z.html" talk "conf" "z"`+"\n"+
+		`"conf/c.html" talk "conf" "m"`+"\n"+
+		`"events/conf.html" event "conf"`+"\n")
+}
+
+// wantFile fails t unless the file name holds want.
+func wantFile(t *testing.T, name, want string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := pageslug.PagesFileHeader +
-		`"conf/c-a.html" talk "conf" "Conf" "a" "C++"` + "\n" +
-		`"conf/c-z.html" talk "conf" "Conf" "z" "C!"` + "\n" +
-		`"conf/c.html" talk "conf" "Conf" "m" "C"` + "\n" +
-		`"events/conf.html" event "conf" "Conf"` + "\n"
 	if diff := cmp.Diff(want, string(data)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", pagesFile, diff)
+		t.Errorf("%s (-want +got):\n%s", name, diff)
 	}
 }
 
@@ -126,23 +137,40 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 // which page (cut short, or edited by hand) is an error naming its line,
 // and the archive is not served from a guess, which would move pages; nor
 // is it served when the file cannot be written, whose pages the next run
-// would not know.
+// would not know. A file whose lines an editor ended with CR LF is read.
 func TestPagesFileRefused(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
 	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`}); err != nil {
 		t.Fatal(err)
 	}
-	pagesFile := filepath.Join(t.TempDir(), "pages")
-	if err := os.WriteFile(pagesFile, []byte("# owners\n\"conf/c.html\"\n"), 0o644); err != nil {
-		t.Fatal(err)
+	const fix = "; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)"
+	tests := []struct{ file, err string }{
+		{"# owners\n\"conf/c.html\"\n", `-pages: PAGES:2: page "conf/c.html" is followed by no owner` + fix},
+		{"\"conf/c.html\" talk \"conf\" \"m\"", "-pages: PAGES:1: the last line does not end: the file was cut short" + fix},
+		{"\"conf/c.html\" talk \"conf\" \"m\"\n\"conf/C.html\" talk \"conf\" \"a\"\n",
+			`-pages: PAGES:2: page "conf/C.html" is talk "conf" "m"'s already as "conf/c.html", one name to a file system that ignores case, on line 1` + fix},
+		{"\"conf/c.html\" talk \"conf\" \"m\"\n\"conf/d.html\" talk \"conf\" \"m\"\n",
+			`-pages: PAGES:2: talk "conf" "m" has page "conf/c.html" already, on line 1` + fix},
+		{"# owners\r\n\"conf/c-2.html\" talk \"conf\" \"m\"\r\n", ""},
 	}
-	a := &archiveServer{dir: dir, pagesFile: pagesFile, log: &strings.Builder{}}
-	_, err := a.read()
-	var pe *pageslug.PagesFileError
-	if !errors.As(err, &pe) || pe.Line != 2 || a.current.Load() != nil {
-		t.Errorf("read: %v, want a *pageslug.PagesFileError for line 2, and nothing served", err)
+	for _, tt := range tests {
+		pagesFile := filepath.Join(t.TempDir(), "pages")
+		if err := os.WriteFile(pagesFile, []byte(tt.file), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := &archiveServer{dir: dir, pagesFile: pagesFile, log: &strings.Builder{}}
+		_, err := a.read()
+		var pe *pageslug.PagesFileError
+		switch {
+		case tt.err == "":
+			if err != nil || !strings.Contains(do(a.current.Load(), "GET", "/conf/c-2.html"), "<title>C · Conf</title>") {
+				t.Errorf("%q: %v", tt.file, err)
+			}
+		case err == nil || strings.ReplaceAll(err.Error(), pagesFile, "PAGES") != tt.err || !errors.As(err, &pe) || a.current.Load() != nil:
+			t.Errorf("%q: read: %v, want a *pageslug.PagesFileError:\n%s\nand nothing served", tt.file, err, tt.err)
+		}
 	}
-	a = &archiveServer{dir: dir, pagesFile: filepath.Join(t.TempDir(), "no-such-directory", "pages"), log: &strings.Builder{}}
+	a := &archiveServer{dir: dir, pagesFile: filepath.Join(t.TempDir(), "no-such-directory", "pages"), log: &strings.Builder{}}
 	if _, err := a.read(); err == nil || !strings.HasPrefix(err.Error(), "-pages: ") || a.current.Load() != nil {
 		t.Errorf("read: %v, want a -pages error, and nothing served", err)
 	}
@@ -193,7 +221,8 @@ func fuzzTalks(b []byte) []*talk.Talk {
 // FuzzPagesKept: whatever talks two reads of an archive hold, each read
 // serves each talk and event at a page of its own, no two of them one
 // but in case or Unicode form, and the second read serves every talk and
-// event that both hold at the page the first gave it.
+// event that both hold (by their claims, see owners), and whose slugs
+// are as they were, at the page the first gave it.
 func FuzzPagesKept(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 21, 29}, []byte{29, 21, 7, 6, 5, 4, 3, 2, 1, 0})
 	f.Add([]byte{1, 41, 81}, []byte{0, 40, 1, 81, 2})
@@ -210,47 +239,212 @@ func FuzzPagesKept(f *testing.F) {
 		}
 		after := servedPages(t, fuzzTalks(second), last)
 		for owner, page := range after {
-			if had, ok := before[owner]; ok && had != page {
-				t.Errorf("%s: %s in the first read, %s in the second", owner, had, page)
+			if had, ok := before[owner]; ok && had.slugged == page.slugged && had.served != page.served {
+				t.Errorf("%s: %s in the first read, %s in the second", owner, had.served, page.served)
 			}
 		}
 	})
 }
 
 // servedPages reads talks with the claims of pages, and returns the page
-// of each talk and event served, by its owner (talkOwner, eventOwner),
-// failing t where two are one page but in case or Unicode form, or where
+// of each talk and event served, and the page its slug names, by its
+// claim (see owners), failing t where two are one page but in case or Unicode form, or where
 // a talk is not served but for a copy of one before it.
-func servedPages(t *testing.T, talks []*talk.Talk, pages *pageslug.Pages) map[string]string {
+func servedPages(t *testing.T, talks []*talk.Talk, pages *pageslug.Pages) map[string]slugServed {
 	t.Helper()
 	h, err := newHandler(talks, "", archiveRead, pages, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	served := map[string]string{}
+	o := ownersOf(talks)
+	served := map[string]slugServed{}
 	folded := map[string]string{}
-	add := func(owner, page string) {
+	add := func(owner, slugged, page string) {
 		if other, ok := folded[osfs.FoldName(page)]; ok && other != owner {
 			t.Errorf("%s and %s are both at %s", other, owner, page)
 		}
 		folded[osfs.FoldName(page)] = owner
-		served[owner] = page
+		served[owner] = slugServed{slugged, page}
 	}
 	for _, tk := range talks {
-		if _, copied := served[talkOwner(tk)]; copied {
+		if _, copied := served[o.talks[tk]]; copied {
 			continue // read twice: served once
 		}
 		page := h.urls.Talk(tk)
 		if h.talks[pageKey(page)] != tk {
-			t.Errorf("%s: not served at %s", talkOwner(tk), page)
+			t.Errorf("%s: not served at %s", o.talks[tk], page)
 			continue
 		}
-		add(talkOwner(tk), page)
+		add(o.talks[tk], h.urls.PyvideoURLs.Talk(tk), page)
 		ev := h.urls.Event(&tk.Event)
-		if l := h.events[pageKey(ev)]; l == nil || eventOwner(l.event) != eventOwner(&tk.Event) {
-			t.Errorf("%s: not served at %s", eventOwner(&tk.Event), ev)
+		if l := h.events[pageKey(ev)]; l == nil || o.events[eventKey{l.event.ID, l.event.Title}] != o.events[eventKey{tk.Event.ID, tk.Event.Title}] {
+			t.Errorf("%s: not served at %s", o.events[eventKey{tk.Event.ID, tk.Event.Title}], ev)
 		}
-		add(eventOwner(&tk.Event), ev)
+		add(o.events[eventKey{tk.Event.ID, tk.Event.Title}], h.urls.PyvideoURLs.Event(&tk.Event), ev)
 	}
 	return served
+}
+
+// slugServed is the page a talk's or event's slug names, and the page it
+// is served at.
+type slugServed struct{ slugged, served string }
+
+// TestPagesKeptThroughEdits: a talk or event keeps its page when its
+// record is edited and its slug is not: the event's title given in
+// another case, a talk's title, even while another record cannot be
+// read. Their claims named them by their titles: the event's new title
+// made every talk of it a stranger to its page, and the talks whose
+// slugs are alike took their pages over again in the order of their
+// files ("C++", first, took "C"'s); a talk retitled while a record could
+// not be read lost its page to its own old title, for good. A talk whose
+// slug an edit changes has the page of its new slug, and another talk
+// the page it left. A talk that keeps its page where the page its slug
+// names is free is not said to be kept from it for a record not read.
+func TestPagesKeptThroughEdits(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "archive")
+	servers := []*archiveServer{{dir: dir}, {dir: dir, pagesFile: filepath.Join(t.TempDir(), "pages")}}
+	const aMoved = "DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html"
+	steps := []struct {
+		name   string
+		plant  map[string]string
+		remove []string
+		paths  []string
+		want   []string
+	}{{
+		name:  "first read",
+		plant: map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`},
+		paths: []string{"/conf/c.html"},
+		want:  []string{"", "/conf/c.html: C · Conf"},
+	}, {
+		name:  "a talk added whose slug is another's",
+		plant: map[string]string{"conf/videos/a.json": `{"title": "C++"}`},
+		paths: []string{"/conf/c.html", "/conf/c-a.html"},
+		want:  []string{aMoved, "/conf/c.html: C · Conf", "/conf/c-a.html: C++ · Conf"},
+	}, {
+		name:  "the event's title in capitals",
+		plant: map[string]string{"conf/category.json": `{"title": "CONF"}`},
+		paths: []string{"/conf/c.html", "/conf/c-a.html", "/events/conf.html"},
+		want:  []string{aMoved, "/conf/c.html: C · CONF", "/conf/c-a.html: C++ · CONF", "/events/conf.html: CONF"},
+	}, {
+		name:  "a talk retitled while a record cannot be read",
+		plant: map[string]string{"conf/videos/m.json": `{"title": "c"}`, "conf/videos/bad.json": `{"title": `},
+		paths: []string{"/conf/c.html", "/conf/c-m.html"},
+		want: []string{
+			"DIR/conf/videos/bad.json:1:11: invalid JSON: unexpected end of input",
+			aMoved, "/conf/c.html: c · CONF", "/conf/c-m.html: HTTP/1.1 404 Not Found",
+		},
+	}, {
+		name:   "the record read again",
+		remove: []string{"conf/videos/bad.json"},
+		paths:  []string{"/conf/c.html"},
+		want:   []string{aMoved, "/conf/c.html: c · CONF"},
+	}, {
+		name:  "a talk retitled to another slug, and a talk added of its old one",
+		plant: map[string]string{"conf/videos/m.json": `{"title": "D"}`, "conf/videos/z.json": `{"title": "C!"}`},
+		paths: []string{"/conf/c.html", "/conf/d.html", "/conf/c-a.html"},
+		want: []string{
+			"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/z.json's already; it is served at /conf/c-a.html",
+			"/conf/c.html: C! · CONF", "/conf/d.html: D · CONF", "/conf/c-a.html: C++ · CONF",
+		},
+	}, {
+		name:   "the talk of its slug removed",
+		remove: []string{"conf/videos/z.json"},
+		paths:  []string{"/conf/c.html", "/conf/c-a.html"},
+		want: []string{
+			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
+			"/conf/c.html: HTTP/1.1 404 Not Found", "/conf/c-a.html: C++ · CONF",
+		},
+	}, {
+		name:  "a talk retitled to another slug while a record cannot be read",
+		plant: map[string]string{"conf/videos/m.json": `{"title": "E"}`, "conf/videos/bad.json": `{"title": `},
+		paths: []string{"/conf/d.html", "/conf/e.html"},
+		want: []string{
+			"DIR/conf/videos/bad.json:1:11: invalid JSON: unexpected end of input",
+			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
+			"/conf/d.html: HTTP/1.1 404 Not Found", "/conf/e.html: E · CONF",
+		},
+	}, {
+		name:   "every record read",
+		remove: []string{"conf/videos/bad.json"},
+		paths:  []string{"/conf/e.html"},
+		want: []string{
+			"DIR/conf/videos/a.json: its page /conf/c.html is free, but it had another when the archive was last read; it is served at /conf/c-a.html",
+			"/conf/e.html: E · CONF",
+		},
+	}}
+	for _, step := range steps {
+		if err := sitetest.Plant(dir, step.plant); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range step.remove {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, a := range servers {
+			if diff := cmp.Diff(step.want, servedAs(t, a, step.paths...)); diff != "" {
+				t.Errorf("%s, pages file %q (-want +got):\n%s", step.name, a.pagesFile, diff)
+			}
+		}
+	}
+}
+
+// TestPagesOfTheRead: within one read, a talk's claim comes before its
+// event's, so that of the talk "Events" of the event "Events", both at
+// /events/events.html, the talk has it, in a first read and in a read
+// where the record that had it is gone; a copy of a talk whose slug is
+// decomposed ("cafe\u0301") is left out as any copy is; and a talk with
+// nothing to name its page after is left out.
+func TestPagesOfTheRead(t *testing.T) {
+	events := talk.Event{ID: "e2", Title: "Events"}
+	own := &talk.Talk{ID: "a", Title: "Events", Event: events, Origin: talk.Origin{Path: "e2/videos/a.json"}}
+	cafe := &talk.Talk{ID: "c", Title: "Café", Slug: "cafe\u0301", Event: events, Origin: talk.Origin{Path: "e2/videos/c.json"}}
+	cafeCopy := *cafe
+	cafeCopy.Origin.Path = "e2/c.json"
+	nameless := &talk.Talk{Event: events, Origin: talk.Origin{Path: "e2/videos/.x.json"}}
+	const ownWarning = `e2/videos/a.json: the page /events/events.html of its event "Events" is e2/videos/a.json's already; it is served at /events/events-e2.html`
+	tests := []struct {
+		name  string
+		last  []*talk.Talk // read before, if any
+		talks []*talk.Talk
+		want  []string
+	}{{
+		name:  "a first read",
+		talks: []*talk.Talk{own, cafe, &cafeCopy, nameless},
+		want: []string{
+			"e2/c.json: its page /events/cafe\u0301.html is e2/videos/c.json's already; left out",
+			"e2/videos/.x.json: the talk has no title or ID to name its page after; left out",
+			ownWarning,
+		},
+	}, {
+		name:  "the event that had the page gone",
+		last:  []*talk.Talk{{ID: "z", Title: "Zed", Event: talk.Event{ID: "e1", Title: "Events"}}},
+		talks: []*talk.Talk{own},
+		want:  []string{ownWarning},
+	}}
+	for _, tt := range tests {
+		pages := pageslug.NewPages()
+		if tt.last != nil {
+			if _, err := newHandler(tt.last, "", archiveRead, pages, false); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if pages, err = pageslug.ParsePages(pages.Text(""), "pages"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h, err := newHandler(tt.talks, "", archiveRead, pages, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title := regexp.MustCompile(`<title>([^<]*)</title>`)
+		got := h.warnings
+		for _, p := range []string{"/events/events.html", "/events/events-e2.html"} {
+			got = append(got, p+": "+title.FindStringSubmatch(do(h, "GET", p))[1])
+		}
+		want := append(tt.want, "/events/events.html: Events · Events", "/events/events-e2.html: Events")
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
 }

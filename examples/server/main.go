@@ -66,9 +66,11 @@
 // added whose slug is another's, and whose file comes first, does not
 // take that one's page and move it (a link people shared would lead to
 // the new talk); and a record that cannot be read for a while (a file
-// mid-edit) keeps its page, which no other takes meanwhile. Within one run
-// the server remembers them; -pages FILE keeps them from one run to the
-// next, in the form talkmeta site keeps its own (a line per page, its path
+// mid-edit) keeps its page, which no other takes meanwhile. A record is
+// known by its file (its event's directory and its name), not its title,
+// so that one whose title is edited keeps its page while its slug does not
+// change. Within one run the server remembers them; -pages FILE keeps them
+// from one run to the next, in the form talkmeta site keeps its own (a line per page, its path
 // and its record, which an operator may remove to let another record take
 // the page): read at start-up and at each SIGHUP, and written, whole or
 // not at all, after each read. A file that does not say which record has

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
@@ -184,7 +185,8 @@ func TestReload(t *testing.T) {
 	log := make(logLines, 100)
 	reload := make(chan os.Signal)
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", dir: dir}, log, reload) }()
+	pagesFile := filepath.Join(t.TempDir(), "pages")
+	go func() { done <- serve(ctx, config{addr: "127.0.0.1:0", dir: dir, pages: pagesFile}, log, reload) }()
 	var got []string
 	line := log.next(t)
 	_, addr, _ := strings.Cut(line, " on http://")
@@ -287,6 +289,11 @@ func TestReload(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// -pages keeps the pages of the last read that served.
+	wantFile(t, pagesFile, pageslug.PagesFileHeader+
+		`"chipy/Learning_Sprint_An_Experiment.html" talk "chipy" "15260"`+"\n"+
+		`"chipy/a-talk-added.html" talk "chipy" "added"`+"\n"+
+		`"events/chipy.html" event "chipy"`+"\n")
 }
 
 // TestShutdownWithConnectionInReserve: a connection on which no request
@@ -401,6 +408,19 @@ func TestParseArgs(t *testing.T) {
 		if status == -1 && cfg.dir == "" {
 			t.Errorf("%q: no archive in %+v", tt.args, cfg)
 		}
+	}
+	if cfg, _ := parseArgs([]string{"-pages", "pages.txt", "archive"}, env(""), io.Discard); cfg.pages != "pages.txt" {
+		t.Errorf("-pages pages.txt: %+v", cfg)
+	}
+	// The package's documentation shows the same flags.
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	usageFlags := strings.TrimPrefix(strings.SplitN(usage, "\n", 2)[0], "Usage: server ")
+	docFlags := regexp.MustCompile(`(?m)^//\tgo run \./examples/server (.*)$`).FindSubmatch(src)
+	if docFlags == nil || strings.ReplaceAll(string(docFlags[1]), "localhost:8080", "HOST:PORT") != usageFlags {
+		t.Errorf("the package's documentation shows %q, the usage %q", docFlags, usageFlags)
 	}
 }
 
