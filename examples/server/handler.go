@@ -318,15 +318,11 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 			}
 		}
 	}
-	var kept map[string]bool // the pages settled with keepGone, by osfs.FoldName
 	holder := func(page string) string {
 		if who, ok := holders[osfs.FoldName(page)]; ok {
 			return who
 		}
-		if keepGone && kept == nil {
-			kept = claimed(pages)
-		}
-		if kept[osfs.FoldName(page)] {
+		if pages.Kept(page[1:]) {
 			// Settled with keepGone (see pageslug.Pages.Settle).
 			return "kept for a record that had it when the archive was last read, and was not read this time"
 		}
@@ -381,8 +377,8 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 }
 
 // claimPages claims the pages of talks and of their events from pages,
-// by the names o gives their claims, in the order of talks, a talk's before its event's, as newHandler
-// then asks for them: the claims that depend on whether a talk or event
+// by the names o gives their claims, in the order of talks, a talk's
+// before its event's, as newHandler then asks for them: the claims that depend on whether a talk or event
 // of the last read is gone are made again after every other (see
 // pageslug.Pages.Claim), as talkmeta site makes them.
 func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bool) {
@@ -402,19 +398,6 @@ func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bo
 		pages.Claim(py.Talk(t)[1:], t.ID, o.talks[t])
 		pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
 	}
-}
-
-// claimed returns the pages that pages gives, or keeps, to a record, by
-// their osfs.FoldName, as its file of owners lists them (Pages.Text).
-func claimed(pages *pageslug.Pages) map[string]bool {
-	set := map[string]bool{}
-	for line := range strings.Lines(string(pages.Text(""))) {
-		if quoted, err := strconv.QuotedPrefix(line); err == nil {
-			page, _ := strconv.Unquote(quoted)
-			set[osfs.FoldName("/"+page)] = true
-		}
-	}
-	return set
 }
 
 // owners names the claims of talks and of events to their pages (see

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -159,5 +160,32 @@ func TestReadPagesUnreadable(t *testing.T) {
 	p, err := ReadPages(filepath.Join(dir, "pages"))
 	if p != nil || err == nil || errors.Is(err, os.ErrNotExist) {
 		t.Errorf("ReadPages of a directory = %v, %v; want an error", p, err)
+	}
+}
+
+// TestKept: a page is kept for an owner of the last build not claimed in
+// this one only once the build is settled keeping them, in any case of
+// its name, and not once a record of this build has it, nor when the
+// build lets them go.
+func TestKept(t *testing.T) {
+	var got []string
+	for _, keepGone := range []bool{true, false} {
+		p, err := ParsePages([]byte("\"a.html\" gone\n\"b.html\" here\n\"c.html\" moved\n"), "pages")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Claim("b.html", "", "here")
+		p.Claim("d.html", "", "moved") // its slug changed, and c is not one it may have
+		before := p.Kept("a.html")
+		p.Settle(keepGone)
+		p.Claim("c.html", "", "new")
+		got = append(got, strings.Join([]string{
+			strconv.FormatBool(before), strconv.FormatBool(p.Kept("a.html")), strconv.FormatBool(p.Kept("A.HTML")),
+			strconv.FormatBool(p.Kept("b.html")), strconv.FormatBool(p.Kept("c.html")), strconv.FormatBool(p.Kept("x.html")),
+		}, " "))
+	}
+	want := []string{"false true true false false false", "false false false false false false"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Kept before Settle, then of a, A, b, c, x; keeping and not (-want +got):\n%s", diff)
 	}
 }

@@ -241,6 +241,18 @@ func (p *Pages) Had(owner string) bool {
 	return ok
 }
 
+// Kept reports whether page is kept for an owner of the last build that
+// was not claimed in this one, after Settle(true): a page no record of
+// this build may take, which [Pages.Text] lists.
+func (p *Pages) Kept(page string) bool {
+	folded := osfs.FoldName(page)
+	if _, taken := p.owner[folded]; taken || !p.keep {
+		return false
+	}
+	last, ok := p.last[folded]
+	return ok && !p.seen[last.owner]
+}
+
 // Reserve takes page for no record: the site's own, which no record may
 // have, and the file of owners does not list.
 func (p *Pages) Reserve(page string) { p.owner[osfs.FoldName(page)] = owned{page: page} }
