@@ -218,15 +218,16 @@ type listing struct {
 // newHandler indexes talks by the paths of their pages, which pages
 // gives out (see pageslug.Pages; nil gives them out anew), and which it
 // then holds for the next read (pages.Text): a talk or event that had a
-// page when the archive was last read has it again; any other has the page its slug names, unless a talk or
-// event has it already, and then one of its own, as talkmeta site gives
-// it (its ID's slug or the next number free after the other's slug),
-// with a warning. keepGone keeps the pages of the last read's talks and
-// events that are not among talks, for a read that could not read every
-// record: the record is not gone, and its page would move when it is
-// read again. A talk read twice (its event, ID and title the other's) is
-// left out, with a warning; so is one without a title or ID to name its
-// page after. read is when the talks were read.
+// page when the archive was last read has it again; any other has the
+// page its slug names, unless a talk or event has it already, and then
+// one of its own, as talkmeta site gives it (its ID's slug or the next
+// number free after the other's slug), with a warning. keepGone keeps
+// the pages of the last read's talks and events that are not among
+// talks, for a read that could not read every record: the record is not
+// gone, and its page would move when it is read again. A talk read twice
+// (its event, ID and title the other's) is left out, with a warning; so
+// is one without a title or ID to name its page after. read is when the
+// talks were read.
 func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pageslug.Pages, keepGone bool) (*handler, error) {
 	style, err := csl.BuiltinStyle("apa")
 	if err != nil {
@@ -378,9 +379,10 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 
 // claimPages claims the pages of talks and of their events from pages,
 // by the names o gives their claims, in the order of talks, a talk's
-// before its event's, as newHandler then asks for them: the claims that depend on whether a talk or event
-// of the last read is gone are made again after every other (see
-// pageslug.Pages.Claim), as talkmeta site makes them.
+// before its event's, as newHandler then asks for them: the claims that
+// depend on whether a talk or event of the last read is gone are made
+// again after every other (see pageslug.Pages.Claim), as talkmeta site
+// makes them.
 func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bool) {
 	var py html.PyvideoURLs
 	var waiting []*talk.Talk

@@ -63,19 +63,19 @@
 //
 // "First" is first in the last read: each read of the archive gives the
 // talks and events it read before the pages they had then, so that a talk
-// added whose slug is another's, and whose file comes first, does not
-// take that one's page and move it (a link people shared would lead to
-// the new talk); and a record that cannot be read for a while (a file
-// mid-edit) keeps its page, which no other takes meanwhile. A record is
-// known by its file (its event's directory and its name), not its title,
-// so that one whose title is edited keeps its page while its slug does not
-// change. Within one run the server remembers them; -pages FILE keeps them
-// from one run to the next, in the form talkmeta site keeps its own (a line per page, its path
-// and its record, which an operator may remove to let another record take
-// the page): read at start-up and at each SIGHUP, and written, whole or
-// not at all, after each read. A file that does not say which record has
-// which page, or that cannot be written, stops the start-up and leaves a
-// reload's archive as it was, with an error naming it.
+// added whose slug is another's, and whose file comes first, does not take
+// that one's page and move it (a link people shared would lead to the new
+// talk); and a record that cannot be read for a while (a file mid-edit)
+// keeps its page, which no other takes meanwhile. A record is known by its
+// file (its event's directory and its name), not its title, so that one
+// whose title is edited keeps its page while its slug does not change.
+// Within one run the server remembers them; -pages FILE keeps them from one
+// run to the next, in the form talkmeta site keeps its own (a line per page,
+// its path and its record, which an operator may remove to let another
+// record take the page): read at start-up and at each SIGHUP, and written,
+// whole or not at all, after each read. A file that does not say which
+// record has which page, or that cannot be written, stops the start-up and
+// leaves a reload's archive as it was, with an error naming it.
 //
 // # Representations
 //
