@@ -322,7 +322,7 @@ type archiveServer struct {
 	log       io.Writer
 	current   atomic.Pointer[handler]
 	pagesFile string
-	last      []byte // the last read's claims, as pageslug.Pages.Text writes them
+	last      *pageslug.Pages // the last read's claims, without pagesFile
 }
 
 func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -344,21 +344,22 @@ func (a *archiveServer) read() (int, error) {
 	}
 	last, err := a.lastPages()
 	if err != nil {
-		return 0, fmt.Errorf("-pages: %w", err)
+		return 0, err
 	}
 	h, err := newHandler(talks, a.base, read, last, len(errs) > 0)
 	if err != nil {
 		return 0, err
 	}
-	claims := last.Text(pageslug.PagesFileHeader) // this read's, now
 	if a.pagesFile != "" {
-		if err := staged.WriteFile(a.pagesFile, claims, 0o666); err != nil {
+		// last holds this read's claims now.
+		if err := staged.WriteFile(a.pagesFile, last.Text(pageslug.PagesFileHeader), 0o666); err != nil {
 			// Served without it, the pages given would be forgotten
 			// by the next run, and some of them moved.
 			return 0, fmt.Errorf("-pages: %w", err)
 		}
+	} else {
+		a.last = last
 	}
-	a.last = claims
 	for _, w := range h.warnings {
 		fmt.Fprintln(a.log, w)
 	}
@@ -369,16 +370,20 @@ func (a *archiveServer) read() (int, error) {
 
 // lastPages returns the claims of the last read to the pages: those of
 // the file pagesFile, or else of the last read of this run; none before
-// the first. A pages file that does not say which record owns which page
-// (see pageslug.ReadPages) is an error naming its line.
+// the first. A pages file that cannot be read, or does not say which
+// record owns which page (see pageslug.ReadPages), is an error naming it.
 func (a *archiveServer) lastPages() (*pageslug.Pages, error) {
 	if a.pagesFile != "" {
-		return pageslug.ReadPages(a.pagesFile)
+		p, err := pageslug.ReadPages(a.pagesFile)
+		if err != nil {
+			return nil, fmt.Errorf("-pages: %w", err)
+		}
+		return p, nil
 	}
 	if a.last == nil {
 		return pageslug.NewPages(), nil
 	}
-	return pageslug.ParsePages(a.last, "the claims of the last read")
+	return a.last.Next(), nil
 }
 
 // newServer returns the server for h, with timeouts that keep slow or

@@ -189,3 +189,29 @@ func TestKept(t *testing.T) {
 		t.Errorf("Kept before Settle, then of a, A, b, c, x; keeping and not (-want +got):\n%s", diff)
 	}
 }
+
+// TestNext: the Pages Next gives a build is the one ParsePages reads
+// from Text's file of the last: the pages records claimed and those kept
+// for records not read, not the reserved ones.
+func TestNext(t *testing.T) {
+	p, err := ParsePages([]byte("\"a.html\" gone\n\"b.html\" here\n"), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Reserve("index.html")
+	p.Claim("b.html", "", "here")
+	p.Claim("C.html", "", "new")
+	p.Settle(true)
+	read, err := ParsePages(p.Text(PagesFileHeader), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := p.Next()
+	opt := cmp.AllowUnexported(owned{})
+	if diff := cmp.Diff(read.last, next.last, opt); diff != "" || len(next.last) != 3 {
+		t.Errorf("last, by folded page (-read +next):\n%s", diff)
+	}
+	if diff := cmp.Diff(read.lastOf, next.lastOf); diff != "" {
+		t.Errorf("lastOf (-read +next):\n%s", diff)
+	}
+}

@@ -312,22 +312,43 @@ func mayHave(had, page, id string) bool {
 // owner, sorted by page, so that a build of the same records writes the
 // same bytes.
 func (p *Pages) Text(header string) []byte {
-	owners := maps.Clone(p.owner)
-	if p.keep {
-		for folded, last := range p.last {
-			if _, taken := owners[folded]; !taken && !p.seen[last.owner] {
-				owners[folded] = last
-			}
-		}
-	}
-	claims := slices.SortedFunc(maps.Values(owners), func(a, b owned) int { return strings.Compare(a.page, b.page) })
+	claims := slices.SortedFunc(maps.Values(p.claims()), func(a, b owned) int { return strings.Compare(a.page, b.page) })
 	var b strings.Builder
 	b.WriteString(header)
 	for _, c := range claims {
-		if c.owner == "" {
-			continue // reserved
-		}
 		b.WriteString(strconv.Quote(c.page) + " " + c.owner + "\n")
 	}
 	return []byte(b.String())
+}
+
+// Next returns a Pages for the next build, whose last build is this one,
+// as [ParsePages] would read it from [Pages.Text]: for a builder that
+// keeps its records' pages from one build to the next in memory.
+func (p *Pages) Next() *Pages {
+	n := NewPages()
+	for folded, c := range p.claims() {
+		n.last[folded] = c
+		n.lastOf[c.owner] = c.page
+	}
+	return n
+}
+
+// claims are the pages Text lists, by their folded names: those records
+// claimed, and after Settle(true) those kept for the last build's owners
+// not claimed; not those reserved.
+func (p *Pages) claims() map[string]owned {
+	claims := map[string]owned{}
+	for folded, c := range p.owner {
+		if c.owner != "" {
+			claims[folded] = c
+		}
+	}
+	if p.keep {
+		for folded, last := range p.last {
+			if _, taken := p.owner[folded]; !taken && !p.seen[last.owner] {
+				claims[folded] = last
+			}
+		}
+	}
+	return claims
 }
