@@ -247,9 +247,9 @@ func FuzzPagesKept(f *testing.F) {
 }
 
 // servedPages reads talks with the claims of pages, and returns the page
-// of each talk and event served, and the page its slug names, by its
-// claim (see owners), failing t where two are one page but in case or Unicode form, or where
-// a talk is not served but for a copy of one before it.
+// of each talk and event served, and the page its slug names, by its claim
+// (see owners), failing t where two are one page but in case or Unicode
+// form, or where a talk is not served but for a copy of one before it.
 func servedPages(t *testing.T, talks []*talk.Talk, pages *pageslug.Pages) map[string]slugServed {
 	t.Helper()
 	h, err := newHandler(talks, "", archiveRead, pages, false)
