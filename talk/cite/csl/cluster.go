@@ -18,8 +18,9 @@ import (
 // when it repeats the previous cite's, so that year suffixes join:
 // "2016a, b", ranged "2016a–c"), joined with the layout delimiter (or
 // ", " after a collapsed cite, or the after-collapse-, year-suffix- or
-// cite-group-delimiter as citeproc-js's getSpliceDelimiter picks), and the layout's prefix, suffix and
-// formatting go once around the whole cluster.
+// cite-group-delimiter as citeproc-js's getSpliceDelimiter picks), and
+// the layout's prefix, suffix and formatting go once around the whole
+// cluster.
 
 // ErrNoItems is returned when a citation is asked of no items: an
 // empty citation has no printed form, and citeproc-js has none to
