@@ -411,12 +411,13 @@ func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bo
 // record lost the page it had to the records of its slug in the order of
 // their files, or, while another record could not be read, for good.
 //
-// A title tells apart what IDs do not: an event without an ID (an
-// archive that is one event's directory does not name it), a talk
-// without one, and a talk or event of the ID of one before it but
-// another title, whose claim is its ID's and its title's. A talk of the
-// event, ID and title of one before it (read twice) has its claim, as do
-// the copies of an event in its talks.
+// A title tells apart only what IDs do not: a talk or event of the ID of
+// one before it but another title, whose claim is its ID's and its
+// title's. An empty ID is an ID like any other: the event of an archive
+// that is one event's directory, which the reader names nothing, is
+// `event ""` whatever its title. A talk of the event, ID and title of
+// one before it (read twice) has its claim, as do the copies of an event
+// in its talks.
 type owners struct {
 	talks  map[*talk.Talk]string
 	events map[eventKey]string
@@ -427,9 +428,6 @@ func ownersOf(talks []*talk.Talk) owners {
 	o := owners{talks: map[*talk.Talk]string{}, events: map[eventKey]string{}}
 	titles := map[string]string{} // the title of the first talk or event of each identity
 	identity := func(of, id, title string) string {
-		if id == "" {
-			return of + "titled " + strconv.Quote(title)
-		}
 		name := of + strconv.Quote(id)
 		if first, ok := titles[name]; !ok {
 			titles[name] = title

@@ -448,3 +448,30 @@ func TestPagesOfTheRead(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesKeptInOneEventsArchive: an archive that is one event's
+// directory, whose event the reader gives no ID, keeps its pages when the
+// event's title is given in capitals: its claim was its title, so its
+// talks became strangers to their pages and "C++", first, took "C"'s.
+func TestPagesKeptInOneEventsArchive(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "conf")
+	plant := func(files map[string]string) {
+		t.Helper()
+		if err := sitetest.Plant(dir, files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plant(map[string]string{"category.json": `{"title": "Conf"}`, "videos/m.json": `{"title": "C"}`})
+	a := &archiveServer{dir: dir}
+	servedAs(t, a)
+	plant(map[string]string{"videos/a.json": `{"title": "C++"}`})
+	servedAs(t, a)
+	plant(map[string]string{"category.json": `{"title": "CONF"}`})
+	want := []string{
+		"DIR/videos/a.json: its page /conf/c.html is DIR/videos/m.json's already; it is served at /conf/c-a.html",
+		"/conf/c.html: C · CONF", "/conf/c-a.html: C++ · CONF",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/c-a.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
