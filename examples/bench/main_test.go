@@ -66,7 +66,10 @@ func TestUsage(t *testing.T) {
 		if st := run(tt.args, &stdout, &stderr); st != tt.status || stdout.Len() != 0 {
 			t.Errorf("%q: status %d, stdout %q; want %d and none", tt.args, st, stdout.String(), tt.status)
 		}
-		got, _, _ := strings.Cut(stderr.String(), "  -cpuprofile")
+		got, _, flags := strings.Cut(stderr.String(), "  -cpuprofile")
+		if !flags && tt.want == usage {
+			t.Errorf("%q: the usage lists no flags", tt.args)
+		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%q: stderr (-want +got):\n%s", tt.args, diff)
 		}

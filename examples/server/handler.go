@@ -168,14 +168,16 @@ type handler struct {
 	// made: the client gets 500 and no more, and the operator would
 	// otherwise learn nothing of it.
 	errorLog *log.Logger
-	// warnings name records left out or served elsewhere because their
-	// page is another's, and speakers whose page is a talk's.
+	// warnings name records left out, and those served elsewhere than
+	// their slugs' pages, which another record has or had (see
+	// newHandler), and speakers whose page is a talk's.
 	warnings []string
 }
 
-// urls lays the pages out as html.PyvideoURLs does, but that a talk
-// whose page another talk has, and an event whose page another event has,
-// are at the pages newHandler gave them, as talkmeta site gives them.
+// urls lays the pages out as html.PyvideoURLs does, but that a talk or
+// event served elsewhere than its slug's page (another record has it, or
+// it keeps the page it had when the archive was last read) is at the
+// page newHandler gave it.
 type urls struct {
 	html.PyvideoURLs
 	pages  map[*talk.Talk]string

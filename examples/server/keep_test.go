@@ -475,3 +475,29 @@ func TestPagesKeptInOneEventsArchive(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestPagesFileEditedByHand: each read reads the -pages file again, so
+// that an operator's edit takes effect at the next SIGHUP: the line of
+// "C"'s page given to "C++", and "C++"'s own line removed, moves them.
+func TestPagesFileEditedByHand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "archive")
+	if err := sitetest.Plant(dir, map[string]string{
+		"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`, "conf/videos/z.json": `{"title": "C++"}`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	pagesFile := filepath.Join(t.TempDir(), "pages")
+	a := &archiveServer{dir: dir, pagesFile: pagesFile}
+	servedAs(t, a)
+	edited := pageslug.PagesFileHeader + `"conf/c.html" talk "conf" "z"` + "\n" + `"events/conf.html" event "conf"` + "\n"
+	if err := os.WriteFile(pagesFile, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"DIR/conf/videos/m.json: its page /conf/c.html is DIR/conf/videos/z.json's already; it is served at /conf/c-m.html",
+		"/conf/c.html: C++ · Conf", "/conf/c-m.html: C · Conf",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/c-m.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -50,32 +50,32 @@
 // keeps its page, and the other gets one in the same way
 // (/events/pycon-2020-pycon2020.html), as talkmeta site names it; its talks
 // keep pyvideo.org's paths, which talkmeta site moves to a directory of the
-// event's own. A talk and an event whose pages would be one (the talk
-// "Odd Con" of the event "Events" and the event "Odd Con", both
+// event's own. A talk and an event whose pages would be one (the talk "Odd
+// Con" of the event "Events" and the event "Odd Con", both
 // /events/odd-con.html) are told apart likewise, and so are pages whose
 // paths differ only in case (slugs "Intro" and "intro"), as talkmeta site
-// tells them apart for the file systems that ignore case, so that both
-// programs give one archive the same pages; a talk keeps its path
-// from a speaker's (the talk "Ada" of the event "Speaker" is at
-// /speaker/ada.html, and the speaker Ada has no page). The server says so
-// at start-up and at each read, for each record. Slugs are not cut as
-// talkmeta site cuts them for file names: a URL path has no such limit.
+// tells them apart for the file systems that ignore case; a talk keeps its
+// path from a speaker's (the talk "Ada" of the event "Speaker" is at
+// /speaker/ada.html, and the speaker Ada has no page). The server says so at
+// start-up and at each read, for each record. Slugs are not cut as talkmeta
+// site cuts them for file names: a URL path has no such limit.
 //
 // "First" is first in the last read: each read of the archive gives the
 // talks and events it read before the pages they had then, so that a talk
 // added whose slug is another's, and whose file comes first, does not take
 // that one's page and move it (a link people shared would lead to the new
-// talk); and a record that cannot be read for a while (a file mid-edit)
+// talk); and a talk whose file cannot be read for a while (mid-edit)
 // keeps its page, which no other takes meanwhile. A record is known by its
 // file (its event's directory and its name), not its title, so that one
 // whose title is edited keeps its page while its slug does not change.
 // Within one run the server remembers them; -pages FILE keeps them from one
-// run to the next, in the form talkmeta site keeps its own (a line per page,
-// its path and its record, which an operator may remove to let another
-// record take the page): read at start-up and at each SIGHUP, and written,
-// whole or not at all, after each read. A file that does not say which
-// record has which page, or that cannot be written, stops the start-up and
-// leaves a reload's archive as it was, with an error naming it.
+// run to the next, in a file of the form talkmeta site keeps its own (a line
+// per page, its path and its record; to give a page to another record, name
+// it on the page's line and remove its own line), which no other server or
+// site may share: read at start-up and at each SIGHUP, and written, whole or
+// not at all, after each read. A file that does not say which record has
+// which page, or that cannot be written, stops the start-up and leaves a
+// reload's archive as it was, with an error naming it.
 //
 // # Representations
 //

@@ -69,8 +69,8 @@ type owned struct{ page, owner string }
 // PagesFileHeader begins a file of pages' owners, for the reader who
 // finds it.
 const PagesFileHeader = "# The record that owns each page of the site, so that a build gives every\n" +
-	"# record the page it had: \"page\" owner, a line each. Lines beginning with\n" +
-	"# \"#\" are comments. Remove a page's line to let another record take it.\n"
+	"# record the page it had: \"page\" owner, a line each; \"#\" begins a comment.\n" +
+	"# To give a page to another record, name it there and remove its own line.\n"
 
 // PagesFileError is a line of a file of pages' owners that does not say
 // one: the file was cut short or edited by hand. Its error names the file

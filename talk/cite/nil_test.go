@@ -31,6 +31,9 @@ func TestNilTalk(t *testing.T) {
 	// A list's nil talk is named before another's bad text, as every
 	// writer of a list (talk.CheckTalks) names it.
 	add(WriteAll(&b, RIS, []*talk.Talk{{Title: "Caf\xe9"}, nil}, Options{}))
+	// And a later talk's bad text before an earlier one's year past 9999.
+	far := talk.DateTimeOf(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), true)
+	add(WriteAll(&b, RIS, []*talk.Talk{{Title: "Far", Recorded: far}, {Title: "Caf\xe9"}}, Options{}))
 	add(WriteCSLJSON(&b, nil, one))
 	add(WriteBibTeX(&b, nil, Options{}))
 	add(WriteBibLaTeX(&b, nil, Options{}))
@@ -40,6 +43,7 @@ func TestNilTalk(t *testing.T) {
 	want := []string{
 		"cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true", "cite: talks[1] is nil true",
 		"cite: talks[1] is nil true",
+		`/title: talk: "Caf\xe9" is not UTF-8 text (byte 0xe9 at offset 3); convert it to UTF-8 false`,
 		"cite: talks[0] is nil true", "cite: talk is nil true", "cite: talk is nil true", "cite: talk is nil true", "cite: talk is nil true",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
