@@ -130,11 +130,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -342,7 +344,7 @@ func (a *archiveServer) read() (int, error) {
 	if len(talks) == 0 {
 		return 0, fmt.Errorf("no talks in %s", a.dir)
 	}
-	last, err := a.lastPages()
+	last, written, err := a.lastPages()
 	if err != nil {
 		return 0, err
 	}
@@ -351,15 +353,13 @@ func (a *archiveServer) read() (int, error) {
 		return 0, err
 	}
 	if a.pagesFile != "" {
-		// last holds this read's claims now.
-		if err := staged.WriteFile(a.pagesFile, last.Text(pageslug.PagesFileHeader), 0o666); err != nil {
-			// Served without it, the pages given would be forgotten
-			// by the next run, and some of them moved.
+		// Served without the file, the pages given would be forgotten
+		// by the next run, and some of them moved.
+		if err := writePages(a.pagesFile, last.Text(pageslug.PagesFileHeader), written); err != nil {
 			return 0, fmt.Errorf("-pages: %w", err)
 		}
-	} else {
-		a.last = last
 	}
+	a.last = last // this read's claims now
 	for _, w := range h.warnings {
 		fmt.Fprintln(a.log, w)
 	}
@@ -369,21 +369,59 @@ func (a *archiveServer) read() (int, error) {
 }
 
 // lastPages returns the claims of the last read to the pages: those of
-// the file pagesFile, or else of the last read of this run; none before
-// the first. A pages file that cannot be read, or does not say which
-// record owns which page (see pageslug.ReadPages), is an error naming it.
-func (a *archiveServer) lastPages() (*pageslug.Pages, error) {
+// the file pagesFile, with its bytes, or else of the last read of this
+// run; none before the first. A pages file that cannot be read, is empty
+// (cut short, or emptied as an editor saves), or does not say which
+// record owns which page (see pageslug.ParsePages) is an error naming it.
+// One that is gone after this run wrote it is the last read's, which the
+// log says: the file is written again.
+func (a *archiveServer) lastPages() (pages *pageslug.Pages, file []byte, err error) {
 	if a.pagesFile != "" {
-		p, err := pageslug.ReadPages(a.pagesFile)
-		if err != nil {
-			return nil, fmt.Errorf("-pages: %w", err)
+		data, err := os.ReadFile(a.pagesFile)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && a.last != nil:
+			fmt.Fprintf(a.log, "-pages: %s is gone; the pages of the last read are kept, and written to it again\n", a.pagesFile)
+			return a.last.Next(), nil, nil
+		case errors.Is(err, fs.ErrNotExist):
+			return pageslug.NewPages(), nil, nil
+		case err != nil:
+			return nil, nil, fmt.Errorf("-pages: %w", err)
+		case len(data) == 0:
+			return nil, nil, fmt.Errorf("-pages: %s is empty: it was cut short or emptied; remove it to give every page anew", a.pagesFile)
 		}
-		return p, nil
+		p, err := pageslug.ParsePages(data, a.pagesFile)
+		if err != nil {
+			return nil, nil, fmt.Errorf("-pages: %w", err)
+		}
+		return p, data, nil
 	}
 	if a.last == nil {
-		return pageslug.NewPages(), nil
+		return pageslug.NewPages(), nil, nil
 	}
-	return a.last.Next(), nil
+	return a.last.Next(), nil, nil
+}
+
+// writePages writes text to the file of pages' owners name, whole or not
+// at all and synced, for it is the only record of which page is whose;
+// not when it holds text already (old), so that an unchanged file on a
+// read-only disk, or with a mode or owner of its own, is left as it is.
+func writePages(name string, text, old []byte) error {
+	if bytes.Equal(text, old) {
+		return nil
+	}
+	f, err := staged.Create(name, 0o666)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(text); err != nil {
+		f.Discard()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Discard()
+		return err
+	}
+	return f.Commit()
 }
 
 // newServer returns the server for h, with timeouts that keep slow or
