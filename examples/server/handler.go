@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
@@ -84,17 +85,40 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 // talks and of its errors as the operator names them, below dir
 // ("corpus/chipy/videos/a.json"), where the reader names them within the
 // archive ("chipy/videos/a.json"), which is no file where the server was
-// started; it returns the errors as logLine words them.
-func loadDir(dir string) ([]*talk.Talk, []string) {
+// started; it returns the errors as logLine words them, and whether any
+// of them may stand for records not read (see hidesRecords).
+func loadDir(dir string) (talks []*talk.Talk, lines []string, unread bool) {
 	talks, errs := load(os.DirFS(dir))
 	for _, t := range talks {
 		t.Origin.Path = userPath(dir, t.Origin.Path)
 	}
-	lines := make([]string, len(errs))
+	lines = make([]string, len(errs))
 	for i, err := range errs {
+		unread = unread || hidesRecords(err)
 		lines[i] = logLine(dir, err)
 	}
-	return talks, lines
+	return talks, lines, unread
+}
+
+// hidesRecords reports whether err, an error of reading an archive, may
+// stand for records not read this time (a record or an event's
+// category.json that cannot be read, an event's directory in a state a
+// copy leaves it in), whose pages are kept for them; and not only for a
+// file that is no record (a README among the talks or in an event's
+// directory, a record outside any event), to which no page was ever
+// given: pages kept for such a file's sake were kept for records
+// deleted, for good.
+func hidesRecords(err error) bool {
+	var le *pyvideo.LayoutError
+	if !errors.As(err, &le) {
+		return true
+	}
+	py := layout.Pyvideo()
+	switch le.Reason {
+	case py.InEvent(), py.InTalks(), py.Outside():
+		return false
+	}
+	return true
 }
 
 // userPath is the file p, slash-separated within the archive dir, as

@@ -546,3 +546,34 @@ func TestPagesFileKeptAsItIs(t *testing.T) {
 		`"conf/c.html" talk "conf" "m"`+"\n"+
 		`"events/conf.html" event "conf"`+"\n")
 }
+
+// TestPagesNotKeptForFilesThatAreNoRecords: a file that is no record (a
+// note in an event's directory, a README among its talks) does not keep
+// the pages of records deleted, as a record that cannot be read does:
+// the page of a talk deleted goes to the next talk of its slug, where it
+// was kept for good while the note was there.
+func TestPagesNotKeptForFilesThatAreNoRecords(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "archive")
+	if err := sitetest.Plant(dir, map[string]string{
+		"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`,
+		"conf/notes.txt": "to do", "conf/videos/README": "talks",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a := &archiveServer{dir: dir}
+	servedAs(t, a)
+	if err := os.Remove(filepath.Join(dir, "conf", "videos", "m.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := sitetest.Plant(dir, map[string]string{"conf/videos/z.json": `{"title": "C!"}`}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"DIR/conf/notes.txt: unexpected in an event directory, which holds category.json and videos/ only",
+		"DIR/conf/videos/README: unexpected in videos/, which holds talk records (*.json) only",
+		"/conf/c.html: C! · Conf",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -336,7 +336,7 @@ func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 // how many talks it read. An archive in which no talk can be read (one
 // moved away, or mid-copy) is an error, and what was served is kept.
 func (a *archiveServer) read() (int, error) {
-	talks, errs := loadDir(a.dir)
+	talks, errs, unread := loadDir(a.dir)
 	read := time.Now()
 	for _, err := range errs {
 		fmt.Fprintln(a.log, err)
@@ -348,7 +348,7 @@ func (a *archiveServer) read() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	h, err := newHandler(talks, a.base, read, last, len(errs) > 0)
+	h, err := newHandler(talks, a.base, read, last, unread)
 	if err != nil {
 		return 0, err
 	}
