@@ -139,10 +139,7 @@ func wantFile(t *testing.T, name, want string) {
 // is it served when the file cannot be written, whose pages the next run
 // would not know. A file whose lines an editor ended with CR LF is read.
 func TestPagesFileRefused(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "archive")
-	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`}); err != nil {
-		t.Fatal(err)
-	}
+	dir := plantArchive(t, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`})
 	const fix = "; it says which record owns which page of the site: correct the line, or remove it (the page then goes to the first record that wants it) or the whole file (every page does)"
 	tests := []struct{ file, err string }{
 		{"# owners\n\"conf/c.html\"\n", `-pages: PAGES:2: page "conf/c.html" is followed by no owner` + fix},
@@ -481,12 +478,9 @@ func TestPagesKeptInOneEventsArchive(t *testing.T) {
 // that an operator's edit takes effect at the next SIGHUP: the line of
 // "C"'s page given to "C++", and "C++"'s own line removed, moves them.
 func TestPagesFileEditedByHand(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "archive")
-	if err := sitetest.Plant(dir, map[string]string{
+	dir := plantArchive(t, map[string]string{
 		"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`, "conf/videos/z.json": `{"title": "C++"}`,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	pagesFile := filepath.Join(t.TempDir(), "pages")
 	a := &archiveServer{dir: dir, pagesFile: pagesFile}
 	servedAs(t, a)
@@ -510,12 +504,9 @@ func TestPagesFileEditedByHand(t *testing.T) {
 // the pages of the last read, which the log says, where the pages were
 // given out anew and moved.
 func TestPagesFileKeptAsItIs(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "archive")
-	if err := sitetest.Plant(dir, map[string]string{
+	dir := plantArchive(t, map[string]string{
 		"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	pagesFile := filepath.Join(t.TempDir(), "pages")
 	a := &archiveServer{dir: dir, pagesFile: pagesFile}
 	servedAs(t, a)
@@ -553,13 +544,10 @@ func TestPagesFileKeptAsItIs(t *testing.T) {
 // the page of a talk deleted goes to the next talk of its slug, where it
 // was kept for good while the note was there.
 func TestPagesNotKeptForFilesThatAreNoRecords(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "archive")
-	if err := sitetest.Plant(dir, map[string]string{
+	dir := plantArchive(t, map[string]string{
 		"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`,
 		"conf/notes.txt": "to do", "conf/videos/README": "talks",
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	a := &archiveServer{dir: dir}
 	servedAs(t, a)
 	if err := os.Remove(filepath.Join(dir, "conf", "videos", "m.json")); err != nil {
@@ -576,4 +564,15 @@ func TestPagesNotKeptForFilesThatAreNoRecords(t *testing.T) {
 	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html")); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// plantArchive writes files, by slash-separated path, into a new
+// directory "archive" and returns it.
+func plantArchive(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "archive")
+	if err := sitetest.Plant(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
