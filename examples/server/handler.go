@@ -276,8 +276,7 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 		speakers: map[string]*listing{},
 		read:     read,
 	}
-	o := ownersOf(talks)
-	claimPages(pages, talks, o, keepGone)
+	claims := claimPages(pages, talks, ownersOf(talks), keepGone)
 	// moved are the talks, and the first talk of each event, whose page
 	// is not the one their slug names, which a warning names once every
 	// page is known.
@@ -292,13 +291,14 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 	// tells pages apart), for the warnings: a talk's, by its file, or an
 	// event's, by its title.
 	holders := map[string]string{}
-	for _, t := range talks {
-		p := h.urls.PyvideoURLs.Talk(t)
+	for i, t := range talks {
+		c := claims[i]
+		p := c.talk
 		if p == "" {
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: the talk has no title or ID to name its page after; left out", t.Origin.Path))
 			continue
 		}
-		page := "/" + pages.Claim(p[1:], t.ID, o.talks[t]) // as claimPages claimed it
+		page := c.talkPage
 		if other, ok := h.talks[pageKey(page)]; ok {
 			h.warnings = append(h.warnings, fmt.Sprintf("%s: its page %s is %s's already; left out", t.Origin.Path, page, other.Origin.Path))
 			continue
@@ -310,8 +310,8 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 		h.talks[pageKey(page)] = t
 		holders[osfs.FoldName(page)] = t.Origin.Path + "'s already"
 		key := eventKey{t.Event.ID, t.Event.Title}
-		ep := h.urls.PyvideoURLs.Event(&t.Event)
-		if page := "/" + pages.Claim(ep[1:], t.Event.ID, o.events[key]); page != ep {
+		ep := c.event
+		if page := c.eventPage; page != ep {
 			// Another event of the same slug ("PyCon 2020" and
 			// "PyCon-2020"): listed on the first one's page, its talks
 			// would be taken for that event's, by readers and by the
@@ -405,28 +405,40 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 
 // claimPages claims the pages of talks and of their events from pages,
 // by the names o gives their claims, in the order of talks, a talk's
-// before its event's, as newHandler then asks for them: the claims that
-// depend on whether a talk or event of the last read is gone are made
-// again after every other (see pageslug.Pages.Claim), as talkmeta site
-// makes them.
-func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bool) {
+// before its event's: the claims that depend on whether a talk or event
+// of the last read is gone are made again after every other (see
+// pageslug.Pages.Claim), as talkmeta site makes them. It returns each
+// talk's pages, in the order of talks.
+func claimPages(pages *pageslug.Pages, talks []*talk.Talk, o owners, keepGone bool) []claimed {
 	var py html.PyvideoURLs
-	var waiting []*talk.Talk
-	for _, t := range talks {
+	claims := make([]claimed, len(talks))
+	claim := func(i int) (decided bool) {
+		t, c := talks[i], &claims[i]
+		talkPage := pages.Claim(c.talk[1:], t.ID, o.talks[t])
+		eventPage := pages.Claim(c.event[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
+		c.talkPage, c.eventPage = "/"+talkPage, "/"+eventPage
+		return talkPage != "" && eventPage != ""
+	}
+	var waiting []int
+	for i, t := range talks {
 		if p := py.Talk(t); p != "" {
-			talkPage := pages.Claim(p[1:], t.ID, o.talks[t])
-			eventPage := pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
-			if talkPage == "" || eventPage == "" {
-				waiting = append(waiting, t)
+			claims[i].talk, claims[i].event = p, py.Event(&t.Event)
+			if !claim(i) {
+				waiting = append(waiting, i)
 			}
 		}
 	}
 	pages.Settle(keepGone)
-	for _, t := range waiting {
-		pages.Claim(py.Talk(t)[1:], t.ID, o.talks[t])
-		pages.Claim(py.Event(&t.Event)[1:], t.Event.ID, o.events[eventKey{t.Event.ID, t.Event.Title}])
+	for _, i := range waiting {
+		claim(i)
 	}
+	return claims
 }
+
+// claimed is a talk's pages: those its slug and its event's name
+// (html.PyvideoURLs; talk is "" for a talk with nothing to name its page
+// after, which claims none), and those it and its event were given.
+type claimed struct{ talk, event, talkPage, eventPage string }
 
 // owners names the claims of talks and of events to their pages (see
 // pageslug.Pages), by what the pyvideo reader names them after: a talk
