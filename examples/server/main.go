@@ -315,9 +315,9 @@ const shutdownGrace = 10 * time.Second
 // Each read gives the talks and events their pages from the claims of
 // the last (see newHandler), so that a talk added whose slug is another's
 // does not take that one's page: from the file pagesFile, when it is not
-// "", which each read reads (an operator may remove a line, to let
-// another record take the page) and then writes; else from the last read
-// of this run, last.
+// "", which each read reads (an operator may edit it, to give a page to
+// another record) and then writes; else from the last read of this run,
+// last, which also stands in for a pagesFile removed while it runs.
 type archiveServer struct {
 	dir, base string
 	cors      crossOrigin
@@ -409,19 +409,7 @@ func writePages(name string, text, old []byte) error {
 	if bytes.Equal(text, old) {
 		return nil
 	}
-	f, err := staged.Create(name, 0o666)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(text); err != nil {
-		f.Discard()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Discard()
-		return err
-	}
-	return f.Commit()
+	return staged.WriteFileSynced(name, text, 0o666)
 }
 
 // newServer returns the server for h, with timeouts that keep slow or

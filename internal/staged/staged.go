@@ -80,11 +80,26 @@ func Create(dest string, perm fs.FileMode) (*File, error) {
 // a sync (see [File.Sync]): dest is replaced whole, or left as it was.
 // perm is as for [Create].
 func WriteFile(dest string, data []byte, perm fs.FileMode) error {
+	return writeFile(dest, data, perm, false)
+}
+
+// WriteFileSynced is [WriteFile] for a file that is the only copy of its
+// data: it is synced before it replaces dest, so that a crash after the
+// rename finds it whole.
+func WriteFileSynced(dest string, data []byte, perm fs.FileMode) error {
+	return writeFile(dest, data, perm, true)
+}
+
+func writeFile(dest string, data []byte, perm fs.FileMode, sync bool) error {
 	f, err := Create(dest, perm)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
+	_, err = f.Write(data)
+	if err == nil && sync {
+		err = f.Sync()
+	}
+	if err != nil {
 		f.Discard()
 		return err
 	}

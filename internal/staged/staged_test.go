@@ -35,13 +35,17 @@ func plant(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// TestWriteFile writes a new file and replaces it, and leaves nothing
-// beside it.
+// TestWriteFile writes a new file and replaces it, synced or not, and
+// leaves nothing beside it.
 func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "a.json")
-	for _, text := range []string{"one\n", "two\n"} {
-		if err := WriteFile(dest, []byte(text), 0o666); err != nil {
+	for i, text := range []string{"one\n", "two\n", "three\n"} {
+		write := WriteFile
+		if i == 2 {
+			write = WriteFileSynced
+		}
+		if err := write(dest, []byte(text), 0o666); err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(map[string]string{"a.json": text}, tree(t, dir)); diff != "" {
