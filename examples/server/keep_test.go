@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -536,6 +538,57 @@ func TestPagesFileKeptAsItIs(t *testing.T) {
 		`"conf/c-a.html" talk "conf" "a"`+"\n"+
 		`"conf/c.html" talk "conf" "m"`+"\n"+
 		`"events/conf.html" event "conf"`+"\n")
+}
+
+// TestPagesFileKeepsLinkAndMode: a -pages file that is a symbolic link,
+// to a file of a mode of its own, stays a link to it, of its mode, when
+// a read changes it, where the rename put a file of the server's in the
+// link's place; and one read-only, to keep it as it is, is not written:
+// the reload that would change it is refused, saying why, and the
+// archive as read before is served.
+func TestPagesFileKeepsLinkAndMode(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links and permission bits are unix's")
+	}
+	dir := plantArchive(t, map[string]string{
+		"conf/category.json": `{"title": "Conf"}`, "conf/videos/m.json": `{"title": "C"}`,
+	})
+	kept := t.TempDir()
+	target := filepath.Join(kept, "pages")
+	if err := os.WriteFile(target, []byte(pageslug.PagesFileHeader), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	pagesFile := filepath.Join(t.TempDir(), "pages")
+	if err := os.Symlink(target, pagesFile); err != nil {
+		t.Fatal(err)
+	}
+	a := &archiveServer{dir: dir, pagesFile: pagesFile}
+	servedAs(t, a)
+	if to, err := os.Readlink(pagesFile); err != nil || to != target {
+		t.Errorf("-pages is no link to %s now: %q, %v", target, to, err)
+	}
+	if st, err := os.Stat(target); err != nil || st.Mode() != 0o640 {
+		t.Errorf("the file linked to: %v, %v; want mode %v", st, err, fs.FileMode(0o640))
+	}
+	wantFile(t, target, pageslug.PagesFileHeader+
+		`"conf/c.html" talk "conf" "m"`+"\n"+
+		`"events/conf.html" event "conf"`+"\n")
+
+	if err := os.Chmod(target, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := sitetest.Plant(dir, map[string]string{"conf/videos/a.json": `{"title": "C++"}`}); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	a.log = &log
+	_, err := a.read()
+	if want := "-pages: " + pagesFile + ": not written: it is read-only (its owner may not write it)"; err == nil || err.Error() != want {
+		t.Errorf("read with a read-only -pages file: %v; want %s", err, want)
+	}
+	if got := do(a.current.Load(), "GET", "/conf/c-a.html"); !strings.HasPrefix(got, "HTTP/1.1 404 ") {
+		t.Errorf("the talk added is served, from a read whose pages were not kept: %.40q", got)
+	}
 }
 
 // TestPagesNotKeptForFilesThatAreNoRecords: a file that is no record (a

@@ -73,9 +73,12 @@
 // per page, its path and its record; to give a page to another record, name
 // it on the page's line and remove its own line), which no other server or
 // site may share: read at start-up and at each SIGHUP, and written, whole or
-// not at all, after each read. A file that does not say which record has
-// which page, or that cannot be written, stops the start-up and leaves a
-// reload's archive as it was, with an error naming it.
+// not at all, after each read that changes it, keeping its mode, owner
+// and symbolic link as talkmeta fmt -w keeps a record's. A file that does
+// not say which record has which page, or that cannot be written (one
+// made read-only, to keep it as it is, when a read would change it),
+// stops the start-up and leaves a reload's archive as it was, with an
+// error naming it.
 //
 // # Representations
 //
@@ -402,14 +405,19 @@ func (a *archiveServer) lastPages() (pages *pageslug.Pages, file []byte, err err
 }
 
 // writePages writes text to the file of pages' owners name, whole or not
-// at all and synced, for it is the only record of which page is whose;
-// not when it holds text already (old), so that an unchanged file on a
-// read-only disk, or with a mode or owner of its own, is left as it is.
+// at all and synced, for it is the only record of which page is whose,
+// keeping the file's mode, owner and link (see staged.Replace); not when
+// it holds text already (old), so that an unchanged file on a read-only
+// disk, or one read-only to keep it as it is, is left alone. An error
+// names the file as the operator named it.
 func writePages(name string, text, old []byte) error {
 	if bytes.Equal(text, old) {
 		return nil
 	}
-	return staged.WriteFileSynced(name, text, 0o666)
+	if err := staged.Replace(name, text); err != nil {
+		return fmt.Errorf("%s: not written: %w", name, errs.WithoutPath(err))
+	}
+	return nil
 }
 
 // newServer returns the server for h, with timeouts that keep slow or

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -211,78 +209,14 @@ func canonical(t *talk.Talk) ([]byte, error) {
 	return nil, fmt.Errorf("no canonical form known for a record read as %q", t.Origin.Format)
 }
 
-// writeFileAtomic replaces the file name with data so that an interrupted
-// run leaves either the old file or the new one, never half of one: it
-// writes a file beside it, syncs it and renames it into place (see
-// staged.File). A name that is a symbolic link stays one: the file it
-// links to is replaced, as gofmt -w writes through a link, where the
-// rename would have put a copy in the link's place. The new file has the
-// old one's permission bits (what the umask leaves of 0666 when there was
-// none), and its owner and group, as far as the process may give them
-// (see keepOwner). A file with other hard links is not written
-// through them: name becomes a file of its own, and the other names keep
-// the old contents, as with any write that renames a new file into place.
-//
-// A file whose owner may not write it (mode 0444) is left alone, as
-// gofmt -w leaves it, though the rename could replace it: its owner made
-// it read-only to keep it as it is.
-//
-// An error names the file as name does, and says which step failed, not
-// the temporary file's name, which the user never gave.
+// writeFileAtomic replaces the file name with data, whole or not at all
+// and keeping what was the old file's (see staged.Replace): an
+// interrupted run leaves either the old file or the new one, never half
+// of one. An error names the file as name does, and says which step
+// failed.
 func writeFileAtomic(name string, data []byte) error {
-	if err := replaceFile(name, data); err != nil {
-		return fmt.Errorf("%s: not written: %w", name, err)
-	}
-	return nil
-}
-
-// errReadOnly is writeFileAtomic's refusal of a file its owner may not
-// write.
-var errReadOnly = errors.New("it is read-only (its owner may not write it)")
-
-// replaceFile is writeFileAtomic without the name in its errors.
-func replaceFile(name string, data []byte) error {
-	if target, err := filepath.EvalSymlinks(name); err == nil {
-		name = target
-	}
-	// A new file gets what the umask leaves of 0o666, as os.Create's;
-	// an existing one keeps its permission bits.
-	perm, keepPerm := fs.FileMode(0o666), false
-	old, err := os.Stat(name)
-	if err == nil {
-		perm, keepPerm = old.Mode()&(fs.ModePerm|fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky), true
-		if old.Mode().IsRegular() && perm&0o200 == 0 {
-			return errReadOnly
-		}
-	}
-	createPerm := perm
-	if keepPerm {
-		createPerm = 0o600 // until its owner and group are the old file's
-	}
-	tmp, err := staged.Create(name, createPerm)
-	if err != nil {
-		return fmt.Errorf("a new file cannot be made beside it: %w", errs.WithoutPath(err))
-	}
-	defer tmp.Discard() // a no-op after the rename
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync() // the record's only copy: whole after a crash
-	}
-	if err == nil {
-		err = tmp.Close()
-	}
-	if err == nil && old != nil {
-		keepOwner(tmp.Name(), old)
-	}
-	if err == nil && keepPerm {
-		// After the owner, which a chown can clear setuid and setgid of.
-		err = os.Chmod(tmp.Name(), perm)
-	}
-	if err != nil {
-		return fmt.Errorf("the new file beside it cannot be written: %w", errs.WithoutPath(err))
-	}
-	if err := tmp.Commit(); err != nil {
-		return fmt.Errorf("the new file cannot replace it: %w", errs.WithoutPath(err))
+	if err := staged.Replace(name, data); err != nil {
+		return fmt.Errorf("%s: not written: %w", name, errs.WithoutPath(err))
 	}
 	return nil
 }

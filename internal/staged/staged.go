@@ -1,6 +1,6 @@
 // Package staged writes files whole or not at all, for the programs that
 // replace files their users may be reading or serving: talkmeta fmt -w,
-// talkmeta site and schedule2site.
+// talkmeta site, schedule2site and the server.
 //
 // # Files
 //
@@ -12,6 +12,9 @@
 // file is created with the permissions its caller asks for, less the
 // process's umask, as os.Create's are: never chmod to a fixed mode, which
 // would open to all what a umask of 077 keeps private, or the reverse.
+// [Replace] rewrites a file its user keeps (a record, under talkmeta fmt
+// -w; the server's file of pages' owners) and keeps what was the old
+// file's: its link, mode and owner.
 //
 // # Directories
 //
@@ -80,26 +83,11 @@ func Create(dest string, perm fs.FileMode) (*File, error) {
 // a sync (see [File.Sync]): dest is replaced whole, or left as it was.
 // perm is as for [Create].
 func WriteFile(dest string, data []byte, perm fs.FileMode) error {
-	return writeFile(dest, data, perm, false)
-}
-
-// WriteFileSynced is [WriteFile] for a file that is the only copy of its
-// data: it is synced before it replaces dest, so that a crash after the
-// rename finds it whole.
-func WriteFileSynced(dest string, data []byte, perm fs.FileMode) error {
-	return writeFile(dest, data, perm, true)
-}
-
-func writeFile(dest string, data []byte, perm fs.FileMode, sync bool) error {
 	f, err := Create(dest, perm)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if err == nil && sync {
-		err = f.Sync()
-	}
-	if err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Discard()
 		return err
 	}

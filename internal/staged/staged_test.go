@@ -35,17 +35,19 @@ func plant(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// TestWriteFile writes a new file and replaces it, synced or not, and
-// leaves nothing beside it.
+// TestWriteFile writes a new file and replaces it, with WriteFile and
+// Replace, and leaves nothing beside it.
 func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "a.json")
 	for i, text := range []string{"one\n", "two\n", "three\n"} {
-		write := WriteFile
+		var err error
 		if i == 2 {
-			write = WriteFileSynced
+			err = Replace(dest, []byte(text))
+		} else {
+			err = WriteFile(dest, []byte(text), 0o666)
 		}
-		if err := write(dest, []byte(text), 0o666); err != nil {
+		if err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(map[string]string{"a.json": text}, tree(t, dir)); diff != "" {

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package staged
 
 import (
 	"os"
@@ -9,10 +9,10 @@ import (
 	"testing"
 )
 
-// TestWriteFileAtomicKeepsOwner rewrites, as root, a file another user
+// TestReplaceKeepsOwner rewrites, as root, a file another user
 // owns: it stays theirs, with its group and its setgid bit, where the
 // renamed file was root's, which its owner could then no longer write.
-func TestWriteFileAtomicKeepsOwner(t *testing.T) {
+func TestReplaceKeepsOwner(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("only root may give a file to another user")
 	}
@@ -27,7 +27,7 @@ func TestWriteFileAtomicKeepsOwner(t *testing.T) {
 	if err := os.Chmod(name, 0o640|os.ModeSetgid); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(name, []byte("{}\n")); err != nil {
+	if err := Replace(name, []byte("{}\n")); err != nil {
 		t.Fatal(err)
 	}
 	st, err := os.Stat(name)
@@ -36,6 +36,6 @@ func TestWriteFileAtomicKeepsOwner(t *testing.T) {
 	}
 	sys := st.Sys().(*syscall.Stat_t)
 	if sys.Uid != uid || sys.Gid != gid || st.Mode() != 0o640|os.ModeSetgid {
-		t.Errorf("after writeFileAtomic: owner %d, group %d, mode %v; want %d, %d, %v", sys.Uid, sys.Gid, st.Mode(), uid, gid, 0o640|os.ModeSetgid)
+		t.Errorf("after Replace: owner %d, group %d, mode %v; want %d, %d, %v", sys.Uid, sys.Gid, st.Mode(), uid, gid, 0o640|os.ModeSetgid)
 	}
 }

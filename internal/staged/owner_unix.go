@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package staged
 
 import (
 	"io/fs"
@@ -9,11 +9,8 @@ import (
 )
 
 // keepOwner gives the file name the owner and group of the file whose
-// info old is, as far as the process may: root may give any, another
-// user only a group of its own. A file renamed into place is the
-// process's own otherwise, so that `sudo talkmeta fmt -w` over a shared
-// archive would leave its files root's, which their owners could no
-// longer write. Nothing is done, and no error given, where it may not.
+// info old is, as far as the process may (see [Replace]). Nothing is
+// done, and no error given, where it may not.
 func keepOwner(name string, old fs.FileInfo) {
 	st, ok := old.Sys().(*syscall.Stat_t)
 	if !ok {
