@@ -85,19 +85,35 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 // talks and of its errors as the operator names them, below dir
 // ("corpus/chipy/videos/a.json"), where the reader names them within the
 // archive ("chipy/videos/a.json"), which is no file where the server was
-// started; it returns the errors as logLine words them, and whether any
-// of them may stand for records not read (see hidesRecords).
-func loadDir(dir string) (talks []*talk.Talk, lines []string, unread bool) {
+// started. A record not read now that the last read read (last, its
+// talks) is served as it was then (see asReadBefore). It returns the
+// errors as logLine words them, each saying what is served as read
+// before in its stead, and whether any of them may stand for records not
+// read (see hidesRecords).
+func loadDir(dir string, last []*talk.Talk) (talks []*talk.Talk, lines []string, keepGone bool) {
 	talks, errs := load(os.DirFS(dir))
 	for _, t := range talks {
 		t.Origin.Path = userPath(dir, t.Origin.Path)
 	}
+	var unreads []unread
+	var at []int // each unread's index in errs
+	for i, err := range errs {
+		keepGone = keepGone || hidesRecords(err)
+		if u, ok := unreadOf(dir, err); ok {
+			unreads, at = append(unreads, u), append(at, i)
+		}
+	}
+	talks, said := asReadBefore(talks, last, unreads)
 	lines = make([]string, len(errs))
 	for i, err := range errs {
-		unread = unread || hidesRecords(err)
-		lines[i] = logLine(dir, err)
+		lines[i] = logLine(dir, err) // after unreadOf: it names err's files anew
 	}
-	return talks, lines, unread
+	for j, i := range at {
+		if said[j] != "" {
+			lines[i] += "; " + said[j]
+		}
+	}
+	return talks, lines, keepGone
 }
 
 // hidesRecords reports whether err, an error of reading an archive, may

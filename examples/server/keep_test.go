@@ -46,8 +46,9 @@ func servedAs(t *testing.T, a *archiveServer, paths ...string) []string {
 // it took the other's and moved it (a link people shared led to another
 // talk): the pages of one read are kept by the next, within one run and,
 // with -pages, from one run to the next; a talk that cannot be read for
-// a while keeps its page, which another talk of its slug does not take;
-// and it has it again once it is read.
+// a while is served as read before, or, in a run that has not read it,
+// keeps its page, which another talk of its slug does not take; and it
+// has it again once it is read.
 func TestPagesKeptAcrossReads(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
 	plant := func(files map[string]string) {
@@ -90,8 +91,20 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		t.Errorf("a new run without -pages (-want +got):\n%s", diff)
 	}
 
-	// m.json mid-edit, and another "C" added: m's page waits for it.
+	// m.json mid-edit, and another "C" added: within a run, m is served
+	// as it was read before, on its page.
 	plant(map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"`, "conf/videos/z.json": `{"id": 13, "title": "C!"}`})
+	asBefore := []string{
+		"DIR/conf/videos/m.json:1:24: invalid JSON: unexpected end of input; the talk is served as read before",
+		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
+		"DIR/conf/videos/z.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-z.html",
+		"/conf/c.html: C · Conf", "/conf/c-z.html: C! · Conf",
+	}
+	if diff := cmp.Diff(asBefore, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {
+		t.Errorf("a record not read (-want +got):\n%s", diff)
+	}
+	// In a new run, which never read m, its page waits for it.
+	restarted = &archiveServer{dir: dir, pagesFile: pagesFile}
 	unread := []string{
 		"DIR/conf/videos/m.json:1:24: invalid JSON: unexpected end of input",
 		"DIR/conf/videos/a.json: its page /conf/c.html is kept for a record that had it when the archive was last read, and was not read this time; it is served at /conf/c-a.html",
@@ -99,7 +112,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		"/conf/c.html: HTTP/1.1 404 Not Found", "/conf/c-z.html: C! · Conf",
 	}
 	if diff := cmp.Diff(unread, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {
-		t.Errorf("a record not read (-want +got):\n%s", diff)
+		t.Errorf("a record not read in a new run (-want +got):\n%s", diff)
 	}
 	// The file keeps m's page, and gives the talk added its own.
 	wantFile(t, pagesFile, pageslug.PagesFileHeader+

@@ -22,8 +22,12 @@
 // once, without a moment of refused connections, and requests under way
 // finish with the pages as they were. An archive in which no talk can be
 // read then (moved away, or mid-copy) is not served: the server goes on
-// with what it read before, and says so. Interrupt or SIGTERM shuts it
-// down gracefully: requests under way have 10 seconds to finish, and a
+// with what it read before, and says so. A record that cannot be read
+// then (an editor's save half done) is served as read before: a talk's
+// record, or the talks of a directory that cannot be listed, and the
+// event of the talks whose category.json cannot be read; the log says so
+// beside the error. Interrupt or SIGTERM shuts it down gracefully:
+// requests under way have 10 seconds to finish, and a
 // second interrupt stops it at once.
 //
 // # Paths
@@ -65,7 +69,9 @@
 // added whose slug is another's, and whose file comes first, does not take
 // that one's page and move it (a link people shared would lead to the new
 // talk); and a talk whose file cannot be read for a while (mid-edit)
-// keeps its page, which no other takes meanwhile. A record is known by its
+// keeps its page, which no other takes meanwhile: it is served as read
+// before, or, in a run that has not read it, not served until it can be
+// read. A record is known by its
 // file (its event's directory and its name), not its title, so that one
 // whose title is edited keeps its page while its slug does not change.
 // Within one run the server remembers them; -pages FILE keeps them from one
@@ -153,6 +159,7 @@ import (
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/internal/weburl"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 func main() {
@@ -328,6 +335,7 @@ type archiveServer struct {
 	current   atomic.Pointer[handler]
 	pagesFile string
 	last      *pageslug.Pages // the last read's claims, without pagesFile
+	lastTalks []*talk.Talk    // the last read's talks, for records not read now
 }
 
 func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -339,7 +347,7 @@ func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 // how many talks it read. An archive in which no talk can be read (one
 // moved away, or mid-copy) is an error, and what was served is kept.
 func (a *archiveServer) read() (int, error) {
-	talks, errs, unread := loadDir(a.dir)
+	talks, errs, keepGone := loadDir(a.dir, a.lastTalks)
 	read := time.Now()
 	for _, err := range errs {
 		fmt.Fprintln(a.log, err)
@@ -351,7 +359,7 @@ func (a *archiveServer) read() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	h, err := newHandler(talks, a.base, read, last, unread)
+	h, err := newHandler(talks, a.base, read, last, keepGone)
 	if err != nil {
 		return 0, err
 	}
@@ -362,7 +370,7 @@ func (a *archiveServer) read() (int, error) {
 			return 0, fmt.Errorf("-pages: %w", err)
 		}
 	}
-	a.last = last // this read's claims now
+	a.last, a.lastTalks = last, talks // this read's now
 	for _, w := range h.warnings {
 		fmt.Fprintln(a.log, w)
 	}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/sitetest"
+)
+
+// TestRecordsNotReadServedAsBefore: within a run, a record that cannot
+// be read for a while (mid-edit, mid-copy) is served as the last read
+// read it, where its pages were gone: a talk's record; the talks of a
+// directory of talks that is not one; an event's category.json cut
+// short or missing, whose talks were read with a bare event named
+// after their directory ("conf"), and served on pages of that name;
+// while a talk deleted meanwhile is gone. A talk served as read before
+// has its event as read now, where another talk has it, so that an
+// event retitled is one event still.
+func TestRecordsNotReadServedAsBefore(t *testing.T) {
+	dir := plantArchive(t, map[string]string{
+		"conf/category.json": `{"title": "PyConf 2020"}`,
+		"conf/videos/m.json": `{"title": "C"}`, "conf/videos/n.json": `{"title": "D"}`, "conf/videos/o.json": `{"title": "E"}`,
+		"b/category.json": `{"title": "B"}`, "b/videos/x.json": `{"title": "X"}`,
+	})
+	plant := func(files map[string]string) {
+		t.Helper()
+		if err := sitetest.Plant(dir, files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	remove := func(name string) {
+		t.Helper()
+		if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := &archiveServer{dir: dir}
+	pages := []string{"/pyconf-2020/c.html", "/pyconf-2020/d.html", "/pyconf-2020/e.html", "/events/pyconf-2020.html", "/b/x.html"}
+	want := []string{
+		"",
+		"/pyconf-2020/c.html: C · PyConf 2020", "/pyconf-2020/d.html: D · PyConf 2020", "/pyconf-2020/e.html: E · PyConf 2020",
+		"/events/pyconf-2020.html: PyConf 2020", "/b/x.html: X · B",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, pages...)); diff != "" {
+		t.Errorf("first read (-want +got):\n%s", diff)
+	}
+
+	plant(map[string]string{"conf/category.json": `{"title": "PyConf`, "b/videos/x.json": `{"title": "X"`})
+	remove("conf/videos/n.json")
+	want = []string{
+		"DIR/b/videos/x.json:1:14: invalid JSON: unexpected end of input; the talk is served as read before",
+		"DIR/conf/category.json:1:18: invalid JSON: unexpected end of input; its talks are served with the event as read before",
+		"/pyconf-2020/c.html: C · PyConf 2020", "/pyconf-2020/d.html: HTTP/1.1 404 Not Found", "/pyconf-2020/e.html: E · PyConf 2020",
+		"/events/pyconf-2020.html: PyConf 2020", "/b/x.html: X · B",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, pages...)); diff != "" {
+		t.Errorf("records cut short (-want +got):\n%s", diff)
+	}
+	if got := listed(t, a, "/events/pyconf-2020.html"); !cmp.Equal(got, []string{"C", "E"}) {
+		t.Errorf("the event lists %q", got)
+	}
+
+	remove("conf/category.json")
+	remove("b/videos")
+	plant(map[string]string{"b/videos": "a file, mid-copy"})
+	want = []string{
+		"DIR/b/videos: a file, where the event's directory of talks, videos/, belongs; its talk is served as read before",
+		"DIR/conf: the event has no category.json; its talks are served with the event as read before",
+		"/pyconf-2020/c.html: C · PyConf 2020", "/b/x.html: X · B",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-2020/c.html", "/b/x.html")); diff != "" {
+		t.Errorf("an event's record missing, and its talks' directory a file (-want +got):\n%s", diff)
+	}
+
+	// Retitled while m cannot be read: m is of the event as retitled.
+	plant(map[string]string{"conf/category.json": `{"title": "PyConf Twenty"}`, "conf/videos/m.json": `{"title": `})
+	want = []string{
+		"DIR/b/videos: a file, where the event's directory of talks, videos/, belongs; its talk is served as read before",
+		"DIR/conf/videos/m.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
+		"/pyconf-twenty/c.html: C · PyConf Twenty", "/pyconf-twenty/e.html: E · PyConf Twenty",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-twenty/c.html", "/pyconf-twenty/e.html")); diff != "" {
+		t.Errorf("an event retitled (-want +got):\n%s", diff)
+	}
+	if got := listed(t, a, "/events/pyconf-twenty.html"); !cmp.Equal(got, []string{"C", "E"}) {
+		t.Errorf("the event lists %q", got)
+	}
+}
+
+// listed returns the titles of the talks the page path of a lists, in
+// its order.
+func listed(t *testing.T, a *archiveServer, path string) []string {
+	t.Helper()
+	var titles []string
+	for _, m := range regexp.MustCompile(`<h3[^>]*><a href="[^"]*">([^<]*)</a></h3>`).FindAllStringSubmatch(do(a.current.Load(), "GET", path), -1) {
+		titles = append(titles, html.UnescapeString(m[1]))
+	}
+	return titles
+}
+
+// TestOneEventsRecordsNotReadServedAsBefore: in an archive that is one
+// event's directory, its category.json is the event's record, and one in
+// videos/ a talk's.
+func TestOneEventsRecordsNotReadServedAsBefore(t *testing.T) {
+	dir := plantArchive(t, map[string]string{
+		"category.json": `{"title": "Conf"}`, "videos/category.json": `{"title": "C"}`, "videos/d.json": `{"title": "D"}`,
+	})
+	a := &archiveServer{dir: dir}
+	servedAs(t, a)
+	if err := sitetest.Plant(dir, map[string]string{"category.json": `{`, "videos/category.json": `{`}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"DIR/category.json:1:2: invalid JSON: unexpected end of input; its talks are served with the event as read before",
+		"DIR/videos/category.json:1:2: invalid JSON: unexpected end of input; the talk is served as read before",
+		"/conf/c.html: C · Conf", "/conf/d.html: D · Conf",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/d.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestComparePaths orders paths as the reader reads their files: by
+// directory, then name, where byte order puts "a-c" before "a/b".
+func TestComparePaths(t *testing.T) {
+	paths := []string{"a/videos/b.json", "a-c/videos/a.json", "a/videos/a.json", "a/videos/a-b.json", "A/videos/z.json"}
+	slices.SortFunc(paths, comparePaths)
+	want := []string{"A/videos/z.json", "a/videos/a-b.json", "a/videos/a.json", "a/videos/b.json", "a-c/videos/a.json"}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
