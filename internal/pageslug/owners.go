@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,14 +145,20 @@ func ParsePages(data []byte, path string) (*Pages, error) {
 }
 
 // parsePagesLine splits a line of a file of pages' owners into its page,
-// a slash-separated path within the site, and its owner.
+// a slash-separated path within the site, and its owner. A page is one
+// on every system: fs.ValidPath's rule (no "..", no empty element), and
+// no backslash or NUL, which a system would take for a separator or an
+// end; not the system's own rule (filepath.IsLocal), by which a file
+// good on one system was refused on another, and on Windows the server's
+// own, which names URLs, not files, when it read back a page it gave
+// ("ab/x:y.html", "events/con.html").
 func parsePagesLine(text string) (page, owner string, err error) {
 	quoted, err := strconv.QuotedPrefix(text)
 	if err != nil || !strings.HasPrefix(quoted, `"`) {
 		return "", "", fmt.Errorf("%q does not begin with a page in double quotes", text)
 	}
 	page, _ = strconv.Unquote(quoted)
-	if !filepath.IsLocal(filepath.FromSlash(page)) || strings.ContainsAny(page, "\\\n") {
+	if !fs.ValidPath(page) || page == "." || strings.ContainsAny(page, "\\\n\x00") {
 		return "", "", fmt.Errorf("%s is not a page within the site", quoted)
 	}
 	owner, ok := strings.CutPrefix(text[len(quoted):], " ")

@@ -186,6 +186,11 @@ func TestReadPagesDamaged(t *testing.T) {
 		{"# x\n\"e/Intro.html\" \"a\"\n\"b.html\" \"a\"\n", `:3: "a" has page "e/Intro.html" already, on line 2`},
 		{"`a.html` \"a\"\n", ":1: \"`a.html` \\\"a\\\"\" does not begin with a page in double quotes"},
 		{"\"e\\\\a.html\" \"a\"\n", `:1: "e\\a.html" is not a page within the site`},
+		{"\"e//a.html\" \"a\"\n", `:1: "e//a.html" is not a page within the site`},
+		{"\"./a.html\" \"a\"\n", `:1: "./a.html" is not a page within the site`},
+		{"\"/a.html\" \"a\"\n", `:1: "/a.html" is not a page within the site`},
+		{"\".\" \"a\"\n", `:1: "." is not a page within the site`},
+		{"\"a\\x00.html\" \"a\"\n", `:1: "a\x00.html" is not a page within the site`},
 		{"\"a.html\"\"a\"\n", `:1: page "a.html" is followed by no owner`},
 	} {
 		if err := os.WriteFile(path, []byte(tt.text), 0o666); err != nil {
@@ -245,5 +250,21 @@ func TestMayHave(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mayHave (-want +got):\n%s", diff)
+	}
+}
+
+// TestParsePagesAnySystem: a page is read by one rule on every system, so
+// that one a build gave (a server's pages are URLs' paths, which may
+// hold ":", or a Windows device's name) is read back, and kept, where
+// filepath.IsLocal refused it on Windows.
+func TestParsePagesAnySystem(t *testing.T) {
+	text := "\"ab/x:y.html\" talk \"c2\" \"m\"\n\"events/con.html\" event \"c3\"\n"
+	p, err := ParsePages([]byte(text), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Settle(true)
+	if diff := cmp.Diff(text, string(p.Text(""))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
