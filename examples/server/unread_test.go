@@ -1,15 +1,20 @@
 package main
 
 import (
+	"fmt"
 	"html"
+	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
+	"github.com/talkmeta/talkmeta/talk"
 )
 
 // TestRecordsNotReadServedAsBefore: within a run, a record that cannot
@@ -134,4 +139,139 @@ func TestComparePaths(t *testing.T) {
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// FuzzRecordsNotRead reads an archive of two events of three talks each
+// twice, each record of it as any byte of first and second says (with
+// one title or another, cut short, or absent), and holds the second read
+// to what is served of each talk: one read now as read now; one that
+// cannot be read now as the first read served it; one of either on the
+// page it had there while its event's record is as it was or cannot be
+// read; one
+// absent, or never read, not at all; and the talks of one event's
+// directory with one event.
+func FuzzRecordsNotRead(f *testing.F) {
+	f.Add([]byte{}, []byte{2, 2, 3, 1, 1, 2, 0, 3})
+	f.Add([]byte{0, 1, 2, 3, 0, 1, 2, 3}, []byte{2, 0, 2, 0, 3, 3, 1, 2})
+	f.Add([]byte{2, 0, 0, 0, 1, 0, 0, 0}, []byte{1, 2, 0, 0, 2, 1, 0, 0})
+	const (
+		first = iota // a title, or for an event "Conf"
+		other        // another title, or for an event one of the same slug
+		cut          // cut short
+		absent
+	)
+	events := [...]struct{ dir, title, other string }{{"a", "Conf", "CONF"}, {"b", "Conf!", "B"}}
+	type slot struct{ file, event, title string } // event: its event's directory, for a talk
+	var slots []slot
+	for _, ev := range events {
+		slots = append(slots, slot{file: ev.dir + "/category.json"})
+		for _, name := range []string{"m", "n", "o"} {
+			slots = append(slots, slot{ev.dir + "/videos/" + name + ".json", ev.dir, name})
+		}
+	}
+	eventTitle := func(dir string, state byte) string {
+		for _, ev := range events {
+			if ev.dir == dir && state == first {
+				return ev.title
+			} else if ev.dir == dir && state == other {
+				return ev.other
+			}
+		}
+		return ""
+	}
+	stateOf := func(states []byte, i int) byte {
+		if i < len(states) {
+			return states[i] % 4
+		}
+		return first
+	}
+	// plant writes the archive of states into dir, anew.
+	plant := func(t *testing.T, dir string, states []byte) {
+		t.Helper()
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]string{}
+		for i, s := range slots {
+			var text string
+			switch state := stateOf(states, i); {
+			case state == absent:
+				continue
+			case state == cut:
+				text = `{"title": `
+			case s.event == "":
+				text = fmt.Sprintf(`{"title": %q}`, eventTitle(path.Dir(s.file), state))
+			default:
+				text = fmt.Sprintf(`{"title": %q, "slug": %q}`, s.title+strings.Repeat("!", int(state)), s.title)
+			}
+			files[s.file] = text
+		}
+		if err := sitetest.Plant(dir, files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// served lists each talk served, by its file within the archive.
+	served := func(a *archiveServer) map[string]*talk.Talk {
+		got := map[string]*talk.Talk{}
+		for _, tk := range a.current.Load().talks {
+			got[strings.TrimPrefix(tk.Origin.Path, a.dir+"/")] = tk
+		}
+		return got
+	}
+	f.Fuzz(func(t *testing.T, firstStates, secondStates []byte) {
+		dir := filepath.Join(t.TempDir(), "archive")
+		a := &archiveServer{dir: dir, log: io.Discard}
+		plant(t, dir, firstStates)
+		if _, err := a.read(); err != nil {
+			return // no talk to serve
+		}
+		before := served(a)
+		pageBefore := map[string]string{}
+		for name, tk := range before {
+			pageBefore[name] = a.current.Load().urls.Talk(tk)
+		}
+		plant(t, dir, secondStates)
+		if _, err := a.read(); err != nil {
+			if len(served(a)) != len(before) {
+				t.Fatalf("a read refused changed what is served")
+			}
+			return
+		}
+		h := a.current.Load()
+		after := served(a)
+		eventOf := map[string]talk.Event{}
+		for i, s := range slots {
+			if s.event == "" {
+				continue
+			}
+			tk, ok := after[s.file]
+			switch state := stateOf(secondStates, i); {
+			case state == absent || state == cut && before[s.file] == nil:
+				if ok {
+					t.Errorf("%s: served, %s", s.file, tk.Title)
+				}
+				continue
+			case !ok:
+				t.Errorf("%s: not served", s.file)
+				continue
+			case state == cut:
+				if tk.Title != before[s.file].Title {
+					t.Errorf("%s: served as %q, read before as %q", s.file, tk.Title, before[s.file].Title)
+				}
+			case tk.Title != s.title+strings.Repeat("!", int(state)):
+				t.Errorf("%s: served as %q", s.file, tk.Title)
+			}
+			if ev, ok := eventOf[s.event]; ok && (ev.ID != tk.Event.ID || ev.Title != tk.Event.Title) {
+				t.Errorf("%s: of the event %q %q, another talk of its directory of %q %q", s.file, tk.Event.ID, tk.Event.Title, ev.ID, ev.Title)
+			}
+			eventOf[s.event] = tk.Event
+			cat := slices.IndexFunc(slots, func(e slot) bool { return e.file == s.event+"/category.json" })
+			was, is := stateOf(firstStates, cat), stateOf(secondStates, cat)
+			if had, ok := pageBefore[s.file]; ok && (is == was || is >= cut) {
+				if page := h.urls.Talk(tk); page != had {
+					t.Errorf("%s: at %s, where it was at %s", s.file, page, had)
+				}
+			}
+		}
+	})
 }
