@@ -94,6 +94,9 @@ func loadDir(dir string, last []*talk.Talk) (talks []*talk.Talk, lines []string,
 	talks, errs := load(os.DirFS(dir))
 	for _, t := range talks {
 		t.Origin.Path = userPath(dir, t.Origin.Path)
+		if t.Event.Origin.Path != "" {
+			t.Event.Origin.Path = userPath(dir, t.Event.Origin.Path)
+		}
 	}
 	var unreads []unread
 	var at []int // each unread's index in errs
@@ -343,7 +346,12 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 			ev = &listing{event: &t.Event}
 			h.events[pageKey(ep)] = ev
 			events = append(events, pageKey(ep))
-			holders[osfs.FoldName(ep)] = fmt.Sprintf("the event %q's already", t.Event.Title)
+			// Two events may have one title: the file tells them apart.
+			holder := fmt.Sprintf("the event %q's already", t.Event.Title)
+			if f := t.Event.Origin.Path; f != "" {
+				holder += ", of " + f
+			}
+			holders[osfs.FoldName(ep)] = holder
 		}
 		ev.talks = append(ev.talks, t)
 		for s := range t.AllSpeakers() {
@@ -365,9 +373,9 @@ func newHandler(talks []*talk.Talk, baseURL string, read time.Time, pages *pages
 		if who, ok := holders[osfs.FoldName(page)]; ok {
 			return who
 		}
-		if pages.Kept(page[1:]) {
+		if owner, ok := pages.KeptFor(page[1:]); ok {
 			// Settled with keepGone (see pageslug.Pages.Settle).
-			return "kept for a record that had it when the archive was last read, and was not read this time"
+			return "kept for " + owner + ", which had it when the archive was last read, and was not read this time"
 		}
 		// The record keeps the page it had, which another's slug
 		// named then (see pageslug.Pages).

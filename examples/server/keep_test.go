@@ -107,8 +107,8 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 	restarted = &archiveServer{dir: dir, pagesFile: pagesFile}
 	unread := []string{
 		"DIR/conf/videos/m.json:1:24: invalid JSON: unexpected end of input",
-		"DIR/conf/videos/a.json: its page /conf/c.html is kept for a record that had it when the archive was last read, and was not read this time; it is served at /conf/c-a.html",
-		"DIR/conf/videos/z.json: its page /conf/c.html is kept for a record that had it when the archive was last read, and was not read this time; it is served at /conf/c-z.html",
+		"DIR/conf/videos/a.json: its page /conf/c.html is kept for talk \"conf\" \"m\", which had it when the archive was last read, and was not read this time; it is served at /conf/c-a.html",
+		"DIR/conf/videos/z.json: its page /conf/c.html is kept for talk \"conf\" \"m\", which had it when the archive was last read, and was not read this time; it is served at /conf/c-z.html",
 		"/conf/c.html: HTTP/1.1 404 Not Found", "/conf/c-z.html: C! · Conf",
 	}
 	if diff := cmp.Diff(unread, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {

@@ -173,3 +173,19 @@ func TestReadErrorLog(t *testing.T) {
 		t.Errorf("log %q, want %q", got, want)
 	}
 }
+
+// TestEventsSharingATitle: of two events of one title, the warning of
+// the second names the first by its file, which the title does not.
+func TestEventsSharingATitle(t *testing.T) {
+	dir := plantArchive(t, map[string]string{
+		"a/category.json": `{"title": "PyCon"}`, "a/videos/x.json": `{"title": "X"}`,
+		"b/category.json": `{"title": "PyCon"}`, "b/videos/y.json": `{"title": "Y"}`,
+	})
+	want := []string{
+		`DIR/b/videos/y.json: the page /events/pycon.html of its event "PyCon" is the event "PyCon"'s already, of DIR/a/category.json; it is served at /events/pycon-b.html`,
+		"/events/pycon.html: PyCon", "/events/pycon-b.html: PyCon",
+	}
+	if diff := cmp.Diff(want, servedAs(t, &archiveServer{dir: dir}, "/events/pycon.html", "/events/pycon-b.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -163,11 +162,11 @@ func TestReadPagesUnreadable(t *testing.T) {
 	}
 }
 
-// TestKept: a page is kept for an owner of the last build not claimed in
-// this one only once the build is settled keeping them, in any case of
+// TestKeptFor: a page is kept for an owner of the last build not claimed
+// in this one only once the build is settled keeping them, in any case of
 // its name, and not once a record of this build has it, nor when the
 // build lets them go.
-func TestKept(t *testing.T) {
+func TestKeptFor(t *testing.T) {
 	var got []string
 	for _, keepGone := range []bool{true, false} {
 		p, err := ParsePages([]byte("\"a.html\" gone\n\"b.html\" here\n\"c.html\" moved\n"), "pages")
@@ -176,17 +175,21 @@ func TestKept(t *testing.T) {
 		}
 		p.Claim("b.html", "", "here")
 		p.Claim("d.html", "", "moved") // its slug changed, and c is not one it may have
-		before := p.Kept("a.html")
+		keptFor := func(page string) string {
+			owner, ok := p.KeptFor(page)
+			if !ok {
+				return "-"
+			}
+			return owner
+		}
+		before := keptFor("a.html")
 		p.Settle(keepGone)
 		p.Claim("c.html", "", "new")
-		got = append(got, strings.Join([]string{
-			strconv.FormatBool(before), strconv.FormatBool(p.Kept("a.html")), strconv.FormatBool(p.Kept("A.HTML")),
-			strconv.FormatBool(p.Kept("b.html")), strconv.FormatBool(p.Kept("c.html")), strconv.FormatBool(p.Kept("x.html")),
-		}, " "))
+		got = append(got, strings.Join([]string{before, keptFor("a.html"), keptFor("A.HTML"), keptFor("b.html"), keptFor("c.html"), keptFor("x.html")}, " "))
 	}
-	want := []string{"false true true false false false", "false false false false false false"}
+	want := []string{"- gone gone - - -", "- - - - - -"}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Kept before Settle, then of a, A, b, c, x; keeping and not (-want +got):\n%s", diff)
+		t.Errorf("KeptFor before Settle, then of a, A, b, c, x; keeping and not (-want +got):\n%s", diff)
 	}
 }
 

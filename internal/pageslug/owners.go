@@ -246,16 +246,20 @@ func (p *Pages) Had(owner string) bool {
 	return ok
 }
 
-// Kept reports whether page is kept for an owner of the last build that
-// was not claimed in this one, after Settle(true): a page no record of
-// this build may take, which [Pages.Text] lists.
-func (p *Pages) Kept(page string) bool {
+// KeptFor returns the owner of the last build that page is kept for,
+// not claimed in this one, after Settle(true): a page no record of this
+// build may take, which [Pages.Text] lists. ok is false when it is not
+// kept.
+func (p *Pages) KeptFor(page string) (owner string, ok bool) {
 	folded := osfs.FoldName(page)
 	if _, taken := p.owner[folded]; taken || !p.keep {
-		return false
+		return "", false
 	}
 	last, ok := p.last[folded]
-	return ok && !p.seen[last.owner]
+	if !ok || p.seen[last.owner] {
+		return "", false
+	}
+	return last.owner, true
 }
 
 // Reserve takes page for no record: the site's own, which no record may
