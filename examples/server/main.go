@@ -22,13 +22,12 @@
 // once, without a moment of refused connections, and requests under way
 // finish with the pages as they were. An archive in which no talk can be
 // read then (moved away, or mid-copy) is not served: the server goes on
-// with what it read before, and says so. A record that cannot be read
-// then (an editor's save half done) is served as read before: a talk's
-// record, or the talks of a directory that cannot be listed, and the
-// event of the talks whose category.json cannot be read; the log says so
-// beside the error. Interrupt or SIGTERM shuts it down gracefully:
-// requests under way have 10 seconds to finish, and a
-// second interrupt stops it at once.
+// with what it read before, and says so. A record that cannot be read then
+// (an editor's save half done) is served as read before: a talk's record,
+// or the talks of a directory that cannot be listed, and the event of the
+// talks whose category.json cannot be read; the log says so beside the
+// error. Interrupt or SIGTERM shuts it down gracefully: requests under way
+// have 10 seconds to finish, and a second interrupt stops it at once.
 //
 // # Paths
 //
@@ -68,23 +67,22 @@
 // talks and events it read before the pages they had then, so that a talk
 // added whose slug is another's, and whose file comes first, does not take
 // that one's page and move it (a link people shared would lead to the new
-// talk); and a talk whose file cannot be read for a while (mid-edit)
-// keeps its page, which no other takes meanwhile: it is served as read
-// before, or, in a run that has not read it, not served until it can be
-// read. A record is known by its
-// file (its event's directory and its name), not its title, so that one
-// whose title is edited keeps its page while its slug does not change.
-// Within one run the server remembers them; -pages FILE keeps them from one
-// run to the next, in a file of the form talkmeta site keeps its own (a line
-// per page, its path and its record; to give a page to another record, name
-// it on the page's line and remove its own line), which no other server or
-// site may share: read at start-up and at each SIGHUP, and written, whole or
-// not at all, after each read that changes it, keeping its mode, owner
-// and symbolic link as talkmeta fmt -w keeps a record's. A file that does
-// not say which record has which page, or that cannot be written (one
-// made read-only, to keep it as it is, when a read would change it),
-// stops the start-up and leaves a reload's archive as it was, with an
-// error naming it.
+// talk); and a talk whose file cannot be read for a while (mid-edit) keeps
+// its page, which no other takes meanwhile: it is served as read before,
+// or, in a run that has not read it, not served until it can be read. A
+// record is known by its file (its event's directory and its name), not
+// its title, so that one whose title is edited keeps its page while its
+// slug does not change. Within one run the server remembers them; -pages
+// FILE keeps them from one run to the next, in a file of the form talkmeta
+// site keeps its own (a line per page, its path and its record; to give a
+// page to another record, name it on the page's line and remove its own
+// line), which no other server or site may share: read at start-up and at
+// each SIGHUP, and written, whole or not at all, after each read that
+// changes it, keeping its mode, owner and symbolic link as talkmeta fmt -w
+// keeps a record's. A file that does not say which record has which page,
+// or that cannot be written (one made read-only, to keep it as it is, when
+// a read would change it), stops the start-up and leaves a reload's
+// archive as it was, with an error naming it.
 //
 // # Representations
 //
@@ -344,8 +342,9 @@ func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 
 // read reads the archive, writing to the log the records it cannot read
 // and the warnings of newHandler, and serves it from then on; it returns
-// how many talks it read. An archive in which no talk can be read (one
-// moved away, or mid-copy) is an error, and what was served is kept.
+// how many talks it serves (those served as read before among them). An
+// archive in which no talk can be read (one moved away, or mid-copy) is an
+// error, and what was served is kept.
 func (a *archiveServer) read() (int, error) {
 	talks, errs, keepGone := loadDir(a.dir, a.lastTalks)
 	read := time.Now()
