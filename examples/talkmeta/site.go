@@ -45,10 +45,12 @@ const siteMarker = ".talkmeta-site"
 // which page, and which event which slug (see pageslug.Pages), so that a
 // talk or an event keeps its page from one build to the next: a talk or
 // an event added that is read before another of its title no longer
-// takes that one's page, which links people shared lead to. A site of an older talkmeta site has none: its pages go to the
-// talks that want them in reading order, as they went then. A damaged one
-// is an error, naming its line, and the site is left as it was: guessing
-// would move pages.
+// takes that one's page, which links people shared lead to. A site of an
+// older talkmeta site has none: its pages go to the talks that want them
+// in reading order, as they went then; one of a later one names talks by
+// their titles too, which the build reads as talkKey names them now (see
+// talksByID). A damaged one is an error, naming its line, and the site is
+// left as it was: guessing would move pages.
 const sitePages = ".talkmeta-site-pages"
 
 // siteMarkerHeader begins the manifest, for the reader who finds it.
@@ -328,6 +330,7 @@ func newSiteBuilder(out string, r html.Renderer, report func(error)) (*siteBuild
 		if pages, err = pageslug.ReadPages(filepath.Join(out, sitePages)); err != nil {
 			return nil, err
 		}
+		talksByID(pages)
 	}
 	apa, err := cslProcessor("apa", "", true)
 	if err != nil {
@@ -804,6 +807,9 @@ type siteURLs struct {
 	// the one talkPath makes to the path it was given instead.
 	pages     *pageslug.Pages
 	talkPages map[string]string
+	// titles maps an event's eventIdentity and a talk ID, as talkKey
+	// joins them, to the title of the first talk add saw of them.
+	titles map[string]string
 	// speakers maps a speaker's page by PyvideoURLs, folded by
 	// osfs.FoldName, to the page of the first speaker add saw whose page
 	// folds to it: speakers whose own slugs differ only in case or
@@ -818,7 +824,7 @@ type siteURLs struct {
 func newSiteURLs(pages *pageslug.Pages) *siteURLs {
 	u := &siteURLs{
 		slugs: map[string]string{}, dirs: map[string]string{}, added: map[string]string{},
-		pages: pages, talkPages: map[string]string{}, speakers: map[string]string{},
+		pages: pages, talkPages: map[string]string{}, titles: map[string]string{}, speakers: map[string]string{},
 	}
 	var py html.PyvideoURLs
 	for _, page := range []string{py.Event(&talk.Event{Title: "x"}), py.Speaker(&talk.Speaker{Name: "x"})} {
@@ -942,7 +948,10 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 	if page == "" {
 		return true
 	}
-	key := talkKey(event, t)
+	if id := ownerID(event, t); !u.hasID(id) {
+		u.titles[id] = t.Title
+	}
+	key := u.talkKey(event, t)
 	got := u.pages.Claim(page[1:], t.ID, key)
 	if got == "" {
 		return false
@@ -955,9 +964,74 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 
 // talkKey tells a talk of the event whose eventIdentity is event from
 // the others, in one line, as the site's file of pages' owners names it:
-// its event, its ID and its title, each quoted.
-func talkKey(event string, t *talk.Talk) string {
-	return event + " " + strconv.Quote(t.ID) + " " + strconv.Quote(t.Title)
+// by its event and its ID, each quoted, which an edit of its title leaves
+// as it was; and by its title too where the ID does not tell it apart: a
+// talk without an ID, or one of the ID of a talk added before it but
+// another title (the same ID in two archives). Named by its title, a talk
+// retitled was a stranger to its page: it lost it for good while another
+// record could not be read, which kept it for the old title, and to a
+// talk of its slug read first in the build that added one. The caller
+// holds u.mu; u.titles has the first title of each ID (see addTalk).
+func (u *siteURLs) talkKey(event string, t *talk.Talk) string {
+	key := ownerID(event, t)
+	if first, ok := u.titles[key]; t.ID == "" || ok && first != t.Title {
+		key += " " + strconv.Quote(t.Title)
+	}
+	return key
+}
+
+// ownerID is the start of talkKey: an event's eventIdentity and t's ID.
+func ownerID(event string, t *talk.Talk) string { return event + " " + strconv.Quote(t.ID) }
+
+// hasID reports whether a talk of id (see ownerID) was added before.
+func (u *siteURLs) hasID(id string) bool {
+	_, ok := u.titles[id]
+	return ok
+}
+
+// talksByID renames the owners of the talks' pages in pages, the file of
+// a site built when talks were known by their titles too (`"ev" "b" "C"`:
+// its event, ID and title), as talkKey names them now (`"ev" "b"`), so
+// that the build keeps every page where it was: each owner of the form,
+// with an ID, that no other of its event and ID shares.
+func talksByID(pages *pageslug.Pages) {
+	byID := map[string][]string{} // the old owners, by the name talkKey gives now
+	for owner := range pages.LastOwners() {
+		if now, ok := withoutTitle(owner); ok {
+			byID[now] = append(byID[now], owner)
+		}
+	}
+	for now, old := range byID {
+		if len(old) == 1 {
+			pages.Rename(old[0], now)
+		}
+	}
+}
+
+// withoutTitle returns the owner of a talk's page, of the form talkKey
+// gave before talks were known by their IDs (an eventIdentity, the talk's
+// ID and its title, each quoted), without its title, and false for an
+// owner of another form or a talk without an ID.
+func withoutTitle(owner string) (string, bool) {
+	rest := strings.TrimPrefix(owner, "titled ")
+	var quoted []string
+	for rest != "" {
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil || !strings.HasPrefix(q, `"`) {
+			return "", false
+		}
+		quoted = append(quoted, q)
+		if rest = rest[len(q):]; rest != "" {
+			var ok bool
+			if rest, ok = strings.CutPrefix(rest, " "); !ok || rest == "" {
+				return "", false
+			}
+		}
+	}
+	if len(quoted) != 3 || quoted[1] == `""` {
+		return "", false
+	}
+	return strings.TrimSuffix(owner, " "+quoted[2]), true
 }
 
 // dirKey is the key of dirs for the event id and a talk directory.
@@ -1005,7 +1079,7 @@ func (u *siteURLs) Talk(t *talk.Talk) string {
 	u.mu.RLock()
 	defer u.mu.RUnlock()
 	if len(u.talkPages) > 0 { // most sites: no talk identity to make
-		if page, ok := u.talkPages[talkKey(eventIdentity(&t.Event), t)]; ok {
+		if page, ok := u.talkPages[u.talkKey(eventIdentity(&t.Event), t)]; ok {
 			return page
 		}
 	}

@@ -218,3 +218,22 @@ func TestNext(t *testing.T) {
 		t.Errorf("lastOf (-read +next):\n%s", diff)
 	}
 }
+
+// TestRename: an owner renamed claims the page the old name had, in any
+// build after; a name of no page, or to a name that has one, is not
+// renamed.
+func TestRename(t *testing.T) {
+	p, err := ParsePages([]byte("\"a.html\" old\n\"b.html\" taken\n"), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []bool{p.Rename("old", "new"), p.Rename("none", "other"), p.Rename("taken", "new")}
+	if diff := cmp.Diff([]bool{true, false, false}, got); diff != "" {
+		t.Errorf("Rename (-want +got):\n%s", diff)
+	}
+	// old waits for new, whose page a.html is, which it then has.
+	claimed := []string{p.Claim("a.html", "", "old"), p.Claim("a.html", "", "new"), p.Claim("b.html", "", "taken")}
+	if diff := cmp.Diff([]string{"", "a.html", "b.html"}, claimed); diff != "" {
+		t.Errorf("claims after Rename (-want +got):\n%s", diff)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"os"
 	"slices"
@@ -260,6 +261,25 @@ func (p *Pages) KeptFor(page string) (owner string, ok bool) {
 		return "", false
 	}
 	return last.owner, true
+}
+
+// LastOwners returns the owners of the last build's pages, in no order.
+func (p *Pages) LastOwners() iter.Seq[string] { return maps.Keys(p.lastOf) }
+
+// Rename gives the page of the last build's owner old to the owner now,
+// for a builder whose names of its records changed form (a file of an
+// older build): the record it names now claims the page it had. It
+// reports whether it did: not where old had no page, or now had one. It
+// is called before any claim.
+func (p *Pages) Rename(old, now string) bool {
+	page, ok := p.lastOf[old]
+	if _, taken := p.lastOf[now]; !ok || taken {
+		return false
+	}
+	delete(p.lastOf, old)
+	p.lastOf[now] = page
+	p.last[osfs.FoldName(page)] = owned{page, now}
+	return true
 }
 
 // Reserve takes page for no record: the site's own, which no record may
