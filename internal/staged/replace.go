@@ -20,9 +20,9 @@ var ErrReadOnly = errors.New("it is read-only (its owner may not write it)")
 // data's only copy; a new file gets what the umask leaves of 0o666.
 //
 // What was the old file's stays so. A name that is a symbolic link
-// stays one: the file it links to is replaced, as gofmt -w writes
-// through a link, where the rename would have put a copy in the link's
-// place. The new file has the old one's permission bits, and its owner
+// stays one: the file it links to is replaced, or made where there is
+// none yet, as gofmt -w writes through a link, where the rename would
+// have put a copy in the link's place. The new file has the old one's permission bits, and its owner
 // and group as far as the process may give them (root any, another user
 // a group of its own): renamed into place it is the process's, so that
 // `sudo talkmeta fmt -w` over a shared archive would leave its files
@@ -47,8 +47,9 @@ func Replace(name string, data []byte) error {
 
 // replace is Replace without the name in its errors.
 func replace(name string, data []byte) error {
-	if target, err := filepath.EvalSymlinks(name); err == nil {
-		name = target
+	name, err := linkedTo(name)
+	if err != nil {
+		return err
 	}
 	perm, keepPerm := fs.FileMode(0o666), false
 	old, err := os.Stat(name)
@@ -89,3 +90,36 @@ func replace(name string, data []byte) error {
 	}
 	return nil
 }
+
+// linkedTo returns the file that name, followed through its symbolic
+// links, is: name itself when it is none, and the file a link leads to
+// even when that does not exist yet (a link made before its file, to
+// keep the file elsewhere), which filepath.EvalSymlinks refuses.
+func linkedTo(name string) (string, error) {
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		return target, nil
+	}
+	for range maxLinks {
+		st, err := os.Lstat(name)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return name, nil
+		}
+		target, err := os.Readlink(name)
+		if err != nil {
+			return "", fmt.Errorf("the symbolic link cannot be read: %w", errs.WithoutPath(err))
+		}
+		if !filepath.IsAbs(target) {
+			// Beside the link, uncleaned: the system takes ".." after a
+			// link to a directory as that directory's parent, where
+			// filepath.Join's would drop both.
+			dir, _ := filepath.Split(name)
+			target = dir + target
+		}
+		name = target
+	}
+	return "", fmt.Errorf("more than %d symbolic links lead from it", maxLinks)
+}
+
+// maxLinks is how many symbolic links linkedTo follows, as Linux does
+// before it fails with ELOOP.
+const maxLinks = 40

@@ -46,6 +46,28 @@ func TestReplaceKeepsLinkAndMode(t *testing.T) {
 	if diff := cmp.Diff(want, tree(t, dir)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+
+	// A link to a file not made yet, by way of a link to a directory
+	// elsewhere, whose ".." is that directory's parent.
+	if err := os.Mkdir(filepath.Join(dir, "kept", "sub"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("kept", "sub"), filepath.Join(dir, "state")); err != nil {
+		t.Fatal(err)
+	}
+	ahead := filepath.Join(dir, "ahead.txt")
+	if err := os.Symlink("state/../ahead.txt", ahead); err != nil { // not filepath.Join's, which is "ahead.txt"
+		t.Fatal(err)
+	}
+	if err := Replace(ahead, []byte("made\n")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(ahead); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link to a file not made yet is no link now: %v, %v", st, err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "kept", "ahead.txt")); err != nil || string(data) != "made\n" {
+		t.Errorf("kept/ahead.txt, the file linked to: %q, %v", data, err)
+	}
 }
 
 // TestReplaceRefusesReadOnly leaves a file its owner may not write as
