@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -35,7 +36,7 @@ func unreadOf(dir string, err error) (unread, bool) {
 	var name string
 	if le, ok := errors.AsType[*pyvideo.LayoutError](err); ok {
 		if le.Reason == py.NoEventFile() {
-			return unread{dir: userPath(dir, le.Path)}, true
+			return unread{dir: fileDir(userPath(dir, path.Join(le.Path, py.EventFile)))}, true
 		}
 		name = le.Path
 	} else if re, ok := errors.AsType[*talk.RecordError](err); ok {
@@ -51,8 +52,8 @@ func unreadOf(dir string, err error) (unread, bool) {
 	// Within the archive, as the reader names it: a category.json in a
 	// videos/ directory is a talk's record, and the one outside is the
 	// event's, of the directory "." when the archive is one event's.
-	if parent := path.Dir(name); path.Base(name) == py.EventFile && path.Base(parent) != py.TalksDir {
-		return unread{dir: userPath(dir, parent)}, true
+	if path.Base(name) == py.EventFile && path.Base(path.Dir(name)) != py.TalksDir {
+		return unread{dir: fileDir(userPath(dir, name))}, true
 	}
 	return unread{file: userPath(dir, name)}, true
 }
@@ -93,7 +94,7 @@ func asReadBefore(talks, last []*talk.Talk, unreads []unread) (all []*talk.Talk,
 		}
 	}
 	read := map[string]bool{}
-	withOldEvent := make([]int, len(unreads)) // by unread, the talks read now given their event as read before
+	withOldEvent := make([]int, len(unreads)) // by unread, the talks served with their event as read before
 	for _, t := range talks {
 		read[t.Origin.Path] = true
 		d := eventDir(t)
@@ -123,6 +124,9 @@ func asReadBefore(talks, last []*talk.Talk, unreads []unread) (all []*talk.Talk,
 		if ev, ok := eventOf[eventDir(t)]; ok {
 			kept.Event = ev
 		}
+		if j, ok := events[eventDir(t)]; ok {
+			withOldEvent[j]++
+		}
 		all = append(all, &kept)
 		read[t.Origin.Path] = true
 		carried[i]++
@@ -150,7 +154,13 @@ func asReadBefore(talks, last []*talk.Talk, unreads []unread) (all []*talk.Talk,
 
 // eventDir is the event directory of the talk t, as userPath names it:
 // the directory of its directory videos/.
-func eventDir(t *talk.Talk) string { return path.Dir(path.Dir(t.Origin.Path)) }
+func eventDir(t *talk.Talk) string { return fileDir(fileDir(t.Origin.Path)) }
+
+// fileDir is the directory of p, a file as userPath names it, by the
+// system's rule, as unread's directories are named too, so that the two
+// are alike: a share's name on Windows (//nas/share/ev) keeps the two
+// slashes path.Dir makes one, and a volume's root (C:/) its slash.
+func fileDir(p string) string { return filepath.ToSlash(filepath.Dir(filepath.FromSlash(p))) }
 
 // within reports whether the file p is dir or below it.
 func within(p, dir string) bool {

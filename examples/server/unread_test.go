@@ -97,6 +97,68 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 	}
 }
 
+// TestServedAsLastRead: a record not read is served as the last read
+// read it, not the first; the talks the last read's handler serves are
+// left as they were, which requests under way still read; a talk deleted
+// beside one not read is gone, though its name begins with the other's;
+// an event whose record and talks cannot be read is served as read
+// before, which its record's line says; and an archive moved away is not
+// served as read before, but not read at all.
+func TestServedAsLastRead(t *testing.T) {
+	dir := plantArchive(t, map[string]string{
+		"conf/category.json": `{"title": "Conf"}`,
+		"conf/videos/a.json": `{"title": "C", "slug": "c"}`, "conf/videos/a.json.json": `{"title": "D"}`, "conf/videos/e.json": `{"title": "E"}`,
+		"b/category.json": `{"title": "B"}`, "b/videos/x.json": `{"title": "X"}`,
+	})
+	a := &archiveServer{dir: dir}
+	servedAs(t, a)
+	if err := sitetest.Plant(dir, map[string]string{"conf/videos/a.json": `{"title": "C, edited", "slug": "c"}`}); err != nil {
+		t.Fatal(err)
+	}
+	servedAs(t, a)
+	before := a.current.Load()
+	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf!"}`, "conf/videos/a.json": `{"title": `}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "conf", "videos", "a.json.json")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"DIR/conf/videos/a.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
+		"/conf/c.html: C, edited · Conf!", "/conf/d.html: HTTP/1.1 404 Not Found",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/d.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := before.talks["/conf/c.html"]; got == nil || got.Event.Title != "Conf" {
+		t.Errorf("the last read's handler's talk changed: %v", got != nil && got.Event.Title != "Conf")
+	}
+
+	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": `, "conf/videos/e.json": `{"title": `}); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"DIR/conf/category.json:1:11: invalid JSON: unexpected end of input; its talks are served with the event as read before",
+		"DIR/conf/videos/a.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
+		"DIR/conf/videos/e.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
+		"/conf/c.html: C, edited · Conf!", "/conf/e.html: E · Conf!",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/e.html")); diff != "" {
+		t.Errorf("an event none of whose records can be read (-want +got):\n%s", diff)
+	}
+
+	moved := dir + ".moved"
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	served := a.current.Load()
+	var log strings.Builder
+	a.log = &log
+	if _, err := a.read(); err == nil || err.Error() != "no talks in "+dir || a.current.Load() != served {
+		t.Errorf("an archive moved away: %v; log:\n%s", err, log.String())
+	}
+}
+
 // listed returns the titles of the talks the page path of a lists, in
 // its order.
 func listed(t *testing.T, a *archiveServer, path string) []string {
