@@ -48,8 +48,8 @@ const siteMarker = ".talkmeta-site"
 // takes that one's page, which links people shared lead to. A site of an
 // older talkmeta site has none: its pages go to the talks that want them
 // in reading order, as they went then; one of a later one names talks by
-// their titles too, which the build reads as talkKey names them now (see
-// talksByID). A damaged one is an error, naming its line, and the site is
+// their titles too, which the build reads as talkKey names them now,
+// where their IDs tell them apart (see talksByID). A damaged one is an error, naming its line, and the site is
 // left as it was: guessing would move pages.
 const sitePages = ".talkmeta-site-pages"
 
@@ -942,8 +942,8 @@ func (u *siteURLs) addEvent(t *talk.Talk, id, py string) bool {
 // as "c"); then the same followed by the slug of t's ID ("c-cpp"), or by
 // the next number free after it ("c-2"), as for events. It reports
 // whether the page could be given before settle. A talk is told from
-// another by its event, its ID and its title: a record read twice still
-// makes one page, which the site reports.
+// another by talkKey: a record read twice still makes one page, which
+// the site reports.
 func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 	if page == "" {
 		return true
@@ -966,16 +966,19 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 // the others, in one line, as the site's file of pages' owners names it:
 // by its event and its ID, each quoted, which an edit of its title leaves
 // as it was; and by its title too where the ID does not tell it apart: a
-// talk without an ID, or one of the ID of a talk added before it but
-// another title (the same ID in two archives). Named by its title, a talk
+// talk without an ID, one of the ID of a talk added before it but another
+// title (the same ID in two archives), and one that had a page by its
+// title in the last build, so that the first talk of its ID deleted, or
+// not read, does not give it that one's page. Named by its title, a talk
 // retitled was a stranger to its page: it lost it for good while another
 // record could not be read, which kept it for the old title, and to a
 // talk of its slug read first in the build that added one. The caller
 // holds u.mu; u.titles has the first title of each ID (see addTalk).
 func (u *siteURLs) talkKey(event string, t *talk.Talk) string {
 	key := ownerID(event, t)
-	if first, ok := u.titles[key]; t.ID == "" || ok && first != t.Title {
-		key += " " + strconv.Quote(t.Title)
+	titled := key + " " + strconv.Quote(t.Title)
+	if first, ok := u.titles[key]; t.ID == "" || ok && first != t.Title || u.pages.Had(titled) {
+		return titled
 	}
 	return key
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"html"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,8 +32,8 @@ func TestSitePageKeptThroughRetitle(t *testing.T) {
 	if got := runCommand("", "site", "-o", out, archive); got.status != 1 {
 		t.Fatalf("status %d, want 1: %s", got.status, got.stderr)
 	}
-	if page := readFile(t, filepath.Join(out, "ev", "c.html")); !strings.Contains(page, "<title>C, retitled ") {
-		t.Errorf("ev/c.html is not the retitled talk's, with a record not read:\n%.300s", page)
+	if got := pageTitle(t, out, "ev/c.html"); got != "C, retitled" {
+		t.Errorf("with a record not read, ev/c.html is %q's", got)
 	}
 	plantFiles(t, archive, map[string]string{
 		"ev/videos/a.json": `{"title": "C++", "slug": "c", "speakers": ["Ada"], "videos": []}`,
@@ -39,17 +41,10 @@ func TestSitePageKeptThroughRetitle(t *testing.T) {
 		"ev/videos/z.json": `{"title": "Z", "speakers": ["Bea"], "videos": []}`,
 	})
 	buildQuietly(t, out, archive)
-	if page := readFile(t, filepath.Join(out, "ev", "c.html")); !strings.Contains(page, "<title>C, retitled again ") {
-		t.Errorf("ev/c.html is not the retitled talk's, with a talk of its slug added:\n%.300s", page)
+	if got := pageTitle(t, out, "ev/c.html"); got != "C, retitled again" {
+		t.Errorf("with a talk of its slug added, ev/c.html is %q's", got)
 	}
-	want := pageslug.PagesFileHeader +
-		`"ev/c-a.html" "ev" "a"` + "\n" +
-		`"ev/c.html" "ev" "b"` + "\n" +
-		`"ev/z.html" "ev" "z"` + "\n" +
-		`"events/ev.html" "ev"` + "\n"
-	if diff := cmp.Diff(want, readFile(t, filepath.Join(out, sitePages))); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", sitePages, diff)
-	}
+	wantPages(t, out, `"ev/c-a.html" "ev" "a"`, `"ev/c.html" "ev" "b"`, `"ev/z.html" "ev" "z"`, `"events/ev.html" "ev"`)
 }
 
 // TestSitePagesOfAnOlderBuild builds over a site whose file of pages'
@@ -72,19 +67,12 @@ func TestSitePagesOfAnOlderBuild(t *testing.T) {
 		`"events/ev.html" "ev"`+"\n")
 	plantFiles(t, archive, map[string]string{"ev/videos/a.json": `{"title": "C?", "speakers": ["Ada"], "videos": []}`})
 	buildQuietly(t, out, archive)
-	for page, title := range map[string]string{"c.html": "C", "c-c.html": "C!", "c-a.html": "C?"} {
-		if got := readFile(t, filepath.Join(out, "ev", page)); !strings.Contains(got, "<title>"+title+" ") {
-			t.Errorf("ev/%s is not %s's:\n%.300s", page, title, got)
+	for page, title := range map[string]string{"ev/c.html": "C", "ev/c-c.html": "C!", "ev/c-a.html": "C?"} {
+		if got := pageTitle(t, out, page); got != title {
+			t.Errorf("%s is %q's, want %q's", page, got, title)
 		}
 	}
-	want := pageslug.PagesFileHeader +
-		`"ev/c-a.html" "ev" "a"` + "\n" +
-		`"ev/c-c.html" "ev" "c"` + "\n" +
-		`"ev/c.html" "ev" "b"` + "\n" +
-		`"events/ev.html" "ev"` + "\n"
-	if diff := cmp.Diff(want, readFile(t, filepath.Join(out, sitePages))); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", sitePages, diff)
-	}
+	wantPages(t, out, `"ev/c-a.html" "ev" "a"`, `"ev/c-c.html" "ev" "c"`, `"ev/c.html" "ev" "b"`, `"events/ev.html" "ev"`)
 }
 
 // TestTalksByID renames the owners of an older build's file of pages'
@@ -165,17 +153,85 @@ func TestSiteTalksOfOneID(t *testing.T) {
 		t.Fatalf("site = %+v", got)
 	}
 	for page, title := range map[string]string{"ev/a.html": "A", "ev/b.html": "B", "odd/c.html": "C", "odd/c-2.html": "C!"} {
-		if got := readFile(t, filepath.Join(out, filepath.FromSlash(page))); !strings.Contains(got, "<title>"+title+" ") {
-			t.Errorf("%s is not %s's:\n%.300s", page, title, got)
+		if got := pageTitle(t, out, page); got != title {
+			t.Errorf("%s is %q's, want %q's", page, got, title)
 		}
 	}
-	want := pageslug.PagesFileHeader +
-		`"ev/a.html" "ev" "a"` + "\n" +
-		`"ev/b.html" "ev" "a" "B"` + "\n" +
-		`"events/ev.html" "ev"` + "\n" +
-		`"events/odd.html" titled "Odd"` + "\n" +
-		`"odd/c-2.html" titled "Odd" "" "C!"` + "\n" +
-		`"odd/c.html" titled "Odd" "" "C"` + "\n"
+	wantPages(t, out, `"ev/a.html" "ev" "a"`, `"ev/b.html" "ev" "a" "B"`, `"events/ev.html" "ev"`,
+		`"events/odd.html" titled "Odd"`, `"odd/c-2.html" titled "Odd" "" "C!"`, `"odd/c.html" titled "Odd" "" "C"`)
+}
+
+// TestSiteTalksOfOneIDKeepTheirPages: of two archives' talks of one
+// event and ID, the second keeps its page, named by its title, while the
+// first cannot be read, and once it is deleted; and two such talks of an
+// older build's file keep theirs while another record cannot be read.
+// The talk that was second was the first of its ID in the build, and
+// took the ID's page, the other talk's.
+func TestSiteTalksOfOneIDKeepTheirPages(t *testing.T) {
+	dir, out := t.TempDir(), filepath.Join(t.TempDir(), "site")
+	plantFiles(t, dir, map[string]string{
+		"one/ev/category.json": `{"title": "Ev"}`,
+		"one/ev/videos/y.json": `{"title": "C", "speakers": ["Ada"], "videos": []}`,
+		"one/ev/videos/z.json": `{"title": "Other", "speakers": ["Ada"], "videos": []}`,
+		"two/ev/category.json": `{"title": "Ev"}`,
+		"two/ev/videos/y.json": `{"title": "C?", "speakers": ["Bea"], "videos": []}`,
+	})
+	build := func(status int) {
+		t.Helper()
+		if got := runCommand("", "site", "-o", out, dir+"/one", dir+"/two"); got.status != status {
+			t.Fatalf("site = %+v, want status %d", got, status)
+		}
+	}
+	build(0)
+	plantFiles(t, dir, map[string]string{"one/ev/videos/y.json": `{"title": "C", `})
+	build(1)
+	if got := pageTitle(t, out, "ev/c-y.html"); got != "C?" {
+		t.Errorf("with the first not read, ev/c-y.html is %q's", got)
+	}
+	if diff := cmp.Diff(".talkmeta-site\n.talkmeta-site-pages\nev/c-y.html\nev/other.html\nevents/ev.html\nindex.html\nspeaker/ada.html\nspeaker/bea.html\nstyle.css\n", siteFiles(t, out)); diff != "" {
+		t.Errorf("files with the first not read (-want +got):\n%s", diff)
+	}
+	if err := os.Remove(filepath.Join(dir, "one", "ev", "videos", "y.json")); err != nil {
+		t.Fatal(err)
+	}
+	build(0)
+	if got := pageTitle(t, out, "ev/c-y.html"); got != "C?" {
+		t.Errorf("with the first deleted, ev/c-y.html is %q's", got)
+	}
+
+	plantFiles(t, dir, map[string]string{
+		"one/ev/videos/y.json": `{"title": "A", "speakers": ["Ada"], "videos": []}`,
+		"two/ev/videos/y.json": `{"title": "B", "speakers": ["Bea"], "videos": []}`,
+		"one/ev/videos/z.json": `{"title": "Other", `,
+	})
+	plantFile(t, filepath.Join(out, sitePages), pageslug.PagesFileHeader+
+		`"ev/a.html" "ev" "y" "A"`+"\n"+
+		`"ev/b.html" "ev" "y" "B"`+"\n"+
+		`"ev/other.html" "ev" "z" "Other"`+"\n"+
+		`"events/ev.html" "ev"`+"\n")
+	build(1)
+	for page, title := range map[string]string{"ev/a.html": "A", "ev/b.html": "B"} {
+		if got := pageTitle(t, out, page); got != title {
+			t.Errorf("an older build's file: %s is %q's, want %q's", page, got, title)
+		}
+	}
+}
+
+// pageTitle returns the title of the talk whose page, a slash-separated
+// path, the site out holds: its <title> up to " · " and the event.
+func pageTitle(t *testing.T, out, page string) string {
+	t.Helper()
+	text := readFile(t, filepath.Join(out, filepath.FromSlash(page)))
+	_, title, _ := strings.Cut(text, "<title>")
+	title, _, _ = strings.Cut(title, " ·")
+	return html.UnescapeString(title)
+}
+
+// wantPages fails t unless the site out's file of pages' owners lists
+// the lines, after its header.
+func wantPages(t *testing.T, out string, lines ...string) {
+	t.Helper()
+	want := pageslug.PagesFileHeader + strings.Join(lines, "\n") + "\n"
 	if diff := cmp.Diff(want, readFile(t, filepath.Join(out, sitePages))); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", sitePages, diff)
 	}
