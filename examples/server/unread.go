@@ -78,7 +78,7 @@ func unreadOf(dir string, err error) (unread, bool) {
 // before: the archive is not read (see archiveServer.read).
 func asReadBefore(talks, last []*talk.Talk, unreads []unread) (all []*talk.Talk, said []string) {
 	said = make([]string, len(unreads))
-	if len(last) == 0 || len(talks) == 0 {
+	if len(unreads) == 0 || len(last) == 0 || len(talks) == 0 {
 		return talks, said
 	}
 	events := map[string]int{} // by directory, the index of its event's unread

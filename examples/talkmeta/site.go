@@ -948,7 +948,8 @@ func (u *siteURLs) addTalk(t *talk.Talk, event, page string) bool {
 	if page == "" {
 		return true
 	}
-	if id := ownerID(event, t); !u.hasID(id) {
+	id := ownerID(event, t)
+	if _, seen := u.titles[id]; !seen {
 		u.titles[id] = t.Title
 	}
 	key := u.talkKey(event, t)
@@ -985,12 +986,6 @@ func (u *siteURLs) talkKey(event string, t *talk.Talk) string {
 
 // ownerID is the start of talkKey: an event's eventIdentity and t's ID.
 func ownerID(event string, t *talk.Talk) string { return event + " " + strconv.Quote(t.ID) }
-
-// hasID reports whether a talk of id (see ownerID) was added before.
-func (u *siteURLs) hasID(id string) bool {
-	_, ok := u.titles[id]
-	return ok
-}
 
 // talksByID renames the owners of the talks' pages in pages, the file of
 // a site built when talks were known by their titles too (`"ev" "b" "C"`:
