@@ -88,9 +88,11 @@ func load(fsys fs.FS) ([]*talk.Talk, []error) {
 // started. A record not read now that the last read read (last, its
 // talks) is served as it was then (see asReadBefore). It returns the
 // errors as logLine words them, each saying what is served as read
-// before in its stead, and whether any of them may stand for records not
-// read (see hidesRecords).
-func loadDir(dir string, last []*talk.Talk) (talks []*talk.Talk, lines []string, keepGone bool) {
+// before in its stead; whether any of them may stand for records not
+// read (see hidesRecords); and the event directories whose event was
+// read neither now nor before, whose talks have a bare event named after
+// their directory (see leaveOutEventless).
+func loadDir(dir string, last []*talk.Talk) (talks []*talk.Talk, lines []string, keepGone bool, eventless map[string]bool) {
 	talks, errs := load(os.DirFS(dir))
 	for _, t := range talks {
 		t.Origin.Path = userPath(dir, t.Origin.Path)
@@ -114,9 +116,14 @@ func loadDir(dir string, last []*talk.Talk) (talks []*talk.Talk, lines []string,
 	for j, i := range at {
 		if said[j] != "" {
 			lines[i] += "; " + said[j]
+		} else if unreads[j].file == "" {
+			if eventless == nil {
+				eventless = map[string]bool{}
+			}
+			eventless[unreads[j].dir] = true
 		}
 	}
-	return talks, lines, keepGone
+	return talks, lines, keepGone, eventless
 }
 
 // hidesRecords reports whether err, an error of reading an archive, may

@@ -69,7 +69,9 @@
 // that one's page and move it (a link people shared would lead to the new
 // talk); and a talk whose file cannot be read for a while (mid-edit) keeps
 // its page, which no other takes meanwhile: it is served as read before,
-// or, in a run that has not read it, not served until it can be read. A
+// or, in a run that has not read it, not served until it can be read; so
+// are the talks of an event whose record cannot be read, where their pages
+// would move (the event had a page its directory's name does not give). A
 // record is known by its file (its event's directory and its name), not
 // its title, so that one whose title is edited keeps its page while its
 // slug does not change. Within one run the server remembers them; -pages
@@ -346,7 +348,7 @@ func (a *archiveServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 // archive in which no talk can be read (one moved away, or mid-copy) is an
 // error, and what was served is kept.
 func (a *archiveServer) read() (int, error) {
-	talks, errs, keepGone := loadDir(a.dir, a.lastTalks)
+	talks, errs, keepGone, eventless := loadDir(a.dir, a.lastTalks)
 	read := time.Now()
 	for _, err := range errs {
 		fmt.Fprintln(a.log, err)
@@ -357,6 +359,9 @@ func (a *archiveServer) read() (int, error) {
 	last, written, err := a.lastPages()
 	if err != nil {
 		return 0, err
+	}
+	if talks = leaveOutEventless(talks, eventless, last, a.log); len(talks) == 0 {
+		return 0, fmt.Errorf("no talks in %s to serve", a.dir)
 	}
 	h, err := newHandler(talks, a.base, read, last, keepGone)
 	if err != nil {

@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -11,7 +13,9 @@ import (
 
 	"github.com/talkmeta/talkmeta/internal/layout"
 	"github.com/talkmeta/talkmeta/internal/osfs"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/html"
 	"github.com/talkmeta/talkmeta/talk/pyvideo"
 )
 
@@ -66,7 +70,8 @@ func unreadOf(dir string, err error) (unread, bool) {
 // directory, cannot be read is served as the last read read it; the
 // talks of an event whose category.json cannot be read, which the reader
 // gives a bare event named after their directory (and pages named after
-// that), get the event as the last read read it. A talk served as read
+// that), get the event as the last read read it from its record (see
+// leaveOutEventless for an event not read before). A talk served as read
 // before gets its event as read now where another talk of its directory
 // has it, so that an event retitled meanwhile is not two events of one
 // ID.
@@ -89,7 +94,9 @@ func asReadBefore(talks, last []*talk.Talk, unreads []unread) (all []*talk.Talk,
 	}
 	eventOf := map[string]talk.Event{} // by directory, its event this read
 	for _, t := range last {
-		if _, ok := events[eventDir(t)]; ok {
+		// Of an event read from its record: a bare one (its record
+		// missing then too) is what the reader gives now.
+		if _, ok := events[eventDir(t)]; ok && t.Event.Origin.Path != "" {
 			eventOf[eventDir(t)] = t.Event
 		}
 	}
@@ -172,4 +179,40 @@ func within(p, dir string) bool {
 // which byte order puts first.
 func comparePaths(a, b string) int {
 	return slices.Compare(strings.Split(a, "/"), strings.Split(b, "/"))
+}
+
+// leaveOutEventless returns talks without those of the event directories
+// of eventless (see loadDir) whose event had another page by pages, the
+// last read's, than the one its bare event named after its directory
+// asks for, which log says of each such directory. Served, they and
+// their event would take other pages, which the -pages file would keep:
+// an event's record cut short when the server starts moved its pages for
+// good. Left out, they keep their pages (a read whose event cannot be
+// read keeps the pages of the records it did not serve), and are served
+// once the event can be read. An event that had no page, or the one its
+// directory names (an event never read, or one whose title slugs as its
+// directory's name), is served as it is read.
+func leaveOutEventless(talks []*talk.Talk, eventless map[string]bool, pages *pageslug.Pages, log io.Writer) []*talk.Talk {
+	if len(eventless) == 0 {
+		return talks
+	}
+	var py html.PyvideoURLs
+	o := ownersOf(talks)
+	left := map[string]int{} // by directory, the talks left out
+	kept := talks[:0:0]
+	for _, t := range talks {
+		d := eventDir(t)
+		if eventless[d] {
+			had, ok := pages.LastPage(o.events[eventKey{t.Event.ID, t.Event.Title}])
+			if ok && "/"+had != py.Event(&t.Event) {
+				left[d]++
+				continue
+			}
+		}
+		kept = append(kept, t)
+	}
+	for _, d := range slices.Sorted(maps.Keys(left)) {
+		fmt.Fprintf(log, "%s: the event's record cannot be read, and the event had another page than its directory's name gives: it and its talks (%d) are not served until it can be read, and keep their pages\n", d, left[d])
+	}
+	return kept
 }

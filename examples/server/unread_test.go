@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk"
 )
@@ -156,6 +157,61 @@ func TestServedAsLastRead(t *testing.T) {
 	a.log = &log
 	if _, err := a.read(); err == nil || err.Error() != "no talks in "+dir || a.current.Load() != served {
 		t.Errorf("an archive moved away: %v; log:\n%s", err, log.String())
+	}
+}
+
+// TestEventNotReadInANewRun: in a run that has not read an event, whose
+// record cannot be read now, the event and its talks keep the pages the
+// -pages file gives them, and are not served until it can be read. They
+// were read with a bare event named after their directory ("conf"), on
+// pages of that name, which the file then kept: the event's pages moved
+// for good. An event that had no page is served as it is read, and so
+// it is when read again without its record, on the page it had.
+func TestEventNotReadInANewRun(t *testing.T) {
+	dir := plantArchive(t, map[string]string{
+		"conf/category.json": `{"title": "PyConf 2020"}`, "conf/videos/m.json": `{"title": "C"}`, "conf/videos/n.json": `{"title": "D"}`,
+		"b/category.json": `{"title": "B"}`, "b/videos/x.json": `{"title": "X"}`,
+	})
+	pagesFile := filepath.Join(t.TempDir(), "pages")
+	servedAs(t, &archiveServer{dir: dir, pagesFile: pagesFile})
+	if err := sitetest.Plant(dir, map[string]string{
+		"conf/category.json": `{"title": `,
+		"new/videos/y.json":  `{"title": "Y"}`, // mid-copy, without its category.json yet
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a := &archiveServer{dir: dir, pagesFile: pagesFile}
+	want := []string{
+		"DIR/conf/category.json:1:11: invalid JSON: unexpected end of input",
+		"DIR/new: the event has no category.json",
+		"DIR/conf: the event's record cannot be read, and the event had another page than its directory's name gives: it and its talks (2) are not served until it can be read, and keep their pages",
+		"/pyconf-2020/c.html: HTTP/1.1 404 Not Found", "/conf/c.html: HTTP/1.1 404 Not Found",
+		"/events/pyconf-2020.html: HTTP/1.1 404 Not Found", "/new/y.html: Y · new",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-2020/c.html", "/conf/c.html", "/events/pyconf-2020.html", "/new/y.html")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	wantFile(t, pagesFile, pageslug.PagesFileHeader+
+		`"b/x.html" talk "b" "x"`+"\n"+
+		`"events/b.html" event "b"`+"\n"+
+		`"events/new.html" event "new"`+"\n"+
+		`"events/pyconf-2020.html" event "conf"`+"\n"+
+		`"new/y.html" talk "new" "y"`+"\n"+
+		`"pyconf-2020/c.html" talk "conf" "m"`+"\n"+
+		`"pyconf-2020/d.html" talk "conf" "n"`+"\n")
+	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "PyConf 2020"}`}); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{
+		"DIR/new: the event has no category.json",
+		"/pyconf-2020/c.html: C · PyConf 2020", "/events/pyconf-2020.html: PyConf 2020", "/new/y.html: Y · new",
+	}
+	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-2020/c.html", "/events/pyconf-2020.html", "/new/y.html")); diff != "" {
+		t.Errorf("the event's record mended (-want +got):\n%s", diff)
+	}
+	want = []string{"DIR/new: the event has no category.json", "/new/y.html: Y · new"}
+	if diff := cmp.Diff(want, servedAs(t, &archiveServer{dir: dir, pagesFile: pagesFile}, "/new/y.html")); diff != "" {
+		t.Errorf("a new run, the event without a record still (-want +got):\n%s", diff)
 	}
 }
 

@@ -219,9 +219,9 @@ func TestNext(t *testing.T) {
 	}
 }
 
-// TestRename: an owner renamed claims the page the old name had, in any
-// build after; a name of no page, or to a name that has one, is not
-// renamed.
+// TestRename: an owner renamed has the page the old name had (LastPage,
+// Had), and claims it; a name of no page, or to a name that has one, is
+// not renamed.
 func TestRename(t *testing.T) {
 	p, err := ParsePages([]byte("\"a.html\" old\n\"b.html\" taken\n"), "pages")
 	if err != nil {
@@ -230,6 +230,11 @@ func TestRename(t *testing.T) {
 	got := []bool{p.Rename("old", "new"), p.Rename("none", "other"), p.Rename("taken", "new")}
 	if diff := cmp.Diff([]bool{true, false, false}, got); diff != "" {
 		t.Errorf("Rename (-want +got):\n%s", diff)
+	}
+	for owner, want := range map[string]string{"new": "a.html", "old": "", "taken": "b.html", "none": ""} {
+		if page, ok := p.LastPage(owner); page != want || ok != (want != "") || p.Had(owner) != ok {
+			t.Errorf("LastPage(%s) = %q, %v, Had %v; want %q", owner, page, ok, p.Had(owner), want)
+		}
 	}
 	// old waits for new, whose page a.html is, which it then has.
 	claimed := []string{p.Claim("a.html", "", "old"), p.Claim("a.html", "", "new"), p.Claim("b.html", "", "taken")}

@@ -247,6 +247,12 @@ func (p *Pages) Had(owner string) bool {
 	return ok
 }
 
+// LastPage returns the page owner had in the last build, if it had one.
+func (p *Pages) LastPage(owner string) (page string, ok bool) {
+	page, ok = p.lastOf[owner]
+	return page, ok
+}
+
 // KeptFor returns the owner of the last build that page is kept for,
 // not claimed in this one, after Settle(true): a page no record of this
 // build may take, which [Pages.Text] lists. ok is false when it is not
