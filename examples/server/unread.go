@@ -182,16 +182,16 @@ func comparePaths(a, b string) int {
 }
 
 // leaveOutEventless returns talks without those of the event directories
-// of eventless (see loadDir) whose event had another page by pages, the
-// last read's, than the one its bare event named after its directory
-// asks for, which log says of each such directory. Served, they and
+// of eventless (see loadDir) whose event had a page by pages, the last
+// read's, that its bare event, named after its directory, may not have
+// (see pageslug.Pages.Moves), which log says of each such directory. Served, they and
 // their event would take other pages, which the -pages file would keep:
 // an event's record cut short when the server starts moved its pages for
 // good. Left out, they keep their pages (a read whose event cannot be
 // read keeps the pages of the records it did not serve), and are served
-// once the event can be read. An event that had no page, or the one its
-// directory names (an event never read, or one whose title slugs as its
-// directory's name), is served as it is read.
+// once the event can be read. An event that had no page, or one its
+// directory's name gives (an event never read, or one whose title slugs
+// as its directory's name), is served as it is read.
 func leaveOutEventless(talks []*talk.Talk, eventless map[string]bool, pages *pageslug.Pages, log io.Writer) []*talk.Talk {
 	if len(eventless) == 0 {
 		return talks
@@ -202,17 +202,14 @@ func leaveOutEventless(talks []*talk.Talk, eventless map[string]bool, pages *pag
 	kept := talks[:0:0]
 	for _, t := range talks {
 		d := eventDir(t)
-		if eventless[d] {
-			had, ok := pages.LastPage(o.events[eventKey{t.Event.ID, t.Event.Title}])
-			if ok && "/"+had != py.Event(&t.Event) {
-				left[d]++
-				continue
-			}
+		if eventless[d] && pages.Moves(o.events[eventKey{t.Event.ID, t.Event.Title}], py.Event(&t.Event)[1:], t.Event.ID) {
+			left[d]++
+			continue
 		}
 		kept = append(kept, t)
 	}
 	for _, d := range slices.Sorted(maps.Keys(left)) {
-		fmt.Fprintf(log, "%s: the event's record cannot be read, and the event had another page than its directory's name gives: it and its talks (%d) are not served until it can be read, and keep their pages\n", d, left[d])
+		fmt.Fprintf(log, "%s: the event's record cannot be read, and the event had a page its directory's name does not give: it and its talks (%d) are not served until it can be read, and keep their pages\n", d, left[d])
 	}
 	return kept
 }

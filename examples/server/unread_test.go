@@ -184,7 +184,7 @@ func TestEventNotReadInANewRun(t *testing.T) {
 	want := []string{
 		"DIR/conf/category.json:1:11: invalid JSON: unexpected end of input",
 		"DIR/new: the event has no category.json",
-		"DIR/conf: the event's record cannot be read, and the event had another page than its directory's name gives: it and its talks (2) are not served until it can be read, and keep their pages",
+		"DIR/conf: the event's record cannot be read, and the event had a page its directory's name does not give: it and its talks (2) are not served until it can be read, and keep their pages",
 		"/pyconf-2020/c.html: HTTP/1.1 404 Not Found", "/conf/c.html: HTTP/1.1 404 Not Found",
 		"/events/pyconf-2020.html: HTTP/1.1 404 Not Found", "/new/y.html: Y · new",
 	}

@@ -219,8 +219,8 @@ func TestNext(t *testing.T) {
 	}
 }
 
-// TestRename: an owner renamed has the page the old name had (LastPage,
-// Had), and claims it; a name of no page, or to a name that has one, is
+// TestRename: an owner renamed has the page the old name had, and claims
+// it; a name of no page, or to a name that has one, is
 // not renamed.
 func TestRename(t *testing.T) {
 	p, err := ParsePages([]byte("\"a.html\" old\n\"b.html\" taken\n"), "pages")
@@ -231,14 +231,28 @@ func TestRename(t *testing.T) {
 	if diff := cmp.Diff([]bool{true, false, false}, got); diff != "" {
 		t.Errorf("Rename (-want +got):\n%s", diff)
 	}
-	for owner, want := range map[string]string{"new": "a.html", "old": "", "taken": "b.html", "none": ""} {
-		if page, ok := p.LastPage(owner); page != want || ok != (want != "") || p.Had(owner) != ok {
-			t.Errorf("LastPage(%s) = %q, %v, Had %v; want %q", owner, page, ok, p.Had(owner), want)
-		}
+	if had := []bool{p.Had("new"), p.Had("old"), p.Had("taken"), p.Had("none")}; !cmp.Equal(had, []bool{true, false, true, false}) {
+		t.Errorf("Had new, old, taken, none: %v", had)
 	}
 	// old waits for new, whose page a.html is, which it then has.
 	claimed := []string{p.Claim("a.html", "", "old"), p.Claim("a.html", "", "new"), p.Claim("b.html", "", "taken")}
 	if diff := cmp.Diff([]string{"", "a.html", "b.html"}, claimed); diff != "" {
 		t.Errorf("claims after Rename (-want +got):\n%s", diff)
+	}
+}
+
+// TestMoves: an owner moves when the page it had is not one its slug's
+// page and ID may give it, and not when it had none.
+func TestMoves(t *testing.T) {
+	p, err := ParsePages([]byte("\"e/a.html\" a\n\"e/a-x.html\" x\n\"e/a-3.html\" three\n\"events/pyconf.html\" conf\n"), "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []bool{
+		p.Moves("a", "e/a.html", "a"), p.Moves("x", "e/a.html", "x"), p.Moves("three", "e/a.html", ""),
+		p.Moves("conf", "events/conf.html", "conf"), p.Moves("new", "events/new.html", "new"), p.Moves("a", "e/b.html", "a"),
+	}
+	if diff := cmp.Diff([]bool{false, false, false, true, false, true}, got); diff != "" {
+		t.Errorf("Moves of a, x, three, conf, new, a to b (-want +got):\n%s", diff)
 	}
 }

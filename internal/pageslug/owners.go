@@ -247,10 +247,12 @@ func (p *Pages) Had(owner string) bool {
 	return ok
 }
 
-// LastPage returns the page owner had in the last build, if it had one.
-func (p *Pages) LastPage(owner string) (page string, ok bool) {
-	page, ok = p.lastOf[owner]
-	return page, ok
+// Moves reports whether owner, whose slug names page and whose ID is id,
+// had a page in the last build that it may not have again (see
+// [Pages]): a claim of page would move it, and leave its page to another.
+func (p *Pages) Moves(owner, page, id string) bool {
+	had, ok := p.lastOf[owner]
+	return ok && !mayHave(had, page, id)
 }
 
 // KeptFor returns the owner of the last build that page is kept for,
