@@ -41,6 +41,16 @@ func servedAs(t *testing.T, a *archiveServer, paths ...string) []string {
 	return got
 }
 
+// wantServed fails t unless a read of the archive, as a reads it, logs
+// and serves what want says of the pages of paths (see servedAs); step
+// names the read in the failure.
+func wantServed(t *testing.T, step string, want []string, a *archiveServer, paths ...string) {
+	t.Helper()
+	if diff := cmp.Diff(want, servedAs(t, a, paths...)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", step, diff)
+	}
+}
+
 // TestPagesKeptAcrossReads: a talk added whose slug is another's ("C++"
 // beside "C"), and whose file comes first, gets a page of its own, where
 // it took the other's and moved it (a link people shared led to another
@@ -65,9 +75,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 	inRun := &archiveServer{dir: dir}
 	withFile := &archiveServer{dir: dir, pagesFile: pagesFile}
 	for _, a := range []*archiveServer{inRun, withFile} {
-		if diff := cmp.Diff([]string{"", "/conf/c.html: C · Conf"}, servedAs(t, a, "/conf/c.html")); diff != "" {
-			t.Errorf("first read (-want +got):\n%s", diff)
-		}
+		wantServed(t, "first read", []string{"", "/conf/c.html: C · Conf"}, a, "/conf/c.html")
 	}
 
 	plant(map[string]string{"conf/videos/a.json": `{"id": 12, "title": "C++"}`})
@@ -75,21 +83,15 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
 		"/conf/c.html: C · Conf", "/conf/c-a.html: C++ · Conf",
 	}
-	if diff := cmp.Diff(added, servedAs(t, inRun, "/conf/c.html", "/conf/c-a.html")); diff != "" {
-		t.Errorf("read again (-want +got):\n%s", diff)
-	}
+	wantServed(t, "read again", added, inRun, "/conf/c.html", "/conf/c-a.html")
 	restarted := &archiveServer{dir: dir, pagesFile: pagesFile}
-	if diff := cmp.Diff(added, servedAs(t, restarted, "/conf/c.html", "/conf/c-a.html")); diff != "" {
-		t.Errorf("a new run with -pages (-want +got):\n%s", diff)
-	}
+	wantServed(t, "a new run with -pages", added, restarted, "/conf/c.html", "/conf/c-a.html")
 	// Without either, the talk added first takes the page.
 	fresh := []string{
 		"DIR/conf/videos/m.json: its page /conf/c.html is DIR/conf/videos/a.json's already; it is served at /conf/c-m.html",
 		"/conf/c.html: C++ · Conf",
 	}
-	if diff := cmp.Diff(fresh, servedAs(t, &archiveServer{dir: dir}, "/conf/c.html")); diff != "" {
-		t.Errorf("a new run without -pages (-want +got):\n%s", diff)
-	}
+	wantServed(t, "a new run without -pages", fresh, &archiveServer{dir: dir}, "/conf/c.html")
 
 	// m.json mid-edit, and another "C" added: within a run, m is served
 	// as it was read before, on its page.
@@ -100,9 +102,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		"DIR/conf/videos/z.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-z.html",
 		"/conf/c.html: C · Conf", "/conf/c-z.html: C! · Conf",
 	}
-	if diff := cmp.Diff(asBefore, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {
-		t.Errorf("a record not read (-want +got):\n%s", diff)
-	}
+	wantServed(t, "a record not read", asBefore, restarted, "/conf/c.html", "/conf/c-z.html")
 	// In a new run, which never read m, its page waits for it.
 	restarted = &archiveServer{dir: dir, pagesFile: pagesFile}
 	unread := []string{
@@ -111,9 +111,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		"DIR/conf/videos/z.json: its page /conf/c.html is kept for talk \"conf\" \"m\", which had it when the archive was last read, and was not read this time; it is served at /conf/c-z.html",
 		"/conf/c.html: HTTP/1.1 404 Not Found", "/conf/c-z.html: C! · Conf",
 	}
-	if diff := cmp.Diff(unread, servedAs(t, restarted, "/conf/c.html", "/conf/c-z.html")); diff != "" {
-		t.Errorf("a record not read in a new run (-want +got):\n%s", diff)
-	}
+	wantServed(t, "a record not read in a new run", unread, restarted, "/conf/c.html", "/conf/c-z.html")
 	// The file keeps m's page, and gives the talk added its own.
 	wantFile(t, pagesFile, pageslug.PagesFileHeader+
 		`"conf/c-a.html" talk "conf" "a"`+"\n"+
@@ -126,9 +124,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		"DIR/conf/videos/z.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-z.html",
 		"/conf/c.html: C · Conf",
 	}
-	if diff := cmp.Diff(back, servedAs(t, restarted, "/conf/c.html")); diff != "" {
-		t.Errorf("the record read again (-want +got):\n%s", diff)
-	}
+	wantServed(t, "the record read again", back, restarted, "/conf/c.html")
 	wantFile(t, pagesFile, pageslug.PagesFileHeader+
 		`"conf/c-a.html" talk "conf" "a"`+"\n"+
 		`"conf/c-z.html" talk "conf" "z"`+"\n"+
@@ -484,9 +480,7 @@ func TestPagesKeptInOneEventsArchive(t *testing.T) {
 		"DIR/videos/a.json: its page /conf/c.html is DIR/videos/m.json's already; it is served at /conf/c-a.html",
 		"/conf/c.html: C · CONF", "/conf/c-a.html: C++ · CONF",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/c-a.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "the event retitled in capitals", want, a, "/conf/c.html", "/conf/c-a.html")
 }
 
 // TestPagesFileEditedByHand: each read reads the -pages file again, so
@@ -507,9 +501,7 @@ func TestPagesFileEditedByHand(t *testing.T) {
 		"DIR/conf/videos/m.json: its page /conf/c.html is DIR/conf/videos/z.json's already; it is served at /conf/c-m.html",
 		"/conf/c.html: C++ · Conf", "/conf/c-m.html: C · Conf",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/c-m.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "the file edited", want, a, "/conf/c.html", "/conf/c-m.html")
 }
 
 // TestPagesFileKeptAsItIs: a read that gives every record the page the
@@ -544,9 +536,7 @@ func TestPagesFileKeptAsItIs(t *testing.T) {
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
 		"/conf/c.html: C · Conf",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "the file removed", want, a, "/conf/c.html")
 	wantFile(t, pagesFile, pageslug.PagesFileHeader+
 		`"conf/c-a.html" talk "conf" "a"`+"\n"+
 		`"conf/c.html" talk "conf" "m"`+"\n"+
@@ -627,9 +617,7 @@ func TestPagesNotKeptForFilesThatAreNoRecords(t *testing.T) {
 		"DIR/conf/videos/README: unexpected in videos/, which holds talk records (*.json) only",
 		"/conf/c.html: C! · Conf",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "a talk deleted", want, a, "/conf/c.html")
 }
 
 // plantArchive writes files, by slash-separated path, into a new

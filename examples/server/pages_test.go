@@ -185,7 +185,5 @@ func TestEventsSharingATitle(t *testing.T) {
 		`DIR/b/videos/y.json: the page /events/pycon.html of its event "PyCon" is the event "PyCon"'s already, of DIR/a/category.json; it is served at /events/pycon-b.html`,
 		"/events/pycon.html: PyCon", "/events/pycon-b.html: PyCon",
 	}
-	if diff := cmp.Diff(want, servedAs(t, &archiveServer{dir: dir}, "/events/pycon.html", "/events/pycon-b.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "two events of one title", want, &archiveServer{dir: dir}, "/events/pycon.html", "/events/pycon-b.html")
 }

@@ -52,9 +52,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 		"/pyconf-2020/c.html: C · PyConf 2020", "/pyconf-2020/d.html: D · PyConf 2020", "/pyconf-2020/e.html: E · PyConf 2020",
 		"/events/pyconf-2020.html: PyConf 2020", "/b/x.html: X · B",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, pages...)); diff != "" {
-		t.Errorf("first read (-want +got):\n%s", diff)
-	}
+	wantServed(t, "first read", want, a, pages...)
 
 	plant(map[string]string{"conf/category.json": `{"title": "PyConf`, "b/videos/x.json": `{"title": "X"`})
 	remove("conf/videos/n.json")
@@ -64,9 +62,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 		"/pyconf-2020/c.html: C · PyConf 2020", "/pyconf-2020/d.html: HTTP/1.1 404 Not Found", "/pyconf-2020/e.html: E · PyConf 2020",
 		"/events/pyconf-2020.html: PyConf 2020", "/b/x.html: X · B",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, pages...)); diff != "" {
-		t.Errorf("records cut short (-want +got):\n%s", diff)
-	}
+	wantServed(t, "records cut short", want, a, pages...)
 	if got := listed(t, a, "/events/pyconf-2020.html"); !cmp.Equal(got, []string{"C", "E"}) {
 		t.Errorf("the event lists %q", got)
 	}
@@ -79,9 +75,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 		"DIR/conf: the event has no category.json; its talks are served with the event as read before",
 		"/pyconf-2020/c.html: C · PyConf 2020", "/b/x.html: X · B",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-2020/c.html", "/b/x.html")); diff != "" {
-		t.Errorf("an event's record missing, and its talks' directory a file (-want +got):\n%s", diff)
-	}
+	wantServed(t, "an event's record missing, and its talks' directory a file", want, a, "/pyconf-2020/c.html", "/b/x.html")
 
 	// Retitled while m cannot be read: m is of the event as retitled.
 	plant(map[string]string{"conf/category.json": `{"title": "PyConf Twenty"}`, "conf/videos/m.json": `{"title": `})
@@ -90,9 +84,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 		"DIR/conf/videos/m.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
 		"/pyconf-twenty/c.html: C · PyConf Twenty", "/pyconf-twenty/e.html: E · PyConf Twenty",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-twenty/c.html", "/pyconf-twenty/e.html")); diff != "" {
-		t.Errorf("an event retitled (-want +got):\n%s", diff)
-	}
+	wantServed(t, "an event retitled", want, a, "/pyconf-twenty/c.html", "/pyconf-twenty/e.html")
 	if got := listed(t, a, "/events/pyconf-twenty.html"); !cmp.Equal(got, []string{"C", "E"}) {
 		t.Errorf("the event lists %q", got)
 	}
@@ -128,9 +120,7 @@ func TestServedAsLastRead(t *testing.T) {
 		"DIR/conf/videos/a.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
 		"/conf/c.html: C, edited · Conf!", "/conf/d.html: HTTP/1.1 404 Not Found",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/d.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "records not read", want, a, "/conf/c.html", "/conf/d.html")
 	if got := before.talks["/conf/c.html"]; got == nil || got.Event.Title != "Conf" {
 		t.Errorf("the last read's handler's talk changed: %v", got != nil && got.Event.Title != "Conf")
 	}
@@ -144,9 +134,7 @@ func TestServedAsLastRead(t *testing.T) {
 		"DIR/conf/videos/e.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
 		"/conf/c.html: C, edited · Conf!", "/conf/e.html: E · Conf!",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/e.html")); diff != "" {
-		t.Errorf("an event none of whose records can be read (-want +got):\n%s", diff)
-	}
+	wantServed(t, "an event none of whose records can be read", want, a, "/conf/c.html", "/conf/e.html")
 
 	moved := dir + ".moved"
 	if err := os.Rename(dir, moved); err != nil {
@@ -188,9 +176,7 @@ func TestEventNotReadInANewRun(t *testing.T) {
 		"/pyconf-2020/c.html: HTTP/1.1 404 Not Found", "/conf/c.html: HTTP/1.1 404 Not Found",
 		"/events/pyconf-2020.html: HTTP/1.1 404 Not Found", "/new/y.html: Y · new",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-2020/c.html", "/conf/c.html", "/events/pyconf-2020.html", "/new/y.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "the event's record cut short", want, a, "/pyconf-2020/c.html", "/conf/c.html", "/events/pyconf-2020.html", "/new/y.html")
 	wantFile(t, pagesFile, pageslug.PagesFileHeader+
 		`"b/x.html" talk "b" "x"`+"\n"+
 		`"events/b.html" event "b"`+"\n"+
@@ -206,13 +192,9 @@ func TestEventNotReadInANewRun(t *testing.T) {
 		"DIR/new: the event has no category.json",
 		"/pyconf-2020/c.html: C · PyConf 2020", "/events/pyconf-2020.html: PyConf 2020", "/new/y.html: Y · new",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/pyconf-2020/c.html", "/events/pyconf-2020.html", "/new/y.html")); diff != "" {
-		t.Errorf("the event's record mended (-want +got):\n%s", diff)
-	}
+	wantServed(t, "the event's record mended", want, a, "/pyconf-2020/c.html", "/events/pyconf-2020.html", "/new/y.html")
 	want = []string{"DIR/new: the event has no category.json", "/new/y.html: Y · new"}
-	if diff := cmp.Diff(want, servedAs(t, &archiveServer{dir: dir, pagesFile: pagesFile}, "/new/y.html")); diff != "" {
-		t.Errorf("a new run, the event without a record still (-want +got):\n%s", diff)
-	}
+	wantServed(t, "a new run, the event without a record still", want, &archiveServer{dir: dir, pagesFile: pagesFile}, "/new/y.html")
 }
 
 // listed returns the titles of the talks the page path of a lists, in
@@ -243,9 +225,7 @@ func TestOneEventsRecordsNotReadServedAsBefore(t *testing.T) {
 		"DIR/videos/category.json:1:2: invalid JSON: unexpected end of input; the talk is served as read before",
 		"/conf/c.html: C · Conf", "/conf/d.html: D · Conf",
 	}
-	if diff := cmp.Diff(want, servedAs(t, a, "/conf/c.html", "/conf/d.html")); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	wantServed(t, "records not read", want, a, "/conf/c.html", "/conf/d.html")
 }
 
 // TestComparePaths orders paths as the reader reads their files: by
