@@ -61,13 +61,7 @@ func wantServed(t *testing.T, step string, want []string, a *archiveServer, path
 // has it again once it is read.
 func TestPagesKeptAcrossReads(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
-	plant := func(files map[string]string) {
-		t.Helper()
-		if err := sitetest.Plant(dir, files); err != nil {
-			t.Fatal(err)
-		}
-	}
-	plant(map[string]string{
+	plantIn(t, dir, map[string]string{
 		"conf/category.json": `{"title": "Conf"}`,
 		"conf/videos/m.json": `{"id": 11, "title": "C"}`,
 	})
@@ -78,7 +72,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		wantServed(t, "first read", []string{"", "/conf/c.html: C · Conf"}, a, "/conf/c.html")
 	}
 
-	plant(map[string]string{"conf/videos/a.json": `{"id": 12, "title": "C++"}`})
+	plantIn(t, dir, map[string]string{"conf/videos/a.json": `{"id": 12, "title": "C++"}`})
 	added := []string{
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
 		"/conf/c.html: C · Conf", "/conf/c-a.html: C++ · Conf",
@@ -95,7 +89,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 
 	// m.json mid-edit, and another "C" added: within a run, m is served
 	// as it was read before, on its page.
-	plant(map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"`, "conf/videos/z.json": `{"id": 13, "title": "C!"}`})
+	plantIn(t, dir, map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"`, "conf/videos/z.json": `{"id": 13, "title": "C!"}`})
 	asBefore := []string{
 		"DIR/conf/videos/m.json:1:24: invalid JSON: unexpected end of input; the talk is served as read before",
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
@@ -118,7 +112,7 @@ func TestPagesKeptAcrossReads(t *testing.T) {
 		`"conf/c-z.html" talk "conf" "z"`+"\n"+
 		`"conf/c.html" talk "conf" "m"`+"\n"+
 		`"events/conf.html" event "conf"`+"\n")
-	plant(map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"}`})
+	plantIn(t, dir, map[string]string{"conf/videos/m.json": `{"id": 11, "title": "C"}`})
 	back := []string{
 		"DIR/conf/videos/a.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-a.html",
 		"DIR/conf/videos/z.json: its page /conf/c.html is DIR/conf/videos/m.json's already; it is served at /conf/c-z.html",
@@ -382,9 +376,7 @@ func TestPagesKeptThroughEdits(t *testing.T) {
 		},
 	}}
 	for _, step := range steps {
-		if err := sitetest.Plant(dir, step.plant); err != nil {
-			t.Fatal(err)
-		}
+		plantIn(t, dir, step.plant)
 		for _, name := range step.remove {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
 				t.Fatal(err)
@@ -464,18 +456,12 @@ func TestPagesOfTheRead(t *testing.T) {
 // talks became strangers to their pages and "C++", first, took "C"'s.
 func TestPagesKeptInOneEventsArchive(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "conf")
-	plant := func(files map[string]string) {
-		t.Helper()
-		if err := sitetest.Plant(dir, files); err != nil {
-			t.Fatal(err)
-		}
-	}
-	plant(map[string]string{"category.json": `{"title": "Conf"}`, "videos/m.json": `{"title": "C"}`})
+	plantIn(t, dir, map[string]string{"category.json": `{"title": "Conf"}`, "videos/m.json": `{"title": "C"}`})
 	a := &archiveServer{dir: dir}
 	servedAs(t, a)
-	plant(map[string]string{"videos/a.json": `{"title": "C++"}`})
+	plantIn(t, dir, map[string]string{"videos/a.json": `{"title": "C++"}`})
 	servedAs(t, a)
-	plant(map[string]string{"category.json": `{"title": "CONF"}`})
+	plantIn(t, dir, map[string]string{"category.json": `{"title": "CONF"}`})
 	want := []string{
 		"DIR/videos/a.json: its page /conf/c.html is DIR/videos/m.json's already; it is served at /conf/c-a.html",
 		"/conf/c.html: C · CONF", "/conf/c-a.html: C++ · CONF",
@@ -525,9 +511,7 @@ func TestPagesFileKeptAsItIs(t *testing.T) {
 	if after, err := os.Stat(pagesFile); err != nil || !os.SameFile(before, after) {
 		t.Errorf("the file was written anew (%v)", err)
 	}
-	if err := sitetest.Plant(dir, map[string]string{"conf/videos/a.json": `{"title": "C++"}`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/videos/a.json": `{"title": "C++"}`})
 	if err := os.Remove(pagesFile); err != nil {
 		t.Fatal(err)
 	}
@@ -580,9 +564,7 @@ func TestPagesFileKeepsLinkAndMode(t *testing.T) {
 	if err := os.Chmod(target, 0o444); err != nil {
 		t.Fatal(err)
 	}
-	if err := sitetest.Plant(dir, map[string]string{"conf/videos/a.json": `{"title": "C++"}`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/videos/a.json": `{"title": "C++"}`})
 	var log strings.Builder
 	a.log = &log
 	_, err := a.read()
@@ -609,9 +591,7 @@ func TestPagesNotKeptForFilesThatAreNoRecords(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "conf", "videos", "m.json")); err != nil {
 		t.Fatal(err)
 	}
-	if err := sitetest.Plant(dir, map[string]string{"conf/videos/z.json": `{"title": "C!"}`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/videos/z.json": `{"title": "C!"}`})
 	want := []string{
 		"DIR/conf/notes.txt: unexpected in an event directory, which holds category.json and videos/ only",
 		"DIR/conf/videos/README: unexpected in videos/, which holds talk records (*.json) only",
@@ -620,13 +600,20 @@ func TestPagesNotKeptForFilesThatAreNoRecords(t *testing.T) {
 	wantServed(t, "a talk deleted", want, a, "/conf/c.html")
 }
 
+// plantIn writes files, by slash-separated path, into dir, failing t
+// where it cannot.
+func plantIn(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	if err := sitetest.Plant(dir, files); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // plantArchive writes files, by slash-separated path, into a new
 // directory "archive" and returns it.
 func plantArchive(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "archive")
-	if err := sitetest.Plant(dir, files); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, files)
 	return dir
 }

@@ -21,7 +21,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
-	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // TestSlowBody cuts off a client that sends its headers and then trickles
@@ -442,9 +441,7 @@ func TestReadLog(t *testing.T) {
 		"other/videos/c.json":  `{"title": "C"}`,
 		"stray.json":           `{}`,
 	}
-	if err := sitetest.Plant(dir, files); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, files)
 	// A link to nothing where a record is: the system cannot open it.
 	gone := filepath.Join(dir, "conf", "videos", "gone.json")
 	if err := os.Symlink("nowhere.json", gone); err != nil {

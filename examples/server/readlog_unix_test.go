@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/talkmeta/talkmeta/internal/sitetest"
 )
 
 // TestReadLogNotRegular: a record that is no regular file (a named
@@ -17,9 +16,7 @@ import (
 // errors are, named below the archive as the operator named it.
 func TestReadLogNotRegular(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "archive")
-	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/a.json": `{"title": "A"}`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/category.json": `{"title": "Conf"}`, "conf/videos/a.json": `{"title": "A"}`})
 	if err := syscall.Mkfifo(filepath.Join(dir, "conf", "videos", "pipe.json"), 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}

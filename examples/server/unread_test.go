@@ -14,7 +14,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
-	"github.com/talkmeta/talkmeta/internal/sitetest"
 	"github.com/talkmeta/talkmeta/talk"
 )
 
@@ -33,12 +32,6 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 		"conf/videos/m.json": `{"title": "C"}`, "conf/videos/n.json": `{"title": "D"}`, "conf/videos/o.json": `{"title": "E"}`,
 		"b/category.json": `{"title": "B"}`, "b/videos/x.json": `{"title": "X"}`,
 	})
-	plant := func(files map[string]string) {
-		t.Helper()
-		if err := sitetest.Plant(dir, files); err != nil {
-			t.Fatal(err)
-		}
-	}
 	remove := func(name string) {
 		t.Helper()
 		if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
@@ -54,7 +47,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 	}
 	wantServed(t, "first read", want, a, pages...)
 
-	plant(map[string]string{"conf/category.json": `{"title": "PyConf`, "b/videos/x.json": `{"title": "X"`})
+	plantIn(t, dir, map[string]string{"conf/category.json": `{"title": "PyConf`, "b/videos/x.json": `{"title": "X"`})
 	remove("conf/videos/n.json")
 	want = []string{
 		"DIR/b/videos/x.json:1:14: invalid JSON: unexpected end of input; the talk is served as read before",
@@ -69,7 +62,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 
 	remove("conf/category.json")
 	remove("b/videos")
-	plant(map[string]string{"b/videos": "a file, mid-copy"})
+	plantIn(t, dir, map[string]string{"b/videos": "a file, mid-copy"})
 	want = []string{
 		"DIR/b/videos: a file, where the event's directory of talks, videos/, belongs; its talk is served as read before",
 		"DIR/conf: the event has no category.json; its talks are served with the event as read before",
@@ -78,7 +71,7 @@ func TestRecordsNotReadServedAsBefore(t *testing.T) {
 	wantServed(t, "an event's record missing, and its talks' directory a file", want, a, "/pyconf-2020/c.html", "/b/x.html")
 
 	// Retitled while m cannot be read: m is of the event as retitled.
-	plant(map[string]string{"conf/category.json": `{"title": "PyConf Twenty"}`, "conf/videos/m.json": `{"title": `})
+	plantIn(t, dir, map[string]string{"conf/category.json": `{"title": "PyConf Twenty"}`, "conf/videos/m.json": `{"title": `})
 	want = []string{
 		"DIR/b/videos: a file, where the event's directory of talks, videos/, belongs; its talk is served as read before",
 		"DIR/conf/videos/m.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
@@ -105,14 +98,10 @@ func TestServedAsLastRead(t *testing.T) {
 	})
 	a := &archiveServer{dir: dir}
 	servedAs(t, a)
-	if err := sitetest.Plant(dir, map[string]string{"conf/videos/a.json": `{"title": "C, edited", "slug": "c"}`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/videos/a.json": `{"title": "C, edited", "slug": "c"}`})
 	servedAs(t, a)
 	before := a.current.Load()
-	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "Conf!"}`, "conf/videos/a.json": `{"title": `}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/category.json": `{"title": "Conf!"}`, "conf/videos/a.json": `{"title": `})
 	if err := os.Remove(filepath.Join(dir, "conf", "videos", "a.json.json")); err != nil {
 		t.Fatal(err)
 	}
@@ -125,9 +114,7 @@ func TestServedAsLastRead(t *testing.T) {
 		t.Errorf("the last read's handler's talk changed: %v", got != nil && got.Event.Title != "Conf")
 	}
 
-	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": `, "conf/videos/e.json": `{"title": `}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/category.json": `{"title": `, "conf/videos/e.json": `{"title": `})
 	want = []string{
 		"DIR/conf/category.json:1:11: invalid JSON: unexpected end of input; its talks are served with the event as read before",
 		"DIR/conf/videos/a.json:1:11: invalid JSON: unexpected end of input; the talk is served as read before",
@@ -162,12 +149,10 @@ func TestEventNotReadInANewRun(t *testing.T) {
 	})
 	pagesFile := filepath.Join(t.TempDir(), "pages")
 	servedAs(t, &archiveServer{dir: dir, pagesFile: pagesFile})
-	if err := sitetest.Plant(dir, map[string]string{
+	plantIn(t, dir, map[string]string{
 		"conf/category.json": `{"title": `,
 		"new/videos/y.json":  `{"title": "Y"}`, // mid-copy, without its category.json yet
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	a := &archiveServer{dir: dir, pagesFile: pagesFile}
 	want := []string{
 		"DIR/conf/category.json:1:11: invalid JSON: unexpected end of input",
@@ -185,9 +170,7 @@ func TestEventNotReadInANewRun(t *testing.T) {
 		`"new/y.html" talk "new" "y"`+"\n"+
 		`"pyconf-2020/c.html" talk "conf" "m"`+"\n"+
 		`"pyconf-2020/d.html" talk "conf" "n"`+"\n")
-	if err := sitetest.Plant(dir, map[string]string{"conf/category.json": `{"title": "PyConf 2020"}`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"conf/category.json": `{"title": "PyConf 2020"}`})
 	want = []string{
 		"DIR/new: the event has no category.json",
 		"/pyconf-2020/c.html: C · PyConf 2020", "/events/pyconf-2020.html: PyConf 2020", "/new/y.html: Y · new",
@@ -217,9 +200,7 @@ func TestOneEventsRecordsNotReadServedAsBefore(t *testing.T) {
 	})
 	a := &archiveServer{dir: dir}
 	servedAs(t, a)
-	if err := sitetest.Plant(dir, map[string]string{"category.json": `{`, "videos/category.json": `{`}); err != nil {
-		t.Fatal(err)
-	}
+	plantIn(t, dir, map[string]string{"category.json": `{`, "videos/category.json": `{`})
 	want := []string{
 		"DIR/category.json:1:2: invalid JSON: unexpected end of input; its talks are served with the event as read before",
 		"DIR/videos/category.json:1:2: invalid JSON: unexpected end of input; the talk is served as read before",
@@ -304,9 +285,7 @@ func FuzzRecordsNotRead(f *testing.F) {
 			}
 			files[s.file] = text
 		}
-		if err := sitetest.Plant(dir, files); err != nil {
-			t.Fatal(err)
-		}
+		plantIn(t, dir, files)
 	}
 	// served lists each talk served, by its file within the archive.
 	served := func(a *archiveServer) map[string]*talk.Talk {
