@@ -250,6 +250,21 @@ func TestWriteXMLEdges(t *testing.T) {
 		{"a tab in an attribute is a character reference, which XML does not read as a space", &schedule.Schedule{
 			Event: talk.Event{ID: "c"},
 			Talks: []*talk.Talk{{ID: "a", Recorded: at, Place: talk.Place{Room: "Hall\t1"}}}}},
+		{"a line break in an attribute is a character reference, which XML does not read as a space", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Place: talk.Place{Room: "Hall\n1"}}}}},
+		{"a talk's time without a UTC offset is written as its start too", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: talk.MustParseDate("2024-03-01T10:00:00")}}}},
+		{"a tag that is not one of the conference's tracks is not written in the track", &schedule.Schedule{
+			Event: talk.Event{ID: "c", Extra: extra("tracks", `[{"name": "A"}, {"name": "B"}]`)},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Track: "A", Tags: []string{"x", "B"}}}}},
+		{"a member whose name starts with xml, in any case, is no attribute", &schedule.Schedule{
+			Event: talk.Event{ID: "c", Extra: extra("days", `[{"index": 1, "date": "2024-03-01", "XMLnote": "x", "Xml": "y", "note": "z"}]`)},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at}}}},
+		{"only a talk not recorded is opted out, not one scheduled or not published", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Recording: talk.Scheduled}, {ID: "b", Recorded: at, Recording: talk.NotPublished}, {ID: "c", Recorded: at, Recording: talk.NotRecorded}}}},
 	}
 	var b strings.Builder
 	for _, c := range cases {

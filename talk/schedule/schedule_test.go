@@ -1356,7 +1356,7 @@ func TestWriteXMLUndatedTalk(t *testing.T) {
 // TestWriteXMLWhatXMLCannotHold: text XML 1.0 cannot hold and a duration
 // finer than a second read back as WriteXML's documentation says.
 func TestWriteXMLWhatXMLCannotHold(t *testing.T) {
-	tk := &talk.Talk{ID: "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", Title: "a\x00b\x1bc\uffffd\xffe\tf",
+	tk := &talk.Talk{ID: "5e1ee4d6-1b7f-4b61-9c3b-2f9b2a7e4f10", Title: "a\x00b\x1bc\uffffd\xffe\tf\x1fg",
 		Recorded: talk.MustParseDate("2024-03-01T10:00:00+01:00"), Duration: talk.Duration(90*time.Second + 600*time.Millisecond)}
 	s := &schedule.Schedule{Event: talk.Event{ID: "c", Title: "C"}, Talks: []*talk.Talk{tk}}
 	var b bytes.Buffer
@@ -1366,7 +1366,7 @@ func TestWriteXMLWhatXMLCannotHold(t *testing.T) {
 	back, err := schedule.ParseXML(b.Bytes(), "w.xml")
 	checkErrors(t, err, nil)
 	got := []string{back.Talks[0].Title, back.Talks[0].Duration.String()}
-	want := []string{"a\ufffdb\ufffdc\ufffdd\ufffde\tf", "PT1M31S"}
+	want := []string{"a\ufffdb\ufffdc\ufffdd\ufffde\tf\ufffdg", "PT1M31S"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
