@@ -265,6 +265,9 @@ func TestWriteXMLEdges(t *testing.T) {
 		{"only a talk not recorded is opted out, not one scheduled or not published", &schedule.Schedule{
 			Event: talk.Event{ID: "c"},
 			Talks: []*talk.Talk{{ID: "a", Recorded: at, Recording: talk.Scheduled}, {ID: "b", Recorded: at, Recording: talk.NotPublished}, {ID: "c", Recorded: at, Recording: talk.NotRecorded}}}},
+		{"a blank name gives way to the name's parts", &schedule.Schedule{
+			Event: talk.Event{ID: "c"},
+			Talks: []*talk.Talk{{ID: "a", Recorded: at, Speakers: []talk.Speaker{{Name: " ", GivenName: "Grace", FamilyName: "Hopper"}}}}}},
 	}
 	var b strings.Builder
 	for _, c := range cases {

@@ -650,9 +650,12 @@ func (x *xmlWriter) event(t *talk.Talk) {
 	if len(t.Speakers) > 0 {
 		x.open("persons")
 		for _, s := range t.Speakers {
-			// a speaker a program made with the name's parts alone, or a
-			// handle, is named as pages name them, not by "".
-			x.elem("person", cmp.Or(s.Name, s.DisplayName()), attr{"id", scalar(extraNode(s.Extra, "id"))}, attr{"guid", extraString(s.Extra, "guid")})
+			// A speaker a program made with the name's parts alone, or a
+			// handle, is named as pages name them, not by "", and so is
+			// one whose name is blank beside them: written " ", the name
+			// would read back as " ", and the parts are not written. A
+			// blank name alone is written as it is.
+			x.elem("person", cmp.Or(s.DisplayName(), s.Name), attr{"id", scalar(extraNode(s.Extra, "id"))}, attr{"guid", extraString(s.Extra, "guid")})
 		}
 		x.close("persons")
 	}
