@@ -268,6 +268,13 @@ func TestWriteXMLEdges(t *testing.T) {
 		{"a blank name gives way to the name's parts", &schedule.Schedule{
 			Event: talk.Event{ID: "c"},
 			Talks: []*talk.Talk{{ID: "a", Recorded: at, Speakers: []talk.Speaker{{Name: " ", GivenName: "Grace", FamilyName: "Hopper"}}}}}},
+		{"a day's start and end without a UTC offset are wall-clock times in the conference's time zone, as its talks' are", &schedule.Schedule{
+			Event: talk.Event{ID: "c", TimeZone: "America/New_York", Extra: extra("days", `[
+				{"index": 1, "date": "2024-03-01", "day_start": "2024-03-01T10:00:00", "day_end": "2024-03-02T04:00:00"},
+				{"index": 2, "date": "2024-03-02", "day_start": "2024-03-02T10:00:00", "day_end": "2024-03-03T04:00:00"}]`)},
+			Talks: []*talk.Talk{
+				{ID: "past-midnight", Recorded: talk.MustParseDate("2024-03-02T01:00:00-05:00")},
+				{ID: "morning", Recorded: talk.MustParseDate("2024-03-02T11:00:00-05:00")}}}},
 	}
 	var b strings.Builder
 	for _, c := range cases {

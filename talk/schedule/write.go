@@ -383,20 +383,25 @@ func scalarAttrs(o *node, skip ...string) []attr {
 // (9999-12-31T23:00Z is 10000-01-01 in Kiritimati): that is an error.
 func groupDays(s *Schedule) ([]*day, error) {
 	var days []*day
+	loc, _ := zone.Load(s.Event.TimeZone)
 	if list := extraNode(s.Event.Extra, "days"); list != nil && list.kind == arrayNode {
 		for _, d := range list.items {
 			dd := &day{index: scalar(d.get("index")), date: scalar(d.get("date")),
 				start: scalar(d.get("day_start")), end: scalar(d.get("day_end")), more: dayAttrs(d), talks: map[string][]*talk.Talk{}}
+			// A day_start or day_end without a UTC offset is a wall-clock
+			// time in the conference's time zone, as ParseJSON reads it
+			// (a talk's start before it is on the next day) and as a
+			// talk's time is: read as UTC, it put a talk after midnight
+			// west of UTC on the next day.
 			if a, err := talk.ParseDate(dd.start); err == nil && a.Precision() >= talk.DateTime {
-				dd.from = a.Time()
+				dd.from = instantIn(a, loc)
 			}
 			if b, err := talk.ParseDate(dd.end); err == nil && b.Precision() >= talk.DateTime {
-				dd.to = b.Time()
+				dd.to = instantIn(b, loc)
 			}
 			days = append(days, dd)
 		}
 	}
-	loc, _ := zone.Load(s.Event.TimeZone)
 	f := newDayFinder(days, s.Talks, loc)
 	for i, t := range s.Talks {
 		d := f.find(i, t)
@@ -571,11 +576,15 @@ func (f *dayFinder) find(i int, t *talk.Talk) *day {
 // conference's time zone, when there is one (else nil), in which a date
 // or a date-time without an offset is a wall-clock time (read as
 // [zone.Wall] reads it); else in the talk's own UTC offset.
-func recordedIn(t *talk.Talk, loc *time.Location) time.Time {
-	when := t.Recorded.Time()
+func recordedIn(t *talk.Talk, loc *time.Location) time.Time { return instantIn(t.Recorded, loc) }
+
+// instantIn is the time d, a date or a date-time, names as ParseXML reads
+// it (see recordedIn).
+func instantIn(d talk.Date, loc *time.Location) time.Time {
+	when := d.Time()
 	switch {
 	case loc == nil:
-	case t.Recorded.Precision() == talk.DateTimeOffset:
+	case d.Precision() == talk.DateTimeOffset:
 		when = when.In(loc)
 	default:
 		when, _ = zone.Wall(when, loc)
