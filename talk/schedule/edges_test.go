@@ -275,6 +275,11 @@ func TestWriteXMLEdges(t *testing.T) {
 			Talks: []*talk.Talk{
 				{ID: "past-midnight", Recorded: talk.MustParseDate("2024-03-02T01:00:00-05:00")},
 				{ID: "morning", Recorded: talk.MustParseDate("2024-03-02T11:00:00-05:00")}}}},
+		{"a day's start without a UTC offset is a wall-clock time too: east of UTC, a talk on the eve of a day that starts the evening before is on that day", &schedule.Schedule{
+			Event: talk.Event{ID: "c", TimeZone: "Asia/Tokyo", Extra: extra("days", `[
+				{"index": 1, "date": "2024-03-01", "day_start": "2024-03-01T10:00:00", "day_end": "2024-03-01T20:00:00"},
+				{"index": 2, "date": "2024-03-02", "day_start": "2024-03-01T23:00:00", "day_end": "2024-03-02T20:00:00"}]`)},
+			Talks: []*talk.Talk{{ID: "eve", Recorded: talk.MustParseDate("2024-03-01T23:30:00+09:00")}}}},
 	}
 	var b strings.Builder
 	for _, c := range cases {
