@@ -73,19 +73,34 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "site", "the directory to write the site to")
-	base := flag.String("base", "", "the site's base `URL` (http or https), for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.xml")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if flag.NArg() != 1 {
-		flag.Usage()
-		os.Exit(2)
-	}
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	os.Exit(command(os.Args[1:], sigs, os.Stderr))
+}
+
+// command runs the program with the arguments args (those after its
+// name) and returns its exit status: statusUsage, after the usage, for
+// arguments it cannot go on with; 128 plus the signal's number when sigs
+// relayed a signal before the site was replaced, as a shell reports a
+// process the signal ended; else run's. -h prints the usage, and is 0.
+func command(args []string, sigs <-chan os.Signal, stderr io.Writer) int {
+	flags := flag.NewFlagSet("schedule2site", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	out := flags.String("o", "site", "the directory to write the site to")
+	base := flags.String("base", "", "the site's base `URL` (http or https), for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.xml")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return 0
+	} else if err != nil {
+		return statusUsage // Parse printed the error and the usage
+	}
+	if flags.NArg() != 1 {
+		flags.Usage()
+		return statusUsage
+	}
 	var caught os.Signal
 	interrupted := func() bool {
 		select {
@@ -94,14 +109,14 @@ func main() {
 		}
 		return caught != nil
 	}
-	status := run(flag.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, os.Stderr)
+	status := run(flags.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, stderr)
 	if status == statusUsage {
-		flag.Usage()
+		flags.Usage()
 	}
 	if s, ok := caught.(syscall.Signal); ok && status == statusInterrupted {
 		status = 128 + int(s) // as a shell reports a process the signal ended
 	}
-	os.Exit(status)
+	return status
 }
 
 // statusUsage is run's status for flags it cannot go on with.
