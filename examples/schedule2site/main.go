@@ -37,7 +37,8 @@
 // so that a site built twice from one schedule is the same to the byte.
 // Interrupted (Ctrl-C, SIGTERM, SIGHUP) before the site is replaced, it
 // leaves the old site as it was and no temporary file behind, and exits
-// 128 plus the signal's number.
+// 128 plus the signal's number; a signal it was started with ignored
+// (SIGHUP under nohup, SIGINT as a shell's background job) stays ignored.
 package main
 
 import (
@@ -74,8 +75,22 @@ import (
 
 func main() {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	notifyInterrupts(sigs)
 	os.Exit(command(os.Args[1:], sigs, os.Stderr))
+}
+
+// notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
+// closed) to c; not one the process was started with ignored, as nohup
+// starts it with SIGHUP and a shell a background job with SIGINT, which
+// Notify would stop ignoring: a build started with nohup was interrupted,
+// its site left as it was, when the user logged out, as talkmeta's verbs
+// are not.
+func notifyInterrupts(c chan<- os.Signal) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
 }
 
 // command runs the program with the arguments args (those after its
