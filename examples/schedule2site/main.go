@@ -3,9 +3,10 @@
 // the index, one page per talk with its links and attachments, its
 // schema.org JSON-LD and its APA and BibTeX references, one page per
 // speaker with their talks, and an iCalendar file for the whole schedule
-// and for each talk (a talk iCalendar cannot hold, one whose start is
-// past the year 9999 in UTC, is reported, and has its page without a
-// calendar, and the whole schedule's leaves it out). A talk's page and
+// and for each talk that has a day (a talk iCalendar cannot hold, one
+// whose start is past the year 9999 in UTC, is reported, and has its page
+// without a calendar, and the whole schedule's leaves it out; an
+// unscheduled item has none either). A talk's page and
 // calendar are named by its title's slug, under talks/; talks whose titles
 // slug alike ("C", "C++") each get their own, as in talkmeta site: the
 // first "c", the others "c-" and the slug of their ID (or a number, for
@@ -423,12 +424,19 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		links := attachments(t)
 		// A talk iCalendar cannot hold (a date-time whose year in UTC
 		// is past 9999) is the talk's problem, not the site's: it gets
-		// its page, without a calendar, and the others theirs.
-		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
-			report(calendarError(t, err))
-		} else {
+		// its page, without a calendar, and the others theirs. A talk
+		// without a day (an unscheduled item) has no calendar either,
+		// and no problem: its page linked to a calendar that held
+		// nothing.
+		var cal bytes.Buffer
+		err = ical.WriteTalk(&cal, t, ical.Options{Stamp: stamp})
+		switch _, undated := errors.AsType[*ical.UndatedError](err); {
+		case err == nil:
+			files[strings.TrimPrefix(urls.calendar(t), "/")] = cal.Bytes()
 			links = append(links, talk.Link{URL: urls.calendar(t), Label: "Add to calendar"})
 			calendared = append(calendared, t)
+		case !undated:
+			report(calendarError(t, err))
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},

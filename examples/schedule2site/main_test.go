@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -646,5 +647,52 @@ func TestFileErrors(t *testing.T) {
 		if st != 1 || stderr.String() != tt.want {
 			t.Errorf("%s -o %s: status %d, stderr:\n%s\nwant status 1, stderr:\n%s", tt.src, tt.out, st, stderr.String(), tt.want)
 		}
+	}
+}
+
+// TestUnscheduled builds a schedule with an item that has no day (a day
+// without a date, an item without one): its page has no calendar, nor a
+// link to one, and it is no problem of the schedule's, while the other
+// talk has both. Its page linked "Add to calendar" to a calendar that
+// held nothing. The status, stderr, files and each page's links are
+// compared whole.
+func TestUnscheduled(t *testing.T) {
+	schedule := `{"schedule": {"version": "1", "conference": {"acronym": "u", "title": "U", "days": [{"index": 1, "rooms": {"R": [
+{"guid": "a0000000-0000-4000-8000-000000000000", "title": "Unscheduled", "duration": "00:10", "persons": []},
+{"guid": "b0000000-0000-4000-8000-000000000000", "title": "Scheduled", "date": "2024-01-01T10:00:00Z", "duration": "00:10", "persons": []}
+]}}]}}}`
+	src, dir := filepath.Join(t.TempDir(), "u.json"), t.TempDir()
+	if err := os.WriteFile(src, []byte(schedule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	st := run(src, dir, "", time.Unix(0, 0), never, &stderr)
+	var b strings.Builder
+	fmt.Fprintf(&b, "status: %d\nstderr: %s\n", st, stderr.String())
+	links := regexp.MustCompile(`<section aria-labelledby="links">.*?</section>`)
+	for _, name := range siteFiles(t, dir) {
+		b.WriteString("file: " + name + "\n")
+		if strings.HasPrefix(name, "talks/") && strings.HasSuffix(name, ".html") {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString("  links: " + links.FindString(string(data)) + "\n")
+		}
+	}
+	want := `status: 0
+stderr: 
+file: .schedule2site
+file: .schedule2site-pages
+file: index.html
+file: schedule.ics
+file: talks/scheduled.html
+  links: <section aria-labelledby="links"><h2 id="links">Links</h2><ul><li><a href="/talks/scheduled.ics" rel="nofollow noopener">Add to calendar</a></li></ul></section>
+file: talks/scheduled.ics
+file: talks/unscheduled.html
+  links: 
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
