@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -22,7 +22,8 @@ const usage = `Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.
 // TestCommand runs the program with its arguments: one schedule and
 // known flags build the site; no schedule, two, an unknown flag, an empty
 // -o or a -base that is no absolute web address print what is wrong and
-// the usage, and exit 2; -h prints the usage and exits 0; a SIGTERM
+// the usage, and exit 2; -h prints the usage and exits 0; a schedule that
+// cannot be read is named, in the system's words, and exits 1; a SIGTERM
 // caught before the site is replaced exits 143, as a shell reports a
 // process the signal ended, with the site left as it was. The status and
 // the whole of stderr are compared.
@@ -43,7 +44,8 @@ func TestCommand(t *testing.T) {
 			"schedule2site: -base \"talks.example.org\" is not an absolute http or https URL\n" + usage},
 		{"-h", []string{"-h"}, nil, 0, usage},
 		{"interrupted", []string{"-o", "SITE", "testdata/pair.json"}, syscall.SIGTERM, 128 + int(syscall.SIGTERM), "schedule2site: interrupted; SITE is left as it was\n"},
-		{"a schedule that cannot be read", []string{"-o", "SITE", "testdata/missing.json"}, nil, 1, "testdata/missing.json: " + errNotExist(t) + "\n"},
+		{"a schedule that does not exist", []string{"-o", "SITE", "testdata/missing.json"}, nil, 1, "testdata/missing.json: " + systemsWords(t, "missing") + "\n"},
+		{"a directory for a schedule", []string{"-o", "SITE", "testdata"}, nil, 1, "testdata: " + systemsWords(t, "testdata") + "\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := oldSite(t)
@@ -68,11 +70,12 @@ func TestCommand(t *testing.T) {
 	}
 }
 
-// errNotExist is the system's words for a file that does not exist.
-func errNotExist(t *testing.T) string {
+// systemsWords is the system's words for why the file at path cannot be
+// read.
+func systemsWords(t *testing.T, path string) string {
 	t.Helper()
-	_, err := os.Stat(filepath.Join(t.TempDir(), "missing"))
-	return err.(*os.PathError).Err.Error()
+	_, err := os.ReadFile(path)
+	return errors.Unwrap(err).Error()
 }
 
 // TestCommandBase: a -base that ends in "/" builds the site that one

@@ -17,6 +17,8 @@ import (
 	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/ical"
 )
 
 // TestSite builds the site of a small schedule: the list of files, the
@@ -694,5 +696,39 @@ file: talks/unscheduled.html
 `
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestCalendarError: ical's refusal of a talk's calendar is worded as a
+// problem of the talk in its schedule, by its ID or else its title: a
+// date out of iCalendar's years by the date, a time zone not in the
+// database by the zone, any other by ical's words without "ical: "; and
+// errors.As finds ical's error in it.
+func TestCalendarError(t *testing.T) {
+	const left = "; its page has no calendar, and schedule.ics leaves it out"
+	withID := &talk.Talk{ID: "x1", Title: "X", Origin: talk.Origin{Path: "camp.json"}}
+	untitled := &talk.Talk{Title: "Late", Origin: talk.Origin{Path: "camp.json"}}
+	for _, tt := range []struct {
+		name string
+		t    *talk.Talk
+		err  error
+		want string
+	}{
+		{"a date out of range", withID, &ical.RangeError{ID: "x1", Path: "camp.json", Property: "DTSTART", Err: &talk.DateError{Text: "10000-01-01T11:30:00Z", Reason: "has a year outside 0000-9999"}},
+			`camp.json: talk "x1": DTSTART "10000-01-01T11:30:00Z" has a year outside 0000-9999` + left},
+		{"a date out of range, not given", untitled, &ical.RangeError{ID: "Late", Path: "camp.json", Property: "DTSTAMP"},
+			`camp.json: talk titled "Late": camp.json (Late): DTSTAMP "" has a year outside 0000-9999, which iCalendar dates cannot hold` + left},
+		{"a time zone", withID, &ical.ZoneError{ID: "x1", Path: "camp.json", Zone: "Mars/Olympus"},
+			`camp.json: talk "x1": time zone "Mars/Olympus" is not in the zone database, so the talk's time cannot be placed` + left},
+		{"another error", withID, fmt.Errorf("ical: camp.json (x1): DURATION: %w", errors.New("negative")),
+			`camp.json: talk "x1": camp.json (x1): DURATION: negative` + left},
+	} {
+		err := calendarError(tt.t, tt.err)
+		if err.Error() != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, err, tt.want)
+		}
+		if !errors.Is(err, tt.err) {
+			t.Errorf("%s: errors.Is does not find ical's error in %v", tt.name, err)
+		}
 	}
 }
