@@ -458,7 +458,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		return nil, err
 	}
 	err = render("/schedule.ics", func(w io.Writer) error {
-		return dated(ical.WriteCalendar(w, calendared, ical.Options{Name: s.Event.Title, Stamp: stamp}))
+		return ical.WriteCalendar(w, calendared, ical.Options{Name: s.Event.Title, Stamp: stamp})
 	})
 	files[sitePages] = talkPages.Text(pageslug.PagesFileHeader)
 	return files, err
@@ -561,13 +561,4 @@ func calendarError(t *talk.Talk, err error) error {
 		what = fmt.Sprintf("time zone %q is not in the zone database, so the talk's time cannot be placed", zoneErr.Zone)
 	}
 	return &errs.Worded{Msg: fmt.Sprintf("%s: %s: %s; its page has no calendar, and schedule.ics leaves it out", t.Origin.Path, who, what), Cause: err}
-}
-
-// dated passes err on unless it only says that talks without a date were
-// left out of a calendar, which a schedule's unscheduled items are.
-func dated(err error) error {
-	if _, undated := errors.AsType[*ical.UndatedError](err); undated {
-		return nil
-	}
-	return err
 }
