@@ -20,8 +20,9 @@ import (
 // before "//", which the schedule reports as relative) are left out, an
 // attachment without a title is called one, and one with a host and no
 // scheme, or that cannot be parsed, is kept for the renderer to judge
-// (which shows it as text); a speaker named twice lists the talk once, and one
-// whose name slugs past pageslug.Max has a page whose name is cut. The
+// (which shows it as text); a speaker named twice by a talk, their first
+// or another, lists the talk once, one whose name slugs past pageslug.Max
+// has a page whose name is cut, and one without a name has none. The
 // files, the file of owners, the talk's links and the speakers' lists
 // are compared with testdata/extras.golden.
 func TestLinksAndOwners(t *testing.T) {
@@ -30,7 +31,7 @@ func TestLinksAndOwners(t *testing.T) {
 {"title": "Links", "date": "2024-01-01T10:00:00Z", "duration": "00:10", "persons": [{"public_name": "Ada"}, {"public_name": "Ada"}],
  "links": [{"url": "/rel", "title": "Relative"}, {"url": "https://ok.example/", "title": "OK"}],
  "attachments": [{"url": "https://ok.example/a.pdf"}, {"url": " //cdn.example/y.pdf", "title": "Spaced"}, {"url": "//cdn.example/w.pdf", "title": "No scheme"}, {"url": "/system/z.pdf", "title": "Relative"}, {"title": "No URL"}, {"url": "https://ok.example/%zz", "title": "Unparsed"}]},
-{"title": "Late", "date": "9999-12-31T23:30:00-12:00", "duration": "00:10", "persons": [{"public_name": "Ada"}, {"public_name": "` + long + `"}]}
+{"title": "Late", "date": "9999-12-31T23:30:00-12:00", "duration": "00:10", "persons": [{"public_name": "Ada"}, {"public_name": "` + long + `"}, {"biography": "Nameless"}, {"public_name": "Ada"}]}
 ]}}]}}}`
 	src, dir := filepath.Join(t.TempDir(), "i.json"), t.TempDir()
 	if err := os.WriteFile(src, []byte(schedule), 0o644); err != nil {

@@ -3,9 +3,10 @@
 // the index, one page per talk with its links and attachments, its
 // schema.org JSON-LD and its APA and BibTeX references, one page per
 // speaker with their talks, and an iCalendar file for the whole schedule
-// and for each talk (a talk iCalendar cannot hold, one whose start is
-// past the year 9999 in UTC, is reported, and has its page without a
-// calendar, and the whole schedule's leaves it out). A talk's page and
+// and for each talk that has a day (a talk iCalendar cannot hold, one
+// whose start is past the year 9999 in UTC, is reported, and has its page
+// without a calendar, and the whole schedule's leaves it out; an
+// unscheduled item has none either). A talk's page and
 // calendar are named by its title's slug, under talks/; talks whose titles
 // slug alike ("C", "C++") each get their own, as in talkmeta site: the
 // first "c", the others "c-" and the slug of their ID (or a number, for
@@ -37,7 +38,8 @@
 // so that a site built twice from one schedule is the same to the byte.
 // Interrupted (Ctrl-C, SIGTERM, SIGHUP) before the site is replaced, it
 // leaves the old site as it was and no temporary file behind, and exits
-// 128 plus the signal's number.
+// 128 plus the signal's number; a signal it was started with ignored
+// (SIGHUP under nohup, SIGINT as a shell's background job) stays ignored.
 package main
 
 import (
@@ -73,19 +75,48 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "site", "the directory to write the site to")
-	base := flag.String("base", "", "the site's base `URL` (http or https), for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.xml")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if flag.NArg() != 1 {
-		flag.Usage()
-		os.Exit(2)
-	}
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	notifyInterrupts(sigs)
+	os.Exit(command(os.Args[1:], sigs, os.Stderr))
+}
+
+// notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
+// closed) to c; not one the process was started with ignored, as nohup
+// starts it with SIGHUP and a shell a background job with SIGINT, which
+// Notify would stop ignoring: a build started with nohup was interrupted,
+// its site left as it was, when the user logged out, as talkmeta's verbs
+// are not.
+func notifyInterrupts(c chan<- os.Signal) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
+}
+
+// command runs the program with the arguments args (those after its
+// name) and returns its exit status: statusUsage, after the usage, for
+// arguments it cannot go on with; 128 plus the signal's number when sigs
+// relayed a signal before the site was replaced, as a shell reports a
+// process the signal ended; else run's. -h prints the usage, and is 0.
+func command(args []string, sigs <-chan os.Signal, stderr io.Writer) int {
+	flags := flag.NewFlagSet("schedule2site", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	out := flags.String("o", "site", "the directory to write the site to")
+	base := flags.String("base", "", "the site's base `URL` (http or https), for absolute links, canonical URLs and @ids; without it pages link with paths from the site's root")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: schedule2site [-o DIR] [-base URL] SCHEDULE.json|SCHEDULE.xml")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return 0
+	} else if err != nil {
+		return statusUsage // Parse printed the error and the usage
+	}
+	if flags.NArg() != 1 {
+		flags.Usage()
+		return statusUsage
+	}
 	var caught os.Signal
 	interrupted := func() bool {
 		select {
@@ -94,14 +125,14 @@ func main() {
 		}
 		return caught != nil
 	}
-	status := run(flag.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, os.Stderr)
+	status := run(flags.Arg(0), *out, strings.TrimSuffix(*base, "/"), time.Time{}, interrupted, stderr)
 	if status == statusUsage {
-		flag.Usage()
+		flags.Usage()
 	}
 	if s, ok := caught.(syscall.Signal); ok && status == statusInterrupted {
 		status = 128 + int(s) // as a shell reports a process the signal ended
 	}
-	os.Exit(status)
+	return status
 }
 
 // statusUsage is run's status for flags it cannot go on with.
@@ -393,12 +424,19 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		links := attachments(t)
 		// A talk iCalendar cannot hold (a date-time whose year in UTC
 		// is past 9999) is the talk's problem, not the site's: it gets
-		// its page, without a calendar, and the others theirs.
-		if err := render(urls.calendar(t), func(w io.Writer) error { return dated(ical.WriteTalk(w, t, ical.Options{Stamp: stamp})) }); err != nil {
-			report(calendarError(t, err))
-		} else {
+		// its page, without a calendar, and the others theirs. A talk
+		// without a day (an unscheduled item) has no calendar either,
+		// and no problem: its page linked to a calendar that held
+		// nothing.
+		var cal bytes.Buffer
+		err = ical.WriteTalk(&cal, t, ical.Options{Stamp: stamp})
+		switch _, undated := errors.AsType[*ical.UndatedError](err); {
+		case err == nil:
+			files[strings.TrimPrefix(urls.calendar(t), "/")] = cal.Bytes()
 			links = append(links, talk.Link{URL: urls.calendar(t), Label: "Add to calendar"})
 			calendared = append(calendared, t)
+		case !undated:
+			report(calendarError(t, err))
 		}
 		opt := html.PageOptions{
 			Citations: []html.Citation{{Label: "APA", Text: ref}, {Label: "BibTeX", Text: bib.String()}},
@@ -420,7 +458,7 @@ func site(s *schedule.Schedule, base string, stamp time.Time, talkPages *pageslu
 		return nil, err
 	}
 	err = render("/schedule.ics", func(w io.Writer) error {
-		return dated(ical.WriteCalendar(w, calendared, ical.Options{Name: s.Event.Title, Stamp: stamp}))
+		return ical.WriteCalendar(w, calendared, ical.Options{Name: s.Event.Title, Stamp: stamp})
 	})
 	files[sitePages] = talkPages.Text(pageslug.PagesFileHeader)
 	return files, err
@@ -523,13 +561,4 @@ func calendarError(t *talk.Talk, err error) error {
 		what = fmt.Sprintf("time zone %q is not in the zone database, so the talk's time cannot be placed", zoneErr.Zone)
 	}
 	return &errs.Worded{Msg: fmt.Sprintf("%s: %s: %s; its page has no calendar, and schedule.ics leaves it out", t.Origin.Path, who, what), Cause: err}
-}
-
-// dated passes err on unless it only says that talks without a date were
-// left out of a calendar, which a schedule's unscheduled items are.
-func dated(err error) error {
-	if _, undated := errors.AsType[*ical.UndatedError](err); undated {
-		return nil
-	}
-	return err
 }

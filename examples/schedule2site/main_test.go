@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"github.com/talkmeta/talkmeta/internal/golden"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/sitetest"
+	"github.com/talkmeta/talkmeta/talk"
+	"github.com/talkmeta/talkmeta/talk/ical"
 )
 
 // TestSite builds the site of a small schedule: the list of files, the
@@ -645,6 +648,87 @@ func TestFileErrors(t *testing.T) {
 		st := run(tt.src, tt.out, "", time.Unix(0, 0), never, &stderr)
 		if st != 1 || stderr.String() != tt.want {
 			t.Errorf("%s -o %s: status %d, stderr:\n%s\nwant status 1, stderr:\n%s", tt.src, tt.out, st, stderr.String(), tt.want)
+		}
+	}
+}
+
+// TestUnscheduled builds a schedule with an item that has no day (a day
+// without a date, an item without one): its page has no calendar, nor a
+// link to one, and it is no problem of the schedule's, while the other
+// talk has both. Its page linked "Add to calendar" to a calendar that
+// held nothing. The status, stderr, files and each page's links are
+// compared whole.
+func TestUnscheduled(t *testing.T) {
+	schedule := `{"schedule": {"version": "1", "conference": {"acronym": "u", "title": "U", "days": [{"index": 1, "rooms": {"R": [
+{"guid": "a0000000-0000-4000-8000-000000000000", "title": "Unscheduled", "duration": "00:10", "persons": []},
+{"guid": "b0000000-0000-4000-8000-000000000000", "title": "Scheduled", "date": "2024-01-01T10:00:00Z", "duration": "00:10", "persons": []}
+]}}]}}}`
+	src, dir := filepath.Join(t.TempDir(), "u.json"), t.TempDir()
+	if err := os.WriteFile(src, []byte(schedule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	st := run(src, dir, "", time.Unix(0, 0), never, &stderr)
+	var b strings.Builder
+	fmt.Fprintf(&b, "status: %d\nstderr: %s\n", st, stderr.String())
+	links := regexp.MustCompile(`<section aria-labelledby="links">.*?</section>`)
+	for _, name := range siteFiles(t, dir) {
+		b.WriteString("file: " + name + "\n")
+		if strings.HasPrefix(name, "talks/") && strings.HasSuffix(name, ".html") {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString("  links: " + links.FindString(string(data)) + "\n")
+		}
+	}
+	want := `status: 0
+stderr: 
+file: .schedule2site
+file: .schedule2site-pages
+file: index.html
+file: schedule.ics
+file: talks/scheduled.html
+  links: <section aria-labelledby="links"><h2 id="links">Links</h2><ul><li><a href="/talks/scheduled.ics" rel="nofollow noopener">Add to calendar</a></li></ul></section>
+file: talks/scheduled.ics
+file: talks/unscheduled.html
+  links: 
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestCalendarError: ical's refusal of a talk's calendar is worded as a
+// problem of the talk in its schedule, by its ID or else its title: a
+// date out of iCalendar's years by the date, a time zone not in the
+// database by the zone, any other by ical's words without "ical: "; and
+// errors.As finds ical's error in it.
+func TestCalendarError(t *testing.T) {
+	const left = "; its page has no calendar, and schedule.ics leaves it out"
+	withID := &talk.Talk{ID: "x1", Title: "X", Origin: talk.Origin{Path: "camp.json"}}
+	untitled := &talk.Talk{Title: "Late", Origin: talk.Origin{Path: "camp.json"}}
+	for _, tt := range []struct {
+		name string
+		t    *talk.Talk
+		err  error
+		want string
+	}{
+		{"a date out of range", withID, &ical.RangeError{ID: "x1", Path: "camp.json", Property: "DTSTART", Err: &talk.DateError{Text: "10000-01-01T11:30:00Z", Reason: "has a year outside 0000-9999"}},
+			`camp.json: talk "x1": DTSTART "10000-01-01T11:30:00Z" has a year outside 0000-9999` + left},
+		{"a date out of range, not given", untitled, &ical.RangeError{ID: "Late", Path: "camp.json", Property: "DTSTAMP"},
+			`camp.json: talk titled "Late": camp.json (Late): DTSTAMP "" has a year outside 0000-9999, which iCalendar dates cannot hold` + left},
+		{"a time zone", withID, &ical.ZoneError{ID: "x1", Path: "camp.json", Zone: "Mars/Olympus"},
+			`camp.json: talk "x1": time zone "Mars/Olympus" is not in the zone database, so the talk's time cannot be placed` + left},
+		{"another error", withID, fmt.Errorf("ical: camp.json (x1): DURATION: %w", errors.New("negative")),
+			`camp.json: talk "x1": camp.json (x1): DURATION: negative` + left},
+	} {
+		err := calendarError(tt.t, tt.err)
+		if err.Error() != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, err, tt.want)
+		}
+		if !errors.Is(err, tt.err) {
+			t.Errorf("%s: errors.Is does not find ical's error in %v", tt.name, err)
 		}
 	}
 }

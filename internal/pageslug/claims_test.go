@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +13,8 @@ import (
 
 // TestFitBounds: a slug of Max bytes is kept whole and one of Max+1 is
 // cut; the cut is at the last "-" that leaves room for the hash, even
-// one just at the limit, and the hash is always 8 hexadecimal digits,
+// one just at the limit, but not one at the start, which would leave
+// nothing of the slug; and the hash is always 8 hexadecimal digits,
 // leading zeros included.
 func TestFitBounds(t *testing.T) {
 	words := strings.Repeat("word-", 40)
@@ -21,6 +23,7 @@ func TestFitBounds(t *testing.T) {
 		{"Max+1 bytes", strings.Repeat("a", Max+1), strings.Repeat("a", 191) + "-876056a4"},
 		{"a dash just at the limit", "a-" + strings.Repeat("a", 189) + "-" + strings.Repeat("b", 20), "a-" + strings.Repeat("a", 189) + "-7e23a2f5"},
 		{"a hash with a leading zero", words + "200", strings.Repeat("word-", 37) + "word-098f5215"},
+		{"a dash only at the start", "-" + strings.Repeat("a", Max), "-" + strings.Repeat("a", 190) + "-c6481870"},
 	} {
 		if got := Fit(tt.slug); got != tt.want {
 			t.Errorf("%s: Fit(%q) = %q, want %q", tt.name, tt.slug, got, tt.want)
@@ -82,18 +85,24 @@ func TestClaimAgain(t *testing.T) {
 
 // TestClaimReserved: a page the site reserved is no record's, not even
 // the one the last build's file of owners gives it (edited by hand, or
-// written before the page was reserved), and the file does not list it.
+// written before the page was reserved), in whatever case either spells
+// it, and the file does not list it.
 func TestClaimReserved(t *testing.T) {
-	p, err := ParsePages([]byte("\"events/speaker.html\" x\n"), "pages")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Reserve("events/speaker.html")
-	if got, want := p.Claim("events/speaker.html", "x", "x"), "events/speaker-x.html"; got != want {
-		t.Errorf("Claim = %q, want %q", got, want)
-	}
-	if got, want := string(p.Text("")), "\"events/speaker-x.html\" x\n"; got != want {
-		t.Errorf("Text = %q, want %q", got, want)
+	for _, tt := range []struct{ name, last, reserve, page, want string }{
+		{"spelt alike", "\"events/speaker.html\" x\n", "events/speaker.html", "events/speaker.html", "events/speaker-x.html"},
+		{"spelt in another case", "\"events/Speaker.html\" x\n", "events/speaker.html", "events/Speaker.html", "events/Speaker-x.html"},
+	} {
+		p, err := ParsePages([]byte(tt.last), "pages")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Reserve(tt.reserve)
+		if got := p.Claim(tt.page, "x", "x"); got != tt.want {
+			t.Errorf("%s: Claim = %q, want %q", tt.name, got, tt.want)
+		}
+		if got, want := string(p.Text("")), strconv.Quote(tt.want)+" x\n"; got != want {
+			t.Errorf("%s: Text = %q, want %q", tt.name, got, want)
+		}
 	}
 }
 
@@ -164,17 +173,19 @@ func TestReadPagesUnreadable(t *testing.T) {
 
 // TestKeptFor: a page is kept for an owner of the last build not claimed
 // in this one only once the build is settled keeping them, in any case of
-// its name, and not once a record of this build has it, nor when the
-// build lets them go.
+// its name, and not once a record of this build has it, nor when its
+// owner was claimed and took another (left free), nor when the build lets
+// them go.
 func TestKeptFor(t *testing.T) {
 	var got []string
 	for _, keepGone := range []bool{true, false} {
-		p, err := ParsePages([]byte("\"a.html\" gone\n\"b.html\" here\n\"c.html\" moved\n"), "pages")
+		p, err := ParsePages([]byte("\"a.html\" gone\n\"b.html\" here\n\"c.html\" moved\n\"e.html\" left\n"), "pages")
 		if err != nil {
 			t.Fatal(err)
 		}
 		p.Claim("b.html", "", "here")
 		p.Claim("d.html", "", "moved") // its slug changed, and c is not one it may have
+		p.Claim("f.html", "", "left")  // and so did its, and no record takes e
 		keptFor := func(page string) string {
 			owner, ok := p.KeptFor(page)
 			if !ok {
@@ -185,11 +196,11 @@ func TestKeptFor(t *testing.T) {
 		before := keptFor("a.html")
 		p.Settle(keepGone)
 		p.Claim("c.html", "", "new")
-		got = append(got, strings.Join([]string{before, keptFor("a.html"), keptFor("A.HTML"), keptFor("b.html"), keptFor("c.html"), keptFor("x.html")}, " "))
+		got = append(got, strings.Join([]string{before, keptFor("a.html"), keptFor("A.HTML"), keptFor("b.html"), keptFor("c.html"), keptFor("e.html"), keptFor("x.html")}, " "))
 	}
-	want := []string{"- gone gone - - -", "- - - - - -"}
+	want := []string{"- gone gone - - - -", "- - - - - - -"}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("KeptFor before Settle, then of a, A, b, c, x; keeping and not (-want +got):\n%s", diff)
+		t.Errorf("KeptFor before Settle, then of a, A, b, c, e, x; keeping and not (-want +got):\n%s", diff)
 	}
 }
 

@@ -192,6 +192,8 @@ func TestReadPagesDamaged(t *testing.T) {
 		{"\".\" \"a\"\n", `:1: "." is not a page within the site`},
 		{"\"a\\x00.html\" \"a\"\n", `:1: "a\x00.html" is not a page within the site`},
 		{"\"a.html\"\"a\"\n", `:1: page "a.html" is followed by no owner`},
+		{"\"a.html\"  \n", `:1: page "a.html" is followed by no owner`},
+		{"\"a\\nb.html\" \"a\"\n", `:1: "a\nb.html" is not a page within the site`},
 	} {
 		if err := os.WriteFile(path, []byte(tt.text), 0o666); err != nil {
 			t.Fatal(err)
@@ -266,5 +268,26 @@ func TestParsePagesAnySystem(t *testing.T) {
 	p.Settle(true)
 	if diff := cmp.Diff(text, string(p.Text(""))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestTextQuotes: Text writes each page as ParsePages reads it, in
+// double quotes with Go's escapes, so that a page with a quote or a
+// control character in its name (a server's page is a URL's path) is
+// read back as it was, and one of letters of any script as it is.
+func TestTextQuotes(t *testing.T) {
+	for _, tt := range []struct{ name, file string }{
+		{"a quote", "\"ab/say \\\"hi\\\".html\" talk \"q\"\n"},
+		{"a tab", "\"ab/a\\tb.html\" talk \"t\"\n"},
+		{"letters of other scripts", "\"ab/caf\u00e9-\u0634\u0627\u064a.html\" talk \"u\"\n"},
+	} {
+		p, err := ParsePages([]byte(tt.file), "pages")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		p.Settle(true)
+		if diff := cmp.Diff(tt.file, string(p.Text(""))); diff != "" {
+			t.Errorf("%s (-read +written):\n%s", tt.name, diff)
+		}
 	}
 }
