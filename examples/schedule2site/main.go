@@ -54,7 +54,6 @@ import (
 	"maps"
 	"net/url"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -63,6 +62,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/interrupt"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -75,23 +75,11 @@ import (
 )
 
 func main() {
+	// Not a signal it was started with ignored (see package interrupt):
+	// "nohup schedule2site" goes on after its user logs out.
 	sigs := make(chan os.Signal, 1)
-	notifyInterrupts(sigs)
+	interrupt.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	os.Exit(command(os.Args[1:], sigs, os.Stderr))
-}
-
-// notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
-// closed) to c; not one the process was started with ignored, as nohup
-// starts it with SIGHUP and a shell a background job with SIGINT, which
-// Notify would stop ignoring: a build started with nohup was interrupted,
-// its site left as it was, when the user logged out, as talkmeta's verbs
-// are not.
-func notifyInterrupts(c chan<- os.Signal) {
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
-		if !signal.Ignored(sig) {
-			signal.Notify(c, sig)
-		}
-	}
 }
 
 // command runs the program with the arguments args (those after its

@@ -27,7 +27,9 @@
 // or the talks of a directory that cannot be listed, and the event of the
 // talks whose category.json cannot be read; the log says so beside the
 // error. Interrupt or SIGTERM shuts it down gracefully: requests under way
-// have 10 seconds to finish, and a second interrupt stops it at once.
+// have 10 seconds to finish, and a second interrupt stops it at once. A
+// server started with SIGINT ignored (a shell's background job) leaves it
+// ignored; one started with nohup still reloads on SIGHUP.
 //
 // # Paths
 //
@@ -156,6 +158,7 @@ import (
 	"time"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
+	"github.com/talkmeta/talkmeta/internal/interrupt"
 	"github.com/talkmeta/talkmeta/internal/pageslug"
 	"github.com/talkmeta/talkmeta/internal/staged"
 	"github.com/talkmeta/talkmeta/internal/weburl"
@@ -167,13 +170,20 @@ func main() {
 	if status >= 0 {
 		os.Exit(status)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Not a SIGINT the server was started with ignored (see package
+	// interrupt): a shell's background job is not the Ctrl-C's to stop.
+	stops := make(chan os.Signal, 1)
+	stop := interrupt.Notify(stops, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
+		<-stops
 		// A second interrupt during the shutdown's grace stops the
 		// server at once, as interrupts do.
-		<-ctx.Done()
 		stop()
+		cancel()
 	}()
+	// SIGHUP asks for a reload, as it does of daemons, even of a server
+	// started with nohup, whose operator's "kill -HUP" means it too.
 	reload := make(chan os.Signal, 1)
 	signal.Notify(reload, syscall.SIGHUP)
 	if err := serve(ctx, cfg, os.Stderr, reload); err != nil {

@@ -23,13 +23,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/talkmeta/talkmeta/internal/interrupt"
 	"github.com/talkmeta/talkmeta/internal/weburl"
 )
 
@@ -374,17 +374,11 @@ func interspersed(fs *flag.FlagSet, args []string) []string {
 }
 
 // notifyInterrupts relays SIGINT, SIGTERM and SIGHUP (the terminal
-// closed) to c until stop is called; not one the process was started
-// with ignored, as nohup starts it with SIGHUP and a shell a background
-// job with SIGINT, which Notify would stop ignoring, so that the run
-// would end where it was to go on.
+// closed) to c until stop is called, but not one the process was started
+// with ignored (see package interrupt), so that "nohup talkmeta site"
+// goes on after its user logs out.
 func notifyInterrupts(c chan<- os.Signal) (stop func()) {
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
-		if !signal.Ignored(sig) {
-			signal.Notify(c, sig)
-		}
-	}
-	return func() { signal.Stop(c) }
+	return interrupt.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 }
 
 // interrupts holds SIGINT, SIGTERM and SIGHUP off a verb that writes
