@@ -149,7 +149,8 @@ func ParsePages(data []byte, path string) (*Pages, error) {
 // a slash-separated path within the site, and its owner. A page is one
 // on every system: fs.ValidPath's rule (no "..", no empty element), and
 // no backslash or NUL, which a system would take for a separator or an
-// end; not the system's own rule (filepath.IsLocal), by which a file
+// end, nor a newline, which no page made from a slug has, and which a
+// file name should not (line-based tools split it); not the system's own rule (filepath.IsLocal), by which a file
 // good on one system was refused on another, and on Windows the server's
 // own, which names URLs, not files, when it read back a page it gave
 // ("ab/x:y.html", "events/con.html").
