@@ -437,7 +437,7 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 				// list is kept whole in Extra, and an alias with no name
 				// to look the speaker up by is reported, since a talk
 				// naming the speaker so would not find them.
-				for _, a := range f.list(v, k) {
+				for i, a := range f.list(v, k) {
 					name, named := "", true // named: no wrong-kind name reported already
 					if a != nil && a.Kind == yaml.MappingNode {
 						for _, akv := range f.pairs(a) {
@@ -447,12 +447,12 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 						}
 					}
 					switch {
-					case a == nil || a.Kind != yaml.MappingNode:
-						n := a
-						if n == nil {
-							n = v
-						}
-						f.add(n, "aliases: want a mapping with a name, got %s", kindName(n))
+					case a == nil:
+						// An alias beyond the budget, which reads as
+						// null: reported as null is, at its place.
+						f.add(v.Content[i], "aliases: want a mapping with a name, got null")
+					case a.Kind != yaml.MappingNode:
+						f.add(a, "aliases: want a mapping with a name, got %s", kindName(a))
 					case !named:
 					case name == "":
 						f.add(a, "aliases: an alias without a name")
