@@ -1068,3 +1068,49 @@ func TestThumbnails(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSyntaxErrorPlaces: a syntax error is placed at the line go-yaml
+// names, which for its parser's errors counts from 0 and for its
+// scanner's from 1, and which it leaves out for either on the first line;
+// a control character, which go-yaml places nowhere, is placed where it
+// is, as a byte that is not UTF-8 is, its column counted in characters
+// as go-yaml counts its nodes' (a byte order mark is none).
+func TestSyntaxErrorPlaces(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"an unclosed list, at the line it opens", "- id: a\n  title: [unclosed\n",
+			`videos.yml:2:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"an unclosed list at the end of a file without a newline, on the last line", "- id: a\n  title: [unclosed",
+			`videos.yml:2:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"a list item in a mapping, at the item", "- id: a\n  title: T\n\n  - oops\n",
+			`videos.yml:4:1: rubyevents: invalid YAML: did not find expected key`},
+		{"a mapping after list items, at the mapping", "- id: a\n- id: b\n\n\nid: c\n",
+			`videos.yml:5:1: rubyevents: invalid YAML: did not find expected '-' indicator`},
+		{"a character that starts no token, on its line", "- id: a\n  title: @x\n",
+			`videos.yml:2:1: rubyevents: invalid YAML: found character that cannot start any token`},
+		{"a character that starts no token, on the first line", "- {id: a, title: @x}\n- id: b\n",
+			`videos.yml:1:1: rubyevents: invalid YAML: found character that cannot start any token`},
+		{"an undefined tag handle, on the first line", "- id: !x!y a\n- id: b\n",
+			`videos.yml:1:1: rubyevents: invalid YAML: found undefined tag handle`},
+		{"an unclosed quote, on the first line", `"`,
+			`videos.yml:1:1: rubyevents: invalid YAML: found unexpected end of stream`},
+		{"in a second document, at its line", "- id: a\n---\n- [unclosed\n",
+			`videos.yml:3:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"a control character, where it is", "- id: a\n  title: \"x\x01y\"\n",
+			`videos.yml:2:12: rubyevents: invalid YAML: control character U+0001 is not allowed`},
+		{"a control character after a byte order mark, where it is", "\ufeff- id: \x7f\n",
+			`videos.yml:1:7: rubyevents: invalid YAML: control character U+007F is not allowed`},
+		{"a byte that is not UTF-8, at the column of its character, as go-yaml counts the nodes'", "- id: a\n  title: Café \xff\n",
+			`videos.yml:2:15: rubyevents: invalid YAML: invalid UTF-8 (byte 0xff)`},
+		// go-yaml names no place for an alias of no anchor.
+		{"an unknown anchor, at the end", "- id: *nope\n- id: b\n",
+			`videos.yml:3:1: rubyevents: invalid YAML: unknown anchor 'nope' referenced`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := rubyevents.ParseVideos([]byte(tt.in), "videos.yml", nil, nil)
+			if diff := cmp.Diff(tt.want, fmt.Sprint(err)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
