@@ -154,6 +154,8 @@ func TestLanguage(t *testing.T) {
 		"Bokmål, Norwegian": "nb", "Norwegian Bokmål": "nb", "Norwegian Nynorsk": "nn",
 		"Central Khmer": "km", "Pushto": "ps", "Uighur": "ug", "Maori": "mi",
 		"Spanish; Castilian": "es", "Flemish": "nl", "Moldovan": "ro",
+		// Names CLDR and ISO 639 lack, and names with spaces around.
+		"Mandarin": "zh", "Portuguese (Brazil)": "pt-BR", " Panjabi ": "pa", "Norwegian": "no",
 	} {
 		if got, ok := rubyevents.Language(in); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", in, got, ok, want)
@@ -1081,6 +1083,8 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 			`videos.yml:2:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
 		{"an unclosed list at the end of a file without a newline, on the last line", "- id: a\n  title: [unclosed",
 			`videos.yml:2:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"an unclosed list on the only line, without a newline, on that line", "- id: [a",
+			`videos.yml:1:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
 		{"a list item in a mapping, at the item", "- id: a\n  title: T\n\n  - oops\n",
 			`videos.yml:4:1: rubyevents: invalid YAML: did not find expected key`},
 		{"a mapping after list items, at the mapping", "- id: a\n- id: b\n\n\nid: c\n",
@@ -1101,6 +1105,9 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 			`videos.yml:1:7: rubyevents: invalid YAML: control character U+007F is not allowed`},
 		{"a byte that is not UTF-8, at the column of its character, as go-yaml counts the nodes'", "- id: a\n  title: Café \xff\n",
 			`videos.yml:2:15: rubyevents: invalid YAML: invalid UTF-8 (byte 0xff)`},
+		// In UTF-16 the place of a character is not looked for.
+		{"a control character in UTF-16, at the end", "\xff\xfe" + utf16le("- id: \x01\n"),
+			`videos.yml:2:1: rubyevents: invalid YAML: control characters are not allowed`},
 		// go-yaml names no place for an alias of no anchor.
 		{"an unknown anchor, at the end", "- id: *nope\n- id: b\n",
 			`videos.yml:3:1: rubyevents: invalid YAML: unknown anchor 'nope' referenced`},
@@ -1113,4 +1120,14 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16le returns s, which is ASCII, in UTF-16 little-endian.
+func utf16le(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		b.WriteByte(0)
+	}
+	return b.String()
 }
