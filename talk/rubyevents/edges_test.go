@@ -105,7 +105,7 @@ func TestEdges(t *testing.T) {
 		{"a resource without a url and an empty slides_url are no links", "- id: a\n  slides_url: \"\"\n  additional_resources:\n    - title: T\n"},
 		{"a recording's language the importer does not know is reported", "- id: a\n  alternative_recordings:\n    - video_provider: youtube\n      video_id: abcdefghijk\n      language: Klingon\n"},
 		{"the first known of a language's ISO 639 names is its language", "- id: a\n  language: Klingon; Castilian \n"},
-		{"a name is looked up as written, then trimmed, then by slug (without the ends' separators, with digits)", `- id: a
+		{"a name is looked up trimmed, as RubyEvents strips it (so that a directory's name with spaces around is not found), then by slug (without the ends' separators, with digits)", `- id: a
   speakers:
     - "Pat Trailing "
     - " Grace Hopper"
