@@ -30,6 +30,10 @@ type file struct {
 	path string
 	errs *talk.ErrorList
 
+	// ids is the place of each talk id read so far, in a videos.yml: see
+	// noteID.
+	ids map[string]idPlace
+
 	// aliasLimit is how many nodes aliases may bring in, aliasBudget how
 	// many more they may, and anchorNodes the number of nodes of each
 	// anchored node's tree; see resolve.

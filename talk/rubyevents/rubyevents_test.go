@@ -826,9 +826,10 @@ func TestAlternativeRecordings(t *testing.T) {
 }
 
 // TestDuplicateIDs: a talk id given twice, in one videos.yml or in two,
-// is reported at the second with the place of the first, where both were
-// read without a word (and an import wrote them as two records of one
-// id); both talks are read.
+// or a part's id that another talk or part has, is reported at the
+// second with the place of the first, where both were read without a
+// word (and an import wrote them as two records of one id, or RubyEvents
+// one talk of two); both talks are read.
 func TestDuplicateIDs(t *testing.T) {
 	a, err := rubyevents.Read(fstest.MapFS{
 		"conf/conf-2024/event.yml":  {Data: []byte("title: Conf 2024\n")},
@@ -845,6 +846,20 @@ func TestDuplicateIDs(t *testing.T) {
 	}
 	_, err = rubyevents.ParseVideos([]byte("- id: x\n  title: X\n- id: x\n  title: Y\n"), "s/e/videos.yml", nil, nil)
 	got = append(got, fmt.Sprint(err))
+	// A part is a talk of RubyEvents' too, whose id names it alone: one
+	// that another talk or part has is reported, in the order of the file.
+	_, err = rubyevents.ParseVideos([]byte(`- id: block
+  talks:
+    - id: p
+    - id: block
+    - id: q
+      talks:
+        - id: p
+- id: q
+`), "s/e/videos.yml", nil, nil)
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
 	want := []string{
 		`a "A" of conf-2024`,
 		`b "B" of conf-2024`,
@@ -853,6 +868,9 @@ func TestDuplicateIDs(t *testing.T) {
 		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
 		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3; RubyEvents' ids name one talk each: give one of them another`,
 		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:4:7: rubyevents: id "block" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:7:11: rubyevents: id "p" is also the id of the talk at line 3, column 7; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:8:3: rubyevents: id "q" is also the id of the talk at line 5, column 7; RubyEvents' ids name one talk each: give one of them another`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
