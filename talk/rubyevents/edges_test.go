@@ -66,6 +66,7 @@ func TestEdges(t *testing.T) {
 		{"a date in GMT or Z is in UTC", "- id: a\n  date: 2024-04-16 10:00:00 GMT\n- id: b\n  date: 2024-04-16 10:00:00 Z\n"},
 		{"a date ending in a space is reported", "- id: a\n  date: \"2024-04-16 10:00:00 \"\n"},
 		{"talks without an id are reported as such, not as sharing one", "- title: A\n- title: B\n"},
+		{"talks with an empty or null id are reported as without one, not as sharing one", "- id: \"\"\n- id: \"\"\n- id: ~\n- id: ~\n"},
 		{"a negative duration_in_seconds is reported", "- id: a\n  duration_in_seconds: -5\n"},
 		{"cues that end where they start are reported", "- id: a\n  start_cue: \"01:00\"\n  end_cue: \"01:00\"\n"},
 		{"duration_in_seconds wins over the cues", "- id: a\n  duration_in_seconds: 600\n  start_cue: \"00:00\"\n  end_cue: \"05:00\"\n"},
