@@ -28,11 +28,10 @@ type lookup struct {
 }
 
 // find returns the directory's speaker that name names, and whether there
-// is one; name is trimmed of surrounding white space.
+// is one; name is trimmed of surrounding white space first, as RubyEvents
+// strips it, so that a directory's name with spaces around it is found
+// by its slug only.
 func (l *lookup) find(name string) (talk.Speaker, bool) {
-	if s, ok := l.speakers[name]; ok {
-		return s, true
-	}
 	name = strings.TrimSpace(name)
 	if s, ok := l.speakers[name]; ok {
 		return s, true

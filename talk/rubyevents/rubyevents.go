@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/talkmeta/talkmeta/internal/errs"
 	"github.com/talkmeta/talkmeta/internal/jsonx"
@@ -28,6 +29,10 @@ const maxBytes = 32 << 20
 type file struct {
 	path string
 	errs *talk.ErrorList
+
+	// ids is the place of each talk id read so far, in a videos.yml: see
+	// noteID.
+	ids map[string]idPlace
 
 	// aliasLimit is how many nodes aliases may bring in, aliasBudget how
 	// many more they may, and anchorNodes the number of nodes of each
@@ -109,33 +114,111 @@ func (f *file) parse(data []byte) *yaml.Node {
 }
 
 // syntaxError reports go-yaml's error err in reading data, with its
-// line and column.
+// line and column (1, as go-yaml names no column).
+//
+// go-yaml writes "line N: message", N being the line of the construct
+// the problem is in, else of the problem: from 1 for its scanner's
+// errors, but from 0 for its parser's (parserProblems), and left out
+// when it is 0, so that an error of either on the first line comes
+// without a line. Its reader's errors (a byte that is not UTF-8, a
+// control character) come without one too: their place is ours to find.
+// An error of no place (an alias of no anchor) is placed at the end.
 func (f *file) syntaxError(data []byte, err error) {
-	line := 0
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	// go-yaml writes "line N: message".
+	lines := 1 + bytes.Count(data, []byte{'\n'})
+	line, col := lines, 1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, m, ok := strings.Cut(rest, ": "); ok {
 			if v, err := strconv.Atoi(n); err == nil {
 				line, msg = v, m
+				if parserProblems[msg] {
+					line++
+				}
+				// The parser's end of a file that does not end in a
+				// newline is on the line after it.
+				line = min(line, lines)
 			}
 		}
+	} else if parserProblems[msg] || scannerProblem(msg) {
+		line = 1
 	}
-	col := 1
-	if line == 0 {
-		// Errors at the end of the input come without a line.
-		line = 1 + bytes.Count(data, []byte{'\n'})
-	}
-	if strings.Contains(msg, "UTF-8") {
+	switch {
+	case strings.Contains(msg, "UTF-8"):
 		// go-yaml decodes the input ahead of the token it reads, and
-		// says where that token is: the bad byte's place is ours to
-		// find.
+		// says where that token is.
 		if off := jsonx.FirstNotUTF8(data); off >= 0 {
-			line, col = jsonx.Position(data, int64(off))
+			line, col = position(data, off)
 			msg = fmt.Sprintf("invalid UTF-8 (byte %#02x)", data[off])
+		}
+	case msg == "control characters are not allowed":
+		if off := firstControl(data); off >= 0 {
+			r, _ := utf8.DecodeRune(data[off:])
+			line, col = position(data, off)
+			msg = fmt.Sprintf("control character %U is not allowed", r)
 		}
 	}
 	*f.errs = append(*f.errs, &talk.RecordError{Path: f.path, Line: line, Column: col, Err: errors.New("rubyevents: invalid YAML: " + msg)})
+}
+
+// parserProblems are the messages of go-yaml's parser, whose lines count
+// from 0; its scanner's and reader's do not repeat them.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// scannerProblem reports whether msg is one of go-yaml's scanner's
+// messages, which start so, where its reader's ("invalid leading UTF-8
+// octet", "control characters are not allowed") and the others of no
+// place ("unknown anchor 'a' referenced") do not.
+func scannerProblem(msg string) bool {
+	for _, p := range []string{"found ", "did not find ", "could not find ", "mapping ", "block sequence ", "exceeded max depth"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstControl returns the offset of the first character of data that
+// YAML does not allow (a control character but tab, newline, carriage
+// return and NEL; a surrogate; U+FFFE and U+FFFF), or -1. data is UTF-8
+// up to it; data in UTF-16 (with its byte order mark) is not looked at.
+func firstControl(data []byte) int {
+	if bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
+		return -1
+	}
+	for i, r := range string(data) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd && r != utf8.RuneError, r >= 0x10000 && r <= 0x10ffff:
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+// position returns the line of the byte at off in data, and its column
+// in characters, as go-yaml counts the columns of the nodes: a byte
+// order mark at the start of data is none.
+func position(data []byte, off int) (line, col int) {
+	head := data[:off]
+	start := bytes.LastIndexByte(head, '\n') + 1
+	text := head[start:]
+	if start == 0 {
+		text = bytes.TrimPrefix(text, []byte("\ufeff"))
+	}
+	return 1 + bytes.Count(head, []byte{'\n'}), 1 + utf8.RuneCount(text)
 }
 
 // countNodes returns the number of nodes in n's tree, not following
@@ -437,7 +520,7 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 				// list is kept whole in Extra, and an alias with no name
 				// to look the speaker up by is reported, since a talk
 				// naming the speaker so would not find them.
-				for _, a := range f.list(v, k) {
+				for i, a := range f.list(v, k) {
 					name, named := "", true // named: no wrong-kind name reported already
 					if a != nil && a.Kind == yaml.MappingNode {
 						for _, akv := range f.pairs(a) {
@@ -447,12 +530,12 @@ func ParseSpeakers(data []byte, path string) (Speakers, error) {
 						}
 					}
 					switch {
-					case a == nil || a.Kind != yaml.MappingNode:
-						n := a
-						if n == nil {
-							n = v
-						}
-						f.add(n, "aliases: want a mapping with a name, got %s", kindName(n))
+					case a == nil:
+						// An alias beyond the budget, which reads as
+						// null: reported as null is, at its place.
+						f.add(v.Content[i], "aliases: want a mapping with a name, got null")
+					case a.Kind != yaml.MappingNode:
+						f.add(a, "aliases: want a mapping with a name, got %s", kindName(a))
 					case !named:
 					case name == "":
 						f.add(a, "aliases: an alias without a name")

@@ -154,6 +154,8 @@ func TestLanguage(t *testing.T) {
 		"Bokmål, Norwegian": "nb", "Norwegian Bokmål": "nb", "Norwegian Nynorsk": "nn",
 		"Central Khmer": "km", "Pushto": "ps", "Uighur": "ug", "Maori": "mi",
 		"Spanish; Castilian": "es", "Flemish": "nl", "Moldovan": "ro",
+		// Names CLDR and ISO 639 lack, and names with spaces around.
+		"Mandarin": "zh", "Portuguese (Brazil)": "pt-BR", " Panjabi ": "pa", "Norwegian": "no",
 	} {
 		if got, ok := rubyevents.Language(in); !ok || got != want {
 			t.Errorf("Language(%q) = %q, %v; want %q", in, got, ok, want)
@@ -824,9 +826,10 @@ func TestAlternativeRecordings(t *testing.T) {
 }
 
 // TestDuplicateIDs: a talk id given twice, in one videos.yml or in two,
-// is reported at the second with the place of the first, where both were
-// read without a word (and an import wrote them as two records of one
-// id); both talks are read.
+// or a part's id that another talk or part has, is reported at the
+// second with the place of the first, where both were read without a
+// word (and an import wrote them as two records of one id, or RubyEvents
+// one talk of two); both talks are read.
 func TestDuplicateIDs(t *testing.T) {
 	a, err := rubyevents.Read(fstest.MapFS{
 		"conf/conf-2024/event.yml":  {Data: []byte("title: Conf 2024\n")},
@@ -843,6 +846,20 @@ func TestDuplicateIDs(t *testing.T) {
 	}
 	_, err = rubyevents.ParseVideos([]byte("- id: x\n  title: X\n- id: x\n  title: Y\n"), "s/e/videos.yml", nil, nil)
 	got = append(got, fmt.Sprint(err))
+	// A part is a talk of RubyEvents' too, whose id names it alone: one
+	// that another talk or part has is reported, in the order of the file.
+	_, err = rubyevents.ParseVideos([]byte(`- id: block
+  talks:
+    - id: p
+    - id: block
+    - id: q
+      talks:
+        - id: p
+- id: q
+`), "s/e/videos.yml", nil, nil)
+	for _, e := range errorList(t, err) {
+		got = append(got, e.Error())
+	}
 	want := []string{
 		`a "A" of conf-2024`,
 		`b "B" of conf-2024`,
@@ -851,6 +868,9 @@ func TestDuplicateIDs(t *testing.T) {
 		`conf/conf-2024/videos.yml:5:3: rubyevents: id "a" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
 		`conf/conf-2025/videos.yml:1:3: rubyevents: id "b" is also the id of the talk at conf/conf-2024/videos.yml:3:3; RubyEvents' ids name one talk each: give one of them another`,
 		`s/e/videos.yml:3:3: rubyevents: id "x" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:4:7: rubyevents: id "block" is also the id of the talk at line 1, column 3; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:7:11: rubyevents: id "p" is also the id of the talk at line 3, column 7; RubyEvents' ids name one talk each: give one of them another`,
+		`s/e/videos.yml:8:3: rubyevents: id "q" is also the id of the talk at line 5, column 7; RubyEvents' ids name one talk each: give one of them another`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -1067,4 +1087,65 @@ func TestThumbnails(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// TestSyntaxErrorPlaces: a syntax error is placed at the line go-yaml
+// names, which for its parser's errors counts from 0 and for its
+// scanner's from 1, and which it leaves out for either on the first line;
+// a control character, which go-yaml places nowhere, is placed where it
+// is, as a byte that is not UTF-8 is, its column counted in characters
+// as go-yaml counts its nodes' (a byte order mark is none).
+func TestSyntaxErrorPlaces(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"an unclosed list, at the line it opens", "- id: a\n  title: [unclosed\n",
+			`videos.yml:2:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"an unclosed list at the end of a file without a newline, on the last line", "- id: a\n  title: [unclosed",
+			`videos.yml:2:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"an unclosed list on the only line, without a newline, on that line", "- id: [a",
+			`videos.yml:1:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"a list item in a mapping, at the item", "- id: a\n  title: T\n\n  - oops\n",
+			`videos.yml:4:1: rubyevents: invalid YAML: did not find expected key`},
+		{"a mapping after list items, at the mapping", "- id: a\n- id: b\n\n\nid: c\n",
+			`videos.yml:5:1: rubyevents: invalid YAML: did not find expected '-' indicator`},
+		{"a character that starts no token, on its line", "- id: a\n  title: @x\n",
+			`videos.yml:2:1: rubyevents: invalid YAML: found character that cannot start any token`},
+		{"a character that starts no token, on the first line", "- {id: a, title: @x}\n- id: b\n",
+			`videos.yml:1:1: rubyevents: invalid YAML: found character that cannot start any token`},
+		{"an undefined tag handle, on the first line", "- id: !x!y a\n- id: b\n",
+			`videos.yml:1:1: rubyevents: invalid YAML: found undefined tag handle`},
+		{"an unclosed quote, on the first line", `"`,
+			`videos.yml:1:1: rubyevents: invalid YAML: found unexpected end of stream`},
+		{"in a second document, at its line", "- id: a\n---\n- [unclosed\n",
+			`videos.yml:3:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
+		{"a control character, where it is", "- id: a\n  title: \"x\x01y\"\n",
+			`videos.yml:2:12: rubyevents: invalid YAML: control character U+0001 is not allowed`},
+		{"a control character after a byte order mark, where it is", "\ufeff- id: \x7f\n",
+			`videos.yml:1:7: rubyevents: invalid YAML: control character U+007F is not allowed`},
+		{"a byte that is not UTF-8, at the column of its character, as go-yaml counts the nodes'", "- id: a\n  title: Café \xff\n",
+			`videos.yml:2:15: rubyevents: invalid YAML: invalid UTF-8 (byte 0xff)`},
+		// In UTF-16 the place of a character is not looked for.
+		{"a control character in UTF-16, at the end", "\xff\xfe" + utf16le("- id: \x01\n"),
+			`videos.yml:2:1: rubyevents: invalid YAML: control characters are not allowed`},
+		// go-yaml names no place for an alias of no anchor.
+		{"an unknown anchor, at the end", "- id: *nope\n- id: b\n",
+			`videos.yml:3:1: rubyevents: invalid YAML: unknown anchor 'nope' referenced`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := rubyevents.ParseVideos([]byte(tt.in), "videos.yml", nil, nil)
+			if diff := cmp.Diff(tt.want, fmt.Sprint(err)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// utf16le returns s, which is ASCII, in UTF-16 little-endian.
+func utf16le(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		b.WriteByte(0)
+	}
+	return b.String()
 }

@@ -55,8 +55,8 @@ func (e *idError) Unwrap() error { return e.first }
 // (which may be nil). path names the file in errors. ev may be nil, for
 // a videos.yml read without its event.yml: the talks' event then has only
 // its ID, the name of the directory the file is in, as [ParseEvent] would
-// give it. A talk whose id another talk of the file has is reported
-// (RubyEvents' ids name one talk each), and read.
+// give it. A talk or a part of one whose id another talk or part of the
+// file has is reported (RubyEvents' ids name one talk each), and read.
 func ParseVideos(data []byte, path string, ev *talk.Event, speakers Speakers) ([]*talk.Talk, error) {
 	return parseVideos(data, path, ev, &lookup{speakers: speakers}, map[string]idPlace{})
 }
@@ -70,18 +70,10 @@ func parseVideos(data []byte, path string, ev *talk.Event, speakers *lookup, ids
 	if ev == nil {
 		ev = &talk.Event{ID: dirName(path)}
 	}
+	f.ids = ids
 	var talks []*talk.Talk
 	for _, item := range f.list(f.parse(data), "videos") {
 		t := f.talk(item, speakers, 0)
-		if t.ID != "" && item != nil {
-			if first, dup := ids[t.ID]; dup {
-				e := &talk.RecordError{Path: path, Line: item.Line, Column: item.Column}
-				e.Err = &idError{id: t.ID, at: e, first: &talk.RecordError{Path: first.path, Line: first.line, Column: first.col}}
-				*f.errs = append(*f.errs, e)
-			} else {
-				ids[t.ID] = idPlace{path, item.Line, item.Column}
-			}
-		}
 		// Each talk its own Extra map, so that changing one talk's
 		// event changes no other's.
 		t.Event = *ev
@@ -107,7 +99,9 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 		s, _ := f.keptText(v, k, &t.Extra, talkFields)
 		return s
 	}
-	for _, kv := range f.pairs(n) {
+	members := f.pairs(n)
+	f.noteID(n, members)
+	for _, kv := range members {
 		k, v := kv[0].Value, kv[1]
 		switch k {
 		case "id":
@@ -286,6 +280,30 @@ func (f *file) talk(n *yaml.Node, speakers *lookup, depth int) *talk.Talk {
 	return t
 }
 
+// noteID notes the place of the id of the talk n, whose members are
+// members, in f.ids, or reports it as another talk's there: a part of a
+// talk is a talk of RubyEvents' too, whose id names it alone. It is noted
+// before the talk's parts are read, so that ids are noted in the order of
+// the file. An id that is not text is reported as the talk's member.
+func (f *file) noteID(n *yaml.Node, members [][2]*yaml.Node) {
+	if n == nil {
+		return
+	}
+	for _, kv := range members {
+		v := kv[1]
+		if kv[0].Value != "id" || v == nil || v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" || v.Value == "" {
+			continue
+		}
+		if first, dup := f.ids[v.Value]; dup {
+			e := &talk.RecordError{Path: f.path, Line: n.Line, Column: n.Column}
+			e.Err = &idError{id: v.Value, at: e, first: &talk.RecordError{Path: first.path, Line: first.line, Column: first.col}}
+			*f.errs = append(*f.errs, e)
+		} else {
+			f.ids[v.Value] = idPlace{f.path, n.Line, n.Column}
+		}
+	}
+}
+
 // inheritDate gives each part of t without a date of its own the date of
 // the talk it is part of, as RubyEvents reads a lightning talk's or a
 // panel contribution's date (its own, or else its parent's): the parts of
@@ -448,9 +466,9 @@ type Archive struct {
 // <series>/<event>/videos.yml below. An event's Series is its series'
 // name. A directory with a videos.yml but no event.yml is an event too,
 // with its ID and series only, and an error naming the missing file. A
-// talk id given again, in any videos.yml, is reported with the first's
-// place. It goes on after problems and returns a [talk.ErrorList] with
-// them.
+// talk id (or a part's) given again, in any videos.yml, is reported with
+// the first's place. It goes on after problems and returns a
+// [talk.ErrorList] with them.
 // A problem reading the file system is a [*talk.RecordError] too, naming
 // the file or directory (none for the data directory itself), and wrap
 // the file system's error, so that errors.Is finds fs.ErrNotExist. A nil
