@@ -197,13 +197,17 @@ func firstControl(data []byte) int {
 	if bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
 		return -1
 	}
-	for i, r := range string(data) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
-		case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd && r != utf8.RuneError, r >= 0x10000 && r <= 0x10ffff:
+		case r == utf8.RuneError && size == 1:
+			return i // not UTF-8, where a U+FFFD written as such is allowed
+		case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= 0x10ffff:
 		default:
 			return i
 		}
+		i += size
 	}
 	return -1
 }

@@ -1119,6 +1119,8 @@ func TestSyntaxErrorPlaces(t *testing.T) {
 			`videos.yml:3:1: rubyevents: invalid YAML: did not find expected ',' or ']'`},
 		{"a control character, where it is", "- id: a\n  title: \"x\x01y\"\n",
 			`videos.yml:2:12: rubyevents: invalid YAML: control character U+0001 is not allowed`},
+		{"a control character after a replacement character, which YAML allows, where it is", "- id: a\n  title: \"a\ufffdb\"\n  description: \"x\x01y\"\n",
+			`videos.yml:3:18: rubyevents: invalid YAML: control character U+0001 is not allowed`},
 		{"a control character after a byte order mark, where it is", "\ufeff- id: \x7f\n",
 			`videos.yml:1:7: rubyevents: invalid YAML: control character U+007F is not allowed`},
 		{"a byte that is not UTF-8, at the column of its character, as go-yaml counts the nodes'", "- id: a\n  title: Café \xff\n",
